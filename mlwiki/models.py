@@ -1,0 +1,133 @@
+"""Core value types shared by every layer: cards, their sources and the problems found on the way.
+
+Nothing here does IO. Cards are frozen dataclasses; the store turns them into rows and back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from enum import Enum
+
+
+class CardKind(str, Enum):
+    """What a card asks. The value is what `cards --json` prints."""
+
+    BASIC = "basic"
+    REVERSE = "reverse"
+    CLOZE = "cloze"
+    FORMULA = "formula"
+    DEFINITION = "definition"
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a card was written: a path relative to the wiki root (POSIX slashes) and a 1-based line."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    def to_dict(self) -> dict:
+        return {"path": self.path, "line": self.line}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong (or worth knowing) about a note, reported as `path:line: severity: message`."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: Severity = Severity.ERROR
+    code: str = "syntax"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity.value}: {self.message}"
+
+    def to_dict(self) -> dict:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+@dataclass(frozen=True)
+class Card:
+    """One reviewable card, as extracted from a note.
+
+    `front` and `back` are Markdown with `$…$`/`$$…$$` math. For cloze cards `text` holds the whole block in
+    Anki cloze form (`{{c1::…}}`), `front`/`back` the block with this card's group hidden/revealed, and
+    `group` the cloze number. `note_id` is shared by siblings from one block (both directions, all groups).
+    """
+
+    id: str
+    note_id: str
+    kind: CardKind
+    front: str
+    back: str
+    source: Source
+    deck: str = ""
+    tags: tuple[str, ...] = ()
+    heading: str = ""
+    group: int = 0
+    text: str = ""
+    explicit_id: bool = False
+    ord: int = 0
+
+    def to_dict(self) -> dict:
+        """The public shape printed by `mlwiki cards --json`."""
+        return {
+            "id": self.id,
+            "note_id": self.note_id,
+            "kind": self.kind.value,
+            "front": self.front,
+            "back": self.back,
+            "deck": self.deck,
+            "tags": list(self.tags),
+            "source": self.source.to_dict(),
+        }
+
+    def to_row(self) -> dict:
+        """Everything, for the store."""
+        row = asdict(self)
+        row["kind"] = self.kind.value
+        row["tags"] = list(self.tags)
+        row["path"] = self.source.path
+        row["line"] = self.source.line
+        del row["source"]
+        return row
+
+
+@dataclass
+class NoteText:
+    """A note as read from disk, before extraction: body text with front matter removed.
+
+    `line_offset` is how many lines the front matter took, so extraction can report lines of the real file.
+    For notebooks, `body` is the markdown cells joined, and `line_map[i]` is the notebook file line of body line i+1.
+    """
+
+    path: str
+    body: str
+    meta: dict = field(default_factory=dict)
+    line_offset: int = 0
+    file_type: str = "md"
+    line_map: list[int] | None = None
+
+
+@dataclass
+class ExtractResult:
+    """Cards and problems from one note."""
+
+    cards: list[Card] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)

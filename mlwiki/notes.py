@@ -1,0 +1,303 @@
+"""Reading the wiki from disk: which files are notes, and what text and front matter each holds.
+
+This is the only module that walks the notes folder. It never raises for a bad file: every problem becomes a
+`Problem` with the file's path (and line where known) and the scan goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from frontmatter.default_handlers import YAMLHandler
+
+from mlwiki.config import DATA_DIR, Config
+from mlwiki.models import NoteText, Problem, Severity
+
+NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".qmd": "qmd", ".ipynb": "ipynb"}
+IGNORED_DIRS = {"_site", "_freeze", ".quarto", "_book", ".ipynb_checkpoints", "node_modules", "__pycache__"}
+MAX_NOTE_BYTES = 10 * 1024 * 1024
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+MAX_YAML_ALIASES = 100
+
+
+@dataclass(frozen=True)
+class NoteFile:
+    """A note file found by the walk, with the stat figures used to skip unchanged files."""
+
+    path: Path
+    rel: str
+    size: int
+    mtime_ns: int
+
+
+def warn(rel: str, message: str, line: int | None = None, code: str = "file") -> Problem:
+    return Problem(rel, line, message, Severity.WARNING, code)
+
+
+# --- walking -------------------------------------------------------------------------------------------
+
+
+class _Ignore:
+    """The skip rules: fixed folder names, .gitignore files on the way down, and config `exclude` globs."""
+
+    def __init__(self, config: Config):
+        import pathspec
+
+        self._pathspec = pathspec
+        self.config = config
+        self.exclude = pathspec.GitIgnoreSpec.from_lines(config.exclude) if config.exclude else None
+        self.gitignores: list[tuple[Path, object]] = []
+        skip_dirs = {config.decks_dir, config.data_dir}
+        self.skip_dirs = {p.resolve() for p in skip_dirs}
+
+    def load_gitignore(self, folder: Path) -> None:
+        gi = folder / ".gitignore"
+        if gi.is_file():
+            try:
+                lines = gi.read_text(encoding="utf-8", errors="replace").splitlines()
+            except OSError:
+                return
+            self.gitignores.append((folder, self._pathspec.GitIgnoreSpec.from_lines(lines)))
+
+    def skipped(self, path: Path, is_dir: bool) -> bool:
+        name = path.name
+        if name.startswith(".") or (is_dir and (name in IGNORED_DIRS or path in self.skip_dirs)):
+            return True
+        suffix = "/" if is_dir else ""
+        for folder, spec in self.gitignores:
+            if path.is_relative_to(folder) and spec.match_file(path.relative_to(folder).as_posix() + suffix):
+                return True
+        if self.exclude is not None:
+            rel = path.relative_to(self.config.notes_dir).as_posix() if path.is_relative_to(
+                self.config.notes_dir) else path.name
+            return self.exclude.match_file(rel + suffix)
+        return False
+
+
+def walk_notes(config: Config, only: list[Path] | None = None) -> tuple[list[NoteFile], list[Problem]]:
+    """Every note file under the notes folder (or under the given paths), sorted by path, and walk problems."""
+    ignore = _Ignore(config)
+    if config.root != config.notes_dir and config.notes_dir.is_relative_to(config.root):
+        ignore.load_gitignore(config.root)
+    files: list[NoteFile] = []
+    problems: list[Problem] = []
+    if not config.notes_dir.is_dir():
+        problems.append(warn(config.relative(config.notes_dir), "notes folder does not exist; "
+                             "create it or set 'notes' in mlwiki.toml"))
+        return files, problems
+    roots = [p.resolve() for p in only] if only else [config.notes_dir]
+    seen_dirs: set[Path] = set()
+    for start in roots:
+        if start.is_file():
+            _add_file(config, start, files, problems, start.stat() if start.exists() else None)
+        else:
+            _walk_dir(config, start, ignore, files, problems, seen_dirs)
+    files.sort(key=lambda f: f.rel)
+    return files, problems
+
+
+def _inside_wiki(config: Config, path: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(config.root)
+    except (OSError, RuntimeError):
+        return False
+
+
+def _walk_dir(config, folder, ignore, files, problems, seen_dirs) -> None:
+    real = folder.resolve()
+    if real in seen_dirs:
+        problems.append(warn(config.relative(folder), "symlink loop: folder already scanned; remove the link"))
+        return
+    seen_dirs.add(real)
+    ignore.load_gitignore(folder)
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        problems.append(warn(config.relative(folder), f"cannot list folder ({exc.strerror}); check permissions"))
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if ignore.skipped(path, is_dir):
+            continue
+        if entry.is_symlink() and not _inside_wiki(config, path):
+            problems.append(warn(config.relative(path), "symlink points outside the wiki (or is broken); skipped"))
+            continue
+        if is_dir:
+            _walk_dir(config, path, ignore, files, problems, seen_dirs)
+        elif path.suffix.lower() in NOTE_SUFFIXES:
+            try:
+                stat = entry.stat()
+            except OSError:
+                stat = None
+            _add_file(config, path, files, problems, stat)
+
+
+def _add_file(config, path, files, problems, stat) -> None:
+    rel = config.relative(path)
+    if stat is None:
+        problems.append(warn(rel, "file vanished or cannot be read during the scan; run the scan again"))
+        return
+    files.append(NoteFile(path, rel, stat.st_size, stat.st_mtime_ns))
+
+
+# --- reading ---------------------------------------------------------------------------------------------
+
+
+def decode_note(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
+    """Bytes → text with \\n line ends. Binary files are refused; bad UTF-8 is replaced, with a warning."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _normalize_newlines(data.decode("utf-16")), []
+        except UnicodeDecodeError:
+            return None, [warn(rel, "broken UTF-16 text; re-save the file as UTF-8", code="encoding")]
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:8192]:
+        return None, [warn(rel, "looks like a binary file (NUL bytes), not a note; skipped", code="encoding")]
+    try:
+        return _normalize_newlines(data.decode("utf-8")), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        text = _normalize_newlines(data.decode("utf-8", errors="replace"))
+        return text, [warn(rel, "not valid UTF-8 (bad bytes shown as \ufffd); re-save the file as UTF-8",
+                           line, code="encoding")]
+
+
+def _normalize_newlines(text: str) -> str:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    return text
+
+
+class _BoundedSafeLoader(yaml.SafeLoader):
+    """SafeLoader that refuses alias bombs ("billion laughs") by counting aliases."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._aliases = 0
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_YAML_ALIASES:
+                raise yaml.YAMLError(f"more than {MAX_YAML_ALIASES} YAML aliases (an alias bomb?)")
+        return super().compose_node(parent, index)
+
+
+class _FrontMatter(YAMLHandler):
+    """python-frontmatter's YAML handler, with the bounded safe loader."""
+
+    def load(self, fm: str, **kwargs):
+        return yaml.load(fm, Loader=_BoundedSafeLoader)  # noqa: S506 - a SafeLoader subclass
+
+
+_FM_HANDLER = _FrontMatter()
+_FM_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def split_front_matter(text: str, rel: str) -> tuple[dict, str, int, list[Problem]]:
+    """(meta, body, lines taken by front matter, problems). A bad block is reported and ignored."""
+    if not text.startswith("---"):
+        return {}, text, 0, []
+    match = _FM_RE.match(text)
+    if not match:
+        return {}, text, 0, []
+    fm, body = match.group(1) or "", text[match.end():]
+    offset = text.count("\n", 0, match.end())
+    if len(fm) > MAX_FRONT_MATTER_CHARS:
+        return {}, body, offset, [warn(rel, "front matter is too large; ignored", 1, "front-matter")]
+    try:
+        meta = _FM_HANDLER.load(fm)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return {}, body, offset, [warn(rel, f"front matter is not valid YAML ({reason}); ignored it, "
+                                            "fix the YAML to get this note's deck and tags", line, "front-matter")]
+    if meta is None:
+        return {}, body, offset, []
+    if not isinstance(meta, dict):
+        return {}, body, offset, [warn(rel, "front matter is not a mapping of keys to values; ignored", 1,
+                                       "front-matter")]
+    return meta, body, offset, []
+
+
+def read_notebook(text: str, rel: str) -> tuple[dict, str, list[int], list[Problem]]:
+    """The markdown cells of a Jupyter notebook joined into one body, and for each body line its file line."""
+    try:
+        nb = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        line = getattr(exc, "lineno", None)
+        return {}, "", [], [warn(rel, "notebook is not valid JSON; skipped", line, "notebook")]
+    cells = nb.get("cells") if isinstance(nb, dict) else None
+    if not isinstance(cells, list):
+        return {}, "", [], [warn(rel, "notebook has no 'cells' list; skipped", None, "notebook")]
+    meta: dict = {}
+    parts: list[str] = []
+    line_map: list[int] = []
+    cursor = 0
+    for index, cell in enumerate(cells):
+        if not isinstance(cell, dict):
+            continue
+        source = cell.get("source", "")
+        source = "".join(source) if isinstance(source, list) else str(source)
+        if index == 0 and cell.get("cell_type") == "raw" and source.startswith("---"):
+            meta, _, _, problems = split_front_matter(source.rstrip() + "\n", rel)
+            if problems:
+                return {}, "", [], problems
+            continue
+        if cell.get("cell_type") != "markdown":
+            continue
+        lines = source.split("\n")
+        for line in lines:
+            cursor, file_line = _find_json_line(text, line, cursor)
+            line_map.append(file_line)
+        parts.append(source)
+        line_map.append(line_map[-1] if line_map else 1)  # the blank line that separates cells
+    return meta, "\n\n".join(parts), line_map, []
+
+
+def _find_json_line(raw: str, line: str, cursor: int) -> tuple[int, int]:
+    """Where a cell's source line sits in the notebook's JSON text, so `path:line` opens at the right place."""
+    needle = json.dumps(line, ensure_ascii=False)[1:-1]
+    pos = raw.find(needle, cursor) if needle else -1
+    if pos < 0:
+        return cursor, raw.count("\n", 0, cursor) + 1
+    return pos + len(needle), raw.count("\n", 0, pos) + 1
+
+
+def load_note(path: Path, rel: str) -> tuple[NoteText | None, list[Problem]]:
+    """Read one note file. Returns (None, problems) when the file cannot be used at all."""
+    try:
+        data = path.read_bytes() if path.stat().st_size <= MAX_NOTE_BYTES else None
+    except OSError as exc:
+        return None, [warn(rel, f"cannot read file ({exc.strerror or exc}); check permissions")]
+    if data is None:
+        return None, [warn(rel, f"larger than {MAX_NOTE_BYTES // 2**20} MB; split it or add it to 'exclude'")]
+    return parse_note_bytes(data, rel, NOTE_SUFFIXES.get(path.suffix.lower(), "md"))
+
+
+def parse_note_bytes(data: bytes, rel: str, file_type: str) -> tuple[NoteText | None, list[Problem]]:
+    """Pure: a note's bytes → NoteText (body without front matter) and problems."""
+    text, problems = decode_note(data, rel)
+    if text is None:
+        return None, problems
+    if file_type == "ipynb":
+        meta, body, line_map, nb_problems = read_notebook(text, rel)
+        problems += nb_problems
+        if nb_problems and not body:
+            return None, problems
+        return NoteText(rel, body, meta, 0, file_type, line_map), problems
+    meta, body, offset, fm_problems = split_front_matter(text, rel)
+    return NoteText(rel, body, meta, offset, file_type), problems + fm_problems

@@ -1,0 +1,220 @@
+"""Where cards are stored: the SQLite database in `.mlwiki/mlwiki.db`.
+
+The schema is created and migrated with sqlite-utils; hot paths use plain SQL on the same connection.
+Every write runs in one `BEGIN IMMEDIATE` transaction, so a crash leaves the database as it was before the
+write or after it, never in between. The review log (`reviews`) is append-only and is the source of truth for
+scheduling; the scheduling columns of `cards` are a cache of it.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from mlwiki.errors import StoreError
+
+SCHEMA_VERSION = 1
+
+CARD_CONTENT_COLUMNS = ("note_id", "kind", "front", "back", "text", "grp", "deck", "tags", "heading", "path",
+                        "line", "ord", "explicit", "content_hash")
+
+
+def _migration_1(db) -> None:
+    """The initial schema."""
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["files"].create({"path": str, "size": int, "mtime_ns": int, "hash": str, "skipped": int}, pk="path")
+    db["problems"].create({"path": str, "line": int, "severity": str, "code": str, "message": str})
+    db["problems"].create_index(["path"])
+    db["cards"].create({
+        "id": str, "note_id": str, "kind": str, "front": str, "back": str, "text": str, "grp": int,
+        "deck": str, "tags": str, "heading": str, "path": str, "line": int, "ord": int, "explicit": int,
+        "content_hash": str, "created_at": str, "retired": int, "retired_at": str,
+        "state": int, "step": int, "stability": float, "difficulty": float, "due": str, "last_review": str,
+        "reps": int, "lapses": int, "suspended": int, "buried_until": str, "leech": int,
+    }, pk="id", defaults={"retired": 0, "reps": 0, "lapses": 0, "suspended": 0, "leech": 0, "state": 0})
+    for columns in (["note_id"], ["due"], ["deck"], ["path", "ord"], ["retired", "state"]):
+        db["cards"].create_index(columns)
+    db["card_sources"].create({"card_id": str, "path": str, "line": int}, pk=("card_id", "path", "line"))
+    db["card_sources"].create_index(["path"])
+    db["aliases"].create({"alias": str, "card_id": str, "created_at": str}, pk="alias")
+    db["settings"].create({"id": str, "json": str}, pk="id")
+    db["reviews"].create({
+        "id": int, "card_id": str, "reviewed_at": str, "rating": int, "duration_ms": int,
+        "content_hash": str, "settings_id": str, "state_before": int, "state": int, "step": int,
+        "stability": float, "difficulty": float, "due": str, "elapsed_days": float, "scheduled_days": float,
+    }, pk="id")
+    db["reviews"].create_index(["card_id", "id"])
+    db["reviews"].create_index(["reviewed_at"])
+    db["events"].create({"id": int, "card_id": str, "at": str, "action": str, "detail": str}, pk="id")
+    db["events"].create_index(["card_id"])
+
+
+MIGRATIONS = [_migration_1]
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+def utc_iso(when: datetime) -> str:
+    """The one text form of times in the database: UTC, ISO 8601, seconds precision with microseconds."""
+    return when.astimezone(timezone.utc).isoformat()
+
+
+def parse_utc(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text).astimezone(timezone.utc) if text else None
+
+
+@dataclass
+class Store:
+    """An open database. Use `open_store()`; close with `.close()` or as a context manager."""
+
+    path: Path
+    conn: sqlite3.Connection
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def db(self):
+        """The sqlite-utils view of the same connection (imported lazily: it is slow to import)."""
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self):
+        """One write transaction, taken at once (BEGIN IMMEDIATE) so it never fails half-way on a lock."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(_explain(exc), path=str(self.path)) from None
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.OperationalError as exc:
+            self.conn.execute("ROLLBACK")
+            raise StoreError(_explain(exc), path=str(self.path)) from None
+
+    def query(self, sql: str, params=()) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(_explain(exc), path=str(self.path)) from None
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+
+def _explain(exc: Exception) -> str:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return "the database is busy in another mlwiki process; try again in a moment"
+    if "not a database" in text or "malformed" in text or "file is encrypted" in text:
+        return ("the database file is damaged or not an mlwiki database; restore a backup with "
+                "`mlwiki restore` (see `mlwiki backup --list`)")
+    if "readonly" in text or "read-only" in text:
+        return "the database is read-only; check the permissions of the .mlwiki folder"
+    if "disk is full" in text or "full" in text:
+        return "the disk is full; nothing was written — free some space and try again"
+    if "unable to open" in text:
+        return "cannot open the database; check that the .mlwiki folder exists and is writable"
+    return f"database error: {text}"
+
+
+def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
+    """A connection with the settings that keep reviews safe: WAL, synchronous=FULL, a 10 s busy timeout."""
+    uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=10.0, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA busy_timeout = 10000")
+        if not readonly:
+            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise sqlite3.OperationalError("cannot switch to WAL journal")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc), path=str(path)) from None
+    return conn
+
+
+def open_store(config, create: bool = True) -> Store:
+    """Open (and create or migrate) the wiki's database."""
+    path = config.db_path
+    if not path.exists():
+        if not create:
+            raise StoreError("no database yet; run `mlwiki scan` first", path=str(path))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the data folder ({exc.strerror}); is the wiki read-only? "
+                             "Use --root on a writable copy", path=str(path.parent)) from None
+    elif not path.is_file():
+        raise StoreError("the database path is not a file", path=str(path))
+    store = Store(path, connect(path))
+    try:
+        migrate(store, config)
+    except sqlite3.DatabaseError as exc:
+        store.close()
+        raise StoreError(_explain(exc), path=str(path)) from None
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+    if not has_meta:
+        tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
+        if tables:
+            raise StoreError("this SQLite file is not an mlwiki database (no meta table); leaving it untouched")
+        return 0
+    row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(store: Store, config) -> None:
+    """Bring the schema to SCHEMA_VERSION: back up first, refuse a database from a newer mlwiki."""
+    version = schema_version(store.conn)
+    if version == SCHEMA_VERSION:
+        return
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"this database was written by a newer mlwiki (schema {version}, this one knows "
+                         f"{SCHEMA_VERSION}); upgrade mlwiki — the database was left untouched",
+                         path=str(store.path))
+    if version > 0:
+        from mlwiki.backup import backup_now
+
+        backup_now(store, config, reason=f"before-migration-{version}-to-{SCHEMA_VERSION}")
+    db = store.db
+    with store.write():
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            MIGRATIONS[number - 1](db)
+        store.set_meta("schema_version", str(SCHEMA_VERSION))
+
+
+def row_to_dict(row: sqlite3.Row) -> dict:
+    return {key: row[key] for key in row.keys()}
+
+
+def card_tags(row) -> list[str]:
+    return json.loads(row["tags"] or "[]")

@@ -1,0 +1,359 @@
+"""Keep the store in step with the notes: the incremental scan, and card identity through edits.
+
+Only files whose size or mtime changed are read; of those, only files whose content hash changed are
+extracted. All changes of one scan land in one transaction. Identity rules, in order:
+
+1. an explicit `#id`, or the content id (kind + normalized front + cloze group), found in the store
+   (directly or through an alias left by an earlier re-link) is the same card, wherever it now lives;
+2. a card that appears while another vanishes, with a similar front (`ids.similarity` ≥ `RELINK_THRESHOLD`,
+   same kind, the same file preferred) inherits the vanished card's id and history; an alias records it;
+   when two candidates score within `RELINK_MARGIN` of each other nothing is merged and a problem says so;
+3. a card that vanished without a successor is retired: it keeps its history and returns with it when its
+   text comes back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from mlwiki import ids
+from mlwiki.config import Config
+from mlwiki.models import Card, Problem, Severity
+from mlwiki.notes import NoteFile, walk_notes
+from mlwiki.store import CARD_CONTENT_COLUMNS, Store, utc_iso
+from mlwiki.wiki import FileResult, extract_file
+
+MAX_RELINK_PAIRS = 250_000
+
+
+@dataclass
+class ScanReport:
+    """What a scan did, for the user and for tests."""
+
+    files_seen: int = 0
+    files_read: int = 0
+    files_changed: int = 0
+    files_removed: int = 0
+    cards_added: int = 0
+    cards_updated: int = 0
+    cards_retired: int = 0
+    cards_restored: int = 0
+    cards_relinked: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.files_changed or self.files_removed)
+
+    def to_dict(self) -> dict:
+        data = {k: v for k, v in self.__dict__.items() if k != "problems"}
+        data["problems"] = [p.to_dict() for p in self.problems]
+        return data
+
+    def summary(self) -> str:
+        return (f"{self.files_seen} notes ({self.files_changed} changed, {self.files_removed} removed): "
+                f"{self.cards_added} cards added, {self.cards_updated} updated, {self.cards_relinked} re-linked, "
+                f"{self.cards_retired} retired, {self.cards_restored} restored")
+
+
+def file_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def scan(store: Store, config: Config, now: datetime, progress=None) -> ScanReport:
+    """Bring the store up to date with the notes folder. Cheap when nothing changed."""
+    files, walk_problems = walk_notes(config)
+    report = ScanReport(files_seen=len(files))
+    known = {row["path"]: row for row in store.query("SELECT path, size, mtime_ns, hash FROM files")}
+    changed: list[tuple[NoteFile, str]] = []
+    touched: list[NoteFile] = []
+    for f in files:
+        row = known.get(f.rel)
+        if row is not None and row["size"] == f.size and row["mtime_ns"] == f.mtime_ns:
+            continue
+        digest = _hash_file(f.path)
+        report.files_read += 1
+        if row is not None and digest is not None and row["hash"] == digest:
+            touched.append(f)
+        else:
+            changed.append((f, digest or ""))
+    present = {f.rel for f in files}
+    removed = [path for path in known if path not in present]
+    report.files_changed, report.files_removed = len(changed), len(removed)
+    if not changed and not removed and not touched:
+        report.problems = walk_problems + _stored_problems(store)
+        return report
+    results = []
+    for n, (f, _) in enumerate(changed):
+        results.append(extract_file(config, f))
+        if progress:
+            progress(n + 1, len(changed))
+    with store.write() as conn:
+        conn.executemany("UPDATE files SET mtime_ns = ?, size = ? WHERE path = ?",
+                         [(f.mtime_ns, f.size, f.rel) for f in touched])
+        if changed or removed:
+            _apply(conn, report, results, [d for _, d in changed], removed, now)
+    report.problems = walk_problems + _stored_problems(store)
+    return report
+
+
+def _hash_file(path: Path) -> str | None:
+    try:
+        return file_hash(path.read_bytes())
+    except OSError:
+        return None
+
+
+def _stored_problems(store: Store) -> list[Problem]:
+    return [Problem(r["path"], r["line"], r["message"], Severity(r["severity"]), r["code"])
+            for r in store.query("SELECT * FROM problems ORDER BY path, line")]
+
+
+def _apply(conn, report: ScanReport, results: list[FileResult], digests: list[str], removed: list[str],
+           now: datetime) -> None:
+    """The write half of a scan: files, problems, sources, cards, re-links and retirements."""
+    stamp = utc_iso(now)
+    paths = [r.file.rel for r in results] + removed
+    _replace_files(conn, results, digests, removed)
+    old_ids = _ids_at(conn, paths)
+    conn.executemany("DELETE FROM card_sources WHERE path = ?", [(p,) for p in paths])
+    aliases = _aliases(conn, [c.id for r in results for c in r.cards])
+    incoming = _resolve(results, aliases)
+    existing = _existing(conn, {cid for cid in incoming})
+    unmatched = [cid for cid in incoming if cid not in existing]
+    still_sourced = _still_sourced(conn, old_ids)
+    vanished = [cid for cid in old_ids if cid not in incoming and cid not in still_sourced]
+    relinks, ambiguous = _relink(conn, unmatched, vanished, incoming)
+    for problem in ambiguous:
+        conn.execute("INSERT INTO problems(path, line, severity, code, message) VALUES (?, ?, ?, ?, ?)",
+                     (problem.path, problem.line, problem.severity.value, problem.code, problem.message))
+    for new_id, old_id in relinks.items():
+        conn.execute("INSERT OR REPLACE INTO aliases(alias, card_id, created_at) VALUES (?, ?, ?)",
+                     (new_id, old_id, stamp))
+        conn.execute("INSERT INTO events(card_id, at, action, detail) VALUES (?, ?, 'relink', ?)",
+                     (old_id, stamp, new_id))
+        incoming[old_id] = incoming.pop(new_id)
+        existing[old_id] = True
+        report.cards_relinked += 1
+    _write_cards(conn, report, incoming, existing, stamp)
+    _repoint(conn, [cid for cid in old_ids if cid in still_sourced and cid not in incoming])
+    gone = [cid for cid in vanished if cid not in relinks.values()]
+    retired = conn.executemany(
+        "UPDATE cards SET retired = 1, retired_at = ? WHERE id = ? AND retired = 0", [(stamp, c) for c in gone])
+    report.cards_retired = retired.rowcount if retired.rowcount > 0 else 0
+
+
+def _replace_files(conn, results: list[FileResult], digests: list[str], removed: list[str]) -> None:
+    conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in removed])
+    conn.executemany("INSERT OR REPLACE INTO files(path, size, mtime_ns, hash, skipped) VALUES (?, ?, ?, ?, ?)",
+                     [(r.file.rel, r.file.size, r.file.mtime_ns, d, int(r.skipped))
+                      for r, d in zip(results, digests)])
+    conn.executemany("DELETE FROM problems WHERE path = ?", [(r.file.rel,) for r in results] +
+                     [(p,) for p in removed])
+    conn.executemany("INSERT INTO problems(path, line, severity, code, message) VALUES (?, ?, ?, ?, ?)",
+                     [(p.path, p.line, p.severity.value, p.code, p.message)
+                      for r in results for p in r.problems])
+
+
+def _ids_at(conn, paths: list[str]) -> list[str]:
+    """Ids of the live cards that had a source in one of these files before the scan."""
+    found: dict[str, None] = {}
+    for chunk in _chunks(paths):
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT card_id FROM card_sources WHERE path IN ({marks})", chunk):
+            found[row[0]] = None
+    return list(found)
+
+
+def _chunks(items: list, size: int = 500):
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _aliases(conn, card_ids: list[str]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for chunk in _chunks(card_ids):
+        marks = ",".join("?" * len(chunk))
+        out.update(conn.execute(f"SELECT alias, card_id FROM aliases WHERE alias IN ({marks})", chunk).fetchall())
+    return out
+
+
+def _existing(conn, card_ids: set[str]) -> dict[str, bool]:
+    """{id: retired?} for the ids already in the store."""
+    out: dict[str, bool] = {}
+    ids_list = list(card_ids)
+    for chunk in _chunks(ids_list):
+        marks = ",".join("?" * len(chunk))
+        out.update((r[0], bool(r[1])) for r in conn.execute(
+            f"SELECT id, retired FROM cards WHERE id IN ({marks})", chunk))
+    return out
+
+
+def _still_sourced(conn, card_ids: list[str]) -> set[str]:
+    out: set[str] = set()
+    for chunk in _chunks(card_ids):
+        marks = ",".join("?" * len(chunk))
+        out.update(r[0] for r in conn.execute(
+            f"SELECT DISTINCT card_id FROM card_sources WHERE card_id IN ({marks})", chunk))
+    return out
+
+
+@dataclass
+class Incoming:
+    """One card as seen in this scan: its content from the first source, and every source."""
+
+    card: Card
+    sources: list[tuple[str, int]]
+
+
+def _resolve(results: list[FileResult], aliases: dict[str, str]) -> dict[str, Incoming]:
+    """Extracted cards by stored id (aliases applied); the same card in two notes becomes one entry."""
+    incoming: dict[str, Incoming] = {}
+    for result in results:
+        for card in result.cards:
+            cid = aliases.get(card.id, card.id)
+            entry = incoming.get(cid)
+            if entry is None:
+                incoming[cid] = Incoming(card, [(card.source.path, card.source.line)])
+            elif (card.source.path, card.source.line) not in entry.sources:
+                entry.sources.append((card.source.path, card.source.line))
+    return incoming
+
+
+def _relink(conn, unmatched: list[str], vanished: list[str], incoming: dict[str, Incoming]
+            ) -> tuple[dict[str, str], list[Problem]]:
+    """Pair new cards with vanished ones whose fronts are similar. Returns {new id: old id} and ambiguities."""
+    if not unmatched or not vanished:
+        return {}, []
+    old = {r["id"]: r for r in _rows(conn, vanished, "id, kind, front, path, note_id")}
+    candidates = []
+    for new_id in unmatched:
+        card = incoming[new_id].card
+        for old_id, row in old.items():
+            if row["kind"] != card.kind.value:
+                continue
+            if len(unmatched) * len(old) > MAX_RELINK_PAIRS and row["path"] != card.source.path:
+                continue
+            score = ids.similarity(card.front, row["front"])
+            if score >= ids.RELINK_THRESHOLD:
+                same_file = row["path"] == card.source.path
+                candidates.append((score + (0.01 if same_file else 0), new_id, old_id))
+    candidates.sort(reverse=True)
+    by_new: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    by_old: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    for score, new_id, old_id in candidates:
+        by_new[new_id].append((score, old_id))
+        by_old[old_id].append((score, new_id))
+    links: dict[str, str] = {}
+    problems: list[Problem] = []
+    for score, new_id, old_id in candidates:
+        if new_id in links or old_id in links.values():
+            continue
+        rivals = [s for s, o in by_new[new_id] if o != old_id and o not in links.values()] + \
+                 [s for s, n in by_old[old_id] if n != new_id and n not in links]
+        if rivals and max(rivals) >= score - ids.RELINK_MARGIN:
+            card = incoming[new_id].card
+            problems.append(Problem(card.source.path, card.source.line,
+                                    "edited card matches more than one vanished card; it starts with a new history "
+                                    "(give cards explicit #ids to keep history through big edits)",
+                                    Severity.WARNING, "ambiguous-relink"))
+            continue
+        links[new_id] = old_id
+    return links, problems
+
+
+def _rows(conn, card_ids: list[str], columns: str) -> list:
+    rows = []
+    for chunk in _chunks(card_ids):
+        marks = ",".join("?" * len(chunk))
+        rows.extend(conn.execute(f"SELECT {columns} FROM cards WHERE id IN ({marks})", chunk).fetchall())
+    return rows
+
+
+def _note_ids(incoming: dict[str, Incoming], aliases_from_card: dict[str, str]) -> dict[str, str]:
+    """Extracted note id → stored note id: a note keeps the id its cards had, so Anki GUIDs stay stable."""
+    mapping: dict[str, str] = {}
+    for cid, entry in incoming.items():
+        note = entry.card.note_id
+        stored = aliases_from_card.get(cid)
+        if stored and note not in mapping:
+            mapping[note] = stored
+    return mapping
+
+
+def _write_cards(conn, report: ScanReport, incoming: dict[str, Incoming], existing: dict[str, bool],
+                 stamp: str) -> None:
+    note_map = _note_ids(incoming, _stored_note_ids(conn, list(existing)))
+    inserts, updates, sources = [], [], []
+    for cid, entry in incoming.items():
+        card = entry.card
+        values = _content_values(card, note_map.get(card.note_id, card.note_id))
+        if cid in existing:
+            updates.append((*values, cid))
+            report.cards_updated += 1
+            if existing[cid]:
+                report.cards_restored += 1
+        else:
+            inserts.append((cid, *values, stamp))
+            report.cards_added += 1
+        sources.extend((cid, path, line) for path, line in entry.sources)
+    columns = ", ".join(CARD_CONTENT_COLUMNS)
+    conn.executemany(f"INSERT INTO cards(id, {columns}, created_at) VALUES "
+                     f"(?, {', '.join('?' * len(CARD_CONTENT_COLUMNS))}, ?)", inserts)
+    assignments = ", ".join(f"{c} = ?" for c in CARD_CONTENT_COLUMNS)
+    conn.executemany(f"UPDATE cards SET {assignments}, retired = 0, retired_at = NULL WHERE id = ?", updates)
+    conn.executemany("INSERT OR IGNORE INTO card_sources(card_id, path, line) VALUES (?, ?, ?)", sources)
+
+
+def _repoint(conn, card_ids: list[str]) -> None:
+    """Cards that left a changed file but live on in an unchanged one: their main source moves there."""
+    conn.executemany(
+        "UPDATE cards SET (path, line) = (SELECT path, line FROM card_sources WHERE card_id = ? "
+        "ORDER BY path, line LIMIT 1) WHERE id = ?", [(cid, cid) for cid in card_ids])
+
+
+def _stored_note_ids(conn, card_ids: list[str]) -> dict[str, str]:
+    return {r["id"]: r["note_id"] for r in _rows(conn, card_ids, "id, note_id")}
+
+
+def _content_values(card: Card, note_id: str) -> tuple:
+    return (note_id, card.kind.value, card.front, card.back, card.text, card.group, card.deck,
+            json.dumps(list(card.tags), ensure_ascii=False), card.heading, card.source.path, card.source.line,
+            card.ord, int(card.explicit_id), ids.content_hash(card.front, card.back))
+
+
+def open_synced(config: Config, now: datetime, progress: bool = True):
+    """Open the store and bring it up to date with the notes: what every reading command starts with."""
+    from mlwiki.store import open_store
+
+    store = open_store(config)
+    try:
+        report = scan(store, config, now, _progress_bar() if progress else None)
+    except BaseException:
+        store.close()
+        raise
+    return store, report
+
+
+def _progress_bar():
+    """A progress callback for long scans, drawn on stderr only when it is a terminal."""
+    import sys
+
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 200 and (done % 50 == 0 or done == total):
+            width = 30
+            filled = width * done // total
+            sys.stderr.write(f"\rScanning notes [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            if done == total:
+                sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+
+    return show

@@ -1,0 +1,81 @@
+"""The whole wiki at once: walk, read and extract every note, then the checks that span notes."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mlwiki.config import Config
+from mlwiki.extract import extract, note_context
+from mlwiki.models import Card, Problem, Severity
+from mlwiki.notes import NoteFile, load_note, walk_notes
+
+
+@dataclass
+class FileResult:
+    """What one note file yielded. `skipped` is true for files that could not be read or opted out."""
+
+    file: NoteFile
+    cards: list[Card] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: bool = False
+
+
+@dataclass
+class WikiScan:
+    """Every card and problem of a wiki (or of some of its paths)."""
+
+    files: list[FileResult]
+    problems: list[Problem]
+
+    @property
+    def cards(self) -> list[Card]:
+        return [card for result in self.files for card in result.cards]
+
+    @property
+    def all_problems(self) -> list[Problem]:
+        return self.problems + [p for result in self.files for p in result.problems]
+
+
+def extract_file(config: Config, file: NoteFile) -> FileResult:
+    """Read and extract one note file; never raises for a bad file."""
+    note, problems = load_note(file.path, file.rel)
+    if note is None:
+        return FileResult(file, [], problems, skipped=True)
+    if note.meta.get("mlwiki") is False:
+        return FileResult(file, [], problems, skipped=True)
+    result = extract(note.body, note_context(note, config))
+    return FileResult(file, result.cards, problems + result.problems)
+
+
+def collect(config: Config, paths: list[Path] | None = None) -> WikiScan:
+    """Walk the notes (or `paths`) and extract every file, then add the checks across notes."""
+    files, problems = walk_notes(config, paths)
+    results = [extract_file(config, f) for f in files]
+    scan = WikiScan(results, problems)
+    scan.problems.extend(cross_note_problems(scan.cards))
+    return scan
+
+
+def cross_note_problems(cards: list[Card]) -> list[Problem]:
+    """Duplicate explicit ids in different notes, and the same card written twice."""
+    by_id: dict[str, list[Card]] = defaultdict(list)
+    for card in cards:
+        by_id[card.id].append(card)
+    problems = []
+    for card_id, same in by_id.items():
+        paths = {c.source.path for c in same}
+        if len(same) < 2 or len(paths) < 2:
+            continue
+        first, other = same[0], same[1]
+        if first.explicit_id and other.explicit_id and first.note_id == other.note_id and \
+                (first.front != other.front or first.back != other.back):
+            problems.append(Problem(other.source.path, other.source.line,
+                                    f"duplicate id '{card_id}' (also at {first.source}); ids must be unique",
+                                    Severity.ERROR, "duplicate-id"))
+        else:
+            problems.append(Problem(other.source.path, other.source.line,
+                                    f"the same card is also at {first.source}; both places share one "
+                                    "review history", Severity.WARNING, "duplicate-card"))
+    return problems
