@@ -1,0 +1,577 @@
+"""Markdown → sanitized HTML for Anki fields, with MathJax math and cloze padding.
+
+Pipeline of :func:`markdown_to_html`:
+
+1. **Markdown** with markdown-it-py, preset ``commonmark`` plus tables, and
+   ``html=True``.  Raw HTML is *allowed* by the parser and then run through the
+   allow-list sanitizer (step 2).  That is the safer choice of the two that
+   still keeps harmless inline HTML such as ``<sub>``, ``<br>`` or ``<b>``:
+   with ``html=False`` those would be shown as literal ``&lt;sub&gt;`` text,
+   and safety does not rest on the parser anyway because *everything* the
+   parser emits (links, images, raw HTML) goes through the same sanitizer.
+   Math is recognised by two rules of our own, registered before the Markdown
+   ones, so Markdown never sees inside it (``$a_1 * b_2$`` keeps its ``_`` and
+   ``*``; ``\\\\`` line breaks survive):
+
+   * ``$…$`` → ``\\(…\\)`` (pandoc's rule: no space just inside the dollars, no
+     digit right after the closing one, so ``$5 and $6`` stays text);
+   * ``$$…$$`` inside a paragraph, or as a block on its own lines → ``\\[…\\]``;
+   * ``\\$`` is a literal dollar; code spans and code blocks stay literal.
+
+   The math source is HTML-escaped (``<`` → ``&lt;`` …); MathJax reads the
+   decoded text, so it sees the original TeX.
+
+2. **Sanitize** with nh3 (:func:`sanitize_html`).
+
+3. **Pad clozes** (:func:`pad_cloze_math`), last, so the sanitizer cannot undo
+   the padding (nh3 decodes character references such as ``&#58;``).  Padding
+   only inserts spaces, ``{}`` and character references into text, never
+   into tags, so it cannot make the sanitized HTML unsafe.
+
+Anki clozes ``{{c1::text}}`` / ``{{c1::text::hint}}`` need no protection from
+Markdown: CommonMark gives no meaning to ``{``, ``}`` or ``:``.
+
+Everything here is a pure function of its input: the same text always gives
+the same HTML.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from html.parser import HTMLParser
+from urllib.parse import unquote
+
+import nh3
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml, isStrSpace
+from markdown_it.renderer import RendererProtocol
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+
+__all__ = ["image_refs", "markdown_to_html", "pad_cloze_math", "sanitize_html"]
+
+
+# --------------------------------------------------------------------------- #
+# Markdown + math
+# --------------------------------------------------------------------------- #
+
+
+def _is_escaped(src: str, pos: int, start: int = 0) -> bool:
+    """True when ``src[pos]`` follows an odd number of backslashes."""
+    count = 0
+    pos -= 1
+    while pos >= start and src[pos] == "\\":
+        count += 1
+        pos -= 1
+    return count % 2 == 1
+
+
+def _find_dollar(src: str, pos: int, end: int, double: bool) -> int:
+    """Index of the next unescaped ``$`` (or ``$$``) in ``src[pos:end]``, or -1."""
+    needle = "$$" if double else "$"
+    while True:
+        found = src.find(needle, pos, end)
+        if found < 0 or not _is_escaped(src, found):
+            return found
+        pos = found + 1
+
+
+def _math_inline(state: StateInline, silent: bool) -> bool:
+    """``$…$`` and ``$$…$$`` inside a paragraph (pandoc's rules for single dollars)."""
+    src, pos, maximum = state.src, state.pos, state.posMax
+    if src[pos] != "$" or _is_escaped(src, pos):
+        return False
+    if pos + 1 < maximum and src[pos + 1] == "$":
+        close = _find_dollar(src, pos + 2, maximum, double=True)
+        if close < 0 or not src[pos + 2 : close].strip():
+            # An unmatched `$$` is text; consume both so the second `$`
+            # does not open single-dollar math.
+            if not silent:
+                state.pending += "$$"
+            state.pos = pos + 2
+            return True
+        if not silent:
+            token = state.push("math_inline_double", "math", 0)
+            token.content = src[pos + 2 : close]
+            token.markup = "$$"
+        state.pos = close + 2
+        return True
+    # Single dollar: the opening one must be followed by a non-space, the
+    # closing one (the next unescaped `$`) preceded by a non-space and not
+    # followed by a digit.  Otherwise the `$` is a literal (currency …).
+    if pos + 1 >= maximum or isStrSpace(src[pos + 1]) or src[pos + 1] in "\n\r":
+        return False
+    close = _find_dollar(src, pos + 1, maximum, double=False)
+    if close < 0:
+        return False
+    if src[close - 1] in " \t\n\r" or (close + 1 < maximum and src[close + 1].isdigit()):
+        return False
+    if not silent:
+        token = state.push("math_inline", "math", 0)
+        token.content = src[pos + 1 : close]
+        token.markup = "$"
+    state.pos = close + 1
+    return True
+
+
+def _math_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """``$$`` display math on its own lines (may also be one line: ``$$x$$``)."""
+    if state.sCount[start_line] - state.blkIndent >= 4:  # indented code
+        return False
+    pos = state.bMarks[start_line] + state.tShift[start_line]
+    maximum = state.eMarks[start_line]
+    if not state.src.startswith("$$", pos) or pos + 2 > maximum:
+        return False
+    first = state.src[pos + 2 : maximum]
+    parts: list[str]
+    if first.strip().endswith("$$"):
+        # one line: `$$ … $$`
+        body = first.strip()[:-2]
+        if not body.strip():
+            return False
+        parts = [body]
+        last_line = start_line
+    elif "$$" in first:
+        return False  # `$$a$$ and more`: inline math in a paragraph
+    else:
+        parts = [first]
+        last_line = -1
+        line = start_line + 1
+        while line < end_line:
+            if state.isEmpty(line) or state.sCount[line] < state.blkIndent:
+                return False  # blank line or end of the container: no math block
+            text = state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
+            stripped = text.rstrip()
+            if stripped.endswith("$$"):
+                parts.append(stripped[:-2])
+                last_line = line
+                break
+            parts.append(text)
+            line += 1
+        if last_line < 0:
+            return False
+    if silent:
+        return True
+    state.line = last_line + 1
+    token = state.push("math_block", "math", 0)
+    token.block = True
+    token.content = "\n".join(parts)
+    token.markup = "$$"
+    token.map = [start_line, state.line]
+    return True
+
+
+def _table_align(state: StateCore) -> None:
+    """Turn markdown-it's ``style="text-align:x"`` on cells into ``align="x"``.
+
+    The sanitizer drops every ``style`` attribute, but allows ``align`` on cells.
+    """
+    for token in state.tokens:
+        if token.type in ("th_open", "td_open") and token.attrs:
+            style = token.attrs.pop("style", None)
+            match = re.fullmatch(r"text-align:(left|right|center)", str(style or ""))
+            if match:
+                token.attrs["align"] = match.group(1)
+
+
+def _render_math_inline(
+    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    return "\\(" + escapeHtml(tokens[idx].content) + "\\)"
+
+
+def _render_math_display(
+    self: RendererProtocol, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+) -> str:
+    html = "\\[" + escapeHtml(tokens[idx].content.strip()) + "\\]"
+    return html + "\n" if tokens[idx].block else html
+
+
+def _make_markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    md.inline.ruler.before("escape", "math_inline", _math_inline)
+    md.block.ruler.before(
+        "fence",
+        "math_block",
+        _math_block,
+        {"alt": ["paragraph", "reference", "blockquote", "list"]},
+    )
+    md.core.ruler.push("table_align", _table_align)
+    md.add_render_rule("math_inline", _render_math_inline)
+    md.add_render_rule("math_inline_double", _render_math_display)
+    md.add_render_rule("math_block", _render_math_display)
+    return md
+
+
+_MD = _make_markdown()
+
+
+def markdown_to_html(text: str) -> str:
+    """Markdown (with $…$ / $$…$$ math and Anki clozes) → sanitized HTML for an Anki field.
+
+    Raw HTML in the Markdown is parsed (``html=True``) and then sanitized by
+    :func:`sanitize_html`, which keeps harmless tags (``<sub>``, ``<br>``,
+    ``<b>`` …) and drops everything else; clozes are padded last by
+    :func:`pad_cloze_math`.  See the module docstring for the details.
+    """
+    html = _MD.render(text)
+    html = sanitize_html(html)
+    return _pad_clozes(html, dollars=False)
+
+
+# --------------------------------------------------------------------------- #
+# Sanitizer
+# --------------------------------------------------------------------------- #
+
+_TAGS = {
+    "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
+    "strong", "b", "em", "i", "u", "s", "del", "sub", "sup",
+    "code", "pre", "blockquote", "ul", "ol", "li",
+    "table", "thead", "tbody", "tr", "th", "td",
+    "a", "img", "span", "div", "kbd", "mark", "details", "summary",
+}  # fmt: skip
+
+_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "td": {"align"},
+    "th": {"align"},
+    "span": {"class"},
+    "div": {"class"},
+    "code": {"class"},
+    "pre": {"class"},
+}
+
+# Elements dropped together with their content (the rest of the disallowed
+# elements lose only their tags; their text stays, escaped).
+_CLEAN_CONTENT = {
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet",
+    "svg", "math", "noscript", "noembed", "noframes", "template", "textarea",
+    "select", "title", "xmp", "plaintext",
+}  # fmt: skip
+
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+_URL_STRIP = "".join(chr(c) for c in range(0x21))  # C0 controls and space
+
+
+def _normalize_url(value: str) -> str:
+    """The URL as a browser reads it: no tab/newline anywhere, no C0/space at the ends."""
+    return re.sub(r"[\t\n\r]", "", value).strip(_URL_STRIP)
+
+
+def _url_scheme(url: str) -> str | None:
+    match = _SCHEME.match(url)
+    return match.group(1).lower() if match else None
+
+
+def _is_network_path(url: str) -> bool:
+    """``//host/…`` (also spelled with backslashes, which browsers accept)."""
+    return len(url) >= 2 and url[0] in "/\\" and url[1] in "/\\"
+
+
+def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
+    """Second line of defence after nh3's own scheme check (which it runs first)."""
+    if attribute not in ("href", "src"):
+        return value
+    url = _normalize_url(value)
+    if _is_network_path(url):
+        return None
+    scheme = _url_scheme(url)
+    if element == "img":
+        # images: relative paths (media files) or https only
+        return value if scheme in (None, "https") else None
+    return value if scheme in (None, "http", "https", "mailto") else None
+
+
+_CLEANER = nh3.Cleaner(
+    tags=_TAGS,
+    clean_content_tags=_CLEAN_CONTENT,
+    attributes=_ATTRIBUTES,
+    attribute_filter=_attribute_filter,
+    url_schemes={"http", "https", "mailto"},
+    link_rel="noopener noreferrer",
+    strip_comments=True,
+)
+
+
+def sanitize_html(html: str) -> str:
+    """Allow-list sanitizer (nh3): no scripts, no on* attributes, no javascript:/data: URLs (except data: images are also removed), no style/iframe/object/embed/form/svg/math elements.
+
+    Allowed tags: p, br, hr, h1–h6, strong, b, em, i, u, s, del, sub, sup, code,
+    pre, blockquote, ul, ol, li, table, thead, tbody, tr, th, td, a, img, span,
+    div, kbd, mark, details, summary.  Allowed attributes: ``a``: href, title;
+    ``img``: src, alt, title, width, height; ``td``/``th``: align;
+    ``span``/``div``/``code``/``pre``: class.  Links may be http, https, mailto
+    or relative; image sources only relative paths or https (no ``data:``).
+    Network-path references (``//host``) are removed from both.  Every kept
+    link gets ``rel="noopener noreferrer"``.  Comments are removed; script,
+    style, iframe, object, embed, svg, math, … are removed with their content,
+    other disallowed tags (form, meta, base, …) lose the tag but keep their text.
+    """
+    return _CLEANER.clean(html)
+
+
+# --------------------------------------------------------------------------- #
+# Cloze padding
+# --------------------------------------------------------------------------- #
+
+_CLOZE_OPEN = re.compile(r"\{\{c\d+::")
+_TAG = re.compile(r"""<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>""", re.S)
+_VOID = {
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link",
+    "meta", "param", "source", "track", "wbr",
+}  # fmt: skip
+_LITERAL_ELEMENTS = {"code", "pre"}  # MathJax does not typeset inside these
+_MATH_DELIMITERS = {"\\(": "\\)", "\\[": "\\]"}
+
+
+_MAX_NESTING = 16  # deeper cloze openers are left as text
+
+
+class _GiveUp(Exception):
+    """The scan budget ran out (pathological input such as thousands of unclosed clozes)."""
+
+
+class _Scanner:
+    """Walks the text, rewriting the content of every cloze it meets.
+
+    A cloze whose braces never balance is re-read as plain text of its parent,
+    which makes the worst case super-linear; a step budget bounds it, and the
+    text is then returned unpadded rather than slowly.
+    """
+
+    def __init__(self, text: str, dollars: bool):
+        self.text = text
+        self.dollars = dollars
+        self.budget = 20 * len(text) + 10_000
+
+    def scan(self) -> str:
+        try:
+            out, _, _ = self._scan(0, math=None, literal=0, in_cloze=False, nesting=0)
+        except _GiveUp:
+            return self.text
+        return "".join(out)
+
+    def _math_open(self, i: int) -> str | None:
+        """The math opener at ``i`` (its closer is the same, or ``_MATH_DELIMITERS``)."""
+        text = self.text
+        for opener in _MATH_DELIMITERS:
+            if text.startswith(opener, i):
+                return opener
+        if self.dollars and text.startswith("$", i):
+            return "$$" if text.startswith("$$", i) else "$"
+        return None
+
+    def _scan(
+        self, i: int, math: str | None, literal: int, in_cloze: bool, nesting: int
+    ) -> tuple[list[str], int, bool]:
+        """Scan from ``i``.  Outside a cloze: to the end of the text.  Inside a
+        cloze body: to its closing ``}}`` (returns ``closed=True``, ``i`` after
+        it) or to the end of the text (``closed=False``)."""
+        text, n = self.text, len(self.text)
+        out: list[str] = []  # output units; a cloze's pieces are post-processed
+        # Per-unit info inside a cloze: kind "t" (text char), "c" (colon run),
+        # "r" (raw: tag or nested cloze).
+        units: list[tuple[str, str, bool, bool]] = []  # (kind, text, in_math, separator candidate)
+        depth = 0  # brace depth, relative to the cloze body
+        elements = 0  # open HTML elements, relative to the cloze body
+        # `literal`: open <code>/<pre> elements (no math there)
+        local_math_opened = False  # math region opened inside this body
+
+        def emit(kind: str, s: str, candidate: bool = False) -> None:
+            if in_cloze:
+                units.append((kind, s, math is not None, candidate))
+            else:
+                out.append(s)
+
+        while i < n:
+            self.budget -= 1
+            if self.budget < 0:
+                raise _GiveUp
+            if in_cloze and depth == 0 and text.startswith("}}", i):
+                return self._finish(units), i + 2, True
+            match = _CLOZE_OPEN.match(text, i) if nesting < _MAX_NESTING else None
+            if match:
+                body, end, closed = self._scan(match.end(), math, literal, True, nesting + 1)
+                if closed:
+                    emit("r", match.group(0) + "".join(body) + "}}")
+                    i = end
+                else:  # braces never balance: leave it to Anki's first-`}}` reading
+                    emit("r", match.group(0))
+                    i = match.end()
+                continue
+            ch = text[i]
+            if math is None:
+                if ch == "<":
+                    tag = _TAG.match(text, i)
+                    if tag:
+                        name = (tag.group(2) or "").lower()
+                        if tag.group(2) and name not in _VOID and not tag.group(3).rstrip().endswith("/"):
+                            step = -1 if tag.group(1) else 1
+                            elements += step
+                            if name in _LITERAL_ELEMENTS:
+                                literal = max(0, literal + step)
+                        emit("r", tag.group(0))
+                        i = tag.end()
+                        continue
+                opener = None if literal else self._math_open(i)
+                if opener is not None:
+                    math = _MATH_DELIMITERS.get(opener, opener)
+                    local_math_opened = True
+                    emit("r", opener)
+                    i += len(opener)
+                    continue
+            elif text.startswith(math, i) and not (math.startswith("$") and _is_escaped(text, i)):
+                closer_len = len(math)
+                emit("r", text[i : i + closer_len])
+                math = None
+                local_math_opened = False
+                i += closer_len
+                continue
+            if ch == "\\" and i + 1 < n:
+                emit("t", text[i : i + 2])
+                i += 2
+                continue
+            if ch == ":" and text.startswith("::", i):
+                j = i
+                while j < n and text[j] == ":":
+                    j += 1
+                candidate = depth == 0 and elements == 0 and (math is None or not local_math_opened)
+                emit("c", text[i:j], candidate)
+                i = j
+                continue
+            if ch == "{":
+                depth += 1
+            elif ch == "}" and depth > 0:
+                depth -= 1
+            emit("t", ch)
+            i += 1
+        return (self._finish(units) if in_cloze else out), i, False
+
+    @staticmethod
+    def _finish(units: list[tuple[str, str, bool, bool]]) -> list[str]:
+        """Render a cloze body: the last candidate ``::`` is the hint separator;
+        every other ``::`` and ``}}`` is broken up so Anki's parser (cloze ends
+        at the first ``}}``, hint starts at the first ``::``) sees the whole
+        text.  In math: ``:{}:`` and ``} }``; elsewhere character references
+        (``:&#58;``, ``}&#125;``) that look the same once rendered."""
+        separator = max((k for k, u in enumerate(units) if u[0] == "c" and u[3]), default=-1)
+        out: list[str] = []
+        for k, (kind, s, in_math, _) in enumerate(units):
+            if kind == "c":
+                if k == separator:
+                    rest = len(s) - 2
+                    out.append((":{}" * rest if in_math else "&#58;" * rest) + "::")
+                else:
+                    out.append("{}".join(s) if in_math else s[0] + "&#58;" * (len(s) - 1))
+            elif kind == "t" and s == "}" and out and out[-1].endswith("}"):
+                out.append(" }" if in_math else "&#125;")
+            else:
+                out.append(s)
+        if out and out[-1].endswith("}") and units[-1][0] != "r":
+            # the body's last `}` would merge with the closing `}}`
+            if units[-1][2]:
+                out.append(" ")
+            else:
+                out[-1] = out[-1][:-1] + "&#125;"
+        return out
+
+
+def _pad_clozes(text: str, dollars: bool) -> str:
+    if "{{c" not in text:
+        return text
+    return _Scanner(text, dollars).scan()
+
+
+def pad_cloze_math(text: str) -> str:
+    """Inside `{{cN::…}}` content, rewrite `}}` → `} }` and `::` → `:{}:` (outside the first `::` that separates the cloze number and the optional final `::hint`) so Anki's cloze parser is not fooled.
+
+    Those two rewrites are the ones used in math; in prose and code, where a
+    space or ``{}`` would show, the same breaks are made with character
+    references instead (see below).
+
+    Anki's parser ends a cloze at the first ``}}`` and starts the hint at the
+    first ``::``.  Here a cloze's extent is found by brace balance instead
+    (``{{c1::$\\frac{1}{\\sqrt{x}}$}}`` ends at the last ``}}``), its hint
+    separator is the last ``::`` at the top level of the body (not inside
+    braces, math opened in the body, or an HTML element), and then the body is
+    rewritten so Anki agrees:
+
+    * in math (``\\(…\\)``, ``\\[…\\]``, ``$…$``, ``$$…$$``, or a cloze inside
+      math): ``}}`` → ``} }`` and ``::`` → ``:{}:`` (an empty TeX group);
+    * elsewhere (prose, code): ``}}`` → ``}&#125;`` and ``::`` → ``:&#58;``,
+      character references that render exactly as the original, where a space
+      or ``{}`` would show;
+    * a ``}`` ending the body is separated from the closing ``}}`` the same way.
+
+    Nested clozes (``{{c1::a {{c2::b}} c}}``) are handled recursively.  HTML
+    tags are copied untouched.  A cloze with no balanced end is left as is.
+    The text is meant to be HTML (an Anki field), since the replacements
+    outside math are character references.
+    """
+    return _pad_clozes(text, dollars=True)
+
+
+# --------------------------------------------------------------------------- #
+# Images
+# --------------------------------------------------------------------------- #
+
+
+class _ImgSrcParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.sources: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "img":
+            for name, value in attrs:
+                if name == "src" and value is not None:
+                    self.sources.append(value)
+                    break
+
+    handle_startendtag = handle_starttag
+
+
+def _html_img_sources(html: str) -> list[str]:
+    parser = _ImgSrcParser()
+    parser.feed(html)
+    parser.close()
+    return parser.sources
+
+
+def _walk(tokens: Sequence[Token]) -> Iterator[Token]:
+    for token in tokens:
+        yield token
+        if token.children:
+            yield from _walk(token.children)
+
+
+def image_refs(markdown: str) -> list[str]:
+    """The local image paths referenced by Markdown `![alt](path)` and HTML `<img src=…>` (not http(s)/data URLs).
+
+    Parsed with the same Markdown parser as :func:`markdown_to_html`, so images
+    in code spans, code blocks and math are not counted; reference-style
+    images are.  Paths are percent-decoded (markdown-it encodes ``a b.png`` as
+    ``a%20b.png``), returned in document order without duplicates.  Anything
+    with a URL scheme (http:, https:, data:, file:, ``C:`` …) or a network
+    path ``//host/…`` is left out.
+    """
+    found: list[str] = []
+    for token in _walk(_MD.parse(markdown)):
+        if token.type == "image":
+            found.append(str(token.attrs.get("src", "")))
+        elif token.type in ("html_inline", "html_block"):
+            found.extend(_html_img_sources(token.content))
+    refs: list[str] = []
+    for src in found:
+        url = _normalize_url(src)
+        if not url or url.startswith("#") or _is_network_path(url) or _url_scheme(url):
+            continue
+        path = unquote(url)
+        if path not in refs:
+            refs.append(path)
+    return refs
