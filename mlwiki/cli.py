@@ -169,5 +169,212 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool) -> None:
         sys.exit(1)
 
 
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the scan report as JSON.")
+@pass_app
+def scan(app: AppContext, as_json: bool) -> None:
+    """Index the notes into the database (.mlwiki/mlwiki.db); only changed files are read.
+
+    Other commands scan by themselves first; run this to see what changed and the warnings.
+    """
+    from mlwiki.sync import open_synced
+
+    store, report = open_synced(app.config, app.now)
+    store.close()
+    if as_json:
+        echo_json(report.to_dict())
+        return
+    for problem in report.problems:
+        click.echo(inert(str(problem)), err=True)
+    click.echo(report.summary())
+
+
+def _filters(app: AppContext, deck, tag, paths, limit=None, new=None):
+    from mlwiki.listing import path_filter
+    from mlwiki.queue import Filters
+
+    return Filters(deck=deck, tag=tag, path_sql=path_filter(app.config, _paths(paths)), limit=limit, new=new)
+
+
+@cli.command()
+@click.option("--deck", help="Only this deck (and its sub-decks).")
+@click.option("--tag", help="Only cards with this tag (or a child tag).")
+@click.option("--path", "paths", multiple=True, type=click.Path(exists=True), help="Only notes under PATH.")
+@click.option("--limit", type=click.IntRange(min=0), help="Stop after this many cards.")
+@click.option("--new", "new", type=click.IntRange(min=0), help="Allow N new cards today (overrides new_per_day).")
+@click.option("--plain", is_flag=True, help="Line-oriented mode for scripts (automatic when stdin is not a terminal).")
+@pass_app
+def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
+    """Study the cards due now: reveal, then rate 1 Again, 2 Hard, 3 Good, 4 Easy.
+
+    \b
+    Keys: space/enter reveal · 1-4 rate · u undo · s suspend · b bury until tomorrow
+          e edit the note at the card's line · o open the card in the browser · ? help · q quit
+    Plain mode (--plain, or stdin not a terminal) prints the front, reads a line (empty: reveal),
+    prints the back, reads 1-4, u, s, b or q.
+    """
+    from mlwiki.review_ui import TerminalUI, run_plain
+    from mlwiki.session import ReviewSession, session_clock
+    from mlwiki.sync import open_synced, scan as rescan
+
+    store, report = open_synced(app.config, app.now)
+    with store:
+        for problem in report.problems:
+            if problem.severity.value == "error":
+                click.echo(inert(str(problem)), err=True)
+        clock = session_clock(parse_now(app.now_text) if app.now_text else None)
+        session = ReviewSession(store, app.config, clock, _filters(app, deck, tag, paths, limit, new))
+        if plain or not sys.stdin.isatty():
+            run_plain(session, sys.stdin, click.echo)
+        else:
+            def after_edit() -> None:
+                rescan(store, app.config, clock())
+                session.reload()
+
+            TerminalUI(session, rescan=after_edit).run()
+        _auto_backup(store, app)
+
+
+def _auto_backup(store, app: AppContext) -> None:
+    from mlwiki.backup import auto_backup
+
+    try:
+        auto_backup(store, app.config, app.now)
+    except MlwikiError as exc:
+        click.echo(f"Warning: automatic backup failed: {exc}", err=True)
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_app
+def due(app: AppContext, as_json: bool) -> None:
+    """How many cards are due now, per deck: learning, review and new."""
+    from mlwiki.queue import due_counts
+    from mlwiki.sync import open_synced
+
+    store, _ = open_synced(app.config, app.now)
+    with store:
+        rows = due_counts(store, app.config.review, app.now)
+    if as_json:
+        echo_json(rows)
+        return
+    width = max([len(r["deck"]) for r in rows] + [4])
+    click.echo(f"{'deck':<{width}}  learning  review  new")
+    for r in rows:
+        click.echo(inert(f"{r['deck']:<{width}}  {r['learning']:>8}  {r['review']:>6}  {r['new']:>3}"))
+    total = {k: sum(r[k] for r in rows) for k in ("learning", "review", "new")}
+    click.echo(f"{'total':<{width}}  {total['learning']:>8}  {total['review']:>6}  {total['new']:>3}")
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--purge", is_flag=True, help="Delete retired cards and their history (asks first).")
+@click.option("--yes", is_flag=True, help="Do not ask before purging.")
+@pass_app
+def orphans(app: AppContext, as_json: bool, purge: bool, yes: bool) -> None:
+    """List retired cards: deleted from the notes, history kept. They come back if their text returns."""
+    from mlwiki.orphans import list_orphans, purge_orphans
+    from mlwiki.sync import open_synced
+
+    store, _ = open_synced(app.config, app.now)
+    with store:
+        rows = list_orphans(store)
+        if as_json and not purge:
+            echo_json(rows)
+            return
+        for row in rows:
+            click.echo(inert(f"{row['id']}  {row['kind']:<10} last in {row['source']['path']}:"
+                             f"{row['source']['line']}  {row['reviews']} reviews  {' '.join(row['front'].split())[:60]}"))
+        click.echo(f"{len(rows)} retired cards", err=True)
+        if purge and rows:
+            if not yes and not click.confirm(f"Delete {len(rows)} retired cards and their review history?",
+                                             default=False):
+                raise MlwikiError("nothing purged")
+            from mlwiki.backup import backup_now
+
+            saved = backup_now(store, app.config, "before-purge", when=app.now)
+            count = purge_orphans(store)
+            click.echo(f"Purged {count} cards (backup: {saved}).")
+
+
+@cli.command()
+@click.argument("card_ids", nargs=-1, required=True)
+@pass_app
+def unsuspend(app: AppContext, card_ids: tuple[str, ...]) -> None:
+    """Unsuspend cards (and clear their leech mark)."""
+    from mlwiki.store import open_store
+
+    with open_store(app.config) as store, store.write() as conn:
+        changed = sum(conn.execute("UPDATE cards SET suspended = 0, leech = 0 WHERE id = ?", (cid,)).rowcount
+                      for cid in card_ids)
+    click.echo(f"Unsuspended {changed} card(s).")
+
+
+@cli.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=True))
+@click.option("--list", "list_only", is_flag=True, help="List the automatic backups instead.")
+@pass_app
+def backup(app: AppContext, path: str | None, list_only: bool) -> None:
+    """Back up the database now (to PATH, or into .mlwiki/backups/)."""
+    from mlwiki.backup import backup_now, list_backups
+    from mlwiki.store import open_store
+
+    if list_only:
+        for item in list_backups(app.config):
+            click.echo(f"{item.taken_at:%Y-%m-%d %H:%M}  {item.path}")
+        return
+    with open_store(app.config, create=False) as store:
+        target = backup_now(store, app.config, "manual", Path(path) if path else None, app.now)
+    click.echo(f"Backed up to {target}")
+
+
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--yes", is_flag=True, help="Do not ask first.")
+@pass_app
+def restore(app: AppContext, path: str, yes: bool) -> None:
+    """Replace the database with a backup (the current one is backed up first)."""
+    from mlwiki.backup import restore as restore_backup
+
+    if not yes and sys.stdin.isatty():
+        click.confirm(f"Replace the database with {path}?", abort=True)
+    safety = restore_backup(app.config, Path(path), app.now)
+    click.echo(f"Restored {path}" + (f" (previous database saved as {safety})" if safety else ""))
+
+
+@cli.group()
+def log() -> None:
+    """Export or import the review log (your history, in open formats)."""
+
+
+@log.command("export")
+@click.argument("path", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Default: from the file suffix.")
+@pass_app
+def log_export(app: AppContext, path: str, fmt: str | None) -> None:
+    """Write every review to PATH as CSV or JSON Lines."""
+    from mlwiki.review_log import export_log
+    from mlwiki.store import open_store
+
+    fmt = fmt or ("csv" if path.lower().endswith(".csv") else "jsonl")
+    with open_store(app.config, create=False) as store:
+        count = export_log(store, Path(path), fmt)
+    click.echo(f"Wrote {count} reviews to {path}")
+
+
+@log.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@pass_app
+def log_import(app: AppContext, path: str) -> None:
+    """Load a review log into an empty database and rebuild every card's schedule from it."""
+    from mlwiki.review_log import import_log
+    from mlwiki.sync import open_synced
+
+    store, _ = open_synced(app.config, app.now)
+    with store:
+        reviews, cards = import_log(store, Path(path))
+    click.echo(f"Imported {reviews} reviews; rebuilt {cards} cards")
+
+
 def main() -> None:
     cli(prog_name="mlwiki")

@@ -1,0 +1,265 @@
+"""Identity through change: history stays attached through renames, moves, edits, deletions (issue 4)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import bump_mtime, write
+from mlwiki import sync as sync_module
+from mlwiki.cli import cli
+from mlwiki.config import load_config
+from mlwiki.review_log import record_answer
+from mlwiki.schedule import Scheduler
+from mlwiki.sync import open_synced, scan
+
+
+def synced(root, now):
+    config = load_config(root)
+    store, report = open_synced(config, now, progress=False)
+    return config, store, report
+
+
+def live_cards(store):
+    return {r["id"]: r for r in store.query("SELECT * FROM cards WHERE retired = 0")}
+
+
+def review(store, config, card_id, now, rating=3):
+    return record_answer(store, Scheduler.from_settings(config.review), card_id, rating, now, 1000, 8)
+
+
+def reviews_of(store, card_id):
+    return store.query("SELECT count(*) FROM reviews WHERE card_id = ?", (card_id,))[0][0]
+
+
+def rescan(store, config, now):
+    return scan(store, config, now)
+
+
+QA = "Q: What does the softmax temperature control in a language model?\nA: The sharpness of the distribution.\n"
+
+
+@pytest.fixture
+def reviewed(wiki, now):
+    """A wiki with one note holding one Q/A card that has been reviewed twice."""
+    path = write(wiki, "notes/a.md", "# A\n\n" + QA)
+    config, store, _ = synced(wiki, now)
+    (card_id,) = live_cards(store)
+    review(store, config, card_id, now)
+    review(store, config, card_id, now + timedelta(minutes=10))
+    yield wiki, config, store, card_id, path
+    store.close()
+
+
+def assert_history_kept(store, card_id, expected_reviews=2):
+    cards = live_cards(store)
+    assert card_id in cards, "the reviewed card must keep its id"
+    assert len(cards) == 1, f"no duplicate may appear: {list(cards)}"
+    assert reviews_of(store, card_id) == expected_reviews
+    assert cards[card_id]["reps"] == expected_reviews
+
+
+def test_first_scan_creates_database_with_schema_version(wiki, now):
+    write(wiki, "notes/a.md", QA)
+    config, store, report = synced(wiki, now)
+    with store:
+        assert config.db_path == wiki / ".mlwiki" / "mlwiki.db"
+        assert store.meta("schema_version") == "1"
+        assert report.cards_added == 1 and report.files_read == 1
+
+
+def test_rescan_without_change_reads_nothing(reviewed, now):
+    wiki, config, store, card_id, path = reviewed
+    report = rescan(store, config, now)
+    assert (report.files_read, report.files_changed, report.cards_added) == (0, 0, 0)
+
+
+def test_touch_without_change_reads_but_does_not_reextract(reviewed, now):
+    wiki, config, store, card_id, path = reviewed
+    bump_mtime(path)
+    report = rescan(store, config, now)
+    assert report.files_read == 1 and report.files_changed == 0
+
+
+def test_rename_file_keeps_history(reviewed, now):
+    wiki, config, store, card_id, path = reviewed
+    path.rename(wiki / "notes" / "renamed.md")
+    rescan(store, config, now)
+    assert_history_kept(store, card_id)
+    assert live_cards(store)[card_id]["path"] == "notes/renamed.md"
+
+
+def test_move_card_to_another_file_keeps_history(reviewed, now):
+    wiki, config, store, card_id, path = reviewed
+    path.write_text("# A\n\nNothing here now.\n", encoding="utf-8")
+    bump_mtime(path)
+    write(wiki, "notes/sub/b.md", "# B\n\nintro\n\n" + QA)
+    rescan(store, config, now)
+    assert_history_kept(store, card_id)
+    assert live_cards(store)[card_id]["path"] == "notes/sub/b.md"
+    assert live_cards(store)[card_id]["line"] == 5
+
+
+def test_edit_back_keeps_card(reviewed, now):
+    wiki, config, store, card_id, path = reviewed
+    path.write_text("# A\n\n" + QA.replace("The sharpness", "How peaked"), encoding="utf-8")
+    bump_mtime(path)
+    rescan(store, config, now)
+    assert_history_kept(store, card_id)
+    assert "How peaked" in live_cards(store)[card_id]["back"]
+
+
+def test_small_edit_of_front_relinks_history(reviewed, now):
+    wiki, config, store, card_id, path = reviewed
+    path.write_text("# A\n\n" + QA.replace("control in", "change in"), encoding="utf-8")
+    bump_mtime(path)
+    report = rescan(store, config, now)
+    assert report.cards_relinked == 1
+    assert_history_kept(store, card_id)
+    assert "change in" in live_cards(store)[card_id]["front"]
+    # and the next scan of the same text still finds the card through the alias
+    path.write_text("# A\n\n" + QA.replace("control in", "change in") + "\nextra line\n", encoding="utf-8")
+    bump_mtime(path)
+    rescan(store, config, now)
+    assert_history_kept(store, card_id)
+
+
+def test_rewritten_front_starts_a_new_card_and_retires_the_old(reviewed, now):
+    wiki, config, store, card_id, path = reviewed
+    path.write_text("# A\n\nQ: Name three regularizers.\nA: L2, dropout, early stopping.\n", encoding="utf-8")
+    bump_mtime(path)
+    report = rescan(store, config, now)
+    assert report.cards_relinked == 0 and report.cards_retired == 1
+    assert card_id not in live_cards(store)
+    assert reviews_of(store, card_id) == 2  # history kept on the retired card
+
+
+def test_reorder_cards_keeps_ids(wiki, now):
+    two = "Q: First question about bias?\nA: one\n\nQ: Second question about variance?\nA: two\n"
+    path = write(wiki, "notes/a.md", two)
+    config, store, _ = synced(wiki, now)
+    with store:
+        before = set(live_cards(store))
+        for cid in before:
+            review(store, config, cid, now)
+        parts = two.split("\n\n")
+        path.write_text(parts[1] + "\n" + parts[0] + "\n", encoding="utf-8")
+        bump_mtime(path)
+        report = rescan(store, config, now)
+        assert set(live_cards(store)) == before
+        assert report.cards_added == 0 and report.cards_retired == 0
+        assert all(reviews_of(store, cid) == 1 for cid in before)
+
+
+def test_delete_then_restore_brings_history_back(reviewed, now):
+    wiki, config, store, card_id, path = reviewed
+    path.unlink()
+    report = rescan(store, config, now)
+    assert report.cards_retired == 1 and live_cards(store) == {}
+    result = CliRunner().invoke(cli, ["--root", str(wiki), "--now", now.isoformat(), "orphans", "--json"])
+    assert result.exit_code == 0, result.output
+    assert card_id in result.output and "notes/a.md" in result.output
+    write(wiki, "notes/back.md", QA)
+    report = rescan(store, config, now)
+    assert report.cards_restored == 1
+    assert_history_kept(store, card_id)
+
+
+def test_same_card_in_two_notes_is_one_card_with_two_sources(reviewed, now):
+    wiki, config, store, card_id, path = reviewed
+    write(wiki, "notes/copy.md", QA)
+    rescan(store, config, now)
+    assert_history_kept(store, card_id)
+    sources = store.query("SELECT path FROM card_sources WHERE card_id = ? ORDER BY path", (card_id,))
+    assert [r[0] for r in sources] == ["notes/a.md", "notes/copy.md"]
+    result = CliRunner().invoke(cli, ["--root", str(wiki), "check"])
+    assert "same card is also at notes/a.md" in result.output
+
+
+def test_removing_one_copy_of_a_duplicate_keeps_the_card_live(reviewed, now):
+    wiki, config, store, card_id, path = reviewed
+    write(wiki, "notes/copy.md", QA)
+    rescan(store, config, now)
+    path.unlink()
+    rescan(store, config, now)
+    assert_history_kept(store, card_id)
+    assert live_cards(store)[card_id]["path"] == "notes/copy.md"
+
+
+def test_changing_an_explicit_id_keeps_history(wiki, now):
+    div = "::: {{.card #{}}}\n## What is the bias of a constant predictor?\nThe mean error.\n:::\n"
+    path = write(wiki, "notes/a.md", div.format("bias-const"))
+    config, store, _ = synced(wiki, now)
+    with store:
+        assert set(live_cards(store)) == {"bias-const"}
+        review(store, config, "bias-const", now)
+        path.write_text(div.format("constant-bias"), encoding="utf-8")
+        bump_mtime(path)
+        rescan(store, config, now)
+        cards = live_cards(store)
+        assert len(cards) == 1
+        (cid,) = cards
+        assert reviews_of(store, cid) == 1
+
+
+def test_explicit_id_wins_over_any_text_change(wiki, now):
+    div = "::: {{.card #kl}}\n## {}\nback\n:::\n"
+    path = write(wiki, "notes/a.md", div.format("What is KL divergence?"))
+    config, store, _ = synced(wiki, now)
+    with store:
+        review(store, config, "kl", now)
+        path.write_text(div.format("Completely different wording entirely"), encoding="utf-8")
+        bump_mtime(path)
+        rescan(store, config, now)
+        assert set(live_cards(store)) == {"kl"} and reviews_of(store, "kl") == 1
+
+
+def test_ambiguous_relink_is_not_merged_and_check_reports_it(wiki, now):
+    path = write(wiki, "notes/a.md", "Q: What is the learning rate of model A in run one?\nA: x\n\n"
+                                      "Q: What is the learning rate of model B in run one?\nA: y\n")
+    config, store, _ = synced(wiki, now)
+    with store:
+        path.write_text("Q: What is the learning rate of model C in run one?\nA: z\n", encoding="utf-8")
+        bump_mtime(path)
+        report = rescan(store, config, now)
+        assert report.cards_relinked == 0
+        assert any(p.code == "ambiguous-relink" for p in report.problems)
+    result = CliRunner().invoke(cli, ["--root", str(wiki), "check"])
+    assert "matches more than one vanished card" in result.output
+
+
+def test_cards_json_reports_store_fields(reviewed, now):
+    wiki, config, store, card_id, path = reviewed
+    result = CliRunner().invoke(cli, ["--root", str(wiki), "--now", now.isoformat(), "cards", "--json"])
+    assert result.exit_code == 0, result.output
+    import json
+
+    (card,) = json.loads(result.output)
+    assert card["id"] == card_id and card["reviews"] == 2 and card["state"] in ("learning", "review")
+    assert card["retired"] is False and card["due"] and card["stability"] > 0 and 1 <= card["difficulty"] <= 10
+    assert set(card) >= {"id", "note_id", "kind", "front", "back", "deck", "tags", "source", "state", "due",
+                         "reviews", "lapses", "stability", "difficulty", "retired"}
+
+
+def test_interrupted_scan_leaves_database_consistent(reviewed, now, monkeypatch):
+    wiki, config, store, card_id, path = reviewed
+    path.write_text("# A\n\n" + QA + "\nQ: A second question on entropy?\nA: yes\n", encoding="utf-8")
+    bump_mtime(path)
+
+    def crash(*args, **kwargs):
+        raise KeyboardInterrupt("power cut half-way through the scan")
+
+    monkeypatch.setattr(sync_module, "_repoint", crash)  # after cards were written, before commit
+    with pytest.raises(KeyboardInterrupt):
+        rescan(store, config, now)
+    monkeypatch.undo()
+    check = sqlite3.connect(config.db_path)
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert check.execute("SELECT count(*) FROM cards").fetchone()[0] == 1  # nothing half-written
+    check.close()
+    report = rescan(store, config, now)
+    assert report.cards_added == 1
+    assert reviews_of(store, card_id) == 2
