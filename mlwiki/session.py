@@ -97,8 +97,11 @@ class ReviewSession:
     @property
     def remaining(self) -> dict[str, int]:
         """Counts for the header: learning (incl. pending), review, new — the current card included."""
-        return {"learning": len(self.queue.learning) + len(self.pending), "review": len(self.queue.reviews),
-                "new": len(self.queue.new)}
+        counts = {"learning": len(self.queue.learning) + len(self.pending), "review": len(self.queue.reviews),
+                  "new": len(self.queue.new)}
+        if self.current is not None:
+            counts[{0: "new", 2: "review"}.get(self.current.state.state, "learning")] += 1
+        return counts
 
     def _advance(self) -> None:
         now = self.clock()
