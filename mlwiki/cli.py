@@ -99,6 +99,16 @@ def cli(ctx: click.Context, root: str | None, now_text: str | None) -> None:
 pass_app = click.make_pass_decorator(AppContext)
 
 
+def synced(app: AppContext):
+    """Open the wiki's database, scanned up to date, and say whether it sits somewhere risky."""
+    from mlwiki.sync import open_synced
+
+    store, report = open_synced(app.config, app.now)
+    for warning in store.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    return store, report
+
+
 @cli.command()
 @click.argument("directory", required=False, type=click.Path(file_okay=False), default=".")
 def init(directory: str) -> None:
@@ -136,7 +146,9 @@ def cards(app: AppContext, paths: tuple[str, ...], as_json: bool, include_retire
     """
     from mlwiki.listing import list_cards
 
-    rows = list_cards(app.config, _paths(paths), app.now, include_retired)
+    store, _ = synced(app)
+    with store:
+        rows = list_cards(store, app.config, _paths(paths), include_retired)
     if as_json:
         echo_json(rows)
         return
@@ -177,9 +189,8 @@ def scan(app: AppContext, as_json: bool) -> None:
 
     Other commands scan by themselves first; run this to see what changed and the warnings.
     """
-    from mlwiki.sync import open_synced
 
-    store, report = open_synced(app.config, app.now)
+    store, report = synced(app)
     store.close()
     if as_json:
         echo_json(report.to_dict())
@@ -215,9 +226,9 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
     """
     from mlwiki.review_ui import TerminalUI, run_plain
     from mlwiki.session import ReviewSession, session_clock
-    from mlwiki.sync import open_synced, scan as rescan
+    from mlwiki.sync import scan as rescan
 
-    store, report = open_synced(app.config, app.now)
+    store, report = synced(app)
     with store:
         for problem in report.problems:
             if problem.severity.value == "error":
@@ -250,9 +261,8 @@ def _auto_backup(store, app: AppContext) -> None:
 def due(app: AppContext, as_json: bool) -> None:
     """How many cards are due now, per deck: learning, review and new."""
     from mlwiki.queue import due_counts
-    from mlwiki.sync import open_synced
 
-    store, _ = open_synced(app.config, app.now)
+    store, _ = synced(app)
     with store:
         rows = due_counts(store, app.config.review, app.now)
     if as_json:
@@ -274,9 +284,8 @@ def due(app: AppContext, as_json: bool) -> None:
 def orphans(app: AppContext, as_json: bool, purge: bool, yes: bool) -> None:
     """List retired cards: deleted from the notes, history kept. They come back if their text returns."""
     from mlwiki.orphans import list_orphans, purge_orphans
-    from mlwiki.sync import open_synced
 
-    store, _ = open_synced(app.config, app.now)
+    store, _ = synced(app)
     with store:
         rows = list_orphans(store)
         if as_json and not purge:
@@ -368,9 +377,8 @@ def log_export(app: AppContext, path: str, fmt: str | None) -> None:
 def log_import(app: AppContext, path: str) -> None:
     """Load a review log into an empty database and rebuild every card's schedule from it."""
     from mlwiki.review_log import import_log
-    from mlwiki.sync import open_synced
 
-    store, _ = open_synced(app.config, app.now)
+    store, _ = synced(app)
     with store:
         reviews, cards = import_log(store, Path(path))
     click.echo(f"Imported {reviews} reviews; rebuilt {cards} cards")

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from pathlib import Path
 
 from mlwiki.config import Config
-from mlwiki.schedule import STATE_NAMES
-from mlwiki.sync import open_synced
+from mlwiki.models import STATE_NAMES
+from mlwiki.store import Store
 
 
 def path_filter(config: Config, paths: list[Path] | None, column: str = "path") -> tuple[str, list]:
@@ -38,11 +37,9 @@ def card_row_to_dict(row) -> dict:
     }
 
 
-def list_cards(config: Config, paths: list[Path] | None, now: datetime, include_retired: bool = False) -> list[dict]:
-    """Scan, then list cards in note order (retired ones only with `include_retired`)."""
-    store, _ = open_synced(config, now)
-    with store:
-        where, params = path_filter(config, paths)
-        retired = "" if include_retired else "AND retired = 0"
-        rows = store.query(f"SELECT * FROM cards WHERE {where} {retired} ORDER BY path, ord, id", params)
-        return [card_row_to_dict(row) for row in rows]
+def list_cards(store: Store, config: Config, paths: list[Path] | None, include_retired: bool = False) -> list[dict]:
+    """Cards in note order (retired ones only with `include_retired`), from a freshly scanned store."""
+    where, params = path_filter(config, paths)
+    retired = "" if include_retired else "AND retired = 0"
+    rows = store.query(f"SELECT * FROM cards WHERE {where} {retired} ORDER BY path, ord, id", params)
+    return [card_row_to_dict(row) for row in rows]

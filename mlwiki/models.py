@@ -19,6 +19,10 @@ class CardKind(str, Enum):
     DEFINITION = "definition"
 
 
+# Scheduling states as stored in cards.state (0 = never reviewed; 1-3 are fsrs.State values).
+STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
+
+
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"

@@ -69,7 +69,7 @@ def leech_message(card_id: str, threshold: int) -> str:
 def run_plain(session: ReviewSession, stdin: TextIO, out: Callable[[str], None]) -> Summary:
     """Line-oriented review: front, a line (empty reveals), back, a line (1-4, u, s, b, q)."""
     if session.current is None:
-        out("Nothing due now. " + next_due_text(session.summary, session.clock()))
+        out("Nothing due now. " + next_due_text(session.finish(), session.clock()))
         return session.summary
     revealed = False
     while session.current is not None:
@@ -92,7 +92,7 @@ def run_plain(session: ReviewSession, stdin: TextIO, out: Callable[[str], None])
             revealed = True
             continue
         revealed = _plain_command(session, command, out, revealed)
-    out(summary_text(session.summary, session.clock()))
+    out(summary_text(session.finish(), session.clock()))
     return session.summary
 
 
@@ -193,7 +193,7 @@ class TerminalUI:
     def run(self) -> Summary:
         session = self.session
         if session.current is None:
-            self.console.print("Nothing due now. " + next_due_text(session.summary, session.clock()))
+            self.console.print("Nothing due now. " + next_due_text(session.finish(), session.clock()))
             return session.summary
         revealed = False
         while session.current is not None:
@@ -202,7 +202,7 @@ class TerminalUI:
             if key in ("q", "\x04", ""):
                 break
             revealed = self.handle(key, revealed)
-        self.console.print(summary_text(session.summary, session.clock()))
+        self.console.print(summary_text(session.finish(), session.clock()))
         return session.summary
 
     def handle(self, key: str, revealed: bool) -> bool:

@@ -118,16 +118,16 @@ class ReviewSession:
             self.current = self._load(self.pending.pop(0)[1])  # learn ahead rather than stop
         else:
             self.current = None
-        if self.current is None:
-            self._advance_done()
         self.shown_at = _time.monotonic()
 
-    def _advance_done(self) -> None:
+    def finish(self) -> Summary:
+        """The session summary, with when the next card falls due and how many new cards wait."""
         rows = self.store.query("SELECT min(due) FROM cards WHERE retired = 0 AND suspended = 0 AND state > 0")
         if rows and rows[0][0]:
             self.summary.next_due = datetime.fromisoformat(rows[0][0])
         self.summary.new_waiting = self.store.query(
             "SELECT count(*) FROM cards WHERE retired = 0 AND suspended = 0 AND state = 0")[0][0]
+        return self.summary
 
     def _load(self, card_id: str) -> ShownCard | None:
         rows = self.store.query("SELECT * FROM cards WHERE id = ?", (card_id,))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mlwiki.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 CARD_CONTENT_COLUMNS = ("note_id", "kind", "front", "back", "text", "grp", "deck", "tags", "heading", "path",
                         "line", "ord", "explicit", "content_hash")
@@ -53,7 +53,13 @@ def _migration_1(db) -> None:
     db["events"].create_index(["card_id"])
 
 
-MIGRATIONS = [_migration_1]
+def _migration_2(db) -> None:
+    """A covering index for per-day review figures (stats, today's counts) without touching the table."""
+    db["reviews"].create_index(["reviewed_at", "state_before", "rating", "duration_ms"],
+                               index_name="idx_reviews_day", if_not_exists=True)
+
+
+MIGRATIONS = [_migration_1, _migration_2]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -169,7 +175,7 @@ def open_store(config, create: bool = True) -> Store:
                              "Use --root on a writable copy", path=str(path.parent)) from None
     elif not path.is_file():
         raise StoreError("the database path is not a file", path=str(path))
-    store = Store(path, connect(path))
+    store = Store(path, connect(path), warnings=synced_folder_warnings(path))
     try:
         migrate(store, config)
     except sqlite3.DatabaseError as exc:
@@ -179,6 +185,39 @@ def open_store(config, create: bool = True) -> Store:
         store.close()
         raise
     return store
+
+
+SYNCED_FOLDER_NAMES = ("dropbox", "onedrive", "google drive", "googledrive", "icloud", "mobile documents",
+                       "nextcloud", "owncloud", "pcloud", "syncthing", "box sync")
+NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "davfs", "fuse.rclone",
+                       "fuse.gcsfuse", "fuse.s3fs"}
+
+
+def synced_folder_warnings(path: Path) -> list[str]:
+    """SQLite's locking is unreliable on network filesystems and cloud-synced folders: say so once."""
+    lowered = str(path).lower()
+    if any(name in lowered for name in SYNCED_FOLDER_NAMES):
+        return [f"the database {path} is in a cloud-synced folder; sync tools can corrupt SQLite files that are "
+                "in use. Keep reviews on one machine at a time, or move the wiki out of the synced folder"]
+    fstype = _filesystem_type(path.parent)
+    if fstype in NETWORK_FILESYSTEMS:
+        return [f"the database {path} is on a network filesystem ({fstype}); SQLite locking is unreliable there"]
+    return []
+
+
+def _filesystem_type(folder: Path) -> str | None:
+    try:
+        mounts = Path("/proc/mounts").read_text().splitlines()
+    except OSError:
+        return None
+    best, kind = "", None
+    target = str(folder.resolve())
+    for line in mounts:
+        parts = line.split()
+        if len(parts) >= 3 and (target == parts[1] or target.startswith(parts[1].rstrip("/") + "/")) \
+                and len(parts[1]) > len(best):
+            best, kind = parts[1], parts[2]
+    return kind
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -14,6 +14,7 @@ from mlwiki.cli import cli
 from mlwiki.config import load_config
 from mlwiki.review_log import record_answer
 from mlwiki.schedule import Scheduler
+from mlwiki.store import SCHEMA_VERSION
 from mlwiki.sync import open_synced, scan
 
 
@@ -67,7 +68,7 @@ def test_first_scan_creates_database_with_schema_version(wiki, now):
     config, store, report = synced(wiki, now)
     with store:
         assert config.db_path == wiki / ".mlwiki" / "mlwiki.db"
-        assert store.meta("schema_version") == "1"
+        assert store.meta("schema_version") == str(SCHEMA_VERSION)
         assert report.cards_added == 1 and report.files_read == 1
 
 
