@@ -105,14 +105,18 @@ class Store:
             raise StoreError(_explain(exc), path=str(self.path)) from None
         try:
             yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        try:
             self.conn.execute("COMMIT")
-        except sqlite3.OperationalError as exc:
-            self.conn.execute("ROLLBACK")
+        except sqlite3.DatabaseError as exc:
+            self._rollback()
             raise StoreError(_explain(exc), path=str(self.path)) from None
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        # SQLite rolls back by itself on some errors (a full disk, for one): only roll back what is still open
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
 
     def query(self, sql: str, params=()) -> list[sqlite3.Row]:
         try:
@@ -144,22 +148,29 @@ def _explain(exc: Exception) -> str:
     return f"database error: {text}"
 
 
-def connect(path: Path, readonly: bool = False) -> sqlite3.Connection:
-    """A connection with the settings that keep reviews safe: WAL, synchronous=FULL, a 10 s busy timeout."""
+def connect(path: Path, readonly: bool = False, wal: bool = True) -> sqlite3.Connection:
+    """A connection with the settings that keep reviews safe: WAL, synchronous=FULL, a 10 s busy timeout.
+
+    `wal=False` leaves the journal mode alone, so a file can be inspected before mlwiki changes anything.
+    """
     uri = f"file:{path}?mode=ro" if readonly else f"file:{path}"
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=10.0, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA busy_timeout = 10000")
-        if not readonly:
-            mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if mode.lower() != "wal":
-                raise sqlite3.OperationalError("cannot switch to WAL journal")
+        if wal and not readonly:
+            enable_wal(conn)
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc), path=str(path)) from None
     return conn
+
+
+def enable_wal(conn: sqlite3.Connection) -> None:
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode.lower() != "wal":
+        raise sqlite3.OperationalError("cannot switch to WAL journal")
 
 
 def open_store(config, create: bool = True) -> Store:
@@ -175,8 +186,10 @@ def open_store(config, create: bool = True) -> Store:
                              "Use --root on a writable copy", path=str(path.parent)) from None
     elif not path.is_file():
         raise StoreError("the database path is not a file", path=str(path))
-    store = Store(path, connect(path), warnings=synced_folder_warnings(path))
+    store = Store(path, connect(path, wal=False), warnings=synced_folder_warnings(path))
     try:
+        refuse_foreign_or_newer(store)  # before anything writes to the file
+        enable_wal(store.conn)
         migrate(store, config)
     except sqlite3.DatabaseError as exc:
         store.close()
@@ -231,15 +244,20 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def migrate(store: Store, config) -> None:
-    """Bring the schema to SCHEMA_VERSION: back up first, refuse a database from a newer mlwiki."""
+def refuse_foreign_or_newer(store: Store) -> None:
+    """Raise for a file that is not an mlwiki database, or one written by a newer mlwiki."""
     version = schema_version(store.conn)
-    if version == SCHEMA_VERSION:
-        return
     if version > SCHEMA_VERSION:
         raise StoreError(f"this database was written by a newer mlwiki (schema {version}, this one knows "
                          f"{SCHEMA_VERSION}); upgrade mlwiki — the database was left untouched",
                          path=str(store.path))
+
+
+def migrate(store: Store, config) -> None:
+    """Bring the schema to SCHEMA_VERSION, backing up an existing database first."""
+    version = schema_version(store.conn)
+    if version == SCHEMA_VERSION:
+        return
     if version > 0:
         from mlwiki.backup import backup_now
 
