@@ -1,0 +1,79 @@
+"""The real terminal UI in a pseudo-terminal: reveal, rate, undo, suspend, quit (issue 5)."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+
+import pytest
+
+from conftest import write
+
+pexpect = pytest.importorskip("pexpect")
+
+NOTE = ("# Attention\n\nQ: Alpha question on softmax?\nA: Alpha answer $\\sqrt{d_k}$\n\n"
+        "Q: Beta question on dropout?\nA: Beta answer\n\nQ: Gamma question on Adam?\nA: Gamma answer\n")
+
+
+def spawn(root):
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"}
+    env.pop("CI", None)
+    return pexpect.spawn(sys.executable, ["-m", "mlwiki", "--root", str(root), "--now", "2026-03-02T12:00:00Z",
+                                          "review"], env=env, encoding="utf-8", timeout=20, dimensions=(40, 100))
+
+
+def reviews(root):
+    conn = sqlite3.connect(root / ".mlwiki" / "mlwiki.db")
+    try:
+        return conn.execute("SELECT rating FROM reviews ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_reveal_rate_undo_quit_in_a_pty(wiki):
+    write(wiki, "notes/a.md", NOTE)
+    child = spawn(wiki)
+    try:
+        child.expect("Alpha question on softmax")
+    except pexpect.TIMEOUT:
+        raise AssertionError(child.before)
+    child.expect("show answer")
+    child.send(" ")
+    child.expect("Alpha answer √dₖ")
+    child.expect("Good 10m")
+    child.send("3")
+    child.expect("Beta question on dropout")
+    child.send("u")
+    child.expect("Alpha question on softmax")
+    child.expect("Undid answer")
+    child.send("\r")
+    child.expect("Alpha answer")
+    child.send("4")
+    child.expect("Beta question")
+    child.send("s")
+    child.expect("Gamma question")
+    child.expect("Suspended")
+    child.send("?")
+    child.expect("u undo")
+    child.send("q")
+    child.expect("Reviewed 1 cards")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert reviews(wiki) == [(4,)]
+    conn = sqlite3.connect(wiki / ".mlwiki" / "mlwiki.db")
+    assert conn.execute("SELECT count(*) FROM cards WHERE suspended = 1").fetchone()[0] == 1
+    conn.close()
+
+
+def test_escape_sequences_in_notes_are_shown_inert(wiki):
+    write(wiki, "notes/a.md", "Q: Evil \x1b]0;pwned\x07 title \x1b[2J clear?\nA: answer\n")
+    child = spawn(wiki)
+    child.expect("Evil")
+    child.expect("title")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    screen = child.before or ""
+    child.close()
+    assert "\x1b]0;pwned" not in screen
