@@ -6,14 +6,12 @@ This is the only module that walks the notes folder. It never raises for a bad f
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import yaml
-from frontmatter.default_handlers import YAMLHandler
 
 from mlwiki.config import DATA_DIR, Config
 from mlwiki.models import NoteText, Problem, Severity
@@ -180,29 +178,36 @@ def _normalize_newlines(text: str) -> str:
     return text
 
 
-class _BoundedSafeLoader(yaml.SafeLoader):
-    """SafeLoader that refuses alias bombs ("billion laughs") by counting aliases."""
+@functools.cache
+def _front_matter_handler():
+    """python-frontmatter's YAML handler with a SafeLoader that refuses alias bombs ("billion laughs").
 
-    def __init__(self, stream):
-        super().__init__(stream)
-        self._aliases = 0
+    Built on first use: yaml and frontmatter cost ~60 ms to import, which a scan of unchanged notes never needs.
+    """
+    import yaml
+    from frontmatter.default_handlers import YAMLHandler
 
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            self._aliases += 1
-            if self._aliases > MAX_YAML_ALIASES:
-                raise yaml.YAMLError(f"more than {MAX_YAML_ALIASES} YAML aliases (an alias bomb?)")
-        return super().compose_node(parent, index)
+    class BoundedSafeLoader(yaml.SafeLoader):
+        def __init__(self, stream):
+            super().__init__(stream)
+            self._aliases = 0
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                self._aliases += 1
+                if self._aliases > MAX_YAML_ALIASES:
+                    raise yaml.YAMLError(f"more than {MAX_YAML_ALIASES} YAML aliases (an alias bomb?)")
+            return super().compose_node(parent, index)
+
+    class Handler(YAMLHandler):
+        def load(self, fm: str, **kwargs):
+            return yaml.load(fm, Loader=BoundedSafeLoader)  # noqa: S506 - a SafeLoader subclass
+
+    # Beyond YAMLError, PyYAML's constructors raise ValueError & co. for values like 2026-02-30, and deep
+    # nesting exhausts the recursion limit: all of them mean "this front matter is unusable".
+    return Handler(), (yaml.YAMLError, ValueError, TypeError, AttributeError, OverflowError, RecursionError)
 
 
-class _FrontMatter(YAMLHandler):
-    """python-frontmatter's YAML handler, with the bounded safe loader."""
-
-    def load(self, fm: str, **kwargs):
-        return yaml.load(fm, Loader=_BoundedSafeLoader)  # noqa: S506 - a SafeLoader subclass
-
-
-_FM_HANDLER = _FrontMatter()
 _FM_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -217,12 +222,13 @@ def split_front_matter(text: str, rel: str) -> tuple[dict, str, int, list[Proble
     offset = text.count("\n", 0, match.end())
     if len(fm) > MAX_FRONT_MATTER_CHARS:
         return {}, body, offset, [warn(rel, "front matter is too large; ignored", 1, "front-matter")]
+    handler, yaml_error = _front_matter_handler()
     try:
-        meta = _FM_HANDLER.load(fm)
-    except yaml.YAMLError as exc:
+        meta = handler.load(fm)
+    except yaml_error as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        reason = getattr(exc, "problem", None) or (str(exc).splitlines() or [type(exc).__name__])[0]
         return {}, body, offset, [warn(rel, f"front matter is not valid YAML ({reason}); ignored it, "
                                             "fix the YAML to get this note's deck and tags", line, "front-matter")]
     if meta is None:

@@ -20,13 +20,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mlwiki import ids
 from mlwiki.config import Config
 from mlwiki.models import Card, Problem, Severity
 from mlwiki.notes import NoteFile, walk_notes
 from mlwiki.store import CARD_CONTENT_COLUMNS, Store, utc_iso
-from mlwiki.wiki import FileResult, extract_file
+
+if TYPE_CHECKING:
+    from mlwiki.wiki import FileResult
 
 MAX_RELINK_PAIRS = 250_000
 
@@ -88,6 +91,8 @@ def scan(store: Store, config: Config, now: datetime, progress=None) -> ScanRepo
     if not changed and not removed and not touched:
         report.problems = walk_problems + _stored_problems(store)
         return report
+    from mlwiki.wiki import extract_file  # the parser is only needed when something changed
+
     results = []
     for n, (f, _) in enumerate(changed):
         results.append(extract_file(config, f))
