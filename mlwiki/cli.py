@@ -230,9 +230,7 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
 
     store, report = synced(app)
     with store:
-        for problem in report.problems:
-            if problem.severity.value == "error":
-                click.echo(inert(str(problem)), err=True)
+        _echo_errors(report)
         clock = session_clock(parse_now(app.now_text) if app.now_text else None)
         session = ReviewSession(store, app.config, clock, _filters(app, deck, tag, paths, limit, new))
         if plain or not sys.stdin.isatty():
@@ -274,6 +272,50 @@ def due(app: AppContext, as_json: bool) -> None:
         click.echo(inert(f"{r['deck']:<{width}}  {r['learning']:>8}  {r['review']:>6}  {r['new']:>3}"))
     total = {k: sum(r[k] for r in rows) for k in ("learning", "review", "new")}
     click.echo(f"{'total':<{width}}  {total['learning']:>8}  {total['review']:>6}  {total['new']:>3}")
+
+
+@cli.command()
+@click.option("--deck", help="Only this deck and its sub-decks.")
+@click.option("--tag", help="Only notes with a card that has this tag (or a child tag).")
+@click.option("-o", "--output", type=click.Path(file_okay=False),
+              help="Write the .apkg files into this folder (default: `decks` in mlwiki.toml).")
+@click.option("--json", "as_json", is_flag=True, help="Print the export report as JSON.")
+@pass_app
+def export(app: AppContext, deck, tag, output, as_json) -> None:
+    """Write Anki decks: one .apkg per top-level deck, into decks/ (or --output).
+
+    Importing a newer export into Anki updates the notes already there and keeps their review history.
+    Suspended cards arrive suspended only when "Import any learning progress" is ticked in Anki's import
+    dialog; a card changed between one-way (::) and two-way (:::) needs "Merge note types" ticked.
+
+    \b
+    Examples:
+        mlwiki export
+        mlwiki export --deck ML::optimization -o ~/anki-decks
+    """
+    from mlwiki.export import export_decks
+
+    store, scan_report = synced(app)
+    with store:
+        _echo_errors(scan_report)
+        report = export_decks(store, app.config, app.now, out_dir=output, deck=deck, tag=tag)
+    if as_json:
+        echo_json(report.to_dict())
+        return
+    for warning in report.warnings:
+        click.echo(inert(f"Warning: {warning}"), err=True)
+    if not report.files:
+        raise MlwikiError("nothing exported: no cards" + (" match --deck/--tag" if deck or tag else " yet"))
+    for f in report.files:
+        suspended = f", {f.suspended} suspended" if f.suspended else ""
+        click.echo(inert(f"Wrote {f.path}: {f.notes} notes, {f.cards} cards, {f.media} media files{suspended}"))
+
+
+def _echo_errors(report) -> None:
+    """Syntax errors found while scanning, so a user sees why a card is missing (warnings: `mlwiki check`)."""
+    for problem in report.problems:
+        if problem.severity.value == "error":
+            click.echo(inert(str(problem)), err=True)
 
 
 @cli.command()

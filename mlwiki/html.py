@@ -218,9 +218,78 @@ def markdown_to_html(text: str) -> str:
     ``<b>`` …) and drops everything else; clozes are padded last by
     :func:`pad_cloze_math`.  See the module docstring for the details.
     """
+    fast = _plain_html(text)
+    if fast is not None:
+        return fast
     html = _MD.render(text)
     html = sanitize_html(html)
     return _pad_clozes(html, dollars=False)
+
+
+# Most card sides are one line of prose with some $…$ math and no other syntax. markdown-it-py takes
+# ~70 µs for such a line; building the same HTML directly takes ~3 µs, which makes export of 10,000 cards
+# several times faster. tests/test_html.py checks with hypothesis that both paths give identical HTML.
+_FAST_TEXT = re.compile(r"[^\n*_`\[\]<>!|~#\\&${}\r\x00-\x08\x0b-\x1f]*")
+_FAST_MATH = re.compile(r"\$(?![\s$])([^$\n\r]*?)(?<![\s\\])\$(?!\d)")
+_FAST_FIRST = re.compile(r"[-+*#>=\d]|[ \t]|$")
+
+
+def _math_escape(latex: str) -> str:
+    return latex.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _plain_html(text: str) -> str | None:
+    """HTML for paragraphs of plain text with inline math, or a lone $$…$$ block; None when Markdown must
+    decide. Paragraphs are single lines separated by one blank line (formula fronts look like that)."""
+    if "{{" in text:
+        return None  # clozes need padding: the long way
+    display = _FAST_DISPLAY.fullmatch(text)
+    if display and "\n\n" not in text:
+        return "\\[" + _math_escape(display.group(1).strip()) + "\\]\n"
+    parts = [_plain_paragraph_html(p) for p in text.split("\n\n")]
+    return None if None in parts else "".join(parts)
+
+
+_FAST_DISPLAY = re.compile(r"\$\$([^$]*[^$\s\\][^$]*)\$\$")
+
+
+def _plain_paragraph_html(text: str) -> str | None:
+    """HTML for a single line of plain text with inline math, or None when Markdown must decide."""
+    if _FAST_FIRST.match(text) or text.endswith((" ", "\t")):
+        return None  # block syntax and hard breaks go the long way
+    out, pos = ["<p>"], 0
+    for match in _FAST_MATH.finditer(text):
+        before = _plain_text_html(text[pos:match.start()])
+        if not match.group(1) or before is None:
+            return None
+        out += [before, "\\(", _math_escape(match.group(1)), "\\)"]
+        pos = match.end()
+    rest = _plain_text_html(text[pos:])
+    if rest is None:
+        return None
+    out += [rest, "</p>\n"]
+    return "".join(out)
+
+
+_FAST_SPAN = re.compile(r"(?<!\*)\*\*([A-Za-z0-9](?:[A-Za-z0-9 ]*[A-Za-z0-9])?)\*\*(?!\*)|`([^`\s](?:[^`\n\r]*[^`\s])?)`")
+
+
+def _plain_text_html(segment: str) -> str | None:
+    """Text between math spans: plain characters, simple **strong** words and `code`; else None."""
+    if "``" in segment:
+        return None  # backtick runs have their own rules
+    out, pos = [], 0
+    for match in _FAST_SPAN.finditer(segment):
+        if not _FAST_TEXT.fullmatch(segment, pos, match.start()):
+            return None
+        strong, code = match.groups()
+        out += [segment[pos:match.start()],
+                f"<strong>{strong}</strong>" if strong is not None else f"<code>{_math_escape(code)}</code>"]
+        pos = match.end()
+    if not _FAST_TEXT.fullmatch(segment, pos):
+        return None
+    out.append(segment[pos:])
+    return "".join(out)
 
 
 # --------------------------------------------------------------------------- #

@@ -645,3 +645,34 @@ def test_pathological_clozes_do_not_blow_up():
     deep = "{{c1::" * 3000 + "x" + "}}" * 3000  # deeper than any real nesting: no RecursionError
     assert pad_cloze_math(deep).startswith("{{c1::{{c1::")
     assert markdown_to_html("{{c1::" * 500 + "$x$" + "}}" * 500).startswith("<p>{{c1::")
+
+
+# --- the fast path for plain one-line sides must agree with markdown-it exactly ------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from mlwiki.html import _MD, _pad_clozes, _plain_html  # noqa: E402
+
+
+def _slow_path(text: str) -> str:
+    return _pad_clozes(sanitize_html(_MD.render(text)), dollars=False)
+
+
+_PIECES = list("ab $x_1^2{}()=+.,?0 \\<>&*\"'\t-#:é\n") + ["{{c1::", "}}", "::", "\\frac", "\n\n", "$$",
+                                                                 "**", "`", "**b**", "`a`"]
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_fast_path_equals_markdown_it(text):
+    fast = _plain_html(text)
+    if fast is not None:
+        assert fast == _slow_path(text)
+
+
+@pytest.mark.parametrize("text", ["What is the gradient of $f(x) = x^2$ at $x=1$?", "Plain short answer",
+                                  "a $x<y & z$ b", "$\\nabla_\\theta L$", "Adam › Update\n\nThe rule is:",
+                                  "keep **step 12** near $\\alpha$ (see `opt_1 < x`)",
+                                  "$$\\theta_{t+1} = \\theta_t - \\eta g_t$$"])
+def test_fast_path_taken_for_plain_lines(text):
+    assert _plain_html(text) == _slow_path(text)
