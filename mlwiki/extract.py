@@ -31,26 +31,37 @@ _MATH_ENVS = "equation|align|gather|multline|eqnarray|displaymath|flalign|aligna
 _BEGIN_ENV = re.compile(r"^\s*\\begin\{((?:" + _MATH_ENVS + r")\*?)\}")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _LABEL = re.compile(r"\{#(eq-[\w-]+)\}")
+_HEADING_ATTRS = re.compile(r"[ \t]+\{(?:[#.-][^{}]*|[\w-]+=[^{}]*)\}$")
 
 
-@dataclass
 class Line:
-    """One line of the note body: `text` without blockquote markers, its kind and its 1-based body line."""
+    """One line of the note body: `text` without blockquote markers, its kind and its 1-based body line.
 
-    no: int
-    text: str
-    kind: int
-    attrs: str = ""  # div fence attributes, or the heading level as text
+    A plain class with slots rather than a dataclass: one is made per line of every note, and this is faster.
+    """
+
+    __slots__ = ("no", "text", "kind", "attrs")
+
+    def __init__(self, no: int, text: str, kind: int, attrs: str = "") -> None:
+        self.no, self.text, self.kind, self.attrs = no, text, kind, attrs  # attrs: div attributes, heading level
+
+    def __repr__(self) -> str:
+        return f"Line({self.no}, {self.text!r}, {self.kind}, {self.attrs!r})"
 
 
-@dataclass
+_BLANK_LINE = Line(0, "", BLANK)  # every blank line outside code and math: only its kind matters
+_NOT_IN_PARAGRAPH = frozenset((BLANK, HEADING, DIV_OPEN, DIV_CLOSE))
+
+
+@dataclass(slots=True)
 class Block:
-    """A paragraph (kind TEXT), heading, or div with children."""
+    """A paragraph (kind TEXT), heading, or div (DIV_OPEN). Only divs have children and attributes: there are
+    many paragraphs, and making empty lists and dicts for each of them is measurably slow."""
 
     kind: int
     lines: list[Line]
-    children: list["Block"] = field(default_factory=list)
-    attrs: dict = field(default_factory=dict)
+    children: list["Block"] = None  # type: ignore[assignment]
+    attrs: dict = None  # type: ignore[assignment]
     end: int = 0
 
     @property
@@ -64,78 +75,100 @@ def _strip_quote(raw: str) -> str:
 
 
 def classify(body: str, problems: list[Problem], path: str, to_file_line) -> list[Line]:
-    """Mark each line; report unclosed fences, math blocks and comments."""
+    """Mark each line; report unclosed fences, math blocks and comments.
+
+    This loop runs once per line of every note, so it is kept lean: each regex is tried only after a cheap test
+    of the line's first character says it could match, and blank lines share one object.
+    """
     lines: list[Line] = []
+    append = lines.append
     fence: tuple[str, int, int] | None = None  # (char, length, opening line)
-    math_end: tuple[str, int] | None = None  # (closing token, opening line)
-    in_comment = 0
+    pending: tuple[str, int, int] | None = None  # display math or comment going on: (closing token, line, kind)
     prev_blank, prev_indented, in_list = True, False, False
     for no, raw in enumerate(body.split("\n"), start=1):
-        text = _strip_quote(raw)
-        kind, indented = TEXT, False
+        if not fence and not pending and raw[:1].isalpha() and "<!--" not in raw:
+            # the common line of prose: it starts with a letter, so it opens nothing and is not in a list
+            in_list = in_list and not prev_blank
+            prev_blank = prev_indented = False
+            append(Line(no, raw, TEXT))
+            continue
+        text = _strip_quote(raw) if raw.find(">", 0, 4) >= 0 else raw
         if fence:
-            kind = CODE
-            match = _FENCE.match(text)
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= fence[1] \
-                    and not match.group(2).strip():
+            if text.lstrip()[:1] == fence[0] and (match := _FENCE.match(text)) and \
+                    len(match.group(1)) >= fence[1] and not match.group(2).strip():
                 fence = None
-        elif in_comment:
-            kind = COMMENT
-            if "-->" in text:
-                in_comment = 0
-        elif math_end:
-            kind = MATH
-            if math_end[0] in text:
-                math_end = None
-        elif not text.strip():
-            kind = BLANK
-        elif (match := _FENCE.match(text)) and not (match.group(1)[0] == "`" and "`" in match.group(2)):
-            kind, fence = CODE, (match.group(1)[0], len(match.group(1)), no)
-        elif (prev_blank or prev_indented) and not in_list and raw.startswith(("    ", "\t")):
-            kind, indented = CODE, True  # an indented code block
-        elif match := _DIV.match(text):
-            kind, attrs = (DIV_OPEN if match.group(2) else DIV_CLOSE), match.group(2)
-            lines.append(Line(no, text, kind, attrs))
+            append(Line(no, text, CODE))
             prev_blank = prev_indented = False
             continue
-        elif match := _HEADING.match(text):
-            lines.append(Line(no, match.group(2), HEADING, str(len(match.group(1)))))
+        if pending:
+            append(Line(no, text, pending[2]))
+            if pending[0] in text:
+                pending = None
+            prev_blank = prev_indented = False
+            continue
+        stripped = text.strip()
+        if not stripped:
+            append(_BLANK_LINE)
+            prev_blank = True
+            continue
+        kind, first = TEXT, stripped[0]
+        if (prev_blank or prev_indented) and not in_list and raw.startswith(("    ", "\t")):
+            append(Line(no, text, CODE))  # an indented code block
+            prev_blank, prev_indented = False, True
+            continue
+        if first in "`~" and (match := _FENCE.match(text)) and \
+                not (match.group(1)[0] == "`" and "`" in match.group(2)):
+            kind, fence = CODE, (match.group(1)[0], len(match.group(1)), no)
+        elif first == ":" and (match := _DIV.match(text)):
+            append(Line(no, text, DIV_OPEN if match.group(2) else DIV_CLOSE, match.group(2)))
+            prev_blank = prev_indented = False
+            continue
+        elif first == "#" and (match := _HEADING.match(text)):
+            heading = match.group(2)
+            if heading.endswith("}"):  # Pandoc attributes, `## Adam {#sec-adam .unnumbered}`, are not its text
+                heading = _HEADING_ATTRS.sub("", heading)
+            append(Line(no, heading, HEADING, str(len(match.group(1)))))
             prev_blank = prev_indented = in_list = False
             continue
-        else:
-            kind, math_end, in_comment = _open_math_or_comment(text, no)
+        elif first in "$\\%" or "<!--" in text:
+            kind, pending = _open_math_or_comment(text, stripped, no)
         if kind == TEXT:
-            if _LIST_ITEM.match(text):
+            if first in "-*+0123456789" and _LIST_ITEM.match(text):
                 in_list = True
             elif prev_blank and not raw.startswith((" ", "\t")):
                 in_list = False
-        prev_blank, prev_indented = kind == BLANK, indented or (prev_indented and kind == BLANK)
-        lines.append(Line(no, text, kind))
+        prev_blank = prev_indented = False
+        append(Line(no, text, kind))
     if fence:
         problems.append(_problem(path, to_file_line(fence[2]), "code fence is never closed"))
-    if math_end:
-        problems.append(_problem(path, to_file_line(math_end[1]), f"display math is never closed "
-                                                                  f"(expected {math_end[0]})"))
-    if in_comment:
-        problems.append(_problem(path, to_file_line(in_comment), "HTML comment is never closed (expected -->)",
-                                 Severity.WARNING))
+    if pending and pending[2] == MATH:
+        problems.append(_problem(path, to_file_line(pending[1]), f"display math is never closed "
+                                                                 f"(expected {pending[0]})"))
+    elif pending:
+        what = "HTML comment" if pending[0] == "-->" else "Obsidian comment"
+        problems.append(_problem(path, to_file_line(pending[1]), f"{what} is never closed (expected "
+                                                                 f"{pending[0]})", Severity.WARNING))
     return lines
 
 
-def _open_math_or_comment(text: str, no: int) -> tuple[int, tuple[str, int] | None, int]:
-    """For a line outside any block: does it open display math or a comment that continues below?"""
-    stripped = text.strip()
-    if stripped.startswith("$$"):
-        return MATH, (None if "$$" in stripped[2:] else ("$$", no)), 0
-    if stripped.startswith("\\["):
-        return MATH, (None if "\\]" in stripped[2:] else ("\\]", no)), 0
-    if match := _BEGIN_ENV.match(stripped):
-        close = f"\\end{{{match.group(1)}}}"
-        return MATH, (None if close in stripped else (close, no)), 0
-    start = text.rfind("<!--")
-    if start >= 0 and "-->" not in text[start + 4:]:
-        return (COMMENT if start == len(text) - len(text.lstrip()) else TEXT), None, no
-    return TEXT, None, 0
+def _open_math_or_comment(text: str, stripped: str, no: int) -> tuple[int, tuple[str, int, int] | None]:
+    """For a line outside any block: its kind, and the display math or comment it opens that continues below."""
+    first = stripped[0]
+    if first == "$" and stripped.startswith("$$"):
+        return MATH, (None if "$$" in stripped[2:] else ("$$", no, MATH))
+    if first == "\\":
+        if stripped.startswith("\\["):
+            return MATH, (None if "\\]" in stripped[2:] else ("\\]", no, MATH))
+        if match := _BEGIN_ENV.match(stripped):
+            close = f"\\end{{{match.group(1)}}}"
+            return MATH, (None if close in stripped else (close, no, MATH))
+    if first == "%" and stripped.startswith("%%"):  # an Obsidian comment: hidden in Obsidian, so no cards
+        return COMMENT, (None if "%%" in stripped[2:] else ("%%", no, COMMENT))
+    if "<!--" in text:
+        start = text.rfind("<!--")
+        if "-->" not in text[start + 4:]:
+            return (COMMENT if start == len(text) - len(text.lstrip()) else TEXT), ("-->", no, COMMENT)
+    return TEXT, None
 
 
 # --- blocks ------------------------------------------------------------------------------------------------
@@ -164,54 +197,95 @@ def parse_attrs(spec: str) -> dict:
 
 def build_blocks(lines: list[Line], problems: list[Problem], path: str, to_file_line) -> list[Block]:
     """Group lines into a tree of paragraphs, headings and divs."""
-    root = Block(DIV_OPEN, [], attrs={"classes": []})
+    root = Block(DIV_OPEN, [], [], {"classes": []})
     stack = [root]
+    children = root.children  # where the next block goes: the innermost open div's
     para: list[Line] = []
-
-    def flush() -> None:
-        if para:
-            stack[-1].children.append(Block(TEXT, para.copy()))
-            para.clear()
-
     for line in lines:
-        if line.kind == BLANK:
-            flush()
-        elif line.kind == HEADING:
-            flush()
-            stack[-1].children.append(Block(HEADING, [line]))
-        elif line.kind == DIV_OPEN:
-            flush()
-            div = Block(DIV_OPEN, [line], attrs=parse_attrs(line.attrs))
-            stack[-1].children.append(div)
+        kind = line.kind
+        if kind not in _NOT_IN_PARAGRAPH:
+            para.append(line)
+            continue
+        if para:
+            children.append(Block(TEXT, para))
+            para = []
+        if kind == HEADING:
+            children.append(Block(HEADING, [line]))
+        elif kind == DIV_OPEN:
+            div = Block(DIV_OPEN, [line], [], parse_attrs(line.attrs))
+            children.append(div)
             stack.append(div)
-        elif line.kind == DIV_CLOSE:
-            flush()
+            children = div.children
+        elif kind == DIV_CLOSE:
             if len(stack) > 1:
                 stack.pop().end = line.no
+                children = stack[-1].children
             else:
                 problems.append(_problem(path, to_file_line(line.no), "':::' closes a div that was never "
                                                                       "opened", Severity.WARNING))
-        else:
-            para.append(line)
-    flush()
+    if para:
+        children.append(Block(TEXT, para))
     for div in stack[1:]:
         problems.append(_problem(path, to_file_line(div.start), "fenced div ':::' is never closed"))
-        div.end = lines[-1].no if lines else div.start
+        div.end = len(lines)
     return root.children
 
 
 # --- inline masking ----------------------------------------------------------------------------------------
 
 MASK = "\x01"
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+_NOT_NEWLINE = re.compile(r"[^\n]")
+_BACKTICKS = re.compile(r"`+")
 _INLINE_MATH = re.compile(r"\$\$(.+?)\$\$|\$(?![\s$])((?:[^$\\\n]|\\.)+?)(?<![\s\\])\$(?!\d)|\\\((.+?)\\\)",
                           re.DOTALL)
-_SHORTCODE = re.compile(r"\{\{<.*?>\}\}", re.DOTALL)
 _HTML_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_OBSIDIAN_COMMENT = re.compile(r"%%.*?(?:%%|\Z)", re.DOTALL)
+
+
+def _masked(found: str) -> str:
+    return MASK * len(found) if "\n" not in found else _NOT_NEWLINE.sub(MASK, found)
 
 
 def _blank(match: re.Match) -> str:
-    return "".join(c if c == "\n" else MASK for c in match.group(0))
+    return _masked(match.group(0))
+
+
+def _mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    out, pos = [], 0
+    for start, end in spans:
+        out += [text[pos:start], _masked(text[start:end])]
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _code_spans(text: str) -> list[tuple[int, int]]:
+    """Code spans as CommonMark reads them: a run of backticks up to the next run of the same length; a run
+    without one is literal. Pairing the runs is linear, where a regex is quadratic in a line of stray backticks."""
+    runs = [match.span() for match in _BACKTICKS.finditer(text)]
+    partner = [-1] * len(runs)
+    following: dict[int, int] = {}  # run length → index of the next run of that length
+    for k in range(len(runs) - 1, -1, -1):
+        size = runs[k][1] - runs[k][0]
+        partner[k] = following.get(size, -1)
+        following[size] = k
+    spans, k = [], 0
+    while k < len(runs):
+        if partner[k] < 0:
+            k += 1
+        else:
+            spans.append((runs[k][0], runs[partner[k]][1]))
+            k = partner[k] + 1
+    return spans
+
+
+def _shortcode_spans(text: str) -> list[tuple[int, int]]:
+    """Quarto shortcodes `{{< … >}}`; found with `str.find`, linear even when none is closed."""
+    spans, pos = [], 0
+    while (start := text.find("{{<", pos)) >= 0 and (end := text.find(">}}", start + 3)) >= 0:
+        spans.append((start, end + 3))
+        pos = end + 3
+    return spans
 
 
 def mask_inline(text: str) -> tuple[str, list[tuple[int, int]]]:
@@ -220,26 +294,34 @@ def mask_inline(text: str) -> tuple[str, list[tuple[int, int]]]:
     Returns the masked text and the spans of inline math in it. Card syntax is searched in the masked text and
     the card's pieces are then cut from the original at the same offsets.
     """
-    text = _CODE_SPAN.sub(_blank, text)
-    text = _HTML_COMMENT.sub(_blank, text)
-    text = _SHORTCODE.sub(_blank, text)
-    text = text.replace("\\$", MASK * 2)
-    spans = [(m.start(), m.end()) for m in _INLINE_MATH.finditer(text)]
-    for start, end in spans:
-        text = text[:start] + _blank_str(text[start:end]) + text[end:]
-    return text, spans
+    if "`" in text:
+        text = _mask_spans(text, _code_spans(text))
+    if "<!--" in text:
+        text = _HTML_COMMENT.sub(_blank, text)
+    if "%%" in text:
+        text = _OBSIDIAN_COMMENT.sub(_blank, text)
+    if "{{<" in text:
+        text = _mask_spans(text, _shortcode_spans(text))
+    if "\\$" in text:
+        text = text.replace("\\$", MASK * 2)
+    if "$" not in text and "\\(" not in text:
+        return text, []
+    spans: list[tuple[int, int]] = []
 
+    def math(match: re.Match) -> str:
+        spans.append(match.span())
+        return _blank(match)
 
-def _blank_str(s: str) -> str:
-    return "".join(c if c == "\n" else MASK for c in s)
+    return _INLINE_MATH.sub(math, text), spans
 
 
 # --- clozes -----------------------------------------------------------------------------------------------
 
-_ANKI_CLOZE = re.compile(r"\{\{c(\d+)::")
+_ANKI_CLOZE = re.compile(r"\{\{c([0-9]{1,6})::")
 _SPAN_CLOZE = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])+)\]\{([^{}\n]*\.cloze\b[^{}\n]*)\}")
 _HIGHLIGHT = re.compile(r"==(?=\S)([^=\n]+?)(?<=\S)==")
 _MATH_CLOZE = re.compile(r"\\cloze\{")
+_BRACE_OR_ESCAPE = re.compile(r"\\.|[{}]", re.DOTALL)
 
 
 @dataclass
@@ -251,31 +333,27 @@ class Cloze:
     hint: str = ""
 
 
-def matching_brace_end(text: str, pos: int, closer: str = "}") -> int:
-    """Index just past the `}` (or `}}` for clozes) that closes a group opened before `pos`, or -1."""
-    depth = 0
-    i = pos
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            if depth == 0:
-                if closer == "}":
-                    return i + 1
-                if text.startswith("}}", i):
-                    return i + 2
-                return -1
-            depth -= 1
-        i += 1
-    return -1
+def brace_pairs(text: str) -> dict[int, int]:
+    """For each `{` of the text, the index of the `}` that closes it (escaped braces such as `\\{` are skipped).
+
+    One pass for the whole paragraph: finding each cloze's end by scanning forward from it instead would be
+    quadratic in a paragraph full of unclosed `{{c1::`.
+    """
+    pairs: dict[int, int] = {}
+    opened: list[int] = []
+    for match in _BRACE_OR_ESCAPE.finditer(text):
+        brace = match.group()
+        if brace == "{":
+            opened.append(match.start())
+        elif brace == "}" and opened:
+            pairs[opened.pop()] = match.start()
+    return pairs
 
 
 def _split_hint(body: str) -> tuple[str, str]:
     """'text::hint' → ('text', 'hint'), splitting at the last top-level '::' (not inside braces)."""
+    if "::" not in body:
+        return body, ""
     depth, cut = 0, -1
     for i, ch in enumerate(body):
         depth += ch == "{"
@@ -285,30 +363,40 @@ def _split_hint(body: str) -> tuple[str, str]:
     return (body[:cut], body[cut + 2:]) if cut >= 0 else (body, "")
 
 
-def find_clozes(text: str, masked: str, math_text: str, highlight: bool) -> list[Cloze]:
-    """All clozes in a paragraph, with groups numbered: explicit numbers kept, others after the largest."""
+def find_clozes(text: str, masked: str, math_text: str, highlight: bool) -> tuple[list[Cloze], int]:
+    """All clozes in a paragraph, with groups numbered: explicit numbers kept, others after the largest; and the
+    offset of a `{{c1::` that is never closed (-1 if none).
+
+    A `{{c1::…}}` ends at the `}}` that balances its braces, so `{{c1::\\frac{a}{b}}}` holds the whole fraction;
+    without one, at the first `}}`, as in Anki.
+    """
     found: list[Cloze] = []
+    unclosed = -1
+    pairs = brace_pairs(text)
+    done = 0  # clozes nested in the one before are dropped anyway: don't search for their ends
     for match in _ANKI_CLOZE.finditer(masked):
-        end = matching_brace_end(text, match.end(), "}}")
-        if end < 0:
-            end_naive = text.find("}}", match.end())
-            if end_naive < 0:
-                continue
-            end = end_naive + 2
+        if match.start() < done:
+            continue
+        close = pairs.get(match.start() + 1, -1)  # the `}` closing the second `{` of `{{c1::`
+        end = close + 2 if close >= 0 and text.startswith("}}", close) else text.find("}}", match.end()) + 2
+        if end < 2:
+            unclosed = match.start()
+            break  # no `}}` anywhere after this one: no later cloze can end either
         content, hint = _split_hint(text[match.end():end - 2])
         found.append(Cloze(match.start(), end, int(match.group(1)), content, hint))
+        done = end
     for match in _SPAN_CLOZE.finditer(masked):
         attrs = parse_attrs("{" + match.group(2) + "}")
-        group = int(attrs["n"]) if str(attrs.get("n", "")).isdigit() else 0
+        group = int(attrs["n"]) if re.fullmatch(r"[0-9]{1,6}", str(attrs.get("n", ""))) else 0
         inner = text[match.start(1):match.end(1)]
         found.append(Cloze(match.start(), match.end(), group, inner, attrs.get("hint", "")))
     if highlight:
         for match in _HIGHLIGHT.finditer(masked):
             found.append(Cloze(match.start(), match.end(), 0, text[match.start(1):match.end(1)]))
     for match in _MATH_CLOZE.finditer(math_text):
-        end = matching_brace_end(text, match.end())
-        if end > 0:
-            found.append(Cloze(match.start(), end, 0, text[match.end():end - 1]))
+        close = pairs.get(match.end() - 1, -1)
+        if close >= 0:
+            found.append(Cloze(match.start(), close + 1, 0, text[match.end():close]))
     found.sort(key=lambda c: c.start)
     kept: list[Cloze] = []
     for cloze in found:  # drop clozes nested inside another one
@@ -318,7 +406,7 @@ def find_clozes(text: str, masked: str, math_text: str, highlight: bool) -> list
     for cloze in kept:
         if cloze.group == 0:
             cloze.group, nxt = nxt, nxt + 1
-    return kept
+    return kept, unclosed
 
 
 def render_clozes(text: str, clozes: list[Cloze], hidden: int | None) -> str:
@@ -373,9 +461,9 @@ def _problem(path: str, line: int | None, message: str, severity: Severity = Sev
     return Problem(path, line, message, severity, code)
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
-    """A card before ids: produced by the card-form functions, finished by `_finish`."""
+    """A card before ids: produced by the card-form functions, finished by `_Extractor.cards`."""
 
     kind: CardKind
     front: str
@@ -386,6 +474,7 @@ class Draft:
     text: str = ""
     deck: str = ""
     tags: tuple[str, ...] = ()
+    id: str = ""  # the content id, when already computed
 
 
 class _Extractor:
@@ -395,7 +484,10 @@ class _Extractor:
         self.drafts: list[tuple[list[Draft], str]] = []  # (sibling drafts, heading path)
         self.headings: list[tuple[int, str]] = []
         self.formulas_seen: set[str] = set()
+        self.formula_fronts: dict[str, int] = {}
         self.prev_text: Block | None = None
+        self.prev_intro: tuple[str, str] | None = None  # of the formula that ended the previous paragraph
+        self.highlight = ctx.highlight_cloze and ctx.file_type == "md"
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
 
@@ -414,97 +506,117 @@ class _Extractor:
         self.walk(self.blocks)
 
     def walk(self, blocks: list[Block]) -> None:
-        i = 0
-        while i < len(blocks):
-            block = blocks[i]
-            if block.kind == HEADING:
-                level = int(block.lines[0].attrs)
-                self.headings = [(lv, h) for lv, h in self.headings if lv < level]
-                self.headings.append((level, block.lines[0].text.strip()))
-                self.prev_text = None
-            elif block.kind == DIV_OPEN:
-                if "card" in block.attrs.get("classes", []):
+        """Visit the blocks in document order, entering divs that are not cards. Divs may nest thousands deep,
+        so the way back out of them is an explicit stack, not recursion."""
+        stack = [(blocks, 0, self.headings)]
+        while stack:
+            blocks, i, self.headings = stack.pop()  # a heading inside a callout titles only the callout
+            self.prev_text = self.prev_intro = None  # a div boundary separates paragraphs
+            while i < len(blocks):
+                block = blocks[i]
+                if block.kind == HEADING:
+                    level = int(block.lines[0].attrs)
+                    self.headings = [(lv, h) for lv, h in self.headings if lv < level]
+                    self.headings.append((level, block.lines[0].text.strip()))
+                    self.prev_text = self.prev_intro = None
+                elif block.kind == DIV_OPEN and "card" in block.attrs.get("classes", []):
                     self.div_card(block)
+                    self.prev_text = self.prev_intro = None
+                elif block.kind == DIV_OPEN:
+                    stack.append((blocks, i + 1, self.headings))
+                    blocks, i = block.children, 0
+                    self.prev_text = self.prev_intro = None
+                    continue
                 else:
-                    self.walk(block.children)
-                self.prev_text = None
-            else:
-                i = self.paragraph(blocks, i)
-                continue
-            i += 1
+                    i = self.paragraph(blocks, i)
+                    continue
+                i += 1
 
     def paragraph(self, blocks: list[Block], i: int) -> int:
-        """Handle the paragraph at blocks[i]; return the index of the next block to look at."""
+        """Handle the paragraph at blocks[i]; return the index of the next block to look at.
+
+        Every note passes through here paragraph by paragraph, so each card form is tried only when a cheap
+        substring test says its syntax could be in the paragraph.
+        """
         block = blocks[i]
-        text_lines = [ln for ln in block.lines if ln.kind == TEXT]
-        if text_lines and re.match(r"\s*Q:", text_lines[0].text):
-            return self.question_answer(blocks, i)
-        if any(ln.kind == TEXT and ln.text.strip() in ("?", "??") for ln in block.lines):
-            self.multiline_card(block)
-        elif not (self.cloze_card(block) | self.inline_cards(block) | self.definition_cards(block)):
-            self.formula_cards(block)
-        self.check_dollars(block)
-        self.prev_text = block
+        text = _join(block.lines)
+        if "Q:" in text and (k := _find_line(block.lines, _Q_LINE)) is not None:
+            if k == 0:
+                self.prev_text = self.prev_intro = None
+                return self.question_answer(blocks, i)
+            block = _split_block(blocks, i, k)  # the text before the `Q:` line is a paragraph of its own
+            text = _join(block.lines)
+        ending_intro = None
+        if "?" in text and _QMARK_LINES.search(text) and (k := _find_line(block.lines, _QMARK_LINE)) is not None:
+            self.multiline_card(block, k)
+        elif not (self.cloze_card(block, text) or (self.inline_cards(block, text)
+                                                      | self.definition_cards(block, text))):
+            ending_intro = self.formula_cards(block, text)
+        if "$" in text:
+            self.check_dollars(block)
+        self.prev_text, self.prev_intro = block, ending_intro
         return i + 1
 
     def check_dollars(self, block: Block) -> None:
         text = "\n".join(ln.text for ln in block.lines if ln.kind == TEXT)
-        if "$" in text and mask_inline(text)[0].count("$") % 2:
+        # Math spans hold two dollars each, so only code, comments, shortcodes and `\$` can change the parity:
+        # without them an even count needs no masking.
+        if text.count("$") % 2 == 0 and not ("`" in text or "<!--" in text or "%%" in text or "{{<" in text
+                                             or "\\$" in text):
+            return
+        if mask_inline(text)[0].count("$") % 2:
             line = next(ln.no for ln in block.lines if ln.kind == TEXT and "$" in ln.text)
             self.err(line, "unbalanced '$' (write \\$ for a dollar sign)", Severity.WARNING, "math")
 
     # Q: / A:
     def question_answer(self, blocks: list[Block], i: int) -> int:
+        """`Q:` runs to `A:`, across blank lines; the answer runs to the end of its paragraph or the next `Q:`."""
         lines: list[Line] = []
         j = i
         while j < len(blocks) and blocks[j].kind == TEXT:
-            if j > i and re.match(r"\s*Q:", blocks[j].lines[0].text):
+            q = _find_line(blocks[j].lines, _Q_LINE, 1 if j == i else 0)
+            a = _find_line(blocks[j].lines, _A_LINE)
+            if q:
+                _split_block(blocks, j, q)  # a later `Q:` starts the next card
+            if q is not None and (a is None or a > q):
                 break
             lines.extend(blocks[j].lines)
-            if any(re.match(r"\s*A:", ln.text) for ln in blocks[j].lines if ln.kind == TEXT):
-                break
+            if a is not None:
+                k = len(lines) - len(blocks[j].lines) + a
+                front = _after_marker(_Q_LINE, _join(lines[:k]))
+                self.add_pair(CardKind.BASIC, front, _after_marker(_A_LINE, _join(lines[k:])), blocks[i].start)
+                return j + 1
             lines.append(Line(blocks[j].lines[-1].no, "", BLANK))
             j += 1
-        start = lines[0].no
-        a_index = next((k for k, ln in enumerate(lines) if ln.kind == TEXT and re.match(r"\s*A:", ln.text)), None)
-        if a_index is None:
-            self.err(start, "'Q:' has no matching 'A:' line")
-            return i + 1
-        front = _join(lines[:a_index]).strip()
-        front = re.sub(r"^\s*Q:\s*", "", front)
-        back = re.sub(r"^\s*A:\s*", "", _join(lines[a_index:]))
-        # anything after the answer inside the same paragraph is not part of a second card
-        self.add_pair(CardKind.BASIC, front, back.strip(), start)
-        return j + 1
+        self.err(blocks[i].start, "'Q:' has no matching 'A:' line")
+        return i + 1
 
     def add_pair(self, kind: CardKind, front: str, back: str, line: int, both_ways: bool = False,
                  explicit_id: str = "", deck: str = "", tags: tuple[str, ...] = ()) -> None:
-        if not front.strip() or not back.strip():
-            side = "front" if not front.strip() else "back"
-            self.err(line, f"card has an empty {side}")
+        front, back = front.strip(), back.strip()
+        if not front or not back:
+            self.err(line, f"card has an empty {'front' if not front else 'back'}")
             return
-        drafts = [Draft(kind, front.strip(), back.strip(), line, explicit_id, deck=deck, tags=tags)]
+        drafts = [Draft(kind, front, back, line, explicit_id, deck=deck, tags=tags)]
         if both_ways:
-            drafts.append(Draft(CardKind.REVERSE, back.strip(), front.strip(), line, explicit_id, deck=deck,
-                                tags=tags))
+            drafts.append(Draft(CardKind.REVERSE, back, front, line, explicit_id, deck=deck, tags=tags))
         self.emit(drafts)
 
     # front ? back
-    def multiline_card(self, block: Block) -> None:
-        k = next(k for k, ln in enumerate(block.lines) if ln.kind == TEXT and ln.text.strip() in ("?", "??"))
+    def multiline_card(self, block: Block, k: int) -> None:
         both = block.lines[k].text.strip() == "??"
         self.add_pair(CardKind.BASIC, _join(block.lines[:k]), _join(block.lines[k + 1:]), block.start, both)
 
     # front :: back and front ::: back
-    def inline_cards(self, block: Block) -> bool:
+    def inline_cards(self, block: Block, text: str) -> bool:
+        if "::" not in text:
+            return False
         found = False
         for line in block.lines:
-            if line.kind != TEXT or "::" not in line.text:
-                continue
-            masked, _ = mask_inline(line.text)
-            masked = _ANKI_CLOZE_ANY.sub(_blank, masked)
-            match = re.search(r":{2,}", masked)
-            if not match or len(match.group(0)) > 3:
+            if line.kind != TEXT or "::" not in line.text or line.text.lstrip().startswith("|"):
+                continue  # a table row's cells are not cards
+            match = _INLINE_SEPARATOR.search(mask_inline(line.text)[0])
+            if not match:
                 continue
             front = _LIST_ITEM.sub("", line.text[:match.start()], count=1).strip()
             back = line.text[match.end():].strip()
@@ -513,13 +625,15 @@ class _Extractor:
         return found
 
     # clozes
-    def cloze_card(self, block: Block) -> bool:
-        text = _join(block.lines)
-        if not _MAY_HAVE_CLOZE.search(text):
+    def cloze_card(self, block: Block, text: str) -> bool:
+        if not ("{{c" in text or ".cloze" in text or "\\cloze{" in text or (self.highlight and "==" in text)):
             return False
         masked, math_spans = mask_inline(text)
         math_text = _math_only(text, block.lines, math_spans)
-        clozes = find_clozes(text, masked, math_text, self.ctx.highlight_cloze and self.ctx.file_type == "md")
+        clozes, unclosed = find_clozes(text, masked, math_text, self.highlight)
+        if unclosed >= 0:
+            self.err(block.start + text.count("\n", 0, unclosed), "'{{c…::' is never closed with '}}', so it is "
+                                                                 "not a cloze", code="cloze")
         if not clozes:
             return False
         for cloze in clozes:
@@ -530,6 +644,9 @@ class _Extractor:
                          "'} }' to be safe elsewhere", Severity.WARNING, "cloze")
             if not cloze.content.strip():
                 self.err(block.start + text.count("\n", 0, cloze.start), "cloze is empty")
+        clozes = [c for c in clozes if c.content.strip()]  # an empty cloze would make a card with an empty side
+        if not clozes:
+            return True
         anki_text = anki_cloze_text(text, clozes)
         drafts = [Draft(CardKind.CLOZE, render_clozes(text, clozes, group).strip(),
                         render_clozes(text, clozes, None).strip(), block.start, group=group, text=anki_text)
@@ -538,16 +655,15 @@ class _Extractor:
         return True
 
     # **Term**: definition
-    def definition_cards(self, block: Block) -> bool:
-        if not self.ctx.definitions:
+    def definition_cards(self, block: Block, text: str) -> bool:
+        if not self.ctx.definitions or "**" not in text:
             return False
         found = False
-        items = _list_items(block.lines)
-        for item in items:
+        for item in _list_items(block.lines):
             match = _DEFINITION.match(item[0].text)
             if not match:
                 continue
-            term = match.group(1).strip().rstrip(":")
+            term = match.group(1).strip()
             rest = item[0].text[match.end():]
             definition = "\n".join([rest] + [ln.text.strip() for ln in item[1:]]).strip()
             self.add_pair(CardKind.DEFINITION, f"Define: {term}", definition, item[0].no)
@@ -555,48 +671,82 @@ class _Extractor:
         return found
 
     # formulas
-    def formula_cards(self, block: Block) -> None:
+    def formula_cards(self, block: Block, text: str) -> tuple[str, str] | None:
+        """Formula cards of a paragraph; returns the introduction of its last formula if nothing follows it."""
         if self.ctx.formulas == "none":
-            return
-        for start, formula, label in _display_formulas(block.lines):
-            key = ids.normalize(formula)
-            if key in self.formulas_seen or is_trivial_formula(formula):
-                continue
-            self.formulas_seen.add(key)
-            intro = self.introducing_sentence(block, start)
-            self.add_formula(intro, f"$${formula}$$", start, label)
-        if self.ctx.formulas == "inline":
+            return None
+        ending = None
+        if "$$" in text or "\\[" in text or "\\begin{" in text:
+            formulas, after = _display_formulas(block.lines)
+            intros = self.formula_intros(formulas)
+            for formula, (title, intro) in zip(formulas, intros):
+                key = " ".join(formula.body.split())
+                if key in self.formulas_seen or is_trivial_formula(formula.body):
+                    continue
+                self.formulas_seen.add(key)
+                self.add_formula(title, intro, f"$${formula.body}$$", formula.line, formula.label)
+            ending = intros[-1] if intros and not "".join(after).strip() else None
+        if self.ctx.formulas == "inline" and ("$" in text or "\\(" in text):
             self.inline_formula_cards(block)
+        return ending
 
-    def add_formula(self, intro: str, back: str, line: int, label: str = "") -> None:
-        parts = [p for p in (self.heading_path(), intro) if p]
+    def formula_intros(self, formulas: list[_Formula]) -> list[tuple[str, str]]:
+        """(callout title, introducing sentence) of each display formula of a paragraph.
+
+        A formula is introduced by the last sentence of the prose since the previous formula, cut at the last
+        list item or callout title. Prose that continues a sentence begun before the previous formula ("and, for
+        every $x$,") gets that formula's introduction in front, the formula itself shown as "…"; so two formulas
+        never share an introduction. Without any prose, the first formula is introduced by the paragraph before
+        (continuing its formula's introduction when that paragraph ended with a formula).
+        """
+        intros: list[tuple[str, str]] = []
+        for formula in formulas:
+            title, prose, cut = _cut_prose(formula.before)
+            sentence = last_sentence(_clean_prose(prose[-_PROSE_TAIL:]))
+            previous = intros[-1] if intros else self.prev_intro
+            if not cut and previous and previous[1] and (not sentence or sentence[0].islower()):
+                sentence = _clip(f"{previous[1]} … {sentence}".strip())
+            elif not cut and not sentence and self.prev_text is not None:
+                title, prose, _ = _cut_prose([ln.text for ln in self.prev_text.lines if ln.kind == TEXT])
+                sentence = last_sentence(_clean_prose(prose))
+            intros.append((title or (previous[0] if previous else ""), sentence))
+        return intros
+
+    def add_formula(self, title: str, intro: str, back: str, line: int, label: str = "") -> None:
+        path = " › ".join(p for p in (self.heading_path(), _clean_prose(title)) if p)
+        parts = [p for p in (path, intro) if p]
         if label:
             parts.append(f"({label})")
         if not parts:
-            parts.append(f"Formula from {PurePosixPath(self.ctx.path).stem}")
-        self.emit([Draft(CardKind.FORMULA, "\n\n".join(parts), back, line)])
-
-    def introducing_sentence(self, block: Block, math_start: int) -> str:
-        before = [ln for ln in block.lines if ln.no < math_start and ln.kind == TEXT]
-        if not before and self.prev_text is not None:
-            before = [ln for ln in self.prev_text.lines if ln.kind == TEXT]
-        return last_sentence(" ".join(ln.text.strip() for ln in before))
+            parts.append(f"Formula from {self.ctx.title or PurePosixPath(self.ctx.path).stem}")
+        front = "\n\n".join(parts)
+        # Formulas with the same words before them would get the same id and one would be lost: number them.
+        cid = ids.card_id(CardKind.FORMULA.value, front)
+        count = self.formula_fronts[cid] = self.formula_fronts.get(cid, 0) + 1
+        if count > 1:
+            front += f"\n\n(formula {count})"
+            cid = ids.card_id(CardKind.FORMULA.value, front)
+        self.emit([Draft(CardKind.FORMULA, front, back, line, id=cid)])
 
     def inline_formula_cards(self, block: Block) -> None:
-        text = _join(block.lines)
-        _, spans = mask_inline(text)
+        # The sentence around an inline equation is prose: display math and code in the paragraph become "…".
+        text = "\n".join([ln.text if ln.kind == TEXT else "…" for ln in block.lines])
+        spans = mask_inline(text)[1]
+        displays = [(start, end) for start, end in spans if text.startswith("$$", start)]
         for start, end in spans:
             eq = text[start:end]
-            body = eq.strip("$")
-            if eq.startswith("$$") or not _RELATION.search(body) or len(body.strip()) < 8:
+            if eq.startswith("$$"):
                 continue
-            key = ids.normalize(body)
+            body = eq[1:-1] if eq.startswith("$") else eq[2:-2]
+            if not _RELATION.search(body) or len(body.strip()) < 8:
+                continue
+            key = " ".join(body.split())
             if key in self.formulas_seen:
                 continue
             self.formulas_seen.add(key)
-            sentence = sentence_around(text, start, end)
+            sentence = _clean_prose(sentence_around(text, start, end, displays))
             line = block.start + text.count("\n", 0, start)
-            self.emit([Draft(CardKind.FORMULA, _prefix_heading(self.heading_path(), sentence), eq, line)])
+            self.emit([Draft(CardKind.FORMULA, _prefix_heading(self.heading_path(), sentence), f"${body}$", line)])
 
     # ::: {.card}
     def div_card(self, div: Block) -> None:
@@ -612,75 +762,129 @@ class _Extractor:
                       attrs.get("deck", ""), tags)
 
     def cards(self) -> list[Card]:
-        return [card for drafts, heading in self.drafts for card in self._finish(drafts, heading)]
+        """The finished cards: ids given, siblings sharing a note id; a card whose id came before is dropped."""
+        cards: list[Card] = []
+        seen: dict[str, tuple[bool, int]] = {}  # id → (explicit, file line)
+        for drafts, heading in self.drafts:
+            card_ids = [_draft_id(d) for d in drafts]
+            note_id = drafts[0].explicit_id or card_ids[0]
+            for d, cid in zip(drafts, card_ids):
+                line = self.ctx.file_line(d.line)
+                if cid in seen:
+                    self.report_repeat(cid, d, line, *seen[cid])
+                    continue
+                seen[cid] = (bool(d.explicit_id), line)
+                tags = self.ctx.tags if not d.tags else tuple(dict.fromkeys(self.ctx.tags + d.tags))
+                cards.append(Card(
+                    id=cid, note_id=note_id, kind=d.kind, front=d.front, back=d.back,
+                    source=Source(self.ctx.path, line), deck=d.deck or self.ctx.deck, tags=tags,
+                    heading=heading, group=d.group, text=d.text, explicit_id=bool(d.explicit_id), ord=len(cards)))
+        return cards
 
-    def _finish(self, drafts: list[Draft], heading: str) -> list[Card]:
-        cards = []
-        for n, d in enumerate(drafts):
-            if d.explicit_id:
-                suffix = {CardKind.REVERSE: "-r"}.get(d.kind, f"-c{d.group}" if d.kind == CardKind.CLOZE else "")
-                cid = d.explicit_id + suffix
-            else:
-                cid = ids.card_id(d.kind.value, d.front, d.group)
-            cards.append(Card(
-                id=cid, note_id="", kind=d.kind, front=d.front, back=d.back,
-                source=Source(self.ctx.path, self.ctx.file_line(d.line)),
-                deck=d.deck or self.ctx.deck, tags=tuple(dict.fromkeys(self.ctx.tags + d.tags)),
-                heading=heading, group=d.group, text=d.text, explicit_id=bool(d.explicit_id)))
-        note_id = drafts[0].explicit_id or cards[0].id
-        return [_with_note(c, note_id) for c in cards]
+    def report_repeat(self, cid: str, draft: Draft, line: int, first_explicit: bool, first_line: int) -> None:
+        if draft.explicit_id and first_explicit:
+            message, severity, code = f"duplicate id '{cid}' (also at line {first_line})", Severity.ERROR, \
+                "duplicate-id"
+        else:
+            message, severity, code = f"the same card is also at line {first_line}; only that one is kept", \
+                Severity.WARNING, "duplicate-card"
+        self.problems.append(_problem(self.ctx.path, line, message, severity, code))
 
 
-def _with_note(card: Card, note_id: str) -> Card:
-    from dataclasses import replace
+def _draft_id(d: Draft) -> str:
+    if d.id:
+        return d.id
+    if d.explicit_id:
+        return d.explicit_id + ("-r" if d.kind == CardKind.REVERSE else f"-c{d.group}" if d.kind == CardKind.CLOZE
+                                else "")
+    return ids.card_id(d.kind.value, d.front, d.group)
 
-    return replace(card, note_id=note_id)
 
-
-_ANKI_CLOZE_ANY = re.compile(r"\{\{c\d+::.*?\}\}")
-_MAY_HAVE_CLOZE = re.compile(r"\{\{c\d+::|\.cloze\b|==|\\cloze\{")
-_DEFINITION = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+)?\*\*([^*\n]+?)\*\*\s*:?\s*(?<=:|\*)\s*")
+# `**Term**:` or `**Term:**`, at the start of a paragraph or list item; the colon is required, so a paragraph
+# that merely starts in bold ("**Definition**. Let …", "**Note** that …") is not a definition.
+_DEFINITION = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\*\*([^*\n]+?)(?::\*\*|\*\*[ \t]*:)[ \t]*")
 _RELATION = re.compile(r"=|\\approx|\\le|\\ge|\\leq|\\geq|\\propto|\\sim|\\equiv|\\neq|<|>|\\to\b|\\in\b")
+_MARKER = r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?"  # a line's indent and list bullet
+_Q_LINE = re.compile(_MARKER + r"Q:[ \t]*")
+_A_LINE = re.compile(_MARKER + r"A:[ \t]*")
+_QMARK_LINE = re.compile(r"[ \t]*\?\??[ \t]*$")
+_QMARK_LINES = re.compile(r"^[ \t]*\?\??[ \t]*$", re.MULTILINE)
+# `::` or `:::` with a space (or the line's edge) on both sides: `std::vector`, `a::b` and Dataview's
+# `key:: value` are not cards.
+_INLINE_SEPARATOR = re.compile(r"(?<!\S):{2,3}(?![:\S])")
 
 
 def _join(lines: list[Line]) -> str:
-    return "\n".join(ln.text for ln in lines)
+    return "\n".join([ln.text for ln in lines])
+
+
+def _find_line(lines: list[Line], pattern: re.Pattern, start: int = 0) -> int | None:
+    """Index of the first text line from `start` on that `pattern` matches."""
+    return next((k for k in range(start, len(lines)) if lines[k].kind == TEXT and pattern.match(lines[k].text)),
+                None)
+
+
+def _split_block(blocks: list[Block], i: int, k: int) -> Block:
+    """Cut the paragraph blocks[i] before its line k, in place, so the walk meets the second part next."""
+    block = blocks[i]
+    blocks[i:i + 1] = [Block(TEXT, block.lines[:k]), Block(TEXT, block.lines[k:])]
+    return blocks[i]
+
+
+def _after_marker(pattern: re.Pattern, text: str) -> str:
+    match = pattern.match(text)
+    return text[match.end():] if match else text
 
 
 def _join_blocks(blocks: list[Block]) -> str:
+    """The text of blocks, nested divs included (without their fences), one blank line between blocks."""
     parts = []
-    for block in blocks:
-        if block.kind == HEADING:
-            parts.append(block.lines[0].text)
+    stack = [iter(blocks)]  # not recursion: divs may nest thousands deep
+    while stack:
+        block = next(stack[-1], None)
+        if block is None:
+            stack.pop()
         elif block.kind == DIV_OPEN:
-            parts.append(_join_blocks(block.children))
+            stack.append(iter(block.children))
+        elif block.kind == HEADING:
+            parts.append(block.lines[0].text)
         else:
             parts.append(_join(block.lines))
     return "\n\n".join(p for p in parts if p.strip())
 
 
 def _split_card_div(div: Block) -> tuple[list[Block], list[Block]]:
-    """Front and back of a card div: an inner `::: back` div, else the first heading, else first paragraph."""
+    """Front and back of a card div: an inner `::: back` div, else the first heading, else a callout's
+    `title="…"` (then everything is the back), else the first paragraph."""
     children = div.children
     for k, child in enumerate(children):
         if child.kind == DIV_OPEN and "back" in child.attrs.get("classes", []):
             return children[:k], child.children + children[k + 1:]
     if not children:
         return [], []
+    if div.attrs.get("title") and children[0].kind != HEADING:
+        return [], children
     return children[:1], children[1:]
 
 
 def _math_only(text: str, lines: list[Line], spans: list[tuple[int, int]]) -> str:
     """The paragraph with everything that is not math blanked (to find \\cloze{} only inside math)."""
-    keep = bytearray(len(text))
-    for start, end in spans:
-        keep[start:end] = b"\x01" * (end - start)
+    if "\\cloze{" not in text:
+        return ""
+    ranges = list(spans)
     pos = 0
     for line in lines:
         if line.kind == MATH:
-            keep[pos:pos + len(line.text)] = b"\x01" * len(line.text)
+            ranges.append((pos, pos + len(line.text)))
         pos += len(line.text) + 1
-    return "".join(c if keep[i] else " " for i, c in enumerate(text))
+    out, done = [], 0
+    for start, end in sorted(ranges):
+        start = max(start, done)
+        if end > start:
+            out += [" " * (start - done), text[start:end]]
+            done = end
+    out.append(" " * (len(text) - done))
+    return "".join(out)
 
 
 def _list_items(lines: list[Line]) -> list[list[Line]]:
@@ -694,35 +898,73 @@ def _list_items(lines: list[Line]) -> list[list[Line]]:
     return items
 
 
-def _display_formulas(lines: list[Line]) -> list[tuple[int, str, str]]:
-    """(line, formula body, Quarto label) for each display formula in a paragraph."""
-    found: list[tuple[int, str, str]] = []
-    current: list[Line] = []
-    for line in lines + [Line(0, "", BLANK)]:
+@dataclass(slots=True)
+class _Formula:
+    """A display formula of a paragraph, and the text lines written since the formula before it."""
+
+    line: int
+    body: str
+    label: str
+    before: list[str]
+
+
+_LABEL_AFTER = re.compile(r"[ \t]*\{#(eq-[\w-]+)\}")
+
+
+def _display_formulas(lines: list[Line]) -> tuple[list[_Formula], list[str]]:
+    """Each display formula in a paragraph (`$$` blocks, `\\[…\\]`, math environments, `$$…$$` inside a line of
+    prose), and the text lines after the last one."""
+    found: list[_Formula] = []
+    before: list[str] = []
+    math: list[Line] = []
+    for line in lines:
         if line.kind == MATH:
-            current.append(line)
-            if not _closes_math(current):
+            math.append(line)
+            end = _math_end(math)
+            if end < 0:
                 continue
-        if current:
-            raw = "\n".join(ln.text for ln in current)
-            label = _LABEL.search(raw)
-            found.append((current[0].no, _strip_delimiters(_LABEL.sub("", raw)), label.group(1) if label else ""))
-            current = []
-        if line.kind == TEXT and "$$" in line.text:
-            for match in re.finditer(r"\$\$(.+?)\$\$", line.text):
-                label = _LABEL.search(line.text[match.end():])
-                found.append((line.no, match.group(1).strip(), label.group(1) if label else ""))
-    return found
+            tail = math[-1].text[end:]  # prose may follow the closing delimiter on its line
+            raw = "\n".join([ln.text for ln in math[:-1]] + [math[-1].text[:end]])
+            label = None
+            if "{#" in tail or "{#" in raw:  # a Quarto label, `{#eq-…}`, usually right after the formula
+                label = _LABEL_AFTER.match(tail)
+                if label:
+                    tail = tail[label.end():]
+                else:
+                    label = _LABEL.search(raw)
+                    raw = _LABEL.sub("", raw)
+            found.append(_Formula(math[0].no, _strip_delimiters(raw), label.group(1) if label else "", before))
+            before, math = [tail], []
+        elif line.kind == TEXT:
+            pos = 0
+            if "$$" in line.text:
+                for start, end in mask_inline(line.text)[1]:
+                    if not line.text.startswith("$$", start):
+                        continue
+                    label = _LABEL_AFTER.match(line.text, end)
+                    before.append(line.text[pos:start])
+                    found.append(_Formula(line.no, line.text[start + 2:end - 2].strip(),
+                                          label.group(1) if label else "", before))
+                    before, pos = [], label.end() if label else end
+            before.append(line.text[pos:])
+    return found, before
 
 
-def _closes_math(current: list[Line]) -> bool:
-    raw = "\n".join(ln.text for ln in current).strip()
-    if raw.startswith("$$"):
-        return raw.count("$$") >= 2
-    if raw.startswith("\\["):
-        return "\\]" in raw
-    match = _BEGIN_ENV.match(raw)
-    return bool(match) and f"\\end{{{match.group(1)}}}" in raw
+def _math_end(math: list[Line]) -> int:
+    """Where, in the last line so far, the display formula opened on math[0] ends (just past its closing
+    delimiter), or -1 while it goes on."""
+    first, last = math[0].text.lstrip(), math[-1].text
+    start = len(math[0].text) - len(first) + 2 if len(math) == 1 else 0  # past the opening `$$` or `\\[`
+    if first.startswith("$$"):
+        close = "$$"
+    elif first.startswith("\\["):
+        close = "\\]"
+    elif match := _BEGIN_ENV.match(first):
+        close, start = f"\\end{{{match.group(1)}}}", 0
+    else:
+        return -1
+    end = last.find(close, start)
+    return end + len(close) if end >= 0 else -1
 
 
 def _strip_delimiters(raw: str) -> str:
@@ -736,13 +978,72 @@ def _strip_delimiters(raw: str) -> str:
     return raw.strip()
 
 
+_SPACING = re.compile(r"\s+|\\[,;!: ]|\\quad|\\qquad")
+
+
 def is_trivial_formula(formula: str) -> bool:
     """A lone symbol or a tiny expression is not worth a card."""
-    compact = re.sub(r"\s+|\\[,;!: ]|\\quad|\\qquad", "", formula)
+    compact = _SPACING.sub("", formula)
     return len(compact) < 5 or (not _RELATION.search(formula) and len(compact) < 20)
 
 
+# --- introducing sentences ---------------------------------------------------------------------------------
+
+# Only the end of the prose before a formula can hold its (clipped) last sentence: don't clean and split more.
+_PROSE_TAIL = 2000
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\\$*(\[])")
+# Abbreviations whose period does not end a sentence ("(i.e. $p \in U$)", "see Eq. (3)").
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|cf|resp|vs|al|Eqs?|Figs?|Defs?|Thm|Ch|Sec|pp?|Prop|Lem|Cor)\.(?=\s)")
+_CALLOUT = re.compile(r"\[![\w-]+\][+-]?[ \t]*")
+_WIKILINK = re.compile(r"!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
+_MD_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_PROSE_ANKI_CLOZE = re.compile(r"\{\{c[0-9]+::(.*?)(?:::[^{}]*)?\}\}")
+_PROSE_SPAN_CLOZE = re.compile(r"\[([^\[\]\n]*)\]\{[^{}\n]*\.cloze\b[^{}\n]*\}")
+_PROSE_NOISE = re.compile(r"\[\^[^\]]*\]|(?<!\S)\^[\w-]+(?!\S)")  # footnote marks, Obsidian block ids
+
+
+def _cut_prose(lines: list[str]) -> tuple[str, str, bool]:
+    """(callout title, prose, whether it was cut) of the text lines before a formula: only the last list item,
+    or what follows the title line of an Obsidian callout (`[!info] Title`), leads to the formula."""
+    for k in range(len(lines) - 1, -1, -1):
+        line = lines[k].lstrip()
+        if line[:1] == "[" and (match := _CALLOUT.match(line)):
+            return line[match.end():].strip(), " ".join(lines[k + 1:]), True
+        if line[:1] and line[0] in "-*+0123456789" and _LIST_ITEM.match(line):
+            return _callout_title(lines[:k]), " ".join(lines[k:]), True
+    return "", " ".join(lines), False
+
+
+def _callout_title(lines: list[str]) -> str:
+    """The title of the callout that holds a list, if the list follows its title line."""
+    for line in reversed(lines):
+        line = line.lstrip()
+        if line[:1] == "[" and (match := _CALLOUT.match(line)):
+            return line[match.end():].strip()
+    return ""
+
+
+def _clean_prose(text: str) -> str:
+    """Prose made into a front by mlwiki: links and clozes shown as their text, footnote marks and block ids
+    dropped."""
+    if "{{c" in text or ".cloze" in text:
+        text = _PROSE_SPAN_CLOZE.sub(r"\1", _PROSE_ANKI_CLOZE.sub(r"\1", text))
+    if "[" in text:
+        text = _MD_LINK.sub(r"\1", _WIKILINK.sub(lambda m: m.group(2) or m.group(1), text))
+    if "^" in text:
+        text = _PROSE_NOISE.sub("", text)
+    return " ".join(text.split())
+
+
+def _sentences(text: str) -> list[str]:
+    if "." in text:
+        text = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\x03", text)
+        return [s.replace("\x03", ".") for s in _SENTENCE_END.split(text)]
+    return _SENTENCE_END.split(text)
+
+
+def _clip(text: str, limit: int = 300) -> str:
+    return "…" + text[-limit:].split(" ", 1)[-1] if len(text) > limit else text
 
 
 def last_sentence(text: str, limit: int = 300) -> str:
@@ -750,19 +1051,32 @@ def last_sentence(text: str, limit: int = 300) -> str:
     text = _LIST_ITEM.sub("", text.strip())
     if not text:
         return ""
-    sentence = _SENTENCE_END.split(text)[-1].strip()
-    if len(sentence) > limit:
-        sentence = "…" + sentence[-limit:].split(" ", 1)[-1]
-    return sentence
+    sentences = _sentences(text)
+    last = sentences[-1].strip()
+    if len(last.split()) < _SHORT_INTRO_WORDS and len(sentences) > 1:
+        last = sentences[-2].strip() + " " + last  # "Then:" alone says nothing; the sentence before sets it up
+    return _clip(last, limit)
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence holding text[start:end], with that span hidden as [...]."""
-    flat = text[:start] + "\x02" + text[end:]
-    for sentence in _SENTENCE_END.split(flat.replace("\n", " ")):
+_SHORT_INTRO_WORDS = 5  # an introducing sentence this short ("It satisfies") gets the one before it
+
+
+def sentence_around(text: str, start: int, end: int, hide: list[tuple[int, int]] = ()) -> str:
+    """The sentence holding text[start:end], with that span hidden as [...] and the `hide` spans shown as "…";
+    a list item or table row ends a sentence."""
+    parts, pos = [], 0
+    for span_start, span_end in sorted([(start, end), *hide]):
+        parts += [text[pos:span_start], "\x02" if span_start == start else "…"]
+        pos = span_end
+    parts.append(text[pos:])
+    item = next(piece for piece in _ITEM_START.split("".join(parts)) if "\x02" in piece)
+    for sentence in _sentences(item.replace("\n", " ")):
         if "\x02" in sentence:
-            return _LIST_ITEM.sub("", sentence.strip()).replace("\x02", "[...]")
+            return _LIST_ITEM.sub("", sentence.strip().strip("|").strip()).replace("\x02", "[...]")
     return "[...]"
+
+
+_ITEM_START = re.compile(r"\n(?=[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]|\|))")  # a new list item or table row
 
 
 def _prefix_heading(heading: str, text: str) -> str:
@@ -823,18 +1137,4 @@ def extract(body: str, ctx: NoteContext) -> ExtractResult:
     """All cards of one note body (front matter already removed), and the problems found on the way."""
     extractor = _Extractor(body, ctx)
     extractor.run()
-    cards = extractor.cards()
-    seen: dict[str, Card] = {}
-    for card in cards:
-        if card.explicit_id and card.id in seen and seen[card.id].explicit_id:
-            extractor.problems.append(_problem(ctx.path, card.source.line, f"duplicate id '{card.id}' "
-                                                                           f"(also at line {seen[card.id].source.line})"))
-        seen.setdefault(card.id, card)
-    unique = [c for c in cards if seen.get(c.id) is c]
-    return ExtractResult(cards=[_with_ord(c, n) for n, c in enumerate(unique)], problems=extractor.problems)
-
-
-def _with_ord(card: Card, n: int) -> Card:
-    from dataclasses import replace
-
-    return replace(card, ord=n)
+    return ExtractResult(cards=extractor.cards(), problems=extractor.problems)
