@@ -18,7 +18,7 @@ import click
 
 from mlwiki import __version__
 from mlwiki.errors import MlwikiError
-from mlwiki.textsafe import inert
+from mlwiki.textsafe import inert, one_line
 
 
 @dataclass
@@ -154,7 +154,7 @@ def cards(app: AppContext, paths: tuple[str, ...], as_json: bool, include_retire
         return
     for row in rows:
         front = " ".join(row["front"].split())
-        click.echo(inert(f"{row['id']}  {row['kind']:<10} {row['source']['path']}:{row['source']['line']}  "
+        click.echo(inert(f"{row['id']}  {row['kind']:<10} {one_line(row['source']['path'])}:{row['source']['line']}  "
                          f"{front[:80]}"))
     click.echo(f"{len(rows)} cards", err=True)
 
@@ -334,7 +334,7 @@ def orphans(app: AppContext, as_json: bool, purge: bool, yes: bool) -> None:
             echo_json(rows)
             return
         for row in rows:
-            click.echo(inert(f"{row['id']}  {row['kind']:<10} last in {row['source']['path']}:"
+            click.echo(inert(f"{row['id']}  {row['kind']:<10} last in {one_line(row['source']['path'])}:"
                              f"{row['source']['line']}  {row['reviews']} reviews  {' '.join(row['front'].split())[:60]}"))
         click.echo(f"{len(rows)} retired cards", err=True)
         if purge and rows:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from enum import Enum
 
+from mlwiki.textsafe import one_line
+
 
 class CardKind(str, Enum):
     """What a card asks. The value is what `cards --json` prints."""
@@ -53,7 +55,8 @@ class Problem:
     code: str = "syntax"
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
+        path = one_line(self.path)  # a file name may hold a newline; one problem stays one line
+        where = f"{path}:{self.line}" if self.line else path
         return f"{where}: {self.severity.value}: {self.message}"
 
     def to_dict(self) -> dict:

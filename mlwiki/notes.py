@@ -21,6 +21,7 @@ IGNORED_DIRS = {"_site", "_freeze", ".quarto", "_book", ".ipynb_checkpoints", "n
 MAX_NOTE_BYTES = 10 * 1024 * 1024
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 MAX_YAML_ALIASES = 100
+MAX_YAML_DEPTH = 50  # real front matter nests 2-3 levels; deeper is a stack-exhaustion attempt
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,21 @@ def _add_file(config, path, files, problems, stat) -> None:
     if stat is None:
         problems.append(warn(rel, "file vanished or cannot be read during the scan; run the scan again"))
         return
+    if not _is_utf8(rel):
+        shown = rel.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        problems.append(warn(shown, "file name is not valid UTF-8 (an old archive or share?); rename the file "
+                                    "to study its cards", code="encoding"))
+        return
     files.append(NoteFile(path, rel, stat.st_size, stat.st_mtime_ns))
+
+
+def _is_utf8(name: str) -> bool:
+    """False for names the OS gave as undecodable bytes (surrogate-escaped): SQLite and stdout cannot hold them."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # --- reading ---------------------------------------------------------------------------------------------
@@ -191,13 +206,20 @@ def _front_matter_handler():
         def __init__(self, stream):
             super().__init__(stream)
             self._aliases = 0
+            self._depth = 0
 
         def compose_node(self, parent, index):
             if self.check_event(yaml.AliasEvent):
                 self._aliases += 1
                 if self._aliases > MAX_YAML_ALIASES:
                     raise yaml.YAMLError(f"more than {MAX_YAML_ALIASES} YAML aliases (an alias bomb?)")
-            return super().compose_node(parent, index)
+            self._depth += 1
+            if self._depth > MAX_YAML_DEPTH:
+                raise yaml.YAMLError(f"YAML nested deeper than {MAX_YAML_DEPTH} levels")
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self._depth -= 1
 
     class Handler(YAMLHandler):
         def load(self, fm: str, **kwargs):
@@ -211,6 +233,18 @@ def _front_matter_handler():
 _FM_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
+_BRACKETS = re.compile(r"[\[\]{}]")
+
+
+def _bracket_depth(text: str) -> int:
+    """The deepest nesting of [ ] and { } in `text`, quotes ignored: an upper bound good enough for a guard."""
+    depth = deepest = 0
+    for bracket in _BRACKETS.findall(text):
+        depth = depth + 1 if bracket in "[{" else max(depth - 1, 0)
+        deepest = max(deepest, depth)
+    return deepest
+
+
 def split_front_matter(text: str, rel: str) -> tuple[dict, str, int, list[Problem]]:
     """(meta, body, lines taken by front matter, problems). A bad block is reported and ignored."""
     if not text.startswith("---"):
@@ -222,6 +256,10 @@ def split_front_matter(text: str, rel: str) -> tuple[dict, str, int, list[Proble
     offset = text.count("\n", 0, match.end())
     if len(fm) > MAX_FRONT_MATTER_CHARS:
         return {}, body, offset, [warn(rel, "front matter is too large; ignored", 1, "front-matter")]
+    if _bracket_depth(fm) > MAX_YAML_DEPTH:
+        # PyYAML's scanner is quadratic in flow nesting: refuse before parsing, not after seconds of it
+        return {}, body, offset, [warn(rel, f"front matter nests brackets deeper than {MAX_YAML_DEPTH} levels; "
+                                            "ignored", 1, "front-matter")]
     handler, yaml_error = _front_matter_handler()
     try:
         meta = handler.load(fm)

@@ -21,3 +21,8 @@ def inert(text: str) -> str:
     """Replace control characters (ESC, BEL, CR, C1 …) by visible stand-ins, so ANSI/OSC sequences in a
     note print as text instead of moving the cursor, changing the title or writing hyperlinks."""
     return _CONTROL.sub(_visible, text)
+
+
+def one_line(text: str) -> str:
+    """`inert`, and newlines and tabs shown as ␤ and ␉: for a file name or message that must stay on one line."""
+    return inert(text).replace("\n", "␤").replace("\t", "␉")
