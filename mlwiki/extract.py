@@ -517,7 +517,7 @@ class _Extractor:
                 if block.kind == HEADING:
                     level = int(block.lines[0].attrs)
                     self.headings = [(lv, h) for lv, h in self.headings if lv < level]
-                    self.headings.append((level, block.lines[0].text.strip()))
+                    self.headings.append((level, _clean_prose(block.lines[0].text)))  # [[links]] as their text
                     self.prev_text = self.prev_intro = None
                 elif block.kind == DIV_OPEN and "card" in block.attrs.get("classes", []):
                     self.div_card(block)

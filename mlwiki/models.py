@@ -10,6 +10,10 @@ from enum import Enum
 
 from mlwiki.textsafe import one_line
 
+# The version of what `extract` makes of a note. Raise it with any change to the cards a note yields: stores
+# extract every note again on their next scan. (Here, not in extract.py, so that checking it stays cheap.)
+EXTRACTOR_VERSION = 2
+
 
 class CardKind(str, Enum):
     """What a card asks. The value is what `cards --json` prints."""

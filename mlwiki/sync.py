@@ -73,22 +73,24 @@ def scan(store: Store, config: Config, now: datetime, progress=None) -> ScanRepo
     files, walk_problems = walk_notes(config)
     report = ScanReport(files_seen=len(files))
     known = {row["path"]: row for row in store.query("SELECT path, size, mtime_ns, hash FROM files")}
+    fingerprint = extraction_fingerprint(config)
+    reextract = store.meta(FINGERPRINT_KEY) != fingerprint  # a new mlwiki or card settings: read every note
     changed: list[tuple[NoteFile, str]] = []
     touched: list[NoteFile] = []
     for f in files:
         row = known.get(f.rel)
-        if row is not None and row["size"] == f.size and row["mtime_ns"] == f.mtime_ns:
+        if row is not None and row["size"] == f.size and row["mtime_ns"] == f.mtime_ns and not reextract:
             continue
         digest = _hash_file(f.path)
         report.files_read += 1
-        if row is not None and digest is not None and row["hash"] == digest:
+        if row is not None and digest is not None and row["hash"] == digest and not reextract:
             touched.append(f)
         else:
             changed.append((f, digest or ""))
     present = {f.rel for f in files}
     removed = [path for path in known if path not in present]
     report.files_changed, report.files_removed = len(changed), len(removed)
-    if not changed and not removed and not touched:
+    if not changed and not removed and not touched and not reextract:
         report.problems = walk_problems + _stored_problems(store)
         return report
     from mlwiki.wiki import extract_file  # the parser is only needed when something changed
@@ -103,8 +105,24 @@ def scan(store: Store, config: Config, now: datetime, progress=None) -> ScanRepo
                          [(f.mtime_ns, f.size, f.rel) for f in touched])
         if changed or removed:
             _apply(conn, report, results, [d for _, d in changed], removed, now)
+        if reextract:
+            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (FINGERPRINT_KEY, fingerprint))
     report.problems = walk_problems + _stored_problems(store)
     return report
+
+
+FINGERPRINT_KEY = "extraction_fingerprint"
+
+
+def extraction_fingerprint(config: Config) -> str:
+    """What, besides a note's bytes, decides its cards: the parser's version and the card settings. When it
+    changes, the next scan extracts every note again (identity keeps each card's history)."""
+    from mlwiki import __version__
+    from mlwiki.models import EXTRACTOR_VERSION
+
+    settings = [__version__, EXTRACTOR_VERSION, config.name, config.formulas, config.definitions,
+                config.highlight_cloze, sorted(config.deck_names.items()), config.relative(config.notes_dir)]
+    return hashlib.blake2b(json.dumps(settings).encode(), digest_size=8).hexdigest()
 
 
 def _hash_file(path: Path) -> str | None:

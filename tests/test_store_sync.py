@@ -264,3 +264,21 @@ def test_interrupted_scan_leaves_database_consistent(reviewed, now, monkeypatch)
     report = rescan(store, config, now)
     assert report.cards_added == 1
     assert reviews_of(store, card_id) == 2
+
+
+def test_changed_card_settings_reextract_unchanged_notes(wiki, now):
+    """Turning on `definitions` (or upgrading mlwiki) must not leave stale cards from notes that did not change."""
+    write(wiki, "notes/a.md", "**Logit**: the log-odds of a probability.\n\nQ: Why?\nA: Because.\n")
+    config = load_config(wiki)
+    store, _ = open_synced(config, now, progress=False)
+    with store:
+        assert [r["kind"] for r in store.query("SELECT kind FROM cards WHERE retired = 0")] == ["basic"]
+    (wiki / "mlwiki.toml").write_text("definitions = true\n" + (wiki / "mlwiki.toml").read_text())
+    config = load_config(wiki)
+    store, report = open_synced(config, now, progress=False)
+    with store:
+        kinds = sorted(r["kind"] for r in store.query("SELECT kind FROM cards WHERE retired = 0"))
+    assert kinds == ["basic", "definition"] and report.files_read == 1
+    store, report = open_synced(config, now, progress=False)  # and then it is settled again
+    store.close()
+    assert report.files_read == 0
