@@ -656,9 +656,16 @@ def _write_apkg(package: genanki.Package, target: Path, timestamp: float, media:
                     archive.write(media[name], str(i))
             raw.flush()
             os.fsync(raw.fileno())
+        os.chmod(tmp_path, 0o666 & ~_umask())  # mkstemp makes it private; a deck is an ordinary file
         os.replace(tmp_path, target)
         tmp_path = None
     finally:
         os.unlink(db_path)
         if tmp_path is not None and os.path.exists(tmp_path):
             os.unlink(tmp_path)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -177,6 +177,9 @@ def test_export_then_import_into_anki(wiki, now, col):
     assert set(files) == {"T", "Top"}
     assert files["T"].path == config.decks_dir / "T.apkg"
     assert files["Top"].path == config.decks_dir / "Top.apkg"
+    umask = os.umask(0)
+    os.umask(umask)
+    assert files["T"].path.stat().st_mode & 0o777 == 0o666 & ~umask, "a deck gets normal file permissions"
     # T: Q/A, two-way, cloze (2 groups), formula, 2 card divs → 6 notes, 8 cards; Top: the evil Q/A
     assert (files["T"].notes, files["T"].cards, files["T"].media) == (6, 8, 2)
     assert (files["Top"].notes, files["Top"].cards, files["Top"].media) == (1, 1, 0)
