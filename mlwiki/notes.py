@@ -301,9 +301,11 @@ def read_notebook(text: str, rel: str) -> tuple[dict, str, list[int], list[Probl
             if problems:
                 return {}, "", [], problems
             continue
-        if cell.get("cell_type") != "markdown":
-            continue
         lines = source.split("\n")
+        if cell.get("cell_type") != "markdown":
+            for line in lines:  # step over it, so a later markdown line is not matched to the same text here
+                cursor, _ = _find_json_line(text, line, cursor)
+            continue
         for line in lines:
             cursor, file_line = _find_json_line(text, line, cursor)
             line_map.append(file_line)

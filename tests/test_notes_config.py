@@ -157,8 +157,6 @@ def test_notebook_cell_source_as_one_string():
     assert [(c.front, c.source.line) for c in cards] == [("q?", json_line(data, "Q: q?"))]
 
 
-@pytest.mark.xfail(strict=True, reason="notes.read_notebook searches each markdown line from a cursor that does not "
-                                       "skip code cells, so text repeated in an earlier code cell maps there")
 def test_notebook_lines_skip_identical_text_in_code_cells():
     data = notebook(cell("code", "front :: back\n"), cell("markdown", "front :: back"))
     cards, _ = note_cards(data, rel="notes/n.ipynb", file_type="ipynb")
