@@ -49,11 +49,11 @@ def card_html(card) -> str:
     return PAGE.format(title=html.escape(card.id), meta=meta, front=side(card.front), back=side(card.back))
 
 
-def open_card_page(card, config) -> Path:
-    """Write the page into a temp file and open it in the default browser."""
+def open_card_page(card, config) -> tuple[Path, bool]:
+    """Write the page into a temp file and open it in the default browser ($BROWSER is honoured).
+    Returns the page and whether a browser was found to open it."""
     folder = Path(tempfile.gettempdir()) / "mlwiki-cards"
     folder.mkdir(exist_ok=True)
     path = folder / f"{card.id}.html"
     path.write_text(card_html(card), encoding="utf-8")
-    webbrowser.open(path.as_uri())
-    return path
+    return path, webbrowser.open(path.as_uri())

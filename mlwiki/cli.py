@@ -236,9 +236,11 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
         if plain or not sys.stdin.isatty():
             run_plain(session, sys.stdin, click.echo)
         else:
-            def after_edit() -> None:
-                rescan(store, app.config, clock())
+            def after_edit() -> int:
+                """Rescan, rebuild the queue, and count the syntax errors the edit may have made."""
+                report = rescan(store, app.config, clock())
                 session.reload()
+                return sum(p.severity.value == "error" for p in report.problems)
 
             TerminalUI(session, rescan=after_edit).run()
         _auto_backup(store, app)

@@ -153,7 +153,7 @@ class TerminalUI:
     """The rich review screen."""
 
     def __init__(self, session: ReviewSession, console=None, key_reader: Callable[[], str] = read_key,
-                 rescan: Callable[[], None] | None = None):
+                 rescan: Callable[[], int] | None = None):
         from rich.console import Console
 
         self.session = session
@@ -227,14 +227,14 @@ class TerminalUI:
             self.message = "Buried until tomorrow."
         elif key == "e":
             open_in_editor(str(session.config.root / card.path), card.line)
-            if self.rescan:
-                self.rescan()
-            self.message = "Rescanned after edit."
+            errors = self.rescan() if self.rescan else 0
+            self.message = ("Rescanned after edit." if not errors else
+                            f"Rescanned after edit: {errors} syntax errors in the notes (see `mlwiki check`).")
         elif key == "o":
             from mlwiki.card_page import open_card_page
 
-            path = open_card_page(card, session.config)
-            self.message = f"Opened {path}"
+            path, opened = open_card_page(card, session.config)
+            self.message = f"Opened {path}" if opened else f"Wrote {path} (no browser found to open it)"
         elif key == "?":
             self.message = KEYS_HELP
         return revealed if key in ("?", "o") else False

@@ -77,3 +77,48 @@ def test_escape_sequences_in_notes_are_shown_inert(wiki):
     screen = child.before or ""
     child.close()
     assert "\x1b]0;pwned" not in screen
+
+
+FAKE_EDITOR = """import sys, pathlib
+pathlib.Path(sys.argv[0]).with_name("editor-args.txt").write_text(" ".join(sys.argv[1:]))
+note = pathlib.Path(sys.argv[-1])
+note.write_text(note.read_text().replace("Alpha question on softmax?", "Alpha question on the softmax?"))
+"""
+
+FAKE_BROWSER = """import sys, pathlib
+pathlib.Path(sys.argv[0]).with_name("browser-args.txt").write_text(sys.argv[1])
+"""
+
+
+def test_edit_rescans_and_open_writes_a_page(wiki, tmp_path):
+    """`e` runs $EDITOR at the card's file and line, then shows the edited card with its history kept; `o`
+    hands $BROWSER a self-contained page with the math as MathML."""
+    write(wiki, "notes/a.md", NOTE)
+    tools = tmp_path / "tools"
+    tools.mkdir()
+    (tools / "editor.py").write_text(FAKE_EDITOR)
+    (tools / "browser.py").write_text(FAKE_BROWSER)
+    os.environ["EDITOR"] = f"{sys.executable} {tools / 'editor.py'}"
+    os.environ["BROWSER"] = f"{sys.executable} {tools / 'browser.py'} %s"
+    try:
+        child = spawn(wiki)
+    finally:
+        del os.environ["EDITOR"], os.environ["BROWSER"]
+    child.expect("Alpha question on softmax")
+    child.send("e")
+    child.expect("Alpha question on the softmax")
+    child.expect("Rescanned after edit")
+    assert (tools / "editor-args.txt").read_text() == f"+3 {wiki / 'notes' / 'a.md'}"
+    child.send("o")
+    child.expect("Opened ")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    child.close()
+    page_uri = (tools / "browser-args.txt").read_text()
+    page = open(page_uri.removeprefix("file://")).read()
+    assert "Alpha question on the softmax?" in page and "<math" in page and "http" not in page.replace(
+        "http://www.w3.org/1998/Math/MathML", "")
+    conn = sqlite3.connect(wiki / ".mlwiki" / "mlwiki.db")
+    live = conn.execute("SELECT front FROM cards WHERE retired = 0 AND front LIKE 'Alpha%'").fetchall()
+    conn.close()
+    assert live == [("Alpha question on the softmax?",)], "the edited card replaced the old one, no duplicate"
