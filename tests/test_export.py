@@ -115,6 +115,16 @@ def synced(root: Path, now):
     return config, store
 
 
+def export_and_import(root: Path, now, col):
+    """Scan the wiki, export every deck and import each package into `col`; the export report."""
+    config, store = synced(root, now)
+    with store:
+        report = export_decks(store, config, now)
+    for f in report.files:
+        import_into(col, f.path)
+    return report
+
+
 def cards_by_kind(store) -> dict[str, list]:
     out: dict[str, list] = {}
     for row in store.query("SELECT * FROM cards WHERE retired = 0 ORDER BY path, ord"):
@@ -255,11 +265,7 @@ def test_export_then_import_into_anki(wiki, now, col):
 
 
 def test_no_script_or_event_handler_reaches_anki(wiki, now, col):
-    config, store = synced(wiki, now)
-    with store:
-        report = export_decks(store, config, now)
-    for f in report.files:
-        import_into(col, f.path)
+    export_and_import(wiki, now, col)
     for note in all_notes(col):
         for value in note.fields:
             assert "<script" not in value.lower()
@@ -274,11 +280,7 @@ def test_no_script_or_event_handler_reaches_anki(wiki, now, col):
 
 
 def test_cloze_math_survives_rendering(wiki, now, col):
-    config, store = synced(wiki, now)
-    with store:
-        report = export_decks(store, config, now)
-    for f in report.files:
-        import_into(col, f.path)
+    export_and_import(wiki, now, col)
     cloze = next(n for n in all_notes(col) if n.note_type()["name"] == "mlwiki Cloze")
     math = r"\(\frac{1}{\sqrt{x}}\)"
     cards = {card.ord: card.render_output(reload=True) for card in cloze.cards()}
@@ -295,11 +297,7 @@ def test_cloze_math_survives_rendering(wiki, now, col):
 
 
 def test_macros_reach_every_template(wiki, now, col):
-    config, store = synced(wiki, now)
-    with store:
-        report = export_decks(store, config, now)
-    for f in report.files:
-        import_into(col, f.path)
+    export_and_import(wiki, now, col)
     for note in all_notes(col):
         for card in note.cards():
             out = card.render_output(reload=True)

@@ -8,10 +8,9 @@ from pathlib import Path
 import pytest
 
 from conftest import write
-from test_export import all_notes, import_into, synced, tiny_png
+from test_export import all_notes, export_and_import, tiny_png
 from xss import XSS_PAYLOADS, assert_safe
 
-from mlwiki.export import export_decks
 
 anki_collection = pytest.importorskip("anki.collection")
 
@@ -52,11 +51,7 @@ def test_there_are_at_least_30_payloads():
 
 
 def test_nothing_executable_survives_a_real_anki_import(hostile_wiki, now, col):
-    config, store = synced(hostile_wiki, now)
-    with store:
-        report = export_decks(store, config, now)
-    for f in report.files:
-        import_into(col, f.path)
+    report = export_and_import(hostile_wiki, now, col)
     notes = all_notes(col)
     # every payload reached Anki (so the check below really looked at it), or was nothing but unsafe HTML and
     # left an empty back: such a note is not exported, and the report says so
@@ -82,11 +77,7 @@ def test_source_and_id_fields_are_plain_text(hostile_wiki, now, col):
     """Source (path:line and heading) comes from the note too: it must be escaped, not markup."""
     write(hostile_wiki, "notes/<img src=x onerror=alert(1)>.md",
           "# <script>alert(1)</script>\n\nQ: Heading attack?\nA: yes\n")
-    config, store = synced(hostile_wiki, now)
-    with store:
-        report = export_decks(store, config, now)
-    for f in report.files:
-        import_into(col, f.path)
+    export_and_import(hostile_wiki, now, col)
     for note in all_notes(col):
         assert "<script" not in note["Source"].lower() and "<img" not in note["Source"].lower()
         assert "<" not in note["Id"]
@@ -118,11 +109,7 @@ def test_media_never_leaves_the_wiki(tmp_path, now, col):
         pytest.skip("no symlinks here")
     write(root, "notes/media.md", MEDIA_NOTE.format(absolute=tmp_path / "outside.png"))
 
-    config, store = synced(root, now)
-    with store:
-        report = export_decks(store, config, now)
-    for f in report.files:
-        import_into(col, f.path)
+    report = export_and_import(root, now, col)
     media = {p.name: p.read_bytes() for p in Path(col.media.dir()).iterdir() if p.is_file()}
     assert tiny_png() in media.values(), "the image inside the wiki is exported"
     assert secret not in media.values(), "no file from outside the wiki reaches Anki"
