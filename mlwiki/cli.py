@@ -321,6 +321,55 @@ def _echo_errors(report) -> None:
 
 
 @cli.command()
+@click.option("--deck", help="Only this deck (and its sub-decks).")
+@click.option("--tag", help="Only cards with this tag (or a child tag).")
+@click.option("--path", "paths", multiple=True, type=click.Path(exists=True), help="Only notes under PATH.")
+@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write a self-contained HTML report (charts, works offline) to FILE.")
+@click.option("--open", "open_page", is_flag=True,
+              help="Open the HTML report in the browser (default file: .mlwiki/stats.html).")
+@pass_app
+def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> None:
+    """Progress: cards by state, what is due, reviews per day and streak, true retention, memory, weak spots.
+
+    Figures are for the study day holding now (or --now); see `mlwiki/stats.py` for how each is defined.
+
+    \b
+    Examples:
+        mlwiki stats
+        mlwiki stats --deck ML::optimization --json | jq .true_retention_30d
+        mlwiki stats --html report.html --open
+    """
+    from mlwiki.stats import compute_stats
+
+    store, _ = synced(app)
+    with store:
+        result = compute_stats(store, app.config, app.now, deck=deck, tag=tag, paths=_paths(paths))
+    if html_file or open_page:
+        from mlwiki.stats_view import render_html
+
+        target = Path(html_file) if html_file else app.config.data_dir / "stats.html"
+        try:
+            target.write_text(render_html(result), encoding="utf-8")
+        except OSError as exc:
+            raise MlwikiError(f"cannot write {target}: {exc.strerror}") from None
+        click.echo(f"Wrote {target}", err=as_json)
+        if open_page:
+            import webbrowser
+
+            webbrowser.open(target.resolve().as_uri())
+    if as_json:
+        echo_json(result.to_dict())
+    elif not (html_file or open_page):
+        from rich.console import Console
+
+        from mlwiki.stats_view import render_terminal
+
+        render_terminal(result, Console(highlight=False))
+
+
+@cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--purge", is_flag=True, help="Delete retired cards and their history (asks first).")
 @click.option("--yes", is_flag=True, help="Do not ask before purging.")

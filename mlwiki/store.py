@@ -17,7 +17,7 @@ from pathlib import Path
 
 from mlwiki.errors import StoreError
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 CARD_CONTENT_COLUMNS = ("note_id", "kind", "front", "back", "text", "grp", "deck", "tags", "heading", "path",
                         "line", "ord", "explicit", "content_hash")
@@ -59,7 +59,19 @@ def _migration_2(db) -> None:
                                index_name="idx_reviews_day", if_not_exists=True)
 
 
-MIGRATIONS = [_migration_1, _migration_2]
+def _migration_3(db) -> None:
+    """Covering indexes for `mlwiki stats` (a million reviews in well under a second): reviews by time with
+    every column the figures read, which makes migration 2's index (its prefix) redundant; and the scheduling
+    columns of cards, so the card figures never read the card text."""
+    db["reviews"].create_index(["reviewed_at", "state_before", "rating", "duration_ms", "elapsed_days", "card_id"],
+                               index_name="idx_reviews_stats", if_not_exists=True)
+    db.execute("DROP INDEX IF EXISTS idx_reviews_day")
+    db["cards"].create_index(["retired", "state", "suspended", "deck", "leech", "path", "stability", "difficulty",
+                              "last_review", "due", "buried_until", "lapses", "reps"],
+                             index_name="idx_cards_stats", if_not_exists=True)
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3]
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -103,7 +103,8 @@ def test_review_and_scan_in_parallel_never_lock(scanned):
     note = scanned / "notes" / "b.md"
     for n in range(8):
         note.write_text(f"Q: Parallel question {n} on momentum?\nA: yes\n", encoding="utf-8")
-        for args in (["scan"], ["due", "--json"], ["cards", "--json"]):
+        for args in (["scan"], ["due", "--json"], ["cards", "--json"], ["export", "-o", str(scanned / "out")],
+                     ["stats", "--json"]):
             result = subprocess.run([sys.executable, "-m", "mlwiki", "--root", str(scanned), "--now", NOW, *args],
                                     capture_output=True, text=True, timeout=60)
             if result.returncode != 0 or "locked" in result.stderr:
@@ -142,7 +143,7 @@ def test_older_database_is_backed_up_then_migrated(wiki):
     assert db_rows(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(store_module.SCHEMA_VERSION),)]
     assert db_rows(db, "SELECT count(*) FROM reviews") == [(1,)]
     (backup,) = list_backups(load_config(wiki))
-    assert "before-migration-1-to-2" in backup.path.name
+    assert f"before-migration-1-to-{store_module.SCHEMA_VERSION}" in backup.path.name
     assert db_rows(backup.path, "SELECT value FROM meta WHERE key = 'schema_version'") == [("1",)]
 
 
