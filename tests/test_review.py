@@ -169,6 +169,25 @@ def test_study_day_rolls_over_at_four_local(zone):
     assert end_before == start_after == after
 
 
+def test_system_zone_keeps_daylight_saving(monkeypatch):
+    """Without `[review] timezone`, the system's zone with its rules: 04:00 local on both sides of a DST change
+    (a fixed offset taken today would start the day at 03:00 or 05:00 half of the year)."""
+    from zoneinfo import ZoneInfo
+
+    from mlwiki import queue
+
+    monkeypatch.setenv("TZ", "America/New_York")
+    queue.system_zone.cache_clear()
+    try:
+        settings = ReviewSettings(timezone=None)
+        local = ZoneInfo("America/New_York")
+        for day in (datetime(2026, 3, 1, 12, tzinfo=local), datetime(2026, 3, 20, 12, tzinfo=local)):
+            start, end = study_day(day.astimezone(timezone.utc), settings)
+            assert start.astimezone(local).hour == 4 and end.astimezone(local).hour == 4
+    finally:
+        queue.system_zone.cache_clear()
+
+
 def test_leech_is_suspended_after_eight_lapses(wiki, now):
     write(wiki, "notes/a.md", "Q: The hardest card about the Hessian?\nA: Its eigenvalues.\n")
     config = load_config(wiki)
