@@ -11,8 +11,9 @@ The parser works in three passes over lines:
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fnmatch import fnmatch
 from pathlib import PurePosixPath
 
@@ -86,12 +87,17 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
     pending: tuple[str, int, int] | None = None  # display math or comment going on: (closing token, line, kind)
     prev_blank, prev_indented, in_list = True, False, False
     for no, raw in enumerate(body.split("\n"), start=1):
-        if not fence and not pending and raw[:1].isalpha() and "<!--" not in raw:
-            # the common line of prose: it starts with a letter, so it opens nothing and is not in a list
-            in_list = in_list and not prev_blank
-            prev_blank = prev_indented = False
-            append(Line(no, raw, TEXT))
-            continue
+        if not fence and not pending:
+            if raw[:1].isalpha() and "<!--" not in raw:
+                # the common line of prose: it starts with a letter, so it opens nothing and is not in a list
+                in_list = in_list and not prev_blank
+                prev_blank = prev_indented = False
+                append(Line(no, raw, TEXT))
+                continue
+            if not raw:  # the next most common: an empty line (handled as below, without the tests on the way)
+                append(_BLANK_LINE)
+                prev_blank = True
+                continue
         text = _strip_quote(raw) if raw.find(">", 0, 4) >= 0 else raw
         if fence:
             if text.lstrip()[:1] == fence[0] and (match := _FENCE.match(text)) and \
@@ -558,7 +564,7 @@ class _Extractor:
         return i + 1
 
     def check_dollars(self, block: Block) -> None:
-        text = "\n".join(ln.text for ln in block.lines if ln.kind == TEXT)
+        text = "\n".join([ln.text for ln in block.lines if ln.kind == TEXT])
         # Math spans hold two dollars each, so only code, comments, shortcodes and `\$` can change the parity:
         # without them an even count needs no masking.
         if text.count("$") % 2 == 0 and not ("`" in text or "<!--" in text or "%%" in text or "{{<" in text
@@ -1096,6 +1102,7 @@ def _as_tags(value) -> list[str]:
     return []
 
 
+@functools.lru_cache(maxsize=4096)  # every note cleans its tags again, and most notes share them
 def clean_tag(tag: str) -> str:
     """Anki tags cannot hold spaces; keep them readable with underscores."""
     return re.sub(r"\s+", "_", tag.strip().lstrip("#"))
@@ -1104,7 +1111,7 @@ def clean_tag(tag: str) -> str:
 def note_context(note: NoteText, config) -> NoteContext:
     """Deck, tags and options for one note, from its front matter, its folder and the config."""
     rel_notes = _relative_to_notes(note.path, config)
-    folders = list(PurePosixPath(rel_notes).parent.parts)
+    folders = list(_parent_parts(rel_notes))
     deck = note.meta.get("deck")
     if not isinstance(deck, str) or not deck.strip():
         deck = next((d for pattern, d in config.deck_names.items() if fnmatch(rel_notes, pattern)), None)
@@ -1122,10 +1129,30 @@ def note_context(note: NoteText, config) -> NoteContext:
         title=title if isinstance(title, str) else "")
 
 
-def _relative_to_notes(rel_root: str, config) -> str:
+def _parent_parts(rel: str) -> tuple[str, ...]:
+    """`PurePosixPath(rel).parent.parts`, worked out once per folder (all notes of a folder share it)."""
+    folder, _, name = rel.rpartition("/")
+    if not folder or not name or name == "." or "//" in rel or rel.startswith("/"):
+        return PurePosixPath(rel).parent.parts
+    return _folder_parts(folder)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folder_parts(folder: str) -> tuple[str, ...]:
+    return PurePosixPath(folder).parts
+
+
+@functools.lru_cache(maxsize=64)
+def _notes_rel(notes_dir, root) -> str | None:
     try:
-        notes_rel = config.notes_dir.relative_to(config.root).as_posix()
+        return notes_dir.relative_to(root).as_posix()
     except ValueError:
+        return None
+
+
+def _relative_to_notes(rel_root: str, config) -> str:
+    notes_rel = _notes_rel(config.notes_dir, config.root)
+    if notes_rel is None:
         return rel_root
     if notes_rel in ("", "."):
         return rel_root

@@ -18,8 +18,6 @@ import fsrs.scheduler as fsrs_scheduler
 
 from mlwiki.config import ReviewSettings
 
-from mlwiki.models import STATE_NAMES  # noqa: F401 - re-exported for callers that schedule
-
 NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 

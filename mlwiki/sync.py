@@ -14,6 +14,7 @@ extracted. All changes of one scan land in one transaction. Identity rules, in o
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import defaultdict
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING
 from mlwiki import ids
 from mlwiki.config import Config
 from mlwiki.models import Card, Problem, Severity
-from mlwiki.notes import NoteFile, walk_notes
+from mlwiki.notes import NoteFile, paused_gc, walk_notes
 from mlwiki.store import CARD_CONTENT_COLUMNS, Store, utc_iso
 
 if TYPE_CHECKING:
@@ -70,36 +71,43 @@ def file_hash(data: bytes) -> str:
 
 def scan(store: Store, config: Config, now: datetime, progress=None) -> ScanReport:
     """Bring the store up to date with the notes folder. Cheap when nothing changed."""
+    with paused_gc():  # a scan makes many objects and few cycles: see paused_gc
+        return _scan(store, config, now, progress)
+
+
+def _scan(store: Store, config: Config, now: datetime, progress=None) -> ScanReport:
     files, walk_problems = walk_notes(config)
     report = ScanReport(files_seen=len(files))
-    known = {row["path"]: row for row in store.query("SELECT path, size, mtime_ns, hash FROM files")}
+    known = {path: (size, mtime_ns, digest)
+             for path, size, mtime_ns, digest in store.query("SELECT path, size, mtime_ns, hash FROM files")}
     fingerprint = extraction_fingerprint(config)
     reextract = store.meta(FINGERPRINT_KEY) != fingerprint  # a new mlwiki or card settings: read every note
+    # size + mtime first: only files that fail it are read, each once, for both its hash and its cards
+    candidates = [(f, row) for f in files
+                  if (row := known.get(f.rel)) is None or row[0] != f.size or row[1] != f.mtime_ns or reextract]
     changed: list[tuple[NoteFile, str]] = []
     touched: list[NoteFile] = []
-    for f in files:
-        row = known.get(f.rel)
-        if row is not None and row["size"] == f.size and row["mtime_ns"] == f.mtime_ns and not reextract:
-            continue
-        digest = _hash_file(f.path)
+    results: list[FileResult] = []
+    extract_file = None
+    for n, (f, row) in enumerate(candidates):
+        data = _read_file(f.path)
+        digest = file_hash(data) if data is not None else None
         report.files_read += 1
-        if row is not None and digest is not None and row["hash"] == digest and not reextract:
+        if row is not None and digest is not None and row[2] == digest and not reextract:
             touched.append(f)
         else:
             changed.append((f, digest or ""))
+            if extract_file is None:
+                from mlwiki.wiki import extract_file  # the parser is only needed when something changed
+            results.append(extract_file(config, f, data))  # data None: it reads (and reports) by itself
+        if progress:
+            progress(n + 1, len(candidates))
     present = {f.rel for f in files}
     removed = [path for path in known if path not in present]
     report.files_changed, report.files_removed = len(changed), len(removed)
     if not changed and not removed and not touched and not reextract:
         report.problems = walk_problems + _stored_problems(store)
         return report
-    from mlwiki.wiki import extract_file  # the parser is only needed when something changed
-
-    results = []
-    for n, (f, _) in enumerate(changed):
-        results.append(extract_file(config, f))
-        if progress:
-            progress(n + 1, len(changed))
     with store.write() as conn:
         conn.executemany("UPDATE files SET mtime_ns = ?, size = ? WHERE path = ?",
                          [(f.mtime_ns, f.size, f.rel) for f in touched])
@@ -125,9 +133,9 @@ def extraction_fingerprint(config: Config) -> str:
     return hashlib.blake2b(json.dumps(settings).encode(), digest_size=8).hexdigest()
 
 
-def _hash_file(path: Path) -> str | None:
+def _read_file(path: Path) -> bytes | None:
     try:
-        return file_hash(path.read_bytes())
+        return path.read_bytes()
     except OSError:
         return None
 
@@ -346,8 +354,14 @@ def _stored_note_ids(conn, card_ids: list[str]) -> dict[str, str]:
 
 def _content_values(card: Card, note_id: str) -> tuple:
     return (note_id, card.kind.value, card.front, card.back, card.text, card.group, card.deck,
-            json.dumps(list(card.tags), ensure_ascii=False), card.heading, card.source.path, card.source.line,
+            _tags_json(tuple(card.tags)), card.heading, card.source.path, card.source.line,
             card.ord, int(card.explicit_id), ids.content_hash(card.front, card.back))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tags_json(tags: tuple[str, ...]) -> str:
+    """The tags column: the cards of a note, and of many notes, share their tags."""
+    return json.dumps(list(tags), ensure_ascii=False)
 
 
 def open_synced(config: Config, now: datetime, progress: bool = True):

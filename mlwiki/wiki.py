@@ -9,7 +9,7 @@ from pathlib import Path
 from mlwiki.config import Config
 from mlwiki.extract import extract, note_context
 from mlwiki.models import Card, Problem, Severity
-from mlwiki.notes import NoteFile, load_note, walk_notes
+from mlwiki.notes import NoteFile, load_note, paused_gc, walk_notes
 
 
 @dataclass
@@ -38,9 +38,9 @@ class WikiScan:
         return self.problems + [p for result in self.files for p in result.problems]
 
 
-def extract_file(config: Config, file: NoteFile) -> FileResult:
-    """Read and extract one note file; never raises for a bad file."""
-    note, problems = load_note(file.path, file.rel)
+def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> FileResult:
+    """Read (unless its bytes are given) and extract one note file; never raises for a bad file."""
+    note, problems = load_note(file.path, file.rel, data)
     if note is None:
         return FileResult(file, [], problems, skipped=True)
     if note.meta.get("mlwiki") is False:
@@ -52,7 +52,8 @@ def extract_file(config: Config, file: NoteFile) -> FileResult:
 def collect(config: Config, paths: list[Path] | None = None) -> WikiScan:
     """Walk the notes (or `paths`) and extract every file, then add the checks across notes."""
     files, problems = walk_notes(config, paths)
-    results = [extract_file(config, f) for f in files]
+    with paused_gc():
+        results = [extract_file(config, f) for f in files]
     scan = WikiScan(results, problems)
     scan.problems.extend(cross_note_problems(scan.cards))
     return scan
