@@ -254,41 +254,27 @@ _LEFT_ALIGNED_ENVS = frozenset(
 )
 
 
-def _double_struck(ch: str) -> str:
-    special = {"C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"}
-    if ch in special:
-        return special[ch]
-    if "A" <= ch <= "Z":
-        return chr(0x1D538 + ord(ch) - 65)
-    if "a" <= ch <= "z":
-        return chr(0x1D552 + ord(ch) - 97)
-    if "0" <= ch <= "9":
-        return chr(0x1D7D8 + ord(ch) - 48)
-    return ch
+def _alphabet(special: dict[str, str], upper: int, lower: int, digits: int | None = None):
+    """A map from ASCII letters (and digits) to a Unicode math alphabet: the letters Unicode placed in the
+    Letterlike Symbols block come from `special`, the rest from the block starting at `upper`/`lower`/`digits`."""
+    def convert(ch: str) -> str:
+        if ch in special:
+            return special[ch]
+        if "A" <= ch <= "Z":
+            return chr(upper + ord(ch) - 65)
+        if "a" <= ch <= "z":
+            return chr(lower + ord(ch) - 97)
+        if digits is not None and "0" <= ch <= "9":
+            return chr(digits + ord(ch) - 48)
+        return ch
+    return convert
 
 
-def _script_font(ch: str) -> str:
-    special = {"B": "ℬ", "E": "ℰ", "F": "ℱ", "H": "ℋ", "I": "ℐ", "L": "ℒ", "M": "ℳ",
-               "R": "ℛ", "e": "ℯ", "g": "ℊ", "o": "ℴ"}
-    if ch in special:
-        return special[ch]
-    if "A" <= ch <= "Z":
-        return chr(0x1D49C + ord(ch) - 65)
-    if "a" <= ch <= "z":
-        return chr(0x1D4B6 + ord(ch) - 97)
-    return ch
-
-
-def _fraktur(ch: str) -> str:
-    special = {"C": "ℭ", "H": "ℌ", "I": "ℑ", "R": "ℜ", "Z": "ℨ"}
-    if ch in special:
-        return special[ch]
-    if "A" <= ch <= "Z":
-        return chr(0x1D504 + ord(ch) - 65)
-    if "a" <= ch <= "z":
-        return chr(0x1D51E + ord(ch) - 97)
-    return ch
-
+_double_struck = _alphabet({"C": "ℂ", "H": "ℍ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"},
+                           0x1D538, 0x1D552, 0x1D7D8)
+_script_font = _alphabet({"B": "ℬ", "E": "ℰ", "F": "ℱ", "H": "ℋ", "I": "ℐ", "L": "ℒ", "M": "ℳ", "R": "ℛ",
+                          "e": "ℯ", "g": "ℊ", "o": "ℴ"}, 0x1D49C, 0x1D4B6)
+_fraktur = _alphabet({"C": "ℭ", "H": "ℌ", "I": "ℑ", "R": "ℜ", "Z": "ℨ"}, 0x1D504, 0x1D51E)
 
 _FONT_MAPS = {
     "mathbb": _double_struck, "mathbbm": _double_struck, "mathds": _double_struck,

@@ -82,9 +82,10 @@ def _scan(store: Store, config: Config, now: datetime, progress=None) -> ScanRep
              for path, size, mtime_ns, digest in store.query("SELECT path, size, mtime_ns, hash FROM files")}
     fingerprint = extraction_fingerprint(config)
     reextract = store.meta(FINGERPRINT_KEY) != fingerprint  # a new mlwiki or card settings: read every note
+    trusted = {} if reextract else known  # what stored file states may spare a note from being read again
     # size + mtime first: only files that fail it are read, each once, for both its hash and its cards
     candidates = [(f, row) for f in files
-                  if (row := known.get(f.rel)) is None or row[0] != f.size or row[1] != f.mtime_ns or reextract]
+                  if (row := trusted.get(f.rel)) is None or row[0] != f.size or row[1] != f.mtime_ns]
     changed: list[tuple[NoteFile, str]] = []
     touched: list[NoteFile] = []
     results: list[FileResult] = []
@@ -93,7 +94,7 @@ def _scan(store: Store, config: Config, now: datetime, progress=None) -> ScanRep
         data = _read_file(f.path)
         digest = file_hash(data) if data is not None else None
         report.files_read += 1
-        if row is not None and digest is not None and row[2] == digest and not reextract:
+        if row is not None and digest is not None and row[2] == digest:
             touched.append(f)
         else:
             changed.append((f, digest or ""))

@@ -8,19 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import write
-from test_export import all_notes, export_and_import, tiny_png
+from test_export import all_notes, col, export_and_import, tiny_png  # noqa: F401 - col is a fixture
 from xss import XSS_PAYLOADS, assert_safe
-
-
-anki_collection = pytest.importorskip("anki.collection")
-
-
-@pytest.fixture
-def col(tmp_path: Path):
-    (tmp_path / "anki").mkdir()
-    collection = anki_collection.Collection(str(tmp_path / "anki" / "collection.anki2"))
-    yield collection
-    collection.close()
 
 
 def on_the_back(payloads: list[str]) -> str:
