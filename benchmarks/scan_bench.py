@@ -7,8 +7,10 @@
 Measures in one run, median of --runs (3) each:
 
   a. baseline   read every note file and run one regex (`^Q:`): the floor set by Python IO
-  b. extract    `collect(config)`: walk, read and parse every note (no database)    target ≤ 3 × baseline
-  c. cold scan  `open_synced` into a fresh store (.mlwiki deleted before each run)  target ≤ 2 s
+  b. extract    `collect(config)`: walk, read and parse every note (no database), in 1 process (target
+                ≤ 3 × baseline) and b'. in as many processes as a scan uses here (mlwiki/pool.py)
+  c. cold scan  `open_synced` into a fresh store (.mlwiki deleted before each run), in 1 process and c'. in
+                as many as a scan uses here                                         target ≤ 2 s
   d. rescan     `open_synced` again with nothing changed                            target ≤ 0.2 s
   e. edit one   change one line of one note (new mtime), then `open_synced`         target ≤ 0.25 s
 
@@ -29,6 +31,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -91,6 +94,20 @@ class Editor:
         os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
 
 
+@contextmanager
+def workers(n: int):
+    """Run the block with MLWIKI_WORKERS=n: how many processes scans and collect() may use."""
+    before = os.environ.get("MLWIKI_WORKERS")
+    os.environ["MLWIKI_WORKERS"] = str(n)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["MLWIKI_WORKERS"]
+        else:
+            os.environ["MLWIKI_WORKERS"] = before
+
+
 def measure(fn, runs: int, before=None) -> tuple[float, list[float], object]:
     times, result = [], None
     for _ in range(runs):
@@ -131,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from mlwiki.config import load_config
+    from mlwiki.pool import worker_count
 
     tmp = None
     root = args.wiki
@@ -154,10 +172,17 @@ def main(argv: list[str] | None = None) -> int:
         rows = []
         t_base, all_base, qs = measure(lambda: baseline(config.notes_dir), args.runs)
         rows.append(("a. baseline: read + 1 regex", t_base, all_base, None, f"{qs} 'Q:' lines"))
+        pool = worker_count(files)
+        with workers(1):
+            t_ext, all_ext, cards = measure(lambda: extract_all(config), args.runs)
+        rows.append(("b. extract: collect(), 1 process", t_ext, all_ext, ("ratio", 3.0), f"{cards} cards"))
         t_ext, all_ext, cards = measure(lambda: extract_all(config), args.runs)
-        rows.append(("b. extract: collect()", t_ext, all_ext, ("ratio", 3.0), f"{cards} cards"))
+        rows.append((f"b'. extract, {pool} processes", t_ext, all_ext, None, f"{cards} cards"))
+        with workers(1):
+            t_cold, all_cold, changed = measure(lambda: synced(config), args.runs, before=lambda: fresh_store(config))
+        rows.append(("c. cold scan, 1 process", t_cold, all_cold, None, f"{changed} files"))
         t_cold, all_cold, changed = measure(lambda: synced(config), args.runs, before=lambda: fresh_store(config))
-        rows.append(("c. cold scan into store", t_cold, all_cold, ("s", 2.0), f"{changed} files"))
+        rows.append((f"c'. cold scan, {pool} processes", t_cold, all_cold, ("s", 2.0), f"{changed} files"))
         t_re, all_re, changed = measure(lambda: synced(config), args.runs)
         rows.append(("d. rescan, nothing changed", t_re, all_re, ("s", 0.2), f"{changed} files changed"))
         t_edit, all_edit, changed = measure(lambda: synced(config), args.runs, before=edit)
@@ -182,13 +207,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:34} {median:8.3f}s {runs_text:>26}  {target_text:>14}  {verdict:6}  {note}")
 
         if failing and not args.no_profile:
+            # cProfile sees only this process: failing phases are profiled with the work done here (1 process)
             phases = {"b": (lambda: extract_all(config), None),
                       "c": (lambda: synced(config), lambda: fresh_store(config)),
                       "d": (lambda: synced(config), None), "e": (lambda: synced(config), edit)}
             for name in failing:
                 fn, before = phases[name[0]]
-                print(f"\n=== profile of {name} (one run, cProfile overhead included) ===")
-                print(profile(fn, before))
+                print(f"\n=== profile of {name[:2]} in 1 process (one run, cProfile overhead included) ===")
+                with workers(1):
+                    print(profile(fn, before))
         return 1 if failing else 0
     finally:
         if tmp:

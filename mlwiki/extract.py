@@ -784,7 +784,8 @@ class _Extractor:
                 cards.append(Card(
                     id=cid, note_id=note_id, kind=d.kind, front=d.front, back=d.back,
                     source=Source(self.ctx.path, line), deck=d.deck or self.ctx.deck, tags=tags,
-                    heading=heading, group=d.group, text=d.text, explicit_id=bool(d.explicit_id), ord=len(cards)))
+                    heading=heading, group=d.group, text=d.text, explicit_id=bool(d.explicit_id), ord=len(cards),
+                    content_hash=ids.content_hash(d.front, d.back)))
         return cards
 
     def report_repeat(self, cid: str, draft: Draft, line: int, first_explicit: bool, first_line: int) -> None:

@@ -80,6 +80,7 @@ class Card:
     `front` and `back` are Markdown with `$…$`/`$$…$$` math. For cloze cards `text` holds the whole block in
     Anki cloze form (`{{c1::…}}`), `front`/`back` the block with this card's group hidden/revealed, and
     `group` the cloze number. `note_id` is shared by siblings from one block (both directions, all groups).
+    `content_hash` tells versions of a card apart: each review stores the one it saw.
     """
 
     id: str
@@ -95,6 +96,7 @@ class Card:
     text: str = ""
     explicit_id: bool = False
     ord: int = 0
+    content_hash: str = ""  # of the normalized front and back (ids.content_hash); extraction always sets it
 
     def to_dict(self) -> dict:
         """The public shape printed by `mlwiki cards --json`."""

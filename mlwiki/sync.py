@@ -20,13 +20,13 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mlwiki import ids
 from mlwiki.config import Config
 from mlwiki.models import Card, Problem, Severity
 from mlwiki.notes import NoteFile, paused_gc, walk_notes
+from mlwiki.pool import examine_all
 from mlwiki.store import CARD_CONTENT_COLUMNS, Store, utc_iso
 
 if TYPE_CHECKING:
@@ -65,10 +65,6 @@ class ScanReport:
                 f"{self.cards_retired} retired, {self.cards_restored} restored")
 
 
-def file_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def scan(store: Store, config: Config, now: datetime, progress=None) -> ScanReport:
     """Bring the store up to date with the notes folder. Cheap when nothing changed."""
     with paused_gc():  # a scan makes many objects and few cycles: see paused_gc
@@ -89,20 +85,14 @@ def _scan(store: Store, config: Config, now: datetime, progress=None) -> ScanRep
     changed: list[tuple[NoteFile, str]] = []
     touched: list[NoteFile] = []
     results: list[FileResult] = []
-    extract_file = None
-    for n, (f, row) in enumerate(candidates):
-        data = _read_file(f.path)
-        digest = file_hash(data) if data is not None else None
+    jobs = [(f, row[2] if row else None) for f, row in candidates]
+    for (f, _), (digest, result) in zip(jobs, examine_all(config, jobs, progress)):
         report.files_read += 1
-        if row is not None and digest is not None and row[2] == digest:
+        if result is None:  # same bytes as stored: only its mtime moved
             touched.append(f)
         else:
             changed.append((f, digest or ""))
-            if extract_file is None:
-                from mlwiki.wiki import extract_file  # the parser is only needed when something changed
-            results.append(extract_file(config, f, data))  # data None: it reads (and reports) by itself
-        if progress:
-            progress(n + 1, len(candidates))
+            results.append(result)
     present = {f.rel for f in files}
     removed = [path for path in known if path not in present]
     report.files_changed, report.files_removed = len(changed), len(removed)
@@ -132,13 +122,6 @@ def extraction_fingerprint(config: Config) -> str:
     settings = [__version__, EXTRACTOR_VERSION, config.name, config.formulas, config.definitions,
                 config.highlight_cloze, sorted(config.deck_names.items()), config.relative(config.notes_dir)]
     return hashlib.blake2b(json.dumps(settings).encode(), digest_size=8).hexdigest()
-
-
-def _read_file(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError:
-        return None
 
 
 def _stored_problems(store: Store) -> list[Problem]:
@@ -356,7 +339,7 @@ def _stored_note_ids(conn, card_ids: list[str]) -> dict[str, str]:
 def _content_values(card: Card, note_id: str) -> tuple:
     return (note_id, card.kind.value, card.front, card.back, card.text, card.group, card.deck,
             _tags_json(tuple(card.tags)), card.heading, card.source.path, card.source.line,
-            card.ord, int(card.explicit_id), ids.content_hash(card.front, card.back))
+            card.ord, int(card.explicit_id), card.content_hash)
 
 
 @functools.lru_cache(maxsize=4096)

@@ -52,8 +52,10 @@ def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> F
 def collect(config: Config, paths: list[Path] | None = None) -> WikiScan:
     """Walk the notes (or `paths`) and extract every file, then add the checks across notes."""
     files, problems = walk_notes(config, paths)
+    from mlwiki.pool import examine_all
+
     with paused_gc():
-        results = [extract_file(config, f) for f in files]
+        results = [result for _, result in examine_all(config, [(f, None) for f in files])]
     scan = WikiScan(results, problems)
     scan.problems.extend(cross_note_problems(scan.cards))
     return scan

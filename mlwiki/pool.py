@@ -1,0 +1,233 @@
+"""Reading and extracting many notes at once: in worker processes when there are many and the machine has cores.
+
+A cold scan of a big wiki is all parsing, and parsing is pure Python: one core does ~2,000 notes a second. So
+when a scan has at least `PARALLEL_MIN_FILES` notes to read, they are read, hashed and extracted by a pool of
+processes, in order, in chunks; anything that stops the pool from starting (no semaphores in a sandbox, one
+core) falls back to doing it here. `MLWIKI_WORKERS` sets the number of processes (1 = never use a pool).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mlwiki.config import Config
+from mlwiki.notes import NoteFile
+
+PARALLEL_MIN_FILES = 400  # below this, starting processes costs more than it saves
+MAX_WORKERS = 8
+CHUNK_FILES = 64  # files per task: big enough to amortize the hand-over, small enough for a smooth progress bar
+
+# One examined file: its content hash (None when it could not be read) and its extraction (None when the hash
+# matched the known one, so nothing needed extracting).
+Examined = tuple["str | None", "FileResult | None"]  # noqa: F821  (wiki.FileResult, imported lazily)
+
+
+def file_hash(data: bytes) -> str:
+    """The content hash that tells a changed note from one that was only touched."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def examine(config: Config, file: NoteFile, known_hash: str | None = None) -> Examined:
+    """Read one note once: its hash, and its cards and problems unless its hash is `known_hash`."""
+    from mlwiki.wiki import extract_file
+
+    try:
+        data = Path(file.fspath).read_bytes()
+    except OSError:
+        data = None  # extract_file reads it again and reports why it cannot
+    digest = file_hash(data) if data is not None else None
+    if digest is not None and digest == known_hash:
+        return digest, None
+    return digest, extract_file(config, file, data)
+
+
+def examine_all(config: Config, jobs: list[tuple[NoteFile, str | None]],
+                progress: Callable[[int, int], None] | None = None) -> Iterator[Examined]:
+    """`examine` each (file, known hash), yielding results in the order of `jobs`."""
+    workers = worker_count(len(jobs))
+    results = _in_pool(config, jobs, workers) if workers > 1 else None
+    if results is None:
+        results = (examine(config, file, known) for file, known in jobs)
+    for done, result in enumerate(results, start=1):
+        if progress:
+            progress(done, len(jobs))
+        yield result
+
+
+def worker_count(files: int) -> int:
+    """How many processes to extract `files` notes with: 1 (no pool) for small jobs or one core; never more than
+    there are chunks of work."""
+    setting = os.environ.get("MLWIKI_WORKERS", "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        wanted = int(setting)
+    elif files < PARALLEL_MIN_FILES:
+        return 1
+    else:
+        wanted = min(MAX_WORKERS, _cores())
+    return max(1, min(wanted, -(-files // CHUNK_FILES)))
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's share, not the whole machine's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+Chunk = list[tuple[NoteFile, "str | None"]]
+
+
+def _in_pool(config: Config, jobs: Chunk, workers: int) -> Iterator[Examined] | None:
+    """Results from a pool of `workers` processes, or None when no process can be started here."""
+    chunks = [jobs[i:i + CHUNK_FILES] for i in range(0, len(jobs), CHUNK_FILES)]
+    started: list[_Worker] = []
+    try:
+        context = _context()
+        with _ctrl_c_held():  # no half-started pool if Ctrl-C comes now: it is delivered right after
+            for _ in range(workers):
+                started.append(_Worker(context, config))
+    except (OSError, ImportError, NotImplementedError, ValueError):
+        _stop(started)
+        return None
+    return _drain(started, config, chunks)
+
+
+class _Worker:
+    """One worker process and the pipe to it. Each worker has its own pipe, so that a worker that dies (killed
+    for memory, say) shows as the end of its pipe, even half-way through sending a result."""
+
+    def __init__(self, context, config: Config):
+        self.conn, theirs = context.Pipe()
+        self.process = context.Process(target=_serve, args=(theirs, config), daemon=True)
+        try:
+            self.process.start()
+        finally:
+            theirs.close()  # only the worker holds its end: when it dies, this end reads EOF
+        self.chunk: int | None = None  # the index of the chunk it is working on
+
+    def give(self, index: int, chunk: Chunk) -> None:
+        self.conn.send(chunk)
+        self.chunk = index
+
+
+def _drain(workers: list[_Worker], config: Config, chunks: list[Chunk]) -> Iterator[Examined]:
+    """Hand chunks to idle workers and yield results in the order of the chunks. The chunk of a worker that
+    died, and every chunk once no worker is left, is done here instead: a scan never fails for want of
+    processes."""
+    from multiprocessing.connection import wait
+
+    done: dict[int, list[Examined]] = {}
+    handed = yielded = 0
+    try:
+        while yielded < len(chunks):
+            for worker in list(workers):
+                if worker.chunk is None and handed < len(chunks):
+                    try:
+                        worker.give(handed, chunks[handed])
+                        handed += 1
+                    except OSError:  # it died while idle
+                        workers.remove(worker)
+                        _stop([worker])
+            busy = {w.conn: w for w in workers if w.chunk is not None}
+            if not busy and handed < len(chunks):  # every worker died: the rest is done here
+                done[handed] = _examine_chunk(config, chunks[handed])
+                handed += 1
+            for conn in wait(list(busy)) if busy else ():
+                worker = busy[conn]
+                try:
+                    done[worker.chunk] = conn.recv()
+                except (EOFError, OSError):
+                    done[worker.chunk] = _examine_chunk(config, chunks[worker.chunk])
+                    workers.remove(worker)
+                    _stop([worker])
+                worker.chunk = None
+            while yielded in done:
+                yield from done.pop(yielded)
+                yielded += 1
+    finally:
+        _stop(workers)
+
+
+def _stop(workers: list[_Worker]) -> None:
+    """End the workers: one waiting for work is told to stop; one still busy (when a scan is interrupted) is
+    terminated, which is safe, as workers only read and parse."""
+    for worker in workers:
+        try:
+            if worker.chunk is None:
+                worker.conn.send(None)
+            else:
+                worker.process.terminate()
+        except OSError:
+            worker.process.terminate()
+        worker.conn.close()
+    for worker in workers:
+        worker.process.join(5)
+
+
+@contextmanager
+def _ctrl_c_held():
+    """Hold back SIGINT for the block and deliver it right after (where signal masks exist)."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+def _context():
+    """fork where it is safe and cheap (Linux, one thread), else the platform's default (spawn, forkserver)."""
+    import multiprocessing
+    import threading
+
+    if sys.platform == "linux" and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def _serve(conn, config: Config) -> None:
+    """A worker: examine each chunk it is sent, until it is sent None (or its pipe closes)."""
+    _start_worker()
+    while True:
+        try:
+            chunk = conn.recv()
+        except (EOFError, OSError):
+            return
+        if chunk is None:
+            return
+        conn.send(_examine_chunk(config, chunk))
+
+
+def _start_worker() -> None:
+    """Leave Ctrl-C to the parent (it stops the pool), and end when the parent ends, even if it was killed
+    without a chance to stop the pool."""
+    import gc
+    import multiprocessing
+    import signal
+    import threading
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.disable()  # a worker only parses; see notes.paused_gc
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+        threading.Thread(target=_exit_with_parent, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_with_parent(sentinel) -> None:
+    from multiprocessing.connection import wait
+
+    wait([sentinel])
+    os._exit(1)
+
+
+def _examine_chunk(config: Config, chunk: Chunk) -> list[Examined]:
+    return [examine(config, file, known) for file, known in chunk]

@@ -1,0 +1,197 @@
+"""Big scans extract notes in worker processes (mlwiki/pool.py): the store must end up exactly as a scan in one
+process leaves it, and a pool that breaks, cannot start, or is interrupted must lose nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from mlwiki import pool
+from mlwiki.config import load_config
+from mlwiki.notes import walk_notes
+from mlwiki.sync import open_synced
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+from make_wiki import make_wiki  # noqa: E402
+
+TABLES = {  # every table a scan writes, in a stable order
+    "files": "SELECT path, size, mtime_ns, hash, skipped FROM files ORDER BY path",
+    "problems": "SELECT path, line, severity, code, message FROM problems ORDER BY path, line, message",
+    "cards": "SELECT * FROM cards ORDER BY id",
+    "card_sources": "SELECT * FROM card_sources ORDER BY card_id, path, line",
+}
+
+
+@pytest.fixture(scope="module")
+def big_wiki(tmp_path_factory) -> Path:
+    """450 generated notes of every card form, plus two broken ones (enough for a pool by default)."""
+    root = make_wiki(tmp_path_factory.mktemp("pool") / "wiki", notes=450, seed=7)
+    write(root, "notes/broken/yaml.md", "---\ntitle: [unclosed\n---\n\nQ: Still read?\nA: Yes.\n")
+    (root / "notes/broken/latin1.md").write_bytes("Q: caf\xe9?\nA: a place\n".encode("latin-1"))
+    return root
+
+
+def scanned_tables(root: Path, workers: int, monkeypatch, now) -> dict[str, list[tuple]]:
+    monkeypatch.setenv("MLWIKI_WORKERS", str(workers))
+    shutil.rmtree(root / ".mlwiki", ignore_errors=True)
+    store, report = open_synced(load_config(root), now, progress=False)
+    with store:
+        assert report.files_changed == report.files_seen == 452
+        return {name: [tuple(row) for row in store.query(sql)] for name, sql in TABLES.items()}
+
+
+def test_pooled_scan_stores_exactly_what_one_process_stores(big_wiki, monkeypatch, now):
+    alone = scanned_tables(big_wiki, 1, monkeypatch, now)
+    pooled = scanned_tables(big_wiki, 3, monkeypatch, now)
+    assert len(alone["cards"]) > 2000 and any("yaml.md" in p[0] for p in alone["problems"])
+    for name in TABLES:
+        assert pooled[name] == alone[name], f"table {name} differs between a pooled and a one-process scan"
+
+
+def jobs_of(root: Path) -> tuple:
+    config = load_config(root)
+    files, _ = walk_notes(config)
+    return config, [(f, None) for f in files]
+
+
+def test_pool_really_runs_in_other_processes_and_keeps_order(big_wiki):
+    config, jobs = jobs_of(big_wiki)
+    results = pool._in_pool(config, jobs, 2)
+    assert results is not None, "a pool must start on this machine"
+    first = next(results)
+    import multiprocessing
+
+    workers = multiprocessing.active_children()
+    assert len(workers) == 2 and all(p.pid != os.getpid() for p in workers)
+    got = [first, *results]
+    assert not multiprocessing.active_children(), "the workers end with the pool"
+    assert got == [pool.examine(config, f, None) for f, _ in jobs]
+
+
+def test_a_killed_worker_loses_nothing(big_wiki):
+    """A worker killed mid-scan (out of memory, say) breaks the pool: what it had not finished is done here."""
+    config, jobs = jobs_of(big_wiki)
+    results = pool._in_pool(config, jobs, 2)
+    got = [next(results)]
+    import multiprocessing
+
+    for worker in multiprocessing.active_children():
+        os.kill(worker.pid, signal.SIGKILL)
+    got.extend(results)
+    assert got == [pool.examine(config, f, None) for f, _ in jobs]
+
+
+class _NoProcesses:
+    """A multiprocessing context on a system that cannot start processes (no fork, a sandbox's limits)."""
+
+    def __init__(self):
+        import multiprocessing
+
+        self._real = multiprocessing.get_context()
+
+    def __getattr__(self, name):
+        return getattr(self._real, name)
+
+    def Process(self, *args, **kwargs):  # noqa: N802 - the multiprocessing name
+        raise OSError(11, "Resource temporarily unavailable")
+
+
+def test_a_pool_that_cannot_start_processes_falls_back_to_this_one(big_wiki, monkeypatch, now):
+    alone = scanned_tables(big_wiki, 1, monkeypatch, now)
+    monkeypatch.setattr(pool, "_context", _NoProcesses)
+    assert scanned_tables(big_wiki, 2, monkeypatch, now) == alone
+
+
+def test_small_scans_and_one_core_use_no_pool(monkeypatch):
+    monkeypatch.delenv("MLWIKI_WORKERS", raising=False)
+    assert pool.worker_count(pool.PARALLEL_MIN_FILES - 1) == 1
+    monkeypatch.setattr(pool, "_cores", lambda: 1)
+    assert pool.worker_count(10_000) == 1
+    monkeypatch.setattr(pool, "_cores", lambda: 16)
+    assert pool.worker_count(10_000) == pool.MAX_WORKERS
+    assert pool.worker_count(pool.PARALLEL_MIN_FILES) == -(-pool.PARALLEL_MIN_FILES // pool.CHUNK_FILES)
+    monkeypatch.setenv("MLWIKI_WORKERS", "1")
+    assert pool.worker_count(10_000) == 1
+    monkeypatch.setenv("MLWIKI_WORKERS", "3")
+    assert pool.worker_count(10) == 1 and pool.worker_count(1000) == 3
+
+
+# --- the real command, interrupted -------------------------------------------------------------------------
+
+linux_only = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for child processes")
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == pid and stat[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def start_scan_and_wait_for_workers(root: Path) -> tuple[subprocess.Popen, list[int]]:
+    env = {**os.environ, "MLWIKI_WORKERS": "2", "PYTHONWARNINGS": "ignore"}
+    proc = subprocess.Popen([sys.executable, "-m", "mlwiki", "--root", str(root), "scan"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and proc.poll() is None:
+        workers = children(proc.pid)
+        if len(workers) == 2:
+            return proc, workers
+        time.sleep(0.005)
+    proc.kill()
+    pytest.fail(f"the scan never started two workers: {proc.communicate()}")
+
+
+@pytest.fixture
+def slow_wiki(tmp_path) -> Path:
+    """Enough notes that a scan in two workers takes a while."""
+    return make_wiki(tmp_path / "wiki", notes=1500, seed=3)
+
+
+@linux_only
+def test_ctrl_c_during_a_pooled_scan_stops_everything_cleanly(slow_wiki):
+    proc, workers = start_scan_and_wait_for_workers(slow_wiki)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and "Interrupted." in err and "Traceback" not in err, err
+    time.sleep(0.2)
+    assert not [w for w in workers if alive(w)], "workers must end with the scan"
+    db = sqlite3.connect(slow_wiki / ".mlwiki" / "mlwiki.db")
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert db.execute("SELECT count(*) FROM cards").fetchone()[0] == 0  # nothing half-written
+    db.close()
+
+
+@linux_only
+def test_workers_end_when_the_scan_is_killed(slow_wiki):
+    proc, workers = start_scan_and_wait_for_workers(slow_wiki)
+    proc.kill()
+    proc.communicate(timeout=30)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(alive(w) for w in workers):
+        time.sleep(0.02)
+    assert not [w for w in workers if alive(w)], "orphaned workers must not outlive a killed scan"
