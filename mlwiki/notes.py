@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlwiki.config import Config
+from mlwiki.flat_yaml import read_flat
 from mlwiki.models import NoteText, Problem, Severity
 
 NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".qmd": "qmd", ".ipynb": "ipynb"}
@@ -322,6 +323,9 @@ def split_front_matter(text: str, rel: str) -> tuple[dict, str, int, list[Proble
         # PyYAML's scanner is quadratic in flow nesting: refuse before parsing, not after seconds of it
         return {}, body, offset, [warn(rel, f"front matter nests brackets deeper than {MAX_YAML_DEPTH} levels; "
                                             "ignored", 1, "front-matter")]
+    meta = read_flat(fm)  # the everyday `key: value` shape, without PyYAML's node tree; None for anything else
+    if meta is not None:
+        return meta, body, offset, []
     handler, yaml_error = _front_matter_handler()
     try:
         meta = handler.load(fm)
