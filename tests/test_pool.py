@@ -57,6 +57,21 @@ def test_pooled_scan_stores_exactly_what_one_process_stores(big_wiki, monkeypatc
         assert pooled[name] == alone[name], f"table {name} differs between a pooled and a one-process scan"
 
 
+def test_spawned_workers_as_on_macos_and_windows_store_the_same(big_wiki, monkeypatch, now, capfd):
+    """Where processes are spawned, not forked, each worker imports mlwiki afresh and gets the config by pickle."""
+    import multiprocessing
+
+    alone = scanned_tables(big_wiki, 1, monkeypatch, now)
+    monkeypatch.setattr(pool, "_context", lambda: multiprocessing.get_context("spawn"))
+    config, jobs = jobs_of(big_wiki)
+    results = pool._in_pool(config, jobs, 2)
+    first = next(results)
+    assert [p.exitcode for p in multiprocessing.active_children()] == [None, None], "both workers run"
+    assert [first, *results] == [pool.examine(config, f, None) for f, _ in jobs]
+    assert scanned_tables(big_wiki, 2, monkeypatch, now) == alone
+    assert "Traceback" not in capfd.readouterr().err, "a spawned worker failed to start"
+
+
 def jobs_of(root: Path) -> tuple:
     config = load_config(root)
     files, _ = walk_notes(config)
