@@ -14,10 +14,8 @@ from __future__ import annotations
 import functools
 import re
 
-# `key: value`: a plain key without YAML indicators, then `:` and the value (or nothing)
-_ENTRY = re.compile(r"(?P<key>[A-Za-z_][^:#\[\]{},\"'&*!|>%@`]*?) *:(?: +(?P<value>.*?))? *")
-# `- item` (or a bare `-`), indented or not
-_ITEM = re.compile(r"(?P<indent> *)-(?: +(?P<value>.*?))? *")
+# a plain key without YAML indicators (it ends at the first `:`)
+_KEY = re.compile(r"[A-Za-z_][^#\[\]{},\"'&*!|>%@`]*")
 # the characters that make a plain scalar mean something else when it starts with them
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _FLOW_FORBIDDEN = re.compile(r"[\[\]{}:#'\"&*!|>%@`?]")
@@ -33,35 +31,45 @@ def read_flat(text: str) -> dict | None:
     while i < len(lines):
         line = lines[i]
         i += 1
+        if not line.isprintable():
+            return None
         if not line or line[0] == "#":  # blank, or a whole-line comment
-            if line and not line.isprintable():
-                return None
             continue
-        entry = _ENTRY.fullmatch(line)
-        if entry is None or not line.isprintable():
+        key, colon, rest = line.partition(":")
+        key = key.rstrip(" ")
+        if not colon or rest[:1] not in ("", " ") or len(key) > 200 or not _KEY.fullmatch(key):
+            return None  # (YAML limits implicit keys to 1024 characters; real ones are short)
+        key = _plain(key)
+        if not isinstance(key, str):
             return None
-        key = _plain(entry["key"])
-        if not isinstance(key, str) or len(key) > 200:  # YAML limits implicit keys (to 1024 characters)
-            return None
-        if not entry["value"]:
-            value, i = _block_list(lines, i)
+        value = rest.strip(" ")
+        if value:
+            value = _scalar(value, flow_list=True)
         else:
-            value = _scalar(entry["value"], flow_list=True)
+            value, i = _block_list(lines, i)
         if value is _DECLINE:
             return None
         meta[key] = value  # a repeated key: the last one wins, as in PyYAML
     return meta or None
 
 
+def _item(line: str) -> tuple[int, str] | None:
+    """(indent, value) of a `- value` line (value "" for a bare `-`), else None."""
+    body = line.lstrip(" ")
+    if body[:1] != "-" or body[1:2] not in ("", " "):
+        return None
+    return len(line) - len(body), body[1:].strip(" ")
+
+
 def _block_list(lines: list[str], i: int):
     """The `- item` lines after `key:` (same indent each), or None when none follow; and where reading goes on."""
     items, indent = [], None
-    while i < len(lines) and (item := _ITEM.fullmatch(lines[i])):
+    while i < len(lines) and (item := _item(lines[i])) is not None:
         if indent is None:
-            indent = item["indent"]
-        if item["indent"] != indent or not lines[i].isprintable():
+            indent = item[0]
+        if item[0] != indent or not lines[i].isprintable():
             return _DECLINE, i
-        value = _scalar(item["value"], flow_list=False) if item["value"] else None
+        value = _scalar(item[1], flow_list=False) if item[1] else None
         if value is _DECLINE:
             return _DECLINE, i
         items.append(value)
