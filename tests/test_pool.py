@@ -129,6 +129,9 @@ def test_a_pool_that_cannot_start_processes_falls_back_to_this_one(big_wiki, mon
 def test_small_scans_and_one_core_use_no_pool(monkeypatch):
     monkeypatch.delenv("MLWIKI_WORKERS", raising=False)
     assert pool.worker_count(pool.PARALLEL_MIN_FILES - 1) == 1
+    monkeypatch.setattr(pool, "_forks", lambda: False)  # workers that start afresh need a bigger job
+    assert pool.worker_count(pool.PARALLEL_MIN_FILES_SPAWN - 1) == 1
+    monkeypatch.setattr(pool, "_forks", lambda: True)
     monkeypatch.setattr(pool, "_cores", lambda: 1)
     assert pool.worker_count(10_000) == 1
     monkeypatch.setattr(pool, "_cores", lambda: 16)
