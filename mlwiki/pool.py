@@ -27,6 +27,8 @@ CHUNK_FILES = 64  # files per task: big enough to amortize the hand-over, small 
 # One examined file: its content hash (None when it could not be read) and its extraction (None when the hash
 # matched the known one, so nothing needed extracting).
 Examined = tuple["str | None", "FileResult | None"]  # noqa: F821  (wiki.FileResult, imported lazily)
+# Notes to examine: each file with the content hash it had at the last scan (None: read it whatever it holds).
+Jobs = list[tuple[NoteFile, "str | None"]]
 
 
 def file_hash(data: bytes) -> str:
@@ -48,7 +50,7 @@ def examine(config: Config, file: NoteFile, known_hash: str | None = None) -> Ex
     return digest, extract_file(config, file, data)
 
 
-def examine_all(config: Config, jobs: list[tuple[NoteFile, str | None]],
+def examine_all(config: Config, jobs: Jobs,
                 progress: Callable[[int, int], None] | None = None) -> Iterator[Examined]:
     """`examine` each (file, known hash), yielding results in the order of `jobs`."""
     workers = worker_count(len(jobs))
@@ -85,10 +87,9 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
-Chunk = list[tuple[NoteFile, "str | None"]]
 
 
-def _in_pool(config: Config, jobs: Chunk, workers: int) -> Iterator[Examined] | None:
+def _in_pool(config: Config, jobs: Jobs, workers: int) -> Iterator[Examined] | None:
     """Results from a pool of `workers` processes, or None when no process can be started here."""
     chunks = [jobs[i:i + CHUNK_FILES] for i in range(0, len(jobs), CHUNK_FILES)]
     started: list[_Worker] = []
@@ -116,12 +117,12 @@ class _Worker:
             theirs.close()  # only the worker holds its end: when it dies, this end reads EOF
         self.chunk: int | None = None  # the index of the chunk it is working on
 
-    def give(self, index: int, chunk: Chunk) -> None:
+    def give(self, index: int, chunk: Jobs) -> None:
         self.conn.send(chunk)
         self.chunk = index
 
 
-def _drain(workers: list[_Worker], config: Config, chunks: list[Chunk]) -> Iterator[Examined]:
+def _drain(workers: list[_Worker], config: Config, chunks: list[Jobs]) -> Iterator[Examined]:
     """Hand chunks to idle workers and yield results in the order of the chunks. The chunk of a worker that
     died, and every chunk once no worker is left, is done here instead: a scan never fails for want of
     processes."""
@@ -235,5 +236,5 @@ def _exit_with_parent(sentinel) -> None:
     os._exit(1)
 
 
-def _examine_chunk(config: Config, chunk: Chunk) -> list[Examined]:
+def _examine_chunk(config: Config, chunk: Jobs) -> list[Examined]:
     return [examine(config, file, known) for file, known in chunk]
