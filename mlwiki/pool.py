@@ -87,8 +87,6 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
-
-
 def _in_pool(config: Config, jobs: Jobs, workers: int) -> Iterator[Examined] | None:
     """Results from a pool of `workers` processes, or None when no process can be started here."""
     chunks = [jobs[i:i + CHUNK_FILES] for i in range(0, len(jobs), CHUNK_FILES)]

@@ -10,6 +10,7 @@ from mlwiki.config import Config
 from mlwiki.extract import extract, note_context
 from mlwiki.models import Card, Problem, Severity
 from mlwiki.notes import NoteFile, load_note, paused_gc, walk_notes
+from mlwiki.pool import examine_all
 
 
 @dataclass
@@ -52,8 +53,6 @@ def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> F
 def collect(config: Config, paths: list[Path] | None = None) -> WikiScan:
     """Walk the notes (or `paths`) and extract every file, then add the checks across notes."""
     files, problems = walk_notes(config, paths)
-    from mlwiki.pool import examine_all
-
     with paused_gc():
         results = [result for _, result in examine_all(config, [(f, None) for f in files])]
     scan = WikiScan(results, problems)
