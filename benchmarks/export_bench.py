@@ -189,8 +189,8 @@ def main() -> int:
     args = parser.parse_args()
 
     from mlwiki.config import load_config
-    from mlwiki.export import export_decks
-    from mlwiki.sync import open_synced
+    from mlwiki.export.package import export_decks
+    from mlwiki.scan.sync import open_synced
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="mlwiki-export-bench-"))
     work.mkdir(parents=True, exist_ok=True)

@@ -20,11 +20,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from mlwiki.config import load_config
-from mlwiki.queue import Filters
-from mlwiki.review_log import record_answer
-from mlwiki.schedule import Scheduler
-from mlwiki.session import ReviewSession
-from mlwiki.sync import open_synced
+from mlwiki.review.queue import Filters
+from mlwiki.review.log import record_answer
+from mlwiki.review.schedule import Scheduler
+from mlwiki.review.session import ReviewSession
+from mlwiki.scan.sync import open_synced
 
 PER_NOTE = 10
 

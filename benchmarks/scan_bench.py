@@ -58,7 +58,7 @@ def baseline(notes_dir: Path) -> int:
 
 
 def extract_all(config) -> int:
-    from mlwiki.wiki import collect
+    from mlwiki.scan.collect import collect
 
     return len(collect(config).cards)
 
@@ -69,7 +69,7 @@ def fresh_store(config) -> None:
 
 
 def synced(config) -> int:
-    from mlwiki.sync import open_synced
+    from mlwiki.scan.sync import open_synced
 
     store, report = open_synced(config, NOW, progress=False)
     store.close()
@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     from mlwiki.config import load_config
-    from mlwiki.pool import worker_count
+    from mlwiki.scan.pool import worker_count
 
     tmp = None
     root = args.wiki

@@ -43,7 +43,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent)]  # the mlwiki of this checkout, not another install
 
 from mlwiki.config import load_config  # noqa: E402
-from mlwiki.sync import open_synced  # noqa: E402
+from mlwiki.scan.sync import open_synced  # noqa: E402
 
 TARGET_SECONDS = 1.0
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=timezone.utc)
@@ -179,8 +179,8 @@ def main(argv: list[str] | None = None) -> int:
     from click.testing import CliRunner
 
     from mlwiki.cli import cli
-    from mlwiki.stats import compute_stats
-    from mlwiki.store import open_store
+    from mlwiki.stats.compute import compute_stats
+    from mlwiki.store.db import open_store
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="mlwiki-stats-bench-"))
     try:

@@ -101,7 +101,7 @@ pass_app = click.make_pass_decorator(AppContext)
 
 def synced(app: AppContext):
     """Open the wiki's database, scanned up to date, and say whether it sits somewhere risky."""
-    from mlwiki.sync import open_synced
+    from mlwiki.scan.sync import open_synced
 
     store, report = open_synced(app.config, app.now)
     for warning in store.warnings:
@@ -144,7 +144,7 @@ def cards(app: AppContext, paths: tuple[str, ...], as_json: bool, include_retire
         mlwiki cards
         mlwiki cards notes/optimization --json | jq '.[].front'
     """
-    from mlwiki.listing import list_cards
+    from mlwiki.store.cards import list_cards
 
     store, _ = synced(app)
     with store:
@@ -168,7 +168,7 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool) -> None:
 
     Prints `path:line: severity: message` per problem and exits 1 when any is an error.
     """
-    from mlwiki.checks import run_checks
+    from mlwiki.scan.check import run_checks
 
     report = run_checks(app.config, _paths(paths), app.now)
     if as_json:
@@ -201,8 +201,8 @@ def scan(app: AppContext, as_json: bool) -> None:
 
 
 def _filters(app: AppContext, deck, tag, paths, limit=None, new=None):
-    from mlwiki.listing import path_filter
-    from mlwiki.queue import Filters
+    from mlwiki.store.cards import path_filter
+    from mlwiki.review.queue import Filters
 
     return Filters(deck=deck, tag=tag, path_sql=path_filter(app.config, _paths(paths)), limit=limit, new=new)
 
@@ -224,9 +224,9 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
     Plain mode (--plain, or stdin not a terminal) prints the front, reads a line (empty: reveal),
     prints the back, reads 1-4, u, s, b or q.
     """
-    from mlwiki.review_ui import TerminalUI, run_plain
-    from mlwiki.session import ReviewSession, session_clock
-    from mlwiki.sync import scan as rescan
+    from mlwiki.review.tui import TerminalUI, run_plain
+    from mlwiki.review.session import ReviewSession, session_clock
+    from mlwiki.scan.sync import scan as rescan
 
     store, report = synced(app)
     with store:
@@ -247,7 +247,7 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
 
 
 def _auto_backup(store, app: AppContext) -> None:
-    from mlwiki.backup import auto_backup
+    from mlwiki.store.backup import auto_backup
 
     try:
         auto_backup(store, app.config, app.now)
@@ -260,7 +260,7 @@ def _auto_backup(store, app: AppContext) -> None:
 @pass_app
 def due(app: AppContext, as_json: bool) -> None:
     """How many cards are due now, per deck: learning, review and new."""
-    from mlwiki.queue import due_counts
+    from mlwiki.review.queue import due_counts
 
     store, _ = synced(app)
     with store:
@@ -295,7 +295,7 @@ def export(app: AppContext, deck, tag, output, as_json) -> None:
         mlwiki export
         mlwiki export --deck ML::optimization -o ~/anki-decks
     """
-    from mlwiki.export import export_decks
+    from mlwiki.export.package import export_decks
 
     store, scan_report = synced(app)
     with store:
@@ -341,13 +341,13 @@ def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> N
         mlwiki stats --deck ML::optimization --json | jq .true_retention_30d
         mlwiki stats --html report.html --open
     """
-    from mlwiki.stats import compute_stats
+    from mlwiki.stats.compute import compute_stats
 
     store, _ = synced(app)
     with store:
         result = compute_stats(store, app.config, app.now, deck=deck, tag=tag, paths=_paths(paths))
     if html_file or open_page:
-        from mlwiki.stats_view import render_html
+        from mlwiki.stats.view import render_html
 
         target = Path(html_file) if html_file else app.config.data_dir / "stats.html"
         try:
@@ -364,7 +364,7 @@ def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> N
     elif not (html_file or open_page):
         from rich.console import Console
 
-        from mlwiki.stats_view import render_terminal
+        from mlwiki.stats.view import render_terminal
 
         render_terminal(result, Console(highlight=False))
 
@@ -376,7 +376,7 @@ def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> N
 @pass_app
 def orphans(app: AppContext, as_json: bool, purge: bool, yes: bool) -> None:
     """List retired cards: deleted from the notes, history kept. They come back if their text returns."""
-    from mlwiki.orphans import list_orphans, purge_orphans
+    from mlwiki.store.orphans import list_orphans, purge_orphans
 
     store, _ = synced(app)
     with store:
@@ -392,7 +392,7 @@ def orphans(app: AppContext, as_json: bool, purge: bool, yes: bool) -> None:
             if not yes and not click.confirm(f"Delete {len(rows)} retired cards and their review history?",
                                              default=False):
                 raise MlwikiError("nothing purged")
-            from mlwiki.backup import backup_now
+            from mlwiki.store.backup import backup_now
 
             saved = backup_now(store, app.config, "before-purge", when=app.now)
             count = purge_orphans(store)
@@ -404,7 +404,7 @@ def orphans(app: AppContext, as_json: bool, purge: bool, yes: bool) -> None:
 @pass_app
 def unsuspend(app: AppContext, card_ids: tuple[str, ...]) -> None:
     """Unsuspend cards (and clear their leech mark)."""
-    from mlwiki.store import open_store
+    from mlwiki.store.db import open_store
 
     with open_store(app.config) as store, store.write() as conn:
         changed = sum(conn.execute("UPDATE cards SET suspended = 0, leech = 0 WHERE id = ?", (cid,)).rowcount
@@ -418,8 +418,8 @@ def unsuspend(app: AppContext, card_ids: tuple[str, ...]) -> None:
 @pass_app
 def backup(app: AppContext, path: str | None, list_only: bool) -> None:
     """Back up the database now (to PATH, or into .mlwiki/backups/)."""
-    from mlwiki.backup import backup_now, list_backups
-    from mlwiki.store import open_store
+    from mlwiki.store.backup import backup_now, list_backups
+    from mlwiki.store.db import open_store
 
     if list_only:
         for item in list_backups(app.config):
@@ -436,7 +436,7 @@ def backup(app: AppContext, path: str | None, list_only: bool) -> None:
 @pass_app
 def restore(app: AppContext, path: str, yes: bool) -> None:
     """Replace the database with a backup (the current one is backed up first)."""
-    from mlwiki.backup import restore as restore_backup
+    from mlwiki.store.backup import restore as restore_backup
 
     if not yes and sys.stdin.isatty():
         click.confirm(f"Replace the database with {path}?", abort=True)
@@ -455,8 +455,8 @@ def log() -> None:
 @pass_app
 def log_export(app: AppContext, path: str, fmt: str | None) -> None:
     """Write every review to PATH as CSV or JSON Lines."""
-    from mlwiki.review_log import export_log
-    from mlwiki.store import open_store
+    from mlwiki.review.log import export_log
+    from mlwiki.store.db import open_store
 
     fmt = fmt or ("csv" if path.lower().endswith(".csv") else "jsonl")
     with open_store(app.config, create=False) as store:
@@ -469,7 +469,7 @@ def log_export(app: AppContext, path: str, fmt: str | None) -> None:
 @pass_app
 def log_import(app: AppContext, path: str) -> None:
     """Load a review log into an empty database and rebuild every card's schedule from it."""
-    from mlwiki.review_log import import_log
+    from mlwiki.review.log import import_log
 
     store, _ = synced(app)
     with store:

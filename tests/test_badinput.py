@@ -28,9 +28,10 @@ from badinput import OUTSIDE_SECRET, BadCase, build_bad_wiki, good_card, write_n
 
 from mlwiki.cli import cli  # noqa: E402
 from mlwiki.config import load_config  # noqa: E402
-from mlwiki.notes import load_note, split_front_matter, walk_notes  # noqa: E402
-from mlwiki.sync import open_synced  # noqa: E402
-from mlwiki.wiki import collect, extract_file  # noqa: E402
+from mlwiki.sources.notes import load_note, split_front_matter, walk_notes  # noqa: E402
+from mlwiki.scan.sync import open_synced  # noqa: E402
+from mlwiki.scan.collect import collect  # noqa: E402
+from mlwiki.scan.examine import extract_file  # noqa: E402
 
 NOW = datetime(2026, 1, 15, 9, 0, tzinfo=timezone.utc)
 CORPUS_BUDGET_S = 5.0  # the whole corpus, every file included
@@ -313,7 +314,7 @@ def test_huge_note_and_alias_bomb_are_fast(wiki):
 def test_python_tag_runs_nothing(wiki, scan, tmp_path):
     note, problems = load_note(wiki.notes / "fm/python-tag.md", "tag.md")
     assert note is not None and note.meta == {} and problems
-    subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; from mlwiki.notes import load_note; "
+    subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; from mlwiki.sources.notes import load_note; "
                     "load_note(Path(sys.argv[1]), 'x.md')", str(wiki.notes / "fm/python-tag.md")],
                    cwd=tmp_path, check=True, timeout=60)
     for where in (Path.cwd(), tmp_path, wiki.root, wiki.notes):

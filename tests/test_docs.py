@@ -144,7 +144,7 @@ def test_readme_card_example_gives_each_form(tmp_path):
 
 
 def test_readme_math_example_is_what_the_terminal_shows():
-    from mlwiki.latex_text import math_to_unicode
+    from mlwiki.render.latex_text import math_to_unicode
 
     tex, shown = re.search(r"`(\\frac\{QK\^\\top\}\{\\sqrt\{d_k\}\})` prints as `([^`]+)`", README).groups()
     assert math_to_unicode(f"${tex}$") == shown

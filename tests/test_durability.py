@@ -20,12 +20,12 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import write
-from mlwiki import store as store_module
-from mlwiki.backup import BackupFile, auto_backup, list_backups, thin
+from mlwiki.store import db as store_module
+from mlwiki.store.backup import BackupFile, auto_backup, list_backups, thin
 from mlwiki.cli import cli
 from mlwiki.config import load_config
-from mlwiki.session import ReviewSession
-from mlwiki.sync import open_synced
+from mlwiki.review.session import ReviewSession
+from mlwiki.scan.sync import open_synced
 
 CARDS = "".join(f"Q: Durable question {n} on the bias of estimator {n}?\nA: Answer {n}\n\n" for n in range(40))
 NOW = "2026-03-02T12:00:00+00:00"

@@ -19,9 +19,9 @@ import pytest
 
 from conftest import bump_mtime, write
 from mlwiki.config import load_config
-from mlwiki.export import (BASIC_MODEL_ID, CLOZE_MODEL_ID, FORMULA_MODEL_ID, TWO_WAY_MODEL_ID, deck_id,
+from mlwiki.export.package import (BASIC_MODEL_ID, CLOZE_MODEL_ID, FORMULA_MODEL_ID, TWO_WAY_MODEL_ID, deck_id,
                            export_decks, extract_macros, safe_file_name)
-from mlwiki.sync import open_synced
+from mlwiki.scan.sync import open_synced
 
 anki_collection = pytest.importorskip("anki.collection")
 Collection = anki_collection.Collection

@@ -1,4 +1,4 @@
-"""Card extraction (`mlwiki.extract`): every card form, the guards, identity and the lines reported.
+"""Card extraction (`mlwiki.extract.core`): every card form, the guards, identity and the lines reported.
 
 Each test feeds a small note body to `extract()` and checks the exact kind, front, back and line of each card,
 and the exact problems. Notes are written as lists of lines so that line numbers are easy to read off.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from mlwiki import ids
-from mlwiki.extract import NoteContext, extract, last_sentence, mask_inline, parse_attrs
+from mlwiki.extract.core import NoteContext, extract, last_sentence, mask_inline, parse_attrs
 from mlwiki.models import CardKind, Severity
 
 

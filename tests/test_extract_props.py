@@ -7,9 +7,9 @@ import json
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from mlwiki.extract import NoteContext, extract
+from mlwiki.extract.core import NoteContext, extract
 from mlwiki.models import CardKind, Severity
-from mlwiki.notes import parse_note_bytes
+from mlwiki.sources.notes import parse_note_bytes
 
 # The pieces card syntax is made of, and the pieces that guard against it, so that random notes hit the parser's
 # corners far more often than random characters would.

@@ -10,8 +10,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mlwiki.flat_yaml import read_flat
-from mlwiki.notes import _FM_RE, split_front_matter
+from mlwiki.sources.flat_yaml import read_flat
+from mlwiki.sources.notes import _FM_RE, split_front_matter
 
 KEYS = ["title", "tags", "date", "date created", "deck", "mlwiki", "a-b", "_x", "x1", "yes", "no", "on", "Off",
         "null", "true", "y", "key ", "k" * 300, "cat/sub", "ключ"]

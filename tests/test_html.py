@@ -1,4 +1,4 @@
-"""Tests for mlwiki.html: Markdown → Anki HTML, math, clozes, sanitizer, image refs."""
+"""Tests for mlwiki.render.html: Markdown → Anki HTML, math, clozes, sanitizer, image refs."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from mlwiki.html import image_refs, markdown_to_html, pad_cloze_math, sanitize_html
+from mlwiki.render.html import image_refs, markdown_to_html, pad_cloze_math, sanitize_html
 from xss import XSS_PAYLOADS, assert_safe
 
 # --------------------------------------------------------------------------- #
@@ -513,7 +513,7 @@ def test_pathological_clozes_do_not_blow_up():
 
 from hypothesis import given, settings, strategies as st  # noqa: E402
 
-from mlwiki.html import _MD, _pad_clozes, _plain_html  # noqa: E402
+from mlwiki.render.html import _MD, _pad_clozes, _plain_html  # noqa: E402
 
 
 def _slow_path(text: str) -> str:

@@ -1,4 +1,4 @@
-"""Tests for mlwiki.latex_text: LaTeX math -> readable Unicode for the terminal."""
+"""Tests for mlwiki.render.latex_text: LaTeX math -> readable Unicode for the terminal."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlwiki import latex_text
-from mlwiki.latex_text import latex_to_unicode, math_to_unicode
+from mlwiki.render import latex_text
+from mlwiki.render.latex_text import latex_to_unicode, math_to_unicode
 
 # --------------------------------------------------------------------------------------
 # latex_to_unicode: exact renderings
@@ -403,7 +403,7 @@ def test_unclosed_math_is_left_alone() -> None:
 
 def test_module_import_does_not_import_pylatexenc() -> None:
     code = (
-        "import sys, mlwiki.latex_text as m\n"
+        "import sys, mlwiki.render.latex_text as m\n"
         "assert 'pylatexenc' not in sys.modules\n"
         "assert m.latex_to_unicode(r'\\alpha^2 + \\frac{1}{2}') == 'α² + ½'\n"
         "assert 'pylatexenc' not in sys.modules\n"

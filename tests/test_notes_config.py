@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from mlwiki.cli import cli
 from mlwiki.config import CONFIG_NAME, config_from_dict, find_root, load_config
 from mlwiki.errors import ConfigError
-from mlwiki.extract import extract, note_context
-from mlwiki.notes import parse_note_bytes, split_front_matter, walk_notes
-from mlwiki.wiki import collect
+from mlwiki.extract.core import extract, note_context
+from mlwiki.sources.notes import parse_note_bytes, split_front_matter, walk_notes
+from mlwiki.scan.collect import collect
 
 
 def write(root: Path, rel: str, text: str | bytes) -> Path:

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 
 from conftest import write
-from mlwiki import pool
+from mlwiki.scan import pool
 from mlwiki.config import load_config
-from mlwiki.notes import walk_notes
-from mlwiki.sync import open_synced
+from mlwiki.sources.notes import walk_notes
+from mlwiki.scan.sync import open_synced
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from make_wiki import make_wiki  # noqa: E402

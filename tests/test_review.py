@@ -13,11 +13,12 @@ from click.testing import CliRunner
 from conftest import write
 from mlwiki.cli import cli
 from mlwiki.config import ReviewSettings, load_config
-from mlwiki.queue import Filters, build_queue, study_day
-from mlwiki.review_log import record_answer, verify_replay
-from mlwiki.schedule import CardState, Scheduler, settings_dict
-from mlwiki.session import ReviewSession
-from mlwiki.sync import open_synced
+from mlwiki.review.queue import Filters, build_queue
+from mlwiki.studyday import study_day
+from mlwiki.review.log import record_answer, verify_replay
+from mlwiki.review.schedule import CardState, Scheduler, settings_dict
+from mlwiki.review.session import ReviewSession
+from mlwiki.scan.sync import open_synced
 
 CARDS = "".join(f"Q: Question number {n} about gradient descent?\nA: Answer {n}\n\n" for n in range(5))
 
@@ -174,10 +175,10 @@ def test_system_zone_keeps_daylight_saving(monkeypatch):
     (a fixed offset taken today would start the day at 03:00 or 05:00 half of the year)."""
     from zoneinfo import ZoneInfo
 
-    from mlwiki import queue
+    from mlwiki import studyday
 
     monkeypatch.setenv("TZ", "America/New_York")
-    queue.system_zone.cache_clear()
+    studyday.system_zone.cache_clear()
     try:
         settings = ReviewSettings(timezone=None)
         local = ZoneInfo("America/New_York")
@@ -185,7 +186,7 @@ def test_system_zone_keeps_daylight_saving(monkeypatch):
             start, end = study_day(day.astimezone(timezone.utc), settings)
             assert start.astimezone(local).hour == 4 and end.astimezone(local).hour == 4
     finally:
-        queue.system_zone.cache_clear()
+        studyday.system_zone.cache_clear()
 
 
 def test_leech_is_suspended_after_eight_lapses(wiki, now):

@@ -13,7 +13,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[1]
 HEAVY = ("genanki", "rich", "markdown_it", "pylatexenc", "yaml", "frontmatter", "latex2mathml", "nh3", "fsrs",
-         "sqlite_utils", "asyncio", "mlwiki.extract", "mlwiki.export", "mlwiki.stats")
+         "sqlite_utils", "asyncio", "mlwiki.extract.core", "mlwiki.export.package", "mlwiki.stats.compute")
 
 PROBE = """
 import sys

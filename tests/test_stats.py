@@ -23,13 +23,13 @@ from rich.console import Console
 from conftest import write
 from mlwiki.cli import cli
 from mlwiki.config import load_config
-from mlwiki.queue import study_day
-from mlwiki.review_log import record_answer
-from mlwiki.schedule import CardState, Scheduler
-from mlwiki.stats import compute_stats
-from mlwiki.stats_view import render_html, render_terminal
-from mlwiki.store import utc_iso
-from mlwiki.sync import open_synced
+from mlwiki.studyday import study_day
+from mlwiki.review.log import record_answer
+from mlwiki.review.schedule import CardState, Scheduler
+from mlwiki.stats.compute import compute_stats
+from mlwiki.stats.view import render_html, render_terminal
+from mlwiki.store.db import utc_iso
+from mlwiki.scan.sync import open_synced
 
 NOW = datetime(2026, 3, 1, 12, tzinfo=timezone.utc)
 TODAY = date(2026, 3, 1)
@@ -719,7 +719,7 @@ def test_help_does_not_import_rich_or_stats():
     code = ("import sys\nfrom click.testing import CliRunner\nfrom mlwiki.cli import cli\n"
             "assert CliRunner().invoke(cli, ['--help']).exit_code == 0\n"
             "assert CliRunner().invoke(cli, ['stats', '--help']).exit_code == 0\n"
-            "heavy = [m for m in ('rich', 'mlwiki.stats', 'mlwiki.stats_view', 'sqlite_utils', 'fsrs') "
+            "heavy = [m for m in ('rich', 'mlwiki.stats.compute', 'mlwiki.stats.view', 'sqlite_utils', 'fsrs') "
             "if m in sys.modules]\n"
             "assert not heavy, heavy\n")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])

@@ -9,13 +9,13 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import bump_mtime, write
-from mlwiki import sync as sync_module
+from mlwiki.scan import sync as sync_module
 from mlwiki.cli import cli
 from mlwiki.config import load_config
-from mlwiki.review_log import record_answer
-from mlwiki.schedule import Scheduler
-from mlwiki.store import SCHEMA_VERSION
-from mlwiki.sync import open_synced, scan
+from mlwiki.review.log import record_answer
+from mlwiki.review.schedule import Scheduler
+from mlwiki.store.db import SCHEMA_VERSION
+from mlwiki.scan.sync import open_synced, scan
 
 
 def synced(root, now):

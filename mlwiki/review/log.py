@@ -13,8 +13,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from mlwiki.errors import MlwikiError
-from mlwiki.schedule import CardState, Scheduler, replay, same_state
-from mlwiki.store import Store, utc_iso
+from mlwiki.review.schedule import CardState, Scheduler, replay, same_state
+from mlwiki.store.db import Store, utc_iso
 
 LOG_FIELDS = ("card_id", "reviewed_at", "rating", "duration_ms", "content_hash", "settings")
 

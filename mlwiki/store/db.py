@@ -271,7 +271,7 @@ def migrate(store: Store, config) -> None:
     if version == SCHEMA_VERSION:
         return
     if version > 0:
-        from mlwiki.backup import backup_now
+        from mlwiki.store.backup import backup_now
 
         backup_now(store, config, reason=f"before-migration-{version}-to-{SCHEMA_VERSION}")
     db = store.db

@@ -25,12 +25,12 @@ from typing import TYPE_CHECKING
 from mlwiki import ids
 from mlwiki.config import Config
 from mlwiki.models import Card, Problem, Severity
-from mlwiki.notes import NoteFile, paused_gc, walk_notes
-from mlwiki.pool import examine_all
-from mlwiki.store import CARD_CONTENT_COLUMNS, Store, utc_iso
+from mlwiki.sources.notes import NoteFile, paused_gc, walk_notes
+from mlwiki.scan.pool import examine_all
+from mlwiki.store.db import CARD_CONTENT_COLUMNS, Store, utc_iso
 
 if TYPE_CHECKING:
-    from mlwiki.wiki import FileResult
+    from mlwiki.scan.examine import FileResult
 
 MAX_RELINK_PAIRS = 250_000
 
@@ -350,7 +350,7 @@ def _tags_json(tags: tuple[str, ...]) -> str:
 
 def open_synced(config: Config, now: datetime, progress: bool = True):
     """Open the store and bring it up to date with the notes: what every reading command starts with."""
-    from mlwiki.store import open_store
+    from mlwiki.store.db import open_store
 
     store = open_store(config)
     try:

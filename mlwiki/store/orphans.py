@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlwiki.store import Store
+from mlwiki.store.db import Store
 
 
 def list_orphans(store: Store) -> list[dict]:

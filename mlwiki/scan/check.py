@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mlwiki.config import Config
 from mlwiki.models import Problem, Severity
-from mlwiki.wiki import collect
+from mlwiki.scan.collect import collect
 
 
 @dataclass
@@ -40,8 +40,8 @@ def run_checks(config: Config, paths: list[Path] | None, now: datetime) -> Check
 
 def database_problems(config: Config, now: datetime) -> list[Problem]:
     """Re-link ambiguities recorded by scans, and cards whose cached state differs from a replay of the log."""
-    from mlwiki.review_log import verify_replay
-    from mlwiki.sync import open_synced
+    from mlwiki.review.log import verify_replay
+    from mlwiki.scan.sync import open_synced
 
     store, report = open_synced(config, now, progress=False)
     with store:

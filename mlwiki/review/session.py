@@ -12,10 +12,11 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from mlwiki.config import Config
-from mlwiki.queue import LEARN_AHEAD, Filters, Queue, build_queue, study_day
-from mlwiki.review_log import Answer, record_answer, restore_flags, set_flag, undo_answer
-from mlwiki.schedule import RATINGS, CardState, Scheduler, format_interval
-from mlwiki.store import Store
+from mlwiki.review.queue import LEARN_AHEAD, Filters, Queue, build_queue
+from mlwiki.studyday import study_day
+from mlwiki.review.log import Answer, record_answer, restore_flags, set_flag, undo_answer
+from mlwiki.review.schedule import RATINGS, CardState, Scheduler, format_interval
+from mlwiki.store.db import Store
 
 UNDO_DEPTH = 50
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mlwiki.config import Config
 from mlwiki.models import STATE_NAMES
-from mlwiki.store import Store
+from mlwiki.store.db import Store
 
 
 def path_filter(config: Config, paths: list[Path] | None, column: str = "path") -> tuple[str, list]:

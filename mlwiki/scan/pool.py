@@ -9,7 +9,6 @@ worker is killed) is made up for here, chunk by chunk: a scan never fails for wa
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -17,38 +16,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from mlwiki.config import Config
-from mlwiki.notes import NoteFile
+from mlwiki.scan.examine import Examined, Jobs, examine
 
 PARALLEL_MIN_FILES = 400  # below this, starting processes costs more than it saves
 PARALLEL_MIN_FILES_SPAWN = 2000  # where workers start afresh (macOS, Windows), each first imports mlwiki
 MAX_WORKERS = 8
 CHUNK_FILES = 64  # files per task: big enough to amortize the hand-over, small enough for a smooth progress bar
-
-# One examined file: its content hash (None when it could not be read) and its extraction (None when the hash
-# matched the known one, so nothing needed extracting).
-Examined = tuple["str | None", "FileResult | None"]  # noqa: F821  (wiki.FileResult, imported lazily)
-# Notes to examine: each file with the content hash it had at the last scan (None: read it whatever it holds).
-Jobs = list[tuple[NoteFile, "str | None"]]
-
-
-def file_hash(data: bytes) -> str:
-    """The content hash that tells a changed note from one that was only touched."""
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
-def examine(config: Config, file: NoteFile, known_hash: str | None = None) -> Examined:
-    """Read one note once: its hash, and its cards and problems unless its hash is `known_hash`."""
-    from mlwiki.wiki import extract_file
-
-    try:
-        data = Path(file.fspath).read_bytes()
-    except OSError:
-        data = None  # extract_file reads it again and reports why it cannot
-    digest = file_hash(data) if data is not None else None
-    if digest is not None and digest == known_hash:
-        return digest, None
-    return digest, extract_file(config, file, data)
-
 
 def examine_all(config: Config, jobs: Jobs,
                 progress: Callable[[int, int], None] | None = None) -> Iterator[Examined]:

@@ -27,7 +27,7 @@ What goes into a package, and why:
   so each export is stamped with ``now`` (the real clock, or ``--now``). Never use a fixed timestamp for
   reproducible builds; it breaks updates. Two exports within the same second share a stamp: import the later.
 
-* **Fields** are Markdown rendered by :func:`mlwiki.html.markdown_to_html`: sanitized HTML (no scripts, no
+* **Fields** are Markdown rendered by :func:`mlwiki.render.html.markdown_to_html`: sanitized HTML (no scripts, no
   event handlers), math as ``\\(…\\)``/``\\[…\\]`` for Anki's built-in MathJax, clozes padded so ``}}`` and
   ``::`` inside math do not end them early. LaTeX macros (``macros`` in mlwiki.toml, or a Quarto project's
   ``_macros.tex``/``_macros.qmd``) go into every template in a hidden ``\\(\\newcommand…\\)`` block.
@@ -68,7 +68,7 @@ from urllib.parse import unquote
 import genanki
 
 from mlwiki.config import Config
-from mlwiki.html import image_refs, markdown_to_html
+from mlwiki.render.html import image_refs, markdown_to_html
 
 # Note type ids: chosen once with random.randrange(1 << 30, 1 << 31). NEVER change them (see the module docs).
 BASIC_MODEL_ID = 1670685533
@@ -546,7 +546,7 @@ def _selected_rows(store, deck: str | None, tag: str | None) -> list:
     rows = store.query("SELECT * FROM cards WHERE retired = 0 ORDER BY path, ord, grp, id")
     if not deck and not tag:
         return rows
-    from mlwiki.queue import Filters
+    from mlwiki.review.queue import Filters
 
     where, params = Filters(deck=deck, tag=tag).sql()
     wanted = {r[0] for r in store.query(f"SELECT DISTINCT note_id FROM cards WHERE {where}", params)}

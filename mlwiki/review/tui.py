@@ -11,8 +11,8 @@ import sys
 from datetime import datetime, timezone
 from typing import Callable, TextIO
 
-from mlwiki.schedule import RATINGS, format_interval
-from mlwiki.session import ReviewSession, ShownCard, Summary
+from mlwiki.review.schedule import RATINGS, format_interval
+from mlwiki.review.session import ReviewSession, ShownCard, Summary
 from mlwiki.textsafe import inert
 
 KEYS_HELP = ("space/enter reveal · 1 Again · 2 Hard · 3 Good · 4 Easy · u undo · s suspend · b bury · "
@@ -21,7 +21,7 @@ KEYS_HELP = ("space/enter reveal · 1 Again · 2 Hard · 3 Good · 4 Easy · u u
 
 def terminal_text(markdown: str) -> str:
     """Note text made safe and readable for a terminal: control characters inert, LaTeX as Unicode."""
-    from mlwiki.latex_text import math_to_unicode
+    from mlwiki.render.latex_text import math_to_unicode
 
     return math_to_unicode(inert(markdown))
 
@@ -231,7 +231,7 @@ class TerminalUI:
             self.message = ("Rescanned after edit." if not errors else
                             f"Rescanned after edit: {errors} syntax errors in the notes (see `mlwiki check`).")
         elif key == "o":
-            from mlwiki.card_page import open_card_page
+            from mlwiki.review.card_page import open_card_page
 
             path, opened = open_card_page(card, session.config)
             self.message = f"Opened {path}" if opened else f"Wrote {path} (no browser found to open it)"

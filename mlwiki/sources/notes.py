@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlwiki.config import Config
-from mlwiki.flat_yaml import read_flat
+from mlwiki.sources.flat_yaml import read_flat
 from mlwiki.models import NoteText, Problem, Severity
 
 NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".qmd": "qmd", ".ipynb": "ipynb"}

@@ -1,6 +1,6 @@
 """How `mlwiki stats` looks: a rich terminal report, and one self-contained HTML page.
 
-Both render a `mlwiki.stats.Stats` and compute nothing new. Note-derived text (deck names, fronts, paths) is
+Both render a `mlwiki.stats.compute.Stats` and compute nothing new. Note-derived text (deck names, fronts, paths) is
 untrusted: in the terminal it goes through `textsafe.inert` (no escape sequences) and `rich.markup.escape` (no
 markup); in HTML it is escaped with `html.escape`, and the JSON blob is written so that it cannot close its
 `<script>` element. The HTML page works offline: inline CSS, inline SVG drawn here, no script to run and no
@@ -13,7 +13,7 @@ import html
 import json
 from datetime import date, timedelta
 
-from mlwiki.stats import Stats
+from mlwiki.stats.compute import Stats
 from mlwiki.textsafe import inert
 
 SPARK = " ▁▂▃▄▅▆▇█"

@@ -107,7 +107,7 @@ def auto_backup(store, config, now: datetime) -> Path | None:
 
 def restore(config, source: Path, now: datetime) -> Path | None:
     """Replace the database with `source`, after backing up the current one. Returns that safety backup."""
-    from mlwiki.store import connect, open_store, schema_version
+    from mlwiki.store.db import connect, open_store, schema_version
 
     if not source.is_file():
         raise StoreError("no such backup file", path=str(source))

@@ -1,26 +1,16 @@
-"""The whole wiki at once: walk, read and extract every note, then the checks that span notes."""
+"""The whole wiki at once (for `check`): walk, read and extract every note, then the checks that span notes."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from mlwiki.config import Config
-from mlwiki.extract import extract, note_context
 from mlwiki.models import Card, Problem, Severity
-from mlwiki.notes import NoteFile, load_note, paused_gc, walk_notes
-from mlwiki.pool import examine_all
-
-
-@dataclass
-class FileResult:
-    """What one note file yielded. `skipped` is true for files that could not be read or opted out."""
-
-    file: NoteFile
-    cards: list[Card] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    skipped: bool = False
+from mlwiki.scan.examine import FileResult
+from mlwiki.scan.pool import examine_all
+from mlwiki.sources.notes import paused_gc, walk_notes
 
 
 @dataclass
@@ -37,17 +27,6 @@ class WikiScan:
     @property
     def all_problems(self) -> list[Problem]:
         return self.problems + [p for result in self.files for p in result.problems]
-
-
-def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> FileResult:
-    """Read (unless its bytes are given) and extract one note file; never raises for a bad file."""
-    note, problems = load_note(file.path, file.rel, data)
-    if note is None:
-        return FileResult(file, [], problems, skipped=True)
-    if note.meta.get("mlwiki") is False:
-        return FileResult(file, [], problems, skipped=True)
-    result = extract(note.body, note_context(note, config))
-    return FileResult(file, result.cards, problems + result.problems)
 
 
 def collect(config: Config, paths: list[Path] | None = None) -> WikiScan:

@@ -2,7 +2,7 @@
 
 Everything is computed for one moment `now` (an aware datetime: the clock, or `--now`) and grouped by *study
 day*: a study day starts at `[review] day_starts_at` (04:00 by default) local time, in the zone the review queue
-uses (`mlwiki.queue.local_zone`), so a review at 01:00 counts for the day before, as in Anki, and "today" here is
+uses (`mlwiki.studyday.local_zone`), so a review at 01:00 counts for the day before, as in Anki, and "today" here is
 the same day as in `mlwiki review` and `mlwiki due`.
 
 Definitions (the numbers a user sees, and the tests check by hand):
@@ -54,8 +54,8 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 from mlwiki.config import Config
-from mlwiki.queue import day_start, local_zone, study_date
-from mlwiki.store import Store, utc_iso
+from mlwiki.studyday import day_start, local_zone, study_date
+from mlwiki.store.db import Store, utc_iso
 
 MATURE_DAYS = 21
 FORECAST_DAYS = 30
@@ -257,7 +257,7 @@ def card_filter(config: Config, deck: str | None = None, tag: str | None = None,
                 paths: list[Path] | None = None) -> tuple[str, list]:
     """SQL over `cards` for the filters: a deck and its sub-decks (`A::B` matches `A::B::C`), a tag and its
     children (`tag::x`), notes under `paths`. Deck and tag names match case-insensitively, as in Anki."""
-    from mlwiki.listing import path_filter
+    from mlwiki.store.cards import path_filter
 
     where, params = path_filter(config, paths)
     clauses = [where]
@@ -311,7 +311,7 @@ def compute_stats(store: Store, config: Config, now: datetime, deck: str | None 
                   paths: list[Path] | None = None) -> Stats:
     """All figures of `mlwiki stats` at `now`, for the cards matching the filters (all cards without any).
     Reads the store only (temporary tables aside)."""
-    from mlwiki.schedule import settings_dict
+    from mlwiki.review.schedule import settings_dict
 
     now = now.astimezone(timezone.utc)
     settings = config.review

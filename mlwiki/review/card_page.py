@@ -40,7 +40,7 @@ def _mathml(match: re.Match) -> str:
 
 def card_html(card) -> str:
     """The page for one card: sanitized Markdown, then `\\(…\\)`/`\\[…\\]` turned into MathML."""
-    from mlwiki.html import markdown_to_html
+    from mlwiki.render.html import markdown_to_html
 
     def side(text: str) -> str:
         return _MATH.sub(_mathml, markdown_to_html(text))

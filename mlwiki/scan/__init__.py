@@ -1,0 +1,5 @@
+"""Keep the store in step with the notes: examine one note (hash + extract), the worker pool, the incremental
+sync that re-links moved cards, and `check`.
+
+May import: sources, extract, store and everything they may import.
+"""

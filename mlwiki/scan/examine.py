@@ -1,0 +1,59 @@
+"""One note file at a time: read it once, hash it, extract its cards. Never raises for a bad file."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mlwiki.config import Config
+from mlwiki.models import Card, Problem
+from mlwiki.sources.notes import NoteFile, load_note
+
+
+@dataclass
+class FileResult:
+    """What one note file yielded. `skipped` is true for files that could not be read or opted out."""
+
+    file: NoteFile
+    cards: list[Card] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    skipped: bool = False
+
+
+def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> FileResult:
+    """Read (unless its bytes are given) and extract one note file; never raises for a bad file."""
+    from mlwiki.extract.core import extract, note_context  # only when a note changed: keeps `due` fast
+
+    note, problems = load_note(file.path, file.rel, data)
+    if note is None:
+        return FileResult(file, [], problems, skipped=True)
+    if note.meta.get("mlwiki") is False:
+        return FileResult(file, [], problems, skipped=True)
+    result = extract(note.body, note_context(note, config))
+    return FileResult(file, result.cards, problems + result.problems)
+
+
+
+# One examined file: its content hash (None when it could not be read) and its extraction (None when the hash
+# matched the known one, so nothing needed extracting).
+Examined = tuple["str | None", "FileResult | None"]
+# Notes to examine: each file with the content hash it had at the last scan (None: read it whatever it holds).
+Jobs = list[tuple[NoteFile, "str | None"]]
+
+
+def file_hash(data: bytes) -> str:
+    """The content hash that tells a changed note from one that was only touched."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def examine(config: Config, file: NoteFile, known_hash: str | None = None) -> Examined:
+    """Read one note once: its hash, and its cards and problems unless its hash is `known_hash`."""
+    try:
+        data = Path(file.fspath).read_bytes()
+    except OSError:
+        data = None  # extract_file reads it again and reports why it cannot
+    digest = file_hash(data) if data is not None else None
+    if digest is not None and digest == known_hash:
+        return digest, None
+    return digest, extract_file(config, file, data)
