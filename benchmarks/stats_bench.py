@@ -42,6 +42,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE.parent)]  # the mlwiki of this checkout, not another install
 
+from mlwiki.store.cards import CardFilter, resolve_paths
 from mlwiki.config import load_config  # noqa: E402
 from mlwiki.scan.sync import open_synced  # noqa: E402
 
@@ -214,10 +215,10 @@ def main(argv: list[str] | None = None) -> int:
             compute_stats(store, config, NOW)
             results["compute_stats"], stats = timed(lambda: compute_stats(store, config, NOW), args.runs)
             results["  --deck Bench::transformers"], _ = timed(
-                lambda: compute_stats(store, config, NOW, deck="Bench::transformers"), args.runs)
-            results["  --tag proof"], _ = timed(lambda: compute_stats(store, config, NOW, tag="proof"), args.runs)
+                lambda: compute_stats(store, config, NOW, CardFilter(deck="Bench::transformers")), args.runs)
+            results["  --tag proof"], _ = timed(lambda: compute_stats(store, config, NOW, CardFilter(tag="proof")), args.runs)
             results["  --path notes/probability"], _ = timed(
-                lambda: compute_stats(store, config, NOW, paths=[root / "notes" / "probability"]), args.runs)
+                lambda: compute_stats(store, config, NOW, CardFilter(paths=resolve_paths(config, [root / "notes" / "probability"]))), args.runs)
 
         runner = CliRunner()
         base = ["--root", str(root), "--now", NOW.isoformat(), "stats"]

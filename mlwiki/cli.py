@@ -131,12 +131,42 @@ def _paths(paths: tuple[str, ...]) -> list[Path] | None:
     return [Path(p) for p in paths] if paths else None
 
 
+def filter_options(command):
+    """--deck, --tag and --path: the one card filter, with the same meaning on every command."""
+    options = [
+        click.option("--deck", help="Only this deck and its sub-decks (case-insensitive, like Anki's deck:D)."),
+        click.option("--tag", help="Only cards with this tag or a child tag (T::x), case-insensitive."),
+        click.option("--path", "paths", multiple=True, metavar="PATH",
+                     help="Only notes under PATH, a file or folder (relative to here, else to the wiki root)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _selection(app: AppContext, deck: str | None, tag: str | None, paths) -> "CardFilter":  # noqa: F821
+    from mlwiki.store.cards import CardFilter, resolve_paths
+
+    return CardFilter(deck=deck, tag=tag, paths=resolve_paths(app.config, paths))
+
+
+def _nothing_matches(store, selection, include_retired: bool = False) -> bool:
+    """Say so (exit status stays 0) when a filter selects no card."""
+    from mlwiki.store.cards import selected_ids
+
+    if selection.is_empty or selected_ids(store, selection, include_retired):
+        return False
+    click.echo(inert(f"No cards match {selection.describe()}."), err=True)
+    return True
+
+
 @cli.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.argument("files", nargs=-1, metavar="[PATH]...")
+@filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of cards.")
 @click.option("--all", "include_retired", is_flag=True, help="Include retired cards (deleted from notes).")
 @pass_app
-def cards(app: AppContext, paths: tuple[str, ...], as_json: bool, include_retired: bool) -> None:
+def cards(app: AppContext, files, deck, tag, paths, as_json: bool, include_retired: bool) -> None:
     """List every reviewable card with its id, kind, deck and source.
 
     \b
@@ -146,9 +176,12 @@ def cards(app: AppContext, paths: tuple[str, ...], as_json: bool, include_retire
     """
     from mlwiki.store.cards import list_cards
 
+    selection = _selection(app, deck, tag, files + paths)
     store, _ = synced(app)
     with store:
-        rows = list_cards(store, app.config, _paths(paths), include_retired)
+        rows = list_cards(store, selection, include_retired)
+        if _nothing_matches(store, selection, include_retired) and not as_json:
+            return
     if as_json:
         echo_json(rows)
         return
@@ -200,17 +233,8 @@ def scan(app: AppContext, as_json: bool) -> None:
     click.echo(report.summary())
 
 
-def _filters(app: AppContext, deck, tag, paths, limit=None, new=None):
-    from mlwiki.store.cards import path_filter
-    from mlwiki.review.queue import Filters
-
-    return Filters(deck=deck, tag=tag, path_sql=path_filter(app.config, _paths(paths)), limit=limit, new=new)
-
-
 @cli.command()
-@click.option("--deck", help="Only this deck (and its sub-decks).")
-@click.option("--tag", help="Only cards with this tag (or a child tag).")
-@click.option("--path", "paths", multiple=True, type=click.Path(exists=True), help="Only notes under PATH.")
+@filter_options
 @click.option("--limit", type=click.IntRange(min=0), help="Stop after this many cards.")
 @click.option("--new", "new", type=click.IntRange(min=0), help="Allow N new cards today (overrides new_per_day).")
 @click.option("--plain", is_flag=True, help="Line-oriented mode for scripts (automatic when stdin is not a terminal).")
@@ -228,11 +252,16 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
     from mlwiki.review.session import ReviewSession, session_clock
     from mlwiki.scan.sync import scan as rescan
 
+    from mlwiki.review.queue import Filters
+
+    selection = _selection(app, deck, tag, paths)
     store, report = synced(app)
     with store:
         _echo_errors(report)
+        if _nothing_matches(store, selection):
+            return
         clock = session_clock(parse_now(app.now_text) if app.now_text else None)
-        session = ReviewSession(store, app.config, clock, _filters(app, deck, tag, paths, limit, new))
+        session = ReviewSession(store, app.config, clock, Filters(selection, limit=limit, new=new))
         if plain or not sys.stdin.isatty():
             run_plain(session, sys.stdin, click.echo)
         else:
@@ -256,15 +285,19 @@ def _auto_backup(store, app: AppContext) -> None:
 
 
 @cli.command()
+@filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_app
-def due(app: AppContext, as_json: bool) -> None:
+def due(app: AppContext, deck, tag, paths, as_json: bool) -> None:
     """How many cards are due now, per deck: learning, review and new."""
     from mlwiki.review.queue import due_counts
 
+    selection = _selection(app, deck, tag, paths)
     store, _ = synced(app)
     with store:
-        rows = due_counts(store, app.config.review, app.now)
+        if _nothing_matches(store, selection) and not as_json:
+            return
+        rows = due_counts(store, app.config.review, app.now, selection)
     if as_json:
         echo_json(rows)
         return
@@ -277,13 +310,12 @@ def due(app: AppContext, as_json: bool) -> None:
 
 
 @cli.command()
-@click.option("--deck", help="Only this deck and its sub-decks.")
-@click.option("--tag", help="Only notes with a card that has this tag (or a child tag).")
+@filter_options
 @click.option("-o", "--output", type=click.Path(file_okay=False),
               help="Write the .apkg files into this folder (default: `decks` in mlwiki.toml).")
 @click.option("--json", "as_json", is_flag=True, help="Print the export report as JSON.")
 @pass_app
-def export(app: AppContext, deck, tag, output, as_json) -> None:
+def export(app: AppContext, deck, tag, paths, output, as_json) -> None:
     """Write Anki decks: one .apkg per top-level deck, into decks/ (or --output).
 
     Importing a newer export into Anki updates the notes already there and keeps their review history.
@@ -297,17 +329,20 @@ def export(app: AppContext, deck, tag, output, as_json) -> None:
     """
     from mlwiki.export.package import export_decks
 
+    selection = _selection(app, deck, tag, paths)
     store, scan_report = synced(app)
     with store:
         _echo_errors(scan_report)
-        report = export_decks(store, app.config, app.now, out_dir=output, deck=deck, tag=tag)
+        if _nothing_matches(store, selection) and not as_json:
+            return
+        report = export_decks(store, app.config, app.now, out_dir=output, selection=selection)
     if as_json:
         echo_json(report.to_dict())
         return
     for warning in report.warnings:
         click.echo(inert(f"Warning: {warning}"), err=True)
     if not report.files:
-        raise MlwikiError("nothing exported: no cards" + (" match --deck/--tag" if deck or tag else " yet"))
+        raise MlwikiError("nothing exported: no cards yet")
     for f in report.files:
         suspended = f", {f.suspended} suspended" if f.suspended else ""
         click.echo(inert(f"Wrote {f.path}: {f.notes} notes, {f.cards} cards, {f.media} media files{suspended}"))
@@ -321,9 +356,7 @@ def _echo_errors(report) -> None:
 
 
 @cli.command()
-@click.option("--deck", help="Only this deck (and its sub-decks).")
-@click.option("--tag", help="Only cards with this tag (or a child tag).")
-@click.option("--path", "paths", multiple=True, type=click.Path(exists=True), help="Only notes under PATH.")
+@filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
 @click.option("--html", "html_file", type=click.Path(dir_okay=False), metavar="FILE",
               help="Write a self-contained HTML report (charts, works offline) to FILE.")
@@ -343,9 +376,12 @@ def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> N
     """
     from mlwiki.stats.compute import compute_stats
 
+    selection = _selection(app, deck, tag, paths)
     store, _ = synced(app)
     with store:
-        result = compute_stats(store, app.config, app.now, deck=deck, tag=tag, paths=_paths(paths))
+        if _nothing_matches(store, selection) and not as_json:
+            return
+        result = compute_stats(store, app.config, app.now, selection)
     if html_file or open_page:
         from mlwiki.stats.view import render_html
 
@@ -370,17 +406,19 @@ def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> N
 
 
 @cli.command()
+@filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.option("--purge", is_flag=True, help="Delete retired cards and their history (asks first).")
 @click.option("--yes", is_flag=True, help="Do not ask before purging.")
 @pass_app
-def orphans(app: AppContext, as_json: bool, purge: bool, yes: bool) -> None:
+def orphans(app: AppContext, deck, tag, paths, as_json: bool, purge: bool, yes: bool) -> None:
     """List retired cards: deleted from the notes, history kept. They come back if their text returns."""
     from mlwiki.store.orphans import list_orphans, purge_orphans
 
+    selection = _selection(app, deck, tag, paths)
     store, _ = synced(app)
     with store:
-        rows = list_orphans(store)
+        rows = list_orphans(store, selection)
         if as_json and not purge:
             echo_json(rows)
             return
@@ -395,7 +433,7 @@ def orphans(app: AppContext, as_json: bool, purge: bool, yes: bool) -> None:
             from mlwiki.store.backup import backup_now
 
             saved = backup_now(store, app.config, "before-purge", when=app.now)
-            count = purge_orphans(store)
+            count = purge_orphans(store, selection)
             click.echo(f"Purged {count} cards (backup: {saved}).")
 
 

@@ -6,7 +6,7 @@ Nothing here does IO. Cards are frozen dataclasses; the store turns them into ro
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import Enum, IntEnum
 
 from mlwiki.textsafe import one_line
 
@@ -25,8 +25,22 @@ class CardKind(str, Enum):
     DEFINITION = "definition"
 
 
-# Scheduling states as stored in cards.state (0 = never reviewed; 1-3 are fsrs.State values).
-STATE_NAMES = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
+class State(IntEnum):
+    """A card's scheduling state as stored in cards.state and reviews.state_before (as in Anki's card types:
+    0 = never reviewed; 1-3 are fsrs.State values)."""
+
+    NEW = 0
+    LEARNING = 1
+    REVIEW = 2
+    RELEARNING = 3
+
+    @property
+    def label(self) -> str:
+        """The lower-case name that `cards --json` prints."""
+        return self.name.lower()
+
+
+STATE_NAMES = {state.value: state.label for state in State}
 
 
 class Severity(str, Enum):

@@ -18,6 +18,7 @@ import genanki
 import pytest
 
 from conftest import bump_mtime, write
+from mlwiki.store.cards import CardFilter
 from mlwiki.config import load_config
 from mlwiki.export.package import (BASIC_MODEL_ID, CLOZE_MODEL_ID, FORMULA_MODEL_ID, TWO_WAY_MODEL_ID, deck_id,
                            export_decks, extract_macros, safe_file_name)
@@ -420,9 +421,9 @@ def test_retired_cards_are_not_exported(wiki, now, tmp_path):
 def test_deck_and_tag_filters(wiki, now, tmp_path):
     config, store = synced(wiki, now)
     with store:
-        by_deck = export_decks(store, config, now, out_dir=tmp_path / "d", deck="Top")
-        by_tag = export_decks(store, config, now, out_dir=tmp_path / "t", tag="machine_learning")
-        nothing = export_decks(store, config, now, out_dir=tmp_path / "n", tag="no-such-tag")
+        by_deck = export_decks(store, config, now, out_dir=tmp_path / "d", selection=CardFilter(deck="Top"))
+        by_tag = export_decks(store, config, now, out_dir=tmp_path / "t", selection=CardFilter(tag="machine_learning"))
+        nothing = export_decks(store, config, now, out_dir=tmp_path / "n", selection=CardFilter(tag="no-such-tag"))
     assert [(f.deck, f.notes) for f in by_deck.files] == [("Top", 1)]
     assert [(f.deck, f.notes, f.cards) for f in by_tag.files] == [("T", 6, 8)]
     assert nothing.files == [] and nothing.warnings and not (tmp_path / "n").exists()

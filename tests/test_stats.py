@@ -22,6 +22,7 @@ from rich.console import Console
 
 from conftest import write
 from mlwiki.cli import cli
+from mlwiki.store.cards import CardFilter, resolve_paths
 from mlwiki.config import load_config
 from mlwiki.studyday import study_day
 from mlwiki.review.log import record_answer
@@ -350,7 +351,7 @@ def test_deck_filter(world, big):
     if big:  # cards that claim many reviews: the filtered queries scan `reviews` by time instead
         with store.write() as conn:
             conn.execute("UPDATE cards SET reps = 100000 WHERE deck LIKE 'T::prob%'")
-    s = compute_stats(store, config, NOW, deck="T::prob")
+    s = compute_stats(store, config, NOW, CardFilter(deck="T::prob"))
     assert s.counts == {"new": 1, "learning": 0, "review": 0, "relearning": 1, "suspended": 1, "leech": 1,
                         "retired": 1, "young": 0, "mature": 0}
     assert (s.total_cards, s.due_today, s.due_tomorrow) == (3, 0, 1)
@@ -365,26 +366,26 @@ def test_deck_filter(world, big):
 
 def test_deck_filter_is_a_prefix_on_whole_names(world):
     config, store, ids, _ = world
-    assert compute_stats(store, config, NOW, deck="t::PROB::Bayes").total_cards == 1  # as in Anki: any case
-    empty = compute_stats(store, config, NOW, deck="T::pro")
+    assert compute_stats(store, config, NOW, CardFilter(deck="t::PROB::Bayes")).total_cards == 1  # as in Anki: any case
+    empty = compute_stats(store, config, NOW, CardFilter(deck="T::pro"))
     assert (empty.total_cards, empty.reviews_total, empty.knowledge, empty.decks) == (0, 0, 0.0, [])
 
 
 def test_tag_filter(world):
     config, store, ids, _ = world
-    assert compute_stats(store, config, NOW, tag="stats").total_cards == 2  # stats::bayes is a child tag
-    linear = compute_stats(store, config, NOW, tag="math::linear")
+    assert compute_stats(store, config, NOW, CardFilter(tag="stats")).total_cards == 2  # stats::bayes is a child tag
+    linear = compute_stats(store, config, NOW, CardFilter(tag="math::linear"))
     assert (linear.total_cards, linear.due_today, linear.counts["review"]) == (3, 2, 2)
     assert linear.reviews_total == 277 - 33  # everything but Bayes
-    assert compute_stats(store, config, NOW, tag="mat").total_cards == 0
+    assert compute_stats(store, config, NOW, CardFilter(tag="mat")).total_cards == 0
 
 
 def test_path_filter(world):
     config, store, ids, root = world
-    prob = compute_stats(store, config, NOW, paths=[root / "notes" / "prob"])
-    assert prob.to_dict()["counts"] == compute_stats(store, config, NOW, deck="T::prob").to_dict()["counts"]
-    one = compute_stats(store, config, NOW, paths=[root / "notes" / "alg" / "a.md"])
-    assert one.total_cards == 3 and one.filters["paths"] == [str(root / "notes" / "alg" / "a.md")]
+    prob = compute_stats(store, config, NOW, CardFilter(paths=resolve_paths(config, [root / "notes" / "prob"])))
+    assert prob.to_dict()["counts"] == compute_stats(store, config, NOW, CardFilter(deck="T::prob")).to_dict()["counts"]
+    one = compute_stats(store, config, NOW, CardFilter(paths=resolve_paths(config, [root / "notes" / "alg" / "a.md"])))
+    assert one.total_cards == 3 and one.filters["paths"] == ["notes/alg/a.md"]
 
 
 # --- time zones -------------------------------------------------------------------------------------------

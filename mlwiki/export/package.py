@@ -68,6 +68,7 @@ from urllib.parse import unquote
 import genanki
 
 from mlwiki.config import Config
+from mlwiki.store.cards import CardFilter, notes_with_selected_cards
 from mlwiki.render.html import image_refs, markdown_to_html
 
 # Note type ids: chosen once with random.randrange(1 << 30, 1 << 31). NEVER change them (see the module docs).
@@ -541,20 +542,8 @@ def safe_file_name(deck: str) -> str:
     return name[:100] or "deck"
 
 
-def _selected_rows(store, deck: str | None, tag: str | None) -> list:
-    """Every live card of each note that has at least one live card matching the filters, in note order."""
-    rows = store.query("SELECT * FROM cards WHERE retired = 0 ORDER BY path, ord, grp, id")
-    if not deck and not tag:
-        return rows
-    from mlwiki.review.queue import Filters
-
-    where, params = Filters(deck=deck, tag=tag).sql()
-    wanted = {r[0] for r in store.query(f"SELECT DISTINCT note_id FROM cards WHERE {where}", params)}
-    return [r for r in rows if r["note_id"] in wanted]
-
-
 def export_decks(store, config: Config, now: datetime, out_dir: str | os.PathLike | None = None,
-                 deck: str | None = None, tag: str | None = None) -> ExportReport:
+                 selection: CardFilter = CardFilter()) -> ExportReport:
     """Write one `.apkg` per top-level deck into `out_dir` (default: config.decks_dir).
 
     `deck` keeps that deck and its sub-decks, `tag` cards with that tag or a child tag; a note is exported
@@ -576,7 +565,7 @@ def export_decks(store, config: Config, now: datetime, out_dir: str | os.PathLik
     builder = _Builder(config, models, report)
 
     groups: dict[str, list] = {}
-    for row in _selected_rows(store, deck, tag):
+    for row in notes_with_selected_cards(store, selection):
         groups.setdefault(row["note_id"], []).append(row)
     by_top: dict[str, list[_Built]] = {}
     for position, (note_id, cards) in enumerate(groups.items()):
@@ -585,7 +574,7 @@ def export_decks(store, config: Config, now: datetime, out_dir: str | os.PathLik
             top = built.deck.split("::")[0].strip() or config.name
             by_top.setdefault(top, []).append(built)
     if not by_top:
-        report.warnings.append("no cards to export" + (" for these filters" if deck or tag else ""))
+        report.warnings.append("no cards to export" + (" for these filters" if not selection.is_empty else ""))
         return report
 
     try:

@@ -1,51 +1,30 @@
-"""What to study now: the study day, and the queue of due learning cards, due reviews and new cards.
+"""What to study now: the queue of due learning cards, due reviews and new cards of one study day.
 
-The study day starts at `day_starts_at` (04:00 by default) local time, as in Anki: a review at 01:00 still
-counts for the day before. Siblings (other cloze groups, the reverse side) are buried for the day once one of
+Siblings (other cloze groups, the reverse side) are buried for the day once one of
 them has been seen, so one note never asks the same thing twice in a day.
 """
 
 from __future__ import annotations
 
-import functools
-import json
-import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from datetime import datetime, timedelta
 
 from mlwiki.config import ReviewSettings
-from mlwiki.studyday import local_zone, study_day
-from mlwiki.errors import UsageError
-from mlwiki.store.db import Store, utc_iso
+from mlwiki.store import cards
+from mlwiki.store.cards import CardFilter
+from mlwiki.store.db import Store
+from mlwiki.studyday import study_day
 
 LEARN_AHEAD = timedelta(minutes=20)
 
 
 @dataclass
 class Filters:
-    """Which cards a session or listing covers."""
+    """Which cards a session covers (the one `CardFilter`) and how many: `limit` cards in all, `new` new cards."""
 
-    deck: str | None = None
-    tag: str | None = None
-    path_sql: tuple[str, list] = ("1", [])
+    selection: CardFilter = field(default_factory=CardFilter)
     limit: int | None = None
     new: int | None = None
-
-    def sql(self) -> tuple[str, list]:
-        clauses, params = ["retired = 0", self.path_sql[0]], list(self.path_sql[1])
-        if self.deck:
-            clauses.append("(deck = ? OR deck LIKE ? ESCAPE '\\')")
-            params += [self.deck, _like_prefix(self.deck) + "::%"]
-        if self.tag:
-            clauses.append("EXISTS (SELECT 1 FROM json_each(cards.tags) WHERE value = ? OR value LIKE ? "
-                           "ESCAPE '\\')")
-            params += [self.tag, _like_prefix(self.tag) + "::%"]
-        return " AND ".join(clauses), params
-
-
-def _like_prefix(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 @dataclass
@@ -62,41 +41,23 @@ class Queue:
         return len(self.learning) + len(self.reviews) + len(self.new)
 
 
-def done_today(store: Store, start: datetime) -> tuple[int, int, set[str]]:
-    """(new cards introduced, reviews of review cards, note ids seen) since the study day started."""
-    rows = store.query(
-        "SELECT r.state_before, c.note_id FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.reviewed_at >= ?",
-        (utc_iso(start),))
-    new = sum(1 for r in rows if r["state_before"] == 0)
-    reviews = sum(1 for r in rows if r["state_before"] == 2)
-    return new, reviews, {r["note_id"] for r in rows}
-
-
 def build_queue(store: Store, settings: ReviewSettings, now: datetime, filters: Filters | None = None) -> Queue:
     """Due learning cards, then due reviews (capped), then new cards (capped) in note order."""
     filters = filters or Filters()
     start, end = study_day(now, settings)
-    where, params = filters.sql()
-    where += " AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)"
-    params.append(utc_iso(now))
-    new_done, reviews_done, seen_notes = done_today(store, start)
+    new_done, reviews_done, seen_notes = cards.done_since(store, start)
     queue = Queue()
-    queue.learning = [r["id"] for r in store.query(
-        f"SELECT id FROM cards WHERE {where} AND state IN (1, 3) AND due <= ? ORDER BY due",
-        (*params, utc_iso(now + LEARN_AHEAD)))]
+    queue.learning = cards.learning_due(store, filters.selection, now, now + LEARN_AHEAD)
     review_cap = max(settings.reviews_per_day - reviews_done, 0)
-    queue.reviews = _one_per_note(store.query(
-        f"SELECT id, note_id FROM cards WHERE {where} AND state = 2 AND due < ? ORDER BY due, id",
-        (*params, utc_iso(end))), seen_notes, review_cap)
+    queue.reviews = _one_per_note(cards.reviews_due(store, filters.selection, now, end), seen_notes, review_cap)
     new_cap = filters.new if filters.new is not None else max(settings.new_per_day - new_done, 0)
-    new_rows = store.query(f"SELECT id, note_id FROM cards WHERE {where} AND state = 0 ORDER BY path, ord, id",
-                           params)
-    seen_notes |= {_note_of(store, cid) for cid in queue.reviews}
+    new_rows = cards.new_cards(store, filters.selection, now)
+    seen_notes |= {cards.note_of(store, cid) for cid in queue.reviews}
     queue.new = _one_per_note(new_rows, seen_notes, new_cap)
     queue.new_waiting = len(new_rows)
     if filters.limit is not None:
         _truncate(queue, filters.limit)
-    queue.next_due = next_due(store, where, params, now)
+    queue.next_due = cards.next_due(store, filters.selection, now)
     return queue
 
 
@@ -112,10 +73,6 @@ def _one_per_note(rows, seen_notes: set[str], cap: int) -> list[str]:
     return chosen
 
 
-def _note_of(store: Store, card_id: str) -> str:
-    return store.query("SELECT note_id FROM cards WHERE id = ?", (card_id,))[0][0]
-
-
 def _truncate(queue: Queue, limit: int) -> None:
     for name in ("learning", "reviews", "new"):
         items = getattr(queue, name)
@@ -123,21 +80,12 @@ def _truncate(queue: Queue, limit: int) -> None:
         limit -= len(getattr(queue, name))
 
 
-def next_due(store: Store, where: str, params: list, now: datetime) -> datetime | None:
-    row = store.query(f"SELECT min(due) FROM cards WHERE {where} AND state > 0 AND due > ?",
-                      (*params, utc_iso(now)))
-    return datetime.fromisoformat(row[0][0]) if row and row[0][0] else None
-
-
-def due_counts(store: Store, settings: ReviewSettings, now: datetime) -> list[dict]:
+def due_counts(store: Store, settings: ReviewSettings, now: datetime,
+               selection: CardFilter = CardFilter()) -> list[dict]:
     """Per deck: learning due now, reviews due today, new available today (before sibling burying)."""
     start, end = study_day(now, settings)
-    rows = store.query(
-        "SELECT deck, sum(state IN (1, 3) AND due <= ?) AS learning, sum(state = 2 AND due < ?) AS review, "
-        "sum(state = 0) AS new FROM cards WHERE retired = 0 AND suspended = 0 AND "
-        "(buried_until IS NULL OR buried_until <= ?) GROUP BY deck ORDER BY deck",
-        (utc_iso(now + LEARN_AHEAD), utc_iso(end), utc_iso(now)))
-    new_done, _, _ = done_today(store, start)
+    rows = cards.due_by_deck(store, selection, now, now + LEARN_AHEAD, end)
+    new_done, _, _ = cards.done_since(store, start)
     new_left = max(settings.new_per_day - new_done, 0)
     result = []
     for row in rows:
@@ -146,7 +94,3 @@ def due_counts(store: Store, settings: ReviewSettings, now: datetime) -> list[di
         result.append({"deck": row["deck"], "learning": row["learning"] or 0, "review": row["review"] or 0,
                        "new": new})
     return result
-
-
-def tags_of(row) -> list[str]:
-    return json.loads(row["tags"] or "[]")

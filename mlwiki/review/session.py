@@ -16,6 +16,8 @@ from mlwiki.review.queue import LEARN_AHEAD, Filters, Queue, build_queue
 from mlwiki.studyday import study_day
 from mlwiki.review.log import Answer, record_answer, restore_flags, set_flag, undo_answer
 from mlwiki.review.schedule import RATINGS, CardState, Scheduler, format_interval
+from mlwiki.models import State
+from mlwiki.store import cards
 from mlwiki.store.db import Store
 
 UNDO_DEPTH = 50
@@ -101,7 +103,7 @@ class ReviewSession:
         counts = {"learning": len(self.queue.learning) + len(self.pending), "review": len(self.queue.reviews),
                   "new": len(self.queue.new)}
         if self.current is not None:
-            counts[{0: "new", 2: "review"}.get(self.current.state.state, "learning")] += 1
+            counts[{State.NEW: "new", State.REVIEW: "review"}.get(self.current.state.state, "learning")] += 1
         return counts
 
     def _advance(self) -> None:
@@ -123,16 +125,14 @@ class ReviewSession:
 
     def finish(self) -> Summary:
         """The session summary, with when the next card falls due and how many new cards wait."""
-        rows = self.store.query("SELECT min(due) FROM cards WHERE retired = 0 AND suspended = 0 AND state > 0")
-        if rows and rows[0][0]:
-            self.summary.next_due = datetime.fromisoformat(rows[0][0])
-        self.summary.new_waiting = self.store.query(
-            "SELECT count(*) FROM cards WHERE retired = 0 AND suspended = 0 AND state = 0")[0][0]
+        now = self.clock()
+        self.summary.next_due = cards.next_due(self.store, self.filters.selection, now, after=now)
+        self.summary.new_waiting = cards.new_waiting(self.store, self.filters.selection)
         return self.summary
 
     def _load(self, card_id: str) -> ShownCard | None:
-        rows = self.store.query("SELECT * FROM cards WHERE id = ?", (card_id,))
-        return ShownCard.from_row(rows[0]) if rows else None
+        row = cards.card_row(self.store, card_id)
+        return ShownCard.from_row(row) if row is not None else None
 
     def _snapshot(self) -> tuple:
         return (list(self.queue.learning), list(self.queue.reviews), list(self.queue.new), list(self.pending),
@@ -144,8 +144,7 @@ class ReviewSession:
         self.shown_at = _time.monotonic()
 
     def _bury_siblings(self, card: ShownCard) -> None:
-        siblings = {r[0] for r in self.store.query("SELECT id FROM cards WHERE note_id = ? AND id != ?",
-                                                   (card.note_id, card.id))}
+        siblings = cards.siblings(self.store, card.note_id, card.id)
         if siblings:
             self.queue.reviews = [c for c in self.queue.reviews if c not in siblings]
             self.queue.new = [c for c in self.queue.new if c not in siblings]
@@ -179,10 +178,10 @@ class ReviewSession:
         return result
 
     def _requeue(self, card_id: str, now: datetime) -> None:
-        row = self.store.query("SELECT state, due FROM cards WHERE id = ?", (card_id,))[0]
+        row = cards.card_row(self.store, card_id)
         _, day_end = study_day(now, self.settings)
         due = datetime.fromisoformat(row["due"])
-        if row["state"] in (1, 3) and due < day_end:
+        if row["state"] in (State.LEARNING, State.RELEARNING) and due < day_end:
             self.pending.append((due, card_id))
 
     def suspend(self) -> None:

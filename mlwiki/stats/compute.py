@@ -55,6 +55,7 @@ from pathlib import Path
 
 from mlwiki.config import Config
 from mlwiki.studyday import day_start, local_zone, study_date
+from mlwiki.store.cards import CardFilter
 from mlwiki.store.db import Store, utc_iso
 
 MATURE_DAYS = 21
@@ -246,31 +247,6 @@ class StudyDays:
         return text
 
 
-# --- filters ----------------------------------------------------------------------------------------------
-
-
-def _like_prefix(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def card_filter(config: Config, deck: str | None = None, tag: str | None = None,
-                paths: list[Path] | None = None) -> tuple[str, list]:
-    """SQL over `cards` for the filters: a deck and its sub-decks (`A::B` matches `A::B::C`), a tag and its
-    children (`tag::x`), notes under `paths`. Deck and tag names match case-insensitively, as in Anki."""
-    from mlwiki.store.cards import path_filter
-
-    where, params = path_filter(config, paths)
-    clauses = [where]
-    if deck:
-        clauses.append("(deck = ? COLLATE NOCASE OR deck LIKE ? ESCAPE '\\')")
-        params += [deck, _like_prefix(deck) + "::%"]
-    if tag:
-        clauses.append("EXISTS (SELECT 1 FROM json_each(cards.tags) WHERE value = ? COLLATE NOCASE "
-                       "OR value LIKE ? ESCAPE '\\')")
-        params += [tag, _like_prefix(tag) + "::%"]
-    return " AND ".join(clauses), params
-
-
 def _ensure_pow(conn) -> None:
     """SQLite has `pow` only when built with its math functions; otherwise lend it Python's."""
     try:
@@ -307,8 +283,7 @@ def forgetting_curve(stability: float, desired: float, decay: float, factor: flo
 # --- the computation --------------------------------------------------------------------------------------
 
 
-def compute_stats(store: Store, config: Config, now: datetime, deck: str | None = None, tag: str | None = None,
-                  paths: list[Path] | None = None) -> Stats:
+def compute_stats(store: Store, config: Config, now: datetime, selection: CardFilter = CardFilter()) -> Stats:
     """All figures of `mlwiki stats` at `now`, for the cards matching the filters (all cards without any).
     Reads the store only (temporary tables aside)."""
     from mlwiki.review.schedule import settings_dict
@@ -319,7 +294,7 @@ def compute_stats(store: Store, config: Config, now: datetime, deck: str | None 
     days = StudyDays(zone, settings.day_starts_at)
     conn = store.conn
     _ensure_pow(conn)
-    where, params = card_filter(config, deck, tag, paths)
+    where, params = selection.where()
     for table in _TEMP_TABLES:  # left over by an interrupted run on this connection
         conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
     try:
@@ -329,7 +304,7 @@ def compute_stats(store: Store, config: Config, now: datetime, deck: str | None 
     finally:
         for table in _TEMP_TABLES:
             conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
-    stats.filters = {"deck": deck, "tag": tag, "paths": [str(p) for p in paths] if paths else None}
+    stats.filters = {"deck": selection.deck, "tag": selection.tag, "paths": list(selection.paths) or None}
     stats.timezone = str(getattr(zone, "key", None) or zone)
     return stats
 

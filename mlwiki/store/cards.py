@@ -1,28 +1,90 @@
-"""`mlwiki cards`: every card with its store state, as dicts ready for JSON or a table."""
+"""Cards in the store: the one card filter every command uses, listings, and what is due.
+
+`CardFilter` is the single answer to "which cards does `--deck/--tag/--path` mean": `review`, `due`, `cards`,
+`export`, `stats` and `orphans` all select through it, so they always agree.
+"""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from mlwiki.config import Config
-from mlwiki.models import STATE_NAMES
-from mlwiki.store.db import Store
+from mlwiki.errors import UsageError
+from mlwiki.models import STATE_NAMES, State
+from mlwiki.store.db import Store, utc_iso
+
+# Live cards: still written in some note. Schedulable ones: live and not suspended.
+LIVE = "retired = 0"
+NOT_SUSPENDED = "suspended = 0"
+LEARNING_STATES = f"state IN ({State.LEARNING:d}, {State.RELEARNING:d})"
 
 
-def path_filter(config: Config, paths: list[Path] | None, column: str = "path") -> tuple[str, list]:
-    """SQL that keeps cards whose source lies under one of `paths` (files or folders)."""
-    if not paths:
-        return "1", []
-    clauses, params = [], []
-    for path in paths:
-        rel = config.relative(Path(path).resolve())
-        rel = "" if rel == "." else rel
-        if not rel:
-            return "1", []
-        clauses.append(f"({column} = ? OR {column} LIKE ? ESCAPE '\\')")
-        params += [rel, rel.replace("%", "\\%").replace("_", "\\_") + "/%"]
-    return "(" + " OR ".join(clauses) + ")", params
+def _like_prefix(text: str) -> str:
+    """`text` as a LIKE pattern prefix that matches itself literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+@dataclass(frozen=True)
+class CardFilter:
+    """Which cards a command covers. Like Anki's search: `deck` is that deck and its sub-decks (`ML` matches
+    `ML::sub`), `tag` that tag and its children (`T::x`), both case-insensitive; `paths` are wiki-relative
+    POSIX paths of files or folders (see `resolve_paths`)."""
+
+    deck: str | None = None
+    tag: str | None = None
+    paths: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.deck or self.tag or self.paths)
+
+    def describe(self) -> str:
+        """The filter as the user typed it, for "no cards match …" messages."""
+        parts = [f"--deck {self.deck}" if self.deck else "", f"--tag {self.tag}" if self.tag else ""]
+        parts += [f"--path {p or '.'}" for p in self.paths]
+        return " ".join(p for p in parts if p)
+
+    def where(self, column_prefix: str = "") -> tuple[str, list]:
+        """SQL over `cards` (columns prefixed with `column_prefix`, e.g. "c.") and its parameters.
+        Retired and suspended cards are not excluded here: callers decide."""
+        col = column_prefix
+        clauses: list[str] = []
+        params: list = []
+        if self.deck:
+            # LIKE ignores ASCII case like COLLATE NOCASE: one rule for both halves, as Anki's deck:D
+            clauses.append(f"({col}deck = ? COLLATE NOCASE OR {col}deck LIKE ? ESCAPE '\\')")
+            params += [self.deck, _like_prefix(self.deck) + "::%"]
+        if self.tag:
+            clauses.append(f"EXISTS (SELECT 1 FROM json_each({col}tags) WHERE value = ? COLLATE NOCASE "
+                           "OR value LIKE ? ESCAPE '\\')")
+            params += [self.tag, _like_prefix(self.tag) + "::%"]
+        if self.paths and "" not in self.paths:
+            ors = []
+            for rel in self.paths:
+                ors.append(f"({col}path = ? OR {col}path LIKE ? ESCAPE '\\')")
+                params += [rel, _like_prefix(rel) + "/%"]
+            clauses.append("(" + " OR ".join(ors) + ")")
+        return (" AND ".join(clauses) or "1"), params
+
+
+def resolve_paths(config: Config, paths: list[str] | tuple[str, ...] | None, cwd: Path | None = None) -> tuple[str, ...]:
+    """Wiki-relative POSIX paths for `--path` values: each is taken relative to the current folder if it exists
+    there, else relative to the wiki root. A path in neither place, or outside the wiki, is a usage error."""
+    cwd = cwd or Path.cwd()
+    resolved = []
+    for raw in paths or ():
+        candidates = [Path(raw) if Path(raw).is_absolute() else cwd / raw, config.root / raw]
+        found = next((c for c in candidates if c.exists()), None)
+        if found is None:
+            raise UsageError(f"--path {raw}: no such file or folder here or in the wiki")
+        rel = config.relative(found.resolve())
+        if rel.startswith(".."):
+            raise UsageError(f"--path {raw}: outside the wiki at {config.root}")
+        resolved.append("" if rel == "." else rel)
+    return tuple(resolved)
 
 
 def card_row_to_dict(row) -> dict:
@@ -37,9 +99,111 @@ def card_row_to_dict(row) -> dict:
     }
 
 
-def list_cards(store: Store, config: Config, paths: list[Path] | None, include_retired: bool = False) -> list[dict]:
+def list_cards(store: Store, selection: CardFilter = CardFilter(), include_retired: bool = False) -> list[dict]:
     """Cards in note order (retired ones only with `include_retired`), from a freshly scanned store."""
-    where, params = path_filter(config, paths)
-    retired = "" if include_retired else "AND retired = 0"
+    where, params = selection.where()
+    retired = "" if include_retired else f"AND {LIVE}"
     rows = store.query(f"SELECT * FROM cards WHERE {where} {retired} ORDER BY path, ord, id", params)
     return [card_row_to_dict(row) for row in rows]
+
+
+def notes_with_selected_cards(store: Store, selection: CardFilter) -> list:
+    """Every live card of each note that has at least one live card in `selection`, in note order (what an
+    export writes: Anki's notes carry all their cards)."""
+    rows = store.query(f"SELECT * FROM cards WHERE {LIVE} ORDER BY path, ord, grp, id")
+    if selection.is_empty:
+        return rows
+    where, params = selection.where()
+    wanted = {r[0] for r in store.query(f"SELECT DISTINCT note_id FROM cards WHERE {LIVE} AND {where}", params)}
+    return [r for r in rows if r["note_id"] in wanted]
+
+
+def selected_ids(store: Store, selection: CardFilter, include_retired: bool = False) -> set[str]:
+    """Ids of the cards `selection` covers."""
+    where, params = selection.where()
+    retired = "" if include_retired else f"AND {LIVE}"
+    return {r[0] for r in store.query(f"SELECT id FROM cards WHERE {where} {retired}", params)}
+
+
+def card_row(store: Store, card_id: str):
+    """One stored card row, or None."""
+    rows = store.query("SELECT * FROM cards WHERE id = ?", (card_id,))
+    return rows[0] if rows else None
+
+
+def siblings(store: Store, note_id: str, card_id: str) -> set[str]:
+    """The other cards of the same note (cloze groups, the reverse side)."""
+    return {r[0] for r in store.query("SELECT id FROM cards WHERE note_id = ? AND id != ?", (note_id, card_id))}
+
+
+def note_of(store: Store, card_id: str) -> str:
+    return store.query("SELECT note_id FROM cards WHERE id = ?", (card_id,))[0][0]
+
+
+# --- what is due ----------------------------------------------------------------------------------------
+
+
+def _schedulable(selection: CardFilter, now: datetime) -> tuple[str, list]:
+    """Live, unsuspended, unburied cards of `selection`."""
+    where, params = selection.where()
+    return (f"{where} AND {LIVE} AND {NOT_SUSPENDED} AND (buried_until IS NULL OR buried_until <= ?)",
+            [*params, utc_iso(now)])
+
+
+def learning_due(store: Store, selection: CardFilter, now: datetime, until: datetime) -> list[str]:
+    """Learning and relearning cards due by `until`, soonest first."""
+    where, params = _schedulable(selection, now)
+    return [r["id"] for r in store.query(
+        f"SELECT id FROM cards WHERE {where} AND {LEARNING_STATES} AND due <= ? ORDER BY due",
+        (*params, utc_iso(until)))]
+
+
+def reviews_due(store: Store, selection: CardFilter, now: datetime, day_end: datetime) -> list:
+    """(id, note_id) rows of review cards due before the study day ends, soonest first."""
+    where, params = _schedulable(selection, now)
+    return store.query(
+        f"SELECT id, note_id FROM cards WHERE {where} AND state = {State.REVIEW:d} AND due < ? ORDER BY due, id",
+        (*params, utc_iso(day_end)))
+
+
+def new_cards(store: Store, selection: CardFilter, now: datetime) -> list:
+    """(id, note_id) rows of new cards in note order."""
+    where, params = _schedulable(selection, now)
+    return store.query(
+        f"SELECT id, note_id FROM cards WHERE {where} AND state = {State.NEW:d} ORDER BY path, ord, id", params)
+
+
+def next_due(store: Store, selection: CardFilter, now: datetime, after: datetime | None = None) -> datetime | None:
+    """When the next scheduled card of `selection` falls due after `after` (default: now)."""
+    where, params = _schedulable(selection, now)
+    row = store.query(f"SELECT min(due) FROM cards WHERE {where} AND state > {State.NEW:d} AND due > ?",
+                      (*params, utc_iso(after or now)))
+    return datetime.fromisoformat(row[0][0]) if row and row[0][0] else None
+
+
+def new_waiting(store: Store, selection: CardFilter) -> int:
+    """New cards of `selection` that are live and not suspended (buried or not)."""
+    where, params = selection.where()
+    return store.query(f"SELECT count(*) FROM cards WHERE {where} AND {LIVE} AND {NOT_SUSPENDED} "
+                       f"AND state = {State.NEW:d}", params)[0][0]
+
+
+def due_by_deck(store: Store, selection: CardFilter, now: datetime, learn_until: datetime,
+                day_end: datetime) -> list:
+    """Per deck: learning due by `learn_until`, reviews due before `day_end`, new cards (before daily caps)."""
+    where, params = _schedulable(selection, now)
+    return store.query(
+        f"SELECT deck, sum({LEARNING_STATES} AND due <= ?) AS learning, "
+        f"sum(state = {State.REVIEW:d} AND due < ?) AS review, sum(state = {State.NEW:d}) AS new "
+        f"FROM cards WHERE {where} GROUP BY deck ORDER BY deck",
+        (utc_iso(learn_until), utc_iso(day_end), *params))
+
+
+def done_since(store: Store, start: datetime) -> tuple[int, int, set[str]]:
+    """(new cards introduced, reviews of review cards, note ids seen) since `start`."""
+    rows = store.query(
+        "SELECT r.state_before, c.note_id FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.reviewed_at >= ?",
+        (utc_iso(start),))
+    new = sum(1 for r in rows if r["state_before"] == State.NEW)
+    reviews = sum(1 for r in rows if r["state_before"] == State.REVIEW)
+    return new, reviews, {r["note_id"] for r in rows}
