@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from conftest import write
 from mlwiki.store import db as store_module
+from mlwiki.store import migrations
 from mlwiki.store.backup import BackupFile, auto_backup, list_backups, thin
 from mlwiki.cli import cli
 from mlwiki.config import load_config
@@ -129,7 +130,7 @@ def make_v1_database(wiki: Path) -> Path:
     conn = store_module.connect(db)
     import sqlite_utils
 
-    store_module._migration_1(sqlite_utils.Database(conn))
+    migrations._migration_1(sqlite_utils.Database(conn))
     conn.execute("INSERT INTO meta(key, value) VALUES ('schema_version', '1')")
     conn.execute("INSERT INTO reviews(card_id, reviewed_at, rating, duration_ms) VALUES ('x', ?, 3, 1)", (NOW,))
     conn.close()
@@ -140,11 +141,26 @@ def test_older_database_is_backed_up_then_migrated(wiki):
     db = make_v1_database(wiki)
     result = invoke(wiki, "due")
     assert result.exit_code == 0, result.output
-    assert db_rows(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(store_module.SCHEMA_VERSION),)]
+    assert db_rows(db, "SELECT value FROM meta WHERE key = 'schema_version'") == [(str(migrations.SCHEMA_VERSION),)]
     assert db_rows(db, "SELECT count(*) FROM reviews") == [(1,)]
     (backup,) = list_backups(load_config(wiki))
-    assert f"before-migration-1-to-{store_module.SCHEMA_VERSION}" in backup.path.name
+    assert f"before-migration-1-to-{migrations.SCHEMA_VERSION}" in backup.path.name
     assert db_rows(backup.path, "SELECT value FROM meta WHERE key = 'schema_version'") == [("1",)]
+
+
+def test_database_with_an_unknown_migration_is_refused_and_untouched(scanned):
+    """A newer mlwiki names its migrations; one this release does not know means: do not touch."""
+    db = scanned / ".mlwiki" / "mlwiki.db"
+    conn = sqlite3.connect(db)
+    conn.execute("INSERT INTO _sqlite_migrations(migration_set, name, applied_at) VALUES ('mlwiki', '999_future', '')")
+    conn.execute("UPDATE meta SET value = value + 1 WHERE key = 'schema_version'")  # as that mlwiki leaves it
+    conn.commit()
+    conn.close()
+    before = sha(db)
+    result = invoke(scanned, "due")
+    assert result.exit_code == 1
+    assert "newer mlwiki" in result.output and "999_future" in result.output and "Traceback" not in result.output
+    assert sha(db) == before
 
 
 def test_newer_database_is_refused_and_untouched(scanned):

@@ -14,7 +14,7 @@ from mlwiki.cli import cli
 from mlwiki.config import load_config
 from mlwiki.review.log import record_answer
 from mlwiki.review.schedule import Scheduler
-from mlwiki.store.db import SCHEMA_VERSION
+from mlwiki.store.migrations import SCHEMA_VERSION
 from mlwiki.scan.sync import open_synced, scan
 
 

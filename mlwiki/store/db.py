@@ -8,7 +8,6 @@ scheduling; the scheduling columns of `cards` are a cache of it.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -17,62 +16,8 @@ from pathlib import Path
 
 from mlwiki.errors import StoreError
 
-SCHEMA_VERSION = 3
-
 CARD_CONTENT_COLUMNS = ("note_id", "kind", "front", "back", "text", "grp", "deck", "tags", "heading", "path",
                         "line", "ord", "explicit", "content_hash")
-
-
-def _migration_1(db) -> None:
-    """The initial schema."""
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["files"].create({"path": str, "size": int, "mtime_ns": int, "hash": str, "skipped": int}, pk="path")
-    db["problems"].create({"path": str, "line": int, "severity": str, "code": str, "message": str})
-    db["problems"].create_index(["path"])
-    db["cards"].create({
-        "id": str, "note_id": str, "kind": str, "front": str, "back": str, "text": str, "grp": int,
-        "deck": str, "tags": str, "heading": str, "path": str, "line": int, "ord": int, "explicit": int,
-        "content_hash": str, "created_at": str, "retired": int, "retired_at": str,
-        "state": int, "step": int, "stability": float, "difficulty": float, "due": str, "last_review": str,
-        "reps": int, "lapses": int, "suspended": int, "buried_until": str, "leech": int,
-    }, pk="id", defaults={"retired": 0, "reps": 0, "lapses": 0, "suspended": 0, "leech": 0, "state": 0})
-    for columns in (["note_id"], ["due"], ["deck"], ["path", "ord"], ["retired", "state"]):
-        db["cards"].create_index(columns)
-    db["card_sources"].create({"card_id": str, "path": str, "line": int}, pk=("card_id", "path", "line"))
-    db["card_sources"].create_index(["path"])
-    db["aliases"].create({"alias": str, "card_id": str, "created_at": str}, pk="alias")
-    db["settings"].create({"id": str, "json": str}, pk="id")
-    db["reviews"].create({
-        "id": int, "card_id": str, "reviewed_at": str, "rating": int, "duration_ms": int,
-        "content_hash": str, "settings_id": str, "state_before": int, "state": int, "step": int,
-        "stability": float, "difficulty": float, "due": str, "elapsed_days": float, "scheduled_days": float,
-    }, pk="id")
-    db["reviews"].create_index(["card_id", "id"])
-    db["reviews"].create_index(["reviewed_at"])
-    db["events"].create({"id": int, "card_id": str, "at": str, "action": str, "detail": str}, pk="id")
-    db["events"].create_index(["card_id"])
-
-
-def _migration_2(db) -> None:
-    """A covering index for per-day review figures (stats, today's counts) without touching the table."""
-    db["reviews"].create_index(["reviewed_at", "state_before", "rating", "duration_ms"],
-                               index_name="idx_reviews_day", if_not_exists=True)
-
-
-def _migration_3(db) -> None:
-    """Covering indexes for `mlwiki stats` (a million reviews in well under a second): reviews by time with
-    every column the figures read, which makes migration 2's index (its prefix) redundant; and the scheduling
-    columns of cards, so the card figures never read the card text."""
-    db["reviews"].create_index(["reviewed_at", "state_before", "rating", "duration_ms", "elapsed_days", "card_id"],
-                               index_name="idx_reviews_stats", if_not_exists=True)
-    db.execute("DROP INDEX IF EXISTS idx_reviews_day")
-    db["cards"].create_index(["retired", "state", "suspended", "deck", "leech", "path", "stability", "difficulty",
-                              "last_review", "due", "buried_until", "lapses", "reps"],
-                             index_name="idx_cards_stats", if_not_exists=True)
-
-
-MIGRATIONS = [_migration_1, _migration_2, _migration_3]
-assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
 def utc_iso(when: datetime) -> str:
@@ -200,6 +145,8 @@ def open_store(config, create: bool = True) -> Store:
         raise StoreError("the database path is not a file", path=str(path))
     store = Store(path, connect(path, wal=False), warnings=synced_folder_warnings(path))
     try:
+        from mlwiki.store.migrations import migrate, refuse_foreign_or_newer
+
         refuse_foreign_or_newer(store)  # before anything writes to the file
         enable_wal(store.conn)
         migrate(store, config)
@@ -246,6 +193,7 @@ def _filesystem_type(folder: Path) -> str | None:
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
+    """How many migrations the database has had (0: a new, empty file)."""
     has_meta = conn.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
     if not has_meta:
         tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
@@ -254,36 +202,3 @@ def schema_version(conn: sqlite3.Connection) -> int:
         return 0
     row = conn.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
     return int(row[0]) if row else 0
-
-
-def refuse_foreign_or_newer(store: Store) -> None:
-    """Raise for a file that is not an mlwiki database, or one written by a newer mlwiki."""
-    version = schema_version(store.conn)
-    if version > SCHEMA_VERSION:
-        raise StoreError(f"this database was written by a newer mlwiki (schema {version}, this one knows "
-                         f"{SCHEMA_VERSION}); upgrade mlwiki — the database was left untouched",
-                         path=str(store.path))
-
-
-def migrate(store: Store, config) -> None:
-    """Bring the schema to SCHEMA_VERSION, backing up an existing database first."""
-    version = schema_version(store.conn)
-    if version == SCHEMA_VERSION:
-        return
-    if version > 0:
-        from mlwiki.store.backup import backup_now
-
-        backup_now(store, config, reason=f"before-migration-{version}-to-{SCHEMA_VERSION}")
-    db = store.db
-    with store.write():
-        for number in range(version + 1, SCHEMA_VERSION + 1):
-            MIGRATIONS[number - 1](db)
-        store.set_meta("schema_version", str(SCHEMA_VERSION))
-
-
-def row_to_dict(row: sqlite3.Row) -> dict:
-    return {key: row[key] for key in row.keys()}
-
-
-def card_tags(row) -> list[str]:
-    return json.loads(row["tags"] or "[]")
