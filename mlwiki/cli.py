@@ -103,10 +103,27 @@ def synced(app: AppContext):
     """Open the wiki's database, scanned up to date, and say whether it sits somewhere risky."""
     from mlwiki.scan.sync import open_synced
 
-    store, report = open_synced(app.config, app.now)
+    store, report = open_synced(app.config, app.now, _progress_bar())
     for warning in store.warnings:
         click.echo(f"Warning: {warning}", err=True)
     return store, report
+
+
+def _progress_bar():
+    """A progress callback for long scans, drawn on stderr only when it is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 200 and (done % 50 == 0 or done == total):
+            width = 30
+            filled = width * done // total
+            sys.stderr.write(f"\rScanning notes [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            if done == total:
+                sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+
+    return show
 
 
 @cli.command()

@@ -362,7 +362,7 @@ def test_file_vanishing_during_scan_is_a_warning(tmp_path):
 def test_scan_into_store_completes_and_is_consistent(wiki, scan):
     shutil.rmtree(wiki.config.data_dir, ignore_errors=True)
     start = time.monotonic()
-    store, report = open_synced(wiki.config, NOW, progress=False)
+    store, report = open_synced(wiki.config, NOW)
     cold = time.monotonic() - start
     with store:
         assert store.query("PRAGMA integrity_check")[0][0] == "ok"
@@ -376,7 +376,7 @@ def test_scan_into_store_completes_and_is_consistent(wiki, scan):
             assert problems_for(kept, wiki.rel(case)), f"{case.name}: problem not kept by the scan"
     assert cold < 2 * CORPUS_BUDGET_S, f"cold scan of the corpus took {cold:.2f} s"
     start = time.monotonic()
-    store, again = open_synced(wiki.config, NOW, progress=False)
+    store, again = open_synced(wiki.config, NOW)
     store.close()
     assert again.files_changed == 0 and again.files_removed == 0 and again.cards_added == 0
     assert time.monotonic() - start < 1.0
@@ -456,7 +456,7 @@ def test_file_name_not_utf8_does_not_crash(tmp_path):
     config = load_config(root)
     scan = collect(config)  # extraction alone copes today
     assert "neighbour question" in [c.front for c in scan.cards]
-    store, report = open_synced(config, NOW, progress=False)  # the store must accept (or skip) the name
+    store, report = open_synced(config, NOW)  # the store must accept (or skip) the name
     with store:
         assert store.query("PRAGMA integrity_check")[0][0] == "ok"
         fronts = [r["front"] for r in store.query("SELECT front FROM cards")]

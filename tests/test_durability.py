@@ -256,7 +256,7 @@ def test_cloud_synced_folder_warns(tmp_path):
 def test_automatic_backup_once_a_day_when_reviews_changed(scanned):
     config = load_config(scanned)
     now = datetime.fromisoformat(NOW)
-    store, _ = open_synced(config, now, progress=False)
+    store, _ = open_synced(config, now)
     with store:
         assert auto_backup(store, config, now) is None  # no reviews yet
         session = ReviewSession(store, config, lambda: now)

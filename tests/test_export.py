@@ -112,7 +112,7 @@ def wiki(tmp_path: Path) -> Path:
 
 def synced(root: Path, now):
     config = load_config(root)
-    store, _ = open_synced(config, now, progress=False)
+    store, _ = open_synced(config, now)
     return config, store
 
 

@@ -43,7 +43,7 @@ def big_wiki(tmp_path_factory) -> Path:
 def scanned_tables(root: Path, workers: int, monkeypatch, now) -> dict[str, list[tuple]]:
     monkeypatch.setenv("MLWIKI_WORKERS", str(workers))
     shutil.rmtree(root / ".mlwiki", ignore_errors=True)
-    store, report = open_synced(load_config(root), now, progress=False)
+    store, report = open_synced(load_config(root), now)
     with store:
         assert report.files_changed == report.files_seen == 452
         return {name: [tuple(row) for row in store.query(sql)] for name, sql in TABLES.items()}

@@ -25,7 +25,7 @@ CARDS = "".join(f"Q: Question number {n} about gradient descent?\nA: Answer {n}\
 
 def session_at(root, when, **filters):
     config = load_config(root)
-    store, _ = open_synced(config, when, progress=False)
+    store, _ = open_synced(config, when)
     clock = {"now": when}
     return store, ReviewSession(store, config, lambda: clock["now"], Filters(**filters)), clock
 
@@ -84,7 +84,7 @@ def test_replay_reproduces_every_state_and_check_verifies_it(wiki, now):
         assert store.query("SELECT count(*) FROM reviews")[0][0] > 50
         assert verify_replay(store) == []
     assert CliRunner().invoke(cli, ["--root", str(wiki), "check"]).exit_code == 0
-    with open_synced(load_config(wiki), now, progress=False)[0] as store, store.write() as conn:
+    with open_synced(load_config(wiki), now)[0] as store, store.write() as conn:
         conn.execute("UPDATE cards SET stability = stability + 1 WHERE reps > 0 AND id = "
                      "(SELECT min(id) FROM cards WHERE reps > 0)")
     result = CliRunner().invoke(cli, ["--root", str(wiki), "check"])
@@ -129,7 +129,7 @@ def test_siblings_are_buried_for_the_day(wiki, now):
 def test_queue_order_learning_then_reviews_then_new(wiki, now):
     write(wiki, "notes/a.md", CARDS)
     config = load_config(wiki)
-    store, _ = open_synced(config, now, progress=False)
+    store, _ = open_synced(config, now)
     with store:
         ids = [r[0] for r in store.query("SELECT id FROM cards ORDER BY path, ord")]
         scheduler = Scheduler.from_settings(config.review)
@@ -192,7 +192,7 @@ def test_system_zone_keeps_daylight_saving(monkeypatch):
 def test_leech_is_suspended_after_eight_lapses(wiki, now):
     write(wiki, "notes/a.md", "Q: The hardest card about the Hessian?\nA: Its eigenvalues.\n")
     config = load_config(wiki)
-    store, _ = open_synced(config, now, progress=False)
+    store, _ = open_synced(config, now)
     with store:
         (cid,) = [r[0] for r in store.query("SELECT id FROM cards")]
         scheduler = Scheduler.from_settings(config.review)
@@ -226,7 +226,7 @@ def test_plain_mode_reveal_rate_undo_quit(wiki, now):
     assert out.count("recorded ") == 2 and "undone answer" in out
     assert "Reviewed 1 cards (0 again)" in out
     config = load_config(wiki)
-    with open_synced(config, now, progress=False)[0] as store:
+    with open_synced(config, now)[0] as store:
         rows = store.query("SELECT rating FROM reviews")
         assert [r[0] for r in rows] == [4]
 

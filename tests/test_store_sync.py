@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import bump_mtime, write
-from mlwiki.scan import sync as sync_module
+from mlwiki.store.index import IndexWriter
 from mlwiki.cli import cli
 from mlwiki.config import load_config
 from mlwiki.review.log import record_answer
@@ -20,7 +20,7 @@ from mlwiki.scan.sync import open_synced, scan
 
 def synced(root, now):
     config = load_config(root)
-    store, report = open_synced(config, now, progress=False)
+    store, report = open_synced(config, now)
     return config, store, report
 
 
@@ -253,7 +253,7 @@ def test_interrupted_scan_leaves_database_consistent(reviewed, now, monkeypatch)
     def crash(*args, **kwargs):
         raise KeyboardInterrupt("power cut half-way through the scan")
 
-    monkeypatch.setattr(sync_module, "_repoint", crash)  # after cards were written, before commit
+    monkeypatch.setattr(IndexWriter, "repoint", crash)  # after cards were written, before commit
     with pytest.raises(KeyboardInterrupt):
         rescan(store, config, now)
     monkeypatch.undo()
@@ -270,15 +270,15 @@ def test_changed_card_settings_reextract_unchanged_notes(wiki, now):
     """Turning on `definitions` (or upgrading mlwiki) must not leave stale cards from notes that did not change."""
     write(wiki, "notes/a.md", "**Logit**: the log-odds of a probability.\n\nQ: Why?\nA: Because.\n")
     config = load_config(wiki)
-    store, _ = open_synced(config, now, progress=False)
+    store, _ = open_synced(config, now)
     with store:
         assert [r["kind"] for r in store.query("SELECT kind FROM cards WHERE retired = 0")] == ["basic"]
     (wiki / "mlwiki.toml").write_text("definitions = true\n" + (wiki / "mlwiki.toml").read_text())
     config = load_config(wiki)
-    store, report = open_synced(config, now, progress=False)
+    store, report = open_synced(config, now)
     with store:
         kinds = sorted(r["kind"] for r in store.query("SELECT kind FROM cards WHERE retired = 0"))
     assert kinds == ["basic", "definition"] and report.files_read == 1
-    store, report = open_synced(config, now, progress=False)  # and then it is settled again
+    store, report = open_synced(config, now)  # and then it is settled again
     store.close()
     assert report.files_read == 0

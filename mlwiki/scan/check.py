@@ -43,7 +43,7 @@ def database_problems(config: Config, now: datetime) -> list[Problem]:
     from mlwiki.review.log import verify_replay
     from mlwiki.scan.sync import open_synced
 
-    store, report = open_synced(config, now, progress=False)
+    store, report = open_synced(config, now)
     with store:
         found = [p for p in report.problems if p.code == "ambiguous-relink"]
         for card_id in verify_replay(store):

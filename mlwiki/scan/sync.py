@@ -18,6 +18,7 @@ import functools
 import hashlib
 import json
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -27,7 +28,8 @@ from mlwiki.config import Config
 from mlwiki.models import Card, Problem, Severity
 from mlwiki.sources.notes import NoteFile, paused_gc, walk_notes
 from mlwiki.scan.pool import examine_all
-from mlwiki.store.db import CARD_CONTENT_COLUMNS, Store, utc_iso
+from mlwiki.store.db import Store, utc_iso
+from mlwiki.store.index import IndexWriter, file_states, stored_problems
 
 if TYPE_CHECKING:
     from mlwiki.scan.examine import FileResult
@@ -74,8 +76,7 @@ def scan(store: Store, config: Config, now: datetime, progress=None) -> ScanRepo
 def _scan(store: Store, config: Config, now: datetime, progress=None) -> ScanReport:
     files, walk_problems = walk_notes(config)
     report = ScanReport(files_seen=len(files))
-    known = {path: (size, mtime_ns, digest)
-             for path, size, mtime_ns, digest in store.query("SELECT path, size, mtime_ns, hash FROM files")}
+    known = file_states(store)
     fingerprint = extraction_fingerprint(config)
     reextract = store.meta(FINGERPRINT_KEY) != fingerprint  # a new mlwiki or card settings: read every note
     trusted = {} if reextract else known  # what stored file states may spare a note from being read again
@@ -97,16 +98,16 @@ def _scan(store: Store, config: Config, now: datetime, progress=None) -> ScanRep
     removed = [path for path in known if path not in present]
     report.files_changed, report.files_removed = len(changed), len(removed)
     if not changed and not removed and not touched and not reextract:
-        report.problems = walk_problems + _stored_problems(store)
+        report.problems = walk_problems + stored_problems(store)
         return report
     with store.write() as conn:
-        conn.executemany("UPDATE files SET mtime_ns = ?, size = ? WHERE path = ?",
-                         [(f.mtime_ns, f.size, f.rel) for f in touched])
+        index = IndexWriter(conn)
+        index.touch_files([(f.mtime_ns, f.size, f.rel) for f in touched])
         if changed or removed:
-            _apply(conn, report, results, [d for _, d in changed], removed, now)
+            _apply(index, report, results, [d for _, d in changed], removed, now)
         if reextract:
-            conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (FINGERPRINT_KEY, fingerprint))
-    report.problems = walk_problems + _stored_problems(store)
+            index.set_meta(FINGERPRINT_KEY, fingerprint)
+    report.problems = walk_problems + stored_problems(store)
     return report
 
 
@@ -124,98 +125,32 @@ def extraction_fingerprint(config: Config) -> str:
     return hashlib.blake2b(json.dumps(settings).encode(), digest_size=8).hexdigest()
 
 
-def _stored_problems(store: Store) -> list[Problem]:
-    return [Problem(r["path"], r["line"], r["message"], Severity(r["severity"]), r["code"])
-            for r in store.query("SELECT * FROM problems ORDER BY path, line")]
-
-
-def _apply(conn, report: ScanReport, results: list[FileResult], digests: list[str], removed: list[str],
-           now: datetime) -> None:
+def _apply(index: IndexWriter, report: ScanReport, results: list[FileResult], digests: list[str],
+           removed: list[str], now: datetime) -> None:
     """The write half of a scan: files, problems, sources, cards, re-links and retirements."""
     stamp = utc_iso(now)
     paths = [r.file.rel for r in results] + removed
-    _replace_files(conn, results, digests, removed)
-    old_ids = _ids_at(conn, paths)
-    conn.executemany("DELETE FROM card_sources WHERE path = ?", [(p,) for p in paths])
-    aliases = _aliases(conn, [c.id for r in results for c in r.cards])
+    index.replace_files([(r.file.rel, r.file.size, r.file.mtime_ns, d, int(r.skipped))
+                         for r, d in zip(results, digests)], removed)
+    index.add_problems(p for r in results for p in r.problems)
+    old_ids = index.ids_at(paths)
+    index.drop_sources(paths)
+    aliases = index.aliases([c.id for r in results for c in r.cards])
     incoming = _resolve(results, aliases)
-    existing = _existing(conn, {cid for cid in incoming})
+    existing = index.existing(incoming)
     unmatched = [cid for cid in incoming if cid not in existing]
-    still_sourced = _still_sourced(conn, old_ids)
+    still_sourced = index.still_sourced(old_ids)
     vanished = [cid for cid in old_ids if cid not in incoming and cid not in still_sourced]
-    relinks, ambiguous = _relink(conn, unmatched, vanished, incoming)
-    for problem in ambiguous:
-        conn.execute("INSERT INTO problems(path, line, severity, code, message) VALUES (?, ?, ?, ?, ?)",
-                     (problem.path, problem.line, problem.severity.value, problem.code, problem.message))
+    relinks, ambiguous = _relink(index, unmatched, vanished, incoming)
+    index.add_problems(ambiguous)
     for new_id, old_id in relinks.items():
-        conn.execute("INSERT OR REPLACE INTO aliases(alias, card_id, created_at) VALUES (?, ?, ?)",
-                     (new_id, old_id, stamp))
-        conn.execute("INSERT INTO events(card_id, at, action, detail) VALUES (?, ?, 'relink', ?)",
-                     (old_id, stamp, new_id))
+        index.relink(new_id, old_id, stamp)
         incoming[old_id] = incoming.pop(new_id)
         existing[old_id] = True
         report.cards_relinked += 1
-    _write_cards(conn, report, incoming, existing, stamp)
-    _repoint(conn, [cid for cid in old_ids if cid in still_sourced and cid not in incoming])
-    gone = [cid for cid in vanished if cid not in relinks.values()]
-    retired = conn.executemany(
-        "UPDATE cards SET retired = 1, retired_at = ? WHERE id = ? AND retired = 0", [(stamp, c) for c in gone])
-    report.cards_retired = retired.rowcount if retired.rowcount > 0 else 0
-
-
-def _replace_files(conn, results: list[FileResult], digests: list[str], removed: list[str]) -> None:
-    conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in removed])
-    conn.executemany("INSERT OR REPLACE INTO files(path, size, mtime_ns, hash, skipped) VALUES (?, ?, ?, ?, ?)",
-                     [(r.file.rel, r.file.size, r.file.mtime_ns, d, int(r.skipped))
-                      for r, d in zip(results, digests)])
-    conn.executemany("DELETE FROM problems WHERE path = ?", [(r.file.rel,) for r in results] +
-                     [(p,) for p in removed])
-    conn.executemany("INSERT INTO problems(path, line, severity, code, message) VALUES (?, ?, ?, ?, ?)",
-                     [(p.path, p.line, p.severity.value, p.code, p.message)
-                      for r in results for p in r.problems])
-
-
-def _ids_at(conn, paths: list[str]) -> list[str]:
-    """Ids of the live cards that had a source in one of these files before the scan."""
-    found: dict[str, None] = {}
-    for chunk in _chunks(paths):
-        marks = ",".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT card_id FROM card_sources WHERE path IN ({marks})", chunk):
-            found[row[0]] = None
-    return list(found)
-
-
-def _chunks(items: list, size: int = 500):
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
-
-
-def _aliases(conn, card_ids: list[str]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for chunk in _chunks(card_ids):
-        marks = ",".join("?" * len(chunk))
-        out.update(conn.execute(f"SELECT alias, card_id FROM aliases WHERE alias IN ({marks})", chunk).fetchall())
-    return out
-
-
-def _existing(conn, card_ids: set[str]) -> dict[str, bool]:
-    """{id: retired?} for the ids already in the store."""
-    out: dict[str, bool] = {}
-    ids_list = list(card_ids)
-    for chunk in _chunks(ids_list):
-        marks = ",".join("?" * len(chunk))
-        out.update((r[0], bool(r[1])) for r in conn.execute(
-            f"SELECT id, retired FROM cards WHERE id IN ({marks})", chunk))
-    return out
-
-
-def _still_sourced(conn, card_ids: list[str]) -> set[str]:
-    out: set[str] = set()
-    for chunk in _chunks(card_ids):
-        marks = ",".join("?" * len(chunk))
-        out.update(r[0] for r in conn.execute(
-            f"SELECT DISTINCT card_id FROM card_sources WHERE card_id IN ({marks})", chunk))
-    return out
+    _write_cards(index, report, incoming, existing, stamp)
+    index.repoint([cid for cid in old_ids if cid in still_sourced and cid not in incoming])
+    report.cards_retired = index.retire([cid for cid in vanished if cid not in relinks.values()], stamp)
 
 
 @dataclass
@@ -240,25 +175,13 @@ def _resolve(results: list[FileResult], aliases: dict[str, str]) -> dict[str, In
     return incoming
 
 
-def _relink(conn, unmatched: list[str], vanished: list[str], incoming: dict[str, Incoming]
+def _relink(index: IndexWriter, unmatched: list[str], vanished: list[str], incoming: dict[str, Incoming]
             ) -> tuple[dict[str, str], list[Problem]]:
     """Pair new cards with vanished ones whose fronts are similar. Returns {new id: old id} and ambiguities."""
     if not unmatched or not vanished:
         return {}, []
-    old = {r["id"]: r for r in _rows(conn, vanished, "id, kind, front, path, note_id")}
-    candidates = []
-    for new_id in unmatched:
-        card = incoming[new_id].card
-        for old_id, row in old.items():
-            if row["kind"] != card.kind.value:
-                continue
-            if len(unmatched) * len(old) > MAX_RELINK_PAIRS and row["path"] != card.source.path:
-                continue
-            score = ids.similarity(card.front, row["front"])
-            if score >= ids.RELINK_THRESHOLD:
-                same_file = row["path"] == card.source.path
-                candidates.append((score + (0.01 if same_file else 0), new_id, old_id))
-    candidates.sort(reverse=True)
+    old = {r["id"]: r for r in index.cards(vanished)}
+    candidates = _relink_candidates(unmatched, old, incoming)
     by_new: dict[str, list[tuple[float, str]]] = defaultdict(list)
     by_old: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for score, new_id, old_id in candidates:
@@ -282,12 +205,22 @@ def _relink(conn, unmatched: list[str], vanished: list[str], incoming: dict[str,
     return links, problems
 
 
-def _rows(conn, card_ids: list[str], columns: str) -> list:
-    rows = []
-    for chunk in _chunks(card_ids):
-        marks = ",".join("?" * len(chunk))
-        rows.extend(conn.execute(f"SELECT {columns} FROM cards WHERE id IN ({marks})", chunk).fetchall())
-    return rows
+def _relink_candidates(unmatched: list[str], old: dict, incoming: dict[str, Incoming]) -> list[tuple]:
+    """(score, new id, old id) of every similar-enough pair of the same kind, best first."""
+    candidates = []
+    for new_id in unmatched:
+        card = incoming[new_id].card
+        for old_id, row in old.items():
+            if row["kind"] != card.kind.value:
+                continue
+            if len(unmatched) * len(old) > MAX_RELINK_PAIRS and row["path"] != card.source.path:
+                continue
+            score = ids.similarity(card.front, row["front"])
+            if score >= ids.RELINK_THRESHOLD:
+                same_file = row["path"] == card.source.path
+                candidates.append((score + (0.01 if same_file else 0), new_id, old_id))
+    candidates.sort(reverse=True)
+    return candidates
 
 
 def _note_ids(incoming: dict[str, Incoming], aliases_from_card: dict[str, str]) -> dict[str, str]:
@@ -301,9 +234,10 @@ def _note_ids(incoming: dict[str, Incoming], aliases_from_card: dict[str, str]) 
     return mapping
 
 
-def _write_cards(conn, report: ScanReport, incoming: dict[str, Incoming], existing: dict[str, bool],
+def _write_cards(index: IndexWriter, report: ScanReport, incoming: dict[str, Incoming], existing: dict[str, bool],
                  stamp: str) -> None:
-    note_map = _note_ids(incoming, _stored_note_ids(conn, list(existing)))
+    stored_notes = {r["id"]: r["note_id"] for r in index.cards(list(existing))}
+    note_map = _note_ids(incoming, stored_notes)
     inserts, updates, sources = [], [], []
     for cid, entry in incoming.items():
         card = entry.card
@@ -317,23 +251,7 @@ def _write_cards(conn, report: ScanReport, incoming: dict[str, Incoming], existi
             inserts.append((cid, *values, stamp))
             report.cards_added += 1
         sources.extend((cid, path, line) for path, line in entry.sources)
-    columns = ", ".join(CARD_CONTENT_COLUMNS)
-    conn.executemany(f"INSERT INTO cards(id, {columns}, created_at) VALUES "
-                     f"(?, {', '.join('?' * len(CARD_CONTENT_COLUMNS))}, ?)", inserts)
-    assignments = ", ".join(f"{c} = ?" for c in CARD_CONTENT_COLUMNS)
-    conn.executemany(f"UPDATE cards SET {assignments}, retired = 0, retired_at = NULL WHERE id = ?", updates)
-    conn.executemany("INSERT OR IGNORE INTO card_sources(card_id, path, line) VALUES (?, ?, ?)", sources)
-
-
-def _repoint(conn, card_ids: list[str]) -> None:
-    """Cards that left a changed file but live on in an unchanged one: their main source moves there."""
-    conn.executemany(
-        "UPDATE cards SET (path, line) = (SELECT path, line FROM card_sources WHERE card_id = ? "
-        "ORDER BY path, line LIMIT 1) WHERE id = ?", [(cid, cid) for cid in card_ids])
-
-
-def _stored_note_ids(conn, card_ids: list[str]) -> dict[str, str]:
-    return {r["id"]: r["note_id"] for r in _rows(conn, card_ids, "id, note_id")}
+    index.write_cards(inserts, updates, sources)
 
 
 def _content_values(card: Card, note_id: str) -> tuple:
@@ -348,33 +266,15 @@ def _tags_json(tags: tuple[str, ...]) -> str:
     return json.dumps(list(tags), ensure_ascii=False)
 
 
-def open_synced(config: Config, now: datetime, progress: bool = True):
-    """Open the store and bring it up to date with the notes: what every reading command starts with."""
+def open_synced(config: Config, now: datetime, progress: Callable[[int, int], None] | None = None):
+    """Open the store and bring it up to date with the notes: what every reading command starts with.
+    `progress(done, total)` is called as notes are read."""
     from mlwiki.store.db import open_store
 
     store = open_store(config)
     try:
-        report = scan(store, config, now, _progress_bar() if progress else None)
+        report = scan(store, config, now, progress)
     except BaseException:
         store.close()
         raise
     return store, report
-
-
-def _progress_bar():
-    """A progress callback for long scans, drawn on stderr only when it is a terminal."""
-    import sys
-
-    if not sys.stderr.isatty():
-        return None
-
-    def show(done: int, total: int) -> None:
-        if total >= 200 and (done % 50 == 0 or done == total):
-            width = 30
-            filled = width * done // total
-            sys.stderr.write(f"\rScanning notes [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-            if done == total:
-                sys.stderr.write("\r" + " " * 60 + "\r")
-            sys.stderr.flush()
-
-    return show

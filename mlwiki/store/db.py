@@ -16,9 +16,6 @@ from pathlib import Path
 
 from mlwiki.errors import StoreError
 
-CARD_CONTENT_COLUMNS = ("note_id", "kind", "front", "back", "text", "grp", "deck", "tags", "heading", "path",
-                        "line", "ord", "explicit", "content_hash")
-
 
 def utc_iso(when: datetime) -> str:
     """The one text form of times in the database: UTC, ISO 8601, seconds precision with microseconds."""

@@ -1,0 +1,123 @@
+"""The note index in the store: which files were seen (size, mtime, hash), their problems, and the cards with
+their sources and aliases. The scan (mlwiki.scan.sync) decides what changed; this module only reads and writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+
+from mlwiki.models import Problem, Severity
+from mlwiki.store.db import Store
+
+CARD_CONTENT_COLUMNS = ("note_id", "kind", "front", "back", "text", "grp", "deck", "tags", "heading", "path",
+                        "line", "ord", "explicit", "content_hash")
+_CHUNK = 500  # ids per IN (…): well under SQLite's host-parameter limit
+
+
+def file_states(store: Store) -> dict[str, tuple[int, int, str]]:
+    """{path: (size, mtime_ns, hash)} of every note file the last scan saw."""
+    return {path: (size, mtime_ns, digest)
+            for path, size, mtime_ns, digest in store.query("SELECT path, size, mtime_ns, hash FROM files")}
+
+
+def stored_problems(store: Store) -> list[Problem]:
+    """The problems the scans recorded, in note order."""
+    return [Problem(r["path"], r["line"], r["message"], Severity(r["severity"]), r["code"])
+            for r in store.query("SELECT * FROM problems ORDER BY path, line")]
+
+
+def _chunks(items: list, size: int = _CHUNK) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def _in(conn: sqlite3.Connection, sql: str, ids: Iterable[str]) -> Iterator[sqlite3.Row]:
+    """Rows of `sql` (which holds one `IN ({marks})`) for all `ids`, a chunk at a time."""
+    for chunk in _chunks(list(ids)):
+        yield from conn.execute(sql.format(marks=",".join("?" * len(chunk))), chunk)
+
+
+class IndexWriter:
+    """The writes of one scan, on a connection inside `Store.write()`."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    # files and problems
+    def touch_files(self, files: list[tuple[int, int, str]]) -> None:
+        """(mtime_ns, size, path) of files whose bytes did not change."""
+        self.conn.executemany("UPDATE files SET mtime_ns = ?, size = ? WHERE path = ?", files)
+
+    def replace_files(self, seen: list[tuple[str, int, int, str, int]], removed: list[str]) -> None:
+        """(path, size, mtime_ns, hash, skipped) of files read; paths of files gone. Their problems go too."""
+        self.conn.executemany("DELETE FROM files WHERE path = ?", [(p,) for p in removed])
+        self.conn.executemany("INSERT OR REPLACE INTO files(path, size, mtime_ns, hash, skipped) VALUES (?, ?, ?, ?, ?)",
+                              seen)
+        self.conn.executemany("DELETE FROM problems WHERE path = ?", [(s[0],) for s in seen] + [(p,) for p in removed])
+
+    def add_problems(self, problems: Iterable[Problem]) -> None:
+        self.conn.executemany("INSERT INTO problems(path, line, severity, code, message) VALUES (?, ?, ?, ?, ?)",
+                              [(p.path, p.line, p.severity.value, p.code, p.message) for p in problems])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    # sources and identity
+    def ids_at(self, paths: list[str]) -> list[str]:
+        """Ids of the cards that had a source in one of these files."""
+        found: dict[str, None] = {}
+        for row in _in(self.conn, "SELECT card_id FROM card_sources WHERE path IN ({marks})", paths):
+            found[row[0]] = None
+        return list(found)
+
+    def drop_sources(self, paths: list[str]) -> None:
+        self.conn.executemany("DELETE FROM card_sources WHERE path = ?", [(p,) for p in paths])
+
+    def aliases(self, card_ids: list[str]) -> dict[str, str]:
+        """{alias: card id} for those of `card_ids` that an earlier re-link made aliases."""
+        return dict(_in(self.conn, "SELECT alias, card_id FROM aliases WHERE alias IN ({marks})", card_ids))
+
+    def existing(self, card_ids: Iterable[str]) -> dict[str, bool]:
+        """{id: retired?} for the ids already in the store."""
+        return {r[0]: bool(r[1]) for r in _in(self.conn, "SELECT id, retired FROM cards WHERE id IN ({marks})",
+                                              card_ids)}
+
+    def still_sourced(self, card_ids: list[str]) -> set[str]:
+        return {r[0] for r in _in(self.conn, "SELECT DISTINCT card_id FROM card_sources WHERE card_id IN ({marks})",
+                                  card_ids)}
+
+    def cards(self, card_ids: list[str]) -> list[sqlite3.Row]:
+        """id, kind, front, path and note_id of these cards."""
+        return list(_in(self.conn, "SELECT id, kind, front, path, note_id FROM cards WHERE id IN ({marks})",
+                        card_ids))
+
+    def relink(self, new_id: str, old_id: str, stamp: str) -> None:
+        """`new_id` is from now on another name of `old_id` (whose history it inherits)."""
+        self.conn.execute("INSERT OR REPLACE INTO aliases(alias, card_id, created_at) VALUES (?, ?, ?)",
+                          (new_id, old_id, stamp))
+        self.conn.execute("INSERT INTO events(card_id, at, action, detail) VALUES (?, ?, 'relink', ?)",
+                          (old_id, stamp, new_id))
+
+    # card content
+    def write_cards(self, inserts: list[tuple], updates: list[tuple], sources: list[tuple[str, str, int]]) -> None:
+        """New cards (id, *content, created_at), changed ones (*content, id) — both back to life — and sources."""
+        columns = ", ".join(CARD_CONTENT_COLUMNS)
+        self.conn.executemany(f"INSERT INTO cards(id, {columns}, created_at) VALUES "
+                              f"(?, {', '.join('?' * len(CARD_CONTENT_COLUMNS))}, ?)", inserts)
+        assignments = ", ".join(f"{c} = ?" for c in CARD_CONTENT_COLUMNS)
+        self.conn.executemany(f"UPDATE cards SET {assignments}, retired = 0, retired_at = NULL WHERE id = ?",
+                              updates)
+        self.conn.executemany("INSERT OR IGNORE INTO card_sources(card_id, path, line) VALUES (?, ?, ?)", sources)
+
+    def repoint(self, card_ids: list[str]) -> None:
+        """Cards that left a changed file but live on in an unchanged one: their main source moves there."""
+        self.conn.executemany(
+            "UPDATE cards SET (path, line) = (SELECT path, line FROM card_sources WHERE card_id = ? "
+            "ORDER BY path, line LIMIT 1) WHERE id = ?", [(cid, cid) for cid in card_ids])
+
+    def retire(self, card_ids: list[str], stamp: str) -> int:
+        """Mark cards gone from every note; returns how many were live."""
+        done = self.conn.executemany("UPDATE cards SET retired = 1, retired_at = ? WHERE id = ? AND retired = 0",
+                                     [(stamp, c) for c in card_ids])
+        return max(done.rowcount, 0)
