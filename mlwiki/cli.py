@@ -460,10 +460,10 @@ def orphans(app: AppContext, deck, tag, paths, as_json: bool, purge: bool, yes: 
 def unsuspend(app: AppContext, card_ids: tuple[str, ...]) -> None:
     """Unsuspend cards (and clear their leech mark)."""
     from mlwiki.store.db import open_store
+    from mlwiki.store.reviews import unsuspend as unsuspend_card
 
     with open_store(app.config) as store, store.write() as conn:
-        changed = sum(conn.execute("UPDATE cards SET suspended = 0, leech = 0 WHERE id = ?", (cid,)).rowcount
-                      for cid in card_ids)
+        changed = sum(unsuspend_card(conn, cid) for cid in card_ids)
     click.echo(f"Unsuspended {changed} card(s).")
 
 

@@ -14,7 +14,9 @@ from pathlib import Path
 
 from mlwiki.errors import MlwikiError
 from mlwiki.review.schedule import CardState, Scheduler, replay, same_state
+from mlwiki.store import reviews as log
 from mlwiki.store.db import Store, utc_iso
+from mlwiki.store.reviews import STATE_COLUMNS
 
 LOG_FIELDS = ("card_id", "reviewed_at", "rating", "duration_ms", "content_hash", "settings")
 
@@ -29,10 +31,6 @@ class Answer:
     leech: bool
 
 
-STATE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses",
-                 "suspended", "leech", "buried_until")
-
-
 def _state_values(state: CardState) -> tuple:
     return (state.state, state.step, state.stability, state.difficulty,
             utc_iso(state.due) if state.due else None,
@@ -45,10 +43,10 @@ def scheduler_lookup(store: Store):
 
     def get(sid: str) -> Scheduler:
         if sid not in cache:
-            row = store.conn.execute("SELECT json FROM settings WHERE id = ?", (sid,)).fetchone()
-            if row is None:
+            text = log.settings_json(store, sid)
+            if text is None:
                 raise MlwikiError(f"review log names unknown scheduler settings {sid}")
-            cache[sid] = Scheduler(json.loads(row[0]))
+            cache[sid] = Scheduler(json.loads(text))
         return cache[sid]
 
     return get
@@ -58,76 +56,62 @@ def record_answer(store: Store, scheduler: Scheduler, card_id: str, rating: int,
                   duration_ms: int, leech_threshold: int) -> Answer:
     """Append a review and update the card, in one committed transaction. Returns what undo needs."""
     with store.write() as conn:
-        row = conn.execute(f"SELECT {', '.join(STATE_COLUMNS)}, content_hash FROM cards WHERE id = ?",
-                           (card_id,)).fetchone()
+        row = log.card_for_answer(conn, card_id)
         if row is None:
             raise MlwikiError(f"card {card_id} is not in the database")
         before = {c: row[c] for c in STATE_COLUMNS}
         state = CardState.from_row(row)
         after = scheduler.review(card_id, state, rating, when)
-        conn.execute("INSERT OR IGNORE INTO settings(id, json) VALUES (?, ?)",
-                     (scheduler.id, json.dumps(scheduler.data, sort_keys=True)))
+        log.save_settings(conn, scheduler.id, json.dumps(scheduler.data, sort_keys=True))
         elapsed = (when - state.last_review).total_seconds() / 86400 if state.last_review else 0.0
-        cursor = conn.execute(
-            "INSERT INTO reviews(card_id, reviewed_at, rating, duration_ms, content_hash, settings_id, "
-            "state_before, state, step, stability, difficulty, due, elapsed_days, scheduled_days) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (card_id, utc_iso(when), rating, duration_ms, row["content_hash"], scheduler.id, state.state,
-             after.state, after.step, after.stability, after.difficulty, utc_iso(after.due), elapsed,
-             (after.due - when).total_seconds() / 86400))
+        review_id = log.append_review(conn, {
+            "card_id": card_id, "reviewed_at": utc_iso(when), "rating": rating, "duration_ms": duration_ms,
+            "content_hash": row["content_hash"], "settings_id": scheduler.id, "state_before": state.state,
+            "state": after.state, "step": after.step, "stability": after.stability, "difficulty": after.difficulty,
+            "due": utc_iso(after.due), "elapsed_days": elapsed,
+            "scheduled_days": (after.due - when).total_seconds() / 86400})
         leech = rating == 1 and after.lapses > state.lapses and after.lapses >= leech_threshold \
             and not row["leech"]
-        conn.execute("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
-                     "last_review = ?, reps = ?, lapses = ? WHERE id = ?", (*_state_values(after), card_id))
+        log.set_replayed_state(conn, card_id, _state_values(after))
         if leech:
-            conn.execute("UPDATE cards SET leech = 1, suspended = 1 WHERE id = ?", (card_id,))
-            conn.execute("INSERT INTO events(card_id, at, action, detail) VALUES (?, ?, 'leech', ?)",
-                         (card_id, utc_iso(when), f"{after.lapses} lapses"))
-        return Answer(cursor.lastrowid, card_id, before, leech)
+            log.mark_leech(conn, card_id, utc_iso(when), f"{after.lapses} lapses")
+        return Answer(review_id, card_id, before, leech)
 
 
 def undo_answer(store: Store, answer: Answer) -> None:
     """Remove the review row and restore the card's columns exactly as they were."""
     with store.write() as conn:
-        conn.execute("DELETE FROM reviews WHERE id = ?", (answer.review_id,))
+        log.drop_review(conn, answer.review_id)
         if answer.leech:
-            conn.execute("DELETE FROM events WHERE card_id = ? AND action = 'leech' AND id = "
-                         "(SELECT max(id) FROM events WHERE card_id = ? AND action = 'leech')",
-                         (answer.card_id, answer.card_id))
-        assignments = ", ".join(f"{c} = ?" for c in STATE_COLUMNS)
-        conn.execute(f"UPDATE cards SET {assignments} WHERE id = ?",
-                     (*[answer.before[c] for c in STATE_COLUMNS], answer.card_id))
+            log.drop_last_event(conn, answer.card_id, "leech")
+        log.restore_state(conn, answer.card_id, answer.before)
 
 
 def set_flag(store: Store, card_id: str, action: str, when: datetime, until: datetime | None = None) -> dict:
     """Suspend or bury a card (recorded as an event). Returns the previous flags, for undo."""
     with store.write() as conn:
-        row = conn.execute("SELECT suspended, buried_until FROM cards WHERE id = ?", (card_id,)).fetchone()
-        before = {"suspended": row["suspended"], "buried_until": row["buried_until"]}
+        before = log.flags(conn, card_id)
         if action == "suspend":
-            conn.execute("UPDATE cards SET suspended = 1 WHERE id = ?", (card_id,))
+            log.set_flags(conn, card_id, 1, before["buried_until"])
         else:
-            conn.execute("UPDATE cards SET buried_until = ? WHERE id = ?", (utc_iso(until), card_id))
-        conn.execute("INSERT INTO events(card_id, at, action, detail) VALUES (?, ?, ?, '')",
-                     (card_id, utc_iso(when), action))
+            log.set_flags(conn, card_id, before["suspended"], utc_iso(until))
+        log.add_event(conn, card_id, utc_iso(when), action)
     return before
 
 
 def restore_flags(store: Store, card_id: str, before: dict) -> None:
+    """Undo `set_flag`."""
     with store.write() as conn:
-        conn.execute("UPDATE cards SET suspended = ?, buried_until = ? WHERE id = ?",
-                     (before["suspended"], before["buried_until"], card_id))
-        conn.execute("DELETE FROM events WHERE id = (SELECT max(id) FROM events WHERE card_id = ?)", (card_id,))
+        log.set_flags(conn, card_id, before["suspended"], before["buried_until"])
+        log.drop_last_event(conn, card_id)
 
 
 def verify_replay(store: Store) -> list[str]:
     """Ids of cards whose cached state is not what replaying their log gives."""
     lookup = scheduler_lookup(store)
     bad = []
-    reviews: dict[str, list] = {}
-    for row in store.query("SELECT card_id, reviewed_at, rating, settings_id FROM reviews ORDER BY card_id, id"):
-        reviews.setdefault(row["card_id"], []).append(row)
-    for card in store.query("SELECT * FROM cards WHERE reps > 0 OR state > 0"):
+    reviews = log.reviews_by_card(store)
+    for card in log.scheduled_cards(store):
         expected = replay(lookup, card["id"], reviews.get(card["id"], []))
         if not same_state(expected, CardState.from_row(card)):
             bad.append(card["id"])
@@ -139,9 +123,8 @@ def verify_replay(store: Store) -> list[str]:
 
 def export_log(store: Store, target: Path, fmt: str) -> int:
     """Write every review as CSV or JSON Lines (with its scheduler settings inline). Returns the count."""
-    settings = {r["id"]: r["json"] for r in store.query("SELECT id, json FROM settings")}
-    rows = store.query("SELECT card_id, reviewed_at, rating, duration_ms, content_hash, settings_id "
-                       "FROM reviews ORDER BY id")
+    settings = log.all_settings(store)
+    rows = log.log_rows(store)
     with open(target, "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out) if fmt == "csv" else None
         if writer:
@@ -178,7 +161,7 @@ def import_log(store: Store, source: Path) -> tuple[int, int]:
 
     Returns (reviews imported, cards rebuilt). Reviews of cards not in the notes are kept in the log.
     """
-    if store.query("SELECT count(*) FROM reviews")[0][0]:
+    if log.review_count(store):
         raise MlwikiError("the database already holds reviews; import into an empty one "
                           "(move .mlwiki away first — or `mlwiki backup` it)")
     try:
@@ -189,28 +172,21 @@ def import_log(store: Store, source: Path) -> tuple[int, int]:
         for record in records:
             data = record["settings"]
             scheduler = Scheduler(data)
-            conn.execute("INSERT OR IGNORE INTO settings(id, json) VALUES (?, ?)",
-                         (scheduler.id, json.dumps(data, sort_keys=True)))
+            log.save_settings(conn, scheduler.id, json.dumps(data, sort_keys=True))
             when = datetime.fromisoformat(record["reviewed_at"]).astimezone(timezone.utc)
-            conn.execute("INSERT INTO reviews(card_id, reviewed_at, rating, duration_ms, content_hash, "
-                         "settings_id) VALUES (?, ?, ?, ?, ?, ?)",
-                         (record["card_id"], utc_iso(when), int(record["rating"]),
-                          int(record["duration_ms"] or 0), record["content_hash"], scheduler.id))
+            log.append_review(conn, {
+                "card_id": record["card_id"], "reviewed_at": utc_iso(when), "rating": int(record["rating"]),
+                "duration_ms": int(record["duration_ms"] or 0), "content_hash": record["content_hash"],
+                "settings_id": scheduler.id})
     return len(records), rebuild_states(store)
 
 
 def rebuild_states(store: Store) -> int:
     """Replay the log into the cards' cached states (after an import)."""
     lookup = scheduler_lookup(store)
-    reviews: dict[str, list] = {}
-    for row in store.query("SELECT card_id, reviewed_at, rating, settings_id FROM reviews ORDER BY card_id, id"):
-        reviews.setdefault(row["card_id"], []).append(row)
+    reviews = log.reviews_by_card(store)
     with store.write() as conn:
         count = 0
         for card_id, rows in reviews.items():
-            state = replay(lookup, card_id, rows)
-            done = conn.execute("UPDATE cards SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, "
-                                "last_review = ?, reps = ?, lapses = ? WHERE id = ?",
-                                (*_state_values(state), card_id))
-            count += done.rowcount
+            count += log.set_replayed_state(conn, card_id, _state_values(replay(lookup, card_id, rows)))
     return count

@@ -1,0 +1,119 @@
+"""The review log in the store: append-only `reviews`, the scheduler `settings` each review names, `events`
+(suspend, bury, leech, relink), and the cached scheduling columns of `cards` that a replay of the log rebuilds.
+
+Scheduling decisions live in mlwiki.review; this module only reads and writes their results.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from mlwiki.store.db import Store
+
+# The scheduling columns of `cards`: what an answer changes and an undo puts back.
+STATE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses",
+                 "suspended", "leech", "buried_until")
+# What a replay rebuilds (the first eight of STATE_COLUMNS).
+REPLAYED_COLUMNS = STATE_COLUMNS[:8]
+REVIEW_COLUMNS = ("card_id", "reviewed_at", "rating", "duration_ms", "content_hash", "settings_id",
+                  "state_before", "state", "step", "stability", "difficulty", "due", "elapsed_days", "scheduled_days")
+
+
+def settings_json(store: Store, settings_id: str) -> str | None:
+    """The JSON of the scheduler settings stored under `settings_id`."""
+    row = store.conn.execute("SELECT json FROM settings WHERE id = ?", (settings_id,)).fetchone()
+    return row[0] if row else None
+
+
+def all_settings(store: Store) -> dict[str, str]:
+    return {r["id"]: r["json"] for r in store.query("SELECT id, json FROM settings")}
+
+
+def save_settings(conn: sqlite3.Connection, settings_id: str, text: str) -> None:
+    conn.execute("INSERT OR IGNORE INTO settings(id, json) VALUES (?, ?)", (settings_id, text))
+
+
+def card_for_answer(conn: sqlite3.Connection, card_id: str) -> sqlite3.Row | None:
+    """The card's scheduling columns and content hash."""
+    return conn.execute(f"SELECT {', '.join(STATE_COLUMNS)}, content_hash FROM cards WHERE id = ?",
+                        (card_id,)).fetchone()
+
+
+def append_review(conn: sqlite3.Connection, values: dict) -> int:
+    """Append one review (keys: any of REVIEW_COLUMNS); returns its id."""
+    columns = [c for c in REVIEW_COLUMNS if c in values]
+    cursor = conn.execute(f"INSERT INTO reviews({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                          [values[c] for c in columns])
+    return cursor.lastrowid
+
+
+def set_replayed_state(conn: sqlite3.Connection, card_id: str, values: tuple) -> int:
+    """Write the REPLAYED_COLUMNS of one card; returns 1 if the card exists."""
+    assignments = ", ".join(f"{c} = ?" for c in REPLAYED_COLUMNS)
+    return conn.execute(f"UPDATE cards SET {assignments} WHERE id = ?", (*values, card_id)).rowcount
+
+
+def restore_state(conn: sqlite3.Connection, card_id: str, before: dict) -> None:
+    """Put every STATE_COLUMNS value back as `before` has it."""
+    assignments = ", ".join(f"{c} = ?" for c in STATE_COLUMNS)
+    conn.execute(f"UPDATE cards SET {assignments} WHERE id = ?", (*[before[c] for c in STATE_COLUMNS], card_id))
+
+
+def mark_leech(conn: sqlite3.Connection, card_id: str, at: str, detail: str) -> None:
+    """Suspend the card as a leech, and record why."""
+    conn.execute("UPDATE cards SET leech = 1, suspended = 1 WHERE id = ?", (card_id,))
+    add_event(conn, card_id, at, "leech", detail)
+
+
+def add_event(conn: sqlite3.Connection, card_id: str, at: str, action: str, detail: str = "") -> None:
+    conn.execute("INSERT INTO events(card_id, at, action, detail) VALUES (?, ?, ?, ?)", (card_id, at, action, detail))
+
+
+def drop_review(conn: sqlite3.Connection, review_id: int) -> None:
+    conn.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+
+
+def drop_last_event(conn: sqlite3.Connection, card_id: str, action: str | None = None) -> None:
+    """Remove the card's newest event (of `action`, if given): the undo of `add_event`."""
+    if action is None:
+        conn.execute("DELETE FROM events WHERE id = (SELECT max(id) FROM events WHERE card_id = ?)", (card_id,))
+    else:
+        conn.execute("DELETE FROM events WHERE id = (SELECT max(id) FROM events WHERE card_id = ? AND action = ?)",
+                     (card_id, action))
+
+
+def flags(conn: sqlite3.Connection, card_id: str) -> dict | None:
+    row = conn.execute("SELECT suspended, buried_until FROM cards WHERE id = ?", (card_id,)).fetchone()
+    return None if row is None else {"suspended": row["suspended"], "buried_until": row["buried_until"]}
+
+
+def set_flags(conn: sqlite3.Connection, card_id: str, suspended: int, buried_until: str | None) -> None:
+    conn.execute("UPDATE cards SET suspended = ?, buried_until = ? WHERE id = ?", (suspended, buried_until, card_id))
+
+
+def unsuspend(conn: sqlite3.Connection, card_id: str) -> bool:
+    """Unsuspend a card and clear its leech mark; False when no card has that id."""
+    return conn.execute("UPDATE cards SET suspended = 0, leech = 0 WHERE id = ?", (card_id,)).rowcount > 0
+
+
+def reviews_by_card(store: Store) -> dict[str, list[sqlite3.Row]]:
+    """Every review (card_id, reviewed_at, rating, settings_id) grouped by card, in log order."""
+    grouped: dict[str, list] = {}
+    for row in store.query("SELECT card_id, reviewed_at, rating, settings_id FROM reviews ORDER BY card_id, id"):
+        grouped.setdefault(row["card_id"], []).append(row)
+    return grouped
+
+
+def scheduled_cards(store: Store) -> list[sqlite3.Row]:
+    """Cards that have left the new state or been reviewed."""
+    return store.query("SELECT * FROM cards WHERE reps > 0 OR state > 0")
+
+
+def log_rows(store: Store) -> list[sqlite3.Row]:
+    """The log for export: card, time, rating, duration, content hash and settings id, in order."""
+    return store.query("SELECT card_id, reviewed_at, rating, duration_ms, content_hash, settings_id "
+                       "FROM reviews ORDER BY id")
+
+
+def review_count(store: Store) -> int:
+    return store.query("SELECT count(*) FROM reviews")[0][0]
