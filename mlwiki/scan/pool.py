@@ -13,7 +13,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
 
 from mlwiki.config import Config
 from mlwiki.scan.examine import Examined, Jobs, examine

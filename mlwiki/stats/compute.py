@@ -36,8 +36,7 @@ Definitions (the numbers a user sees, and the tests check by hand):
 * Forgetting curve: R(t) of a card with the median stability, up to three times the interval at which R falls
   to the desired retention (where FSRS schedules the next review).
 
-Speed (a million reviews and 50k cards in about half a second): nothing reads a table row by row; the
-covering indexes of schema migration 3 (`idx_reviews_stats`, `idx_cards_stats`) serve every query. Per-day
+Speed (a million reviews and 50k cards in about half a second): the SQL is in mlwiki.store.stats_queries. Per-day
 figures are one index range aggregate per study day (UTC boundaries computed in Python, so they are exact in
 any time zone and across DST changes) and retention is summed from them; streaks older than a year skip
 through the index from one active day to the next; retrievability is computed in SQL (``pow``, lent from
@@ -46,27 +45,24 @@ Python when SQLite lacks the math functions) into a temporary table that the mem
 
 from __future__ import annotations
 
-import json
 import math
 from bisect import bisect_left
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from pathlib import Path
 
 from mlwiki.config import Config
 from mlwiki.studyday import day_start, local_zone, study_date
+from mlwiki.models import STATE_NAMES
 from mlwiki.store.cards import CardFilter
 from mlwiki.store.db import Store, utc_iso
+from mlwiki.store.stats_queries import StatsSource, stats_source
 
 MATURE_DAYS = 21
 FORECAST_DAYS = 30
 HEATMAP_WEEKS = 26
 RETENTION_WINDOWS = (7, 30, 365)
 TOP = 10
-RANGE_SHARE = 8  # filtered: copy the matching cards' reviews when they are under 1/RANGE_SHARE of the log
 STABILITY_BINS = (0, 1, 3, 7, 14, 30, 60, 120, 240, 365, 730)  # days; the last bin is open-ended
-_TEMP_TABLES = ("stats_rowids", "stats_cards", "stats_reviews", "stats_memory")
-_STATE_KEYS = {0: "new", 1: "learning", 2: "review", 3: "relearning"}
 _MATURE_ELAPSED = MATURE_DAYS - 0.5  # mature when round(interval) >= 21
 
 
@@ -221,9 +217,6 @@ class Stats:
         data["time_today_minutes"] = round(self.time_today_ms / 60000, 1)
         return data
 
-    def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
-
 
 # --- study days -------------------------------------------------------------------------------------------
 
@@ -245,15 +238,6 @@ class StudyDays:
         if text is None:
             text = self._starts[day] = utc_iso(day_start(day, self.zone, self.starts_at))
         return text
-
-
-def _ensure_pow(conn) -> None:
-    """SQLite has `pow` only when built with its math functions; otherwise lend it Python's."""
-    try:
-        conn.execute("SELECT pow(2.0, 0.5)").fetchone()
-    except Exception:  # noqa: BLE001 - sqlite3.OperationalError: no such function
-        conn.create_function("pow", 2, lambda x, y: None if x is None or y is None else math.pow(x, y),
-                             deterministic=True)
 
 
 # --- the forgetting curve ---------------------------------------------------------------------------------
@@ -292,73 +276,25 @@ def compute_stats(store: Store, config: Config, now: datetime, selection: CardFi
     settings = config.review
     zone = local_zone(settings)
     days = StudyDays(zone, settings.day_starts_at)
-    conn = store.conn
-    _ensure_pow(conn)
-    where, params = selection.where()
-    for table in _TEMP_TABLES:  # left over by an interrupted run on this connection
-        conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
-    try:
-        where, params, source, review_filter = _prepare_filter(conn, where, params)
-        stats = _Query(conn, days, now, where, params, source, review_filter).run(
-            settings.desired_retention, settings_dict(settings)["parameters"])
-    finally:
-        for table in _TEMP_TABLES:
-            conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+    with stats_source(store, selection) as source:
+        stats = _Compute(source, days, now).run(settings.desired_retention, settings_dict(settings)["parameters"])
     stats.filters = {"deck": selection.deck, "tag": selection.tag, "paths": list(selection.paths) or None}
     stats.timezone = str(getattr(zone, "key", None) or zone)
     return stats
 
 
-def _prepare_filter(conn, where: str, params: list) -> tuple[str, list, str, str]:
-    """The filter, evaluated once: (SQL over `cards`, its parameters, the table the review queries read, and
-    the SQL that keeps the filtered cards' reviews).
+class _Compute:
+    """One computation: the queries for the filter, the study days and the clock."""
 
-    Unfiltered: all cards and the `reviews` table. Filtered: the rowids and ids of the matching cards go into
-    temporary tables, so each later query checks membership instead of re-running the deck/tag/path test.
-    When the matching cards' reviews are a small part of the log (by their `reps`), those reviews are copied
-    into a temporary indexed table (cost: their number); otherwise the time-range queries stay on `reviews` and
-    check each review's card (cost: the whole range, like unfiltered)."""
-    if where == "1":
-        return where, params, "reviews", ""
-    conn.execute("CREATE TEMP TABLE stats_rowids (rid INTEGER PRIMARY KEY)")
-    conn.execute(f"INSERT INTO temp.stats_rowids SELECT rowid FROM cards WHERE {where}", params)
-    conn.execute("CREATE TEMP TABLE stats_cards (id TEXT PRIMARY KEY) WITHOUT ROWID")
-    conn.execute("INSERT OR IGNORE INTO temp.stats_cards SELECT id FROM cards "
-                 "WHERE rowid IN (SELECT rid FROM temp.stats_rowids)")
-    member = "cards.rowid IN (SELECT rid FROM temp.stats_rowids)"
-    mine = conn.execute(f"SELECT total(reps) FROM cards WHERE {member}").fetchone()[0]
-    everything = conn.execute("SELECT max(id) FROM reviews").fetchone()[0] or 0
-    if mine * RANGE_SHARE > everything:
-        # `+card_id`: keep SQLite from walking each card's reviews once per day queried
-        return member, [], "reviews", " AND +card_id IN (SELECT id FROM temp.stats_cards)"
-    conn.execute("CREATE TEMP TABLE stats_reviews AS SELECT r.reviewed_at, r.state_before, r.rating, "
-                 "r.duration_ms, r.elapsed_days, r.card_id FROM temp.stats_cards AS f "
-                 "CROSS JOIN reviews AS r ON r.card_id = f.id")
-    conn.execute("CREATE INDEX temp.stats_reviews_at ON stats_reviews"
-                 "(reviewed_at, state_before, rating, duration_ms, elapsed_days, card_id)")
-    return member, [], "temp.stats_reviews", ""
-
-
-class _Query:
-    """One computation: the connection, the clock, and the filter as SQL over `cards` and over `reviews`."""
-
-    def __init__(self, conn, days: StudyDays, now: datetime, where: str, params: list, source: str,
-                 review_filter: str):
-        self.conn = conn
+    def __init__(self, source: StatsSource, days: StudyDays, now: datetime):
+        self.source = source
         self.days = days
         self.now = now
         self.today = days.day_of(now)
-        self.where = where
-        self.params = params
-        self.source = source
-        self.review_filter = review_filter
 
     def day_start(self, offset: int) -> str:
         """Where the study day `offset` days from today starts, as stored text."""
         return self.days.start_iso(self.today + timedelta(days=offset))
-
-    def one(self, sql: str, params=()) -> tuple:
-        return tuple(self.conn.execute(sql, params).fetchone())
 
     def run(self, desired: float, parameters) -> Stats:
         counts, decks = self.cards()
@@ -386,21 +322,12 @@ class _Query:
 
     def cards(self) -> tuple[dict, dict[str, DeckStats]]:
         """Live cards by deck and state (states exclusive: suspended cards count as suspended), and retired."""
-        rows = self.conn.execute(
-            "SELECT coalesce(deck, '') AS deck, count(*) AS total, "
-            "total(suspended = 0 AND state = 0) AS new, total(suspended = 0 AND state = 1) AS learning, "
-            "total(suspended = 0 AND state = 2) AS review, total(suspended = 0 AND state = 3) AS relearning, "
-            "total(suspended <> 0) AS suspended, total(leech <> 0) AS leech, "
-            "total(suspended = 0 AND state = 2 AND julianday(due) - julianday(last_review) >= ?) AS mature, "
-            "total(suspended = 0 AND state > 0 AND max(due, coalesce(buried_until, '')) < ?) AS due_today "
-            f"FROM cards WHERE retired = 0 AND {self.where} GROUP BY 1 ORDER BY 1",
-            (_MATURE_ELAPSED, self.day_start(1), *self.params)).fetchall()
+        rows = self.source.cards_by_deck(_MATURE_ELAPSED, self.day_start(1))
         keys = ("total", "new", "learning", "review", "relearning", "suspended", "leech", "due_today")
         decks = {r["deck"]: DeckStats(r["deck"], **{k: int(r[k]) for k in keys}) for r in rows}
         counts = {k: sum(getattr(d, k) for d in decks.values())
                   for k in ("new", "learning", "review", "relearning", "suspended", "leech")}
-        counts["retired"] = self.one(f"SELECT count(*) FROM cards WHERE retired <> 0 AND {self.where}",
-                                     self.params)[0]
+        counts["retired"] = self.source.retired_count()
         counts["mature"] = int(sum(r["mature"] for r in rows))
         counts["young"] = counts["review"] - counts["mature"]
         return counts, decks
@@ -408,60 +335,46 @@ class _Query:
     def forecast(self) -> tuple[list[DueCount], int]:
         """Cards due on each of the next FORECAST_DAYS study days (overdue ones today), and the overdue."""
         ends = [self.day_start(k) for k in range(1, FORECAST_DAYS + 1)]
-        dues = sorted(r[0] for r in self.conn.execute(
-            "SELECT max(due, coalesce(buried_until, '')) AS eff FROM cards WHERE retired = 0 AND suspended = 0 "
-            f"AND state > 0 AND due IS NOT NULL AND {self.where} AND eff < ?", (*self.params, ends[-1])))
+        dues = self.source.due_times(ends[-1])
         before = [bisect_left(dues, end) for end in ends]  # due before the end of each day
         forecast = [DueCount((self.today + timedelta(days=k)).isoformat(), before[k] - (before[k - 1] if k else 0))
                     for k in range(FORECAST_DAYS)]
         return forecast, bisect_left(dues, self.day_start(0))
 
     def hardest(self) -> list[HardCard]:
-        rows = self.conn.execute(
-            "SELECT id, front, deck, path, line, lapses, reps, state, suspended, leech FROM cards WHERE rowid IN "
-            f"(SELECT rowid FROM cards WHERE retired = 0 AND lapses > 0 AND {self.where} "
-            "ORDER BY lapses DESC, reps DESC LIMIT ?) ORDER BY lapses DESC, reps DESC, id", (*self.params, TOP))
         return [HardCard(r["id"], r["front"] or "", r["deck"] or "", r["path"] or "", r["line"], r["lapses"] or 0,
-                         r["reps"] or 0, _STATE_KEYS.get(r["state"] or 0, "new"), bool(r["suspended"]),
-                         bool(r["leech"])) for r in rows]
+                         r["reps"] or 0, STATE_NAMES.get(r["state"] or 0, "new"), bool(r["suspended"]),
+                         bool(r["leech"])) for r in self.source.most_lapsed(TOP)]
 
     # reviews ----------------------------------------------------------------------------------------------
 
     def per_day(self) -> dict[date, DayCount]:
         """Reviews and time on each study day of the last year up to today: one index range per day."""
-        sql = (f"SELECT count(*), total(duration_ms) FROM {self.source} WHERE reviewed_at >= ? AND reviewed_at < ?"
-               + self.review_filter)
         out = {}
         for k in range(-max(RETENTION_WINDOWS) + 1, 1):
             day = self.today + timedelta(days=k)
-            n, ms = self.one(sql, (self.day_start(k), self.day_start(k + 1)))
-            out[day] = DayCount(day.isoformat(), n, int(ms))
+            n, ms = self.source.reviews_between(self.day_start(k), self.day_start(k + 1))
+            out[day] = DayCount(day.isoformat(), n, ms)
         return out
 
     def totals(self, per_day: dict[date, DayCount]) -> tuple[int, int]:
         """Reviews and time over the whole log: the last year, the older log, and any review after today (a
         clock that went back, or `--now` in the past)."""
-        sql = (f"SELECT count(*), total(duration_ms) FROM {self.source} WHERE reviewed_at >= ? AND reviewed_at < ?"
-               + self.review_filter)
-        older = self.one(sql, ("", self.day_start(-max(RETENTION_WINDOWS) + 1)))
-        later = self.one(sql, (self.day_start(1), "~"))
+        older = self.source.reviews_between("", self.day_start(-max(RETENTION_WINDOWS) + 1))
+        later = self.source.reviews_between(self.day_start(1), "~")
         reviews = sum(d.count for d in per_day.values()) + older[0] + later[0]
-        time_ms = sum(d.time_ms for d in per_day.values()) + int(older[1]) + int(later[1])
+        time_ms = sum(d.time_ms for d in per_day.values()) + older[1] + later[1]
         return reviews, time_ms
 
     def retention(self) -> dict[str, Retention]:
         """True retention over the last 7, 30 and 365 study days: one range scan per slice between windows
         (a query with conditions per window, or per day, costs more per review than three scans)."""
-        sql = ("SELECT count(*), total(rating >= 2), total(elapsed_days >= ?), "
-               f"total(elapsed_days >= ? AND rating >= 2) FROM {self.source} "
-               f"WHERE reviewed_at >= ? AND reviewed_at < ? AND state_before = 2{self.review_filter}")
         out: dict[str, Retention] = {}
         young, mature = Ratio(), Ratio()
         end = self.day_start(1)
         for window in RETENTION_WINDOWS:
             start = self.day_start(1 - window)
-            n, passed, n_mature, passed_mature = (int(v) for v in self.one(
-                sql, (_MATURE_ELAPSED, _MATURE_ELAPSED, start, end)))
+            n, passed, n_mature, passed_mature = self.source.review_passes(start, end, _MATURE_ELAPSED)
             young += Ratio(passed - passed_mature, n - n_mature)
             mature += Ratio(passed_mature, n_mature)
             out[f"{window}d"] = Retention(window, young, mature)
@@ -472,29 +385,20 @@ class _Query:
         """Study days before `first` with reviews: skip through the index from one active day to the next
         (one seek per active day, never a scan of the old log)."""
         limit = self.days.start_iso(first)
-        sql = (f"SELECT reviewed_at FROM {self.source} WHERE reviewed_at >= ? AND reviewed_at < ?{self.review_filter} "
-               "ORDER BY reviewed_at LIMIT 1")
         found: set[date] = set()
         low = ""
-        while True:
-            row = self.conn.execute(sql, (low, limit)).fetchone()
-            if row is None:
-                return found
-            day = self.days.day_of(datetime.fromisoformat(row[0]))
+        while (when := self.source.first_review_between(low, limit)) is not None:
+            day = self.days.day_of(datetime.fromisoformat(when))
             found.add(day)
             following = self.days.start_iso(day + timedelta(days=1))
-            if following <= row[0]:  # a time not in the store's text form: stop rather than loop
-                return found
+            if following <= when:  # a time not in the store's text form: stop rather than loop
+                break
             low = following
+        return found
 
     def deck_retention(self, decks: dict[str, DeckStats]) -> None:
         """True retention over the last 30 study days per deck (reviews of the deck's cards, retired too)."""
-        rows = self.conn.execute(
-            "SELECT coalesce(cards.deck, '') AS deck, count(*) AS total, total(r.rating >= 2) AS passed "
-            f"FROM {self.source} AS r CROSS JOIN cards ON cards.id = r.card_id "
-            f"WHERE r.reviewed_at >= ? AND r.reviewed_at < ? AND r.state_before = 2 AND {self.where} GROUP BY 1",
-            (self.day_start(-29), self.day_start(1), *self.params))
-        for r in rows:
+        for r in self.source.deck_passes(self.day_start(-29), self.day_start(1)):
             deck = decks.get(r["deck"])
             if deck is not None:
                 deck.reviews_30d = r["total"]
@@ -503,32 +407,17 @@ class _Query:
     # memory -----------------------------------------------------------------------------------------------
 
     def memory(self, parameters, desired: float, decks: dict[str, DeckStats]) -> dict:
-        """Retrievability now, stability and difficulty of every reviewed live card, computed in SQL into a
-        temporary table; then sums, per-deck knowledge, histograms, the median card's forgetting curve and the
-        weakest notes."""
+        """Retrievability now, stability and difficulty of every reviewed live card; then sums, per-deck
+        knowledge, histograms, the median card's forgetting curve and the weakest notes."""
         decay, factor = fsrs_curve(parameters)
-        conn = self.conn
-        conn.execute(
-            "CREATE TEMP TABLE stats_memory AS SELECT rowid AS rid, coalesce(deck, '') AS deck, "
-            "coalesce(path, '') AS path, stability AS s, difficulty AS d, "
-            "pow(1 + ? * max(0, (? - CAST(strftime('%s', last_review) AS INTEGER)) / 86400) / stability, ?) AS r "
-            "FROM cards WHERE retired = 0 AND state > 0 AND stability > 0 AND last_review IS NOT NULL "
-            f"AND {self.where}", (factor, math.floor(self.now.timestamp()), decay, *self.params))
-        n, knowledge, mean_r, mean_s, mean_d = self.one(
-            "SELECT count(*), total(r), avg(r), avg(s), avg(d) FROM temp.stats_memory")
-        for name, count, known in conn.execute("SELECT deck, count(*), total(r) FROM temp.stats_memory GROUP BY 1"):
+        n, knowledge, mean_r, mean_s, mean_d = self.source.compute_memory(factor, decay,
+                                                                          math.floor(self.now.timestamp()))
+        for name, count, known in self.source.memory_by_deck():
             if name in decks:
                 decks[name].reviewed, decks[name].knowledge = count, known
-        median = None
-        if n:
-            middle = [r[0] for r in conn.execute("SELECT s FROM temp.stats_memory ORDER BY s LIMIT ? OFFSET ?",
-                                                 (2 - n % 2, (n - 1) // 2))]
-            median = sum(middle) / len(middle)
-        r_bins = dict(conn.execute("SELECT min(CAST(r * 10 AS INTEGER), 9), count(*) FROM temp.stats_memory "
-                                   "GROUP BY 1").fetchall())
-        cases = " ".join(f"WHEN s < {hi} THEN {i}" for i, hi in enumerate(STABILITY_BINS[1:]))
-        s_bins = dict(conn.execute(f"SELECT CASE {cases} ELSE {len(STABILITY_BINS) - 1} END, count(*) "
-                                   "FROM temp.stats_memory GROUP BY 1").fetchall())
+        median = self.source.median_stability(n)
+        r_bins = self.source.retrievability_bins()
+        s_bins = self.source.stability_bins(STABILITY_BINS)
         return {
             "reviewed_cards": n,
             "knowledge": knowledge,
@@ -542,22 +431,9 @@ class _Query:
             "retrievability_histogram": [{"from": i / 10, "to": (i + 1) / 10, "count": r_bins.get(i, 0)}
                                          for i in range(10)],
             "forgetting_curve": forgetting_curve(median, desired, decay, factor) if median else None,
-            "weakest_notes": self.weakest(),
+            "weakest_notes": [WeakNote(w["path"], w["n"], w["mean"], w["id"], w["line"], w["front"], w["low"])
+                              for w in self.source.weakest_paths(TOP)],
         }
-
-    def weakest(self) -> list[WeakNote]:
-        """The TOP note files with the lowest mean retrievability, each with its weakest card."""
-        # `rid` is a bare column next to the one min(): SQLite takes it from the row holding the minimum
-        worst = self.conn.execute(
-            "SELECT path, avg(r) AS mean, count(*) AS n, min(r) AS low, rid FROM temp.stats_memory "
-            "GROUP BY path ORDER BY mean, path LIMIT ?", (TOP,)).fetchall()
-        if not worst:
-            return []
-        cards = {row["rowid"]: row for row in self.conn.execute(
-            f"SELECT rowid, id, line, front FROM cards WHERE rowid IN ({','.join('?' * len(worst))})",
-            [w["rid"] for w in worst])}
-        return [WeakNote(w["path"], w["n"], w["mean"], cards[w["rid"]]["id"], cards[w["rid"]]["line"],
-                         cards[w["rid"]]["front"] or "", w["low"]) for w in worst]
 
 
 def _streaks(active: set[date], today: date) -> tuple[int, int]:
