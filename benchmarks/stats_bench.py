@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from mlwiki.cli import cli
     from mlwiki.stats.compute import compute_stats
-    from mlwiki.store.db import open_store
+    from mlwiki.store.opening import open_store
 
     root = args.keep or Path(tempfile.mkdtemp(prefix="mlwiki-stats-bench-"))
     try:

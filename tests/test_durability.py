@@ -21,6 +21,7 @@ from click.testing import CliRunner
 
 from conftest import write
 from mlwiki.store import db as store_module
+from mlwiki.store import opening
 from mlwiki.store import migrations
 from mlwiki.store.backup import BackupFile, auto_backup, list_backups, thin
 from mlwiki.cli import cli
@@ -64,7 +65,7 @@ def scanned(wiki):
 
 def test_pragmas_wal_full_sync_busy_timeout(scanned):
     config = load_config(scanned)
-    with store_module.open_store(config) as store:
+    with opening.open_store(config) as store:
         conn = store.conn
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
@@ -234,7 +235,7 @@ def test_full_disk_fails_cleanly_and_keeps_history(scanned, monkeypatch):
         conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite answers "database or disk is full"
         return conn
 
-    monkeypatch.setattr(store_module, "connect", tiny_disk)
+    monkeypatch.setattr(opening, "connect", tiny_disk)
     write(scanned, "notes/big.md", "".join(f"Q: Filler question {n} {'x' * 400}?\nA: {n}\n\n" for n in range(400)))
     result = invoke(scanned, "scan")
     assert result.exit_code == 1 and "disk is full" in result.output and "Traceback" not in result.output

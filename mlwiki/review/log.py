@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from mlwiki.config import Config
 from mlwiki.errors import MlwikiError
+from mlwiki.models import Problem, Severity
 from mlwiki.review.schedule import CardState, Scheduler, replay, same_state
 from mlwiki.store import reviews as log
 from mlwiki.store.db import Store, utc_iso
@@ -116,6 +118,20 @@ def verify_replay(store: Store) -> list[str]:
         if not same_state(expected, CardState.from_row(card)):
             bad.append(card["id"])
     return bad
+
+
+def database_problems(config: Config, now: datetime) -> list[Problem]:
+    """Re-link ambiguities recorded by scans, and cards whose cached state differs from a replay of the log."""
+    from mlwiki.scan.sync import open_synced
+
+    store, report = open_synced(config, now)
+    with store:
+        found = [p for p in report.problems if p.code == "ambiguous-relink"]
+        for card_id in verify_replay(store):
+            found.append(Problem(config.relative(config.db_path), None,
+                                 f"card {card_id}: cached schedule differs from a replay of its review log",
+                                 Severity.ERROR, "replay"))
+    return found
 
 
 # --- export and import ------------------------------------------------------------------------------------

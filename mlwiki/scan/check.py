@@ -1,9 +1,8 @@
-"""`mlwiki check`: lint the notes' card syntax and verify the database against its review log."""
+"""`mlwiki check`: lint the notes' card syntax (the database half is mlwiki.review.log.database_problems)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from mlwiki.config import Config
@@ -17,6 +16,12 @@ class CheckReport:
     notes: int = 0
     cards: int = 0
 
+    def add(self, problems: list[Problem]) -> None:
+        """Add problems, once each, in note order."""
+        merged = list(dict.fromkeys(self.problems + problems))
+        merged.sort(key=lambda p: (p.path, p.line or 0))
+        self.problems = merged
+
     @property
     def errors(self) -> int:
         return sum(p.severity == Severity.ERROR for p in self.problems)
@@ -27,27 +32,9 @@ class CheckReport:
         return f"{self.notes} notes, {self.cards} cards: {self.errors} errors, {warnings} warnings"
 
 
-def run_checks(config: Config, paths: list[Path] | None, now: datetime) -> CheckReport:
-    """Every problem in the notes (or `paths`); with a database, also re-link ambiguities and log replay."""
+def run_checks(config: Config, paths: list[Path] | None) -> CheckReport:
+    """Every problem in the notes (or `paths`), and the checks across notes."""
     scan = collect(config, paths)
-    problems = scan.all_problems
-    if config.db_path.exists():
-        problems += database_problems(config, now)
-    problems = list(dict.fromkeys(problems))
-    problems.sort(key=lambda p: (p.path, p.line or 0))
-    return CheckReport(problems, notes=len(scan.files), cards=len(scan.cards))
-
-
-def database_problems(config: Config, now: datetime) -> list[Problem]:
-    """Re-link ambiguities recorded by scans, and cards whose cached state differs from a replay of the log."""
-    from mlwiki.review.log import verify_replay
-    from mlwiki.scan.sync import open_synced
-
-    store, report = open_synced(config, now)
-    with store:
-        found = [p for p in report.problems if p.code == "ambiguous-relink"]
-        for card_id in verify_replay(store):
-            found.append(Problem(config.relative(config.db_path), None,
-                                 f"card {card_id}: cached schedule differs from a replay of its review log",
-                                 Severity.ERROR, "replay"))
-    return found
+    report = CheckReport(notes=len(scan.files), cards=len(scan.cards))
+    report.add(scan.all_problems)
+    return report

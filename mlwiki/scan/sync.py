@@ -269,7 +269,7 @@ def _tags_json(tags: tuple[str, ...]) -> str:
 def open_synced(config: Config, now: datetime, progress: Callable[[int, int], None] | None = None):
     """Open the store and bring it up to date with the notes: what every reading command starts with.
     `progress(done, total)` is called as notes are read."""
-    from mlwiki.store.db import open_store
+    from mlwiki.store.opening import open_store
 
     store = open_store(config)
     try:

@@ -20,7 +20,7 @@ Definitions (the numbers a user sees, and the tests check by hand):
   match it. ``reviews_per_day`` covers the 26 calendar weeks (Monday first) ending with this week.
 * Streak: consecutive study days with at least one review, ending today — or yesterday, when you have not
   reviewed yet today (the streak is not broken before the day is over). ``longest_streak`` over the whole log.
-* True retention, as Anki computes it: only reviews of cards in review state (``state_before = 2``: no new,
+* True retention, as Anki computes it: only reviews of cards in review state (state before the review = review: no new,
   learning or relearning steps); a pass is a rating >= 2 (Hard, Good, Easy). A review is *mature* when the
   interval before it was >= 21 days once rounded. That interval is the review's ``elapsed_days`` (the time
   since the card's previous review, in the same row; finding the previous row would cost an index seek per

@@ -103,36 +103,3 @@ def auto_backup(store, config, now: datetime) -> Path | None:
     for old in thin(list_backups(config)):
         old.path.unlink(missing_ok=True)
     return path
-
-
-def restore(config, source: Path, now: datetime) -> Path | None:
-    """Replace the database with `source`, after backing up the current one. Returns that safety backup."""
-    from mlwiki.store.db import connect, open_store, schema_version
-
-    if not source.is_file():
-        raise StoreError("no such backup file", path=str(source))
-    try:
-        check = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        try:
-            ok = check.execute("PRAGMA quick_check").fetchone()[0]
-            schema_version(check)
-        finally:
-            check.close()
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"not a usable database ({exc}); nothing was changed", path=str(source)) from None
-    if ok != "ok":
-        raise StoreError(f"backup fails its integrity check ({ok}); nothing was changed", path=str(source))
-    safety = None
-    if config.db_path.exists():
-        with open_store(config) as store:
-            safety = backup_now(store, config, "before-restore", when=now)
-    config.data_dir.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dest = connect(config.db_path)
-    try:
-        src.backup(dest)
-    finally:
-        src.close()
-        dest.close()
-    open_store(config).close()  # migrate if the backup is older
-    return safety

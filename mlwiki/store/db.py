@@ -127,35 +127,6 @@ def enable_wal(conn: sqlite3.Connection) -> None:
         raise sqlite3.OperationalError("cannot switch to WAL journal")
 
 
-def open_store(config, create: bool = True) -> Store:
-    """Open (and create or migrate) the wiki's database."""
-    path = config.db_path
-    if not path.exists():
-        if not create:
-            raise StoreError("no database yet; run `mlwiki scan` first", path=str(path))
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create the data folder ({exc.strerror}); is the wiki read-only? "
-                             "Use --root on a writable copy", path=str(path.parent)) from None
-    elif not path.is_file():
-        raise StoreError("the database path is not a file", path=str(path))
-    store = Store(path, connect(path, wal=False), warnings=synced_folder_warnings(path))
-    try:
-        from mlwiki.store.migrations import migrate, refuse_foreign_or_newer
-
-        refuse_foreign_or_newer(store)  # before anything writes to the file
-        enable_wal(store.conn)
-        migrate(store, config)
-    except sqlite3.DatabaseError as exc:
-        store.close()
-        raise StoreError(_explain(exc), path=str(path)) from None
-    except BaseException:
-        store.close()
-        raise
-    return store
-
-
 SYNCED_FOLDER_NAMES = ("dropbox", "onedrive", "google drive", "googledrive", "icloud", "mobile documents",
                        "nextcloud", "owncloud", "pcloud", "syncthing", "box sync")
 NETWORK_FILESYSTEMS = {"nfs", "nfs4", "cifs", "smb3", "smbfs", "fuse.sshfs", "9p", "afs", "davfs", "fuse.rclone",

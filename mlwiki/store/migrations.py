@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mlwiki.errors import StoreError
+from mlwiki.store.backup import backup_now
 from mlwiki.store.db import Store, schema_version
 
 MIGRATION_SET = "mlwiki"
@@ -131,8 +132,6 @@ def migrate(store: Store, config) -> None:
         return
     version = schema_version(store.conn)
     if version > 0:
-        from mlwiki.store.backup import backup_now
-
         backup_now(store, config, reason=f"before-migration-{version}-to-{len(known_names())}")
     db = store.db
     migrations = _migrations()

@@ -1,0 +1,129 @@
+"""What every command shares: the wiki and the clock (`AppContext`), the one card filter's options, the
+synced store, JSON output, and the progress bar. Commands are thin: parse options, call one domain function,
+render the result."""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import click
+
+from mlwiki.errors import MlwikiError
+from mlwiki.textsafe import inert
+
+
+@dataclass
+class AppContext:
+    """What every command gets: where the wiki is and what time it is."""
+
+    root: str | None
+    now_text: str | None
+    _config: object = field(default=None, repr=False)
+
+    @property
+    def config(self):
+        if self._config is None:
+            from mlwiki.config import load_config
+
+            self._config = load_config(self.root)
+        return self._config
+
+    @property
+    def now(self) -> datetime:
+        return parse_now(self.now_text)
+
+
+def parse_now(text: str | None) -> datetime:
+    """`--now` / MLWIKI_NOW as an aware UTC datetime; naive times are local. Without one: the real clock."""
+    if not text:
+        return datetime.now(timezone.utc)
+    try:
+        when = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise click.BadParameter(f"{text!r} is not an ISO date or datetime (e.g. 2026-11-24T08:00)",
+                                 param_hint="--now") from None
+    if when.tzinfo is None:
+        when = when.astimezone()  # local time, like `date`
+    return when.astimezone(timezone.utc)
+
+
+def echo_json(data) -> None:
+    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+
+
+pass_app = click.make_pass_decorator(AppContext)
+
+
+def synced(app: AppContext):
+    """Open the wiki's database, scanned up to date, and say whether it sits somewhere risky."""
+    from mlwiki.scan.sync import open_synced
+
+    store, report = open_synced(app.config, app.now, progress_bar())
+    for warning in store.warnings:
+        click.echo(f"Warning: {warning}", err=True)
+    return store, report
+
+
+def progress_bar():
+    """A progress callback for long scans, drawn on stderr only when it is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 200 and (done % 50 == 0 or done == total):
+            width = 30
+            filled = width * done // total
+            sys.stderr.write(f"\rScanning notes [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+            if done == total:
+                sys.stderr.write("\r" + " " * 60 + "\r")
+            sys.stderr.flush()
+
+    return show
+
+
+def filter_options(command):
+    """--deck, --tag and --path: the one card filter, with the same meaning on every command."""
+    options = [
+        click.option("--deck", help="Only this deck and its sub-decks (case-insensitive, like Anki's deck:D)."),
+        click.option("--tag", help="Only cards with this tag or a child tag (T::x), case-insensitive."),
+        click.option("--path", "paths", multiple=True, metavar="PATH",
+                     help="Only notes under PATH, a file or folder (relative to here, else to the wiki root)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def selection_from(app: AppContext, deck: str | None, tag: str | None, paths) -> "CardFilter":  # noqa: F821
+    from mlwiki.store.cards import CardFilter, resolve_paths
+
+    return CardFilter(deck=deck, tag=tag, paths=resolve_paths(app.config, paths))
+
+
+def nothing_matches(store, selection, include_retired: bool = False) -> bool:
+    """Say so (exit status stays 0) when a filter selects no card."""
+    from mlwiki.store.cards import selected_ids
+
+    if selection.is_empty or selected_ids(store, selection, include_retired):
+        return False
+    click.echo(inert(f"No cards match {selection.describe()}."), err=True)
+    return True
+
+
+def auto_backup(store, app: AppContext) -> None:
+    from mlwiki.store.backup import auto_backup
+
+    try:
+        auto_backup(store, app.config, app.now)
+    except MlwikiError as exc:
+        click.echo(f"Warning: automatic backup failed: {exc}", err=True)
+
+
+def echo_errors(report) -> None:
+    """Syntax errors found while scanning, so a user sees why a card is missing (warnings: `mlwiki check`)."""
+    for problem in report.problems:
+        if problem.severity.value == "error":
+            click.echo(inert(str(problem)), err=True)

@@ -1,0 +1,141 @@
+"""The daily commands: review, due, stats."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from mlwiki.commands.common import (
+    AppContext,
+    auto_backup,
+    echo_errors,
+    echo_json,
+    filter_options,
+    nothing_matches,
+    parse_now,
+    pass_app,
+    selection_from,
+    synced,
+)
+from mlwiki.errors import MlwikiError
+from mlwiki.textsafe import inert
+
+
+@click.command()
+@filter_options
+@click.option("--limit", type=click.IntRange(min=0), help="Stop after this many cards.")
+@click.option("--new", "new", type=click.IntRange(min=0), help="Allow N new cards today (overrides new_per_day).")
+@click.option("--plain", is_flag=True, help="Line-oriented mode for scripts (automatic when stdin is not a terminal).")
+@pass_app
+def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
+    """Study the cards due now: reveal, then rate 1 Again, 2 Hard, 3 Good, 4 Easy.
+
+    \b
+    Keys: space/enter reveal · 1-4 rate · u undo · s suspend · b bury until tomorrow
+          e edit the note at the card's line · o open the card in the browser · ? help · q quit
+    Plain mode (--plain, or stdin not a terminal) prints the front, reads a line (empty: reveal),
+    prints the back, reads 1-4, u, s, b or q.
+    """
+    from mlwiki.review.queue import Filters
+    from mlwiki.review.session import ReviewSession, session_clock
+    from mlwiki.review.tui import TerminalUI, run_plain
+    from mlwiki.scan.sync import scan as rescan
+
+    selection = selection_from(app, deck, tag, paths)
+    store, report = synced(app)
+    with store:
+        echo_errors(report)
+        if nothing_matches(store, selection):
+            return
+        clock = session_clock(parse_now(app.now_text) if app.now_text else None)
+        session = ReviewSession(store, app.config, clock, Filters(selection, limit=limit, new=new))
+        if plain or not sys.stdin.isatty():
+            run_plain(session, sys.stdin, click.echo)
+        else:
+            def after_edit() -> int:
+                """Rescan, rebuild the queue, and count the syntax errors the edit may have made."""
+                report = rescan(store, app.config, clock())
+                session.reload()
+                return sum(p.severity.value == "error" for p in report.problems)
+
+            TerminalUI(session, rescan=after_edit).run()
+        auto_backup(store, app)
+
+
+@click.command()
+@filter_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@pass_app
+def due(app: AppContext, deck, tag, paths, as_json: bool) -> None:
+    """How many cards are due now, per deck: learning, review and new."""
+    from mlwiki.review.queue import due_counts
+
+    selection = selection_from(app, deck, tag, paths)
+    store, _ = synced(app)
+    with store:
+        if nothing_matches(store, selection) and not as_json:
+            return
+        rows = due_counts(store, app.config.review, app.now, selection)
+    if as_json:
+        echo_json(rows)
+        return
+    width = max([len(r["deck"]) for r in rows] + [4])
+    click.echo(f"{'deck':<{width}}  learning  review  new")
+    for r in rows:
+        click.echo(inert(f"{r['deck']:<{width}}  {r['learning']:>8}  {r['review']:>6}  {r['new']:>3}"))
+    total = {k: sum(r[k] for r in rows) for k in ("learning", "review", "new")}
+    click.echo(f"{'total':<{width}}  {total['learning']:>8}  {total['review']:>6}  {total['new']:>3}")
+
+
+@click.command()
+@filter_options
+@click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
+@click.option("--html", "html_file", type=click.Path(dir_okay=False), metavar="FILE",
+              help="Write a self-contained HTML report (charts, works offline) to FILE.")
+@click.option("--open", "open_page", is_flag=True,
+              help="Open the HTML report in the browser (default file: .mlwiki/stats.html).")
+@pass_app
+def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> None:
+    """Progress: cards by state, what is due, reviews per day and streak, true retention, memory, weak spots.
+
+    Figures are for the study day holding now (or --now); see `mlwiki/stats.py` for how each is defined.
+
+    \b
+    Examples:
+        mlwiki stats
+        mlwiki stats --deck ML::optimization --json | jq .true_retention_30d
+        mlwiki stats --html report.html --open
+    """
+    from mlwiki.stats.compute import compute_stats
+
+    selection = selection_from(app, deck, tag, paths)
+    store, _ = synced(app)
+    with store:
+        if nothing_matches(store, selection) and not as_json:
+            return
+        result = compute_stats(store, app.config, app.now, selection)
+    if html_file or open_page:
+        from mlwiki.stats.view import render_html
+
+        target = Path(html_file) if html_file else app.config.data_dir / "stats.html"
+        try:
+            target.write_text(render_html(result), encoding="utf-8")
+        except OSError as exc:
+            raise MlwikiError(f"cannot write {target}: {exc.strerror}") from None
+        click.echo(f"Wrote {target}", err=as_json)
+        if open_page:
+            import webbrowser
+
+            webbrowser.open(target.resolve().as_uri())
+    if as_json:
+        echo_json(result.to_dict())
+    elif not (html_file or open_page):
+        from rich.console import Console
+
+        from mlwiki.stats.view import render_terminal
+
+        render_terminal(result, Console(highlight=False))
+
+COMMANDS = [review, due, stats]

@@ -1,0 +1,71 @@
+"""Opening the database: create it, refuse a foreign or newer one, migrate an older one; or replace it with a
+backup."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from mlwiki.errors import StoreError
+from mlwiki.store.backup import backup_now
+from mlwiki.store.db import Store, _explain, connect, enable_wal, schema_version, synced_folder_warnings
+from mlwiki.store.migrations import migrate, refuse_foreign_or_newer
+
+
+def open_store(config, create: bool = True) -> Store:
+    """Open (and create or migrate) the wiki's database."""
+    path = config.db_path
+    if not path.exists():
+        if not create:
+            raise StoreError("no database yet; run `mlwiki scan` first", path=str(path))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create the data folder ({exc.strerror}); is the wiki read-only? "
+                             "Use --root on a writable copy", path=str(path.parent)) from None
+    elif not path.is_file():
+        raise StoreError("the database path is not a file", path=str(path))
+    store = Store(path, connect(path, wal=False), warnings=synced_folder_warnings(path))
+    try:
+        refuse_foreign_or_newer(store)  # before anything writes to the file
+        enable_wal(store.conn)
+        migrate(store, config)
+    except sqlite3.DatabaseError as exc:
+        store.close()
+        raise StoreError(_explain(exc), path=str(path)) from None
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def restore(config, source: Path, now: datetime) -> Path | None:
+    """Replace the database with `source`, after backing up the current one. Returns that safety backup."""
+    if not source.is_file():
+        raise StoreError("no such backup file", path=str(source))
+    try:
+        check = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+        try:
+            ok = check.execute("PRAGMA quick_check").fetchone()[0]
+            schema_version(check)
+        finally:
+            check.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"not a usable database ({exc}); nothing was changed", path=str(source)) from None
+    if ok != "ok":
+        raise StoreError(f"backup fails its integrity check ({ok}); nothing was changed", path=str(source))
+    safety = None
+    if config.db_path.exists():
+        with open_store(config) as store:
+            safety = backup_now(store, config, "before-restore", when=now)
+    config.data_dir.mkdir(parents=True, exist_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dest = connect(config.db_path)
+    try:
+        src.backup(dest)
+    finally:
+        src.close()
+        dest.close()
+    open_store(config).close()  # migrate if the backup is older
+    return safety
