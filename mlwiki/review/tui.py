@@ -8,7 +8,7 @@ import os
 import shlex
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Callable, TextIO
 
 from mlwiki.review.schedule import RATINGS, format_interval
@@ -239,6 +239,3 @@ class TerminalUI:
             self.message = KEYS_HELP
         return revealed if key in ("?", "o") else False
 
-
-def now_utc() -> datetime:
-    return datetime.now(timezone.utc)

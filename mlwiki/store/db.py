@@ -22,10 +22,6 @@ def utc_iso(when: datetime) -> str:
     return when.astimezone(timezone.utc).isoformat()
 
 
-def parse_utc(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text).astimezone(timezone.utc) if text else None
-
-
 @dataclass
 class Store:
     """An open database. Use `open_store()`; close with `.close()` or as a context manager."""
