@@ -33,6 +33,8 @@ from mlwiki.scan.sync import open_synced  # noqa: E402
 from mlwiki.scan.collect import collect  # noqa: E402
 from mlwiki.scan.examine import extract_file  # noqa: E402
 
+pytestmark = pytest.mark.slow  # subprocesses, ptys or real Anki collections: `pytest -m "not slow"` skips them
+
 NOW = datetime(2026, 1, 15, 9, 0, tzinfo=timezone.utc)
 CORPUS_BUDGET_S = 5.0  # the whole corpus, every file included
 FILE_BUDGET_S = 1.5  # any single file (the 5 MB line, the 100,000 lines)

@@ -29,6 +29,8 @@ from mlwiki.config import load_config
 from mlwiki.review.session import ReviewSession
 from mlwiki.scan.sync import open_synced
 
+pytestmark = pytest.mark.slow  # subprocesses, ptys or real Anki collections: `pytest -m "not slow"` skips them
+
 CARDS = "".join(f"Q: Durable question {n} on the bias of estimator {n}?\nA: Answer {n}\n\n" for n in range(40))
 NOW = "2026-03-02T12:00:00+00:00"
 

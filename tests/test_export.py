@@ -24,6 +24,8 @@ from mlwiki.export.package import (BASIC_MODEL_ID, CLOZE_MODEL_ID, FORMULA_MODEL
                            export_decks, extract_macros, safe_file_name)
 from mlwiki.scan.sync import open_synced
 
+pytestmark = pytest.mark.slow  # subprocesses, ptys or real Anki collections: `pytest -m "not slow"` skips them
+
 anki_collection = pytest.importorskip("anki.collection")
 Collection = anki_collection.Collection
 ImportAnkiPackageRequest = anki_collection.ImportAnkiPackageRequest

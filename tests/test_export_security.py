@@ -11,6 +11,8 @@ from conftest import write
 from test_export import all_notes, col, export_and_import, tiny_png  # noqa: F401 - col is a fixture
 from xss import XSS_PAYLOADS, assert_safe
 
+pytestmark = pytest.mark.slow  # subprocesses, ptys or real Anki collections: `pytest -m "not slow"` skips them
+
 
 def on_the_back(payloads: list[str]) -> str:
     """One card div per payload, with the payload as its back."""

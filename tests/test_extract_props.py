@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from hypothesis import HealthCheck, example, given, settings
@@ -10,6 +12,8 @@ from hypothesis import strategies as st
 from mlwiki.extract.core import NoteContext, extract
 from mlwiki.models import CardKind, Severity
 from mlwiki.sources.notes import parse_note_bytes
+
+pytestmark = pytest.mark.slow  # hypothesis searches over whole notes: `pytest -m "not slow"` skips them
 
 # The pieces card syntax is made of, and the pieces that guard against it, so that random notes hit the parser's
 # corners far more often than random characters would.

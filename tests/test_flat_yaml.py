@@ -90,12 +90,14 @@ def assert_same_or_declined(text: str) -> None:
         assert typed(fast) == typed(pyyaml(text)), f"read_flat differs from PyYAML on {text!r}"
 
 
+@pytest.mark.slow
 @settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(front_matter())
 def test_flat_reader_agrees_with_pyyaml_or_declines(text):
     assert_same_or_declined(text)
 
 
+@pytest.mark.slow
 @settings(max_examples=1000, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200))
 def test_flat_reader_never_raises_on_any_text(text):

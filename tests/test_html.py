@@ -500,6 +500,7 @@ def test_random_prose_clozes_survive_anki_parsing():
         assert htmllib.unescape(text) == prose, (prose, out)
 
 
+@pytest.mark.slow
 def test_pathological_clozes_do_not_blow_up():
     unclosed = "{{c1::{ x " * 2000
     assert pad_cloze_math(unclosed) == unclosed
@@ -524,6 +525,7 @@ _PIECES = list("ab $x_1^2{}()=+.,?0 \\<>&*\"'\t-#:é\n") + ["{{c1::", "}}", "::"
                                                                  "**", "`", "**b**", "`a`"]
 
 
+@pytest.mark.slow
 @settings(max_examples=4000, deadline=None)
 @given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
 def test_fast_path_equals_markdown_it(text):

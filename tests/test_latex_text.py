@@ -287,18 +287,21 @@ LATEXY = st.lists(
 ).map("".join)
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(st.text())
 def test_latex_to_unicode_never_raises_on_any_text(text: str) -> None:
     assert isinstance(latex_to_unicode(text), str)
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(LATEXY)
 def test_latex_to_unicode_never_raises_on_latex_soup(text: str) -> None:
     assert isinstance(latex_to_unicode(text), str)
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(st.text(), LATEXY))
 def test_math_to_unicode_never_raises(text: str) -> None:

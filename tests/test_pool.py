@@ -23,6 +23,8 @@ from mlwiki.scan.sync import open_synced
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 from make_wiki import make_wiki  # noqa: E402
 
+pytestmark = pytest.mark.slow  # subprocesses, ptys or real Anki collections: `pytest -m "not slow"` skips them
+
 TABLES = {  # every table a scan writes, in a stable order
     "files": "SELECT path, size, mtime_ns, hash, skipped FROM files ORDER BY path",
     "problems": "SELECT path, line, severity, code, message FROM problems ORDER BY path, line, message",

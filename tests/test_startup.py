@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # fresh interpreters: `pytest -m "not slow"` skips them
+
 REPO = Path(__file__).resolve().parents[1]
 HEAVY = ("genanki", "rich", "markdown_it", "pylatexenc", "yaml", "frontmatter", "latex2mathml", "nh3", "fsrs",
          "sqlite_utils", "asyncio", "mlwiki.extract.core", "mlwiki.export.package", "mlwiki.stats.compute")
@@ -18,6 +20,7 @@ HEAVY = ("genanki", "rich", "markdown_it", "pylatexenc", "yaml", "frontmatter", 
 PROBE = """
 import sys
 from mlwiki.cli import main
+
 sys.argv = ["mlwiki", *sys.argv[1:]]
 try:
     main()

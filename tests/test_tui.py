@@ -10,6 +10,8 @@ import pytest
 
 from conftest import write
 
+pytestmark = pytest.mark.slow  # subprocesses, ptys or real Anki collections: `pytest -m "not slow"` skips them
+
 pexpect = pytest.importorskip("pexpect")
 
 NOTE = ("# Attention\n\nQ: Alpha question on softmax?\nA: Alpha answer $\\sqrt{d_k}$\n\n"
