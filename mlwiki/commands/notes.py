@@ -127,6 +127,8 @@ def orphans(app: AppContext, deck, tag, paths, as_json: bool, purge: bool, yes: 
     selection = selection_from(app, deck, tag, paths)
     store, _ = synced(app)
     with store:
+        if nothing_matches(store, selection, include_retired=True) and not as_json:
+            return
         rows = list_orphans(store, selection)
         if as_json and not purge:
             echo_json(rows)

@@ -72,17 +72,17 @@ class CardFilter:
 
 def resolve_paths(config: Config, paths: list[str] | tuple[str, ...] | None, cwd: Path | None = None) -> tuple[str, ...]:
     """Wiki-relative POSIX paths for `--path` values: each is taken relative to the current folder if it exists
-    there, else relative to the wiki root. A path in neither place, or outside the wiki, is a usage error."""
+    there, else relative to the wiki root (so a deleted note's path still selects its retired cards). A path
+    outside the wiki is a usage error."""
     cwd = cwd or Path.cwd()
     resolved = []
     for raw in paths or ():
-        candidates = [Path(raw) if Path(raw).is_absolute() else cwd / raw, config.root / raw]
-        found = next((c for c in candidates if c.exists()), None)
-        if found is None:
-            raise UsageError(f"--path {raw}: no such file or folder here or in the wiki")
-        rel = config.relative(found.resolve())
-        if rel.startswith(".."):
+        here = Path(raw) if Path(raw).is_absolute() else cwd / raw
+        found = here if here.exists() else config.root / raw
+        found = found.resolve()
+        if found != config.root and config.root not in found.parents:
             raise UsageError(f"--path {raw}: outside the wiki at {config.root}")
+        rel = config.relative(found)
         resolved.append("" if rel == "." else rel)
     return tuple(resolved)
 
