@@ -48,9 +48,7 @@ def cli(ctx: click.Context, root: str | None, now_text: str | None) -> None:
         mlwiki stats           retention, forecast, streak, weak spots
         mlwiki export          Anki .apkg decks in decks/
     """
-    if now_text:
-        parse_now(now_text)  # fail early on a bad value
-    ctx.obj = AppContext(root, now_text)
+    ctx.obj = AppContext(root, parse_now(now_text) if now_text else None)
 
 
 

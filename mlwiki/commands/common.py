@@ -17,11 +17,16 @@ from mlwiki.textsafe import inert
 
 @dataclass
 class AppContext:
-    """What every command gets: where the wiki is and what time it is."""
+    """What every command gets, resolved once: where the wiki is and what time it is. `fixed_now` is the
+    `--now` time (None: the real clock); `now` is the moment the command started."""
 
     root: str | None
-    now_text: str | None
+    fixed_now: datetime | None
+    now: datetime = field(init=False)
     _config: object = field(default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.now = self.fixed_now or datetime.now(timezone.utc)
 
     @property
     def config(self):
@@ -30,10 +35,6 @@ class AppContext:
 
             self._config = load_config(self.root)
         return self._config
-
-    @property
-    def now(self) -> datetime:
-        return parse_now(self.now_text)
 
 
 def parse_now(text: str | None) -> datetime:

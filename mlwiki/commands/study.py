@@ -14,7 +14,6 @@ from mlwiki.commands.common import (
     echo_json,
     filter_options,
     nothing_matches,
-    parse_now,
     pass_app,
     selection_from,
     synced,
@@ -49,7 +48,7 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
         echo_errors(report)
         if nothing_matches(store, selection):
             return
-        clock = session_clock(parse_now(app.now_text) if app.now_text else None)
+        clock = session_clock(app.fixed_now)
         session = ReviewSession(store, app.config, clock, Filters(selection, limit=limit, new=new))
         if plain or not sys.stdin.isatty():
             run_plain(session, sys.stdin, click.echo)
