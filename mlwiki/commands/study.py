@@ -7,17 +7,8 @@ from pathlib import Path
 
 import click
 
-from mlwiki.commands.common import (
-    AppContext,
-    auto_backup,
-    echo_errors,
-    echo_json,
-    filter_options,
-    nothing_matches,
-    pass_app,
-    selection_from,
-    synced,
-)
+from mlwiki.commands.common import (AppContext, auto_backup, echo_errors, echo_json, filter_options, nothing_matches,
+                                    pass_app, selection_from, synced)
 from mlwiki.errors import MlwikiError
 from mlwiki.textsafe import inert
 
