@@ -141,6 +141,12 @@ def prepare(latex: str, display: bool) -> str:
     return latex
 
 
+# Math in plain note text: $$…$$, \(…\), \[…\], and $…$ by pandoc's rule (no space inside the dollars, no digit
+# after the closing one); `\$` is a dollar.
+_TEXT_MATH = re.compile(r"(\\\$)|\$\$(.+?)\$\$|\\\((.+?)\\\)|\\\[(.+?)\\\]"
+                        r"|\$(?![\s$])((?:[^$\\]|\\.)*?)(?<![\s\\])\$(?!\d)", re.DOTALL)
+
+
 def math_spans(page_html: str) -> list[tuple[int, int]]:
     """Where the math of sanitized HTML is (delimiters included), code and pre left out."""
     return [match.span() for match in _MATH.finditer(page_html) if not match.group(1)]
@@ -202,3 +208,17 @@ class MathML:
             return f'<div class="math-block">{mathml}</div>' if block else mathml
 
         return _MATH.sub(replace, page_html)
+
+    def text_html(self, text: str) -> str:
+        """Plain note text (a front in a table) as escaped HTML, its math as inline MathML; no Markdown."""
+        out, pos = [], 0
+        for match in _TEXT_MATH.finditer(text):
+            out.append(html.escape(text[pos:match.start()]))
+            pos = match.end()
+            if match.group(1):
+                out.append("$")
+                continue
+            latex = next(g for g in match.groups()[1:] if g is not None)
+            out.append(self.convert(latex, False) or f'<code class="tex">{html.escape(match.group(0))}</code>')
+        out.append(html.escape(text[pos:]))
+        return "".join(out)
