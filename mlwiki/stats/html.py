@@ -325,7 +325,7 @@ def _memory_rows(stats: Stats) -> str:
     hist = stats.stability_histogram
     labels = [f"<{b['to']}" if b["to"] is not None else f"{b['from']}+" for b in hist]
     stability = _bars([b["count"] for b in hist], labels,
-                      [f"{lab} days: {plural(b['count'], 'card')}" for lab, b in zip(labels, hist)],
+                      [f"stability {lab} d: {plural(b['count'], 'card')}" for lab, b in zip(labels, hist)],
                       "cards by stability (days)", "cards by stability in days", css="bar2")
     rhist = stats.retrievability_histogram
     retrievability = _bars([b["count"] for b in rhist], [f"{b['from'] * 100:.0f}" for b in rhist],
