@@ -41,7 +41,7 @@ class Browser:
 
         self.proc = subprocess.Popen(
             [self.binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-             "--remote-debugging-pipe", "--no-first-run", "--no-default-browser-check", "--hide-scrollbars",
+             "--remote-debugging-pipe", "--no-first-run", "--no-default-browser-check",
              "--mute-audio", f"--user-data-dir={self.profile}", "about:blank"],
             close_fds=False, preexec_fn=wire, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL)

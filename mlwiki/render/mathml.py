@@ -29,7 +29,11 @@ math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "DejaV
   "Libertinus Math", "TeX Gyre Pagella Math", math; }
 math[display="block"] { margin: 0.6em 0; }
 math:not([display="block"]) { max-width: 100%; overflow-x: auto; overflow-y: hidden; }
-.math-block { overflow-x: auto; overflow-y: hidden; }
+.math-block { overflow-x: auto; overflow-y: hidden;  /* a wide formula scrolls; shadows show there is more */
+  background: linear-gradient(to right, var(--panel, Canvas) 30%, transparent) left / 2em 100% no-repeat local,
+    linear-gradient(to left, var(--panel, Canvas) 30%, transparent) right / 2em 100% no-repeat local,
+    radial-gradient(farthest-side at 0 50%, #8887, transparent) left / 0.7em 100% no-repeat scroll,
+    radial-gradient(farthest-side at 100% 50%, #8887, transparent) right / 0.7em 100% no-repeat scroll; }
 merror, .math-core-unknown-cmd { color: #d1242f; }
 code.tex { white-space: pre-wrap; }
 """
