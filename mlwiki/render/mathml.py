@@ -1,15 +1,15 @@
-"""LaTeX math -> MathML Core for the pages a browser shows (the card page, the stats page).
+r"""LaTeX math -> MathML Core for the pages a browser shows (the card page, the stats page).
 
 The converter is math-core (a maintained LaTeX -> MathML Core compiler, Rust with Python bindings). On the 1,170
 math spans of the bundled notes and the sample corpora (benchmarks/math_bench.py) it converts every one correctly,
-where latex2mathml failed on one and wrote 21 wrongly: `aligned`/`gathered`/top-level `\\` rows as `<mi>&</mi>`
+where latex2mathml failed on one and wrote 21 wrongly: `aligned`/`gathered`/top-level `\` rows as `<mi>&</mi>`
 and `<mspace linebreak>` that browsers ignore (one line with literal `&`), `\arg` as `<mi>\arg</mi>`; with the
 checks below it is also ~5x faster (115 µs a span against 540).
 
 A few things MathJax (Anki's renderer) accepts and math-core does not are rewritten first (`split`, `smallmatrix`,
-`alignat`, `eqnarray`, `\\mbox`, `\\substack`, `\\label`, a `\\tag` outside an equation, rows `\\\\` at the top
-level of display math). Macros (`\\newcommand` text, as `render.macros.extract_macros` gives) are defined once per
-`MathML` and stay defined for every span it converts, as on a MathJax page; a `\\newcommand` of a name math-core
+`alignat`, `eqnarray`, `\mbox`, `\substack`, `\label`, a `\tag` outside an equation, rows `\\` at the top
+level of display math). Macros (`\newcommand` text, as `render.macros.extract_macros` gives) are defined once per
+`MathML` and stay defined for every span it converts, as on a MathJax page; a `\newcommand` of a name math-core
 already knows redefines it, as MathJax does. Unknown commands show in red, the rest of the formula still renders.
 
 The output is checked against an allow-list of MathML elements and attributes before it goes into a page; a span
