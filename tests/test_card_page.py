@@ -144,3 +144,13 @@ def test_a_folder_that_is_not_private_is_not_used(wiki, monkeypatch, tmp_path):
     path = write_card_page(next(iter(cards.values())), config)
     assert path.parent != shared and stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert not list(shared.iterdir())
+
+
+def test_clozes_read_like_ankis():
+    from mlwiki.review.card_page import _clozes
+
+    nested = "<p>a {{c1::b {{c2::x::h}} y}} c</p>"
+    assert _clozes(nested, 2, reveal=False) == '<p>a b <span class="cloze">[h]</span> y c</p>'
+    assert _clozes(nested, 1, reveal=True) == '<p>a <span class="cloze">b x y</span> c</p>'
+    assert _clozes("<p>a {{c1::b}} c {{c2::d e</p>", 1, reveal=True) == \
+        '<p>a <span class="cloze">b</span> c {{c2::d e</p>'  # never closed: left as text

@@ -88,11 +88,11 @@ def _clozes(field: str, group: int, reveal: bool) -> str:
             (stack[-1]["parts"] if stack else out).append(text)
         else:
             out.append(match.group(0))
+    (stack[-1]["parts"] if stack else out).append(field[pos:])
     while stack:  # never closed: text, as Anki leaves it
         cloze = stack.pop()
         text = f"{{{{c{cloze['group']}::" + "".join(cloze["parts"])
         (stack[-1]["parts"] if stack else out).append(text)
-    out.append(field[pos:])
     return "".join(out)
 
 
