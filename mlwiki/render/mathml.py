@@ -30,7 +30,7 @@ math { font-family: "STIX Two Math", "Latin Modern Math", "Cambria Math", "DejaV
   "Libertinus Math", "TeX Gyre Pagella Math", math; }
 math[display="block"] { margin: 0.6em 0; }
 math:not([display="block"]) { max-width: 100%; overflow-x: auto; overflow-y: hidden; }
-.math-block { overflow-x: auto; overflow-y: hidden;  /* a wide formula scrolls; shadows show there is more */
+.math-block { display: block; overflow-x: auto; overflow-y: hidden;  /* wide formulas scroll, shadows hint */
   background: linear-gradient(to right, var(--panel, Canvas) 30%, transparent) left / 2em 100% no-repeat local,
     linear-gradient(to left, var(--panel, Canvas) 30%, transparent) right / 2em 100% no-repeat local,
     radial-gradient(farthest-side at 0 50%, #8887, transparent) left / 0.7em 100% no-repeat scroll,
@@ -210,7 +210,7 @@ class MathML:
             mathml = self.convert(latex, block)
             if mathml is None:
                 return f'<code class="tex">{html.escape(latex)}</code>'
-            return f'<div class="math-block">{mathml}</div>' if block else mathml
+            return f'<span class="math-block">{mathml}</span>' if block else mathml  # a span: may sit in a <p>
 
         return _MATH.sub(replace, page_html)
 
