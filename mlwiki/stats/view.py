@@ -282,11 +282,4 @@ def _heatmap_text(stats: Stats):
     return text
 
 
-def render_html(stats: Stats, title: str = "mlwiki stats") -> str:
-    """The HTML page: see `mlwiki.stats.html` (imported only when a page is made)."""
-    from mlwiki.stats.html import render_html as render
-
-    return render(stats, title)
-
-
-__all__ = ["render_terminal", "render_html", "forecast_chart", "heat_grid", "hints", "plural"]
+__all__ = ["render_terminal", "forecast_chart", "heat_grid", "hints", "plural"]
