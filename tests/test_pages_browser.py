@@ -124,6 +124,18 @@ def test_delimiters_stretch_around_a_fraction(browser, world):
     page.close()
 
 
+def test_accents_sit_on_their_letter(browser, world):
+    page = browser.page(world.card_pages[_card(world, "optimization/adam.qmd", "formula", "aligned")].as_uri())
+    accents = page.evaluate("""[...document.querySelectorAll('mover[accent=true]')].map(m => {
+      const [base, accent] = [...m.children].map(e => e.getBoundingClientRect());
+      return [base.left + base.width / 2, accent.left + accent.width / 2, base.width, accent.bottom, base.bottom];
+    })""")
+    assert len(accents) >= 4  # \hat m_t, \hat v_t twice each
+    for base_x, accent_x, width, accent_bottom, base_bottom in accents:
+        assert abs(base_x - accent_x) <= width / 3 + 1 and accent_bottom < base_bottom
+    page.close()
+
+
 def test_code_stays_code(browser, world):
     page = browser.page(world.card_pages[_card(world, "layouts.md", text="MathJax delimit")].as_uri())
     assert "\\(x\\)" in page.evaluate(LAYOUT_JS)["code"]
