@@ -14,7 +14,7 @@ import pytest
 pytestmark = pytest.mark.slow  # fresh interpreters: `pytest -m "not slow"` skips them
 
 REPO = Path(__file__).resolve().parents[1]
-HEAVY = ("genanki", "rich", "markdown_it", "pylatexenc", "yaml", "frontmatter", "latex2mathml", "nh3", "fsrs",
+HEAVY = ("genanki", "rich", "markdown_it", "pylatexenc", "yaml", "frontmatter", "math_core", "nh3", "fsrs",
          "sqlite_utils", "asyncio", "mlwiki.extract.core", "mlwiki.export.package", "mlwiki.stats.compute")
 
 PROBE = """

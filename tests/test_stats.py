@@ -29,7 +29,8 @@ from mlwiki.studyday import study_day
 from mlwiki.review.log import record_answer
 from mlwiki.review.schedule import CardState, Scheduler
 from mlwiki.stats.compute import compute_stats
-from mlwiki.stats.view import render_html, render_terminal
+from mlwiki.stats.html import render_html
+from mlwiki.stats.view import render_terminal
 from mlwiki.store.db import utc_iso
 from mlwiki.scan.sync import open_synced
 

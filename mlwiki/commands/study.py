@@ -107,7 +107,7 @@ def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> N
             return
         result = compute_stats(store, app.config, app.now, selection)
     if html_file or open_page:
-        from mlwiki.stats.view import render_html
+        from mlwiki.stats.html import render_html
 
         target = Path(html_file) if html_file else app.config.data_dir / "stats.html"
         try:

@@ -70,6 +70,7 @@ import genanki
 from mlwiki.config import Config
 from mlwiki.store.cards import CardFilter, notes_with_selected_cards
 from mlwiki.render.html import image_refs, markdown_to_html
+from mlwiki.render.macros import extract_macros, macros_source
 
 # Note type ids: chosen once with random.randrange(1 << 30, 1 << 31). NEVER change them (see the module docs).
 BASIC_MODEL_ID = 1670685533
@@ -81,7 +82,6 @@ BASIC_FIELDS = ("Front", "Back", "Source", "Id")
 CLOZE_FIELDS = ("Text", "Extra", "Source", "Id")
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".ico"}
-QUARTO_MACRO_FILES = ("_macros.tex", "_macros.qmd", "_macros.md", "macros.tex", "macros.qmd", "_tex/macros.tex")
 
 
 # --- report ------------------------------------------------------------------------------------------------
@@ -219,116 +219,6 @@ def build_models(macros: str = "") -> dict[str, genanki.Model]:
 
 
 # --- LaTeX macros ------------------------------------------------------------------------------------------
-
-_MACRO_START = re.compile(r"\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def)(?![A-Za-z])(\*?)")
-_CONTROL_WORD = re.compile(r"\\(?:[A-Za-z@]+|.)")
-
-
-def macros_source(config: Config) -> tuple[Path | None, str | None]:
-    """The macros file to use: `macros` from mlwiki.toml, else a Quarto project's. (path, warning)."""
-    if config.macros_file is not None:
-        if config.macros_file.is_file():
-            return config.macros_file, None
-        return None, f"macros file {config.relative(config.macros_file)} not found; exported without macros"
-    if (config.root / "_quarto.yml").is_file() or (config.root / "_quarto.yaml").is_file():
-        for name in QUARTO_MACRO_FILES:
-            candidate = config.root / name
-            if candidate.is_file():
-                return candidate, None
-    return None, None
-
-
-def extract_macros(text: str) -> str:
-    """The macro definitions in a .tex/.qmd file, as MathJax-ready `\\newcommand` text (one per line).
-
-    Understands \\newcommand, \\renewcommand, \\providecommand (all with optional * and [n][default]), \\def
-    and \\DeclareMathOperator(*) — the last one rewritten to \\newcommand with \\operatorname, which MathJax
-    knows. TeX comments are ignored.
-    """
-    text = "\n".join(_strip_comment(line) for line in text.splitlines())
-    out: list[str] = []
-    pos = 0
-    while match := _MACRO_START.search(text, pos):
-        command, star = match.group(1), match.group(2)
-        definition, pos = _parse_definition(text, match.end(), command, star)
-        if definition is None:
-            pos = match.end()
-            continue
-        out.append(definition)
-    return "\n".join(out)
-
-
-def _strip_comment(line: str) -> str:
-    for match in re.finditer(r"%", line):
-        backslashes = len(line[:match.start()]) - len(line[:match.start()].rstrip("\\"))
-        if backslashes % 2 == 0:
-            return line[:match.start()]
-    return line
-
-
-def _skip_space(text: str, i: int) -> int:
-    while i < len(text) and text[i] in " \t\r\n":
-        i += 1
-    return i
-
-
-def _group(text: str, i: int) -> int:
-    """Index just past the balanced {…} group starting at text[i] == '{', or -1."""
-    depth = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return -1
-
-
-def _parse_definition(text: str, i: int, command: str, star: str) -> tuple[str | None, int]:
-    start_name = i = _skip_space(text, i)
-    if text.startswith("{", i):
-        end = _group(text, i)
-        if end < 0:
-            return None, i
-        name = text[i + 1:end - 1].strip()
-        i = end
-    elif match := _CONTROL_WORD.match(text, i):
-        name, i = match.group(0), match.end()
-    else:
-        return None, start_name
-    if not _CONTROL_WORD.fullmatch(name):
-        return None, i
-    if command == "def":
-        params_end = text.find("{", i)
-        if params_end < 0 or not re.fullmatch(r"(?:\s*#\d)*\s*", text[i:params_end]):
-            return None, i
-        params, i = text[i:params_end].strip(), params_end
-        end = _group(text, i)
-        return (None, i) if end < 0 else (f"\\def{name}{params}{text[i:end]}", end)
-    options = ""
-    i = _skip_space(text, i)
-    while command != "DeclareMathOperator" and text.startswith("[", i):
-        close = text.find("]", i)
-        if close < 0:
-            return None, i
-        options += text[i:close + 1]
-        i = _skip_space(text, close + 1)
-    if not text.startswith("{", i):
-        return None, i
-    end = _group(text, i)
-    if end < 0:
-        return None, i
-    body = text[i:end]
-    if command == "DeclareMathOperator":
-        return f"\\newcommand{{{name}}}{{\\operatorname{star}{body}}}", end
-    verb = "renewcommand" if command == "renewcommand" else "newcommand"
-    return f"\\{verb}{{{name}}}{options}{body}", end
 
 
 def _macro_block(macros: str) -> str:

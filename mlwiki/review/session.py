@@ -37,11 +37,13 @@ class ShownCard:
     line: int
     heading: str
     state: CardState
+    text: str = ""  # cloze cards: the block in Anki cloze form, and this card's group (the card page uses them)
+    group: int = 0
 
     @classmethod
     def from_row(cls, row) -> "ShownCard":
         return cls(row["id"], row["note_id"], row["kind"], row["front"], row["back"], row["deck"], row["path"],
-                   row["line"], row["heading"] or "", CardState.from_row(row))
+                   row["line"], row["heading"] or "", CardState.from_row(row), row["text"] or "", row["grp"] or 0)
 
 
 @dataclass
