@@ -107,11 +107,12 @@ def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> N
             return
         result = compute_stats(store, app.config, app.now, selection)
     if html_file or open_page:
+        from mlwiki.commands.optimize import retention_costs_html
         from mlwiki.stats.html import render_html
 
         target = Path(html_file) if html_file else app.config.data_dir / "stats.html"
         try:
-            target.write_text(render_html(result), encoding="utf-8")
+            target.write_text(render_html(result, extra=retention_costs_html(app)), encoding="utf-8")
         except OSError as exc:
             raise MlwikiError(f"cannot write {target}: {exc.strerror}") from None
         click.echo(f"Wrote {target}", err=as_json)

@@ -59,15 +59,16 @@ class CardState:
                    reps=row["reps"] or 0, lapses=row["lapses"] or 0)
 
 
-def settings_dict(settings: ReviewSettings) -> dict:
-    """The scheduler settings that shape intervals, as stored with each review."""
+def settings_dict(settings: ReviewSettings, parameters: list[float] | None = None) -> dict:
+    """The scheduler settings that shape intervals, as stored with each review; `parameters` are the FSRS
+    parameters `mlwiki optimize` kept (None: FSRS's defaults)."""
     return {
         "desired_retention": settings.desired_retention,
         "learning_steps": [s.total_seconds() for s in settings.learning_steps],
         "relearning_steps": [s.total_seconds() for s in settings.relearning_steps],
         "maximum_interval": settings.maximum_interval,
         "fuzz": settings.fuzz,
-        "parameters": list(fsrs.scheduler.DEFAULT_PARAMETERS),
+        "parameters": list(parameters or fsrs.scheduler.DEFAULT_PARAMETERS),
     }
 
 
@@ -103,8 +104,16 @@ class Scheduler:
         )
 
     @classmethod
-    def from_settings(cls, settings: ReviewSettings) -> "Scheduler":
-        return cls(settings_dict(settings))
+    def from_settings(cls, settings: ReviewSettings, parameters: list[float] | None = None) -> "Scheduler":
+        return cls(settings_dict(settings, parameters))
+
+    @classmethod
+    def for_store(cls, store, settings: ReviewSettings) -> "Scheduler":
+        """The scheduler for new answers: the settings with the parameters in use (`mlwiki optimize`)."""
+        from mlwiki.store.parameters import active_parameters
+
+        active = active_parameters(store)
+        return cls.from_settings(settings, active.values if active else None)
 
     def review(self, card_id: str, state: CardState, rating: int, when: datetime) -> CardState:
         """The state after answering `rating` at `when` (UTC)."""

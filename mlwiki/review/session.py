@@ -82,7 +82,7 @@ class ReviewSession:
     def __init__(self, store: Store, config: Config, clock: Callable[[], datetime], filters: Filters | None = None):
         self.store, self.config, self.clock = store, config, clock
         self.settings = config.review
-        self.scheduler = Scheduler.from_settings(self.settings)
+        self.scheduler = Scheduler.for_store(store, self.settings)
         self.filters = filters or Filters()
         self.undo_stack: list[Step] = []
         self.summary = Summary()

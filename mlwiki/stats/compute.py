@@ -55,6 +55,7 @@ from mlwiki.studyday import day_start, local_zone, study_date
 from mlwiki.models import STATE_NAMES
 from mlwiki.store.cards import CardFilter
 from mlwiki.store.db import Store, utc_iso
+from mlwiki.store.parameters import active_parameters
 from mlwiki.store.stats_queries import StatsSource, stats_source
 
 MATURE_DAYS = 21
@@ -197,6 +198,7 @@ class Stats:
     decks: list[DeckStats]
     weakest_notes: list[WeakNote]
     hardest_cards: list[HardCard]
+    fsrs_parameters: dict = field(default_factory=dict)  # which parameters schedule new answers (mlwiki optimize)
 
     @property
     def true_retention_30d(self) -> float | None:
@@ -274,12 +276,17 @@ def compute_stats(store: Store, config: Config, now: datetime, selection: CardFi
 
     now = now.astimezone(timezone.utc)
     settings = config.review
+    active = active_parameters(store)
+    fitted = active.values if active else None
+    parameters = settings_dict(settings, fitted)["parameters"]
     zone = local_zone(settings)
     days = StudyDays(zone, settings.day_starts_at)
     with stats_source(store, selection) as source:
-        stats = _Compute(source, days, now).run(settings.desired_retention, settings_dict(settings)["parameters"])
+        stats = _Compute(source, days, now).run(settings.desired_retention, parameters)
     stats.filters = {"deck": selection.deck, "tag": selection.tag, "paths": list(selection.paths) or None}
     stats.timezone = str(getattr(zone, "key", None) or zone)
+    stats.fsrs_parameters = {"source": "optimized" if fitted else "default", "values": parameters,
+                             "fitted_at": active.created_at.isoformat() if fitted else None}
     return stats
 
 

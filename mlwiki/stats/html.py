@@ -15,7 +15,8 @@ import math
 from datetime import date
 
 from mlwiki.stats.compute import Stats
-from mlwiki.stats.view import WEEKDAYS, days_text, duration, heat_grid, heat_level, hints, pct, plural, retention_rows
+from mlwiki.stats.view import (WEEKDAYS, days_text, duration, heat_grid, heat_level, hints, parameters_text, pct,
+                               plural, retention_rows)
 
 __all__ = ["render_html"]
 
@@ -246,9 +247,9 @@ def _legend(items: list[tuple[str, str]], extra: str = "") -> str:
 # --- the page ---------------------------------------------------------------------------------------------
 
 
-def render_html(stats: Stats, title: str = "mlwiki stats") -> str:
+def render_html(stats: Stats, title: str = "mlwiki stats", extra: str = "") -> str:
     """One self-contained HTML page (works offline) with the figures as charts and tables, and all the data
-    as JSON in <script type="application/json" id="mlwiki-data">."""
+    as JSON in <script type="application/json" id="mlwiki-data">. `extra`: trusted HTML sections to append."""
     from mlwiki.render.mathml import MATH_CSS, MathML
 
     math = MathML()
@@ -262,10 +263,11 @@ def render_html(stats: Stats, title: str = "mlwiki stats") -> str:
            f"<title>{_e(title)}</title>", f"<style>{_CSS}{MATH_CSS}</style></head><body>",
            f"<header><h1>{_e(title)}</h1>",
            f'<p class="sub">Study day {_e(stats.today)} (starts {stats.day_starts_at:02d}:00, {_e(stats.timezone)})'
-           f' · {_e("; ".join(filters) or "all cards")} · desired retention {pct(stats.desired_retention, 0)}</p>',
+           f' · {_e("; ".join(filters) or "all cards")} · desired retention {pct(stats.desired_retention, 0)}'
+           f' · FSRS: {_e(parameters_text(stats))}</p>',
            "".join(f'<p class="sub">{_e(hint)}</p>' for hint in hints(stats)), "</header>"]
     out += [_tiles(stats), _cards_section(stats), _activity_rows(stats), _memory_rows(stats),
-            _decks_section(stats), _weak_sections(stats, front)]
+            _decks_section(stats), _weak_sections(stats, front), extra]
     out.append(f'<script type="application/json" id="mlwiki-data">{_json_for_script(stats.to_dict())}</script>')
     out.append("</body></html>")
     return "\n".join(out)

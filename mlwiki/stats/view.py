@@ -110,6 +110,14 @@ def forecast_chart(values: list[int], height: int = 6) -> list[str]:
     return rows
 
 
+def parameters_text(stats: Stats) -> str:
+    """Which FSRS parameters schedule new answers."""
+    fitted = stats.fsrs_parameters.get("fitted_at")
+    if fitted:
+        return f"your own parameters, fitted {fitted[:10]} (mlwiki optimize; --reset for the defaults)"
+    return "default parameters (mlwiki optimize fits your own)"
+
+
 def render_terminal(stats: Stats, console) -> None:
     """Print the report with rich: summary, forecast, calendar, retention, memory, decks, weak spots."""
     from rich import box
@@ -143,6 +151,7 @@ def render_terminal(stats: Stats, console) -> None:
                     f"longest {stats.longest_streak} · {stats.days_studied:,} day{'s' if stats.days_studied != 1 else ''} "
                     "studied")
     summary.add_row("Knowledge", _knowledge_line(stats))
+    summary.add_row("FSRS", escape(parameters_text(stats)))
     console.print(Panel(summary, title="Summary", title_align="left"))
     for hint in hints(stats):
         console.print(f"[yellow]{escape(hint)}[/]")
@@ -282,4 +291,4 @@ def _heatmap_text(stats: Stats):
     return text
 
 
-__all__ = ["render_terminal", "forecast_chart", "heat_grid", "hints", "plural"]
+__all__ = ["render_terminal", "forecast_chart", "heat_grid", "hints", "plural", "parameters_text"]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from mlwiki.errors import StoreError
 from mlwiki.store.backup import backup_now
 from mlwiki.store.db import Store, schema_version
+from mlwiki.store.parameters import migration_parameters
 
 MIGRATION_SET = "mlwiki"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' table
@@ -87,6 +88,9 @@ def _migration_3(db) -> None:
     db["cards"].create_index(["retired", "state", "suspended", "deck", "leech", "path", "stability", "difficulty",
                               "last_review", "due", "buried_until", "lapses", "reps"],
                              index_name="idx_cards_stats", if_not_exists=True)
+
+
+migration("004_fsrs_parameters")(migration_parameters)  # `mlwiki optimize`'s versioned parameters
 
 
 # Before migrations were named, a database recorded only how many it had had (meta.schema_version 1-3).
