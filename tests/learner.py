@@ -16,9 +16,10 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, timedelta, timezone
 
+import fsrs.scheduler
 import fsrs_rs_python as fsrs_rs
 
-DEFAULTS = [float(x) for x in fsrs_rs.DEFAULT_PARAMETERS]
+DEFAULTS = [float(x) for x in fsrs.scheduler.DEFAULT_PARAMETERS]
 TRUE = list(DEFAULTS)
 # stronger first memories, faster growth after success, a flatter forgetting curve
 TRUE[0:4] = [0.6, 2.5, 6.0, 20.0]

@@ -15,7 +15,8 @@ pytestmark = pytest.mark.slow  # fresh interpreters: `pytest -m "not slow"` skip
 
 REPO = Path(__file__).resolve().parents[1]
 HEAVY = ("genanki", "rich", "markdown_it", "pylatexenc", "yaml", "frontmatter", "math_core", "nh3", "fsrs",
-         "sqlite_utils", "asyncio", "mlwiki.extract.core", "mlwiki.export.package", "mlwiki.stats.compute")
+         "sqlite_utils", "asyncio", "mlwiki.extract.core", "mlwiki.export.package", "mlwiki.stats.compute",
+         "fsrs_rs_python", "mlwiki.optimize")
 
 PROBE = """
 import sys
@@ -59,3 +60,9 @@ def test_commands_on_an_unchanged_wiki_import_nothing_heavy(scanned_wiki, comman
 def test_the_probe_sees_heavy_imports(scanned_wiki):
     """The check above can fail: `export` does need genanki."""
     assert "genanki" in imported_by("--root", str(scanned_wiki), "export", "-o", str(scanned_wiki / "out"))
+
+
+def test_the_probe_sees_the_optimizer(scanned_wiki):
+    """`optimize` does load the optimizer, so its absence from --help and due above means something."""
+    assert {"fsrs_rs_python", "mlwiki.optimize"} <= set(imported_by("--root", str(scanned_wiki), "optimize",
+                                                                      "--simulate"))

@@ -1,0 +1,198 @@
+"""`mlwiki optimize` (issue 18): a synthetic learner with known FSRS parameters studies a real wiki through mlwiki's
+own review session; the optimizer must recover parameters that predict the later reviews about as well as the
+true ones, keep them, schedule with them, keep replay exact, and agree with Anki's own optimizer."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import datetime, timedelta, timezone
+from functools import partial
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import write
+from learner import DEFAULTS, TRUE, Learner, quick_log, study
+from mlwiki.cli import cli
+from mlwiki.config import ReviewSettings, load_config
+from mlwiki.optimize.evaluate import evaluate, time_split, to_fsrs_items
+from mlwiki.optimize.fit import MIN_ITEMS, fit_parameters
+from mlwiki.optimize.items import entries_from_rows, training_items
+from mlwiki.review.log import verify_replay
+from mlwiki.review.schedule import CardState, Scheduler
+from mlwiki.scan.sync import open_synced
+from mlwiki.store.db import open_store
+from mlwiki.store.parameters import log_for_optimizer, parameter_history
+from mlwiki.studyday import study_date
+
+START = datetime(2026, 1, 5, 9, tzinfo=timezone.utc)
+DAYS = 60
+CARDS = 1200
+AFTER = START + timedelta(days=DAYS)  # the morning after the learner's last session
+
+
+def make_wiki(root: Path, cards: int) -> None:
+    (root / "mlwiki.toml").write_text('name = "T"\n[review]\ntimezone = "UTC"\nnew_per_day = 20\n', encoding="utf-8")
+    for first in range(0, cards, 50):
+        write(root, f"notes/n{first:05d}.md", "".join(f"Q: Question {k} about topic {first}?\nA: Answer {k}\n\n"
+                                                      for k in range(first, min(cards, first + 50))))
+
+
+@pytest.fixture(scope="module")
+def studied(tmp_path_factory) -> Path:
+    """A wiki of 1,200 cards that the synthetic learner studied for 60 days through mlwiki (about 7,700
+    answers), made once and copied for each test."""
+    root = tmp_path_factory.mktemp("studied")
+    make_wiki(root, CARDS)
+    config = load_config(root)
+    store, _ = open_synced(config, START, progress=False)
+    with store:
+        study(store, config, Learner(TRUE, seed=1), START, DAYS)
+    return root
+
+
+@pytest.fixture
+def wiki_copy(studied, tmp_path) -> Path:
+    target = tmp_path / "wiki"
+    shutil.copytree(studied, target)
+    return target
+
+
+def run(root: Path, *args: str, when: datetime = AFTER):
+    return CliRunner().invoke(cli, ["--root", str(root), "--now", when.isoformat(), *args], catch_exceptions=False)
+
+
+def held_out_items(root: Path) -> list:
+    """The items `optimize` measures on, rebuilt independently of it: the latest fifth, in time order."""
+    config = load_config(root)
+    with open_store(config, create=False) as store:
+        entries = entries_from_rows(log_for_optimizer(store).fetchall())
+    found = training_items(entries, partial(study_date, zone=timezone.utc, starts_at=4))
+    items = to_fsrs_items(found.items)
+    return items[time_split(len(items)):]
+
+
+@pytest.mark.slow
+def test_optimize_recovers_the_learners_parameters(wiki_copy):
+    result = run(wiki_copy, "optimize", "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["kept"] is True and report["saved"] is True
+    assert report["reviews"] > 5000 and report["items"] >= MIN_ITEMS
+    assert report["log_loss_fitted"] < report["log_loss_default"]
+    assert report["rmse_fitted"] < report["rmse_default"]
+    held_out = held_out_items(wiki_copy)
+    assert len(held_out) == report["test_items"]
+    truth = evaluate(TRUE, held_out).log_loss
+    assert evaluate(DEFAULTS, held_out).log_loss == pytest.approx(report["log_loss_default"])
+    assert evaluate(report["parameters"], held_out).log_loss == pytest.approx(report["log_loss_fitted"])
+    assert report["log_loss_fitted"] <= truth * 1.02, (report["log_loss_fitted"], truth)
+    # the data can tell these two apart: the defaults are clearly worse than the truth
+    assert report["log_loss_default"] > truth * 1.02
+
+
+@pytest.mark.slow
+def test_new_answers_use_the_fitted_parameters_and_replay_stays_exact(wiki_copy):
+    config = load_config(wiki_copy)
+    review_card = CardState(state=2, stability=10.0, difficulty=5.0, due=AFTER, last_review=AFTER - timedelta(10),
+                            reps=4)
+    with open_store(config, create=False) as store:
+        before = Scheduler.for_store(store, config.review)
+    assert run(wiki_copy, "optimize").exit_code == 0
+    with open_store(config, create=False) as store:
+        after = Scheduler.for_store(store, config.review)
+        (saved,) = parameter_history(store)
+    assert before.data["parameters"] == DEFAULTS
+    assert after.data["parameters"] == saved.values != DEFAULTS
+    assert saved.created_at == AFTER and saved.source == "optimize"
+    assert after.previews("c", review_card, AFTER) != before.previews("c", review_card, AFTER)
+
+    store, _ = open_synced(config, AFTER, progress=False)
+    with store:
+        answers = study(store, config, Learner(TRUE, seed=2), AFTER, 3)
+        used = [json.loads(row[0])["parameters"] for row in store.query(
+            "SELECT s.json FROM reviews r JOIN settings s ON s.id = r.settings_id ORDER BY r.id")]
+        assert verify_replay(store) == []
+    assert answers > 0
+    assert used[-answers:] == [saved.values] * answers, "new answers are scheduled with the fitted parameters"
+    assert set(map(tuple, used[:-answers])) == {tuple(DEFAULTS)}, "earlier answers keep theirs"
+
+
+@pytest.mark.slow
+def test_stats_show_the_parameters_in_use_and_reset_returns_to_the_defaults(wiki_copy):
+    assert json.loads(run(wiki_copy, "stats", "--json").output)["fsrs_parameters"]["source"] == "default"
+    assert run(wiki_copy, "optimize").exit_code == 0
+    shown = json.loads(run(wiki_copy, "stats", "--json").output)["fsrs_parameters"]
+    assert shown["source"] == "optimized" and shown["fitted_at"].startswith(AFTER.date().isoformat())
+    assert "your own parameters, fitted" in run(wiki_copy, "stats").output
+
+    later = AFTER + timedelta(days=1)
+    result = run(wiki_copy, "optimize", "--reset", when=later)
+    assert result.exit_code == 0 and "default parameters" in result.output
+    config = load_config(wiki_copy)
+    with open_store(config, create=False) as store:
+        assert Scheduler.for_store(store, config.review).data["parameters"] == DEFAULTS
+        history = parameter_history(store)
+    assert [(h.source, h.values is None, h.created_at) for h in history] == \
+        [("optimize", False, AFTER), ("reset", True, later)]
+    assert json.loads(run(wiki_copy, "stats", "--json").output)["fsrs_parameters"]["source"] == "default"
+    assert "Already using" in run(wiki_copy, "optimize", "--reset").output
+
+
+@pytest.mark.slow
+def test_dry_run_reports_but_changes_nothing(wiki_copy):
+    result = run(wiki_copy, "optimize", "--dry-run")
+    assert result.exit_code == 0
+    assert "log loss" in result.output and "dry run: nothing changed" in result.output
+    with open_store(load_config(wiki_copy), create=False) as store:
+        assert parameter_history(store) == []
+
+
+@pytest.mark.slow
+def test_fitted_parameters_that_are_no_better_are_not_kept(wiki_copy):
+    """Fitting again on the same history cannot beat the parameters just kept: nothing new is saved."""
+    assert json.loads(run(wiki_copy, "optimize", "--json").output)["kept"] is True
+    again = json.loads(run(wiki_copy, "optimize", "--json").output)
+    assert again["kept"] is False and again["log_loss_current"] is not None
+    assert "Not kept" in run(wiki_copy, "optimize").output
+    with open_store(load_config(wiki_copy), create=False) as store:
+        assert len(parameter_history(store)) == 1
+
+
+def test_too_little_history_gives_one_line_and_changes_nothing(wiki, now):
+    make_wiki(wiki, 30)
+    config = load_config(wiki)
+    store, _ = open_synced(config, now, progress=False)
+    with store:
+        study(store, config, Learner(TRUE, seed=3), now, 10)
+    result = CliRunner().invoke(cli, ["--root", str(wiki), "--now", now.isoformat(), "optimize"])
+    assert result.exit_code == 1
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and "too little history" in lines[0] and "nothing was changed" in lines[0]
+    assert "Traceback" not in result.output
+    with open_store(config, create=False) as store:
+        assert parameter_history(store) == []
+
+
+def test_reset_conflicts_with_other_modes(wiki):
+    result = CliRunner().invoke(cli, ["--root", str(wiki), "optimize", "--reset", "--dry-run"])
+    assert result.exit_code == 2 and "--reset" in result.output
+
+
+def test_fit_returns_parameters_the_scheduler_accepts():
+    """fsrs-rs works in 32-bit floats (0.8 → 0.80000001); what it returns must pass the fsrs package's bounds."""
+    import fsrs.scheduler
+
+    rows = quick_log(300, 40, 20, START)
+    entries = entries_from_rows((str(c), when.isoformat(), rating, state) for c, when, rating, state in
+                                sorted(rows, key=lambda r: (r[0], r[1])))
+    found = training_items(entries, partial(study_date, zone=timezone.utc, starts_at=4))
+    numbers: dict[str, int] = {}
+    card_ids = [numbers.setdefault(item.card_id, len(numbers)) for item in found.items]
+    fitted = fit_parameters(to_fsrs_items(found.items), card_ids, 1)
+    assert fitted != DEFAULTS
+    low, high = fsrs.scheduler.LOWER_BOUNDS_PARAMETERS, fsrs.scheduler.UPPER_BOUNDS_PARAMETERS
+    assert all(lo <= x <= hi for x, lo, hi in zip(fitted, low, high, strict=True))
+    Scheduler.from_settings(ReviewSettings(), fitted)  # the fsrs package validates them
