@@ -196,3 +196,43 @@ def test_fit_returns_parameters_the_scheduler_accepts():
     low, high = fsrs.scheduler.LOWER_BOUNDS_PARAMETERS, fsrs.scheduler.UPPER_BOUNDS_PARAMETERS
     assert all(lo <= x <= hi for x, lo, hi in zip(fitted, low, high, strict=True))
     Scheduler.from_settings(ReviewSettings(), fitted)  # the fsrs package validates them
+
+
+# --- what retention costs ------------------------------------------------------------------------------------
+
+
+def test_simulate_prints_each_retention_with_the_current_one_marked(wiki, now):
+    make_wiki(wiki, 300)
+    (wiki / "mlwiki.toml").write_text('name = "T"\n[review]\ntimezone = "UTC"\ndesired_retention = 0.925\n')
+    assert CliRunner().invoke(cli, ["--root", str(wiki), "scan"]).exit_code == 0
+    data = json.loads(CliRunner().invoke(cli, ["--root", str(wiki), "optimize", "--simulate", "--json"]).output)
+    rows = data["retentions"]
+    grid = [round(0.70 + k / 100, 2) for k in range(28)]
+    assert [r["desired_retention"] for r in rows] == sorted(grid + [0.925])
+    assert [r["desired_retention"] for r in rows if r["current"]] == [0.925]
+    assert data["cards"] == 300 and data["days"] == 365 and data["parameters"] == "default"
+    by = {r["desired_retention"]: r for r in rows}
+    # asking for more recall costs more reviews and leaves more remembered
+    assert by[0.97]["reviews_per_day"] > by[0.9]["reviews_per_day"] > by[0.8]["reviews_per_day"]
+    assert by[0.97]["remembered"] > by[0.8]["remembered"] > by[0.7]["remembered"]
+    assert all(0 < r["remembered"] <= 300 for r in rows)
+
+    text = CliRunner().invoke(cli, ["--root", str(wiki), "optimize", "--simulate"]).output.splitlines()
+    assert "300 cards over 365 days" in text[0]
+    (marked,) = [line for line in text if line.startswith("▶")]
+    assert " 0.925 " in marked
+    assert "desired_retention now" in marked and "█" in marked
+    assert len([line for line in text if "█" in line]) == 29
+
+
+def test_stats_page_has_the_retention_costs(wiki, now):
+    make_wiki(wiki, 100)
+    target = wiki / "report.html"
+    result = CliRunner().invoke(cli, ["--root", str(wiki), "--now", now.isoformat(), "stats", "--html",
+                                      str(target)])
+    assert result.exit_code == 0, result.output
+    page = target.read_text(encoding="utf-8")
+    assert '<section id="retention-costs">' in page and "What retention costs" in page
+    section = page[page.index('<section id="retention-costs">'):]
+    assert section.count("<tr") == 1 + 8 and "0.90 (now)" in section
+    assert "default parameters (mlwiki optimize fits your own)" in page

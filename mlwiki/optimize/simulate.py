@@ -19,6 +19,7 @@ from mlwiki.optimize.fit import DEFAULTS
 from mlwiki.store.parameters import active_parameters, live_card_count, rating_counts
 
 RETENTIONS = tuple(round(0.70 + step / 100, 2) for step in range(28))  # 0.70 … 0.97
+PAGE_RETENTIONS = (0.70, 0.75, 0.80, 0.85, 0.90, 0.93, 0.95, 0.97)  # the stats page: a year each costs time
 DAYS = 365
 SEED = 42
 MIN_ANSWERS = 100  # fewer answers than this: the population rating frequencies
@@ -70,12 +71,12 @@ def simulator_config(settings, cards: int, counts: dict | None = None, days: int
 
 
 def simulate_costs(parameters: list[float], settings, cards: int, counts: dict | None = None,
-                   days: int = DAYS, source: str = "default") -> Simulation:
+                   days: int = DAYS, source: str = "default", retentions=RETENTIONS) -> Simulation:
     """One simulated year per desired retention (the grid plus the current one, when it is off the grid)."""
     config = simulator_config(settings, cards, counts, days)
     current = round(settings.desired_retention, 4)
     rows = []
-    for retention in sorted(set(RETENTIONS) | {current}):
+    for retention in sorted(set(retentions) | {current}):
         result = fsrs_rs.simulate(list(parameters), retention, config, SEED)
         reviews = sum(result.review_cnt_per_day) / days
         rows.append(RetentionCost(retention, round(reviews, 1), round(result.memorized_cnt_per_day[-1], 1),
@@ -83,12 +84,16 @@ def simulate_costs(parameters: list[float], settings, cards: int, counts: dict |
     return Simulation(cards, days, source, rows)
 
 
-def simulate_store(store, config) -> Simulation:
+def simulate_store(store, config, retentions=RETENTIONS) -> Simulation:
     """The table for this wiki: its live cards, its limits and steps, the parameters in use."""
     active = active_parameters(store)
     values = active.values if active and active.values else None
     return simulate_costs(values or DEFAULTS, config.review, live_card_count(store), rating_counts(store),
-                          source="optimized" if values else "default")
+                          source="optimized" if values else "default", retentions=retentions)
+
+
+def _retention(value: float) -> str:
+    return f"{value:.2f}" if round(value, 2) == value else f"{value:.3f}"
 
 
 def render_text(sim: Simulation, bar_width: int = 40) -> list[str]:
@@ -101,7 +106,7 @@ def render_text(sim: Simulation, bar_width: int = 40) -> list[str]:
         bar = "█" * max(round(row.reviews_per_day / most * bar_width), 1 if row.reviews_per_day else 0)
         mark = "▶" if row.current else " "
         note = "  ← desired_retention now" if row.current else ""
-        lines.append(f"{mark} {row.desired_retention:>9.2f}  {row.reviews_per_day:>11.1f}  "
+        lines.append(f"{mark} {_retention(row.desired_retention):>9}  {row.reviews_per_day:>11.1f}  "
                      f"{row.remembered:>10.0f}  {bar}{note}")
     return lines
 
@@ -114,7 +119,7 @@ def render_html(sim: Simulation) -> str:
         width = round(row.reviews_per_day / most * 100, 1)
         style = ' style="font-weight:bold"' if row.current else ""
         note = " (now)" if row.current else ""
-        body.append(f"<tr{style}><td>{row.desired_retention:.2f}{note}</td><td>{row.reviews_per_day:.1f}</td>"
+        body.append(f"<tr{style}><td>{_retention(row.desired_retention)}{note}</td><td>{row.reviews_per_day:.1f}</td>"
                     f"<td>{row.remembered:.0f}</td><td style=\"width:50%\"><div style=\"background:#4a7bd0;"
                     f"height:0.8em;width:{width}%\"></div></td></tr>")
     caption = html.escape(f"Simulated for {sim.cards} cards over {sim.days} days with the {sim.parameters} "
