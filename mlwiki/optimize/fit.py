@@ -18,6 +18,7 @@ import fsrs_rs_python as fsrs_rs
 from mlwiki.errors import MlwikiError
 from mlwiki.optimize.evaluate import Metrics, evaluate, time_split, to_fsrs_items
 from mlwiki.optimize.items import Items, entries_from_rows, training_items
+from mlwiki.sources.notes import paused_gc
 from mlwiki.store.parameters import StoredParameters, active_parameters, log_for_optimizer, save_parameters
 from mlwiki.studyday import local_zone, study_date
 
@@ -96,10 +97,11 @@ def optimize_store(store, config, now: datetime, dry_run: bool = False) -> Optim
     """Fit to the wiki's whole review log; save the parameters (dated `now`) when kept, unless `dry_run`."""
     settings = config.review
     zone = local_zone(settings)
-    found = training_items(entries_from_rows(log_for_optimizer(store)),
-                           partial(study_date, zone=zone, starts_at=settings.day_starts_at))
     active = active_parameters(store)
-    result = optimize_items(found, active.values if active else None, len(settings.relearning_steps))
+    with paused_gc():  # a million small tuples, no cycles: the collector would only re-scan them
+        found = training_items(entries_from_rows(log_for_optimizer(store)),
+                               partial(study_date, zone=zone, starts_at=settings.day_starts_at))
+        result = optimize_items(found, active.values if active else None, len(settings.relearning_steps))
     if result.kept and not dry_run:
         figures = {"reviews": result.reviews, "items": result.items, "log_loss_default": result.default.log_loss,
                    "log_loss_fitted": result.fitted.log_loss, "rmse_default": result.default.rmse,
