@@ -21,7 +21,7 @@ def migration_parameters(db) -> None:
     db["parameters"].create({
         "id": int, "created_at": str, "source": str, "parameters": str, "reviews": int, "items": int,
         "log_loss_default": float, "log_loss_fitted": float, "rmse_default": float, "rmse_fitted": float,
-    }, pk="id")
+    }, pk="id", if_not_exists=True)
 
 
 @dataclass(frozen=True)
