@@ -236,3 +236,16 @@ def test_stats_page_has_the_retention_costs(wiki, now):
     section = page[page.index('<section id="retention-costs">'):]
     assert section.count("<tr") == 1 + 8 and "0.90 (now)" in section
     assert "default parameters (mlwiki optimize fits your own)" in page
+
+
+@pytest.mark.slow
+def test_an_imported_log_gives_the_same_fit(wiki_copy, tmp_path):
+    """`log import` stores no state before each answer; the items, and so the fit, must not change."""
+    first = json.loads(run(wiki_copy, "optimize", "--dry-run", "--json").output)
+    exported = tmp_path / "log.jsonl"
+    assert run(wiki_copy, "log", "export", str(exported)).exit_code == 0
+    shutil.rmtree(wiki_copy / ".mlwiki")
+    assert run(wiki_copy, "log", "import", str(exported)).exit_code == 0
+    again = json.loads(run(wiki_copy, "optimize", "--dry-run", "--json").output)
+    assert (again["reviews"], again["items"], again["parameters"]) == \
+        (first["reviews"], first["items"], first["parameters"])

@@ -8,7 +8,7 @@ defaults and of the parameters in use; the figures printed are exactly those of 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import partial
 
@@ -107,7 +107,7 @@ def optimize_store(store, config, now: datetime, dry_run: bool = False) -> Optim
                    "log_loss_fitted": result.fitted.log_loss, "rmse_default": result.default.rmse,
                    "rmse_fitted": result.fitted.rmse}
         save_parameters(store, now, "optimize", result.parameters, figures)
-        return OptimizeResult(**{**result.__dict__, "saved": True})
+        return replace(result, saved=True)
     return result
 
 

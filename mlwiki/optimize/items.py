@@ -67,7 +67,9 @@ class Items:
 
 
 def entries_from_rows(rows: Iterable) -> list[LogEntry]:
-    """Log entries from store rows (card_id, reviewed_at, rating, state_before)."""
+    """Log entries from store rows (card_id, reviewed_at, rating, state_before). Rows imported with
+    `mlwiki log import` have no state_before: they count as learning answers, which gives the same items, as an
+    mlwiki history has no resets and so always starts with the learning answers of a new card."""
     return [LogEntry(row[0], datetime.fromisoformat(row[1]).astimezone(timezone.utc), row[2],
                      KIND_OF_STATE[State(row[3] or 0)]) for row in rows]
 
