@@ -37,7 +37,8 @@ from mlwiki.optimize.fit import DEFAULTS, fit_parameters, optimize_store  # noqa
 from mlwiki.optimize.items import entries_from_rows, training_items  # noqa: E402
 from mlwiki.optimize.simulate import simulate_costs  # noqa: E402
 from mlwiki.sources.notes import paused_gc  # noqa: E402
-from mlwiki.store.db import open_store, utc_iso  # noqa: E402
+from mlwiki.store.db import utc_iso  # noqa: E402
+from mlwiki.store.opening import open_store  # noqa: E402
 from mlwiki.store.parameters import log_for_optimizer  # noqa: E402
 from mlwiki.studyday import study_date  # noqa: E402
 

@@ -23,7 +23,7 @@ from mlwiki.optimize.items import entries_from_rows, training_items
 from mlwiki.review.log import verify_replay
 from mlwiki.review.schedule import CardState, Scheduler, settings_dict
 from mlwiki.scan.sync import open_synced
-from mlwiki.store.db import open_store
+from mlwiki.store.opening import open_store
 from mlwiki.store.parameters import log_for_optimizer, parameter_history
 from mlwiki.studyday import study_date
 

@@ -30,7 +30,7 @@ def optimize(app: AppContext, dry_run: bool, reset: bool, simulate: bool, as_jso
         mlwiki optimize --simulate
         mlwiki optimize --reset
     """
-    from mlwiki.store.db import open_store
+    from mlwiki.store.opening import open_store
 
     if reset and (dry_run or simulate):
         raise UsageError("--reset cannot be combined with --dry-run or --simulate")
@@ -85,7 +85,7 @@ def report_lines(result, dry_run: bool) -> list[str]:
 def retention_costs_html(app: AppContext) -> str:
     """The `optimize --simulate` table as a section of the stats page (whole wiki, parameters in use)."""
     from mlwiki.optimize.simulate import PAGE_RETENTIONS, render_html, simulate_store
-    from mlwiki.store.db import open_store
+    from mlwiki.store.opening import open_store
 
     with open_store(app.config, create=False) as store:
         return render_html(simulate_store(store, app.config, PAGE_RETENTIONS))
