@@ -22,7 +22,7 @@ from mlwiki.sources.notes import paused_gc
 from mlwiki.store.parameters import StoredParameters, active_parameters, log_for_optimizer, save_parameters
 from mlwiki.studyday import local_zone, study_date
 
-MIN_ITEMS = 400  # Anki's optimizer asks for at least 400 items ("a few hundred reviews")
+MIN_ITEMS = 400  # Anki's figure for too few items (rslib, scheduler/fsrs/params.rs, compute_params)
 DEFAULTS = [float(x) for x in fsrs.scheduler.DEFAULT_PARAMETERS]
 EPOCHS = 8  # as Anki's "Optimize"
 
@@ -78,7 +78,7 @@ def optimize_items(found: Items, current: list[float] | None, relearning_steps: 
     if len(items) < MIN_ITEMS:
         raise NotEnoughHistory(
             f"too little history to optimize: {found.reviews} usable reviews give {len(items)} training items "
-            f"(reviews on a later day than the card's previous one); FSRS needs at least {MIN_ITEMS}, so keep "
+            f"(reviews on a later day than the card's previous one); optimize needs at least {MIN_ITEMS}, so keep "
             "reviewing and try again — nothing was changed")
     numbers: dict[str, int] = {}
     card_ids = [numbers.setdefault(item.card_id, len(numbers)) for item in items]
