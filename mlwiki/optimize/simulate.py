@@ -120,7 +120,7 @@ def render_html(sim: Simulation) -> str:
         style = ' style="font-weight:bold"' if row.current else ""
         note = " (now)" if row.current else ""
         body.append(f"<tr{style}><td>{_retention(row.desired_retention)}{note}</td><td>{row.reviews_per_day:.1f}</td>"
-                    f"<td>{row.remembered:.0f}</td><td style=\"width:50%\"><div style=\"background:#4a7bd0;"
+                    f"<td>{row.remembered:.0f}</td><td style=\"width:50%\"><div style=\"background:var(--accent, #4a7bd0);"
                     f"height:0.8em;width:{width}%\"></div></td></tr>")
     caption = html.escape(f"Simulated for {sim.cards} cards over {sim.days} days with the {sim.parameters} "
                           "FSRS parameters (mlwiki optimize --simulate).")
