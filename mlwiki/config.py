@@ -48,6 +48,9 @@ class Config:
     formulas: str = "display"
     definitions: bool = False
     highlight_cloze: bool = False
+    question_headings: bool = True
+    question_callouts: bool = True
+    bold_questions: bool = True
     deck_names: dict[str, str] = field(default_factory=dict)
     macros_file: Path | None = None
     review: ReviewSettings = field(default_factory=ReviewSettings)
@@ -116,6 +119,9 @@ def config_from_dict(root: Path, raw: dict, has_file: bool = True) -> Config:
         formulas=str(raw.get("formulas", "display")),
         definitions=bool(raw.get("definitions", False)),
         highlight_cloze=bool(raw.get("highlight_cloze", False)),
+        question_headings=bool(raw.get("question_headings", True)),
+        question_callouts=bool(raw.get("question_callouts", True)),
+        bold_questions=bool(raw.get("bold_questions", True)),
         deck_names={str(k): str(v) for k, v in _table(raw, "deck_names").items()},
         macros_file=(root / raw["macros"]).resolve() if isinstance(raw.get("macros"), str) else None,
         review=_review_settings(_table(raw, "review")),
@@ -194,6 +200,12 @@ definitions = false
 
 # Treat ==highlight== in .md notes as a cloze.
 highlight_cloze = false
+
+# Questions already in the notes become cards: headings ending in "?" (the section is the answer), callouts
+# and admonitions titled with a question (and Obsidian [!question]/[!faq]/[!help]), and **bold questions?**.
+question_headings = true
+question_callouts = true
+bold_questions = true
 
 # LaTeX macros for Anki's MathJax (a .tex file of \\newcommand lines, or Quarto's macros file).
 # macros = "_macros.tex"

@@ -58,3 +58,15 @@ def similarity(a: str, b: str) -> float:
     words = SequenceMatcher(None, wa, wb, autojunk=False).ratio()
     chars = SequenceMatcher(None, " ".join(wa), " ".join(wb), autojunk=False).ratio()
     return max(words, chars)
+
+
+def normalize_formula(formula: str) -> str:
+    """A formula as its id sees it: Unicode NFC, whitespace collapsed (LaTeX ignores it), nothing else."""
+    return " ".join(unicodedata.normalize("NFC", formula).split())
+
+
+def formula_id(formulas: list[str] | str, group: int = 0) -> str:
+    """The id of a formula card: its kind and its normalized formula (the steps of a derivation, in order), so
+    two different formulas never share an id and the same formula is one card wherever it is written."""
+    steps = [formulas] if isinstance(formulas, str) else formulas
+    return short_hash("formula", "\n".join(normalize_formula(f) for f in steps), str(group))

@@ -1,4 +1,4 @@
-"""Card extraction (`mlwiki.extract.core`): every card form, the guards, identity and the lines reported.
+"""Card extraction (`mlwiki.extract`): every card form, the guards, identity and the lines reported.
 
 Each test feeds a small note body to `extract()` and checks the exact kind, front, back and line of each card,
 and the exact problems. Notes are written as lists of lines so that line numbers are easy to read off.
@@ -9,7 +9,10 @@ from __future__ import annotations
 import pytest
 
 from mlwiki import ids
-from mlwiki.extract.core import NoteContext, extract, last_sentence, mask_inline, parse_attrs
+from mlwiki.extract import NoteContext, extract
+from mlwiki.extract.blocks import parse_attrs
+from mlwiki.extract.masking import mask_inline
+from mlwiki.extract.prose import last_sentence
 from mlwiki.models import CardKind, Severity
 
 
@@ -495,20 +498,19 @@ def test_text_after_a_closing_delimiter_introduces_the_next_formula():
                            ("formula", "For every $a$, the derivative is", "$$f'(a) = 2a + 0$$", 3)]
 
 
-def test_consecutive_formulas_get_distinct_fronts():
+def test_formulas_joined_only_by_fragments_are_one_derivation_card():
     body = note("## Space", "", "The operations are defined by", "$$(u + v)(x) = u(x) + v(x)$$",
                 "$$(\\alpha u)(x) = \\alpha u(x) + 0$$", "and, for every scalar,", "$$0 \\cdot u = 0_V + 0$$")
     assert cards(body) == [
-        ("formula", "Space\n\nThe operations are defined by", "$$(u + v)(x) = u(x) + v(x)$$", 4),
-        ("formula", "Space\n\nThe operations are defined by …", "$$(\\alpha u)(x) = \\alpha u(x) + 0$$", 5),
-        ("formula", "Space\n\nThe operations are defined by … … and, for every scalar,", "$$0 \\cdot u = 0_V + 0$$",
-         7)]
+        ("formula", "Space\n\nThe operations are defined by",
+         "$$(u + v)(x) = u(x) + v(x)$$\n\n$$(\\alpha u)(x) = \\alpha u(x) + 0$$\n\nand, for every scalar,\n\n"
+         "$$0 \\cdot u = 0_V + 0$$", 4)]
 
 
 def test_formula_after_a_formula_paragraph_continues_its_introduction():
     body = note("The PMF is defined as", "$$", "p_X(x) = P(X = x) + 0", "$$", "", "$$", "\\sum_x p_X(x) = 1", "$$")
-    assert cards(body) == [("formula", "The PMF is defined as", "$$p_X(x) = P(X = x) + 0$$", 2),
-                           ("formula", "The PMF is defined as …", "$$\\sum_x p_X(x) = 1$$", 6)]
+    assert cards(body) == [("formula", "The PMF is defined as", "$$p_X(x) = P(X = x) + 0$$\n\n$$\\sum_x p_X(x) = 1$$",
+                            2)]
 
 
 def test_formula_without_prose_takes_the_paragraph_before():
@@ -565,15 +567,14 @@ def test_formula_intro_is_clipped_to_its_end():
 def test_formula_without_any_text_is_named_after_the_note():
     body = note("$$", "a^2 + b^2 = c^2", "$$", "", "$$", "e^{i\\pi} + 1 = 0", "$$")
     assert cards(body, path="notes/geometry.md") == [
-        ("formula", "Formula from geometry", "$$a^2 + b^2 = c^2$$", 1),
-        ("formula", "Formula from geometry\n\n(formula 2)", "$$e^{i\\pi} + 1 = 0$$", 5)]
+        ("formula", "Formula from geometry", "$$a^2 + b^2 = c^2$$\n\n$$e^{i\\pi} + 1 = 0$$", 1)]
     assert cards(note("$$a^2 + b^2 = c^2$$"), path="n.md", title="Pythagoras")[0][1] == "Formula from Pythagoras"
 
 
 def test_two_formulas_with_the_same_front_are_both_kept():
     body = note("## H", "", "$$a^2 + b^2 = c^2$$", "", "## H", "", "$$e^{i\\pi} + 1 = 0$$")
-    assert cards(body) == [("formula", "H", "$$a^2 + b^2 = c^2$$", 3),
-                           ("formula", "H\n\n(formula 2)", "$$e^{i\\pi} + 1 = 0$$", 7)]
+    assert cards(body) == [("formula", "H\n\nFormula", "$$a^2 + b^2 = c^2$$", 3),
+                           ("formula", "H\n\nFormula", "$$e^{i\\pi} + 1 = 0$$", 7)]
 
 
 def test_formula_modes():

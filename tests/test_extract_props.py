@@ -9,7 +9,7 @@ import json
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from mlwiki.extract.core import NoteContext, extract
+from mlwiki.extract import NoteContext, extract
 from mlwiki.models import CardKind, Severity
 from mlwiki.sources.notes import parse_note_bytes
 

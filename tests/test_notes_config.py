@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from mlwiki.cli import cli
 from mlwiki.config import CONFIG_NAME, config_from_dict, find_root, load_config
 from mlwiki.errors import ConfigError
-from mlwiki.extract.core import extract, note_context
+from mlwiki.extract import extract, note_context
 from mlwiki.sources.notes import parse_note_bytes, split_front_matter, walk_notes
 from mlwiki.scan.collect import collect
 

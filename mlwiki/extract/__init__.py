@@ -1,4 +1,37 @@
-"""Pure text in, cards out: line classes, blocks, clozes, every card form, formula intros, deck/tag context.
+"""extract: a note's text in, cards and problems out. Pure: no IO, no database.
 
-No IO, no database. May import: errors, config, models, ids, textsafe, render.spans.
+May import: errors, config, textsafe, models, ids, studyday, render (only `render.spans`).
+
+The parser works in three passes: `lines` marks every line (text, heading, code, math, comment, div fence), so
+nothing in code, comments or math is read as card syntax; `blocks` groups lines into paragraphs, headings and
+divs; `walk` visits the blocks and hands each to the card forms: `forms` (the syntax written for mlwiki),
+`questions` (question headings, callouts and bold questions), `formula_cards` (with `formulas` and `prose` for
+the formula and its introducing sentence) and `clozes`. `context` works out a note's deck and tags.
 """
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from mlwiki.extract.context import NoteContext, clean_tag, note_context
+from mlwiki.extract.walk import Extractor
+from mlwiki.models import ExtractResult
+
+__all__ = ["NoteContext", "clean_tag", "count_forms", "extract", "note_context"]
+
+
+def extract(body: str, ctx: NoteContext) -> ExtractResult:
+    """All cards of one note body (front matter already removed), and the problems found on the way."""
+    extractor = Extractor(body, ctx)
+    extractor.walk()
+    return ExtractResult(cards=extractor.cards(), problems=extractor.problems)
+
+
+def count_forms(body: str, ctx: NoteContext) -> Counter:
+    """How many cards each form would make in this note with every form switched on (for `mlwiki check` and
+    `mlwiki init`, which say what the notes hold and which setting turns it into cards)."""
+    extractor = Extractor(body, replace(ctx, formulas="inline", definitions=True, highlight_cloze=True,
+                                        question_headings=True, question_callouts=True, bold_questions=True))
+    extractor.walk()
+    return extractor.forms()

@@ -26,6 +26,7 @@ from functools import lru_cache
 from mlwiki.render.latex_symbols import _SYMBOLS
 from mlwiki.render.latex_layout import _dedent, _format_env
 from mlwiki.render.latex_parser import _Parser
+from mlwiki.render.spans import FENCE, code_span_end, find_unescaped, inline_math_close
 
 __all__ = ["latex_to_unicode", "math_to_unicode"]
 
@@ -79,54 +80,8 @@ def latex_to_unicode(latex: str) -> str:
             return latex
 
 
-_FENCE_RE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
 _MD_SPECIAL_RE = re.compile(r"[`$\\\n]")
-_BLANK_LINE_RE = re.compile(r"\n[ \t]*(?:\n|$)")
 _LINE_LEAD_RE = re.compile(r"([ \t>]*)((?:[-*+]|[0-9]+[.)])[ \t]+)?")
-
-
-def _find_inline_close(s: str, start: int) -> int:
-    """Index of the $ closing an inline span whose body starts at start, or -1.
-
-    Pandoc's rules: the body neither starts nor ends with whitespace, the closing $ is not
-    followed by a digit ("$5 and $10" is not math), and a span never crosses a blank line.
-    A $ that cannot close the span ends the search: bodies hold no bare $.
-    """
-    n = len(s)
-    if start >= n or s[start].isspace() or s[start] == "$":
-        return -1
-    j = start
-    while j < n:
-        ch = s[j]
-        if ch == "\\":
-            j += 2
-            continue
-        if ch == "\n" and _BLANK_LINE_RE.match(s, j):
-            return -1
-        if ch == "$":
-            if not s[j - 1].isspace() and not (j + 1 < n and s[j + 1].isdigit()):
-                return j
-            return -1
-        j += 1
-    return -1
-
-
-def _find_unescaped(s: str, needle: str, start: int) -> int:
-    j = start
-    n = len(s)
-    while j < n:
-        k = s.find(needle, j)
-        if k == -1:
-            return -1
-        backslashes = 0
-        b = k - 1
-        while b >= start and s[b] == "\\":
-            backslashes += 1
-            b -= 1
-        if backslashes % 2 == 0:
-            return k
-        j = k + 1
-    return -1
 
 
 def _convert_markdown(s: str) -> str:
@@ -163,7 +118,7 @@ def _convert_markdown(s: str) -> str:
         m = _MD_SPECIAL_RE.search(s, i)
         at_line_start = i == 0 or s[i - 1] == "\n"
         if at_line_start:
-            fence = _FENCE_RE.match(s, i)
+            fence = FENCE.match(s, i)
             if fence:
                 mark = fence.group(1)
                 eol = s.find("\n", i)
@@ -191,29 +146,9 @@ def _convert_markdown(s: str) -> str:
             i += 1
             continue
         if ch == "`":
-            k = i
-            while k < n and s[k] == "`":
-                k += 1
-            run = k - i
-            close = -1
-            p = k
-            while True:
-                q = s.find("`" * run, p)
-                if q == -1:
-                    break
-                e = q
-                while e < n and s[e] == "`":
-                    e += 1
-                if e - q == run:
-                    close = q
-                    break
-                p = e
-            if close == -1:
-                out.append(s[i:k])
-                i = k
-            else:
-                out.append(s[i:close + run])
-                i = close + run
+            k, end = code_span_end(s, i)
+            out.append(s[i:end if end != -1 else k])
+            i = end if end != -1 else k
             continue
         if ch == "\\":
             nxt = s[i + 1] if i + 1 < n else ""
@@ -232,14 +167,14 @@ def _convert_markdown(s: str) -> str:
             continue
         # ch == "$"
         if s.startswith("$$", i):
-            k = _find_unescaped(s, "$$", i + 2)
+            k = find_unescaped(s, "$$", i + 2)
             if k != -1 and s[i + 2:k].strip():
                 i = display(s[i + 2:k], i, k + 2)
                 continue
             out.append("$$")
             i += 2
             continue
-        k = _find_inline_close(s, i + 1)
+        k = inline_math_close(s, i + 1)
         if k != -1:
             out.append(latex_to_unicode(s[i + 1:k]))
             i = k + 1

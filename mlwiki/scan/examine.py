@@ -23,7 +23,7 @@ class FileResult:
 
 def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> FileResult:
     """Read (unless its bytes are given) and extract one note file; never raises for a bad file."""
-    from mlwiki.extract.core import extract, note_context  # only when a note changed: keeps `due` fast
+    from mlwiki.extract import extract, note_context  # only when a note changed: keeps `due` fast
 
     note, problems = load_note(file.path, file.rel, data)
     if note is None:

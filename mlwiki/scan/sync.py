@@ -121,7 +121,8 @@ def extraction_fingerprint(config: Config) -> str:
     from mlwiki.models import EXTRACTOR_VERSION
 
     settings = [__version__, EXTRACTOR_VERSION, config.name, config.formulas, config.definitions,
-                config.highlight_cloze, sorted(config.deck_names.items()), config.relative(config.notes_dir)]
+                config.highlight_cloze, sorted(config.deck_names.items()), config.relative(config.notes_dir),
+                config.question_headings, config.question_callouts, config.bold_questions]
     return hashlib.blake2b(json.dumps(settings).encode(), digest_size=8).hexdigest()
 
 

@@ -1,0 +1,160 @@
+"""Pass 2 of extraction: group classified lines into a tree of paragraphs (runs of lines up to a blank line
+outside code and math), headings and divs; and small helpers to read text back out of blocks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mlwiki.extract.lines import (BLANK, CODE, COMMENT, DIV_CLOSE, DIV_OPEN, HEADING, LIST_ITEM, MYST_PROSE, NO_CARD,
+                                  TEXT, Line, problem)
+from mlwiki.models import Problem, Severity
+
+_NOT_IN_PARAGRAPH = frozenset((BLANK, HEADING, DIV_OPEN, DIV_CLOSE, NO_CARD))
+_ATTR_TOKEN = re.compile(r'([#.])([\w:-]+)|([\w-]+)=(?:"([^"]*)"|\'([^\']*)\'|(\S+))')
+_MYST_SPEC = re.compile(r"\{([\w-]+)\}[ \t]*(.*)$")
+# a line that is only an image, an Obsidian embed or a table row: not prose that could introduce a formula
+_NOT_PROSE = re.compile(r"^[ \t]*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|\|.*\||[-|: ]+)[ \t]*$")
+
+
+@dataclass(slots=True)
+class Block:
+    """A paragraph (kind TEXT), heading, or div (DIV_OPEN). Only divs have children and attributes: there are
+    many paragraphs, and making empty lists and dicts for each of them is measurably slow. `skip`: a
+    `<!-- no-card -->` line stands right before it."""
+
+    kind: int
+    lines: list[Line]
+    children: list["Block"] = None  # type: ignore[assignment]
+    attrs: dict = None  # type: ignore[assignment]
+    end: int = 0
+    skip: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].no
+
+
+def parse_attrs(spec: str) -> dict:
+    """Pandoc attributes `{#id .a .b key="v"}` (or a bare class word) → {'id', 'classes', key: value}; a MyST
+    directive `{note} Title` → {'classes': ['note'], 'title': 'Title', 'myst': 'note'}."""
+    spec = spec.strip()
+    if spec.startswith("{") and (myst := _MYST_SPEC.match(spec)) and (myst.group(2) or myst.group(1) in MYST_PROSE):
+        return {"classes": [myst.group(1)], "title": myst.group(2).strip(), "myst": myst.group(1)}
+    if spec.startswith("{") and spec.endswith("}"):
+        spec = spec[1:-1]
+    elif re.fullmatch(r"[\w-]+", spec):
+        return {"classes": [spec]}
+    attrs: dict = {"classes": []}
+    for match in _ATTR_TOKEN.finditer(spec):
+        sigil, name, key = match.group(1), match.group(2), match.group(3)
+        if sigil == "#":
+            attrs["id"] = name
+        elif sigil == ".":
+            attrs["classes"].append(name)
+        elif key:
+            attrs[key] = next(v for v in match.group(4, 5, 6) if v is not None)
+    return attrs
+
+
+def build_blocks(lines: list[Line], problems: list[Problem], path: str, to_file_line) -> list[Block]:
+    """Group lines into a tree of paragraphs, headings and divs."""
+    root = Block(DIV_OPEN, [], [], {"classes": []})
+    stack = [root]
+    children = root.children  # where the next block goes: the innermost open div's
+    para: list[Line] = []
+    skip = False  # a `<!-- no-card -->` line came: the next block makes no card
+    for line in lines:
+        kind = line.kind
+        if kind not in _NOT_IN_PARAGRAPH:
+            para.append(line)
+            continue
+        if para:
+            children.append(Block(TEXT, para, skip=skip))
+            para, skip = [], False
+        if kind == NO_CARD:
+            skip = True
+        elif kind == HEADING:
+            children.append(Block(HEADING, [line], skip=skip))
+            skip = False
+        elif kind == DIV_OPEN:
+            div = Block(DIV_OPEN, [line], [], parse_attrs(line.attrs), skip=skip)
+            children.append(div)
+            stack.append(div)
+            children, skip = div.children, False
+        elif kind == DIV_CLOSE:
+            if len(stack) > 1:
+                stack.pop().end = line.no
+                children = stack[-1].children
+            else:
+                problems.append(problem(path, to_file_line(line.no), "':::' closes a div that was never "
+                                                                     "opened", Severity.WARNING))
+    if para:
+        children.append(Block(TEXT, para, skip=skip))
+    for div in stack[1:]:
+        problems.append(problem(path, to_file_line(div.start), "fenced div ':::' is never closed"))
+        div.end = len(lines)
+    return root.children
+
+
+def join(lines: list[Line]) -> str:
+    return "\n".join([ln.text for ln in lines])
+
+
+def is_prose(block: Block) -> bool:
+    """Whether a paragraph holds prose: not only code, comments, images, embeds or table rows (which stand
+    between a formula and the sentence that introduces it without replacing it)."""
+    return any(ln.kind != CODE and ln.kind != COMMENT and not (ln.kind == TEXT and _NOT_PROSE.match(ln.text))
+               for ln in block.lines)
+
+
+def find_line(lines: list[Line], pattern: re.Pattern, start: int = 0) -> int | None:
+    """Index of the first text line from `start` on that `pattern` matches."""
+    return next((k for k in range(start, len(lines)) if lines[k].kind == TEXT and pattern.match(lines[k].text)),
+                None)
+
+
+def split_block(blocks: list[Block], i: int, k: int) -> Block:
+    """Cut the paragraph blocks[i] before its line k, in place, so the walk meets the second part next."""
+    block = blocks[i]
+    blocks[i:i + 1] = [Block(TEXT, block.lines[:k], skip=block.skip), Block(TEXT, block.lines[k:])]
+    return blocks[i]
+
+
+def after_marker(pattern: re.Pattern, text: str) -> str:
+    match = pattern.match(text)
+    return text[match.end():] if match else text
+
+
+def is_card_div(block: Block) -> bool:
+    return block.kind == DIV_OPEN and "card" in block.attrs.get("classes", [])
+
+
+def join_blocks(blocks: list[Block], skip_cards: bool = False) -> str:
+    """The text of blocks, nested divs included (without their fences), one blank line between blocks; with
+    `skip_cards`, without the card divs among them (they are cards of their own)."""
+    parts = []
+    stack = [iter(blocks)]  # not recursion: divs may nest thousands deep
+    while stack:
+        block = next(stack[-1], None)
+        if block is None:
+            stack.pop()
+        elif block.kind == DIV_OPEN:
+            if not (skip_cards and is_card_div(block)):
+                stack.append(iter(block.children))
+        elif block.kind == HEADING:
+            parts.append(block.lines[0].text)
+        else:
+            parts.append(join([ln for ln in block.lines if ln.kind != COMMENT]))
+    return "\n\n".join(p for p in parts if p.strip())
+
+
+def list_items(lines: list[Line]) -> list[list[Line]]:
+    """Split a paragraph into list items (or keep it whole when it is not a list)."""
+    items: list[list[Line]] = []
+    for line in lines:
+        if not items or (line.kind == TEXT and LIST_ITEM.match(line.text)):
+            items.append([line])
+        else:
+            items[-1].append(line)
+    return items

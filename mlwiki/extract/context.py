@@ -1,0 +1,105 @@
+"""What extraction needs to know about a note besides its text: its deck, tags and card settings."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from fnmatch import fnmatch
+from pathlib import PurePosixPath
+
+from mlwiki.models import NoteText
+
+
+@dataclass
+class NoteContext:
+    """What extraction needs to know about the note besides its text."""
+
+    path: str
+    file_type: str = "md"
+    deck: str = ""
+    tags: tuple[str, ...] = ()
+    formulas: str = "display"
+    definitions: bool = False
+    highlight_cloze: bool = False
+    line_offset: int = 0
+    line_map: list[int] | None = None
+    title: str = ""
+    question_headings: bool = True
+    question_callouts: bool = True
+    bold_questions: bool = True
+
+    def file_line(self, body_line: int) -> int:
+        if self.line_map:
+            return self.line_map[min(body_line, len(self.line_map)) - 1] if body_line > 0 else 1
+        return body_line + self.line_offset
+
+
+def _as_tags(value) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [t for t in re.split(r"[,\s]+", value) if t]
+    if isinstance(value, (list, tuple, set)):
+        return [str(t) for t in value if isinstance(t, (str, int, float)) and str(t).strip()]
+    return []
+
+
+@functools.lru_cache(maxsize=4096)  # every note cleans its tags again, and most notes share them
+def clean_tag(tag: str) -> str:
+    """Anki tags cannot hold spaces; keep them readable with underscores."""
+    return re.sub(r"\s+", "_", tag.strip().lstrip("#"))
+
+
+def note_context(note: NoteText, config) -> NoteContext:
+    """Deck, tags and options for one note, from its front matter, its folder and the config."""
+    rel_notes = _relative_to_notes(note.path, config)
+    folders = list(_parent_parts(rel_notes))
+    deck = note.meta.get("deck")
+    if not isinstance(deck, str) or not deck.strip():
+        deck = next((d for pattern, d in config.deck_names.items() if fnmatch(rel_notes, pattern)), None)
+    if not deck:
+        deck = f"{config.name}::{folders[0]}" if folders else config.name
+    tags = [t for key in ("tags", "categories", "keywords") for t in _as_tags(note.meta.get(key))]
+    if folders:
+        tags.append("::".join(folders))
+    title = note.meta.get("title")
+    return NoteContext(
+        path=note.path, file_type=note.file_type, deck=deck.strip(),
+        tags=tuple(dict.fromkeys(clean_tag(t) for t in tags if clean_tag(t))),
+        formulas=config.formulas, definitions=config.definitions, highlight_cloze=config.highlight_cloze,
+        question_headings=config.question_headings, question_callouts=config.question_callouts,
+        bold_questions=config.bold_questions,
+        line_offset=note.line_offset, line_map=note.line_map,
+        title=title if isinstance(title, str) else "")
+
+
+def _parent_parts(rel: str) -> tuple[str, ...]:
+    """`PurePosixPath(rel).parent.parts`, worked out once per folder (all notes of a folder share it)."""
+    folder, _, name = rel.rpartition("/")
+    if not folder or not name or name == "." or "//" in rel or rel.startswith("/"):
+        return PurePosixPath(rel).parent.parts
+    return _folder_parts(folder)
+
+
+@functools.lru_cache(maxsize=4096)
+def _folder_parts(folder: str) -> tuple[str, ...]:
+    return PurePosixPath(folder).parts
+
+
+@functools.lru_cache(maxsize=64)
+def _notes_rel(notes_dir, root) -> str | None:
+    try:
+        return notes_dir.relative_to(root).as_posix()
+    except ValueError:
+        return None
+
+
+def _relative_to_notes(rel_root: str, config) -> str:
+    notes_rel = _notes_rel(config.notes_dir, config.root)
+    if notes_rel is None:
+        return rel_root
+    if notes_rel in ("", "."):
+        return rel_root
+    prefix = notes_rel + "/"
+    return rel_root[len(prefix):] if rel_root.startswith(prefix) else rel_root

@@ -1,0 +1,185 @@
+"""The card forms written for mlwiki: `Q:`/`A:`, `front :: back`, multi-line `?` cards, card divs, clozes and
+`**Term**:` definitions. Each turns a block into drafts through the extractor's `add_pair`/`emit`."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from mlwiki.extract.blocks import (Block, after_marker, find_line, join, join_blocks, list_items, split_block)
+from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
+from mlwiki.extract.lines import BLANK, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
+from mlwiki.extract.masking import mask_inline
+from mlwiki.models import CardKind, Severity
+
+if TYPE_CHECKING:
+    from mlwiki.extract.walk import Extractor
+
+# `**Term**:` or `**Term:**`, at the start of a paragraph or list item; the colon is required, so a paragraph
+# that merely starts in bold ("**Definition**. Let …", "**Note** that …") is not a definition.
+DEFINITION = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\*\*([^*\n]+?)(?::\*\*|\*\*[ \t]*:)[ \t]*")
+_MARKER = r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?"  # a line's indent and list bullet
+_Q_LINE = re.compile(_MARKER + r"Q:[ \t]*")
+_A_LINE = re.compile(_MARKER + r"A:[ \t]*")
+_QMARK_LINE = re.compile(r"[ \t]*\?\??[ \t]*$")
+_QMARK_LINES = re.compile(r"^[ \t]*\?\??[ \t]*$", re.MULTILINE)
+# `::` or `:::` with a space (or the line's edge) on both sides: `std::vector`, `a::b` and Dataview's
+# `key:: value` are not cards.
+_INLINE_SEPARATOR = re.compile(r"(?<!\S):{2,3}(?![:\S])")
+
+
+def q_line(block: Block) -> int | None:
+    return find_line(block.lines, _Q_LINE)
+
+
+def qmark_line(block: Block, text: str) -> int | None:
+    return find_line(block.lines, _QMARK_LINE) if _QMARK_LINES.search(text) else None
+
+
+def split_before(blocks: list[Block], i: int, k: int) -> Block:
+    return split_block(blocks, i, k)
+
+
+def question_answer(ex: Extractor, blocks: list[Block], i: int) -> int:
+    """`Q:` runs to `A:`, across blank lines; the answer runs to the end of its paragraph or the next `Q:`."""
+    lines: list[Line] = []
+    j = i
+    while j < len(blocks) and blocks[j].kind == TEXT:
+        q = find_line(blocks[j].lines, _Q_LINE, 1 if j == i else 0)
+        a = find_line(blocks[j].lines, _A_LINE)
+        if q:
+            split_block(blocks, j, q)  # a later `Q:` starts the next card
+        if q is not None and (a is None or a > q):
+            break
+        lines.extend(blocks[j].lines)
+        if a is not None:
+            k = len(lines) - len(blocks[j].lines) + a
+            front = after_marker(_Q_LINE, join(lines[:k]))
+            ex.add_pair(CardKind.BASIC, front, after_marker(_A_LINE, join(lines[k:])), blocks[i].start, form="qa")
+            return j + 1
+        lines.append(Line(blocks[j].lines[-1].no, "", BLANK))
+        j += 1
+    ex.err(blocks[i].start, "'Q:' has no matching 'A:' line")
+    return i + 1
+
+
+def multiline_card(ex: Extractor, block: Block, k: int) -> None:
+    """front lines, `?` (or `??` for both ways), back lines."""
+    both = block.lines[k].text.strip() == "??"
+    ex.add_pair(CardKind.BASIC, join(block.lines[:k]), join(block.lines[k + 1:]), block.start, both,
+                form="multiline")
+
+
+def inline_cards(ex: Extractor, block: Block, text: str) -> bool:
+    """`front :: back` and `front ::: back` lines."""
+    if "::" not in text:
+        return False
+    found = False
+    for line in block.lines:
+        if line.kind != TEXT or "::" not in line.text or line.text.lstrip().startswith("|"):
+            continue  # a table row's cells are not cards
+        match = _INLINE_SEPARATOR.search(mask_inline(line.text)[0])
+        if not match:
+            continue
+        front = LIST_ITEM.sub("", line.text[:match.start()], count=1).strip()
+        back = line.text[match.end():].strip()
+        ex.add_pair(CardKind.BASIC, front, back, line.no, both_ways=len(match.group(0)) == 3, form="one-line")
+        found = True
+    return found
+
+
+def _math_only(text: str, lines: list[Line], spans: list[tuple[int, int]]) -> str:
+    """The paragraph with everything that is not math blanked (to find \\cloze{} only inside math)."""
+    if "\\cloze{" not in text:
+        return ""
+    ranges = list(spans)
+    pos = 0
+    for line in lines:
+        if line.kind == MATH:
+            ranges.append((pos, pos + len(line.text)))
+        pos += len(line.text) + 1
+    out, done = [], 0
+    for start, end in sorted(ranges):
+        start = max(start, done)
+        if end > start:
+            out += [" " * (start - done), text[start:end]]
+            done = end
+    out.append(" " * (len(text) - done))
+    return "".join(out)
+
+
+def cloze_card(ex: Extractor, block: Block, text: str) -> bool:
+    """One card per cloze group of the paragraph; whether the paragraph had any cloze syntax."""
+    from mlwiki.extract.walk import Draft
+
+    if not ("{{c" in text or ".cloze" in text or "\\cloze{" in text or (ex.highlight and "==" in text)):
+        return False
+    masked, math_spans = mask_inline(text)
+    math_text = _math_only(text, block.lines, math_spans)
+    clozes, unclosed = find_clozes(text, masked, math_text, ex.highlight)
+    if unclosed >= 0:
+        ex.err(block.start + text.count("\n", 0, unclosed), "'{{c…::' is never closed with '}}', so it is "
+                                                            "not a cloze", code="cloze")
+    if not clozes:
+        return False
+    for cloze in clozes:
+        naive_end = text.find("}}", cloze.start)
+        if text.startswith("{{c", cloze.start) and naive_end + 2 != cloze.end:
+            ex.err(block.start + text.count("\n", 0, cloze.start),
+                   "'}}' inside a cloze would end it early in Anki; mlwiki pads it on export, but write "
+                   "'} }' to be safe elsewhere", Severity.WARNING, "cloze")
+        if not cloze.content.strip():
+            ex.err(block.start + text.count("\n", 0, cloze.start), "cloze is empty")
+    clozes = [c for c in clozes if c.content.strip()]  # an empty cloze would make a card with an empty side
+    if not clozes:
+        return True
+    anki_text = anki_cloze_text(text, clozes)
+    ex.emit([Draft(CardKind.CLOZE, render_clozes(text, clozes, group).strip(),
+                   render_clozes(text, clozes, None).strip(), block.start, group=group, text=anki_text, form="cloze")
+             for group in sorted({c.group for c in clozes})])
+    return True
+
+
+def definition_cards(ex: Extractor, block: Block, text: str) -> bool:
+    """`**Term**: definition` paragraphs and list items, when `definitions = true`."""
+    if not ex.ctx.definitions or "**" not in text:
+        return False
+    found = False
+    for item in list_items(block.lines):
+        match = DEFINITION.match(item[0].text)
+        if not match:
+            continue
+        term = match.group(1).strip()
+        rest = item[0].text[match.end():]
+        definition = "\n".join([rest] + [ln.text.strip() for ln in item[1:]]).strip()
+        ex.add_pair(CardKind.DEFINITION, f"Define: {term}", definition, item[0].no, form="definition")
+        found = True
+    return found
+
+
+def split_card_div(div: Block) -> tuple[list[Block], list[Block]]:
+    """Front and back of a card div: an inner `::: back` div, else the first heading, else a callout's
+    `title="…"` (then everything is the back), else the first paragraph."""
+    children = div.children
+    for k, child in enumerate(children):
+        if child.kind == DIV_OPEN and "back" in child.attrs.get("classes", []):
+            return children[:k], child.children + children[k + 1:]
+    if not children:
+        return [], []
+    if div.attrs.get("title") and children[0].kind != HEADING:
+        return [], children
+    return children[:1], children[1:]
+
+
+def div_card(ex: Extractor, div: Block) -> None:
+    """`::: {.card}` … `:::`, with its attributes (id, deck, tags, reverse)."""
+    attrs = div.attrs
+    front_blocks, back_blocks = split_card_div(div)
+    front = join_blocks(front_blocks)
+    if not front.strip() and attrs.get("title"):
+        front = attrs["title"]
+    back = join_blocks(back_blocks)
+    tags = tuple(attrs.get("tags", "").replace(",", " ").split())
+    reverse = str(attrs.get("reverse", "")).lower() in ("true", "yes", "1")
+    ex.add_pair(CardKind.BASIC, front, back, div.start, reverse, attrs.get("id", ""), attrs.get("deck", ""), tags,
+                form="card-div")

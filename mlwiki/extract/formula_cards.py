@@ -1,0 +1,139 @@
+"""Formula cards: every display formula (and, with `formulas = "inline"`, every substantial inline equation)
+becomes a card whose front is the heading path and the sentence that introduces the formula. Display formulas
+joined only by short connecting text are one derivation: one card, the whole derivation on the back."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
+
+from mlwiki import ids
+from mlwiki.extract.blocks import Block
+from mlwiki.extract.formulas import RELATION, Formula, display_formulas, is_trivial_formula
+from mlwiki.extract.lines import TEXT
+from mlwiki.extract.masking import mask_inline
+from mlwiki.extract.prose import (PROSE_TAIL, clean_prose, clip, cut_prose, has_words, is_fragment, last_sentence,
+                                  prefix_heading, sentence_around)
+from mlwiki.models import CardKind, Severity
+
+if TYPE_CHECKING:
+    from mlwiki.extract.walk import Extractor
+
+_STEP_WORDS = 25  # a fragment this short ("so", "which gives", "where the resulting expectation is now:")
+FALLBACK = "Formula"
+
+
+def formula_cards(ex: Extractor, block: Block, text: str) -> tuple[tuple[str, str] | None, int]:
+    """Formula cards of a paragraph; returns the introduction of its last formula if nothing follows it, and how
+    many display formulas the paragraph holds."""
+    if ex.ctx.formulas == "none":
+        return None, 0
+    ending, count = None, 0
+    if "$" in text or "\\[" in text or "\\begin{" in text:
+        formulas, after = display_formulas(block.lines)
+        count = len(formulas)
+        intros = formula_intros(ex, formulas)
+        for k, (formula, (title, intro)) in enumerate(zip(formulas, intros)):
+            gap = " ".join((ex.since_formula if k == 0 else []) + formula.before)
+            ex.since_formula = []
+            key = " ".join(formula.body.split())
+            if key in ex.formulas_seen or is_trivial_formula(formula.body):
+                continue
+            ex.formulas_seen.add(key)
+            if not (formula.item or formula.label) and _extends(ex, gap):
+                _add_step(ex, gap, formula.body)
+                continue
+            add_formula(ex, title, intro, formula, "lone-formula" if formula.lone else "formula")
+        ending = intros[-1] if intros and not "".join(after).strip() else None
+    if ex.ctx.formulas == "inline" and ("$" in text or "\\(" in text):
+        inline_formula_cards(ex, block)
+    return ending, count
+
+
+def _extends(ex: Extractor, gap: str) -> bool:
+    """Whether a formula after `gap` (the prose since the previous formula card) is the next step of it: nothing
+    stands between them, or only a short fragment ("so", "which gives", "where the expectation is now:")."""
+    if ex.chain is None:
+        return False
+    words = clean_prose(gap).split()
+    return not words or (len(words) <= _STEP_WORDS and is_fragment(" ".join(words)))
+
+
+def _add_step(ex: Extractor, gap: str, body: str) -> None:
+    chain = ex.chain
+    joint = clean_prose(gap)
+    chain.back += (f"\n\n{joint}" if joint else "") + f"\n\n$${body}$$"
+    chain.formulas.append(body)
+
+
+def formula_intros(ex: Extractor, formulas: list[Formula]) -> list[tuple[str, str]]:
+    """(callout title, introducing sentence) of each display formula of a paragraph.
+
+    A formula is introduced by the last sentence of the prose since the previous formula, cut at the last
+    list item or callout title. Prose that continues a sentence begun before the previous formula ("and, for
+    every $x$,") gets that formula's introduction in front, the formula itself shown as "…"; so two formulas
+    never share an introduction. Without any prose, the first formula is introduced by the paragraph before
+    (continuing its formula's introduction when that paragraph ended with a formula).
+    """
+    intros: list[tuple[str, str]] = []
+    for formula in formulas:
+        title, prose, cut = cut_prose(formula.before)
+        sentence = last_sentence(clean_prose(prose[-PROSE_TAIL:]))
+        previous = intros[-1] if intros else ex.prev_intro
+        if not cut and previous and previous[1] and (not sentence or is_fragment(sentence)):
+            sentence = clip(f"{previous[1]} … {sentence}".strip())
+        elif not cut and not sentence and ex.prev_text is not None:
+            title, prose, _ = cut_prose([ln.text for ln in ex.prev_text.lines if ln.kind == TEXT])
+            sentence = last_sentence(clean_prose(prose))
+        intros.append((title or (previous[0] if previous else ""), sentence))
+    return intros
+
+
+def add_formula(ex: Extractor, title: str, intro: str, formula: Formula, form: str) -> None:
+    """One formula card; its id comes from the formula, so two formulas never share one."""
+    from mlwiki.extract.walk import Draft
+
+    path = " › ".join(p for p in (ex.heading_path(), clean_prose(title)) if p)
+    if not has_words(intro, 1):
+        intro = ""
+    parts = [p for p in (path, intro) if p]
+    if formula.label:
+        parts.append(f"({formula.label})")
+    titled = bool(title) or bool(ex.headings and ex.headings[-1][0] == 0)  # in a callout: its title says it
+    if not intro and not formula.label and not titled:
+        parts.append(FALLBACK if path else f"{FALLBACK} from {ex.ctx.title or PurePosixPath(ex.ctx.path).stem}")
+        ex.err(formula.line, "formula card has no sentence introducing it, so its front is only the heading "
+                             "path and 'Formula' (write what the formula is, ending with a colon, before it)",
+               Severity.WARNING, "formula-front")
+    draft = Draft(CardKind.FORMULA, "\n\n".join(parts), f"$${formula.body}$$", formula.line, form=form,
+                  formulas=[formula.body])
+    ex.emit([draft])
+    ex.chain = draft
+
+
+def inline_formula_cards(ex: Extractor, block: Block) -> None:
+    """With `formulas = "inline"`: a card per inline equation that states a relation."""
+    from mlwiki.extract.walk import Draft
+
+    # The sentence around an inline equation is prose: display math and code in the paragraph become "…".
+    text = "\n".join([ln.text if ln.kind == TEXT else "…" for ln in block.lines])
+    spans = mask_inline(text)[1]
+    displays = [(start, end) for start, end in spans if text.startswith("$$", start)]
+    for start, end in spans:
+        eq = text[start:end]
+        if eq.startswith("$$"):
+            continue
+        body = eq[1:-1] if eq.startswith("$") else eq[2:-2]
+        if not RELATION.search(body) or len(body.strip()) < 8:
+            continue
+        key = " ".join(body.split())
+        if key in ex.formulas_seen:
+            continue
+        ex.formulas_seen.add(key)
+        sentence = clean_prose(sentence_around(text, start, end, displays))
+        if not has_words(sentence):
+            sentence = FALLBACK
+        line = block.start + text.count("\n", 0, start)
+        ex.emit([Draft(CardKind.FORMULA, prefix_heading(ex.heading_path(), sentence), f"${body}$", line,
+                       form="inline-formula", formulas=[body])])
+    ex.chain = None

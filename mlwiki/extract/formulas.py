@@ -1,0 +1,122 @@
+"""Display formulas of a paragraph: `$$` blocks, `\\[…\\]`, math environments, `$$…$$` inside a line of prose,
+and a `$…$` standing alone on its line or list item (how Quarto and Markdown notes write a displayed formula);
+with the prose written before each, from which its front is made."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mlwiki.extract.lines import BEGIN_ENV, LIST_ITEM, MATH, TEXT, Line
+from mlwiki.extract.masking import mask_inline
+
+RELATION = re.compile(r"=|\\approx|\\le|\\ge|\\leq|\\geq|\\propto|\\sim|\\equiv|\\neq|<|>|\\to\b|\\in\b")
+_LABEL = re.compile(r"\{#(eq-[\w-]+)\}")
+_LABEL_AFTER = re.compile(r"[ \t]*\{#(eq-[\w-]+)\}")
+_SPACING = re.compile(r"\s+|\\[,;!: ]|\\quad|\\qquad")
+_LONE = re.compile(r"\$((?:[^$\\]|\\.)+)\$[ \t]*[.,;:]?[ \t]*(?:\{#(eq-[\w-]+)\})?[ \t]*$")
+# `x = 0.20`, `a \approx 0.47`: a value worked out in an example, not something to remember
+_VALUE = re.compile(r"(?:=|\\approx)\s*[-+]?\s*\d*[.,]\d+\s*$")
+
+
+@dataclass(slots=True)
+class Formula:
+    """A display formula of a paragraph, and the text lines written since the formula before it. `item`: it
+    stands alone in a list item (a list of formulas is not a derivation)."""
+
+    line: int
+    body: str
+    label: str
+    before: list[str]
+    item: bool = False
+    lone: bool = False
+
+
+def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
+    """Each display formula in a paragraph, and the text lines after the last one."""
+    found: list[Formula] = []
+    before: list[str] = []
+    math: list[Line] = []
+    for line in lines:
+        if line.kind == MATH:
+            math.append(line)
+            end = math_end(math)
+            if end < 0:
+                continue
+            tail = math[-1].text[end:]  # prose may follow the closing delimiter on its line
+            raw = "\n".join([ln.text for ln in math[:-1]] + [math[-1].text[:end]])
+            label = None
+            if "{#" in tail or "{#" in raw:  # a Quarto label, `{#eq-…}`, usually right after the formula
+                label = _LABEL_AFTER.match(tail)
+                if label:
+                    tail = tail[label.end():]
+                else:
+                    label = _LABEL.search(raw)
+                    raw = _LABEL.sub("", raw)
+            found.append(Formula(math[0].no, strip_delimiters(raw), label.group(1) if label else "", before))
+            before, math = [tail], []
+        elif line.kind == TEXT:
+            if "$" in line.text and (lone := _lone_formula(line.text)):
+                body, label, item = lone
+                found.append(Formula(line.no, body, label, before, item, lone=True))
+                before = []
+                continue
+            pos = 0
+            if "$$" in line.text:
+                for start, end in mask_inline(line.text)[1]:
+                    if not line.text.startswith("$$", start):
+                        continue
+                    label = _LABEL_AFTER.match(line.text, end)
+                    before.append(line.text[pos:start])
+                    found.append(Formula(line.no, line.text[start + 2:end - 2].strip(),
+                                         label.group(1) if label else "", before))
+                    before, pos = [], label.end() if label else end
+            before.append(line.text[pos:])
+    return found, before
+
+
+def _lone_formula(text: str) -> tuple[str, str, bool] | None:
+    """(body, label, in a list item) when the line is only one `$…$` (after a list bullet, before a comma or
+    period and a Quarto label), else None. Spaces inside the dollars are allowed here, as Jupyter allows them:
+    a line that is nothing but a `$…$` is math whatever Pandoc would say."""
+    bullet = LIST_ITEM.match(text)
+    rest = text[bullet.end():] if bullet else text.lstrip()
+    if not rest.startswith("$") or rest.startswith("$$") or not (match := _LONE.match(rest)):
+        return None
+    return match.group(1).strip(), match.group(2) or "", bool(bullet)
+
+
+def math_end(math: list[Line]) -> int:
+    """Where, in the last line so far, the display formula opened on math[0] ends (just past its closing
+    delimiter), or -1 while it goes on."""
+    first, last = math[0].text.lstrip(), math[-1].text
+    start = len(math[0].text) - len(first) + 2 if len(math) == 1 else 0  # past the opening `$$` or `\\[`
+    if first.startswith("$$"):
+        close = "$$"
+    elif first.startswith("\\["):
+        close = "\\]"
+    elif match := BEGIN_ENV.match(first):
+        close, start = f"\\end{{{match.group(1)}}}", 0
+    else:
+        return -1
+    end = last.find(close, start)
+    return end + len(close) if end >= 0 else -1
+
+
+def strip_delimiters(raw: str) -> str:
+    raw = raw.strip()
+    if raw.startswith("$$"):
+        raw = raw[2:]
+        raw = raw[:raw.rfind("$$")] if "$$" in raw else raw
+    elif raw.startswith("\\["):
+        raw = raw[2:]
+        raw = raw[:raw.rfind("\\]")] if "\\]" in raw else raw
+    return raw.strip()
+
+
+def is_trivial_formula(formula: str) -> bool:
+    """A lone symbol or a tiny expression is not worth a card."""
+    compact = _SPACING.sub("", formula)
+    if _VALUE.search(formula):
+        return True
+    return len(compact) < 5 or (not RELATION.search(formula) and len(compact) < 20)

@@ -1,0 +1,244 @@
+"""Pass 1 of extraction: mark every line of a note body as text, blank, heading, code, math, comment or div fence,
+so that nothing in code, comments or math is ever read as card syntax.
+
+Besides Pandoc's fenced divs, two other ways of writing a box become divs here: Obsidian callouts (`> [!type]
+Title` and the quoted lines after it) and MyST directives that hold prose (```` ```{admonition} Title ````,
+```` ```{note} ````). Other MyST directives (`{margin}`, `{figure}`, `{code-cell}`…) are code: never card text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.models import Problem, Severity
+from mlwiki.render.spans import FENCE, fence_closes
+
+TEXT, BLANK, HEADING, CODE, MATH, COMMENT, DIV_OPEN, DIV_CLOSE, NO_CARD = range(9)
+
+_QUOTE = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+")
+_DIV = re.compile(r"^[ \t]{0,3}(:{3,})[ \t]*(.*?)[ \t]*$")
+_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^[ \t]{0,3}(?:={2,}|-{3,})[ \t]*$")
+MATH_ENVS = "equation|align|gather|multline|eqnarray|displaymath|flalign|alignat"
+BEGIN_ENV = re.compile(r"^\s*\\begin\{((?:" + MATH_ENVS + r")\*?)\}")
+LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_HEADING_ATTRS = re.compile(r"[ \t]+\{(?:[#.-][^{}]*|[\w-]+=[^{}]*)\}$")
+_NO_CARD_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*no-card[ \t]*-->[ \t]*$")
+_CALLOUT_LINE = re.compile(r"\[!([\w-]+)\]([+-]?)[ \t]*(.*)$")
+_MYST_DIRECTIVE = re.compile(r"\{([\w-]+)\}[ \t]*(.*)$")
+# MyST directives whose body is prose (Jupyter Book's admonitions and dropdowns): read as divs.
+MYST_PROSE = frozenset("admonition note tip hint important warning caution attention danger error seealso "
+                       "dropdown important question exercise solution".split())
+_MYST_OPTION = re.compile(r"^[ \t]*:[\w-]+:")
+
+
+class Line:
+    """One line of the note body: `text` without blockquote markers, its kind and its 1-based body line.
+
+    `attrs`: a div's attribute text, or a heading's level (with " no-card" when the heading says `{.no-card}`).
+    A plain class with slots rather than a dataclass: one is made per line of every note, and this is faster.
+    """
+
+    __slots__ = ("no", "text", "kind", "attrs")
+
+    def __init__(self, no: int, text: str, kind: int, attrs: str = "") -> None:
+        self.no, self.text, self.kind, self.attrs = no, text, kind, attrs
+
+    def __repr__(self) -> str:
+        return f"Line({self.no}, {self.text!r}, {self.kind}, {self.attrs!r})"
+
+
+BLANK_LINE = Line(0, "", BLANK)  # every blank line outside code and math: only its kind matters
+
+
+def heading_level(line: Line) -> int:
+    return int(line.attrs.split(" ", 1)[0])
+
+
+def problem(path: str, line: int | None, message: str, severity: Severity = Severity.ERROR,
+            code: str = "syntax") -> Problem:
+    return Problem(path, line, message, severity, code)
+
+
+def _strip_quote(raw: str) -> str:
+    match = _QUOTE.match(raw)
+    return raw[match.end():] if match else raw
+
+
+def _heading(text: str, match: re.Match) -> tuple[str, str]:
+    """(heading text, attrs) of an ATX heading: Pandoc attributes, `## Adam {#sec-adam .unnumbered}`, are not
+    its text; `{.no-card}` among them is remembered."""
+    heading, level = match.group(2), str(len(match.group(1)))
+    if heading.endswith("}") and (attrs := _HEADING_ATTRS.search(heading)):
+        heading = heading[:attrs.start()]
+        if ".no-card" in attrs.group(0):
+            level += " no-card"
+    return heading, level
+
+
+class _State:
+    """What is open while classifying: a fence, display math or a comment, MyST directives, an Obsidian
+    callout."""
+
+    __slots__ = ("fence", "pending", "directives", "callout")
+
+    def __init__(self) -> None:
+        self.fence: tuple[str, int, int] | None = None  # (char, length, opening line)
+        self.pending: tuple[str, int, int] | None = None  # display math or comment: (closing token, line, kind)
+        self.directives: list[tuple[str, int]] = []  # open MyST prose directives: (fence char, length)
+        self.callout = False  # inside an Obsidian callout (quoted lines after `> [!type]`)
+
+
+def classify(body: str, problems: list[Problem], path: str, to_file_line) -> list[Line]:
+    """Mark each line; report unclosed fences, math blocks and comments.
+
+    This loop runs once per line of every note, so it is kept lean: each regex is tried only after a cheap test
+    of the line's first character says it could match, and blank lines share one object.
+    """
+    lines: list[Line] = []
+    append = lines.append
+    st = _State()
+    prev_blank, prev_indented, in_list = True, False, False
+    for no, raw in enumerate(body.split("\n"), start=1):
+        if st.callout and not raw.lstrip().startswith(">"):
+            append(Line(no, "", DIV_CLOSE))  # the callout ends with its quoted lines
+            st.callout = False
+        if not st.fence and not st.pending:
+            if raw[:1].isalpha() and "<!--" not in raw:
+                # the common line of prose: it starts with a letter, so it opens nothing and is not in a list
+                in_list = in_list and not prev_blank
+                prev_blank = prev_indented = False
+                append(Line(no, raw, TEXT))
+                continue
+            if not raw:  # the next most common: an empty line (handled as below, without the tests on the way)
+                append(BLANK_LINE)
+                prev_blank = True
+                continue
+        quoted = raw.find(">", 0, 4) >= 0
+        text = _strip_quote(raw) if quoted else raw
+        if st.fence:
+            if text.lstrip()[:1] == st.fence[0] and fence_closes(text, st.fence[0], st.fence[1]):
+                st.fence = None
+            append(Line(no, text, CODE))
+            prev_blank = prev_indented = False
+            continue
+        if st.pending:
+            append(Line(no, text, st.pending[2]))
+            if st.pending[0] in text:
+                st.pending = None
+            prev_blank = prev_indented = False
+            continue
+        stripped = text.strip()
+        if not stripped:
+            append(BLANK_LINE)
+            prev_blank = True
+            continue
+        kind, first = TEXT, stripped[0]
+        if (prev_blank or prev_indented) and not in_list and raw.startswith(("    ", "\t")):
+            append(Line(no, text, CODE))  # an indented code block
+            prev_blank, prev_indented = False, True
+            continue
+        if first in "`~" and (match := FENCE.match(text)) and \
+                not (match.group(1)[0] == "`" and "`" in match.group(2)):
+            fence = (match.group(1)[0], len(match.group(1)), no)
+            if st.directives and fence[0] == st.directives[-1][0] and fence[1] >= st.directives[-1][1] and \
+                    not match.group(2).strip():
+                st.directives.pop()
+                append(Line(no, "", DIV_CLOSE))
+                prev_blank = prev_indented = False
+                continue
+            directive = _MYST_DIRECTIVE.match(match.group(2).strip())
+            if directive and directive.group(1) in MYST_PROSE:
+                st.directives.append(fence[:2])
+                append(Line(no, text, DIV_OPEN, match.group(2).strip()))
+                prev_blank = prev_indented = False
+                continue
+            kind, st.fence = CODE, fence
+        elif first == ":" and (match := _DIV.match(text)):
+            append(Line(no, text, DIV_OPEN if match.group(2) else DIV_CLOSE, match.group(2)))
+            prev_blank = prev_indented = False
+            continue
+        elif first == ":" and _MYST_OPTION.match(text) and lines and lines[-1].kind == DIV_OPEN:
+            append(Line(no, text, COMMENT))  # a MyST directive's option (`:class: dropdown`): not its text
+            continue
+        elif first == "#" and (match := _HEADING.match(text)):
+            heading, level = _heading(text, match)
+            append(Line(no, heading, HEADING, level))
+            prev_blank = prev_indented = in_list = False
+            continue
+        elif first == "[" and quoted and not st.callout and (match := _CALLOUT_LINE.match(stripped)):
+            st.callout = True
+            append(Line(no, text, DIV_OPEN, _callout_attrs(match)))
+            prev_blank = prev_indented = False
+            continue
+        elif first in "=-" and not prev_blank and lines and lines[-1].kind == TEXT and _SETEXT.match(text) \
+                and _setext_title(lines):
+            title = lines.pop()
+            append(Line(title.no, title.text.strip(), HEADING, "1" if first == "=" else "2"))
+            append(BLANK_LINE)
+            prev_blank, prev_indented, in_list = True, False, False
+            continue
+        elif first in "$\\%" or "<!--" in text:
+            if first == "<" and _NO_CARD_COMMENT.match(text):
+                append(Line(no, "", NO_CARD))
+                prev_blank = prev_indented = False
+                continue
+            kind, st.pending = _open_math_or_comment(text, stripped, no)
+        if kind == TEXT:
+            if first in "-*+0123456789" and LIST_ITEM.match(text):
+                in_list = True
+            elif prev_blank and not raw.startswith((" ", "\t")):
+                in_list = False
+        prev_blank = prev_indented = False
+        append(Line(no, text, kind))
+    if st.callout:
+        append(Line(len(lines) + 1, "", DIV_CLOSE))
+    _report_open(st, problems, path, to_file_line)
+    return lines
+
+
+def _callout_attrs(match: re.Match) -> str:
+    """An Obsidian callout's type, title and fold sign as div attributes."""
+    title = match.group(3).replace('"', "'")
+    return f'.callout-{match.group(1).lower()} title="{title}" obsidian={match.group(2) or "-"}'
+
+
+def _setext_title(lines: list[Line]) -> bool:
+    """Whether the last line is a one-line paragraph, so that `===`/`---` under it makes it a heading (a
+    `---` under a longer paragraph or a list item is more likely a rule than a heading)."""
+    last = lines[-1]
+    if LIST_ITEM.match(last.text) or last.text.lstrip().startswith(("|", "!", "<")):
+        return False
+    return len(lines) == 1 or lines[-2].kind in (BLANK, HEADING, DIV_OPEN, DIV_CLOSE, NO_CARD)
+
+
+def _report_open(st: _State, problems: list[Problem], path: str, to_file_line) -> None:
+    if st.fence:
+        problems.append(problem(path, to_file_line(st.fence[2]), "code fence is never closed"))
+    if st.pending and st.pending[2] == MATH:
+        problems.append(problem(path, to_file_line(st.pending[1]), f"display math is never closed "
+                                                                   f"(expected {st.pending[0]})"))
+    elif st.pending:
+        what = "HTML comment" if st.pending[0] == "-->" else "Obsidian comment"
+        problems.append(problem(path, to_file_line(st.pending[1]), f"{what} is never closed (expected "
+                                                                   f"{st.pending[0]})", Severity.WARNING))
+
+
+def _open_math_or_comment(text: str, stripped: str, no: int) -> tuple[int, tuple[str, int, int] | None]:
+    """For a line outside any block: its kind, and the display math or comment it opens that continues below."""
+    first = stripped[0]
+    if first == "$" and stripped.startswith("$$"):
+        return MATH, (None if "$$" in stripped[2:] else ("$$", no, MATH))
+    if first == "\\":
+        if stripped.startswith("\\["):
+            return MATH, (None if "\\]" in stripped[2:] else ("\\]", no, MATH))
+        if match := BEGIN_ENV.match(stripped):
+            close = f"\\end{{{match.group(1)}}}"
+            return MATH, (None if close in stripped else (close, no, MATH))
+    if first == "%" and stripped.startswith("%%"):  # an Obsidian comment: hidden in Obsidian, so no cards
+        return COMMENT, (None if "%%" in stripped[2:] else ("%%", no, COMMENT))
+    if "<!--" in text:
+        start = text.rfind("<!--")
+        if "-->" not in text[start + 4:]:
+            return (COMMENT if start == len(text) - len(text.lstrip()) else TEXT), ("-->", no, COMMENT)
+    return TEXT, None

@@ -1,0 +1,126 @@
+"""Prose that mlwiki turns into fronts: the sentence that introduces a formula, the sentence around an inline
+equation, and the cleaning that shows links as their text and drops comments, embeds and footnote marks."""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.lines import LIST_ITEM
+
+# Only the end of the prose before a formula can hold its (clipped) last sentence: don't clean and split more.
+PROSE_TAIL = 2000
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\\$*(\[])")
+# Abbreviations whose period does not end a sentence ("(i.e. $p \in U$)", "see Eq. (3)").
+_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|cf|resp|vs|al|Eqs?|Figs?|Defs?|Thm|Ch|Sec|pp?|Prop|Lem|Cor)\.(?=\s)")
+_CALLOUT = re.compile(r"\[![\w-]+\][+-]?[ \t]*")
+_EMBED = re.compile(r"!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>")
+_WIKILINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
+_MD_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_PROSE_ANKI_CLOZE = re.compile(r"\{\{c[0-9]+::(.*?)(?:::[^{}]*)?\}\}")
+_PROSE_SPAN_CLOZE = re.compile(r"\[([^\[\]\n]*)\]\{[^{}\n]*\.cloze\b[^{}\n]*\}")
+_PROSE_NOISE = re.compile(r"\[\^[^\]]*\]|(?<!\S)\^[\w-]+(?!\S)")  # footnote marks, Obsidian block ids
+# HTML comments, also the half of one that opens or closes on the line, and the `%%…%%` of Obsidian
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)|^(?:(?!<!--).)*?-->|%%.*?(?:%%|$)", re.DOTALL)
+_TAG = re.compile(r"</?(?:br|span|div|p|b|i|em|strong|sup|sub|font|center|u|small)\b[^>]*>", re.I)
+# A sentence that cannot stand alone: it continues the one before ("where …", "and so …", "For the first …").
+_FRAGMENT = re.compile(r"(?:where|and|or|so|thus|hence|then|therefore|which|with|but|since|because|giving|"
+                       r"yielding|gives|i\.e\.|that is|this gives|we get|to get|now|here|plugging|substituting|"
+                       r"for the (?:first|second|third|last|other|remaining))\b", re.I)
+_SHORT_INTRO_WORDS = 5  # an introducing sentence this short ("It satisfies") gets the one before it
+
+
+def cut_prose(lines: list[str]) -> tuple[str, str, bool]:
+    """(callout title, prose, whether it was cut) of the text lines before a formula: only the last list item,
+    or what follows the title line of an Obsidian callout (`[!info] Title`), leads to the formula."""
+    for k in range(len(lines) - 1, -1, -1):
+        line = lines[k].lstrip()
+        if line[:1] == "[" and (match := _CALLOUT.match(line)):
+            return line[match.end():].strip(), " ".join(lines[k + 1:]), True
+        if line[:1] and line[0] in "-*+0123456789" and LIST_ITEM.match(line):
+            return _callout_title(lines[:k]), " ".join(lines[k:]), True
+    return "", " ".join(lines), False
+
+
+def _callout_title(lines: list[str]) -> str:
+    """The title of the callout that holds a list, if the list follows its title line."""
+    for line in reversed(lines):
+        line = line.lstrip()
+        if line[:1] == "[" and (match := _CALLOUT.match(line)):
+            return line[match.end():].strip()
+    return ""
+
+
+def clean_prose(text: str) -> str:
+    """Prose made into a front by mlwiki: links and clozes shown as their text; comments, embeds, images, simple
+    HTML tags, footnote marks and block ids dropped."""
+    if "<!--" in text or "-->" in text or "%%" in text:
+        text = _COMMENT.sub(" ", text)
+    if "{{c" in text or ".cloze" in text:
+        text = _PROSE_SPAN_CLOZE.sub(r"\1", _PROSE_ANKI_CLOZE.sub(r"\1", text))
+    if "!" in text or "<img" in text:
+        text = _EMBED.sub(" ", text)
+    if "[" in text:
+        text = _MD_LINK.sub(r"\1", _WIKILINK.sub(lambda m: m.group(2) or m.group(1).replace("#", " "), text))
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "^" in text:
+        text = _PROSE_NOISE.sub("", text)
+    return " ".join(text.split())
+
+
+def sentences(text: str) -> list[str]:
+    if "." in text:
+        text = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\x03", text)
+        return [s.replace("\x03", ".") for s in _SENTENCE_END.split(text)]
+    return _SENTENCE_END.split(text)
+
+
+def clip(text: str, limit: int = 300) -> str:
+    return "…" + text[-limit:].split(" ", 1)[-1] if len(text) > limit else text
+
+
+def is_fragment(sentence: str) -> bool:
+    """Whether a sentence continues the one before it rather than standing alone."""
+    return bool(sentence) and (sentence[0].islower() or bool(_FRAGMENT.match(sentence)))
+
+
+def last_sentence(text: str, limit: int = 300) -> str:
+    """The last sentence of a paragraph, the one that introduces what follows it; a short one ("Then:") or a
+    fragment ("where …", "For the first term, …") gets the sentence before it."""
+    text = LIST_ITEM.sub("", text.strip())
+    if not text:
+        return ""
+    found = sentences(text)
+    last = found[-1].strip()
+    k = len(found) - 1
+    while k > 0 and (len(last.split()) < _SHORT_INTRO_WORDS or is_fragment(last)) and len(last) < limit:
+        k -= 1
+        last = found[k].strip() + " " + last
+    return clip(last, limit)
+
+
+def sentence_around(text: str, start: int, end: int, hide: list[tuple[int, int]] = ()) -> str:
+    """The sentence holding text[start:end], with that span hidden as [...] and the `hide` spans shown as "…";
+    a list item or table row ends a sentence."""
+    parts, pos = [], 0
+    for span_start, span_end in sorted([(start, end), *hide]):
+        parts += [text[pos:span_start], "\x02" if span_start == start else "…"]
+        pos = span_end
+    parts.append(text[pos:])
+    item = next(piece for piece in _ITEM_START.split("".join(parts)) if "\x02" in piece)
+    for sentence in sentences(item.replace("\n", " ")):
+        if "\x02" in sentence:
+            return LIST_ITEM.sub("", sentence.strip().strip("|").strip()).replace("\x02", "[...]")
+    return "[...]"
+
+
+_ITEM_START = re.compile(r"\n(?=[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]|\|))")  # a new list item or table row
+
+
+def has_words(front: str, minimum: int = 2) -> bool:
+    """Whether a front says something besides `[...]`, `…` and punctuation."""
+    return len(re.findall(r"[^\W\d_]{2,}", front.replace("[...]", ""))) >= minimum
+
+
+def prefix_heading(heading: str, text: str) -> str:
+    return f"{heading}\n\n{text}" if heading else text

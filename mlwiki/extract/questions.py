@@ -1,0 +1,92 @@
+"""Questions people already write in their notes, made into cards without any mlwiki syntax:
+
+- a heading that ends in `?`: front = heading path + the question, back = the section's own text;
+- a callout, div or MyST admonition titled with a question (and any Obsidian `[!question]`, `[!faq]`,
+  `[!help]` callout): front = title, back = body;
+- a paragraph that starts with a bold question `**…?**`: back = the rest of it, or the blocks that follow.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from mlwiki.extract.blocks import Block, join_blocks
+from mlwiki.extract.lines import HEADING, LIST_ITEM, MATH, TEXT
+from mlwiki.extract.prose import clean_prose, prefix_heading
+from mlwiki.models import CardKind
+
+if TYPE_CHECKING:
+    from mlwiki.extract.walk import Extractor
+
+QUESTION_CALLOUTS = frozenset(("callout-question", "callout-faq", "callout-help"))
+_BOLD_QUESTION = re.compile(r"[ \t]*(?:\*\*|__)((?:(?!\*\*|__).)+?\?)[ \t]*(?:\*\*|__)[ \t]*:?[ \t]*")
+
+
+def is_question(text: str) -> bool:
+    return text.rstrip().rstrip("*_ ").endswith("?")
+
+
+def heading_question(ex: Extractor, blocks: list[Block], i: int) -> None:
+    """The card of a heading that asks a question: its section's own text up to the next heading is the back.
+    No card for an empty section, a `{.no-card}` heading or one after `<!-- no-card -->`."""
+    heading = blocks[i]
+    line = heading.lines[0]
+    if not ex.ctx.question_headings or not is_question(line.text) or heading.skip or line.attrs.endswith("no-card"):
+        return
+    section = []
+    for block in blocks[i + 1:]:
+        if block.kind == HEADING:
+            break
+        section.append(block)
+    back = join_blocks(section, skip_cards=True)
+    front = prefix_heading(ex.heading_path(), clean_prose(line.text))
+    ex.add_pair(CardKind.BASIC, front, back, line.no, form="question-heading", quiet=True)
+
+
+def callout_question(ex: Extractor, div: Block) -> bool:
+    """Make the card of a div whose title asks a question (or an Obsidian question callout); whether it did."""
+    if not ex.ctx.question_callouts:
+        return False
+    classes = div.attrs.get("classes", ())
+    title, body = div.attrs.get("title", "").strip(), div.children
+    if not title and body and body[0].kind == HEADING:
+        title, body = body[0].lines[0].text.strip(), body[1:]
+    asks = is_question(title) or (title and any(c in QUESTION_CALLOUTS for c in classes))
+    if not asks:
+        return False
+    back = join_blocks(body, skip_cards=True)
+    if not back.strip():
+        return False
+    ex.add_pair(CardKind.BASIC, clean_prose(title), back, div.start, form="question-callout", quiet=True)
+    return True
+
+
+def bold_question(ex: Extractor, blocks: list[Block], i: int) -> bool:
+    """Make the card of a paragraph that starts with a bold question; whether it did. The answer is the rest of
+    the paragraph or, when the question stands alone, the paragraph after it (with the list items and formulas
+    that continue it)."""
+    block = blocks[i]
+    first = block.lines[0]
+    if first.kind != TEXT or LIST_ITEM.match(first.text) or not (match := _BOLD_QUESTION.match(first.text)):
+        return False
+    rest = "\n".join([first.text[match.end():]] + [ln.text for ln in block.lines[1:]]).strip()
+    if not rest:
+        answer = []
+        for nxt in blocks[i + 1:]:
+            if nxt.kind != TEXT or nxt.skip or _BOLD_QUESTION.match(nxt.lines[0].text) or \
+                    (answer and not _continues(nxt)):
+                break
+            answer.append(nxt)
+        rest = join_blocks(answer)
+    ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), clean_prose(match.group(1))), rest, first.no,
+                form="bold-question", quiet=True)
+    return True
+
+
+def _continues(block: Block) -> bool:
+    """Whether a paragraph continues an answer: a list, a display formula, or a sentence begun in lower case."""
+    first = block.lines[0]
+    return first.kind == MATH or (first.kind == TEXT and (bool(LIST_ITEM.match(first.text))
+                                                          or first.text.lstrip()[:1].islower()))
+

@@ -1,0 +1,214 @@
+"""Pass 3 of extraction: walk the blocks of a note in document order, hand each to the card forms that could
+match it, and finish the cards (ids, note ids, duplicates)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from mlwiki import ids
+from mlwiki.extract import forms, formula_cards, questions
+from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, join
+from mlwiki.extract.context import NoteContext
+from mlwiki.extract.lines import DIV_OPEN, HEADING, TEXT, classify, heading_level, problem
+from mlwiki.extract.masking import mask_inline
+from mlwiki.extract.prose import clean_prose
+from mlwiki.models import Card, CardKind, Problem, Severity, Source
+
+
+@dataclass(slots=True)
+class Draft:
+    """A card before ids: produced by the card-form functions, finished by `Extractor.cards`. `form` names the
+    syntax that made it (counted by `mlwiki check`); `formulas`, the formulas a formula card's id is made of."""
+
+    kind: CardKind
+    front: str
+    back: str
+    line: int
+    explicit_id: str = ""
+    group: int = 0
+    text: str = ""
+    deck: str = ""
+    tags: tuple[str, ...] = ()
+    form: str = ""
+    formulas: list[str] = field(default_factory=list)
+
+
+class Extractor:
+    """The walk over one note's blocks, and what it has found so far."""
+
+    def __init__(self, body: str, ctx: NoteContext):
+        self.ctx = ctx
+        self.problems: list[Problem] = []
+        self.drafts: list[tuple[list[Draft], str]] = []  # (sibling drafts, heading path)
+        self.headings: list[tuple[int, str]] = []
+        self.formulas_seen: set[str] = set()
+        self.prev_text: Block | None = None
+        self.prev_intro: tuple[str, str] | None = None  # of the formula that ended the previous paragraph
+        self.chain: Draft | None = None  # the formula card a following derivation step would extend
+        self.since_formula: list[str] = []  # prose written since that formula
+        self.highlight = ctx.highlight_cloze and ctx.file_type == "md"
+        lines = classify(body, self.problems, ctx.path, ctx.file_line)
+        self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
+
+    def err(self, line: int, message: str, severity: Severity = Severity.ERROR, code: str = "syntax") -> None:
+        self.problems.append(problem(self.ctx.path, self.ctx.file_line(line), message, severity, code))
+
+    def heading_path(self) -> str:
+        return " › ".join(h for _, h in self.headings if h)
+
+    def emit(self, drafts: list[Draft]) -> None:
+        self.drafts.append((drafts, self.heading_path()))
+        if drafts[0].kind != CardKind.FORMULA:
+            self.chain = None  # another card stands between: what follows is no longer the same derivation
+
+    def add_pair(self, kind: CardKind, front: str, back: str, line: int, both_ways: bool = False,
+                 explicit_id: str = "", deck: str = "", tags: tuple[str, ...] = (), form: str = "",
+                 quiet: bool = False) -> None:
+        """One card (two with `both_ways`); an empty side is an error, or no card at all when `quiet`."""
+        front, back = front.strip(), back.strip()
+        if not front or not back:
+            if not quiet:
+                self.err(line, f"card has an empty {'front' if not front else 'back'}")
+            return
+        drafts = [Draft(kind, front, back, line, explicit_id, deck=deck, tags=tags, form=form)]
+        if both_ways:
+            drafts.append(Draft(CardKind.REVERSE, back, front, line, explicit_id, deck=deck, tags=tags, form=form))
+        self.emit(drafts)
+
+    def separate(self) -> None:
+        """A heading or div boundary: paragraphs and derivations do not continue across it."""
+        self.prev_text = self.prev_intro = self.chain = None
+        self.since_formula = []
+
+    def walk(self) -> None:
+        """Visit the blocks in document order, entering divs that are not cards. Divs may nest thousands deep,
+        so the way back out of them is an explicit stack, not recursion."""
+        stack = [(self.blocks, 0, self.headings)]
+        while stack:
+            blocks, i, self.headings = stack.pop()  # a heading inside a callout titles only the callout
+            self.separate()
+            while i < len(blocks):
+                block = blocks[i]
+                if block.kind == HEADING:
+                    self.heading(blocks, i)
+                elif is_card_div(block):
+                    if not block.skip:
+                        forms.div_card(self, block)
+                    self.separate()
+                elif block.kind == DIV_OPEN:
+                    self.separate()
+                    if block.skip or "no-card" in block.attrs.get("classes", ()) or \
+                            questions.callout_question(self, block):
+                        i += 1
+                        continue
+                    stack.append((blocks, i + 1, self.headings))
+                    title = block.attrs.get("title")
+                    if title:  # a callout's title leads the fronts of the formulas in it
+                        self.headings = [*self.headings, (0, clean_prose(title))]
+                    blocks, i = block.children, 0
+                    continue
+                else:
+                    i = self.paragraph(blocks, i)
+                    continue
+                i += 1
+
+    def heading(self, blocks: list[Block], i: int) -> None:
+        line = blocks[i].lines[0]
+        level = heading_level(line)
+        self.headings = [(lv, h) for lv, h in self.headings if lv < level]
+        questions.heading_question(self, blocks, i)
+        self.headings.append((level, clean_prose(line.text)))  # [[links]] as their text
+        self.separate()
+
+    def paragraph(self, blocks: list[Block], i: int) -> int:
+        """Handle the paragraph at blocks[i]; return the index of the next block to look at.
+
+        Every note passes through here paragraph by paragraph, so each card form is tried only when a cheap
+        substring test says its syntax could be in the paragraph.
+        """
+        block = blocks[i]
+        if block.skip:
+            self.separate()
+            return i + 1
+        text = join(block.lines)
+        if "Q:" in text and (k := forms.q_line(block)) is not None:
+            if k == 0:
+                self.separate()
+                return forms.question_answer(self, blocks, i)
+            block = forms.split_before(blocks, i, k)  # the text before the `Q:` line is a paragraph of its own
+            text = join(block.lines)
+        ending_intro, formulas = None, 0
+        if "?" in text and (k := forms.qmark_line(block, text)) is not None:
+            forms.multiline_card(self, block, k)
+        elif "**" in text and self.ctx.bold_questions and questions.bold_question(self, blocks, i):
+            ending_intro, formulas = formula_cards.formula_cards(self, block, text)
+        elif not (forms.cloze_card(self, block, text) or (forms.inline_cards(self, block, text)
+                                                             | forms.definition_cards(self, block, text))):
+            ending_intro, formulas = formula_cards.formula_cards(self, block, text)
+        if "$" in text:
+            self.check_dollars(block)
+        if is_prose(block):  # code, images and tables do not separate a formula from its introduction
+            self.prev_text, self.prev_intro = block, ending_intro
+            if not formulas:
+                self.since_formula.append(" ".join(ln.text for ln in block.lines if ln.kind == TEXT))
+        return i + 1
+
+    def check_dollars(self, block: Block) -> None:
+        text = "\n".join([ln.text for ln in block.lines if ln.kind == TEXT])
+        # Math spans hold two dollars each, so only code, comments, shortcodes and `\$` can change the parity:
+        # without them an even count needs no masking.
+        if text.count("$") % 2 == 0 and not ("`" in text or "<!--" in text or "%%" in text or "{{<" in text
+                                             or "\\$" in text):
+            return
+        if mask_inline(text)[0].count("$") % 2:
+            line = next(ln.no for ln in block.lines if ln.kind == TEXT and "$" in ln.text)
+            self.err(line, "unbalanced '$' (write \\$ for a dollar sign)", Severity.WARNING, "math")
+
+    def cards(self) -> list[Card]:
+        """The finished cards: ids given, siblings sharing a note id; a card whose id came before is dropped."""
+        cards: list[Card] = []
+        seen: dict[str, tuple[bool, int]] = {}  # id → (explicit, file line)
+        for drafts, heading in self.drafts:
+            card_ids = [draft_id(d) for d in drafts]
+            note_id = drafts[0].explicit_id or card_ids[0]
+            for d, cid in zip(drafts, card_ids):
+                line = self.ctx.file_line(d.line)
+                if cid in seen:
+                    self.report_repeat(cid, d, line, *seen[cid])
+                    continue
+                seen[cid] = (bool(d.explicit_id), line)
+                tags = self.ctx.tags if not d.tags else tuple(dict.fromkeys(self.ctx.tags + d.tags))
+                cards.append(Card(
+                    id=cid, note_id=note_id, kind=d.kind, front=d.front, back=d.back,
+                    source=Source(self.ctx.path, line), deck=d.deck or self.ctx.deck, tags=tags,
+                    heading=heading, group=d.group, text=d.text, explicit_id=bool(d.explicit_id), ord=len(cards),
+                    content_hash=ids.content_hash(d.front, d.back)))
+        return cards
+
+    def forms(self) -> Counter:
+        """How many cards each form made (before duplicates are dropped)."""
+        return Counter(d.form for drafts, _ in self.drafts for d in drafts if d.form)
+
+    def report_repeat(self, cid: str, draft: Draft, line: int, first_explicit: bool, first_line: int) -> None:
+        if draft.explicit_id and first_explicit:
+            message, severity, code = f"duplicate id '{cid}' (also at line {first_line})", Severity.ERROR, \
+                "duplicate-id"
+        else:
+            message, severity, code = f"the same card is also at line {first_line}; only that one is kept", \
+                Severity.WARNING, "duplicate-card"
+        self.problems.append(problem(self.ctx.path, line, message, severity, code))
+
+
+def draft_id(d: Draft) -> str:
+    """A card's id: its explicit id (with a suffix per sibling), a formula card's formulas, else its front."""
+    if d.explicit_id:
+        return d.explicit_id + ("-r" if d.kind == CardKind.REVERSE else f"-c{d.group}" if d.kind == CardKind.CLOZE
+                                else "")
+    if d.kind == CardKind.FORMULA and d.formulas:
+        return ids.formula_id(d.formulas, d.group)
+    return ids.card_id(d.kind.value, d.front, d.group)
+
+
+def paragraph_text(block: Block) -> str:
+    return "\n".join(ln.text for ln in block.lines if ln.kind == TEXT)

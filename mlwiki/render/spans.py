@@ -1,0 +1,156 @@
+"""The one finder of math spans and code in Markdown text: what is inline math, what is a code span, where a code
+fence opens. Extraction, the HTML renderer, the terminal renderer and the card page all ask here, so they agree.
+
+Pure and cheap to import (only `re`). The rules are Pandoc's, which Quarto, Jupyter Book and Obsidian share:
+
+- a code span is a run of backticks up to the next run of the same length; a run without one is literal;
+- `$…$` is inline math when the body neither starts nor ends with whitespace, the closing `$` is not followed by a
+  digit ("$5 and $10" is not math) and the span does not cross a blank line; `\\$` is a dollar sign;
+- `$$…$$` is display math up to the next unescaped `$$`; `\\(…\\)` and `\\[…\\]` are math too.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A code fence's opening line: up to three spaces, three or more backticks or tildes, then the info string.
+FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})(.*)")
+BACKTICKS = re.compile(r"`+")
+_BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
+# One line of plain text: its simplest `$…$` spans (no escapes, no newlines), for renderers' fast paths that hand
+# anything less simple to the full Markdown parser; and a lone `$$…$$` block.
+SIMPLE_INLINE_MATH = re.compile(r"\$(?![\s$])([^$\n\r]*?)(?<![\s\\])\$(?!\d)")
+SIMPLE_DISPLAY_MATH = re.compile(r"\$\$([^$]*[^$\s\\][^$]*)\$\$")
+
+
+def fence_closes(line: str, char: str, length: int) -> bool:
+    """Whether `line` closes a fence opened with `length` times `char` (same char, at least as long, no info)."""
+    match = FENCE.match(line)
+    return bool(match) and match.group(1)[0] == char and len(match.group(1)) >= length and \
+        not match.group(2).strip()
+
+
+def code_span_end(text: str, start: int) -> tuple[int, int]:
+    """For the run of backticks at `start`: (end of the run, end of the code span it opens or -1 if none)."""
+    n = len(text)
+    k = start
+    while k < n and text[k] == "`":
+        k += 1
+    run, pos = k - start, k
+    while (q := text.find("`" * run, pos)) != -1:
+        e = q
+        while e < n and text[e] == "`":
+            e += 1
+        if e - q == run:
+            return k, e
+        pos = e
+    return k, -1
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Every code span of the text as (start, end). Pairing the runs is linear, where a regex (or calling
+    `code_span_end` from each run) is quadratic in a line of stray backticks."""
+    runs = [match.span() for match in BACKTICKS.finditer(text)]
+    partner = [-1] * len(runs)
+    following: dict[int, int] = {}  # run length → index of the next run of that length
+    for k in range(len(runs) - 1, -1, -1):
+        size = runs[k][1] - runs[k][0]
+        partner[k] = following.get(size, -1)
+        following[size] = k
+    spans, k = [], 0
+    while k < len(runs):
+        if partner[k] < 0:
+            k += 1
+        else:
+            spans.append((runs[k][0], runs[partner[k]][1]))
+            k = partner[k] + 1
+    return spans
+
+
+def inline_math_close(text: str, start: int) -> int:
+    """Index of the `$` closing an inline span whose body starts at `start`, or -1 (Pandoc's rules, above).
+    A `$` that cannot close the span ends the search: bodies hold no bare `$`."""
+    n = len(text)
+    if start >= n or text[start].isspace() or text[start] == "$":
+        return -1
+    j = start
+    while match := _INLINE_STOP.search(text, j):  # jump from one backslash, dollar or newline to the next
+        j = match.start()
+        ch = text[j]
+        if ch == "\\":
+            j += 2
+        elif ch == "\n":
+            if _BLANK_LINE.match(text, j):
+                return -1
+            j += 1
+        else:
+            return j if not text[j - 1].isspace() and not (j + 1 < n and text[j + 1].isdigit()) else -1
+    return -1
+
+
+_INLINE_STOP = re.compile(r"[\\$\n]")
+
+
+def find_unescaped(text: str, needle: str, start: int) -> int:
+    """Index of the first `needle` at or after `start` not preceded by an odd number of backslashes, or -1."""
+    j, n = start, len(text)
+    while j < n:
+        k = text.find(needle, j)
+        if k == -1:
+            return -1
+        backslashes, b = 0, k - 1
+        while b >= start and text[b] == "\\":
+            backslashes += 1
+            b -= 1
+        if backslashes % 2 == 0:
+            return k
+        j = k + 1
+    return -1
+
+
+def math_spans(text: str) -> list[tuple[int, int]]:
+    """Every math span of text that holds no code, as (start, end) with the delimiters: `$$…$$`, `$…$`, `\\(…\\)`,
+    `\\[…\\]`. An escaped `\\$` is not math."""
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while match := _MATH_START.search(text, i):
+        i = match.start()
+        if text[i] == "\\":
+            nxt = text[i + 1:i + 2]
+            if nxt in ("(", "["):
+                k = text.find("\\)" if nxt == "(" else "\\]", i + 2)
+                if k != -1 and text[i + 2:k].strip():
+                    spans.append((i, k + 2))
+                    i = k + 2
+                    continue
+            i += 2
+            continue
+        if text.startswith("$$", i):
+            k = find_unescaped(text, "$$", i + 2)
+            if k != -1 and text[i + 2:k].strip():
+                spans.append((i, k + 2))
+                i = k + 2
+            else:
+                i += 2
+            continue
+        simple = _SIMPLE_INLINE.match(text, i)  # most spans: no backslash or newline inside, no call needed
+        k = simple.end() - 1 if simple else inline_math_close(text, i + 1)
+        if k != -1:
+            spans.append((i, k + 1))
+            i = k + 1
+        else:
+            i += 1
+    return spans
+
+
+_MATH_START = re.compile(r"[$\\]")
+_SIMPLE_INLINE = re.compile(r"\$(?![\s$])[^$\\\n]*(?<!\s)\$(?!\d)")
+
+
+def math_body(span: str) -> str:
+    """The LaTeX inside a math span found by `math_spans`."""
+    if span.startswith("$$"):
+        return span[2:-2]
+    if span.startswith("$"):
+        return span[1:-1]
+    return span[2:-2]
