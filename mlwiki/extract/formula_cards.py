@@ -45,6 +45,8 @@ def formula_cards(ex: Extractor, block: Block, text: str) -> tuple[tuple[str, st
                 continue
             add_formula(ex, title, intro, formula, "lone-formula" if formula.lone else "formula")
         ending = intros[-1] if intros and not "".join(after).strip() else None
+        if formulas:
+            ex.since_formula = [" ".join(after)]  # what follows the last formula stands before the next one
     if ex.ctx.formulas == "inline" and ("$" in text or "\\(" in text):
         inline_formula_cards(ex, block)
     return ending, count

@@ -81,8 +81,9 @@ def _lone_formula(text: str) -> tuple[str, str, bool] | None:
     a line that is nothing but a `$…$` is math whatever Pandoc would say."""
     bullet = LIST_ITEM.match(text)
     rest = text[bullet.end():] if bullet else text.lstrip()
-    if not rest.startswith("$") or rest.startswith("$$") or not (match := _LONE.match(rest)):
-        return None
+    if not rest.startswith("$") or rest.startswith("$$") or not (match := _LONE.match(rest)) or \
+            not RELATION.search(match.group(1)):
+        return None  # (a lone symbol or expression without a relation is a label, not a formula)
     return match.group(1).strip(), match.group(2) or "", bool(bullet)
 
 

@@ -21,6 +21,8 @@ _PROSE_SPAN_CLOZE = re.compile(r"\[([^\[\]\n]*)\]\{[^{}\n]*\.cloze\b[^{}\n]*\}")
 _PROSE_NOISE = re.compile(r"\[\^[^\]]*\]|(?<!\S)\^[\w-]+(?!\S)")  # footnote marks, Obsidian block ids
 # HTML comments, also the half of one that opens or closes on the line, and the `%%…%%` of Obsidian
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)|^(?:(?!<!--).)*?-->|%%.*?(?:%%|$)", re.DOTALL)
+_DISPLAY_IN_PROSE = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]", re.DOTALL)
+_HARD_BREAK = re.compile(r"^\\\s|(?<!\\)\\\s*$")
 _TAG = re.compile(r"</?(?:br|span|div|p|b|i|em|strong|sup|sub|font|center|u|small)\b[^>]*>", re.I)
 # A sentence that cannot stand alone: it continues the one before ("where …", "and so …", "For the first …").
 _FRAGMENT = re.compile(r"(?:where|and|or|so|thus|hence|then|therefore|which|with|but|since|because|giving|"
@@ -63,6 +65,8 @@ def clean_prose(text: str) -> str:
         text = _MD_LINK.sub(r"\1", _WIKILINK.sub(lambda m: m.group(2) or m.group(1).replace("#", " "), text))
     if "<" in text:
         text = _TAG.sub(" ", text)
+    if "\\" in text or "$$" in text:  # display math inside prose says nothing in a front; `\` ending a line: a break
+        text = _HARD_BREAK.sub(" ", _DISPLAY_IN_PROSE.sub(" … ", text))
     if "^" in text:
         text = _PROSE_NOISE.sub("", text)
     return " ".join(text.split())
