@@ -498,19 +498,30 @@ def test_text_after_a_closing_delimiter_introduces_the_next_formula():
                            ("formula", "For every $a$, the derivative is", "$$f'(a) = 2a + 0$$", 3)]
 
 
-def test_formulas_joined_only_by_fragments_are_one_derivation_card():
+def test_consecutive_formulas_get_distinct_fronts_and_a_fragment_joins_a_step():
     body = note("## Space", "", "The operations are defined by", "$$(u + v)(x) = u(x) + v(x)$$",
                 "$$(\\alpha u)(x) = \\alpha u(x) + 0$$", "and, for every scalar,", "$$0 \\cdot u = 0_V + 0$$")
     assert cards(body) == [
-        ("formula", "Space\n\nThe operations are defined by",
-         "$$(u + v)(x) = u(x) + v(x)$$\n\n$$(\\alpha u)(x) = \\alpha u(x) + 0$$\n\nand, for every scalar,\n\n"
-         "$$0 \\cdot u = 0_V + 0$$", 4)]
+        ("formula", "Space\n\nThe operations are defined by", "$$(u + v)(x) = u(x) + v(x)$$", 4),
+        ("formula", "Space\n\nThe operations are defined by …",
+         "$$(\\alpha u)(x) = \\alpha u(x) + 0$$\n\nand, for every scalar,\n\n$$0 \\cdot u = 0_V + 0$$", 5)]
+
+
+def test_a_derivation_is_one_card_whose_id_is_its_first_step():
+    steps = ["$$L = (y - w x)^2$$", "", "so, taking the derivative,", "", "$$\\frac{dL}{dw} = -2x (y - w x)$$", "",
+             "$$= 2x (w x - y)$$"]
+    found = extract(note("## Loss", "", "The squared loss of one example is:", "", *steps), NoteContext(path="n.md"))
+    assert [(c.front, c.back) for c in found.cards] == [
+        ("Loss\n\nThe squared loss of one example is:", "$$L = (y - w x)^2$$\n\nso, taking the derivative,\n\n"
+         "$$\\frac{dL}{dw} = -2x (y - w x)$$\n\n$$= 2x (w x - y)$$")]
+    alone = extract(note("The squared loss of one example is:", "", "$$L = (y - w x)^2$$"), NoteContext(path="m.md"))
+    assert found.cards[0].id == alone.cards[0].id
 
 
 def test_formula_after_a_formula_paragraph_continues_its_introduction():
     body = note("The PMF is defined as", "$$", "p_X(x) = P(X = x) + 0", "$$", "", "$$", "\\sum_x p_X(x) = 1", "$$")
-    assert cards(body) == [("formula", "The PMF is defined as", "$$p_X(x) = P(X = x) + 0$$\n\n$$\\sum_x p_X(x) = 1$$",
-                            2)]
+    assert cards(body) == [("formula", "The PMF is defined as", "$$p_X(x) = P(X = x) + 0$$", 2),
+                           ("formula", "The PMF is defined as …", "$$\\sum_x p_X(x) = 1$$", 6)]
 
 
 def test_formula_without_prose_takes_the_paragraph_before():
@@ -567,7 +578,8 @@ def test_formula_intro_is_clipped_to_its_end():
 def test_formula_without_any_text_is_named_after_the_note():
     body = note("$$", "a^2 + b^2 = c^2", "$$", "", "$$", "e^{i\\pi} + 1 = 0", "$$")
     assert cards(body, path="notes/geometry.md") == [
-        ("formula", "Formula from geometry", "$$a^2 + b^2 = c^2$$\n\n$$e^{i\\pi} + 1 = 0$$", 1)]
+        ("formula", "Formula from geometry", "$$a^2 + b^2 = c^2$$", 1),
+        ("formula", "Formula from geometry", "$$e^{i\\pi} + 1 = 0$$", 5)]
     assert cards(note("$$a^2 + b^2 = c^2$$"), path="n.md", title="Pythagoras")[0][1] == "Formula from Pythagoras"
 
 

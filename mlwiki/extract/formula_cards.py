@@ -4,6 +4,7 @@ joined only by short connecting text are one derivation: one card, the whole der
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 
 _STEP_WORDS = 25  # a fragment this short ("so", "which gives", "where the resulting expectation is now:")
 FALLBACK = "Formula"
+_CONTINUES = re.compile(r"\s*(?:&\s*)?(?:=|\\approx|\\le|\\ge|\\leq|\\geq|\\propto|\\Rightarrow|\\implies|\\iff|<|>)")
+_RELATION_AT = re.compile(r"&?=|\\approx|\\propto|\\le\b|\\ge\b|\\leq|\\geq")
 
 
 def formula_cards(ex: Extractor, block: Block, text: str) -> tuple[tuple[str, str] | None, int]:
@@ -40,7 +43,7 @@ def formula_cards(ex: Extractor, block: Block, text: str) -> tuple[tuple[str, st
             if key in ex.formulas_seen or is_trivial_formula(formula.body):
                 continue
             ex.formulas_seen.add(key)
-            if not (formula.item or formula.label) and _extends(ex, gap):
+            if not (formula.item or formula.label) and _extends(ex, gap, formula.body):
                 _add_step(ex, gap, formula.body)
                 continue
             add_formula(ex, title, intro, formula, "lone-formula" if formula.lone else "formula")
@@ -52,20 +55,29 @@ def formula_cards(ex: Extractor, block: Block, text: str) -> tuple[tuple[str, st
     return ending, count
 
 
-def _extends(ex: Extractor, gap: str) -> bool:
-    """Whether a formula after `gap` (the prose since the previous formula card) is the next step of it: nothing
-    stands between them, or only a short fragment ("so", "which gives", "where the expectation is now:")."""
+def _extends(ex: Extractor, gap: str, body: str) -> bool:
+    """Whether a formula after `gap` (the prose since the previous formula card) is the next step of it: only a
+    short fragment stands between them ("so", "which gives", "where the expectation is now:"), or nothing, and
+    the formula goes on from the one before (`= …`, or the same left-hand side again)."""
     if ex.chain is None:
         return False
     words = clean_prose(gap).split()
-    return not words or (len(words) <= _STEP_WORDS and is_fragment(" ".join(words)))
+    if words:
+        return len(words) <= _STEP_WORDS and is_fragment(" ".join(words))
+    return bool(_CONTINUES.match(body)) or _left_side(body) == _left_side(ex.chain_last)
+
+
+def _left_side(formula: str) -> str:
+    match = _RELATION_AT.search(formula)
+    return "".join(formula[:match.start()].split()) if match else "\x00"
 
 
 def _add_step(ex: Extractor, gap: str, body: str) -> None:
-    chain = ex.chain
+    """Append a step to the derivation card; its id stays that of the first step (so a derivation that grows
+    keeps its history)."""
     joint = clean_prose(gap)
-    chain.back += (f"\n\n{joint}" if joint else "") + f"\n\n$${body}$$"
-    chain.formulas.append(body)
+    ex.chain.back += (f"\n\n{joint}" if joint else "") + f"\n\n$${body}$$"
+    ex.chain_last = body
 
 
 def formula_intros(ex: Extractor, formulas: list[Formula]) -> list[tuple[str, str]]:
@@ -110,7 +122,7 @@ def add_formula(ex: Extractor, title: str, intro: str, formula: Formula, form: s
     draft = Draft(CardKind.FORMULA, "\n\n".join(parts), f"$${formula.body}$$", formula.line, form=form,
                   formulas=[formula.body])
     ex.emit([draft])
-    ex.chain = draft
+    ex.chain, ex.chain_last = draft, formula.body
 
 
 def inline_formula_cards(ex: Extractor, block: Block) -> None:

@@ -46,6 +46,7 @@ class Extractor:
         self.prev_text: Block | None = None
         self.prev_intro: tuple[str, str] | None = None  # of the formula that ended the previous paragraph
         self.chain: Draft | None = None  # the formula card a following derivation step would extend
+        self.chain_last = ""  # ... and its last step
         self.since_formula: list[str] = []  # prose written since that formula
         self.highlight = ctx.highlight_cloze and ctx.file_type == "md"
         lines = classify(body, self.problems, ctx.path, ctx.file_line)

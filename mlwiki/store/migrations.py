@@ -13,6 +13,7 @@ from collections.abc import Callable
 from mlwiki.errors import StoreError
 from mlwiki.store.backup import backup_now
 from mlwiki.store.db import Store, schema_version
+from mlwiki.store.identity import migration_formula_ids
 from mlwiki.store.parameters import migration_parameters
 
 MIGRATION_SET = "mlwiki"
@@ -92,6 +93,7 @@ def _migration_3(db) -> None:
 
 migration("004_fsrs_parameters")(migration_parameters)  # `mlwiki optimize`'s versioned parameters
 
+migration("005_formula_card_ids")(migration_formula_ids)  # formula cards keep their history under formula ids
 
 # Before migrations were named, a database recorded only how many it had had (meta.schema_version 1-3).
 LEGACY_NAMES = ("001_initial_schema", "002_review_day_index", "003_stats_covering_indexes")

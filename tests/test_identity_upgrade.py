@@ -1,0 +1,104 @@
+"""Upgrading to formula ids keeps every review history (issue 16): a database written by the release before
+(tests/fixtures/identity-v2, made with mlwiki 6c7fc00 and 46 reviews) is opened by this code."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sqlite3
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mlwiki import ids
+from mlwiki.cli import cli
+from mlwiki.store.identity import formula_of_back
+from mlwiki.store.migrations import SCHEMA_VERSION
+
+FIXTURE = Path(__file__).parent / "fixtures" / "identity-v2"
+NOW = "2026-03-10T10:00:00Z"
+
+
+def run(root: Path, *args: str):
+    result = CliRunner().invoke(cli, ["--root", str(root), "--now", NOW, *args])
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture
+def old_wiki(tmp_path) -> Path:
+    root = tmp_path / "wiki"
+    shutil.copytree(FIXTURE, root)
+    (root / ".mlwiki").mkdir()
+    shutil.move(root / "mlwiki-v3.db", root / ".mlwiki" / "mlwiki.db")
+    return root
+
+
+def old_history() -> dict[str, dict]:
+    """What the old release stored: each reviewed card's kind, front, back and review times."""
+    conn = sqlite3.connect(f"file:{FIXTURE / 'mlwiki-v3.db'}?mode=ro", uri=True)
+    cards = {cid: {"kind": kind, "front": front, "back": back, "reviews": set()}
+             for cid, kind, front, back in conn.execute("SELECT id, kind, front, back FROM cards")}
+    for cid, at in conn.execute("SELECT card_id, reviewed_at FROM reviews"):
+        cards[cid]["reviews"].add(at)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("3",)
+    conn.close()
+    return {cid: card for cid, card in cards.items() if card["reviews"]}
+
+
+def new_history(root: Path, tmp_path: Path) -> dict[str, set[str]]:
+    run(root, "log", "export", str(tmp_path / "log.csv"))
+    found: dict[str, set[str]] = defaultdict(set)
+    with open(tmp_path / "log.csv", newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            found[row["card_id"]].add(row["reviewed_at"])
+    return found
+
+
+def test_every_history_of_a_card_still_in_the_notes_moves_to_its_new_id(old_wiki, tmp_path):
+    before = old_history()
+    assert sum(len(c["reviews"]) for c in before.values()) == 46
+    cards = json.loads(run(old_wiki, "cards", "--json").stdout)
+    after = new_history(old_wiki, tmp_path)
+    assert sum(len(times) for times in after.values()) == 46  # not one review row lost or duplicated
+    by_front = {c["front"]: c for c in cards if c["kind"] != "formula"}
+    first_steps = {ids.normalize_formula(formula_of_back(c["back"].split("\n\n")[0])): c
+                   for c in cards if c["kind"] == "formula"}
+    kept, steps = 0, []
+    for old_id, old in before.items():
+        if old["kind"] == "formula":
+            new = first_steps.get(ids.normalize_formula(formula_of_back(old["back"])))
+        else:
+            new = by_front.get(old["front"])
+        if new is None:  # its formula is now a later step of a derivation card
+            assert any(formula_of_back(old["back"]) in c["back"] for c in cards)
+            steps.append(ids.formula_id(formula_of_back(old["back"])))  # the id the upgrade moved it to
+            continue
+        assert old["reviews"] <= after[new["id"]], (old["front"], new["front"])
+        kept += 1
+    assert kept == len(before) - len(steps) == 11
+    orphans = json.loads(run(old_wiki, "orphans", "--json").stdout)
+    assert [o["id"] for o in orphans] == steps and orphans[0]["reviews"] == 3  # kept, not deleted
+
+
+def test_the_old_id_bug_is_undone_two_formulas_get_two_ids(old_wiki):
+    cards = json.loads(run(old_wiki, "cards", "--json").stdout)
+    definitions = [c for c in cards if c["front"] == "Definition\n\nThe formula is:"]
+    assert len(definitions) == 2 and len({c["id"] for c in definitions}) == 2
+    assert {c["source"]["path"] for c in definitions} == {"notes/adam.md", "notes/vae.md"}
+
+
+def test_the_upgrade_backs_up_first_and_runs_once(old_wiki, tmp_path):
+    run(old_wiki, "scan")
+    backups = sorted((old_wiki / ".mlwiki" / "backups").iterdir())
+    assert [b.name for b in backups if f"before-migration-3-to-{SCHEMA_VERSION}" in b.name]
+    conn = sqlite3.connect(backups[-1])
+    assert conn.execute("SELECT count(*) FROM reviews").fetchone() == (46,)
+    conn.close()
+    first = new_history(old_wiki, tmp_path)
+    run(old_wiki, "scan")
+    assert new_history(old_wiki, tmp_path) == first
+    assert len(list((old_wiki / ".mlwiki" / "backups").iterdir())) == len(backups)
