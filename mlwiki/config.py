@@ -7,6 +7,7 @@ The root is found the way git finds `.git`: from the working directory upwards, 
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -226,9 +227,18 @@ maximum_interval = 36500   # days
 """
 
 
-def render_config_template(folder: Path) -> str:
-    """The commented mlwiki.toml that `mlwiki init` writes, adapted to what the folder looks like."""
+def notes_folder_of(folder: Path) -> str:
+    """Where `mlwiki init` expects the notes: a `notes` folder if there is one, else the folder itself."""
+    return "notes" if (folder / "notes").is_dir() else "."
+
+
+def render_config_template(folder: Path, settings: dict[str, tuple[str, str]] | None = None) -> str:
+    """The commented mlwiki.toml that `mlwiki init` writes, adapted to what the folder looks like; `settings`,
+    {key: (TOML value, why)}, replace the defaults of those keys."""
     quarto = (folder / "_quarto.yml").is_file() or (folder / "_quarto.yaml").is_file()
-    notes = "notes" if (folder / "notes").is_dir() else "."
     exclude = '"_site/**", "_freeze/**"' if quarto else ""
-    return CONFIG_TEMPLATE.format(name=folder.name or "wiki", notes=notes, exclude=exclude)
+    text = CONFIG_TEMPLATE.format(name=folder.name or "wiki", notes=notes_folder_of(folder), exclude=exclude)
+    for key, (value, why) in (settings or {}).items():
+        text = re.sub(rf"^{key} = .*$", lambda _: f"{key} = {value}  # your notes: {why}", text, count=1,
+                      flags=re.M)
+    return text

@@ -18,17 +18,22 @@ from mlwiki.textsafe import inert, one_line
 def init(directory: str) -> None:
     """Write a commented mlwiki.toml into DIRECTORY (default: here).
 
-    Notices a Quarto project by its _quarto.yml. Never overwrites an existing config.
+    Notices a Quarto project by its _quarto.yml, and reads the notes to switch on the card forms they are
+    written in (definitions, inline formulas). Never overwrites an existing config.
     """
-    from mlwiki.config import CONFIG_NAME, render_config_template
+    from mlwiki.config import CONFIG_NAME, config_from_dict, notes_folder_of, render_config_template
+    from mlwiki.scan.check import infer_settings
 
     folder = Path(directory).resolve()
     target = folder / CONFIG_NAME
     if target.exists():
         raise MlwikiError(f"{target} already exists; edit it instead")
     folder.mkdir(parents=True, exist_ok=True)
-    target.write_text(render_config_template(folder), encoding="utf-8")
+    settings = infer_settings(config_from_dict(folder, {"notes": notes_folder_of(folder)}))
+    target.write_text(render_config_template(folder, settings), encoding="utf-8")
     click.echo(f"Wrote {target}")
+    for key, (value, why) in settings.items():
+        click.echo(f"  {key} = {value}  ({why})")
 
 
 @click.command()
@@ -61,6 +66,21 @@ def cards(app: AppContext, files, deck, tag, paths, as_json: bool, include_retir
         click.echo(inert(f"{row['id']}  {row['kind']:<10} {one_line(row['source']['path'])}:{row['source']['line']}  "
                          f"{front[:80]}"))
     click.echo(f"{len(rows)} cards", err=True)
+    if not rows and selection.is_empty:
+        from mlwiki.scan.check import form_census, form_hints
+
+        made, possible = form_census(app.config)
+        _echo_forms(dict(made.most_common()), form_hints(made, possible, app.config))
+
+
+def _echo_forms(forms: dict[str, int], hints: list[str]) -> None:
+    """What the notes hold, by card form, and the settings that would make cards of the rest (on stderr)."""
+    from mlwiki.scan.check import describe_forms
+
+    if forms:
+        click.echo(f"cards by form: {describe_forms(forms)}", err=True)
+    for hint in hints:
+        click.echo(f"hint: {hint}", err=True)
 
 
 @click.command()
@@ -84,6 +104,7 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool) -> None:
         for problem in report.problems:
             click.echo(inert(str(problem)))
         click.echo(report.summary, err=True)
+        _echo_forms(report.forms, report.hints)
     if report.errors:
         sys.exit(1)
 

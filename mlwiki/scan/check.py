@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlwiki.config import Config
 from mlwiki.models import Problem, Severity
 from mlwiki.scan.collect import collect
+from mlwiki.sources.notes import load_note, walk_notes
+
+# What each form is called when `check` counts them, and the setting that switches it on (None: always on).
+FORMS = {
+    "qa": ("`Q:`/`A:` cards", None),
+    "one-line": ("`front :: back` cards", None),
+    "multiline": ("multi-line `?` cards", None),
+    "card-div": ("card divs", None),
+    "cloze": ("clozes", None),
+    "formula": ("display formulas", ("formulas", '"display"')),
+    "lone-formula": ("formulas alone on a line or list item as `$…$`", ("formulas", '"display"')),
+    "inline-formula": ("inline equations", ("formulas", '"inline"')),
+    "definition": ("`**Term**: definition` paragraphs", ("definitions", "true")),
+    "definition-item": ("`- **Term**: definition` list items", ("definitions", "true")),
+    "question-heading": ("headings that ask a question", ("question_headings", "true")),
+    "question-callout": ("callouts titled with a question", ("question_callouts", "true")),
+    "bold-question": ("paragraphs that start with a **bold question?**", ("bold_questions", "true")),
+}
 
 
 @dataclass
@@ -15,6 +34,8 @@ class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     notes: int = 0
     cards: int = 0
+    forms: dict[str, int] = field(default_factory=dict)  # cards made, by form
+    hints: list[str] = field(default_factory=list)  # what the notes hold that no setting turns into cards yet
 
     def add(self, problems: list[Problem]) -> None:
         """Add problems, once each, in note order."""
@@ -35,6 +56,64 @@ class CheckReport:
 def run_checks(config: Config, paths: list[Path] | None) -> CheckReport:
     """Every problem in the notes (or `paths`), and the checks across notes."""
     scan = collect(config, paths)
-    report = CheckReport(notes=len(scan.files), cards=len(scan.cards))
+    made, possible = form_census(config, paths)
+    report = CheckReport(notes=len(scan.files), cards=len(scan.cards), forms=dict(made.most_common()),
+                         hints=form_hints(made, possible, config))
     report.add(scan.all_problems)
     return report
+
+
+def form_census(config: Config, paths: list[Path] | None = None) -> tuple[Counter, Counter]:
+    """How many cards each form makes in the notes with the config's settings, and with every form switched on."""
+    from mlwiki.extract import count_forms, note_context
+    from mlwiki.extract.walk import Extractor
+
+    made: Counter = Counter()
+    possible: Counter = Counter()
+    for file in walk_notes(config, paths)[0]:
+        note, _ = load_note(file.path, file.rel)
+        if note is None or note.meta.get("mlwiki") is False:
+            continue
+        ctx = note_context(note, config)
+        extractor = Extractor(note.body, ctx)
+        extractor.walk()
+        made.update(extractor.forms())
+        possible.update(count_forms(note.body, ctx))
+    return made, possible
+
+
+def form_hints(made: Counter, possible: Counter, config: Config) -> list[str]:
+    """One line per form the notes hold more of than they make into cards, naming the setting that would."""
+    hints = []
+    for form, (what, setting) in FORMS.items():
+        missing = possible[form] - made[form]
+        if setting is None or missing <= 0 or possible[form] == 0:
+            continue
+        key, value = setting
+        if form in ("formula", "lone-formula") and config.formulas != "none":
+            continue  # already on: the difference is formulas repeated in a note, not a setting
+        count = possible[form]
+        hints.append(f"{count} {what}: `{key} = {value}` makes {count} card{'s' if count != 1 else ''}")
+    return hints
+
+
+def describe_forms(forms: dict[str, int]) -> str:
+    """`41 display formulas, 34 clozes, …` for the cards made."""
+    return ", ".join(f"{count} {FORMS.get(form, (form, None))[0]}" for form, count in forms.items())
+
+
+# `mlwiki init` switches a form on when the notes hold at least this many of it.
+INIT_MINIMUM = 3
+
+
+def infer_settings(config: Config) -> dict[str, tuple[str, str]]:
+    """The settings that fit the notes, for `mlwiki init`: {key: (TOML value, why)} where the default would miss
+    cards the notes are written for (`**Term**:` glossaries, formulas written only inline)."""
+    made, possible = form_census(config)
+    settings: dict[str, tuple[str, str]] = {}
+    if possible["definition"] >= INIT_MINIMUM:
+        settings["definitions"] = ("true", f"{possible['definition']} `**Term**: definition` paragraphs")
+    display = possible["formula"] + possible["lone-formula"]
+    if possible["inline-formula"] >= INIT_MINIMUM and possible["inline-formula"] > 5 * display:
+        settings["formulas"] = ('"inline"', f"{possible['inline-formula']} inline equations, {display} displayed")
+    return settings
