@@ -76,7 +76,7 @@ def cards_of(tmp_path: Path, note: str, config: str = "", suffix: str = ".md") -
 def test_syntax_reference_has_an_example_with_a_table_for_every_card_form():
     sections = {section for section, _, _ in EXAMPLES}
     for form in ("Question and answer", "One-line cards", "Multi-line cards", "Card divs", "Cloze deletions",
-                 "Formula cards", "Definitions"):
+                 "Formula cards", "Definitions", "Question headings", "Question callouts", "Bold questions"):
         assert any(s.startswith(form) for s in sections), f"no example with a table under {form!r}"
 
 
