@@ -26,6 +26,12 @@ SYNTAX = [
     "\\begin{align*}", "\\end{align*}", "{#eq-x}", "==", "**Term**: ", "**", "    ", "\t", "- ", "1. ", "|", "| a :: b |",
     "{", "}", "[", "]", "(", ")", "[[link|alias]]", "[^1]", "^block", "e.g. ", ". ", "x", "a = b", "\\le", "std::vector",
     " ", "\\", "\x00", "\u00e9", "\U0001f600",
+    # question forms, MyST directives, Obsidian callouts, lone formulas, setext headings and the no-card guards
+    "## Why?", "# What is x?\n", "> [!question] Why? ", "> [!faq]- What? ", "> [!tip] ", "```{admonition} Why? ",
+    "```{note}", "````{note} Why?", ":::{note} Why?", "```{margin}", "```{figure} x.png", ":class: tip", ":name: x",
+    "**Why?**", "**Why?** ", "__How?__", "{.no-card}", "::: {.callout-note .no-card}", "<!-- no-card -->", "===",
+    "---", "$ x = y $", "- $a = b$", "$a \\le b$.", "\\begin{gather}", "\\end{gather}", "title=\"Why?\"",
+    "::: {.callout-note title=\"Why?\"}", "where ", "so ", "For the first ", "![[x.png]]", "![a](b.png)",
 ]
 
 token = st.sampled_from(SYNTAX) | st.text(max_size=4)
@@ -36,6 +42,9 @@ options = st.fixed_dictionaries({
     "definitions": st.booleans(),
     "highlight_cloze": st.booleans(),
     "file_type": st.sampled_from(["md", "qmd"]),
+    "question_headings": st.booleans(),
+    "question_callouts": st.booleans(),
+    "bold_questions": st.booleans(),
 })
 
 SETTINGS = settings(max_examples=400, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
@@ -60,7 +69,8 @@ def check_well_formed(body: str, result, line_offset: int = 0) -> None:
 @SETTINGS
 @given(body=any_text, opts=options)
 @example(body="{{c1::" * 50 + "}}", opts={"formulas": "display", "definitions": False, "highlight_cloze": False,
-                                         "file_type": "md"})
+                                         "file_type": "md", "question_headings": True})
+@example(body="> [!faq]- Why?\n> ```{note} Q?\n> :class: x\n## A?\nb\n===\n$a = b$\n", opts={"formulas": "display", "file_type": "md"})
 @example(body="::: {.x}\n" * 200 + ":::\n" * 200, opts={"formulas": "inline", "definitions": True,
                                                          "highlight_cloze": True, "file_type": "md"})
 @example(body="``" + " `a" * 200, opts={"formulas": "inline", "definitions": True, "highlight_cloze": True,
