@@ -54,25 +54,30 @@ def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
                     label = _LABEL.search(raw)
                     raw = _LABEL.sub("", raw)
             found.append(Formula(math[0].no, strip_delimiters(raw), label.group(1) if label else "", before))
-            before, math = [tail], []
+            before, math = _displays_in_line(tail, math[-1].no, [], found), []
         elif line.kind == TEXT:
             if "$" in line.text and (lone := _lone_formula(line.text)):
                 body, label, item = lone
                 found.append(Formula(line.no, body, label, before, item, lone=True))
                 before = []
                 continue
-            pos = 0
-            if "$$" in line.text:
-                for start, end in mask_inline(line.text)[1]:
-                    if not line.text.startswith("$$", start):
-                        continue
-                    label = _LABEL_AFTER.match(line.text, end)
-                    before.append(line.text[pos:start])
-                    found.append(Formula(line.no, line.text[start + 2:end - 2].strip(),
-                                         label.group(1) if label else "", before))
-                    before, pos = [], label.end() if label else end
-            before.append(line.text[pos:])
+            before = _displays_in_line(line.text, line.no, before, found)
     return found, before
+
+
+def _displays_in_line(text: str, no: int, before: list[str], found: list[Formula]) -> list[str]:
+    """Add the `$$…$$` formulas written inside a line of prose to `found`; return the prose lines since the last."""
+    pos = 0
+    if "$$" in text:
+        for start, end in mask_inline(text)[1]:
+            if not text.startswith("$$", start):
+                continue
+            label = _LABEL_AFTER.match(text, end)
+            before.append(text[pos:start])
+            found.append(Formula(no, text[start + 2:end - 2].strip(), label.group(1) if label else "", before))
+            before, pos = [], label.end() if label else end
+    before.append(text[pos:])
+    return before
 
 
 def _lone_formula(text: str) -> tuple[str, str, bool] | None:
