@@ -152,7 +152,8 @@ def definition_cards(ex: Extractor, block: Block, text: str) -> bool:
         term = match.group(1).strip()
         rest = item[0].text[match.end():]
         definition = "\n".join([rest] + [ln.text.strip() for ln in item[1:]]).strip()
-        ex.add_pair(CardKind.DEFINITION, f"Define: {term}", definition, item[0].no, form="definition")
+        # a bold label with nothing after it ("**Explanation**:" over a paragraph) is a heading, not a definition
+        ex.add_pair(CardKind.DEFINITION, f"Define: {term}", definition, item[0].no, form="definition", quiet=True)
         found = True
     return found
 
