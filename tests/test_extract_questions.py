@@ -216,3 +216,12 @@ def test_a_myst_notebook_gives_its_admonition_and_formula_cards(tmp_path):
     listed = [(c["front"], c["back"]) for c in json.loads(run(root, "cards", "--json").stdout)]
     assert listed == [("GD\n\nThe update rule is:", "$$w_{t+1} = w_t - \\eta g_t$$"),
                       ("Why is it called descent?", "It goes downhill.")]
+
+
+def test_worked_examples_and_bold_labels_make_no_cards():
+    body = note("Compute the loss:", "", "$$\\text{MSE} = (5 - 2)^2 = 9$$", "", "The gradient is:", "",
+                "$$g = 0.25$$", "", "- $\\mathbf{x_1} = [2, 3], y_1 = +1$")
+    assert cards(body) == []
+    labels = note("**Note**: check the shapes first.", "", "**Step 2**: multiply.", "",
+                  "**Sigmoid**: the function is:", "", "**Bias**: the error of the average model.")
+    assert cards(labels, definitions=True) == [("definition", "Define: Bias", "the error of the average model.")]

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 # `**Term**:` or `**Term:**`, at the start of a paragraph or list item; the colon is required, so a paragraph
 # that merely starts in bold ("**Definition**. Let …", "**Note** that …") is not a definition.
 DEFINITION = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\*\*([^*\n]+?)(?::\*\*|\*\*[ \t]*:)[ \t]*")
+# Bold labels that head a paragraph rather than name a term
+_LABEL_TERM = re.compile(r"(?i)(?:note|notes|example|examples|explanation|solution|answer|tip|warning|important|"
+                         r"remark|summary|output|result|input|code|usage|syntax|source|see also|step \d+|"
+                         r"iteration \d+|case \d+)\.?")
 _MARKER = r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?"  # a line's indent and list bullet
 _Q_LINE = re.compile(_MARKER + r"Q:[ \t]*")
 _A_LINE = re.compile(_MARKER + r"A:[ \t]*")
@@ -152,6 +156,8 @@ def definition_cards(ex: Extractor, block: Block, text: str) -> bool:
         term = match.group(1).strip()
         rest = item[0].text[match.end():]
         definition = "\n".join([rest] + [ln.text.strip() for ln in item[1:]]).strip()
+        if _LABEL_TERM.fullmatch(term) or definition.endswith(":"):
+            continue  # "**Note**: …", "**Step 2**: …" label a paragraph; "… is:" introduces what follows
         # a bold label with nothing after it ("**Explanation**:" over a paragraph) is a heading, not a definition
         ex.add_pair(CardKind.DEFINITION, f"Define: {term}", definition, item[0].no, form="definition", quiet=True)
         found = True

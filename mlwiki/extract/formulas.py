@@ -13,6 +13,8 @@ from mlwiki.extract.masking import mask_inline
 RELATION = re.compile(r"=|\\approx|\\le|\\ge|\\leq|\\geq|\\propto|\\sim|\\equiv|\\neq|<|>|\\to\b|\\in\b")
 _LABEL = re.compile(r"\{#(eq-[\w-]+)\}")
 _LABEL_AFTER = re.compile(r"[ \t]*\{#(eq-[\w-]+)\}")
+_COMMAND = re.compile(r"\\[A-Za-z]+")
+_TEXT_ARG = re.compile(r"\\(?:text|mathrm|textrm|operatorname)\s*\{[^{}]*\}")
 _SPACING = re.compile(r"\s+|\\[,;!: ]|\\quad|\\qquad")
 _LONE = re.compile(r"\$((?:[^$\\]|\\.)+)\$[ \t]*[.,;:]?[ \t]*(?:\{#(eq-[\w-]+)\})?[ \t]*$")
 # `x = 0.20`, `a \approx 0.47`: a value worked out in an example, not something to remember
@@ -120,9 +122,18 @@ def strip_delimiters(raw: str) -> str:
     return raw.strip()
 
 
+def _worked_example(formula: str) -> bool:
+    """Arithmetic on numbers (`(5 - 2)^2 = 9`, `x_2 = [4, 1]`): an example worked out, not a formula to learn.
+    Told by the symbols: at least three digits and twice as many digits as letters (LaTeX commands and the words
+    of `\\text{…}` not counted)."""
+    symbols = _COMMAND.sub("", _TEXT_ARG.sub("", formula))
+    digits = sum(ch.isdigit() for ch in symbols)
+    return digits >= 3 and digits >= 2 * sum(ch.isalpha() for ch in symbols)
+
+
 def is_trivial_formula(formula: str) -> bool:
-    """A lone symbol or a tiny expression is not worth a card."""
+    """A lone symbol, a tiny expression or a worked-out example is not worth a card."""
     compact = _SPACING.sub("", formula)
-    if _VALUE.search(formula):
+    if _VALUE.search(formula) or _worked_example(formula):
         return True
     return len(compact) < 5 or (not RELATION.search(formula) and len(compact) < 20)
