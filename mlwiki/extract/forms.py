@@ -159,7 +159,8 @@ def definition_cards(ex: Extractor, block: Block, text: str) -> bool:
         if _LABEL_TERM.fullmatch(term) or definition.endswith(":"):
             continue  # "**Note**: …", "**Step 2**: …" label a paragraph; "… is:" introduces what follows
         # a bold label with nothing after it ("**Explanation**:" over a paragraph) is a heading, not a definition
-        ex.add_pair(CardKind.DEFINITION, f"Define: {term}", definition, item[0].no, form="definition", quiet=True)
+        form = "definition-item" if LIST_ITEM.match(item[0].text) else "definition"
+        ex.add_pair(CardKind.DEFINITION, f"Define: {term}", definition, item[0].no, form=form, quiet=True)
         found = True
     return found
 

@@ -108,7 +108,9 @@ INIT_MINIMUM = 3
 
 def infer_settings(config: Config) -> dict[str, tuple[str, str]]:
     """The settings that fit the notes, for `mlwiki init`: {key: (TOML value, why)} where the default would miss
-    cards the notes are written for (`**Term**:` glossaries, formulas written only inline)."""
+    cards the notes are written for (`**Term**:` glossaries, formulas written only inline). Bold terms in list
+    items alone do not switch definitions on: in real notes they label steps and options more often than they
+    define terms."""
     made, possible = form_census(config)
     settings: dict[str, tuple[str, str]] = {}
     if possible["definition"] >= INIT_MINIMUM:
