@@ -16,6 +16,7 @@ _MYST_SPEC = re.compile(r"\{([\w-]+)\}[ \t]*(.*)$")
 # a line that is only an image, an Obsidian embed, a table row or a comment: not prose that could introduce a formula
 _NOT_PROSE = re.compile(r"^[ \t]*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|\|.*\||[-|: ]+|<!--.*-->|%%.*%%)"
                         r"[ \t]*$")
+_NOT_PROSE_FIRST = frozenset("!<|-:%")
 
 
 @dataclass(slots=True)
@@ -105,8 +106,13 @@ def join(lines: list[Line]) -> str:
 def is_prose(block: Block) -> bool:
     """Whether a paragraph holds prose: not only code, comments, images, embeds or table rows (which stand
     between a formula and the sentence that introduces it without replacing it)."""
-    return any(ln.kind != CODE and ln.kind != COMMENT and not (ln.kind == TEXT and _NOT_PROSE.match(ln.text))
-               for ln in block.lines)
+    for ln in block.lines:
+        if ln.kind == TEXT:
+            if ln.text.lstrip()[:1] not in _NOT_PROSE_FIRST or not _NOT_PROSE.match(ln.text):
+                return True
+        elif ln.kind != CODE and ln.kind != COMMENT:
+            return True
+    return False
 
 
 def find_line(lines: list[Line], pattern: re.Pattern, start: int = 0) -> int | None:

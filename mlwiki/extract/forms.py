@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from mlwiki.extract.blocks import (Block, after_marker, find_line, join, join_blocks, list_items, split_block)
 from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
+from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import BLANK, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.masking import mask_inline
 from mlwiki.models import CardKind, Severity
@@ -114,8 +115,6 @@ def _math_only(text: str, lines: list[Line], spans: list[tuple[int, int]]) -> st
 
 def cloze_card(ex: Extractor, block: Block, text: str) -> bool:
     """One card per cloze group of the paragraph; whether the paragraph had any cloze syntax."""
-    from mlwiki.extract.walk import Draft
-
     if not ("{{c" in text or ".cloze" in text or "\\cloze{" in text or (ex.highlight and "==" in text)):
         return False
     masked, math_spans = mask_inline(text)

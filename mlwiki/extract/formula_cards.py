@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from mlwiki import ids
 from mlwiki.extract.blocks import Block
+from mlwiki.extract.draft import Draft
 from mlwiki.extract.formulas import RELATION, Formula, display_formulas, is_trivial_formula
 from mlwiki.extract.lines import TEXT
 from mlwiki.extract.masking import mask_inline
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 _STEP_WORDS = 25  # a fragment this short ("so", "which gives", "where the resulting expectation is now:")
 FALLBACK = "Formula"
+# a line that may be only a `$…$` (checked exactly by `formulas.display_formulas`): most paragraphs have none
+_LONE_LINE = re.compile(r"^[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^\n]*\$[ \t.,;:]*(?:\{#[^}\n]*\})?[ \t]*$", re.M)
 _CONTINUES = re.compile(r"\s*(?:&\s*)?(?:=|\\approx|\\le|\\ge|\\leq|\\geq|\\propto|\\Rightarrow|\\implies|\\iff|<|>)")
 _RELATION_AT = re.compile(r"&?=|\\approx|\\propto|\\le\b|\\ge\b|\\leq|\\geq")
 
@@ -32,12 +35,12 @@ def formula_cards(ex: Extractor, block: Block, text: str) -> tuple[tuple[str, st
     if ex.ctx.formulas == "none":
         return None, 0
     ending, count = None, 0
-    if "$" in text or "\\[" in text or "\\begin{" in text:
+    if "$$" in text or "\\[" in text or "\\begin{" in text or ("$" in text and _LONE_LINE.search(text)):
         formulas, after = display_formulas(block.lines)
         count = len(formulas)
         intros = formula_intros(ex, formulas)
         for k, (formula, (title, intro)) in enumerate(zip(formulas, intros)):
-            gap = " ".join((ex.since_formula if k == 0 else []) + formula.before)
+            gap = " ".join((ex.since_formula if k == 0 else []) + formula.before) if ex.chain is not None else ""
             ex.since_formula = []
             key = " ".join(formula.body.split())
             if key in ex.formulas_seen or is_trivial_formula(formula.body):
@@ -105,8 +108,6 @@ def formula_intros(ex: Extractor, formulas: list[Formula]) -> list[tuple[str, st
 
 def add_formula(ex: Extractor, title: str, intro: str, formula: Formula, form: str) -> None:
     """One formula card; its id comes from the formula, so two formulas never share one."""
-    from mlwiki.extract.walk import Draft
-
     path = " › ".join(p for p in (ex.heading_path(), clean_prose(title)) if p)
     if not has_words(intro, 1):
         intro = ""
@@ -127,8 +128,6 @@ def add_formula(ex: Extractor, title: str, intro: str, formula: Formula, form: s
 
 def inline_formula_cards(ex: Extractor, block: Block) -> None:
     """With `formulas = "inline"`: a card per inline equation that states a relation."""
-    from mlwiki.extract.walk import Draft
-
     # The sentence around an inline equation is prose: display math and code in the paragraph become "…".
     text = "\n".join([ln.text if ln.kind == TEXT else "…" for ln in block.lines])
     spans = mask_inline(text)[1]

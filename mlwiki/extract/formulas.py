@@ -14,6 +14,8 @@ RELATION = re.compile(r"=|\\approx|\\le|\\ge|\\leq|\\geq|\\propto|\\sim|\\equiv|
 _LABEL = re.compile(r"\{#(eq-[\w-]+)\}")
 _LABEL_AFTER = re.compile(r"[ \t]*\{#(eq-[\w-]+)\}")
 _COMMAND = re.compile(r"\\[A-Za-z]+")
+_DIGIT = re.compile(r"\d")
+_LETTER = re.compile(r"[^\W\d_]")
 _TEXT_ARG = re.compile(r"\\(?:text|mathrm|textrm|operatorname)\s*\{[^{}]*\}")
 _SPACING = re.compile(r"\s+|\\[,;!: ]|\\quad|\\qquad")
 _LONE = re.compile(r"\$((?:[^$\\]|\\.)+)\$[ \t]*[.,;:]?[ \t]*(?:\{#(eq-[\w-]+)\})?[ \t]*$")
@@ -126,9 +128,11 @@ def _worked_example(formula: str) -> bool:
     """Arithmetic on numbers (`(5 - 2)^2 = 9`, `x_2 = [4, 1]`): an example worked out, not a formula to learn.
     Told by the symbols: at least three digits and twice as many digits as letters (LaTeX commands and the words
     of `\\text{…}` not counted)."""
+    digits = len(_DIGIT.findall(formula))
+    if digits < 3:
+        return False
     symbols = _COMMAND.sub("", _TEXT_ARG.sub("", formula))
-    digits = sum(ch.isdigit() for ch in symbols)
-    return digits >= 3 and digits >= 2 * sum(ch.isalpha() for ch in symbols)
+    return digits >= 2 * len(_LETTER.findall(symbols))
 
 
 def is_trivial_formula(formula: str) -> bool:

@@ -76,19 +76,6 @@ def _heading(text: str, match: re.Match) -> tuple[str, str]:
     return heading, level
 
 
-class _State:
-    """What is open while classifying: a fence, display math or a comment, MyST directives, an Obsidian
-    callout."""
-
-    __slots__ = ("fence", "pending", "directives", "callout")
-
-    def __init__(self) -> None:
-        self.fence: tuple[str, int, int] | None = None  # (char, length, opening line)
-        self.pending: tuple[str, int, int] | None = None  # display math or comment: (closing token, line, kind)
-        self.directives: list[tuple[str, int]] = []  # open MyST prose directives: (fence char, length)
-        self.callout = False  # inside an Obsidian callout (quoted lines after `> [!type]`)
-
-
 def classify(body: str, problems: list[Problem], path: str, to_file_line) -> list[Line]:
     """Mark each line; report unclosed fences, math blocks and comments.
 
@@ -97,13 +84,16 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
     """
     lines: list[Line] = []
     append = lines.append
-    st = _State()
+    fence: tuple[str, int, int] | None = None  # (char, length, opening line)
+    pending: tuple[str, int, int] | None = None  # display math or comment: (closing token, line, kind)
+    directives: list[tuple[str, int]] = []  # open MyST prose directives: (fence char, length)
+    callout = False  # inside an Obsidian callout (quoted lines after `> [!type]`)
     prev_blank, prev_indented, in_list = True, False, False
     for no, raw in enumerate(body.split("\n"), start=1):
-        if st.callout and not raw.lstrip().startswith(">"):
+        if callout and not raw.lstrip().startswith(">"):  # (checked first: rarely true, and cheap)
             append(Line(no, "", DIV_CLOSE))  # the callout ends with its quoted lines
-            st.callout = False
-        if not st.fence and not st.pending:
+            callout = False
+        if not fence and not pending:
             if raw[:1].isalpha() and "<!--" not in raw:
                 # the common line of prose: it starts with a letter, so it opens nothing and is not in a list
                 in_list = in_list and not prev_blank
@@ -116,16 +106,16 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 continue
         quoted = raw.find(">", 0, 4) >= 0
         text = _strip_quote(raw) if quoted else raw
-        if st.fence:
-            if text.lstrip()[:1] == st.fence[0] and fence_closes(text, st.fence[0], st.fence[1]):
-                st.fence = None
+        if fence:
+            if text.lstrip()[:1] == fence[0] and fence_closes(text, fence[0], fence[1]):
+                fence = None
             append(Line(no, text, CODE))
             prev_blank = prev_indented = False
             continue
-        if st.pending:
-            append(Line(no, text, st.pending[2]))
-            if st.pending[0] in text:
-                st.pending = None
+        if pending:
+            append(Line(no, text, pending[2]))
+            if pending[0] in text:
+                pending = None
             prev_blank = prev_indented = False
             continue
         stripped = text.strip()
@@ -140,20 +130,20 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
             continue
         if first in "`~" and (match := FENCE.match(text)) and \
                 not (match.group(1)[0] == "`" and "`" in match.group(2)):
-            fence = (match.group(1)[0], len(match.group(1)), no)
-            if st.directives and fence[0] == st.directives[-1][0] and fence[1] >= st.directives[-1][1] and \
+            opened = (match.group(1)[0], len(match.group(1)), no)
+            if directives and opened[0] == directives[-1][0] and opened[1] >= directives[-1][1] and \
                     not match.group(2).strip():
-                st.directives.pop()
+                directives.pop()
                 append(Line(no, "", DIV_CLOSE))
                 prev_blank = prev_indented = False
                 continue
             directive = _MYST_DIRECTIVE.match(match.group(2).strip())
             if directive and directive.group(1) in MYST_PROSE:
-                st.directives.append(fence[:2])
+                directives.append(opened[:2])
                 append(Line(no, text, DIV_OPEN, match.group(2).strip()))
                 prev_blank = prev_indented = False
                 continue
-            kind, st.fence = CODE, fence
+            kind, fence = CODE, opened
         elif first == ":" and (match := _DIV.match(text)):
             append(Line(no, text, DIV_OPEN if match.group(2) else DIV_CLOSE, match.group(2)))
             prev_blank = prev_indented = False
@@ -166,8 +156,8 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
             append(Line(no, heading, HEADING, level))
             prev_blank = prev_indented = in_list = False
             continue
-        elif first == "[" and quoted and not st.callout and (match := _CALLOUT_LINE.match(stripped)):
-            st.callout = True
+        elif first == "[" and quoted and not callout and (match := _CALLOUT_LINE.match(stripped)):
+            callout = True
             append(Line(no, text, DIV_OPEN, _callout_attrs(match)))
             prev_blank = prev_indented = False
             continue
@@ -183,7 +173,7 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 append(Line(no, "", NO_CARD))
                 prev_blank = prev_indented = False
                 continue
-            kind, st.pending = _open_math_or_comment(text, stripped, no)
+            kind, pending = _open_math_or_comment(text, stripped, no)
         if kind == TEXT:
             if first in "-*+0123456789" and LIST_ITEM.match(text):
                 in_list = True
@@ -191,9 +181,9 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 in_list = False
         prev_blank = prev_indented = False
         append(Line(no, text, kind))
-    if st.callout:
+    if callout:
         append(Line(len(lines) + 1, "", DIV_CLOSE))
-    _report_open(st, problems, path, to_file_line)
+    _report_open(fence, pending, problems, path, to_file_line)
     return lines
 
 
@@ -212,16 +202,16 @@ def _setext_title(lines: list[Line]) -> bool:
     return len(lines) == 1 or lines[-2].kind in (BLANK, HEADING, DIV_OPEN, DIV_CLOSE, NO_CARD)
 
 
-def _report_open(st: _State, problems: list[Problem], path: str, to_file_line) -> None:
-    if st.fence:
-        problems.append(problem(path, to_file_line(st.fence[2]), "code fence is never closed"))
-    if st.pending and st.pending[2] == MATH:
-        problems.append(problem(path, to_file_line(st.pending[1]), f"display math is never closed "
-                                                                   f"(expected {st.pending[0]})"))
-    elif st.pending:
-        what = "HTML comment" if st.pending[0] == "-->" else "Obsidian comment"
-        problems.append(problem(path, to_file_line(st.pending[1]), f"{what} is never closed (expected "
-                                                                   f"{st.pending[0]})", Severity.WARNING))
+def _report_open(fence, pending, problems: list[Problem], path: str, to_file_line) -> None:
+    if fence:
+        problems.append(problem(path, to_file_line(fence[2]), "code fence is never closed"))
+    if pending and pending[2] == MATH:
+        problems.append(problem(path, to_file_line(pending[1]), f"display math is never closed "
+                                                                   f"(expected {pending[0]})"))
+    elif pending:
+        what = "HTML comment" if pending[0] == "-->" else "Obsidian comment"
+        problems.append(problem(path, to_file_line(pending[1]), f"{what} is never closed (expected "
+                                                                   f"{pending[0]})", Severity.WARNING))
 
 
 def _open_math_or_comment(text: str, stripped: str, no: int) -> tuple[int, tuple[str, int, int] | None]:

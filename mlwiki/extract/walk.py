@@ -4,34 +4,16 @@ match it, and finish the cards (ids, note ids, duplicates)."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 
 from mlwiki import ids
 from mlwiki.extract import forms, formula_cards, questions
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, join
 from mlwiki.extract.context import NoteContext
-from mlwiki.extract.lines import DIV_OPEN, HEADING, TEXT, classify, heading_level, problem
+from mlwiki.extract.draft import Draft
+from mlwiki.extract.lines import HEADING, TEXT, classify, heading_level, problem
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import clean_prose
 from mlwiki.models import Card, CardKind, Problem, Severity, Source
-
-
-@dataclass(slots=True)
-class Draft:
-    """A card before ids: produced by the card-form functions, finished by `Extractor.cards`. `form` names the
-    syntax that made it (counted by `mlwiki check`); `formulas`, the formulas a formula card's id is made of."""
-
-    kind: CardKind
-    front: str
-    back: str
-    line: int
-    explicit_id: str = ""
-    group: int = 0
-    text: str = ""
-    deck: str = ""
-    tags: tuple[str, ...] = ()
-    form: str = ""
-    formulas: list[str] = field(default_factory=list)
 
 
 class Extractor:
@@ -93,11 +75,14 @@ class Extractor:
                 block = blocks[i]
                 if block.kind == HEADING:
                     self.heading(blocks, i)
+                elif block.kind == TEXT:
+                    i = self.paragraph(blocks, i)
+                    continue
                 elif is_card_div(block):
                     if not block.skip:
                         forms.div_card(self, block)
                     self.separate()
-                elif block.kind == DIV_OPEN:
+                else:  # any other div
                     self.separate()
                     if block.skip or "no-card" in block.attrs.get("classes", ()) or \
                             questions.callout_question(self, block):
@@ -108,9 +93,6 @@ class Extractor:
                     if title:  # a callout's title leads the fronts of the formulas in it
                         self.headings = [*self.headings, (0, clean_prose(title))]
                     blocks, i = block.children, 0
-                    continue
-                else:
-                    i = self.paragraph(blocks, i)
                     continue
                 i += 1
 
@@ -151,8 +133,8 @@ class Extractor:
             self.check_dollars(block)
         if is_prose(block):  # code, images and tables do not separate a formula from its introduction
             self.prev_text, self.prev_intro = block, ending_intro
-            if not formulas:
-                self.since_formula.append(" ".join(ln.text for ln in block.lines if ln.kind == TEXT))
+            if not formulas and self.chain is not None:  # (only a derivation going on needs the prose after it)
+                self.since_formula.append(paragraph_text(block))
         return i + 1
 
     def check_dollars(self, block: Block) -> None:
