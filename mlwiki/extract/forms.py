@@ -1,10 +1,13 @@
 """The card forms written for mlwiki: `Q:`/`A:`, `front :: back`, multi-line `?` cards, card divs, clozes and
-`**Term**:` definitions. Each turns a block into drafts through the extractor's `add_pair`/`emit`."""
+`**Term**:` definitions. Each turns a block into drafts through the extractor's `add_pair`/`emit`.
+
+`ex` in every function is the walk over the note (`mlwiki.extract.walk.Extractor`): its settings, what it has
+found so far, and where cards go.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from mlwiki.extract.blocks import (Block, after_marker, find_line, join, join_blocks, list_items, split_block)
 from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
@@ -13,8 +16,6 @@ from mlwiki.extract.lines import BLANK, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.masking import mask_inline
 from mlwiki.models import CardKind, Severity
 
-if TYPE_CHECKING:
-    from mlwiki.extract.walk import Extractor
 
 # `**Term**:` or `**Term:**`, at the start of a paragraph or list item; the colon is required, so a paragraph
 # that merely starts in bold ("**Definition**. Let …", "**Note** that …") is not a definition.
@@ -45,7 +46,7 @@ def split_before(blocks: list[Block], i: int, k: int) -> Block:
     return split_block(blocks, i, k)
 
 
-def question_answer(ex: Extractor, blocks: list[Block], i: int) -> int:
+def question_answer(ex, blocks: list[Block], i: int) -> int:
     """`Q:` runs to `A:`, across blank lines; the answer runs to the end of its paragraph or the next `Q:`."""
     lines: list[Line] = []
     j = i
@@ -68,14 +69,14 @@ def question_answer(ex: Extractor, blocks: list[Block], i: int) -> int:
     return i + 1
 
 
-def multiline_card(ex: Extractor, block: Block, k: int) -> None:
+def multiline_card(ex, block: Block, k: int) -> None:
     """front lines, `?` (or `??` for both ways), back lines."""
     both = block.lines[k].text.strip() == "??"
     ex.add_pair(CardKind.BASIC, join(block.lines[:k]), join(block.lines[k + 1:]), block.start, both,
                 form="multiline")
 
 
-def inline_cards(ex: Extractor, block: Block, text: str) -> bool:
+def inline_cards(ex, block: Block, text: str) -> bool:
     """`front :: back` and `front ::: back` lines."""
     if "::" not in text:
         return False
@@ -113,7 +114,7 @@ def _math_only(text: str, lines: list[Line], spans: list[tuple[int, int]]) -> st
     return "".join(out)
 
 
-def cloze_card(ex: Extractor, block: Block, text: str) -> bool:
+def cloze_card(ex, block: Block, text: str) -> bool:
     """One card per cloze group of the paragraph; whether the paragraph had any cloze syntax."""
     if not ("{{c" in text or ".cloze" in text or "\\cloze{" in text or (ex.highlight and "==" in text)):
         return False
@@ -143,7 +144,7 @@ def cloze_card(ex: Extractor, block: Block, text: str) -> bool:
     return True
 
 
-def definition_cards(ex: Extractor, block: Block, text: str) -> bool:
+def definition_cards(ex, block: Block, text: str) -> bool:
     """`**Term**: definition` paragraphs and list items, when `definitions = true`."""
     if not ex.ctx.definitions or "**" not in text:
         return False
@@ -178,7 +179,7 @@ def split_card_div(div: Block) -> tuple[list[Block], list[Block]]:
     return children[:1], children[1:]
 
 
-def div_card(ex: Extractor, div: Block) -> None:
+def div_card(ex, div: Block) -> None:
     """`::: {.card}` … `:::`, with its attributes (id, deck, tags, reverse)."""
     attrs = div.attrs
     front_blocks, back_blocks = split_card_div(div)

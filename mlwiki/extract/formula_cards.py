@@ -1,12 +1,15 @@
 """Formula cards: every display formula (and, with `formulas = "inline"`, every substantial inline equation)
 becomes a card whose front is the heading path and the sentence that introduces the formula. Display formulas
-joined only by short connecting text are one derivation: one card, the whole derivation on the back."""
+joined only by short connecting text are one derivation: one card, the whole derivation on the back.
+
+`ex` in every function is the walk over the note (`mlwiki.extract.walk.Extractor`): its settings, what it has
+found so far, and where cards go.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import PurePosixPath
-from typing import TYPE_CHECKING
 
 from mlwiki import ids
 from mlwiki.extract.blocks import Block
@@ -18,8 +21,6 @@ from mlwiki.extract.prose import (PROSE_TAIL, clean_prose, clip, cut_prose, has_
                                   prefix_heading, sentence_around)
 from mlwiki.models import CardKind, Severity
 
-if TYPE_CHECKING:
-    from mlwiki.extract.walk import Extractor
 
 _STEP_WORDS = 25  # a fragment this short ("so", "which gives", "where the resulting expectation is now:")
 FALLBACK = "Formula"
@@ -29,7 +30,7 @@ _CONTINUES = re.compile(r"\s*(?:&\s*)?(?:=|\\approx|\\le|\\ge|\\leq|\\geq|\\prop
 _RELATION_AT = re.compile(r"&?=|\\approx|\\propto|\\le\b|\\ge\b|\\leq|\\geq")
 
 
-def formula_cards(ex: Extractor, block: Block, text: str) -> tuple[tuple[str, str] | None, int]:
+def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, int]:
     """Formula cards of a paragraph; returns the introduction of its last formula if nothing follows it, and how
     many display formulas the paragraph holds."""
     if ex.ctx.formulas == "none":
@@ -58,7 +59,7 @@ def formula_cards(ex: Extractor, block: Block, text: str) -> tuple[tuple[str, st
     return ending, count
 
 
-def _extends(ex: Extractor, gap: str, body: str) -> bool:
+def _extends(ex, gap: str, body: str) -> bool:
     """Whether a formula after `gap` (the prose since the previous formula card) is the next step of it: only a
     short fragment stands between them ("so", "which gives", "where the expectation is now:"), or nothing, and
     the formula goes on from the one before (`= …`, or the same left-hand side again)."""
@@ -75,7 +76,7 @@ def _left_side(formula: str) -> str:
     return "".join(formula[:match.start()].split()) if match else "\x00"
 
 
-def _add_step(ex: Extractor, gap: str, body: str) -> None:
+def _add_step(ex, gap: str, body: str) -> None:
     """Append a step to the derivation card; its id stays that of the first step (so a derivation that grows
     keeps its history)."""
     joint = clean_prose(gap)
@@ -83,7 +84,7 @@ def _add_step(ex: Extractor, gap: str, body: str) -> None:
     ex.chain_last = body
 
 
-def formula_intros(ex: Extractor, formulas: list[Formula]) -> list[tuple[str, str]]:
+def formula_intros(ex, formulas: list[Formula]) -> list[tuple[str, str]]:
     """(callout title, introducing sentence) of each display formula of a paragraph.
 
     A formula is introduced by the last sentence of the prose since the previous formula, cut at the last
@@ -106,7 +107,7 @@ def formula_intros(ex: Extractor, formulas: list[Formula]) -> list[tuple[str, st
     return intros
 
 
-def add_formula(ex: Extractor, title: str, intro: str, formula: Formula, form: str) -> None:
+def add_formula(ex, title: str, intro: str, formula: Formula, form: str) -> None:
     """One formula card; its id comes from the formula, so two formulas never share one."""
     path = " › ".join(p for p in (ex.heading_path(), clean_prose(title)) if p)
     if not has_words(intro, 1):
@@ -126,7 +127,7 @@ def add_formula(ex: Extractor, title: str, intro: str, formula: Formula, form: s
     ex.chain, ex.chain_last = draft, formula.body
 
 
-def inline_formula_cards(ex: Extractor, block: Block) -> None:
+def inline_formula_cards(ex, block: Block) -> None:
     """With `formulas = "inline"`: a card per inline equation that states a relation."""
     # The sentence around an inline equation is prose: display math and code in the paragraph become "…".
     text = "\n".join([ln.text if ln.kind == TEXT else "…" for ln in block.lines])

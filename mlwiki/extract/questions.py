@@ -4,20 +4,21 @@
 - a callout, div or MyST admonition titled with a question (and any Obsidian `[!question]`, `[!faq]`,
   `[!help]` callout): front = title, back = body;
 - a paragraph that starts with a bold question `**…?**`: back = the rest of it, or the blocks that follow.
+
+
+`ex` in every function is the walk over the note (`mlwiki.extract.walk.Extractor`): its settings, what it has
+found so far, and where cards go.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from mlwiki.extract.blocks import Block, join_blocks
 from mlwiki.extract.lines import HEADING, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.prose import clean_prose, prefix_heading
 from mlwiki.models import CardKind
 
-if TYPE_CHECKING:
-    from mlwiki.extract.walk import Extractor
 
 QUESTION_CALLOUTS = frozenset(("callout-question", "callout-faq", "callout-help"))
 _BOLD_QUESTION = re.compile(r"[ \t]*(?:\*\*|__)((?:(?!\*\*|__).)+?\?)[ \t]*(?:\*\*|__)[ \t]*:?[ \t]*")
@@ -27,7 +28,7 @@ def is_question(text: str) -> bool:
     return text.rstrip().rstrip("*_ ").endswith("?")
 
 
-def heading_question(ex: Extractor, blocks: list[Block], i: int) -> None:
+def heading_question(ex, blocks: list[Block], i: int) -> None:
     """The card of a heading that asks a question: its section's own text up to the next heading is the back.
     No card for an empty section, a `{.no-card}` heading or one after `<!-- no-card -->`."""
     heading = blocks[i]
@@ -44,7 +45,7 @@ def heading_question(ex: Extractor, blocks: list[Block], i: int) -> None:
     ex.add_pair(CardKind.BASIC, front, back, line.no, form="question-heading", quiet=True)
 
 
-def callout_question(ex: Extractor, div: Block) -> bool:
+def callout_question(ex, div: Block) -> bool:
     """Make the card of a div whose title asks a question (or an Obsidian question callout); whether it did."""
     if not ex.ctx.question_callouts:
         return False
@@ -62,7 +63,7 @@ def callout_question(ex: Extractor, div: Block) -> bool:
     return True
 
 
-def bold_question(ex: Extractor, blocks: list[Block], i: int) -> bool:
+def bold_question(ex, blocks: list[Block], i: int) -> bool:
     """Make the card of a paragraph that starts with a bold question; whether it did. The answer is the rest of
     the paragraph or, when the question stands alone, the paragraph after it (with the list items and formulas
     that continue it)."""
