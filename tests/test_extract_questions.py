@@ -44,6 +44,12 @@ def test_question_heading_is_a_card_with_its_own_section_as_the_back():
     assert cards(body) == [("basic", "VAE\n\nWhy are VAEs blurry?", "The decoder averages.\n\n- a list item")]
 
 
+def test_comments_in_a_question_section_are_not_part_of_the_answer():
+    body = note("## Why?", "", "Because. <!-- check this -->", "", "<!--", "a private note", "-->", "", "More.")
+    assert cards(body) == [("basic", "Why?", "Because.\n\nMore.")]
+    assert cards(note("## Why?", "", "<!-- only a comment -->")) == []
+
+
 def test_question_heading_with_nothing_under_it_or_switched_off_makes_no_card():
     assert cards(note("## Why?", "", "## Other", "", "text")) == []
     assert cards(note("## Why?", "", "text"), question_headings=False) == []

@@ -20,6 +20,7 @@ from mlwiki.extract.prose import clean_prose, prefix_heading
 from mlwiki.models import CardKind
 
 
+_COMMENT = re.compile(r"[ \t]*<!--.*?-->", re.DOTALL)
 QUESTION_CALLOUTS = frozenset(("callout-question", "callout-faq", "callout-help"))
 _BOLD_QUESTION = re.compile(r"[ \t]*(?:\*\*|__)((?:(?!\*\*|__).)+?\?)[ \t]*(?:\*\*|__)[ \t]*:?[ \t]*")
 
@@ -40,7 +41,7 @@ def heading_question(ex, blocks: list[Block], i: int) -> None:
         if block.kind == HEADING:
             break
         section.append(block)
-    back = join_blocks(section, skip_cards=True)
+    back = _without_comments(join_blocks(section, skip_cards=True))
     front = prefix_heading(ex.heading_path(), clean_prose(line.text))
     ex.add_pair(CardKind.BASIC, front, back, line.no, form="question-heading", quiet=True)
 
@@ -56,7 +57,7 @@ def callout_question(ex, div: Block) -> bool:
     asks = is_question(title) or (title and any(c in QUESTION_CALLOUTS for c in classes))
     if not asks:
         return False
-    back = join_blocks(body, skip_cards=True)
+    back = _without_comments(join_blocks(body, skip_cards=True))
     if not back.strip():
         return False
     ex.add_pair(CardKind.BASIC, clean_prose(title), back, div.start, form="question-callout", quiet=True)
@@ -83,6 +84,11 @@ def bold_question(ex, blocks: list[Block], i: int) -> bool:
     ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), clean_prose(match.group(1))), rest, first.no,
                 form="bold-question", quiet=True)
     return True
+
+
+def _without_comments(text: str) -> str:
+    """A back made of a section's text: its HTML comments are notes to the author, not part of the answer."""
+    return _COMMENT.sub("", text).strip() if "<!--" in text else text
 
 
 def _continues(block: Block) -> bool:
