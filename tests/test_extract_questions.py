@@ -50,6 +50,11 @@ def test_comments_in_a_question_section_are_not_part_of_the_answer():
     assert cards(note("## Why?", "", "<!-- only a comment -->")) == []
 
 
+def test_myst_directives_in_a_question_section_are_not_part_of_the_answer():
+    body = note("## Why?", "", "```{margin}", "A side note.", "```", "", "Because.", "", "```python", "x = 1", "```")
+    assert cards(body) == [("basic", "Why?", "Because.\n\n```python\nx = 1\n```")]
+
+
 def test_question_heading_with_nothing_under_it_or_switched_off_makes_no_card():
     assert cards(note("## Why?", "", "## Other", "", "text")) == []
     assert cards(note("## Why?", "", "text"), question_headings=False) == []

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from mlwiki.extract.lines import (BLANK, CODE, COMMENT, DIV_CLOSE, DIV_OPEN, HEADING, LIST_ITEM, MYST_PROSE, NO_CARD,
                                   TEXT, Line, problem)
 from mlwiki.models import Problem, Severity
+from mlwiki.render.spans import FENCE
 
 _NOT_IN_PARAGRAPH = frozenset((BLANK, HEADING, DIV_OPEN, DIV_CLOSE, NO_CARD))
 _ATTR_TOKEN = re.compile(r'([#.])([\w:-]+)|([\w-]+)=(?:"([^"]*)"|\'([^\']*)\'|(\S+))')
@@ -152,8 +153,26 @@ def join_blocks(blocks: list[Block], skip_cards: bool = False) -> str:
         elif block.kind == HEADING:
             parts.append(block.lines[0].text)
         else:
-            parts.append(join([ln for ln in block.lines if ln.kind != COMMENT]))
+            parts.append(join(_card_text_lines(block.lines)))
     return "\n\n".join(p for p in parts if p.strip())
+
+
+def _card_text_lines(lines: list[Line]) -> list[Line]:
+    """The lines of a paragraph that may be card text: not comments, not MyST directives (```` ```{margin} ````,
+    `{figure}`, `{code-cell}`: page furniture, not what the note says)."""
+    kept, directive = [], None
+    for line in lines:
+        if line.kind == CODE and line.text.lstrip()[:1] in "`~" and (fence := FENCE.match(line.text)):
+            if directive is None and fence.group(2).strip().startswith("{"):
+                directive = fence.group(1)
+                continue
+            if directive is not None and fence.group(1)[0] == directive[0] and \
+                    len(fence.group(1)) >= len(directive) and not fence.group(2).strip():
+                directive = None
+                continue
+        if directive is None and line.kind != COMMENT:
+            kept.append(line)
+    return kept
 
 
 def list_items(lines: list[Line]) -> list[list[Line]]:
