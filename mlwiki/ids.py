@@ -1,7 +1,9 @@
 """Card identity: stable ids from content, and the similarity used to re-link lightly edited cards.
 
-An id never depends on the file path or line, so moving a card keeps it. Only the kind, the normalized front
-and the cloze group go into the hash; editing the back keeps the id.
+An id never depends on the file path or line, so moving a card keeps it. For most cards only the kind, the
+normalized front and the cloze group go into the hash, so editing the back keeps the id; a formula card's hash is
+its kind and its formula (`formula_id`), so rewording the sentence before it keeps the id and two different
+formulas never share one.
 """
 
 from __future__ import annotations
