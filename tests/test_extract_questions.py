@@ -201,6 +201,9 @@ def test_check_counts_forms_and_names_the_setting_for_the_rest(tmp_path):
     empty = wiki(tmp_path / "only-terms", {"g.md": glossary})
     listing = run(empty, "cards")
     assert "0 cards" in listing.stderr and "`definitions = true` makes 4 cards" in listing.stderr
+    for command in ("review", "due"):  # any command that finds no card says why
+        result = run(empty, command)
+        assert result.exit_code == 0 and "`definitions = true` makes 4 cards" in result.stderr, command
 
 
 def test_init_reads_the_notes_and_switches_on_what_they_are_written_in(tmp_path):

@@ -114,6 +114,29 @@ def nothing_matches(store, selection, include_retired: bool = False) -> bool:
     return True
 
 
+def hint_when_empty(store, app: AppContext) -> bool:
+    """When the wiki has no card at all, say what its notes hold by card form and which setting would make
+    cards of it (on stderr); whether it was empty."""
+    from mlwiki.store.cards import CardFilter, selected_ids
+
+    if selected_ids(store, CardFilter()):
+        return False
+    echo_form_census(app.config)
+    return True
+
+
+def echo_form_census(config, made=None, possible=None) -> None:
+    """`cards by form: …` and one `hint:` line per setting that would turn more of the notes into cards."""
+    from mlwiki.scan.check import describe_forms, form_census, form_hints
+
+    if made is None:
+        made, possible = form_census(config)
+    if made:
+        click.echo(f"cards by form: {describe_forms(dict(made.most_common()))}", err=True)
+    for hint in form_hints(made, possible, config):
+        click.echo(f"hint: {hint}", err=True)
+
+
 def auto_backup(store, app: AppContext) -> None:
     from mlwiki.store.backup import auto_backup
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from mlwiki.commands.common import (AppContext, echo_json, filter_options, nothing_matches, pass_app, selection_from,
-                                    synced)
+from mlwiki.commands.common import (AppContext, echo_form_census, echo_json, filter_options, nothing_matches, pass_app,
+                                    selection_from, synced)
 from mlwiki.errors import MlwikiError
 from mlwiki.textsafe import inert, one_line
 
@@ -67,20 +67,7 @@ def cards(app: AppContext, files, deck, tag, paths, as_json: bool, include_retir
                          f"{front[:80]}"))
     click.echo(f"{len(rows)} cards", err=True)
     if not rows and selection.is_empty:
-        from mlwiki.scan.check import form_census, form_hints
-
-        made, possible = form_census(app.config)
-        _echo_forms(dict(made.most_common()), form_hints(made, possible, app.config))
-
-
-def _echo_forms(forms: dict[str, int], hints: list[str]) -> None:
-    """What the notes hold, by card form, and the settings that would make cards of the rest (on stderr)."""
-    from mlwiki.scan.check import describe_forms
-
-    if forms:
-        click.echo(f"cards by form: {describe_forms(forms)}", err=True)
-    for hint in hints:
-        click.echo(f"hint: {hint}", err=True)
+        echo_form_census(app.config)
 
 
 @click.command()
@@ -104,7 +91,7 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool) -> None:
         for problem in report.problems:
             click.echo(inert(str(problem)))
         click.echo(report.summary, err=True)
-        _echo_forms(report.forms, report.hints)
+        echo_form_census(app.config, report.made, report.possible)
     if report.errors:
         sys.exit(1)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from mlwiki.commands.common import (AppContext, auto_backup, echo_errors, echo_json, filter_options, nothing_matches,
-                                    pass_app, selection_from, synced)
+from mlwiki.commands.common import (AppContext, auto_backup, echo_errors, echo_json, filter_options, hint_when_empty,
+                                    nothing_matches, pass_app, selection_from, synced)
 from mlwiki.errors import MlwikiError
 from mlwiki.textsafe import inert
 
@@ -37,7 +37,7 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
     store, report = synced(app)
     with store:
         echo_errors(report)
-        if nothing_matches(store, selection):
+        if nothing_matches(store, selection) or hint_when_empty(store, app):
             return
         clock = session_clock(app.fixed_now)
         session = ReviewSession(store, app.config, clock, Filters(selection, limit=limit, new=new))
@@ -65,7 +65,7 @@ def due(app: AppContext, deck, tag, paths, as_json: bool) -> None:
     selection = selection_from(app, deck, tag, paths)
     store, _ = synced(app)
     with store:
-        if nothing_matches(store, selection) and not as_json:
+        if (nothing_matches(store, selection) or hint_when_empty(store, app)) and not as_json:
             return
         rows = due_counts(store, app.config.review, app.now, selection)
     if as_json:

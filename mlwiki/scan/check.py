@@ -34,8 +34,8 @@ class CheckReport:
     problems: list[Problem] = field(default_factory=list)
     notes: int = 0
     cards: int = 0
-    forms: dict[str, int] = field(default_factory=dict)  # cards made, by form
-    hints: list[str] = field(default_factory=list)  # what the notes hold that no setting turns into cards yet
+    made: Counter = field(default_factory=Counter)  # cards made, by form
+    possible: Counter = field(default_factory=Counter)  # cards each form would make with every form switched on
 
     def add(self, problems: list[Problem]) -> None:
         """Add problems, once each, in note order."""
@@ -57,8 +57,7 @@ def run_checks(config: Config, paths: list[Path] | None) -> CheckReport:
     """Every problem in the notes (or `paths`), and the checks across notes."""
     scan = collect(config, paths)
     made, possible = form_census(config, paths)
-    report = CheckReport(notes=len(scan.files), cards=len(scan.cards), forms=dict(made.most_common()),
-                         hints=form_hints(made, possible, config))
+    report = CheckReport(notes=len(scan.files), cards=len(scan.cards), made=made, possible=possible)
     report.add(scan.all_problems)
     return report
 
