@@ -21,6 +21,8 @@ from __future__ import annotations
 import html
 import re
 
+from mlwiki.render.spans import HTML_MATH, TEXT_MATH
+
 __all__ = ["MATH_CSS", "MathML", "math_spans", "prepare"]
 
 # Fonts with an OpenType MATH table: without one, Chromium cannot stretch delimiters or place accents.
@@ -39,8 +41,7 @@ merror, .math-core-unknown-cmd { color: #d1242f; }
 code.tex { white-space: pre-wrap; }
 """
 
-# \( … \) and \[ … \] in sanitized HTML (markdown_to_html writes math that way), not inside code or pre.
-_MATH = re.compile(r"(<(pre|code)\b[^>]*>.*?</\2>)|\\\[(.+?)\\\]|\\\((.+?)\\\)", re.DOTALL | re.IGNORECASE)
+_MATH = HTML_MATH  # \( … \) and \[ … \] in sanitized HTML, not inside code or pre (mlwiki.render.spans)
 
 _ENV_RENAMES = {"split": "aligned", "smallmatrix": "matrix", "eqnarray": "align", "eqnarray*": "align*",
                 "alignat": "align", "alignat*": "align*", "xalignat": "align", "xalignat*": "align*"}
@@ -146,10 +147,7 @@ def prepare(latex: str, display: bool) -> str:
     return latex
 
 
-# Math in plain note text: $$…$$, \(…\), \[…\], and $…$ by pandoc's rule (no space inside the dollars, no digit
-# after the closing one); `\$` is a dollar.
-_TEXT_MATH = re.compile(r"(\\\$)|\$\$(.+?)\$\$|\\\((.+?)\\\)|\\\[(.+?)\\\]"
-                        r"|\$(?![\s$])((?:[^$\\]|\\.)*?)(?<![\s\\])\$(?!\d)", re.DOTALL)
+_TEXT_MATH = TEXT_MATH  # math in plain note text (mlwiki.render.spans)
 
 
 def math_spans(page_html: str) -> list[tuple[int, int]]:

@@ -1,5 +1,5 @@
 """The one finder of math spans and code in Markdown text: what is inline math, what is a code span, where a code
-fence opens. Extraction, the HTML renderer, the terminal renderer and the card page all ask here, so they agree.
+fence opens. Extraction, the HTML renderer, the MathML pages, the terminal renderer and the card page ask here.
 
 Pure and cheap to import (only `re`). The rules are Pandoc's, which Quarto, Jupyter Book and Obsidian share:
 
@@ -17,6 +17,13 @@ import re
 FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})(.*)")
 BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
+# \( … \) and \[ … \] in sanitized HTML (markdown_to_html writes math that way), not inside code or pre: group 1 is
+# a code or pre element (skip it), 3 display math, 4 inline math.
+HTML_MATH = re.compile(r"(<(pre|code)\b[^>]*>.*?</\2>)|\\\[(.+?)\\\]|\\\((.+?)\\\)", re.DOTALL | re.IGNORECASE)
+# Math in plain note text as one regex, for renderers that substitute it: $$…$$, \(…\), \[…\], and $…$ by
+# pandoc's rule (no space inside the dollars, no digit after the closing one); group 1 matches `\$`, a dollar.
+TEXT_MATH = re.compile(r"(\\\$)|\$\$(.+?)\$\$|\\\((.+?)\\\)|\\\[(.+?)\\\]"
+                       r"|\$(?![\s$])((?:[^$\\]|\\.)*?)(?<![\s\\])\$(?!\d)", re.DOTALL)
 # One line of plain text: its simplest `$…$` spans (no escapes, no newlines), for renderers' fast paths that hand
 # anything less simple to the full Markdown parser; and a lone `$$…$$` block.
 SIMPLE_INLINE_MATH = re.compile(r"\$(?![\s$])([^$\n\r]*?)(?<![\s\\])\$(?!\d)")
