@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from mlwiki import ids
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.formulas import RELATION, Formula, display_formulas, is_trivial_formula
