@@ -92,7 +92,6 @@ def _migration_3(db) -> None:
 
 
 migration("004_fsrs_parameters")(migration_parameters)  # `mlwiki optimize`'s versioned parameters
-
 migration("005_formula_card_ids")(migration_formula_ids)  # formula cards keep their history under formula ids
 
 # Before migrations were named, a database recorded only how many it had had (meta.schema_version 1-3).
