@@ -19,6 +19,7 @@ CONFIG_NAME = "mlwiki.toml"
 DATA_DIR = ".mlwiki"
 DB_NAME = "mlwiki.db"
 FORMULA_MODES = ("none", "display", "inline")
+NEW_MIXES = ("mix", "after", "before")
 
 
 @dataclass
@@ -35,6 +36,8 @@ class ReviewSettings:
     maximum_interval: int = 36500
     fuzz: bool = True
     timezone: str | None = None
+    learn_ahead: timedelta = timedelta(minutes=20)  # show a learning card this early when nothing else is left
+    new_mix: str = "mix"  # new cards "mix" with the reviews (Anki's default), or come "after" or "before" them
 
 
 @dataclass
@@ -171,6 +174,12 @@ def _review_settings(raw: dict) -> ReviewSettings:
     for key in ("learning_steps", "relearning_steps"):
         if key in raw:
             setattr(settings, key, tuple(parse_duration(s) for s in _str_list(raw[key], key)))
+    if "learn_ahead" in raw:
+        settings.learn_ahead = parse_duration(raw["learn_ahead"])
+    if "new_mix" in raw:
+        settings.new_mix = str(raw["new_mix"])
+        if settings.new_mix not in NEW_MIXES:
+            raise ConfigError(f"[review] new_mix must be one of {', '.join(NEW_MIXES)}", path=CONFIG_NAME)
     if "fuzz" in raw:
         settings.fuzz = bool(raw["fuzz"])
     if "timezone" in raw:
@@ -224,6 +233,8 @@ leech_threshold = 8        # lapses before a card is suspended as a leech
 learning_steps = ["1m", "10m"]
 relearning_steps = ["10m"]
 maximum_interval = 36500   # days
+learn_ahead = "20m"        # when nothing else is left, show a learning card due this soon
+new_mix = "mix"            # new cards "mix" with the reviews (as Anki), or come "after" or "before" them
 """
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -65,3 +66,82 @@ def study_day(now: datetime, settings: ReviewSettings) -> tuple[datetime, dateti
     day = study_date(now, zone, settings.day_starts_at)
     return day_start(day, zone, settings.day_starts_at), day_start(day + timedelta(days=1), zone,
                                                                    settings.day_starts_at)
+
+
+# --- study days for FSRS ---------------------------------------------------------------------------------------
+
+EPOCH_DAY = date(2000, 1, 1)  # study-day number 0
+FSRS_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_UNDER_A_DAY = timedelta(days=1) - timedelta(microseconds=1)
+
+
+def day_number(when: datetime, zone: tzinfo, starts_at: int) -> int:
+    """The study-day number of `when` (days since 2000-01-01, counted in study days, so a daylight-saving
+    change never makes a day of 23 or 25 hours count differently)."""
+    return (study_date(when, zone, starts_at) - EPOCH_DAY).days
+
+
+def fsrs_time(when: datetime, zone: tzinfo, starts_at: int,
+              previous: tuple[datetime, datetime] | None = None) -> datetime:
+    """The time to hand fsrs for a review at `when`, so that it counts elapsed days as Anki does.
+
+    fsrs counts whole 24-hour periods between the times it is given (`(now - last_review).days`); Anki counts
+    study days (this review's study-day number minus the last one's). `previous` is the card's previous review
+    as (real time, the fsrs time it was given), None for its first. The result, in UTC:
+
+    * first review: midnight UTC of FSRS_EPOCH + its study-day number days;
+    * on a later study day: the previous fsrs time + the study-day difference in whole days, so fsrs sees exactly
+      that many elapsed days however late the last review and however early this one was;
+    * on the same study day: the previous fsrs time + the real time between them (kept under a day even on a
+      25-hour study day), so minutes within a day still count, as learning steps need.
+
+    Only differences between consecutive reviews of one card matter to fsrs, so any anchor for `previous` works:
+    `fsrs_time(last, zone, h)` stands for a card's last review when only its cached state is known.
+    """
+    day = day_number(when, zone, starts_at)
+    if previous is None:
+        return FSRS_EPOCH + timedelta(days=day)
+    real_before, fsrs_before = previous
+    days = day - day_number(real_before, zone, starts_at)
+    if days > 0:
+        return fsrs_before + timedelta(days=days)
+    # same study day (or a clock that went back): the real gap, never negative, never a whole day
+    return fsrs_before + min(max(when - real_before, timedelta(0)), _UNDER_A_DAY)
+
+
+def fsrs_times(times: list[datetime], zone: tzinfo, starts_at: int) -> list[datetime]:
+    """One card's review times, oldest first, mapped for fsrs (see `fsrs_time`): between consecutive results,
+    whole days = the study-day difference, and reviews within one study day keep their real gaps.
+    For replaying or optimizing with fsrs on a whole history (e.g. `fsrs.ReviewLog.review_datetime`)."""
+    mapped: list[datetime] = []
+    for when in times:
+        mapped.append(fsrs_time(when, zone, starts_at, (times[len(mapped) - 1], mapped[-1]) if mapped else None))
+    return mapped
+
+
+@dataclass(frozen=True)
+class StudyCalendar:
+    """Study days in one zone with one day start: numbers, starts, and times mapped for fsrs."""
+
+    zone: tzinfo
+    starts_at: int
+
+    @classmethod
+    def from_settings(cls, settings: ReviewSettings) -> "StudyCalendar":
+        return cls(local_zone(settings), settings.day_starts_at)
+
+    def number(self, when: datetime) -> int:
+        """The study-day number holding `when`."""
+        return day_number(when, self.zone, self.starts_at)
+
+    def start(self, number: int) -> datetime:
+        """When study day `number` starts, in UTC."""
+        return day_start(EPOCH_DAY + timedelta(days=number), self.zone, self.starts_at)
+
+    def fsrs_time(self, when: datetime, previous: tuple[datetime, datetime] | None = None) -> datetime:
+        """`fsrs_time` in this calendar."""
+        return fsrs_time(when, self.zone, self.starts_at, previous)
+
+    def fsrs_times(self, times: list[datetime]) -> list[datetime]:
+        """`fsrs_times` in this calendar."""
+        return fsrs_times(times, self.zone, self.starts_at)

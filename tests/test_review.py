@@ -14,7 +14,7 @@ from conftest import write
 from mlwiki.cli import cli
 from mlwiki.config import ReviewSettings, load_config
 from mlwiki.review.queue import Filters, build_queue
-from mlwiki.studyday import study_day
+from mlwiki.studyday import StudyCalendar, study_day
 from mlwiki.review.log import record_answer, verify_replay
 from mlwiki.review.schedule import CardState, Scheduler, settings_dict
 from mlwiki.review.session import ReviewSession
@@ -35,20 +35,27 @@ def card_columns(store):
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_intervals_equal_fsrs_scheduler_without_fuzz(seed):
-    settings = ReviewSettings(fuzz=False)
+def test_intervals_equal_fsrs_scheduler_on_study_days_without_fuzz(seed):
+    """fsrs given the times mapped onto study days decides every state; a review card is then due at the start of
+    its study day, a learning card after its step."""
+    settings = ReviewSettings(fuzz=False, timezone="Europe/Berlin")
     ours = Scheduler.from_settings(settings)
     theirs = fsrs.Scheduler(enable_fuzzing=False)
+    calendar = StudyCalendar.from_settings(settings)
     rng = random.Random(seed)
     when = datetime(2026, 1, 1, 9, tzinfo=timezone.utc)
-    state, card = CardState(), fsrs.Card(card_id=1, due=when)
+    state, card, previous = CardState(), fsrs.Card(card_id=1), None
     for _ in range(25):
         rating = rng.choice([1, 2, 3, 3, 3, 4])
         state = ours.review("c", state, rating, when)
-        card, _ = theirs.review_card(card, fsrs.Rating(rating), when)
-        assert (state.state, state.step, state.due) == (int(card.state), card.step, card.due)
+        mapped = calendar.fsrs_time(when, previous)
+        card, _ = theirs.review_card(card, fsrs.Rating(rating), mapped)
+        gap = card.due - mapped
+        due = calendar.start(calendar.number(when) + gap.days) if card.state == fsrs.State.Review else when + gap
+        assert (state.state, state.step, state.due) == (int(card.state), card.step, due)
         assert state.stability == pytest.approx(card.stability) and state.difficulty == pytest.approx(card.difficulty)
-        when = card.due + timedelta(hours=rng.choice([0, 1, 30]))
+        previous = (when, mapped)
+        when = state.due + timedelta(hours=rng.choice([0, 1, 30]))
 
 
 def test_fuzz_is_deterministic_per_card_and_review():
@@ -82,7 +89,7 @@ def test_replay_reproduces_every_state_and_check_verifies_it(wiki, now):
                 session.answer(rng.choice([1, 2, 3, 3, 4]))
                 clock["now"] += timedelta(minutes=15)
         assert store.query("SELECT count(*) FROM reviews")[0][0] > 50
-        assert verify_replay(store) == []
+        assert verify_replay(store, StudyCalendar.from_settings(session.settings)) == []
     assert CliRunner().invoke(cli, ["--root", str(wiki), "check"]).exit_code == 0
     with open_synced(load_config(wiki), now)[0] as store, store.write() as conn:
         conn.execute("UPDATE cards SET stability = stability + 1 WHERE reps > 0 AND id = "
@@ -136,9 +143,11 @@ def test_queue_order_learning_then_reviews_then_new(wiki, now):
         record_answer(store, scheduler, ids[0], 1, now - timedelta(days=20), 0, 8)  # learning, long due
         record_answer(store, scheduler, ids[1], 4, now - timedelta(days=20), 0, 8)  # review, due
         queue = build_queue(store, config.review, now)
-        assert queue.learning == [ids[0]] and queue.reviews == [ids[1]] and queue.new == ids[2:]
+        assert [cid for _, cid in queue.learning] == [ids[0]]
+        # Anki's default mix spreads the 3 new cards evenly around the 1 review
+        assert queue.main == [("new", ids[2]), ("review", ids[1]), ("new", ids[3]), ("new", ids[4])]
         limited = build_queue(store, config.review, now, Filters(new=1))
-        assert limited.new == ids[2:3]
+        assert [cid for kind, cid in limited.main if kind == "new"] == ids[2:3]
 
 
 def test_new_cards_capped_per_study_day(wiki, now):
@@ -207,7 +216,7 @@ def test_leech_is_suspended_after_eight_lapses(wiki, now):
                 break
         row = store.query("SELECT lapses, leech, suspended FROM cards WHERE id = ?", (cid,))[0]
         assert tuple(row) == (8, 1, 1)
-        assert build_queue(store, config.review, when + timedelta(days=400)).reviews == []
+        assert build_queue(store, config.review, when + timedelta(days=400)).count("review") == 0
 
 
 def run_plain(wiki, now, keys: str):
@@ -260,7 +269,7 @@ def test_due_counts_per_deck(wiki, now):
     write(wiki, "notes/dl/a.md", CARDS)
     write(wiki, "notes/opt/b.md", "x :: y\n\nother :: thing\n")
     result = CliRunner().invoke(cli, ["--root", str(wiki), "--now", now.isoformat(), "due", "--json"])
-    rows = {r["deck"]: r for r in json.loads(result.output)}
+    rows = {r["deck"]: r for r in json.loads(result.output)["decks"]}
     assert rows["T::dl"]["new"] == 5 and rows["T::opt"]["new"] == 2
     assert rows["T::dl"]["review"] == 0
 

@@ -211,7 +211,10 @@ def test_card_counts_by_state(world):
 def test_due_today_tomorrow_and_forecast(world):
     config, store, ids, _ = world
     s = compute_stats(store, config, NOW)
-    assert s.due_today == 2  # Rank (overdue) and Trace (learning, due in 10 minutes)
+    assert s.due_today == 2  # Rank (overdue) and Trace (learning, due in 10 minutes), as `due` says
+    due = json.loads(CliRunner().invoke(cli, ["--root", str(config.root), "--now", NOW.isoformat(), "due", "--json"],
+                                        catch_exceptions=False).output)
+    assert due["learning"] + due["later_today"] + due["review"] == s.due_today
     assert s.overdue == 1
     assert s.due_tomorrow == 1  # Bayes, 2026-03-02 05:00 (suspended Posterior and retired Likelihood: never)
     expected = [0] * 30

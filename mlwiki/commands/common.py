@@ -65,7 +65,27 @@ def synced(app: AppContext):
     store, report = open_synced(app.config, app.now, progress_bar())
     for warning in store.warnings:
         click.echo(f"Warning: {warning}", err=True)
+    finish_upgrade(store, app)
     return store, report
+
+
+def finish_upgrade(store, app: AppContext) -> None:
+    """After an upgrade that changed the scheduling rule, replay every card from the log (once) and say so."""
+    from mlwiki.store.db import REPLAY_PENDING
+
+    if not store.meta(REPLAY_PENDING):  # the everyday case: no import of the scheduler
+        return
+    from mlwiki.review.log import replay_pending
+    from mlwiki.store.backup import list_backups
+    from mlwiki.studyday import StudyCalendar
+
+    done = replay_pending(store, StudyCalendar.from_settings(app.config.review))
+    backups = list_backups(app.config)
+    saved = f" Backup from before the upgrade: {backups[-1].path}." if backups else ""
+    skipped = f" {done.skipped} cards kept their schedule (their reviews name unknown settings)." \
+        if done.skipped else ""
+    click.echo(f"Upgraded scheduling to study days: replayed {done.cards} cards from the review log (the log is "
+               f"unchanged); {done.moved} cards' due dates moved.{skipped}{saved}", err=True)
 
 
 def progress_bar():

@@ -110,10 +110,11 @@ def log_export(app: AppContext, path: str, fmt: str | None) -> None:
 def log_import(app: AppContext, path: str) -> None:
     """Load a review log into an empty database and rebuild every card's schedule from it."""
     from mlwiki.review.log import import_log
+    from mlwiki.studyday import StudyCalendar
 
     store, _ = synced(app)
     with store:
-        reviews, cards = import_log(store, Path(path))
+        reviews, cards = import_log(store, Path(path), StudyCalendar.from_settings(app.config.review))
     click.echo(f"Imported {reviews} reviews; rebuilt {cards} cards")
 
 COMMANDS = [export, backup, restore, log]

@@ -47,7 +47,7 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
             def after_edit() -> int:
                 """Rescan, rebuild the queue, and count the syntax errors the edit may have made."""
                 report = rescan(store, app.config, clock())
-                session.reload()
+                session.reload(keep_current=True)
                 return sum(p.severity.value == "error" for p in report.problems)
 
             TerminalUI(session, rescan=after_edit).run()
@@ -59,24 +59,31 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @pass_app
 def due(app: AppContext, deck, tag, paths, as_json: bool) -> None:
-    """How many cards are due now, per deck: learning, review and new."""
-    from mlwiki.review.queue import due_counts
+    """What is due now, per deck: learning cards (due within the learn-ahead limit), review cards due today, and
+    new cards for today, counted as a review session would show them; then when the next card falls due.
+
+    `--json` prints the totals, `decks`, `later_today` (learning cards due later this study day), `next_due`,
+    `new_waiting` and `matched` (the cards the filter selects).
+    """
+    from mlwiki.review.queue import Filters, due_summary, next_due_text, plural
 
     selection = selection_from(app, deck, tag, paths)
     store, _ = synced(app)
     with store:
         if (nothing_matches(store, selection) or hint_when_empty(store, app)) and not as_json:
             return
-        rows = due_counts(store, app.config.review, app.now, selection)
+        summary = due_summary(store, app.config.review, app.now, Filters(selection))
     if as_json:
-        echo_json(rows)
+        echo_json(summary.to_dict())
         return
-    width = max([len(r["deck"]) for r in rows] + [4])
+    rows = summary.decks
+    width = max([len(r["deck"]) for r in rows] + [5])
     click.echo(f"{'deck':<{width}}  learning  review  new")
     for r in rows:
         click.echo(inert(f"{r['deck']:<{width}}  {r['learning']:>8}  {r['review']:>6}  {r['new']:>3}"))
-    total = {k: sum(r[k] for r in rows) for k in ("learning", "review", "new")}
-    click.echo(f"{'total':<{width}}  {total['learning']:>8}  {total['review']:>6}  {total['new']:>3}")
+    click.echo(f"{'total':<{width}}  {summary.learning:>8}  {summary.review:>6}  {summary.new:>3}")
+    later = f"{plural(summary.later_today, 'learning card')} due later today. " if summary.later_today else ""
+    click.echo(later + next_due_text(summary, app.now, counts=False))
 
 
 @click.command()

@@ -17,8 +17,9 @@ from mlwiki.errors import MlwikiError
 from mlwiki.models import Problem, Severity
 from mlwiki.review.schedule import CardState, Scheduler, replay, same_state
 from mlwiki.store import reviews as log
-from mlwiki.store.db import Store, utc_iso
+from mlwiki.store.db import REPLAY_PENDING, Store, utc_iso
 from mlwiki.store.reviews import STATE_COLUMNS
+from mlwiki.studyday import StudyCalendar
 
 LOG_FIELDS = ("card_id", "reviewed_at", "rating", "duration_ms", "content_hash", "settings")
 
@@ -39,8 +40,8 @@ def _state_values(state: CardState) -> tuple:
             utc_iso(state.last_review) if state.last_review else None, state.reps, state.lapses)
 
 
-def scheduler_lookup(store: Store):
-    """settings id → Scheduler, cached, for replays across settings changes."""
+def scheduler_lookup(store: Store, calendar: StudyCalendar):
+    """settings id → Scheduler (on the learner's study days), cached, for replays across settings changes."""
     cache: dict[str, Scheduler] = {}
 
     def get(sid: str) -> Scheduler:
@@ -48,7 +49,7 @@ def scheduler_lookup(store: Store):
             text = log.settings_json(store, sid)
             if text is None:
                 raise MlwikiError(f"review log names unknown scheduler settings {sid}")
-            cache[sid] = Scheduler(json.loads(text))
+            cache[sid] = Scheduler(json.loads(text), calendar)
         return cache[sid]
 
     return get
@@ -108,9 +109,9 @@ def restore_flags(store: Store, card_id: str, before: dict) -> None:
         log.drop_last_event(conn, card_id)
 
 
-def verify_replay(store: Store) -> list[str]:
+def verify_replay(store: Store, calendar: StudyCalendar) -> list[str]:
     """Ids of cards whose cached state is not what replaying their log gives."""
-    lookup = scheduler_lookup(store)
+    lookup = scheduler_lookup(store, calendar)
     bad = []
     reviews = log.reviews_by_card(store)
     for card in log.scheduled_cards(store):
@@ -127,7 +128,7 @@ def database_problems(config: Config, now: datetime) -> list[Problem]:
     store, report = open_synced(config, now)
     with store:
         found = [p for p in report.problems if p.code == "ambiguous-relink"]
-        for card_id in verify_replay(store):
+        for card_id in verify_replay(store, StudyCalendar.from_settings(config.review)):
             found.append(Problem(config.relative(config.db_path), None,
                                  f"card {card_id}: cached schedule differs from a replay of its review log",
                                  Severity.ERROR, "replay"))
@@ -172,7 +173,7 @@ def _read_log(source: Path) -> list[dict]:
     return records
 
 
-def import_log(store: Store, source: Path) -> tuple[int, int]:
+def import_log(store: Store, source: Path, calendar: StudyCalendar) -> tuple[int, int]:
     """Load a log into a database that has no reviews yet and rebuild every card's state by replay.
 
     Returns (reviews imported, cards rebuilt). Reviews of cards not in the notes are kept in the log.
@@ -187,22 +188,55 @@ def import_log(store: Store, source: Path) -> tuple[int, int]:
     with store.write() as conn:
         for record in records:
             data = record["settings"]
-            scheduler = Scheduler(data)
+            scheduler = Scheduler(data, calendar)
             log.save_settings(conn, scheduler.id, json.dumps(data, sort_keys=True))
             when = datetime.fromisoformat(record["reviewed_at"]).astimezone(timezone.utc)
             log.append_review(conn, {
                 "card_id": record["card_id"], "reviewed_at": utc_iso(when), "rating": int(record["rating"]),
                 "duration_ms": int(record["duration_ms"] or 0), "content_hash": record["content_hash"],
                 "settings_id": scheduler.id})
-    return len(records), rebuild_states(store)
+    return len(records), rebuild_states(store, calendar).cards
 
 
-def rebuild_states(store: Store) -> int:
-    """Replay the log into the cards' cached states (after an import)."""
-    lookup = scheduler_lookup(store)
+@dataclass(frozen=True)
+class Rebuilt:
+    """What replaying the whole log did: cards replayed, how many of their due times changed, and cards left as
+    they were because their reviews name settings the database lacks."""
+
+    cards: int
+    moved: int
+    skipped: int = 0
+
+
+def rebuild_states(store: Store, calendar: StudyCalendar, done_meta: str | None = None) -> Rebuilt:
+    """Replay the log into the cards' cached states (after an import, or an upgrade of the scheduling rule);
+    `done_meta` names a meta key to delete in the same transaction. The log itself is not touched. With
+    `done_meta` (an upgrade), a card whose reviews name unknown settings keeps its cached state (counted in
+    `skipped`) instead of stopping the command."""
+    lookup = scheduler_lookup(store, calendar)
     reviews = log.reviews_by_card(store)
+    old_due = {row["id"]: row["due"] for row in log.scheduled_cards(store)}
     with store.write() as conn:
-        count = 0
+        count = moved = skipped = 0
         for card_id, rows in reviews.items():
-            count += log.set_replayed_state(conn, card_id, _state_values(replay(lookup, card_id, rows)))
-    return count
+            try:
+                state = replay(lookup, card_id, rows)
+            except MlwikiError:
+                if not done_meta:
+                    raise
+                skipped += 1
+                continue
+            values = _state_values(state)
+            moved += card_id in old_due and old_due[card_id] != values[4]
+            count += log.set_replayed_state(conn, card_id, values)
+        if done_meta:
+            store.delete_meta(done_meta)
+    return Rebuilt(count, moved, skipped)
+
+
+def replay_pending(store: Store, calendar: StudyCalendar) -> Rebuilt | None:
+    """Finish an upgrade that changed the scheduling rule (store migration `study_days`): replay every card from
+    the log, once. None when no replay is pending."""
+    if not store.meta(REPLAY_PENDING):
+        return None
+    return rebuild_states(store, calendar, done_meta=REPLAY_PENDING)

@@ -7,15 +7,15 @@ committed to the database before the next card is chosen, so a crash loses at mo
 from __future__ import annotations
 
 import time as _time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from mlwiki.config import Config
-from mlwiki.review.queue import LEARN_AHEAD, Filters, Queue, build_queue
+from mlwiki.review.queue import DueSummary, Filters, Queue, build_queue, due_summary, format_interval
 from mlwiki.studyday import study_day
 from mlwiki.review.log import Answer, record_answer, restore_flags, set_flag, undo_answer
-from mlwiki.review.schedule import RATINGS, CardState, Scheduler, format_interval
+from mlwiki.review.schedule import RATINGS, CardState, Scheduler
 from mlwiki.models import State
 from mlwiki.store import cards
 from mlwiki.store.db import Store
@@ -64,8 +64,7 @@ class Summary:
     again: int = 0
     seconds: float = 0.0
     leeches: list[str] = field(default_factory=list)
-    next_due: datetime | None = None
-    new_waiting: int = 0
+    due: DueSummary | None = None  # what is due when the session ends (the same answer `mlwiki due` gives)
 
 
 def session_clock(start: datetime | None) -> Callable[[], datetime]:
@@ -86,50 +85,61 @@ class ReviewSession:
         self.filters = filters or Filters()
         self.undo_stack: list[Step] = []
         self.summary = Summary()
-        self.pending: list[tuple[datetime, str]] = []  # learning cards answered this session: (due, id)
         self.shown_at = _time.monotonic()
         self.current: ShownCard | None = None
         self.reload()
 
     # queue ----------------------------------------------------------------------------------------------
-    def reload(self) -> None:
-        """Rebuild the queue from the database (at start, and after an edit or a rescan)."""
+    def reload(self, keep_current: bool = False) -> None:
+        """Rebuild the queue from the database (at start, and after an edit or a rescan). With `keep_current`,
+        the card on screen stays there (re-read: an edit may have changed its text) if it still exists."""
+        current = self.current
         self.queue: Queue = build_queue(self.store, self.settings, self.clock(), self.filters)
-        self.summary.new_waiting = self.queue.new_waiting
-        self.pending = []
+        if keep_current and current is not None:
+            self.current = self._load(current.id)
+            if self.current is not None:
+                self._drop(current.id)
+                return
         self._advance()
+
+    def _drop(self, card_id: str) -> None:
+        """Take a card out of the queue (it is on screen)."""
+        self.queue.learning = [(due, cid) for due, cid in self.queue.learning if cid != card_id]
+        self.queue.main = [(kind, cid) for kind, cid in self.queue.main if cid != card_id]
 
     @property
     def remaining(self) -> dict[str, int]:
-        """Counts for the header: learning (incl. pending), review, new — the current card included."""
-        counts = {"learning": len(self.queue.learning) + len(self.pending), "review": len(self.queue.reviews),
-                  "new": len(self.queue.new)}
+        """Counts for the header, as `mlwiki due` counts them: learning due within the learn-ahead limit,
+        reviews and new cards left in the queue — the current card included."""
+        counts = {"learning": len(self.queue.learning_by(self.clock() + self.settings.learn_ahead)),
+                  "review": self.queue.count("review"), "new": self.queue.count("new")}
         if self.current is not None:
             counts[{State.NEW: "new", State.REVIEW: "review"}.get(self.current.state.state, "learning")] += 1
         return counts
 
     def _advance(self) -> None:
+        """The next card, in Anki's order: a learning card already due, else the next review or new card, else a
+        learning card due within the learn-ahead limit; else none."""
         now = self.clock()
-        self.pending.sort()
-        if self.pending and self.pending[0][0] <= now:
-            self.current = self._load(self.pending.pop(0)[1])
-        elif self.queue.learning:
-            self.current = self._load(self.queue.learning.pop(0))
-        elif self.queue.reviews:
-            self.current = self._load(self.queue.reviews.pop(0))
-        elif self.queue.new:
-            self.current = self._load(self.queue.new.pop(0))
-        elif self.pending and self.pending[0][0] <= now + LEARN_AHEAD:
-            self.current = self._load(self.pending.pop(0)[1])  # learn ahead rather than stop
+        learning = self.queue.learning
+        learning.sort()
+        if learning and learning[0][0] <= now:
+            self.current = self._load(learning.pop(0)[1])
+        elif self.queue.main:
+            self.current = self._load(self.queue.main.pop(0)[1])
+        elif learning and learning[0][0] <= now + self.settings.learn_ahead:
+            self.current = self._load(learning.pop(0)[1])
         else:
             self.current = None
         self.shown_at = _time.monotonic()
 
+    def due_now(self) -> DueSummary:
+        """What is due now for this session's cards (the answer `mlwiki due` gives)."""
+        return due_summary(self.store, self.settings, self.clock(), replace(self.filters, limit=None))
+
     def finish(self) -> Summary:
-        """The session summary, with when the next card falls due and how many new cards wait."""
-        now = self.clock()
-        self.summary.next_due = cards.next_due(self.store, self.filters.selection, now, after=now)
-        self.summary.new_waiting = cards.new_waiting(self.store, self.filters.selection)
+        """The session summary, with what is still due and when the next card falls due."""
+        self.summary.due = self.due_now()
         return self.summary
 
     def _load(self, card_id: str) -> ShownCard | None:
@@ -137,19 +147,16 @@ class ReviewSession:
         return ShownCard.from_row(row) if row is not None else None
 
     def _snapshot(self) -> tuple:
-        return (list(self.queue.learning), list(self.queue.reviews), list(self.queue.new), list(self.pending),
-                self.current)
+        return list(self.queue.learning), list(self.queue.main), self.current
 
     def _restore(self, snap: tuple) -> None:
-        self.queue.learning, self.queue.reviews, self.queue.new, self.pending, self.current = \
-            snap[0], snap[1], snap[2], snap[3], snap[4]
+        self.queue.learning, self.queue.main, self.current = list(snap[0]), list(snap[1]), snap[2]
         self.shown_at = _time.monotonic()
 
     def _bury_siblings(self, card: ShownCard) -> None:
         siblings = cards.siblings(self.store, card.note_id, card.id)
         if siblings:
-            self.queue.reviews = [c for c in self.queue.reviews if c not in siblings]
-            self.queue.new = [c for c in self.queue.new if c not in siblings]
+            self.queue.main = [(kind, cid) for kind, cid in self.queue.main if cid not in siblings]
 
     # actions --------------------------------------------------------------------------------------------
     def previews(self) -> dict[int, str]:
@@ -184,7 +191,7 @@ class ReviewSession:
         _, day_end = study_day(now, self.settings)
         due = datetime.fromisoformat(row["due"])
         if row["state"] in (State.LEARNING, State.RELEARNING) and due < day_end:
-            self.pending.append((due, card_id))
+            self.queue.learning.append((due, card_id))
 
     def suspend(self) -> None:
         self._flag("suspend", None)

@@ -11,7 +11,8 @@ import sys
 from datetime import datetime
 from typing import Callable, TextIO
 
-from mlwiki.review.schedule import RATINGS, format_interval
+from mlwiki.review.queue import next_due_text
+from mlwiki.review.schedule import RATINGS
 from mlwiki.review.session import ReviewSession, ShownCard, Summary
 from mlwiki.textsafe import inert
 
@@ -42,20 +43,8 @@ def summary_text(summary: Summary, now: datetime) -> str:
     lines = [f"Reviewed {summary.reviewed} cards ({summary.again} again) in {summary.seconds / 60:.1f} min."]
     if summary.leeches:
         lines.append(f"{len(summary.leeches)} leech(es) suspended: {', '.join(summary.leeches)}")
-    lines.append(next_due_text(summary, now))
+    lines.append(next_due_text(summary.due, now))
     return "\n".join(lines)
-
-
-def next_due_text(summary: Summary, now: datetime) -> str:
-    parts = []
-    if summary.next_due:
-        when = summary.next_due.astimezone()
-        parts.append(f"Next card due {when:%Y-%m-%d %H:%M} (in {format_interval(summary.next_due - now)}).")
-    else:
-        parts.append("No reviews scheduled.")
-    if summary.new_waiting:
-        parts.append(f"{summary.new_waiting} new cards wait.")
-    return " ".join(parts)
 
 
 def leech_message(card_id: str, threshold: int) -> str:
@@ -69,7 +58,7 @@ def leech_message(card_id: str, threshold: int) -> str:
 def run_plain(session: ReviewSession, stdin: TextIO, out: Callable[[str], None]) -> Summary:
     """Line-oriented review: front, a line (empty reveals), back, a line (1-4, u, s, b, q)."""
     if session.current is None:
-        out("Nothing due now. " + next_due_text(session.finish(), session.clock()))
+        out("Nothing due now. " + next_due_text(session.finish().due, session.clock()))
         return session.summary
     revealed = False
     while session.current is not None:
@@ -193,7 +182,7 @@ class TerminalUI:
     def run(self) -> Summary:
         session = self.session
         if session.current is None:
-            self.console.print("Nothing due now. " + next_due_text(session.finish(), session.clock()))
+            self.console.print("Nothing due now. " + next_due_text(session.finish().due, session.clock()))
             return session.summary
         revealed = False
         while session.current is not None:

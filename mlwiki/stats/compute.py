@@ -11,10 +11,12 @@ Definitions (the numbers a user sees, and the tests check by hand):
   ``new + learning + review + relearning + suspended == total_cards``; a suspended card counts as suspended,
   not in its scheduling state. ``leech`` counts live cards flagged as leeches (they are suspended too, unless
   the user unsuspended them). ``young``/``mature`` split ``review`` by the card's current interval
-  (``due - last_review``, mature when >= 21 days once rounded).
-* Due: a live, unsuspended, already-studied card is due on the study day of its ``due`` (or of
-  ``buried_until``, when that is later). Overdue cards count for today, so ``forecast[0] == due_today``;
-  ``forecast`` covers today and the next 29 study days. New cards are never "due".
+  (the study days from the last review to ``due``: mature at 21 or more).
+* Due: ``due_today`` is the answer `mlwiki due` and the review session give (`mlwiki.review.queue.due_summary`):
+  learning cards due this study day, and the review cards today's session holds (overdue ones included, after
+  the daily limit and one card per note); ``forecast[0] == due_today``. Later days of ``forecast`` (the next 29
+  study days) count every live, unsuspended, studied card due that study day (or buried until it). New cards
+  are never "due".
 * Reviews, time spent, the calendar, streaks and retention count every review in the log (those of retired
   cards too: they are still history). With a deck/tag/path filter they count the reviews of the cards that
   match it. ``reviews_per_day`` covers the 26 calendar weeks (Monday first) ending with this week.
@@ -27,8 +29,9 @@ Definitions (the numbers a user sees, and the tests check by hand):
   review). A window of N days is the last N study days, today included.
 * Retrievability: the FSRS-6 forgetting curve with the scheduler's parameters,
   ``R = (1 + FACTOR * t / S) ** DECAY`` with ``DECAY = -w[20]``, ``FACTOR = 0.9 ** (1 / DECAY) - 1`` and ``t``
-  the whole days since the last review, exactly as `fsrs` computes it (so it agrees with
-  `Scheduler.retrievability`). Computed for every live card that has been reviewed (suspended ones too).
+  the study days since the last review (today's study-day number minus that of the last review), as
+  `Scheduler.retrievability` has fsrs count them. Computed for every live card that has been reviewed
+  (suspended ones too).
   ``knowledge`` is its sum: the expected number of those cards you would recall right now. Averages of
   stability (days), difficulty (1-10) and retrievability are over the same cards.
 * Weakest notes: the note files whose reviewed cards have the lowest mean retrievability now, each with its
@@ -45,13 +48,12 @@ Python when SQLite lacks the math functions) into a temporary table that the mem
 
 from __future__ import annotations
 
-import math
 from bisect import bisect_left
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone, tzinfo
 
 from mlwiki.config import Config
-from mlwiki.studyday import day_start, local_zone, study_date
+from mlwiki.studyday import day_number, day_start, local_zone, study_date
 from mlwiki.models import STATE_NAMES
 from mlwiki.store.cards import CardFilter
 from mlwiki.store.db import Store, utc_iso
@@ -234,6 +236,10 @@ class StudyDays:
     def day_of(self, when: datetime) -> date:
         return study_date(when, self.zone, self.starts_at)
 
+    def number(self, when: datetime) -> int:
+        """The study-day number holding `when` (what fsrs's elapsed days count, see mlwiki.studyday.fsrs_time)."""
+        return day_number(when, self.zone, self.starts_at)
+
     def start_iso(self, day: date) -> str:
         """Where `day` starts, as the store writes times: such strings compare in time order."""
         text = self._starts.get(day)
@@ -281,13 +287,28 @@ def compute_stats(store: Store, config: Config, now: datetime, selection: CardFi
     parameters = settings_dict(settings, fitted)["parameters"]
     zone = local_zone(settings)
     days = StudyDays(zone, settings.day_starts_at)
-    with stats_source(store, selection) as source:
+    with stats_source(store, selection, lambda text: days.number(datetime.fromisoformat(text))) as source:
         stats = _Compute(source, days, now).run(settings.desired_retention, parameters)
+    _due_as_the_queue_says(stats, store, config, now, selection)
     stats.filters = {"deck": selection.deck, "tag": selection.tag, "paths": list(selection.paths) or None}
     stats.timezone = str(getattr(zone, "key", None) or zone)
     stats.fsrs_parameters = {"source": "optimized" if fitted else "default", "values": parameters,
                              "fitted_at": active.created_at.isoformat() if fitted else None}
     return stats
+
+
+def _due_as_the_queue_says(stats: Stats, store: Store, config: Config, now: datetime, selection: CardFilter) -> None:
+    """Today's due figures from the one answer `mlwiki due` and the review session give (`due_summary`): what a
+    session holds today, learning cards due later today included."""
+    from mlwiki.review.queue import Filters, due_summary
+
+    due = due_summary(store, config.review, now, Filters(selection))
+    stats.due_today = due.due_today
+    stats.forecast[0] = DueCount(stats.forecast[0].date, due.due_today)
+    by_deck = {row["deck"]: row for row in due.decks}
+    for deck in stats.decks:
+        row = by_deck.get(deck.name)
+        deck.due_today = row["learning"] + row["later_today"] + row["review"] if row else 0
 
 
 class _Compute:
@@ -329,7 +350,7 @@ class _Compute:
 
     def cards(self) -> tuple[dict, dict[str, DeckStats]]:
         """Live cards by deck and state (states exclusive: suspended cards count as suspended), and retired."""
-        rows = self.source.cards_by_deck(_MATURE_ELAPSED, self.day_start(1))
+        rows = self.source.cards_by_deck(MATURE_DAYS, self.day_start(1))
         keys = ("total", "new", "learning", "review", "relearning", "suspended", "leech", "due_today")
         decks = {r["deck"]: DeckStats(r["deck"], **{k: int(r[k]) for k in keys}) for r in rows}
         counts = {k: sum(getattr(d, k) for d in decks.values())
@@ -417,8 +438,7 @@ class _Compute:
         """Retrievability now, stability and difficulty of every reviewed live card; then sums, per-deck
         knowledge, histograms, the median card's forgetting curve and the weakest notes."""
         decay, factor = fsrs_curve(parameters)
-        n, knowledge, mean_r, mean_s, mean_d = self.source.compute_memory(factor, decay,
-                                                                          math.floor(self.now.timestamp()))
+        n, knowledge, mean_r, mean_s, mean_d = self.source.compute_memory(factor, decay, self.days.number(self.now))
         for name, count, known in self.source.memory_by_deck():
             if name in decks:
                 decks[name].reviewed, decks[name].knowledge = count, known

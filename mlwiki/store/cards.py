@@ -150,11 +150,11 @@ def _schedulable(selection: CardFilter, now: datetime) -> tuple[str, list]:
             [*params, utc_iso(now)])
 
 
-def learning_due(store: Store, selection: CardFilter, now: datetime, until: datetime) -> list[str]:
-    """Learning and relearning cards due by `until`, soonest first."""
+def learning_until(store: Store, selection: CardFilter, now: datetime, until: datetime) -> list[tuple[datetime, str]]:
+    """(due, id) of the learning and relearning cards due before `until` (the study day's end), soonest first."""
     where, params = _schedulable(selection, now)
-    return [r["id"] for r in store.query(
-        f"SELECT id FROM cards WHERE {where} AND {LEARNING_STATES} AND due <= ? ORDER BY due",
+    return [(datetime.fromisoformat(r["due"]), r["id"]) for r in store.query(
+        f"SELECT id, due FROM cards WHERE {where} AND {LEARNING_STATES} AND due < ? ORDER BY due, id",
         (*params, utc_iso(until)))]
 
 
@@ -173,12 +173,16 @@ def new_cards(store: Store, selection: CardFilter, now: datetime) -> list:
         f"SELECT id, note_id FROM cards WHERE {where} AND state = {State.NEW:d} ORDER BY path, ord, id", params)
 
 
-def next_due(store: Store, selection: CardFilter, now: datetime, after: datetime | None = None) -> datetime | None:
-    """When the next scheduled card of `selection` falls due after `after` (default: now)."""
-    where, params = _schedulable(selection, now)
-    row = store.query(f"SELECT min(due) FROM cards WHERE {where} AND state > {State.NEW:d} AND due > ?",
-                      (*params, utc_iso(after or now)))
-    return datetime.fromisoformat(row[0][0]) if row and row[0][0] else None
+def next_scheduled(store: Store, selection: CardFilter, after: datetime,
+                   exclude: set[str]) -> list[tuple[datetime, int]]:
+    """(when, state) of the studied, unsuspended card of `selection` that becomes available first after `after`,
+    leaving out the ids in `exclude`; a buried card becomes available when its burial ends. [] when none."""
+    where, params = selection.where()
+    rows = store.query(
+        f"SELECT id, state, max(due, coalesce(buried_until, '')) AS available FROM cards WHERE {where} AND {LIVE} "
+        f"AND {NOT_SUSPENDED} AND state > {State.NEW:d} AND due IS NOT NULL AND available > ? "
+        "ORDER BY available LIMIT ?", (*params, utc_iso(after), len(exclude) + 1))
+    return [(datetime.fromisoformat(r["available"]), r["state"]) for r in rows if r["id"] not in exclude][:1]
 
 
 def new_waiting(store: Store, selection: CardFilter) -> int:
@@ -188,22 +192,25 @@ def new_waiting(store: Store, selection: CardFilter) -> int:
                        f"AND state = {State.NEW:d}", params)[0][0]
 
 
-def due_by_deck(store: Store, selection: CardFilter, now: datetime, learn_until: datetime,
-                day_end: datetime) -> list:
-    """Per deck: learning due by `learn_until`, reviews due before `day_end`, new cards (before daily caps)."""
-    where, params = _schedulable(selection, now)
-    return store.query(
-        f"SELECT deck, sum({LEARNING_STATES} AND due <= ?) AS learning, "
-        f"sum(state = {State.REVIEW:d} AND due < ?) AS review, sum(state = {State.NEW:d}) AS new "
-        f"FROM cards WHERE {where} GROUP BY deck ORDER BY deck",
-        (utc_iso(learn_until), utc_iso(day_end), *params))
+def decks_of(store: Store, card_ids: list[str]) -> dict[str, str]:
+    """card id → deck name."""
+    found: dict[str, str] = {}
+    for chunk in range(0, len(card_ids), 500):
+        part = card_ids[chunk:chunk + 500]
+        rows = store.query(f"SELECT id, coalesce(deck, '') FROM cards WHERE id IN ({','.join('?' * len(part))})",
+                           part)
+        found.update({row[0]: row[1] for row in rows})
+    return found
 
 
-def done_since(store: Store, start: datetime) -> tuple[int, int, set[str]]:
-    """(new cards introduced, reviews of review cards, note ids seen) since `start`."""
+def done_since(store: Store, start: datetime) -> tuple[int, int, dict[str, set[str]]]:
+    """(new cards introduced, reviews of review cards, note id → ids of its cards seen) since `start`."""
     rows = store.query(
-        "SELECT r.state_before, c.note_id FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.reviewed_at >= ?",
-        (utc_iso(start),))
+        "SELECT r.state_before, r.card_id, c.note_id FROM reviews r JOIN cards c ON c.id = r.card_id "
+        "WHERE r.reviewed_at >= ?", (utc_iso(start),))
     new = sum(1 for r in rows if r["state_before"] == State.NEW)
     reviews = sum(1 for r in rows if r["state_before"] == State.REVIEW)
-    return new, reviews, {r["note_id"] for r in rows}
+    seen: dict[str, set[str]] = {}
+    for r in rows:
+        seen.setdefault(r["note_id"], set()).add(r["card_id"])
+    return new, reviews, seen

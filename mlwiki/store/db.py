@@ -81,6 +81,12 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
 
+    def delete_meta(self, key: str) -> None:
+        self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
+
+
+REPLAY_PENDING = "replay_pending"  # meta key: the cached schedules await a replay of the log (migration 006)
+
 
 def _explain(exc: Exception) -> str:
     text = str(exc)

@@ -15,6 +15,7 @@ from mlwiki.store.backup import backup_now
 from mlwiki.store.db import Store, schema_version
 from mlwiki.store.identity import migration_formula_ids
 from mlwiki.store.parameters import migration_parameters
+from mlwiki.store.reviews import migration_replay_on_study_days
 
 MIGRATION_SET = "mlwiki"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' table
@@ -93,6 +94,7 @@ def _migration_3(db) -> None:
 
 migration("004_fsrs_parameters")(migration_parameters)  # `mlwiki optimize`'s versioned parameters
 migration("005_formula_card_ids")(migration_formula_ids)  # formula cards keep their history under formula ids
+migration("006_replay_on_study_days")(migration_replay_on_study_days)  # FSRS on study days: replay the log once
 
 # Before migrations were named, a database recorded only how many it had had (meta.schema_version 1-3).
 LEGACY_NAMES = ("001_initial_schema", "002_review_day_index", "003_stats_covering_indexes")

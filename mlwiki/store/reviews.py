@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from mlwiki.store.db import Store
+from mlwiki.store.db import REPLAY_PENDING, Store
 
 # The scheduling columns of `cards`: what an answer changes and an undo puts back.
 STATE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses",
@@ -117,3 +117,12 @@ def log_rows(store: Store) -> list[sqlite3.Row]:
 
 def review_count(store: Store) -> int:
     return store.query("SELECT count(*) FROM reviews")[0][0]
+
+
+def migration_replay_on_study_days(db) -> None:
+    """Migration 006, FSRS on study days and review cards due by study day (issue 15): every card's cached schedule
+    is to be replayed from the log with the new rule. Replaying needs the scheduler, which the store must not
+    import, so this marks the database and `mlwiki.review.log.replay_pending` does it when a command next opens it
+    (after the backup `migrate` takes first). The log is not touched."""
+    if db["reviews"].count:
+        db["meta"].upsert({"key": REPLAY_PENDING, "value": "study-days"}, pk="key")

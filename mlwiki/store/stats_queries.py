@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from mlwiki.models import State
@@ -24,10 +24,15 @@ _REVIEW = int(State.REVIEW)
 
 
 @contextmanager
-def stats_source(store: Store, selection: CardFilter) -> Iterator["StatsSource"]:
-    """The queries for `selection`, with its temporary tables dropped afterwards whatever happens."""
+def stats_source(store: Store, selection: CardFilter,
+                 study_day: Callable[[str], int] | None = None) -> Iterator["StatsSource"]:
+    """The queries for `selection`, with its temporary tables dropped afterwards whatever happens. `study_day`
+    maps a stored time to its study-day number (SQL function `mlwiki_study_day`, about 1 µs a call)."""
     conn = store.conn
     _ensure_pow(conn)
+    if study_day is not None:
+        conn.create_function("mlwiki_study_day", 1, lambda text: None if text is None else study_day(text),
+                             deterministic=True)
     _drop_temp_tables(conn)  # left over by an interrupted run on this connection
     try:
         yield StatsSource(conn, *_prepare_filter(conn, *selection.where()))
@@ -94,17 +99,18 @@ class StatsSource:
         return tuple(self.conn.execute(sql, params).fetchone())
 
     # cards ------------------------------------------------------------------------------------------------
-    def cards_by_deck(self, mature_elapsed: float, tomorrow: str) -> list[sqlite3.Row]:
+    def cards_by_deck(self, mature_days: int, tomorrow: str) -> list[sqlite3.Row]:
         """Live cards per deck by exclusive state (suspended ones count as suspended), leeches, mature review
-        cards (interval >= `mature_elapsed` days) and studied cards due before `tomorrow`."""
+        cards (interval >= `mature_days` study days) and studied cards due before `tomorrow`."""
         states = ", ".join(f"total(suspended = 0 AND state = {s:d}) AS {s.label}" for s in State)
         return self.conn.execute(
             f"SELECT coalesce(deck, '') AS deck, count(*) AS total, {states}, "
             "total(suspended <> 0) AS suspended, total(leech <> 0) AS leech, "
-            f"total(suspended = 0 AND state = {_REVIEW} AND julianday(due) - julianday(last_review) >= ?) AS mature, "
+            f"total(suspended = 0 AND state = {_REVIEW} AND "
+            "mlwiki_study_day(due) - mlwiki_study_day(last_review) >= ?) AS mature, "
             f"total(suspended = 0 AND state > {State.NEW:d} AND max(due, coalesce(buried_until, '')) < ?) AS due_today "
             f"FROM cards WHERE {LIVE} AND {self.where} GROUP BY 1 ORDER BY 1",
-            (mature_elapsed, tomorrow, *self.params)).fetchall()
+            (mature_days, tomorrow, *self.params)).fetchall()
 
     def retired_count(self) -> int:
         return self._one(f"SELECT count(*) FROM cards WHERE retired <> 0 AND {self.where}", self.params)[0]
@@ -153,15 +159,16 @@ class StatsSource:
             "GROUP BY 1", (start, end, *self.params)).fetchall()
 
     # memory -----------------------------------------------------------------------------------------------
-    def compute_memory(self, factor: float, decay: float, now_seconds: int) -> tuple:
-        """Fill a temporary table with the retrievability now (FSRS-6: (1 + factor·t/S)^decay, t in whole days),
-        stability and difficulty of every reviewed live card. Returns (n, sum R, mean R, mean S, mean D)."""
+    def compute_memory(self, factor: float, decay: float, today: int) -> tuple:
+        """Fill a temporary table with the retrievability now (FSRS-6: (1 + factor·t/S)^decay, t in study days
+        since the last review, `today` being today's study-day number), stability and difficulty of every
+        reviewed live card. Returns (n, sum R, mean R, mean S, mean D)."""
         self.conn.execute(
             "CREATE TEMP TABLE stats_memory AS SELECT rowid AS rid, coalesce(deck, '') AS deck, "
             "coalesce(path, '') AS path, stability AS s, difficulty AS d, "
-            "pow(1 + ? * max(0, (? - CAST(strftime('%s', last_review) AS INTEGER)) / 86400) / stability, ?) AS r "
+            "pow(1 + ? * max(0, ? - mlwiki_study_day(last_review)) / stability, ?) AS r "
             f"FROM cards WHERE {LIVE} AND state > {State.NEW:d} AND stability > 0 AND last_review IS NOT NULL "
-            f"AND {self.where}", (factor, now_seconds, decay, *self.params))
+            f"AND {self.where}", (factor, today, decay, *self.params))
         return self._one("SELECT count(*), total(r), avg(r), avg(s), avg(d) FROM temp.stats_memory")
 
     def memory_by_deck(self) -> list[tuple[str, int, float]]:
