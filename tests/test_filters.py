@@ -63,10 +63,10 @@ def test_cards_due_stats_and_review_select_the_same_cards(wiki, number):
     selected = card_ids(wiki, *filters)
     assert set(selected.values()) == EXPECTED[number]
     due = json.loads(run(wiki, "due", *filters, "--json").stdout)
-    assert sum(row["new"] for row in due) == len(selected)
+    assert due["new"] == len(selected) and due["matched"] == len(selected)
     stats = json.loads(run(wiki, "stats", *filters, "--json").stdout)
     assert stats["total_cards"] == len(selected)
-    assert {d["name"] for d in stats["decks"]} == {d["deck"] for d in due}
+    assert {d["name"] for d in stats["decks"]} == {d["deck"] for d in due["decks"]}
     answers = "\n3\n" * len(selected) + "q\n"
     out = run(wiki, "review", *filters, "--plain", input=answers).stdout
     reviewed = {line.split()[1].rstrip(":") for line in out.splitlines() if line.startswith("recorded ")}
