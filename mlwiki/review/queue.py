@@ -156,7 +156,7 @@ def due_summary(store: Store, settings: ReviewSettings, now: datetime, filters: 
     summary = DueSummary(learning=len(learning), review=queue.count("review"), new=queue.count("new"),
                          later_today=len(queue.learning) - len(learning),
                          new_waiting=cards.new_waiting(store, filters.selection),
-                         matched=len(cards.selected_ids(store, filters.selection)))
+                         matched=cards.selected_count(store, filters.selection))
     later = [(due, cid) for due, cid in queue.learning if due > learn_until]
     upcoming = cards.next_scheduled(store, filters.selection, now, counted)
     if queue.held_back:

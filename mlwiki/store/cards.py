@@ -118,6 +118,12 @@ def notes_with_selected_cards(store: Store, selection: CardFilter) -> list:
     return [r for r in rows if r["note_id"] in wanted]
 
 
+def selected_count(store: Store, selection: CardFilter) -> int:
+    """How many live cards `selection` covers."""
+    where, params = selection.where()
+    return store.query(f"SELECT count(*) FROM cards WHERE {where} AND {LIVE}", params)[0][0]
+
+
 def selected_ids(store: Store, selection: CardFilter, include_retired: bool = False) -> set[str]:
     """Ids of the cards `selection` covers."""
     where, params = selection.where()
