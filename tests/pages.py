@@ -104,7 +104,7 @@ def _review(config, days: int, rng: random.Random) -> None:
             now = start + timedelta(days=day, minutes=rng.randint(0, 600))
             for _ in range(3):  # learning steps come back the same day
                 queue = build_queue(store, config.review, now)
-                due = queue.learning + queue.reviews + queue.new
+                due = queue.learning_by(now + config.review.learn_ahead) + [cid for _, cid in queue.main]
                 if not due:
                     break
                 for card_id in due:
