@@ -80,8 +80,9 @@ def finish_upgrade(store, app: AppContext) -> None:
     from mlwiki.studyday import StudyCalendar
 
     done = replay_pending(store, StudyCalendar.from_settings(app.config.review))
-    backups = list_backups(app.config)
-    saved = f" Backup from before the upgrade: {backups[-1].path}." if backups else ""
+    taken = [b.path for b in list_backups(app.config) if "before-migration" in b.path.name]
+    newest = max(taken, key=lambda path: path.stat().st_mtime, default=None)  # names carry --now's date
+    saved = f" Backup from before the upgrade: {newest}." if newest else ""
     skipped = f" {done.skipped} cards kept their schedule (their reviews name unknown settings)." \
         if done.skipped else ""
     click.echo(f"Upgraded scheduling to study days: replayed {done.cards} cards from the review log (the log is "
