@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
 from conftest import write
 from mlwiki.cli import cli
@@ -309,3 +310,50 @@ def test_filter_matching_nothing_says_so(wiki):
     whole = json.loads(invoke(wiki, now, "due", "--json").stdout)
     assert sub["new_waiting"] < whole["new_waiting"] and sub["matched"] < whole["matched"]
     assert CardFilter(deck="Nope").describe() == "--deck Nope"
+
+
+@pytest.mark.slow
+@hsettings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(actions=st.lists(st.sampled_from(["1", "2", "3", "4", "s", "b"]), min_size=1, max_size=25),
+       gaps=st.lists(st.integers(0, 60 * 30), min_size=25, max_size=25),
+       later=st.integers(0, 60 * 24 * 12), number=st.integers(0, len(FILTERS) - 1))
+def test_due_and_a_new_session_agree_after_any_answers(tmp_path_factory, actions, gaps, later, number):
+    """Whatever was answered, suspended or buried, at any later moment and for any filter: the counts of
+    `due_summary` equal a new session's header, and stats' due today equals its learning + later + review."""
+    from mlwiki.review.queue import due_summary
+    from mlwiki.stats.compute import compute_stats
+
+    wiki = tmp_path_factory.mktemp("prop")
+    (wiki / "mlwiki.toml").write_text('name = "T"\n[review]\ntimezone = "America/New_York"\n')
+    for rel, text in AGREEMENT_NOTES.items():
+        write(wiki, rel, text)
+    clock = {"now": datetime(2026, 10, 30, 22, 0, tzinfo=timezone.utc)}  # New York's clocks change on 1 Nov
+    store, s = session(wiki, clock, new=99)
+    with store:
+        for action, gap in zip(actions, gaps):
+            if s.current is None:
+                break
+            {"s": s.suspend, "b": s.bury}.get(action, lambda: s.answer(int(action)))()
+            clock["now"] += timedelta(seconds=gap)
+    clock["now"] += timedelta(minutes=later)
+    config = load_config(wiki)
+    selection = _as_filter(FILTERS[number], config)
+    store, _ = open_synced(config, clock["now"], progress=False)
+    with store:
+        due = due_summary(store, config.review, clock["now"], Filters(selection))
+        fresh = ReviewSession(store, config, lambda: clock["now"], Filters(selection))
+        assert fresh.remaining == {"learning": due.learning, "review": due.review, "new": due.new}
+        stats = compute_stats(store, config, clock["now"], selection)
+        assert stats.due_today == due.learning + due.later_today + due.review == stats.forecast[0].count
+        if due.next_due is not None:
+            assert due.next_due > clock["now"]
+
+
+def _as_filter(args: list[str], config) -> CardFilter:
+    """The CardFilter the CLI builds from these options."""
+    from mlwiki.store.cards import resolve_paths
+
+    options = dict(zip(args[::2], args[1::2]))
+    return CardFilter(deck=options.get("--deck"), tag=options.get("--tag"),
+                      paths=resolve_paths(config, [options["--path"]] if "--path" in options else None,
+                                          cwd=config.root))
