@@ -16,8 +16,8 @@ from conftest import write
 from mlwiki.cli import cli
 from mlwiki.config import load_config
 from mlwiki.models import State
-from mlwiki.review.queue import Filters
-from mlwiki.review.session import ReviewSession
+from mlwiki.review.log import record_answer
+from mlwiki.review.schedule import Scheduler
 from mlwiki.scan.sync import open_synced
 from mlwiki.studyday import StudyCalendar, day_number, fsrs_time, fsrs_times, study_date
 
@@ -147,18 +147,17 @@ def history(rng: random.Random, first: datetime, zone: ZoneInfo) -> list[tuple[d
 
 
 def answer_in_mlwiki(root: Path, answers: list[tuple[datetime, int]]) -> tuple[float, float]:
-    """Answer the wiki's only card at each time through a review session; its stability and difficulty."""
+    """Record each answer to the wiki's only card as the review session does (`record_answer`, committed), at its
+    time even when the card was not due yet (as the revlog has it); its stability and difficulty."""
     config = load_config(root)
-    for when, rating in answers:
-        store, _ = open_synced(config, when, progress=False)
-        with store:
-            session = ReviewSession(store, config, lambda when=when: when, Filters())
-            card = store.query("SELECT id FROM cards")[0][0]
-            session.current = session._load(card)  # answer it at this time even if not due yet, as Anki's revlog did
-            session.answer(rating)
-    store, _ = open_synced(config, answers[-1][0], progress=False)
+    scheduler = Scheduler.from_settings(config.review)
+    store, _ = open_synced(config, answers[0][0], progress=False)
     with store:
-        row = store.query("SELECT stability, difficulty, state FROM cards")[0]
+        card = store.query("SELECT id FROM cards")[0][0]
+        for when, rating in answers:
+            record_answer(store, scheduler, card, rating, when.astimezone(timezone.utc), 5000,
+                          config.review.leech_threshold)
+        row = store.query("SELECT stability, difficulty FROM cards")[0]
     return row["stability"], row["difficulty"]
 
 
