@@ -25,7 +25,7 @@ from mlwiki.review.schedule import CardState, Scheduler, settings_dict
 from mlwiki.scan.sync import open_synced
 from mlwiki.store.opening import open_store
 from mlwiki.store.parameters import log_for_optimizer, parameter_history
-from mlwiki.studyday import study_date
+from mlwiki.studyday import StudyCalendar, study_date
 
 START = datetime(2025, 9, 1, 9, tzinfo=timezone.utc)
 IMPORTED_DAYS, STUDIED_DAYS = 100, 20
@@ -126,7 +126,7 @@ def test_new_answers_use_the_fitted_parameters_and_replay_stays_exact(wiki_copy)
         answers = study(store, config, Learner(TRUE, seed=2), AFTER, 3)
         used = [json.loads(row[0])["parameters"] for row in store.query(
             "SELECT s.json FROM reviews r JOIN settings s ON s.id = r.settings_id ORDER BY r.id")]
-        assert verify_replay(store) == []
+        assert verify_replay(store, StudyCalendar.from_settings(config.review)) == []
     assert answers > 0
     assert used[-answers:] == [saved.values] * answers, "new answers are scheduled with the fitted parameters"
     assert set(map(tuple, used[:-answers])) == {tuple(DEFAULTS)}, "earlier answers keep theirs"
