@@ -174,17 +174,17 @@ def test_upgrade_replays_every_card_and_keeps_the_log(wiki):
     db = wiki / ".mlwiki" / "mlwiki.db"
     conn = sqlite3.connect(db)
     log_before = conn.execute("SELECT * FROM reviews ORDER BY id").fetchall()
-    # the previous release: schema 4, review cards due at the time of day they were answered
+    # the previous release: schema 5, review cards due at the time of day they were answered
     conn.execute("UPDATE cards SET due = strftime('%Y-%m-%dT%H:%M:%f+00:00', due, '+5 hours') WHERE state = 2")
     moved = conn.execute("SELECT count(*) FROM cards WHERE state = 2").fetchone()[0]
-    conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '005_replay_on_study_days'")
+    conn.execute("UPDATE meta SET value = '5' WHERE key = 'schema_version'")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '006_replay_on_study_days'")
     conn.commit()
     conn.close()
     out = CliRunner().invoke(cli, ["--root", str(wiki), "--now", (NOW + timedelta(hours=1)).isoformat(), "due"])
     assert out.exit_code == 0
     assert f"replayed 6 cards from the review log (the log is unchanged); {moved} cards' due dates moved" in out.output
-    (backup,) = [b for b in list_backups(load_config(wiki)) if "before-migration-4-to" in b.path.name]
+    (backup,) = [b for b in list_backups(load_config(wiki)) if "before-migration-5-to" in b.path.name]
     assert str(backup.path) in out.output
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT * FROM reviews ORDER BY id").fetchall() == log_before
