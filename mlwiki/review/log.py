@@ -15,13 +15,16 @@ from pathlib import Path
 from mlwiki.config import Config
 from mlwiki.errors import MlwikiError
 from mlwiki.models import Problem, Severity
-from mlwiki.review.schedule import CardState, Scheduler, replay, same_state
+from mlwiki.review.schedule import CardState, Scheduler, replay, replay_steps, same_state
 from mlwiki.store import reviews as log
 from mlwiki.store.db import REPLAY_PENDING, Store, utc_iso
 from mlwiki.store.reviews import STATE_COLUMNS
 from mlwiki.studyday import StudyCalendar
 
 LOG_FIELDS = ("card_id", "reviewed_at", "rating", "duration_ms", "content_hash", "settings")
+# Written after LOG_FIELDS and optional on import (older exports lack them): where each review was made and its
+# Anki revlog id, so a pull after an import does not add Anki's reviews a second time.
+SYNC_FIELDS = ("source", "anki_id")
 
 
 @dataclass(frozen=True)
@@ -145,14 +148,14 @@ def export_log(store: Store, target: Path, fmt: str) -> int:
     with open(target, "w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out) if fmt == "csv" else None
         if writer:
-            writer.writerow(LOG_FIELDS)
+            writer.writerow(LOG_FIELDS + SYNC_FIELDS)
         for row in rows:
             values = (row["card_id"], row["reviewed_at"], row["rating"], row["duration_ms"],
-                      row["content_hash"], settings[row["settings_id"]])
+                      row["content_hash"], settings[row["settings_id"]], row["source"], row["anki_id"])
             if writer:
                 writer.writerow(values)
             else:
-                record = dict(zip(LOG_FIELDS, values))
+                record = dict(zip(LOG_FIELDS + SYNC_FIELDS, values))
                 record["settings"] = json.loads(record["settings"])
                 out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(rows)
@@ -194,8 +197,30 @@ def import_log(store: Store, source: Path, calendar: StudyCalendar) -> tuple[int
             log.append_review(conn, {
                 "card_id": record["card_id"], "reviewed_at": utc_iso(when), "rating": int(record["rating"]),
                 "duration_ms": int(record["duration_ms"] or 0), "content_hash": record["content_hash"],
-                "settings_id": scheduler.id})
+                "settings_id": scheduler.id, "source": record.get("source") or "mlwiki",
+                "anki_id": int(record["anki_id"]) if record.get("anki_id") not in (None, "") else None})
     return len(records), rebuild_states(store, calendar).cards
+
+
+def rebuild_cards(store: Store, conn, card_ids: set[str], calendar: StudyCalendar) -> int:
+    """Replay the logs of `card_ids` in time order (reviews pulled from Anki interleave with mlwiki's) into
+    the cards' cached states and each review's state columns, inside the caller's write transaction."""
+    from mlwiki.store.anki_history import reviews_by_card, update_review_steps
+
+    lookup = scheduler_lookup(store, calendar)
+    steps: list[tuple] = []
+    count = 0
+    for card_id, rows in reviews_by_card(store, card_ids).items():
+        state = CardState()
+        for row, before, state in replay_steps(lookup, card_id, rows):
+            when = datetime.fromisoformat(row["reviewed_at"]).astimezone(timezone.utc)
+            elapsed = (when - before.last_review).total_seconds() / 86400 if before.last_review else 0.0
+            scheduled = (state.due - when).total_seconds() / 86400 if state.due else None
+            steps.append((before.state, state.state, state.step, state.stability, state.difficulty,
+                          utc_iso(state.due) if state.due else None, elapsed, scheduled, row["id"]))
+        count += log.set_replayed_state(conn, card_id, _state_values(state))
+    update_review_steps(conn, steps)
+    return count
 
 
 @dataclass(frozen=True)

@@ -194,12 +194,25 @@ class Scheduler:
 
 
 def replay(scheduler_for, card_id: str, reviews: list) -> CardState:
-    """A card's state rebuilt from its review log (rows with reviewed_at, rating, settings_id)."""
+    """A card's state rebuilt from its review log (rows with reviewed_at, rating, settings_id, in time order)."""
+    state = CardState()
+    for _, _, state in replay_steps(scheduler_for, card_id, reviews):
+        pass
+    return state
+
+
+def replay_steps(scheduler_for, card_id: str, reviews: list):
+    """Each row of a card's log with the state before and after it. Rating 0 is a reset pulled from Anki
+    ("Forget"): the card starts afresh there, as Anki's FSRS starts its history after a reset."""
     state = CardState()
     for row in reviews:
-        when = datetime.fromisoformat(row["reviewed_at"]).astimezone(timezone.utc)
-        state = scheduler_for(row["settings_id"]).review(card_id, state, row["rating"], when)
-    return state
+        before = state
+        if row["rating"] == 0:
+            state = CardState()
+        else:
+            when = datetime.fromisoformat(row["reviewed_at"]).astimezone(timezone.utc)
+            state = scheduler_for(row["settings_id"]).review(card_id, state, row["rating"], when)
+        yield row, before, state
 
 
 def same_state(a: CardState, b: CardState) -> bool:

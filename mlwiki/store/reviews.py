@@ -16,7 +16,8 @@ STATE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review
 # What a replay rebuilds (the first eight of STATE_COLUMNS).
 REPLAYED_COLUMNS = STATE_COLUMNS[:8]
 REVIEW_COLUMNS = ("card_id", "reviewed_at", "rating", "duration_ms", "content_hash", "settings_id",
-                  "state_before", "state", "step", "stability", "difficulty", "due", "elapsed_days", "scheduled_days")
+                  "state_before", "state", "step", "stability", "difficulty", "due", "elapsed_days", "scheduled_days",
+                  "source", "anki_id")
 
 
 def settings_json(store: Store, settings_id: str) -> str | None:
@@ -97,9 +98,11 @@ def unsuspend(conn: sqlite3.Connection, card_id: str) -> bool:
 
 
 def reviews_by_card(store: Store) -> dict[str, list[sqlite3.Row]]:
-    """Every review (card_id, reviewed_at, rating, settings_id) grouped by card, in log order."""
+    """Every review (card_id, reviewed_at, rating, settings_id) grouped by card, in time order (reviews pulled
+    from Anki come later in the table than mlwiki's reviews made after them)."""
     grouped: dict[str, list] = {}
-    for row in store.query("SELECT card_id, reviewed_at, rating, settings_id FROM reviews ORDER BY card_id, id"):
+    for row in store.query("SELECT card_id, reviewed_at, rating, settings_id FROM reviews "
+                           "ORDER BY card_id, reviewed_at, id"):
         grouped.setdefault(row["card_id"], []).append(row)
     return grouped
 
@@ -110,8 +113,9 @@ def scheduled_cards(store: Store) -> list[sqlite3.Row]:
 
 
 def log_rows(store: Store) -> list[sqlite3.Row]:
-    """The log for export: card, time, rating, duration, content hash and settings id, in order."""
-    return store.query("SELECT card_id, reviewed_at, rating, duration_ms, content_hash, settings_id "
+    """The log for export: card, time, rating, duration, content hash, settings id, where it was made and its
+    Anki revlog id, in order."""
+    return store.query("SELECT card_id, reviewed_at, rating, duration_ms, content_hash, settings_id, source, anki_id "
                        "FROM reviews ORDER BY id")
 
 

@@ -1,0 +1,92 @@
+"""The SQL that reads and writes Anki's own files (collections, package databases). mlwiki.anki and
+mlwiki.export call these; nothing else in mlwiki writes Anki SQL.
+
+Two kinds of connection come in: `sqlite3.Connection` for private copies and package databases, and the
+`anki` package's `col.db` (a DBProxy: `.all(sql, *args)`, `.execute(sql, *args)`) for a collection opened
+through Anki, whose writes sync. Functions say which they take.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from mlwiki.errors import MlwikiError
+
+REQUIRED_TABLES = {"col", "notes", "cards", "revlog"}
+
+
+def open_copy(path, shown: str) -> sqlite3.Connection:
+    """A connection to a private copy of a collection; raises, naming `shown` (the file the user gave), for a
+    file that is not an Anki collection."""
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None)
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    except sqlite3.DatabaseError as exc:
+        raise MlwikiError(f"not an Anki collection ({exc})", path=shown) from None
+    if not REQUIRED_TABLES <= tables:
+        conn.close()
+        raise MlwikiError("not an Anki collection (no revlog, cards or notes table)", path=shown)
+    return conn
+
+
+def revlog_with_cards(conn: sqlite3.Connection, shown: str) -> list[tuple]:
+    """Every revlog row with its card's note GUID and ord (None, None when the card is gone), by id."""
+    try:
+        return conn.execute(
+            "SELECT r.id, r.cid, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type, n.guid, c.ord "
+            "FROM revlog r LEFT JOIN cards c ON c.id = r.cid LEFT JOIN notes n ON n.id = c.nid "
+            "ORDER BY r.id").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise MlwikiError(f"cannot read the collection's review log ({exc})", path=shown) from None
+
+
+# --- package databases (genanki's collection.anki2, before it is zipped) --------------------------------------
+
+
+def package_cards(conn: sqlite3.Connection) -> list[tuple]:
+    """(card id, note GUID, ord, queue, due) of every card in a package database."""
+    return conn.execute("SELECT c.id, n.guid, c.ord, c.queue, c.due FROM cards c JOIN notes n ON n.id = c.nid"
+                        ).fetchall()
+
+
+def package_crt(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT crt FROM col").fetchone()[0]
+
+
+def update_package_conf(conn: sqlite3.Connection, changes: dict) -> None:
+    """Merge `changes` into the package's col.conf JSON (e.g. schedVer 2, so Anki reads eases as written)."""
+    conf = json.loads(conn.execute("SELECT conf FROM col").fetchone()[0] or "{}")
+    conf.update(changes)
+    conn.execute("UPDATE col SET conf = ?", (json.dumps(conf),))
+
+
+def set_package_schedule(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """rows: (type, queue, due, ivl, factor, reps, lapses, left, data, card id)."""
+    conn.executemany("UPDATE cards SET type = ?, queue = ?, due = ?, ivl = ?, factor = ?, reps = ?, lapses = ?, "
+                     "left = ?, data = ? WHERE id = ?", rows)
+
+
+def insert_revlog(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """rows: (id, cid, usn, ease, ivl, lastIvl, factor, time, type)."""
+    conn.executemany("INSERT INTO revlog(id, cid, usn, ease, ivl, lastIvl, factor, time, type) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+# --- an open collection, through the anki package (col.db) -----------------------------------------------------
+
+
+def collection_cards(db) -> list[tuple]:
+    """(card id, note GUID, ord) of every card, through the anki package's DBProxy."""
+    return [tuple(r) for r in db.all("SELECT c.id, n.guid, c.ord FROM cards c JOIN notes n ON n.id = c.nid")]
+
+
+def collection_revlog_ids(db) -> dict[int, int]:
+    """revlog id → card id, through the anki package's DBProxy."""
+    return {rid: cid for rid, cid in db.all("SELECT id, cid FROM revlog")}
+
+
+def add_revlog(db, rows: list[tuple]) -> None:
+    """Insert revlog rows (id, cid, usn, ease, ivl, lastIvl, factor, time, type) with usn −1, so they sync."""
+    db.executemany("INSERT INTO revlog(id, cid, usn, ease, ivl, lastIvl, factor, time, type) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)

@@ -1,0 +1,88 @@
+"""The review-log SQL of Anki sync: where each review came from (`source`, `anki_id`), pulled rows, the Anki
+ids given to mlwiki's own reviews, and the export stamp. Schema: migration 005_review_sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from mlwiki.store.db import Store
+
+EXPORT_STAMP_KEY = "anki_export_stamp"
+
+
+def mapping_cards(store: Store) -> list:
+    """Every card with what maps it to an Anki card (note id, kind, cloze group), live ones in export order."""
+    return store.query("SELECT id, note_id, kind, grp, retired, content_hash, suspended FROM cards "
+                       "ORDER BY retired, path, ord, grp, id")
+
+
+def card_rows(store: Store, card_ids: list[str]) -> list:
+    """The cards rows of these ids."""
+    import json
+
+    return store.query("SELECT * FROM cards WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(card_ids),))
+
+
+def known_anki_ids(store: Store) -> set[int]:
+    return {r[0] for r in store.query("SELECT anki_id FROM reviews WHERE anki_id IS NOT NULL")}
+
+
+def add_pulled(conn, rows: Iterable[tuple]) -> None:
+    """rows: (card_id, reviewed_at, rating, duration_ms, content_hash, settings_id, state_before, anki_id)."""
+    conn.executemany("INSERT INTO reviews(card_id, reviewed_at, rating, duration_ms, content_hash, settings_id, "
+                     "state_before, source, anki_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'anki', ?)", rows)
+
+
+def assign_anki_ids(store: Store) -> int:
+    """Give every review that has no Anki id one: its time in ms, moved on by 1 ms while taken. Returns how many.
+
+    Kept in the log, so the same review has the same revlog id in every export and push (Anki skips revlog
+    ids it already has)."""
+    missing = store.query("SELECT id, reviewed_at FROM reviews WHERE anki_id IS NULL ORDER BY reviewed_at, id")
+    if not missing:
+        return 0
+    taken = known_anki_ids(store)
+    updates = []
+    for row in missing:
+        ms = int(datetime.fromisoformat(row["reviewed_at"]).timestamp() * 1000)
+        while ms in taken:
+            ms += 1
+        taken.add(ms)
+        updates.append((ms, row["id"]))
+    with store.write() as conn:
+        conn.executemany("UPDATE reviews SET anki_id = ? WHERE id = ?", updates)
+    return len(updates)
+
+
+def set_anki_ids(store: Store, updates: list[tuple[int, int]]) -> None:
+    """(new anki_id, review id) pairs: ids that turned out to be taken in a collection."""
+    with store.write() as conn:
+        conn.executemany("UPDATE reviews SET anki_id = ? WHERE id = ?", updates)
+
+
+def reviews_by_card(store: Store, card_ids: Iterable[str] | None = None) -> dict[str, list]:
+    """card id → its reviews in time order (every column), for the given cards or all."""
+    rows = store.query("SELECT * FROM reviews ORDER BY card_id, reviewed_at, id")
+    wanted = set(card_ids) if card_ids is not None else None
+    out: dict[str, list] = {}
+    for row in rows:
+        if wanted is None or row["card_id"] in wanted:
+            out.setdefault(row["card_id"], []).append(row)
+    return out
+
+
+def update_review_steps(conn, rows: Iterable[tuple]) -> None:
+    """Per-review state after a replay: (state_before, state, step, stability, difficulty, due, elapsed_days,
+    scheduled_days, review id)."""
+    conn.executemany("UPDATE reviews SET state_before = ?, state = ?, step = ?, stability = ?, difficulty = ?, "
+                     "due = ?, elapsed_days = ?, scheduled_days = ? WHERE id = ?", rows)
+
+
+def next_export_stamp(store: Store, now_seconds: int) -> int:
+    """A note modification time later than the previous export's (Anki updates only from strictly newer notes)."""
+    with store.write():
+        last = int(store.meta(EXPORT_STAMP_KEY, "0"))
+        stamp = max(now_seconds, last + 1)
+        store.set_meta(EXPORT_STAMP_KEY, str(stamp))
+    return stamp
