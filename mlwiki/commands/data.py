@@ -23,8 +23,10 @@ def export(app: AppContext, deck, tag, paths, output, as_json) -> None:
     """Write Anki decks: one .apkg per top-level deck, into decks/ (or --output).
 
     Importing a newer export into Anki updates the notes already there and keeps their review history.
-    Suspended cards arrive suspended only when "Import any learning progress" is ticked in Anki's import
-    dialog; a card changed between one-way (::) and two-way (:::) needs "Merge note types" ticked.
+    Each card carries its schedule and review history: tick "Import any learning progress" in Anki's import
+    dialog and a card new to Anki arrives where mlwiki has it (suspended cards stay suspended). Cards Anki
+    already has are never changed by an import: `mlwiki anki push` brings their new reviews. A card changed
+    between one-way (::) and two-way (:::) needs "Merge note types" ticked.
 
     \b
     Examples:
@@ -49,7 +51,9 @@ def export(app: AppContext, deck, tag, paths, output, as_json) -> None:
         raise MlwikiError("nothing exported: no cards yet")
     for f in report.files:
         suspended = f", {f.suspended} suspended" if f.suspended else ""
-        click.echo(inert(f"Wrote {f.path}: {f.notes} notes, {f.cards} cards, {f.media} media files{suspended}"))
+        history = f", {f.scheduled} with their schedule and {f.reviews} reviews" if f.reviews else ""
+        click.echo(inert(f"Wrote {f.path}: {f.notes} notes, {f.cards} cards{history}, {f.media} media files"
+                         f"{suspended}"))
 
 
 @click.command()

@@ -1,0 +1,75 @@
+"""Scheduling and review history inside an exported package.
+
+Every card goes with its FSRS memory state, due date and interval (cards columns and `cards.data`) and every
+review of its log (revlog rows whose ids are the review times in ms, kept in mlwiki's log so that each export
+and push uses the same id). Anki's importer, with "Import any learning progress" on, takes both for the cards
+it creates and never touches cards it already has.
+
+The package's `col.conf` says `"schedVer": 2`; without it Anki reads the package as an old one and shifts
+learn and relearn eases by one. Review due dates are day numbers from the package's `crt`, which the importer
+moves onto the target collection's days; learning cards due today carry their due time in seconds.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from mlwiki.config import Config
+from mlwiki.export.revlog import QUEUE_SUSPENDED, card_schedule, package_today, revlog_rows, study_days_until
+from mlwiki.models import State
+from mlwiki.store.anki_collection import (insert_revlog, package_cards, package_crt, set_package_schedule,
+                                          update_package_conf)
+from mlwiki.store.anki_history import assign_anki_ids, reviews_by_card
+
+REVIEW_FACTOR = 2500  # SM-2's starting ease, for a collection that has FSRS off
+
+
+@dataclass
+class History:
+    """What every package of one export needs: the log by card, the clock and the study-day settings."""
+
+    reviews: dict[str, list]
+    now: datetime
+    zone: tzinfo
+    starts_at: int
+    learning_steps: int
+    relearning_steps: int
+
+
+def load_history(store, config: Config, now: datetime) -> History:
+    """Give every review its Anki id (kept in the log), then read the log by card."""
+    from mlwiki.studyday import local_zone
+
+    assign_anki_ids(store)
+    settings = config.review
+    return History(reviews_by_card(store), now, local_zone(settings), settings.day_starts_at,
+                   len(settings.learning_steps), len(settings.relearning_steps))
+
+
+def add_history(conn: sqlite3.Connection, history: History, built: list) -> tuple[int, int]:
+    """Write scheduling and revlog rows for the notes in `built` into a package database. Returns (cards
+    with a schedule, revlog rows)."""
+    from mlwiki.review.schedule import CardState
+
+    update_package_conf(conn, {"schedVer": 2, "rollover": history.starts_at})
+    today = package_today(package_crt(conn), history.starts_at, history.now)
+    rows = {(item.note.guid, ord_): row for item in built for ord_, row in item.cards.items()}
+    schedules: list[tuple] = []
+    revlog: list[tuple] = []
+    for cid, guid, ord_, queue, due in package_cards(conn):
+        row = rows.get((guid, ord_))
+        if row is None:
+            continue
+        revlog.extend(revlog_rows(history.reviews.get(row["id"], []), cid))
+        state = CardState.from_row(row)
+        if state.state == State.NEW or state.due is None:
+            continue
+        days = study_days_until(state.due, history.now, history.zone, history.starts_at)
+        steps = history.relearning_steps if state.state == State.RELEARNING else history.learning_steps
+        s = card_schedule(state, today, days, steps - (state.step or 0), queue == QUEUE_SUSPENDED, due)
+        schedules.append((s.type, s.queue, s.due, s.ivl, REVIEW_FACTOR, s.reps, s.lapses, s.left, s.data, cid))
+    set_package_schedule(conn, schedules)
+    insert_revlog(conn, revlog)
+    return len(schedules), len(revlog)

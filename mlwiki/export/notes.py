@@ -1,0 +1,160 @@
+"""One Anki note per mlwiki note id: its note type, fields, tags, suspended cards, and which Anki card (ord)
+each mlwiki card becomes.
+
+* **GUID** = ``genanki.guid_for(note_id)``: it never depends on the content, so an edited note is *updated* in
+  Anki (keeping its review history) instead of being added as a new note.
+
+* **Suspended** cards are written with ``queue = -1``. Anki keeps that only when the package is imported *with*
+  scheduling ("Import any learning progress"); a plain import resets every new card's queue to 0. Re-imports
+  never change the state of cards that already exist in Anki. Leeches get the tag ``leech``. Retired cards
+  (deleted from the notes) are not exported.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import re
+from dataclasses import dataclass, field
+
+import genanki
+
+from mlwiki.config import Config
+from mlwiki.export.media import Media, rewrite_images
+from mlwiki.render.html import image_refs, markdown_to_html
+
+
+@dataclass
+class Built:
+    """One note ready for a package, with the mlwiki card row behind each of its Anki cards (by ord)."""
+
+    deck: str
+    note: genanki.Note
+    suspended: int
+    media: set[str]
+    cards: dict[int, object] = field(default_factory=dict)
+
+
+def _clean_tag(tag: str) -> str:
+    return re.sub(r"\s+", "_", tag.strip())
+
+
+def _source_text(row) -> str:
+    where = f"{row['path']}:{row['line']}"
+    heading = (row["heading"] or "").strip()
+    return htmllib.escape(f"{where} · {heading}" if heading else where)
+
+
+def note_kind(cards: list) -> str:
+    kinds = {c["kind"] for c in cards}
+    if "cloze" in kinds:
+        return "cloze"
+    if "reverse" in kinds:
+        return "two-way"
+    if "formula" in kinds:
+        return "formula"
+    return "basic"
+
+
+def exported_cards(cards: list) -> tuple[str, list]:
+    """(note type kind, the cards that go into it): a note whose cards cannot share one Anki note (a mix of
+    kinds) keeps only its first card."""
+    kind = note_kind(cards)
+    first = cards[0]
+    kinds = {c["kind"] for c in cards}
+    expected = {"cloze": {"cloze"}, "two-way": {"basic", "reverse"}}.get(kind, {first["kind"]})
+    if not kinds <= expected or (kind not in ("cloze", "two-way") and len(cards) > 1):
+        kind = {"reverse": "two-way", "cloze": "cloze", "formula": "formula"}.get(first["kind"], "basic")
+        return kind, [first]
+    return kind, cards
+
+
+def anki_ords(cards: list) -> dict[str, int]:
+    """mlwiki card id → the ord of its card in Anki, for the live cards of one note (in export order): 0 for
+    basic, definition and formula cards, 1 for a reverse card, g − 1 for cloze group g."""
+    kind, kept = exported_cards(cards)
+    if kind == "cloze":
+        return {c["id"]: int(c["grp"] or 1) - 1 for c in kept}
+    return {c["id"]: 1 if c["kind"] == "reverse" else 0 for c in kept}
+
+
+class Builder:
+    """Builds the genanki note of each mlwiki note (fields rendered, images resolved, warnings reported)."""
+
+    def __init__(self, config: Config, models: dict[str, genanki.Model], report):
+        self.config = config
+        self.models = models
+        self.report = report
+        self.media = Media(config)
+
+    def field(self, markdown: str, images: dict[str, str | None]) -> str:
+        return rewrite_images(markdown_to_html(markdown or ""), images).strip()
+
+    def images(self, first, sources: list[str]) -> dict[str, str | None]:
+        """Every local image of the note's Markdown → media name (None: refused, with a warning)."""
+        mapping: dict[str, str | None] = {}
+        for text in sources:
+            if not text or ("![" not in text and "<img" not in text.lower()):
+                continue  # image_refs parses the Markdown again: skip the (usual) text without images
+            for ref in image_refs(text):
+                if ref in mapping:
+                    continue
+                name, why = self.media.resolve(first["path"], ref)
+                mapping[ref] = name
+                if name is None:
+                    self.report.warnings.append(f"{first['path']}:{first['line']}: image {ref!r} {why}")
+        return mapping
+
+    def build(self, note_id: str, cards: list, position: int) -> Built | None:
+        """The note of one mlwiki note id (its live cards in export order), or None with a warning."""
+        first = cards[0]
+        kind, kept = exported_cards(cards)
+        if len(kept) < len(cards):
+            kinds = ", ".join(sorted({c["kind"] for c in cards}))
+            self.report.warnings.append(f"{first['path']}:{first['line']}: note {note_id} mixes cards that do not "
+                                        f"fit one Anki note ({kinds}); only the first is exported")
+        cards = kept
+        model = self.models[kind]
+        suspend_ords: set[int] = set()
+        if kind == "cloze":
+            images = self.images(first, [first["text"]])
+            fields = [self.field(first["text"], images), "", _source_text(first), htmllib.escape(note_id)]
+            for card in cards:
+                if card["suspended"]:
+                    suspend_ords.add(int(card["grp"] or 1) - 1)
+        else:
+            main = next((c for c in cards if c["kind"] != "reverse"), None)
+            if main is not None:
+                front, back = main["front"], main["back"]
+            else:  # only the reverse side is live: the note's fields are its sides swapped
+                reverse = cards[0]
+                front, back = reverse["back"], reverse["front"]
+                suspend_ords.add(0)
+            source_row = main or first
+            images = self.images(first, [front, back])
+            fields = [self.field(front, images), self.field(back, images), _source_text(source_row),
+                      htmllib.escape(note_id)]
+            for card in cards:
+                if card["suspended"]:
+                    suspend_ords.add(1 if card["kind"] == "reverse" else 0)
+        tags: list[str] = []
+        for card in cards:
+            tags.extend(_clean_tag(t) for t in json.loads(card["tags"] or "[]"))
+        if any(card["leech"] for card in cards):
+            tags.append("leech")
+        tags = list(dict.fromkeys(t for t in tags if t))
+        note = genanki.Note(model=model, fields=fields, tags=tags, guid=genanki.guid_for(note_id), due=position)
+        if not note.cards or not all(fields[:1]) or (kind != "cloze" and not fields[1]):
+            self.report.warnings.append(f"{first['path']}:{first['line']}: note {note_id} is empty once unsafe HTML "
+                                        "is removed (or has no cloze left); not exported")
+            return None
+        suspended = 0
+        for card in note.cards:
+            if card.ord in suspend_ords:
+                card.suspend = True
+                suspended += 1
+        used = {name for name in images.values() if name}
+        deck = (first["deck"] or "").strip() or self.config.name
+        by_id = {c["id"]: c for c in cards}
+        return Built(deck, note, suspended, used, {o: by_id[cid] for cid, o in anki_ords(cards).items()})
+
