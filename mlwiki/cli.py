@@ -11,7 +11,7 @@ from __future__ import annotations
 import click
 
 from mlwiki import __version__
-from mlwiki.commands import data, notes, optimize, study
+from mlwiki.commands import anki, data, notes, optimize, study
 from mlwiki.commands.common import AppContext, parse_now
 from mlwiki.errors import MlwikiError
 from mlwiki.textsafe import inert
@@ -52,7 +52,7 @@ def cli(ctx: click.Context, root: str | None, now_text: str | None) -> None:
 
 
 
-for module in (notes, study, data, optimize):
+for module in (notes, study, data, optimize, anki):
     for command in module.COMMANDS:
         cli.add_command(command)
 

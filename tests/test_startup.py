@@ -14,9 +14,9 @@ import pytest
 pytestmark = pytest.mark.slow  # fresh interpreters: `pytest -m "not slow"` skips them
 
 REPO = Path(__file__).resolve().parents[1]
-HEAVY = ("genanki", "rich", "markdown_it", "pylatexenc", "yaml", "frontmatter", "math_core", "nh3", "fsrs",
-         "sqlite_utils", "asyncio", "mlwiki.extract.walk", "mlwiki.export.package", "mlwiki.stats.compute",
-         "fsrs_rs_python", "mlwiki.optimize")
+HEAVY = ("anki", "zstandard", "genanki", "rich", "markdown_it", "pylatexenc", "yaml", "frontmatter", "math_core",
+         "nh3", "fsrs", "sqlite_utils", "asyncio", "mlwiki.extract.walk", "mlwiki.export.package",
+         "mlwiki.stats.compute", "fsrs_rs_python", "mlwiki.optimize")
 
 PROBE = """
 import sys
