@@ -201,6 +201,8 @@ class Stats:
     weakest_notes: list[WeakNote]
     hardest_cards: list[HardCard]
     fsrs_parameters: dict = field(default_factory=dict)  # which parameters schedule new answers (mlwiki optimize)
+    # reviews made "in mlwiki" and "in Anki" (pulled by `mlwiki anki pull`): {"mlwiki": {"total", "today"}, "anki": …}
+    reviews_by_source: dict = field(default_factory=dict)
 
     @property
     def true_retention_30d(self) -> float | None:
@@ -344,7 +346,7 @@ class _Compute:
             heatmap_start=heat_start.isoformat(),
             reviews_per_day=[day for d, day in sorted(per_day.items()) if d >= heat_start],
             streak_days=current, longest_streak=longest, days_studied=len(active), retention=self.retention(),
-            decks=list(decks.values()), hardest_cards=self.hardest(), **memory)
+            decks=list(decks.values()), hardest_cards=self.hardest(), reviews_by_source=self.by_source(), **memory)
 
     # cards ------------------------------------------------------------------------------------------------
 
@@ -384,6 +386,12 @@ class _Compute:
             n, ms = self.source.reviews_between(self.day_start(k), self.day_start(k + 1))
             out[day] = DayCount(day.isoformat(), n, ms)
         return out
+
+    def by_source(self) -> dict[str, dict[str, int]]:
+        """Reviews made in mlwiki and pulled from Anki: in all and today."""
+        total = self.source.reviews_by_source("", "~")
+        today = self.source.reviews_by_source(self.day_start(0), self.day_start(1))
+        return {place: {"total": total[place], "today": today[place]} for place in total}
 
     def totals(self, per_day: dict[date, DayCount]) -> tuple[int, int]:
         """Reviews and time over the whole log: the last year, the older log, and any review after today (a

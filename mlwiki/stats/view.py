@@ -118,6 +118,17 @@ def parameters_text(stats: Stats) -> str:
     return "default parameters (mlwiki optimize fits your own)"
 
 
+def _places(stats: Stats) -> str:
+    """Where the reviews were made ("in mlwiki" / "in Anki"), once any came from Anki (`mlwiki anki pull`)."""
+    places = stats.reviews_by_source or {}
+    anki = places.get("anki", {})
+    if not anki.get("total"):
+        return ""
+    mine = places.get("mlwiki", {})
+    return (f" · in mlwiki {mine.get('today', 0):,} today, {mine.get('total', 0):,} in all"
+            f" · in Anki {anki.get('today', 0):,} today, {anki['total']:,} in all")
+
+
 def render_terminal(stats: Stats, console) -> None:
     """Print the report with rich: summary, forecast, calendar, retention, memory, decks, weak spots."""
     from rich import box
@@ -145,7 +156,7 @@ def render_terminal(stats: Stats, console) -> None:
                     f"({c['leech']:,} leech{'es' if c['leech'] != 1 else ''}) · {c['retired']:,} retired")
     summary.add_row("Due", f"[bold]{stats.due_today:,}[/] today ({stats.overdue:,} overdue) · "
                     f"{stats.due_tomorrow:,} tomorrow · {sum(d.count for d in stats.forecast):,} in 30 days")
-    summary.add_row("Reviews", f"{stats.reviews_today:,} today · {stats.reviews_total:,} in all")
+    summary.add_row("Reviews", f"{stats.reviews_today:,} today · {stats.reviews_total:,} in all" + _places(stats))
     summary.add_row("Time", f"{duration(stats.time_today_ms)} today · {duration(stats.time_total_ms)} in all")
     summary.add_row("Streak", f"[bold]{stats.streak_days}[/] day{'s' if stats.streak_days != 1 else ''} · "
                     f"longest {stats.longest_streak} · {stats.days_studied:,} day{'s' if stats.days_studied != 1 else ''} "

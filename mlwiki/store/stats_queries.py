@@ -136,6 +136,17 @@ class StatsSource:
                           f"WHERE reviewed_at >= ? AND reviewed_at < ?{self.review_filter}", (start, end))
         return n, int(ms)
 
+    def reviews_by_source(self, start: str, end: str) -> dict[str, int]:
+        """Reviews made in mlwiki and pulled from Anki from `start` up to `end` (resets from Anki not counted),
+        on the `reviews` table (the filtered copy has no `source`), by its (source, reviewed_at) index."""
+        where = "" if self.where == "1" else " AND card_id IN (SELECT id FROM temp.stats_cards)"
+        counts = {"mlwiki": 0, "anki": 0}
+        for place, n in self.conn.execute(
+                "SELECT source, count(*) FROM reviews WHERE source IN ('mlwiki', 'anki') AND reviewed_at >= ? "
+                f"AND reviewed_at < ? AND rating > 0{where} GROUP BY source", (start, end)):
+            counts[place] = n
+        return counts
+
     def review_passes(self, start: str, end: str, mature_elapsed: float) -> tuple[int, int, int, int]:
         """Reviews of cards in review state between `start` and `end`: (all, passed, mature, mature passed);
         a pass is a rating >= 2, mature when the interval before it was >= `mature_elapsed` days."""
