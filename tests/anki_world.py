@@ -1,0 +1,166 @@
+"""A small world for the Anki sync tests: a wiki with cards of every kind, reviews made through mlwiki's own
+review session at chosen times, and an Anki collection driven by the real `anki` package (in this process, or
+in a subprocess under libfaketime when Anki must answer on past days)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import write
+from mlwiki.cli import cli
+from mlwiki.config import load_config
+from mlwiki.review.queue import Filters
+from mlwiki.review.session import ReviewSession
+from mlwiki.scan.sync import open_synced
+
+NOTES = """---
+tags: [sync]
+---
+# Memory
+
+Q: What two numbers does FSRS keep per card?
+A: Stability and difficulty.
+
+Precision ::: TP / (TP + FP)
+
+Retrievability after {{c1::one stability}} of elapsed time is {{c2::90 percent}}.
+
+Q: Which optimizer keeps two moment estimates?
+A: Adam.
+"""
+
+FAKETIME = shutil.which("faketime")
+
+
+def make_wiki(root: Path) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mlwiki.toml").write_text('name = "T"\n[review]\ntimezone = "UTC"\n', encoding="utf-8")
+    write(root, "notes/memory.md", NOTES)
+    return root
+
+
+def run(root: Path, *args: str, now: datetime | None = None, input: str | None = None):
+    """The mlwiki command line, as a user runs it (click's runner)."""
+    head = ["--root", str(root)] + (["--now", now.isoformat()] if now else [])
+    return CliRunner().invoke(cli, head + list(args), input=input, catch_exceptions=False)
+
+
+def run_json(root: Path, *args: str, now: datetime | None = None) -> dict:
+    result = run(root, *args, "--json", now=now)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def review_due(root: Path, when: datetime, rating_of, limit: int | None = None) -> int:
+    """Answer every card due at `when` in mlwiki (rating_of(card row) → 1–4), a minute apart. Returns count."""
+    config = load_config(root)
+    store, _ = open_synced(config, when, progress=False)
+    clock = {"now": when}
+    done = 0
+    with store:
+        session = ReviewSession(store, config, lambda: clock["now"], Filters())
+        while session.current is not None and (limit is None or done < limit):
+            session.answer(rating_of(session.current))
+            clock["now"] += timedelta(minutes=1)
+            done += 1
+    return done
+
+
+def mlwiki_cards(root: Path, now: datetime) -> dict[str, dict]:
+    """card id → its row (state, stability, difficulty, due …), read through a fresh store."""
+    config = load_config(root)
+    store, _ = open_synced(config, now, progress=False)
+    with store:
+        return {r["id"]: dict(zip(r.keys(), r)) for r in store.query("SELECT * FROM cards WHERE retired = 0")}
+
+
+# --- Anki side ---------------------------------------------------------------------------------------------
+
+ANKI_SCRIPT = r"""
+import json, sys
+from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+path, steps = sys.argv[1], json.loads(sys.argv[2])
+col = Collection(path)
+out = {}
+for step in steps:
+    kind = step[0]
+    if kind == "fsrs":
+        col.set_config("fsrs", True)
+    elif kind == "import":
+        options = ImportAnkiPackageOptions(merge_notetypes=True, with_scheduling=True, with_deck_configs=False)
+        log = col.import_anki_package(ImportAnkiPackageRequest(package_path=step[1], options=options)).log
+        out.setdefault("imported", []).append(len(log.new))
+    elif kind == "answer_due":  # answer what a deck (T) has due: first answer by card ord (1-4), then Good
+        col.decks.select(col.decks.id_for_name(step[2] if len(step) > 2 else "T"))
+        answered, seen = 0, set()
+        while answered < 100:
+            queued = col.sched.get_queued_cards(fetch_limit=1)
+            if not queued.cards:
+                break
+            card = col.get_card(queued.cards[0].card.id)
+            card.start_timer()
+            rating = 3 if card.id in seen else step[1].get(str(card.ord), 3)
+            seen.add(card.id)
+            col.sched.answer_card(col.sched.build_answer(card=card, states=queued.cards[0].states,
+                                                         rating=rating - 1))
+            answered += 1
+        out.setdefault("answered", []).append(answered)
+    elif kind == "answer":  # [card id, rating] pairs
+        for cid, rating in step[1]:
+            card = col.get_card(cid)
+            card.start_timer()
+            states = col._backend.get_scheduling_states(cid)
+            col.sched.answer_card(col.sched.build_answer(card=card, states=states, rating=rating - 1))
+    elif kind == "backup":
+        col.create_backup(backup_folder=step[1], force=True, wait_for_completion=True)
+col.close()
+print(json.dumps(out))
+"""
+
+
+def anki(path: Path, steps: list, at: datetime | None = None) -> dict:
+    """Run steps on the collection at `path` in a fresh process (at a faked UTC time when `at` is given)."""
+    cmd = [sys.executable, "-c", ANKI_SCRIPT, str(path), json.dumps(steps)]
+    env = dict(os.environ, TZ="UTC")
+    if at is not None:
+        cmd = [FAKETIME, at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"), *cmd]
+    done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def memory_states(path: Path) -> dict[tuple[str, int], dict]:
+    """(note GUID, ord) → Anki's card memory state, last review, Anki's own replay, revlog ids, queue."""
+    from anki.collection import Collection
+
+    col = Collection(str(path))
+    try:
+        out = {}
+        for cid in col.find_cards(""):
+            card = col.get_card(cid)
+            note = card.note()
+            computed = col.compute_memory_state(cid)
+            out[(note.guid, card.ord)] = {
+                "cid": cid, "type": card.type, "queue": card.queue, "due": card.due, "ivl": card.ivl,
+                "stability": card.memory_state.stability if card.memory_state else None,
+                "difficulty": card.memory_state.difficulty if card.memory_state else None,
+                "computed": (computed.stability, computed.difficulty),
+                "last_review": card.last_review_time,
+                "revlog": sorted(col.db.list("SELECT id FROM revlog WHERE cid = ?", cid)),
+                "today": col.sched.today,
+            }
+        return out
+    finally:
+        col.close()
+
+
+def close_enough(a: float, b: float, rel: float = 0.01) -> bool:
+    return abs(a - b) <= rel * max(abs(a), abs(b))
