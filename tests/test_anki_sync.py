@@ -279,3 +279,30 @@ def test_push_brings_history_to_cards_imported_without_it(tmp_path):
         assert close_enough(card["stability"], state["stability"]) and close_enough(card["stability"],
                                                                                     state["computed"][0])
         assert close_enough(card["difficulty"], state["difficulty"])
+
+
+def test_an_anki_id_taken_in_anki_moves_mlwiki_own_review(world, tmp_path):
+    """mlwiki gives its reviews Anki ids from their times; should the collection use one of them for another
+    card's review, the pull keeps both reviews: mlwiki's own moves to a free id."""
+    root, col, col_path, _ = world
+    assert review_due(root, datetime.now(timezone.utc), lambda card: 3, limit=1) == 1
+    run_json(root, "export", "-o", str(tmp_path / "again"))  # gives the new review its Anki id
+    ours = mlwiki_log(root, datetime.now(timezone.utc))[-1]
+    other = next(state["cid"] for card, state in pairs(root, datetime.now(timezone.utc), memory_states_of(col))
+                 if card["id"] != ours["card_id"])
+    answer(col, other, 3)
+    col.db.execute("UPDATE revlog SET id = ? WHERE id = (SELECT max(id) FROM revlog WHERE cid = ?)",
+                   ours["anki_id"], other)
+    col.close()
+    pulled = run_json(root, "anki", "pull", str(col_path))
+    assert pulled["reviews_added"] == 1
+    log = mlwiki_log(root, datetime.now(timezone.utc))
+    (moved,) = [r for r in log if r["id"] == ours["id"]]
+    (theirs,) = [r for r in log if r["anki_id"] == ours["anki_id"]]
+    assert moved["anki_id"] != ours["anki_id"] and theirs["source"] == "anki" and theirs["card_id"] != ours["card_id"]
+    assert run_json(root, "anki", "pull", str(col_path))["reviews_added"] == 0
+
+
+def memory_states_of(col) -> dict:
+    """(note GUID, ord) → {"cid"} for an open collection."""
+    return {(col.get_card(cid).note().guid, col.get_card(cid).ord): {"cid": cid} for cid in col.find_cards("")}

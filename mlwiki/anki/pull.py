@@ -19,7 +19,7 @@ from mlwiki.anki.revlog import RevlogRow, classify, state_before_of
 from mlwiki.anki.source import find_collection, open_snapshot
 from mlwiki.export.revlog import RESET_RATING
 from mlwiki.store.anki_collection import open_copy, revlog_with_cards
-from mlwiki.store.anki_history import add_pulled, known_anki_ids
+from mlwiki.store.anki_history import add_pulled, anki_id_owners, set_anki_ids
 from mlwiki.store.db import utc_iso
 from mlwiki.store.reviews import save_settings
 
@@ -80,15 +80,22 @@ def pull(store, config, source: str | None = None, profile: str | None = None, d
     origin, notes, rows = read_revlog(source, profile)
     report = PullReport(origin, notes, dry_run=dry_run)
     mapping, guids = card_map(store)
-    known = known_anki_ids(store)
+    owners = anki_id_owners(store)
+    taken = set(owners) | {row.id for row in rows}
     scheduler = Scheduler.from_settings(config.review)
     new_rows: list[tuple] = []
+    moves: list[tuple[int, int]] = []
     affected: set[str] = set()
     for row in rows:
-        if row.id in known:
-            report.already_present += 1
-            continue
         reason, card = _match(row, mapping, guids)
+        owner = owners.get(row.id)
+        if owner is not None:
+            if card is None or owner[1] == card.card_id:
+                report.already_present += 1
+                continue
+            # one of mlwiki's own reviews was given the id this collection uses for another card's review
+            # (never pushed here, or Anki would hold it): ours moves to a free id, Anki's comes in
+            moves.append((_free_id(row.id, taken), owner[0]))
         if reason is None:
             reason = {"cramming": "cramming", "manual": "manual"}.get(classify(row))
         if reason is not None:
@@ -103,8 +110,16 @@ def pull(store, config, source: str | None = None, profile: str | None = None, d
         affected.add(card.card_id)
     report.cards_affected = len(affected)
     if new_rows and not dry_run:
-        _store(store, scheduler, new_rows, affected)
+        _store(store, scheduler, new_rows, affected, moves)
     return report
+
+
+def _free_id(start: int, taken: set[int]) -> int:
+    new = start + 1
+    while new in taken:
+        new += 1
+    taken.add(new)
+    return new
 
 
 def _match(row: RevlogRow, mapping: dict, guids: set[str]):
@@ -119,10 +134,11 @@ def _match(row: RevlogRow, mapping: dict, guids: set[str]):
     return None, card
 
 
-def _store(store, scheduler, new_rows: list[tuple], affected: set[str]) -> None:
+def _store(store, scheduler, new_rows: list[tuple], affected: set[str], moves: list[tuple[int, int]]) -> None:
     from mlwiki.review.log import rebuild_cards
 
     with store.write() as conn:  # one transaction: the new reviews and the states replayed from them
+        set_anki_ids(store, moves, conn)
         save_settings(conn, scheduler.id, json.dumps(scheduler.data, sort_keys=True))
         add_pulled(conn, new_rows)
         rebuild_cards(store, conn, affected)

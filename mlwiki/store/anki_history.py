@@ -24,6 +24,12 @@ def card_rows(store: Store, card_ids: list[str]) -> list:
     return store.query("SELECT * FROM cards WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(card_ids),))
 
 
+def anki_id_owners(store: Store) -> dict[int, tuple[int, str]]:
+    """Anki id → (review id, card id) of every review that has one."""
+    return {r[0]: (r[1], r[2]) for r in store.query("SELECT anki_id, id, card_id FROM reviews "
+                                                      "WHERE anki_id IS NOT NULL")}
+
+
 def known_anki_ids(store: Store) -> set[int]:
     return {r[0] for r in store.query("SELECT anki_id FROM reviews WHERE anki_id IS NOT NULL")}
 
@@ -55,8 +61,12 @@ def assign_anki_ids(store: Store) -> int:
     return len(updates)
 
 
-def set_anki_ids(store: Store, updates: list[tuple[int, int]]) -> None:
-    """(new anki_id, review id) pairs: ids that turned out to be taken in a collection."""
+def set_anki_ids(store: Store, updates: list[tuple[int, int]], conn=None) -> None:
+    """(new anki_id, review id) pairs: ids that turned out to be taken in a collection (inside the caller's
+    transaction when `conn` is given)."""
+    if conn is not None:
+        conn.executemany("UPDATE reviews SET anki_id = ? WHERE id = ?", updates)
+        return
     with store.write() as conn:
         conn.executemany("UPDATE reviews SET anki_id = ? WHERE id = ?", updates)
 
