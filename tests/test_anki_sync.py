@@ -117,7 +117,7 @@ def test_revlog_ids_are_review_times_kept_in_the_log(world, tmp_path):
     assert [r["anki_id"] for r in mlwiki_log(root, now)] == [r["anki_id"] for r in first]
 
 
-def test_reviews_in_anki_are_pulled_once_and_pushed_back(world):
+def test_reviews_in_anki_are_pulled_once_and_pushed_back(world, tmp_path):
     """The daily loop: review on the phone, pull, review at the desk, push; then one log on both sides."""
     root, col, col_path, _ = world
     phone = {cid: (1 if i % 2 else 3) for i, cid in enumerate(col.find_cards("deck:T card:1"))}
@@ -144,6 +144,9 @@ def test_reviews_in_anki_are_pulled_once_and_pushed_back(world):
     assert places["mlwiki"]["total"] == pulled["already_present"] and places["mlwiki"]["today"] == 0
     shown = " ".join(run(root, "stats", now=now).output.replace("│", " ").split())
     assert f"in Anki {len(phone)} today, {len(phone)} in all" in shown
+    page = tmp_path / "stats.html"
+    assert run(root, "stats", "--html", str(page), now=now).exit_code == 0
+    assert f'<div class="v">{len(phone)}</div><div class="k">reviews in Anki</div>' in page.read_text()
     after_pull = memory_states(col_path)
     for card, state in pairs(root, now, after_pull):
         assert close_enough(card["stability"], state["stability"])

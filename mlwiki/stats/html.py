@@ -282,6 +282,10 @@ def _tiles(stats: Stats) -> str:
         (f"{stats.knowledge:,.0f}", "cards you remember now"),
         (duration(stats.time_today_ms), "studied today"), (duration(stats.time_total_ms), "studied in all"),
     ]
+    anki = (stats.reviews_by_source or {}).get("anki", {})
+    if anki.get("total"):  # reviews pulled from Anki: where the reviews were made
+        mine = stats.reviews_by_source.get("mlwiki", {})
+        tiles += [(f"{mine.get('total', 0):,}", "reviews in mlwiki"), (f"{anki['total']:,}", "reviews in Anki")]
     return '<div class="tiles">' + "".join(f'<div class="tile"><div class="v">{_e(v)}</div><div class="k">{_e(k)}'
                                            "</div></div>" for v, k in tiles) + "</div>"
 
