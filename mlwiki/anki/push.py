@@ -183,9 +183,9 @@ def _update_cards(store, config, col, plan, now: datetime) -> None:
         days = study_days_until(state.due, now, zone, config.review.day_starts_at) if state.due else 0
         steps = config.review.relearning_steps if state.state == State.RELEARNING else config.review.learning_steps
         schedule = card_schedule(state, today, days, len(steps) - (state.step or 0), False, anki_card.due)
-        memory = col.compute_memory_state(cid)
-        if memory.stability is not None:
-            anki_card.memory_state = FSRSMemoryState(stability=memory.stability, difficulty=memory.difficulty)
+        memory = col.compute_memory_state(cid)  # Anki's own replay of the revlog, rows just added included
+        anki_card.memory_state = (None if memory.stability is None else  # None: new again after a reset
+                                  FSRSMemoryState(stability=memory.stability, difficulty=memory.difficulty))
         anki_card.last_review_time = schedule.last_review_secs
         anki_card.type, anki_card.due, anki_card.ivl = schedule.type, schedule.due, schedule.ivl
         anki_card.reps, anki_card.lapses, anki_card.left = schedule.reps, schedule.lapses, schedule.left
