@@ -309,3 +309,28 @@ def test_an_anki_id_taken_in_anki_moves_mlwiki_own_review(world, tmp_path):
 def memory_states_of(col) -> dict:
     """(note GUID, ord) → {"cid"} for an open collection."""
     return {(col.get_card(cid).note().guid, col.get_card(cid).ord): {"cid": cid} for cid in col.find_cards("")}
+
+
+def test_learning_and_new_cards_arrive_as_they_are(tmp_path):
+    """A card in its learning steps arrives learning, due at the same minute; a new card stays new."""
+    root = make_wiki(tmp_path / "wiki")
+    when = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(minutes=30)
+    assert review_due(root, when, lambda card: 1, limit=1) == 1  # Again: learning, due in a minute
+    package = run_json(root, "export", "-o", str(tmp_path / "decks"), now=when + timedelta(minutes=1))
+    col_path = tmp_path / "anki" / "collection.anki2"
+    col_path.parent.mkdir()
+    col = Collection(str(col_path))
+    import_with_scheduling(col, Path(package["files"][0]["path"]))
+    col.close()
+    assert package["files"][0]["scheduled"] == 1 and package["files"][0]["reviews"] == 1
+    now = datetime.now(timezone.utc)
+    kinds = {}
+    for card, state in pairs(root, now, memory_states(col_path)):
+        kinds[card["state"]] = kinds.get(card["state"], 0) + 1
+        if card["state"] == 1:
+            assert (state["type"], state["queue"]) == (1, 1)
+            assert state["due"] == int(datetime.fromisoformat(card["due"]).timestamp())
+            assert close_enough(state["stability"], card["stability"], 1e-4)
+        else:
+            assert (state["type"], state["queue"], state["stability"]) == (0, 0, None)
+    assert kinds == {1: 1, 0: 5}
