@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+import fsrs
 import genanki
 import pytest
 
@@ -334,3 +335,14 @@ def test_learning_and_new_cards_arrive_as_they_are(tmp_path):
         else:
             assert (state["type"], state["queue"], state["stability"]) == (0, 0, None)
     assert kinds == {1: 1, 0: 5}
+
+
+def test_push_says_when_anki_uses_other_fsrs_parameters(world):
+    root, col, col_path, _ = world
+    assert review_due(root, datetime.now(timezone.utc), lambda card: 3, limit=1) == 1
+    conf = col.decks.config_dict_for_deck_id(col.decks.id_for_name("T"))
+    conf["fsrsParams6"] = [p * 1.1 for p in fsrs.scheduler.DEFAULT_PARAMETERS]
+    col.decks.update_config(conf)
+    col.close()
+    notes = run_json(root, "anki", "push", str(col_path), "--dry-run")["notes"]
+    assert len(notes) == 1 and "use other FSRS parameters than mlwiki" in notes[0] and conf["name"] in notes[0]

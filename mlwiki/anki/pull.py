@@ -82,7 +82,7 @@ def pull(store, config, source: str | None = None, profile: str | None = None, d
     mapping, guids = card_map(store)
     owners = anki_id_owners(store)
     taken = set(owners) | {row.id for row in rows}
-    scheduler = Scheduler.from_settings(config.review)
+    scheduler = Scheduler.for_store(store, config.review)  # the parameters in use, as for answers made here
     new_rows: list[tuple] = []
     moves: list[tuple[int, int]] = []
     affected: set[str] = set()

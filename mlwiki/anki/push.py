@@ -96,6 +96,7 @@ def push(store, config, collection: str | None = None, profile: str | None = Non
         if not col.get_config("fsrs", False):
             report.notes.append("FSRS is off in this collection: Anki schedules these cards with SM-2 until you "
                                 "turn FSRS on in the deck options")
+        report.notes += _parameter_notes(store, config, col, [cid for cid, _, _ in plan])
         if dry_run or not plan:
             return report
         report.backup = _backup(col, path)
@@ -108,6 +109,26 @@ def push(store, config, collection: str | None = None, profile: str | None = Non
     finally:
         col.close()
     return report
+
+
+def _parameter_notes(store, config, col, cids: list[int]) -> list[str]:
+    """Say so when Anki's deck options hold other FSRS parameters than mlwiki schedules with: both sides then
+    replay the same reviews to different memory states."""
+    import fsrs
+
+    from mlwiki.review.schedule import Scheduler
+
+    ours = Scheduler.for_store(store, config.review).data["parameters"]
+    presets = {col.decks.config_dict_for_deck_id(col.get_card(cid).did)["name"]:
+               col.decks.config_dict_for_deck_id(col.get_card(cid).did).get("fsrsParams6") or
+               list(fsrs.scheduler.DEFAULT_PARAMETERS) for cid in cids}
+    differ = sorted(name for name, theirs in presets.items()
+                    if len(theirs) != len(ours) or any(abs(a - b) > 1e-4 for a, b in zip(theirs, ours)))
+    if not differ:
+        return []
+    return [f"Anki's deck options {', '.join(differ)} use other FSRS parameters than mlwiki, so stability and "
+            "difficulty will differ between the two; to agree, paste mlwiki's into the deck options: "
+            + ", ".join(f"{p:.4f}" for p in ours)]
 
 
 def _plan(store, col, provisional: bool = False) -> list[tuple[int, object, list[tuple]]]:
