@@ -1,5 +1,6 @@
 """The review-log SQL of Anki sync: where each review came from (`source`, `anki_id`), pulled rows, the Anki
-ids given to mlwiki's own reviews, and the export stamp. Schema: migration 005_review_sources."""
+ids given to mlwiki's own reviews, and the export stamp. Schema: migration 007_review_sources
+(`migration_review_sources`, registered in migrations.py)."""
 
 from __future__ import annotations
 
@@ -96,3 +97,17 @@ def next_export_stamp(store: Store, now_seconds: int) -> int:
         stamp = max(now_seconds, last + 1)
         store.set_meta(EXPORT_STAMP_KEY, str(stamp))
     return stamp
+
+
+def migration_review_sources(db) -> None:
+    """Where each review was made: `source` 'mlwiki' or 'anki' (pulled from Anki), and `anki_id`, the Anki
+    revlog id it has — Anki's own for pulled reviews, its time in ms (kept unique) for mlwiki's once exported or
+    pushed — so a review is never added twice on either side. An index on (source, reviewed_at) counts the
+    reviews of each place for stats."""
+    columns = db["reviews"].columns_dict
+    if "source" not in columns:  # (a database rebuilt from an older schema by hand may have them already)
+        db["reviews"].add_column("source", str, not_null_default="mlwiki")
+    if "anki_id" not in columns:
+        db["reviews"].add_column("anki_id", int)
+    db.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_reviews_anki_id ON reviews(anki_id) WHERE anki_id IS NOT NULL")
+    db["reviews"].create_index(["source", "reviewed_at"], index_name="idx_reviews_source", if_not_exists=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mlwiki.errors import StoreError
+from mlwiki.store.anki_history import migration_review_sources
 from mlwiki.store.backup import backup_now
 from mlwiki.store.db import Store, schema_version
 from mlwiki.store.identity import migration_formula_ids
@@ -95,20 +96,7 @@ def _migration_3(db) -> None:
 migration("004_fsrs_parameters")(migration_parameters)  # `mlwiki optimize`'s versioned parameters
 migration("005_formula_card_ids")(migration_formula_ids)  # formula cards keep their history under formula ids
 migration("006_replay_on_study_days")(migration_replay_on_study_days)  # FSRS on study days: replay the log once
-
-@migration("005_review_sources")
-def _migration_review_sources(db) -> None:
-    """Where each review was made: `source` 'mlwiki' or 'anki' (pulled from Anki), and `anki_id`, the Anki
-    revlog id it has — Anki's own for pulled reviews, its time in ms (kept unique) for mlwiki's once exported or
-    pushed — so a review is never added twice on either side. An index on (source, reviewed_at) counts the
-    reviews of each place for stats."""
-    columns = db["reviews"].columns_dict
-    if "source" not in columns:  # (a database rebuilt from an older schema by hand may have them already)
-        db["reviews"].add_column("source", str, not_null_default="mlwiki")
-    if "anki_id" not in columns:
-        db["reviews"].add_column("anki_id", int)
-    db.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_reviews_anki_id ON reviews(anki_id) WHERE anki_id IS NOT NULL")
-    db["reviews"].create_index(["source", "reviewed_at"], index_name="idx_reviews_source", if_not_exists=True)
+migration("007_review_sources")(migration_review_sources)  # where each review was made, and its Anki revlog id
 
 
 # Before migrations were named, a database recorded only how many it had had (meta.schema_version 1-3).
