@@ -110,7 +110,7 @@ def pull(store, config, source: str | None = None, profile: str | None = None, d
         affected.add(card.card_id)
     report.cards_affected = len(affected)
     if new_rows and not dry_run:
-        _store(store, scheduler, new_rows, affected, moves)
+        _store(store, config, scheduler, new_rows, affected, moves)
     return report
 
 
@@ -134,13 +134,16 @@ def _match(row: RevlogRow, mapping: dict, guids: set[str]):
     return None, card
 
 
-def _store(store, scheduler, new_rows: list[tuple], affected: set[str], moves: list[tuple[int, int]]) -> None:
+def _store(store, config, scheduler, new_rows: list[tuple], affected: set[str],
+           moves: list[tuple[int, int]]) -> None:
     from mlwiki.review.log import rebuild_cards
+    from mlwiki.studyday import StudyCalendar
 
+    calendar = StudyCalendar.from_settings(config.review)  # replayed on study days, as every answer is
     with store.write() as conn:  # one transaction: the new reviews and the states replayed from them
         set_anki_ids(store, moves, conn)
         save_settings(conn, scheduler.id, json.dumps(scheduler.data, sort_keys=True))
         add_pulled(conn, new_rows)
-        rebuild_cards(store, conn, affected)
+        rebuild_cards(store, conn, affected, calendar)
 
 
