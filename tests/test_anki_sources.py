@@ -151,3 +151,29 @@ def test_foreign_sqlite_and_zip_without_collection(phone, tmp_path):
     assert result.exit_code == 1 and "no such file or folder" in result.output
     result = run(root, "anki", "push", str(empty))
     assert result.exit_code == 1 and "not into a package" in result.output
+
+
+KILLED = r"""
+import os, sys
+from anki.collection import Collection
+col = Collection(sys.argv[1])
+col.decks.select(col.decks.id_for_name("T"))
+queued = col.sched.get_queued_cards(fetch_limit=1).cards[0]
+card = col.get_card(queued.card.id)
+card.start_timer()
+col.sched.answer_card(col.sched.build_answer(card=card, states=queued.states, rating=0))
+os._exit(0)  # Anki killed: the answer is only in the write-ahead log
+"""
+
+
+def test_a_killed_anki_leaves_its_last_answers_in_the_wal_and_they_are_read(phone):
+    root, profile, answered = phone
+    path = profile / "collection.anki2"
+    first = run_json(root, "anki", "pull", str(path))
+    assert first["reviews_added"] == answered
+    subprocess.run([sys.executable, "-c", KILLED, str(path)], check=True, timeout=60)
+    assert (profile / "collection.anki2-wal").is_file()
+    before = folder_state(profile)
+    report = run_json(root, "anki", "pull", str(path))
+    assert report["reviews_added"] == 1 and report["already_present"] == first["already_present"] + answered
+    assert folder_state(profile) == before
