@@ -113,14 +113,6 @@ for step in steps:
                                                          rating=rating - 1))
             answered += 1
         out.setdefault("answered", []).append(answered)
-    elif kind == "answer":  # [card id, rating] pairs
-        for cid, rating in step[1]:
-            card = col.get_card(cid)
-            card.start_timer()
-            states = col._backend.get_scheduling_states(cid)
-            col.sched.answer_card(col.sched.build_answer(card=card, states=states, rating=rating - 1))
-    elif kind == "backup":
-        col.create_backup(backup_folder=step[1], force=True, wait_for_completion=True)
 col.close()
 print(json.dumps(out))
 """
