@@ -17,6 +17,7 @@ from datetime import date, datetime, timezone
 from enum import IntEnum
 from itertools import groupby
 
+from mlwiki.export.revlog import RESET_RATING
 from mlwiki.models import State
 
 
@@ -69,9 +70,10 @@ class Items:
 def entries_from_rows(rows: Iterable) -> list[LogEntry]:
     """Log entries from store rows (card_id, reviewed_at, rating, state_before). Rows imported with
     `mlwiki log import` have no state_before: they count as learning answers, which gives the same items, as an
-    mlwiki history has no resets and so always starts with the learning answers of a new card."""
+    mlwiki history has no resets and so always starts with the learning answers of a new card. A reset pulled
+    from Anki (rating 0) is a reset whatever state it found."""
     return [LogEntry(row[0], datetime.fromisoformat(row[1]).astimezone(timezone.utc), row[2],
-                     KIND_OF_STATE[State(row[3] or 0)]) for row in rows]
+                     Kind.RESET if row[2] == RESET_RATING else KIND_OF_STATE[State(row[3] or 0)]) for row in rows]
 
 
 def _start_of_last_learning(entries: list[LogEntry]) -> int | None:
