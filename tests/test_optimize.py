@@ -264,16 +264,12 @@ def test_an_imported_log_gives_the_same_fit(wiki_copy, tmp_path):
 
 
 def test_a_reset_pulled_from_anki_starts_the_card_afresh_for_training():
-    """Anki's Forget arrives as a rating-0 log row (state_before review): nothing before it trains, as in Anki."""
+    """Anki's Forget arrives as a rating-0 log row (state_before review): nothing before it trains, as in Anki,
+    even when the card was not studied again after it."""
     day = timedelta(days=1)
-    before_reset = [(START, 3, 0), (START + 2 * day, 3, 2), (START + 9 * day, 1, 2)]
-    after_reset = [(START + 20 * day, 3, 0), (START + 23 * day, 3, 2), (START + 30 * day, 4, 2)]
-    rows = [("c", when.isoformat(), rating, state) for when, rating, state in before_reset]
-    rows += [("c", (START + 15 * day).isoformat(), 0, 2)]  # the reset
-    rows += [("c", when.isoformat(), rating, state) for when, rating, state in after_reset]
+    history = [(START, 3, 0), (START + 2 * day, 3, 2), (START + 9 * day, 1, 2), (START + 12 * day, 3, 3)]
+    rows = [("c", when.isoformat(), rating, state) for when, rating, state in history]
     days = partial(study_date, zone=timezone.utc, starts_at=4)
-    with_reset = training_items(entries_from_rows(rows), days).items
-    only_after = training_items(entries_from_rows([r for r in rows if r[1] >= (START + 15 * day).isoformat()
-                                                    and r[2] > 0]), days).items
-    assert [i.reviews for i in with_reset] == [i.reviews for i in only_after]
-    assert len(with_reset) == 2
+    assert len(training_items(entries_from_rows(rows), days).items) == 3  # before the reset: it trains
+    reset = ("c", (START + 15 * day).isoformat(), 0, 2)
+    assert training_items(entries_from_rows(rows + [reset]), days).items == []
