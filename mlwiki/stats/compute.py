@@ -346,7 +346,7 @@ class _Compute:
             heatmap_start=heat_start.isoformat(),
             reviews_per_day=[day for d, day in sorted(per_day.items()) if d >= heat_start],
             streak_days=current, longest_streak=longest, days_studied=len(active), retention=self.retention(),
-            decks=list(decks.values()), hardest_cards=self.hardest(), reviews_by_source=self.by_source(), **memory)
+            decks=list(decks.values()), hardest_cards=self.hardest(), reviews_by_source=self.by_source(reviews_total, today.count), **memory)
 
     # cards ------------------------------------------------------------------------------------------------
 
@@ -387,11 +387,14 @@ class _Compute:
             out[day] = DayCount(day.isoformat(), n, ms)
         return out
 
-    def by_source(self) -> dict[str, dict[str, int]]:
-        """Reviews made in mlwiki and pulled from Anki: in all and today."""
-        total = self.source.reviews_by_source("", "~")
-        today = self.source.reviews_by_source(self.day_start(0), self.day_start(1))
-        return {place: {"total": total[place], "today": today[place]} for place in total}
+    def by_source(self, rows_total: int, rows_today: int) -> dict[str, dict[str, int]]:
+        """Reviews made in mlwiki and pulled from Anki (Anki's resets are no review), in all and today, from the
+        log's row counts: mlwiki's are the rows that did not come from Anki."""
+        anki_total, resets_total = self.source.anki_reviews("", "~")
+        anki_today, resets_today = self.source.anki_reviews(self.day_start(0), self.day_start(1))
+        return {"mlwiki": {"total": rows_total - anki_total - resets_total,
+                           "today": rows_today - anki_today - resets_today},
+                "anki": {"total": anki_total, "today": anki_today}}
 
     def totals(self, per_day: dict[date, DayCount]) -> tuple[int, int]:
         """Reviews and time over the whole log: the last year, the older log, and any review after today (a

@@ -21,6 +21,11 @@ from mlwiki.store.db import Store
 RANGE_SHARE = 8  # filtered: copy the matching cards' reviews when they are under 1/RANGE_SHARE of the log
 _TEMP_TABLES = ("stats_rowids", "stats_cards", "stats_reviews", "stats_memory")
 _REVIEW = int(State.REVIEW)
+# Study days between last review and due. They differ from the real days by less than a day plus a clock change,
+# so only cards within ~1 day of the threshold need the Python day function (0.27 s → 0.01 s for 67k cards).
+_STUDY_DAYS_APART = ("(CASE WHEN julianday(due) - julianday(last_review) >= ? THEN 1e9 "
+                     "WHEN julianday(due) - julianday(last_review) < ? THEN -1 "
+                     "ELSE mlwiki_study_day(due) - mlwiki_study_day(last_review) END)")
 
 
 @contextmanager
@@ -106,11 +111,10 @@ class StatsSource:
         return self.conn.execute(
             f"SELECT coalesce(deck, '') AS deck, count(*) AS total, {states}, "
             "total(suspended <> 0) AS suspended, total(leech <> 0) AS leech, "
-            f"total(suspended = 0 AND state = {_REVIEW} AND "
-            "mlwiki_study_day(due) - mlwiki_study_day(last_review) >= ?) AS mature, "
+            f"total(suspended = 0 AND state = {_REVIEW} AND {_STUDY_DAYS_APART} >= ?) AS mature, "
             f"total(suspended = 0 AND state > {State.NEW:d} AND max(due, coalesce(buried_until, '')) < ?) AS due_today "
             f"FROM cards WHERE {LIVE} AND {self.where} GROUP BY 1 ORDER BY 1",
-            (mature_days, tomorrow, *self.params)).fetchall()
+            (mature_days + 1.1, mature_days - 1.1, mature_days, tomorrow, *self.params)).fetchall()
 
     def retired_count(self) -> int:
         return self._one(f"SELECT count(*) FROM cards WHERE retired <> 0 AND {self.where}", self.params)[0]
@@ -136,16 +140,13 @@ class StatsSource:
                           f"WHERE reviewed_at >= ? AND reviewed_at < ?{self.review_filter}", (start, end))
         return n, int(ms)
 
-    def reviews_by_source(self, start: str, end: str) -> dict[str, int]:
-        """Reviews made in mlwiki and pulled from Anki from `start` up to `end` (resets from Anki not counted),
-        on the `reviews` table (the filtered copy has no `source`), by its (source, reviewed_at) index."""
+    def anki_reviews(self, start: str, end: str) -> tuple[int, int]:
+        """(answers, resets) pulled from Anki from `start` up to `end`, on the `reviews` table (the filtered copy
+        has no `source`) by its (source, reviewed_at) index: one range, however long mlwiki's own log is."""
         where = "" if self.where == "1" else " AND card_id IN (SELECT id FROM temp.stats_cards)"
-        counts = {"mlwiki": 0, "anki": 0}
-        for place, n in self.conn.execute(
-                "SELECT source, count(*) FROM reviews WHERE source IN ('mlwiki', 'anki') AND reviewed_at >= ? "
-                f"AND reviewed_at < ? AND rating > 0{where} GROUP BY source", (start, end)):
-            counts[place] = n
-        return counts
+        answers, resets = self._one("SELECT total(rating > 0), total(rating = 0) FROM reviews WHERE source = 'anki' "
+                                    f"AND reviewed_at >= ? AND reviewed_at < ?{where}", (start, end))
+        return int(answers), int(resets)
 
     def review_passes(self, start: str, end: str, mature_elapsed: float) -> tuple[int, int, int, int]:
         """Reviews of cards in review state between `start` and `end`: (all, passed, mature, mature passed);
