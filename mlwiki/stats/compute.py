@@ -346,7 +346,8 @@ class _Compute:
             heatmap_start=heat_start.isoformat(),
             reviews_per_day=[day for d, day in sorted(per_day.items()) if d >= heat_start],
             streak_days=current, longest_streak=longest, days_studied=len(active), retention=self.retention(),
-            decks=list(decks.values()), hardest_cards=self.hardest(), reviews_by_source=self.by_source(reviews_total, today.count), **memory)
+            decks=list(decks.values()), hardest_cards=self.hardest(),
+            reviews_by_source=self.by_source(reviews_total, today.count), **memory)
 
     # cards ------------------------------------------------------------------------------------------------
 
