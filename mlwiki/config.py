@@ -1,7 +1,9 @@
 """Find the wiki root and read `mlwiki.toml`.
 
 The root is found the way git finds `.git`: from the working directory upwards, the first folder that holds
-`mlwiki.toml` or the `.mlwiki` data folder. With no config at all, the root itself is the notes folder.
+`mlwiki.toml` or the `.mlwiki` data folder; without one, only `--root` makes a folder a wiki (then, with no
+config file, the root itself is the notes folder). Every key is read through the tables `TOP_KEYS` and
+`REVIEW_KEYS`: a bad value is a `ConfigError` naming its key, an unknown key a warning with a "did you mean".
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import tomllib
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import Callable
 
 from mlwiki.errors import ConfigError
 
@@ -59,6 +62,7 @@ class Config:
     macros_file: Path | None = None
     review: ReviewSettings = field(default_factory=ReviewSettings)
     has_config_file: bool = False
+    warnings: list[str] = field(default_factory=list)  # unknown keys, with what they probably meant
 
     @property
     def data_dir(self) -> Path:
@@ -85,15 +89,23 @@ def find_root(start: Path) -> Path | None:
     return None
 
 
+NO_WIKI = "no wiki here: run `mlwiki init`, or pass --root"
+
+
 def load_config(root: str | os.PathLike | None = None, cwd: Path | None = None) -> Config:
-    """Load the config of the wiki at `root`, or of the wiki around `cwd` (default: the working directory)."""
+    """Load the config of the wiki at `root`, or of the wiki around `cwd` (default: the working directory).
+
+    Without `root`, a folder holding mlwiki.toml or .mlwiki/ must lie at or above `cwd`: mlwiki never indexes
+    an arbitrary folder (a home directory, say) unless asked to with --root.
+    """
     if root is not None:
         root_path = Path(root).expanduser().resolve()
         if not root_path.is_dir():
             raise ConfigError(f"wiki root is not a folder: {root}")
     else:
-        here = (cwd or Path.cwd()).resolve()
-        root_path = find_root(here) or here
+        root_path = find_root((cwd or Path.cwd()).resolve())
+        if root_path is None:
+            raise ConfigError(NO_WIKI)
     config_file = root_path / CONFIG_NAME
     raw: dict = {}
     if config_file.is_file():
@@ -101,94 +113,185 @@ def load_config(root: str | os.PathLike | None = None, cwd: Path | None = None) 
             raw = tomllib.loads(config_file.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
             raise ConfigError(f"cannot read config: {exc}", path=str(config_file)) from None
-    return config_from_dict(root_path, raw, has_file=config_file.is_file())
+    config = config_from_dict(root_path, raw, has_file=config_file.is_file())
+    if not config.notes_dir.is_dir():
+        raise ConfigError(f"notes: folder {config.relative(config.notes_dir)!r} does not exist; create it or "
+                          "set 'notes' to the folder of your notes", path=CONFIG_NAME)
+    return config
 
 
-def _folder(root: Path, raw: dict, key: str, default: str) -> Path:
-    value = raw.get(key, default)
+# --- reading values: one reader per kind of value; the key tables below say which key has which kind ---------
+
+
+def _fail(label: str, message: str) -> ConfigError:
+    return ConfigError(f"{label}: {message}", path=CONFIG_NAME)
+
+
+def _text(value, label: str) -> str:
     if not isinstance(value, str):
-        raise ConfigError(f"'{key}' must be a folder name", path=CONFIG_NAME)
-    return (root / value).resolve()
+        raise _fail(label, f"must be a string in quotes, not {value!r}")
+    return value
+
+
+def _flag(value, label: str) -> bool:
+    if not isinstance(value, bool):
+        raise _fail(label, f"must be true or false, not {value!r}")
+    return value
+
+
+def _strings(value, label: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _fail(label, f"must be a list of strings, not {value!r}")
+    return list(value)
+
+
+def _str_table(value, label: str) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise _fail(label, 'must be a table of "glob" = "deck" lines')
+    return {str(k): v for k, v in value.items()}
+
+
+def _choice(*options: str) -> Callable:
+    def read(value, label: str) -> str:
+        if value not in options:
+            raise _fail(label, f"must be one of {', '.join(options)}, not {value!r}")
+        return value
+    return read
+
+
+def _number(low: float, high: float, whole: bool = False) -> Callable:
+    def read(value, label: str):
+        kinds = (int,) if whole else (int, float)
+        if isinstance(value, bool) or not isinstance(value, kinds) or not low <= value <= high:
+            kind = "a whole number" if whole else "a number"
+            raise _fail(label, f"must be {kind} from {low:g} to {high:g}, not {value!r}")
+        return value if whole else float(value)
+    return read
+
+
+def parse_duration(text: str, label: str = "duration") -> timedelta:
+    """'90s', '10m', '1h', '2d' → timedelta."""
+    units = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
+    text = str(text).strip()
+    try:
+        step = timedelta(**{units[text[-1]]: float(text[:-1])})
+    except (KeyError, ValueError, IndexError, OverflowError):
+        step = None
+    if step is None or step <= timedelta(0):
+        raise _fail(label, f"bad duration {text!r} (use e.g. '10m', '1h', '1d')")
+    return step
+
+
+def _duration(value, label: str) -> timedelta:
+    return parse_duration(_text(value, label), label)
+
+
+def _durations(value, label: str) -> tuple[timedelta, ...]:
+    return tuple(parse_duration(text, label) for text in _strings(value, label))
+
+
+def _zone(value, label: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        ZoneInfo(_text(value, label))
+    except (ZoneInfoNotFoundError, ValueError):
+        raise _fail(label, f"unknown time zone {value!r} (use a name like 'Europe/Berlin' or 'UTC')") from None
+    return value
+
+
+# --- the keys: adding a key is one line here (and a field on Config or ReviewSettings) -----------------------
+
+TOP_KEYS: dict[str, Callable] = {
+    "name": _text,
+    "notes": _text,
+    "decks": _text,
+    "exclude": _strings,
+    "formulas": _choice(*FORMULA_MODES),
+    "definitions": _flag,
+    "highlight_cloze": _flag,
+    "question_headings": _flag,
+    "question_callouts": _flag,
+    "bold_questions": _flag,
+    "macros": _text,
+    "deck_names": _str_table,
+}
+REVIEW_KEYS: dict[str, Callable] = {
+    "desired_retention": _number(0.5, 0.99),
+    "new_per_day": _number(0, 1_000_000, whole=True),
+    "reviews_per_day": _number(0, 1_000_000, whole=True),
+    "day_starts_at": _number(0, 23, whole=True),
+    "leech_threshold": _number(1, 1000, whole=True),
+    "learning_steps": _durations,
+    "relearning_steps": _durations,
+    "maximum_interval": _number(1, 36500, whole=True),
+    "fuzz": _flag,
+    "timezone": _zone,
+    "learn_ahead": _duration,
+    "new_mix": _choice(*NEW_MIXES),
+}
+TABLES = {"review": REVIEW_KEYS}
+
+
+# Keys whose value is not stored under their own name on Config.
+_PATH_KEYS = {"notes": "notes_dir", "decks": "decks_dir", "macros": "macros_file"}
 
 
 def config_from_dict(root: Path, raw: dict, has_file: bool = True) -> Config:
-    """Validate a parsed mlwiki.toml into a Config."""
-    notes_default = "notes" if has_file else "."
-    cfg = Config(
+    """Validate a parsed mlwiki.toml into a Config; unknown keys become `warnings`, bad values a ConfigError."""
+    values = _read_table(raw, TOP_KEYS, "")
+    review = _read_table(_table(raw, "review"), REVIEW_KEYS, "[review] ")
+    folders = {"notes": "notes" if has_file else ".", "decks": "decks"} | \
+        {key: values.pop(key) for key in _PATH_KEYS if key in values}
+    return Config(
         root=root,
-        notes_dir=_folder(root, raw, "notes", notes_default),
-        decks_dir=_folder(root, raw, "decks", "decks"),
-        name=str(raw.get("name") or root.name or "wiki"),
-        exclude=_str_list(raw.get("exclude", []), "exclude"),
-        formulas=str(raw.get("formulas", "display")),
-        definitions=bool(raw.get("definitions", False)),
-        highlight_cloze=bool(raw.get("highlight_cloze", False)),
-        question_headings=bool(raw.get("question_headings", True)),
-        question_callouts=bool(raw.get("question_callouts", True)),
-        bold_questions=bool(raw.get("bold_questions", True)),
-        deck_names={str(k): str(v) for k, v in _table(raw, "deck_names").items()},
-        macros_file=(root / raw["macros"]).resolve() if isinstance(raw.get("macros"), str) else None,
-        review=_review_settings(_table(raw, "review")),
+        name=values.pop("name", "") or root.name or "wiki",
+        **{_PATH_KEYS[key]: (root / folder).resolve() for key, folder in folders.items()},
+        **values,
+        review=ReviewSettings(**review),
         has_config_file=has_file,
+        warnings=unknown_key_warnings(raw),
     )
-    if cfg.formulas not in FORMULA_MODES:
-        raise ConfigError(f"'formulas' must be one of {', '.join(FORMULA_MODES)}", path=CONFIG_NAME)
-    return cfg
 
 
 def _table(raw: dict, key: str) -> dict:
     value = raw.get(key, {})
     if not isinstance(value, dict):
-        raise ConfigError(f"[{key}] must be a table", path=CONFIG_NAME)
+        raise _fail(key, f"must be a table ([{key}] with its keys below it)")
     return value
 
 
-def _str_list(value, key: str) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"'{key}' must be a list of strings", path=CONFIG_NAME)
-    return list(value)
+def _read_table(raw: dict, keys: dict[str, Callable], prefix: str) -> dict:
+    return {key: read(raw[key], prefix + key) for key, read in keys.items() if key in raw}
 
 
-def parse_duration(text: str) -> timedelta:
-    """'90s', '10m', '1h', '2d' → timedelta."""
-    units = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
-    text = str(text).strip()
-    try:
-        return timedelta(**{units[text[-1]]: float(text[:-1])})
-    except (KeyError, ValueError, IndexError):
-        raise ConfigError(f"bad duration {text!r} (use e.g. '10m', '1h', '1d')", path=CONFIG_NAME) from None
+def unknown_key_warnings(raw: dict) -> list[str]:
+    """A line per key mlwiki does not know, with the key it probably meant (or the table it belongs in)."""
+    places = {f"[{key}]" if read is _str_table else key: key for key, read in TOP_KEYS.items()}
+    places |= {f"[{t}]": f"[{t}]" for t in TABLES}
+    for table, keys in TABLES.items():
+        places |= {f"[{table}] {key}": key for key in keys}
+    found = []
+    for key, value in raw.items():
+        if key in TABLES and isinstance(value, dict):
+            found += [_unknown(f"[{key}] {k}", k, places) for k in value if k not in TABLES[key]]
+        elif key not in TOP_KEYS and key not in TABLES:
+            found.append(_unknown(f"[{key}]" if isinstance(value, dict) else key, key, places))
+    return found
 
 
-def _review_settings(raw: dict) -> ReviewSettings:
-    settings = ReviewSettings()
-    numeric = {"desired_retention": float, "new_per_day": int, "reviews_per_day": int,
-               "day_starts_at": int, "leech_threshold": int, "maximum_interval": int}
-    for key, kind in numeric.items():
-        if key in raw:
-            try:
-                setattr(settings, key, kind(raw[key]))
-            except (TypeError, ValueError):
-                raise ConfigError(f"[review] {key} must be a number", path=CONFIG_NAME) from None
-    for key in ("learning_steps", "relearning_steps"):
-        if key in raw:
-            setattr(settings, key, tuple(parse_duration(s) for s in _str_list(raw[key], key)))
-    if "learn_ahead" in raw:
-        settings.learn_ahead = parse_duration(raw["learn_ahead"])
-    if "new_mix" in raw:
-        settings.new_mix = str(raw["new_mix"])
-        if settings.new_mix not in NEW_MIXES:
-            raise ConfigError(f"[review] new_mix must be one of {', '.join(NEW_MIXES)}", path=CONFIG_NAME)
-    if "fuzz" in raw:
-        settings.fuzz = bool(raw["fuzz"])
-    if "timezone" in raw:
-        settings.timezone = str(raw["timezone"])
-    if not 0.5 <= settings.desired_retention < 1:
-        raise ConfigError("[review] desired_retention must be between 0.5 and 0.99", path=CONFIG_NAME)
-    if not 0 <= settings.day_starts_at <= 23:
-        raise ConfigError("[review] day_starts_at must be an hour from 0 to 23", path=CONFIG_NAME)
-    return settings
+def _unknown(where: str, key: str, places: dict[str, str]) -> str:
+    import difflib
+
+    exact = [place for place, name in places.items() if name == key and place != where]
+    close = exact or difflib.get_close_matches(where, places, n=1, cutoff=0.6) or \
+        [place for place, name in places.items() if name in difflib.get_close_matches(key, places.values(), n=1)]
+    if not close:
+        return f"{CONFIG_NAME}: unknown key {where}"
+    top_level = " at the top of the file, before any [table]" if close[0] in TOP_KEYS and "]" in where else ""
+    return f"{CONFIG_NAME}: unknown key {where}; did you mean {close[0]}{top_level}?"
 
 
 CONFIG_TEMPLATE = """\

@@ -215,9 +215,12 @@ def test_exclude_globs_from_the_config_file(wiki: Path):
     assert [f.rel for f in walk_notes(load_config(wiki))[0]] == ["notes/new.md"]
 
 
-def test_missing_notes_folder_is_a_warning(tmp_path: Path):
+def test_missing_notes_folder_is_a_config_error_and_a_walk_warning(tmp_path: Path):
     (tmp_path / CONFIG_NAME).write_text('notes = "nowhere"\n', encoding="utf-8")
-    files, problems = walk_notes(load_config(tmp_path))
+    with pytest.raises(ConfigError, match="notes: folder 'nowhere' does not exist"):
+        load_config(tmp_path)
+    # a folder that vanishes after the config was read is still only a warning for the walk
+    files, problems = walk_notes(config_from_dict(tmp_path, {"notes": "nowhere"}))
     assert files == [] and [p.severity.value for p in problems] == ["warning"]
 
 
@@ -303,12 +306,15 @@ def test_data_folder_also_marks_the_root(tmp_path: Path):
 
 def test_without_config_the_folder_itself_is_the_notes_folder(tmp_path: Path):
     assert find_root(tmp_path) is None
-    config = load_config(cwd=tmp_path)
+    with pytest.raises(ConfigError, match="no wiki here"):
+        load_config(cwd=tmp_path)
+    config = load_config(tmp_path)  # --root makes a plain folder a wiki
     assert (config.root, config.notes_dir, config.name, config.has_config_file) == (
         tmp_path.resolve(), tmp_path.resolve(), tmp_path.name, False)
 
 
 def test_config_values(tmp_path: Path):
+    (tmp_path / "n").mkdir()
     (tmp_path / CONFIG_NAME).write_text(
         'name = "W"\nnotes = "n"\ndecks = "out"\nexclude = "drafts/**"\nformulas = "inline"\ndefinitions = true\n'
         'highlight_cloze = true\n[deck_names]\n"a/**" = "W::A"\n', encoding="utf-8")

@@ -34,6 +34,8 @@ class AppContext:
             from mlwiki.config import load_config
 
             self._config = load_config(self.root)
+            for warning in self._config.warnings:  # every command says so, not only `check`
+                click.echo(f"Warning: {inert(warning)}", err=True)
         return self._config
 
 

@@ -15,12 +15,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlwiki.config import Config
+from mlwiki.config import CONFIG_NAME, DATA_DIR, Config
 from mlwiki.sources.flat_yaml import read_flat
 from mlwiki.models import NoteText, Problem, Severity
 
 NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".qmd": "qmd", ".ipynb": "ipynb"}
-IGNORED_DIRS = {"_site", "_freeze", ".quarto", "_book", ".ipynb_checkpoints", "node_modules", "__pycache__"}
+IGNORED_DIRS = {"_site", "_freeze", ".quarto", "_book", ".ipynb_checkpoints", "node_modules", "__pycache__",
+                "site-packages"}
+# A folder holding one of these is not part of the wiki: another wiki (its config or data folder), or a Python
+# virtual environment (whose packages ship Markdown files by the thousand).
+OTHER_ROOT_MARKERS = (CONFIG_NAME, DATA_DIR, "pyvenv.cfg")
 MAX_NOTE_BYTES = 10 * 1024 * 1024
 MAX_FRONT_MATTER_CHARS = 64 * 1024
 MAX_YAML_ALIASES = 100
@@ -159,12 +163,15 @@ def _walk_dir(config, folder, ignore, files, problems, seen_dirs) -> None:
         problems.append(warn(config.relative(folder), "symlink loop: folder already scanned; remove the link"))
         return
     seen_dirs.add(real)
-    ignore.load_gitignore(folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:
         problems.append(warn(config.relative(folder), f"cannot list folder ({exc.strerror}); check permissions"))
         return
+    if real != config.notes_dir and real != config.root and \
+            any(entry.name in OTHER_ROOT_MARKERS for entry in entries):
+        return  # a nested wiki or a virtual environment
+    ignore.load_gitignore(folder)
     prefix = config.relative(folder).rstrip("/") + "/"  # `rel` of the files here: prefix + name
     prefix = "" if prefix == "./" else prefix
     # Per entry, only what the rules need: this loop runs for every file of the wiki on every scan, and making a
