@@ -1,4 +1,4 @@
-"""Make note text inert before it reaches a terminal: no escape sequences, no control characters."""
+"""Text for a terminal: note text made inert (no escape sequences, no control characters), counts and cut lines."""
 
 from __future__ import annotations
 
@@ -26,3 +26,20 @@ def inert(text: str) -> str:
 def one_line(text: str) -> str:
     """`inert`, and newlines and tabs shown as ␤ and ␉: for a file name or message that must stay on one line."""
     return inert(text).replace("\n", "␤").replace("\t", "␉")
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """'1 card', '2 cards', '0 cards' ('1 leech', '2 leeches' with `many`): counts read as English."""
+    return f"{count} {noun if count == 1 else many or noun + 's'}"
+
+
+def shorten(text: str, width: int) -> str:
+    """`text` on one line in at most `width` characters, cut at a word with '…' when it is longer."""
+    text = " ".join(text.split())
+    if len(text) <= width:
+        return text
+    cut = text[:width - 1]
+    space = cut.rfind(" ")
+    if space > width // 2:  # a word boundary not too far back; else cut inside a very long word
+        cut = cut[:space]
+    return cut.rstrip(" ,;:") + "…"

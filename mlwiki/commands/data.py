@@ -10,7 +10,7 @@ import click
 from mlwiki.commands.common import (AppContext, echo_errors, echo_json, filter_options, nothing_matches, pass_app,
                                     selection_from, synced)
 from mlwiki.errors import MlwikiError
-from mlwiki.textsafe import inert
+from mlwiki.textsafe import inert, plural
 
 
 @click.command()
@@ -51,9 +51,10 @@ def export(app: AppContext, deck, tag, paths, output, as_json) -> None:
         raise MlwikiError("nothing exported: no cards yet")
     for f in report.files:
         suspended = f", {f.suspended} suspended" if f.suspended else ""
-        history = f", {f.scheduled} with their schedule and {f.reviews} reviews" if f.reviews else ""
-        click.echo(inert(f"Wrote {f.path}: {f.notes} notes, {f.cards} cards{history}, {f.media} media files"
-                         f"{suspended}"))
+        history = (f", {f.scheduled} with their schedule and {plural(f.reviews, 'review')}" if f.reviews
+                   else "")
+        click.echo(inert(f"Wrote {f.path}: {plural(f.notes, 'note')}, {plural(f.cards, 'card')}{history}, "
+                         f"{plural(f.media, 'media file')}{suspended}"))
 
 
 @click.command()
@@ -105,7 +106,7 @@ def log_export(app: AppContext, path: str, fmt: str | None) -> None:
     fmt = fmt or ("csv" if path.lower().endswith(".csv") else "jsonl")
     with open_store(app.config, create=False) as store:
         count = export_log(store, Path(path), fmt)
-    click.echo(f"Wrote {count} reviews to {path}")
+    click.echo(f"Wrote {plural(count, 'review')} to {path}")
 
 
 @log.command("import")
@@ -119,6 +120,6 @@ def log_import(app: AppContext, path: str) -> None:
     store, _ = synced(app)
     with store:
         reviews, cards = import_log(store, Path(path), StudyCalendar.from_settings(app.config.review))
-    click.echo(f"Imported {reviews} reviews; rebuilt {cards} cards")
+    click.echo(f"Imported {plural(reviews, 'review')}; rebuilt {plural(cards, 'card')}")
 
 COMMANDS = [export, backup, restore, log]

@@ -10,7 +10,7 @@ import click
 from mlwiki.commands.common import (AppContext, echo_form_census, echo_json, filter_options, nothing_matches, pass_app,
                                     selection_from, synced)
 from mlwiki.errors import MlwikiError
-from mlwiki.textsafe import inert, one_line
+from mlwiki.textsafe import inert, one_line, plural, shorten
 
 
 @click.command()
@@ -62,10 +62,9 @@ def cards(app: AppContext, files, deck, tag, paths, as_json: bool, include_retir
         echo_json(rows)
         return
     for row in rows:
-        front = " ".join(row["front"].split())
         click.echo(inert(f"{row['id']}  {row['kind']:<10} {one_line(row['source']['path'])}:{row['source']['line']}  "
-                         f"{front[:80]}"))
-    click.echo(f"{len(rows)} cards", err=True)
+                         f"{shorten(row['front'], 80)}"))
+    click.echo(plural(len(rows), "card"), err=True)
     if not rows and selection.is_empty:
         echo_form_census(app.config)
 
@@ -136,29 +135,32 @@ def orphans(app: AppContext, deck, tag, paths, as_json: bool, purge: bool, yes: 
             return
         for row in rows:
             click.echo(inert(f"{row['id']}  {row['kind']:<10} last in {one_line(row['source']['path'])}:"
-                             f"{row['source']['line']}  {row['reviews']} reviews  {' '.join(row['front'].split())[:60]}"))
-        click.echo(f"{len(rows)} retired cards", err=True)
+                             f"{row['source']['line']}  {plural(row['reviews'], 'review')}  "
+                             f"{shorten(row['front'], 60)}"))
+        click.echo(plural(len(rows), "retired card"), err=True)
         if purge and rows:
-            if not yes and not click.confirm(f"Delete {len(rows)} retired cards and their review history?",
+            if not yes and not click.confirm(f"Delete {plural(len(rows), 'retired card')} and their review history?",
                                              default=False):
                 raise MlwikiError("nothing purged")
             from mlwiki.store.backup import backup_now
 
             saved = backup_now(store, app.config, "before-purge", when=app.now)
             count = purge_orphans(store, selection)
-            click.echo(f"Purged {count} cards (backup: {saved}).")
+            click.echo(f"Purged {plural(count, 'card')} (backup: {saved}).")
 
 
 @click.command()
 @click.argument("card_ids", nargs=-1, required=True)
 @pass_app
 def unsuspend(app: AppContext, card_ids: tuple[str, ...]) -> None:
-    """Unsuspend cards (and clear their leech mark)."""
-    from mlwiki.store.opening import open_store
-    from mlwiki.store.reviews import unsuspend as unsuspend_card
+    """Unsuspend cards (and clear their leech mark). An id that names no card is an error; nothing changes then."""
+    from mlwiki.review.log import unsuspend as unsuspend_cards
 
-    with open_store(app.config) as store, store.write() as conn:
-        changed = sum(unsuspend_card(conn, cid) for cid in card_ids)
-    click.echo(f"Unsuspended {changed} card(s).")
+    store, _ = synced(app)
+    with store:
+        changed = unsuspend_cards(store, list(card_ids), app.now)
+    unchanged = len(set(card_ids)) - len(changed)
+    click.echo(f"Unsuspended {plural(len(changed), 'card')}" +
+               (f" ({plural(unchanged, 'was', 'were')} not suspended)." if unchanged else "."))
 
 COMMANDS = [init, cards, check, scan, orphans, unsuspend]

@@ -50,6 +50,7 @@ from mlwiki.export.notes import Builder, Built
 from mlwiki.render.macros import extract_macros, macros_source
 from mlwiki.store.anki_history import next_export_stamp
 from mlwiki.store.cards import CardFilter, notes_with_selected_cards
+from mlwiki.textsafe import plural
 
 
 # --- report ------------------------------------------------------------------------------------------------
@@ -94,8 +95,8 @@ class ExportReport:
                 "notes": self.notes, "cards": self.cards}
 
     def summary(self) -> str:
-        return (f"{len(self.files)} deck file(s): {self.notes} notes, {self.cards} cards"
-                + (f", {len(self.warnings)} warning(s)" if self.warnings else ""))
+        return (f"{plural(len(self.files), 'deck file')}: {plural(self.notes, 'note')}, {plural(self.cards, 'card')}"
+                + (f", {plural(len(self.warnings), 'warning')}" if self.warnings else ""))
 
 
 # --- export ------------------------------------------------------------------------------------------------

@@ -41,13 +41,16 @@ from mlwiki.render.latex_layout import (
 # Tokenizer and parser
 # --------------------------------------------------------------------------------------
 
-_TOKEN_RE = re.compile(r"\\([A-Za-z]+)|\\(.)|([0-9]+(?:\.[0-9]+)?)|(\s+)|(.)", re.S)
+# A `%` that no backslash escapes starts a comment up to the end of its line (it goes, like in TeX).
+_TOKEN_RE = re.compile(r"\\([A-Za-z]+)|\\(.)|([0-9]+(?:\.[0-9]+)?)|(\s+)|(%[^\n]*\n?)|(.)", re.S)
 _DIMENSION_RE = re.compile(r"\s*-?[0-9.]+\s*[a-z]*\s*")
 
 
 def _tokenize(src: str) -> list[tuple[str, str]]:
     toks = []
-    for name, sym, num, ws, ch in _TOKEN_RE.findall(src):
+    for name, sym, num, ws, comment, ch in _TOKEN_RE.findall(src):
+        if comment:
+            continue
         if name:
             toks.append(("macro", name))
         elif sym:

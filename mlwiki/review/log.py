@@ -18,7 +18,7 @@ from mlwiki.models import Problem, Severity
 from mlwiki.review.schedule import CardState, Scheduler, replay, replay_steps, same_state
 from mlwiki.store import reviews as log
 from mlwiki.store.db import REPLAY_PENDING, Store, utc_iso
-from mlwiki.store.reviews import STATE_COLUMNS
+from mlwiki.store.reviews import REVIEW_COLUMNS, STATE_COLUMNS
 from mlwiki.studyday import StudyCalendar
 
 LOG_FIELDS = ("card_id", "reviewed_at", "rating", "duration_ms", "content_hash", "settings")
@@ -69,19 +69,26 @@ def record_answer(store: Store, scheduler: Scheduler, card_id: str, rating: int,
         state = CardState.from_row(row)
         after = scheduler.review(card_id, state, rating, when)
         log.save_settings(conn, scheduler.id, json.dumps(scheduler.data, sort_keys=True))
-        elapsed = (when - state.last_review).total_seconds() / 86400 if state.last_review else 0.0
-        review_id = log.append_review(conn, {
-            "card_id": card_id, "reviewed_at": utc_iso(when), "rating": rating, "duration_ms": duration_ms,
-            "content_hash": row["content_hash"], "settings_id": scheduler.id, "state_before": state.state,
-            "state": after.state, "step": after.step, "stability": after.stability, "difficulty": after.difficulty,
-            "due": utc_iso(after.due), "elapsed_days": elapsed,
-            "scheduled_days": (after.due - when).total_seconds() / 86400})
+        review_id = log.append_review(conn, review_values(card_id, when, rating, duration_ms, row["content_hash"],
+                                                          scheduler.id, state, after))
         leech = rating == 1 and after.lapses > state.lapses and after.lapses >= leech_threshold \
             and not row["leech"]
         log.set_replayed_state(conn, card_id, _state_values(after))
         if leech:
             log.mark_leech(conn, card_id, utc_iso(when), f"{after.lapses} lapses")
         return Answer(review_id, card_id, before, leech)
+
+
+def review_values(card_id: str, when: datetime, rating: int, duration_ms: int, content_hash: str,
+                  settings_id: str, state: CardState, after: CardState) -> dict:
+    """The review row of an answer: what was answered, and the scheduler's view before and after it (a reset,
+    rating 0, leaves no due date)."""
+    elapsed = (when - state.last_review).total_seconds() / 86400 if state.last_review else 0.0
+    return {"card_id": card_id, "reviewed_at": utc_iso(when), "rating": rating, "duration_ms": duration_ms,
+            "content_hash": content_hash, "settings_id": settings_id, "state_before": state.state,
+            "state": after.state, "step": after.step, "stability": after.stability, "difficulty": after.difficulty,
+            "due": utc_iso(after.due) if after.due else None, "elapsed_days": elapsed,
+            "scheduled_days": (after.due - when).total_seconds() / 86400 if after.due else None}
 
 
 def undo_answer(store: Store, answer: Answer) -> None:
@@ -101,7 +108,8 @@ def set_flag(store: Store, card_id: str, action: str, when: datetime, until: dat
             log.set_flags(conn, card_id, 1, before["buried_until"])
         else:
             log.set_flags(conn, card_id, before["suspended"], utc_iso(until))
-        log.add_event(conn, card_id, utc_iso(when), action)
+        # a bury keeps its end in the event, so a log import can bury the card again
+        log.add_event(conn, card_id, utc_iso(when), action, utc_iso(until) if action == "bury" else "")
     return before
 
 
@@ -138,46 +146,85 @@ def database_problems(config: Config, now: datetime) -> list[Problem]:
     return found
 
 
+# --- unsuspend -------------------------------------------------------------------------------------------
+
+
+def unsuspend(store: Store, ids: list[str], when: datetime) -> list[str]:
+    """Unsuspend cards (leeches included), recorded as 'unsuspend' events. Every id must name a card — the id
+    `mlwiki cards` shows, or an old id of an edited card — else nothing changes. Returns the ids unsuspended."""
+    found = log.resolve_card_ids(store, ids)
+    unknown = [given for given in ids if given not in found]
+    if unknown:
+        raise MlwikiError(f"no card has the id {', '.join(unknown)} (see `mlwiki cards`); nothing unsuspended")
+    return log.unsuspend_cards(store, list(found.values()), utc_iso(when))
+
+
 # --- export and import ------------------------------------------------------------------------------------
+# A log file holds every review and every card event (suspend, unsuspend, bury, leech …), so an import into a
+# fresh wiki gives each card its schedule, its flags and its review history back. In CSV an event is a row with
+# `event` set and no rating; in JSON Lines it is a record with an "event" key. Files from before events were
+# written (no `event` column) import as reviews only.
+
+EVENT_FIELDS = ("event", "detail")
 
 
 def export_log(store: Store, target: Path, fmt: str) -> int:
-    """Write every review as CSV or JSON Lines (with its scheduler settings inline). Returns the count."""
+    """Write every review and card event as CSV or JSON Lines (settings inline). Returns the review count."""
     settings = log.all_settings(store)
     rows = log.log_rows(store)
+    events = log.event_rows(store)
     with open(target, "w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out) if fmt == "csv" else None
-        if writer:
-            writer.writerow(LOG_FIELDS + SYNC_FIELDS)
-        for row in rows:
-            values = (row["card_id"], row["reviewed_at"], row["rating"], row["duration_ms"],
-                      row["content_hash"], settings[row["settings_id"]], row["source"], row["anki_id"])
-            if writer:
-                writer.writerow(values)
-            else:
-                record = dict(zip(LOG_FIELDS + SYNC_FIELDS, values))
-                record["settings"] = json.loads(record["settings"])
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        if fmt == "csv":
+            writer = csv.writer(out)
+            writer.writerow(LOG_FIELDS + SYNC_FIELDS + EVENT_FIELDS)
+            writer.writerows((r["card_id"], r["reviewed_at"], r["rating"], r["duration_ms"], r["content_hash"],
+                              settings[r["settings_id"]], r["source"], r["anki_id"], "", "") for r in rows)
+            writer.writerows((e["card_id"], e["at"], "", "", "", "", "", "", e["action"], e["detail"])
+                             for e in events)
+            return len(rows)
+        for r in rows:
+            record = dict(zip(LOG_FIELDS + SYNC_FIELDS, (r["card_id"], r["reviewed_at"], r["rating"], r["duration_ms"],
+                                                         r["content_hash"], json.loads(settings[r["settings_id"]]),
+                                                         r["source"], r["anki_id"])))
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for e in events:
+            record = {"card_id": e["card_id"], "at": e["at"], "event": e["action"], "detail": e["detail"]}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(rows)
 
 
-def _read_log(source: Path) -> list[dict]:
+def _read_log(source: Path) -> tuple[list[dict], list[dict]]:
+    """(reviews, events) of a log file, each a list of dicts in file order."""
     text = source.read_text(encoding="utf-8")
+    reviews, events = [], []
     if source.suffix.lower() == ".csv" or text.startswith(",".join(LOG_FIELDS)):
-        records = list(csv.DictReader(text.splitlines()))
-        for record in records:
-            record["settings"] = json.loads(record["settings"])
+        for n, record in enumerate(csv.DictReader(text.splitlines()), start=2):
+            if record.get("event"):
+                events.append({"card_id": record["card_id"], "at": record["reviewed_at"],
+                               "event": record["event"], "detail": record.get("detail") or "", "line": n})
+            else:
+                reviews.append({**record, "settings": json.loads(record["settings"]), "line": n})
     else:
-        records = [json.loads(line) for line in text.splitlines() if line.strip()]
-    for n, record in enumerate(records, start=2):
-        missing = [f for f in LOG_FIELDS if f not in record]
-        if missing:
-            raise MlwikiError(f"record lacks {', '.join(missing)}", path=str(source), line=n)
-    return records
+        for n, line in enumerate(text.splitlines(), start=1):
+            if line.strip():
+                record = {**json.loads(line), "line": n}
+                (events if "event" in record else reviews).append(record)
+    for record in reviews:
+        _require(record, LOG_FIELDS, source)
+    for record in events:
+        _require(record, ("card_id", "at", "event"), source)
+    return reviews, events
+
+
+def _require(record: dict, fields: tuple[str, ...], source: Path) -> None:
+    missing = [f for f in fields if record.get(f) is None]
+    if missing:
+        raise MlwikiError(f"record lacks {', '.join(missing)}", path=str(source), line=record["line"])
 
 
 def import_log(store: Store, source: Path, calendar: StudyCalendar) -> tuple[int, int]:
-    """Load a log into a database that has no reviews yet and rebuild every card's state by replay.
+    """Load a log into a database that has no reviews yet: every review with the scheduler's view before and after
+    it (as answering recorded it), every event, and each card's schedule and flags rebuilt from them.
 
     Returns (reviews imported, cards rebuilt). Reviews of cards not in the notes are kept in the log.
     """
@@ -185,21 +232,80 @@ def import_log(store: Store, source: Path, calendar: StudyCalendar) -> tuple[int
         raise MlwikiError("the database already holds reviews; import into an empty one "
                           "(move .mlwiki away first — or `mlwiki backup` it)")
     try:
-        records = _read_log(source)
-    except (ValueError, KeyError) as exc:
-        raise MlwikiError(f"not a review log export ({exc})", path=str(source)) from None
-    with store.write() as conn:
+        records, events = _read_log(source)
+        settings = {}
         for record in records:
-            data = record["settings"]
-            scheduler = Scheduler(data, calendar)
-            log.save_settings(conn, scheduler.id, json.dumps(data, sort_keys=True))
-            when = datetime.fromisoformat(record["reviewed_at"]).astimezone(timezone.utc)
-            log.append_review(conn, {
-                "card_id": record["card_id"], "reviewed_at": utc_iso(when), "rating": int(record["rating"]),
-                "duration_ms": int(record["duration_ms"] or 0), "content_hash": record["content_hash"],
-                "settings_id": scheduler.id, "source": record.get("source") or "mlwiki",
-                "anki_id": int(record["anki_id"]) if record.get("anki_id") not in (None, "") else None})
-    return len(records), rebuild_states(store, calendar).cards
+            scheduler = Scheduler(record["settings"], calendar)
+            settings[scheduler.id] = json.dumps(record["settings"], sort_keys=True)
+            record["settings_id"] = scheduler.id
+            record["rating"] = int(record["rating"])
+            if record["rating"] not in (0, 1, 2, 3, 4):  # 0: a reset pulled from Anki
+                raise ValueError(f"line {record['line']}: rating {record['rating']} is not 0-4")
+        records.sort(key=lambda record: _when(record["reviewed_at"]))  # replay in time order (stable)
+        reviews, states = _replayed_reviews(records, _scheduler_lookup_from(settings, calendar))
+        flags = _replayed_flags(events)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise MlwikiError(f"not a review log export ({exc})", path=str(source)) from None
+    cards = {}
+    for card_id in states.keys() | flags.keys():
+        state = _state_values(states.get(card_id, CardState()))
+        cards[card_id] = (*state, *flags.get(card_id, (0, 0, None)))
+    event_values = [(e["card_id"], utc_iso(_when(e["at"])), e["event"], e.get("detail") or "") for e in events]
+    # a card edited in the old wiki kept its first id there; a fresh scan named it after its new text
+    renames = [(e["detail"], e["card_id"], utc_iso(_when(e["at"]))) for e in events
+               if e["event"] == "relink" and e.get("detail")]
+    return len(reviews), log.write_imported_log(store, settings, reviews, event_values, cards, renames)
+
+
+def _when(text: str) -> datetime:
+    return datetime.fromisoformat(text).astimezone(timezone.utc)
+
+
+def _scheduler_lookup_from(settings: dict[str, str], calendar: StudyCalendar):
+    """settings id → Scheduler (on the learner's study days), from settings records not yet stored."""
+    cache = {sid: Scheduler(json.loads(text), calendar) for sid, text in settings.items()}
+    return cache.__getitem__
+
+
+def _replayed_reviews(records: list[dict], scheduler_for) -> tuple[list[tuple], dict[str, CardState]]:
+    """Each review as a row of `REVIEW_COLUMNS` (in the given order, each card replayed through its own), and
+    each card's final state."""
+    by_card: dict[str, list[tuple[int, dict]]] = {}
+    for n, record in enumerate(records):
+        by_card.setdefault(record["card_id"], []).append((n, record))
+    numbered, states = [], {}
+    for card_id, items in by_card.items():
+        state = CardState()
+        for (n, record), (_, before, state) in zip(items, replay_steps(scheduler_for, card_id,
+                                                                        [r for _, r in items])):
+            values = review_values(card_id, _when(record["reviewed_at"]), record["rating"],
+                                   int(record["duration_ms"] or 0), record["content_hash"], record["settings_id"],
+                                   before, state)
+            values["source"] = record.get("source") or "mlwiki"
+            values["anki_id"] = int(record["anki_id"]) if record.get("anki_id") not in (None, "") else None
+            numbered.append((n, tuple(values[c] for c in REVIEW_COLUMNS)))
+        states[card_id] = state
+    return [row for _, row in sorted(numbered, key=lambda item: item[0])], states
+
+
+def _replayed_flags(events: list[dict]) -> dict[str, tuple]:
+    """Each card's (suspended, leech, buried_until) after its events, in order."""
+    flags: dict[str, tuple] = {}
+    for event in events:
+        suspended, leech, buried = flags.get(event["card_id"], (0, 0, None))
+        action = event["event"]
+        if action == "suspend":
+            suspended = 1
+        elif action == "leech":
+            suspended, leech = 1, 1
+        elif action == "unsuspend":
+            suspended, leech = 0, 0
+        elif action == "bury" and event.get("detail"):
+            buried = utc_iso(_when(event["detail"]))
+        else:
+            continue  # relinks and the like say nothing about flags
+        flags[event["card_id"]] = (suspended, leech, buried)
+    return flags
 
 
 def rebuild_cards(store: Store, conn, card_ids: set[str], calendar: StudyCalendar) -> int:

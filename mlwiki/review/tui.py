@@ -5,16 +5,19 @@ terminal UI (single keys). Both only read input, call `ReviewSession` and print.
 from __future__ import annotations
 
 import os
+import select
 import shlex
+import signal
 import subprocess
 import sys
+from contextlib import contextmanager
 from datetime import datetime
-from typing import Callable, TextIO
+from typing import Callable, Iterator, TextIO
 
 from mlwiki.review.queue import next_due_text
 from mlwiki.review.schedule import RATINGS
 from mlwiki.review.session import ReviewSession, ShownCard, Summary
-from mlwiki.textsafe import inert
+from mlwiki.textsafe import inert, plural
 
 KEYS_HELP = ("space/enter reveal · 1 Again · 2 Hard · 3 Good · 4 Easy · u undo · s suspend · b bury · "
              "e edit · o open in browser · ? help · q quit")
@@ -40,9 +43,9 @@ def rating_bar(session: ReviewSession) -> str:
 
 
 def summary_text(summary: Summary, now: datetime) -> str:
-    lines = [f"Reviewed {summary.reviewed} cards ({summary.again} again) in {summary.seconds / 60:.1f} min."]
+    lines = [f"Reviewed {plural(summary.reviewed, 'card')} ({summary.again} again) in {summary.seconds / 60:.1f} min."]
     if summary.leeches:
-        lines.append(f"{len(summary.leeches)} leech(es) suspended: {', '.join(summary.leeches)}")
+        lines.append(f"{plural(len(summary.leeches), 'leech', 'leeches')} suspended: {', '.join(summary.leeches)}")
     lines.append(next_due_text(summary.due, now))
     return "\n".join(lines)
 
@@ -110,9 +113,46 @@ def _plain_command(session: ReviewSession, command: str, out, revealed: bool) ->
 
 # --- terminal UI -------------------------------------------------------------------------------------------
 
+RESIZE = "<resize>"  # what read_key returns when the terminal window changed size
 
-def read_key(stream=None) -> str:
-    """One key press from the terminal, without echo or Enter."""
+
+@contextmanager
+def resize_wakeups() -> Iterator[int | None]:
+    """A pipe that turns readable when the terminal is resized (SIGWINCH), for `read_key` to wait on beside the
+    keyboard. None where there is no SIGWINCH (Windows) or signals cannot be set (not the main thread)."""
+    if not hasattr(signal, "SIGWINCH"):
+        yield None
+        return
+    read_end, write_end = os.pipe()
+    os.set_blocking(read_end, False)
+    os.set_blocking(write_end, False)
+    try:
+        previous = signal.signal(signal.SIGWINCH, lambda *_: None)  # a Python handler, so the wakeup fd is written
+        old_fd = signal.set_wakeup_fd(write_end, warn_on_full_buffer=False)
+    except ValueError:  # not the main thread
+        os.close(read_end)
+        os.close(write_end)
+        yield None
+        return
+    try:
+        yield read_end
+    finally:
+        signal.set_wakeup_fd(old_fd)
+        signal.signal(signal.SIGWINCH, previous)
+        os.close(read_end)
+        os.close(write_end)
+
+
+def _resized(wakeup: int) -> bool:
+    """Empty the wakeup pipe; whether a SIGWINCH was among the signals it holds (Ctrl-C raises by itself)."""
+    try:
+        return signal.SIGWINCH in os.read(wakeup, 512)
+    except BlockingIOError:
+        return False
+
+
+def read_key(stream=None, wakeup: int | None = None) -> str:
+    """One key press from the terminal, without echo or Enter; `RESIZE` when `wakeup` says the window changed."""
     import termios
     import tty
 
@@ -121,9 +161,25 @@ def read_key(stream=None) -> str:
     old = termios.tcgetattr(fd)
     try:
         tty.setcbreak(fd)
-        return os.read(fd, 1).decode("utf-8", "replace")
+        while True:
+            ready = select.select([fd] if wakeup is None else [fd, wakeup], [], [])[0]
+            if wakeup in ready and _resized(wakeup):
+                return RESIZE
+            if fd in ready:
+                return os.read(fd, 1).decode("utf-8", "replace")
     finally:
         termios.tcsetattr(fd, termios.TCSADRAIN, old)
+
+
+def split_heading(heading: str, front: str) -> tuple[str, str]:
+    """(line above the card, card text): the heading path once. A front that starts with its heading path (a
+    formula card's does) gives its first paragraph to the line above, unless nothing would be left of it."""
+    if not heading:
+        return "", front
+    first, _, rest = front.partition("\n\n")
+    if first.startswith(heading):
+        return (first, rest.lstrip("\n")) if rest.strip() else ("", front)
+    return heading, front
 
 
 def open_in_editor(path: str, line: int) -> None:
@@ -141,33 +197,31 @@ def open_in_editor(path: str, line: int) -> None:
 class TerminalUI:
     """The rich review screen."""
 
-    def __init__(self, session: ReviewSession, console=None, key_reader: Callable[[], str] = read_key,
+    def __init__(self, session: ReviewSession, console=None, key_reader: Callable[[], str] | None = None,
                  rescan: Callable[[], int] | None = None):
         from rich.console import Console
 
         self.session = session
         self.console = console or Console(highlight=False)
-        self.read_key = key_reader
+        self.read_key = key_reader  # None: the keyboard, with terminal resizes
         self.rescan = rescan
         self.message = ""
-
-    def markdown(self, text: str):
-        from rich.markdown import Markdown
-
-        return Markdown(terminal_text(text))
 
     def show(self, revealed: bool) -> None:
         from rich.panel import Panel
         from rich.text import Text
 
+        from mlwiki.render.terminal import card_markdown
+
         card = self.session.current
+        heading, front = split_heading(card.heading, card.front)
         self.console.clear()
         self.console.print(Text(header(self.session, card), style="dim"))
-        if card.heading:
-            self.console.print(Text(inert(card.heading), style="cyan"))
-        self.console.print(Panel(self.markdown(card.front), title=card.kind, title_align="left"))
+        if heading:
+            self.console.print(Text(inert(heading), style="cyan"))
+        self.console.print(Panel(card_markdown(front), title=card.kind, title_align="left"))
         if revealed:
-            self.console.print(Panel(self.markdown(card.back), border_style="green"))
+            self.console.print(Panel(card_markdown(card.back), border_style="green"))
             bar = Text()
             for r, label in self.session.previews().items():
                 bar.append(f" {r} ", style="reverse bold")
@@ -177,38 +231,41 @@ class TerminalUI:
             self.console.print(Text("space/enter: show answer   ?: keys   q: quit", style="dim"))
         if self.message:
             self.console.print(Text(self.message, style="yellow"))
-            self.message = ""
 
     def run(self) -> Summary:
         session = self.session
         if session.current is None:
             self.console.print("Nothing due now. " + next_due_text(session.finish().due, session.clock()))
             return session.summary
-        revealed = False
-        while session.current is not None:
-            self.show(revealed)
-            key = self.read_key()
-            if key in ("q", "\x04", ""):
-                break
-            revealed = self.handle(key, revealed)
+        with resize_wakeups() as wakeup:
+            reader = self.read_key or (lambda: read_key(wakeup=wakeup))
+            revealed = False
+            while session.current is not None:
+                self.show(revealed)
+                key = reader()
+                if key == RESIZE:
+                    continue  # drawn again at the new size, answer and message as they were
+                if key in ("q", "\x04", ""):
+                    break
+                self.message = ""
+                revealed = self.handle(key, revealed)
         self.console.print(summary_text(session.finish(), session.clock()))
         return session.summary
 
     def handle(self, key: str, revealed: bool) -> bool:
+        """Do what `key` asks; return whether the (possibly new) current card shows its answer."""
         session = self.session
         card = session.current
-        if key in (" ", "\n", "\r") and not revealed:
-            return True
-        if key in "1234" and key and revealed:
+        if key in (" ", "\n", "\r"):
+            return True  # reveal; once shown, the answer stays until the card is rated
+        if key in ("1", "2", "3", "4") and revealed:
             result = session.answer(int(key))
             if result.leech:
                 self.message = leech_message(card.id, session.settings.leech_threshold)
-            return False
-        if key == "u":
+        elif key == "u":
             step = session.undo()
             self.message = f"Undid {step.kind}." if step else "Nothing to undo."
-            return False
-        if key == "s":
+        elif key == "s":
             session.suspend()
             self.message = "Suspended."
         elif key == "b":
@@ -218,13 +275,17 @@ class TerminalUI:
             open_in_editor(str(session.config.root / card.path), card.line)
             errors = self.rescan() if self.rescan else 0
             self.message = ("Rescanned after edit." if not errors else
-                            f"Rescanned after edit: {errors} syntax errors in the notes (see `mlwiki check`).")
+                            f"Rescanned after edit: {plural(errors, 'syntax error')} in the notes "
+                            "(see `mlwiki check`).")
         elif key == "o":
             from mlwiki.review.card_page import open_card_page
 
             path, opened = open_card_page(card, session.config)
             self.message = f"Opened {path}" if opened else f"Wrote {path} (no browser found to open it)"
-        elif key == "?":
-            self.message = KEYS_HELP
-        return revealed if key in ("?", "o") else False
+            return revealed
+        else:
+            if key == "?":
+                self.message = KEYS_HELP
+            return revealed  # help, or a key that means nothing: the screen stays as it is
+        return False
 

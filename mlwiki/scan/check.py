@@ -10,6 +10,7 @@ from mlwiki.config import Config
 from mlwiki.models import Problem, Severity
 from mlwiki.scan.collect import collect
 from mlwiki.sources.notes import load_note, walk_notes
+from mlwiki.textsafe import plural
 
 # What each form is called when `check` counts them, and the setting that switches it on (None: always on).
 FORMS = {
@@ -50,7 +51,8 @@ class CheckReport:
     @property
     def summary(self) -> str:
         warnings = len(self.problems) - self.errors
-        return f"{self.notes} notes, {self.cards} cards: {self.errors} errors, {warnings} warnings"
+        return (f"{plural(self.notes, 'note')}, {plural(self.cards, 'card')}: {plural(self.errors, 'error')}, "
+                f"{plural(warnings, 'warning')}")
 
 
 def run_checks(config: Config, paths: list[Path] | None) -> CheckReport:

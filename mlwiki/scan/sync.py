@@ -30,6 +30,7 @@ from mlwiki.sources.notes import NoteFile, paused_gc, walk_notes
 from mlwiki.scan.pool import examine_all
 from mlwiki.store.db import Store, utc_iso
 from mlwiki.store.index import IndexWriter, file_states, stored_problems
+from mlwiki.textsafe import plural
 
 if TYPE_CHECKING:
     from mlwiki.scan.examine import FileResult
@@ -62,8 +63,8 @@ class ScanReport:
         return data
 
     def summary(self) -> str:
-        return (f"{self.files_seen} notes ({self.files_changed} changed, {self.files_removed} removed): "
-                f"{self.cards_added} cards added, {self.cards_updated} updated, {self.cards_relinked} re-linked, "
+        return (f"{plural(self.files_seen, 'note')} ({self.files_changed} changed, {self.files_removed} removed): "
+                f"{plural(self.cards_added, 'card')} added, {self.cards_updated} updated, {self.cards_relinked} re-linked, "
                 f"{self.cards_retired} retired, {self.cards_restored} restored")
 
 

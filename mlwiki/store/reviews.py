@@ -92,11 +92,6 @@ def set_flags(conn: sqlite3.Connection, card_id: str, suspended: int, buried_unt
     conn.execute("UPDATE cards SET suspended = ?, buried_until = ? WHERE id = ?", (suspended, buried_until, card_id))
 
 
-def unsuspend(conn: sqlite3.Connection, card_id: str) -> bool:
-    """Unsuspend a card and clear its leech mark; False when no card has that id."""
-    return conn.execute("UPDATE cards SET suspended = 0, leech = 0 WHERE id = ?", (card_id,)).rowcount > 0
-
-
 def reviews_by_card(store: Store) -> dict[str, list[sqlite3.Row]]:
     """Every review (card_id, reviewed_at, rating, settings_id) grouped by card, in time order (reviews pulled
     from Anki come later in the table than mlwiki's reviews made after them)."""
@@ -130,3 +125,49 @@ def migration_replay_on_study_days(db) -> None:
     (after the backup `migrate` takes first). The log is not touched."""
     if db["reviews"].count:
         db["meta"].upsert({"key": REPLAY_PENDING, "value": "study-days"}, pk="key")
+
+
+def event_rows(store: Store) -> list[sqlite3.Row]:
+    """Every card event (suspend, unsuspend, bury, leech, relink …), in the order they happened."""
+    return store.query("SELECT card_id, at, action, detail FROM events ORDER BY id")
+
+
+def write_imported_log(store: Store, settings: dict[str, str], reviews: list[tuple], events: list[tuple],
+                       cards: dict[str, tuple]) -> int:
+    """In one transaction: the settings records, the reviews (REVIEW_COLUMNS order), the events (card_id, at,
+    action, detail) and each card's rebuilt STATE_COLUMNS. Returns how many cards of the store were updated
+    (cards no longer in the notes keep only their log)."""
+    marks = ", ".join("?" * len(REVIEW_COLUMNS))
+    assignments = ", ".join(f"{c} = ?" for c in STATE_COLUMNS)
+    with store.write() as conn:
+        conn.executemany("INSERT OR IGNORE INTO settings(id, json) VALUES (?, ?)", settings.items())
+        conn.executemany(f"INSERT INTO reviews({', '.join(REVIEW_COLUMNS)}) VALUES ({marks})", reviews)
+        conn.executemany("INSERT INTO events(card_id, at, action, detail) VALUES (?, ?, ?, ?)", events)
+        return sum(conn.execute(f"UPDATE cards SET {assignments} WHERE id = ?", (*values, card_id)).rowcount
+                   for card_id, values in cards.items())
+
+
+def resolve_card_ids(store: Store, ids: list[str]) -> dict[str, str]:
+    """Each id that names a card (directly, or as the old id of an edited card) → the card's id."""
+    found = {}
+    for given in ids:
+        row = store.query("SELECT id FROM cards WHERE id = ? UNION ALL "
+                          "SELECT card_id FROM aliases WHERE alias = ? LIMIT 1", (given, given))
+        if row:
+            found[given] = row[0][0]
+    return found
+
+
+def unsuspend_cards(store: Store, card_ids: list[str], at: str) -> list[str]:
+    """Clear the suspended and leech marks of these cards, with an 'unsuspend' event for each card that had one
+    (as suspending records 'suspend'). Returns the ids that changed."""
+    changed = []
+    with store.write() as conn:
+        for card_id in dict.fromkeys(card_ids):
+            row = conn.execute("SELECT suspended, leech FROM cards WHERE id = ?", (card_id,)).fetchone()
+            if row is None or not (row["suspended"] or row["leech"]):
+                continue
+            conn.execute("UPDATE cards SET suspended = 0, leech = 0 WHERE id = ?", (card_id,))
+            add_event(conn, card_id, at, "unsuspend", "leech" if row["leech"] else "")
+            changed.append(card_id)
+    return changed

@@ -1,0 +1,91 @@
+"""Card text for the terminal: Markdown shown by rich, with its math as readable Unicode.
+
+Math spans are found by the markdown-it rules of the Anki export (`mlwiki.render.html`), registered before every
+Markdown rule, so Markdown never reads inside a formula: `$\\|A\\|_F$` keeps its underscore instead of starting
+italics. `\\(…\\)` and `\\[…\\]` count as math too. Display math keeps its own lines (aligned rows, matrices) rather
+than being reflowed into the paragraph. rich and markdown-it are imported when a card is first shown.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from mlwiki.render.latex_text import latex_to_unicode
+from mlwiki.textsafe import inert
+
+_PAREN_CLOSERS = {"(": "\\)", "[": "\\]"}
+
+
+def _paren_math(state, silent: bool) -> bool:
+    """`\\(…\\)` (inline) and `\\[…\\]` (display) inside a paragraph."""
+    src, pos = state.src, state.pos
+    if src[pos] != "\\" or pos + 1 >= state.posMax or src[pos + 1] not in _PAREN_CLOSERS:
+        return False
+    close = src.find(_PAREN_CLOSERS[src[pos + 1]], pos + 2, state.posMax)
+    if close < 0 or not src[pos + 2:close].strip():
+        return False
+    if not silent:
+        token = state.push("math_inline" if src[pos + 1] == "(" else "math_inline_double", "math", 0)
+        token.content = src[pos + 2:close]
+    state.pos = close + 2
+    return True
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from markdown_it import MarkdownIt
+
+    from mlwiki.render.html import _math_block, _math_inline  # the export's math rules: one notion of a span
+
+    md = MarkdownIt("commonmark").enable(["strikethrough", "table"])
+    md.inline.ruler.before("escape", "math_inline", _math_inline)
+    md.inline.ruler.before("escape", "math_paren", _paren_math)
+    md.block.ruler.before("fence", "math_block", _math_block,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
+    return md
+
+
+def _unicode_math(tokens) -> None:
+    """Turn math tokens into text tokens holding the formula as Unicode (display math on lines of its own)."""
+    for token in tokens:
+        if token.type == "math_block":
+            token.content = latex_to_unicode(token.content)
+        children = token.children or []
+        for i, child in enumerate(children):
+            if child.type == "math_inline":
+                child.type, child.content = "text", latex_to_unicode(child.content)
+            elif child.type == "math_inline_double":
+                child.type, child.content = "text", "\n" + latex_to_unicode(child.content) + "\n"
+                if i > 0 and children[i - 1].type == "text":
+                    children[i - 1].content = children[i - 1].content.rstrip()
+                if i + 1 < len(children) and children[i + 1].type == "text":
+                    children[i + 1].content = children[i + 1].content.lstrip()
+
+
+@lru_cache(maxsize=1)
+def _markdown_class():
+    from rich.markdown import Markdown, TextElement
+    from rich.padding import Padding
+    from rich.text import Text
+
+    class MathBlock(TextElement):
+        """A display formula: its lines as they are, indented, never wrapped into a paragraph."""
+
+        def __rich_console__(self, console, options):
+            yield Padding(Text(self.text.plain, no_wrap=True, overflow="ellipsis"), (0, 0, 0, 2))
+
+    class CardMarkdown(Markdown):
+        elements = {**Markdown.elements, "math_block": MathBlock}
+
+        def __init__(self, markup: str) -> None:
+            super().__init__("")
+            self.markup = markup
+            self.parsed = _parser().parse(markup)
+            _unicode_math(self.parsed)
+
+    return CardMarkdown
+
+
+def card_markdown(text: str):
+    """A rich renderable of a card side: control characters made inert, Markdown styled, math as Unicode."""
+    return _markdown_class()(inert(text))
