@@ -179,7 +179,7 @@ def test_check_on_a_clean_wiki_exits_0(wiki: Path):
     write(wiki, "a.md", "Q: fine?", "A: yes", "", "std::vector is not a card, and neither is `a :: b`.")
     result = invoke(wiki, "check")
     assert (result.exit_code, result.stdout) == (0, "")
-    assert "1 notes, 1 cards: 0 errors, 0 warnings" in result.stderr
+    assert "1 note, 1 card: 0 errors, 0 warnings" in result.stderr
 
 
 def test_check_reports_each_error_with_its_file_line_and_exits_1(wiki: Path):

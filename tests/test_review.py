@@ -233,7 +233,7 @@ def test_plain_mode_reveal_rate_undo_quit(wiki, now):
     assert "What divides the logits in attention?" in out and "√" in out
     assert "1 Again 1m  2 Hard 6m  3 Good 10m  4 Easy " in out
     assert out.count("recorded ") == 2 and "undone answer" in out
-    assert "Reviewed 1 cards (0 again)" in out
+    assert "Reviewed 1 card (0 again)" in out
     config = load_config(wiki)
     with open_synced(config, now)[0] as store:
         rows = store.query("SELECT rating FROM reviews")
@@ -243,7 +243,7 @@ def test_plain_mode_reveal_rate_undo_quit(wiki, now):
 def test_plain_mode_end_of_input_keeps_answers(wiki, now):
     write(wiki, "notes/a.md", CARDS)
     result = run_plain(wiki, now, "\n3\n\n")
-    assert result.exit_code == 0 and "Reviewed 1 cards" in result.output
+    assert result.exit_code == 0 and "Reviewed 1 card " in result.output
     result = CliRunner().invoke(cli, ["--root", str(wiki), "--now", now.isoformat(), "cards", "--json"])
     assert sum(c["reviews"] for c in json.loads(result.output)) == 1
 

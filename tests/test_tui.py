@@ -59,7 +59,7 @@ def test_reveal_rate_undo_quit_in_a_pty(wiki):
     child.send("?")
     child.expect("u undo")
     child.send("q")
-    child.expect("Reviewed 1 cards")
+    child.expect("Reviewed 1 card ")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0

@@ -95,7 +95,8 @@ def card_row_to_dict(row) -> dict:
         "source": {"path": row["path"], "line": row["line"]},
         "state": STATE_NAMES.get(row["state"] or 0, "new"), "due": row["due"], "reviews": row["reps"] or 0,
         "lapses": row["lapses"] or 0, "stability": row["stability"], "difficulty": row["difficulty"],
-        "suspended": bool(row["suspended"]), "retired": bool(row["retired"]),
+        "suspended": bool(row["suspended"]), "leech": bool(row["leech"]), "buried_until": row["buried_until"],
+        "retired": bool(row["retired"]),
     }
 
 
