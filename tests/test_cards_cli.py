@@ -12,7 +12,8 @@ from mlwiki.cli import cli
 
 NOW = "2026-03-02T12:00:00+00:00"
 CARD_KEYS = ["id", "note_id", "kind", "front", "back", "deck", "tags", "source"]
-STORE_KEYS = ["state", "due", "reviews", "lapses", "stability", "difficulty", "suspended", "retired"]
+STORE_KEYS = ["state", "due", "reviews", "lapses", "stability", "difficulty", "suspended", "leech", "buried_until",
+              "retired"]
 
 
 @pytest.fixture
@@ -57,7 +58,7 @@ def test_cards_json_has_exactly_the_public_keys(wiki: Path):
     assert list(card["source"]) == ["path", "line"]
     assert {k: card[k] for k in STORE_KEYS} == {
         "state": "new", "due": None, "reviews": 0, "lapses": 0, "stability": None, "difficulty": None,
-        "suspended": False, "retired": False}
+        "suspended": False, "leech": False, "buried_until": None, "retired": False}
 
 
 def test_cards_json_lists_every_form_in_note_order(wiki: Path):

@@ -456,7 +456,7 @@ def test_report_is_json_ready(wiki, now):
         report = export_decks(store, config, now)
     data = json.loads(json.dumps(report.to_dict()))
     assert data["notes"] == 7 and data["cards"] == 9
-    assert "2 deck file(s)" in report.summary()
+    assert "2 deck files: 7 notes, 9 cards" in report.summary()
 
 
 def test_one_way_card_made_two_way_changes_note_type_in_anki(wiki, now, col, tmp_path):
