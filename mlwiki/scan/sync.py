@@ -64,8 +64,8 @@ class ScanReport:
 
     def summary(self) -> str:
         return (f"{plural(self.files_seen, 'note')} ({self.files_changed} changed, {self.files_removed} removed): "
-                f"{plural(self.cards_added, 'card')} added, {self.cards_updated} updated, {self.cards_relinked} re-linked, "
-                f"{self.cards_retired} retired, {self.cards_restored} restored")
+                f"{plural(self.cards_added, 'card')} added, {self.cards_updated} updated, "
+                f"{self.cards_relinked} re-linked, {self.cards_retired} retired, {self.cards_restored} restored")
 
 
 def scan(store: Store, config: Config, now: datetime, progress=None) -> ScanReport:
