@@ -146,3 +146,34 @@ def test_a_bad_log_file_is_one_line_naming_it(wiki: Path, tmp_path: Path):
                    '"content_hash": "h", "settings": {}}\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["--root", str(wiki), "log", "import", str(bad)])
     assert result.exit_code == 1 and result.stderr.startswith(f"Error: {bad}: not a review log export")
+
+
+@pytest.mark.slow
+def test_round_trip_keeps_the_history_of_an_edited_card(history, tmp_path: Path):
+    """A card whose question was reworded keeps its first id (and history) in its wiki; a fresh scan names it after
+    its new text, and the import gives it the old id back."""
+    root, end = history
+    source = fresh_copy(root, tmp_path / "source")
+    shutil.copytree(root / ".mlwiki", source / ".mlwiki")
+    note = source / "notes" / "topic0.md"
+    note.write_text(note.read_text(encoding="utf-8").replace("Question 0.1 about the gradient of loss number 7?",
+                                                             "Question 0.1 about the gradient of the loss number 7?"),
+                    encoding="utf-8")
+    report = json.loads(mlwiki(source, end, "scan", "--json").stdout)
+    assert report["cards_relinked"] == 1
+    rng = random.Random(3)
+    for day in range(1, 4):
+        mlwiki(source, end + timedelta(days=day), "review", "--plain", input=session_keys(rng))
+    later = end + timedelta(days=4)
+    before = snapshot(source, later)
+    edited = [c for c in before[1] if "the loss number 7?" in c["front"]]
+    assert len(edited) == 1 and edited[0]["reviews"] > 0
+    log = tmp_path / "log.csv"
+    mlwiki(source, later, "log", "export", str(log))
+    other = fresh_copy(source, tmp_path / "fresh")
+    mlwiki(other, later, "log", "import", str(log))
+    assert snapshot(other, later) == before
+    # and the next scan of the fresh wiki keeps it that way
+    note = other / "notes" / "topic0.md"
+    note.write_text(note.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert snapshot(other, later) == before

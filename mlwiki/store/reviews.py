@@ -133,18 +133,31 @@ def event_rows(store: Store) -> list[sqlite3.Row]:
 
 
 def write_imported_log(store: Store, settings: dict[str, str], reviews: list[tuple], events: list[tuple],
-                       cards: dict[str, tuple]) -> int:
-    """In one transaction: the settings records, the reviews (REVIEW_COLUMNS order), the events (card_id, at,
-    action, detail) and each card's rebuilt STATE_COLUMNS. Returns how many cards of the store were updated
-    (cards no longer in the notes keep only their log)."""
+                       cards: dict[str, tuple], renames: list[tuple[str, str, str]] = ()) -> int:
+    """In one transaction: each (new id, old id, time) of `renames` made an alias of the old id (the card a fresh scan
+    made under its new id takes the old one, whose history the log holds), the settings records, the reviews
+    (REVIEW_COLUMNS order), the events (card_id, at, action, detail) and each card's rebuilt STATE_COLUMNS.
+    Returns how many cards of the store were updated (cards no longer in the notes keep only their log)."""
     marks = ", ".join("?" * len(REVIEW_COLUMNS))
     assignments = ", ".join(f"{c} = ?" for c in STATE_COLUMNS)
     with store.write() as conn:
+        for new_id, old_id, at in renames:
+            _adopt_old_id(conn, new_id, old_id, at)
         conn.executemany("INSERT OR IGNORE INTO settings(id, json) VALUES (?, ?)", settings.items())
         conn.executemany(f"INSERT INTO reviews({', '.join(REVIEW_COLUMNS)}) VALUES ({marks})", reviews)
         conn.executemany("INSERT INTO events(card_id, at, action, detail) VALUES (?, ?, ?, ?)", events)
         return sum(conn.execute(f"UPDATE cards SET {assignments} WHERE id = ?", (*values, card_id)).rowcount
                    for card_id, values in cards.items())
+
+
+def _adopt_old_id(conn: sqlite3.Connection, new_id: str, old_id: str, at: str) -> None:
+    """Card `new_id` is renamed `old_id` (unless that id is taken), and `new_id` becomes its alias."""
+    taken = conn.execute("SELECT 1 FROM cards WHERE id = ?", (old_id,)).fetchone()
+    if not taken:
+        conn.execute("UPDATE cards SET id = ? WHERE id = ?", (old_id, new_id))
+        conn.execute("UPDATE card_sources SET card_id = ? WHERE card_id = ?", (old_id, new_id))
+        conn.execute("UPDATE cards SET note_id = ? WHERE note_id = ?", (old_id, new_id))  # as a scan maps it
+    conn.execute("INSERT OR REPLACE INTO aliases(alias, card_id, created_at) VALUES (?, ?, ?)", (new_id, old_id, at))
 
 
 def resolve_card_ids(store: Store, ids: list[str]) -> dict[str, str]:
