@@ -78,6 +78,7 @@ def test_heading_path_once():
     assert split_heading("Attention", "Attention › Softmax\n\nIt is:") == ("Attention › Softmax", "It is:")
     assert split_heading("Attention", "Attention") == ("", "Attention")  # nothing would be left of the card
     assert split_heading("Attention", "Why scale the logits?") == ("Attention", "Why scale the logits?")
+    assert split_heading("Adam", "Adam keeps two averages.\n\nWhich?") == ("Adam", "Adam keeps two averages.\n\nWhich?")
     assert split_heading("", "Q?") == ("", "Q?")
 
 

@@ -177,7 +177,7 @@ def split_heading(heading: str, front: str) -> tuple[str, str]:
     if not heading:
         return "", front
     first, _, rest = front.partition("\n\n")
-    if first.startswith(heading):
+    if first == heading or first.startswith(heading + " › "):
         return (first, rest.lstrip("\n")) if rest.strip() else ("", front)
     return heading, front
 
