@@ -88,6 +88,7 @@ FORMULA = ("# Attention\n\n## Scaled scores\n\nThe attention scores are:\n\n"
            "$$\\operatorname{softmax}\\left(\\frac{QK^\\top}{\\sqrt{d_k}}\\right) % why: variance\n$$\n\n" + NORM)
 
 
+@pytest.mark.slow  # a subprocess in a pty
 def test_screen_math_heading_resize_and_space_in_a_pty(wiki):
     write(wiki, "notes/a.md", FORMULA)
     child = spawn(wiki)
