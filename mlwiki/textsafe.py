@@ -29,8 +29,8 @@ def one_line(text: str) -> str:
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:
-    """'1 card', '2 cards', '0 cards' ('1 leech', '2 leeches' with `many`): counts read as English."""
-    return f"{count} {noun if count == 1 else many or noun + 's'}"
+    """'1 card', '2 cards', '1,204 reviews' ('1 leech', '2 leeches' with `many`): counts read as English."""
+    return f"{count:,} {noun if count == 1 else many or noun + 's'}"
 
 
 def shorten(text: str, width: int) -> str:

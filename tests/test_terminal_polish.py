@@ -140,6 +140,7 @@ def test_shorten_cuts_at_a_word(text, width):
 def test_plural():
     assert [plural(n, "card") for n in (0, 1, 2)] == ["0 cards", "1 card", "2 cards"]
     assert plural(1, "leech", "leeches") == "1 leech" and plural(3, "leech", "leeches") == "3 leeches"
+    assert plural(1204, "review") == "1,204 reviews"
 
 
 def test_cards_listing_cuts_long_fronts_at_a_word(wiki):

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from mlwiki.stats.compute import Stats
-from mlwiki.textsafe import inert
+from mlwiki.textsafe import inert, plural
 
 SPARK = " ▁▂▃▄▅▆▇█"
 SHADES = ("·", "░", "▒", "▓", "█")
@@ -21,11 +21,6 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 # --- shared helpers ---------------------------------------------------------------------------------------
-
-
-def plural(count: int, word: str) -> str:
-    """'1 card', '2 cards', '1,204 reviews'."""
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def pct(rate: float | None, digits: int = 1) -> str:
