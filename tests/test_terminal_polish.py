@@ -69,6 +69,12 @@ def test_control_characters_in_cards_stay_inert():
     assert "\x1b" not in shown("evil \x1b]0;title\x07 $x_1$")
 
 
+@given(st.text(alphabet=st.sampled_from("$\\_*`#>-|%{}()[]^ ab1\n\x1b"), max_size=80))
+def test_any_card_text_renders(text):
+    """Whatever a note holds, the card shows without an exception and without a raw escape character."""
+    assert "\x1b" not in shown(text)
+
+
 # --- the heading path -----------------------------------------------------------------------------------
 
 
