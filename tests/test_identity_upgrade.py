@@ -54,7 +54,8 @@ def new_history(root: Path, tmp_path: Path) -> dict[str, set[str]]:
     found: dict[str, set[str]] = defaultdict(set)
     with open(tmp_path / "log.csv", newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
-            found[row["card_id"]].add(row["reviewed_at"])
+            if not row.get("event"):  # answers only; suspend, bury, relink … rows are card events
+                found[row["card_id"]].add(row["reviewed_at"])
     return found
 
 
