@@ -10,7 +10,7 @@ import click
 from mlwiki.commands.common import (AppContext, auto_backup, echo_errors, echo_json, filter_options, hint_when_empty,
                                     nothing_matches, pass_app, selection_from, synced)
 from mlwiki.errors import MlwikiError
-from mlwiki.textsafe import inert
+from mlwiki.textsafe import inert, plural
 
 
 @click.command()
@@ -65,7 +65,7 @@ def due(app: AppContext, deck, tag, paths, as_json: bool) -> None:
     `--json` prints the totals, `decks`, `later_today` (learning cards due later this study day), `next_due`,
     `new_waiting` and `matched` (the cards the filter selects).
     """
-    from mlwiki.review.queue import Filters, due_summary, next_due_text, plural
+    from mlwiki.review.queue import Filters, due_summary, next_due_text
 
     selection = selection_from(app, deck, tag, paths)
     store, _ = synced(app)

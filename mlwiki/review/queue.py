@@ -21,6 +21,7 @@ from mlwiki.store import cards
 from mlwiki.store.cards import CardFilter
 from mlwiki.store.db import Store
 from mlwiki.studyday import StudyCalendar, study_day
+from mlwiki.textsafe import plural
 
 
 @dataclass
@@ -196,11 +197,6 @@ def format_interval(delta: timedelta) -> str:
     if days < 365:
         return f"{days / 30:.1f}mo".replace(".0mo", "mo")
     return f"{days / 365:.1f}y".replace(".0y", "y")
-
-
-def plural(count: int, noun: str) -> str:
-    """'1 card', '2 cards'."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def next_due_text(due: DueSummary, now: datetime, counts: bool = True) -> str:
