@@ -177,3 +177,31 @@ def test_round_trip_keeps_the_history_of_an_edited_card(history, tmp_path: Path)
     note = other / "notes" / "topic0.md"
     note.write_text(note.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert snapshot(other, later) == before
+
+
+def test_reviews_pulled_from_anki_keep_their_source_id_and_resets(wiki: Path, tmp_path: Path):
+    """A log holding reviews made in Anki (source, Anki id) and an Anki reset (rating 0) comes back the same
+    after a second round trip: sources, ids, figures and cards."""
+    write(wiki, "notes/a.md", "Q: First card on entropy?\nA: a\n\nQ: Second card on KL?\nA: b\n")
+    mlwiki(wiki, START, "review", "--plain", input="\n3\n\n4\n")
+    exported = tmp_path / "mlwiki.jsonl"
+    mlwiki(wiki, START, "log", "export", str(exported))
+    records = [json.loads(line) for line in exported.read_text(encoding="utf-8").splitlines()]
+    first = records[0]
+    later = [{**first, "reviewed_at": (START + timedelta(days=d)).isoformat(), "rating": rating, "source": "anki",
+              "anki_id": 1_767_000_000_000 + d} for d, rating in ((3, 3), (9, 0), (10, 2))]
+    pulled = tmp_path / "pulled.jsonl"
+    pulled.write_text("".join(json.dumps(r) + "\n" for r in records + later), encoding="utf-8")
+    when = START + timedelta(days=11)
+    one = fresh_copy(wiki, tmp_path / "one")
+    mlwiki(one, when, "log", "import", str(pulled))
+    again = tmp_path / "again.csv"
+    mlwiki(one, when, "log", "export", str(again))
+    rows = list(csv.DictReader(again.read_text(encoding="utf-8").splitlines()))
+    assert [(r["rating"], r["source"], r["anki_id"]) for r in rows if r["source"] == "anki"] == [
+        ("3", "anki", "1767000000003"), ("0", "anki", "1767000000009"), ("2", "anki", "1767000000010")]
+    two = fresh_copy(wiki, tmp_path / "two")
+    mlwiki(two, when, "log", "import", str(again))
+    assert snapshot(two, when) == snapshot(one, when)
+    card = next(c for c in snapshot(one, when)[1] if c["id"] == first["card_id"])
+    assert card["reviews"] == 1, "the reset started the card afresh; one answer since"
