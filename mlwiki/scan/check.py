@@ -13,21 +13,32 @@ from mlwiki.sources.notes import load_note, walk_notes
 from mlwiki.textsafe import plural
 
 # What each form is called when `check` counts them, and the setting that switches it on (None: always on).
-FORMS = {
-    "qa": ("`Q:`/`A:` cards", None),
-    "one-line": ("`front :: back` cards", None),
-    "multiline": ("multi-line `?` cards", None),
-    "card-div": ("card divs", None),
-    "cloze": ("clozes", None),
-    "formula": ("display formulas", ("formulas", '"display"')),
-    "lone-formula": ("formulas alone on a line or list item as `$…$`", ("formulas", '"display"')),
-    "inline-formula": ("inline equations", ("formulas", '"inline"')),
-    "definition": ("`**Term**: definition` paragraphs", ("definitions", "true")),
-    "definition-item": ("`- **Term**: definition` list items", ("definitions", "true")),
-    "question-heading": ("headings that ask a question", ("question_headings", "true")),
-    "question-callout": ("callouts titled with a question", ("question_callouts", "true")),
-    "bold-question": ("paragraphs that start with a **bold question?**", ("bold_questions", "true")),
+FORMS = {  # form: ((one, many), setting)
+    "qa": (("`Q:`/`A:` card", "`Q:`/`A:` cards"), None),
+    "one-line": (("`front :: back` card", "`front :: back` cards"), None),
+    "multiline": (("multi-line `?` card", "multi-line `?` cards"), None),
+    "card-div": (("card div", "card divs"), None),
+    "cloze": (("cloze", "clozes"), None),
+    "formula": (("display formula", "display formulas"), ("formulas", '"display"')),
+    "lone-formula": (("formula alone on a line or list item as `$…$`",
+                      "formulas alone on a line or list item as `$…$`"), ("formulas", '"display"')),
+    "inline-formula": (("inline equation", "inline equations"), ("formulas", '"inline"')),
+    "definition": (("`**Term**: definition` paragraph", "`**Term**: definition` paragraphs"), ("definitions", "true")),
+    "definition-item": (("`- **Term**: definition` list item", "`- **Term**: definition` list items"),
+                        ("definitions", "true")),
+    "question-heading": (("heading that asks a question", "headings that ask a question"),
+                         ("question_headings", "true")),
+    "question-callout": (("callout titled with a question", "callouts titled with a question"),
+                         ("question_callouts", "true")),
+    "bold-question": (("paragraph that starts with a **bold question?**",
+                       "paragraphs that start with a **bold question?**"), ("bold_questions", "true")),
 }
+
+
+def _count(form: str, count: int) -> str:
+    """`1 cloze`, `34 clozes`: a count of one form, in words."""
+    one, many = FORMS.get(form, ((form, form), None))[0]
+    return plural(count, one, many)
 
 
 @dataclass
@@ -86,7 +97,7 @@ def form_census(config: Config, paths: list[Path] | None = None) -> tuple[Counte
 def form_hints(made: Counter, possible: Counter, config: Config) -> list[str]:
     """One line per form the notes hold more of than they make into cards, naming the setting that would."""
     hints = []
-    for form, (what, setting) in FORMS.items():
+    for form, (_, setting) in FORMS.items():
         missing = possible[form] - made[form]
         if setting is None or missing <= 0 or possible[form] == 0:
             continue
@@ -94,13 +105,13 @@ def form_hints(made: Counter, possible: Counter, config: Config) -> list[str]:
         if form in ("formula", "lone-formula") and config.formulas != "none":
             continue  # already on: the difference is formulas repeated in a note, not a setting
         count = possible[form]
-        hints.append(f"{count} {what}: `{key} = {value}` makes {count} card{'s' if count != 1 else ''}")
+        hints.append(f"{_count(form, count)}: `{key} = {value}` makes {plural(count, 'card')}")
     return hints
 
 
 def describe_forms(forms: dict[str, int]) -> str:
     """`41 display formulas, 34 clozes, …` for the cards made."""
-    return ", ".join(f"{count} {FORMS.get(form, (form, None))[0]}" for form, count in forms.items())
+    return ", ".join(_count(form, count) for form, count in forms.items())
 
 
 # `mlwiki init` switches a form on when the notes hold at least this many of it.
@@ -115,7 +126,7 @@ def infer_settings(config: Config) -> dict[str, tuple[str, str]]:
     made, possible = form_census(config)
     settings: dict[str, tuple[str, str]] = {}
     if possible["definition"] >= INIT_MINIMUM:
-        settings["definitions"] = ("true", f"{possible['definition']} `**Term**: definition` paragraphs")
+        settings["definitions"] = ("true", _count("definition", possible["definition"]))
     display = possible["formula"] + possible["lone-formula"]
     if possible["inline-formula"] >= INIT_MINIMUM and possible["inline-formula"] > 5 * display:
         settings["formulas"] = ('"inline"', f"{possible['inline-formula']} inline equations, {display} displayed")
