@@ -73,7 +73,7 @@ def _find_dollar(src: str, pos: int, end: int, double: bool) -> int:
         pos = found + 1
 
 
-def _math_inline(state: StateInline, silent: bool) -> bool:
+def math_inline_rule(state: StateInline, silent: bool) -> bool:
     """``$…$`` and ``$$…$$`` inside a paragraph (pandoc's rules for single dollars)."""
     src, pos, maximum = state.src, state.pos, state.posMax
     if src[pos] != "$" or _is_escaped(src, pos):
@@ -111,7 +111,7 @@ def _math_inline(state: StateInline, silent: bool) -> bool:
     return True
 
 
-def _math_block(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+def math_block_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """``$$`` display math on its own lines (may also be one line: ``$$x$$``)."""
     if state.sCount[start_line] - state.blkIndent >= 4:  # indented code
         return False
@@ -186,11 +186,11 @@ def _render_math_display(
 
 def _make_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    md.inline.ruler.before("escape", "math_inline", _math_inline)
+    md.inline.ruler.before("escape", "math_inline", math_inline_rule)
     md.block.ruler.before(
         "fence",
         "math_block",
-        _math_block,
+        math_block_rule,
         {"alt": ["paragraph", "reference", "blockquote", "list"]},
     )
     md.core.ruler.push("table_align", _table_align)

@@ -35,12 +35,12 @@ def _paren_math(state, silent: bool) -> bool:
 def _parser():
     from markdown_it import MarkdownIt
 
-    from mlwiki.render.html import _math_block, _math_inline  # the export's math rules: one notion of a span
+    from mlwiki.render.html import math_block_rule, math_inline_rule  # the export's math rules: one notion of a span
 
     md = MarkdownIt("commonmark").enable(["strikethrough", "table"])
-    md.inline.ruler.before("escape", "math_inline", _math_inline)
+    md.inline.ruler.before("escape", "math_inline", math_inline_rule)
     md.inline.ruler.before("escape", "math_paren", _paren_math)
-    md.block.ruler.before("fence", "math_block", _math_block,
+    md.block.ruler.before("fence", "math_block", math_block_rule,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
     return md
 
