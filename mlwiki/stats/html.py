@@ -222,7 +222,8 @@ def _retention_chart(stats: Stats) -> str:
 
 def _curve_chart(curve: dict) -> str:
     """R(t) for the median stability, the desired retention and the interval where R meets it (dashed)."""
-    horizon = curve["points"][-1][0] or 1
+    step = _nice_top((curve["points"][-1][0] or 1) / 4)  # round day ticks: 0, 2, 4, 6, 8 rather than 0, 2, 3, 5, 7
+    horizon = 4 * step
     points = " ".join(f"{100 * t / horizon:.2f},{100 - 100 * r:.2f}" for t, r in curve["points"])
     target = 100 - 100 * curve["desired_retention"]
     ix = 100 * curve["interval_at_desired"] / horizon
@@ -233,8 +234,7 @@ def _curve_chart(curve: dict) -> str:
             f'<line class="target" x1="{ix:.2f}" x2="{ix:.2f}" y1="0" y2="100" vector-effect="non-scaling-stroke">'
             f'<title>next review after {_e(days_text(curve["interval_at_desired"]))}</title></line>')
     ticks = [(f, f"{f * 100:.0f}%") for f in (0, 0.25, 0.5, 0.75, 1)]
-    labels = [(100 * k / 4, f"{horizon * k / 4:.0f}", "first" if k == 0 else ("last" if k == 4 else ""))
-              for k in range(5)]
+    labels = [(100 * k / 4, _num(step * k), "first" if k == 0 else ("last" if k == 4 else "")) for k in range(5)]
     return _figure(body, 100, ticks, labels, "recall probability (%) by days since the last review",
                    "forgetting curve of the median card")
 
