@@ -31,15 +31,23 @@ def run(root: Path, *args: str):
 @pytest.fixture
 def old_wiki(tmp_path) -> Path:
     root = tmp_path / "wiki"
-    shutil.copytree(FIXTURE, root)
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("*.sql"))
     (root / ".mlwiki").mkdir()
-    shutil.move(root / "mlwiki-v3.db", root / ".mlwiki" / "mlwiki.db")
+    old_database(root / ".mlwiki" / "mlwiki.db").close()
     return root
+
+
+def old_database(path: Path | str = ":memory:") -> sqlite3.Connection:
+    """The old release's database, rebuilt from its SQL dump (kept as text: a binary database in git is opaque)."""
+    conn = sqlite3.connect(path)
+    conn.executescript((FIXTURE / "mlwiki-v3.sql").read_text(encoding="utf-8"))
+    conn.commit()
+    return conn
 
 
 def old_history() -> dict[str, dict]:
     """What the old release stored: each reviewed card's kind, front, back and review times."""
-    conn = sqlite3.connect(f"file:{FIXTURE / 'mlwiki-v3.db'}?mode=ro", uri=True)
+    conn = old_database()
     cards = {cid: {"kind": kind, "front": front, "back": back, "reviews": set()}
              for cid, kind, front, back in conn.execute("SELECT id, kind, front, back FROM cards")}
     for cid, at in conn.execute("SELECT card_id, reviewed_at FROM reviews"):
