@@ -320,10 +320,9 @@ def rebuild_cards(store: Store, conn, card_ids: set[str], calendar: StudyCalenda
         state = CardState()
         for row, before, state in replay_steps(lookup, card_id, rows):
             when = datetime.fromisoformat(row["reviewed_at"]).astimezone(timezone.utc)
-            elapsed = (when - before.last_review).total_seconds() / 86400 if before.last_review else 0.0
-            scheduled = (state.due - when).total_seconds() / 86400 if state.due else None
-            steps.append((before.state, state.state, state.step, state.stability, state.difficulty,
-                          utc_iso(state.due) if state.due else None, elapsed, scheduled, row["id"]))
+            v = review_values(card_id, when, row["rating"], 0, "", "", before, state)  # one rule for the columns
+            steps.append((v["state_before"], v["state"], v["step"], v["stability"], v["difficulty"], v["due"],
+                          v["elapsed_days"], v["scheduled_days"], row["id"]))
         count += log.set_replayed_state(conn, card_id, _state_values(state))
     update_review_steps(conn, steps)
     return count
