@@ -50,10 +50,10 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import asdict, dataclass, field
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone
 
 from mlwiki.config import Config
-from mlwiki.studyday import day_number, day_start, local_zone, study_date
+from mlwiki.studyday import StudyCalendar, day_start, study_date
 from mlwiki.models import STATE_NAMES
 from mlwiki.store.cards import CardFilter
 from mlwiki.store.db import Store, utc_iso
@@ -228,25 +228,21 @@ class Stats:
 
 
 class StudyDays:
-    """Study days in one zone (the queue's helpers), with each day's start cached as stored text."""
+    """The learner's study calendar, with each day's start cached as stored text (stats ask for hundreds)."""
 
-    def __init__(self, zone: tzinfo, starts_at: int):
-        self.zone = zone
-        self.starts_at = starts_at
+    def __init__(self, calendar: StudyCalendar):
+        self.calendar = calendar
+        self.starts_at = calendar.starts_at
         self._starts: dict[date, str] = {}
 
     def day_of(self, when: datetime) -> date:
-        return study_date(when, self.zone, self.starts_at)
-
-    def number(self, when: datetime) -> int:
-        """The study-day number holding `when` (what fsrs's elapsed days count, see mlwiki.studyday.fsrs_time)."""
-        return day_number(when, self.zone, self.starts_at)
+        return study_date(when, self.calendar.zone, self.starts_at)
 
     def start_iso(self, day: date) -> str:
         """Where `day` starts, as the store writes times: such strings compare in time order."""
         text = self._starts.get(day)
         if text is None:
-            text = self._starts[day] = utc_iso(day_start(day, self.zone, self.starts_at))
+            text = self._starts[day] = utc_iso(day_start(day, self.calendar.zone, self.starts_at))
         return text
 
 
@@ -287,9 +283,10 @@ def compute_stats(store: Store, config: Config, now: datetime, selection: CardFi
     active = active_parameters(store)
     fitted = active.values if active else None
     parameters = settings_dict(settings, fitted)["parameters"]
-    zone = local_zone(settings)
-    days = StudyDays(zone, settings.day_starts_at)
-    with stats_source(store, selection, lambda text: days.number(datetime.fromisoformat(text))) as source:
+    calendar = StudyCalendar.from_settings(settings)
+    zone = calendar.zone
+    days = StudyDays(calendar)
+    with stats_source(store, selection, lambda text: calendar.number(datetime.fromisoformat(text))) as source:
         stats = _Compute(source, days, now).run(settings.desired_retention, parameters)
     _due_as_the_queue_says(stats, store, config, now, selection)
     stats.filters = {"deck": selection.deck, "tag": selection.tag, "paths": list(selection.paths) or None}
@@ -450,7 +447,8 @@ class _Compute:
         """Retrievability now, stability and difficulty of every reviewed live card; then sums, per-deck
         knowledge, histograms, the median card's forgetting curve and the weakest notes."""
         decay, factor = fsrs_curve(parameters)
-        n, knowledge, mean_r, mean_s, mean_d = self.source.compute_memory(factor, decay, self.days.number(self.now))
+        today_number = self.days.calendar.number(self.now)
+        n, knowledge, mean_r, mean_s, mean_d = self.source.compute_memory(factor, decay, today_number)
         for name, count, known in self.source.memory_by_deck():
             if name in decks:
                 decks[name].reviewed, decks[name].knowledge = count, known
