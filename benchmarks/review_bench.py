@@ -21,7 +21,7 @@ from pathlib import Path
 
 from mlwiki.config import load_config
 from mlwiki.review.queue import Filters
-from mlwiki.review.log import record_answer
+from mlwiki.review.answering import record_answer
 from mlwiki.review.schedule import Scheduler
 from mlwiki.review.session import ReviewSession
 from mlwiki.scan.sync import open_synced

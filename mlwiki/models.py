@@ -6,6 +6,7 @@ Nothing here does IO. Cards are frozen dataclasses; the store turns them into ro
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 from enum import Enum, IntEnum
 
 from mlwiki.textsafe import one_line
@@ -41,6 +42,34 @@ class State(IntEnum):
 
 
 STATE_NAMES = {state.value: state.label for state in State}
+
+# The rating of a reset in the review log ("Forget" in Anki): a replay starts the card afresh there.
+RESET_RATING = 0
+RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
+
+
+@dataclass(frozen=True)
+class CardState:
+    """A card's scheduling state, as cached in the `cards` table (state NEW means never reviewed)."""
+
+    state: State = State.NEW
+    step: int | None = None
+    stability: float | None = None
+    difficulty: float | None = None
+    due: datetime | None = None
+    last_review: datetime | None = None
+    reps: int = 0
+    lapses: int = 0
+
+    @classmethod
+    def from_row(cls, row) -> "CardState":
+        """The state held by a `cards` row (or any mapping with its scheduling columns)."""
+        def when(text):
+            return datetime.fromisoformat(text).astimezone(timezone.utc) if text else None
+
+        return cls(state=State(row["state"] or State.NEW), step=row["step"], stability=row["stability"],
+                   difficulty=row["difficulty"], due=when(row["due"]), last_review=when(row["last_review"]),
+                   reps=row["reps"] or 0, lapses=row["lapses"] or 0)
 
 
 class Severity(str, Enum):

@@ -139,6 +139,20 @@ class StudyCalendar:
         """The study-day number holding `when`."""
         return day_number(when, self.zone, self.starts_at)
 
+    def date(self, when: datetime) -> date:
+        """The study day (a calendar date) holding `when`."""
+        return study_date(when, self.zone, self.starts_at)
+
+    def bounds(self, when: datetime) -> tuple[datetime, datetime]:
+        """(start, end) in UTC of the study day holding `when`."""
+        day = self.date(when)
+        return day_start(day, self.zone, self.starts_at), day_start(day + timedelta(days=1), self.zone,
+                                                                    self.starts_at)
+
+    def days_until(self, due: datetime, now: datetime) -> int:
+        """Study days from the day holding `now` to the day holding `due` (0: due today or earlier today)."""
+        return self.number(due) - self.number(now)
+
     def start(self, number: int) -> datetime:
         """When study day `number` starts, in UTC."""
         return day_start(EPOCH_DAY + timedelta(days=number), self.zone, self.starts_at)

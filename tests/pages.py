@@ -13,7 +13,7 @@ from pathlib import Path
 from mlwiki.config import load_config
 from mlwiki.render.macros import read_macros
 from mlwiki.review.card_page import card_html
-from mlwiki.review.log import record_answer
+from mlwiki.review.answering import record_answer
 from mlwiki.review.queue import build_queue
 from mlwiki.review.schedule import Scheduler
 from mlwiki.review.session import ShownCard

@@ -5,8 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mlwiki.anki.revlog import RevlogRow, classify
-from mlwiki.export.revlog import LEARN, MANUAL, anki_factor, anki_interval, revlog_rows
+from mlwiki.ankiformat.revlog import LEARN, MANUAL, RevlogRow, anki_factor, anki_interval, classify, revlog_rows
 
 review = st.fixed_dictionaries({
     "rating": st.integers(0, 4),

@@ -13,7 +13,7 @@ import pytest
 
 from anki_world import FAKETIME, anki, close_enough, make_wiki, memory_states, mlwiki_cards, review_due, run, run_json
 from mlwiki.config import load_config
-from mlwiki.export.notes import anki_ords
+from mlwiki.ankiformat.cards import anki_ords
 from mlwiki.scan.sync import open_synced
 
 anki_collection = pytest.importorskip("anki.collection")

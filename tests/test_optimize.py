@@ -20,8 +20,9 @@ from mlwiki.config import ReviewSettings, load_config
 from mlwiki.optimize.evaluate import evaluate, time_split, to_fsrs_items
 from mlwiki.optimize.fit import MIN_ITEMS, fit_parameters
 from mlwiki.optimize.items import entries_from_rows, training_items
-from mlwiki.review.log import verify_replay
-from mlwiki.review.schedule import CardState, Scheduler, settings_dict
+from mlwiki.review.replay import verify_replay
+from mlwiki.models import CardState
+from mlwiki.review.schedule import Scheduler, settings_dict
 from mlwiki.scan.sync import open_synced
 from mlwiki.store.opening import open_store
 from mlwiki.store.parameters import log_for_optimizer, parameter_history

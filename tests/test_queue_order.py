@@ -18,7 +18,7 @@ from conftest import write
 from mlwiki.cli import cli
 from mlwiki.config import load_config
 from mlwiki.models import State
-from mlwiki.review.log import verify_replay
+from mlwiki.review.replay import verify_replay
 from mlwiki.review.queue import Filters, build_queue, mix
 from mlwiki.review.session import ReviewSession
 from mlwiki.scan.sync import open_synced

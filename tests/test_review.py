@@ -15,8 +15,10 @@ from mlwiki.cli import cli
 from mlwiki.config import ReviewSettings, load_config
 from mlwiki.review.queue import Filters, build_queue
 from mlwiki.studyday import StudyCalendar, study_day
-from mlwiki.review.log import record_answer, verify_replay
-from mlwiki.review.schedule import CardState, Scheduler, settings_dict
+from mlwiki.review.answering import record_answer
+from mlwiki.review.replay import verify_replay
+from mlwiki.models import CardState
+from mlwiki.review.schedule import Scheduler, settings_dict
 from mlwiki.review.session import ReviewSession
 from mlwiki.scan.sync import open_synced
 

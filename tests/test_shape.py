@@ -1,4 +1,5 @@
-"""The layout keeps its shape: no import cycles, SQL only in the store, modules a person can read in one sitting,
+"""The layout keeps its shape: no import cycles, each package importing only what its docstring declares,
+mlwiki's SQL only in the store and Anki's only in ankiformat, modules a person can read in one sitting,
 card states only by name."""
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ PACKAGE = Path(__file__).resolve().parent.parent / "mlwiki"
 MAX_LINES = 500
 SQL = re.compile(r"\b(SELECT|INSERT\s+(OR\s+\w+\s+)?INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+(TEMP\s+)?"
                  r"(TABLE|INDEX)|DROP\s+(TABLE|INDEX)|ALTER\s+TABLE|PRAGMA)\b")
-# Layers, lowest first: a package may import only from its own layer or lower ones.
-LAYERS = [
-    {"errors", "textsafe", "ids", "config", "models", "studyday", "__init__"},
-    {"render"}, {"sources"}, {"extract"}, {"store"}, {"scan"}, {"review"}, {"export"}, {"stats"},
-    {"anki", "optimize"}, {"cli", "commands", "__main__"},
-]
+# The modules at the bottom: they may import one another (no cycles), and nothing else of mlwiki.
+BASE = {"errors", "textsafe", "ids", "config", "models", "studyday", "__init__"}
+# The modules at the top, which put the commands together: they may import anything.
+TOP = {"cli", "__main__"}
+# Anki's tables: SQL naming one of them belongs in mlwiki/ankiformat/ only.
+# (mlwiki has a `cards` table of its own, so Anki's is told apart by the tables only Anki has.)
+ANKI_TABLES = re.compile(r"\b(FROM|JOIN|INTO|UPDATE|TABLE)\s+(revlog|notes|col|graves|deck_config|notetypes|decks)\b",
+                         re.I)
 
 
 @functools.cache
@@ -88,18 +91,60 @@ def cycles(edges: dict[str, set[str]]) -> list[list[str]]:
     return found
 
 
-def layer_of(module: str) -> int:
-    top = module.split(".")[1] if "." in module else "__init__"  # mlwiki/__init__.py is the package itself
-    return next(i for i, names in enumerate(LAYERS) if top in names)
+def top(module: str) -> str:
+    """The package (or base module) a module belongs to: mlwiki.review.queue → review."""
+    return module.split(".")[1] if "." in module else "__init__"
+
+
+def declared_imports(package: str) -> set[str] | None:
+    """What a package's `__init__.py` says it may import, from its `imports:` line (None: `imports: *`)."""
+    doc = ast.get_docstring(ast.parse((PACKAGE / package / "__init__.py").read_text(encoding="utf-8"))) or ""
+    lines = [line for line in doc.splitlines() if line.startswith("imports:")]
+    assert len(lines) == 1, f"mlwiki/{package}/__init__.py: its docstring needs one 'imports: …' line"
+    names = {n.strip() for n in lines[0].removeprefix("imports:").split(",") if n.strip()}
+    return None if names == {"*"} else {"__init__" if n == "mlwiki" else n for n in names}
+
+
+def packages() -> list[str]:
+    return sorted(p.parent.name for p in PACKAGE.glob("*/__init__.py"))
+
+
+def undeclared(edges: dict[str, set[str]], allowed) -> list[str]:
+    """Imports between packages that the importing package does not declare."""
+    wrong = []
+    for a, targets in edges.items():
+        for b in targets:
+            if top(a) == top(b) or top(a) in TOP:
+                continue
+            if top(a) in BASE:
+                ok = top(b) in BASE
+            else:
+                ok = allowed[top(a)] is None or top(b) in allowed[top(a)]
+            if not ok:
+                wrong.append(f"{a} imports {b}")
+    return sorted(wrong)
 
 
 def test_no_import_cycles_between_modules():
     assert cycles(graph()) == []
 
 
-def test_each_package_imports_only_lower_layers():
-    wrong = [f"{a} imports {b}" for a, targets in graph().items() for b in targets if layer_of(b) > layer_of(a)]
-    assert wrong == []
+def test_each_package_imports_only_what_its_docstring_declares():
+    allowed = {name: declared_imports(name) for name in packages()}
+    assert undeclared(graph(), allowed) == []
+
+
+def test_declared_imports_name_real_packages_and_form_no_cycle():
+    allowed = {name: declared_imports(name) for name in packages()}
+    known = set(packages()) | BASE
+    assert {n for names in allowed.values() if names for n in names} <= known
+    assert cycles({name: names or set() for name, names in allowed.items() if names is not None}) == []
+
+
+def test_the_declaration_check_sees_an_undeclared_import():
+    edges = {"mlwiki.store.cards": {"mlwiki.review.queue", "mlwiki.models"}, "mlwiki.models": {"mlwiki.store.db"}}
+    assert undeclared(edges, {"store": {"models"}, "review": set()}) == [
+        "mlwiki.models imports mlwiki.store.db", "mlwiki.store.cards imports mlwiki.review.queue"]
 
 
 def test_the_cycle_finder_finds_a_cycle():
@@ -116,15 +161,30 @@ def _strings(tree: ast.AST):
             yield node
 
 
-def test_sql_only_in_the_store():
+def sql_strings(outside: str) -> list[tuple[str, ast.Constant]]:
+    """(module, string literal) of every SQL string in modules outside the package `outside`."""
     found = []
     for name, path in modules().items():
-        if name.startswith("mlwiki.store"):
+        if name.startswith(f"mlwiki.{outside}"):
             continue
-        for node in _strings(ast.parse(path.read_text(encoding="utf-8"))):
-            if SQL.search(node.value):
-                found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {node.value[:60]!r}")
-    assert found == []
+        found += [(name, node) for node in _strings(ast.parse(path.read_text(encoding="utf-8")))
+                  if SQL.search(node.value)]
+    return found
+
+
+def test_mlwikis_sql_only_in_the_store_and_ankis_only_in_ankiformat():
+    wrong = [f"{modules()[name].relative_to(PACKAGE.parent)}:{node.lineno}: {node.value[:60]!r}"
+             for name, node in sql_strings("store") if not name.startswith("mlwiki.ankiformat")]
+    assert wrong == []
+    in_store = [f"{modules()[name].relative_to(PACKAGE.parent)}:{node.lineno}: {node.value[:60]!r}"
+                for name, node in sql_strings("ankiformat") if ANKI_TABLES.search(node.value)]
+    assert in_store == []
+
+
+def test_the_anki_table_detector_tells_the_two_apart():
+    assert ANKI_TABLES.search("SELECT id, cid FROM revlog") and ANKI_TABLES.search("SELECT crt FROM col")
+    assert not ANKI_TABLES.search("SELECT * FROM reviews ORDER BY card_id")
+    assert not ANKI_TABLES.search("UPDATE cards SET suspended = ? WHERE id = ?")
 
 
 def test_the_sql_detector_sees_sql():

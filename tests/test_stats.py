@@ -26,8 +26,9 @@ from mlwiki.store.cards import CardFilter, resolve_paths
 from mlwiki.store.migrations import SCHEMA_VERSION
 from mlwiki.config import load_config
 from mlwiki.studyday import study_day
-from mlwiki.review.log import record_answer
-from mlwiki.review.schedule import CardState, Scheduler
+from mlwiki.review.answering import record_answer
+from mlwiki.models import CardState
+from mlwiki.review.schedule import Scheduler
 from mlwiki.stats.compute import compute_stats
 from mlwiki.stats.html import render_html
 from mlwiki.stats.view import render_terminal

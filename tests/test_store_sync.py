@@ -12,7 +12,7 @@ from conftest import bump_mtime, write
 from mlwiki.store.index import IndexWriter
 from mlwiki.cli import cli
 from mlwiki.config import load_config
-from mlwiki.review.log import record_answer
+from mlwiki.review.answering import record_answer
 from mlwiki.review.schedule import Scheduler
 from mlwiki.store.migrations import SCHEMA_VERSION
 from mlwiki.scan.sync import open_synced, scan

@@ -16,7 +16,7 @@ from conftest import write
 from mlwiki.cli import cli
 from mlwiki.config import load_config
 from mlwiki.models import State
-from mlwiki.review.log import record_answer
+from mlwiki.review.answering import record_answer
 from mlwiki.review.schedule import Scheduler
 from mlwiki.scan.sync import open_synced
 from mlwiki.studyday import StudyCalendar, day_number, fsrs_time, fsrs_times, study_date

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mlwiki.export.notes import anki_ords
+from mlwiki.ankiformat.cards import anki_ords
 from mlwiki.store.anki_history import mapping_cards
 
 

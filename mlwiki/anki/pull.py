@@ -15,10 +15,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from mlwiki.anki.cardmap import card_map
-from mlwiki.anki.revlog import RevlogRow, classify, state_before_of
 from mlwiki.anki.source import find_collection, open_snapshot
-from mlwiki.export.revlog import RESET_RATING
-from mlwiki.store.anki_collection import open_copy, revlog_with_cards
+from mlwiki.ankiformat.collection import open_copy, revlog_with_cards
+from mlwiki.ankiformat.revlog import RevlogRow, classify, state_before_of
+from mlwiki.models import RESET_RATING
 from mlwiki.store.anki_history import add_pulled, anki_id_owners, set_anki_ids
 from mlwiki.store.db import utc_iso
 from mlwiki.store.reviews import save_settings
@@ -136,7 +136,7 @@ def _match(row: RevlogRow, mapping: dict, guids: set[str]):
 
 def _store(store, config, scheduler, new_rows: list[tuple], affected: set[str],
            moves: list[tuple[int, int]]) -> None:
-    from mlwiki.review.log import rebuild_cards
+    from mlwiki.review.replay import rebuild_cards
     from mlwiki.studyday import StudyCalendar
 
     calendar = StudyCalendar.from_settings(config.review)  # replayed on study days, as every answer is

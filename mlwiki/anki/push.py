@@ -23,10 +23,12 @@ from pathlib import Path
 from mlwiki.anki.cardmap import card_map
 from mlwiki.anki.source import AnkiSourceError, find_collection, is_locked
 from mlwiki.errors import MlwikiError
-from mlwiki.models import State
-from mlwiki.export.revlog import card_schedule, revlog_rows, study_days_until
-from mlwiki.store.anki_collection import add_revlog, collection_cards, collection_revlog_ids
-from mlwiki.store.anki_history import assign_anki_ids, card_rows, reviews_by_card, set_anki_ids
+from mlwiki.ankiformat.cards import card_schedule
+from mlwiki.ankiformat.collection import add_revlog, collection_cards, collection_revlog_ids
+from mlwiki.ankiformat.revlog import revlog_rows
+from mlwiki.models import CardState, State
+from mlwiki.store.anki_history import assign_anki_ids, card_rows, set_anki_ids
+from mlwiki.store.reviews import reviews_by_card
 
 
 @dataclass
@@ -191,17 +193,16 @@ def _backup(col, path: Path) -> str:
 def _update_cards(store, config, col, plan, now: datetime) -> None:
     from anki.cards import FSRSMemoryState
 
-    from mlwiki.review.schedule import CardState
-    from mlwiki.studyday import local_zone
+    from mlwiki.studyday import StudyCalendar
 
-    zone = local_zone(config.review)
+    calendar = StudyCalendar.from_settings(config.review)
     today = col.sched.today
     states = {r["id"]: CardState.from_row(r) for r in card_rows(store, [card.card_id for _, card, _ in plan])}
     changed = []
     for cid, card, _ in plan:
         anki_card = col.get_card(cid)
         state = states[card.card_id]
-        days = study_days_until(state.due, now, zone, config.review.day_starts_at) if state.due else 0
+        days = calendar.days_until(state.due, now) if state.due else 0
         steps = config.review.relearning_steps if state.state == State.RELEARNING else config.review.learning_steps
         schedule = card_schedule(state, today, days, len(steps) - (state.step or 0), False, anki_card.due)
         memory = col.compute_memory_state(cid)  # Anki's own replay of the revlog, rows just added included

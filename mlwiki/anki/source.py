@@ -5,8 +5,7 @@ a collection in WAL mode, so every source is first copied (or unpacked) into a p
 there. Anki holds its open collection under an exclusive lock; that is detected from the file locks before
 anything is copied, and the newest automatic backup (`<profile>/backups/*.colpkg`) is read instead.
 
-Modern packages and backups hold `collection.anki21b` (zstd-compressed SQLite, read with `zstandard`); legacy
-ones hold `collection.anki21` or only `collection.anki2` (genanki's exports).
+Packages and backups are unpacked by `mlwiki.ankiformat.containers`.
 """
 
 from __future__ import annotations
@@ -19,14 +18,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mlwiki.errors import MlwikiError
+from mlwiki.ankiformat.containers import AnkiSourceError, unpack_collection
 
-PACKAGE_MEMBERS = ("collection.anki21b", "collection.anki21", "collection.anki2")
 COLLECTION_NAME = "collection.anki2"
-
-
-class AnkiSourceError(MlwikiError):
-    """An Anki file or folder that cannot be read (missing, locked with no backup, corrupt, foreign)."""
 
 
 @dataclass
@@ -141,7 +135,7 @@ def open_snapshot(path: Path) -> Snapshot:
     try:
         notes: list[str] = []
         if zipfile.is_zipfile(path):
-            _unpack(path, target)
+            unpack_collection(path, target)
             origin = f"{path}"
         else:
             if is_locked(path):
@@ -151,7 +145,7 @@ def open_snapshot(path: Path) -> Snapshot:
                                           "close Anki and try again", path=str(path))
                 notes.append(f"the collection is open in Anki; read its newest backup {backup.name} instead "
                              "(reviews since then come with the next pull)")
-                _unpack(backup, target)
+                unpack_collection(backup, target)
                 origin = str(backup)
             else:
                 _copy_collection(path, target)
@@ -171,31 +165,3 @@ def _copy_collection(path: Path, target: Path) -> None:
     wal = path.with_name(path.name + "-wal")
     if wal.is_file():  # Anki was killed: its last changes are still in the write-ahead log
         shutil.copyfile(wal, target.with_name(target.name + "-wal"))
-
-
-def _unpack(package: Path, target: Path) -> None:
-    try:
-        with zipfile.ZipFile(package) as archive:
-            names = set(archive.namelist())
-            member = next((m for m in PACKAGE_MEMBERS if m in names), None)
-            if member is None:
-                raise AnkiSourceError("not an Anki package (no collection inside)", path=str(package))
-            with archive.open(member) as raw, open(target, "wb") as out:
-                if member.endswith("anki21b"):
-                    _unzstd(raw, out, package)
-                else:
-                    shutil.copyfileobj(raw, out)
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise AnkiSourceError(f"cannot read the package ({exc})", path=str(package)) from None
-
-
-def _unzstd(raw, out, package: Path) -> None:
-    try:
-        import zstandard
-    except ImportError:
-        raise AnkiSourceError("this package is compressed with zstd; install the Anki extra: "
-                              "pip install 'mlwiki[anki]'", path=str(package)) from None
-    try:
-        zstandard.ZstdDecompressor().copy_stream(raw, out)
-    except zstandard.ZstdError as exc:
-        raise AnkiSourceError(f"the package's collection is damaged ({exc})", path=str(package)) from None

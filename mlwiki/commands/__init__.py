@@ -1,3 +1,6 @@
 """The click commands, grouped by what they serve; mlwiki.cli puts them together.
 
-May import every other package of mlwiki (lazily where heavy)."""
+Heavy packages are imported inside the commands that need them.
+
+imports: *
+"""

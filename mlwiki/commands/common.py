@@ -77,7 +77,7 @@ def finish_upgrade(store, app: AppContext) -> None:
 
     if not store.meta(REPLAY_PENDING):  # the everyday case: no import of the scheduler
         return
-    from mlwiki.review.log import replay_pending
+    from mlwiki.review.replay import replay_pending
     from mlwiki.store.backup import list_backups
     from mlwiki.studyday import StudyCalendar
 

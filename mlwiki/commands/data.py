@@ -100,7 +100,7 @@ def log() -> None:
 @pass_app
 def log_export(app: AppContext, path: str, fmt: str | None) -> None:
     """Write every review to PATH as CSV or JSON Lines."""
-    from mlwiki.review.log import export_log
+    from mlwiki.review.logfile import export_log
     from mlwiki.store.opening import open_store
 
     fmt = fmt or ("csv" if path.lower().endswith(".csv") else "jsonl")
@@ -114,7 +114,7 @@ def log_export(app: AppContext, path: str, fmt: str | None) -> None:
 @pass_app
 def log_import(app: AppContext, path: str) -> None:
     """Load a review log into an empty database and rebuild every card's schedule from it."""
-    from mlwiki.review.log import import_log
+    from mlwiki.review.logfile import import_log
     from mlwiki.studyday import StudyCalendar
 
     store, _ = synced(app)

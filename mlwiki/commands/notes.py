@@ -78,12 +78,15 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool) -> None:
 
     Prints `path:line: severity: message` per problem and exits 1 when any is an error.
     """
-    from mlwiki.review.log import database_problems
+    from mlwiki.review.replay import database_problems
     from mlwiki.scan.check import run_checks
+    from mlwiki.scan.sync import open_synced
 
     report = run_checks(app.config, [Path(p) for p in paths] or None)
     if app.config.db_path.exists():
-        report.add(database_problems(app.config, app.now))
+        store, scanned = open_synced(app.config, app.now)
+        with store:
+            report.add(database_problems(store, app.config, scanned.problems))
     if as_json:
         echo_json([p.to_dict() for p in report.problems])
     else:
@@ -154,7 +157,7 @@ def orphans(app: AppContext, deck, tag, paths, as_json: bool, purge: bool, yes: 
 @pass_app
 def unsuspend(app: AppContext, card_ids: tuple[str, ...]) -> None:
     """Unsuspend cards (and clear their leech mark). An id that names no card is an error; nothing changes then."""
-    from mlwiki.review.log import unsuspend as unsuspend_cards
+    from mlwiki.review.answering import unsuspend as unsuspend_cards
 
     store, _ = synced(app)
     with store:

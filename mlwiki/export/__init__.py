@@ -1,4 +1,5 @@
-"""Anki packages: note types, fields, cloze padding, macros, media, and writing the .apkg.
+"""Anki packages: note types, fields, media, the review history inside, and writing the .apkg. (Cloze padding
+and macros are render's; Anki's columns, ords and containers are ankiformat's.)
 
-May import: store, render, review (queue filters) and below.
+imports: ankiformat, config, errors, models, render, store, studyday, textsafe
 """

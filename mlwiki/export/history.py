@@ -14,14 +14,17 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime
 
 from mlwiki.config import Config
-from mlwiki.export.revlog import QUEUE_SUSPENDED, card_schedule, package_today, revlog_rows, study_days_until
-from mlwiki.models import State
-from mlwiki.store.anki_collection import (insert_revlog, package_cards, package_crt, set_package_schedule,
-                                          update_package_conf)
-from mlwiki.store.anki_history import assign_anki_ids, reviews_by_card
+from mlwiki.ankiformat.cards import QUEUE_SUSPENDED, card_schedule, package_today
+from mlwiki.ankiformat.collection import (insert_revlog, package_cards, package_crt, set_package_schedule,
+                                         update_package_conf)
+from mlwiki.ankiformat.revlog import revlog_rows
+from mlwiki.models import CardState, State
+from mlwiki.studyday import StudyCalendar
+from mlwiki.store.anki_history import assign_anki_ids
+from mlwiki.store.reviews import reviews_by_card
 
 REVIEW_FACTOR = 2500  # SM-2's starting ease, for a collection that has FSRS off
 
@@ -32,29 +35,25 @@ class History:
 
     reviews: dict[str, list]
     now: datetime
-    zone: tzinfo
-    starts_at: int
+    calendar: StudyCalendar
     learning_steps: int
     relearning_steps: int
 
 
 def load_history(store, config: Config, now: datetime) -> History:
     """Give every review its Anki id (kept in the log), then read the log by card."""
-    from mlwiki.studyday import local_zone
-
     assign_anki_ids(store)
     settings = config.review
-    return History(reviews_by_card(store), now, local_zone(settings), settings.day_starts_at,
+    return History(reviews_by_card(store), now, StudyCalendar.from_settings(settings),
                    len(settings.learning_steps), len(settings.relearning_steps))
 
 
 def add_history(conn: sqlite3.Connection, history: History, built: list) -> tuple[int, int]:
     """Write scheduling and revlog rows for the notes in `built` into a package database. Returns (cards
     with a schedule, revlog rows)."""
-    from mlwiki.review.schedule import CardState
-
-    update_package_conf(conn, {"schedVer": 2, "rollover": history.starts_at})
-    today = package_today(package_crt(conn), history.starts_at, history.now)
+    starts_at = history.calendar.starts_at
+    update_package_conf(conn, {"schedVer": 2, "rollover": starts_at})
+    today = package_today(package_crt(conn), starts_at, history.now)
     rows = {(item.note.guid, ord_): row for item in built for ord_, row in item.cards.items()}
     schedules: list[tuple] = []
     revlog: list[tuple] = []
@@ -66,7 +65,7 @@ def add_history(conn: sqlite3.Connection, history: History, built: list) -> tupl
         state = CardState.from_row(row)
         if state.state == State.NEW or state.due is None:
             continue
-        days = study_days_until(state.due, history.now, history.zone, history.starts_at)
+        days = history.calendar.days_until(state.due, history.now)
         steps = history.relearning_steps if state.state == State.RELEARNING else history.learning_steps
         s = card_schedule(state, today, days, steps - (state.step or 0), queue == QUEUE_SUSPENDED, due)
         schedules.append((s.type, s.queue, s.due, s.ivl, REVIEW_FACTOR, s.reps, s.lapses, s.left, s.data, cid))

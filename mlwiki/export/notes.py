@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import genanki
 
+from mlwiki.ankiformat.cards import anki_ords, exported_cards
 from mlwiki.config import Config
 from mlwiki.export.media import Media, rewrite_images
 from mlwiki.render.html import image_refs, markdown_to_html
@@ -43,39 +44,6 @@ def _source_text(row) -> str:
     where = f"{row['path']}:{row['line']}"
     heading = (row["heading"] or "").strip()
     return htmllib.escape(f"{where} · {heading}" if heading else where)
-
-
-def note_kind(cards: list) -> str:
-    kinds = {c["kind"] for c in cards}
-    if "cloze" in kinds:
-        return "cloze"
-    if "reverse" in kinds:
-        return "two-way"
-    if "formula" in kinds:
-        return "formula"
-    return "basic"
-
-
-def exported_cards(cards: list) -> tuple[str, list]:
-    """(note type kind, the cards that go into it): a note whose cards cannot share one Anki note (a mix of
-    kinds) keeps only its first card."""
-    kind = note_kind(cards)
-    first = cards[0]
-    kinds = {c["kind"] for c in cards}
-    expected = {"cloze": {"cloze"}, "two-way": {"basic", "reverse"}}.get(kind, {first["kind"]})
-    if not kinds <= expected or (kind not in ("cloze", "two-way") and len(cards) > 1):
-        kind = {"reverse": "two-way", "cloze": "cloze", "formula": "formula"}.get(first["kind"], "basic")
-        return kind, [first]
-    return kind, cards
-
-
-def anki_ords(cards: list) -> dict[str, int]:
-    """mlwiki card id → the ord of its card in Anki, for the live cards of one note (in export order): 0 for
-    basic, definition and formula cards, 1 for a reverse card, g − 1 for cloze group g."""
-    kind, kept = exported_cards(cards)
-    if kind == "cloze":
-        return {c["id"]: int(c["grp"] or 1) - 1 for c in kept}
-    return {c["id"]: 1 if c["kind"] == "reverse" else 0 for c in kept}
 
 
 class Builder:

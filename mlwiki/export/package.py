@@ -28,13 +28,11 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import os
 import re
 import sqlite3
 import tempfile
 import warnings
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -42,6 +40,7 @@ from pathlib import Path
 
 import genanki
 
+from mlwiki.ankiformat.containers import write_package
 from mlwiki.config import Config
 from mlwiki.export.history import History, add_history, load_history
 from mlwiki.export.models import (BASIC_FIELDS, BASIC_MODEL_ID, CLOZE_FIELDS, CLOZE_MODEL_ID,  # noqa: F401
@@ -208,7 +207,6 @@ def _write_apkg(package: genanki.Package, target: Path, timestamp: float, media:
     """
     fd, db_path = tempfile.mkstemp(prefix="mlwiki-export-", suffix=".anki2")
     os.close(fd)
-    tmp_path: str | None = None
     try:
         conn = sqlite3.connect(db_path)
         try:
@@ -217,27 +215,7 @@ def _write_apkg(package: genanki.Package, target: Path, timestamp: float, media:
             conn.commit()
         finally:
             conn.close()
-        fd, tmp_path = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as raw:
-            with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                archive.write(db_path, "collection.anki2")
-                names = list(media)
-                archive.writestr("media", json.dumps({str(i): name for i, name in enumerate(names)}))
-                for i, name in enumerate(names):
-                    archive.write(media[name], str(i))
-            raw.flush()
-            os.fsync(raw.fileno())
-        os.chmod(tmp_path, 0o666 & ~_umask())  # mkstemp makes it private; a deck is an ordinary file
-        os.replace(tmp_path, target)
-        tmp_path = None
+        write_package(Path(db_path), target, media)
     finally:
         os.unlink(db_path)
-        if tmp_path is not None and os.path.exists(tmp_path):
-            os.unlink(tmp_path)
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 

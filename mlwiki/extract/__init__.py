@@ -1,6 +1,8 @@
 """extract: a note's text in, cards and problems out. Pure: no IO, no database.
 
-May import: errors, config, textsafe, models, ids, studyday, render (only `render.spans`).
+Of render it uses only `render.spans`, the one finder of math and code spans.
+
+imports: config, errors, ids, models, render, textsafe
 
 The parser works in three passes: `lines` marks every line (text, heading, code, math, comment, div fence), so
 nothing in code, comments or math is read as card syntax; `blocks` groups lines into paragraphs, headings and

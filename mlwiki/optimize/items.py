@@ -17,8 +17,7 @@ from datetime import date, datetime, timezone
 from enum import IntEnum
 from itertools import groupby
 
-from mlwiki.export.revlog import RESET_RATING
-from mlwiki.models import State
+from mlwiki.models import RESET_RATING, State
 
 
 class Kind(IntEnum):

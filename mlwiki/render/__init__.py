@@ -1,5 +1,6 @@
 """Text for people: Markdown -> sanitized HTML, LaTeX -> terminal text and MathML, and the one finder of math
-and code spans.
+and code spans. Knows nothing of the database; Anki's cloze padding, the last step of `html.markdown_to_html`,
+comes from `ankiformat.cloze`.
 
-No Anki, no database. May import: errors, textsafe.
+imports: ankiformat, config, errors, textsafe
 """

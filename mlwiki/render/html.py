@@ -52,7 +52,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
-from mlwiki.render.cloze_pad import _is_escaped, _pad_clozes, pad_cloze_math
+from mlwiki.ankiformat.cloze import _is_escaped, _pad_clozes, pad_cloze_math
 from mlwiki.render.spans import SIMPLE_DISPLAY_MATH, SIMPLE_INLINE_MATH
 
 __all__ = ["image_refs", "markdown_to_html", "pad_cloze_math", "sanitize_html"]

@@ -1,5 +1,6 @@
-"""Scheduling (FSRS), the queue of what is due, the review session, its plain and terminal front ends and the
-card page.
+"""Scheduling (FSRS), the queue of what is due, the review session, answering and the log (`answering`, `replay`,
+`logfile`), the plain and terminal front ends and the card page. (The rescan after `e` edits a note is the
+command's: see `commands.study`.)
 
-May import: store, render, scan (rescan after an edit) and below.
+imports: config, errors, models, render, store, studyday, textsafe
 """

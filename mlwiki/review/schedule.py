@@ -18,50 +18,17 @@ import functools
 import hashlib
 import json
 import random
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
 import fsrs
 
 from mlwiki.config import ReviewSettings
-from mlwiki.models import State
+from mlwiki.models import RATINGS, RESET_RATING, CardState, State
 from mlwiki.studyday import StudyCalendar
-
-RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 # (start, end, factor): the fuzz ranges of Anki's rslib/src/scheduler/states/fuzz.rs, which fsrs copies
 FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, float("inf"), 0.05))
-
-
-@dataclass(frozen=True)
-class CardState:
-    """A card's scheduling state, as cached in the `cards` table (state NEW means never reviewed)."""
-
-    state: int = State.NEW
-    step: int | None = None
-    stability: float | None = None
-    difficulty: float | None = None
-    due: datetime | None = None
-    last_review: datetime | None = None
-    reps: int = 0
-    lapses: int = 0
-
-    def to_dict(self) -> dict:
-        return {
-            "state": self.state, "step": self.step, "stability": self.stability, "difficulty": self.difficulty,
-            "due": self.due.isoformat() if self.due else None,
-            "last_review": self.last_review.isoformat() if self.last_review else None,
-            "reps": self.reps, "lapses": self.lapses,
-        }
-
-    @classmethod
-    def from_row(cls, row) -> "CardState":
-        def when(text):
-            return datetime.fromisoformat(text).astimezone(timezone.utc) if text else None
-
-        return cls(state=row["state"] or State.NEW, step=row["step"], stability=row["stability"],
-                   difficulty=row["difficulty"], due=when(row["due"]), last_review=when(row["last_review"]),
-                   reps=row["reps"] or 0, lapses=row["lapses"] or 0)
 
 
 def settings_dict(settings: ReviewSettings, parameters: list[float] | None = None) -> dict:
@@ -171,7 +138,7 @@ class Scheduler:
             interval = after.due - now
             due = when + interval
         lapse = rating == 1 and state.state == State.REVIEW
-        new_state = CardState(state=int(after.state), step=after.step, stability=after.stability,
+        new_state = CardState(state=State(int(after.state)), step=after.step, stability=after.stability,
                               difficulty=after.difficulty, due=due, last_review=when, reps=state.reps + 1,
                               lapses=state.lapses + int(lapse))
         return Outcome(new_state, interval)
@@ -207,7 +174,7 @@ def replay_steps(scheduler_for, card_id: str, reviews: list):
     state = CardState()
     for row in reviews:
         before = state
-        if row["rating"] == 0:
+        if row["rating"] == RESET_RATING:
             state = CardState()
         else:
             when = datetime.fromisoformat(row["reviewed_at"]).astimezone(timezone.utc)
@@ -225,4 +192,4 @@ def same_state(a: CardState, b: CardState) -> bool:
         close(a.stability, b.stability) and close(a.difficulty, b.difficulty)
 
 
-__all__ = ["CardState", "Outcome", "Scheduler", "replay", "same_state", "replace"]
+__all__ = ["Outcome", "Scheduler", "replay", "replay_steps", "same_state"]

@@ -14,8 +14,9 @@ from typing import Callable
 from mlwiki.config import Config
 from mlwiki.review.queue import DueSummary, Filters, Queue, build_queue, due_summary, format_interval
 from mlwiki.studyday import study_day
-from mlwiki.review.log import Answer, record_answer, restore_flags, set_flag, undo_answer
-from mlwiki.review.schedule import RATINGS, CardState, Scheduler
+from mlwiki.review.answering import Answer, record_answer, restore_flags, set_flag, undo_answer
+from mlwiki.models import RATINGS, CardState
+from mlwiki.review.schedule import Scheduler
 from mlwiki.models import State
 from mlwiki.store import cards
 from mlwiki.store.db import Store

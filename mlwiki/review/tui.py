@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Callable, Iterator, TextIO
 
 from mlwiki.review.queue import next_due_text
-from mlwiki.review.schedule import RATINGS
+from mlwiki.models import RATINGS
 from mlwiki.review.session import ReviewSession, ShownCard, Summary
 from mlwiki.textsafe import inert, plural
 

@@ -1,5 +1,5 @@
 """Keep the store in step with the notes: examine one note (hash + extract), the worker pool, the incremental
 sync that re-links moved cards, and `check`.
 
-May import: sources, extract, store and everything they may import.
+imports: mlwiki, config, errors, extract, ids, models, sources, store, textsafe
 """

@@ -1,4 +1,4 @@
-"""`mlwiki check`: lint the notes' card syntax (the database half is mlwiki.review.log.database_problems)."""
+"""`mlwiki check`: lint the notes' card syntax (the database half is mlwiki.review.replay.database_problems)."""
 
 from __future__ import annotations
 

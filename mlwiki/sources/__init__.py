@@ -1,4 +1,6 @@
 """Where notes come from: walk the wiki (ignore rules, symlinks, odd names), read .md/.qmd/.ipynb files, split front matter.
 
-IO lives here. May import: errors, config, models, textsafe.
+IO lives here.
+
+imports: config, errors, models, textsafe
 """

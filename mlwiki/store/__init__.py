@@ -1,5 +1,5 @@
-"""The only code that speaks SQL: connection, schema and migrations, cards and the one card filter, the review
-log, backups.
+"""mlwiki's own SQL, and only here: connection, schema and migrations, cards and the one card filter, the review
+log, backups. (SQL on Anki's tables lives in `ankiformat.collection`.)
 
-May import: errors, config, models, studyday.
+imports: config, errors, ids, models, studyday
 """

@@ -72,17 +72,6 @@ def set_anki_ids(store: Store, updates: list[tuple[int, int]], conn=None) -> Non
         conn.executemany("UPDATE reviews SET anki_id = ? WHERE id = ?", updates)
 
 
-def reviews_by_card(store: Store, card_ids: Iterable[str] | None = None) -> dict[str, list]:
-    """card id → its reviews in time order (every column), for the given cards or all."""
-    rows = store.query("SELECT * FROM reviews ORDER BY card_id, reviewed_at, id")
-    wanted = set(card_ids) if card_ids is not None else None
-    out: dict[str, list] = {}
-    for row in rows:
-        if wanted is None or row["card_id"] in wanted:
-            out.setdefault(row["card_id"], []).append(row)
-    return out
-
-
 def update_review_steps(conn, rows: Iterable[tuple]) -> None:
     """Per-review state after a replay: (state_before, state, step, stability, difficulty, due, elapsed_days,
     scheduled_days, review id)."""

@@ -6,7 +6,9 @@ Scheduling decisions live in mlwiki.review; this module only reads and writes th
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Iterable
 
 from mlwiki.store.db import REPLAY_PENDING, Store
 
@@ -92,12 +94,16 @@ def set_flags(conn: sqlite3.Connection, card_id: str, suspended: int, buried_unt
     conn.execute("UPDATE cards SET suspended = ?, buried_until = ? WHERE id = ?", (suspended, buried_until, card_id))
 
 
-def reviews_by_card(store: Store) -> dict[str, list[sqlite3.Row]]:
-    """Every review (card_id, reviewed_at, rating, settings_id) grouped by card, in time order (reviews pulled
-    from Anki come later in the table than mlwiki's reviews made after them)."""
+def reviews_by_card(store: Store, card_ids: Iterable[str] | None = None) -> dict[str, list[sqlite3.Row]]:
+    """card id → its reviews (every column) in time order, for the given cards or all (reviews pulled from Anki
+    come later in the table than mlwiki's reviews made after them, so the order is by time, then id)."""
+    if card_ids is None:
+        rows = store.query("SELECT * FROM reviews ORDER BY card_id, reviewed_at, id")
+    else:
+        rows = store.query("SELECT * FROM reviews WHERE card_id IN (SELECT value FROM json_each(?)) "
+                           "ORDER BY card_id, reviewed_at, id", (json.dumps(sorted(set(card_ids))),))
     grouped: dict[str, list] = {}
-    for row in store.query("SELECT card_id, reviewed_at, rating, settings_id FROM reviews "
-                           "ORDER BY card_id, reviewed_at, id"):
+    for row in rows:
         grouped.setdefault(row["card_id"], []).append(row)
     return grouped
 
@@ -121,7 +127,7 @@ def review_count(store: Store) -> int:
 def migration_replay_on_study_days(db) -> None:
     """Migration 006, FSRS on study days and review cards due by study day (issue 15): every card's cached schedule
     is to be replayed from the log with the new rule. Replaying needs the scheduler, which the store must not
-    import, so this marks the database and `mlwiki.review.log.replay_pending` does it when a command next opens it
+    import, so this marks the database and `mlwiki.review.replay.replay_pending` does it when a command next opens it
     (after the backup `migrate` takes first). The log is not touched."""
     if db["reviews"].count:
         db["meta"].upsert({"key": REPLAY_PENDING, "value": "study-days"}, pk="key")

@@ -1,0 +1,105 @@
+"""Anki's cards: which Anki note and card (ord) each mlwiki card becomes, card types and queues, and the scheduling
+columns of a card whose mlwiki state is known. Pure.
+
+An mlwiki note becomes one Anki note: a cloze note when it has clozes (card ord g − 1 for cloze group g), a
+two-way note when it has a reverse card (ord 0 forward, 1 reverse), else a basic or formula note (ord 0).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from mlwiki.models import CardState, State
+
+# card.type and card.queue
+TYPE_NEW, TYPE_LEARN, TYPE_REVIEW, TYPE_RELEARN = range(4)
+QUEUE_SUSPENDED, QUEUE_NEW, QUEUE_LEARN, QUEUE_REVIEW, QUEUE_DAY_LEARN = -1, 0, 1, 2, 3
+
+
+def note_kind(cards: list) -> str:
+    """The Anki note type of one mlwiki note's cards: cloze, two-way, formula or basic."""
+    kinds = {c["kind"] for c in cards}
+    if "cloze" in kinds:
+        return "cloze"
+    if "reverse" in kinds:
+        return "two-way"
+    if "formula" in kinds:
+        return "formula"
+    return "basic"
+
+
+def exported_cards(cards: list) -> tuple[str, list]:
+    """(note type kind, the cards that go into it): a note whose cards cannot share one Anki note (a mix of
+    kinds) keeps only its first card."""
+    kind = note_kind(cards)
+    first = cards[0]
+    kinds = {c["kind"] for c in cards}
+    expected = {"cloze": {"cloze"}, "two-way": {"basic", "reverse"}}.get(kind, {first["kind"]})
+    if not kinds <= expected or (kind not in ("cloze", "two-way") and len(cards) > 1):
+        kind = {"reverse": "two-way", "cloze": "cloze", "formula": "formula"}.get(first["kind"], "basic")
+        return kind, [first]
+    return kind, cards
+
+
+def anki_ords(cards: list) -> dict[str, int]:
+    """mlwiki card id → the ord of its card in Anki, for the live cards of one note (in export order): 0 for
+    basic, definition and formula cards, 1 for a reverse card, g − 1 for cloze group g."""
+    kind, kept = exported_cards(cards)
+    if kind == "cloze":
+        return {c["id"]: int(c["grp"] or 1) - 1 for c in kept}
+    return {c["id"]: 1 if c["kind"] == "reverse" else 0 for c in kept}
+
+
+@dataclass(frozen=True)
+class AnkiSchedule:
+    """The scheduling columns of one Anki card."""
+
+    type: int
+    queue: int
+    due: int
+    ivl: int
+    reps: int
+    lapses: int
+    left: int
+    data: str
+    last_review_secs: int | None
+    stability: float | None
+    difficulty: float | None
+
+
+def card_schedule(state: CardState, today: int, days_until_due: int, steps_left: int, suspended: bool,
+                  position: int) -> AnkiSchedule:
+    """Anki's columns for a card whose mlwiki state is `state`.
+
+    `today` is the target collection's day number; `days_until_due` counts study days from today to the due
+    date. Learning cards due today carry their due time in seconds (Anki's learning queue), later ones a day.
+    """
+    if state.state == State.NEW or state.stability is None:
+        return AnkiSchedule(TYPE_NEW, QUEUE_SUSPENDED if suspended else QUEUE_NEW, position, 0, 0, 0, 0, "",
+                            None, None, None)
+    lrt = int(state.last_review.timestamp()) if state.last_review else None
+    data = json.dumps({"s": round(state.stability, 4), "d": round(state.difficulty, 4), "lrt": lrt},
+                      separators=(",", ":"))
+    interval = max(1, round((state.due - state.last_review) / timedelta(days=1))) if state.last_review else 1
+    if state.state == State.REVIEW:
+        kind, queue, due, ivl, left = TYPE_REVIEW, QUEUE_REVIEW, today + days_until_due, interval, 0
+    else:
+        kind = TYPE_LEARN if state.state == State.LEARNING else TYPE_RELEARN
+        ivl = 0 if kind == TYPE_LEARN else interval
+        if days_until_due <= 0:
+            queue, due = QUEUE_LEARN, int(state.due.timestamp())
+        else:
+            queue, due = QUEUE_DAY_LEARN, today + days_until_due
+        left = max(1, steps_left)
+    return AnkiSchedule(kind, QUEUE_SUSPENDED if suspended else queue, due, ivl, state.reps, state.lapses, left,
+                        data, lrt, state.stability, state.difficulty)
+
+
+def package_today(crt: int, rollover: int, now: datetime) -> int:
+    """The day number Anki gives `now` in a package collection created at `crt` (schedVer 2 without a creation
+    offset: whole days since `crt`'s date at the rollover hour, in the importing machine's zone)."""
+    local = now.astimezone()
+    created = datetime.fromtimestamp(crt, local.tzinfo).replace(hour=rollover, minute=0, second=0, microsecond=0)
+    return int((now.timestamp() - created.timestamp()) // 86400)

@@ -1,0 +1,108 @@
+"""Answering a card: append the review to the log and update the card's cached state in one transaction, undo it
+exactly, and the flags a learner sets during review (suspend, bury) or after it (unsuspend).
+
+The log is the source of truth. Each answer appends one row (card, UTC time, rating, duration, content hash,
+scheduler settings) and updates the card's cached state in the same transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from mlwiki.errors import MlwikiError
+from mlwiki.models import CardState
+from mlwiki.review.schedule import Scheduler
+from mlwiki.store.db import Store, utc_iso
+from mlwiki.store.reviews import (STATE_COLUMNS, add_event, append_review, card_for_answer, drop_last_event,
+                                  drop_review, flags, mark_leech, resolve_card_ids, restore_state, save_settings,
+                                  set_flags, set_replayed_state, unsuspend_cards)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What recording an answer did, so it can be undone exactly."""
+
+    review_id: int
+    card_id: str
+    before: dict  # the card row's scheduling columns before the answer
+    leech: bool
+
+
+def state_values(state: CardState) -> tuple:
+    return (state.state, state.step, state.stability, state.difficulty,
+            utc_iso(state.due) if state.due else None,
+            utc_iso(state.last_review) if state.last_review else None, state.reps, state.lapses)
+
+
+def record_answer(store: Store, scheduler: Scheduler, card_id: str, rating: int, when: datetime,
+                  duration_ms: int, leech_threshold: int) -> Answer:
+    """Append a review and update the card, in one committed transaction. Returns what undo needs."""
+    with store.write() as conn:
+        row = card_for_answer(conn, card_id)
+        if row is None:
+            raise MlwikiError(f"card {card_id} is not in the database")
+        before = {c: row[c] for c in STATE_COLUMNS}
+        state = CardState.from_row(row)
+        after = scheduler.review(card_id, state, rating, when)
+        save_settings(conn, scheduler.id, json.dumps(scheduler.data, sort_keys=True))
+        review_id = append_review(conn, review_values(card_id, when, rating, duration_ms, row["content_hash"],
+                                                          scheduler.id, state, after))
+        leech = rating == 1 and after.lapses > state.lapses and after.lapses >= leech_threshold \
+            and not row["leech"]
+        set_replayed_state(conn, card_id, state_values(after))
+        if leech:
+            mark_leech(conn, card_id, utc_iso(when), f"{after.lapses} lapses")
+        return Answer(review_id, card_id, before, leech)
+
+
+def review_values(card_id: str, when: datetime, rating: int, duration_ms: int, content_hash: str,
+                  settings_id: str, state: CardState, after: CardState) -> dict:
+    """The review row of an answer: what was answered, and the scheduler's view before and after it (a reset,
+    rating 0, leaves no due date)."""
+    elapsed = (when - state.last_review).total_seconds() / 86400 if state.last_review else 0.0
+    return {"card_id": card_id, "reviewed_at": utc_iso(when), "rating": rating, "duration_ms": duration_ms,
+            "content_hash": content_hash, "settings_id": settings_id, "state_before": state.state,
+            "state": after.state, "step": after.step, "stability": after.stability, "difficulty": after.difficulty,
+            "due": utc_iso(after.due) if after.due else None, "elapsed_days": elapsed,
+            "scheduled_days": (after.due - when).total_seconds() / 86400 if after.due else None}
+
+
+def undo_answer(store: Store, answer: Answer) -> None:
+    """Remove the review row and restore the card's columns exactly as they were."""
+    with store.write() as conn:
+        drop_review(conn, answer.review_id)
+        if answer.leech:
+            drop_last_event(conn, answer.card_id, "leech")
+        restore_state(conn, answer.card_id, answer.before)
+
+
+def set_flag(store: Store, card_id: str, action: str, when: datetime, until: datetime | None = None) -> dict:
+    """Suspend or bury a card (recorded as an event). Returns the previous flags, for undo."""
+    with store.write() as conn:
+        before = flags(conn, card_id)
+        if action == "suspend":
+            set_flags(conn, card_id, 1, before["buried_until"])
+        else:
+            set_flags(conn, card_id, before["suspended"], utc_iso(until))
+        # a bury keeps its end in the event, so a log import can bury the card again
+        add_event(conn, card_id, utc_iso(when), action, utc_iso(until) if action == "bury" else "")
+    return before
+
+
+def restore_flags(store: Store, card_id: str, before: dict) -> None:
+    """Undo `set_flag`."""
+    with store.write() as conn:
+        set_flags(conn, card_id, before["suspended"], before["buried_until"])
+        drop_last_event(conn, card_id)
+
+
+def unsuspend(store: Store, ids: list[str], when: datetime) -> list[str]:
+    """Unsuspend cards (leeches included), recorded as 'unsuspend' events. Every id must name a card — the id
+    `mlwiki cards` shows, or an old id of an edited card — else nothing changes. Returns the ids unsuspended."""
+    found = resolve_card_ids(store, ids)
+    unknown = [given for given in ids if given not in found]
+    if unknown:
+        raise MlwikiError(f"no card has the id {', '.join(unknown)} (see `mlwiki cards`); nothing unsuspended")
+    return unsuspend_cards(store, list(found.values()), utc_iso(when))
