@@ -8,7 +8,7 @@ Measures in one run, median of --runs (3) each:
 
   a. baseline   read every note file and run one regex (`^Q:`): the floor set by Python IO
   b. extract    `collect(config)`: walk, read and parse every note (no database), in 1 process (target
-                ≤ 3 × baseline) and b'. in as many processes as a scan uses here (mlwiki/pool.py)
+                ≤ 3 × baseline) and b'. in as many processes as a scan uses here (mlwiki/scan/pool.py)
   c. cold scan  `open_synced` into a fresh store (.mlwiki deleted before each run), in 1 process and c'. in
                 as many as a scan uses here                                         target ≤ 2 s
   d. rescan     `open_synced` again with nothing changed                            target ≤ 0.2 s

@@ -12,7 +12,7 @@ from enum import Enum, IntEnum
 from mlwiki.textsafe import one_line
 
 # The version of what `extract` makes of a note. Raise it with any change to the cards a note yields: stores
-# extract every note again on their next scan. (Here, not in extract.py, so that checking it stays cheap.)
+# extract every note again on their next scan. (Here, not in mlwiki/extract/, so that checking it stays cheap.)
 EXTRACTOR_VERSION = 3
 
 

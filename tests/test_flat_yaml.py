@@ -1,4 +1,4 @@
-"""The flat front-matter reader (mlwiki/flat_yaml.py) must give exactly what PyYAML gives, or decline."""
+"""The flat front-matter reader (mlwiki/sources/flat_yaml.py) must give exactly what PyYAML gives, or decline."""
 
 from __future__ import annotations
 

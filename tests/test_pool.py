@@ -1,4 +1,4 @@
-"""Big scans extract notes in worker processes (mlwiki/pool.py): the store must end up exactly as a scan in one
+"""Big scans extract notes in worker processes (mlwiki/scan/pool.py): the store must end up exactly as a scan in one
 process leaves it, and a pool that breaks, cannot start, or is interrupted must lose nothing."""
 
 from __future__ import annotations

@@ -97,7 +97,7 @@ def due(app: AppContext, deck, tag, paths, as_json: bool) -> None:
 def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> None:
     """Progress: cards by state, what is due, reviews per day and streak, true retention, memory, weak spots.
 
-    Figures are for the study day holding now (or --now); see `mlwiki/stats.py` for how each is defined.
+    Figures are for the study day holding now (or --now); the README's Stats section says how each is defined.
 
     \b
     Examples:

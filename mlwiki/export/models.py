@@ -2,7 +2,7 @@
 
 * **Note types** have fixed ids (the constants below, chosen once at random) and fixed field lists. Anki matches
   an imported note type by id; a changed id would move every note to a new note type, and a changed field list
-  is a migration (see /work/shared/design/toolchain-facts.md). Never change them; add a new note type instead.
+  is a migration for every user's collection. Never change them; add a new note type instead.
 
   ============================  =============================  ==========================================
   note type                     fields                         cards

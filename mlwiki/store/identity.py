@@ -1,4 +1,4 @@
-"""Migration 4: formula cards take their ids from their formula, no longer from their front (EXTRACTOR_VERSION
+"""Migration 005_formula_card_ids: formula cards take their ids from their formula, no longer from their front (EXTRACTOR_VERSION
 3). Each stored formula card's review history moves to the id the new extractor gives the same formula, so an
 upgrade loses none; the old id stays as an alias of the new one."""
 
