@@ -40,6 +40,6 @@ def shorten(text: str, width: int) -> str:
         return text
     cut = text[:width - 1]
     space = cut.rfind(" ")
-    if space > width // 2:  # a word boundary not too far back; else cut inside a very long word
+    if space >= width // 2:  # a word boundary not too far back; else cut inside a very long word
         cut = cut[:space]
     return cut.rstrip(" ,;:") + "…"

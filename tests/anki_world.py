@@ -12,10 +12,8 @@ import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from click.testing import CliRunner
 
-from conftest import write
-from mlwiki.cli import cli
+from conftest import write, run as run_cli
 from mlwiki.config import load_config
 from mlwiki.review.queue import Filters
 from mlwiki.review.session import ReviewSession
@@ -48,9 +46,8 @@ def make_wiki(root: Path) -> Path:
 
 
 def run(root: Path, *args: str, now: datetime | None = None, input: str | None = None):
-    """The mlwiki command line, as a user runs it (click's runner)."""
-    head = ["--root", str(root)] + (["--now", now.isoformat()] if now else [])
-    return CliRunner().invoke(cli, head + list(args), input=input, catch_exceptions=False)
+    """The mlwiki command line, as a user runs it (click's runner; no `now`: the real clock)."""
+    return run_cli(root, *args, now=now, input=input)
 
 
 def run_json(root: Path, *args: str, now: datetime | None = None) -> dict:

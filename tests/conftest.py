@@ -1,14 +1,35 @@
-"""Shared fixtures: a tiny wiki in tmp_path, a fixed clock, and helpers to review cards for real."""
+"""Shared test helpers: the mlwiki command line (`run`), wikis in tmp_path (`wiki`, `make_wiki`), a fixed clock,
+and an environment that cannot reach the developer's own Anki, home folder or mlwiki settings."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
 NOW = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
+DEFAULT_CONFIG = 'name = "T"\n[review]\ntimezone = "UTC"\n'
+
+
+def run(root: Path | str | None, *args, now: datetime | str | None = NOW, input: str | None = None,
+        env: dict | None = None, ok: bool = False, catch_exceptions: bool = False) -> Result:
+    """`mlwiki --root ROOT --now NOW ARGS…` through click's runner, as a user types it. `root=None` leaves out
+    --root (the working directory decides), `now=None` leaves out --now (the real clock). With `ok`, anything but
+    exit 0 fails the test with the command's output."""
+    from mlwiki.cli import cli
+
+    head = ["--root", str(root)] if root is not None else []
+    if now is not None:
+        head += ["--now", now if isinstance(now, str) else now.isoformat()]
+    result = CliRunner().invoke(cli, head + [str(a) for a in args], input=input, env=env,
+                                catch_exceptions=catch_exceptions)
+    if ok:
+        assert result.exit_code == 0, result.output
+    return result
 
 
 def write(root: Path, rel: str, text: str) -> Path:
@@ -25,14 +46,41 @@ def bump_mtime(path: Path) -> None:
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
 
 
+def new_wiki(root: Path, notes: dict[str, str] | None = None, config: str = DEFAULT_CONFIG) -> Path:
+    """A wiki at `root`: mlwiki.toml holding `config`, and each of `notes` (path below notes/ → text)."""
+    (root / "notes").mkdir(parents=True, exist_ok=True)
+    (root / "mlwiki.toml").write_text(config, encoding="utf-8")
+    for rel, text in (notes or {}).items():
+        write(root / "notes", rel, text)
+    return root
+
+
 @pytest.fixture
-def wiki(tmp_path: Path) -> Path:
+def make_wiki(tmp_path: Path) -> Callable[..., Path]:
+    """A factory of wikis in tmp_path: `make_wiki({"a.md": "Q: …"}, config=…, name="wiki")`."""
+    def make(notes: dict[str, str] | None = None, config: str = DEFAULT_CONFIG, name: str = "") -> Path:
+        return new_wiki(tmp_path / name if name else tmp_path, notes, config)
+
+    return make
+
+
+@pytest.fixture
+def wiki(make_wiki) -> Path:
     """An empty wiki: mlwiki.toml with name T, UTC study days, and a notes folder."""
-    (tmp_path / "notes").mkdir()
-    (tmp_path / "mlwiki.toml").write_text('name = "T"\n[review]\ntimezone = "UTC"\n', encoding="utf-8")
-    return tmp_path
+    return make_wiki()
 
 
 @pytest.fixture
 def now() -> datetime:
     return NOW
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(tmp_path_factory, monkeypatch):
+    """No test reads or writes the developer's home, Anki profiles or mlwiki settings: HOME and ANKI_BASE point
+    into a temporary folder and every MLWIKI_* variable is unset."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("ANKI_BASE", str(home / "Anki2"))
+    for name in [n for n in os.environ if n.startswith("MLWIKI_")]:
+        monkeypatch.delenv(name)

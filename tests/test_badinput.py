@@ -20,13 +20,12 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from click.testing import CliRunner
 
 sys.path.insert(0, str(Path(__file__).parent))
 
 from badinput import OUTSIDE_SECRET, BadCase, build_bad_wiki, good_card, write_non_utf8_name  # noqa: E402
 
-from mlwiki.cli import cli  # noqa: E402
+from conftest import run as run_cli
 from mlwiki.config import load_config  # noqa: E402
 from mlwiki.sources.notes import load_note, split_front_matter, walk_notes  # noqa: E402
 from mlwiki.scan.sync import open_synced  # noqa: E402
@@ -109,7 +108,7 @@ def scan(collected):
 
 
 def invoke(*args: str):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=True)
+    return run_cli(None, *args, now=None, catch_exceptions=True)
 
 
 def assert_clean_exit(result, codes=(0,)):

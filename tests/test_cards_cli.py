@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from mlwiki.cli import cli
+from conftest import run as run_cli
 
 NOW = "2026-03-02T12:00:00+00:00"
 CARD_KEYS = ["id", "note_id", "kind", "front", "back", "deck", "tags", "source"]
@@ -32,7 +31,7 @@ def write(wiki: Path, rel: str, *lines: str) -> Path:
 
 
 def invoke(wiki: Path, *args: str):
-    return CliRunner().invoke(cli, ["--root", str(wiki), "--now", NOW, *args], catch_exceptions=False)
+    return run_cli(wiki, *args, now=NOW)
 
 
 def cards_json(wiki: Path, *args: str) -> list[dict]:

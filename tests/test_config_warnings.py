@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import write
+from conftest import write, run as run_cli
 from mlwiki.cli import cli
 from mlwiki.config import REVIEW_KEYS, TOP_KEYS, config_from_dict, find_root, unknown_key_warnings
 
@@ -22,7 +22,7 @@ CARD = "Q: Why scale attention logits?\nA: To keep the softmax from saturating.\
 
 
 def run(root: Path, args: list[str], **kwargs):
-    return CliRunner().invoke(cli, ["--root", str(root), "--now", "2026-03-02T12:00:00Z", *args], **kwargs)
+    return run_cli(root, *args, catch_exceptions=True, **kwargs)
 
 
 def config(wiki: Path, text: str) -> None:

@@ -11,9 +11,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from mlwiki.cli import cli
+from conftest import run as run_cli
 
 CORPORA = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
 OBSIDIAN = CORPORA / "obsidian-ml-notes"
@@ -30,7 +29,7 @@ def corpus(tmp_path_factory) -> Path:
 
 
 def run(root: Path, *args: str, **kwargs):
-    return CliRunner().invoke(cli, ["--root", str(root), "--now", "2026-03-02T12:00:00Z", *args], **kwargs)
+    return run_cli(root, *args, **{"catch_exceptions": True, **kwargs})
 
 
 def test_cards_on_real_notes(corpus):

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import write
+from conftest import write, run as run_cli
 from mlwiki.store import db as store_module
 from mlwiki.store import opening
 from mlwiki.store import migrations
@@ -36,7 +36,7 @@ NOW = "2026-03-02T12:00:00+00:00"
 
 
 def invoke(root, *args, now=NOW, **kwargs):
-    return CliRunner().invoke(cli, ["--root", str(root), "--now", now, *args], **kwargs)
+    return run_cli(root, *args, now=now, **{"catch_exceptions": True, **kwargs})
 
 
 def mlwiki_process(root, *args, **kwargs) -> subprocess.Popen:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import run as run_cli
 from mlwiki.cli import cli
 from mlwiki.extract import NoteContext, extract
 
@@ -23,7 +24,7 @@ def cards(body: str, **options) -> list[tuple[str, str, str]]:
 
 
 def run(root: Path, *args: str):
-    return CliRunner().invoke(cli, ["--root", str(root), "--now", "2026-03-02T12:00:00Z", *args])
+    return run_cli(root, *args, catch_exceptions=True)
 
 
 def wiki(tmp_path: Path, files: dict[str, str], config: str = "") -> Path:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import run as run_cli
 from mlwiki.cli import cli
 
 NOW = "2026-03-02T09:00:00+00:00"
@@ -35,10 +36,7 @@ EXPECTED = {  # by note file, so the expectation does not come from the code und
 
 
 def run(root: Path, *args: str, input: str | None = None):
-    result = CliRunner().invoke(cli, ["--root", str(root), "--now", NOW, *args], input=input,
-                                catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-    return result
+    return run_cli(root, *args, now=NOW, input=input, ok=True)
 
 
 def card_ids(root: Path, *filters: str, retired: bool = False) -> dict[str, str]:

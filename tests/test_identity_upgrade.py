@@ -11,10 +11,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
+from conftest import run as run_cli
 from mlwiki import ids
-from mlwiki.cli import cli
 from mlwiki.store.identity import formula_of_back
 from mlwiki.store.migrations import SCHEMA_VERSION
 
@@ -23,9 +22,7 @@ NOW = "2026-03-10T10:00:00Z"
 
 
 def run(root: Path, *args: str):
-    result = CliRunner().invoke(cli, ["--root", str(root), "--now", NOW, *args])
-    assert result.exit_code == 0, result.output
-    return result
+    return run_cli(root, *args, now=NOW, ok=True, catch_exceptions=True)
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import write
+from conftest import write, run as run_cli
 from mlwiki.cli import cli
 
 START = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
@@ -22,9 +22,7 @@ CONFIG = 'name = "T"\n[review]\ntimezone = "UTC"\nleech_threshold = 3\nnew_per_d
 
 
 def mlwiki(root: Path, when: datetime, *args: str, input: str | None = None):
-    result = CliRunner().invoke(cli, ["--root", str(root), "--now", when.isoformat(), *args], input=input)
-    assert result.exit_code == 0, result.output
-    return result
+    return run_cli(root, *args, now=when, input=input, ok=True, catch_exceptions=True)
 
 
 def make_wiki(root: Path) -> None:
