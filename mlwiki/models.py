@@ -5,7 +5,7 @@ Nothing here does IO. Cards are frozen dataclasses; the store turns them into ro
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from enum import Enum, IntEnum
 
@@ -140,29 +140,6 @@ class Card:
     explicit_id: bool = False
     ord: int = 0
     content_hash: str = ""  # of the normalized front and back (ids.content_hash); extraction always sets it
-
-    def to_dict(self) -> dict:
-        """The public shape printed by `mlwiki cards --json`."""
-        return {
-            "id": self.id,
-            "note_id": self.note_id,
-            "kind": self.kind.value,
-            "front": self.front,
-            "back": self.back,
-            "deck": self.deck,
-            "tags": list(self.tags),
-            "source": self.source.to_dict(),
-        }
-
-    def to_row(self) -> dict:
-        """Everything, for the store."""
-        row = asdict(self)
-        row["kind"] = self.kind.value
-        row["tags"] = list(self.tags)
-        row["path"] = self.source.path
-        row["line"] = self.source.line
-        del row["source"]
-        return row
 
 
 @dataclass

@@ -98,7 +98,7 @@ def fsrs_time(when: datetime, zone: tzinfo, starts_at: int,
     Only differences between consecutive reviews of one card matter to fsrs, so any anchor for `previous` works:
     `fsrs_time(last, zone, h)` stands for a card's last review when only its cached state is known.
 
-    This reproduces Anki's `Collection.compute_memory_state` to ~1e-6 (tests/test_studydays.py). One difference:
+    This reproduces Anki's `Collection.compute_memory_state` to ~1e-6 (tests/test_studyday.py). One difference:
     Anki counts days back from today's rollover in steps of 24 hours, so across a daylight-saving change a review
     within an hour of the rollover hour can fall on the neighbouring day there; here each study day starts at
     `starts_at` local time on both sides of the change, and a replay does not depend on when it runs.

@@ -152,12 +152,3 @@ def math_spans(text: str) -> list[tuple[int, int]]:
 
 _MATH_START = re.compile(r"[$\\]")
 _SIMPLE_INLINE = re.compile(r"\$(?![\s$])[^$\\\n]*(?<!\s)\$(?!\d)")
-
-
-def math_body(span: str) -> str:
-    """The LaTeX inside a math span found by `math_spans`."""
-    if span.startswith("$$"):
-        return span[2:-2]
-    if span.startswith("$"):
-        return span[1:-1]
-    return span[2:-2]

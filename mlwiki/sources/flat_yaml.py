@@ -6,7 +6,7 @@ Most notes open with a few `key: value` lines: strings, dates, `[a, b]` lists or
 every scalar is typed by PyYAML's own resolver table and built by its own SafeConstructor (so `2021-01-08` is a
 date, `false` a bool and `1e3` a float, as there). Anything else at all (nesting, anchors, tags, block or
 multi-line scalars, comments after values, escapes, flow maps, odd characters) returns None, and the caller hands
-the text to PyYAML as before. tests/test_flat_yaml.py checks the equality on generated and real front matter.
+the text to PyYAML as before. tests/test_sources_flat_yaml.py checks the equality on generated and real front matter.
 """
 
 from __future__ import annotations

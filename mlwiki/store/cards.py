@@ -143,10 +143,6 @@ def siblings(store: Store, note_id: str, card_id: str) -> set[str]:
     return {r[0] for r in store.query("SELECT id FROM cards WHERE note_id = ? AND id != ?", (note_id, card_id))}
 
 
-def note_of(store: Store, card_id: str) -> str:
-    return store.query("SELECT note_id FROM cards WHERE id = ?", (card_id,))[0][0]
-
-
 # --- what is due ----------------------------------------------------------------------------------------
 
 

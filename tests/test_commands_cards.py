@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -266,3 +267,32 @@ def test_check_for_one_path(wiki: Path):
     assert check(wiki, str(wiki / "notes" / "good")) == (0, [])
     assert check(wiki, str(wiki / "notes" / "bad")) == (1, ["notes/bad/b.md:1: error: 'Q:' has no matching 'A:' "
                                                             "line"])
+
+
+# --- unsuspend ----------------------------------------------------------------------------------------------
+
+
+def events(wiki):
+    conn = sqlite3.connect(wiki / ".mlwiki" / "mlwiki.db")
+    try:
+        return conn.execute("SELECT card_id, action FROM events ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def test_unsuspend_unknown_id_is_an_error_and_changes_nothing(wiki):
+    write(wiki, "a.md", "Q: One?", "A: 1", "", "Q: Two?", "A: 2")
+    run_cli(wiki, "review", "--plain", now=NOW, input="s\ns\n")
+    ids = [c["id"] for c in cards_json(wiki)]
+    result = invoke(wiki, "unsuspend", ids[0], "feedfacefeedface")
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: no card has the id feedfacefeedface (see `mlwiki cards`); "
+                             "nothing unsuspended\n")
+    assert [c["suspended"] for c in cards_json(wiki)] == [True, True]
+
+    result = invoke(wiki, "unsuspend", ids[0])
+    assert (result.exit_code, result.stdout) == (0, "Unsuspended 1 card.\n")
+    assert events(wiki) == [(ids[0], "suspend"), (ids[1], "suspend"), (ids[0], "unsuspend")]
+    again = invoke(wiki, "unsuspend", ids[0])
+    assert (again.exit_code, again.stdout) == (0, "Unsuspended 0 cards (1 was not suspended).\n")
+    assert len(events(wiki)) == 3, "nothing changed, nothing recorded"

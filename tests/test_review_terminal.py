@@ -1,13 +1,10 @@
 """The terminal (issue 19, points 3 and 6): math is never read as Markdown, LaTeX comments are not shown, the
-heading path once, a redraw on resize, Space keeps the answer shown, listings cut at a word, singular counts,
-and `unsuspend` that says when an id names no card and records what it did."""
+heading path once, a redraw on resize, Space keeps the answer shown, listings cut at a word, singular counts."""
 
 from __future__ import annotations
 
-import json
 import os
 import re
-import sqlite3
 import sys
 
 import pytest
@@ -177,35 +174,3 @@ def test_counts_are_singular(wiki, tmp_path):
     assert "Reviewed 1 card (1 again)" in review
     assert "Wrote 1 review to" in run("log", "export", str(tmp_path / "log.jsonl")).stdout
     assert not re.search(r"\b1 (cards|notes|reviews|errors|warnings)\b", review)
-
-
-# --- unsuspend ----------------------------------------------------------------------------------------------
-
-
-def events(wiki):
-    conn = sqlite3.connect(wiki / ".mlwiki" / "mlwiki.db")
-    try:
-        return conn.execute("SELECT card_id, action FROM events ORDER BY id").fetchall()
-    finally:
-        conn.close()
-
-
-def test_unsuspend_unknown_id_is_an_error_and_changes_nothing(wiki):
-    write(wiki, "notes/a.md", "Q: One?\nA: 1\n\nQ: Two?\nA: 2\n")
-    runner = CliRunner()
-    base = ["--root", str(wiki), "--now", NOW]
-    runner.invoke(cli, [*base, "review", "--plain"], input="s\ns\n")
-    ids = [c["id"] for c in json.loads(runner.invoke(cli, [*base, "cards", "--json"]).stdout)]
-    result = runner.invoke(cli, [*base, "unsuspend", ids[0], "feedfacefeedface"])
-    assert result.exit_code == 1
-    assert result.stderr == ("Error: no card has the id feedfacefeedface (see `mlwiki cards`); "
-                             "nothing unsuspended\n")
-    cards = json.loads(runner.invoke(cli, [*base, "cards", "--json"]).stdout)
-    assert [c["suspended"] for c in cards] == [True, True]
-
-    result = runner.invoke(cli, [*base, "unsuspend", ids[0]])
-    assert (result.exit_code, result.stdout) == (0, "Unsuspended 1 card.\n")
-    assert events(wiki) == [(ids[0], "suspend"), (ids[1], "suspend"), (ids[0], "unsuspend")]
-    again = runner.invoke(cli, [*base, "unsuspend", ids[0]])
-    assert (again.exit_code, again.stdout) == (0, "Unsuspended 0 cards (1 was not suspended).\n")
-    assert len(events(wiki)) == 3, "nothing changed, nothing recorded"
