@@ -60,14 +60,6 @@ def day_start(day: date, zone: tzinfo, starts_at: int) -> datetime:
     return datetime.combine(day, time(starts_at), tzinfo=zone).astimezone(timezone.utc)
 
 
-def study_day(now: datetime, settings: ReviewSettings) -> tuple[datetime, datetime]:
-    """(start, end) in UTC of the study day holding `now`."""
-    zone = local_zone(settings)
-    day = study_date(now, zone, settings.day_starts_at)
-    return day_start(day, zone, settings.day_starts_at), day_start(day + timedelta(days=1), zone,
-                                                                   settings.day_starts_at)
-
-
 # --- study days for FSRS ---------------------------------------------------------------------------------------
 
 EPOCH_DAY = date(2000, 1, 1)  # study-day number 0
@@ -142,6 +134,10 @@ class StudyCalendar:
     def date(self, when: datetime) -> date:
         """The study day (a calendar date) holding `when`."""
         return study_date(when, self.zone, self.starts_at)
+
+    def day_start(self, day: date) -> datetime:
+        """When the study day `day` (a calendar date) starts, in UTC."""
+        return day_start(day, self.zone, self.starts_at)
 
     def bounds(self, when: datetime) -> tuple[datetime, datetime]:
         """(start, end) in UTC of the study day holding `when`."""

@@ -14,7 +14,7 @@ from conftest import write
 from mlwiki.cli import cli
 from mlwiki.config import ReviewSettings, load_config
 from mlwiki.review.queue import Filters, build_queue
-from mlwiki.studyday import StudyCalendar, study_day
+from mlwiki.studyday import StudyCalendar
 from mlwiki.review.answering import record_answer
 from mlwiki.review.replay import verify_replay
 from mlwiki.models import CardState
@@ -175,8 +175,8 @@ def test_study_day_rolls_over_at_four_local(zone):
     local = ZoneInfo(zone)
     before = datetime(2026, 6, 10, 3, 59, tzinfo=local).astimezone(timezone.utc)
     after = datetime(2026, 6, 10, 4, 0, tzinfo=local).astimezone(timezone.utc)
-    start_before, end_before = study_day(before, settings)
-    start_after, _ = study_day(after, settings)
+    start_before, end_before = StudyCalendar.from_settings(settings).bounds(before)
+    start_after, _ = StudyCalendar.from_settings(settings).bounds(after)
     assert start_before.astimezone(local) == datetime(2026, 6, 9, 4, tzinfo=local)
     assert end_before == start_after == after
 
@@ -194,7 +194,7 @@ def test_system_zone_keeps_daylight_saving(monkeypatch):
         settings = ReviewSettings(timezone=None)
         local = ZoneInfo("America/New_York")
         for day in (datetime(2026, 3, 1, 12, tzinfo=local), datetime(2026, 3, 20, 12, tzinfo=local)):
-            start, end = study_day(day.astimezone(timezone.utc), settings)
+            start, end = StudyCalendar.from_settings(settings).bounds(day.astimezone(timezone.utc))
             assert start.astimezone(local).hour == 4 and end.astimezone(local).hour == 4
     finally:
         studyday.system_zone.cache_clear()

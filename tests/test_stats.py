@@ -25,7 +25,7 @@ from mlwiki.cli import cli
 from mlwiki.store.cards import CardFilter, resolve_paths
 from mlwiki.store.migrations import SCHEMA_VERSION
 from mlwiki.config import load_config
-from mlwiki.studyday import study_day
+from mlwiki.studyday import StudyCalendar
 from mlwiki.review.answering import record_answer
 from mlwiki.models import CardState
 from mlwiki.review.schedule import Scheduler
@@ -534,7 +534,7 @@ def test_today_is_the_review_queue_study_day(wiki, zone, hour):
     config, store, _ = _streak_wiki(wiki, zone)
     with store:
         when = datetime(2026, 3, 1, hour, 30, tzinfo=timezone.utc)
-        start, _ = study_day(when, config.review)
+        start, _ = StudyCalendar.from_settings(config.review).bounds(when)
         s = compute_stats(store, config, when)
         assert s.today == start.astimezone(ZoneInfo(zone)).date().isoformat()
 

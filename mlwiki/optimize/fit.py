@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
-from functools import partial
 
 import fsrs.scheduler
 import fsrs_rs_python as fsrs_rs
@@ -20,7 +19,7 @@ from mlwiki.optimize.evaluate import Metrics, evaluate, time_split, to_fsrs_item
 from mlwiki.optimize.items import Items, entries_from_rows, training_items
 from mlwiki.sources.notes import paused_gc
 from mlwiki.store.parameters import StoredParameters, active_parameters, log_for_optimizer, save_parameters
-from mlwiki.studyday import local_zone, study_date
+from mlwiki.studyday import StudyCalendar
 
 MIN_ITEMS = 400  # Anki's figure for too few items (rslib, scheduler/fsrs/params.rs, compute_params)
 DEFAULTS = [float(x) for x in fsrs.scheduler.DEFAULT_PARAMETERS]
@@ -96,11 +95,10 @@ def optimize_items(found: Items, current: list[float] | None, relearning_steps: 
 def optimize_store(store, config, now: datetime, dry_run: bool = False) -> OptimizeResult:
     """Fit to the wiki's whole review log; save the parameters (dated `now`) when kept, unless `dry_run`."""
     settings = config.review
-    zone = local_zone(settings)
     active = active_parameters(store)
     with paused_gc():  # a million small tuples, no cycles: the collector would only re-scan them
         found = training_items(entries_from_rows(log_for_optimizer(store)),
-                               partial(study_date, zone=zone, starts_at=settings.day_starts_at))
+                               StudyCalendar.from_settings(settings).date)
         result = optimize_items(found, active.values if active else None, len(settings.relearning_steps))
     if result.kept and not dry_run:
         figures = {"reviews": result.reviews, "items": result.items, "log_loss_default": result.default.log_loss,

@@ -20,7 +20,7 @@ from mlwiki.models import State
 from mlwiki.store import cards
 from mlwiki.store.cards import CardFilter
 from mlwiki.store.db import Store
-from mlwiki.studyday import StudyCalendar, study_day
+from mlwiki.studyday import StudyCalendar
 from mlwiki.textsafe import plural
 
 
@@ -53,7 +53,7 @@ def build_queue(store: Store, settings: ReviewSettings, now: datetime, filters: 
     """The queue at `now`: every learning card due before the study day ends, due reviews (capped, one per note)
     and new cards (capped, one per note), reviews and new cards mixed as `[review] new_mix` says."""
     filters = filters or Filters()
-    start, end = study_day(now, settings)
+    start, end = StudyCalendar.from_settings(settings).bounds(now)
     new_done, reviews_done, seen = cards.done_since(store, start)
     queue = Queue(learning=cards.learning_until(store, filters.selection, now, end))
     review_rows = cards.reviews_due(store, filters.selection, now, end)
@@ -151,6 +151,7 @@ def due_summary(store: Store, settings: ReviewSettings, now: datetime, filters: 
     """What is due at `now` for `filters`, counted from the queue a session at `now` would hold."""
     filters = filters or Filters()
     queue = queue or build_queue(store, settings, now, filters)
+    calendar = StudyCalendar.from_settings(settings)
     learn_until = now + settings.learn_ahead
     learning = queue.learning_by(learn_until)
     counted = set(learning) | {cid for _, cid in queue.main}
@@ -161,11 +162,10 @@ def due_summary(store: Store, settings: ReviewSettings, now: datetime, filters: 
     later = [(due, cid) for due, cid in queue.learning if due > learn_until]
     upcoming = cards.next_scheduled(store, filters.selection, now, counted)
     if queue.held_back:
-        upcoming.append((study_day(now, settings)[1], int(State.REVIEW)))
+        upcoming.append((calendar.bounds(now)[1], int(State.REVIEW)))
     candidates = [(due, State.LEARNING) for due, _ in later] + upcoming
     if candidates:
         when, state = min(candidates)
-        calendar = StudyCalendar.from_settings(settings)
         summary.next_due = when.astimezone(calendar.zone)
         summary.next_is_day = state == State.REVIEW
         summary.next_in_days = calendar.number(when) - calendar.number(now)

@@ -12,14 +12,13 @@ from datetime import datetime, timedelta, timezone
 from typing import Callable
 
 from mlwiki.config import Config
-from mlwiki.review.queue import DueSummary, Filters, Queue, build_queue, due_summary, format_interval
-from mlwiki.studyday import study_day
+from mlwiki.models import RATINGS, CardState, State
 from mlwiki.review.answering import Answer, record_answer, restore_flags, set_flag, undo_answer
-from mlwiki.models import RATINGS, CardState
+from mlwiki.review.queue import DueSummary, Filters, Queue, build_queue, due_summary, format_interval
 from mlwiki.review.schedule import Scheduler
-from mlwiki.models import State
 from mlwiki.store import cards
 from mlwiki.store.db import Store
+from mlwiki.studyday import StudyCalendar
 
 UNDO_DEPTH = 50
 
@@ -82,6 +81,7 @@ class ReviewSession:
     def __init__(self, store: Store, config: Config, clock: Callable[[], datetime], filters: Filters | None = None):
         self.store, self.config, self.clock = store, config, clock
         self.settings = config.review
+        self.calendar = StudyCalendar.from_settings(self.settings)
         self.scheduler = Scheduler.for_store(store, self.settings)
         self.filters = filters or Filters()
         self.undo_stack: list[Step] = []
@@ -189,7 +189,7 @@ class ReviewSession:
 
     def _requeue(self, card_id: str, now: datetime) -> None:
         row = cards.card_row(self.store, card_id)
-        _, day_end = study_day(now, self.settings)
+        _, day_end = self.calendar.bounds(now)
         due = datetime.fromisoformat(row["due"])
         if row["state"] in (State.LEARNING, State.RELEARNING) and due < day_end:
             self.queue.learning.append((due, card_id))
@@ -199,7 +199,7 @@ class ReviewSession:
 
     def bury(self) -> None:
         """Hide the current card until the next study day."""
-        _, day_end = study_day(self.clock(), self.settings)
+        _, day_end = self.calendar.bounds(self.clock())
         self._flag("bury", day_end)
 
     def _flag(self, action: str, until: datetime | None) -> None:

@@ -2,7 +2,7 @@
 
 Everything is computed for one moment `now` (an aware datetime: the clock, or `--now`) and grouped by *study
 day*: a study day starts at `[review] day_starts_at` (04:00 by default) local time, in the zone the review queue
-uses (`mlwiki.studyday.local_zone`), so a review at 01:00 counts for the day before, as in Anki, and "today" here is
+uses (`mlwiki.studyday.StudyCalendar`), so a review at 01:00 counts for the day before, as in Anki, and "today" here is
 the same day as in `mlwiki review` and `mlwiki due`.
 
 Definitions (the numbers a user sees, and the tests check by hand):
@@ -53,7 +53,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 from mlwiki.config import Config
-from mlwiki.studyday import StudyCalendar, day_start, study_date
+from mlwiki.studyday import StudyCalendar
 from mlwiki.models import STATE_NAMES
 from mlwiki.store.cards import CardFilter
 from mlwiki.store.db import Store, utc_iso
@@ -236,13 +236,13 @@ class StudyDays:
         self._starts: dict[date, str] = {}
 
     def day_of(self, when: datetime) -> date:
-        return study_date(when, self.calendar.zone, self.starts_at)
+        return self.calendar.date(when)
 
     def start_iso(self, day: date) -> str:
         """Where `day` starts, as the store writes times: such strings compare in time order."""
         text = self._starts.get(day)
         if text is None:
-            text = self._starts[day] = utc_iso(day_start(day, self.calendar.zone, self.starts_at))
+            text = self._starts[day] = utc_iso(self.calendar.day_start(day))
         return text
 
 
