@@ -16,7 +16,8 @@ from learner import DEFAULTS, TRUE, Learner, study
 from mlwiki.config import load_config
 from mlwiki.optimize.evaluate import evaluate, to_fsrs_items
 from mlwiki.optimize.fit import fit_parameters
-from mlwiki.optimize.items import Kind, LogEntry, entries_from_rows, training_items
+from mlwiki.ankiformat.revlog import RevlogKind
+from mlwiki.optimize.items import LogEntry, entries_from_rows, training_items
 from mlwiki.scan.sync import open_synced
 from mlwiki.store.parameters import log_for_optimizer
 from mlwiki.studyday import study_date
@@ -24,8 +25,8 @@ from test_optimize import START, make_wiki
 
 UTC_DAYS = partial(study_date, zone=timezone.utc, starts_at=4)  # Anki's default rollover, in the tests' UTC
 # (revlog type, ease factor) of each kind; CRAM and RESET are the factor-0 rows Anki singles out
-REVLOG = {Kind.LEARN: (0, 2500), Kind.REVIEW: (1, 2500), Kind.RELEARN: (2, 2500), Kind.FILTERED: (3, 2500),
-          Kind.CRAM: (3, 0), Kind.MANUAL: (4, 2500), Kind.RESCHEDULED: (5, 2500), Kind.RESET: (4, 0)}
+REVLOG = {RevlogKind.LEARN: (0, 2500), RevlogKind.REVIEW: (1, 2500), RevlogKind.RELEARN: (2, 2500), RevlogKind.FILTERED: (3, 2500),
+          RevlogKind.CRAM: (3, 0), RevlogKind.MANUAL: (4, 2500), RevlogKind.RESCHEDULED: (5, 2500), RevlogKind.RESET: (4, 0)}
 
 
 @pytest.fixture(autouse=True)
@@ -68,9 +69,9 @@ def anki_fit(col):
 def _entries(spec: list[tuple[str, float]], start: datetime) -> list[LogEntry]:
     when, out = start, []
     for kind_name, hours in spec:
-        kind = Kind[kind_name]
+        kind = RevlogKind[kind_name]
         when += timedelta(hours=hours)
-        out.append(LogEntry("c", when, 0 if kind in (Kind.MANUAL, Kind.RESCHEDULED, Kind.RESET) else 3, kind))
+        out.append(LogEntry("c", when, 0 if kind in (RevlogKind.MANUAL, RevlogKind.RESCHEDULED, RevlogKind.RESET) else 3, kind))
     return out
 
 
@@ -113,11 +114,11 @@ def test_items_agree_with_anki_on_random_histories(cards):
     for number, card in enumerate(cards):
         when = start + timedelta(hours=number * 7)
         for kind_name, hours, rating in card:
-            kind = Kind[kind_name]
+            kind = RevlogKind[kind_name]
             when += timedelta(hours=hours, milliseconds=stamp)  # revlog ids (ms) stay unique
             stamp += 1
             entries.append(LogEntry(f"card{number:03d}", when,
-                                    0 if kind in (Kind.MANUAL, Kind.RESCHEDULED, Kind.RESET) else rating, kind))
+                                    0 if kind in (RevlogKind.MANUAL, RevlogKind.RESCHEDULED, RevlogKind.RESET) else rating, kind))
     ours = training_items(entries, UTC_DAYS)
     with tempfile.TemporaryDirectory() as folder:
         col = anki_collection(Path(folder), entries, with_cards=True)

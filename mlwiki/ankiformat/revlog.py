@@ -19,11 +19,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from enum import IntEnum
 
 from mlwiki.models import RESET_RATING, State
 
-# revlog.type
-LEARN, REVIEW, RELEARN, FILTERED, MANUAL, RESCHEDULED = range(6)
+
+class RevlogKind(IntEnum):
+    """What a revlog row is: its `type` (0–5), and the two kinds told apart by the ease factor too: CRAM (type 3,
+    factor 0: studied in a filtered deck without rescheduling) and RESET (type 4, factor 0: "Forget")."""
+
+    LEARN = 0
+    REVIEW = 1
+    RELEARN = 2
+    FILTERED = 3
+    MANUAL = 4
+    RESCHEDULED = 5
+    CRAM = 6
+    RESET = 7
+
+
+LEARN, REVIEW, RELEARN, FILTERED, MANUAL, RESCHEDULED = (RevlogKind.LEARN, RevlogKind.REVIEW, RevlogKind.RELEARN,
+                                                         RevlogKind.FILTERED, RevlogKind.MANUAL, RevlogKind.RESCHEDULED)
+# mlwiki logs the state a card was in when answered; Anki logs the same thing as the revlog type
+KIND_OF_STATE = {State.NEW: LEARN, State.LEARNING: LEARN, State.REVIEW: REVIEW, State.RELEARNING: RELEARN}
 MAX_ANSWER_MS = 3_600_000  # Anki caps a review's recorded time at an hour
 
 
@@ -79,10 +97,10 @@ def anki_interval(days: float | None) -> int:
 def revlog_type(state_before: int | None, rating: int, first: bool) -> int:
     """The revlog type for a review made from `state_before` (unknown: learn when first, else review)."""
     if rating == RESET_RATING:
-        return MANUAL
+        return int(MANUAL)
     if state_before is None:
-        return LEARN if first else REVIEW
-    return {State.NEW: LEARN, State.LEARNING: LEARN, State.REVIEW: REVIEW, State.RELEARNING: RELEARN}[state_before]
+        return int(LEARN if first else REVIEW)
+    return int(KIND_OF_STATE[state_before])
 
 
 def revlog_rows(reviews: list, cid: int) -> list[tuple]:

@@ -6,5 +6,5 @@ measures log loss and RMSE on a time-ordered split; simulate.py runs FSRS's simu
 The optimizer and simulator are fsrs-rs-python's (the Rust code Anki itself uses), imported only here: the daily
 commands never load them. (Of sources it uses only `paused_gc`, for the fit's many small objects.)
 
-imports: config, errors, models, sources, store, studyday
+imports: ankiformat, config, errors, models, sources, store, studyday
 """

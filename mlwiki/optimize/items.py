@@ -14,29 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
-from enum import IntEnum
 from itertools import groupby
 
+from mlwiki.ankiformat.revlog import KIND_OF_STATE, RevlogKind
 from mlwiki.models import RESET_RATING, State
-
-
-class Kind(IntEnum):
-    """What a log entry was, numbered as Anki's revlog `type`; CRAM and RESET are Anki's rows of type 3 and 4
-    with ease factor 0 (mlwiki's own answers are only LEARN, REVIEW and RELEARN)."""
-
-    LEARN = 0
-    REVIEW = 1
-    RELEARN = 2
-    FILTERED = 3
-    MANUAL = 4
-    RESCHEDULED = 5
-    CRAM = 6
-    RESET = 7
-
-
-# mlwiki logs the state a card was in when answered; Anki logs the same thing as the revlog type
-KIND_OF_STATE = {State.NEW: Kind.LEARN, State.LEARNING: Kind.LEARN, State.REVIEW: Kind.REVIEW,
-                 State.RELEARNING: Kind.RELEARN}
 
 
 @dataclass(frozen=True)
@@ -46,7 +27,7 @@ class LogEntry:
     card_id: str
     when: datetime
     rating: int
-    kind: Kind
+    kind: RevlogKind
 
 
 @dataclass(frozen=True)
@@ -72,7 +53,7 @@ def entries_from_rows(rows: Iterable) -> list[LogEntry]:
     mlwiki history has no resets and so always starts with the learning answers of a new card. A reset pulled
     from Anki (rating 0) is a reset whatever state it found."""
     return [LogEntry(row[0], datetime.fromisoformat(row[1]).astimezone(timezone.utc), row[2],
-                     Kind.RESET if row[2] == RESET_RATING else KIND_OF_STATE[State(row[3] or 0)]) for row in rows]
+                     RevlogKind.RESET if row[2] == RESET_RATING else KIND_OF_STATE[State(row[3] or 0)]) for row in rows]
 
 
 def _start_of_last_learning(entries: list[LogEntry]) -> int | None:
@@ -80,11 +61,11 @@ def _start_of_last_learning(entries: list[LogEntry]) -> int | None:
     first_learn = None
     for index in range(len(entries) - 1, -1, -1):
         entry = entries[index]
-        if entry.kind == Kind.CRAM:
+        if entry.kind == RevlogKind.CRAM:
             continue
-        if entry.rating > 0 and entry.kind == Kind.LEARN:
+        if entry.rating > 0 and entry.kind == RevlogKind.LEARN:
             first_learn = index
-        elif entry.kind == Kind.RESET or first_learn is not None:
+        elif entry.kind == RevlogKind.RESET or first_learn is not None:
             # nothing before a reset counts; a reset with no learning after it leaves nothing to train on
             break
     return first_learn
@@ -95,7 +76,7 @@ def card_items(entries: list[LogEntry], study_date: Callable[[datetime], date]) 
     start = _start_of_last_learning(entries)
     if start is None:
         return [], 0
-    answers = [e for e in entries[start:] if e.rating > 0 and e.kind != Kind.CRAM]
+    answers = [e for e in entries[start:] if e.rating > 0 and e.kind != RevlogKind.CRAM]
     items, history, previous = [], [], None
     for index, entry in enumerate(answers):
         day = study_date(entry.when)
