@@ -4,6 +4,7 @@ and an environment that cannot reach the developer's own Anki, home folder or ml
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -30,6 +31,15 @@ def run(root: Path | str | None, *args, now: datetime | str | None = NOW, input:
     if ok:
         assert result.exit_code == 0, result.output
     return result
+
+
+def db_rows(root: Path, sql: str, params=()) -> list[tuple]:
+    """Rows of a query on a wiki's database, read as any SQLite client would (closed again at once)."""
+    conn = sqlite3.connect(root / ".mlwiki" / "mlwiki.db")
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
 
 
 def write(root: Path, rel: str, text: str) -> Path:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
-from conftest import run as run_cli
+from conftest import db_rows, run as run_cli
 
 NOW = "2026-03-02T12:00:00+00:00"
 CARD_KEYS = ["id", "note_id", "kind", "front", "back", "deck", "tags", "source"]
@@ -273,11 +272,7 @@ def test_check_for_one_path(wiki: Path):
 
 
 def events(wiki):
-    conn = sqlite3.connect(wiki / ".mlwiki" / "mlwiki.db")
-    try:
-        return conn.execute("SELECT card_id, action FROM events ORDER BY id").fetchall()
-    finally:
-        conn.close()
+    return db_rows(wiki, "SELECT card_id, action FROM events ORDER BY id")
 
 
 def test_unsuspend_unknown_id_is_an_error_and_changes_nothing(wiki):

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 
 import pytest
 
-from conftest import write
+from conftest import db_rows, write
 
 pytestmark = pytest.mark.slow  # subprocesses, ptys or real Anki collections: `pytest -m "not slow"` skips them
 
@@ -26,11 +25,7 @@ def spawn(root):
 
 
 def reviews(root):
-    conn = sqlite3.connect(root / ".mlwiki" / "mlwiki.db")
-    try:
-        return conn.execute("SELECT rating FROM reviews ORDER BY id").fetchall()
-    finally:
-        conn.close()
+    return db_rows(root, "SELECT rating FROM reviews ORDER BY id")
 
 
 def test_reveal_rate_undo_quit_in_a_pty(wiki):
@@ -64,9 +59,7 @@ def test_reveal_rate_undo_quit_in_a_pty(wiki):
     child.close()
     assert child.exitstatus == 0
     assert reviews(wiki) == [(4,)]
-    conn = sqlite3.connect(wiki / ".mlwiki" / "mlwiki.db")
-    assert conn.execute("SELECT count(*) FROM cards WHERE suspended = 1").fetchone()[0] == 1
-    conn.close()
+    assert db_rows(wiki, "SELECT count(*) FROM cards WHERE suspended = 1") == [(1,)]
 
 
 def test_escape_sequences_in_notes_are_shown_inert(wiki):
@@ -120,7 +113,5 @@ def test_edit_rescans_and_open_writes_a_page(wiki, tmp_path):
     page = open(page_uri.removeprefix("file://")).read()
     assert "Alpha question on the softmax?" in page and "<math" in page and "http" not in page.replace(
         "http://www.w3.org/1998/Math/MathML", "")
-    conn = sqlite3.connect(wiki / ".mlwiki" / "mlwiki.db")
-    live = conn.execute("SELECT front FROM cards WHERE retired = 0 AND front LIKE 'Alpha%'").fetchall()
-    conn.close()
+    live = db_rows(wiki, "SELECT front FROM cards WHERE retired = 0 AND front LIKE 'Alpha%'")
     assert live == [("Alpha question on the softmax?",)], "the edited card replaced the old one, no duplicate"
