@@ -400,7 +400,7 @@ def test_cli_check_reports_and_exits_1(wiki, cli_check):
 
 def test_cli_check_json_names_each_bad_file(wiki, cli_check_json):
     assert_clean_exit(cli_check_json, codes=(1,))
-    problems = json.loads(cli_check_json.stdout)
+    problems = json.loads(cli_check_json.stdout)["problems"]
     missing = [c.name for c in wiki.cases if c.expect_warning and c.exists
                and not problems_for([SimpleNamespace(**p) for p in problems], wiki.rel(c))]
     assert not missing

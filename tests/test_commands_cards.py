@@ -12,7 +12,7 @@ from conftest import db_rows, run as run_cli
 NOW = "2026-03-02T12:00:00+00:00"
 CARD_KEYS = ["id", "note_id", "kind", "front", "back", "deck", "tags", "source"]
 STORE_KEYS = ["state", "due", "reviews", "lapses", "stability", "difficulty", "suspended", "leech", "buried_until",
-              "retired"]
+              "retired", "dropped"]
 
 
 @pytest.fixture
@@ -57,7 +57,7 @@ def test_cards_json_has_exactly_the_public_keys(wiki: Path):
     assert list(card["source"]) == ["path", "line"]
     assert {k: card[k] for k in STORE_KEYS} == {
         "state": "new", "due": None, "reviews": 0, "lapses": 0, "stability": None, "difficulty": None,
-        "suspended": False, "leech": False, "buried_until": None, "retired": False}
+        "suspended": False, "leech": False, "buried_until": None, "retired": False, "dropped": False}
 
 
 def test_cards_json_lists_every_form_in_note_order(wiki: Path):
@@ -165,8 +165,8 @@ def test_cards_text_output_is_one_line_per_card(wiki: Path):
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert len(lines) == 2
-    assert lines[0].split()[1:] == ["basic", "notes/a.md:1", "a"]
-    assert lines[1].split()[1:] == ["basic", "notes/a.md:3", "b", "spans", "lines?"]
+    assert lines[0].split()[1:] == ["basic", "new", "notes/a.md:1", "a"]
+    assert lines[1].split()[1:] == ["basic", "new", "notes/a.md:3", "b", "spans", "lines?"]
     assert "2 cards" in result.stderr
 
 
@@ -256,7 +256,7 @@ def test_check_json(wiki: Path):
     write(wiki, "a.md", "---", "tags: [t]", "---", "", "Q: lonely")
     result = invoke(wiki, "check", "--json")
     assert result.exit_code == 1
-    assert json.loads(result.stdout) == [{"path": "notes/a.md", "line": 5, "severity": "error", "code": "syntax",
+    assert json.loads(result.stdout)["problems"] == [{"path": "notes/a.md", "line": 5, "severity": "error", "code": "syntax",
                                           "message": "'Q:' has no matching 'A:' line"}]
 
 

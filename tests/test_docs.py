@@ -114,7 +114,7 @@ def test_bundled_example_wiki_is_a_real_wiki(tmp_path):
     assert {c["source"]["path"].rsplit(".", 1)[1] for c in cards} == {"md", "qmd", "ipynb"}
     check = CliRunner().invoke(cli, ["--root", str(tmp_path), "check", "--json"])
     assert check.exit_code == 0, check.output
-    assert [p for p in json.loads(check.stdout) if p["severity"] == "error"] == []
+    assert [p for p in json.loads(check.stdout)["problems"] if p["severity"] == "error"] == []
 
 
 def _commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:

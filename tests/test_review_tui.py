@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 
 import pytest
@@ -115,3 +116,56 @@ def test_edit_rescans_and_open_writes_a_page(wiki, tmp_path):
         "http://www.w3.org/1998/Math/MathML", "")
     live = db_rows(wiki, "SELECT front FROM cards WHERE retired = 0 AND front LIKE 'Alpha%'")
     assert live == [("Alpha question on the softmax?",)], "the edited card replaced the old one, no duplicate"
+
+
+# --- the screen at 60, 80 and 120 columns (issue 28) ---------------------------------------------------------
+
+ROW_WRITE = re.compile(r"\x1b\[(\d+);1H(.*?)\x1b\[0m\x1b\[K", re.S)
+STYLE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def screen_rows(raw: str) -> dict[int, str]:
+    """The rows a frame wrote (row → text without styles), from the review's own row writes."""
+    return {int(row): STYLE.sub("", text) for row, text in ROW_WRITE.findall(raw)}
+
+
+def copy_of_bundled_note(wiki, rel):
+    from pathlib import Path
+
+    write(wiki, rel, (Path(__file__).resolve().parents[1] / rel).read_text())
+
+
+@pytest.mark.parametrize("cols", [60, 80, 120])
+def test_long_answers_fit_on_the_alternate_screen(wiki, cols):
+    """The answer from the issue (logistic regression, 80 columns) in rows, nothing cut; header and keys fit;
+    `?` toggles; an unchanged screen is not redrawn; the shell's screen comes back after Ctrl-C."""
+    copy_of_bundled_note(wiki, "notes/classical-ml/logistic-regression.md")
+    (wiki / "mlwiki.toml").write_text('name = "T"\nformulas = "display"\n[review]\ntimezone = "UTC"\n')
+    env = {**os.environ, "TERM": "xterm-256color"}
+    for name in ("CI", "COLUMNS", "LINES"):
+        env.pop(name, None)
+    child = pexpect.spawn(sys.executable, ["-m", "mlwiki", "--root", str(wiki), "--now", "2026-03-02T12:00:00Z",
+                                           "review"], env=env, encoding="utf-8", timeout=20, dimensions=(40, cols))
+    child.expect("show answer")
+    assert "\x1b[?1049h" in child.before, "the review draws on the alternate screen"
+    while "log-odds" not in child.before + child.after:
+        child.send("b")  # bury until the formula card shows
+        child.expect("show answer")
+    child.send(" ")
+    child.expect(r"Easy \S+")
+    rows = screen_rows(child.before + child.after)
+    text = "\n".join(rows.values())
+    assert "…" not in text and "1/(1+e^(-(wᵀx+b)))" in text and "⟺  p(y = 1 | x)" in text
+    assert max(len(line.rstrip()) for line in rows.values()) <= cols
+    child.send("?")
+    child.expect("hide keys")
+    help_rows = screen_rows(child.before + child.after)
+    assert "…" not in "".join(help_rows.values()) and "1" not in help_rows, "only the new lines are written"
+    assert all(len(line.rstrip()) <= cols for line in help_rows.values())
+    child.send("?")
+    with pytest.raises(pexpect.TIMEOUT):
+        child.expect("hide keys", timeout=0.5)
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    assert "\x1b[?1049l" in child.before, "Ctrl-C gives the shell's screen back"
+    child.close()

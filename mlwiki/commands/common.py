@@ -137,13 +137,18 @@ def nothing_matches(store, selection, include_retired: bool = False) -> bool:
     return True
 
 
+EMPTY_WIKI = ("No cards yet — write `Q:`/`A:` lines or a heading ending in `?`; "
+              "`mlwiki check` shows what was found.")
+
+
 def hint_when_empty(store, app: AppContext) -> bool:
-    """When the wiki has no card at all, say what its notes hold by card form and which setting would make
-    cards of it (on stderr); whether it was empty."""
+    """When the wiki has no card at all, say how to write one, what its notes hold by card form and which setting
+    would make cards of it; whether it was empty."""
     from mlwiki.store.cards import CardFilter, selected_ids
 
     if selected_ids(store, CardFilter()):
         return False
+    click.echo(EMPTY_WIKI)
     echo_form_census(app.config)
     return True
 

@@ -1,8 +1,9 @@
-"""Commands over the notes: init, cards, check, scan, orphans, unsuspend."""
+"""Commands over the notes: init, cards, check, scan, orphans, unsuspend, undrop."""
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -41,54 +42,65 @@ def init(directory: str) -> None:
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of cards.")
 @click.option("--all", "include_retired", is_flag=True, help="Include retired cards (deleted from notes).")
+@click.option("--state", type=click.Choice(["new", "learning", "review", "suspended", "leech", "dropped"]),
+              help="Only cards in this state (suspended: leeches too).")
+@click.option("--dropped", is_flag=True, help="Only cards marked 'not a card' (same as --state dropped).")
 @pass_app
-def cards(app: AppContext, files, deck, tag, paths, as_json: bool, include_retired: bool) -> None:
-    """List every reviewable card with its id, kind, deck and source.
+def cards(app: AppContext, files, deck, tag, paths, as_json: bool, include_retired: bool, state: str | None,
+          dropped: bool) -> None:
+    """List the cards (all but those dropped as 'not a card') with id, kind, state and source.
 
     \b
     Examples:
         mlwiki cards
+        mlwiki cards --state suspended
         mlwiki cards notes/optimization --json | jq '.[].front'
     """
-    from mlwiki.store.cards import list_cards
+    from mlwiki.store.cards import card_status, list_cards
 
     selection = selection_from(app, deck, tag, files + paths)
     store, _ = synced(app)
     with store:
-        rows = list_cards(store, selection, include_retired)
+        rows = list_cards(store, selection, include_retired, "dropped" if dropped else state)
         if nothing_matches(store, selection, include_retired) and not as_json:
             return
     if as_json:
         echo_json(rows)
         return
     for row in rows:
-        click.echo(inert(f"{row['id']}  {row['kind']:<10} {one_line(row['source']['path'])}:{row['source']['line']}  "
-                         f"{shorten(row['front'], 80)}"))
+        click.echo(inert(f"{row['id']}  {row['kind']:<10} {card_status(row):<10} {one_line(row['source']['path'])}:"
+                         f"{row['source']['line']}  {shorten(row['front'], 80)}"))
     click.echo(plural(len(rows), "card"), err=True)
-    if not rows and selection.is_empty:
+    if not rows and selection.is_empty and not (state or dropped):
         echo_form_census(app.config)
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option("--json", "as_json", is_flag=True, help="Print problems as a JSON array.")
+@click.option("--json", "as_json", is_flag=True, help="Print problems and counts per card form as JSON.")
 @pass_app
 def check(app: AppContext, paths: tuple[str, ...], as_json: bool) -> None:
     """Lint card syntax: unclosed fences, Q: without A:, empty sides, duplicate ids, broken clozes …
 
-    Prints `path:line: severity: message` per problem and exits 1 when any is an error.
+    Prints `path:line: severity: message` per problem and exits 1 when any is an error. `--json` prints
+    `problems`, the cards `made` per form, and per form how many cards you `dropped` as "not a card".
     """
     from mlwiki.review.replay import database_problems
-    from mlwiki.scan.check import run_checks
+    from mlwiki.scan.check import dropped_by_form, run_checks
     from mlwiki.scan.sync import open_synced
+    from mlwiki.store.cards import dropped_cards
 
     report = run_checks(app.config, [Path(p) for p in paths] or None)
+    dropped = Counter()
     if app.config.db_path.exists():
         store, scanned = open_synced(app.config, app.now)
         with store:
             report.add(database_problems(store, app.config, scanned.problems))
+            dropped = dropped_by_form(dropped_cards(store), report.form_of)
     if as_json:
-        echo_json([p.to_dict() for p in report.problems])
+        echo_json({"problems": [p.to_dict() for p in report.problems], "notes": report.notes,
+                   "cards": report.cards, "made": dict(report.made.most_common()),
+                   "dropped": dict(dropped.most_common())})
     else:
         for problem in report.problems:
             click.echo(inert(str(problem)))
@@ -153,17 +165,52 @@ def orphans(app: AppContext, deck, tag, paths, as_json: bool, purge: bool, yes: 
 
 
 @click.command()
-@click.argument("card_ids", nargs=-1, required=True)
+@click.argument("card_ids", nargs=-1, metavar="[ID]...")
+@click.option("--all", "every", is_flag=True, help="Every suspended card the filters select (all without filters).")
+@filter_options
 @pass_app
-def unsuspend(app: AppContext, card_ids: tuple[str, ...]) -> None:
-    """Unsuspend cards (and clear their leech mark). An id that names no card is an error; nothing changes then."""
+def unsuspend(app: AppContext, card_ids: tuple[str, ...], every: bool, deck, tag, paths) -> None:
+    """Unsuspend cards (and clear their leech mark): the ids `mlwiki cards --state suspended` lists, or --all.
+    An id that names no card is an error; nothing changes then. Dropped cards need `mlwiki undrop`.
+
+    \b
+    Examples:
+        mlwiki unsuspend 3f9c2a1b7d4e
+        mlwiki unsuspend --all --deck ML::optimization
+    """
     from mlwiki.review.answering import unsuspend as unsuspend_cards
+    from mlwiki.store.cards import dropped_cards, list_cards
+
+    if bool(card_ids) == every:
+        raise click.UsageError("give card ids or --all (with --deck/--tag/--path to narrow it), not both")
+    selection = selection_from(app, deck, tag, paths)
+    store, _ = synced(app)
+    with store:
+        ids = list(card_ids) or [row["id"] for row in list_cards(store, selection, state="suspended")]
+        changed = unsuspend_cards(store, ids, app.now)
+        dropped = {name for cid, (_, aliases) in dropped_cards(store).items() for name in (cid, *aliases)}
+    held = [i for i in dict.fromkeys(ids) if i in dropped]
+    unchanged = len(set(ids)) - len(changed) - len(held)
+    click.echo(f"Unsuspended {plural(len(changed), 'card')}" +
+               (f" ({plural(unchanged, 'was', 'were')} not suspended)." if unchanged else "."))
+    if held:
+        click.echo(f"Dropped as 'not a card', left as they are: {', '.join(held)} (`mlwiki undrop` brings them "
+                   "back).")
+
+
+@click.command()
+@click.argument("card_ids", nargs=-1, required=True, metavar="ID...")
+@pass_app
+def undrop(app: AppContext, card_ids: tuple[str, ...]) -> None:
+    """Bring back cards dropped as 'not a card' (`x` in review); `mlwiki cards --dropped` lists them.
+    An id that names no card is an error; nothing changes then."""
+    from mlwiki.review.answering import undrop as undrop_cards
 
     store, _ = synced(app)
     with store:
-        changed = unsuspend_cards(store, list(card_ids), app.now)
+        changed = undrop_cards(store, list(card_ids), app.now)
     unchanged = len(set(card_ids)) - len(changed)
-    click.echo(f"Unsuspended {plural(len(changed), 'card')}" +
-               (f" ({plural(unchanged, 'was', 'were')} not suspended)." if unchanged else "."))
+    click.echo(f"Undropped {plural(len(changed), 'card')}" +
+               (f" ({plural(unchanged, 'was', 'were')} not dropped)." if unchanged else "."))
 
-COMMANDS = [init, cards, check, scan, orphans, unsuspend]
+COMMANDS = [init, cards, check, scan, orphans, unsuspend, undrop]

@@ -23,10 +23,12 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
     """Study the cards due now: reveal, then rate 1 Again, 2 Hard, 3 Good, 4 Easy.
 
     \b
-    Keys: space/enter reveal · 1-4 rate · u undo · s suspend · b bury until tomorrow
-          e edit the note at the card's line · o open the card in the browser · ? help · q quit
-    Plain mode (--plain, or stdin not a terminal) prints the front, reads a line (empty: reveal),
-    prints the back, reads 1-4, u, s, b or q.
+    Keys: space/enter reveal · 1-4 rate · u undo · s suspend · b bury
+          x not a card (drop it for good; `mlwiki undrop ID`)
+          e edit the note at the card's line · o open in the browser
+          ? keys · q quit
+    Plain mode (--plain, or stdin not a terminal) prints the front, reads
+    a line (empty: reveal), prints the back, reads 1-4, u, s, b, x or q.
     """
     from mlwiki.review.queue import Filters
     from mlwiki.review.session import ReviewSession, session_clock
@@ -70,7 +72,7 @@ def due(app: AppContext, deck, tag, paths, as_json: bool) -> None:
     selection = selection_from(app, deck, tag, paths)
     store, _ = synced(app)
     with store:
-        if (nothing_matches(store, selection) or hint_when_empty(store, app)) and not as_json:
+        if not as_json and (nothing_matches(store, selection) or hint_when_empty(store, app)):
             return
         summary = due_summary(store, app.config.review, app.now, Filters(selection))
     if as_json:

@@ -3,7 +3,8 @@
 Math spans are found by the markdown-it rules of the Anki export (`mlwiki.render.html`), registered before every
 Markdown rule, so Markdown never reads inside a formula: `$\\|A\\|_F$` keeps its underscore instead of starting
 italics. `\\(…\\)` and `\\[…\\]` count as math too. Display math keeps its own lines (aligned rows, matrices) rather
-than being reflowed into the paragraph. rich and markdown-it are imported when a card is first shown.
+than being reflowed into the paragraph; a row wider than the terminal is broken as a typesetter would
+(`mlwiki.render.formula_rows`), never cut. rich and markdown-it are imported when a card is first shown.
 """
 
 from __future__ import annotations
@@ -69,10 +70,20 @@ def _markdown_class():
     from rich.text import Text
 
     class MathBlock(TextElement):
-        """A display formula: its lines as they are, indented, never wrapped into a paragraph."""
+        """A display formula: its lines as they are, indented, never reflowed into a paragraph; a line wider than
+        the room is broken into aligned rows, and one that had to be folded mid-term says "press o"."""
 
         def __rich_console__(self, console, options):
-            yield Padding(Text(self.text.plain, no_wrap=True, overflow="ellipsis"), (0, 0, 0, 2))
+            from mlwiki.render.formula_rows import fit_formula
+
+            rows, folded = [], False
+            for line in self.text.plain.split("\n"):
+                fitted, cut = fit_formula(line, options.max_width - 2)
+                rows += fitted
+                folded |= cut
+            yield Padding(Text("\n".join(rows), no_wrap=True, overflow="fold"), (0, 0, 0, 2))
+            if folded:
+                yield Text("  (too wide to show whole here: press o to see it typeset)", style="dim italic")
 
     class CardMarkdown(Markdown):
         elements = {**Markdown.elements, "math_block": MathBlock}

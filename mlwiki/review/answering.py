@@ -1,5 +1,5 @@
 """Answering a card: append the review to the log and update the card's cached state in one transaction, undo it
-exactly, and the flags a learner sets during review (suspend, bury) or after it (unsuspend).
+exactly, and the flags a learner sets during review (suspend, bury, drop) or after it (unsuspend, undrop).
 
 The log is the source of truth. Each answer appends one row (card, UTC time, rating, duration, content hash,
 scheduler settings) and updates the card's cached state in the same transaction.
@@ -17,7 +17,7 @@ from mlwiki.review.schedule import Scheduler
 from mlwiki.store.db import Store, utc_iso
 from mlwiki.store.reviews import (STATE_COLUMNS, add_event, append_review, card_for_answer, drop_last_event,
                                   drop_review, flags, mark_leech, resolve_card_ids, restore_state, save_settings,
-                                  set_flags, set_replayed_state, unsuspend_cards)
+                                  set_flags, set_replayed_state, undrop_cards, unsuspend_cards)
 
 
 @dataclass(frozen=True)
@@ -78,14 +78,19 @@ def undo_answer(store: Store, answer: Answer) -> None:
         restore_state(conn, answer.card_id, answer.before)
 
 
+# What each flag action writes: suspend and drop take the card out of every queue until taken back (a dropped
+# card is suspended too); bury hides it until a time.
+FLAG_ACTIONS = {"suspend": {"suspended": 1}, "drop": {"suspended": 1, "dropped": 1}, "bury": {}}
+
+
 def set_flag(store: Store, card_id: str, action: str, when: datetime, until: datetime | None = None) -> dict:
-    """Suspend or bury a card (recorded as an event). Returns the previous flags, for undo."""
+    """Suspend, drop ("not a card") or bury a card, recorded as an event. Returns the previous flags, for undo."""
     with store.write() as conn:
         before = flags(conn, card_id)
-        if action == "suspend":
-            set_flags(conn, card_id, 1, before["buried_until"])
-        else:
-            set_flags(conn, card_id, before["suspended"], utc_iso(until))
+        values = dict(FLAG_ACTIONS[action])
+        if action == "bury":
+            values["buried_until"] = utc_iso(until)
+        set_flags(conn, card_id, values)
         # a bury keeps its end in the event, so a log import can bury the card again
         add_event(conn, card_id, utc_iso(when), action, utc_iso(until) if action == "bury" else "")
     return before
@@ -94,7 +99,7 @@ def set_flag(store: Store, card_id: str, action: str, when: datetime, until: dat
 def restore_flags(store: Store, card_id: str, before: dict) -> None:
     """Undo `set_flag`."""
     with store.write() as conn:
-        set_flags(conn, card_id, before["suspended"], before["buried_until"])
+        set_flags(conn, card_id, before)
         drop_last_event(conn, card_id)
 
 
@@ -106,3 +111,13 @@ def unsuspend(store: Store, ids: list[str], when: datetime) -> list[str]:
     if unknown:
         raise MlwikiError(f"no card has the id {', '.join(unknown)} (see `mlwiki cards`); nothing unsuspended")
     return unsuspend_cards(store, list(found.values()), utc_iso(when))
+
+
+def undrop(store: Store, ids: list[str], when: datetime) -> list[str]:
+    """Bring cards marked "not a card" back to the queue, recorded as 'undrop' events; ids as for `unsuspend`
+    (every one must name a card, else nothing changes). Returns the ids undropped."""
+    found = resolve_card_ids(store, ids)
+    unknown = [given for given in ids if given not in found]
+    if unknown:
+        raise MlwikiError(f"no card has the id {', '.join(unknown)} (see `mlwiki cards --dropped`); nothing undropped")
+    return undrop_cards(store, list(found.values()), utc_iso(when))

@@ -1,8 +1,8 @@
 """The log file: every review and card event written to CSV or JSON Lines (`mlwiki log export`) and read back
 into an empty database (`mlwiki log import`), each card's schedule and flags rebuilt from it.
 
-A log file holds every review and every card event (suspend, unsuspend, bury, leech …), so an import into a
-fresh wiki gives each card its schedule, its flags and its review history back. In CSV an event is a row with
+A log file holds every review and every card event (suspend, unsuspend, bury, leech, drop, undrop …), so an
+import into a fresh wiki gives each card its schedule, its flags and its review history back. In CSV an event is a row with
 `event` set and no rating; in JSON Lines it is a record with an "event" key. Files from before events were
 written (no `event` column) import as reviews only.
 """
@@ -111,7 +111,7 @@ def import_log(store: Store, source: Path, calendar: StudyCalendar) -> tuple[int
     cards = {}
     for card_id in states.keys() | flags.keys():
         state = state_values(states.get(card_id, CardState()))
-        cards[card_id] = (*state, *flags.get(card_id, (0, 0, None)))
+        cards[card_id] = (*state, *flags.get(card_id, NO_FLAGS))
     event_values = [(e["card_id"], utc_iso(_when(e["at"])), e["event"], e.get("detail") or "") for e in events]
     # a card edited in the old wiki kept its first id there; a fresh scan named it after its new text
     renames = [(e["detail"], e["card_id"], utc_iso(_when(e["at"]))) for e in events
@@ -150,21 +150,28 @@ def _replayed_reviews(records: list[dict], scheduler_for) -> tuple[list[tuple], 
     return [row for _, row in sorted(numbered, key=lambda item: item[0])], states
 
 
+NO_FLAGS = (0, 0, None, 0)  # suspended, leech, buried_until, dropped: the last four of STATE_COLUMNS
+
+
 def _replayed_flags(events: list[dict]) -> dict[str, tuple]:
-    """Each card's (suspended, leech, buried_until) after its events, in order."""
+    """Each card's (suspended, leech, buried_until, dropped) after its events, in order."""
     flags: dict[str, tuple] = {}
     for event in events:
-        suspended, leech, buried = flags.get(event["card_id"], (0, 0, None))
+        suspended, leech, buried, dropped = flags.get(event["card_id"], NO_FLAGS)
         action = event["event"]
         if action == "suspend":
             suspended = 1
         elif action == "leech":
             suspended, leech = 1, 1
-        elif action == "unsuspend":
+        elif action == "unsuspend" and not dropped:
             suspended, leech = 0, 0
+        elif action == "drop":
+            suspended, dropped = 1, 1
+        elif action == "undrop":
+            suspended, dropped = leech, 0
         elif action == "bury" and event.get("detail"):
             buried = utc_iso(_when(event["detail"]))
         else:
             continue  # relinks and the like say nothing about flags
-        flags[event["card_id"]] = (suspended, leech, buried)
+        flags[event["card_id"]] = (suspended, leech, buried, dropped)
     return flags

@@ -1,7 +1,9 @@
-"""The review session: which card is current, answering, undo, suspend, bury — no terminal code here.
+"""The review session: which card is current, answering, undo, suspend, bury, drop — no terminal code here.
 
-Both front ends (the rich terminal UI and the line-oriented plain mode) drive this class. Each answer is
-committed to the database before the next card is chosen, so a crash loses at most the card on screen.
+Every front end (the rich terminal UI, the line-oriented plain mode, the web review) drives this class. Each
+answer is committed to the database before the next card is chosen, so a crash loses at most the card on screen.
+Like Anki, the session refills from the database whenever a card leaves the queue without an answer (suspend,
+bury, drop) and before it ends, so it ends only when `mlwiki due` says nothing is due.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ class ShownCard:
 class Step:
     """One undoable action."""
 
-    kind: str  # "answer" | "suspend" | "bury"
+    kind: str  # "answer" | "suspend" | "bury" | "drop"
     card_id: str
     answer: Answer | None = None
     flags: dict | None = None
@@ -88,6 +90,7 @@ class ReviewSession:
         self.summary = Summary()
         self.shown_at = _time.monotonic()
         self.current: ShownCard | None = None
+        self.answered: list[tuple[str, bool]] = []  # (card id, was new) per answer this session, for the limits
         self.reload()
 
     # queue ----------------------------------------------------------------------------------------------
@@ -95,15 +98,30 @@ class ReviewSession:
         """Rebuild the queue from the database (at start, and after an edit or a rescan). With `keep_current`,
         the card on screen stays there (re-read: an edit may have changed its text) if it still exists."""
         current = self.current
-        self.queue: Queue = build_queue(self.store, self.settings, self.clock(), self.filters)
+        self.queue: Queue = self._fresh_queue()
         if keep_current and current is not None:
             self.current = self._load(current.id)
             if self.current is not None:
-                self._drop(current.id)
+                self._remove_from_queue(current.id)
                 return
         self._advance()
 
-    def _drop(self, card_id: str) -> None:
+    def _fresh_queue(self) -> Queue:
+        """The queue as the database has it now, less what `--limit` and `--new` already spent this session."""
+        filters = self.filters
+        if filters.limit is not None:
+            filters = replace(filters, limit=max(filters.limit - len({cid for cid, _ in self.answered}), 0))
+        if filters.new is not None:
+            filters = replace(filters, new=max(filters.new - sum(new for _, new in self.answered), 0))
+        return build_queue(self.store, self.settings, self.clock(), filters)
+
+    def _refill(self) -> None:
+        """Rebuild the queue after a card left it unanswered (suspend, bury, drop): a freed new-card slot goes to
+        the next new card, as in Anki."""
+        self.queue = self._fresh_queue()
+        self._advance(refilled=True)
+
+    def _remove_from_queue(self, card_id: str) -> None:
         """Take a card out of the queue (it is on screen)."""
         self.queue.learning = [(due, cid) for due, cid in self.queue.learning if cid != card_id]
         self.queue.main = [(kind, cid) for kind, cid in self.queue.main if cid != card_id]
@@ -118,9 +136,10 @@ class ReviewSession:
             counts[{State.NEW: "new", State.REVIEW: "review"}.get(self.current.state.state, "learning")] += 1
         return counts
 
-    def _advance(self) -> None:
+    def _advance(self, refilled: bool = False) -> None:
         """The next card, in Anki's order: a learning card already due, else the next review or new card, else a
-        learning card due within the learn-ahead limit; else none."""
+        learning card due within the learn-ahead limit; else (once the queue is refilled from the database and
+        still holds nothing) none."""
         now = self.clock()
         learning = self.queue.learning
         learning.sort()
@@ -130,6 +149,9 @@ class ReviewSession:
             self.current = self._load(self.queue.main.pop(0)[1])
         elif learning and learning[0][0] <= now + self.settings.learn_ahead:
             self.current = self._load(learning.pop(0)[1])
+        elif not refilled:
+            self._refill()
+            return
         else:
             self.current = None
         self.shown_at = _time.monotonic()
@@ -176,6 +198,7 @@ class ReviewSession:
         result = record_answer(self.store, self.scheduler, card.id, rating, now, min(duration, 3_600_000),
                                self.settings.leech_threshold)
         self._push(Step("answer", card.id, answer=result, queue_before=snap, rating=rating))
+        self.answered.append((card.id, card.state.state == State.NEW))
         self.summary.reviewed += 1
         self.summary.again += rating == 1
         self.summary.seconds += duration / 1000
@@ -194,21 +217,28 @@ class ReviewSession:
         if row["state"] in (State.LEARNING, State.RELEARNING) and due < day_end:
             self.queue.learning.append((due, card_id))
 
-    def suspend(self) -> None:
-        self._flag("suspend", None)
+    def suspend(self) -> ShownCard | None:
+        """Suspend the current card until `mlwiki unsuspend` (recorded as an event); returns it."""
+        return self._flag("suspend", None)
 
-    def bury(self) -> None:
-        """Hide the current card until the next study day."""
+    def bury(self) -> ShownCard | None:
+        """Hide the current card until the next study day; returns it."""
         _, day_end = self.calendar.bounds(self.clock())
-        self._flag("bury", day_end)
+        return self._flag("bury", day_end)
 
-    def _flag(self, action: str, until: datetime | None) -> None:
+    def drop(self) -> ShownCard | None:
+        """Mark the current card "not a card": out of every queue for good (rescans keep the mark) until
+        `mlwiki undrop`; recorded as a 'drop' event, so it travels in `log export`. Returns the card."""
+        return self._flag("drop", None)
+
+    def _flag(self, action: str, until: datetime | None) -> ShownCard | None:
         card, snap = self.current, self._snapshot()
         if card is None:
-            return
+            return None
         before = set_flag(self.store, card.id, action, self.clock(), until)
         self._push(Step(action, card.id, flags=before, queue_before=snap))
-        self._advance()
+        self._refill()
+        return card
 
     def _push(self, step: Step) -> None:
         self.undo_stack.append(step)
@@ -225,6 +255,7 @@ class ReviewSession:
             self.summary.again -= step.rating == 1
             if step.answer.leech:
                 self.summary.leeches.remove(step.card_id)
+            self.answered.pop()
         else:
             restore_flags(self.store, step.card_id, step.flags)
         self._restore(step.queue_before)

@@ -19,8 +19,11 @@ from mlwiki.models import RATINGS
 from mlwiki.review.session import ReviewSession, ShownCard, Summary
 from mlwiki.textsafe import inert, plural
 
-KEYS_HELP = ("space/enter reveal · 1 Again · 2 Hard · 3 Good · 4 Easy · u undo · s suspend · b bury · "
-             "e edit · o open in browser · ? help · q quit")
+# The keys, one item each: `?` shows them packed to the terminal's width, never split inside an item.
+KEY_ITEMS = ("space/enter reveal", "1 Again", "2 Hard", "3 Good", "4 Easy", "u undo", "s suspend",
+             "b bury until tomorrow", "x not a card (drop)", "e edit the note", "o open in browser", "? hide keys",
+             "q quit")
+PLAIN_KEYS = "1-4 rate, u undo, s suspend, b bury, x not a card, q quit"
 
 
 def terminal_text(markdown: str) -> str:
@@ -30,11 +33,20 @@ def terminal_text(markdown: str) -> str:
     return math_to_unicode(inert(markdown))
 
 
-def header(session: ReviewSession, card: ShownCard) -> str:
+def header(session: ReviewSession, card: ShownCard, width: int | None = None) -> str:
+    """Counts, deck and `path:line`; with a `width`, what fits in it: the deck goes first, then the folders, then
+    the long names of the counts."""
     counts = session.remaining
-    where = f"{card.path}:{card.line}"
-    return (f"[{session.summary.reviewed + 1}] learning {counts['learning']} · review {counts['review']} · "
-            f"new {counts['new']}   {inert(card.deck)}   {inert(where)}")
+    where = inert(f"{card.path}:{card.line}")
+    number = f"[{session.summary.reviewed + 1}]"
+    tally = f"{number} learning {counts['learning']} · review {counts['review']} · new {counts['new']}"
+    short = f"{number} learn {counts['learning']} · rev {counts['review']} · new {counts['new']}"
+    name = where.rsplit("/", 1)[-1]
+    candidates = [f"{tally}   {inert(card.deck)}   {where}", f"{tally}   {where}", f"{tally}  {name}",
+                  f"{short}  {name}", short]
+    if width is None:
+        return candidates[0]
+    return next((text for text in candidates if len(text) <= width), tally)
 
 
 def rating_bar(session: ReviewSession) -> str:
@@ -55,11 +67,23 @@ def leech_message(card_id: str, threshold: int) -> str:
             "Rewrite it in your notes, then `mlwiki unsuspend` it.")
 
 
+def flag_message(session: ReviewSession, key: str) -> str:
+    """Suspend (`s`), bury (`b`) or drop (`x`) the current card; what to tell the learner: the card's id and
+    how to take it back."""
+    action, done, later = {"s": (session.suspend, "Suspended", "mlwiki unsuspend"),
+                           "b": (session.bury, "Buried until tomorrow:", ""),
+                           "x": (session.drop, "Not a card, dropped:", "mlwiki undrop")}[key]
+    card = action()
+    if card is None:
+        return "No card to act on."
+    return f"{done} {card.id} · u undoes it" + (f" · later: `{later} {card.id}`" if later else "")
+
+
 # --- plain mode --------------------------------------------------------------------------------------------
 
 
 def run_plain(session: ReviewSession, stdin: TextIO, out: Callable[[str], None]) -> Summary:
-    """Line-oriented review: front, a line (empty reveals), back, a line (1-4, u, s, b, q)."""
+    """Line-oriented review: front, a line (empty reveals), back, a line (1-4, u, s, b, x, q)."""
     if session.current is None:
         out("Nothing due now. " + next_due_text(session.finish().due, session.clock()))
         return session.summary
@@ -73,7 +97,7 @@ def run_plain(session: ReviewSession, stdin: TextIO, out: Callable[[str], None])
         else:
             out("--- answer ---")
             out(terminal_text(card.back))
-            out(rating_bar(session) + "   [1-4, u undo, s suspend, b bury, q quit]")
+            out(rating_bar(session) + f"   [{PLAIN_KEYS}]")
         line = stdin.readline()
         if not line:
             break  # end of input: every answer is already saved
@@ -101,13 +125,11 @@ def _plain_command(session: ReviewSession, command: str, out, revealed: bool) ->
         step = session.undo()
         out(f"undone {step.kind} of {step.card_id}" if step else "nothing to undo")
         return False
-    if command in ("s", "b"):
-        card = session.current
-        (session.suspend if command == "s" else session.bury)()
-        out(f"{'suspended' if command == 's' else 'buried'} {card.id}")
+    if command in ("s", "b", "x"):
+        out(flag_message(session, command))
         return False
-    out("unknown command; " + ("1-4 rate, u undo, s suspend, b bury, q quit" if revealed else
-                               "enter shows the answer, u undo, s suspend, b bury, q quit"))
+    out("unknown command; " + (PLAIN_KEYS if revealed else
+                               "enter shows the answer, u undo, s suspend, b bury, x not a card, q quit"))
     return revealed
 
 
@@ -195,7 +217,7 @@ def open_in_editor(path: str, line: int) -> None:
 
 
 class TerminalUI:
-    """The rich review screen."""
+    """The rich review screen, on the terminal's alternate screen (see `mlwiki.review.screen`)."""
 
     def __init__(self, session: ReviewSession, console=None, key_reader: Callable[[], str] | None = None,
                  rescan: Callable[[], int] | None = None):
@@ -206,48 +228,57 @@ class TerminalUI:
         self.read_key = key_reader  # None: the keyboard, with terminal resizes
         self.rescan = rescan
         self.message = ""
+        self.help = False  # `?` shows the keys until pressed again
+        self.screen = None
 
-    def show(self, revealed: bool) -> None:
+    def frame(self, revealed: bool) -> list:
+        """What the screen shows: header, heading path, the card, the rating keys or the prompt, help, message."""
         from rich.panel import Panel
         from rich.text import Text
 
         from mlwiki.render.terminal import card_markdown
+        from mlwiki.review.screen import pack
 
-        card = self.session.current
+        card, width = self.session.current, self.console.size.width
         heading, front = split_heading(card.heading, card.front)
-        self.console.clear()
-        self.console.print(Text(header(self.session, card), style="dim"))
+        parts = [Text(header(self.session, card, width), style="dim", no_wrap=True, overflow="fold")]
         if heading:
-            self.console.print(Text(inert(heading), style="cyan"))
-        self.console.print(Panel(card_markdown(front), title=card.kind, title_align="left"))
+            parts.append(Text(inert(heading), style="cyan"))
+        parts.append(Panel(card_markdown(front), title=card.kind, title_align="left"))
         if revealed:
-            self.console.print(Panel(card_markdown(card.back), border_style="green"))
-            bar = Text()
-            for r, label in self.session.previews().items():
-                bar.append(f" {r} ", style="reverse bold")
-                bar.append(f" {RATINGS[r]} {label}   ")
-            self.console.print(bar)
+            parts.append(Panel(card_markdown(card.back), border_style="green"))
+            previews = self.session.previews()
+            items = [f" {r}  {RATINGS[r]} {previews[r]}" for r in RATINGS]  # as _keyed_line draws them
+            parts += [_keyed_line(line) for line in pack(items, width - 1)]
         else:
-            self.console.print(Text("space/enter: show answer   ?: keys   q: quit", style="dim"))
-        if self.message:
-            self.console.print(Text(self.message, style="yellow"))
+            parts.append(Text("space/enter: show answer   ?: keys   q: quit", style="dim"))
+        if self.help:
+            parts += [Text("  ·  ".join(line), style="dim") for line in pack(list(KEY_ITEMS), width - 1, "  ·  ")]
+        if self.message:  # its " · " items kept whole, like the keys
+            parts += [Text(" · ".join(line), style="yellow") for line in pack(self.message.split(" · "), width - 1,
+                                                                              " · ")]
+        return parts
 
     def run(self) -> Summary:
+        from mlwiki.review.screen import Screen
+
         session = self.session
         if session.current is None:
             self.console.print("Nothing due now. " + next_due_text(session.finish().due, session.clock()))
             return session.summary
-        with resize_wakeups() as wakeup:
+        with resize_wakeups() as wakeup, Screen(self.console, self.console.file) as self.screen:
             reader = self.read_key or (lambda: read_key(wakeup=wakeup))
             revealed = False
             while session.current is not None:
-                self.show(revealed)
+                self.screen.draw(self.frame(revealed))
                 key = reader()
                 if key == RESIZE:
-                    continue  # drawn again at the new size, answer and message as they were
+                    self.screen.invalidate()  # drawn whole at the new size, answer and message as they were
+                    continue
                 if key in ("q", "\x04", ""):
                     break
-                self.message = ""
+                if key != "?":
+                    self.message = ""
                 revealed = self.handle(key, revealed)
         self.console.print(summary_text(session.finish(), session.clock()))
         return session.summary
@@ -264,19 +295,11 @@ class TerminalUI:
                 self.message = leech_message(card.id, session.settings.leech_threshold)
         elif key == "u":
             step = session.undo()
-            self.message = f"Undid {step.kind}." if step else "Nothing to undo."
-        elif key == "s":
-            session.suspend()
-            self.message = "Suspended."
-        elif key == "b":
-            session.bury()
-            self.message = "Buried until tomorrow."
+            self.message = f"Undid {step.kind} of {step.card_id}." if step else "Nothing to undo."
+        elif key in ("s", "b", "x"):
+            self.message = flag_message(session, key)
         elif key == "e":
-            open_in_editor(str(session.config.root / card.path), card.line)
-            errors = self.rescan() if self.rescan else 0
-            self.message = ("Rescanned after edit." if not errors else
-                            f"Rescanned after edit: {plural(errors, 'syntax error')} in the notes "
-                            "(see `mlwiki check`).")
+            self.edit(card)
         elif key == "o":
             from mlwiki.review.card_page import open_card_page
 
@@ -284,8 +307,28 @@ class TerminalUI:
             self.message = f"Opened {path}" if opened else f"Wrote {path} (no browser found to open it)"
             return revealed
         else:
-            if key == "?":
-                self.message = KEYS_HELP
+            self.help ^= key == "?"
             return revealed  # help, or a key that means nothing: the screen stays as it is
         return False
 
+    def edit(self, card: ShownCard) -> None:
+        """The editor at the card's line (on the shell's screen, which editors expect), then a rescan."""
+        with self.screen.away():
+            open_in_editor(str(self.session.config.root / card.path), card.line)
+        errors = self.rescan() if self.rescan else 0
+        self.message = ("Rescanned after edit." if not errors else
+                        f"Rescanned after edit: {plural(errors, 'syntax error')} in the notes "
+                        "(see `mlwiki check`).")
+
+
+def _keyed_line(items: list[str]):
+    """Rating items (" 1   Again 10m") on one line, each key shown as a key cap."""
+    from rich.text import Text
+
+    text = Text()
+    for item in items:
+        if len(text):
+            text.append("   ")
+        text.append(item[:3], style="reverse bold")
+        text.append(item[3:])
+    return text

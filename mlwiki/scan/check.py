@@ -47,6 +47,7 @@ class CheckReport:
     notes: int = 0
     cards: int = 0
     made: Counter = field(default_factory=Counter)  # cards made, by form
+    form_of: dict = field(default_factory=dict)  # card id → the form that made it
     possible: Counter = field(default_factory=Counter)  # cards each form would make with every form switched on
 
     def add(self, problems: list[Problem]) -> None:
@@ -69,16 +70,19 @@ class CheckReport:
 def run_checks(config: Config, paths: list[Path] | None) -> CheckReport:
     """Every problem in the notes (or `paths`), and the checks across notes."""
     scan = collect(config, paths)
-    made, possible = form_census(config, paths)
-    report = CheckReport(notes=len(scan.files), cards=len(scan.cards), made=made, possible=possible)
+    form_of: dict[str, str] = {}
+    made, possible = form_census(config, paths, form_of)
+    report = CheckReport(notes=len(scan.files), cards=len(scan.cards), made=made, possible=possible, form_of=form_of)
     report.add(scan.all_problems)
     return report
 
 
-def form_census(config: Config, paths: list[Path] | None = None) -> tuple[Counter, Counter]:
-    """How many cards each form makes in the notes with the config's settings, and with every form switched on."""
+def form_census(config: Config, paths: list[Path] | None = None,
+                form_of: dict[str, str] | None = None) -> tuple[Counter, Counter]:
+    """How many cards each form makes in the notes with the config's settings, and with every form switched on;
+    `form_of`, when given, is filled with each card id's form."""
     from mlwiki.extract import count_forms, note_context
-    from mlwiki.extract.walk import Extractor
+    from mlwiki.extract.walk import Extractor, draft_id
 
     made: Counter = Counter()
     possible: Counter = Counter()
@@ -91,6 +95,8 @@ def form_census(config: Config, paths: list[Path] | None = None) -> tuple[Counte
         extractor.walk()
         made.update(extractor.forms())
         possible.update(count_forms(note.body, ctx))
+        if form_of is not None:
+            form_of.update((draft_id(d), d.form) for drafts, _ in extractor.drafts for d in drafts if d.form)
     return made, possible
 
 
@@ -107,6 +113,15 @@ def form_hints(made: Counter, possible: Counter, config: Config) -> list[str]:
         count = possible[form]
         hints.append(f"{_count(form, count)}: `{key} = {value}` makes {plural(count, 'card')}")
     return hints
+
+
+def dropped_by_form(dropped: dict[str, tuple[str, list[str]]], form_of: dict[str, str]) -> Counter:
+    """How many cards the learner dropped as "not a card", by the form that made them (the card's kind when its
+    note no longer makes it). `dropped`: card id → (kind, the card's other ids)."""
+    counts: Counter = Counter()
+    for card_id, (kind, aliases) in dropped.items():
+        counts[next((form_of[i] for i in (card_id, *aliases) if i in form_of), kind)] += 1
+    return counts
 
 
 def describe_forms(forms: dict[str, int]) -> str:

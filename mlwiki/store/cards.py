@@ -16,10 +16,20 @@ from mlwiki.errors import UsageError
 from mlwiki.models import STATE_NAMES, State
 from mlwiki.store.db import Store, utc_iso
 
-# Live cards: still written in some note. Schedulable ones: live and not suspended.
+# Live cards: still written in some note. Schedulable ones: live and not suspended (a dropped card — "not a
+# card", `x` in review — is suspended too, so it is never scheduled).
 LIVE = "retired = 0"
 NOT_SUSPENDED = "suspended = 0"
 LEARNING_STATES = f"state IN ({State.LEARNING:d}, {State.RELEARNING:d})"
+# What `cards --state` selects. A leech is suspended too (until unsuspended); dropped cards are neither.
+STATE_FILTERS = {
+    "new": f"{NOT_SUSPENDED} AND state = {State.NEW:d}",
+    "learning": f"{NOT_SUSPENDED} AND {LEARNING_STATES}",
+    "review": f"{NOT_SUSPENDED} AND state = {State.REVIEW:d}",
+    "suspended": "suspended = 1 AND dropped = 0",
+    "leech": "leech = 1 AND dropped = 0",
+    "dropped": "dropped = 1",
+}
 
 
 def _like_prefix(text: str) -> str:
@@ -96,15 +106,26 @@ def card_row_to_dict(row) -> dict:
         "state": STATE_NAMES.get(row["state"] or 0, "new"), "due": row["due"], "reviews": row["reps"] or 0,
         "lapses": row["lapses"] or 0, "stability": row["stability"], "difficulty": row["difficulty"],
         "suspended": bool(row["suspended"]), "leech": bool(row["leech"]), "buried_until": row["buried_until"],
-        "retired": bool(row["retired"]),
+        "retired": bool(row["retired"]), "dropped": bool(row["dropped"]),
     }
 
 
-def list_cards(store: Store, selection: CardFilter = CardFilter(), include_retired: bool = False) -> list[dict]:
-    """Cards in note order (retired ones only with `include_retired`), from a freshly scanned store."""
+def card_status(card: dict) -> str:
+    """One word for a card as `card_row_to_dict` gives it: dropped, leech, suspended, or its scheduling state."""
+    for flag in ("dropped", "leech", "suspended"):
+        if card[flag]:
+            return flag
+    return card["state"]
+
+
+def list_cards(store: Store, selection: CardFilter = CardFilter(), include_retired: bool = False,
+               state: str | None = None) -> list[dict]:
+    """Cards in note order (retired ones only with `include_retired`), from a freshly scanned store: those in
+    `state` (a key of STATE_FILTERS), else every card not dropped."""
     where, params = selection.where()
     retired = "" if include_retired else f"AND {LIVE}"
-    rows = store.query(f"SELECT * FROM cards WHERE {where} {retired} ORDER BY path, ord, id", params)
+    status = STATE_FILTERS[state] if state else "dropped = 0"
+    rows = store.query(f"SELECT * FROM cards WHERE {where} {retired} AND {status} ORDER BY path, ord, id", params)
     return [card_row_to_dict(row) for row in rows]
 
 
@@ -217,3 +238,13 @@ def done_since(store: Store, start: datetime) -> tuple[int, int, dict[str, set[s
     for r in rows:
         seen.setdefault(r["note_id"], set()).add(r["card_id"])
     return new, reviews, seen
+
+
+def dropped_cards(store: Store) -> dict[str, tuple[str, list[str]]]:
+    """Cards dropped as "not a card": id → (kind, its other ids from re-links)."""
+    rows = store.query("SELECT c.id, c.kind, a.alias FROM cards c LEFT JOIN aliases a ON a.card_id = c.id "
+                       "WHERE c.dropped = 1")
+    found: dict[str, tuple[str, list[str]]] = {}
+    for row in rows:
+        found.setdefault(row["id"], (row["kind"], []))[1].extend([row["alias"]] if row["alias"] else [])
+    return found

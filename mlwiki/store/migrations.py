@@ -99,6 +99,13 @@ migration("006_replay_on_study_days")(migration_replay_on_study_days)  # FSRS on
 migration("007_review_sources")(migration_review_sources)  # where each review was made, and its Anki revlog id
 
 
+@migration("008_dropped_cards")
+def _migration_8(db) -> None:
+    """The learner's "not a card" mark (`x` in review): a dropped card is also suspended, so every query that
+    leaves suspended cards out leaves it out too; `undrop` clears both. Existing cards start undropped."""
+    db["cards"].add_column("dropped", int, not_null_default=0)
+
+
 # Before migrations were named, a database recorded only how many it had had (meta.schema_version 1-3).
 LEGACY_NAMES = ("001_initial_schema", "002_review_day_index", "003_stats_covering_indexes")
 

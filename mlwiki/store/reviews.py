@@ -1,5 +1,5 @@
 """The review log in the store: append-only `reviews`, the scheduler `settings` each review names, `events`
-(suspend, bury, leech, relink), and the cached scheduling columns of `cards` that a replay of the log rebuilds.
+(suspend, bury, leech, drop, relink), and the cached scheduling columns of `cards` that a replay of the log rebuilds.
 
 Scheduling decisions live in mlwiki.review; this module only reads and writes their results.
 """
@@ -14,7 +14,7 @@ from mlwiki.store.db import REPLAY_PENDING, Store
 
 # The scheduling columns of `cards`: what an answer changes and an undo puts back.
 STATE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review", "reps", "lapses",
-                 "suspended", "leech", "buried_until")
+                 "suspended", "leech", "buried_until", "dropped")
 # What a replay rebuilds (the first eight of STATE_COLUMNS).
 REPLAYED_COLUMNS = STATE_COLUMNS[:8]
 REVIEW_COLUMNS = ("card_id", "reviewed_at", "rating", "duration_ms", "content_hash", "settings_id",
@@ -85,13 +85,20 @@ def drop_last_event(conn: sqlite3.Connection, card_id: str, action: str | None =
                      (card_id, action))
 
 
+FLAG_COLUMNS = ("suspended", "buried_until", "dropped")  # what suspend, bury and drop change (leech: answering)
+
+
 def flags(conn: sqlite3.Connection, card_id: str) -> dict | None:
-    row = conn.execute("SELECT suspended, buried_until FROM cards WHERE id = ?", (card_id,)).fetchone()
-    return None if row is None else {"suspended": row["suspended"], "buried_until": row["buried_until"]}
+    """The card's FLAG_COLUMNS, or None for an unknown card."""
+    row = conn.execute(f"SELECT {', '.join(FLAG_COLUMNS)} FROM cards WHERE id = ?", (card_id,)).fetchone()
+    return None if row is None else {c: row[c] for c in FLAG_COLUMNS}
 
 
-def set_flags(conn: sqlite3.Connection, card_id: str, suspended: int, buried_until: str | None) -> None:
-    conn.execute("UPDATE cards SET suspended = ?, buried_until = ? WHERE id = ?", (suspended, buried_until, card_id))
+def set_flags(conn: sqlite3.Connection, card_id: str, values: dict) -> None:
+    """Write the FLAG_COLUMNS `values` holds."""
+    columns = [c for c in FLAG_COLUMNS if c in values]
+    conn.execute(f"UPDATE cards SET {', '.join(f'{c} = ?' for c in columns)} WHERE id = ?",
+                 (*[values[c] for c in columns], card_id))
 
 
 def reviews_by_card(store: Store, card_ids: Iterable[str] | None = None) -> dict[str, list[sqlite3.Row]]:
@@ -179,14 +186,30 @@ def resolve_card_ids(store: Store, ids: list[str]) -> dict[str, str]:
 
 def unsuspend_cards(store: Store, card_ids: list[str], at: str) -> list[str]:
     """Clear the suspended and leech marks of these cards, with an 'unsuspend' event for each card that had one
-    (as suspending records 'suspend'). Returns the ids that changed."""
+    (as suspending records 'suspend'). Dropped cards stay as they are (`undrop_cards` brings them back). Returns
+    the ids that changed."""
     changed = []
     with store.write() as conn:
         for card_id in dict.fromkeys(card_ids):
-            row = conn.execute("SELECT suspended, leech FROM cards WHERE id = ?", (card_id,)).fetchone()
-            if row is None or not (row["suspended"] or row["leech"]):
+            row = conn.execute("SELECT suspended, leech, dropped FROM cards WHERE id = ?", (card_id,)).fetchone()
+            if row is None or row["dropped"] or not (row["suspended"] or row["leech"]):
                 continue
             conn.execute("UPDATE cards SET suspended = 0, leech = 0 WHERE id = ?", (card_id,))
             add_event(conn, card_id, at, "unsuspend", "leech" if row["leech"] else "")
+            changed.append(card_id)
+    return changed
+
+
+def undrop_cards(store: Store, card_ids: list[str], at: str) -> list[str]:
+    """Take back the "not a card" mark of these cards (a leech stays suspended), with an 'undrop' event each.
+    Returns the ids that were dropped."""
+    changed = []
+    with store.write() as conn:
+        for card_id in dict.fromkeys(card_ids):
+            row = conn.execute("SELECT dropped FROM cards WHERE id = ?", (card_id,)).fetchone()
+            if row is None or not row["dropped"]:
+                continue
+            conn.execute("UPDATE cards SET dropped = 0, suspended = leech WHERE id = ?", (card_id,))
+            add_event(conn, card_id, at, "undrop")
             changed.append(card_id)
     return changed
