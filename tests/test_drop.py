@@ -6,10 +6,7 @@ import json
 import sqlite3
 from datetime import timedelta
 
-from click.testing import CliRunner
-
-from conftest import bump_mtime, write
-from mlwiki.cli import cli
+from conftest import bump_mtime, run, write
 from mlwiki.config import load_config
 from mlwiki.review.queue import Filters
 from mlwiki.review.session import ReviewSession
@@ -19,9 +16,7 @@ CARDS = "# Optimisers\n\n" + "".join(f"Q: Question {n} about momentum?\nA: Answe
 
 
 def invoke(root, *args, now, stdin=None):
-    result = CliRunner().invoke(cli, ["--root", str(root), "--now", now.isoformat(), *args], input=stdin)
-    assert result.exit_code == 0, result.output
-    return result
+    return run(root, *args, now=now, input=stdin, ok=True)
 
 
 def cards(root, now, *args) -> list[dict]:
@@ -97,7 +92,7 @@ def test_unsuspend_skips_dropped_cards_and_all_takes_filters(wiki, now):
     assert "Unsuspended 2 cards." in invoke(wiki, "unsuspend", "--all", now=now).stdout
     assert cards(wiki, now, "--state", "suspended") == []
     assert [c["id"] for c in cards(wiki, now, "--dropped")] == [dropped]
-    bad = CliRunner().invoke(cli, ["--root", str(wiki), "unsuspend"])
+    bad = run(wiki, "unsuspend")
     assert bad.exit_code == 2 and "give card ids or --all" in bad.output
 
 

@@ -103,7 +103,8 @@ migration("007_review_sources")(migration_review_sources)  # where each review w
 def _migration_8(db) -> None:
     """The learner's "not a card" mark (`x` in review): a dropped card is also suspended, so every query that
     leaves suspended cards out leaves it out too; `undrop` clears both. Existing cards start undropped."""
-    db["cards"].add_column("dropped", int, not_null_default=0)
+    if "dropped" not in db["cards"].columns_dict:  # (a database that lost its migration records has it)
+        db["cards"].add_column("dropped", int, not_null_default=0)
 
 
 # Before migrations were named, a database recorded only how many it had had (meta.schema_version 1-3).
