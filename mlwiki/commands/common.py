@@ -137,7 +137,7 @@ def nothing_matches(store, selection, include_retired: bool = False) -> bool:
     return True
 
 
-EMPTY_WIKI = ("No cards yet — write `Q:`/`A:` lines or a heading ending in `?`; "
+EMPTY_WIKI = ("No cards yet — write `Q:`/`A:` lines or a heading ending in `?`;\n"
               "`mlwiki check` shows what was found.")
 
 

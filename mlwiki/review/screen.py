@@ -15,6 +15,7 @@ from contextlib import contextmanager
 ENTER = "\x1b[?1049h\x1b[?25l"  # alternate screen on, cursor hidden
 LEAVE = "\x1b[?25h\x1b[?1049l"  # cursor shown, alternate screen off (the shell's screen comes back)
 CLEAR = "\x1b[2J"
+OVERFLOW = "(more below: o shows the whole card)"
 
 
 def pack(items: list[str], width: int, gap: str = "   ") -> list[list[str]]:
@@ -58,20 +59,27 @@ class Screen:
         self.out.write(CLEAR)
 
     def render(self, renderables: list) -> list[str]:
-        """The frame's lines, styled, at the console's current size (lines past the bottom are left off)."""
+        """The lines of `renderables`, styled, at the console's current width."""
         from rich.console import Console
 
-        width, height = self.console.size
         buffer = io.StringIO()
-        painter = Console(file=buffer, width=width, force_terminal=True, color_system=self.console.color_system,
-                          highlight=False, legacy_windows=False)
+        painter = Console(file=buffer, width=self.console.size.width, force_terminal=True,
+                          color_system=self.console.color_system, highlight=False, legacy_windows=False)
         for renderable in renderables:
             painter.print(renderable)
-        return buffer.getvalue().split("\n")[:-1][:height]
+        return buffer.getvalue().split("\n")[:-1]
 
-    def draw(self, renderables: list) -> None:
-        """Show `renderables` top to bottom, writing only the lines that differ from the frame on screen."""
-        lines = self.render(renderables)
+    def draw(self, body: list, footer: list = ()) -> None:
+        """Show `body` then `footer` top to bottom, writing only the lines that differ from the frame on screen.
+        On a terminal too short for both, the footer (the keys) stays and the body's end gives way, saying so."""
+        from rich.text import Text
+
+        lines, bottom = self.render(body), self.render(list(footer))
+        height = self.console.size.height
+        if len(lines) + len(bottom) > height:
+            note = self.render([Text(OVERFLOW, style="dim italic")])
+            lines = lines[:max(height - len(bottom) - len(note), 0)] + note
+        lines = (lines + bottom)[:height]
         writes = [f"\x1b[{row + 1};1H{line}\x1b[0m\x1b[K" for row, line in enumerate(lines)
                   if row >= len(self.shown) or self.shown[row] != line]
         if len(lines) < len(self.shown):

@@ -231,8 +231,9 @@ class TerminalUI:
         self.help = False  # `?` shows the keys until pressed again
         self.screen = None
 
-    def frame(self, revealed: bool) -> list:
-        """What the screen shows: header, heading path, the card, the rating keys or the prompt, help, message."""
+    def frame(self, revealed: bool) -> tuple[list, list]:
+        """What the screen shows: the body (header, heading path, the card) and the footer below it (the rating
+        keys or the prompt, the key help, the last message), which a short terminal must never lose."""
         from rich.panel import Panel
         from rich.text import Text
 
@@ -241,23 +242,24 @@ class TerminalUI:
 
         card, width = self.session.current, self.console.size.width
         heading, front = split_heading(card.heading, card.front)
-        parts = [Text(header(self.session, card, width), style="dim", no_wrap=True, overflow="fold")]
+        body = [Text(header(self.session, card, width), style="dim", no_wrap=True, overflow="fold")]
         if heading:
-            parts.append(Text(inert(heading), style="cyan"))
-        parts.append(Panel(card_markdown(front), title=card.kind, title_align="left"))
+            body.append(Text(inert(heading), style="cyan"))
+        body.append(Panel(card_markdown(front), title=card.kind, title_align="left"))
+        footer = []
         if revealed:
-            parts.append(Panel(card_markdown(card.back), border_style="green"))
+            body.append(Panel(card_markdown(card.back), border_style="green"))
             previews = self.session.previews()
             items = [f" {r}  {RATINGS[r]} {previews[r]}" for r in RATINGS]  # as _keyed_line draws them
-            parts += [_keyed_line(line) for line in pack(items, width - 1)]
+            footer += [_keyed_line(line) for line in pack(items, width - 1)]
         else:
-            parts.append(Text("space/enter: show answer   ?: keys   q: quit", style="dim"))
+            footer.append(Text("space/enter: show answer   ?: keys   q: quit", style="dim"))
         if self.help:
-            parts += [Text("  ·  ".join(line), style="dim") for line in pack(list(KEY_ITEMS), width - 1, "  ·  ")]
+            footer += [Text("  ·  ".join(line), style="dim") for line in pack(list(KEY_ITEMS), width - 1, "  ·  ")]
         if self.message:  # its " · " items kept whole, like the keys
-            parts += [Text(" · ".join(line), style="yellow") for line in pack(self.message.split(" · "), width - 1,
-                                                                              " · ")]
-        return parts
+            footer += [Text(" · ".join(line), style="yellow") for line in pack(self.message.split(" · "), width - 1,
+                                                                               " · ")]
+        return body, footer
 
     def run(self) -> Summary:
         from mlwiki.review.screen import Screen
@@ -270,7 +272,7 @@ class TerminalUI:
             reader = self.read_key or (lambda: read_key(wakeup=wakeup))
             revealed = False
             while session.current is not None:
-                self.screen.draw(self.frame(revealed))
+                self.screen.draw(*self.frame(revealed))
                 key = reader()
                 if key == RESIZE:
                     self.screen.invalidate()  # drawn whole at the new size, answer and message as they were
