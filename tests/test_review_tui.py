@@ -49,18 +49,27 @@ def test_reveal_rate_undo_quit_in_a_pty(wiki):
     child.expect("Alpha answer")
     child.send("4")
     child.expect("Beta question")
+    child.send("x")  # Beta is not a card, then it is after all
+    child.expect("Gamma question")
+    child.expect(r"Not a card, dropped: (\w+) · u undoes it · later: `mlwiki undrop \1`")
+    child.send("u")
+    child.expect("Beta question")
+    child.expect("Undid drop")
     child.send("s")
     child.expect("Gamma question")
-    child.expect("Suspended")
+    child.expect(r"Suspended (\w+) · u undoes it · later: `mlwiki unsuspend \1`")
     child.send("?")
     child.expect("u undo")
-    child.send("q")
+    child.send("x")  # the last card: the session ends, and the message stays on the shell's screen
+    child.expect(r"\x1b\[\?1049lNot a card, dropped: \w+ · u undoes it")
     child.expect("Reviewed 1 card ")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     assert reviews(wiki) == [(4,)]
-    assert db_rows(wiki, "SELECT count(*) FROM cards WHERE suspended = 1") == [(1,)]
+    assert db_rows(wiki, "SELECT front FROM cards WHERE suspended = 1 AND dropped = 0") == [
+        ("Beta question on dropout?",)]
+    assert db_rows(wiki, "SELECT front FROM cards WHERE dropped = 1") == [("Gamma question on Adam?",)]
 
 
 def test_escape_sequences_in_notes_are_shown_inert(wiki):

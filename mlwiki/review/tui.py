@@ -262,6 +262,8 @@ class TerminalUI:
         return body, footer
 
     def run(self) -> Summary:
+        from rich.text import Text
+
         from mlwiki.review.screen import Screen
 
         session = self.session
@@ -282,6 +284,8 @@ class TerminalUI:
                 if key != "?":
                     self.message = ""
                 revealed = self.handle(key, revealed)
+        if session.current is None and self.message:  # the last card's suspend, bury or drop: say it here
+            self.console.print(Text(self.message), soft_wrap=True)
         self.console.print(summary_text(session.finish(), session.clock()))
         return session.summary
 
