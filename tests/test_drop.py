@@ -145,3 +145,4 @@ def test_check_json_counts_dropped_cards_per_form(wiki, now):
     report = json.loads(invoke(wiki, "check", "--json", now=now).stdout)
     assert report["dropped"] == {"formula": 1} and report["made"] == {"qa": 1, "formula": 1}
     assert report["problems"] == []
+    assert "dropped as 'not a card' in review: 1 display formula" in run(wiki, "check", ok=True).stderr

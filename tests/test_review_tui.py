@@ -7,6 +7,7 @@ import re
 import sys
 
 import pytest
+from rich.cells import cell_len
 
 from conftest import db_rows, write
 
@@ -165,12 +166,12 @@ def test_long_answers_fit_on_the_alternate_screen(wiki, cols):
     rows = screen_rows(child.before + child.after)
     text = "\n".join(rows.values())
     assert "…" not in text and "1/(1+e^(-(wᵀx+b)))" in text and "⟺  p(y = 1 | x)" in text
-    assert max(len(line.rstrip()) for line in rows.values()) <= cols
+    assert max(cell_len(line.rstrip()) for line in rows.values()) <= cols
     child.send("?")
     child.expect("hide keys")
     help_rows = screen_rows(child.before + child.after)
     assert "…" not in "".join(help_rows.values()) and "1" not in help_rows, "only the new lines are written"
-    assert all(len(line.rstrip()) <= cols for line in help_rows.values())
+    assert all(cell_len(line.rstrip()) <= cols for line in help_rows.values())
     child.send("?")
     with pytest.raises(pexpect.TIMEOUT):
         child.expect("hide keys", timeout=0.5)
@@ -178,3 +179,50 @@ def test_long_answers_fit_on_the_alternate_screen(wiki, cols):
     child.expect(pexpect.EOF)
     assert "\x1b[?1049l" in child.before, "Ctrl-C gives the shell's screen back"
     child.close()
+
+
+@pytest.mark.parametrize("cols", [60, 80, 120])
+def test_every_bundled_card_fits_in_a_pty(tmp_path, cols):
+    """Day after day until every bundled card has been shown: each frame the review writes fits the terminal,
+    and no answer ends in a `…` (the mark of a cut line)."""
+    import json
+    import shutil
+    from datetime import datetime, timedelta
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from mlwiki.cli import cli
+
+    repo = Path(__file__).resolve().parents[1]
+    shutil.copytree(repo / "notes", tmp_path / "notes")
+    (tmp_path / "mlwiki.toml").write_text((repo / "mlwiki.toml").read_text().replace("new_per_day = 20",
+                                                                                     "new_per_day = 500"))
+    env = {**os.environ, "TERM": "xterm-256color"}
+    for name in ("CI", "COLUMNS", "LINES"):
+        env.pop(name, None)
+    shown, day = set(), datetime(2026, 3, 2, 8, 0)
+    while True:
+        child = pexpect.spawn(sys.executable, ["-m", "mlwiki", "--root", str(tmp_path), "--now", day.isoformat(),
+                                               "review"], env=env, encoding="utf-8", timeout=30,
+                              dimensions=(60, cols))
+        while child.expect([r"show answer\S*", "Reviewed|Nothing due"]) == 0:
+            front = screen_rows(child.before + child.after)
+            shown.add(re.search(r"[\w.-]+:\d+", front.get(1, "")).group() if 1 in front else None)
+            child.send(" ")
+            child.expect(r"Easy \S+")
+            back = screen_rows(child.before + child.after)
+            for row in list(front.values()) + list(back.values()):
+                assert cell_len(row.rstrip()) <= cols, row
+            assert not any(row.strip(" │").endswith("…") for row in back.values()), back
+            child.send("4")
+        child.expect(pexpect.EOF)
+        child.close()
+        status = json.loads(CliRunner().invoke(cli, ["--root", str(tmp_path), "--now", day.isoformat(), "due",
+                                                     "--json"]).stdout)
+        if not status["new_waiting"]:
+            break
+        day += timedelta(days=1)
+    cards = json.loads(CliRunner().invoke(cli, ["--root", str(tmp_path), "cards", "--json"]).stdout)
+    assert {f"{c['source']['path'].rsplit('/', 1)[-1]}:{c['source']['line']}" for c in cards} <= {
+        s.rsplit("/", 1)[-1] for s in shown if s}

@@ -86,7 +86,7 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool) -> None:
     `problems`, the cards `made` per form, and per form how many cards you `dropped` as "not a card".
     """
     from mlwiki.review.replay import database_problems
-    from mlwiki.scan.check import dropped_by_form, run_checks
+    from mlwiki.scan.check import describe_forms, dropped_by_form, run_checks
     from mlwiki.scan.sync import open_synced
     from mlwiki.store.cards import dropped_cards
 
@@ -106,6 +106,8 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool) -> None:
             click.echo(inert(str(problem)))
         click.echo(report.summary, err=True)
         echo_form_census(app.config, report.made, report.possible)
+        if dropped:
+            click.echo(f"dropped as 'not a card' in review: {describe_forms(dict(dropped.most_common()))}", err=True)
     if report.errors:
         sys.exit(1)
 
