@@ -146,3 +146,5 @@ def test_check_json_counts_dropped_cards_per_form(wiki, now):
     assert report["dropped"] == {"formula": 1} and report["made"] == {"qa": 1, "formula": 1}
     assert report["problems"] == []
     assert "dropped as 'not a card' in review: 1 display formula" in run(wiki, "check", ok=True).stderr
+    stats = json.loads(invoke(wiki, "stats", "--json", now=now).stdout)
+    assert stats["total_cards"] == 1 and stats["counts"]["suspended"] == 1, "a dropped card is no card to study"

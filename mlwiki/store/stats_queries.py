@@ -16,6 +16,8 @@ from contextlib import contextmanager
 
 from mlwiki.models import State
 from mlwiki.store.cards import CardFilter, LIVE
+
+COUNTED = f"{LIVE} AND dropped = 0"  # a card the learner dropped as "not a card" is no card to study
 from mlwiki.store.db import Store
 
 RANGE_SHARE = 8  # filtered: copy the matching cards' reviews when they are under 1/RANGE_SHARE of the log
@@ -113,7 +115,7 @@ class StatsSource:
             "total(suspended <> 0) AS suspended, total(leech <> 0) AS leech, "
             f"total(suspended = 0 AND state = {_REVIEW} AND {_STUDY_DAYS_APART} >= ?) AS mature, "
             f"total(suspended = 0 AND state > {State.NEW:d} AND max(due, coalesce(buried_until, '')) < ?) AS due_today "
-            f"FROM cards WHERE {LIVE} AND {self.where} GROUP BY 1 ORDER BY 1",
+            f"FROM cards WHERE {COUNTED} AND {self.where} GROUP BY 1 ORDER BY 1",
             (mature_days + 1.1, mature_days - 1.1, mature_days, tomorrow, *self.params)).fetchall()
 
     def retired_count(self) -> int:
@@ -122,14 +124,14 @@ class StatsSource:
     def due_times(self, before: str) -> list[str]:
         """When each live, unsuspended, studied card is due (or unburied, if later) before `before`, sorted."""
         return sorted(r[0] for r in self.conn.execute(
-            f"SELECT max(due, coalesce(buried_until, '')) AS eff FROM cards WHERE {LIVE} AND suspended = 0 "
+            f"SELECT max(due, coalesce(buried_until, '')) AS eff FROM cards WHERE {COUNTED} AND suspended = 0 "
             f"AND state > {State.NEW:d} AND due IS NOT NULL AND {self.where} AND eff < ?", (*self.params, before)))
 
     def most_lapsed(self, top: int) -> list[sqlite3.Row]:
         """The `top` live cards with the most lapses (then reviews)."""
         return self.conn.execute(
             "SELECT id, front, deck, path, line, lapses, reps, state, suspended, leech FROM cards WHERE rowid IN "
-            f"(SELECT rowid FROM cards WHERE {LIVE} AND lapses > 0 AND {self.where} "
+            f"(SELECT rowid FROM cards WHERE {COUNTED} AND lapses > 0 AND {self.where} "
             "ORDER BY lapses DESC, reps DESC LIMIT ?) ORDER BY lapses DESC, reps DESC, id",
             (*self.params, top)).fetchall()
 
@@ -179,7 +181,7 @@ class StatsSource:
             "CREATE TEMP TABLE stats_memory AS SELECT rowid AS rid, coalesce(deck, '') AS deck, "
             "coalesce(path, '') AS path, stability AS s, difficulty AS d, "
             "pow(1 + ? * max(0, ? - mlwiki_study_day(last_review)) / stability, ?) AS r "
-            f"FROM cards WHERE {LIVE} AND state > {State.NEW:d} AND stability > 0 AND last_review IS NOT NULL "
+            f"FROM cards WHERE {COUNTED} AND state > {State.NEW:d} AND stability > 0 AND last_review IS NOT NULL "
             f"AND {self.where}", (factor, today, decay, *self.params))
         return self._one("SELECT count(*), total(r), avg(r), avg(s), avg(d) FROM temp.stats_memory")
 
