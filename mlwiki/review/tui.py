@@ -46,7 +46,9 @@ def header(session: ReviewSession, card: ShownCard, width: int | None = None) ->
                   f"{short}  {name}", short]
     if width is None:
         return candidates[0]
-    return next((text for text in candidates if len(text) <= width), tally)
+    from rich.cells import cell_len  # (the TUI has rich loaded already; plain mode passes no width)
+
+    return next((text for text in candidates if cell_len(text) <= width), short)
 
 
 def rating_bar(session: ReviewSession) -> str:
@@ -64,7 +66,7 @@ def summary_text(summary: Summary, now: datetime) -> str:
 
 def leech_message(card_id: str, threshold: int) -> str:
     return (f"Card {card_id} has lapsed {threshold} times: marked leech and suspended. "
-            "Rewrite it in your notes, then `mlwiki unsuspend` it.")
+            f"Rewrite it in your notes, then `mlwiki unsuspend {card_id}`.")
 
 
 def flag_message(session: ReviewSession, key: str) -> str:
