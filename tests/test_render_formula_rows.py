@@ -106,3 +106,12 @@ def test_every_bundled_card_fits_whole_on_the_review_screen(bundled, width):
 def test_cards_store_lists_every_bundled_form(bundled):
     store, _ = bundled
     assert {r["kind"] for r in cards.list_cards(store)} >= {"basic", "cloze", "formula", "definition"}
+
+
+def test_a_table_cell_folds_a_long_word_instead_of_cutting_it():
+    from mlwiki.render.terminal import card_markdown
+
+    console = Console(width=30, record=True, file=open("/dev/null", "w"), color_system=None)
+    console.print(card_markdown("| optimizer | rule |\n|---|---|\n| Adam | m/sqrt(v)+eps_supercalifragilistic |\n"))
+    text = console.export_text()
+    assert "…" not in text and "supercalifragilistic" in visible(text.replace("\n", ""))

@@ -65,7 +65,7 @@ def _unicode_math(tokens) -> None:
 
 @lru_cache(maxsize=1)
 def _markdown_class():
-    from rich.markdown import Markdown, TextElement
+    from rich.markdown import Markdown, TableElement, TextElement
     from rich.padding import Padding
     from rich.text import Text
 
@@ -85,8 +85,17 @@ def _markdown_class():
             if folded:
                 yield Text("  (too wide to show whole here: press o to see it typeset)", style="dim italic")
 
+    class FoldingTable(TableElement):
+        """A Markdown table whose cells fold a word too long for its column instead of cutting it with `…`."""
+
+        def __rich_console__(self, console, options):
+            for table in super().__rich_console__(console, options):
+                for column in table.columns:
+                    column.overflow = "fold"
+                yield table
+
     class CardMarkdown(Markdown):
-        elements = {**Markdown.elements, "math_block": MathBlock}
+        elements = {**Markdown.elements, "math_block": MathBlock, "table_open": FoldingTable}
 
         def __init__(self, markup: str) -> None:
             super().__init__("")
