@@ -32,7 +32,7 @@ CASES = [
     (r"\|x\|_2^2", "‖x‖₂²"),
     (r"\lambda_{\max}", "λₘₐₓ"),
     (r"\beta_1^t", "β₁ᵗ"),
-    (r"\sigma^2_{\mathcal{B}}", "σ_ℬ²"),
+    (r"\sigma^2_{\mathcal{B}}", "σ_ℬ^2"),  # one script style per atom
     # script fallbacks when a character has no Unicode sub/superscript
     (r"x^{q+1}", "x^(q+1)"),
     (r"x_{i,j}", "x_(i,j)"),
@@ -134,7 +134,7 @@ CASES = [
     ),
     (
         r"\sum_{k=0}^{\infty} \eta_k = \infty, \qquad \sum_{k=0}^{\infty} \eta_k^2 < \infty",
-        "Σₖ₌₀^∞ ηₖ = ∞,    Σₖ₌₀^∞ ηₖ² < ∞",
+        "Σ_(k=0)^∞ ηₖ = ∞,    Σ_(k=0)^∞ ηₖ² < ∞",  # ∞ has no superscript: both scripts plain
     ),
     (
         r"\dfrac{0.99 \cdot 0.01}{0.99 \cdot 0.01 + 0.05 \cdot 0.99} = \dfrac{99}{594}",
@@ -240,36 +240,70 @@ def test_single_row_matrix_uses_plain_parentheses() -> None:
 # --------------------------------------------------------------------------------------
 
 
-def test_unknown_macros_fall_back_to_name_or_argument() -> None:
-    assert latex_to_unicode(r"\foo") == "foo"
-    assert latex_to_unicode(r"\foo{x}{y}") == "foo(x, y)"
-    assert latex_to_unicode(r"\softmax(z)") == "softmax(z)"
-    assert latex_to_unicode(r"\cloze{x^2}") == "cloze(x²)"
-    # known to pylatexenc, not to our tables
+def test_commands_mathjax_lacks_show_the_formula_raw_with_a_marker() -> None:
+    # MathJax (Anki) would show these in red: the terminal shows the source, marked, rather than a guess
+    assert latex_to_unicode(r"\foo") == "⚠ \\foo"
+    assert latex_to_unicode(r"\myloss(y, \hat y)") == "⚠ \\myloss(y, \\hat y)"
+    assert latex_to_unicode(r"\softmax(z)") == "⚠ \\softmax(z)"
+    # MathJax's, but not in our tables: pylatexenc's reading
     assert latex_to_unicode(r"\aleph_0") == "ℵ₀"
-    assert latex_to_unicode(r"\textsc{abc}") == "abc"
+
+
+def test_the_wikis_macros_expand_and_count_as_known() -> None:
+    try:
+        latex_text.use_macros("\\newcommand{\\myloss}[2]{\\ell(#1, #2)}\n\\newcommand{\\R}{\\mathbb{R}}\n"
+                              "\\newcommand{\\E}[1][X]{\\mathbb{E}[#1]}")
+        assert latex_to_unicode(r"\myloss{y}{\hat y}") == "ℓ(y, ŷ)"
+        assert latex_to_unicode(r"x \in \R^n") == "x ∈ ℝⁿ"
+        assert latex_to_unicode(r"\E + \E[Y]") == "𝔼[X] + 𝔼[Y]"
+        assert latex_to_unicode(r"\foo") == "⚠ \\foo"
+    finally:
+        latex_text.use_macros("")
+    assert latex_to_unicode(r"x \in \R^n").startswith("⚠")
+
+
+def test_a_macro_that_calls_itself_ends() -> None:
+    try:
+        latex_text.use_macros("\\newcommand{\\loop}{x\\loop}")
+        assert latex_to_unicode(r"\loop").startswith("xxxx")
+    finally:
+        latex_text.use_macros("")
 
 
 @pytest.mark.parametrize(
     ("latex", "expected"),
     [
-        (r"\frac{a}{b", "a/b"),
-        ("}}x{", "x"),
+        (r"\frac{a}{b", "⚠ \\frac{a}{b"),
+        ("}}x{", "⚠ }}x{"),
         ("x^", "x"),
         ("^2", "²"),
         (r"\sqrt[3", "∛"),
-        (r"\left(x", "(x"),
-        (r"\end{cases} x", "x"),
-        (r"\begin{cases} a & b", "{ a  b"),
-        (r"\text{unclosed", "unclosed"),
+        (r"\left(x", "⚠ \\left(x"),
+        (r"\end{cases} x", "⚠ \\end{cases} x"),
+        (r"\begin{cases} a & b", "⚠ \\begin{cases} a & b"),
+        (r"\text{unclosed", "⚠ \\text{unclosed"),
         ("\\", ""),
         ("", ""),
         ("   ", ""),
-        ("{" * 3000 + "x", "x"),
+        ("{" * 3000 + "x", "⚠ " + "{" * 3000 + "x"),
     ],
 )
-def test_malformed_input_is_best_effort(latex: str, expected: str) -> None:
+def test_malformed_input_is_shown_raw_and_marked(latex: str, expected: str) -> None:
     assert latex_to_unicode(latex) == expected
+
+
+def test_underbrace_labels_read_as_labels() -> None:
+    assert latex_to_unicode(r"\underbrace{(f - \bar f)^2}_{\text{bias}^2} + \underbrace{\sigma^2}_{\text{noise}}") \
+        == "(f - f̄)² «bias²» + σ² «noise»"
+    assert latex_to_unicode(r"\overbrace{1 + \cdots + 1}^{n}") == "1 + ⋯ + 1 «n»"
+    assert latex_to_unicode(r"\underbrace{x}") == "x"
+
+
+def test_one_script_style_per_atom_and_per_base() -> None:
+    assert latex_to_unicode(r"W_i^K") == "Wᵢᴷ"
+    assert latex_to_unicode(r"W_i^Q") == "W_i^Q"  # no Unicode superscript Q: both scripts plain
+    assert latex_to_unicode(r"QW_i^Q, KW_i^K, VW_i^V") == "QW_i^Q, KW_i^K, VW_i^V"
+    assert latex_to_unicode(r"h_i = W_i^K x") == "hᵢ = Wᵢᴷx"  # other bases keep their Unicode scripts
 
 
 LATEXY = st.lists(

@@ -65,6 +65,23 @@ class _Constructs:
                        "lrangle": ("⟨", "⟩")}[name]
         return _Atom(left + first + right)
 
+    def brace_atom(self, compact: bool) -> _Atom:
+        """`\\underbrace{x}_{label}` (or over-): the term, then its label set apart as a label, `x «label»`; a
+        terminal cannot draw the brace, and a subscript would read as part of the formula."""
+        term = _group_atom(self.parse_arg(compact), compact)
+        labels = []
+        while True:
+            self.skip_ws()
+            if self.pos < self.n and self.toks[self.pos] in (("char", "_"), ("char", "^")):
+                self.pos += 1
+                labels.append(_layout(self.parse_arg(True), True).strip())
+                continue
+            break
+        label = " ".join(f"«{text}»" for text in labels if text)
+        if not label:
+            return term
+        return _Atom(f"{term.text} {label}", "ord", wrap=True)
+
     def substack_atom(self) -> _Atom:
         self.skip_ws()
         if not self.peek_is("char", "{"):

@@ -226,13 +226,14 @@ def _is_bracketed(text: str) -> bool:
     return depth == 0
 
 
-def _script(atoms: list[_Atom], sup: bool) -> tuple[str, bool]:
-    """Render a sub/superscript: (text, loose)."""
+def _script(atoms: list[_Atom], sup: bool, plain: bool = False) -> tuple[str, bool]:
+    """Render a sub/superscript: (text, loose). Unicode script characters when every character has one, unless
+    `plain`: then (and otherwise) `_x`, `^x`, `_(…)`."""
     text = _layout(atoms, True).strip()
     if not text:
         return "", False
     table = _SUP if sup else _SUB
-    if all(ch in table for ch in text):
+    if not plain and all(ch in table for ch in text):
         return "".join(table[ch] for ch in text), False
     marker = "^" if sup else "_"
     single = (
@@ -245,6 +246,11 @@ def _script(atoms: list[_Atom], sup: bool) -> tuple[str, bool]:
     if _is_bracketed(text):
         return marker + text, False
     return marker + "(" + text + ")", False
+
+
+def _is_unicode_script(text: str) -> bool:
+    """Whether a script rendered by `_script` came out as Unicode script characters (not `_x`/`^(…)`)."""
+    return not text.startswith(("_", "^"))
 
 
 def _accent(text: str, mark: str) -> str:

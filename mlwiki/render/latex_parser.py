@@ -29,6 +29,7 @@ from mlwiki.render.latex_layout import (
     _accent,
     _frac,
     _group_atom,
+    _is_unicode_script,
     _layout,
     _needs_parens,
     _script,
@@ -65,10 +66,12 @@ def _tokenize(src: str) -> list[tuple[str, str]]:
 
 
 class _Parser(_Constructs):
-    def __init__(self, src: str) -> None:
-        self.toks = _tokenize(src)
+    def __init__(self, tokens: list[tuple[str, str]], plain: frozenset[tuple[str, bool]] = frozenset()) -> None:
+        self.toks = list(tokens)
         self.n = len(self.toks)
         self.pos = 0
+        self.plain = plain  # (base, superscript?) whose scripts are written plain (`_i`, `^Q`) all through
+        self.styles: dict[tuple[str, bool], set[bool]] = {}  # (base, superscript?): {came out in Unicode?}
 
     # -- small helpers -------------------------------------------------------------
     def skip_ws(self) -> None:
@@ -249,18 +252,27 @@ class _Parser(_Constructs):
             base = "(" + base + ")"
         text = base + primes
         loose = False
-        if sub is not None:
-            s, loose_sub = _script(sub, False)
+        for s, loose_script in self.scripts(base, sub, sup):
             text += s
-            loose = loose_sub if s else loose
-        if sup is not None:
-            s, loose_sup = _script(sup, True)
-            text += s
-            loose = loose_sup if s else loose
+            loose = loose_script if s else loose
         cls = "ord" if atom.cls in ("inner", "space") else atom.cls
         if cls == "op" and text.endswith(")") and not base.endswith(")"):
             loose = True  # lim_(n→∞) (…), not lim_(n→∞)(…)
         return _Atom(text, cls, loose=loose)
+
+    def scripts(self, base: str, sub: list[_Atom] | None, sup: list[_Atom] | None) -> list[tuple[str, bool]]:
+        """The rendered subscript and superscript of `base`, in one style: Unicode script characters only when
+        both have them (`Wᵢᴷ`, `W_i^Q`, never `Wᵢ^Q`), and plain wherever the same base's script in that place is
+        plain elsewhere in the formula (`self.plain`, found by a first pass)."""
+        parts = [(arg, sup_side) for arg, sup_side in ((sub, False), (sup, True)) if arg is not None]
+        forced = any((base, side) in self.plain for _, side in parts)
+        rendered = [_script(arg, side, forced) for arg, side in parts]
+        if not forced and len({_is_unicode_script(s) for s, _ in rendered if s}) > 1:
+            rendered = [_script(arg, side, True) for arg, side in parts]
+        for (_, side), (s, _) in zip(parts, rendered):
+            if s:
+                self.styles.setdefault((base, side), set()).add(_is_unicode_script(s))
+        return rendered
 
     # -- atoms ---------------------------------------------------------------------
     def parse_atom(self, compact: bool) -> _Atom | None:
@@ -391,6 +403,8 @@ class _Parser(_Constructs):
             n = _layout(self.parse_arg(True), True)
             k = _layout(self.parse_arg(True), True)
             return _Atom(f"({n} choose {k})")
+        if name in ("underbrace", "overbrace", "underbracket", "overbracket"):
+            return self.brace_atom(compact)
         if name in ("overset", "stackrel", "underset"):
             over = self.parse_arg(True)
             base = self.parse_arg(compact)

@@ -203,7 +203,7 @@ _DROP_ARG = frozenset(
 _PASS_ARG = frozenset(
     """mathbf boldsymbol bm pmb mathit mathsf mathtt mathnormal mathbfit mathsfit
     ensuremath boxed fbox smash mathclap mathllap mathrlap llap rlap clap cancel bcancel
-    xcancel underbrace overbrace mathord mathinner bold symbf symit symsf symtt symup""".split()
+    xcancel mathord mathinner bold symbf symit symsf symtt symup""".split()
 )
 # Macros whose argument is word-like upright text in math (\mathrm{softmax}).
 _ROMAN_ARG = frozenset("mathrm mathup symrm".split())

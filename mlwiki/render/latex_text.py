@@ -25,10 +25,10 @@ from functools import lru_cache
 
 from mlwiki.render.latex_symbols import _SYMBOLS
 from mlwiki.render.latex_layout import _dedent, _format_env
-from mlwiki.render.latex_parser import _Parser
+from mlwiki.render.latex_parser import _Parser, _tokenize
 from mlwiki.render.spans import FENCE, code_span_end, find_unescaped, inline_math_close
 
-__all__ = ["latex_to_unicode", "math_to_unicode"]
+__all__ = ["MARK", "latex_to_unicode", "math_to_unicode", "use_macros"]
 
 
 # --------------------------------------------------------------------------------------
@@ -49,10 +49,43 @@ def _crude(latex: str) -> str:
     return " ".join(text.split())
 
 
+# The wiki's macros, as a MathJax page defines them once for every formula on it (`use_macros`).
+_MACROS: dict = {}
+_DEFINED: frozenset[str] = frozenset()
+MARK = "⚠ "  # before a formula shown as its source because MathJax would reject it (`mlwiki check` says why)
+
+
+def use_macros(definitions: str) -> None:
+    """Define the wiki's macros (`\\newcommand` text, as `render.macros.read_macros` gives) for every formula
+    rendered from now on in this process: they expand, and count as known commands."""
+    global _MACROS, _DEFINED
+    from mlwiki.render.latex_check import defined_names
+    from mlwiki.render.latex_expand import read_definitions
+
+    _MACROS, _DEFINED = read_definitions(definitions), defined_names(definitions)
+    _render.cache_clear()
+
+
+def _marked_source(latex: str) -> str:
+    """A formula MathJax would reject, as its source (lines kept, blank ones dropped) after the marker."""
+    lines = [" ".join(line.split()) for line in latex.strip().splitlines()]
+    return MARK + "\n".join(line for line in lines if line)
+
+
 @lru_cache(maxsize=2048)
 def _render(latex: str) -> str:
-    parser = _Parser(latex)
+    from mlwiki.render.latex_check import latex_problems
+    from mlwiki.render.latex_expand import expand
+
+    if latex_problems(latex, _DEFINED):
+        return _marked_source(latex)
+    tokens = expand(_tokenize(latex), _MACROS)
+    parser = _Parser(tokens)
     rows = parser.parse_rows(top=True)
+    mixed = frozenset(place for place, styles in parser.styles.items() if len(styles) > 1)
+    if mixed:  # the same base's scripts came out in two styles: write them all plain (`W_i^Q, W_i^K`)
+        parser = _Parser(tokens, mixed)
+        rows = parser.parse_rows(top=True)
     if len(rows) == 1 and len(rows[0]) == 1:
         text = rows[0][0]
     else:
