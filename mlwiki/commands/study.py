@@ -42,6 +42,7 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
         if nothing_matches(store, selection) or hint_when_empty(store, app):
             return
         clock = session_clock(app.fixed_now)
+        use_wiki_macros(app)
         session = ReviewSession(store, app.config, clock, Filters(selection, limit=limit, new=new))
         if plain or not sys.stdin.isatty():
             run_plain(session, sys.stdin, click.echo)
@@ -136,6 +137,17 @@ def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> N
 
         from mlwiki.stats.view import render_terminal
 
+        use_wiki_macros(app)
         render_terminal(result, Console(highlight=False))
+
+
+
+def use_wiki_macros(app: AppContext) -> None:
+    """Let the terminal's math know the wiki's macros file, as the Anki export and the card page do."""
+    from mlwiki.render.latex_text import use_macros
+    from mlwiki.render.macros import read_macros
+
+    use_macros(read_macros(app.config)[0])
+
 
 COMMANDS = [review, due, stats]

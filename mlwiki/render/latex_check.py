@@ -16,7 +16,7 @@ __all__ = ["defined_names", "latex_problems"]
 
 # `\newcommand{\name}`, `\renewcommand\name`, `\def\name`, `\DeclareMathOperator{\name}`: the names a definition adds.
 _DEFINITION = re.compile(r"\\(?:(?:re|provide)?newcommand\*?|DeclareMathOperator\*?|def)\s*\{?\s*\\([A-Za-z]+)")
-_DEFINERS = frozenset({"newcommand", "renewcommand", "providecommand", "def", "DeclareMathOperator", "let"})
+MLWIKI_MACROS = frozenset({"cloze"})  # `\\cloze{…}` hides part of a formula (docs/syntax.md); cards never show it
 
 
 def defined_names(definitions: str) -> frozenset[str]:
@@ -28,7 +28,7 @@ def latex_problems(latex: str, defined: frozenset[str] = frozenset()) -> list[st
     """What MathJax would reject in one formula (the body of a `$…$`): one message per mistake, in source order.
     `defined`: command names the wiki's macros file adds (they count as known)."""
     tokens = _tokenize(latex)
-    known = MATHJAX_MACROS | defined | defined_names(latex)  # a formula may define its own macros
+    known = MATHJAX_MACROS | MLWIKI_MACROS | defined | defined_names(latex)  # a formula may define its own macros
     problems: list[str] = []
     depth = 0
     envs: list[str] = []
@@ -57,8 +57,6 @@ def latex_problems(latex: str, defined: frozenset[str] = frozenset()) -> list[st
                 lefts -= 1
         elif kind == "macro" and value.isalpha() and value not in known and value not in unknown:
             unknown.append(value)
-        elif kind == "macro" and value in _DEFINERS:
-            i = _skip_definition(tokens, i)
     if depth:
         problems.append(f"{_count(depth, 'a `{` is', '`{` are')} never closed")
     problems += [f"`\\begin{{{name}}}` is never closed by `\\end{{{name}}}`" for name in envs]
@@ -109,12 +107,3 @@ def _environment(command: str, name: str | None, envs: list[str]) -> list[str]:
     else:
         envs.pop()
     return problems
-
-
-def _skip_definition(tokens: list[tuple[str, str]], i: int) -> int:
-    """Past the name of a macro being defined (`\\newcommand{\\name}` or `\\def\\name`), so it is not reported."""
-    while i < len(tokens) and (tokens[i][0] == "ws" or tokens[i] in (("char", "{"), ("char", "*"))):
-        i += 1
-    if i < len(tokens) and tokens[i][0] == "macro":
-        i += 1
-    return i

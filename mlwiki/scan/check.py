@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mlwiki.config import Config
-from mlwiki.models import Problem, Severity
+from mlwiki.models import Card, Problem, Severity
 from mlwiki.scan.collect import collect
 from mlwiki.sources.notes import load_note, walk_notes
-from mlwiki.textsafe import plural
+from mlwiki.textsafe import one_line, plural, shorten
 
 # What each form is called when `check` counts them, and the setting that switches it on (None: always on).
 FORMS = {  # form: ((one, many), setting)
@@ -74,7 +74,48 @@ def run_checks(config: Config, paths: list[Path] | None) -> CheckReport:
     made, possible = form_census(config, paths, form_of)
     report = CheckReport(notes=len(scan.files), cards=len(scan.cards), made=made, possible=possible, form_of=form_of)
     report.add(scan.all_problems)
+    report.add(latex_warnings(scan.cards, config))
     return report
+
+
+def latex_warnings(cards: list[Card], config: Config) -> list[Problem]:
+    """A warning at the card's `path:line` for each formula on a card side that MathJax would show as an error
+    (unbalanced braces or environments, commands neither MathJax's nor in the wiki's macros file)."""
+    from mlwiki.render.latex_check import defined_names, latex_problems
+    from mlwiki.render.macros import read_macros
+    from mlwiki.render.spans import math_body, math_spans
+
+    defined = defined_names(read_macros(config)[0])
+    problems = []
+    lines: dict[str, list[str]] = {}
+    for card in cards:
+        for formula in dict.fromkeys(math_body(side[a:b]) for side in (card.front, card.back)
+                                     for a, b in math_spans(side)):
+            messages = latex_problems(formula, defined)
+            if not messages:
+                continue
+            if card.source.path not in lines:
+                lines[card.source.path] = _note_lines(config, card.source.path)
+            line = _formula_line(lines[card.source.path], card.source.line, formula)
+            problems += [Problem(card.source.path, line, f"formula `{one_line(shorten(formula, 40))}`: "
+                                 f"{message}", Severity.WARNING, "latex") for message in messages]
+    return problems
+
+
+def _note_lines(config: Config, rel: str) -> list[str]:
+    try:
+        return (config.root / rel).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+
+
+def _formula_line(lines: list[str], card_line: int, formula: str) -> int:
+    """The line of the note, from the card's own line on, where the formula starts (else the card's line)."""
+    first = next((line.strip() for line in formula.splitlines() if line.strip()), "")
+    for number in range(card_line, min(card_line + 200, len(lines)) + 1):
+        if first and first in lines[number - 1]:
+            return number
+    return card_line
 
 
 def form_census(config: Config, paths: list[Path] | None = None,
