@@ -214,40 +214,94 @@ def test_fit_returns_parameters_the_scheduler_accepts():
 # --- what retention costs ------------------------------------------------------------------------------------
 
 
-def test_simulate_prints_each_retention_with_the_current_one_marked(wiki, now):
+def import_reviews(root: Path, cards: int = 300, days: int = 40) -> int:
+    """Give the wiki a learner's history (`log import` of a synthetic log): how many reviews."""
+    log = root / "history.jsonl"
+    rows = quick_log(cards, days, 20, START, Learner(TRUE, seed=3))
+    write_log(log, rows, settings_dict(load_config(root).review))
+    assert CliRunner().invoke(cli, ["--root", str(root), "log", "import", str(log)]).exit_code == 0
+    return len(rows)
+
+
+def test_simulate_below_the_minimum_says_so_in_one_line(wiki, now):
+    make_wiki(wiki, 30)
+    assert CliRunner().invoke(cli, ["--root", str(wiki), "scan"]).exit_code == 0
+    result = CliRunner().invoke(cli, ["--root", str(wiki), "optimize", "--simulate"])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == ["Error: too few reviews to simulate: 0 of the 100 it needs to learn how you "
+                                          "answer; review for a few days, then try again"]
+
+
+def test_simulate_prints_each_retention_monotone_with_the_current_and_recommended_marked(wiki, now):
     make_wiki(wiki, 300)
     (wiki / "mlwiki.toml").write_text('name = "T"\n[review]\ntimezone = "UTC"\ndesired_retention = 0.925\n')
     assert CliRunner().invoke(cli, ["--root", str(wiki), "scan"]).exit_code == 0
+    assert import_reviews(wiki) >= 100
     data = json.loads(CliRunner().invoke(cli, ["--root", str(wiki), "optimize", "--simulate", "--json"]).output)
     rows = data["retentions"]
     grid = [round(0.70 + k / 100, 2) for k in range(28)]
     assert [r["desired_retention"] for r in rows] == sorted(grid + [0.925])
     assert [r["desired_retention"] for r in rows if r["current"]] == [0.925]
     assert data["cards"] == 300 and data["days"] == 365 and data["parameters"] == "default"
+    assert data["runs"] >= 4
+    # asking for more recall never costs fewer reviews or minutes, nor leaves fewer cards remembered
+    for key in ("reviews_per_day", "minutes_per_day", "remembered"):
+        figures = [r[key] for r in rows]
+        assert figures == sorted(figures), key
     by = {r["desired_retention"]: r for r in rows}
-    # asking for more recall costs more reviews and leaves more remembered
     assert by[0.97]["reviews_per_day"] > by[0.9]["reviews_per_day"] > by[0.8]["reviews_per_day"]
     assert by[0.97]["remembered"] > by[0.8]["remembered"] > by[0.7]["remembered"]
     assert all(0 < r["remembered"] <= 300 for r in rows)
+    # the recommendation: the least study time per card remembered, within Anki's 0.70-0.95
+    cost = {r["desired_retention"]: r["minutes_per_day"] / r["remembered"] for r in rows
+            if 0.70 <= r["desired_retention"] <= 0.95}
+    assert data["recommended"] == min(cost, key=cost.get)
+    assert "least study time per card remembered" in data["recommended_because"]
 
     text = CliRunner().invoke(cli, ["--root", str(wiki), "optimize", "--simulate"]).output.splitlines()
     assert "300 cards over 365 days" in text[0]
     (marked,) = [line for line in text if line.startswith("▶")]
-    assert " 0.925 " in marked
-    assert "desired_retention now" in marked and "█" in marked
+    assert " 0.925 " in marked and "← now" in marked and "█" in marked
     assert len([line for line in text if "█" in line]) == 29
+    assert [line for line in text if "← recommended" in line or "← now, recommended" in line]
+    assert any(line.startswith(f"Recommended: at least {data['recommended']:.2f}") for line in text)
+    assert max(len(line) for line in text) <= 80
+
+
+def test_the_same_inputs_give_the_same_table(wiki, now):
+    make_wiki(wiki, 100)
+    assert CliRunner().invoke(cli, ["--root", str(wiki), "scan"]).exit_code == 0
+    import_reviews(wiki, cards=100, days=20)
+    first, second = (CliRunner().invoke(cli, ["--root", str(wiki), "optimize", "--simulate", "--json"]).output
+                     for _ in range(2))
+    assert first == second
+
+
+def test_monotone_is_the_least_squares_non_decreasing_fit():
+    from mlwiki.optimize.simulate import monotone
+
+    assert monotone([1, 3, 2, 4]) == [1, 2.5, 2.5, 4]
+    assert monotone([125.7, 125.5, 125.6, 128.2]) == pytest.approx([125.6, 125.6, 125.6, 128.2])
+    assert monotone([]) == [] and monotone([5, 4, 3]) == [4, 4, 4]
 
 
 def test_stats_page_has_the_retention_costs(wiki, now):
     make_wiki(wiki, 100)
     target = wiki / "report.html"
-    result = CliRunner().invoke(cli, ["--root", str(wiki), "--now", now.isoformat(), "stats", "--html",
-                                      str(target)])
+    stats = ["--root", str(wiki), "--now", now.isoformat(), "stats", "--html", str(target)]
+    result = CliRunner().invoke(cli, stats)
     assert result.exit_code == 0, result.output
     page = target.read_text(encoding="utf-8")
-    assert '<section id="retention-costs">' in page and "What retention costs" in page
     section = page[page.index('<section id="retention-costs">'):]
-    assert section.count("<tr") == 1 + 8 and "0.90 (now)" in section
+    assert "Not simulated: too few reviews to simulate: 0 of the 100" in section and "<table" not in section
+
+    import_reviews(wiki, cards=100, days=20)
+    assert CliRunner().invoke(cli, stats).exit_code == 0
+    page = target.read_text(encoding="utf-8")
+    section = page[page.index('<section id="retention-costs">'):]
+    assert "<h2>What each desired retention costs in a year</h2>" in section
+    assert section.count("<tr") == 1 + 8 and "0.90 <small>(now" in section
+    assert '<th class="text">reviews a day</th>' in section and "Recommended: at least" in section
     assert "default parameters (mlwiki optimize fits your own)" in page
 
 

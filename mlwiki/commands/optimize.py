@@ -84,11 +84,14 @@ def report_lines(result, dry_run: bool) -> list[str]:
 
 def retention_costs_html(app: AppContext) -> str:
     """The `optimize --simulate` table as a section of the stats page (whole wiki, parameters in use)."""
-    from mlwiki.optimize.simulate import PAGE_RETENTIONS, render_html, simulate_store
+    from mlwiki.optimize.simulate import PAGE_RETENTIONS, TooFewReviews, render_html, simulate_store, too_few_html
     from mlwiki.store.opening import open_store
 
     with open_store(app.config, create=False) as store:
-        return render_html(simulate_store(store, app.config, PAGE_RETENTIONS))
+        try:
+            return render_html(simulate_store(store, app.config, PAGE_RETENTIONS))
+        except TooFewReviews as exc:
+            return too_few_html(str(exc))
 
 
 COMMANDS = [optimize]

@@ -2,10 +2,18 @@
 
 For each desired retention from 0.70 to 0.97 the simulator learns the wiki's live cards from scratch, at most
 `new_per_day` new cards and `reviews_per_day` reviews a day, answering with the parameters in use; it reports the
-mean number of reviews a day and the cards remembered at the end of the year (the sum of their recall
+mean number of reviews and minutes a day and the cards remembered at the end of the year (the sum of their recall
 probabilities). How often a new card is answered Again/Hard/Good/Easy, and a recalled review Hard/Good/Easy, comes
-from the learner's own log once it holds enough answers (else fsrs-rs's population figures). The simulator's seed
-is fixed, so the same inputs give the same table.
+from the learner's own log; below `MIN_REVIEWS` reviews there is no such habit to go on and no table is made.
+
+One simulated year is noisy (0.75 could show more remembered than 0.76), so each retention is the mean of several
+runs with the same seeds at every retention (common random numbers: the retentions differ by their schedule, not by
+luck), and the means are then made monotone by pool-adjacent-violators: asking for more recall can only cost more
+reviews and leave more remembered, so a dip is noise. The seeds are fixed: the same inputs give the same table.
+
+The recommended retention is Anki's "minimum recommended retention" (fsrs-rs `optimal_retention`, CMRR): the one
+with the least study time per card remembered. Below it you forget and relearn so much that studying less saves
+nothing; above it each extra card remembered costs more time, which may well be worth it.
 """
 
 from __future__ import annotations
@@ -15,21 +23,31 @@ from dataclasses import dataclass
 
 import fsrs_rs_python as fsrs_rs
 
+from mlwiki.errors import MlwikiError
 from mlwiki.optimize.fit import DEFAULTS
 from mlwiki.store.parameters import active_parameters, live_card_count, rating_counts
+from mlwiki.store.reviews import review_count
 
 RETENTIONS = tuple(round(0.70 + step / 100, 2) for step in range(28))  # 0.70 … 0.97
 PAGE_RETENTIONS = (0.70, 0.75, 0.80, 0.85, 0.90, 0.93, 0.95, 0.97)  # the stats page: a year each costs time
+RECOMMENDABLE = (0.70, 0.95)  # CMRR's range in Anki: outside it the simulator's model is least trustworthy
 DAYS = 365
-SEED = 42
-MIN_ANSWERS = 100  # fewer answers than this: the population rating frequencies
+MIN_REVIEWS = 100  # fewer than this: no rating habits of the learner's own to simulate with
+MIN_ANSWERS = 100  # fewer answers of a kind than this: the population rating frequencies for that kind
+MIN_RUNS, MAX_RUNS = 4, 24  # runs averaged per retention
+CARD_RUNS = 4000  # cards learned × runs per retention: about 2 s for the whole table on one core
 NO_TIME_LIMIT = 1e9  # mlwiki limits reviews by count, not by minutes
+
+
+class TooFewReviews(MlwikiError):
+    """The log holds too few reviews for a simulation of the learner's own habits."""
 
 
 @dataclass(frozen=True)
 class RetentionCost:
     desired_retention: float
     reviews_per_day: float
+    minutes_per_day: float
     remembered: float
     current: bool
 
@@ -40,9 +58,19 @@ class Simulation:
     days: int
     parameters: str  # "default" | "optimized"
     rows: list[RetentionCost]
+    runs: int = 1
+    recommended: float | None = None
+
+    @property
+    def reason(self) -> str:
+        """Why `recommended` is recommended, in a sentence."""
+        return ("the least study time per card remembered (Anki's minimum recommended retention): below it you "
+                "relearn so much that studying less saves nothing; above it each extra card remembered costs more "
+                "time")
 
     def to_dict(self) -> dict:
-        return {"cards": self.cards, "days": self.days, "parameters": self.parameters,
+        return {"cards": self.cards, "days": self.days, "parameters": self.parameters, "runs": self.runs,
+                "recommended": self.recommended, "recommended_because": self.reason if self.recommended else None,
                 "retentions": [r.__dict__ for r in self.rows]}
 
 
@@ -72,23 +100,61 @@ def simulator_config(settings, cards: int, counts: dict | None = None, days: int
 
 def simulate_costs(parameters: list[float], settings, cards: int, counts: dict | None = None,
                    days: int = DAYS, source: str = "default", retentions=RETENTIONS) -> Simulation:
-    """One simulated year per desired retention (the grid plus the current one, when it is off the grid)."""
+    """Simulated years per desired retention (the grid plus the current one, when it is off the grid): the mean
+    of several runs, made monotone, and the retention with the least study time per card remembered."""
     config = simulator_config(settings, cards, counts, days)
     current = round(settings.desired_retention, 4)
-    rows = []
-    for retention in sorted(set(retentions) | {current}):
-        result = fsrs_rs.simulate(list(parameters), retention, config, SEED)
-        reviews = sum(result.review_cnt_per_day) / days
-        rows.append(RetentionCost(retention, round(reviews, 1), round(result.memorized_cnt_per_day[-1], 1),
-                                  retention == current))
-    return Simulation(cards, days, source, rows)
+    grid = sorted(set(retentions) | {current})
+    runs = _runs(config)
+    sums = [[0.0, 0.0, 0.0] for _ in grid]  # reviews, seconds, remembered
+    for seed in range(runs):  # the same seeds at every retention
+        for total, retention in zip(sums, grid):
+            result = fsrs_rs.simulate(list(parameters), retention, config, seed)
+            total[0] += sum(result.review_cnt_per_day)
+            total[1] += sum(result.cost_per_day)
+            total[2] += result.memorized_cnt_per_day[-1]
+    reviews, seconds, remembered = (monotone([total[k] / runs for total in sums]) for k in range(3))
+    rows = [RetentionCost(r, round(n / days, 1), round(s / days / 60, 1), round(m, 1), r == current)
+            for r, n, s, m in zip(grid, reviews, seconds, remembered)]
+    return Simulation(cards, days, source, rows, runs, _least_time_per_card(grid, seconds, remembered))
+
+
+def _runs(config) -> int:
+    """How many runs per retention: a run costs about one unit per card it learns, and each retention gets about
+    `CARD_RUNS` units (a deterministic budget, so the same inputs give the same table)."""
+    learned = max(1, min(config.deck_size, config.learn_limit * config.learn_span))
+    return max(MIN_RUNS, min(MAX_RUNS, CARD_RUNS // learned))
+
+
+def monotone(values: list[float]) -> list[float]:
+    """The closest non-decreasing sequence in least squares (pool adjacent violators)."""
+    blocks: list[list[float]] = []  # [mean, size]
+    for value in values:
+        blocks.append([value, 1])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            mean, size = blocks.pop()
+            blocks[-1] = [(blocks[-1][0] * blocks[-1][1] + mean * size) / (blocks[-1][1] + size),
+                          blocks[-1][1] + size]
+    return [mean for mean, size in blocks for _ in range(size)]
+
+
+def _least_time_per_card(grid: list[float], seconds: list[float], remembered: list[float]) -> float | None:
+    low, high = RECOMMENDABLE
+    costs = [(s / m, r) for r, s, m in zip(grid, seconds, remembered) if low <= r <= high and m > 0]
+    return min(costs)[1] if costs else None
 
 
 def simulate_store(store, config, retentions=RETENTIONS) -> Simulation:
-    """The table for this wiki: its live cards, its limits and steps, the parameters in use."""
+    """The table for this wiki: its live cards, its limits and steps, the parameters in use. Raises TooFewReviews
+    below `MIN_REVIEWS` reviews."""
+    counts = rating_counts(store)
+    reviews = review_count(store)
+    if reviews < MIN_REVIEWS:
+        raise TooFewReviews(f"too few reviews to simulate: {reviews} of the {MIN_REVIEWS} it needs to learn how you "
+                            "answer; review for a few days, then try again")
     active = active_parameters(store)
     values = active.values if active and active.values else None
-    return simulate_costs(values or DEFAULTS, config.review, live_card_count(store), rating_counts(store),
+    return simulate_costs(values or DEFAULTS, config.review, live_card_count(store), counts,
                           source="optimized" if values else "default", retentions=retentions)
 
 
@@ -96,35 +162,58 @@ def _retention(value: float) -> str:
     return f"{value:.2f}" if round(value, 2) == value else f"{value:.3f}"
 
 
-def render_text(sim: Simulation, bar_width: int = 40) -> list[str]:
-    """The table with a bar chart of reviews a day; the current desired retention is marked."""
+def render_text(sim: Simulation, bar_width: int = 24) -> list[str]:
+    """The table with a bar chart of reviews a day, the current and the recommended retention marked; 80 columns."""
+    import textwrap
+
     most = max((r.reviews_per_day for r in sim.rows), default=0) or 1
-    lines = [f"What each desired retention costs: {sim.cards} cards over {sim.days} days "
-             f"({sim.parameters} parameters)",
-             f"  {'retention':>9}  {'reviews/day':>11}  {'remembered':>10}  reviews a day"]
+    lines = [f"What each desired retention costs: {sim.cards} cards over {sim.days} days",
+             f"({sim.parameters} parameters, mean of {sim.runs} simulated years per retention)",
+             f"  {'retention':>9}  {'reviews/day':>11}  {'min/day':>7}  {'remembered':>10}  reviews a day"]
     for row in sim.rows:
         bar = "█" * max(round(row.reviews_per_day / most * bar_width), 1 if row.reviews_per_day else 0)
         mark = "▶" if row.current else " "
-        note = "  ← desired_retention now" if row.current else ""
+        notes = (["now"] if row.current else []) + (["recommended"] if row.desired_retention == sim.recommended
+                                                     else [])
+        note = f" ← {', '.join(notes)}" if notes else ""
         lines.append(f"{mark} {_retention(row.desired_retention):>9}  {row.reviews_per_day:>11.1f}  "
-                     f"{row.remembered:>10.0f}  {bar}{note}")
+                     f"{row.minutes_per_day:>7.1f}  {row.remembered:>10.0f}  {bar}{note}")
+    if sim.recommended is not None:
+        lines += textwrap.wrap(f"Recommended: at least {_retention(sim.recommended)}, {sim.reason}. Set it as "
+                               "desired_retention in mlwiki.toml's [review].", 79)
     return lines
 
 
 def render_html(sim: Simulation) -> str:
-    """A self-contained section for `stats --html`: the same table, with a bar per row (no script)."""
+    """A self-contained section for `stats --html`: the same table, each row's reviews a day drawn as a bar beside
+    the number, under that column's heading (no script)."""
     most = max((r.reviews_per_day for r in sim.rows), default=0) or 1
     body = []
     for row in sim.rows:
         width = round(row.reviews_per_day / most * 100, 1)
-        style = ' style="font-weight:bold"' if row.current else ""
-        note = " (now)" if row.current else ""
-        body.append(f"<tr{style}><td>{_retention(row.desired_retention)}{note}</td><td>{row.reviews_per_day:.1f}</td>"
-                    f"<td>{row.remembered:.0f}</td><td style=\"width:50%\"><div style=\"background:var(--accent, #4a7bd0);"
-                    f"height:0.8em;width:{width}%\"></div></td></tr>")
-    caption = html.escape(f"Simulated for {sim.cards} cards over {sim.days} days with the {sim.parameters} "
-                          "FSRS parameters (mlwiki optimize --simulate).")
-    return ("<section id=\"retention-costs\"><h2>What retention costs</h2>"
-            f"<p>{caption}</p><table><thead><tr><th>desired retention</th><th>reviews/day</th>"
-            "<th>remembered after a year</th><th></th></tr></thead><tbody>" + "".join(body) +
-            "</tbody></table></section>")
+        style = ' style="font-weight:bold"' if row.current or row.desired_retention == sim.recommended else ""
+        notes = (["now"] if row.current else []) + (["recommended"] if row.desired_retention == sim.recommended
+                                                     else [])
+        note = f" <small>({', '.join(notes)})</small>" if notes else ""
+        body.append(f"<tr{style}><td>{_retention(row.desired_retention)}{note}</td>"
+                    f'<td class="text"><div class="costbar"><span class="n">{row.reviews_per_day:.1f}</span>'
+                    f'<span class="track"><span class="fill bar" style="width:{width}%"></span></span></div></td>'
+                    f"<td>{row.minutes_per_day:.1f}</td><td>{row.remembered:.0f}</td></tr>")
+    caption = html.escape(f"Each row: a year of study simulated for the wiki's {sim.cards} live cards with the "
+                          f"{sim.parameters} FSRS parameters and your limits, the mean of {sim.runs} runs "
+                          "(mlwiki optimize --simulate).")
+    advice = (f'<p class="sub"><b>Recommended: at least {_retention(sim.recommended)}</b>, '
+              f"{html.escape(sim.reason)}.</p>" if sim.recommended is not None else "")
+    return ('<section id="retention-costs"><h2>What each desired retention costs in a year</h2>'
+            f'<p class="sub">{caption}</p><style>.costbar {{ display: flex; align-items: center; gap: 8px; }}'
+            ".costbar .n { min-width: 3em; text-align: right; } .costbar .track { flex: 1; height: 12px; }"
+            ".costbar .fill { display: block; height: 100%; border-radius: 2px; min-width: 2px; }</style>"
+            '<table><thead><tr><th>desired retention</th><th class="text">reviews a day</th><th>minutes a day</th>'
+            "<th>cards remembered after a year</th></tr></thead><tbody>" + "".join(body) +
+            f"</tbody></table>{advice}</section>")
+
+
+def too_few_html(message: str) -> str:
+    """The stats page's section when there are too few reviews to simulate: the one line that says so."""
+    return ('<section id="retention-costs"><h2>What each desired retention costs in a year</h2>'
+            f'<p class="sub">Not simulated: {html.escape(message)}.</p></section>')
