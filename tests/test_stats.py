@@ -623,7 +623,8 @@ def test_render_terminal(world):
     render_terminal(s, console)
     text = console.export_text()
     for needle in ("2 today (1 overdue)", "1 tomorrow", "8 today", "277 in all", "5 days", "longest 40",
-                   "you remember about 5 of 5 reviewed cards", "T::alg", "83.8%", "70.0%", "56 s today",
+                   "you remember about 5 of 5 reviewed cards", "T::alg", "84% (119 of 142)", "70.0% (119 of 170)",
+                   "78.2% (79 of 101)", "56 s today",
                    "[bold red]not markup[/]", "␛]0;pwned^G", "T::[b]odd", "<script>alert(1)</script>",
                    "last 26 weeks", "Mon", "Sun", "Due in the next 30 days"):
         assert needle in text, needle
@@ -640,6 +641,72 @@ def test_html_keeps_note_urls_as_text(world):
     assert not re.search(r"""(src|href|action|xlink:href)\s*=\s*["']?\s*(https?:)?//""", page, re.I)
     assert "<img" not in page and "@import" not in page and "url(" not in page
     assert "https://example.org/x&quot;&gt;&lt;img" in page  # shown as text in the table, escaped
+
+
+def test_percentages_carry_their_counts(world):
+    config, store, ids, _ = world
+    s = compute_stats(store, config, NOW)
+    page = render_html(s)
+    assert "70.0% <small>(119 of 170)</small>" in page and "78.2% <small>(79 of 101)</small>" in page
+    assert "true retention, 30 days (119 of 170 reviews)" in page
+    assert "84% <small>(119 of 142)</small>" in page  # the deck T::alg
+
+
+def test_every_chart_has_a_heading_saying_what_it_shows(world):
+    config, store, ids, _ = world
+    page = render_html(compute_stats(store, config, NOW))
+    sections = re.findall(r"<section[^>]*>(.*?)</section>", page, re.S)
+    charts = [body for body in sections if "<svg" in body or 'role="img"' in body]
+    assert len(charts) == 8
+    headings = [re.match(r"<h2>([^<]+)</h2>", body).group(1) for body in charts]
+    assert headings == ["Cards by state", "Time per day, last 30 days", "Due in the next 30 days",
+                        "Reviews, last 26 weeks", "True retention: reviews recalled, by window",
+                        "Forgetting curve of the median card", "Cards by stability",
+                        "Cards by recall probability now"]
+
+
+@pytest.mark.parametrize("today", ["2027-01-03", "2027-01-04", "2026-12-31", "2026-03-01"])
+def test_every_month_the_calendar_shows_is_labelled(wiki, today):
+    """January too: on 3 January (a Sunday) its first Monday is still to come, and the label used to go missing."""
+    config, store, ids = make_wiki(wiki)
+    now = datetime.fromisoformat(today + "T12:00+00:00")
+    with store:
+        s = compute_stats(store, config, now)
+    shown = sorted({d.date[:7] for d in s.reviews_per_day})
+    names = [date.fromisoformat(month + "-01").strftime("%b") for month in shown]
+    console = Console(record=True, width=80)
+    render_terminal(s, console)
+    header = next(line for line in console.export_text().splitlines() if "Mon " not in line and
+                  re.search(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b", line))
+    first_month_is_a_sliver = (date.fromisoformat(s.heatmap_start) + timedelta(days=13)).month != \
+        date.fromisoformat(s.heatmap_start).month
+    expected = names[1:] if first_month_is_a_sliver else names
+    assert re.findall(r"[A-Z][a-z]{2}", header) == expected
+    page = render_html(s)
+    assert re.findall(r'grid-area:1/\d+/2/span 3">([A-Z][a-z]{2})<', page) == expected
+    if today.startswith("2027-01"):
+        assert "Jan" in header
+
+
+def test_terminal_tables_show_math_as_text_cut_at_a_word(world):
+    config, store, ids, _ = world
+    set_card(store, ids["script"], lapses=7, front="When is $\\frac{\\partial L}{\\partial w} = \\sum_{i=1}^{n} "
+             "x_i (\\hat y_i - y_i)$ the gradient of the squared loss for the linear model of every example?")
+    set_card(store, ids["Bayes"], front="$$\\mathbb{E}[X] = \\sum_x x\\, p(x)$$ and what else follows from it here?")
+    s = compute_stats(store, config, NOW)
+    console = Console(record=True, width=80)
+    render_terminal(s, console)
+    text = console.export_text()
+    assert "\\frac" not in text and "\\partial" not in text and "$" not in text
+    hardest = text[text.index("Hardest cards"):]
+    (row,) = [line for line in hardest.splitlines() if "When is" in line]
+    assert "When is ∂L/∂w = Σ" in row and row.rstrip().endswith("…")
+    full = "When is ∂L/∂w = Σᵢ₌₁ⁿ xᵢ(ŷᵢ - yᵢ) the gradient of the squared loss for the linear model of every example?"
+    shown = row[row.index("When is"):].rstrip()[:-1]
+    assert full.startswith(shown) and full[len(shown)] == " "  # cut where a word ends
+    assert max(len(line) for line in text.splitlines()) <= 80
+    weakest = text[text.index("Weakest notes"):text.index("Hardest cards")]
+    assert "𝔼[X] = Σₓ x p(x)" in weakest
 
 
 # --- the command ------------------------------------------------------------------------------------------

@@ -135,6 +135,11 @@ class DeckStats:
     knowledge: float = 0.0  # their summed retrievability
     reviews_30d: int = 0  # reviews counted for retention (cards in review state) in the last 30 days
     retention_30d: float | None = None
+    passed_30d: int = 0  # of those, the ones recalled
+
+    @property
+    def ratio_30d(self) -> Ratio:
+        return Ratio(self.passed_30d, self.reviews_30d)
 
 
 @dataclass
@@ -438,7 +443,7 @@ class _Compute:
         for r in self.source.deck_passes(self.day_start(-29), self.day_start(1)):
             deck = decks.get(r["deck"])
             if deck is not None:
-                deck.reviews_30d = r["total"]
+                deck.reviews_30d, deck.passed_30d = r["total"], int(r["passed"])
                 deck.retention_30d = r["passed"] / r["total"]
 
     # memory -----------------------------------------------------------------------------------------------

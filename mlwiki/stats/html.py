@@ -12,11 +12,10 @@ from __future__ import annotations
 import html
 import json
 import math
-from datetime import date
 
 from mlwiki.stats.compute import Stats
-from mlwiki.stats.view import (WEEKDAYS, days_text, duration, heat_grid, heat_level, hints, parameters_text, pct,
-                               plural, retention_rows)
+from mlwiki.stats.view import (WEEKDAYS, days_text, duration, heat_grid, heat_level, hints, month_labels,
+                               parameters_text, pct, plural, retention_rows)
 
 __all__ = ["render_html"]
 
@@ -177,13 +176,11 @@ def _heatmap(stats: Stats) -> str:
     weeks = len(grid[0])
     out = [f'<div class="heat" role="img" aria-label="reviews per day, last 26 weeks" '
            f'style="grid-template-columns:2.4em repeat({weeks}, minmax(0, 18px))">']
-    for week, first in enumerate(grid[0]):
-        if first and (week == 0 or first["date"][8:10] <= "07"):
-            month = date.fromisoformat(first["date"]).strftime("%b")
-            span = min(3, weeks - week)
-            end = ' class="end"' if span < 3 else ""  # the last month: right-aligned so it is not cut off
-            start = week + 2 if span == 3 else weeks + 2 - 3
-            out.append(f'<span{end} style="grid-area:1/{start}/2/span 3">{month}</span>')
+    for week, month in month_labels(grid):
+        span = min(3, weeks - week)
+        end = ' class="end"' if span < 3 else ""  # the last month: right-aligned so it is not cut off
+        start = week + 2 if span == 3 else weeks + 2 - 3
+        out.append(f'<span{end} style="grid-area:1/{start}/2/span 3">{month}</span>')
     for weekday, row in enumerate(grid):
         if weekday % 2 == 0:
             out.append(f'<span style="grid-area:{weekday + 2}/1">{WEEKDAYS[weekday]}</span>')
@@ -277,7 +274,7 @@ def _tiles(stats: Stats) -> str:
     tiles = [
         (f"{stats.total_cards:,}", "live cards"), (f"{stats.due_today:,}", "due today"),
         (f"{stats.due_tomorrow:,}", "due tomorrow"), (f"{stats.reviews_today:,}", "reviews today"),
-        (f"{stats.reviews_total:,}", "reviews in all"), (pct(stats.true_retention_30d), "true retention, 30 days"),
+        (f"{stats.reviews_total:,}", "reviews in all"), (pct(stats.true_retention_30d), _retention_tile(stats)),
         (plural(stats.streak_days, "day"), f"streak (longest {stats.longest_streak})"),
         (f"{stats.knowledge:,.0f}", "cards you remember now"),
         (duration(stats.time_today_ms), "studied today"), (duration(stats.time_total_ms), "studied in all"),
@@ -288,6 +285,12 @@ def _tiles(stats: Stats) -> str:
         tiles += [(f"{mine.get('total', 0):,}", "reviews in mlwiki"), (f"{anki['total']:,}", "reviews in Anki")]
     return '<div class="tiles">' + "".join(f'<div class="tile"><div class="v">{_e(v)}</div><div class="k">{_e(k)}'
                                            "</div></div>" for v, k in tiles) + "</div>"
+
+
+def _retention_tile(stats: Stats) -> str:
+    ratio = stats.retention["30d"].all
+    return f"true retention, 30 days ({ratio.passed:,} of {ratio.total:,} reviews)" if ratio.total else \
+        "true retention, 30 days"
 
 
 def _cards_section(stats: Stats) -> str:
@@ -320,9 +323,9 @@ def _activity_rows(stats: Stats) -> str:
 
 def _memory_rows(stats: Stats) -> str:
     rows = "".join(
-        f"<tr><td>last {_e(key)}</td><td>{pct(r.young.rate)} <small>({r.young.passed}/{r.young.total})</small></td>"
-        f"<td>{pct(r.mature.rate)} <small>({r.mature.passed}/{r.mature.total})</small></td>"
-        f"<td>{_delta(r.all.rate, stats.desired_retention)}</td></tr>" for key, r in retention_rows(stats))
+        f"<tr><td>last {_e(key)}</td><td>{_ratio(r.young)}</td><td>{_ratio(r.mature)}</td>"
+        f"<td>{_ratio(r.all)} {_delta(r.all.rate, stats.desired_retention)}</td></tr>"
+        for key, r in retention_rows(stats))
     legend = _legend([("bar", "young"), ("bar2", "mature"), ("bar3", "all")], "· dashed: desired retention")
     curve = stats.forgetting_curve
     curve_html = (_curve_chart(curve) + f'<p class="sub">Stability {days_text(curve["stability"])}: recall falls '
@@ -338,12 +341,12 @@ def _memory_rows(stats: Stats) -> str:
                            [f"{b['from'] * 100:.0f}–{b['to'] * 100:.0f}%: {plural(b['count'], 'card')}"
                             for b in rhist], "cards by recall probability now (%)", "cards by current retrievability")
     difficulty = "—" if stats.average_difficulty is None else f"{stats.average_difficulty:.2f}"
-    return (f'<div class="row"><section><h2>True retention</h2>{_retention_chart(stats)}{legend}'
-            "<table><tr><th>window</th><th>young</th><th>mature</th><th>all vs desired</th></tr>"
+    return (f'<div class="row"><section><h2>True retention: reviews recalled, by window</h2>{_retention_chart(stats)}{legend}'
+            "<table><tr><th>window</th><th>young</th><th>mature</th><th>all, vs desired</th></tr>"
             f"{rows}</table></section><section><h2>Forgetting curve of the median card</h2>{curve_html}</section>"
-            f'</div><div class="row"><section><h2>Stability</h2>{stability}<p class="sub">average '
+            f'</div><div class="row"><section><h2>Cards by stability</h2>{stability}<p class="sub">average '
             f"{days_text(stats.average_stability)} · median {days_text(stats.median_stability)} · average "
-            f"difficulty {difficulty}</p></section><section><h2>Retrievability now</h2>{retrievability}"
+            f"difficulty {difficulty}</p></section><section><h2>Cards by recall probability now</h2>{retrievability}"
             f'<p class="sub">{_e(_plain_knowledge(stats))}</p></section></div>')
 
 
@@ -354,7 +357,7 @@ def _decks_section(stats: Stats) -> str:
     rows = "".join(
         f'<tr><td class="text">{_breakable(d.name)}</td><td>{d.total:,}</td><td class="opt">{d.new:,}</td>'
         f'<td class="opt">{d.learning + d.relearning:,}</td><td class="opt">{d.review:,}</td>'
-        f'<td class="opt">{d.suspended:,}</td><td>{d.due_today:,}</td><td>{pct(d.retention_30d)}</td>'
+        f'<td class="opt">{d.suspended:,}</td><td>{d.due_today:,}</td><td>{_ratio(d.ratio_30d, 0)}</td>'
         f"<td>{_deck_known(d)}</td></tr>" for d in stats.decks)
     return (f"<section><h2>Decks</h2><table>{head}{rows}</table><p class=\"sub\">known: cards of the deck you "
             "remember now (sum of retrievability)</p></section>")
@@ -378,11 +381,18 @@ def _deck_known(deck) -> str:
     return f"{deck.knowledge:,.0f}" if deck.reviewed else "—"
 
 
+def _ratio(ratio, digits: int = 1) -> str:
+    """`92.9% (91 of 98)`, the counts small."""
+    if ratio.rate is None:
+        return "—"
+    return f"{pct(ratio.rate, digits)} <small>({ratio.passed:,} of {ratio.total:,})</small>"
+
+
 def _delta(rate: float | None, desired: float) -> str:
     if rate is None:
-        return "—"
+        return ""
     gap = (rate - desired) * 100
-    return f'{pct(rate)} <small class="{"good" if gap >= -1 else "bad"}">({gap:+.1f} pts)</small>'
+    return f'<small class="{"good" if gap >= -1 else "bad"}">({gap:+.1f} pts)</small>'
 
 
 def _plain_knowledge(stats: Stats) -> str:

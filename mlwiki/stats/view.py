@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from mlwiki.stats.compute import Stats
-from mlwiki.textsafe import inert, plural
+from mlwiki.textsafe import inert, plural, shorten
 
 SPARK = " ▁▂▃▄▅▆▇█"
 SHADES = ("·", "░", "▒", "▓", "█")
@@ -46,6 +46,37 @@ def days_text(value: float | None) -> str:
     if value < 100:
         return f"{value:.1f} d"
     return f"{value:,.0f} d"
+
+
+def ratio_text(ratio, digits: int = 1) -> str:
+    """`92.9% (91 of 98)`: a rate with the counts it comes from; `—` when there is none."""
+    return "—" if ratio.rate is None else f"{pct(ratio.rate, digits)} ({ratio.passed:,} of {ratio.total:,})"
+
+
+def card_line(front: str, width: int) -> str:
+    """A card's front on one terminal line of at most `width` columns: math as Unicode text (a display formula's
+    rows joined), control characters inert, cut at a word with `…`."""
+    from mlwiki.render.latex_text import math_to_unicode
+
+    return shorten(inert(math_to_unicode(front or "")), width)
+
+
+def month_labels(grid: list[list[dict | None]]) -> list[tuple[int, str]]:
+    """(week column, month name) for every month the calendar shows: at the week where it begins (the first
+    column whose last shown day falls in it). The first column is labelled only when the next label leaves room."""
+    labels: list[tuple[int, str]] = []
+    previous = None
+    for week in range(len(grid[0])):
+        days = [row[week]["date"] for row in grid if row[week] is not None]
+        if not days:
+            continue
+        month = days[-1][:7]
+        if month != previous:
+            labels.append((week, date.fromisoformat(days[-1]).strftime("%b")))
+        previous = month
+    if len(labels) > 1 and labels[0][0] == 0 and labels[1][0] < 2:
+        labels.pop(0)  # the first column's month is only a day or two of it: the next one's name needs the room
+    return labels
 
 
 def heat_level(count: int, top: int) -> int:
@@ -171,9 +202,10 @@ def render_terminal(stats: Stats, console) -> None:
 
     console.print(Panel(_heatmap_text(stats), title="Reviews, last 26 weeks", title_align="left"))
 
-    retention = Table(box=box.SIMPLE_HEAD, title=f"True retention (desired {pct(stats.desired_retention, 0)})",
-                      title_justify="left")
-    for name in ("window", "young", "mature", "all", "reviews", "vs desired"):
+    retention = Table(box=box.SIMPLE_HEAD, title=f"True retention: reviews recalled (desired "
+                      f"{pct(stats.desired_retention, 0)})", title_justify="left", pad_edge=False,
+                      collapse_padding=True)
+    for name in ("window", "young", "mature", "all", "vs desired"):
         retention.add_column(name, justify="left" if name == "window" else "right")
     for key, ret in retention_rows(stats):
         rate = ret.all.rate
@@ -183,7 +215,7 @@ def render_terminal(stats: Stats, console) -> None:
             gap = (rate - stats.desired_retention) * 100
             colour = "green" if gap >= -1 else ("yellow" if gap >= -5 else "red")
             delta = f"[{colour}]{gap:+.1f} pts[/]"
-        retention.add_row(key, pct(ret.young.rate), pct(ret.mature.rate), pct(rate), f"{ret.all.total:,}", delta)
+        retention.add_row(key, ratio_text(ret.young), ratio_text(ret.mature), ratio_text(ret.all), delta)
     console.print(retention)
 
     memory = Table.grid(padding=(0, 2))
@@ -196,31 +228,30 @@ def render_terminal(stats: Stats, console) -> None:
                    f"{plural(stats.reviewed_cards, 'reviewed card')}")
     console.print(Panel(memory, title="Memory", title_align="left"))
 
-    decks = Table(box=box.SIMPLE_HEAD, title="Decks", title_justify="left", pad_edge=False, collapse_padding=True,
-                  caption="learn: learning + relearning · susp: suspended · due: today · ret: true retention · "
-                          "known: cards you remember now", caption_justify="left")
+    decks = Table(box=box.SIMPLE_HEAD, title="Decks", title_justify="left", pad_edge=False, collapse_padding=True)
     decks.add_column("deck", min_width=min(max((len(d.name) for d in stats.decks), default=4), 32))
     for name in ("cards", "new", "learn", "review", "susp", "due", "ret 30d", "known"):
         decks.add_column(name, justify="right", no_wrap=True)
     for d in stats.decks:
         decks.add_row(_safe(d.name), f"{d.total:,}", f"{d.new:,}", f"{d.learning + d.relearning:,}",
-                      f"{d.review:,}", f"{d.suspended:,}", f"{d.due_today:,}", pct(d.retention_30d),
+                      f"{d.review:,}", f"{d.suspended:,}", f"{d.due_today:,}", ratio_text(d.ratio_30d, 0),
                       _deck_knowledge(d))
     if stats.decks:
         console.print(decks)
+        console.print(Text("learn: learning + relearning · susp: suspended · due: today · ret 30d: true retention, "
+                           "reviews recalled in the last 30 days · known: cards you remember now", style="dim"))
 
     if stats.weakest_notes:
         weak = Table(box=box.SIMPLE_HEAD, title="Weakest notes (lowest mean retrievability now)",
                      title_justify="left", pad_edge=False, collapse_padding=True)
-        path_width = min(max(len(w.path) for w in stats.weakest_notes), 40)
         weak.add_column("mean R", justify="right", no_wrap=True)
         weak.add_column("cards", justify="right", no_wrap=True)
-        weak.add_column("note", min_width=path_width)
-        weak.add_column("its weakest card")
-        room = max(console.width - path_width - 20, 20)  # the other columns and padding take 20
+        weak.add_column("note, and its weakest card")
+        room = max(console.width - 18, 20)  # the other columns and padding take 18
         for w in stats.weakest_notes:
-            weak.add_row(pct(w.retrievability, 0), str(w.cards), _safe(w.path),
-                         _safe(f"{pct(w.card_retrievability, 0)} line {w.line}: {w.front}", room))
+            where = f"  {pct(w.card_retrievability, 0)} line {w.line}: "
+            weak.add_row(pct(w.retrievability, 0), str(w.cards),
+                         f"{_safe(w.path)}\n[dim]{where}[/]{escape(card_line(w.front, room - len(where)))}")
         console.print(weak)
     if stats.hardest_cards:
         hard = Table(box=box.SIMPLE_HEAD, title="Hardest cards (most lapses)", title_justify="left",
@@ -233,7 +264,7 @@ def render_terminal(stats: Stats, console) -> None:
         room = max(console.width - deck_width - 30, 20)  # the other columns, padding and a flag take 30
         for h in stats.hardest_cards:
             flag = " [red](leech)[/]" if h.leech else (" [yellow](suspended)[/]" if h.suspended else "")
-            hard.add_row(str(h.lapses), str(h.reviews), _safe(h.deck), _safe(h.front, room) + flag)
+            hard.add_row(str(h.lapses), str(h.reviews), _safe(h.deck), escape(card_line(h.front, room)) + flag)
         console.print(hard)
 
 
@@ -274,13 +305,10 @@ def _heatmap_text(stats: Stats):
     grid = heat_grid(stats)
     top = max((d.count for d in stats.reviews_per_day), default=0)
     text = Text()
-    header = [" "] * (2 * len(grid[0]))
-    for week, cell in enumerate(grid[0]):
-        if cell and (week == 0 or cell["date"][8:10] <= "07"):
-            name = date.fromisoformat(cell["date"]).strftime("%b")
-            if all(ch == " " for ch in header[2 * week - 1 if week else 0: 2 * week + len(name)]):
-                header[2 * week: 2 * week + len(name)] = list(name)
-    text.append("    " + "".join(header[: 2 * len(grid[0])]).rstrip() + "\n", style="dim")
+    header = [" "] * (2 * len(grid[0]) + 2)
+    for week, name in month_labels(grid):
+        header[2 * week: 2 * week + len(name)] = list(name)
+    text.append("    " + "".join(header).rstrip() + "\n", style="dim")
     for weekday, row in enumerate(grid):
         text.append(f"{WEEKDAYS[weekday]} ", style="dim")
         for cell in row:
