@@ -76,7 +76,7 @@ def cards(app: AppContext, files, deck, tag, paths, as_json: bool, include_retir
 
 
 @click.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True), metavar="[PATH]...")
 @click.option("--json", "as_json", is_flag=True, help="Print problems and counts per card form as JSON.")
 @pass_app
 def check(app: AppContext, paths: tuple[str, ...], as_json: bool) -> None:
