@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,13 +175,30 @@ def describe_forms(forms: dict[str, int]) -> str:
 INIT_MINIMUM = 3
 
 
+def declared_top_decks(config: Config) -> Counter:
+    """How many notes name each top-level deck in their front matter (`deck: ML::Foundations` counts for ML)."""
+    tops: Counter = Counter()
+    for file in walk_notes(config)[0]:
+        note, _ = load_note(file.path, file.rel)
+        deck = note.meta.get("deck") if note is not None else None
+        if isinstance(deck, str) and deck.split("::")[0].strip():
+            tops[deck.split("::")[0].strip()] += 1
+    return tops
+
+
 def infer_settings(config: Config) -> dict[str, tuple[str, str]]:
-    """The settings that fit the notes, for `mlwiki init`: {key: (TOML value, why)} where the default would miss
-    cards the notes are written for (`**Term**:` glossaries, formulas written only inline). Bold terms in list
+    """The settings that fit the notes, for `mlwiki init`: {key: (TOML value, why)}: the wiki's name when notes
+    already declare a top deck (else the folder's name would make a second top deck, and a second .apkg), and
+    forms where the default would miss cards the notes are written for (`**Term**:` glossaries, formulas written
+    only inline). Bold terms in list
     items alone do not switch definitions on: in real notes they label steps and options more often than they
     define terms."""
     made, possible = form_census(config)
     settings: dict[str, tuple[str, str]] = {}
+    declared = declared_top_decks(config)
+    if declared:  # name the wiki after the top deck its notes already use: one wiki, one exported deck
+        top, count = declared.most_common(1)[0]
+        settings["name"] = (json.dumps(top, ensure_ascii=False), f"the top deck of `deck:` in {plural(count, 'note')}")
     if possible["definition"] >= INIT_MINIMUM:
         settings["definitions"] = ("true", _count("definition", possible["definition"]))
     display = possible["formula"] + possible["lone-formula"]

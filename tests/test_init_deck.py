@@ -1,0 +1,55 @@
+"""`mlwiki init` names the wiki after the top deck its notes already declare, so one wiki exports one top-level deck
+unless the notes say otherwise (issue 28.9)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import write
+from mlwiki.cli import cli
+
+CARD = "Q: What is {topic}?\nA: A thing about {topic}.\n"
+
+
+def init_and_export(folder: Path) -> tuple[dict, list[str], str]:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["init", str(folder)])
+    assert result.exit_code == 0, result.output
+    config = tomllib.loads((folder / "mlwiki.toml").read_text(encoding="utf-8"))
+    exported = runner.invoke(cli, ["--root", str(folder), "--now", "2026-03-02T12:00", "export"])
+    assert exported.exit_code == 0, exported.output
+    return config, sorted(p.name for p in (folder / "decks").glob("*.apkg")), result.output
+
+
+def test_a_declared_top_deck_names_the_wiki_and_export_writes_one_file(tmp_path):
+    folder = tmp_path / "wiki"
+    write(folder, "notes/probability/bayes.md", "---\ndeck: ML::Foundations\n---\n" + CARD.format(topic="a prior"))
+    write(folder, "notes/optimization/adam.md", CARD.format(topic="Adam"))
+    write(folder, "notes/loose.md", CARD.format(topic="a loose note"))
+    config, files, said = init_and_export(folder)
+    assert config["name"] == "ML"
+    assert "name = \"ML\"  (the top deck of `deck:` in 1 note)" in said
+    assert files == ["ML.apkg"]
+
+
+def test_without_declared_decks_the_folder_names_the_one_top_deck(tmp_path):
+    folder = tmp_path / "my-notes"
+    write(folder, "notes/a.md", CARD.format(topic="one"))
+    write(folder, "notes/sub/b.md", CARD.format(topic="two"))
+    config, files, said = init_and_export(folder)
+    assert config["name"] == "my-notes" and "name =" not in said
+    assert files == ["my-notes.apkg"]
+
+
+def test_the_most_declared_top_deck_wins_and_other_tops_stay_as_the_notes_say(tmp_path):
+    folder = tmp_path / "wiki"
+    for k in range(2):
+        write(folder, f"notes/ml{k}.md", "---\ndeck: ML::Part\n---\n" + CARD.format(topic=f"ml {k}"))
+    write(folder, "notes/lang.md", '---\ndeck: "Français::Verbes"\n---\n' + CARD.format(topic="être"))
+    write(folder, "notes/plain.md", CARD.format(topic="plain"))
+    config, files, _ = init_and_export(folder)
+    assert config["name"] == "ML"
+    assert files == ["Français.apkg", "ML.apkg"]  # the notes asked for a second top deck
