@@ -11,7 +11,7 @@ from __future__ import annotations
 import click
 
 from mlwiki import __version__
-from mlwiki.commands import anki, data, notes, optimize, study
+from mlwiki.commands import anki, data, docs, notes, optimize, study
 from mlwiki.commands.common import AppContext, parse_now
 from mlwiki.errors import MlwikiError
 from mlwiki.textsafe import inert
@@ -47,12 +47,13 @@ def cli(ctx: click.Context, root: str | None, now_text: str | None) -> None:
         mlwiki due             how much is due, per deck
         mlwiki stats           retention, forecast, streak, weak spots
         mlwiki export          Anki .apkg decks in decks/
+        mlwiki help syntax     how to write cards in your notes
     """
     ctx.obj = AppContext(root, parse_now(now_text) if now_text else None)
 
 
 
-for module in (notes, study, data, optimize, anki):
+for module in (notes, study, data, optimize, anki, docs):
     for command in module.COMMANDS:
         cli.add_command(command)
 

@@ -58,3 +58,49 @@ def test_path_lists_read_the_same_in_cards_and_check():
               for name in ("cards", "check")}
     assert usages == {"cards": "Usage: mlwiki cards [OPTIONS] [PATH]...",
                       "check": "Usage: mlwiki check [OPTIONS] [PATH]..."}
+
+
+REPO = __import__("pathlib").Path(__file__).resolve().parent.parent
+
+
+def test_help_syntax_prints_the_syntax_reference():
+    result = CliRunner().invoke(cli, ["help", "syntax"], prog_name="mlwiki")
+    assert result.exit_code == 0
+    assert result.output == (REPO / "docs" / "syntax.md").read_text(encoding="utf-8")
+
+
+def test_help_lists_topics_and_shows_a_commands_help():
+    runner = CliRunner()
+    assert "syntax" in runner.invoke(cli, ["help"], prog_name="mlwiki").output
+    shown = runner.invoke(cli, ["help", "review"], prog_name="mlwiki").output
+    assert shown == runner.invoke(cli, ["review", "--help"], prog_name="mlwiki").output
+    wrong = runner.invoke(cli, ["help", "sintax"], prog_name="mlwiki")
+    assert wrong.exit_code == 2 and "no help topic or command 'sintax'; try one of: syntax" in wrong.output
+
+
+@pytest.mark.slow
+def test_a_built_wheel_ships_the_syntax_reference(tmp_path):
+    """`pip install .` (not editable) must carry docs/syntax.md: the wheel holds it as a file of its own, and
+    `mlwiki help syntax` reads it from the installed package, away from this checkout."""
+    import subprocess
+    import sys
+    import zipfile
+
+    import shutil
+
+    source = tmp_path / "source"  # a copy: building in place would leave build/ in the checkout
+    for name in ("mlwiki", "docs"):
+        shutil.copytree(REPO / name, source / name, symlinks=True, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, source / name)
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "-q", "-w",
+                            str(tmp_path / "wheel")], capture_output=True, text=True, cwd=tmp_path)
+    assert built.returncode == 0, built.stderr
+    (wheel,) = (tmp_path / "wheel").glob("mlwiki-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        assert archive.read("mlwiki/syntax.md") == (REPO / "docs" / "syntax.md").read_bytes()
+        archive.extractall(tmp_path / "site")
+    shown = subprocess.run([sys.executable, "-c", "from mlwiki.commands.docs import topic_text; import mlwiki; "
+                            "print(mlwiki.__file__); print(topic_text('syntax')[:13])"],
+                           capture_output=True, text=True, cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "site")})
+    assert shown.stdout.splitlines() == [str(tmp_path / "site" / "mlwiki" / "__init__.py"), "# Card syntax"]

@@ -276,7 +276,7 @@ def hints(stats: Stats) -> list[str]:
     """What to do next when there is little to show."""
     if not stats.total_cards and not stats.counts["retired"]:
         return ["No cards" + (" match these filters." if any(stats.filters.values()) else
-                              " yet: write some in your notes (see docs/syntax.md), then `mlwiki check`.")]
+                              " yet: write some in your notes (`mlwiki help syntax` shows how), then `mlwiki check`.")]
     if not stats.reviews_total:
         return ["No reviews yet: run `mlwiki review` to start."]
     return []
