@@ -301,7 +301,7 @@ def test_stats_page_has_the_retention_costs(wiki, now):
     section = page[page.index('<section id="retention-costs">'):]
     assert "<h2>What each desired retention costs in a year</h2>" in section
     assert section.count("<tr") == 1 + 8 and "0.90 <small>(now" in section
-    assert '<th class="text">reviews a day</th>' in section and "Recommended: at least" in section
+    assert '<th class="text" style="width:45%">reviews a day</th>' in section and "Recommended: at least" in section
     assert "default parameters (mlwiki optimize fits your own)" in page
 
 

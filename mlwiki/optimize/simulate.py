@@ -206,9 +206,9 @@ def render_html(sim: Simulation) -> str:
               f"{html.escape(sim.reason)}.</p>" if sim.recommended is not None else "")
     return ('<section id="retention-costs"><h2>What each desired retention costs in a year</h2>'
             f'<p class="sub">{caption}</p><style>.costbar {{ display: flex; align-items: center; gap: 8px; }}'
-            ".costbar .n { min-width: 3em; text-align: right; } .costbar .track { flex: 1; height: 12px; }"
+            ".costbar .n { min-width: 3em; text-align: right; } .costbar .track { flex: 1; height: 12px; min-width: 3em; }"
             ".costbar .fill { display: block; height: 100%; border-radius: 2px; min-width: 2px; }</style>"
-            '<table><thead><tr><th>desired retention</th><th class="text">reviews a day</th><th>minutes a day</th>'
+            '<table><thead><tr><th>desired retention</th><th class="text" style="width:45%">reviews a day</th><th>minutes a day</th>'
             "<th>cards remembered after a year</th></tr></thead><tbody>" + "".join(body) +
             f"</tbody></table>{advice}</section>")
 

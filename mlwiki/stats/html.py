@@ -55,6 +55,7 @@ th { white-space: nowrap; }
 .clamp { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; }
 .clamp p { display: inline; margin: 0; } .clamp p + p::before { content: " "; }
 td small { color: var(--muted); }
+.ratios td small { display: block; }  /* the counts under their percentage: the table fits half the page */
 @media (max-width: 600px) { .opt { display: none; } td small { display: block; } th, td { padding: 4px 3px; }
   th { white-space: normal; } }
 .good { color: var(--good); } .bad { color: var(--bad); }
@@ -342,7 +343,7 @@ def _memory_rows(stats: Stats) -> str:
                             for b in rhist], "cards by recall probability now (%)", "cards by current retrievability")
     difficulty = "—" if stats.average_difficulty is None else f"{stats.average_difficulty:.2f}"
     return (f'<div class="row"><section><h2>True retention: reviews recalled, by window</h2>{_retention_chart(stats)}{legend}'
-            "<table><tr><th>window</th><th>young</th><th>mature</th><th>all, vs desired</th></tr>"
+            "<table class=\"ratios\"><tr><th>window</th><th>young</th><th>mature</th><th>all, vs desired</th></tr>"
             f"{rows}</table></section><section><h2>Forgetting curve of the median card</h2>{curve_html}</section>"
             f'</div><div class="row"><section><h2>Cards by stability</h2>{stability}<p class="sub">average '
             f"{days_text(stats.average_stability)} · median {days_text(stats.median_stability)} · average "
