@@ -11,8 +11,9 @@ import re
 
 from mlwiki.render.latex_known import MATHJAX_ENVIRONMENTS, MATHJAX_MACROS
 from mlwiki.render.latex_parser import _tokenize
+from mlwiki.render.spans import math_spans
 
-__all__ = ["defined_names", "latex_problems"]
+__all__ = ["defined_names", "formulas", "latex_problems"]
 
 # `\newcommand{\name}`, `\renewcommand\name`, `\def\name`, `\DeclareMathOperator{\name}`: the names a definition adds.
 _DEFINITION = re.compile(r"\\(?:(?:re|provide)?newcommand\*?|DeclareMathOperator\*?|def)\s*\{?\s*\\([A-Za-z]+)")
@@ -22,6 +23,15 @@ MLWIKI_MACROS = frozenset({"cloze"})  # `\\cloze{…}` hides part of a formula (
 def defined_names(definitions: str) -> frozenset[str]:
     """The command names that macro definitions (`\\newcommand` text, as `render.macros.extract_macros` gives) add."""
     return frozenset(_DEFINITION.findall(definitions))
+
+
+def formulas(text: str) -> list[str]:
+    """The LaTeX inside each math span of Markdown text (`$…$`, `$$…$$`, `\\(…\\)`, `\\[…\\]`)."""
+    out = []
+    for start, end in math_spans(text):
+        span = text[start:end]
+        out.append(span[1:-1] if span.startswith("$") and not span.startswith("$$") else span[2:-2])
+    return out
 
 
 def latex_problems(latex: str, defined: frozenset[str] = frozenset()) -> list[str]:

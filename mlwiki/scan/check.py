@@ -82,16 +82,14 @@ def run_checks(config: Config, paths: list[Path] | None) -> CheckReport:
 def latex_warnings(cards: list[Card], config: Config) -> list[Problem]:
     """A warning at the card's `path:line` for each formula on a card side that MathJax would show as an error
     (unbalanced braces or environments, commands neither MathJax's nor in the wiki's macros file)."""
-    from mlwiki.render.latex_check import defined_names, latex_problems
+    from mlwiki.render.latex_check import defined_names, formulas, latex_problems
     from mlwiki.render.macros import read_macros
-    from mlwiki.render.spans import math_body, math_spans
 
     defined = defined_names(read_macros(config)[0])
     problems = []
     lines: dict[str, list[str]] = {}
     for card in cards:
-        for formula in dict.fromkeys(math_body(side[a:b]) for side in (card.front, card.back)
-                                     for a, b in math_spans(side)):
+        for formula in dict.fromkeys(formulas(card.front) + formulas(card.back)):
             messages = latex_problems(formula, defined)
             if not messages:
                 continue

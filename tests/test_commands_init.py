@@ -6,21 +6,15 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from click.testing import CliRunner
-
-from conftest import write
-from mlwiki.cli import cli
+from conftest import run, write
 
 CARD = "Q: What is {topic}?\nA: A thing about {topic}.\n"
 
 
 def init_and_export(folder: Path) -> tuple[dict, list[str], str]:
-    runner = CliRunner()
-    result = runner.invoke(cli, ["init", str(folder)])
-    assert result.exit_code == 0, result.output
+    result = run(None, "init", folder, ok=True)
     config = tomllib.loads((folder / "mlwiki.toml").read_text(encoding="utf-8"))
-    exported = runner.invoke(cli, ["--root", str(folder), "--now", "2026-03-02T12:00", "export"])
-    assert exported.exit_code == 0, exported.output
+    run(folder, "export", ok=True)
     return config, sorted(p.name for p in (folder / "decks").glob("*.apkg")), result.output
 
 

@@ -6,11 +6,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
-
-from conftest import write
-from mlwiki.cli import cli
-from mlwiki.render.latex_check import defined_names, latex_problems
+from conftest import run, write
+from mlwiki.render.latex_check import defined_names, formulas, latex_problems
 
 NOTE = """# Losses
 
@@ -25,10 +22,6 @@ A:
 $$\\begin{aligned} a &= b \\\\
 c &= \\frac{1}{2 \\end{cases}$$
 """
-
-
-def run(root, *args, stdin: str | None = None):
-    return CliRunner().invoke(cli, ["--root", str(root), "--now", "2026-03-02T12:00", *args], input=stdin)
 
 
 @pytest.fixture
@@ -64,7 +57,7 @@ def test_a_macro_of_the_macros_file_is_known(broken) -> None:
 def test_review_shows_a_broken_formula_raw_and_marked_and_renders_the_wikis_macros(broken) -> None:
     (broken / "mlwiki.toml").write_text('name = "T"\nmacros = "macros.tex"\n[review]\ntimezone = "UTC"\n')
     write(broken, "macros.tex", "\\newcommand{\\R}{\\mathbb{R}}\n")
-    shown = run(broken, "review", "--plain", stdin="\n3\n\n3\n\n3\n").output
+    shown = run(broken, "review", "--plain", input="\n3\n\n3\n\n3\n").output
     assert "What is the loss ⚠ \\myloss(y, \\hat y)?" in shown  # its source, marked, not a guess like myloss(y, ŷ)
     assert "w ∈ ℝᵈ" in shown  # the wiki's macro, expanded
     assert "⚠ \\begin{aligned} a &= b \\\\\n" in shown
@@ -107,3 +100,7 @@ def test_every_bundled_formula_passes(tmp_path) -> None:
     problems = json.loads(run(tmp_path, "check", "--json").output)
     assert len(problems) < 50
     assert [p for p in problems if p["code"] == "latex"] == []
+
+
+def test_formulas_of_a_card_side():
+    assert formulas("Both $a$ and $$b^2$$, \\(c\\) and \\[d\\]; not \\$5") == ["a", "b^2", "c", "d"]
