@@ -8,6 +8,7 @@ terminal shows a formula that has any as its source with a marker (`latex_text`)
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from mlwiki.render.latex_known import MATHJAX_ENVIRONMENTS, MATHJAX_MACROS
 from mlwiki.render.latex_parser import _tokenize
@@ -37,6 +38,11 @@ def formulas(text: str) -> list[str]:
 def latex_problems(latex: str, defined: frozenset[str] = frozenset()) -> list[str]:
     """What MathJax would reject in one formula (the body of a `$…$`): one message per mistake, in source order.
     `defined`: command names the wiki's macros file adds (they count as known)."""
+    return list(_problems(latex, frozenset(defined)))
+
+
+@lru_cache(maxsize=4096)  # notes repeat their formulas (a cloze's siblings, a formula card and its context)
+def _problems(latex: str, defined: frozenset[str]) -> tuple[str, ...]:
     tokens = _tokenize(latex)
     known = MATHJAX_MACROS | MLWIKI_MACROS | defined | defined_names(latex)  # a formula may define its own macros
     problems: list[str] = []
@@ -76,7 +82,7 @@ def latex_problems(latex: str, defined: frozenset[str] = frozenset()) -> list[st
         names = ", ".join(f"`\\{name}`" for name in unknown)
         problems.append(f"unknown command {names}: neither MathJax's nor in the wiki's macros file" if len(unknown) == 1
                         else f"unknown commands {names}: neither MathJax's nor in the wiki's macros file")
-    return problems
+    return tuple(problems)
 
 
 def _count(n: int, one: str, many: str) -> str:
