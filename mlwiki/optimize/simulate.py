@@ -162,6 +162,12 @@ def _retention(value: float) -> str:
     return f"{value:.2f}" if round(value, 2) == value else f"{value:.3f}"
 
 
+def _marks(sim: Simulation, row: RetentionCost) -> str:
+    """`now`, `recommended`, both or neither: what a row of the table is."""
+    return ", ".join(name for name, on in (("now", row.current), ("recommended", row.desired_retention ==
+                                                                    sim.recommended)) if on)
+
+
 def render_text(sim: Simulation, bar_width: int = 24) -> list[str]:
     """The table with a bar chart of reviews a day, the current and the recommended retention marked; 80 columns."""
     import textwrap
@@ -173,9 +179,8 @@ def render_text(sim: Simulation, bar_width: int = 24) -> list[str]:
     for row in sim.rows:
         bar = "█" * max(round(row.reviews_per_day / most * bar_width), 1 if row.reviews_per_day else 0)
         mark = "▶" if row.current else " "
-        notes = (["now"] if row.current else []) + (["recommended"] if row.desired_retention == sim.recommended
-                                                     else [])
-        note = f" ← {', '.join(notes)}" if notes else ""
+        notes = _marks(sim, row)
+        note = f" ← {notes}" if notes else ""
         lines.append(f"{mark} {_retention(row.desired_retention):>9}  {row.reviews_per_day:>11.1f}  "
                      f"{row.minutes_per_day:>7.1f}  {row.remembered:>10.0f}  {bar}{note}")
     if sim.recommended is not None:
@@ -192,9 +197,8 @@ def render_html(sim: Simulation) -> str:
     for row in sim.rows:
         width = round(row.reviews_per_day / most * 100, 1)
         style = ' style="font-weight:bold"' if row.current or row.desired_retention == sim.recommended else ""
-        notes = (["now"] if row.current else []) + (["recommended"] if row.desired_retention == sim.recommended
-                                                     else [])
-        note = f" <small>({', '.join(notes)})</small>" if notes else ""
+        notes = _marks(sim, row)
+        note = f" <small>({notes})</small>" if notes else ""
         body.append(f"<tr{style}><td>{_retention(row.desired_retention)}{note}</td>"
                     f'<td class="text"><div class="costbar"><span class="n">{row.reviews_per_day:.1f}</span>'
                     f'<span class="track"><span class="fill bar" style="width:{width}%"></span></span></div></td>'
