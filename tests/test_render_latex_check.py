@@ -7,6 +7,7 @@ import json
 
 import pytest
 from conftest import run, write
+from mlwiki.render import latex_text
 from mlwiki.render.latex_check import defined_names, formulas, latex_problems
 
 NOTE = """# Losses
@@ -57,7 +58,10 @@ def test_a_macro_of_the_macros_file_is_known(broken) -> None:
 def test_review_shows_a_broken_formula_raw_and_marked_and_renders_the_wikis_macros(broken) -> None:
     (broken / "mlwiki.toml").write_text('name = "T"\nmacros = "macros.tex"\n[review]\ntimezone = "UTC"\n')
     write(broken, "macros.tex", "\\newcommand{\\R}{\\mathbb{R}}\n")
-    shown = run(broken, "review", "--plain", input="\n3\n\n3\n\n3\n").output
+    try:
+        shown = run(broken, "review", "--plain", input="\n3\n\n3\n\n3\n").output
+    finally:
+        latex_text.use_macros("")  # the review defined the wiki's macros for this process
     assert "What is the loss ⚠ \\myloss(y, \\hat y)?" in shown  # its source, marked, not a guess like myloss(y, ŷ)
     assert "w ∈ ℝᵈ" in shown  # the wiki's macro, expanded
     assert "⚠ \\begin{aligned} a &= b \\\\\n" in shown

@@ -220,4 +220,4 @@ def render_html(sim: Simulation) -> str:
 def too_few_html(message: str) -> str:
     """The stats page's section when there are too few reviews to simulate: the one line that says so."""
     return ('<section id="retention-costs"><h2>What each desired retention costs in a year</h2>'
-            f'<p class="sub">Not simulated: {html.escape(message)}.</p></section>')
+            f'<p class="sub">{html.escape(message[:1].upper() + message[1:])}.</p></section>')

@@ -372,10 +372,12 @@ def _weak_sections(stats: Stats, front) -> str:
     hard = "".join(
         f'<tr><td>{h.lapses}</td><td class="text">{_breakable(h.deck)}</td><td class="front">{front(h.front)}'
         f'{"<small>leech</small>" if h.leech else ""}</td></tr>' for h in stats.hardest_cards)
-    return ('<section><h2>Weakest notes</h2><table><tr><th>mean R</th><th>cards</th>'
-            f'<th class="text">note and its weakest card</th></tr>{weak}</table></section>'
-            '<section><h2>Hardest cards</h2><table><tr><th>lapses</th><th class="text">deck</th>'
-            f'<th class="text">front</th></tr>{hard}</table></section>')
+    weak_table = ('<table><tr><th>mean R</th><th>cards</th><th class="text">note and its weakest card</th></tr>'
+                  f"{weak}</table>" if weak else '<p class="sub">No card reviewed yet.</p>')
+    hard_table = ('<table><tr><th>lapses</th><th class="text">deck</th><th class="text">front</th></tr>'
+                  f"{hard}</table>" if hard else '<p class="sub">No card forgotten yet.</p>')
+    return (f"<section><h2>Weakest notes</h2>{weak_table}</section>"
+            f"<section><h2>Hardest cards</h2>{hard_table}</section>")
 
 
 def _deck_known(deck) -> str:
