@@ -328,3 +328,22 @@ def test_a_reset_pulled_from_anki_starts_the_card_afresh_for_training():
     assert len(training_items(entries_from_rows(rows), days).items) == 3  # before the reset: it trains
     reset = ("c", (START + 15 * day).isoformat(), 0, 2)
     assert training_items(entries_from_rows(rows + [reset]), days).items == []
+
+
+def test_where_reviews_per_day_stops_reviews_the_table_says_so_and_does_not_smooth_it():
+    """With a low daily review limit, high retentions pile up reviews the limit drops: fewer cards remembered is
+    real there, not noise, so those rows keep their plain means, are marked, and are never recommended."""
+    from mlwiki.optimize.simulate import render_text, simulate_costs
+
+    sim = simulate_costs(DEFAULTS, ReviewSettings(reviews_per_day=80, new_per_day=20), 2000)
+    capped = [row for row in sim.rows if row.capped_days]
+    assert capped and capped[-1].desired_retention == 0.97
+    first = sim.rows.index(capped[0])
+    free = sim.rows[:first]
+    assert [r.remembered for r in free] == sorted(r.remembered for r in free)
+    assert max(r.remembered for r in capped) > capped[-1].remembered  # the limit costs knowledge at the top
+    assert sim.recommended is not None and sim.recommended < capped[0].desired_retention
+    text = render_text(sim)
+    assert max(len(line) for line in text) <= 80
+    assert any(f"← limit on {capped[-1].capped_days} d" in line for line in text)
+    assert any(line.startswith("limit on N d: on N days of the year reviews_per_day stopped the reviews") for line in text)

@@ -6,10 +6,13 @@ mean number of reviews and minutes a day and the cards remembered at the end of 
 probabilities). How often a new card is answered Again/Hard/Good/Easy, and a recalled review Hard/Good/Easy, comes
 from the learner's own log; below `MIN_REVIEWS` reviews there is no such habit to go on and no table is made.
 
-One simulated year is noisy (0.75 could show more remembered than 0.76), so each retention is the mean of several
-runs with the same seeds at every retention (common random numbers: the retentions differ by their schedule, not by
-luck), and the means are then made monotone by pool-adjacent-violators: asking for more recall can only cost more
-reviews and leave more remembered, so a dip is noise. The seeds are fixed: the same inputs give the same table.
+One simulated year of a small deck is noisy (0.75 could show more remembered than 0.76), so each retention is the
+mean of several runs with the same seeds at every retention (common random numbers: the retentions differ by their
+schedule, not by luck), and the means are then made monotone by pool-adjacent-violators: asking for more recall
+can only cost more reviews and leave more remembered, so a dip is noise. That holds while `reviews_per_day` never
+stops a day's reviews; from the first retention at which it does, the figures are the plain means, marked: there
+the limit drops reviews and more recall asked can leave fewer cards remembered, which is worth seeing. The seeds
+are fixed: the same inputs give the same table.
 
 The recommended retention is Anki's "minimum recommended retention" (fsrs-rs `optimal_retention`, CMRR): the one
 with the least study time per card remembered. Below it you forget and relearn so much that studying less saves
@@ -27,6 +30,7 @@ from mlwiki.errors import MlwikiError
 from mlwiki.optimize.fit import DEFAULTS
 from mlwiki.store.parameters import active_parameters, live_card_count, rating_counts
 from mlwiki.store.reviews import review_count
+from mlwiki.textsafe import plural
 
 RETENTIONS = tuple(round(0.70 + step / 100, 2) for step in range(28))  # 0.70 … 0.97
 PAGE_RETENTIONS = (0.70, 0.75, 0.80, 0.85, 0.90, 0.93, 0.95, 0.97)  # the stats page: a year each costs time
@@ -34,7 +38,7 @@ RECOMMENDABLE = (0.70, 0.95)  # CMRR's range in Anki: outside it the simulator's
 DAYS = 365
 MIN_REVIEWS = 100  # fewer than this: no rating habits of the learner's own to simulate with
 MIN_ANSWERS = 100  # fewer answers of a kind than this: the population rating frequencies for that kind
-MIN_RUNS, MAX_RUNS = 4, 24  # runs averaged per retention
+MIN_RUNS, MAX_RUNS = 1, 24  # runs averaged per retention: a big deck is smooth in one
 CARD_RUNS = 4000  # cards learned × runs per retention: about 2 s for the whole table on one core
 NO_TIME_LIMIT = 1e9  # mlwiki limits reviews by count, not by minutes
 
@@ -50,6 +54,7 @@ class RetentionCost:
     minutes_per_day: float
     remembered: float
     current: bool
+    capped_days: int = 0  # days of the year on which `reviews_per_day` stopped the reviews (mean over the runs)
 
 
 @dataclass(frozen=True)
@@ -101,22 +106,28 @@ def simulator_config(settings, cards: int, counts: dict | None = None, days: int
 def simulate_costs(parameters: list[float], settings, cards: int, counts: dict | None = None,
                    days: int = DAYS, source: str = "default", retentions=RETENTIONS) -> Simulation:
     """Simulated years per desired retention (the grid plus the current one, when it is off the grid): the mean
-    of several runs, made monotone, and the retention with the least study time per card remembered."""
+    of several runs, made monotone while `reviews_per_day` never caps a day, and the retention with the least
+    study time per card remembered."""
     config = simulator_config(settings, cards, counts, days)
     current = round(settings.desired_retention, 4)
     grid = sorted(set(retentions) | {current})
     runs = _runs(config)
-    sums = [[0.0, 0.0, 0.0] for _ in grid]  # reviews, seconds, remembered
+    sums = [[0.0, 0.0, 0.0, 0.0] for _ in grid]  # reviews, seconds, remembered, days at the review limit
     for seed in range(runs):  # the same seeds at every retention
         for total, retention in zip(sums, grid):
             result = fsrs_rs.simulate(list(parameters), retention, config, seed)
             total[0] += sum(result.review_cnt_per_day)
             total[1] += sum(result.cost_per_day)
             total[2] += result.memorized_cnt_per_day[-1]
-    reviews, seconds, remembered = (monotone([total[k] / runs for total in sums]) for k in range(3))
-    rows = [RetentionCost(r, round(n / days, 1), round(s / days / 60, 1), round(m, 1), r == current)
-            for r, n, s, m in zip(grid, reviews, seconds, remembered)]
-    return Simulation(cards, days, source, rows, runs, _least_time_per_card(grid, seconds, remembered))
+            total[3] += sum(count >= settings.reviews_per_day for count in result.review_cnt_per_day)
+    means = [[value / runs for value in total] for total in sums]
+    free = next((i for i, mean in enumerate(means) if mean[3] > 0), len(means))
+    reviews, seconds, remembered = ([*monotone([mean[k] for mean in means[:free]]), *[mean[k] for mean in means[free:]]]
+                                    for k in range(3))
+    rows = [RetentionCost(r, round(n / days, 1), round(s / days / 60, 1), round(m, 1), r == current, round(c))
+            for r, n, s, m, c in zip(grid, reviews, seconds, remembered, (mean[3] for mean in means))]
+    return Simulation(cards, days, source, rows, runs,
+                      _least_time_per_card(grid[:free], seconds[:free], remembered[:free]))
 
 
 def _runs(config) -> int:
@@ -163,29 +174,43 @@ def _retention(value: float) -> str:
 
 
 def _marks(sim: Simulation, row: RetentionCost) -> str:
-    """`now`, `recommended`, both or neither: what a row of the table is."""
-    return ", ".join(name for name, on in (("now", row.current), ("recommended", row.desired_retention ==
-                                                                    sim.recommended)) if on)
+    """`now`, `recommended`, `limit on 40 d` (reviews_per_day reached), or none: what a row of the table is."""
+    marks = [name for name, on in (("now", row.current), ("recommended", row.desired_retention == sim.recommended))
+             if on]
+    return ", ".join(marks + ([f"limit on {row.capped_days} d"] if row.capped_days else []))
 
 
-def render_text(sim: Simulation, bar_width: int = 24) -> list[str]:
-    """The table with a bar chart of reviews a day, the current and the recommended retention marked; 80 columns."""
+def _limit_note(sim: Simulation) -> str:
+    """What `limit on N d` means, when a row has it."""
+    capped = [row for row in sim.rows if row.capped_days]
+    if not capped:
+        return ""
+    return (f"limit on N d: on N days of the year reviews_per_day stopped the reviews; from "
+            f"{_retention(capped[0].desired_retention)} on, asking for more recall drops reviews and can leave fewer "
+            "cards remembered.")
+
+
+def render_text(sim: Simulation, width: int = 80) -> list[str]:
+    """The table with a bar chart of reviews a day, the current and the recommended retention marked, in `width`
+    columns (the bars take what the numbers and marks leave)."""
     import textwrap
 
     most = max((r.reviews_per_day for r in sim.rows), default=0) or 1
+    notes = [_marks(sim, row) for row in sim.rows]
+    bar_width = max(width - 48 - max((len(note) + 3 for note in notes if note), default=0), 8)
     lines = [f"What each desired retention costs: {sim.cards} cards over {sim.days} days",
-             f"({sim.parameters} parameters, mean of {sim.runs} simulated years per retention)",
+             f"({sim.parameters} parameters, mean of {plural(sim.runs, 'simulated year')} per retention)",
              f"  {'retention':>9}  {'reviews/day':>11}  {'min/day':>7}  {'remembered':>10}  reviews a day"]
-    for row in sim.rows:
+    for row, note in zip(sim.rows, notes):
         bar = "█" * max(round(row.reviews_per_day / most * bar_width), 1 if row.reviews_per_day else 0)
         mark = "▶" if row.current else " "
-        notes = _marks(sim, row)
-        note = f" ← {notes}" if notes else ""
         lines.append(f"{mark} {_retention(row.desired_retention):>9}  {row.reviews_per_day:>11.1f}  "
-                     f"{row.minutes_per_day:>7.1f}  {row.remembered:>10.0f}  {bar}{note}")
+                     f"{row.minutes_per_day:>7.1f}  {row.remembered:>10.0f}  {bar}{f' ← {note}' if note else ''}")
+    if _limit_note(sim):
+        lines += textwrap.wrap(_limit_note(sim), width - 1)
     if sim.recommended is not None:
         lines += textwrap.wrap(f"Recommended: at least {_retention(sim.recommended)}, {sim.reason}. Set it as "
-                               "desired_retention in mlwiki.toml's [review].", 79)
+                               "desired_retention in mlwiki.toml's [review].", width - 1)
     return lines
 
 
@@ -208,6 +233,8 @@ def render_html(sim: Simulation) -> str:
                           "(mlwiki optimize --simulate).")
     advice = (f'<p class="sub"><b>Recommended: at least {_retention(sim.recommended)}</b>, '
               f"{html.escape(sim.reason)}.</p>" if sim.recommended is not None else "")
+    if _limit_note(sim):
+        advice += f'<p class="sub">{html.escape(_limit_note(sim))}</p>'
     return ('<section id="retention-costs"><h2>What each desired retention costs in a year</h2>'
             f'<p class="sub">{caption}</p><style>.costbar {{ display: flex; align-items: center; gap: 8px; }}'
             ".costbar .n { min-width: 3em; text-align: right; } .costbar .track { flex: 1; height: 12px; min-width: 3em; }"
