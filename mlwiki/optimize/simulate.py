@@ -22,6 +22,7 @@ nothing; above it each extra card remembered costs more time, which may well be 
 from __future__ import annotations
 
 import html
+import math
 from dataclasses import dataclass
 
 import fsrs_rs_python as fsrs_rs
@@ -54,7 +55,7 @@ class RetentionCost:
     minutes_per_day: float
     remembered: float
     current: bool
-    capped_days: int = 0  # days of the year on which `reviews_per_day` stopped the reviews (mean over the runs)
+    capped_days: int = 0  # days of the year on which `reviews_per_day` stopped the reviews (mean of the runs, up)
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,7 @@ def simulate_costs(parameters: list[float], settings, cards: int, counts: dict |
     free = next((i for i, mean in enumerate(means) if mean[3] > 0), len(means))
     reviews, seconds, remembered = ([*monotone([mean[k] for mean in means[:free]]), *[mean[k] for mean in means[free:]]]
                                     for k in range(3))
-    rows = [RetentionCost(r, round(n / days, 1), round(s / days / 60, 1), round(m, 1), r == current, round(c))
+    rows = [RetentionCost(r, round(n / days, 1), round(s / days / 60, 1), round(m, 1), r == current, math.ceil(c))
             for r, n, s, m, c in zip(grid, reviews, seconds, remembered, (mean[3] for mean in means))]
     return Simulation(cards, days, source, rows, runs,
                       _least_time_per_card(grid[:free], seconds[:free], remembered[:free]))
