@@ -64,69 +64,70 @@ mhchemBondDTD mhchemBondTD mhchemBondTDD mhchemleftarrow mhchemleftrightarrow mh
 mhchemlongRightleftharpoons mhchemlongleftarrow mhchemlongleftrightarrow mhchemlongleftrightarrows
 mhchemlongrightarrow mhchemlongrightleftharpoons mhchemrightarrow mhchemxLeftrightharpoons mhchemxRightleftharpoons
 mhchemxleftarrow mhchemxleftrightarrow mhchemxleftrightarrows mhchemxrightarrow mhchemxrightleftharpoons mho micro
-mid middle min mit mkern mmlToken mod models moveleft moveright mp mskip mspace mu multimap nLeftarrow
-nLeftrightarrow nRightarrow nVDash nVdash nabla natural ncong ndownarrow ne nearrow neg negmedspace negthickspace
-negthinspace neq newcolumntype newcommand newenvironment newline newtagform nexists ngeq ngeqq ngeqslant ngtr ni
-nicefrac nleftarrow nleftrightarrow nleq nleqq nleqslant nless nmid noLine nobreak nobreakspace nolimits nonscript
-nonumber normalsize not notChar notag notin nparallel nprec npreceq nrightarrow nshortmid nshortparallel nsim
-nsubseteq nsubseteqq nsucc nsucceq nsupseteq nsupseteqq ntriangleleft ntrianglelefteq ntriangleright
-ntrianglerighteq nu nuparrow nvDash nvdash nwarrow odot ohm oiiint oiint oint ointop oldstyle omega omicron ominus
-operatorname oplus ordinarycolon oslash otimes over overbrace overbracket overleftarrow overleftrightarrow overline
-overparen overrightarrow overset overunderset overwithdelims owns parallel parbox partial perp perthousand phantom
-phi pi pitchfork pm pmatrix pmb pmod pod prec precapprox preccurlyeq preceq precnapprox precneqq precnsim precsim
-prescript prime prod projlim propto psi pu qquad quad rVert raise rangle rbrace rbrack rceil ref refeq renewcommand
-renewenvironment renewtagform require restriction rfloor rgroup rhd rho right rightarrow rightarrowtail
-rightharpoondown rightharpoonup rightleftarrows rightleftharpoons rightrightarrows rightsquigarrow rightthreetimes
-risingdotseq rlap rm rmoustache root rootAtBottom rootAtTop rowcolor rparen rtimes rule rvert scriptscriptstyle
-scriptsize scriptstyle searrow sec set setOptions setminus sf sharp shortmid shortparallel shortvdotswithin
-shoveleft shoveright sideset sigma sim simcolon simeq sin singleLine sinh skew small smallfrown smallint
-smallsetminus smallsmile smash smile solidLine space spadesuit sphericalangle splitdfrac splitfrac sqcap sqcup sqrt
-sqsubset sqsubseteq sqsupset sqsupseteq square stackbin stackrel star strut style subset subseteq subseteqq
-subsetneq subsetneqq substack succ succapprox succcurlyeq succeq succnapprox succneqq succnsim succsim sum sup
-supset supseteq supseteqq supsetneq supsetneqq surd swarrow symbb symbf symbfcal symbffrak symbfit symbfscr symbfsf
-symbfsfit symbfsfup symbfup symcal symfrak symit symnormal symrm symscr symsf symsfit symsfup symtt symup tag tan
-tanh tau tbinom text textacutedbl textasciiacute textasciibreve textasciicaron textasciicircum textasciidieresis
-textasciimacron textasciitilde textasteriskcentered textbackslash textbaht textbar textbardbl textbb textbf textbfbb
-textbigcircle textblank textborn textbraceleft textbraceright textbrokenbar textbullet textcelsius textcent
-textcentoldstyle textcircledP textclap textcolonmonetary textcolor textcompwordmark textcopyleft textcopyright
-textcurrency textdagger textdaggerdbl textdegree textdied textdiscount textdiv textdivorced textdollar
-textdollaroldstyle textdong textdownarrow texteightoldstyle textellipsis textemdash textendash textestimated
-texteuro textexclamdown textfiveoldstyle textflorin textfouroldstyle textfractionsolidus textgravedbl textgreater
-textguarani textinterrobang textinterrobangdown textit textlangle textlbrackdbl textleftarrow textless textlira
-textllap textlnot textlquill textmarried textmho textminus textmu textmusicalnote textnaira textnineoldstyle
-textnormal textnumero textohm textonehalf textoneoldstyle textonequarter textonesuperior textopenbullet
-textordfeminine textordmasculine textparagraph textperiodcentered textpertenthousand textperthousand textpeso textpm
-textquestiondown textquotedblleft textquotedblright textquoteleft textquoteright textrangle textrbrackdbl textrecipe
-textreferencemark textregistered textrightarrow textrlap textrm textrquill textsection textservicemark
-textsevenoldstyle textsf textsixoldstyle textsterling textstyle textsurd textthreeoldstyle textthreequarters
-textthreesuperior texttildelow texttimes texttip texttrademark texttt texttwooldstyle texttwosuperior textunderscore
-textup textuparrow textvisiblespace textwon textyen textzerooldstyle tfrac therefore theta thickapprox thicksim
-thinspace tilde times tiny to toggle top triangle triangledown triangleleft trianglelefteq triangleq triangleright
-trianglerighteq tripledash tt twoheadleftarrow twoheadrightarrow txtbbDelta txtbbGamma txtbbLambda txtbbLangle
-txtbbLbrack txtbbLparen txtbbOmega txtbbPhi txtbbPi txtbbPsi txtbbRangle txtbbRbrack txtbbRparen txtbbSigma
-txtbbTheta txtbbUpsilon txtbbXi txtbbalpha txtbbbeta txtbbchi txtbbdelta txtbbdotlessi txtbbdotlessj txtbbepsilon
-txtbbeta txtbbgamma txtbbiota txtbbkappa txtbblambda txtbbmu txtbbnu txtbbomega txtbbphi txtbbpi txtbbpsi txtbbrho
-txtbbsigma txtbbtau txtbbtheta txtbbupsilon txtbbxi txtbbzeta txtbfbbDelta txtbfbbGamma txtbfbbLambda txtbfbbLangle
-txtbfbbLbrack txtbfbbLparen txtbfbbOmega txtbfbbPhi txtbfbbPi txtbfbbPsi txtbfbbRangle txtbfbbRbrack txtbfbbRparen
-txtbfbbSigma txtbfbbTheta txtbfbbUpsilon txtbfbbXi txtbfbbalpha txtbfbbbeta txtbfbbchi txtbfbbdelta txtbfbbdotlessi
-txtbfbbdotlessj txtbfbbepsilon txtbfbbeta txtbfbbgamma txtbfbbiota txtbfbbkappa txtbfbblambda txtbfbbmu txtbfbbnu
-txtbfbbomega txtbfbbphi txtbfbbpi txtbfbbpsi txtbfbbrho txtbfbbsigma txtbfbbtau txtbfbbtheta txtbfbbupsilon
-txtbfbbxi txtbfbbzeta u ulcorner underbrace underbracket underleftarrow underleftrightarrow underline underparen
-underrightarrow underset unicode unitfrac units unlhd unrhd upalpha uparrow upbeta upchi updelta updownarrow
-upepsilon upeta upgamma upharpoonleft upharpoonright upiota upkappa uplambda uplus upmu upnu upomega upomicron upphi
-uppi uppsi uprho uproot upsigma upsilon uptau uptheta upuparrows upupsilon upvarepsilon upvarphi upvarpi upvarrho
-upvarsigma upvartheta upxi upzeta urcorner usetagform v vDash varDelta varGamma varLambda varOmega varPhi varPi
-varPsi varSigma varTheta varUpsilon varXi varepsilon varinjlim varkappa varliminf varlimsup varnothing varphi varpi
-varprojlim varpropto varrho varsigma varsubsetneq varsubsetneqq varsupsetneq varsupsetneqq vartheta vartriangle
-vartriangleleft vartriangleright vbox vcenter vcentercolon vdash vdots vdotswithin vec vee veebar verb vert vphantom
-vtop wedge widehat widetilde wp wr xLeftarrow xLeftrightarrow xLongleftarrow xLongrightarrow xRightarrow xcancel
-xhookleftarrow xhookrightarrow xi xleftarrow xleftharpoondown xleftharpoonup xleftrightarrow xleftrightharpoons
-xlongequal xlongleftarrow xlongrightarrow xmapsto xmathstrut xrightarrow xrightharpoondown xrightharpoonup
-xrightleftharpoons xtofrom xtwoheadleftarrow xtwoheadrightarrow yen zeta
+mid middle min minCDarrowheight minCDarrowwidth mit mkern mmlToken mod models moveleft moveright mp mskip mspace mu
+multimap nLeftarrow nLeftrightarrow nRightarrow nVDash nVdash nabla natural ncong ndownarrow ne nearrow neg
+negmedspace negthickspace negthinspace neq newcolumntype newcommand newenvironment newline newtagform nexists ngeq
+ngeqq ngeqslant ngtr ni nicefrac nleftarrow nleftrightarrow nleq nleqq nleqslant nless nmid noLine nobreak
+nobreakspace nolimits nonscript nonumber normalsize not notChar notag notin nparallel nprec npreceq nrightarrow
+nshortmid nshortparallel nsim nsubseteq nsubseteqq nsucc nsucceq nsupseteq nsupseteqq ntriangleleft ntrianglelefteq
+ntriangleright ntrianglerighteq nu nuparrow nvDash nvdash nwarrow odot ohm oiiint oiint oint ointop oldstyle omega
+omicron ominus operatorname oplus ordinarycolon oslash otimes over overbrace overbracket overleftarrow
+overleftrightarrow overline overparen overrightarrow overset overunderset overwithdelims owns parallel parbox
+partial perp perthousand phantom phi pi pitchfork pm pmatrix pmb pmod pod prec precapprox preccurlyeq preceq
+precnapprox precneqq precnsim precsim prescript prime prod projlim propto psi pu qquad quad rVert raise rangle
+rbrace rbrack rceil ref refeq renewcommand renewenvironment renewtagform require restriction rfloor rgroup rhd rho
+right rightarrow rightarrowtail rightharpoondown rightharpoonup rightleftarrows rightleftharpoons rightrightarrows
+rightsquigarrow rightthreetimes risingdotseq rlap rm rmoustache root rootAtBottom rootAtTop rowcolor rparen rtimes
+rule rvert scriptscriptstyle scriptsize scriptstyle searrow sec set setOptions setminus sf sharp shortmid
+shortparallel shortvdotswithin shoveleft shoveright sideset sigma sim simcolon simeq sin singleLine sinh skew small
+smallfrown smallint smallsetminus smallsmile smash smile solidLine space spadesuit sphericalangle splitdfrac
+splitfrac sqcap sqcup sqrt sqsubset sqsubseteq sqsupset sqsupseteq square stackbin stackrel star strut style subset
+subseteq subseteqq subsetneq subsetneqq substack succ succapprox succcurlyeq succeq succnapprox succneqq succnsim
+succsim sum sup supset supseteq supseteqq supsetneq supsetneqq surd swarrow symbb symbf symbfcal symbffrak symbfit
+symbfscr symbfsf symbfsfit symbfsfup symbfup symcal symfrak symit symnormal symrm symscr symsf symsfit symsfup symtt
+symup tag tan tanh tau tbinom text textacutedbl textasciiacute textasciibreve textasciicaron textasciicircum
+textasciidieresis textasciimacron textasciitilde textasteriskcentered textbackslash textbaht textbar textbardbl
+textbb textbf textbfbb textbigcircle textblank textborn textbraceleft textbraceright textbrokenbar textbullet
+textcelsius textcent textcentoldstyle textcircledP textclap textcolonmonetary textcolor textcompwordmark
+textcopyleft textcopyright textcurrency textdagger textdaggerdbl textdegree textdied textdiscount textdiv
+textdivorced textdollar textdollaroldstyle textdong textdownarrow texteightoldstyle textellipsis textemdash
+textendash textestimated texteuro textexclamdown textfiveoldstyle textflorin textfouroldstyle textfractionsolidus
+textgravedbl textgreater textguarani textinterrobang textinterrobangdown textit textlangle textlbrackdbl
+textleftarrow textless textlira textllap textlnot textlquill textmarried textmho textminus textmu textmusicalnote
+textnaira textnineoldstyle textnormal textnumero textohm textonehalf textoneoldstyle textonequarter textonesuperior
+textopenbullet textordfeminine textordmasculine textparagraph textperiodcentered textpertenthousand textperthousand
+textpeso textpm textquestiondown textquotedblleft textquotedblright textquoteleft textquoteright textrangle
+textrbrackdbl textrecipe textreferencemark textregistered textrightarrow textrlap textrm textrquill textsection
+textservicemark textsevenoldstyle textsf textsixoldstyle textsterling textstyle textsurd textthreeoldstyle
+textthreequarters textthreesuperior texttildelow texttimes texttip texttrademark texttt texttwooldstyle
+texttwosuperior textunderscore textup textuparrow textvisiblespace textwon textyen textzerooldstyle tfrac therefore
+theta thickapprox thicksim thinspace tilde times tiny to toggle top triangle triangledown triangleleft
+trianglelefteq triangleq triangleright trianglerighteq tripledash tt twoheadleftarrow twoheadrightarrow txtbbDelta
+txtbbGamma txtbbLambda txtbbLangle txtbbLbrack txtbbLparen txtbbOmega txtbbPhi txtbbPi txtbbPsi txtbbRangle
+txtbbRbrack txtbbRparen txtbbSigma txtbbTheta txtbbUpsilon txtbbXi txtbbalpha txtbbbeta txtbbchi txtbbdelta
+txtbbdotlessi txtbbdotlessj txtbbepsilon txtbbeta txtbbgamma txtbbiota txtbbkappa txtbblambda txtbbmu txtbbnu
+txtbbomega txtbbphi txtbbpi txtbbpsi txtbbrho txtbbsigma txtbbtau txtbbtheta txtbbupsilon txtbbxi txtbbzeta
+txtbfbbDelta txtbfbbGamma txtbfbbLambda txtbfbbLangle txtbfbbLbrack txtbfbbLparen txtbfbbOmega txtbfbbPhi txtbfbbPi
+txtbfbbPsi txtbfbbRangle txtbfbbRbrack txtbfbbRparen txtbfbbSigma txtbfbbTheta txtbfbbUpsilon txtbfbbXi txtbfbbalpha
+txtbfbbbeta txtbfbbchi txtbfbbdelta txtbfbbdotlessi txtbfbbdotlessj txtbfbbepsilon txtbfbbeta txtbfbbgamma
+txtbfbbiota txtbfbbkappa txtbfbblambda txtbfbbmu txtbfbbnu txtbfbbomega txtbfbbphi txtbfbbpi txtbfbbpsi txtbfbbrho
+txtbfbbsigma txtbfbbtau txtbfbbtheta txtbfbbupsilon txtbfbbxi txtbfbbzeta u ulcorner underbrace underbracket
+underleftarrow underleftrightarrow underline underparen underrightarrow underset unicode unitfrac units unlhd unrhd
+upalpha uparrow upbeta upchi updelta updownarrow upepsilon upeta upgamma upharpoonleft upharpoonright upiota upkappa
+uplambda uplus upmu upnu upomega upomicron upphi uppi uppsi uprho uproot upsigma upsilon uptau uptheta upuparrows
+upupsilon upvarepsilon upvarphi upvarpi upvarrho upvarsigma upvartheta upxi upzeta urcorner usetagform v vDash
+varDelta varGamma varLambda varOmega varPhi varPi varPsi varSigma varTheta varUpsilon varXi varepsilon varinjlim
+varkappa varliminf varlimsup varnothing varphi varpi varprojlim varpropto varrho varsigma varsubsetneq varsubsetneqq
+varsupsetneq varsupsetneqq vartheta vartriangle vartriangleleft vartriangleright vbox vcenter vcentercolon vdash
+vdots vdotswithin vec vee veebar verb vert vphantom vtop wedge widehat widetilde wp wr xLeftarrow xLeftrightarrow
+xLongleftarrow xLongrightarrow xRightarrow xcancel xhookleftarrow xhookrightarrow xi xleftarrow xleftharpoondown
+xleftharpoonup xleftrightarrow xleftrightharpoons xlongequal xlongleftarrow xlongrightarrow xmapsto xmathstrut
+xrightarrow xrightharpoondown xrightharpoonup xrightleftharpoons xtofrom xtwoheadleftarrow xtwoheadrightarrow yen
+zeta
 """.split())
 
 MATHJAX_ENVIRONMENTS = frozenset("""
-Bmatrix Bmatrix* Bsmallmatrix Bsmallmatrix* Vmatrix Vmatrix* Vsmallmatrix Vsmallmatrix* align align* alignat
+Bmatrix Bmatrix* Bsmallmatrix Bsmallmatrix* CD Vmatrix Vmatrix* Vsmallmatrix Vsmallmatrix* align align* alignat
 alignat* aligned alignedat array bmatrix bmatrix* bsmallmatrix bsmallmatrix* cases cases* crampedsubarray darray
 dcases dcases* displaymath drcases drcases* empheq eqnarray eqnarray* equation equation* flalign flalign* gather
 gather* gathered indentalign lgathered math matrix matrix* multline multline* multlined numcases pmatrix pmatrix*
