@@ -255,7 +255,7 @@ def test_simulate_prints_each_retention_monotone_with_the_current_and_recommende
     # the recommendation: the least study time per card remembered, within Anki's 0.70-0.95
     cost = {r["desired_retention"]: r["minutes_per_day"] / r["remembered"] for r in rows
             if 0.70 <= r["desired_retention"] <= 0.95}
-    assert data["recommended"] == min(cost, key=cost.get)
+    assert cost[data["recommended"]] <= min(cost.values()) * 1.03  # the table's figures are rounded
     assert "least study time per card remembered" in data["recommended_because"]
 
     text = CliRunner().invoke(cli, ["--root", str(wiki), "optimize", "--simulate"]).output.splitlines()

@@ -40,7 +40,7 @@ DAYS = 365
 MIN_REVIEWS = 100  # fewer than this: no rating habits of the learner's own to simulate with
 MIN_ANSWERS = 100  # fewer answers of a kind than this: the population rating frequencies for that kind
 MIN_RUNS, MAX_RUNS = 1, 24  # runs averaged per retention: a big deck is smooth in one
-CARD_RUNS = 4000  # cards learned × runs per retention: about 2 s for the whole table on one core
+CARD_RUNS = 2400  # cards learned × runs per retention: 1-2 s for the whole table on one core
 NO_TIME_LIMIT = 1e9  # mlwiki limits reviews by count, not by minutes
 
 
