@@ -8,7 +8,12 @@ the reader needs, and ``aligned``/``cases``/matrix environments become aligned l
 
 `math_to_unicode` applies it to every math span of a Markdown text, leaving code alone.
 
-Both are pure and never raise. The parser is a small hand-written one (LaTeX math is a token
+A formula MathJax would reject (`latex_check`: unbalanced braces or environments, unknown commands) comes out as
+its source after `MARK` rather than as a guess. `use_macros` defines the wiki's macros for the process, as a
+MathJax page does: they expand (`latex_expand`) and count as known. A base's scripts keep one style through a
+formula: `Wᵢᴷ`, but `W_i^Q, W_i^K` once any of them has no Unicode form.
+
+Both are pure (but for the macros `use_macros` defines) and never raise. The parser is a small hand-written one (LaTeX math is a token
 stream with a handful of argument-taking macros); pylatexenc is consulted, lazily, only for
 macros this module does not know, so that e.g. ``\\aleph`` or ``\\textsc{x}`` still come out
 right. Importing this module does not import pylatexenc.
