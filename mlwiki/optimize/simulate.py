@@ -31,7 +31,6 @@ from mlwiki.errors import MlwikiError
 from mlwiki.optimize.fit import DEFAULTS
 from mlwiki.store.parameters import active_parameters, live_card_count, rating_counts
 from mlwiki.store.reviews import review_count
-from mlwiki.textsafe import plural
 
 RETENTIONS = tuple(round(0.70 + step / 100, 2) for step in range(28))  # 0.70 … 0.97
 PAGE_RETENTIONS = (0.70, 0.75, 0.80, 0.85, 0.90, 0.93, 0.95, 0.97)  # the stats page: a year each costs time
@@ -200,7 +199,7 @@ def render_text(sim: Simulation, width: int = 80) -> list[str]:
     notes = [_marks(sim, row) for row in sim.rows]
     bar_width = max(width - 48 - max((len(note) + 3 for note in notes if note), default=0), 8)
     lines = [f"What each desired retention costs: {sim.cards} cards over {sim.days} days",
-             f"({sim.parameters} parameters, mean of {plural(sim.runs, 'simulated year')} per retention)",
+             f"({sim.parameters} parameters, mean of {sim.runs} simulated year{'s' if sim.runs != 1 else ''} per retention)",
              f"  {'retention':>9}  {'reviews/day':>11}  {'min/day':>7}  {'remembered':>10}  reviews a day"]
     for row, note in zip(sim.rows, notes):
         bar = "█" * max(round(row.reviews_per_day / most * bar_width), 1 if row.reviews_per_day else 0)
