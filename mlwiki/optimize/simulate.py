@@ -122,8 +122,8 @@ def simulate_costs(parameters: list[float], settings, cards: int, counts: dict |
             total[3] += sum(count >= settings.reviews_per_day for count in result.review_cnt_per_day)
     means = [[value / runs for value in total] for total in sums]
     free = next((i for i, mean in enumerate(means) if mean[3] > 0), len(means))
-    reviews, seconds, remembered = ([*monotone([mean[k] for mean in means[:free]]), *[mean[k] for mean in means[free:]]]
-                                    for k in range(3))
+    reviews, seconds, remembered = ([*monotone([mean[k] for mean in means[:free]]),
+                                     *[mean[k] for mean in means[free:]]] for k in range(3))
     rows = [RetentionCost(r, round(n / days, 1), round(s / days / 60, 1), round(m, 1), r == current, math.ceil(c))
             for r, n, s, m, c in zip(grid, reviews, seconds, remembered, (mean[3] for mean in means))]
     return Simulation(cards, days, source, rows, runs,
@@ -199,7 +199,8 @@ def render_text(sim: Simulation, width: int = 80) -> list[str]:
     notes = [_marks(sim, row) for row in sim.rows]
     bar_width = max(width - 48 - max((len(note) + 3 for note in notes if note), default=0), 8)
     lines = [f"What each desired retention costs: {sim.cards} cards over {sim.days} days",
-             f"({sim.parameters} parameters, mean of {sim.runs} simulated year{'s' if sim.runs != 1 else ''} per retention)",
+             f"({sim.parameters} parameters, mean of {sim.runs} simulated year{'s' if sim.runs != 1 else ''} "
+             "per retention)",
              f"  {'retention':>9}  {'reviews/day':>11}  {'min/day':>7}  {'remembered':>10}  reviews a day"]
     for row, note in zip(sim.rows, notes):
         bar = "█" * max(round(row.reviews_per_day / most * bar_width), 1 if row.reviews_per_day else 0)
@@ -237,9 +238,11 @@ def render_html(sim: Simulation) -> str:
         advice += f'<p class="sub">{html.escape(_limit_note(sim))}</p>'
     return ('<section id="retention-costs"><h2>What each desired retention costs in a year</h2>'
             f'<p class="sub">{caption}</p><style>.costbar {{ display: flex; align-items: center; gap: 8px; }}'
-            ".costbar .n { min-width: 3em; text-align: right; } .costbar .track { flex: 1; height: 12px; min-width: 3em; }"
+            ".costbar .n { min-width: 3em; text-align: right; }"
+            ".costbar .track { flex: 1; height: 12px; min-width: 3em; }"
             ".costbar .fill { display: block; height: 100%; border-radius: 2px; min-width: 2px; }</style>"
-            '<table><thead><tr><th>desired retention</th><th class="text" style="width:45%">reviews a day</th><th>minutes a day</th>'
+            '<table><thead><tr><th>desired retention</th><th class="text" style="width:45%">reviews a day</th>'
+            "<th>minutes a day</th>"
             "<th>cards remembered after a year</th></tr></thead><tbody>" + "".join(body) +
             f"</tbody></table>{advice}</section>")
 
