@@ -50,7 +50,7 @@ def test_check_warns_at_the_formulas_line_and_still_exits_0(broken) -> None:
 def test_a_macro_of_the_macros_file_is_known(broken) -> None:
     (broken / "mlwiki.toml").write_text('name = "T"\nmacros = "tex/macros.tex"\n[review]\ntimezone = "UTC"\n')
     write(broken, "tex/macros.tex", "\\newcommand{\\R}{\\mathbb{R}}\n\\DeclareMathOperator{\\myloss}{loss}\n")
-    problems = json.loads(run(broken, "check", "--json").output)
+    problems = json.loads(run(broken, "check", "--json").output)["problems"]
     latex = [p for p in problems if p["code"] == "latex"]
     assert [(p["line"], p["severity"]) for p in latex] == [(11, "warning"), (11, "warning")]
 
@@ -101,7 +101,7 @@ def test_every_bundled_formula_passes(tmp_path) -> None:
     repo = Path(__file__).resolve().parent.parent
     shutil.copytree(repo / "notes", tmp_path / "notes")
     shutil.copy(repo / "mlwiki.toml", tmp_path)
-    problems = json.loads(run(tmp_path, "check", "--json").output)
+    problems = json.loads(run(tmp_path, "check", "--json").output)["problems"]
     assert len(problems) < 50
     assert [p for p in problems if p["code"] == "latex"] == []
 
