@@ -23,6 +23,9 @@ DATA_DIR = ".mlwiki"
 DB_NAME = "mlwiki.db"
 FORMULA_MODES = ("none", "display", "inline")
 NEW_MIXES = ("mix", "after", "before")
+# Anki's review sort orders (deck options → Display order → Review sort order)
+REVIEW_ORDERS = ("due", "retrievability", "overdueness", "interval-asc", "interval-desc", "deck", "random")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 @dataclass
@@ -41,6 +44,14 @@ class ReviewSettings:
     timezone: str | None = None
     learn_ahead: timedelta = timedelta(minutes=20)  # show a learning card this early when nothing else is left
     new_mix: str = "mix"  # new cards "mix" with the reviews (Anki's default), or come "after" or "before" them
+    load_balance: bool = True  # pick the day inside the fuzz range that evens the daily load (Anki 24.11)
+    easy_days: tuple[float, ...] = (1.0,) * 7  # Monday..Sunday: share of a normal day's reviews
+    review_order: str = "due"  # which due reviews come first (and make the daily limit): one of REVIEW_ORDERS
+
+
+# The `[review]` keys a `[deck_options."Deck"]` preset may set for its decks (Anki's deck option presets).
+PRESET_KEYS = ("desired_retention", "new_per_day", "reviews_per_day", "learning_steps", "relearning_steps",
+               "maximum_interval", "easy_days")
 
 
 @dataclass
@@ -61,6 +72,7 @@ class Config:
     deck_names: dict[str, str] = field(default_factory=dict)
     macros_file: Path | None = None
     review: ReviewSettings = field(default_factory=ReviewSettings)
+    deck_options: dict[str, ReviewSettings] = field(default_factory=dict)  # preset name (a deck) → its settings
     has_config_file: bool = False
     warnings: list[str] = field(default_factory=list)  # unknown keys, with what they probably meant
 
@@ -71,6 +83,18 @@ class Config:
     @property
     def db_path(self) -> Path:
         return self.data_dir / DB_NAME
+
+    def preset_of(self, deck: str) -> str | None:
+        """The first `[deck_options."…"]` preset naming `deck` or a parent of it (None: the `[review]` values)."""
+        for name in self.deck_options:
+            if deck == name or deck.startswith(name + "::"):
+                return name
+        return None
+
+    def settings_for(self, deck: str) -> ReviewSettings:
+        """The scheduling settings of `deck`: its preset's, else `[review]`."""
+        name = self.preset_of(deck)
+        return self.deck_options[name] if name is not None else self.review
 
     def relative(self, path: Path) -> str:
         """A path relative to the wiki root, with forward slashes, as shown to users."""
@@ -192,6 +216,18 @@ def _durations(value, label: str) -> tuple[timedelta, ...]:
     return tuple(parse_duration(text, label) for text in _strings(value, label))
 
 
+def _easy_days(value, label: str) -> tuple[float, ...]:
+    """{ sun = 0.0, sat = 0.5 } → seven shares, Monday first (Anki's easy days: 0 minimum, 1 normal)."""
+    if not isinstance(value, dict):
+        raise _fail(label, "must be a table like { sun = 0.0, sat = 0.5 }")
+    shares = dict.fromkeys(WEEKDAYS, 1.0)
+    for day, share in value.items():
+        if day not in shares:
+            raise _fail(label, f"unknown day {day!r} (use {', '.join(WEEKDAYS)})")
+        shares[day] = _number(0, 1)(share, f"{label}.{day}")
+    return tuple(shares[day] for day in WEEKDAYS)
+
+
 def _zone(value, label: str) -> str:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -231,6 +267,9 @@ REVIEW_KEYS: dict[str, Callable] = {
     "timezone": _zone,
     "learn_ahead": _duration,
     "new_mix": _choice(*NEW_MIXES),
+    "load_balance": _flag,
+    "easy_days": _easy_days,
+    "review_order": _choice(*REVIEW_ORDERS),
 }
 TABLES = {"review": REVIEW_KEYS}
 
@@ -243,6 +282,7 @@ def config_from_dict(root: Path, raw: dict, has_file: bool = True) -> Config:
     """Validate a parsed mlwiki.toml into a Config; unknown keys become `warnings`, bad values a ConfigError."""
     values = _read_table(raw, TOP_KEYS, "")
     review = _read_table(_table(raw, "review"), REVIEW_KEYS, "[review] ")
+    presets = _deck_options(_table(raw, "deck_options"), ReviewSettings(**review))
     folders = {"notes": "notes" if has_file else ".", "decks": "decks"} | \
         {key: values.pop(key) for key in _PATH_KEYS if key in values}
     return Config(
@@ -251,9 +291,26 @@ def config_from_dict(root: Path, raw: dict, has_file: bool = True) -> Config:
         **{_PATH_KEYS[key]: (root / folder).resolve() for key, folder in folders.items()},
         **values,
         review=ReviewSettings(**review),
+        deck_options=presets,
         has_config_file=has_file,
         warnings=unknown_key_warnings(raw),
     )
+
+
+def _deck_options(raw: dict, review: ReviewSettings) -> dict[str, ReviewSettings]:
+    """`[deck_options."ML::math"]` tables, in file order: each the `[review]` settings with its own values."""
+    from dataclasses import replace
+
+    presets = {}
+    for deck, table in raw.items():
+        label = f'[deck_options."{deck}"]'
+        if not isinstance(table, dict):
+            raise _fail(label, "must be a table of settings (desired_retention, new_per_day …)")
+        unknown = [key for key in table if key not in PRESET_KEYS]
+        if unknown:
+            raise _fail(f"{label} {unknown[0]}", f"not a preset setting (use {', '.join(PRESET_KEYS)})")
+        presets[deck] = replace(review, **_read_table(table, REVIEW_KEYS, label + " "))
+    return presets
 
 
 def _table(raw: dict, key: str) -> dict:
@@ -277,7 +334,7 @@ def unknown_key_warnings(raw: dict) -> list[str]:
     for key, value in raw.items():
         if key in TABLES and isinstance(value, dict):
             found += [_unknown(f"[{key}] {k}", k, places) for k in value if k not in TABLES[key]]
-        elif key not in TOP_KEYS and key not in TABLES:
+        elif key not in TOP_KEYS and key not in TABLES and key != "deck_options":
             found.append(_unknown(f"[{key}]" if isinstance(value, dict) else key, key, places))
     return found
 
@@ -338,6 +395,14 @@ relearning_steps = ["10m"]
 maximum_interval = 36500   # days
 learn_ahead = "20m"        # when nothing else is left, show a learning card due this soon
 new_mix = "mix"            # new cards "mix" with the reviews (as Anki), or come "after" or "before" them
+load_balance = true        # spread reviews evenly over the days of each fuzz range (as Anki since 24.11)
+easy_days = {{}}           # e.g. {{ sun = 0.0, sat = 0.5 }}: days that get fewer reviews (Anki's easy days)
+review_order = "due"       # or "retrievability", "overdueness", "interval-asc", "interval-desc", "deck", "random"
+
+# Deck presets (Anki's deck option presets): a deck uses the first preset naming it or a parent deck.
+# [deck_options."ML::math"]
+# desired_retention = 0.85
+# reviews_per_day = 100
 """
 
 

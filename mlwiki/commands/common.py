@@ -75,7 +75,8 @@ def finish_upgrade(store, app: AppContext) -> None:
     """After an upgrade that changed the scheduling rule, replay every card from the log (once) and say so."""
     from mlwiki.store.db import REPLAY_PENDING
 
-    if not store.meta(REPLAY_PENDING):  # the everyday case: no import of the scheduler
+    rule = store.meta(REPLAY_PENDING)
+    if not rule:  # the everyday case: no import of the scheduler
         return
     from mlwiki.review.replay import replay_pending
     from mlwiki.store.backup import list_backups
@@ -87,7 +88,8 @@ def finish_upgrade(store, app: AppContext) -> None:
     saved = f" Backup from before the upgrade: {newest}." if newest else ""
     skipped = f" {done.skipped} cards kept their schedule (their reviews name unknown settings)." \
         if done.skipped else ""
-    click.echo(f"Upgraded scheduling to study days: replayed {done.cards} cards from the review log (the log is "
+    what = "study days" if rule == "study-days" else "Anki's review intervals"
+    click.echo(f"Upgraded scheduling to {what}: replayed {done.cards} cards from the review log (the log is "
                f"unchanged); {done.moved} cards' due dates moved.{skipped}{saved}", err=True)
 
 

@@ -64,6 +64,10 @@ def cards(app: AppContext, files, deck, tag, paths, as_json: bool, include_retir
         rows = list_cards(store, selection, include_retired, "dropped" if dropped else state)
         if nothing_matches(store, selection, include_retired) and not as_json:
             return
+        if as_json:
+            from mlwiki.review.order import add_retrievability
+
+            rows = add_retrievability(rows, app.config, store, app.now)
     if as_json:
         echo_json(rows)
         return

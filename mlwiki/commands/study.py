@@ -75,7 +75,7 @@ def due(app: AppContext, deck, tag, paths, as_json: bool) -> None:
     with store:
         if not as_json and (nothing_matches(store, selection) or hint_when_empty(store, app)):
             return
-        summary = due_summary(store, app.config.review, app.now, Filters(selection))
+        summary = due_summary(store, app.config.review, app.now, Filters(selection), config=app.config)
     if as_json:
         echo_json(summary.to_dict())
         return

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from mlwiki.errors import MlwikiError
 from mlwiki.models import CardState
+from mlwiki.review.intervals import DayPicker
 from mlwiki.review.schedule import Scheduler
 from mlwiki.store.db import Store, utc_iso
 from mlwiki.store.reviews import (STATE_COLUMNS, add_event, append_review, card_for_answer, drop_last_event,
@@ -37,15 +38,16 @@ def state_values(state: CardState) -> tuple:
 
 
 def record_answer(store: Store, scheduler: Scheduler, card_id: str, rating: int, when: datetime,
-                  duration_ms: int, leech_threshold: int) -> Answer:
-    """Append a review and update the card, in one committed transaction. Returns what undo needs."""
+                  duration_ms: int, leech_threshold: int, picker: DayPicker | None = None) -> Answer:
+    """Append a review and update the card, in one committed transaction. Returns what undo needs. `picker`
+    chooses a review card's day (the load balancer; default the seeded fuzz): the row keeps the due it chose."""
     with store.write() as conn:
         row = card_for_answer(conn, card_id)
         if row is None:
             raise MlwikiError(f"card {card_id} is not in the database")
         before = {c: row[c] for c in STATE_COLUMNS}
         state = CardState.from_row(row)
-        after = scheduler.review(card_id, state, rating, when)
+        after = scheduler.review(card_id, state, rating, when, picker)
         save_settings(conn, scheduler.id, json.dumps(scheduler.data, sort_keys=True))
         review_id = append_review(conn, review_values(card_id, when, rating, duration_ms, row["content_hash"],
                                                           scheduler.id, state, after))

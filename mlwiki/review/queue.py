@@ -15,8 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from mlwiki.config import ReviewSettings
+from typing import Callable
+
+from mlwiki.config import Config, ReviewSettings
 from mlwiki.models import State
+from mlwiki.review.order import DailyLimits, sort_reviews
 from mlwiki.store import cards
 from mlwiki.store.cards import CardFilter
 from mlwiki.store.db import Store
@@ -49,33 +52,59 @@ class Queue:
         return [cid for due, cid in self.learning if due <= until]
 
 
-def build_queue(store: Store, settings: ReviewSettings, now: datetime, filters: Filters | None = None) -> Queue:
-    """The queue at `now`: every learning card due before the study day ends, due reviews (capped, one per note)
-    and new cards (capped, one per note), reviews and new cards mixed as `[review] new_mix` says."""
+def build_queue(store: Store, settings: ReviewSettings, now: datetime, filters: Filters | None = None,
+                config: Config | None = None) -> Queue:
+    """The queue at `now`: every learning card due before the study day ends, due reviews and new cards (in
+    `[review] review_order`, within each deck's daily limits as Anki's v3 scheduler applies them, one card per
+    note), reviews and new cards mixed as `[review] new_mix` says. `config` gives deck presets their limits."""
     filters = filters or Filters()
-    start, end = StudyCalendar.from_settings(settings).bounds(now)
+    settings_for = config.settings_for if config else (lambda deck: settings)
+    calendar = StudyCalendar.from_settings(settings)
+    start, end = calendar.bounds(now)
     new_done, reviews_done, seen = cards.done_since(store, start)
     queue = Queue(learning=cards.learning_until(store, filters.selection, now, end))
-    review_rows = cards.reviews_due(store, filters.selection, now, end)
-    review_cap = max(settings.reviews_per_day - reviews_done, 0)
-    reviews = _one_per_note(review_rows, seen, review_cap)
+    review_rows = sort_reviews(list(cards.reviews_due(store, filters.selection, now, end)), settings.review_order,
+                               now, calendar.number(now), calendar.number, settings_for, _decays(store, config))
+    review_limits = DailyLimits(lambda deck: settings_for(deck).reviews_per_day, settings.reviews_per_day,
+                                reviews_done)
+    reviews = _one_per_note(review_rows, seen, review_limits)
     queue.held_back = len(reviews) < len(review_rows)
-    new_cap = filters.new if filters.new is not None else max(settings.new_per_day - new_done, 0)
-    new = _one_per_note(cards.new_cards(store, filters.selection, now), seen, new_cap)
+    if filters.new is not None:
+        new_limits = DailyLimits(lambda deck: filters.new, filters.new, {})
+    else:
+        new_limits = DailyLimits(lambda deck: settings_for(deck).new_per_day, settings.new_per_day, new_done)
+    new = _one_per_note(cards.new_cards(store, filters.selection, now), seen, new_limits)
     queue.main = mix([("review", c) for c in reviews], [("new", c) for c in new], settings.new_mix)
     if filters.limit is not None:
         _truncate(queue, filters.limit, now + settings.learn_ahead)
     return queue
 
 
-def _one_per_note(rows, seen: dict[str, set[str]], cap: int) -> list[str]:
-    """Up to `cap` ids, leaving out cards whose siblings (same note) were seen today or chosen before them; the
-    chosen ones count as seen."""
+def _decays(store: Store, config: Config | None) -> Callable[[str], float]:
+    """deck → the FSRS decay of the parameters its answers use (for the retrievability orders; fsrs is imported
+    only when one of them asks)."""
+    def decay(deck: str) -> float:
+        from mlwiki.review.presets import Schedulers
+        from mlwiki.review.schedule import default_parameters
+
+        if config is None:
+            return default_parameters()[20]
+        if not cache:
+            cache.append(Schedulers(store, config))
+        return cache[0].for_deck(deck).fsrs.parameters[20]
+
+    cache: list = []
+    return decay
+
+
+def _one_per_note(rows, seen: dict[str, set[str]], limits: DailyLimits) -> list[str]:
+    """Ids within the daily limits, leaving out cards whose siblings (same note) were seen today or chosen
+    before them; the chosen ones count as seen."""
     chosen = []
     for row in rows:
-        if len(chosen) >= cap:
-            break
         if seen.get(row["note_id"], set()) - {row["id"]}:
+            continue
+        if not limits.take(row["deck"]):
             continue
         seen.setdefault(row["note_id"], set()).add(row["id"])
         chosen.append(row["id"])
@@ -147,10 +176,10 @@ class DueSummary:
 
 
 def due_summary(store: Store, settings: ReviewSettings, now: datetime, filters: Filters | None = None,
-                queue: Queue | None = None) -> DueSummary:
+                queue: Queue | None = None, config: Config | None = None) -> DueSummary:
     """What is due at `now` for `filters`, counted from the queue a session at `now` would hold."""
     filters = filters or Filters()
-    queue = queue or build_queue(store, settings, now, filters)
+    queue = queue or build_queue(store, settings, now, filters, config)
     calendar = StudyCalendar.from_settings(settings)
     learn_until = now + settings.learn_ahead
     learning = queue.learning_by(learn_until)

@@ -6,10 +6,12 @@ elapsed days equal the difference of study-day numbers, minutes within a day sti
 states keep the real times. A review card is due at the start of a study day (`due` = that day's start), learning
 and relearning cards at a time.
 
-Fuzz: fsrs's own fuzz draws from its module's global `random()`, which cannot be seeded per card through its API.
-So fsrs runs with fuzzing off and the interval of a card entering or staying in review is fuzzed here, with fsrs's
-(and Anki's) fuzz ranges and formula, from a generator seeded by the card id and the review's number: replaying the
-log gives the same intervals, to the day.
+Intervals: fsrs runs with fuzzing off; the days of a card entering or staying in review are set here as Anki's FSRS
+sets them (`mlwiki.review.intervals`: unrounded intervals, Hard < Good < Easy, Anki's fuzz range) and the day
+inside the range is drawn by a `DayPicker`: plain fuzz from a generator seeded by the card id and the review's
+number, or Anki's load balancer (`mlwiki.review.balance`), whose choice depends on the other cards' due dates. So
+each review row keeps the due it was given, and a replay takes that due again when it lies in the range the
+rating allows (as Anki keeps the interval it chose); without one (or outside it) the seeded fuzz decides.
 """
 
 from __future__ import annotations
@@ -24,12 +26,10 @@ from datetime import datetime, timedelta, timezone
 import fsrs
 
 from mlwiki.config import ReviewSettings
+from mlwiki.review.intervals import (DayPicker, EdgePicker, FuzzPicker, graduating_days, passing_review_days,
+                                     rust_round)
 from mlwiki.models import RATINGS, RESET_RATING, CardState, State
 from mlwiki.studyday import StudyCalendar
-
-# (start, end, factor): the fuzz ranges of Anki's rslib/src/scheduler/states/fuzz.rs, which fsrs copies
-FUZZ_RANGES = ((2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, float("inf"), 0.05))
-
 
 def settings_dict(settings: ReviewSettings, parameters: list[float] | None = None) -> dict:
     """The scheduler settings that shape intervals, as stored with each review; `parameters` are the FSRS
@@ -60,18 +60,11 @@ def settings_id(data: dict) -> str:
 
 def fuzz_factor(card_id: str, reps: int) -> float:
     """A number in [0, 1) fixed by the card and its review number (Anki seeds its fuzz the same way)."""
-    seed = int(hashlib.blake2b(f"{card_id}:{reps}".encode(), digest_size=8).hexdigest(), 16)
-    return random.Random(seed).random()
+    return random.Random(fuzz_seed(card_id, reps)).random()
 
 
-def fuzzed_days(days: int, factor: float, maximum: int) -> int:
-    """fsrs's fuzz of a review interval (Anki's ranges), drawn with `factor` instead of a global random()."""
-    if days < 2.5:
-        return days
-    delta = 1.0 + sum(share * max(min(float(days), end) - start, 0.0) for start, end, share in FUZZ_RANGES)
-    low, high = max(2, round(days - delta)), min(round(days + delta), maximum)
-    low = min(low, high)
-    return min(round(factor * (high - low + 1) + low), maximum)
+def fuzz_seed(card_id: str, reps: int) -> int:
+    return int(hashlib.blake2b(f"{card_id}:{reps}".encode(), digest_size=8).hexdigest(), 16)
 
 
 @dataclass(frozen=True)
@@ -123,15 +116,17 @@ class Scheduler:
         return fsrs.Card(card_id=0, state=fsrs.State(state.state), step=state.step, stability=state.stability,
                          difficulty=state.difficulty, due=last, last_review=last), now
 
-    def outcome(self, card_id: str, state: CardState, rating: int, when: datetime) -> Outcome:
-        """The state after answering `rating` at `when` (UTC), and the interval it gives."""
+    def outcome(self, card_id: str, state: CardState, rating: int, when: datetime,
+                picker: DayPicker | None = None, recorded_due: datetime | None = None) -> Outcome:
+        """The state after answering `rating` at `when` (UTC), and the interval it gives. `picker` chooses the
+        day of a card entering or staying in review (default: the seeded fuzz); `recorded_due`, the due this
+        answer was given when it was made, is kept when it lies in the range the rating allows (a replay)."""
         when = when.astimezone(timezone.utc)
         card, now = self._fsrs_card(state, when)
-        after, _ = self.fsrs.review_card(card, fsrs.Rating(rating), now)
+        nexts = {r: self.fsrs.review_card(card, fsrs.Rating(r), now)[0] for r in RATINGS}
+        after = nexts[rating]
         if after.state == fsrs.State.Review:
-            days = (after.due - now).days  # fsrs gives review intervals in whole days
-            if self.fuzz:
-                days = fuzzed_days(days, fuzz_factor(card_id, state.reps), self.maximum_interval)
+            days = self._review_days(card_id, state, rating, nexts, when, picker, recorded_due)
             interval = timedelta(days=days)
             due = self.calendar.start(self.calendar.number(when) + days)
         else:
@@ -143,14 +138,47 @@ class Scheduler:
                               lapses=state.lapses + int(lapse))
         return Outcome(new_state, interval)
 
-    def review(self, card_id: str, state: CardState, rating: int, when: datetime) -> CardState:
-        """The state after answering `rating` at `when` (UTC)."""
-        return self.outcome(card_id, state, rating, when).state
+    def interval_days(self, stability: float) -> float:
+        """FSRS's unrounded interval for `stability` at the desired retention (fsrs-rs's `next_interval`)."""
+        decay = -self.fsrs.parameters[20]
+        factor = 0.9 ** (1 / decay) - 1
+        return stability / factor * (self.fsrs.desired_retention ** (1 / decay) - 1)
 
-    def previews(self, card_id: str, state: CardState, when: datetime) -> dict[int, timedelta]:
+    def _review_days(self, card_id: str, state: CardState, rating: int, nexts: dict, when: datetime,
+                     picker: DayPicker | None, recorded_due: datetime | None) -> int:
+        """Whole days until a card entering or staying in review is due, as Anki's FSRS counts them."""
+        intervals = {r: self.interval_days(after.stability) for r, after in nexts.items()}
+        maximum = self.maximum_interval
+        if state.state == State.REVIEW and rating == 1:  # no relearning steps: Anki does not fuzz a lapse
+            return min(max(rust_round(intervals[1]), 1), maximum)
+        if state.state == State.REVIEW:
+            previous = self.calendar.number(state.due) - self.calendar.number(state.last_review)
+
+            def days_with(chooser: DayPicker) -> int:
+                return passing_review_days(intervals, previous, rating, maximum, chooser)
+        else:
+            def days_with(chooser: DayPicker) -> int:
+                return graduating_days(intervals, rating, maximum, chooser)
+        if recorded_due is not None:
+            chosen = self.calendar.number(recorded_due) - self.calendar.number(when)
+            if self.fuzz and days_with(EdgePicker(False)) <= chosen <= days_with(EdgePicker(True)):
+                return chosen
+        return days_with(picker or self.seeded_fuzz(card_id, state.reps))
+
+    def seeded_fuzz(self, card_id: str, reps: int) -> FuzzPicker:
+        """The plain fuzz of a card's `reps`-th answer (none when fuzz is off)."""
+        return FuzzPicker(fuzz_factor(card_id, reps) if self.fuzz else None)
+
+    def review(self, card_id: str, state: CardState, rating: int, when: datetime,
+               picker: DayPicker | None = None, recorded_due: datetime | None = None) -> CardState:
+        """The state after answering `rating` at `when` (UTC)."""
+        return self.outcome(card_id, state, rating, when, picker, recorded_due).state
+
+    def previews(self, card_id: str, state: CardState, when: datetime,
+                 picker: DayPicker | None = None) -> dict[int, timedelta]:
         """The interval each rating would give now (four pure calls on the same state); review intervals are
         whole days."""
-        return {r: self.outcome(card_id, state, r, when).interval for r in RATINGS}
+        return {r: self.outcome(card_id, state, r, when, picker).interval for r in RATINGS}
 
     def retrievability(self, state: CardState, when: datetime) -> float:
         """The chance of recalling the card at `when`, with elapsed days counted in study days."""
@@ -178,8 +206,15 @@ def replay_steps(scheduler_for, card_id: str, reviews: list):
             state = CardState()
         else:
             when = datetime.fromisoformat(row["reviewed_at"]).astimezone(timezone.utc)
-            state = scheduler_for(row["settings_id"]).review(card_id, state, row["rating"], when)
+            state = scheduler_for(row["settings_id"]).review(card_id, state, row["rating"], when,
+                                                             recorded_due=recorded_due(row))
         yield row, before, state
+
+
+def recorded_due(row) -> datetime | None:
+    """The due a review row (a database row or a log record) says the answer gave, if it says one."""
+    text = row["due"] if "due" in row.keys() else None
+    return datetime.fromisoformat(text).astimezone(timezone.utc) if text else None
 
 
 def same_state(a: CardState, b: CardState) -> bool:

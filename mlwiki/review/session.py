@@ -16,8 +16,8 @@ from typing import Callable
 from mlwiki.config import Config
 from mlwiki.models import RATINGS, CardState, State
 from mlwiki.review.answering import Answer, record_answer, restore_flags, set_flag, undo_answer
+from mlwiki.review.presets import Schedulers
 from mlwiki.review.queue import DueSummary, Filters, Queue, build_queue, due_summary, format_interval
-from mlwiki.review.schedule import Scheduler
 from mlwiki.store import cards
 from mlwiki.store.db import Store
 from mlwiki.studyday import StudyCalendar
@@ -84,7 +84,7 @@ class ReviewSession:
         self.store, self.config, self.clock = store, config, clock
         self.settings = config.review
         self.calendar = StudyCalendar.from_settings(self.settings)
-        self.scheduler = Scheduler.for_store(store, self.settings)
+        self.schedulers = Schedulers(store, config)  # per deck preset, with Anki's load balancer
         self.filters = filters or Filters()
         self.undo_stack: list[Step] = []
         self.summary = Summary()
@@ -113,7 +113,7 @@ class ReviewSession:
             filters = replace(filters, limit=max(filters.limit - len({cid for cid, _ in self.answered}), 0))
         if filters.new is not None:
             filters = replace(filters, new=max(filters.new - sum(new for _, new in self.answered), 0))
-        return build_queue(self.store, self.settings, self.clock(), filters)
+        return build_queue(self.store, self.settings, self.clock(), filters, self.config)
 
     def _refill(self) -> None:
         """Rebuild the queue after a card left it unanswered (suspend, bury, drop): a freed new-card slot goes to
@@ -158,7 +158,8 @@ class ReviewSession:
 
     def due_now(self) -> DueSummary:
         """What is due now for this session's cards (the answer `mlwiki due` gives)."""
-        return due_summary(self.store, self.settings, self.clock(), replace(self.filters, limit=None))
+        return due_summary(self.store, self.settings, self.clock(), replace(self.filters, limit=None),
+                           config=self.config)
 
     def finish(self) -> Summary:
         """The session summary, with what is still due and when the next card falls due."""
@@ -186,7 +187,9 @@ class ReviewSession:
         """The interval label each rating would give the current card."""
         card = self.current
         when = self.clock()
-        return {r: format_interval(d) for r, d in self.scheduler.previews(card.id, card.state, when).items()}
+        picker = self.schedulers.picker(card.id, card.note_id, card.deck, card.state.reps, when)
+        scheduler = self.schedulers.for_deck(card.deck)
+        return {r: format_interval(d) for r, d in scheduler.previews(card.id, card.state, when, picker).items()}
 
     def answer(self, rating: int) -> Answer:
         """Record `rating` for the current card (committed), then move on."""
@@ -195,8 +198,9 @@ class ReviewSession:
         card, snap = self.current, self._snapshot()
         duration = int((_time.monotonic() - self.shown_at) * 1000)
         now = self.clock()
-        result = record_answer(self.store, self.scheduler, card.id, rating, now, min(duration, 3_600_000),
-                               self.settings.leech_threshold)
+        result = record_answer(self.store, self.schedulers.for_deck(card.deck), card.id, rating, now,
+                               min(duration, 3_600_000), self.settings.leech_threshold,
+                               self.schedulers.picker(card.id, card.note_id, card.deck, card.state.reps, now))
         self._push(Step("answer", card.id, answer=result, queue_before=snap, rating=rating))
         self.answered.append((card.id, card.state.state == State.NEW))
         self.summary.reviewed += 1

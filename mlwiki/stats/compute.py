@@ -306,7 +306,7 @@ def _due_as_the_queue_says(stats: Stats, store: Store, config: Config, now: date
     session holds today, learning cards due later today included."""
     from mlwiki.review.queue import Filters, due_summary
 
-    due = due_summary(store, config.review, now, Filters(selection))
+    due = due_summary(store, config.review, now, Filters(selection), config=config)
     stats.due_today = due.due_today
     stats.forecast[0] = DueCount(stats.forecast[0].date, due.due_today)
     by_deck = {row["deck"]: row for row in due.decks}

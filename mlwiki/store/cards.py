@@ -103,7 +103,8 @@ def card_row_to_dict(row) -> dict:
         "id": row["id"], "note_id": row["note_id"], "kind": row["kind"], "front": row["front"],
         "back": row["back"], "deck": row["deck"], "tags": json.loads(row["tags"] or "[]"),
         "source": {"path": row["path"], "line": row["line"]},
-        "state": STATE_NAMES.get(row["state"] or 0, "new"), "due": row["due"], "reviews": row["reps"] or 0,
+        "state": STATE_NAMES.get(row["state"] or 0, "new"), "due": row["due"], "last_review": row["last_review"],
+        "reviews": row["reps"] or 0,
         "lapses": row["lapses"] or 0, "stability": row["stability"], "difficulty": row["difficulty"],
         "suspended": bool(row["suspended"]), "leech": bool(row["leech"]), "buried_until": row["buried_until"],
         "retired": bool(row["retired"]), "dropped": bool(row["dropped"]),
@@ -183,10 +184,12 @@ def learning_until(store: Store, selection: CardFilter, now: datetime, until: da
 
 
 def reviews_due(store: Store, selection: CardFilter, now: datetime, day_end: datetime) -> list:
-    """(id, note_id) rows of review cards due before the study day ends, soonest first."""
+    """(id, note_id, deck, due, last_review, stability) rows of review cards due before the study day ends,
+    soonest first."""
     where, params = _schedulable(selection, now)
     return store.query(
-        f"SELECT id, note_id FROM cards WHERE {where} AND state = {State.REVIEW:d} AND due < ? ORDER BY due, id",
+        f"SELECT id, note_id, coalesce(deck, '') AS deck, due, last_review, stability FROM cards WHERE {where} "
+        f"AND state = {State.REVIEW:d} AND due < ? ORDER BY due, id",
         (*params, utc_iso(day_end)))
 
 
@@ -194,7 +197,8 @@ def new_cards(store: Store, selection: CardFilter, now: datetime) -> list:
     """(id, note_id) rows of new cards in note order."""
     where, params = _schedulable(selection, now)
     return store.query(
-        f"SELECT id, note_id FROM cards WHERE {where} AND state = {State.NEW:d} ORDER BY path, ord, id", params)
+        f"SELECT id, note_id, coalesce(deck, '') AS deck FROM cards WHERE {where} AND state = {State.NEW:d} "
+        "ORDER BY path, ord, id", params)
 
 
 def next_scheduled(store: Store, selection: CardFilter, after: datetime,
@@ -227,15 +231,19 @@ def decks_of(store: Store, card_ids: list[str]) -> dict[str, str]:
     return found
 
 
-def done_since(store: Store, start: datetime) -> tuple[int, int, dict[str, set[str]]]:
-    """(new cards introduced, reviews of review cards, note id → ids of its cards seen) since `start`."""
+def done_since(store: Store, start: datetime) -> tuple[dict[str, int], dict[str, int], dict[str, set[str]]]:
+    """(deck → new cards introduced, deck → reviews of review cards, note id → ids of its cards seen) since
+    `start`."""
     rows = store.query(
-        "SELECT r.state_before, r.card_id, c.note_id FROM reviews r JOIN cards c ON c.id = r.card_id "
-        "WHERE r.reviewed_at >= ?", (utc_iso(start),))
-    new = sum(1 for r in rows if r["state_before"] == State.NEW)
-    reviews = sum(1 for r in rows if r["state_before"] == State.REVIEW)
+        "SELECT r.state_before, r.card_id, c.note_id, coalesce(c.deck, '') AS deck FROM reviews r "
+        "JOIN cards c ON c.id = r.card_id WHERE r.reviewed_at >= ?", (utc_iso(start),))
+    new: dict[str, int] = {}
+    reviews: dict[str, int] = {}
     seen: dict[str, set[str]] = {}
     for r in rows:
+        if r["state_before"] in (State.NEW, State.REVIEW):
+            counts = new if r["state_before"] == State.NEW else reviews
+            counts[r["deck"]] = counts.get(r["deck"], 0) + 1
         seen.setdefault(r["note_id"], set()).add(r["card_id"])
     return new, reviews, seen
 
@@ -248,3 +256,12 @@ def dropped_cards(store: Store) -> dict[str, tuple[str, list[str]]]:
     for row in rows:
         found.setdefault(row["id"], (row["kind"], []))[1].extend([row["alias"]] if row["alias"] else [])
     return found
+
+
+def reviews_due_between(store: Store, start: datetime, end: datetime, exclude: str = "") -> list:
+    """(id, note_id, deck, due) of live, unsuspended review cards due from `start` to before `end` (what Anki's
+    load balancer counts), leaving out card `exclude`."""
+    return store.query(
+        f"SELECT id, note_id, coalesce(deck, '') AS deck, due FROM cards WHERE {LIVE} AND {NOT_SUSPENDED} "
+        f"AND state = {State.REVIEW:d} AND due >= ? AND due < ? AND id != ?",
+        (utc_iso(start), utc_iso(end), exclude))

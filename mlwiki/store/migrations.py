@@ -15,8 +15,8 @@ from mlwiki.store.anki_history import migration_review_sources
 from mlwiki.store.backup import backup_now
 from mlwiki.store.db import Store, schema_version
 from mlwiki.store.identity import migration_formula_ids
-from mlwiki.store.parameters import migration_parameters
-from mlwiki.store.reviews import migration_replay_on_study_days
+from mlwiki.store.parameters import migration_parameters, migration_preset_parameters
+from mlwiki.store.reviews import migration_replay_anki_intervals, migration_replay_on_study_days
 
 MIGRATION_SET = "mlwiki"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' table
@@ -97,6 +97,8 @@ migration("004_fsrs_parameters")(migration_parameters)  # `mlwiki optimize`'s ve
 migration("005_formula_card_ids")(migration_formula_ids)  # formula cards keep their history under formula ids
 migration("006_replay_on_study_days")(migration_replay_on_study_days)  # FSRS on study days: replay the log once
 migration("007_review_sources")(migration_review_sources)  # where each review was made, and its Anki revlog id
+migration("008_anki_review_intervals")(migration_replay_anki_intervals)  # Anki's interval rules: replay once
+migration("009_preset_parameters")(migration_preset_parameters)  # fits per deck preset (`optimize --deck`)
 
 
 @migration("008_dropped_cards")

@@ -24,6 +24,12 @@ def migration_parameters(db) -> None:
     }, pk="id", if_not_exists=True)
 
 
+def migration_preset_parameters(db) -> None:
+    """Migration 009: a fit may belong to one deck preset (`mlwiki optimize --deck`); NULL is the whole wiki's."""
+    if "preset" not in db["parameters"].columns_dict:
+        db["parameters"].add_column("preset", str)
+
+
 @dataclass(frozen=True)
 class StoredParameters:
     """One row of the parameters history. `values` is None for a reset to the defaults."""
@@ -49,28 +55,33 @@ def _stored(row) -> StoredParameters:
                             row["source"], values, row["reviews"], row["log_loss_fitted"])
 
 
-def active_parameters(store: Store) -> StoredParameters | None:
-    """The newest row of the history, or None when `optimize` never kept anything."""
-    row = store.conn.execute(f"SELECT {_COLUMNS} FROM parameters ORDER BY id DESC LIMIT 1").fetchone()
+def active_parameters(store: Store, preset: str | None = None) -> StoredParameters | None:
+    """The newest row of the history (of one deck preset's, with `preset`), or None when `optimize` never kept
+    anything for it."""
+    row = store.conn.execute(f"SELECT {_COLUMNS} FROM parameters WHERE preset IS ? ORDER BY id DESC LIMIT 1",
+                             (preset,)).fetchone()
     return _stored(row) if row else None
 
 
-def parameter_history(store: Store) -> list[StoredParameters]:
-    """Every kept fit and reset, oldest first."""
-    return [_stored(row) for row in store.query(f"SELECT {_COLUMNS} FROM parameters ORDER BY id")]
+def parameter_history(store: Store, preset: str | None = None) -> list[StoredParameters]:
+    """Every kept fit and reset (of the whole wiki, or of one preset), oldest first."""
+    return [_stored(row) for row in store.query(f"SELECT {_COLUMNS} FROM parameters WHERE preset IS ? ORDER BY id",
+                                                (preset,))]
 
 
 def save_parameters(store: Store, when: datetime, source: str, values: list[float] | None,
-                    figures: dict | None = None) -> None:
-    """Append a row: fitted `values` with their figures (keys as the table's columns), or None for a reset."""
+                    figures: dict | None = None, preset: str | None = None) -> None:
+    """Append a row: fitted `values` with their figures (keys as the table's columns), or None for a reset; for
+    one deck preset with `preset`."""
     figures = figures or {}
     with store.write() as conn:
         conn.execute("INSERT INTO parameters(created_at, source, parameters, reviews, items, log_loss_default, "
-                     "log_loss_fitted, rmse_default, rmse_fitted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     "log_loss_fitted, rmse_default, rmse_fitted, preset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      (when.astimezone(timezone.utc).isoformat(), source,
                       json.dumps(values) if values is not None else None,
                       figures.get("reviews"), figures.get("items"), figures.get("log_loss_default"),
-                      figures.get("log_loss_fitted"), figures.get("rmse_default"), figures.get("rmse_fitted")))
+                      figures.get("log_loss_fitted"), figures.get("rmse_default"), figures.get("rmse_fitted"),
+                      preset))
 
 
 def log_for_optimizer(store: Store):

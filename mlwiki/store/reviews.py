@@ -140,6 +140,14 @@ def migration_replay_on_study_days(db) -> None:
         db["meta"].upsert({"key": REPLAY_PENDING, "value": "study-days"}, pk="key")
 
 
+def migration_replay_anki_intervals(db) -> None:
+    """Migration 008, review intervals as Anki's FSRS sets them (Hard < Good < Easy, the fuzz kept inside its range,
+    the load balancer's day kept in each review row): replay every card once, as migration 006 does. A due a
+    review recorded stays when the new rule allows it."""
+    if db["reviews"].count:
+        db["meta"].upsert({"key": REPLAY_PENDING, "value": "anki-intervals"}, pk="key")
+
+
 def event_rows(store: Store) -> list[sqlite3.Row]:
     """Every card event (suspend, unsuspend, bury, leech, relink …), in the order they happened."""
     return store.query("SELECT card_id, at, action, detail FROM events ORDER BY id")

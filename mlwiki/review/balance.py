@@ -1,0 +1,126 @@
+"""Anki's load balancer and easy days (rslib/src/scheduler/states/load_balancer.rs, Anki 24.11+).
+
+When a card's interval is fuzzed, the load balancer picks the day inside the fuzz range at random with weights
+that favour days with fewer cards already due (of the same preset), shorter intervals, days away from the card's
+siblings, and days that are not easy days:
+
+    weight = (1 / due_that_day) ** 2.15 * (1 / interval) ** 3 * sibling_modifier * easy_day_modifier
+
+(a day with no card due weighs 1). An easy day with share 0 ("minimum") is all but excluded; one with a share
+between 0 and 1 ("reduced") only while it would carry more than half of what the other days of the range carry on
+average. Intervals over 90 days are fuzzed plainly. The draw is seeded by the card and its review number, so the
+same counts give the same day; the counts themselves change with every answer, so the day chosen is recorded in
+the review row and a replay keeps it (see `mlwiki.review.schedule`).
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+from typing import Callable
+
+from mlwiki.review.intervals import DayPicker, fuzz_bounds
+from mlwiki.studyday import EPOCH_DAY, StudyCalendar
+
+MAX_BALANCED_INTERVAL = 90
+BALANCED_DAYS = int(MAX_BALANCED_INTERVAL * 1.1)  # Anki keeps 10 % more days than it balances
+# a sibling due on a day makes that day almost impossible and its neighbours less likely
+SIBLING_MODIFIERS = {-5: 1.0, -4: 0.8, -3: 0.6, -2: 0.4, -1: 0.2, 0: 0.000001, 1: 0.2, 2: 0.4, 3: 0.6, 4: 0.8,
+                     5: 1.0}
+MINIMUM_LOAD = 0.0001  # an easy day of share 0: not quite zero, so all-easy ranges still work
+
+
+def easy_day_kind(share: float) -> str:
+    """Anki's three kinds of day: share 1 is normal, 0 minimum, anything between reduced."""
+    return "normal" if share == 1.0 else "minimum" if share == 0.0 else "reduced"
+
+
+def _load(kind: str) -> float:
+    return {"normal": 1.0, "minimum": MINIMUM_LOAD, "reduced": 0.5}[kind]
+
+
+def easy_day_modifiers(shares: tuple[float, ...], weekdays: list[int], counts: list[int]) -> list[float]:
+    """Anki's `calculate_easy_days_modifiers`: per day of the range, 1 (open) or almost 0 (closed)."""
+    kinds = [easy_day_kind(shares[w]) for w in weekdays]
+    total_count = sum(counts)
+    total_load = sum(_load(k) for k in kinds)
+    out = []
+    for kind, count in zip(kinds, counts):
+        if kind == "reduced":
+            others = (total_count - count) / (total_load - 0.5) if total_load > 0.5 else 0.0
+            kind = "minimum" if count / 0.5 > others else "normal"
+        out.append(_load(kind))
+    return out
+
+
+def sibling_modifiers(sibling_days: set[int], lower: int, upper: int) -> list[float]:
+    """Anki's `calculate_sibling_modifiers`, for days `lower`..`upper` (days from today)."""
+    out = [1.0] * (upper - lower + 1)
+    for day in sibling_days:
+        for step, factor in SIBLING_MODIFIERS.items():
+            index = day + step - lower
+            if 0 <= index < len(out):
+                out[index] *= factor
+    return out
+
+
+def day_weights(days: list[int], counts: list[int], siblings: list[float], easy: list[float]) -> list[float]:
+    """Anki's `select_weighted_interval` weights."""
+    return [1.0 if count == 0 else (1.0 / count) ** 2.15 * (1.0 / day) ** 3 * sibling * ease
+            for day, count, sibling, ease in zip(days, counts, siblings, easy)]
+
+
+class LoadBalancer:
+    """A `DayPicker` for one answer. `load()` gives (counts, sibling_days): `counts[d]` cards of the card's preset
+    due `d` days from today, and the days its siblings are due on; called once, when a range first has a choice.
+    `weekday(d)` is the weekday (0 = Monday) of day `d`."""
+
+    def __init__(self, load: Callable[[], tuple[dict[int, int], set[int]]], weekday: Callable[[int], int],
+                 easy_days: tuple[float, ...], seed: int, fallback: DayPicker):
+        self.load, self.weekday = load, weekday
+        self.easy_days, self.seed, self.fallback = easy_days, seed, fallback
+        self.loaded: tuple[dict[int, int], set[int]] | None = None
+
+    def pick(self, interval: float, minimum: int, maximum: int) -> int:
+        if interval > MAX_BALANCED_INTERVAL or minimum > MAX_BALANCED_INTERVAL:
+            return self.fallback.pick(interval, minimum, maximum)
+        lower, upper = fuzz_bounds(interval, minimum, maximum)
+        if lower == upper:
+            return lower
+        if self.loaded is None:
+            self.loaded = self.load()
+        counts_by_day, sibling_days = self.loaded
+        days = list(range(lower, upper + 1))
+        counts = [counts_by_day.get(d, 0) for d in days]
+        easy = easy_day_modifiers(self.easy_days, [self.weekday(d) for d in days], counts)
+        weights = day_weights(days, counts, sibling_modifiers(sibling_days, lower, upper), easy)
+        return random.Random(self.seed).choices(days, weights)[0]
+
+
+def due_counts(rows, calendar: StudyCalendar, today: int, in_preset: Callable[[str], bool],
+               note_id: str) -> tuple[dict[int, int], set[int]]:
+    """From rows of (note_id, deck, due) of review cards: cards due per day from today in the card's preset,
+    and the days (from today) its siblings are due on, in any preset."""
+    counts: dict[int, int] = {}
+    sibling_days: set[int] = set()
+    for row in rows:
+        day = calendar.number(_parse(row["due"])) - today
+        if row["note_id"] == note_id:
+            sibling_days.add(day)
+        if in_preset(row["deck"]):
+            counts[day] = counts.get(day, 0) + 1
+    return counts, sibling_days
+
+
+def weekday_after(today: int) -> Callable[[int], int]:
+    """Weekday (0 = Monday) of the study day `d` days after study day `today` (numbers count dates)."""
+    return lambda d: (EPOCH_DAY + timedelta(days=today + d)).weekday()
+
+
+def _parse(text: str):
+    from datetime import datetime
+
+    return datetime.fromisoformat(text)
+
+
+__all__ = ["LoadBalancer", "day_weights", "due_counts", "easy_day_modifiers", "sibling_modifiers", "weekday_after"]
