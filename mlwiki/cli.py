@@ -11,7 +11,7 @@ from __future__ import annotations
 import click
 
 from mlwiki import __version__
-from mlwiki.commands import anki, data, docs, notes, optimize, study
+from mlwiki.commands import anki, data, docs, notes, optimize, reschedule, study
 from mlwiki.commands.common import AppContext, parse_now
 from mlwiki.errors import MlwikiError
 from mlwiki.textsafe import inert
@@ -53,7 +53,7 @@ def cli(ctx: click.Context, root: str | None, now_text: str | None) -> None:
 
 
 
-for module in (notes, study, data, optimize, anki, docs):
+for module in (notes, study, data, optimize, anki, docs, reschedule):
     for command in module.COMMANDS:
         cli.add_command(command)
 

@@ -26,6 +26,9 @@ LOG_FIELDS = ("card_id", "reviewed_at", "rating", "duration_ms", "content_hash",
 # Written after LOG_FIELDS and optional on import (older exports lack them): where each review was made and its
 # Anki revlog id, so a pull after an import does not add Anki's reviews a second time.
 SYNC_FIELDS = ("source", "anki_id")
+# Also optional: the due each answer was given (the load balancer's day depends on other cards, so a replay
+# keeps the recorded one; without it the seeded fuzz decides).
+DUE_FIELD = "due"
 
 EVENT_FIELDS = ("event", "detail")
 
@@ -38,16 +41,18 @@ def export_log(store: Store, target: Path, fmt: str) -> int:
     with open(target, "w", encoding="utf-8", newline="") as out:
         if fmt == "csv":
             writer = csv.writer(out)
-            writer.writerow(LOG_FIELDS + SYNC_FIELDS + EVENT_FIELDS)
+            writer.writerow(LOG_FIELDS + SYNC_FIELDS + EVENT_FIELDS + (DUE_FIELD,))
             writer.writerows((r["card_id"], r["reviewed_at"], r["rating"], r["duration_ms"], r["content_hash"],
-                              settings[r["settings_id"]], r["source"], r["anki_id"], "", "") for r in rows)
-            writer.writerows((e["card_id"], e["at"], "", "", "", "", "", "", e["action"], e["detail"])
+                              settings[r["settings_id"]], r["source"], r["anki_id"], "", "", r["due"] or "")
+                             for r in rows)
+            writer.writerows((e["card_id"], e["at"], "", "", "", "", "", "", e["action"], e["detail"], "")
                              for e in events)
             return len(rows)
         for r in rows:
             record = dict(zip(LOG_FIELDS + SYNC_FIELDS, (r["card_id"], r["reviewed_at"], r["rating"], r["duration_ms"],
                                                          r["content_hash"], json.loads(settings[r["settings_id"]]),
                                                          r["source"], r["anki_id"])))
+            record[DUE_FIELD] = r["due"]
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         for e in events:
             record = {"card_id": e["card_id"], "at": e["at"], "event": e["action"], "detail": e["detail"]}
@@ -108,9 +113,15 @@ def import_log(store: Store, source: Path, calendar: StudyCalendar) -> tuple[int
         flags = _replayed_flags(events)
     except (ValueError, KeyError, TypeError) as exc:
         raise MlwikiError(f"not a review log export ({exc})", path=str(source)) from None
+    from mlwiki.review.reschedule import with_reschedules
+
+    moves: dict[str, list] = {}
+    for e in events:
+        if e["event"] == "reschedule":
+            moves.setdefault(e["card_id"], []).append((utc_iso(_when(e["at"])), e.get("detail") or ""))
     cards = {}
     for card_id in states.keys() | flags.keys():
-        state = state_values(states.get(card_id, CardState()))
+        state = state_values(with_reschedules(states.get(card_id, CardState()), moves.get(card_id, [])))
         cards[card_id] = (*state, *flags.get(card_id, NO_FLAGS))
     event_values = [(e["card_id"], utc_iso(_when(e["at"])), e["event"], e.get("detail") or "") for e in events]
     # a card edited in the old wiki kept its first id there; a fresh scan named it after its new text

@@ -15,7 +15,8 @@ from mlwiki.review.answering import review_values, state_values
 from mlwiki.review.schedule import Scheduler, replay, replay_steps, same_state
 from mlwiki.store.anki_history import update_review_steps
 from mlwiki.store.db import REPLAY_PENDING, Store
-from mlwiki.store.reviews import reviews_by_card, scheduled_cards, set_replayed_state, settings_json
+from mlwiki.review.reschedule import with_reschedules
+from mlwiki.store.reviews import reschedules_by_card, reviews_by_card, scheduled_cards, set_replayed_state, settings_json
 from mlwiki.studyday import StudyCalendar
 
 
@@ -39,8 +40,9 @@ def verify_replay(store: Store, calendar: StudyCalendar) -> list[str]:
     lookup = scheduler_lookup(store, calendar)
     bad = []
     reviews = reviews_by_card(store)
+    moved = reschedules_by_card(store)
     for card in scheduled_cards(store):
-        expected = replay(lookup, card["id"], reviews.get(card["id"], []))
+        expected = with_reschedules(replay(lookup, card["id"], reviews.get(card["id"], [])), moved.get(card["id"], []))
         if not same_state(expected, CardState.from_row(card)):
             bad.append(card["id"])
     return bad
@@ -63,6 +65,7 @@ def rebuild_cards(store: Store, conn, card_ids: set[str], calendar: StudyCalenda
     lookup = scheduler_lookup(store, calendar)
     steps: list[tuple] = []
     count = 0
+    moved = reschedules_by_card(store, card_ids)
     for card_id, rows in reviews_by_card(store, card_ids).items():
         state = CardState()
         for row, before, state in replay_steps(lookup, card_id, rows):
@@ -70,7 +73,7 @@ def rebuild_cards(store: Store, conn, card_ids: set[str], calendar: StudyCalenda
             v = review_values(card_id, when, row["rating"], 0, "", "", before, state)  # one rule for the columns
             steps.append((v["state_before"], v["state"], v["step"], v["stability"], v["difficulty"], v["due"],
                           v["elapsed_days"], v["scheduled_days"], row["id"]))
-        count += set_replayed_state(conn, card_id, state_values(state))
+        count += set_replayed_state(conn, card_id, state_values(with_reschedules(state, moved.get(card_id, []))))
     update_review_steps(conn, steps)
     return count
 
@@ -92,12 +95,13 @@ def rebuild_states(store: Store, calendar: StudyCalendar, done_meta: str | None 
     `skipped`) instead of stopping the command."""
     lookup = scheduler_lookup(store, calendar)
     reviews = reviews_by_card(store)
+    moves = reschedules_by_card(store)
     old_due = {row["id"]: row["due"] for row in scheduled_cards(store)}
     with store.write() as conn:
         count = moved = skipped = 0
         for card_id, rows in reviews.items():
             try:
-                state = replay(lookup, card_id, rows)
+                state = with_reschedules(replay(lookup, card_id, rows), moves.get(card_id, []))
             except MlwikiError:
                 if not done_meta:
                     raise

@@ -123,8 +123,8 @@ def scheduled_cards(store: Store) -> list[sqlite3.Row]:
 def log_rows(store: Store) -> list[sqlite3.Row]:
     """The log for export: card, time, rating, duration, content hash, settings id, where it was made and its
     Anki revlog id, in order."""
-    return store.query("SELECT card_id, reviewed_at, rating, duration_ms, content_hash, settings_id, source, anki_id "
-                       "FROM reviews ORDER BY id")
+    return store.query("SELECT card_id, reviewed_at, rating, duration_ms, content_hash, settings_id, source, anki_id, "
+                       "due FROM reviews ORDER BY id")
 
 
 def review_count(store: Store) -> int:
@@ -221,3 +221,25 @@ def undrop_cards(store: Store, card_ids: list[str], at: str) -> list[str]:
             add_event(conn, card_id, at, "undrop")
             changed.append(card_id)
     return changed
+
+
+RESCHEDULE = "reschedule"  # event: `mlwiki reschedule` moved the card's due (detail: the new due, UTC ISO)
+
+
+def reschedules_by_card(store: Store, card_ids: Iterable[str] | None = None) -> dict[str, list[tuple[str, str]]]:
+    """card id → its reschedule events (at, new due), oldest first."""
+    rows = store.query("SELECT card_id, at, detail FROM events WHERE action = ? ORDER BY id", (RESCHEDULE,))
+    wanted = set(card_ids) if card_ids is not None else None
+    found: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        if wanted is None or row["card_id"] in wanted:
+            found.setdefault(row["card_id"], []).append((row["at"], row["detail"]))
+    return found
+
+
+def write_reschedules(store: Store, moves: list[tuple[str, str]], at: str) -> None:
+    """Set each (card id, new due) and record it as a reschedule event, in one transaction; reviews untouched."""
+    with store.write() as conn:
+        for card_id, due in moves:
+            conn.execute("UPDATE cards SET due = ? WHERE id = ?", (due, card_id))
+            add_event(conn, card_id, at, RESCHEDULE, due)

@@ -1,0 +1,147 @@
+"""Daily workload with Anki's load balancer and easy days (issue 26), on a simulated learner.
+
+Usage: python benchmarks/workload_bench.py [--cards 300] [--days 45] [--new 30]
+
+The learner: a wiki of `--cards` Q/A cards in two decks, 30 new cards a day, every morning (08:00 UTC, from a
+Monday) a review session in which every card shown is answered Good (learning steps included: the clock moves on
+to each learning card's due time), for `--days` days. Then the next 30 days' due counts (review cards, by study
+day) are read from the database.
+
+Three runs in one process, on the same notes and answers:
+  baseline   `load_balance = false` (plain fuzz, as mlwiki before issue 26)
+  balanced   `load_balance = true`  (Anki's load balancer)
+  easy days  `load_balance = true`, `easy_days = { sun = 0.0 }`
+
+Figures: the coefficient of variation (stdev / mean) of the next 30 days' due counts, baseline vs balanced
+(goal: balanced ≥ 20 % lower); with easy days, Sundays' mean due count over the other days' mean, in the forecast
+and in the reviews actually done over the last 30 simulated days (goal: ≤ 25 %). Also: each run's replay check
+(the cached schedule of every card equals a replay of its log: the load balancer's days are kept).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from mlwiki.config import load_config
+from mlwiki.models import State
+from mlwiki.review.queue import Filters
+from mlwiki.review.replay import verify_replay
+from mlwiki.review.session import ReviewSession
+from mlwiki.scan.sync import open_synced
+from mlwiki.studyday import StudyCalendar
+
+START = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)  # a Monday
+SUNDAY = 6
+
+
+def make_wiki(root: Path, cards: int, new: int, review_options: str) -> Path:
+    root.mkdir(parents=True)
+    (root / "mlwiki.toml").write_text(f'name = "Bench"\n[review]\ntimezone = "UTC"\nnew_per_day = {new}\n'
+                                      f'reviews_per_day = 100000\n{review_options}\n', encoding="utf-8")
+    for deck in ("math", "dl"):
+        folder = root / "notes" / deck
+        folder.mkdir(parents=True)
+        body = "".join(f"Q: Question {deck}-{k} about the gradient of $f_{{{k}}}(x)$?\nA: Answer {deck}-{k}.\n\n"
+                       for k in range(cards // 2))
+        (folder / "cards.md").write_text(f"# {deck}\n\n{body}", encoding="utf-8")
+    return root
+
+
+def study(root: Path, when: datetime) -> int:
+    """One morning: answer Good to everything due, learning steps included. Returns the reviews of review cards."""
+    config = load_config(root)
+    store, _ = open_synced(config, when, progress=False)
+    clock = {"now": when}
+    reviews = 0
+    with store:
+        session = ReviewSession(store, config, lambda: clock["now"], Filters())
+        while True:
+            while session.current is not None:
+                reviews += session.current.state.state == State.REVIEW
+                session.answer(3)
+                clock["now"] += timedelta(seconds=20)
+            if not session.queue.learning:
+                return reviews
+            clock["now"] = max(clock["now"], min(due for due, _ in session.queue.learning))
+            session.reload()
+
+
+def forecast(root: Path, now: datetime, days: int = 30) -> list[int]:
+    """Review cards due on each of the next `days` study days."""
+    config = load_config(root)
+    calendar = StudyCalendar.from_settings(config.review)
+    store, _ = open_synced(config, now, progress=False)
+    with store:
+        today = calendar.number(now)
+        counts = [0] * days
+        for (due,) in store.query(f"SELECT due FROM cards WHERE state = {State.REVIEW:d} AND retired = 0"):
+            day = calendar.number(datetime.fromisoformat(due)) - today
+            if 1 <= day <= days:
+                counts[day - 1] += 1
+        drift = verify_replay(store, calendar)
+    return counts, len(drift)
+
+
+def simulate(folder: Path, name: str, options: str, args) -> dict:
+    root = make_wiki(folder / name, args.cards, args.new, options)
+    done = []
+    started = time.perf_counter()
+    for day in range(args.days):
+        done.append(study(root, START + timedelta(days=day)))
+    end = START + timedelta(days=args.days - 1, hours=12)
+    counts, drifted = forecast(root, end)
+    first_forecast_day = (end + timedelta(days=1)).weekday()
+    weekdays = [(first_forecast_day + k) % 7 for k in range(len(counts))]
+    history_days = [(START + timedelta(days=d)).weekday() for d in range(args.days)]
+    return {"name": name, "counts": counts, "cv": statistics.pstdev(counts) / statistics.mean(counts),
+            "noise": day_to_day_noise(counts),
+            "sunday_forecast": _sunday_share(counts, weekdays),
+            "sunday_done": _sunday_share(done[-30:], history_days[-30:]), "done": done, "drifted": drifted,
+            "seconds": time.perf_counter() - started}
+
+
+def day_to_day_noise(counts: list[int]) -> float:
+    """What the load balancer can even out: the spread of each day around its 7-day centred mean (the trend of a
+    young collection, few cards due soon and more later, is left out), over the mean."""
+    smooth = [statistics.mean(counts[max(k - 3, 0):k + 4]) for k in range(len(counts))]
+    return statistics.pstdev([c - m for c, m in zip(counts, smooth)]) / statistics.mean(counts)
+
+
+def _sunday_share(counts: list[int], weekdays: list[int]) -> float:
+    sundays = [c for c, w in zip(counts, weekdays) if w == SUNDAY]
+    others = [c for c, w in zip(counts, weekdays) if w != SUNDAY]
+    if not sundays or not others or not statistics.mean(others):
+        return float("nan")
+    return statistics.mean(sundays) / statistics.mean(others)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cards", type=int, default=300)
+    parser.add_argument("--days", type=int, default=45)
+    parser.add_argument("--new", type=int, default=30)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        runs = [simulate(Path(tmp), "baseline", "load_balance = false", args),
+                simulate(Path(tmp), "balanced", "load_balance = true", args),
+                simulate(Path(tmp), "easy-days", "load_balance = true\neasy_days = { sun = 0.0 }", args)]
+    for run in runs:
+        print(f"{run['name']:<10} next 30 days due: {' '.join(f'{c:3d}' for c in run['counts'])}")
+        print(f"{'':<10} CV {run['cv']:.3f} (day-to-day {run['noise']:.3f}) · Sundays/other days: forecast {run['sunday_forecast']:.0%}, "
+              f"done (last 30 days) {run['sunday_done']:.0%} · replay drift {run['drifted']} cards · "
+              f"{run['seconds']:.0f} s")
+    base, balanced, easy = runs
+    drop = 1 - balanced["cv"] / base["cv"]
+    print(f"\nCV drop with the load balancer: {drop:.0%} (goal ≥ 20 %): {'PASS' if drop >= 0.2 else 'FAIL'}; "
+          f"day-to-day spread drop: {1 - balanced['noise'] / base['noise']:.0%}")
+    share = max(easy["sunday_forecast"], easy["sunday_done"])
+    print(f"Sundays with sun = 0.0: {share:.0%} of another day (goal ≤ 25 %): {'PASS' if share <= 0.25 else 'FAIL'}")
+
+
+if __name__ == "__main__":
+    main()
