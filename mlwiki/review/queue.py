@@ -199,6 +199,8 @@ def due_summary(store: Store, settings: ReviewSettings, now: datetime, filters: 
         summary.next_is_day = state == State.REVIEW
         summary.next_in_days = calendar.number(when) - calendar.number(now)
     summary.decks = _by_deck(store, learning, [cid for _, cid in later], queue.main)
+    for row in summary.decks:  # each deck's preset retention (Anki shows it in the deck options)
+        row["desired_retention"] = (config.settings_for(row["deck"]) if config else settings).desired_retention
     return summary
 
 

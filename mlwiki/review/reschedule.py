@@ -14,11 +14,12 @@ from datetime import datetime, timezone
 
 from mlwiki.config import Config
 from mlwiki.models import CardState, State
+from mlwiki.review.intervals import fuzz_bounds, minimum_review_interval
 from mlwiki.review.presets import Schedulers
 from mlwiki.store import cards
 from mlwiki.store.cards import CardFilter
 from mlwiki.store.db import Store, utc_iso
-from mlwiki.store.reviews import write_reschedules
+from mlwiki.store.reviews import reviews_by_card, write_reschedules
 
 
 @dataclass(frozen=True)
@@ -37,31 +38,49 @@ class Move:
 
 
 def plan_reschedule(store: Store, config: Config, now: datetime, selection: CardFilter) -> list[Move]:
-    """The due dates that would move, for the live, unsuspended review cards of `selection`."""
+    """The due dates that would move, for the live, unsuspended review cards of `selection`: those whose
+    interval lies outside the range their deck's settings give now (so a second run moves nothing)."""
     schedulers = Schedulers(store, config)
     calendar = schedulers.calendar
     moves = []
-    for row in cards.list_cards(store, selection):
-        if row["state"] != "review" or row["suspended"] or not row["stability"]:
-            continue
+    listed = [r for r in cards.list_cards(store, selection)
+              if r["state"] == "review" and not r["suspended"] and r["stability"]]
+    history = reviews_by_card(store, [r["id"] for r in listed])
+    for row in listed:
         full = cards.card_row(store, row["id"])
         state = CardState.from_row(full)
-        new = rescheduled_due(schedulers, full, state)
+        new = rescheduled_due(schedulers, full, state, previous_interval(calendar, history.get(row["id"], [])))
         if new != state.due:
             moves.append(Move(row["id"], row["deck"] or "", state.due, new,
                               calendar.number(new) - calendar.number(state.due)))
     return moves
 
 
-def rescheduled_due(schedulers: Schedulers, row, state: CardState) -> datetime:
-    """The due the card's preset gives it now: its interval from its last review, in Anki's fuzz range."""
+def previous_interval(calendar, reviews: list) -> int:
+    """The interval the card had before its last review (Anki's `previous_interval`), 0 if none."""
+    if len(reviews) < 2 or not reviews[-2]["due"]:
+        return 0
+    before = reviews[-2]
+    return max(calendar.number(datetime.fromisoformat(before["due"]))
+               - calendar.number(datetime.fromisoformat(before["reviewed_at"])), 0)
+
+
+def rescheduled_due(schedulers: Schedulers, row, state: CardState, previous: int) -> datetime:
+    """The due the card's preset gives it now (Anki's FSRS rescheduler): its interval from its last review, at
+    least Anki's floor after `previous`, in Anki's fuzz range; unchanged when its due already lies there."""
     scheduler = schedulers.for_deck(row["deck"] or "")
     calendar = schedulers.calendar
+    maximum = scheduler.maximum_interval
     interval = scheduler.interval_days(state.stability)
-    picker = schedulers.picker(row["id"], row["note_id"], row["deck"] or "", max(state.reps - 1, 0),
-                               state.last_review) or scheduler.seeded_fuzz(row["id"], max(state.reps - 1, 0))
-    days = picker.pick(interval, 1, scheduler.maximum_interval)
-    return calendar.start(calendar.number(state.last_review) + max(days, 1))
+    minimum = max(minimum_review_interval(interval, previous, maximum), 1)
+    lower, upper = fuzz_bounds(interval, minimum, maximum)
+    last = calendar.number(state.last_review)
+    if lower <= calendar.number(state.due) - last <= upper:
+        return state.due
+    reps = max(state.reps - 1, 0)
+    picker = schedulers.picker(row["id"], row["note_id"], row["deck"] or "", reps, state.last_review) \
+        or scheduler.seeded_fuzz(row["id"], reps)
+    return calendar.start(last + picker.pick(interval, minimum, maximum))
 
 
 def apply_reschedule(store: Store, moves: list[Move], now: datetime) -> None:

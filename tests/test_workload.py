@@ -1,0 +1,278 @@
+"""Scheduling for real workloads (issue 26): Anki's load balancer and easy days, kept exactly through replays
+and log files; review orders and which cards make today's cut; deck presets with per-deck limits; and
+`mlwiki reschedule`."""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import write
+from mlwiki.cli import cli
+from mlwiki.config import load_config
+from mlwiki.models import State
+from mlwiki.review.balance import LoadBalancer, easy_day_modifiers
+from mlwiki.review.intervals import FuzzPicker, fuzz_bounds
+from mlwiki.review.queue import Filters, build_queue
+from mlwiki.review.replay import verify_replay
+from mlwiki.review.session import ReviewSession
+from mlwiki.scan.sync import open_synced
+from mlwiki.studyday import StudyCalendar
+
+MONDAY = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+
+
+def cli_run(root: Path, *args: str, now: datetime = MONDAY, code: int = 0):
+    result = CliRunner().invoke(cli, ["--root", str(root), "--now", now.isoformat(), *args])
+    assert result.exit_code == code, result.output
+    return result
+
+
+def make_wiki(root: Path, review: str = "", extra: str = "", per_deck: int = 20, new: int = 10) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "mlwiki.toml").write_text(f'name = "T"\n[review]\ntimezone = "UTC"\nnew_per_day = {new}\n{review}\n'
+                                      f'{extra}\n', encoding="utf-8")
+    for deck in ("a", "b"):
+        write(root, f"notes/{deck}/cards.md", "".join(
+            f"Q: What is fact {deck}{k} about optimizers?\nA: Answer {deck}{k}.\n\n" for k in range(per_deck)))
+    return root
+
+
+def study(root: Path, when: datetime, rating=lambda card: 3) -> int:
+    """One session: answer every card shown, learning steps included (the clock moves to each step)."""
+    config = load_config(root)
+    store, _ = open_synced(config, when, progress=False)
+    clock = {"now": when}
+    answered = 0
+    with store:
+        session = ReviewSession(store, config, lambda: clock["now"], Filters())
+        while True:
+            while session.current is not None:
+                session.answer(rating(session.current))
+                clock["now"] += timedelta(seconds=20)
+                answered += 1
+            if not session.queue.learning:
+                return answered
+            clock["now"] = max(clock["now"], min(due for due, _ in session.queue.learning))
+            session.reload()
+
+
+def dues(root: Path, when: datetime) -> dict[str, str]:
+    store, _ = open_synced(load_config(root), when, progress=False)
+    with store:
+        return {r["id"]: r["due"] for r in store.query("SELECT id, due FROM cards WHERE state > 0")}
+
+
+# --- the load balancer -------------------------------------------------------------------------------------
+
+
+def test_load_balancer_picks_inside_the_range_and_prefers_light_days():
+    counts = {5: 12, 6: 12, 7: 2, 8: 12, 9: 12}
+    picks = [LoadBalancer(lambda: (counts, set()), lambda d: 0, (1.0,) * 7, seed, FuzzPicker(0.5)).pick(7.0, 1, 36500)
+             for seed in range(400)]
+    assert set(picks) <= set(range(fuzz_bounds(7.0, 1, 36500)[0], fuzz_bounds(7.0, 1, 36500)[1] + 1))
+    assert max(set(picks), key=picks.count) == 7 and picks.count(7) > 0.8 * len(picks)
+
+
+def test_load_balancer_keeps_siblings_apart():
+    counts = {d: 5 for d in range(5, 10)}
+    picks = [LoadBalancer(lambda: (counts, {7}), lambda d: 0, (1.0,) * 7, seed, FuzzPicker(0.5)).pick(7.0, 1, 36500)
+             for seed in range(400)]
+    assert picks.count(7) == 0 and picks.count(6) + picks.count(8) < picks.count(5) + picks.count(9)
+
+
+def test_easy_days_as_anki_classifies_them():
+    """Share 0: closed; 1: open; between: open only while that day carries less than half the others' mean."""
+    sunday, saturday = 6, 5
+    shares = (1.0, 1.0, 1.0, 1.0, 1.0, 0.5, 0.0)
+    assert easy_day_modifiers(shares, [4, saturday, sunday], [10, 2, 0]) == [1.0, 1.0, 0.0001]
+    assert easy_day_modifiers(shares, [4, saturday, sunday], [10, 9, 0]) == [1.0, 0.0001, 0.0001]
+    weekday = {5: 4, 6: 5, 7: sunday, 8: 0, 9: 1}.__getitem__
+    counts = {d: 6 for d in range(5, 10)}
+    picks = [LoadBalancer(lambda: (counts, set()), weekday, shares, seed, FuzzPicker(0.5)).pick(7.0, 1, 36500)
+             for seed in range(500)]
+    assert picks.count(7) <= 1
+
+
+def test_balanced_days_are_kept_by_replays_and_log_files(tmp_path):
+    """Twenty mornings of Good: the load balancer moved due dates away from the seeded fuzz (so it acted), the
+    cached schedule equals a replay of the log, and a log export imported into a fresh wiki gives every card
+    the same due date."""
+    balanced = make_wiki(tmp_path / "on")
+    plain = make_wiki(tmp_path / "off", review="load_balance = false")
+    for day in range(20):
+        study(balanced, MONDAY + timedelta(days=day))
+        study(plain, MONDAY + timedelta(days=day))
+    end = MONDAY + timedelta(days=20)
+    ours, theirs = dues(balanced, end), dues(plain, end)
+    assert sum(ours[c] != theirs[c] for c in ours) >= 5
+    config = load_config(balanced)
+    store, _ = open_synced(config, end, progress=False)
+    with store:
+        assert verify_replay(store, StudyCalendar.from_settings(config.review)) == []
+    for fmt in ("jsonl", "csv"):
+        cli_run(balanced, "log", "export", str(tmp_path / f"log.{fmt}"), now=end)
+        fresh = make_wiki(tmp_path / f"fresh-{fmt}")
+        cli_run(fresh, "log", "import", str(tmp_path / f"log.{fmt}"), now=end)
+        assert dues(fresh, end) == ours
+
+
+@pytest.mark.slow
+def test_sundays_carry_little_with_easy_days(tmp_path):
+    """`easy_days = { sun = 0.0 }`, 300 cards, 30 new a day: after a month of mornings, Sundays in the next weeks
+    hold at most a quarter of another day's reviews (short unfuzzed intervals may still land there, and an
+    empty Sunday still weighs 1, as in Anki)."""
+    root = make_wiki(tmp_path / "w", review="easy_days = { sun = 0.0 }", per_deck=150, new=30)
+    for day in range(30):
+        study(root, MONDAY + timedelta(days=day))
+    end = MONDAY + timedelta(days=29, hours=10)
+    calendar = StudyCalendar.from_settings(load_config(root).review)
+    per_day: dict[int, int] = {}
+    for due in dues(root, end).values():
+        day = calendar.number(datetime.fromisoformat(due)) - calendar.number(end)
+        if 3 <= day <= 30:
+            per_day[day] = per_day.get(day, 0) + 1
+    weekday = {d: (end + timedelta(days=d)).weekday() for d in per_day}
+    sundays = [n for d, n in per_day.items() if weekday[d] == 6]
+    others = [n for d, n in per_day.items() if weekday[d] != 6]
+    assert sum(sundays) / len(sundays) <= 0.25 * sum(others) / len(others), per_day
+
+
+# --- review order and limits -------------------------------------------------------------------------------
+
+
+def backlog_wiki(root: Path, order: str, reviews_per_day: int = 3) -> Path:
+    """Cards studied for a while on varied ratings, then a 20-day break: a backlog of review cards."""
+    make_wiki(root, review=f'review_order = "{order}"\nreviews_per_day = 1000', per_deck=6)
+    rng = random.Random(5)
+    for day in range(12):
+        study(root, MONDAY + timedelta(days=day), rating=lambda card: rng.choice([2, 3, 3, 4]))
+    text = (root / "mlwiki.toml").read_text().replace("reviews_per_day = 1000", f"reviews_per_day = {reviews_per_day}")
+    (root / "mlwiki.toml").write_text(text)
+    return root
+
+
+@pytest.mark.parametrize("order", ["due", "retrievability", "overdueness", "interval-asc", "interval-desc",
+                                   "deck", "random"])
+def test_review_order_decides_todays_cut(tmp_path, order):
+    root = backlog_wiki(tmp_path / "w", order)
+    later = MONDAY + timedelta(days=40)
+    listed = {c["id"]: c for c in json.loads(cli_run(root, "cards", "--json", now=later).output)}
+    config = load_config(root)
+    store, _ = open_synced(config, later, progress=False)
+    with store:
+        queue = build_queue(store, config.review, later, Filters(), config)
+    chosen = [cid for kind, cid in queue.main if kind == "review"]
+    due = [c for c in listed.values() if c["state"] == "review" and datetime.fromisoformat(c["due"]) <= later]
+    assert len(chosen) == 3 and len(due) > 3 and queue.held_back
+
+    def interval(c):
+        return (datetime.fromisoformat(c["due"]) - datetime.fromisoformat(c["last_review"])).days
+
+    expected = {
+        "due": lambda c: c["due"], "retrievability": lambda c: c["retrievability"],
+        "interval-asc": interval, "interval-desc": lambda c: -interval(c), "deck": lambda c: (c["deck"], c["due"]),
+    }
+    if order in expected:
+        ranked = sorted(due, key=expected[order])
+        cut = expected[order](ranked[2])
+        assert all(expected[order](listed[c]) <= cut for c in chosen), (order, chosen)
+        assert [expected[order](listed[c]) for c in chosen] == sorted(expected[order](listed[c]) for c in chosen)
+    if order == "retrievability":
+        assert all(0 < listed[c]["retrievability"] < 1 for c in chosen)
+
+
+def test_cards_json_has_retrievability_at_now(tmp_path):
+    root = backlog_wiki(tmp_path / "w", "due")
+    early = json.loads(cli_run(root, "cards", "--json", now=MONDAY + timedelta(days=13)).output)
+    late = {c["id"]: c for c in json.loads(cli_run(root, "cards", "--json", now=MONDAY + timedelta(days=60)).output)}
+    studied = [c for c in early if c["last_review"]]
+    assert studied and all(late[c["id"]]["retrievability"] < c["retrievability"] for c in studied)
+
+
+def test_presets_limit_each_deck_and_their_parent(tmp_path):
+    presets = ('[deck_options."T::a"]\nreviews_per_day = 1\nnew_per_day = 2\n'
+               '[deck_options."T"]\nreviews_per_day = 4\n')
+    root = make_wiki(tmp_path / "w", extra=presets, per_deck=6)
+    config = load_config(root)
+    store, _ = open_synced(config, MONDAY, progress=False)
+    with store:
+        queue = build_queue(store, config.review, MONDAY, Filters(), config)
+        decks = {r["id"]: r["deck"] for r in store.query("SELECT id, deck FROM cards")}
+    new = [decks[c] for k, c in queue.main if k == "new"]
+    assert new.count("T::a") == 2 and new.count("T::b") == 6  # b: [review] new_per_day = 10
+    for day in range(6):
+        study(root, MONDAY + timedelta(days=day))
+    later = MONDAY + timedelta(days=40)
+    store, _ = open_synced(config, later, progress=False)
+    with store:
+        queue = build_queue(store, config.review, later, Filters(), config)
+    reviews = [decks[c] for k, c in queue.main if k == "review"]
+    assert reviews.count("T::a") == 1 and len(reviews) == 4
+    due = json.loads(cli_run(root, "due", "--json", now=later).output)
+    assert {d["deck"]: d["review"] for d in due["decks"]} == {"T::a": 1, "T::b": 3}
+    assert {d["deck"]: d["desired_retention"] for d in due["decks"]} == {"T::a": 0.9, "T::b": 0.9}
+
+
+def test_a_preset_schedules_its_decks_with_its_retention(tmp_path):
+    root = make_wiki(tmp_path / "w", extra='[deck_options."T::a"]\ndesired_retention = 0.8\n', per_deck=2)
+    study(root, MONDAY)
+    store, _ = open_synced(load_config(root), MONDAY, progress=False)
+    with store:
+        rows = store.query("SELECT c.deck, s.json FROM reviews r JOIN cards c ON c.id = r.card_id "
+                           "JOIN settings s ON s.id = r.settings_id")
+    retention = {r["deck"]: json.loads(r["json"])["desired_retention"] for r in rows}
+    assert retention == {"T::a": 0.8, "T::b": 0.9}
+
+
+@pytest.mark.parametrize("toml, message", [
+    ('[review]\nreview_order = "oldest"', "[review] review_order: must be one of due, retrievability"),
+    ('[review]\neasy_days = { sunday = 0.0 }', "[review] easy_days: unknown day 'sunday'"),
+    ('[review]\neasy_days = { sun = 2 }', "[review] easy_days.sun: must be a number from 0 to 1"),
+    ('[review]\nload_balance = "yes"', "[review] load_balance: must be true or false"),
+    ('[deck_options."ML"]\ndesired_retention = 1.5', '[deck_options."ML"] desired_retention: must be a number'),
+    ('[deck_options."ML"]\nfuzz = false', '[deck_options."ML"] fuzz: not a preset setting'),
+    ('[deck_options]\nML = 3', '[deck_options."ML"]: must be a table'),
+])
+def test_bad_scheduling_settings_are_one_line_errors(tmp_path, toml, message):
+    root = tmp_path / "w"
+    write(root, "notes/a.md", "Q: q?\nA: a\n")
+    (root / "mlwiki.toml").write_text(f'name = "T"\n{toml}\n', encoding="utf-8")
+    result = cli_run(root, "due", code=1)
+    assert message in result.output and len(result.output.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+# --- reschedule ---------------------------------------------------------------------------------------------
+
+
+def test_reschedule_moves_due_dates_only_when_asked(tmp_path):
+    root = make_wiki(tmp_path / "w", per_deck=10)
+    for day in range(8):
+        study(root, MONDAY + timedelta(days=day))
+    when = MONDAY + timedelta(days=8)
+    before = dues(root, when)
+    assert cli_run(root, "reschedule", "--dry-run", "--json", now=when).output.count('"moved": 0') == 1
+    config_text = (root / "mlwiki.toml").read_text()
+    (root / "mlwiki.toml").write_text(config_text + '[deck_options."T::a"]\ndesired_retention = 0.8\n')
+    assert dues(root, when) == before  # a settings change alone moves nothing
+    plan = json.loads(cli_run(root, "reschedule", "--dry-run", "--json", now=when).output)
+    assert plan["moved"] > 0 and all(m["days"] > 0 for m in plan["moves"])
+    assert {m["deck"] for m in plan["moves"]} == {"T::a"}
+    assert dues(root, when) == before
+    text = cli_run(root, "reschedule", now=when).output
+    assert f"{plan['moved']} due dates moved: {plan['moved']} later" in text
+    after = dues(root, when)
+    assert {m["id"]: m["new_due"] for m in plan["moves"]} == {
+        c: datetime.fromisoformat(after[c]).isoformat() for c in after if after[c] != before[c]}
+    store, _ = open_synced(load_config(root), when, progress=False)
+    with store:
+        assert verify_replay(store, StudyCalendar.from_settings(load_config(root).review)) == []
+        assert store.query("SELECT count(*) FROM reviews WHERE reviewed_at > ?", (when.isoformat(),))[0][0] == 0
+    assert json.loads(cli_run(root, "reschedule", "--json", now=when).output)["moved"] == 0
+    check = CliRunner().invoke(cli, ["--root", str(root), "--now", when.isoformat(), "check", "--json"])
+    assert "cached schedule differs" not in check.output
