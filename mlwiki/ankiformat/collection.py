@@ -90,3 +90,13 @@ def add_revlog(db, rows: list[tuple]) -> None:
     """Insert revlog rows (id, cid, usn, ease, ivl, lastIvl, factor, time, type) with usn −1, so they sync."""
     db.executemany("INSERT INTO revlog(id, cid, usn, ease, ivl, lastIvl, factor, time, type) "
                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def package_deck_configs(conn: sqlite3.Connection) -> tuple[dict, dict]:
+    """(decks, dconf) JSON of a package database's `col` row."""
+    decks, dconf = conn.execute("SELECT decks, dconf FROM col").fetchone()
+    return json.loads(decks or "{}"), json.loads(dconf or "{}")
+
+
+def set_package_deck_configs(conn: sqlite3.Connection, decks: dict, dconf: dict) -> None:
+    conn.execute("UPDATE col SET decks = ?, dconf = ?", (json.dumps(decks), json.dumps(dconf)))

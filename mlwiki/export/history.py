@@ -18,8 +18,9 @@ from datetime import datetime
 
 from mlwiki.config import Config
 from mlwiki.ankiformat.cards import QUEUE_SUSPENDED, card_schedule, package_today
-from mlwiki.ankiformat.collection import (insert_revlog, package_cards, package_crt, set_package_schedule,
-                                         update_package_conf)
+from mlwiki.ankiformat.collection import (insert_revlog, package_cards, package_crt, package_deck_configs,
+                                         set_package_deck_configs, set_package_schedule, update_package_conf)
+from mlwiki.ankiformat.deckconfig import preset_conf
 from mlwiki.ankiformat.revlog import revlog_rows
 from mlwiki.models import CardState, State
 from mlwiki.studyday import StudyCalendar
@@ -38,14 +39,51 @@ class History:
     calendar: StudyCalendar
     learning_steps: int
     relearning_steps: int
+    config: Config | None = None
+    parameters: dict | None = None  # preset name (None: `[review]`) → the FSRS parameters its answers use
 
 
 def load_history(store, config: Config, now: datetime) -> History:
-    """Give every review its Anki id (kept in the log), then read the log by card."""
+    """Give every review its Anki id (kept in the log), then read the log by card and each preset's
+    parameters."""
     assign_anki_ids(store)
     settings = config.review
+    parameters = {name: preset_parameters(store, name) for name in [None, *config.deck_options]}
     return History(reviews_by_card(store), now, StudyCalendar.from_settings(settings),
-                   len(settings.learning_steps), len(settings.relearning_steps))
+                   len(settings.learning_steps), len(settings.relearning_steps), config, parameters)
+
+
+def preset_parameters(store, preset: str | None) -> list[float]:
+    """The FSRS parameters a preset's answers use: its own fit, else the wiki's, else FSRS's defaults (as the
+    review session chooses them)."""
+    import fsrs.scheduler
+
+    from mlwiki.store.parameters import active_parameters
+
+    active = active_parameters(store, preset) if preset else None
+    active = active or active_parameters(store)
+    return list(active.values) if active and active.values else [float(x) for x in fsrs.scheduler.DEFAULT_PARAMETERS]
+
+
+def add_presets(conn: sqlite3.Connection, history: History) -> int:
+    """Give each deck of a package database the Anki deck option preset of its mlwiki preset (or of `[review]`):
+    FSRS parameters, desired retention, limits, steps, maximum interval, easy days, review order. Returns how
+    many presets the package holds."""
+    config = history.config
+    decks, dconf = package_deck_configs(conn)
+    base = dconf.get("1") or next(iter(dconf.values()))
+    written = set()
+    for deck in decks.values():
+        if deck.get("dyn") or int(deck["id"]) == 1:
+            continue
+        name = config.preset_of(deck["name"])
+        conf = preset_conf(base, f"{name or config.name} (mlwiki)", config.settings_for(deck["name"]),
+                           history.parameters[name], int(history.now.timestamp()))
+        dconf[str(conf["id"])] = conf
+        deck["conf"] = conf["id"]
+        written.add(conf["id"])
+    set_package_deck_configs(conn, decks, dconf)
+    return len(written)
 
 
 def add_history(conn: sqlite3.Connection, history: History, built: list) -> tuple[int, int]:

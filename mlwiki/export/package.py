@@ -42,7 +42,7 @@ import genanki
 
 from mlwiki.ankiformat.containers import write_package
 from mlwiki.config import Config
-from mlwiki.export.history import History, add_history, load_history
+from mlwiki.export.history import History, add_history, add_presets, load_history
 from mlwiki.export.models import (BASIC_FIELDS, BASIC_MODEL_ID, CLOZE_FIELDS, CLOZE_MODEL_ID,  # noqa: F401
                                   FORMULA_MODEL_ID, TWO_WAY_MODEL_ID, build_models)
 from mlwiki.export.notes import Builder, Built
@@ -191,6 +191,7 @@ def _write_deck(path: Path, top: str, built: list[Built], media_files: dict[str,
         warnings.simplefilter("always")
         def fill(conn) -> None:
             info.scheduled, info.reviews = add_history(conn, history, built)
+            add_presets(conn, history)
 
         _write_apkg(package, path, stamp, media, fill)
     report.warnings.extend(f"{path.name}: {w.message}" for w in caught)
