@@ -262,7 +262,8 @@ def test_simulate_prints_each_retention_monotone_with_the_current_and_recommende
     assert "300 cards over 365 days" in text[0]
     (marked,) = [line for line in text if line.startswith("▶")]
     assert " 0.925 " in marked and "← now" in marked and "█" in marked
-    assert len([line for line in text if "█" in line]) == 29
+    table = text[:text.index("")]  # then the days ahead (tests/test_review_workload.py)
+    assert len([line for line in table if "█" in line]) == 29
     assert [line for line in text if "← recommended" in line or "← now, recommended" in line]
     assert any(line.startswith(f"Recommended: at least {data['recommended']:.2f}") for line in text)
     assert max(len(line) for line in text) <= 80

@@ -92,26 +92,39 @@ def optimize_items(found: Items, current: list[float] | None, relearning_steps: 
                           kept=mine.log_loss < best_before, saved=False)
 
 
-def optimize_store(store, config, now: datetime, dry_run: bool = False) -> OptimizeResult:
-    """Fit to the wiki's whole review log; save the parameters (dated `now`) when kept, unless `dry_run`."""
+def optimize_store(store, config, now: datetime, dry_run: bool = False, preset: str | None = None) -> OptimizeResult:
+    """Fit to the wiki's whole review log (or, with `preset`, to the reviews of that deck preset's cards, as Anki
+    fits each preset); save the parameters (dated `now`) when kept, unless `dry_run`."""
     settings = config.review
-    active = active_parameters(store)
+    active = (active_parameters(store, preset) or active_parameters(store)) if preset else active_parameters(store)
+    rows = log_for_optimizer(store)
+    if preset is not None:
+        wanted = preset_card_ids(store, config, preset)
+        rows = [row for row in rows if row[0] in wanted]
     with paused_gc():  # a million small tuples, no cycles: the collector would only re-scan them
-        found = training_items(entries_from_rows(log_for_optimizer(store)),
-                               StudyCalendar.from_settings(settings).date)
+        found = training_items(entries_from_rows(rows), StudyCalendar.from_settings(settings).date)
         result = optimize_items(found, active.values if active else None, len(settings.relearning_steps))
     if result.kept and not dry_run:
         figures = {"reviews": result.reviews, "items": result.items, "log_loss_default": result.default.log_loss,
                    "log_loss_fitted": result.fitted.log_loss, "rmse_default": result.default.rmse,
                    "rmse_fitted": result.fitted.rmse}
-        save_parameters(store, now, "optimize", result.parameters, figures)
+        save_parameters(store, now, "optimize", result.parameters, figures, preset=preset)
         return replace(result, saved=True)
     return result
 
 
-def reset_store(store, now: datetime) -> StoredParameters | None:
-    """Go back to FSRS's defaults for new answers (a dated row in the history). Returns what was in use."""
-    active = active_parameters(store)
+def preset_card_ids(store, config, preset: str) -> set[str]:
+    """Ids of the cards (retired ones too: their reviews still teach) whose deck uses `preset`."""
+    from mlwiki.store.cards import CardFilter, decks_of, selected_ids
+
+    decks = decks_of(store, sorted(selected_ids(store, CardFilter(), include_retired=True)))
+    return {cid for cid, deck in decks.items() if config.preset_of(deck) == preset}
+
+
+def reset_store(store, now: datetime, preset: str | None = None) -> StoredParameters | None:
+    """Go back to FSRS's defaults for new answers (a dated row in the history; of one preset with `preset`).
+    Returns what was in use."""
+    active = active_parameters(store, preset)
     if active is not None and active.values is not None:
-        save_parameters(store, now, "reset", None)
+        save_parameters(store, now, "reset", None, preset=preset)
     return active

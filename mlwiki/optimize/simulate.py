@@ -155,18 +155,27 @@ def _least_time_per_card(grid: list[float], seconds: list[float], remembered: li
     return min(costs)[1] if costs else None
 
 
-def simulate_store(store, config, retentions=RETENTIONS) -> Simulation:
-    """The table for this wiki: its live cards, its limits and steps, the parameters in use. Raises TooFewReviews
-    below `MIN_REVIEWS` reviews."""
+def simulate_store(store, config, retentions=RETENTIONS, preset: str | None = None) -> Simulation:
+    """The table for this wiki (or for the cards of one deck preset, with its limits, steps and parameters): its
+    live cards, its limits and steps, the parameters in use. Raises TooFewReviews below `MIN_REVIEWS` reviews."""
     counts = rating_counts(store)
     reviews = review_count(store)
     if reviews < MIN_REVIEWS:
         raise TooFewReviews(f"too few reviews to simulate: {reviews} of the {MIN_REVIEWS} it needs to learn how you "
                             "answer; review for a few days, then try again")
-    active = active_parameters(store)
+    active = (active_parameters(store, preset) or active_parameters(store)) if preset else active_parameters(store)
     values = active.values if active and active.values else None
-    return simulate_costs(values or DEFAULTS, config.review, live_card_count(store), counts,
+    settings = config.deck_options[preset] if preset else config.review
+    cards = live_card_count(store) if preset is None else _preset_live_cards(store, config, preset)
+    return simulate_costs(values or DEFAULTS, settings, cards, counts,
                           source="optimized" if values else "default", retentions=retentions)
+
+
+def _preset_live_cards(store, config, preset: str) -> int:
+    from mlwiki.store.cards import CardFilter, list_cards
+
+    return sum(1 for c in list_cards(store, CardFilter())
+               if not c["suspended"] and config.preset_of(c["deck"] or "") == preset)
 
 
 def _retention(value: float) -> str:
