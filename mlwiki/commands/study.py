@@ -81,9 +81,11 @@ def due(app: AppContext, deck, tag, paths, as_json: bool) -> None:
         return
     rows = summary.decks
     width = max([len(r["deck"]) for r in rows] + [5])
-    click.echo(f"{'deck':<{width}}  learning  review  new")
+    presets = bool(app.config.deck_options)  # then each deck's retention, which its preset sets
+    click.echo(f"{'deck':<{width}}  learning  review  new" + ("  retention" if presets else ""))
     for r in rows:
-        click.echo(inert(f"{r['deck']:<{width}}  {r['learning']:>8}  {r['review']:>6}  {r['new']:>3}"))
+        retention = f"  {r['desired_retention']:>9.0%}" if presets else ""
+        click.echo(inert(f"{r['deck']:<{width}}  {r['learning']:>8}  {r['review']:>6}  {r['new']:>3}{retention}"))
     click.echo(f"{'total':<{width}}  {summary.learning:>8}  {summary.review:>6}  {summary.new:>3}")
     later = f"{plural(summary.later_today, 'learning card')} due later today. " if summary.later_today else ""
     click.echo(later + next_due_text(summary, app.now, counts=False))

@@ -136,6 +136,8 @@ class DeckStats:
     reviews_30d: int = 0  # reviews counted for retention (cards in review state) in the last 30 days
     retention_30d: float | None = None
     passed_30d: int = 0  # of those, the ones recalled
+    preset: str | None = None  # the `[deck_options."…"]` preset the deck uses (None: `[review]`)
+    desired_retention: float | None = None  # its preset's, to set against retention_30d
 
     @property
     def ratio_30d(self) -> Ratio:
@@ -313,6 +315,8 @@ def _due_as_the_queue_says(stats: Stats, store: Store, config: Config, now: date
     for deck in stats.decks:
         row = by_deck.get(deck.name)
         deck.due_today = row["learning"] + row["later_today"] + row["review"] if row else 0
+        deck.preset = config.preset_of(deck.name or "")
+        deck.desired_retention = config.settings_for(deck.name or "").desired_retention
 
 
 class _Compute:
