@@ -276,3 +276,65 @@ def test_reschedule_moves_due_dates_only_when_asked(tmp_path):
     assert json.loads(cli_run(root, "reschedule", "--json", now=when).output)["moved"] == 0
     check = CliRunner().invoke(cli, ["--root", str(root), "--now", when.isoformat(), "check", "--json"])
     assert "cached schedule differs" not in check.output
+
+
+# --- per-preset fits and the simulated days ahead ---------------------------------------------------------
+
+
+def test_optimize_fits_one_preset_on_its_own_cards(tmp_path):
+    """A history for 200 cards in two decks; `optimize --deck T::a` fits on T::a's reviews only, keeps the fit
+    for that preset: T::a's new answers use it, T::b's keep the defaults."""
+    from learner import DEFAULTS, TRUE, Learner, quick_log
+
+    from mlwiki.review.schedule import settings_dict
+
+    root = make_wiki(tmp_path / "w", per_deck=100, extra='[deck_options."T::a"]\ndesired_retention = 0.85\n')
+    config = load_config(root)
+    store, _ = open_synced(config, MONDAY, progress=False)
+    with store:
+        ids = {r["id"]: r["deck"] for r in store.query("SELECT id, deck FROM cards")}
+    order = sorted(ids)
+    start = MONDAY - timedelta(days=120)
+    log = tmp_path / "log.jsonl"
+    with log.open("w") as out:
+        for card, when, rating, _ in quick_log(len(order), 110, 20, start, Learner(TRUE, seed=3)):
+            settings = settings_dict(config.settings_for(ids[order[card]]))
+            out.write(json.dumps({"card_id": order[card], "reviewed_at": when.isoformat(), "rating": rating,
+                                  "duration_ms": 5000, "content_hash": "", "settings": settings}) + "\n")
+    cli_run(root, "log", "import", str(log))
+    fit = json.loads(cli_run(root, "optimize", "--deck", "T::a::x", "--json").output)
+    all_reviews = json.loads(cli_run(root, "optimize", "--dry-run", "--json").output)["reviews"]
+    assert fit["preset"] == "T::a" and fit["kept"] and fit["saved"] and 0 < fit["reviews"] < all_reviews
+    study(root, MONDAY + timedelta(days=30))
+    store, _ = open_synced(config, MONDAY, progress=False)
+    with store:
+        rows = store.query("SELECT c.deck, s.json FROM reviews r JOIN cards c ON c.id = r.card_id "
+                           "JOIN settings s ON s.id = r.settings_id WHERE r.reviewed_at > ?",
+                           ((MONDAY + timedelta(days=29)).isoformat(),))
+    used = {r["deck"]: json.loads(r["json"])["parameters"] for r in rows}
+    assert used["T::a"] == pytest.approx(fit["parameters"]) and used["T::b"] == pytest.approx(DEFAULTS)
+    assert json.loads(cli_run(root, "optimize", "--deck", "T::a", "--reset", "--json").output)["reset"]
+
+
+def test_simulated_days_ahead_follow_load_balancing_and_easy_days(tmp_path):
+    """`optimize --simulate --json`'s workload for two learners alike but for `easy_days = { sun = 0.0 }`: their
+    Sundays ahead carry about a normal day's reviews, and much less; the figures are seeded (the same twice) and
+    nothing is written."""
+    when = MONDAY + timedelta(days=10)
+
+    def sunday_share(root: Path) -> float:
+        before = dues(root, when)
+        result = json.loads(cli_run(root, "optimize", "--simulate", "--days", "42", "--json", now=when).output)
+        again = json.loads(cli_run(root, "optimize", "--simulate", "--days", "42", "--json", now=when).output)
+        assert result == again and dues(root, when) == before
+        means = result["workload"]["weekday_means"]
+        return means[6] / (sum(means[:6]) / 6)
+
+    shares = []
+    for name, review in (("normal", ""), ("eased", "easy_days = { sun = 0.0 }")):
+        root = make_wiki(tmp_path / name, review=review, per_deck=60, new=20)
+        for day in range(10):
+            study(root, MONDAY + timedelta(days=day))
+        shares.append(sunday_share(root))
+    normal, eased = shares
+    assert normal > 0.7 and eased < 0.4 and eased < normal / 2, (normal, eased)
