@@ -6,18 +6,16 @@ Usage: python benchmarks/anki_workload.py [--cards 300] [--days 45] [--new 30]  
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from workload_bench import START, SUNDAY, _sunday_share
+from workload_bench import START, figures, learner_arguments, print_runs
 
 DAY_SCRIPT = r"""
 import json, sys
@@ -71,30 +69,18 @@ def simulate(folder: Path, name: str, balance: bool, easy: list[float], args) ->
             sys.exit(run.stderr)
         result = json.loads(run.stdout.strip().splitlines()[-1])
         done.append(result["reviews"])
-    counts = result["forecast"]
-    first = (START + timedelta(days=args.days)).weekday()
-    weekdays = [(first + k) % 7 for k in range(len(counts))]
-    history = [(START + timedelta(days=d)).weekday() for d in range(args.days)]
-    return {"name": name, "counts": counts, "cv": statistics.pstdev(counts) / statistics.mean(counts),
-            "sunday_forecast": _sunday_share(counts, weekdays), "sunday_done": _sunday_share(done[-30:], history[-30:])}
+    return figures(name, result["forecast"], done)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cards", type=int, default=300)
-    parser.add_argument("--days", type=int, default=45)
-    parser.add_argument("--new", type=int, default=30)
-    args = parser.parse_args()
+    args = learner_arguments(__doc__.splitlines()[0])
     if not shutil.which("faketime"):
         sys.exit("needs faketime (Debian package faketime)")
     with tempfile.TemporaryDirectory() as tmp:
         runs = [simulate(Path(tmp), "anki-plain", False, [1.0] * 7, args),
                 simulate(Path(tmp), "anki-balanced", True, [1.0] * 7, args),
                 simulate(Path(tmp), "anki-easy", True, [1.0] * 6 + [0.0], args)]
-    for run in runs:
-        print(f"{run['name']:<14} next 30 days due: {' '.join(f'{c:3d}' for c in run['counts'])}")
-        print(f"{'':<14} CV {run['cv']:.3f} · Sundays/other days: forecast {run['sunday_forecast']:.0%}, "
-              f"done (last 30 days) {run['sunday_done']:.0%}")
+    print_runs(runs)
     print(f"\nAnki's CV drop with its load balancer: {1 - runs[1]['cv'] / runs[0]['cv']:.0%}")
 
 

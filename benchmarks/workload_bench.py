@@ -22,18 +22,21 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import sys
 import tempfile
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from mlwiki.config import load_config
-from mlwiki.models import State
-from mlwiki.review.queue import Filters
-from mlwiki.review.replay import verify_replay
-from mlwiki.review.session import ReviewSession
-from mlwiki.scan.sync import open_synced
-from mlwiki.studyday import StudyCalendar
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE.parent), str(HERE.parent / "tests")]  # this checkout's mlwiki, and the test learner
+
+from learner import study_morning  # noqa: E402
+from mlwiki.config import load_config  # noqa: E402
+from mlwiki.models import State  # noqa: E402
+from mlwiki.review.replay import verify_replay  # noqa: E402
+from mlwiki.scan.sync import open_synced  # noqa: E402
+from mlwiki.studyday import StudyCalendar  # noqa: E402
 
 START = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)  # a Monday
 SUNDAY = 6
@@ -50,25 +53,6 @@ def make_wiki(root: Path, cards: int, new: int, review_options: str) -> Path:
                        for k in range(cards // 2))
         (folder / "cards.md").write_text(f"# {deck}\n\n{body}", encoding="utf-8")
     return root
-
-
-def study(root: Path, when: datetime) -> int:
-    """One morning: answer Good to everything due, learning steps included. Returns the reviews of review cards."""
-    config = load_config(root)
-    store, _ = open_synced(config, when, progress=False)
-    clock = {"now": when}
-    reviews = 0
-    with store:
-        session = ReviewSession(store, config, lambda: clock["now"], Filters())
-        while True:
-            while session.current is not None:
-                reviews += session.current.state.state == State.REVIEW
-                session.answer(3)
-                clock["now"] += timedelta(seconds=20)
-            if not session.queue.learning:
-                return reviews
-            clock["now"] = max(clock["now"], min(due for due, _ in session.queue.learning))
-            session.reload()
 
 
 def forecast(root: Path, now: datetime, days: int = 30) -> list[int]:
@@ -92,17 +76,29 @@ def simulate(folder: Path, name: str, options: str, args) -> dict:
     done = []
     started = time.perf_counter()
     for day in range(args.days):
-        done.append(study(root, START + timedelta(days=day)))
-    end = START + timedelta(days=args.days - 1, hours=12)
-    counts, drifted = forecast(root, end)
-    first_forecast_day = (end + timedelta(days=1)).weekday()
-    weekdays = [(first_forecast_day + k) % 7 for k in range(len(counts))]
-    history_days = [(START + timedelta(days=d)).weekday() for d in range(args.days)]
+        done.append(study_morning(root, START + timedelta(days=day))[1])
+    counts, drifted = forecast(root, START + timedelta(days=args.days - 1, hours=12))
+    return figures(name, counts, done) | {"drifted": drifted, "seconds": time.perf_counter() - started}
+
+
+def figures(name: str, counts: list[int], done: list[int]) -> dict:
+    """A run's figures: `counts` due on each of the 30 days after the last of the days of `done` (reviews of
+    review cards done each simulated day, from START)."""
+    after = (START + timedelta(days=len(done))).weekday()
+    weekdays = [(after + k) % 7 for k in range(len(counts))]
+    history = [(START + timedelta(days=d)).weekday() for d in range(len(done))]
     return {"name": name, "counts": counts, "cv": statistics.pstdev(counts) / statistics.mean(counts),
-            "noise": day_to_day_noise(counts),
-            "sunday_forecast": _sunday_share(counts, weekdays),
-            "sunday_done": _sunday_share(done[-30:], history_days[-30:]), "done": done, "drifted": drifted,
-            "seconds": time.perf_counter() - started}
+            "noise": day_to_day_noise(counts), "sunday_forecast": _sunday_share(counts, weekdays),
+            "sunday_done": _sunday_share(done[-30:], history[-30:]), "done": done}
+
+
+def learner_arguments(description: str):
+    """The simulated learner's options: cards, days, new cards a day."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--cards", type=int, default=300)
+    parser.add_argument("--days", type=int, default=45)
+    parser.add_argument("--new", type=int, default=30)
+    return parser.parse_args()
 
 
 def day_to_day_noise(counts: list[int]) -> float:
@@ -120,21 +116,23 @@ def _sunday_share(counts: list[int], weekdays: list[int]) -> float:
     return statistics.mean(sundays) / statistics.mean(others)
 
 
+def print_runs(runs: list[dict]) -> None:
+    """Each run's next 30 days and its figures."""
+    width = max(len(run["name"]) for run in runs)
+    for run in runs:
+        print(f"{run['name']:<{width}} next 30 days due: {' '.join(f'{c:3d}' for c in run['counts'])}")
+        extra = f" · replay drift {run['drifted']} cards · {run['seconds']:.0f} s" if "drifted" in run else ""
+        print(f"{'':<{width}} CV {run['cv']:.3f} (day-to-day {run['noise']:.3f}) · Sundays/other days: forecast "
+              f"{run['sunday_forecast']:.0%}, done (last 30 days) {run['sunday_done']:.0%}{extra}")
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cards", type=int, default=300)
-    parser.add_argument("--days", type=int, default=45)
-    parser.add_argument("--new", type=int, default=30)
-    args = parser.parse_args()
+    args = learner_arguments(__doc__.splitlines()[0])
     with tempfile.TemporaryDirectory() as tmp:
         runs = [simulate(Path(tmp), "baseline", "load_balance = false", args),
                 simulate(Path(tmp), "balanced", "load_balance = true", args),
                 simulate(Path(tmp), "easy-days", "load_balance = true\neasy_days = { sun = 0.0 }", args)]
-    for run in runs:
-        print(f"{run['name']:<10} next 30 days due: {' '.join(f'{c:3d}' for c in run['counts'])}")
-        print(f"{'':<10} CV {run['cv']:.3f} (day-to-day {run['noise']:.3f}) · Sundays/other days: forecast {run['sunday_forecast']:.0%}, "
-              f"done (last 30 days) {run['sunday_done']:.0%} · replay drift {run['drifted']} cards · "
-              f"{run['seconds']:.0f} s")
+    print_runs(runs)
     base, balanced, easy = runs
     drop = 1 - balanced["cv"] / base["cv"]
     print(f"\nCV drop with the load balancer: {drop:.0%} (goal ≥ 20 %): {'PASS' if drop >= 0.2 else 'FAIL'}; "

@@ -111,3 +111,31 @@ def quick_log(cards: int, days: int, new_per_day: int, start: datetime, learner:
                 [fsrs_rs.FSRSReview(*h) for h in learner.history[str(card)]]))
             due[card] = day + max(1, round(scheduler.next_interval(memory.stability, 0.9, 3)))
     return rows
+
+
+def study_morning(root, when: datetime, rating=lambda card: 3) -> tuple[int, int]:
+    """One session on the wiki at `root` from `when`: every card shown answered (`rating(card)`, 20 s apart),
+    learning steps included (the clock moves on to each step's due time). Returns (answers, answers to review
+    cards)."""
+    from mlwiki.config import load_config
+    from mlwiki.models import State
+    from mlwiki.review.queue import Filters
+    from mlwiki.review.session import ReviewSession
+    from mlwiki.scan.sync import open_synced
+
+    config = load_config(root)
+    store, _ = open_synced(config, when, progress=False)
+    clock = {"now": when}
+    answers = reviews = 0
+    with store:
+        session = ReviewSession(store, config, lambda: clock["now"], Filters())
+        while True:
+            while session.current is not None:
+                reviews += session.current.state.state == State.REVIEW
+                session.answer(rating(session.current))
+                clock["now"] += timedelta(seconds=20)
+                answers += 1
+            if not session.queue.learning:
+                return answers, reviews
+            clock["now"] = max(clock["now"], min(due for due, _ in session.queue.learning))
+            session.reload()

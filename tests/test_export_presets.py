@@ -9,7 +9,6 @@ import os
 import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
-from pathlib import Path
 
 from test_workload import MONDAY, cli_run, make_wiki, study
 

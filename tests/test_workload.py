@@ -13,14 +13,13 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import write
+from learner import study_morning
 from mlwiki.cli import cli
 from mlwiki.config import load_config
-from mlwiki.models import State
 from mlwiki.review.balance import LoadBalancer, easy_day_modifiers
 from mlwiki.review.intervals import FuzzPicker, fuzz_bounds
 from mlwiki.review.queue import Filters, build_queue
 from mlwiki.review.replay import verify_replay
-from mlwiki.review.session import ReviewSession
 from mlwiki.scan.sync import open_synced
 from mlwiki.studyday import StudyCalendar
 
@@ -44,22 +43,8 @@ def make_wiki(root: Path, review: str = "", extra: str = "", per_deck: int = 20,
 
 
 def study(root: Path, when: datetime, rating=lambda card: 3) -> int:
-    """One session: answer every card shown, learning steps included (the clock moves to each step)."""
-    config = load_config(root)
-    store, _ = open_synced(config, when, progress=False)
-    clock = {"now": when}
-    answered = 0
-    with store:
-        session = ReviewSession(store, config, lambda: clock["now"], Filters())
-        while True:
-            while session.current is not None:
-                session.answer(rating(session.current))
-                clock["now"] += timedelta(seconds=20)
-                answered += 1
-            if not session.queue.learning:
-                return answered
-            clock["now"] = max(clock["now"], min(due for due, _ in session.queue.learning))
-            session.reload()
+    """One morning's session, learning steps included; the number of answers."""
+    return study_morning(root, when, rating)[0]
 
 
 def dues(root: Path, when: datetime) -> dict[str, str]:
