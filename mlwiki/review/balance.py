@@ -97,19 +97,16 @@ class LoadBalancer:
         return random.Random(self.seed).choices(days, weights)[0]
 
 
-def due_counts(rows, calendar: StudyCalendar, today: int, in_preset: Callable[[str], bool],
-               note_id: str) -> tuple[dict[int, int], set[int]]:
-    """From rows of (note_id, deck, due) of review cards: cards due per day from today in the card's preset,
-    and the days (from today) its siblings are due on, in any preset."""
+def due_counts(rows, sibling_dues: list[str], calendar: StudyCalendar, today: int,
+               in_preset: Callable[[str], bool]) -> tuple[dict[int, int], set[int]]:
+    """From rows of (deck, due, count) of review cards: cards due per day from today in the card's preset; and
+    the days (from today) its siblings are due on, in any preset."""
     counts: dict[int, int] = {}
-    sibling_days: set[int] = set()
     for row in rows:
-        day = calendar.number(_parse(row["due"])) - today
-        if row["note_id"] == note_id:
-            sibling_days.add(day)
         if in_preset(row["deck"]):
-            counts[day] = counts.get(day, 0) + 1
-    return counts, sibling_days
+            day = calendar.number(_parse(row["due"])) - today
+            counts[day] = counts.get(day, 0) + row["count"]
+    return counts, {calendar.number(_parse(due)) - today for due in sibling_dues}
 
 
 def weekday_after(today: int) -> Callable[[int], int]:

@@ -46,9 +46,10 @@ class Schedulers:
         today = self.calendar.number(when)
 
         def load():
-            rows = cards.reviews_due_between(self.store, self.calendar.start(today + 1),
-                                             self.calendar.start(today + BALANCED_DAYS + 1), card_id)
-            return due_counts(rows, self.calendar, today, lambda d: self.config.preset_of(d) == preset, note_id)
+            rows = cards.review_due_counts(self.store, self.calendar.start(today + 1),
+                                           self.calendar.start(today + BALANCED_DAYS + 1), card_id)
+            return due_counts(rows, cards.sibling_dues(self.store, note_id, card_id), self.calendar, today,
+                              lambda deck: self.config.preset_of(deck) == preset)
 
         return LoadBalancer(load, weekday_after(today), settings.easy_days, fuzz_seed(card_id, reps),
                             scheduler.seeded_fuzz(card_id, reps))

@@ -258,10 +258,16 @@ def dropped_cards(store: Store) -> dict[str, tuple[str, list[str]]]:
     return found
 
 
-def reviews_due_between(store: Store, start: datetime, end: datetime, exclude: str = "") -> list:
-    """(id, note_id, deck, due) of live, unsuspended review cards due from `start` to before `end` (what Anki's
-    load balancer counts), leaving out card `exclude`."""
+def review_due_counts(store: Store, start: datetime, end: datetime, exclude: str = "") -> list:
+    """(deck, due, count) of live, unsuspended review cards due from `start` to before `end` (what Anki's load
+    balancer counts), leaving out card `exclude`."""
     return store.query(
-        f"SELECT id, note_id, coalesce(deck, '') AS deck, due FROM cards WHERE {LIVE} AND {NOT_SUSPENDED} "
-        f"AND state = {State.REVIEW:d} AND due >= ? AND due < ? AND id != ?",
+        f"SELECT coalesce(deck, '') AS deck, due, count(*) AS count FROM cards WHERE {LIVE} AND {NOT_SUSPENDED} "
+        f"AND state = {State.REVIEW:d} AND due >= ? AND due < ? AND id != ? GROUP BY deck, due",
         (utc_iso(start), utc_iso(end), exclude))
+
+
+def sibling_dues(store: Store, note_id: str, card_id: str) -> list[str]:
+    """Due dates of the other review cards of a note."""
+    return [r[0] for r in store.query(f"SELECT due FROM cards WHERE note_id = ? AND id != ? AND {LIVE} "
+                                      f"AND state = {State.REVIEW:d}", (note_id, card_id))]
