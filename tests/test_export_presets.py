@@ -10,7 +10,7 @@ import subprocess
 import sys
 from datetime import datetime, timedelta, timezone
 
-from test_workload import MONDAY, cli_run, make_wiki, study
+from test_review_workload import MONDAY, cli_run, make_wiki, study
 
 from mlwiki.config import load_config
 from mlwiki.models import CardState, State

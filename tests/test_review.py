@@ -40,7 +40,7 @@ def card_columns(store):
 def test_intervals_equal_fsrs_scheduler_on_study_days_without_fuzz(seed):
     """fsrs given the times mapped onto study days decides every state and memory state; a learning card is due
     after its step, a review card at the start of its study day, on a day at least fsrs's (Anki's rules only
-    lengthen: Easy one day over Good; test_anki_intervals compares the days with Anki itself)."""
+    lengthen: Easy one day over Good; test_review_intervals compares the days with Anki itself)."""
     settings = ReviewSettings(fuzz=False, timezone="Europe/Berlin")
     ours = Scheduler.from_settings(settings)
     theirs = fsrs.Scheduler(enable_fuzzing=False)
