@@ -130,7 +130,7 @@ def test_an_upgraded_database_gets_the_dropped_column_with_history_intact(wiki, 
     conn.close()
     listed = cards(wiki, now)
     assert [c["reviews"] for c in listed].count(1) == 1 and not any(c["dropped"] for c in listed)
-    assert list((wiki / ".mlwiki" / "backups").glob("*before-migration-7-to-8*"))
+    assert list((wiki / ".mlwiki" / "backups").glob("*before-migration-7-to-*"))
 
 
 def test_check_json_counts_dropped_cards_per_form(wiki, now):

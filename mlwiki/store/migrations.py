@@ -97,8 +97,6 @@ migration("004_fsrs_parameters")(migration_parameters)  # `mlwiki optimize`'s ve
 migration("005_formula_card_ids")(migration_formula_ids)  # formula cards keep their history under formula ids
 migration("006_replay_on_study_days")(migration_replay_on_study_days)  # FSRS on study days: replay the log once
 migration("007_review_sources")(migration_review_sources)  # where each review was made, and its Anki revlog id
-migration("008_anki_review_intervals")(migration_replay_anki_intervals)  # Anki's interval rules: replay once
-migration("009_preset_parameters")(migration_preset_parameters)  # fits per deck preset (`optimize --deck`)
 
 
 @migration("008_dropped_cards")
@@ -107,6 +105,10 @@ def _migration_8(db) -> None:
     leaves suspended cards out leaves it out too; `undrop` clears both. Existing cards start undropped."""
     if "dropped" not in db["cards"].columns_dict:  # (a database that lost its migration records has it)
         db["cards"].add_column("dropped", int, not_null_default=0)
+
+
+migration("009_anki_review_intervals")(migration_replay_anki_intervals)  # Anki's interval rules: replay once
+migration("010_preset_parameters")(migration_preset_parameters)  # fits per deck preset (`optimize --deck`)
 
 
 # Before migrations were named, a database recorded only how many it had had (meta.schema_version 1-3).

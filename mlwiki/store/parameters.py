@@ -25,7 +25,7 @@ def migration_parameters(db) -> None:
 
 
 def migration_preset_parameters(db) -> None:
-    """Migration 009: a fit may belong to one deck preset (`mlwiki optimize --deck`); NULL is the whole wiki's."""
+    """Migration 010: a fit may belong to one deck preset (`mlwiki optimize --deck`); NULL is the whole wiki's."""
     if "preset" not in db["parameters"].columns_dict:
         db["parameters"].add_column("preset", str)
 

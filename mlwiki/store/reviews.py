@@ -141,7 +141,7 @@ def migration_replay_on_study_days(db) -> None:
 
 
 def migration_replay_anki_intervals(db) -> None:
-    """Migration 008, review intervals as Anki's FSRS sets them (Hard < Good < Easy, the fuzz kept inside its range,
+    """Migration 009, review intervals as Anki's FSRS sets them (Hard < Good < Easy, the fuzz kept inside its range,
     the load balancer's day kept in each review row): replay every card once, as migration 006 does. A due a
     review recorded stays when the new rule allows it."""
     if db["reviews"].count:
