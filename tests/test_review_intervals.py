@@ -143,18 +143,22 @@ def test_days_equal_ankis_without_fuzz(tmp_path):
 @pytest.mark.slow
 def test_ankis_fuzzed_days_lie_in_our_ranges(tmp_path):
     """With Anki's own fuzz (its seed, its generator), every day it picks lies in the range mlwiki allows for that
-    rating, so a review made in Anki and replayed here keeps Anki's due."""
+    rating — give or take a day at an edge, for under 2 % of picks (Anki computes in 32-bit floats) — so a
+    review made in Anki and replayed here keeps Anki's due (replay allows that day of slack)."""
     cases = random_cases(12, 300)
     theirs = anki_days(tmp_path, cases, "fuzz")
     ours = Scheduler.from_settings(ReviewSettings(timezone="UTC"))
     now = datetime.now(timezone.utc)
-    spread = set()
+    spread, edge = set(), 0
     for (s, d, previous, elapsed), anki in zip(cases, theirs):
         state = review_state(ours.calendar, now, s, d, previous, elapsed)
         for rating, day in zip((2, 3, 4), anki):
             low = ours.outcome("c", state, rating, now, EdgePicker(False)).interval.days
             high = ours.outcome("c", state, rating, now, EdgePicker(True)).interval.days
-            assert low <= day <= high, (rating, s, previous, elapsed, low, high, day)
+            assert low - 1 <= day <= high + 1, (rating, s, previous, elapsed, low, high, day)
+            edge += not low <= day <= high
             spread.add(high - low)
+            recorded = ours.calendar.start(ours.calendar.number(now) + day)
+            assert ours.outcome("c", state, rating, now, recorded_due=recorded).interval.days == day
         assert anki[0] < anki[1] < anki[2]
-    assert max(spread) >= 4  # the ranges compared were real ranges, not single days
+    assert max(spread) >= 4 and edge <= 0.02 * 3 * len(cases)  # real ranges, rarely a day off at an edge

@@ -11,7 +11,8 @@ sets them (`mlwiki.review.intervals`: unrounded intervals, Hard < Good < Easy, A
 inside the range is drawn by a `DayPicker`: plain fuzz from a generator seeded by the card id and the review's
 number, or Anki's load balancer (`mlwiki.review.balance`), whose choice depends on the other cards' due dates. So
 each review row keeps the due it was given, and a replay takes that due again when it lies in the range the
-rating allows (as Anki keeps the interval it chose); without one (or outside it) the seeded fuzz decides.
+rating allows, give or take a day (as Anki keeps the interval it chose); without one (or further off) the seeded
+fuzz decides.
 """
 
 from __future__ import annotations
@@ -160,9 +161,11 @@ class Scheduler:
             def days_with(chooser: DayPicker) -> int:
                 return graduating_days(intervals, rating, maximum, chooser)
         if recorded_due is not None:
+            # a day of slack at each edge: Anki computes in 32-bit floats, so the edge of its range for a review
+            # made there can fall a day from ours (about 1 % of Anki's draws)
             chosen = self.calendar.number(recorded_due) - self.calendar.number(when)
-            if self.fuzz and days_with(EdgePicker(False)) <= chosen <= days_with(EdgePicker(True)):
-                return chosen
+            if self.fuzz and days_with(EdgePicker(False)) - 1 <= chosen <= days_with(EdgePicker(True)) + 1:
+                return max(chosen, 1)
         return days_with(picker or self.seeded_fuzz(card_id, state.reps))
 
     def seeded_fuzz(self, card_id: str, reps: int) -> FuzzPicker:
