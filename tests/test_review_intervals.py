@@ -162,3 +162,75 @@ def test_ankis_fuzzed_days_lie_in_our_ranges(tmp_path):
             assert ours.outcome("c", state, rating, now, recorded_due=recorded).interval.days == day
         assert anki[0] < anki[1] < anki[2]
     assert max(spread) >= 4 and edge <= 0.02 * 3 * len(cases)  # real ranges, rarely a day off at an edge
+
+
+BALANCER_SCRIPT = r"""
+import json, sys, time
+from anki.collection import Collection
+from anki.cards import FSRSMemoryState
+col = Collection(sys.argv[1])
+col.set_config("fsrs", True)
+col.load_balancer_enabled = True
+setup = json.loads(sys.argv[2])
+model, deck = col.models.by_name("Basic"), col.decks.id("Default")
+now, today = int(time.time()), col.sched.today
+
+def review_card(front, due, ivl, s):
+    note = col.new_note(model)
+    note["Front"], note["Back"] = front, "a"
+    col.add_note(note, deck)
+    card = note.cards()[0]
+    card.type = card.queue = 2
+    card.ivl, card.due, card.reps = ivl, today + due, 5
+    card.memory_state = FSRSMemoryState(stability=s, difficulty=5.0)
+    card.last_review_time = now - (ivl - due) * 86400
+    col.update_card(card)
+    return card.id
+
+for day, count in setup["counts"].items():
+    for k in range(count):
+        review_card(f"filler {day} {k}", int(day), 30, 40.0)
+targets = [review_card(f"target {k}", 0, setup["previous"], setup["stability"]) for k in range(setup["cards"])]
+col.sched.get_queued_cards(fetch_limit=1)  # builds the queues, and with them the load balancer
+print(json.dumps([col._backend.get_scheduling_states(cid).good.normal.review.scheduled_days for cid in targets]))
+col.close()
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("light_count", [1, 6])
+def test_load_balancer_weighs_days_as_ankis(tmp_path, light_count):
+    """The same due counts in Anki (its load balancer on, its own seeds) and in mlwiki (ours): a Good answer's days
+    spread over its fuzz range alike (one light day, or all days equal, where only Anki's bias to shorter
+    intervals decides), and never outside the range."""
+    from mlwiki.review.balance import LoadBalancer, weekday_after
+
+    scheduler = Scheduler.from_settings(ReviewSettings(timezone="UTC"))
+    now = datetime.now(timezone.utc)
+    stability, previous = 9.0, 4
+    state = review_state(scheduler.calendar, now, stability, 5.0, previous, previous)
+    low = scheduler.outcome("c", state, 3, now, EdgePicker(False)).interval.days
+    high = scheduler.outcome("c", state, 3, now, EdgePicker(True)).interval.days
+    light = (low + high) // 2
+    counts = {day: (light_count if day == light else 6) for day in range(max(low - 2, 1), high + 3)}
+    cards = 400
+    setup = {"counts": {str(d): n for d, n in counts.items()}, "previous": previous, "stability": stability,
+             "cards": cards}
+    env = {k: v for k, v in os.environ.items() if k != "ANKI_TEST_MODE"} | {"TZ": "UTC"}
+    done = subprocess.run([sys.executable, "-c", BALANCER_SCRIPT, str(tmp_path / "c.anki2"), json.dumps(setup)],
+                          capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 0, done.stderr
+    theirs = json.loads(done.stdout.strip().splitlines()[-1])
+    today = scheduler.calendar.number(now)
+    ours = [scheduler.outcome(f"card{k}", state, 3, now, LoadBalancer(
+        lambda: (counts, set()), weekday_after(today), (1.0,) * 7, 1000 + k, scheduler.seeded_fuzz("c", 5))
+    ).interval.days for k in range(cards)]
+    assert high - low >= 3
+    assert all(low - 1 <= day <= high + 1 for day in theirs) and all(low <= day <= high for day in ours)
+    shares = [{day: days.count(day) / cards for day in range(low, high + 1)} for days in (theirs, ours)]
+    distance = sum(abs(shares[0][day] - shares[1][day]) for day in shares[0]) / 2
+    assert distance < 0.15, shares
+    if light_count == 1:
+        assert shares[0][light] > 0.5
+    else:  # equal loads: the shorter intervals weigh more
+        assert shares[0][low] > shares[0][high] and shares[1][low] > shares[1][high]
