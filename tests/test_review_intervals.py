@@ -172,6 +172,9 @@ col = Collection(sys.argv[1])
 col.set_config("fsrs", True)
 col.load_balancer_enabled = True
 setup = json.loads(sys.argv[2])
+conf = col.decks.get_config(1)
+conf["easyDaysPercentages"] = setup["easy_days"]
+col.decks.save(conf)
 model, deck = col.models.by_name("Basic"), col.decks.id("Default")
 now, today = int(time.time()), col.sched.today
 
@@ -198,11 +201,11 @@ col.close()
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("light_count", [1, 6])
-def test_load_balancer_weighs_days_as_ankis(tmp_path, light_count):
+@pytest.mark.parametrize("light_count, easy_days", [(1, (1.0,) * 7), (6, (1.0,) * 7), (6, (1.0,) * 6 + (0.0,))])
+def test_load_balancer_weighs_days_as_ankis(tmp_path, light_count, easy_days):
     """The same due counts in Anki (its load balancer on, its own seeds) and in mlwiki (ours): a Good answer's days
-    spread over its fuzz range alike (one light day, or all days equal, where only Anki's bias to shorter
-    intervals decides), and never outside the range."""
+    spread over its fuzz range alike (one light day; all days equal, where only Anki's bias to shorter intervals
+    decides; all equal with Sunday an easy day of share 0, which neither picks), never outside the range."""
     from mlwiki.review.balance import LoadBalancer, weekday_after
 
     scheduler = Scheduler.from_settings(ReviewSettings(timezone="UTC"))
@@ -215,7 +218,7 @@ def test_load_balancer_weighs_days_as_ankis(tmp_path, light_count):
     counts = {day: (light_count if day == light else 6) for day in range(max(low - 2, 1), high + 3)}
     cards = 400
     setup = {"counts": {str(d): n for d, n in counts.items()}, "previous": previous, "stability": stability,
-             "cards": cards}
+             "cards": cards, "easy_days": list(easy_days)}
     env = {k: v for k, v in os.environ.items() if k != "ANKI_TEST_MODE"} | {"TZ": "UTC"}
     done = subprocess.run([sys.executable, "-c", BALANCER_SCRIPT, str(tmp_path / "c.anki2"), json.dumps(setup)],
                           capture_output=True, text=True, env=env, timeout=300)
@@ -223,14 +226,17 @@ def test_load_balancer_weighs_days_as_ankis(tmp_path, light_count):
     theirs = json.loads(done.stdout.strip().splitlines()[-1])
     today = scheduler.calendar.number(now)
     ours = [scheduler.outcome(f"card{k}", state, 3, now, LoadBalancer(
-        lambda: (counts, set()), weekday_after(today), (1.0,) * 7, 1000 + k, scheduler.seeded_fuzz("c", 5))
+        lambda: (counts, set()), weekday_after(today), easy_days, 1000 + k, scheduler.seeded_fuzz("c", 5))
     ).interval.days for k in range(cards)]
     assert high - low >= 3
     assert all(low - 1 <= day <= high + 1 for day in theirs) and all(low <= day <= high for day in ours)
     shares = [{day: days.count(day) / cards for day in range(low, high + 1)} for days in (theirs, ours)]
     distance = sum(abs(shares[0][day] - shares[1][day]) for day in shares[0]) / 2
     assert distance < 0.15, shares
+    sundays = [day for day in shares[0] if weekday_after(today)(day) == 6]
     if light_count == 1:
         assert shares[0][light] > 0.5
+    elif easy_days[6] == 0.0:
+        assert sundays and all(shares[0][day] == shares[1][day] == 0 for day in sundays)
     else:  # equal loads: the shorter intervals weigh more
         assert shares[0][low] > shares[0][high] and shares[1][low] > shares[1][high]
