@@ -213,6 +213,10 @@ def test_a_preset_schedules_its_decks_with_its_retention(tmp_path):
                            "JOIN settings s ON s.id = r.settings_id")
     retention = {r["deck"]: json.loads(r["json"])["desired_retention"] for r in rows}
     assert retention == {"T::a": 0.8, "T::b": 0.9}
+    decks = json.loads(cli_run(root, "stats", "--json").output)["decks"]
+    assert {d["name"]: (d["preset"], d["desired_retention"]) for d in decks} == {"T::a": ("T::a", 0.8),
+                                                                                 "T::b": (None, 0.9)}
+    assert "retention" in cli_run(root, "due").output.splitlines()[0]
 
 
 @pytest.mark.parametrize("toml, message", [
