@@ -217,6 +217,12 @@ def test_a_preset_schedules_its_decks_with_its_retention(tmp_path):
     assert {d["name"]: (d["preset"], d["desired_retention"]) for d in decks} == {"T::a": ("T::a", 0.8),
                                                                                  "T::b": (None, 0.9)}
     assert "retention" in cli_run(root, "due").output.splitlines()[0]
+    text = cli_run(root, "stats").output
+    rows = {line.split()[0]: line.split() for line in text.splitlines() if line.strip().startswith("T::")}
+    assert "80%*" in rows["T::a"] and "90%" in rows["T::b"], "the decks table shows each deck's target"
+    page = tmp_path / "stats.html"
+    cli_run(root, "stats", "--html", str(page))
+    assert "<th>target</th>" in page.read_text(encoding="utf-8") and "80%*" in page.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("toml, message", [

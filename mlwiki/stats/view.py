@@ -230,16 +230,17 @@ def render_terminal(stats: Stats, console) -> None:
 
     decks = Table(box=box.SIMPLE_HEAD, title="Decks", title_justify="left", pad_edge=False, collapse_padding=True)
     decks.add_column("deck", min_width=min(max((len(d.name) for d in stats.decks), default=4), 32))
-    for name in ("cards", "new", "learn", "review", "susp", "due", "ret 30d", "known"):
+    for name in ("cards", "new", "learn", "review", "susp", "due", "ret 30d", "target", "known"):
         decks.add_column(name, justify="right", no_wrap=True)
     for d in stats.decks:
         decks.add_row(_safe(d.name), f"{d.total:,}", f"{d.new:,}", f"{d.learning + d.relearning:,}",
                       f"{d.review:,}", f"{d.suspended:,}", f"{d.due_today:,}", ratio_text(d.ratio_30d, 0),
-                      _deck_knowledge(d))
+                      deck_target(d), _deck_knowledge(d))
     if stats.decks:
         console.print(decks)
         console.print(Text("learn: learning + relearning · susp: suspended · due: today · ret 30d: true retention, "
-                           "reviews recalled in the last 30 days · known: cards you remember now", style="dim"))
+                           "reviews recalled in the last 30 days · target: desired retention (* a deck preset's) · "
+                           "known: cards you remember now", style="dim"))
 
     if stats.weakest_notes:
         weak = Table(box=box.SIMPLE_HEAD, title="Weakest notes (lowest mean retrievability now)",
@@ -266,6 +267,13 @@ def render_terminal(stats: Stats, console) -> None:
             flag = " [red](leech)[/]" if h.leech else (" [yellow](suspended)[/]" if h.suspended else "")
             hard.add_row(str(h.lapses), str(h.reviews), _safe(h.deck), escape(card_line(h.front, room)) + flag)
         console.print(hard)
+
+
+def deck_target(deck) -> str:
+    """The deck's desired retention, starred when a `[deck_options]` preset sets it."""
+    if deck.desired_retention is None:
+        return "—"
+    return pct(deck.desired_retention, 0) + ("*" if deck.preset else "")
 
 
 def _deck_knowledge(deck) -> str:
