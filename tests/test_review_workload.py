@@ -222,7 +222,7 @@ def test_a_preset_schedules_its_decks_with_its_retention(tmp_path):
     assert "80%*" in rows["T::a"] and "90%" in rows["T::b"], "the decks table shows each deck's target"
     page = tmp_path / "stats.html"
     cli_run(root, "stats", "--html", str(page))
-    assert "<th>target</th>" in page.read_text(encoding="utf-8") and "80%*" in page.read_text(encoding="utf-8")
+    assert ">target</th>" in page.read_text(encoding="utf-8") and "80%*" in page.read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("toml, message", [

@@ -354,12 +354,12 @@ def _memory_rows(stats: Stats) -> str:
 def _decks_section(stats: Stats) -> str:
     head = ("<tr><th>deck</th><th>cards</th><th class=\"opt\">new</th><th class=\"opt\">learning</th>"
             "<th class=\"opt\">review</th><th class=\"opt\">suspended</th><th>due today</th><th>retention 30d</th>"
-            "<th>target</th><th>known</th></tr>")
+            "<th class=\"opt\">target</th><th>known</th></tr>")
     rows = "".join(
         f'<tr><td class="text">{_breakable(d.name)}</td><td>{d.total:,}</td><td class="opt">{d.new:,}</td>'
         f'<td class="opt">{d.learning + d.relearning:,}</td><td class="opt">{d.review:,}</td>'
         f'<td class="opt">{d.suspended:,}</td><td>{d.due_today:,}</td><td>{_ratio(d.ratio_30d, 0)}</td>'
-        f"<td>{_e(deck_target(d))}</td><td>{_deck_known(d)}</td></tr>" for d in stats.decks)
+        f"<td class=\"opt\">{_e(deck_target(d))}</td><td>{_deck_known(d)}</td></tr>" for d in stats.decks)
     return (f"<section><h2>Decks</h2><table>{head}{rows}</table><p class=\"sub\">known: cards of the deck you "
             "remember now (sum of retrievability) · target: desired retention (* set by a deck preset)</p></section>")
 
