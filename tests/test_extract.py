@@ -21,7 +21,7 @@ def note(*lines: str) -> str:
 
 
 def run(body: str, **options):
-    options.setdefault("path", "n.md")
+    options.setdefault("path", "index.md")  # (a generic name: no subject)
     return extract(body, NoteContext(**options))
 
 
@@ -461,13 +461,13 @@ def test_display_formula_card():
 def test_formula_introduced_by_the_last_sentence_and_labelled():
     body = note("## Attention", "", "Queries meet keys. The scaled dot-product attention is",
                 "$$", "\\mathrm{softmax}(QK^\\top / \\sqrt{d_k}) V", "$$ {#eq-attention}")
-    assert cards(body) == [("formula", "Attention\n\nThe scaled dot-product attention is\n\n(eq-attention)",
+    assert cards(body) == [("formula", "Attention\n\nThe scaled dot-product attention is",
                             "$$\\mathrm{softmax}(QK^\\top / \\sqrt{d_k}) V$$", 4)]
 
 
 def test_one_line_display_formula_with_label():
     body = note("Bayes' rule reads", "", "$$P(A|B) = \\frac{P(B|A)P(A)}{P(B)}$$ {#eq-bayes}")
-    assert cards(body) == [("formula", "Bayes' rule reads\n\n(eq-bayes)", "$$P(A|B) = \\frac{P(B|A)P(A)}{P(B)}$$", 3)]
+    assert cards(body) == [("formula", "Bayes' rule reads", "$$P(A|B) = \\frac{P(B|A)P(A)}{P(B)}$$", 3)]
 
 
 def test_bracket_and_environment_formulas():
@@ -498,30 +498,30 @@ def test_text_after_a_closing_delimiter_introduces_the_next_formula():
                            ("formula", "For every $a$, the derivative is", "$$f'(a) = 2a + 0$$", 3)]
 
 
-def test_consecutive_formulas_get_distinct_fronts_and_a_fragment_joins_a_step():
+def test_formulas_nothing_tells_apart_are_one_card_and_a_fragment_naming_a_new_one_starts_a_card():
     body = note("## Space", "", "The operations are defined by", "$$(u + v)(x) = u(x) + v(x)$$",
                 "$$(\\alpha u)(x) = \\alpha u(x) + 0$$", "and, for every scalar,", "$$0 \\cdot u = 0_V + 0$$")
     assert cards(body) == [
-        ("formula", "Space\n\nThe operations are defined by", "$$(u + v)(x) = u(x) + v(x)$$", 4),
-        ("formula", "Space\n\nThe operations are defined by …",
-         "$$(\\alpha u)(x) = \\alpha u(x) + 0$$\n\nand, for every scalar,\n\n$$0 \\cdot u = 0_V + 0$$", 5)]
+        ("formula", "Space\n\nThe operations are defined by",
+         "$$(u + v)(x) = u(x) + v(x)$$\n\n$$(\\alpha u)(x) = \\alpha u(x) + 0$$", 4),
+        ("formula", "Space\n\nThe operations are defined by … and, for every scalar,", "$$0 \\cdot u = 0_V + 0$$", 7)]
 
 
 def test_a_derivation_is_one_card_whose_id_is_its_first_step():
     steps = ["$$L = (y - w x)^2$$", "", "so, taking the derivative,", "", "$$\\frac{dL}{dw} = -2x (y - w x)$$", "",
              "$$= 2x (w x - y)$$"]
-    found = extract(note("## Loss", "", "The squared loss of one example is:", "", *steps), NoteContext(path="n.md"))
+    found = extract(note("## Loss", "", "The squared loss of one example is:", "", *steps), NoteContext(path="index.md"))
     assert [(c.front, c.back) for c in found.cards] == [
         ("Loss\n\nThe squared loss of one example is:", "$$L = (y - w x)^2$$\n\nso, taking the derivative,\n\n"
          "$$\\frac{dL}{dw} = -2x (y - w x)$$\n\n$$= 2x (w x - y)$$")]
-    alone = extract(note("The squared loss of one example is:", "", "$$L = (y - w x)^2$$"), NoteContext(path="m.md"))
+    alone = extract(note("The squared loss of one example is:", "", "$$L = (y - w x)^2$$"), NoteContext(path="readme.md"))
     assert found.cards[0].id == alone.cards[0].id
 
 
-def test_formula_after_a_formula_paragraph_continues_its_introduction():
+def test_a_formula_right_after_a_formula_paragraph_joins_its_card():
     body = note("The PMF is defined as", "$$", "p_X(x) = P(X = x) + 0", "$$", "", "$$", "\\sum_x p_X(x) = 1", "$$")
-    assert cards(body) == [("formula", "The PMF is defined as", "$$p_X(x) = P(X = x) + 0$$", 2),
-                           ("formula", "The PMF is defined as …", "$$\\sum_x p_X(x) = 1$$", 6)]
+    assert cards(body) == [("formula", "The PMF is defined as",
+                            "$$p_X(x) = P(X = x) + 0$$\n\n$$\\sum_x p_X(x) = 1$$", 2)]
 
 
 def test_formula_without_prose_takes_the_paragraph_before():
@@ -540,7 +540,8 @@ def test_a_cloze_paragraph_introduces_a_formula_with_its_clozes_filled_in():
 
 def test_a_question_does_not_introduce_the_formula_after_it():
     body = note("Earlier prose.", "", "Q: a?", "A: b", "", "$$x = y + z + w$$")
-    assert cards(body)[-1] == ("formula", "Formula from n", "$$x = y + z + w$$", 6)
+    assert cards(body)[-1] == ("formula", "Formula from index", "$$x = y + z + w$$", 6)
+    assert cards(body, path="notes/sums.md")[-1] == ("formula", "sums\n\nFormula", "$$x = y + z + w$$", 6)
 
 
 def test_formula_in_a_list_item_is_introduced_by_that_item():
@@ -578,15 +579,18 @@ def test_formula_intro_is_clipped_to_its_end():
 def test_formula_without_any_text_is_named_after_the_note():
     body = note("$$", "a^2 + b^2 = c^2", "$$", "", "$$", "e^{i\\pi} + 1 = 0", "$$")
     assert cards(body, path="notes/geometry.md") == [
-        ("formula", "Formula from geometry", "$$a^2 + b^2 = c^2$$", 1),
-        ("formula", "Formula from geometry", "$$e^{i\\pi} + 1 = 0$$", 5)]
-    assert cards(note("$$a^2 + b^2 = c^2$$"), path="n.md", title="Pythagoras")[0][1] == "Formula from Pythagoras"
+        ("formula", "geometry\n\nFormula", "$$a^2 + b^2 = c^2$$\n\n$$e^{i\\pi} + 1 = 0$$", 1)]
+    assert cards(note("$$a^2 + b^2 = c^2$$"), path="n.md", title="Pythagoras")[0][1] == "Pythagoras\n\nFormula"
+    assert cards(note("$$a^2 + b^2 = c^2$$"), path="2025-11-16.md", title="2025-11-16")[0][1] == \
+        "Formula from 2025-11-16"  # (a date is no subject; `check` warns that nothing introduces the formula)
 
 
-def test_two_formulas_with_the_same_front_are_both_kept():
+def test_two_formulas_with_the_same_front_are_one_card_and_check_says_which_to_introduce():
     body = note("## H", "", "$$a^2 + b^2 = c^2$$", "", "## H", "", "$$e^{i\\pi} + 1 = 0$$")
-    assert cards(body) == [("formula", "H\n\nFormula", "$$a^2 + b^2 = c^2$$", 3),
-                           ("formula", "H\n\nFormula", "$$e^{i\\pi} + 1 = 0$$", 7)]
+    assert cards(body) == [("formula", "H\n\nFormula", "$$a^2 + b^2 = c^2$$\n\n$$e^{i\\pi} + 1 = 0$$", 3)]
+    problems = [str(p) for p in run(body).problems]
+    assert "index.md:7: warning: this formula shares its front with the one at line 3, so both are on that card's " \
+           "back (write a sentence before it saying what it is to make it a card of its own)" in problems
 
 
 def test_formula_modes():

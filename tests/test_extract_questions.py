@@ -10,6 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import run as run_cli
+from mlwiki import ids
 from mlwiki.cli import cli
 from mlwiki.extract import NoteContext, extract
 
@@ -19,7 +20,8 @@ def note(*lines: str) -> str:
 
 
 def cards(body: str, **options) -> list[tuple[str, str, str]]:
-    found = extract(body, NoteContext(path=options.pop("path", "notes/n.md"), **options))
+    # (a generic file name: the note has no subject unless a test gives one)
+    found = extract(body, NoteContext(path=options.pop("path", "notes/index.md"), **options))
     return [(c.kind.value, c.front, c.back) for c in found.cards]
 
 
@@ -164,7 +166,7 @@ def test_a_fragment_intro_is_joined_to_the_sentence_before_it():
 
 
 def test_a_formula_without_intro_is_the_heading_path_and_formula_and_check_warns():
-    found = extract(note("## Kernels", "", "$$K(x, y) = (1 + x^\\top y)^p$$"), NoteContext(path="n.md"))
+    found = extract(note("## Kernels", "", "$$K(x, y) = (1 + x^\\top y)^p$$"), NoteContext(path="index.md"))
     assert [c.front for c in found.cards] == ["Kernels\n\nFormula"]
     assert [p.code for p in found.problems] == ["formula-front"]
 
@@ -177,8 +179,9 @@ def test_an_inline_formula_front_is_never_only_the_hidden_formula():
 def test_two_different_formulas_with_the_same_front_never_share_an_id():
     body = note("## Defs", "", "The formula is:", "", "$$a = b + c$$", "", "## Defs", "", "The formula is:", "",
                 "$$x = y + z$$")
-    found = extract(body, NoteContext(path="n.md")).cards
-    assert [c.front for c in found] == ["Defs\n\nThe formula is:"] * 2 and len({c.id for c in found}) == 2
+    found = extract(body, NoteContext(path="index.md")).cards  # no two cards of a note share a front:
+    assert [(c.front, c.back) for c in found] == [("Defs\n\nThe formula is:", "$$a = b + c$$\n\n$$x = y + z$$")]
+    assert found[0].id == ids.formula_id("a = b + c")
 
 
 def test_the_same_formula_in_two_notes_is_one_card_and_check_says_where(tmp_path):
@@ -193,7 +196,7 @@ def test_the_same_formula_in_two_notes_is_one_card_and_check_says_where(tmp_path
 # --- check and init say what the notes hold ---------------------------------------------------------------------
 
 def test_check_counts_forms_and_names_the_setting_for_the_rest(tmp_path):
-    glossary = "".join(f"**Term {k}**: meaning number {k}.\n\n" for k in range(4))
+    glossary = "".join(f"**Term {k}**: the meaning of the term number {k}.\n\n" for k in range(4))
     root = wiki(tmp_path, {"g.md": glossary + "## Why?\n\nBecause.\n"})
     result = run(root, "check")
     assert result.exit_code == 0
@@ -209,13 +212,15 @@ def test_check_counts_forms_and_names_the_setting_for_the_rest(tmp_path):
 
 def test_init_reads_the_notes_and_switches_on_what_they_are_written_in(tmp_path):
     (tmp_path / "notes").mkdir()
-    (tmp_path / "notes" / "g.md").write_text("".join(f"**T{k}**: d{k}.\n\n" for k in range(3)), encoding="utf-8")
+    (tmp_path / "notes" / "g.md").write_text("".join(f"**T{k}**: what the letter T{k} stands for.\n\n" for k in range(3))
+                                             + "- **Batch size**: 32\n- **Optimizer**: [Adam](https://x.org)\n",
+                                             encoding="utf-8")
     (tmp_path / "notes" / "m.md").write_text("The loss $L = (y - x)^2$ and $g = 2(x - y)$, $w' = w - g$.\n",
                                              encoding="utf-8")
     result = CliRunner().invoke(cli, ["init", str(tmp_path)])
     assert result.exit_code == 0, result.output
     config = (tmp_path / "mlwiki.toml").read_text(encoding="utf-8")
-    assert "\ndefinitions = true  # your notes: 3 `**Term**: definition` paragraphs" in config
+    assert "\ndefinitions = true  # your notes: 3 bold terms defined, 2 labelled values" in config
     assert '\nformulas = "inline"' in config
     assert len(json.loads(run(tmp_path, "cards", "--json").stdout)) == 6
 
@@ -230,7 +235,7 @@ def test_a_myst_notebook_gives_its_admonition_and_formula_cards(tmp_path):
     root = wiki(tmp_path, {"gd.ipynb": json.dumps(notebook)})
     listed = [(c["front"], c["back"]) for c in json.loads(run(root, "cards", "--json").stdout)]
     assert listed == [("GD\n\nThe update rule is:", "$$w_{t+1} = w_t - \\eta g_t$$"),
-                      ("Why is it called descent?", "It goes downhill.")]
+                      ("GD\n\nWhy is it called descent?", "It goes downhill.")]
 
 
 def test_worked_examples_and_bold_labels_make_no_cards():

@@ -87,10 +87,11 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool) -> None:
     """Lint card syntax: unclosed fences, Q: without A:, empty sides, duplicate ids, broken clozes …
 
     Prints `path:line: severity: message` per problem and exits 1 when any is an error. `--json` prints
-    `problems`, the cards `made` per form, and per form how many cards you `dropped` as "not a card".
+    `problems`, the cards `made` per form, per form how many cards you `dropped` as "not a card", and per
+    form what it `skipped` and why (worked examples, labelled values).
     """
     from mlwiki.review.replay import database_problems
-    from mlwiki.scan.check import describe_forms, dropped_by_form, run_checks
+    from mlwiki.scan.check import describe_forms, describe_skipped, dropped_by_form, run_checks
     from mlwiki.scan.sync import open_synced
     from mlwiki.store.cards import dropped_cards
 
@@ -104,7 +105,7 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool) -> None:
     if as_json:
         echo_json({"problems": [p.to_dict() for p in report.problems], "notes": report.notes,
                    "cards": report.cards, "made": dict(report.made.most_common()),
-                   "dropped": dict(dropped.most_common())})
+                   "dropped": dict(dropped.most_common()), "skipped": report.skipped_by_form()})
     else:
         for problem in report.problems:
             click.echo(inert(str(problem)))
@@ -112,6 +113,8 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool) -> None:
         echo_form_census(app.config, report.made, report.possible)
         if dropped:
             click.echo(f"dropped as 'not a card' in review: {describe_forms(dict(dropped.most_common()))}", err=True)
+        if report.skipped:
+            click.echo(f"not cards: {describe_skipped(report.skipped)}", err=True)
     if report.errors:
         sys.exit(1)
 

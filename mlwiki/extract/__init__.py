@@ -30,10 +30,11 @@ def extract(body: str, ctx: NoteContext) -> ExtractResult:
     return ExtractResult(cards=extractor.cards(), problems=extractor.problems)
 
 
-def count_forms(body: str, ctx: NoteContext) -> Counter:
-    """How many cards each form would make in this note with every form switched on (for `mlwiki check` and
-    `mlwiki init`, which say what the notes hold and which setting turns it into cards)."""
+def count_forms(body: str, ctx: NoteContext) -> tuple[Counter, Counter]:
+    """How many cards each form would make in this note with every form switched on, and how many it matched
+    but left out ({(form, why): count}), for `mlwiki check` and `mlwiki init`, which say what the notes hold
+    and which setting turns it into cards."""
     extractor = Extractor(body, replace(ctx, formulas="inline", definitions=True, highlight_cloze=True,
                                         question_headings=True, question_callouts=True, bold_questions=True))
     extractor.walk()
-    return extractor.forms()
+    return extractor.forms(), extractor.skipped

@@ -14,6 +14,7 @@ from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import BLANK, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.masking import mask_inline
+from mlwiki.extract.subject import reads_as_definition
 from mlwiki.models import CardKind, Severity
 
 
@@ -24,6 +25,10 @@ DEFINITION = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\*\*([^*\n]+?)(?::
 _LABEL_TERM = re.compile(r"(?i)(?:note|notes|example|examples|explanation|solution|answer|tip|warning|important|"
                          r"remark|summary|output|result|input|code|usage|syntax|source|see also|step \d+|"
                          r"iteration \d+|case \d+)\.?")
+# "**Sigmoid function**, in deep learning, is an activation that …": the opening of an encyclopedia article
+_OPENING = re.compile(r"[ \t]*\*\*([^*\n]{2,60}?)\*\*(?:,[^.\n]{0,80}?,)?[ \t]+(?:is|are|refers to|means|denotes)"
+                      r"[ \t]+(?:an?|the|one|any|also)\b")
+LABELLED_VALUE = "a labelled value, not a definition"
 _MARKER = r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?"  # a line's indent and list bullet
 _Q_LINE = re.compile(_MARKER + r"Q:[ \t]*")
 _A_LINE = re.compile(_MARKER + r"A:[ \t]*")
@@ -145,13 +150,15 @@ def cloze_card(ex, block: Block, text: str) -> bool:
 
 
 def definition_cards(ex, block: Block, text: str) -> bool:
-    """`**Term**: definition` paragraphs and list items, when `definitions = true`."""
+    """`**Term**: definition` paragraphs and list items, and "**Term**, …, is a …" openings, when `definitions =
+    true` and the text reads as a definition (labelled values, "**Batch size**: 32", never become cards)."""
     if not ex.ctx.definitions or "**" not in text:
         return False
     found = False
     for item in list_items(block.lines):
         match = DEFINITION.match(item[0].text)
         if not match:
+            found = _opening(ex, item) or found
             continue
         term = match.group(1).strip()
         rest = item[0].text[match.end():]
@@ -160,9 +167,23 @@ def definition_cards(ex, block: Block, text: str) -> bool:
             continue  # "**Note**: …", "**Step 2**: …" label a paragraph; "… is:" introduces what follows
         # a bold label with nothing after it ("**Explanation**:" over a paragraph) is a heading, not a definition
         form = "definition-item" if LIST_ITEM.match(item[0].text) else "definition"
+        if definition and not reads_as_definition(definition):
+            ex.skip(form, LABELLED_VALUE)
+            continue
         ex.add_pair(CardKind.DEFINITION, f"Define: {term}", definition, item[0].no, form=form, quiet=True)
         found = True
     return found
+
+
+def _opening(ex, item: list[Line]) -> bool:
+    """A paragraph that opens by defining its bold term: "**ReLU** is the activation that …"."""
+    first = item[0]
+    if first.kind != TEXT or LIST_ITEM.match(first.text) or not (match := _OPENING.match(first.text)):
+        return False
+    back = join(item).strip()
+    ex.add_pair(CardKind.DEFINITION, f"Define: {match.group(1).strip()}", back, first.no, form="definition-opening",
+                quiet=True)
+    return True
 
 
 def split_card_div(div: Block) -> tuple[list[Block], list[Block]]:

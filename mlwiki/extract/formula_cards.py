@@ -13,11 +13,11 @@ from pathlib import PurePosixPath
 
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.formulas import RELATION, Formula, display_formulas, is_trivial_formula
+from mlwiki.extract.formulas import RELATION, Formula, display_formulas, is_trivial_formula, is_worked_example
 from mlwiki.extract.lines import TEXT
 from mlwiki.extract.masking import mask_inline
-from mlwiki.extract.prose import (PROSE_TAIL, clean_prose, clip, cut_prose, has_words, is_fragment, last_sentence,
-                                  prefix_heading, sentence_around)
+from mlwiki.extract.prose import (PROSE_TAIL, clean_prose, clip, cut_prose, has_words, introduces, is_fragment,
+                                  last_sentence, prefix_heading, sentence_around)
 from mlwiki.models import CardKind, Severity
 
 
@@ -26,7 +26,13 @@ FALLBACK = "Formula"
 # a line that may be only a `$…$` (checked exactly by `formulas.display_formulas`): most paragraphs have none
 _LONE_LINE = re.compile(r"^[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^\n]*\$[ \t.,;:]*(?:\{#[^}\n]*\})?[ \t]*$", re.M)
 _CONTINUES = re.compile(r"\s*(?:&\s*)?(?:=|\\approx|\\le|\\ge|\\leq|\\geq|\\propto|\\Rightarrow|\\implies|\\iff|<|>)")
-_RELATION_AT = re.compile(r"&?=|\\approx|\\propto|\\le\b|\\ge\b|\\leq|\\geq")
+_RELATION_AT = re.compile(r"&?=|\\approx|\\propto|\\le\b|\\ge\b|\\leq|\\geq|\\leftarrow|\\gets\b")
+# Words of a gap that goes on with the same derivation ("so", "which gives", "and taking the expectation gives");
+# a gap without them ("and the bias by") introduces a new quantity.
+_DERIVES = re.compile(r"(?i)\b(?:so|thus|hence|therefore|gives?|giving|yields?|get|gets|obtain|becomes?|simplif\w*|"
+                      r"rearrang\w*|substitut\w*|plugging|taking|expanding|i\.e|that is|equivalently|now|then|"
+                      r"which is|we have|leads? to|reduces? to)\b")
+WORKED_EXAMPLE = "works out numbers (a worked example)"
 
 
 def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, int]:
@@ -44,6 +50,9 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
             ex.since_formula = []
             key = " ".join(formula.body.split())
             if key in ex.formulas_seen or is_trivial_formula(formula.body):
+                continue
+            if is_worked_example(formula.body):
+                ex.skip("lone-formula" if formula.lone else "formula", WORKED_EXAMPLE)
                 continue
             ex.formulas_seen.add(key)
             if not (formula.item or formula.label) and _extends(ex, gap, formula.body):
@@ -65,14 +74,19 @@ def _extends(ex, gap: str, body: str) -> bool:
     if ex.chain is None:
         return False
     words = clean_prose(gap).split()
-    if words:
-        return len(words) <= _STEP_WORDS and is_fragment(" ".join(words))
-    return bool(_CONTINUES.match(body)) or _left_side(body) == _left_side(ex.chain_last)
+    if not words:
+        return True  # nothing tells the two apart: one card, both formulas on its back
+    sentence = " ".join(words)
+    if len(words) > _STEP_WORDS or not is_fragment(sentence) or introduces(sentence):
+        return False
+    continues = bool(_CONTINUES.match(body)) or _left_side(body) == _left_side(ex.chain_last)
+    return continues or bool(_DERIVES.search(sentence))
 
 
 def _left_side(formula: str) -> str:
+    """What a formula defines (before its first relation); two formulas without a relation are not the same."""
     match = _RELATION_AT.search(formula)
-    return "".join(formula[:match.start()].split()) if match else "\x00"
+    return "".join(formula[:match.start()].split()) if match else formula
 
 
 def _add_step(ex, gap: str, body: str) -> None:
@@ -88,17 +102,20 @@ def formula_intros(ex, formulas: list[Formula]) -> list[tuple[str, str]]:
 
     A formula is introduced by the last sentence of the prose since the previous formula, cut at the last
     list item or callout title. Prose that continues a sentence begun before the previous formula ("and, for
-    every $x$,") gets that formula's introduction in front, the formula itself shown as "…"; so two formulas
-    never share an introduction. Without any prose, the first formula is introduced by the paragraph before
-    (continuing its formula's introduction when that paragraph ended with a formula).
+    every $x$,") gets that formula's introduction in front, the formula itself shown as "…". A formula with no
+    prose of its own shares the introduction of the one before (and so joins its card). Without any prose, the
+    first formula is introduced by the paragraph before (continuing its formula's introduction when that
+    paragraph ended with a formula).
     """
     intros: list[tuple[str, str]] = []
     for formula in formulas:
         title, prose, cut = cut_prose(formula.before)
         sentence = last_sentence(clean_prose(prose[-PROSE_TAIL:]))
         previous = intros[-1] if intros else ex.prev_intro
-        if not cut and previous and previous[1] and (not sentence or is_fragment(sentence)):
-            sentence = clip(f"{previous[1]} … {sentence}".strip())
+        if not cut and previous and previous[1] and not sentence:
+            sentence = previous[1]  # nothing tells it from the formula before: it joins that card
+        elif not cut and previous and previous[1] and is_fragment(sentence) and not introduces(sentence):
+            sentence = clip(f"{previous[1]} … {sentence}")
         elif not cut and not sentence and ex.prev_text is not None:
             title, prose, _ = cut_prose([ln.text for ln in ex.prev_text.lines if ln.kind == TEXT])
             sentence = last_sentence(clean_prose(prose))
@@ -111,19 +128,20 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str) -> None
     path = " › ".join(p for p in (ex.heading_path(), clean_prose(title)) if p)
     if not has_words(intro, 1):
         intro = ""
-    parts = [p for p in (path, intro) if p]
-    if formula.label:
-        parts.append(f"({formula.label})")
+    parts = [p for p in (path, intro) if p]  # (a Quarto label, `{#eq-…}`, is for cross-references: not shown)
     titled = bool(title) or bool(ex.headings and ex.headings[-1][0] == 0)  # in a callout: its title says it
-    if not intro and not formula.label and not titled:
-        parts.append(FALLBACK if path else f"{FALLBACK} from {ex.ctx.title or PurePosixPath(ex.ctx.path).stem}")
+    if not intro and not titled:
+        if not path:
+            parts.append(f"{FALLBACK} from {ex.ctx.title or PurePosixPath(ex.ctx.path).stem}")
+        elif "formula" not in path.rsplit(" › ", 1)[-1].lower():  # ("Sigmoid › Formula" says it already)
+            parts.append(FALLBACK)
         ex.err(formula.line, "formula card has no sentence introducing it, so its front is only the heading "
-                             "path and 'Formula' (write what the formula is, ending with a colon, before it)",
+                             "path (write what the formula is, ending with a colon, before it)",
                Severity.WARNING, "formula-front")
     draft = Draft(CardKind.FORMULA, "\n\n".join(parts), f"$${formula.body}$$", formula.line, form=form,
                   formulas=[formula.body])
-    ex.emit([draft])
-    ex.chain, ex.chain_last = draft, formula.body
+    if ex.add_formula_draft(draft):
+        ex.chain, ex.chain_last = draft, formula.body
 
 
 def inline_formula_cards(ex, block: Block) -> None:
@@ -137,7 +155,7 @@ def inline_formula_cards(ex, block: Block) -> None:
         if eq.startswith("$$"):
             continue
         body = eq[1:-1] if eq.startswith("$") else eq[2:-2]
-        if not RELATION.search(body) or len(body.strip()) < 8:
+        if not RELATION.search(body) or len(body.strip()) < 8 or is_worked_example(body):
             continue
         key = " ".join(body.split())
         if key in ex.formulas_seen:

@@ -9,12 +9,13 @@ from dataclasses import dataclass
 
 from mlwiki.extract.lines import BEGIN_ENV, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.masking import mask_inline
+from mlwiki.extract.subject import computes_numbers
 
 RELATION = re.compile(r"=|\\approx|\\le|\\ge|\\leq|\\geq|\\propto|\\sim|\\equiv|\\neq|<|>|\\to\b|\\in\b")
 _LABEL = re.compile(r"\{#(eq-[\w-]+)\}")
 _LABEL_AFTER = re.compile(r"[ \t]*\{#(eq-[\w-]+)\}")
 _COMMAND = re.compile(r"\\[A-Za-z]+")
-_DIGIT = re.compile(r"\d")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LETTER = re.compile(r"[^\W\d_]")
 _TEXT_ARG = re.compile(r"\\(?:text|mathrm|textrm|operatorname)\s*\{[^{}]*\}")
 _SPACING = re.compile(r"\s+|\\[,;!: ]|\\quad|\\qquad")
@@ -126,18 +127,22 @@ def strip_delimiters(raw: str) -> str:
 
 def _worked_example(formula: str) -> bool:
     """Arithmetic on numbers (`(5 - 2)^2 = 9`, `x_2 = [4, 1]`): an example worked out, not a formula to learn.
-    Told by the symbols: at least three digits and twice as many digits as letters (LaTeX commands and the words
-    of `\\text{…}` not counted)."""
-    digits = len(_DIGIT.findall(formula))
-    if digits < 3:
+    Told by the symbols: at least three numbers and twice as many numbers as letters (LaTeX commands and the
+    words of `\\text{…}` not counted; `10000^{-2i/d}` is two numbers, not five digits)."""
+    numbers = len(_NUMBER.findall(formula))
+    if numbers < 3:
         return False
     symbols = _COMMAND.sub("", _TEXT_ARG.sub("", formula))
-    return digits >= 2 * len(_LETTER.findall(symbols))
+    return numbers >= 2 * len(_LETTER.findall(symbols))
 
 
 def is_trivial_formula(formula: str) -> bool:
-    """A lone symbol, a tiny expression or a worked-out example is not worth a card."""
+    """A lone symbol or a tiny expression is not worth a card."""
     compact = _SPACING.sub("", formula)
-    if _VALUE.search(formula) or _worked_example(formula):
-        return True
     return len(compact) < 5 or (not RELATION.search(formula) and len(compact) < 20)
+
+
+def is_worked_example(formula: str) -> bool:
+    """A value or a computation on made-up numbers (`a = 0.47`, `(5 - 2)^2 = 9`, `b = 0 + 1 = 1`): worked out in
+    an example, nothing to remember."""
+    return bool(_VALUE.search(formula)) or _worked_example(formula) or computes_numbers(formula)

@@ -28,7 +28,9 @@ _TAG = re.compile(r"</?(?:br|span|div|p|b|i|em|strong|sup|sub|font|center|u|smal
 _FRAGMENT = re.compile(r"(?:where|and|or|so|thus|hence|then|therefore|which|with|but|since|because|giving|"
                        r"yielding|gives|i\.e\.|that is|this gives|we get|to get|now|here|plugging|substituting|"
                        r"for the (?:first|second|third|last|other|remaining))\b", re.I)
-_SHORT_INTRO_WORDS = 5  # an introducing sentence this short ("It satisfies") gets the one before it
+_SHORT_INTRO_WORDS = 5
+# A sentence whose subject is a pronoun ("It normalises over …") names its subject in the sentence before it.
+_PRONOUN_START = re.compile(r"(?:It|Its|This|These|Those|They|Their|That)\b")  # an introducing sentence this short ("It satisfies") gets the one before it
 
 
 def cut_prose(lines: list[str]) -> tuple[str, str, bool]:
@@ -72,6 +74,26 @@ def clean_prose(text: str) -> str:
     return " ".join(text.split())
 
 
+def heading_text(text: str) -> str:
+    """A heading as a step of a front's heading path: its prose cleaned, emphasis markers and a trailing colon
+    dropped (`#### **Formula:**` → "Formula")."""
+    text = clean_prose(text)
+    if "*" in text or "__" in text:
+        text = _EMPHASIS.sub(r"\2", text)
+    return text.rstrip(":").strip()
+
+
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def introduces(sentence: str) -> bool:
+    """Whether a sentence introduces a formula of its own rather than continuing a derivation: it starts a
+    sentence, says something (eight words or more) and ends with a colon ("Plugging in the gradient step gives
+    a guaranteed decrease:"), where a continuing one is short or lower case ("where the expectation is now:")."""
+    sentence = sentence.strip()
+    return sentence[:1].isupper() and sentence.endswith(":") and len(sentence.split()) >= 8
+
+
 def sentences(text: str) -> list[str]:
     if "." in text:
         text = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\x03", text)
@@ -90,14 +112,15 @@ def is_fragment(sentence: str) -> bool:
 
 def last_sentence(text: str, limit: int = 300) -> str:
     """The last sentence of a paragraph, the one that introduces what follows it; a short one ("Then:") or a
-    fragment ("where …", "For the first term, …") gets the sentence before it."""
+    fragment ("where …", "For the first term, …") or one about "it" gets the sentence before it."""
     text = LIST_ITEM.sub("", text.strip())
     if not text:
         return ""
     found = sentences(text)
     last = found[-1].strip()
     k = len(found) - 1
-    while k > 0 and (len(last.split()) < _SHORT_INTRO_WORDS or is_fragment(last)) and len(last) < limit:
+    while k > 0 and (len(last.split()) < _SHORT_INTRO_WORDS or is_fragment(last) or _PRONOUN_START.match(last)) \
+            and len(last) < limit:
         k -= 1
         last = found[k].strip() + " " + last
     return clip(last, limit)

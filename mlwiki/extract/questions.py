@@ -22,7 +22,8 @@ from mlwiki.models import CardKind
 
 _COMMENT = re.compile(r"[ \t]*<!--.*?-->", re.DOTALL)
 QUESTION_CALLOUTS = frozenset(("callout-question", "callout-faq", "callout-help"))
-_BOLD_QUESTION = re.compile(r"[ \t]*(?:\*\*|__)((?:(?!\*\*|__).)+?\?)[ \t]*(?:\*\*|__)[ \t]*:?[ \t]*")
+# `**Why …?**` and `**Why …**?` (the question mark outside the bold)
+_BOLD_QUESTION = re.compile(r"[ \t]*(?:\*\*|__)((?:(?!\*\*|__).)+?)(\?)?[ \t]*(?:\*\*|__)(?(2)|\?)[ \t]*:?[ \t]*")
 
 
 def is_question(text: str) -> bool:
@@ -42,8 +43,9 @@ def heading_question(ex, blocks: list[Block], i: int) -> None:
             break
         section.append(block)
     back = _without_comments(join_blocks(section, skip_cards=True))
-    front = prefix_heading(ex.heading_path(), clean_prose(line.text))
-    ex.add_pair(CardKind.BASIC, front, back, line.no, form="question-heading", quiet=True)
+    question = clean_prose(line.text)
+    ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), back, line.no, form="question-heading",
+                quiet=True, id_front=prefix_heading(ex.heading_path(subject=False), question))
 
 
 def callout_question(ex, div: Block) -> bool:
@@ -60,7 +62,9 @@ def callout_question(ex, div: Block) -> bool:
     back = _without_comments(join_blocks(body, skip_cards=True))
     if not back.strip():
         return False
-    ex.add_pair(CardKind.BASIC, clean_prose(title), back, div.start, form="question-callout", quiet=True)
+    question = clean_prose(title)
+    ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), back, div.start,
+                form="question-callout", quiet=True, id_front=question)
     return True
 
 
@@ -81,8 +85,9 @@ def bold_question(ex, blocks: list[Block], i: int) -> bool:
                 break
             answer.append(nxt)
         rest = join_blocks(answer)
-    ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), clean_prose(match.group(1))), rest, first.no,
-                form="bold-question", quiet=True)
+    question = clean_prose(match.group(1) + "?")
+    ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), rest, first.no, form="bold-question",
+                quiet=True, id_front=prefix_heading(ex.heading_path(subject=False), question))
     return True
 
 

@@ -12,8 +12,15 @@ from mlwiki.extract.context import NoteContext
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import HEADING, TEXT, classify, heading_level, problem
 from mlwiki.extract.masking import mask_inline
-from mlwiki.extract.prose import clean_prose
+from mlwiki.extract.prose import clean_prose, heading_text
+from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, names_subject, note_subject
 from mlwiki.models import Card, CardKind, Problem, Severity, Source
+
+# The forms mlwiki reads out of ordinary prose: inside a worked example or an exercise they make no card (the
+# forms written for mlwiki, `Q:`/`A:`, `::`, card divs and clozes, always do).
+HEURISTIC_FORMS = frozenset(("formula", "lone-formula", "inline-formula", "definition", "definition-item",
+                             "definition-opening", "question-heading", "question-callout", "bold-question"))
+IN_EXAMPLE = "in a worked example or exercise"
 
 
 class Extractor:
@@ -31,30 +38,52 @@ class Extractor:
         self.chain_last = ""  # ... and its last step
         self.since_formula: list[str] = []  # prose written since that formula
         self.highlight = ctx.highlight_cloze and ctx.file_type == "md"
+        self.skipped: Counter = Counter()  # (form, why) → cards not made
+        self.formula_fronts: dict[str, Draft] = {}  # front → the formula card that has it
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
+        self.subject = note_subject(ctx.title, _first_h1(self.blocks), ctx.path)
 
     def err(self, line: int, message: str, severity: Severity = Severity.ERROR, code: str = "syntax") -> None:
         self.problems.append(problem(self.ctx.path, self.ctx.file_line(line), message, severity, code))
 
-    def heading_path(self) -> str:
-        return " › ".join(h for _, h in self.headings if h)
+    def heading_path(self, subject: bool = True) -> str:
+        """The headings (and callout titles) a card sits under, rooted in the note's subject when they do not
+        already name it; without `subject`, as a card's id sees it (renaming a file keeps its cards)."""
+        path = [h for _, h in self.headings if h]
+        if subject and self.subject and not names_subject(self.subject, path):
+            path.insert(0, self.subject)
+        return " › ".join(path)
 
-    def emit(self, drafts: list[Draft]) -> None:
+    def in_example(self) -> bool:
+        return any(level < 0 or is_example_title(h) for level, h in self.headings)
+
+    def emit(self, drafts: list[Draft]) -> bool:
+        """Add a card (its siblings); whether it was added: a card mlwiki reads out of prose is left out of
+        worked examples and exercises, and counted as skipped."""
+        if drafts[0].form in HEURISTIC_FORMS and self.in_example():
+            self.skip(drafts[0].form, IN_EXAMPLE)
+            return False
         self.drafts.append((drafts, self.heading_path()))
         if drafts[0].kind != CardKind.FORMULA:
             self.chain = None  # another card stands between: what follows is no longer the same derivation
+        return True
+
+    def skip(self, form: str, why: str) -> None:
+        self.skipped[(form, why)] += 1
+        if form.endswith("formula"):
+            self.chain = None
 
     def add_pair(self, kind: CardKind, front: str, back: str, line: int, both_ways: bool = False,
                  explicit_id: str = "", deck: str = "", tags: tuple[str, ...] = (), form: str = "",
-                 quiet: bool = False) -> None:
+                 quiet: bool = False, id_front: str = "") -> None:
         """One card (two with `both_ways`); an empty side is an error, or no card at all when `quiet`."""
         front, back = front.strip(), back.strip()
         if not front or not back:
             if not quiet:
                 self.err(line, f"card has an empty {'front' if not front else 'back'}")
             return
-        drafts = [Draft(kind, front, back, line, explicit_id, deck=deck, tags=tags, form=form)]
+        drafts = [Draft(kind, front, back, line, explicit_id, deck=deck, tags=tags, form=form, id_front=id_front)]
         if both_ways:
             drafts.append(Draft(CardKind.REVERSE, back, front, line, explicit_id, deck=deck, tags=tags, form=form))
         self.emit(drafts)
@@ -90,7 +119,9 @@ class Extractor:
                         continue
                     stack.append((blocks, i + 1, self.headings))
                     title = block.attrs.get("title")
-                    if title:  # a callout's title leads the fronts of the formulas in it
+                    if EXAMPLE_CLASSES.intersection(block.attrs.get("classes", ())):  # MyST {exercise}, {solution}
+                        self.headings = [*self.headings, (-1, clean_prose(title or ""))]
+                    elif title:  # a callout's title leads the fronts of the formulas in it
                         self.headings = [*self.headings, (0, clean_prose(title))]
                     blocks, i = block.children, 0
                     continue
@@ -101,7 +132,7 @@ class Extractor:
         level = heading_level(line)
         self.headings = [(lv, h) for lv, h in self.headings if lv < level]
         questions.heading_question(self, blocks, i)
-        self.headings.append((level, clean_prose(line.text)))  # [[links]] as their text
+        self.headings.append((level, heading_text(line.text)))  # [[links]] as their text
         self.separate()
 
     def paragraph(self, blocks: list[Block], i: int) -> int:
@@ -173,6 +204,23 @@ class Extractor:
         """How many cards each form made (before duplicates are dropped)."""
         return Counter(d.form for drafts, _ in self.drafts for d in drafts if d.form)
 
+    def add_formula_draft(self, draft: Draft) -> bool:
+        """A formula card, unless another formula of the note already has its front (several formulas under
+        one heading with no sentence telling them apart): then it joins that card's back, and `check` says
+        which formula to introduce. Whether it made a card of its own."""
+        first = self.formula_fronts.get(draft.front)
+        if first is not None:
+            first.back += "\n\n" + draft.back
+            self.err(draft.line, f"this formula shares its front with the one at line "
+                                 f"{self.ctx.file_line(first.line)}, so both are on that card's back (write a "
+                                 "sentence before it saying what it is to make it a card of its own)",
+                     Severity.WARNING, "formula-front")
+            return False
+        if not self.emit([draft]):
+            return False
+        self.formula_fronts[draft.front] = draft
+        return True
+
     def report_repeat(self, cid: str, draft: Draft, line: int, first_explicit: bool, first_line: int) -> None:
         if draft.explicit_id and first_explicit:
             message, severity, code = f"duplicate id '{cid}' (also at line {first_line})", Severity.ERROR, \
@@ -190,7 +238,15 @@ def draft_id(d: Draft) -> str:
                                 else "")
     if d.kind == CardKind.FORMULA and d.formulas:
         return ids.formula_id(d.formulas, d.group)
-    return ids.card_id(d.kind.value, d.front, d.group)
+    return ids.card_id(d.kind.value, d.id_front or d.front, d.group)
+
+
+def _first_h1(blocks: list[Block]) -> str:
+    """The text of the note's first level-1 heading (outside divs), or ''."""
+    for block in blocks:
+        if block.kind == HEADING and heading_level(block.lines[0]) == 1:
+            return heading_text(block.lines[0].text)
+    return ""
 
 
 def paragraph_text(block: Block) -> str:

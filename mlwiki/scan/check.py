@@ -27,6 +27,8 @@ FORMS = {  # form: ((one, many), setting)
     "definition": (("`**Term**: definition` paragraph", "`**Term**: definition` paragraphs"), ("definitions", "true")),
     "definition-item": (("`- **Term**: definition` list item", "`- **Term**: definition` list items"),
                         ("definitions", "true")),
+    "definition-opening": (("paragraph that opens `**Term** is a …`", "paragraphs that open `**Term** is a …`"),
+                           ("definitions", "true")),
     "question-heading": (("heading that asks a question", "headings that ask a question"),
                          ("question_headings", "true")),
     "question-callout": (("callout titled with a question", "callouts titled with a question"),
@@ -50,6 +52,7 @@ class CheckReport:
     made: Counter = field(default_factory=Counter)  # cards made, by form
     form_of: dict = field(default_factory=dict)  # card id → the form that made it
     possible: Counter = field(default_factory=Counter)  # cards each form would make with every form switched on
+    skipped: Counter = field(default_factory=Counter)  # (form, why) → cards not made although the form matched
 
     def add(self, problems: list[Problem]) -> None:
         """Add problems, once each, in note order."""
@@ -67,13 +70,22 @@ class CheckReport:
         return (f"{plural(self.notes, 'note')}, {plural(self.cards, 'card')}: {plural(self.errors, 'error')}, "
                 f"{plural(warnings, 'warning')}")
 
+    def skipped_by_form(self) -> dict[str, dict[str, int]]:
+        """For `check --json`: per form, how many cards it matched but left out, and why."""
+        by_form: dict[str, dict[str, int]] = {}
+        for (form, why), count in sorted(self.skipped.items()):
+            by_form.setdefault(form, {})[why] = count
+        return by_form
+
 
 def run_checks(config: Config, paths: list[Path] | None) -> CheckReport:
     """Every problem in the notes (or `paths`), and the checks across notes."""
     scan = collect(config, paths)
     form_of: dict[str, str] = {}
-    made, possible = form_census(config, paths, form_of)
-    report = CheckReport(notes=len(scan.files), cards=len(scan.cards), made=made, possible=possible, form_of=form_of)
+    skipped: Counter = Counter()
+    made, possible = form_census(config, paths, form_of, skipped)
+    report = CheckReport(notes=len(scan.files), cards=len(scan.cards), made=made, possible=possible, form_of=form_of,
+                         skipped=skipped)
     report.add(scan.all_problems)
     report.add(latex_warnings(scan.cards, config))
     return report
@@ -117,10 +129,11 @@ def _formula_line(lines: list[str], card_line: int, formula: str) -> int:
     return card_line
 
 
-def form_census(config: Config, paths: list[Path] | None = None,
-                form_of: dict[str, str] | None = None) -> tuple[Counter, Counter]:
+def form_census(config: Config, paths: list[Path] | None = None, form_of: dict[str, str] | None = None,
+                skipped: Counter | None = None) -> tuple[Counter, Counter]:
     """How many cards each form makes in the notes with the config's settings, and with every form switched on;
-    `form_of`, when given, is filled with each card id's form."""
+    `form_of`, when given, is filled with each card id's form; `skipped` counts what the forms matched but left
+    out ({(form, why): count}, all forms on)."""
     from mlwiki.extract import count_forms, note_context
     from mlwiki.extract.walk import Extractor, draft_id
 
@@ -134,7 +147,10 @@ def form_census(config: Config, paths: list[Path] | None = None,
         extractor = Extractor(note.body, ctx)
         extractor.walk()
         made.update(extractor.forms())
-        possible.update(count_forms(note.body, ctx))
+        forms, left_out = count_forms(note.body, ctx)
+        possible.update(forms)
+        if skipped is not None:
+            skipped.update(left_out)
         if form_of is not None:
             form_of.update((draft_id(d), d.form) for drafts, _ in extractor.drafts for d in drafts if d.form)
     return made, possible
@@ -164,6 +180,11 @@ def dropped_by_form(dropped: dict[str, tuple[str, list[str]]], form_of: dict[str
     return counts
 
 
+def describe_skipped(skipped: Counter) -> str:
+    """`skipped: 4 display formulas (in a worked example or exercise), …`: what the forms matched and left out."""
+    return ", ".join(f"{_count(form, n)} ({why})" for (form, why), n in skipped.most_common())
+
+
 def describe_forms(forms: dict[str, int]) -> str:
     """`41 display formulas, 34 clozes, …` for the cards made."""
     return ", ".join(_count(form, count) for form, count in forms.items())
@@ -171,6 +192,7 @@ def describe_forms(forms: dict[str, int]) -> str:
 
 # `mlwiki init` switches a form on when the notes hold at least this many of it.
 INIT_MINIMUM = 3
+DEFINITION_FORMS = ("definition", "definition-item", "definition-opening")
 
 
 def declared_top_decks(config: Config) -> Counter:
@@ -187,18 +209,24 @@ def declared_top_decks(config: Config) -> Counter:
 def infer_settings(config: Config) -> dict[str, tuple[str, str]]:
     """The settings that fit the notes, for `mlwiki init`: {key: (TOML value, why)}: the wiki's name when notes
     already declare a top deck (else the folder's name would make a second top deck, and a second .apkg), and
-    forms where the default would miss cards the notes are written for (`**Term**:` glossaries, formulas written
-    only inline). Bold terms in list
-    items alone do not switch definitions on: in real notes they label steps and options more often than they
-    define terms."""
-    made, possible = form_census(config)
+    forms where the default would miss cards the notes are written for (glossaries of `**Term**: definition`,
+    formulas written only inline). Definitions are switched on when at least INIT_MINIMUM bold terms read as
+    definitions and they outnumber the labelled values ("**Batch size**: 32"), which never become cards but say
+    the notes use bold labels."""
+    from mlwiki.extract.forms import LABELLED_VALUE
+
+    skipped: Counter = Counter()
+    made, possible = form_census(config, skipped=skipped)
     settings: dict[str, tuple[str, str]] = {}
     declared = declared_top_decks(config)
     if declared:  # name the wiki after the top deck its notes already use: one wiki, one exported deck
         top, count = declared.most_common(1)[0]
         settings["name"] = (json.dumps(top, ensure_ascii=False), f"the top deck of `deck:` in {plural(count, 'note')}")
-    if possible["definition"] >= INIT_MINIMUM:
-        settings["definitions"] = ("true", _count("definition", possible["definition"]))
+    definitions = sum(possible[f] for f in DEFINITION_FORMS)
+    values = sum(n for (form, why), n in skipped.items() if form in DEFINITION_FORMS and why == LABELLED_VALUE)
+    if definitions >= INIT_MINIMUM and definitions > values:
+        settings["definitions"] = ("true", f"{plural(definitions, 'bold term')} defined, "
+                                           f"{plural(values, 'labelled value')}")
     display = possible["formula"] + possible["lone-formula"]
     if possible["inline-formula"] >= INIT_MINIMUM and possible["inline-formula"] > 5 * display:
         settings["formulas"] = ('"inline"', f"{possible['inline-formula']} inline equations, {display} displayed")

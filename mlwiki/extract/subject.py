@@ -1,0 +1,82 @@
+"""What a note is about, and which of its parts are not study material.
+
+- The **subject** roots every heuristic card's heading path, so a front never lacks what it is about: the front
+  matter `title`, else the note's first H1, else (as Obsidian and Foam name notes) the file name. A title that is
+  only a date (a daily note) names no subject.
+- **Worked examples and exercises** are not cards: sections titled Example, Exercise, Solution or Problem, MyST
+  `{exercise}`/`{solution}` directives, callouts titled so; and formulas that compute numbers.
+- **Definitions** are told from labelled values: "**Optimizer**: [Adam](…)" or "**Batch size**: 32" is a value,
+  "**Dropout**: randomly zeroing activations …" a definition.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+
+_DATE_ONLY = re.compile(r"[\d\s._/-]*\d[\d\s._/-]*")
+_NO_SUBJECT_STEMS = frozenset(("index", "readme", "intro", "introduction", "untitled", "_index"))
+# A heading or callout title that opens a worked example or an exercise ("Example 2:", "Exercises", "Solution").
+_EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|solutions?|problems?|"
+                            r"practice|homework|quiz)\b")
+EXAMPLE_CLASSES = frozenset(("exercise", "solution", "example", "callout-example", "callout-exercise"))
+
+# A piece of a formula between relations that is only arithmetic on numbers: `0 + 1`, `\frac{320}{500}`, `(5, 2)`.
+_ARITHMETIC = re.compile(r"(?:[\d.,\s+\-*/^(){}\[\]|]|\\(?:frac|dfrac|tfrac|cdot|times|div|left|right|,|;|!|quad)"
+                         r"(?![A-Za-z]))+")
+_SPLIT_RELATIONS = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\to(?![A-Za-z])|\\Rightarrow|\\implies")
+_OPERATOR_BETWEEN_NUMBERS = re.compile(r"\d\s*(?:[+\-*/]|\\cdot|\\times|\\div)\s*[\d(]")
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_LINK_ONLY = re.compile(r"\s*(?:\[[^\]]*\]\([^)]*\)|\[\[[^\]]*\]\]|<[^>]+>|https?://\S+)\s*[.;,]?\s*")
+_NUMBER_START = re.compile(r"\s*[~≈<>≤≥±+\-]?\s*\d")
+
+
+def note_subject(title: str, first_h1: str, path: str) -> str:
+    """The subject of a note: its title, its first H1 or its file name, whichever comes first and is not a
+    date ("2025-11-16") or a generic file name (`index`, `README`)."""
+    for candidate in (title, first_h1):
+        candidate = candidate.strip()
+        if candidate and not _DATE_ONLY.fullmatch(candidate):
+            return candidate
+    stem = PurePosixPath(path).stem.strip()
+    if not stem or stem.lower() in _NO_SUBJECT_STEMS or _DATE_ONLY.fullmatch(stem):
+        return ""
+    return stem
+
+
+def names_subject(subject: str, headings: list[str]) -> bool:
+    """Whether the heading path already says the subject (so it need not be put in front of it)."""
+    folded = subject.casefold()
+    return any(folded in heading.casefold() for heading in headings)
+
+
+def is_example_title(title: str) -> bool:
+    """A heading or callout title that opens a worked example, an exercise or its solution."""
+    return bool(_EXAMPLE_TITLE.match(title))
+
+
+def computes_numbers(formula: str) -> bool:
+    """A formula that works something out on made-up numbers (`b = 0 + 1 = 1`, `\\hat p = \\frac{320}{500} =
+    0.64`): one of the pieces between its relations is arithmetic only, with an operation between numbers or at
+    least three digits. `\\sum_i p_i = 1` and `\\sigma(0) = \\frac{1}{2}` are facts, not examples."""
+    pieces = _SPLIT_RELATIONS.split(formula)
+    if len(pieces) < 2:
+        return False
+    for piece in pieces:
+        piece = piece.strip().rstrip(".,;")
+        if not piece or not _ARITHMETIC.fullmatch(piece):
+            continue
+        digits = sum(ch.isdigit() for ch in piece)
+        if digits >= 3 or (digits >= 2 and _OPERATOR_BETWEEN_NUMBERS.search(piece)):
+            return True
+    return False
+
+
+def reads_as_definition(text: str) -> bool:
+    """Whether the text after `**Term**:` defines the term: words (at least three), not a number, a quantity,
+    a lone link or a short value ("2 ReLU units", "[Adam](…)", "32", "0.01", "Adam")."""
+    text = text.strip()
+    if not text or _NUMBER_START.match(text) or _LINK_ONLY.fullmatch(text):
+        return False
+    return len(_WORD.findall(text)) >= 3
