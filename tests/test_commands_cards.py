@@ -257,8 +257,10 @@ def test_check_json(wiki: Path):
     write(wiki, "a.md", "---", "tags: [t]", "---", "", "Q: lonely")
     result = invoke(wiki, "check", "--json")
     assert result.exit_code == 1
-    assert json.loads(result.stdout)["problems"] == [{"path": "notes/a.md", "line": 5, "severity": "error", "code": "syntax",
-                                          "message": "'Q:' has no matching 'A:' line"}]
+    report = json.loads(result.stdout)
+    assert report["problems"] == [{"path": "notes/a.md", "line": 5, "severity": "error", "code": "syntax",
+                                   "message": "'Q:' has no matching 'A:' line"}]
+    assert (report["notes"], report["cards"], report["skipped"]) == (1, 0, {})
 
 
 def test_check_for_one_path(wiki: Path):

@@ -85,15 +85,21 @@ def test_every_history_of_a_card_still_in_the_notes_moves_to_its_new_id(old_wiki
             continue
         assert old["reviews"] <= after[new["id"]], (old["front"], new["front"])
         kept += 1
-    assert kept == len(before) - len(steps) == 11
+    # Two formulas are now later steps of a card: the squared-error derivative (a derivation) and, in gd.md, the
+    # momentum update that no sentence tells from the gradient step before it (one card, both on its back).
+    assert kept == len(before) - len(steps) == 10
     orphans = json.loads(run(old_wiki, "orphans", "--json").stdout)
-    assert [o["id"] for o in orphans] == steps and orphans[0]["reviews"] == 3  # kept, not deleted
+    assert sorted(o["id"] for o in orphans) == sorted(steps)
+    assert all(o["reviews"] == len(before[o["id"]]["reviews"]) if o["id"] in before else o["reviews"] > 0
+               for o in orphans)  # kept, not deleted
 
 
 def test_the_old_id_bug_is_undone_two_formulas_get_two_ids(old_wiki):
     cards = json.loads(run(old_wiki, "cards", "--json").stdout)
-    definitions = [c for c in cards if c["front"] == "Definition\n\nThe formula is:"]
+    definitions = [c for c in cards if c["front"].endswith("Definition\n\nThe formula is:")]
     assert len(definitions) == 2 and len({c["id"] for c in definitions}) == 2
+    assert {c["front"] for c in definitions} == {"adam › Definition\n\nThe formula is:",
+                                                 "vae › Definition\n\nThe formula is:"}  # (each names its note)
     assert {c["source"]["path"] for c in definitions} == {"notes/adam.md", "notes/vae.md"}
 
 

@@ -51,7 +51,8 @@ class Extractor:
         """The headings (and callout titles) a card sits under, rooted in the note's subject when they do not
         already name it; without `subject`, as a card's id sees it (renaming a file keeps its cards)."""
         path = [h for _, h in self.headings if h]
-        if subject and self.subject and not names_subject(self.subject, path):
+        titled = any(level == 1 for level, _ in self.headings)  # an H1 names the note as well as its title does
+        if subject and self.subject and not titled and not names_subject(self.subject, path):
             path.insert(0, self.subject)
         return " › ".join(path)
 

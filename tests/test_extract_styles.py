@@ -1,0 +1,138 @@
+"""Cards from notes written in the styles people keep (issue 23): an Obsidian vault titled only by file names,
+Quarto daily notes titled by their date, a Jupyter Book with exercises, a notebook with `$ w $` math. The wikis
+are tests/fixtures/styles/; every test reads them through the CLI, as a user would."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from mlwiki.cli import cli
+
+STYLES = Path(__file__).parent / "fixtures" / "styles"
+REPO = Path(__file__).parent.parent
+
+
+def run(root: Path, *args: str):
+    result = CliRunner().invoke(cli, ["--root", str(root), "--now", "2026-03-02T12:00:00Z", *args])
+    assert result.exit_code in (0, 1), result.output
+    return result
+
+
+@pytest.fixture(scope="module")
+def styles(tmp_path_factory) -> dict[str, Path]:
+    """Each style wiki copied and set up by `mlwiki init`, as a user would start."""
+    roots = {}
+    for name in ("obsidian-vault", "quarto-daily", "jupyter-book"):
+        root = tmp_path_factory.mktemp(name)
+        shutil.copytree(STYLES / name, root, dirs_exist_ok=True)
+        result = CliRunner().invoke(cli, ["init", str(root)])
+        assert result.exit_code == 0, result.output
+        roots[name] = root
+    return roots
+
+
+def listed(root: Path) -> list[dict]:
+    return json.loads(run(root, "cards", "--json").stdout)
+
+
+def fronts(root: Path, path: str) -> list[str]:
+    return [c["front"] for c in listed(root) if c["source"]["path"] == path]
+
+
+def test_a_note_titled_only_by_its_file_name_names_its_subject_in_every_front(styles):
+    sigmoid = fronts(styles["obsidian-vault"], "Activations/Sigmoid.md")
+    assert "Sigmoid › Formula" in sigmoid  # (was "Formula:\n\nFormula")
+    assert "Sigmoid › Derivative of a Function\n\nFormula" in sigmoid
+    assert "Sigmoid › Derivative of a Function\n\nWhy is the output not zero-centred a problem?" in sigmoid
+    entropy = fronts(styles["obsidian-vault"], "Cross entropy.md")
+    assert all(front.startswith("Cross entropy\n\n") for front in entropy) and len(entropy) == 3
+
+
+def test_no_two_cards_of_a_note_share_a_front(styles):
+    for root in styles.values():
+        cards = listed(root)
+        pairs = [(c["source"]["path"], c["front"]) for c in cards]
+        assert len(pairs) == len(set(pairs))
+    decomposition = [c for c in listed(styles["obsidian-vault"]) if "Decomposition" in c["front"]]
+    assert len(decomposition) == 1 and decomposition[0]["back"].count("$$") == 6  # three formulas, one card
+
+
+def test_a_date_is_no_subject_and_a_heading_under_it_still_leads(styles):
+    daily = fronts(styles["quarto-daily"], "daily/2025-11-16.qmd")
+    assert not any("2025-11-16" in front for front in daily)
+    assert daily[0] == ("Read about layer normalization today. It normalises over the features of one example, "
+                        "not over the batch:")
+
+
+def test_each_formula_gets_its_own_introduction(styles):
+    perceptron = [(c["front"], c["back"]) for c in listed(styles["obsidian-vault"])
+                  if c["source"]["path"] == "Perceptron.md" and c["kind"] == "formula"]
+    assert perceptron[:2] == [
+        ("Perceptron › Update rule\n\nFormally, the weights change by", "$$w \\leftarrow w + \\eta\\, y_i x_i$$"),
+        ("Perceptron › Update rule\n\nFormally, the weights change by … and the bias by",
+         "$$b \\leftarrow b + \\eta\\, y_i$$")]
+    rope = [c["back"] for c in listed(styles["quarto-daily"]) if "RoPE" in c["front"]]
+    assert rope == ["$$\\theta_i = 10000^{-2i/d}$$", "$$q'_m = R(m\\theta)\\, q_m$$"]
+
+
+def test_a_derivation_keeps_every_step_and_its_result(styles):
+    least = [c for c in listed(styles["jupyter-book"]) if "Least squares" in c["front"]]
+    assert len(least) == 1
+    assert least[0]["back"].endswith("and setting it to zero gives the normal equations\n\n"
+                                     "$$w^\\star = (X^\\top X)^{-1} X^\\top y$$")
+
+
+def test_worked_examples_and_exercises_are_not_cards_and_check_counts_them(styles):
+    for root in styles.values():
+        for card in listed(root):
+            assert not any(word in card["front"] for word in ("Example", "Exercise", "Solution", "ex-ridge"))
+            assert "= 1$$" not in card["back"] and "0.64" not in card["back"] and "13}{5}" not in card["back"]
+    report = json.loads(run(styles["jupyter-book"], "check", "--json").stdout)
+    assert report["forms"]["formula"]["skipped"] == {"in a worked example or exercise": 2,
+                                                     "works out numbers (a worked example)": 2}
+    text = run(styles["obsidian-vault"], "check")
+    assert "not cards: " in text.stderr and "(works out numbers (a worked example))" in text.stderr
+
+
+def test_definitions_that_define_and_never_labelled_values(styles):
+    cards = {c["front"]: c["back"] for c in listed(styles["jupyter-book"]) if c["kind"] == "definition"}
+    assert set(cards) == {"Define: Sigmoid function", "Define: ReLU", "Define: Dropout",
+                          "Define: Batch normalization", "Define: Weight decay"}  # ("**Softmax**, …, turns": no "is")
+    assert cards["Define: ReLU"] == "**ReLU** is the activation that keeps positive inputs and sets negative ones to zero."
+    config = (styles["jupyter-book"] / "mlwiki.toml").read_text(encoding="utf-8")
+    assert "\ndefinitions = true  # your notes: 5 bold terms defined, 0 labelled values" in config
+    daily = (styles["quarto-daily"] / "mlwiki.toml").read_text(encoding="utf-8")
+    assert "\ndefinitions = false\n" in daily  # its bold terms are settings of a run
+    report = json.loads(run(styles["quarto-daily"], "check", "--json").stdout)
+    assert report["forms"]["definition-item"]["skipped"] == {"a labelled value, not a definition": 3}
+
+
+def test_questions_carry_their_context(styles):
+    vault = fronts(styles["obsidian-vault"], "Perceptron.md")
+    assert "Perceptron › Adaline\n\nWhy is this better than the perceptron?" in vault
+    daily = fronts(styles["quarto-daily"], "daily/2025-11-17.qmd")
+    assert daily == ["Why can't we use the running average during training?"]  # `**…**?` is a bold question
+
+
+def test_quarto_labels_never_show_on_a_front(styles):
+    adam = [c["front"] for c in listed(styles["quarto-daily"]) if c["source"]["path"] == "posts/adam.qmd"]
+    assert adam and not any("eq-" in front for front in adam)
+
+
+def test_the_descent_lemma_and_the_sufficient_decrease_are_two_cards(tmp_path):
+    """docs/syntax.md uses the sufficient-decrease bound as its example of a formula card (issue 28, point 6)."""
+    shutil.copytree(REPO / "notes", tmp_path / "notes")
+    shutil.copy(REPO / "mlwiki.toml", tmp_path / "mlwiki.toml")
+    cards = [c for c in listed(tmp_path) if c["source"]["path"] == "notes/optimization/gradient-descent.md"
+             and "Sufficient decrease" in c["front"]]
+    assert [(c["front"], c["back"].count("$$")) for c in cards] == [
+        ("Gradient descent convergence › Sufficient decrease\n\nSmoothness gives a quadratic upper bound on $f$ "
+         "around any point, the *descent lemma*:", 2),
+        ("Gradient descent convergence › Sufficient decrease\n\nPlugging in the gradient step "
+         "$y = x - \\eta \\nabla f(x)$ with $\\eta \\le 1/L$ gives a guaranteed decrease:", 2)]
+    assert not any("(eq-" in c["front"] for c in listed(tmp_path))
