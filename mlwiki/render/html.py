@@ -54,6 +54,7 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from mlwiki.ankiformat.cloze import _is_escaped, _pad_clozes, pad_cloze_math
 from mlwiki.render.spans import SIMPLE_DISPLAY_MATH, SIMPLE_INLINE_MATH
+from mlwiki.render.wikilinks import add_rules as add_note_rules
 
 __all__ = ["image_refs", "markdown_to_html", "pad_cloze_math", "sanitize_html"]
 
@@ -187,6 +188,7 @@ def _render_math_display(
 def _make_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     md.inline.ruler.before("escape", "math_inline", math_inline_rule)
+    add_note_rules(md)  # [[wikilinks]], ![[embeds]], \verb|x|: as Obsidian and LaTeX show them
     md.block.ruler.before(
         "fence",
         "math_block",

@@ -37,10 +37,12 @@ def _parser():
     from markdown_it import MarkdownIt
 
     from mlwiki.render.html import math_block_rule, math_inline_rule  # the export's math rules: one notion of a span
+    from mlwiki.render.wikilinks import add_rules as add_note_rules
 
     md = MarkdownIt("commonmark").enable(["strikethrough", "table"])
     md.inline.ruler.before("escape", "math_inline", math_inline_rule)
     md.inline.ruler.before("escape", "math_paren", _paren_math)
+    add_note_rules(md)
     md.block.ruler.before("fence", "math_block", math_block_rule,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
     return md
@@ -109,3 +111,56 @@ def _markdown_class():
 def card_markdown(text: str):
     """A rich renderable of a card side: control characters made inert, Markdown styled, math as Unicode."""
     return _markdown_class()(inert(text))
+
+
+def plain_text(text: str) -> str:
+    """A card side as plain text, for the line-oriented review (scripts, pipes, screen readers): no Markdown
+    markers (`**`, `#`, backticks, link syntax), links as their text, math as Unicode, list items after "- ",
+    table rows as cells between " | ", blocks one blank line apart. Control characters are made inert."""
+    tokens = _parser().parse(inert(text))
+    _unicode_math(tokens)
+    blocks: list[tuple[str, str]] = []  # (text, group): lines of one list or table go without blank lines
+    bullets: list[str] = []  # "- " or "1. " for each open list
+    row: list[str] | None = None
+    pending_item = False
+    for token in tokens:
+        kind = token.type
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            bullets.append("- " if kind == "bullet_list_open" else "1. ")
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            bullets.pop()
+        elif kind == "list_item_open":
+            pending_item = True
+        elif kind == "tr_open":
+            row = []
+        elif kind == "tr_close" and row is not None:
+            blocks.append((" | ".join(row), "table"))
+            row = None
+        elif kind == "inline" and row is not None:
+            row.append(_inline_text(token.children or []))
+        elif kind == "inline":
+            line = _inline_text(token.children or [])
+            if pending_item:
+                line, pending_item = "  " * (len(bullets) - 1) + bullets[-1] + line, False
+            blocks.append((line, "list" if bullets else ""))
+        elif kind in ("fence", "code_block", "math_block"):
+            blocks.append((("  " if kind == "math_block" else "") + token.content.rstrip("\n"), ""))
+    out: list[str] = []
+    for k, (block, group) in enumerate(blocks):
+        if k and not (group and group == blocks[k - 1][1]):
+            out.append("")
+        out.append(block)
+    return "\n".join(out)
+
+
+def _inline_text(children) -> str:
+    parts = []
+    for child in children:
+        if child.type in ("text", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif child.type == "image":
+            alt = "".join(c.content for c in child.children or [])
+            parts.append(f"[image{': ' + alt if alt else ''}]")
+    return "".join(parts)

@@ -27,10 +27,11 @@ PLAIN_KEYS = "1-4 rate, u undo, s suspend, b bury, x not a card, q quit"
 
 
 def terminal_text(markdown: str) -> str:
-    """Note text made safe and readable for a terminal: control characters inert, LaTeX as Unicode."""
-    from mlwiki.render.latex_text import math_to_unicode
+    """Note text made safe and readable for a terminal: control characters inert, no Markdown markers, LaTeX as
+    Unicode."""
+    from mlwiki.render.terminal import plain_text
 
-    return math_to_unicode(inert(markdown))
+    return plain_text(markdown)
 
 
 def header(session: ReviewSession, card: ShownCard, width: int | None = None) -> str:
