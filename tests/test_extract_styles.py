@@ -101,9 +101,12 @@ def test_worked_examples_and_exercises_are_not_cards_and_check_counts_them(style
 
 def test_definitions_that_define_and_never_labelled_values(styles):
     cards = {c["front"]: c["back"] for c in listed(styles["jupyter-book"]) if c["kind"] == "definition"}
-    assert set(cards) == {"Define: Sigmoid function", "Define: ReLU", "Define: Dropout",
-                          "Define: Batch normalization", "Define: Weight decay"}  # ("**Softmax**, …, turns": no "is")
-    assert cards["Define: ReLU"] == "**ReLU** is the activation that keeps positive inputs and sets negative ones to zero."
+    assert set(cards) == {"Activations\n\nDefine: Sigmoid function", "Activations\n\nDefine: ReLU",
+                          "Activations › Glossary\n\nDefine: Dropout",
+                          "Activations › Glossary\n\nDefine: Batch normalization",
+                          "Activations › Glossary\n\nDefine: Weight decay"}  # ("**Softmax**, …, turns": no "is")
+    assert cards["Activations\n\nDefine: ReLU"] == \
+        "**ReLU** is the activation that keeps positive inputs and sets negative ones to zero."
     config = (styles["jupyter-book"] / "mlwiki.toml").read_text(encoding="utf-8")
     assert "\ndefinitions = true  # your notes: 5 bold terms defined, 0 labelled values" in config
     daily = (styles["quarto-daily"] / "mlwiki.toml").read_text(encoding="utf-8")

@@ -175,11 +175,12 @@ def _card_text_lines(lines: list[Line]) -> list[Line]:
     return kept
 
 
-def list_items(lines: list[Line]) -> list[list[Line]]:
-    """Split a paragraph into list items (or keep it whole when it is not a list)."""
+def list_items(lines: list[Line], also: re.Pattern | None = None) -> list[list[Line]]:
+    """Split a paragraph into list items (or keep it whole when it is not a list); a line that `also` matches
+    starts an item too (`**Term**:` lines written one under the other, without bullets)."""
     items: list[list[Line]] = []
     for line in lines:
-        if not items or (line.kind == TEXT and LIST_ITEM.match(line.text)):
+        if not items or (line.kind == TEXT and (LIST_ITEM.match(line.text) or (also and also.match(line.text)))):
             items.append([line])
         else:
             items[-1].append(line)

@@ -14,6 +14,7 @@ from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import BLANK, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.masking import mask_inline
+from mlwiki.extract.prose import prefix_heading
 from mlwiki.extract.subject import reads_as_definition
 from mlwiki.models import CardKind, Severity
 
@@ -29,6 +30,9 @@ _LABEL_TERM = re.compile(r"(?i)(?:note|notes|example|examples|explanation|soluti
 _OPENING = re.compile(r"[ \t]*\*\*([^*\n]{2,60}?)\*\*(?:,[^.\n]{0,80}?,)?[ \t]+(?:is|are|refers to|means|denotes)"
                       r"[ \t]+(?:an?|the|one|any|also)\b")
 LABELLED_VALUE = "a labelled value, not a definition"
+A_STEP = "a step of a procedure, not a term"
+_NUMBERED = re.compile(r"[ \t]*\d+[.)][ \t]")
+_STEP_TERM = re.compile(r"[A-Z]?[a-z]+ing\s+\S")  # "Choosing the top 5", "Starting the search"
 _MARKER = r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?"  # a line's indent and list bullet
 _Q_LINE = re.compile(_MARKER + r"Q:[ \t]*")
 _A_LINE = re.compile(_MARKER + r"A:[ \t]*")
@@ -155,7 +159,7 @@ def definition_cards(ex, block: Block, text: str) -> bool:
     if not ex.ctx.definitions or "**" not in text:
         return False
     found = False
-    for item in list_items(block.lines):
+    for item in list_items(block.lines, DEFINITION):
         match = DEFINITION.match(item[0].text)
         if not match:
             found = _opening(ex, item) or found
@@ -170,9 +174,20 @@ def definition_cards(ex, block: Block, text: str) -> bool:
         if definition and not reads_as_definition(definition):
             ex.skip(form, LABELLED_VALUE)
             continue
-        ex.add_pair(CardKind.DEFINITION, f"Define: {term}", definition, item[0].no, form=form, quiet=True)
+        if _NUMBERED.match(item[0].text) or _STEP_TERM.match(term):
+            ex.skip(form, A_STEP)  # "1. **Gathering candidates:** …": a step of a procedure, not a term
+            continue
+        _add_definition(ex, term, definition, item[0].no, form)
         found = True
     return found
+
+
+def _add_definition(ex, term: str, definition: str, line: int, form: str) -> None:
+    """A definition card; its front names where the term is defined (the heading path, rooted in the note's
+    subject), its id only the term, as before fronts had a path."""
+    asked = f"Define: {term}"
+    ex.add_pair(CardKind.DEFINITION, prefix_heading(ex.heading_path(), asked), definition, line, form=form,
+                quiet=True, id_front=asked)
 
 
 def _opening(ex, item: list[Line]) -> bool:
@@ -180,9 +195,7 @@ def _opening(ex, item: list[Line]) -> bool:
     first = item[0]
     if first.kind != TEXT or LIST_ITEM.match(first.text) or not (match := _OPENING.match(first.text)):
         return False
-    back = join(item).strip()
-    ex.add_pair(CardKind.DEFINITION, f"Define: {match.group(1).strip()}", back, first.no, form="definition-opening",
-                quiet=True)
+    _add_definition(ex, match.group(1).strip(), join(item).strip(), first.no, "definition-opening")
     return True
 
 

@@ -13,6 +13,7 @@ from pathlib import PurePosixPath
 
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.draft import Draft
+from mlwiki.extract.subject import FOR_EXAMPLE
 from mlwiki.extract.formulas import RELATION, Formula, display_formulas, is_trivial_formula, is_worked_example
 from mlwiki.extract.lines import TEXT
 from mlwiki.extract.masking import mask_inline
@@ -45,15 +46,24 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
         formulas, after = display_formulas(block.lines)
         count = len(formulas)
         intros = formula_intros(ex, formulas)
+        carry: list[str] = []  # the prose before formulas left out: it still stands between the cards around them
         for k, (formula, (title, intro)) in enumerate(zip(formulas, intros)):
-            gap = " ".join((ex.since_formula if k == 0 else []) + formula.before) if ex.chain is not None else ""
+            gap = " ".join((ex.since_formula if k == 0 else []) + carry + formula.before) if ex.chain is not None \
+                else ""
             ex.since_formula = []
             key = " ".join(formula.body.split())
             if key in ex.formulas_seen or is_trivial_formula(formula.body):
+                carry += formula.before
                 continue
             if is_worked_example(formula.body):
                 ex.skip("lone-formula" if formula.lone else "formula", WORKED_EXAMPLE)
+                carry += formula.before
                 continue
+            if FOR_EXAMPLE.match(intro):
+                ex.skip("lone-formula" if formula.lone else "formula", WORKED_EXAMPLE)
+                carry += formula.before
+                continue
+            carry = []
             ex.formulas_seen.add(key)
             if not (formula.item or formula.label) and _extends(ex, gap, formula.body):
                 _add_step(ex, gap, formula.body)

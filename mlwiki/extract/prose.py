@@ -123,6 +123,8 @@ def last_sentence(text: str, limit: int = 300) -> str:
             and len(last) < limit:
         k -= 1
         last = found[k].strip() + " " + last
+    if last.startswith("\\ "):  # a LaTeX line break (`\\` ending the line before) is no part of the sentence
+        last = last[2:]
     return clip(last, limit)
 
 

@@ -18,7 +18,9 @@ _DATE_ONLY = re.compile(r"[\d\s._/-]*\d[\d\s._/-]*")
 _NO_SUBJECT_STEMS = frozenset(("index", "readme", "intro", "introduction", "untitled", "_index"))
 # A heading or callout title that opens a worked example or an exercise ("Example 2:", "Exercises", "Solution").
 _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|solutions?|problems?|"
-                            r"practice|homework|quiz)\b")
+                            r"practice|homework|quiz)\b|.*\b(?:examples?|exercises?|excerises?)\b")
+# A sentence that introduces an example rather than a formula to learn ("For example, take $f(x) = x^2$:").
+FOR_EXAMPLE = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example)\b")
 EXAMPLE_CLASSES = frozenset(("exercise", "solution", "example", "callout-example", "callout-exercise"))
 
 # A piece of a formula between relations that is only arithmetic on numbers: `0 + 1`, `\frac{320}{500}`, `(5, 2)`.
@@ -52,7 +54,9 @@ def names_subject(subject: str, headings: list[str]) -> bool:
 
 
 def is_example_title(title: str) -> bool:
-    """A heading or callout title that opens a worked example, an exercise or its solution."""
+    """A heading or callout title that opens a worked example, an exercise or its solution: it starts with
+    Example, Exercise, Solution, Problem …, or says example or exercise anywhere ("A mathematical example";
+    "The vanishing gradient problem" and "Closed-form solution" are not examples)."""
     return bool(_EXAMPLE_TITLE.match(title))
 
 
