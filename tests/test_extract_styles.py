@@ -5,6 +5,7 @@ are tests/fixtures/styles/; every test reads them through the CLI, as a user wou
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -139,3 +140,57 @@ def test_the_descent_lemma_and_the_sufficient_decrease_are_two_cards(tmp_path):
         ("Gradient descent convergence › Sufficient decrease\n\nPlugging in the gradient step "
          "$y = x - \\eta \\nabla f(x)$ with $\\eta \\le 1/L$ gives a guaranteed decrease:", 2)]
     assert not any("(eq-" in c["front"] for c in listed(tmp_path))
+
+
+# --- what the learner sees ------------------------------------------------------------------------------------
+
+def test_the_anki_deck_shows_links_notebook_math_verb_and_cell_attachments(styles, tmp_path):
+    from anki.collection import Collection, ImportAnkiPackageOptions, ImportAnkiPackageRequest
+
+    book = styles["jupyter-book"]
+    result = run(book, "export")
+    assert result.exit_code == 0, result.output
+    assert "attachment" not in result.output  # no "image not exported" warning
+    (package,) = (book / "decks").glob("*.apkg")
+    (tmp_path / "anki").mkdir()
+    col = Collection(str(tmp_path / "anki" / "collection.anki2"))
+    try:
+        options = ImportAnkiPackageOptions(merge_notetypes=True, with_scheduling=False, with_deck_configs=False)
+        col.import_anki_package(ImportAnkiPackageRequest(package_path=str(package), options=options))
+        fields = {note["Front"]: note["Back"] for note in (col.get_note(n) for n in col.find_notes(""))
+                  if "Front" in note}
+        diverge = next(back for front, back in fields.items() if "Why does a large step diverge?" in front)
+        (src,) = re.findall(r'<img src="([^"]+)"', diverge)
+        assert src.startswith("mlwiki-") and src.endswith("contours.png")
+        assert (Path(col.media.dir()) / src).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert r"When \(\eta &gt; 2 / L\) each step" in diverge  # `$ \eta > 2 / L $`: math, as Jupyter shows it
+        gd = next(front for front in fields if "We move the weights" in front)
+        assert r"\(w\)" in gd and "$" not in gd
+    finally:
+        col.close()
+
+
+def test_wikilinks_show_as_their_text_and_cards_json_keeps_the_source(styles):
+    vault = styles["obsidian-vault"]
+    callout = next(c for c in listed(vault) if c["front"].endswith("Why does it cause vanishing gradients?"))
+    assert "[[Vanishing gradients|the vanishing-gradient problem]]" in callout["back"]  # the note, as written
+    from mlwiki.render.html import markdown_to_html
+    from mlwiki.render.terminal import plain_text
+    assert "see the vanishing-gradient problem." in markdown_to_html(callout["back"])
+    assert plain_text(callout["back"]).endswith("see the vanishing-gradient problem.")
+    assert plain_text("written \\verb|w := w + v|, **bold** and ![x](attachment:x.png)") == \
+        "written w := w + v, bold and [image: x]"
+    assert markdown_to_html("[[Martens 2015]](https://example.org/m)") == \
+        '<p><a href="https://example.org/m" rel="noopener noreferrer">Martens 2015</a></p>\n'
+    assert "javascript" not in markdown_to_html("[[x]](javascript:alert(1))")
+    assert markdown_to_html("`[[code]]` and $[[a]]$") == "<p><code>[[code]]</code> and \\([[a]]\\)</p>\n"
+
+
+def test_plain_review_prints_no_markdown_markers(styles):
+    book = styles["jupyter-book"]
+    result = CliRunner().invoke(cli, ["--root", str(book), "--now", "2026-03-02T12:00:00Z", "review", "--plain"],
+                                input="\n3\n" * 12)  # reveal, Good: every card once
+    assert result.exit_code == 0, result.output
+    assert "Reviewed 12 cards" in result.output and "Why does a large step diverge?" in result.output
+    for marker in ("**", "[[", "\\verb", "$", "](", "`"):
+        assert marker not in result.output, marker

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from mlwiki.config import Config
+from mlwiki.sources.attachments import PREFIX as ATTACHMENT, attachment_file
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".ico"}
 
@@ -43,6 +44,8 @@ class Media:
     def _resolve(self, note_path: str, ref: str) -> tuple[str | None, str]:
         if not ref or "\x00" in ref:
             return None, "is not a valid path"
+        if ref.startswith(ATTACHMENT) and note_path.lower().endswith(".ipynb"):
+            return self._attachment(note_path, ref)
         if ref.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", ref) or re.match(r"[A-Za-z][\w+.-]*:", ref):
             return None, "is an absolute path or a URL; only images inside the wiki are exported"
         candidate = (self.config.root / note_path).parent / ref
@@ -66,6 +69,17 @@ class Media:
         stem = re.sub(r"[^\w.-]+", "_", resolved.name).strip("._") or "image"
         name = f"mlwiki-{digest}-{stem}"
         self.files[name] = resolved
+        return name, ""
+
+
+    def _attachment(self, note_path: str, ref: str) -> tuple[str | None, str]:
+        """An image pasted into a notebook cell (`attachment:x.png`), written out as a file mlwiki owns."""
+        path = attachment_file(self.config.root, self.config.data_dir, note_path, ref)
+        if path is None:
+            return None, "is not an image attached to this notebook's cells"
+        digest = hashlib.blake2b(f"{note_path}\x1f{ref}".encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+        name = f"mlwiki-{digest}-{path.name}"
+        self.files[name] = path
         return name, ""
 
 

@@ -20,7 +20,8 @@ _NO_SUBJECT_STEMS = frozenset(("index", "readme", "intro", "introduction", "unti
 _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|solutions?|problems?|"
                             r"practice|homework|quiz)\b|.*\b(?:examples?|exercises?|excerises?)\b")
 # A sentence that introduces an example rather than a formula to learn ("For example, take $f(x) = x^2$:").
-FOR_EXAMPLE = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example)\b")
+FOR_EXAMPLE = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example)\b|"
+                         r".*\b(?:this|our|the following|in the) (?:example|exercise)\b")
 EXAMPLE_CLASSES = frozenset(("exercise", "solution", "example", "callout-example", "callout-exercise"))
 
 # A piece of a formula between relations that is only arithmetic on numbers: `0 + 1`, `\frac{320}{500}`, `(5, 2)`.

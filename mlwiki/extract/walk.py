@@ -50,7 +50,8 @@ class Extractor:
     def heading_path(self, subject: bool = True) -> str:
         """The headings (and callout titles) a card sits under, rooted in the note's subject when they do not
         already name it; without `subject`, as a card's id sees it (renaming a file keeps its cards)."""
-        path = [h for _, h in self.headings if h]
+        path = [h for k, (_, h) in enumerate(self.headings)
+                if h and not (k and h.casefold() == self.headings[k - 1][1].casefold())]  # (H1 = H2 once)
         titled = any(level == 1 for level, _ in self.headings)  # an H1 names the note as well as its title does
         if subject and self.subject and not titled and not names_subject(self.subject, path):
             path.insert(0, self.subject)

@@ -346,8 +346,9 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
         return None
     scheme = _url_scheme(url)
     if element == "img":
-        # images: relative paths (media files) or https only
-        return value if scheme in (None, "https") else None
+        # images: relative paths (media files), a notebook cell's attachments (made media files by the export)
+        # or https only
+        return value if scheme in (None, "https", "attachment") else None
     return value if scheme in (None, "http", "https", "mailto") else None
 
 
@@ -356,7 +357,7 @@ _CLEANER = nh3.Cleaner(
     clean_content_tags=_CLEAN_CONTENT,
     attributes=_ATTRIBUTES,
     attribute_filter=_attribute_filter,
-    url_schemes={"http", "https", "mailto"},
+    url_schemes={"http", "https", "mailto", "attachment"},  # (attachment: only on <img>, see _attribute_filter)
     link_rel="noopener noreferrer",
     strip_comments=True,
 )
@@ -420,7 +421,8 @@ def image_refs(markdown: str) -> list[str]:
     in code spans, code blocks and math are not counted; reference-style
     images are.  Paths are percent-decoded (markdown-it encodes ``a b.png`` as
     ``a%20b.png``), returned in document order without duplicates.  Anything
-    with a URL scheme (http:, https:, data:, file:, ``C:`` …) or a network
+    with a URL scheme (http:, https:, data:, file:, ``C:`` …) except a notebook
+    cell's ``attachment:`` (which the export writes out as a file), or a network
     path ``//host/…`` is left out.
     """
     found: list[str] = []
@@ -432,7 +434,7 @@ def image_refs(markdown: str) -> list[str]:
     refs: list[str] = []
     for src in found:
         url = _normalize_url(src)
-        if not url or url.startswith("#") or _is_network_path(url) or _url_scheme(url):
+        if not url or url.startswith("#") or _is_network_path(url) or _url_scheme(url) not in (None, "attachment"):
             continue
         path = unquote(url)
         if path not in refs:
