@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 SYNTAX = (REPO / "docs" / "syntax.md").read_text(encoding="utf-8")
 README = (REPO / "README.md").read_text(encoding="utf-8")
 
-_EXAMPLE = re.compile(r"^(`{3,})markdown\n(.*?)^\1[ \t]*\n", re.S | re.M)
+_EXAMPLE = re.compile(r"^(?:<!-- note: (.+?) -->\n)?(`{3,})markdown\n(.*?)^\2[ \t]*\n", re.S | re.M)
 _TABLE_ROW = re.compile(r"^\|(.*)\|[ \t]*$")
 
 
@@ -28,8 +28,10 @@ def _section(pos: int) -> str:
     return re.findall(r"^#{2,3} (.+)$", prose, re.M)[-1]
 
 
-def documented_examples() -> list[tuple[str, str, list[tuple[str, str]]]]:
-    """(section, example note, [(front, back) rows of the table right after it]) for each example with a table."""
+def documented_examples() -> list[tuple[str, str, list[tuple[str, str]], str]]:
+    """(section, example note, [(front, back) rows of the table right after it], the note's file name) for each
+    example with a table. The file is `index` (a name that is no subject) unless a `<!-- note: Name.md -->` line
+    right above the example names it."""
     found = []
     for match in _EXAMPLE.finditer(SYNTAX):
         rest = SYNTAX[match.end():].lstrip("\n").splitlines()
@@ -42,7 +44,7 @@ def documented_examples() -> list[tuple[str, str, list[tuple[str, str]]]]:
                 break
             front, back = (cell.strip() for cell in re.split(r"(?<!\\)\|", row.group(1))[:2])
             rows.append((front, back))
-        found.append((_section(match.start()), match.group(2), rows))
+        found.append((_section(match.start()), match.group(3), rows, match.group(1) or ""))
     return found
 
 
@@ -64,24 +66,25 @@ def _matches(cell: str, text: str) -> bool:
     return True
 
 
-def cards_of(tmp_path: Path, note: str, config: str = "", suffix: str = ".md") -> list[dict]:
+def cards_of(tmp_path: Path, note: str, config: str = "", suffix: str = ".md", name: str = "") -> list[dict]:
     (tmp_path / "mlwiki.toml").write_text(config + 'name = "D"\n[review]\ntimezone = "UTC"\n', encoding="utf-8")
     (tmp_path / "notes").mkdir(exist_ok=True)
-    (tmp_path / "notes" / f"example{suffix}").write_text(note, encoding="utf-8")
+    (tmp_path / "notes" / (name or f"index{suffix}")).write_text(note, encoding="utf-8")
     result = CliRunner().invoke(cli, ["--root", str(tmp_path), "cards", "--json"])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
 
 def test_syntax_reference_has_an_example_with_a_table_for_every_card_form():
-    sections = {section for section, _, _ in EXAMPLES}
+    sections = {section for section, _, _, _ in EXAMPLES}
     for form in ("Question and answer", "One-line cards", "Multi-line cards", "Card divs", "Cloze deletions",
                  "Formula cards", "Definitions", "Question headings", "Question callouts", "Bold questions"):
         assert any(s.startswith(form) for s in sections), f"no example with a table under {form!r}"
 
 
-@pytest.mark.parametrize("section, note, rows", EXAMPLES, ids=[f"{s}-{i}" for i, (s, _, _) in enumerate(EXAMPLES)])
-def test_each_documented_example_gives_the_cards_in_its_table(tmp_path, section, note, rows):
+@pytest.mark.parametrize("section, note, rows, name", EXAMPLES,
+                         ids=[f"{s}-{i}" for i, (s, _, _, _) in enumerate(EXAMPLES)])
+def test_each_documented_example_gives_the_cards_in_its_table(tmp_path, section, note, rows, name):
     config = ""
     if section.startswith("Definitions"):
         config = "definitions = true\n"
@@ -90,7 +93,7 @@ def test_each_documented_example_gives_the_cards_in_its_table(tmp_path, section,
     if section.startswith("Cloze") and "==" in note:
         config = "highlight_cloze = true\n"
     suffix = ".qmd" if "{#eq-" in note or ".cloze" in note else ".md"
-    cards = cards_of(tmp_path, note, config, suffix)
+    cards = cards_of(tmp_path, note, config, suffix, name)
     shown = [(c["front"], c["back"]) for c in cards]
     assert len(cards) == len(rows), f"{section}: the table shows {len(rows)} cards, mlwiki makes {shown}"
     for (front, back), card in zip(rows, cards):

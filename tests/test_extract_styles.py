@@ -111,7 +111,7 @@ def test_definitions_that_define_and_never_labelled_values(styles):
     config = (styles["jupyter-book"] / "mlwiki.toml").read_text(encoding="utf-8")
     assert "\ndefinitions = true  # your notes: 5 bold terms defined, 0 labelled values" in config
     daily = (styles["quarto-daily"] / "mlwiki.toml").read_text(encoding="utf-8")
-    assert "\ndefinitions = false\n" in daily  # its bold terms are settings of a run
+    assert "\ndefinitions = false  # your notes: 0 bold terms defined, 3 labelled values\n" in daily
     report = json.loads(run(styles["quarto-daily"], "check", "--json").stdout)
     assert report["forms"]["definition-item"]["skipped"] == {"a labelled value, not a definition": 3}
 

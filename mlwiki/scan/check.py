@@ -224,9 +224,11 @@ def infer_settings(config: Config) -> dict[str, tuple[str, str]]:
         settings["name"] = (json.dumps(top, ensure_ascii=False), f"the top deck of `deck:` in {plural(count, 'note')}")
     definitions = sum(possible[f] for f in DEFINITION_FORMS)
     values = sum(n for (form, why), n in skipped.items() if form in DEFINITION_FORMS and why == LABELLED_VALUE)
+    why = f"{plural(definitions, 'bold term')} defined, {plural(values, 'labelled value')}"
     if definitions >= INIT_MINIMUM and definitions > values:
-        settings["definitions"] = ("true", f"{plural(definitions, 'bold term')} defined, "
-                                           f"{plural(values, 'labelled value')}")
+        settings["definitions"] = ("true", why)
+    elif definitions or values:  # the notes use `**Term**:`, but not for definitions: say why it stays off
+        settings["definitions"] = ("false", why)
     display = possible["formula"] + possible["lone-formula"]
     if possible["inline-formula"] >= INIT_MINIMUM and possible["inline-formula"] > 5 * display:
         settings["formulas"] = ('"inline"', f"{possible['inline-formula']} inline equations, {display} displayed")
