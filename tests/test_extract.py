@@ -815,3 +815,44 @@ def test_last_sentence(text, expected):
 
 def test_problem_severity_values():
     assert {p.severity for p in run(note("Q: x")).problems} == {Severity.ERROR}
+
+
+# --- issue 23: fronts a learner can study from ------------------------------------------------------------------
+
+def test_a_proof_is_one_card_to_the_end_of_its_section():
+    body = note("## Power rule", "", "Proof: start from the limit definition", "",
+                "$$\\frac{d}{dx} x^n = \\lim_{h \\to 0} \\frac{(x+h)^n - x^n}{h}$$", "",
+                "Use the binomial theorem to expand the power.", "",
+                "$$(x+h)^n = x^n + n x^{n-1} h + O(h^2)$$", "", "## Next", "", "The next rule is:", "",
+                "$$\\frac{d}{dx} e^x = e^x$$")
+    found = cards(body)
+    assert [front for _, front, _, _ in found] == ["Power rule\n\nProof: start from the limit definition",
+                                                   "Next\n\nThe next rule is:"]
+    assert found[0][2].count("$$") == 4 and "Use the binomial theorem" in found[0][2]
+
+
+def test_a_new_list_item_starts_a_new_formula_card():
+    body = note("## Kernels", "", "- Polynomial kernel $$K(x, y) = (1 + x^\\top y)^p$$ which maps to a space",
+                "- Gaussian kernel $$K(x, y) = \\exp(-\\|x - y\\|^2 / 2\\sigma^2)$$")
+    assert [(front, back.count("$$")) for _, front, back, _ in cards(body)] == [
+        ("Kernels\n\nPolynomial kernel", 2), ("Kernels\n\nGaussian kernel", 2)]
+
+
+def test_examples_set_up_in_prose_and_tags_are_not_fronts():
+    body = note("## Derivative", "", "Suppose we have a function like this:", "", "$$y = f(x) = x^2$$", "",
+                "#calculus", "", "$$f'(x) = \\lim_{h \\to 0} \\frac{f(x + h) - f(x)}{h}$$")
+    result = run(body)
+    assert [(c.front, c.back) for c in result.cards] == [
+        ("Derivative\n\nFormula", "$$f'(x) = \\lim_{h \\to 0} \\frac{f(x + h) - f(x)}{h}$$")]
+
+
+def test_a_formula_computing_numbers_is_skipped_and_counted_but_a_constant_result_is_kept():
+    body = note("The update on the first point:", "", "$$b \\leftarrow b + y_i = 0 + 1 = 1$$", "",
+                "Probabilities sum to one:", "", "$$\\sum_i p_i = 1$$", "",
+                "The estimate:", "", "$$\\hat p = \\frac{320}{500} = 0.64$$")
+    extractor_cards = run(body).cards
+    assert [c.back for c in extractor_cards] == ["$$\\sum_i p_i = 1$$"]
+    from mlwiki.extract import count_forms
+    from mlwiki.extract.context import NoteContext as Ctx
+    _, skipped = count_forms(body, Ctx(path="index.md"))
+    assert skipped == {("formula", "works out numbers (a worked example)"): 2}

@@ -15,7 +15,7 @@ from mlwiki.extract.blocks import Block
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.subject import FOR_EXAMPLE
 from mlwiki.extract.formulas import RELATION, Formula, display_formulas, is_trivial_formula, is_worked_example
-from mlwiki.extract.lines import TEXT
+from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import (PROSE_TAIL, clean_prose, clip, cut_prose, has_words, introduces, is_fragment,
                                   last_sentence, prefix_heading, sentence_around)
@@ -34,6 +34,7 @@ _DERIVES = re.compile(r"(?i)\b(?:so|thus|hence|therefore|gives?|giving|yields?|g
                       r"rearrang\w*|substitut\w*|plugging|taking|expanding|i\.e|that is|equivalently|now|then|"
                       r"which is|we have|leads? to|reduces? to)\b")
 WORKED_EXAMPLE = "works out numbers (a worked example)"
+_PROOF = re.compile(r"\*{0,2}_?Proof\b")  # a card introduced by "Proof: …" holds the whole proof, to its section's end
 
 
 def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, int]:
@@ -65,7 +66,8 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
                 continue
             carry = []
             ex.formulas_seen.add(key)
-            if not (formula.item or formula.label) and _extends(ex, gap, formula.body):
+            new_item = any(LIST_ITEM.match(line) for line in carry + formula.before)  # a list item: a new card
+            if not (formula.item or formula.label or new_item) and _extends(ex, gap, formula.body):
                 _add_step(ex, gap, formula.body)
                 continue
             add_formula(ex, title, intro, formula, "lone-formula" if formula.lone else "formula")
@@ -84,8 +86,8 @@ def _extends(ex, gap: str, body: str) -> bool:
     if ex.chain is None:
         return False
     words = clean_prose(gap).split()
-    if not words:
-        return True  # nothing tells the two apart: one card, both formulas on its back
+    if not words or _PROOF.match(ex.chain.front.rsplit("\n\n", 1)[-1]):
+        return True  # nothing tells the two apart, or a proof goes on: one card, every step on its back
     sentence = " ".join(words)
     if len(words) > _STEP_WORDS or not is_fragment(sentence) or introduces(sentence):
         return False

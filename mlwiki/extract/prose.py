@@ -18,7 +18,8 @@ _WIKILINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 _MD_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _PROSE_ANKI_CLOZE = re.compile(r"\{\{c[0-9]+::(.*?)(?:::[^{}]*)?\}\}")
 _PROSE_SPAN_CLOZE = re.compile(r"\[([^\[\]\n]*)\]\{[^{}\n]*\.cloze\b[^{}\n]*\}")
-_PROSE_NOISE = re.compile(r"\[\^[^\]]*\]|(?<!\S)\^[\w-]+(?!\S)")  # footnote marks, Obsidian block ids
+# footnote marks, Obsidian block ids and tags (`#statistics`)
+_PROSE_NOISE = re.compile(r"\[\^[^\]]*\]|(?<!\S)\^[\w-]+(?!\S)|(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])")
 # HTML comments, also the half of one that opens or closes on the line, and the `%%…%%` of Obsidian
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)|^(?:(?!<!--).)*?-->|%%.*?(?:%%|$)", re.DOTALL)
 _DISPLAY_IN_PROSE = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]", re.DOTALL)
@@ -69,7 +70,7 @@ def clean_prose(text: str) -> str:
         text = _TAG.sub(" ", text)
     if "\\" in text or "$$" in text:  # display math inside prose says nothing in a front; `\` ending a line: a break
         text = _HARD_BREAK.sub(" ", _DISPLAY_IN_PROSE.sub(" … ", text))
-    if "^" in text:
+    if "^" in text or "#" in text:
         text = _PROSE_NOISE.sub("", text)
     return " ".join(text.split())
 

@@ -19,8 +19,10 @@ _NO_SUBJECT_STEMS = frozenset(("index", "readme", "intro", "introduction", "unti
 # A heading or callout title that opens a worked example or an exercise ("Example 2:", "Exercises", "Solution").
 _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|solutions?|problems?|"
                             r"practice|homework|quiz)\b|.*\b(?:examples?|exercises?|excerises?)\b")
-# A sentence that introduces an example rather than a formula to learn ("For example, take $f(x) = x^2$:").
-FOR_EXAMPLE = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example)\b|"
+# A sentence that introduces an example rather than a formula to learn ("For example, take $f(x) = x^2$:",
+# "Suppose we have a function like this:").
+FOR_EXAMPLE = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example|"
+                         r"suppose we have|let'?s say|say we have|imagine)\b|"
                          r".*\b(?:this|our|the following|in the) (?:example|exercise)\b")
 EXAMPLE_CLASSES = frozenset(("exercise", "solution", "example", "callout-example", "callout-exercise"))
 
