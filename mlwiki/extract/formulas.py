@@ -125,11 +125,10 @@ def strip_delimiters(raw: str) -> str:
     return raw.strip()
 
 
-def _worked_example(formula: str) -> bool:
+def _worked_example(formula: str, numbers: int) -> bool:
     """Arithmetic on numbers (`(5 - 2)^2 = 9`, `x_2 = [4, 1]`): an example worked out, not a formula to learn.
     Told by the symbols: at least three numbers and twice as many numbers as letters (LaTeX commands and the
     words of `\\text{…}` not counted; `10000^{-2i/d}` is two numbers, not five digits)."""
-    numbers = len(_NUMBER.findall(formula))
     if numbers < 3:
         return False
     symbols = _COMMAND.sub("", _TEXT_ARG.sub("", formula))
@@ -145,4 +144,7 @@ def is_trivial_formula(formula: str) -> bool:
 def is_worked_example(formula: str) -> bool:
     """A value or a computation on made-up numbers (`a = 0.47`, `(5 - 2)^2 = 9`, `b = 0 + 1 = 1`): worked out in
     an example, nothing to remember."""
-    return bool(_VALUE.search(formula)) or _worked_example(formula) or computes_numbers(formula)
+    if _VALUE.search(formula):
+        return True
+    numbers = len(_NUMBER.findall(formula))  # (most formulas have fewer than two numbers: nothing to work out)
+    return numbers >= 2 and (_worked_example(formula, numbers) or computes_numbers(formula))

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import PurePosixPath
 
@@ -56,6 +57,7 @@ def names_subject(subject: str, headings: list[str]) -> bool:
     return any(folded in heading.casefold() for heading in headings)
 
 
+@functools.lru_cache(maxsize=4096)  # a section's headings are asked about again for every heading under them
 def is_example_title(title: str) -> bool:
     """A heading or callout title that opens a worked example, an exercise or its solution: it starts with
     Example, Exercise, Solution, Problem …, or says example or exercise anywhere ("A mathematical example";

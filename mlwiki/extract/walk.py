@@ -40,6 +40,8 @@ class Extractor:
         self.highlight = ctx.highlight_cloze and ctx.file_type == "md"
         self.skipped: Counter = Counter()  # (form, why) → cards not made
         self.formula_fronts: dict[str, Draft] = {}  # front → the formula card that has it
+        self._path_cache = {True: (None, 0, ""), False: (None, 0, "")}  # subject? → (headings, their number, path)
+        self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
         self.subject = note_subject(ctx.title, _first_h1(self.blocks), ctx.path)
@@ -49,16 +51,32 @@ class Extractor:
 
     def heading_path(self, subject: bool = True) -> str:
         """The headings (and callout titles) a card sits under, rooted in the note's subject when they do not
-        already name it; without `subject`, as a card's id sees it (renaming a file keeps its cards)."""
-        path = [h for k, (_, h) in enumerate(self.headings)
-                if h and not (k and h.casefold() == self.headings[k - 1][1].casefold())]  # (H1 = H2 once)
-        titled = any(level == 1 for level, _ in self.headings)  # an H1 names the note as well as its title does
-        if subject and self.subject and not titled and not names_subject(self.subject, path):
+        already name it; without `subject`, as a card's id sees it (renaming a file keeps its cards).
+        Remembered while the headings stay the same: a section's cards all ask for it."""
+        cached = self._path_cache[subject]
+        if cached[0] is self.headings and cached[1] == len(self.headings):
+            return cached[2]
+        path = self._path(subject)
+        self._path_cache[subject] = (self.headings, len(self.headings), path)
+        return path
+
+    def _path(self, subject: bool) -> str:
+        path: list[str] = []
+        for _, heading in self.headings:
+            if heading and (not path or heading != path[-1]):  # (a title repeated as the first heading: once)
+                path.append(heading)
+        if subject and self.subject and not any(level == 1 for level, _ in self.headings) and \
+                not names_subject(self.subject, path):  # (an H1 names the note as well as its title does)
             path.insert(0, self.subject)
         return " › ".join(path)
 
     def in_example(self) -> bool:
-        return any(level < 0 or is_example_title(h) for level, h in self.headings)
+        """Whether the walk is inside a worked example or an exercise (a heading, callout or directive says so)."""
+        cached = self._example_cache
+        if cached[0] is not self.headings or cached[1] != len(self.headings):
+            found = any(level < 0 or is_example_title(h) for level, h in self.headings)
+            self._example_cache = cached = (self.headings, len(self.headings), found)
+        return cached[2]
 
     def emit(self, drafts: list[Draft]) -> bool:
         """Add a card (its siblings); whether it was added: a card mlwiki reads out of prose is left out of
@@ -244,11 +262,9 @@ def draft_id(d: Draft) -> str:
 
 
 def _first_h1(blocks: list[Block]) -> str:
-    """The text of the note's first level-1 heading (outside divs), or ''."""
-    for block in blocks:
-        if block.kind == HEADING and heading_level(block.lines[0]) == 1:
-            return heading_text(block.lines[0].text)
-    return ""
+    """The text of the note's title heading: its first heading (outside divs) when that is an H1, or ''."""
+    first = next((block for block in blocks if block.kind == HEADING), None)
+    return heading_text(first.lines[0].text) if first and heading_level(first.lines[0]) == 1 else ""
 
 
 def paragraph_text(block: Block) -> str:
