@@ -19,7 +19,8 @@ _MD_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _PROSE_ANKI_CLOZE = re.compile(r"\{\{c[0-9]+::(.*?)(?:::[^{}]*)?\}\}")
 _PROSE_SPAN_CLOZE = re.compile(r"\[([^\[\]\n]*)\]\{[^{}\n]*\.cloze\b[^{}\n]*\}")
 # footnote marks, Obsidian block ids and tags (`#statistics`)
-_PROSE_NOISE = re.compile(r"\[\^[^\]]*\]|(?<!\S)\^[\w-]+(?!\S)|(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])")
+_PROSE_NOISE = re.compile(r"\[\^[^\]]*\]|(?<!\S)\^[\w-]+(?!\S)|(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|"
+                          r"(?<!\S)\^{4,}(?!\S)")  # (and a reStructuredText underline, `^^^^`, left in Markdown)
 # HTML comments, also the half of one that opens or closes on the line, and the `%%…%%` of Obsidian
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)|^(?:(?!<!--).)*?-->|%%.*?(?:%%|$)", re.DOTALL)
 _DISPLAY_IN_PROSE = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]", re.DOTALL)

@@ -24,7 +24,7 @@ _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|
 # "Suppose we have a function like this:").
 FOR_EXAMPLE = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example|"
                          r"suppose we have|let'?s say|say we have|imagine)\b|"
-                         r".*\b(?:this|our|the following|in the) (?:example|exercise)\b")
+                         r".*\b(?:this|our|the following|in the) (?:example|exercise)\b|.*\bthe given function\b")
 EXAMPLE_CLASSES = frozenset(("exercise", "solution", "example", "callout-example", "callout-exercise"))
 
 # A piece of a formula between relations that is only arithmetic on numbers: `0 + 1`, `\frac{320}{500}`, `(5, 2)`.
