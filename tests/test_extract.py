@@ -839,8 +839,9 @@ def test_a_new_list_item_starts_a_new_formula_card():
 
 
 def test_examples_set_up_in_prose_and_tags_are_not_fronts():
-    body = note("## Derivative", "", "Suppose we have a function like this:", "", "$$y = f(x) = x^2$$", "",
-                "#calculus", "", "$$f'(x) = \\lim_{h \\to 0} \\frac{f(x + h) - f(x)}{h}$$")
+    body = note("## Slope", "", "Let’s say we have a function like this:", "", "$$y = f(x) = x^2$$", "",
+                "then", "", "$$m = \\frac{f(x + h) - f(x)}{h}$$", "", "## Derivative", "", "#calculus", "",
+                "$$f'(x) = \\lim_{h \\to 0} \\frac{f(x + h) - f(x)}{h}$$")
     result = run(body)
     assert [(c.front, c.back) for c in result.cards] == [
         ("Derivative\n\nFormula", "$$f'(x) = \\lim_{h \\to 0} \\frac{f(x + h) - f(x)}{h}$$")]

@@ -49,8 +49,8 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
         intros = formula_intros(ex, formulas)
         carry: list[str] = []  # the prose before formulas left out: it still stands between the cards around them
         for k, (formula, (title, intro)) in enumerate(zip(formulas, intros)):
-            gap = " ".join((ex.since_formula if k == 0 else []) + carry + formula.before) if ex.chain is not None \
-                else ""
+            prose = " ".join((ex.since_formula if k == 0 else []) + carry + formula.before)
+            gap = prose if ex.chain is not None else ""
             ex.since_formula = []
             key = " ".join(formula.body.split())
             if key in ex.formulas_seen or is_trivial_formula(formula.body):
@@ -60,11 +60,12 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
                 ex.skip("lone-formula" if formula.lone else "formula", WORKED_EXAMPLE)
                 carry += formula.before
                 continue
-            if FOR_EXAMPLE.match(intro):
+            if FOR_EXAMPLE.match(intro) or (ex.in_worked_example and _goes_on(prose)):
                 ex.skip("lone-formula" if formula.lone else "formula", WORKED_EXAMPLE)
+                ex.in_worked_example = True  # ("…then:" after it goes on with the example)
                 carry += formula.before
                 continue
-            carry = []
+            carry, ex.in_worked_example = [], False
             ex.formulas_seen.add(key)
             new_item = any(LIST_ITEM.match(line) for line in carry + formula.before)  # a list item: a new card
             if not (formula.item or formula.label or new_item) and _extends(ex, gap, formula.body):
@@ -93,6 +94,12 @@ def _extends(ex, gap: str, body: str) -> bool:
         return False
     continues = bool(_CONTINUES.match(body)) or _left_side(body) == _left_side(ex.chain_last)
     return continues or bool(_DERIVES.search(sentence))
+
+
+def _goes_on(gap: str) -> bool:
+    """Whether the prose between two formulas only goes on ("then", "so that", nothing at all)."""
+    words = clean_prose(gap).split()
+    return not words or (len(words) <= _STEP_WORDS and is_fragment(" ".join(words)))
 
 
 def _left_side(formula: str) -> str:

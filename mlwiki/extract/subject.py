@@ -23,7 +23,7 @@ _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|
 # A sentence that introduces an example rather than a formula to learn ("For example, take $f(x) = x^2$:",
 # "Suppose we have a function like this:").
 FOR_EXAMPLE = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example|"
-                         r"suppose we have|let'?s say|say we have|imagine)\b|"
+                         r"suppose|let[’']?s (?:say|suppose|assume|take)|say we have|imagine)\b|"
                          r".*\b(?:this|our|the following|in the) (?:example|exercise)\b|.*\bthe given function\b")
 EXAMPLE_CLASSES = frozenset(("exercise", "solution", "example", "callout-example", "callout-exercise"))
 

@@ -37,6 +37,7 @@ class Extractor:
         self.chain: Draft | None = None  # the formula card a following derivation step would extend
         self.chain_last = ""  # ... and its last step
         self.since_formula: list[str] = []  # prose written since that formula
+        self.in_worked_example = False  # the last formula was left out as a worked example
         self.highlight = ctx.highlight_cloze and ctx.file_type == "md"
         self.skipped: Counter = Counter()  # (form, why) → cards not made
         self.formula_fronts: dict[str, Draft] = {}  # front → the formula card that has it
@@ -111,7 +112,7 @@ class Extractor:
     def separate(self) -> None:
         """A heading or div boundary: paragraphs and derivations do not continue across it."""
         self.prev_text = self.prev_intro = self.chain = None
-        self.since_formula = []
+        self.since_formula, self.in_worked_example = [], False
 
     def walk(self) -> None:
         """Visit the blocks in document order, entering divs that are not cards. Divs may nest thousands deep,
