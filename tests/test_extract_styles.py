@@ -123,6 +123,12 @@ def test_questions_carry_their_context(styles):
     assert daily == ["Why can't we use the running average during training?"]  # `**…**?` is a bold question
 
 
+def test_an_exercise_in_a_question_section_is_not_part_of_the_answer(styles):
+    (answer,) = [c["back"] for c in listed(styles["quarto-daily"]) if c["front"].endswith("Why correct the bias?")]
+    assert answer == "Both averages start at zero, so early on they are pulled towards zero; dividing by " \
+                     "$1 - \\beta^t$ undoes that."
+
+
 def test_quarto_labels_never_show_on_a_front(styles):
     adam = [c["front"] for c in listed(styles["quarto-daily"]) if c["source"]["path"] == "posts/adam.qmd"]
     assert adam and not any("eq-" in front for front in adam)

@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block, join_blocks
-from mlwiki.extract.lines import HEADING, LIST_ITEM, MATH, TEXT
+from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.prose import clean_prose, prefix_heading
+from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title
 from mlwiki.models import CardKind
 
 
@@ -41,7 +42,8 @@ def heading_question(ex, blocks: list[Block], i: int) -> None:
     for block in blocks[i + 1:]:
         if block.kind == HEADING:
             break
-        section.append(block)
+        if not _is_example_div(block):  # an exercise set in the section is not part of the answer
+            section.append(block)
     back = _without_comments(join_blocks(section, skip_cards=True))
     question = clean_prose(line.text)
     ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), back, line.no, form="question-heading",
@@ -89,6 +91,16 @@ def bold_question(ex, blocks: list[Block], i: int) -> bool:
     ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), rest, first.no, form="bold-question",
                 quiet=True, id_front=prefix_heading(ex.heading_path(subject=False), question))
     return True
+
+
+def _is_example_div(block: Block) -> bool:
+    """A div, callout or directive that holds a worked example or an exercise (by its class, title or first
+    heading)."""
+    if block.kind != DIV_OPEN:
+        return False
+    title = block.attrs.get("title") or (block.children[0].lines[0].text if block.children and
+                                         block.children[0].kind == HEADING else "")
+    return bool(EXAMPLE_CLASSES.intersection(block.attrs.get("classes", ()))) or is_example_title(title)
 
 
 def _without_comments(text: str) -> str:
