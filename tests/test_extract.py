@@ -635,7 +635,20 @@ def test_definitions_are_opt_in():
 
 def test_bold_text_without_a_colon_is_not_a_definition():
     body = note("**Definition**. Let $X$ be a set.", "", "**Note** that this matters.")
-    assert cards(body, definitions=True) == []
+    assert cards(body, definitions=True) == []  # (a statement of nothing named: no subject, no heading)
+
+
+def test_a_labelled_statement_is_a_card_of_its_heading_path():
+    body = note("# Complete metric space", "", "## Statements", "",
+                "**Definition**. A metric space is _complete_ if every Cauchy sequence converges in it.", "",
+                "**Proposition** (Tu, 2.3). A closed subset of a complete space is complete.", "",
+                "**Remark**. Not a card.")
+    assert cards(body, definitions=True) == [
+        ("definition", "Complete metric space › Statements\n\nDefinition",
+         "A metric space is _complete_ if every Cauchy sequence converges in it.", 5),
+        ("basic", "Complete metric space › Statements\n\nProposition",
+         "A closed subset of a complete space is complete.", 7)]
+    assert cards(body) == []  # (with definitions = false)
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -29,6 +29,9 @@ _LABEL_TERM = re.compile(r"(?i)(?:note|notes|example|examples|explanation|soluti
 # "**Sigmoid function**, in deep learning, is an activation that …": the opening of an encyclopedia article
 _OPENING = re.compile(r"[ \t]*\*\*([^*\n]{2,60}?)\*\*(?:,[^.\n]{0,80}?,)?[ \t]+(?:is|are|refers to|means|denotes)"
                       r"[ \t]+(?:an?|the|one|any|also)\b")
+# `**Definition**.`, `**Theorem.**`, `**Proposition** (Tu, 2.3).`: a statement as mathematical notes label one
+_STATEMENT = re.compile(r"[ \t]*\*\*(definition|theorem|proposition|lemma|corollary)\.?\*\*\.?[ \t]*"
+                        r"(?:(?:\[\^[^\]]*\]|\([^)\n]*\))[ \t]*\.?[ \t]*)*(?=\S)", re.I)
 LABELLED_VALUE = "a labelled value, not a definition"
 A_STEP = "a step of a procedure, not a term"
 _NUMBERED = re.compile(r"[ \t]*\d+[.)][ \t]")
@@ -188,6 +191,24 @@ def _add_definition(ex, term: str, definition: str, line: int, form: str) -> Non
     asked = f"Define: {term}"
     ex.add_pair(CardKind.DEFINITION, prefix_heading(ex.heading_path(), asked), definition, line, form=form,
                 quiet=True, id_front=asked)
+
+
+def statement_card(ex, block: Block) -> bool:
+    """A paragraph that states a definition, theorem, proposition, lemma or corollary, the way mathematical
+    notes label them (`**Definition**. A Euclidean space is …`), when `definitions = true`: the front is the
+    heading path and the label, the back the statement."""
+    first = block.lines[0]
+    if not ex.ctx.definitions or first.kind != TEXT or not (match := _STATEMENT.match(first.text)):
+        return False
+    statement = "\n".join([first.text[match.end():]] + [ln.text for ln in block.lines[1:]]).strip()
+    label = match.group(1).capitalize()
+    path = ex.heading_path()
+    if not path:
+        return False  # "Definition" alone does not say of what
+    front = path if path.rsplit(" › ", 1)[-1].casefold() == label.casefold() else prefix_heading(path, label)
+    kind = CardKind.DEFINITION if label == "Definition" else CardKind.BASIC
+    ex.add_pair(kind, front, statement, first.no, form="statement", quiet=True)
+    return True
 
 
 def _opening(ex, item: list[Line]) -> bool:

@@ -19,7 +19,7 @@ from mlwiki.models import Card, CardKind, Problem, Severity, Source
 # The forms mlwiki reads out of ordinary prose: inside a worked example or an exercise they make no card (the
 # forms written for mlwiki, `Q:`/`A:`, `::`, card divs and clozes, always do).
 HEURISTIC_FORMS = frozenset(("formula", "lone-formula", "inline-formula", "definition", "definition-item",
-                             "definition-opening", "question-heading", "question-callout", "bold-question"))
+                             "definition-opening", "statement", "question-heading", "question-callout", "bold-question"))
 IN_EXAMPLE = "in a worked example or exercise"
 
 
@@ -176,7 +176,8 @@ class Extractor:
         ending_intro, formulas = None, 0
         if "?" in text and (k := forms.qmark_line(block, text)) is not None:
             forms.multiline_card(self, block, k)
-        elif "**" in text and self.ctx.bold_questions and questions.bold_question(self, blocks, i):
+        elif "**" in text and ((self.ctx.bold_questions and questions.bold_question(self, blocks, i))
+                               or forms.statement_card(self, block)):  # (its formulas are cards as well)
             ending_intro, formulas = formula_cards.formula_cards(self, block, text)
         elif not (forms.cloze_card(self, block, text) or (forms.inline_cards(self, block, text)
                                                              | forms.definition_cards(self, block, text))):

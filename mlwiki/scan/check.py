@@ -27,6 +27,8 @@ FORMS = {  # form: ((one, many), setting)
     "definition": (("`**Term**: definition` paragraph", "`**Term**: definition` paragraphs"), ("definitions", "true")),
     "definition-item": (("`- **Term**: definition` list item", "`- **Term**: definition` list items"),
                         ("definitions", "true")),
+    "statement": (("`**Definition**.`/`**Theorem**.` paragraph", "`**Definition**.`/`**Theorem**.` paragraphs"),
+                  ("definitions", "true")),
     "definition-opening": (("paragraph that opens `**Term** is a …`", "paragraphs that open `**Term** is a …`"),
                            ("definitions", "true")),
     "question-heading": (("heading that asks a question", "headings that ask a question"),
