@@ -870,3 +870,12 @@ def test_a_formula_computing_numbers_is_skipped_and_counted_but_a_constant_resul
     from mlwiki.extract.context import NoteContext as Ctx
     _, skipped = count_forms(body, Ctx(path="index.md"))
     assert skipped == {("formula", "works out numbers (a worked example)"): 2}
+
+
+def test_a_list_item_that_names_its_formula_is_a_card_of_its_own():
+    body = note("# Exponential distribution", "", "> [!info] Moments",
+                "> - [[Expected Value|Expected value]]: $E[X] = 1/\\lambda$,",
+                "> - Variance: $\\mathrm{Var}(X) = 1/\\lambda^2$.", "> - Median: see the quantile function")
+    assert [(front, back) for _, front, back, _ in cards(body)] == [
+        ("Exponential distribution › Moments\n\nExpected value:", "$$E[X] = 1/\\lambda$$"),
+        ("Exponential distribution › Moments\n\nVariance:", "$$\\mathrm{Var}(X) = 1/\\lambda^2$$")]

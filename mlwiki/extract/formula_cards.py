@@ -25,7 +25,8 @@ from mlwiki.models import CardKind, Severity
 _STEP_WORDS = 25  # a fragment this short ("so", "which gives", "where the resulting expectation is now:")
 FALLBACK = "Formula"
 # a line that may be only a `$…$` (checked exactly by `formulas.display_formulas`): most paragraphs have none
-_LONE_LINE = re.compile(r"^[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^\n]*\$[ \t.,;:]*(?:\{#[^}\n]*\})?[ \t]*$", re.M)
+_LONE_LINE = re.compile(r"^[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+(?:[^$:\n]{1,60}:[ \t]*)?)?\$[^\n]*\$[ \t.,;:]*"
+                        r"(?:\{#[^}\n]*\})?[ \t]*$", re.M)
 _CONTINUES = re.compile(r"\s*(?:&\s*)?(?:=|\\approx|\\le|\\ge|\\leq|\\geq|\\propto|\\Rightarrow|\\implies|\\iff|<|>)")
 _RELATION_AT = re.compile(r"&?=|\\approx|\\propto|\\le\b|\\ge\b|\\leq|\\geq|\\leftarrow|\\gets\b")
 # Words of a gap that goes on with the same derivation ("so", "which gives", "and taking the expectation gives");

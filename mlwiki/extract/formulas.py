@@ -19,6 +19,7 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LETTER = re.compile(r"[^\W\d_]")
 _TEXT_ARG = re.compile(r"\\(?:text|mathrm|textrm|operatorname)\s*\{[^{}]*\}")
 _SPACING = re.compile(r"\s+|\\[,;!: ]|\\quad|\\qquad")
+_LEAD = re.compile(r"[^$:\n`]{1,60}:[ \t]*")  # "Expected value: " before a lone formula in a list item
 _LONE = re.compile(r"\$((?:[^$\\]|\\.)+)\$[ \t]*[.,;:]?[ \t]*(?:\{#(eq-[\w-]+)\})?[ \t]*$")
 # `x = 0.20`, `a \approx 0.47`: a value worked out in an example, not something to remember
 _VALUE = re.compile(r"(?:=|\\approx)\s*[-+]?\s*\d*[.,]\d+\s*$")
@@ -62,8 +63,9 @@ def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
             before, math = _displays_in_line(tail, math[-1].no, [], found), []
         elif line.kind == TEXT:
             if "$" in line.text and (lone := _lone_formula(line.text)):
-                body, label, item = lone
-                found.append(Formula(line.no, body, label, before, item, lone=True))
+                body, label, item, lead = lone
+                found.append(Formula(line.no, body, label, before + ([f"- {lead}"] if lead else []), item,
+                                     lone=True))
                 before = []
                 continue
             before = _displays_in_line(line.text, line.no, before, found)
@@ -85,16 +87,21 @@ def _displays_in_line(text: str, no: int, before: list[str], found: list[Formula
     return before
 
 
-def _lone_formula(text: str) -> tuple[str, str, bool] | None:
-    """(body, label, in a list item) when the line is only one `$…$` (after a list bullet, before a comma or
-    period and a Quarto label), else None. Spaces inside the dollars are allowed here, as Jupyter allows them:
-    a line that is nothing but a `$…$` is math whatever Pandoc would say."""
+def _lone_formula(text: str) -> tuple[str, str, bool, str] | None:
+    """(body, label, in a list item, lead) when the line is only one `$…$` (after a list bullet and perhaps a
+    short lead ending in a colon, `- Expected value: $E[X] = 1/\\lambda$`; before a comma or period and a Quarto
+    label), else None. Spaces inside the dollars are allowed here, as Jupyter allows them: a line that is
+    nothing but a `$…$` is math whatever Pandoc would say."""
     bullet = LIST_ITEM.match(text)
     rest = text[bullet.end():] if bullet else text.lstrip()
+    lead = ""
+    if bullet and not rest.startswith("$") and (colon := _LEAD.match(rest)):
+        lead, rest = colon.group(0).strip(), rest[colon.end():]
     if not rest.startswith("$") or rest.startswith("$$") or not (match := _LONE.match(rest)) or \
             not RELATION.search(match.group(1)):
         return None  # (a lone symbol or expression without a relation is a label, not a formula)
-    return match.group(1).strip(), match.group(2) or "", bool(bullet)
+    return match.group(1).strip(), match.group(2) or "", bool(bullet), lead
+
 
 
 def math_end(math: list[Line]) -> int:
