@@ -32,6 +32,7 @@ _OPENING = re.compile(r"[ \t]*\*\*([^*\n]{2,60}?)\*\*(?:,[^.\n]{0,80}?,)?[ \t]+(
 # `**Definition**.`, `**Theorem.**`, `**Proposition** (Tu, 2.3).`: a statement as mathematical notes label one
 _STATEMENT = re.compile(r"[ \t]*\*\*(definition|theorem|proposition|lemma|corollary)\.?\*\*\.?[ \t]*"
                         r"(?:(?:\[\^[^\]]*\]|\([^)\n]*\))[ \t]*\.?[ \t]*)*(?=\S)", re.I)
+_STARTS_DEFINITION = re.compile(f"{DEFINITION.pattern}|{_OPENING.pattern}")  # a line that starts a definition
 LABELLED_VALUE = "a labelled value, not a definition"
 A_STEP = "a step of a procedure, not a term"
 _NUMBERED = re.compile(r"[ \t]*\d+[.)][ \t]")
@@ -162,7 +163,7 @@ def definition_cards(ex, block: Block, text: str) -> bool:
     if not ex.ctx.definitions or "**" not in text:
         return False
     found = False
-    for item in list_items(block.lines, DEFINITION):
+    for item in list_items(block.lines, _STARTS_DEFINITION):
         match = DEFINITION.match(item[0].text)
         if not match:
             found = _opening(ex, item) or found

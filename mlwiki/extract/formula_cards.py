@@ -26,7 +26,7 @@ _STEP_WORDS = 25  # a fragment this short ("so", "which gives", "where the resul
 FALLBACK = "Formula"
 # a line that may be only a `$…$` (checked exactly by `formulas.display_formulas`): most paragraphs have none
 _LONE_LINE = re.compile(r"^[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+(?:[^$:\n]{1,60}:[ \t]*)?)?\$[^\n]*\$[ \t.,;:]*"
-                        r"(?:\{#[^}\n]*\})?[ \t]*$", re.M)
+                        r"(?:\{#[^}\n]*\})?[ \t]*(?:where\b.*)?$", re.M)
 _CONTINUES = re.compile(r"\s*(?:&\s*)?(?:=|\\approx|\\le|\\ge|\\leq|\\geq|\\propto|\\Rightarrow|\\implies|\\iff|<|>)")
 _RELATION_AT = re.compile(r"&?=|\\approx|\\propto|\\le\b|\\ge\b|\\leq|\\geq|\\leftarrow|\\gets\b")
 # Words of a gap that goes on with the same derivation ("so", "which gives", "and taking the expectation gives");
@@ -158,8 +158,8 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str) -> None
         ex.err(formula.line, "formula card has no sentence introducing it, so its front is only the heading "
                              "path (write what the formula is, ending with a colon, before it)",
                Severity.WARNING, "formula-front")
-    draft = Draft(CardKind.FORMULA, "\n\n".join(parts), f"$${formula.body}$$", formula.line, form=form,
-                  formulas=[formula.body])
+    back = f"$${formula.body}$$" + (f"\n\n{formula.where}" if formula.where else "")
+    draft = Draft(CardKind.FORMULA, "\n\n".join(parts), back, formula.line, form=form, formulas=[formula.body])
     if ex.add_formula_draft(draft):
         ex.chain, ex.chain_last = draft, formula.body
 

@@ -20,7 +20,8 @@ _LETTER = re.compile(r"[^\W\d_]")
 _TEXT_ARG = re.compile(r"\\(?:text|mathrm|textrm|operatorname)\s*\{[^{}]*\}")
 _SPACING = re.compile(r"\s+|\\[,;!: ]|\\quad|\\qquad")
 _LEAD = re.compile(r"[^$:\n`]{1,60}:[ \t]*")  # "Expected value: " before a lone formula in a list item
-_LONE = re.compile(r"\$((?:[^$\\]|\\.)+)\$[ \t]*[.,;:]?[ \t]*(?:\{#(eq-[\w-]+)\})?[ \t]*$")
+_LONE = re.compile(r"\$((?:[^$\\]|\\.)+)\$[ \t]*[.,;:]?[ \t]*(?:\{#(eq-[\w-]+)\})?[ \t]*"
+                   r"((?<=[ ,])where\b.*)?$")  # (", where $L$ is the likelihood": what its symbols mean)
 # `x = 0.20`, `a \approx 0.47`: a value worked out in an example, not something to remember
 _VALUE = re.compile(r"(?:=|\\approx)\s*[-+]?\s*\d*[.,]\d+\s*$")
 
@@ -36,6 +37,7 @@ class Formula:
     before: list[str]
     item: bool = False
     lone: bool = False
+    where: str = ""  # what a lone formula's symbols mean (", where $L$ is …"), shown under it
 
 
 def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
@@ -63,9 +65,11 @@ def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
             before, math = _displays_in_line(tail, math[-1].no, [], found), []
         elif line.kind == TEXT:
             if "$" in line.text and (lone := _lone_formula(line.text)):
-                body, label, item, lead = lone
+                body, label, item, lead, where = lone
+                if item and not lead and any(LIST_ITEM.match(ln) for ln in before):
+                    lead = " "  # (the item before introduces itself, not this formula)
                 found.append(Formula(line.no, body, label, before + ([f"- {lead}"] if lead else []), item,
-                                     lone=True))
+                                     lone=True, where=where))
                 before = []
                 continue
             before = _displays_in_line(line.text, line.no, before, found)
@@ -87,8 +91,8 @@ def _displays_in_line(text: str, no: int, before: list[str], found: list[Formula
     return before
 
 
-def _lone_formula(text: str) -> tuple[str, str, bool, str] | None:
-    """(body, label, in a list item, lead) when the line is only one `$…$` (after a list bullet and perhaps a
+def _lone_formula(text: str) -> tuple[str, str, bool, str, str] | None:
+    """(body, label, in a list item, lead, where) when the line is only one `$…$` (after a list bullet and perhaps a
     short lead ending in a colon, `- Expected value: $E[X] = 1/\\lambda$`; before a comma or period and a Quarto
     label), else None. Spaces inside the dollars are allowed here, as Jupyter allows them: a line that is
     nothing but a `$…$` is math whatever Pandoc would say."""
@@ -100,7 +104,7 @@ def _lone_formula(text: str) -> tuple[str, str, bool, str] | None:
     if not rest.startswith("$") or rest.startswith("$$") or not (match := _LONE.match(rest)) or \
             not RELATION.search(match.group(1)):
         return None  # (a lone symbol or expression without a relation is a label, not a formula)
-    return match.group(1).strip(), match.group(2) or "", bool(bullet), lead
+    return match.group(1).strip(), match.group(2) or "", bool(bullet), lead, (match.group(3) or "").strip()
 
 
 
