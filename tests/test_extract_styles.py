@@ -10,17 +10,16 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from mlwiki.cli import cli
+import conftest
 
 STYLES = Path(__file__).parent / "fixtures" / "styles"
 REPO = Path(__file__).parent.parent
 
 
 def run(root: Path, *args: str):
-    result = CliRunner().invoke(cli, ["--root", str(root), "--now", "2026-03-02T12:00:00Z", *args])
-    assert result.exit_code in (0, 1), result.output
+    result = conftest.run(root, *args)
+    assert result.exit_code in (0, 1), result.output  # (check exits 1 when a note has an error)
     return result
 
 
@@ -31,8 +30,7 @@ def styles(tmp_path_factory) -> dict[str, Path]:
     for name in ("obsidian-vault", "quarto-daily", "jupyter-book"):
         root = tmp_path_factory.mktemp(name)
         shutil.copytree(STYLES / name, root, dirs_exist_ok=True)
-        result = CliRunner().invoke(cli, ["init", str(root)])
-        assert result.exit_code == 0, result.output
+        conftest.run(None, "init", root, now=None, ok=True)
         roots[name] = root
     return roots
 
@@ -94,7 +92,7 @@ def test_worked_examples_and_exercises_are_not_cards_and_check_counts_them(style
             assert not any(word in card["front"] for word in ("Example", "Exercise", "Solution", "ex-ridge"))
             assert "= 1$$" not in card["back"] and "0.64" not in card["back"] and "13}{5}" not in card["back"]
     report = json.loads(run(styles["jupyter-book"], "check", "--json").stdout)
-    assert report["forms"]["formula"]["skipped"] == {"in a worked example or exercise": 2,
+    assert report["skipped"]["formula"] == {"in a worked example or exercise": 2,
                                                      "works out numbers (a worked example)": 2}
     text = run(styles["obsidian-vault"], "check")
     assert "not cards: " in text.stderr and "(works out numbers (a worked example))" in text.stderr
@@ -113,7 +111,7 @@ def test_definitions_that_define_and_never_labelled_values(styles):
     daily = (styles["quarto-daily"] / "mlwiki.toml").read_text(encoding="utf-8")
     assert "\ndefinitions = false  # your notes: 0 bold terms defined, 3 labelled values\n" in daily
     report = json.loads(run(styles["quarto-daily"], "check", "--json").stdout)
-    assert report["forms"]["definition-item"]["skipped"] == {"a labelled value, not a definition": 3}
+    assert report["skipped"]["definition-item"] == {"a labelled value, not a definition": 3}
 
 
 def test_questions_carry_their_context(styles):
@@ -194,8 +192,7 @@ def test_wikilinks_show_as_their_text_and_cards_json_keeps_the_source(styles):
 
 def test_plain_review_prints_no_markdown_markers(styles):
     book = styles["jupyter-book"]
-    result = CliRunner().invoke(cli, ["--root", str(book), "--now", "2026-03-02T12:00:00Z", "review", "--plain"],
-                                input="\n3\n" * 12)  # reveal, Good: every card once
+    result = conftest.run(book, "review", "--plain", input="\n3\n" * 12)  # reveal, Good: every card once
     assert result.exit_code == 0, result.output
     assert "Reviewed 12 cards" in result.output and "Why does a large step diverge?" in result.output
     for marker in ("**", "[[", "\\verb", "$", "](", "`"):

@@ -11,19 +11,14 @@ import sqlite3
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
-from click.testing import CliRunner
+from functools import partial
 
-from mlwiki.cli import cli
+import pytest
+
+import conftest
 
 FIXTURE = Path(__file__).parent / "fixtures" / "subject-v4"
-NOW = "2026-03-20T10:00:00Z"
-
-
-def run(root: Path, *args: str):
-    result = CliRunner().invoke(cli, ["--root", str(root), "--now", NOW, *args])
-    assert result.exit_code == 0, result.output
-    return result
+run = partial(conftest.run, now="2026-03-20T10:00:00Z", ok=True)
 
 
 @pytest.fixture
