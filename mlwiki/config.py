@@ -365,7 +365,8 @@ exclude = [{exclude}]
 # Formula cards: "none", "display" (each $$…$$ block) or "inline" (also substantial $…$ equations).
 formulas = "display"
 
-# Turn "**Term**: definition" paragraphs into cards.
+# Turn "**Term**: definition" paragraphs and list items, "**Term** is a …" openings and **Definition**./
+# **Theorem**. statements into cards (labelled values such as "**Batch size**: 32" never are).
 definitions = false
 
 # Treat ==highlight== in .md notes as a cloze.
