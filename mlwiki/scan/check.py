@@ -194,7 +194,7 @@ def describe_forms(forms: dict[str, int]) -> str:
 
 # `mlwiki init` switches a form on when the notes hold at least this many of it.
 INIT_MINIMUM = 3
-DEFINITION_FORMS = ("definition", "definition-item", "definition-opening")
+DEFINITION_FORMS = ("definition", "definition-item", "definition-opening", "statement")
 
 
 def declared_top_decks(config: Config) -> Counter:
