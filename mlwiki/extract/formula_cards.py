@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.subject import FOR_EXAMPLE
+from mlwiki.extract.subject import sets_up_example
 from mlwiki.extract.formulas import RELATION, Formula, display_formulas, is_trivial_formula, is_worked_example
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.masking import mask_inline
@@ -61,15 +61,16 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
                 ex.skip("lone-formula" if formula.lone else "formula", WORKED_EXAMPLE)
                 carry += formula.before
                 continue
-            if FOR_EXAMPLE.match(intro) or (ex.in_worked_example and _goes_on(prose)):
+            if sets_up_example(intro) or (ex.in_worked_example and _goes_on(prose)):
                 ex.skip("lone-formula" if formula.lone else "formula", WORKED_EXAMPLE)
                 ex.in_worked_example = True  # ("…then:" after it goes on with the example)
                 carry += formula.before
                 continue
             carry, ex.in_worked_example = [], False
             ex.formulas_seen.add(key)
-            new_item = any(LIST_ITEM.match(line) for line in carry + formula.before)  # a list item: a new card
-            if not (formula.item or formula.label or new_item) and _extends(ex, gap, formula.body):
+            if not (formula.item or formula.label) and ex.chain is not None and \
+                    not any(LIST_ITEM.match(line) for line in carry + formula.before) and \
+                    _extends(ex, gap, formula.body):  # (a new list item starts a new card)
                 _add_step(ex, gap, formula.body)
                 continue
             add_formula(ex, title, intro, formula, "lone-formula" if formula.lone else "formula")

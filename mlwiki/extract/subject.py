@@ -22,9 +22,18 @@ _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|
                             r"practice|homework|quiz)\b|.*\b(?:examples?|exercises?|excerises?)\b")
 # A sentence that introduces an example rather than a formula to learn ("For example, take $f(x) = x^2$:",
 # "Suppose we have a function like this:").
-FOR_EXAMPLE = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example|"
-                         r"suppose|let[’']?s (?:say|suppose|assume|take)|say we have|imagine)\b|"
-                         r".*\b(?:this|our|the following|in the) (?:example|exercise)\b|.*\bthe given function\b")
+_EXAMPLE_START = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example|"
+                            r"suppose|let[’']?s (?:say|suppose|assume|take)|say we have|imagine)\b")
+_EXAMPLE_INSIDE = re.compile(r"(?i)\b(?:this|our|the following|in the) (?:example|exercise)\b|\bthe given function\b")
+
+
+def sets_up_example(sentence: str) -> bool:
+    """Whether the sentence before a formula sets up an example rather than a formula to learn."""
+    if _EXAMPLE_START.match(sentence):
+        return True
+    lower = sentence.lower()  # (the search runs only on the few sentences that could match)
+    return ("example" in lower or "exercise" in lower or "given function" in lower) and \
+        bool(_EXAMPLE_INSIDE.search(sentence))
 EXAMPLE_CLASSES = frozenset(("exercise", "solution", "example", "callout-example", "callout-exercise"))
 
 # A piece of a formula between relations that is only arithmetic on numbers: `0 + 1`, `\frac{320}{500}`, `(5, 2)`.
