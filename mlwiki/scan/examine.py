@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,8 +38,11 @@ def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> F
 
 
 # One examined file: its content hash (None when it could not be read) and its extraction (None when the hash
-# matched the known one, so nothing needed extracting).
-Examined = tuple["str | None", "FileResult | None"]
+# matched the known one, so nothing needed extracting): a FileResult, or for the scan its `Rows`.
+Examined = tuple["str | None", "FileResult | Rows | None"]
+# What the scan stores of one file: its cards as `card_row`s, its problems, and whether it was skipped. Plain
+# tuples of strings and numbers: a pool's workers send them to the scan ten times cheaper than Card objects.
+Rows = tuple[list[tuple], list[Problem], bool]
 # Notes to examine: each file with the content hash it had at the last scan (None: read it whatever it holds).
 Jobs = list[tuple[NoteFile, "str | None"]]
 
@@ -47,8 +52,9 @@ def file_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def examine(config: Config, file: NoteFile, known_hash: str | None = None) -> Examined:
-    """Read one note once: its hash, and its cards and problems unless its hash is `known_hash`."""
+def examine(config: Config, file: NoteFile, known_hash: str | None = None, rows: bool = False) -> Examined:
+    """Read one note once: its hash, and its cards and problems unless its hash is `known_hash` (as `Rows` when
+    `rows`)."""
     try:
         data = Path(file.fspath).read_bytes()
     except OSError:
@@ -56,4 +62,21 @@ def examine(config: Config, file: NoteFile, known_hash: str | None = None) -> Ex
     digest = file_hash(data) if data is not None else None
     if digest is not None and digest == known_hash:
         return digest, None
-    return digest, extract_file(config, file, data)
+    result = extract_file(config, file, data)
+    if rows:
+        return digest, ([card_row(card) for card in result.cards], result.problems, result.skipped)
+    return digest, result
+
+
+def card_row(card: Card) -> tuple:
+    """A card as the store's `cards` row holds it: id, then the content columns (store.index.CARD_CONTENT_COLUMNS,
+    in that order)."""
+    return (card.id, card.note_id, card.kind.value, card.front, card.back, card.text, card.group, card.deck,
+            _tags_json(tuple(card.tags)), card.heading, card.source.path, card.source.line, card.ord,
+            int(card.explicit_id), card.content_hash)
+
+
+@functools.lru_cache(maxsize=4096)
+def _tags_json(tags: tuple[str, ...]) -> str:
+    """The tags column: the cards of a note, and of many notes, share their tags."""
+    return json.dumps(list(tags), ensure_ascii=False)

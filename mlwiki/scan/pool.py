@@ -22,13 +22,14 @@ PARALLEL_MIN_FILES_SPAWN = 2000  # where workers start afresh (macOS, Windows), 
 MAX_WORKERS = 8
 CHUNK_FILES = 64  # files per task: big enough to amortize the hand-over, small enough for a smooth progress bar
 
-def examine_all(config: Config, jobs: Jobs,
-                progress: Callable[[int, int], None] | None = None) -> Iterator[Examined]:
-    """`examine` each (file, known hash), yielding results in the order of `jobs`."""
+def examine_all(config: Config, jobs: Jobs, progress: Callable[[int, int], None] | None = None,
+                rows: bool = False) -> Iterator[Examined]:
+    """`examine` each (file, known hash), yielding results in the order of `jobs` (as the scan's `Rows` when
+    `rows`)."""
     workers = worker_count(len(jobs))
-    results = _in_pool(config, jobs, workers) if workers > 1 else None
+    results = _in_pool(config, jobs, workers, rows) if workers > 1 else None
     if results is None:
-        results = (examine(config, file, known) for file, known in jobs)
+        results = (examine(config, file, known, rows) for file, known in jobs)
     for done, result in enumerate(results, start=1):
         if progress:
             progress(done, len(jobs))
@@ -59,7 +60,7 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
-def _in_pool(config: Config, jobs: Jobs, workers: int) -> Iterator[Examined] | None:
+def _in_pool(config: Config, jobs: Jobs, workers: int, rows: bool = False) -> Iterator[Examined] | None:
     """Results from a pool of `workers` processes, or None when no process can be started here."""
     chunks = [jobs[i:i + CHUNK_FILES] for i in range(0, len(jobs), CHUNK_FILES)]
     started: list[_Worker] = []
@@ -67,20 +68,20 @@ def _in_pool(config: Config, jobs: Jobs, workers: int) -> Iterator[Examined] | N
         context = _context()
         with _ctrl_c_held():  # no half-started pool if Ctrl-C comes now: it is delivered right after
             for _ in range(workers):
-                started.append(_Worker(context, config))
+                started.append(_Worker(context, config, rows))
     except (OSError, ImportError, NotImplementedError, ValueError):
         _stop(started)
         return None
-    return _drain(started, config, chunks)
+    return _drain(started, config, chunks, rows)
 
 
 class _Worker:
     """One worker process and the pipe to it. Each worker has its own pipe, so that a worker that dies (killed
     for memory, say) shows as the end of its pipe, even half-way through sending a result."""
 
-    def __init__(self, context, config: Config):
+    def __init__(self, context, config: Config, rows: bool = False):
         self.conn, theirs = context.Pipe()
-        self.process = context.Process(target=_serve, args=(theirs, config), daemon=True)
+        self.process = context.Process(target=_serve, args=(theirs, config, rows), daemon=True)
         try:
             self.process.start()
         finally:
@@ -92,7 +93,7 @@ class _Worker:
         self.chunk = index
 
 
-def _drain(workers: list[_Worker], config: Config, chunks: list[Jobs]) -> Iterator[Examined]:
+def _drain(workers: list[_Worker], config: Config, chunks: list[Jobs], rows: bool) -> Iterator[Examined]:
     """Hand chunks to idle workers and yield results in the order of the chunks. The chunk of a worker that
     died, and every chunk once no worker is left, is done here instead: a scan never fails for want of
     processes."""
@@ -112,14 +113,14 @@ def _drain(workers: list[_Worker], config: Config, chunks: list[Jobs]) -> Iterat
                         _stop([worker])
             busy = {w.conn: w for w in workers if w.chunk is not None}
             if not busy and handed < len(chunks):  # every worker died: the rest is done here
-                done[handed] = _examine_chunk(config, chunks[handed])
+                done[handed] = _examine_chunk(config, chunks[handed], rows)
                 handed += 1
             for conn in wait(list(busy)) if busy else ():
                 worker = busy[conn]
                 try:
                     done[worker.chunk] = conn.recv()
                 except (EOFError, OSError):
-                    done[worker.chunk] = _examine_chunk(config, chunks[worker.chunk])
+                    done[worker.chunk] = _examine_chunk(config, chunks[worker.chunk], rows)
                     workers.remove(worker)
                     _stop([worker])
                 worker.chunk = None
@@ -171,7 +172,7 @@ def _context():
     return multiprocessing.get_context()
 
 
-def _serve(conn, config: Config) -> None:
+def _serve(conn, config: Config, rows: bool = False) -> None:
     """A worker: examine each chunk it is sent, until it is sent None (or its pipe closes)."""
     _start_worker()
     while True:
@@ -181,7 +182,7 @@ def _serve(conn, config: Config) -> None:
             return
         if chunk is None:
             return
-        conn.send(_examine_chunk(config, chunk))
+        conn.send(_examine_chunk(config, chunk, rows))
 
 
 def _start_worker() -> None:
@@ -206,5 +207,5 @@ def _exit_with_parent(sentinel) -> None:
     os._exit(1)
 
 
-def _examine_chunk(config: Config, chunk: Jobs) -> list[Examined]:
-    return [examine(config, file, known) for file, known in chunk]
+def _examine_chunk(config: Config, chunk: Jobs, rows: bool = False) -> list[Examined]:
+    return [examine(config, file, known, rows) for file, known in chunk]

@@ -14,28 +14,30 @@ extracted. All changes of one scan land in one transaction. Identity rules, in o
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING
 
-from mlwiki import ids
 from mlwiki.config import Config
-from mlwiki.models import Card, Problem, Severity
-from mlwiki.sources.notes import NoteFile, paused_gc, walk_notes
-from mlwiki.scan.pool import examine_all
+from mlwiki.models import Problem, Severity
+from mlwiki.scan.snapshot import SNAPSHOT_KEY, known_files_stand, restat, snapshot_after_walk
 from mlwiki.store.db import Store, utc_iso
-from mlwiki.store.index import IndexWriter, file_states, stored_problems
+from mlwiki.store.index import IndexWriter, file_states, has_cards, stored_problems
 from mlwiki.textsafe import plural
 
-if TYPE_CHECKING:
-    from mlwiki.scan.examine import FileResult
+try:
+    from _blake2 import blake2b  # hashlib's own blake2b, without hashlib loading OpenSSL (~3 ms at every start)
+except ImportError:  # another Python than CPython
+    from hashlib import blake2b
 
 MAX_RELINK_PAIRS = 250_000
+# A first scan into an empty store writes its cards every this many files, in a transaction each, so that it
+# never holds the cards of a whole wiki at once (50,000 notes: 480 MB when it did).
+STREAM_FILES = 1000
+# A note file as the scan sees it: (path, rel, size, mtime_ns), the fields of sources.notes.NoteFile.
+Seen = tuple[str, str, int, int]
 
 
 @dataclass
@@ -69,47 +71,80 @@ class ScanReport:
 
 
 def scan(store: Store, config: Config, now: datetime, progress=None) -> ScanReport:
-    """Bring the store up to date with the notes folder. Cheap when nothing changed."""
-    with paused_gc():  # a scan makes many objects and few cycles: see paused_gc
-        return _scan(store, config, now, progress)
-
-
-def _scan(store: Store, config: Config, now: datetime, progress=None) -> ScanReport:
-    files, walk_problems = walk_notes(config)
-    report = ScanReport(files_seen=len(files))
+    """Bring the store up to date with the notes folder. Cheap when nothing changed: no folder changed, it does
+    not even walk (mlwiki.scan.snapshot), and it reads no note whose size and mtime are as stored."""
     known = file_states(store)
+    files, removed, walk_problems, snapshot = _note_files(store, config, known)
+    report = ScanReport(files_seen=len(files), files_removed=len(removed))
     fingerprint = extraction_fingerprint(config)
     reextract = store.meta(FINGERPRINT_KEY) != fingerprint  # a new mlwiki or card settings: read every note
     trusted = {} if reextract else known  # what stored file states may spare a note from being read again
     # size + mtime first: only files that fail it are read, each once, for both its hash and its cards
-    candidates = [(f, row) for f in files
-                  if (row := trusted.get(f.rel)) is None or row[0] != f.size or row[1] != f.mtime_ns]
-    changed: list[tuple[NoteFile, str]] = []
-    touched: list[NoteFile] = []
-    results: list[FileResult] = []
-    jobs = [(f, row[2] if row else None) for f, row in candidates]
-    for (f, _), (digest, result) in zip(jobs, examine_all(config, jobs, progress)):
-        report.files_read += 1
-        if result is None:  # same bytes as stored: only its mtime moved
-            touched.append(f)
-        else:
-            changed.append((f, digest or ""))
-            results.append(result)
-    present = {f.rel for f in files}
-    removed = [path for path in known if path not in present]
-    report.files_changed, report.files_removed = len(changed), len(removed)
-    if not changed and not removed and not touched and not reextract:
-        report.problems = walk_problems + stored_problems(store)
-        return report
-    with store.write() as conn:
-        index = IndexWriter(conn)
-        index.touch_files([(f.mtime_ns, f.size, f.rel) for f in touched])
-        if changed or removed:
-            _apply(index, report, results, [d for _, d in changed], removed, now)
-        if reextract:
-            index.set_meta(FINGERPRINT_KEY, fingerprint)
+    candidates = [f for f in files if (row := trusted.get(f[1])) is None or row[0] != f[2] or row[1] != f[3]]
+    new_snapshot = snapshot is not False and snapshot != store.meta(SNAPSHOT_KEY)
+    if candidates or removed or reextract or new_snapshot:
+        from mlwiki.sources.notes import paused_gc
+
+        def finish(index: IndexWriter) -> None:
+            if reextract:
+                index.set_meta(FINGERPRINT_KEY, fingerprint)
+            if new_snapshot:
+                index.set_meta(SNAPSHOT_KEY, snapshot) if snapshot else index.delete_meta(SNAPSHOT_KEY)
+
+        with paused_gc():  # a scan makes many objects and few cycles: see paused_gc
+            _update(store, config, now, progress, report, candidates, trusted, removed, finish)
     report.problems = walk_problems + stored_problems(store)
     return report
+
+
+def _note_files(store: Store, config: Config, known: dict[str, tuple]
+                ) -> tuple[list[Seen], list[str], list[Problem], str | None | bool]:
+    """Every note file (sorted by rel), the known paths gone, the walk's problems, and the snapshot to keep
+    after this scan: text, None (none: drop the stored one) or False (the walk was skipped: keep it)."""
+    if known_files_stand(store, config):
+        files = restat(config, known)
+        if files is not None:
+            return files, [], [], False
+    from mlwiki.sources.notes import walk_notes
+
+    watched: dict[str, list[int]] = {}
+    walked, walk_problems = walk_notes(config, watched=watched)
+    files = [(f.fspath, f.rel, f.size, f.mtime_ns) for f in walked]
+    present = {f.rel for f in walked}
+    removed = [path for path in known if path not in present]
+    return files, removed, walk_problems, snapshot_after_walk(config, watched, walk_problems)
+
+
+def _update(store: Store, config: Config, now: datetime, progress, report: ScanReport, candidates: list[Seen],
+            trusted: dict[str, tuple], removed: list[str], finish: Callable[[IndexWriter], None]) -> None:
+    """Read the candidates (in worker processes when many) and write what changed, then `finish`, in one
+    transaction; a first scan into an empty store writes every `STREAM_FILES` files instead (nothing it writes
+    can affect another card's identity, and a scan cut short just leaves the rest for the next one)."""
+    from mlwiki.scan.pool import examine_all
+    from mlwiki.sources.notes import NoteFile
+
+    jobs = [(NoteFile(*f), row[2] if (row := trusted.get(f[1])) else None) for f in candidates]
+    stamp = utc_iso(now)
+    streamed = not removed and not has_cards(store)
+    touched: list[tuple[int, int, str]] = []
+    changed: list[tuple] = []  # (NoteFile, digest, Rows)
+    for (file, _), (digest, rows) in zip(jobs, examine_all(config, jobs, progress, rows=True)):
+        report.files_read += 1
+        if rows is None:  # same bytes as stored: only its mtime moved
+            touched.append((file.mtime_ns, file.size, file.rel))
+            continue
+        changed.append((file, digest or "", rows))
+        report.files_changed += 1
+        if streamed and len(changed) >= STREAM_FILES:
+            with store.write() as conn:
+                _apply(IndexWriter(conn), report, changed, [], stamp, streamed)
+            changed = []
+    with store.write() as conn:
+        index = IndexWriter(conn)
+        index.touch_files(touched)
+        if changed or removed:
+            _apply(index, report, changed, removed, stamp, streamed)
+        finish(index)
 
 
 FINGERPRINT_KEY = "extraction_fingerprint"
@@ -124,22 +159,26 @@ def extraction_fingerprint(config: Config) -> str:
     settings = [__version__, EXTRACTOR_VERSION, config.name, config.formulas, config.definitions,
                 config.highlight_cloze, sorted(config.deck_names.items()), config.relative(config.notes_dir),
                 config.question_headings, config.question_callouts, config.bold_questions]
-    return hashlib.blake2b(json.dumps(settings).encode(), digest_size=8).hexdigest()
+    return blake2b(json.dumps(settings).encode(), digest_size=8).hexdigest()
 
 
-def _apply(index: IndexWriter, report: ScanReport, results: list[FileResult], digests: list[str],
-           removed: list[str], now: datetime) -> None:
-    """The write half of a scan: files, problems, sources, cards, re-links and retirements."""
-    stamp = utc_iso(now)
-    paths = [r.file.rel for r in results] + removed
-    index.replace_files([(r.file.rel, r.file.size, r.file.mtime_ns, d, int(r.skipped))
-                         for r, d in zip(results, digests)], removed)
-    index.add_problems(p for r in results for p in r.problems)
+def _apply(index: IndexWriter, report: ScanReport, changed: list[tuple], removed: list[str], stamp: str,
+           streamed: bool = False) -> None:
+    """The write half of a scan: files, problems, sources, cards, re-links and retirements. `changed` holds
+    (NoteFile, content hash, Rows) per file read; `streamed`: a part of a first scan into an empty store, where a
+    card already stored was stored by an earlier part, from its first source."""
+    paths = [f.rel for f, _, _ in changed] + removed
+    index.replace_files([(f.rel, f.size, f.mtime_ns, digest, int(rows[2])) for f, digest, rows in changed], removed)
+    index.add_problems(p for _, _, rows in changed for p in rows[1])
     old_ids = index.ids_at(paths)
     index.drop_sources(paths)
-    aliases = index.aliases([c.id for r in results for c in r.cards])
-    incoming = _resolve(results, aliases)
+    aliases = index.aliases([card[0] for _, _, rows in changed for card in rows[0]])
+    incoming = _resolve(changed, aliases)
     existing = index.existing(incoming)
+    if streamed:
+        _add_sources(index, incoming, existing)
+        incoming = {cid: entry for cid, entry in incoming.items() if cid not in existing}
+        existing = {}
     unmatched = [cid for cid in incoming if cid not in existing]
     still_sourced = index.still_sourced(old_ids)
     vanished = [cid for cid in old_ids if cid not in incoming and cid not in still_sourced]
@@ -157,23 +196,36 @@ def _apply(index: IndexWriter, report: ScanReport, results: list[FileResult], di
 
 @dataclass
 class Incoming:
-    """One card as seen in this scan: its content from the first source, and every source."""
+    """One card as seen in this scan: its content from the first source (a `card_row`), and every source."""
 
-    card: Card
+    card: tuple
     sources: list[tuple[str, int]]
 
+    @property
+    def kind(self) -> str:
+        return self.card[2]
 
-def _resolve(results: list[FileResult], aliases: dict[str, str]) -> dict[str, Incoming]:
+    @property
+    def front(self) -> str:
+        return self.card[3]
+
+    @property
+    def source(self) -> tuple[str, int]:
+        return self.card[10], self.card[11]
+
+
+def _resolve(changed: list[tuple], aliases: dict[str, str]) -> dict[str, Incoming]:
     """Extracted cards by stored id (aliases applied); the same card in two notes becomes one entry."""
     incoming: dict[str, Incoming] = {}
-    for result in results:
-        for card in result.cards:
-            cid = aliases.get(card.id, card.id)
+    for _, _, rows in changed:
+        for card in rows[0]:
+            cid = aliases.get(card[0], card[0])
             entry = incoming.get(cid)
+            source = (card[10], card[11])
             if entry is None:
-                incoming[cid] = Incoming(card, [(card.source.path, card.source.line)])
-            elif (card.source.path, card.source.line) not in entry.sources:
-                entry.sources.append((card.source.path, card.source.line))
+                incoming[cid] = Incoming(card, [source])
+            elif source not in entry.sources:
+                entry.sources.append(source)
     return incoming
 
 
@@ -182,6 +234,8 @@ def _relink(index: IndexWriter, unmatched: list[str], vanished: list[str], incom
     """Pair new cards with vanished ones whose fronts are similar. Returns {new id: old id} and ambiguities."""
     if not unmatched or not vanished:
         return {}, []
+    from mlwiki import ids
+
     old = {r["id"]: r for r in index.cards(vanished)}
     candidates = _relink_candidates(unmatched, old, incoming)
     by_new: dict[str, list[tuple[float, str]]] = defaultdict(list)
@@ -197,8 +251,7 @@ def _relink(index: IndexWriter, unmatched: list[str], vanished: list[str], incom
         rivals = [s for s, o in by_new[new_id] if o != old_id and o not in links.values()] + \
                  [s for s, n in by_old[old_id] if n != new_id and n not in links]
         if rivals and max(rivals) >= score - ids.RELINK_MARGIN:
-            card = incoming[new_id].card
-            problems.append(Problem(card.source.path, card.source.line,
+            problems.append(Problem(*incoming[new_id].source,
                                     "edited card matches more than one vanished card; it starts with a new history "
                                     "(give cards explicit #ids to keep history through big edits)",
                                     Severity.WARNING, "ambiguous-relink"))
@@ -209,17 +262,20 @@ def _relink(index: IndexWriter, unmatched: list[str], vanished: list[str], incom
 
 def _relink_candidates(unmatched: list[str], old: dict, incoming: dict[str, Incoming]) -> list[tuple]:
     """(score, new id, old id) of every similar-enough pair of the same kind, best first."""
+    from mlwiki import ids
+
     candidates = []
     for new_id in unmatched:
-        card = incoming[new_id].card
+        card = incoming[new_id]
+        path = card.source[0]
         for old_id, row in old.items():
-            if row["kind"] != card.kind.value:
+            if row["kind"] != card.kind:
                 continue
-            if len(unmatched) * len(old) > MAX_RELINK_PAIRS and row["path"] != card.source.path:
+            if len(unmatched) * len(old) > MAX_RELINK_PAIRS and row["path"] != path:
                 continue
             score = ids.similarity(card.front, row["front"])
             if score >= ids.RELINK_THRESHOLD:
-                same_file = row["path"] == card.source.path
+                same_file = row["path"] == path
                 candidates.append((score + (0.01 if same_file else 0), new_id, old_id))
     candidates.sort(reverse=True)
     return candidates
@@ -229,7 +285,7 @@ def _note_ids(incoming: dict[str, Incoming], aliases_from_card: dict[str, str]) 
     """Extracted note id → stored note id: a note keeps the id its cards had, so Anki GUIDs stay stable."""
     mapping: dict[str, str] = {}
     for cid, entry in incoming.items():
-        note = entry.card.note_id
+        note = entry.card[1]
         stored = aliases_from_card.get(cid)
         if stored and note not in mapping:
             mapping[note] = stored
@@ -238,12 +294,13 @@ def _note_ids(incoming: dict[str, Incoming], aliases_from_card: dict[str, str]) 
 
 def _write_cards(index: IndexWriter, report: ScanReport, incoming: dict[str, Incoming], existing: dict[str, bool],
                  stamp: str) -> None:
-    stored_notes = {r["id"]: r["note_id"] for r in index.cards(list(existing))}
+    stored_notes = {r["id"]: r["note_id"] for r in index.cards(list(existing))} if existing else {}
     note_map = _note_ids(incoming, stored_notes)
     inserts, updates, sources = [], [], []
     for cid, entry in incoming.items():
         card = entry.card
-        values = _content_values(card, note_map.get(card.note_id, card.note_id))
+        note = card[1]
+        values = (note_map.get(note, note), *card[2:])  # the content columns, in their order
         if cid in existing:
             updates.append((*values, cid))
             report.cards_updated += 1
@@ -256,16 +313,9 @@ def _write_cards(index: IndexWriter, report: ScanReport, incoming: dict[str, Inc
     index.write_cards(inserts, updates, sources)
 
 
-def _content_values(card: Card, note_id: str) -> tuple:
-    return (note_id, card.kind.value, card.front, card.back, card.text, card.group, card.deck,
-            _tags_json(tuple(card.tags)), card.heading, card.source.path, card.source.line,
-            card.ord, int(card.explicit_id), card.content_hash)
-
-
-@functools.lru_cache(maxsize=4096)
-def _tags_json(tags: tuple[str, ...]) -> str:
-    """The tags column: the cards of a note, and of many notes, share their tags."""
-    return json.dumps(list(tags), ensure_ascii=False)
+def _add_sources(index: IndexWriter, incoming: dict[str, Incoming], stored: dict[str, bool]) -> None:
+    """A streamed scan's cards stored by an earlier part: only their sources here are new."""
+    index.write_cards([], [], [(cid, path, line) for cid in stored for path, line in incoming[cid].sources])
 
 
 def open_synced(config: Config, now: datetime, progress: Callable[[int, int], None] | None = None):

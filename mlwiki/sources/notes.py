@@ -74,24 +74,39 @@ class _Ignore:
     """The skip rules: fixed folder names, .gitignore files on the way down, and config `exclude` globs."""
 
     def __init__(self, config: Config):
-        import pathspec
-
-        self._pathspec = pathspec
         self.config = config
-        self.exclude = pathspec.GitIgnoreSpec.from_lines(config.exclude) if config.exclude else None
+        self.exclude = self._spec(config.exclude) if config.exclude else None
         self.gitignores: list[tuple[str, object]] = []  # (folder as a string ending in a separator, its spec)
         skip_dirs = {config.decks_dir, config.data_dir}
         self.skip_dirs = {p.resolve() for p in skip_dirs}
         self.notes_base = _as_base(config.notes_dir)
+        self.watched: dict[str, list[int]] = {}  # what the walk depended on: see `watch`
+
+    @staticmethod
+    def _spec(lines: list[str]):
+        import pathspec  # only for wikis with ignore rules: a rescan that skips the walk never needs it
+
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+
+    def watch(self, path: Path | str) -> None:
+        """Note `path`'s modification and change times ([-1, -1] if it cannot be read), taken before it is read:
+        while no folder listed and no .gitignore read has changed, a rescan may skip the walk
+        (mlwiki.scan.snapshot)."""
+        try:
+            stat = os.stat(path)
+            self.watched.setdefault(str(path), [stat.st_mtime_ns, stat.st_ctime_ns])
+        except OSError:
+            self.watched.setdefault(str(path), [-1, -1])
 
     def load_gitignore(self, folder: Path) -> None:
         gi = folder / ".gitignore"
         if gi.is_file():
+            self.watch(gi)
             try:
                 lines = gi.read_text(encoding="utf-8", errors="replace").splitlines()
             except OSError:
                 return
-            self.gitignores.append((_as_base(folder), self._pathspec.GitIgnoreSpec.from_lines(lines)))
+            self.gitignores.append((_as_base(folder), self._spec(lines)))
 
     def skipped(self, path: Path, is_dir: bool) -> bool:
         return self.skipped_at(str(path), path.name, is_dir)
@@ -128,10 +143,15 @@ def _relative_posix(fspath: str, base: str) -> str | None:
     return None
 
 
-def walk_notes(config: Config, only: list[Path] | None = None) -> tuple[list[NoteFile], list[Problem]]:
-    """Every note file under the notes folder (or under the given paths), sorted by path, and walk problems."""
+def walk_notes(config: Config, only: list[Path] | None = None,
+               watched: dict[str, list[int]] | None = None) -> tuple[list[NoteFile], list[Problem]]:
+    """Every note file under the notes folder (or under the given paths), sorted by path, and walk problems.
+    `watched`, when given, receives the times of every folder listed and .gitignore read (`_Ignore.watch`)."""
     ignore = _Ignore(config)
+    if watched is not None:
+        ignore.watched = watched
     if config.root != config.notes_dir and config.notes_dir.is_relative_to(config.root):
+        ignore.watch(config.root)  # a .gitignore appearing there
         ignore.load_gitignore(config.root)
     files: list[NoteFile] = []
     problems: list[Problem] = []
@@ -163,6 +183,7 @@ def _walk_dir(config, folder, ignore, files, problems, seen_dirs) -> None:
         problems.append(warn(config.relative(folder), "symlink loop: folder already scanned; remove the link"))
         return
     seen_dirs.add(real)
+    ignore.watch(real)
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError as exc:

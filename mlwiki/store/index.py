@@ -21,6 +21,11 @@ def file_states(store: Store) -> dict[str, tuple[int, int, str]]:
             for path, size, mtime_ns, digest in store.query("SELECT path, size, mtime_ns, hash FROM files")}
 
 
+def has_cards(store: Store) -> bool:
+    """Whether the store holds any card, live or retired."""
+    return bool(store.query("SELECT 1 FROM cards LIMIT 1"))
+
+
 def stored_problems(store: Store) -> list[Problem]:
     """The problems the scans recorded, in note order."""
     return [Problem(r["path"], r["line"], r["message"], Severity(r["severity"]), r["code"])
@@ -62,6 +67,9 @@ class IndexWriter:
 
     def set_meta(self, key: str, value: str) -> None:
         self.conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def delete_meta(self, key: str) -> None:
+        self.conn.execute("DELETE FROM meta WHERE key = ?", (key,))
 
     # sources and identity
     def ids_at(self, paths: list[str]) -> list[str]:
