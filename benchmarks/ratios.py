@@ -59,11 +59,14 @@ NOW = "2026-03-02T12:00:00Z"
 class Runner:
     """Runs commands as fresh processes with the mlwiki of `tree` first on the path."""
 
-    def __init__(self, tree: Path, workers: str | None = None):
+    def __init__(self, tree: Path, bytecode_cache: Path | None):
         self.env = {**os.environ, "PYTHONPATH": str(tree), "MLWIKI_NOW": NOW}
         self.env.pop("MLWIKI_WORKERS", None)
-        if workers:
-            self.env["MLWIKI_WORKERS"] = workers
+        if bytecode_cache:  # as an installed mlwiki starts: compiled once, not at every start
+            self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+            self.env["PYTHONPYCACHEPREFIX"] = str(bytecode_cache)
+        else:
+            self.env["PYTHONDONTWRITEBYTECODE"] = "1"
 
     def time(self, args: list[str], before=None) -> float:
         if before:
@@ -160,7 +163,7 @@ def memory_row(run: Runner, work: Path, notes: int, rows: list) -> None:
     if not (root / "notes").is_dir():
         make_wiki(root, notes, seed=1)
     one = Runner.__new__(Runner)
-    one.env = {**run.env, "MLWIKI_WORKERS": "1"}
+    one.env = {**run.env, "MLWIKI_WORKERS": "1"}  # one process: the scan's own memory, no worker's
     shutil.rmtree(root / ".mlwiki", ignore_errors=True)
     peak = one.peak_rss_mb(mlwiki(root, "scan"))
     rows.append((f"peak memory, cold scan of {notes} notes", "", None, peak, None, 150.0))  # the goal is for 50,000
@@ -176,11 +179,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default="cold,rescan,help,due,export,memory")
     parser.add_argument("--work", type=Path, help="keep the generated wikis here between runs")
     parser.add_argument("--install-ankdown", action="store_true")
+    parser.add_argument("--no-bytecode-cache", action="store_true",
+                        help="compile mlwiki's modules at every start (PYTHONDONTWRITEBYTECODE=1), as a checkout "
+                             "run from a read-only folder does; default: a bytecode cache, as after pip install")
     args = parser.parse_args(argv)
     only = set(args.only.split(","))
     work = args.work or Path(tempfile.mkdtemp(prefix="mlwiki-ratios-"))
     work.mkdir(parents=True, exist_ok=True)
-    run = Runner(args.tree.resolve())
+    run = Runner(args.tree.resolve(), None if args.no_bytecode_cache else work / "pycache")
     rows: list = []
     try:
         if only & {"cold", "rescan"}:
@@ -199,7 +205,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def report(rows: list, args) -> int:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"\nmlwiki at {args.tree}; median of {args.runs} alternating pairs; load {load:.1f} on "
+    cache = "no bytecode cache" if args.no_bytecode_cache else "bytecode cached"
+    print(f"\nmlwiki at {args.tree} ({cache}); median of {args.runs} alternating pairs; load {load:.1f} on "
           f"{os.cpu_count()} cores\n")
     print(f"{'what':42} {'floor':22} {'floor s':>8} {'mlwiki s':>9} {'ratio':>7} {'goal':>8}  result")
     missed = 0

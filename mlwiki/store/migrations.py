@@ -11,12 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mlwiki.errors import StoreError
-from mlwiki.store.anki_history import migration_review_sources
-from mlwiki.store.backup import backup_now
 from mlwiki.store.db import Store, schema_version
-from mlwiki.store.identity import migration_formula_ids
-from mlwiki.store.parameters import migration_parameters, migration_preset_parameters
-from mlwiki.store.reviews import migration_replay_anki_intervals, migration_replay_on_study_days
 
 MIGRATION_SET = "mlwiki"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' table
@@ -93,10 +88,25 @@ def _migration_3(db) -> None:
                              index_name="idx_cards_stats", if_not_exists=True)
 
 
-migration("004_fsrs_parameters")(migration_parameters)  # `mlwiki optimize`'s versioned parameters
-migration("005_formula_card_ids")(migration_formula_ids)  # formula cards keep their history under formula ids
-migration("006_replay_on_study_days")(migration_replay_on_study_days)  # FSRS on study days: replay the log once
-migration("007_review_sources")(migration_review_sources)  # where each review was made, and its Anki revlog id
+def _kept_in(module: str, name: str) -> Callable:
+    """The migration `name` of `module`, imported when it runs: opening an up-to-date store imports none."""
+    def run(db) -> None:
+        from importlib import import_module
+
+        getattr(import_module(module), name)(db)
+
+    run.__name__ = run.__qualname__ = name
+    return run
+
+
+# `mlwiki optimize`'s versioned parameters
+migration("004_fsrs_parameters")(_kept_in("mlwiki.store.parameters", "migration_parameters"))
+# formula cards keep their history under formula ids
+migration("005_formula_card_ids")(_kept_in("mlwiki.store.identity", "migration_formula_ids"))
+# FSRS on study days: replay the log once
+migration("006_replay_on_study_days")(_kept_in("mlwiki.store.reviews", "migration_replay_on_study_days"))
+# where each review was made, and its Anki revlog id
+migration("007_review_sources")(_kept_in("mlwiki.store.anki_history", "migration_review_sources"))
 
 
 @migration("008_dropped_cards")
@@ -107,8 +117,10 @@ def _migration_8(db) -> None:
         db["cards"].add_column("dropped", int, not_null_default=0)
 
 
-migration("009_anki_review_intervals")(migration_replay_anki_intervals)  # Anki's interval rules: replay once
-migration("010_preset_parameters")(migration_preset_parameters)  # fits per deck preset (`optimize --deck`)
+# Anki's interval rules: replay once
+migration("009_anki_review_intervals")(_kept_in("mlwiki.store.reviews", "migration_replay_anki_intervals"))
+# fits per deck preset (`optimize --deck`)
+migration("010_preset_parameters")(_kept_in("mlwiki.store.parameters", "migration_preset_parameters"))
 
 
 # Before migrations were named, a database recorded only how many it had had (meta.schema_version 1-3).
@@ -154,6 +166,8 @@ def migrate(store: Store, config) -> None:
         return
     version = schema_version(store.conn)
     if version > 0:
+        from mlwiki.store.backup import backup_now
+
         backup_now(store, config, reason=f"before-migration-{version}-to-{len(known_names())}")
     db = store.db
     migrations = _migrations()

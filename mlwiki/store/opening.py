@@ -8,7 +8,6 @@ from datetime import datetime
 from pathlib import Path
 
 from mlwiki.errors import StoreError
-from mlwiki.store.backup import backup_now
 from mlwiki.store.db import Store, _explain, connect, enable_wal, schema_version, synced_folder_warnings
 from mlwiki.store.migrations import migrate, refuse_foreign_or_newer
 
@@ -55,6 +54,8 @@ def restore(config, source: Path, now: datetime) -> Path | None:
         raise StoreError(f"not a usable database ({exc}); nothing was changed", path=str(source)) from None
     if ok != "ok":
         raise StoreError(f"backup fails its integrity check ({ok}); nothing was changed", path=str(source))
+    from mlwiki.store.backup import backup_now
+
     safety = None
     if config.db_path.exists():
         with open_store(config) as store:
