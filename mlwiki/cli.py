@@ -8,17 +8,44 @@ This is the only place that turns `MlwikiError` into a one-line message and an e
 
 from __future__ import annotations
 
+from importlib import import_module
+
 import click
 
 from mlwiki import __version__
-from mlwiki.commands import anki, data, docs, notes, optimize, reschedule, study
 from mlwiki.commands.common import AppContext, parse_now
 from mlwiki.errors import MlwikiError
 from mlwiki.textsafe import inert
 
+# The modules of mlwiki.commands, each with its COMMANDS, and where each command lives: a command runs with only
+# its own module imported (`mlwiki due` needs none of the others). `--help` imports them all, and so does a name
+# missing here, so this table only ever makes a command start faster (tests/test_startup.py keeps it complete).
+COMMAND_MODULES = ("notes", "study", "data", "optimize", "anki", "docs", "reschedule")
+COMMAND_HOMES = {"init": "notes", "cards": "notes", "check": "notes", "scan": "notes", "orphans": "notes",
+                 "unsuspend": "notes", "review": "study", "due": "study", "stats": "study", "export": "data",
+                 "backup": "data", "restore": "data", "log": "data", "optimize": "optimize", "anki": "anki",
+                 "help": "docs", "reschedule": "reschedule"}
+
 
 class MlwikiGroup(click.Group):
-    """Turns expected failures into one line on stderr, without a traceback."""
+    """Loads each command's module when it is asked for, and turns expected failures into one line on stderr,
+    without a traceback."""
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands:
+            home = COMMAND_HOMES.get(name)
+            for module in [home] if home else COMMAND_MODULES:
+                self._add_commands(module)
+        return super().get_command(ctx, name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        for module in COMMAND_MODULES:
+            self._add_commands(module)
+        return super().list_commands(ctx)
+
+    def _add_commands(self, module: str) -> None:
+        for command in import_module(f"mlwiki.commands.{module}").COMMANDS:
+            self.commands.setdefault(command.name, command)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -52,10 +79,6 @@ def cli(ctx: click.Context, root: str | None, now_text: str | None) -> None:
     ctx.obj = AppContext(root, parse_now(now_text) if now_text else None)
 
 
-
-for module in (notes, study, data, optimize, anki, docs, reschedule):
-    for command in module.COMMANDS:
-        cli.add_command(command)
 
 
 def main() -> None:

@@ -1,12 +1,13 @@
 """Startup stays fast: `mlwiki --help`, and `due`/`cards`/`scan` when no note changed, import none of the heavy
-modules (the parser, YAML, rich, genanki, fsrs, Markdown, LaTeX). Checked in a fresh interpreter, by module
-name rather than by time, so the test is exact on any machine."""
+modules (the parser, YAML, rich, genanki, fsrs, Markdown, LaTeX, web frameworks). Checked in a fresh interpreter,
+by module name rather than by time, so the test is exact on any machine. (The times: benchmarks/ratios.py.)"""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,12 @@ pytestmark = pytest.mark.slow  # fresh interpreters: `pytest -m "not slow"` skip
 REPO = Path(__file__).resolve().parents[1]
 HEAVY = ("anki", "zstandard", "genanki", "rich", "markdown_it", "pylatexenc", "yaml", "frontmatter", "math_core",
          "nh3", "fsrs", "sqlite_utils", "asyncio", "mlwiki.extract.walk", "mlwiki.export.package",
-         "mlwiki.stats.compute", "fsrs_rs_python", "mlwiki.optimize")
+         "mlwiki.stats.compute", "fsrs_rs_python", "mlwiki.optimize", "rich.markdown", "starlette", "flask",
+         "uvicorn")
+# What a start with nothing changed does not even need: the walk (its ignore rules), hashing, the pool, the other
+# commands, the migrations. Absent only once the scan's snapshot lets it skip the walk (mlwiki.scan.snapshot).
+UNCHANGED = ("pathspec", "hashlib", "mlwiki.sources.notes", "mlwiki.scan.pool", "mlwiki.ids", "mlwiki.store.backup",
+             "mlwiki.store.parameters", "mlwiki.commands.notes", "mlwiki.commands.data", "mlwiki.commands.anki")
 
 PROBE = """
 import sys
@@ -31,8 +37,8 @@ print("imported:", *(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)
 """
 
 
-def imported_by(*args: str) -> list[str]:
-    proc = subprocess.run([sys.executable, "-c", PROBE.format(heavy=HEAVY), *args], capture_output=True,
+def imported_by(*args: str, watch: tuple[str, ...] = HEAVY) -> list[str]:
+    proc = subprocess.run([sys.executable, "-c", PROBE.format(heavy=watch), *args], capture_output=True,
                           text=True, timeout=120, stdin=subprocess.DEVNULL)
     (line,) = [ln for ln in proc.stderr.splitlines() if ln.startswith("imported:")]
     return line.split()[1:]
@@ -43,9 +49,21 @@ def scanned_wiki(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("startup")
     shutil.copytree(REPO / "notes", root / "notes")
     shutil.copy(REPO / "mlwiki.toml", root / "mlwiki.toml")
+    (root / ".gitignore").write_text("drafts/\n", encoding="utf-8")  # ignore rules to load, if it walked
     subprocess.run([sys.executable, "-m", "mlwiki", "--root", str(root), "scan"], check=True, capture_output=True,
                    stdin=subprocess.DEVNULL)
     return root
+
+
+@pytest.fixture(scope="module")
+def settled_wiki(scanned_wiki) -> Path:
+    """The wiki once its folders are older than the snapshot's racy margin, scanned again to keep a snapshot."""
+    from mlwiki.scan.snapshot import RACY_NS
+
+    time.sleep(RACY_NS / 1e9 + 0.1)
+    subprocess.run([sys.executable, "-m", "mlwiki", "--root", str(scanned_wiki), "scan"], check=True,
+                   capture_output=True, stdin=subprocess.DEVNULL)
+    return scanned_wiki
 
 
 def test_help_imports_nothing_heavy():
@@ -66,3 +84,32 @@ def test_the_probe_sees_the_optimizer(scanned_wiki):
     """`optimize` does load the optimizer, so its absence from --help and due above means something."""
     assert {"fsrs_rs_python", "mlwiki.optimize"} <= set(imported_by("--root", str(scanned_wiki), "optimize",
                                                                       "--simulate"))
+
+
+@pytest.mark.parametrize("command", ["due", "scan"])
+def test_an_unchanged_start_skips_the_walk_and_the_other_commands(settled_wiki, command):
+    from mlwiki.cli import COMMAND_HOMES
+
+    watch = tuple(m for m in UNCHANGED if m != f"mlwiki.commands.{COMMAND_HOMES[command]}")
+    assert imported_by("--root", str(settled_wiki), command, watch=watch) == []
+
+
+def test_the_unchanged_probe_sees_a_walk(settled_wiki):
+    """The check above can fail: a new note makes the scan walk (and read it)."""
+    (settled_wiki / "notes" / "new.md").write_text("Q: Walked?\nA: Yes.\n", encoding="utf-8")
+    try:
+        assert {"pathspec", "mlwiki.sources.notes"} <= set(imported_by("--root", str(settled_wiki), "due",
+                                                                        watch=UNCHANGED))
+    finally:
+        (settled_wiki / "notes" / "new.md").unlink()
+
+
+def test_every_command_is_where_the_cli_looks_first():
+    """cli.COMMAND_HOMES names each command's module, so that a command imports only its own."""
+    from importlib import import_module
+
+    from mlwiki import cli
+
+    homes = {command.name: module for module in cli.COMMAND_MODULES
+             for command in import_module(f"mlwiki.commands.{module}").COMMANDS}
+    assert cli.COMMAND_HOMES == homes
