@@ -12,6 +12,7 @@ each mlwiki card becomes.
 
 from __future__ import annotations
 
+import functools
 import html as htmllib
 import json
 import re
@@ -22,7 +23,7 @@ import genanki
 from mlwiki.ankiformat.cards import anki_ords, exported_cards
 from mlwiki.config import Config
 from mlwiki.export.media import Media, rewrite_images
-from mlwiki.render.html import image_refs, markdown_to_html
+from mlwiki.export.render_cache import RenderCache
 
 
 @dataclass
@@ -40,6 +41,12 @@ def _clean_tag(tag: str) -> str:
     return re.sub(r"\s+", "_", tag.strip())
 
 
+@functools.lru_cache(maxsize=4096)
+def _anki_tags(tags_json: str | None) -> tuple[str, ...]:
+    """A card's tags column as Anki tags: the cards of a note, and of many notes, share their tags."""
+    return tuple(_clean_tag(t) for t in json.loads(tags_json or "[]"))
+
+
 def _source_text(row) -> str:
     where = f"{row['path']}:{row['line']}"
     heading = (row["heading"] or "").strip()
@@ -49,14 +56,15 @@ def _source_text(row) -> str:
 class Builder:
     """Builds the genanki note of each mlwiki note (fields rendered, images resolved, warnings reported)."""
 
-    def __init__(self, config: Config, models: dict[str, genanki.Model], report):
+    def __init__(self, config: Config, models: dict[str, genanki.Model], report, cache: RenderCache | None = None):
         self.config = config
         self.models = models
         self.report = report
         self.media = Media(config)
+        self.cache = cache or RenderCache(None)  # without one, this export's renders are still shared within it
 
     def field(self, markdown: str, images: dict[str, str | None]) -> str:
-        return rewrite_images(markdown_to_html(markdown or ""), images).strip()
+        return rewrite_images(self.cache.html(markdown or ""), images).strip()
 
     def images(self, first, sources: list[str]) -> dict[str, str | None]:
         """Every local image of the note's Markdown → media name (None: refused, with a warning)."""
@@ -64,6 +72,8 @@ class Builder:
         for text in sources:
             if not text or ("![" not in text and "<img" not in text.lower()):
                 continue  # image_refs parses the Markdown again: skip the (usual) text without images
+            from mlwiki.render.html import image_refs
+
             for ref in image_refs(text):
                 if ref in mapping:
                     continue
@@ -107,11 +117,11 @@ class Builder:
                     suspend_ords.add(1 if card["kind"] == "reverse" else 0)
         tags: list[str] = []
         for card in cards:
-            tags.extend(_clean_tag(t) for t in json.loads(card["tags"] or "[]"))
+            tags.extend(_anki_tags(card["tags"]))
         if any(card["leech"] for card in cards):
             tags.append("leech")
         tags = list(dict.fromkeys(t for t in tags if t))
-        note = genanki.Note(model=model, fields=fields, tags=tags, guid=genanki.guid_for(note_id), due=position)
+        note = genanki.Note(model=model, fields=fields, tags=tags, guid=self.cache.guid(note_id), due=position)
         if not note.cards or not all(fields[:1]) or (kind != "cloze" and not fields[1]):
             self.report.warnings.append(f"{first['path']}:{first['line']}: note {note_id} is empty once unsafe HTML "
                                         "is removed (or has no cloze left); not exported")

@@ -46,6 +46,7 @@ from mlwiki.export.history import History, add_history, add_presets, load_histor
 from mlwiki.export.models import (BASIC_FIELDS, BASIC_MODEL_ID, CLOZE_FIELDS, CLOZE_MODEL_ID,  # noqa: F401
                                   FORMULA_MODEL_ID, TWO_WAY_MODEL_ID, build_models)
 from mlwiki.export.notes import Builder, Built
+from mlwiki.export.render_cache import RenderCache
 from mlwiki.render.macros import extract_macros, macros_source
 from mlwiki.store.anki_history import next_export_stamp
 from mlwiki.store.cards import CardFilter, notes_with_selected_cards
@@ -134,7 +135,8 @@ def export_decks(store, config: Config, now: datetime, out_dir: str | os.PathLik
         except OSError as exc:
             report.warnings.append(f"cannot read macros file {config.relative(macros_path)}: {exc.strerror}")
     models = build_models(macros)
-    builder = Builder(config, models, report)
+    cache = RenderCache.load(config.data_dir)
+    builder = Builder(config, models, report, cache)
 
     groups: dict[str, list] = {}
     for row in notes_with_selected_cards(store, selection):
@@ -145,6 +147,7 @@ def export_decks(store, config: Config, now: datetime, out_dir: str | os.PathLik
         if built is not None:
             top = built.deck.split("::")[0].strip() or config.name
             by_top.setdefault(top, []).append(built)
+    cache.save(keep_unused=not selection.is_empty)
     if not by_top:
         report.warnings.append("no cards to export" + (" for these filters" if not selection.is_empty else ""))
         return report

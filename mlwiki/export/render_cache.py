@@ -1,0 +1,116 @@
+"""What an export renders, kept for the next one: each card side's HTML by the hash of its Markdown, and each
+note's Anki GUID by its note id.
+
+Rendering Markdown and math to sanitized HTML, and genanki's GUIDs (a SHA-256 and a base-91 loop in Python),
+were most of an export's time, and between two exports most notes do not change. Both are pure functions of
+their key, so a hit gives exactly what rendering would (images are resolved afterwards, on every export, as
+files may come and go). The cache is a file in the data folder (`.mlwiki/render-cache.json`), written next to
+its name and renamed into place; one that is missing, damaged, or written by other rendering code (another
+mlwiki version, or a changed renderer in a checkout) is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+try:
+    from _blake2 import blake2b  # hashlib's own, without loading OpenSSL
+except ImportError:  # another Python than CPython
+    from hashlib import blake2b
+
+CACHE_NAME = "render-cache.json"
+FORMAT = 1  # raise when what the cache holds changes meaning
+
+
+def _renderer_stamp() -> list:
+    """What decides the rendering: mlwiki's version and, for a checkout under work, the renderer's files."""
+    from mlwiki import __version__
+
+    here = Path(__file__).resolve().parent.parent
+    files = sorted((here / "render").glob("*.py")) + [here / "export" / "notes.py"]
+    stamp: list = [FORMAT, __version__]
+    for path in files:
+        try:
+            stat = path.stat()
+        except OSError:
+            continue
+        stamp.append([path.name, stat.st_size, stat.st_mtime_ns])
+    return stamp
+
+
+class RenderCache:
+    """Rendered card sides and GUIDs of the last export (`load`), and of this one (`save`)."""
+
+    def __init__(self, path: Path | None, fields: dict[str, str] | None = None, guids: dict[str, str] | None = None):
+        self.path = path
+        self.old_fields, self.old_guids = fields or {}, guids or {}
+        self.fields: dict[str, str] = {}
+        self.guids: dict[str, str] = {}
+        self.misses = 0
+
+    @classmethod
+    def load(cls, data_dir: Path) -> "RenderCache":
+        path = data_dir / CACHE_NAME
+        try:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+            if saved["renderer"] == _renderer_stamp() and isinstance(saved["fields"], dict) and \
+                    isinstance(saved["guids"], dict):
+                return cls(path, saved["fields"], saved["guids"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        return cls(path)
+
+    def html(self, markdown: str) -> str:
+        """`markdown_to_html(markdown)`, from the last export when it rendered the same text."""
+        key = blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        html = self.fields.get(key)
+        if html is None:
+            html = self.old_fields.get(key)
+            if html is None:
+                from mlwiki.render.html import markdown_to_html
+
+                html = markdown_to_html(markdown)
+                self.misses += 1
+            self.fields[key] = html
+        return html
+
+    def guid(self, note_id: str) -> str:
+        """`genanki.guid_for(note_id)`: the Anki GUID of the note (see mlwiki.export.notes)."""
+        guid = self.guids.get(note_id) or self.old_guids.get(note_id)
+        if guid is None:
+            import genanki
+
+            guid = genanki.guid_for(note_id)
+            self.misses += 1
+        self.guids[note_id] = guid
+        return guid
+
+    def save(self, keep_unused: bool) -> None:
+        """Write what this export rendered (and, for a filtered export, what the last one did too). A cache that
+        cannot be written is no error: the next export renders again."""
+        if self.path is None or (not self.misses and len(self.fields) == len(self.old_fields)
+                                 and len(self.guids) == len(self.old_guids)):
+            return  # nothing new, nothing dropped
+        fields = {**self.old_fields, **self.fields} if keep_unused else self.fields
+        guids = {**self.old_guids, **self.guids} if keep_unused else self.guids
+        text = json.dumps({"renderer": _renderer_stamp(), "fields": fields, "guids": guids}, ensure_ascii=False,
+                          separators=(",", ":"))
+        tmp = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{CACHE_NAME}.", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(tmp, self.path)
+            tmp = None
+        except (OSError, UnicodeError):
+            pass
+        finally:
+            if tmp is not None:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass

@@ -1,0 +1,81 @@
+"""An export reuses the last export's rendering (mlwiki.export.render_cache): the package it writes is the same,
+note for note, as one rendered from scratch; an edited note is rendered again; a damaged or foreign cache is
+ignored."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from conftest import bump_mtime, write
+from mlwiki.cli import cli
+from mlwiki.export.render_cache import CACHE_NAME
+
+NOTE = """---
+tags: [optimization, first order]
+---
+# Adam
+
+Q: What does Adam divide the step by?
+A: $\\sqrt{\\hat v_t} + \\epsilon$, the root of the **second-moment** estimate.
+
+Q: Which *bias* does $\\hat m_t = m_t / (1 - \\beta_1^t)$ correct?
+A: The pull of $m_0 = 0$ towards zero in the first steps.
+
+The update is {{c1::$\\theta_{t+1} = \\theta_t - \\eta \\hat m_t$}} with {{c2::a per-parameter step}}.
+
+$$
+\\hat v_t = \\frac{v_t}{1 - \\beta_2^t}
+$$
+"""
+
+
+def export(root: Path, out: Path) -> list[tuple]:
+    """Export with --json and return the notes of every package: (guid, fields, tags), sorted."""
+    result = CliRunner().invoke(cli, ["--root", str(root), "--now", "2026-03-02T12:00:00Z", "export", "-o", str(out),
+                                      "--json"])
+    assert result.exit_code == 0, result.output
+    notes = []
+    for package in sorted(out.glob("*.apkg")):
+        with zipfile.ZipFile(package) as archive:
+            archive.extract("collection.anki2", out / package.stem)
+        conn = sqlite3.connect(out / package.stem / "collection.anki2")
+        notes += conn.execute("SELECT guid, flds, tags FROM notes").fetchall()
+        conn.close()
+    return sorted(notes)
+
+
+def test_a_reused_rendering_writes_the_same_notes(wiki, tmp_path):
+    write(wiki, "notes/adam.md", NOTE)
+    first = export(wiki, tmp_path / "first")
+    cache = wiki / ".mlwiki" / CACHE_NAME
+    saved = json.loads(cache.read_text(encoding="utf-8"))
+    assert len(saved["fields"]) >= 4 and len(saved["guids"]) >= 3
+    assert export(wiki, tmp_path / "again") == first
+    cache.unlink()
+    assert export(wiki, tmp_path / "fresh") == first, "the same as rendered from scratch"
+
+
+def test_an_edited_note_is_rendered_again(wiki, tmp_path):
+    write(wiki, "notes/adam.md", NOTE)
+    export(wiki, tmp_path / "first")
+    bump_mtime(write(wiki, "notes/adam.md", NOTE.replace("**second-moment**", "*second moment*")))
+    notes = export(wiki, tmp_path / "edited")
+    assert any("<em>second moment</em>" in flds for _, flds, _ in notes)
+    assert not any("second-moment" in flds for _, flds, _ in notes)
+
+
+def test_a_damaged_or_foreign_cache_is_ignored(wiki, tmp_path):
+    write(wiki, "notes/adam.md", NOTE)
+    first = export(wiki, tmp_path / "first")
+    cache = wiki / ".mlwiki" / CACHE_NAME
+    saved = json.loads(cache.read_text(encoding="utf-8"))
+    poisoned = {key: "<b>stale</b>" for key in saved["fields"]}
+    cache.write_text(json.dumps({**saved, "renderer": ["another mlwiki"], "fields": poisoned}), encoding="utf-8")
+    assert export(wiki, tmp_path / "foreign") == first
+    cache.write_text("{not json", encoding="utf-8")
+    assert export(wiki, tmp_path / "damaged") == first
