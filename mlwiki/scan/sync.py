@@ -135,8 +135,8 @@ def _update(store: Store, config: Config, now: datetime, progress, report: ScanR
             continue
         changed.append((file, digest or "", rows))
         report.files_changed += 1
-        if streamed and len(changed) >= STREAM_FILES:
-            with store.write() as conn:
+        if streamed and len(changed) >= STREAM_FILES:  # lost to a power cut, these files are read again
+            with store.write(durable=False) as conn:
                 _apply(IndexWriter(conn), report, changed, [], stamp, streamed)
             changed = []
     with store.write() as conn:
