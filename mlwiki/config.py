@@ -8,9 +8,9 @@ config file, the root itself is the notes folder). Every key is read through the
 
 from __future__ import annotations
 
+import json
 import os
 import re
-import tomllib
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -134,14 +134,42 @@ def load_config(root: str | os.PathLike | None = None, cwd: Path | None = None) 
     raw: dict = {}
     if config_file.is_file():
         try:
-            raw = tomllib.loads(config_file.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raw = read_toml(config_file.read_text(encoding="utf-8"), root_path / DATA_DIR / PARSED_CONFIG)
+        except (ValueError, UnicodeDecodeError) as exc:  # tomllib.TOMLDecodeError is a ValueError
             raise ConfigError(f"cannot read config: {exc}", path=str(config_file)) from None
     config = config_from_dict(root_path, raw, has_file=config_file.is_file())
     if not config.notes_dir.is_dir():
         raise ConfigError(f"notes: folder {config.relative(config.notes_dir)!r} does not exist; create it or "
                           "set 'notes' to the folder of your notes", path=CONFIG_NAME)
     return config
+
+
+PARSED_CONFIG = "config.json"  # in the data folder: the last mlwiki.toml read, parsed
+
+
+def read_toml(text: str, parsed: Path) -> dict:
+    """`tomllib.loads(text)`, or the same dict from `parsed` when it holds this very text: every command reads
+    mlwiki.toml, and importing tomllib and parsing took a tenth of a `mlwiki due`. The copy is kept only when
+    the data folder exists and the values survive JSON unchanged (no TOML dates)."""
+    try:
+        saved = json.loads(parsed.read_text(encoding="utf-8"))
+        if saved["toml"] == text and isinstance(saved["parsed"], dict):
+            return saved["parsed"]
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    import tomllib
+
+    raw = tomllib.loads(text)
+    if parsed.parent.is_dir():
+        try:
+            dumped = json.dumps({"toml": text, "parsed": raw}, ensure_ascii=False)
+            if json.loads(dumped)["parsed"] == raw:
+                temporary = parsed.with_name(f".{parsed.name}.{os.getpid()}.tmp")
+                temporary.write_text(dumped, encoding="utf-8")
+                os.replace(temporary, parsed)
+        except (OSError, TypeError, ValueError, UnicodeError):
+            pass  # a date, a read-only folder: parse again next time
+    return raw
 
 
 # --- reading values: one reader per kind of value; the key tables below say which key has which kind ---------

@@ -22,7 +22,8 @@ HEAVY = ("anki", "zstandard", "genanki", "rich", "markdown_it", "pylatexenc", "y
 # What a start with nothing changed does not even need: the walk (its ignore rules), hashing, the pool, the other
 # commands, the migrations. Absent only once the scan's snapshot lets it skip the walk (mlwiki.scan.snapshot).
 UNCHANGED = ("pathspec", "hashlib", "mlwiki.sources.notes", "mlwiki.scan.pool", "mlwiki.ids", "mlwiki.store.backup",
-             "mlwiki.store.parameters", "mlwiki.commands.notes", "mlwiki.commands.data", "mlwiki.commands.anki")
+             "mlwiki.store.parameters", "mlwiki.commands.notes", "mlwiki.commands.data", "mlwiki.commands.anki",
+             "tomllib")
 
 PROBE = """
 import sys
@@ -113,3 +114,21 @@ def test_every_command_is_where_the_cli_looks_first():
     homes = {command.name: module for module in cli.COMMAND_MODULES
              for command in import_module(f"mlwiki.commands.{module}").COMMANDS}
     assert cli.COMMAND_HOMES == homes
+
+
+def test_the_parsed_config_never_outlives_an_edit(tmp_path):
+    """mlwiki.toml is read from its parsed copy (config.read_toml) only while its text is the same."""
+    from mlwiki.config import load_config
+
+    (tmp_path / "notes").mkdir()
+    (tmp_path / ".mlwiki").mkdir()
+    toml = tmp_path / "mlwiki.toml"
+    toml.write_text('name = "First"\n[review]\nnew_per_day = 7\n', encoding="utf-8")
+    assert load_config(tmp_path).name == "First"
+    assert (tmp_path / ".mlwiki" / "config.json").is_file()
+    toml.write_text('name = "Second"\n[review]\nnew_per_day = 7\n', encoding="utf-8")  # same size, same second
+    assert load_config(tmp_path).name == "Second"
+    toml.write_text('name = "Dated"\nwhen = 2026-03-02\n', encoding="utf-8")  # no JSON for a date: parsed
+    config = load_config(tmp_path)
+    assert config.name == "Dated" and any("when" in w for w in config.warnings)
+    assert load_config(tmp_path).name == "Dated"
