@@ -4,9 +4,7 @@ render the result."""
 
 from __future__ import annotations
 
-import json
 import sys
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import click
@@ -15,18 +13,16 @@ from mlwiki.errors import MlwikiError
 from mlwiki.textsafe import inert
 
 
-@dataclass
 class AppContext:
     """What every command gets, resolved once: where the wiki is and what time it is. `fixed_now` is the
-    `--now` time (None: the real clock); `now` is the moment the command started."""
+    `--now` time (None: the real clock); `now` is the moment the command started. (A plain class, as are the
+    imports here: `mlwiki --help` pays for every line of this module.)"""
 
-    root: str | None
-    fixed_now: datetime | None
-    now: datetime = field(init=False)
-    _config: object = field(default=None, repr=False)
-
-    def __post_init__(self) -> None:
-        self.now = self.fixed_now or datetime.now(timezone.utc)
+    def __init__(self, root: str | None, fixed_now: datetime | None):
+        self.root = root
+        self.fixed_now = fixed_now
+        self.now = fixed_now or datetime.now(timezone.utc)
+        self._config = None
 
     @property
     def config(self):
@@ -54,6 +50,8 @@ def parse_now(text: str | None) -> datetime:
 
 
 def echo_json(data) -> None:
+    import json
+
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))
 
 
