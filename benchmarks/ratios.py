@@ -59,7 +59,8 @@ NOW = "2026-03-02T12:00:00Z"
 class Runner:
     """Runs commands as fresh processes with the mlwiki of `tree` first on the path."""
 
-    def __init__(self, tree: Path, bytecode_cache: Path | None):
+    def __init__(self, tree: Path, bytecode_cache: Path | None, cwd: Path):
+        self.cwd = cwd  # not a checkout: `python -m` puts the working folder before PYTHONPATH
         self.env = {**os.environ, "PYTHONPATH": str(tree), "MLWIKI_NOW": NOW}
         self.env.pop("MLWIKI_WORKERS", None)
         if bytecode_cache:  # as an installed mlwiki starts: compiled once, not at every start
@@ -72,13 +73,14 @@ class Runner:
         if before:
             before()
         start = time.perf_counter()
-        subprocess.run(args, env=self.env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       stdin=subprocess.DEVNULL)
+        subprocess.run(args, env=self.env, cwd=self.cwd, check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
         return time.perf_counter() - start
 
     def peak_rss_mb(self, args: list[str]) -> float:
         """Peak resident memory of one process running `args` (its children not counted)."""
-        proc = subprocess.Popen(args, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(args, env=self.env, cwd=self.cwd, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode:
@@ -163,7 +165,7 @@ def memory_row(run: Runner, work: Path, notes: int, rows: list) -> None:
     if not (root / "notes").is_dir():
         make_wiki(root, notes, seed=1)
     one = Runner.__new__(Runner)
-    one.env = {**run.env, "MLWIKI_WORKERS": "1"}  # one process: the scan's own memory, no worker's
+    one.cwd, one.env = run.cwd, {**run.env, "MLWIKI_WORKERS": "1"}  # one process: the scan's own memory
     shutil.rmtree(root / ".mlwiki", ignore_errors=True)
     peak = one.peak_rss_mb(mlwiki(root, "scan"))
     rows.append((f"peak memory, cold scan of {notes} notes", "", None, peak, None, 150.0))  # the goal is for 50,000
@@ -186,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only.split(","))
     work = args.work or Path(tempfile.mkdtemp(prefix="mlwiki-ratios-"))
     work.mkdir(parents=True, exist_ok=True)
-    run = Runner(args.tree.resolve(), None if args.no_bytecode_cache else work / "pycache")
+    run = Runner(args.tree.resolve(), None if args.no_bytecode_cache else work / "pycache", work)
     rows: list = []
     try:
         if only & {"cold", "rescan"}:

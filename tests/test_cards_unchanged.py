@@ -51,9 +51,13 @@ def make(name: str, into: Path) -> Path | None:
 
 def cards_json(root: Path, workers: int) -> str:
     """`mlwiki cards --json` in a fresh process (as a user runs it), scanning with `workers` processes."""
-    env = {**os.environ, "MLWIKI_WORKERS": str(workers)}
+    import mlwiki
+
+    checkout = str(Path(mlwiki.__file__).resolve().parents[1])  # the mlwiki this test imports, whatever the cwd
+    env = {**os.environ, "MLWIKI_WORKERS": str(workers),
+           "PYTHONPATH": os.pathsep.join([checkout, *filter(None, [os.environ.get("PYTHONPATH")])])}
     done = subprocess.run([sys.executable, "-m", "mlwiki", "--root", str(root), "--now", NOW, "cards", "--json"],
-                          capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL, timeout=600)
+                          capture_output=True, text=True, env=env, cwd=root, stdin=subprocess.DEVNULL, timeout=600)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
