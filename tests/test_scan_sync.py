@@ -282,3 +282,89 @@ def test_changed_card_settings_reextract_unchanged_notes(wiki, now):
     store, report = open_synced(config, now)  # and then it is settled again
     store.close()
     assert report.files_read == 0
+
+
+# --- the walk's snapshot (mlwiki.scan.snapshot) and the streamed first scan ------------------------------------
+
+TABLES = ("SELECT path, size, mtime_ns, hash, skipped FROM files ORDER BY path",
+          "SELECT path, line, severity, code, message FROM problems ORDER BY path, line, message",
+          "SELECT * FROM cards ORDER BY id", "SELECT * FROM card_sources ORDER BY card_id, path, line")
+
+
+def tick() -> None:
+    """Let the file system's clock move on, so a change shows in a folder's times."""
+    import time
+
+    time.sleep(0.05)
+
+
+@pytest.fixture
+def trusting(monkeypatch):
+    """Snapshots trusted however fresh their times (the tests change files right after a scan)."""
+    from mlwiki.scan import snapshot
+
+    monkeypatch.setattr(snapshot, "RACY_NS", 0)
+
+
+def test_a_snapshot_skips_the_walk_until_a_folder_changes(wiki, now, trusting, monkeypatch):
+    from mlwiki.sources import notes
+
+    write(wiki, "notes/deep/a.md", "# A\n\n" + QA)
+    config, store, _ = synced(wiki, now)
+    with store:
+        walks = []
+        monkeypatch.setattr(notes, "walk_notes", lambda *a, **k: walks.append(1) or real_walk(*a, **k))
+        assert store.meta("walk_snapshot") and rescan(store, config, now).files_seen == 1 and walks == []
+        tick()
+        bump_mtime(write(wiki, "notes/deep/a.md", "# A\n\nQ: Edited in place?\nA: Yes.\n"))
+        report = rescan(store, config, now)
+        assert (report.files_changed, report.cards_added, walks) == (1, 1, []), "an edit needs no walk"
+        write(wiki, "notes/deep/b.md", "Q: New in an old folder?\nA: Seen.\n")
+        assert rescan(store, config, now).cards_added == 1 and walks == [1]
+        assert rescan(store, config, now).files_changed == 0 and walks == [1]
+
+
+real_walk = __import__("mlwiki.sources.notes", fromlist=["walk_notes"]).walk_notes
+
+
+def test_a_snapshot_sees_ignore_rules_and_deletions(wiki, now, trusting):
+    write(wiki, "notes/keep.md", "Q: Kept?\nA: Yes.\n")
+    write(wiki, "notes/drafts/wip.md", "Q: Hidden later?\nA: Yes.\n")
+    config, store, _ = synced(wiki, now)
+    with store:
+        assert rescan(store, config, now).files_seen == 2
+        tick()
+        write(wiki, "notes/.gitignore", "drafts/\n")  # a new .gitignore: its folder changed
+        assert rescan(store, config, now).cards_retired == 1
+        tick()
+        write(wiki, "notes/.gitignore", "keep.md\n")  # edited in place: its own times changed
+        report = rescan(store, config, now)
+        assert (report.files_seen, report.cards_retired, report.cards_restored) == (1, 1, 1)
+        tick()
+        (wiki / "notes/drafts/wip.md").unlink()
+        assert rescan(store, config, now).cards_retired == 1
+
+
+def test_a_walk_with_problems_or_fresh_folders_is_not_trusted(wiki, now):
+    write(wiki, "notes/a.md", QA)
+    config, store, _ = synced(wiki, now)  # the folders were written just now
+    with store:
+        assert store.meta("walk_snapshot") is None
+
+
+def test_a_streamed_first_scan_stores_what_one_transaction_stores(wiki, now, monkeypatch):
+    from mlwiki.scan import sync
+
+    for k in range(7):
+        write(wiki, f"notes/n{k}.md", f"# N{k}\n\nQ: Card {k}?\nA: Answer {k}.\n\n" + QA)  # QA: in every note
+    write(wiki, "notes/z.md", "---\ntitle: [unclosed\n---\n\nQ: Still read?\nA: Yes.\n")
+    tables = []
+    for batch in (2, 10_000):
+        monkeypatch.setattr(sync, "STREAM_FILES", batch)
+        (wiki / ".mlwiki" / "mlwiki.db").unlink(missing_ok=True)
+        config, store, report = synced(wiki, now)
+        with store:
+            assert (report.files_changed, report.cards_added) == (8, 9)
+            tables.append([[tuple(r) for r in store.query(sql)] for sql in TABLES])
+    assert tables[0] == tables[1]
+    assert len(tables[0][3]) == 15, "the card in every note has a source in each"
