@@ -2,5 +2,5 @@
 and macros are render's; Anki's columns, ords and containers are ankiformat's; a notebook cell's attached
 images are written out by sources.)
 
-imports: ankiformat, config, errors, models, render, sources, store, studyday, textsafe
+imports: mlwiki, ankiformat, config, errors, models, render, sources, store, studyday, textsafe
 """
