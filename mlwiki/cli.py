@@ -22,9 +22,9 @@ from mlwiki.textsafe import inert
 # missing here, so this table only ever makes a command start faster (tests/test_startup.py keeps it complete).
 COMMAND_MODULES = ("notes", "study", "data", "optimize", "anki", "docs", "reschedule")
 COMMAND_HOMES = {"init": "notes", "cards": "notes", "check": "notes", "scan": "notes", "orphans": "notes",
-                 "unsuspend": "notes", "undrop": "notes", "review": "study", "due": "study", "stats": "study", "export": "data",
-                 "backup": "data", "restore": "data", "log": "data", "optimize": "optimize", "anki": "anki",
-                 "help": "docs", "reschedule": "reschedule"}
+                 "unsuspend": "notes", "undrop": "notes", "review": "study", "due": "study", "stats": "study",
+                 "export": "data", "backup": "data", "restore": "data", "log": "data", "optimize": "optimize",
+                 "anki": "anki", "help": "docs", "reschedule": "reschedule"}
 
 
 class MlwikiGroup(click.Group):

@@ -4,7 +4,7 @@ change (tests/fixtures/cards_digests.json). The output itself is not kept: the c
 project.
 
 The digests hold for one EXTRACTOR_VERSION: a release that changes what notes yield raises it (so stores extract
-again) and records new digests with `python tests/test_cards_unchanged.py --update`. A change of the output that
+again) and records new digests with `python tests/test_scan_cards_unchanged.py --update`. A change of the output that
 does not raise it is a regression this test exists to catch.
 """
 
@@ -107,5 +107,5 @@ def main() -> None:
 
 if __name__ == "__main__":
     if sys.argv[1:] != ["--update"]:
-        sys.exit("usage: python tests/test_cards_unchanged.py --update")
+        sys.exit("usage: python tests/test_scan_cards_unchanged.py --update")
     main()
