@@ -27,25 +27,56 @@ COMMAND_HOMES = {"init": "notes", "cards": "notes", "check": "notes", "scan": "n
                  "anki": "anki", "help": "docs", "reschedule": "reschedule"}
 
 
+def _add_commands(commands: dict, module: str) -> None:
+    for command in import_module(f"mlwiki.commands.{module}").COMMANDS:
+        commands.setdefault(command.name, command)
+
+
+class _Commands(dict):
+    """The root group's commands: a lookup by name (`get_command`) loads that command's module; listing, counting
+    or walking them (`--help`, or code reading `cli.commands`) loads them all first."""
+
+    def _all(self) -> None:
+        if not getattr(self, "complete", False):
+            self.complete = True
+            for module in COMMAND_MODULES:
+                _add_commands(self, module)
+
+    def __iter__(self):
+        self._all()
+        return super().__iter__()
+
+    def __len__(self) -> int:
+        self._all()
+        return super().__len__()
+
+    def keys(self):
+        self._all()
+        return super().keys()
+
+    def values(self):
+        self._all()
+        return super().values()
+
+    def items(self):
+        self._all()
+        return super().items()
+
+
 class MlwikiGroup(click.Group):
     """Loads each command's module when it is asked for, and turns expected failures into one line on stderr,
     without a traceback."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands(self.commands)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name not in self.commands:
             home = COMMAND_HOMES.get(name)
             for module in [home] if home else COMMAND_MODULES:
-                self._add_commands(module)
+                _add_commands(self.commands, module)
         return super().get_command(ctx, name)
-
-    def list_commands(self, ctx: click.Context) -> list[str]:
-        for module in COMMAND_MODULES:
-            self._add_commands(module)
-        return super().list_commands(ctx)
-
-    def _add_commands(self, module: str) -> None:
-        for command in import_module(f"mlwiki.commands.{module}").COMMANDS:
-            self.commands.setdefault(command.name, command)
 
     def invoke(self, ctx: click.Context):
         try:
