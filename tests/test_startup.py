@@ -19,9 +19,9 @@ HEAVY = ("anki", "zstandard", "genanki", "rich", "markdown_it", "pylatexenc", "y
          "nh3", "fsrs", "sqlite_utils", "asyncio", "mlwiki.extract.walk", "mlwiki.export.package",
          "mlwiki.stats.compute", "fsrs_rs_python", "mlwiki.optimize", "rich.markdown", "starlette", "flask",
          "uvicorn")
-# What a start with nothing changed does not even need: the walk (its ignore rules), hashing, the pool, the other
-# commands, the migrations. Absent only once the scan's snapshot lets it skip the walk (mlwiki.scan.snapshot).
-UNCHANGED = ("pathspec", "hashlib", "mlwiki.sources.notes", "mlwiki.scan.pool", "mlwiki.ids", "mlwiki.store.backup",
+# What a start with nothing changed does not even need: the walk (its ignore rules), the parser, the pool, the other
+# commands, the migrations, TOML. Absent only once the scan's snapshot lets it skip the walk (mlwiki.scan.snapshot).
+UNCHANGED = ("pathspec", "mlwiki.sources.notes", "mlwiki.scan.pool", "mlwiki.ids", "mlwiki.store.backup",
              "mlwiki.store.parameters", "mlwiki.commands.notes", "mlwiki.commands.data", "mlwiki.commands.anki",
              "tomllib")
 
