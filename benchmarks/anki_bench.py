@@ -12,6 +12,11 @@ exports it, then:
 
 Baseline, measured in the same run: Anki's own importer bringing the same history in (`import_anki_package`
 with scheduling). Figures are wall seconds, including opening the collection and the wiki's scan.
+
+`--large` (issue 24.9): a collection holding 100,000 revlog rows of 1,000 of the wiki's cards (written straight into
+its revlog, as years of phone reviews); a first pull of all of them (goal ≤ 5 s), then a pull of 100 new reviews
+(goal ≤ 1 s). Floor, in the same run: reading the same revlog joined to its cards and notes with sqlite3 (what any
+pull must read).
 """
 
 from __future__ import annotations
@@ -84,11 +89,77 @@ def import_package(path: Path, package: str, scheduling: bool) -> float:
     return elapsed
 
 
+def add_revlog(path: Path, per_card: int, start: datetime, step: timedelta, rng: random.Random,
+               limit: int | None = None) -> int:
+    """Write `per_card` reviews of each card (of the first `limit` cards) into the closed collection's revlog."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    cids = [r[0] for r in conn.execute("SELECT id FROM cards ORDER BY id")][:limit]
+    rows = []
+    for n, cid in enumerate(cids):
+        for k in range(per_card):
+            when = start + step * k + timedelta(seconds=n)
+            ease = rng.choice([1, 3, 3, 3, 3, 4]) if k else 3
+            rows.append((int(when.timestamp() * 1000), cid, -1, ease, 5, 3, 2500, 8000, 0 if k == 0 else 1))
+    conn.executemany("INSERT INTO revlog(id, cid, usn, ease, ivl, lastIvl, factor, time, type) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.commit()
+    conn.close()
+    return len(rows)
+
+
+def read_floor(path: Path) -> float:
+    import sqlite3
+
+    t = time.perf_counter()
+    conn = sqlite3.connect(path)
+    conn.execute("SELECT r.id, r.cid, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type, n.guid, c.ord FROM revlog r "
+                 "LEFT JOIN cards c ON c.id = r.cid LEFT JOIN notes n ON n.id = c.nid ORDER BY r.id").fetchall()
+    conn.close()
+    return time.perf_counter() - t
+
+
+def large(folder: Path) -> None:
+    """Issue 24.9's figures: a first pull of 100,000 revlog rows, then a pull of 100 new ones."""
+    root = folder / "large"
+    make_wiki(root, 1000)
+    package = run_json("--root", str(root), "export", "-o", str(folder / "large-decks"), "--json")["files"][0]["path"]
+    col = folder / "large-anki" / "collection.anki2"
+    import_package(col, package, scheduling=False)
+    rng = random.Random(5)
+    now = datetime.now(timezone.utc)
+    rows = add_revlog(col, 100, now - timedelta(days=520), timedelta(days=5), rng)
+    floor = read_floor(col)
+    t, cpu = time.perf_counter(), time.process_time()
+    first = run_json("--root", str(root), "anki", "pull", str(col), "--json")
+    first_s, first_cpu = time.perf_counter() - t, time.process_time() - cpu
+    add_revlog(col, 1, now - timedelta(hours=1), timedelta(0), rng, limit=100)
+    floor_again = read_floor(col)
+    t, cpu = time.perf_counter(), time.process_time()
+    again = run_json("--root", str(root), "anki", "pull", str(col), "--json")
+    again_s, again_cpu = time.perf_counter() - t, time.process_time() - cpu
+    print(f"collection with {rows} revlog rows of 1,000 cards (wall s / CPU s of this process)")
+    print(f"floor: sqlite3 reads the revlog with its cards             {floor:6.2f}")
+    print(f"first pull: {first['reviews_added']} reviews on {first['cards_affected']} cards      "
+          f"{first_s:6.2f} / {first_cpu:5.2f}  ({first_s / floor:.0f}x floor; goal <= 5 s)")
+    print(f"pull of {again['reviews_added']} new reviews on {again['cards_affected']} cards       "
+          f"{again_s:6.2f} / {again_cpu:5.2f}  ({again_s / floor_again:.0f}x floor; goal <= 1 s)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cards", type=int, default=500)
     parser.add_argument("--days", type=int, default=40)
+    parser.add_argument("--large", action="store_true", help="issue 24.9: pulls on a 100,000-row revlog")
     args = parser.parse_args()
+    if args.large:
+        folder = Path(tempfile.mkdtemp(prefix="mlwiki-anki-bench-"))
+        try:
+            large(folder)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        return
     folder = Path(tempfile.mkdtemp(prefix="mlwiki-anki-bench-"))
     try:
         root = folder / "wiki"

@@ -283,7 +283,7 @@ TOP_KEYS: dict[str, Callable] = {
     "deck_names": _str_table,
 }
 REVIEW_KEYS: dict[str, Callable] = {
-    "desired_retention": _number(0.5, 0.99),
+    "desired_retention": _number(0.7, 0.99),  # Anki's range
     "new_per_day": _number(0, 1_000_000, whole=True),
     "reviews_per_day": _number(0, 1_000_000, whole=True),
     "day_starts_at": _number(0, 23, whole=True),
@@ -311,8 +311,13 @@ def config_from_dict(root: Path, raw: dict, has_file: bool = True) -> Config:
     values = _read_table(raw, TOP_KEYS, "")
     review = _read_table(_table(raw, "review"), REVIEW_KEYS, "[review] ")
     presets = _deck_options(_table(raw, "deck_options"), ReviewSettings(**review))
+    _check_steps(review)
     folders = {"notes": "notes" if has_file else ".", "decks": "decks"} | \
         {key: values.pop(key) for key in _PATH_KEYS if key in values}
+    warnings = unknown_key_warnings(raw)
+    if "macros" in folders and not (root / folders["macros"]).is_file():
+        warnings.append(f"{CONFIG_NAME}: macros file {folders['macros']} not found; formulas are exported "
+                        "without its macros")
     return Config(
         root=root,
         name=values.pop("name", "") or root.name or "wiki",
@@ -321,7 +326,7 @@ def config_from_dict(root: Path, raw: dict, has_file: bool = True) -> Config:
         review=ReviewSettings(**review),
         deck_options=presets,
         has_config_file=has_file,
-        warnings=unknown_key_warnings(raw),
+        warnings=warnings,
     )
 
 
@@ -339,6 +344,16 @@ def _deck_options(raw: dict, review: ReviewSettings) -> dict[str, ReviewSettings
             raise _fail(f"{label} {unknown[0]}", f"not a preset setting (use {', '.join(PRESET_KEYS)})")
         presets[deck] = replace(review, **_read_table(table, REVIEW_KEYS, label + " "))
     return presets
+
+
+def _check_steps(review: dict) -> None:
+    """Learning and relearning steps no longer than the maximum interval (a step of years breaks scheduling)."""
+    longest = timedelta(days=review.get("maximum_interval", ReviewSettings.maximum_interval))
+    for key in ("learning_steps", "relearning_steps"):
+        for step in review.get(key, ()):
+            if step > longest:
+                raise _fail(f"[review] {key}", f"a step of {step.days} days is longer than maximum_interval "
+                                               f"({longest.days} days)")
 
 
 def _table(raw: dict, key: str) -> dict:

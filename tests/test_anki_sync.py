@@ -159,7 +159,7 @@ def test_reviews_in_anki_are_pulled_once_and_pushed_back(world, tmp_path):
     preview = run_json(root, "anki", "push", str(col_path), "--dry-run", now=later)
     assert preview["revlog_added"] == desk and memory_states(col_path) == after_pull
     pushed = run_json(root, "anki", "push", str(col_path), now=later)
-    assert (pushed["revlog_added"], pushed["cards_updated"]) == (desk, desk)
+    assert (pushed["revlog_added"], pushed["cards_updated"]) == (desk, desk), pushed
     assert Path(pushed["backup"]).is_file() and Path(pushed["backup"]).parent == col_path.parent / "backups"
     assert run_json(root, "anki", "push", str(col_path), now=later)["revlog_added"] == 0
 

@@ -60,6 +60,26 @@ def sync(path: Path, endpoint: str, full: int | None = None) -> int:
             col.close()
 
 
+def desk_and_phone(root: Path, tmp_path: Path, endpoint: str) -> tuple[Path, Path]:
+    """The wiki reviewed four days ago at 04:01 UTC and exported; the desk's collection imports the package with
+    its learning progress (FSRS on) and uploads it; the phone downloads it. (desk, phone) collection paths."""
+    start = datetime.now(timezone.utc).replace(hour=4, minute=1, second=0, microsecond=0) - timedelta(days=4)
+    review_due(root, start, lambda card: 3)
+    package = run_json(root, "export", "-o", str(tmp_path / "decks"), now=start)["files"][0]["path"]
+    desk, phone = tmp_path / "desk" / "collection.anki2", tmp_path / "phone" / "collection.anki2"
+    desk.parent.mkdir()
+    phone.parent.mkdir()
+    col = Collection(str(desk))
+    col.set_config("fsrs", True)
+    options = anki_collection.ImportAnkiPackageOptions(merge_notetypes=True, with_scheduling=True,
+                                                       with_deck_configs=False)
+    col.import_anki_package(anki_collection.ImportAnkiPackageRequest(package_path=package, options=options))
+    col.close()
+    sync(desk, endpoint, full=FULL_UPLOAD)
+    sync(phone, endpoint, full=FULL_DOWNLOAD)
+    return desk, phone
+
+
 def answer_all(path: Path, rating: int, limit: int | None = None) -> int:
     col = Collection(str(path))
     try:
@@ -79,20 +99,7 @@ def answer_all(path: Path, rating: int, limit: int | None = None) -> int:
 def test_phone_and_desk_end_with_one_history(tmp_path, server, monkeypatch):
     monkeypatch.setenv("ANKI_BASE", str(tmp_path / "no-anki-here"))
     root = make_wiki(tmp_path / "wiki")
-    start = datetime.now(timezone.utc).replace(hour=4, minute=1, second=0, microsecond=0) - timedelta(days=4)
-    review_due(root, start, lambda card: 3)
-    package = run_json(root, "export", "-o", str(tmp_path / "decks"), now=start)["files"][0]["path"]
-    desk, phone = tmp_path / "desk" / "collection.anki2", tmp_path / "phone" / "collection.anki2"
-    desk.parent.mkdir()
-    phone.parent.mkdir()
-    col = Collection(str(desk))
-    col.set_config("fsrs", True)
-    options = anki_collection.ImportAnkiPackageOptions(merge_notetypes=True, with_scheduling=True,
-                                                       with_deck_configs=False)
-    col.import_anki_package(anki_collection.ImportAnkiPackageRequest(package_path=package, options=options))
-    col.close()
-    sync(desk, server, full=FULL_UPLOAD)
-    sync(phone, server, full=FULL_DOWNLOAD)
+    desk, phone = desk_and_phone(root, tmp_path, server)
 
     on_phone = answer_all(phone, 3)
     assert sync(phone, server) in NORMAL_SYNC_OR_NONE

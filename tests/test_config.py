@@ -63,7 +63,7 @@ def test_a_config_of_known_keys_has_no_warnings(tmp_path: Path):
     ('[review]\nlearning_steps = ["1m", "1x"]\n', "[review] learning_steps: bad duration '1x'"),
     ('[review]\nrelearning_steps = ["-5m"]\n', "[review] relearning_steps: bad duration '-5m'"),
     ('[review]\ntimezone = "Mars/Olympus"\n', "[review] timezone: unknown time zone 'Mars/Olympus'"),
-    ('[review]\ndesired_retention = 1.5\n', "[review] desired_retention: must be a number from 0.5 to 0.99"),
+    ('[review]\ndesired_retention = 1.5\n', "[review] desired_retention: must be a number from 0.7 to 0.99"),
     ('[review]\nnew_per_day = "20"\n', "[review] new_per_day: must be a whole number"),
     ('[review]\nday_starts_at = 24\n', "[review] day_starts_at: must be a whole number from 0 to 23"),
     ('[review]\nfuzz = "no"\n', "[review] fuzz: must be true or false"),

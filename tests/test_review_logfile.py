@@ -143,7 +143,7 @@ def test_a_bad_log_file_is_one_line_naming_it(wiki: Path, tmp_path: Path):
     bad.write_text('{"card_id": "x", "reviewed_at": "2026-01-01T00:00:00+00:00", "rating": 7, "duration_ms": 0, '
                    '"content_hash": "h", "settings": {}}\n', encoding="utf-8")
     result = CliRunner().invoke(cli, ["--root", str(wiki), "log", "import", str(bad)])
-    assert result.exit_code == 1 and result.stderr.startswith(f"Error: {bad}: not a review log export")
+    assert result.exit_code == 1 and result.stderr.startswith(f"Error: {bad}:1: not a review log export: rating 7")
 
 
 @pytest.mark.slow

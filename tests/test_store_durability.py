@@ -327,4 +327,4 @@ def test_log_export_then_import_reproduces_every_state(scanned, tmp_path, fmt):
     if fmt == "jsonl":
         record = json.loads(log.read_text().splitlines()[0])
         assert set(record) == {"card_id", "reviewed_at", "rating", "duration_ms", "content_hash", "settings",
-                               "source", "anki_id", "due"}
+                               "source", "anki_id", "due", "anki_ivl"}

@@ -11,15 +11,17 @@ Anki's files are only read (see mlwiki.anki.source).
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 
 from mlwiki.anki.cardmap import card_map
+from mlwiki.anki.edits import edited_notes, remember_edits
 from mlwiki.anki.source import find_collection, open_snapshot
-from mlwiki.ankiformat.collection import open_copy, revlog_with_cards
-from mlwiki.ankiformat.revlog import RevlogRow, classify, state_before_of
+from mlwiki.ankiformat.collection import notes_with_mod, open_copy, revlog_with_cards
+from mlwiki.ankiformat.revlog import RevlogRow, classify
 from mlwiki.models import RESET_RATING
-from mlwiki.store.anki_history import add_pulled, anki_id_owners, set_anki_ids
+from mlwiki.store.anki_history import owners_in, set_anki_ids, unkeyed_reviews
 from mlwiki.store.db import utc_iso
 from mlwiki.store.reviews import save_settings
 
@@ -29,6 +31,7 @@ SKIP_REASONS = {
     "not_in_notes": "card not in the notes any more",
     "cramming": "cramming in a filtered deck (Anki's FSRS ignores it too)",
     "manual": "due date set by hand, not a review",
+    "invalid": "not a review Anki writes (rating outside 0-4, a time before 1970 or after tomorrow, or a bad value)",
 }
 
 
@@ -44,11 +47,13 @@ class PullReport:
     already_present: int = 0
     skipped: Counter = field(default_factory=Counter)
     dry_run: bool = False
+    edited_in_anki: list[dict] = field(default_factory=list)  # {card_id, source (path:line), anki_text}
 
     def to_dict(self) -> dict:
         return {"source": self.source, "notes": list(self.notes), "reviews_added": self.reviews_added,
                 "resets_added": self.resets_added, "cards_affected": self.cards_affected,
-                "already_present": self.already_present, "skipped": dict(self.skipped), "dry_run": self.dry_run}
+                "already_present": self.already_present, "skipped": dict(self.skipped), "dry_run": self.dry_run,
+                "edited_in_anki": self.edited_in_anki}
 
     def lines(self) -> list[str]:
         verb = "would add" if self.dry_run else "added"
@@ -57,45 +62,80 @@ class PullReport:
                + (f", {self.resets_added} reset(s)" if self.resets_added else "")
                + f"; {self.already_present} already in mlwiki"]
         out += [f"skipped {count}: {SKIP_REASONS[reason]}" for reason, count in sorted(self.skipped.items())]
+        if self.edited_in_anki:
+            out.append(f"{len(self.edited_in_anki)} card(s) were edited in Anki since the last export; the notes "
+                       "stay the source: copy the change into the note, or the next export + import brings the "
+                       "note's text back")
+            out += [f"  {e['source']} ({e['card_id']}): Anki has \"{e['anki_text']}\"" for e in self.edited_in_anki]
         return out
 
 
-def read_revlog(source: str | None, profile: str | None) -> tuple[str, list[str], list[RevlogRow]]:
-    """(where it was read, notes such as a backup fallback, the revlog rows) of an Anki collection or package."""
+def read_revlog(source: str | None, profile: str | None) -> tuple[str, list[str], list[RevlogRow], list[tuple]]:
+    """(where it was read, notes such as a backup fallback, the revlog rows, the Anki notes' (GUID, mod,
+    fields)) of an Anki collection or package."""
     path = find_collection(source, profile)
     with open_snapshot(path) as snapshot:
         conn = open_copy(snapshot.path, snapshot.origin)
         try:
             rows = [RevlogRow(*row) for row in revlog_with_cards(conn, snapshot.origin)]
+            anki_notes = notes_with_mod(conn, snapshot.origin)
         finally:
             conn.close()
-        return snapshot.origin, list(snapshot.notes), rows
+        return snapshot.origin, list(snapshot.notes), rows, anki_notes
 
 
 def pull(store, config, source: str | None = None, profile: str | None = None, dry_run: bool = False
          ) -> PullReport:
-    """Add Anki's reviews of this wiki's cards to the log, then replay the cards they touch."""
+    """Add Anki's reviews of this wiki's cards to the log, then replay the cards they touch.
+
+    What is already in the log is read inside the write transaction that adds the new reviews, so two pulls at
+    once add each review once (the second waits for the first, then finds its reviews present)."""
     from mlwiki.review.schedule import Scheduler
 
-    origin, notes, rows = read_revlog(source, profile)
+    origin, notes, rows, anki_notes = read_revlog(source, profile)
     report = PullReport(origin, notes, dry_run=dry_run)
     mapping, guids = card_map(store)
-    owners = anki_id_owners(store)
-    taken = set(owners) | {row.id for row in rows}
+    report.edited_in_anki = edited_notes(store, mapping, anki_notes)
+    if not dry_run:
+        remember_edits(store, report.edited_in_anki)
     scheduler = Scheduler.for_store(store, config.review)  # the parameters in use, as for answers made here
-    new_rows: list[tuple] = []
-    moves: list[tuple[int, int]] = []
-    affected: set[str] = set()
+    if dry_run:
+        _plan(report, rows, mapping, guids, store.conn, scheduler)
+        return report
+    with store.write() as conn:  # one transaction: what is present, the new reviews, the states replayed
+        plan = _plan(report, rows, mapping, guids, conn, scheduler)
+        if plan.new_rows or plan.moves or plan.adopted:
+            _store(store, conn, config, scheduler, plan)
+    return report
+
+
+@dataclass
+class _PullPlan:
+    new_rows: list[tuple] = field(default_factory=list)
+    moves: list[tuple[int, int]] = field(default_factory=list)  # (new anki id, review id)
+    adopted: list[tuple[int, int]] = field(default_factory=list)  # (Anki's id, review id of ours that lost it)
+    affected: set[str] = field(default_factory=set)
+
+
+def _plan(report: PullReport, rows: list[RevlogRow], mapping: dict, guids: set[str], conn, scheduler) -> _PullPlan:
+    """Sort Anki's rows into present, adopted (one of ours whose Anki id was lost), skipped and new."""
+    plan = _PullPlan()
+    owners = owners_in(conn)
+    unkeyed = unkeyed_reviews(conn)
+    taken = set(owners) | {row.id for row in rows}
+    latest_ms = int((time.time() + 86400) * 1000)
     for row in rows:
-        reason, card = _match(row, mapping, guids)
         owner = owners.get(row.id)
         if owner is not None:
-            if card is None or owner[1] == card.card_id:
+            known = mapping.get((row.guid, row.ord))
+            if known is None or known.retired or owner[1] == known.card_id:  # (the everyday case: seen before)
                 report.already_present += 1
                 continue
+        reason, card = _match(row, mapping, guids, latest_ms)
+        if owner is not None:
             # one of mlwiki's own reviews was given the id this collection uses for another card's review
             # (never pushed here, or Anki would hold it): ours moves to a free id, Anki's comes in
-            moves.append((_free_id(row.id, taken), owner[0]))
+            plan.moves.append((_free_id(row.id, taken), owner[0]))
         if reason is None:
             reason = {"cramming": "cramming", "manual": "manual"}.get(classify(row))
         if reason is not None:
@@ -103,15 +143,35 @@ def pull(store, config, source: str | None = None, profile: str | None = None, d
             continue
         reset = classify(row) == "reset"
         rating = RESET_RATING if reset else row.ease
-        new_rows.append((card.card_id, utc_iso(row.reviewed_at), rating, max(0, row.time_ms), card.content_hash,
-                         scheduler.id, None if reset else state_before_of(row), row.id))
+        mine = _same_review(unkeyed.get((card.card_id, rating)), row.id)
+        if mine is not None:  # the same answer, its Anki id lost by a restore or an older log: not a new one
+            plan.adopted.append((row.id, mine))
+            report.already_present += 1
+            continue
+        plan.new_rows.append({"card_id": card.card_id, "reviewed_at": utc_iso(row.reviewed_at), "rating": rating,
+                              "duration_ms": max(0, row.time_ms), "content_hash": card.content_hash,
+                              "settings_id": scheduler.id, "source": "anki", "anki_id": row.id,
+                              "anki_ivl": None if reset else row.ivl})
         report.resets_added += int(reset)
         report.reviews_added += int(not reset)
-        affected.add(card.card_id)
-    report.cards_affected = len(affected)
-    if new_rows and not dry_run:
-        _store(store, config, scheduler, new_rows, affected, moves)
-    return report
+        plan.affected.add(card.card_id)
+    report.cards_affected = len(plan.affected)
+    return plan
+
+
+SAME_REVIEW_MS = 50  # an exported review's Anki id is its time in ms, moved on by 1 ms while taken
+
+
+def _same_review(candidates: list[tuple[int, int]] | None, anki_id: int) -> int | None:
+    """The review id among (time in ms, review id) candidates of the same card and rating that Anki's row
+    `anki_id` is (its id is that review's time, to the millisecond, or a few ms later); it is used up."""
+    if not candidates:
+        return None
+    for i, (ms, review_id) in enumerate(candidates):
+        if ms <= anki_id <= ms + SAME_REVIEW_MS:
+            del candidates[i]
+            return review_id
+    return None
 
 
 def _free_id(start: int, taken: set[int]) -> int:
@@ -122,8 +182,20 @@ def _free_id(start: int, taken: set[int]) -> int:
     return new
 
 
-def _match(row: RevlogRow, mapping: dict, guids: set[str]):
+def _valid(row: RevlogRow, latest_ms: int) -> bool:
+    """A row Anki could have written: integer columns, a rating 0–4, a time from 1970 to a day after now."""
+    try:
+        return type(row.id) is int and type(row.ease) is int and type(row.ivl) is int and type(row.cid) is int \
+            and 0 < row.id <= latest_ms and 0 <= row.ease <= 4 and abs(row.ivl) <= 10**9 and row.time_ms >= -1 \
+            and row.type >= 0 and row.factor >= 0
+    except TypeError:  # text where Anki writes numbers
+        return False
+
+
+def _match(row: RevlogRow, mapping: dict, guids: set[str], latest_ms: int):
     """(skip reason or None, the mlwiki card)."""
+    if not _valid(row, latest_ms):
+        return "invalid", None
     if row.guid is None:
         return "card_deleted_in_anki", None
     card = mapping.get((row.guid, row.ord))
@@ -134,16 +206,11 @@ def _match(row: RevlogRow, mapping: dict, guids: set[str]):
     return None, card
 
 
-def _store(store, config, scheduler, new_rows: list[tuple], affected: set[str],
-           moves: list[tuple[int, int]]) -> None:
-    from mlwiki.review.replay import rebuild_cards
+def _store(store, conn, config, scheduler, plan: _PullPlan) -> None:
+    from mlwiki.review.replay import add_reviews
     from mlwiki.studyday import StudyCalendar
 
     calendar = StudyCalendar.from_settings(config.review)  # replayed on study days, as every answer is
-    with store.write() as conn:  # one transaction: the new reviews and the states replayed from them
-        set_anki_ids(store, moves, conn)
-        save_settings(conn, scheduler.id, json.dumps(scheduler.data, sort_keys=True))
-        add_pulled(conn, new_rows)
-        rebuild_cards(store, conn, affected, calendar)
-
-
+    set_anki_ids(store, plan.moves + plan.adopted, conn)
+    save_settings(conn, scheduler.id, json.dumps(scheduler.data, sort_keys=True))
+    add_reviews(store, conn, plan.new_rows, calendar)

@@ -70,11 +70,13 @@ class AnkiSchedule:
 
 
 def card_schedule(state: CardState, today: int, days_until_due: int, steps_left: int, suspended: bool,
-                  position: int) -> AnkiSchedule:
+                  position: int, interval_days: int | None = None) -> AnkiSchedule:
     """Anki's columns for a card whose mlwiki state is `state`.
 
     `today` is the target collection's day number; `days_until_due` counts study days from today to the due
     date. Learning cards due today carry their due time in seconds (Anki's learning queue), later ones a day.
+    `interval_days`, when known, is the interval in study days (Anki's ivl: the due day minus the review's day);
+    else it is the due time minus the last review, rounded to days.
     """
     if state.state == State.NEW or state.stability is None:
         return AnkiSchedule(TYPE_NEW, QUEUE_SUSPENDED if suspended else QUEUE_NEW, position, 0, 0, 0, 0, "",
@@ -83,6 +85,8 @@ def card_schedule(state: CardState, today: int, days_until_due: int, steps_left:
     data = json.dumps({"s": round(state.stability, 4), "d": round(state.difficulty, 4), "lrt": lrt},
                       separators=(",", ":"))
     interval = max(1, round((state.due - state.last_review) / timedelta(days=1))) if state.last_review else 1
+    if interval_days is not None:
+        interval = max(1, interval_days)
     if state.state == State.REVIEW:
         kind, queue, due, ivl, left = TYPE_REVIEW, QUEUE_REVIEW, today + days_until_due, interval, 0
     else:

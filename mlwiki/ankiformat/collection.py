@@ -14,6 +14,7 @@ import sqlite3
 from mlwiki.errors import MlwikiError
 
 REQUIRED_TABLES = {"col", "notes", "cards", "revlog"}
+TESTED_SCHEMA = 18  # col.ver of the collections Anki 2.1.50 to 26.9 write: what pull and push are tested on
 
 
 def open_copy(path, shown: str) -> sqlite3.Connection:
@@ -27,7 +28,21 @@ def open_copy(path, shown: str) -> sqlite3.Connection:
     if not REQUIRED_TABLES <= tables:
         conn.close()
         raise MlwikiError("not an Anki collection (no revlog, cards or notes table)", path=shown)
+    try:
+        version = schema_of(conn)
+    except (sqlite3.DatabaseError, TypeError, ValueError):
+        conn.close()
+        raise MlwikiError("not an Anki collection (its col table has no schema version)", path=shown) from None
+    if version > TESTED_SCHEMA:
+        conn.close()
+        raise MlwikiError(f"this collection has schema {version}, newer than the {TESTED_SCHEMA} mlwiki is tested "
+                          "with; update mlwiki — nothing was read or written", path=shown)
     return conn
+
+
+def schema_of(conn: sqlite3.Connection) -> int:
+    """The collection's schema version (col.ver)."""
+    return int(conn.execute("SELECT ver FROM col").fetchone()[0])
 
 
 def revlog_with_cards(conn: sqlite3.Connection, shown: str) -> list[tuple]:
@@ -39,6 +54,19 @@ def revlog_with_cards(conn: sqlite3.Connection, shown: str) -> list[tuple]:
             "ORDER BY r.id").fetchall()
     except sqlite3.DatabaseError as exc:
         raise MlwikiError(f"cannot read the collection's review log ({exc})", path=shown) from None
+
+
+def notes_with_mod(conn: sqlite3.Connection, shown: str) -> list[tuple]:
+    """(GUID, modification time in seconds, fields) of every note."""
+    try:
+        return conn.execute("SELECT guid, mod, flds FROM notes").fetchall()
+    except sqlite3.DatabaseError as exc:
+        raise MlwikiError(f"cannot read the collection's notes ({exc})", path=shown) from None
+
+
+def collection_guid_ords(db) -> dict[int, tuple]:
+    """card id → (note GUID, ord), through the anki package's DBProxy."""
+    return {r[0]: (r[1], r[2]) for r in db.all("SELECT c.id, n.guid, c.ord FROM cards c JOIN notes n ON n.id = c.nid")}
 
 
 # --- package databases (genanki's collection.anki2, before it is zipped) --------------------------------------
@@ -100,3 +128,13 @@ def package_deck_configs(conn: sqlite3.Connection) -> tuple[dict, dict]:
 
 def set_package_deck_configs(conn: sqlite3.Connection, decks: dict, dconf: dict) -> None:
     conn.execute("UPDATE col SET decks = ?, dconf = ?", (json.dumps(decks), json.dumps(dconf)))
+
+
+def collection_schedules(db) -> dict[int, tuple]:
+    """card id → (type, queue, due, ivl, data) of every card, through the anki package's DBProxy."""
+    return {row[0]: tuple(row[1:]) for row in db.all("SELECT id, type, queue, due, ivl, data FROM cards")}
+
+
+def collection_revlog(db) -> list[tuple]:
+    """Every revlog row (id, cid, ease, ivl, lastIvl, factor, time, type), through the anki package's DBProxy."""
+    return [tuple(r) for r in db.all("SELECT id, cid, ease, ivl, lastIvl, factor, time, type FROM revlog")]

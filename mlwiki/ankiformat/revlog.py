@@ -74,12 +74,6 @@ def classify(row: RevlogRow) -> str:
     return "review"
 
 
-def state_before_of(row: RevlogRow) -> State | None:
-    """The card state a pulled review was made from, as far as the revlog type says."""
-    states = {LEARN: State.LEARNING, REVIEW: State.REVIEW, RELEARN: State.RELEARNING, FILTERED: State.REVIEW}
-    return states.get(row.type)
-
-
 def anki_factor(difficulty: float | None) -> int:
     """Anki's revlog factor for an FSRS difficulty (1–10)."""
     if difficulty is None:

@@ -13,11 +13,12 @@ def anki() -> None:
     """One review history with Anki: pull its reviews in, push mlwiki's out.
 
     \b
-    The daily loop:
-        mlwiki review                 at the desk
-        (review in Anki or AnkiDroid, sync, close Anki)
+    The daily loop (pull first, so neither side repeats a card the other studied):
+        (sync the phone and Anki, close Anki)
         mlwiki anki pull              Anki's reviews come into mlwiki's log
+        mlwiki review                 at the desk
         mlwiki anki push              mlwiki's reviews go into Anki's collection
+        (open Anki, sync)
     """
 
 
@@ -65,8 +66,10 @@ def anki_push(app: AppContext, collection: str | None, profile: str | None, dry_
 
     Needs the anki package (pip install 'mlwiki[anki]'). Refuses while Anki has the collection open; makes
     Anki's own backup first; adds the missing reviews to Anki's log and sets each touched card's memory
-    state (Anki's own replay), last review and due date. Note types are never touched, so the next sync is
-    an ordinary one. Pull first, so both sides end with the same history.
+    state (Anki's own replay), last review and due date; rewrites any card whose row disagrees with its
+    whole history; suspends cards whose text left the notes (deletes them after `orphans --purge`). Note
+    types are never touched, so the next sync is an ordinary one. Pull first, so both sides end with the
+    same history.
 
     \b
     Examples:

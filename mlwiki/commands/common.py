@@ -44,9 +44,18 @@ def parse_now(text: str | None) -> datetime:
     except ValueError:
         raise click.BadParameter(f"{text!r} is not an ISO date or datetime (e.g. 2026-11-24T08:00)",
                                  param_hint="--now") from None
-    if when.tzinfo is None:
-        when = when.astimezone()  # local time, like `date`
-    return when.astimezone(timezone.utc)
+    if not NOW_YEARS[0] <= when.year <= NOW_YEARS[1] - 1:
+        raise click.BadParameter(f"{text!r} is outside the years {NOW_YEARS[0]}-{NOW_YEARS[1]}", param_hint="--now")
+    try:
+        if when.tzinfo is None:
+            when = when.astimezone()  # local time, like `date`
+        return when.astimezone(timezone.utc)
+    except (OverflowError, ValueError, OSError):
+        raise click.BadParameter(f"{text!r} is outside the years {NOW_YEARS[0]}-{NOW_YEARS[1]}",
+                                 param_hint="--now") from None
+
+
+NOW_YEARS = (1970, 2200)  # what `--now` accepts: dates a study clock can hold, and Anki's day numbers too
 
 
 def echo_json(data) -> None:

@@ -33,6 +33,7 @@ def export(app: AppContext, deck, tag, paths, output, as_json) -> None:
         mlwiki export
         mlwiki export --deck ML::optimization -o ~/anki-decks
     """
+    from mlwiki.anki.edits import remembered_edits
     from mlwiki.export.package import export_decks
 
     selection = selection_from(app, deck, tag, paths)
@@ -41,7 +42,14 @@ def export(app: AppContext, deck, tag, paths, output, as_json) -> None:
         echo_errors(scan_report)
         if nothing_matches(store, selection) and not as_json:
             return
+        edited = remembered_edits(store)
+        for e in edited:  # before anything is written: importing this export overwrites Anki's version
+            click.echo(inert(f"Warning: {e['source']}: card {e['card_id']} was edited in Anki (\"{e['anki_text']}\"); "
+                             "importing this export puts the note's text back — copy the change into the note "
+                             "first"), err=True)
         report = export_decks(store, app.config, app.now, out_dir=output, selection=selection)
+        report.warnings += [f"{e['source']}: card {e['card_id']} was edited in Anki" for e in edited] if as_json \
+            else []
     if as_json:
         echo_json(report.to_dict())
         return
@@ -119,7 +127,10 @@ def log_import(app: AppContext, path: str) -> None:
 
     store, _ = synced(app)
     with store:
-        reviews, cards = import_log(store, Path(path), StudyCalendar.from_settings(app.config.review))
-    click.echo(f"Imported {plural(reviews, 'review')}; rebuilt {plural(cards, 'card')}")
+        reviews, cards, unknown = import_log(store, Path(path), StudyCalendar.from_settings(app.config.review),
+                                             app.now)
+    click.echo(f"Imported {plural(reviews, 'review')}; rebuilt {plural(cards, 'card')}"
+               + (f"; the reviews of {plural(unknown, 'card')} not in these notes are kept in the log" if unknown
+                  else ""))
 
 COMMANDS = [export, backup, restore, log]

@@ -82,24 +82,30 @@ def cards(app: AppContext, files, deck, tag, paths, as_json: bool, include_retir
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True), metavar="[PATH]...")
 @click.option("--json", "as_json", is_flag=True, help="Print problems and counts per card form as JSON.")
+@click.option("--repair", is_flag=True, help="Replay cards whose cached schedule differs from their review log.")
 @pass_app
-def check(app: AppContext, paths: tuple[str, ...], as_json: bool) -> None:
+def check(app: AppContext, paths: tuple[str, ...], as_json: bool, repair: bool) -> None:
     """Lint card syntax: unclosed fences, Q: without A:, empty sides, duplicate ids, broken clozes …
 
     Prints `path:line: severity: message` per problem and exits 1 when any is an error. `--json` prints
     `problems`, the cards `made` per form, per form how many cards you `dropped` as "not a card", and per
-    form what it `skipped` and why (worked examples, labelled values).
+    form what it `skipped` and why (worked examples, labelled values). With --repair, cards whose cached
+    schedule drifted from the review log are replayed from it first.
     """
-    from mlwiki.review.replay import database_problems
+    from mlwiki.review.replay import database_problems, repair_drift
     from mlwiki.scan.check import describe_forms, describe_skipped, dropped_by_form, run_checks
     from mlwiki.scan.sync import open_synced
     from mlwiki.store.cards import dropped_cards
+    from mlwiki.studyday import StudyCalendar
 
     report = run_checks(app.config, [Path(p) for p in paths] or None)
     dropped = Counter()
     if app.config.db_path.exists():
         store, scanned = open_synced(app.config, app.now)
         with store:
+            if repair:
+                repaired = repair_drift(store, StudyCalendar.from_settings(app.config.review))
+                click.echo(f"Repaired {len(repaired)} card(s) whose schedule differed from their review log", err=True)
             report.add(database_problems(store, app.config, scanned.problems))
             dropped = dropped_by_form(dropped_cards(store), report.form_of)
     if as_json:

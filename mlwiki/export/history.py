@@ -105,7 +105,9 @@ def add_history(conn: sqlite3.Connection, history: History, built: list) -> tupl
             continue
         days = history.calendar.days_until(state.due, history.now)
         steps = history.relearning_steps if state.state == State.RELEARNING else history.learning_steps
-        s = card_schedule(state, today, days, steps - (state.step or 0), queue == QUEUE_SUSPENDED, due)
+        interval = history.calendar.number(state.due) - history.calendar.number(state.last_review) \
+            if state.last_review else None  # in study days, as Anki counts a card's ivl
+        s = card_schedule(state, today, days, steps - (state.step or 0), queue == QUEUE_SUSPENDED, due, interval)
         schedules.append((s.type, s.queue, s.due, s.ivl, REVIEW_FACTOR, s.reps, s.lapses, s.left, s.data, cid))
     set_package_schedule(conn, schedules)
     insert_revlog(conn, revlog)

@@ -54,6 +54,7 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from mlwiki.ankiformat.cloze import _is_escaped, _pad_clozes, pad_cloze_math
 from mlwiki.render.spans import SIMPLE_DISPLAY_MATH, SIMPLE_INLINE_MATH
+from mlwiki.render.texsafe import neutralize_tex
 from mlwiki.render.wikilinks import add_rules as add_note_rules
 
 __all__ = ["image_refs", "markdown_to_html", "pad_cloze_math", "sanitize_html"]
@@ -215,10 +216,10 @@ def markdown_to_html(text: str) -> str:
     """
     fast = _plain_html(text)
     if fast is not None:
-        return fast
+        return neutralize_tex(fast)
     html = _MD.render(text)
     html = sanitize_html(html)
-    return _pad_clozes(html, dollars=False)
+    return neutralize_tex(_pad_clozes(html, dollars=False))  # MathJax reads \(…\) in prose too
 
 
 # Most card sides are one line of prose with some $…$ math and no other syntax. markdown-it-py takes

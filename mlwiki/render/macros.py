@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mlwiki.render.texsafe import neutralize_tex
+
 if TYPE_CHECKING:
     from mlwiki.config import Config
 
@@ -49,7 +51,7 @@ def extract_macros(text: str) -> str:
         if definition is None:
             pos = match.end()
             continue
-        out.append(definition)
+        out.append(neutralize_tex(definition))  # a macro must not carry a link, class, style or extension
     return "\n".join(out)
 
 

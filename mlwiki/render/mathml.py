@@ -22,6 +22,7 @@ import html
 import re
 
 from mlwiki.render.spans import HTML_MATH, TEXT_MATH
+from mlwiki.render.texsafe import neutralize_tex
 
 __all__ = ["MATH_CSS", "MathML", "math_spans", "prepare"]
 
@@ -180,6 +181,7 @@ class MathML:
                 self._define(definition.strip())
 
     def _define(self, definition: str) -> None:
+        definition = neutralize_tex(definition)
         try:
             self._converter.convert_with_global_state(definition, displaystyle=False)
         except self._error as exc:
@@ -191,7 +193,8 @@ class MathML:
     def convert(self, latex: str, display: bool) -> str | None:
         """MathML for one formula (TeX without delimiters), or None when it cannot be converted safely."""
         try:
-            mathml = self._converter.convert_with_global_state(prepare(latex, display), displaystyle=display)
+            mathml = self._converter.convert_with_global_state(prepare(neutralize_tex(latex), display),
+                                                               displaystyle=display)
         except (self._error, ValueError, RuntimeError):
             return None
         if not _safe(mathml):

@@ -13,6 +13,8 @@ from datetime import datetime
 
 from mlwiki.errors import MlwikiError
 from mlwiki.models import CardState
+from mlwiki.review.columns import review_values, state_values
+from mlwiki.review.replay import rebuild_cards
 from mlwiki.review.intervals import DayPicker
 from mlwiki.review.schedule import Scheduler
 from mlwiki.store.db import Store, utc_iso
@@ -29,12 +31,7 @@ class Answer:
     card_id: str
     before: dict  # the card row's scheduling columns before the answer
     leech: bool
-
-
-def state_values(state: CardState) -> tuple:
-    return (state.state, state.step, state.stability, state.difficulty,
-            utc_iso(state.due) if state.due else None,
-            utc_iso(state.last_review) if state.last_review else None, state.reps, state.lapses)
+    calendar: object = None  # the scheduler's study days, to replay the card when its log changed meanwhile
 
 
 def record_answer(store: Store, scheduler: Scheduler, card_id: str, rating: int, when: datetime,
@@ -56,28 +53,19 @@ def record_answer(store: Store, scheduler: Scheduler, card_id: str, rating: int,
         set_replayed_state(conn, card_id, state_values(after))
         if leech:
             mark_leech(conn, card_id, utc_iso(when), f"{after.lapses} lapses")
-        return Answer(review_id, card_id, before, leech)
-
-
-def review_values(card_id: str, when: datetime, rating: int, duration_ms: int, content_hash: str,
-                  settings_id: str, state: CardState, after: CardState) -> dict:
-    """The review row of an answer: what was answered, and the scheduler's view before and after it (a reset,
-    rating 0, leaves no due date)."""
-    elapsed = (when - state.last_review).total_seconds() / 86400 if state.last_review else 0.0
-    return {"card_id": card_id, "reviewed_at": utc_iso(when), "rating": rating, "duration_ms": duration_ms,
-            "content_hash": content_hash, "settings_id": settings_id, "state_before": state.state,
-            "state": after.state, "step": after.step, "stability": after.stability, "difficulty": after.difficulty,
-            "due": utc_iso(after.due) if after.due else None, "elapsed_days": elapsed,
-            "scheduled_days": (after.due - when).total_seconds() / 86400 if after.due else None}
+        return Answer(review_id, card_id, before, leech, scheduler.calendar)
 
 
 def undo_answer(store: Store, answer: Answer) -> None:
-    """Remove the review row and restore the card's columns exactly as they were."""
+    """Remove the review row and restore the card's columns as they were, then replay its schedule from the log in
+    the same transaction (another process may have added reviews of the card meanwhile: an `anki pull`)."""
     with store.write() as conn:
         drop_review(conn, answer.review_id)
         if answer.leech:
             drop_last_event(conn, answer.card_id, "leech")
         restore_state(conn, answer.card_id, answer.before)
+        if answer.calendar is not None:
+            rebuild_cards(store, conn, {answer.card_id}, answer.calendar)
 
 
 # What each flag action writes: suspend and drop take the card out of every queue until taken back (a dropped

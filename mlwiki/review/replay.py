@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 from mlwiki.config import Config
 from mlwiki.errors import MlwikiError
-from mlwiki.models import CardState, Problem, Severity
-from mlwiki.review.answering import review_values, state_values
-from mlwiki.review.schedule import Scheduler, replay, replay_steps, same_state
+from mlwiki.models import RESET_RATING, CardState, Problem, Severity, State
+from mlwiki.review.columns import review_values, state_values
+from mlwiki.review.reschedule import with_reschedules
+from mlwiki.review.schedule import Scheduler, recorded_due, same_state
 from mlwiki.store.anki_history import update_review_steps
 from mlwiki.store.db import REPLAY_PENDING, Store
-from mlwiki.review.reschedule import with_reschedules
-from mlwiki.store.reviews import reschedules_by_card, reviews_by_card, scheduled_cards, set_replayed_state, settings_json
+from mlwiki.store.reviews import (REVIEW_COLUMNS, add_review_rows, cards_by_id, reschedules_by_card, reviews_by_card,
+                                  scheduled_cards, set_replayed_state, settings_json)
 from mlwiki.studyday import StudyCalendar
 
 
@@ -35,6 +36,50 @@ def scheduler_lookup(store: Store, calendar: StudyCalendar):
     return get
 
 
+def log_steps(scheduler_for, card_id: str, reviews: list, start: CardState | None = None):
+    """Each row of a card's log with the state before and after it, from `start` (a new card by default).
+
+    Rating 0 is a reset pulled from Anki ("Forget"): the card starts afresh there, as Anki's FSRS does. A review
+    made in Anki keeps the due date Anki gave it (`anki_ivl`, its revlog interval: Anki's own fuzz and load
+    balancing), so mlwiki and Anki agree on when the card is due; one made here keeps its recorded due (the
+    scheduler's `recorded_due`)."""
+    state = start or CardState()
+    for row in reviews:
+        before = state
+        if row["rating"] == RESET_RATING:
+            state = CardState()
+        else:
+            when = datetime.fromisoformat(row["reviewed_at"]).astimezone(timezone.utc)
+            scheduler = scheduler_for(row["settings_id"])
+            after = scheduler.review(card_id, state, row["rating"], when, recorded_due=recorded_due(row))
+            state = _anki_due(scheduler, after, row, when)
+        yield row, before, state
+
+
+def _anki_due(scheduler: Scheduler, state: CardState, row, when: datetime) -> CardState:
+    """`state` with the due date of Anki's interval, when the review was made in Anki and Anki's interval is of
+    the same kind (days for a review card, seconds for a (re)learning step)."""
+    ivl = row["anki_ivl"] if "anki_ivl" in row.keys() else None
+    if not ivl:
+        return state
+    if state.state == State.REVIEW and ivl > 0:
+        due = scheduler.calendar.start(scheduler.calendar.number(when) + ivl)
+    elif state.state in (State.LEARNING, State.RELEARNING) and ivl < 0:
+        due = when + timedelta(seconds=-ivl)
+    else:
+        return state
+    return CardState(state.state, state.step, state.stability, state.difficulty, due, state.last_review, state.reps,
+                     state.lapses)  # (dataclasses.replace costs more than the review itself in a long pull)
+
+
+def replay(scheduler_for, card_id: str, reviews: list, start: CardState | None = None) -> CardState:
+    """A card's state rebuilt from its review log (rows in time order), as `log_steps` replays it."""
+    state = start or CardState()
+    for _, _, state in log_steps(scheduler_for, card_id, reviews, start):
+        pass
+    return state
+
+
 def verify_replay(store: Store, calendar: StudyCalendar) -> list[str]:
     """Ids of cards whose cached state is not what replaying their log gives."""
     lookup = scheduler_lookup(store, calendar)
@@ -48,13 +93,23 @@ def verify_replay(store: Store, calendar: StudyCalendar) -> list[str]:
     return bad
 
 
+def repair_drift(store: Store, calendar: StudyCalendar) -> list[str]:
+    """Replay every card whose cached schedule differs from its log (`mlwiki check --repair`), found and rewritten
+    inside one write transaction. Returns their ids."""
+    with store.write() as conn:
+        drifted = verify_replay(store, calendar)
+        rebuild_cards(store, conn, set(drifted), calendar)
+    return drifted
+
+
 def database_problems(store: Store, config: Config, scanned: list[Problem]) -> list[Problem]:
     """The database half of `mlwiki check`: re-link ambiguities among the problems of the scan that opened
     `store`, and cards whose cached state differs from a replay of the log."""
     found = [p for p in scanned if p.code == "ambiguous-relink"]
     for card_id in verify_replay(store, StudyCalendar.from_settings(config.review)):
         found.append(Problem(config.relative(config.db_path), None,
-                             f"card {card_id}: cached schedule differs from a replay of its review log",
+                             f"card {card_id}: cached schedule differs from a replay of its review log "
+                             "(`mlwiki check --repair` replays it)",
                              Severity.ERROR, "replay"))
     return found
 
@@ -68,14 +123,58 @@ def rebuild_cards(store: Store, conn, card_ids: set[str], calendar: StudyCalenda
     moved = reschedules_by_card(store, card_ids)
     for card_id, rows in reviews_by_card(store, card_ids).items():
         state = CardState()
-        for row, before, state in replay_steps(lookup, card_id, rows):
-            when = datetime.fromisoformat(row["reviewed_at"]).astimezone(timezone.utc)
-            v = review_values(card_id, when, row["rating"], 0, "", "", before, state)  # one rule for the columns
-            steps.append((v["state_before"], v["state"], v["step"], v["stability"], v["difficulty"], v["due"],
-                          v["elapsed_days"], v["scheduled_days"], row["id"]))
+        for row, before, state in log_steps(lookup, card_id, rows):
+            steps.append(_step_columns(card_id, row, before, state))
         count += set_replayed_state(conn, card_id, state_values(with_reschedules(state, moved.get(card_id, []))))
     update_review_steps(conn, steps)
     return count
+
+
+def add_reviews(store: Store, conn, new: list[dict], calendar: StudyCalendar) -> int:
+    """Add reviews made elsewhere (dicts with the log's columns: card_id, reviewed_at, rating, duration_ms,
+    content_hash, settings_id, source, anki_id, anki_ivl) and bring their cards up to date, inside the caller's
+    write transaction. Each review is written once, with the scheduler's view before and after it.
+
+    A card whose new reviews all come after its cached last review continues from its cached state (a pull of
+    today's reviews replays only those); any other card is replayed from its whole log, the new reviews merged
+    in by time (reviews from Anki that interleave with mlwiki's), and its older reviews' columns rewritten."""
+    by_card: dict[str, list[dict]] = {}
+    for review in sorted(new, key=lambda r: r["reviewed_at"]):
+        by_card.setdefault(review["card_id"], []).append(review)
+    cached = {row["id"]: CardState.from_row(row) for row in cards_by_id(conn, list(by_card))}
+    moved = reschedules_by_card(store, list(by_card))  # (a cached due a reschedule moved is no replay's state)
+    extend = {card_id for card_id, rows in by_card.items() if card_id in cached and card_id not in moved and
+              cached[card_id].last_review is not None and
+              datetime.fromisoformat(rows[0]["reviewed_at"]) > cached[card_id].last_review}
+    older = reviews_by_card(store, set(by_card) - extend)
+    lookup = scheduler_lookup(store, calendar)
+    inserted: list[tuple] = []
+    updates: list[tuple] = []
+    count = 0
+    for card_id, rows in by_card.items():
+        start = cached[card_id] if card_id in extend else None
+        merged = rows if start else sorted([*older.get(card_id, []), *rows], key=lambda r: (r["reviewed_at"],))
+        state = start or CardState()
+        for row, before, state in log_steps(lookup, card_id, merged, start):
+            if isinstance(row, dict):
+                values = review_values(card_id, datetime.fromisoformat(row["reviewed_at"]), row["rating"],
+                                       row["duration_ms"], row["content_hash"], row["settings_id"], before, state)
+                values.update(source=row["source"], anki_id=row["anki_id"], anki_ivl=row["anki_ivl"])
+                inserted.append(tuple(values[c] for c in REVIEW_COLUMNS))
+            else:
+                updates.append(_step_columns(card_id, row, before, state))
+        count += set_replayed_state(conn, card_id, state_values(with_reschedules(state, moved.get(card_id, []))))
+    add_review_rows(conn, sorted(inserted, key=lambda row: row[1]))  # in time order: the indexes' order
+    update_review_steps(conn, updates)
+    return count
+
+
+def _step_columns(card_id: str, row, before: CardState, state: CardState) -> tuple:
+    """A review's state columns after a replay (the order `update_review_steps` takes)."""
+    when = datetime.fromisoformat(row["reviewed_at"]).astimezone(timezone.utc)
+    v = review_values(card_id, when, row["rating"], 0, "", "", before, state)  # one rule for the columns
+    return (v["state_before"], v["state"], v["step"], v["stability"], v["difficulty"], v["due"], v["elapsed_days"],
+            v["scheduled_days"], row["id"])
 
 
 @dataclass(frozen=True)

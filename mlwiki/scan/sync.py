@@ -8,6 +8,8 @@ extracted. All changes of one scan land in one transaction. Identity rules, in o
 2. a card that appears while another vanishes, with a similar front (`ids.similarity` ≥ `RELINK_THRESHOLD`,
    same kind, the same file preferred) inherits the vanished card's id and history; an alias records it;
    when two candidates score within `RELINK_MARGIN` of each other nothing is merged and a problem says so;
+   a card of a two-way pair (`:::`) whose other direction kept its id pairs with the vanished card of the same
+   kind from that pair, however much its text changed (an edit of the back is an edit of the reverse's front);
 3. a card that vanished without a successor is retired: it keeps its history and returns with it when its
    text comes back.
 """
@@ -240,7 +242,7 @@ def _relink(index: IndexWriter, unmatched: list[str], vanished: list[str], incom
     from mlwiki import ids
 
     old = {r["id"]: r for r in index.cards(vanished)}
-    candidates = _relink_candidates(unmatched, old, incoming)
+    candidates = _relink_candidates(unmatched, old, incoming, _sibling_notes(index, unmatched, incoming))
     by_new: dict[str, list[tuple[float, str]]] = defaultdict(list)
     by_old: dict[str, list[tuple[float, str]]] = defaultdict(list)
     for score, new_id, old_id in candidates:
@@ -263,16 +265,38 @@ def _relink(index: IndexWriter, unmatched: list[str], vanished: list[str], incom
     return links, problems
 
 
-def _relink_candidates(unmatched: list[str], old: dict, incoming: dict[str, Incoming]) -> list[tuple]:
-    """(score, new id, old id) of every similar-enough pair of the same kind, best first."""
+TWO_WAY_KINDS = {"basic", "reverse"}
+
+
+def _sibling_notes(index: IndexWriter, unmatched: list[str], incoming: dict[str, Incoming]) -> dict[str, set[str]]:
+    """New card id → the stored note ids of its two-way siblings that kept their ids in this scan."""
+    unmatched_set = set(unmatched)
+    by_note: dict[str, list[str]] = defaultdict(list)
+    for cid, entry in incoming.items():
+        if entry.kind in TWO_WAY_KINDS:
+            by_note[entry.card[1]].append(cid)  # (card[1]: the extracted note id)
+    kept = {cid for ids_ in by_note.values() if len(ids_) > 1 for cid in ids_ if cid not in unmatched_set}
+    stored = {r["id"]: r["note_id"] for r in index.cards(sorted(kept))} if kept else {}
+    return {cid: {stored[s] for s in by_note[incoming[cid].card[1]] if s in stored}
+            for cid in unmatched if incoming[cid].kind in TWO_WAY_KINDS}
+
+
+def _relink_candidates(unmatched: list[str], old: dict, incoming: dict[str, Incoming],
+                       sibling_notes: dict[str, set[str]] | None = None) -> list[tuple]:
+    """(score, new id, old id) of every similar-enough pair of the same kind, best first (a vanished card of the
+    two-way pair whose other direction kept its id counts as identical)."""
     from mlwiki import ids
 
     candidates = []
+    sibling_notes = sibling_notes or {}
     for new_id in unmatched:
         card = incoming[new_id]
         path = card.source[0]
         for old_id, row in old.items():
             if row["kind"] != card.kind:
+                continue
+            if row["note_id"] in sibling_notes.get(new_id, ()):
+                candidates.append((2.0, new_id, old_id))
                 continue
             if len(unmatched) * len(old) > MAX_RELINK_PAIRS and row["path"] != path:
                 continue

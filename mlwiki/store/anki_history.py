@@ -35,10 +35,29 @@ def known_anki_ids(store: Store) -> set[int]:
     return {r[0] for r in store.query("SELECT anki_id FROM reviews WHERE anki_id IS NOT NULL")}
 
 
-def add_pulled(conn, rows: Iterable[tuple]) -> None:
-    """rows: (card_id, reviewed_at, rating, duration_ms, content_hash, settings_id, state_before, anki_id)."""
-    conn.executemany("INSERT INTO reviews(card_id, reviewed_at, rating, duration_ms, content_hash, settings_id, "
-                     "state_before, source, anki_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'anki', ?)", rows)
+def unkeyed_reviews(conn) -> dict[tuple[str, int], list[tuple[int, int]]]:
+    """(card id, rating) → [(time in ms, review id)] of every review that has no Anki id (its id was lost by a
+    restore or an import of an older log), so a pull can recognise them in Anki's revlog."""
+    out: dict[tuple[str, int], list[tuple[int, int]]] = {}
+    for review_id, card_id, rating, reviewed_at in conn.execute(
+            "SELECT id, card_id, rating, reviewed_at FROM reviews WHERE anki_id IS NULL"):
+        ms = int(datetime.fromisoformat(reviewed_at).timestamp() * 1000)
+        out.setdefault((card_id, rating), []).append((ms, review_id))
+    return out
+
+
+def owners_in(conn) -> dict[int, tuple[int, str]]:
+    """Anki id → (review id, card id), read inside the caller's transaction."""
+    return {r[0]: (r[1], r[2]) for r in conn.execute("SELECT anki_id, id, card_id FROM reviews "
+                                                       "WHERE anki_id IS NOT NULL")}
+
+
+def pulled_review_ids(conn, anki_ids: list[int]) -> dict[int, int]:
+    """Anki id → review id, for these Anki ids."""
+    import json
+
+    return {r[0]: r[1] for r in conn.execute("SELECT anki_id, id FROM reviews WHERE anki_id IN "
+                                               "(SELECT value FROM json_each(?))", (json.dumps(anki_ids),))}
 
 
 def assign_anki_ids(store: Store) -> int:
@@ -100,3 +119,10 @@ def migration_review_sources(db) -> None:
         db["reviews"].add_column("anki_id", int)
     db.execute("CREATE UNIQUE INDEX IF NOT EXISTS idx_reviews_anki_id ON reviews(anki_id) WHERE anki_id IS NOT NULL")
     db["reviews"].create_index(["source", "reviewed_at"], index_name="idx_reviews_source", if_not_exists=True)
+
+
+def migration_anki_intervals(db) -> None:
+    """`anki_ivl`: the interval Anki gave a pulled review (revlog ivl: days when > 0, seconds when < 0), so a
+    card last reviewed in Anki keeps the due date Anki chose (its fuzz and load balancing) in every replay."""
+    if "anki_ivl" not in db["reviews"].columns_dict:
+        db["reviews"].add_column("anki_ivl", int)

@@ -12,6 +12,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from mlwiki.errors import StoreError
+from mlwiki.store.db import create_private
 
 BACKUP_DIR = "backups"
 KEEP_DAILY, KEEP_WEEKLY, KEEP_MONTHLY = 7, 4, 12
@@ -32,9 +33,12 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")
     try:
+        partial.unlink(missing_ok=True)
+        create_private(partial)
         dest = sqlite3.connect(partial)
         try:
             source.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")  # a self-contained file: reading it makes no -wal/-shm
             ok = dest.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             dest.close()

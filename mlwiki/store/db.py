@@ -136,6 +136,19 @@ def connect(path: Path, readonly: bool = False, wal: bool = True) -> sqlite3.Con
     return conn
 
 
+PRIVATE_MODE = 0o600  # review data is the learner's own: files that hold it are readable by them only
+
+
+def create_private(path: Path) -> None:
+    """Create `path` empty with mode 0600 unless it exists (SQLite gives its -wal and -shm the same mode)."""
+    import os
+
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, PRIVATE_MODE))
+    except FileExistsError:
+        pass
+
+
 def enable_wal(conn: sqlite3.Connection) -> None:
     mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
     if mode.lower() != "wal":

@@ -121,6 +121,8 @@ def _migration_8(db) -> None:
 migration("009_anki_review_intervals")(_kept_in("mlwiki.store.reviews", "migration_replay_anki_intervals"))
 # fits per deck preset (`optimize --deck`)
 migration("010_preset_parameters")(_kept_in("mlwiki.store.parameters", "migration_preset_parameters"))
+# the interval Anki gave a pulled review: its due date
+migration("011_pulled_review_intervals")(_kept_in("mlwiki.store.anki_history", "migration_anki_intervals"))
 
 
 # Before migrations were named, a database recorded only how many it had had (meta.schema_version 1-3).

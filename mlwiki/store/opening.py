@@ -3,12 +3,15 @@ backup."""
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import tempfile
 from datetime import datetime
 from pathlib import Path
 
 from mlwiki.errors import StoreError
-from mlwiki.store.db import Store, _explain, connect, enable_wal, schema_version, synced_folder_warnings
+from mlwiki.store.db import (Store, _explain, connect, create_private, enable_wal, schema_version,
+                             synced_folder_warnings)
 from mlwiki.store.migrations import migrate, refuse_foreign_or_newer
 
 
@@ -23,6 +26,10 @@ def open_store(config, create: bool = True) -> Store:
         except OSError as exc:
             raise StoreError(f"cannot create the data folder ({exc.strerror}); is the wiki read-only? "
                              "Use --root on a writable copy", path=str(path.parent)) from None
+        try:
+            create_private(path)
+        except OSError as exc:
+            raise StoreError(f"cannot create the database ({exc.strerror})", path=str(path)) from None
     elif not path.is_file():
         raise StoreError("the database path is not a file", path=str(path))
     store = Store(path, connect(path, wal=False), warnings=synced_folder_warnings(path))
@@ -40,33 +47,49 @@ def open_store(config, create: bool = True) -> Store:
 
 
 def restore(config, source: Path, now: datetime) -> Path | None:
-    """Replace the database with `source`, after backing up the current one. Returns that safety backup."""
+    """Replace the database with `source`, after backing up the current one. Returns that safety backup.
+
+    The backup is read from a private copy, so no -wal or -shm file is ever left beside it."""
     if not source.is_file():
         raise StoreError("no such backup file", path=str(source))
-    try:
-        check = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    with tempfile.TemporaryDirectory(prefix="mlwiki-restore-") as folder:
+        copy = _private_copy(source, Path(folder))
         try:
-            ok = check.execute("PRAGMA quick_check").fetchone()[0]
-            schema_version(check)
-        finally:
-            check.close()
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"not a usable database ({exc}); nothing was changed", path=str(source)) from None
-    if ok != "ok":
-        raise StoreError(f"backup fails its integrity check ({ok}); nothing was changed", path=str(source))
-    from mlwiki.store.backup import backup_now
+            check = sqlite3.connect(copy)
+            try:
+                ok = check.execute("PRAGMA quick_check").fetchone()[0]
+                schema_version(check)
+            finally:
+                check.close()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"not a usable database ({exc}); nothing was changed", path=str(source)) from None
+        if ok != "ok":
+            raise StoreError(f"backup fails its integrity check ({ok}); nothing was changed", path=str(source))
+        from mlwiki.store.backup import backup_now
 
-    safety = None
-    if config.db_path.exists():
-        with open_store(config) as store:
-            safety = backup_now(store, config, "before-restore", when=now)
-    config.data_dir.mkdir(parents=True, exist_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dest = connect(config.db_path)
-    try:
-        src.backup(dest)
-    finally:
-        src.close()
-        dest.close()
+        safety = None
+        if config.db_path.exists():
+            with open_store(config) as store:
+                safety = backup_now(store, config, "before-restore", when=now)
+        config.data_dir.mkdir(parents=True, exist_ok=True)
+        create_private(config.db_path)
+        src = sqlite3.connect(copy)
+        dest = connect(config.db_path)
+        try:
+            src.backup(dest)
+        finally:
+            src.close()
+            dest.close()
     open_store(config).close()  # migrate if the backup is older
     return safety
+
+
+def _private_copy(source: Path, folder: Path) -> Path:
+    """`source` (and its -wal, if a copy of a live database left one) copied into `folder`, mode 0600."""
+    target = folder / "restore.db"
+    for suffix in ("", "-wal"):
+        origin = Path(f"{source}{suffix}")
+        if origin.is_file():
+            create_private(Path(f"{target}{suffix}"))
+            shutil.copyfile(origin, f"{target}{suffix}")
+    return target

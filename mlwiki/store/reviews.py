@@ -10,6 +10,7 @@ import json
 import sqlite3
 from collections.abc import Iterable
 
+from mlwiki.errors import StoreError
 from mlwiki.store.db import REPLAY_PENDING, Store
 
 # The scheduling columns of `cards`: what an answer changes and an undo puts back.
@@ -19,7 +20,7 @@ STATE_COLUMNS = ("state", "step", "stability", "difficulty", "due", "last_review
 REPLAYED_COLUMNS = STATE_COLUMNS[:8]
 REVIEW_COLUMNS = ("card_id", "reviewed_at", "rating", "duration_ms", "content_hash", "settings_id",
                   "state_before", "state", "step", "stability", "difficulty", "due", "elapsed_days", "scheduled_days",
-                  "source", "anki_id")
+                  "source", "anki_id", "anki_ivl")
 
 
 def settings_json(store: Store, settings_id: str) -> str | None:
@@ -48,6 +49,12 @@ def append_review(conn: sqlite3.Connection, values: dict) -> int:
     cursor = conn.execute(f"INSERT INTO reviews({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
                           [values[c] for c in columns])
     return cursor.lastrowid
+
+
+def add_review_rows(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """Append reviews given as REVIEW_COLUMNS tuples."""
+    conn.executemany(f"INSERT INTO reviews({', '.join(REVIEW_COLUMNS)}) VALUES ({', '.join('?' * len(REVIEW_COLUMNS))})",
+                     rows)
 
 
 def set_replayed_state(conn: sqlite3.Connection, card_id: str, values: tuple) -> int:
@@ -115,6 +122,12 @@ def reviews_by_card(store: Store, card_ids: Iterable[str] | None = None) -> dict
     return grouped
 
 
+def cards_by_id(conn: sqlite3.Connection, card_ids: list[str]) -> list[sqlite3.Row]:
+    """The cards rows of these ids (inside the caller's transaction)."""
+    return conn.execute("SELECT * FROM cards WHERE id IN (SELECT value FROM json_each(?))",
+                        (json.dumps(card_ids),)).fetchall()
+
+
 def scheduled_cards(store: Store) -> list[sqlite3.Row]:
     """Cards that have left the new state or been reviewed."""
     return store.query("SELECT * FROM cards WHERE reps > 0 OR state > 0")
@@ -124,7 +137,14 @@ def log_rows(store: Store) -> list[sqlite3.Row]:
     """The log for export: card, time, rating, duration, content hash, settings id, where it was made and its
     Anki revlog id, in order."""
     return store.query("SELECT card_id, reviewed_at, rating, duration_ms, content_hash, settings_id, source, anki_id, "
-                       "due FROM reviews ORDER BY id")
+                       "due, anki_ivl FROM reviews ORDER BY id")
+
+
+def known_card_keys(store: Store) -> tuple[set[str], set[str]]:
+    """(every card id and old id, every content hash) of the wiki's cards, retired ones included."""
+    ids = {r[0] for r in store.query("SELECT id FROM cards UNION SELECT alias FROM aliases")}
+    hashes = {r[0] for r in store.query("SELECT content_hash FROM cards WHERE content_hash IS NOT NULL")}
+    return ids, hashes
 
 
 def review_count(store: Store) -> int:
@@ -162,6 +182,9 @@ def write_imported_log(store: Store, settings: dict[str, str], reviews: list[tup
     marks = ", ".join("?" * len(REVIEW_COLUMNS))
     assignments = ", ".join(f"{c} = ?" for c in STATE_COLUMNS)
     with store.write() as conn:
+        if conn.execute("SELECT 1 FROM reviews LIMIT 1").fetchone():  # re-read inside the transaction
+            raise StoreError("the database got reviews while the log was read (a review session?); nothing was "
+                             "imported — import into an empty database", path=str(store.path))
         for new_id, old_id, at in renames:
             _adopt_old_id(conn, new_id, old_id, at)
         conn.executemany("INSERT OR IGNORE INTO settings(id, json) VALUES (?, ?)", settings.items())
