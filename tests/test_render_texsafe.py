@@ -83,7 +83,10 @@ def live_links(text: str) -> list[str]:
     return re.findall(r"\\href\s*\{([^}]*)\}", text)
 
 
-MATHJAX = os.environ.get("MATHJAX3_ES5")
+# MathJax 3 as Anki ships it: $MATHJAX3_ES5, else where .ci/run unpacks the npm package `mathjax@3.2.2`
+MATHJAX = os.environ.get("MATHJAX3_ES5") or next(
+    (str(p) for p in [Path.home() / ".cache" / "mlwiki-ci" / "mathjax-3.2.2" / "package" / "es5"]
+     if (p / "tex-chtml.js").is_file()), None)
 ANKI_CONFIG = """
 window.MathJax = {
   tex: {displayMath: [["\\\\[", "\\\\]"]], processRefs: false, processEnvironments: false, processEscapes: false},
