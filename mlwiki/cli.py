@@ -20,11 +20,11 @@ from mlwiki.textsafe import inert
 # The modules of mlwiki.commands, each with its COMMANDS, and where each command lives: a command runs with only
 # its own module imported (`mlwiki due` needs none of the others). `--help` imports them all, and so does a name
 # missing here, so this table only ever makes a command start faster (tests/test_startup.py keeps it complete).
-COMMAND_MODULES = ("notes", "study", "data", "optimize", "anki", "docs", "reschedule")
+COMMAND_MODULES = ("notes", "study", "data", "optimize", "anki", "docs", "reschedule", "serve")
 COMMAND_HOMES = {"init": "notes", "cards": "notes", "check": "notes", "scan": "notes", "orphans": "notes",
                  "unsuspend": "notes", "undrop": "notes", "review": "study", "due": "study", "stats": "study",
                  "export": "data", "backup": "data", "restore": "data", "log": "data", "optimize": "optimize",
-                 "anki": "anki", "help": "docs", "reschedule": "reschedule"}
+                 "anki": "anki", "help": "docs", "reschedule": "reschedule", "serve": "serve"}
 
 
 def _add_commands(commands: dict, module: str) -> None:

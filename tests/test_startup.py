@@ -18,7 +18,7 @@ REPO = Path(__file__).resolve().parents[1]
 HEAVY = ("anki", "zstandard", "genanki", "rich", "markdown_it", "pylatexenc", "yaml", "frontmatter", "math_core",
          "nh3", "fsrs", "sqlite_utils", "asyncio", "mlwiki.extract.walk", "mlwiki.export.package",
          "mlwiki.stats.compute", "fsrs_rs_python", "mlwiki.optimize", "rich.markdown", "starlette", "flask",
-         "uvicorn")
+         "uvicorn", "segno", "mlwiki.serve")
 # What a start with nothing changed does not even need: the walk (its ignore rules), the parser, the pool, the other
 # commands, the migrations, TOML. Absent only once the scan's snapshot lets it skip the walk (mlwiki.scan.snapshot).
 UNCHANGED = ("pathspec", "mlwiki.sources.notes", "mlwiki.scan.pool", "mlwiki.ids", "mlwiki.store.backup",

@@ -15,6 +15,7 @@ import tempfile
 import time
 import webbrowser
 from pathlib import Path
+from typing import Callable
 
 from mlwiki.render.html import markdown_to_html
 from mlwiki.render.macros import read_macros
@@ -56,15 +57,20 @@ th, td {{ border: 1px solid var(--line); padding: 0.2rem 0.5rem; }}
 _CLOZE_TOKEN = re.compile(r"\{\{c(\d+)::|\}\}")
 
 
-def card_html(card, macros: str = "") -> str:
-    """The page for one card: sanitized Markdown with its math as MathML (`macros`: `\\newcommand` lines)."""
+def card_sides(card, macros: str = "", fix: Callable[[str], str] = str) -> tuple[str, str]:
+    """(front, back) of one card as HTML: sanitized Markdown, clozes as Anki shows them, math as MathML.
+    `fix` may rewrite the sanitized HTML before the math is typeset (`mlwiki serve` points images at itself)."""
     math = MathML(macros)
     if card.kind == "cloze" and getattr(card, "text", "") and getattr(card, "group", 0):
-        source = markdown_to_html(card.text)
-        front = math.html(_clozes(source, card.group, reveal=False))
-        back = math.html(_clozes(source, card.group, reveal=True))
-    else:
-        front, back = math.html(markdown_to_html(card.front)), math.html(markdown_to_html(card.back))
+        source = fix(markdown_to_html(card.text))
+        return (math.html(_clozes(source, card.group, reveal=False)),
+                math.html(_clozes(source, card.group, reveal=True)))
+    return math.html(fix(markdown_to_html(card.front))), math.html(fix(markdown_to_html(card.back)))
+
+
+def card_html(card, macros: str = "") -> str:
+    """The page for one card: sanitized Markdown with its math as MathML (`macros`: `\\newcommand` lines)."""
+    front, back = card_sides(card, macros)
     meta = html.escape(f"{card.deck} · {card.path}:{card.line} · {card.kind}")
     return PAGE.format(title=html.escape(card.id), meta=meta, front=front, back=back, math_css=MATH_CSS)
 

@@ -87,6 +87,10 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(_explain(exc), path=str(self.path)) from None
 
+    def data_version(self) -> int:
+        """Changes whenever another connection (another mlwiki process) commits to the database."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     def meta(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else default

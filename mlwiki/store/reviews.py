@@ -128,6 +128,12 @@ def cards_by_id(conn: sqlite3.Connection, card_ids: list[str]) -> list[sqlite3.R
                         (json.dumps(card_ids),)).fetchall()
 
 
+def reviews_of(store: Store, card_id: str) -> list[sqlite3.Row]:
+    """One card's reviews, oldest first: when, rating, the state before and after, the interval given."""
+    return store.query("SELECT reviewed_at, rating, state_before, state, due, scheduled_days, duration_ms, source "
+                       "FROM reviews WHERE card_id = ? ORDER BY reviewed_at, id", (card_id,))
+
+
 def scheduled_cards(store: Store) -> list[sqlite3.Row]:
     """Cards that have left the new state or been reviewed."""
     return store.query("SELECT * FROM cards WHERE reps > 0 OR state > 0")

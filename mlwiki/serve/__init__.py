@@ -1,0 +1,10 @@
+"""`mlwiki serve`: the review session, the stats page and a card browser as a local web app (Starlette, uvicorn).
+
+One review engine: the app drives `review.session.ReviewSession`, as the terminal does (`engine`). Cards are
+rendered by the card page's renderer (sanitized Markdown, MathML with the wiki's macros, `review.card_page`);
+images are served only from inside the wiki, by the export's rules (`export.media`). `guard` keeps the app safe
+by default: Host checked (DNS rebinding), a per-run token on every state-changing request (CSRF), a strict
+Content-Security-Policy. Starlette and uvicorn are imported only here, so `mlwiki --help` and `due` never load them.
+
+May import: everything up to stats (errors, config, studyday, render, store, scan, review, export, stats).
+"""

@@ -1,0 +1,125 @@
+"""The review session behind the web page: one `ReviewSession`, a lock, and the JSON the page shows.
+
+The page only asks for the state and sends actions; every rule (queue, counts, undo, bury, suspend, leeches,
+answering) is the session's, exactly as in `mlwiki review`. Before each answer the notes are rescanned (cheap when
+nothing changed) and the database is checked for commits by other mlwiki processes (`review` in a terminal, `anki
+pull`, `scan`): on either, the queue is rebuilt from the database, as `review` does after `e`.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from typing import Callable
+
+from mlwiki.export.media import Media, rewrite_images
+from mlwiki.models import State
+from mlwiki.render.html import image_refs
+from mlwiki.render.macros import read_macros
+from mlwiki.review.card_page import card_sides
+from mlwiki.review.schedule import RATINGS
+from mlwiki.review.session import ReviewSession
+from mlwiki.review.tui import leech_message, split_heading, summary_text
+
+QUEUES = {State.NEW: "new", State.REVIEW: "review"}  # the header count the card is part of
+NOT_SHOWN = "[image outside the wiki or missing: not shown]"
+ACTIONS = {"suspend": "Suspended.", "bury": "Buried until tomorrow."}
+
+
+class Stale(Exception):
+    """The page acted on a card that is no longer the current one (another tab, or a change elsewhere)."""
+
+
+class Engine:
+    """Serialises every request onto one review session (the store's connection is not for concurrent use)."""
+
+    def __init__(self, session: ReviewSession, rescan: Callable[[], bool]):
+        self.session = session
+        self.rescan = rescan  # scans the notes; True when a note changed
+        self.lock = threading.Lock()
+        self.media = Media(session.config)
+        self.macros = read_macros(session.config)[0]
+        self.version = session.store.data_version()
+
+    # reading ------------------------------------------------------------------------------------------------
+    def state(self, message: str = "") -> dict:
+        """What the review page shows now (refreshed first: a changed note shows its new text)."""
+        with self.lock:
+            self.refresh()
+            return self._view(message)
+
+    def refresh(self) -> None:
+        """Rebuild the queue when a note changed or another process wrote to the database."""
+        session = self.session
+        changed = self.rescan()
+        version = session.store.data_version()
+        if not changed and version == self.version:
+            return
+        self.version = version
+        before = session.current
+        session.reload(keep_current=True)
+        if before is not None and session.current is not None and session.current.state != before.state:
+            session.reload()  # the card on screen was answered elsewhere: go on to the next one
+
+    def _view(self, message: str) -> dict:
+        session = self.session
+        card = session.current
+        counts = session.remaining
+        view = {"counts": counts, "reviewed": session.summary.reviewed, "message": message,
+                "can_undo": bool(session.undo_stack)}
+        if card is None:
+            view.update(card=None, done=summary_text(session.finish(), session.clock()))
+            return view
+        heading, front = split_heading(card.heading, card.front)
+        shown = replace(card, front=front) if card.kind != "cloze" else card
+        front_html, back_html = card_sides(shown, self.macros, self.image_fixer(card))
+        previews = session.previews()
+        view["card"] = {"id": card.id, "kind": card.kind, "deck": card.deck, "where": f"{card.path}:{card.line}",
+                        "heading": heading, "front": front_html, "back": back_html,
+                        "queue": QUEUES.get(card.state.state, "learning")}
+        view["ratings"] = [{"rating": r, "label": RATINGS[r], "interval": previews[r]} for r in RATINGS]
+        return view
+
+    def image_fixer(self, card) -> Callable[[str], str]:
+        """Rewrites the card's local images to /media/<name>; images that may not leave the wiki become a marker."""
+        refs: list[str] = []
+        for text in (card.front, card.back, getattr(card, "text", "")):
+            if text and ("![" in text or "<img" in text.lower()):
+                refs.extend(image_refs(text))
+        if not refs:
+            return str
+        mapping = {}
+        for ref in refs:
+            name, _ = self.media.resolve(card.path, ref)
+            mapping[ref] = f"/media/{name}" if name else None
+        return lambda page: rewrite_images(page, mapping).replace("[image not exported]", NOT_SHOWN)
+
+    def media_file(self, name: str):
+        """The file behind a /media/ name handed out by `image_fixer`, or None."""
+        with self.lock:
+            return self.media.files.get(name)
+
+    # acting -------------------------------------------------------------------------------------------------
+    def act(self, action: str, card_id: str | None, rating: int = 0) -> dict:
+        """Do `action` ("answer", "suspend", "bury", "undo") on the card the page shows; the new state."""
+        with self.lock:
+            session = self.session
+            self.refresh()
+            if action != "undo" and (session.current is None or session.current.id != card_id):
+                raise Stale()
+            message = ""
+            if action == "answer":
+                if rating not in RATINGS:
+                    raise ValueError(f"rating must be 1-4, not {rating}")
+                result = session.answer(rating)
+                if result.leech:
+                    message = leech_message(card_id, session.settings.leech_threshold)
+            elif action == "undo":
+                step = session.undo()
+                message = f"Undid {step.kind}." if step else "Nothing to undo."
+            elif action in ACTIONS:
+                getattr(session, action)()
+                message = ACTIONS[action]
+            else:
+                raise ValueError(f"unknown action {action!r}")
+            return self._view(message)

@@ -1,0 +1,119 @@
+// mlwiki serve: the card browser. Filters go to /api/cards; a row opens the card (rendered by the server) with its
+// history; Suspend / Unsuspend are POSTs with the page's token.
+"use strict";
+(() => {
+  const token = document.querySelector('meta[name="mlwiki-token"]').content;
+  const form = document.getElementById("filters");
+  const body = document.querySelector("#cards tbody");
+  const total = document.getElementById("total");
+  const probe = (window.mlwiki = { lists: 0, details: 0 });
+  let timer = null;
+  let asked = 0;
+
+  async function request(path, post) {
+    const response = await fetch(path, post ? { method: "POST", headers: { "x-mlwiki-token": token } } : {});
+    if (!response.ok) throw new Error(await response.text());
+    return response.json();
+  }
+
+  function cell(text, className, html) {
+    const td = document.createElement("td");
+    if (className) td.className = className;
+    if (html) td.innerHTML = text; else td.textContent = text;
+    return td;
+  }
+
+  function flagButton(card, after) {
+    const button = document.createElement("button");
+    button.textContent = card.suspended ? "Unsuspend" : "Suspend";
+    button.dataset.action = card.suspended ? "unsuspend" : "suspend";
+    button.addEventListener("click", async (event) => {
+      event.stopPropagation();
+      const detail = await request(`/api/cards/${encodeURIComponent(card.id)}/${button.dataset.action}`, true);
+      after(detail);
+    });
+    return button;
+  }
+
+  function row(card) {
+    const tr = document.createElement("tr");
+    tr.className = "row";
+    tr.dataset.card = card.id;
+    const state = cell(card.state, "c-state state-" + card.state.split(" ")[0]);
+    const flag = cell("", "c-flag");
+    const update = (detail) => {
+      card.suspended = detail.suspended;
+      card.state = detail.state;
+      state.textContent = detail.state;
+      state.className = "c-state state-" + detail.state.split(" ")[0];
+      flag.replaceChildren(flagButton(card, update));
+      const open = tr.nextElementSibling;
+      if (open && open.classList.contains("open")) open.replaceWith(detailRow(detail));
+    };
+    flag.append(flagButton(card, update));
+    tr.append(cell(card.front, "c-front", true), cell(card.deck, "c-deck"), state, cell(card.due, "c-due"),
+      cell(card.lapses ? `${card.reviews} (${card.lapses} lapses)` : String(card.reviews), "c-reviews"), flag);
+    tr.addEventListener("click", () => toggle(tr, card));
+    return tr;
+  }
+
+  function detailRow(detail) {
+    const tr = document.createElement("tr");
+    tr.className = "open";
+    const td = cell("", "detail");
+    td.colSpan = 6;
+    const meta = document.createElement("p");
+    meta.className = "meta";
+    meta.textContent = `${detail.deck} · ${detail.where} · ${detail.state}` + (detail.due ? ` · due ${detail.due}` : "");
+    const front = document.createElement("section");
+    front.className = "side front";
+    front.innerHTML = detail.front;
+    const back = document.createElement("section");
+    back.className = "side back";
+    back.innerHTML = detail.back;
+    const history = document.createElement("table");
+    history.className = "history";
+    history.innerHTML = "<thead><tr><th>When</th><th>Rating</th><th>State</th><th>Interval</th><th>Time</th></tr></thead>";
+    const rows = document.createElement("tbody");
+    for (const h of detail.history) {
+      const r = document.createElement("tr");
+      for (const text of [h.when, h.rating, `${h.from} → ${h.to}`, h.interval, `${h.seconds}s`]) r.append(cell(text));
+      rows.append(r);
+    }
+    history.append(rows);
+    const none = document.createElement("p");
+    none.className = "meta";
+    none.textContent = detail.history.length ? `${detail.history.length} reviews` : "Never reviewed.";
+    history.hidden = !detail.history.length;
+    td.append(meta, front, back, none, history);
+    tr.append(td);
+    return tr;
+  }
+
+  async function toggle(tr, card) {
+    const next = tr.nextElementSibling;
+    if (next && next.classList.contains("open")) { next.remove(); return; }
+    const detail = await request(`/api/cards/${encodeURIComponent(card.id)}`);
+    tr.after(detailRow(detail));
+    probe.details += 1;
+  }
+
+  async function search() {
+    const query = new URLSearchParams([...new FormData(form)].filter(([, value]) => value.trim()));
+    const address = location.pathname + (query.size ? "?" + query : "");
+    if (address !== location.pathname + location.search) history.replaceState(null, "", address);
+    const mine = ++asked;
+    const found = await request("/api/cards?" + query);
+    if (mine !== asked) return; // a newer search is on its way
+    body.replaceChildren(...found.cards.map(row));
+    total.textContent = found.total === found.shown ? `${found.total} cards` : `${found.total} cards, first ${found.shown} shown`;
+    probe.lists += 1;
+  }
+
+  for (const [name, value] of new URLSearchParams(location.search)) {
+    if (form.elements[name]) form.elements[name].value = value;
+  }
+  form.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(search, 150); });
+  form.addEventListener("submit", (event) => { event.preventDefault(); search(); });
+  search();
+})();

@@ -1,0 +1,260 @@
+"""`mlwiki serve` over HTTP: the real command in a subprocess, its answers checked against the database. The same
+session as `mlwiki review` (same cards in the same order), safe by default (Host, token, CSP, sanitized notes,
+images only from inside the wiki), and beside a terminal review, a scan and an edit of a note."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import sys
+
+import pytest
+
+from conftest import bump_mtime, write
+from serving import Server, bundled_wiki, card_flags, free_port, last_review, mlwiki, query, review_count
+
+pytestmark = pytest.mark.slow  # a server process per test
+
+
+@pytest.fixture
+def bundled(tmp_path):
+    return bundled_wiki(tmp_path / "wiki")
+
+
+@pytest.fixture
+def small(wiki):
+    write(wiki, "notes/a.md", "# Alpha\n\nQ: What is $\\alpha$?\nA: The first letter.\n\n"
+                              "Q: What is beta?\nA: The second letter.\n\nQ: What is gamma?\nA: The third.\n")
+    return wiki
+
+
+# --- one engine -------------------------------------------------------------------------------------------
+
+
+def test_the_page_shows_what_the_terminal_review_shows(tmp_path):
+    """Same notes, same clock: the server and `review --plain` present the same cards in the same order, with the
+    same counts, and their answers leave the same log."""
+    web, terminal = bundled_wiki(tmp_path / "web"), bundled_wiki(tmp_path / "terminal")
+    ratings = [3, 1, 3, 4, 2, 3, 3, 1, 3, 3, 4, 3]
+    with Server(web) as server:
+        shown = []
+        for rating in ratings:
+            state = server.state()
+            shown.append((state["card"]["id"], state["counts"]))
+            status, _ = server.act("answer", rating)
+            assert status == 200
+    out = mlwiki(terminal, "review", "--plain", stdin="".join(f"\n{r}\n" for r in ratings) + "q\n").stdout
+    headers = re.findall(r"learning (\d+) · review (\d+) · new (\d+)", out)
+    assert [c for c, _ in shown] == [r["card_id"] for r in query(terminal, "SELECT card_id FROM reviews ORDER BY id")]
+    assert [(str(c["learning"]), str(c["review"]), str(c["new"])) for _, c in shown] == headers[:len(ratings)]
+    web_log = [tuple(r) for r in query(web, "SELECT card_id, rating, state, stability FROM reviews ORDER BY id")]
+    terminal_log = [tuple(r) for r in query(terminal, "SELECT card_id, rating, state, stability FROM reviews ORDER BY id")]
+    assert web_log == terminal_log
+
+
+def test_answer_undo_suspend_bury_reach_the_database(small):
+    with Server(small) as server:
+        first = server.state()
+        assert first["counts"] == {"learning": 0, "review": 0, "new": 3}
+        bar = re.search(r"1 Again (\S+)  2 Hard (\S+)  3 Good (\S+)  4 Easy (\S+)",
+                        mlwiki(small, "review", "--plain", stdin="\nq\n").stdout)  # the terminal's buttons
+        assert [r["interval"] for r in first["ratings"]] == list(bar.groups())
+        card = first["card"]["id"]
+        status, after = server.act("answer", 3, card)
+        assert status == 200 and last_review(small) == {"card_id": card, "rating": 3}
+        assert after["card"]["id"] != card and after["can_undo"]
+        status, undone = server.act("undo")
+        assert review_count(small) == 0 and undone["card"]["id"] == card and "Undid answer" in undone["message"]
+        server.act("suspend", card=card)
+        assert card_flags(small, card)["suspended"] == 1
+        server.act("undo")
+        assert card_flags(small, card)["suspended"] == 0
+        status, buried = server.act("bury", card=card)
+        assert card_flags(small, card)["buried_until"] and buried["card"]["id"] != card
+        assert buried["counts"]["new"] == 2
+
+
+def test_an_answer_for_a_card_no_longer_shown_is_refused_and_not_recorded(small):
+    with Server(small) as server:
+        card = server.state()["card"]["id"]
+        assert server.act("answer", 3, card)[0] == 200
+        status, state = server.act("answer", 3, card)  # a second tab still showing the old card
+        assert status == 409 and state["card"]["id"] != card and "changed elsewhere" in state["message"]
+        assert review_count(small) == 1
+        assert server.act("answer", 7)[0] == 400 and review_count(small) == 1
+
+
+def test_the_last_card_ends_with_the_summary_and_ctrl_c_stops_cleanly(small):
+    server = Server(small)
+    for _ in range(3):
+        server.act("bury")
+    state = server.state()
+    assert state["card"] is None and "3 new cards wait" in state["done"]  # the terminal's closing line
+    status, out, err = server.stop()
+    assert status == 0 and "Traceback" not in err and "Reviewed 0 cards." in out
+
+
+# --- math, images, sanitizing -----------------------------------------------------------------------------
+
+
+def test_cards_arrive_as_mathml_with_the_wikis_macros_and_cloze_marks(bundled):
+    with Server(bundled, "--path", "notes/layouts.md") as server:
+        fronts = []
+        for _ in range(6):
+            state = server.state()
+            if state["card"] is None:
+                break
+            fronts.append(state["card"])
+            server.act("bury")
+    html = " ".join(c["front"] + c["back"] for c in fronts)
+    assert "<math" in html and "\\norm" not in html and "\\R" not in html and "$" not in html
+    assert "‖" in html or "∥" in html  # \norm expanded by the macros file
+    assert "<mtable" in html  # aligned rows and matrices as tables
+
+
+def test_note_html_is_sanitized_and_images_come_only_from_inside_the_wiki(wiki):
+    (wiki / "notes" / "fig.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    (wiki.parent / "secret.png").write_bytes(b"\x89PNG\r\n\x1a\nsecret")
+    write(wiki, "notes/x.md", "Q: Which figure?\nA: ![plot](fig.png) ![leak](../../secret.png) "
+                              "<img src=x onerror=alert(1)><script>alert(2)</script> [a](javascript:alert(3))\n")
+    with Server(wiki) as server:
+        back = server.state()["card"]["back"]
+        assert "onerror" not in back and "<script" not in back and "href=" not in back
+        media = re.findall(r'src="(/media/[^"]+)"', back)
+        assert len(media) == 1 and back.count("outside the wiki or missing: not shown") == 2
+        assert "secret" not in back
+        status, headers, _ = server.get(media[0])
+        assert status == 200 and headers["content-type"] == "image/png"
+        for probe in ("/media/..%2F..%2Fsecret.png", "/media/secret.png", "/static/..%2F..%2Fcli.py"):
+            assert server.get(probe)[0] == 404
+
+
+# --- safe by default --------------------------------------------------------------------------------------
+
+
+def test_host_token_and_csp(small):
+    with Server(small) as server:
+        assert server.base.startswith("http://127.0.0.1:")
+        for path in ("/", "/cards", "/stats", "/api/state", "/static/review.js"):
+            status, headers, _ = server.get(path)
+            assert status == 200, path
+            csp = headers["content-security-policy"]
+            assert "script-src 'self'" in csp and "default-src 'none'" in csp and "unsafe-eval" not in csp
+        # DNS rebinding: a page at evil.example whose name now points at 127.0.0.1
+        assert server.get("/api/state", {"Host": f"evil.example:{server.port}"})[0] == 421
+        assert server.get("/", {"Host": "127.0.0.1"})[0] == 421  # not even the right port
+        card = server.state()["card"]["id"]
+        assert server.post("/api/act", {"action": "answer", "rating": 3, "card": card}, token="")[0] == 403
+        assert server.post("/api/act", {"action": "answer", "rating": 3, "card": card}, token="guess")[0] == 403
+        assert server.post(f"/api/cards/{card}/suspend", token="")[0] == 403
+        assert review_count(small) == 0 and card_flags(small, card)["suspended"] == 0
+        # the page's own scripts only: no inline script, nothing from another host
+        page = server.get("/")[2]
+        assert re.findall(r"<script[^>]*>", page) == ['<script src="/static/review.js" defer>']
+        assert "http" not in page.replace('content="width=device-width', "")
+
+
+def test_the_network_mode_needs_the_token_in_the_link_and_says_who_can_review(small):
+    server = Server(small, host="0.0.0.0")
+    if True:
+        assert "token=" in server.link
+        token = server.link.split("token=")[1]
+        assert server.get("/")[0] == 403 and server.get("/api/state")[0] == 403
+        assert server.get("/?token=wrong")[0] == 403
+        status, headers, _ = server.get(f"/?token={token}")
+        assert status == 303 and headers["location"] == "/" and "HttpOnly" in headers["set-cookie"]
+        cookie = headers["set-cookie"].split(";")[0]
+        assert server.get("/api/state", {"Cookie": cookie})[0] == 200
+        status, _, text = server.request("/api/act", {"action": "bury", "card": None},
+                                         {"Cookie": cookie, "x-mlwiki-token": token}, "POST")
+        assert status == 409  # accepted past the guard (the card id was stale on purpose)
+    status, out, _ = server.stop()
+    assert "anyone on this network who has this link can review" in out
+    assert "▄" in out or "█" in out  # the QR code
+
+
+def test_a_port_in_use_is_one_line(small):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        proc = mlwiki(small, "serve", "--no-open", "--port", str(port))
+    assert proc.returncode == 2 and proc.stderr.strip().startswith("Error: cannot serve on 127.0.0.1:")
+    assert "Traceback" not in proc.stderr
+
+
+# --- beside the terminal ----------------------------------------------------------------------------------
+
+
+def test_server_terminal_review_and_scan_share_the_database(bundled):
+    """A terminal review answers while the page answers: every answer is kept, nothing is locked, and the page
+    never shows a card the terminal just answered."""
+    with Server(bundled) as server:
+        for _ in range(3):
+            assert server.act("answer", 3)[0] == 200
+        terminal = mlwiki(bundled, "review", "--plain", stdin="\n3\n\n3\n\n3\nq\n")
+        assert terminal.returncode == 0 and "locked" not in terminal.stderr + terminal.stdout
+        answered_in_terminal = {r[0] for r in query(bundled, "SELECT card_id FROM reviews ORDER BY id")[3:]}
+        assert len(answered_in_terminal) == 3
+        scan = mlwiki(bundled, "scan")
+        assert scan.returncode == 0 and "busy" not in scan.stderr
+        for _ in range(3):
+            state = server.state()
+            assert state["card"]["id"] not in answered_in_terminal
+            assert server.act("answer", 3)[0] == 200
+    assert review_count(bundled) == 9
+
+
+def test_an_edited_note_shows_its_new_text_on_the_next_card(small):
+    note = small / "notes" / "a.md"
+    with Server(small) as server:
+        first = server.state()["card"]
+        assert "first letter" in first["back"]
+        note.write_text(note.read_text().replace("The first letter.", "Alpha, the first letter of the alphabet."))
+        bump_mtime(note)
+        again = server.state()["card"]
+        assert again["id"] == first["id"] and "first letter of the alphabet" in again["back"]
+
+
+# --- the card browser and the stats page ------------------------------------------------------------------
+
+
+def test_the_card_browser_filters_shows_history_and_suspends(bundled):
+    with Server(bundled) as server:
+        card = server.state()["card"]["id"]
+        server.act("answer", 3, card)
+        found = json.loads(server.get("/api/cards?deck=ML::optimization")[2])
+        assert found["total"] > 5 and all(c["deck"].startswith("ML::optimization") for c in found["cards"])
+        adam = json.loads(server.get("/api/cards?q=ADAM&path=notes/optimization")[2])
+        assert adam["total"] >= 1 and all(c["where"].startswith("notes/optimization/") for c in adam["cards"])
+        detail = json.loads(server.get(f"/api/cards/{card}")[2])
+        assert [h["rating"] for h in detail["history"]] == ["Good"] and detail["state"] == "learning"
+        assert "<" in detail["front"]  # rendered as on the review page
+        suspended = json.loads(server.post(f"/api/cards/{card}/suspend")[2])
+        assert suspended["suspended"] and card_flags(bundled, card)["suspended"] == 1
+        assert server.post(f"/api/cards/{card}/unsuspend")[0] == 200
+        assert card_flags(bundled, card)["suspended"] == 0
+        events = [r[0] for r in query(bundled, "SELECT action FROM events WHERE card_id = ? ORDER BY id", (card,))]
+        assert events == ["suspend", "unsuspend"]
+        assert server.get("/api/cards/nope")[0] == 404 and server.post("/api/cards/nope/suspend")[0] == 404
+
+
+def test_suspending_in_the_browser_takes_the_card_out_of_the_review(small):
+    with Server(small) as server:
+        state = server.state()
+        shown, after = state["card"]["id"], None
+        server.post(f"/api/cards/{shown}/suspend")
+        after = server.state()
+        assert after["card"]["id"] != shown and after["counts"]["new"] == 2
+
+
+def test_the_stats_page_is_live(small):
+    with Server(small) as server:
+        before = server.get("/stats")[2]
+        server.act("answer", 3)
+        after = server.get("/stats")[2]
+    assert 'href="/cards"' in after and "<script" not in before.replace('<script type="application/json"', "")
+    data = json.loads(re.search(r'id="mlwiki-data">(.*?)</script>', after, re.S).group(1))
+    assert data["reviews_today"] == 1
