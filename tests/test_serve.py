@@ -4,6 +4,7 @@ images only from inside the wiki), and beside a terminal review, a scan and an e
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 import socket
@@ -129,6 +130,27 @@ def test_note_html_is_sanitized_and_images_come_only_from_inside_the_wiki(wiki):
         assert status == 200 and headers["content-type"] == "image/png"
         for probe in ("/media/..%2F..%2Fsecret.png", "/media/secret.png", "/static/..%2F..%2Fcli.py"):
             assert server.get(probe)[0] == 404
+
+
+def test_obsidian_embeds_and_notebook_attachments_are_shown(wiki):
+    png = b"\x89PNG\r\n\x1a\n" + bytes(16)
+    (wiki / "assets").mkdir()
+    (wiki / "assets" / "diagram.png").write_bytes(png)
+    write(wiki, "notes/sub/o.md", "Q: Which diagram?\nA: ![[diagram.png|300]] and ![[missing.png]] and ![[other note]]\n")
+    cell = {"cell_type": "markdown", "metadata": {}, "source": ["Q: What does the loss curve look like?\n",
+                                                                "A: ![curve](attachment:curve.png)\n"],
+            "attachments": {"curve.png": {"image/png": base64.b64encode(png).decode()}}}
+    write(wiki, "notes/nb.ipynb", json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    with Server(wiki) as server:
+        backs = {}
+        for _ in range(2):
+            card = server.state()["card"]
+            backs[card["where"]] = card["back"]
+            server.act("bury", card=card["id"])
+    embed = backs["notes/sub/o.md:1"]
+    media = re.findall(r'src="(/media/[^"]+)" alt="diagram" width="300"', embed)
+    assert len(media) == 1 and "not shown" in embed and "![[other note]]" in embed
+    assert f'src="data:image/png;base64,{base64.b64encode(png).decode()}"' in backs["notes/nb.ipynb:1"]
 
 
 # --- safe by default --------------------------------------------------------------------------------------

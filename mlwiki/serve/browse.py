@@ -46,7 +46,8 @@ def card_detail(engine: Engine, card_id: str) -> dict | None:
         if row is None:
             return None
         card = ShownCard.from_row(row)
-        front, back = card_sides(card, engine.macros, engine.image_fixer(card))
+        shown, fix = engine.images.prepare(card)
+        front, back = card_sides(shown, engine.macros, fix)
         history = reviews.reviews_of(store, card_id)
         public = cards.card_row_to_dict(row)
     zone = local_zone(engine.session.settings)

@@ -12,17 +12,16 @@ import threading
 from dataclasses import replace
 from typing import Callable
 
-from mlwiki.export.media import Media, rewrite_images
+from mlwiki.export.media import Media
 from mlwiki.models import State
-from mlwiki.render.html import image_refs
 from mlwiki.render.macros import read_macros
 from mlwiki.review.card_page import card_sides
 from mlwiki.review.schedule import RATINGS
 from mlwiki.review.session import ReviewSession
 from mlwiki.review.tui import leech_message, split_heading, summary_text
+from mlwiki.serve.images import CardImages
 
 QUEUES = {State.NEW: "new", State.REVIEW: "review"}  # the header count the card is part of
-NOT_SHOWN = "[image outside the wiki or missing: not shown]"
 ACTIONS = {"suspend": "Suspended.", "bury": "Buried until tomorrow."}
 
 
@@ -37,7 +36,7 @@ class Engine:
         self.session = session
         self.rescan = rescan  # scans the notes; True when a note changed
         self.lock = threading.Lock()
-        self.media = Media(session.config)
+        self.images = CardImages(Media(session.config))
         self.macros = read_macros(session.config)[0]
         self.version = session.store.data_version()
 
@@ -71,8 +70,8 @@ class Engine:
             view.update(card=None, done=summary_text(session.finish(), session.clock()))
             return view
         heading, front = split_heading(card.heading, card.front)
-        shown = replace(card, front=front) if card.kind != "cloze" else card
-        front_html, back_html = card_sides(shown, self.macros, self.image_fixer(card))
+        shown, fix = self.images.prepare(replace(card, front=front) if card.kind != "cloze" else card)
+        front_html, back_html = card_sides(shown, self.macros, fix)
         previews = session.previews()
         view["card"] = {"id": card.id, "kind": card.kind, "deck": card.deck, "where": f"{card.path}:{card.line}",
                         "heading": heading, "front": front_html, "back": back_html,
@@ -80,24 +79,10 @@ class Engine:
         view["ratings"] = [{"rating": r, "label": RATINGS[r], "interval": previews[r]} for r in RATINGS]
         return view
 
-    def image_fixer(self, card) -> Callable[[str], str]:
-        """Rewrites the card's local images to /media/<name>; images that may not leave the wiki become a marker."""
-        refs: list[str] = []
-        for text in (card.front, card.back, getattr(card, "text", "")):
-            if text and ("![" in text or "<img" in text.lower()):
-                refs.extend(image_refs(text))
-        if not refs:
-            return str
-        mapping = {}
-        for ref in refs:
-            name, _ = self.media.resolve(card.path, ref)
-            mapping[ref] = f"/media/{name}" if name else None
-        return lambda page: rewrite_images(page, mapping).replace("[image not exported]", NOT_SHOWN)
-
     def media_file(self, name: str):
-        """The file behind a /media/ name handed out by `image_fixer`, or None."""
+        """The file behind a /media/ name handed out for a card's image, or None."""
         with self.lock:
-            return self.media.files.get(name)
+            return self.images.files.get(name)
 
     # acting -------------------------------------------------------------------------------------------------
     def act(self, action: str, card_id: str | None, rating: int = 0) -> dict:
