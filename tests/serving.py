@@ -52,7 +52,7 @@ def cli_env(now: str | None = NOW) -> dict:
 
 def mlwiki(root: Path, *args: str, stdin: str = "", now: str | None = NOW) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "mlwiki", "--root", str(root), *args], input=stdin, text=True,
-                          capture_output=True, env=cli_env(now), timeout=120)
+                          capture_output=True, env=cli_env(now), timeout=120, cwd=root)
 
 
 class Server:
@@ -64,7 +64,7 @@ class Server:
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mlwiki", "--root", str(root), "serve", "--no-open", "--host", host,
              "--port", str(self.port), *args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=cli_env(now))
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=cli_env(now), cwd=root)
         self.lines: queue.Queue[str] = queue.Queue()
         self.printed: list[str] = []
         threading.Thread(target=self._pump, daemon=True).start()
