@@ -101,18 +101,22 @@ def test_the_last_card_ends_with_the_summary_and_ctrl_c_stops_cleanly(small):
 
 
 def test_cards_arrive_as_mathml_with_the_wikis_macros_and_cloze_marks(bundled):
-    with Server(bundled, "--path", "notes/layouts.md") as server:
+    write(bundled, "notes/softmax-cloze.md", "# Softmax\n\nThe softmax is $p_i = \\cloze{\\frac{e^{z_i}}{\\sum_j e^{z_j}}}$.\n")
+    with Server(bundled, "--path", "notes/layouts.md", "--path", "notes/softmax-cloze.md") as server:
         fronts = []
-        for _ in range(6):
+        for _ in range(40):
             state = server.state()
             if state["card"] is None:
                 break
             fronts.append(state["card"])
             server.act("bury")
     html = " ".join(c["front"] + c["back"] for c in fronts)
-    assert "<math" in html and "\\norm" not in html and "\\R" not in html and "$" not in html
+    assert "<math" in html and "\\norm" not in html and "\\R" not in html  # ($x$ stays in a code span)
     assert "‖" in html or "∥" in html  # \norm expanded by the macros file
     assert "<mtable" in html  # aligned rows and matrices as tables
+    clozes = [c for c in fronts if c["kind"] == "cloze"]
+    assert clozes and any(re.search(r'<math[^>]*>.*class="cloze"', c["back"], re.S) for c in clozes)  # math cloze
+    assert all("probabilities" not in c["front"] or "[...]" in c["front"] for c in clozes)
 
 
 def test_note_html_is_sanitized_and_images_come_only_from_inside_the_wiki(wiki):

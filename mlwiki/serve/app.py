@@ -15,6 +15,7 @@ from starlette.responses import FileResponse, HTMLResponse, JSONResponse, Respon
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from mlwiki.errors import MlwikiError
 from mlwiki.render.mathml import MATH_CSS
 from mlwiki.serve import browse, pages
 from mlwiki.serve.engine import Engine, Stale
@@ -66,6 +67,8 @@ def build_app(site: Site):
             return JSONResponse(view, status_code=409, headers=NO_STORE)
         except ValueError as exc:
             return JSONResponse({"error": str(exc)}, status_code=400)
+        except MlwikiError as exc:  # the database stayed busy past its timeout: nothing was saved, try again
+            return JSONResponse({"error": str(exc)}, status_code=503)
 
     def card_list(request: Request):
         q = request.query_params

@@ -17,7 +17,12 @@
     const options = body === undefined ? {} : { method: "POST", body: JSON.stringify(body),
       headers: { "content-type": "application/json", "x-mlwiki-token": token } };
     const response = await fetch(path, options);
-    if (!response.ok && response.status !== 409) throw new Error(await response.text());
+    if (!response.ok && response.status !== 409) {
+      const text = await response.text();
+      let reason = text;
+      try { reason = JSON.parse(text).error || text; } catch (_) { /* plain text */ }
+      throw new Error(reason);
+    }
     return response.json();
   }
 
