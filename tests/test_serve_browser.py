@@ -7,11 +7,13 @@ Skipped, with the reason, only when no Chromium is installed (`.ci/run` installs
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 
 import pytest
 
-from browser import CHECK_JS, Browser, find_chromium
+from browser import CHECK_JS
 from serving import Server, bundled_wiki, card_flags, last_review, review_count
+from test_pages_browser import browser  # noqa: F401 - the module's one headless Chromium (skips without one)
 
 pytestmark = pytest.mark.slow
 
@@ -20,13 +22,18 @@ KEYS = {" ": ("Space", 32), "Enter": ("Enter", 13), "u": ("KeyU", 85), "s": ("Ke
 RATINGS = [3, 3, 1, 4, 2, 3, 3, 3, 1, 3, 4, 3, 2, 3, 3, 1, 3, 3, 4, 3]
 
 
-@pytest.fixture(scope="module")
-def browser():
-    binary = find_chromium()
-    if binary is None:
-        pytest.skip("no Chromium on PATH (install Debian's: apt-get install chromium; .ci/run does)")
-    with Browser(binary) as chromium:
-        yield chromium
+@contextmanager
+def opened(browser, tmp_path, path: str = "/", width: int = 1280, dark: bool = False, args: tuple = (),
+           ready: str = "renders"):
+    """A copy of the bundled notes, `mlwiki serve` on it, and a tab showing `path` once it has drawn its data."""
+    root = bundled_wiki(tmp_path / "wiki")
+    with Server(root, *args) as server:
+        page = browser.page(server.base + path, width=width, dark=dark)
+        wait(page, f"window.mlwiki && window.mlwiki.{ready} > 0")
+        try:
+            yield root, server, page
+        finally:
+            page.close()
 
 
 def press(page, key: str) -> None:
@@ -82,10 +89,7 @@ def foreign_loads(page, base: str) -> list[str]:
 
 @pytest.mark.parametrize("width, dark", [(1280, False), (400, True)], ids=["1280-light", "400-dark"])
 def test_twenty_cards_by_keyboard_then_undo_suspend_bury(browser, tmp_path, width, dark):
-    root = bundled_wiki(tmp_path / "wiki")
-    with Server(root) as server:
-        page = browser.page(server.base + "/", width=width, dark=dark)
-        wait(page, "window.mlwiki && window.mlwiki.renders > 0")
+    with opened(browser, tmp_path, width=width, dark=dark) as (root, server, page):
         bad = {}
         for n, rating in enumerate(RATINGS, start=1):
             card = page.evaluate("window.mlwiki.card")
@@ -121,14 +125,10 @@ def test_twenty_cards_by_keyboard_then_undo_suspend_bury(browser, tmp_path, widt
         press(page, "?")
         assert page.evaluate("document.getElementById('help').open") is False
         assert foreign_loads(page, server.base) == []
-        page.close()
 
 
 def test_touch_buttons_on_a_phone(browser, tmp_path):
-    root = bundled_wiki(tmp_path / "wiki")
-    with Server(root) as server:
-        page = browser.page(server.base + "/", width=400, dark=False)
-        wait(page, "window.mlwiki && window.mlwiki.renders > 0")
+    with opened(browser, tmp_path, width=400) as (root, server, page):
         card = page.evaluate("window.mlwiki.card")
         tap(page, "#reveal")
         assert page.evaluate("document.body.dataset.side") == "back"
@@ -140,25 +140,17 @@ def test_touch_buttons_on_a_phone(browser, tmp_path):
         assert review_count(root) == 0
         counts = page.evaluate("document.getElementById('counts').innerText")
         assert counts.replace(" ", "") == "20+0+0"
-        page.close()
 
 
 def test_math_is_typeset_with_the_wikis_macros(browser, tmp_path):
-    root = bundled_wiki(tmp_path / "wiki")
-    with Server(root, "--path", "notes/layouts.md") as server:
-        page = browser.page(server.base + "/", width=1280, dark=False)
-        wait(page, "window.mlwiki && window.mlwiki.renders > 0")
+    with opened(browser, tmp_path, args=("--path", "notes/layouts.md")) as (_, _, page):
         press(page, " ")
         assert page.evaluate("document.querySelectorAll('#back math').length") > 0
         assert layout_problems(page) == {}
-        page.close()
 
 
 def test_the_card_browser_filters_opens_and_suspends(browser, tmp_path):
-    root = bundled_wiki(tmp_path / "wiki")
-    with Server(root) as server:
-        page = browser.page(server.base + "/cards", width=400, dark=True)
-        wait(page, "window.mlwiki && window.mlwiki.lists > 0")
+    with opened(browser, tmp_path, "/cards", width=400, dark=True, ready="lists") as (root, server, page):
         everything = page.evaluate("document.querySelectorAll('tr.row').length")
         page.evaluate("document.querySelector('input[name=q]').focus()")
         before = page.evaluate("window.mlwiki.lists")
@@ -178,7 +170,6 @@ def test_the_card_browser_filters_opens_and_suspends(browser, tmp_path):
         wait(page, "document.querySelector('tr.row .c-state').innerText === 'new'")
         assert card_flags(root, rows[0])["suspended"] == 0
         assert layout_problems(page) == {} and foreign_loads(page, server.base) == []
-        page.close()
 
 
 def test_the_stats_page_is_served_with_the_apps_navigation(browser, tmp_path):

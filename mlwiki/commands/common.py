@@ -5,6 +5,7 @@ render the result."""
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 import click
@@ -172,6 +173,24 @@ def echo_form_census(config, made=None, possible=None) -> None:
         click.echo(f"cards by form: {describe_forms(dict(made.most_common()))}", err=True)
     for hint in form_hints(made, possible, config):
         click.echo(f"hint: {hint}", err=True)
+
+
+@contextmanager
+def study_session(app: AppContext, deck, tag, paths, limit, new):
+    """A review session over the filter on the freshly scanned store (`review` and `serve` study through it), or
+    None when no card matches (said why). The automatic backup runs when the session ends normally."""
+    from mlwiki.review.queue import Filters
+    from mlwiki.review.session import ReviewSession, session_clock
+
+    selection = selection_from(app, deck, tag, paths)
+    store, report = synced(app)
+    with store:
+        echo_errors(report)
+        if nothing_matches(store, selection) or hint_when_empty(store, app):
+            yield None
+            return
+        yield ReviewSession(store, app.config, session_clock(app.fixed_now), Filters(selection, limit=limit, new=new))
+        auto_backup(store, app)
 
 
 def auto_backup(store, app: AppContext) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from mlwiki.commands.common import (AppContext, auto_backup, echo_errors, filter_options, hint_when_empty,
-                                    nothing_matches, pass_app, selection_from, synced)
+from mlwiki.commands.common import AppContext, echo_errors, filter_options, pass_app, study_session
+from mlwiki.textsafe import plural
 
 
 @click.command()
@@ -31,8 +31,6 @@ def serve(app: AppContext, deck, tag, paths, limit, new, host, port, open_browse
         mlwiki serve --host 0.0.0.0          # review on a phone on the same network
     """
     from mlwiki.commands.optimize import retention_costs_html
-    from mlwiki.review.queue import Filters
-    from mlwiki.review.session import ReviewSession, session_clock
     from mlwiki.scan.sync import scan
     from mlwiki.serve.app import Site, build_app
     from mlwiki.serve.engine import Engine
@@ -40,29 +38,23 @@ def serve(app: AppContext, deck, tag, paths, limit, new, host, port, open_browse
     from mlwiki.stats.compute import compute_stats
     from mlwiki.stats.html import render_html
 
-    selection = selection_from(app, deck, tag, paths)
     address = plan_address(host, port)
-    store, report = synced(app)
-    with store:
-        echo_errors(report)
-        if nothing_matches(store, selection) or hint_when_empty(store, app):
+    with study_session(app, deck, tag, paths, limit, new) as session:
+        if session is None:
             return
-        clock = session_clock(app.fixed_now)
-        session = ReviewSession(store, app.config, clock, Filters(selection, limit=limit, new=new))
 
         def rescan() -> bool:
-            found = scan(store, app.config, clock())
+            found = scan(session.store, app.config, session.clock())
             echo_errors(found)
             return found.changed
 
         def stats_html() -> str:
-            return render_html(compute_stats(store, app.config, clock(), selection),
-                               extra=retention_costs_html(app))
+            stats = compute_stats(session.store, app.config, session.clock(), session.filters.selection)
+            return render_html(stats, extra=retention_costs_html(app))
 
-        site = Site(Engine(session, rescan), address.policy, stats_html)
-        run_server(build_app(site), address, open_browser, click.echo)
-        click.echo(f"Reviewed {session.summary.reviewed} cards.")
-        auto_backup(store, app)
+        run_server(build_app(Site(Engine(session, rescan), address.policy, stats_html)), address, open_browser,
+                   click.echo)
+        click.echo(f"Reviewed {plural(session.summary.reviewed, 'card')}.")
 
 
 COMMANDS = [serve]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from mlwiki.commands.common import (AppContext, auto_backup, echo_errors, echo_json, filter_options, hint_when_empty,
-                                    nothing_matches, pass_app, selection_from, synced)
+from mlwiki.commands.common import (AppContext, echo_json, filter_options, hint_when_empty, nothing_matches, pass_app,
+                                    selection_from, study_session, synced)
 from mlwiki.errors import MlwikiError
 from mlwiki.textsafe import inert, plural
 
@@ -30,31 +30,23 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
     Plain mode (--plain, or stdin not a terminal) prints the front, reads
     a line (empty: reveal), prints the back, reads 1-4, u, s, b, x or q.
     """
-    from mlwiki.review.queue import Filters
-    from mlwiki.review.session import ReviewSession, session_clock
     from mlwiki.review.tui import TerminalUI, run_plain
     from mlwiki.scan.sync import scan as rescan
 
-    selection = selection_from(app, deck, tag, paths)
-    store, report = synced(app)
-    with store:
-        echo_errors(report)
-        if nothing_matches(store, selection) or hint_when_empty(store, app):
+    with study_session(app, deck, tag, paths, limit, new) as session:
+        if session is None:
             return
-        clock = session_clock(app.fixed_now)
-        use_wiki_macros(app)
-        session = ReviewSession(store, app.config, clock, Filters(selection, limit=limit, new=new))
+        use_wiki_macros(app)  # the terminal's math knows the wiki's macros
         if plain or not sys.stdin.isatty():
             run_plain(session, sys.stdin, click.echo)
         else:
             def after_edit() -> int:
                 """Rescan, rebuild the queue, and count the syntax errors the edit may have made."""
-                report = rescan(store, app.config, clock())
+                report = rescan(session.store, app.config, session.clock())
                 session.reload(keep_current=True)
                 return sum(p.severity.value == "error" for p in report.problems)
 
             TerminalUI(session, rescan=after_edit).run()
-        auto_backup(store, app)
 
 
 @click.command()
