@@ -11,7 +11,6 @@ import re
 import shutil
 import signal
 import socket
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -19,6 +18,8 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+from conftest import db_rows
 
 REPO = Path(__file__).resolve().parent.parent
 NOW = "2026-03-02T12:00:00+00:00"
@@ -148,29 +149,15 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def database(root: Path) -> sqlite3.Connection:
-    """The wiki's database, read-only, beside the running server (WAL lets both in)."""
-    conn = sqlite3.connect(f"file:{root / '.mlwiki' / 'mlwiki.db'}?mode=ro", uri=True, timeout=10)
-    conn.row_factory = sqlite3.Row
-    return conn
-
-
-def query(root: Path, sql: str, params=()) -> list[sqlite3.Row]:
-    conn = database(root)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
-
-
 def review_count(root: Path) -> int:
-    return query(root, "SELECT count(*) FROM reviews")[0][0]
+    return db_rows(root, "SELECT count(*) FROM reviews")[0][0]
 
 
 def card_flags(root: Path, card_id: str) -> dict:
-    return dict(query(root, "SELECT suspended, buried_until, reps FROM cards WHERE id = ?", (card_id,))[0])
+    (row,) = db_rows(root, "SELECT suspended, buried_until, reps FROM cards WHERE id = ?", (card_id,))
+    return dict(zip(("suspended", "buried_until", "reps"), row))
 
 
 def last_review(root: Path) -> dict | None:
-    rows = query(root, "SELECT card_id, rating FROM reviews ORDER BY id DESC LIMIT 1")
-    return dict(rows[0]) if rows else None
+    rows = db_rows(root, "SELECT card_id, rating FROM reviews ORDER BY id DESC LIMIT 1")
+    return dict(zip(("card_id", "rating"), rows[0])) if rows else None

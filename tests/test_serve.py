@@ -8,13 +8,11 @@ import base64
 import json
 import re
 import socket
-import subprocess
-import sys
 
 import pytest
 
-from conftest import bump_mtime, write
-from serving import Server, bundled_wiki, card_flags, free_port, last_review, mlwiki, query, review_count
+from conftest import bump_mtime, db_rows, write
+from serving import Server, bundled_wiki, card_flags, last_review, mlwiki, review_count
 
 pytestmark = pytest.mark.slow  # a server process per test
 
@@ -48,10 +46,10 @@ def test_the_page_shows_what_the_terminal_review_shows(tmp_path):
             assert status == 200
     out = mlwiki(terminal, "review", "--plain", stdin="".join(f"\n{r}\n" for r in ratings) + "q\n").stdout
     headers = re.findall(r"learning (\d+) · review (\d+) · new (\d+)", out)
-    assert [c for c, _ in shown] == [r["card_id"] for r in query(terminal, "SELECT card_id FROM reviews ORDER BY id")]
+    assert [c for c, _ in shown] == [r[0] for r in db_rows(terminal, "SELECT card_id FROM reviews ORDER BY id")]
     assert [(str(c["learning"]), str(c["review"]), str(c["new"])) for _, c in shown] == headers[:len(ratings)]
-    web_log = [tuple(r) for r in query(web, "SELECT card_id, rating, state, stability FROM reviews ORDER BY id")]
-    terminal_log = [tuple(r) for r in query(terminal, "SELECT card_id, rating, state, stability FROM reviews ORDER BY id")]
+    web_log = [tuple(r) for r in db_rows(web, "SELECT card_id, rating, state, stability FROM reviews ORDER BY id")]
+    terminal_log = [tuple(r) for r in db_rows(terminal, "SELECT card_id, rating, state, stability FROM reviews ORDER BY id")]
     assert web_log == terminal_log
 
 
@@ -222,7 +220,7 @@ def test_server_terminal_review_and_scan_share_the_database(bundled):
             assert server.act("answer", 3)[0] == 200
         terminal = mlwiki(bundled, "review", "--plain", stdin="\n3\n\n3\n\n3\nq\n")
         assert terminal.returncode == 0 and "locked" not in terminal.stderr + terminal.stdout
-        answered_in_terminal = {r[0] for r in query(bundled, "SELECT card_id FROM reviews ORDER BY id")[3:]}
+        answered_in_terminal = {r[0] for r in db_rows(bundled, "SELECT card_id FROM reviews ORDER BY id")[3:]}
         assert len(answered_in_terminal) == 3
         scan = mlwiki(bundled, "scan")
         assert scan.returncode == 0 and "busy" not in scan.stderr
@@ -262,7 +260,7 @@ def test_the_card_browser_filters_shows_history_and_suspends(bundled):
         assert suspended["suspended"] and card_flags(bundled, card)["suspended"] == 1
         assert server.post(f"/api/cards/{card}/unsuspend")[0] == 200
         assert card_flags(bundled, card)["suspended"] == 0
-        events = [r[0] for r in query(bundled, "SELECT action FROM events WHERE card_id = ? ORDER BY id", (card,))]
+        events = [r[0] for r in db_rows(bundled, "SELECT action FROM events WHERE card_id = ? ORDER BY id", (card,))]
         assert events == ["suspend", "unsuspend"]
         assert server.get("/api/cards/nope")[0] == 404 and server.post("/api/cards/nope/suspend")[0] == 404
 

@@ -6,5 +6,8 @@ images are served only from inside the wiki, by the export's rules (`export.medi
 by default: Host checked (DNS rebinding), a per-run token on every state-changing request (CSRF), a strict
 Content-Security-Policy. Starlette and uvicorn are imported only here, so `mlwiki --help` and `due` never load them.
 
-May import: everything up to stats (errors, config, studyday, render, store, scan, review, export, stats).
+The stats page and the rescan come in as functions from the command (commands/serve.py), so this package needs
+neither `stats` nor `scan`.
+
+imports: errors, export, models, render, review, store, studyday
 """

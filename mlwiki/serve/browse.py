@@ -9,8 +9,8 @@ from datetime import datetime
 from mlwiki.models import STATE_NAMES
 from mlwiki.render.mathml import MathML
 from mlwiki.review.card_page import card_sides
-from mlwiki.review.log import set_flag, unsuspend
-from mlwiki.review.schedule import RATINGS
+from mlwiki.review.answering import set_flag, unsuspend
+from mlwiki.models import RATINGS
 from mlwiki.review.session import ShownCard
 from mlwiki.serve.engine import Engine
 from mlwiki.store import cards, reviews

@@ -16,7 +16,7 @@ from mlwiki.export.media import Media
 from mlwiki.models import State
 from mlwiki.render.macros import read_macros
 from mlwiki.review.card_page import card_sides
-from mlwiki.review.schedule import RATINGS
+from mlwiki.models import RATINGS
 from mlwiki.review.session import ReviewSession
 from mlwiki.review.tui import leech_message, split_heading, summary_text
 from mlwiki.serve.images import CardImages
