@@ -8,6 +8,7 @@ import base64
 import json
 import re
 import socket
+import threading
 
 import pytest
 
@@ -229,6 +230,41 @@ def test_server_terminal_review_and_scan_share_the_database(bundled):
             assert state["card"]["id"] not in answered_in_terminal
             assert server.act("answer", 3)[0] == 200
     assert review_count(bundled) == 9
+
+
+def test_anki_pull_while_the_page_answers(tmp_path):
+    """Anki's reviews come in (`anki pull`, through the real `anki` package) while the page keeps answering: every
+    answer of both is kept, no "database is locked", and the page goes on with the pulled schedule."""
+    pytest.importorskip("anki")
+    from anki_world import anki
+
+    root = bundled_wiki(tmp_path / "wiki")
+    assert mlwiki(root, "export", "-o", str(tmp_path / "out"), now=None).returncode == 0
+    collection = tmp_path / "collection.anki2"
+    in_anki = anki(collection, [["fsrs"], ["import", str(tmp_path / "out" / "ML.apkg")], ["answer_due", {}, "ML"]])
+    with Server(root, now=None) as server:
+        answered, failures = [], []
+
+        def answer_on_the_page() -> None:
+            for _ in range(15):
+                card = server.state()["card"]
+                if card is None:  # today's 20 new cards are used up: Anki's count too, once pulled
+                    break
+                status, _ = server.act("answer", 3, card["id"])
+                (answered if status == 200 else failures).append(status)
+
+        page = threading.Thread(target=answer_on_the_page)
+        page.start()
+        pulled = mlwiki(root, "anki", "pull", str(collection), now=None)
+        page.join()
+        after = server.state()
+    assert pulled.returncode == 0 and "locked" not in pulled.stderr + pulled.stdout, pulled.stderr
+    assert failures in ([], [409])  # at most the one answer whose card the pull just rescheduled
+    sources = dict(db_rows(root, "SELECT coalesce(source, 'mlwiki'), count(*) FROM reviews GROUP BY 1"))
+    assert sources["mlwiki"] == len(answered) > 0 and sources["anki"] == in_anki["answered"][0] > 0
+    pulled_ids = {r[0] for r in db_rows(root, "SELECT card_id FROM reviews WHERE source = 'anki'")}
+    if after["card"] is not None:
+        assert after["card"]["id"] not in pulled_ids or after["card"]["queue"] == "learning"
 
 
 def test_an_edited_note_shows_its_new_text_on_the_next_card(small):
