@@ -57,6 +57,8 @@ class Guard:
         self.app, self.policy = app, policy
 
     async def __call__(self, scope, receive, send):
+        if scope["type"] == "websocket":  # the app has none: refused before anything looks at it
+            return await send({"type": "websocket.close", "code": 1008})
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
