@@ -9,6 +9,7 @@ import json
 import re
 import socket
 import threading
+from datetime import timedelta
 
 import pytest
 
@@ -94,6 +95,35 @@ def test_the_last_card_ends_with_the_summary_and_ctrl_c_stops_cleanly(small):
     assert state["card"] is None and "3 new cards wait" in state["done"]  # the terminal's closing line
     status, out, err = server.stop()
     assert status == 0 and "Traceback" not in err and "Reviewed 0 cards." in out
+
+
+def test_done_for_now_until_a_learning_card_falls_due(make_wiki, now):
+    """With nothing left but a learning card not yet due, the page says when it is; once the clock reaches it, the
+    next request shows it (the engine in-process, on a clock the test moves)."""
+    from mlwiki.config import load_config
+    from mlwiki.review.session import ReviewSession
+    from mlwiki.scan.sync import open_synced
+    from mlwiki.serve.engine import Engine
+
+    root = make_wiki({"a.md": "Q: What is alpha?\nA: The first letter.\n"},
+                     config='name = "T"\n[review]\ntimezone = "UTC"\nlearning_steps = ["30m"]\n')
+    clock = [now]
+    config = load_config(root)
+    store, _ = open_synced(config, now)
+    with store:
+        engine = Engine(ReviewSession(store, config, lambda: clock[0]), lambda: False)
+        card = engine.state()["card"]["id"]
+        done = engine.act("answer", card, 1)  # Again: back in 30 minutes, beyond the 20-minute learn-ahead
+        assert done["card"] is None and "Next card due 12:30" in done["done"]
+        clock[0] = now + timedelta(minutes=31)
+        back = engine.state()
+        assert back["card"]["id"] == card and back["counts"]["learning"] == 1
+
+
+def test_serve_help_loads_no_web_framework():
+    from test_startup import imported_by
+
+    assert imported_by("serve", "--help") == []
 
 
 # --- math, images, sanitizing -----------------------------------------------------------------------------

@@ -52,6 +52,10 @@ class Engine:
         session = self.session
         changed = self.rescan()
         version = session.store.data_version()
+        if session.current is None:  # done for now: a learning card may have come due since, or a new day begun
+            self.version = version
+            session.reload()
+            return
         if not changed and version == self.version:
             return
         self.version = version

@@ -55,6 +55,7 @@
     if (!card) {
       ui.done.textContent = "Congratulations! " + view.done;
       document.title = "mlwiki review — done";
+      waitForMore();
       return;
     }
     if (ui.front.dataset.card !== card.id || ui.front.dataset.html !== String(card.front.length)) {
@@ -68,6 +69,15 @@
       document.title = `mlwiki review — ${card.where}`;
       window.scrollTo(0, 0);
     }
+  }
+
+  // done for now: ask again every half minute, so a learning card shows when it comes due (as Anki does)
+  let waiting = null;
+  function waitForMore() {
+    clearTimeout(waiting);
+    waiting = setTimeout(() => {
+      if (!busy && view && !view.card) request("/api/state").then(show).catch(() => waitForMore());
+    }, 30000);
   }
 
   function rateButton(r) {
