@@ -15,7 +15,7 @@ from mlwiki.textsafe import plural
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. 0.0.0.0: reachable from a phone on the same network (the link then "
                    "carries a token; anyone with the link can review).")
-@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(1, 65535), help="Port to listen on.")
 @click.option("--open/--no-open", "open_browser", default=True, show_default=True,
               help="Open the review page in the default browser.")
 @pass_app

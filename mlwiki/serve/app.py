@@ -49,7 +49,10 @@ def build_app(site: Site):
         return HTMLResponse(pages.stats_page(page), headers=NO_STORE)
 
     def state(request: Request):
-        return JSONResponse(engine.state(), headers=NO_STORE)
+        try:
+            return JSONResponse(engine.state(), headers=NO_STORE)
+        except MlwikiError as exc:  # the database busy past its timeout, or unreadable: say so, keep serving
+            return JSONResponse({"error": str(exc)}, status_code=503)
 
     async def act(request: Request):
         body = await _json(request)
