@@ -169,7 +169,7 @@ def test_obsidian_embeds_and_notebook_attachments_are_shown(wiki):
     png = b"\x89PNG\r\n\x1a\n" + bytes(16)
     (wiki / "assets").mkdir()
     (wiki / "assets" / "diagram.png").write_bytes(png)
-    write(wiki, "notes/sub/o.md", "Q: Which diagram?\nA: ![[diagram.png|300]] and ![[missing.png]] and ![[other note]]\n")
+    write(wiki, "notes/sub/o.md", "Q: Which diagram?\nA: ![[diagram.png|300]] and ![[missing.png]] and ![[other note#Part]]\n")
     cell = {"cell_type": "markdown", "metadata": {}, "source": ["Q: What does the loss curve look like?\n",
                                                                 "A: ![curve](attachment:curve.png)\n"],
             "attachments": {"curve.png": {"image/png": base64.b64encode(png).decode()}}}
@@ -182,7 +182,7 @@ def test_obsidian_embeds_and_notebook_attachments_are_shown(wiki):
             server.act("bury", card=card["id"])
     embed = backs["notes/sub/o.md:1"]
     media = re.findall(r'src="(/media/[^"]+)" alt="diagram" width="300"', embed)
-    assert len(media) == 1 and "not shown" in embed and "![[other note]]" in embed
+    assert len(media) == 1 and "not shown" in embed and "![[other note#Part]]" in embed
     assert f'src="data:image/png;base64,{base64.b64encode(png).decode()}"' in backs["notes/nb.ipynb:1"]
 
 

@@ -47,12 +47,13 @@ class CardImages:
         return replace(card, **{k: v for k, v in fields.items() if hasattr(card, k)}), fix
 
     def _markdown(self, note: str, text: str) -> str:
-        text = _EMBED.sub(lambda m: self._embed(note, m.group(1).strip(), m.group(2)), text)
+        text = _EMBED.sub(lambda m: self._embed(note, m), text)
         return _ATTACHMENT.sub(lambda m: f"{m.group(1)}<{_ATTACHMENT_REF}{m.group(2)}>)", text)
 
-    def _embed(self, note: str, name: str, size: str | None) -> str:
+    def _embed(self, note: str, embed: re.Match) -> str:
+        name, size = embed.group(1).strip(), embed.group(2)
         if Path(name).suffix.lower() not in IMAGE_SUFFIXES:
-            return f"![[{name}]]"  # an embedded note, not an image: left as the text it is
+            return embed.group(0)  # an embedded note or section, not an image: left as the text it is
         target = name if self.media.resolve(note, name)[0] else self._find(note, name)
         width = f' width="{int(size)}"' if size and size.strip().isdigit() else ""
         return f'<img src="{html.escape(target or name)}" alt="{html.escape(Path(name).stem)}"{width}>'
