@@ -65,7 +65,7 @@ CARDS_BODY = """<main class="wide">
 def nav(current: str, counts: bool = False) -> str:
     links = "".join(f'<a href="{href}"{" aria-current=page" if href == current else ""}>{label}</a>'
                     for href, label in NAV)
-    extra = '<span class="counts" id="counts" title="learning · review · new"></span>' if counts else ""
+    extra = '<span class="counts" id="counts"></span>' if counts else ""
     return f'<nav class="top">{links}{extra}</nav>'
 
 

@@ -26,15 +26,17 @@
     return response.json();
   }
 
+  // the terminal's header: learning · review · new, the current card's count underlined
   function counts(c, current) {
     ui.counts.replaceChildren();
-    for (const [key, title] of [["new", "new"], ["learning", "learning"], ["review", "review"]]) {
+    for (const key of ["learning", "review", "new"]) {
       const span = document.createElement("span");
       span.className = `n-${key}` + (key === current ? " now" : "");
-      span.title = title;
       span.textContent = c[key];
-      if (ui.counts.childElementCount) ui.counts.append(" + ");
-      ui.counts.append(span);
+      const label = document.createElement("small");
+      label.textContent = ` ${key}`;
+      if (ui.counts.childElementCount) ui.counts.append(" · ");
+      ui.counts.append(span, label);
     }
   }
 
