@@ -1,7 +1,7 @@
 """The review session behind the web page: one `ReviewSession`, a lock, and the JSON the page shows.
 
 The page only asks for the state and sends actions; every rule (queue, counts, undo, bury, suspend, leeches,
-answering) is the session's, exactly as in `mlwiki review`. Before each answer the notes are rescanned (cheap when
+answering) is the session's, exactly as in `mlwiki review`. Before each request the notes are rescanned (cheap when
 nothing changed) and the database is checked for commits by other mlwiki processes (`review` in a terminal, `anki
 pull`, `scan`): on either, the queue is rebuilt from the database, as `review` does after `e`.
 """
@@ -13,10 +13,9 @@ from dataclasses import replace
 from typing import Callable
 
 from mlwiki.export.media import Media
-from mlwiki.models import State
+from mlwiki.models import RATINGS, State
 from mlwiki.render.macros import read_macros
 from mlwiki.review.card_page import card_sides
-from mlwiki.models import RATINGS
 from mlwiki.review.session import ReviewSession
 from mlwiki.review.tui import leech_message, split_heading, summary_text
 from mlwiki.serve.images import CardImages
