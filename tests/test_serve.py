@@ -131,7 +131,8 @@ def test_serve_help_loads_no_web_framework():
 
 def test_cards_arrive_as_mathml_with_the_wikis_macros_and_cloze_marks(bundled):
     write(bundled, "notes/softmax-cloze.md", "# Softmax\n\nThe softmax is $p_i = \\cloze{\\frac{e^{z_i}}{\\sum_j e^{z_j}}}$.\n")
-    with Server(bundled, "--path", "notes/layouts.md", "--path", "notes/softmax-cloze.md") as server:
+    write(bundled, "notes/text-cloze.md", "# Attention\n\nAttention weights are {{c1::normalised scores}}.\n")
+    with Server(bundled, *(f"--path=notes/{n}" for n in ("layouts.md", "softmax-cloze.md", "text-cloze.md"))) as server:
         fronts = []
         for _ in range(40):
             state = server.state()
@@ -145,7 +146,8 @@ def test_cards_arrive_as_mathml_with_the_wikis_macros_and_cloze_marks(bundled):
     assert "<mtable" in html  # aligned rows and matrices as tables
     clozes = [c for c in fronts if c["kind"] == "cloze"]
     assert clozes and any(re.search(r'<math[^>]*>.*class="cloze"', c["back"], re.S) for c in clozes)  # math cloze
-    assert all("probabilities" not in c["front"] or "[...]" in c["front"] for c in clozes)
+    (hidden,) = [c for c in clozes if '<span class="cloze">normalised scores</span>' in c["back"]]
+    assert '<span class="cloze">[...]</span>' in hidden["front"] and "normalised" not in hidden["front"]
 
 
 def test_note_html_is_sanitized_and_images_come_only_from_inside_the_wiki(wiki):
