@@ -59,13 +59,13 @@ def mlwiki(root: Path, *args: str, stdin: str = "", now: str | None = NOW) -> su
 class Server:
     """`mlwiki serve --no-open` on a free port; `stop()` sends Ctrl-C (SIGINT) and returns what it printed."""
 
-    def __init__(self, root: Path, *args: str, now: str | None = NOW, host: str = "127.0.0.1"):
+    def __init__(self, root: Path, *args: str, now: str | None = NOW, host: str = "127.0.0.1", env: dict | None = None):
         self.root = root
         self.port = free_port()
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "mlwiki", "--root", str(root), "serve", "--no-open", "--host", host,
              "--port", str(self.port), *args],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env=cli_env(now), cwd=root)
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True, env={**cli_env(now), **(env or {})}, cwd=root)
         self.lines: queue.Queue[str] = queue.Queue()
         self.printed: list[str] = []
         threading.Thread(target=self._pump, daemon=True).start()

@@ -9,6 +9,7 @@ import json
 import re
 import socket
 import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -230,6 +231,19 @@ def test_the_network_mode_needs_the_token_in_the_link_and_says_who_can_review(sm
     status, out, _ = server.stop()
     assert "anyone on this network who has this link can review" in out
     assert "▄" in out or "█" in out  # the QR code
+
+
+def test_open_shows_the_page_in_the_browser_once_it_listens(small, tmp_path):
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser.sh"
+    browser.write_text(f'#!/bin/sh\necho "$1" > {opened}\n')
+    browser.chmod(0o755)
+    with Server(small, "--open", env={"BROWSER": str(browser)}) as server:
+        for _ in range(100):
+            if opened.exists() and opened.read_text().strip():
+                break
+            time.sleep(0.05)
+        assert opened.read_text().strip() == server.link
 
 
 def test_a_port_in_use_is_one_line(small):
