@@ -112,7 +112,7 @@ def test_done_for_now_until_a_learning_card_falls_due(make_wiki, now):
     config = load_config(root)
     store, _ = open_synced(config, now)
     with store:
-        engine = Engine(ReviewSession(store, config, lambda: clock[0]), lambda: False)
+        engine = Engine(ReviewSession(store, config, lambda: clock[0]))
         card = engine.state()["card"]["id"]
         done = engine.act("answer", card, 1)  # Again: back in 30 minutes, beyond the 20-minute learn-ahead
         assert done["card"] is None and "Next card due 12:30" in done["done"]
@@ -349,14 +349,20 @@ def test_anki_pull_while_the_page_answers(tmp_path):
 
 
 def test_an_edited_note_shows_its_new_text_on_the_next_card(small):
+    """The server rescans the notes by itself (every second on a small wiki): the edit shows on the card."""
     note = small / "notes" / "a.md"
     with Server(small) as server:
         first = server.state()["card"]
         assert "first letter" in first["back"]
         note.write_text(note.read_text().replace("The first letter.", "Alpha, the first letter of the alphabet."))
         bump_mtime(note)
-        again = server.state()["card"]
+        for _ in range(100):
+            again = server.state()["card"]
+            if "alphabet" in again["back"]:
+                break
+            time.sleep(0.05)
         assert again["id"] == first["id"] and "first letter of the alphabet" in again["back"]
+        assert review_count(small) == 0
 
 
 # --- the card browser and the stats page ------------------------------------------------------------------

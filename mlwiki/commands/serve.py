@@ -30,30 +30,39 @@ def serve(app: AppContext, deck, tag, paths, limit, new, host, port, open_browse
         mlwiki serve --deck ML::optimization --no-open
         mlwiki serve --host 0.0.0.0          # review on a phone on the same network
     """
+    import threading
+
     from mlwiki.commands.optimize import retention_costs_html
     from mlwiki.scan.sync import scan
     from mlwiki.serve.app import Site, build_app
     from mlwiki.serve.engine import Engine
-    from mlwiki.serve.run import plan_address, serve as run_server
+    from mlwiki.serve.run import plan_address, serve as run_server, watch
     from mlwiki.stats.compute import compute_stats
     from mlwiki.stats.html import render_html
+    from mlwiki.store.opening import open_store
 
     address = plan_address(host, port)
-    with study_session(app, deck, tag, paths, limit, new) as session:
+    with study_session(app, deck, tag, paths, limit, new) as session, open_store(app.config) as own:
         if session is None:
             return
 
-        def rescan() -> bool:
-            found = scan(session.store, app.config, session.clock())
-            echo_errors(found)
-            return found.changed
+        def rescan() -> None:  # on a connection of its own: the page sees its changes as any other writer's
+            report = scan(own, app.config, session.clock())
+            if report.changed:
+                echo_errors(report)
 
         def stats_html() -> str:
             stats = compute_stats(session.store, app.config, session.clock(), session.filters.selection)
             return render_html(stats, extra=retention_costs_html(app))
 
-        run_server(build_app(Site(Engine(session, rescan), address.policy, stats_html)), address, open_browser,
-                   click.echo)
+        stop = threading.Event()
+        watcher = watch(rescan, stop)
+        try:
+            run_server(build_app(Site(Engine(session), address.policy, stats_html)), address, open_browser,
+                       click.echo)
+        finally:
+            stop.set()
+            watcher.join(10)
         click.echo(f"Reviewed {plural(session.summary.reviewed, 'card')}.")
 
 

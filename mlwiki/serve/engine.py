@@ -1,16 +1,16 @@
 """The review session behind the web page: one `ReviewSession`, a lock, and the JSON the page shows.
 
 The page only asks for the state and sends actions; every rule (queue, counts, undo, bury, suspend, leeches,
-answering) is the session's, exactly as in `mlwiki review`. Before each request the notes are rescanned (cheap when
-nothing changed) and the database is checked for commits by other mlwiki processes (`review` in a terminal, `anki
-pull`, `scan`): on either, the queue is rebuilt from the database, as `review` does after `e`.
+answering) is the session's, exactly as in `mlwiki review`. Before each request the database is checked for commits
+by any other connection — the server's own rescan of the notes (`run.watch`), `review` in a terminal, `anki pull`,
+`scan` — and on one the queue is rebuilt from the database, as `review` does after `e`: an edited note shows its
+new text, a card answered elsewhere is not asked again.
 """
 
 from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from typing import Callable
 
 from mlwiki.export.media import Media
 from mlwiki.models import RATINGS, State
@@ -31,9 +31,8 @@ class Stale(Exception):
 class Engine:
     """Serialises every request onto one review session (the store's connection is not for concurrent use)."""
 
-    def __init__(self, session: ReviewSession, rescan: Callable[[], bool]):
+    def __init__(self, session: ReviewSession):
         self.session = session
-        self.rescan = rescan  # scans the notes; True when a note changed
         self.lock = threading.Lock()
         self.images = CardImages(Media(session.config))
         self.macros = read_macros(session.config)[0]
@@ -47,15 +46,14 @@ class Engine:
             return self._view(message)
 
     def refresh(self) -> None:
-        """Rebuild the queue when a note changed or another process wrote to the database."""
+        """Rebuild the queue when another connection wrote to the database (a rescan, another mlwiki process)."""
         session = self.session
-        changed = self.rescan()
         version = session.store.data_version()
         if session.current is None:  # done for now: a learning card may have come due since, or a new day begun
             self.version = version
             session.reload()
             return
-        if not changed and version == self.version:
+        if version == self.version:
             return
         self.version = version
         before = session.current

@@ -6,13 +6,14 @@ from __future__ import annotations
 import ipaddress
 import secrets
 import socket
+import sys
 import threading
 import time
 import webbrowser
 from dataclasses import dataclass
 from typing import Callable
 
-from mlwiki.errors import UsageError
+from mlwiki.errors import MlwikiError, UsageError
 from mlwiki.serve.guard import Policy, allowed_hosts
 
 LOCAL_NAMES = ["127.0.0.1", "localhost", "::1"]
@@ -110,6 +111,24 @@ def serve(app, address: Address, open_browser: bool, echo: Callable[[str], None]
         server.run()
     except KeyboardInterrupt:  # uvicorn stops cleanly, then passes the Ctrl-C on: stopping is what it asked for
         pass
+
+
+def watch(job: Callable[[], None], stop: threading.Event, least: float = 1.0, share: float = 0.05) -> threading.Thread:
+    """Run `job` (the rescan of the notes) in a thread, again and again until `stop` is set: at least `least` seconds
+    apart, and spending at most `share` of the time on it (a big wiki's scan takes longer, so it waits longer)."""
+    def loop() -> None:
+        while True:
+            started = time.monotonic()
+            try:
+                job()
+            except MlwikiError as exc:  # the database busy for long: try again next time
+                print(f"Warning: rescan skipped: {exc}", file=sys.stderr)
+            if stop.wait(max(least, (time.monotonic() - started) / share)):
+                return
+
+    thread = threading.Thread(target=loop, name="mlwiki-rescan", daemon=True)
+    thread.start()
+    return thread
 
 
 def _when_listening(server, address: Address, open_browser: bool, echo: Callable[[str], None]) -> None:
