@@ -77,8 +77,8 @@ def announce(address: Address, echo: Callable[[str], None]) -> None:
         echo(f"mlwiki serve: {address.link}   (Ctrl-C stops it)")
         return
     echo(f"mlwiki serve on the network: {address.link}")
-    echo("Warning: anyone on this network who has this link can review your cards and change their schedule. "
-         "Use it on a network you trust; Ctrl-C stops the server.")
+    echo("Warning: anyone on this network who has this link can review your cards and change their schedule, and "
+         "the connection is not encrypted: use it on a network you trust. Ctrl-C stops the server.")
     import segno  # a QR code for the phone; only in the network mode
 
     echo(_qr_text(segno.make(address.link, error="m")))
