@@ -87,9 +87,12 @@ def foreign_loads(page, base: str) -> list[str]:
                          f".filter(u => !u.startsWith({base!r}))")
 
 
-@pytest.mark.parametrize("width, dark", [(1280, False), (400, True)], ids=["1280-light", "400-dark"])
+@pytest.mark.parametrize("width, dark", [(1280, False), (400, True), (1280, True), (400, False)],
+                         ids=["1280-light", "400-dark", "1280-dark", "400-light"])
 def test_twenty_cards_by_keyboard_then_undo_suspend_bury(browser, tmp_path, width, dark):
     with opened(browser, tmp_path, width=width, dark=dark) as (root, server, page):
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert background == ("rgb(13, 17, 23)" if dark else "rgb(255, 255, 255)")  # follows the system
         bad = {}
         for n, rating in enumerate(RATINGS, start=1):
             card = page.evaluate("window.mlwiki.card")
