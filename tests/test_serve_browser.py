@@ -154,6 +154,8 @@ def test_math_is_typeset_with_the_wikis_macros(browser, tmp_path):
 def test_the_card_browser_filters_opens_and_suspends(browser, tmp_path):
     with opened(browser, tmp_path, "/cards", width=400, dark=True, ready="lists") as (root, server, page):
         everything = page.evaluate("document.querySelectorAll('tr.row').length")
+        decks = page.evaluate("[...document.querySelectorAll('#decks option')].map(o => o.value)")
+        assert "ML::optimization" in decks and decks == sorted(decks)
         page.evaluate("document.querySelector('input[name=q]').focus()")
         before = page.evaluate("window.mlwiki.lists")
         page.send("Input.insertText", {"text": "adam"})

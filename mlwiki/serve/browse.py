@@ -35,7 +35,8 @@ def find_cards(engine: Engine, deck: str = "", tag: str = "", path: str = "", te
              "front": math.text_html(_short(c["front"])), "state": _state_label(c), "due": _when(c["due"], zone),
              "reviews": c["reviews"], "lapses": c["lapses"], "suspended": c["suspended"]}
             for c in found[:LIST_LIMIT]]
-    return {"total": len(found), "shown": len(rows), "cards": rows}
+    return {"total": len(found), "shown": len(rows), "cards": rows, "decks": sorted({c["deck"] for c in found}),
+            "tags": sorted({t for c in found for t in c["tags"]})}
 
 
 def card_detail(engine: Engine, card_id: str) -> dict | None:

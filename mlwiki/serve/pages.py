@@ -52,10 +52,11 @@ REVIEW_BODY = """<main>
 CARDS_BODY = """<main class="wide">
 <form class="filters" id="filters" role="search">
 <label>Text <input name="q" type="search" placeholder="words in front or back" autocomplete="off"></label>
-<label>Deck <input name="deck" placeholder="ML::optimization" autocomplete="off"></label>
-<label>Tag <input name="tag" autocomplete="off"></label>
+<label>Deck <input name="deck" list="decks" placeholder="ML::optimization" autocomplete="off"></label>
+<label>Tag <input name="tag" list="tags" autocomplete="off"></label>
 <label>Path <input name="path" placeholder="notes/optimization" autocomplete="off"></label>
 </form>
+<datalist id="decks"></datalist><datalist id="tags"></datalist>
 <p class="meta" id="total" role="status"></p>
 <table class="cards" id="cards"><thead><tr><th>Front</th><th>Deck</th><th>State</th><th>Due</th>
 <th>Reviews</th><th></th></tr></thead><tbody></tbody></table>

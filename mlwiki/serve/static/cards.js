@@ -98,6 +98,14 @@
     probe.details += 1;
   }
 
+  function offer(id, values) {
+    document.getElementById(id).replaceChildren(...values.map((value) => {
+      const option = document.createElement("option");
+      option.value = value;
+      return option;
+    }));
+  }
+
   async function search() {
     const query = new URLSearchParams([...new FormData(form)].filter(([, value]) => value.trim()));
     const address = location.pathname + (query.size ? "?" + query : "");
@@ -106,6 +114,10 @@
     const found = await request("/api/cards?" + query);
     if (mine !== asked) return; // a newer search is on its way
     body.replaceChildren(...found.cards.map(row));
+    if (!form.elements.deck.value && !form.elements.tag.value && !form.elements.path.value && !form.elements.q.value) {
+      offer("decks", found.decks);  // the unfiltered list names every deck and tag: offer them as completions
+      offer("tags", found.tags);
+    }
     total.textContent = found.total === found.shown ? `${found.total} cards` : `${found.total} cards, first ${found.shown} shown`;
     probe.lists += 1;
   }
