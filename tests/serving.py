@@ -154,8 +154,8 @@ def review_count(root: Path) -> int:
 
 
 def card_flags(root: Path, card_id: str) -> dict:
-    (row,) = db_rows(root, "SELECT suspended, buried_until, reps FROM cards WHERE id = ?", (card_id,))
-    return dict(zip(("suspended", "buried_until", "reps"), row))
+    (row,) = db_rows(root, "SELECT suspended, buried_until, reps, dropped FROM cards WHERE id = ?", (card_id,))
+    return dict(zip(("suspended", "buried_until", "reps", "dropped"), row))
 
 
 def last_review(root: Path) -> dict | None:

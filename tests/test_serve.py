@@ -76,6 +76,12 @@ def test_answer_undo_suspend_bury_reach_the_database(small):
         status, buried = server.act("bury", card=card)
         assert card_flags(small, card)["buried_until"] and buried["card"]["id"] != card
         assert buried["counts"]["new"] == 2
+        server.act("undo")
+        status, dropped = server.act("drop", card=card)  # x: "not a card"
+        assert card_flags(small, card)["dropped"] == 1 and dropped["card"]["id"] != card
+        assert f"Not a card, dropped: {card}" in dropped["message"] and "mlwiki undrop" in dropped["message"]
+        status, undone = server.act("undo")
+        assert card_flags(small, card)["dropped"] == 0 and undone["card"]["id"] == card
 
 
 def test_an_answer_for_a_card_no_longer_shown_is_refused_and_not_recorded(small):
@@ -383,8 +389,14 @@ def test_the_card_browser_filters_shows_history_and_suspends(bundled):
         assert suspended["suspended"] and card_flags(bundled, card)["suspended"] == 1
         assert server.post(f"/api/cards/{card}/unsuspend")[0] == 200
         assert card_flags(bundled, card)["suspended"] == 0
+        dropped = json.loads(server.post(f"/api/cards/{card}/drop")[2])
+        assert dropped["dropped"] and dropped["state"] == "dropped" and card_flags(bundled, card)["dropped"] == 1
+        assert card not in {c["id"] for c in json.loads(server.get("/api/cards")[2])["cards"]}
+        assert [c["id"] for c in json.loads(server.get("/api/cards?state=dropped")[2])["cards"]] == [card]
+        assert json.loads(server.post(f"/api/cards/{card}/undrop")[2])["state"] == "learning"
         events = [r[0] for r in db_rows(bundled, "SELECT action FROM events WHERE card_id = ? ORDER BY id", (card,))]
-        assert events == ["suspend", "unsuspend"]
+        assert events == ["suspend", "unsuspend", "drop", "undrop"]
+        assert server.post(f"/api/cards/{card}/delete")[0] == 404
         assert server.get("/api/cards/nope")[0] == 404 and server.post("/api/cards/nope/suspend")[0] == 404
 
 

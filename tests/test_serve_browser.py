@@ -18,6 +18,7 @@ from test_pages_browser import browser  # noqa: F401 - the module's one headless
 pytestmark = pytest.mark.slow
 
 KEYS = {" ": ("Space", 32), "Enter": ("Enter", 13), "u": ("KeyU", 85), "s": ("KeyS", 83), "b": ("KeyB", 66),
+        "x": ("KeyX", 88),
         "?": ("Slash", 191), **{str(n): (f"Digit{n}", 48 + n) for n in range(1, 5)}}
 RATINGS = [3, 3, 1, 4, 2, 3, 3, 3, 1, 3, 4, 3, 2, 3, 3, 1, 3, 3, 4, 3]
 
@@ -122,6 +123,12 @@ def test_twenty_cards_by_keyboard_then_undo_suspend_bury(browser, tmp_path, widt
         assert card_flags(root, buried)["buried_until"] and page.evaluate("window.mlwiki.card") != buried
         after(page, lambda: press(page, "u"))
         assert not card_flags(root, buried)["buried_until"] and page.evaluate("window.mlwiki.card") == buried
+        # x: not a card — dropped in the database, the next card shown; u takes it back
+        after(page, lambda: press(page, "x"))
+        assert card_flags(root, buried)["dropped"] == 1 and page.evaluate("window.mlwiki.card") != buried
+        assert "Not a card, dropped" in page.evaluate("document.getElementById('message').textContent")
+        after(page, lambda: press(page, "u"))
+        assert card_flags(root, buried)["dropped"] == 0 and page.evaluate("window.mlwiki.card") == buried
         # ?: the keys, and ? again closes them
         press(page, "?")
         assert page.evaluate("document.getElementById('help').open") is True
@@ -173,6 +180,12 @@ def test_the_card_browser_filters_opens_and_suspends(browser, tmp_path):
         tap(page, "tr.row .c-flag button")
         wait(page, "document.querySelector('tr.row .c-state').innerText === 'new'")
         assert card_flags(root, rows[0])["suspended"] == 0
+        tap(page, "tr.row .c-flag button[data-action=drop]")
+        wait(page, "document.querySelector('tr.row .c-state').innerText === 'dropped'")
+        assert card_flags(root, rows[0])["dropped"] == 1
+        tap(page, "tr.row .c-flag button[data-action=undrop]")
+        wait(page, "document.querySelector('tr.row .c-state').innerText === 'new'")
+        assert card_flags(root, rows[0]) == {"suspended": 0, "buried_until": None, "reps": 0, "dropped": 0}
         assert layout_problems(page) == {} and foreign_loads(page, server.base) == []
 
 

@@ -24,7 +24,7 @@ def serve(app: AppContext, deck, tag, paths, limit, new, host, port, open_browse
     also the stats page and a card browser. Ctrl-C stops it.
 
     \b
-    Keys: space/enter reveal · 1-4 rate · u undo · s suspend · b bury · ? help
+    Keys: space/enter reveal · 1-4 rate · u undo · s suspend · b bury · x not a card · ? help
     Examples:
         mlwiki serve
         mlwiki serve --deck ML::optimization --no-open

@@ -76,17 +76,16 @@ def build_app(site: Site):
     def card_list(request: Request):
         q = request.query_params
         return JSONResponse(browse.find_cards(engine, q.get("deck", ""), q.get("tag", ""), q.get("path", ""),
-                                              q.get("q", "")), headers=NO_STORE)
+                                              q.get("q", ""), q.get("state", "")), headers=NO_STORE)
 
     def card_detail(request: Request):
         detail = browse.card_detail(engine, request.path_params["card_id"])
         return JSONResponse(detail, headers=NO_STORE) if detail else JSONResponse({"error": "no such card"}, 404)
 
     def card_flag(request: Request):
-        if request.path_params["action"] not in ("suspend", "unsuspend"):
+        if request.path_params["action"] not in browse.FLAGS:
             return JSONResponse({"error": "unknown action"}, status_code=404)
-        suspended = request.path_params["action"] == "suspend"
-        if not browse.set_suspended(engine, request.path_params["card_id"], suspended):
+        if not browse.set_flag_of(engine, request.path_params["card_id"], request.path_params["action"]):
             return JSONResponse({"error": "no such card"}, status_code=404)
         return JSONResponse(browse.card_detail(engine, request.path_params["card_id"]), headers=NO_STORE)
 

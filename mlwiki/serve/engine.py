@@ -17,11 +17,11 @@ from mlwiki.models import RATINGS, State
 from mlwiki.render.macros import read_macros
 from mlwiki.review.card_page import card_sides
 from mlwiki.review.session import ReviewSession
-from mlwiki.review.tui import leech_message, split_heading, summary_text
+from mlwiki.review.tui import flag_message, leech_message, split_heading, summary_text
 from mlwiki.serve.images import CardImages
 
 QUEUES = {State.NEW: "new", State.REVIEW: "review"}  # the header count the card is part of
-ACTIONS = {"suspend": "Suspended.", "bury": "Buried until tomorrow."}
+FLAG_KEYS = {"suspend": "s", "bury": "b", "drop": "x"}  # the terminal's keys, whose messages the page shows
 
 
 class Stale(Exception):
@@ -87,7 +87,7 @@ class Engine:
 
     # acting -------------------------------------------------------------------------------------------------
     def act(self, action: str, card_id: str | None, rating: int = 0) -> dict:
-        """Do `action` ("answer", "suspend", "bury", "undo") on the card the page shows; the new state."""
+        """Do `action` ("answer", "suspend", "bury", "drop", "undo") on the card the page shows; the new state."""
         with self.lock:
             session = self.session
             self.refresh()
@@ -103,9 +103,8 @@ class Engine:
             elif action == "undo":
                 step = session.undo()
                 message = f"Undid {step.kind}." if step else "Nothing to undo."
-            elif action in ACTIONS:
-                getattr(session, action)()
-                message = ACTIONS[action]
+            elif action in FLAG_KEYS:
+                message = flag_message(session, FLAG_KEYS[action])
             else:
                 raise ValueError(f"unknown action {action!r}")
             return self._view(message)

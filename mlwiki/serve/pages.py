@@ -36,7 +36,8 @@ REVIEW_BODY = """<main>
 <div class="bar ratings" id="ratings" hidden></div>
 <div class="tools" id="tools">
 <button data-act="undo">Undo <kbd>u</kbd></button><button data-act="bury">Bury <kbd>b</kbd></button>
-<button data-act="suspend">Suspend <kbd>s</kbd></button><button id="help-open">Keys <kbd>?</kbd></button>
+<button data-act="suspend">Suspend <kbd>s</kbd></button><button data-act="drop">Not a card <kbd>x</kbd></button>
+<button id="help-open">Keys <kbd>?</kbd></button>
 </div>
 <p class="message" id="message" role="status"></p>
 <dialog id="help"><h2>Keys</h2><dl>
@@ -45,6 +46,8 @@ REVIEW_BODY = """<main>
 <dt><kbd>u</kbd></dt><dd>undo the last answer, bury or suspend</dd>
 <dt><kbd>b</kbd></dt><dd>bury: hide the card until tomorrow</dd>
 <dt><kbd>s</kbd></dt><dd>suspend: no more reviews until you unsuspend it (Cards page, or <code>mlwiki unsuspend</code>)</dd>
+<dt><kbd>x</kbd></dt><dd>not a card: the extractor got it wrong; dropped for good, even after a rescan (Cards page, or
+<code>mlwiki undrop</code>, brings it back)</dd>
 <dt><kbd>?</kbd></dt><dd>this help; <kbd>Esc</kbd> closes it</dd>
 </dl><form method="dialog"><button class="primary">Close</button></form></dialog>
 </main>"""
@@ -55,6 +58,8 @@ CARDS_BODY = """<main class="wide">
 <label>Deck <input name="deck" list="decks" placeholder="ML::optimization" autocomplete="off"></label>
 <label>Tag <input name="tag" list="tags" autocomplete="off"></label>
 <label>Path <input name="path" placeholder="notes/optimization" autocomplete="off"></label>
+<label>State <select name="state"><option value="">all but dropped</option><option>new</option><option>learning</option>
+<option>review</option><option>suspended</option><option>leech</option><option>dropped</option></select></label>
 </form>
 <datalist id="decks"></datalist><datalist id="tags"></datalist>
 <p class="meta" id="total" role="status"></p>

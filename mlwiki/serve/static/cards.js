@@ -23,16 +23,20 @@
     return td;
   }
 
-  function flagButton(card, after) {
-    const button = document.createElement("button");
-    button.textContent = card.suspended ? "Unsuspend" : "Suspend";
-    button.dataset.action = card.suspended ? "unsuspend" : "suspend";
-    button.addEventListener("click", async (event) => {
-      event.stopPropagation();
-      const detail = await request(`/api/cards/${encodeURIComponent(card.id)}/${button.dataset.action}`, true);
-      after(detail);
+  // a dropped card can only be undropped; any other can be suspended or unsuspended, and dropped as "not a card"
+  function flagButtons(card, after) {
+    const actions = card.dropped ? [["undrop", "Undrop"]]
+      : [card.suspended ? ["unsuspend", "Unsuspend"] : ["suspend", "Suspend"], ["drop", "Not a card"]];
+    return actions.map(([action, label]) => {
+      const button = document.createElement("button");
+      button.textContent = label;
+      button.dataset.action = action;
+      button.addEventListener("click", async (event) => {
+        event.stopPropagation();
+        after(await request(`/api/cards/${encodeURIComponent(card.id)}/${action}`, true));
+      });
+      return button;
     });
-    return button;
   }
 
   function row(card) {
@@ -43,14 +47,15 @@
     const flag = cell("", "c-flag");
     const update = (detail) => {
       card.suspended = detail.suspended;
+      card.dropped = detail.dropped;
       card.state = detail.state;
       state.textContent = detail.state;
       state.className = "c-state state-" + detail.state.split(" ")[0];
-      flag.replaceChildren(flagButton(card, update));
+      flag.replaceChildren(...flagButtons(card, update));
       const open = tr.nextElementSibling;
       if (open && open.classList.contains("open")) open.replaceWith(detailRow(detail));
     };
-    flag.append(flagButton(card, update));
+    flag.append(...flagButtons(card, update));
     tr.append(cell(card.front, "c-front", true), cell(card.deck, "c-deck"), state, cell(card.due, "c-due"),
       cell(card.lapses ? `${card.reviews} (${card.lapses} lapses)` : String(card.reviews), "c-reviews"), flag);
     tr.addEventListener("click", () => toggle(tr, card));
@@ -114,11 +119,12 @@
     const found = await request("/api/cards?" + query);
     if (mine !== asked) return; // a newer search is on its way
     body.replaceChildren(...found.cards.map(row));
-    if (!form.elements.deck.value && !form.elements.tag.value && !form.elements.path.value && !form.elements.q.value) {
+    if (![...new FormData(form).values()].some((value) => value.trim())) {
       offer("decks", found.decks);  // the unfiltered list names every deck and tag: offer them as completions
       offer("tags", found.tags);
     }
-    total.textContent = found.total === found.shown ? `${found.total} cards` : `${found.total} cards, first ${found.shown} shown`;
+    const cards = `${found.total} card${found.total === 1 ? "" : "s"}`;
+    total.textContent = found.total === found.shown ? cards : `${cards}, first ${found.shown} shown`;
     probe.lists += 1;
   }
 

@@ -145,8 +145,8 @@
       reveal();
     } else if (["1", "2", "3", "4"].includes(key)) {
       act("answer", Number(key));
-    } else if (key === "u" || key === "s" || key === "b") {
-      act({ u: "undo", s: "suspend", b: "bury" }[key]);
+    } else if (key === "u" || key === "s" || key === "b" || key === "x") {
+      act({ u: "undo", s: "suspend", b: "bury", x: "drop" }[key]);
     } else if (key === "?") {
       ui.help.showModal();
     } else {
