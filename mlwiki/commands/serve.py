@@ -24,11 +24,12 @@ def serve(app: AppContext, deck, tag, paths, limit, new, host, port, open_browse
     also the stats page and a card browser. Ctrl-C stops it.
 
     \b
-    Keys: space/enter reveal · 1-4 rate · u undo · s suspend · b bury · x not a card · ? help
+    Keys: space/enter reveal · 1-4 rate · u undo · s suspend · b bury
+          x not a card · ? keys
     Examples:
         mlwiki serve
         mlwiki serve --deck ML::optimization --no-open
-        mlwiki serve --host 0.0.0.0          # review on a phone on the same network
+        mlwiki serve --host 0.0.0.0    # a phone on the same network
     """
     import threading
 
