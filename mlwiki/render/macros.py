@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mlwiki.render.texsafe import neutralize_tex
+from mlwiki.render.texsafe import group_end, neutralize_tex
 
 if TYPE_CHECKING:
     from mlwiki.config import Config
@@ -69,28 +69,12 @@ def _skip_space(text: str, i: int) -> int:
     return i
 
 
-def _group(text: str, i: int) -> int:
-    """Index just past the balanced {…} group starting at text[i] == '{', or -1."""
-    depth = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "{":
-            depth += 1
-        elif ch == "}":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return -1
 
 
 def _parse_definition(text: str, i: int, command: str, star: str) -> tuple[str | None, int]:
     start_name = i = _skip_space(text, i)
     if text.startswith("{", i):
-        end = _group(text, i)
+        end = group_end(text, i)
         if end < 0:
             return None, i
         name = text[i + 1:end - 1].strip()
@@ -106,7 +90,7 @@ def _parse_definition(text: str, i: int, command: str, star: str) -> tuple[str |
         if params_end < 0 or not re.fullmatch(r"(?:\s*#\d)*\s*", text[i:params_end]):
             return None, i
         params, i = text[i:params_end].strip(), params_end
-        end = _group(text, i)
+        end = group_end(text, i)
         return (None, i) if end < 0 else (f"\\def{name}{params}{text[i:end]}", end)
     options = ""
     i = _skip_space(text, i)
@@ -118,7 +102,7 @@ def _parse_definition(text: str, i: int, command: str, star: str) -> tuple[str |
         i = _skip_space(text, close + 1)
     if not text.startswith("{", i):
         return None, i
-    end = _group(text, i)
+    end = group_end(text, i)
     if end < 0:
         return None, i
     body = text[i:end]

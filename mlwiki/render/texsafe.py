@@ -63,11 +63,32 @@ def _skip_space(text: str, pos: int) -> int:
     return pos
 
 
+def group_end(text: str, i: int) -> int:
+    """Index just past the balanced {…} group starting at text[i] == '{' (a backslash escapes the next
+    character), or -1 when it never closes."""
+    depth = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return -1
+
+
 def _group(text: str, pos: int) -> tuple[str, int] | None:
     """(the content of the `{…}` group starting at `pos` after spaces, the position after it), or None."""
     pos = _skip_space(text, pos)
     if pos >= len(text) or text[pos] != "{":
         return None
+    end = group_end(text, pos)
+    return None if end < 0 else (text[pos + 1:end - 1], end)
     depth = 0
     i = pos
     while i < len(text):

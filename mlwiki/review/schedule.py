@@ -29,7 +29,7 @@ import fsrs
 from mlwiki.config import ReviewSettings
 from mlwiki.review.intervals import (DayPicker, EdgePicker, FuzzPicker, graduating_days, passing_review_days,
                                      rust_round)
-from mlwiki.models import RATINGS, RESET_RATING, CardState, State
+from mlwiki.models import RATINGS, CardState, State
 from mlwiki.studyday import StudyCalendar
 
 def settings_dict(settings: ReviewSettings, parameters: list[float] | None = None) -> dict:
@@ -191,29 +191,6 @@ class Scheduler:
         return self.fsrs.get_card_retrievability(card, now)
 
 
-def replay(scheduler_for, card_id: str, reviews: list) -> CardState:
-    """A card's state rebuilt from its review log (rows with reviewed_at, rating, settings_id, in time order)."""
-    state = CardState()
-    for _, _, state in replay_steps(scheduler_for, card_id, reviews):
-        pass
-    return state
-
-
-def replay_steps(scheduler_for, card_id: str, reviews: list):
-    """Each row of a card's log with the state before and after it. Rating 0 is a reset pulled from Anki
-    ("Forget"): the card starts afresh there, as Anki's FSRS starts its history after a reset."""
-    state = CardState()
-    for row in reviews:
-        before = state
-        if row["rating"] == RESET_RATING:
-            state = CardState()
-        else:
-            when = datetime.fromisoformat(row["reviewed_at"]).astimezone(timezone.utc)
-            state = scheduler_for(row["settings_id"]).review(card_id, state, row["rating"], when,
-                                                             recorded_due=recorded_due(row))
-        yield row, before, state
-
-
 def recorded_due(row) -> datetime | None:
     """The due a review row (a database row or a log record) says the answer gave, if it says one."""
     text = row["due"] if "due" in row.keys() else None
@@ -230,4 +207,4 @@ def same_state(a: CardState, b: CardState) -> bool:
         close(a.stability, b.stability) and close(a.difficulty, b.difficulty)
 
 
-__all__ = ["Outcome", "Scheduler", "replay", "replay_steps", "same_state"]
+__all__ = ["Outcome", "Scheduler", "recorded_due", "same_state"]
