@@ -51,7 +51,9 @@ def log_steps(scheduler_for, card_id: str, reviews: list, start: CardState | Non
         else:
             when = datetime.fromisoformat(row["reviewed_at"]).astimezone(timezone.utc)
             scheduler = scheduler_for(row["settings_id"])
-            after = scheduler.review(card_id, state, row["rating"], when, recorded_due=recorded_due(row))
+            anki_ivl = row["anki_ivl"] if "anki_ivl" in row.keys() else None
+            after = scheduler.review(card_id, state, row["rating"], when, recorded_due=recorded_due(row),
+                                     given_days=anki_ivl if anki_ivl and anki_ivl > 0 else None)
             state = _anki_due(scheduler, after, row, when)
         yield row, before, state
 

@@ -118,15 +118,24 @@ class Scheduler:
                          difficulty=state.difficulty, due=last, last_review=last), now
 
     def outcome(self, card_id: str, state: CardState, rating: int, when: datetime,
-                picker: DayPicker | None = None, recorded_due: datetime | None = None) -> Outcome:
+                picker: DayPicker | None = None, recorded_due: datetime | None = None,
+                given_days: int | None = None) -> Outcome:
         """The state after answering `rating` at `when` (UTC), and the interval it gives. `picker` chooses the
         day of a card entering or staying in review (default: the seeded fuzz); `recorded_due`, the due this
-        answer was given when it was made, is kept when it lies in the range the rating allows (a replay)."""
+        answer was given when it was made, is kept when it lies in the range the rating allows (a replay);
+        `given_days`, the days another scheduler gave a card entering or staying in review (Anki's interval of
+        a pulled review), are taken as they are."""
         when = when.astimezone(timezone.utc)
         card, now = self._fsrs_card(state, when)
-        nexts = {r: self.fsrs.review_card(card, fsrs.Rating(r), now)[0] for r in RATINGS}
-        after = nexts[rating]
-        if after.state == fsrs.State.Review:
+        after = self.fsrs.review_card(card, fsrs.Rating(rating), now)[0]
+        if after.state == fsrs.State.Review and given_days is not None:
+            days = given_days
+            interval = timedelta(days=days)
+            due = self.calendar.start(self.calendar.number(when) + days)
+        elif after.state == fsrs.State.Review:
+            # only the ratings Anki's interval rules look at for this one (fsrs is most of a replay's time)
+            nexts = {r: after if r == rating else self.fsrs.review_card(card, fsrs.Rating(r), now)[0]
+                     for r in ratings_compared(state.state, rating)}
             days = self._review_days(card_id, state, rating, nexts, when, picker, recorded_due)
             interval = timedelta(days=days)
             due = self.calendar.start(self.calendar.number(when) + days)
@@ -173,9 +182,10 @@ class Scheduler:
         return FuzzPicker(fuzz_factor(card_id, reps) if self.fuzz else None)
 
     def review(self, card_id: str, state: CardState, rating: int, when: datetime,
-               picker: DayPicker | None = None, recorded_due: datetime | None = None) -> CardState:
+               picker: DayPicker | None = None, recorded_due: datetime | None = None,
+               given_days: int | None = None) -> CardState:
         """The state after answering `rating` at `when` (UTC)."""
-        return self.outcome(card_id, state, rating, when, picker, recorded_due).state
+        return self.outcome(card_id, state, rating, when, picker, recorded_due, given_days).state
 
     def previews(self, card_id: str, state: CardState, when: datetime,
                  picker: DayPicker | None = None) -> dict[int, timedelta]:
@@ -189,6 +199,15 @@ class Scheduler:
             return 0.0
         card, now = self._fsrs_card(state, when.astimezone(timezone.utc))
         return self.fsrs.get_card_retrievability(card, now)
+
+
+def ratings_compared(state: State, rating: int) -> tuple[int, ...]:
+    """The ratings whose intervals decide the days of `rating` for a card entering or staying in review: a lapse
+    alone; a passing review Hard up to it (each rating gets a day more than the one below); a graduation itself,
+    and Easy also Good (`intervals.passing_review_days`, `intervals.graduating_days`)."""
+    if state == State.REVIEW:
+        return (1,) if rating == 1 else tuple(range(2, rating + 1))
+    return (3, 4) if rating == 4 else (rating,)
 
 
 def recorded_due(row) -> datetime | None:
