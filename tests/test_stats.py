@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 from rich.console import Console
 
-from conftest import write
+from conftest import db_rows, run, write
 from mlwiki.cli import cli
 from mlwiki.store.cards import CardFilter, resolve_paths
 from mlwiki.store.migrations import SCHEMA_VERSION
@@ -798,3 +798,20 @@ def test_help_does_not_import_rich_or_stats():
             "if m in sys.modules]\n"
             "assert not heavy, heavy\n")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
+
+
+def test_a_suspended_weakest_card_is_marked_as_suspended(wiki, tmp_path):
+    """A note's weakest card that the learner suspended is shown as suspended, never as one to study."""
+    write(wiki, "notes/a.md", "Q: Which card is weak?\nA: This one.\n\nQ: Which card is strong?\nA: That one.\n")
+    day = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+    run(wiki, "review", "--plain", now=day, input="\n3\n\n4\n", ok=True)  # Good, then Easy
+    weak, strong = (db_rows(wiki, "SELECT card_id FROM reviews WHERE rating = ?", (r,))[0][0] for r in (3, 4))
+    later = day + timedelta(days=40)
+    run(wiki, "review", "--plain", now=later, input="s\ns\nq\n", ok=True)  # both suspended …
+    run(wiki, "unsuspend", strong, now=later, ok=True)  # … and the strong one back
+    assert db_rows(wiki, "SELECT id FROM cards WHERE suspended = 1") == [(weak,)]
+    text = run(wiki, "stats", now=later, ok=True).output
+    assert "(suspended)" in text.split("Weakest notes")[1]
+    page = tmp_path / "s.html"
+    run(wiki, "stats", "--html", str(page), now=later, ok=True)
+    assert "(suspended)" in page.read_text(encoding="utf-8")

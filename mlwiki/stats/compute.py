@@ -153,6 +153,7 @@ class WeakNote:
     line: int | None
     front: str
     card_retrievability: float
+    suspended: bool = False  # the weakest card is suspended (or a leech): shown so, never as one to study
 
 
 @dataclass
@@ -477,7 +478,8 @@ class _Compute:
             "retrievability_histogram": [{"from": i / 10, "to": (i + 1) / 10, "count": r_bins.get(i, 0)}
                                          for i in range(10)],
             "forgetting_curve": forgetting_curve(median, desired, decay, factor) if median else None,
-            "weakest_notes": [WeakNote(w["path"], w["n"], w["mean"], w["id"], w["line"], w["front"], w["low"])
+            "weakest_notes": [WeakNote(w["path"], w["n"], w["mean"], w["id"], w["line"], w["front"], w["low"],
+                                       w["suspended"])
                               for w in self.source.weakest_paths(TOP)],
         }
 

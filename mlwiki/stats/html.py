@@ -368,10 +368,12 @@ def _weak_sections(stats: Stats, front) -> str:
     weak = "".join(
         f'<tr><td>{pct(w.retrievability, 0)}</td><td>{w.cards}</td><td class="front"><div class="path">'
         f"{_breakable(w.path)}</div><small>weakest card, line {_e(w.line)}: R {pct(w.card_retrievability, 0)}"
+        f"{' (suspended)' if w.suspended else ''}"
         f"</small>{front(w.front)}</td></tr>" for w in stats.weakest_notes)
     hard = "".join(
         f'<tr><td>{h.lapses}</td><td class="text">{_breakable(h.deck)}</td><td class="front">{front(h.front)}'
-        f'{"<small>leech</small>" if h.leech else ""}</td></tr>' for h in stats.hardest_cards)
+        f'{"<small>leech</small>" if h.leech else "<small>suspended</small>" if h.suspended else ""}</td></tr>'
+        for h in stats.hardest_cards)
     weak_table = ('<table><tr><th>mean R</th><th>cards</th><th class="text">note and its weakest card</th></tr>'
                   f"{weak}</table>" if weak else '<p class="sub">No card reviewed yet.</p>')
     hard_table = ('<table><tr><th>lapses</th><th class="text">deck</th><th class="text">front</th></tr>'

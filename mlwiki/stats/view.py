@@ -250,7 +250,7 @@ def render_terminal(stats: Stats, console) -> None:
         weak.add_column("note, and its weakest card")
         room = max(console.width - 18, 20)  # the other columns and padding take 18
         for w in stats.weakest_notes:
-            where = f"  {pct(w.card_retrievability, 0)} line {w.line}: "
+            where = f"  {pct(w.card_retrievability, 0)} line {w.line}{' (suspended)' if w.suspended else ''}: "
             weak.add_row(pct(w.retrievability, 0), str(w.cards),
                          f"{_safe(w.path)}\n[dim]{where}[/]{escape(card_line(w.front, room - len(where)))}")
         console.print(weak)

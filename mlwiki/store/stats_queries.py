@@ -209,7 +209,7 @@ class StatsSource:
 
     def weakest_paths(self, top: int) -> list[dict]:
         """The `top` note files with the lowest mean retrievability: path, mean, n, low, and their weakest card's
-        id, line and front."""
+        id, line, front and whether it is suspended."""
         # `rid` is a bare column next to the one min(): SQLite takes it from the row holding the minimum
         worst = self.conn.execute(
             "SELECT path, avg(r) AS mean, count(*) AS n, min(r) AS low, rid FROM temp.stats_memory "
@@ -217,7 +217,8 @@ class StatsSource:
         if not worst:
             return []
         cards = {row["rowid"]: row for row in self.conn.execute(
-            f"SELECT rowid, id, line, front FROM cards WHERE rowid IN ({','.join('?' * len(worst))})",
+            f"SELECT rowid, id, line, front, suspended FROM cards WHERE rowid IN ({','.join('?' * len(worst))})",
             [w["rid"] for w in worst])}
         return [{"path": w["path"], "mean": w["mean"], "n": w["n"], "low": w["low"], "id": cards[w["rid"]]["id"],
-                 "line": cards[w["rid"]]["line"], "front": cards[w["rid"]]["front"] or ""} for w in worst]
+                 "line": cards[w["rid"]]["line"], "front": cards[w["rid"]]["front"] or "",
+                 "suspended": bool(cards[w["rid"]]["suspended"])} for w in worst]
