@@ -479,8 +479,7 @@ class _Compute:
                                          for i in range(10)],
             "forgetting_curve": forgetting_curve(median, desired, decay, factor) if median else None,
             "weakest_notes": [WeakNote(w["path"], w["n"], w["mean"], w["id"], w["line"], w["front"], w["low"],
-                                       w["suspended"])
-                              for w in self.source.weakest_paths(TOP)],
+                                       w["suspended"]) for w in self.source.weakest_paths(TOP)],
         }
 
 
