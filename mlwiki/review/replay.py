@@ -65,8 +65,8 @@ def _anki_due(scheduler: Scheduler, state: CardState, row, when: datetime) -> Ca
     if not ivl:
         return state
     if state.state == State.REVIEW and ivl > 0:
-        due = scheduler.calendar.start(scheduler.calendar.number(when) + ivl)
-    elif state.state in (State.LEARNING, State.RELEARNING) and ivl < 0:
+        return state  # the scheduler already took Anki's days (`given_days`)
+    if state.state in (State.LEARNING, State.RELEARNING) and ivl < 0:
         due = when + timedelta(seconds=-ivl)
     else:
         return state
