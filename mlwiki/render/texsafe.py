@@ -89,21 +89,6 @@ def _group(text: str, pos: int) -> tuple[str, int] | None:
         return None
     end = group_end(text, pos)
     return None if end < 0 else (text[pos + 1:end - 1], end)
-    depth = 0
-    i = pos
-    while i < len(text):
-        char = text[i]
-        if char == "\\":
-            i += 2
-            continue
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return text[pos + 1:i], i + 1
-        i += 1
-    return None
 
 
 def _bracket(text: str, pos: int) -> int | None:
