@@ -43,6 +43,12 @@ class State(IntEnum):
 
 STATE_NAMES = {state.value: state.label for state in State}
 
+
+def utc_time(text: str | None) -> datetime | None:
+    """A time as the store and the log files write it (ISO 8601, any offset) as an aware UTC datetime."""
+    return datetime.fromisoformat(text).astimezone(timezone.utc) if text else None
+
+
 # The rating of a reset in the review log ("Forget" in Anki): a replay starts the card afresh there.
 RESET_RATING = 0
 RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
@@ -64,11 +70,8 @@ class CardState:
     @classmethod
     def from_row(cls, row) -> "CardState":
         """The state held by a `cards` row (or any mapping with its scheduling columns)."""
-        def when(text):
-            return datetime.fromisoformat(text).astimezone(timezone.utc) if text else None
-
         return cls(state=State(row["state"] or State.NEW), step=row["step"], stability=row["stability"],
-                   difficulty=row["difficulty"], due=when(row["due"]), last_review=when(row["last_review"]),
+                   difficulty=row["difficulty"], due=utc_time(row["due"]), last_review=utc_time(row["last_review"]),
                    reps=row["reps"] or 0, lapses=row["lapses"] or 0)
 
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from itertools import groupby
 
 from mlwiki.ankiformat.revlog import KIND_OF_STATE, RevlogKind
-from mlwiki.models import RESET_RATING, State
+from mlwiki.models import RESET_RATING, State, utc_time
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def entries_from_rows(rows: Iterable) -> list[LogEntry]:
     `mlwiki log import` have no state_before: they count as learning answers, which gives the same items, as an
     mlwiki history has no resets and so always starts with the learning answers of a new card. A reset pulled
     from Anki (rating 0) is a reset whatever state it found."""
-    return [LogEntry(row[0], datetime.fromisoformat(row[1]).astimezone(timezone.utc), row[2],
+    return [LogEntry(row[0], utc_time(row[1]), row[2],
                      RevlogKind.RESET if row[2] == RESET_RATING else KIND_OF_STATE[State(row[3] or 0)]) for row in rows]
 
 

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from mlwiki.errors import MlwikiError
-from mlwiki.models import CardState
+from mlwiki.models import CardState, utc_time
 from mlwiki.review.columns import review_values, state_values
 from mlwiki.review.logcheck import DUE_FIELD, EVENT_FIELDS, LOG_FIELDS, SYNC_FIELDS, read_log
 from mlwiki.review.replay import log_steps
@@ -98,10 +98,6 @@ def import_log(store: Store, source: Path, calendar: StudyCalendar, now: datetim
     return len(reviews), rebuilt, log.unknown_cards
 
 
-def _when(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(timezone.utc)
-
-
 def _scheduler_lookup_from(settings: dict[str, str], calendar: StudyCalendar):
     """settings id → Scheduler (on the learner's study days), from settings records not yet stored."""
     cache = {sid: Scheduler(json.loads(text), calendar) for sid, text in settings.items()}
@@ -119,7 +115,7 @@ def _replayed_reviews(records: list[dict], scheduler_for) -> tuple[list[tuple], 
         state = CardState()
         for (n, record), (_, before, state) in zip(items, log_steps(scheduler_for, card_id,
                                                                         [r for _, r in items])):
-            values = review_values(card_id, _when(record["reviewed_at"]), record["rating"],
+            values = review_values(card_id, utc_time(record["reviewed_at"]), record["rating"],
                                    int(record["duration_ms"] or 0), record["content_hash"], record["settings_id"],
                                    before, state)
             values["source"] = record.get("source") or "mlwiki"
@@ -150,7 +146,7 @@ def _replayed_flags(events: list[dict]) -> dict[str, tuple]:
         elif action == "undrop":
             suspended, dropped = leech, 0
         elif action == "bury" and event.get("detail"):
-            buried = utc_iso(_when(event["detail"]))
+            buried = utc_iso(utc_time(event["detail"]))
         else:
             continue  # relinks and the like say nothing about flags
         flags[event["card_id"]] = (suspended, leech, buried, dropped)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 from mlwiki.config import Config
 from mlwiki.errors import MlwikiError
-from mlwiki.models import RESET_RATING, CardState, Problem, Severity, State
+from mlwiki.models import RESET_RATING, CardState, Problem, Severity, State, utc_time
 from mlwiki.review.columns import review_values, state_values
 from mlwiki.review.reschedule import with_reschedules
 from mlwiki.review.schedule import Scheduler, recorded_due, same_state
@@ -49,29 +49,23 @@ def log_steps(scheduler_for, card_id: str, reviews: list, start: CardState | Non
         if row["rating"] == RESET_RATING:
             state = CardState()
         else:
-            when = datetime.fromisoformat(row["reviewed_at"]).astimezone(timezone.utc)
-            scheduler = scheduler_for(row["settings_id"])
-            anki_ivl = row["anki_ivl"] if "anki_ivl" in row.keys() else None
-            after = scheduler.review(card_id, state, row["rating"], when, recorded_due=recorded_due(row),
-                                     given_days=anki_ivl if anki_ivl and anki_ivl > 0 else None)
-            state = _anki_due(scheduler, after, row, when)
+            when = utc_time(row["reviewed_at"])
+            anki_ivl = (row["anki_ivl"] if "anki_ivl" in row.keys() else None) or 0
+            state = scheduler_for(row["settings_id"]).review(card_id, state, row["rating"], when,
+                                                             recorded_due=recorded_due(row),
+                                                             given_days=anki_ivl if anki_ivl > 0 else None)
+            if anki_ivl < 0:
+                state = _at_anki_step(state, when, -anki_ivl)
         yield row, before, state
 
 
-def _anki_due(scheduler: Scheduler, state: CardState, row, when: datetime) -> CardState:
-    """`state` with the due date of Anki's interval, when the review was made in Anki and Anki's interval is of
-    the same kind (days for a review card, seconds for a (re)learning step)."""
-    ivl = row["anki_ivl"] if "anki_ivl" in row.keys() else None
-    if not ivl:
+def _at_anki_step(state: CardState, when: datetime, seconds: int) -> CardState:
+    """A (re)learning card answered in Anki, due when Anki's step (revlog ivl, in seconds) says; Anki's days for a
+    review card went to the scheduler as `given_days`."""
+    if state.state not in (State.LEARNING, State.RELEARNING):
         return state
-    if state.state == State.REVIEW and ivl > 0:
-        return state  # the scheduler already took Anki's days (`given_days`)
-    if state.state in (State.LEARNING, State.RELEARNING) and ivl < 0:
-        due = when + timedelta(seconds=-ivl)
-    else:
-        return state
-    return CardState(state.state, state.step, state.stability, state.difficulty, due, state.last_review, state.reps,
-                     state.lapses)  # (dataclasses.replace costs more than the review itself in a long pull)
+    return CardState(state.state, state.step, state.stability, state.difficulty, when + timedelta(seconds=seconds),
+                     state.last_review, state.reps, state.lapses)  # (dataclasses.replace costs more in a long pull)
 
 
 def replay(scheduler_for, card_id: str, reviews: list, start: CardState | None = None) -> CardState:
@@ -173,7 +167,7 @@ def add_reviews(store: Store, conn, new: list[dict], calendar: StudyCalendar) ->
 
 def _step_columns(card_id: str, row, before: CardState, state: CardState) -> tuple:
     """A review's state columns after a replay (the order `update_review_steps` takes)."""
-    when = datetime.fromisoformat(row["reviewed_at"]).astimezone(timezone.utc)
+    when = utc_time(row["reviewed_at"])
     v = review_values(card_id, when, row["rating"], 0, "", "", before, state)  # one rule for the columns
     return (v["state_before"], v["state"], v["step"], v["stability"], v["difficulty"], v["due"], v["elapsed_days"],
             v["scheduled_days"], row["id"])

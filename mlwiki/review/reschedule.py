@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from mlwiki.config import Config
-from mlwiki.models import CardState, State
+from mlwiki.models import CardState, State, utc_time
 from mlwiki.review.intervals import fuzz_bounds, minimum_review_interval
 from mlwiki.review.presets import Schedulers
 from mlwiki.store import cards
@@ -97,4 +97,4 @@ def with_reschedules(state: CardState, events: list[tuple[str, str]]) -> CardSta
         return state
     from dataclasses import replace
 
-    return replace(state, due=datetime.fromisoformat(later[-1]).astimezone(timezone.utc))
+    return replace(state, due=utc_time(later[-1]))

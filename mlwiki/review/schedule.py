@@ -29,7 +29,7 @@ import fsrs
 from mlwiki.config import ReviewSettings
 from mlwiki.review.intervals import (DayPicker, EdgePicker, FuzzPicker, graduating_days, passing_review_days,
                                      rust_round)
-from mlwiki.models import RATINGS, CardState, State
+from mlwiki.models import RATINGS, CardState, State, utc_time
 from mlwiki.studyday import StudyCalendar
 
 def settings_dict(settings: ReviewSettings, parameters: list[float] | None = None) -> dict:
@@ -213,7 +213,7 @@ def ratings_compared(state: State, rating: int) -> tuple[int, ...]:
 def recorded_due(row) -> datetime | None:
     """The due a review row (a database row or a log record) says the answer gave, if it says one."""
     text = row["due"] if "due" in row.keys() else None
-    return datetime.fromisoformat(text).astimezone(timezone.utc) if text else None
+    return utc_time(text)
 
 
 def same_state(a: CardState, b: CardState) -> bool:

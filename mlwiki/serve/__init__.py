@@ -9,5 +9,5 @@ Content-Security-Policy. Starlette and uvicorn are imported only here, so `mlwik
 The stats page and the rescan come in as functions from the command (commands/serve.py), so this package needs
 neither `stats` nor `scan`.
 
-imports: errors, export, models, render, review, store, studyday
+imports: errors, export, models, render, review, sources, store, studyday
 """

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import html
-import json
 import os
 import re
 from dataclasses import replace
@@ -16,12 +15,13 @@ from typing import Callable
 
 from mlwiki.export.media import IMAGE_SUFFIXES, Media, rewrite_images
 from mlwiki.render.html import image_refs
+from mlwiki.sources.attachments import notebook_attachments
 
 NOT_SHOWN = "[image outside the wiki or missing: not shown]"
 _EMBED = re.compile(r"!\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|([^\]\n]*))?\]\]")
 _ATTACHMENT = re.compile(r"(!\[[^\]\n]*\]\()attachment:([^)\s]+)\)")
 _ATTACHMENT_REF = "mlwiki-attachment/"  # what an attachment's ref becomes until its data: URL replaces it
-_ATTACHMENT_TYPES = {"image/png", "image/jpeg", "image/gif", "image/webp"}
+_RASTER_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".gif": "image/gif", ".webp": "image/webp"}
 
 
 class CardImages:
@@ -78,20 +78,12 @@ class CardImages:
 
 
 def _attachment(notebook: Path, name: str) -> str | None:
-    """The data: URL of a notebook cell's attachment (raster images only), or None."""
+    """The data: URL of a notebook cell's attachment (raster images only: an SVG could carry script), or None."""
     if notebook.suffix != ".ipynb":
         return None
     try:
-        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
-    except (OSError, ValueError, AttributeError):
+        found = notebook_attachments(notebook.read_text(encoding="utf-8")).get(name)
+    except (OSError, UnicodeDecodeError):
         return None
-    for cell in cells:
-        bundle = (cell.get("attachments") or {}).get(name) if isinstance(cell, dict) else None
-        for mime, data in (bundle or {}).items():
-            if mime in _ATTACHMENT_TYPES and isinstance(data, str):
-                try:
-                    base64.b64decode(data, validate=True)
-                except ValueError:
-                    return None
-                return f"data:{mime};base64,{data}"
-    return None
+    mime = _RASTER_TYPES.get(found[1]) if found else None
+    return f"data:{mime};base64,{base64.b64encode(found[0]).decode()}" if mime else None

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
+from mlwiki.models import utc_time
+
 if TYPE_CHECKING:
     from mlwiki.store.db import Store
 
@@ -51,7 +53,7 @@ _COLUMNS = "id, created_at, source, parameters, reviews, log_loss_fitted"
 
 def _stored(row) -> StoredParameters:
     values = json.loads(row["parameters"]) if row["parameters"] else None
-    return StoredParameters(row["id"], datetime.fromisoformat(row["created_at"]).astimezone(timezone.utc),
+    return StoredParameters(row["id"], utc_time(row["created_at"]),
                             row["source"], values, row["reviews"], row["log_loss_fitted"])
 
 
