@@ -96,18 +96,19 @@ def restore_flags(store: Store, card_id: str, before: dict) -> None:
 def unsuspend(store: Store, ids: list[str], when: datetime) -> list[str]:
     """Unsuspend cards (leeches included), recorded as 'unsuspend' events. Every id must name a card — the id
     `mlwiki cards` shows, or an old id of an edited card — else nothing changes. Returns the ids unsuspended."""
-    found = resolve_card_ids(store, ids)
-    unknown = [given for given in ids if given not in found]
-    if unknown:
-        raise MlwikiError(f"no card has the id {', '.join(unknown)} (see `mlwiki cards`); nothing unsuspended")
-    return unsuspend_cards(store, list(found.values()), utc_iso(when))
+    return unsuspend_cards(store, _named_cards(store, ids, "`mlwiki cards`", "unsuspended"), utc_iso(when))
 
 
 def undrop(store: Store, ids: list[str], when: datetime) -> list[str]:
     """Bring cards marked "not a card" back to the queue, recorded as 'undrop' events; ids as for `unsuspend`
     (every one must name a card, else nothing changes). Returns the ids undropped."""
+    return undrop_cards(store, _named_cards(store, ids, "`mlwiki cards --dropped`", "undropped"), utc_iso(when))
+
+
+def _named_cards(store: Store, ids: list[str], listing: str, done: str) -> list[str]:
+    """The card ids `ids` name (current or old ids); raises, naming the unknown ones, when any names no card."""
     found = resolve_card_ids(store, ids)
     unknown = [given for given in ids if given not in found]
     if unknown:
-        raise MlwikiError(f"no card has the id {', '.join(unknown)} (see `mlwiki cards --dropped`); nothing undropped")
-    return undrop_cards(store, list(found.values()), utc_iso(when))
+        raise MlwikiError(f"no card has the id {', '.join(unknown)} (see {listing}); nothing {done}")
+    return list(found.values())
