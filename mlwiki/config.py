@@ -223,21 +223,22 @@ def _number(low: float, high: float, whole: bool = False) -> Callable:
     return read
 
 
-def parse_duration(text: str, label: str = "duration") -> timedelta:
-    """'90s', '10m', '1h', '2d' → timedelta."""
+def parse_duration(text: str, label: str = "duration", zero_ok: bool = False) -> timedelta:
+    """'90s', '10m', '1h', '2d' → timedelta; '0m' only where `zero_ok` (a limit, not a step)."""
     units = {"s": "seconds", "m": "minutes", "h": "hours", "d": "days"}
     text = str(text).strip()
     try:
         step = timedelta(**{units[text[-1]]: float(text[:-1])})
     except (KeyError, ValueError, IndexError, OverflowError):
         step = None
-    if step is None or step <= timedelta(0):
+    if step is None or step < timedelta(0) or (step == timedelta(0) and not zero_ok):
         raise _fail(label, f"bad duration {text!r} (use e.g. '10m', '1h', '1d')")
     return step
 
 
-def _duration(value, label: str) -> timedelta:
-    return parse_duration(_text(value, label), label)
+def _limit(value, label: str) -> timedelta:
+    """A time limit such as learn_ahead, where '0m' means none (as Anki's learn-ahead limit of 0)."""
+    return parse_duration(_text(value, label), label, zero_ok=True)
 
 
 def _durations(value, label: str) -> tuple[timedelta, ...]:
@@ -293,7 +294,7 @@ REVIEW_KEYS: dict[str, Callable] = {
     "maximum_interval": _number(1, 36500, whole=True),
     "fuzz": _flag,
     "timezone": _zone,
-    "learn_ahead": _duration,
+    "learn_ahead": _limit,
     "new_mix": _choice(*NEW_MIXES),
     "load_balance": _flag,
     "easy_days": _easy_days,

@@ -94,9 +94,10 @@ def test_learning_card_not_yet_due_waits_behind_new_cards_then_learns_ahead(wiki
         assert s.remaining == {"learning": 6, "review": 0, "new": 0}
 
 
-def test_learn_ahead_limit_is_configurable(wiki):
+@pytest.mark.parametrize("limit", ["5m", "0m"])  # 0: no learning ahead at all, as Anki's limit of 0 minutes
+def test_learn_ahead_limit_is_configurable(wiki, limit):
     write(wiki, "notes/a.md", QA)
-    (wiki / "mlwiki.toml").write_text('name = "T"\n[review]\ntimezone = "UTC"\nlearn_ahead = "5m"\n')
+    (wiki / "mlwiki.toml").write_text(f'name = "T"\n[review]\ntimezone = "UTC"\nlearn_ahead = "{limit}"\n')
     clock = {"now": NOW}
     store, s = session(wiki, clock, limit=1)
     with store:
