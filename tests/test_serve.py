@@ -252,7 +252,8 @@ def test_host_token_and_csp(small):
         assert review_count(small) == 0 and card_flags(small, card)["suspended"] == 0
         # the page's own scripts only: no inline script, nothing from another host
         page = server.get("/")[2]
-        assert re.findall(r"<script[^>]*>", page) == ['<script src="/static/review.js" defer>']
+        assert re.findall(r"<script[^>]*>", page) == ['<script src="/static/fit.js" defer>',
+                                                        '<script src="/static/review.js" defer>']
         assert "http" not in page.replace('content="width=device-width', "")
 
 

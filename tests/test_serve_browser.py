@@ -197,3 +197,34 @@ def test_the_stats_page_is_served_with_the_apps_navigation(browser, tmp_path):
         assert page.evaluate("document.querySelector('nav.top a[aria-current]').textContent") == "Stats"
         assert layout_problems(page) == {} and foreign_loads(page, server.base) == []
         page.close()
+
+
+WIDE = r"""# Variational inference
+
+## How does the log evidence split?
+
+$$\log p(x) = \mathbb{E}_{q_\phi(z\mid x)}\left[\log \frac{p_\theta(x, z)}{q_\phi(z\mid x)}\right]
++ \mathrm{KL}\left(q_\phi(z\mid x)\,\|\,p_\theta(z\mid x)\right) \geq \mathbb{E}_{q_\phi(z\mid x)}\left[\log
+p_\theta(x\mid z)\right] - \mathrm{KL}\left(q_\phi(z\mid x)\,\|\,p(z)\right)$$
+"""
+SHOWN = """[...document.querySelectorAll('#back .math-block')].map(b => ({
+  fits: b.scrollWidth <= b.clientWidth + 1,
+  shown: [...b.querySelectorAll('.math-version')].map((v, i) => v.hidden ? -1 : i).filter(i => i >= 0)}))"""
+
+
+@pytest.mark.parametrize("width, rows", [(1280, 1), (400, 3)])
+def test_a_wide_formula_shows_as_the_widest_rows_that_fit(browser, tmp_path, width, rows):
+    root = tmp_path / "wiki"
+    (root / "notes").mkdir(parents=True)
+    (root / "mlwiki.toml").write_text('name = "T"\n[review]\ntimezone = "UTC"\n')
+    (root / "notes" / "vi.md").write_text(WIDE)
+    with Server(root) as server:
+        page = browser.page(server.base + "/", width=width)
+        wait(page, "window.mlwiki && window.mlwiki.renders > 0")
+        press(page, " ")
+        wait(page, "document.body.dataset.side === 'back'")
+        # one version shown and it fits: at 1280 px the relation rows, at 400 px rows also broken before + and -
+        assert page.evaluate(SHOWN) == [{"fits": True, "shown": [rows]}]
+        assert page.evaluate("document.querySelectorAll('#back .math-block mtr').length") > 1
+        assert layout_problems(page) == {}
+        page.close()

@@ -169,13 +169,16 @@ class MathML:
         """TeX whose MathML carries class="cloze" (the card page's highlight of a revealed cloze)."""
         return f"\\textcolor{{{_MARK_COLOUR}}}{{{latex}}}"
 
-    def __init__(self, macros: str = "") -> None:
+    def __init__(self, macros: str = "", rows: bool = False) -> None:
+        """`rows`: give each wide-able display formula its `aligned` rows too (`render.display_rows`), hidden, for
+        a page whose script shows the first version that fits (`mlwiki serve`)."""
         import math_core  # lazily: only the pages need it
 
         self._error = math_core.LatexError
         self._converter = math_core.LatexToMathML(global_group=True, ignore_unknown_commands=True,
                                                   fancy_error=False)
         self.problems: list[str] = []
+        self._rows = rows
         for definition in macros.splitlines():
             if definition.strip():
                 self._define(definition.strip())
@@ -211,9 +214,21 @@ class MathML:
             mathml = self.convert(latex, block)
             if mathml is None:
                 return f'<code class="tex">{html.escape(latex)}</code>'
-            return f'<span class="math-block">{mathml}</span>' if block else mathml  # a span: may sit in a <p>
+            return self._block(latex, mathml) if block else mathml
 
         return _MATH.sub(replace, page_html)
+
+    def _block(self, latex: str, mathml: str) -> str:
+        """A display formula's span (a span: it may sit in a <p>), with its row versions when asked for."""
+        if not self._rows:
+            return f'<span class="math-block">{mathml}</span>'
+        from mlwiki.render.display_rows import row_variants
+
+        versions = [mathml] + [v for v in (self.convert(rows, True) for rows in row_variants(latex)) if v]
+        if len(versions) == 1:
+            return f'<span class="math-block">{mathml}</span>'
+        shown = [f'<span class="math-version"{" hidden" if n else ""}>{v}</span>' for n, v in enumerate(versions)]
+        return f'<span class="math-block">{"".join(shown)}</span>'
 
     def text_html(self, text: str) -> str:
         """Plain note text (a front in a table) as escaped HTML, its math as inline MathML; no Markdown."""

@@ -57,10 +57,11 @@ th, td {{ border: 1px solid var(--line); padding: 0.2rem 0.5rem; }}
 _CLOZE_TOKEN = re.compile(r"\{\{c(\d+)::|\}\}")
 
 
-def card_sides(card, macros: str = "", fix: Callable[[str], str] = str) -> tuple[str, str]:
+def card_sides(card, macros: str = "", fix: Callable[[str], str] = str, rows: bool = False) -> tuple[str, str]:
     """(front, back) of one card as HTML: sanitized Markdown, clozes as Anki shows them, math as MathML.
-    `fix` may rewrite the sanitized HTML before the math is typeset (`mlwiki serve` points images at itself)."""
-    math = MathML(macros)
+    `fix` may rewrite the sanitized HTML before the math is typeset (`mlwiki serve` points images at itself);
+    `rows` adds each wide display formula's row versions for a page with a script to choose (`MathML`)."""
+    math = MathML(macros, rows=rows)
     if card.kind == "cloze" and getattr(card, "text", "") and getattr(card, "group", 0):
         source = fix(markdown_to_html(card.text))
         return (math.html(_clozes(source, card.group, reveal=False)),

@@ -51,7 +51,7 @@ def card_detail(engine: Engine, card_id: str) -> dict | None:
             return None
         card = ShownCard.from_row(row)
         shown, fix = engine.images.prepare(card)
-        front, back = card_sides(shown, engine.macros, fix)
+        front, back = card_sides(shown, engine.macros, fix, rows=True)
         history = reviews.reviews_of(store, card_id)
         public = cards.card_row_to_dict(row)
     zone = local_zone(engine.session.settings)

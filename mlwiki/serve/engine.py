@@ -72,7 +72,7 @@ class Engine:
             return view
         heading, front = split_heading(card.heading, card.front)
         shown, fix = self.images.prepare(replace(card, front=front) if card.kind != "cloze" else card)
-        front_html, back_html = card_sides(shown, self.macros, fix)
+        front_html, back_html = card_sides(shown, self.macros, fix, rows=True)
         previews = session.previews()
         view["card"] = {"id": card.id, "kind": card.kind, "deck": card.deck, "where": f"{card.path}:{card.line}",
                         "heading": heading, "front": front_html, "back": back_html,

@@ -19,7 +19,7 @@ SHELL = """<!doctype html>
 <title>{title}</title>
 <link rel="stylesheet" href="/static/nav.css"><link rel="stylesheet" href="/static/serve.css">
 <link rel="stylesheet" href="/static/math.css">
-<script src="/static/{script}" defer></script>
+<script src="/static/fit.js" defer></script><script src="/static/{script}" defer></script>
 </head><body class="{page}">
 {nav}
 {body}

@@ -54,6 +54,7 @@
       flag.replaceChildren(...flagButtons(card, update));
       const open = tr.nextElementSibling;
       if (open && open.classList.contains("open")) open.replaceWith(detailRow(detail));
+      window.mlwikiFit(tr.parentElement);
     };
     flag.append(...flagButtons(card, update));
     tr.append(cell(card.front, "c-front", true), cell(card.deck, "c-deck"), state, cell(card.due, "c-due"),
@@ -100,6 +101,7 @@
     if (next && next.classList.contains("open")) { next.remove(); return; }
     const detail = await request(`/api/cards/${encodeURIComponent(card.id)}`);
     tr.after(detailRow(detail));
+    window.mlwikiFit(tr.parentElement);
     probe.details += 1;
   }
 

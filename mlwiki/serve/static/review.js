@@ -71,6 +71,7 @@
       document.title = `mlwiki review — ${card.where}`;
       window.scrollTo(0, 0);
     }
+    window.mlwikiFit(document); // the side just shown: wide formulas as rows
   }
 
   // done for now: ask again every half minute, so a learning card shows when it comes due (as Anki does)
