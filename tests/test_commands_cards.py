@@ -171,6 +171,15 @@ def test_cards_text_output_is_one_line_per_card(wiki: Path):
     assert "2 cards" in result.stderr
 
 
+def test_cards_text_shows_math_as_unicode_without_markdown_markers(wiki: Path):
+    write(wiki, "sig.md", "# Sigmoid", "", "Q: What is **the derivative** of $\\sigma(z)$ in `numpy`?",
+          "A: $\\sigma(z)(1 - \\sigma(z))$", "", "Q: A price of \\$5?", "A: yes")
+    fronts = [line.split("  ")[-1] for line in invoke(wiki, "cards").stdout.splitlines()]
+    assert fronts == ["What is the derivative of σ(z) in numpy?", "A price of $5?"]
+    json_fronts = [card["front"] for card in json.loads(invoke(wiki, "cards", "--json").stdout)]
+    assert "**the derivative** of $\\sigma(z)$" in json_fronts[0]  # --json keeps the source
+
+
 # --------------------------------------------------------------------------------------------------------------
 # check
 # --------------------------------------------------------------------------------------------------------------

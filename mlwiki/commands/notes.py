@@ -71,9 +71,11 @@ def cards(app: AppContext, files, deck, tag, paths, as_json: bool, include_retir
     if as_json:
         echo_json(rows)
         return
+    from mlwiki.render.terminal import listing_text
+
     for row in rows:
         click.echo(inert(f"{row['id']}  {row['kind']:<10} {card_status(row):<10} {one_line(row['source']['path'])}:"
-                         f"{row['source']['line']}  {shorten(row['front'], 80)}"))
+                         f"{row['source']['line']}  {shorten(listing_text(row['front']), 80)}"))
     click.echo(plural(len(rows), "card"), err=True)
     if not rows and selection.is_empty and not (state or dropped):
         echo_form_census(app.config)

@@ -9,9 +9,11 @@ than being reflowed into the paragraph; a row wider than the terminal is broken 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from mlwiki.render.latex_text import latex_to_unicode
+from mlwiki.render.spans import TEXT_MATH
 from mlwiki.textsafe import inert
 
 _PAREN_CLOSERS = {"(": "\\)", "[": "\\]"}
@@ -164,3 +166,18 @@ def _inline_text(children) -> str:
             alt = "".join(c.content for c in child.children or [])
             parts.append(f"[image{': ' + alt if alt else ''}]")
     return "".join(parts)
+
+
+_EMPHASIS = re.compile(r"(\*\*|__|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def listing_text(text: str) -> str:
+    """A card side on one line of a listing (`mlwiki cards`), cheaply: math as Unicode, no `**`/`__`/backtick
+    markers, paragraphs joined by " · ". Far cheaper than `plain_text` (no Markdown parse), for thousands of rows."""
+    def math(match: re.Match) -> str:
+        if match.group(1):
+            return "$"
+        return latex_to_unicode(next(g for g in match.groups()[1:] if g is not None))
+
+    text = _EMPHASIS.sub(r"\2", TEXT_MATH.sub(math, text))
+    return inert(" · ".join(" ".join(part.split()) for part in text.split("\n\n") if part.strip()))
