@@ -154,3 +154,33 @@ def test_clozes_read_like_ankis():
     assert _clozes(nested, 1, reveal=True) == '<p>a <span class="cloze">b x y</span> c</p>'
     assert _clozes("<p>a {{c1::b}} c {{c2::d e</p>", 1, reveal=True) == \
         '<p>a <span class="cloze">b</span> c {{c2::d e</p>'  # never closed: left as text
+
+
+def test_the_page_shows_the_cards_images_from_inside_the_wiki_only(wiki, monkeypatch, tmp_path):
+    import base64
+    import json
+
+    from mlwiki.commands.study import page_images
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    png = b"\x89PNG\r\n\x1a\n" + bytes(16)
+    (wiki / "assets").mkdir()
+    (wiki / "assets" / "diagram.png").write_bytes(png)
+    (tmp_path / "secret.png").write_bytes(png)
+    cell = {"cell_type": "markdown", "metadata": {}, "source": ["Q: What does the loss curve look like?\n",
+                                                                "A: ![curve](attachment:curve.png)\n"],
+            "attachments": {"curve.png": {"image/png": base64.b64encode(png).decode()}}}
+    write(wiki, "notes/nb.ipynb", json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
+    cards, config = _cards(wiki, "Q: Which diagram?\nA: ![d](../assets/diagram.png) ![[diagram.png]] "
+                                 f"![s]({tmp_path / 'secret.png'}) ![t](../../secret.png)\n")
+    images = page_images(config)
+    store, _ = open_synced(config, NOW, progress=False)
+    with store:
+        note, notebook = (ShownCard.from_row(store.query("SELECT * FROM cards WHERE path = ?", [path])[0])
+                          for path in ("notes/a.md", "notes/nb.ipynb"))
+    page = write_card_page(note, config, images).read_text(encoding="utf-8")
+    diagram = (wiki / "assets" / "diagram.png").resolve().as_uri()
+    assert page.count(f'src="{diagram}"') == 2  # the Markdown image and the Obsidian embed
+    assert "secret" not in page and page.count("not shown") == 2
+    page = write_card_page(notebook, config, images).read_text(encoding="utf-8")
+    assert f'src="data:image/png;base64,{base64.b64encode(png).decode()}"' in page

@@ -46,7 +46,24 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
                 session.reload(keep_current=True)
                 return sum(p.severity.value == "error" for p in report.problems)
 
-            TerminalUI(session, rescan=after_edit).run()
+            TerminalUI(session, rescan=after_edit, page_images=page_images(app.config)).run()
+
+
+def page_images(config):
+    """The `o` page's images: by the export's rules (inside the wiki only), linked as their files on disk;
+    notebook attachments inline. Built on the first `o`, so a session that never opens a page pays nothing."""
+    made = []
+
+    def prepare(card):
+        if not made:
+            from mlwiki.export.media import Media
+            from mlwiki.serve.images import CardImages
+
+            media = Media(config)
+            made.append(CardImages(media, link=lambda name: media.files[name].resolve().as_uri()))
+        return made[0].prepare(card)
+
+    return prepare
 
 
 @click.command()

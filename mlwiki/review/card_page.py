@@ -69,9 +69,10 @@ def card_sides(card, macros: str = "", fix: Callable[[str], str] = str, rows: bo
     return math.html(fix(markdown_to_html(card.front))), math.html(fix(markdown_to_html(card.back)))
 
 
-def card_html(card, macros: str = "") -> str:
-    """The page for one card: sanitized Markdown with its math as MathML (`macros`: `\\newcommand` lines)."""
-    front, back = card_sides(card, macros)
+def card_html(card, macros: str = "", fix: Callable[[str], str] = str) -> str:
+    """The page for one card: sanitized Markdown with its math as MathML (`macros`: `\\newcommand` lines; `fix`
+    as for `card_sides`)."""
+    front, back = card_sides(card, macros, fix)
     meta = html.escape(f"{card.deck} · {card.path}:{card.line} · {card.kind}")
     return PAGE.format(title=html.escape(card.id), meta=meta, front=front, back=back, math_css=MATH_CSS)
 
@@ -133,8 +134,10 @@ def page_folder() -> Path:
     return Path(tempfile.mkdtemp(prefix="mlwiki-cards-"))
 
 
-def write_card_page(card, config) -> Path:
-    """Write the card's page into the private folder (pages older than a day are removed) and return it."""
+def write_card_page(card, config, images: Callable | None = None) -> Path:
+    """Write the card's page into the private folder (pages older than a day are removed) and return it.
+    `images(card)` gives (the card with its image references made Markdown, the fix that points the page's
+    images at their files), as `mlwiki serve`'s `CardImages.prepare`; without it images are not shown."""
     folder = page_folder()
     cutoff = time.time() - 86400
     for old in folder.glob("*.html"):
@@ -146,12 +149,13 @@ def write_card_page(card, config) -> Path:
     path = folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', card.id)}.html"
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-        file.write(card_html(card, read_macros(config)[0]))
+        shown, fix = images(card) if images else (card, str)
+        file.write(card_html(shown, read_macros(config)[0], fix))
     return path
 
 
-def open_card_page(card, config) -> tuple[Path, bool]:
-    """Write the page and open it in the default browser ($BROWSER is honoured).
-    Returns the page and whether a browser was found to open it."""
-    path = write_card_page(card, config)
+def open_card_page(card, config, images: Callable | None = None) -> tuple[Path, bool]:
+    """Write the page (`images` as for `write_card_page`) and open it in the default browser ($BROWSER is
+    honoured). Returns the page and whether a browser was found to open it."""
+    path = write_card_page(card, config, images)
     return path, webbrowser.open(path.as_uri())

@@ -223,13 +223,15 @@ class TerminalUI:
     """The rich review screen, on the terminal's alternate screen (see `mlwiki.review.screen`)."""
 
     def __init__(self, session: ReviewSession, console=None, key_reader: Callable[[], str] | None = None,
-                 rescan: Callable[[], int] | None = None):
+                 rescan: Callable[[], int] | None = None, page_images: Callable | None = None):
+        """`page_images`: how the `o` page shows a card's images (see `card_page.write_card_page`)."""
         from rich.console import Console
 
         self.session = session
         self.console = console or Console(highlight=False)
         self.read_key = key_reader  # None: the keyboard, with terminal resizes
         self.rescan = rescan
+        self.page_images = page_images
         self.message = ""
         self.help = False  # `?` shows the keys until pressed again
         self.screen = None
@@ -312,7 +314,7 @@ class TerminalUI:
         elif key == "o":
             from mlwiki.review.card_page import open_card_page
 
-            path, opened = open_card_page(card, session.config)
+            path, opened = open_card_page(card, session.config, self.page_images)
             self.message = f"Opened {path}" if opened else f"Wrote {path} (no browser found to open it)"
             return revealed
         else:

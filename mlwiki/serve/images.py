@@ -25,10 +25,13 @@ _RASTER_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".gif": "image/gif",
 
 
 class CardImages:
-    """Resolves and remembers the images the pages may show; `files` maps a /media/ name to its file."""
+    """Resolves and remembers the images the pages may show; `files` maps a /media/ name to its file. `link`
+    turns a media name into the page's URL for it: the server's /media/ route, or (the `o` card page, a file on
+    disk) the image file's own file: URL."""
 
-    def __init__(self, media: Media):
+    def __init__(self, media: Media, link: Callable[[str], str] | None = None):
         self.media = media
+        self.link = link or (lambda name: f"/media/{name}")
         self.by_name: dict[str, str | None] = {}  # Obsidian embed name → wiki-relative path
 
     @property
@@ -74,7 +77,7 @@ class CardImages:
         if ref.startswith(_ATTACHMENT_REF):
             return _attachment(self.media.root / note, ref[len(_ATTACHMENT_REF):])
         name, _ = self.media.resolve(note, ref)
-        return f"/media/{name}" if name else None
+        return self.link(name) if name else None
 
 
 def _attachment(notebook: Path, name: str) -> str | None:
