@@ -1,7 +1,11 @@
 """The simulated learner of workload_bench.py, run in the real `anki` package (one process per day under
 libfaketime), so mlwiki's figures can be compared with Anki's own load balancer and easy days.
 
-Usage: python benchmarks/anki_workload.py [--cards 300] [--days 45] [--new 30]   (needs `faketime`)
+Usage: python benchmarks/anki_workload.py [--cards 300] [--days 45] [--new 30] [--seeds 10]   (needs `faketime`)
+
+Each seed is a fresh collection: Anki seeds its fuzz (and the load balancer's draw) with the card id, a creation
+time in milliseconds, so each run draws differently. Prints the CV drop per seed and its mean ± sd, as
+workload_bench.py does for mlwiki.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
-from workload_bench import START, figures, learner_arguments, print_runs
+from workload_bench import START, figures, learner_arguments, print_drops, print_runs
 
 DAY_SCRIPT = r"""
 import json, sys
@@ -55,6 +59,18 @@ print(json.dumps({"reviews": reviews, "forecast": [sum(1 for d in due if d - tod
 """
 
 
+LIBFAKETIME = Path("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1")
+
+
+def _faked(when: str, env: dict) -> list[str]:
+    """The command prefix that starts the clock at `when`: libfaketime preloaded directly where it is installed
+    (the `faketime` wrapper's semaphores collide with stale ones left in /dev/shm), else the wrapper."""
+    if LIBFAKETIME.exists():
+        env.update(LD_PRELOAD=str(LIBFAKETIME), FAKETIME=f"@{when}")
+        return []
+    return ["faketime", when]
+
+
 def simulate(folder: Path, name: str, balance: bool, easy: list[float], args) -> dict:
     path = folder / f"{name}.anki2"
     done, result = [], {}
@@ -63,7 +79,7 @@ def simulate(folder: Path, name: str, balance: bool, easy: list[float], args) ->
     for day in range(args.days):
         setup = {"balance": balance, "easy": easy, "new": args.new, "cards": args.cards} if day == 0 else {}
         when = (START + timedelta(days=day)).strftime("%Y-%m-%d %H:%M:%S")
-        run = subprocess.run(["faketime", when, sys.executable, "-c", DAY_SCRIPT, str(path), json.dumps(setup)],
+        run = subprocess.run([*_faked(when, env), sys.executable, "-c", DAY_SCRIPT, str(path), json.dumps(setup)],
                              capture_output=True, text=True, env=env, timeout=300)
         if run.returncode:
             sys.exit(run.stderr)
@@ -74,14 +90,17 @@ def simulate(folder: Path, name: str, balance: bool, easy: list[float], args) ->
 
 def main() -> None:
     args = learner_arguments(__doc__.splitlines()[0])
-    if not shutil.which("faketime"):
+    if not (LIBFAKETIME.exists() or shutil.which("faketime")):
         sys.exit("needs faketime (Debian package faketime)")
+    pairs = []
     with tempfile.TemporaryDirectory() as tmp:
-        runs = [simulate(Path(tmp), "anki-plain", False, [1.0] * 7, args),
-                simulate(Path(tmp), "anki-balanced", True, [1.0] * 7, args),
-                simulate(Path(tmp), "anki-easy", True, [1.0] * 6 + [0.0], args)]
-    print_runs(runs)
-    print(f"\nAnki's CV drop with its load balancer: {1 - runs[1]['cv'] / runs[0]['cv']:.0%}")
+        for seed in range(args.seeds):
+            pairs.append((simulate(Path(tmp), f"anki-plain-{seed}", False, [1.0] * 7, args),
+                          simulate(Path(tmp), f"anki-balanced-{seed}", True, [1.0] * 7, args)))
+            print(f"seed {seed}: CV {pairs[-1][0]['cv']:.3f} -> {pairs[-1][1]['cv']:.3f}", flush=True)
+        easy = simulate(Path(tmp), "anki-easy", True, [1.0] * 6 + [0.0], args)
+    print_runs([*pairs[0], easy])
+    print_drops(pairs, "Anki")
 
 
 if __name__ == "__main__":

@@ -107,6 +107,37 @@ def test_balanced_days_are_kept_by_replays_and_log_files(tmp_path):
         assert dues(fresh, end) == ours
 
 
+def test_load_balancer_counts_what_anki_counts(tmp_path):
+    """As Anki's `get_all_cards_due_in_range`: every card due from today on counts, a suspended one too (Anki's
+    query has no queue filter); a card overdue does not."""
+    from mlwiki.review.presets import Schedulers
+    from mlwiki.store.cards import card_row
+    from mlwiki.store.db import utc_iso
+
+    root = make_wiki(tmp_path / "w", per_deck=5)
+    for day in range(4):
+        study(root, MONDAY + timedelta(days=day))
+    when = MONDAY + timedelta(days=4)
+    config = load_config(root)
+    store, _ = open_synced(config, when, progress=False)
+    with store:
+        first = card_row(store, store.query("SELECT id FROM cards WHERE state = 2 ORDER BY due LIMIT 1")[0][0])
+        schedulers = Schedulers(store, config)
+
+        def counts():
+            return schedulers.picker(first["id"], first["note_id"], first["deck"], 9, when).load()[0]
+
+        before = counts()  # each morning was studied: no review card is overdue yet
+        assert sum(before.values()) == store.query("SELECT count(*) FROM cards WHERE state = 2")[0][0] > 0
+        with store.write() as conn:
+            conn.execute("UPDATE cards SET suspended = 1 WHERE id = ?", (first["id"],))
+        assert counts() == before
+        with store.write() as conn:
+            conn.execute("UPDATE cards SET due = ? WHERE id = ?", (utc_iso(when - timedelta(days=2)), first["id"]))
+        after = counts()
+        assert sum(after.values()) == sum(before.values()) - 1
+
+
 @pytest.mark.slow
 def test_sundays_carry_little_with_easy_days(tmp_path):
     """`easy_days = { sun = 0.0 }`, 300 cards, 30 new a day: after a month of mornings, Sundays in the next weeks

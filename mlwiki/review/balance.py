@@ -2,11 +2,14 @@
 
 When a card's interval is fuzzed, the load balancer picks the day inside the fuzz range at random with weights
 that favour days with fewer cards already due (of the same preset), shorter intervals, days away from the card's
-siblings, and days that are not easy days:
+siblings (Anki looks at siblings only with "bury review siblings" on; mlwiki always buries siblings, and its
+export turns that option on), and days that are not easy days:
 
     weight = (1 / due_that_day) ** 2.15 * (1 / interval) ** 3 * sibling_modifier * easy_day_modifier
 
-(a day with no card due weighs 1). An easy day with share 0 ("minimum") is all but excluded; one with a share
+(a day with no card due weighs 1). "Cards already due" are what Anki's `get_all_cards_due_in_range` counts: every
+card with a due day from today to 99 days on, suspended and buried ones too, and the cards answered earlier in the
+session (Anki adds each answer to its counts; mlwiki reads them from the store). An easy day with share 0 ("minimum") is all but excluded; one with a share
 between 0 and 1 ("reduced") only while it would carry more than half of what the other days of the range carry on
 average. Intervals over 90 days are fuzzed plainly. The draw is seeded by the card and its review number, so the
 same counts give the same day; the counts themselves change with every answer, so the day chosen is recorded in
@@ -82,7 +85,7 @@ class LoadBalancer:
         self.loaded: tuple[dict[int, int], set[int]] | None = None
 
     def pick(self, interval: float, minimum: int, maximum: int) -> int:
-        if interval > MAX_BALANCED_INTERVAL or minimum > MAX_BALANCED_INTERVAL:
+        if int(interval) > MAX_BALANCED_INTERVAL or minimum > MAX_BALANCED_INTERVAL:  # Rust's `as usize` truncates
             return self.fallback.pick(interval, minimum, maximum)
         lower, upper = fuzz_bounds(interval, minimum, maximum)
         if lower == upper:
@@ -99,8 +102,9 @@ class LoadBalancer:
 
 def due_counts(rows, sibling_dues: list[str], calendar: StudyCalendar, today: int,
                in_preset: Callable[[str], bool]) -> tuple[dict[int, int], set[int]]:
-    """From rows of (deck, due, count) of review cards: cards due per day from today in the card's preset; and
-    the days (from today) its siblings are due on, in any preset."""
+    """From rows of (deck, due, count) of the cards Anki's load balancer counts (`store.cards.review_due_counts`):
+    cards due per day from today in the card's preset; and the days (from today) its siblings are due on, in any
+    preset."""
     counts: dict[int, int] = {}
     for row in rows:
         if in_preset(row["deck"]):

@@ -46,9 +46,9 @@ class Schedulers:
         today = self.calendar.number(when)
 
         def load():
-            rows = cards.review_due_counts(self.store, self.calendar.start(today + 1),
-                                           self.calendar.start(today + BALANCED_DAYS + 1), card_id)
-            return due_counts(rows, cards.sibling_dues(self.store, note_id, card_id), self.calendar, today,
+            days = [self.calendar.start(today + d) for d in (0, 1, BALANCED_DAYS)]  # Anki's days [today, +99)
+            return due_counts(cards.review_due_counts(self.store, *days),
+                              cards.sibling_dues(self.store, note_id, card_id, *days), self.calendar, today,
                               lambda deck: self.config.preset_of(deck) == preset)
 
         return LoadBalancer(load, weekday_after(today), settings.easy_days, fuzz_seed(card_id, reps),

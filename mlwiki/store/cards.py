@@ -258,16 +258,27 @@ def dropped_cards(store: Store) -> dict[str, tuple[str, list[str]]]:
     return found
 
 
-def review_due_counts(store: Store, start: datetime, end: datetime, exclude: str = "") -> list:
-    """(deck, due, count) of live, unsuspended review cards due from `start` to before `end` (what Anki's load
-    balancer counts), leaving out card `exclude`."""
-    return store.query(
-        f"SELECT coalesce(deck, '') AS deck, due, count(*) AS count FROM cards WHERE {LIVE} AND {NOT_SUSPENDED} "
-        f"AND state = {State.REVIEW:d} AND due >= ? AND due < ? AND id != ? GROUP BY deck, due",
-        (utc_iso(start), utc_iso(end), exclude))
+def _scheduled_between(start: datetime, tomorrow: datetime, end: datetime) -> tuple[str, list]:
+    """Cards Anki's load balancer counts on the days `start` (today's start) to before `end`: every card with a
+    due day there, whatever its queue (suspended and buried ones too, as Anki's `get_all_cards_due_in_range`),
+    except new ones (Anki's are due by position) and learning cards due later today (Anki's are due by time).
+    Dropped cards ("not a card") count as deleted."""
+    return (f"{LIVE} AND dropped = 0 AND state != {State.NEW:d} AND due < ? AND "
+            f"(due >= ? AND state = {State.REVIEW:d} OR due >= ?)",
+            [utc_iso(end), utc_iso(start), utc_iso(tomorrow)])
 
 
-def sibling_dues(store: Store, note_id: str, card_id: str) -> list[str]:
-    """Due dates of the other review cards of a note."""
-    return [r[0] for r in store.query(f"SELECT due FROM cards WHERE note_id = ? AND id != ? AND {LIVE} "
-                                      f"AND state = {State.REVIEW:d}", (note_id, card_id))]
+def review_due_counts(store: Store, start: datetime, tomorrow: datetime, end: datetime) -> list:
+    """(deck, due, count) of the cards due from `start` (today's start) to before `end` that Anki's load balancer
+    counts (`_scheduled_between`; `tomorrow`: the next study day's start)."""
+    where, params = _scheduled_between(start, tomorrow, end)
+    return store.query(f"SELECT coalesce(deck, '') AS deck, due, count(*) AS count FROM cards WHERE {where} "
+                       "GROUP BY deck, due", params)
+
+
+def sibling_dues(store: Store, note_id: str, card_id: str, start: datetime, tomorrow: datetime,
+                 end: datetime) -> list[str]:
+    """Due dates of the other cards of a note that Anki's load balancer sees (`_scheduled_between`)."""
+    where, params = _scheduled_between(start, tomorrow, end)
+    return [r[0] for r in store.query(f"SELECT due FROM cards WHERE note_id = ? AND id != ? AND {where}",
+                                      (note_id, card_id, *params))]
