@@ -1,5 +1,6 @@
-"""`mlwiki reschedule`: move review cards' due dates to what the current settings give (Anki's "Reschedule cards
-on change"), after a change of desired retention, parameters or presets."""
+"""`mlwiki reschedule`: recompute memory states under the current parameters and move review cards' due dates to
+what the current settings give (Anki's "Reschedule cards on change"), after a change of desired retention,
+parameters or presets."""
 
 from __future__ import annotations
 
@@ -15,13 +16,15 @@ from mlwiki.textsafe import inert, plural
 @click.option("--json", "as_json", is_flag=True, help="Print the moves as JSON.")
 @pass_app
 def reschedule(app: AppContext, deck, tag, paths, dry_run: bool, as_json: bool) -> None:
-    """Give review cards the due dates their deck's settings give now.
+    """Recompute memory states and give review cards the due dates their deck's settings give now.
 
-    After changing `desired_retention`, a deck preset or the parameters (`mlwiki optimize`), cards keep the due
-    dates they were given until they are next reviewed — as in Anki, unless you ask. This recomputes each
-    selected review card's interval from its last review (its stability, its preset's retention, Anki's fuzz
-    range and load balancer) and says how many due dates move and by how much. The review log is not
-    rewritten; each move is recorded as an event, so replays and `check` keep it.
+    After changing `desired_retention`, a deck preset or the parameters (`mlwiki optimize`), cards keep the
+    memory states and due dates they were given until they are next reviewed, unless you ask. As Anki does on a
+    change of FSRS parameters with "Reschedule cards on change", this recomputes each selected card's stability
+    and difficulty from its whole review log under its preset's parameters now, then each review card's
+    interval from its last review (its preset's retention, Anki's fuzz range and load balancer), and says how
+    many due dates move and by how much. The review log is not rewritten; each change is recorded as an
+    event, so replays and `check` keep it.
 
     \b
     Examples:
@@ -37,21 +40,27 @@ def reschedule(app: AppContext, deck, tag, paths, dry_run: bool, as_json: bool) 
         if moves and not dry_run:
             auto_backup(store, app)
             apply_reschedule(store, moves, app.now)
+    moved = [m for m in moves if m.moves_due]
     if as_json:
-        echo_json({"dry_run": dry_run, "moved": len(moves), "moves": [m.to_dict() for m in moves]})
+        echo_json({"dry_run": dry_run, "moved": len(moved), "recomputed": len(moves) - len(moved),
+                   "moves": [m.to_dict() for m in moved],
+                   "memory_only": [m.to_dict() for m in moves if not m.moves_due]})
         return
-    click.echo(summary(moves, dry_run))
-    for m in moves[:20]:
+    click.echo(summary(moved, dry_run))
+    if len(moves) > len(moved):
+        click.echo(memory_summary(moves, dry_run))
+    for m in moved[:20]:
         sign = "+" if m.days > 0 else ""
         click.echo(inert(f"  {m.card_id}  {m.deck}  {m.old:%Y-%m-%d} → {m.new:%Y-%m-%d} ({sign}{m.days}d)"))
-    if len(moves) > 20:
-        click.echo(f"  … and {len(moves) - 20} more (--json lists all)")
+    if len(moved) > 20:
+        click.echo(f"  … and {len(moved) - 20} more (--json lists all)")
 
 
 def summary(moves, dry_run: bool) -> str:
     """'12 due dates would move: 7 later (median +3 days), 5 earlier (median -2 days).'"""
     if not moves:
         return "No due date moves: every review card already has the date its settings give."
+
     later = sorted(m.days for m in moves if m.days > 0)
     earlier = sorted(m.days for m in moves if m.days < 0)
     parts = []
@@ -61,6 +70,16 @@ def summary(moves, dry_run: bool) -> str:
         parts.append(f"{len(earlier)} earlier (median {earlier[len(earlier) // 2]} days, at most {earlier[0]})")
     verb = "would move" if dry_run else "moved"
     return f"{plural(len(moves), 'due date')} {verb}: {', '.join(parts) or 'within the same day'}."
+
+
+def memory_summary(moves, dry_run: bool) -> str:
+    """'5 more cards would get a new memory state only (stability median -12 %), ...'"""
+    only = [m for m in moves if not m.moves_due]
+    ratios = sorted(m.stability[1] / m.stability[0] - 1 for m in moves if m.stability[0] and m.stability[1])
+    median = f" (stability of all changed cards: median {ratios[len(ratios) // 2]:+.0%})" if ratios else ""
+    verb = "would get" if dry_run else "got"
+    return (f"{plural(len(only), 'more card')} {verb} a new memory state only{median}: its due stays "
+            "(learning, suspended, or already in its range).")
 
 
 COMMANDS = [reschedule]

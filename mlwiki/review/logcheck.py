@@ -20,6 +20,7 @@ from typing import NamedTuple
 
 from mlwiki.errors import MlwikiError
 from mlwiki.models import RESET_RATING
+from mlwiki.review.reschedule_events import parse_detail
 from mlwiki.review.schedule import Scheduler, settings_id
 
 LOG_FIELDS = ("card_id", "reviewed_at", "rating", "duration_ms", "content_hash", "settings")
@@ -186,8 +187,15 @@ class _Checker:
         card_id, detail = _text(record, "card_id"), _text(record, "detail", required=False)
         if kind in ("relink", "reid") and detail in self.known_cards:
             self.renamed.add(card_id)
-        if kind in ("bury", "reschedule"):
-            self._optional_time({"detail": detail}, "detail")  # the end of a bury, the new due
+        if kind == "bury":
+            self._optional_time({"detail": detail}, "detail")  # the end of a bury
+        elif kind == "reschedule":  # the new due, and the recomputed memory state
+            due = (detail or "").split()[:1]
+            self._optional_time({"detail": "" if due == ["-"] else (due or [""])[0]}, "detail")
+            try:
+                parse_detail(detail)
+            except ValueError as exc:
+                raise BadRecord(f"reschedule detail {detail!r}: {exc}") from None
         return {"card_id": card_id, "at": self._time({"at": at}, "at").isoformat(), "event": kind, "detail": detail,
                 "line": line}
 

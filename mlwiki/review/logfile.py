@@ -75,18 +75,18 @@ def import_log(store: Store, source: Path, calendar: StudyCalendar, now: datetim
     log = read_log(source, known_ids, known_hashes, latest)
     records = sorted(log.reviews, key=lambda record: record.reviewed_at)  # replay in time order (stable)
     settings = {sid: json.dumps(data, sort_keys=True) for sid, data in log.settings.items()}
+    moves: dict[str, list] = {}
+    for e in sorted(log.events, key=lambda e: e["at"]):
+        if e["event"] == "reschedule":
+            moves.setdefault(e["card_id"], []).append((e["at"], e["detail"] or ""))
     try:
-        reviews, states = _replayed_reviews(records, _scheduler_lookup_from(settings, calendar))
+        reviews, states = _replayed_reviews(records, _scheduler_lookup_from(settings, calendar), moves)
     except (ValueError, KeyError, TypeError, OverflowError) as exc:
         raise MlwikiError(f"cannot replay the log's reviews ({type(exc).__name__}: {exc}); nothing was imported",
                           path=str(source)) from None
     flags = _replayed_flags(log.events)
-    from mlwiki.review.reschedule import with_reschedules
+    from mlwiki.review.reschedule_events import with_reschedules
 
-    moves: dict[str, list] = {}
-    for e in log.events:
-        if e["event"] == "reschedule":
-            moves.setdefault(e["card_id"], []).append((e["at"], e["detail"] or ""))
     cards = {}
     for card_id in states.keys() | flags.keys():
         state = state_values(with_reschedules(states.get(card_id, CardState()), moves.get(card_id, [])))
@@ -104,9 +104,10 @@ def _scheduler_lookup_from(settings: dict[str, str], calendar: StudyCalendar):
     return cache.__getitem__
 
 
-def _replayed_reviews(records: list[dict], scheduler_for) -> tuple[list[tuple], dict[str, CardState]]:
-    """Each review as a row of `REVIEW_COLUMNS` (in the given order, each card replayed through its own), and
-    each card's final state."""
+def _replayed_reviews(records: list[dict], scheduler_for, moves: dict[str, list]
+                      ) -> tuple[list[tuple], dict[str, CardState]]:
+    """Each review as a row of `REVIEW_COLUMNS` (in the given order, each card replayed through its own and its
+    reschedule events), and each card's state after its last review."""
     by_card: dict[str, list[tuple[int, dict]]] = {}
     for n, record in enumerate(records):
         by_card.setdefault(record["card_id"], []).append((n, record))
@@ -114,7 +115,8 @@ def _replayed_reviews(records: list[dict], scheduler_for) -> tuple[list[tuple], 
     for card_id, items in by_card.items():
         state = CardState()
         for (n, record), (_, before, state) in zip(items, log_steps(scheduler_for, card_id,
-                                                                        [r for _, r in items])):
+                                                                        [r for _, r in items],
+                                                                        moves=moves.get(card_id, []))):
             values = review_values(card_id, utc_time(record["reviewed_at"]), record["rating"],
                                    int(record["duration_ms"] or 0), record["content_hash"], record["settings_id"],
                                    before, state)

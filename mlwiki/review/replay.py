@@ -12,7 +12,7 @@ from mlwiki.config import Config
 from mlwiki.errors import MlwikiError
 from mlwiki.models import RESET_RATING, CardState, Problem, Severity, State, utc_time
 from mlwiki.review.columns import review_values, state_values
-from mlwiki.review.reschedule import with_reschedules
+from mlwiki.review.reschedule_events import events_after, with_reschedules
 from mlwiki.review.schedule import Scheduler, recorded_due, same_state
 from mlwiki.store.anki_history import update_review_steps
 from mlwiki.store.db import REPLAY_PENDING, Store
@@ -36,20 +36,25 @@ def scheduler_lookup(store: Store, calendar: StudyCalendar):
     return get
 
 
-def log_steps(scheduler_for, card_id: str, reviews: list, start: CardState | None = None):
-    """Each row of a card's log with the state before and after it, from `start` (a new card by default).
+def log_steps(scheduler_for, card_id: str, reviews: list, start: CardState | None = None, moves=()):
+    """Each row of a card's log with the state before and after it, from `start` (a new card by default);
+    `moves`, the card's reschedule events (at, detail), apply before the first review made after each.
 
     Rating 0 is a reset pulled from Anki ("Forget"): the card starts afresh there, as Anki's FSRS does. A review
     made in Anki keeps the due date Anki gave it (`anki_ivl`, its revlog interval: Anki's own fuzz and load
     balancing), so mlwiki and Anki agree on when the card is due; one made here keeps its recorded due (the
     scheduler's `recorded_due`)."""
     state = start or CardState()
+    previous = state.last_review
     for row in reviews:
+        when = utc_time(row["reviewed_at"])
+        for event in events_after(moves, previous, when) if moves else ():
+            state = event.apply(state)
+        previous = when
         before = state
         if row["rating"] == RESET_RATING:
             state = CardState()
         else:
-            when = utc_time(row["reviewed_at"])
             anki_ivl = (row["anki_ivl"] if "anki_ivl" in row.keys() else None) or 0
             state = scheduler_for(row["settings_id"]).review(card_id, state, row["rating"], when,
                                                              recorded_due=recorded_due(row),
@@ -68,12 +73,13 @@ def _at_anki_step(state: CardState, when: datetime, seconds: int) -> CardState:
                      state.last_review, state.reps, state.lapses)  # (dataclasses.replace costs more in a long pull)
 
 
-def replay(scheduler_for, card_id: str, reviews: list, start: CardState | None = None) -> CardState:
-    """A card's state rebuilt from its review log (rows in time order), as `log_steps` replays it."""
+def replay(scheduler_for, card_id: str, reviews: list, start: CardState | None = None, moves=()) -> CardState:
+    """A card's state rebuilt from its review log (rows in time order) and its reschedule events, as `log_steps`
+    replays it."""
     state = start or CardState()
-    for _, _, state in log_steps(scheduler_for, card_id, reviews, start):
+    for _, _, state in log_steps(scheduler_for, card_id, reviews, start, moves):
         pass
-    return state
+    return with_reschedules(state, moves) if moves else state
 
 
 def verify_replay(store: Store, calendar: StudyCalendar) -> list[str]:
@@ -83,7 +89,7 @@ def verify_replay(store: Store, calendar: StudyCalendar) -> list[str]:
     reviews = reviews_by_card(store)
     moved = reschedules_by_card(store)
     for card in scheduled_cards(store):
-        expected = with_reschedules(replay(lookup, card["id"], reviews.get(card["id"], [])), moved.get(card["id"], []))
+        expected = replay(lookup, card["id"], reviews.get(card["id"], []), moves=moved.get(card["id"], []))
         if not same_state(expected, CardState.from_row(card)):
             bad.append(card["id"])
     return bad
@@ -119,7 +125,7 @@ def rebuild_cards(store: Store, conn, card_ids: set[str], calendar: StudyCalenda
     moved = reschedules_by_card(store, card_ids)
     for card_id, rows in reviews_by_card(store, card_ids).items():
         state = CardState()
-        for row, before, state in log_steps(lookup, card_id, rows):
+        for row, before, state in log_steps(lookup, card_id, rows, moves=moved.get(card_id, [])):
             steps.append(_step_columns(card_id, row, before, state))
         count += set_replayed_state(conn, card_id, state_values(with_reschedules(state, moved.get(card_id, []))))
     update_review_steps(conn, steps)
@@ -151,7 +157,7 @@ def add_reviews(store: Store, conn, new: list[dict], calendar: StudyCalendar) ->
         start = cached[card_id] if card_id in extend else None
         merged = rows if start else sorted([*older.get(card_id, []), *rows], key=lambda r: (r["reviewed_at"],))
         state = start or CardState()
-        for row, before, state in log_steps(lookup, card_id, merged, start):
+        for row, before, state in log_steps(lookup, card_id, merged, start, moved.get(card_id, [])):
             if isinstance(row, dict):
                 values = review_values(card_id, datetime.fromisoformat(row["reviewed_at"]), row["rating"],
                                        row["duration_ms"], row["content_hash"], row["settings_id"], before, state)
@@ -196,7 +202,7 @@ def rebuild_states(store: Store, calendar: StudyCalendar, done_meta: str | None 
         count = moved = skipped = 0
         for card_id, rows in reviews.items():
             try:
-                state = with_reschedules(replay(lookup, card_id, rows), moves.get(card_id, []))
+                state = replay(lookup, card_id, rows, moves=moves.get(card_id, []))
             except MlwikiError:
                 if not done_meta:
                     raise

@@ -1,10 +1,15 @@
-"""`mlwiki reschedule`: give review cards the due date the current settings would give them (Anki's "Reschedule
-cards on change" of its FSRS options), only when the user asks.
+"""`mlwiki reschedule`: recompute cards' memory states under their preset's current parameters and give review
+cards the due date those settings give (Anki's "Reschedule cards on change" of its FSRS options), only when the
+user asks.
 
-For each selected review card: FSRS's interval at its preset's desired retention for its stability now, counted
-from its last review, fuzzed (or load-balanced, as Anki's rescheduler does) inside Anki's range. The review log is
-not rewritten: each move is an event (`reschedule`, with the new due), and a replay of the log ends each card on
-its newest reschedule made after its last review, so `check` and replays keep the moved dates.
+As Anki does when FSRS parameters change, each selected card that has been studied gets the stability and
+difficulty its whole review log gives under its preset's parameters now (a replay; reviews made with other
+parameters no longer weigh in with those). A review card that is not suspended then gets FSRS's interval at its
+preset's desired retention for that stability, counted from its last review, fuzzed (or load-balanced, as
+Anki's rescheduler does) inside Anki's range — unless its due already lies in that range. The review log is not
+rewritten: each change is an event (`reschedule`, with the new due and memory state,
+`mlwiki.review.reschedule_events`), and a replay of the log applies it where it happened, so `check` and replays
+keep both.
 """
 
 from __future__ import annotations
@@ -13,9 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from mlwiki.config import Config
-from mlwiki.models import CardState, State, utc_time
+from mlwiki.models import CardState, State
 from mlwiki.review.intervals import fuzz_bounds, minimum_review_interval
 from mlwiki.review.presets import Schedulers
+from mlwiki.review.replay import replay
+from mlwiki.review.reschedule_events import Rescheduled
 from mlwiki.store import cards
 from mlwiki.store.cards import CardFilter
 from mlwiki.store.db import Store, utc_iso
@@ -24,41 +31,80 @@ from mlwiki.store.reviews import reviews_by_card, write_reschedules
 
 @dataclass(frozen=True)
 class Move:
-    """One card whose due date changes: from `old` to `new` (UTC), `days` study days later (negative: earlier)."""
+    """One card that changes: its due from `old` to `new` (UTC), `days` study days later (negative: earlier; 0
+    and `old == new` when only its memory state changes), and its stability and difficulty before and after."""
 
     card_id: str
     deck: str
     old: datetime
     new: datetime
     days: int
+    stability: tuple[float, float]
+    difficulty: tuple[float, float]
+
+    @property
+    def moves_due(self) -> bool:
+        return self.old != self.new
+
+    @property
+    def detail(self) -> Rescheduled:
+        """What the card's `reschedule` event says."""
+        return Rescheduled(self.new if self.moves_due else None, self.stability[1], self.difficulty[1])
 
     def to_dict(self) -> dict:
         return {"id": self.card_id, "deck": self.deck, "old_due": self.old.isoformat(), "new_due": self.new.isoformat(),
-                "days": self.days}
+                "days": self.days, "stability": list(self.stability), "difficulty": list(self.difficulty)}
 
 
 def plan_reschedule(store: Store, config: Config, now: datetime, selection: CardFilter) -> list[Move]:
-    """The due dates that would move, for the live, unsuspended review cards of `selection`: those whose
-    interval lies outside the range their deck's settings give now (so a second run moves nothing)."""
+    """The cards of `selection` that would change: every live card studied since its last reset whose memory
+    state differs under its preset's parameters now, and every unsuspended review card whose interval lies
+    outside the range its deck's settings give now (so a second run changes nothing)."""
     schedulers = Schedulers(store, config)
     calendar = schedulers.calendar
-    moves = []
-    listed = [r for r in cards.list_cards(store, selection)
-              if r["state"] == "review" and not r["suspended"] and r["stability"]]
+    changes = []
+    listed = [r for r in cards.list_cards(store, selection) if r["state"] != "new" and not r["dropped"]]
     history = reviews_by_card(store, [r["id"] for r in listed])
     for row in listed:
         full = cards.card_row(store, row["id"])
-        state = CardState.from_row(full)
-        new = rescheduled_due(schedulers, full, state, previous_interval(calendar, history.get(row["id"], [])))
-        if new != state.due:
-            moves.append(Move(row["id"], row["deck"] or "", state.due, new,
-                              calendar.number(new) - calendar.number(state.due)))
-    return moves
+        reviews = history.get(row["id"], [])
+        state = recomputed = CardState.from_row(full)
+        memory = recomputed_memory(schedulers, full, reviews)
+        if memory is not None:
+            recomputed = CardState(state.state, state.step, *memory, state.due, state.last_review, state.reps,
+                                   state.lapses)
+        new = state.due
+        if state.state == State.REVIEW and not full["suspended"] and recomputed.stability:
+            new = rescheduled_due(schedulers, full, recomputed, previous_interval(calendar, reviews))
+        if new != state.due or _changed(state.stability, recomputed.stability) or \
+                _changed(state.difficulty, recomputed.difficulty):
+            changes.append(Move(row["id"], row["deck"] or "", state.due, new,
+                                calendar.number(new) - calendar.number(state.due),
+                                (state.stability, recomputed.stability), (state.difficulty, recomputed.difficulty)))
+    return changes
+
+
+def recomputed_memory(schedulers: Schedulers, row, reviews: list) -> tuple[float, float] | None:
+    """(stability, difficulty) the card's whole log gives under its preset's scheduler now (Anki's
+    `compute_memory_state`: every rated review since the last reset, on study days), or None when it has none."""
+    if not reviews:
+        return None
+    scheduler = schedulers.for_deck(row["deck"] or "")
+    state = replay(lambda _settings: scheduler, row["id"], reviews)
+    return (state.stability, state.difficulty) if state.stability is not None else None
+
+
+def _changed(old: float | None, new: float | None) -> bool:
+    """Beyond float noise (a replay under unchanged parameters gives the same numbers)."""
+    if old is None or new is None:
+        return old is not new
+    return abs(old - new) > 1e-9 * max(1.0, abs(new))
 
 
 def previous_interval(calendar, reviews: list) -> int:
-    """The interval the card had before its last review (Anki's `previous_interval`), 0 if none."""
-    if len(reviews) < 2 or not reviews[-2]["due"]:
+    """The interval the card had before its last review (Anki's `previous_interval`: the revlog's last interval
+    of a passing answer), 0 if none or if the last review was a lapse."""
+    if len(reviews) < 2 or not reviews[-2]["due"] or reviews[-1]["rating"] == 1:
         return 0
     before = reviews[-2]
     return max(calendar.number(datetime.fromisoformat(before["due"]))
@@ -84,17 +130,6 @@ def rescheduled_due(schedulers: Schedulers, row, state: CardState, previous: int
 
 
 def apply_reschedule(store: Store, moves: list[Move], now: datetime) -> None:
-    """Write the moves (cards' due and a `reschedule` event each)."""
-    write_reschedules(store, [(m.card_id, utc_iso(m.new)) for m in moves], utc_iso(now.astimezone(timezone.utc)))
-
-
-def with_reschedules(state: CardState, events: list[tuple[str, str]]) -> CardState:
-    """A replayed state with the newest reschedule made after its last review applied (review cards only)."""
-    if state.state != State.REVIEW or state.last_review is None:
-        return state
-    later = [due for at, due in events if datetime.fromisoformat(at) >= state.last_review]
-    if not later:
-        return state
-    from dataclasses import replace
-
-    return replace(state, due=utc_time(later[-1]))
+    """Write the changes (each card's due and memory state, and a `reschedule` event each)."""
+    write_reschedules(store, [(m.card_id, utc_iso(m.new), m.stability[1], m.difficulty[1], m.detail.text())
+                              for m in moves], utc_iso(now.astimezone(timezone.utc)))

@@ -252,12 +252,12 @@ def undrop_cards(store: Store, card_ids: list[str], at: str) -> list[str]:
     return changed
 
 
-RESCHEDULE = "reschedule"  # event: `mlwiki reschedule` moved the card's due (detail: the new due, UTC ISO)
+RESCHEDULE = "reschedule"  # event: `mlwiki reschedule` changed the card (detail: `review.reschedule_events`)
 
 
 def reschedules_by_card(store: Store, card_ids: Iterable[str] | None = None) -> dict[str, list[tuple[str, str]]]:
-    """card id → its reschedule events (at, new due), oldest first."""
-    rows = store.query("SELECT card_id, at, detail FROM events WHERE action = ? ORDER BY id", (RESCHEDULE,))
+    """card id → its reschedule events (at, detail), oldest first."""
+    rows = store.query("SELECT card_id, at, detail FROM events WHERE action = ? ORDER BY at, id", (RESCHEDULE,))
     wanted = set(card_ids) if card_ids is not None else None
     found: dict[str, list[tuple[str, str]]] = {}
     for row in rows:
@@ -266,9 +266,11 @@ def reschedules_by_card(store: Store, card_ids: Iterable[str] | None = None) -> 
     return found
 
 
-def write_reschedules(store: Store, moves: list[tuple[str, str]], at: str) -> None:
-    """Set each (card id, new due) and record it as a reschedule event, in one transaction; reviews untouched."""
+def write_reschedules(store: Store, changes: list[tuple[str, str, float, float, str]], at: str) -> None:
+    """Set each (card id, due, stability, difficulty) and record it as a reschedule event with `detail`, in one
+    transaction; reviews untouched."""
     with store.write() as conn:
-        for card_id, due in moves:
-            conn.execute("UPDATE cards SET due = ? WHERE id = ?", (due, card_id))
-            add_event(conn, card_id, at, RESCHEDULE, due)
+        for card_id, due, stability, difficulty, detail in changes:
+            conn.execute("UPDATE cards SET due = ?, stability = ?, difficulty = ? WHERE id = ?",
+                         (due, stability, difficulty, card_id))
+            add_event(conn, card_id, at, RESCHEDULE, detail)
