@@ -364,3 +364,27 @@ def test_simulated_days_ahead_follow_load_balancing_and_easy_days(tmp_path):
         shares.append(sunday_share(root))
     normal, eased = shares
     assert normal > 0.7 and eased < 0.4 and eased < normal / 2, (normal, eased)
+
+
+def test_stats_forecast_counts_due_dates_and_simulates_on_request(tmp_path):
+    """`stats`'s forecast counts the due dates cards have (Anki's Future Due: balanced, easy-day-aware as each
+    answer placed them; no simulation, so it stays fast); `--simulate` adds the month of daily study the
+    scheduler expects (presets, load balancing, easy days, new cards): `optimize --simulate`'s figures, where an
+    easy Sunday carries little."""
+    root = make_wiki(tmp_path / "w", review="easy_days = { sun = 0.0 }", per_deck=60, new=10)
+    for day in range(10):
+        study(root, MONDAY + timedelta(days=day))
+    when = MONDAY + timedelta(days=10)
+    plain = json.loads(cli_run(root, "stats", "--json", now=when).output)
+    assert "forecast_simulated" not in plain
+    calendar = StudyCalendar.from_settings(load_config(root).review)
+    later = [calendar.number(datetime.fromisoformat(d)) - calendar.number(when) for d in dues(root, when).values()]
+    assert [day["count"] for day in plain["forecast"][1:8]] == [later.count(k) for k in range(1, 8)]
+    simulated = json.loads(cli_run(root, "stats", "--json", "--simulate", now=when).output)["forecast_simulated"]
+    expected = json.loads(cli_run(root, "optimize", "--simulate", "--days", "30", "--json", now=when).output)
+    assert simulated == expected["workload"] and simulated["days"] == len(plain["forecast"]) == 30
+    means = simulated["weekday_means"]
+    # (a young wiki: some intervals are too short to be fuzzed off a Sunday)
+    assert means[6] < 0.5 * sum(means[:6]) / 6 and sum(simulated["new_per_day"]) > 0
+    text = cli_run(root, "stats", "--simulate", now=when).output
+    assert "Simulated (you study every morning)" in text and "easy days Sun 0" in text

@@ -107,11 +107,16 @@ def due(app: AppContext, deck, tag, paths, as_json: bool) -> None:
               help="Write a self-contained HTML report (charts, works offline) to FILE.")
 @click.option("--open", "open_page", is_flag=True,
               help="Open the HTML report in the browser (default file: .mlwiki/stats.html).")
+@click.option("--simulate", is_flag=True,
+              help="Add the reviews expected on each of the next 30 days if you study every day, simulated with "
+                   "your scheduler (deck presets, load balancing, easy days, new cards): slower on big wikis.")
 @pass_app
-def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> None:
+def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page, simulate) -> None:
     """Progress: cards by state, what is due, reviews per day and streak, true retention, memory, weak spots.
 
     Figures are for the study day holding now (or --now); the README's Stats section says how each is defined.
+    The forecast counts the due dates cards have now, as Anki's Future Due graph; --simulate adds what a month
+    of daily study would bring (reviews of cards answered meanwhile, new cards), as `optimize --simulate`.
 
     \b
     Examples:
@@ -127,6 +132,7 @@ def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> N
         if nothing_matches(store, selection) and not as_json:
             return
         result = compute_stats(store, app.config, app.now, selection)
+        workload = _simulated_forecast(store, app, selection, len(result.forecast)) if simulate else None
     if html_file or open_page:
         from mlwiki.commands.optimize import retention_costs_html
         from mlwiki.stats.html import render_html
@@ -142,7 +148,7 @@ def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> N
 
             webbrowser.open(target.resolve().as_uri())
     if as_json:
-        echo_json(result.to_dict())
+        echo_json(result.to_dict() | ({"forecast_simulated": workload.to_dict()} if workload else {}))
     elif not (html_file or open_page):
         from rich.console import Console
 
@@ -150,6 +156,17 @@ def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page) -> N
 
         use_wiki_macros(app)
         render_terminal(result, Console(highlight=False))
+        if workload:
+            from mlwiki.commands.optimize import workload_lines
+
+            click.echo("\n".join(["", "Simulated (you study every morning):", *workload_lines(workload)]))
+
+
+def _simulated_forecast(store, app: AppContext, selection, days: int):
+    """The days ahead walked with the scheduler mlwiki answers with (`mlwiki.optimize.workload`)."""
+    from mlwiki.optimize.workload import simulate_workload
+
+    return simulate_workload(store, app.config, app.now, days, selection)
 
 
 
