@@ -179,3 +179,24 @@ def test_reschedule_event_details_round_trip():
     for bad in ("2026-04-01T04:00:00+00:00 s=1", "- s=0 d=5", "- x=1 d=2", "- s=nan d=2", "tomorrow"):
         with pytest.raises(ValueError):
             parse_detail(bad)
+
+
+def test_rescheduler_never_picks_a_day_before_today_and_moves_its_counts():
+    """Anki's rescheduler: the range counted from the last review, cut at today (which weighs as what is due
+    plus what was studied today); a range wholly in the past is left to the plain fuzz; each pick moves the
+    preset's counts."""
+    from mlwiki.review.balance import Rescheduler
+    from mlwiki.review.intervals import FuzzPicker
+
+    today, last = 100, 90  # last review 10 days ago
+    counts = {None: {98: 3, 100: 4, 101: 9, 102: 1, 103: 9}}
+    picks = [Rescheduler(counts, today, {None: 5}, lambda d: 0).pick(None, last, (1.0,) * 7, seed, FuzzPicker(0.0))
+             .pick(11.0, 1, 36500) for seed in range(300)]
+    lower, upper = fuzz_bounds(11.0, 1, 36500)
+    assert lower < 10 and set(picks) <= set(range(10, upper + 1))  # never before today (day 10 from the review)
+    assert max(set(picks), key=picks.count) == 12  # day 102: one card due
+    overdue = Rescheduler(counts, today, {}, lambda d: 0).pick(None, 50, (1.0,) * 7, 1, FuzzPicker(0.0))
+    assert overdue.pick(11.0, 1, 36500) == fuzz_bounds(11.0, 1, 36500)[0]  # the fallback's lowest day
+    balancer = Rescheduler({None: {98: 3, 101: 9}}, today, {}, lambda d: 0)
+    balancer.moved(None, 98, 101)
+    assert balancer.counts[None] == {98: 2, 101: 10} and balancer.due_today[None] == 2

@@ -100,6 +100,57 @@ class LoadBalancer:
         return random.Random(self.seed).choices(days, weights)[0]
 
 
+class Rescheduler:
+    """Anki's `Rescheduler` (rslib/src/scheduler/fsrs/rescheduler.rs): the load balancer of "Reschedule cards on
+    change". It counts review cards (not suspended) per preset and due day, overdue ones included; picks inside
+    the fuzz range counted from the card's last review, but never a day before today (today weighs as its due
+    cards plus the cards studied today); ignores siblings and the 90-day limit; and moves its counts with each
+    card it reschedules. `counts`: preset → study day number → cards; `studied`: preset → cards studied today."""
+
+    def __init__(self, counts: dict, today: int, studied: dict, weekday: Callable[[int], int]):
+        self.counts, self.today, self.studied, self.weekday = counts, today, studied, weekday
+        self.due_today = {p: sum(n for day, n in days.items() if day <= today) for p, days in counts.items()}
+
+    def pick(self, preset, last_day: int, easy_days: tuple[float, ...], seed: int, fallback: DayPicker
+             ) -> DayPicker:
+        """The day picker for one card of `preset` last reviewed on study day `last_day`."""
+        return _Rescheduling(self, preset, last_day, easy_days, seed, fallback)
+
+    def moved(self, preset, old_day: int, new_day: int) -> None:
+        """Anki's `update_due_cnt_per_day`: a card of `preset` now due on `new_day` instead of `old_day`."""
+        days = self.counts.setdefault(preset, {})
+        if days.get(old_day):
+            days[old_day] -= 1
+        days[new_day] = days.get(new_day, 0) + 1
+        change = int(new_day <= self.today) - int(old_day <= self.today)
+        self.due_today[preset] = self.due_today.get(preset, 0) + change
+
+    def count(self, preset, last_day: int, elapsed: int, interval: int) -> int:
+        if interval > elapsed:
+            return self.counts.get(preset, {}).get(last_day + interval, 0)
+        return self.due_today.get(preset, 0) + self.studied.get(preset, 0)
+
+
+class _Rescheduling:
+    """A `DayPicker` for one rescheduled card (see `Rescheduler`)."""
+
+    def __init__(self, owner: Rescheduler, preset, last_day: int, easy_days: tuple[float, ...], seed: int,
+                 fallback: DayPicker):
+        self.owner, self.preset, self.last_day = owner, preset, last_day
+        self.easy_days, self.seed, self.fallback = easy_days, seed, fallback
+
+    def pick(self, interval: float, minimum: int, maximum: int) -> int:
+        lower, upper = fuzz_bounds(interval, minimum, maximum)
+        elapsed = self.owner.today - self.last_day
+        if upper < elapsed:  # overdue whatever the day: Anki leaves it to the plain fuzz
+            return self.fallback.pick(interval, minimum, maximum)
+        days = list(range(max(lower, elapsed), upper + 1))
+        counts = [self.owner.count(self.preset, self.last_day, elapsed, d) for d in days]
+        easy = easy_day_modifiers(self.easy_days, [self.owner.weekday(self.last_day + d) for d in days], counts)
+        weights = day_weights(days, counts, [1.0] * len(days), easy)
+        return random.Random(self.seed).choices(days, weights)[0]
+
+
 def due_counts(rows, sibling_dues: list[str], calendar: StudyCalendar, today: int,
                in_preset: Callable[[str], bool]) -> tuple[dict[int, int], set[int]]:
     """From rows of (deck, due, count) of the cards Anki's load balancer counts (`store.cards.review_due_counts`):
@@ -124,4 +175,5 @@ def _parse(text: str):
     return datetime.fromisoformat(text)
 
 
-__all__ = ["LoadBalancer", "day_weights", "due_counts", "easy_day_modifiers", "sibling_modifiers", "weekday_after"]
+__all__ = ["LoadBalancer", "Rescheduler", "day_weights", "due_counts", "easy_day_modifiers", "sibling_modifiers",
+           "weekday_after"]

@@ -18,11 +18,13 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from mlwiki.config import Config
-from mlwiki.models import CardState, State
+from mlwiki.models import CardState, State, utc_time
+from mlwiki.review.balance import Rescheduler, weekday_after
 from mlwiki.review.intervals import fuzz_bounds, minimum_review_interval
 from mlwiki.review.presets import Schedulers
 from mlwiki.review.replay import replay
 from mlwiki.review.reschedule_events import Rescheduled
+from mlwiki.review.schedule import fuzz_seed
 from mlwiki.store import cards
 from mlwiki.store.cards import CardFilter
 from mlwiki.store.db import Store, utc_iso
@@ -62,6 +64,7 @@ def plan_reschedule(store: Store, config: Config, now: datetime, selection: Card
     outside the range its deck's settings give now (so a second run changes nothing)."""
     schedulers = Schedulers(store, config)
     calendar = schedulers.calendar
+    balancer = rescheduler(store, schedulers, now) if config.review.load_balance else None
     changes = []
     listed = [r for r in cards.list_cards(store, selection) if r["state"] != "new" and not r["dropped"]]
     history = reviews_by_card(store, [r["id"] for r in listed])
@@ -75,7 +78,7 @@ def plan_reschedule(store: Store, config: Config, now: datetime, selection: Card
                                    state.lapses)
         new = state.due
         if state.state == State.REVIEW and not full["suspended"] and recomputed.stability:
-            new = rescheduled_due(schedulers, full, recomputed, previous_interval(calendar, reviews))
+            new = rescheduled_due(schedulers, full, recomputed, previous_interval(calendar, reviews), balancer)
         if new != state.due or _changed(state.stability, recomputed.stability) or \
                 _changed(state.difficulty, recomputed.difficulty):
             changes.append(Move(row["id"], row["deck"] or "", state.due, new,
@@ -111,9 +114,26 @@ def previous_interval(calendar, reviews: list) -> int:
                - calendar.number(datetime.fromisoformat(before["reviewed_at"])), 0)
 
 
-def rescheduled_due(schedulers: Schedulers, row, state: CardState, previous: int) -> datetime:
+def rescheduler(store: Store, schedulers: Schedulers, now: datetime) -> Rescheduler:
+    """Anki's rescheduler over the wiki's review cards, by preset, as they are at `now`."""
+    calendar, preset_of = schedulers.calendar, schedulers.config.preset_of
+    today = calendar.number(now)
+    counts: dict = {}
+    for row in cards.review_cards_by_day(store):
+        days = counts.setdefault(preset_of(row["deck"]), {})
+        day = calendar.number(utc_time(row["due"]))
+        days[day] = days.get(day, 0) + row["count"]
+    studied: dict = {}
+    for row in cards.studied_since(store, calendar.start(today)):
+        studied[preset_of(row["deck"])] = studied.get(preset_of(row["deck"]), 0) + row["count"]
+    return Rescheduler(counts, today, studied, weekday_after(0))
+
+
+def rescheduled_due(schedulers: Schedulers, row, state: CardState, previous: int,
+                    balancer: Rescheduler | None = None) -> datetime:
     """The due the card's preset gives it now (Anki's FSRS rescheduler): its interval from its last review, at
-    least Anki's floor after `previous`, in Anki's fuzz range; unchanged when its due already lies there."""
+    least Anki's floor after `previous`, in Anki's fuzz range (the day drawn by `balancer` when load balancing
+    is on, else the seeded fuzz); unchanged when its due already lies there."""
     scheduler = schedulers.for_deck(row["deck"] or "")
     calendar = schedulers.calendar
     maximum = scheduler.maximum_interval
@@ -123,10 +143,16 @@ def rescheduled_due(schedulers: Schedulers, row, state: CardState, previous: int
     last = calendar.number(state.last_review)
     if lower <= calendar.number(state.due) - last <= upper:
         return state.due
-    reps = max(state.reps - 1, 0)
-    picker = schedulers.picker(row["id"], row["note_id"], row["deck"] or "", reps, state.last_review) \
-        or scheduler.seeded_fuzz(row["id"], reps)
-    return calendar.start(last + picker.pick(interval, minimum, maximum))
+    reps = max(state.reps - 1, 0)  # Anki seeds a reschedule as the answer that set the interval
+    picker = scheduler.seeded_fuzz(row["id"], reps)
+    preset = schedulers.config.preset_of(row["deck"] or "")
+    if balancer is not None and scheduler.fuzz:
+        picker = balancer.pick(preset, last, schedulers.config.settings_for(row["deck"] or "").easy_days,
+                               fuzz_seed(row["id"], reps), picker)
+    due = calendar.start(last + picker.pick(interval, minimum, maximum))
+    if balancer is not None:
+        balancer.moved(preset, calendar.number(state.due), calendar.number(due))
+    return due
 
 
 def apply_reschedule(store: Store, moves: list[Move], now: datetime) -> None:

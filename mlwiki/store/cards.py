@@ -282,3 +282,17 @@ def sibling_dues(store: Store, note_id: str, card_id: str, start: datetime, tomo
     where, params = _scheduled_between(start, tomorrow, end)
     return [r[0] for r in store.query(f"SELECT due FROM cards WHERE note_id = ? AND id != ? AND {where}",
                                       (note_id, card_id, *params))]
+
+
+def review_cards_by_day(store: Store) -> list:
+    """(deck, due, count) of every live, unsuspended review card (what Anki's FSRS rescheduler counts: cards of
+    type review not suspended, `get_deck_due_counts`), overdue ones included."""
+    return store.query(f"SELECT coalesce(deck, '') AS deck, due, count(*) AS count FROM cards WHERE {LIVE} AND "
+                       f"{NOT_SUSPENDED} AND state = {State.REVIEW:d} GROUP BY deck, due")
+
+
+def studied_since(store: Store, start: datetime) -> list:
+    """(deck, count) of the distinct cards answered since `start` (Anki's `studied_today_by_deck`)."""
+    return store.query("SELECT coalesce(c.deck, '') AS deck, count(DISTINCT r.card_id) AS count FROM reviews r "
+                       "JOIN cards c ON c.id = r.card_id WHERE r.reviewed_at >= ? AND r.rating > 0 GROUP BY c.deck",
+                       (utc_iso(start),))
