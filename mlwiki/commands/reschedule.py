@@ -73,13 +73,13 @@ def summary(moves, dry_run: bool) -> str:
 
 
 def memory_summary(moves, dry_run: bool) -> str:
-    """'5 more cards would get a new memory state only (stability median -12 %), ...'"""
+    """'5 cards would get a new memory state only (...): each keeps its due date (...).'"""
     only = [m for m in moves if not m.moves_due]
     ratios = sorted(m.stability[1] / m.stability[0] - 1 for m in moves if m.stability[0] and m.stability[1])
     median = f" (stability of all changed cards: median {ratios[len(ratios) // 2]:+.0%})" if ratios else ""
     verb = "would get" if dry_run else "got"
-    return (f"{plural(len(only), 'more card')} {verb} a new memory state only{median}: its due stays "
-            "(learning, suspended, or already in its range).")
+    return (f"{plural(len(only), 'card')} {verb} a new memory state only{median}: each keeps its due date "
+            "(learning, suspended, or already in its new range).")
 
 
 COMMANDS = [reschedule]
