@@ -388,3 +388,5 @@ def test_stats_forecast_counts_due_dates_and_simulates_on_request(tmp_path):
     assert means[6] < 0.5 * sum(means[:6]) / 6 and sum(simulated["new_per_day"]) > 0
     text = cli_run(root, "stats", "--simulate", now=when).output
     assert "Simulated (you study every morning)" in text and "easy days Sun 0" in text
+    cli_run(root, "stats", "--simulate", "--html", str(tmp_path / "stats.html"), now=when)
+    assert 'id="simulated-forecast"' in (tmp_path / "stats.html").read_text()

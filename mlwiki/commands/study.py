@@ -139,7 +139,8 @@ def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page, simu
 
         target = Path(html_file) if html_file else app.config.data_dir / "stats.html"
         try:
-            target.write_text(render_html(result, extra=retention_costs_html(app)), encoding="utf-8")
+            extra = retention_costs_html(app) + (_workload_html(workload) if workload else "")
+            target.write_text(render_html(result, extra=extra), encoding="utf-8")
         except OSError as exc:
             raise MlwikiError(f"cannot write {target}: {exc.strerror}") from None
         click.echo(f"Wrote {target}", err=as_json)
@@ -160,6 +161,16 @@ def stats(app: AppContext, deck, tag, paths, as_json, html_file, open_page, simu
             from mlwiki.commands.optimize import workload_lines
 
             click.echo("\n".join(["", "Simulated (you study every morning):", *workload_lines(workload)]))
+
+
+def _workload_html(workload) -> str:
+    """The simulated days ahead as a section of the stats page (the terminal's lines, escaped)."""
+    import html
+
+    from mlwiki.commands.optimize import workload_lines
+
+    lines = html.escape("\n".join(workload_lines(workload)))
+    return f'<section id="simulated-forecast"><h2>Simulated: you study every morning</h2><pre>{lines}</pre></section>'
 
 
 def _simulated_forecast(store, app: AppContext, selection, days: int):
