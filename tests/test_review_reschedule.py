@@ -109,6 +109,7 @@ def test_reschedule_recomputes_memory_states_and_due_dates_as_anki(tmp_path):
     ours = stored_cards(root, when)
 
     compared = memory_agrees = old_agreed = due_agrees = 0
+    worst = 0.0
     config = load_config(root)
     calendar = StudyCalendar.from_settings(config.review)
     for card_id, card in ours.items():
@@ -116,8 +117,10 @@ def test_reschedule_recomputes_memory_states_and_due_dates_as_anki(tmp_path):
         compared += 1
         # Anki's cards now hold the new state (stored to 4 decimals)
         assert abs(anki["stability"] - anki["computed"][0]) < 1e-4 + 1e-6 * anki["stability"]
-        memory_agrees += close_enough(card["stability"], anki["computed"][0], 1e-4) and \
-            close_enough(card["difficulty"], anki["computed"][1], 1e-4)
+        worst = max(worst, abs(card["stability"] / anki["computed"][0] - 1),
+                    abs(card["difficulty"] / anki["computed"][1] - 1))
+        memory_agrees += close_enough(card["stability"], anki["computed"][0], 1e-5) and \
+            close_enough(card["difficulty"], anki["computed"][1], 1e-5)
         old_agreed += close_enough(before[card_id]["stability"], anki["computed"][0], 0.01)
         if card["state"] == 2 and anki["type"] == 2:
             days = calendar.number(datetime.fromisoformat(card["due"])) - \
@@ -127,7 +130,7 @@ def test_reschedule_recomputes_memory_states_and_due_dates_as_anki(tmp_path):
             # Anki draws with its own seeds (and counts): both inside Anki's fuzz range of the new interval
             due_agrees += lower - 1 <= days <= upper + 1 and lower - 1 <= anki["ivl"] <= upper + 1
     reviewed = sum(c["state"] == 2 for c in ours.values())
-    print(f"reschedule vs Anki: {memory_agrees}/{compared} memory states within 0.01 %, "
+    print(f"reschedule vs Anki: {memory_agrees}/{compared} memory states within 0.001 % (worst {worst:.1e}), "
           f"{due_agrees}/{reviewed} review cards' intervals in the same fuzz range")
     assert compared >= 20 and memory_agrees == compared
     assert old_agreed <= compared // 2  # the new parameters changed most memory states
