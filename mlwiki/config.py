@@ -69,6 +69,7 @@ class Config:
     question_headings: bool = True
     question_callouts: bool = True
     bold_questions: bool = True
+    sections: bool = True
     deck_names: dict[str, str] = field(default_factory=dict)
     macros_file: Path | None = None
     review: ReviewSettings = field(default_factory=ReviewSettings)
@@ -280,6 +281,7 @@ TOP_KEYS: dict[str, Callable] = {
     "question_headings": _flag,
     "question_callouts": _flag,
     "bold_questions": _flag,
+    "sections": _flag,
     "macros": _text,
     "deck_names": _str_table,
 }
@@ -421,6 +423,10 @@ highlight_cloze = false
 question_headings = true
 question_callouts = true
 bold_questions = true
+
+# A heading whose own text is a short passage of prose or a list of explanations (and makes no other card)
+# becomes a card: front = the heading path, back = that text; so does a note's text before its first heading.
+sections = true
 
 # LaTeX macros for Anki's MathJax (a .tex file of \\newcommand lines, or Quarto's macros file).
 # macros = "_macros.tex"

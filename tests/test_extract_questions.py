@@ -200,7 +200,7 @@ def test_check_counts_forms_and_names_the_setting_for_the_rest(tmp_path):
     root = wiki(tmp_path, {"g.md": glossary + "## Why?\n\nBecause.\n"})
     result = run(root, "check")
     assert result.exit_code == 0
-    assert "cards by form: 1 heading that asks a question" in result.stderr
+    assert "cards by form: 1 heading that asks a question\n" in result.stderr  # (the glossary is no section card)
     assert "hint: 4 `**Term**: definition` paragraphs: `definitions = true` makes 4 cards" in result.stderr
     empty = wiki(tmp_path / "only-terms", {"g.md": glossary})
     listing = run(empty, "cards")

@@ -95,7 +95,7 @@ def test_rename_file_keeps_history(reviewed, now):
 
 def test_move_card_to_another_file_keeps_history(reviewed, now):
     wiki, config, store, card_id, path = reviewed
-    path.write_text("# A\n\nNothing here now.\n", encoding="utf-8")
+    path.write_text("# A\n\nNothing.\n", encoding="utf-8")
     bump_mtime(path)
     write(wiki, "notes/sub/b.md", "# B\n\nintro\n\n" + QA)
     rescan(store, config, now)

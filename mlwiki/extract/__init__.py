@@ -35,6 +35,7 @@ def count_forms(body: str, ctx: NoteContext) -> tuple[Counter, Counter]:
     but left out ({(form, why): count}), for `mlwiki check` and `mlwiki init`, which say what the notes hold
     and which setting turns it into cards."""
     extractor = Extractor(body, replace(ctx, formulas="inline", definitions=True, highlight_cloze=True,
-                                        question_headings=True, question_callouts=True, bold_questions=True))
+                                        question_headings=True, question_callouts=True, bold_questions=True,
+                                        sections=True))
     extractor.walk()
     return extractor.forms(), extractor.skipped

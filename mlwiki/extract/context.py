@@ -28,6 +28,7 @@ class NoteContext:
     question_headings: bool = True
     question_callouts: bool = True
     bold_questions: bool = True
+    sections: bool = False  # (the config turns it on; a bare context makes only the forms a test asks for)
 
     def file_line(self, body_line: int) -> int:
         if self.line_map:
@@ -69,7 +70,7 @@ def note_context(note: NoteText, config) -> NoteContext:
         tags=tuple(dict.fromkeys(clean_tag(t) for t in tags if clean_tag(t))),
         formulas=config.formulas, definitions=config.definitions, highlight_cloze=config.highlight_cloze,
         question_headings=config.question_headings, question_callouts=config.question_callouts,
-        bold_questions=config.bold_questions,
+        bold_questions=config.bold_questions, sections=config.sections,
         line_offset=note.line_offset, line_map=note.line_map,
         title=title if isinstance(title, str) else "")
 

@@ -62,8 +62,14 @@ def note_subject(title: str, first_h1: str, path: str) -> str:
 
 def names_subject(subject: str, headings: list[str]) -> bool:
     """Whether the heading path already says the subject (so it need not be put in front of it)."""
-    folded = subject.casefold()
-    return any(folded in heading.casefold() for heading in headings)
+    word = _subject_word(subject)
+    return any(word.search(heading) for heading in headings)
+
+
+@functools.lru_cache(maxsize=1024)
+def _subject_word(subject: str) -> re.Pattern:
+    """The subject as a whole word ("DBSCAN" is not named by "HDBSCAN")."""
+    return re.compile(r"(?<!\w)" + re.escape(subject) + r"(?!\w)", re.I)
 
 
 @functools.lru_cache(maxsize=4096)  # a section's headings are asked about again for every heading under them

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from mlwiki import ids
-from mlwiki.extract import forms, formula_cards, questions
+from mlwiki.extract import examples, forms, formula_cards, lists, questions
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, join
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.draft import Draft
@@ -41,11 +41,13 @@ class Extractor:
         self.highlight = ctx.highlight_cloze and ctx.file_type == "md"
         self.skipped: Counter = Counter()  # (form, why) → cards not made
         self.formula_fronts: dict[str, Draft] = {}  # front → the formula card that has it
+        self.section: lists.Section | None = None  # the section a section card would be made of
         self._path_cache = {True: (None, 0, ""), False: (None, 0, "")}  # subject? → (headings, their number, path)
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
-        self.subject = note_subject(ctx.title, _first_h1(self.blocks), ctx.path)
+        self.first_h1 = _first_h1(self.blocks)
+        self.subject = note_subject(ctx.title, self.first_h1, ctx.path)
 
     def err(self, line: int, message: str, severity: Severity = Severity.ERROR, code: str = "syntax") -> None:
         self.problems.append(problem(self.ctx.path, self.ctx.file_line(line), message, severity, code))
@@ -66,10 +68,14 @@ class Extractor:
         for _, heading in self.headings:
             if heading and (not path or heading != path[-1]):  # (a title repeated as the first heading: once)
                 path.append(heading)
-        if subject and self.subject and not any(level == 1 for level, _ in self.headings) and \
-                not names_subject(self.subject, path):  # (an H1 names the note as well as its title does)
+        if subject and self.subject and not self._under_title() and not names_subject(self.subject, path):
             path.insert(0, self.subject)
         return " › ".join(path)
+
+    def _under_title(self) -> bool:
+        """Whether the headings start at the note's title heading (its first heading, an H1), which names the note
+        as well as its title does; a later H1 ("# Pruning") is a section like any other."""
+        return bool(self.headings) and self.headings[0][0] == 1 and self.headings[0][1] == self.first_h1
 
     def in_example(self) -> bool:
         """Whether the walk is inside a worked example or an exercise (a heading, callout or directive says so)."""
@@ -82,7 +88,8 @@ class Extractor:
     def emit(self, drafts: list[Draft]) -> bool:
         """Add a card (its siblings); whether it was added: a card mlwiki reads out of prose is left out of
         worked examples and exercises, and counted as skipped."""
-        if drafts[0].form in HEURISTIC_FORMS and self.in_example():
+        if drafts[0].form in HEURISTIC_FORMS and self.in_example() and \
+                not examples.general_in_example(self.headings, drafts[0]):  # (the rule an example applies is a card)
             self.skip(drafts[0].form, IN_EXAMPLE)
             return False
         self.drafts.append((drafts, self.heading_path()))
@@ -118,6 +125,7 @@ class Extractor:
         """Visit the blocks in document order, entering divs that are not cards. Divs may nest thousands deep,
         so the way back out of them is an explicit stack, not recursion."""
         stack = [(self.blocks, 0, self.headings)]
+        lists.open_section(self, self.blocks, -1)  # the text before the first heading: the subject's own
         while stack:
             blocks, i, self.headings = stack.pop()  # a heading inside a callout titles only the callout
             self.separate()
@@ -147,14 +155,17 @@ class Extractor:
                     blocks, i = block.children, 0
                     continue
                 i += 1
+        lists.close_section(self)
 
     def heading(self, blocks: list[Block], i: int) -> None:
         line = blocks[i].lines[0]
         level = heading_level(line)
+        lists.close_section(self)
         self.headings = [(lv, h) for lv, h in self.headings if lv < level]
         questions.heading_question(self, blocks, i)
         self.headings.append((level, heading_text(line.text)))  # [[links]] as their text
         self.separate()
+        lists.open_section(self, blocks, i)
 
     def paragraph(self, blocks: list[Block], i: int) -> int:
         """Handle the paragraph at blocks[i]; return the index of the next block to look at.

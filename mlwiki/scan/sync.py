@@ -160,7 +160,7 @@ def extraction_fingerprint(config: Config) -> str:
 
     settings = [__version__, EXTRACTOR_VERSION, config.name, config.formulas, config.definitions,
                 config.highlight_cloze, sorted(config.deck_names.items()), config.relative(config.notes_dir),
-                config.question_headings, config.question_callouts, config.bold_questions]
+                config.question_headings, config.question_callouts, config.bold_questions, config.sections]
     return blake2b(json.dumps(settings).encode(), digest_size=8).hexdigest()
 
 
