@@ -153,11 +153,11 @@ def join_blocks(blocks: list[Block], skip_cards: bool = False) -> str:
         elif block.kind == HEADING:
             parts.append(block.lines[0].text)
         else:
-            parts.append(join(_card_text_lines(block.lines)))
+            parts.append(join(card_text_lines(block.lines)))
     return "\n\n".join(p for p in parts if p.strip())
 
 
-def _card_text_lines(lines: list[Line]) -> list[Line]:
+def card_text_lines(lines: list[Line]) -> list[Line]:
     """The lines of a paragraph that may be card text: not comments, not MyST directives (```` ```{margin} ````,
     `{figure}`, `{code-cell}`: page furniture, not what the note says)."""
     kept, directive = [], None

@@ -33,6 +33,7 @@ _OPENING = re.compile(r"[ \t]*\*\*([^*\n]{2,60}?)\*\*(?:,[^.\n]{0,80}?,)?[ \t]+(
 _STATEMENT = re.compile(r"[ \t]*\*\*(definition|theorem|proposition|lemma|corollary)\.?\*\*\.?[ \t]*"
                         r"(?:(?:\[\^[^\]]*\]|\([^)\n]*\))[ \t]*\.?[ \t]*)*(?=\S)", re.I)
 _STARTS_DEFINITION = re.compile(f"{DEFINITION.pattern}|{_OPENING.pattern}")  # a line that starts a definition
+STARTS_DEFINITION = _STARTS_DEFINITION  # (section cards leave such lines to this form, on or off)
 LABELLED_VALUE = "a labelled value, not a definition"
 A_STEP = "a step of a procedure, not a term"
 _NUMBERED = re.compile(r"[ \t]*\d+[.)][ \t]")

@@ -25,45 +25,58 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mlwiki.extract.blocks import Block
+from mlwiki.extract.blocks import Block, card_text_lines
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.forms import DEFINITION
+from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, HEADING, LIST_ITEM, MATH, TEXT
-from mlwiki.extract.prose import clean_prose
+from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.subject import is_example_title
 from mlwiki.models import CardKind
 
 FORM = "section"
-MAX_WORDS = 120  # a longer passage is a page to reread, not an answer to recall
+MAX_WORDS = 150  # a longer passage is a page to reread, not an answer to recall
 MAX_ITEMS = 8  # an enumeration longer than this is not learnt as one card (SuperMemo's "avoid sets")
 MIN_WORDS = 3
+MAX_CODE_LINES = 12
 # Headings that name no subject of study: the section under them is no answer to anything.
-_NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|references?|"
-                         r"reading|further reading|resources?|links?|see also|related(?: notes| topics)?|sources?|"
-                         r"bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|setup|set up|imports?|"
-                         r"installation|install|requirements|contents|table of contents|outline|code|"
-                         r"implementation|output|changelog|misc\w*|others?|questions?|quiz|summary table|notations?|symbols)"
-                         r"[\W\d_]*")
+_NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
+                         r"references?|reading|further reading|resources?|links?|see also|related(?: notes| topics)?|"
+                         r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|setup|set up|"
+                         r"imports?|installation|install|requirements|contents|table of contents|outline|code|"
+                         r"implementation|output|changelog|misc\w*|others?|questions?|quiz|summary table|notations?|"
+                         r"symbols)[\W\d_]*")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"
                          r"[ \t]*$")
-_URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:<?https?://\S+>?|\[[^\]]*\]\(https?://[^)]*\))[ \t.]*$")
+_URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[\w ]{1,20}:[ \t]*)?(?:<?https?://\S+>?|\[[^\]]*\]\(https?://[^)]*\))"
+                       r"[ \t.]*$")
 _TABLE_LINE = re.compile(r"[ \t]*\|")
 _LOWER_WORD = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")  # "randomly", "zeroes": prose, not a title or a name
 _LABEL = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\*\*[^*\n]+\*\*|[A-Z][^:\n]{0,40}):[ \t]")
 _SPACES = re.compile(r"[ \t]*")
+_FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)  # a fenced code block
+_BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")  # a paragraph's first line that only says **Label**
+_LONE_MATH = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^$\n]+\$[ \t.,;:]*$")  # a formula standing alone
 # A passage that goes on from something before it ("However, graph datasets …"): it answers no heading alone
 _GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|therefore|thus|hence|so|then|now|"
                       r"similarly|likewise|again)\b", re.I)
-# Tags (`#statistics`, `#todo`): labels for the author's search, not part of what the note says
-_TAGS = re.compile(r"(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$")  # (and Obsidian block ids, `^6ff921`)
+# Tags (`#statistics`, `#todo`) and Obsidian block ids (`^6ff921`): labels for the author's search and links, not
+# part of what the note says
+_TAGS = re.compile(r"(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$")
 # A sum worked out on numbers ("0.343 + 0.441 = 0.784"): an example, not something to recall
 _ARITHMETIC = re.compile(r"\d\s*(?:[+*/×=]|-(?!\d))\s*\d")
 # A passage about the page itself ("This page lists …", "In this notebook we …"): no knowledge to recall
-_ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|the following) (?:page|note|notebook|section|chapter|article|post|"
-                         r"tutorial|lecture|document)s?\b|explaining\b")
+_ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|notebook|section|chapter|article|"
+                         r"post|tutorial|lecture|document)s?\b|explaining\b")
 # The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "We'll use …") or
 # pointing at a figure the card does not show: a story to follow, not knowledge to recall
-_NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we will|we['’]re going|we['’]ve|you['’]ll|now that|"
-                        r"alright|as we saw|figure|fig\.|the above|shown below|as follows)\b")
+_NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|for now|"
+                        r"alright|as we saw|(?:same )?as before|figure|fig\.|the above|shown below|as follows|"
+                        r"i want|i think|i['’]m|i['’]ll|we will (?:learn|see|focus|discuss|cover|use|look|explore|"
+                        r"implement|build|create|start|talk|introduce))\b|"
+                        r"\b(?:below|above)\b(?![- ]?(?:the|a|an|zero|\d))")  # ("everything below", not "below zero")
+# A sentence that promises without saying ("There are many different tensor datatypes available.")
+_VACUOUS = re.compile(r"(?i)there (?:are|is) (?:many|several|various|a (?:lot|number|few))\b[^.:\n]*[.:]?")
+_RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
 
 @dataclass(slots=True)
@@ -71,11 +84,9 @@ class Section:
     """A section the walk is in: where its card would go, and what the walk had made when it began."""
 
     path: str  # the heading path, rooted in the subject
-    id_path: str  # … without the subject (the card's id: a renamed file keeps its cards)
     line: int
     body: list[Block]
     drafts: int
-    skipped: int
 
 
 def open_section(ex, blocks: list[Block], i: int) -> None:
@@ -101,59 +112,104 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     if not body or ex.in_example():
         return
     line = blocks[i].start if i >= 0 else body[0].start
-    ex.section = Section(ex.heading_path(), ex.heading_path(subject=False) or ex.subject, line, body, len(ex.drafts),
-                         sum(ex.skipped.values()))
+    ex.section = Section(ex.heading_path(), line, body, len(ex.drafts))
 
 
 def close_section(ex) -> None:
-    """End the open section: it becomes a card when nothing else was made of it and its text passes."""
+    """End the open section: each of its parts (its text up to the first bold label, and each `**Label**` paragraph
+    with what follows it) becomes a card when no other form made a card of it and its text passes."""
     section, ex.section = ex.section, None
-    if section is None or len(ex.drafts) != section.drafts or sum(ex.skipped.values()) != section.skipped \
-            or not section.path:
+    if section is None or not section.path:
         return
-    back = section_text(section.body)
-    if back is None or any(d.front == section.path for drafts, _ in ex.drafts for d in drafts):
-        return  # (two sections of one name under one heading: neither front says which is asked)
-    asked = section.id_path
-    draft = Draft(CardKind.BASIC, section.path, back, section.line, form=FORM, id_front=f"{FORM}: {asked}")
-    ex.drafts.append(([draft], section.path))
+    taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
+    for label, line, blocks in _parts(section):
+        if label is not None and (not label or _NO_SUBJECT.fullmatch(label) or is_example_title(label)):
+            continue
+        if any(block.start <= n <= block.lines[-1].no for block in blocks for n in taken):
+            continue  # a formula, question or definition of this part is a card already
+        front = f"{section.path} › {label}" if label else section.path
+        back = section_text(blocks)
+        if back is None and len(blocks) > 1:  # a long or mixed section: its first paragraph often says the gist
+            back = section_text(blocks[:1])
+        if back is None or any(d.front == front for drafts, _ in ex.drafts for d in drafts):
+            continue  # (two sections of one name under one heading: neither front says which is asked)
+        # The id is made of the front, subject included: "Why it works" or "Pros and Cons" head sections of many
+        # notes (a renamed note's cards follow it by the similarity of their fronts).
+        ex.drafts.append(([Draft(CardKind.BASIC, front, back, line, form=FORM, id_front=f"{FORM}: {front}")], front))
+
+
+def _parts(section: Section) -> list[tuple[str | None, int, list[Block]]]:
+    """(bold label or None, line, blocks) of a section: a paragraph whose first line is only a bold label
+    ("**Adapters**", "**Issues of permutation probability**") starts a part that runs to the next one."""
+    parts: list[tuple[str | None, int, list[Block]]] = [(None, section.line, [])]
+    for block in section.body:
+        first = block.lines[0]
+        match = _BOLD_LABEL.fullmatch(first.text) if first.kind == TEXT and "**" in first.text else None
+        if match and len(block.lines) > 1:
+            parts.append((clean_prose(match.group(1)), first.no, [Block(TEXT, block.lines[1:])]))
+        elif match:
+            parts.append((clean_prose(match.group(1)), first.no, []))
+        else:
+            parts[-1][2].append(block)
+    return [part for part in parts if part[2]]
 
 
 def section_text(body: list[Block]) -> str | None:
     """The back of a section card: its paragraphs and list items, images and blank lines left out; None when
     the text does not read as something to recall (see the module's docstring)."""
     kept: list[str] = []
-    dropped_after = False  # something (an image, a link line) was left out after the last kept line
+    code = 0  # lines of code: a short snippet belongs to the answer ("how is inverted dropout implemented")
     for block in body:
         if block.skip:
             return None
-        for line in block.lines:
-            if line.kind in (MATH, CODE) or (line.kind == TEXT and _TABLE_LINE.match(line.text)):
-                return None  # a formula or code left behind, or a table: not a passage to recall
+        for line in card_text_lines(block.lines):  # (no comments, no MyST figures or margins)
+            if line.kind == CODE:
+                code += 1
+                kept.append(line.text.rstrip())
+                continue
+            if line.kind == MATH or (line.kind == TEXT and (_TABLE_LINE.match(line.text)
+                                                            or _LONE_MATH.match(line.text))):
+                return None  # a formula left behind, or a table: not a passage to recall
             if line.kind in (BLANK, COMMENT) or not line.text.strip():
                 continue
-            if line.kind == TEXT and "**" in line.text and DEFINITION.match(line.text):
-                return None  # `**Term**: …`: the definitions form's, on or off
-            if _IMAGE_LINE.match(line.text) or _URL_LINE.match(line.text):
-                dropped_after = True
+            if line.kind == TEXT and "**" in line.text and STARTS_DEFINITION.match(line.text):
+                return None  # `**Term**: …`, "**Term** is a …": the definitions form's, on or off
+            if _IMAGE_LINE.match(line.text) or _URL_LINE.match(line.text) or _RULE.fullmatch(line.text):
                 continue
-            text = _TAGS.sub("", line.text).rstrip() if "#" in line.text or "^" in line.text else line.text.rstrip()
+            text = line.text.rstrip().replace("\ufffc", "")  # (U+FFFC: an object pasted from a web page)
+            if "#" in text or "^" in text:
+                text = _TAGS.sub("", text).rstrip()
             if text.strip():
                 kept.append(text)
-            dropped_after = False
         kept.append("")
-    text = "\n".join(kept).strip()
-    if not text or (dropped_after and text.endswith(":")) or text.endswith(":"):
+    text = _without_announcement("\n".join(kept).strip())
+    if not text or code > MAX_CODE_LINES:
         return None
-    return text if reads_as_prose(text) else None
+    prose = _FENCED.sub("", text) if code else text
+    return text if prose.strip() and not prose.rstrip().endswith(":") and reads_as_prose(prose) else None
+
+
+def _without_announcement(text: str) -> str:
+    """The text without a last sentence that announces what the card does not show ("The algorithm is as
+    follows:" before an image or code); '' when that is all there is."""
+    if not text.endswith(":"):
+        return text
+    head, _, last = text.rpartition("\n")
+    found = sentences(last)
+    if len(found) > 1:
+        return (head + "\n" + " ".join(found[:-1])).strip()
+    return "" if LIST_ITEM.match(last) or not head else _without_announcement(head.strip())
 
 
 def reads_as_prose(text: str) -> bool:
     """Whether a section's text explains something: enough words, not too many, and (in a list) items that
     say something in words rather than name things; a list of links or titles is a table of contents."""
     clean = clean_prose(text)
-    if _ARITHMETIC.search(clean) or _ABOUT_PAGE.match(clean) or _NARRATION.search(clean) or _GOES_ON.match(clean):
+    if _ARITHMETIC.search(clean) or _ABOUT_PAGE.match(clean) or _NARRATION.search(clean) or _GOES_ON.match(clean) \
+            or (clean[:1].islower() and not LIST_ITEM.match(text)) or _VACUOUS.fullmatch(clean):  # ("its only goal is …": a sentence begun before)
         return False
+    if "?" in clean and sentences(clean)[0].rstrip().endswith("?"):
+        return False  # a teaser ("Why does a flexible model generalise worse? …"), not an explanation
     words = len(clean.split())
     if words < MIN_WORDS or words > MAX_WORDS:
         return False
