@@ -70,7 +70,8 @@ _ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note
 # The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "We'll use …") or
 # pointing at a figure the card does not show: a story to follow, not knowledge to recall
 _NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|for now|"
-                        r"alright|as we saw|(?:same )?as before|figure|fig\.|the above|shown below|as follows|"
+                        r"alright|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|we can see|the above|"
+                        r"shown below|as follows|"
                         r"i want|i think|i['’]m|i['’]ll|we will (?:learn|see|focus|discuss|cover|use|look|explore|"
                         r"implement|build|create|start|talk|introduce))\b|"
                         r"\b(?:below|above)\b(?![- ]?(?:the|a|an|zero|\d))")  # ("everything below", not "below zero")
@@ -125,12 +126,17 @@ def close_section(ex) -> None:
     for label, line, blocks in _parts(section):
         if label is not None and (not label or _NO_SUBJECT.fullmatch(label) or is_example_title(label)):
             continue
-        if any(block.start <= n <= block.lines[-1].no for block in blocks for n in taken):
-            continue  # a formula, question or definition of this part is a card already
+        first_taken = next((k for k, block in enumerate(blocks)
+                            if any(block.start <= n <= block.lines[-1].no for n in taken)), None)
         front = f"{section.path} › {label}" if label else section.path
-        back = section_text(blocks)
-        if back is None and len(blocks) > 1:  # a long or mixed section: its first paragraph often says the gist
+        if first_taken is None:
+            back = section_text(blocks)
+            if back is None and len(blocks) > 1:  # a long or mixed section: its first paragraph often says the gist
+                back = section_text(blocks[:1])
+        elif first_taken >= 2:  # its formulas are cards: the paragraph that opens it, not the one introducing them
             back = section_text(blocks[:1])
+        else:
+            continue
         if back is None or any(d.front == front for drafts, _ in ex.drafts for d in drafts):
             continue  # (two sections of one name under one heading: neither front says which is asked)
         # The id is made of the front, subject included: "Why it works" or "Pros and Cons" head sections of many
@@ -182,11 +188,25 @@ def section_text(body: list[Block]) -> str | None:
             if text.strip():
                 kept.append(text)
         kept.append("")
-    text = _without_announcement("\n".join(kept).strip())
+    text = _without_announcement(_without_narration("\n".join(kept).strip()))
     if not text or code > MAX_CODE_LINES:
         return None
     prose = _FENCED.sub("", text) if code else text
     return text if prose.strip() and not prose.rstrip().endswith(":") and reads_as_prose(prose) else None
+
+
+def _without_narration(text: str) -> str:
+    """The text without a paragraph's last sentences that walk the reader on ("Let's explain how with an
+    example.", "Here is the figure."): the explanation before them stands alone."""
+    paragraphs = text.split("\n\n")
+    for k, paragraph in enumerate(paragraphs):
+        if "\n" in paragraph or LIST_ITEM.match(paragraph) or not _NARRATION.search(paragraph):
+            continue
+        found = sentences(paragraph)
+        while len(found) > 1 and _NARRATION.search(found[-1]):
+            found.pop()
+        paragraphs[k] = " ".join(found)
+    return "\n\n".join(paragraphs)
 
 
 def _without_announcement(text: str) -> str:
