@@ -124,7 +124,8 @@ def close_section(ex) -> None:
         return
     taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
     for label, line, blocks in _parts(section):
-        if label is not None and (not label or _NO_SUBJECT.fullmatch(label) or is_example_title(label)):
+        if label is not None and (not label or _NO_SUBJECT.fullmatch(label) or is_example_title(label)
+                                  or label.endswith("?") or line in taken):  # (a bold question is a card already)
             continue
         first_taken = next((k for k, block in enumerate(blocks)
                             if any(block.start <= n <= block.lines[-1].no for n in taken)), None)

@@ -1,0 +1,145 @@
+"""Section cards (issue 23, recall): a heading over a short passage or a list of explanations is a card, as notes
+written without any question or card syntax are carded by hand; and the general formulas a worked example states
+are cards. Every test writes notes in the styles the shared corpora use (an Obsidian vault titled by file names,
+Jupyter Book notebooks) into tmp_path and reads what the CLI makes of them."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import db_rows, new_wiki, run, write
+
+NOTE = """#deep_learning #regularization
+
+Dropout zeroes each hidden unit at random while training, so no unit can count on another being there.
+
+## At test time
+Nothing is dropped, and nothing is rescaled either: inverted dropout already divided by the keep probability
+while training.
+
+## Why does it regularise
+- Each unit learns to work without any one of its inputs, which spreads the weights out as an L2 penalty does.
+- Every step trains a different thinned network, so the whole behaves like an average of many networks.
+
+## Variants
+- Spatial Dropout
+- Variational Dropout
+- Drop Connect
+
+## References
+1. https://example.org/a-lecture-on-dropout
+"""
+
+
+def cards(root, *paths) -> list[dict]:
+    return json.loads(run(root, "cards", "--json", *paths, ok=True).output)
+
+
+def sections(root) -> dict[str, str]:
+    """front → back of the basic cards (the section cards, in these notes)."""
+    return {c["front"]: c["back"] for c in cards(root) if c["kind"] == "basic"}
+
+
+def test_sections_of_prose_and_explained_lists_are_cards_named_after_the_note(tmp_path):
+    root = new_wiki(tmp_path, {"Deep learning/Dropout.md": NOTE})
+    found = sections(root)
+    assert found == {
+        "Dropout": "Dropout zeroes each hidden unit at random while training, so no unit can count on another "
+                   "being there.",
+        "Dropout › At test time": "Nothing is dropped, and nothing is rescaled either: inverted dropout already "
+                                  "divided by the keep probability\nwhile training.",
+        "Dropout › Why does it regularise": NOTE.split("## Why does it regularise\n")[1].split("\n\n")[0],
+    }, "the tags line is left off; a list of names (Variants) and the references make no card"
+
+
+def test_check_counts_section_cards_and_the_setting_switches_them_off(tmp_path):
+    root = new_wiki(tmp_path, {"Dropout.md": NOTE})
+    report = json.loads(run(root, "check", "--json", ok=True).output)
+    assert report["made"]["section"] == 3
+    off = new_wiki(tmp_path / "off", {"Dropout.md": NOTE}, 'name = "T"\nsections = false\n[review]\ntimezone = "UTC"\n')
+    assert sections(off) == {}
+    result = run(off, "check")
+    assert "3 sections of prose or explanations under a heading: `sections = true` makes 3 cards" in result.stderr
+
+
+def test_a_section_whose_formula_is_a_card_gives_only_its_opening_paragraph(tmp_path):
+    note = ("## Momentum\n\nMomentum keeps a running average of past gradients and steps along it, which damps the "
+            "zig-zag across a narrow valley.\n\nA second paragraph on the history of the idea.\n\n"
+            "The velocity is updated with the current gradient:\n\n$$v_t = \\beta v_{t-1} + (1 - \\beta) g_t$$\n")
+    root = new_wiki(tmp_path, {"Optimisers.md": note})
+    found = {c["front"]: c["back"] for c in cards(root)}
+    assert found["Optimisers › Momentum"].startswith("Momentum keeps a running average")
+    assert "history" not in found["Optimisers › Momentum"]
+    assert any(front.endswith("The velocity is updated with the current gradient:") for front in found)
+    intro_only = note.split("A second paragraph on the history of the idea.\n\n")[1]
+    short = new_wiki(tmp_path / "short", {"Optimisers.md": "## Momentum\n\n" + intro_only})
+    assert "Optimisers › Momentum" not in {c["front"] for c in cards(short)}, \
+        "the paragraph right before a formula introduces it: it is that card's front, not a card of its own"
+
+
+def test_a_bold_label_paragraph_is_a_part_of_its_own(tmp_path):
+    note = ("## Parameter-efficient fine-tuning\n\nTraining every weight is slow and needs a copy of the whole model "
+            "per task.\n\n**Adapters**\nSmall trainable layers are inserted into each block while the pretrained "
+            "weights stay frozen.\n\n**Low-rank updates**\nThe change of a weight matrix is learnt as the product of "
+            "two thin matrices, so few numbers are trained.\n\n**Why does it work?**\nThe updates needed for a task "
+            "have a low intrinsic rank.\n")
+    root = new_wiki(tmp_path, {"Fine-tuning.md": note})
+    found = {c["front"]: c["back"] for c in cards(root)}
+    base = "Parameter-efficient fine-tuning"  # (the heading names the note's subject)
+    assert found[base] == "Training every weight is slow and needs a copy of the whole model per task."
+    assert found[f"{base} › Adapters"].startswith("Small trainable layers are inserted")
+    assert found[f"{base} › Low-rank updates"].startswith("The change of a weight matrix")
+    assert f"{base} › Why does it work?" not in found, "a bold question is a card of the bold-question form"
+    assert any(front.endswith("Why does it work?") for front in found)
+
+
+def test_what_reads_as_no_answer_makes_no_card(tmp_path):
+    notes = {
+        "Tutorial.md": "## Building the model\nLet's build a small network and train it for ten epochs.\n",
+        "Teaser.md": "## Blur\nWhy are these samples blurry? The next section answers it.\n",
+        "Page.md": "## Scope\nThis page lists the metrics used in the course and where they come from.\n",
+        "Example.md": "## Ensembles\nThree voters at 70 % each are right together 0.343 + 0.441 = 0.784 of the "
+                      "time.\n",
+        "Pointer.md": "## Elbow\nThe curve in the figure bends where adding clusters stops paying off.\n",
+        "Fragment.md": "## Skip-grams\nits only goal is to produce good embeddings of the words around it.\n",
+        "Announce.md": "## Algorithm\nThe algorithm is as follows:\n\n![[steps.png]]\n",
+        "Toc.md": "## Contents of the course\n- Nearest Neighbour Filtering\n- User-User Algorithm\n"
+                  "- Item-Item Algorithm\n",
+        "Glossary.md": "## Terms\n**Epoch**: one pass over the whole training set.\n\n**Batch**: the examples of "
+                       "one step of gradient descent.\n",
+    }
+    root = new_wiki(tmp_path, notes)
+    assert sections(root) == {}
+
+
+def test_a_section_card_keeps_its_id_and_history_when_its_text_is_edited(tmp_path):
+    root = new_wiki(tmp_path, {"Dropout.md": NOTE})
+    first = {c["front"]: c["id"] for c in cards(root)}["Dropout › At test time"]
+    run(root, "review", "--plain", input="\n3\n" * 3 + "q\n", ok=True)  # (the note's three cards, all Good)
+    assert first in {row[0] for row in db_rows(root, "SELECT card_id FROM reviews")}
+    write(root / "notes", "Dropout.md", NOTE.replace("Nothing is dropped", "No unit is dropped"))
+    after = {c["front"]: c for c in cards(root)}["Dropout › At test time"]
+    assert after["id"] == first and after["back"].startswith("No unit is dropped")
+    assert after["reviews"] == 1
+
+
+def test_a_note_titled_example_states_general_formulas_that_are_cards(tmp_path):
+    cell = "## Example 1\n\nSigmoid derivative:\n\n$$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$$\n\n" \
+           "Substituting the known values:\n\n$$\\sigma'(0) = \\frac{1}{2} \\cdot \\frac{1}{2} = 0.25$$\n\n" \
+           "The weights of this example:\n\n$$W = \\frac{1}{2}$$\n\nThe loss simplifies in this case to:\n\n" \
+           "$$L = -\\ln(a)$$\n"
+    root = new_wiki(tmp_path, {"Backprop by hand.md": cell})
+    formulas = [c["back"] for c in cards(root) if c["kind"] == "formula"]
+    assert formulas == ["$$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$$"]
+    report = json.loads(run(root, "check", "--json", ok=True).output)
+    assert sum(report["skipped"]["formula"].values()) == 3
+    exercise = "```{exercise}\nSigmoid derivative:\n\n$$\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))$$\n```\n"
+    marked = new_wiki(tmp_path / "marked", {"Drill.md": exercise})
+    assert [c for c in cards(marked) if c["kind"] == "formula"] == [], "an exercise the author marked stays out"
+
+
+def test_the_subject_roots_fronts_under_a_later_h1_and_is_matched_as_a_word(tmp_path):
+    note = ("## Idea\nPoints with many close neighbours form the core of a cluster.\n\n# Variants\n\n## HDBSCAN\n"
+            "A hierarchical version that needs no distance threshold at all.\n")
+    root = new_wiki(tmp_path, {"DBSCAN.md": note})
+    assert set(sections(root)) == {"DBSCAN › Idea", "DBSCAN › Variants › HDBSCAN"}
