@@ -38,6 +38,7 @@ MAX_WORDS = 150  # a longer passage is a page to reread, not an answer to recall
 MAX_ITEMS = 8  # an enumeration longer than this is not learnt as one card (SuperMemo's "avoid sets")
 MIN_WORDS = 3
 MAX_CODE_LINES = 12
+MIN_OPENING_WORDS = 8
 # Headings that name no subject of study: the section under them is no answer to anything.
 _NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
                          r"references?|reading|further reading|resources?|links?|see also|related(?: notes| topics)?|"
@@ -47,18 +48,20 @@ _NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|
                          r"symbols)[\W\d_]*")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"
                          r"[ \t]*$")
-_URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[\w ]{1,20}:[ \t]*)?(?:<?https?://\S+>?|\[[^\]]*\]\(https?://[^)]*\))"
+_URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[\w ]{1,20}:[ \t]*)?"
+                       r"(?:<?https?://\S+>?|\[[^\]]*\]\(https?://[^)]*\))"
                        r"[ \t.]*$")
 _TABLE_LINE = re.compile(r"[ \t]*\|")
 _LOWER_WORD = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")  # "randomly", "zeroes": prose, not a title or a name
 _LABEL = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\*\*[^*\n]+\*\*|[A-Z][^:\n]{0,40}):[ \t]")
 _SPACES = re.compile(r"[ \t]*")
 _FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)  # a fenced code block
-_BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")  # a paragraph's first line that only says **Label**
+# A paragraph's first line that only says **Label**: a part of the section of its own
+_BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
 _LONE_MATH = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^$\n]+\$[ \t.,;:]*$")  # a formula standing alone
 # A passage that goes on from something before it ("However, graph datasets …"): it answers no heading alone
 _GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|therefore|thus|hence|so|then|now|"
-                      r"similarly|likewise|again)\b", re.I)
+                      r"similarly|likewise|again|for example|for instance|e\.g\.)(?!\w)", re.I)
 # Tags (`#statistics`, `#todo`) and Obsidian block ids (`^6ff921`): labels for the author's search and links, not
 # part of what the note says
 _TAGS = re.compile(r"(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$")
@@ -69,14 +72,15 @@ _ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note
                          r"post|tutorial|lecture|document)s?\b|explaining\b")
 # The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "We'll use …") or
 # pointing at a figure the card does not show: a story to follow, not knowledge to recall
-_NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|for now|"
-                        r"alright|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|we can see|the above|"
-                        r"shown below|as follows|"
-                        r"i want|i think|i['’]m|i['’]ll|we will (?:learn|see|focus|discuss|cover|use|look|explore|"
-                        r"implement|build|create|start|talk|introduce))\b|"
+_NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|"
+                        r"for now|alright|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|"
+                        r"we can see|the above|shown below|as follows|the following (?:theorem|example|figure|code|table|"
+                        r"diagram|image|proof|plot|graph)|i want|i think|i['’]m|i['’]ll|we will (?:learn|see|focus|"
+                        r"discuss|cover|use|look|explore|implement|build|create|start|talk|introduce))\b|"
                         r"\b(?:below|above)\b(?![- ]?(?:the|a|an|zero|\d))")  # ("everything below", not "below zero")
 # A sentence that promises without saying ("There are many different tensor datatypes available.")
 _VACUOUS = re.compile(r"(?i)there (?:are|is) (?:many|several|various|a (?:lot|number|few))\b[^.:\n]*[.:]?")
+_KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its tags are gone: a property line
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
 
@@ -107,9 +111,8 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     for block in blocks[i + 1:]:
         if block.kind == HEADING:
             break
-        if block.kind != TEXT:
-            return  # a callout or a div in the section: its own forms speak for it
-        body.append(block)
+        if block.kind == TEXT:  # (a callout or div in the section is no part of its text: its forms speak for it)
+            body.append(block)
     if not body or ex.in_example():
         return
     line = blocks[i].start if i >= 0 else body[0].start
@@ -133,9 +136,9 @@ def close_section(ex) -> None:
         if first_taken is None:
             back = section_text(blocks)
             if back is None and len(blocks) > 1:  # a long or mixed section: its first paragraph often says the gist
-                back = section_text(blocks[:1])
+                back = _opening(blocks)
         elif first_taken >= 2:  # its formulas are cards: the paragraph that opens it, not the one introducing them
-            back = section_text(blocks[:1])
+            back = _opening(blocks)
         else:
             continue
         if back is None or any(d.front == front for drafts, _ in ex.drafts for d in drafts):
@@ -159,6 +162,13 @@ def _parts(section: Section) -> list[tuple[str | None, int, list[Block]]]:
         else:
             parts[-1][2].append(block)
     return [part for part in parts if part[2]]
+
+
+def _opening(blocks: list[Block]) -> str | None:
+    """The first paragraph of a section as its card's back, when it says enough to stand for the section (a line
+    such as "The p-value is probabilistic." opens a section without saying what it holds)."""
+    back = section_text(blocks[:1])
+    return back if back is not None and len(clean_prose(back).split()) >= MIN_OPENING_WORDS else None
 
 
 def section_text(body: list[Block]) -> str | None:
@@ -185,7 +195,8 @@ def section_text(body: list[Block]) -> str | None:
                 continue
             text = line.text.rstrip().replace("\ufffc", "")  # (U+FFFC: an object pasted from a web page)
             if "#" in text or "^" in text:
-                text = _TAGS.sub("", text).rstrip()
+                untagged = _TAGS.sub("", text).rstrip()
+                text = "" if untagged != text and _KEY_ONLY.fullmatch(untagged) else untagged
             if text.strip():
                 kept.append(text)
         kept.append("")
@@ -227,8 +238,8 @@ def reads_as_prose(text: str) -> bool:
     say something in words rather than name things; a list of links or titles is a table of contents."""
     clean = clean_prose(text)
     if _ARITHMETIC.search(clean) or _ABOUT_PAGE.match(clean) or _NARRATION.search(clean) or _GOES_ON.match(clean) \
-            or (clean[:1].islower() and not LIST_ITEM.match(text)) or _VACUOUS.fullmatch(clean):  # ("its only goal is …": a sentence begun before)
-        return False
+            or (clean[:1].islower() and not LIST_ITEM.match(text)) or _VACUOUS.fullmatch(clean):
+        return False  # (lower case: "its only goal is …" goes on from a sentence before it)
     if "?" in clean and sentences(clean)[0].rstrip().endswith("?"):
         return False  # a teaser ("Why does a flexible model generalise worse? …"), not an explanation
     words = len(clean.split())
