@@ -29,16 +29,18 @@ from mlwiki.extract.blocks import Block, card_text_lines
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, HEADING, LIST_ITEM, MATH, TEXT
-from mlwiki.extract.prose import clean_prose, sentences
-from mlwiki.extract.subject import is_example_title
+from mlwiki.extract.prose import clean_prose, last_sentence, sentences
+from mlwiki.extract.subject import is_example_title, sets_up_example
 from mlwiki.models import CardKind
 
 FORM = "section"
+LIST_FORM = "list"  # a list introduced by a sentence ending in ":", in a section too long for one card
 MAX_WORDS = 150  # a longer passage is a page to reread, not an answer to recall
 MAX_ITEMS = 8  # an enumeration longer than this is not learnt as one card (SuperMemo's "avoid sets")
 MIN_WORDS = 3
 MAX_CODE_LINES = 12
 MIN_OPENING_WORDS = 8
+MIN_INTRO_WORDS = 4
 # Headings that name no subject of study: the section under them is no answer to anything.
 _NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
                          r"references?|reading|further reading|resources?|links?|see also|related(?: notes| topics)?|"
@@ -121,7 +123,8 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
 
 def close_section(ex) -> None:
     """End the open section: each of its parts (its text up to the first bold label, and each `**Label**` paragraph
-    with what follows it) becomes a card when no other form made a card of it and its text passes."""
+    with what follows it) becomes a card when no other form made a card of it and its text passes; of a part too
+    long or mixed for one card, its opening paragraph and the lists its sentences introduce ("… in two parts:")."""
     section, ex.section = ex.section, None
     if section is None or not section.path:
         return
@@ -130,22 +133,71 @@ def close_section(ex) -> None:
         if label is not None and (not label or _NO_SUBJECT.fullmatch(label) or is_example_title(label)
                                   or label.endswith("?") or line in taken):  # (a bold question is a card already)
             continue
-        first_taken = next((k for k, block in enumerate(blocks)
-                            if any(block.start <= n <= block.lines[-1].no for n in taken)), None)
-        front = f"{section.path} › {label}" if label else section.path
-        if first_taken is None:
-            back = section_text(blocks)
-            if back is None and len(blocks) > 1:  # a long or mixed section: its first paragraph often says the gist
-                back = _opening(blocks)
-        elif first_taken >= 2:  # its formulas are cards: the paragraph that opens it, not the one introducing them
-            back = _opening(blocks)
-        else:
+        free = [not any(block.start <= n <= block.lines[-1].no for n in taken) for block in blocks]
+        path = f"{section.path} › {label}" if label else section.path
+        if all(free) and (back := section_text(blocks)) is not None:
+            _add(ex, FORM, path, back, line)
             continue
-        if back is None or any(d.front == front for drafts, _ in ex.drafts for d in drafts):
-            continue  # (two sections of one name under one heading: neither front says which is asked)
-        # The id is made of the front, subject included: "Why it works" or "Pros and Cons" head sections of many
-        # notes (a renamed note's cards follow it by the similarity of their fronts).
-        ex.drafts.append(([Draft(CardKind.BASIC, front, back, line, form=FORM, id_front=f"{FORM}: {front}")], front))
+        # The opening paragraph, unless it introduces a formula card (its front already) or is one
+        opening = _opening(blocks) if all(free[:2]) and (len(blocks) > 1 or not all(free)) else None
+        if opening is not None:
+            _add(ex, FORM, path, opening, line)
+        for k, block in enumerate(blocks):
+            if free[k] and (k > 0 or opening is None):
+                _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]))
+
+
+def _add(ex, form: str, front: str, back: str, line: int) -> None:
+    """A card of this module, unless another card of the note has its front (two sections of one name under one
+    heading: neither front says which is asked). Its id is made of the front, subject included: "Why it works" or
+    "Pros and Cons" head sections of many notes (a renamed note's cards follow it by the similarity of fronts)."""
+    if any(d.front == front for drafts, _ in ex.drafts for d in drafts):
+        return
+    ex.drafts.append(([Draft(CardKind.BASIC, front, back, line, form=form, id_front=f"{form}: {front}")], front))
+
+
+def _following_items(blocks: list[Block], free: list[bool]) -> list:
+    """The lines of the list that starts the blocks after a paragraph: its items may stand a blank line apart."""
+    lines: list = []
+    for block, unused in zip(blocks, free):
+        items = _list_after(card_text_lines(block.lines)) if unused else []
+        if not items:
+            break
+        lines += items
+        if len(items) < len(block.lines):
+            break  # (the paragraph goes on after its list)
+    return lines
+
+
+def _list_cards(ex, path: str, block: Block, after: list) -> None:
+    """A card per list a sentence introduces ("Machine learning is a game of two parts:" and its items): the
+    sentence is the front, under the heading path; the list the back. The list may follow in the same paragraph
+    or right after it."""
+    lines = [ln for ln in card_text_lines(block.lines) if ln.kind == TEXT]
+    for k, ln in enumerate(lines):
+        if not ln.text.rstrip().endswith(":") or LIST_ITEM.match(ln.text):
+            continue
+        items = _list_after(lines[k + 1:]) or (after if k == len(lines) - 1 else [])
+        if not items:
+            continue
+        intro = last_sentence(clean_prose(" ".join(x.text for x in lines[:k + 1] if not LIST_ITEM.match(x.text))))
+        back = section_text([Block(TEXT, items)])
+        if back is None or len(intro.split()) < MIN_INTRO_WORDS or _NARRATION.search(intro) \
+                or _ABOUT_PAGE.search(intro) or sets_up_example(intro) or not LIST_ITEM.match(back):
+            continue
+        _add(ex, LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
+
+
+def _list_after(lines) -> list:
+    """The list items (with their continuation lines) at the start of `lines`; [] when they do not start a list."""
+    if not lines or lines[0].kind != TEXT or not LIST_ITEM.match(lines[0].text):
+        return []
+    end = len(lines)
+    for k, ln in enumerate(lines):
+        if ln.kind == TEXT and not LIST_ITEM.match(ln.text) and not ln.text[:1].isspace():
+            end = k  # an unindented line that is no item ends the list
+            break
+    return lines[:end]
 
 
 def _parts(section: Section) -> list[tuple[str | None, int, list[Block]]]:
