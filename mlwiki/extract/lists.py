@@ -28,19 +28,22 @@ from dataclasses import dataclass
 from mlwiki.extract.blocks import Block, card_text_lines
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.forms import STARTS_DEFINITION
-from mlwiki.extract.lines import BLANK, CODE, COMMENT, HEADING, LIST_ITEM, MATH, TEXT
-from mlwiki.extract.prose import clean_prose, last_sentence, sentences
+from mlwiki.extract.lines import BLANK, CODE, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
+from mlwiki.extract.prose import clean_prose, heading_text, last_sentence, sentences
 from mlwiki.extract.subject import is_example_title, sets_up_example
 from mlwiki.models import CardKind
 
 FORM = "section"
 LIST_FORM = "list"  # a list introduced by a sentence ending in ":", in a section too long for one card
+TABLE_FORM = "table-row"  # a row of a table that explains things, in such a section
+QUESTION_FORM = "question-line"  # a paragraph that only asks, and the paragraph that answers, in such a section
 MAX_WORDS = 150  # a longer passage is a page to reread, not an answer to recall
 MAX_ITEMS = 8  # an enumeration longer than this is not learnt as one card (SuperMemo's "avoid sets")
 MIN_WORDS = 3
 MAX_CODE_LINES = 12
 MIN_OPENING_WORDS = 8
 MIN_INTRO_WORDS = 4
+MAX_TABLE_ROWS = 12
 # Headings that name no subject of study: the section under them is no answer to anything.
 _NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
                          r"references?|reading|further reading|resources?|links?|see also|related(?: notes| topics)?|"
@@ -83,6 +86,13 @@ _NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going
 # A sentence that promises without saying ("There are many different tensor datatypes available.")
 _VACUOUS = re.compile(r"(?i)there (?:are|is) (?:many|several|various|a (?:lot|number|few))\b[^.:\n]*[.:]?")
 _KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its tags are gone: a property line
+_TABLE_RULE = re.compile(r"[ \t:|-]*-{3,}[ \t:|-]*")  # `|---|:---:|`: the line under a table's header
+_NUMBER_CELL = re.compile(r"[ \t]*[-+~≈<>]?[\d.,%]+[ \t]*\w{0,3}[ \t]*")  # "0.91", "12 ms", "3"
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's title
+# A paragraph that only asks: "Why not save the entire model?" ("How?" or "But what if …?" ask nothing to recall)
+_QUESTION_LINE = re.compile(r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b[^\n]*\?[ \t]*",
+                            re.I)
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
 
@@ -115,10 +125,28 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
             break
         if block.kind == TEXT:  # (a callout or div in the section is no part of its text: its forms speak for it)
             body.append(block)
+        elif block.kind == DIV_OPEN:
+            body += _titled_boxes(block)
     if not body or ex.in_example():
         return
     line = blocks[i].start if i >= 0 else body[0].start
     ex.section = Section(ex.heading_path(), line, body, len(ex.drafts))
+
+
+def _titled_boxes(div: Block) -> list[Block]:
+    """The boxes of a div that carry a title underlined with `^^^` (Jupyter Book's grid cards: "Deep Learning",
+    `^^^^`, what it is), each as a `**Title**` paragraph: a part of the section of its own."""
+    boxes: list[Block] = []
+    stack = [div]
+    while stack:
+        for child in reversed(stack.pop().children or []):
+            if child.kind == DIV_OPEN:
+                stack.append(child)
+            elif child.kind == TEXT and len(child.lines) > 2 and _BOX_RULE.fullmatch(child.lines[1].text) \
+                    and child.lines[0].kind == TEXT and child.lines[0].text.strip():
+                title = child.lines[0]
+                boxes.append(Block(TEXT, [Line(title.no, f"**{title.text.strip()}**", TEXT), *child.lines[2:]]))
+    return sorted(boxes, key=lambda box: box.start)
 
 
 def close_section(ex) -> None:
@@ -135,7 +163,7 @@ def close_section(ex) -> None:
             continue
         free = [not any(block.start <= n <= block.lines[-1].no for n in taken) for block in blocks]
         path = f"{section.path} › {label}" if label else section.path
-        if all(free) and (back := section_text(blocks)) is not None:
+        if all(free) and (back := section_text(blocks, labelled=label is not None)) is not None:
             _add(ex, FORM, path, back, line)
             continue
         # The opening paragraph, unless it introduces a formula card (its front already) or is one
@@ -145,6 +173,58 @@ def close_section(ex) -> None:
         for k, block in enumerate(blocks):
             if free[k] and (k > 0 or opening is None):
                 _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]))
+                if k + 1 < len(blocks) and free[k + 1]:
+                    _question_card(ex, path, block, blocks[k + 1])
+                if "|" in block.lines[0].text or any(_TABLE_LINE.match(ln.text) for ln in block.lines):
+                    _table_cards(ex, path, block)
+
+
+def _table_cards(ex, path: str, block: Block) -> None:
+    """A card per row of a table that explains things ("Step name | What does it do?"): front = the heading path
+    and the row's name, back = its other cells under their column headers. Tables of numbers make none."""
+    rows = [(ln.no, _cells(ln.text)) for ln in block.lines if ln.kind == TEXT and _TABLE_LINE.match(ln.text)]
+    if len(rows) < 3 or not _TABLE_RULE.fullmatch("|".join(rows[1][1])) or len(rows) - 2 > MAX_TABLE_ROWS:
+        return
+    header, body = rows[0][1], [(no, cells) for no, cells in rows[2:] if len(cells) == len(rows[0][1])]
+    if len(header) < 2 or len(body) != len(rows) - 2:
+        return
+    key = next((c for c in range(len(header)) if all(_WORD.search(cells[c]) and not _NUMBER_CELL.fullmatch(cells[c])
+                                                     for _, cells in body)), None)
+    if key is None or len({cells[key] for _, cells in body}) != len(body):
+        return
+    for no, cells in body:
+        values = [(header[c], cells[c]) for c in range(len(header)) if c != key and cells[c]
+                  and not _NUMBER_CELL.fullmatch(cells[c])]
+        text = " ".join(value for _, value in values)
+        if not values or len(_LOWER_WORD.findall(clean_prose(text))) < 2:
+            continue
+        back = "\n".join(f"- {_column(name)}{value}" for name, value in values)
+        _add(ex, TABLE_FORM, f"{path} › {heading_text(cells[key])}", back, no)
+
+
+def _column(header: str) -> str:
+    """A column's header before a cell's text: "Delta Rule: ", "What does it do? "."""
+    header = header.strip()
+    return "" if not header else f"{header} " if header.endswith(("?", ":")) else f"{header}: "
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a Markdown table row (`\\|` is a bar inside a cell)."""
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", row)]
+
+
+def _question_card(ex, path: str, block: Block, answer: Block) -> None:
+    """A paragraph that only asks a question ("Why not save the entire model?") and the paragraph after it that
+    answers: a card, as a bold question would be."""
+    if len(block.lines) != 1 or block.lines[0].kind != TEXT or not _QUESTION_LINE.fullmatch(block.lines[0].text):
+        return
+    question = clean_prose(block.lines[0].text)
+    back = section_text([answer])
+    if back is not None and not back.rstrip().endswith("?") and len(question.split()) >= MIN_INTRO_WORDS:
+        _add(ex, QUESTION_FORM, f"{path}\n\n{question}", back, block.start)
 
 
 def _add(ex, form: str, front: str, back: str, line: int) -> None:
@@ -223,9 +303,10 @@ def _opening(blocks: list[Block]) -> str | None:
     return back if back is not None and len(clean_prose(back).split()) >= MIN_OPENING_WORDS else None
 
 
-def section_text(body: list[Block]) -> str | None:
+def section_text(body: list[Block], labelled: bool = False) -> str | None:
     """The back of a section card: its paragraphs and list items, images and blank lines left out; None when
-    the text does not read as something to recall (see the module's docstring)."""
+    the text does not read as something to recall (see the module's docstring). `labelled`: the text of a bold
+    label or a box title, which may start as a phrase in lower case ("a type of machine learning …")."""
     kept: list[str] = []
     code = 0  # lines of code: a short snippet belongs to the answer ("how is inverted dropout implemented")
     for block in body:
@@ -256,7 +337,7 @@ def section_text(body: list[Block]) -> str | None:
     if not text or code > MAX_CODE_LINES:
         return None
     prose = _FENCED.sub("", text) if code else text
-    return text if prose.strip() and not prose.rstrip().endswith(":") and reads_as_prose(prose) else None
+    return text if prose.strip() and not prose.rstrip().endswith(":") and reads_as_prose(prose, labelled) else None
 
 
 def _without_narration(text: str) -> str:
@@ -285,12 +366,12 @@ def _without_announcement(text: str) -> str:
     return "" if LIST_ITEM.match(last) or not head else _without_announcement(head.strip())
 
 
-def reads_as_prose(text: str) -> bool:
+def reads_as_prose(text: str, labelled: bool = False) -> bool:
     """Whether a section's text explains something: enough words, not too many, and (in a list) items that
     say something in words rather than name things; a list of links or titles is a table of contents."""
     clean = clean_prose(text)
     if _ARITHMETIC.search(clean) or _ABOUT_PAGE.match(clean) or _NARRATION.search(clean) or _GOES_ON.match(clean) \
-            or (clean[:1].islower() and not LIST_ITEM.match(text)) or _VACUOUS.fullmatch(clean):
+            or (clean[:1].islower() and not labelled and not LIST_ITEM.match(text)) or _VACUOUS.fullmatch(clean):
         return False  # (lower case: "its only goal is …" goes on from a sentence before it)
     if "?" in clean and sentences(clean)[0].rstrip().endswith("?"):
         return False  # a teaser ("Why does a flexible model generalise worse? …"), not an explanation
