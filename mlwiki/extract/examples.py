@@ -24,6 +24,9 @@ _RELATIONS = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\to(?![A-Za-z])|\\Right
 _WORKING = re.compile(r"(?i)^let\b|\b(?:in this case|in our case|substitut\w*|known values|plugging|from the "
                       r"(?:equation|earlier|above|simplified|previous)|we can write|rewrite|we get|we have|we've shown|"
                       r"simplif\w*|intermediate values|the given)\b")
+# An introduction that announces the formula after it ("Sigmoid derivative:", "The update rule is"), not a line
+# of the example that happens to stand before it
+_STATES = re.compile(r"(?::|\b(?:is|are|as|by|be|formula|rule|defined))[ \t]*$", re.I)
 _SMALL = frozenset(("0", "1", "2"))  # ½, squares, "1 -": constants of general formulas too
 
 
@@ -33,7 +36,8 @@ def general_in_example(headings: list[tuple[int, str]], draft: Draft) -> bool:
     `W = \\frac{1}{2}` or `(5 - 2)^2 = 9`). Never inside an exercise or solution the author marked as such."""
     if draft.form not in _FORMULA_FORMS or not draft.formulas or any(level < 0 for level, _ in headings):
         return False
-    if _WORKING.search(draft.front.rsplit("\n\n", 1)[-1]):
+    intro = draft.front.rsplit("\n\n", 1)[-1] if "\n\n" in draft.front else ""
+    if _WORKING.search(intro) or not _STATES.search(intro):
         return False
     return all(is_general(formula) for formula in draft.formulas)
 

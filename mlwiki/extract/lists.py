@@ -41,7 +41,8 @@ MAX_WORDS = 150  # a longer passage is a page to reread, not an answer to recall
 MAX_ITEMS = 8  # an enumeration longer than this is not learnt as one card (SuperMemo's "avoid sets")
 MIN_WORDS = 3
 MAX_CODE_LINES = 12
-MIN_OPENING_WORDS = 8
+MIN_OPENING_WORDS = 10
+MAX_OPENING_SEARCH = 4  # paragraphs: further into a section, a passage no longer stands for it
 MIN_INTRO_WORDS = 4
 MAX_TABLE_ROWS = 12
 # Headings that name no subject of study: the section under them is no answer to anything.
@@ -49,7 +50,7 @@ _NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|
                          r"references?|reading|further reading|resources?|links?|see also|related(?: notes| topics)?|"
                          r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|setup|set up|"
                          r"imports?|installation|install|requirements|contents|table of contents|outline|code|"
-                         r"implementation|output|changelog|misc\w*|others?|questions?|quiz|summary table|notations?|"
+                         r"implementation|code implementation|(?:python |example )?code(?: examples?)?|implementation in \w+|output|changelog|misc\w*|others?|questions?|quiz|summary table|notations?|"
                          r"symbols)[\W\d_]*")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"
                          r"[ \t]*$")
@@ -66,7 +67,8 @@ _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
 _LONE_MATH = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^$\n]+\$[ \t.,;:]*$")  # a formula standing alone
 # A passage that goes on from something before it ("However, graph datasets …"): it answers no heading alone
 _GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|therefore|thus|hence|so|then|now|"
-                      r"similarly|likewise|again|for example|for instance|e\.g\.)(?!\w)", re.I)
+                      r"similarly|likewise|again|for example|for instance|e\.g\.|to (?:check|see|test|do) (?:this|that))(?!\w)",
+                      re.I)
 # Tags (`#statistics`, `#todo`) and Obsidian block ids (`^6ff921`): labels for the author's search and links, not
 # part of what the note says
 _TAGS = re.compile(r"(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$")
@@ -78,7 +80,7 @@ _ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note
 # The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "We'll use …") or
 # pointing at a figure the card does not show: a story to follow, not knowledge to recall
 _NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|"
-                        r"for now|alright|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|"
+                        r"for now|you (?:probably |may have )?noticed|(?:this|the following) (?:diagram|picture|plot|image)|alright|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|"
                         r"we can see|the above|shown below|as follows|the following (?:theorem|example|figure|code|table|"
                         r"diagram|image|proof|plot|graph)|i want|i think|i['’]m|i['’]ll|we will (?:learn|see|focus|"
                         r"discuss|cover|use|look|explore|implement|build|create|start|talk|introduce))\b|"
@@ -93,6 +95,7 @@ _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's ti
 # A paragraph that only asks: "Why not save the entire model?" ("How?" or "But what if …?" ask nothing to recall)
 _QUESTION_LINE = re.compile(r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b[^\n]*\?[ \t]*",
                             re.I)
+_FOLLOWING = re.compile(r"\s(?:the following|as follows|below)[ \t]*[.:]?$", re.I)  # "… given by the following"
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
 
@@ -167,11 +170,11 @@ def close_section(ex) -> None:
             _add(ex, FORM, path, back, line)
             continue
         # The opening paragraph, unless it introduces a formula card (its front already) or is one
-        opening = _opening(blocks) if all(free[:2]) and (len(blocks) > 1 or not all(free)) else None
+        used, opening = _opening(blocks, free) if len(blocks) > 1 or not all(free) else (-1, None)
         if opening is not None:
             _add(ex, FORM, path, opening, line)
         for k, block in enumerate(blocks):
-            if free[k] and (k > 0 or opening is None):
+            if free[k] and k != used:
                 _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]))
                 if k + 1 < len(blocks) and free[k + 1]:
                     _question_card(ex, path, block, blocks[k + 1])
@@ -296,11 +299,17 @@ def _parts(section: Section) -> list[tuple[str | None, int, list[Block]]]:
     return [part for part in parts if part[2]]
 
 
-def _opening(blocks: list[Block]) -> str | None:
-    """The first paragraph of a section as its card's back, when it says enough to stand for the section (a line
-    such as "The p-value is probabilistic." opens a section without saying what it holds)."""
-    back = section_text(blocks[:1])
-    return back if back is not None and len(clean_prose(back).split()) >= MIN_OPENING_WORDS else None
+def _opening(blocks: list[Block], free: list[bool]) -> tuple[int, str | None]:
+    """The paragraph that opens a section, as its card's back: the first of its first few paragraphs that
+    explains and says enough to stand for the section ("To check this we …" or "The p-value is probabilistic."
+    do not), and does not introduce a formula card (the paragraph before it is that card's front)."""
+    for k, block in enumerate(blocks[:MAX_OPENING_SEARCH]):
+        if not free[k] or (k + 1 < len(blocks) and not free[k + 1]):
+            break
+        back = section_text([block])
+        if back is not None and len(clean_prose(back).split()) >= MIN_OPENING_WORDS:
+            return k, back
+    return -1, None
 
 
 def section_text(body: list[Block], labelled: bool = False) -> str | None:
@@ -337,6 +346,8 @@ def section_text(body: list[Block], labelled: bool = False) -> str | None:
     if not text or code > MAX_CODE_LINES:
         return None
     prose = _FENCED.sub("", text) if code else text
+    if code and code >= len(kept) - kept.count("") - 1:
+        return None  # only code (and its fences): a program to read, not an answer to recall
     return text if prose.strip() and not prose.rstrip().endswith(":") and reads_as_prose(prose, labelled) else None
 
 
@@ -356,7 +367,9 @@ def _without_narration(text: str) -> str:
 
 def _without_announcement(text: str) -> str:
     """The text without a last sentence that announces what the card does not show ("The algorithm is as
-    follows:" before an image or code); '' when that is all there is."""
+    follows:" before an image or code, "… described by the following"); '' when that is all there is."""
+    if _FOLLOWING.search(text):
+        text = text[:_FOLLOWING.search(text).start()].rstrip() + ":"  # (then cut like any announcement)
     if not text.endswith(":"):
         return text
     head, _, last = text.rpartition("\n")
