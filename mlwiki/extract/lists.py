@@ -30,7 +30,8 @@ from mlwiki.extract.draft import Draft
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.prose import clean_prose, heading_text, last_sentence, sentences
-from mlwiki.extract.subject import is_example_title, sets_up_example
+from mlwiki.extract.questions import QUESTION_CALLOUTS
+from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
 from mlwiki.models import CardKind
 
 FORM = "section"
@@ -48,7 +49,8 @@ MAX_TABLE_ROWS = 12
 # Headings that name no subject of study: the section under them is no answer to anything.
 _NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
                          r"references?|reading|further reading|resources?|links?|see also|related(?: notes| topics)?|"
-                         r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|setup|set up|"
+                         r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|setup|set up|tips?|warnings?|"
+                         r"important|caution|info|hint|attention|danger|tl;?dr|"
                          r"imports?|installation|install|requirements|contents|table of contents|outline|code|"
                          r"implementation|code implementation|(?:python |example )?code(?: examples?)?|implementation in \w+|output|changelog|misc\w*|others?|questions?|quiz|summary table|notations?|"
                          r"symbols)[\W\d_]*")
@@ -66,8 +68,8 @@ _FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)  #
 _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
 _LONE_MATH = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^$\n]+\$[ \t.,;:]*$")  # a formula standing alone
 # A passage that goes on from something before it ("However, graph datasets …"): it answers no heading alone
-_GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|therefore|thus|hence|so|then|now|"
-                      r"similarly|likewise|again|for example|for instance|e\.g\.|to (?:check|see|test|do) (?:this|that))(?!\w)",
+_GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|therefore|thus|hence|so|then|"
+                      r"similarly|likewise|again|as in|for example|for instance|e\.g\.|to (?:check|see|test|do) (?:this|that))(?!\w)",
                       re.I)
 # Tags (`#statistics`, `#todo`) and Obsidian block ids (`^6ff921`): labels for the author's search and links, not
 # part of what the note says
@@ -84,18 +86,21 @@ _NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going
                         r"we can see|the above|shown below|as follows|the following (?:theorem|example|figure|code|table|"
                         r"diagram|image|proof|plot|graph)|i want|i think|i['’]m|i['’]ll|we will (?:learn|see|focus|"
                         r"discuss|cover|use|look|explore|implement|build|create|start|talk|introduce))\b|"
-                        r"\b(?:below|above)\b(?![- ]?(?:the|a|an|zero|\d))")  # ("everything below", not "below zero")
+                        r"\b(?:below|above)\b(?![- ]?(?:the|a|an|zero|\d)\b)")  # ("everything below", not "below zero")
 # A sentence that promises without saying ("There are many different tensor datatypes available.")
 _VACUOUS = re.compile(r"(?i)there (?:are|is) (?:many|several|various|a (?:lot|number|few))\b[^.:\n]*[.:]?")
 _KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its tags are gone: a property line
 _TABLE_RULE = re.compile(r"[ \t:|-]*-{3,}[ \t:|-]*")  # `|---|:---:|`: the line under a table's header
 _NUMBER_CELL = re.compile(r"[ \t]*[-+~≈<>]?[\d.,%]+[ \t]*\w{0,3}[ \t]*")  # "0.91", "12 ms", "3"
 _WORD = re.compile(r"[^\W\d_]{2,}")
+_BOX = {"box": True}  # (the attributes of a titled box made a part of its section)
 _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's title
 # A paragraph that only asks: "Why not save the entire model?" ("How?" or "But what if …?" ask nothing to recall)
 _QUESTION_LINE = re.compile(r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b[^\n]*\?[ \t]*",
                             re.I)
 _FOLLOWING = re.compile(r"\s(?:the following|as follows|below)[ \t]*[.:]?$", re.I)  # "… given by the following"
+# A paragraph that breaks off on a word that cannot end a sentence
+_CUT = re.compile(r"\b(?:the|a|an|of|with|to|for|by|in|on|and|or|is|are|that|which|as)[ \t]*(?:\n\n|\Z)", re.I)
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
 
@@ -137,8 +142,17 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
 
 
 def _titled_boxes(div: Block) -> list[Block]:
-    """The boxes of a div that carry a title underlined with `^^^` (Jupyter Book's grid cards: "Deep Learning",
-    `^^^^`, what it is), each as a `**Title**` paragraph: a part of the section of its own."""
+    """The boxes of a div that carry a title: a callout's (`> [!info] Parameters`) or one underlined with `^^^`
+    (Jupyter Book's grid cards: "Deep Learning", `^^^^`, what it is), each as a `**Title**` paragraph: a part of
+    the section of its own. Question callouts, exercises and card divs are cards (or not) of their own."""
+    title = div.attrs.get("title", "").strip()
+    classes = div.attrs.get("classes", ())
+    if title and not title.endswith("?") and not {"card", "no-card"}.intersection(classes) \
+            and not EXAMPLE_CLASSES.intersection(classes) and not any(c in QUESTION_CALLOUTS for c in classes):
+        text = [child for child in div.children or [] if child.kind == TEXT]
+        if text:
+            lines = [line for block in text for line in block.lines]
+            return [Block(TEXT, [Line(div.start, f"**{clean_prose(title)}**", TEXT), *lines], attrs=_BOX)]
     boxes: list[Block] = []
     stack = [div]
     while stack:
@@ -148,7 +162,8 @@ def _titled_boxes(div: Block) -> list[Block]:
             elif child.kind == TEXT and len(child.lines) > 2 and _BOX_RULE.fullmatch(child.lines[1].text) \
                     and child.lines[0].kind == TEXT and child.lines[0].text.strip():
                 title = child.lines[0]
-                boxes.append(Block(TEXT, [Line(title.no, f"**{title.text.strip()}**", TEXT), *child.lines[2:]]))
+                boxes.append(Block(TEXT, [Line(title.no, f"**{title.text.strip()}**", TEXT), *child.lines[2:]],
+                                   attrs=_BOX))
     return sorted(boxes, key=lambda box: box.start)
 
 
@@ -166,16 +181,17 @@ def close_section(ex) -> None:
             continue
         free = [not any(block.start <= n <= block.lines[-1].no for n in taken) for block in blocks]
         path = f"{section.path} › {label}" if label else section.path
-        if all(free) and (back := section_text(blocks, labelled=label is not None)) is not None:
+        declined = ex.ctx.definitions  # (then a `**Term**:` item left here is one that form declined: a step)
+        if all(free) and (back := section_text(blocks, label is not None, declined)) is not None:
             _add(ex, FORM, path, back, line)
             continue
         # The opening paragraph, unless it introduces a formula card (its front already) or is one
-        used, opening = _opening(blocks, free) if len(blocks) > 1 or not all(free) else (-1, None)
+        used, opening = _opening(blocks, free, declined) if len(blocks) > 1 or not all(free) else (-1, None)
         if opening is not None:
             _add(ex, FORM, path, opening, line)
         for k, block in enumerate(blocks):
             if free[k] and k != used:
-                _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]))
+                _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]), declined)
                 if k + 1 < len(blocks) and free[k + 1]:
                     _question_card(ex, path, block, blocks[k + 1])
                 if "|" in block.lines[0].text or any(_TABLE_LINE.match(ln.text) for ln in block.lines):
@@ -219,10 +235,15 @@ def _cells(row: str) -> list[str]:
     return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", row)]
 
 
+def _asks(block: Block) -> bool:
+    """Whether a paragraph only asks a question ("Why not save the entire model?")."""
+    return len(block.lines) == 1 and block.lines[0].kind == TEXT and bool(_QUESTION_LINE.fullmatch(block.lines[0].text))
+
+
 def _question_card(ex, path: str, block: Block, answer: Block) -> None:
     """A paragraph that only asks a question ("Why not save the entire model?") and the paragraph after it that
     answers: a card, as a bold question would be."""
-    if len(block.lines) != 1 or block.lines[0].kind != TEXT or not _QUESTION_LINE.fullmatch(block.lines[0].text):
+    if not _asks(block):
         return
     question = clean_prose(block.lines[0].text)
     back = section_text([answer])
@@ -252,7 +273,7 @@ def _following_items(blocks: list[Block], free: list[bool]) -> list:
     return lines
 
 
-def _list_cards(ex, path: str, block: Block, after: list) -> None:
+def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> None:
     """A card per list a sentence introduces ("Machine learning is a game of two parts:" and its items): the
     sentence is the front, under the heading path; the list the back. The list may follow in the same paragraph
     or right after it."""
@@ -264,7 +285,7 @@ def _list_cards(ex, path: str, block: Block, after: list) -> None:
         if not items:
             continue
         intro = last_sentence(clean_prose(" ".join(x.text for x in lines[:k + 1] if not LIST_ITEM.match(x.text))))
-        back = section_text([Block(TEXT, items)])
+        back = section_text([Block(TEXT, items)], declined=declined)
         if back is None or len(intro.split()) < MIN_INTRO_WORDS or _NARRATION.search(intro) \
                 or _ABOUT_PAGE.search(intro) or sets_up_example(intro) or not LIST_ITEM.match(back):
             continue
@@ -285,37 +306,43 @@ def _list_after(lines) -> list:
 
 def _parts(section: Section) -> list[tuple[str | None, int, list[Block]]]:
     """(bold label or None, line, blocks) of a section: a paragraph whose first line is only a bold label
-    ("**Adapters**", "**Issues of permutation probability**") starts a part that runs to the next one."""
+    ("**Adapters**", "**Issues of permutation probability**") starts a part that runs to the next one; a titled box
+    is a part by itself (the text after it goes on with the section's own part)."""
     parts: list[tuple[str | None, int, list[Block]]] = [(None, section.line, [])]
+    current = parts[0][2]
     for block in section.body:
         first = block.lines[0]
         match = _BOLD_LABEL.fullmatch(first.text) if first.kind == TEXT and "**" in first.text else None
-        if match and len(block.lines) > 1:
-            parts.append((clean_prose(match.group(1)), first.no, [Block(TEXT, block.lines[1:])]))
-        elif match:
-            parts.append((clean_prose(match.group(1)), first.no, []))
-        else:
-            parts[-1][2].append(block)
+        if not match:
+            current.append(block)
+            continue
+        rest = [Block(TEXT, block.lines[1:])] if len(block.lines) > 1 else []
+        parts.append((clean_prose(match.group(1)), first.no, rest))
+        current = parts[0][2] if block.attrs is _BOX else parts[-1][2]
     return [part for part in parts if part[2]]
 
 
-def _opening(blocks: list[Block], free: list[bool]) -> tuple[int, str | None]:
+def _opening(blocks: list[Block], free: list[bool], declined: bool) -> tuple[int, str | None]:
     """The paragraph that opens a section, as its card's back: the first of its first few paragraphs that
     explains and says enough to stand for the section ("To check this we …" or "The p-value is probabilistic."
     do not), and does not introduce a formula card (the paragraph before it is that card's front)."""
     for k, block in enumerate(blocks[:MAX_OPENING_SEARCH]):
         if not free[k] or (k + 1 < len(blocks) and not free[k + 1]):
             break
-        back = section_text([block])
+        if LIST_ITEM.match(block.lines[0].text) or (k and _asks(blocks[k - 1])):
+            continue  # a list goes with the sentence that introduces it, an answer with its question
+        back = section_text([block], declined=declined)
         if back is not None and len(clean_prose(back).split()) >= MIN_OPENING_WORDS:
             return k, back
     return -1, None
 
 
-def section_text(body: list[Block], labelled: bool = False) -> str | None:
+def section_text(body: list[Block], labelled: bool = False, declined: bool = False) -> str | None:
     """The back of a section card: its paragraphs and list items, images and blank lines left out; None when
     the text does not read as something to recall (see the module's docstring). `labelled`: the text of a bold
-    label or a box title, which may start as a phrase in lower case ("a type of machine learning …")."""
+    label or a box title, which may start as a phrase in lower case ("a type of machine learning …");
+    `declined`: `**Term**:` lines are ones the definitions form (switched on) declined, so they may be part of
+    the text (with definitions off, they are left to that form)."""
     kept: list[str] = []
     code = 0  # lines of code: a short snippet belongs to the answer ("how is inverted dropout implemented")
     for block in body:
@@ -331,7 +358,7 @@ def section_text(body: list[Block], labelled: bool = False) -> str | None:
                 return None  # a formula left behind, or a table: not a passage to recall
             if line.kind in (BLANK, COMMENT) or not line.text.strip():
                 continue
-            if line.kind == TEXT and "**" in line.text and STARTS_DEFINITION.match(line.text):
+            if not declined and line.kind == TEXT and "**" in line.text and STARTS_DEFINITION.match(line.text):
                 return None  # `**Term**: …`, "**Term** is a …": the definitions form's, on or off
             if _IMAGE_LINE.match(line.text) or _URL_LINE.match(line.text) or _RULE.fullmatch(line.text):
                 continue
@@ -386,6 +413,8 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
     if _ARITHMETIC.search(clean) or _ABOUT_PAGE.match(clean) or _NARRATION.search(clean) or _GOES_ON.match(clean) \
             or (clean[:1].islower() and not labelled and not LIST_ITEM.match(text)) or _VACUOUS.fullmatch(clean):
         return False  # (lower case: "its only goal is …" goes on from a sentence before it)
+    if _CUT.search(text):
+        return False  # a sentence broken off by a box or a formula left out ("Let $X$ be … with the")
     if "?" in clean and sentences(clean)[0].rstrip().endswith("?"):
         return False  # a teaser ("Why does a flexible model generalise worse? …"), not an explanation
     words = len(clean.split())

@@ -17,9 +17,11 @@ from pathlib import PurePosixPath
 
 _DATE_ONLY = re.compile(r"[\d\s._/-]*\d[\d\s._/-]*")
 _NO_SUBJECT_STEMS = frozenset(("index", "readme", "intro", "introduction", "untitled", "_index"))
-# A heading or callout title that opens a worked example or an exercise ("Example 2:", "Exercises", "Solution").
+# A heading or callout title that opens a worked example or an exercise ("Example 2:", "Exercises", "Solution");
+# "Multiple Training Examples at Once" is about data points, not a worked example.
 _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|solutions?|problems?|"
-                            r"practice|homework|quiz)\b|.*\b(?:examples?|exercises?|excerises?)\b")
+                            r"practice|homework|quiz)\b|.*\b(?<!training )(?<!test )(?<!negative )(?<!positive )"
+                            r"(?<!adversarial )(?<!labelled )(?<!labeled )(?:examples?|exercises?|excerises?)\b")
 # A sentence that introduces an example rather than a formula to learn ("For example, take $f(x) = x^2$:",
 # "Suppose we have a function like this:").
 _EXAMPLE_START = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example|"
