@@ -27,9 +27,9 @@ from dataclasses import dataclass
 
 from mlwiki.extract.blocks import Block, card_text_lines
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.forms import STARTS_DEFINITION
-from mlwiki.extract.lines import BLANK, CODE, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
-from mlwiki.extract.prose import clean_prose, heading_text, last_sentence, sentences
+from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
+from mlwiki.extract.passages import ABOUT_PAGE, LOWER_WORD, NARRATION, NO_SUBJECT, TABLE_LINE, passage
+from mlwiki.extract.prose import clean_prose, heading_text, last_sentence
 from mlwiki.extract.questions import QUESTION_CALLOUTS
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
 from mlwiki.models import CardKind
@@ -38,58 +38,12 @@ FORM = "section"
 LIST_FORM = "list"  # a list introduced by a sentence ending in ":", in a section too long for one card
 TABLE_FORM = "table-row"  # a row of a table that explains things, in such a section
 QUESTION_FORM = "question-line"  # a paragraph that only asks, and the paragraph that answers, in such a section
-MAX_WORDS = 150  # a longer passage is a page to reread, not an answer to recall
-MAX_ITEMS = 8  # an enumeration longer than this is not learnt as one card (SuperMemo's "avoid sets")
-MIN_WORDS = 3
-MAX_CODE_LINES = 12
 MIN_OPENING_WORDS = 10
 MAX_OPENING_SEARCH = 4  # paragraphs: further into a section, a passage no longer stands for it
 MIN_INTRO_WORDS = 4
 MAX_TABLE_ROWS = 12
-# Headings that name no subject of study: the section under them is no answer to anything.
-_NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
-                         r"references?|reading|further reading|resources?|links?|see also|related(?: notes| topics)?|"
-                         r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|setup|set up|tips?|warnings?|"
-                         r"important|caution|info|hint|attention|danger|tl;?dr|"
-                         r"imports?|installation|install|requirements|contents|table of contents|outline|code|"
-                         r"implementation|code implementation|(?:python |example )?code(?: examples?)?|implementation in \w+|output|changelog|misc\w*|others?|questions?|quiz|summary table|notations?|"
-                         r"symbols)[\W\d_]*")
-_IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"
-                         r"[ \t]*$")
-_URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[\w ]{1,20}:[ \t]*)?"
-                       r"(?:<?https?://\S+>?|\[[^\]]*\]\(https?://[^)]*\))"
-                       r"[ \t.]*$")
-_TABLE_LINE = re.compile(r"[ \t]*\|")
-_LOWER_WORD = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")  # "randomly", "zeroes": prose, not a title or a name
-_LABEL = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\*\*[^*\n]+\*\*|[A-Z][^:\n]{0,40}):[ \t]")
-_SPACES = re.compile(r"[ \t]*")
-_FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)  # a fenced code block
 # A paragraph's first line that only says **Label**: a part of the section of its own
 _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
-_LONE_MATH = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^$\n]+\$[ \t.,;:]*$")  # a formula standing alone
-# A passage that goes on from something before it ("However, graph datasets …"): it answers no heading alone
-_GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|therefore|thus|hence|so|then|"
-                      r"similarly|likewise|again|as in|for example|for instance|e\.g\.|to (?:check|see|test|do) (?:this|that))(?!\w)",
-                      re.I)
-# Tags (`#statistics`, `#todo`) and Obsidian block ids (`^6ff921`): labels for the author's search and links, not
-# part of what the note says
-_TAGS = re.compile(r"(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$")
-# A sum worked out on numbers ("0.343 + 0.441 = 0.784"): an example, not something to recall
-_ARITHMETIC = re.compile(r"\d\s*(?:[+*/×=]|-(?!\d))\s*\d")
-# A passage about the page itself ("This page lists …", "In this notebook we …"): no knowledge to recall
-_ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|notebook|section|chapter|article|"
-                         r"post|tutorial|lecture|document)s?\b|explaining\b")
-# The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "We'll use …") or
-# pointing at a figure the card does not show: a story to follow, not knowledge to recall
-_NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|"
-                        r"for now|you (?:probably |may have )?noticed|(?:this|the following) (?:diagram|picture|plot|image)|alright|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|"
-                        r"we can see|the above|shown below|as follows|the following (?:theorem|example|figure|code|table|"
-                        r"diagram|image|proof|plot|graph)|i want|i think|i['’]m|i['’]ll|we will (?:learn|see|focus|"
-                        r"discuss|cover|use|look|explore|implement|build|create|start|talk|introduce))\b|"
-                        r"\b(?:below|above)\b(?![- ]?(?:the|a|an|zero|\d)\b)")  # ("everything below", not "below zero")
-# A sentence that promises without saying ("There are many different tensor datatypes available.")
-_VACUOUS = re.compile(r"(?i)there (?:are|is) (?:many|several|various|a (?:lot|number|few))\b[^.:\n]*[.:]?")
-_KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its tags are gone: a property line
 _TABLE_RULE = re.compile(r"[ \t:|-]*-{3,}[ \t:|-]*")  # `|---|:---:|`: the line under a table's header
 _NUMBER_CELL = re.compile(r"[ \t]*[-+~≈<>]?[\d.,%]+[ \t]*\w{0,3}[ \t]*")  # "0.91", "12 ms", "3"
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -98,10 +52,6 @@ _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's ti
 # A paragraph that only asks: "Why not save the entire model?" ("How?" or "But what if …?" ask nothing to recall)
 _QUESTION_LINE = re.compile(r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b[^\n]*\?[ \t]*",
                             re.I)
-_FOLLOWING = re.compile(r"\s(?:the following|as follows|below)[ \t]*[.:]?$", re.I)  # "… given by the following"
-# A paragraph that breaks off on a word that cannot end a sentence
-_CUT = re.compile(r"\b(?:the|a|an|of|with|to|for|by|in|on|and|or|is|are|that|which|as)[ \t]*(?:\n\n|\Z)", re.I)
-_RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
 
 @dataclass(slots=True)
@@ -122,7 +72,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     if i >= 0:
         heading = blocks[i]
         title = ex.headings[-1][1] if ex.headings else ""
-        if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or _NO_SUBJECT.fullmatch(title) \
+        if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or NO_SUBJECT.fullmatch(title) \
                 or title.rstrip().endswith("?"):  # (a question heading is a card of its own)
             return
     elif not ex.subject:
@@ -176,13 +126,13 @@ def close_section(ex) -> None:
         return
     taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
     for label, line, blocks in _parts(section):
-        if label is not None and (not label or _NO_SUBJECT.fullmatch(label) or is_example_title(label)
+        if label is not None and (not label or NO_SUBJECT.fullmatch(label) or is_example_title(label)
                                   or label.endswith("?") or line in taken):  # (a bold question is a card already)
             continue
         free = [not any(block.start <= n <= block.lines[-1].no for n in taken) for block in blocks]
         path = f"{section.path} › {label}" if label else section.path
         declined = ex.ctx.definitions  # (then a `**Term**:` item left here is one that form declined: a step)
-        if all(free) and (back := section_text(blocks, label is not None, declined)) is not None:
+        if all(free) and (back := passage(blocks, label is not None, declined)) is not None:
             _add(ex, FORM, path, back, line)
             continue
         # The opening paragraph, unless it introduces a formula card (its front already) or is one
@@ -194,14 +144,14 @@ def close_section(ex) -> None:
                 _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]), declined)
                 if k + 1 < len(blocks) and free[k + 1]:
                     _question_card(ex, path, block, blocks[k + 1])
-                if "|" in block.lines[0].text or any(_TABLE_LINE.match(ln.text) for ln in block.lines):
+                if "|" in block.lines[0].text or any(TABLE_LINE.match(ln.text) for ln in block.lines):
                     _table_cards(ex, path, block)
 
 
 def _table_cards(ex, path: str, block: Block) -> None:
     """A card per row of a table that explains things ("Step name | What does it do?"): front = the heading path
     and the row's name, back = its other cells under their column headers. Tables of numbers make none."""
-    rows = [(ln.no, _cells(ln.text)) for ln in block.lines if ln.kind == TEXT and _TABLE_LINE.match(ln.text)]
+    rows = [(ln.no, _cells(ln.text)) for ln in block.lines if ln.kind == TEXT and TABLE_LINE.match(ln.text)]
     if len(rows) < 3 or not _TABLE_RULE.fullmatch("|".join(rows[1][1])) or len(rows) - 2 > MAX_TABLE_ROWS:
         return
     header, body = rows[0][1], [(no, cells) for no, cells in rows[2:] if len(cells) == len(rows[0][1])]
@@ -215,7 +165,7 @@ def _table_cards(ex, path: str, block: Block) -> None:
         values = [(header[c], cells[c]) for c in range(len(header)) if c != key and cells[c]
                   and not _NUMBER_CELL.fullmatch(cells[c])]
         text = " ".join(value for _, value in values)
-        if not values or len(_LOWER_WORD.findall(clean_prose(text))) < 2:
+        if not values or len(LOWER_WORD.findall(clean_prose(text))) < 2:
             continue
         back = "\n".join(f"- {_column(name)}{value}" for name, value in values)
         _add(ex, TABLE_FORM, f"{path} › {heading_text(cells[key])}", back, no)
@@ -246,7 +196,7 @@ def _question_card(ex, path: str, block: Block, answer: Block) -> None:
     if not _asks(block):
         return
     question = clean_prose(block.lines[0].text)
-    back = section_text([answer])
+    back = passage([answer])
     if back is not None and not back.rstrip().endswith("?") and len(question.split()) >= MIN_INTRO_WORDS:
         _add(ex, QUESTION_FORM, f"{path}\n\n{question}", back, block.start)
 
@@ -285,9 +235,9 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
         if not items:
             continue
         intro = last_sentence(clean_prose(" ".join(x.text for x in lines[:k + 1] if not LIST_ITEM.match(x.text))))
-        back = section_text([Block(TEXT, items)], declined=declined)
-        if back is None or len(intro.split()) < MIN_INTRO_WORDS or _NARRATION.search(intro) \
-                or _ABOUT_PAGE.search(intro) or sets_up_example(intro) or not LIST_ITEM.match(back):
+        back = passage([Block(TEXT, items)], declined=declined)
+        if back is None or len(intro.split()) < MIN_INTRO_WORDS or NARRATION.search(intro) \
+                or ABOUT_PAGE.search(intro) or sets_up_example(intro) or not LIST_ITEM.match(back):
             continue
         _add(ex, LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
 
@@ -331,123 +281,7 @@ def _opening(blocks: list[Block], free: list[bool], declined: bool) -> tuple[int
             break
         if LIST_ITEM.match(block.lines[0].text) or (k and _asks(blocks[k - 1])):
             continue  # a list goes with the sentence that introduces it, an answer with its question
-        back = section_text([block], declined=declined)
+        back = passage([block], declined=declined)
         if back is not None and len(clean_prose(back).split()) >= MIN_OPENING_WORDS:
             return k, back
     return -1, None
-
-
-def section_text(body: list[Block], labelled: bool = False, declined: bool = False) -> str | None:
-    """The back of a section card: its paragraphs and list items, images and blank lines left out; None when
-    the text does not read as something to recall (see the module's docstring). `labelled`: the text of a bold
-    label or a box title, which may start as a phrase in lower case ("a type of machine learning …");
-    `declined`: `**Term**:` lines are ones the definitions form (switched on) declined, so they may be part of
-    the text (with definitions off, they are left to that form)."""
-    kept: list[str] = []
-    code = 0  # lines of code: a short snippet belongs to the answer ("how is inverted dropout implemented")
-    for block in body:
-        if block.skip:
-            return None
-        for line in card_text_lines(block.lines):  # (no comments, no MyST figures or margins)
-            if line.kind == CODE:
-                code += 1
-                kept.append(line.text.rstrip())
-                continue
-            if line.kind == MATH or (line.kind == TEXT and (_TABLE_LINE.match(line.text)
-                                                            or _LONE_MATH.match(line.text))):
-                return None  # a formula left behind, or a table: not a passage to recall
-            if line.kind in (BLANK, COMMENT) or not line.text.strip():
-                continue
-            if not declined and line.kind == TEXT and "**" in line.text and STARTS_DEFINITION.match(line.text):
-                return None  # `**Term**: …`, "**Term** is a …": the definitions form's, on or off
-            if _IMAGE_LINE.match(line.text) or _URL_LINE.match(line.text) or _RULE.fullmatch(line.text):
-                continue
-            text = line.text.rstrip().replace("\ufffc", "")  # (U+FFFC: an object pasted from a web page)
-            if "#" in text or "^" in text:
-                untagged = _TAGS.sub("", text).rstrip()
-                text = "" if untagged != text and _KEY_ONLY.fullmatch(untagged) else untagged
-            if text.strip():
-                kept.append(text)
-        kept.append("")
-    text = _without_announcement(_without_narration("\n".join(kept).strip()))
-    if not text or code > MAX_CODE_LINES:
-        return None
-    prose = _FENCED.sub("", text) if code else text
-    if code and code >= len(kept) - kept.count("") - 1:
-        return None  # only code (and its fences): a program to read, not an answer to recall
-    return text if prose.strip() and not prose.rstrip().endswith(":") and reads_as_prose(prose, labelled) else None
-
-
-def _without_narration(text: str) -> str:
-    """The text without a paragraph's last sentences that walk the reader on ("Let's explain how with an
-    example.", "Here is the figure."): the explanation before them stands alone."""
-    paragraphs = text.split("\n\n")
-    for k, paragraph in enumerate(paragraphs):
-        if "\n" in paragraph or LIST_ITEM.match(paragraph) or not _NARRATION.search(paragraph):
-            continue
-        found = sentences(paragraph)
-        while len(found) > 1 and _NARRATION.search(found[-1]):
-            found.pop()
-        paragraphs[k] = " ".join(found)
-    return "\n\n".join(paragraphs)
-
-
-def _without_announcement(text: str) -> str:
-    """The text without a last sentence that announces what the card does not show ("The algorithm is as
-    follows:" before an image or code, "… described by the following"); '' when that is all there is."""
-    if _FOLLOWING.search(text):
-        text = text[:_FOLLOWING.search(text).start()].rstrip() + ":"  # (then cut like any announcement)
-    if not text.endswith(":"):
-        return text
-    head, _, last = text.rpartition("\n")
-    found = sentences(last)
-    if len(found) > 1:
-        return (head + "\n" + " ".join(found[:-1])).strip()
-    return "" if LIST_ITEM.match(last) or not head else _without_announcement(head.strip())
-
-
-def reads_as_prose(text: str, labelled: bool = False) -> bool:
-    """Whether a section's text explains something: enough words, not too many, and (in a list) items that
-    say something in words rather than name things; a list of links or titles is a table of contents."""
-    clean = clean_prose(text)
-    if _ARITHMETIC.search(clean) or _ABOUT_PAGE.match(clean) or _NARRATION.search(clean) or _GOES_ON.match(clean) \
-            or (clean[:1].islower() and not labelled and not LIST_ITEM.match(text)) or _VACUOUS.fullmatch(clean):
-        return False  # (lower case: "its only goal is …" goes on from a sentence before it)
-    if _CUT.search(text):
-        return False  # a sentence broken off by a box or a formula left out ("Let $X$ be … with the")
-    if "?" in clean and sentences(clean)[0].rstrip().endswith("?"):
-        return False  # a teaser ("Why does a flexible model generalise worse? …"), not an explanation
-    words = len(clean.split())
-    if words < MIN_WORDS or words > MAX_WORDS:
-        return False
-    items = _top_items(text)
-    if len(items) > MAX_ITEMS:
-        return False
-    if len(items) < 2:
-        return len(_LOWER_WORD.findall(clean)) >= 2
-    lower = [len(_LOWER_WORD.findall(clean_prose(_without_label(item)))) for item in items]
-    return sum(lower) >= 3 * len(items) and sum(n >= 2 for n in lower) * 2 >= len(items)
-
-
-def _top_items(text: str) -> list[str]:
-    """The top-level list items of a text with what is nested under each; a text that is not a list: itself."""
-    lines = text.split("\n")
-    items: list[list[str]] = []
-    indent = None
-    for line in lines:
-        width = _SPACES.match(line).end()
-        if LIST_ITEM.match(line) and (indent is None or width <= indent):
-            indent = width if indent is None else indent
-            items.append([line])
-        elif items:
-            items[-1].append(line)
-        elif line.strip():
-            items.append([line])  # prose before the list: one item
-    return ["\n".join(item) for item in items]
-
-
-def _without_label(item: str) -> str:
-    """An item's explanation without its label ("Distortion: average distance …" → "average distance …")."""
-    match = _LABEL.match(item)
-    return item[match.end():] if match else item
-

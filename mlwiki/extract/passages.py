@@ -1,0 +1,185 @@
+"""What reads as a passage to recall: the text of a section, a list or an answer, cleaned of what a card cannot
+show (images, links on their own, tags, block ids, MyST figures) and tested for what makes no card.
+
+A passage is refused when it is not an explanation in words: a table of contents ("Nearest Neighbor Collaborative
+Filtering"), labelled values, a worked example ("0.343 + 0.441 = 0.784"), a tutorial's narration ("Let's build …",
+"Now that we've …"), a pointer at what the card does not show ("the figure below", "as follows:"), talk about the
+page ("This page lists …"), a teaser ("Why are VAEs blurry? …"), a sentence begun before or broken off ("its only
+goal is …", "… with the"), or a passage too long to recall (over `MAX_WORDS` words or `MAX_ITEMS` items).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block, card_text_lines
+from mlwiki.extract.forms import STARTS_DEFINITION
+from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
+from mlwiki.extract.prose import clean_prose, sentences
+
+MAX_WORDS = 150  # a longer passage is a page to reread, not an answer to recall
+MAX_ITEMS = 8  # an enumeration longer than this is not learnt as one card (SuperMemo's "avoid sets")
+MIN_WORDS = 3
+MAX_CODE_LINES = 12  # a short snippet belongs to the answer ("how is inverted dropout implemented")
+# Headings that name no subject of study: the section under them is no answer to anything.
+NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
+                        r"references?|reading|further reading|resources?|links?|see also|related(?: notes| topics)?|"
+                        r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|setup|set up|"
+                        r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"
+                        r"install|requirements|contents|table of contents|outline|implementation|output|changelog|"
+                        r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
+                        r"others?|questions?|quiz|summary table|notations?|symbols)[\W\d_]*")
+TABLE_LINE = re.compile(r"[ \t]*\|")
+LOWER_WORD = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")  # "randomly", "zeroes": prose, not a title or a name
+# A passage about the page itself ("This page lists …", "In this notebook we …"): no knowledge to recall
+ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|notebook|section|chapter|article|"
+                        r"post|tutorial|lecture|document)s?\b|explaining\b")
+# The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "We'll use …") or
+# pointing at a figure the card does not show: a story to follow, not knowledge to recall
+NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|for now|"
+                       r"you (?:probably |may have )?noticed|(?:this|the following) (?:diagram|picture|plot|image)|"
+                       r"alright|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|we can see|"
+                       r"the above|shown below|as follows|the following (?:theorem|example|figure|code|table|diagram|"
+                       r"image|proof|plot|graph)|such as the following|i want|i think|i['’]m|i['’]ll|i['’]d|"
+                       r"we will (?:learn|see|focus|discuss|cover|use|look|explore|implement|build|create|start|"
+                       r"talk|introduce))\b|"
+                       r"\b(?:below|above)\b(?![- ]?(?:the|a|an|zero|\d)\b)")  # ("all below", not "below zero")
+_IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"
+                         r"[ \t]*$")
+_URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[\w ]{1,20}:[ \t]*)?"
+                       r"(?:<?https?://\S+>?|\[[^\]]*\]\(https?://[^)]*\))[ \t.]*$")
+_LABEL = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\*\*[^*\n]+\*\*|[A-Z][^:\n]{0,40}):[ \t]")
+_SPACES = re.compile(r"[ \t]*")
+_FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)  # a fenced code block
+_LONE_MATH = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^$\n]+\$[ \t.,;:]*$")  # a formula standing alone
+# A passage that goes on from something before it ("However, graph datasets …"): it answers no heading alone
+_GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|therefore|thus|hence|so|then|"
+                      r"similarly|likewise|again|as in|for example|for instance|e\.g\.|"
+                      r"to (?:check|see|test|do) (?:this|that))(?!\w)", re.I)
+# Tags (`#statistics`, `#todo`) and Obsidian block ids (`^6ff921`): labels for the author's search and links, not
+# part of what the note says
+_TAGS = re.compile(r"(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$")
+# A sum worked out on numbers ("0.343 + 0.441 = 0.784"): an example, not something to recall
+_ARITHMETIC = re.compile(r"\d\s*(?:[+*/×=]|-(?!\d))\s*\d")
+# A sentence that promises without saying ("There are many different tensor datatypes available.")
+_VACUOUS = re.compile(r"(?i)there (?:are|is) (?:many|several|various|a (?:lot|number|few))\b[^.:\n]*[.:]?")
+_KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its tags are gone: a property line
+_FOLLOWING = re.compile(r"\s(?:the following|as follows|below)[ \t]*[.:]?$", re.I)  # "… given by the following"
+# A paragraph that breaks off on a word that cannot end a sentence
+_CUT = re.compile(r"\b(?:the|a|an|of|with|to|for|by|in|on|and|or|is|are|that|which|as)[ \t]*(?:\n\n|\Z)", re.I)
+_RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
+
+
+def passage(body: list[Block], labelled: bool = False, declined: bool = False) -> str | None:
+    """The back of a section card: its paragraphs and list items, images and blank lines left out; None when
+    the text does not read as something to recall (see the module's docstring). `labelled`: the text of a bold
+    label or a box title, which may start as a phrase in lower case ("a type of machine learning …");
+    `declined`: `**Term**:` lines are ones the definitions form (switched on) declined, so they may be part of
+    the text (with definitions off, they are left to that form)."""
+    kept: list[str] = []
+    code = 0  # lines of code: a short snippet belongs to the answer ("how is inverted dropout implemented")
+    for block in body:
+        if block.skip:
+            return None
+        for line in card_text_lines(block.lines):  # (no comments, no MyST figures or margins)
+            if line.kind == CODE:
+                code += 1
+                kept.append(line.text.rstrip())
+                continue
+            if line.kind == MATH or (line.kind == TEXT and (TABLE_LINE.match(line.text)
+                                                            or _LONE_MATH.match(line.text))):
+                return None  # a formula left behind, or a table: not a passage to recall
+            if line.kind in (BLANK, COMMENT) or not line.text.strip():
+                continue
+            if not declined and line.kind == TEXT and "**" in line.text and STARTS_DEFINITION.match(line.text):
+                return None  # `**Term**: …`, "**Term** is a …": the definitions form's, on or off
+            if _IMAGE_LINE.match(line.text) or _URL_LINE.match(line.text) or _RULE.fullmatch(line.text):
+                continue
+            text = line.text.rstrip().replace("\ufffc", "")  # (U+FFFC: an object pasted from a web page)
+            if "#" in text or "^" in text:
+                untagged = _TAGS.sub("", text).rstrip()
+                text = "" if untagged != text and _KEY_ONLY.fullmatch(untagged) else untagged
+            if text.strip():
+                kept.append(text)
+        kept.append("")
+    text = _without_announcement(_without_narration("\n".join(kept).strip()))
+    if not text or code > MAX_CODE_LINES:
+        return None
+    prose = _FENCED.sub("", text) if code else text
+    if code and code >= len(kept) - kept.count("") - 1:
+        return None  # only code (and its fences): a program to read, not an answer to recall
+    return text if prose.strip() and not prose.rstrip().endswith(":") and reads_as_prose(prose, labelled) else None
+
+
+def _without_narration(text: str) -> str:
+    """The text without a paragraph's last sentences that walk the reader on ("Let's explain how with an
+    example.", "Here is the figure."): the explanation before them stands alone."""
+    paragraphs = text.split("\n\n")
+    for k, paragraph in enumerate(paragraphs):
+        if "\n" in paragraph or LIST_ITEM.match(paragraph) or not NARRATION.search(paragraph):
+            continue
+        found = sentences(paragraph)
+        while len(found) > 1 and NARRATION.search(found[-1]):
+            found.pop()
+        paragraphs[k] = " ".join(found)
+    return "\n\n".join(paragraphs)
+
+
+def _without_announcement(text: str) -> str:
+    """The text without a last sentence that announces what the card does not show ("The algorithm is as
+    follows:" before an image or code, "… described by the following"); '' when that is all there is."""
+    if _FOLLOWING.search(text):
+        text = text[:_FOLLOWING.search(text).start()].rstrip() + ":"  # (then cut like any announcement)
+    if not text.endswith(":"):
+        return text
+    head, _, last = text.rpartition("\n")
+    found = sentences(last)
+    if len(found) > 1:
+        return (head + "\n" + " ".join(found[:-1])).strip()
+    return "" if LIST_ITEM.match(last) or not head else _without_announcement(head.strip())
+
+
+def reads_as_prose(text: str, labelled: bool = False) -> bool:
+    """Whether a section's text explains something: enough words, not too many, and (in a list) items that
+    say something in words rather than name things; a list of links or titles is a table of contents."""
+    clean = clean_prose(text)
+    if _ARITHMETIC.search(clean) or ABOUT_PAGE.match(clean) or NARRATION.search(clean) or _GOES_ON.match(clean) \
+            or (clean[:1].islower() and not labelled and not LIST_ITEM.match(text)) or _VACUOUS.fullmatch(clean):
+        return False  # (lower case: "its only goal is …" goes on from a sentence before it)
+    if _CUT.search(text):
+        return False  # a sentence broken off by a box or a formula left out ("Let $X$ be … with the")
+    if "?" in clean and sentences(clean)[0].rstrip().endswith("?"):
+        return False  # a teaser ("Why does a flexible model generalise worse? …"), not an explanation
+    words = len(clean.split())
+    if words < MIN_WORDS or words > MAX_WORDS:
+        return False
+    items = _top_items(text)
+    if len(items) > MAX_ITEMS:
+        return False
+    if len(items) < 2:
+        return len(LOWER_WORD.findall(clean)) >= 2
+    lower = [len(LOWER_WORD.findall(clean_prose(_without_label(item)))) for item in items]
+    return sum(lower) >= 3 * len(items) and sum(n >= 2 for n in lower) * 2 >= len(items)
+
+
+def _top_items(text: str) -> list[str]:
+    """The top-level list items of a text with what is nested under each; a text that is not a list: itself."""
+    lines = text.split("\n")
+    items: list[list[str]] = []
+    indent = None
+    for line in lines:
+        width = _SPACES.match(line).end()
+        if LIST_ITEM.match(line) and (indent is None or width <= indent):
+            indent = width if indent is None else indent
+            items.append([line])
+        elif items:
+            items[-1].append(line)
+        elif line.strip():
+            items.append([line])  # prose before the list: one item
+    return ["\n".join(item) for item in items]
+
+
+def _without_label(item: str) -> str:
+    """An item's explanation without its label ("Distortion: average distance …" → "average distance …")."""
+    match = _LABEL.match(item)
+    return item[match.end():] if match else item
