@@ -39,6 +39,11 @@ FORMS = {  # form: ((one, many), setting)
                        "paragraphs that start with a **bold question?**"), ("bold_questions", "true")),
     "section": (("section of prose or explanations under a heading", "sections of prose or explanations under a "
                  "heading"), ("sections", "true")),
+    "list": (("list introduced by a sentence ending in `:`", "lists introduced by a sentence ending in `:`"),
+             ("sections", "true")),
+    "table-row": (("row of an explaining table", "rows of explaining tables"), ("sections", "true")),
+    "question-line": (("paragraph that only asks, with its answer", "paragraphs that only ask, with their answers"),
+                      ("sections", "true")),
 }
 
 
