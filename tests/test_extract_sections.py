@@ -143,3 +143,66 @@ def test_the_subject_roots_fronts_under_a_later_h1_and_is_matched_as_a_word(tmp_
             "A hierarchical version that needs no distance threshold at all.\n")
     root = new_wiki(tmp_path, {"DBSCAN.md": note})
     assert set(sections(root)) == {"DBSCAN › Idea", "DBSCAN › Variants › HDBSCAN"}
+
+
+LONG = """## Saving a model
+
+Saving only the learned parameters is the usual way: they load into any instance of the same class, and a
+refactor of the code that defines the model does not break the file. Saving the whole object pickles the class
+by its import path as well, so moving or renaming the class breaks loading. {pad}
+
+Two calls save and load the parameters:
+
+- one writes the dictionary of parameters to a file with the serialiser of the framework;
+- the other reads that dictionary back into a freshly built model of the same architecture.
+
+| Call | What does it do? |
+|---|---|
+| `save` | writes any object to disk with the pickle protocol |
+| `load_state_dict` | copies a dictionary of tensors into the matching parameters of a model |
+
+Why not pickle the whole model?
+
+Because the pickle keeps the path of the class, and any move of that class breaks loading the file later.
+"""
+
+
+def test_a_long_section_gives_its_opening_its_lists_table_rows_and_questions(tmp_path):
+    note = LONG.format(pad="It also keeps files small, since no code and no optimiser state are stored with them. " * 3)
+    root = new_wiki(tmp_path, {"Checkpoints.md": note})
+    found = {c["front"]: c["back"] for c in cards(root)}
+    path = "Checkpoints › Saving a model"
+    assert found[path].startswith("Saving only the learned parameters is the usual way")
+    assert found[f"{path}\n\nTwo calls save and load the parameters:"].startswith("- one writes the dictionary")
+    assert found[f"{path} › `save`"] == "- What does it do? writes any object to disk with the pickle protocol"
+    assert found[f"{path} › `load_state_dict`"].endswith("matching parameters of a model")
+    assert found[f"{path}\n\nWhy not pickle the whole model?"].startswith("Because the pickle keeps the path")
+    assert len(found) == 5
+    made = json.loads(run(root, "check", "--json", ok=True).output)["made"]
+    assert made == {"section": 1, "list": 1, "table-row": 2, "question-line": 1}
+
+
+def test_titled_callouts_and_grid_cards_are_parts_of_their_section(tmp_path):
+    obsidian = ("## Statements\n\nA count of successes in independent trials follows the binomial law when each trial "
+                "succeeds with the same probability.\n\n> [!info] Parameters\n> - $n$: the number of independent "
+                "trials made.\n> - $p$: the probability that one trial succeeds.\n\n> [!tip] Tip\n> Remember the "
+                "mean as the number of trials times the chance of success.\n")
+    book = ("## Overview\n\n::::{grid}\n:::{grid-item-card}\nDeep learning\n^^^^^^^^^^^^^\nmachine learning with "
+            "many layers that learn features of growing abstraction from the data.\n:::\n::::\n")
+    root = new_wiki(tmp_path, {"Binomial.md": obsidian, "Basics.md": book})
+    found = {c["front"]: c["back"] for c in cards(root)}
+    assert found["Binomial › Statements"].startswith("A count of successes in independent trials")
+    assert found["Binomial › Statements › Parameters"] == ("- $n$: the number of independent trials made.\n"
+                                                           "- $p$: the probability that one trial succeeds.")
+    assert not any(front.endswith("Tip") for front in found), "a callout titled only 'Tip' names no subject"
+    assert found["Basics › Overview › Deep learning"].startswith("machine learning with many layers")
+
+
+def test_a_tutorials_narration_is_trimmed_or_makes_no_card(tmp_path):
+    note = ("## Chain rule in backpropagation\n\nThe chain rule lets backpropagation compute every gradient of the "
+            "loss from the gradients of the layer above it, one layer at a time. Let's see how with an example.\n\n"
+            "## Training loop\n\nNow that we've got data, let's write the loop and train for ten epochs.\n")
+    root = new_wiki(tmp_path, {"Backprop.md": note})
+    assert sections(root) == {"Backprop › Chain rule in backpropagation":
+                              "The chain rule lets backpropagation compute every gradient of the loss from the "
+                              "gradients of the layer above it, one layer at a time."}

@@ -43,7 +43,9 @@ NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|
                        r"image|proof|plot|graph)|such as the following|i want|i think|i['’]m|i['’]ll|i['’]d|"
                        r"we will (?:learn|see|focus|discuss|cover|use|look|explore|implement|build|create|start|"
                        r"talk|introduce))\b|"
-                       r"\b(?:below|above)\b(?![- ]?(?:the|a|an|zero|\d)\b)")  # ("all below", not "below zero")
+                       r"\b(?:(?:see|shown|listed|described|mentioned|discussed|given|defined|as|everything|"
+                       r"example|figure|table|equation|formula|code|image|diagram|section|list|steps?|cell|plot) "
+                       r"(?:above|below)|(?:above|below)[.,:;)])")  # (a pointer, not "the layer above it")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"
                          r"[ \t]*$")
 _URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[\w ]{1,20}:[ \t]*)?"
