@@ -279,6 +279,8 @@ def _opening(blocks: list[Block], free: list[bool], declined: bool) -> tuple[int
     for k, block in enumerate(blocks[:MAX_OPENING_SEARCH]):
         if not free[k] or (k + 1 < len(blocks) and not free[k + 1]):
             break
+        if block.lines[0].text.lstrip().startswith("**"):
+            break  # a paragraph led by a bold term belongs to the definitions (and what follows is no opening)
         if LIST_ITEM.match(block.lines[0].text) or (k and _asks(blocks[k - 1])):
             continue  # a list goes with the sentence that introduces it, an answer with its question
         back = passage([block], declined=declined)

@@ -45,7 +45,7 @@ NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|
                        r"talk|introduce))\b|"
                        r"\b(?:(?:see|shown|listed|described|mentioned|discussed|given|defined|as|everything|"
                        r"example|figure|table|equation|formula|code|image|diagram|section|list|steps?|cell|plot) "
-                       r"(?:above|below)|(?:above|below)[.,:;)])")  # (a pointer, not "the layer above it")
+                       r"(?:above|below)|(?:above|below)(?:[.,:;)]| (?:are|is|was|were)\b))")  # (not "the layer above it")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"
                          r"[ \t]*$")
 _URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[\w ]{1,20}:[ \t]*)?"
