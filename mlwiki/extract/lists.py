@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mlwiki.extract.blocks import Block, card_text_lines
+from mlwiki.extract.blocks import Block, card_text_lines, join
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.passages import ABOUT_PAGE, LOWER_WORD, NARRATION, NO_SUBJECT, TABLE_LINE, passage
@@ -41,6 +41,7 @@ QUESTION_FORM = "question-line"  # a paragraph that only asks, and the paragraph
 MIN_OPENING_WORDS = 10
 MAX_OPENING_SEARCH = 4  # paragraphs: further into a section, a passage no longer stands for it
 MIN_INTRO_WORDS = 4
+MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name
 MAX_TABLE_ROWS = 12
 # A paragraph's first line that only says **Label**: a part of the section of its own
 _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
@@ -62,6 +63,7 @@ class Section:
     line: int
     body: list[Block]
     drafts: int
+    lead: bool  # the note's text before its first heading
 
 
 def open_section(ex, blocks: list[Block], i: int) -> None:
@@ -88,7 +90,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     if not body or ex.in_example():
         return
     line = blocks[i].start if i >= 0 else body[0].start
-    ex.section = Section(ex.heading_path(), line, body, len(ex.drafts))
+    ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0)
 
 
 def _titled_boxes(div: Block) -> list[Block]:
@@ -133,7 +135,8 @@ def close_section(ex) -> None:
         path = f"{section.path} › {label}" if label else section.path
         declined = ex.ctx.definitions  # (then a `**Term**:` item left here is one that form declined: a step)
         if all(free) and (back := passage(blocks, label is not None, declined)) is not None:
-            _add(ex, FORM, path, back, line)
+            if not section.lead or len(back.split()) >= MIN_LEAD_WORDS:  # ("Nothing here any more." says nothing)
+                _add(ex, FORM, path, back, line)
             continue
         # The opening paragraph, unless it introduces a formula card (its front already) or is one
         used, opening = _opening(blocks, free, declined) if len(blocks) > 1 or not all(free) else (-1, None)
@@ -279,8 +282,8 @@ def _opening(blocks: list[Block], free: list[bool], declined: bool) -> tuple[int
     for k, block in enumerate(blocks[:MAX_OPENING_SEARCH]):
         if not free[k] or (k + 1 < len(blocks) and not free[k + 1]):
             break
-        if block.lines[0].text.lstrip().startswith("**"):
-            break  # a paragraph led by a bold term belongs to the definitions (and what follows is no opening)
+        if block.lines[0].text.lstrip().startswith("**") or NARRATION.search(clean_prose(join(block.lines))):
+            break  # a bold term's paragraph is the definitions'; what follows a tutorial's narration goes on with it
         if LIST_ITEM.match(block.lines[0].text) or (k and _asks(blocks[k - 1])):
             continue  # a list goes with the sentence that introduces it, an answer with its question
         back = passage([block], declined=declined)
