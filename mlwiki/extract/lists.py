@@ -51,6 +51,7 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 _BOX = {"box": True}  # (the attributes of a titled box made a part of its section)
 _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's title
 # A paragraph that only asks: "Why not save the entire model?" ("How?" or "But what if …?" ask nothing to recall)
+_DIALOGUE = re.compile(r"(?i)\b(?:we|you|our|us|i)\b")
 _QUESTION_LINE = re.compile(r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b[^\n]*\?[ \t]*",
                             re.I)
 
@@ -199,8 +200,11 @@ def _question_card(ex, path: str, block: Block, answer: Block) -> None:
     if not _asks(block):
         return
     question = clean_prose(block.lines[0].text)
+    if _DIALOGUE.search(question):
+        return  # "How could we investigate this further?": a tutorial talking to its reader
     back = passage([answer])
-    if back is not None and not back.rstrip().endswith("?") and len(question.split()) >= MIN_INTRO_WORDS:
+    if back is not None and not back.rstrip().endswith("?") and len(question.split()) >= MIN_INTRO_WORDS \
+            and len(back.split()) >= MIN_OPENING_WORDS:
         _add(ex, QUESTION_FORM, f"{path}\n\n{question}", back, block.start)
 
 

@@ -41,7 +41,7 @@ NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|
                        r"predictions?|loss|accuracy)|(?:we|you) could do (?:this|that)|you (?:may|might|can|will) (?:be able to )?(?:now )?(?:see|notice)|(?:this|the following) (?:diagram|picture|plot|image)|"
                        r"alright|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|we can see|"
                        r"the above|shown below|as follows|the following (?:theorem|example|figure|code|table|diagram|"
-                       r"image|proof|plot|graph)|such as the following|i want|i think|i['’]m|i['’]ll|i['’]d|"
+                       r"image|proof|plot|graph)|such as the following|i want|i think|i['’]m|i['’]ll|i['’]d|i['’]ve|"
                        r"we will (?:learn|see|focus|discuss|cover|use|look|explore|implement|build|create|start|"
                        r"talk|introduce))\b|"
                        r"\b(?:(?:see|shown|listed|described|mentioned|discussed|given|defined|as|everything|"
