@@ -42,8 +42,9 @@ NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|
                        r"alright|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|we can see|"
                        r"the above|shown below|as follows|the following (?:theorem|example|figure|code|table|diagram|"
                        r"image|proof|plot|graph)|such as the following|i want|i think|i['’]m|i['’]ll|i['’]d|i['’]ve|"
-                       r"we will (?:learn|see|focus|discuss|cover|use|look|explore|implement|build|create|start|"
-                       r"talk|introduce))\b|"
+                       r"we will (?:\w+ly )?(?:learn|see|focus|discuss|cover|use|look|explore|implement|build|create|"
+                       r"start|talk|introduce|review)|we (?:train|record|plot|visuali[sz]e|print|import|load|run|call)"
+                       r")\b|"
                        r"\b(?:(?:see|shown|listed|described|mentioned|discussed|given|defined|as|everything|"
                        r"example|figure|table|equation|formula|code|image|diagram|section|list|steps?|cell|plot) "
                        r"(?:above|below)|(?:above|below)(?:[.,:;)]| (?:are|is|was|were)\b))")  # (not "the layer above it")
@@ -154,8 +155,8 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
         return False  # (lower case: "its only goal is …" goes on from a sentence before it)
     if _CUT.search(text):
         return False  # a sentence broken off by a box or a formula left out ("Let $X$ be … with the")
-    if "?" in clean and sentences(clean)[0].rstrip().endswith("?"):
-        return False  # a teaser ("Why does a flexible model generalise worse? …"), not an explanation
+    if "?" in clean and (sentences(clean)[0].rstrip().endswith("?") or clean.rstrip().endswith("?")):
+        return False  # a teaser ("Why does a flexible model generalise worse? …", "… So how do we measure it?")
     words = len(clean.split())
     if words < MIN_WORDS or words > MAX_WORDS:
         return False
