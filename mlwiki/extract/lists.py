@@ -286,11 +286,13 @@ def _opening(blocks: list[Block], free: list[bool], declined: bool) -> tuple[int
     for k, block in enumerate(blocks[:MAX_OPENING_SEARCH]):
         if not free[k] or (k + 1 < len(blocks) and not free[k + 1]):
             break
-        if block.lines[0].text.lstrip().startswith("**") or NARRATION.search(clean_prose(join(block.lines))):
-            break  # a bold term's paragraph is the definitions'; what follows a tutorial's narration goes on with it
+        if block.lines[0].text.lstrip().startswith("**"):
+            break  # a bold term's paragraph is the definitions' (and what follows it no opening)
         if LIST_ITEM.match(block.lines[0].text) or (k and _asks(blocks[k - 1])):
             continue  # a list goes with the sentence that introduces it, an answer with its question
         back = passage([block], declined=declined)
         if back is not None and len(clean_prose(back).split()) >= MIN_OPENING_WORDS:
             return k, back
+        if back is None and NARRATION.search(clean_prose(join(block.lines))):
+            break  # what follows a tutorial's narration goes on with its story
     return -1, None

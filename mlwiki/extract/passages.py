@@ -37,8 +37,7 @@ ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|
 # The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "We'll use …") or
 # pointing at a figure the card does not show: a story to follow, not knowledge to recall
 NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|for now|"
-                       r"you (?:probably |may have )?noticed|do you remember|our (?:model|data|dataset|network|code|results?|"
-                       r"predictions?|loss|accuracy)|(?:we|you) could do (?:this|that)|you (?:may|might|can|will) (?:be able to )?(?:now )?(?:see|notice)|(?:this|the following) (?:diagram|picture|plot|image)|"
+                       r"you (?:probably |may have )?noticed|do you remember|(?:we|you) could do (?:this|that)|you (?:may|might|can|will) (?:be able to )?(?:now )?(?:see|notice)|(?:this|the following) (?:diagram|picture|plot|image)|"
                        r"alright|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|we can see|"
                        r"the above|shown below|as follows|the following (?:theorem|example|figure|code|table|diagram|"
                        r"image|proof|plot|graph)|such as the following|i want|i think|i['’]m|i['’]ll|i['’]d|i['’]ve|"
@@ -67,9 +66,10 @@ _GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|the
 _TAGS = re.compile(r"(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$")
 # A sum worked out on numbers ("0.343 + 0.441 = 0.784"): an example, not something to recall
 _ARITHMETIC = re.compile(r"\d\s*(?:[+*/×=]|-(?!\d))\s*\d")
-# A sentence that promises without saying ("There are many different tensor datatypes available.")
-_VACUOUS = re.compile(r"(?i)there (?:are|is) (?:many|several|various|a (?:lot|number|few)|two|three|four|five|six|"
-                      r"\d+)\b[^.:\n]*[.:]?(?:\s*\([^)]*\))?")  # (…, "There are four techniques for …")
+# A sentence that promises without saying ("There are many different tensor datatypes available.", "There are four
+# techniques for …" that does not name them)
+_VACUOUS = re.compile(r"(?i)there (?:are|is) (?:(?:many|several|various|a (?:lot|number|few))\b[^.:\n]*|"
+                      r"(?:two|three|four|five|six|\d+)\b(?:(?! and )[^,.:\n])*)[.:]?(?:\s*\([^)]*\))?")
 _KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its tags are gone: a property line
 _FOLLOWING = re.compile(r"\s(?:the following|as follows|below)[ \t]*[.:]?$", re.I)  # "… given by the following"
 # A paragraph that breaks off on a word that cannot end a sentence
