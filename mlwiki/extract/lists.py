@@ -25,11 +25,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mlwiki.extract import tables
 from mlwiki.extract.blocks import Block, card_text_lines, join
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
-from mlwiki.extract.passages import ABOUT_PAGE, LOWER_WORD, NARRATION, NO_SUBJECT, TABLE_LINE, passage
-from mlwiki.extract.prose import clean_prose, heading_text, last_sentence
+from mlwiki.extract.passages import ABOUT_PAGE, NARRATION, NO_SUBJECT, passage
+from mlwiki.extract.prose import clean_prose, last_sentence
 from mlwiki.extract.questions import QUESTION_CALLOUTS
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
 from mlwiki.models import CardKind
@@ -42,12 +43,8 @@ MIN_OPENING_WORDS = 10
 MAX_OPENING_SEARCH = 4  # paragraphs: further into a section, a passage no longer stands for it
 MIN_INTRO_WORDS = 4
 MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name
-MAX_TABLE_ROWS = 12
 # A paragraph's first line that only says **Label**: a part of the section of its own
 _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
-_TABLE_RULE = re.compile(r"[ \t:|-]*-{3,}[ \t:|-]*")  # `|---|:---:|`: the line under a table's header
-_NUMBER_CELL = re.compile(r"[ \t]*[-+~≈<>]?[\d.,%]+[ \t]*\w{0,3}[ \t]*")  # "0.91", "12 ms", "3"
-_WORD = re.compile(r"[^\W\d_]{2,}")
 _BOX = {"box": True}  # (the attributes of a titled box made a part of its section)
 _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's title
 # A paragraph that only asks: "Why not save the entire model?" ("How?" or "But what if …?" ask nothing to recall)
@@ -148,45 +145,15 @@ def close_section(ex) -> None:
                 _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]), declined)
                 if k + 1 < len(blocks) and free[k + 1]:
                     _question_card(ex, path, block, blocks[k + 1])
-                if "|" in block.lines[0].text or any(TABLE_LINE.match(ln.text) for ln in block.lines):
+                if tables.may_hold_table(block):
                     _table_cards(ex, path, block)
 
 
 def _table_cards(ex, path: str, block: Block) -> None:
-    """A card per row of a table that explains things ("Step name | What does it do?"): front = the heading path
-    and the row's name, back = its other cells under their column headers. Tables of numbers make none."""
-    rows = [(ln.no, _cells(ln.text)) for ln in block.lines if ln.kind == TEXT and TABLE_LINE.match(ln.text)]
-    if len(rows) < 3 or not _TABLE_RULE.fullmatch("|".join(rows[1][1])) or len(rows) - 2 > MAX_TABLE_ROWS:
-        return
-    header, body = rows[0][1], [(no, cells) for no, cells in rows[2:] if len(cells) == len(rows[0][1])]
-    if len(header) < 2 or len(body) != len(rows) - 2:
-        return
-    key = next((c for c in range(len(header)) if all(_WORD.search(cells[c]) and not _NUMBER_CELL.fullmatch(cells[c])
-                                                     for _, cells in body)), None)
-    if key is None or len({cells[key] for _, cells in body}) != len(body):
-        return
-    for no, cells in body:
-        values = [(header[c], cells[c]) for c in range(len(header)) if c != key and cells[c]
-                  and not _NUMBER_CELL.fullmatch(cells[c])]
-        text = " ".join(value for _, value in values)
-        if not values or len(LOWER_WORD.findall(clean_prose(text))) < 2:
-            continue
-        back = "\n".join(f"- {_column(name)}{value}" for name, value in values)
-        _add(ex, TABLE_FORM, f"{path} › {heading_text(cells[key])}", back, no)
-
-
-def _column(header: str) -> str:
-    """A column's header before a cell's text: "Delta Rule: ", "What does it do? "."""
-    header = header.strip()
-    return "" if not header else f"{header} " if header.endswith(("?", ":")) else f"{header}: "
-
-
-def _cells(row: str) -> list[str]:
-    """The cells of a Markdown table row (`\\|` is a bar inside a cell)."""
-    row = row.strip()
-    row = row[1:] if row.startswith("|") else row
-    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
-    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", row)]
+    """A card per row of a table that explains things: front = the heading path and the row's name, back = its
+    other cells under their column headers (see `mlwiki.extract.tables`)."""
+    for name, back, line in tables.row_cards(block):
+        _add(ex, TABLE_FORM, f"{path} › {name}", back, line)
 
 
 def _asks(block: Block) -> bool:

@@ -1,0 +1,99 @@
+"""Tables that explain things, read row by row: a Markdown table ("Step name | What does it do?") or a MyST
+`{list-table}`. Each row whose cells say something in words (or in math) becomes a card: its name (the first
+column of words that tells the rows apart) and its other cells under their column headers. Tables of numbers,
+and rows of only numbers or links, make none."""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block
+from mlwiki.extract.lines import CODE, TEXT
+from mlwiki.extract.passages import LOWER_WORD, TABLE_LINE
+from mlwiki.extract.prose import clean_prose, heading_text
+
+MAX_ROWS = 12
+_RULE = re.compile(r"[ \t:|-]*-{3,}[ \t:|-]*")  # `|---|:---:|`: the line under a table's header
+_NUMBER_CELL = re.compile(r"[ \t]*[-+~≈<>]?[\d.,%]+[ \t]*\w{0,3}[ \t]*")  # "0.91", "12 ms", "3"
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_MATH = re.compile(r"\$[^$]+\$")
+_LINK_ONLY = re.compile(r"[ \t]*\[[^\]]*\]\([^)]*\)[ \t]*")
+_LIST_TABLE = re.compile(r"[ \t]*(`{3,}|~{3,}|:{3,})[ \t]*\{list-table\}")
+_HEADER_ROWS = re.compile(r"[ \t]*:header-rows:[ \t]*(\d+)")
+_ROW = re.compile(r"([ \t]*)\*[ \t]+-[ \t]+(.*)")  # `* - first cell` starts a row of a list-table
+_CELL = re.compile(r"[ \t]+-[ \t]+(.*)")  # `  - next cell`
+
+
+def may_hold_table(block: Block) -> bool:
+    """A cheap test: could this paragraph hold a table?"""
+    return any(TABLE_LINE.match(ln.text) or (ln.kind == CODE and "{list-table}" in ln.text) for ln in block.lines)
+
+
+def row_cards(block: Block) -> list[tuple[str, str, int]]:
+    """(row name, back, line) of each row of the paragraph's table that explains something."""
+    table = _markdown_table(block) or _list_table(block)
+    if table is None:
+        return []
+    header, rows = table
+    if len(header) < 2 or not rows or len(rows) > MAX_ROWS or any(len(cells) != len(header) for _, cells in rows):
+        return []
+    key = next((c for c in range(len(header)) if all(_WORD.search(cells[c]) and not _NUMBER_CELL.fullmatch(cells[c])
+                                                     for _, cells in rows)), None)
+    if key is None or len({cells[key] for _, cells in rows}) != len(rows):
+        return []
+    cards = []
+    for line, cells in rows:
+        values = [(header[c], cells[c]) for c in range(len(header)) if c != key and _says_something(cells[c])]
+        text = clean_prose(" ".join(value for _, value in values))
+        if values and (len(LOWER_WORD.findall(text)) >= 2 or any(_MATH.search(v) for _, v in values)):
+            back = "\n".join(f"- {_column(name)}{value}" for name, value in values)
+            cards.append((heading_text(cells[key]), back, line))
+    return cards
+
+
+def _says_something(cell: str) -> bool:
+    """A cell that is more than a number or a bare link."""
+    return bool(cell) and not _NUMBER_CELL.fullmatch(cell) and not _LINK_ONLY.fullmatch(cell)
+
+
+def _markdown_table(block: Block) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
+    """(header, [(line, cells)]) of a pipe table, or None."""
+    rows = [(ln.no, _cells(ln.text)) for ln in block.lines if ln.kind == TEXT and TABLE_LINE.match(ln.text)]
+    if len(rows) < 3 or not _RULE.fullmatch("|".join(rows[1][1])):
+        return None
+    return rows[0][1], rows[2:]
+
+
+def _list_table(block: Block) -> tuple[list[str], list[tuple[int, list[str]]]] | None:
+    """(header, [(line, cells)]) of a MyST `{list-table}` with a header row (`:header-rows: 1`), or None."""
+    lines = [ln for ln in block.lines if ln.kind == CODE]
+    start = next((k for k, ln in enumerate(lines) if _LIST_TABLE.match(ln.text)), None)
+    if start is None:
+        return None
+    header_rows, rows = 0, []
+    for ln in lines[start + 1:]:
+        if (match := _HEADER_ROWS.match(ln.text)):
+            header_rows = int(match.group(1))
+        elif (match := _ROW.match(ln.text)):
+            rows.append((ln.no, [match.group(2).strip()]))
+        elif rows and (match := _CELL.match(ln.text)):
+            rows[-1][1].append(match.group(1).strip())
+        elif rows and ln.text.strip() and ln.text.lstrip()[:3] in ("```", "~~~", ":::"):
+            break
+    if header_rows != 1 or len(rows) < 2:
+        return None
+    return rows[0][1], rows[1:]
+
+
+def _column(header: str) -> str:
+    """A column's header before a cell's text: "Delta Rule: ", "What does it do? "."""
+    header = header.strip()
+    return "" if not header else f"{header} " if header.endswith(("?", ":")) else f"{header}: "
+
+
+def _cells(row: str) -> list[str]:
+    """The cells of a Markdown table row (`\\|` is a bar inside a cell)."""
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", row)]
