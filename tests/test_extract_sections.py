@@ -206,3 +206,26 @@ def test_a_tutorials_narration_is_trimmed_or_makes_no_card(tmp_path):
     assert sections(root) == {"Backprop › Chain rule in backpropagation":
                               "The chain rule lets backpropagation compute every gradient of the loss from the "
                               "gradients of the layer above it, one layer at a time."}
+
+
+def test_rows_of_a_myst_list_table_are_cards_and_tables_of_numbers_are_not(tmp_path):
+    notation = ("## Notation\n\n```{list-table}\n:header-rows: 1\n\n* - Symbol\n  - Formula\n  - Explained\n"
+                "* - $\\mu$\n  - $\\sum_x x P(X=x)$\n  - [🔗](expected-value)\n* - $\\sigma$\n  - $\\sqrt{V(X)}$\n"
+                "  - the standard deviation\n```\n")
+    results = ("## Results\n\nThe runs of the week, each with its score and time, are kept for the report:\n\n"
+               "| Run | Accuracy | Time |\n|---|---|---|\n| 1 | 0.91 | 12 ms |\n| 2 | 0.93 | 15 ms |\n")
+    root = new_wiki(tmp_path, {"Statistics.md": notation, "Runs.md": results})
+    found = {c["front"]: c["back"] for c in cards(root)}
+    assert found["Statistics › Notation › $\\mu$"] == "- Formula: $\\sum_x x P(X=x)$", "a bare link is no answer"
+    assert found["Statistics › Notation › $\\sigma$"] == ("- Formula: $\\sqrt{V(X)}$\n"
+                                                                "- Explained: the standard deviation")
+    assert not any(front.startswith("Runs") for front in found), "a table of numbers makes no card"
+
+
+def test_a_line_of_the_example_before_a_general_formula_does_not_introduce_it(tmp_path):
+    note = ("### Exercise: ratings\n\nFor each user:\n- find the neighbours with the highest similarity\n"
+            "- may keep only the top ten of them\n\n$$s(u, i) = \\bar r_u + \\sum_v w_{uv} (r_{vi} - \\bar r_v)$$\n\n"
+            "Pearson correlation formula:\n\n$$r = \\frac{\\sum (x - \\bar x)(y - \\bar y)}{n s_x s_y}$$\n")
+    root = new_wiki(tmp_path, {"Neighbours.md": note})
+    fronts = [c["front"] for c in cards(root) if c["kind"] == "formula"]
+    assert fronts == ["Neighbours › Exercise: ratings\n\nPearson correlation formula:"]
