@@ -29,7 +29,7 @@ from mlwiki.extract import tables
 from mlwiki.extract.blocks import Block, card_text_lines, join
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
-from mlwiki.extract.passages import ABOUT_PAGE, NARRATION, NO_SUBJECT, passage
+from mlwiki.extract.passages import ABOUT_PAGE, NO_SUBJECT, narrates, passage
 from mlwiki.extract.prose import clean_prose, last_sentence
 from mlwiki.extract.questions import QUESTION_CALLOUTS
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
@@ -78,7 +78,8 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     elif not ex.subject:
         return
     body = []
-    for block in blocks[i + 1:]:
+    for k in range(i + 1, len(blocks)):  # (not a slice: a note's every heading would copy all that follows it)
+        block = blocks[k]
         if block.kind == HEADING:
             break
         if block.kind == TEXT:  # (a callout or div in the section is no part of its text: its forms speak for it)
@@ -201,6 +202,8 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
     """A card per list a sentence introduces ("Machine learning is a game of two parts:" and its items): the
     sentence is the front, under the heading path; the list the back. The list may follow in the same paragraph
     or right after it."""
+    if not any(ln.text.rstrip().endswith(":") for ln in block.lines):
+        return  # (the common case, said cheaply: no sentence here introduces anything)
     lines = [ln for ln in card_text_lines(block.lines) if ln.kind == TEXT]
     for k, ln in enumerate(lines):
         if not ln.text.rstrip().endswith(":") or LIST_ITEM.match(ln.text):
@@ -210,7 +213,7 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
             continue
         intro = last_sentence(clean_prose(" ".join(x.text for x in lines[:k + 1] if not LIST_ITEM.match(x.text))))
         back = passage([Block(TEXT, items)], declined=declined)
-        if back is None or len(intro.split()) < MIN_INTRO_WORDS or NARRATION.search(intro) \
+        if back is None or len(intro.split()) < MIN_INTRO_WORDS or narrates(intro) \
                 or ABOUT_PAGE.search(intro) or sets_up_example(intro) or not LIST_ITEM.match(back):
             continue
         _add(ex, LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
@@ -257,9 +260,10 @@ def _opening(blocks: list[Block], free: list[bool], declined: bool) -> tuple[int
             break  # a bold term's paragraph is the definitions' (and what follows it no opening)
         if LIST_ITEM.match(block.lines[0].text) or (k and _asks(blocks[k - 1])):
             continue  # a list goes with the sentence that introduces it, an answer with its question
-        back = passage([block], declined=declined)
+        long_enough = sum(len(ln.text.split()) for ln in block.lines) >= MIN_OPENING_WORDS  # (spares a passage)
+        back = passage([block], declined=declined) if long_enough else None
         if back is not None and len(clean_prose(back).split()) >= MIN_OPENING_WORDS:
             return k, back
-        if back is None and NARRATION.search(clean_prose(join(block.lines))):
+        if back is None and narrates(clean_prose(join(block.lines))):
             break  # what follows a tutorial's narration goes on with its story
     return -1, None

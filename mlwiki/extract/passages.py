@@ -47,6 +47,14 @@ NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|
                        r"\b(?:(?:see|shown|listed|described|mentioned|discussed|given|defined|as|everything|"
                        r"example|figure|table|equation|formula|code|image|diagram|section|list|steps?|cell|plot) "
                        r"(?:above|below)|(?:above|below)(?:[.,:;)]| (?:are|is|was|were)\b))")  # (not "the layer above it")
+# Pieces of text every phrase of NARRATION holds one of: a text without any of them needs no regex search (this runs
+# on every section of every note, and the alternation is slow)
+_NARRATION_KEYS = ("let's", "let’s", "let us", "we'", "we’", "we will", "we can see", "we train", "we record",
+                   "we plot", "we visuali", "we print", "we import", "we load", "we run", "we call", "we could",
+                   "you'", "you’", "you probably", "you may", "you might", "you can", "you will", "you could",
+                   "do you", "now that", "for now", "alright", "as we saw", "as before", "diagram", "picture", "plot",
+                   "image", "fig", "graph shows", "look at the", "above", "below", "follows", "following", "i want",
+                   "i think", "i'", "i’")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"
                          r"[ \t]*$")
 _URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[\w ]{1,20}:[ \t]*)?"
@@ -72,8 +80,8 @@ _VACUOUS = re.compile(r"(?i)there (?:are|is) (?:(?:many|several|various|a (?:lot
                       r"(?:two|three|four|five|six|\d+)\b(?:(?! and )[^,.:\n])*)[.:]?(?:\s*\([^)]*\))?")
 _KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its tags are gone: a property line
 _FOLLOWING = re.compile(r"\s(?:the following|as follows|below)[ \t]*[.:]?$", re.I)  # "… given by the following"
-# A paragraph that breaks off on a word that cannot end a sentence
-_CUT = re.compile(r"\b(?:the|a|an|of|with|to|for|by|in|on|and|or|is|are|that|which|as)[ \t]*(?:\n\n|\Z)", re.I)
+# Words a paragraph cannot end on: it broke off mid-sentence
+_CANNOT_END = frozenset("the a an of with to for by in on and or is are that which as".split())
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
 
@@ -89,27 +97,34 @@ def passage(body: list[Block], labelled: bool = False, declined: bool = False) -
         if block.skip:
             return None
         for line in card_text_lines(block.lines):  # (no comments, no MyST figures or margins)
-            if line.kind == CODE:
+            kind, raw = line.kind, line.text
+            if kind == CODE:
                 code += 1
-                kept.append(line.text.rstrip())
+                kept.append(raw.rstrip())
                 continue
-            if line.kind == MATH or (line.kind == TEXT and (TABLE_LINE.match(line.text)
-                                                            or _LONE_MATH.match(line.text))):
+            if kind == MATH or (kind == TEXT and ("|" in raw and TABLE_LINE.match(raw)
+                                                  or "$" in raw and _LONE_MATH.match(raw))):
                 return None  # a formula left behind, or a table: not a passage to recall
-            if line.kind in (BLANK, COMMENT) or not line.text.strip():
+            first = raw.lstrip()[:1]
+            if kind in (BLANK, COMMENT) or not first:
                 continue
-            if not declined and line.kind == TEXT and "**" in line.text and STARTS_DEFINITION.match(line.text):
+            if not declined and kind == TEXT and "**" in raw and STARTS_DEFINITION.match(raw):
                 return None  # `**Term**: …`, "**Term** is a …": the definitions form's, on or off
-            if _IMAGE_LINE.match(line.text) or _URL_LINE.match(line.text) or _RULE.fullmatch(line.text):
+            # (each test only where its first character or a piece of it can be: this loop sees every section)
+            if ("![" in raw or "<img" in raw) and _IMAGE_LINE.match(raw) or "http" in raw and _URL_LINE.match(raw) \
+                    or first in "-*_" and _RULE.fullmatch(raw):
                 continue
-            text = line.text.rstrip().replace("\ufffc", "")  # (U+FFFC: an object pasted from a web page)
+            text = raw.rstrip().replace("\ufffc", "")  # (U+FFFC: an object pasted from a web page)
             if "#" in text or "^" in text:
                 untagged = _TAGS.sub("", text).rstrip()
                 text = "" if untagged != text and _KEY_ONLY.fullmatch(untagged) else untagged
             if text.strip():
                 kept.append(text)
         kept.append("")
-    text = _without_announcement(_without_narration("\n".join(kept).strip()))
+    text = "\n".join(kept).strip()
+    if len(text.split()) > 2 * MAX_WORDS:
+        return None  # far too long, whatever a trimmed last sentence would save (and the common case: say it fast)
+    text = _without_announcement(_without_narration(text))
     if not text or code > MAX_CODE_LINES:
         return None
     prose = _FENCED.sub("", text) if code else text
@@ -123,10 +138,10 @@ def _without_narration(text: str) -> str:
     example.", "Here is the figure."): the explanation before them stands alone."""
     paragraphs = text.split("\n\n")
     for k, paragraph in enumerate(paragraphs):
-        if "\n" in paragraph or LIST_ITEM.match(paragraph) or not NARRATION.search(paragraph):
+        if "\n" in paragraph or LIST_ITEM.match(paragraph) or not narrates(paragraph):
             continue
         found = sentences(paragraph)
-        while len(found) > 1 and NARRATION.search(found[-1]):
+        while len(found) > 1 and narrates(found[-1]):
             found.pop()
         paragraphs[k] = " ".join(found)
     return "\n\n".join(paragraphs)
@@ -150,16 +165,16 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
     """Whether a section's text explains something: enough words, not too many, and (in a list) items that
     say something in words rather than name things; a list of links or titles is a table of contents."""
     clean = clean_prose(text)
-    if _ARITHMETIC.search(clean) or ABOUT_PAGE.match(clean) or NARRATION.search(clean) or _GOES_ON.match(clean) \
-            or (clean[:1].islower() and not labelled and not LIST_ITEM.match(text)) or _VACUOUS.fullmatch(clean):
+    words = len(clean.split())
+    if words < MIN_WORDS or words > MAX_WORDS:  # (the cheap test first: most sections fail here, if at all)
+        return False
+    if (clean[:1].islower() and not labelled and not LIST_ITEM.match(text)) or _GOES_ON.match(clean) \
+            or ABOUT_PAGE.match(clean) or _ARITHMETIC.search(clean) or _VACUOUS.fullmatch(clean) or narrates(clean):
         return False  # (lower case: "its only goal is …" goes on from a sentence before it)
-    if _CUT.search(text):
+    if _broken_off(text):
         return False  # a sentence broken off by a box or a formula left out ("Let $X$ be … with the")
     if "?" in clean and (sentences(clean)[0].rstrip().endswith("?") or clean.rstrip().endswith("?")):
         return False  # a teaser ("Why does a flexible model generalise worse? …", "… So how do we measure it?")
-    words = len(clean.split())
-    if words < MIN_WORDS or words > MAX_WORDS:
-        return False
     items = _top_items(text)
     if len(items) > MAX_ITEMS:
         return False
@@ -167,6 +182,21 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
         return len(LOWER_WORD.findall(clean)) >= 2
     lower = [len(LOWER_WORD.findall(clean_prose(_without_label(item)))) for item in items]
     return sum(lower) >= 3 * len(items) and sum(n >= 2 for n in lower) * 2 >= len(items)
+
+
+def narrates(text: str) -> bool:
+    """Whether a text walks its reader on like a tutorial or points at what a card cannot show (NARRATION)."""
+    lower = text.lower()
+    return any(map(lower.__contains__, _NARRATION_KEYS)) and bool(NARRATION.search(text))
+
+
+def _broken_off(text: str) -> bool:
+    """Whether a paragraph of the text ends on a word that cannot end a sentence ("… with the")."""
+    for paragraph in text.split("\n\n"):
+        last = paragraph.rstrip().rsplit(None, 1)[-1:] or [""]
+        if last[0].lower() in _CANNOT_END:
+            return True
+    return False
 
 
 def _top_items(text: str) -> list[str]:

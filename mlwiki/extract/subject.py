@@ -63,15 +63,22 @@ def note_subject(title: str, first_h1: str, path: str) -> str:
 
 
 def names_subject(subject: str, headings: list[str]) -> bool:
-    """Whether the heading path already says the subject (so it need not be put in front of it)."""
-    word = _subject_word(subject)
-    return any(word.search(heading) for heading in headings)
+    """Whether the heading path already says the subject, as a whole word ("DBSCAN" is not named by "HDBSCAN"),
+    so it need not be put in front of it. (No regex: a note's subject is new for every note scanned.)"""
+    folded = subject.casefold()
+    for heading in headings:
+        text = heading.casefold()
+        start = text.find(folded)
+        while start >= 0:
+            end = start + len(folded)
+            if (start == 0 or not _word_char(text[start - 1])) and (end == len(text) or not _word_char(text[end])):
+                return True
+            start = text.find(folded, start + 1)
+    return False
 
 
-@functools.lru_cache(maxsize=1024)
-def _subject_word(subject: str) -> re.Pattern:
-    """The subject as a whole word ("DBSCAN" is not named by "HDBSCAN")."""
-    return re.compile(r"(?<!\w)" + re.escape(subject) + r"(?!\w)", re.I)
+def _word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 @functools.lru_cache(maxsize=4096)  # a section's headings are asked about again for every heading under them

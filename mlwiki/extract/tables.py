@@ -26,7 +26,8 @@ _CELL = re.compile(r"[ \t]+-[ \t]+(.*)")  # `  - next cell`
 
 def may_hold_table(block: Block) -> bool:
     """A cheap test: could this paragraph hold a table?"""
-    return any(TABLE_LINE.match(ln.text) or (ln.kind == CODE and "{list-table}" in ln.text) for ln in block.lines)
+    return any("|" in ln.text and TABLE_LINE.match(ln.text) or (ln.kind == CODE and "{list-table}" in ln.text)
+               for ln in block.lines)
 
 
 def row_cards(block: Block) -> list[tuple[str, str, int]]:
