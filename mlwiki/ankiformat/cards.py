@@ -47,9 +47,14 @@ def anki_ords(cards: list) -> dict[str, int]:
     """mlwiki card id → the ord of its card in Anki, for the live cards of one note (in export order): 0 for
     basic, definition and formula cards, 1 for a reverse card, g − 1 for cloze group g."""
     kind, kept = exported_cards(cards)
+    return {c["id"]: card_ord(kind, c) for c in kept}
+
+
+def card_ord(kind: str, card) -> int:
+    """The ord in Anki of one mlwiki card going into a note of type `kind` (see `anki_ords`)."""
     if kind == "cloze":
-        return {c["id"]: int(c["grp"] or 1) - 1 for c in kept}
-    return {c["id"]: 1 if c["kind"] == "reverse" else 0 for c in kept}
+        return int(card["grp"] or 1) - 1
+    return 1 if card["kind"] == "reverse" else 0
 
 
 @dataclass(frozen=True)

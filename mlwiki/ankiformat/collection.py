@@ -72,10 +72,18 @@ def collection_guid_ords(db) -> dict[int, tuple]:
 # --- package databases (genanki's collection.anki2, before it is zipped) --------------------------------------
 
 
-def package_cards(conn: sqlite3.Connection) -> list[tuple]:
-    """(card id, note GUID, ord, queue, due) of every card in a package database."""
-    return conn.execute("SELECT c.id, n.guid, c.ord, c.queue, c.due FROM cards c JOIN notes n ON n.id = c.nid"
-                        ).fetchall()
+def insert_package_notes(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """rows: (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data), as genanki writes a note."""
+    conn.executemany("INSERT INTO notes(id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def insert_package_cards(conn: sqlite3.Connection, rows: list[tuple]) -> None:
+    """rows: (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags,
+    data), as genanki writes a card, with its scheduling."""
+    conn.executemany("INSERT INTO cards(id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, "
+                     "left, odue, odid, flags, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     rows)
 
 
 def package_crt(conn: sqlite3.Connection) -> int:
@@ -87,12 +95,6 @@ def update_package_conf(conn: sqlite3.Connection, changes: dict) -> None:
     conf = json.loads(conn.execute("SELECT conf FROM col").fetchone()[0] or "{}")
     conf.update(changes)
     conn.execute("UPDATE col SET conf = ?", (json.dumps(conf),))
-
-
-def set_package_schedule(conn: sqlite3.Connection, rows: list[tuple]) -> None:
-    """rows: (type, queue, due, ivl, factor, reps, lapses, left, data, card id)."""
-    conn.executemany("UPDATE cards SET type = ?, queue = ?, due = ?, ivl = ?, factor = ?, reps = ?, lapses = ?, "
-                     "left = ?, data = ? WHERE id = ?", rows)
 
 
 def insert_revlog(conn: sqlite3.Connection, rows: list[tuple]) -> None:

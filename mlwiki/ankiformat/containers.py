@@ -54,14 +54,15 @@ def _unzstd(raw, out, package: Path) -> None:
         raise AnkiSourceError(f"the package's collection is damaged ({exc})", path=str(package)) from None
 
 
-def write_package(collection: Path, target: Path, media: dict[str, Path]) -> None:
-    """Zip a legacy collection database and its media into the package `target`, atomically (a reader sees the
-    old file or the new one, never half of one) and with the permissions of an ordinary file."""
+def write_package(collection: bytes, target: Path, media: dict[str, Path]) -> None:
+    """Zip a legacy collection database (its bytes: sqlite3's `Connection.serialize()`) and its media into the package `target`,
+    atomically (a reader sees the old file or the new one, never half of one) and with the permissions of an
+    ordinary file."""
     fd, tmp_path = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as raw:
             with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                archive.write(collection, LEGACY_MEMBER)
+                archive.writestr(LEGACY_MEMBER, collection)
                 names = list(media)
                 archive.writestr("media", json.dumps({str(i): name for i, name in enumerate(names)}))
                 for i, name in enumerate(names):

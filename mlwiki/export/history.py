@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from mlwiki.config import Config
-from mlwiki.ankiformat.cards import QUEUE_SUSPENDED, card_schedule, package_today
-from mlwiki.ankiformat.collection import (insert_revlog, package_cards, package_crt, package_deck_configs,
-                                         set_package_deck_configs, set_package_schedule, update_package_conf)
+from mlwiki.ankiformat.cards import QUEUE_NEW, QUEUE_SUSPENDED, TYPE_NEW, card_schedule, package_today
+from mlwiki.ankiformat.collection import (package_crt, package_deck_configs, set_package_deck_configs,
+                                         update_package_conf)
 from mlwiki.ankiformat.deckconfig import preset_conf
 from mlwiki.ankiformat.revlog import revlog_rows
 from mlwiki.models import CardState, State
@@ -86,29 +86,31 @@ def add_presets(conn: sqlite3.Connection, history: History) -> int:
     return len(written)
 
 
-def add_history(conn: sqlite3.Connection, history: History, built: list) -> tuple[int, int]:
-    """Write scheduling and revlog rows for the notes in `built` into a package database. Returns (cards
-    with a schedule, revlog rows)."""
+def package_clock(conn: sqlite3.Connection, history: History) -> int:
+    """Mark a package database as schedVer 2 with the wiki's day rollover, and return Anki's day number of
+    `history.now` in it (the `today` of `card_columns`)."""
     starts_at = history.calendar.starts_at
     update_package_conf(conn, {"schedVer": 2, "rollover": starts_at})
-    today = package_today(package_crt(conn), starts_at, history.now)
-    rows = {(item.note.guid, ord_): row for item in built for ord_, row in item.cards.items()}
-    schedules: list[tuple] = []
-    revlog: list[tuple] = []
-    for cid, guid, ord_, queue, due in package_cards(conn):
-        row = rows.get((guid, ord_))
-        if row is None:
-            continue
-        revlog.extend(revlog_rows(history.reviews.get(row["id"], []), cid))
+    return package_today(package_crt(conn), starts_at, history.now)
+
+
+def card_columns(history: History, today: int, row, suspended: bool, position: int) -> tuple:
+    """The scheduling columns (type, queue, due, ivl, factor, reps, lapses, left, data) of the Anki card of the
+    mlwiki card `row`: a new card (queue −1 when suspended) at `position`, or where mlwiki has it."""
+    if row is not None and row["state"]:  # not State.NEW (most cards of a big export: no CardState to build)
         state = CardState.from_row(row)
-        if state.state == State.NEW or state.due is None:
-            continue
-        days = history.calendar.days_until(state.due, history.now)
-        steps = history.relearning_steps if state.state == State.RELEARNING else history.learning_steps
-        interval = history.calendar.number(state.due) - history.calendar.number(state.last_review) \
-            if state.last_review else None  # in study days, as Anki counts a card's ivl
-        s = card_schedule(state, today, days, steps - (state.step or 0), queue == QUEUE_SUSPENDED, due, interval)
-        schedules.append((s.type, s.queue, s.due, s.ivl, REVIEW_FACTOR, s.reps, s.lapses, s.left, s.data, cid))
-    set_package_schedule(conn, schedules)
-    insert_revlog(conn, revlog)
-    return len(schedules), len(revlog)
+        if state.state != State.NEW and state.due is not None:
+            calendar = history.calendar
+            days = calendar.days_until(state.due, history.now)
+            steps = history.relearning_steps if state.state == State.RELEARNING else history.learning_steps
+            interval = calendar.number(state.due) - calendar.number(state.last_review) \
+                if state.last_review else None  # in study days, as Anki counts a card's ivl
+            s = card_schedule(state, today, days, steps - (state.step or 0), suspended, position, interval)
+            return s.type, s.queue, s.due, s.ivl, REVIEW_FACTOR, s.reps, s.lapses, s.left, s.data
+    return TYPE_NEW, QUEUE_SUSPENDED if suspended else QUEUE_NEW, position, 0, 0, 0, 0, 0, ""
+
+
+def card_revlog(history: History, row, cid: int) -> list[tuple]:
+    """The revlog rows of the mlwiki card `row` (None: no mlwiki card) as Anki card `cid`."""
+    reviews = history.reviews.get(row["id"]) if row is not None else None
+    return revlog_rows(reviews, cid) if reviews else []

@@ -19,7 +19,9 @@
 
 from __future__ import annotations
 
+import functools
 import html as htmllib
+import re
 
 import genanki
 
@@ -131,3 +133,30 @@ def macro_block(macros: str) -> str:
     while "{{" in safe or "}}" in safe:  # Anki reads {{…}} in templates as fields; TeX ignores the space
         safe = safe.replace("{{", "{ {").replace("}}", "} }")
     return f'<div class="mw-macros" style="display:none">\\({htmllib.escape(safe, quote=False)}\\)</div>\n'
+
+
+# genanki 0.13.1's own patterns (genanki.Note._cloze_cards): the cloze fields a template names, and the cloze numbers
+_CLOZE_FIELD = re.compile(r"{{[^}]*?cloze:(?:[^}]?:)*(.+?)}}")
+_CLOZE_FIELD_OLD = re.compile("<%cloze:(.+?)%>")
+_CLOZE_NUMBER = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
+
+
+def card_ords(model: genanki.Model, fields: list[str]) -> list[int]:
+    """The ords of the cards genanki makes for a note of `model` with `fields`, in its order (what
+    `genanki.Note(model=model, fields=fields).cards` holds), without building a Note: one card per template whose
+    required fields are filled (genanki's `Model._req`, Anki's rule), or for a cloze note type one per cloze
+    number in its cloze fields (none when there is no cloze)."""
+    if model.model_type != model.CLOZE:
+        return [ord_ for ord_, any_or_all, required in model._req
+                if (any if any_or_all == "any" else all)(fields[i] for i in required)]
+    ords: set[int] = set()  # a set filled in genanki's order iterates in genanki's order
+    for index in _cloze_field_indexes(model.templates[0]["qfmt"], tuple(f["name"] for f in model.fields)):
+        ords.update(int(m) - 1 for m in _CLOZE_NUMBER.findall(fields[index] if index >= 0 else "") if int(m) > 0)
+    return list(ords)
+
+
+@functools.lru_cache(maxsize=16)
+def _cloze_field_indexes(qfmt: str, names: tuple[str, ...]) -> list[int]:
+    """The indexes of the fields a cloze template reads as clozes (-1: a name no field has)."""
+    cloze_names = set(_CLOZE_FIELD.findall(qfmt) + _CLOZE_FIELD_OLD.findall(qfmt))
+    return [names.index(name) if name in names else -1 for name in cloze_names]

@@ -4,6 +4,10 @@ each mlwiki card becomes.
 * **GUID** = ``genanki.guid_for(note_id)``: it never depends on the content, so an edited note is *updated* in
   Anki (keeping its review history) instead of being added as a new note.
 
+* **Cards** are the ones genanki would make for the fields (``genanki.Note.cards``, see
+  mlwiki.export.models.card_ords), without a genanki Note per note: an export of 10,000 notes spent a third of
+  its time building and writing those objects. The package writer (mlwiki.export.package) inserts the rows.
+
 * **Suspended** cards are written with ``queue = -1``. Anki keeps that only when the package is imported *with*
   scheduling ("Import any learning progress"); a plain import resets every new card's queue to 0. Re-imports
   never change the state of cards that already exist in Anki. Leeches get the tag ``leech``. Retired cards
@@ -20,21 +24,33 @@ from dataclasses import dataclass, field
 
 import genanki
 
-from mlwiki.ankiformat.cards import anki_ords, exported_cards
+from mlwiki.ankiformat.cards import card_ord, exported_cards
 from mlwiki.config import Config
 from mlwiki.export.media import Media, rewrite_images
+from mlwiki.export.models import card_ords
 from mlwiki.export.render_cache import RenderCache
 
 
 @dataclass
 class Built:
-    """One note ready for a package, with the mlwiki card row behind each of its Anki cards (by ord)."""
+    """One note ready for a package: what genanki would write for it (note type, GUID, fields, tags, the ords of
+    its cards in genanki's order, its new-card position), the suspended ords, its images, and the mlwiki card
+    row behind each of its Anki cards (by ord)."""
 
     deck: str
-    note: genanki.Note
-    suspended: int
+    model: genanki.Model
+    guid: str
+    fields: list[str]
+    tags: list[str]
+    ords: list[int]
+    position: int
+    suspended_ords: set[int]
     media: set[str]
     cards: dict[int, object] = field(default_factory=dict)
+
+    @property
+    def suspended(self) -> int:
+        return sum(o in self.suspended_ords for o in self.ords)
 
 
 def _clean_tag(tag: str) -> str:
@@ -121,18 +137,12 @@ class Builder:
         if any(card["leech"] for card in cards):
             tags.append("leech")
         tags = list(dict.fromkeys(t for t in tags if t))
-        note = genanki.Note(model=model, fields=fields, tags=tags, guid=self.cache.guid(note_id), due=position)
-        if not note.cards or not all(fields[:1]) or (kind != "cloze" and not fields[1]):
+        ords = card_ords(model, fields)
+        if not ords or not fields[0] or (kind != "cloze" and not fields[1]):
             self.report.warnings.append(f"{first['path']}:{first['line']}: note {note_id} is empty once unsafe HTML "
                                         "is removed (or has no cloze left); not exported")
             return None
-        suspended = 0
-        for card in note.cards:
-            if card.ord in suspend_ords:
-                card.suspend = True
-                suspended += 1
         used = {name for name in images.values() if name}
         deck = (first["deck"] or "").strip() or self.config.name
-        by_id = {c["id"]: c for c in cards}
-        return Built(deck, note, suspended, used, {o: by_id[cid] for cid, o in anki_ords(cards).items()})
-
+        return Built(deck, model, self.cache.guid(note_id), fields, tags, ords, position, suspend_ords, used,
+                     {card_ord(kind, c): c for c in cards})

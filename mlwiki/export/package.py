@@ -31,18 +31,18 @@ import itertools
 import os
 import re
 import sqlite3
-import tempfile
 import warnings
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 import genanki
 
+from mlwiki.ankiformat.cards import TYPE_NEW
+from mlwiki.ankiformat.collection import insert_package_cards, insert_package_notes, insert_revlog
 from mlwiki.ankiformat.containers import write_package
 from mlwiki.config import Config
-from mlwiki.export.history import History, add_history, add_presets, load_history
+from mlwiki.export.history import History, add_presets, card_columns, card_revlog, load_history, package_clock
 from mlwiki.export.models import (BASIC_FIELDS, BASIC_MODEL_ID, CLOZE_FIELDS, CLOZE_MODEL_ID,  # noqa: F401
                                   FORMULA_MODEL_ID, TWO_WAY_MODEL_ID, build_models)
 from mlwiki.export.notes import Builder, Built
@@ -174,52 +174,78 @@ def export_decks(store, config: Config, now: datetime, out_dir: str | os.PathLik
 
 def _write_deck(path: Path, top: str, built: list[Built], media_files: dict[str, Path], config: Config,
                 stamp: int, history: History, report: ExportReport) -> ExportedFile:
-    decks: dict[str, genanki.Deck] = {}
+    by_deck: dict[str, list[Built]] = {}
     media: dict[str, Path] = {}
     info = ExportedFile(path=path, deck=top)
     for item in built:
-        deck = decks.get(item.deck)
-        if deck is None:
-            deck = decks[item.deck] = genanki.Deck(deck_id(item.deck), item.deck,
-                                                   description=f"Exported by mlwiki from {config.name}.")
-        deck.add_note(item.note)
+        by_deck.setdefault(item.deck, []).append(item)
         info.notes += 1
-        info.cards += len(item.note.cards)
+        info.cards += len(item.ords)
         info.suspended += item.suspended
         for name in sorted(item.media):
             media[name] = media_files[name]
     info.media = len(media)
-    package = genanki.Package(list(decks.values()))
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        def fill(conn) -> None:
-            info.scheduled, info.reviews = add_history(conn, history, built)
-            add_presets(conn, history)
-
-        _write_apkg(package, path, stamp, media, fill)
-    report.warnings.extend(f"{path.name}: {w.message}" for w in caught)
+    conn = sqlite3.connect(":memory:")
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            info.scheduled, info.reviews = _fill_collection(conn, by_deck, config, stamp, history, report, path.name)
+        report.warnings.extend(f"{path.name}: {w.message}" for w in caught)
+        write_package(conn.serialize(), path, media)
+    finally:
+        conn.close()
     return info
 
 
-def _write_apkg(package: genanki.Package, target: Path, timestamp: float, media: dict[str, Path],
-                fill: Callable[[sqlite3.Connection], None]) -> None:
-    """genanki's `Package.write_to_file(target, timestamp=timestamp)`, written atomically, without leftovers.
+def _fill_collection(conn: sqlite3.Connection, by_deck: dict[str, list[Built]], config: Config, stamp: int,
+                     history: History, report: ExportReport, name: str) -> tuple[int, int]:
+    """What genanki 0.13.1's `Package.write_to_db(cursor, stamp, itertools.count(stamp * 1000))` writes for these
+    notes, plus their scheduling, review log and deck presets. Returns (cards with a schedule, revlog rows).
 
-    Same layout as genanki 0.13.1: `collection.anki2` (filled by `Package.write_to_db` with `timestamp` as every
-    note's and card's modification time), a `media` JSON index and the media files named 0, 1, 2 …
-    `fill` adds to the collection before it is zipped (scheduling and history).
-    """
-    fd, db_path = tempfile.mkstemp(prefix="mlwiki-export-", suffix=".anki2")
-    os.close(fd)
-    try:
-        conn = sqlite3.connect(db_path)
-        try:
-            package.write_to_db(conn.cursor(), timestamp, itertools.count(int(timestamp * 1000)))
-            fill(conn)
-            conn.commit()
-        finally:
-            conn.close()
-        write_package(Path(db_path), target, media)
-    finally:
-        os.unlink(db_path)
+    genanki writes the schema, `col` (decks, note types) and deck options; the notes and cards it would write
+    one `INSERT` at a time through a Note object each are inserted here in bulk, with the same ids (one counter
+    from the stamp in ms: a note, then its cards), columns and warnings."""
+    decks = []
+    for deck_name, items in by_deck.items():
+        deck = genanki.Deck(deck_id(deck_name), deck_name, description=f"Exported by mlwiki from {config.name}.")
+        for item in items:
+            deck.add_model(item.model)  # as genanki adds a deck's note types, in the order of its notes
+        decks.append(deck)
+    ids = itertools.count(int(stamp * 1000))
+    genanki.Package(decks).write_to_db(conn.cursor(), stamp, ids)
+    today = package_clock(conn, history)
+    notes: list[tuple] = []
+    cards: list[tuple] = []
+    revlog: list[tuple] = []
+    scheduled = 0
+    mod = int(stamp)
+    for deck, items in zip(decks, by_deck.values()):
+        did = deck.deck_id
+        for item in items:
+            fields = item.fields
+            _warn_invalid_tags(fields, report, name)
+            nid = next(ids)
+            notes.append((nid, item.guid, item.model.model_id, mod, -1, " " + " ".join(item.tags) + " ",
+                          "\x1f".join(fields), fields[item.model.sort_field_index], 0, 0, ""))
+            for ord_ in item.ords:
+                cid, row = next(ids), item.cards.get(ord_)
+                columns = card_columns(history, today, row, ord_ in item.suspended_ords, item.position)
+                scheduled += columns[0] != TYPE_NEW
+                cards.append((cid, nid, did, ord_, mod, -1, *columns[:8], 0, 0, 0, columns[8]))
+                if row is not None:
+                    revlog += card_revlog(history, row, cid)
+    insert_package_notes(conn, notes)
+    insert_package_cards(conn, cards)
+    insert_revlog(conn, revlog)
+    add_presets(conn, history)
+    conn.commit()
+    return scheduled, len(revlog)
 
+
+def _warn_invalid_tags(fields: list[str], report: ExportReport, name: str) -> None:
+    """genanki's warning for a field with text its check reads as a broken HTML tag (Note.write_to_db)."""
+    for text in fields:
+        if "<" in text and (invalid := genanki.Note._find_invalid_html_tags_in_field(text)):
+            report.warnings.append(f"{name}: Field contained the following invalid HTML tags. Make sure you are "
+                                   "calling html.escape() if your field data isn't already HTML-encoded: "
+                                   + " ".join(invalid))
