@@ -33,14 +33,18 @@ def note_kind(cards: list) -> str:
 def exported_cards(cards: list) -> tuple[str, list]:
     """(note type kind, the cards that go into it): a note whose cards cannot share one Anki note (a mix of
     kinds) keeps only its first card."""
-    kind = note_kind(cards)
     first = cards[0]
+    if len(cards) == 1:  # most notes: one card always fits
+        return _KIND_OF_ONE.get(first["kind"], "basic"), cards
+    kind = note_kind(cards)
     kinds = {c["kind"] for c in cards}
     expected = {"cloze": {"cloze"}, "two-way": {"basic", "reverse"}}.get(kind, {first["kind"]})
-    if not kinds <= expected or (kind not in ("cloze", "two-way") and len(cards) > 1):
-        kind = {"reverse": "two-way", "cloze": "cloze", "formula": "formula"}.get(first["kind"], "basic")
-        return kind, [first]
+    if not kinds <= expected or kind not in ("cloze", "two-way"):
+        return _KIND_OF_ONE.get(first["kind"], "basic"), [first]
     return kind, cards
+
+
+_KIND_OF_ONE = {"reverse": "two-way", "cloze": "cloze", "formula": "formula"}  # the note type of a lone card
 
 
 def anki_ords(cards: list) -> dict[str, int]:

@@ -80,7 +80,8 @@ class Builder:
         self.cache = cache or RenderCache(None)  # without one, this export's renders are still shared within it
 
     def field(self, markdown: str, images: dict[str, str | None]) -> str:
-        return rewrite_images(self.cache.html(markdown or ""), images).strip()
+        html = self.cache.html(markdown or "")
+        return (rewrite_images(html, images) if images else html).strip()  # no image: nothing to rewrite
 
     def images(self, first, sources: list[str]) -> dict[str, str | None]:
         """Every local image of the note's Markdown → media name (None: refused, with a warning)."""
@@ -109,13 +110,10 @@ class Builder:
                                         f"fit one Anki note ({kinds}); only the first is exported")
         cards = kept
         model = self.models[kind]
-        suspend_ords: set[int] = set()
+        suspend_ords = {card_ord(kind, c) for c in cards if c["suspended"]}
         if kind == "cloze":
             images = self.images(first, [first["text"]])
             fields = [self.field(first["text"], images), "", _source_text(first), htmllib.escape(note_id)]
-            for card in cards:
-                if card["suspended"]:
-                    suspend_ords.add(int(card["grp"] or 1) - 1)
         else:
             main = next((c for c in cards if c["kind"] != "reverse"), None)
             if main is not None:
@@ -128,9 +126,6 @@ class Builder:
             images = self.images(first, [front, back])
             fields = [self.field(front, images), self.field(back, images), _source_text(source_row),
                       htmllib.escape(note_id)]
-            for card in cards:
-                if card["suspended"]:
-                    suspend_ords.add(1 if card["kind"] == "reverse" else 0)
         tags: list[str] = []
         for card in cards:
             tags.extend(_anki_tags(card["tags"]))
