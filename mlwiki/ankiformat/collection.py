@@ -72,18 +72,25 @@ def collection_guid_ords(db) -> dict[int, tuple]:
 # --- package databases (genanki's collection.anki2, before it is zipped) --------------------------------------
 
 
-def insert_package_notes(conn: sqlite3.Connection, rows: list[tuple]) -> None:
-    """rows: (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data), as genanki writes a note."""
+def insert_package_rows(conn: sqlite3.Connection, notes: list[tuple], cards: list[tuple], revlog: list[tuple]) -> None:
+    """Bulk-insert into a package database, its indexes dropped meanwhile and then made again with the same SQL
+    (a third faster than updating them row by row).
+
+    notes: (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data), as genanki writes a note; cards: (id,
+    nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags, data), as
+    genanki writes a card, with its scheduling; revlog: as `insert_revlog`."""
+    indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                           "AND tbl_name IN ('notes', 'cards', 'revlog')").fetchall()
+    for name, _ in indexes:
+        conn.execute(f'DROP INDEX "{name}"')
     conn.executemany("INSERT INTO notes(id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
-
-
-def insert_package_cards(conn: sqlite3.Connection, rows: list[tuple]) -> None:
-    """rows: (id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags,
-    data), as genanki writes a card, with its scheduling."""
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", notes)
     conn.executemany("INSERT INTO cards(id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, "
                      "left, odue, odid, flags, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     rows)
+                     cards)
+    insert_revlog(conn, revlog)
+    for _, sql in indexes:
+        conn.execute(sql)
 
 
 def package_crt(conn: sqlite3.Connection) -> int:

@@ -23,7 +23,7 @@ import functools
 import html as htmllib
 import re
 
-import genanki
+from mlwiki.export.genanki_lib import genanki
 
 
 # Note type ids: chosen once with random.randrange(1 << 30, 1 << 31). NEVER change them (see the module docs).
@@ -148,7 +148,7 @@ def card_ords(model: genanki.Model, fields: list[str]) -> list[int]:
     number in its cloze fields (none when there is no cloze)."""
     if model.model_type != model.CLOZE:
         return [ord_ for ord_, any_or_all, required in model._req
-                if (any if any_or_all == "any" else all)(fields[i] for i in required)]
+                if (any if any_or_all == "any" else all)(map(fields.__getitem__, required))]
     ords: set[int] = set()  # a set filled in genanki's order iterates in genanki's order
     for index in _cloze_field_indexes(model.templates[0]["qfmt"], tuple(f["name"] for f in model.fields)):
         ords.update(int(m) - 1 for m in _CLOZE_NUMBER.findall(fields[index] if index >= 0 else "") if int(m) > 0)

@@ -22,7 +22,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-import genanki
+from mlwiki.export.genanki_lib import genanki
 
 from mlwiki.ankiformat.cards import card_ord, exported_cards
 from mlwiki.config import Config
@@ -31,7 +31,7 @@ from mlwiki.export.models import card_ords
 from mlwiki.export.render_cache import RenderCache
 
 
-@dataclass
+@dataclass(slots=True)
 class Built:
     """One note ready for a package: what genanki would write for it (note type, GUID, fields, tags, the ords of
     its cards in genanki's order, its new-card position), the suspended ords, its images, and the mlwiki card
@@ -51,6 +51,9 @@ class Built:
     @property
     def suspended(self) -> int:
         return sum(o in self.suspended_ords for o in self.ords)
+
+
+_IMAGE_HINT = re.compile(r"!\[|<img", re.I)  # a side without either has no image to resolve
 
 
 def _clean_tag(tag: str) -> str:
@@ -87,7 +90,7 @@ class Builder:
         """Every local image of the note's Markdown → media name (None: refused, with a warning)."""
         mapping: dict[str, str | None] = {}
         for text in sources:
-            if not text or ("![" not in text and "<img" not in text.lower()):
+            if not text or not _IMAGE_HINT.search(text):
                 continue  # image_refs parses the Markdown again: skip the (usual) text without images
             from mlwiki.render.html import image_refs
 
@@ -115,20 +118,16 @@ class Builder:
             images = self.images(first, [first["text"]])
             fields = [self.field(first["text"], images), "", _source_text(first), htmllib.escape(note_id)]
         else:
-            main = next((c for c in cards if c["kind"] != "reverse"), None)
+            main = first if first["kind"] != "reverse" else next((c for c in cards if c["kind"] != "reverse"), None)
             if main is not None:
                 front, back = main["front"], main["back"]
             else:  # only the reverse side is live: the note's fields are its sides swapped
-                reverse = cards[0]
-                front, back = reverse["back"], reverse["front"]
+                front, back = first["back"], first["front"]
                 suspend_ords.add(0)
-            source_row = main or first
             images = self.images(first, [front, back])
-            fields = [self.field(front, images), self.field(back, images), _source_text(source_row),
+            fields = [self.field(front, images), self.field(back, images), _source_text(main or first),
                       htmllib.escape(note_id)]
-        tags: list[str] = []
-        for card in cards:
-            tags.extend(_anki_tags(card["tags"]))
+        tags = [t for card in cards for t in _anki_tags(card["tags"])]
         if any(card["leech"] for card in cards):
             tags.append("leech")
         tags = list(dict.fromkeys(t for t in tags if t))
@@ -137,7 +136,7 @@ class Builder:
             self.report.warnings.append(f"{first['path']}:{first['line']}: note {note_id} is empty once unsafe HTML "
                                         "is removed (or has no cloze left); not exported")
             return None
-        used = {name for name in images.values() if name}
+        used = {name for name in images.values() if name} if images else set()
         deck = (first["deck"] or "").strip() or self.config.name
-        return Built(deck, model, self.cache.guid(note_id), fields, tags, ords, position, suspend_ords, used,
-                     {card_ord(kind, c): c for c in cards})
+        by_ord = {card_ord(kind, first): first} if len(cards) == 1 else {card_ord(kind, c): c for c in cards}
+        return Built(deck, model, self.cache.guid(note_id), fields, tags, ords, position, suspend_ords, used, by_ord)

@@ -36,10 +36,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import genanki
+from mlwiki.export.genanki_lib import genanki
 
 from mlwiki.ankiformat.cards import TYPE_NEW
-from mlwiki.ankiformat.collection import insert_package_cards, insert_package_notes, insert_revlog
+from mlwiki.ankiformat.collection import insert_package_rows
 from mlwiki.ankiformat.containers import write_package
 from mlwiki.config import Config
 from mlwiki.export.history import History, add_presets, card_columns, card_revlog, load_history, package_clock
@@ -234,9 +234,7 @@ def _fill_collection(conn: sqlite3.Connection, by_deck: dict[str, list[Built]], 
                 cards.append((cid, nid, did, ord_, mod, -1, *columns[:8], 0, 0, 0, columns[8]))
                 if row is not None:
                     revlog += card_revlog(history, row, cid)
-    insert_package_notes(conn, notes)
-    insert_package_cards(conn, cards)
-    insert_revlog(conn, revlog)
+    insert_package_rows(conn, notes, cards, revlog)
     add_presets(conn, history)
     conn.commit()
     return scheduled, len(revlog)

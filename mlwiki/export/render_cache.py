@@ -81,7 +81,7 @@ class RenderCache:
         """`genanki.guid_for(note_id)`: the Anki GUID of the note (see mlwiki.export.notes)."""
         guid = self.guids.get(note_id) or self.old_guids.get(note_id)
         if guid is None:
-            import genanki
+            from mlwiki.export.genanki_lib import genanki
 
             guid = genanki.guid_for(note_id)
             self.misses += 1
