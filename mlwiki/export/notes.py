@@ -33,19 +33,21 @@ from mlwiki.export.render_cache import RenderCache
 
 @dataclass(slots=True)
 class Built:
-    """One note ready for a package: what genanki would write for it (note type, GUID, fields, tags, the ords of
-    its cards in genanki's order, its new-card position), the suspended ords, its images, and the mlwiki card
-    row behind each of its Anki cards (by ord)."""
+    """One note ready for a package: its note type and the columns genanki would write for it (GUID, tags, fields,
+    sort field, the ords of its cards in genanki's order, the new-card position), the suspended ords, its images,
+    genanki's invalid-HTML warnings, and the mlwiki card row behind each of its Anki cards (by ord)."""
 
     deck: str
     model: genanki.Model
     guid: str
-    fields: list[str]
-    tags: list[str]
-    ords: list[int]
+    tags: str  # Anki's tags column: " a b "
+    fields: str  # Anki's flds column: the fields joined by \x1f
+    sort_field: str
+    ords: list[int] | tuple[int, ...]
     position: int
-    suspended_ords: set[int]
+    suspended_ords: list[int] | tuple[int, ...]
     media: set[str]
+    html_warnings: list[str]
     cards: dict[int, object] = field(default_factory=dict)
 
     @property
@@ -86,7 +88,7 @@ class Builder:
         html = self.cache.html(markdown or "")
         return (rewrite_images(html, images) if images else html).strip()  # no image: nothing to rewrite
 
-    def images(self, first, sources: list[str]) -> dict[str, str | None]:
+    def images(self, first, sources: list[str], warnings: list[str]) -> dict[str, str | None]:
         """Every local image of the note's Markdown → media name (None: refused, with a warning)."""
         mapping: dict[str, str | None] = {}
         for text in sources:
@@ -100,22 +102,50 @@ class Builder:
                 name, why = self.media.resolve(first["path"], ref)
                 mapping[ref] = name
                 if name is None:
-                    self.report.warnings.append(f"{first['path']}:{first['line']}: image {ref!r} {why}")
+                    warnings.append(f"{first['path']}:{first['line']}: image {ref!r} {why}")
         return mapping
 
     def build(self, note_id: str, cards: list, position: int) -> Built | None:
-        """The note of one mlwiki note id (its live cards in export order), or None with a warning."""
+        """The note of one mlwiki note id (its live cards in export order), or None with a warning.
+
+        A note without images is prepared once and kept in the cache by its cards' rows: the next export with
+        the same rows gives the same columns and warnings without rendering, escaping or checking them again."""
+        key = self.cache.note_key(note_id, cards, self.config.name)
+        packed = self.cache.note(key)
+        media: set[str] = set()
+        if packed is not None:
+            warnings, prepared = _unpack(packed)
+        else:
+            (warnings, prepared), images = self._prepare(note_id, cards)
+            if images:
+                media = {name for name in images.values() if name}
+            elif (packed := _pack(warnings, prepared)) is not None:  # nothing read from the disk: rows decide all
+                self.cache.add_note(key, packed)
+        self.report.warnings.extend(warnings)
+        if prepared is None:
+            return None
+        kind, guid, tags, fields, sort_field, ords, suspended_ords, deck, html_warnings = prepared
+        if len(cards) == 1:
+            by_ord = {card_ord(kind, cards[0]): cards[0]}
+        else:
+            by_ord = {card_ord(kind, c): c for c in exported_cards(cards)[1]}
+        return Built(deck, self.models[kind], guid, tags, fields, sort_field, ords, position, suspended_ords, media,
+                     html_warnings, by_ord)
+
+    def _prepare(self, note_id: str, cards: list) -> tuple[list, dict[str, str | None]]:
+        """(warnings, the note's columns or None when it is not exported) and the note's images → media names."""
+        warnings: list[str] = []
         first = cards[0]
         kind, kept = exported_cards(cards)
         if len(kept) < len(cards):
             kinds = ", ".join(sorted({c["kind"] for c in cards}))
-            self.report.warnings.append(f"{first['path']}:{first['line']}: note {note_id} mixes cards that do not "
-                                        f"fit one Anki note ({kinds}); only the first is exported")
+            warnings.append(f"{first['path']}:{first['line']}: note {note_id} mixes cards that do not fit one Anki "
+                            f"note ({kinds}); only the first is exported")
         cards = kept
         model = self.models[kind]
         suspend_ords = {card_ord(kind, c) for c in cards if c["suspended"]}
         if kind == "cloze":
-            images = self.images(first, [first["text"]])
+            images = self.images(first, [first["text"]], warnings)
             fields = [self.field(first["text"], images), "", _source_text(first), htmllib.escape(note_id)]
         else:
             main = first if first["kind"] != "reverse" else next((c for c in cards if c["kind"] != "reverse"), None)
@@ -124,7 +154,7 @@ class Builder:
             else:  # only the reverse side is live: the note's fields are its sides swapped
                 front, back = first["back"], first["front"]
                 suspend_ords.add(0)
-            images = self.images(first, [front, back])
+            images = self.images(first, [front, back], warnings)
             fields = [self.field(front, images), self.field(back, images), _source_text(main or first),
                       htmllib.escape(note_id)]
         tags = [t for card in cards for t in _anki_tags(card["tags"])]
@@ -133,10 +163,56 @@ class Builder:
         tags = list(dict.fromkeys(t for t in tags if t))
         ords = card_ords(model, fields)
         if not ords or not fields[0] or (kind != "cloze" and not fields[1]):
-            self.report.warnings.append(f"{first['path']}:{first['line']}: note {note_id} is empty once unsafe HTML "
-                                        "is removed (or has no cloze left); not exported")
-            return None
-        used = {name for name in images.values() if name} if images else set()
+            warnings.append(f"{first['path']}:{first['line']}: note {note_id} is empty once unsafe HTML is removed "
+                            "(or has no cloze left); not exported")
+            return (warnings, None), images
         deck = (first["deck"] or "").strip() or self.config.name
-        by_ord = {card_ord(kind, first): first} if len(cards) == 1 else {card_ord(kind, c): c for c in cards}
-        return Built(deck, model, self.cache.guid(note_id), fields, tags, ords, position, suspend_ords, used, by_ord)
+        # Anki's columns as genanki writes them (Note.write_to_db), and the warnings its field check gives
+        columns = (kind, self.cache.guid(note_id), " " + " ".join(tags) + " ", "\x1f".join(fields),
+                   fields[model.sort_field_index], ords, sorted(suspend_ords), deck, invalid_html_warnings(fields))
+        return (warnings, columns), images
+
+
+# A prepared note kept in the cache as one string (a JSON list per note took twice as long to load): its parts
+# joined by _PART, lists by _ITEM; a note whose text holds either is not kept.
+_PART, _ITEM = "\x1e", "\x1d"
+
+
+def _pack(warnings: list[str], prepared: tuple | None) -> str | None:
+    if prepared is None:
+        parts = [_ITEM.join(warnings)]
+    else:
+        kind, guid, tags, fields, sort_field, ords, suspended, deck, html_warnings = prepared
+        start = fields.find(sort_field)
+        if start < 0:
+            return None
+        parts = [_ITEM.join(warnings), kind, guid, tags, fields, str(start), str(start + len(sort_field)),
+                 ",".join(map(str, ords)), ",".join(map(str, suspended)), deck, _ITEM.join(html_warnings)]
+        if any(_ITEM in text for text in html_warnings):
+            return None
+    if any(_PART in part for part in parts) or any(_ITEM in text for text in warnings):
+        return None
+    return _PART.join(parts)
+
+
+def _unpack(packed: str) -> tuple[list[str], tuple | None]:
+    parts = packed.split(_PART)
+    warnings = parts[0].split(_ITEM) if parts[0] else []
+    if len(parts) == 1:
+        return warnings, None
+    _, kind, guid, tags, fields, start, end, ords, suspended, deck, html_warnings = parts
+    return warnings, (kind, guid, tags, fields, fields[int(start):int(end)], _numbers(ords), _numbers(suspended), deck,
+                      html_warnings.split(_ITEM) if html_warnings else [])
+
+
+@functools.lru_cache(maxsize=256)
+def _numbers(text: str) -> tuple[int, ...]:
+    """"0,1" → (0, 1): a note's ords (few distinct lists)."""
+    return tuple(int(n) for n in text.split(",")) if text else ()
+
+
+def invalid_html_warnings(fields: list[str]) -> list[str]:
+    """genanki's warning for each field with text its check reads as a broken HTML tag (Note.write_to_db)."""
+    return ["Field contained the following invalid HTML tags. Make sure you are calling html.escape() if your field "
+            "data isn't already HTML-encoded: " + " ".join(invalid)
+            for text in fields if "<" in text and (invalid := genanki.Note._find_invalid_html_tags_in_field(text))]

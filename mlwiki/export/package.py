@@ -222,11 +222,10 @@ def _fill_collection(conn: sqlite3.Connection, by_deck: dict[str, list[Built]], 
     for deck, items in zip(decks, by_deck.values()):
         did = deck.deck_id
         for item in items:
-            fields = item.fields
-            _warn_invalid_tags(fields, report, name)
+            report.warnings.extend(f"{name}: {text}" for text in item.html_warnings)
             nid = next(ids)
-            notes.append((nid, item.guid, item.model.model_id, mod, -1, " " + " ".join(item.tags) + " ",
-                          "\x1f".join(fields), fields[item.model.sort_field_index], 0, 0, ""))
+            notes.append((nid, item.guid, item.model.model_id, mod, -1, item.tags, item.fields, item.sort_field, 0, 0,
+                          ""))
             for ord_ in item.ords:
                 cid, row = next(ids), item.cards.get(ord_)
                 columns = card_columns(history, today, row, ord_ in item.suspended_ords, item.position)
@@ -238,12 +237,3 @@ def _fill_collection(conn: sqlite3.Connection, by_deck: dict[str, list[Built]], 
     add_presets(conn, history)
     conn.commit()
     return scheduled, len(revlog)
-
-
-def _warn_invalid_tags(fields: list[str], report: ExportReport, name: str) -> None:
-    """genanki's warning for a field with text its check reads as a broken HTML tag (Note.write_to_db)."""
-    for text in fields:
-        if "<" in text and (invalid := genanki.Note._find_invalid_html_tags_in_field(text)):
-            report.warnings.append(f"{name}: Field contained the following invalid HTML tags. Make sure you are "
-                                   "calling html.escape() if your field data isn't already HTML-encoded: "
-                                   + " ".join(invalid))

@@ -1,10 +1,13 @@
-"""What an export renders, kept for the next one: each card side's HTML by the hash of its Markdown, and each
-note's Anki GUID by its note id.
+"""What an export renders, kept for the next one: each note's Anki columns (type, GUID, tags, fields, sort field,
+card ords, suspended ords, deck, warnings) by the hash of its cards' rows; for the notes that changed, each card
+side's HTML by the hash of its Markdown and each note's Anki GUID by its note id.
 
 Rendering Markdown and math to sanitized HTML, and genanki's GUIDs (a SHA-256 and a base-91 loop in Python),
 were most of an export's time, and between two exports most notes do not change. Both are pure functions of
 their key, so a hit gives exactly what rendering would (images are resolved afterwards, on every export, as
-files may come and go). The cache is a file in the data folder (`.mlwiki/render-cache.json`), written next to
+files may come and go, and a note with images is never kept whole). A note's key covers every column of its
+cards' rows, its id and the wiki's name (the deck of cards without one), so an edit, a review, a suspension, a
+moved line or a new tag is a miss. The cache is a file in the data folder (`.mlwiki/render-cache.json`), written next to
 its name and renamed into place; one that is missing, damaged, or written by other rendering code (another
 mlwiki version, or a changed renderer in a checkout) is ignored and rebuilt.
 """
@@ -12,6 +15,7 @@ mlwiki version, or a changed renderer in a checkout) is ignored and rebuilt.
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import tempfile
 from pathlib import Path
@@ -22,7 +26,7 @@ except ImportError:  # another Python than CPython
     from hashlib import blake2b
 
 CACHE_NAME = "render-cache.json"
-FORMAT = 1  # raise when what the cache holds changes meaning
+FORMAT = 2  # raise when what the cache holds changes meaning
 
 
 def _renderer_stamp() -> list:
@@ -30,7 +34,8 @@ def _renderer_stamp() -> list:
     from mlwiki import __version__
 
     here = Path(__file__).resolve().parent.parent
-    files = sorted((here / "render").glob("*.py")) + [here / "export" / "notes.py"]
+    files = sorted((here / "render").glob("*.py")) + [here / "export" / "notes.py", here / "export" / "models.py",
+                                                       here / "ankiformat" / "cards.py"]
     stamp: list = [FORMAT, __version__]
     for path in files:
         try:
@@ -42,13 +47,15 @@ def _renderer_stamp() -> list:
 
 
 class RenderCache:
-    """Rendered card sides and GUIDs of the last export (`load`), and of this one (`save`)."""
+    """Prepared notes, rendered card sides and GUIDs of the last export (`load`), and of this one (`save`)."""
 
-    def __init__(self, path: Path | None, fields: dict[str, str] | None = None, guids: dict[str, str] | None = None):
+    def __init__(self, path: Path | None, fields: dict[str, str] | None = None, guids: dict[str, str] | None = None,
+                 notes: dict[str, str] | None = None):
         self.path = path
-        self.old_fields, self.old_guids = fields or {}, guids or {}
+        self.old_fields, self.old_guids, self.old_notes = fields or {}, guids or {}, notes or {}
         self.fields: dict[str, str] = {}
         self.guids: dict[str, str] = {}
+        self.notes: dict[str, str] = {}
         self.misses = 0
 
     @classmethod
@@ -56,12 +63,32 @@ class RenderCache:
         path = data_dir / CACHE_NAME
         try:
             saved = json.loads(path.read_text(encoding="utf-8"))
-            if saved["renderer"] == _renderer_stamp() and isinstance(saved["fields"], dict) and \
-                    isinstance(saved["guids"], dict):
-                return cls(path, saved["fields"], saved["guids"])
+            if saved["renderer"] == _renderer_stamp() and all(isinstance(saved[k], dict)
+                                                               for k in ("fields", "guids", "notes")):
+                return cls(path, saved["fields"], saved["guids"], saved["notes"])
         except (OSError, ValueError, KeyError, TypeError):
             pass
         return cls(path)
+
+    @staticmethod
+    def note_key(note_id: str, cards: list, name: str) -> str:
+        """The key of a note's prepared columns: a hash of its id, the wiki's name and all its cards' rows."""
+        data = marshal.dumps((note_id, name, [tuple(card) for card in cards]), 2)  # 2: no object references
+        return blake2b(data, digest_size=16).hexdigest()
+
+    def note(self, key: str) -> str | None:
+        """The prepared note with this key (packed by mlwiki.export.notes), from the last export (None: not
+        kept)."""
+        entry = self.notes.get(key)
+        if entry is None:
+            entry = self.old_notes.get(key)
+            if entry is not None:
+                self.notes[key] = entry
+        return entry
+
+    def add_note(self, key: str, entry: str) -> None:
+        self.notes[key] = entry
+        self.misses += 1
 
     def html(self, markdown: str) -> str:
         """`markdown_to_html(markdown)`, from the last export when it rendered the same text."""
@@ -89,15 +116,14 @@ class RenderCache:
         return guid
 
     def save(self, keep_unused: bool) -> None:
-        """Write what this export rendered (and, for a filtered export, what the last one did too). A cache that
+        """Write what this export prepared (and, for a filtered export, what the last one did too). A cache that
         cannot be written is no error: the next export renders again."""
-        if self.path is None or (not self.misses and len(self.fields) == len(self.old_fields)
-                                 and len(self.guids) == len(self.old_guids)):
+        kept = {"fields": (self.old_fields, self.fields), "guids": (self.old_guids, self.guids),
+                "notes": (self.old_notes, self.notes)}
+        if self.path is None or (not self.misses and all(len(old) == len(new) for old, new in kept.values())):
             return  # nothing new, nothing dropped
-        fields = {**self.old_fields, **self.fields} if keep_unused else self.fields
-        guids = {**self.old_guids, **self.guids} if keep_unused else self.guids
-        text = json.dumps({"renderer": _renderer_stamp(), "fields": fields, "guids": guids}, ensure_ascii=False,
-                          separators=(",", ":"))
+        saved = {name: {**old, **new} if keep_unused else new for name, (old, new) in kept.items()}
+        text = json.dumps({"renderer": _renderer_stamp(), **saved}, ensure_ascii=False, separators=(",", ":"))
         tmp = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
