@@ -54,7 +54,8 @@ def test_a_reused_rendering_writes_the_same_notes(wiki, tmp_path):
     first = export(wiki, tmp_path / "first")
     cache = wiki / ".mlwiki" / CACHE_NAME
     saved = json.loads(cache.read_text(encoding="utf-8"))
-    assert len(saved["fields"]) >= 4 and len(saved["guids"]) >= 3
+    assert len(saved["notes"]) >= 4  # each note kept whole: its sides and GUID need not be kept besides
+    assert not saved["fields"] and not saved["guids"]
     assert export(wiki, tmp_path / "again") == first
     cache.unlink()
     assert export(wiki, tmp_path / "fresh") == first, "the same as rendered from scratch"
@@ -74,8 +75,26 @@ def test_a_damaged_or_foreign_cache_is_ignored(wiki, tmp_path):
     first = export(wiki, tmp_path / "first")
     cache = wiki / ".mlwiki" / CACHE_NAME
     saved = json.loads(cache.read_text(encoding="utf-8"))
-    poisoned = {key: "<b>stale</b>" for key in saved["fields"]}
-    cache.write_text(json.dumps({**saved, "renderer": ["another mlwiki"], "fields": poisoned}), encoding="utf-8")
+    poisoned = {key: entry.replace("Adam", "stale") for key, entry in saved["notes"].items()}
+    cache.write_text(json.dumps({**saved, "renderer": ["another mlwiki"], "notes": poisoned}), encoding="utf-8")
     assert export(wiki, tmp_path / "foreign") == first
     cache.write_text("{not json", encoding="utf-8")
     assert export(wiki, tmp_path / "damaged") == first
+
+
+def test_a_note_with_images_is_resolved_again_and_a_changed_row_is_prepared_again(wiki, tmp_path):
+    write(wiki, "notes/adam.md", NOTE + "\nQ: What does the plot show?\nA: ![](plot.png)\n")
+    (wiki / "notes" / "plot.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    first = export(wiki, tmp_path / "first")
+    assert any('src="mlwiki-' in flds for _, flds, _ in first)
+    (wiki / "notes" / "plot.png").unlink()  # the note's text is unchanged; its image is gone
+    with sqlite3.connect(wiki / ".mlwiki" / "mlwiki.db") as store:
+        store.execute("UPDATE cards SET suspended = 1 WHERE front LIKE 'Which%'")
+    result = CliRunner().invoke(cli, ["--root", str(wiki), "--now", "2026-03-02T12:00:00Z", "export", "-o",
+                                      str(tmp_path / "again"), "--json"])
+    report = json.loads(result.output)
+    assert any("plot.png" in w for w in report["warnings"]) and report["files"][0]["suspended"] == 1
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(zipfile.ZipFile(report["files"][0]["path"]).read("collection.anki2"))
+    flds = [f for (f,) in conn.execute("SELECT flds FROM notes")]
+    assert any("[image not exported]" in f for f in flds) and not any('src="mlwiki-' in f for f in flds)

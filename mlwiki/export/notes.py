@@ -120,7 +120,7 @@ class Builder:
             if images:
                 media = {name for name in images.values() if name}
             elif (packed := _pack(warnings, prepared)) is not None:  # nothing read from the disk: rows decide all
-                self.cache.add_note(key, packed)
+                self.cache.add_note(key, packed, _markdowns(cards), note_id)
         self.report.warnings.extend(warnings)
         if prepared is None:
             return None
@@ -188,11 +188,17 @@ def _pack(warnings: list[str], prepared: tuple | None) -> str | None:
             return None
         parts = [_ITEM.join(warnings), kind, guid, tags, fields, str(start), str(start + len(sort_field)),
                  ",".join(map(str, ords)), ",".join(map(str, suspended)), deck, _ITEM.join(html_warnings)]
-        if any(_ITEM in text for text in html_warnings):
+        if any(_ITEM in text for text in html_warnings):  # rare: a note with invalid HTML
             return None
-    if any(_PART in part for part in parts) or any(_ITEM in text for text in warnings):
+    packed = _PART.join(parts)
+    if packed.count(_PART) != len(parts) - 1 or parts[0].count(_ITEM) != max(len(warnings) - 1, 0):
         return None
-    return _PART.join(parts)
+    return packed
+
+
+def _markdowns(cards: list) -> list[str]:
+    """Every side a note's cards could render (what its fields were rendered from)."""
+    return [text for card in cards for text in (card["front"], card["back"], card["text"]) if text]
 
 
 def _unpack(packed: str) -> tuple[list[str], tuple | None]:

@@ -46,6 +46,10 @@ def _renderer_stamp() -> list:
     return stamp
 
 
+def _key(markdown: str) -> str:
+    return blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
 class RenderCache:
     """Prepared notes, rendered card sides and GUIDs of the last export (`load`), and of this one (`save`)."""
 
@@ -86,13 +90,18 @@ class RenderCache:
                 self.notes[key] = entry
         return entry
 
-    def add_note(self, key: str, entry: str) -> None:
+    def add_note(self, key: str, entry: str, markdowns: list[str], note_id: str) -> None:
+        """Keep a prepared note; the sides and the GUID it was made from need not be kept besides (an edit of
+        the note renders both sides again)."""
         self.notes[key] = entry
         self.misses += 1
+        for markdown in markdowns:
+            self.fields.pop(_key(markdown), None)
+        self.guids.pop(note_id, None)
 
     def html(self, markdown: str) -> str:
         """`markdown_to_html(markdown)`, from the last export when it rendered the same text."""
-        key = blake2b(markdown.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+        key = _key(markdown)
         html = self.fields.get(key)
         if html is None:
             html = self.old_fields.get(key)
