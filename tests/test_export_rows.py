@@ -49,7 +49,8 @@ def genanki_reference(conn: sqlite3.Connection, models: dict, description: str) 
     first_id = stamp = None
     for nid, guid, mid, mod, tags, flds in conn.execute("SELECT id, guid, mid, mod, tags, flds FROM notes ORDER BY id"):
         first_id, stamp = first_id or nid, stamp or mod
-        cards = conn.execute("SELECT did, ord, type, queue, due FROM cards WHERE nid = ? ORDER BY id", (nid,)).fetchall()
+        cards = conn.execute("SELECT did, ord, type, queue, due FROM cards WHERE nid = ? ORDER BY id",
+                             (nid,)).fetchall()
         new = [c for c in cards if c[2] == 0]
         note = genanki.Note(model=models[mid], fields=flds.split("\x1f"), tags=tags.split(), guid=guid,
                             due=new[0][4] if new else 0)

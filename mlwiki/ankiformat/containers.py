@@ -58,9 +58,9 @@ def _unzstd(raw, out, package: Path) -> None:
 
 
 def write_package(collection: bytes, target: Path, media: dict[str, Path]) -> None:
-    """Zip a legacy collection database (its bytes: sqlite3's `Connection.serialize()`) and its media into the package `target`,
-    atomically (a reader sees the old file or the new one, never half of one) and with the permissions of an
-    ordinary file."""
+    """Zip a legacy collection database (its bytes: sqlite3's `Connection.serialize()`) and its media into the
+    package `target`, atomically (a reader sees the old file or the new one, never half of one) and with the
+    permissions of an ordinary file."""
     fd, tmp_path = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as raw:

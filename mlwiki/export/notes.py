@@ -85,7 +85,8 @@ class Builder:
         self.cache = cache or RenderCache(None)  # without one, this export's renders are still shared within it
 
     def field(self, markdown: str, images: dict[str, str | None]) -> str:
-        html = self.cache.html(markdown or "")
+        # the sides of a note without images are kept with the whole note (build), not one by one
+        html = self.cache.html(markdown or "", keep=bool(images))
         return (rewrite_images(html, images) if images else html).strip()  # no image: nothing to rewrite
 
     def images(self, first, sources: list[str], warnings: list[str]) -> dict[str, str | None]:
@@ -120,7 +121,7 @@ class Builder:
             if images:
                 media = {name for name in images.values() if name}
             elif (packed := _pack(warnings, prepared)) is not None:  # nothing read from the disk: rows decide all
-                self.cache.add_note(key, packed, _markdowns(cards), note_id)
+                self.cache.add_note(key, packed)
         self.report.warnings.extend(warnings)
         if prepared is None:
             return None
@@ -168,7 +169,7 @@ class Builder:
             return (warnings, None), images
         deck = (first["deck"] or "").strip() or self.config.name
         # Anki's columns as genanki writes them (Note.write_to_db), and the warnings its field check gives
-        columns = (kind, self.cache.guid(note_id), " " + " ".join(tags) + " ", "\x1f".join(fields),
+        columns = (kind, self.cache.guid(note_id, keep=bool(images)), " " + " ".join(tags) + " ", "\x1f".join(fields),
                    fields[model.sort_field_index], ords, sorted(suspend_ords), deck, invalid_html_warnings(fields))
         return (warnings, columns), images
 
@@ -194,11 +195,6 @@ def _pack(warnings: list[str], prepared: tuple | None) -> str | None:
     if packed.count(_PART) != len(parts) - 1 or parts[0].count(_ITEM) != max(len(warnings) - 1, 0):
         return None
     return packed
-
-
-def _markdowns(cards: list) -> list[str]:
-    """Every side a note's cards could render (what its fields were rendered from)."""
-    return [text for card in cards for text in (card["front"], card["back"], card["text"]) if text]
 
 
 def _unpack(packed: str) -> tuple[list[str], tuple | None]:

@@ -18,10 +18,13 @@ What goes into a package, and why:
   learning progress"). Cards Anki already has are never changed by an import: `mlwiki anki push` brings
   their new reviews over.
 
-The file is written next to its final name and renamed into place, so a crash never leaves half a package.
-genanki's own ``Package.write_to_file`` is not used because it leaves its temporary SQLite file behind in the
-temp folder on every call (genanki 0.13.1); :func:`_write_apkg` writes the same layout through the same
-``Package.write_to_db`` with the same timestamp, and removes it.
+* **Writing.** The collection is built in memory and zipped from its bytes (no temporary file; genanki's own
+  ``Package.write_to_file`` leaves its temporary SQLite file behind on every call, genanki 0.13.1). genanki's
+  ``Package.write_to_db`` writes the schema, note types, decks and options; the notes and cards it would write one
+  ``INSERT`` at a time through a ``Note`` object each are inserted in bulk, with the same ids, columns and
+  warnings (tests/test_export_rows.py rebuilds them with genanki and compares). An unchanged note's columns come
+  from the last export (mlwiki.export.render_cache). The .apkg is written next to its final name and renamed into
+  place, so a crash never leaves half a package.
 """
 
 from __future__ import annotations

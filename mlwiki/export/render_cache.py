@@ -90,17 +90,13 @@ class RenderCache:
                 self.notes[key] = entry
         return entry
 
-    def add_note(self, key: str, entry: str, markdowns: list[str], note_id: str) -> None:
-        """Keep a prepared note; the sides and the GUID it was made from need not be kept besides (an edit of
-        the note renders both sides again)."""
+    def add_note(self, key: str, entry: str) -> None:
         self.notes[key] = entry
         self.misses += 1
-        for markdown in markdowns:
-            self.fields.pop(_key(markdown), None)
-        self.guids.pop(note_id, None)
 
-    def html(self, markdown: str) -> str:
-        """`markdown_to_html(markdown)`, from the last export when it rendered the same text."""
+    def html(self, markdown: str, keep: bool = True) -> str:
+        """`markdown_to_html(markdown)`, from the last export when it rendered the same text. `keep=False`: not
+        kept for the next export (the note is kept whole, see `add_note`)."""
         key = _key(markdown)
         html = self.fields.get(key)
         if html is None:
@@ -110,18 +106,20 @@ class RenderCache:
 
                 html = markdown_to_html(markdown)
                 self.misses += 1
-            self.fields[key] = html
+            if keep:
+                self.fields[key] = html
         return html
 
-    def guid(self, note_id: str) -> str:
-        """`genanki.guid_for(note_id)`: the Anki GUID of the note (see mlwiki.export.notes)."""
+    def guid(self, note_id: str, keep: bool = True) -> str:
+        """`genanki.guid_for(note_id)`: the Anki GUID of the note (see mlwiki.export.notes); `keep` as for `html`."""
         guid = self.guids.get(note_id) or self.old_guids.get(note_id)
         if guid is None:
             from mlwiki.export.genanki_lib import genanki
 
             guid = genanki.guid_for(note_id)
             self.misses += 1
-        self.guids[note_id] = guid
+        if keep:
+            self.guids[note_id] = guid
         return guid
 
     def save(self, keep_unused: bool) -> None:
