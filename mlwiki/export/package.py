@@ -225,16 +225,18 @@ def _fill_collection(conn: sqlite3.Connection, by_deck: dict[str, list[Built]], 
     for deck, items in zip(decks, by_deck.values()):
         did = deck.deck_id
         for item in items:
-            report.warnings.extend(f"{name}: {text}" for text in item.html_warnings)
+            if item.html_warnings:
+                report.warnings.extend(f"{name}: {text}" for text in item.html_warnings)
             nid = next(ids)
             notes.append((nid, item.guid, item.model.model_id, mod, -1, item.tags, item.fields, item.sort_field, 0, 0,
                           ""))
             for ord_ in item.ords:
                 cid, row = next(ids), item.cards.get(ord_)
                 columns = card_columns(history, today, row, ord_ in item.suspended_ords, item.position)
-                scheduled += columns[0] != TYPE_NEW
-                cards.append((cid, nid, did, ord_, mod, -1, *columns[:8], 0, 0, 0, columns[8]))
-                if row is not None:
+                cards.append((cid, nid, did, ord_, mod, -1) + columns)
+                if columns[0] != TYPE_NEW:
+                    scheduled += 1
+                if row is not None and row["id"] in history.reviews:
                     revlog += card_revlog(history, row, cid)
     insert_package_rows(conn, notes, cards, revlog)
     add_presets(conn, history)

@@ -130,10 +130,16 @@ def list_cards(store: Store, selection: CardFilter = CardFilter(), include_retir
     return [card_row_to_dict(row) for row in rows]
 
 
+# what a note and its cards become in Anki (content, place, tags, suspension) and their scheduling: the rest of a
+# row (creation and retirement times, hashes, burying) an export never reads, and 10,000 rows of it cost ~10 ms
+EXPORTED_COLUMNS = ("id, note_id, kind, front, back, text, grp, deck, tags, heading, path, line, suspended, leech, "
+                    "state, step, stability, difficulty, due, last_review, reps, lapses")
+
+
 def notes_with_selected_cards(store: Store, selection: CardFilter) -> list:
     """Every live card of each note that has at least one live card in `selection`, in note order (what an
-    export writes: Anki's notes carry all their cards)."""
-    rows = store.query(f"SELECT * FROM cards WHERE {LIVE} ORDER BY path, ord, grp, id")
+    export writes: Anki's notes carry all their cards), with the columns an export reads (EXPORTED_COLUMNS)."""
+    rows = store.query(f"SELECT {EXPORTED_COLUMNS} FROM cards WHERE {LIVE} ORDER BY path, ord, grp, id")
     if selection.is_empty:
         return rows
     where, params = selection.where()
