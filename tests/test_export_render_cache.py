@@ -98,3 +98,23 @@ def test_a_note_with_images_is_resolved_again_and_a_changed_row_is_prepared_agai
     conn.deserialize(zipfile.ZipFile(report["files"][0]["path"]).read("collection.anki2"))
     flds = [f for (f,) in conn.execute("SELECT flds FROM notes")]
     assert any("[image not exported]" in f for f in flds) and not any('src="mlwiki-' in f for f in flds)
+
+
+def test_a_prepared_note_packs_and_unpacks_unchanged():
+    from mlwiki.export.notes import _pack, _unpack
+
+    prepared = ("two-way", "g#uid", " a b ", "<p>x</p>\x1f<p>y</p>\x1fn.md:3 · H\x1fid1", "<p>x</p>", [0, 1], [1],
+                "D::E", ["Field contained … <x"])
+    for warnings in ([], ["n.md:3: one"], ["n.md:3: one", "n.md:4: two"]):
+        assert _unpack(_pack(warnings, prepared)) == (warnings, (*prepared[:5], (0, 1), (1,), *prepared[7:]))
+        assert _unpack(_pack(warnings, None)) == (warnings, None)
+    sort_field_second = (*prepared[:4], "<p>y</p>", *prepared[5:])
+    assert _unpack(_pack([], sort_field_second))[1][4] == "<p>y</p>"
+    for odd, field_kept, warning_kept in (("\ue01e", False, False), ("\ue01d", True, False), ("\ue01f", False, True)):
+        odd_fields = (*prepared[:3], prepared[3] + odd, *prepared[4:])
+        assert (_pack([], odd_fields) is not None) == field_kept  # a note that would read back otherwise is not kept
+        assert (_pack([f"n.md:1: {odd}"], prepared) is not None) == warning_kept
+        if field_kept:
+            assert _unpack(_pack([], odd_fields))[1][3] == odd_fields[3]
+        if warning_kept:
+            assert _unpack(_pack([f"n.md:1: {odd}"], prepared))[0] == [f"n.md:1: {odd}"]

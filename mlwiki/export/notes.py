@@ -175,8 +175,9 @@ class Builder:
 
 
 # A prepared note kept in the cache as one string (a JSON list per note took twice as long to load): its parts
-# joined by _PART, lists by _ITEM; a note whose text holds either is not kept.
-_PART, _ITEM = "\x1e", "\x1d"
+# joined by _PART, lists by _ITEM, Anki's field separator written as _FIELD; a note whose text holds any of the
+# three is not kept. Private-use characters, as JSON writes control characters as slow-to-read escapes.
+_PART, _ITEM, _FIELD = "\ue01e", "\ue01d", "\ue01f"
 
 
 def _pack(warnings: list[str], prepared: tuple | None) -> str | None:
@@ -185,10 +186,11 @@ def _pack(warnings: list[str], prepared: tuple | None) -> str | None:
     else:
         kind, guid, tags, fields, sort_field, ords, suspended, deck, html_warnings = prepared
         start = fields.find(sort_field)
-        if start < 0:
+        if start < 0 or _FIELD in fields:
             return None
-        parts = [_ITEM.join(warnings), kind, guid, tags, fields, str(start), str(start + len(sort_field)),
-                 ",".join(map(str, ords)), ",".join(map(str, suspended)), deck, _ITEM.join(html_warnings)]
+        parts = [_ITEM.join(warnings), kind, guid, tags, fields.replace("\x1f", _FIELD), str(start),
+                 str(start + len(sort_field)), ",".join(map(str, ords)), ",".join(map(str, suspended)), deck,
+                 _ITEM.join(html_warnings)]
         if any(_ITEM in text for text in html_warnings):  # rare: a note with invalid HTML
             return None
     packed = _PART.join(parts)
@@ -203,6 +205,7 @@ def _unpack(packed: str) -> tuple[list[str], tuple | None]:
     if len(parts) == 1:
         return warnings, None
     _, kind, guid, tags, fields, start, end, ords, suspended, deck, html_warnings = parts
+    fields = fields.replace(_FIELD, "\x1f")
     return warnings, (kind, guid, tags, fields, fields[int(start):int(end)], _numbers(ords), _numbers(suspended), deck,
                       html_warnings.split(_ITEM) if html_warnings else [])
 
