@@ -145,11 +145,15 @@ def export_decks(store, config: Config, now: datetime, out_dir: str | os.PathLik
     for row in notes_with_selected_cards(store, selection):
         groups.setdefault(row["note_id"], []).append(row)
     by_top: dict[str, list[Built]] = {}
+    in_deck: dict[str, list[Built]] = {}  # deck → the list of its top-level deck
     for position, (note_id, cards) in enumerate(groups.items()):
         built = builder.build(note_id, cards, position)
         if built is not None:
-            top = built.deck.split("::")[0].strip() or config.name
-            by_top.setdefault(top, []).append(built)
+            notes = in_deck.get(built.deck)
+            if notes is None:
+                top = built.deck.split("::")[0].strip() or config.name
+                notes = in_deck[built.deck] = by_top.setdefault(top, [])
+            notes.append(built)
     cache.save(keep_unused=not selection.is_empty)
     if not by_top:
         report.warnings.append("no cards to export" + (" for these filters" if not selection.is_empty else ""))
@@ -182,11 +186,12 @@ def _write_deck(path: Path, top: str, built: list[Built], media_files: dict[str,
     info = ExportedFile(path=path, deck=top)
     for item in built:
         by_deck.setdefault(item.deck, []).append(item)
-        info.notes += 1
         info.cards += len(item.ords)
-        info.suspended += item.suspended
+        if item.suspended_ords:
+            info.suspended += item.suspended
         for name in sorted(item.media):
             media[name] = media_files[name]
+    info.notes = len(built)
     info.media = len(media)
     conn = sqlite3.connect(":memory:")
     try:
