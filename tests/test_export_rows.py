@@ -153,3 +153,21 @@ def test_a_cached_export_is_the_same_to_anki_and_updates_on_reimport(wiki, now, 
         assert col.note_count() == fresh["notes"] and col.card_count() == fresh["cards"]
     finally:
         col.close()
+
+
+def test_a_collection_reads_the_same_without_sqlites_serialize():
+    from mlwiki.export.package import database_bytes
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, flds TEXT)")
+    conn.executemany("INSERT INTO notes VALUES (?, ?)", [(i, f"front {i}\x1fback") for i in range(500)])
+    conn.commit()
+
+    class WithoutSerialize:  # an SQLite built without the serialize API
+        def backup(self, target):
+            conn.backup(target)
+
+    for data in (database_bytes(conn), database_bytes(WithoutSerialize())):
+        copy = sqlite3.connect(":memory:")
+        copy.deserialize(data)
+        assert copy.execute("SELECT count(*), max(flds) FROM notes").fetchone() == (500, "front 99\x1fback")

@@ -199,7 +199,7 @@ def _write_deck(path: Path, top: str, built: list[Built], media_files: dict[str,
             warnings.simplefilter("always")
             info.scheduled, info.reviews = _fill_collection(conn, by_deck, config, stamp, history, report, path.name)
         report.warnings.extend(f"{path.name}: {w.message}" for w in caught)
-        write_package(conn.serialize(), path, media)
+        write_package(database_bytes(conn), path, media)
     finally:
         conn.close()
     return info
@@ -247,3 +247,20 @@ def _fill_collection(conn: sqlite3.Connection, by_deck: dict[str, list[Built]], 
     add_presets(conn, history)
     conn.commit()
     return scheduled, len(revlog)
+
+
+def database_bytes(conn) -> bytes:
+    """The bytes of the database file an in-memory SQLite connection holds (sqlite3's `serialize`, or through a
+    temporary file where SQLite lacks that API: before 3.36 it was built only on request)."""
+    if hasattr(conn, "serialize"):
+        return conn.serialize()
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="mlwiki-export-") as folder:
+        path = Path(folder) / "collection.anki2"
+        copy = sqlite3.connect(path)
+        try:
+            conn.backup(copy)
+        finally:
+            copy.close()
+        return path.read_bytes()
