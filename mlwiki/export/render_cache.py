@@ -58,6 +58,7 @@ class RenderCache:
         self.path = path
         self.old_fields, self.old_guids, self.old_notes = fields or {}, guids or {}, notes or {}
         self.fields: dict[str, str] = {}
+        self.unkept: dict[str, str] = {}  # this export's renders that the next export will not need
         self.guids: dict[str, str] = {}
         self.notes: dict[str, str] = {}
         self.misses = 0
@@ -98,7 +99,7 @@ class RenderCache:
         """`markdown_to_html(markdown)`, from the last export when it rendered the same text. `keep=False`: not
         kept for the next export (the note is kept whole, see `add_note`)."""
         key = _key(markdown)
-        html = self.fields.get(key)
+        html = self.fields.get(key) or self.unkept.get(key)
         if html is None:
             html = self.old_fields.get(key)
             if html is None:
@@ -106,8 +107,7 @@ class RenderCache:
 
                 html = markdown_to_html(markdown)
                 self.misses += 1
-            if keep:
-                self.fields[key] = html
+        (self.fields if keep else self.unkept)[key] = html  # either way rendered once per export
         return html
 
     def guid(self, note_id: str, keep: bool = True) -> str:
