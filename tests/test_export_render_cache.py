@@ -118,3 +118,22 @@ def test_a_prepared_note_packs_and_unpacks_unchanged():
             assert _unpack(_pack([], odd_fields))[1][3] == odd_fields[3]
         if warning_kept:
             assert _unpack(_pack([f"n.md:1: {odd}"], prepared))[0] == [f"n.md:1: {odd}"]
+
+
+def test_a_review_changes_the_schedule_not_the_kept_note(wiki, tmp_path):
+    write(wiki, "notes/adam.md", NOTE)
+    export(wiki, tmp_path / "first")
+    cache = wiki / ".mlwiki" / CACHE_NAME
+    kept = cache.read_text(encoding="utf-8")
+    with sqlite3.connect(wiki / ".mlwiki" / "mlwiki.db") as store:  # as a review leaves a card
+        store.execute("UPDATE cards SET state = 2, stability = 12.5, difficulty = 4.2, reps = 3, lapses = 0, "
+                      "due = '2026-03-09T12:00:00+00:00', last_review = '2026-02-28T12:00:00+00:00' "
+                      "WHERE front LIKE 'What does Adam%'")
+    export(wiki, tmp_path / "again")
+    assert cache.read_text(encoding="utf-8") == kept, "no note was prepared again"
+    (package,) = (tmp_path / "again").glob("*.apkg")
+    conn = sqlite3.connect(":memory:")
+    conn.deserialize(zipfile.ZipFile(package).read("collection.anki2"))
+    rows = conn.execute("SELECT c.type, c.ivl, c.data FROM cards c JOIN notes n ON n.id = c.nid "
+                        "WHERE n.flds LIKE '%What does Adam%'").fetchall()
+    assert rows[0][0] == 2 and rows[0][1] > 0 and '"s":12.5' in rows[0][2]

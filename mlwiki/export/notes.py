@@ -29,6 +29,9 @@ from mlwiki.config import Config
 from mlwiki.export.media import Media, rewrite_images
 from mlwiki.export.models import card_ords
 from mlwiki.export.render_cache import RenderCache
+from mlwiki.store.cards import EXPORTED_NOTE_COLUMNS
+
+_NOTE_COLUMNS = len(EXPORTED_NOTE_COLUMNS)  # the first columns of an exported card row: all a note is made from
 
 
 @dataclass(slots=True)
@@ -111,7 +114,7 @@ class Builder:
 
         A note without images is prepared once and kept in the cache by its cards' rows: the next export with
         the same rows gives the same columns and warnings without rendering, escaping or checking them again."""
-        key = self.cache.note_key(note_id, cards, self.config.name)
+        key = self.cache.note_key(note_id, [card[:_NOTE_COLUMNS] for card in cards], self.config.name)
         packed = self.cache.note(key)
         media: set[str] = set()
         if packed is not None:

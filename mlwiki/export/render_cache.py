@@ -6,8 +6,8 @@ Rendering Markdown and math to sanitized HTML, and genanki's GUIDs (a SHA-256 an
 were most of an export's time, and between two exports most notes do not change. Both are pure functions of
 their key, so a hit gives exactly what rendering would (images are resolved afterwards, on every export, as
 files may come and go, and a note with images is never kept whole). A note's key covers every column of its
-cards' rows, its id and the wiki's name (the deck of cards without one), so an edit, a review, a suspension, a
-moved line or a new tag is a miss. The cache is a file in the data folder (`.mlwiki/render-cache.json`), written next to
+cards' rows that the note is made from (not their scheduling), its id and the wiki's name (the deck of cards
+without one), so an edit, a suspension, a moved line or a new tag is a miss, and a review is not. The cache is a file in the data folder (`.mlwiki/render-cache.json`), written next to
 its name and renamed into place; one that is missing, damaged, or written by other rendering code (another
 mlwiki version, or a changed renderer in a checkout) is ignored and rebuilt.
 """
@@ -76,9 +76,10 @@ class RenderCache:
         return cls(path)
 
     @staticmethod
-    def note_key(note_id: str, cards: list, name: str) -> str:
-        """The key of a note's prepared columns: a hash of its id, the wiki's name and all its cards' rows."""
-        data = marshal.dumps((note_id, name, *map(tuple, cards)), 2)  # version 2: no object references
+    def note_key(note_id: str, cards: list[tuple], name: str) -> str:
+        """The key of a note's prepared columns: a hash of its id, the wiki's name and what its cards' rows hold
+        of the note (mlwiki.store.cards.EXPORTED_NOTE_COLUMNS: not their scheduling, which a review changes)."""
+        data = marshal.dumps((note_id, name, *cards), 2)  # version 2: no object references
         return blake2b(data, digest_size=16).hexdigest()
 
     def note(self, key: str) -> str | None:

@@ -130,10 +130,13 @@ def list_cards(store: Store, selection: CardFilter = CardFilter(), include_retir
     return [card_row_to_dict(row) for row in rows]
 
 
-# what a note and its cards become in Anki (content, place, tags, suspension) and their scheduling: the rest of a
-# row (creation and retirement times, hashes, burying) an export never reads, and 10,000 rows of it cost ~10 ms
-EXPORTED_COLUMNS = ("id, note_id, kind, front, back, text, grp, deck, tags, heading, path, line, suspended, leech, "
-                    "state, step, stability, difficulty, due, last_review, reps, lapses")
+# What an export reads: what a note and its cards become in Anki (content, place, tags, suspension: the first
+# EXPORTED_NOTE_COLUMNS, all that mlwiki.export.notes prepares a note from) and the cards' scheduling. The rest of a
+# row (creation and retirement times, hashes, burying) an export never reads, and 10,000 rows of it cost ~10 ms.
+EXPORTED_NOTE_COLUMNS = ("id", "note_id", "kind", "front", "back", "text", "grp", "deck", "tags", "heading", "path",
+                         "line", "suspended", "leech")
+EXPORTED_COLUMNS = ", ".join(EXPORTED_NOTE_COLUMNS + ("state", "step", "stability", "difficulty", "due",
+                                                      "last_review", "reps", "lapses"))
 
 
 def notes_with_selected_cards(store: Store, selection: CardFilter) -> list:
