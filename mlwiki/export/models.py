@@ -23,7 +23,7 @@ import functools
 import html as htmllib
 import re
 
-from mlwiki.export.genanki_lib import genanki
+import genanki
 
 
 # Note type ids: chosen once with random.randrange(1 << 30, 1 << 31). NEVER change them (see the module docs).

@@ -22,7 +22,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from mlwiki.export.genanki_lib import genanki
+import genanki
 
 from mlwiki.ankiformat.cards import card_ord, exported_cards
 from mlwiki.config import Config

@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from mlwiki.export.genanki_lib import genanki
+import genanki
 
 from mlwiki.ankiformat.cards import TYPE_NEW
 from mlwiki.ankiformat.collection import insert_package_rows

@@ -115,7 +115,7 @@ class RenderCache:
         """`genanki.guid_for(note_id)`: the Anki GUID of the note (see mlwiki.export.notes); `keep` as for `html`."""
         guid = self.guids.get(note_id) or self.old_guids.get(note_id)
         if guid is None:
-            from mlwiki.export.genanki_lib import genanki
+            import genanki
 
             guid = genanki.guid_for(note_id)
             self.misses += 1
