@@ -229,3 +229,46 @@ def test_a_line_of_the_example_before_a_general_formula_does_not_introduce_it(tm
     root = new_wiki(tmp_path, {"Neighbours.md": note})
     fronts = [c["front"] for c in cards(root) if c["kind"] == "formula"]
     assert fronts == ["Neighbours › Exercise: ratings\n\nPearson correlation formula:"]
+
+
+OUTLINE = """#classification
+- Non-parametric, supervised, predicts from the labels of the nearest training points, with no training stage at all
+  besides storing the data, which is why it is also called instance-based or memory-based learning in books.
+  (The whole note is too long for one card: a passage of over 150 words is a page to reread, not an answer to
+  recall, so the section as a whole makes no card here; its branches do. This sentence and the next pad it out.
+  A learner who writes notes as an outline puts the answers in the branches, one level below the labels.)
+- Make a prediction
+\t- Define k: the number of neighbours to be checked
+\t\t- lower k: overfitting, low bias, high variance
+\t\t- higher k: underfitting, high bias, low variance
+\t- Majority vote
+\t\t- the neighbours vote on the class; for regression their targets are averaged
+- This item is a sentence, so nothing under it is asked.
+\t- Pros
+\t\t- simple and quick to set up for a new dataset
+- time of day
+\t- time of day similarity
+- References
+\t- a lecture on nearest neighbours, slides and notes
+"""
+
+
+def test_a_labelled_bullet_with_nested_items_is_a_card_under_its_labels(tmp_path):
+    root = new_wiki(tmp_path, {"K-nearest neighbours.md": OUTLINE})
+    found = sections(root)
+    assert found == {
+        "K-nearest neighbours › Make a prediction": "- Define k: the number of neighbours to be checked\n"
+        "    - lower k: overfitting, low bias, high variance\n    - higher k: underfitting, high bias, low variance\n"
+        "- Majority vote\n    - the neighbours vote on the class; for regression their targets are averaged",
+    }, "the outermost branch small enough wins; under a sentence, a repeated label and References: no card"
+    assert json.loads(run(root, "check", "--json", ok=True).output)["made"]["outline"] == 1
+
+
+def test_a_branch_too_big_for_one_card_gives_its_labelled_parts(tmp_path):
+    long_vote = "\t\t- " + " ".join(["the neighbours vote on the class"] * 12) + "\n"
+    root = new_wiki(tmp_path, {"kNN.md": OUTLINE.replace("\t- Majority vote\n", "\t- Majority vote\n" + long_vote)})
+    found = sections(root)
+    assert found["kNN › Make a prediction › Define k"] == (
+        "the number of neighbours to be checked\n- lower k: overfitting, low bias, high variance\n"
+        "- higher k: underfitting, high bias, low variance")
+    assert not any("Majority vote" in front for front in found)  # alone over 80 words: a page, not an answer

@@ -29,6 +29,7 @@ from mlwiki.extract import tables
 from mlwiki.extract.blocks import Block, card_text_lines, join
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
+from mlwiki.extract.outline import outline_items
 from mlwiki.extract.passages import ABOUT_PAGE, NO_SUBJECT, narrates, passage
 from mlwiki.extract.prose import clean_prose, last_sentence
 from mlwiki.extract.questions import QUESTION_CALLOUTS
@@ -38,6 +39,7 @@ from mlwiki.models import CardKind
 FORM = "section"
 LIST_FORM = "list"  # a list introduced by a sentence ending in ":", in a section too long for one card
 TABLE_FORM = "table-row"  # a row of a table that explains things, in such a section
+OUTLINE_FORM = "outline"  # a labelled bullet and the items nested under it, in such a section
 QUESTION_FORM = "question-line"  # a paragraph that only asks, and the paragraph that answers, in such a section
 MIN_OPENING_WORDS = 10
 MAX_OPENING_SEARCH = 4  # paragraphs: further into a section, a passage no longer stands for it
@@ -148,6 +150,19 @@ def close_section(ex) -> None:
                     _question_card(ex, path, block, blocks[k + 1])
                 if tables.may_hold_table(block):
                     _table_cards(ex, path, block)
+                _outline_cards(ex, path, block, declined)
+
+
+def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
+    """A card per labelled branch of an outline (see `mlwiki.extract.outline`) whose nested text reads as prose."""
+    lines = [(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]
+    for labels, nested, line in outline_items(lines):
+        labels = [clean_prose(label) for label in labels]
+        if any(NO_SUBJECT.fullmatch(label) or is_example_title(label) for label in labels):
+            continue
+        back = passage([Block(TEXT, [Line(line, text, TEXT) for text in nested.split("\n")])], True, declined)
+        if back is not None:
+            _add(ex, OUTLINE_FORM, " › ".join([path, *labels]), back, line)
 
 
 def _table_cards(ex, path: str, block: Block) -> None:

@@ -42,6 +42,8 @@ FORMS = {  # form: ((one, many), setting)
     "list": (("list introduced by a sentence ending in `:`", "lists introduced by a sentence ending in `:`"),
              ("sections", "true")),
     "table-row": (("row of an explaining table", "rows of explaining tables"), ("sections", "true")),
+    "outline": (("labelled bullet with the items nested under it", "labelled bullets with the items nested under "
+                 "them"), ("sections", "true")),
     "question-line": (("paragraph that only asks, with its answer", "paragraphs that only ask, with their answers"),
                       ("sections", "true")),
 }

@@ -1,0 +1,78 @@
+"""Outline cards: in a note written as a tree of bullets, an item that is only a short label and holds nested items
+that explain it becomes a card: front = the heading path and the labels above it, back = what is nested under it.
+
+    - Define k                                  →  kNN › Make prediction using kNN › Define k
+        - lower k: overfitting, high variance       - lower k: overfitting, high variance
+        - higher k: underfitting, high bias         - higher k: underfitting, high bias
+
+Many notes taken from a book or a course are outlines ("- Resampling", nested "- Undersampling majority class",
+nested again "- e.g. Tomek links, …"); they hold most of what a learner would card and no sentence to hang a card
+on. Pure: the lines of a list in, (label path, back, line) out. A label is a few words that do not end a sentence;
+an item with more than `MAX_WORDS` words or `MAX_ITEMS` items under it is a chapter, not an answer: its own
+nested labels are tried instead. Whether the back reads as prose (not links, values or a table of contents) is
+`passages.passage`'s to say, as for section cards.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.lines import LIST_ITEM
+
+MAX_LABEL_WORDS = 8
+MAX_WORDS = 80  # tighter than a section card's: one branch of an outline is one thing to recall
+MAX_ITEMS = 6
+MIN_NEW_WORDS = 3  # "- time of the day" over "- time of the day similarity" teaches nothing
+_SENTENCE_END = re.compile(r"[.!?;]\s*$")
+_NOT_A_LABEL = re.compile(r"(?i)^(?:e\.g\.|i\.e\.|eg\b|ie\b|see\b|note\b|https?:|\[\[|\[|!\[|`|\$)")
+
+
+def _width(text: str) -> int:
+    """Indentation in columns, a tab to the next multiple of four (as Obsidian and CommonMark count it)."""
+    expanded = text.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
+
+
+def _label(text: str) -> tuple[str | None, str]:
+    """(the item's label, the rest of its line): "- Resampling" → ("Resampling", ""), "- Define k: the number of
+    neighbours" → ("Define k", "the number of neighbours"); (None, "") when the item is a sentence."""
+    item = LIST_ITEM.sub("", text, count=1).strip()
+    head, colon, rest = item.partition(": ")
+    label = (head if colon and len(head.split()) <= MAX_LABEL_WORDS // 2 else item).rstrip(":").strip().strip("*_")
+    if not label or _SENTENCE_END.search(label) or _NOT_A_LABEL.match(label) or "](" in label \
+            or len(label.split()) > MAX_LABEL_WORDS:
+        return None, ""
+    return label.strip(), rest.strip() if colon and label.strip() == head.strip().strip("*_") else ""
+
+
+def outline_items(lines: list[tuple[int, str]]) -> list[tuple[list[str], str, int]]:
+    """(labels from the outermost, back as Markdown dedented, line number) for each labelled item with nested
+    items small enough to recall; the outermost such item wins, its nested labels are not cards too."""
+    items = [(k, _width(text)) for k, (_, text) in enumerate(lines) if LIST_ITEM.match(text)]
+    found: list[tuple[list[str], str, int]] = []
+    stack: list[tuple[int, str | None]] = []  # (width, label) of the items enclosing the current one
+    covered_until = -1
+    for position, (k, width) in enumerate(items):
+        while stack and stack[-1][0] >= width:
+            stack.pop()
+        label, said = _label(lines[k][1])
+        stack.append((width, label))
+        if k <= covered_until or label is None:
+            continue
+        end = next((j for j, w in items[position + 1:] if w <= width), len(lines))
+        nested = [text for _, text in lines[k + 1:end] if text.strip()]
+        if not nested or not LIST_ITEM.match(nested[0]):
+            continue
+        inner = min(_width(text) for text in nested)
+        top = [text for text in nested if _width(text) == inner and LIST_ITEM.match(text)]
+        words = sum(len(LIST_ITEM.sub("", text).split()) for text in nested) + len(said.split())
+        if len(top) > MAX_ITEMS or words > MAX_WORDS or words < len(label.split()) + MIN_NEW_WORDS:
+            continue
+        if any(lab is None for _, lab in stack[:-1]):
+            continue  # under a sentence: the labels alone would not say what is asked ("… › Pros")
+        path = [lab for _, lab in stack[:-1]] + [label]
+        back = "\n".join(text.expandtabs(4)[inner:] if _width(text) >= inner else text.strip() for text in nested)
+        back = f"{said}\n\n{back}" if said else back
+        found.append((path, back, lines[k][0]))
+        covered_until = end - 1
+    return found
