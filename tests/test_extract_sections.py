@@ -272,3 +272,11 @@ def test_a_branch_too_big_for_one_card_gives_its_labelled_parts(tmp_path):
         "the number of neighbours to be checked\n- lower k: overfitting, low bias, high variance\n"
         "- higher k: underfitting, high bias, low variance")
     assert not any("Majority vote" in front for front in found)  # alone over 80 words: a page, not an answer
+
+
+def test_a_line_that_only_cites_a_page_is_left_off_the_back(tmp_path):
+    note = ("#data\n\np.g. 113 of *[[Designing Machine Learning Systems]]*\nData augmentation is a family of "
+            "techniques that increase the amount of training data, most useful where data is scarce.\n")
+    root = new_wiki(tmp_path, {"Data Augmentation.md": note})
+    assert sections(root) == {"Data Augmentation": "Data augmentation is a family of techniques that increase the "
+                                                   "amount of training data, most useful where data is scarce."}

@@ -85,6 +85,11 @@ _CANNOT_END = frozenset("the a an of with to for by in on and or is are that whi
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
 
+# A line that only says where the notes come from: "p.g. 113 of *[[Designing Machine Learning Systems]]*", "p. 5"
+_PAGE_REFERENCE = re.compile(r"[ \t]*(?:p\.[ \t]?g\.?|pg\.?|pp?\.|page)[ \t]*\d+(?:[-–]\d+)?(?:[ \t]+(?:of|in)[ \t]+[^\n]{0,120})?[ \t]*",
+                             re.I)
+
+
 def passage(body: list[Block], labelled: bool = False, declined: bool = False) -> str | None:
     """The back of a section card: its paragraphs and list items, images and blank lines left out; None when
     the text does not read as something to recall (see the module's docstring). `labelled`: the text of a bold
@@ -112,7 +117,7 @@ def passage(body: list[Block], labelled: bool = False, declined: bool = False) -
                 return None  # `**Term**: …`, "**Term** is a …": the definitions form's, on or off
             # (each test only where its first character or a piece of it can be: this loop sees every section)
             if ("![" in raw or "<img" in raw) and _IMAGE_LINE.match(raw) or "http" in raw and _URL_LINE.match(raw) \
-                    or first in "-*_" and _RULE.fullmatch(raw):
+                    or first in "-*_" and _RULE.fullmatch(raw) or first in "pP" and _PAGE_REFERENCE.fullmatch(raw):
                 continue
             text = raw.rstrip().replace("\ufffc", "")  # (U+FFFC: an object pasted from a web page)
             if "#" in text or "^" in text:
