@@ -24,6 +24,7 @@ MAX_WORDS = 80  # tighter than a section card's: one branch of an outline is one
 MAX_ITEMS = 6
 MIN_NEW_WORDS = 3  # "- time of the day" over "- time of the day similarity" teaches nothing
 _SENTENCE_END = re.compile(r"[.!?;]\s*$")
+_TRAILING_LINK = re.compile(r"(?<=\w)\s+\[\[[^\]\n]+\]\]\s*$")  # a see-also after the label's words
 _NOT_A_LABEL = re.compile(r"(?i)^(?:e\.g\.|i\.e\.|eg\b|ie\b|see\b|note\b|https?:|\[\[|\[|!\[|`|\$)")
 
 
@@ -36,7 +37,7 @@ def _width(text: str) -> int:
 def _label(text: str) -> tuple[str | None, str]:
     """(the item's label, the rest of its line): "- Resampling" → ("Resampling", ""), "- Define k: the number of
     neighbours" → ("Define k", "the number of neighbours"); (None, "") when the item is a sentence."""
-    item = LIST_ITEM.sub("", text, count=1).strip()
+    item = _TRAILING_LINK.sub("", LIST_ITEM.sub("", text, count=1).strip())  # "Using the right metrics [[Metrics]]"
     head, colon, rest = item.partition(": ")
     label = (head if colon and len(head.split()) <= MAX_LABEL_WORDS // 2 else item).rstrip(":").strip().strip("*_")
     if not label or _SENTENCE_END.search(label) or _NOT_A_LABEL.match(label) or "](" in label \
