@@ -368,3 +368,49 @@ def test_a_streamed_first_scan_stores_what_one_transaction_stores(wiki, now, mon
             tables.append([[tuple(r) for r in store.query(sql)] for sql in TABLES])
     assert tables[0] == tables[1]
     assert len(tables[0][3]) == 15, "the card in every note has a source in each"
+
+
+def card_indexes(store) -> list[tuple]:
+    return sorted(tuple(r) for r in store.query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                                                "tbl_name = 'cards'"))
+
+
+def test_a_first_scan_builds_its_card_indexes_once_and_a_cut_one_leaves_them_to_the_next(wiki, now, monkeypatch):
+    """A streamed first scan drops the card indexes for its bulk insert and builds them at its end; killed
+    half-way, it leaves them to the next scan, which builds them before anything else."""
+    from mlwiki.scan import sync
+    from mlwiki.store.index import DEFERRED_INDEXES_KEY
+    from mlwiki.store.opening import open_store
+
+    for k in range(7):
+        write(wiki, f"notes/n{k}.md", f"# N{k}\n\nQ: Card {k}?\nA: Answer {k}.\n")
+    with open_store(load_config(wiki)) as fresh:
+        expected = card_indexes(fresh)
+    assert len(expected) >= 5
+    monkeypatch.setattr(sync, "STREAM_FILES", 2)
+    config, store, report = synced(wiki, now)
+    with store:
+        assert report.cards_added == 7 and card_indexes(store) == expected
+        assert store.meta(DEFERRED_INDEXES_KEY) is None
+    (wiki / ".mlwiki" / "mlwiki.db").unlink()
+    real, calls = sync._apply, []
+
+    def killed_at_the_third_batch(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(sync, "_apply", killed_at_the_third_batch)
+    with pytest.raises(KeyboardInterrupt):
+        synced(wiki, now)
+    db = sqlite3.connect(wiki / ".mlwiki" / "mlwiki.db")
+    assert db.execute("SELECT count(*) FROM cards").fetchone()[0] == 4, "two batches of two notes were kept"
+    assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cards' AND "
+                      "sql IS NOT NULL").fetchone()[0] == 0
+    db.close()
+    monkeypatch.setattr(sync, "_apply", real)
+    config, store, report = synced(wiki, now)
+    with store:
+        assert card_indexes(store) == expected and store.meta(DEFERRED_INDEXES_KEY) is None
+        assert len(live_cards(store)) == 7

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -21,6 +22,9 @@ PARALLEL_MIN_FILES = 400  # below this, starting processes costs more than it sa
 PARALLEL_MIN_FILES_SPAWN = 2000  # where workers start afresh (macOS, Windows), each first imports mlwiki
 MAX_WORKERS = 8
 CHUNK_FILES = 64  # files per task: big enough to amortize the hand-over, small enough for a smooth progress bar
+# Chunks a worker holds at once: it goes on with the next while the scan writes what came back (a first scan
+# writes every 1,000 notes, and the workers would stand idle meanwhile), yet the last chunks still spread evenly.
+AHEAD = 3
 
 def examine_all(config: Config, jobs: Jobs, progress: Callable[[int, int], None] | None = None,
                 rows: bool = False) -> Iterator[Examined]:
@@ -86,17 +90,17 @@ class _Worker:
             self.process.start()
         finally:
             theirs.close()  # only the worker holds its end: when it dies, this end reads EOF
-        self.chunk: int | None = None  # the index of the chunk it is working on
+        self.chunks: deque[int] = deque()  # the indexes of the chunks it was given and has not returned, in order
 
     def give(self, index: int, chunk: Jobs) -> None:
         self.conn.send(chunk)
-        self.chunk = index
+        self.chunks.append(index)
 
 
 def _drain(workers: list[_Worker], config: Config, chunks: list[Jobs], rows: bool) -> Iterator[Examined]:
-    """Hand chunks to idle workers and yield results in the order of the chunks. The chunk of a worker that
-    died, and every chunk once no worker is left, is done here instead: a scan never fails for want of
-    processes."""
+    """Hand chunks to workers, `AHEAD` each, and yield results in the order of the chunks. The chunks of a
+    worker that died, and every chunk once no worker is left, are done here instead: a scan never fails for
+    want of processes."""
     from multiprocessing.connection import wait
 
     done: dict[int, list[Examined]] = {}
@@ -104,26 +108,25 @@ def _drain(workers: list[_Worker], config: Config, chunks: list[Jobs], rows: boo
     try:
         while yielded < len(chunks):
             for worker in list(workers):
-                if worker.chunk is None and handed < len(chunks):
+                while len(worker.chunks) < AHEAD and handed < len(chunks):
                     try:
                         worker.give(handed, chunks[handed])
                         handed += 1
                     except OSError:  # it died while idle
-                        workers.remove(worker)
-                        _stop([worker])
-            busy = {w.conn: w for w in workers if w.chunk is not None}
+                        _lost(worker, workers, config, chunks, rows, done)
+                        break
+            busy = {w.conn: w for w in workers if w.chunks}
             if not busy and handed < len(chunks):  # every worker died: the rest is done here
                 done[handed] = _examine_chunk(config, chunks[handed], rows)
                 handed += 1
             for conn in wait(list(busy)) if busy else ():
                 worker = busy[conn]
                 try:
-                    done[worker.chunk] = conn.recv()
+                    result = conn.recv()
                 except (EOFError, OSError):
-                    done[worker.chunk] = _examine_chunk(config, chunks[worker.chunk], rows)
-                    workers.remove(worker)
-                    _stop([worker])
-                worker.chunk = None
+                    _lost(worker, workers, config, chunks, rows, done)
+                    continue
+                done[worker.chunks.popleft()] = result
             while yielded in done:
                 yield from done.pop(yielded)
                 yielded += 1
@@ -131,12 +134,22 @@ def _drain(workers: list[_Worker], config: Config, chunks: list[Jobs], rows: boo
         _stop(workers)
 
 
+def _lost(worker: _Worker, workers: list[_Worker], config: Config, chunks: list[Jobs], rows: bool,
+          done: dict[int, list[Examined]]) -> None:
+    """A worker died: the chunks it had not returned are done here, and it is given no more."""
+    for index in worker.chunks:
+        done[index] = _examine_chunk(config, chunks[index], rows)
+    worker.chunks.clear()
+    workers.remove(worker)
+    _stop([worker])
+
+
 def _stop(workers: list[_Worker]) -> None:
     """End the workers: one waiting for work is told to stop; one still busy (when a scan is interrupted) is
     terminated, which is safe, as workers only read and parse."""
     for worker in workers:
         try:
-            if worker.chunk is None:
+            if not worker.chunks:
                 worker.conn.send(None)
             else:
                 worker.process.terminate()
@@ -173,16 +186,34 @@ def _context():
 
 
 def _serve(conn, config: Config, rows: bool = False) -> None:
-    """A worker: examine each chunk it is sent, until it is sent None (or its pipe closes)."""
+    """A worker: examine each chunk it is sent, until it is sent None (or its pipe closes). Results go back from
+    a thread of their own, so that the worker goes on with its next chunk while the scan is busy writing and
+    does not read its pipe."""
+    import queue
+    import threading
+
     _start_worker()
+    outbox: queue.SimpleQueue = queue.SimpleQueue()
+    sender = threading.Thread(target=_send_all, args=(conn, outbox), daemon=True)
+    sender.start()
     while True:
         try:
             chunk = conn.recv()
         except (EOFError, OSError):
-            return
+            break
         if chunk is None:
+            break
+        outbox.put(_examine_chunk(config, chunk, rows))
+    outbox.put(None)
+    sender.join()
+
+
+def _send_all(conn, outbox) -> None:
+    while (result := outbox.get()) is not None:
+        try:
+            conn.send(result)
+        except OSError:  # the scan is gone
             return
-        conn.send(_examine_chunk(config, chunk, rows))
 
 
 def _start_worker() -> None:

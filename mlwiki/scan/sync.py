@@ -26,7 +26,7 @@ from mlwiki.config import Config
 from mlwiki.models import Problem, Severity
 from mlwiki.scan.snapshot import SNAPSHOT_KEY, known_files_stand, restat, snapshot_after_walk
 from mlwiki.store.db import Store, utc_iso
-from mlwiki.store.index import IndexWriter, file_states, has_cards, stored_problems
+from mlwiki.store.index import IndexWriter, file_states, has_cards, restore_deferred_indexes, stored_problems
 from mlwiki.textsafe import plural
 
 try:
@@ -75,6 +75,7 @@ class ScanReport:
 def scan(store: Store, config: Config, now: datetime, progress=None) -> ScanReport:
     """Bring the store up to date with the notes folder. Cheap when nothing changed: no folder changed, it does
     not even walk (mlwiki.scan.snapshot), and it reads no note whose size and mtime are as stored."""
+    restore_deferred_indexes(store)  # (a first scan that was cut short left them out)
     known = file_states(store)
     files, removed, walk_problems, snapshot = _note_files(store, config, known)
     report = ScanReport(files_seen=len(files), files_removed=len(removed))
@@ -128,6 +129,7 @@ def _update(store: Store, config: Config, now: datetime, progress, report: ScanR
     jobs = [(NoteFile(*f), row[2] if (row := trusted.get(f[1])) else None) for f in candidates]
     stamp = utc_iso(now)
     streamed = not removed and not has_cards(store)
+    deferred = False  # the card indexes were dropped for the bulk insert of a streamed scan
     touched: list[tuple[int, int, str]] = []
     changed: list[tuple] = []  # (NoteFile, digest, Rows)
     for (file, _), (digest, rows) in zip(jobs, examine_all(config, jobs, progress, rows=True)):
@@ -139,6 +141,9 @@ def _update(store: Store, config: Config, now: datetime, progress, report: ScanR
         report.files_changed += 1
         if streamed and len(changed) >= STREAM_FILES:  # lost to a power cut, these files are read again
             with store.write(durable=False) as conn:
+                if not deferred:  # a bulk insert: the card indexes are built once, at the end
+                    IndexWriter(conn).defer_indexes()
+                    deferred = True
                 _apply(IndexWriter(conn), report, changed, [], stamp, streamed)
             changed = []
     with store.write() as conn:
@@ -146,6 +151,8 @@ def _update(store: Store, config: Config, now: datetime, progress, report: ScanR
         index.touch_files(touched)
         if changed or removed:
             _apply(index, report, changed, removed, stamp, streamed)
+        if deferred:
+            index.restore_indexes()
         finish(index)
 
 
