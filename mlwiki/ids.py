@@ -40,12 +40,22 @@ def short_hash(*parts: str) -> str:
 
 def card_id(kind: str, front: str, group: int = 0) -> str:
     """The content id of a card without an explicit id."""
-    return short_hash(kind, normalize(front), str(group))
+    return normalized_card_id(kind, normalize(front), group)
+
+
+def normalized_card_id(kind: str, front: str, group: int = 0) -> str:
+    """`card_id` of a front already through `normalize` (extraction normalizes each front once, for both)."""
+    return short_hash(kind, front, str(group))
 
 
 def content_hash(front: str, back: str) -> str:
     """A hash of what the learner sees, stored with each review so history records which version was seen."""
-    return short_hash(normalize(front), normalize(back))
+    return normalized_content_hash(normalize(front), normalize(back))
+
+
+def normalized_content_hash(front: str, back: str) -> str:
+    """`content_hash` of a front and back already through `normalize`."""
+    return short_hash(front, back)
 
 
 def similarity(a: str, b: str) -> float:

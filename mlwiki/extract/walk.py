@@ -216,21 +216,22 @@ class Extractor:
         """The finished cards: ids given, siblings sharing a note id; a card whose id came before is dropped."""
         cards: list[Card] = []
         seen: dict[str, tuple[bool, int]] = {}  # id → (explicit, file line)
+        ctx = self.ctx
+        normalize = ids.normalize
         for drafts, heading in self.drafts:
-            card_ids = [draft_id(d) for d in drafts]
+            fronts = [normalize(d.front) for d in drafts]  # for the content hash, and most ids
+            card_ids = [draft_id(d, front) for d, front in zip(drafts, fronts)]
             note_id = drafts[0].explicit_id or card_ids[0]
-            for d, cid in zip(drafts, card_ids):
-                line = self.ctx.file_line(d.line)
+            for d, cid, front in zip(drafts, card_ids, fronts):
+                line = ctx.file_line(d.line)
                 if cid in seen:
                     self.report_repeat(cid, d, line, *seen[cid])
                     continue
                 seen[cid] = (bool(d.explicit_id), line)
-                tags = self.ctx.tags if not d.tags else tuple(dict.fromkeys(self.ctx.tags + d.tags))
+                tags = ctx.tags if not d.tags else tuple(dict.fromkeys(ctx.tags + d.tags))
                 cards.append(Card(
-                    id=cid, note_id=note_id, kind=d.kind, front=d.front, back=d.back,
-                    source=Source(self.ctx.path, line), deck=d.deck or self.ctx.deck, tags=tags,
-                    heading=heading, group=d.group, text=d.text, explicit_id=bool(d.explicit_id), ord=len(cards),
-                    content_hash=ids.content_hash(d.front, d.back)))
+                    cid, note_id, d.kind, d.front, d.back, Source(ctx.path, line), d.deck or ctx.deck, tags, heading,
+                    d.group, d.text, bool(d.explicit_id), len(cards), ids.normalized_content_hash(front, normalize(d.back))))
         return cards
 
     def forms(self) -> Counter:
@@ -264,14 +265,17 @@ class Extractor:
         self.problems.append(problem(self.ctx.path, line, message, severity, code))
 
 
-def draft_id(d: Draft) -> str:
-    """A card's id: its explicit id (with a suffix per sibling), a formula card's formulas, else its front."""
+def draft_id(d: Draft, normalized_front: str | None = None) -> str:
+    """A card's id: its explicit id (with a suffix per sibling), a formula card's formulas, else its front
+    (`normalized_front`: its front through `ids.normalize`, when the caller has it already)."""
     if d.explicit_id:
         return d.explicit_id + ("-r" if d.kind == CardKind.REVERSE else f"-c{d.group}" if d.kind == CardKind.CLOZE
                                 else "")
     if d.kind == CardKind.FORMULA and d.formulas:
         return ids.formula_id(d.formulas, d.group)
-    return ids.card_id(d.kind.value, d.id_front or d.front, d.group)
+    if d.id_front or normalized_front is None:
+        return ids.card_id(d.kind.value, d.id_front or d.front, d.group)
+    return ids.normalized_card_id(d.kind.value, normalized_front, d.group)
 
 
 def _first_h1(blocks: list[Block]) -> str:

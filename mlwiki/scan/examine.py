@@ -10,7 +10,7 @@ from pathlib import Path
 
 from mlwiki.config import Config
 from mlwiki.models import Card, Problem
-from mlwiki.sources.notes import NoteFile, load_note
+from mlwiki.sources.notes import NoteFile, load_note, parse_note_bytes
 
 
 @dataclass
@@ -35,6 +35,14 @@ def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> F
     result = extract(note.body, note_context(note, config))
     return FileResult(file, result.cards, problems + result.problems)
 
+
+
+def warm_up() -> None:
+    """Import and build what extracting notes needs (the extraction modules, the front matter reader): the
+    workers of a pool forked after this share it, where each would spend 40-60 ms on it."""
+    import mlwiki.extract  # noqa: F401
+
+    parse_note_bytes(b"---\ntitle: warm\n---\n", "warm.md", "md")
 
 
 # One examined file: its content hash (None when it could not be read) and its extraction (None when the hash

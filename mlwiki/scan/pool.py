@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from mlwiki.config import Config
-from mlwiki.scan.examine import Examined, Jobs, examine
+from mlwiki.scan.examine import Examined, Jobs, examine, warm_up
 
 PARALLEL_MIN_FILES = 400  # below this, starting processes costs more than it saves
 PARALLEL_MIN_FILES_SPAWN = 2000  # where workers start afresh (macOS, Windows), each first imports mlwiki
@@ -70,6 +70,8 @@ def _in_pool(config: Config, jobs: Jobs, workers: int, rows: bool = False) -> It
     started: list[_Worker] = []
     try:
         context = _context()
+        if context.get_start_method() == "fork":
+            warm_up()  # once here, not in every worker
         with _ctrl_c_held():  # no half-started pool if Ctrl-C comes now: it is delivered right after
             for _ in range(workers):
                 started.append(_Worker(context, config, rows))
