@@ -150,7 +150,15 @@ _ITEM_START = re.compile(r"\n(?=[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]|\|))")  # a new 
 
 def has_words(front: str, minimum: int = 2) -> bool:
     """Whether a front says something besides `[...]`, `…` and punctuation."""
-    return len(re.findall(r"[^\W\d_]{2,}", front.replace("[...]", ""))) >= minimum
+    if minimum <= 0:
+        return True
+    for count, _ in enumerate(_WORD.finditer(front.replace("[...]", "")), start=1):
+        if count >= minimum:  # (no need to find the rest)
+            return True
+    return False
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
 
 
 def prefix_heading(heading: str, text: str) -> str:

@@ -27,7 +27,7 @@ def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> F
     """Read (unless its bytes are given) and extract one note file; never raises for a bad file."""
     from mlwiki.extract import extract, note_context  # only when a note changed: keeps `due` fast
 
-    note, problems = load_note(file.path, file.rel, data)
+    note, problems = load_note(file.fspath, file.rel, data)
     if note is None:
         return FileResult(file, [], problems, skipped=True)
     if note.meta.get("mlwiki") is False:

@@ -465,17 +465,20 @@ def _find_json_line(raw: str, line: str, cursor: int) -> tuple[int, int]:
     return pos + len(needle), raw.count("\n", 0, pos) + 1
 
 
-def load_note(path: Path, rel: str, data: bytes | None = None) -> tuple[NoteText | None, list[Problem]]:
+def load_note(path: Path | str, rel: str, data: bytes | None = None) -> tuple[NoteText | None, list[Problem]]:
     """Read one note file (or take its bytes, when the caller has read them already). Returns (None, problems)
     when the file cannot be used at all."""
     if data is None:
         try:
+            path = Path(path)
             data = path.read_bytes() if path.stat().st_size <= MAX_NOTE_BYTES else None
         except OSError as exc:
             return None, [warn(rel, f"cannot read file ({exc.strerror or exc}); check permissions")]
     if data is None or len(data) > MAX_NOTE_BYTES:
         return None, [warn(rel, f"larger than {MAX_NOTE_BYTES // 2**20} MB; split it or add it to 'exclude'")]
-    return parse_note_bytes(data, rel, NOTE_SUFFIXES.get(path.suffix.lower(), "md"))
+    name = os.path.basename(path)  # its suffix as `Path.suffix` has it, without making a Path for every note
+    dot = name.rfind(".")
+    return parse_note_bytes(data, rel, NOTE_SUFFIXES.get(name[dot:].lower() if 0 < dot < len(name) - 1 else "", "md"))
 
 
 def parse_note_bytes(data: bytes, rel: str, file_type: str) -> tuple[NoteText | None, list[Problem]]:
