@@ -92,7 +92,7 @@ def multiline_card(ex, block: Block, k: int) -> None:
 
 def inline_cards(ex, block: Block, text: str) -> bool:
     """`front :: back` and `front ::: back` lines."""
-    if "::" not in text:
+    if ":" not in text or "::" not in text:  # (one character first: a faster test, most often enough)
         return False
     found = False
     for line in block.lines:
@@ -130,7 +130,9 @@ def _math_only(text: str, lines: list[Line], spans: list[tuple[int, int]]) -> st
 
 def cloze_card(ex, block: Block, text: str) -> bool:
     """One card per cloze group of the paragraph; whether the paragraph had any cloze syntax."""
-    if not ("{{c" in text or ".cloze" in text or "\\cloze{" in text or (ex.highlight and "==" in text)):
+    # (every form but `==` holds a "{": one character is a faster test, and most paragraphs have none)
+    if not (("{" in text and ("{{c" in text or ".cloze" in text or "\\cloze{" in text))
+            or (ex.highlight and "=" in text and "==" in text)):
         return False
     masked, math_spans = mask_inline(text)
     math_text = _math_only(text, block.lines, math_spans)
@@ -161,7 +163,7 @@ def cloze_card(ex, block: Block, text: str) -> bool:
 def definition_cards(ex, block: Block, text: str) -> bool:
     """`**Term**: definition` paragraphs and list items, and "**Term**, …, is a …" openings, when `definitions =
     true` and the text reads as a definition (labelled values, "**Batch size**: 32", never become cards)."""
-    if not ex.ctx.definitions or "**" not in text:
+    if not ex.ctx.definitions or "*" not in text or "**" not in text:
         return False
     found = False
     for item in list_items(block.lines, _STARTS_DEFINITION):

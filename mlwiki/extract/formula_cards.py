@@ -46,7 +46,8 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
     if ex.ctx.formulas == "none":
         return None, 0
     ending, count = None, 0
-    if "$$" in text or "\\[" in text or "\\begin{" in text or ("$" in text and _LONE_LINE.search("\n" + text)):
+    if ("$" in text and ("$$" in text or _LONE_LINE.search("\n" + text))) or \
+            ("\\" in text and ("\\[" in text or "\\begin{" in text)):  # (one-character tests first: faster)
         formulas, after = display_formulas(block.lines)
         count = len(formulas)
         intros = formula_intros(ex, formulas)

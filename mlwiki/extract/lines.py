@@ -22,6 +22,7 @@ _SETEXT = re.compile(r"^[ \t]{0,3}(?:={2,}|-{3,})[ \t]*$")
 MATH_ENVS = "equation|align|gather|multline|eqnarray|displaymath|flalign|alignat"
 BEGIN_ENV = re.compile(r"^\s*\\begin\{((?:" + MATH_ENVS + r")\*?)\}")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+_BULLETS = ("- ", "* ", "+ ")  # how most list items start: LIST_ITEM matches them, and no other test does
 _HEADING_ATTRS = re.compile(r"[ \t]+\{(?:[#.-][^{}]*|[\w-]+=[^{}]*)\}$")
 _NO_CARD_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*no-card[ \t]*-->[ \t]*$")
 _CALLOUT_LINE = re.compile(r"\[!([\w-]+)\]([+-]?)[ \t]*(.*)$")
@@ -94,7 +95,7 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
             append(Line(no, "", DIV_CLOSE))  # the callout ends with its quoted lines
             callout = False
         if not fence and not pending:
-            if raw[:1].isalpha() and "<!--" not in raw:
+            if raw[:1].isalpha() and ("<" not in raw or "<!--" not in raw):  # (one character: a faster test)
                 # the common line of prose: it starts with a letter, so it opens nothing and is not in a list
                 in_list = in_list and not prev_blank
                 prev_blank = prev_indented = False
@@ -103,6 +104,15 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
             if not raw:  # the next most common: an empty line (handled as below, without the tests on the way)
                 append(BLANK_LINE)
                 prev_blank = True
+                continue
+            if raw[:2] in _BULLETS and ("<" not in raw or "<!--" not in raw):  # then a list item, and a heading: as below, sooner
+                in_list, prev_blank, prev_indented = True, False, False
+                append(Line(no, raw, TEXT))
+                continue
+            if raw[:1] == "#" and (match := _HEADING.match(raw)):
+                heading, level = _heading(raw, match)
+                append(Line(no, heading, HEADING, level))
+                prev_blank = prev_indented = in_list = False
                 continue
         quoted = raw.find(">", 0, 4) >= 0
         text = _strip_quote(raw) if quoted else raw
@@ -168,7 +178,7 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
             append(BLANK_LINE)
             prev_blank, prev_indented, in_list = True, False, False
             continue
-        elif first in "$\\%" or "<!--" in text:
+        elif first in "$\\%" or ("<" in text and "<!--" in text):
             if first == "<" and _NO_CARD_COMMENT.match(text):
                 append(Line(no, "", NO_CARD))
                 prev_blank = prev_indented = False

@@ -59,17 +59,18 @@ def _callout_title(lines: list[str]) -> str:
 def clean_prose(text: str) -> str:
     """Prose made into a front by mlwiki: links and clozes shown as their text; comments, embeds, images, simple
     HTML tags, footnote marks and block ids dropped."""
-    if "<!--" in text or "-->" in text or "%%" in text:
+    # (each longer substring behind one of its characters: a test of one character is several times faster)
+    if ("-" in text and ("<!--" in text or "-->" in text)) or ("%" in text and "%%" in text):
         text = _COMMENT.sub(" ", text)
-    if "{{c" in text or ".cloze" in text:
+    if "{" in text and ("{{c" in text or ".cloze" in text):  # (both clozes hold a "{")
         text = _PROSE_SPAN_CLOZE.sub(r"\1", _PROSE_ANKI_CLOZE.sub(r"\1", text))
-    if "!" in text or "<img" in text:
+    if "!" in text or ("<" in text and "<img" in text):
         text = _EMBED.sub(" ", text)
     if "[" in text:
         text = _MD_LINK.sub(r"\1", _WIKILINK.sub(lambda m: m.group(2) or m.group(1).replace("#", " "), text))
     if "<" in text:
         text = _TAG.sub(" ", text)
-    if "\\" in text or "$$" in text:  # display math inside prose says nothing in a front; `\` ending a line: a break
+    if "\\" in text or ("$" in text and "$$" in text):  # display math inside prose says nothing in a front; `\` ending a line: a break
         text = _HARD_BREAK.sub(" ", _DISPLAY_IN_PROSE.sub(" … ", text))
     if "^" in text or "#" in text:
         text = _PROSE_NOISE.sub("", text)
@@ -80,7 +81,7 @@ def heading_text(text: str) -> str:
     """A heading as a step of a front's heading path: its prose cleaned, emphasis markers and a trailing colon
     dropped (`#### **Formula:**` → "Formula")."""
     text = clean_prose(text)
-    if "*" in text or "__" in text:
+    if "*" in text or ("_" in text and "__" in text):
         text = _EMPHASIS.sub(r"\2", text)
     return text.rstrip(":").strip()
 

@@ -178,7 +178,7 @@ class Extractor:
             self.separate()
             return i + 1
         text = join(block.lines)
-        if "Q:" in text and (k := forms.q_line(block)) is not None:
+        if "Q" in text and "Q:" in text and (k := forms.q_line(block)) is not None:  # (see check_dollars)
             if k == 0:
                 self.separate()
                 return forms.question_answer(self, blocks, i)
@@ -187,7 +187,7 @@ class Extractor:
         ending_intro, formulas = None, 0
         if "?" in text and (k := forms.qmark_line(block, text)) is not None:
             forms.multiline_card(self, block, k)
-        elif "**" in text and ((self.ctx.bold_questions and questions.bold_question(self, blocks, i))
+        elif "*" in text and "**" in text and ((self.ctx.bold_questions and questions.bold_question(self, blocks, i))
                                or forms.statement_card(self, block)):  # (its formulas are cards as well)
             ending_intro, formulas = formula_cards.formula_cards(self, block, text)
         elif not (forms.cloze_card(self, block, text) or (forms.inline_cards(self, block, text)
@@ -205,8 +205,10 @@ class Extractor:
         text = "\n".join([ln.text for ln in block.lines if ln.kind == TEXT])
         # Math spans hold two dollars each, so only code, comments, shortcodes and `\$` can change the parity:
         # without them an even count needs no masking.
-        if text.count("$") % 2 == 0 and not ("`" in text or "<!--" in text or "%%" in text or "{{<" in text
-                                             or "\\$" in text):
+        # (A substring test of one character is several times faster than of more: each longer one waits for its
+        # rarest character.)
+        if text.count("$") % 2 == 0 and not ("`" in text or ("<" in text and ("<!--" in text or "{{<" in text))
+                                             or ("%" in text and "%%" in text) or ("\\" in text and "\\$" in text)):
             return
         if mask_inline(text)[0].count("$") % 2:
             line = next(ln.no for ln in block.lines if ln.kind == TEXT and "$" in ln.text)
