@@ -887,3 +887,32 @@ def test_a_formula_item_says_what_its_symbols_mean_and_its_sibling_items_do_not_
     assert cards(body, path="notes/Akaike information criterion.md") == [
         ("formula", "Akaike information criterion\n\nFormula",
          "$$\\text{AIC} = -2 \\ln L + 2d$$\n\nwhere $L$ is the likelihood and $d$ the number of features", 3)]
+
+
+def test_headings_are_cut_exactly_as_the_atx_pattern_cuts_them():
+    """`lines._heading` cuts a heading's text with string methods; it must agree with the ATX pattern it
+    replaces (the lazy group before optional closing hashes) on every line: checked on all short lines of the
+    characters that matter, and on many random longer ones."""
+    import itertools
+    import random
+    import re
+
+    from mlwiki.extract.lines import _heading
+
+    atx = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+
+    def expected(line: str) -> str | None:
+        match = atx.match(line)
+        return match.group(2) if match else None
+
+    def cut(line: str) -> str | None:
+        # (without Pandoc attributes, which `_heading` takes off after the cut; none of these lines has any)
+        found = _heading(line)
+        return found[0] if found else None
+
+    pieces = ["#", " ", "\t", "a", "b c", ".", "\x0c", "\u2028"]
+    lines = ["".join(p) for n in range(6) for p in itertools.product(pieces, repeat=n)]
+    rng = random.Random(27)
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(6, 16))) for _ in range(20_000)]
+    for line in lines:
+        assert cut(line) == expected(line), repr(line)

@@ -17,7 +17,10 @@ TEXT, BLANK, HEADING, CODE, MATH, COMMENT, DIV_OPEN, DIV_CLOSE, NO_CARD = range(
 
 _QUOTE = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+")
 _DIV = re.compile(r"^[ \t]{0,3}(:{3,})[ \t]*(.*?)[ \t]*$")
-_HEADING = re.compile(r"^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+# An ATX heading is `^[ \t]{0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$`: its marker matched by this, its text
+# (without closing hashes) cut by `_heading` with string methods, as that pattern's lazy group would (without
+# its backtracking, which made it a twentieth of all extraction). tests/test_extract.py checks the equality.
+_HEADING_MARK = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+")
 _SETEXT = re.compile(r"^[ \t]{0,3}(?:={2,}|-{3,})[ \t]*$")
 MATH_ENVS = "equation|align|gather|multline|eqnarray|displaymath|flalign|alignat"
 BEGIN_ENV = re.compile(r"^\s*\\begin\{((?:" + MATH_ENVS + r")\*?)\}")
@@ -66,10 +69,17 @@ def _strip_quote(raw: str) -> str:
     return raw[match.end():] if match else raw
 
 
-def _heading(text: str, match: re.Match) -> tuple[str, str]:
-    """(heading text, attrs) of an ATX heading: Pandoc attributes, `## Adam {#sec-adam .unnumbered}`, are not
-    its text; `{.no-card}` among them is remembered."""
-    heading, level = match.group(2), str(len(match.group(1)))
+def _heading(text: str) -> tuple[str, str] | None:
+    """(heading text, attrs) of an ATX heading, or None when the line is not one: Pandoc attributes,
+    `## Adam {#sec-adam .unnumbered}`, are not its text; `{.no-card}` among them is remembered."""
+    match = _HEADING_MARK.match(text)
+    if not match:
+        return None
+    heading, level = text[match.end():].rstrip(" \t"), str(len(match.group(1)))
+    if heading.endswith("#"):  # closing hashes, after a space
+        opened = len(heading.rstrip("#"))
+        if opened and heading[opened - 1] in " \t":
+            heading = heading[:opened].rstrip(" \t")
     if heading.endswith("}") and (attrs := _HEADING_ATTRS.search(heading)):
         heading = heading[:attrs.start()]
         if ".no-card" in attrs.group(0):
@@ -109,9 +119,8 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 in_list, prev_blank, prev_indented = True, False, False
                 append(Line(no, raw, TEXT))
                 continue
-            if raw[:1] == "#" and (match := _HEADING.match(raw)):
-                heading, level = _heading(raw, match)
-                append(Line(no, heading, HEADING, level))
+            if raw[:1] == "#" and (found := _heading(raw)):
+                append(Line(no, found[0], HEADING, found[1]))
                 prev_blank = prev_indented = in_list = False
                 continue
         quoted = raw.find(">", 0, 4) >= 0
@@ -161,9 +170,8 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
         elif first == ":" and _MYST_OPTION.match(text) and lines and lines[-1].kind == DIV_OPEN:
             append(Line(no, text, COMMENT))  # a MyST directive's option (`:class: dropdown`): not its text
             continue
-        elif first == "#" and (match := _HEADING.match(text)):
-            heading, level = _heading(text, match)
-            append(Line(no, heading, HEADING, level))
+        elif first == "#" and (found := _heading(text)):
+            append(Line(no, found[0], HEADING, found[1]))
             prev_blank = prev_indented = in_list = False
             continue
         elif first == "[" and quoted and not callout and (match := _CALLOUT_LINE.match(stripped)):
