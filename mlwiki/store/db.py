@@ -9,12 +9,31 @@ scheduling; the scheduling columns of `cards` are a cache of it.
 from __future__ import annotations
 
 import sqlite3
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from mlwiki.errors import StoreError
+
+
+def import_sqlite_utils():
+    """sqlite-utils, imported without numpy and pandas. It imports them whenever they are installed (numpy is,
+    for most people who keep ML notes: 120 ms) only to accept their types as column types, which mlwiki never
+    passes; and it is imported to create or migrate a database, as a first scan does."""
+    if "sqlite_utils" not in sys.modules:
+        hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
+        sys.modules.update(dict.fromkeys(hidden))  # None there: `import numpy` fails, as if it were not installed
+        try:
+            import sqlite_utils  # noqa: F401
+        finally:
+            for name in hidden:
+                if name in sys.modules and sys.modules[name] is None:
+                    del sys.modules[name]
+    import sqlite_utils
+
+    return sqlite_utils
 
 
 def utc_iso(when: datetime) -> str:
@@ -33,9 +52,7 @@ class Store:
     @property
     def db(self):
         """The sqlite-utils view of the same connection (imported lazily: it is slow to import)."""
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn)
+        return import_sqlite_utils().Database(self.conn)
 
     def close(self) -> None:
         self.conn.close()

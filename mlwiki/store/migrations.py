@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from mlwiki.errors import StoreError
-from mlwiki.store.db import Store, schema_version
+from mlwiki.store.db import Store, import_sqlite_utils, schema_version
 
 MIGRATION_SET = "mlwiki"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' table
@@ -29,9 +29,7 @@ def migration(name: str):
 
 
 def _migrations():
-    from sqlite_utils import Migrations
-
-    migrations = Migrations(MIGRATION_SET)
+    migrations = import_sqlite_utils().Migrations(MIGRATION_SET)
     for name, func in _STEPS:
         migrations(name=name)(func)
     return migrations
