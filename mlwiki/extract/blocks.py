@@ -73,12 +73,12 @@ def build_blocks(lines: list[Line], problems: list[Problem], path: str, to_file_
             para.append(line)
             continue
         if para:
-            children.append(Block(TEXT, para, skip=skip))
+            children.append(Block(TEXT, para, None, None, 0, skip))  # (positional: one per paragraph)
             para, skip = [], False
         if kind == NO_CARD:
             skip = True
         elif kind == HEADING:
-            children.append(Block(HEADING, [line], skip=skip))
+            children.append(Block(HEADING, [line], None, None, 0, skip))
             skip = False
         elif kind == DIV_OPEN:
             div = Block(DIV_OPEN, [line], [], parse_attrs(line.attrs), skip=skip)
