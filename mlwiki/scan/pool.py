@@ -25,6 +25,7 @@ CHUNK_FILES = 64  # files per task: big enough to amortize the hand-over, small 
 # Chunks a worker holds at once: it goes on with the next while the scan writes what came back (a first scan
 # writes every 1,000 notes, and the workers would stand idle meanwhile), yet the last chunks still spread evenly.
 AHEAD = 3
+TAIL_FILES = 16
 
 def examine_all(config: Config, jobs: Jobs, progress: Callable[[int, int], None] | None = None,
                 rows: bool = False) -> Iterator[Examined]:
@@ -66,7 +67,7 @@ def _cores() -> int:
 
 def _in_pool(config: Config, jobs: Jobs, workers: int, rows: bool = False) -> Iterator[Examined] | None:
     """Results from a pool of `workers` processes, or None when no process can be started here."""
-    chunks = [jobs[i:i + CHUNK_FILES] for i in range(0, len(jobs), CHUNK_FILES)]
+    chunks = _chunks(jobs, workers)
     started: list[_Worker] = []
     try:
         context = _context()
@@ -79,6 +80,14 @@ def _in_pool(config: Config, jobs: Jobs, workers: int, rows: bool = False) -> It
         _stop(started)
         return None
     return _drain(started, config, chunks, rows)
+
+
+def _chunks(jobs: Jobs, workers: int) -> list[Jobs]:
+    """The jobs in chunks of `CHUNK_FILES`, the last ones (what the workers hold at the end) in chunks of
+    `TAIL_FILES`: so that the workers finish together, not one waiting for the other's last chunks."""
+    cut = max(0, len(jobs) - workers * AHEAD * CHUNK_FILES)
+    return [jobs[i:min(i + CHUNK_FILES, cut)] for i in range(0, cut, CHUNK_FILES)] + \
+        [jobs[i:i + TAIL_FILES] for i in range(cut, len(jobs), TAIL_FILES)]
 
 
 class _Worker:
