@@ -916,3 +916,21 @@ def test_headings_are_cut_exactly_as_the_atx_pattern_cuts_them():
     lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(6, 16))) for _ in range(20_000)]
     for line in lines:
         assert cut(line) == expected(line), repr(line)
+
+
+def test_hard_breaks_are_dropped_exactly_as_the_pattern_drops_them():
+    """`prose.without_hard_breaks` replaces a pattern tried at every character; it must agree with it on every
+    short text of the characters that matter (white space of several kinds, backslashes) and many random ones."""
+    import itertools
+    import random
+    import re
+
+    from mlwiki.extract.prose import without_hard_breaks
+
+    pattern = re.compile(r"^\\\s|(?<!\\)\\\s*$")
+    pieces = ["\\", " ", "\n", "\t", "a", "\x1c", "\x85", "\xa0", "\u2028", "$"]
+    texts = ["".join(p) for n in range(6) for p in itertools.product(pieces, repeat=n)]
+    rng = random.Random(27)
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(6, 24))) for _ in range(20_000)]
+    for text in texts:
+        assert without_hard_breaks(text) == pattern.sub(" ", text), repr(text)

@@ -24,7 +24,6 @@ _PROSE_NOISE = re.compile(r"\[\^[^\]]*\]|(?<!\S)\^[\w-]+(?!\S)|(?<![\S(])#[A-Za-
 # HTML comments, also the half of one that opens or closes on the line, and the `%%…%%` of Obsidian
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)|^(?:(?!<!--).)*?-->|%%.*?(?:%%|$)", re.DOTALL)
 _DISPLAY_IN_PROSE = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]", re.DOTALL)
-_HARD_BREAK = re.compile(r"^\\\s|(?<!\\)\\\s*$")
 _TAG = re.compile(r"</?(?:br|span|div|p|b|i|em|strong|sup|sub|font|center|u|small)\b[^>]*>", re.I)
 # A sentence that cannot stand alone: it continues the one before ("where …", "and so …", "For the first …").
 _FRAGMENT = re.compile(r"(?:where|and|or|so|thus|hence|then|therefore|which|with|but|since|because|giving|"
@@ -71,10 +70,26 @@ def clean_prose(text: str) -> str:
     if "<" in text:
         text = _TAG.sub(" ", text)
     if "\\" in text or ("$" in text and "$$" in text):  # display math inside prose says nothing in a front; `\` ending a line: a break
-        text = _HARD_BREAK.sub(" ", _DISPLAY_IN_PROSE.sub(" … ", text))
+        text = without_hard_breaks(_DISPLAY_IN_PROSE.sub(" … ", text))
     if "^" in text or "#" in text:
         text = _PROSE_NOISE.sub("", text)
     return " ".join(text.split())
+
+
+def without_hard_breaks(text: str) -> str:
+    r"""The text with a LaTeX line break (a backslash before white space) at its start or end made a space:
+    `re.sub(r"^\\\s|(?<!\\)\\\s*$", " ", text)`, done at the two ends only (that pattern, tried at every
+    character of a long section, was a third of `clean_prose`). tests/test_extract.py checks the equality."""
+    head, start = "", 0
+    if text[:1] == "\\" and text[1:2].isspace():
+        head, start = " ", 2
+    body = text[start:]
+    kept = body.rstrip()  # (str.isspace and the pattern's \s agree on what white space is)
+    if kept.endswith("\\"):
+        end = start + len(kept) - 1
+        if end == 0 or text[end - 1] != "\\":  # (an escaped backslash, `\\`, is no break)
+            return head + text[start:end] + " "
+    return head + body
 
 
 def heading_text(text: str) -> str:
