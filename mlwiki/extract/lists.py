@@ -155,6 +155,8 @@ def close_section(ex) -> None:
 
 def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
     """A card per labelled branch of an outline (see `mlwiki.extract.outline`) whose nested text reads as prose."""
+    if not any(ln.text[:1] in " \t" and LIST_ITEM.match(ln.text) for ln in block.lines):
+        return  # (the common case, said cheaply: nothing nested, no outline)
     lines = [(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]
     for labels, nested, line in outline_items(lines):
         labels = [clean_prose(label) for label in labels]
