@@ -52,16 +52,17 @@ def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:
 def page_images(config):
     """The `o` page's images: by the export's rules (inside the wiki only), linked as their files on disk;
     notebook attachments inline. Built on the first `o`, so a session that never opens a page pays nothing."""
-    made = []
+    images = None
 
     def prepare(card):
-        if not made:
+        nonlocal images
+        if images is None:
             from mlwiki.export.media import Media
             from mlwiki.serve.images import CardImages
 
             media = Media(config)
-            made.append(CardImages(media, link=lambda name: media.files[name].resolve().as_uri()))
-        return made[0].prepare(card)
+            images = CardImages(media, link=lambda name: media.files[name].resolve().as_uri())
+        return images.prepare(card)
 
     return prepare
 

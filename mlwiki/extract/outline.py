@@ -39,11 +39,12 @@ def _label(text: str) -> tuple[str | None, str]:
     neighbours" → ("Define k", "the number of neighbours"); (None, "") when the item is a sentence."""
     item = _TRAILING_LINK.sub("", LIST_ITEM.sub("", text, count=1).strip())  # "Using the right metrics [[Metrics]]"
     head, colon, rest = item.partition(": ")
-    label = (head if colon and len(head.split()) <= MAX_LABEL_WORDS // 2 else item).rstrip(":").strip().strip("*_")
+    named = bool(colon) and len(head.split()) <= MAX_LABEL_WORDS // 2  # "Define k: …": the label is its head
+    label = (head if named else item).rstrip(":").strip().strip("*_").strip()
     if not label or _SENTENCE_END.search(label) or _NOT_A_LABEL.match(label) or "](" in label \
             or len(label.split()) > MAX_LABEL_WORDS:
         return None, ""
-    return label.strip(), rest.strip() if colon and label.strip() == head.strip().strip("*_") else ""
+    return label, rest.strip() if named else ""
 
 
 def outline_items(lines: list[tuple[int, str]]) -> list[tuple[list[str], str, int]]:
@@ -58,8 +59,8 @@ def outline_items(lines: list[tuple[int, str]]) -> list[tuple[list[str], str, in
             stack.pop()
         label, said = _label(lines[k][1])
         stack.append((width, label))
-        if k <= covered_until or label is None:
-            continue
+        if k <= covered_until or label is None or any(lab is None for _, lab in stack[:-1]):
+            continue  # (under a sentence: the labels alone would not say what is asked, "… › Pros")
         end = next((j for j, w in items[position + 1:] if w <= width), len(lines))
         nested = [text for _, text in lines[k + 1:end] if text.strip()]
         if not nested or not LIST_ITEM.match(nested[0]):
@@ -69,10 +70,8 @@ def outline_items(lines: list[tuple[int, str]]) -> list[tuple[list[str], str, in
         words = sum(len(LIST_ITEM.sub("", text).split()) for text in nested) + len(said.split())
         if len(top) > MAX_ITEMS or words > MAX_WORDS or words < len(label.split()) + MIN_NEW_WORDS:
             continue
-        if any(lab is None for _, lab in stack[:-1]):
-            continue  # under a sentence: the labels alone would not say what is asked ("… › Pros")
-        path = [lab for _, lab in stack[:-1]] + [label]
-        back = "\n".join(text.expandtabs(4)[inner:] if _width(text) >= inner else text.strip() for text in nested)
+        path = [lab for _, lab in stack]
+        back = "\n".join(text.expandtabs(4)[inner:] for text in nested)
         back = f"{said}\n\n{back}" if said else back
         found.append((path, back, lines[k][0]))
         covered_until = end - 1

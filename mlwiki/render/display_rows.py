@@ -65,9 +65,8 @@ def _cut_here(tokens: list[str], index: int, previous: str) -> tuple[str, int]:
     if token in _STACKED:
         past = _stacked_relation(tokens, index)
         return ("relation" if past > 0 else ""), max(past, index + 1)
-    following = next((t for t in tokens[index + 1:] if not t.isspace()), "")
-    if token == ":" and following == "=":  # `:=` is one relation, cut before its colon
-        return "relation", index + 1
+    if token == ":" and next((t for t in tokens[index + 1:] if not t.isspace()), "") == "=":
+        return "relation", index + 1  # `:=` is one relation, cut before its colon
     if token in _RELATIONS and not (token == "=" and previous == ":"):
         return "relation", index + 1
     if token in _OPERATORS and previous not in _NOT_BINARY_AFTER:
@@ -88,7 +87,6 @@ def _pieces(tokens: list[str]) -> list[tuple[str, list[str]]] | None:
         if depth == 0 and not token.isspace() and not token.startswith((r"\quad", r"\qquad", r"\,", r"\;")):
             kind, end = _cut_here(tokens, index, previous) if end == index + 1 else ("", end)
             kind = "equation" if after_separator else kind
-            after_separator = False
             if kind and pieces[-1][1]:
                 pieces.append((kind, []))
             after_separator = token in (",", ";")
@@ -104,7 +102,7 @@ def _pieces(tokens: list[str]) -> list[tuple[str, list[str]]] | None:
 
 
 def _equations_with_relations(pieces: list[tuple[str, list[str]]]) -> list[tuple[str, list[str]]]:
-    """A list item with no relation of its own (`\forall i,`, `i = 1, …, n`'s tail) is not an equation: glued on."""
+    r"""A list item with no relation of its own (`\forall i,`, `i = 1, …, n`'s tail) is not an equation: glued on."""
     equations: list[list[tuple[str, list[str]]]] = [[]]
     for kind, tokens in pieces:
         if kind == "equation":
@@ -132,22 +130,25 @@ def _rows(pieces: list[tuple[str, list[str]]], target: int | None) -> list[str]:
     """`aligned` rows: each equation of a list starts a row with its left side before `&`; a relation after an
     equation's first starts a row; with a `target`, so does an operator once the row has that many symbols."""
     rows: list[list[str]] = []  # each: [left side, right side from the `&` on]
-    seen_relation = True
+    weight = 0  # of the last row
+    seen_relation = False
     for kind, tokens in pieces:
         text = "".join(tokens)
-        long_row = target is not None and rows and _weight(_tokens(rows[-1][0] + rows[-1][1])) >= target
+        long_row = target is not None and weight >= target
         if not rows or kind == "equation":
             rows.append([text, ""])
-            seen_relation = False
+            seen_relation, weight = False, 0
         elif kind == "relation" and not seen_relation:
             rows[-1][1] += text
             seen_relation = True
         elif kind == "relation" or (kind == "operator" and long_row):
             rows.append(["", text if kind == "relation" else r"\qquad {}" + text.lstrip()])  # {}: stays binary
+            weight = 0 if kind == "relation" else 1  # (the `\qquad`, a symbol of the row like any other)
         elif rows[-1][1]:
             rows[-1][1] += text
         else:
             rows[-1][0] += text
+        weight += _weight(tokens)
     return [f"{left.strip()} &{right.strip()}".lstrip() for left, right in rows]
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import html
 import re
 
-from mlwiki.render.spans import HTML_MATH, TEXT_MATH
+from mlwiki.render.spans import HTML_MATH, TEXT_MATH, text_math_latex
 from mlwiki.render.texsafe import neutralize_tex
 
 __all__ = ["MATH_CSS", "MathML", "math_spans", "prepare"]
@@ -236,10 +236,10 @@ class MathML:
         for match in _TEXT_MATH.finditer(text):
             out.append(html.escape(text[pos:match.start()]))
             pos = match.end()
-            if match.group(1):
+            latex = text_math_latex(match)
+            if latex is None:
                 out.append("$")
                 continue
-            latex = next(g for g in match.groups()[1:] if g is not None)
             out.append(self.convert(latex, False) or f'<code class="tex">{html.escape(match.group(0))}</code>')
         out.append(html.escape(text[pos:]))
         return "".join(out)

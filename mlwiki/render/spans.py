@@ -30,6 +30,11 @@ SIMPLE_INLINE_MATH = re.compile(r"\$(?![\s$])([^$\n\r]*?)(?<![\s\\])\$(?!\d)")
 SIMPLE_DISPLAY_MATH = re.compile(r"\$\$([^$]*[^$\s\\][^$]*)\$\$")
 
 
+def text_math_latex(match: re.Match) -> str | None:
+    """The TeX of a `TEXT_MATH` match, without its delimiters; None for an escaped dollar (`\\$`)."""
+    return None if match.group(1) else next(g for g in match.groups()[1:] if g is not None)
+
+
 def fence_closes(line: str, char: str, length: int) -> bool:
     """Whether `line` closes a fence opened with `length` times `char` (same char, at least as long, no info)."""
     match = FENCE.match(line)
