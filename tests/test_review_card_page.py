@@ -136,14 +136,19 @@ def test_pages_go_to_a_private_folder(wiki, monkeypatch, tmp_path):
 
 
 def test_a_folder_that_is_not_private_is_not_used(wiki, monkeypatch, tmp_path):
+    import tempfile
+
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    (tmp_path / "tmp").mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp_path / "tmp"))  # the fallback folder stays in this test's tmp_path
+    monkeypatch.setattr(tempfile, "tempdir", None)
     shared = tmp_path / f"mlwiki-{os.getuid()}-cards"
     shared.mkdir(mode=0o777)
     shared.chmod(0o777)  # someone made it world-writable
     cards, config = _cards(wiki, "Q: $x$?\nA: $y$\n")
     path = write_card_page(next(iter(cards.values())), config)
     assert path.parent != shared and stat.S_IMODE(path.parent.stat().st_mode) == 0o700
-    assert not list(shared.iterdir())
+    assert path.parent.parent == tmp_path / "tmp" and not list(shared.iterdir())
 
 
 def test_clozes_read_like_ankis():
