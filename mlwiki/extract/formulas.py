@@ -68,7 +68,8 @@ def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
                 body, label, item, lead, where = lone
                 if item and not lead and any(LIST_ITEM.match(ln) for ln in before):
                     lead = " "  # (the item before introduces itself, not this formula)
-                found.append(Formula(line.no, body, label, before + ([f"- {lead}"] if lead else []), item,
+                lead = f"- {lead}" if item and lead else lead
+                found.append(Formula(line.no, body, label, before + ([lead] if lead else []), item,
                                      lone=True, where=where))
                 before = []
                 continue
@@ -93,13 +94,14 @@ def _displays_in_line(text: str, no: int, before: list[str], found: list[Formula
 
 def _lone_formula(text: str) -> tuple[str, str, bool, str, str] | None:
     """(body, label, in a list item, lead, where) when the line is only one `$…$` (after a list bullet and perhaps a
-    short lead ending in a colon, `- Expected value: $E[X] = 1/\\lambda$`; before a comma or period and a Quarto
+    short lead ending in a colon, `- Expected value: $E[X] = 1/\\lambda$`, or after a bold one, `**Gini impurity**:
+    $G = …$`; before a comma or period and a Quarto
     label), else None. Spaces inside the dollars are allowed here, as Jupyter allows them: a line that is
     nothing but a `$…$` is math whatever Pandoc would say."""
     bullet = LIST_ITEM.match(text)
     rest = text[bullet.end():] if bullet else text.lstrip()
     lead = ""
-    if bullet and not rest.startswith("$") and (colon := _LEAD.match(rest)):
+    if (bullet or rest.startswith("**")) and not rest.startswith("$") and (colon := _LEAD.match(rest)):
         lead, rest = colon.group(0).strip(), rest[colon.end():]
     if not rest.startswith("$") or rest.startswith("$$") or not (match := _LONE.match(rest)) or \
             not RELATION.search(match.group(1)):

@@ -23,14 +23,14 @@ known whether the section made other cards.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mlwiki.extract import tables
 from mlwiki.extract.blocks import Block, card_text_lines, join
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
+from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import outline_items
-from mlwiki.extract.passages import ABOUT_PAGE, NO_SUBJECT, narrates, passage
+from mlwiki.extract.passages import ABOUT_PAGE, MAX_WORDS, NO_SUBJECT, narrates, passage
 from mlwiki.extract.prose import clean_prose, last_sentence
 from mlwiki.extract.questions import QUESTION_CALLOUTS
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
@@ -44,6 +44,16 @@ QUESTION_FORM = "question-line"  # a paragraph that only asks, and the paragraph
 MIN_OPENING_WORDS = 10
 MAX_OPENING_SEARCH = 4  # paragraphs: further into a section, a passage no longer stands for it
 MIN_INTRO_WORDS = 4
+MAX_LABEL_WORDS = 5  # "Algorithm:", "Pros / cons", "Fixes people use:": a line that heads a list as a heading would
+MAX_LABEL_CHARS = 50
+MAX_CLOSING_MERGE = 40  # words: a closing sentence this short joins the section's opening card
+_NOT_A_LIST_LABEL = re.compile(r"(?i)(?:where|with|here|given|in which|for example|e\.g\.?|example)[\s:]*")
+# "- $\eta$ is the learning rate", "Where: …": what a formula's symbols mean, no card without the formula
+_LEGEND = re.compile(r"[ \t]*(?:(?:(?:[-*+]|\d+[.)])[ \t]+)?\$|where\b|[*_]{0,2}proof(?![a-z]))", re.I)  # (and a proof)
+_LATER_STEP = re.compile(r"^(?:[2-9]|\d\d)[.)][ \t]", re.M)  # "5. **Repeat** …": the rest of steps a formula broke
+_FIRST_STEP = re.compile(r"^1[.)][ \t]", re.M)
+# A tutorial's aside, "These methods are …" (what they are is not on the card), "(The paper itself writes …)"
+_TO_THE_READER = re.compile(r"(?i)\byou\b|^(?:these|this|such)\b|^\(")
 MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name
 # A paragraph's first line that only says **Label**: a part of the section of its own
 _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
@@ -141,8 +151,10 @@ def close_section(ex) -> None:
             continue
         # The opening paragraph, unless it introduces a formula card (its front already) or is one
         used, opening = _opening(blocks, free, declined) if len(blocks) > 1 or not all(free) else (-1, None)
+        opened = len(ex.drafts)
         if opening is not None:
             _add(ex, FORM, path, opening, line)
+        made = len(ex.drafts)
         for k, block in enumerate(blocks):
             if free[k] and k != used:
                 _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]), declined)
@@ -151,6 +163,42 @@ def close_section(ex) -> None:
                 if tables.may_hold_table(block):
                     _table_cards(ex, path, block)
                 _outline_cards(ex, path, block, declined)
+        closing, at = _closing(ex, blocks, free, used, made, label is not None, declined)
+        if closing is None:
+            continue
+        if made == opened:
+            _add(ex, FORM, path, closing, at)
+        elif "\n" not in closing and len(closing.split()) <= MAX_CLOSING_MERGE:  # (one card: what opens and closes)
+            drafts, front = ex.drafts[opened]
+            ex.drafts[opened] = ([replace(drafts[0], back=f"{opening}\n\n{closing}")], front)
+
+
+def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, labelled: bool,
+             declined: bool) -> tuple[str | None, int]:
+    """(passage, line) of the text that closes a part after the last block another form made a card of: what a
+    formula or a definition is like ("It is not symmetric …", "Both are 0 for a pure node …"), when it reads as a
+    passage and no card of this module was made from it; (None, 0) otherwise."""
+    taken = [k for k, unused in enumerate(free) if not unused]
+    if not taken:
+        return None, 0
+    # (a display formula after the last card's line is one of that card's formulas: "… and $$…$$ $$…$$")
+    end = max(k for k in range(taken[-1], len(blocks)) if k == taken[-1] or any(ln.kind == MATH for ln in blocks[k].lines))
+    if end + 1 >= len(blocks) or used > end:
+        return None, 0
+    lines = {d.line for drafts, _ in ex.drafts[made:] for d in drafts}
+    rest = []
+    for block in blocks[end + 1:]:
+        if any(block.start <= n <= block.lines[-1].no for n in lines):
+            break  # (a list, question or outline card of its own)
+        rest.append(block)
+    if not rest:
+        return None, 0
+    first = rest[0].start
+    back = passage(rest, labelled, declined)
+    if back is None or len(clean_prose(back).split()) < MIN_OPENING_WORDS or _LEGEND.match(back) \
+            or (_LATER_STEP.search(back) and not _FIRST_STEP.search(back)) or _TO_THE_READER.search(back):
+        return None, 0  # (what a formula's symbols mean, step 5 of steps a formula broke, a tutorial's "you")
+    return back, first
 
 
 def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
@@ -219,14 +267,20 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
     """A card per list a sentence introduces ("Machine learning is a game of two parts:" and its items): the
     sentence is the front, under the heading path; the list the back. The list may follow in the same paragraph
     or right after it."""
-    if not any(ln.text.rstrip().endswith(":") for ln in block.lines):
+    label = _list_label(block.lines)
+    if label is None and not any(ln.text.rstrip().endswith(":") for ln in block.lines):
         return  # (the common case, said cheaply: no sentence here introduces anything)
     lines = [ln for ln in card_text_lines(block.lines) if ln.kind == TEXT]
     for k, ln in enumerate(lines):
-        if not ln.text.rstrip().endswith(":") or LIST_ITEM.match(ln.text):
+        if not (ln.text.rstrip().endswith(":") or label and k == 0) or LIST_ITEM.match(ln.text):
             continue
         items = _list_after(lines[k + 1:]) or (after if k == len(lines) - 1 else [])
         if not items:
+            continue
+        if label and k == 0:  # "Algorithm:", "Pros / cons": a heading of its own, written as a line
+            back = passage([Block(TEXT, items)], declined=declined)
+            if back is not None and LIST_ITEM.match(back):
+                _add(ex, LIST_FORM, f"{path} › {label}", back, ln.no)
             continue
         intro = last_sentence(clean_prose(" ".join(x.text for x in lines[:k + 1] if not LIST_ITEM.match(x.text))))
         back = passage([Block(TEXT, items)], declined=declined)
@@ -234,6 +288,20 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
                 or ABOUT_PAGE.search(intro) or sets_up_example(intro) or not LIST_ITEM.match(back):
             continue
         _add(ex, LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
+
+
+def _list_label(lines: list[Line]) -> str | None:
+    """The label a paragraph opens with when its first line is a short heading of its own over a list ("Algorithm:",
+    "Pros / cons", "Why?"), without its colon; None otherwise."""
+    if len(lines) < 2 or len(lines[0].text) > MAX_LABEL_CHARS or not LIST_ITEM.match(lines[1].text) \
+            or lines[0].kind != TEXT or LIST_ITEM.match(lines[0].text):
+        return None
+    label = clean_prose(lines[0].text).strip().removesuffix(":").strip()
+    if not label[:1].isupper() or not 1 <= len(label.split()) <= MAX_LABEL_WORDS or "." in label \
+            or NO_SUBJECT.fullmatch(label) or _NOT_A_LIST_LABEL.fullmatch(label) or is_example_title(label) \
+            or narrates(label):
+        return None
+    return label
 
 
 def _list_after(lines) -> list:
@@ -271,8 +339,9 @@ def _opening(blocks: list[Block], free: list[bool], declined: bool) -> tuple[int
     explains and says enough to stand for the section ("To check this we …" or "The p-value is probabilistic."
     do not), and does not introduce a formula card (the paragraph before it is that card's front)."""
     for k, block in enumerate(blocks[:MAX_OPENING_SEARCH]):
-        if not free[k] or (k + 1 < len(blocks) and not free[k + 1]):
-            break
+        if not free[k] or (k + 1 < len(blocks) and not free[k + 1]
+                           and not blocks[k + 1].lines[0].text.lstrip().startswith("**")):
+            break  # (a paragraph before a card introduces it, unless that card is a "**Term**: …" of its own)
         if block.lines[0].text.lstrip().startswith("**"):
             break  # a bold term's paragraph is the definitions' (and what follows it no opening)
         if LIST_ITEM.match(block.lines[0].text) or (k and _asks(blocks[k - 1])):

@@ -33,10 +33,11 @@ TABLE_LINE = re.compile(r"[ \t]*\|")
 LOWER_WORD = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")  # "randomly", "zeroes": prose, not a title or a name
 # A passage about the page itself ("This page lists …", "In this notebook we …"): no knowledge to recall
 ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|notebook|section|chapter|article|"
-                        r"post|tutorial|lecture|document)s?\b|explaining\b")
+                        r"post|tutorial|lecture|document)s?\b|explaining\b|"
+                        r"(?:these|here) are (?:my|our) (?:\w+ )?notes\b")  # ("These are my notes for the course.")
 # The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "We'll use …") or
 # pointing at a figure the card does not show: a story to follow, not knowledge to recall
-NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|for now|"
+NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin|dive)|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|for now|"
                        r"you (?:probably |may have )?noticed|do you remember|(?:we|you) could do (?:this|that)|you (?:may|might|can|will) (?:be able to )?(?:now )?(?:see|notice)|(?:this|the following) (?:diagram|picture|plot|image)|"
                        r"alright|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|we can see|"
                        r"the above|shown below|as follows|the following (?:theorem|example|figure|code|table|diagram|"
@@ -49,7 +50,7 @@ NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|we['’]ll|we['’]re going|
                        r"(?:above|below)|(?:above|below)(?:[.,:;)]| (?:are|is|was|were)\b))")  # (not "the layer above it")
 # Pieces of text every phrase of NARRATION holds one of: a text without any of them needs no regex search (this runs
 # on every section of every note, and the alternation is slow)
-_NARRATION_KEYS = ("let's", "let’s", "let us", "we'", "we’", "we will", "we can see", "we train", "we record",
+_NARRATION_KEYS = ("let's", "let’s", "let us", "before we", "we'", "we’", "we will", "we can see", "we train", "we record",
                    "we plot", "we visuali", "we print", "we import", "we load", "we run", "we call", "we could",
                    "you'", "you’", "you probably", "you may", "you might", "you can", "you will", "you could",
                    "do you", "now that", "for now", "alright", "as we saw", "as before", "diagram", "picture", "plot",
@@ -65,7 +66,7 @@ _FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)  #
 _LONE_MATH = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^$\n]+\$[ \t.,;:]*$")  # a formula standing alone
 # A passage that goes on from something before it ("However, graph datasets …"): it answers no heading alone
 _GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|therefore|thus|hence|so|then|"
-                      r"similarly|likewise|again|as in|of course|for example|for instance|e\.g\.|"
+                      r"similarly|likewise|again|as in|of course|for example|for instance|e\.g\.|in other words|"
                       r"(?:hint|wonderful|nice|great|awesome|excellent|woah|wow|beautiful|perfect|okay|ok|yes|no)"
                       r"\s*[,!.:]|"
                       r"to (?:check|see|test|do) (?:this|that))(?!\w)", re.I)

@@ -1,0 +1,153 @@
+"""Cards from what everyday notes write around their formulas and lists (issue 23, recall): the sentences that
+close a section after its formula ("It is not symmetric …"), a list under a short label line ("Algorithm:",
+"Pros / cons"), a formula labelled in bold (`**Gini impurity**: $G = …$`). Notes are written in the styles of an
+Obsidian vault titled by file names, Quarto daily notes and a Jupyter Book, into tmp_path, and read through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+KL = """---
+title: "2026-10-05"
+---
+
+## KL divergence
+
+$$D_{KL}(P \\parallel Q) = \\sum_x P(x) \\log \\frac{P(x)}{Q(x)}$$
+
+It is not symmetric, and it is infinite where $Q(x) = 0$ but $P(x) > 0$.
+
+Forward KL is mean-seeking (Q spreads over all of P's modes); reverse KL is mode-seeking.
+"""
+
+BACKPROP = """# Backpropagation
+
+Backpropagation computes every gradient of a loss in one backward pass, applying the chain rule layer by layer.
+
+For a layer $a = f(z)$ with $z = Wh + b$ and upstream gradient $\\delta$:
+
+$$\\frac{\\partial L}{\\partial W} = (\\delta \\odot f'(z))\\, h^\\top$$
+
+One backward pass costs about twice the forward pass, whatever the number of parameters.
+"""
+
+KMEANS = """#clustering
+
+Algorithm:
+1. Pick $k$ initial centroids
+2. Assign every point to its nearest centroid
+3. Move each centroid to the mean of its points
+4. Repeat until the assignments stop changing
+
+Objective (within-cluster sum of squares):
+$$J = \\sum_j \\sum_{x \\in C_j} \\lVert x - \\mu_j \\rVert^2$$
+
+Pros / cons
+- fast, linear in the number of points per iteration
+- converges to a local minimum only, so run several restarts
+"""
+
+TREES = """# Decision trees
+
+## Impurity measures
+
+A split is chosen to make its two children as pure as it can.
+
+**Gini impurity**: $G = 1 - \\sum_k p_k^2$
+
+**Entropy**: $H = -\\sum_k p_k \\log_2 p_k$
+
+Both are zero for a pure node and largest for an even mix of classes.
+"""
+
+ASIDES = """# Optimisers
+
+## Momentum
+
+$$v_t = \\beta v_{t-1} + g_t$$
+
+Where:
+- $\\beta$ is the momentum coefficient, usually 0.9
+- $g_t$ is the gradient at step $t$
+
+## Adam
+
+$$m_t = \\beta_1 m_{t-1} + (1 - \\beta_1) g_t$$
+
+- $m_t$ is the running mean of the gradients, a first moment estimate
+- $\\beta_1$ is its decay rate, usually set to 0.9 in practice
+
+## Delta rule
+
+1. **Initialise** the weights to small random numbers before the first epoch.
+2. **Predict** the output for one sample with the current weights.
+
+$$w \\leftarrow w + \\eta (d - y) x$$
+
+3. **Repeat** for all samples until the error stops shrinking or the epochs run out.
+
+## Proposition
+
+**Proposition**. Every metric space is a Hausdorff space, whatever its metric.
+
+_Proof_. Two distinct points at distance $r$ have disjoint open balls of radius $r/2$ around them.
+
+## Loss
+
+$$L = \\frac{1}{n} \\sum_i (y_i - \\hat y_i)^2$$
+
+On the basis of the loss value, you can update your model until you get the best result.
+"""
+
+
+def fronts(root) -> dict[str, str]:
+    """front → back of every card."""
+    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+
+
+def test_the_sentences_after_a_formula_are_a_card_of_their_section(tmp_path):
+    found = fronts(new_wiki(tmp_path, {"daily/2026-10-05.qmd": KL}))
+    assert found["KL divergence"] == ("It is not symmetric, and it is infinite where $Q(x) = 0$ but $P(x) > 0$.\n\n"
+                                      "Forward KL is mean-seeking (Q spreads over all of P's modes); reverse KL is "
+                                      "mode-seeking.")
+    assert any(front.startswith("KL divergence\n\n") and back.startswith("$$D_{KL}") for front, back in found.items())
+
+
+def test_a_short_closing_sentence_joins_the_opening_card(tmp_path):
+    found = fronts(new_wiki(tmp_path, {"chapters/backprop.md": BACKPROP}))
+    assert found["Backpropagation"] == (
+        "Backpropagation computes every gradient of a loss in one backward pass, applying the chain rule layer by "
+        "layer.\n\nOne backward pass costs about twice the forward pass, whatever the number of parameters.")
+    assert sum(front == "Backpropagation" for front in found) == 1
+
+
+def test_a_short_label_line_heads_its_list(tmp_path):
+    found = fronts(new_wiki(tmp_path, {"Models/k-means.md": KMEANS}))
+    assert found["k-means › Algorithm"].startswith("1. Pick $k$ initial centroids\n2. Assign")
+    assert found["k-means › Pros / cons"].startswith("- fast, linear")
+    assert "k-means › Objective (within-cluster sum of squares)" not in found, "a label over a formula: its card"
+
+
+def test_a_formula_labelled_in_bold_is_a_formula_card_and_the_paragraph_before_it_still_opens(tmp_path):
+    found = fronts(new_wiki(tmp_path, {"chapters/trees.md": TREES}))
+    gini = [front for front, back in found.items() if back == "$$G = 1 - \\sum_k p_k^2$$"]
+    assert gini and "Gini impurity" in gini[0] and gini[0].startswith("Decision trees › Impurity measures")
+    assert found["Decision trees › Impurity measures"] == (
+        "A split is chosen to make its two children as pure as it can.\n\n"
+        "Both are zero for a pure node and largest for an even mix of classes.")
+
+
+def test_legends_later_steps_proofs_and_asides_after_a_formula_are_no_cards(tmp_path):
+    config = 'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n'  # (the proposition: a card of its own)
+    found = fronts(new_wiki(tmp_path, {"Optimisers.md": ASIDES}, config))
+    assert found.pop("Optimisers › Proposition") == "Every metric space is a Hausdorff space, whatever its metric."
+    sections = {front: back for front, back in found.items() if "\n" not in front}
+    assert sections == {}, "a formula's legend, step 3 of steps it broke, a proof and a tutorial's 'you' make none"
+
+
+def test_notes_about_the_notes_make_no_card(tmp_path):
+    root = new_wiki(tmp_path, {"intro.md": "# Course notes: Machine Learning\n\nThese are my notes for the autumn "
+                                           "course. Each chapter ends with exercises.\n"})
+    assert fronts(root) == {}
