@@ -182,7 +182,8 @@ def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, la
     if not taken:
         return None, 0
     # (a display formula after the last card's line is one of that card's formulas: "… and $$…$$ $$…$$")
-    end = max(k for k in range(taken[-1], len(blocks)) if k == taken[-1] or any(ln.kind == MATH for ln in blocks[k].lines))
+    end = max(k for k in range(taken[-1], len(blocks))
+              if k == taken[-1] or any(ln.kind == MATH for ln in blocks[k].lines))
     if end + 1 >= len(blocks) or used > end:
         return None, 0
     lines = {d.line for drafts, _ in ex.drafts[made:] for d in drafts}
