@@ -151,3 +151,13 @@ def test_notes_about_the_notes_make_no_card(tmp_path):
     root = new_wiki(tmp_path, {"intro.md": "# Course notes: Machine Learning\n\nThese are my notes for the autumn "
                                            "course. Each chapter ends with exercises.\n"})
     assert fronts(root) == {}
+
+
+def test_a_paragraph_that_asks_and_answers_is_a_question_card(tmp_path):
+    note = ("Scaled dot-product attention:\n$$\\mathrm{softmax}(QK^\\top / \\sqrt{d_k})V$$\n\n"
+            "Why divide by $\\sqrt{d_k}$? For random unit-variance vectors the dot product has variance $d_k$, and "
+            "large logits saturate the softmax.\n\n"
+            "What do these objects represent? They are instances of classes that know the gradient of an op.\n")
+    found = fronts(new_wiki(tmp_path, {"Models/Attention.md": note}))
+    assert found["Attention\n\nWhy divide by $\\sqrt{d_k}$?"].startswith("For random unit-variance vectors")
+    assert not any("these objects" in front for front in found), "a question that points back asks nothing alone"

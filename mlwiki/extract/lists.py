@@ -61,6 +61,8 @@ _BOX = {"box": True}  # (the attributes of a titled box made a part of its secti
 _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's title
 # A paragraph that only asks: "Why not save the entire model?" ("How?" or "But what if …?" ask nothing to recall)
 _DIALOGUE = re.compile(r"(?i)\b(?:we|you|our|us|i)\b")
+_POINTS_BACK = re.compile(r"(?i)\b(?:these|those|this|that|it|they|them)\b")  # "What do these objects represent?"
+_QUESTION_START = re.compile(r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b", re.I)
 _QUESTION_LINE = re.compile(r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b[^\n]*\?[ \t]*",
                             re.I)
 
@@ -160,6 +162,7 @@ def close_section(ex) -> None:
                 _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]), declined)
                 if k + 1 < len(blocks) and free[k + 1]:
                     _question_card(ex, path, block, blocks[k + 1])
+                _asked_and_answered(ex, path, block)
                 if tables.may_hold_table(block):
                     _table_cards(ex, path, block)
                 _outline_cards(ex, path, block, declined)
@@ -239,6 +242,25 @@ def _question_card(ex, path: str, block: Block, answer: Block) -> None:
     back = passage([answer])
     if back is not None and not back.rstrip().endswith("?") and len(question.split()) >= MIN_INTRO_WORDS \
             and len(back.split()) >= MIN_OPENING_WORDS:
+        _add(ex, QUESTION_FORM, f"{path}\n\n{question}", back, block.start)
+
+
+def _asked_and_answered(ex, path: str, block: Block) -> None:
+    """A paragraph that asks and then answers ("Why divide by $\\sqrt{d_k}$? For random unit vectors the dot product
+    has variance $d_k$ …"): its question is the front, the sentences after it the back."""
+    first = block.lines[0]
+    if first.kind != TEXT or "?" not in first.text or not _QUESTION_START.match(first.text) \
+            or any(ln.kind != TEXT or LIST_ITEM.match(ln.text) for ln in block.lines):
+        return  # (the common case, said cheaply: the paragraph does not open with a question)
+    text = clean_prose(join(block.lines))
+    question, _, answer = text.partition("? ")
+    question += "?"
+    if not answer or not _QUESTION_LINE.fullmatch(question) or _DIALOGUE.search(question) \
+            or _POINTS_BACK.search(question) or len(question.split()) < MIN_INTRO_WORDS - 1 \
+            or len(answer.split()) < MIN_OPENING_WORDS:
+        return
+    back = passage([Block(TEXT, [Line(block.start, answer, TEXT)])])
+    if back is not None and not back.rstrip().endswith("?"):
         _add(ex, QUESTION_FORM, f"{path}\n\n{question}", back, block.start)
 
 
