@@ -245,3 +245,16 @@ def test_worked_examples_and_bold_labels_make_no_cards():
     labels = note("**Note**: check the shapes first.", "", "**Step 2**: multiply.", "",
                   "**Sigmoid**: the function is:", "", "**Bias**: the error of the average model.")
     assert cards(labels, definitions=True) == [("definition", "Define: Bias", "the error of the average model.")]
+
+
+def test_init_switches_definitions_on_for_a_small_vault_whose_bold_labels_all_define(tmp_path):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "Dropout.md").write_text(
+        "- **Dropout**: zeroing each activation at random while training, with probability p\n"
+        "- **Inverted dropout**: scaling the kept activations at train time so inference needs no change\n",
+        encoding="utf-8")
+    result = CliRunner().invoke(cli, ["init", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    config = (tmp_path / "mlwiki.toml").read_text(encoding="utf-8")
+    assert "\ndefinitions = true  # your notes: 2 bold terms defined, 0 labelled values" in config
+    assert len(json.loads(run(tmp_path, "cards", "--json").stdout)) == 2

@@ -221,9 +221,9 @@ def infer_settings(config: Config) -> dict[str, tuple[str, str]]:
     """The settings that fit the notes, for `mlwiki init`: {key: (TOML value, why)}: the wiki's name when notes
     already declare a top deck (else the folder's name would make a second top deck, and a second .apkg), and
     forms where the default would miss cards the notes are written for (glossaries of `**Term**: definition`,
-    formulas written only inline). Definitions are switched on when at least INIT_MINIMUM bold terms read as
-    definitions and they outnumber the labelled values ("**Batch size**: 32"), which never become cards but say
-    the notes use bold labels."""
+    formulas written only inline). Definitions are switched on when the bold terms that read as definitions
+    outnumber the labelled values ("**Batch size**: 32"), which never become cards but say the notes use bold
+    labels, and are at least INIT_MINIMUM or the only bold labels there are."""
     from mlwiki.extract.forms import LABELLED_VALUE
 
     skipped: Counter = Counter()
@@ -236,7 +236,7 @@ def infer_settings(config: Config) -> dict[str, tuple[str, str]]:
     definitions = sum(possible[f] for f in DEFINITION_FORMS)
     values = sum(n for (form, why), n in skipped.items() if form in DEFINITION_FORMS and why == LABELLED_VALUE)
     why = f"{plural(definitions, 'bold term')} defined, {plural(values, 'labelled value')}"
-    if definitions >= INIT_MINIMUM and definitions > values:
+    if definitions > values and (definitions >= INIT_MINIMUM or not values):  # (a small vault's two: all it has)
         settings["definitions"] = ("true", why)
     elif definitions or values:  # the notes use `**Term**:`, but not for definitions: say why it stays off
         settings["definitions"] = ("false", why)
