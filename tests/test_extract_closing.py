@@ -161,3 +161,13 @@ def test_a_paragraph_that_asks_and_answers_is_a_question_card(tmp_path):
     found = fronts(new_wiki(tmp_path, {"Models/Attention.md": note}))
     assert found["Attention\n\nWhy divide by $\\sqrt{d_k}$?"].startswith("For random unit-variance vectors")
     assert not any("these objects" in front for front in found), "a question that points back asks nothing alone"
+
+
+def test_an_untitled_note_beside_a_formula_is_the_sections_text_and_shortcodes_are_left_off(tmp_path):
+    note = ('---\ntitle: "Ridge regression"\n---\n\n## Closed form\n\nAdding an L2 penalty gives\n\n'
+            "$$\\hat w = (X^\\top X + \\lambda I)^{-1} X^\\top y$$\n\n"
+            "::: {.callout-note}\nThe matrix is always invertible for a positive penalty, so ridge works even with "
+            "collinear features.\n:::\n\n{{< pagebreak >}}\n")
+    found = fronts(new_wiki(tmp_path, {"posts/ridge.qmd": note}))
+    assert found["Ridge regression › Closed form"] == ("The matrix is always invertible for a positive penalty, so "
+                                                       "ridge works even with collinear features.")

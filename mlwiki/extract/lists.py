@@ -48,8 +48,12 @@ MAX_LABEL_WORDS = 5  # "Algorithm:", "Pros / cons", "Fixes people use:": a line 
 MAX_LABEL_CHARS = 50
 MAX_CLOSING_MERGE = 40  # words: a closing sentence this short joins the section's opening card
 _NOT_A_LIST_LABEL = re.compile(r"(?i)(?:where|with|here|given|in which|for example|e\.g\.?|example)[\s:]*")
-# "- $\eta$ is the learning rate", "Where: …": what a formula's symbols mean, no card without the formula
-_LEGEND = re.compile(r"[ \t]*(?:(?:(?:[-*+]|\d+[.)])[ \t]+)?\$|where\b|[*_]{0,2}proof(?![a-z]))", re.I)  # (and a proof)
+# What a formula's symbols mean ("- $\eta$ is the learning rate", "$P(Y|X)$ - conditional …", "Where: …"), no card
+# without its formula, nor is a proof; "- $T \to 0$: approaches argmax" states something
+_LEGEND_START = re.compile(r"[ \t]*(?:where\b|[*_]{0,2}proof(?![a-z]))", re.I)
+_SYMBOL_FIRST = re.compile(r"[ \t]*((?:[-*+]|\d+[.)])[ \t]+)?\$([^$\n]+)\$[ \t]*([^\n]{0,12})")
+_RELATION = re.compile(r"[=<>]|\\(?:to|le|ge|leq|geq|approx|sim|in|propto|rightarrow)(?![a-z])")
+_EXPLAINS_SYMBOL = re.compile(r"(?:[-—–:,]|(?:is|are|denotes) the\b)", re.I)
 _LATER_STEP = re.compile(r"^(?:[2-9]|\d\d)[.)][ \t]", re.M)  # "5. **Repeat** …": the rest of steps a formula broke
 _FIRST_STEP = re.compile(r"^1[.)][ \t]", re.M)
 # A tutorial's aside, "These methods are …" (what they are is not on the card), "(The paper itself writes …)"
@@ -57,6 +61,9 @@ _TO_THE_READER = re.compile(r"(?i)\byou\b|^(?:these|this|such)\b|^\(")
 MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name
 # A paragraph's first line that only says **Label**: a part of the section of its own
 _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
+# Untitled callouts whose text goes on with the section's own (a note or tip beside a formula), in Quarto
+# (`.callout-note`), MyST (```{note}```) and Obsidian (`> [!tip]`)
+_ASIDE_CALLOUTS = frozenset(("note", "tip", "important", "info", "remark"))
 _BOX = {"box": True}  # (the attributes of a titled box made a part of its section)
 _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's title
 # A paragraph that only asks: "Why not save the entire model?" ("How?" or "But what if …?" ask nothing to recall)
@@ -109,7 +116,8 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
 def _titled_boxes(div: Block) -> list[Block]:
     """The boxes of a div that carry a title: a callout's (`> [!info] Parameters`) or one underlined with `^^^`
     (Jupyter Book's grid cards: "Deep Learning", `^^^^`, what it is), each as a `**Title**` paragraph: a part of
-    the section of its own. Question callouts, exercises and card divs are cards (or not) of their own."""
+    the section of its own; the paragraphs of an untitled note or tip, as the section's own. Question callouts,
+    exercises and card divs are cards (or not) of their own."""
     title = div.attrs.get("title", "").strip()
     classes = div.attrs.get("classes", ())
     if title and not title.endswith("?") and not {"card", "no-card"}.intersection(classes) \
@@ -118,6 +126,8 @@ def _titled_boxes(div: Block) -> list[Block]:
         if text:
             lines = [line for block in text for line in block.lines]
             return [Block(TEXT, [Line(div.start, f"**{clean_prose(title)}**", TEXT), *lines], attrs=_BOX)]
+    if not title and any(c.removeprefix("callout-") in _ASIDE_CALLOUTS for c in classes):
+        return [child for child in div.children or [] if child.kind == TEXT]  # ("X is invertible only when …")
     boxes: list[Block] = []
     stack = [div]
     while stack:
@@ -199,7 +209,7 @@ def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, la
         return None, 0
     first = rest[0].start
     back = passage(rest, labelled, declined)
-    if back is None or len(clean_prose(back).split()) < MIN_OPENING_WORDS or _LEGEND.match(back) \
+    if back is None or len(clean_prose(back).split()) < MIN_OPENING_WORDS or _legend(back) \
             or (_LATER_STEP.search(back) and not _FIRST_STEP.search(back)) or _TO_THE_READER.search(back):
         return None, 0  # (what a formula's symbols mean, step 5 of steps a formula broke, a tutorial's "you")
     return back, first
@@ -243,6 +253,15 @@ def _question_card(ex, path: str, block: Block, answer: Block) -> None:
     if back is not None and not back.rstrip().endswith("?") and len(question.split()) >= MIN_INTRO_WORDS \
             and len(back.split()) >= MIN_OPENING_WORDS:
         _add(ex, QUESTION_FORM, f"{path}\n\n{question}", back, block.start)
+
+
+def _legend(text: str) -> bool:
+    """Whether a text starts as a formula's legend or a proof (see _LEGEND_START, _SYMBOL_FIRST)."""
+    if _LEGEND_START.match(text) or text.startswith("$"):
+        return True  # (a text that opens on a formula speaks of the one before: "$\eta_k = 1/k$ satisfies both")
+    match = _SYMBOL_FIRST.match(text)
+    return bool(match) and not _RELATION.search(match.group(2)) \
+        and bool(match.group(1) or _EXPLAINS_SYMBOL.match(match.group(3)))
 
 
 def _asked_and_answered(ex, path: str, block: Block) -> None:

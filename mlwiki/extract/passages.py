@@ -83,6 +83,7 @@ _KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its ta
 _FOLLOWING = re.compile(r"\s(?:the following|as follows|below)[ \t]*[.:]?$", re.I)  # "… given by the following"
 # Words a paragraph cannot end on: it broke off mid-sentence
 _CANNOT_END = frozenset("the a an of with to for by in on and or is are that which as".split())
+_SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
 
@@ -118,7 +119,8 @@ def passage(body: list[Block], labelled: bool = False, declined: bool = False) -
                 return None  # `**Term**: …`, "**Term** is a …": the definitions form's, on or off
             # (each test only where its first character or a piece of it can be: this loop sees every section)
             if ("![" in raw or "<img" in raw) and _IMAGE_LINE.match(raw) or "http" in raw and _URL_LINE.match(raw) \
-                    or first in "-*_" and _RULE.fullmatch(raw) or first in "pP" and _PAGE_REFERENCE.fullmatch(raw):
+                    or first in "-*_" and _RULE.fullmatch(raw) or first in "pP" and _PAGE_REFERENCE.fullmatch(raw) \
+                    or first == "{" and _SHORTCODE.fullmatch(raw):
                 continue
             text = raw.rstrip().replace("\ufffc", "")  # (U+FFFC: an object pasted from a web page)
             if "#" in text or "^" in text:
