@@ -51,6 +51,7 @@
   }
   // 4. tables of math: rows one above the other, cells side by side
   for (const table of document.querySelectorAll("mtable")) {
+    if (!shown(table)) continue; // (a formula's version the page does not show)
     const rows = [...table.children].filter(e => e.tagName.toLowerCase() === "mtr");
     result.tables.push({rows: rows.map(r => r.getBoundingClientRect().top),
                         cells: rows.map(r => [...r.children].map(c => c.getBoundingClientRect().left)),

@@ -93,6 +93,22 @@ def make_world(root: Path, days: int = 60, seed: int = 7) -> World:
     return World(root, stats_page, pages, cards)
 
 
+def page_of_each_card(root: Path) -> dict[str, Path]:
+    """Scan the wiki at `root` and write each card's page (as the review's `o` key does) into root/cards."""
+    config = load_config(root)
+    store, _ = open_synced(config, END, progress=False)
+    with store:
+        rows = store.query("SELECT * FROM cards WHERE retired = 0 ORDER BY path, line, id")
+    folder = root / "cards"
+    folder.mkdir(exist_ok=True)
+    pages = {}
+    for row in rows:
+        card = ShownCard.from_row(row)
+        pages[card.id] = folder / f"{card.id}.html"
+        pages[card.id].write_text(card_html(card, read_macros(config)[0]), encoding="utf-8")
+    return pages
+
+
 def _review(config, days: int, rng: random.Random) -> None:
     start = END - timedelta(days=days)
     store, _ = open_synced(config, start, progress=False)

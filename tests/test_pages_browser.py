@@ -14,7 +14,7 @@ from dataclasses import replace
 import pytest
 
 from browser import CHECK_JS, Browser, find_chromium
-from pages import END, make_world
+from pages import END, make_world, page_of_each_card
 from mlwiki.stats.compute import Ratio, Retention
 
 pytestmark = pytest.mark.slow
@@ -208,3 +208,32 @@ def test_stats_charts_name_their_units_and_counts_are_singular(world):
     assert len(captions) == 6 and all(re.search(r"\((%|days|days from today)\)|per day|%", c) for c in captions)
     assert not re.search(r"(?<![\d,.])1 (cards|reviews|days|notes)\b", page)
     assert "$" not in re.sub(r"<script.*?</script>", "", page, flags=re.S)  # fronts show their math typeset
+
+
+WIDE = r"""# Variational inference
+
+## How does the log evidence split?
+
+$$\log p(x) = \mathbb{E}_{q_\phi(z\mid x)}\left[\log \frac{p_\theta(x, z)}{q_\phi(z\mid x)}\right]
++ \mathrm{KL}\left(q_\phi(z\mid x)\,\|\,p_\theta(z\mid x)\right) \geq \mathbb{E}_{q_\phi(z\mid x)}\left[\log
+p_\theta(x\mid z)\right] - \mathrm{KL}\left(q_\phi(z\mid x)\,\|\,p(z)\right)$$
+"""
+SHOWN = """[...document.querySelectorAll('.back .math-block')].map(b => ({
+  fits: b.scrollWidth <= b.clientWidth + 1,
+  shown: [...b.querySelectorAll('.math-version')].map((v, i) => v.hidden ? -1 : i).filter(i => i >= 0)}))"""
+
+
+@pytest.mark.parametrize("width, rows", [(1280, 1), (400, 3)])
+def test_the_card_page_shows_a_wide_formula_as_the_widest_rows_that_fit(browser, tmp_path, width, rows):
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "mlwiki.toml").write_text('name = "T"\n[review]\ntimezone = "UTC"\n')
+    (tmp_path / "notes" / "vi.md").write_text(WIDE)
+    page_path = next(path for path in page_of_each_card(tmp_path).values()
+                     if "How does the log evidence split?" in path.read_text(encoding="utf-8"))
+    page = browser.page(page_path.as_uri(), width=width)
+    # one version shown, as in `mlwiki serve`: at 1280 px the relation rows, which fit; at 400 px the finest rows
+    # (the page's panels leave less room than serve's: their widest row scrolls by a few pixels)
+    (shown,) = page.evaluate(SHOWN)
+    assert shown["shown"] == [rows] and (shown["fits"] or rows == 3)
+    assert _problems(page.evaluate(CHECK_JS)) == {}
+    page.close()

@@ -64,6 +64,13 @@ _ATTRIBUTE = re.compile(r"([A-Za-z][A-Za-z0-9:-]*)(?:=\"([^\"<>]*)\")?")
 _UNSAFE_VALUE = re.compile(r"url\(|expression|javascript:|@import|\\", re.IGNORECASE)
 
 
+def fit_script() -> str:
+    """The script (`fit.js`) that shows each wide display formula as the first of its versions that fits (`rows`)."""
+    from importlib.resources import files
+
+    return (files("mlwiki.render") / "fit.js").read_text(encoding="utf-8")
+
+
 def _safe(mathml: str) -> bool:
     """True when every tag of the converter's output is an allowed MathML element with allowed attributes."""
     pos = 0

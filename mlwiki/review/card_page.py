@@ -19,7 +19,7 @@ from typing import Callable
 
 from mlwiki.render.html import markdown_to_html
 from mlwiki.render.macros import read_macros
-from mlwiki.render.mathml import MATH_CSS, MathML, math_spans
+from mlwiki.render.mathml import MATH_CSS, MathML, fit_script, math_spans
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -36,6 +36,7 @@ body {{ font: 18px/1.55 system-ui, -apple-system, "Segoe UI", sans-serif; color:
 .meta {{ color: var(--muted); font-size: 14px; margin: 0 0 0.5rem; }}
 .side {{ background: var(--panel); border: 1px solid var(--line); border-radius: 8px; padding: 0.75rem 1.25rem;
   margin: 1rem 0; }}
+@media (max-width: 480px) {{ body {{ padding: 1rem 0.5rem; }} .side {{ padding: 0.6rem 0.75rem; }} }}
 .side h2 {{ font-size: 13px; font-weight: 600; text-transform: uppercase; letter-spacing: 0.06em;
   color: var(--muted); margin: 0 0 0.25rem; }}
 .cloze {{ background: var(--mark); color: var(--mark-fg); border-radius: 3px; padding: 0 0.15em;
@@ -51,6 +52,8 @@ th, td {{ border: 1px solid var(--line); padding: 0.2rem 0.5rem; }}
 <p class="meta">{meta}</p>
 <section class="side front"><h2>Front</h2>{front}</section>
 <section class="side back"><h2>Back</h2>{back}</section>
+<script>{fit}
+window.mlwikiFit(document);</script>
 </body></html>
 """
 
@@ -72,9 +75,10 @@ def card_sides(card, macros: str = "", fix: Callable[[str], str] = str, rows: bo
 def card_html(card, macros: str = "", fix: Callable[[str], str] = str) -> str:
     """The page for one card: sanitized Markdown with its math as MathML (`macros`: `\\newcommand` lines; `fix`
     as for `card_sides`)."""
-    front, back = card_sides(card, macros, fix)
+    front, back = card_sides(card, macros, fix, rows=True)
     meta = html.escape(f"{card.deck} · {card.path}:{card.line} · {card.kind}")
-    return PAGE.format(title=html.escape(card.id), meta=meta, front=front, back=back, math_css=MATH_CSS)
+    return PAGE.format(title=html.escape(card.id), meta=meta, front=front, back=back, math_css=MATH_CSS,
+                       fit=fit_script())  # (mlwiki's own script: a wide formula shows as the rows that fit)
 
 
 def _clozes(field: str, group: int, reveal: bool) -> str:

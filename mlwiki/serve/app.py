@@ -16,7 +16,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from mlwiki.errors import MlwikiError
-from mlwiki.render.mathml import MATH_CSS
+from mlwiki.render.mathml import MATH_CSS, fit_script
 from mlwiki.serve import browse, pages
 from mlwiki.serve.engine import Engine, Stale
 from mlwiki.serve.guard import Guard, Policy
@@ -98,6 +98,9 @@ def build_app(site: Site):
     def math_css(request: Request):
         return Response(MATH_CSS, media_type="text/css")
 
+    def fit_js(request: Request):
+        return Response(fit_script(), media_type="text/javascript")
+
     def no_icon(request: Request):
         return Response(status_code=204)
 
@@ -106,7 +109,8 @@ def build_app(site: Site):
         Route("/api/state", state), Route("/api/act", act, methods=["POST"]),
         Route("/api/cards", card_list), Route("/api/cards/{card_id:str}/{action:str}", card_flag, methods=["POST"]),
         Route("/api/cards/{card_id:str}", card_detail),
-        Route("/media/{name:str}", media), Route("/static/math.css", math_css), Route("/favicon.ico", no_icon),
+        Route("/media/{name:str}", media), Route("/static/math.css", math_css), Route("/static/fit.js", fit_js),
+        Route("/favicon.ico", no_icon),
         Mount("/static", StaticFiles(directory=pages.STATIC), name="static"),
     ]
     return Guard(Starlette(routes=routes), site.policy)

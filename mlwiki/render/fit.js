@@ -1,4 +1,4 @@
-// mlwiki serve: a display formula too wide for the page shows as rows. The server sends each such formula once on
+// mlwiki serve and the card page: a display formula too wide for the page shows as rows. The server sends each such formula once on
 // one line and then as `aligned` rows (widest rows first, mlwiki/render/display_rows.py); a browser cannot break
 // MathML lines, so this shows the first version that fits the formula's box, else the narrowest (it scrolls).
 "use strict";
