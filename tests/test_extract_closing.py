@@ -171,3 +171,14 @@ def test_an_untitled_note_beside_a_formula_is_the_sections_text_and_shortcodes_a
     found = fronts(new_wiki(tmp_path, {"posts/ridge.qmd": note}))
     assert found["Ridge regression › Closed form"] == ("The matrix is always invertible for a positive penalty, so "
                                                        "ridge works even with collinear features.")
+
+
+def test_a_formula_after_a_short_lead_and_defaults_after_formulas_are_cards_see_also_lines_are_left_off(tmp_path):
+    variance = ("$Var(X) = E[X^2] - E[X]^2$\n\nFor independent X, Y: $Var(X + Y) = Var(X) + Var(Y)$\n")
+    adam = ("Combines momentum and RMSProp:\n\n$$m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t$$\n\n"
+            "Bias correction divides by $1 - \\beta_1^t$: the moments start at 0, so early estimates lean to 0.\n\n"
+            "Defaults: $\\beta_1 = 0.9$, $\\beta_2 = 0.999$.\n\nSee [[Momentum]], [[Learning rate warmup]].\n")
+    found = fronts(new_wiki(tmp_path, {"Probability/Variance.md": variance, "Optimization/Adam.md": adam}))
+    assert found["Variance\n\nFor independent X, Y:"] == "$$Var(X + Y) = Var(X) + Var(Y)$$"
+    assert found["Adam"] == ("Bias correction divides by $1 - \\beta_1^t$: the moments start at 0, so early estimates "
+                             "lean to 0.\n\nDefaults: $\\beta_1 = 0.9$, $\\beta_2 = 0.999$.")

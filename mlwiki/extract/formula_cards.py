@@ -27,7 +27,7 @@ FALLBACK = "Formula"
 # a line that may be only a `$…$` (checked exactly by `formulas.display_formulas`): most paragraphs have none.
 # Searched in "\n" + the paragraph: a pattern that starts with a newline is tried only at newlines, where `^`
 # would be tried at every character (twice as slow, on every paragraph with inline math).
-_LONE_LINE = re.compile(r"\n[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+(?:[^$:\n]{1,60}:[ \t]*)?|\*\*[^$:\n]{1,60}:[ \t]*)?"
+_LONE_LINE = re.compile(r"\n[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[^$:\n]{1,60}:[ \t]*)?"
                         r"\$[^\n]*\$[ \t.,;:]*(?:\{#[^}\n]*\})?[ \t]*(?:where\b.*)?$", re.M)
 _CONTINUES = re.compile(r"\s*(?:&\s*)?(?:=|\\approx|\\le|\\ge|\\leq|\\geq|\\propto|\\Rightarrow|\\implies|\\iff|<|>)")
 _RELATION_AT = re.compile(r"&?=|\\approx|\\propto|\\le\b|\\ge\b|\\leq|\\geq|\\leftarrow|\\gets\b")

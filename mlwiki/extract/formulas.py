@@ -94,14 +94,13 @@ def _displays_in_line(text: str, no: int, before: list[str], found: list[Formula
 
 def _lone_formula(text: str) -> tuple[str, str, bool, str, str] | None:
     """(body, label, in a list item, lead, where) when the line is only one `$…$` (after a list bullet and perhaps a
-    short lead ending in a colon, `- Expected value: $E[X] = 1/\\lambda$`, or after a bold one, `**Gini impurity**:
-    $G = …$`; before a comma or period and a Quarto
-    label), else None. Spaces inside the dollars are allowed here, as Jupyter allows them: a line that is
+    short lead ending in a colon, `- Expected value: $E[X] = 1/\\lambda$`, `**Gini impurity**: $G = …$`,
+    `For independent X, Y: $…$`; before a comma or period and a Quarto label), else None. Spaces inside the dollars are allowed here, as Jupyter allows them: a line that is
     nothing but a `$…$` is math whatever Pandoc would say."""
     bullet = LIST_ITEM.match(text)
     rest = text[bullet.end():] if bullet else text.lstrip()
     lead = ""
-    if (bullet or rest.startswith("**")) and not rest.startswith("$") and (colon := _LEAD.match(rest)):
+    if not rest.startswith("$") and (colon := _LEAD.match(rest)):
         lead, rest = colon.group(0).strip(), rest[colon.end():]
     if not rest.startswith("$") or rest.startswith("$$") or not (match := _LONE.match(rest)) or \
             not RELATION.search(match.group(1)):

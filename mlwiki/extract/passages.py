@@ -74,7 +74,7 @@ _GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|the
 # part of what the note says
 _TAGS = re.compile(r"(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$")
 # A sum worked out on numbers ("0.343 + 0.441 = 0.784"): an example, not something to recall
-_ARITHMETIC = re.compile(r"\d\s*(?:[+*/×=]|-(?!\d))\s*\d")
+_ARITHMETIC = re.compile(r"(?<!_)\d\s*(?:[+*/×=]|-(?!\d))\s*\d")  # (not "$\beta_1 = 0.9$", a default)
 # A sentence that promises without saying ("There are many different tensor datatypes available.", "There are four
 # techniques for …" that does not name them)
 _VACUOUS = re.compile(r"(?i)there (?:are|is) (?:(?:many|several|various|a (?:lot|number|few))\b[^.:\n]*|"
@@ -83,6 +83,9 @@ _KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its ta
 _FOLLOWING = re.compile(r"\s(?:the following|as follows|below)[ \t]*[.:]?$", re.I)  # "… given by the following"
 # Words a paragraph cannot end on: it broke off mid-sentence
 _CANNOT_END = frozenset("the a an of with to for by in on and or is are that which as".split())
+# A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]"): nothing to recall
+_LINKS_LINE = re.compile(r"(?i)[ \t]*(?:(?:see(?: also)?|links?|related(?: notes)?|cf\.?)[ \t]*:?[ \t]*)?"
+                         r"(?:\[\[[^\]\n]*\]\][ \t,;.]*(?:and[ \t]+)?)+")
 _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
@@ -120,7 +123,7 @@ def passage(body: list[Block], labelled: bool = False, declined: bool = False) -
             # (each test only where its first character or a piece of it can be: this loop sees every section)
             if ("![" in raw or "<img" in raw) and _IMAGE_LINE.match(raw) or "http" in raw and _URL_LINE.match(raw) \
                     or first in "-*_" and _RULE.fullmatch(raw) or first in "pP" and _PAGE_REFERENCE.fullmatch(raw) \
-                    or first == "{" and _SHORTCODE.fullmatch(raw):
+                    or first == "{" and _SHORTCODE.fullmatch(raw) or "[[" in raw and _LINKS_LINE.fullmatch(raw):
                 continue
             text = raw.rstrip().replace("\ufffc", "")  # (U+FFFC: an object pasted from a web page)
             if "#" in text or "^" in text:
