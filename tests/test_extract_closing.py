@@ -182,3 +182,17 @@ def test_a_formula_after_a_short_lead_and_defaults_after_formulas_are_cards_see_
     assert found["Variance\n\nFor independent X, Y:"] == "$$Var(X + Y) = Var(X) + Var(Y)$$"
     assert found["Adam"] == ("Bias correction divides by $1 - \\beta_1^t$: the moments start at 0, so early estimates "
                              "lean to 0.\n\nDefaults: $\\beta_1 = 0.9$, $\\beta_2 = 0.999$.")
+
+
+def test_text_between_formula_cards_explains_them_and_a_callout_titled_by_a_heading_is_not_section_text(tmp_path):
+    note = ('---\ntitle: "2026-10-15"\n---\n\n## Precision and recall\n\n'
+            "$$\\text{precision} = \\frac{TP}{TP + FP}, \\qquad \\text{recall} = \\frac{TP}{TP + FN}$$\n\n"
+            "Precision: of what we flagged, how much was right. Recall: of what was there, how much we found.\n\n"
+            "For a mini-batch of predictions:\n\n$$F_1 = \\frac{2PR}{P + R}$$\n\n"
+            "Here $P$ and $R$ are the precision and the recall of the batch.\n\n"
+            "::: {.callout-note}\n## Why the harmonic mean?\nIt is low when either of the two is low, so a model "
+            "cannot buy a high F1 with one of them alone.\n:::\n")
+    found = fronts(new_wiki(tmp_path, {"daily/2026-10-15.qmd": note}))
+    assert found["Precision and recall"] == ("Precision: of what we flagged, how much was right. Recall: of what was "
+                                             "there, how much we found.")
+    assert found["Precision and recall\n\nWhy the harmonic mean?"].startswith("It is low when either")

@@ -50,10 +50,13 @@ MAX_CLOSING_MERGE = 40  # words: a closing sentence this short joins the section
 _NOT_A_LIST_LABEL = re.compile(r"(?i)(?:where|with|here|given|in which|for example|e\.g\.?|example)[\s:]*")
 # What a formula's symbols mean ("- $\eta$ is the learning rate", "$P(Y|X)$ - conditional …", "Where: …"), no card
 # without its formula, nor is a proof; "- $T \to 0$: approaches argmax" states something
-_LEGEND_START = re.compile(r"[ \t]*(?:where\b|[*_]{0,2}proof(?![a-z]))", re.I)
+_LEGEND_START = re.compile(r"[ \t]*(?:where\b|here \$|[*_]{0,2}proof(?![a-z]))", re.I)
 _SYMBOL_FIRST = re.compile(r"[ \t]*((?:[-*+]|\d+[.)])[ \t]+)?\$([^$\n]+)\$[ \t]*([^\n]{0,12})")
 _RELATION = re.compile(r"[=<>]|\\(?:to|le|ge|leq|geq|approx|sim|in|propto|rightarrow)(?![a-z])")
 _EXPLAINS_SYMBOL = re.compile(r"(?:[-—–:,]|(?:is|are|denotes) the\b)", re.I)
+# A paragraph that introduced a formula left out ("For a mini-batch $B$:" then other text), or explains one
+# ("where …")
+_LEFT_OUT = re.compile(r":[ \t]*(?:\n\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])|\Z)|(?:\A|\n\n)[ \t]*where\b", re.I)
 _LATER_STEP = re.compile(r"^(?:[2-9]|\d\d)[.)][ \t]", re.M)  # "5. **Repeat** …": the rest of steps a formula broke
 _FIRST_STEP = re.compile(r"^1[.)][ \t]", re.M)
 # A tutorial's aside, "These methods are …" (what they are is not on the card), "(The paper itself writes …)"
@@ -126,8 +129,10 @@ def _titled_boxes(div: Block) -> list[Block]:
         if text:
             lines = [line for block in text for line in block.lines]
             return [Block(TEXT, [Line(div.start, f"**{clean_prose(title)}**", TEXT), *lines], attrs=_BOX)]
-    if not title and any(c.removeprefix("callout-") in _ASIDE_CALLOUTS for c in classes):
-        return [child for child in div.children or [] if child.kind == TEXT]  # ("X is invertible only when …")
+    children = div.children or []
+    if not title and any(c.removeprefix("callout-") in _ASIDE_CALLOUTS for c in classes) \
+            and not any(child.kind == HEADING for child in children):  # (a callout titled by its "## Why …?")
+        return [child for child in children if child.kind == TEXT]  # ("X is invertible only when …")
     boxes: list[Block] = []
     stack = [div]
     while stack:
@@ -188,31 +193,46 @@ def close_section(ex) -> None:
 
 def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, labelled: bool,
              declined: bool) -> tuple[str | None, int]:
-    """(passage, line) of the text that closes a part after the last block another form made a card of: what a
-    formula or a definition is like ("It is not symmetric …", "Both are 0 for a pure node …"), when it reads as a
-    passage and no card of this module was made from it; (None, 0) otherwise."""
+    """(passage, line) of the text that explains a part's cards: its paragraphs after the first block another form
+    made a card of ("It is not symmetric …", "Precision: of what we flagged …"), leaving out display formulas, the
+    paragraph that introduces the formula card after it and what this module carded (a list with its intro, a
+    question with its answer); (None, 0) when that is nothing or does not read as a passage alone."""
     taken = [k for k, unused in enumerate(free) if not unused]
     if not taken:
         return None, 0
-    # (a display formula after the last card's line is one of that card's formulas: "… and $$…$$ $$…$$")
-    end = max(k for k in range(taken[-1], len(blocks))
-              if k == taken[-1] or any(ln.kind == MATH for ln in blocks[k].lines))
-    if end + 1 >= len(blocks) or used > end:
-        return None, 0
-    lines = {d.line for drafts, _ in ex.drafts[made:] for d in drafts}
-    rest = []
-    for block in blocks[end + 1:]:
-        if any(block.start <= n <= block.lines[-1].no for n in lines):
-            break  # (a list, question or outline card of its own)
+    carded = {d.line for drafts, _ in ex.drafts[made:] for d in drafts}
+    rest: list[Block] = []
+    after_card = False  # (the list or the answer that follows a carded intro or question is that card's)
+    for k in range(taken[0] + 1, len(blocks)):
+        block = blocks[k]
+        if any(block.start <= n <= block.lines[-1].no for n in carded):
+            after_card = True
+            continue
+        if after_card and (LIST_ITEM.match(block.lines[0].text) or _asks(blocks[k - 1])):
+            continue
+        after_card = False
+        if not free[k] or k == used or any(ln.kind == MATH for ln in block.lines) \
+                or k + 1 < len(blocks) and not free[k + 1] and _opens_with_math(blocks[k + 1]):
+            continue  # (a formula, its introduction, the opening card's paragraph)
+        text = join(block.lines).strip()
+        introduces_list = k + 1 < len(blocks) and LIST_ITEM.match(blocks[k + 1].lines[0].text)
+        if _legend(text) or text.rstrip("*_ ").endswith(":") and not introduces_list:
+            continue  # (what a formula's symbols mean; a formula's introduction left without it)
         rest.append(block)
     if not rest:
         return None, 0
-    first = rest[0].start
     back = passage(rest, labelled, declined)
     if back is None or len(clean_prose(back).split()) < MIN_OPENING_WORDS or _legend(back) \
-            or (_LATER_STEP.search(back) and not _FIRST_STEP.search(back)) or _TO_THE_READER.search(back):
-        return None, 0  # (what a formula's symbols mean, step 5 of steps a formula broke, a tutorial's "you")
-    return back, first
+            or (_LATER_STEP.search(back) and not _FIRST_STEP.search(back)) or _TO_THE_READER.search(back) \
+            or _LEFT_OUT.search(back):
+        return None, 0  # (a formula's legend, step 5 of steps a formula broke, a tutorial's "you", a gap)
+    return back, rest[0].start
+
+
+def _opens_with_math(block: Block) -> bool:
+    """Whether a paragraph starts with a display formula (its introduction is the paragraph before it)."""
+    first = block.lines[0]
+    return first.kind == MATH or first.text.lstrip().startswith(("$$", "\\[", "\\begin"))
 
 
 def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
@@ -257,11 +277,14 @@ def _question_card(ex, path: str, block: Block, answer: Block) -> None:
 
 def _legend(text: str) -> bool:
     """Whether a text starts as a formula's legend or a proof (see _LEGEND_START, _SYMBOL_FIRST)."""
-    if _LEGEND_START.match(text) or text.startswith("$"):
-        return True  # (a text that opens on a formula speaks of the one before: "$\eta_k = 1/k$ satisfies both")
+    if _LEGEND_START.match(text):
+        return True
     match = _SYMBOL_FIRST.match(text)
-    return bool(match) and not _RELATION.search(match.group(2)) \
-        and bool(match.group(1) or _EXPLAINS_SYMBOL.match(match.group(3)))
+    if not match:
+        return False
+    if _RELATION.search(match.group(2)):  # a text that opens on a formula speaks of the one before ("$\eta_k =
+        return not match.group(1)         # 1/k$ satisfies both"); a list item "- $T \to 0$: …" states a case
+    return bool(match.group(1) or _EXPLAINS_SYMBOL.match(match.group(3)))
 
 
 def _asked_and_answered(ex, path: str, block: Block) -> None:
