@@ -71,7 +71,9 @@ _BOX = {"box": True}  # (the attributes of a titled box made a part of its secti
 _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's title
 # A paragraph that only asks: "Why not save the entire model?" ("How?" or "But what if …?" ask nothing to recall)
 _DIALOGUE = re.compile(r"(?i)\b(?:we|you|our|us|i)\b")
-_POINTS_BACK = re.compile(r"(?i)\b(?:these|those|this|that|it|they|them)\b")  # "What do these objects represent?"
+# "What do these objects represent?" points back at what the card does not show ("Why does it work?" asks about
+# the subject in the heading path)
+_POINTS_BACK = re.compile(r"(?i)\b(?:these|those)\b")
 _QUESTION_START = re.compile(r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b", re.I)
 _QUESTION_LINE = re.compile(r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b[^\n]*\?[ \t]*",
                             re.I)
