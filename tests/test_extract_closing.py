@@ -196,3 +196,12 @@ def test_text_between_formula_cards_explains_them_and_a_callout_titled_by_a_head
     assert found["Precision and recall"] == ("Precision: of what we flagged, how much was right. Recall: of what was "
                                              "there, how much we found.")
     assert found["Precision and recall\n\nWhy the harmonic mean?"].startswith("It is low when either")
+
+
+def test_a_passage_may_open_on_a_name_in_lower_case(tmp_path):
+    found = fronts(new_wiki(tmp_path, {"chapters/knn.md": "# k-nearest neighbours\n\nkNN predicts from the $k$ "
+                                       "training points closest to the query: a vote for classes, a mean for values.\n",
+                                       "its.md": "# Loss\n\nits only goal is to push the scores apart, nothing "
+                                       "more than that.\n"}))
+    assert found == {"k-nearest neighbours": "kNN predicts from the $k$ training points closest to the query: a vote "
+                                             "for classes, a mean for values."}, "'its …' goes on from before"
