@@ -205,3 +205,13 @@ def test_a_passage_may_open_on_a_name_in_lower_case(tmp_path):
                                        "more than that.\n"}))
     assert found == {"k-nearest neighbours": "kNN predicts from the $k$ training points closest to the query: a vote "
                                              "for classes, a mean for values."}, "'its …' goes on from before"
+
+
+def test_two_lists_side_by_side_are_no_table_rows_and_a_model_considered_is_an_example(tmp_path):
+    note = ("# Graphs\n\n## Traversals\n\nBoth searches visit every path from S, in different orders.\n\n"
+            "| Depth-first | Breadth-first |\n|---|---|\n| $S \\rightarrow A$ | $S \\rightarrow A$ |\n"
+            "| $S \\rightarrow A \\rightarrow D$ | $S \\rightarrow B$ |\n| $S \\rightarrow B$ | $S \\rightarrow A \\rightarrow D$ |\n"
+            "\n## Weight decay\n\nConsider a linear regression model:\n\n$$y = w_1 x_1 + w_2 x_2 + b$$\n")
+    found = fronts(new_wiki(tmp_path, {"graphs.md": note}))
+    assert not any("rightarrow" in front for front in found), "no row of orders is a card"
+    assert not any(back.startswith("$$y = w_1") for back in found.values()), "a model set up for an example"

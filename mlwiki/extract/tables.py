@@ -42,6 +42,9 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
                                                      for _, cells in rows)), None)
     if key is None or len({cells[key] for _, cells in rows}) != len(rows):
         return []
+    names = sorted(cells[key] for _, cells in rows)
+    if any(sorted(cells[c] for _, cells in rows) == names for c in range(len(header)) if c != key):
+        return []  # (two lists side by side, "Depth-first | Breadth-first" orders of the same paths: no rows)
     cards = []
     for line, cells in rows:
         values = [(header[c], cells[c]) for c in range(len(header)) if c != key and _says_something(cells[c])]
