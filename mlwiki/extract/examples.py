@@ -23,7 +23,7 @@ _RELATIONS = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\to(?![A-Za-z])|\\Right
 # the equation for $z_a$, we have:", "Let $v = g(x)$. So, we can write:")
 _WORKING = re.compile(r"(?i)^let\b|\b(?:in this case|in our case|substitut\w*|known values|plugging|from the "
                       r"(?:equation|earlier|above|simplified|previous)|we can write|rewrite|we get|we have|we've shown|"
-                      r"simplif\w*|intermediate values|the given)\b")
+                      r"simplif\w*|intermediate values|the given|you)\b")
 # An introduction that announces the formula after it ("Sigmoid derivative:", "The update rule is"), not a line
 # of the example that happens to stand before it
 _STATES = re.compile(r"(?::|\b(?:is|are|as|by|be|formula|rule|defined))[ \t]*$", re.I)

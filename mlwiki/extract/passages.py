@@ -28,7 +28,8 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
                         r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"
                         r"install|requirements|contents|table of contents|outline|implementation|output|changelog|"
                         r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
-                        r"others?|questions?|quiz|summary table)[\W\d_]*")
+                        r"others?|questions?|quiz|summary table|(?:final|closing|concluding) (?:thoughts|remarks|words)|"
+                        r"wrap[- ]?up)[\W\d_]*")
 TABLE_LINE = re.compile(r"[ \t]*\|")
 LOWER_WORD = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")  # "randomly", "zeroes": prose, not a title or a name
 # A passage about the page itself ("This page lists …", "In this notebook we …"): no knowledge to recall
