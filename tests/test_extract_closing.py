@@ -215,3 +215,10 @@ def test_two_lists_side_by_side_are_no_table_rows_and_a_model_considered_is_an_e
     found = fronts(new_wiki(tmp_path, {"graphs.md": note}))
     assert not any("rightarrow" in front for front in found), "no row of orders is a card"
     assert not any(back.startswith("$$y = w_1") for back in found.values()), "a model set up for an example"
+
+
+def test_final_thoughts_and_an_examples_formula_introduced_to_the_reader_make_no_card(tmp_path):
+    note = ("# Optimisers\n\n## Example 1\n\nThe computation graph you shared represents the function:\n\n"
+            "$$f(w, x) = \\frac{1}{1 + e^{-(w_0 x_0 + w_1)}}$$\n\n## Final thoughts\n\n"
+            "Advanced optimisers are essential tools for training deep networks efficiently and reliably.\n")
+    assert fronts(new_wiki(tmp_path, {"opt.md": note})) == {}
