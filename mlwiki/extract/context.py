@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fnmatch import fnmatch
 from pathlib import PurePosixPath
 
@@ -65,7 +65,7 @@ def note_context(note: NoteText, config) -> NoteContext:
     if folders:
         tags.append("::".join(folders))
     title = note.meta.get("title")
-    return NoteContext(
+    ctx = NoteContext(
         path=note.path, file_type=note.file_type, deck=deck.strip(),
         tags=tuple(dict.fromkeys(clean_tag(t) for t in tags if clean_tag(t))),
         formulas=config.formulas, definitions=config.definitions, highlight_cloze=config.highlight_cloze,
@@ -73,6 +73,23 @@ def note_context(note: NoteText, config) -> NoteContext:
         bold_questions=config.bold_questions, sections=config.sections,
         line_offset=note.line_offset, line_map=note.line_map,
         title=title if isinstance(title, str) else "")
+    if is_template(folders, rel_notes) or "listing" in note.meta:  # (only the forms written for mlwiki, then)
+        ctx = replace(ctx, formulas="none", definitions=False, highlight_cloze=False, question_headings=False,
+                      question_callouts=False, bold_questions=False, sections=False)
+    return ctx
+
+
+# A note kept to be copied, not studied: Obsidian's and Templater's templates folder, a note named "Template"
+_TEMPLATE = re.compile(r"(?i)[\W\d_]*templates?[\W\d_]*")
+
+
+# (A Quarto listing page, `listing:` in its front matter, lists other notes: no study material of its own either.)
+def is_template(folders: list[str], rel: str) -> bool:
+    """Whether the note is a template (in a `Templates` folder, or named `Template`, `00. Template`): its
+    headings are blanks to fill in, so only the forms written for mlwiki make cards of it."""
+    if "emplate" not in rel.lower():
+        return False  # (nearly every note, said cheaply)
+    return bool(_TEMPLATE.fullmatch(PurePosixPath(rel).stem)) or any(_TEMPLATE.fullmatch(f) for f in folders)
 
 
 def _parent_parts(rel: str) -> tuple[str, ...]:

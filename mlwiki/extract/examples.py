@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.draft import Draft
+from mlwiki.extract.lines import MATH, Line
+from mlwiki.extract.subject import is_example_title
 
 _FORMULA_FORMS = frozenset(("formula", "lone-formula"))
 _SCRIPT = re.compile(r"[_^](?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|.)")  # `_{i=1}`, `^2`, `_\theta`
@@ -28,6 +30,15 @@ _WORKING = re.compile(r"(?i)^let\b|\b(?:in this case|in our case|substitut\w*|kn
 # of the example that happens to stand before it
 _STATES = re.compile(r"(?::|\b(?:is|are|as|by|be|formula|rule|defined))[ \t]*$", re.I)
 _SMALL = frozenset(("0", "1", "2"))  # ½, squares, "1 -": constants of general formulas too
+# A heading that names the kind of thing its section gives examples of ("Bandit Algorithms Example", "Examples of
+# activation functions"), where "Example 2", "Example: movie ratings" or "Exercises" open a worked one
+_KINDS_OF = re.compile(r"(?i)examples?[ \t]+of\b.*|(?!(?:worked[ \t]+)?(?:examples?|exercises?|solutions?|problems?|"
+                       r"practice|homework|quiz)\b)[^\W\d_].*\bexamples?[\s:.]*")
+# Words that say which example, not of what ("One Example", "A simple example", "Worked example 2")
+_WHICH = frozenset("""a an one another the this our my first second third final last simple toy concrete numerical
+quick small short real real-world full complete worked mathematical practical illustrative running detailed
+code python""".split())
+_WORKS_OUT = re.compile(r"\d[ \t]*(?:[+*/×=]|-(?!\d))[ \t]*\d|\$[^$\n]*=[^$\n]*\$")  # `0.3 + 0.4`, `$x = 2$`
 
 
 def general_in_example(headings: list[tuple[int, str]], draft: Draft) -> bool:
@@ -53,3 +64,22 @@ def is_general(formula: str) -> bool:
     return all(re.search(r"(?<!\\)\b[A-Za-z]", _COMMAND.sub(" ", side)) or re.search(r"\\(?:alpha|beta|gamma|delta|"
                r"epsilon|eta|theta|lambda|mu|sigma|phi|psi|omega|pi|tau|rho|nabla|partial|hat|bar|tilde)\b", side)
                for side in sides if side.strip())
+
+
+def names_examples(headings: list[tuple[int, str]], lines: list[Line]) -> bool:
+    """Whether a section under example headings lists kinds of things in general terms (a heading "Bandit
+    Algorithms Example" over ε-greedy, Thompson sampling and UCB, each explained): every example heading above it
+    names what it gives examples of, none is an exercise the author marked, and its text works nothing out (no
+    formula, no arithmetic). Its section and outline cards are made; its formulas stay out as an example's."""
+    if any(level < 0 for level, _ in headings) or \
+            not all(_names_kind(title) for _, title in headings if is_example_title(title)):
+        return False
+    return not any(line.kind == MATH or _WORKS_OUT.search(line.text) for line in lines)
+
+
+def _names_kind(title: str) -> bool:
+    """Whether an example heading says what it gives examples of ("Bandit Algorithms Example")."""
+    if not _KINDS_OF.fullmatch(title):
+        return False
+    before = re.split(r"(?i)\bexamples?\b", title, maxsplit=1)[0]
+    return not before.strip() or not all(word in _WHICH or word.isdigit() for word in re.findall(r"[\w-]+", before.casefold()))

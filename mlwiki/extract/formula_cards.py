@@ -24,6 +24,8 @@ from mlwiki.models import CardKind, Severity
 
 _STEP_WORDS = 25  # a fragment this short ("so", "which gives", "where the resulting expectation is now:")
 FALLBACK = "Formula"
+_NAME_WORDS = 15  # a list item that names a formula: a few words, a short explanation at most
+_MIN_NAMED_CHARS = 8  # `\frac{TN}{N}`: named, it is a card; `x_i` is not
 # a line that may be only a `$…$` (checked exactly by `formulas.display_formulas`): most paragraphs have none.
 # Searched in "\n" + the paragraph: a pattern that starts with a newline is tried only at newlines, where `^`
 # would be tried at every character (twice as slow, on every paragraph with inline math).
@@ -57,7 +59,7 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
             gap = prose if ex.chain is not None else ""
             ex.since_formula = []
             key = " ".join(formula.body.split())
-            if key in ex.formulas_seen or is_trivial_formula(formula.body):
+            if key in ex.formulas_seen or (is_trivial_formula(formula.body) and not _named(formula, intro)):
                 carry += formula.before
                 continue
             if is_worked_example(formula.body):
@@ -83,6 +85,14 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
     if ex.ctx.formulas == "inline" and ("$" in text or "\\(" in text):
         inline_formula_cards(ex, block)
     return ending, count
+
+
+def _named(formula: Formula, intro: str) -> bool:
+    """Whether a short expression is named by the list item it ends ("1. Accuracy: $$\\frac{TP+TN}{P+N}$$"):
+    then it is what the name means, a card however short it is."""
+    last = formula.before[-1] if formula.before else ""
+    return bool(intro) and len(intro.split()) <= _NAME_WORDS and bool(LIST_ITEM.match(last)) \
+        and len("".join(formula.body.split())) >= _MIN_NAMED_CHARS
 
 
 def _extends(ex, gap: str, body: str) -> bool:

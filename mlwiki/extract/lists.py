@@ -27,7 +27,9 @@ from dataclasses import dataclass, replace
 
 from mlwiki.extract import tables
 from mlwiki.extract.blocks import Block, card_text_lines, join
+from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.draft import Draft
+from mlwiki.extract.examples import names_examples
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import outline_items
 from mlwiki.extract.passages import ABOUT_PAGE, MAX_WORDS, NO_SUBJECT, narrates, passage
@@ -44,6 +46,9 @@ QUESTION_FORM = "question-line"  # a paragraph that only asks, and the paragraph
 MIN_OPENING_WORDS = 10
 MAX_OPENING_SEARCH = 4  # paragraphs: further into a section, a passage no longer stands for it
 MIN_INTRO_WORDS = 4
+_FORMULA_FORMS = frozenset(("formula", "lone-formula", "inline-formula"))
+MIN_REST_ITEMS = 2  # beside formula cards, a list of explanations: at least two items …
+MIN_REST_ITEM_WORDS = 4  # … each a sentence, not a label ("Derivation of the loss (MLE)")
 MAX_LABEL_WORDS = 5  # "Algorithm:", "Pros / cons", "Fixes people use:": a line that heads a list as a heading would
 MAX_LABEL_CHARS = 50
 MAX_CLOSING_MERGE = 40  # words: a closing sentence this short joins the section's opening card
@@ -67,6 +72,7 @@ _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
 # Untitled callouts whose text goes on with the section's own (a note or tip beside a formula), in Quarto
 # (`.callout-note`), MyST (```{note}```) and Obsidian (`> [!tip]`)
 _ASIDE_CALLOUTS = frozenset(("note", "tip", "important", "info", "remark"))
+_ANNOUNCES = re.compile(r"\s*(?:as follows|the following|below)\s*:$", re.I)  # (the list it announces is the back)
 _BOX = {"box": True}  # (the attributes of a titled box made a part of its section)
 _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's title
 # A paragraph that only asks: "Why not save the entire model?" ("How?" or "But what if …?" ask nothing to recall)
@@ -112,7 +118,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
             body.append(block)
         elif block.kind == DIV_OPEN:
             body += _titled_boxes(block)
-    if not body or ex.in_example():
+    if not body or ex.in_example() and not names_examples(ex.headings, [ln for b in body for ln in b.lines]):
         return
     line = blocks[i].start if i >= 0 else body[0].start
     ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0)
@@ -157,6 +163,8 @@ def close_section(ex) -> None:
     if section is None or not section.path:
         return
     taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
+    # (a formula card takes its lines only; a definition or question takes the whole paragraph it starts)
+    whole = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form not in _FORMULA_FORMS}
     for label, line, blocks in _parts(section):
         if label is not None and (not label or NO_SUBJECT.fullmatch(label) or is_example_title(label)
                                   or label.endswith("?") or line in taken):  # (a bold question is a card already)
@@ -176,6 +184,7 @@ def close_section(ex) -> None:
         made = len(ex.drafts)
         for k, block in enumerate(blocks):
             if free[k] and k != used:
+                before = len(ex.drafts)
                 _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]), declined)
                 if k + 1 < len(blocks) and free[k + 1]:
                     _question_card(ex, path, block, blocks[k + 1])
@@ -183,6 +192,14 @@ def close_section(ex) -> None:
                 if tables.may_hold_table(block):
                     _table_cards(ex, path, block)
                 _outline_cards(ex, path, block, declined)
+                if len(ex.drafts) == before:  # (items a list card holds are not cards again one by one)
+                    definition_sentence_cards(ex, path, block)
+            elif not free[k] and not any(ln.no in whole for ln in block.lines) \
+                    and (rest := _untaken_items(block, taken)) is not None:
+                _outline_cards(ex, path, rest, declined)  # (the items of a list no formula card took from)
+                definition_sentence_cards(ex, path, rest)
+                if rest.start > max(ln.no for ln in block.lines if ln.no in taken or ln.kind != TEXT):
+                    _rest_card(ex, path, rest, declined)  # (what follows the formulas, not steps between them)
         closing, at = _closing(ex, blocks, free, used, made, label is not None, declined)
         if closing is None:
             continue
@@ -237,6 +254,34 @@ def _opens_with_math(block: Block) -> bool:
     return first.kind == MATH or first.text.lstrip().startswith(("$$", "\\[", "\\begin"))
 
 
+def _untaken_items(block: Block, taken: set[int]) -> Block | None:
+    """The top-level list items of a block (with what is nested under them), and the lines of text between its
+    formulas, that hold no line another form made a card of and no formula; None when the block has no list or
+    nothing is left."""
+    if not any(ln.text[:1] == "-" or ln.text[:1] == "*" or ln.text[:1].isdigit() for ln in block.lines):
+        return None  # (no list item at the left margin: said cheaply)
+    groups: list[list[Line]] = []
+    for ln in block.lines:
+        if ln.kind != TEXT or not groups or groups[-1][-1].kind != TEXT or \
+                (ln.text[:1] not in " \t" and LIST_ITEM.match(ln.text)):
+            groups.append([ln])  # (a formula, the text after it, and each top-level item: a group of its own)
+        else:
+            groups[-1].append(ln)
+    kept = [ln for group in groups if not any(ln.no in taken or ln.kind != TEXT for ln in group) for ln in group]
+    return Block(TEXT, kept) if kept else None
+
+
+def _rest_card(ex, path: str, rest: Block, declined: bool) -> None:
+    """The explanations a section holds beside its formula cards ("The higher the β, the smoother the curve",
+    "Computationally cheap"): a section card of the heading path, when they read as a passage of sentences."""
+    back = passage([rest], False, declined)
+    if back is None:
+        return
+    items = [line for line in back.split("\n") if line[:1] not in " \t" and LIST_ITEM.match(line)]
+    if len(items) >= MIN_REST_ITEMS and all(len(item.split()) > MIN_REST_ITEM_WORDS for item in items):
+        _add(ex, FORM, path, back, rest.start)
+
+
 def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
     """A card per labelled branch of an outline (see `mlwiki.extract.outline`) whose nested text reads as prose."""
     if not any(ln.text[:1] in " \t" and LIST_ITEM.match(ln.text) for ln in block.lines):
@@ -247,7 +292,9 @@ def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
         if any(NO_SUBJECT.fullmatch(label) or is_example_title(label) for label in labels):
             continue
         back = passage([Block(TEXT, [Line(line, text, TEXT) for text in nested.split("\n")])], True, declined)
-        if back is not None:
+        if back is not None and labels[-1].endswith(":"):  # (a sentence that introduces the items)
+            _add(ex, OUTLINE_FORM, f"{' › '.join([path, *labels[:-1]])}\n\n{labels[-1]}", back, line)
+        elif back is not None:
             _add(ex, OUTLINE_FORM, " › ".join([path, *labels]), back, line)
 
 
@@ -351,7 +398,7 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
             continue
         intro = last_sentence(clean_prose(" ".join(x.text for x in lines[:k + 1] if not LIST_ITEM.match(x.text))))
         back = passage([Block(TEXT, items)], declined=declined)
-        if back is None or len(intro.split()) < MIN_INTRO_WORDS or narrates(intro) \
+        if back is None or len(intro.split()) < MIN_INTRO_WORDS or narrates(_ANNOUNCES.sub("", intro)) \
                 or ABOUT_PAGE.search(intro) or sets_up_example(intro) or not LIST_ITEM.match(back):
             continue
         _add(ex, LIST_FORM, f"{path}\n\n{intro}", back, ln.no)

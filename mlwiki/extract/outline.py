@@ -22,10 +22,16 @@ from mlwiki.extract.lines import LIST_ITEM
 MAX_LABEL_WORDS = 8
 MAX_WORDS = 80  # tighter than a section card's: one branch of an outline is one thing to recall
 MAX_ITEMS = 6
-MIN_NEW_WORDS = 3  # "- time of the day" over "- time of the day similarity" teaches nothing
+MIN_NEW_WORDS = 3
+MIN_SUMMARY_ITEMS = 2
+MIN_INTRODUCING_WORDS = 6  # "- time of the day" over "- time of the day similarity" teaches nothing
 _SENTENCE_END = re.compile(r"[.!?;]\s*$")
 _TRAILING_LINK = re.compile(r"(?<=\w)\s+\[\[[^\]\n]+\]\]\s*$")  # a see-also after the label's words
-_NOT_A_LABEL = re.compile(r"(?i)^(?:e\.g\.|i\.e\.|eg\b|ie\b|see\b|note\b|https?:|\[\[|\[|!\[|`|\$)")
+# (a label may hold math, "$\epsilon$-greedy", "$k$-means", but not be only a formula)
+_LABELLED_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*)?[^\s:*][^:*\n]{0,40}(?:\*\*)?:(?:\*\*)?[ \t]+\S")
+_EXAMPLES_LABEL = re.compile(r"(?i)(?:e\.g\.|examples?|for example)[ \t]*:?[ \t]*")
+_LINK_LABEL = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")  # "- [[SoftRank]]" over what it is
+_NOT_A_LABEL = re.compile(r"(?i)^(?:e\.g\.|i\.e\.|eg\b|ie\b|see\b|note\b|https?:|\[\[|\[|!\[|`|\$[^$]*\$[\W\d_]*$)")
 
 
 def _width(text: str) -> int:
@@ -41,6 +47,8 @@ def _label(text: str) -> tuple[str | None, str]:
     head, colon, rest = item.partition(": ")
     named = bool(colon) and len(head.split()) <= MAX_LABEL_WORDS // 2  # "Define k: …": the label is its head
     label = (head if named else item).rstrip(":").strip().strip("*_").strip()
+    if label.startswith("[[") and (link := _LINK_LABEL.fullmatch(label)) and not link.group(1).startswith("#"):
+        label = (link.group(2) or link.group(1)).strip()  # (a link to a heading of the note: a table of contents)
     if not label or _SENTENCE_END.search(label) or _NOT_A_LABEL.match(label) or "](" in label \
             or len(label.split()) > MAX_LABEL_WORDS:
         return None, ""
@@ -59,20 +67,72 @@ def outline_items(lines: list[tuple[int, str]]) -> list[tuple[list[str], str, in
             stack.pop()
         label, said = _label(lines[k][1])
         stack.append((width, label))
-        if k <= covered_until or label is None or any(lab is None for _, lab in stack[:-1]):
+        if k <= covered_until or any(lab is None for _, lab in stack[:-1]):
             continue  # (under a sentence: the labels alone would not say what is asked, "… › Pros")
         end = next((j for j, w in items[position + 1:] if w <= width), len(lines))
+        if label is None:
+            if (introduced := _introduced(lines[k][1], [text for _, text in lines[k + 1:end]])) is not None:
+                found.append(([lab for _, lab in stack[:-1]] + [introduced[0]], introduced[1], lines[k][0]))
+                covered_until = end - 1
+            continue
         nested = [text for _, text in lines[k + 1:end] if text.strip()]
         if not nested or not LIST_ITEM.match(nested[0]):
             continue
         inner = min(_width(text) for text in nested)
         top = [text for text in nested if _width(text) == inner and LIST_ITEM.match(text)]
         words = sum(len(LIST_ITEM.sub("", text).split()) for text in nested) + len(said.split())
-        if len(top) > MAX_ITEMS or words > MAX_WORDS or words < len(label.split()) + MIN_NEW_WORDS:
-            continue
         path = [lab for _, lab in stack]
+        if len(top) > MAX_ITEMS or words > MAX_WORDS:
+            summary = _summary(nested, inner, said)
+            if summary:  # (its nested labels are still cards of their own)
+                found.append((path, summary, lines[k][0]))
+            continue
+        if words < len(label.split()) + MIN_NEW_WORDS:
+            continue
         back = "\n".join(text.expandtabs(4)[inner:] for text in nested)
         back = f"{said}\n\n{back}" if said else back
         found.append((path, back, lines[k][0]))
         covered_until = end - 1
     return found
+
+
+def _summary(nested: list[str], inner: int, said: str) -> str | None:
+    """The back of a branch too big to recall whole: its own items without what is nested under them, when most
+    of them say something themselves (a method's "- Predicting relative ordering", "- The problem is …", with
+    its list of examples left out); None when they are mostly labels over branches of their own."""
+    kept: list[str] = []
+    branches = 0
+    for k, text in enumerate(nested):
+        if _width(text) != inner or not LIST_ITEM.match(text):
+            continue
+        has_nested = k + 1 < len(nested) and _width(nested[k + 1]) > inner
+        item = LIST_ITEM.sub("", text, count=1).strip()
+        if item.startswith("[") or "](" in item:
+            return None  # a list of links: a table of contents
+        if _EXAMPLES_LABEL.fullmatch(item) or has_nested and _label(text) == (item.rstrip(":").strip("*_ "), ""):
+            continue  # "- Example" over the examples, a label over a branch of its own: left out with them
+        branches += has_nested
+        kept.append(text.expandtabs(4)[inner:])
+    words = sum(len(text.split()) for text in kept) + len(said.split())
+    if not MIN_SUMMARY_ITEMS <= len(kept) <= MAX_ITEMS or words > MAX_WORDS or 2 * branches >= len(kept):
+        return None
+    back = "\n".join(kept)
+    return f"{said}\n\n{back}" if said else back
+
+
+def _introduced(text: str, nested: list[str]) -> tuple[str, str] | None:
+    """(the sentence with a colon, the back) for a bullet that is a sentence introducing the labelled items nested
+    under it ("- The selection is controlled by three gates" over "- Forget gate: …", "- Input gate: …"; a remark
+    among them may be unlabelled), as a sentence ending in ":" introduces a list."""
+    sentence = LIST_ITEM.sub("", text, count=1).strip()
+    nested = [line for line in nested if line.strip()]
+    if not nested or sentence.endswith((".", "?", "!", ":")) or len(sentence.split()) < MIN_INTRODUCING_WORDS:
+        return None
+    inner = min(_width(line) for line in nested)
+    top = [line for line in nested if _width(line) == inner]
+    words = sum(len(LIST_ITEM.sub("", line).split()) for line in nested)
+    if not MIN_SUMMARY_ITEMS <= len(top) <= MAX_ITEMS or len(top) < len(nested) or words > MAX_WORDS \
+            or 3 * sum(bool(_LABELLED_ITEM.match(line)) for line in top) < 2 * len(top) \
+            or not _LABELLED_ITEM.match(top[0]):  # (most of them labelled, the first one too)
+        return None
+    return sentence + ":", "\n".join(line.expandtabs(4)[inner:] for line in top)

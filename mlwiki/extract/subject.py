@@ -18,8 +18,10 @@ from pathlib import PurePosixPath
 _DATE_ONLY = re.compile(r"[\d\s._/-]*\d[\d\s._/-]*")
 _NO_SUBJECT_STEMS = frozenset(("index", "readme", "intro", "introduction", "untitled", "_index"))
 # A heading or callout title that opens a worked example or an exercise ("Example 2:", "Exercises", "Solution");
-# "Multiple Training Examples at Once" is about data points, not a worked example.
-_EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|solutions?|problems?|"
+# "Multiple Training Examples at Once" is about data points, "Problem of Class Imbalance" and "Solutions to
+# overfitting" are topics, not worked examples.
+_EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|solutions?(?!\s+(?:to|for)\b)|"
+                            r"problems?(?!\s+(?:of|with)\b)|"
                             r"practice|homework|quiz)\b|.*\b(?<!training )(?<!test )(?<!negative )(?<!positive )"
                             r"(?<!adversarial )(?<!labelled )(?<!labeled )(?:examples?|exercises?|excerises?)\b")
 # A sentence that introduces an example rather than a formula to learn ("For example, take $f(x) = x^2$:",

@@ -18,6 +18,7 @@ _NUMBER_CELL = re.compile(r"[ \t]*[-+~≈<>]?[\d.,%]+[ \t]*\w{0,3}[ \t]*")  # "0
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MATH = re.compile(r"\$[^$]+\$")
 _LINK_ONLY = re.compile(r"[ \t]*\[[^\]]*\]\([^)]*\)[ \t]*")
+_ONLY_MATH = re.compile(r"[ \t]*(?:\$[^$\n]+\$[ \t]*)+")
 _LIST_TABLE = re.compile(r"[ \t]*(`{3,}|~{3,}|:{3,})[ \t]*\{list-table\}")
 _HEADER_ROWS = re.compile(r"[ \t]*:header-rows:[ \t]*(\d+)")
 _ROW = re.compile(r"([ \t]*)\*[ \t]+-[ \t]+(.*)")  # `* - first cell` starts a row of a list-table
@@ -38,6 +39,8 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
     header, rows = table
     if len(header) < 2 or not rows or len(rows) > MAX_ROWS or any(len(cells) != len(header) for _, cells in rows):
         return []
+    if all(_ONLY_MATH.fullmatch(cell) for _, cells in rows for cell in cells):
+        return []  # paths or symbols set side by side ("$S \\rightarrow A$"): a comparison to read, not explanations
     key = next((c for c in range(len(header)) if all(_WORD.search(cells[c]) and not _NUMBER_CELL.fullmatch(cells[c])
                                                      for _, cells in rows)), None)
     if key is None or len({cells[key] for _, cells in rows}) != len(rows):
@@ -49,6 +52,8 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
     for line, cells in rows:
         values = [(header[c], cells[c]) for c in range(len(header)) if c != key and _says_something(cells[c])]
         text = clean_prose(" ".join(value for _, value in values))
+        if len(values) > 1 and len({clean_prose(value) for _, value in values}) == 1:
+            continue  # every cell says the same ("Covariance of X and Y" twice): nothing to recall
         if values and (len(LOWER_WORD.findall(text)) >= 2 or any(_MATH.search(v) for _, v in values)):
             back = "\n".join(f"- {_column(name)}{value}" for name, value in values)
             cards.append((heading_text(cells[key]), back, line))

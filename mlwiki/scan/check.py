@@ -46,6 +46,9 @@ FORMS = {  # form: ((one, many), setting)
                  "them"), ("sections", "true")),
     "question-line": (("paragraph that only asks, with its answer", "paragraphs that only ask, with their answers"),
                       ("sections", "true")),
+    "definition-sentence": (("sentence that defines a term", "sentences that define a term"), ("sections", "true")),
+    "labelled": (("paragraph or list item that opens with `Label:` and explains it",
+                  "paragraphs or list items that open with `Label:` and explain it"), ("sections", "true")),
 }
 
 

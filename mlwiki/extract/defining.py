@@ -1,0 +1,230 @@
+"""Definition sentences: a paragraph or list item that opens by saying what its subject is.
+
+    - Multi-armed bandits are algorithms that balance exploitation and exploration. …
+      →  Bandits  /  Define: Multi-armed bandits   →   Multi-armed bandits are algorithms that balance …
+
+Notes copied from a book are often long prose bullets or paragraphs: too long for a section card, with no bold
+term or question to hang a card on. Their definitions are still what a learner cards first. A sentence is taken
+as one when it reads "<Term> is a/an/the …", "<Term> are <things> that …", "<Term> refers to / means / denotes
+…", where the term is a short noun phrase that names the note's subject or a word of its headings ("Contextual
+bandits" under "Contextual Bandits as an Exploration Strategy"), or is spelled out by an acronym ("Mean
+Reciprocal Rank (MRR) is …"). "The model is a 3-layer CNN", "It is a …", "This is …" and "Bandits are
+well-studied …" are not definitions. Pure: a text and the words that name the subject in, (term, back) out.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from mlwiki.extract.blocks import Block, card_text_lines
+from mlwiki.extract.draft import Draft
+from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.passages import narrates
+from mlwiki.extract.prose import clean_prose, prefix_heading, sentences
+from mlwiki.models import CardKind
+
+FORM = "definition-sentence"
+LABELLED_FORM = "labelled"  # a paragraph or list item that opens with "Label:" or "Label -" and explains it
+
+MAX_TERM_WORDS = 5
+MAX_BACK_WORDS = 70  # a definition is one or two sentences; more is a passage (the section card's business)
+MIN_BACK_WORDS = 8
+_WORD = r"[^\W_][\w'’-]*"
+# "<Term>[ (aside)| , aside ,| in general] is|are|refers to … <what it is>"
+_DEFINES = re.compile(
+    rf"(?:(?:the|a|an)[ \t]+)?(?P<term>{_WORD}(?:[ \t]+{_WORD}){{0,{MAX_TERM_WORDS - 1}}}?)"
+    r"(?P<aside>[ \t]*\((?P<acronym>(?-i:[A-Z][A-Za-z0-9-]*[A-Z0-9]s?))\)|[ \t]*\([^()\n]{1,60}\)|,[^,.\n]{1,80},|"
+    r"[ \t]+(?:in general|in short|in essence|simply put))?"
+    r"[ \t]+(?:(?:is|are)[ \t]+(?:(?:also|essentially|basically|simply|usually|typically|generally|often|commonly|"
+    r"just)[ \t]+)?(?:(?:a|an|the|one)[ \t]+(?!(?:way|lot|bit|few|number|part|good|great|bad|big|little)\b)|"
+    r"(?:(?:\w[\w-]*[ \t]+){0,2}\w[\w-]*s[ \t]+(?=(?:that|which|who|where|whose|used|designed|trained|built|"
+    r"for|of|with)\b)))|"
+    r"(?:refers?[ \t]+to|means|denotes|stands[ \t]+for|is[ \t]+defined[ \t]+as|are[ \t]+defined[ \t]+as)[ \t]+)",
+    re.I)
+# First words that make a sentence's subject a pointer or a quantity, not a term ("This is a …", "Each node is …")
+_NOT_A_TERM = frozenset("""this that these those it its they them their there here we you i he she our your my his
+her each every some many most much one another such which what why how when where who whom all both other any no
+none if so but and or because since while although though however thus hence then also only first second third
+last next final main key basic overall another same""".split())
+# Words a term may not hold: a term is a noun phrase, these make it a clause ("Training a model is a process")
+_CLAUSE_WORDS = frozenset("""is are was were be been being can could will would should may might must has have had
+do does did not we you it they this that which who""".split())
+# Words too general to say that a term is the note's subject ("The model is …" under "Model calibration")
+_GENERIC = frozenset("""model models method methods approach approaches idea ideas goal goals problem problems result
+results algorithm algorithms data system systems function functions output outputs input inputs process step steps
+way ways thing things reason reasons difference differences advantage advantages disadvantage disadvantages benefit
+benefits drawback drawbacks solution solutions answer question example examples case cases type types part parts
+value values set term terms concept technique techniques learning machine network networks time number""".split())
+# "This is (also) called / known as <term>.": the sentences before it say what the term is
+_NAMES = re.compile(r"(?:this|which|it)[ \t]+is[ \t]+(?:also[ \t]+|often[ \t]+|sometimes[ \t]+)?(?:called|known[ \t]+as|"
+                    r"referred[ \t]+to[ \t]+as|named)[ \t]+(?:the[ \t]+|an?[ \t]+)?(?P<term>[^.;:!?\n]{2,80}?)[ \t]*[.!]?$", re.I)
+_ALSO = re.compile(r",?[ \t]+(?:also|or)[ \t]+(?:called|known[ \t]+as)[ \t]+(?:the[ \t]+)?")  # "X, also known as Y"
+MAX_NAMED_WORDS = 100  # what a named thing is may take a few sentences ("Imagine … This is known as …")
+# "Label: text", "Label - text", "k-fold CV: …": a label of a few words, then what it means
+_LABELLED = re.compile(r"(?P<label>[A-Za-z][^:\n]{0,48}?[^\s:.,;])(?:[ \t]+[-–—][ \t]+|:[ \t]+)(?P<rest>\S.*)", re.S)
+# Labels that name no subject: a card "… › Input" or "… › Pros" would not say what is asked
+GENERIC_LABELS = frozenset("""input inputs output outputs pros cons pro con note notes nb example examples eg e.g
+limitation limitations challenge challenges solution solutions problem problems advantage advantages disadvantage
+disadvantages key idea goal goals result results summary explanation formula intuition reason answer question
+definition usage code tip tips warning important drawback drawbacks benefit benefits source reference references
+link links update rule update rules proof hint todo intro introduction conclusion overview details detail""".split())
+_LABELLED_SENTENCE = re.compile(r"[A-Z][\w-]*(?: [\w-]+){0,3}: ")
+_LABEL_STEP = re.compile(r"(?i)(?:step|case|part|phase|stage|iteration|method|option|way|approach)\s*\d+\b|\d")
+LOWER = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")
+_NUMBER_FIRST = re.compile(r"[\s~≈<>≤≥±+\-]*\d")
+MIN_LABELLED_WORDS = 6
+_NOT_A_LABEL_START = _NOT_A_TERM | frozenset("in for to on at by with if as from a an the".split())
+_POINTER = re.compile(r"(?i)(?:see|cf\.?|refer to)\b")
+# The verb of a definition, near enough to the text's start for a term (and an aside) to stand before it
+_NEAR_VERB = re.compile(r" (?:is|are|refers?|means|denotes|stands) ")
+_NEAR = 130
+# Pieces of text every definition or naming sentence holds one of ("This is called" holds " is "): " is ",
+# " are ", or one of these
+_RARE_KEYS = re.compile(r" (?:refer|mean|denote|stand)")
+_FOLLOW_ON = re.compile(r"(?:it|its|they|their|this|these)\b", re.I)  # a second sentence still about the term
+_STEM = re.compile(r"(?:ies|es|s)$")
+
+
+@functools.lru_cache(maxsize=256)  # (every section of a note asks for its heading path's)
+def stems(text: str) -> frozenset[str]:
+    """The words of a text as compared with a term: lower case, a plural's ending dropped, short words left out."""
+    return frozenset(_stem(word) for word in re.findall(r"[^\W\d_][\w-]*", text.casefold()) if len(word) > 2)
+
+
+def _stem(word: str) -> str:
+    return _STEM.sub("", word) if len(word) > 4 else word
+
+
+_GENERIC_STEMS = frozenset(_stem(word) for word in _GENERIC)
+
+
+def named_sentence(text: str, about: str) -> tuple[str, str] | None:
+    """(term, back) when a sentence of the text names what the sentences before it describe ("Replace some
+    words with [MASK] and train the encoder to predict them. This is also called Masked LM."): the back is the
+    text up to that sentence, the term one that `about` (the heading path) speaks of."""
+    if "called" not in text and "known" not in text and "referred" not in text and "named" not in text:
+        return None  # (the common case, said cheaply)
+    found = sentences(text)
+    for k, sentence in enumerate(found[1:], 1):
+        match = _NAMES.match(sentence.strip())
+        if not match:
+            continue
+        term = _ALSO.sub(" (", match.group("term").strip().strip("\"“”'"), count=1)
+        term = term + ")" if term.count("(") > term.count(")") else term
+        back = " ".join(part.strip() for part in found[:k + 1])
+        if stems(term) & stems(about) and len(term.split()) <= 2 * MAX_TERM_WORDS \
+                and MIN_BACK_WORDS <= len(back.split()) <= MAX_NAMED_WORDS:
+            return term, back
+        return None
+    return None
+
+
+def defining_sentence(text: str, about: str) -> tuple[str, str] | None:
+    """(term, back) when the text (a paragraph or a list item's text, its marker gone) opens by defining a term
+    that `about` (the heading path, rooted in the subject) speaks of; the back is that sentence, and the next
+    one when it goes on about the term ("It …") and the two stay short."""
+    first = text[:text.find(" ")].casefold() if " " in text else ""
+    verb = None if first in _NOT_A_TERM else _NEAR_VERB.search(text, 0, _NEAR)
+    if verb is None or (text.count(" ", 0, verb.start()) > MAX_TERM_WORDS and "(" not in text[:verb.start()]
+                        and "," not in text[:verb.start()] and " in " not in text[:verb.start()]):
+        return None  # (most paragraphs: said before the long pattern is tried)
+    match = _DEFINES.match(text)
+    if not match:
+        return None
+    term = match.group("term").strip()
+    words = term.split()
+    if words[0].casefold() in _NOT_A_TERM or any(w.casefold() in _CLAUSE_WORDS for w in words) or "$" in term:
+        return None
+    content = {_stem(w.casefold()) for w in words if len(w) > 2} - _GENERIC_STEMS
+    if not content or not (match.group("acronym") or content & stems(about)):
+        return None
+    found = sentences(text)
+    if not found:
+        return None
+    back = found[0].strip()
+    if len(found) > 1 and _FOLLOW_ON.match(found[1]) and len((back + found[1]).split()) <= MAX_BACK_WORDS:
+        back = f"{back} {found[1].strip()}"
+    if not MIN_BACK_WORDS <= len(back.split()) <= MAX_BACK_WORDS or back.rstrip().endswith((":", "?", ",", ";")):
+        return None  # (a question, or a sentence a formula breaks off: "… through the sigmoid,")
+    if match.group("acronym"):
+        term = f"{term} ({match.group('acronym')})"
+    return term, back
+
+
+def definition_sentence_cards(ex, path: str, block: Block) -> None:
+    """A definition card for each paragraph or top-level list item of the block that opens by defining a term
+    the heading path speaks of (`ex`: the walk over the note, `mlwiki.extract.walk.Extractor`)."""
+    text = "\n".join([ln.text for ln in block.lines])
+    if " is " not in text and " are " not in text and ": " not in text and " - " not in text \
+            and not _RARE_KEYS.search(text):
+        return  # (the common case, said cheaply: no sentence here says what something is)
+    for line, text, item in _openings(block):
+        found = defining_sentence(text, path) or named_sentence(text, path)
+        if found is None:
+            if (labelled := labelled_item(text, item)) is not None:
+                front = f"{path} › {clean_prose(labelled[0])}"
+                if not any(d.front == front for drafts, _ in ex.drafts for d in drafts):
+                    ex.drafts.append(([Draft(CardKind.BASIC, front, labelled[1], line, form=LABELLED_FORM,
+                                             id_front=f"{LABELLED_FORM}: {front}")], front))
+            continue
+        term = clean_prose(found[0])
+        asked = f"Define: {term}"
+        if any(d.front.casefold().endswith(asked.casefold()) for drafts, _ in ex.drafts for d in drafts):
+            continue  # (a bold definition, or the same term defined before: one card is enough)
+        front = prefix_heading(path, asked)
+        ex.drafts.append(([Draft(CardKind.DEFINITION, front, found[1], line, form=FORM, id_front=f"{FORM}: {front}")],
+                          front))
+
+
+def labelled_item(text: str, item: bool = True) -> tuple[str, str] | None:
+    """(label, back) for a paragraph or list item that opens with a short label and explains it ("Vertex - A vertex
+    is …", "Memory sharing with other libraries: PyTorch can share memory with NumPy …"); None for a label that
+    names no subject ("Input:", "Pros:", "Note:"), a labelled value ("Batch size: 32") or a bold term (the
+    definitions form's). A paragraph (`item` false) needs a label of two words or more: "Precision: of what we
+    flagged …. Recall: …" explains its section, not one term."""
+    if text[:1] in "*_[$`!<|#" or not (match := _LABELLED.match(text)):
+        return None
+    label, rest = match.group("label").strip(), match.group("rest").strip()
+    words = label.split()
+    if len(words) > MAX_TERM_WORDS or (not item and len(words) < 2) or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) \
+            or words[0].casefold() in _NOT_A_LABEL_START or any(w.casefold() in _CLAUSE_WORDS for w in words) \
+            or "$" in label or "](" in label or "," in label:
+        return None  # ("In summary, …:", "One nuance:": a sentence's start, not a label)
+    rest = rest.split("![", 1)[0].strip()  # (an image and what points at it are no part of an answer)
+    if _POINTER.match(rest) or narrates(rest):
+        return None  # "see [[Batch gradient descent]]", "From the above two figures, …"
+    found = sentences(rest)
+    back = ""
+    for sentence in found:
+        if back and (len((back + " " + sentence).split()) > MAX_BACK_WORDS or _LABELLED_SENTENCE.match(sentence)):
+            break  # (too long, or the next label's explanation: "… Recall: of what was there …")
+        back = f"{back} {sentence.strip()}".strip()
+    if len(back.split()) < MIN_LABELLED_WORDS or len(LOWER.findall(back)) < MIN_LABELLED_WORDS // 2 \
+            or back.endswith((":", "?")) or _NUMBER_FIRST.match(back):
+        return None
+    return label, back
+
+
+def _openings(block: Block) -> list[tuple[int, str, bool]]:
+    """(line, text, whether it is a list item) of the block's paragraph, or of each of its top-level list items
+    (its marker gone, its continuation lines joined, what is nested under it left out)."""
+    found: list[tuple[int, list[str], bool]] = []
+    indent = -1
+    for line in card_text_lines(block.lines):
+        raw = line.text
+        stripped = raw.lstrip()
+        if line.kind != TEXT or not stripped:
+            continue
+        width = len(raw) - len(stripped)
+        if (stripped[0] in "-*+" or stripped[0].isdigit()) and (item := LIST_ITEM.match(raw)):
+            if indent < 0 or width <= indent:
+                indent = width if indent < 0 else indent
+                found.append((line.no, [raw[item.end():].strip()], True))
+            else:
+                found.append((-1, [], True))  # (a nested item: the outline's, not a sentence of this item)
+        elif found and found[-1][0] >= 0:
+            found[-1][1].append(stripped.rstrip())
+        elif not found:
+            found.append((line.no, [stripped.rstrip()], False))
+    return [(no, " ".join(words), item) for no, words, item in found if no >= 0 and words]
