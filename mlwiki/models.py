@@ -13,7 +13,7 @@ from mlwiki.textsafe import one_line
 
 # The version of what `extract` makes of a note. Raise it with any change to the cards a note yields: stores
 # extract every note again on their next scan. (Here, not in mlwiki/extract/, so that checking it stays cheap.)
-EXTRACTOR_VERSION = 7
+EXTRACTOR_VERSION = 8
 
 
 class CardKind(str, Enum):

@@ -181,13 +181,14 @@ def labelled_item(text: str, item: bool = True) -> tuple[str, str] | None:
     """(label, back) for a paragraph or list item that opens with a short label and explains it ("Vertex - A vertex
     is …", "Memory sharing with other libraries: PyTorch can share memory with NumPy …"); None for a label that
     names no subject ("Input:", "Pros:", "Note:"), a labelled value ("Batch size: 32") or a bold term (the
-    definitions form's). A paragraph (`item` false) needs a label of two words or more: "Precision: of what we
-    flagged …. Recall: …" explains its section, not one term."""
+    definitions form's). A paragraph (`item` false) needs a label of two words or more and a sentence after it:
+    "Precision: of what we flagged …" and "Scale the features first: the penalty …" are sentences with a colon."""
     if text[:1] in "*_[$`!<|#" or not (match := _LABELLED.match(text)):
         return None
     label, rest = match.group("label").strip(), match.group("rest").strip()
     words = label.split()
-    if len(words) > MAX_TERM_WORDS or (not item and len(words) < 2) or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) \
+    if len(words) > MAX_TERM_WORDS or (not item and (len(words) < 2 or rest[:1].islower())) \
+            or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) \
             or words[0].casefold() in _NOT_A_LABEL_START or any(w.casefold() in _CLAUSE_WORDS for w in words) \
             or "$" in label or "](" in label or "," in label:
         return None  # ("In summary, …:", "One nuance:": a sentence's start, not a label)
