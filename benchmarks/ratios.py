@@ -156,8 +156,10 @@ def export_rows(run: Runner, work: Path, cards: int, runs: int, rows: list, inst
 
 
 def _forget_renders(root: Path) -> None:
-    for cache in (root / ".mlwiki").glob("render-cache*"):
-        cache.unlink()
+    """Nothing reused: the rendered notes and genanki's part of a package (mlwiki.export.skeleton) both go."""
+    for pattern in ("render-cache*", "anki-skeleton*"):
+        for cache in (root / ".mlwiki").glob(pattern):
+            cache.unlink()
 
 
 def memory_row(run: Runner, work: Path, notes: int, rows: list) -> None:

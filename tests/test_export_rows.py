@@ -22,6 +22,7 @@ from mlwiki.cli import cli
 from mlwiki.config import load_config
 from mlwiki.export.models import build_models
 from mlwiki.export.render_cache import CACHE_NAME
+from mlwiki.export.skeleton import SKELETON_NAME
 from mlwiki.render.macros import extract_macros, macros_source
 
 pytestmark = pytest.mark.slow  # real Anki collections
@@ -82,7 +83,8 @@ def test_bulk_rows_are_what_genanki_writes(wiki, now, tmp_path):
     report = export(wiki, now, tmp_path / "out")
     config = load_config(wiki)
     macros_path, _ = macros_source(config)
-    models = {m.model_id: m for m in build_models(extract_macros(macros_path.read_text(encoding="utf-8"))).values()}
+    models = {m.model_id: m.genanki_model()
+              for m in build_models(extract_macros(macros_path.read_text(encoding="utf-8"))).values()}
     kinds = set()
     for f in report["files"]:
         conn = package_db(Path(f["path"]), tmp_path)
@@ -130,9 +132,11 @@ def test_a_cached_export_is_the_same_to_anki_and_updates_on_reimport(wiki, now, 
     export(wiki, now, tmp_path / "scan")
     with sqlite3.connect(wiki / ".mlwiki" / "mlwiki.db") as store:
         store.execute("UPDATE cards SET suspended = 1 WHERE kind = 'reverse'")
-    (wiki / ".mlwiki" / CACHE_NAME).unlink(missing_ok=True)
+    for kept in (CACHE_NAME, SKELETON_NAME):  # nothing reused: rendered afresh, genanki asked again
+        (wiki / ".mlwiki" / kept).unlink(missing_ok=True)
     fresh = export(wiki, now, tmp_path / "fresh")
     assert json.loads((wiki / ".mlwiki" / CACHE_NAME).read_text(encoding="utf-8"))["notes"]
+    assert (wiki / ".mlwiki" / SKELETON_NAME).is_file()
     cached = export(wiki, now, tmp_path / "cached")
     assert cached["warnings"] == fresh["warnings"]
     assert [{k: v for k, v in f.items() if k != "path"} for f in cached["files"]] == \

@@ -22,8 +22,7 @@ from __future__ import annotations
 import functools
 import html as htmllib
 import re
-
-import genanki
+from dataclasses import dataclass, field, replace
 
 
 # Note type ids: chosen once with random.randrange(1 << 30, 1 << 31). NEVER change them (see the module docs).
@@ -106,22 +105,50 @@ def _templates(kind: str, macros: str) -> list[dict]:
     return [forward]
 
 
-def build_models(macros: str = "") -> dict[str, genanki.Model]:
-    """The four note types, keyed 'basic', 'two-way', 'cloze', 'formula'."""
+@dataclass(frozen=True)
+class NoteType:
+    """One note type as mlwiki defines it: what `genanki.Model` is built from (`genanki_model`), and `req`, the
+    required fields of each template as genanki computes them (`Model._req`, kept in mlwiki.export.skeleton so
+    that an export need not import genanki)."""
+
+    model_id: int
+    name: str
+    fields: tuple[str, ...]
+    templates: tuple[dict, ...]
+    css: str
+    cloze: bool = False
+    sort_field_index: int = 0
+    req: tuple = field(default=(), compare=False)
+
+    def spec(self) -> list:
+        """Everything genanki builds the note type from, as JSON values (what the skeleton is keyed by)."""
+        return [self.model_id, self.name, list(self.fields), [dict(t) for t in self.templates], self.css, self.cloze,
+                self.sort_field_index]
+
+    def genanki_model(self):
+        """The genanki.Model of this note type (imports genanki)."""
+        import genanki
+
+        return genanki.Model(self.model_id, self.name, fields=[{"name": name} for name in self.fields],
+                             templates=[dict(t) for t in self.templates], css=self.css,
+                             model_type=genanki.Model.CLOZE if self.cloze else genanki.Model.FRONT_BACK,
+                             sort_field_index=self.sort_field_index)
+
+    def with_req(self, req) -> "NoteType":
+        return replace(self, req=tuple((ord_, any_or_all, tuple(fields)) for ord_, any_or_all, fields in req))
+
+
+def build_models(macros: str = "") -> dict[str, NoteType]:
+    """The four note types, keyed 'basic', 'two-way', 'cloze', 'formula' (without `req`: see NoteType)."""
     block = macro_block(macros)
-
-    def fields(names) -> list[dict]:
-        return [{"name": name} for name in names]
-
     return {
-        "basic": genanki.Model(BASIC_MODEL_ID, "mlwiki Basic", fields=fields(BASIC_FIELDS),
-                               templates=_templates("basic", block), css=CSS),
-        "two-way": genanki.Model(TWO_WAY_MODEL_ID, "mlwiki Basic (and reversed)", fields=fields(BASIC_FIELDS),
-                                 templates=_templates("two-way", block), css=CSS),
-        "cloze": genanki.Model(CLOZE_MODEL_ID, "mlwiki Cloze", fields=fields(CLOZE_FIELDS),
-                               templates=_templates("cloze", block), css=CSS, model_type=genanki.Model.CLOZE),
-        "formula": genanki.Model(FORMULA_MODEL_ID, "mlwiki Formula", fields=fields(BASIC_FIELDS),
-                                 templates=_templates("formula", block), css=CSS),
+        "basic": NoteType(BASIC_MODEL_ID, "mlwiki Basic", BASIC_FIELDS, tuple(_templates("basic", block)), CSS),
+        "two-way": NoteType(TWO_WAY_MODEL_ID, "mlwiki Basic (and reversed)", BASIC_FIELDS,
+                            tuple(_templates("two-way", block)), CSS),
+        "cloze": NoteType(CLOZE_MODEL_ID, "mlwiki Cloze", CLOZE_FIELDS, tuple(_templates("cloze", block)), CSS,
+                          cloze=True),
+        "formula": NoteType(FORMULA_MODEL_ID, "mlwiki Formula", BASIC_FIELDS, tuple(_templates("formula", block)),
+                            CSS),
     }
 
 
@@ -141,16 +168,16 @@ _CLOZE_FIELD_OLD = re.compile("<%cloze:(.+?)%>")
 _CLOZE_NUMBER = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 
 
-def card_ords(model: genanki.Model, fields: list[str]) -> list[int]:
+def card_ords(model: NoteType, fields: list[str]) -> list[int]:
     """The ords of the cards genanki makes for a note of `model` with `fields`, in its order (what
     `genanki.Note(model=model, fields=fields).cards` holds), without building a Note: one card per template whose
     required fields are filled (genanki's `Model._req`, Anki's rule), or for a cloze note type one per cloze
     number in its cloze fields (none when there is no cloze)."""
-    if model.model_type != model.CLOZE:
-        return [ord_ for ord_, any_or_all, required in model._req
+    if not model.cloze:
+        return [ord_ for ord_, any_or_all, required in model.req
                 if (any if any_or_all == "any" else all)(map(fields.__getitem__, required))]
     ords: set[int] = set()  # a set filled in genanki's order iterates in genanki's order
-    for index in _cloze_field_indexes(model.templates[0]["qfmt"], tuple(f["name"] for f in model.fields)):
+    for index in _cloze_field_indexes(model.templates[0]["qfmt"], model.fields):
         ords.update(int(m) - 1 for m in _CLOZE_NUMBER.findall(fields[index] if index >= 0 else "") if int(m) > 0)
     return list(ords)
 

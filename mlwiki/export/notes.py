@@ -22,12 +22,10 @@ import json
 import re
 from dataclasses import dataclass, field
 
-import genanki
-
 from mlwiki.ankiformat.cards import card_ord, exported_cards
 from mlwiki.config import Config
 from mlwiki.export.media import Media, rewrite_images
-from mlwiki.export.models import card_ords
+from mlwiki.export.models import NoteType, card_ords
 from mlwiki.export.render_cache import RenderCache
 from mlwiki.store.cards import EXPORTED_NOTE_COLUMNS
 
@@ -41,7 +39,7 @@ class Built:
     genanki's invalid-HTML warnings, and the mlwiki card row behind each of its Anki cards (by ord)."""
 
     deck: str
-    model: genanki.Model
+    model: NoteType
     guid: str
     tags: str  # Anki's tags column: " a b "
     fields: str  # Anki's flds column: the fields joined by \x1f
@@ -78,9 +76,9 @@ def _source_text(row) -> str:
 
 
 class Builder:
-    """Builds the genanki note of each mlwiki note (fields rendered, images resolved, warnings reported)."""
+    """Builds the Anki note of each mlwiki note (fields rendered, images resolved, warnings reported)."""
 
-    def __init__(self, config: Config, models: dict[str, genanki.Model], report, cache: RenderCache | None = None):
+    def __init__(self, config: Config, models: dict[str, NoteType], report, cache: RenderCache | None = None):
         self.config = config
         self.models = models
         self.report = report
@@ -221,6 +219,8 @@ def _numbers(text: str) -> tuple[int, ...]:
 
 def invalid_html_warnings(fields: list[str]) -> list[str]:
     """genanki's warning for each field with text its check reads as a broken HTML tag (Note.write_to_db)."""
+    import genanki  # only for a note prepared afresh, which renders Markdown (heavier still) too
+
     return ["Field contained the following invalid HTML tags. Make sure you are calling html.escape() if your field "
             "data isn't already HTML-encoded: " + " ".join(invalid)
             for text in fields if "<" in text and (invalid := genanki.Note._find_invalid_html_tags_in_field(text))]

@@ -19,12 +19,12 @@ What goes into a package, and why:
   their new reviews over.
 
 * **Writing.** The collection is built in memory and zipped from its bytes (no temporary file; genanki's own
-  ``Package.write_to_file`` leaves its temporary SQLite file behind on every call, genanki 0.13.1). genanki's
-  ``Package.write_to_db`` writes the schema, note types, decks and options; the notes and cards it would write one
-  ``INSERT`` at a time through a ``Note`` object each are inserted in bulk, with the same ids, columns and
-  warnings (tests/test_export_rows.py rebuilds them with genanki and compares). An unchanged note's columns come
-  from the last export (mlwiki.export.render_cache). The .apkg is written next to its final name and renamed into
-  place, so a crash never leaves half a package.
+  ``Package.write_to_file`` leaves its temporary SQLite file behind on every call, genanki 0.13.1). What genanki's
+  ``Package.write_to_db`` writes of the schema, note types, decks and options is asked of genanki once and kept
+  (mlwiki.export.skeleton); the notes and cards it would write one ``INSERT`` at a time through a ``Note`` object
+  each are inserted in bulk, with the same ids, columns and warnings (tests/test_export_rows.py rebuilds them with
+  genanki and compares). An unchanged note's columns come from the last export (mlwiki.export.render_cache). The
+  .apkg is written next to its final name and renamed into place, so a crash never leaves half a package.
 """
 
 from __future__ import annotations
@@ -39,8 +39,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import genanki
-
 from mlwiki.ankiformat.cards import TYPE_NEW
 from mlwiki.ankiformat.collection import insert_package_rows
 from mlwiki.ankiformat.containers import write_package
@@ -50,6 +48,7 @@ from mlwiki.export.models import (BASIC_FIELDS, BASIC_MODEL_ID, CLOZE_FIELDS, CL
                                   FORMULA_MODEL_ID, TWO_WAY_MODEL_ID, build_models)
 from mlwiki.export.notes import Builder, Built
 from mlwiki.export.render_cache import RenderCache
+from mlwiki.export.skeleton import Skeleton
 from mlwiki.render.macros import extract_macros, macros_source
 from mlwiki.store.anki_history import next_export_stamp
 from mlwiki.store.cards import CardFilter, notes_with_selected_cards
@@ -138,8 +137,9 @@ def export_decks(store, config: Config, now: datetime, out_dir: str | os.PathLik
         except OSError as exc:
             report.warnings.append(f"cannot read macros file {config.relative(macros_path)}: {exc.strerror}")
     models = build_models(macros)
+    skeleton = Skeleton.load(config.data_dir, models)
     cache = RenderCache.load(config.data_dir)
-    builder = Builder(config, models, report, cache)
+    builder = Builder(config, skeleton.note_types(models), report, cache)
 
     groups: dict[str, list] = {}
     for row in notes_with_selected_cards(store, selection):
@@ -175,12 +175,12 @@ def export_decks(store, config: Config, now: datetime, out_dir: str | os.PathLik
         used_names[name.lower()] = top
         path = target_dir / f"{name}.apkg"
         report.files.append(_write_deck(path, top, by_top[top], builder.media.files, config, stamp, history,
-                                        report))
+                                        skeleton, report))
     return report
 
 
 def _write_deck(path: Path, top: str, built: list[Built], media_files: dict[str, Path], config: Config,
-                stamp: int, history: History, report: ExportReport) -> ExportedFile:
+                stamp: int, history: History, skeleton: Skeleton, report: ExportReport) -> ExportedFile:
     by_deck: dict[str, list[Built]] = {}
     media: dict[str, Path] = {}
     info = ExportedFile(path=path, deck=top)
@@ -197,7 +197,8 @@ def _write_deck(path: Path, top: str, built: list[Built], media_files: dict[str,
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            info.scheduled, info.reviews = _fill_collection(conn, by_deck, config, stamp, history, report, path.name)
+            info.scheduled, info.reviews = _fill_collection(conn, by_deck, config, stamp, history, skeleton, report,
+                                                            path.name)
         report.warnings.extend(f"{path.name}: {w.message}" for w in caught)
         write_package(database_bytes(conn), path, media)
     finally:
@@ -206,29 +207,26 @@ def _write_deck(path: Path, top: str, built: list[Built], media_files: dict[str,
 
 
 def _fill_collection(conn: sqlite3.Connection, by_deck: dict[str, list[Built]], config: Config, stamp: int,
-                     history: History, report: ExportReport, name: str) -> tuple[int, int]:
+                     history: History, skeleton: Skeleton, report: ExportReport, name: str) -> tuple[int, int]:
     """What genanki 0.13.1's `Package.write_to_db(cursor, stamp, itertools.count(stamp * 1000))` writes for these
     notes, plus their scheduling, review log and deck presets. Returns (cards with a schedule, revlog rows).
 
-    genanki writes the schema, `col` (decks, note types) and deck options; the notes and cards it would write
-    one `INSERT` at a time through a Note object each are inserted here in bulk, with the same ids (one counter
-    from the stamp in ms: a note, then its cards), columns and warnings."""
-    decks = []
-    for deck_name, items in by_deck.items():
-        deck = genanki.Deck(deck_id(deck_name), deck_name, description=f"Exported by mlwiki from {config.name}.")
-        for item in items:
-            deck.add_model(item.model)  # as genanki adds a deck's note types, in the order of its notes
-        decks.append(deck)
+    The schema, `col` (decks, note types) and deck options are genanki's, kept in the skeleton
+    (mlwiki.export.skeleton); the notes and cards it would write one `INSERT` at a time through a Note object
+    each are inserted here in bulk, with the same ids (one counter from the stamp in ms: a note, then its cards),
+    columns and warnings."""
+    decks = [(deck_id(deck_name), deck_name, f"Exported by mlwiki from {config.name}.",
+              list(dict.fromkeys(item.model.model_id for item in items)))  # as genanki adds a deck's note types
+             for deck_name, items in by_deck.items()]
     ids = itertools.count(int(stamp * 1000))
-    genanki.Package(decks).write_to_db(conn.cursor(), stamp, ids)
+    skeleton.write(conn, decks, stamp)
     today = package_clock(conn, history)
     notes: list[tuple] = []
     cards: list[tuple] = []
     revlog: list[tuple] = []
     scheduled = 0
     mod = int(stamp)
-    for deck, items in zip(decks, by_deck.values()):
-        did = deck.deck_id
+    for (did, *_), items in zip(decks, by_deck.values()):
         for item in items:
             if item.html_warnings:
                 report.warnings.extend(f"{name}: {text}" for text in item.html_warnings)

@@ -124,27 +124,32 @@ class RenderCache:
         return guid
 
     def save(self, keep_unused: bool) -> None:
-        """Write what this export prepared (and, for a filtered export, what the last one did too). A cache that
-        cannot be written is no error: the next export renders again."""
+        """Write what this export prepared (and, for a filtered export, what the last one did too)."""
         kept = {"fields": (self.old_fields, self.fields), "guids": (self.old_guids, self.guids),
                 "notes": (self.old_notes, self.notes)}
         if self.path is None or (not self.misses and all(len(old) == len(new) for old, new in kept.values())):
             return  # nothing new, nothing dropped
         saved = {name: {**old, **new} if keep_unused else new for name, (old, new) in kept.items()}
-        text = json.dumps({"renderer": _renderer_stamp(), **saved}, ensure_ascii=False, separators=(",", ":"))
+        write_cache_file(self.path, json.dumps({"renderer": _renderer_stamp(), **saved}, ensure_ascii=False,
+                                               separators=(",", ":")))
+
+
+def write_cache_file(path: Path, text: str) -> None:
+    """Write a cache file next to its name and rename it into place (a reader never sees half of one). A cache
+    that cannot be written is no error: the next export does the work again."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
         tmp = None
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{CACHE_NAME}.", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, self.path)
-            tmp = None
-        except (OSError, UnicodeError):
-            pass
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+    except (OSError, UnicodeError):
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

@@ -1,0 +1,117 @@
+"""The part of a package database genanki writes around the notes: the schema, the `col` row, each deck's entry and
+each note type's (genanki 0.13.1's `Package.write_to_db` for decks without notes), and what genanki computes of
+a note type (the required fields of its templates, `Model._req`, which decides a note's cards).
+
+All of it comes from genanki's own constants and mlwiki's note types, never from the notes. Importing genanki
+(with chevron, PyYAML and asyncio behind it: 40–100 ms) was the largest single cost of an export whose notes all
+came from the render cache, so the first export asks genanki and keeps its answers in `.mlwiki/anki-skeleton.json`,
+keyed by genanki's files (name, size, mtime: an upgrade is a miss) and by everything the note types are built
+from (ids, fields, templates with the macros, CSS). Later exports write the same rows without importing it.
+What genanki fills in per package is filled in here, in its order and through the same JSON steps: a deck's id,
+name and description, a note type's `mod` (the package stamp) and `did` (the last deck that holds it).
+tests/test_export_skeleton.py compares the result with genanki's. A file that is missing, damaged or stale is
+built again (and a folder that cannot be written only costs the next export the same work).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlwiki.export.models import NoteType
+from mlwiki.export.render_cache import write_cache_file
+
+SKELETON_NAME = "anki-skeleton.json"
+FORMAT = 1  # raise when what the file holds changes meaning
+
+# genanki's parts of a package, as kept: its SQL (schema, then the `col` row), a deck's and each note type's JSON
+_PARTS = ("schema", "col", "deck", "models")
+
+
+def _genanki_files() -> list:
+    """Name, size and mtime of every module of the installed genanki, found without importing it."""
+    spec = importlib.util.find_spec("genanki")
+    folders = list(spec.submodule_search_locations or []) if spec is not None else []
+    stamp = []
+    for folder in folders:
+        for path in sorted(Path(folder).glob("*.py")):
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            stamp.append([path.name, stat.st_size, stat.st_mtime_ns])
+    return stamp
+
+
+def skeleton_key(note_types: dict[str, NoteType]) -> list:
+    """What the kept skeleton must have been built from to be used: this format, genanki's files, the note types."""
+    return [FORMAT, _genanki_files(), [note_types[kind].spec() for kind in sorted(note_types)]]
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """genanki's answers for one set of note types: `schema` and `col` (SQL), `deck` (`Deck.to_json()` of an
+    empty deck) and `models` (model id → `Model.to_json()` with `mod` and `did` to fill in)."""
+
+    schema: str
+    col: str
+    deck: dict
+    models: dict[str, dict]
+
+    @classmethod
+    def load(cls, data_dir: Path | None, note_types: dict[str, NoteType]) -> "Skeleton":
+        """The skeleton kept in `data_dir` for these note types, or one built with genanki now (and kept)."""
+        key = skeleton_key(note_types)
+        path = data_dir / SKELETON_NAME if data_dir is not None else None
+        if path is not None:
+            try:
+                saved = json.loads(path.read_text(encoding="utf-8"))
+                if saved["key"] == key:
+                    return cls._checked(saved)
+            except (OSError, ValueError, KeyError, TypeError):
+                pass
+        skeleton = cls.from_genanki(note_types)
+        if path is not None:
+            write_cache_file(path, json.dumps({"key": key, **{part: getattr(skeleton, part) for part in _PARTS}}))
+        return skeleton
+
+    @classmethod
+    def _checked(cls, saved: dict) -> "Skeleton":
+        parts = [saved[part] for part in _PARTS]
+        if not (isinstance(parts[0], str) and isinstance(parts[1], str) and isinstance(parts[2], dict)
+                and isinstance(parts[3], dict) and all(isinstance(m, dict) for m in parts[3].values())):
+            raise TypeError("damaged skeleton")
+        return cls(*parts)
+
+    @classmethod
+    def from_genanki(cls, note_types: dict[str, NoteType]) -> "Skeleton":
+        """Ask genanki (imports it)."""
+        import genanki
+        from genanki.apkg_col import APKG_COL
+        from genanki.apkg_schema import APKG_SCHEMA
+
+        models = {str(t.model_id): t.genanki_model().to_json(0, 0) for t in note_types.values()}
+        return cls(APKG_SCHEMA, APKG_COL, genanki.Deck(0, "", "").to_json(), json.loads(json.dumps(models)))
+
+    def note_types(self, note_types: dict[str, NoteType]) -> dict[str, NoteType]:
+        """`note_types` with their `req` (which cards a note gets)."""
+        return {kind: t.with_req(self.models[str(t.model_id)]["req"]) for kind, t in note_types.items()}
+
+    def write(self, conn: sqlite3.Connection, decks: list[tuple[int, str, str, list[int]]], stamp: int) -> None:
+        """Write what genanki's `Package(decks).write_to_db(cursor, stamp, ids)` writes for these decks before their
+        notes: the schema, the `col` row, each deck (id, name, description, the ids of its notes' note types in
+        the order its notes first use them) and its note types."""
+        conn.executescript(self.schema)
+        conn.executescript(self.col)
+        decks_json, models_json = conn.execute("SELECT decks, models FROM col").fetchone()
+        for did, name, description, model_ids in decks:  # genanki's Deck.write_to_db, deck after deck
+            all_decks = json.loads(decks_json)
+            all_decks.update({str(did): dict(self.deck, id=did, name=name, desc=description)})
+            decks_json = json.dumps(all_decks)
+            all_models = json.loads(models_json)
+            all_models.update({mid: dict(self.models[str(mid)], mod=int(stamp), did=did) for mid in model_ids})
+            models_json = json.dumps(all_models)
+        conn.execute("UPDATE col SET decks = ?, models = ?", (decks_json, models_json))
