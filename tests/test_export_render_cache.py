@@ -5,6 +5,7 @@ ignored."""
 from __future__ import annotations
 
 import json
+import marshal
 import sqlite3
 import zipfile
 from pathlib import Path
@@ -53,7 +54,7 @@ def test_a_reused_rendering_writes_the_same_notes(wiki, tmp_path):
     write(wiki, "notes/adam.md", NOTE)
     first = export(wiki, tmp_path / "first")
     cache = wiki / ".mlwiki" / CACHE_NAME
-    saved = json.loads(cache.read_text(encoding="utf-8"))
+    saved = marshal.loads(cache.read_bytes())
     assert len(saved["notes"]) >= 4  # each note kept whole: its sides and GUID need not be kept besides
     assert not saved["fields"] and not saved["guids"]
     assert export(wiki, tmp_path / "again") == first
@@ -74,12 +75,17 @@ def test_a_damaged_or_foreign_cache_is_ignored(wiki, tmp_path):
     write(wiki, "notes/adam.md", NOTE)
     first = export(wiki, tmp_path / "first")
     cache = wiki / ".mlwiki" / CACHE_NAME
-    saved = json.loads(cache.read_text(encoding="utf-8"))
-    poisoned = {key: entry.replace("Adam", "stale") for key, entry in saved["notes"].items()}
-    cache.write_text(json.dumps({**saved, "renderer": ["another mlwiki"], "notes": poisoned}), encoding="utf-8")
+    data = cache.read_bytes()
+    saved = marshal.loads(data)
+    poisoned = {key: tuple(part.replace("Adam", "stale") if isinstance(part, str) else part for part in entry)
+                for key, entry in saved["notes"].items()}
+    assert poisoned != saved["notes"]
+    cache.write_bytes(marshal.dumps({**saved, "renderer": ["another mlwiki"], "notes": poisoned}))
     assert export(wiki, tmp_path / "foreign") == first
-    cache.write_text("{not json", encoding="utf-8")
-    assert export(wiki, tmp_path / "damaged") == first
+    for damaged in (b"{not marshal", data[:len(data) // 2], marshal.dumps({**saved, "notes": ["a", "list"]}),
+                    marshal.dumps({**saved, "notes": {key: "a string" for key in saved["notes"]}}), b""):
+        cache.write_bytes(damaged)
+        assert export(wiki, tmp_path / "damaged") == first
 
 
 def test_a_note_with_images_is_resolved_again_and_a_changed_row_is_prepared_again(wiki, tmp_path):
@@ -100,37 +106,38 @@ def test_a_note_with_images_is_resolved_again_and_a_changed_row_is_prepared_agai
     assert any("[image not exported]" in f for f in flds) and not any('src="mlwiki-' in f for f in flds)
 
 
-def test_a_prepared_note_packs_and_unpacks_unchanged():
-    from mlwiki.export.notes import _pack, _unpack
+def test_any_text_is_kept_and_read_back(wiki, tmp_path):
+    """A kept note is read back exactly, whatever its text holds (separators, control and private-use
+    characters, bytes that are not UTF-8)."""
+    odd = "Q: Odd \ue01e\ue01d\ue01f \x1f \x07 \u2028 text?\nA: Yes \U0001F600 <x\n".encode()
+    (wiki / "notes" / "odd.md").write_bytes(odd.replace(b"Yes", b"Yes \xff\xed\xa0\x80"))
+    first = export(wiki, tmp_path / "first")
+    saved = marshal.loads((wiki / ".mlwiki" / CACHE_NAME).read_bytes())
+    assert any("\ue01e\ue01d\ue01f" in part for entry in saved["notes"].values() for part in entry
+               if isinstance(part, str))
+    assert export(wiki, tmp_path / "again") == first
 
-    prepared = ("two-way", "g#uid", " a b ", "<p>x</p>\x1f<p>y</p>\x1fn.md:3 · H\x1fid1", "<p>x</p>", [0, 1], [1],
-                "D::E", ["Field contained … <x"])
-    for warnings in ([], ["n.md:3: one"], ["n.md:3: one", "n.md:4: two"]):
-        assert _unpack(_pack(warnings, prepared)) == (warnings, (*prepared[:5], (0, 1), (1,), *prepared[7:]))
-        assert _unpack(_pack(warnings, None)) == (warnings, None)
-    sort_field_second = (*prepared[:4], "<p>y</p>", *prepared[5:])
-    assert _unpack(_pack([], sort_field_second))[1][4] == "<p>y</p>"
-    for odd, field_kept, warning_kept in (("\ue01e", False, False), ("\ue01d", True, False), ("\ue01f", False, True)):
-        odd_fields = (*prepared[:3], prepared[3] + odd, *prepared[4:])
-        assert (_pack([], odd_fields) is not None) == field_kept  # a note that would read back otherwise is not kept
-        assert (_pack([f"n.md:1: {odd}"], prepared) is not None) == warning_kept
-        if field_kept:
-            assert _unpack(_pack([], odd_fields))[1][3] == odd_fields[3]
-        if warning_kept:
-            assert _unpack(_pack([f"n.md:1: {odd}"], prepared))[0] == [f"n.md:1: {odd}"]
+
+def test_an_old_json_cache_is_removed(wiki, tmp_path):
+    (wiki / ".mlwiki").mkdir(exist_ok=True)
+    old = wiki / ".mlwiki" / "render-cache.json"
+    old.write_text('{"renderer": [2], "fields": {}, "guids": {}, "notes": {}}', encoding="utf-8")
+    write(wiki, "notes/adam.md", NOTE)
+    export(wiki, tmp_path / "first")
+    assert (wiki / ".mlwiki" / CACHE_NAME).is_file() and not old.exists()
 
 
 def test_a_review_changes_the_schedule_not_the_kept_note(wiki, tmp_path):
     write(wiki, "notes/adam.md", NOTE)
     export(wiki, tmp_path / "first")
     cache = wiki / ".mlwiki" / CACHE_NAME
-    kept = cache.read_text(encoding="utf-8")
+    kept = cache.read_bytes()
     with sqlite3.connect(wiki / ".mlwiki" / "mlwiki.db") as store:  # as a review leaves a card
         store.execute("UPDATE cards SET state = 2, stability = 12.5, difficulty = 4.2, reps = 3, lapses = 0, "
                       "due = '2026-03-09T12:00:00+00:00', last_review = '2026-02-28T12:00:00+00:00' "
                       "WHERE front LIKE 'What does Adam%'")
     export(wiki, tmp_path / "again")
-    assert cache.read_text(encoding="utf-8") == kept, "no note was prepared again"
+    assert cache.read_bytes() == kept, "no note was prepared again"
     (package,) = (tmp_path / "again").glob("*.apkg")
     conn = sqlite3.connect(":memory:")
     conn.deserialize(zipfile.ZipFile(package).read("collection.anki2"))

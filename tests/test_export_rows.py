@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import marshal
 import sqlite3
 import zipfile
 from datetime import timedelta
@@ -135,7 +136,7 @@ def test_a_cached_export_is_the_same_to_anki_and_updates_on_reimport(wiki, now, 
     for kept in (CACHE_NAME, SKELETON_NAME):  # nothing reused: rendered afresh, genanki asked again
         (wiki / ".mlwiki" / kept).unlink(missing_ok=True)
     fresh = export(wiki, now, tmp_path / "fresh")
-    assert json.loads((wiki / ".mlwiki" / CACHE_NAME).read_text(encoding="utf-8"))["notes"]
+    assert marshal.loads((wiki / ".mlwiki" / CACHE_NAME).read_bytes())["notes"]
     assert (wiki / ".mlwiki" / SKELETON_NAME).is_file()
     cached = export(wiki, now, tmp_path / "cached")
     assert cached["warnings"] == fresh["warnings"]

@@ -44,11 +44,11 @@ class Built:
     tags: str  # Anki's tags column: " a b "
     fields: str  # Anki's flds column: the fields joined by \x1f
     sort_field: str
-    ords: list[int] | tuple[int, ...]
+    ords: tuple[int, ...]
     position: int
-    suspended_ords: list[int] | tuple[int, ...]
+    suspended_ords: tuple[int, ...]
     media: set[str]
-    html_warnings: list[str]
+    html_warnings: tuple[str, ...]
     cards: dict[int, object] = field(default_factory=dict)
 
     @property
@@ -113,20 +113,19 @@ class Builder:
         A note without images is prepared once and kept in the cache by its cards' rows: the next export with
         the same rows gives the same columns and warnings without rendering, escaping or checking them again."""
         key = self.cache.note_key(note_id, [card[:_NOTE_COLUMNS] for card in cards], self.config.name)
-        packed = self.cache.note(key)
+        entry = self.cache.note(key)
         media: set[str] = set()
-        if packed is not None:
-            warnings, prepared = _unpack(packed)
-        else:
-            (warnings, prepared), images = self._prepare(note_id, cards)
+        if entry is None:
+            entry, images = self._prepare(note_id, cards)
             if images:
                 media = {name for name in images.values() if name}
-            elif (packed := _pack(warnings, prepared)) is not None:  # nothing read from the disk: rows decide all
-                self.cache.add_note(key, packed)
-        self.report.warnings.extend(warnings)
-        if prepared is None:
+            else:  # nothing read from the disk: the rows decide all
+                self.cache.add_note(key, entry)
+        if entry[0]:
+            self.report.warnings.extend(entry[0])
+        if len(entry) == 1:
             return None
-        kind, guid, tags, fields, sort_field, ords, suspended_ords, deck, html_warnings = prepared
+        _, kind, guid, tags, fields, sort_field, ords, suspended_ords, deck, html_warnings = entry
         if len(cards) == 1:
             by_ord = {card_ord(kind, cards[0]): cards[0]}
         else:
@@ -134,8 +133,10 @@ class Builder:
         return Built(deck, self.models[kind], guid, tags, fields, sort_field, ords, position, suspended_ords, media,
                      html_warnings, by_ord)
 
-    def _prepare(self, note_id: str, cards: list) -> tuple[list, dict[str, str | None]]:
-        """(warnings, the note's columns or None when it is not exported) and the note's images → media names."""
+    def _prepare(self, note_id: str, cards: list) -> tuple[tuple, dict[str, str | None]]:
+        """The note's entry, as the cache keeps it, and its images → media names. The entry: (warnings,) for a
+        note that is not exported, else (warnings, kind, GUID, tags, fields, sort field, ords, suspended ords,
+        deck, genanki's invalid-HTML warnings): Anki's columns as genanki writes them (Note.write_to_db)."""
         warnings: list[str] = []
         first = cards[0]
         kind, kept = exported_cards(cards)
@@ -167,54 +168,11 @@ class Builder:
         if not ords or not fields[0] or (kind != "cloze" and not fields[1]):
             warnings.append(f"{first['path']}:{first['line']}: note {note_id} is empty once unsafe HTML is removed "
                             "(or has no cloze left); not exported")
-            return (warnings, None), images
+            return (tuple(warnings),), images
         deck = (first["deck"] or "").strip() or self.config.name
-        # Anki's columns as genanki writes them (Note.write_to_db), and the warnings its field check gives
-        columns = (kind, self.cache.guid(note_id, keep=bool(images)), " " + " ".join(tags) + " ", "\x1f".join(fields),
-                   fields[model.sort_field_index], ords, sorted(suspend_ords), deck, invalid_html_warnings(fields))
-        return (warnings, columns), images
-
-
-# A prepared note kept in the cache as one string (a JSON list per note took twice as long to load): its parts
-# joined by _PART, lists by _ITEM, Anki's field separator written as _FIELD; a note whose text holds any of the
-# three is not kept. Private-use characters, as JSON writes control characters as slow-to-read escapes.
-_PART, _ITEM, _FIELD = "\ue01e", "\ue01d", "\ue01f"
-
-
-def _pack(warnings: list[str], prepared: tuple | None) -> str | None:
-    if prepared is None:
-        parts = [_ITEM.join(warnings)]
-    else:
-        kind, guid, tags, fields, sort_field, ords, suspended, deck, html_warnings = prepared
-        start = fields.find(sort_field)
-        if start < 0 or _FIELD in fields:
-            return None
-        parts = [_ITEM.join(warnings), kind, guid, tags, fields.replace("\x1f", _FIELD), str(start),
-                 str(start + len(sort_field)), ",".join(map(str, ords)), ",".join(map(str, suspended)), deck,
-                 _ITEM.join(html_warnings)]
-        if any(_ITEM in text for text in html_warnings):  # rare: a note with invalid HTML
-            return None
-    packed = _PART.join(parts)
-    if packed.count(_PART) != len(parts) - 1 or parts[0].count(_ITEM) != max(len(warnings) - 1, 0):
-        return None
-    return packed
-
-
-def _unpack(packed: str) -> tuple[list[str], tuple | None]:
-    parts = packed.split(_PART)
-    warnings = parts[0].split(_ITEM) if parts[0] else []
-    if len(parts) == 1:
-        return warnings, None
-    _, kind, guid, tags, fields, start, end, ords, suspended, deck, html_warnings = parts
-    fields = fields.replace(_FIELD, "\x1f")
-    return warnings, (kind, guid, tags, fields, fields[int(start):int(end)], _numbers(ords), _numbers(suspended), deck,
-                      html_warnings.split(_ITEM) if html_warnings else [])
-
-
-@functools.lru_cache(maxsize=256)
-def _numbers(text: str) -> tuple[int, ...]:
-    """"0,1" → (0, 1): a note's ords (few distinct lists)."""
-    return tuple(int(n) for n in text.split(",")) if text else ()
+        return (tuple(warnings), kind, self.cache.guid(note_id, keep=bool(images)), " " + " ".join(tags) + " ",
+                "\x1f".join(fields), fields[model.sort_field_index], tuple(ords), tuple(sorted(suspend_ords)), deck,
+                tuple(invalid_html_warnings(fields))), images
 
 
 def invalid_html_warnings(fields: list[str]) -> list[str]:

@@ -75,7 +75,8 @@ class Skeleton:
                 pass
         skeleton = cls.from_genanki(note_types)
         if path is not None:
-            write_cache_file(path, json.dumps({"key": key, **{part: getattr(skeleton, part) for part in _PARTS}}))
+            saved = {"key": key, **{part: getattr(skeleton, part) for part in _PARTS}}
+            write_cache_file(path, json.dumps(saved).encode("utf-8"))
         return skeleton
 
     @classmethod
