@@ -1,11 +1,11 @@
-"""Which Anki card is which mlwiki card: the note GUID is `genanki.guid_for(note id)` (as export sets it) and the
+"""Which Anki card is which mlwiki card: the note GUID is `note_guid(note id)` (as export sets it) and the
 card ord is 0 for basic, definition and formula cards, 1 for a reverse card, g − 1 for cloze group g."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mlwiki.ankiformat.cards import anki_ords
+from mlwiki.ankiformat.cards import anki_ords, note_guid
 from mlwiki.store.anki_history import mapping_cards
 
 
@@ -21,14 +21,12 @@ class MappedCard:
 def card_map(store) -> tuple[dict[tuple[str, int], MappedCard], set[str]]:
     """(GUID, ord) → mlwiki card, and the set of every GUID this wiki exports (retired cards map only where no
     live card holds their place)."""
-    import genanki
-
     notes: dict[str, list] = {}
     for row in mapping_cards(store):
         notes.setdefault(row["note_id"], []).append(row)
     mapping: dict[tuple[str, int], MappedCard] = {}
     for note_id, rows in notes.items():
-        guid = genanki.guid_for(note_id)
+        guid = note_guid(note_id)
         live = [r for r in rows if not r["retired"]]
         retired = [r for r in rows if r["retired"]]
         for group in (live, retired):

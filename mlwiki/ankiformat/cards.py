@@ -2,7 +2,8 @@
 columns of a card whose mlwiki state is known. Pure.
 
 An mlwiki note becomes one Anki note: a cloze note when it has clozes (card ord g − 1 for cloze group g), a
-two-way note when it has a reverse card (ord 0 forward, 1 reverse), else a basic or formula note (ord 0).
+two-way note when it has a reverse card (ord 0 forward, 1 reverse), else a basic or formula note (ord 0). Its
+GUID is `note_guid(note id)`, which never depends on the content: an edited note updates the one Anki has.
 """
 
 from __future__ import annotations
@@ -45,6 +46,22 @@ def exported_cards(cards: list) -> tuple[str, list]:
 
 
 _KIND_OF_ONE = {"reverse": "two-way", "cloze": "cloze", "formula": "formula"}  # the note type of a lone card
+
+
+_BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
+
+
+def note_guid(note_id: str) -> str:
+    """The Anki GUID of an mlwiki note: `genanki.guid_for(note_id)` (the first 8 bytes of the SHA-256 of the id
+    as a number, written in Anki's base 91), which every export since the first has given, without genanki."""
+    from hashlib import sha256
+
+    number = int.from_bytes(sha256(note_id.encode("utf-8")).digest()[:8], "big")
+    digits = []
+    while number:
+        number, digit = divmod(number, 91)
+        digits.append(_BASE91[digit])
+    return "".join(reversed(digits))
 
 
 def anki_ords(cards: list) -> dict[str, int]:

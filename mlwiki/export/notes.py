@@ -1,8 +1,8 @@
 """One Anki note per mlwiki note id: its note type, fields, tags, suspended cards, and which Anki card (ord)
 each mlwiki card becomes.
 
-* **GUID** = ``genanki.guid_for(note_id)``: it never depends on the content, so an edited note is *updated* in
-  Anki (keeping its review history) instead of being added as a new note.
+* **GUID** = ``genanki.guid_for(note_id)`` (mlwiki.ankiformat.cards.note_guid): it never depends on the content,
+  so an edited note is *updated* in Anki (keeping its review history) instead of being added as a new note.
 
 * **Cards** are the ones genanki would make for the fields (``genanki.Note.cards``, see
   mlwiki.export.models.card_ords), without a genanki Note per note: an export of 10,000 notes spent a third of
@@ -84,6 +84,7 @@ class Builder:
         self.report = report
         self.media = Media(config)
         self.cache = cache or RenderCache(None)  # without one, this export's renders are still shared within it
+        self.parts: dict = {}  # equal parts of prepared notes as one object: the cache writes and reads it once
 
     def field(self, markdown: str, images: dict[str, str | None]) -> str:
         # the sides of a note without images are kept with the whole note (build), not one by one
@@ -170,9 +171,11 @@ class Builder:
                             "(or has no cloze left); not exported")
             return (tuple(warnings),), images
         deck = (first["deck"] or "").strip() or self.config.name
-        return (tuple(warnings), kind, self.cache.guid(note_id, keep=bool(images)), " " + " ".join(tags) + " ",
-                "\x1f".join(fields), fields[model.sort_field_index], tuple(ords), tuple(sorted(suspend_ords)), deck,
-                tuple(invalid_html_warnings(fields))), images
+        share = self.parts.setdefault
+        return tuple(share(part, part) for part in (
+            tuple(warnings), kind, self.cache.guid(note_id, keep=bool(images)), " " + " ".join(tags) + " ",
+            "\x1f".join(fields), fields[model.sort_field_index], tuple(ords), tuple(sorted(suspend_ords)), deck,
+            tuple(invalid_html_warnings(fields)))), images
 
 
 def invalid_html_warnings(fields: list[str]) -> list[str]:

@@ -2,7 +2,7 @@
 card ords, suspended ords, deck, warnings) by the hash of its cards' rows; for the notes that changed, each card
 side's HTML by the hash of its Markdown and each note's Anki GUID by its note id.
 
-Rendering Markdown and math to sanitized HTML, and genanki's GUIDs (a SHA-256 and a base-91 loop in Python),
+Rendering Markdown and math to sanitized HTML, and Anki's GUIDs (a SHA-256 and a base-91 loop in Python),
 were most of an export's time, and between two exports most notes do not change. Both are pure functions of
 their key, so a hit gives exactly what rendering would (images are resolved afterwards, on every export, as
 files may come and go, and a note with images is never kept whole). A note's key covers every column of its
@@ -63,7 +63,7 @@ class RenderCache:
         self.path = path
         self.old_fields, self.old_guids, self.old_notes = fields or {}, guids or {}, notes or {}
         self.fields: dict[str, str] = {}
-        self.unkept: dict[str, str] = {}  # this export's renders that the next export will not need
+        self.unkept: dict[str, str] = {}  # Markdown → this export's renders that the next export will not need
         self.guids: dict[str, str] = {}
         self.notes: dict[str, tuple] = {}
         self.misses = 0
@@ -105,26 +105,33 @@ class RenderCache:
 
     def html(self, markdown: str, keep: bool = True) -> str:
         """`markdown_to_html(markdown)`, from the last export when it rendered the same text. `keep=False`: not
-        kept for the next export (the note is kept whole, see `add_note`)."""
-        key = _key(markdown)
-        html = self.fields.get(key) or self.unkept.get(key)
-        if html is None:
-            html = self.old_fields.get(key)
+        kept for the next export (the note is kept whole, see `add_note`), so not looked up by its hash either;
+        either way each text is rendered once per export."""
+        if not keep:
+            html = self.unkept.get(markdown)
             if html is None:
-                from mlwiki.render.html import markdown_to_html
-
-                html = markdown_to_html(markdown)
-                self.misses += 1
-        (self.fields if keep else self.unkept)[key] = html  # either way rendered once per export
+                html = self.unkept[markdown] = self._render(markdown)
+            return html
+        key = _key(markdown)
+        html = self.fields.get(key)
+        if html is None:
+            html = self.old_fields.get(key) or self.unkept.get(markdown) or self._render(markdown)
+            self.fields[key] = html
         return html
 
+    def _render(self, markdown: str) -> str:
+        from mlwiki.render.html import markdown_to_html
+
+        self.misses += 1
+        return markdown_to_html(markdown)
+
     def guid(self, note_id: str, keep: bool = True) -> str:
-        """`genanki.guid_for(note_id)`: the Anki GUID of the note (see mlwiki.export.notes); `keep` as for `html`."""
+        """`note_guid(note_id)`: the Anki GUID of the note (mlwiki.ankiformat.cards); `keep` as for `html`."""
         guid = self.guids.get(note_id) or self.old_guids.get(note_id)
         if guid is None:
-            import genanki
+            from mlwiki.ankiformat.cards import note_guid
 
-            guid = genanki.guid_for(note_id)
+            guid = note_guid(note_id)
             self.misses += 1
         if keep:
             self.guids[note_id] = guid
@@ -137,20 +144,12 @@ class RenderCache:
         if self.path is None or (not self.misses and all(len(old) == len(new) for old, new in kept.values())):
             return  # nothing new, nothing dropped
         saved = {name: {**old, **new} if keep_unused else new for name, (old, new) in kept.items()}
-        saved["notes"] = _shared(saved["notes"])
         write_cache_file(self.path, marshal.dumps({"renderer": _renderer_stamp(), **saved}))
         for name in OLD_NAMES:
             try:
                 (self.path.parent / name).unlink(missing_ok=True)
             except OSError:
                 pass
-
-
-def _shared(notes: dict[str, tuple]) -> dict[str, tuple]:
-    """The entries with each part that equals another entry's made the same object: marshal writes it once (a
-    reference after that) and reads it back once."""
-    pool: dict = {}
-    return {key: tuple(pool.setdefault(part, part) for part in entry) for key, entry in notes.items()}
 
 
 def write_cache_file(path: Path, data: bytes) -> None:
