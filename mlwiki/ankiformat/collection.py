@@ -72,21 +72,24 @@ def collection_guid_ords(db) -> dict[int, tuple]:
 # --- package databases (genanki's collection.anki2, before it is zipped) --------------------------------------
 
 
-def insert_package_rows(conn: sqlite3.Connection, notes: list[tuple], cards: list[tuple], revlog: list[tuple]) -> None:
-    """Bulk-insert into a package database, its indexes dropped meanwhile and then made again with the same SQL
-    (a third faster than updating them row by row).
+def insert_package_rows(conn: sqlite3.Connection, mod: int, notes: list[tuple], cards: list[tuple],
+                        revlog: list[tuple]) -> None:
+    """Bulk-insert into a package database the rows genanki writes for notes and cards (all modified at `mod`, usn
+    −1, no flags), its indexes dropped meanwhile and then made again with the same SQL (a third faster than updating
+    them row by row).
 
-    notes: (id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data), as genanki writes a note; cards: (id,
-    nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags, data), as
-    genanki writes a card, with its scheduling; revlog: as `insert_revlog`."""
+    notes: (id, guid, mid, tags, flds, sfld); cards: (id, nid, did, ord, type, queue, due, ivl, factor, reps,
+    lapses, left, data), with the card's scheduling; revlog: as `insert_revlog`. The columns every row shares are
+    written by the statement, not bound row by row."""
     indexes = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
                            "AND tbl_name IN ('notes', 'cards', 'revlog')").fetchall()
     for name, _ in indexes:
         conn.execute(f'DROP INDEX "{name}"')
+    mod = int(mod)
     conn.executemany("INSERT INTO notes(id, guid, mid, mod, usn, tags, flds, sfld, csum, flags, data) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", notes)
+                     f"VALUES (?, ?, ?, {mod}, -1, ?, ?, ?, 0, 0, '')", notes)
     conn.executemany("INSERT INTO cards(id, nid, did, ord, mod, usn, type, queue, due, ivl, factor, reps, lapses, "
-                     "left, odue, odid, flags, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     f"left, odue, odid, flags, data) VALUES (?, ?, ?, ?, {mod}, -1, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, ?)",
                      cards)
     insert_revlog(conn, revlog)
     for _, sql in indexes:

@@ -95,9 +95,9 @@ def package_clock(conn: sqlite3.Connection, history: History) -> int:
 
 
 def card_columns(history: History, today: int, row, suspended: bool, position: int) -> tuple:
-    """The columns from `type` on (type, queue, due, ivl, factor, reps, lapses, left, odue, odid, flags, data) of
-    the Anki card of the mlwiki card `row`: a new card (queue −1 when suspended) at `position`, or where mlwiki
-    has it."""
+    """The scheduling columns (type, queue, due, ivl, factor, reps, lapses, left, data) of the Anki card of the
+    mlwiki card `row`: a new card (queue −1 when suspended) at `position`, or where mlwiki has it (odue, odid and
+    flags are 0 either way)."""
     if row is not None and row["state"]:  # not State.NEW (most cards of a big export: no CardState to build)
         state = CardState.from_row(row)
         if state.state != State.NEW and state.due is not None:
@@ -107,8 +107,8 @@ def card_columns(history: History, today: int, row, suspended: bool, position: i
             interval = calendar.number(state.due) - calendar.number(state.last_review) \
                 if state.last_review else None  # in study days, as Anki counts a card's ivl
             s = card_schedule(state, today, days, steps - (state.step or 0), suspended, position, interval)
-            return s.type, s.queue, s.due, s.ivl, REVIEW_FACTOR, s.reps, s.lapses, s.left, 0, 0, 0, s.data
-    return TYPE_NEW, QUEUE_SUSPENDED if suspended else QUEUE_NEW, position, 0, 0, 0, 0, 0, 0, 0, 0, ""
+            return s.type, s.queue, s.due, s.ivl, REVIEW_FACTOR, s.reps, s.lapses, s.left, s.data
+    return TYPE_NEW, QUEUE_SUSPENDED if suspended else QUEUE_NEW, position, 0, 0, 0, 0, 0, ""
 
 
 def card_revlog(history: History, row, cid: int) -> list[tuple]:

@@ -225,23 +225,22 @@ def _fill_collection(conn: sqlite3.Connection, by_deck: dict[str, list[Built]], 
     cards: list[tuple] = []
     revlog: list[tuple] = []
     scheduled = 0
-    mod = int(stamp)
+    reviews = history.reviews
     for (did, *_), items in zip(decks, by_deck.values()):
         for item in items:
             if item.html_warnings:
                 report.warnings.extend(f"{name}: {text}" for text in item.html_warnings)
             nid = next(ids)
-            notes.append((nid, item.guid, item.model.model_id, mod, -1, item.tags, item.fields, item.sort_field, 0, 0,
-                          ""))
+            notes.append((nid, item.guid, item.model.model_id, item.tags, item.fields, item.sort_field))
             for ord_ in item.ords:
                 cid, row = next(ids), item.cards.get(ord_)
                 columns = card_columns(history, today, row, ord_ in item.suspended_ords, item.position)
-                cards.append((cid, nid, did, ord_, mod, -1) + columns)
+                cards.append((cid, nid, did, ord_, *columns))
                 if columns[0] != TYPE_NEW:
                     scheduled += 1
-                if row is not None and row["id"] in history.reviews:
+                if row is not None and row["id"] in reviews:
                     revlog += card_revlog(history, row, cid)
-    insert_package_rows(conn, notes, cards, revlog)
+    insert_package_rows(conn, stamp, notes, cards, revlog)
     add_presets(conn, history)
     conn.commit()
     return scheduled, len(revlog)
