@@ -9,12 +9,13 @@ import json
 import sqlite3
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 
 import genanki
 import pytest
 
-from conftest import NOW, new_wiki
+from conftest import NOW, bump_mtime, new_wiki, write
 from mlwiki.export.models import build_models
 from mlwiki.export.skeleton import SKELETON_NAME, Skeleton, skeleton_key
 
@@ -71,6 +72,22 @@ def test_the_note_types_get_genankis_required_fields():
     assert ready["two-way"].req == ((0, "all", (0,)), (1, "all", (1,)))
 
 
+def test_the_field_check_warns_as_genanki_does(tmp_path):
+    note_types = build_models(MACROS)
+    Skeleton.load(tmp_path, note_types)
+    fields = ["<p>fine</p>", "1 < 2 and 3 > 2", "<x", "a <!-- comment --> <b>ok</b> <3 >", "<br/>", "",
+              "<p>half <a href='x'>link</a> <\n> </ p>"]
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for field in fields:
+            note = genanki.Note(model=note_types["basic"].genanki_model(), fields=[field, "b", "c", "d"])
+            note._check_invalid_html_tags_in_fields()
+    expected = [str(w.message) for w in caught]
+    assert len(expected) == 2
+    for skeleton in (Skeleton.from_genanki(note_types), Skeleton.load(tmp_path, note_types)):
+        assert [w for field in fields for w in skeleton.invalid_html_warnings([field, "b", "c", "d"])] == expected
+
+
 def test_a_stale_or_damaged_skeleton_is_built_again(tmp_path):
     note_types = build_models(MACROS)
     Skeleton.load(tmp_path, note_types)
@@ -112,10 +129,12 @@ def exported_with_genanki(root: Path) -> bool:
 
 
 @pytest.mark.slow  # fresh interpreters
-def test_an_export_with_nothing_new_does_not_import_genanki(tmp_path):
-    root = new_wiki(tmp_path / "wiki", {"a.md": "Q: One?\nA: Yes.\n\nRecall ::: TP / (TP + FN)\n\n"
-                                                "A {{c1::cloze}} with {{c2::two}} groups.\n"})
+def test_only_the_first_export_imports_genanki(tmp_path):
+    note = "Q: One?\nA: Yes.\n\nRecall ::: TP / (TP + FN)\n\nA {{c1::cloze}} with {{c2::two}} groups.\n"
+    root = new_wiki(tmp_path / "wiki", {"a.md": note})
     assert exported_with_genanki(root)  # the first export asks genanki (and the probe can see it)
-    assert not exported_with_genanki(root)
+    assert not exported_with_genanki(root)  # nothing new
+    bump_mtime(write(root, "notes/a.md", note.replace("Yes.", "Yes, <x.") + "\nQ: Two?\nA: <b>New</b>.\n"))
+    assert not exported_with_genanki(root)  # edited and new notes: rendered, checked and given GUIDs without it
     (root / ".mlwiki" / SKELETON_NAME).unlink()
     assert exported_with_genanki(root)

@@ -8,9 +8,11 @@ GUID is `note_guid(note id)`, which never depends on the content: an edited note
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from hashlib import sha256
 
 from mlwiki.models import CardState, State
 
@@ -51,17 +53,23 @@ _KIND_OF_ONE = {"reverse": "two-way", "cloze": "cloze", "formula": "formula"}  #
 _BASE91 = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&()*+,-./:;<=>?@[]^_`{|}~"
 
 
+@functools.cache
+def _base91_pairs() -> tuple[str, ...]:
+    """Every two-digit base-91 number, by value: a GUID's digits are found two at a time."""
+    return tuple(high + low for high in _BASE91 for low in _BASE91)
+
+
 def note_guid(note_id: str) -> str:
     """The Anki GUID of an mlwiki note: `genanki.guid_for(note_id)` (the first 8 bytes of the SHA-256 of the id
-    as a number, written in Anki's base 91), which every export since the first has given, without genanki."""
-    from hashlib import sha256
-
+    as a number, written in Anki's base 91 without leading zeros), which every export since the first has given,
+    without genanki."""
     number = int.from_bytes(sha256(note_id.encode("utf-8")).digest()[:8], "big")
+    pairs = _base91_pairs()
     digits = []
     while number:
-        number, digit = divmod(number, 91)
-        digits.append(_BASE91[digit])
-    return "".join(reversed(digits))
+        number, pair = divmod(number, 91 * 91)
+        digits.append(pairs[pair])
+    return "".join(reversed(digits)).lstrip(_BASE91[0])
 
 
 def anki_ords(cards: list) -> dict[str, int]:

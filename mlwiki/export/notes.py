@@ -27,6 +27,7 @@ from mlwiki.config import Config
 from mlwiki.export.media import Media, rewrite_images
 from mlwiki.export.models import NoteType, card_ords
 from mlwiki.export.render_cache import RenderCache
+from mlwiki.export.skeleton import Skeleton
 from mlwiki.store.cards import EXPORTED_NOTE_COLUMNS
 
 _NOTE_COLUMNS = len(EXPORTED_NOTE_COLUMNS)  # the first columns of an exported card row: all a note is made from
@@ -78,9 +79,11 @@ def _source_text(row) -> str:
 class Builder:
     """Builds the Anki note of each mlwiki note (fields rendered, images resolved, warnings reported)."""
 
-    def __init__(self, config: Config, models: dict[str, NoteType], report, cache: RenderCache | None = None):
+    def __init__(self, config: Config, skeleton: Skeleton, models: dict[str, NoteType], report,
+                 cache: RenderCache | None = None):
         self.config = config
-        self.models = models
+        self.skeleton = skeleton  # genanki's note types (with their required fields) and field check
+        self.models = skeleton.note_types(models)
         self.report = report
         self.media = Media(config)
         self.cache = cache or RenderCache(None)  # without one, this export's renders are still shared within it
@@ -175,13 +178,4 @@ class Builder:
         return tuple(share(part, part) for part in (
             tuple(warnings), kind, self.cache.guid(note_id, keep=bool(images)), " " + " ".join(tags) + " ",
             "\x1f".join(fields), fields[model.sort_field_index], tuple(ords), tuple(sorted(suspend_ords)), deck,
-            tuple(invalid_html_warnings(fields)))), images
-
-
-def invalid_html_warnings(fields: list[str]) -> list[str]:
-    """genanki's warning for each field with text its check reads as a broken HTML tag (Note.write_to_db)."""
-    import genanki  # only for a note prepared afresh, which renders Markdown (heavier still) too
-
-    return ["Field contained the following invalid HTML tags. Make sure you are calling html.escape() if your field "
-            "data isn't already HTML-encoded: " + " ".join(invalid)
-            for text in fields if "<" in text and (invalid := genanki.Note._find_invalid_html_tags_in_field(text))]
+            tuple(self.skeleton.invalid_html_warnings(fields)))), images

@@ -139,7 +139,7 @@ def export_decks(store, config: Config, now: datetime, out_dir: str | os.PathLik
     models = build_models(macros)
     skeleton = Skeleton.load(config.data_dir, models)
     cache = RenderCache.load(config.data_dir)
-    builder = Builder(config, skeleton.note_types(models), report, cache)
+    builder = Builder(config, skeleton, models, report, cache)
 
     groups: dict[str, list] = {}
     for row in notes_with_selected_cards(store, selection):

@@ -67,6 +67,7 @@ class RenderCache:
         self.guids: dict[str, str] = {}
         self.notes: dict[str, tuple] = {}
         self.misses = 0
+        self._markdown_to_html = None
 
     @classmethod
     def load(cls, data_dir: Path) -> "RenderCache":
@@ -120,10 +121,12 @@ class RenderCache:
         return html
 
     def _render(self, markdown: str) -> str:
-        from mlwiki.render.html import markdown_to_html
+        if self._markdown_to_html is None:  # imported on the first miss: an export with none does without
+            from mlwiki.render.html import markdown_to_html
 
+            self._markdown_to_html = markdown_to_html
         self.misses += 1
-        return markdown_to_html(markdown)
+        return self._markdown_to_html(markdown)
 
     def guid(self, note_id: str, keep: bool = True) -> str:
         """`note_guid(note_id)`: the Anki GUID of the note (mlwiki.ankiformat.cards); `keep` as for `html`."""

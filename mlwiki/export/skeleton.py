@@ -1,6 +1,7 @@
 """The part of a package database genanki writes around the notes: the schema, the `col` row, each deck's entry and
-each note type's (genanki 0.13.1's `Package.write_to_db` for decks without notes), and what genanki computes of
-a note type (the required fields of its templates, `Model._req`, which decides a note's cards).
+each note type's (genanki 0.13.1's `Package.write_to_db` for decks without notes), what genanki computes of a
+note type (the required fields of its templates, `Model._req`, which decides a note's cards), and the pattern
+its check of a note's fields warns with (`Note._INVALID_HTML_TAG_RE`).
 
 All of it comes from genanki's own constants and mlwiki's note types, never from the notes. Importing genanki
 (with chevron, PyYAML and asyncio behind it: 40–100 ms) was the largest single cost of an export whose notes all
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,10 +27,10 @@ from mlwiki.export.models import NoteType
 from mlwiki.export.render_cache import write_cache_file
 
 SKELETON_NAME = "anki-skeleton.json"
-FORMAT = 1  # raise when what the file holds changes meaning
+FORMAT = 2  # raise when what the file holds changes meaning
 
-# genanki's parts of a package, as kept: its SQL (schema, then the `col` row), a deck's and each note type's JSON
-_PARTS = ("schema", "col", "deck", "models")
+# genanki's parts, as kept: its SQL (schema, then the `col` row), a deck's and each note type's JSON, its field check
+_PARTS = ("schema", "col", "deck", "models", "invalid_html")
 
 
 def _genanki_files() -> list:
@@ -54,12 +56,14 @@ def skeleton_key(note_types: dict[str, NoteType]) -> list:
 @dataclass(frozen=True)
 class Skeleton:
     """genanki's answers for one set of note types: `schema` and `col` (SQL), `deck` (`Deck.to_json()` of an
-    empty deck) and `models` (model id → `Model.to_json()` with `mod` and `did` to fill in)."""
+    empty deck), `models` (model id → `Model.to_json()` with `mod` and `did` to fill in) and `invalid_html` (the
+    pattern of what its field check reads as a broken HTML tag)."""
 
     schema: str
     col: str
     deck: dict
     models: dict[str, dict]
+    invalid_html: str
 
     @classmethod
     def load(cls, data_dir: Path | None, note_types: dict[str, NoteType]) -> "Skeleton":
@@ -81,9 +85,10 @@ class Skeleton:
 
     @classmethod
     def _checked(cls, saved: dict) -> "Skeleton":
-        parts = [saved[part] for part in _PARTS]
-        if not (isinstance(parts[0], str) and isinstance(parts[1], str) and isinstance(parts[2], dict)
-                and isinstance(parts[3], dict) and all(isinstance(m, dict) for m in parts[3].values())):
+        schema, col, deck, models, invalid_html = parts = [saved[part] for part in _PARTS]
+        if not (isinstance(schema, str) and isinstance(col, str) and isinstance(deck, dict)
+                and isinstance(models, dict) and all(isinstance(m, dict) for m in models.values())
+                and isinstance(invalid_html, str)):
             raise TypeError("damaged skeleton")
         return cls(*parts)
 
@@ -95,7 +100,15 @@ class Skeleton:
         from genanki.apkg_schema import APKG_SCHEMA
 
         models = {str(t.model_id): t.genanki_model().to_json(0, 0) for t in note_types.values()}
-        return cls(APKG_SCHEMA, APKG_COL, genanki.Deck(0, "", "").to_json(), json.loads(json.dumps(models)))
+        return cls(APKG_SCHEMA, APKG_COL, genanki.Deck(0, "", "").to_json(), json.loads(json.dumps(models)),
+                   genanki.Note._INVALID_HTML_TAG_RE.pattern)
+
+    def invalid_html_warnings(self, fields: list[str]) -> list[str]:
+        """genanki's warning for each field with text its check reads as a broken HTML tag (Note.write_to_db)."""
+        pattern = re.compile(self.invalid_html)  # compiled once: `re` keeps it
+        return ["Field contained the following invalid HTML tags. Make sure you are calling html.escape() if your "
+                "field data isn't already HTML-encoded: " + " ".join(invalid)
+                for text in fields if "<" in text and (invalid := pattern.findall(text))]
 
     def note_types(self, note_types: dict[str, NoteType]) -> dict[str, NoteType]:
         """`note_types` with their `req` (which cards a note gets)."""
