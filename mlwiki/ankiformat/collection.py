@@ -96,6 +96,15 @@ def insert_package_rows(conn: sqlite3.Connection, mod: int, notes: list[tuple], 
         conn.execute(sql)
 
 
+def package_decks_and_models(conn: sqlite3.Connection) -> tuple[str, str]:
+    """The `decks` and `models` JSON text of a package database's `col` row, as written."""
+    return conn.execute("SELECT decks, models FROM col").fetchone()
+
+
+def set_package_decks_and_models(conn: sqlite3.Connection, decks: str, models: str) -> None:
+    conn.execute("UPDATE col SET decks = ?, models = ?", (decks, models))
+
+
 def package_crt(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT crt FROM col").fetchone()[0]
 

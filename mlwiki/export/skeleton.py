@@ -23,6 +23,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlwiki.ankiformat.collection import package_decks_and_models, set_package_decks_and_models
 from mlwiki.export.models import NoteType
 from mlwiki.export.render_cache import write_cache_file
 
@@ -120,7 +121,7 @@ class Skeleton:
         the order its notes first use them) and its note types."""
         conn.executescript(self.schema)
         conn.executescript(self.col)
-        decks_json, models_json = conn.execute("SELECT decks, models FROM col").fetchone()
+        decks_json, models_json = package_decks_and_models(conn)
         for did, name, description, model_ids in decks:  # genanki's Deck.write_to_db, deck after deck
             all_decks = json.loads(decks_json)
             all_decks.update({str(did): dict(self.deck, id=did, name=name, desc=description)})
@@ -128,4 +129,4 @@ class Skeleton:
             all_models = json.loads(models_json)
             all_models.update({mid: dict(self.models[str(mid)], mod=int(stamp), did=did) for mid in model_ids})
             models_json = json.dumps(all_models)
-        conn.execute("UPDATE col SET decks = ?, models = ?", (decks_json, models_json))
+        set_package_decks_and_models(conn, decks_json, models_json)
