@@ -41,8 +41,13 @@ def _renderer_stamp() -> list:
     here = Path(__file__).resolve().parent.parent
     files = sorted((here / "render").glob("*.py")) + [here / "export" / "notes.py", here / "export" / "models.py",
                                                        here / "ankiformat" / "cards.py"]
-    stamp: list = [FORMAT, __version__, sys.version_info[:2], marshal.version]
-    for path in files:
+    return [FORMAT, __version__, sys.version_info[:2], marshal.version, *files_stamp(files)]
+
+
+def files_stamp(paths) -> list:
+    """[name, size, mtime] of each file that exists: what a cache built from their code is keyed by."""
+    stamp = []
+    for path in paths:
         try:
             stat = path.stat()
         except OSError:

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from mlwiki.ankiformat.collection import package_decks_and_models, set_package_decks_and_models
 from mlwiki.export.models import NoteType
-from mlwiki.export.render_cache import write_cache_file
+from mlwiki.export.render_cache import files_stamp, write_cache_file
 
 SKELETON_NAME = "anki-skeleton.json"
 FORMAT = 2  # raise when what the file holds changes meaning
@@ -38,15 +38,7 @@ def _genanki_files() -> list:
     """Name, size and mtime of every module of the installed genanki, found without importing it."""
     spec = importlib.util.find_spec("genanki")
     folders = list(spec.submodule_search_locations or []) if spec is not None else []
-    stamp = []
-    for folder in folders:
-        for path in sorted(Path(folder).glob("*.py")):
-            try:
-                stat = path.stat()
-            except OSError:
-                continue
-            stamp.append([path.name, stat.st_size, stat.st_mtime_ns])
-    return stamp
+    return files_stamp(path for folder in folders for path in sorted(Path(folder).glob("*.py")))
 
 
 def skeleton_key(note_types: dict[str, NoteType]) -> list:
