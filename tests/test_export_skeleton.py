@@ -102,7 +102,10 @@ def test_a_stale_or_damaged_skeleton_is_built_again(tmp_path):
     saved["col"] = "SELECT 'not genanki''s';"
     path.write_text(json.dumps(saved), encoding="utf-8")
     assert Skeleton.load(tmp_path, other).col == Skeleton.from_genanki(other).col
-    for damaged in ("{", '{"key": 1}', json.dumps({**saved, "key": skeleton_key(other), "models": []})):
+    saved["key"] = skeleton_key(other)
+    one_model = dict(list(Skeleton.from_genanki(other).models.items())[:1])
+    for damaged in ("{", '{"key": 1}', json.dumps({**saved, "models": []}), json.dumps({**saved, "models": one_model}),
+                    json.dumps({**saved, "invalid_html": "(unclosed"}), json.dumps({**saved, "deck": None})):
         path.write_text(damaged, encoding="utf-8")
         assert Skeleton.load(tmp_path, other) == Skeleton.from_genanki(other)
 

@@ -67,8 +67,8 @@ class Skeleton:
             try:
                 saved = json.loads(path.read_text(encoding="utf-8"))
                 if saved["key"] == key:
-                    return cls._checked(saved)
-            except (OSError, ValueError, KeyError, TypeError):
+                    return cls._checked(saved, note_types)
+            except (OSError, ValueError, KeyError, TypeError, re.error):
                 pass
         skeleton = cls.from_genanki(note_types)
         if path is not None:
@@ -77,12 +77,15 @@ class Skeleton:
         return skeleton
 
     @classmethod
-    def _checked(cls, saved: dict) -> "Skeleton":
+    def _checked(cls, saved: dict, note_types: dict[str, NoteType]) -> "Skeleton":
+        """The skeleton read from a file, when it has every part (else TypeError: a damaged file)."""
         schema, col, deck, models, invalid_html = parts = [saved[part] for part in _PARTS]
         if not (isinstance(schema, str) and isinstance(col, str) and isinstance(deck, dict)
-                and isinstance(models, dict) and all(isinstance(m, dict) for m in models.values())
+                and isinstance(models, dict) and set(models) == {str(t.model_id) for t in note_types.values()}
+                and all(isinstance(m, dict) and isinstance(m.get("req"), list) for m in models.values())
                 and isinstance(invalid_html, str)):
             raise TypeError("damaged skeleton")
+        re.compile(invalid_html)
         return cls(*parts)
 
     @classmethod
