@@ -34,7 +34,6 @@ import itertools
 import os
 import re
 import sqlite3
-import warnings
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -195,11 +194,8 @@ def _write_deck(path: Path, top: str, built: list[Built], media_files: dict[str,
     info.media = len(media)
     conn = sqlite3.connect(":memory:")
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            info.scheduled, info.reviews = _fill_collection(conn, by_deck, config, stamp, history, skeleton, report,
-                                                            path.name)
-        report.warnings.extend(f"{path.name}: {w.message}" for w in caught)
+        info.scheduled, info.reviews = _fill_collection(conn, by_deck, config, stamp, history, skeleton, report,
+                                                        path.name)
         write_package(database_bytes(conn), path, media)
     finally:
         conn.close()
