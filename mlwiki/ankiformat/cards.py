@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+import math
 from datetime import datetime, timedelta
 from hashlib import sha256
+from typing import NamedTuple
 
 from mlwiki.models import CardState, State
 
@@ -86,9 +87,8 @@ def card_ord(kind: str, card) -> int:
     return 1 if card["kind"] == "reverse" else 0
 
 
-@dataclass(frozen=True)
-class AnkiSchedule:
-    """The scheduling columns of one Anki card."""
+class AnkiSchedule(NamedTuple):
+    """The scheduling columns of one Anki card (a named tuple: an export makes one per reviewed card)."""
 
     type: int
     queue: int
@@ -101,6 +101,16 @@ class AnkiSchedule:
     last_review_secs: int | None
     stability: float | None
     difficulty: float | None
+
+
+def memory_data(stability: float, difficulty: float, last_review_secs: int | None) -> str:
+    """A card's `data` column with its FSRS memory state, as Anki writes it: exactly
+    `json.dumps({"s": round(stability, 4), "d": round(difficulty, 4), "lrt": last_review_secs}, separators=(",", ":"))`,
+    formatted directly (JSON writes a finite float as its repr; an export writes one per reviewed card)."""
+    s, d = round(stability, 4), round(difficulty, 4)
+    if not (math.isfinite(s) and math.isfinite(d)):
+        return json.dumps({"s": s, "d": d, "lrt": last_review_secs}, separators=(",", ":"))
+    return f'{{"s":{s!r},"d":{d!r},"lrt":{"null" if last_review_secs is None else last_review_secs}}}'
 
 
 def card_schedule(state: CardState, today: int, days_until_due: int, steps_left: int, suspended: bool,
@@ -116,8 +126,7 @@ def card_schedule(state: CardState, today: int, days_until_due: int, steps_left:
         return AnkiSchedule(TYPE_NEW, QUEUE_SUSPENDED if suspended else QUEUE_NEW, position, 0, 0, 0, 0, "",
                             None, None, None)
     lrt = int(state.last_review.timestamp()) if state.last_review else None
-    data = json.dumps({"s": round(state.stability, 4), "d": round(state.difficulty, 4), "lrt": lrt},
-                      separators=(",", ":"))
+    data = memory_data(state.stability, state.difficulty, lrt)
     interval = max(1, round((state.due - state.last_review) / timedelta(days=1))) if state.last_review else 1
     if interval_days is not None:
         interval = max(1, interval_days)

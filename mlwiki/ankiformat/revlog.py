@@ -91,16 +91,24 @@ def anki_interval(days: float | None) -> int:
 def revlog_type(state_before: int | None, rating: int, first: bool) -> int:
     """The revlog type for a review made from `state_before` (unknown: learn when first, else review)."""
     if rating == RESET_RATING:
-        return int(MANUAL)
+        return _MANUAL
     if state_before is None:
-        return int(LEARN if first else REVIEW)
-    return int(KIND_OF_STATE[state_before])
+        return _LEARN if first else _REVIEW
+    return _TYPE_OF_STATE[state_before]
+
+
+_MANUAL, _LEARN, _REVIEW = int(MANUAL), int(LEARN), int(REVIEW)
+_TYPE_OF_STATE = {int(state): int(kind) for state, kind in KIND_OF_STATE.items()}  # plain ints: one per review
+
+
+REVIEW_FIELDS = ("anki_id", "rating", "duration_ms", "state_before", "scheduled_days", "difficulty")
 
 
 def revlog_rows(reviews: list, cid: int) -> list[tuple]:
     """revlog rows (id, cid, usn, ease, ivl, lastIvl, factor, time, type) for one card's reviews in time order.
 
-    Each review needs `anki_id`, `rating`, `duration_ms`, `state_before`, `scheduled_days` and `difficulty`."""
+    Each review needs the REVIEW_FIELDS: `anki_id`, `rating`, `duration_ms`, `state_before`, `scheduled_days` and
+    `difficulty`."""
     rows: list[tuple] = []
     last_ivl = 0
     first = True

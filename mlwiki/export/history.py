@@ -13,7 +13,7 @@ moves onto the target collection's days; learning cards due today carry their du
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from mlwiki.config import Config
@@ -21,7 +21,7 @@ from mlwiki.ankiformat.cards import QUEUE_NEW, QUEUE_SUSPENDED, TYPE_NEW, card_s
 from mlwiki.ankiformat.collection import (package_crt, package_deck_configs, set_package_deck_configs,
                                          update_package_conf)
 from mlwiki.ankiformat.deckconfig import preset_conf
-from mlwiki.ankiformat.revlog import revlog_rows
+from mlwiki.ankiformat.revlog import REVIEW_FIELDS, revlog_rows
 from mlwiki.models import CardState, State
 from mlwiki.studyday import StudyCalendar
 from mlwiki.store.anki_history import assign_anki_ids
@@ -41,6 +41,10 @@ class History:
     relearning_steps: int
     config: Config | None = None
     parameters: dict | None = None  # preset name (None: `[review]`) → the FSRS parameters its answers use
+    today: int = field(init=False)  # the study day of `now`, which every card's due date is counted from
+
+    def __post_init__(self):
+        self.today = self.calendar.number(self.now)
 
 
 def load_history(store, config: Config, now: datetime) -> History:
@@ -49,7 +53,7 @@ def load_history(store, config: Config, now: datetime) -> History:
     assign_anki_ids(store)
     settings = config.review
     parameters = {name: preset_parameters(store, name) for name in [None, *config.deck_options]}
-    return History(reviews_by_card(store), now, StudyCalendar.from_settings(settings),
+    return History(reviews_by_card(store, columns=REVIEW_FIELDS), now, StudyCalendar.from_settings(settings),
                    len(settings.learning_steps), len(settings.relearning_steps), config, parameters)
 
 
@@ -102,7 +106,7 @@ def card_columns(history: History, today: int, row, suspended: bool, position: i
         state = CardState.from_row(row)
         if state.state != State.NEW and state.due is not None:
             calendar = history.calendar
-            days = calendar.days_until(state.due, history.now)
+            days = calendar.number(state.due) - history.today  # calendar.days_until(state.due, history.now)
             steps = history.relearning_steps if state.state == State.RELEARNING else history.learning_steps
             interval = calendar.number(state.due) - calendar.number(state.last_review) \
                 if state.last_review else None  # in study days, as Anki counts a card's ivl

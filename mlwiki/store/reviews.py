@@ -108,13 +108,16 @@ def set_flags(conn: sqlite3.Connection, card_id: str, values: dict) -> None:
                  (*[values[c] for c in columns], card_id))
 
 
-def reviews_by_card(store: Store, card_ids: Iterable[str] | None = None) -> dict[str, list[sqlite3.Row]]:
-    """card id → its reviews (every column) in time order, for the given cards or all (reviews pulled from Anki
-    come later in the table than mlwiki's reviews made after them, so the order is by time, then id)."""
+def reviews_by_card(store: Store, card_ids: Iterable[str] | None = None,
+                    columns: tuple[str, ...] | None = None) -> dict[str, list[sqlite3.Row]]:
+    """card id → its reviews (every column, or `columns` and card_id) in time order, for the given cards or all
+    (reviews pulled from Anki come later in the table than mlwiki's reviews made after them, so the order is by
+    time, then id)."""
+    selected = "*" if columns is None else ", ".join(("card_id", *columns))
     if card_ids is None:
-        rows = store.query("SELECT * FROM reviews ORDER BY card_id, reviewed_at, id")
+        rows = store.query(f"SELECT {selected} FROM reviews ORDER BY card_id, reviewed_at, id")
     else:
-        rows = store.query("SELECT * FROM reviews WHERE card_id IN (SELECT value FROM json_each(?)) "
+        rows = store.query(f"SELECT {selected} FROM reviews WHERE card_id IN (SELECT value FROM json_each(?)) "
                            "ORDER BY card_id, reviewed_at, id", (json.dumps(sorted(set(card_ids))),))
     grouped: dict[str, list] = {}
     for row in rows:
