@@ -222,3 +222,19 @@ def test_final_thoughts_and_an_examples_formula_introduced_to_the_reader_make_no
             "$$f(w, x) = \\frac{1}{1 + e^{-(w_0 x_0 + w_1)}}$$\n\n## Final thoughts\n\n"
             "Advanced optimisers are essential tools for training deep networks efficiently and reliably.\n")
     assert fronts(new_wiki(tmp_path, {"opt.md": note})) == {}
+
+
+def test_a_property_line_introduces_no_formula_and_a_statement_before_definitions_opens_its_section(tmp_path):
+    softmax = "tags: #activation\n\n$$\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$$\n"
+    init = ("Goal: keep the variance of activations roughly constant from layer to layer.\n\n"
+            "- **Xavier**: scale the weights by the fan-in and fan-out, for tanh and sigmoid units\n"
+            "- **He**: scale the weights by the fan-in alone, for ReLU units that zero half their inputs\n\n"
+            "All-zero weights are bad: every unit gets the same gradient, so they never differ.\n\n"
+            "Biases can start at zero, since the weights already break the symmetry between units.\n")
+    config = 'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n'
+    found = fronts(new_wiki(tmp_path, {"Softmax.md": softmax, "Weight initialization.md": init}, config))
+    assert "Softmax\n\ntags:" not in found and any(f.startswith("Softmax") for f in found)
+    assert found["Weight initialization"] == (
+        "Goal: keep the variance of activations roughly constant from layer to layer.\n\n"
+        "All-zero weights are bad: every unit gets the same gradient, so they never differ.\n\n"
+        "Biases can start at zero, since the weights already break the symmetry between units.")

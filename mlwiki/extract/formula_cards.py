@@ -24,6 +24,9 @@ from mlwiki.models import CardKind, Severity
 
 _STEP_WORDS = 25  # a fragment this short ("so", "which gives", "where the resulting expectation is now:")
 FALLBACK = "Formula"
+# A note's property line written in its text ("tags: #activation", "aliases: …", "Related:"): not an introduction
+_PROPERTY_LINE = re.compile(r"(?i)[ \t]*(?:tags?|aliases?|links?|related|sources?|status|type|category|topics?|"
+                            r"date(?: created| modified)?|created|modified)[ \t]*::?[ \t]*")
 _NAME_WORDS = 15  # a list item that names a formula: a few words, a short explanation at most
 _MIN_NAMED_CHARS = 8  # `\frac{TN}{N}`: named, it is a card; `x_i` is not
 # a line that may be only a `$…$` (checked exactly by `formulas.display_formulas`): most paragraphs have none.
@@ -153,6 +156,8 @@ def formula_intros(ex, formulas: list[Formula]) -> list[tuple[str, str]]:
         elif not cut and not sentence and ex.prev_text is not None:
             title, prose, _ = cut_prose([ln.text for ln in ex.prev_text.lines if ln.kind == TEXT])
             sentence = last_sentence(clean_prose(prose))
+        if _PROPERTY_LINE.fullmatch(sentence):
+            sentence = ""  # ("tags: #activation" once its tags are gone introduces nothing)
         intros.append((title or (previous[0] if previous else ""), sentence))
     return intros
 

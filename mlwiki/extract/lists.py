@@ -51,7 +51,7 @@ MIN_REST_ITEMS = 2  # beside formula cards, a list of explanations: at least two
 MIN_REST_ITEM_WORDS = 4  # … each a sentence, not a label ("Derivation of the loss (MLE)")
 MAX_LABEL_WORDS = 5  # "Algorithm:", "Pros / cons", "Fixes people use:": a line that heads a list as a heading would
 MAX_LABEL_CHARS = 50
-MAX_CLOSING_MERGE = 40  # words: a closing sentence this short joins the section's opening card
+MAX_CLOSING_MERGE = 50  # words: closing sentences this short join the section's opening card
 _NOT_A_LIST_LABEL = re.compile(r"(?i)(?:where|with|here|given|in which|for example|e\.g\.?|example)[\s:]*")
 # What a formula's symbols mean ("- $\eta$ is the learning rate", "$P(Y|X)$ - conditional …", "Where: …"), no card
 # without its formula, nor is a proof; "- $T \to 0$: approaches argmax" states something
@@ -72,6 +72,7 @@ _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
 # Untitled callouts whose text goes on with the section's own (a note or tip beside a formula), in Quarto
 # (`.callout-note`), MyST (```{note}```) and Obsidian (`> [!tip]`)
 _ASIDE_CALLOUTS = frozenset(("note", "tip", "important", "info", "remark"))
+_BOLD_START = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\*\*")  # "**Term**: …", "- **Term**: …"
 _ANNOUNCES = re.compile(r"\s*(?:as follows|the following|below)\s*:$", re.I)  # (the list it announces is the back)
 _BOX = {"box": True}  # (the attributes of a titled box made a part of its section)
 _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's title
@@ -205,7 +206,7 @@ def close_section(ex) -> None:
             continue
         if made == opened:
             _add(ex, FORM, path, closing, at)
-        elif "\n" not in closing and len(closing.split()) <= MAX_CLOSING_MERGE:  # (one card: what opens and closes)
+        elif len(closing.split()) <= MAX_CLOSING_MERGE:  # (one card: what opens and closes)
             drafts, front = ex.drafts[opened]
             ex.drafts[opened] = ([replace(drafts[0], back=f"{opening}\n\n{closing}")], front)
 
@@ -454,8 +455,8 @@ def _opening(blocks: list[Block], free: list[bool], declined: bool) -> tuple[int
     do not), and does not introduce a formula card (the paragraph before it is that card's front)."""
     for k, block in enumerate(blocks[:MAX_OPENING_SEARCH]):
         if not free[k] or (k + 1 < len(blocks) and not free[k + 1]
-                           and not blocks[k + 1].lines[0].text.lstrip().startswith("**")):
-            break  # (a paragraph before a card introduces it, unless that card is a "**Term**: …" of its own)
+                           and not _BOLD_START.match(blocks[k + 1].lines[0].text)):
+            break  # (a paragraph before a card introduces it, unless that card is a "- **Term**: …" of its own)
         if block.lines[0].text.lstrip().startswith("**"):
             break  # a bold term's paragraph is the definitions' (and what follows it no opening)
         if LIST_ITEM.match(block.lines[0].text) or (k and _asks(blocks[k - 1])):
