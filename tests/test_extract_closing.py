@@ -238,3 +238,13 @@ def test_a_property_line_introduces_no_formula_and_a_statement_before_definition
         "Goal: keep the variance of activations roughly constant from layer to layer.\n\n"
         "All-zero weights are bad: every unit gets the same gradient, so they never differ.\n\n"
         "Biases can start at zero, since the weights already break the symmetry between units.")
+
+
+def test_rows_of_one_answer_and_a_label_over_a_pronoun_make_no_card(tmp_path):
+    note = ("# Optimisers\n\n## Choosing\n\nDifferent problems need different losses, but one optimiser fits most.\n\n"
+            "| Optimiser | Problem type |\n|---|---|\n| Stochastic gradient descent | Classification, regression, "
+            "many others. |\n| Adam | Classification, regression, many others. |\n\n"
+            "**Graphs in computer science**\nit is considered an abstract data type that is good at relations.\n")
+    found = fronts(new_wiki(tmp_path, {"opt.md": note}))
+    assert not any(front.endswith(("› Adam", "descent")) for front in found), "two rows, one answer"
+    assert not any("computer science" in front for front in found), "'it is …' under a label: of what?"

@@ -88,6 +88,7 @@ _CANNOT_END = frozenset("the a an of with to for by in on and or is are that whi
 # A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]"): nothing to recall
 _LINKS_LINE = re.compile(r"(?i)[ \t]*(?:(?:see(?: also)?|links?|related(?: notes)?|cf\.?)[ \t]*:?[ \t]*)?"
                          r"(?:\[\[[^\]\n]*\]\][ \t,;.]*(?:and[ \t]+)?)+")
+_PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  # "it is considered …": of what?
 _PLAIN_WORD = re.compile(r"[a-z]+\b(?![-\d])")  # "its …" goes on from before; "kNN", "k-means", "word2vec" are names
 _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
@@ -182,7 +183,8 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
     words = len(clean.split())
     if words < MIN_WORDS or words > MAX_WORDS:  # (the cheap test first: most sections fail here, if at all)
         return False
-    if (clean[:1].islower() and not labelled and not LIST_ITEM.match(text) and _PLAIN_WORD.match(clean)) \
+    if (clean[:1].islower() and (not labelled or _PRONOUN.match(clean)) and not LIST_ITEM.match(text)
+            and _PLAIN_WORD.match(clean)) \
             or _GOES_ON.match(clean) or ABOUT_PAGE.match(clean) or _ARITHMETIC.search(clean) \
             or _VACUOUS.fullmatch(clean) or narrates(clean):
         return False  # (lower case: "its only goal is …" goes on from a sentence before it)

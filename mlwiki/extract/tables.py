@@ -57,7 +57,8 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
         if values and (len(LOWER_WORD.findall(text)) >= 2 or any(_MATH.search(v) for _, v in values)):
             back = "\n".join(f"- {_column(name)}{value}" for name, value in values)
             cards.append((heading_text(cells[key]), back, line))
-    return cards
+    backs = [back for _, back, _ in cards]
+    return [card for card in cards if backs.count(card[1]) == 1]  # (two rows of one answer: it tells neither apart)
 
 
 def _says_something(cell: str) -> bool:
