@@ -248,3 +248,10 @@ def test_rows_of_one_answer_and_a_label_over_a_pronoun_make_no_card(tmp_path):
     found = fronts(new_wiki(tmp_path, {"opt.md": note}))
     assert not any(front.endswith(("› Adam", "descent")) for front in found), "two rows, one answer"
     assert not any("computer science" in front for front in found), "'it is …' under a label: of what?"
+
+
+def test_a_step_by_step_calculation_in_an_example_and_a_tutorials_verdict_make_no_card(tmp_path):
+    note = ("# Networks\n\n## Example 2\n\n### Step-by-Step Calculation\n\nThe weighted sum for $h_1$ is:\n\n"
+            "$$z_1 = W_{11} x_1 + W_{12} x_2$$\n\n## Evaluate the model\n\n"
+            "From the metrics it looks like our model is random guessing on the test set.\n")
+    assert fronts(new_wiki(tmp_path, {"nets.md": note})) == {}

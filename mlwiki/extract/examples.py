@@ -29,6 +29,7 @@ _WORKING = re.compile(r"(?i)^let\b|\b(?:in this case|in our case|substitut\w*|kn
 # An introduction that announces the formula after it ("Sigmoid derivative:", "The update rule is"), not a line
 # of the example that happens to stand before it
 _STATES = re.compile(r"(?::|\b(?:is|are|as|by|be|formula|rule|defined))[ \t]*$", re.I)
+_CALCULATION = re.compile(r"(?i)\bcalculat|\bstep[- ]by[- ]step\b|\bwalk-?through\b")
 _SMALL = frozenset(("0", "1", "2"))  # ½, squares, "1 -": constants of general formulas too
 # A heading that names the kind of thing its section gives examples of ("Bandit Algorithms Example", "Examples of
 # activation functions"), where "Example 2", "Example: movie ratings" or "Exercises" open a worked one
@@ -45,8 +46,9 @@ def general_in_example(headings: list[tuple[int, str]], draft: Draft) -> bool:
     """Whether a formula card in a worked example states a general formula: every side of it has symbols, and
     no number but 0, 1 and 2 outside sub- and superscripts (`\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))`, not
     `W = \\frac{1}{2}` or `(5 - 2)^2 = 9`). Never inside an exercise or solution the author marked as such."""
-    if draft.form not in _FORMULA_FORMS or not draft.formulas or any(level < 0 for level, _ in headings):
-        return False
+    if draft.form not in _FORMULA_FORMS or not draft.formulas or any(level < 0 for level, _ in headings) \
+            or any(_CALCULATION.search(title) for _, title in headings):
+        return False  # ("Example 2 › Step-by-Step Calculation": every formula there is a step of the example)
     intro = draft.front.rsplit("\n\n", 1)[-1] if "\n\n" in draft.front else ""
     if _WORKING.search(intro) or not _STATES.search(intro):
         return False

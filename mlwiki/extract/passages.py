@@ -40,7 +40,7 @@ ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|
 # pointing at a figure the card does not show: a story to follow, not knowledge to recall
 NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin|dive)|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|for now|"
                        r"you (?:probably |may have )?noticed|do you remember|(?:we|you) could do (?:this|that)|you (?:may|might|can|will) (?:be able to )?(?:now )?(?:see|notice)|(?:this|the following) (?:diagram|picture|plot|image)|"
-                       r"alright|you (?:have )?learned|you['’]ve learned|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|we can see|"
+                       r"alright|it looks like|our (?:trained )?model (?:is|seems|does)|you (?:have )?learned|you['’]ve learned|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|we can see|"
                        r"the above|shown below|as follows|the following (?:theorem|example|figure|code|table|diagram|"
                        r"image|proof|plot|graph)|such as the following|i want|i think|i['’]m|i['’]ll|i['’]d|i['’]ve|"
                        r"we will (?:\w+ly )?(?:learn|see|focus|discuss|cover|use|look|explore|implement|build|create|"
@@ -54,7 +54,7 @@ NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin
 _NARRATION_KEYS = ("let's", "let’s", "let us", "before we", "we'", "we’", "we will", "we can see", "we train", "we record",
                    "we plot", "we visuali", "we print", "we import", "we load", "we run", "we call", "we could",
                    "you'", "you’", "you probably", "you may", "you might", "you can", "you will", "you could",
-                   "do you", "you learned", "you have learned", "now that", "for now", "alright", "as we saw", "as before", "diagram", "picture", "plot",
+                   "do you", "it looks like", "our model", "our trained model", "you learned", "you have learned", "now that", "for now", "alright", "as we saw", "as before", "diagram", "picture", "plot",
                    "image", "fig", "graph shows", "look at the", "above", "below", "follows", "following", "i want",
                    "i think", "i'", "i’")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"
