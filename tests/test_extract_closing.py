@@ -255,3 +255,12 @@ def test_a_step_by_step_calculation_in_an_example_and_a_tutorials_verdict_make_n
             "$$z_1 = W_{11} x_1 + W_{12} x_2$$\n\n## Evaluate the model\n\n"
             "From the metrics it looks like our model is random guessing on the test set.\n")
     assert fronts(new_wiki(tmp_path, {"nets.md": note})) == {}
+
+
+def test_a_list_of_bold_steps_introduced_by_a_sentence_is_a_list_card_with_definitions_off(tmp_path):
+    note = ("# The EM algorithm\n\nEM maximizes the likelihood of a model with latent variables by alternating two "
+            "steps:\n\n1. **E-step**: compute the posterior over the latent variables.\n"
+            "2. **M-step**: maximize the expected complete-data log-likelihood under it.\n")
+    found = fronts(new_wiki(tmp_path, {"em.md": note}))
+    assert found["The EM algorithm\n\nEM maximizes the likelihood of a model with latent variables by alternating "
+                 "two steps:"].startswith("1. **E-step**: compute")

@@ -381,7 +381,8 @@ def _following_items(blocks: list[Block], free: list[bool]) -> list:
 def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> None:
     """A card per list a sentence introduces ("Machine learning is a game of two parts:" and its items): the
     sentence is the front, under the heading path; the list the back. The list may follow in the same paragraph
-    or right after it."""
+    or right after it. Its `**Term**: …` items belong to it whatever `definitions` says: the paragraph is one no
+    definition card took from ("… by alternating two steps:", `1. **E-step**: …`)."""
     label = _list_label(block.lines)
     if label is None and not any(ln.text.rstrip().endswith(":") for ln in block.lines):
         return  # (the common case, said cheaply: no sentence here introduces anything)
@@ -393,12 +394,12 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
         if not items:
             continue
         if label and k == 0:  # "Algorithm:", "Pros / cons": a heading of its own, written as a line
-            back = passage([Block(TEXT, items)], declined=declined)
+            back = passage([Block(TEXT, items)], declined=True)
             if back is not None and LIST_ITEM.match(back):
                 _add(ex, LIST_FORM, f"{path} › {label}", back, ln.no)
             continue
         intro = last_sentence(clean_prose(" ".join(x.text for x in lines[:k + 1] if not LIST_ITEM.match(x.text))))
-        back = passage([Block(TEXT, items)], declined=declined)
+        back = passage([Block(TEXT, items)], declined=True)
         if back is None or len(intro.split()) < MIN_INTRO_WORDS or narrates(_ANNOUNCES.sub("", intro)) \
                 or ABOUT_PAGE.search(intro) or sets_up_example(intro) or not LIST_ITEM.match(back):
             continue
