@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from conftest import new_wiki, run
 
 KL = """---
@@ -217,11 +219,21 @@ def test_two_lists_side_by_side_are_no_table_rows_and_a_model_considered_is_an_e
     assert not any(back.startswith("$$y = w_1") for back in found.values()), "a model set up for an example"
 
 
-def test_final_thoughts_and_an_examples_formula_introduced_to_the_reader_make_no_card(tmp_path):
-    note = ("# Optimisers\n\n## Example 1\n\nThe computation graph you shared represents the function:\n\n"
-            "$$f(w, x) = \\frac{1}{1 + e^{-(w_0 x_0 + w_1)}}$$\n\n## Final thoughts\n\n"
-            "Advanced optimisers are essential tools for training deep networks efficiently and reliably.\n")
-    assert fronts(new_wiki(tmp_path, {"opt.md": note})) == {}
+NO_CARDS = {
+    "final thoughts, an example's formula introduced to the reader":
+        "# Optimisers\n\n## Example 1\n\nThe computation graph you shared represents the function:\n\n"
+        "$$f(w, x) = \\frac{1}{1 + e^{-(w_0 x_0 + w_1)}}$$\n\n## Final thoughts\n\n"
+        "Advanced optimisers are essential tools for training deep networks efficiently and reliably.\n",
+    "an example's step-by-step calculation, a tutorial's verdict":
+        "# Networks\n\n## Example 2\n\n### Step-by-Step Calculation\n\nThe weighted sum for $h_1$ is:\n\n"
+        "$$z_1 = W_{11} x_1 + W_{12} x_2$$\n\n## Evaluate the model\n\n"
+        "From the metrics it looks like our model is random guessing on the test set.\n",
+}
+
+
+@pytest.mark.parametrize("note", NO_CARDS.values(), ids=list(NO_CARDS))
+def test_notes_that_hold_nothing_to_study_make_no_card(tmp_path, note):
+    assert fronts(new_wiki(tmp_path, {"note.md": note})) == {}
 
 
 def test_a_property_line_introduces_no_formula_and_a_statement_before_definitions_opens_its_section(tmp_path):
@@ -250,11 +262,6 @@ def test_rows_of_one_answer_and_a_label_over_a_pronoun_make_no_card(tmp_path):
     assert not any("computer science" in front for front in found), "'it is …' under a label: of what?"
 
 
-def test_a_step_by_step_calculation_in_an_example_and_a_tutorials_verdict_make_no_card(tmp_path):
-    note = ("# Networks\n\n## Example 2\n\n### Step-by-Step Calculation\n\nThe weighted sum for $h_1$ is:\n\n"
-            "$$z_1 = W_{11} x_1 + W_{12} x_2$$\n\n## Evaluate the model\n\n"
-            "From the metrics it looks like our model is random guessing on the test set.\n")
-    assert fronts(new_wiki(tmp_path, {"nets.md": note})) == {}
 
 
 def test_a_list_of_bold_steps_introduced_by_a_sentence_is_a_list_card_with_definitions_off(tmp_path):
