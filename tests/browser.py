@@ -160,3 +160,20 @@ class Page:
 #   raw       TeX left in visible text ($…$, \\(, \\begin{, \\frac, \\name{ outside code)
 #   tables    every <mtable>: its rows' tops and the left edges of its cells, to see real rows and columns
 CHECK_JS = (Path(__file__).with_name("check_page.js")).read_text(encoding="utf-8")
+
+
+# A display formula too wide for a phone (serve and the card page show it as rows, tests in both)
+WIDE = r"""# Variational inference
+
+## How does the log evidence split?
+
+$$\log p(x) = \mathbb{E}_{q_\phi(z\mid x)}\left[\log \frac{p_\theta(x, z)}{q_\phi(z\mid x)}\right]
++ \mathrm{KL}\left(q_\phi(z\mid x)\,\|\,p_\theta(z\mid x)\right) \geq \mathbb{E}_{q_\phi(z\mid x)}\left[\log
+p_\theta(x\mid z)\right] - \mathrm{KL}\left(q_\phi(z\mid x)\,\|\,p(z)\right)$$
+"""
+
+
+def shown_versions_js(side: str) -> str:
+    """JS: for each display formula of `side` (a CSS selector), whether it fits and which versions show."""
+    return (f"[...document.querySelectorAll('{side} .math-block')].map(b => ({{fits: b.scrollWidth <= b.clientWidth + 1,"
+            "  shown: [...b.querySelectorAll('.math-version')].map((v, i) => v.hidden ? -1 : i).filter(i => i >= 0)}))")

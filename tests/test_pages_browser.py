@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import pytest
 
-from browser import CHECK_JS, Browser, find_chromium
+from browser import CHECK_JS, WIDE, Browser, find_chromium, shown_versions_js
 from pages import END, make_world, page_of_each_card
 from mlwiki.stats.compute import Ratio, Retention
 
@@ -210,17 +210,7 @@ def test_stats_charts_name_their_units_and_counts_are_singular(world):
     assert "$" not in re.sub(r"<script.*?</script>", "", page, flags=re.S)  # fronts show their math typeset
 
 
-WIDE = r"""# Variational inference
-
-## How does the log evidence split?
-
-$$\log p(x) = \mathbb{E}_{q_\phi(z\mid x)}\left[\log \frac{p_\theta(x, z)}{q_\phi(z\mid x)}\right]
-+ \mathrm{KL}\left(q_\phi(z\mid x)\,\|\,p_\theta(z\mid x)\right) \geq \mathbb{E}_{q_\phi(z\mid x)}\left[\log
-p_\theta(x\mid z)\right] - \mathrm{KL}\left(q_\phi(z\mid x)\,\|\,p(z)\right)$$
-"""
-SHOWN = """[...document.querySelectorAll('.back .math-block')].map(b => ({
-  fits: b.scrollWidth <= b.clientWidth + 1,
-  shown: [...b.querySelectorAll('.math-version')].map((v, i) => v.hidden ? -1 : i).filter(i => i >= 0)}))"""
+SHOWN = shown_versions_js(".back")
 
 
 @pytest.mark.parametrize("width, rows", [(1280, 1), (400, 3)])

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from browser import CHECK_JS
+from browser import CHECK_JS, WIDE, shown_versions_js
 from serving import Server, bundled_wiki, card_flags, last_review, review_count
 from test_pages_browser import browser  # noqa: F401 - the module's one headless Chromium (skips without one)
 
@@ -199,17 +199,7 @@ def test_the_stats_page_is_served_with_the_apps_navigation(browser, tmp_path):
         page.close()
 
 
-WIDE = r"""# Variational inference
-
-## How does the log evidence split?
-
-$$\log p(x) = \mathbb{E}_{q_\phi(z\mid x)}\left[\log \frac{p_\theta(x, z)}{q_\phi(z\mid x)}\right]
-+ \mathrm{KL}\left(q_\phi(z\mid x)\,\|\,p_\theta(z\mid x)\right) \geq \mathbb{E}_{q_\phi(z\mid x)}\left[\log
-p_\theta(x\mid z)\right] - \mathrm{KL}\left(q_\phi(z\mid x)\,\|\,p(z)\right)$$
-"""
-SHOWN = """[...document.querySelectorAll('#back .math-block')].map(b => ({
-  fits: b.scrollWidth <= b.clientWidth + 1,
-  shown: [...b.querySelectorAll('.math-version')].map((v, i) => v.hidden ? -1 : i).filter(i => i >= 0)}))"""
+SHOWN = shown_versions_js("#back")
 
 
 @pytest.mark.parametrize("width, rows", [(1280, 1), (400, 3)])
