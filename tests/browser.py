@@ -175,5 +175,6 @@ p_\theta(x\mid z)\right] - \mathrm{KL}\left(q_\phi(z\mid x)\,\|\,p(z)\right)$$
 
 def shown_versions_js(side: str) -> str:
     """JS: for each display formula of `side` (a CSS selector), whether it fits and which versions show."""
-    return (f"[...document.querySelectorAll('{side} .math-block')].map(b => ({{fits: b.scrollWidth <= b.clientWidth + 1,"
+    return (f"[...document.querySelectorAll('{side} .math-block')].map(b => ({{"
+            "fits: b.scrollWidth <= b.clientWidth + 1,"
             "  shown: [...b.querySelectorAll('.math-version')].map((v, i) => v.hidden ? -1 : i).filter(i => i >= 0)}))")
