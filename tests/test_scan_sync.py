@@ -414,3 +414,24 @@ def test_a_first_scan_builds_its_card_indexes_once_and_a_cut_one_leaves_them_to_
     with store:
         assert card_indexes(store) == expected and store.meta(DEFERRED_INDEXES_KEY) is None
         assert len(live_cards(store)) == 7
+
+
+def test_a_streamed_first_scan_writes_its_last_files_in_small_batches(wiki, now, monkeypatch):
+    """What is left to write when the workers are done is one small batch, not a whole STREAM_FILES one."""
+    from mlwiki.scan import sync
+
+    for k in range(10):
+        write(wiki, f"notes/n{k}.md", f"# N{k}\n\nQ: Card {k}?\nA: Answer {k}.\n")
+    monkeypatch.setattr(sync, "STREAM_FILES", 4)
+    monkeypatch.setattr(sync, "STREAM_TAIL_FILES", 2)
+    real, batches = sync._apply, []
+
+    def counted(index, report, changed, *args, **kwargs):
+        batches.append(len(changed))
+        return real(index, report, changed, *args, **kwargs)
+
+    monkeypatch.setattr(sync, "_apply", counted)
+    config, store, report = synced(wiki, now)
+    with store:
+        assert report.cards_added == 10 and len(live_cards(store)) == 10
+    assert batches == [4, 3, 2, 1]

@@ -38,6 +38,9 @@ MAX_RELINK_PAIRS = 250_000
 # A first scan into an empty store writes its cards every this many files, in a transaction each, so that it
 # never holds the cards of a whole wiki at once (50,000 notes: 480 MB when it did).
 STREAM_FILES = 1000
+# ...and its last STREAM_FILES files in batches of this many: what is left to write once the workers are done (a
+# core idle, the scan waiting) is then one small batch, not up to a thousand files' cards.
+STREAM_TAIL_FILES = 100
 # A note file as the scan sees it: (path, rel, size, mtime_ns), the fields of sources.notes.NoteFile.
 Seen = tuple[str, str, int, int]
 
@@ -139,7 +142,8 @@ def _update(store: Store, config: Config, now: datetime, progress, report: ScanR
             continue
         changed.append((file, digest or "", rows))
         report.files_changed += 1
-        if streamed and len(changed) >= STREAM_FILES:  # lost to a power cut, these files are read again
+        if streamed and len(changed) >= _stream_batch(len(jobs), len(jobs) - report.files_read):
+            # (lost to a power cut, these files are read again)
             with store.write(durable=False) as conn:
                 if not deferred:  # a bulk insert: the card indexes are built once, at the end
                     IndexWriter(conn).defer_indexes()
@@ -154,6 +158,13 @@ def _update(store: Store, config: Config, now: datetime, progress, report: ScanR
         if deferred:
             index.restore_indexes()
         finish(index)
+
+
+def _stream_batch(files: int, files_left: int) -> int:
+    """How many changed files a first scan of `files` writes at once, with `files_left` of them still to come."""
+    if files > STREAM_FILES and files_left < STREAM_FILES:
+        return min(STREAM_TAIL_FILES, STREAM_FILES)
+    return STREAM_FILES
 
 
 FINGERPRINT_KEY = "extraction_fingerprint"
