@@ -402,6 +402,7 @@ def read_notebook(text: str, rel: str) -> tuple[dict, str, list[int], list[Probl
     parts: list[str] = []
     line_map: list[int] = []
     cursor = 0
+    lines_before = _LineCounter(text)
     for index, cell in enumerate(cells):
         if not isinstance(cell, dict):
             continue
@@ -415,11 +416,11 @@ def read_notebook(text: str, rel: str) -> tuple[dict, str, list[int], list[Probl
         lines = source.split("\n")
         if cell.get("cell_type") != "markdown":
             for line in lines:  # step over it, so a later markdown line is not matched to the same text here
-                cursor, _ = _find_json_line(text, line, cursor)
+                _, cursor = _find_json_line(text, line, cursor)
             continue
         for line in lines:
-            cursor, file_line = _find_json_line(text, line, cursor)
-            line_map.append(file_line)
+            start, cursor = _find_json_line(text, line, cursor)
+            line_map.append(lines_before.line_at(start))
         parts.append(jupyter_math(source) if ("$ " in source or " $" in source) else source)
         line_map.append(line_map[-1] if line_map else 1)  # the blank line that separates cells
     return meta, "\n\n".join(parts), line_map, []
@@ -457,12 +458,28 @@ def _tighten_line(line: str) -> str:
 
 
 def _find_json_line(raw: str, line: str, cursor: int) -> tuple[int, int]:
-    """Where a cell's source line sits in the notebook's JSON text, so `path:line` opens at the right place."""
+    """Where a cell's source line sits in the notebook's JSON text, looking from `cursor` on, so `path:line`
+    opens at the right place: (its start, where to look for the next line); (cursor, cursor) if not found."""
     needle = json.dumps(line, ensure_ascii=False)[1:-1]
     pos = raw.find(needle, cursor) if needle else -1
     if pos < 0:
-        return cursor, raw.count("\n", 0, cursor) + 1
-    return pos + len(needle), raw.count("\n", 0, pos) + 1
+        return cursor, cursor
+    return pos, pos + len(needle)
+
+
+class _LineCounter:
+    """Line numbers (1-based) of offsets into one text, counted on from the last offset asked, not from the start
+    each time: a notebook's cells are matched in order, and counting from the start made it quadratic."""
+
+    def __init__(self, text: str):
+        self.text, self.offset, self.line = text, 0, 1
+
+    def line_at(self, offset: int) -> int:
+        if offset < self.offset:
+            return self.text.count("\n", 0, offset) + 1
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
 
 
 def load_note(path: Path | str, rel: str, data: bytes | None = None) -> tuple[NoteText | None, list[Problem]]:
