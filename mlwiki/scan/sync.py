@@ -142,13 +142,19 @@ def _update(store: Store, config: Config, now: datetime, progress, report: ScanR
             continue
         changed.append((file, digest or "", rows))
         report.files_changed += 1
-        if streamed and len(changed) >= _stream_batch(len(jobs), len(jobs) - report.files_read):
+        files_left = len(jobs) - report.files_read
+        if streamed and len(changed) >= _stream_batch(len(jobs), files_left):
             # (lost to a power cut, these files are read again)
             with store.write(durable=False) as conn:
-                if not deferred:  # a bulk insert: the card indexes are built once, at the end
-                    IndexWriter(conn).defer_indexes()
+                index = IndexWriter(conn)
+                bulk = files_left >= STREAM_FILES  # whole batches still to come
+                if bulk and not deferred:  # a bulk insert: the card indexes are built once, after it
+                    index.defer_indexes()
                     deferred = True
-                _apply(IndexWriter(conn), report, changed, [], stamp, streamed)
+                _apply(index, report, changed, [], stamp, streamed)
+                if deferred and not bulk:  # built while the workers read the last files, not after them
+                    index.restore_indexes()
+                    deferred = False
             changed = []
     with store.write() as conn:
         index = IndexWriter(conn)

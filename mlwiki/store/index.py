@@ -15,7 +15,7 @@ CARD_CONTENT_COLUMNS = ("note_id", "kind", "front", "back", "text", "grp", "deck
                         "line", "ord", "explicit", "content_hash")
 _CHUNK = 500  # ids per IN (…): well under SQLite's host-parameter limit
 # The secondary indexes of `cards` dropped for a first scan's bulk insert, as {name: CREATE sql}, until they are
-# built again (at its end; or, after a crash, at the start of the next scan).
+# built again (once its last thousand files are left to read; or, after a crash, at the start of the next scan).
 DEFERRED_INDEXES_KEY = "deferred_card_indexes"
 BULK_CACHE_KIB = 16 * 1024  # SQLite's page cache during a first scan's bulk insert (see defer_indexes)
 
@@ -86,7 +86,7 @@ class IndexWriter:
 
     def defer_indexes(self) -> None:
         """Drop the secondary indexes of `cards` (its primary key stays) for a bulk insert into an empty store:
-        six indexes kept up to date row by row cost 0.6 s for 50,000 cards, built once at the end 0.15 s. What
+        six indexes kept up to date row by row cost 0.6 s for 50,000 cards, built once after it 0.15 s. What
         they were is kept in the same transaction, for `restore_indexes`.
 
         The bulk insert also gets a bigger page cache than SQLite's 2 MB: the primary keys of `cards` and
