@@ -17,7 +17,7 @@ _CHUNK = 500  # ids per IN (…): well under SQLite's host-parameter limit
 # The secondary indexes of `cards` dropped for a first scan's bulk insert, as {name: CREATE sql}, until they are
 # built again (once its last thousand files are left to read; or, after a crash, at the start of the next scan).
 DEFERRED_INDEXES_KEY = "deferred_card_indexes"
-BULK_CACHE_KIB = 16 * 1024  # SQLite's page cache during a first scan's bulk insert (see defer_indexes)
+BULK_CACHE_KIB = 8 * 1024  # SQLite's page cache during a first scan's bulk insert (see defer_indexes)
 
 
 def file_states(store: Store) -> dict[str, tuple[int, int, str]]:
@@ -91,8 +91,8 @@ class IndexWriter:
 
         The bulk insert also gets a bigger page cache than SQLite's 2 MB: the primary keys of `cards` and
         `card_sources` take ids in random order, and with 2 MB their pages were evicted and read back again and
-        again (10,000 notes: 0.65 s of CPU inserting, 0.5 s with 16 MB; 32 MB made no difference). The
-        connection holds it until it closes: 16 MB at most, whatever the size of the wiki."""
+        again (10,000 notes: 0.65 s of CPU inserting, 0.5 s with 8 MB; 16 or 32 MB made little difference). The
+        connection holds it until it closes: 8 MB at most, whatever the size of the wiki."""
         self.conn.execute(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
         deferred = json.loads(self._meta(DEFERRED_INDEXES_KEY) or "{}")
         for name, sql in self.conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
