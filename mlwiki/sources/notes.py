@@ -401,8 +401,7 @@ def read_notebook(text: str, rel: str) -> tuple[dict, str, list[int], list[Probl
     meta: dict = {}
     parts: list[str] = []
     line_map: list[int] = []
-    cursor = 0
-    lines_before = _LineCounter(text)
+    cursor, mark = 0, (0, 1)
     for index, cell in enumerate(cells):
         if not isinstance(cell, dict):
             continue
@@ -416,11 +415,11 @@ def read_notebook(text: str, rel: str) -> tuple[dict, str, list[int], list[Probl
         lines = source.split("\n")
         if cell.get("cell_type") != "markdown":
             for line in lines:  # step over it, so a later markdown line is not matched to the same text here
-                _, cursor = _find_json_line(text, line, cursor)
+                cursor, mark = _find_json_line(text, line, cursor, mark)
             continue
         for line in lines:
-            start, cursor = _find_json_line(text, line, cursor)
-            line_map.append(lines_before.line_at(start))
+            cursor, mark = _find_json_line(text, line, cursor, mark)
+            line_map.append(mark[1])
         parts.append(jupyter_math(source) if ("$ " in source or " $" in source) else source)
         line_map.append(line_map[-1] if line_map else 1)  # the blank line that separates cells
     return meta, "\n\n".join(parts), line_map, []
@@ -457,29 +456,14 @@ def _tighten_line(line: str) -> str:
     return "".join(pieces) + line[pos:] if pieces else line
 
 
-def _find_json_line(raw: str, line: str, cursor: int) -> tuple[int, int]:
-    """Where a cell's source line sits in the notebook's JSON text, looking from `cursor` on, so `path:line`
-    opens at the right place: (its start, where to look for the next line); (cursor, cursor) if not found."""
+def _find_json_line(raw: str, line: str, cursor: int, mark: tuple[int, int]) -> tuple[int, tuple[int, int]]:
+    """Where a cell's source line sits in the notebook's JSON text, so `path:line` opens at the right place: where
+    to look for the next line, and (its offset, its line). Lines are counted on from `mark`, the last line's
+    (offset, line): counted from the start each time, a big notebook took quadratic time."""
     needle = json.dumps(line, ensure_ascii=False)[1:-1]
     pos = raw.find(needle, cursor) if needle else -1
-    if pos < 0:
-        return cursor, cursor
-    return pos, pos + len(needle)
-
-
-class _LineCounter:
-    """Line numbers (1-based) of offsets into one text, counted on from the last offset asked, not from the start
-    each time: a notebook's cells are matched in order, and counting from the start made it quadratic."""
-
-    def __init__(self, text: str):
-        self.text, self.offset, self.line = text, 0, 1
-
-    def line_at(self, offset: int) -> int:
-        if offset < self.offset:
-            return self.text.count("\n", 0, offset) + 1
-        self.line += self.text.count("\n", self.offset, offset)
-        self.offset = offset
-        return self.line
+    at = cursor if pos < 0 else pos
+    return (cursor if pos < 0 else pos + len(needle)), (at, mark[1] + raw.count("\n", mark[0], at))
 
 
 def load_note(path: Path | str, rel: str, data: bytes | None = None) -> tuple[NoteText | None, list[Problem]]:
