@@ -31,6 +31,7 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
                         r"others?|questions?|quiz|summary table|(?:final|closing|concluding) (?:thoughts|remarks|words)|"
                         r"wrap[- ]?up)[\W\d_]*")
 TABLE_LINE = re.compile(r"[ \t]*\|")
+_ANY_ITEM = re.compile(LIST_ITEM.pattern, re.M)  # a line of a text that LIST_ITEM matches (or a little more)
 LOWER_WORD = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")  # "randomly", "zeroes": prose, not a title or a name
 # A passage about the page itself ("This page lists …", "In this notebook we …"): no knowledge to recall
 ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|notebook|section|chapter|article|"
@@ -57,6 +58,18 @@ _NARRATION_KEYS = ("let's", "let’s", "let us", "before we", "we'", "we’", "w
                    "do you", "it looks like", "our model", "our trained model", "you learned", "you have learned", "now that", "for now", "alright", "as we saw", "as before", "diagram", "picture", "plot",
                    "image", "fig", "graph shows", "look at the", "above", "below", "follows", "following", "i want",
                    "i think", "i'", "i’")
+
+
+def _grouped(keys: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The keys grouped by their first three characters, as (that piece, the group's keys), a lone key as (itself,
+    ()): one substring test rules a whole group out (each test costs about as much as a scan of a section)."""
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(key[:3], []).append(key)
+    return tuple((head, tuple(group)) if len(group) > 1 else (group[0], ()) for head, group in groups.items())
+
+
+_NARRATION_GATE = _grouped(_NARRATION_KEYS)
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"
                          r"[ \t]*$")
 _URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[\w ]{1,20}:[ \t]*)?"
@@ -192,11 +205,12 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
         return False  # a sentence broken off by a box or a formula left out ("Let $X$ be … with the")
     if "?" in clean and (sentences(clean)[0].rstrip().endswith("?") or clean.rstrip().endswith("?")):
         return False  # a teaser ("Why does a flexible model generalise worse? …", "… So how do we measure it?")
-    items = _top_items(text)
+    items = _top_items(text) if _ANY_ITEM.search(text) else [text]  # (no list item: the text is one item)
     if len(items) > MAX_ITEMS:
         return False
     if len(items) < 2:
-        return len(LOWER_WORD.findall(clean)) >= 2
+        found = LOWER_WORD.finditer(clean)  # (two are enough: the rest need not be found)
+        return next(found, None) is not None and next(found, None) is not None
     lower = [len(LOWER_WORD.findall(clean_prose(_without_label(item)))) for item in items]
     return sum(lower) >= 3 * len(items) and sum(n >= 2 for n in lower) * 2 >= len(items)
 
@@ -204,7 +218,10 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
 def narrates(text: str) -> bool:
     """Whether a text walks its reader on like a tutorial or points at what a card cannot show (NARRATION)."""
     lower = text.lower()
-    return any(map(lower.__contains__, _NARRATION_KEYS)) and bool(NARRATION.search(text))
+    for head, keys in _NARRATION_GATE:  # (any key of _NARRATION_KEYS in the text, said in fewer tests)
+        if head in lower and (not keys or any(map(lower.__contains__, keys))):
+            return bool(NARRATION.search(text))
+    return False
 
 
 def _broken_off(text: str) -> bool:

@@ -18,9 +18,12 @@ _WIKILINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
 _MD_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _PROSE_ANKI_CLOZE = re.compile(r"\{\{c[0-9]+::(.*?)(?:::[^{}]*)?\}\}")
 _PROSE_SPAN_CLOZE = re.compile(r"\[([^\[\]\n]*)\]\{[^{}\n]*\.cloze\b[^{}\n]*\}")
-# footnote marks, Obsidian block ids and tags (`#statistics`)
-_PROSE_NOISE = re.compile(r"\[\^[^\]]*\]|(?<!\S)\^[\w-]+(?!\S)|(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|"
-                          r"(?<!\S)\^{4,}(?!\S)")  # (and a reStructuredText underline, `^^^^`, left in Markdown)
+# footnote marks, Obsidian block ids and tags (`#statistics`), and a reStructuredText underline, `^^^^`, left in
+# Markdown: `\[\^[^\]]*\]|(?<!\S)\^[\w-]+(?!\S)|(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^{4,}(?!\S)`, written
+# with each branch's character before its look-behind, so that the search skips to a `[`, `^` or `#` instead of
+# trying the look-behinds at every character (tests/test_extract_rewrites.py checks the equality)
+_PROSE_NOISE = re.compile(r"\[\^[^\]]*\]|\^(?<!\S\^)[\w-]+(?!\S)|#(?<![\S(]#)[A-Za-z][\w/-]*(?![\S)])|"
+                          r"\^(?<!\S\^)\^{3,}(?!\S)")
 # HTML comments, also the half of one that opens or closes on the line, and the `%%…%%` of Obsidian
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)|^(?:(?!<!--).)*?-->|%%.*?(?:%%|$)", re.DOTALL)
 _DISPLAY_IN_PROSE = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]", re.DOTALL)
@@ -69,8 +72,10 @@ def clean_prose(text: str) -> str:
         text = _MD_LINK.sub(r"\1", _WIKILINK.sub(lambda m: m.group(2) or m.group(1).replace("#", " "), text))
     if "<" in text:
         text = _TAG.sub(" ", text)
-    if "\\" in text or ("$" in text and "$$" in text):  # display math inside prose says nothing in a front; `\` ending a line: a break
-        text = without_hard_breaks(_DISPLAY_IN_PROSE.sub(" … ", text))
+    if ("$" in text and "$$" in text) or ("\\" in text and "\\[" in text):  # display math says nothing in a front
+        text = _DISPLAY_IN_PROSE.sub(" … ", text)
+    if "\\" in text:  # `\` ending a line: a break
+        text = without_hard_breaks(text)
     if "^" in text or "#" in text:
         text = _PROSE_NOISE.sub("", text)
     return " ".join(text.split())
