@@ -20,3 +20,29 @@ def test_prose_noise_drops_what_the_lookbehind_first_pattern_dropped():
                           r"(?<!\S)\^{4,}(?!\S)")
     for text in _texts(["^", "#", "[", "]", "(", ")", " ", "\n", "a", "1", "-", "/", "\xa0"]):
         assert prose._PROSE_NOISE.sub("", text) == original.sub("", text), repr(text)
+
+
+def test_tags_are_dropped_as_the_lookbehind_first_pattern_dropped_them():
+    from mlwiki.extract import passages
+
+    original = re.compile(r"(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$")
+    for text in _texts(["^", "#", "(", ")", " ", "\t", "a", "1", "-", "/", "\xa0"]):
+        assert passages._TAGS.sub("", text) == original.sub("", text), repr(text)
+
+
+def test_an_announcing_phrase_is_found_at_the_end_as_the_search_of_the_whole_text_found_it():
+    from mlwiki.extract import passages
+
+    def span(match):
+        return match and match.span()
+
+    pieces = [" ", "\t", "\n", ".", ":", "below", "as follows", "the following", "The Following", "x", "s"]
+    for text in _texts(pieces):
+        assert span(passages._following(text)) == span(passages._FOLLOWING.search(text)), repr(text)
+
+
+def test_arithmetic_is_found_as_the_pattern_finds_it():
+    from mlwiki.extract import passages
+
+    for text in _texts(["1", "٣", " ", "+", "-", "=", "×", "a", "\n"]):
+        assert passages._works_numbers(text) == bool(passages._ARITHMETIC.search(text)), repr(text)

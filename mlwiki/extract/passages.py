@@ -31,7 +31,7 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
                         r"others?|questions?|quiz|summary table|(?:final|closing|concluding) (?:thoughts|remarks|words)|"
                         r"wrap[- ]?up)[\W\d_]*")
 TABLE_LINE = re.compile(r"[ \t]*\|")
-_ANY_ITEM = re.compile(LIST_ITEM.pattern, re.M)  # a line of a text that LIST_ITEM matches (or a little more)
+_ITEM_AFTER_NEWLINE = re.compile(r"\n\s*(?:[-*+]|\d+[.)])\s")  # a line that LIST_ITEM matches (or a little more)
 LOWER_WORD = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")  # "randomly", "zeroes": prose, not a title or a name
 # A passage about the page itself ("This page lists …", "In this notebook we …"): no knowledge to recall
 ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|notebook|section|chapter|article|"
@@ -86,7 +86,9 @@ _GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|the
                       r"to (?:check|see|test|do) (?:this|that))(?!\w)", re.I)
 # Tags (`#statistics`, `#todo`) and Obsidian block ids (`^6ff921`): labels for the author's search and links, not
 # part of what the note says
-_TAGS = re.compile(r"(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$")
+# (`(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$`, each branch's character before its look-behind: the
+# search skips to a `#` or `^`; tests/test_extract_rewrites.py checks the equality)
+_TAGS = re.compile(r"#(?<![\S(]#)[A-Za-z][\w/-]*(?![\S)])|\^(?<!\S\^)[\w-]+[ \t]*$")
 # A sum worked out on numbers ("0.343 + 0.441 = 0.784"): an example, not something to recall
 _ARITHMETIC = re.compile(r"(?<![A-Za-z_\\])\d\s*(?:[+*/×=]|-(?!\d))\s*\d")  # (not "F1 = 0" or "v_0 = 0": names)
 # A sentence that promises without saying ("There are many different tensor datatypes available.", "There are four
@@ -178,8 +180,8 @@ def _without_narration(text: str) -> str:
 def _without_announcement(text: str) -> str:
     """The text without a last sentence that announces what the card does not show ("The algorithm is as
     follows:" before an image or code, "… described by the following"); '' when that is all there is."""
-    if _FOLLOWING.search(text):
-        text = text[:_FOLLOWING.search(text).start()].rstrip() + ":"  # (then cut like any announcement)
+    if following := _following(text):
+        text = text[:following.start()].rstrip() + ":"  # (then cut like any announcement)
     if not text.endswith(":"):
         return text
     head, _, last = text.rpartition("\n")
@@ -187,6 +189,20 @@ def _without_announcement(text: str) -> str:
     if len(found) > 1:
         return (head + "\n" + " ".join(found[:-1])).strip()
     return "" if LIST_ITEM.match(last) or not head else _without_announcement(head.strip())
+
+
+def _following(text: str) -> re.Match | None:
+    """`_FOLLOWING.search(text)`, looked for only where it can match: its phrase ends where the text's trailing
+    spaces, dots, colons and newline begin, and it is at most 14 characters long with the space before it."""
+    return _FOLLOWING.search(text, max(0, len(text.rstrip(" \t.:\n")) - 14))
+
+
+def _works_numbers(text: str) -> bool:
+    """`_ARITHMETIC.search(text)`; a text in ASCII without a digit has none (substring tests say so several times
+    faster than the pattern, whose `\\d` is tried at every character)."""
+    if text.isascii() and not any(map(text.__contains__, "0123456789")):
+        return False
+    return bool(_ARITHMETIC.search(text))
 
 
 def reads_as_prose(text: str, labelled: bool = False) -> bool:
@@ -198,14 +214,17 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
         return False
     if (clean[:1].islower() and (not labelled or _PRONOUN.match(clean)) and not LIST_ITEM.match(text)
             and _PLAIN_WORD.match(clean)) \
-            or _GOES_ON.match(clean) or ABOUT_PAGE.match(clean) or _ARITHMETIC.search(clean) \
+            or _GOES_ON.match(clean) or ABOUT_PAGE.match(clean) or _works_numbers(clean) \
             or _VACUOUS.fullmatch(clean) or narrates(clean):
         return False  # (lower case: "its only goal is …" goes on from a sentence before it)
     if _broken_off(text):
         return False  # a sentence broken off by a box or a formula left out ("Let $X$ be … with the")
     if "?" in clean and (sentences(clean)[0].rstrip().endswith("?") or clean.rstrip().endswith("?")):
         return False  # a teaser ("Why does a flexible model generalise worse? …", "… So how do we measure it?")
-    items = _top_items(text) if _ANY_ITEM.search(text) else [text]  # (no list item: the text is one item)
+    if LIST_ITEM.match(text) or _ITEM_AFTER_NEWLINE.search(text):
+        items = _top_items(text)
+    else:
+        items = [text]  # (no list item: the text is one item)
     if len(items) > MAX_ITEMS:
         return False
     if len(items) < 2:
