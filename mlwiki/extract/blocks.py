@@ -160,6 +160,11 @@ def join_blocks(blocks: list[Block], skip_cards: bool = False) -> str:
 def card_text_lines(lines: list[Line]) -> list[Line]:
     """The lines of a paragraph that may be card text: not comments, not MyST directives (```` ```{margin} ````,
     `{figure}`, `{code-cell}`: page furniture, not what the note says)."""
+    for line in lines:
+        if line.kind == CODE or line.kind == COMMENT:
+            break
+    else:
+        return lines  # (most paragraphs: nothing to leave out, and no caller changes the list it is given)
     kept, directive = [], None
     for line in lines:
         if line.kind == CODE and line.text.lstrip()[:1] in "`~" and (fence := FENCE.match(line.text)):
