@@ -46,3 +46,19 @@ def test_arithmetic_is_found_as_the_pattern_finds_it():
 
     for text in _texts(["1", "٣", " ", "+", "-", "=", "×", "a", "\n"]):
         assert passages._works_numbers(text) == bool(passages._ARITHMETIC.search(text)), repr(text)
+
+
+def test_narration_is_found_in_the_lower_cased_text_as_the_case_blind_pattern_finds_it():
+    from mlwiki.extract import passages
+
+    pattern = passages.NARRATION.pattern
+    assert pattern.startswith("(?i)") and pattern == pattern.lower()  # (else the lower-cased search misses)
+    pieces = ["Let's", "LET US", "we’ll", "We Will see", "you can see", "Figure", "fig.", "above.", "BELOW are",
+              "İ'm", "ı'm", "I'M", "ſee above", "the following table", "as before", " ", ".", "x", "\n", "é"]
+
+    def before(text: str) -> bool:  # (narrates as it was: every key tested, then the case-blind search)
+        lower = text.lower()
+        return any(map(lower.__contains__, passages._NARRATION_KEYS)) and bool(passages.NARRATION.search(text))
+
+    for text in _texts(pieces, longest_all=3):
+        assert passages.narrates(text) == before(text), repr(text)

@@ -70,6 +70,12 @@ def _grouped(keys: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 _NARRATION_GATE = _grouped(_NARRATION_KEYS)
+# NARRATION without its (?i), searched in the lower-cased text: a case-blind alternation tries phrase after phrase at
+# every character, a case-sensitive one passes over the phrases whose first letter differs (four times faster). The
+# two agree on every text but one holding İ, ı or ſ, which case-blind matching takes for i or s and str.lower()
+# does not (tests/test_extract_rewrites.py checks both).
+_NARRATION_LOWER = re.compile(NARRATION.pattern.removeprefix("(?i)"))
+_CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"
                          r"[ \t]*$")
 _URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[\w ]{1,20}:[ \t]*)?"
@@ -239,6 +245,8 @@ def narrates(text: str) -> bool:
     lower = text.lower()
     for head, keys in _NARRATION_GATE:  # (any key of _NARRATION_KEYS in the text, said in fewer tests)
         if head in lower and (not keys or any(map(lower.__contains__, keys))):
+            if lower.isascii() or not _CASE_TRAPS.search(text):
+                return bool(_NARRATION_LOWER.search(lower))
             return bool(NARRATION.search(text))
     return False
 
