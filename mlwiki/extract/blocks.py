@@ -24,7 +24,7 @@ _NOT_PROSE_FIRST = frozenset("!<|-:%")
 class Block:
     """A paragraph (kind TEXT), heading, or div (DIV_OPEN). Only divs have children and attributes: there are
     many paragraphs, and making empty lists and dicts for each of them is measurably slow. `skip`: a
-    `<!-- no-card -->` line stands right before it."""
+    `<!-- no-card -->` line stands right before it. `joined`: its lines' text, once `text_of` was asked for it."""
 
     kind: int
     lines: list[Line]
@@ -32,6 +32,7 @@ class Block:
     attrs: dict = None  # type: ignore[assignment]
     end: int = 0
     skip: bool = False
+    joined: str | None = None
 
     @property
     def start(self) -> int:
@@ -102,6 +103,15 @@ def build_blocks(lines: list[Line], problems: list[Problem], path: str, to_file_
 
 def join(lines: list[Line]) -> str:
     return "\n".join([ln.text for ln in lines])
+
+
+def text_of(block: Block) -> str:
+    """A block's lines joined, joined once: the walk reads each paragraph's text, and the section cards test it
+    again, a substring test of the whole text before any test of its lines. (No one changes a block's lines.)"""
+    joined = block.joined
+    if joined is None:
+        joined = block.joined = join(block.lines)
+    return joined
 
 
 def is_prose(block: Block) -> bool:

@@ -27,7 +27,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from mlwiki.extract import tables
-from mlwiki.extract.blocks import Block, card_text_lines, join
+from mlwiki.extract.blocks import Block, card_text_lines, join, text_of
 from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
@@ -295,7 +295,9 @@ def _untaken(blocks: list[Block], taken: set[int]) -> list[bool]:
 
 def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
     """A card per labelled branch of an outline (see `mlwiki.extract.outline`) whose nested text reads as prose."""
-    if not any(ln.text[:1] in " \t" and LIST_ITEM.match(ln.text) for ln in block.lines):
+    text = text_of(block)  # (a nested item's line starts with a space or tab: the whole text is tested first)
+    if not (text[:1] in " \t" or "\n " in text or "\n\t" in text) or \
+            not any(ln.text[:1] in " \t" and LIST_ITEM.match(ln.text) for ln in block.lines):
         return  # (the common case, said cheaply: nothing nested, no outline)
     lines = [(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]
     for labels, nested, line in outline_items(lines):
@@ -394,7 +396,7 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
     or right after it. Its `**Term**: …` items belong to it whatever `definitions` says: the paragraph is one no
     definition card took from ("… by alternating two steps:", `1. **E-step**: …`)."""
     label = _list_label(block.lines)
-    if label is None and not any(ln.text.rstrip().endswith(":") for ln in block.lines):
+    if label is None and (":" not in text_of(block) or not any(ln.text.rstrip().endswith(":") for ln in block.lines)):
         return  # (the common case, said cheaply: no sentence here introduces anything)
     lines = [ln for ln in card_text_lines(block.lines) if ln.kind == TEXT]
     for k, ln in enumerate(lines):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block
+from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.lines import CODE, TEXT
 from mlwiki.extract.passages import LOWER_WORD, TABLE_LINE
 from mlwiki.extract.prose import clean_prose, heading_text
@@ -27,6 +27,9 @@ _CELL = re.compile(r"[ \t]+-[ \t]+(.*)")  # `  - next cell`
 
 def may_hold_table(block: Block) -> bool:
     """A cheap test: could this paragraph hold a table?"""
+    text = text_of(block)
+    if "|" not in text and "{list-table}" not in text:
+        return False  # (most paragraphs: said without a test per line)
     return any("|" in ln.text and TABLE_LINE.match(ln.text) or (ln.kind == CODE and "{list-table}" in ln.text)
                for ln in block.lines)
 

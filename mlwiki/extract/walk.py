@@ -7,7 +7,7 @@ from collections import Counter
 
 from mlwiki import ids
 from mlwiki.extract import examples, forms, formula_cards, lists, questions
-from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, join
+from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, text_of
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import HEADING, TEXT, classify, heading_level, problem
@@ -177,13 +177,13 @@ class Extractor:
         if block.skip:
             self.separate()
             return i + 1
-        text = join(block.lines)
+        text = text_of(block)
         if "Q" in text and "Q:" in text and (k := forms.q_line(block)) is not None:  # (see check_dollars)
             if k == 0:
                 self.separate()
                 return forms.question_answer(self, blocks, i)
             block = forms.split_before(blocks, i, k)  # the text before the `Q:` line is a paragraph of its own
-            text = join(block.lines)
+            text = text_of(block)
         ending_intro, formulas = None, 0
         if "?" in text and (k := forms.qmark_line(block, text)) is not None:
             forms.multiline_card(self, block, k)
