@@ -43,7 +43,9 @@ def _width(text: str) -> int:
 def _label(text: str) -> tuple[str | None, str]:
     """(the item's label, the rest of its line): "- Resampling" → ("Resampling", ""), "- Define k: the number of
     neighbours" → ("Define k", "the number of neighbours"); (None, "") when the item is a sentence."""
-    item = _TRAILING_LINK.sub("", LIST_ITEM.sub("", text, count=1).strip())  # "Using the right metrics [[Metrics]]"
+    item = LIST_ITEM.sub("", text, count=1).strip()
+    if "[[" in item:  # (the pattern's look-behind would be tried at every character of every item)
+        item = _TRAILING_LINK.sub("", item)  # "Using the right metrics [[Metrics]]"
     head, colon, rest = item.partition(": ")
     named = bool(colon) and len(head.split()) <= MAX_LABEL_WORDS // 2  # "Define k: …": the label is its head
     label = (head if named else item).rstrip(":").strip().strip("*_").strip()
@@ -53,6 +55,16 @@ def _label(text: str) -> tuple[str | None, str]:
             or len(label.split()) > MAX_LABEL_WORDS:
         return None, ""
     return label, rest.strip() if named else ""
+
+
+def _words(nested: list[str], words: int) -> int:
+    """`words` and the words of the nested items, counted only until there are more than MAX_WORDS (then only that
+    the item holds a chapter matters, and a chapter's nested lines are many)."""
+    for text in nested:
+        words += len(LIST_ITEM.sub("", text).split())
+        if words > MAX_WORDS:
+            break
+    return words
 
 
 def outline_items(lines: list[tuple[int, str]]) -> list[tuple[list[str], str, int]]:
@@ -80,7 +92,7 @@ def outline_items(lines: list[tuple[int, str]]) -> list[tuple[list[str], str, in
             continue
         inner = min(_width(text) for text in nested)
         top = [text for text in nested if _width(text) == inner and LIST_ITEM.match(text)]
-        words = sum(len(LIST_ITEM.sub("", text).split()) for text in nested) + len(said.split())
+        words = _words(nested, len(said.split()))
         path = [lab for _, lab in stack]
         if len(top) > MAX_ITEMS or words > MAX_WORDS:
             summary = _summary(nested, inner, said)
