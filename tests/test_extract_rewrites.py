@@ -62,3 +62,25 @@ def test_narration_is_found_in_the_lower_cased_text_as_the_case_blind_pattern_fi
 
     for text in _texts(pieces, longest_all=3):
         assert passages.narrates(text) == before(text), repr(text)
+
+
+def test_markdown_links_are_shown_as_their_text_as_the_lookbehind_first_pattern_showed_them():
+    original = re.compile(r"(?<!!)\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+    for text in _texts(["!", "[", "]", "(", ")", "a", " ", '"', "\n"]):
+        assert prose._MD_LINK.sub(r"\1", text) == original.sub(r"\1", text), repr(text)
+
+
+def test_sentences_are_split_as_the_lookbehind_patterns_split_them():
+    sentence_end = re.compile(r"(?<=[.!?])\s+(?=[A-Z\\$*(\[])")
+    abbreviation = re.compile(r"\b(?:e\.g|i\.e|cf|resp|vs|al|Eqs?|Figs?|Defs?|Thm|Ch|Sec|pp?|Prop|Lem|Cor)\.(?=\s)")
+
+    def before(text: str) -> list[str]:
+        if "." in text:
+            text = abbreviation.sub(lambda m: m.group(0)[:-1] + "\x03", text)
+            return [s.replace("\x03", ".") for s in sentence_end.split(text)]
+        return sentence_end.split(text)
+
+    pieces = ["e.g.", "i.e.", "Eq.", "Eqs.", "pp.", "p.", "xp.", "al.", "a", "A", ".", "!", "?", " ", "\n", "$",
+              "(", "\x03", "é"]
+    for text in _texts(pieces, longest_all=4, random_count=40_000):
+        assert prose.sentences(text) == before(text), repr(text)

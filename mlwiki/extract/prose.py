@@ -9,13 +9,19 @@ from mlwiki.extract.lines import LIST_ITEM
 
 # Only the end of the prose before a formula can hold its (clipped) last sentence: don't clean and split more.
 PROSE_TAIL = 2000
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\\$*(\[])")
-# Abbreviations whose period does not end a sentence ("(i.e. $p \in U$)", "see Eq. (3)").
-_ABBREVIATION = re.compile(r"\b(?:e\.g|i\.e|cf|resp|vs|al|Eqs?|Figs?|Defs?|Thm|Ch|Sec|pp?|Prop|Lem|Cor)\.(?=\s)")
+# The white space between two sentences, `(?<=[.!?])\s+(?=[A-Z\\$*(\[])`, found with the mark that ends the first
+# (the search skips to a `.`, `!` or `?` instead of trying the look-behind at every character)
+_SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z\\$*(\[])")
+# Abbreviations whose period does not end a sentence ("(i.e. $p \in U$)", "see Eq. (3)"): the period, found first
+# and then the abbreviation behind it (`\b(?:e\.g|…)\.(?=\s)` tried every alternative at every character)
+_ABBREVIATIONS = ("e.g", "i.e", "cf", "resp", "vs", "al", "Eq", "Eqs", "Fig", "Figs", "Def", "Defs", "Thm", "Ch", "Sec",
+                  "p", "pp", "Prop", "Lem", "Cor")
+_ABBREVIATION_DOT = re.compile(r"\.(?=\s)(?:" + "|".join(rf"(?<=\b{re.escape(a)}\.)" for a in _ABBREVIATIONS) + ")")
 _CALLOUT = re.compile(r"\[![\w-]+\][+-]?[ \t]*")
 _EMBED = re.compile(r"!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>")
 _WIKILINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
-_MD_LINK = re.compile(r"(?<!!)\[([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+# (`(?<!!)\[…`, with the look-behind after the `[`: the search skips to a `[`; tests/test_extract_rewrites.py)
+_MD_LINK = re.compile(r"\[(?<!!\[)([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _PROSE_ANKI_CLOZE = re.compile(r"\{\{c[0-9]+::(.*?)(?:::[^{}]*)?\}\}")
 _PROSE_SPAN_CLOZE = re.compile(r"\[([^\[\]\n]*)\]\{[^{}\n]*\.cloze\b[^{}\n]*\}")
 # footnote marks, Obsidian block ids and tags (`#statistics`), and a reStructuredText underline, `^^^^`, left in
@@ -118,10 +124,22 @@ def introduces(sentence: str) -> bool:
 
 
 def sentences(text: str) -> list[str]:
+    """The sentences of a text: split at the white space after a `.`, `!` or `?` that is not an abbreviation's
+    period, before a capital, a formula, emphasis or a bracket (tests/test_extract_rewrites.py checks the split
+    against the patterns it replaces)."""
     if "." in text:
-        text = _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + "\x03", text)
-        return [s.replace("\x03", ".") for s in _SENTENCE_END.split(text)]
-    return _SENTENCE_END.split(text)
+        text = _ABBREVIATION_DOT.sub("\x03", text)
+        return [s.replace("\x03", ".") for s in _split_sentences(text)]
+    return _split_sentences(text)
+
+
+def _split_sentences(text: str) -> list[str]:
+    pieces, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        pieces.append(text[start:match.start(1)])
+        start = match.end()
+    pieces.append(text[start:])
+    return pieces
 
 
 def clip(text: str, limit: int = 300) -> str:
