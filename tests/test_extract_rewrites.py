@@ -84,3 +84,16 @@ def test_sentences_are_split_as_the_lookbehind_patterns_split_them():
               "(", "\x03", "é"]
     for text in _texts(pieces, longest_all=4, random_count=40_000):
         assert prose.sentences(text) == before(text), repr(text)
+
+
+def test_closing_passage_tests_find_what_their_patterns_found():
+    from mlwiki.extract import lists
+
+    left_out = re.compile(r":[ \t]*(?:\n\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])|\Z)|(?:\A|\n\n)[ \t]*where\b", re.I)
+    later, first = re.compile(r"^(?:[2-9]|\d\d)[.)][ \t]", re.M), re.compile(r"^1[.)][ \t]", re.M)
+    pieces = [":", "\n", "\n\n", " ", "\t", "Where", "where", "wherever", "- ", "1. ", "2) ", "12. ", "x", "You",
+              "you", "yours", "These", "this", "(", "ı", "İ"]
+    for text in _texts(pieces, longest_all=4):
+        assert lists._leaves_out(text) == bool(left_out.search(text)), repr(text)
+        assert lists._later_steps_only(text) == bool(later.search(text) and not first.search(text)), repr(text)
+        assert lists._to_the_reader(text) == bool(lists._TO_THE_READER.search(text)), repr(text)

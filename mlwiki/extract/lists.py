@@ -62,9 +62,13 @@ _RELATION = re.compile(r"[=<>]|\\(?:to|le|ge|leq|geq|approx|sim|in|propto|righta
 _EXPLAINS_SYMBOL = re.compile(r"(?:[-—–:,]|(?:is|are|denotes) the\b)", re.I)
 # A paragraph that introduced a formula left out ("For a mini-batch $B$:" then other text), or explains one
 # ("where …")
-_LEFT_OUT = re.compile(r":[ \t]*(?:\n\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])|\Z)|(?:\A|\n\n)[ \t]*where\b", re.I)
-_LATER_STEP = re.compile(r"^(?:[2-9]|\d\d)[.)][ \t]", re.M)  # "5. **Repeat** …": the rest of steps a formula broke
-_FIRST_STEP = re.compile(r"^1[.)][ \t]", re.M)
+# (`:[ \t]*(?:\n\n(?!…)|\Z)|(?:\A|\n\n)[ \t]*where\b` as a search that skips to a `:` or a newline, and a match at the
+# start; the steps below searched in "\n" + the text, where `^` with re.M was tried at every character: see
+# _leaves_out, _later_steps_only and tests/test_extract_rewrites.py)
+_LEFT_OUT = re.compile(r":[ \t]*(?:\n\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])|\Z)|\n\n[ \t]*where\b", re.I)
+_WHERE_FIRST = re.compile(r"[ \t]*where\b", re.I)
+_LATER_STEP = re.compile(r"\n(?:[2-9]|\d\d)[.)][ \t]")  # "5. **Repeat** …": the rest of steps a formula broke
+_FIRST_STEP = re.compile(r"\n1[.)][ \t]")
 # A tutorial's aside, "These methods are …" (what they are is not on the card), "(The paper itself writes …)"
 _TO_THE_READER = re.compile(r"(?i)\byou\b|^(?:these|this|such)\b|^\(")
 MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name
@@ -244,10 +248,27 @@ def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, la
         return None, 0
     back = passage(rest, labelled, declined)
     if back is None or len(clean_prose(back).split()) < MIN_OPENING_WORDS or _legend(back) \
-            or (_LATER_STEP.search(back) and not _FIRST_STEP.search(back)) or _TO_THE_READER.search(back) \
-            or _LEFT_OUT.search(back):
+            or _later_steps_only(back) or _to_the_reader(back) or _leaves_out(back):
         return None, 0  # (a formula's legend, step 5 of steps a formula broke, a tutorial's "you", a gap)
     return back, rest[0].start
+
+
+def _later_steps_only(text: str) -> bool:
+    """Whether a text holds steps numbered from 2 on ("5. **Repeat** …") and no step 1."""
+    lined = "\n" + text
+    return bool(_LATER_STEP.search(lined)) and not _FIRST_STEP.search(lined)
+
+
+def _to_the_reader(text: str) -> bool:
+    """`_TO_THE_READER.search(text)`: its "you" looked for only in a text that holds one (a case-blind `\\b` was
+    tried at every character of every closing passage)."""
+    return bool(_TO_THE_READER.match(text)) or ("you" in text.lower() and bool(_TO_THE_READER.search(text)))
+
+
+def _leaves_out(text: str) -> bool:
+    """Whether a passage announces what it leaves out: a sentence ending in ":" before a gap or at its end, or
+    "where …" opening it or a paragraph of it (the legend of a formula left out)."""
+    return bool(_WHERE_FIRST.match(text) or _LEFT_OUT.search(text))
 
 
 def _opens_with_math(block: Block) -> bool:

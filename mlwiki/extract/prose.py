@@ -64,9 +64,25 @@ def _callout_title(lines: list[str]) -> str:
     return ""
 
 
+# The last text clean_prose cleaned, and what it made of it: a section card's passage is cleaned when it is judged
+# (passages.reads_as_prose) and again, the same string, when the card counts its words. One entry, compared by
+# identity: it holds nothing else and costs one comparison.
+_last_cleaned: tuple[str, str] = ("", "")
+
+
 def clean_prose(text: str) -> str:
     """Prose made into a front by mlwiki: links and clozes shown as their text; comments, embeds, images, simple
     HTML tags, footnote marks and block ids dropped."""
+    global _last_cleaned
+    last = _last_cleaned
+    if last[0] is text:
+        return last[1]
+    cleaned = _clean(text)
+    _last_cleaned = (text, cleaned)
+    return cleaned
+
+
+def _clean(text: str) -> str:
     # (each longer substring behind one of its characters: a test of one character is several times faster)
     if ("-" in text and ("<!--" in text or "-->" in text)) or ("%" in text and "%%" in text):
         text = _COMMENT.sub(" ", text)
