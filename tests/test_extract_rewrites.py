@@ -44,8 +44,17 @@ def test_an_announcing_phrase_is_found_at_the_end_as_the_search_of_the_whole_tex
 def test_arithmetic_is_found_as_the_pattern_finds_it():
     from mlwiki.extract import passages
 
-    for text in _texts(["1", "٣", " ", "+", "-", "=", "×", "a", "\n"]):
-        assert passages._works_numbers(text) == bool(passages._ARITHMETIC.search(text)), repr(text)
+    original = re.compile(r"(?<![A-Za-z_\\])\d\s*(?:[+*/×=]|-(?!\d))\s*\d")
+    for text in _texts(["1", "٣", " ", "+", "-", "=", "×", "a", "F", "\\", "\n", "_"]):
+        assert passages._works_numbers(text) == bool(original.search(text)), repr(text)
+
+
+def test_lower_case_words_are_found_as_the_lookbehind_first_pattern_found_them():
+    from mlwiki.extract import passages
+
+    original = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")
+    for text in _texts(["a", "b", "A", "1", "_", "\\", "$", "'", "’", "-", " ", "é"]):
+        assert passages.LOWER_WORD.findall(text) == original.findall(text), repr(text)
 
 
 def test_narration_is_found_in_the_lower_cased_text_as_the_case_blind_pattern_finds_it():

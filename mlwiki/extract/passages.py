@@ -32,7 +32,9 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
                         r"wrap[- ]?up)[\W\d_]*")
 TABLE_LINE = re.compile(r"[ \t]*\|")
 _ITEM_AFTER_NEWLINE = re.compile(r"\n\s*(?:[-*+]|\d+[.)])\s")  # a line that LIST_ITEM matches (or a little more)
-LOWER_WORD = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")  # "randomly", "zeroes": prose, not a title or a name
+# "randomly", "zeroes": prose, not a title or a name (`(?<![\w\\$])[a-z][a-z'’-]+\b`, its first letter before its
+# look-behind: the search skips to a lower-case letter; tests/test_extract_rewrites.py checks the equality)
+LOWER_WORD = re.compile(r"[a-z](?<![\w\\$][a-z])[a-z'’-]+\b")
 # A passage about the page itself ("This page lists …", "In this notebook we …"): no knowledge to recall
 ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|notebook|section|chapter|article|"
                         r"post|tutorial|lecture|document)s?\b|explaining\b|"
@@ -96,7 +98,9 @@ _GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|the
 # search skips to a `#` or `^`; tests/test_extract_rewrites.py checks the equality)
 _TAGS = re.compile(r"#(?<![\S(]#)[A-Za-z][\w/-]*(?![\S)])|\^(?<!\S\^)[\w-]+[ \t]*$")
 # A sum worked out on numbers ("0.343 + 0.441 = 0.784"): an example, not something to recall
-_ARITHMETIC = re.compile(r"(?<![A-Za-z_\\])\d\s*(?:[+*/×=]|-(?!\d))\s*\d")  # (not "F1 = 0" or "v_0 = 0": names)
+# (not "F1 = 0" or "v_0 = 0": names; `(?<![A-Za-z_\\])\d…` with the digit before the look-behind, so that the
+# search skips to a digit: tests/test_extract_rewrites.py)
+_ARITHMETIC = re.compile(r"\d(?<![A-Za-z_\\]\d)\s*(?:[+*/×=]|-(?!\d))\s*\d")
 # A sentence that promises without saying ("There are many different tensor datatypes available.", "There are four
 # techniques for …" that does not name them)
 _VACUOUS = re.compile(r"(?i)there (?:are|is) (?:(?:many|several|various|a (?:lot|number|few))\b[^.:\n]*|"
