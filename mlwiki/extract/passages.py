@@ -141,10 +141,10 @@ def passage(body: list[Block], labelled: bool = False, declined: bool = False) -
                 code += 1
                 kept.append(raw.rstrip())
                 continue
-            if kind == MATH or (kind == TEXT and ("|" in raw and TABLE_LINE.match(raw)
-                                                  or "$" in raw and _LONE_MATH.match(raw))):
-                return None  # a formula left behind, or a table: not a passage to recall
             first = raw.lstrip()[:1]
+            if kind == MATH or (kind == TEXT and ("|" in raw and TABLE_LINE.match(raw) or "$" in raw and (
+                    first in "$-*+" or first.isdecimal()) and _LONE_MATH.match(raw))):  # (what _LONE_MATH starts with)
+                return None  # a formula left behind, or a table: not a passage to recall
             if kind in (BLANK, COMMENT) or not first:
                 continue
             if not declined and kind == TEXT and "**" in raw and STARTS_DEFINITION.match(raw):
@@ -158,7 +158,7 @@ def passage(body: list[Block], labelled: bool = False, declined: bool = False) -
             if "#" in text or "^" in text:
                 untagged = _TAGS.sub("", text).rstrip()
                 text = "" if untagged != text and _KEY_ONLY.fullmatch(untagged) else untagged
-            if text.strip():
+            if text is raw or text.strip():  # (a line with a first character is not blank unless something went)
                 kept.append(text)
         kept.append("")
     text = "\n".join(kept).strip()
@@ -240,8 +240,15 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
     if len(items) < 2:
         found = LOWER_WORD.finditer(clean)  # (two are enough: the rest need not be found)
         return next(found, None) is not None and next(found, None) is not None
-    lower = [len(LOWER_WORD.findall(clean_prose(_without_label(item)))) for item in items]
-    return sum(lower) >= 3 * len(items) and sum(n >= 2 for n in lower) * 2 >= len(items)
+    # Items that explain: three lower-case words an item on average, two in half of them at least. Both counts only
+    # grow, so once they are met the items left need not be counted.
+    words = explaining = 0
+    for item in items:
+        found = len(LOWER_WORD.findall(clean_prose(_without_label(item))))
+        words, explaining = words + found, explaining + (found >= 2)
+        if words >= 3 * len(items) and explaining * 2 >= len(items):
+            return True
+    return False
 
 
 def narrates(text: str) -> bool:
@@ -270,9 +277,8 @@ def _top_items(text: str) -> list[str]:
     items: list[list[str]] = []
     indent = None
     for line in lines:
-        width = _SPACES.match(line).end()
-        if LIST_ITEM.match(line) and (indent is None or width <= indent):
-            indent = width if indent is None else indent
+        if LIST_ITEM.match(line) and (indent is None or _SPACES.match(line).end() <= indent):
+            indent = _SPACES.match(line).end() if indent is None else indent
             items.append([line])
         elif items:
             items[-1].append(line)
