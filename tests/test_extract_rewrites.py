@@ -106,3 +106,12 @@ def test_closing_passage_tests_find_what_their_patterns_found():
         assert lists._leaves_out(text) == bool(left_out.search(text)), repr(text)
         assert lists._later_steps_only(text) == bool(later.search(text) and not first.search(text)), repr(text)
         assert lists._to_the_reader(text) == bool(lists._TO_THE_READER.search(text)), repr(text)
+
+
+def test_the_narration_gate_finds_a_key_where_a_substring_test_finds_one():
+    from mlwiki.extract import passages
+
+    keys = passages._NARRATION_KEYS
+    pieces = [key[:cut] for key in keys[::3] for cut in (1, 3, len(key))] + [" ", "x", "'", "’"]
+    for text in _texts(pieces, longest_all=2, random_count=30_000):
+        assert bool(passages._NARRATION_GATE.search(text)) == any(key in text for key in keys), repr(text)
