@@ -393,7 +393,7 @@ def _add(ex, form: str, front: str, back: str, line: int) -> None:
     """A card of this module, unless another card of the note has its front (two sections of one name under one
     heading: neither front says which is asked). Its id is made of the front, subject included: "Why it works" or
     "Pros and Cons" head sections of many notes (a renamed note's cards follow it by the similarity of fronts)."""
-    if any(d.front == front for drafts, _ in ex.drafts for d in drafts):
+    if ex.has_front(front):
         return
     ex.drafts.append(([Draft(CardKind.BASIC, front, back, line, form=form, id_front=f"{form}: {front}")], front))
 

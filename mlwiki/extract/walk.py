@@ -41,6 +41,8 @@ class Extractor:
         self.highlight = ctx.highlight_cloze and ctx.file_type == "md"
         self.skipped: Counter = Counter()  # (form, why) → cards not made
         self.formula_fronts: dict[str, Draft] = {}  # front → the formula card that has it
+        self._fronts: set[str] = set()  # the fronts of self.drafts[:self._fronts_of]: see has_front
+        self._fronts_of = 0
         self.section: lists.Section | None = None  # the section a section card would be made of
         self._path_cache = {True: (None, 0, ""), False: (None, 0, "")}  # subject? → (headings, their number, path)
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
@@ -96,6 +98,14 @@ class Extractor:
         if drafts[0].kind != CardKind.FORMULA:
             self.chain = None  # another card stands between: what follows is no longer the same derivation
         return True
+
+    def has_front(self, front: str) -> bool:
+        """Whether a card made so far has this front. The fronts are gathered as the cards come (a card's front
+        never changes, nor does the list lose a card), not looked through for every card a section adds."""
+        for drafts, _ in self.drafts[self._fronts_of:]:
+            self._fronts.update([d.front for d in drafts])
+        self._fronts_of = len(self.drafts)
+        return front in self._fronts
 
     def skip(self, form: str, why: str) -> None:
         self.skipped[(form, why)] += 1
