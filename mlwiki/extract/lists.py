@@ -27,7 +27,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from mlwiki.extract import tables
-from mlwiki.extract.blocks import Block, card_text_lines, join, text_of
+from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
@@ -239,7 +239,7 @@ def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, la
         if not free[k] or k == used or any(ln.kind == MATH for ln in block.lines) \
                 or k + 1 < len(blocks) and not free[k + 1] and _opens_with_math(blocks[k + 1]):
             continue  # (a formula, its introduction, the opening card's paragraph)
-        text = join(block.lines).strip()
+        text = text_of(block).strip()
         introduces_list = k + 1 < len(blocks) and LIST_ITEM.match(blocks[k + 1].lines[0].text)
         if _legend(text) or text.rstrip("*_ ").endswith(":") and not introduces_list:
             continue  # (what a formula's symbols mean; a formula's introduction left without it)
@@ -377,7 +377,7 @@ def _asked_and_answered(ex, path: str, block: Block) -> None:
     if first.kind != TEXT or "?" not in first.text or not _QUESTION_START.match(first.text) \
             or any(ln.kind != TEXT or LIST_ITEM.match(ln.text) for ln in block.lines):
         return  # (the common case, said cheaply: the paragraph does not open with a question)
-    text = clean_prose(join(block.lines))
+    text = clean_prose(text_of(block))
     question, _, answer = text.partition("? ")
     question += "?"
     if not answer or not _QUESTION_LINE.fullmatch(question) or _DIALOGUE.search(question) \
@@ -495,10 +495,10 @@ def _opening(blocks: list[Block], free: list[bool], declined: bool) -> tuple[int
             break  # a bold term's paragraph is the definitions' (and what follows it no opening)
         if LIST_ITEM.match(block.lines[0].text) or (k and _asks(blocks[k - 1])):
             continue  # a list goes with the sentence that introduces it, an answer with its question
-        long_enough = sum(len(ln.text.split()) for ln in block.lines) >= MIN_OPENING_WORDS  # (spares a passage)
+        long_enough = len(text_of(block).split()) >= MIN_OPENING_WORDS  # (spares a passage)
         back = passage([block], declined=declined) if long_enough else None
         if back is not None and len(clean_prose(back).split()) >= MIN_OPENING_WORDS:
             return k, back
-        if back is None and narrates(clean_prose(join(block.lines))):
+        if back is None and narrates(clean_prose(text_of(block))):
             break  # what follows a tutorial's narration goes on with its story
     return -1, None
