@@ -30,17 +30,6 @@ def test_tags_are_dropped_as_the_lookbehind_first_pattern_dropped_them():
         assert passages._TAGS.sub("", text) == original.sub("", text), repr(text)
 
 
-def test_an_announcing_phrase_is_found_at_the_end_as_the_search_of_the_whole_text_found_it():
-    from mlwiki.extract import passages
-
-    def span(match):
-        return match and match.span()
-
-    pieces = [" ", "\t", "\n", ".", ":", "below", "as follows", "the following", "The Following", "x", "s"]
-    for text in _texts(pieces):
-        assert span(passages._following(text)) == span(passages._FOLLOWING.search(text)), repr(text)
-
-
 def test_arithmetic_is_found_as_the_pattern_finds_it():
     from mlwiki.extract import passages
 

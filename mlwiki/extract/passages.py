@@ -201,7 +201,7 @@ def _without_narration(text: str) -> str:
 def _without_announcement(text: str) -> str:
     """The text without a last sentence that announces what the card does not show ("The algorithm is as
     follows:" before an image or code, "… described by the following"); '' when that is all there is."""
-    if following := _following(text):
+    if following := _FOLLOWING.search(text):
         text = text[:following.start()].rstrip() + ":"  # (then cut like any announcement)
     if not text.endswith(":"):
         return text
@@ -210,12 +210,6 @@ def _without_announcement(text: str) -> str:
     if len(found) > 1:
         return (head + "\n" + " ".join(found[:-1])).strip()
     return "" if LIST_ITEM.match(last) or not head else _without_announcement(head.strip())
-
-
-def _following(text: str) -> re.Match | None:
-    """`_FOLLOWING.search(text)`, looked for only where it can match: its phrase ends where the text's trailing
-    spaces, dots, colons and newline begin, and it is at most 14 characters long with the space before it."""
-    return _FOLLOWING.search(text, max(0, len(text.rstrip(" \t.:\n")) - 14))
 
 
 def _works_numbers(text: str) -> bool:
