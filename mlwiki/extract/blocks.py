@@ -4,6 +4,7 @@ outside code and math), headings and divs; and small helpers to read text back o
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from mlwiki.extract.lines import (BLANK, CODE, COMMENT, DIV_CLOSE, DIV_OPEN, HEADING, LIST_ITEM, MYST_PROSE, NO_CARD,
@@ -124,6 +125,15 @@ def is_prose(block: Block) -> bool:
         elif ln.kind != CODE and ln.kind != COMMENT:
             return True
     return False
+
+
+def untaken(blocks: list[Block], lines: set[int]) -> list[bool]:
+    """For each block, whether none of these line numbers is one of its lines."""
+    if not lines:
+        return [True] * len(blocks)  # (no line: said without a test per block)
+    ordered = sorted(lines)
+    return [(k := bisect_left(ordered, block.lines[0].no)) == len(ordered) or ordered[k] > block.lines[-1].no
+            for block in blocks]
 
 
 def find_line(lines: list[Line], pattern: re.Pattern, start: int = 0) -> int | None:

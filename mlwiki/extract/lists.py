@@ -23,11 +23,10 @@ known whether the section made other cards.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from mlwiki.extract import tables
-from mlwiki.extract.blocks import Block, card_text_lines, text_of
+from mlwiki.extract.blocks import Block, card_text_lines, text_of, untaken
 from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
@@ -175,7 +174,7 @@ def close_section(ex) -> None:
         if label is not None and (not label or NO_SUBJECT.fullmatch(label) or is_example_title(label)
                                   or label.endswith("?") or line in taken):  # (a bold question is a card already)
             continue
-        free = _untaken(blocks, taken)
+        free = untaken(blocks, taken)  # (of each block: no card of another form was made from one of its lines)
         path = f"{section.path} › {label}" if label else section.path
         declined = ex.ctx.definitions  # (then a `**Term**:` item left here is one that form declined: a step)
         if all(free) and (back := passage(blocks, label is not None, declined)) is not None:
@@ -303,15 +302,6 @@ def _rest_card(ex, path: str, rest: Block, declined: bool) -> None:
     items = [line for line in back.split("\n") if line[:1] not in " \t" and LIST_ITEM.match(line)]
     if len(items) >= MIN_REST_ITEMS and all(len(item.split()) > MIN_REST_ITEM_WORDS for item in items):
         _add(ex, FORM, path, back, rest.start)
-
-
-def _untaken(blocks: list[Block], taken: set[int]) -> list[bool]:
-    """For each block, whether no card of another form was made from one of its lines (`taken`)."""
-    if not taken:
-        return [True] * len(blocks)  # (a section that made no other card: said without a test per block)
-    lines = sorted(taken)
-    return [(k := bisect_left(lines, block.lines[0].no)) == len(lines) or lines[k] > block.lines[-1].no
-            for block in blocks]
 
 
 def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
