@@ -104,3 +104,27 @@ def test_the_narration_gate_finds_a_key_where_a_substring_test_finds_one():
     pieces = [key[:cut] for key in keys[::3] for cut in (1, 3, len(key))] + [" ", "x", "'", "’"]
     for text in _texts(pieces, longest_all=2, random_count=30_000):
         assert bool(passages._NARRATION_GATE.search(text)) == any(key in text for key in keys), repr(text)
+
+
+def test_an_announcing_phrase_is_cut_where_the_case_blind_pattern_finds_it():
+    from mlwiki.extract import passages
+    from mlwiki.extract.lines import LIST_ITEM
+
+    original = passages._FOLLOWING
+    assert original.pattern == original.pattern.lower()  # (else the lower-cased search misses)
+
+    def before(text: str) -> str:  # (_without_announcement as it was)
+        if original.search(text):
+            text = text[:original.search(text).start()].rstrip() + ":"
+        if not text.endswith(":"):
+            return text
+        head, _, last = text.rpartition("\n")
+        found = prose.sentences(last)
+        if len(found) > 1:
+            return (head + "\n" + " ".join(found[:-1])).strip()
+        return "" if LIST_ITEM.match(last) or not head else before(head.strip())
+
+    pieces = [" ", "\t", "\n", ".", ":", "below", "As Follows", "the following", "THE FOLLOWING", "steps", "X",
+              "ſ", "İ", "ı", "é"]
+    for text in _texts(pieces, longest_all=4):
+        assert passages._without_announcement(text) == before(text), repr(text)

@@ -119,6 +119,7 @@ _VACUOUS = re.compile(r"(?i)there (?:are|is) (?:(?:many|several|various|a (?:lot
 _KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its tags are gone: a property line
 # "… given by the following", "We use the following definitions."
 _FOLLOWING = re.compile(r"\s(?:the following(?: \w+)?|as follows|below)[ \t]*[.:]?$", re.I)
+_FOLLOWING_LOWER = re.compile(_FOLLOWING.pattern)  # (searched in the lower-cased text: see _without_announcement)
 # Words a paragraph cannot end on: it broke off mid-sentence
 _CANNOT_END = frozenset("the a an of with to for by in on and or is are that which as".split())
 # A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]"): nothing to recall
@@ -201,7 +202,11 @@ def _without_narration(text: str) -> str:
 def _without_announcement(text: str) -> str:
     """The text without a last sentence that announces what the card does not show ("The algorithm is as
     follows:" before an image or code, "… described by the following"); '' when that is all there is."""
-    if following := _FOLLOWING.search(text):
+    # (_FOLLOWING case-sensitively in the lower-cased text, as NARRATION: it skips the phrases whose first letter
+    # differs; lower-casing keeps every position but in a text with İ, ı or ſ, where the case-blind search stays)
+    lower = text.lower()
+    trap = not lower.isascii() and _CASE_TRAPS.search(text)
+    if following := (_FOLLOWING.search(text) if trap else _FOLLOWING_LOWER.search(lower)):
         text = text[:following.start()].rstrip() + ":"  # (then cut like any announcement)
     if not text.endswith(":"):
         return text
