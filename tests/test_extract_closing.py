@@ -271,3 +271,12 @@ def test_a_list_of_bold_steps_introduced_by_a_sentence_is_a_list_card_with_defin
     found = fronts(new_wiki(tmp_path, {"em.md": note}))
     assert found["The EM algorithm\n\nEM maximizes the likelihood of a model with latent variables by alternating "
                  "two steps:"].startswith("1. **E-step**: compute")
+
+
+def test_a_definition_that_ends_by_introducing_its_formula_keeps_the_formula(tmp_path):
+    note = ("# Variance\n\n## Statements\n\n**Definition**. Let $X$ be a random variable with expectation $E(X)$. "
+            "The _variance_ of $X$ is defined as\n\n$$\n\\mathrm{Var}(X)=E((X-E(X))^2)\n$$\n\n"
+            "assuming that this expectation exists.\n")
+    config = 'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n'
+    found = fronts(new_wiki(tmp_path, {"Variance.md": note}, config))
+    assert found["Variance › Statements\n\nDefinition"].endswith("is defined as\n\n$$\n\\mathrm{Var}(X)=E((X-E(X))^2)\n$$")

@@ -197,14 +197,17 @@ def _add_definition(ex, term: str, definition: str, line: int, form: str) -> Non
                 quiet=True, id_front=asked)
 
 
-def statement_card(ex, block: Block) -> bool:
+def statement_card(ex, block: Block, after: Block | None = None) -> bool:
     """A paragraph that states a definition, theorem, proposition, lemma or corollary, the way mathematical
     notes label them (`**Definition**. A Euclidean space is …`), when `definitions = true`: the front is the
-    heading path and the label, the back the statement."""
+    heading path and the label, the back the statement, with the display formula `after` it when the statement
+    ends by introducing one ("The _variance_ is defined as" and `$$…$$`)."""
     first = block.lines[0]
     if not ex.ctx.definitions or first.kind != TEXT or not (match := _STATEMENT.match(first.text)):
         return False
     statement = "\n".join([first.text[match.end():]] + [ln.text for ln in block.lines[1:]]).strip()
+    if after is not None and after.lines[0].kind == MATH and _INTRODUCES.search(statement):
+        statement += "\n\n" + "\n".join(ln.text for ln in after.lines).strip()
     label = match.group(1).capitalize()
     path = ex.heading_path()
     if not path:
@@ -213,6 +216,10 @@ def statement_card(ex, block: Block) -> bool:
     kind = CardKind.DEFINITION if label == "Definition" else CardKind.BASIC
     ex.add_pair(kind, front, statement, first.no, form="statement", quiet=True)
     return True
+
+
+# The end of a statement whose formula is the paragraph after it: "… is defined as", "… such that:"
+_INTRODUCES = re.compile(r"(?:\b(?:as|by|is|are|be|that|then|if|where)|:)[ \t]*\Z")
 
 
 def _opening(ex, item: list[Line]) -> bool:

@@ -198,7 +198,7 @@ class Extractor:
         if "?" in text and (k := forms.qmark_line(block, text)) is not None:
             forms.multiline_card(self, block, k)
         elif "*" in text and "**" in text and ((self.ctx.bold_questions and questions.bold_question(self, blocks, i))
-                               or forms.statement_card(self, block)):  # (its formulas are cards as well)
+                               or forms.statement_card(self, block, _next(blocks, i))):  # (its formulas: cards too)
             ending_intro, formulas = formula_cards.formula_cards(self, block, text)
         elif not (forms.cloze_card(self, block, text) or (forms.inline_cards(self, block, text)
                                                              | forms.definition_cards(self, block, text))):
@@ -298,3 +298,8 @@ def _first_h1(blocks: list[Block]) -> str:
 
 def paragraph_text(block: Block) -> str:
     return "\n".join(ln.text for ln in block.lines if ln.kind == TEXT)
+
+
+def _next(blocks: list[Block], i: int) -> Block | None:
+    """The block after blocks[i], if any."""
+    return blocks[i + 1] if i + 1 < len(blocks) else None
