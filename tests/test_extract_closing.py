@@ -280,3 +280,10 @@ def test_a_definition_that_ends_by_introducing_its_formula_keeps_the_formula(tmp
     config = 'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n'
     found = fronts(new_wiki(tmp_path, {"Variance.md": note}, config))
     assert found["Variance › Statements\n\nDefinition"].endswith("is defined as\n\n$$\n\\mathrm{Var}(X)=E((X-E(X))^2)\n$$")
+
+
+def test_what_a_plot_shows_is_no_definition(tmp_path):
+    note = ("# Perceptron\n\n## Training\n\n- **Perceptron**: Shows how misclassifications decrease over epochs.\n"
+            "- **Delta rule**: Shows how the mean squared error decreases over epochs.\n")
+    config = 'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n'
+    assert not any("Define:" in front for front in fronts(new_wiki(tmp_path, {"p.md": note}, config)))
