@@ -212,7 +212,8 @@ def test_a_passage_may_open_on_a_name_in_lower_case(tmp_path):
 def test_two_lists_side_by_side_are_no_table_rows_and_a_model_considered_is_an_example(tmp_path):
     note = ("# Graphs\n\n## Traversals\n\nBoth searches visit every path from S, in different orders.\n\n"
             "| Depth-first | Breadth-first |\n|---|---|\n| $S \\rightarrow A$ | $S \\rightarrow A$ |\n"
-            "| $S \\rightarrow A \\rightarrow D$ | $S \\rightarrow B$ |\n| $S \\rightarrow B$ | $S \\rightarrow A \\rightarrow D$ |\n"
+            "| $S \\rightarrow A \\rightarrow D$ | $S \\rightarrow B$ |\n"
+            "| $S \\rightarrow B$ | $S \\rightarrow A \\rightarrow D$ |\n"
             "\n## Weight decay\n\nConsider a linear regression model:\n\n$$y = w_1 x_1 + w_2 x_2 + b$$\n")
     found = fronts(new_wiki(tmp_path, {"graphs.md": note}))
     assert not any("rightarrow" in front for front in found), "no row of orders is a card"
@@ -279,7 +280,8 @@ def test_a_definition_that_ends_by_introducing_its_formula_keeps_the_formula(tmp
             "assuming that this expectation exists.\n")
     config = 'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n'
     found = fronts(new_wiki(tmp_path, {"Variance.md": note}, config))
-    assert found["Variance › Statements\n\nDefinition"].endswith("is defined as\n\n$$\n\\mathrm{Var}(X)=E((X-E(X))^2)\n$$")
+    assert found["Variance › Statements\n\nDefinition"].endswith(
+        "is defined as\n\n$$\n\\mathrm{Var}(X)=E((X-E(X))^2)\n$$")
 
 
 def test_what_a_plot_shows_is_no_definition(tmp_path):
@@ -287,3 +289,14 @@ def test_what_a_plot_shows_is_no_definition(tmp_path):
             "- **Delta rule**: Shows how the mean squared error decreases over epochs.\n")
     config = 'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n'
     assert not any("Define:" in front for front in fronts(new_wiki(tmp_path, {"p.md": note}, config)))
+
+
+def test_a_labelled_list_after_the_opening_is_not_cut_into_orphan_lines(tmp_path):
+    note = ("# Optimisation\n\n## Learning rate scheduling\n\nScheduling changes the learning rate during training "
+            "to improve convergence and final accuracy.\n\nThe exponential schedule is:\n\n"
+            "$$\\eta_t = \\eta_0 \\gamma^t$$\n\n"
+            "- **Step decay:**\n\n  Reduce the rate by a factor every few epochs.\n\n- **Cosine annealing:**\n\n"
+            "  Use a cosine function to lower the rate smoothly.\n")
+    found = fronts(new_wiki(tmp_path, {"opt.md": note}))
+    assert found["Optimisation › Learning rate scheduling"] == ("Scheduling changes the learning rate during "
+                                                               "training to improve convergence and final accuracy.")

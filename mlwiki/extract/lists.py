@@ -240,8 +240,12 @@ def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, la
             continue  # (a formula, its introduction, the opening card's paragraph)
         text = text_of(block).strip()
         introduces_list = k + 1 < len(blocks) and LIST_ITEM.match(blocks[k + 1].lines[0].text)
-        if _legend(text) or text.rstrip("*_ ").endswith(":") and not introduces_list:
-            continue  # (what a formula's symbols mean; a formula's introduction left without it)
+        if text.rstrip("*_ ").endswith(":") and not introduces_list:
+            if LIST_ITEM.match(text):
+                return None, 0  # ("- **Step decay:**" and its text below: a labelled list this card cannot keep)
+            continue  # (a formula's introduction left without it)
+        if _legend(text):
+            continue  # (what a formula's symbols mean)
         rest.append(block)
     if not rest:
         return None, 0
