@@ -36,6 +36,12 @@ A: Adam.
 """
 
 FAKETIME = shutil.which("faketime")
+# The library itself, preloaded with FAKETIME in the environment: the `faketime` wrapper keeps a semaphore named
+# after its pid in /dev/shm, and one left by a killed run makes a later process of the same pid fail to start
+_LIBFAKETIME_FOLDERS = ("/usr/lib/x86_64-linux-gnu/faketime", "/usr/lib/aarch64-linux-gnu/faketime",
+                        "/usr/lib/faketime", "/usr/local/lib/faketime")
+_LIBFAKETIME = next((str(lib) for folder in _LIBFAKETIME_FOLDERS
+                     if (lib := Path(folder) / "libfaketime.so.1").is_file()), None)
 
 
 def make_wiki(root: Path) -> Path:
@@ -120,7 +126,11 @@ def anki(path: Path, steps: list, at: datetime | None = None) -> dict:
     cmd = [sys.executable, "-c", ANKI_SCRIPT, str(path), json.dumps(steps)]
     env = dict(os.environ, TZ="UTC")
     if at is not None:
-        cmd = [FAKETIME, at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S"), *cmd]
+        start = at.astimezone(timezone.utc).strftime("%Y-%m-%d %H:%M:%S")
+        if _LIBFAKETIME:
+            env.update(LD_PRELOAD=_LIBFAKETIME, FAKETIME=f"@{start}", DONT_FAKE_MONOTONIC="1")
+        else:
+            cmd = [FAKETIME, start, *cmd]
     done = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
