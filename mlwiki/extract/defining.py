@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
-from mlwiki.extract.blocks import Block, card_text_lines
+from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.passages import narrates
@@ -155,7 +155,7 @@ def defining_sentence(text: str, about: str) -> tuple[str, str] | None:
 def definition_sentence_cards(ex, path: str, block: Block) -> None:
     """A definition card for each paragraph or top-level list item of the block that opens by defining a term
     the heading path speaks of (`ex`: the walk over the note, `mlwiki.extract.walk.Extractor`)."""
-    text = "\n".join([ln.text for ln in block.lines])
+    text = text_of(block)
     if " is " not in text and " are " not in text and ": " not in text and " - " not in text \
             and not _RARE_KEYS.search(text):
         return  # (the common case, said cheaply: no sentence here says what something is)
@@ -164,7 +164,7 @@ def definition_sentence_cards(ex, path: str, block: Block) -> None:
         if found is None:
             if (labelled := labelled_item(text, item)) is not None:
                 front = f"{path} › {clean_prose(labelled[0])}"
-                if not any(d.front == front for drafts, _ in ex.drafts for d in drafts):
+                if not ex.has_front(front):
                     ex.drafts.append(([Draft(CardKind.BASIC, front, labelled[1], line, form=LABELLED_FORM,
                                              id_front=f"{LABELLED_FORM}: {front}")], front))
             continue

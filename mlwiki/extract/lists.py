@@ -85,9 +85,9 @@ _DIALOGUE = re.compile(r"(?i)\b(?:we|you|our|us|i)\b")
 # "What do these objects represent?" points back at what the card does not show ("Why does it work?" asks about
 # the subject in the heading path)
 _POINTS_BACK = re.compile(r"(?i)\b(?:these|those)\b")
-_QUESTION_START = re.compile(r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b", re.I)
-_QUESTION_LINE = re.compile(r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b[^\n]*\?[ \t]*",
-                            re.I)
+_ASKING = r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b"  # a question's first word
+_QUESTION_START = re.compile(_ASKING, re.I)
+_QUESTION_LINE = re.compile(_ASKING + r"[^\n]*\?[ \t]*", re.I)
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ that fails (or does not parse) is shown as its TeX source in `<code>`.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -64,6 +65,7 @@ _ATTRIBUTE = re.compile(r"([A-Za-z][A-Za-z0-9:-]*)(?:=\"([^\"<>]*)\")?")
 _UNSAFE_VALUE = re.compile(r"url\(|expression|javascript:|@import|\\", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=1)  # (read once per process: every card page and every serve request inlines it)
 def fit_script() -> str:
     """The script (`fit.js`) that shows each wide display formula as the first of its versions that fits (`rows`)."""
     from importlib.resources import files
