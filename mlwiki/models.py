@@ -6,14 +6,13 @@ Nothing here does IO. Cards are frozen dataclasses; the store turns them into ro
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
-from enum import Enum, IntEnum
+from datetime import datetime
+from enum import Enum
 
-from mlwiki.textsafe import one_line
+from mlwiki import EXTRACTOR_VERSION  # noqa: F401  (re-exported)
+from mlwiki.problems import Problem, Severity  # noqa: F401  (re-exported: most modules take them from here)
+from mlwiki.states import RATINGS, RESET_RATING, STATE_NAMES, State, utc_time  # noqa: F401  (re-exported)
 
-# The version of what `extract` makes of a note. Raise it with any change to the cards a note yields: stores
-# extract every note again on their next scan. (Here, not in mlwiki/extract/, so that checking it stays cheap.)
-EXTRACTOR_VERSION = 8
 
 
 class CardKind(str, Enum):
@@ -24,34 +23,6 @@ class CardKind(str, Enum):
     CLOZE = "cloze"
     FORMULA = "formula"
     DEFINITION = "definition"
-
-
-class State(IntEnum):
-    """A card's scheduling state as stored in cards.state and reviews.state_before (as in Anki's card types:
-    0 = never reviewed; 1-3 are fsrs.State values)."""
-
-    NEW = 0
-    LEARNING = 1
-    REVIEW = 2
-    RELEARNING = 3
-
-    @property
-    def label(self) -> str:
-        """The lower-case name that `cards --json` prints."""
-        return self.name.lower()
-
-
-STATE_NAMES = {state.value: state.label for state in State}
-
-
-def utc_time(text: str | None) -> datetime | None:
-    """A time as the store and the log files write it (ISO 8601, any offset) as an aware UTC datetime."""
-    return datetime.fromisoformat(text).astimezone(timezone.utc) if text else None
-
-
-# The rating of a reset in the review log ("Forget" in Anki): a replay starts the card afresh there.
-RESET_RATING = 0
-RATINGS = {1: "Again", 2: "Hard", 3: "Good", 4: "Easy"}
 
 
 @dataclass(frozen=True)
@@ -68,16 +39,11 @@ class CardState:
     lapses: int = 0
 
     @classmethod
-    def from_row(cls, row) -> "CardState":
+    def from_row(cls, row) -> CardState:
         """The state held by a `cards` row (or any mapping with its scheduling columns)."""
         return cls(state=State(row["state"] or State.NEW), step=row["step"], stability=row["stability"],
                    difficulty=row["difficulty"], due=utc_time(row["due"]), last_review=utc_time(row["last_review"]),
                    reps=row["reps"] or 0, lapses=row["lapses"] or 0)
-
-
-class Severity(str, Enum):
-    ERROR = "error"
-    WARNING = "warning"
 
 
 @dataclass(frozen=True)
@@ -92,31 +58,6 @@ class Source:
 
     def to_dict(self) -> dict:
         return {"path": self.path, "line": self.line}
-
-
-@dataclass(frozen=True)
-class Problem:
-    """Something wrong (or worth knowing) about a note, reported as `path:line: severity: message`."""
-
-    path: str
-    line: int | None
-    message: str
-    severity: Severity = Severity.ERROR
-    code: str = "syntax"
-
-    def __str__(self) -> str:
-        path = one_line(self.path)  # a file name may hold a newline; one problem stays one line
-        where = f"{path}:{self.line}" if self.line else path
-        return f"{where}: {self.severity.value}: {self.message}"
-
-    def to_dict(self) -> dict:
-        return {
-            "path": self.path,
-            "line": self.line,
-            "severity": self.severity.value,
-            "code": self.code,
-            "message": self.message,
-        }
 
 
 @dataclass(frozen=True)

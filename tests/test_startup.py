@@ -23,7 +23,9 @@ HEAVY = ("anki", "zstandard", "genanki", "rich", "markdown_it", "pylatexenc", "y
 # commands, the migrations, TOML. Absent only once the scan's snapshot lets it skip the walk (mlwiki.scan.snapshot).
 UNCHANGED = ("pathspec", "mlwiki.sources.notes", "mlwiki.scan.pool", "mlwiki.ids", "mlwiki.store.backup",
              "mlwiki.store.parameters", "mlwiki.commands.notes", "mlwiki.commands.data", "mlwiki.commands.anki",
-             "tomllib")
+             "tomllib",
+             # the card dataclasses: `due` needs only the states and problems (mlwiki.states, mlwiki.problems)
+             "mlwiki.models")
 
 PROBE = """
 import sys

@@ -2,5 +2,5 @@
 `logfile`), the plain and terminal front ends and the card page. (The rescan after `e` edits a note is the
 command's: see `commands.study`.)
 
-imports: config, errors, models, render, store, studyday, textsafe
+imports: config, errors, models, states, problems, render, store, studyday, textsafe
 """

@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 from mlwiki.config import Config, ReviewSettings
-from mlwiki.models import State
+from mlwiki.states import State
 from mlwiki.review.order import DailyLimits, sort_reviews
 from mlwiki.store import cards
 from mlwiki.store.cards import CardFilter

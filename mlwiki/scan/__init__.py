@@ -1,5 +1,5 @@
 """Keep the store in step with the notes: examine one note (hash + extract), the worker pool, the incremental
 sync that re-links moved cards, and `check` (which asks render whether formulas would render).
 
-imports: mlwiki, config, errors, extract, ids, models, render, sources, store, textsafe
+imports: mlwiki, config, errors, extract, ids, models, states, problems, render, sources, store, textsafe
 """

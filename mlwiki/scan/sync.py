@@ -22,7 +22,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from mlwiki.config import Config
-from mlwiki.models import Problem, Severity
+from mlwiki.problems import Problem, Severity
 from mlwiki.scan.snapshot import SNAPSHOT_KEY, known_files_stand, restat, snapshot_after_walk
 from mlwiki.store.db import Store, utc_iso
 from mlwiki.store.index import IndexWriter, file_states, has_cards, restore_deferred_indexes, stored_problems
@@ -181,8 +181,7 @@ FINGERPRINT_KEY = "extraction_fingerprint"
 def extraction_fingerprint(config: Config) -> str:
     """What, besides a note's bytes, decides its cards: the parser's version and the card settings. When it
     changes, the next scan extracts every note again (identity keeps each card's history)."""
-    from mlwiki import __version__
-    from mlwiki.models import EXTRACTOR_VERSION
+    from mlwiki import EXTRACTOR_VERSION, __version__
 
     settings = [__version__, EXTRACTOR_VERSION, config.name, config.formulas, config.definitions,
                 config.highlight_cloze, sorted(config.deck_names.items()), config.relative(config.notes_dir),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mlwiki.config import Config
 from mlwiki.errors import UsageError
-from mlwiki.models import STATE_NAMES, State
+from mlwiki.states import STATE_NAMES, State
 from mlwiki.store.db import Store, utc_iso
 
 # Live cards: still written in some note. Schedulable ones: live and not suspended (a dropped card — "not a

@@ -8,7 +8,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 
-from mlwiki.models import Problem, Severity
+from mlwiki.problems import Problem, Severity
 from mlwiki.store.db import Store
 
 CARD_CONTENT_COLUMNS = ("note_id", "kind", "front", "back", "text", "grp", "deck", "tags", "heading", "path",
