@@ -458,10 +458,11 @@ def test_display_formula_card():
                             "$$f(x_{k+1}) \\le f(x_k) - \\frac{\\eta}{2} \\|\\nabla f(x_k)\\|^2$$", 6)]
 
 
-def test_formula_introduced_by_the_last_sentence_and_labelled():
+def test_formula_introduced_by_its_paragraph_and_labelled():
+    """The introducing sentence, with the short sentences before it in its paragraph."""
     body = note("## Attention", "", "Queries meet keys. The scaled dot-product attention is",
                 "$$", "\\mathrm{softmax}(QK^\\top / \\sqrt{d_k}) V", "$$ {#eq-attention}")
-    assert cards(body) == [("formula", "Attention\n\nThe scaled dot-product attention is",
+    assert cards(body) == [("formula", "Attention\n\nQueries meet keys. The scaled dot-product attention is",
                             "$$\\mathrm{softmax}(QK^\\top / \\sqrt{d_k}) V$$", 4)]
 
 

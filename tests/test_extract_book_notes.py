@@ -287,7 +287,8 @@ Specifically, you learned:
 - the result depends on the starting centroids
 """
     found = cards(new_wiki(tmp_path, {"k-means.md": note}))
-    assert found["k-means › Algorithm"].startswith("Lloyd's algorithm:\n1. pick k initial centroids")
+    # (a label over a list heads it as a heading would; the paragraph after it opens the section)
+    assert found["k-means › Algorithm › Lloyd's algorithm"].startswith("1. pick k initial centroids")
     assert found["k-means › Limitations"].startswith("k-means assumes round clusters")
     assert "k-means › Scores" in found, "F1 = 0 names a score, it computes nothing"
     assert not any("you learned" in front for front in found)

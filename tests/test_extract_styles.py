@@ -72,9 +72,10 @@ def test_each_formula_gets_its_own_introduction(styles):
     perceptron = [(c["front"], c["back"]) for c in listed(styles["obsidian-vault"])
                   if c["source"]["path"] == "Perceptron.md" and c["kind"] == "formula"]
     assert perceptron[:2] == [
-        ("Perceptron › Update rule\n\nFormally, the weights change by", "$$w \\leftarrow w + \\eta\\, y_i x_i$$"),
-        ("Perceptron › Update rule\n\nFormally, the weights change by … and the bias by",
-         "$$b \\leftarrow b + \\eta\\, y_i$$")]
+        ("Perceptron › Update rule\n\nWhen a point $(x_i, y_i)$ is misclassified, the weights and the bias move "
+         "towards it. Formally, the weights change by", "$$w \\leftarrow w + \\eta\\, y_i x_i$$"),
+        ("Perceptron › Update rule\n\nWhen a point $(x_i, y_i)$ is misclassified, the weights and the bias move "
+         "towards it. Formally, the weights change by … and the bias by", "$$b \\leftarrow b + \\eta\\, y_i$$")]
     rope = [c["back"] for c in listed(styles["quarto-daily"]) if "RoPE" in c["front"]]
     assert rope == ["$$\\theta_i = 10000^{-2i/d}$$", "$$q'_m = R(m\\theta)\\, q_m$$"]
 

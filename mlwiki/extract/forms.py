@@ -34,6 +34,7 @@ _STATEMENT = re.compile(r"[ \t]*\*\*(definition|theorem|proposition|lemma|coroll
                         r"(?:(?:\[\^[^\]]*\]|\([^)\n]*\))[ \t]*\.?[ \t]*)*(?=\S)", re.I)
 _STARTS_DEFINITION = re.compile(f"{DEFINITION.pattern}|{_OPENING.pattern}")  # a line that starts a definition
 STARTS_DEFINITION = _STARTS_DEFINITION  # (section cards leave such lines to this form, on or off)
+STATEMENT = _STATEMENT  # (with `definitions` off, a section's text)
 LABELLED_VALUE = "a labelled value, not a definition"
 A_STEP = "a step of a procedure, not a term"
 _NUMBERED = re.compile(r"[ \t]*\d+[.)][ \t]")

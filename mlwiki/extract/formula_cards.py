@@ -14,11 +14,13 @@ from pathlib import PurePosixPath
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.subject import sets_up_example
+from mlwiki.extract.forms import STATEMENT
 from mlwiki.extract.formulas import RELATION, Formula, display_formulas, is_trivial_formula, is_worked_example
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.masking import mask_inline
+from mlwiki.extract.passages import narrates
 from mlwiki.extract.prose import (PROSE_TAIL, clean_prose, clip, cut_prose, has_words, introduces, is_fragment,
-                                  last_sentence, prefix_heading, sentence_around)
+                                  last_sentence, prefix_heading, sentence_around, sentences)
 from mlwiki.models import CardKind, Severity
 
 
@@ -42,6 +44,11 @@ _DERIVES = re.compile(r"(?i)\b(?:so|thus|hence|therefore|gives?|giving|yields?|g
                       r"rearrang\w*|substitut\w*|plugging|taking|expanding|i\.e|that is|equivalently|now|then|"
                       r"which is|we have|leads? to|reduces? to)\b")
 WORKED_EXAMPLE = "works out numbers (a worked example)"
+_LEAD_WORDS = 40  # an introduction and the sentences before it: past this, only the introducing sentence
+# "See [here](…) for a worked example.": it points away, it does not introduce
+_POINTER = re.compile(r"\s*\(?(?:see|check out|refer to|read more|more (?:on|about) this)\b", re.I)
+# "Compute the predictions for users 3867 and 89 …": an exercise's task, not what the formula is
+_TASK = re.compile(r"\s*(?:compute|calculate|find|show|prove|implement|try|write|use|run|plot|solve|determine)\b", re.I)
 _PROOF = re.compile(r"\*{0,2}_?Proof\b")  # a card introduced by "Proof: …" holds the whole proof, to its section's end
 
 
@@ -147,7 +154,7 @@ def formula_intros(ex, formulas: list[Formula]) -> list[tuple[str, str]]:
     intros: list[tuple[str, str]] = []
     for formula in formulas:
         title, prose, cut = cut_prose(formula.before)
-        sentence = last_sentence(clean_prose(prose[-PROSE_TAIL:]))
+        sentence = introduction(clean_prose(prose[-PROSE_TAIL:]))
         previous = intros[-1] if intros else ex.prev_intro
         if not cut and previous and previous[1] and not sentence:
             sentence = previous[1]  # nothing tells it from the formula before: it joins that card
@@ -155,11 +162,36 @@ def formula_intros(ex, formulas: list[Formula]) -> list[tuple[str, str]]:
             sentence = clip(f"{previous[1]} … {sentence}")
         elif not cut and not sentence and ex.prev_text is not None:
             title, prose, _ = cut_prose([ln.text for ln in ex.prev_text.lines if ln.kind == TEXT])
-            sentence = last_sentence(clean_prose(prose))
+            sentence = introduction(clean_prose(prose))
         if _PROPERTY_LINE.fullmatch(sentence):
             sentence = ""  # ("tags: #activation" once its tags are gone introduces nothing)
         intros.append((title or (previous[0] if previous else ""), sentence))
     return intros
+
+
+def introduction(prose: str) -> str:
+    """The sentences of `prose` that introduce the formula after it: its last sentence (a pointer "See this page
+    for an example." left out), with the sentences before it while together they stay short, so that what the
+    paragraph says the formula is reaches the front ("AP is the mean of the precisions at the relevant ranks. It
+    rewards …"). A tutorial's narration before it stays out."""
+    prose = LIST_ITEM.sub("", prose.strip())
+    if (label := STATEMENT.match(prose)) and "**" in prose:  # ("**Definition**. (Tu, p. 3) Let …": its label and
+        prose = prose[label.end():]  # source are no part of what the formula is)
+    found = sentences(prose)
+    while len(found) > 1 and _POINTER.match(found[-1]):
+        found.pop()
+    text = " ".join(s.strip() for s in found)
+    last = last_sentence(text)
+    if not text.endswith(last) or sets_up_example(last):
+        return last  # (clipped: long already; or an example's set-up, which the caller leaves out)
+    words = len(last.split())
+    lead = sentences(text[:len(text) - len(last)].rstrip())
+    while lead and has_words(lead[-1], 2) and words + len(lead[-1].split()) <= _LEAD_WORDS and \
+            not is_fragment(lead[-1].strip()) and not _POINTER.match(lead[-1]) and not _TASK.match(lead[-1]) \
+            and not narrates(lead[-1]):
+        words += len(lead[-1].split())
+        last = f"{lead.pop().strip()} {last}"
+    return last
 
 
 def add_formula(ex, title: str, intro: str, formula: Formula, form: str) -> None:

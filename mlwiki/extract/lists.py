@@ -30,9 +30,11 @@ from mlwiki.extract.blocks import Block, card_text_lines, text_of, untaken
 from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
+from mlwiki.extract.labels import ASKING, QUESTION_LINE, asks, list_label
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import outline_items
 from mlwiki.extract.passages import ABOUT_PAGE, NO_SUBJECT, narrates, passage
+from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
 from mlwiki.extract.prose import clean_prose, last_sentence
 from mlwiki.extract.questions import QUESTION_CALLOUTS
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
@@ -43,16 +45,11 @@ LIST_FORM = "list"  # a list introduced by a sentence ending in ":", in a sectio
 TABLE_FORM = "table-row"  # a row of a table that explains things, in such a section
 OUTLINE_FORM = "outline"  # a labelled bullet and the items nested under it, in such a section
 QUESTION_FORM = "question-line"  # a paragraph that only asks, and the paragraph that answers, in such a section
-MIN_OPENING_WORDS = 10
-MAX_OPENING_SEARCH = 4  # paragraphs: further into a section, a passage no longer stands for it
 MIN_INTRO_WORDS = 4
 _FORMULA_FORMS = frozenset(("formula", "lone-formula", "inline-formula"))
 MIN_REST_ITEMS = 2  # beside formula cards, a list of explanations: at least two items …
 MIN_REST_ITEM_WORDS = 4  # … each a sentence, not a label ("Derivation of the loss (MLE)")
-MAX_LABEL_WORDS = 5  # "Algorithm:", "Pros / cons", "Fixes people use:": a line that heads a list as a heading would
-MAX_LABEL_CHARS = 50
 MAX_CLOSING_MERGE = 50  # words: closing sentences this short join the section's opening card
-_NOT_A_LIST_LABEL = re.compile(r"(?i)(?:where|with|here|given|in which|for example|e\.g\.?|example)[\s:]*")
 # What a formula's symbols mean ("- $\eta$ is the learning rate", "$P(Y|X)$ - conditional …", "Where: …"), no card
 # without its formula, nor is a proof; "- $T \to 0$: approaches argmax" states something
 _LEGEND_START = re.compile(r"[ \t]*(?:where\b|here \$|[*_]{0,2}proof(?![a-z]))", re.I)
@@ -76,7 +73,6 @@ _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
 # Untitled callouts whose text goes on with the section's own (a note or tip beside a formula), in Quarto
 # (`.callout-note`), MyST (```{note}```) and Obsidian (`> [!tip]`)
 _ASIDE_CALLOUTS = frozenset(("note", "tip", "important", "info", "remark"))
-_BOLD_START = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\*\*")  # "**Term**: …", "- **Term**: …"
 _ANNOUNCES = re.compile(r"\s*(?:as follows|the following|below)\s*:$", re.I)  # (the list it announces is the back)
 _BOX = {"box": True}  # (the attributes of a titled box made a part of its section)
 _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's title
@@ -85,9 +81,7 @@ _DIALOGUE = re.compile(r"(?i)\b(?:we|you|our|us|i)\b")
 # "What do these objects represent?" points back at what the card does not show ("Why does it work?" asks about
 # the subject in the heading path)
 _POINTS_BACK = re.compile(r"(?i)\b(?:these|those)\b")
-_ASKING = r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b"  # a question's first word
-_QUESTION_START = re.compile(_ASKING, re.I)
-_QUESTION_LINE = re.compile(_ASKING + r"[^\n]*\?[ \t]*", re.I)
+_QUESTION_START = re.compile(ASKING, re.I)
 
 
 @dataclass(slots=True)
@@ -182,7 +176,7 @@ def close_section(ex) -> None:
                 _add(ex, FORM, path, back, line)
             continue
         # The opening paragraph, unless it introduces a formula card (its front already) or is one
-        used, opening = _opening(blocks, free, declined) if len(blocks) > 1 or not all(free) else (-1, None)
+        used, opening = opening_paragraph(blocks, free, declined, taken) if len(blocks) > 1 or not all(free) else (-1, None)
         opened = len(ex.drafts)
         if opening is not None:
             _add(ex, FORM, path, opening, line)
@@ -232,7 +226,7 @@ def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, la
         if any(block.start <= n <= block.lines[-1].no for n in carded):
             after_card = True
             continue
-        if after_card and (LIST_ITEM.match(block.lines[0].text) or _asks(blocks[k - 1])):
+        if after_card and (LIST_ITEM.match(block.lines[0].text) or asks(blocks[k - 1])):
             continue
         after_card = False
         if not free[k] or k == used or any(ln.kind == MATH for ln in block.lines) \
@@ -333,15 +327,11 @@ def _table_cards(ex, path: str, block: Block) -> None:
         _add(ex, TABLE_FORM, f"{path} › {name}", back, line)
 
 
-def _asks(block: Block) -> bool:
-    """Whether a paragraph only asks a question ("Why not save the entire model?")."""
-    return len(block.lines) == 1 and block.lines[0].kind == TEXT and bool(_QUESTION_LINE.fullmatch(block.lines[0].text))
-
 
 def _question_card(ex, path: str, block: Block, answer: Block) -> None:
     """A paragraph that only asks a question ("Why not save the entire model?") and the paragraph after it that
     answers: a card, as a bold question would be."""
-    if not _asks(block):
+    if not asks(block):
         return
     question = clean_prose(block.lines[0].text)
     if _DIALOGUE.search(question):
@@ -374,7 +364,7 @@ def _asked_and_answered(ex, path: str, block: Block) -> None:
     text = clean_prose(text_of(block))
     question, _, answer = text.partition("? ")
     question += "?"
-    if not answer or not _QUESTION_LINE.fullmatch(question) or _DIALOGUE.search(question) \
+    if not answer or not QUESTION_LINE.fullmatch(question) or _DIALOGUE.search(question) \
             or _POINTS_BACK.search(question) or len(question.split()) < MIN_INTRO_WORDS - 1 \
             or len(answer.split()) < MIN_OPENING_WORDS:
         return
@@ -410,7 +400,7 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
     sentence is the front, under the heading path; the list the back. The list may follow in the same paragraph
     or right after it. Its `**Term**: …` items belong to it whatever `definitions` says: the paragraph is one no
     definition card took from ("… by alternating two steps:", `1. **E-step**: …`)."""
-    label = _list_label(block.lines)
+    label = list_label(block.lines)
     if label is None and (":" not in text_of(block) or not any(ln.text.rstrip().endswith(":") for ln in block.lines)):
         return  # (the common case, said cheaply: no sentence here introduces anything)
     lines = [ln for ln in card_text_lines(block.lines) if ln.kind == TEXT]
@@ -432,19 +422,6 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
             continue
         _add(ex, LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
 
-
-def _list_label(lines: list[Line]) -> str | None:
-    """The label a paragraph opens with when its first line is a short heading of its own over a list ("Algorithm:",
-    "Pros / cons", "Why?"), without its colon; None otherwise."""
-    if len(lines) < 2 or len(lines[0].text) > MAX_LABEL_CHARS or not LIST_ITEM.match(lines[1].text) \
-            or lines[0].kind != TEXT or LIST_ITEM.match(lines[0].text):
-        return None
-    label = clean_prose(lines[0].text).strip().removesuffix(":").strip()
-    if not label[:1].isupper() or not 1 <= len(label.split()) <= MAX_LABEL_WORDS or "." in label \
-            or NO_SUBJECT.fullmatch(label) or _NOT_A_LIST_LABEL.fullmatch(label) or is_example_title(label) \
-            or narrates(label):
-        return None
-    return label
 
 
 def _list_after(lines) -> list:
@@ -475,24 +452,3 @@ def _parts(section: Section) -> list[tuple[str | None, int, list[Block]]]:
         parts.append((clean_prose(match.group(1)), first.no, rest))
         current = parts[0][2] if block.attrs is _BOX else parts[-1][2]
     return [part for part in parts if part[2]]
-
-
-def _opening(blocks: list[Block], free: list[bool], declined: bool) -> tuple[int, str | None]:
-    """The paragraph that opens a section, as its card's back: the first of its first few paragraphs that
-    explains and says enough to stand for the section ("To check this we …" or "The p-value is probabilistic."
-    do not), and does not introduce a formula card (the paragraph before it is that card's front)."""
-    for k, block in enumerate(blocks[:MAX_OPENING_SEARCH]):
-        if not free[k] or (k + 1 < len(blocks) and not free[k + 1]
-                           and not _BOLD_START.match(blocks[k + 1].lines[0].text)):
-            break  # (a paragraph before a card introduces it, unless that card is a "- **Term**: …" of its own)
-        if block.lines[0].text.lstrip().startswith("**"):
-            break  # a bold term's paragraph is the definitions' (and what follows it no opening)
-        if LIST_ITEM.match(block.lines[0].text) or (k and _asks(blocks[k - 1])):
-            continue  # a list goes with the sentence that introduces it, an answer with its question
-        long_enough = len(text_of(block).split()) >= MIN_OPENING_WORDS  # (spares a passage)
-        back = passage([block], declined=declined) if long_enough else None
-        if back is not None and len(clean_prose(back).split()) >= MIN_OPENING_WORDS:
-            return k, back
-        if back is None and narrates(clean_prose(text_of(block))):
-            break  # what follows a tutorial's narration goes on with its story
-    return -1, None

@@ -1,0 +1,37 @@
+"""Lines that head or ask in a section's text: a short label line over a list ("Algorithm:", "Pros / cons"),
+as a heading would be, and a paragraph that only asks ("Why not save the entire model?")."""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block
+from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.passages import NO_SUBJECT, narrates
+from mlwiki.extract.prose import clean_prose
+from mlwiki.extract.subject import is_example_title
+
+MAX_LABEL_WORDS = 5  # "Algorithm:", "Pros / cons", "Fixes people use:": a line that heads a list as a heading would
+MAX_LABEL_CHARS = 50
+_NOT_A_LIST_LABEL = re.compile(r"(?i)(?:where|with|here|given|in which|for example|e\.g\.?|example)[\s:]*")
+ASKING = r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b"  # a question's first word
+QUESTION_LINE = re.compile(ASKING + r"[^\n]*\?[ \t]*", re.I)
+
+
+def list_label(lines: list[Line]) -> str | None:
+    """The label a paragraph opens with when its first line is a short heading of its own over a list ("Algorithm:",
+    "Pros / cons", "Why?"), without its colon; None otherwise."""
+    if len(lines) < 2 or len(lines[0].text) > MAX_LABEL_CHARS or not LIST_ITEM.match(lines[1].text) \
+            or lines[0].kind != TEXT or LIST_ITEM.match(lines[0].text):
+        return None
+    label = clean_prose(lines[0].text).strip().removesuffix(":").strip()
+    if not label[:1].isupper() or not 1 <= len(label.split()) <= MAX_LABEL_WORDS or "." in label \
+            or NO_SUBJECT.fullmatch(label) or _NOT_A_LIST_LABEL.fullmatch(label) or is_example_title(label) \
+            or narrates(label):
+        return None
+    return label
+
+
+def asks(block: Block) -> bool:
+    """Whether a paragraph only asks a question ("Why not save the entire model?")."""
+    return len(block.lines) == 1 and block.lines[0].kind == TEXT and bool(QUESTION_LINE.fullmatch(block.lines[0].text))

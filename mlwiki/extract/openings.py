@@ -1,0 +1,58 @@
+"""The paragraph that opens a section: the card that stands for the section when its text is too long or mixed
+for one card, chosen among its first paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block, text_of
+from mlwiki.extract.forms import STATEMENT
+from mlwiki.extract.labels import asks, list_label
+from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.passages import narrates, passage
+from mlwiki.extract.prose import clean_prose, sentences
+
+MIN_OPENING_WORDS = 10
+MAX_OPENING_SEARCH = 4  # paragraphs: further into a section, a passage no longer stands for it
+_SETS_UP = re.compile(r"\s*(?:let|suppose|assume|consider|given)\b", re.I)
+BOLD_START = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\*\*")  # "**Term**: …", "- **Term**: …"
+
+
+def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
+                      taken: set[int]) -> tuple[int, str | None]:
+    """The paragraph that opens a section, as its card's back: the first of its first few paragraphs that
+    explains and says enough to stand for the section ("To check this we …" or "The p-value is probabilistic."
+    do not), and does not introduce a formula card (the paragraph before it is that card's front)."""
+    for k, block in enumerate(blocks[:MAX_OPENING_SEARCH]):
+        if not free[k] or (k + 1 < len(blocks) and not free[k + 1] and not _speaks_first(blocks[k + 1], taken)):
+            break  # (a paragraph before a card introduces it, unless that card has an introduction of its own)
+        if block.lines[0].text.lstrip().startswith("**") and (declined or not STATEMENT.match(block.lines[0].text)):
+            break  # a bold term's paragraph is the definitions' (and what follows it no opening); with them off, a
+            # `**Definition**.` labels a statement that opens the section
+        if LIST_ITEM.match(block.lines[0].text) or (k and asks(blocks[k - 1])) or list_label(block.lines):
+            continue  # a list goes with the sentence that introduces it (or the label over it, as a heading would
+            # be), an answer with its question
+        long_enough = len(text_of(block).split()) >= MIN_OPENING_WORDS  # (spares a passage)
+        back = passage([block], declined=declined) if long_enough else None
+        if back is not None and _only_sets_up(back):
+            continue  # ("**Definition**. Let $\\Omega$ be a set …": what it sets up follows)
+        if back is not None and len(clean_prose(back).split()) >= MIN_OPENING_WORDS:
+            return k, back
+        if back is None and narrates(clean_prose(text_of(block))):
+            break  # what follows a tutorial's narration goes on with its story
+    return -1, None
+
+
+def _speaks_first(block: Block, taken: set[int]) -> bool:
+    """Whether a paragraph that holds cards opens with words of its own, so that the paragraph before it
+    introduces none of them: a `- **Term**: …` item, or prose that leads to its formula ("It is zero when …:
+    $$…$$"; a formula card takes the formula's lines, a definition or question its first line)."""
+    first = block.lines[0]
+    return bool(BOLD_START.match(first.text)) or (
+        first.no not in taken and first.kind == TEXT and not first.text.lstrip().startswith(("$", "\\[", "\\begin")))
+
+
+def _only_sets_up(text: str) -> bool:
+    """Whether a paragraph only names what the text after it will use ("Let $X$ be a set and …")."""
+    found = sentences(clean_prose(STATEMENT.sub("", text, count=1)))
+    return bool(found) and all(_SETS_UP.match(sentence) for sentence in found)

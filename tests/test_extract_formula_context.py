@@ -1,0 +1,96 @@
+"""What a section says before its formula is not lost (issue 23, recall): the sentences of the paragraph that
+lead to a formula's introduction reach its front, a paragraph before a formula that has an introduction of its
+own is the section's opening card, and a `**Definition**.` paragraph opens its section when `definitions` is off.
+Pointers ("See … for an example."), an exercise's task and set-ups alone ("Let $X$ be a set.") stay out. Notes are
+written in the style of an Obsidian vault titled by file names, into tmp_path, and read through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+METRICS = """## Average precision
+AP is the mean of the precision values at the ranks of the relevant items. It rewards models that rank relevant items early.
+$$AP = \\frac{1}{R}\\sum_k P@k \\cdot rel_k$$
+
+## Kendall tau
+Kendall's tau compares two rankings by counting pairs. It is more robust to outliers than Spearman's rho. See [this page](https://example.com/tau) for a worked example.
+
+$$\\tau = \\frac{C-D}{C+D}$$
+
+## Neighbourhood prediction
+Compute the predictions for users 17 and 42 from the ratings of their five nearest neighbours. The weighted average of their ratings is
+$$\\hat r = \\frac{\\sum_v w_v r_v}{\\sum_v |w_v|}$$
+"""
+
+HINGE = """## Hinge loss
+The hinge loss trains maximum-margin classifiers such as support vector machines.
+
+It is zero once the margin reaches one:
+$$\\ell(y) = \\max(0, 1 - t y)$$
+"""
+
+STATEMENTS = """# Vector field
+
+## Statements
+
+**Definition**. A _vector field_ on an open set $U$ is a function that assigns a vector to each point of $U$.
+
+**Remark**. In coordinates the vector at $p$ is a combination of the basis vectors:
+$$X_p = \\sum_i a^i(p)\\, \\partial_i$$
+"""
+
+SET_UP = """# Measure
+
+## Statements
+
+**Definition**. Let $\\Omega$ be a set and $\\mathcal{F}$ a sigma-algebra over $\\Omega$. A function $P$ on $\\mathcal{F}$ is a _measure_ if:
+
+1. Non-negativity: $P(F) \\geq 0$ for every $F$ in $\\mathcal{F}$
+2. Null empty set: $$P(\\emptyset) = 0$$
+"""
+
+
+def cards(root) -> list[dict]:
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def formula_front(found: list[dict], formula: str) -> str:
+    return next(c["front"] for c in found if formula in c["back"])
+
+
+def test_the_sentences_before_a_formulas_introduction_reach_its_front(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Ranking metrics.md": METRICS}))
+    assert formula_front(found, "AP =") == (
+        "Ranking metrics › Average precision\n\nAP is the mean of the precision values at the ranks of the relevant "
+        "items. It rewards models that rank relevant items early.")
+    # a pointer away is no introduction: the sentences before it are
+    assert formula_front(found, "\\tau =") == (
+        "Ranking metrics › Kendall tau\n\nKendall's tau compares two rankings by counting pairs. It is more robust "
+        "to outliers than Spearman's rho.")
+    # an exercise's task is not what the formula is
+    assert formula_front(found, "\\hat r =").endswith("\n\nThe weighted average of their ratings is")
+
+
+def test_a_paragraph_before_a_formula_introduced_on_its_own_is_the_opening_card(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Hinge loss.md": HINGE}))
+    assert {(c["front"], c["back"]) for c in found if c["kind"] == "basic"} == {
+        ("Hinge loss", "The hinge loss trains maximum-margin classifiers such as support vector machines.")}
+    assert formula_front(found, "\\max(0") == "Hinge loss\n\nIt is zero once the margin reaches one:"
+
+
+def test_a_labelled_definition_opens_its_section_when_definitions_are_off(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Vector field.md": STATEMENTS}))
+    basic = [c for c in found if c["kind"] == "basic"]
+    assert [(c["front"], c["back"]) for c in basic] == [
+        ("Vector field › Statements", "**Definition**. A _vector field_ on an open set $U$ is a function that assigns "
+                                      "a vector to each point of $U$.")]
+    # the label is no part of a formula's introduction
+    assert "Remark" not in formula_front(found, "X_p =")
+
+
+def test_a_set_up_alone_is_no_card_and_the_statement_label_leaves_the_front(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Measure.md": SET_UP}))
+    assert not [c for c in found if c["kind"] == "basic" and c["back"].startswith("**Definition**. Let")]
+    assert formula_front(found, "\\emptyset") == "Measure › Statements\n\nNull empty set:"
