@@ -94,3 +94,35 @@ def test_a_set_up_alone_is_no_card_and_the_statement_label_leaves_the_front(tmp_
     found = cards(new_wiki(tmp_path, {"Measure.md": SET_UP}))
     assert not [c for c in found if c["kind"] == "basic" and c["back"].startswith("**Definition**. Let")]
     assert formula_front(found, "\\emptyset") == "Measure › Statements\n\nNull empty set:"
+
+
+RANKING = """## Reciprocal rank
+Average of the reciprocal rank of the first relevant item over a set of queries.
+
+$$MRR = \\frac{1}{|Q|}\\sum_i \\frac{1}{rank_i}$$
+Limitation: only the first relevant item counts, so it suits questions with one right answer.
+
+## NDCG
+$$NDCG_{@k} = \\frac{DCG_{@k}}{IDCG_{@k}}$$
+Advantage: it takes graded relevance (rather than a 0/1 judgement) and the positions into account
+Limitation: it does not penalise bad documents in the result.
+
+## Binary cross-entropy
+$$L = -\\sum_m y_{m} \\log p_{m}$$
+M is the number of labels, which some texts call classes
+$y_{m}$ is the binary indicator of label $m$
+$p_{m}$ is the predicted probability of label $m$
+"""
+
+
+def test_the_text_a_formulas_paragraph_ends_with_is_a_card_of_its_section(tmp_path):
+    found = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"Ranking.md": RANKING, "Doc2vec.md":
+                                                                      "#NLP\n\nAn extension of [[Word2Vec]]\n"}))}
+    assert found["Ranking › Reciprocal rank"] == (
+        "Limitation: only the first relevant item counts, so it suits questions with one right answer.")
+    # "0/1" names a judgement: no sum worked out on numbers
+    assert found["Ranking › NDCG"].startswith("Advantage: it takes graded relevance")
+    # a legend of the symbols, even one that opens on a plain letter, is no card without its formula
+    assert "Ranking › Binary cross-entropy" not in found
+    # a note of one short sentence is a card of its name
+    assert found["Doc2vec"] == "An extension of [[Word2Vec]]"

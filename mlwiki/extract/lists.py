@@ -52,7 +52,8 @@ MIN_REST_ITEM_WORDS = 4  # … each a sentence, not a label ("Derivation of the 
 MAX_CLOSING_MERGE = 50  # words: closing sentences this short join the section's opening card
 # What a formula's symbols mean ("- $\eta$ is the learning rate", "$P(Y|X)$ - conditional …", "Where: …"), no card
 # without its formula, nor is a proof; "- $T \to 0$: approaches argmax" states something
-_LEGEND_START = re.compile(r"[ \t]*(?:where\b|here \$|[*_]{0,2}proof(?![a-z]))", re.I)
+_LEGEND_START = re.compile(r"[ \t]*(?:where\b|here \$|[*_]{0,2}proof(?![a-z])|(?:[-*+][ \t]+)?[A-Za-z](?:_\w+)?[ \t]+"
+                           r"(?:is|are|denotes)[ \t]+(?:the|an?)\b)", re.I)  # (… or "M is the number of labels")
 _SYMBOL_FIRST = re.compile(r"[ \t]*((?:[-*+]|\d+[.)])[ \t]+)?\$([^$\n]+)\$[ \t]*([^\n]{0,12})")
 _RELATION = re.compile(r"[=<>]|\\(?:to|le|ge|leq|geq|approx|sim|in|propto|rightarrow)(?![a-z])")
 _EXPLAINS_SYMBOL = re.compile(r"(?:[-—–:,]|(?:is|are|denotes) the\b)", re.I)
@@ -67,7 +68,7 @@ _LATER_STEP = re.compile(r"\n(?:[2-9]|\d\d)[.)][ \t]")  # "5. **Repeat** …": t
 _FIRST_STEP = re.compile(r"\n1[.)][ \t]")
 # A tutorial's aside, "These methods are …" (what they are is not on the card), "(The paper itself writes …)"
 _TO_THE_READER = re.compile(r"(?i)\byou\b|^(?:these|this|such)\b|^\(")
-MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name
+MIN_LEAD_WORDS = 4  # the text before a note's first heading, its front only the note's name ("An extension of Word2Vec")
 # A paragraph's first line that only says **Label**: a part of the section of its own
 _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
 # Untitled callouts whose text goes on with the section's own (a note or tip beside a formula), in Quarto
@@ -199,7 +200,7 @@ def close_section(ex) -> None:
                 definition_sentence_cards(ex, path, rest)
                 if rest.start > max(ln.no for ln in block.lines if ln.no in taken or ln.kind != TEXT):
                     _rest_card(ex, path, rest, declined)  # (what follows the formulas, not steps between them)
-        closing, at = _closing(ex, blocks, free, used, made, label is not None, declined)
+        closing, at = _closing(ex, blocks, free, used, made, label is not None, declined, (taken, whole))
         if closing is None:
             continue
         if made == opened:
@@ -210,27 +211,31 @@ def close_section(ex) -> None:
 
 
 def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, labelled: bool,
-             declined: bool) -> tuple[str | None, int]:
+             declined: bool, lines: tuple[set[int], set[int]]) -> tuple[str | None, int]:
     """(passage, line) of the text that explains a part's cards: its paragraphs after the first block another form
-    made a card of ("It is not symmetric …", "Precision: of what we flagged …"), leaving out display formulas, the
-    paragraph that introduces the formula card after it and what this module carded (a list with its intro, a
-    question with its answer); (None, 0) when that is nothing or does not read as a passage alone."""
+    made a card of ("It is not symmetric …", "Precision: of what we flagged …"), and the text a paragraph of formula
+    cards goes on with after its last formula ("$$…$$ / Limitation: it only counts …"), leaving out display formulas,
+    the paragraph that introduces the formula card after it and what this module carded (a list with its intro, a
+    question with its answer); (None, 0) when that is nothing or does not read as a passage alone. `lines`: the
+    lines other forms took, and of them those whose card took their whole paragraph."""
     taken = [k for k, unused in enumerate(free) if not unused]
     if not taken:
         return None, 0
     carded = {d.line for drafts, _ in ex.drafts[made:] for d in drafts}
     rest: list[Block] = []
     after_card = False  # (the list or the answer that follows a carded intro or question is that card's)
-    for k in range(taken[0] + 1, len(blocks)):
-        block = blocks[k]
+    for k in range(taken[0], len(blocks)):
+        block = blocks[k] if free[k] else _after_formulas(blocks[k], *lines)
+        if block is None:
+            continue
         if any(block.start <= n <= block.lines[-1].no for n in carded):
             after_card = True
             continue
         if after_card and (LIST_ITEM.match(block.lines[0].text) or asks(blocks[k - 1])):
             continue
         after_card = False
-        if not free[k] or k == used or any(ln.kind == MATH for ln in block.lines) \
-                or k + 1 < len(blocks) and not free[k + 1] and _opens_with_math(blocks[k + 1]):
+        if k == used or any(ln.kind == MATH for ln in block.lines) \
+                or k + 1 < len(blocks) and (not free[k + 1] or not free[k]) and _opens_with_math(blocks[k + 1]):
             continue  # (a formula, its introduction, the opening card's paragraph)
         text = text_of(block).strip()
         introduces_list = k + 1 < len(blocks) and LIST_ITEM.match(blocks[k + 1].lines[0].text)
@@ -248,6 +253,18 @@ def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, la
             or _later_steps_only(back) or _to_the_reader(back) or _leaves_out(back):
         return None, 0  # (a formula's legend, step 5 of steps a formula broke, a tutorial's "you", a gap)
     return back, rest[0].start
+
+
+def _after_formulas(block: Block, taken: set[int], whole: set[int]) -> Block | None:
+    """The text lines a paragraph of formula cards ends with, after its last formula, unless they start a list
+    (a rest card's, see _rest_card) or the paragraph's card took it whole."""
+    last = max((k for k, ln in enumerate(block.lines) if ln.kind != TEXT or ln.no in taken), default=None)
+    if last is None or any(ln.no in whole for ln in block.lines):
+        return None
+    tail = block.lines[last + 1:]
+    if not tail or LIST_ITEM.match(tail[0].text):
+        return None
+    return Block(TEXT, tail)
 
 
 def _later_steps_only(text: str) -> bool:
