@@ -68,7 +68,9 @@ _LATER_STEP = re.compile(r"\n(?:[2-9]|\d\d)[.)][ \t]")  # "5. **Repeat** …": t
 _FIRST_STEP = re.compile(r"\n1[.)][ \t]")
 # A tutorial's aside, "These methods are …" (what they are is not on the card), "(The paper itself writes …)"
 _TO_THE_READER = re.compile(r"(?i)\byou\b|^(?:these|this|such)\b|^\(")
-MIN_LEAD_WORDS = 4  # the text before a note's first heading, its front only the note's name ("An extension of Word2Vec")
+MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name ("Nothing here any more.": no)
+# … or shorter, a phrase that says what the subject is ("An extension of Word2Vec")
+_NAMES_WHAT = re.compile(r"(?:an?|the|one of the)\s+\S+\s+\S+\s+\S", re.I)
 # A paragraph's first line that only says **Label**: a part of the section of its own
 _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
 # Untitled callouts whose text goes on with the section's own (a note or tip beside a formula), in Quarto
@@ -173,7 +175,7 @@ def close_section(ex) -> None:
         path = f"{section.path} › {label}" if label else section.path
         declined = ex.ctx.definitions  # (then a `**Term**:` item left here is one that form declined: a step)
         if all(free) and (back := passage(blocks, label is not None, declined)) is not None:
-            if not section.lead or len(back.split()) >= MIN_LEAD_WORDS:  # ("Nothing here any more." says nothing)
+            if not section.lead or len(back.split()) >= MIN_LEAD_WORDS or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
                 _add(ex, FORM, path, back, line)
             continue
         # The opening paragraph, unless it introduces a formula card (its front already) or is one
