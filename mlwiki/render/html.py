@@ -55,6 +55,7 @@ from markdown_it.utils import EnvType, OptionsDict
 from mlwiki.ankiformat.cloze import _is_escaped, _pad_clozes, pad_cloze_math
 from mlwiki.render.spans import SIMPLE_DISPLAY_MATH, SIMPLE_INLINE_MATH
 from mlwiki.render.texsafe import neutralize_tex
+from mlwiki.render.myst import add_rules as add_myst_rules
 from mlwiki.render.wikilinks import add_rules as add_note_rules
 
 __all__ = ["image_refs", "markdown_to_html", "pad_cloze_math", "sanitize_html"]
@@ -190,6 +191,7 @@ def _make_markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
     md.inline.ruler.before("escape", "math_inline", math_inline_rule)
     add_note_rules(md)  # [[wikilinks]], ![[embeds]], \verb|x|: as Obsidian and LaTeX show them
+    add_myst_rules(md)  # {ref}`…` roles, (label)= targets, definition lists: as Jupyter Book shows them
     md.block.ruler.before(
         "fence",
         "math_block",
@@ -227,7 +229,7 @@ def markdown_to_html(text: str) -> str:
 # several times faster. tests/test_render_html.py checks with hypothesis that both paths give identical HTML.
 _FAST_TEXT = re.compile(r"[^\n*_`\[\]<>!|~#\\&${}\r\x00-\x08\x0b-\x1f]*")
 _FAST_MATH = SIMPLE_INLINE_MATH
-_FAST_FIRST = re.compile(r"[-+*#>=\d]|[ \t]|$")
+_FAST_FIRST = re.compile(r"[-+*#>=:\d]|[ \t]|$")  # (":": a MyST definition's marker)
 
 
 def _math_escape(latex: str) -> str:
@@ -251,8 +253,8 @@ _FAST_DISPLAY = SIMPLE_DISPLAY_MATH
 
 def _plain_paragraph_html(text: str) -> str | None:
     """HTML for a single line of plain text with inline math, or None when Markdown must decide."""
-    if _FAST_FIRST.match(text) or text.endswith((" ", "\t")):
-        return None  # block syntax and hard breaks go the long way
+    if _FAST_FIRST.match(text) or text.endswith((" ", "\t", ")=")):
+        return None  # block syntax, hard breaks and MyST targets (`(label)=`) go the long way
     out, pos = ["<p>"], 0
     for match in _FAST_MATH.finditer(text):
         before = _plain_text_html(text[pos:match.start()])

@@ -39,12 +39,14 @@ def _parser():
     from markdown_it import MarkdownIt
 
     from mlwiki.render.html import math_block_rule, math_inline_rule  # the export's math rules: one notion of a span
+    from mlwiki.render.myst import add_rules as add_myst_rules
     from mlwiki.render.wikilinks import add_rules as add_note_rules
 
     md = MarkdownIt("commonmark").enable(["strikethrough", "table"])
     md.inline.ruler.before("escape", "math_inline", math_inline_rule)
     md.inline.ruler.before("escape", "math_paren", _paren_math)
     add_note_rules(md)
+    add_myst_rules(md)
     md.block.ruler.before("fence", "math_block", math_block_rule,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
     return md

@@ -1,0 +1,74 @@
+"""markdown-it rules for the MyST syntax of Jupyter Book notes that plain Markdown would show as written, so a card
+reads as the book does: a role `{ref}`text <label>`` as its text, `{eq}`label`` as "(label)", `{math}`x`` as math;
+a target line `(label)=` not at all; a definition list's `: ` marker joined to its term ("Term — definition").
+
+Cards keep the note's own text (`cards --json` shows it as written); these rules run where a card is shown.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_inline import StateInline
+
+# `{name}`content``: MyST's inline roles (`{ref}`, `{eq}`, `{numref}`, `{doc}`, `{prf:ref}`, `{term}`, `{math}` …)
+_ROLE = re.compile(r"\{([a-z][\w:-]*)\}`([^`\n]+)`")
+_TARGET_LINE = re.compile(r"[ \t]*\([\w.:-]+\)=[ \t]*$")  # `(sec-mcmc-background)=` above a heading
+_EXPLICIT = re.compile(r"(.*?)\s*<([^<>]+)>")  # `{ref}`the ELBO <sec-elbo>``: the text before the label
+
+
+def role_text(name: str, content: str) -> str:
+    """What a role shows: the text of `text <label>`, an equation's label in parentheses, else the content."""
+    explicit = _EXPLICIT.fullmatch(content)
+    if explicit and explicit.group(1):
+        return explicit.group(1)
+    label = explicit.group(2) if explicit else content
+    return f"({label})" if name == "eq" else label
+
+
+def role_rule(state: StateInline, silent: bool) -> bool:
+    """`{name}`content``, as its text (`{math}`: as inline math)."""
+    if state.src[state.pos] != "{":
+        return False
+    match = _ROLE.match(state.src, state.pos, state.posMax)
+    if match is None:
+        return False
+    if not silent:
+        name, content = match.groups()
+        if name == "math":
+            token = state.push("math_inline", "math", 0)
+            token.content, token.markup = content, "$"
+        else:
+            state.push("text", "", 0).content = role_text(name, content)
+    state.pos = match.end()
+    return True
+
+
+def definition_marker_rule(state: StateInline, silent: bool) -> bool:
+    """A definition list's `: ` at the start of a line: at the start of a card left out, after its term "— "."""
+    pos = state.pos
+    if state.src[pos] != ":" or not state.src.startswith(": ", pos) or (pos and state.src[pos - 1] != "\n"):
+        return False
+    if not silent and pos:
+        state.push("text", "", 0).content = "— "
+    state.pos = pos + 2
+    return True
+
+
+def target_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """A target line `(label)=`: shown as nothing."""
+    begin = state.bMarks[start] + state.tShift[start]
+    if not _TARGET_LINE.fullmatch(state.src, begin, state.eMarks[start]):
+        return False
+    if not silent:
+        state.line = start + 1
+    return True
+
+
+def add_rules(md) -> None:
+    """Register the MyST rules on a MarkdownIt (roles before code spans, which their backticks would start)."""
+    md.inline.ruler.before("backticks", "myst_role", role_rule)
+    md.inline.ruler.before("text", "myst_definition", definition_marker_rule)
+    md.block.ruler.before("paragraph", "myst_target", target_rule,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})

@@ -1,0 +1,43 @@
+"""Jupyter Book's MyST syntax reads as the book shows it wherever a card is shown (issue 23, point 6): roles
+(`{ref}`…``, `{eq}`…``, `{math}`…``) as their text, target lines `(label)=` not at all, a definition list's `: `
+marker joined to its term. `cards --json` keeps the note as written."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CHAPTER = """(ch-flows)=
+# Normalising flows
+
+A normalising flow maps a simple base density through invertible maps. Unlike the VAE ({ref}`ch-vae`), its
+likelihood is exact, by the change of variables in {eq}`eq-cov` and {ref}`the coupling trick <sec-coupling>`.
+(sec-flows-terms)=
+
+## Terms
+
+Coupling layer
+: transforms half of the input conditioned on the other half, so that its Jacobian is triangular.
+
+Base density
+: the simple distribution the flow starts from, usually {math}`\\mathcal N(0, I)`.
+"""
+
+
+def test_myst_roles_targets_and_definition_markers_read_as_the_book_shows_them(tmp_path):
+    root = new_wiki(tmp_path, {"chapters/flows.md": CHAPTER})
+    cards = json.loads(run(root, "cards", "--json", ok=True).output)
+    assert any("{ref}`ch-vae`" in c["back"] for c in cards), "cards --json keeps the note as written"
+    result = run(root, "review", "--plain", input="\n3\n" * len(cards))
+    assert result.exit_code == 0, result.output
+    assert "Unlike the VAE (ch-vae), its likelihood is exact, by the change of variables in (eq-cov) and the " \
+           "coupling trick." in " ".join(result.output.split())
+    for marker in ("{ref}", "{eq}", "{math}", "(sec-flows-terms)=", "\n: "):
+        assert marker not in result.output, marker
+
+    from mlwiki.render.html import markdown_to_html
+    assert markdown_to_html("Coupling layer\n: transforms half of it.") == "<p>Coupling layer\n— transforms half of it.</p>\n"
+    assert markdown_to_html(": the simple distribution, {math}`x^2`.") == "<p>the simple distribution, \\(x^2\\).</p>\n"
+    assert markdown_to_html("(sec-flows-terms)=") == ""
+    assert markdown_to_html("`{ref}` in code and $\\{a\\}$") == "<p><code>{ref}</code> in code and \\(\\{a\\}\\)</p>\n"
