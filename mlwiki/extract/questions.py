@@ -3,7 +3,9 @@
 - a heading that ends in `?`: front = heading path + the question, back = the section's own text;
 - a callout, div or MyST admonition titled with a question (and any Obsidian `[!question]`, `[!faq]`,
   `[!help]` callout): front = title, back = body;
-- a paragraph that starts with a bold question `**…?**`: back = the rest of it, or the blocks that follow.
+- a paragraph that starts with a bold question `**…?**`: back = the rest of it, or the blocks that follow;
+- a line or list item that asks and answers after an arrow (`- why KL(P‖Q)? → asymmetric penalty …`), as people
+  write questions to themselves: front = heading path + the question, back = the answer.
 
 
 `ex` in every function is the walk over the note (`mlwiki.extract.walk.Extractor`): its settings, what it has
@@ -21,6 +23,12 @@ from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title
 from mlwiki.models import CardKind
 
 
+# `- why is it the diagonal? → TPR = FPR = p`: a question, an arrow, its answer (not `a -> b` inside code or math,
+# which the caller masks, nor a question with nothing after the arrow)
+_ARROW_ANSWER = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?P<question>[^\n]*?\?)[ \t]*(?:→|->|=>|⇒|⟶)[ \t]*"
+                           r"(?P<answer>\S[^\n]*)")
+ARROWS = ("→", "->", "=>", "⇒", "⟶")
+_MIN_QUESTION_WORDS = 2  # ("AUC < 0.5 means?" asks; "why?" alone does not)
 _COMMENT = re.compile(r"[ \t]*<!--.*?-->", re.DOTALL)
 QUESTION_CALLOUTS = frozenset(("callout-question", "callout-faq", "callout-help"))
 # `**Why …?**` and `**Why …**?` (the question mark outside the bold)
@@ -113,4 +121,25 @@ def _continues(block: Block) -> bool:
     first = block.lines[0]
     return first.kind == MATH or (first.kind == TEXT and (bool(LIST_ITEM.match(first.text))
                                                           or first.text.lstrip()[:1].islower()))
+
+
+def arrow_answers(ex, block: Block) -> bool:
+    """Cards of the lines and list items of a paragraph that ask and answer after an arrow (the lines that go on
+    an item are part of its answer); whether it made any."""
+    found = False
+    lines = block.lines
+    for k, line in enumerate(lines):
+        match = _ARROW_ANSWER.fullmatch(line.text) if line.kind == TEXT and "?" in line.text else None
+        if match is None or len(clean_prose(match["question"]).split()) < _MIN_QUESTION_WORDS:
+            continue
+        answer = [match["answer"]]
+        for more in lines[k + 1:]:  # (an item's answer may go on over the lines under it)
+            if more.kind != TEXT or LIST_ITEM.match(more.text) or not more.text.strip():
+                break
+            answer.append(more.text.strip())
+        question = clean_prose(match["question"])
+        ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), "\n".join(answer), line.no,
+                    form="question-arrow", quiet=True, id_front=prefix_heading(ex.heading_path(subject=False), question))
+        found = True
+    return found
 

@@ -19,7 +19,8 @@ from mlwiki.models import Card, CardKind, Problem, Severity, Source
 # The forms mlwiki reads out of ordinary prose: inside a worked example or an exercise they make no card (the
 # forms written for mlwiki, `Q:`/`A:`, `::`, card divs and clozes, always do).
 HEURISTIC_FORMS = frozenset(("formula", "lone-formula", "inline-formula", "definition", "definition-item",
-                             "definition-opening", "statement", "question-heading", "question-callout", "bold-question"))
+                             "definition-opening", "statement", "question-heading", "question-callout", "bold-question",
+                             "question-arrow"))
 IN_EXAMPLE = "in a worked example or exercise"
 
 
@@ -195,7 +196,9 @@ class Extractor:
             block = forms.split_before(blocks, i, k)  # the text before the `Q:` line is a paragraph of its own
             text = text_of(block)
         ending_intro, formulas = None, 0
-        if "?" in text and (k := forms.qmark_line(block, text)) is not None:
+        if "?" in text and any(arrow in text for arrow in questions.ARROWS) and questions.arrow_answers(self, block):
+            pass  # (`- why …? → because …`: its lines are cards, no other form's)
+        elif "?" in text and (k := forms.qmark_line(block, text)) is not None:
             forms.multiline_card(self, block, k)
         elif "*" in text and "**" in text and ((self.ctx.bold_questions and questions.bold_question(self, blocks, i))
                                or forms.statement_card(self, block, _next(blocks, i))):  # (its formulas: cards too)

@@ -37,6 +37,8 @@ FORMS = {  # form: ((one, many), setting)
                          ("question_callouts", "true")),
     "bold-question": (("paragraph that starts with a **bold question?**",
                        "paragraphs that start with a **bold question?**"), ("bold_questions", "true")),
+    "question-arrow": (("line that asks and answers after an arrow (`why …? → …`)",
+                        "lines that ask and answer after an arrow (`why …? → …`)"), None),
     "section": (("section of prose or explanations under a heading", "sections of prose or explanations under a "
                  "heading"), ("sections", "true")),
     "list": (("list introduced by a sentence ending in `:`", "lists introduced by a sentence ending in `:`"),

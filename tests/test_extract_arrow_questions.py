@@ -1,0 +1,46 @@
+"""Questions people write to themselves and answer after an arrow (`- why …? → because …`), in Quarto daily notes
+and Obsidian "Questions" sections, are cards (issue 23, recall): front = heading path + the question, back = the
+answer; a question with no answer after an arrow is no card. Notes written into tmp_path, read through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+DAILY = """---
+title: "2026-11-03"
+categories: [daily, visualization]
+---
+
+## Qs
+- why KL(P‖Q) and not KL(Q‖P)? → asymmetric penalty: placing close points far apart costs much,
+  the reverse little, so local structure is kept.
+- could I use the coordinates as features? -> no: there is no transform for new points.
+- DoRA, worth it?
+- why? → because
+"""
+
+VAULT = """# ROC and AUC
+
+## Questions
+- AUC < 0.5 means? → the ranking is inverted; flipping the score gives $1 - \\text{AUC}$.
+
+```python
+x = y if ok else z  # what? -> not a card, code
+```
+"""
+
+
+def cards(root) -> dict[str, str]:
+    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+
+
+def test_a_question_answered_after_an_arrow_is_a_card(tmp_path):
+    found = cards(new_wiki(tmp_path, {"daily/2026-11-03.qmd": DAILY, "ROC and AUC.md": VAULT}))
+    assert found["Qs\n\nwhy KL(P‖Q) and not KL(Q‖P)?"] == ("asymmetric penalty: placing close points far apart "
+                                                          "costs much,\nthe reverse little, so local structure is kept.")
+    assert found["Qs\n\ncould I use the coordinates as features?"] == "no: there is no transform for new points."
+    assert found["ROC and AUC › Questions\n\nAUC < 0.5 means?"].startswith("the ranking is inverted")
+    assert not any("DoRA" in front or front.endswith("why?") or "what?" in front for front in found)
+    assert not any(back.startswith("- why KL") for back in found.values()), "its list is no section card too"
