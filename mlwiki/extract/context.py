@@ -73,7 +73,8 @@ def note_context(note: NoteText, config) -> NoteContext:
         bold_questions=config.bold_questions, sections=config.sections,
         line_offset=note.line_offset, line_map=note.line_map,
         title=title if isinstance(title, str) else "")
-    if is_template(folders, rel_notes) or "listing" in note.meta:  # (only the forms written for mlwiki, then)
+    if is_template(folders, rel_notes) or "listing" in note.meta or is_repository_file(rel_notes):
+        # (only the forms written for mlwiki, then)
         ctx = replace(ctx, formulas="none", definitions=False, highlight_cloze=False, question_headings=False,
                       question_callouts=False, bold_questions=False, sections=False)
     return ctx
@@ -90,6 +91,19 @@ def is_template(folders: list[str], rel: str) -> bool:
     if "emplate" not in rel.lower():
         return False  # (nearly every note, said cheaply)
     return bool(_TEMPLATE.fullmatch(PurePosixPath(rel).stem)) or any(_TEMPLATE.fullmatch(f) for f in folders)
+
+
+# The files a code repository keeps about itself, named as GitHub and GitLab expect them: what the repository holds
+# and how to work on it, not study material ("README.md", "docs/CONTRIBUTING.md", "Literature/README.md")
+# ("Security.md" or "History.md" may well be notes about a subject: only names no note would take)
+_REPOSITORY_FILES = frozenset(("readme", "changelog", "contributing", "code_of_conduct", "license", "licence"))
+
+
+def is_repository_file(rel: str) -> bool:
+    """Whether the note is one of the files a repository keeps about itself (its README, a folder's README, the
+    changelog …): only the forms written for mlwiki make cards of it."""
+    name = rel.rpartition("/")[2]
+    return name.partition(".")[0].casefold() in _REPOSITORY_FILES
 
 
 def _parent_parts(rel: str) -> tuple[str, ...]:

@@ -37,8 +37,16 @@ STARTS_DEFINITION = _STARTS_DEFINITION  # (section cards leave such lines to thi
 STATEMENT = _STATEMENT  # (with `definitions` off, a section's text)
 LABELLED_VALUE = "a labelled value, not a definition"
 A_STEP = "a step of a procedure, not a term"
+EXPLAINS = "explains the parts of something above it, not a term"
+# A bold line over a list that goes through code or formulas part by part: "**Explanation:**", "**Code explanation**",
+# "**Output:**", "**Results**"
+_EXPLAINS_LABEL = re.compile(r"(?i)[ \t]*\*\*(?:[^*\n]{0,30}[ \t])?(?:explanation|output|results?)\.?(?::\*\*|\*\*[ \t]*:?)"
+                             r"[ \t]*")
 _NUMBERED = re.compile(r"[ \t]*\d+[.)][ \t]")
-_STEP_TERM = re.compile(r"[A-Z]?[a-z]+ing\s+\S")  # "Choosing the top 5", "Starting the search"
+# "Choosing the top 5", "Knowing when to stop", "Avoiding diminishing learning rates": a gerund and its object;
+# "Learning rate", "Pooling layer" and "Embedding size" are terms
+_STEP_TERM = re.compile(r"(?i)[a-z]+ing\s+(?:(?:the|a|an|all|each|every|its|their|our|your|this|these|those|when|how|"
+                        r"what|which|to|for|from|into|over|up|out|off|down|back)\b|\S+\s+\S+\s+\S)")
 _MARKER = r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?"  # a line's indent and list bullet
 _Q_LINE = re.compile(_MARKER + r"Q:[ \t]*")
 _A_LINE = re.compile(_MARKER + r"A:[ \t]*")
@@ -167,6 +175,7 @@ def definition_cards(ex, block: Block, text: str) -> bool:
     if not ex.ctx.definitions or "*" not in text or "**" not in text:
         return False
     found = False
+    explains = _explains_above(ex.prev_text)
     for item in list_items(block.lines, _STARTS_DEFINITION):
         match = DEFINITION.match(item[0].text)
         if not match:
@@ -185,9 +194,37 @@ def definition_cards(ex, block: Block, text: str) -> bool:
         if _NUMBERED.match(item[0].text) or _STEP_TERM.match(term):
             ex.skip(form, A_STEP)  # "1. **Gathering candidates:** …": a step of a procedure, not a term
             continue
+        if explains or _under_label(block.lines, item[0]):
+            ex.skip(form, EXPLAINS)  # "**Explanation:**" over "- **Velocity update**: …", "- **Plots**:" over …
+            continue
         _add_definition(ex, term, definition, item[0].no, form)
         found = True
     return found
+
+
+def _explains_above(before: Block | None) -> bool:
+    """Whether the paragraph before a list only says `**Explanation:**` or `**Output:**`: the list goes through the
+    code or the formulas above it part by part ("- **Velocity update**: combines momentum and the gradient"), and
+    its bold words name those parts, not terms to define."""
+    if before is None or len(before.lines) != 1 or "**" not in before.lines[0].text:
+        return False
+    return bool(_EXPLAINS_LABEL.fullmatch(before.lines[0].text))
+
+
+def _under_label(lines: list[Line], first: Line) -> bool:
+    """Whether a list item is nested under an item that is only a bold label ("2. **Decision boundary plots**:"
+    over "- **Perceptron**: a straight line between the classes"): its bold word says which case of the label it
+    gives, not a term it defines."""
+    indent = len(first.text) - len(first.text.lstrip())
+    if not indent:
+        return False
+    at = next(k for k, ln in enumerate(lines) if ln is first)
+    for line in reversed(lines[:at]):
+        if line.kind != TEXT or not LIST_ITEM.match(line.text) or len(line.text) - len(line.text.lstrip()) >= indent:
+            continue
+        match = DEFINITION.match(line.text)
+        return bool(match) and not line.text[match.end():].strip()
+    return False
 
 
 def _add_definition(ex, term: str, definition: str, line: int, form: str) -> None:

@@ -110,13 +110,17 @@ def computes_numbers(formula: str) -> bool:
 
 
 _SHOWS = re.compile(r"(?:shows|displays|plots|visuali[sz]es|illustrates|demonstrates)\b", re.I)
+# A tutorial telling what it does next ("**Lookahead**: We compute the gradient at …", "Let's …"): a step, not a term
+_NARRATES = re.compile(r"(?:we|let[’']?s|i|you)\b", re.I)
 
 
 def reads_as_definition(text: str) -> bool:
     """Whether the text after `**Term**:` defines the term: words (at least three), not a number, a quantity,
     a lone link or a short value ("2 ReLU units", "[Adam](…)", "32", "0.01", "Adam"), nor what a plot or a demo
-    shows ("**Perceptron**: Shows how misclassifications decrease over epochs")."""
+    shows ("**Perceptron**: Shows how misclassifications decrease over epochs"), nor a tutorial's narration
+    ("**Lookahead**: We compute the gradient at the point momentum leads to")."""
     text = text.strip()
-    if not text or _NUMBER_START.match(text) or _LINK_ONLY.fullmatch(text) or _SHOWS.match(text):
+    if not text or _NUMBER_START.match(text) or _LINK_ONLY.fullmatch(text) or _SHOWS.match(text) \
+            or _NARRATES.match(text):
         return False
     return len(_WORD.findall(text)) >= 3

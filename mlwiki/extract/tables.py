@@ -17,6 +17,7 @@ _RULE = re.compile(r"[ \t:|-]*-{3,}[ \t:|-]*")  # `|---|:---:|`: the line under 
 _NUMBER_CELL = re.compile(r"[ \t]*[-+~≈<>]?[\d.,%]+[ \t]*\w{0,3}[ \t]*")  # "0.91", "12 ms", "3"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MATH = re.compile(r"\$[^$]+\$")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")  # a link's address: "(expected-value)" names nothing
 _LINK_ONLY = re.compile(r"[ \t]*\[[^\]]*\]\([^)]*\)[ \t]*")
 _ONLY_MATH = re.compile(r"[ \t]*(?:\$[^$\n]+\$[ \t]*)+")
 _LIST_TABLE = re.compile(r"[ \t]*(`{3,}|~{3,}|:{3,})[ \t]*\{list-table\}")
@@ -44,8 +45,7 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
         return []
     if all(_ONLY_MATH.fullmatch(cell) for _, cells in rows for cell in cells):
         return []  # paths or symbols set side by side ("$S \\rightarrow A$"): a comparison to read, not explanations
-    key = next((c for c in range(len(header)) if all(_WORD.search(cells[c]) and not _NUMBER_CELL.fullmatch(cells[c])
-                                                     for _, cells in rows)), None)
+    key = next((c for c in range(len(header)) if all(_names_in_words(cells[c]) for _, cells in rows)), None)
     if key is None or len({cells[key] for _, cells in rows}) != len(rows):
         return []
     names = sorted(cells[key] for _, cells in rows)
@@ -62,6 +62,15 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
             cards.append((heading_text(cells[key]), back, line))
     backs = [back for _, back, _ in cards]
     return [card for card in cards if backs.count(card[1]) == 1]  # (two rows of one answer: it tells neither apart)
+
+
+def _names_in_words(cell: str) -> bool:
+    """Whether a cell can name its row: it has words outside its math and its links' addresses, and is no number.
+    A column of symbols (`$\\mu$`, `$V(X)$`) is a notation table's: what a symbol stands for in one text is no
+    card, and LaTeX's command names are no words."""
+    if _NUMBER_CELL.fullmatch(cell):
+        return False
+    return bool(_WORD.search(_LINK_TARGET.sub("", _MATH.sub(" ", cell)) if "$" in cell or "](" in cell else cell))
 
 
 def _says_something(cell: str) -> bool:

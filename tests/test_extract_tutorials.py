@@ -1,0 +1,129 @@
+"""Cards from tutorial notes (issue 23, quality on Jupyter-Book style notes): a repository's README, a notation
+table, a list that goes through the code above it part by part, the cases nested under a bold label, a tutorial
+narrating its steps. The notes are written here in the style of a Jupyter Book of course notes (MyST pages with
+`**Term**:` lists after code); the CLI reads them as a user's scan would."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def cards(root) -> dict[str, str]:
+    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+
+
+def wiki(tmp_path, notes: dict[str, str]):
+    return new_wiki(tmp_path, notes, CONFIG)
+
+
+README = """# Course notes
+
+- **Layout**: one folder per chapter, each page a MyST notebook with its exercises at the end.
+- **Build**: run the book's build command in the repository root to render the pages.
+
+## Contributing
+Pull requests that fix typos in the derivations are welcome; open an issue before adding a chapter.
+"""
+
+
+def test_a_repository_readme_makes_no_cards_but_written_cards_in_it_do(tmp_path):
+    written = README + "\nQ: Which chapter covers kernels?\nA: Chapter four.\n"
+    found = cards(wiki(tmp_path, {"README.md": written, "chapters/readme.md": README, "CONTRIBUTING.md": README}))
+    assert list(found) == ["Which chapter covers kernels?"]
+    named = cards(wiki(tmp_path / "other", {"Readme of a model.md": README.removeprefix("# Course notes\n")}))
+    assert "Readme of a model › Contributing" in named, "a note whose name only starts with the word is a note"
+
+
+NOTATION = """# Symbols used in these notes
+
+```{list-table}
+:header-rows: 1
+
+* - Symbol
+  - Formula
+  - Meaning
+* - $\\theta$
+  - $\\theta \\in \\mathbb{R}^d$
+  - [link](parameters)
+* - $\\eta$
+  - $\\eta > 0$
+  - The step size of every optimiser in the book
+* - $\\mathcal{L}$
+  - $\\frac{1}{n}\\sum_i \\ell_i$
+  - The average loss over the training set
+```
+
+| Optimiser | What it keeps |
+|---|---|
+| Momentum | a running average of past gradients, the velocity |
+| Adam | running averages of the gradients and of their squares |
+"""
+
+
+def test_a_notation_table_of_symbols_makes_no_row_cards_but_a_table_of_named_things_does(tmp_path):
+    found = cards(wiki(tmp_path, {"notation.md": NOTATION}))
+    assert not any("$\\eta$" in front or "$\\theta$" in front for front in found), found
+    assert found["Symbols used in these notes › Adam"] == \
+        "- What it keeps: running averages of the gradients and of their squares"
+
+
+EXPLAINED = """# Optimisers
+
+## RMSprop
+
+RMSprop divides each step by a running root mean square of the recent gradients.
+
+```python
+cache = rho * cache + (1 - rho) * grad ** 2
+w -= lr * grad / (cache ** 0.5 + eps)
+```
+
+**Explanation:**
+
+- **Cache update:** Keeps a decaying average of the squared gradients for each weight.
+- **Weight step:** Divides the step by the root of that average.
+
+## Glossary
+
+- **Learning rate**: the factor that scales every step the optimiser takes.
+- **Momentum**: a running average of past gradients that smooths the steps.
+"""
+
+
+def test_a_list_that_explains_the_code_above_it_is_no_definitions(tmp_path):
+    found = cards(wiki(tmp_path, {"optimisers.md": EXPLAINED}))
+    assert not any("Define: Cache update" in front or "Define: Weight step" in front for front in found), found
+    assert found["Optimisers › Glossary\n\nDefine: Learning rate"] == \
+        "the factor that scales every step the optimiser takes."
+    assert "Define: Momentum" in "".join(found)
+
+
+NESTED = """# Training a perceptron
+
+The perceptron learning rule changes the weights only when a point is misclassified, by the learning rate times
+the error times the input.
+
+**What the plots show:**
+
+1. **Loss curves**:
+    - **Perceptron**: Errors fall to zero once the data are separated.
+    - **Adaline**: The squared error falls smoothly and levels off.
+2. **Decision boundaries**:
+    - **Perceptron**: a straight line between the two classes.
+
+**Terms:**
+
+- **Epoch**: one pass of the learning rule over every training example.
+- **Margin**: the distance between the decision boundary and the closest training point.
+- **Lookahead**: We move the weights first and then measure the gradient there.
+"""
+
+
+def test_bold_items_nested_under_a_bold_label_or_narrating_a_step_are_no_definitions(tmp_path):
+    found = cards(wiki(tmp_path, {"perceptron.md": NESTED}))
+    defined = [front.rsplit("Define: ", 1)[1] for front in found if "Define: " in front]
+    assert defined == ["Epoch", "Margin"], found
