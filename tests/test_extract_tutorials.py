@@ -127,3 +127,45 @@ def test_bold_items_nested_under_a_bold_label_or_narrating_a_step_are_no_definit
     found = cards(wiki(tmp_path, {"perceptron.md": NESTED}))
     defined = [front.rsplit("Define: ", 1)[1] for front in found if "Define: " in front]
     assert defined == ["Epoch", "Margin"], found
+
+
+AFTER_A_LIST = """# Neurons
+
+## Vocabulary
+
+- Weighted sum $=$ net input, $z$
+- Activation = activation function(net input)
+
+**Special cases:**
+- In a perceptron: the activation is a threshold
+- In a linear model: activation $=$ net input
+
+$$
+\\hat{y} = \\phi\\left(\\mathbf{w}^\\top \\mathbf{x} + b\\right)
+$$
+
+## Steps
+
+1. **Start**: Set the weights to small random numbers.
+2. **Squash**: Pass the net input through the logistic function:
+
+$$
+a = \\frac{1}{1 + e^{-z}}
+$$
+
+3. **Output**: Threshold the activation at one half.
+
+   $$
+   \\hat{y} = [a \\ge 0.5]
+   $$
+"""
+
+
+def test_a_formula_set_apart_after_a_list_is_not_introduced_by_its_last_item(tmp_path):
+    found = cards(wiki(tmp_path, {"neurons.md": AFTER_A_LIST}))
+    assert found["Neurons › Vocabulary\n\nFormula"].startswith("$$\\hat{y} = \\phi"), found
+    assert not any("linear model" in front for front in found)
+    assert found["Neurons › Steps\n\n**Squash**: Pass the net input through the logistic function:"].startswith(
+        "$$a = \\frac{1}"), "an item that ends by introducing the formula still does"
+    assert found["Neurons › Steps\n\n**Output**: Threshold the activation at one half."].startswith(
+        "$$\\hat{y} = [a"), "a formula nested under its item is that item's"

@@ -62,7 +62,7 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
             ("\\" in text and ("\\[" in text or "\\begin{" in text)):  # (one-character tests first: faster)
         formulas, after = display_formulas(block.lines)
         count = len(formulas)
-        intros = formula_intros(ex, formulas)
+        intros = formula_intros(ex, formulas, block.lines[0].text[:1] in " \t")
         carry: list[str] = []  # the prose before formulas left out: it still stands between the cards around them
         for k, (formula, (title, intro)) in enumerate(zip(formulas, intros)):
             prose = " ".join((ex.since_formula if k == 0 else []) + carry + formula.before)
@@ -141,7 +141,7 @@ def _add_step(ex, gap: str, body: str) -> None:
     ex.chain_last = body
 
 
-def formula_intros(ex, formulas: list[Formula]) -> list[tuple[str, str]]:
+def formula_intros(ex, formulas: list[Formula], indented: bool = False) -> list[tuple[str, str]]:
     """(callout title, introducing sentence) of each display formula of a paragraph.
 
     A formula is introduced by the last sentence of the prose since the previous formula, cut at the last
@@ -149,7 +149,8 @@ def formula_intros(ex, formulas: list[Formula]) -> list[tuple[str, str]]:
     every $x$,") gets that formula's introduction in front, the formula itself shown as "…". A formula with no
     prose of its own shares the introduction of the one before (and so joins its card). Without any prose, the
     first formula is introduced by the paragraph before (continuing its formula's introduction when that
-    paragraph ended with a formula).
+    paragraph ended with a formula), unless that paragraph ends with a list and the formula, not `indented`
+    under its last item, stands apart from it.
     """
     intros: list[tuple[str, str]] = []
     for formula in formulas:
@@ -161,8 +162,9 @@ def formula_intros(ex, formulas: list[Formula]) -> list[tuple[str, str]]:
         elif not cut and previous and previous[1] and is_fragment(sentence) and not introduces(sentence):
             sentence = clip(f"{previous[1]} … {sentence}")
         elif not cut and not sentence and ex.prev_text is not None:
-            title, prose, _ = cut_prose([ln.text for ln in ex.prev_text.lines if ln.kind == TEXT])
-            sentence = introduction(clean_prose(prose))
+            lines = [ln.text for ln in ex.prev_text.lines if ln.kind == TEXT]
+            title, prose, _ = cut_prose(lines)
+            sentence = "" if not indented and _ends_list(lines) else introduction(clean_prose(prose))
         if _PROPERTY_LINE.fullmatch(sentence):
             sentence = ""  # ("tags: #activation" once its tags are gone introduces nothing)
         intros.append((title or (previous[0] if previous else ""), sentence))
@@ -192,6 +194,14 @@ def introduction(prose: str) -> str:
         words += len(lead[-1].split())
         last = f"{lead.pop().strip()} {last}"
     return last
+
+
+def _ends_list(lines: list[str]) -> bool:
+    """Whether a paragraph ends with a list of several items whose last says nothing of a formula to come ("- In
+    linear regression: activation = output"): a formula set apart after it is not that item's, and its heading
+    says what it is."""
+    items = [k for k, line in enumerate(lines) if line[:1] in "-*+0123456789" and LIST_ITEM.match(line)]
+    return len(items) >= 2 and not " ".join(lines[items[-1]:]).rstrip("*_ \t").endswith(":")
 
 
 def add_formula(ex, title: str, intro: str, formula: Formula, form: str) -> None:
