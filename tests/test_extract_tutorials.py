@@ -169,3 +169,26 @@ def test_a_formula_set_apart_after_a_list_is_not_introduced_by_its_last_item(tmp
         "$$a = \\frac{1}"), "an item that ends by introducing the formula still does"
     assert found["Neurons › Steps\n\n**Output**: Threshold the activation at one half."].startswith(
         "$$\\hat{y} = [a"), "a formula nested under its item is that item's"
+
+
+STORY = """# Rates of change
+
+**How do things change?**
+
+Suppose we drive to the coast: the speed of the car changes all the time, and so does the distance left to go.
+
+## Questions
+
+### Why does a derivative measure a rate of change?
+
+It is the limit of the change in the output over the change in the input as the change in the input shrinks.
+
+### What is an instantaneous rate?
+
+Imagine a car whose speedometer reads 50 at one instant: that reading is the rate at that moment.
+"""
+
+
+def test_a_question_answered_by_a_story_is_no_card(tmp_path):
+    found = cards(wiki(tmp_path, {"rates.md": STORY}))
+    assert list(found) == ["Rates of change › Questions\n\nWhy does a derivative measure a rate of change?"], found

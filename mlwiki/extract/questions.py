@@ -19,7 +19,7 @@ import re
 from mlwiki.extract.blocks import Block, join_blocks
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.prose import clean_prose, prefix_heading
-from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title
+from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
 from mlwiki.models import CardKind
 
 
@@ -30,6 +30,7 @@ _ARROW_ANSWER = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?P<question>[^\n
 ARROWS = ("→", "->", "=>", "⇒", "⟶")
 _MIN_QUESTION_WORDS = 2  # ("AUC < 0.5 means?" asks; "why?" alone does not)
 _COMMENT = re.compile(r"[ \t]*<!--.*?-->", re.DOTALL)
+STORY = "its section opens with an example, not an answer"
 QUESTION_CALLOUTS = frozenset(("callout-question", "callout-faq", "callout-help"))
 # `**Why …?**` and `**Why …**?` (the question mark outside the bold)
 _BOLD_QUESTION = re.compile(r"[ \t]*(?:\*\*|__)((?:(?!\*\*|__).)+?)(\?)?[ \t]*(?:\*\*|__)(?(2)|\?)[ \t]*:?[ \t]*")
@@ -53,9 +54,19 @@ def heading_question(ex, blocks: list[Block], i: int) -> None:
         if not _is_example_div(block):  # an exercise set in the section is not part of the answer
             section.append(block)
     back = _without_comments(join_blocks(section, skip_cards=True))
+    if _tells_a_story(back):
+        ex.skip("question-heading", STORY)
+        return
     question = clean_prose(line.text)
     ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), back, line.no, form="question-heading",
                 quiet=True, id_front=prefix_heading(ex.heading_path(subject=False), question))
+
+
+def _tells_a_story(back: str) -> bool:
+    """Whether the answer to a question opens by setting up an example ("Suppose we are on a car trip
+    …", "Imagine …"): a tutorial leading up to its topic, whose answer, if any, comes paragraphs later."""
+    first = back.lstrip()[:300]
+    return bool(first) and first[0].isupper() and sets_up_example(clean_prose(first))
 
 
 def callout_question(ex, div: Block) -> bool:
@@ -72,6 +83,9 @@ def callout_question(ex, div: Block) -> bool:
     back = _without_comments(join_blocks(body, skip_cards=True))
     if not back.strip():
         return False
+    if _tells_a_story(back):
+        ex.skip("question-callout", STORY)
+        return True
     question = clean_prose(title)
     ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), back, div.start,
                 form="question-callout", quiet=True, id_front=question)
@@ -95,6 +109,9 @@ def bold_question(ex, blocks: list[Block], i: int) -> bool:
                 break
             answer.append(nxt)
         rest = join_blocks(answer)
+    if _tells_a_story(rest):
+        ex.skip("bold-question", STORY)
+        return True  # (the question is taken: no other form makes a card of it)
     question = clean_prose(match.group(1) + "?")
     ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), rest, first.no, form="bold-question",
                 quiet=True, id_front=prefix_heading(ex.heading_path(subject=False), question))
