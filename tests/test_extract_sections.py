@@ -208,17 +208,22 @@ def test_a_tutorials_narration_is_trimmed_or_makes_no_card(tmp_path):
                               "gradients of the layer above it, one layer at a time."}
 
 
-def test_rows_of_a_myst_list_table_are_cards_and_tables_of_numbers_are_not(tmp_path):
+def test_rows_of_a_myst_list_table_are_cards_and_tables_of_numbers_or_symbols_are_not(tmp_path):
     notation = ("## Notation\n\n```{list-table}\n:header-rows: 1\n\n* - Symbol\n  - Formula\n  - Explained\n"
                 "* - $\\mu$\n  - $\\sum_x x P(X=x)$\n  - [🔗](expected-value)\n* - $\\sigma$\n  - $\\sqrt{V(X)}$\n"
                 "  - the standard deviation\n```\n")
+    moments = ("## Moments\n\n```{list-table}\n:header-rows: 1\n\n* - Moment\n  - Formula\n  - Explained\n"
+               "* - Mean\n  - $\\sum_x x P(X=x)$\n  - [🔗](expected-value)\n* - Spread\n  - $\\sqrt{V(X)}$\n"
+               "  - the standard deviation\n```\n")
     results = ("## Results\n\nThe runs of the week, each with its score and time, are kept for the report:\n\n"
                "| Run | Accuracy | Time |\n|---|---|---|\n| 1 | 0.91 | 12 ms |\n| 2 | 0.93 | 15 ms |\n")
-    root = new_wiki(tmp_path, {"Statistics.md": notation, "Runs.md": results})
+    root = new_wiki(tmp_path, {"Statistics.md": notation + moments, "Runs.md": results})
     found = {c["front"]: c["back"] for c in cards(root)}
-    assert found["Statistics › Notation › $\\mu$"] == "- Formula: $\\sum_x x P(X=x)$", "a bare link is no answer"
-    assert found["Statistics › Notation › $\\sigma$"] == ("- Formula: $\\sqrt{V(X)}$\n"
-                                                                "- Explained: the standard deviation")
+    assert found["Statistics › Moments › Mean"] == "- Formula: $\\sum_x x P(X=x)$", "a bare link is no answer"
+    assert found["Statistics › Moments › Spread"] == ("- Formula: $\\sqrt{V(X)}$\n"
+                                                     "- Explained: the standard deviation")
+    assert not any(front.startswith("Statistics › Notation ›") for front in found), \
+        "a table of symbols is the notation of one text: no row cards"
     assert not any(front.startswith("Runs") for front in found), "a table of numbers makes no card"
 
 

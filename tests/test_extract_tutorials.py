@@ -192,3 +192,84 @@ Imagine a car whose speedometer reads 50 at one instant: that reading is the rat
 def test_a_question_answered_by_a_story_is_no_card(tmp_path):
     found = cards(wiki(tmp_path, {"rates.md": STORY}))
     assert list(found) == ["Rates of change › Questions\n\nWhy does a derivative measure a rate of change?"], found
+
+
+FORMULAS = """# Functions and factorisations
+
+## Functions
+
+A function maps each input to one output, and notes write it in symbols:
+
+$$
+y = g(x)
+$$
+
+The domain of a function is the set of its inputs, written $\\operatorname{dom}(g)$.
+
+$$
+y = g(x) \\\\
+y = x^3
+$$
+
+The logistic function squashes any real number into the interval between zero and one:
+
+$$
+\\sigma(z) = \\frac{1}{1 + e^{-z}}
+$$
+
+## Partial derivatives
+
+A partial derivative is the derivative of a function of several inputs with respect to one of them, the others
+held fixed. Let's suppose a function
+
+$$
+g(x, y) = x^3 y + \\cos y
+$$
+
+## Factorisation
+
+Take 21: it splits into 3 and 7, and multiplying 3 by 7 gives 21 back.
+
+$$
+M = U \\Sigma V^{\\top}
+$$
+
+## Delta rule
+
+1. **Start** with the weights and the bias at zero:
+
+$$
+\\mathbf{w} = [0, 0, 0], \\quad b = 0
+$$
+
+2. **Update** each weight by the learning rate times the error times its input:
+
+$$
+\\mathbf{w} \\leftarrow \\mathbf{w} + \\eta (y - \\hat{y}) \\mathbf{x}
+$$
+
+## A worked example of the chain rule
+
+The chain rule:
+
+$$
+\\frac{dL}{dw} = \\frac{dL}{dy} \\frac{dy}{dw}
+$$
+
+Compute $\\frac{dL}{dy}$:
+
+$$
+\\frac{dL}{dy} = y - t
+$$
+"""
+
+
+def test_formulas_that_only_name_or_illustrate_are_no_cards(tmp_path):
+    found = cards(wiki(tmp_path, {"functions.md": FORMULAS}))
+    backs = "\n".join(found.values())
+    for gone in ("$$y = g(x)$$", "x^3 y", "[0, 0, 0]", "y - t$$"):
+        assert gone not in backs, (gone, found)
+    assert "\\frac{1}{1 + e^{-z}}" in backs and "\\eta (y - \\hat{y})" in backs
+    assert found["Functions and factorisations › Factorisation\n\nFormula"] == "$$M = U \\Sigma V^{\\top}$$", \
+        "an analogy on numbers before a formula is not its front"
+    assert "\\frac{dL}{dy} \\frac{dy}{dw}$$" in backs, "the rule a worked example applies is still a card"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.draft import Draft
+from mlwiki.extract.formula_cards import FALLBACK
 from mlwiki.extract.lines import MATH, Line
 from mlwiki.extract.subject import is_example_title
 
@@ -22,8 +23,8 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _RELATIONS = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\to(?![A-Za-z])|\\Rightarrow|\\implies|\\le(?:q)?\b|"
                         r"\\ge(?:q)?\b|<|>")
 # An introduction that works on the example rather than states a rule ("Since $y = 1$ in this case, …", "From
-# the equation for $z_a$, we have:", "Let $v = g(x)$. So, we can write:")
-_WORKING = re.compile(r"(?i)^let\b|\b(?:in this case|in our case|substitut\w*|known values|plugging|from the "
+# the equation for $z_a$, we have:", "Let $v = g(x)$. So, we can write:", "Compute $dL/dy$:", a step it takes)
+_WORKING = re.compile(r"(?i)^(?:let|compute|calculate|combine|apply|plug|substitute)\b|\b(?:in this case|in our case|substitut\w*|known values|plugging|from the "
                       r"(?:equation|earlier|above|simplified|previous)|we can write|rewrite|we get|we have|we've shown|"
                       r"simplif\w*|intermediate values|the given|you)\b")
 # An introduction that announces the formula after it ("Sigmoid derivative:", "The update rule is"), not a line
@@ -50,7 +51,7 @@ def general_in_example(headings: list[tuple[int, str]], draft: Draft) -> bool:
             or any(_CALCULATION.search(title) for _, title in headings):
         return False  # ("Example 2 › Step-by-Step Calculation": every formula there is a step of the example)
     intro = draft.front.rsplit("\n\n", 1)[-1] if "\n\n" in draft.front else ""
-    if _WORKING.search(intro) or not _STATES.search(intro):
+    if intro == FALLBACK or _WORKING.search(intro) or not _STATES.search(intro):  # (no sentence states it)
         return False
     return all(is_general(formula) for formula in draft.formulas)
 

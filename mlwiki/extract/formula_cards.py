@@ -49,6 +49,9 @@ _LEAD_WORDS = 40  # an introduction and the sentences before it: past this, only
 _POINTER = re.compile(r"\s*\(?(?:see|check out|refer to|read more|more (?:on|about) this)\b", re.I)
 # "Compute the predictions for users 3867 and 89 …": an exercise's task, not what the formula is
 _TASK = re.compile(r"\s*(?:compute|calculate|find|show|prove|implement|try|write|use|run|plot|solve|determine)\b", re.I)
+_PROSE_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?!\w|\.\d)")
+_INLINE_MATH = re.compile(r"\$[^$]*\$")
+_ANALOGY_NUMBERS = 3
 _PROOF = re.compile(r"\*{0,2}_?Proof\b")  # a card introduced by "Proof: …" holds the whole proof, to its section's end
 
 
@@ -76,7 +79,7 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
                 ex.skip("lone-formula" if formula.lone else "formula", WORKED_EXAMPLE)
                 carry += formula.before
                 continue
-            if sets_up_example(intro) or (ex.in_worked_example and _goes_on(prose)):
+            if _sets_up_example(intro) or (ex.in_worked_example and _goes_on(prose)):
                 ex.skip("lone-formula" if formula.lone else "formula", WORKED_EXAMPLE)
                 ex.in_worked_example = True  # ("…then:" after it goes on with the example)
                 carry += formula.before
@@ -95,6 +98,15 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
     if ex.ctx.formulas == "inline" and ("$" in text or "\\(" in text):
         inline_formula_cards(ex, block)
     return ending, count
+
+
+def _sets_up_example(intro: str) -> bool:
+    """Whether an introduction sets up an example: as a whole, or in its last sentence, which a short one ("Let's
+    suppose a function") joins to the sentence before it."""
+    if sets_up_example(intro):
+        return True
+    last = sentences(intro)[-1] if "." in intro else ""
+    return bool(last) and last is not intro and sets_up_example(last.strip())
 
 
 def _named(formula: Formula, intro: str) -> bool:
@@ -204,10 +216,17 @@ def _ends_list(lines: list[str]) -> bool:
     return len(items) >= 2 and not " ".join(lines[items[-1]:]).rstrip("*_ \t").endswith(":")
 
 
+def _illustrates(intro: str, body: str) -> bool:
+    """Whether the sentence before a formula works on numbers the formula does not hold ("Take 15: it factors into
+    3 and 5, and 3 times 5 gives 15 back"): an analogy leading up to it, which says nothing of what it is."""
+    numbers = _PROSE_NUMBER.findall(_INLINE_MATH.sub(" ", intro)) if any(ch.isdigit() for ch in intro) else []
+    return len(numbers) >= _ANALOGY_NUMBERS and not set(numbers) & set(_PROSE_NUMBER.findall(body))
+
+
 def add_formula(ex, title: str, intro: str, formula: Formula, form: str) -> None:
     """One formula card; its id comes from the formula, so two formulas never share one."""
     path = " › ".join(p for p in (ex.heading_path(), clean_prose(title)) if p)
-    if not has_words(intro, 1):
+    if not has_words(intro, 1) or _illustrates(intro, formula.body):
         intro = ""
     parts = [p for p in (path, intro) if p]  # (a Quarto label, `{#eq-…}`, is for cross-references: not shown)
     titled = bool(title) or bool(ex.headings and ex.headings[-1][0] == 0)  # in a callout: its title says it

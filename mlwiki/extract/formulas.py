@@ -22,6 +22,11 @@ _SPACING = re.compile(r"\s+|\\[,;!: ]|\\quad|\\qquad")
 _LEAD = re.compile(r"[^$:\n`]{1,60}:[ \t]*")  # "Expected value: " before a lone formula in a list item
 _LONE = re.compile(r"\$((?:[^$\\]|\\.)+)\$[ \t]*[.,;:]?[ \t]*(?:\{#(eq-[\w-]+)\})?[ \t]*"
                    r"((?<=[ ,])where\b.*)?$")  # (", where $L$ is the likelihood": what its symbols mean)
+# `w = [0, 0], \quad b = 0`: symbols set to numbers (an example's starting values)
+_SET_TO_NUMBER = re.compile(r"\s*(?:\\[a-z]+\{\\?[A-Za-z]+\}|\\?[A-Za-z]+)(?:_\{?\w+\}?)?\s*=\s*(?:[-+]?\s*\d+(?:\.\d+)?|"
+                            r"(?:\\left)?\[\s*[-+]?\d+(?:\.\d+)?(?:\s*,\s*[-+]?\d+(?:\.\d+)?)*\s*(?:\\right)?\])\s*")
+_INDEX = re.compile(r"_(?:\{[^{}]*\}|\w)")
+_BETWEEN_SETTINGS = re.compile(r",(?![^\[]*\])|;|\\quad|\\qquad|\\\\")
 # `x = 0.20`, `a \approx 0.47`: a value worked out in an example, not something to remember
 _VALUE = re.compile(r"(?:=|\\approx)\s*[-+]?\s*\d*[.,]\d+\s*$")
 
@@ -137,6 +142,15 @@ def strip_delimiters(raw: str) -> str:
     return raw.strip()
 
 
+def _sets_values(formula: str) -> bool:
+    """Whether a formula only sets symbols to numbers, two numbers at least (`w = [0, 0], \\quad b = 0`): the
+    starting values of an example, not a formula."""
+    if "=" not in formula or len(_NUMBER.findall(_INDEX.sub("", formula))) < 2:
+        return False  # (`v_0 = 0` starts a recurrence: one value)
+    parts = [part for part in _BETWEEN_SETTINGS.split(formula) if part.strip()]
+    return all(_SET_TO_NUMBER.fullmatch(part) for part in parts)
+
+
 def _worked_example(formula: str, numbers: int) -> bool:
     """Arithmetic on numbers (`(5 - 2)^2 = 9`, `x_2 = [4, 1]`): an example worked out, not a formula to learn.
     Told by the symbols: at least three numbers and twice as many numbers as letters (LaTeX commands and the
@@ -148,15 +162,36 @@ def _worked_example(formula: str, numbers: int) -> bool:
 
 
 def is_trivial_formula(formula: str) -> bool:
-    """A lone symbol or a tiny expression is not worth a card."""
+    """A lone symbol or a tiny expression is not worth a card, nor a formula that only names (`y = f(x)`, with
+    perhaps a tiny illustration under it, `y = x^2`)."""
     compact = _SPACING.sub("", formula)
-    return len(compact) < 5 or (not RELATION.search(formula) and len(compact) < 20)
+    return len(compact) < 5 or (not RELATION.search(formula) and len(compact) < 20) or \
+        ("=" in compact and "(" in compact and _only_names(formula))
+
+
+# A symbol as notes write one: `y`, `\hat{y}_{i}`, `\mathbf{x}`, `\theta^{(l)}`, `x_i'`
+_SYMBOL = (r"(?:\\(?:hat|bar|tilde|vec|mathbf|boldsymbol|mathcal)\{\\?[A-Za-z]+\}|\\?[A-Za-z]+)"
+           r"(?:[_^](?:\{[^{}]*\}|\\?\w))*'*")
+# A function named by one letter applied to symbols: `f(x)`, `f(x_i; \theta)`, `g(x, y)`
+_APPLIED = rf"[A-Za-z]\((?:{_SYMBOL})(?:[,;|](?:{_SYMBOL}))*\)"
+_NAMING = re.compile(rf"(?:{_SYMBOL})=(?:{_APPLIED})|(?:{_APPLIED})=(?:{_SYMBOL})")
+_TINY = 6  # characters: `y=x^2`, an illustration under a naming, not a formula of its own
+_LINES = re.compile(r"\\\\|\\begin\{[a-z*]+\}|\\end\{[a-z*]+\}|&")
+
+
+def _only_names(formula: str) -> bool:
+    r"""Whether a formula only says that a symbol is a function of others (`y = f(x)`, `\hat{y}_i = f(x_i;
+    \theta)`), on each of its lines, or on one with the others tiny (`y = x^2`)."""
+    lines = [compact for line in _LINES.split(formula)
+             if (compact := _SPACING.sub("", line).replace("\\left", "").replace("\\right", ""))]
+    names = [bool(_NAMING.fullmatch(line)) for line in lines]
+    return any(names) and all(named or len(line) <= _TINY for named, line in zip(names, lines))
 
 
 def is_worked_example(formula: str) -> bool:
     """A value or a computation on made-up numbers (`a = 0.47`, `(5 - 2)^2 = 9`, `b = 0 + 1 = 1`): worked out in
     an example, nothing to remember."""
-    if _VALUE.search(formula):
+    if _VALUE.search(formula) or _sets_values(formula):
         return True
     numbers = len(_NUMBER.findall(formula))  # (most formulas have fewer than two numbers: nothing to work out)
     return numbers >= 2 and (_worked_example(formula, numbers) or computes_numbers(formula))

@@ -17,6 +17,7 @@ _RULE = re.compile(r"[ \t:|-]*-{3,}[ \t:|-]*")  # `|---|:---:|`: the line under 
 _NUMBER_CELL = re.compile(r"[ \t]*[-+~≈<>]?[\d.,%]+[ \t]*\w{0,3}[ \t]*")  # "0.91", "12 ms", "3"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MATH = re.compile(r"\$[^$]+\$")
+_CONNECTIVE = re.compile(r"(?i)\b(?:or|and)\b")  # "$V(X)$ or $\sigma^2$": two names of one symbol
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")  # a link's address: "(expected-value)" names nothing
 _LINK_ONLY = re.compile(r"[ \t]*\[[^\]]*\]\([^)]*\)[ \t]*")
 _ONLY_MATH = re.compile(r"[ \t]*(?:\$[^$\n]+\$[ \t]*)+")
@@ -45,6 +46,8 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
         return []
     if all(_ONLY_MATH.fullmatch(cell) for _, cells in rows for cell in cells):
         return []  # paths or symbols set side by side ("$S \\rightarrow A$"): a comparison to read, not explanations
+    if all(_symbols_only(cells[0]) for _, cells in rows):
+        return []  # a notation table: what a symbol stands for in one text is no card
     key = next((c for c in range(len(header)) if all(_names_in_words(cells[c]) for _, cells in rows)), None)
     if key is None or len({cells[key] for _, cells in rows}) != len(rows):
         return []
@@ -65,12 +68,16 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
 
 
 def _names_in_words(cell: str) -> bool:
-    """Whether a cell can name its row: it has words outside its math and its links' addresses, and is no number.
-    A column of symbols (`$\\mu$`, `$V(X)$`) is a notation table's: what a symbol stands for in one text is no
-    card, and LaTeX's command names are no words."""
+    """Whether a cell can name its row: it has words outside its math (LaTeX's command names are no words) and its
+    links' addresses, and is no number."""
     if _NUMBER_CELL.fullmatch(cell):
         return False
     return bool(_WORD.search(_LINK_TARGET.sub("", _MATH.sub(" ", cell)) if "$" in cell or "](" in cell else cell))
+
+
+def _symbols_only(cell: str) -> bool:
+    """Whether a cell holds only math: a symbol or two (`$\\mu$`, `$V(X)$ or $\\sigma^2$`)."""
+    return "$" in cell and not _WORD.search(_CONNECTIVE.sub(" ", _MATH.sub(" ", cell)))
 
 
 def _says_something(cell: str) -> bool:
