@@ -87,6 +87,14 @@ w -= lr * grad / (cache ** 0.5 + eps)
 - **Cache update:** Keeps a decaying average of the squared gradients for each weight.
 - **Weight step:** Divides the step by the root of that average.
 
+## In code
+
+Each of these tricks is one argument or one call in the training loop:
+
+- **Weight decay**: Pass `weight_decay` to the optimiser.
+- **Gradient clipping**: Call `clip_grad_norm_` before each step.
+- **Early stopping**: Stop when the validation loss stops falling.
+
 ## Glossary
 
 - **Learning rate**: the factor that scales every step the optimiser takes.
@@ -97,6 +105,9 @@ w -= lr * grad / (cache ** 0.5 + eps)
 def test_a_list_that_explains_the_code_above_it_is_no_definitions(tmp_path):
     found = cards(wiki(tmp_path, {"optimisers.md": EXPLAINED}))
     assert not any("Define: Cache update" in front or "Define: Weight step" in front for front in found), found
+    assert not any("Define: Weight decay" in front or "Define: Early stopping" in front for front in found), \
+        "a list that says how to do each in code defines nothing"
+    assert "- **Weight decay**: Pass `weight_decay`" in found["Optimisers › In code"], "its section's card holds it"
     assert found["Optimisers › Glossary\n\nDefine: Learning rate"] == \
         "the factor that scales every step the optimiser takes."
     assert "Define: Momentum" in "".join(found)

@@ -37,7 +37,7 @@ STARTS_DEFINITION = _STARTS_DEFINITION  # (section cards leave such lines to thi
 STATEMENT = _STATEMENT  # (with `definitions` off, a section's text)
 LABELLED_VALUE = "a labelled value, not a definition"
 A_STEP = "a step of a procedure, not a term"
-EXPLAINS = "explains the parts of something above it, not a term"
+EXPLAINS = "explains the parts of something above it (or how to do each in code), not a term"
 # A bold line over a list that goes through code or formulas part by part: "**Explanation:**", "**Code explanation**",
 # "**Output:**", "**Results**"
 _EXPLAINS_LABEL = re.compile(r"(?i)[ \t]*\*\*(?:[^*\n]{0,30}[ \t])?(?:explanation|output|results?)\.?(?::\*\*|\*\*[ \t]*:?)"
@@ -175,8 +175,9 @@ def definition_cards(ex, block: Block, text: str) -> bool:
     if not ex.ctx.definitions or "*" not in text or "**" not in text:
         return False
     found = False
-    explains = _explains_above(ex.prev_text)
-    for item in list_items(block.lines, _STARTS_DEFINITION):
+    items = list_items(block.lines, _STARTS_DEFINITION)
+    explains = _explains_above(ex.prev_text) or _in_code(items)
+    for item in items:
         match = DEFINITION.match(item[0].text)
         if not match:
             found = _opening(ex, item) or found
@@ -209,6 +210,13 @@ def _explains_above(before: Block | None) -> bool:
     if before is None or len(before.lines) != 1 or "**" not in before.lines[0].text:
         return False
     return bool(_EXPLAINS_LABEL.fullmatch(before.lines[0].text))
+
+
+def _in_code(items: list[list[Line]]) -> bool:
+    """Whether most `**Term**:` items of a list say in code how to do each ("- **L2 penalty**: pass `weight_decay`
+    to the optimiser", "- **Dropout**: add `nn.Dropout` layers"): a how-to of terms defined elsewhere."""
+    texts = [item[0].text[match.end():] for item in items if (match := DEFINITION.match(item[0].text))]
+    return len(texts) >= 2 and 2 * sum("`" in text for text in texts) >= len(texts)
 
 
 def _under_label(lines: list[Line], first: Line) -> bool:
