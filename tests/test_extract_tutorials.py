@@ -284,3 +284,24 @@ def test_formulas_that_only_name_or_illustrate_are_no_cards(tmp_path):
     assert found["Functions and factorisations › Factorisation\n\nFormula"] == "$$M = U \\Sigma V^{\\top}$$", \
         "an analogy on numbers before a formula is not its front"
     assert "\\frac{dL}{dy} \\frac{dy}{dw}$$" in backs, "the rule a worked example applies is still a card"
+
+
+TRACE = """# Autograd internals
+
+## Tracing one multiplication
+
+Let's walk step by step through a small operation to see where Python hands over to C++. Consider `y = x * 3`.
+
+- Multiplication – First, Python calls the tensor's `__mul__`, which hands the work to the C++ kernel.
+- Recording – Next, the new tensor is given a `MulBackward` node so that the gradient can flow back through it.
+
+## The graph
+
+Autograd records every operation on tensors that require gradients in a graph of backward functions, and walks
+that graph from the loss back to the leaves when the backward pass is called.
+"""
+
+
+def test_a_section_that_traces_one_example_makes_no_cards(tmp_path):
+    found = cards(wiki(tmp_path, {"autograd.md": TRACE}))
+    assert list(found) == ["Autograd internals › The graph"], found

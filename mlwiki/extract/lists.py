@@ -37,7 +37,7 @@ from mlwiki.extract.passages import ABOUT_PAGE, NO_SUBJECT, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
 from mlwiki.extract.prose import clean_prose, last_sentence
 from mlwiki.extract.questions import QUESTION_CALLOUTS
-from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
+from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example, walks_through
 from mlwiki.models import CardKind
 
 FORM = "section"
@@ -120,7 +120,8 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
             body.append(block)
         elif block.kind == DIV_OPEN:
             body += _titled_boxes(block)
-    if not body or ex.in_example() and not names_examples(ex.headings, [ln for b in body for ln in b.lines]):
+    if not body or ex.in_example() and not names_examples(ex.headings, [ln for b in body for ln in b.lines]) \
+            or walks_through(text_of(body[0])):  # ("Let's walk step by step through …": one example traced)
         return
     line = blocks[i].start if i >= 0 else body[0].start
     ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0)

@@ -39,6 +39,19 @@ def sets_up_example(sentence: str) -> bool:
     lower = sentence.lower()  # (the search runs only on the few sentences that could match)
     return ("example" in lower or "exercise" in lower or "given function" in lower) and \
         bool(_EXAMPLE_INSIDE.search(sentence))
+# A section that opens by announcing that it traces one example ("Let's walk step by step through a simple tensor
+# operation", "We will trace what happens when …", "Consider the expression:")
+_WALKTHROUGH = re.compile(r"(?i)(?:let[’']?s|we(?:[’']ll| will)?)[ \t]+(?:now[ \t]+)?(?:walk|trace|step)\b[^.:\n]*?\b"
+                          r"(?:through|what happens)\b|^consider (?:the|this) (?:expression|code|snippet|call)\b")
+
+
+def walks_through(text: str) -> bool:
+    """Whether a section's first paragraph announces that the section traces one example step by step: what
+    follows are the steps of that example ("Next, the result is added with 1"), not things to learn alone."""
+    return ("walk" in text or "trace" in text or "step" in text or "onsider" in text) and \
+        bool(_WALKTHROUGH.search(text[:400]))
+
+
 EXAMPLE_CLASSES = frozenset(("exercise", "solution", "example", "callout-example", "callout-exercise"))
 
 # A piece of a formula between relations that is only arithmetic on numbers: `0 + 1`, `\frac{320}{500}`, `(5, 2)`.
