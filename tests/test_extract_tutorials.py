@@ -305,3 +305,22 @@ that graph from the loss back to the leaves when the backward pass is called.
 def test_a_section_that_traces_one_example_makes_no_cards(tmp_path):
     found = cards(wiki(tmp_path, {"autograd.md": TRACE}))
     assert list(found) == ["Autograd internals › The graph"], found
+
+
+BENEFITS = """# JAX
+
+## Benefits
+
+- **Speed**: Compiles whole functions with XLA, so loops of small operations run as one kernel.
+- **Composability**: Transformations such as grad, jit and vmap nest in any order.
+
+## Terms
+
+- **Tracer**: the stand-in value JAX passes through a function to record the operations it performs.
+"""
+
+
+def test_bold_points_under_a_benefits_heading_are_no_definitions(tmp_path):
+    found = cards(wiki(tmp_path, {"jax.md": BENEFITS}))
+    assert [front for front in found if "Define: " in front] == ["JAX › Terms\n\nDefine: Tracer"], found
+    assert found["JAX › Benefits"].startswith("- **Speed**: Compiles whole functions"), "the section's card has them"

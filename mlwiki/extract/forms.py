@@ -38,6 +38,10 @@ STATEMENT = _STATEMENT  # (with `definitions` off, a section's text)
 LABELLED_VALUE = "a labelled value, not a definition"
 A_STEP = "a step of a procedure, not a term"
 EXPLAINS = "explains the parts of something above it (or how to do each in code), not a term"
+# A heading over points for and against, or what something is like: "- **Performance**: compiled C++ …" under
+# "Benefits" names a point, not a term
+_QUALITIES = re.compile(r"(?i)\b(?:benefits?|advantages?|disadvantages?|pros|cons|drawbacks?|limitations?|"
+                        r"strengths?|weakness(?:es)?|philosophy|(?:key )?features)\b")
 # A bold line over a list that goes through code or formulas part by part: "**Explanation:**", "**Code explanation**",
 # "**Output:**", "**Results**"
 _EXPLAINS_LABEL = re.compile(r"(?i)[ \t]*\*\*(?:[^*\n]{0,30}[ \t])?(?:explanation|output|results?)\.?(?::\*\*|\*\*[ \t]*:?)"
@@ -176,7 +180,8 @@ def definition_cards(ex, block: Block, text: str) -> bool:
         return False
     found = False
     items = list_items(block.lines, _STARTS_DEFINITION)
-    explains = _explains_above(ex.prev_text) or _in_code(items)
+    explains = _explains_above(ex.prev_text) or _in_code(items) or \
+        bool(ex.headings and _QUALITIES.search(ex.headings[-1][1]))
     for item in items:
         match = DEFINITION.match(item[0].text)
         if not match:
