@@ -295,6 +295,15 @@ Let's walk step by step through a small operation to see where Python hands over
 - Multiplication – First, Python calls the tensor's `__mul__`, which hands the work to the C++ kernel.
 - Recording – Next, the new tensor is given a `MulBackward` node so that the gradient can flow back through it.
 
+## Creating a tensor
+
+Creating a tensor from a list exemplifies the split between Python and C++:
+
+1. **Shape analysis**:
+    - Reads the nested list and infers the shape [2, 3]
+2. **Copying**:
+    - Copies each of the six values into memory that C++ allocated
+
 ## The graph
 
 Autograd records every operation on tensors that require gradients in a graph of backward functions, and walks

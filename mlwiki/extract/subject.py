@@ -40,15 +40,16 @@ def sets_up_example(sentence: str) -> bool:
     return ("example" in lower or "exercise" in lower or "given function" in lower) and \
         bool(_EXAMPLE_INSIDE.search(sentence))
 # A section that opens by announcing that it traces one example ("Let's walk step by step through a simple tensor
-# operation", "We will trace what happens when …", "Consider the expression:")
+# operation", "We will trace what happens when …", "Consider the expression:", "Creating a tensor exemplifies …")
 _WALKTHROUGH = re.compile(r"(?i)(?:let[’']?s|we(?:[’']ll| will)?)[ \t]+(?:now[ \t]+)?(?:walk|trace|step)\b[^.:\n]*?\b"
-                          r"(?:through|what happens)\b|^consider (?:the|this) (?:expression|code|snippet|call)\b")
+                          r"(?:through|what happens)\b|^consider (?:the|this) (?:expression|code|snippet|call)\b|"
+                          r"\bexemplif(?:y|ies)\b")
 
 
 def walks_through(text: str) -> bool:
     """Whether a section's first paragraph announces that the section traces one example step by step: what
     follows are the steps of that example ("Next, the result is added with 1"), not things to learn alone."""
-    return ("walk" in text or "trace" in text or "step" in text or "onsider" in text) and \
+    return ("walk" in text or "trace" in text or "step" in text or "onsider" in text or "xemplif" in text) and \
         bool(_WALKTHROUGH.search(text[:400]))
 
 
