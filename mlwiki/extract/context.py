@@ -94,7 +94,7 @@ def is_template(folders: list[str], rel: str) -> bool:
 
 
 # The files a code repository keeps about itself, named as GitHub and GitLab expect them: what the repository holds
-# and how to work on it, not study material ("README.md", "docs/CONTRIBUTING.md", "Literature/README.md")
+# and how to work on it, not study material ("README.md", "CONTRIBUTING.md" in a folder, "Literature/README.md")
 # ("Security.md" or "History.md" may well be notes about a subject: only names no note would take)
 _REPOSITORY_FILES = frozenset(("readme", "changelog", "contributing", "code_of_conduct", "license", "licence"))
 
