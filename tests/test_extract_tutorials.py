@@ -228,6 +228,12 @@ $$
 \\sigma(z) = \\frac{1}{1 + e^{-z}}
 $$
 
+A layer is a linear map of its input
+
+$$
+h_v = x_v W^T x_{v_{\\text {is the input vector of node }}} v_{\\text {and }}
+$$
+
 ## Partial derivatives
 
 A partial derivative is the derivative of a function of several inputs with respect to one of them, the others
@@ -278,7 +284,7 @@ $$
 def test_formulas_that_only_name_or_illustrate_are_no_cards(tmp_path):
     found = cards(wiki(tmp_path, {"functions.md": FORMULAS}))
     backs = "\n".join(found.values())
-    for gone in ("$$y = g(x)$$", "x^3 y", "[0, 0, 0]", "y - t$$"):
+    for gone in ("$$y = g(x)$$", "x^3 y", "[0, 0, 0]", "y - t$$", "input vector of node"):
         assert gone not in backs, (gone, found)
     assert "\\frac{1}{1 + e^{-z}}" in backs and "\\eta (y - \\hat{y})" in backs
     assert found["Functions and factorisations › Factorisation\n\nFormula"] == "$$M = U \\Sigma V^{\\top}$$", \

@@ -163,12 +163,17 @@ def _worked_example(formula: str, numbers: int) -> bool:
 
 def is_trivial_formula(formula: str) -> bool:
     """A lone symbol or a tiny expression is not worth a card, nor a formula that only names (`y = f(x)`, with
-    perhaps a tiny illustration under it, `y = x^2`)."""
+    perhaps a tiny illustration under it, `y = x^2`), nor one whose subscripts hold a sentence (`x_{\\text{is the
+    input vector of node}}`: prose a converter pushed into the math, nothing to recall)."""
     compact = _SPACING.sub("", formula)
     return len(compact) < 5 or (not RELATION.search(formula) and len(compact) < 20) or \
-        ("=" in compact and "(" in compact and _only_names(formula))
+        ("=" in compact and "(" in compact and _only_names(formula)) or \
+        ("\\text" in formula and bool(_PROSE_IN_SCRIPT.search(formula)))
 
 
+# A subscript or superscript whose text goes on with a sentence ("is the input vector of node"), four words or more
+_PROSE_IN_SCRIPT = re.compile(r"[_^]\{?\s*\\text\s*\{\s*(?:is|are|and|where|which|denotes|means)\s+[^{}\s]+"
+                              r"(?:\s+[^{}\s]+){2,}\s*\}")
 # A symbol as notes write one: `y`, `\hat{y}_{i}`, `\mathbf{x}`, `\theta^{(l)}`, `x_i'`
 _SYMBOL = (r"(?:\\(?:hat|bar|tilde|vec|mathbf|boldsymbol|mathcal)\{\\?[A-Za-z]+\}|\\?[A-Za-z]+)"
            r"(?:[_^](?:\{[^{}]*\}|\\?\w))*'*")
