@@ -130,6 +130,7 @@ the error times the input.
 
 - **Epoch**: one pass of the learning rule over every training example.
 - **Margin**: the distance between the decision boundary and the closest training point.
+- **Bias**: Both rules learn a bias, which shifts the boundary away from the origin.
 - **Lookahead**: We move the weights first and then measure the gradient there.
 """
 

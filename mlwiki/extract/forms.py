@@ -37,6 +37,7 @@ STARTS_DEFINITION = _STARTS_DEFINITION  # (section cards leave such lines to thi
 STATEMENT = _STATEMENT  # (with `definitions` off, a section's text)
 LABELLED_VALUE = "a labelled value, not a definition"
 A_STEP = "a step of a procedure, not a term"
+SAID_OF = "says something of the term, not what it is"
 EXPLAINS = "explains the parts of something above it (or how to do each in code), not a term"
 # A heading over points for and against, or what something is like: "- **Performance**: compiled C++ …" under
 # "Benefits" names a point, not a term
@@ -200,6 +201,9 @@ def definition_cards(ex, block: Block, text: str) -> bool:
         if _NUMBERED.match(item[0].text) or _STEP_TERM.match(term):
             ex.skip(form, A_STEP)  # "1. **Gathering candidates:** …": a step of a procedure, not a term
             continue
+        if _speaks_of(term, definition):
+            ex.skip(form, SAID_OF)  # "**Momentum**: Adam and Nesterov incorporate momentum …"
+            continue
         if explains or _under_label(block.lines, item[0]):
             ex.skip(form, EXPLAINS)  # "**Explanation:**" over "- **Velocity update**: …", "- **Plots**:" over …
             continue
@@ -215,6 +219,20 @@ def _explains_above(before: Block | None) -> bool:
     if before is None or len(before.lines) != 1 or "**" not in before.lines[0].text:
         return False
     return bool(_EXPLAINS_LABEL.fullmatch(before.lines[0].text))
+
+
+def _speaks_of(term: str, text: str) -> bool:
+    """Whether the text uses the term itself further on ("**Momentum**: Nesterov momentum and Adam incorporate
+    momentum to …"): it says something of the term, where a definition says what it is ("**Momentum**: a running
+    average of past gradients"); "The F1-score is …", which starts with it, defines it."""
+    folded, term = text.casefold(), term.casefold().strip()
+    at = folded.find(term, 1)
+    if at < 0 or len(term) < 3:
+        return False
+    before, after = folded[at - 1], folded[at + len(term):at + len(term) + 1]
+    opening = folded[:at].strip()
+    return not before.isalnum() and not after.isalnum() and opening not in ("a", "an", "the") and \
+        not folded.startswith(term)
 
 
 def _in_code(items: list[list[Line]]) -> bool:
