@@ -73,7 +73,8 @@ def note_context(note: NoteText, config) -> NoteContext:
         bold_questions=config.bold_questions, sections=config.sections,
         line_offset=note.line_offset, line_map=note.line_map,
         title=title if isinstance(title, str) else "")
-    if is_template(folders, rel_notes) or "listing" in note.meta or is_repository_file(rel_notes):
+    if is_template(folders, rel_notes) or "listing" in note.meta or is_repository_file(rel_notes) \
+            or is_map_of_content(rel_notes, ctx.title):
         # (only the forms written for mlwiki, then)
         ctx = replace(ctx, formulas="none", definitions=False, highlight_cloze=False, question_headings=False,
                       question_callouts=False, bold_questions=False, sections=False)
@@ -135,3 +136,17 @@ def _relative_to_notes(rel_root: str, config) -> str:
         return rel_root
     prefix = notes_rel + "/"
     return rel_root[len(prefix):] if rel_root.startswith(prefix) else rel_root
+
+
+# A map of content (Obsidian's "MOC - Machine Learning", "ML MOC", "Map of Content"): a note of links to others,
+# kept to find them, not study material
+_MAP_OF_CONTENT = re.compile(r"(?i)(?:.*\bMOC\b.*|.*\bmaps? of contents?\b.*)")
+
+
+def is_map_of_content(rel: str, title: str) -> bool:
+    """Whether the note is a map of content, by its file name or title: only the forms written for mlwiki make
+    cards of it."""
+    stem = PurePosixPath(rel).stem
+    return ("moc" in stem.lower() or "map of" in stem.lower() or "map of" in title.lower() or "MOC" in title) and \
+        bool(_MAP_OF_CONTENT.fullmatch(stem) or _MAP_OF_CONTENT.fullmatch(title))
+

@@ -21,7 +21,9 @@ from mlwiki.models import CardKind, Severity
 
 # `**Term**:` or `**Term:**`, at the start of a paragraph or list item; the colon is required, so a paragraph
 # that merely starts in bold ("**Definition**. Let …", "**Note** that …") is not a definition.
-DEFINITION = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\*\*([^*\n]+?)(?::\*\*|\*\*[ \t]*:)[ \t]*")
+# (`**BCa** (bias-corrected and accelerated): …`: a parenthesis between the term and its colon is part of the term)
+DEFINITION = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\*\*([^*\n]+?)(?::\*\*|\*\*(?:[ \t]*(\([^()\n]{1,60}\)))?"
+                        r"[ \t]*:)[ \t]*")
 # Bold labels that head a paragraph rather than name a term
 _LABEL_TERM = re.compile(r"(?i)(?:note|notes|example|examples|explanation|solution|answer|tip|warning|important|"
                          r"remark|summary|output|result|input|code|usage|syntax|source|see also|step \d+|"
@@ -188,7 +190,7 @@ def definition_cards(ex, block: Block, text: str) -> bool:
         if not match:
             found = _opening(ex, item) or found
             continue
-        term = match.group(1).strip()
+        term = " ".join(part.strip() for part in match.groups() if part)
         rest = item[0].text[match.end():]
         definition = "\n".join([rest] + [ln.text.strip() for ln in item[1:]]).strip()
         if _LABEL_TERM.fullmatch(term) or definition.endswith(":"):
@@ -226,6 +228,8 @@ def _speaks_of(term: str, text: str) -> bool:
     momentum to …"): it says something of the term, where a definition says what it is ("**Momentum**: a running
     average of past gradients"); "The F1-score is …", which starts with it, defines it."""
     folded, term = text.casefold(), term.casefold().strip()
+    if folded.lstrip().startswith("$"):
+        return False  # ("**Linear**: $x^\\top x'$ — recovers Bayesian linear regression": its formula says what it is)
     at = folded.find(term, 1)
     if at < 0 or len(term) < 3:
         return False

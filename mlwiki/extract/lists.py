@@ -35,7 +35,7 @@ from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import outline_items
 from mlwiki.extract.passages import ABOUT_PAGE, NO_SUBJECT, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
-from mlwiki.extract.prose import clean_prose, last_sentence
+from mlwiki.extract.prose import clean_prose, is_fragment, last_sentence
 from mlwiki.extract.questions import QUESTION_CALLOUTS
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example, walks_through
 from mlwiki.models import CardKind
@@ -265,8 +265,8 @@ def _after_formulas(block: Block, taken: set[int], whole: set[int]) -> Block | N
     if last is None or any(ln.no in whole for ln in block.lines):
         return None
     tail = block.lines[last + 1:]
-    if not tail or LIST_ITEM.match(tail[0].text):
-        return None
+    if not tail or LIST_ITEM.match(tail[0].text) or is_fragment(clean_prose(tail[0].text)):
+        return None  # (a list is a rest card's; "means for any inputs …" goes on with the formula's sentence)
     return Block(TEXT, tail)
 
 
@@ -286,6 +286,17 @@ def _leaves_out(text: str) -> bool:
     """Whether a passage announces what it leaves out: a sentence ending in ":" before a gap or at its end, or
     "where …" opening it or a paragraph of it (the legend of a formula left out)."""
     return bool(_WHERE_FIRST.match(text) or _LEFT_OUT.search(text))
+
+
+def _at_labels(block: Block) -> list[Block]:
+    """A paragraph cut before each line after its first that is only a bold label (`**Pros**` / list / `**Cons**` /
+    list, written without blank lines): each label starts a part of its own."""
+    cuts = [k for k, ln in enumerate(block.lines) if k and ln.kind == TEXT and "**" in ln.text
+            and _BOLD_LABEL.fullmatch(ln.text)]
+    if not cuts or block.attrs is _BOX:
+        return [block]
+    edges = [0, *cuts, len(block.lines)]
+    return [Block(TEXT, block.lines[a:b]) for a, b in zip(edges, edges[1:])]
 
 
 def _opens_with_math(block: Block) -> bool:
@@ -345,6 +356,8 @@ def _table_cards(ex, path: str, block: Block) -> None:
     other cells under their column headers (see `mlwiki.extract.tables`)."""
     for name, back, line in tables.row_cards(block):
         _add(ex, TABLE_FORM, f"{path} › {name}", back, line)
+    if (sides := tables.sides_table(block)) is not None:
+        _add(ex, TABLE_FORM, path, *sides)
 
 
 
@@ -462,7 +475,7 @@ def _parts(section: Section) -> list[tuple[str | None, int, list[Block]]]:
     is a part by itself (the text after it goes on with the section's own part)."""
     parts: list[tuple[str | None, int, list[Block]]] = [(None, section.line, [])]
     current = parts[0][2]
-    for block in section.body:
+    for block in (piece for whole in section.body for piece in _at_labels(whole)):
         first = block.lines[0]
         match = _BOLD_LABEL.fullmatch(first.text) if first.kind == TEXT and "**" in first.text else None
         if not match:

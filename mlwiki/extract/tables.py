@@ -21,6 +21,10 @@ _CONNECTIVE = re.compile(r"(?i)\b(?:or|and)\b")  # "$V(X)$ or $\sigma^2$": two n
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")  # a link's address: "(expected-value)" names nothing
 _LINK_ONLY = re.compile(r"[ \t]*\[[^\]]*\]\([^)]*\)[ \t]*")
 _ONLY_MATH = re.compile(r"[ \t]*(?:\$[^$\n]+\$[ \t]*)+")
+# Columns that list two sides of one subject, side by side ("pros | cons"): a row pairs cells that say nothing of
+# each other, so the table is one card, not a card per row
+_SIDES = re.compile(r"(?i)[ \t*_]*(?:pros?|cons?|advantages?|disadvantages?|strengths?|weakness(?:es)?|benefits?|"
+                    r"drawbacks?|limitations?|upsides?|downsides?|do(?:'?s)?|don'?ts?|good|bad)[ \t*_:]*")
 _LIST_TABLE = re.compile(r"[ \t]*(`{3,}|~{3,}|:{3,})[ \t]*\{list-table\}")
 _HEADER_ROWS = re.compile(r"[ \t]*:header-rows:[ \t]*(\d+)")
 _ROW = re.compile(r"([ \t]*)\*[ \t]+-[ \t]+(.*)")  # `* - first cell` starts a row of a list-table
@@ -36,12 +40,24 @@ def may_hold_table(block: Block) -> bool:
                for ln in block.lines)
 
 
+def sides_table(block: Block) -> tuple[str, int] | None:
+    """(the table as written, its first line) of a pipe table whose columns are the sides of one subject ("pros |
+    cons", "do | don't"): one card; None for any other paragraph."""
+    table = _markdown_table(block)
+    if table is None or len(table[0]) < 2 or not all(_SIDES.fullmatch(cell) for cell in table[0]):
+        return None
+    lines = [ln for ln in block.lines if ln.kind == TEXT and TABLE_LINE.match(ln.text)]
+    return "\n".join(ln.text for ln in lines), lines[0].no
+
+
 def row_cards(block: Block) -> list[tuple[str, str, int]]:
     """(row name, back, line) of each row of the paragraph's table that explains something."""
     table = _markdown_table(block) or _list_table(block)
     if table is None:
         return []
     header, rows = table
+    if all(_SIDES.fullmatch(cell) for cell in header):
+        return []  # the sides of one subject: `sides_table`'s one card
     if len(header) < 2 or not rows or len(rows) > MAX_ROWS or any(len(cells) != len(header) for _, cells in rows):
         return []
     if all(_ONLY_MATH.fullmatch(cell) for _, cells in rows for cell in cells):

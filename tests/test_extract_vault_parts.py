@@ -1,0 +1,73 @@
+"""How an Obsidian vault titled by file names lays out a note's parts (issue 23, quality and recall): `**Pros**` and
+`**Cons**` lines with their lists written without blank lines are parts of their own; a "pros | cons" table is
+one card, not a card per row of pros; a map of content makes no cards; a parenthesis between a bold term and its
+colon is part of the term; a formula's sentence going on after it does not hide the paragraph after that; a
+definition that is a formula is one even when its words reuse the term. Notes written into tmp_path, read through
+the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+BOOTSTRAP = """## Pros / cons
+**Pros**
+- works for ugly statistics (ratios, medians, AUC)
+- no algebra, trivially parallel
+**Cons**
+- fails for the max and other non-smooth statistics
+- rows must be exchangeable
+
+## Intervals
+**Percentile interval**: the quantiles of the resampled statistics, simple but off when it is biased.
+**BCa** (bias-corrected and accelerated): adjusts the percentiles for bias and for skewness.
+"""
+
+ROC = """# ROC and AUC
+
+## Pros / cons
+| pros | cons |
+|---|---|
+| threshold-free | ignores calibration |
+| prevalence-invariant | summarizes regions you never operate in |
+"""
+
+GP = """A **Gaussian process** is a distribution over functions whose finite marginals are jointly Gaussian.
+$$f \\sim \\mathcal{GP}(m, k)$$
+means for any inputs the function values are jointly normal with covariance $K_{ij} = k(x_i, x_j)$.
+
+Fully specified by the **mean function** $m$ and the **covariance function** $k$, usually with a zero mean.
+
+## Kernels
+**Linear**: $x^\\top x'$ — recovers Bayesian linear regression.
+"""
+
+MOC = """# Machine Learning — Map of Content
+
+Entry point. Add every new concept note here.
+
+## Deep learning
+- Sequence models
+  - [[GRU]]
+  - [[LSTM]] (todo)
+"""
+
+CONFIG = 'notes = "notes"\ndecks = "decks"\ndefinitions = true\n'
+
+
+def test_a_vaults_parts_tables_and_maps(tmp_path):
+    root = new_wiki(tmp_path, {"stats/Bootstrap.md": BOOTSTRAP, "stats/ROC and AUC.md": ROC,
+                               "models/Gaussian process.md": GP, "MOC - Machine Learning.md": MOC}, config=CONFIG)
+    cards = json.loads(run(root, "cards", "--json", ok=True).output)
+    found = {c["front"]: c["back"] for c in cards}
+    assert found["Bootstrap › Pros / cons › Pros"] == ("- works for ugly statistics (ratios, medians, AUC)\n"
+                                                      "- no algebra, trivially parallel")
+    assert found["Bootstrap › Pros / cons › Cons"].startswith("- fails for the max")
+    assert found["Bootstrap › Intervals\n\nDefine: BCa (bias-corrected and accelerated)"] == \
+        "adjusts the percentiles for bias and for skewness."
+    assert found["ROC and AUC › Pros / cons"].startswith("| pros | cons |\n|---|---|\n| threshold-free |")
+    assert not any(front.startswith("ROC and AUC › Pros / cons › ") for front in found)
+    assert found["Gaussian process"].startswith("Fully specified by the **mean function**")
+    assert found["Gaussian process › Kernels\n\nDefine: Linear"].startswith("$x^\\top x'$")
+    assert not [c for c in cards if c["source"]["path"].startswith("MOC")]
