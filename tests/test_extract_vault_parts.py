@@ -41,6 +41,11 @@ Fully specified by the **mean function** $m$ and the **covariance function** $k$
 
 ## Kernels
 **Linear**: $x^\\top x'$ — recovers Bayesian linear regression.
+
+## Hyperparameters
+Choose the lengthscale and the noise by maximising the log marginal likelihood:
+$$\\log p(y) = -\\tfrac12 y^\\top K^{-1} y - \\tfrac12 \\log|K| - \\tfrac n2 \\log 2\\pi$$
+First term = data fit, second = complexity penalty (an automatic Occam's razor).
 """
 
 MOC = """# Machine Learning — Map of Content
@@ -71,3 +76,7 @@ def test_a_vaults_parts_tables_and_maps(tmp_path):
     assert found["Gaussian process"].startswith("Fully specified by the **mean function**")
     assert found["Gaussian process › Kernels\n\nDefine: Linear"].startswith("$x^\\top x'$")
     assert not [c for c in cards if c["source"]["path"].startswith("MOC")]
+    # a short text that speaks of the formula's terms explains it on the formula's own card
+    assert "Gaussian process › Hyperparameters" not in found
+    assert next(back for back in found.values() if back.startswith("$$\\log p(y)")).endswith(
+        "$$\n\nFirst term = data fit, second = complexity penalty (an automatic Occam's razor).")

@@ -33,11 +33,11 @@ from mlwiki.extract.examples import names_examples
 from mlwiki.extract.labels import ASKING, QUESTION_LINE, asks, list_label
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import outline_items
+from mlwiki.extract.parts import section_parts, titled_boxes
 from mlwiki.extract.passages import ABOUT_PAGE, NO_SUBJECT, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
 from mlwiki.extract.prose import clean_prose, is_fragment, last_sentence
-from mlwiki.extract.questions import QUESTION_CALLOUTS
-from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example, walks_through
+from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
 from mlwiki.models import CardKind
 
 FORM = "section"
@@ -67,18 +67,15 @@ _WHERE_FIRST = re.compile(r"[ \t]*where\b", re.I)
 _LATER_STEP = re.compile(r"\n(?:[2-9]|\d\d)[.)][ \t]")  # "5. **Repeat** …": the rest of steps a formula broke
 _FIRST_STEP = re.compile(r"\n1[.)][ \t]")
 # A tutorial's aside, "These methods are …" (what they are is not on the card), "(The paper itself writes …)"
+# A text that speaks of the formula just before it: its terms, or what it comes to ("First term = data fit, second =
+# complexity penalty", "For absolute residuals this is just $\hat f(x) \pm \hat q$")
+_REFERS_BACK = re.compile(r"(?i)(?:the )?(?:first|second|third|last|left|right)[- ](?:term|hand side|part)\b|"
+                          r"[^.\n]{0,60}\bthis (?:is|means|gives|reduces to|becomes) (?:just|exactly|simply)\b")
 _TO_THE_READER = re.compile(r"(?i)\byou\b|^(?:these|this|such)\b|^\(")
 MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name ("Nothing here any more.": no)
 # … or shorter, a phrase that says what the subject is ("An extension of Word2Vec")
 _NAMES_WHAT = re.compile(r"(?:an?|the|one of the)\s+\S+\s+\S+\s+\S", re.I)
-# A paragraph's first line that only says **Label**: a part of the section of its own
-_BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
-# Untitled callouts whose text goes on with the section's own (a note or tip beside a formula), in Quarto
-# (`.callout-note`), MyST (```{note}```) and Obsidian (`> [!tip]`)
-_ASIDE_CALLOUTS = frozenset(("note", "tip", "important", "info", "remark"))
 _ANNOUNCES = re.compile(r"\s*(?:as follows|the following|below)\s*:$", re.I)  # (the list it announces is the back)
-_BOX = {"box": True}  # (the attributes of a titled box made a part of its section)
-_BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's title
 # A paragraph that only asks: "Why not save the entire model?" ("How?" or "But what if …?" ask nothing to recall)
 _DIALOGUE = re.compile(r"(?i)\b(?:we|you|our|us|i)\b")
 # "What do these objects represent?" points back at what the card does not show ("Why does it work?" asks about
@@ -119,43 +116,13 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         if block.kind == TEXT:  # (a callout or div in the section is no part of its text: its forms speak for it)
             body.append(block)
         elif block.kind == DIV_OPEN:
-            body += _titled_boxes(block)
+            body += titled_boxes(block)
     if not body or ex.in_example() and not names_examples(ex.headings, [ln for b in body for ln in b.lines]) \
             or walks_through(text_of(body[0])):  # ("Let's walk step by step through …": one example traced)
         return
     line = blocks[i].start if i >= 0 else body[0].start
     ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0)
 
-
-def _titled_boxes(div: Block) -> list[Block]:
-    """The boxes of a div that carry a title: a callout's (`> [!info] Parameters`) or one underlined with `^^^`
-    (Jupyter Book's grid cards: "Deep Learning", `^^^^`, what it is), each as a `**Title**` paragraph: a part of
-    the section of its own; the paragraphs of an untitled note or tip, as the section's own. Question callouts,
-    exercises and card divs are cards (or not) of their own."""
-    title = div.attrs.get("title", "").strip()
-    classes = div.attrs.get("classes", ())
-    if title and not title.endswith("?") and not {"card", "no-card"}.intersection(classes) \
-            and not EXAMPLE_CLASSES.intersection(classes) and not any(c in QUESTION_CALLOUTS for c in classes):
-        text = [child for child in div.children or [] if child.kind == TEXT]
-        if text:
-            lines = [line for block in text for line in block.lines]
-            return [Block(TEXT, [Line(div.start, f"**{clean_prose(title)}**", TEXT), *lines], attrs=_BOX)]
-    children = div.children or []
-    if not title and any(c.removeprefix("callout-") in _ASIDE_CALLOUTS for c in classes) \
-            and not any(child.kind == HEADING for child in children):  # (a callout titled by its "## Why …?")
-        return [child for child in children if child.kind == TEXT]  # ("X is invertible only when …")
-    boxes: list[Block] = []
-    stack = [div]
-    while stack:
-        for child in reversed(stack.pop().children or []):
-            if child.kind == DIV_OPEN:
-                stack.append(child)
-            elif child.kind == TEXT and len(child.lines) > 2 and _BOX_RULE.fullmatch(child.lines[1].text) \
-                    and child.lines[0].kind == TEXT and child.lines[0].text.strip():
-                title = child.lines[0]
-                boxes.append(Block(TEXT, [Line(title.no, f"**{title.text.strip()}**", TEXT), *child.lines[2:]],
-                                   attrs=_BOX))
-    return sorted(boxes, key=lambda box: box.start)
 
 
 def close_section(ex) -> None:
@@ -168,7 +135,7 @@ def close_section(ex) -> None:
     taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
     # (a formula card takes its lines only; a definition or question takes the whole paragraph it starts)
     whole = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form not in _FORMULA_FORMS}
-    for label, line, blocks in _parts(section):
+    for label, line, blocks in section_parts(section.body, section.line):
         if label is not None and (not label or NO_SUBJECT.fullmatch(label) or is_example_title(label)
                                   or label.endswith("?") or line in taken):  # (a bold question is a card already)
             continue
@@ -206,11 +173,25 @@ def close_section(ex) -> None:
         closing, at = _closing(ex, blocks, free, used, made, label is not None, declined, (taken, whole))
         if closing is None:
             continue
+        if _REFERS_BACK.match(closing) and _explain_formula(ex, section.drafts, at, closing):
+            continue  # ("First term = data fit, second = complexity penalty": on its formula's card)
         if made == opened:
             _add(ex, FORM, path, closing, at)
         elif len(closing.split()) <= MAX_CLOSING_MERGE:  # (one card: what opens and closes)
             drafts, front = ex.drafts[opened]
             ex.drafts[opened] = ([replace(drafts[0], back=f"{opening}\n\n{closing}")], front)
+
+
+def _explain_formula(ex, start: int, line: int, text: str) -> bool:
+    """Append a short text that speaks of the formula before it to that formula's card; whether there was one."""
+    if len(text.split()) > MAX_CLOSING_MERGE:
+        return False
+    for k in range(len(ex.drafts) - 1, start - 1, -1):
+        drafts, front = ex.drafts[k]
+        if drafts[0].form in _FORMULA_FORMS and drafts[0].line < line:
+            ex.drafts[k] = ([replace(drafts[0], back=f"{drafts[0].back}\n\n{text}"), *drafts[1:]], front)
+            return True
+    return False
 
 
 def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, labelled: bool,
@@ -287,16 +268,6 @@ def _leaves_out(text: str) -> bool:
     "where …" opening it or a paragraph of it (the legend of a formula left out)."""
     return bool(_WHERE_FIRST.match(text) or _LEFT_OUT.search(text))
 
-
-def _at_labels(block: Block) -> list[Block]:
-    """A paragraph cut before each line after its first that is only a bold label (`**Pros**` / list / `**Cons**` /
-    list, written without blank lines): each label starts a part of its own."""
-    cuts = [k for k, ln in enumerate(block.lines) if k and ln.kind == TEXT and "**" in ln.text
-            and _BOLD_LABEL.fullmatch(ln.text)]
-    if not cuts or block.attrs is _BOX:
-        return [block]
-    edges = [0, *cuts, len(block.lines)]
-    return [Block(TEXT, block.lines[a:b]) for a, b in zip(edges, edges[1:])]
 
 
 def _opens_with_math(block: Block) -> bool:
@@ -469,19 +440,3 @@ def _list_after(lines) -> list:
     return lines[:end]
 
 
-def _parts(section: Section) -> list[tuple[str | None, int, list[Block]]]:
-    """(bold label or None, line, blocks) of a section: a paragraph whose first line is only a bold label
-    ("**Adapters**", "**Issues of permutation probability**") starts a part that runs to the next one; a titled box
-    is a part by itself (the text after it goes on with the section's own part)."""
-    parts: list[tuple[str | None, int, list[Block]]] = [(None, section.line, [])]
-    current = parts[0][2]
-    for block in (piece for whole in section.body for piece in _at_labels(whole)):
-        first = block.lines[0]
-        match = _BOLD_LABEL.fullmatch(first.text) if first.kind == TEXT and "**" in first.text else None
-        if not match:
-            current.append(block)
-            continue
-        rest = [Block(TEXT, block.lines[1:])] if len(block.lines) > 1 else []
-        parts.append((clean_prose(match.group(1)), first.no, rest))
-        current = parts[0][2] if block.attrs is _BOX else parts[-1][2]
-    return [part for part in parts if part[2]]
