@@ -25,6 +25,8 @@ VAULT = """# ROC and AUC
 
 ## Questions
 - AUC < 0.5 means? → the ranking is inverted; flipping the score gives $1 - \\text{AUC}$.
+- what does $f: A => B$ mean for a ranking? it maps scores
+- is `s -> rank` monotone here? → yes, ranks only compare scores
 
 ```python
 x = y if ok else z  # what? -> not a card, code
@@ -43,4 +45,6 @@ def test_a_question_answered_after_an_arrow_is_a_card(tmp_path):
     assert found["Qs\n\ncould I use the coordinates as features?"] == "no: there is no transform for new points."
     assert found["ROC and AUC › Questions\n\nAUC < 0.5 means?"].startswith("the ranking is inverted")
     assert not any("DoRA" in front or front.endswith("why?") or "what?" in front for front in found)
+    assert not any("A => B" in front for front in found), "an arrow in math or code is no arrow"
+    assert found["ROC and AUC › Questions\n\nis `s -> rank` monotone here?"] == "yes, ranks only compare scores"
     assert not any(back.startswith("- why KL") for back in found.values()), "its list is no section card too"

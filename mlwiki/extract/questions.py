@@ -18,6 +18,7 @@ import re
 
 from mlwiki.extract.blocks import Block, join_blocks
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT
+from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import clean_prose, prefix_heading
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
 from mlwiki.models import CardKind
@@ -146,15 +147,18 @@ def arrow_answers(ex, block: Block) -> bool:
     found = False
     lines = block.lines
     for k, line in enumerate(lines):
-        match = _ARROW_ANSWER.fullmatch(line.text) if line.kind == TEXT and "?" in line.text else None
-        if match is None or len(clean_prose(match["question"]).split()) < _MIN_QUESTION_WORDS:
+        # (found in the line with its code and math masked, same length: `x -> y` or $a => b$ is no arrow)
+        match = _ARROW_ANSWER.fullmatch(mask_inline(line.text)[0]) if line.kind == TEXT and "?" in line.text else None
+        if match is None:
             continue
-        answer = [match["answer"]]
+        question = clean_prose(line.text[match.start("question"):match.end("question")])
+        if len(question.split()) < _MIN_QUESTION_WORDS:
+            continue
+        answer = [line.text[match.start("answer"):]]
         for more in lines[k + 1:]:  # (an item's answer may go on over the lines under it)
             if more.kind != TEXT or LIST_ITEM.match(more.text) or not more.text.strip():
                 break
             answer.append(more.text.strip())
-        question = clean_prose(match["question"])
         ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), "\n".join(answer), line.no,
                     form="question-arrow", quiet=True, id_front=prefix_heading(ex.heading_path(subject=False), question))
         found = True
