@@ -40,4 +40,6 @@ def test_myst_roles_targets_and_definition_markers_read_as_the_book_shows_them(t
     assert markdown_to_html("Coupling layer\n: transforms half of it.") == "<p>Coupling layer\n— transforms half of it.</p>\n"
     assert markdown_to_html(": the simple distribution, {math}`x^2`.") == "<p>the simple distribution, \\(x^2\\).</p>\n"
     assert markdown_to_html("(sec-flows-terms)=") == ""
+    # Quarto's label after a display formula is a cross-reference target, not text
+    assert markdown_to_html("a shortcut:\n$$\nx = 1\n$$ {#eq-loocv}\nwith H.") == "<p>a shortcut:\n\\[x = 1\\]\nwith H.</p>\n"
     assert markdown_to_html("`{ref}` in code and $\\{a\\}$") == "<p><code>{ref}</code> in code and \\(\\{a\\}\\)</p>\n"

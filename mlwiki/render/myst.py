@@ -1,6 +1,7 @@
-"""markdown-it rules for the MyST syntax of Jupyter Book notes that plain Markdown would show as written, so a card
-reads as the book does: a role `{ref}`text <label>`` as its text, `{eq}`label`` as "(label)", `{math}`x`` as math;
-a target line `(label)=` not at all; a definition list's `: ` marker joined to its term ("Term — definition").
+"""markdown-it rules for the MyST syntax of Jupyter Book notes (and Quarto's labels) that plain Markdown would show as
+written, so a card reads as the book does: a role `{ref}`text <label>`` as its text, `{eq}`label`` as "(label)",
+`{math}`x`` as math; a target line `(label)=` and a Quarto label `{#eq-loocv}` after a formula not at all; a
+definition list's `: ` marker joined to its term ("Term — definition").
 
 Cards keep the note's own text (`cards --json` shows it as written); these rules run where a card is shown.
 """
@@ -15,6 +16,7 @@ from markdown_it.rules_inline import StateInline
 # `{name}`content``: MyST's inline roles (`{ref}`, `{eq}`, `{numref}`, `{doc}`, `{prf:ref}`, `{term}`, `{math}` …)
 _ROLE = re.compile(r"\{([a-z][\w:-]*)\}`([^`\n]+)`")
 _TARGET_LINE = re.compile(r"[ \t]*\([\w.:-]+\)=[ \t]*$")  # `(sec-mcmc-background)=` above a heading
+_LABEL = re.compile(r"[ \t]*\{#[\w:.-]+\}")  # Quarto's `$$ … $$ {#eq-loocv}`: a cross-reference target
 _EXPLICIT = re.compile(r"(.*?)\s*<([^<>]+)>")  # `{ref}`the ELBO <sec-elbo>``: the text before the label
 
 
@@ -28,9 +30,13 @@ def role_text(name: str, content: str) -> str:
 
 
 def role_rule(state: StateInline, silent: bool) -> bool:
-    """`{name}`content``, as its text (`{math}`: as inline math)."""
+    """`{name}`content``, as its text (`{math}`: as inline math); a label `{#eq-x}`, as nothing."""
     if state.src[state.pos] != "{":
         return False
+    label = _LABEL.match(state.src, state.pos, state.posMax)
+    if label is not None:
+        state.pos = label.end()
+        return True
     match = _ROLE.match(state.src, state.pos, state.posMax)
     if match is None:
         return False
