@@ -48,6 +48,16 @@ $$\\log p(y) = -\\tfrac12 y^\\top K^{-1} y - \\tfrac12 \\log|K| - \\tfrac n2 \\l
 First term = data fit, second = complexity penalty (an automatic Occam's razor).
 """
 
+DBSCAN = """# DBSCAN
+
+Density-based clustering that labels the points in sparse regions as noise.
+
+## Algorithm
+1. For each unvisited point: find its neighbours within the radius.
+2. If fewer than minPts, mark it noise (for now; a cluster may later claim it as a border point).
+3. Else start a cluster and expand it through every neighbour that is itself a core point.
+"""
+
 MOC = """# Machine Learning — Map of Content
 
 Entry point. Add every new concept note here.
@@ -63,7 +73,8 @@ CONFIG = 'notes = "notes"\ndecks = "decks"\ndefinitions = true\n'
 
 def test_a_vaults_parts_tables_and_maps(tmp_path):
     root = new_wiki(tmp_path, {"stats/Bootstrap.md": BOOTSTRAP, "stats/ROC and AUC.md": ROC,
-                               "models/Gaussian process.md": GP, "MOC - Machine Learning.md": MOC}, config=CONFIG)
+                               "models/Gaussian process.md": GP, "MOC - Machine Learning.md": MOC,
+                               "ML/DBSCAN.md": DBSCAN}, config=CONFIG)
     cards = json.loads(run(root, "cards", "--json", ok=True).output)
     found = {c["front"]: c["back"] for c in cards}
     assert found["Bootstrap › Pros / cons › Pros"] == ("- works for ugly statistics (ratios, medians, AUC)\n"
@@ -76,6 +87,8 @@ def test_a_vaults_parts_tables_and_maps(tmp_path):
     assert found["Gaussian process"].startswith("Fully specified by the **mean function**")
     assert found["Gaussian process › Kernels\n\nDefine: Linear"].startswith("$x^\\top x'$")
     assert not [c for c in cards if c["source"]["path"].startswith("MOC")]
+    # "(for now; …)" inside a step is no tutorial's "For now, let's …"
+    assert found["DBSCAN › Algorithm"].startswith("1. For each unvisited point")
     # a short text that speaks of the formula's terms explains it on the formula's own card
     assert "Gaussian process › Hyperparameters" not in found
     assert next(back for back in found.values() if back.startswith("$$\\log p(y)")).endswith(

@@ -39,9 +39,9 @@ LOWER_WORD = re.compile(r"[a-z](?<![\w\\$][a-z])[a-z'’-]+\b")
 ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|notebook|section|chapter|article|"
                         r"post|tutorial|lecture|document)s?\b|explaining\b|"
                         r"(?:these|here|this) (?:are|is) (?:my|our) (?:\w+ )?(?:notes?|write-ups?|summar(?:y|ies))\b")  # ("These are my notes for the course.")
-# The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "We'll use …") or
+# The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "For now, …") or
 # pointing at a figure the card does not show: a story to follow, not knowledge to recall
-NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin|dive)|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|for now|"
+NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin|dive)|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|for now(?=,)|"
                        r"you (?:probably |may have )?noticed|do you remember|(?:we|you) could do (?:this|that)|you (?:may|might|can|will) (?:be able to )?(?:now )?(?:see|notice)|(?:this|the following) (?:diagram|picture|plot|image)|"
                        r"alright|it looks like|our (?:trained )?model (?:is|seems|does)|you (?:have )?learned|you['’]ve learned|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|we can see|"
                        r"the above|shown below|as follows|the following (?:theorem|example|figure|code|table|diagram|"
