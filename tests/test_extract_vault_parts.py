@@ -58,6 +58,16 @@ Density-based clustering that labels the points in sparse regions as noise.
 3. Else start a cluster and expand it through every neighbour that is itself a core point.
 """
 
+TESTS = """# Multiple testing
+
+## Benjamini–Hochberg
+Sort the p-values. Find the largest $k$ with
+$$p_{(k)} \\le \\frac{k}{m}\\,q$$
+and reject the first $k$ hypotheses. Controls the FDR at level $q$ under independence; for arbitrary dependence use Benjamini–Yekutieli.
+
+Note it is a step-up procedure: even if the first p-value fails its threshold, you can still reject it.
+"""
+
 MOC = """# Machine Learning — Map of Content
 
 Entry point. Add every new concept note here.
@@ -74,7 +84,7 @@ CONFIG = 'notes = "notes"\ndecks = "decks"\ndefinitions = true\n'
 def test_a_vaults_parts_tables_and_maps(tmp_path):
     root = new_wiki(tmp_path, {"stats/Bootstrap.md": BOOTSTRAP, "stats/ROC and AUC.md": ROC,
                                "models/Gaussian process.md": GP, "MOC - Machine Learning.md": MOC,
-                               "ML/DBSCAN.md": DBSCAN}, config=CONFIG)
+                               "ML/DBSCAN.md": DBSCAN, "Stats/Multiple testing.md": TESTS}, config=CONFIG)
     cards = json.loads(run(root, "cards", "--json", ok=True).output)
     found = {c["front"]: c["back"] for c in cards}
     assert found["Bootstrap › Pros / cons › Pros"] == ("- works for ugly statistics (ratios, medians, AUC)\n"
@@ -87,6 +97,10 @@ def test_a_vaults_parts_tables_and_maps(tmp_path):
     assert found["Gaussian process"].startswith("Fully specified by the **mean function**")
     assert found["Gaussian process › Kernels\n\nDefine: Linear"].startswith("$x^\\top x'$")
     assert not [c for c in cards if c["source"]["path"].startswith("MOC")]
+    # the formula's sentence going on ("and reject …") is left out, the sentences after it are a card; an aside to
+    # the reader after them is left out, not the whole card with it
+    assert found["Multiple testing › Benjamini–Hochberg"] == ("Controls the FDR at level $q$ under independence; for "
+                                                            "arbitrary dependence use Benjamini–Yekutieli.")
     # "(for now; …)" inside a step is no tutorial's "For now, let's …"
     assert found["DBSCAN › Algorithm"].startswith("1. For each unvisited point")
     # a short text that speaks of the formula's terms explains it on the formula's own card

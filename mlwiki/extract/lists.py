@@ -71,6 +71,8 @@ _FIRST_STEP = re.compile(r"\n1[.)][ \t]")
 # complexity penalty", "For absolute residuals this is just $\hat f(x) \pm \hat q$")
 _REFERS_BACK = re.compile(r"(?i)(?:the )?(?:first|second|third|last|left|right)[- ](?:term|hand side|part)\b|"
                           r"[^.\n]{0,60}\bthis (?:is|means|gives|reduces to|becomes) (?:just|exactly|simply)\b")
+_IN_THIS_CASE = re.compile(r"\s*in (?:this|that|which|such a) case\b", re.I)
+_SENTENCE_END = re.compile(r"[.!?](?:\s+(?=[A-Z])|\s*$)")  # (a period before a capital or at the line's end)
 _TO_THE_READER = re.compile(r"(?i)\byou\b|^(?:these|this|such)\b|^\(")
 MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name ("Nothing here any more.": no)
 # … or shorter, a phrase that says what the subject is ("An extension of Word2Vec")
@@ -227,8 +229,8 @@ def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, la
             if LIST_ITEM.match(text):
                 return None, 0  # ("- **Step decay:**" and its text below: a labelled list this card cannot keep)
             continue  # (a formula's introduction left without it)
-        if _legend(text):
-            continue  # (what a formula's symbols mean)
+        if _legend(text) or rest and _to_the_reader(text):
+            continue  # (what a formula's symbols mean; an aside to the reader after what explains)
         rest.append(block)
     if not rest:
         return None, 0
@@ -246,9 +248,23 @@ def _after_formulas(block: Block, taken: set[int], whole: set[int]) -> Block | N
     if last is None or any(ln.no in whole for ln in block.lines):
         return None
     tail = block.lines[last + 1:]
-    if not tail or LIST_ITEM.match(tail[0].text) or is_fragment(clean_prose(tail[0].text)):
-        return None  # (a list is a rest card's; "means for any inputs …" goes on with the formula's sentence)
+    if tail and is_fragment(clean_prose(tail[0].text)):  # ("and reject $H_1 … H_k$. Controls FDR …": the
+        tail = _after_first_sentence(tail)  # formula's sentence goes on; what follows it explains)
+    if not tail or LIST_ITEM.match(tail[0].text):
+        return None  # (a list is a rest card's)
     return Block(TEXT, tail)
+
+
+def _after_first_sentence(lines: list[Line]) -> list[Line]:
+    """The lines after the sentence they start with (that sentence's last line cut after its end)."""
+    for k, line in enumerate(lines):
+        end = _SENTENCE_END.search(line.text)
+        if end:
+            rest = line.text[end.end():]
+            if _IN_THIS_CASE.match(rest):
+                return []  # ("In this case, the entropy is also called …": of the formula's case only)
+            return ([Line(line.no, rest, line.kind)] if rest.strip() else []) + lines[k + 1:]
+    return []
 
 
 def _later_steps_only(text: str) -> bool:
