@@ -68,6 +68,14 @@ and reject the first $k$ hypotheses. Controls the FDR at level $q$ under indepen
 Note it is a step-up procedure: even if the first p-value fails its threshold, you can still reject it.
 """
 
+DISTILLATION = """#### Formula: distillation loss
+$$L = (1-\\lambda)\\,CE(y, p_s) + \\lambda T^2\\, KL(p_t \\| p_s)$$
+
+- first term: the ordinary supervised loss on the hard labels
+- second: match the softened distribution of the teacher
+- $T^2$: the soft term's gradients scale as $1/T^2$, so it keeps the two balanced when you change $T$
+"""
+
 MOC = """# Machine Learning — Map of Content
 
 Entry point. Add every new concept note here.
@@ -84,7 +92,8 @@ CONFIG = 'notes = "notes"\ndecks = "decks"\ndefinitions = true\n'
 def test_a_vaults_parts_tables_and_maps(tmp_path):
     root = new_wiki(tmp_path, {"stats/Bootstrap.md": BOOTSTRAP, "stats/ROC and AUC.md": ROC,
                                "models/Gaussian process.md": GP, "MOC - Machine Learning.md": MOC,
-                               "ML/DBSCAN.md": DBSCAN, "Stats/Multiple testing.md": TESTS}, config=CONFIG)
+                               "ML/DBSCAN.md": DBSCAN, "Stats/Multiple testing.md": TESTS,
+                               "Deep learning/Knowledge distillation.md": DISTILLATION}, config=CONFIG)
     cards = json.loads(run(root, "cards", "--json", ok=True).output)
     found = {c["front"]: c["back"] for c in cards}
     assert found["Bootstrap › Pros / cons › Pros"] == ("- works for ugly statistics (ratios, medians, AUC)\n"
@@ -101,6 +110,11 @@ def test_a_vaults_parts_tables_and_maps(tmp_path):
     # the reader after them is left out, not the whole card with it
     assert found["Multiple testing › Benjamini–Hochberg"] == ("Controls the FDR at level $q$ under independence; for "
                                                             "arbitrary dependence use Benjamini–Yekutieli.")
+    # under "Formula: …" the formula card has the section's front: what explains the formula goes on its card
+    assert found["Knowledge distillation › Formula: distillation loss"].endswith(
+        "$$\n\n- first term: the ordinary supervised loss on the hard labels\n- second: match the softened "
+        "distribution of the teacher\n- $T^2$: the soft term's gradients scale as $1/T^2$, so it keeps the two "
+        "balanced when you change $T$")
     # "(for now; …)" inside a step is no tutorial's "For now, let's …"
     assert found["DBSCAN › Algorithm"].startswith("1. For each unvisited point")
     # a short text that speaks of the formula's terms explains it on the formula's own card

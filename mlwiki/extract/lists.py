@@ -73,7 +73,10 @@ _REFERS_BACK = re.compile(r"(?i)(?:the )?(?:first|second|third|last|left|right)[
                           r"[^.\n]{0,60}\bthis (?:is|means|gives|reduces to|becomes) (?:just|exactly|simply)\b")
 _IN_THIS_CASE = re.compile(r"\s*in (?:this|that|which|such a) case\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s+(?=[A-Z])|\s*$)")  # (a period before a capital or at the line's end)
-_TO_THE_READER = re.compile(r"(?i)\byou\b|^(?:these|this|such)\b|^\(")
+# (a "you" the text tells what to do or what happens to, "you can update your model …"; not "… when you change T")
+_TO_THE_READER = re.compile(r"(?i)(?<!when )(?<!if )\byou(?:r|['’]ll|['’]re)?\b(?! change\b)(?:[ \t]+(?:can|could|should|"
+                            r"will|would|need|have|may|might|get|want|must|see|learn(?:ed)?|know|try)\b)|^you\b|"
+                            r"^(?:these|this|such)\b|^\(")
 MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name ("Nothing here any more.": no)
 # … or shorter, a phrase that says what the subject is ("An extension of Word2Vec")
 _NAMES_WHAT = re.compile(r"(?:an?|the|one of the)\s+\S+\s+\S+\s+\S", re.I)
@@ -175,8 +178,10 @@ def close_section(ex) -> None:
         closing, at = _closing(ex, blocks, free, used, made, label is not None, declined, (taken, whole))
         if closing is None:
             continue
-        if _REFERS_BACK.match(closing) and _explain_formula(ex, section.drafts, at, closing):
-            continue  # ("First term = data fit, second = complexity penalty": on its formula's card)
+        if (_REFERS_BACK.match(closing) or made == opened and ex.has_front(path)) \
+                and _explain_formula(ex, section.drafts, at, closing):
+            continue  # ("First term = data fit, second = complexity penalty", or under "Formula: distillation
+            # loss", whose formula card has the section's front: on that formula's card)
         if made == opened:
             _add(ex, FORM, path, closing, at)
         elif len(closing.split()) <= MAX_CLOSING_MERGE:  # (one card: what opens and closes)
