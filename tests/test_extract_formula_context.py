@@ -126,3 +126,26 @@ def test_the_text_a_formulas_paragraph_ends_with_is_a_card_of_its_section(tmp_pa
     assert "Ranking › Binary cross-entropy" not in found
     # a note of one short sentence is a card of its name
     assert found["Doc2vec"] == "An extension of [[Word2Vec]]"
+
+
+OBJECTIVES = """---
+title: "Ridge, lasso and the elastic net"
+---
+
+## The three objectives
+
+$$
+\\hat\\beta^{\\text{ridge}} = \\arg\\min_\\beta \\|y - X\\beta\\|_2^2 + \\lambda \\|\\beta\\|_2^2
+$$ {#eq-ridge}
+
+$$
+\\hat\\beta^{\\text{lasso}} = \\arg\\min_\\beta \\tfrac{1}{2n}\\|y - X\\beta\\|_2^2 + \\lambda \\|\\beta\\|_1
+$$ {#eq-lasso}
+"""
+
+
+def test_norm_indices_are_no_arithmetic_and_formulas_nothing_tells_apart_are_one_card(tmp_path):
+    found = cards(new_wiki(tmp_path, {"posts/penalties.qmd": OBJECTIVES}))
+    assert [c["back"] for c in found if c["kind"] == "formula"] == [
+        "$$\\hat\\beta^{\\text{ridge}} = \\arg\\min_\\beta \\|y - X\\beta\\|_2^2 + \\lambda \\|\\beta\\|_2^2$$\n\n"
+        "$$\\hat\\beta^{\\text{lasso}} = \\arg\\min_\\beta \\tfrac{1}{2n}\\|y - X\\beta\\|_2^2 + \\lambda \\|\\beta\\|_1$$"]

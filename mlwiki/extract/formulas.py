@@ -26,6 +26,8 @@ _LONE = re.compile(r"\$((?:[^$\\]|\\.)+)\$[ \t]*[.,;:]?[ \t]*(?:\{#(eq-[\w-]+)\}
 _SET_TO_NUMBER = re.compile(r"\s*(?:\\[a-z]+\{\\?[A-Za-z]+\}|\\?[A-Za-z]+)(?:_\{?\w+\}?)?\s*=\s*(?:[-+]?\s*\d+(?:\.\d+)?|"
                             r"(?:\\left)?\[\s*[-+]?\d+(?:\.\d+)?(?:\s*,\s*[-+]?\d+(?:\.\d+)?)*\s*(?:\\right)?\])\s*")
 _INDEX = re.compile(r"_(?:\{[^{}]*\}|\w)")
+# A norm's index and power (`\|\beta\|_2^2`, `\lVert x \rVert_1`): they name the norm, they compute nothing
+_NORM_INDEX = re.compile(r"(?:\\\||\\rVert|\\rvert|\|)_\{?\d+\}?(?:\^\{?\d+\}?)?")
 _BETWEEN_SETTINGS = re.compile(r",(?![^\[]*\])|;|\\quad|\\qquad|\\\\")
 # `x = 0.20`, `a \approx 0.47`: a value worked out in an example, not something to remember
 _VALUE = re.compile(r"(?:=|\\approx)\s*[-+]?\s*\d*[.,]\d+\s*$")
@@ -199,4 +201,5 @@ def is_worked_example(formula: str) -> bool:
     if _VALUE.search(formula) or _sets_values(formula):
         return True
     numbers = len(_NUMBER.findall(formula))  # (most formulas have fewer than two numbers: nothing to work out)
-    return numbers >= 2 and (_worked_example(formula, numbers) or computes_numbers(formula))
+    return numbers >= 2 and (_worked_example(formula, len(_NUMBER.findall(_NORM_INDEX.sub("", formula))))
+                             or computes_numbers(formula))
