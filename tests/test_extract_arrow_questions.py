@@ -19,6 +19,10 @@ categories: [daily, visualization]
 - could I use the coordinates as features? -> no: there is no transform for new points.
 - DoRA, worth it?
 - why? → because
+- Is RMSE the right metric for ranking?
+  → not really; users see a top-10 list, so use recall@k or NDCG@k.
+- Does it scale past ten thousand points?
+  not that I know of
 """
 
 VAULT = """# ROC and AUC
@@ -48,3 +52,6 @@ def test_a_question_answered_after_an_arrow_is_a_card(tmp_path):
     assert not any("A => B" in front for front in found), "an arrow in math or code is no arrow"
     assert found["ROC and AUC › Questions\n\nis `s -> rank` monotone here?"] == "yes, ranks only compare scores"
     assert not any(back.startswith("- why KL") for back in found.values()), "its list is no section card too"
+    # the answer may stand on the line under its question
+    assert found["Qs\n\nIs RMSE the right metric for ranking?"] == "not really; users see a top-10 list, so use recall@k or NDCG@k."
+    assert not any("ten thousand" in front for front in found), "no arrow, no answer"

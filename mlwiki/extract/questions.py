@@ -29,6 +29,8 @@ from mlwiki.models import CardKind
 _ARROW_ANSWER = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?P<question>[^\n]*?\?)[ \t]*(?:→|->|=>|⇒|⟶)[ \t]*"
                            r"(?P<answer>\S[^\n]*)")
 ARROWS = ("→", "->", "=>", "⇒", "⟶")
+_ASKED = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?([^\n]*\?)[ \t]*")  # a line that only asks
+_ARROW_BELOW = re.compile(r"[ \t]*(?:→|->|=>|⇒|⟶)[ \t]*(?P<answer>\S[^\n]*)")  # its answer on the line under it
 _MIN_QUESTION_WORDS = 2  # ("AUC < 0.5 means?" asks; "why?" alone does not)
 _COMMENT = re.compile(r"[ \t]*<!--.*?-->", re.DOTALL)
 STORY = "its section opens with an example, not an answer"
@@ -147,15 +149,21 @@ def arrow_answers(ex, block: Block) -> bool:
     found = False
     lines = block.lines
     for k, line in enumerate(lines):
-        # (found in the line with its code and math masked, same length: `x -> y` or $a => b$ is no arrow)
-        match = _ARROW_ANSWER.fullmatch(mask_inline(line.text)[0]) if line.kind == TEXT and "?" in line.text else None
-        if match is None:
+        if line.kind != TEXT or "?" not in line.text:
             continue
-        question = clean_prose(line.text[match.start("question"):match.end("question")])
+        # (found in the line with its code and math masked, same length: `x -> y` or $a => b$ is no arrow)
+        masked = mask_inline(line.text)[0]
+        match = _ARROW_ANSWER.fullmatch(masked)
+        below = _ARROW_BELOW.fullmatch(lines[k + 1].text) if k + 1 < len(lines) and lines[k + 1].kind == TEXT \
+            else None  # ("- Is RMSE the right metric?" and "  → not really; …" on the line under it)
+        if match is None and (below is None or not (ask := _ASKED.fullmatch(masked))):
+            continue
+        span = (match.start("question"), match.end("question")) if match else (ask.start(1), ask.end(1))
+        question = clean_prose(line.text[span[0]:span[1]])
         if len(question.split()) < _MIN_QUESTION_WORDS:
             continue
-        answer = [line.text[match.start("answer"):]]
-        for more in lines[k + 1:]:  # (an item's answer may go on over the lines under it)
+        answer = [line.text[match.start("answer"):]] if match else [below["answer"]]
+        for more in lines[k + (1 if match else 2):]:  # (an item's answer may go on over the lines under it)
             if more.kind != TEXT or LIST_ITEM.match(more.text) or not more.text.strip():
                 break
             answer.append(more.text.strip())
