@@ -14,7 +14,7 @@ from mlwiki.render.spans import FENCE
 
 _NOT_IN_PARAGRAPH = frozenset((BLANK, HEADING, DIV_OPEN, DIV_CLOSE, NO_CARD))
 _ATTR_TOKEN = re.compile(r'([#.])([\w:-]+)|([\w-]+)=(?:"([^"]*)"|\'([^\']*)\'|(\S+))')
-_MYST_SPEC = re.compile(r"\{([\w-]+)\}[ \t]*(.*)$")
+_MYST_SPEC = re.compile(r"\{([\w:-]+)\}[ \t]*(.*)$")
 # a line that is only an image, an Obsidian embed, a table row or a comment: not prose that could introduce a formula
 _NOT_PROSE = re.compile(r"^[ \t]*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|\|.*\||[-|: ]+|<!--.*-->|%%.*%%)"
                         r"[ \t]*$")

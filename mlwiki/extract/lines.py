@@ -29,10 +29,13 @@ _BULLETS = ("- ", "* ", "+ ")  # how most list items start: LIST_ITEM matches th
 _HEADING_ATTRS = re.compile(r"[ \t]+\{(?:[#.-][^{}]*|[\w-]+=[^{}]*)\}$")
 _NO_CARD_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*no-card[ \t]*-->[ \t]*$")
 _CALLOUT_LINE = re.compile(r"\[!([\w-]+)\]([+-]?)[ \t]*(.*)$")
-_MYST_DIRECTIVE = re.compile(r"\{([\w-]+)\}[ \t]*(.*)$")
-# MyST directives whose body is prose (Jupyter Book's admonitions and dropdowns): read as divs.
+_MYST_DIRECTIVE = re.compile(r"\{([\w:-]+)\}[ \t]*(.*)$")
+# MyST directives whose body is prose (Jupyter Book's admonitions and dropdowns, and sphinx-proof's statements, a
+# book's definitions and theorems): read as divs. (`{prf:proof}` and `{prf:example}` stay code: no cards.)
 MYST_PROSE = frozenset("admonition note tip hint important warning caution attention danger error seealso "
-                       "dropdown important question exercise solution".split())
+                       "dropdown important question exercise solution prf:definition prf:theorem prf:lemma "
+                       "prf:proposition prf:corollary prf:axiom prf:property prf:remark prf:criterion "
+                       "prf:assumption prf:observation prf:conjecture prf:algorithm".split())
 _MYST_OPTION = re.compile(r"^[ \t]*:[\w-]+:")
 
 
@@ -95,7 +98,7 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
     """
     lines: list[Line] = []
     append = lines.append
-    fence: tuple[str, int, int] | None = None  # (char, length, opening line)
+    fence: tuple[str, int, int, int] | None = None  # (char, length, opening line, CODE or MATH)
     pending: tuple[str, int, int] | None = None  # display math or comment: (closing token, line, kind)
     directives: list[tuple[str, int]] = []  # open MyST prose directives: (fence char, length)
     callout = False  # inside an Obsidian callout (quoted lines after `> [!type]`)
@@ -126,9 +129,13 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
         quoted = raw.find(">", 0, 4) >= 0
         text = _strip_quote(raw) if quoted else raw
         if fence:
-            if text.lstrip()[:1] == fence[0] and fence_closes(text, fence[0], fence[1]):
+            closes = text.lstrip()[:1] == fence[0] and fence_closes(text, fence[0], fence[1])
+            if fence[3] == MATH:  # a MyST ```{math}: display math, its fences read as `$$`, its options as nothing
+                append(Line(no, "$$" if closes else "" if _MYST_OPTION.match(text) else text, MATH))
+            else:
+                append(Line(no, text, CODE))
+            if closes:
                 fence = None
-            append(Line(no, text, CODE))
             prev_blank = prev_indented = False
             continue
         if pending:
@@ -162,7 +169,12 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 append(Line(no, text, DIV_OPEN, match.group(2).strip()))
                 prev_blank = prev_indented = False
                 continue
-            kind, fence = CODE, opened
+            if directive and directive.group(1) == "math":
+                fence = (*opened, MATH)
+                append(Line(no, "$$", MATH))
+                prev_blank = prev_indented = False
+                continue
+            kind, fence = CODE, (*opened, CODE)
         elif first == ":" and (match := _DIV.match(text)):
             append(Line(no, text, DIV_OPEN if match.group(2) else DIV_CLOSE, match.group(2)))
             prev_blank = prev_indented = False

@@ -1,0 +1,55 @@
+"""Jupyter Book's MyST directives that hold what a chapter teaches are read (issue 23, recall): a ```{math}```
+directive is a display formula, and sphinx-proof's `{prf:definition}`, `{prf:theorem}` … are titled boxes whose
+text and formulas are cards; `{prf:proof}` makes none. A chapter written into tmp_path, read through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CHAPTER = """(ch-mcmc)=
+# Markov chain Monte Carlo
+
+## Detailed balance
+
+```{prf:definition} Detailed balance
+:label: def-detailed-balance
+
+A kernel $T$ satisfies **detailed balance** with respect to $\\pi$ if for all states
+$$\\pi(\\theta)\\,T(\\theta' \\mid \\theta) = \\pi(\\theta')\\,T(\\theta \\mid \\theta').$$
+```
+
+```{prf:theorem} Detailed balance implies stationarity
+:label: thm-db
+
+If a kernel satisfies detailed balance with respect to a distribution, that distribution is stationary for it.
+```
+
+```{prf:proof}
+Integrate both sides of the detailed-balance equation over the first state and use that the kernel sums to one.
+```
+
+## Metropolis–Hastings
+
+The acceptance probability of a proposal from $q$ is
+
+```{math}
+:label: eq-mh
+\\alpha(\\theta, \\theta') = \\min\\left(1, \\frac{\\tilde\\pi(\\theta') q(\\theta \\mid \\theta')}{\\tilde\\pi(\\theta) q(\\theta' \\mid \\theta)}\\right)
+```
+"""
+
+
+def test_math_directives_and_proof_statements_are_read(tmp_path):
+    cards = json.loads(run(new_wiki(tmp_path, {"chapters/mcmc.md": CHAPTER}), "cards", "--json", ok=True).output)
+    by_back = {c["back"].split("\n")[0]: c["front"] for c in cards}
+    assert by_back["$$\\pi(\\theta)\\,T(\\theta' \\mid \\theta) = \\pi(\\theta')\\,T(\\theta \\mid \\theta').$$"] == (
+        "Markov chain Monte Carlo › Detailed balance\n\nA kernel $T$ satisfies **detailed "
+        "balance** with respect to $\\pi$ if for all states")
+    assert by_back["If a kernel satisfies detailed balance with respect to a distribution, that distribution is "
+                   "stationary for it."] == "Markov chain Monte Carlo › Detailed balance › Detailed balance implies stationarity"
+    assert any(front.endswith("The acceptance probability of a proposal from $q$ is") and back.startswith("$$\\alpha")
+               for back, front in by_back.items())
+    assert not any("Integrate both sides" in c["back"] for c in cards), "a proof is no card"
+    assert not any(":label:" in c["back"] or ":label:" in c["front"] for c in cards)
