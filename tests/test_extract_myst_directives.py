@@ -53,3 +53,31 @@ def test_math_directives_and_proof_statements_are_read(tmp_path):
                for back, front in by_back.items())
     assert not any("Integrate both sides" in c["back"] for c in cards), "a proof is no card"
     assert not any(":label:" in c["back"] or ":label:" in c["front"] for c in cards)
+
+
+GLOSSARY = """# Duality
+
+## Weak and strong duality
+
+For any feasible point and any nonnegative multipliers the dual function lower-bounds the primal objective, so the dual problem lower-bounds the primal optimum.
+
+Weak duality
+: $d^* \\le p^*$, always; the difference is the **duality gap**.
+
+Strong duality
+: $d^* = p^*$. Holds for convex problems under a constraint qualification.
+
+$\\log$
+: the natural logarithm.
+"""
+
+
+def test_a_myst_definition_list_gives_a_definition_a_term(tmp_path):
+    found = {c["front"]: c["back"] for c in
+             json.loads(run(new_wiki(tmp_path, {"duality.md": GLOSSARY}), "cards", "--json", ok=True).output)}
+    assert found["Duality › Weak and strong duality\n\nDefine: Weak duality"] == \
+        "$d^* \\le p^*$, always; the difference is the **duality gap**."
+    assert found["Duality › Weak and strong duality\n\nDefine: Strong duality"].startswith("$d^* = p^*$.")
+    # the paragraph before the list opens the section; a symbol's meaning is notation, no card
+    assert found["Duality › Weak and strong duality"].startswith("For any feasible point")
+    assert not any("natural logarithm" in back for back in found.values())

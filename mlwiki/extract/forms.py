@@ -14,7 +14,7 @@ from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import BLANK, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.masking import mask_inline
-from mlwiki.extract.prose import prefix_heading
+from mlwiki.extract.prose import clean_prose, prefix_heading
 from mlwiki.extract.subject import reads_as_definition
 from mlwiki.models import CardKind, Severity
 
@@ -38,6 +38,8 @@ _STARTS_DEFINITION = re.compile(f"{DEFINITION.pattern}|{_OPENING.pattern}")  # a
 STARTS_DEFINITION = _STARTS_DEFINITION  # (section cards leave such lines to this form, on or off)
 STATEMENT = _STATEMENT  # (with `definitions` off, a section's text)
 LABELLED_VALUE = "a labelled value, not a definition"
+_INLINE_MATH = re.compile(r"\$[^$\n]+\$")
+_DEFINED_WORD = re.compile(r"[^\W\d_]{2,}")  # a term in words, not only a symbol
 A_STEP = "a step of a procedure, not a term"
 SAID_OF = "says something of the term, not what it is"
 EXPLAINS = "explains the parts of something above it (or how to do each in code), not a term"
@@ -174,6 +176,29 @@ def cloze_card(ex, block: Block, text: str) -> bool:
                    render_clozes(text, clozes, None).strip(), block.start, group=group, text=anki_text, form="cloze")
              for group in sorted({c.group for c in clozes})])
     return True
+
+
+def definition_list_cards(ex, block: Block, text: str) -> bool:
+    """A MyST definition list (`Term` on a line, `: definition` on the next): a definition card a term, the
+    markup a glossary is written in, whatever the `definitions` setting. A term that is only math (`$\\log$`:
+    natural logarithm) is a notation, no card."""
+    if "\n:" not in text:
+        return False
+    found = False
+    lines = block.lines
+    for k in range(1, len(lines)):
+        line, term = lines[k], lines[k - 1]
+        if line.kind != TEXT or not line.text.startswith(": ") or term.kind != TEXT or term.text.startswith(": ") \
+                or LIST_ITEM.match(term.text) or not _DEFINED_WORD.search(_INLINE_MATH.sub(" ", term.text)):
+            continue
+        definition = [line.text[2:].strip()]
+        for more in lines[k + 1:]:
+            if more.kind != TEXT or more.text.startswith(": ") or not more.text[:1].isspace():
+                break  # (the next term, or the end of this definition's indented lines)
+            definition.append(more.text.strip())
+        _add_definition(ex, clean_prose(term.text), "\n".join(definition), term.no, "definition-list")
+        found = True
+    return found
 
 
 def definition_cards(ex, block: Block, text: str) -> bool:

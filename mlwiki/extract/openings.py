@@ -48,6 +48,8 @@ def _speaks_first(block: Block, taken: set[int]) -> bool:
     introduces none of them: a `- **Term**: …` item, or prose that leads to its formula ("It is zero when …:
     $$…$$"; a formula card takes the formula's lines, a definition or question its first line)."""
     first = block.lines[0]
+    if len(block.lines) > 1 and block.lines[1].text.startswith(": "):
+        return True  # a definition list's first term: its cards are definitions of their own
     return bool(BOLD_START.match(first.text)) or (
         first.no not in taken and first.kind == TEXT and not first.text.lstrip().startswith(("$", "\\[", "\\begin")))
 

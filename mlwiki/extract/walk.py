@@ -20,7 +20,7 @@ from mlwiki.models import Card, CardKind, Problem, Severity, Source
 # forms written for mlwiki, `Q:`/`A:`, `::`, card divs and clozes, always do).
 HEURISTIC_FORMS = frozenset(("formula", "lone-formula", "inline-formula", "definition", "definition-item",
                              "definition-opening", "statement", "question-heading", "question-callout", "bold-question",
-                             "question-arrow"))
+                             "question-arrow", "definition-list"))
 IN_EXAMPLE = "in a worked example or exercise"
 
 
@@ -204,7 +204,8 @@ class Extractor:
                                or forms.statement_card(self, block, _next(blocks, i))):  # (its formulas: cards too)
             ending_intro, formulas = formula_cards.formula_cards(self, block, text)
         elif not (forms.cloze_card(self, block, text) or (forms.inline_cards(self, block, text)
-                                                             | forms.definition_cards(self, block, text))):
+                                                             | forms.definition_cards(self, block, text)
+                                                             | forms.definition_list_cards(self, block, text))):
             ending_intro, formulas = formula_cards.formula_cards(self, block, text)
         if "$" in text:
             self.check_dollars(block)

@@ -27,6 +27,8 @@ FORMS = {  # form: ((one, many), setting)
     "definition": (("`**Term**: definition` paragraph", "`**Term**: definition` paragraphs"), ("definitions", "true")),
     "definition-item": (("`- **Term**: definition` list item", "`- **Term**: definition` list items"),
                         ("definitions", "true")),
+    "definition-list": (("MyST definition list item (`Term` / `: definition`)",
+                         "MyST definition list items (`Term` / `: definition`)"), None),
     "statement": (("`**Definition**.`/`**Theorem**.` paragraph", "`**Definition**.`/`**Theorem**.` paragraphs"),
                   ("definitions", "true")),
     "definition-opening": (("paragraph that opens `**Term** is a …`", "paragraphs that open `**Term** is a …`"),
