@@ -20,6 +20,7 @@ import re
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.naming import naming_definitions
 from mlwiki.extract.passages import narrates
 from mlwiki.extract.prose import clean_prose, prefix_heading, sentences
 from mlwiki.models import CardKind
@@ -81,7 +82,7 @@ _NEAR_VERB = re.compile(r" (?:is|are|refers?|means|denotes|stands) ")
 _NEAR = 130
 # Pieces of text every definition or naming sentence holds one of ("This is called" holds " is "): " is ",
 # " are ", or one of these
-_RARE_KEYS = re.compile(r" (?:refer|mean|denote|stand)")
+_RARE_KEYS = re.compile(r" (?:refer|mean|denote|stand|called|known as|termed)")
 _FOLLOW_ON = re.compile(r"(?:it|its|they|their|this|these)\b", re.I)  # a second sentence still about the term
 _STEM = re.compile(r"(?:ies|es|s)$")
 
@@ -161,20 +162,26 @@ def definition_sentence_cards(ex, path: str, block: Block) -> None:
         return  # (the common case, said cheaply: no sentence here says what something is)
     for line, text, item in _openings(block):
         found = defining_sentence(text, path) or named_sentence(text, path)
-        if found is None:
-            if (labelled := labelled_item(text, item)) is not None:
-                front = f"{path} › {clean_prose(labelled[0])}"
-                if not ex.has_front(front):
-                    ex.drafts.append(([Draft(CardKind.BASIC, front, labelled[1], line, form=LABELLED_FORM,
-                                             id_front=f"{LABELLED_FORM}: {front}")], front))
+        if found is None and (labelled := labelled_item(text, item)) is not None:
+            front = f"{path} › {clean_prose(labelled[0])}"
+            if not ex.has_front(front):
+                ex.drafts.append(([Draft(CardKind.BASIC, front, labelled[1], line, form=LABELLED_FORM,
+                                         id_front=f"{LABELLED_FORM}: {front}")], front))
             continue
-        term = clean_prose(found[0])
-        asked = f"Define: {term}"
-        if any(d.front.casefold().endswith(asked.casefold()) for drafts, _ in ex.drafts for d in drafts):
-            continue  # (a bold definition, or the same term defined before: one card is enough)
-        front = prefix_heading(path, asked)
-        ex.drafts.append(([Draft(CardKind.DEFINITION, front, found[1], line, form=FORM, id_front=f"{FORM}: {front}")],
-                          front))
+        if found is not None:
+            _add_definition(ex, path, clean_prose(found[0]), found[1], line)
+        for term, back in naming_definitions(text):  # (the terms named further into the paragraph)
+            if found is None or back not in found[1] and found[1] not in back:
+                _add_definition(ex, path, term, back, line)
+
+
+def _add_definition(ex, path: str, term: str, back: str, line: int) -> None:
+    """A definition card for the term, unless the note has one already."""
+    asked = f"Define: {term}"
+    if any(d.front.casefold().endswith(asked.casefold()) for drafts, _ in ex.drafts for d in drafts):
+        return  # (a bold definition, or the same term defined before: one card is enough)
+    front = prefix_heading(path, asked)
+    ex.drafts.append(([Draft(CardKind.DEFINITION, front, back, line, form=FORM, id_front=f"{FORM}: {front}")], front))
 
 
 def labelled_item(text: str, item: bool = True) -> tuple[str, str] | None:

@@ -1,0 +1,135 @@
+"""Definitions inside long prose: the sentences of an article's paragraphs that name a term or say what one is,
+wherever they stand in the paragraph.
+
+    The assumption of a statistical test is called the null hypothesis. It is often called the default …
+      →  Hypothesis testing  /  Define: null hypothesis   →   The assumption of a statistical test is called …
+    … can be approximated using a small collection of different models, called an ensemble.
+      →  …  /  Define: ensemble
+    During training … Co-adaptation is a situation in which a unit relies on the behaviour of a few others.
+      →  …  /  Define: Co-adaptation
+
+Articles clipped from the web (tutorials, essays) explain in long paragraphs with no bold term, label or question;
+the terms they introduce are named in the middle of a paragraph ("This is called dropout", "referred to as the
+step size") or defined in a sentence of their own ("Warmup is a schedule that starts …"). `defining` takes a
+paragraph's opening sentence when its term is one the headings speak of; this module takes the others, and so
+asks more of them: a naming verb ("called", "known as", "referred to as", "termed"), or a definition whose genus
+is followed by what sets it apart ("is a situation in which", "is an optimization algorithm that", "refers to").
+A sentence that names "it" or "this" gets the sentence before it on its back, which says what "it" is.
+Pure: a paragraph's text in, (term, back) pairs out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.prose import clean_prose, sentences
+
+MAX_TERM_WORDS = 6
+MIN_BACK_WORDS = 8
+MAX_BACK_WORDS = 70
+MIN_DESCRIPTION_WORDS = 4  # what comes before "is called": a description, not a name ("The function is called")
+# "… is (often) called the null hypothesis", "… , called an ensemble", "(called global optima)", "known as", "referred
+# to as", "referred to by the technical name"
+_NAMING = re.compile(r"(?:\b(?:is|are|was|were)[ \t]+(?:(?:also|often|sometimes|usually|commonly|typically|then|"
+                     r"simply|generally|collectively|formally)[ \t]+)?(?:called|known[ \t]+as|referred[ \t]+to[ \t]+as|"
+                     r"referred[ \t]+to[ \t]+by[ \t]+the[ \t]+(?:\w+[ \t]+)?name|termed|named)|"
+                     r"(?:,|\()[ \t]*(?:often[ \t]+)?(?:called|known[ \t]+as|termed))"
+                     r"[ \t]+(?:the[ \t]+|an?[ \t]+)?", re.I)
+# Where a named term ends: at a comma, a clause, a bracket or the sentence's end
+_TERM_END = re.compile(r"[,;:()]|\.(?:\s|$)|\s(?:and|that|which|who|because|since|when|where|as|in|for|to|is|are|"
+                       r"was|were|with|by|from|if|but|so|after|before)\b|$")
+# Words that say a name is no term: a function call ("is called on every batch"), a pointer ("is called this")
+_NOT_A_NAME = frozenset("""on by with from when in during for to upon at after before once each every this that it
+these those them one its their twice again""".split())
+# A subject that points back ("This is called …", "If this type of error is made, it is called …"): the
+# sentence before says what it is
+_POINTS_BACK = re.compile(r"(?i)\b(?:this|these|it|they|such)\b")
+# An opening phrase before the subject of a definition ("In statistics, ", "Specifically, ")
+_LEAD_IN = re.compile(r"(?:(?:in|for|within)[ \t]+(?!example|instance)[\w -]{2,30}|specifically|formally|in general|in short|simply put|"
+                      r"put simply|in other words|informally|technically|strictly speaking),[ \t]+", re.I)
+# "<Term> is a/an <genus> that|which|in which …", "<Term> refers to …", "<Term> is defined as …"
+_DEFINITION = re.compile(
+    r"(?:(?P<article>(?i:the|a|an))[ \t]+)?(?P<term>[^\W\d_][\w'’-]*(?:[ \t]+[^\W_][\w'’-]*){0,3}?)"
+    r"(?:[ \t]+\((?P<acronym>[A-Z][A-Za-z0-9-]*[A-Z0-9]s?)\))?[ \t]+"
+    r"(?:(?:is|are)[ \t]+(?:(?:a|an|the)[ \t]+)(?P<genus>(?:[\w'’-]+[ \t]+){1,6}?)"
+    r"(?:that|which|who|whose|where|in[ \t]+which|by[ \t]+which|used[ \t]+(?:to|for|in)|designed[ \t]+to|"
+    r"drawn|built[ \t]+to|trained[ \t]+to)\b|"
+    r"(?:refers?[ \t]+to|is[ \t]+defined[ \t]+as|are[ \t]+defined[ \t]+as|denotes)[ \t]+)")
+# First words that make a subject a pointer, a quantity or a judgement, not a term ("One approach is …", "A common
+# value is a probability of 0.5 for …")
+_NOT_A_TERM = frozenset("""this that these those it its they them their there here we you i he she our your my his
+her each every some many most much one another such which what why how when where who whom all both other any no
+none if so but and or because since while although though however thus hence then also only first second third last
+next final main key basic overall same common typical good simple popular default standard possible important
+alternative natural easy better best usual general different new big small large similar related useful great
+major minor simplest easiest problem result goal idea way approach reason answer example""".split())
+_CLAUSE_WORDS = frozenset("""is are was were be been being can could will would should may might must has have had
+do does did not""".split())
+
+
+def naming_definitions(text: str) -> list[tuple[str, str]]:
+    """(term, back) for each sentence of a paragraph that names a term or defines one (see the module's
+    docstring); the back is that sentence, with the one before it when it names "it" or "this", and with the
+    one after it when that goes on about the term ("It is often called the default assumption")."""
+    if " called " not in text and " known as " not in text and " referred to " not in text \
+            and " termed " not in text and " named " not in text and " is a" not in text and " is the" not in text \
+            and " are " not in text and " refer" not in text and " defined as " not in text and " denotes " not in text:
+        return []  # (the common case, said cheaply)
+    found = sentences(" ".join(text.split()))
+    cards: list[tuple[str, str]] = []
+    appended = -1  # the sentence a card took as its follow-on ("It is often called …"): no card of its own
+    for k, sentence in enumerate(found):
+        named = None if k == appended else _named(sentence) or _defined(sentence)
+        if named is None:
+            continue
+        term, points_back = named
+        back = sentence.strip()
+        if points_back:
+            if k == 0:
+                continue  # ("This is called …" opening a paragraph: what "this" is was said before it)
+            back = f"{found[k - 1].strip()} {back}"
+        if k + 1 < len(found) and re.match(r"(?:It|They)[ \t]+(?:is|are)[ \t]+(?:also[ \t]+|often[ \t]+)?"
+                                           r"(?:called|known)\b", found[k + 1]):
+            back, appended = f"{back} {found[k + 1].strip()}", k + 1
+        words = len(back.split())
+        if MIN_BACK_WORDS <= words <= MAX_BACK_WORDS and not back.endswith((":", "?", ",", ";")):
+            cards.append((term, back))
+    return cards
+
+
+def _named(sentence: str) -> tuple[str, bool] | None:
+    """(term, whether the subject points back) when the sentence names a term ("… is called X", ", called X")."""
+    match = _NAMING.search(sentence)
+    if match is None:
+        return None
+    before = sentence[:match.start()]
+    rest = clean_prose(sentence[match.end():]).replace("**", "").replace("__", "").lstrip("\"“‘'_*")
+    end = _TERM_END.search(rest)
+    term = " ".join(rest[:end.start()].replace("“", "").replace("”", "").replace('"', "").strip("‘’'_*.! ").split())
+    words = term.split()
+    if not words or len(words) > MAX_TERM_WORDS or words[0].casefold() in _NOT_A_NAME \
+            or len(term.replace("$", "")) < 2 or not any(c.isalpha() for c in term):
+        return None
+    points_back = bool(_POINTS_BACK.search(before))
+    if not points_back and len(before.split()) < MIN_DESCRIPTION_WORDS:
+        return None  # ("Bagging is known as …", "A slot machine is known as …": a name for a name)
+    return term, points_back
+
+
+def _defined(sentence: str) -> tuple[str, bool] | None:
+    """(term, False) when the sentence says what a term is and what sets it apart ("Warmup is a schedule that
+    starts …", "Standardization refers to rescaling …")."""
+    text = sentence.strip()
+    if lead := _LEAD_IN.match(text):
+        text = text[lead.end():]
+    match = _DEFINITION.match(text)
+    if match is None:
+        return None
+    term = match.group("term")
+    words = term.split()
+    if words[0].casefold() in _NOT_A_TERM or any(w.casefold() in _CLAUSE_WORDS for w in words) \
+            or (len(words) == 1 and (len(term) < 3 or (match.group("article") or "").casefold() == "the")):
+        return None  # ("The interpretation is …": the one spoken of before, not a term)
+    if match.group("acronym"):
+        term = f"{term} ({match.group('acronym')})"
+    return clean_prose(term), False
