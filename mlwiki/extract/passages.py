@@ -300,3 +300,36 @@ def _without_label(item: str) -> str:
     """An item's explanation without its label ("Distortion: average distance …" → "average distance …")."""
     match = _LABEL.match(item)
     return item[match.end():] if match else item
+
+
+# A list of names ("- Shapiro-Wilk Test", "- Kruskal-Wallis H Test") is a card when the heading over it says what
+# kind of thing they are ("## Compare Sample Means (nonparametric)"): a plural, not a page's furniture
+_LIST_OF_PAGES = frozenset("""topics chapters sections contents parts notes lectures pages posts articles papers books
+courses videos tutorials sources tags keywords authors links resources references readings exercises examples
+problems solutions questions answers steps concepts ideas lessons modules units weeks days goals objectives
+takeaways highlights""".split())
+_PLURAL = re.compile(r"[A-Za-z][a-z-]*[a-rt-z]s\b(?<!ss)(?<!is)(?<!us)")
+MAX_NAME_WORDS = 6
+
+
+def names_list(body: list[Block], heading: str) -> str | None:
+    """The back of a card that asks for a list of names (2 to `MAX_ITEMS` short items, each a name in capitals and
+    no link: "Shapiro-Wilk Test", "Student’s t-test") when it is all a section holds and its heading names their
+    kind with a plural ("Variable Relationship Tests (correlation)"); None otherwise."""
+    if len(body) != 1 or body[0].skip:
+        return None
+    kind = re.sub(r"\([^)]*\)", "", clean_prose(heading))
+    plurals = [word.casefold() for word in _PLURAL.findall(kind)]
+    if not plurals or plurals[-1] in _LIST_OF_PAGES or NO_SUBJECT.fullmatch(heading):
+        return None
+    items: list[str] = []
+    for line in body[0].lines:
+        item = LIST_ITEM.match(line.text) if line.kind == TEXT else None
+        if item is None or item.start() != 0 and line.text[:1].isspace():
+            return None  # (prose, a nested item or anything but a flat list)
+        name = clean_prose(line.text[item.end():]).strip()
+        if "[" in line.text or "http" in line.text or not name[:1].isupper() \
+                or not 1 <= len(name.split()) <= MAX_NAME_WORDS or name.endswith((":", ".")):
+            return None
+        items.append(line.text.strip())
+    return "\n".join(items) if 2 <= len(items) <= MAX_ITEMS else None
