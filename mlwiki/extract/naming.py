@@ -50,10 +50,11 @@ _LEAD_IN = re.compile(r"(?:(?:in|for|within)[ \t]+(?!example|instance)[\w -]{2,3
 # "<Term> is a/an <genus> that|which|in which …", "<Term> refers to …", "<Term> is defined as …"
 _DEFINITION = re.compile(
     r"(?:(?P<article>(?i:the|a|an))[ \t]+)?(?P<term>[^\W\d_][\w'’-]*(?:[ \t]+[^\W_][\w'’-]*){0,3}?)"
-    r"(?:[ \t]+\((?P<acronym>[A-Z][A-Za-z0-9-]*[A-Z0-9]s?)\))?[ \t]+"
-    r"(?:(?:is|are)[ \t]+(?:(?:a|an|the)[ \t]+)(?P<genus>(?:[\w'’-]+[ \t]+){1,6}?)"
-    r"(?:that|which|who|whose|where|in[ \t]+which|by[ \t]+which|used[ \t]+(?:to|for|in)|designed[ \t]+to|"
-    r"drawn|built[ \t]+to|trained[ \t]+to)\b|"
+    r"(?:[ \t]+\((?P<acronym>[A-Z][A-Za-z0-9-]*[A-Z0-9]s?)\))?(?P<aside>,[ \t]+(?:short|also known|also called|"
+    r"or)[^,.\n]{1,50},)?[ \t]+"
+    r"(?:(?P<copula>is|are|was)[ \t]+(?:(?:a|an|the)[ \t]+)(?P<genus>(?:[\w'’-]+[ \t]+){0,6}?[\w'’-]+)"
+    r"(?P<apart>[ \t]+(?:that|which|who|whose|where|in[ \t]+which|by[ \t]+which|used[ \t]+(?:to|for|in)|"
+    r"designed[ \t]+to|drawn|built[ \t]+to|trained[ \t]+to)\b|[ \t]*\.$)|"
     r"(?:refers?[ \t]+to|is[ \t]+defined[ \t]+as|are[ \t]+defined[ \t]+as|denotes)[ \t]+)")
 # First words that make a subject a pointer, a quantity or a judgement, not a term ("One approach is …", "A common
 # value is a probability of 0.5 for …")
@@ -63,6 +64,8 @@ none if so but and or because since while although though however thus hence the
 next final main key basic overall same common typical good simple popular default standard possible important
 alternative natural easy better best usual general different new big small large similar related useful great
 major minor simplest easiest problem result goal idea way approach reason answer example""".split())
+# A next sentence that says more about the term just defined ("It adds a second source of randomness …")
+_GOES_ON_ABOUT = re.compile(r"(?:It|They)[ \t]+(?!is[ \t]+(?:also|often)?[ \t]*(?:called|known))[a-z]+")
 _CLAUSE_WORDS = frozenset("""is are was were be been being can could will would should may might must has have had
 do does did not""".split())
 
@@ -82,8 +85,12 @@ def naming_definitions(text: str) -> list[tuple[str, str]]:
         named = None if k == appended else _named(sentence) or _defined(sentence)
         if named is None:
             continue
-        term, points_back = named
+        term, points_back, needs_next = named
         back = sentence.strip()
+        if needs_next:
+            if k + 1 == len(found) or not _GOES_ON_ABOUT.match(found[k + 1]):
+                continue
+            back, appended = f"{back} {found[k + 1].strip()}", k + 1
         if points_back:
             if k == 0:
                 continue  # ("This is called …" opening a paragraph: what "this" is was said before it)
@@ -97,7 +104,7 @@ def naming_definitions(text: str) -> list[tuple[str, str]]:
     return cards
 
 
-def _named(sentence: str) -> tuple[str, bool] | None:
+def _named(sentence: str) -> tuple[str, bool, bool] | None:
     """(term, whether the subject points back) when the sentence names a term ("… is called X", ", called X")."""
     match = _NAMING.search(sentence)
     if match is None:
@@ -113,12 +120,15 @@ def _named(sentence: str) -> tuple[str, bool] | None:
     points_back = bool(_POINTS_BACK.search(before))
     if not points_back and len(before.split()) < MIN_DESCRIPTION_WORDS:
         return None  # ("Bagging is known as …", "A slot machine is known as …": a name for a name)
-    return term, points_back
+    return term, points_back, False
 
 
-def _defined(sentence: str) -> tuple[str, bool] | None:
-    """(term, False) when the sentence says what a term is and what sets it apart ("Warmup is a schedule that
-    starts …", "Standardization refers to rescaling …")."""
+def _defined(sentence: str) -> tuple[str, bool, bool] | None:
+    """(term, False, whether the next sentence must say more) when the sentence says what a term is and what sets
+    it apart ("Warmup is a schedule that starts …", "Standardization refers to rescaling …"), or only what it is
+    ("Random forest is the best-known bagging method."), which the next sentence must then go on about ("It adds
+    …").
+    """
     text = sentence.strip()
     if lead := _LEAD_IN.match(text):
         text = text[lead.end():]
@@ -132,4 +142,4 @@ def _defined(sentence: str) -> tuple[str, bool] | None:
         return None  # ("The interpretation is …": the one spoken of before, not a term)
     if match.group("acronym"):
         term = f"{term} ({match.group('acronym')})"
-    return clean_prose(term), False
+    return clean_prose(term), False, bool(match.group("apart") and match.group("apart").strip() == ".")
