@@ -49,7 +49,8 @@ def test_sections_of_prose_and_explained_lists_are_cards_named_after_the_note(tm
         "Dropout › At test time": "Nothing is dropped, and nothing is rescaled either: inverted dropout already "
                                   "divided by the keep probability\nwhile training.",
         "Dropout › Why does it regularise": NOTE.split("## Why does it regularise\n")[1].split("\n\n")[0],
-    }, "the tags line is left off; a list of names (Variants) and the references make no card"
+        "Dropout › Variants": "- Spatial Dropout\n- Variational Dropout\n- Drop Connect",
+    }, "the tags line is left off; the references make no card; names under a plural heading ask for the list"
 
 
 def test_check_counts_section_cards_and_the_setting_switches_them_off(tmp_path):

@@ -38,6 +38,7 @@ _NAMING = re.compile(r"(?:\b(?:is|are|was|were)[ \t]+(?:(?:also|often|sometimes|
 # Where a named term ends: at a comma, a clause, a bracket or the sentence's end
 _TERM_END = re.compile(r"[,;:()]|\.(?:\s|$)|\s(?:and|that|which|who|because|since|when|where|as|in|for|to|is|are|"
                        r"was|were|with|by|from|if|but|so|after|before)\b|$")
+_POSSESSIVE = re.compile(r"(?:its|their|our|your)[ \t]+(?=\S)", re.I)
 # Words that say a name is no term: a function call ("is called on every batch"), a pointer ("is called this")
 _NOT_A_NAME = frozenset("""on by with from when in during for to upon at after before once each every this that it
 these those them one its their twice again""".split())
@@ -63,7 +64,8 @@ her each every some many most much one another such which what why how when wher
 none if so but and or because since while although though however thus hence then also only first second third last
 next final main key basic overall same common typical good simple popular default standard possible important
 alternative natural easy better best usual general different new big small large similar related useful great
-major minor simplest easiest problem result goal idea way approach reason answer example""".split())
+major minor simplest easiest problem result goal idea way approach reason answer example opposite former latter
+previous following above below remaining current resulting corresponding""".split())
 # A next sentence that says more about the term just defined ("It adds a second source of randomness …")
 _GOES_ON_ABOUT = re.compile(r"(?:It|They)[ \t]+(?!is[ \t]+(?:also|often)?[ \t]*(?:called|known))[a-z]+")
 _CLAUSE_WORDS = frozenset("""is are was were be been being can could will would should may might must has have had
@@ -111,6 +113,7 @@ def _named(sentence: str) -> tuple[str, bool, bool] | None:
         return None
     before = sentence[:match.start()]
     rest = clean_prose(sentence[match.end():]).replace("**", "").replace("__", "").lstrip("\"“‘'_*")
+    rest = _POSSESSIVE.sub("", rest, count=1)  # ("… are called its out-of-bag examples")
     end = _TERM_END.search(rest)
     term = " ".join(rest[:end.start()].replace("“", "").replace("”", "").replace('"', "").strip("‘’'_*.! ").split())
     words = term.split()

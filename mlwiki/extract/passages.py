@@ -325,7 +325,7 @@ def names_list(body: list[Block], heading: str) -> str | None:
     items: list[str] = []
     for line in body[0].lines:
         item = LIST_ITEM.match(line.text) if line.kind == TEXT else None
-        if item is None or item.start() != 0 and line.text[:1].isspace():
+        if item is None or line.text[:1].isspace():
             return None  # (prose, a nested item or anything but a flat list)
         name = clean_prose(line.text[item.end():]).strip()
         if "[" in line.text or "http" in line.text or not name[:1].isupper() \

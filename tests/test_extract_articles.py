@@ -1,0 +1,159 @@
+"""Cards from web articles clipped into a vault (issue 23, recall on long prose): the terms an article names in the
+middle of its paragraphs ("This is called …", ", called an ensemble"), the definitions it states in a sentence of
+their own ("Label smoothing is a technique that …"), and the lists of names under a heading that says what they are.
+The note is written here in the style of a tutorial pasted from a blog; the CLI reads it as a user's scan would."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+# Sections over 150 words, as an article's are: too long for one card, so their sentences speak for themselves
+# (the first paragraph of each is the section's own card)
+ARTICLE = """---
+title: A Gentle Introduction to Gradient Clipping
+source: https://example.org/gradient-clipping/
+---
+
+Training a recurrent network on long sequences often fails in a way that is easy to see in the loss curve: after
+hundreds of quiet steps the loss suddenly jumps to a huge value, or becomes NaN, and never recovers.
+
+In this tutorial, you will discover gradient clipping and how to use it when training deep neural networks.
+
+Let's get started.
+
+## Exploding Gradients
+
+Exploding gradients are among the oldest troubles of training deep networks, described for recurrent networks in
+the early nineties and still met today in very deep transformers trained with large learning rates.
+
+Backpropagation multiplies many Jacobians together, one per layer or one per time step of a recurrent network.
+When their norms are mostly above one, the product grows exponentially with depth, and a single update can throw
+the weights far away from the region where training was making progress. This is called the exploding gradient
+problem and it is most common in recurrent networks trained on long sequences.
+
+A cliff is a region of the loss surface where the loss changes very steeply over a short distance. A gradient step
+taken on a cliff is huge because the slope is, even though the step direction may be perfectly reasonable, and the
+optimizer lands far away from where it was, often somewhere much worse than where it started.
+
+The opposite failure, where the product shrinks towards zero and the first layers stop learning, is handled with
+other tools such as gated units and residual connections, because no rescaling of a tiny gradient tells the
+optimizer which direction is useful, and the methods in this tutorial do nothing about it at all.
+
+## Clipping by Norm
+
+Gradient clipping limits how far a single update can move the weights, whatever the loss surface looks like, and
+it costs almost nothing to compute compared with the forward and backward passes themselves.
+
+The usual remedy rescales the whole gradient vector whenever its norm exceeds a chosen threshold, keeping its
+direction and shrinking its length to the threshold, called the clipping norm. Values between 1 and 5 are common
+starting points, and the threshold is usually tuned by watching the gradient norm over the first few thousand
+steps of training and picking a value a little above its typical size.
+
+Clipping by value is the simpler variant. It clips each component of the gradient to a fixed interval
+independently of the others, which changes the direction of the gradient vector and is therefore used less often
+in practice, although it is cheap and some older code bases still rely on it for recurrent networks.
+
+Adaptive gradient clipping is a variant that scales the threshold of each layer by the norm of that layer's
+weights, so that large layers and small layers are clipped in proportion to their size rather than all at once.
+
+## Optimizers With Built-in Clipping
+
+- Adam
+- RMSProp
+- Adagrad
+
+## Further Reading
+
+- [On the difficulty of training recurrent neural networks](https://example.org/pascanu)
+- [High-performance large-scale image recognition without normalization](https://example.org/nfnets)
+
+## Summary
+
+In this tutorial, you discovered gradient clipping.
+
+Specifically, you learned:
+
+- Exploding gradients can make training unstable.
+- Clipping rescales the gradient when its norm is too large.
+
+Do you have any questions? Ask your questions in the comments below.
+"""
+
+
+def cards(root) -> dict[str, str]:
+    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+
+
+def test_a_term_named_in_the_middle_of_a_paragraph_is_a_definition_card_with_what_it_names(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Gradient clipping.md": ARTICLE}))
+    back = found["A Gentle Introduction to Gradient Clipping › Exploding Gradients\n\n"
+                 "Define: exploding gradient problem"]
+    assert back.startswith("When their norms are mostly above one, the product grows exponentially"), \
+        "'This is called …': the sentence before says what 'this' is"
+    assert back.endswith("most common in recurrent networks trained on long sequences.")
+    named = found["A Gentle Introduction to Gradient Clipping › Clipping by Norm\n\nDefine: clipping norm"]
+    assert named.startswith("The usual remedy rescales the whole gradient vector") and named.endswith(
+        "called the clipping norm."), "', called the clipping norm': the sentence that names it"
+
+
+def test_a_sentence_that_says_what_a_term_is_and_what_sets_it_apart_is_a_definition_card(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Gradient clipping.md": ARTICLE}))
+    assert found["A Gentle Introduction to Gradient Clipping › Exploding Gradients\n\nDefine: cliff"] == (
+        "A cliff is a region of the loss surface where the loss changes very steeply over a short distance.")
+    assert found["A Gentle Introduction to Gradient Clipping › Clipping by Norm\n\n"
+                 "Define: Adaptive gradient clipping"].startswith("Adaptive gradient clipping is a variant that")
+    clip = found["A Gentle Introduction to Gradient Clipping › Clipping by Norm\n\nDefine: Clipping by value"]
+    assert clip.startswith("Clipping by value is the simpler variant. It clips each component"), \
+        "a genus alone takes the next sentence that goes on about the term"
+
+
+def test_pointers_boilerplate_and_judgements_are_no_definitions(tmp_path):
+    note = ARTICLE.replace("The opposite failure,", "The opposite failure is a problem that shows up as well,") + """
+## Wrapping Up
+
+This is called a checklist. A common value is a threshold of 1 for the clipping norm that most people use. The
+interpretation is a choice that differs from one library to the next. Bagging is known as bootstrap aggregating.
+The function is called on every step of the training loop in the examples of the library that we used above.
+"""
+    found = cards(new_wiki(tmp_path, {"Gradient clipping.md": note}))
+    defined = [front.rsplit("Define: ", 1)[-1] for front in found if "Define: " in front]
+    assert sorted(defined) == ["Adaptive gradient clipping", "Clipping by value", "cliff", "clipping norm",
+                               "exploding gradient problem"], defined
+    assert not any("In this tutorial" in back or "Let's get started" in back or "questions" in back
+                   for back in found.values()), "a tutorial's boilerplate is no card"
+
+
+def test_a_list_of_names_under_a_heading_that_names_their_kind_is_a_card(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Gradient clipping.md": ARTICLE}))
+    assert found["A Gentle Introduction to Gradient Clipping › Optimizers With Built-in Clipping"] == \
+        "- Adam\n- RMSProp\n- Adagrad"
+    assert not any("Further Reading" in front for front in found), "links to read are no card"
+
+
+def test_a_list_of_topics_or_links_is_no_card_of_names(tmp_path):
+    note = """# Course
+
+## Key Concepts
+
+- Nearest Neighbours
+- Decision Trees
+
+## Related Posts
+
+- [How to Clip Gradients](https://example.org/clip)
+- [Batch Size](https://example.org/batch)
+
+## Popular Libraries
+
+- PyTorch
+- JAX
+
+## Frameworks
+
+- PyTorch
+    - JAX
+"""
+    found = cards(new_wiki(tmp_path, {"Course.md": note}))
+    assert found == {"Course › Popular Libraries": "- PyTorch\n- JAX"}, found
