@@ -56,11 +56,11 @@ def test_sections_of_prose_and_explained_lists_are_cards_named_after_the_note(tm
 def test_check_counts_section_cards_and_the_setting_switches_them_off(tmp_path):
     root = new_wiki(tmp_path, {"Dropout.md": NOTE})
     report = json.loads(run(root, "check", "--json", ok=True).output)
-    assert report["made"]["section"] == 3
+    assert report["made"]["section"] == 4
     off = new_wiki(tmp_path / "off", {"Dropout.md": NOTE}, 'name = "T"\nsections = false\n[review]\ntimezone = "UTC"\n')
     assert sections(off) == {}
     result = run(off, "check")
-    assert "3 sections of prose or explanations under a heading: `sections = true` makes 3 cards" in result.stderr
+    assert "4 sections of prose or explanations under a heading: `sections = true` makes 4 cards" in result.stderr
 
 
 def test_a_section_whose_formula_is_a_card_gives_only_its_opening_paragraph(tmp_path):
