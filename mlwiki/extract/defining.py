@@ -175,6 +175,17 @@ def definition_sentence_cards(ex, path: str, block: Block) -> None:
                 _add_definition(ex, path, term, back, line)
 
 
+def named_term_cards(ex, path: str, blocks: list[Block]) -> None:
+    """A definition card for each term a section card's paragraphs name ("… is called dropout"): its front asks
+    for the term, which the section card's front (the heading) does not."""
+    for block in blocks:
+        text = text_of(block)
+        if " called " in text or " known as " in text or " referred to " in text or " termed " in text:
+            for line, opening, _ in _openings(block):
+                for term, back in naming_definitions(opening, named_only=True):
+                    _add_definition(ex, path, term, back, line)
+
+
 def _add_definition(ex, path: str, term: str, back: str, line: int) -> None:
     """A definition card for the term, unless the note has one already."""
     asked = f"Define: {term}"

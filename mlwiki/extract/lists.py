@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from mlwiki.extract import tables
 from mlwiki.extract.blocks import Block, card_text_lines, text_of, untaken
-from mlwiki.extract.defining import definition_sentence_cards
+from mlwiki.extract.defining import definition_sentence_cards, named_term_cards
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.labels import ASKING, QUESTION_LINE, asks, list_label
@@ -151,6 +151,7 @@ def close_section(ex) -> None:
                           or (back := names_list(blocks, path.rsplit(" › ", 1)[-1])) is not None):
             if not section.lead or len(back.split()) >= MIN_LEAD_WORDS or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
                 _add(ex, FORM, path, back, line)
+                named_term_cards(ex, path, blocks)  # (a term named inside it: a card of its own)
             continue
         # The opening paragraph, unless it introduces a formula card (its front already) or is one
         used, opening = opening_paragraph(blocks, free, declined, taken) if len(blocks) > 1 or not all(free) else (-1, None)

@@ -72,10 +72,11 @@ _CLAUSE_WORDS = frozenset("""is are was were be been being can could will would 
 do does did not""".split())
 
 
-def naming_definitions(text: str) -> list[tuple[str, str]]:
+def naming_definitions(text: str, named_only: bool = False) -> list[tuple[str, str]]:
     """(term, back) for each sentence of a paragraph that names a term or defines one (see the module's
     docstring); the back is that sentence, with the one before it when it names "it" or "this", and with the
-    one after it when that goes on about the term ("It is often called the default assumption")."""
+    one after it when that goes on about the term ("It is often called the default assumption"). `named_only`:
+    only the sentences that name a term."""
     if " called " not in text and " known as " not in text and " referred to " not in text \
             and " termed " not in text and " named " not in text and " is a" not in text and " is the" not in text \
             and " are " not in text and " refer" not in text and " defined as " not in text and " denotes " not in text:
@@ -84,7 +85,7 @@ def naming_definitions(text: str) -> list[tuple[str, str]]:
     cards: list[tuple[str, str]] = []
     appended = -1  # the sentence a card took as its follow-on ("It is often called …"): no card of its own
     for k, sentence in enumerate(found):
-        named = None if k == appended else _named(sentence) or _defined(sentence)
+        named = None if k == appended else _named(sentence) or (None if named_only else _defined(sentence))
         if named is None:
             continue
         term, points_back, needs_next = named

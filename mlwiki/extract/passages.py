@@ -131,6 +131,13 @@ _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebr
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
 
+# A paragraph of a blog's furniture, around what the article says: what the reader will learn, the author's book,
+# the photo, the invitation to comment
+_BOILERPLATE = re.compile(r"[ \t]*(?:(?:in|throughout) this (?:tutorial|post|article|lesson|guide|blog post|course|"
+                          r"video),? (?:you|we)\b|after (?:reading|completing|finishing) this |kick-start your |"
+                          r"let['’]s get started|photo by\b|do you have any questions|ask your questions|"
+                          r"(?:leave|post) (?:a|your) (?:comment|question)|if you (?:liked|enjoyed)|i hope (?:you|this)|"
+                          r"discover how in my new|(?:this|the) (?:tutorial|post|article) is divided into)", re.I)
 # A line that only says where the notes come from: "p.g. 113 of *[[Designing Machine Learning Systems]]*", "p. 5"
 _PAGE_REFERENCE = re.compile(r"[ \t]*(?:p\.[ \t]?g\.?|pg\.?|pp?\.|page)[ \t]*\d+(?:[-–]\d+)?(?:[ \t]+(?:of|in)[ \t]+[^\n]{0,120})?[ \t]*",
                              re.I)
@@ -144,9 +151,15 @@ def passage(body: list[Block], labelled: bool = False, declined: bool = False) -
     the text (with definitions off, they are left to that form)."""
     kept: list[str] = []
     code = 0  # lines of code: a short snippet belongs to the answer ("how is inverted dropout implemented")
+    furniture = False  # (the list after "After reading this post, you will know:" is the blog's too)
     for block in body:
         if block.skip:
             return None
+        first = block.lines[0].text
+        if _BOILERPLATE.match(first) or furniture and LIST_ITEM.match(first):
+            furniture = block.lines[-1].text.rstrip().endswith(":") or furniture and LIST_ITEM.match(first)
+            continue  # a blog's furniture ("In this tutorial, you will discover …", "Kick-start your project …")
+        furniture = False
         for line in card_text_lines(block.lines):  # (no comments, no MyST figures or margins)
             kind, raw = line.kind, line.text
             if kind == CODE:
