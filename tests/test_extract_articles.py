@@ -157,3 +157,46 @@ def test_a_list_of_topics_or_links_is_no_card_of_names(tmp_path):
 """
     found = cards(new_wiki(tmp_path, {"Course.md": note}))
     assert found == {"Course › Popular Libraries": "- PyTorch\n- JAX"}, found
+
+
+def test_a_blogs_furniture_is_left_out_of_a_section_card_and_a_term_it_names_is_a_card_too(tmp_path):
+    note = """---
+title: Label Smoothing
+---
+
+Classifiers trained with one-hot targets become overconfident on the training set.
+
+In this post, you will discover label smoothing and how it calibrates a classifier.
+
+After reading this post, you will know:
+
+- Why one-hot targets make a network overconfident.
+- How to smooth the targets.
+
+Kick-start your project with my new book, including step-by-step tutorials.
+
+Let's get started.
+
+Replacing each one-hot target by a mix of itself and the uniform distribution over the classes keeps the logits
+from growing without bound. This is called label smoothing, and a weight of 0.1 on the uniform part is common.
+
+Do you have any questions? Ask your questions in the comments below.
+"""
+    found = cards(new_wiki(tmp_path, {"Label smoothing.md": note}))
+    lead = found["Label Smoothing"]
+    assert lead.startswith("Classifiers trained with one-hot targets") and lead.endswith("0.1 on the uniform part is common.")
+    assert not any(word in lead for word in ("In this post", "you will know", "Why one-hot", "Kick-start", "started",
+                                             "questions")), lead
+    assert found["Label Smoothing\n\nDefine: label smoothing"].startswith("Replacing each one-hot target by a mix")
+
+
+def test_an_abbreviation_spelled_out_in_prose_is_a_definition_card(tmp_path):
+    note = """## Retrieval Metrics
+
+Retrieval systems are judged on the ranked lists they return, not on single predictions, so their metrics look at
+where in the list the relevant items land. MRR (mean reciprocal rank) is the average over queries of one over the
+rank of the first relevant item. It rewards putting one good answer at the top and ignores everything after it.
+"""
+    found = cards(new_wiki(tmp_path, {"Search.md": note}))
+    assert found["Search › Retrieval Metrics\n\nDefine: mean reciprocal rank (MRR)"] == (
+        "MRR (mean reciprocal rank) is the average over queries of one over the rank of the first relevant item.")

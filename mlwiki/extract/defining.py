@@ -180,7 +180,8 @@ def named_term_cards(ex, path: str, blocks: list[Block]) -> None:
     for the term, which the section card's front (the heading) does not."""
     for block in blocks:
         text = text_of(block)
-        if " called " in text or " known as " in text or " referred to " in text or " termed " in text:
+        if " called " in text or " known as " in text or " referred to " in text or " termed " in text \
+                or ") is " in text or ") are " in text:
             for line, opening, _ in _openings(block):
                 for term, back in naming_definitions(opening, named_only=True):
                     _add_definition(ex, path, term, back, line)

@@ -46,7 +46,7 @@ these those them one its their twice again""".split())
 # sentence before says what it is
 _POINTS_BACK = re.compile(r"(?i)\b(?:this|these|it|they|such)\b")
 # An opening phrase before the subject of a definition ("In statistics, ", "Specifically, ")
-_LEAD_IN = re.compile(r"(?:(?:in|for|within)[ \t]+(?!example|instance)[\w -]{2,30}|specifically|formally|in general|in short|simply put|"
+_LEAD_IN = re.compile(r"(?:(?:in|for|within)[ \t]+(?!example|instance)[\w -]{2,30}|here|specifically|formally|in general|in short|simply put|"
                       r"put simply|in other words|informally|technically|strictly speaking),[ \t]+", re.I)
 # "<Term> is a/an <genus> that|which|in which …", "<Term> refers to …", "<Term> is defined as …"
 _DEFINITION = re.compile(
@@ -57,6 +57,9 @@ _DEFINITION = re.compile(
     r"(?P<apart>[ \t]+(?:that|which|who|whose|where|in[ \t]+which|by[ \t]+which|used[ \t]+(?:to|for|in)|"
     r"designed[ \t]+to|drawn|built[ \t]+to|trained[ \t]+to)\b|[ \t]*\.$)|"
     r"(?:refers?[ \t]+to|is[ \t]+defined[ \t]+as|are[ \t]+defined[ \t]+as|denotes)[ \t]+)")
+# "TP (true positive) is the number of …": an abbreviation spelled out says it is a term, whatever follows
+_SPELLED_OUT = re.compile(r"(?P<short>[A-Z][A-Z0-9]{1,6}s?)[ \t]+\((?P<long>[A-Za-z][\w'’ -]{3,50})\)[ \t]+"
+                          r"(?:is|are)[ \t]+(?:a|an|the)[ \t]+\w")
 # First words that make a subject a pointer, a quantity or a judgement, not a term ("One approach is …", "A common
 # value is a probability of 0.5 for …")
 _NOT_A_TERM = frozenset("""this that these those it its they them their there here we you i he she our your my his
@@ -76,7 +79,7 @@ def naming_definitions(text: str, named_only: bool = False) -> list[tuple[str, s
     """(term, back) for each sentence of a paragraph that names a term or defines one (see the module's
     docstring); the back is that sentence, with the one before it when it names "it" or "this", and with the
     one after it when that goes on about the term ("It is often called the default assumption"). `named_only`:
-    only the sentences that name a term."""
+    only the sentences that name a term or spell out an abbreviation."""
     if " called " not in text and " known as " not in text and " referred to " not in text \
             and " termed " not in text and " named " not in text and " is a" not in text and " is the" not in text \
             and " are " not in text and " refer" not in text and " defined as " not in text and " denotes " not in text:
@@ -85,7 +88,7 @@ def naming_definitions(text: str, named_only: bool = False) -> list[tuple[str, s
     cards: list[tuple[str, str]] = []
     appended = -1  # the sentence a card took as its follow-on ("It is often called …"): no card of its own
     for k, sentence in enumerate(found):
-        named = None if k == appended else _named(sentence) or (None if named_only else _defined(sentence))
+        named = None if k == appended else _named(sentence) or _defined(sentence, spelled_only=named_only)
         if named is None:
             continue
         term, points_back, needs_next = named
@@ -127,16 +130,18 @@ def _named(sentence: str) -> tuple[str, bool, bool] | None:
     return term, points_back, False
 
 
-def _defined(sentence: str) -> tuple[str, bool, bool] | None:
+def _defined(sentence: str, spelled_only: bool = False) -> tuple[str, bool, bool] | None:
     """(term, False, whether the next sentence must say more) when the sentence says what a term is and what sets
     it apart ("Warmup is a schedule that starts …", "Standardization refers to rescaling …"), or only what it is
     ("Random forest is the best-known bagging method."), which the next sentence must then go on about ("It adds
-    …").
+    …"). `spelled_only`: only an abbreviation spelled out ("TP (true positive) is the number of …").
     """
     text = sentence.strip()
     if lead := _LEAD_IN.match(text):
         text = text[lead.end():]
-    match = _DEFINITION.match(text)
+    if spelled := _SPELLED_OUT.match(text):
+        return f"{spelled.group('long').strip()} ({spelled.group('short')})", False, False
+    match = None if spelled_only else _DEFINITION.match(text)
     if match is None:
         return None
     term = match.group("term")
