@@ -200,3 +200,31 @@ rank of the first relevant item. It rewards putting one good answer at the top a
     found = cards(new_wiki(tmp_path, {"Search.md": note}))
     assert found["Search › Retrieval Metrics\n\nDefine: mean reciprocal rank (MRR)"] == (
         "MRR (mean reciprocal rank) is the average over queries of one over the rank of the first relevant item.")
+
+
+CLAIMS = """## Effect of Batch Size
+
+Batch size sets how many examples each gradient step averages over, and with it how noisy each step is and how many
+steps an epoch holds; it interacts with the learning rate more than with any other setting of the optimizer. It
+also decides how much memory a step needs, since the activations of every example in the batch are kept until the
+backward pass has used them, and so it is often chosen by the hardware before anything else is considered at all.
+
+A batch size that is too small makes each gradient estimate so noisy that training needs a much smaller learning rate.
+
+A very large batch size can generalize worse, as the optimizer settles in sharp minima of the training loss.
+
+The model is trained for ten epochs with each of the batch sizes listed in the table of results at the end.
+
+A common value is a batch of 32 examples, which fits the memory of most graphics cards in use today.
+
+The gradient noise of small batches that we measured acts as a regularizer in our experiments on the test set.
+"""
+
+
+def test_a_paragraph_that_opens_by_saying_something_of_the_sections_subject_asks_how_it_goes_on(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Training.md": CLAIMS}))
+    assert found["Training › Effect of Batch Size\n\nA very large batch size …"] == (
+        "A very large batch size can generalize worse, as the optimizer settles in sharp minima of the training loss.")
+    claims = [front for front in found if front.endswith(" …")]
+    assert claims == ["Training › Effect of Batch Size\n\nA very large batch size …"], \
+        "'makes' is no verb a claim is read at; 'The model', 'A common value' and 'we measured' make no claim card"

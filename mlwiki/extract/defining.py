@@ -18,6 +18,7 @@ import functools
 import re
 
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
+from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
@@ -159,7 +160,9 @@ def definition_sentence_cards(ex, path: str, block: Block) -> None:
     text = text_of(block)
     if " is " not in text and " are " not in text and ": " not in text and " - " not in text \
             and not _RARE_KEYS.search(text):
+        _claim(ex, path, block, text)
         return  # (the common case, said cheaply: no sentence here says what something is)
+    made = len(ex.drafts)
     for line, text, item in _openings(block):
         found = defining_sentence(text, path) or named_sentence(text, path)
         if found is None and (labelled := labelled_item(text, item)) is not None:
@@ -173,6 +176,20 @@ def definition_sentence_cards(ex, path: str, block: Block) -> None:
         for term, back in naming_definitions(text):  # (the terms named further into the paragraph)
             if found is None or back not in found[1] and found[1] not in back:
                 _add_definition(ex, path, term, back, line)
+    if len(ex.drafts) == made:
+        _claim(ex, path, block, text_of(block))
+
+
+def _claim(ex, path: str, block: Block, text: str) -> None:
+    """A claim card for a paragraph (not a list) that opens by saying something of what its headings name."""
+    if block.lines[0].kind != TEXT or LIST_ITEM.match(block.lines[0].text) or text[:1] not in "AT":
+        return
+    found = claim_card(text, stems(path))
+    if found is not None:
+        front = prefix_heading(path, found[0])
+        if not ex.has_front(front):
+            ex.drafts.append(([Draft(CardKind.BASIC, front, found[1], block.start, form=CLAIM_FORM,
+                                     id_front=f"{CLAIM_FORM}: {front}")], front))
 
 
 def named_term_cards(ex, path: str, blocks: list[Block]) -> None:

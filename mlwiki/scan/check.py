@@ -51,6 +51,8 @@ FORMS = {  # form: ((one, many), setting)
     "question-line": (("paragraph that only asks, with its answer", "paragraphs that only ask, with their answers"),
                       ("sections", "true")),
     "definition-sentence": (("sentence that defines a term", "sentences that define a term"), ("sections", "true")),
+    "claim": (("paragraph that opens by saying something of its section's subject",
+               "paragraphs that open by saying something of their section's subject"), ("sections", "true")),
     "labelled": (("paragraph or list item that opens with `Label:` and explains it",
                   "paragraphs or list items that open with `Label:` and explain it"), ("sections", "true")),
 }

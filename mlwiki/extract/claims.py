@@ -1,0 +1,91 @@
+"""Claims in long prose: a paragraph of an article that opens by saying something about a thing its headings name
+becomes a card that asks how the sentence goes on.
+
+    ## Effect of Learning Rate
+    … A learning rate that is too small may never converge or may get stuck on a suboptimal solution.
+      →  … › Effect of Learning Rate  /  A learning rate that is too small …   →   the whole sentence
+
+An article explains in paragraphs whose first sentence carries the point, and whose subject is the thing the
+section is about ("A learning rate that is too large", "The choice of k"): asked for what the sentence says of
+it, a learner recalls the point. Only a sentence whose subject is a noun phrase led by an article and speaking of
+the heading path, followed by what it "is", "will", "can", "may" … do, and only in sections too long to be one
+card, where the paragraph made no other card. Pure: a paragraph's text and the heading path in, (front, back) out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.prose import clean_prose, sentences
+
+FORM = "claim"
+MIN_SUBJECT_WORDS = 3
+MAX_SUBJECT_WORDS = 10
+MIN_PREDICATE_WORDS = 5
+MAX_BACK_WORDS = 60
+# The verbs that end a subject: what the thing is, will do, can do ("… will result in", "… may never converge")
+_AUX = frozenset("""is are was were will would can cannot could may might must should does do has have tends
+tend""".split())
+_RELATIVE = frozenset("that which who whom whose".split())
+_ARTICLE = frozenset(("a", "an", "the"))
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+# Subjects that point or judge rather than name ("The same …", "A common value …", "The following …")
+_VAGUE = frozenset("""same other following above below previous next first last main key common typical good
+simple popular default standard possible important best better usual general different new only result problem
+goal idea way approach reason answer example one""".split())
+_READER = re.compile(r"\b(?:we|you|our|your|us|I)\b", re.I)
+_TOO_GENERIC = frozenset("""model models method methods approach data system function output input process step
+way thing reason example case type part value set result results problem""".split())
+
+
+def claim_card(text: str, about_words: frozenset[str]) -> tuple[str, str] | None:
+    """(front text, back) when the paragraph's first sentence opens with a subject that names something of the
+    heading path (`about_words`: its words, as `defining.stems` gives them) and says something of it."""
+    if not text[:2] in ("A ", "An", "Th"):
+        return None  # (most paragraphs: said before the sentences are found)
+    found = sentences(" ".join(text.split()))
+    first = found[0].strip() if found else ""
+    if not first.endswith(".") or "$" in first or "`" in first or "[[" in first or "](" in first \
+            or _READER.search(first):
+        return None  # (a formula, code or link it needs, or a tutorial speaking to its reader: "… we created")
+    subject = _subject(first)
+    if subject is None:
+        return None
+    words = [w.casefold() for w in _WORD.findall(subject)]
+    content = {_stem(w) for w in words[1:] if len(w) > 2 and w not in _TOO_GENERIC}
+    if len(words) < 2 or words[1] in _VAGUE or not content & about_words:
+        return None  # ("A common value is …", "The model is …": no subject of the section)
+    back = first
+    if len(found) > 1 and re.match(r"(?:This|It|They)\b", found[1]) \
+            and len(f"{back} {found[1]}".split()) <= MAX_BACK_WORDS:
+        back = f"{back} {found[1].strip()}"
+    if len(back.split()) > MAX_BACK_WORDS:
+        return None
+    return f"{clean_prose(subject)} …", back
+
+
+def _subject(sentence: str) -> str | None:
+    """The words before the sentence's first verb of being or modal, a relative clause's own verb left in ("A
+    learning rate that is too large"); None when that is no noun phrase of a few words led by an article."""
+    tokens = sentence.split()
+    if not tokens or tokens[0].casefold() not in _ARTICLE:
+        return None
+    relative = False
+    for k, token in enumerate(tokens[1:], 1):
+        word = token.casefold().strip(",;:")
+        if token.endswith((",", ";", ":")) and word not in _AUX:
+            return None  # (an aside or a list: no plain subject)
+        if word in _RELATIVE:
+            relative = True
+        elif word in _AUX:
+            if relative:
+                relative = False
+                continue
+            if not MIN_SUBJECT_WORDS <= k <= MAX_SUBJECT_WORDS or len(tokens) - k - 1 < MIN_PREDICATE_WORDS:
+                return None
+            return " ".join(tokens[:k])
+    return None
+
+
+def _stem(word: str) -> str:
+    return re.sub(r"(?:ies|es|s)$", "", word) if len(word) > 4 else word
