@@ -228,3 +228,10 @@ def test_a_paragraph_that_opens_by_saying_something_of_the_sections_subject_asks
     claims = [front for front in found if front.endswith(" …")]
     assert claims == ["Training › Effect of Batch Size\n\nA very large batch size …"], \
         "'makes' is no verb a claim is read at; 'The model', 'A common value' and 'we measured' make no claim card"
+
+
+def test_a_symbol_the_heading_names_makes_a_subject_of_the_section(tmp_path):
+    note = CLAIMS.replace("## Effect of Batch Size", "## Choosing k").replace(
+        "A very large batch size can generalize worse", "The choice of k can generalize worse")
+    found = cards(new_wiki(tmp_path, {"Training.md": note}))
+    assert "Training › Choosing k\n\nThe choice of k …" in found, "'k' under 'Choosing k'"

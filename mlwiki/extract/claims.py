@@ -33,14 +33,16 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 _VAGUE = frozenset("""same other following above below previous next first last main key common typical good
 simple popular default standard possible important best better usual general different new only result problem
 goal idea way approach reason answer example one""".split())
+_SHORT_WORDS = frozenset("a an of to in on at by or as is it be we if so no do up".split())
 _READER = re.compile(r"\b(?:we|you|our|your|us|I)\b", re.I)
 _TOO_GENERIC = frozenset("""model models method methods approach data system function output input process step
 way thing reason example case type part value set result results problem""".split())
 
 
-def claim_card(text: str, about_words: frozenset[str]) -> tuple[str, str] | None:
+def claim_card(text: str, about_words: frozenset[str], path: str = "") -> tuple[str, str] | None:
     """(front text, back) when the paragraph's first sentence opens with a subject that names something of the
-    heading path (`about_words`: its words, as `defining.stems` gives them) and says something of it."""
+    heading path (`about_words`: its words, as `defining.stems` gives them; a symbol of one or two letters of the
+    `path` too: "The choice of k" under "Configuration of k") and says something of it."""
     if not text[:2] in ("A ", "An", "Th"):
         return None  # (most paragraphs: said before the sentences are found)
     found = sentences(" ".join(text.split()))
@@ -53,7 +55,8 @@ def claim_card(text: str, about_words: frozenset[str]) -> tuple[str, str] | None
         return None
     words = [w.casefold() for w in _WORD.findall(subject)]
     content = {_stem(w) for w in words[1:] if len(w) > 2 and w not in _TOO_GENERIC}
-    if len(words) < 2 or words[1] in _VAGUE or not content & about_words:
+    symbols = {w for w in _tokens(subject)[1:] if len(w) <= 2 and w.casefold() not in _SHORT_WORDS}
+    if len(words) < 2 or words[1] in _VAGUE or not (content & about_words or symbols & set(_tokens(path))):
         return None  # ("A common value is …", "The model is …": no subject of the section)
     back = first
     if len(found) > 1 and re.match(r"(?:This|It|They)\b", found[1]) \
@@ -85,6 +88,11 @@ def _subject(sentence: str) -> str | None:
                 return None
             return " ".join(tokens[:k])
     return None
+
+
+def _tokens(text: str) -> list[str]:
+    """The words of a text as written, punctuation around them dropped ("C++" stays "C++", "k," is "k")."""
+    return [token.strip(",.;:()\"'") for token in text.split()]
 
 
 def _stem(word: str) -> str:

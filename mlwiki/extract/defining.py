@@ -184,7 +184,7 @@ def _claim(ex, path: str, block: Block, text: str) -> None:
     """A claim card for a paragraph (not a list) that opens by saying something of what its headings name."""
     if block.lines[0].kind != TEXT or LIST_ITEM.match(block.lines[0].text) or text[:1] not in "AT":
         return
-    found = claim_card(text, stems(path))
+    found = claim_card(text, stems(path), path)
     if found is not None:
         front = prefix_heading(path, found[0])
         if not ex.has_front(front):
