@@ -235,3 +235,18 @@ def test_a_symbol_the_heading_names_makes_a_subject_of_the_section(tmp_path):
         "A very large batch size can generalize worse", "The choice of k can generalize worse")
     found = cards(new_wiki(tmp_path, {"Training.md": note}))
     assert "Training › Choosing k\n\nThe choice of k …" in found, "'k' under 'Choosing k'"
+
+
+def test_a_list_of_the_vaults_own_links_is_names_and_a_pointer_after_it_is_left_out(tmp_path):
+    note = """# Optimizers
+
+## Adaptive Optimizers
+
+- [[Adam]]
+- [[RMSProp|RMSProp]]
+- [[Adagrad]]
+
+For example code for each of these optimizers, see the next section.
+"""
+    found = cards(new_wiki(tmp_path, {"Optimizers.md": note}))
+    assert found == {"Optimizers › Adaptive Optimizers": "- [[Adam]]\n- [[RMSProp|RMSProp]]\n- [[Adagrad]]"}, found

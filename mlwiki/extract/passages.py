@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block, card_text_lines
+from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.prose import clean_prose, sentences
@@ -323,12 +323,18 @@ problems solutions questions answers steps concepts ideas lessons modules units 
 takeaways highlights""".split())
 _PLURAL = re.compile(r"[A-Za-z][a-z-]*[a-rt-z]s\b(?<!ss)(?<!is)(?<!us)")
 MAX_NAME_WORDS = 6
+# A paragraph that only points on to another part of the page ("For example code, see the next section.")
+_POINTS_ON = re.compile(r"(?is)[^\n]{0,120}\bsee (?:the )?(?:next|previous|following|last) (?:section|chapter|part|post)"
+                        r"[ \t.]*$")
 
 
 def names_list(body: list[Block], heading: str) -> str | None:
     """The back of a card that asks for a list of names (2 to `MAX_ITEMS` short items, each a name in capitals and
     no link: "Shapiro-Wilk Test", "Student’s t-test") when it is all a section holds and its heading names their
-    kind with a plural ("Variable Relationship Tests (correlation)"); None otherwise."""
+    kind with a plural ("Variable Relationship Tests (correlation)"); None otherwise. A note's own links (`[[Adam]]`)
+    may be names; a link to a page (`[Adam](https://…)`) is reading, not a name. A paragraph after the list that
+    only points on ("For code, see the next section.") is left out."""
+    body = [block for block in body if not (block.lines[0].kind == TEXT and _POINTS_ON.match(text_of(block)))]
     if len(body) != 1 or body[0].skip:
         return None
     kind = re.sub(r"\([^)]*\)", "", clean_prose(heading))
@@ -341,7 +347,7 @@ def names_list(body: list[Block], heading: str) -> str | None:
         if item is None or line.text[:1].isspace():
             return None  # (prose, a nested item or anything but a flat list)
         name = clean_prose(line.text[item.end():]).strip()
-        if "[" in line.text or "http" in line.text or not name[:1].isupper() \
+        if "](" in line.text or "http" in line.text or not name[:1].isupper() \
                 or not 1 <= len(name.split()) <= MAX_NAME_WORDS or name.endswith((":", ".")):
             return None
         items.append(line.text.strip())
