@@ -34,7 +34,7 @@ from mlwiki.extract.labels import ASKING, QUESTION_LINE, asks, list_label
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import outline_items
 from mlwiki.extract.parts import section_parts, titled_boxes
-from mlwiki.extract.passages import ABOUT_PAGE, NO_SUBJECT, names_list, narrates, passage
+from mlwiki.extract.passages import ABOUT_PAGE, NO_SUBJECT, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
 from mlwiki.extract.prose import clean_prose, is_fragment, last_sentence
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
@@ -147,8 +147,7 @@ def close_section(ex) -> None:
         free = untaken(blocks, taken)  # (of each block: no card of another form was made from one of its lines)
         path = f"{section.path} › {label}" if label else section.path
         declined = ex.ctx.definitions  # (then a `**Term**:` item left here is one that form declined: a step)
-        if all(free) and ((back := passage(blocks, label is not None, declined)) is not None
-                          or (back := names_list(blocks, path.rsplit(" › ", 1)[-1])) is not None):
+        if all(free) and (back := passage(blocks, label is not None, declined, names_of=path)) is not None:
             if not section.lead or len(back.split()) >= MIN_LEAD_WORDS or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
                 _add(ex, FORM, path, back, line)
                 named_term_cards(ex, path, blocks)  # (a term named inside it: a card of its own)
@@ -158,6 +157,7 @@ def close_section(ex) -> None:
         opened = len(ex.drafts)
         if opening is not None:
             _add(ex, FORM, path, opening, line)
+            named_term_cards(ex, path, [blocks[used]])
         made = len(ex.drafts)
         for k, block in enumerate(blocks):
             if free[k] and k != used:

@@ -44,7 +44,7 @@ _NOT_A_NAME = frozenset("""on by with from when in during for to upon at after b
 these those them one its their twice again""".split())
 # A subject that points back ("This is called …", "If this type of error is made, it is called …"): the
 # sentence before says what it is
-_POINTS_BACK = re.compile(r"(?i)\b(?:this|these|it|they|such)\b")
+_POINTS_BACK = re.compile(r"(?i)\b(?:this|these|it|they|such|there)\b")  # ("Stopping the training there …")
 # An opening phrase before the subject of a definition ("In statistics, ", "Specifically, ")
 _LEAD_IN = re.compile(r"(?:(?:in|for|within)[ \t]+(?!example|instance)[\w -]{2,30}|here|specifically|formally|in general|in short|simply put|"
                       r"put simply|in other words|informally|technically|strictly speaking),[ \t]+", re.I)
@@ -53,9 +53,11 @@ _DEFINITION = re.compile(
     r"(?:(?P<article>(?i:the|a|an))[ \t]+)?(?P<term>[^\W\d_][\w'’-]*(?:[ \t]+[^\W_][\w'’-]*){0,3}?)"
     r"(?:[ \t]+\((?P<acronym>[A-Z][A-Za-z0-9-]*[A-Z0-9]s?)\))?(?P<aside>,[ \t]+(?:short|also known|also called|"
     r"or)[^,.\n]{1,50},)?[ \t]+"
-    r"(?:(?P<copula>is|are|was)[ \t]+(?:(?:a|an|the)[ \t]+)(?P<genus>(?:[\w'’-]+[ \t]+){0,6}?[\w'’-]+)"
+    r"(?:(?P<copula>is|are|was)[ \t]+(?:(?:simply|essentially|basically|just|usually|typically|generally|often)"
+    r"[ \t]+)?(?:(?:a|an|the)[ \t]+)(?P<genus>(?:[\w'’-]+[ \t]+){0,6}?[\w'’-]+)"
     r"(?P<apart>[ \t]+(?:that|which|who|whose|where|in[ \t]+which|by[ \t]+which|used[ \t]+(?:to|for|in)|"
-    r"designed[ \t]+to|drawn|built[ \t]+to|trained[ \t]+to)\b|[ \t]*\.$)|"
+    r"designed[ \t]+to|drawn|built[ \t]+to|trained[ \t]+to|(?:just[ \t]+)?(?:before|after|at[ \t]+which))\b|"
+    r"[ \t]*\.$)|"
     r"(?:refers?[ \t]+to|is[ \t]+defined[ \t]+as|are[ \t]+defined[ \t]+as|denotes)[ \t]+)")
 # "TP (true positive) is the number of …": an abbreviation spelled out says it is a term, whatever follows
 _SPELLED_OUT = re.compile(r"(?P<short>[A-Z][A-Z0-9]{1,6}s?)[ \t]+\((?P<long>[A-Za-z][\w'’ -]{3,50})\)[ \t]+"
@@ -80,9 +82,8 @@ def naming_definitions(text: str, named_only: bool = False) -> list[tuple[str, s
     docstring); the back is that sentence, with the one before it when it names "it" or "this", and with the
     one after it when that goes on about the term ("It is often called the default assumption"). `named_only`:
     only the sentences that name a term or spell out an abbreviation."""
-    if " called " not in text and " known as " not in text and " referred to " not in text \
-            and " termed " not in text and " named " not in text and " is a" not in text and " is the" not in text \
-            and " are " not in text and " refer" not in text and " defined as " not in text and " denotes " not in text:
+    if " is " not in text and " are " not in text and " was " not in text and " called " not in text \
+            and " known as " not in text and " termed " not in text and " refer" not in text and " denotes " not in text:
         return []  # (the common case, said cheaply)
     found = sentences(" ".join(text.split()))
     cards: list[tuple[str, str]] = []

@@ -102,7 +102,7 @@ _GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|the
                       r"similarly|likewise|again|as in|of course|for example|for instance|e\.g\.|in other words|now|"
                       r"(?:hint|wonderful|nice|great|awesome|excellent|woah|wow|beautiful|perfect|okay|ok|yes|no)"
                       r"\s*[,!.:]|"
-                      r"to (?:check|see|test|do) (?:this|that))(?!\w)", re.I)
+                      r"to (?:check|see|test|do) (?:this|that)|(?:this|that|which) means)(?!\w)", re.I)
 # Tags (`#statistics`, `#todo`) and Obsidian block ids (`^6ff921`): labels for the author's search and links, not
 # part of what the note says
 # (`(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$`, each branch's character before its look-behind: the
@@ -143,12 +143,18 @@ _PAGE_REFERENCE = re.compile(r"[ \t]*(?:p\.[ \t]?g\.?|pg\.?|pp?\.|page)[ \t]*\d+
                              re.I)
 
 
-def passage(body: list[Block], labelled: bool = False, declined: bool = False) -> str | None:
+def passage(body: list[Block], labelled: bool = False, declined: bool = False, names_of: str = "") -> str | None:
     """The back of a section card: its paragraphs and list items, images and blank lines left out; None when
     the text does not read as something to recall (see the module's docstring). `labelled`: the text of a bold
     label or a box title, which may start as a phrase in lower case ("a type of machine learning …");
     `declined`: `**Term**:` lines are ones the definitions form (switched on) declined, so they may be part of
-    the text (with definitions off, they are left to that form)."""
+    the text (with definitions off, they are left to that form); `names_of`: the heading path of a section whose
+    list of names is a passage too (see `names_list`)."""
+    found = _passage(body, labelled, declined)
+    return names_list(body, names_of.rsplit(" › ", 1)[-1]) if found is None and names_of else found
+
+
+def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
     kept: list[str] = []
     code = 0  # lines of code: a short snippet belongs to the answer ("how is inverted dropout implemented")
     furniture = False  # (the list after "After reading this post, you will know:" is the blog's too)
