@@ -250,3 +250,26 @@ For example code for each of these optimizers, see the next section.
 """
     found = cards(new_wiki(tmp_path, {"Optimizers.md": note}))
     assert found == {"Optimizers › Adaptive Optimizers": "- [[Adam]]\n- [[RMSProp|RMSProp]]\n- [[Adagrad]]"}, found
+
+
+def test_a_section_opens_on_what_it_says_not_on_this_means_and_its_opening_names_terms_too(tmp_path):
+    note = ARTICLE.replace("""## Clipping by Norm
+
+Gradient clipping limits""", """## Clipping by Norm
+
+The threshold matters.
+
+This means that a threshold chosen badly either never clips or clips every single step of the run.
+
+Gradient clipping limits""")
+    found = cards(new_wiki(tmp_path, {"Gradient clipping.md": note}))
+    opening = found["A Gentle Introduction to Gradient Clipping › Clipping by Norm"]
+    assert opening.startswith("Gradient clipping limits how far a single update"), "'This means …' goes on from before"
+    swapped = note.replace("""Gradient clipping limits how far a single update can move the weights, whatever the loss surface looks like, and
+it costs almost nothing to compute compared with the forward and backward passes themselves.
+
+The usual remedy""", "The usual remedy")
+    found = cards(new_wiki(tmp_path / "swapped", {"Gradient clipping.md": swapped}))
+    assert found["A Gentle Introduction to Gradient Clipping › Clipping by Norm"].startswith("The usual remedy rescales")
+    assert "A Gentle Introduction to Gradient Clipping › Clipping by Norm\n\nDefine: clipping norm" in found, \
+        "a term the opening paragraph names is a card of its own"
