@@ -43,7 +43,7 @@ def claim_card(text: str, about_words: frozenset[str], path: str = "") -> tuple[
     """(front text, back) when the paragraph's first sentence opens with a subject that names something of the
     heading path (`about_words`: its words, as `defining.stems` gives them; a symbol of one or two letters of the
     `path` too: "The choice of k" under "Configuration of k") and says something of it."""
-    if not text[:2] in ("A ", "An", "Th"):
+    if not text[:2] in ("A ", "An", "Th") or _subject(" ".join(text[:400].split())) is None:
         return None  # (most paragraphs: said before the sentences are found)
     found = sentences(" ".join(text.split()))
     first = found[0].strip() if found else ""

@@ -38,6 +38,9 @@ _NAMING = re.compile(r"(?:\b(?:is|are|was|were)[ \t]+(?:(?:also|often|sometimes|
 # Where a named term ends: at a comma, a clause, a bracket or the sentence's end
 _TERM_END = re.compile(r"[,;:()]|\.(?:\s|$)|\s(?:and|that|which|who|because|since|when|where|as|in|for|to|is|are|"
                        r"was|were|with|by|from|if|but|so|after|before)\b|$")
+# What a naming or defining sentence holds one of: "is called", ", known as", "is (simply) a", "refers to", ") is"
+_CUE = re.compile(r"(?:called|known|referred|termed|named|refers?|denotes|defined) |"
+                  r"(?:\)| is| are| was) (?:\w+ )?(?:a|an|the) ")
 _POSSESSIVE = re.compile(r"(?:its|their|our|your)[ \t]+(?=\S)", re.I)
 # Words that say a name is no term: a function call ("is called on every batch"), a pointer ("is called this")
 _NOT_A_NAME = frozenset("""on by with from when in during for to upon at after before once each every this that it
@@ -82,9 +85,8 @@ def naming_definitions(text: str, named_only: bool = False) -> list[tuple[str, s
     docstring); the back is that sentence, with the one before it when it names "it" or "this", and with the
     one after it when that goes on about the term ("It is often called the default assumption"). `named_only`:
     only the sentences that name a term or spell out an abbreviation."""
-    if " is " not in text and " are " not in text and " was " not in text and " called " not in text \
-            and " known as " not in text and " termed " not in text and " refer" not in text and " denotes " not in text:
-        return []  # (the common case, said cheaply)
+    if not _CUE.search(text):
+        return []  # (the common case, said cheaply: one search for what every form below needs)
     found = sentences(" ".join(text.split()))
     cards: list[tuple[str, str]] = []
     appended = -1  # the sentence a card took as its follow-on ("It is often called …"): no card of its own
@@ -113,6 +115,9 @@ def naming_definitions(text: str, named_only: bool = False) -> list[tuple[str, s
 
 def _named(sentence: str) -> tuple[str, bool, bool] | None:
     """(term, whether the subject points back) when the sentence names a term ("… is called X", ", called X")."""
+    if "called" not in sentence and "known" not in sentence and "referred" not in sentence \
+            and "termed" not in sentence and "named" not in sentence:
+        return None  # (most sentences: said before the pattern is searched)
     match = _NAMING.search(sentence)
     if match is None:
         return None
@@ -138,6 +143,9 @@ def _defined(sentence: str, spelled_only: bool = False) -> tuple[str, bool, bool
     …"). `spelled_only`: only an abbreviation spelled out ("TP (true positive) is the number of …").
     """
     text = sentence.strip()
+    if " is " not in text and " are " not in text and " was " not in text and " refer" not in text \
+            and " denotes " not in text:
+        return None  # (no verb a definition is written with)
     if lead := _LEAD_IN.match(text):
         text = text[lead.end():]
     if spelled := _SPELLED_OUT.match(text):

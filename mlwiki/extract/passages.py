@@ -340,12 +340,14 @@ def names_list(body: list[Block], heading: str) -> str | None:
     kind with a plural ("Variable Relationship Tests (correlation)"); None otherwise. A note's own links (`[[Adam]]`)
     may be names; a link to a page (`[Adam](https://…)`) is reading, not a name. A paragraph after the list that
     only points on ("For code, see the next section.") is left out."""
-    body = [block for block in body if not (block.lines[0].kind == TEXT and _POINTS_ON.match(text_of(block)))]
-    if len(body) != 1 or body[0].skip:
-        return None
+    if not body[0].lines[0].text.lstrip().startswith(("-", "*", "+")) or body[0].skip:
+        return None  # (most sections: no list to begin with)
     kind = re.sub(r"\([^)]*\)", "", clean_prose(heading))
     plurals = [word.casefold() for word in _PLURAL.findall(kind)]
     if not plurals or plurals[-1] in _LIST_OF_PAGES or NO_SUBJECT.fullmatch(heading):
+        return None
+    body = [block for block in body if not ("see " in (text := text_of(block)) and _POINTS_ON.match(text))]
+    if len(body) != 1:
         return None
     items: list[str] = []
     for line in body[0].lines:
