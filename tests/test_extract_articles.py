@@ -273,3 +273,29 @@ The usual remedy""", "The usual remedy")
     assert found["A Gentle Introduction to Gradient Clipping › Clipping by Norm"].startswith("The usual remedy rescales")
     assert "A Gentle Introduction to Gradient Clipping › Clipping by Norm\n\nDefine: clipping norm" in found, \
         "a term the opening paragraph names is a card of its own"
+
+
+def test_a_question_heading_over_pages_of_prose_is_answered_by_its_first_paragraphs(tmp_path):
+    paragraphs = [
+        "A feature store is a shared database of features that serves the same values to training and to serving.",
+        "It was popularised by platform teams at large companies, where dozens of models reuse the same user and "
+        "item features and computing them twice, once in a batch job and once in the online service, had led to "
+        "subtle differences between what a model saw in training and what it saw in production.",
+        "The design is grounded in the consistency principle of ML platforms, which states that a feature must be "
+        "computed by one piece of code wherever it is used, in training and in serving alike.",
+        "Point-in-time correctness is a property that guarantees a training example only sees feature values that "
+        "existed at the moment of its label, so that no information from the future leaks into training.",
+        "Teams that adopt one usually start with the few features every model needs, such as account age and "
+        "country, and move the long tail over only when a model that uses them is retrained for other reasons.",
+    ]
+    note = "## What Is a Feature Store?\n\n" + "\n\n".join(paragraphs) + "\n"
+    found = cards(new_wiki(tmp_path, {"Feature stores.md": note}))
+    answer = found["Feature stores\n\nWhat Is a Feature Store?"]
+    assert answer == "\n\n".join(paragraphs[:2]), "the first paragraphs answer the question"
+    assert found["Feature stores › What Is a Feature Store?\n\nDefine: Point-in-time correctness"].startswith(
+        "Point-in-time correctness is a property that guarantees")
+    assert found["Feature stores › What Is a Feature Store?\n\nDefine: consistency principle of ML platforms"] == \
+        paragraphs[2], "a named principle and what it states"
+    short = "## What Is a Feature Store?\n\n" + "\n\n".join(paragraphs[:2]) + "\n"
+    assert cards(new_wiki(tmp_path / "short", {"Feature stores.md": short})) == {
+        "Feature stores\n\nWhat Is a Feature Store?": "\n\n".join(paragraphs[:2])}, "a short section answers whole"

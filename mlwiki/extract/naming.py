@@ -39,7 +39,7 @@ _NAMING = re.compile(r"(?:\b(?:is|are|was|were)[ \t]+(?:(?:also|often|sometimes|
 _TERM_END = re.compile(r"[,;:()]|\.(?:\s|$)|\s(?:and|that|which|who|because|since|when|where|as|in|for|to|is|are|"
                        r"was|were|with|by|from|if|but|so|after|before)\b|$")
 # What a naming or defining sentence holds one of: "is called", ", known as", "is (simply) a", "refers to", ") is"
-_CUE = re.compile(r"(?:called|known|referred|termed|named|refers?|denotes|defined) |"
+_CUE = re.compile(r"(?:called|known|referred|termed|named|refers?|denotes|defined|which says|which states) |"
                   r"(?:\)| is| are| was) (?:\w+ )?(?:a|an|the) ")
 _POSSESSIVE = re.compile(r"(?:its|their|our|your)[ \t]+(?=\S)", re.I)
 # Words that say a name is no term: a function call ("is called on every batch"), a pointer ("is called this")
@@ -56,12 +56,16 @@ _DEFINITION = re.compile(
     r"(?:(?P<article>(?i:the|a|an))[ \t]+)?(?P<term>[^\W\d_][\w'’-]*(?:[ \t]+[^\W_][\w'’-]*){0,3}?)"
     r"(?:[ \t]+\((?P<acronym>[A-Z][A-Za-z0-9-]*[A-Z0-9]s?)\))?(?P<aside>,[ \t]+(?:short|also known|also called|"
     r"or)[^,.\n]{1,50},)?[ \t]+"
-    r"(?:(?P<copula>is|are|was)[ \t]+(?:(?:simply|essentially|basically|just|usually|typically|generally|often)"
-    r"[ \t]+)?(?:(?:a|an|the)[ \t]+)(?P<genus>(?:[\w'’-]+[ \t]+){0,6}?[\w'’-]+)"
+    r"(?:(?P<copula>is|are|was)[ \t]+(?:(?:simply|essentially|basically|just|usually|typically|generally|often|"
+    r"in[ \t]+fact|indeed)[ \t]+)?(?:(?:a|an|the)[ \t]+)(?P<genus>(?:[\w'’-]+[ \t]+){0,6}?[\w'’-]+)"
     r"(?P<apart>[ \t]+(?:that|which|who|whose|where|in[ \t]+which|by[ \t]+which|used[ \t]+(?:to|for|in)|"
     r"designed[ \t]+to|drawn|built[ \t]+to|trained[ \t]+to|(?:just[ \t]+)?(?:before|after|at[ \t]+which))\b|"
     r"[ \t]*\.$)|"
     r"(?:refers?[ \t]+to|is[ \t]+defined[ \t]+as|are[ \t]+defined[ \t]+as|denotes)[ \t]+)")
+# "… the distributional hypothesis of Zellig Harris, which says that …": a named principle and what it states
+_PRINCIPLE = re.compile(r"(?P<term>(?:[\w'’-]+[ \t]+){0,3}(?:hypothesis|law|principle|theorem|rule|assumption|"
+                        r"conjecture|lemma|paradox)(?:[ \t]+of(?:[ \t]+[\w'’-]+){1,3})?),?"
+                        r"[ \t]+which[ \t]+(?:says|states|holds|claims|asserts)[ \t]+that[ \t]")
 # "TP (true positive) is the number of …": an abbreviation spelled out says it is a term, whatever follows
 _SPELLED_OUT = re.compile(r"(?P<short>[A-Z][A-Z0-9]{1,6}s?)[ \t]+\((?P<long>[A-Za-z][\w'’ -]{3,50})\)[ \t]+"
                           r"(?:is|are)[ \t]+(?:a|an|the)[ \t]+\w")
@@ -144,10 +148,16 @@ def _defined(sentence: str, spelled_only: bool = False) -> tuple[str, bool, bool
     """
     text = sentence.strip()
     if " is " not in text and " are " not in text and " was " not in text and " refer" not in text \
-            and " denotes " not in text:
+            and " denotes " not in text and " which " not in text:
         return None  # (no verb a definition is written with)
     if lead := _LEAD_IN.match(text):
         text = text[lead.end():]
+    if "which" in text and (principle := _PRINCIPLE.search(text)):
+        words = principle.group("term").split()
+        while words and words[0].casefold() in _NOT_A_NAME | {"the", "a", "an", "in", "of"} | _NOT_A_TERM:
+            words = words[1:]  # ("… is grounded in the distributional hypothesis": from where its name starts)
+        if len(words) > 1:
+            return " ".join(words), False, False
     if spelled := _SPELLED_OUT.match(text):
         return f"{spelled.group('long').strip()} ({spelled.group('short')})", False, False
     match = None if spelled_only else _DEFINITION.match(text)

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block, join_blocks
+from mlwiki.extract.blocks import Block, join_blocks, text_of
+from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.masking import mask_inline
-from mlwiki.extract.prose import clean_prose, prefix_heading
+from mlwiki.extract.prose import clean_prose, heading_text, prefix_heading
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
 from mlwiki.models import CardKind
 
@@ -32,6 +33,8 @@ ARROWS = ("→", "->", "=>", "⇒", "⟶")
 _ASKED = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?([^\n]*\?)[ \t]*")  # a line that only asks
 _ARROW_BELOW = re.compile(r"[ \t]*(?:→|->|=>|⇒|⟶)[ \t]*(?P<answer>\S[^\n]*)")  # its answer on the line under it
 _MIN_QUESTION_WORDS = 2  # ("AUC < 0.5 means?" asks; "why?" alone does not)
+LONG_ANSWER = 150  # words: a question heading's section longer than this is an article's, not an answer
+ANSWER_WORDS = 100  # ... and its first paragraphs up to about this many words answer it
 _COMMENT = re.compile(r"[ \t]*<!--.*?-->", re.DOTALL)
 STORY = "its section opens with an example, not an answer"
 QUESTION_CALLOUTS = frozenset(("callout-question", "callout-faq", "callout-help"))
@@ -56,13 +59,32 @@ def heading_question(ex, blocks: list[Block], i: int) -> None:
             break
         if not _is_example_div(block):  # an exercise set in the section is not part of the answer
             section.append(block)
-    back = _without_comments(join_blocks(section, skip_cards=True))
+    answer, rest = _answer_and_rest(section)
+    back = _without_comments(join_blocks(answer, skip_cards=True))
     if _tells_a_story(back):
         ex.skip("question-heading", STORY)
         return
     question = clean_prose(line.text)
     ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), back, line.no, form="question-heading",
                 quiet=True, id_front=prefix_heading(ex.heading_path(subject=False), question))
+    if rest and ex.ctx.sections:  # (what an article says further down is cards of its own: terms, claims)
+        for block in rest:
+            definition_sentence_cards(ex, f"{ex.heading_path()} › {heading_text(line.text)}", block)
+
+
+def _answer_and_rest(section: list[Block]) -> tuple[list[Block], list[Block]]:
+    """The blocks that answer a question heading, and those left for other cards: an article's "What Is X?" may
+    run for pages of prose, of which the first paragraphs (up to `ANSWER_WORDS` words, a paragraph that
+    introduces a list with its list) answer it. A section with formulas, code or boxes is the answer whole."""
+    if any(block.kind != TEXT or any(ln.kind != TEXT for ln in block.lines) for block in section) \
+            or sum(len(text_of(block).split()) for block in section) <= LONG_ANSWER:
+        return section, []
+    words = 0
+    for k, block in enumerate(section):
+        words += len(text_of(block).split())
+        if k and words > ANSWER_WORDS and not text_of(section[k - 1]).rstrip().endswith(":"):
+            return section[:k], section[k:]
+    return section, []
 
 
 def _tells_a_story(back: str) -> bool:
