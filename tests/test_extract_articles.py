@@ -79,6 +79,10 @@ Specifically, you learned:
 - Clipping rescales the gradient when its norm is too large.
 
 Do you have any questions? Ask your questions in the comments below.
+
+## Conclusion
+
+We covered gradient clipping by norm and by value. If you enjoyed this article, follow me for more posts.
 """
 
 
@@ -129,7 +133,8 @@ def test_a_list_of_names_under_a_heading_that_names_their_kind_is_a_card(tmp_pat
     found = cards(new_wiki(tmp_path, {"Gradient clipping.md": ARTICLE}))
     assert found["A Gentle Introduction to Gradient Clipping › Optimizers With Built-in Clipping"] == \
         "- Adam\n- RMSProp\n- Adagrad"
-    assert not any("Further Reading" in front for front in found), "links to read are no card"
+    assert not any("Further Reading" in front or "Conclusion" in front for front in found), \
+        "links to read and a blog's sign-off are no card"
 
 
 def test_a_list_of_topics_or_links_is_no_card_of_names(tmp_path):

@@ -46,6 +46,8 @@ NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin
                        r"alright|it looks like|our (?:trained )?model (?:is|seems|does)|you (?:have )?learned|you['’]ve learned|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the|we can see|"
                        r"the above|shown below|as follows|the following (?:theorem|example|figure|code|table|diagram|"
                        r"image|proof|plot|graph)|such as the following|i want|i think|i['’]m|i['’]ll|i['’]d|i['’]ve|"
+                       r"we (?:have )?(?:covered|discussed|looked at|explored|went through)|if you (?:enjoyed|liked)|"
+                       r"follow me|"
                        r"we will (?:\w+ly )?(?:learn|see|focus|discuss|cover|use|look|explore|implement|build|create|"
                        r"start|talk|introduce|review)|we (?:train|record|plot|visuali[sz]e|print|import|load|run|call)"
                        r")\b|"
@@ -59,7 +61,8 @@ _NARRATION_KEYS = ("let's", "let’s", "let us", "before we", "we'", "we’", "w
                    "you'", "you’", "you probably", "you may", "you might", "you can", "you will", "you could",
                    "do you", "it looks like", "our model", "our trained model", "you learned", "you have learned", "now that", "for now", "alright", "as we saw", "as before", "diagram", "picture", "plot",
                    "image", "fig", "graph shows", "look at the", "above", "below", "follows", "following", "i want",
-                   "i think", "i'", "i’")
+                   "i think", "i'", "i’", "we covered", "we have", "we discussed", "we looked", "we explored",
+                   "we went", "if you", "follow me")
 
 
 def _any_of(keys: tuple[str, ...]) -> re.Pattern:
