@@ -304,3 +304,10 @@ def test_a_question_heading_over_pages_of_prose_is_answered_by_its_first_paragra
     short = "## What Is a Feature Store?\n\n" + "\n\n".join(paragraphs[:2]) + "\n"
     assert cards(new_wiki(tmp_path / "short", {"Feature stores.md": short})) == {
         "Feature stores\n\nWhat Is a Feature Store?": "\n\n".join(paragraphs[:2])}, "a short section answers whole"
+
+
+def test_a_noun_called_a_term_names_it(tmp_path):
+    note = ("## Encoders\n\nAn encoder reads the whole input sentence and squeezes it into one fixed length vector called "
+            "a context vector, which is all the decoder ever sees of the input.\n")
+    found = cards(new_wiki(tmp_path, {"Seq2seq.md": note}))
+    assert found["Seq2seq › Encoders\n\nDefine: context vector"].startswith("An encoder reads the whole input")

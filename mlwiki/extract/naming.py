@@ -33,7 +33,8 @@ MIN_DESCRIPTION_WORDS = 4  # what comes before "is called": a description, not a
 _NAMING = re.compile(r"(?:\b(?:is|are|was|were)[ \t]+(?:(?:also|often|sometimes|usually|commonly|typically|then|"
                      r"simply|generally|collectively|formally)[ \t]+)?(?:called|known[ \t]+as|referred[ \t]+to[ \t]+as|"
                      r"referred[ \t]+to[ \t]+by[ \t]+the[ \t]+(?:\w+[ \t]+)?name|termed|named)|"
-                     r"(?:,|\()[ \t]*(?:often[ \t]+)?(?:called|known[ \t]+as|termed))"
+                     r"(?:,|\()[ \t]*(?:often[ \t]+)?(?:called|known[ \t]+as|termed)|"
+                     r"(?<=[a-z])[ \t]+called(?=[ \t]+(?:the|an?)[ \t]))"  # ("… a fixed length vector called a …")
                      r"[ \t]+(?:the[ \t]+|an?[ \t]+)?", re.I)
 # Where a named term ends: at a comma, a clause, a bracket or the sentence's end
 _TERM_END = re.compile(r"[,;:()]|\.(?:\s|$)|\s(?:and|that|which|who|because|since|when|where|as|in|for|to|is|are|"
