@@ -48,7 +48,9 @@ _NOT_A_NAME = frozenset("""on by with from when in during for to upon at after b
 these those them one its their twice again""".split())
 # A subject that points back ("This is called …", "If this type of error is made, it is called …"): the
 # sentence before says what it is
-_POINTS_BACK = re.compile(r"(?i)\b(?:this|these|it|they|such|there)\b")  # ("Stopping the training there …")
+# ("this class of methods is called …", "Stopping the training there …", "It is called …", "…, it is called …"; not
+# the object of a verb: "… squeezes it into a vector called …")
+_POINTS_BACK = re.compile(r"(?i)\b(?:this|these|such|there)\b|^[ \t]*(?:it|they)\b|\b(?:it|they)[ \t]*$")
 # An opening phrase before the subject of a definition ("In statistics, ", "Specifically, ")
 _LEAD_IN = re.compile(r"(?:(?:in|for|within)[ \t]+(?!example|instance)[\w -]{2,30}|here|specifically|formally|in general|in short|simply put|"
                       r"put simply|in other words|informally|technically|strictly speaking),[ \t]+", re.I)
