@@ -311,3 +311,21 @@ def test_a_noun_called_a_term_names_it(tmp_path):
             "a context vector, which is all the decoder ever sees of the input.\n")
     found = cards(new_wiki(tmp_path, {"Seq2seq.md": note}))
     assert found["Seq2seq › Encoders\n\nDefine: context vector"].startswith("An encoder reads the whole input")
+
+
+def test_a_posts_words_about_itself_are_no_card(tmp_path):
+    """"Quick post because I keep redoing these numbers": why the author wrote, nothing to recall."""
+    from conftest import new_wiki, run
+    import json
+    post = """---
+title: "KV cache arithmetic"
+---
+
+Quick post because I keep redoing these numbers on napkins.
+
+## What gets cached
+
+Each new token's query attends over the keys and values of all previous tokens, which do not change, so they are cached.
+"""
+    cards = json.loads(run(new_wiki(tmp_path, {"posts/kv/index.qmd": post}), "cards", "--json", ok=True).output)
+    assert [c["front"] for c in cards] == ["KV cache arithmetic › What gets cached"]

@@ -38,7 +38,9 @@ LOWER_WORD = re.compile(r"[a-z](?<![\w\\$][a-z])[a-z'’-]+\b")
 # A passage about the page itself ("This page lists …", "In this notebook we …"): no knowledge to recall
 ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|notebook|section|chapter|article|"
                         r"post|tutorial|lecture|document)s?\b|explaining\b|"
-                        r"(?:these|here|this) (?:are|is) (?:my|our) (?:\w+ )?(?:notes?|write-ups?|summar(?:y|ies))\b")  # ("These are my notes for the course.")
+                        r"(?:these|here|this) (?:are|is) (?:my|our) (?:\w+ )?(?:notes?|write-ups?|summar(?:y|ies))\b|"
+                        r"(?:a )?(?:quick|short) (?:post|note|write-up)\b|i keep (?:re-?deriving|redoing|forgetting)\b")
+# ("These are my notes for the course.", "Quick post because I keep redoing …", "I keep re-deriving this, so …")
 # The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "For now, …") or
 # pointing at a figure the card does not show: a story to follow, not knowledge to recall
 NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin|dive)|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|for now(?=,)|"
