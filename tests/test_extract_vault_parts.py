@@ -121,3 +121,23 @@ def test_a_vaults_parts_tables_and_maps(tmp_path):
     assert "Gaussian process › Hyperparameters" not in found
     assert next(back for back in found.values() if back.startswith("$$\\log p(y)")).endswith(
         "$$\n\nFirst term = data fit, second = complexity penalty (an automatic Occam's razor).")
+
+
+def test_the_explaining_items_after_a_lists_formulas_are_a_card_without_the_one_that_works_numbers(tmp_path):
+    note = """---
+title: "2026-11-17"
+---
+
+## TIL
+
+* **Welch's t-test** should be the default two-sample t-test. Statistic:
+  $$t = \\\\frac{\\\\bar x_1 - \\\\bar x_2}{\\\\sqrt{s_1^2/n_1 + s_2^2/n_2}}$$
+  `scipy.stats.ttest_ind(a, b, equal_var=False)`.
+* **Paired t-test** = one-sample t-test on the differences, for units measured twice.
+* Sample size per arm, roughly: for $p=0.1$ and $\\\\delta=0.01$, $(1.96+0.84)^2 \\\\cdot 0.18 / 10^{-4} \\\\approx 14100$.
+* Peeking at an A/B test daily and stopping when p<0.05 inflates false positives massively.
+"""
+    found = {c["front"]: c["back"] for c in
+             json.loads(run(new_wiki(tmp_path, {"daily/2026-11-17.qmd": note}), "cards", "--json", ok=True).output)}
+    assert found["TIL"] == ("* **Paired t-test** = one-sample t-test on the differences, for units measured twice.\n"
+                           "* Peeking at an A/B test daily and stopping when p<0.05 inflates false positives massively.")

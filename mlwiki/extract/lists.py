@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, replace
 
 from mlwiki.extract import tables
-from mlwiki.extract.blocks import Block, card_text_lines, text_of, untaken
+from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of, untaken
 from mlwiki.extract.defining import definition_sentence_cards, named_term_cards
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
@@ -175,8 +175,13 @@ def close_section(ex) -> None:
                     and (rest := _untaken_items(block, taken)) is not None:
                 _outline_cards(ex, path, rest, declined)  # (the items of a list no formula card took from)
                 definition_sentence_cards(ex, path, rest)
-                if rest.start > max(ln.no for ln in block.lines if ln.no in taken or ln.kind != TEXT):
-                    _rest_card(ex, path, rest, declined)  # (what follows the formulas, not steps between them)
+                last = max(ln.no for ln in block.lines if ln.no in taken or ln.kind != TEXT)
+                after = [ln for ln in rest.lines if ln.no > last]
+                while after and (after[0].text[:1] in " \t" or not LIST_ITEM.match(after[0].text)):
+                    after.pop(0)  # (the end of the item that held the last formula is that formula's)
+                if after:
+                    _rest_card(ex, path, Block(TEXT, after), declined)  # (what follows the formulas, not steps
+                    # between them)
         closing, at = _closing(ex, blocks, free, used, made, label is not None, declined, (taken, whole))
         if closing is None:
             continue
@@ -320,8 +325,11 @@ def _rest_card(ex, path: str, rest: Block, declined: bool) -> None:
     """The explanations a section holds beside its formula cards ("The higher the β, the smoother the curve",
     "Computationally cheap"): a section card of the heading path, when they read as a passage of sentences."""
     back = passage([rest], False, declined)
-    if back is None:
-        return
+    if back is None:  # (one item working out numbers or opening on a formula need not cost the others their card)
+        kept = [item for item in list_items(rest.lines) if passage([Block(TEXT, item)], False, declined)]
+        back = passage([Block(TEXT, [ln for item in kept for ln in item])], False, declined) if kept else None
+    if back is None or _legend(LIST_ITEM.sub("", back, count=1)) or _later_steps_only(back) or _leaves_out(back):
+        return  # (what a formula's symbols mean, steps 2 and 3 of a list the formula broke, a gap)
     items = [line for line in back.split("\n") if line[:1] not in " \t" and LIST_ITEM.match(line)]
     if len(items) >= MIN_REST_ITEMS and all(len(item.split()) > MIN_REST_ITEM_WORDS for item in items):
         _add(ex, FORM, path, back, rest.start)
