@@ -149,3 +149,15 @@ def test_norm_indices_are_no_arithmetic_and_formulas_nothing_tells_apart_are_one
     assert [c["back"] for c in found if c["kind"] == "formula"] == [
         "$$\\hat\\beta^{\\text{ridge}} = \\arg\\min_\\beta \\|y - X\\beta\\|_2^2 + \\lambda \\|\\beta\\|_2^2$$\n\n"
         "$$\\hat\\beta^{\\text{lasso}} = \\arg\\min_\\beta \\tfrac{1}{2n}\\|y - X\\beta\\|_2^2 + \\lambda \\|\\beta\\|_1$$"]
+
+
+def test_a_power_is_no_sum_worked_out(tmp_path):
+    note = """# Automatic differentiation
+
+## Dual numbers
+
+Extend the reals with $\\varepsilon$, $\\varepsilon^2 = 0$. Then $f(a + b\\varepsilon) = f(a) + f'(a)\\,b\\,\\varepsilon$, so
+evaluating $f$ on $x + \\varepsilon$ yields the value and the derivative together.
+"""
+    found = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"autodiff.md": note}))}
+    assert found["Automatic differentiation › Dual numbers"].startswith("Extend the reals")

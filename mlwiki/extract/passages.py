@@ -114,9 +114,10 @@ _GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|the
 # search skips to a `#` or `^`; tests/test_extract_rewrites.py checks the equality)
 _TAGS = re.compile(r"#(?<![\S(]#)[A-Za-z][\w/-]*(?![\S)])|\^(?<!\S\^)[\w-]+[ \t]*$")
 # A sum worked out on numbers ("0.343 + 0.441 = 0.784"): an example, not something to recall
-# (not "F1 = 0" or "v_0 = 0": names; nor "0/1 judgement" or "24/7": a slash without spaces names a ratio;
-# `(?<![A-Za-z_\\])\d…` with the digit before the look-behind, so that the search skips to a digit)
-_ARITHMETIC = re.compile(r"\d(?<![A-Za-z_\\]\d)\s*(?:[+*×=]|-(?!\d)|(?<=\s)/(?=\s))\s*\d")
+# (not "F1 = 0", "v_0 = 0" or "$\\varepsilon^2 = 0$": names and powers; nor "0/1 judgement" or "24/7": a slash
+# without spaces names a ratio; `(?<![A-Za-z_\\^])\d…` with the digit before the look-behind, so that the search
+# skips to a digit)
+_ARITHMETIC = re.compile(r"\d(?<![A-Za-z_\\^]\d)\s*(?:[+*×=]|-(?!\d)|(?<=\s)/(?=\s))\s*\d")
 # A sentence that promises without saying ("There are many different tensor datatypes available.", "There are four
 # techniques for …" that does not name them)
 _VACUOUS = re.compile(r"(?i)there (?:are|is) (?:(?:many|several|various|a (?:lot|number|few))\b[^.:\n]*|"
