@@ -20,14 +20,21 @@ from mlwiki.extract.context import NoteContext, clean_tag, note_context
 from mlwiki.extract.walk import Extractor
 from mlwiki.models import ExtractResult
 
-__all__ = ["NoteContext", "clean_tag", "count_forms", "extract", "note_context"]
+__all__ = ["NoteContext", "clean_tag", "count_forms", "extract", "note_context", "walked"]
 
 
 def extract(body: str, ctx: NoteContext) -> ExtractResult:
     """All cards of one note body (front matter already removed), and the problems found on the way."""
+    extractor = walked(body, ctx)
+    return ExtractResult(cards=extractor.cards(), problems=extractor.problems)
+
+
+def walked(body: str, ctx: NoteContext) -> Extractor:
+    """The walk over a note body, done: its `cards()`, or the fields of each (`finished()`, what a scan stores);
+    its `problems` are complete once either was read."""
     extractor = Extractor(body, ctx)
     extractor.walk()
-    return ExtractResult(cards=extractor.cards(), problems=extractor.problems)
+    return extractor
 
 
 def count_forms(body: str, ctx: NoteContext) -> tuple[Counter, Counter]:

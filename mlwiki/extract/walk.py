@@ -4,6 +4,7 @@ match it, and finish the cards (ids, note ids, duplicates)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 
 from mlwiki import ids
 from mlwiki.extract import examples, forms, formula_cards, lists, questions
@@ -230,25 +231,29 @@ class Extractor:
 
     def cards(self) -> list[Card]:
         """The finished cards: ids given, siblings sharing a note id; a card whose id came before is dropped."""
-        cards: list[Card] = []
+        path = self.ctx.path
+        return [Card(cid, note_id, d.kind, d.front, d.back, Source(path, line), deck, tags, heading, d.group, d.text,
+                     bool(d.explicit_id), k, content_hash)
+                for k, (d, cid, note_id, line, deck, tags, heading, content_hash) in enumerate(self.finished())]
+
+    def finished(self) -> Iterator[tuple[Draft, str, str, int, str, tuple[str, ...], str, str]]:
+        """(draft, id, note id, file line, deck, tags, heading path, content hash) of each card `cards` makes, in
+        its order: what a scan stores, without making a Card of each first."""
         seen: dict[str, tuple[bool, int]] = {}  # id → (explicit, file line)
         ctx = self.ctx
-        normalize = ids.normalize
+        normalize, file_line, content_hash = ids.normalize, ctx.file_line, ids.normalized_content_hash
         for drafts, heading in self.drafts:
             fronts = [normalize(d.front) for d in drafts]  # for the content hash, and most ids
             card_ids = [draft_id(d, front) for d, front in zip(drafts, fronts)]
             note_id = drafts[0].explicit_id or card_ids[0]
             for d, cid, front in zip(drafts, card_ids, fronts):
-                line = ctx.file_line(d.line)
+                line = file_line(d.line)
                 if cid in seen:
                     self.report_repeat(cid, d, line, *seen[cid])
                     continue
                 seen[cid] = (bool(d.explicit_id), line)
                 tags = ctx.tags if not d.tags else tuple(dict.fromkeys(ctx.tags + d.tags))
-                cards.append(Card(
-                    cid, note_id, d.kind, d.front, d.back, Source(ctx.path, line), d.deck or ctx.deck, tags, heading,
-                    d.group, d.text, bool(d.explicit_id), len(cards), ids.normalized_content_hash(front, normalize(d.back))))
-        return cards
+                yield d, cid, note_id, line, d.deck or ctx.deck, tags, heading, content_hash(front, normalize(d.back))
 
     def forms(self) -> Counter:
         """How many cards each form made (before duplicates are dropped)."""

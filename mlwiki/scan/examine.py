@@ -25,16 +25,35 @@ class FileResult:
 
 def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> FileResult:
     """Read (unless its bytes are given) and extract one note file; never raises for a bad file."""
-    from mlwiki.extract import extract, note_context  # only when a note changed: keeps `due` fast
+    extractor, problems = _walk_file(config, file, data)
+    if extractor is None:
+        return FileResult(file, [], problems, skipped=True)
+    cards = extractor.cards()
+    return FileResult(file, cards, problems + extractor.problems)
+
+
+def file_rows(config: Config, file: NoteFile, data: bytes | None = None) -> Rows:
+    """`extract_file` as the scan stores it: each card a `card_row`, made from the walk's fields (not through a Card:
+    a first scan makes ~10 cards a note)."""
+    extractor, problems = _walk_file(config, file, data)
+    if extractor is None:
+        return [], problems, True
+    path, tags_json = extractor.ctx.path, _tags_json
+    rows = [(cid, note_id, d.kind.value, d.front, d.back, d.text, d.group, deck, tags_json(tags), heading, path, line,
+             k, int(bool(d.explicit_id)), content_hash)
+            for k, (d, cid, note_id, line, deck, tags, heading, content_hash) in enumerate(extractor.finished())]
+    return rows, problems + extractor.problems, False
+
+
+def _walk_file(config: Config, file: NoteFile, data: bytes | None):
+    """(the finished walk over a note file, the problems of reading it); no walk when it could not be read or opts
+    out."""
+    from mlwiki.extract import note_context, walked  # only when a note changed: keeps `due` fast
 
     note, problems = load_note(file.fspath, file.rel, data)
-    if note is None:
-        return FileResult(file, [], problems, skipped=True)
-    if note.meta.get("mlwiki") is False:
-        return FileResult(file, [], problems, skipped=True)
-    result = extract(note.body, note_context(note, config))
-    return FileResult(file, result.cards, problems + result.problems)
-
+    if note is None or note.meta.get("mlwiki") is False:
+        return None, problems
+    return walked(note.body, note_context(note, config)), problems
 
 
 def warm_up() -> None:
@@ -70,15 +89,12 @@ def examine(config: Config, file: NoteFile, known_hash: str | None = None, rows:
     digest = file_hash(data) if data is not None else None
     if digest is not None and digest == known_hash:
         return digest, None
-    result = extract_file(config, file, data)
-    if rows:
-        return digest, ([card_row(card) for card in result.cards], result.problems, result.skipped)
-    return digest, result
+    return digest, (file_rows if rows else extract_file)(config, file, data)
 
 
 def card_row(card: Card) -> tuple:
-    """A card as the store's `cards` row holds it: id, then the content columns (store.index.CARD_CONTENT_COLUMNS,
-    in that order)."""
+    """A card as the store's `cards` row holds it (as `file_rows` makes it, without the Card): id, then the content
+    columns (store.index.CARD_CONTENT_COLUMNS, in that order)."""
     return (card.id, card.note_id, card.kind.value, card.front, card.back, card.text, card.group, card.deck,
             _tags_json(tuple(card.tags)), card.heading, card.source.path, card.source.line, card.ord,
             int(card.explicit_id), card.content_hash)
