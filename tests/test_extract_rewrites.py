@@ -128,3 +128,13 @@ def test_an_announcing_phrase_is_cut_where_the_case_blind_pattern_finds_it():
               "ſ", "İ", "ı", "é"]
     for text in _texts(pieces, longest_all=4):
         assert passages._without_announcement(text) == before(text), repr(text)
+
+
+def test_words_are_counted_as_splitting_counts_them():
+    """word_count (of a cleaned text) and holds_words say what len(text.split()) says, without the split."""
+    for text in _texts(["a", "bc", " ", "  ", "\n", "\t", "\xa0", "\u2003", "[[x]]", "<!-- c -->", "$", "é"],
+                       longest_all=4, random_count=5_000):
+        clean = prose.clean_prose(text)
+        assert prose.word_count(clean) == len(clean.split()), repr(text)
+        for n in range(1, 8):
+            assert prose.holds_words(text, n) == (len(text.split()) >= n), (repr(text), n)

@@ -36,7 +36,7 @@ from mlwiki.extract.outline import outline_items
 from mlwiki.extract.parts import section_parts, titled_boxes
 from mlwiki.extract.passages import ABOUT_PAGE, NO_SUBJECT, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
-from mlwiki.extract.prose import clean_prose, is_fragment, last_sentence
+from mlwiki.extract.prose import clean_prose, holds_words, is_fragment, last_sentence, word_count
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
 from mlwiki.models import CardKind
 
@@ -148,7 +148,7 @@ def close_section(ex) -> None:
         path = f"{section.path} › {label}" if label else section.path
         declined = ex.ctx.definitions  # (then a `**Term**:` item left here is one that form declined: a step)
         if all(free) and (back := passage(blocks, label is not None, declined, names_of=path)) is not None:
-            if not section.lead or len(back.split()) >= MIN_LEAD_WORDS or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
+            if not section.lead or holds_words(back, MIN_LEAD_WORDS) or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
                 _add(ex, FORM, path, back, line)
                 named_term_cards(ex, path, blocks)  # (a term named inside it: a card of its own)
             continue
@@ -247,7 +247,7 @@ def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, la
     if not rest:
         return None, 0
     back = passage(rest, labelled, declined)
-    if back is None or len(clean_prose(back).split()) < MIN_OPENING_WORDS or _legend(back) \
+    if back is None or word_count(clean_prose(back)) < MIN_OPENING_WORDS or _legend(back) \
             or _later_steps_only(back) or _to_the_reader(back) or _leaves_out(back):
         return None, 0  # (a formula's legend, step 5 of steps a formula broke, a tutorial's "you", a gap)
     return back, rest[0].start

@@ -10,7 +10,7 @@ from mlwiki.extract.forms import STATEMENT
 from mlwiki.extract.labels import asks, list_label
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.passages import narrates, passage
-from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.prose import clean_prose, holds_words, sentences, word_count
 
 MIN_OPENING_WORDS = 10
 MAX_OPENING_SEARCH = 4  # paragraphs: further into a section, a passage no longer stands for it
@@ -32,11 +32,11 @@ def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
         if LIST_ITEM.match(block.lines[0].text) or (k and asks(blocks[k - 1])) or list_label(block.lines):
             continue  # a list goes with the sentence that introduces it (or the label over it, as a heading would
             # be), an answer with its question
-        long_enough = len(text_of(block).split()) >= MIN_OPENING_WORDS  # (spares a passage)
+        long_enough = holds_words(text_of(block), MIN_OPENING_WORDS)  # (spares a passage)
         back = passage([block], declined=declined) if long_enough else None
         if back is not None and _only_sets_up(back):
             continue  # ("**Definition**. Let $\\Omega$ be a set …": what it sets up follows)
-        if back is not None and len(clean_prose(back).split()) >= MIN_OPENING_WORDS:
+        if back is not None and word_count(clean_prose(back)) >= MIN_OPENING_WORDS:
             return k, back
         if back is None and narrates(clean_prose(text_of(block))):
             break  # what follows a tutorial's narration goes on with its story

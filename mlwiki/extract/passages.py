@@ -15,7 +15,7 @@ import re
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
-from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.prose import clean_prose, sentences, word_count
 
 MAX_WORDS = 150  # a longer passage is a page to reread, not an answer to recall
 MAX_ITEMS = 8  # an enumeration longer than this is not learnt as one card (SuperMemo's "avoid sets")
@@ -199,7 +199,7 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
                 kept.append(text)
         kept.append("")
     text = "\n".join(kept).strip()
-    if len(text.split()) > 2 * MAX_WORDS:
+    if len(text) > 4 * MAX_WORDS and len(text.split()) > 2 * MAX_WORDS:  # (that many words take more characters)
         return None  # far too long, whatever a trimmed last sentence would save (and the common case: say it fast)
     text = _without_announcement(_without_narration(text))
     if not text or code > MAX_CODE_LINES:
@@ -254,7 +254,7 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
     """Whether a section's text explains something: enough words, not too many, and (in a list) items that
     say something in words rather than name things; a list of links or titles is a table of contents."""
     clean = clean_prose(text)
-    words = len(clean.split())
+    words = word_count(clean)
     if words < MIN_WORDS or words > MAX_WORDS:  # (the cheap test first: most sections fail here, if at all)
         return False
     if (clean[:1].islower() and (not labelled or _PRONOUN.match(clean)) and not LIST_ITEM.match(text)

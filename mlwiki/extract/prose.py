@@ -82,6 +82,17 @@ def clean_prose(text: str) -> str:
     return cleaned
 
 
+def word_count(clean: str) -> int:
+    """`len(clean.split())` of a text `clean_prose` made (one space between words, none at its ends), counted without
+    making a string of each word."""
+    return clean.count(" ") + 1 if clean else 0
+
+
+def holds_words(text: str, n: int) -> bool:
+    """Whether a text holds at least `n` (≥ 1) words: `len(text.split()) >= n`, splitting off no more than `n`."""
+    return len(text.split(None, n - 1)) >= n
+
+
 def _clean(text: str) -> str:
     # (each longer substring behind one of its characters: a test of one character is several times faster)
     if ("-" in text and ("<!--" in text or "-->" in text)) or ("%" in text and "%%" in text):
