@@ -15,9 +15,15 @@ from mlwiki.store.db import (Store, _explain, connect, create_private, enable_wa
 from mlwiki.store.migrations import migrate, refuse_foreign_or_newer
 
 
+# SQLite pages of 8 KiB, not 4: a first scan writes every card, its sources and seven indexes (100 MB for 10,000
+# notes), and with pages twice the size its inserts, commits and index builds took 0.35-0.45 CPU-s less of 2.1.
+PAGE_SIZE = 8192
+
+
 def open_store(config, create: bool = True) -> Store:
     """Open (and create or migrate) the wiki's database."""
     path = config.db_path
+    new = not path.exists() or not path.stat().st_size
     if not path.exists():
         if not create:
             raise StoreError("no database yet; run `mlwiki scan` first", path=str(path))
@@ -35,6 +41,8 @@ def open_store(config, create: bool = True) -> Store:
     store = Store(path, connect(path, wal=False), warnings=synced_folder_warnings(path))
     try:
         refuse_foreign_or_newer(store)  # before anything writes to the file
+        if new:  # (only an empty file takes a page size: a WAL database keeps the one it has)
+            store.conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
         enable_wal(store.conn)
         migrate(store, config)
     except sqlite3.DatabaseError as exc:
