@@ -197,8 +197,11 @@ def _apply(index: IndexWriter, report: ScanReport, changed: list[tuple], removed
     paths = [f.rel for f, _, _ in changed] + removed
     index.replace_files([(f.rel, f.size, f.mtime_ns, digest, int(rows[2])) for f, digest, rows in changed], removed)
     index.add_problems(p for _, _, rows in changed for p in rows[1])
-    old_ids = index.ids_at(paths)
-    index.drop_sources(paths)
+    # (a streamed scan began with no card, so with no source, and reads each file once: its files have no source to
+    # look up or drop, and card_sources' path index can wait until it is done: see IndexWriter.defer_indexes)
+    old_ids = index.ids_at(paths) if not streamed else []
+    if not streamed:
+        index.drop_sources(paths)
     aliases = index.aliases([card[0] for _, _, rows in changed for card in rows[0]])
     incoming = _resolve(changed, aliases)
     existing = index.existing(incoming)
