@@ -372,7 +372,7 @@ def test_a_streamed_first_scan_stores_what_one_transaction_stores(wiki, now, mon
 
 def card_indexes(store) -> list[tuple]:
     return sorted(tuple(r) for r in store.query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
-                                                "tbl_name = 'cards'"))
+                                                "tbl_name IN ('cards', 'card_sources')"))
 
 
 def test_a_first_scan_builds_its_card_indexes_once_and_a_cut_one_leaves_them_to_the_next(wiki, now, monkeypatch):
@@ -406,8 +406,8 @@ def test_a_first_scan_builds_its_card_indexes_once_and_a_cut_one_leaves_them_to_
         synced(wiki, now)
     db = sqlite3.connect(wiki / ".mlwiki" / "mlwiki.db")
     assert db.execute("SELECT count(*) FROM cards").fetchone()[0] == 4, "two batches of two notes were kept"
-    assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cards' AND "
-                      "sql IS NOT NULL").fetchone()[0] == 0
+    assert db.execute("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('cards', "
+                      "'card_sources') AND sql IS NOT NULL").fetchone()[0] == 0
     db.close()
     monkeypatch.setattr(sync, "_apply", real)
     config, store, report = synced(wiki, now)
