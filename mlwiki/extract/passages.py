@@ -231,7 +231,9 @@ def _without_announcement(text: str) -> str:
     # differs; lower-casing keeps every position but in a text with İ, ı or ſ, where the case-blind search stays)
     lower = text.lower()
     trap = not lower.isascii() and _CASE_TRAPS.search(text)
-    if following := (_FOLLOWING.search(text) if trap else _FOLLOWING_LOWER.search(lower)):
+    # (each of its phrases holds "follow" or "below": a text without them is not searched, which most are)
+    if ("follow" in lower or "below" in lower) and \
+            (following := (_FOLLOWING.search(text) if trap else _FOLLOWING_LOWER.search(lower))):
         text = text[:following.start()].rstrip() + ":"  # (then cut like any announcement)
     if not text.endswith(":"):
         return text
