@@ -435,3 +435,15 @@ def test_a_streamed_first_scan_writes_its_last_files_in_small_batches(wiki, now,
     with store:
         assert report.cards_added == 10 and len(live_cards(store)) == 10
     assert batches == [4, 3, 2, 1]
+
+
+def test_a_note_is_read_whole_as_pathlib_reads_it(tmp_path):
+    from mlwiki.scan.examine import read_bytes
+
+    for size in (0, 1, 4095, 70_000, 300_001):
+        path = tmp_path / f"n{size}.md"
+        path.write_bytes(bytes(range(256)) * (size // 256) + b"x" * (size % 256))
+        assert read_bytes(str(path)) == path.read_bytes()
+    for bad in (tmp_path / "missing.md", tmp_path):
+        with pytest.raises(OSError):
+            read_bytes(str(bad))

@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from mlwiki.config import Config
 from mlwiki.models import Card, Problem
@@ -83,13 +83,27 @@ def examine(config: Config, file: NoteFile, known_hash: str | None = None, rows:
     """Read one note once: its hash, and its cards and problems unless its hash is `known_hash` (as `Rows` when
     `rows`)."""
     try:
-        data = Path(file.fspath).read_bytes()
+        data = read_bytes(file.fspath)
     except OSError:
         data = None  # extract_file reads it again and reports why it cannot
     digest = file_hash(data) if data is not None else None
     if digest is not None and digest == known_hash:
         return digest, None
     return digest, (file_rows if rows else extract_file)(config, file, data)
+
+
+def read_bytes(path: str) -> bytes:
+    """`Path(path).read_bytes()` in half the time (a first scan reads every note): no Path, no buffered file
+    object, one read of the size the file has and one that finds its end."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    try:
+        parts, want = [], os.fstat(fd).st_size + 1
+        while chunk := os.read(fd, want):
+            parts.append(chunk)
+            want = 1 << 16  # (it grew since: read on to its end)
+    finally:
+        os.close(fd)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def card_row(card: Card) -> tuple:
