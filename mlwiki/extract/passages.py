@@ -15,7 +15,7 @@ import re
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
-from mlwiki.extract.prose import clean_prose, sentences, word_count
+from mlwiki.extract.prose import clean_once, clean_prose, sentences, word_count
 
 MAX_WORDS = 150  # a longer passage is a page to reread, not an answer to recall
 MAX_ITEMS = 8  # an enumeration longer than this is not learnt as one card (SuperMemo's "avoid sets")
@@ -281,7 +281,7 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
     # grow, so once they are met the items left need not be counted.
     words = explaining = 0
     for item in items:
-        found = len(LOWER_WORD.findall(clean_prose(_without_label(item))))
+        found = len(LOWER_WORD.findall(clean_once(_without_label(item))))
         words, explaining = words + found, explaining + (found >= 2)
         if words >= 3 * len(items) and explaining * 2 >= len(items):
             return True

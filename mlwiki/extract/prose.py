@@ -82,6 +82,12 @@ def clean_prose(text: str) -> str:
     return cleaned
 
 
+def clean_once(text: str) -> str:
+    """`clean_prose` of a text no one cleans again (an item of a passage being judged), not remembered: the
+    passage's own cleaning stays remembered for the card that counts its words (`lists._closing`)."""
+    return _clean(text)
+
+
 def word_count(clean: str) -> int:
     """`len(clean.split())` of a text `clean_prose` made (one space between words, none at its ends), counted without
     making a string of each word."""
