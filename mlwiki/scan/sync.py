@@ -202,7 +202,8 @@ def _apply(index: IndexWriter, report: ScanReport, changed: list[tuple], removed
     old_ids = index.ids_at(paths) if not streamed else []
     if not streamed:
         index.drop_sources(paths)
-    aliases = index.aliases([card[0] for _, _, rows in changed for card in rows[0]])
+    aliases = index.aliases([card[0] for _, _, rows in changed for card in rows[0]]) \
+        if not streamed or index.has_aliases() else {}  # (a store without cards has had no re-link: none)
     incoming = _resolve(changed, aliases)
     existing = index.existing(incoming)
     if streamed:

@@ -131,6 +131,9 @@ class IndexWriter:
         """{alias: card id} for those of `card_ids` that an earlier re-link made aliases."""
         return dict(_in(self.conn, "SELECT alias, card_id FROM aliases WHERE alias IN ({marks})", card_ids))
 
+    def has_aliases(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM aliases LIMIT 1").fetchone() is not None
+
     def existing(self, card_ids: Iterable[str]) -> dict[str, bool]:
         """{id: retired?} for the ids already in the store."""
         return {r[0]: bool(r[1]) for r in _in(self.conn, "SELECT id, retired FROM cards WHERE id IN ({marks})",
