@@ -141,3 +141,16 @@ def test_words_are_counted_as_splitting_counts_them():
         assert prose.word_count(clean) == len(clean.split()), repr(text)
         for n in range(1, 8):
             assert prose.holds_words(text, n) == (len(text.split()) >= n), (repr(text), n)
+
+
+def test_a_paragraph_that_only_sets_up_is_found_as_splitting_it_first_found_it():
+    from mlwiki.extract import openings
+    from mlwiki.extract.forms import STATEMENT
+
+    def before(text: str) -> bool:  # (_only_sets_up as it was: every sentence split off, then tested)
+        found = prose.sentences(prose.clean_prose(STATEMENT.sub("", text, count=1)))
+        return bool(found) and all(openings._SETS_UP.match(sentence) for sentence in found)
+
+    pieces = ["Let", "let", "Given", " ", "\n", ".", "?", "X", "x", "letter", "e.g.", "**Definition**. ", "$x$", "A"]
+    for text in _texts(pieces, longest_all=4, random_count=10_000):
+        assert openings._only_sets_up(text) == before(text), repr(text)

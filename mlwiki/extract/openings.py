@@ -10,7 +10,7 @@ from mlwiki.extract.forms import STATEMENT
 from mlwiki.extract.labels import asks, list_label
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.passages import narrates, passage
-from mlwiki.extract.prose import clean_prose, holds_words, sentences, word_count
+from mlwiki.extract.prose import clean_once, clean_prose, holds_words, sentences, word_count
 
 MIN_OPENING_WORDS = 10
 MAX_OPENING_SEARCH = 4  # paragraphs: further into a section, a passage no longer stands for it
@@ -56,5 +56,8 @@ def _speaks_first(block: Block, taken: set[int]) -> bool:
 
 def _only_sets_up(text: str) -> bool:
     """Whether a paragraph only names what the text after it will use ("Let $X$ be a set and …")."""
-    found = sentences(clean_prose(STATEMENT.sub("", text, count=1)))
+    cleaned = clean_once(STATEMENT.sub("", text, count=1))  # (not remembered: the card counts its own text's words)
+    if not _SETS_UP.match(cleaned):
+        return False  # (nor does its first sentence, which starts it and ends on a mark: said without splitting it)
+    found = sentences(cleaned)
     return bool(found) and all(_SETS_UP.match(sentence) for sentence in found)
