@@ -55,3 +55,20 @@ def test_a_question_answered_after_an_arrow_is_a_card(tmp_path):
     # the answer may stand on the line under its question
     assert found["Qs\n\nIs RMSE the right metric for ranking?"] == "not really; users see a top-10 list, so use recall@k or NDCG@k."
     assert not any("ten thousand" in front for front in found), "no arrow, no answer"
+
+
+def test_a_days_log_is_no_card(tmp_path):
+    note = """---
+title: "2026-11-14"
+---
+
+## Did
+
+- Finished the ridge post draft and reran the churn model with five folds instead of one split.
+- Paired with R. on the recommender baseline for most of the afternoon.
+
+## Random
+
+- Reminder: the eval sheet compares fourteen checkpoints on one test set, so talk to M. about it.
+"""
+    assert cards(new_wiki(tmp_path, {"daily/2026-11-14.qmd": note})) == {}

@@ -29,7 +29,7 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
                         r"install|requirements|contents|table of contents|outline|implementation|output|changelog|"
                         r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
                         r"others?|questions?|quiz|summary table|(?:final|closing|concluding) (?:thoughts|remarks|words)|"
-                        r"wrap[- ]?up)[\W\d_]*")
+                        r"wrap[- ]?up|random|did|done|today|log|plan(?:ning)?|standup)[\W\d_]*")  # (a day's log)
 TABLE_LINE = re.compile(r"[ \t]*\|")
 _ITEM_AFTER_NEWLINE = re.compile(r"\n\s*(?:[-*+]|\d+[.)])\s")  # a line that LIST_ITEM matches (or a little more)
 # "randomly", "zeroes": prose, not a title or a name (`(?<![\w\\$])[a-z][a-z'’-]+\b`, its first letter before its
