@@ -141,3 +141,20 @@ title: "2026-11-17"
              json.loads(run(new_wiki(tmp_path, {"daily/2026-11-17.qmd": note}), "cards", "--json", ok=True).output)}
     assert found["TIL"] == ("* **Paired t-test** = one-sample t-test on the differences, for units measured twice.\n"
                            "* Peeking at an A/B test daily and stopping when p<0.05 inflates false positives massively.")
+
+
+def test_an_explanation_that_says_as_follows_or_look_at_is_no_tutorial_narration(tmp_path):
+    note = """## Model target
+RankNet models the target probability of any two documents of one query, defined as follows from their scores:
+- $P_{ij} = 1$ if $s_i > s_j$
+- $P_{ij} = 0.5$ if $s_i = s_j$
+
+## Multi-headed attention
+With multi-headed attention, we can look at the sentence several times, each time with emphasis on other places.
+- each head has its own query, key and value matrices
+- the heads' outputs are concatenated
+"""
+    found = {c["front"]: c["back"] for c in
+             json.loads(run(new_wiki(tmp_path, {"RankNet.md": note}), "cards", "--json", ok=True).output)}
+    assert found["RankNet › Model target"].startswith("RankNet models the target probability")
+    assert found["RankNet › Multi-headed attention"].startswith("With multi-headed attention")
