@@ -340,3 +340,22 @@ def test_bold_points_under_a_benefits_heading_are_no_definitions(tmp_path):
     found = cards(wiki(tmp_path, {"jax.md": BENEFITS}))
     assert [front for front in found if "Define: " in front] == ["JAX › Terms\n\nDefine: Tracer"], found
     assert found["JAX › Benefits"].startswith("- **Speed**: Compiles whole functions"), "the section's card has them"
+
+
+def test_a_list_under_an_explaining_label_is_its_parts_card_whatever_the_definitions_setting(tmp_path):
+    """With `definitions` off, `**Term**:` lines are no section text, except under a label like "Mathematical
+    Explanation:", whose items name the parts explained (they were lost: no form made a card of them)."""
+    import json
+    from conftest import new_wiki, run
+    note = """# Regularization
+
+## Dropout
+
+**Mathematical Explanation:**
+
+- **Objective:** Prevent co-adaptation of neurons by randomly dropping units during training.
+- **Mechanism:** each unit is kept with probability $p$ at every iteration, so an ensemble of subnetworks is trained.
+"""
+    cards = json.loads(run(new_wiki(tmp_path, {"regularization.md": note}), "cards", "--json", ok=True).output)
+    found = {c["front"]: c["back"] for c in cards}
+    assert found["Regularization › Dropout › Mathematical Explanation"].startswith("- **Objective:** Prevent")

@@ -51,6 +51,7 @@ _QUALITIES = re.compile(r"(?i)\b(?:benefits?|advantages?|disadvantages?|pros|con
 # "**Output:**", "**Results**"
 _EXPLAINS_LABEL = re.compile(r"(?i)[ \t]*\*\*(?:[^*\n]{0,30}[ \t])?(?:explanation|output|results?)\.?(?::\*\*|\*\*[ \t]*:?)"
                              r"[ \t]*")
+EXPLAINS_LABEL = _EXPLAINS_LABEL  # (a section's part under such a label holds its `**Term**:` lines, definitions on or off)
 _NUMBERED = re.compile(r"[ \t]*\d+[.)][ \t]")
 # "Choosing the top 5", "Knowing when to stop", "Avoiding diminishing learning rates": a gerund and its object;
 # "Learning rate", "Pooling layer" and "Embedding size" are terms

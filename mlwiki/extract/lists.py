@@ -30,6 +30,7 @@ from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of, u
 from mlwiki.extract.defining import definition_sentence_cards, named_term_cards
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
+from mlwiki.extract.forms import EXPLAINS_LABEL
 from mlwiki.extract.labels import ASKING, QUESTION_LINE, asks, list_label
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import outline_items
@@ -146,7 +147,9 @@ def close_section(ex) -> None:
             continue
         free = untaken(blocks, taken)  # (of each block: no card of another form was made from one of its lines)
         path = f"{section.path} › {label}" if label else section.path
-        declined = ex.ctx.definitions  # (then a `**Term**:` item left here is one that form declined: a step)
+        # (with definitions on, a `**Term**:` item left here is one that form declined: a step; under a label such
+        # as "Mathematical Explanation:" the items name the parts explained, no terms: the part's own text)
+        declined = ex.ctx.definitions or bool(label and EXPLAINS_LABEL.fullmatch(f"**{label}:**"))
         if all(free) and (back := passage(blocks, label is not None, declined, names_of=path)) is not None:
             if not section.lead or holds_words(back, MIN_LEAD_WORDS) or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
                 _add(ex, FORM, path, back, line)
