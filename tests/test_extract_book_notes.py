@@ -323,3 +323,14 @@ $$P(y = 1 \\mid x) = \\sigma(w^\\top x + b)$$
     found = cards(new_wiki(tmp_path, {"posts/index.qmd": listing, "Logistic regression.md": note}))
     assert not any(front.startswith("Posts") for front in found)
     assert not any("Define:" in front for front in found), "a sentence a formula breaks off defines nothing"
+
+
+def test_a_chapter_titled_introduction_is_named_by_its_folder(tmp_path):
+    note = """# Introduction
+
+## Functions
+A function is a rule that takes one or more inputs and produces a single output for each of them.
+"""
+    found = cards(new_wiki(tmp_path, {"calculus/intro.md": note, "chapters/intro.md": note}))
+    assert "Calculus: Introduction › Functions" in found
+    assert "Introduction › Functions" in found, "a folder that names nothing either ('chapters') adds nothing"

@@ -17,6 +17,8 @@ from pathlib import PurePosixPath
 
 _DATE_ONLY = re.compile(r"[\d\s._/-]*\d[\d\s._/-]*")
 _NO_SUBJECT_STEMS = frozenset(("index", "readme", "intro", "introduction", "untitled", "_index"))
+_GENERIC_TITLES = frozenset(("introduction", "intro", "overview", "summary", "basics", "notes", "getting started"))
+_GENERIC_FOLDERS = frozenset(("", "docs", "doc", "notes", "chapters", "content", "posts", "pages", "src", "book"))
 # A heading or callout title that opens a worked example or an exercise ("Example 2:", "Exercises", "Solution");
 # "Multiple Training Examples at Once" is about data points, "Problem of Class Imbalance" and "Solutions to
 # overfitting" are topics, not worked examples.
@@ -72,11 +74,20 @@ def note_subject(title: str, first_h1: str, path: str) -> str:
     for candidate in (title, first_h1):
         candidate = candidate.strip()
         if candidate and not _DATE_ONLY.fullmatch(candidate):
-            return candidate
+            return _in_its_folder(candidate, path)
     stem = PurePosixPath(path).stem.strip()
     if not stem or stem.lower() in _NO_SUBJECT_STEMS or _DATE_ONLY.fullmatch(stem):
         return ""
     return stem
+
+
+def _in_its_folder(title: str, path: str) -> str:
+    """A title that names no subject of its own ("Introduction", "Overview") with its folder's name before it, as a
+    book's chapter reads in its part: `calculus/intro.ipynb` titled "Introduction" is "Calculus: Introduction"."""
+    if title.casefold() not in _GENERIC_TITLES:
+        return title
+    folder = PurePosixPath(path).parent.name.replace("_", " ").replace("-", " ").strip()
+    return f"{folder[:1].upper()}{folder[1:]}: {title}" if folder and folder.casefold() not in _GENERIC_FOLDERS else title
 
 
 def names_subject(subject: str, headings: list[str]) -> bool:

@@ -74,6 +74,9 @@ class Extractor:
                 path.append(heading)
         if subject and self.subject and not self._under_title() and not names_subject(self.subject, path):
             path.insert(0, self.subject)
+        elif subject and path and self.subject.endswith(f": {self.first_h1}") and path[0] == self.first_h1 \
+                and self._under_title():
+            path[0] = self.subject  # (a title that names nothing, "Introduction", said with its folder's name)
         return " › ".join(path)
 
     def _under_title(self) -> bool:
