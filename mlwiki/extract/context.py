@@ -140,7 +140,7 @@ def _relative_to_notes(rel_root: str, config) -> str:
 
 # A map of content (Obsidian's "MOC - Machine Learning", "ML MOC", "Map of Content"): a note of links to others,
 # kept to find them, not study material
-_MAP_OF_CONTENT = re.compile(r"(?i)(?:.*\bMOC\b.*|.*\bmaps? of contents?\b.*)")
+_MAP_OF_CONTENT = re.compile(r"(?i)\bMOC\b|\bmaps? of contents?\b")
 
 
 def is_map_of_content(rel: str, title: str) -> bool:
@@ -148,5 +148,5 @@ def is_map_of_content(rel: str, title: str) -> bool:
     cards of it."""
     stem = PurePosixPath(rel).stem
     return ("moc" in stem.lower() or "map of" in stem.lower() or "map of" in title.lower() or "MOC" in title) and \
-        bool(_MAP_OF_CONTENT.fullmatch(stem) or _MAP_OF_CONTENT.fullmatch(title))
+        bool(_MAP_OF_CONTENT.search(stem) or _MAP_OF_CONTENT.search(title))
 

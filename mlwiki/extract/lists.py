@@ -37,7 +37,7 @@ from mlwiki.extract.outline import outline_items
 from mlwiki.extract.parts import section_parts, titled_boxes
 from mlwiki.extract.passages import ABOUT_PAGE, NO_SUBJECT, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
-from mlwiki.extract.prose import clean_prose, holds_words, is_fragment, last_sentence, word_count
+from mlwiki.extract.prose import clean_prose, holds_words, is_fragment, last_sentence, sentences, word_count
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
 from mlwiki.models import CardKind
 
@@ -73,7 +73,6 @@ _FIRST_STEP = re.compile(r"\n1[.)][ \t]")
 _REFERS_BACK = re.compile(r"(?i)(?:the )?(?:first|second|third|last|left|right)[- ](?:term|hand side|part)\b|"
                           r"[^.\n]{0,60}\bthis (?:is|means|gives|reduces to|becomes) (?:just|exactly|simply)\b")
 _IN_THIS_CASE = re.compile(r"\s*in (?:this|that|which|such a) case\b", re.I)
-_SENTENCE_END = re.compile(r"[.!?](?:\s+(?=[A-Z])|\s*$)")  # (a period before a capital or at the line's end)
 # (a "you" the text tells what to do or what happens to, "you can update your model …"; not "… when you change T")
 _TO_THE_READER = re.compile(r"(?i)(?<!when )(?<!if )\byou(?:r|['’]ll|['’]re)?\b(?! change\b)(?:[ \t]+(?:can|could|should|"
                             r"will|would|need|have|may|might|get|want|must|see|learn(?:ed)?|know|try)\b)|^you\b|"
@@ -178,7 +177,7 @@ def close_section(ex) -> None:
                     and (rest := _untaken_items(block, taken)) is not None:
                 _outline_cards(ex, path, rest, declined)  # (the items of a list no formula card took from)
                 definition_sentence_cards(ex, path, rest)
-                last = max(ln.no for ln in block.lines if ln.no in taken or ln.kind != TEXT)
+                last = block.lines[_last_card_line(block, taken)].no
                 after = [ln for ln in rest.lines if ln.no > last]
                 while after and (after[0].text[:1] in " \t" or not LIST_ITEM.match(after[0].text)):
                     after.pop(0)  # (the end of the item that held the last formula is that formula's)
@@ -259,7 +258,7 @@ def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, la
 def _after_formulas(block: Block, taken: set[int], whole: set[int]) -> Block | None:
     """The text lines a paragraph of formula cards ends with, after its last formula, unless they start a list
     (a rest card's, see _rest_card) or the paragraph's card took it whole."""
-    last = max((k for k, ln in enumerate(block.lines) if ln.kind != TEXT or ln.no in taken), default=None)
+    last = _last_card_line(block, taken)
     if last is None or any(ln.no in whole for ln in block.lines):
         return None
     tail = block.lines[last + 1:]
@@ -270,15 +269,21 @@ def _after_formulas(block: Block, taken: set[int], whole: set[int]) -> Block | N
     return Block(TEXT, tail)
 
 
+def _last_card_line(block: Block, taken: set[int]) -> int | None:
+    """The index of a paragraph's last line that is a formula's or that another form made a card of."""
+    return max((k for k, ln in enumerate(block.lines) if ln.kind != TEXT or ln.no in taken), default=None)
+
+
 def _after_first_sentence(lines: list[Line]) -> list[Line]:
     """The lines after the sentence they start with (that sentence's last line cut after its end)."""
     for k, line in enumerate(lines):
-        end = _SENTENCE_END.search(line.text)
-        if end:
-            rest = line.text[end.end():]
-            if _IN_THIS_CASE.match(rest):
-                return []  # ("In this case, the entropy is also called …": of the formula's case only)
-            return ([Line(line.no, rest, line.kind)] if rest.strip() else []) + lines[k + 1:]
+        found = sentences(line.text)
+        if len(found) == 1 and not line.text.rstrip().endswith((".", "!", "?")):
+            continue  # (the sentence goes on over the next line)
+        rest = " ".join(found[1:])
+        if _IN_THIS_CASE.match(rest):
+            return []  # ("In this case, the entropy is also called …": of the formula's case only)
+        return ([Line(line.no, rest, line.kind)] if rest.strip() else []) + lines[k + 1:]
     return []
 
 
