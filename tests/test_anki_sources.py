@@ -157,11 +157,10 @@ KILLED = r"""
 import os, sys
 from anki.collection import Collection
 col = Collection(sys.argv[1])
-col.decks.select(col.decks.id_for_name("T"))
-queued = col.sched.get_queued_cards(fetch_limit=1).cards[0]
-card = col.get_card(queued.card.id)
+cid = col.find_cards("deck:T")[0]  # not the queue: near Anki's 04:00 rollover nothing may be due
+card = col.get_card(cid)
 card.start_timer()
-col.sched.answer_card(col.sched.build_answer(card=card, states=queued.states, rating=0))
+col.sched.answer_card(col.sched.build_answer(card=card, states=col._backend.get_scheduling_states(cid), rating=0))
 os._exit(0)  # Anki killed: the answer is only in the write-ahead log
 """
 

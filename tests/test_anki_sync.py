@@ -121,7 +121,9 @@ def test_revlog_ids_are_review_times_kept_in_the_log(world, tmp_path):
 def test_reviews_in_anki_are_pulled_once_and_pushed_back(world, tmp_path):
     """The daily loop: review on the phone, pull, review at the desk, push; then one log on both sides."""
     root, col, col_path, _ = world
-    phone = {cid: (1 if i % 2 else 3) for i, cid in enumerate(col.find_cards("deck:T card:1"))}
+    # One note is left for the desk: its cards are due whatever the time of day (the phone's Again steps may cross
+    # Anki's 04:00 rollover and wait for tomorrow, and the siblings of the phone's cards are buried for today).
+    phone = {cid: (1 if i % 2 else 3) for i, cid in enumerate(col.find_cards("deck:T card:1")[:-1])}
     foreign = col.new_note(col.models.by_name("Basic"))
     foreign["Front"], foreign["Back"] = "Not from the wiki", "left alone"
     col.add_note(foreign, col.decks.id_for_name("T"))
@@ -153,7 +155,7 @@ def test_reviews_in_anki_are_pulled_once_and_pushed_back(world, tmp_path):
         assert close_enough(card["stability"], state["stability"])
         assert close_enough(card["difficulty"], state["difficulty"])
 
-    desk = review_due(root, datetime.now(timezone.utc), lambda card: 3)  # the reverse and cloze c2 cards
+    desk = review_due(root, datetime.now(timezone.utc), lambda card: 3)
     assert desk > 0
     later = datetime.now(timezone.utc)
     preview = run_json(root, "anki", "push", str(col_path), "--dry-run", now=later)
