@@ -154,3 +154,35 @@ def test_a_paragraph_that_only_sets_up_is_found_as_splitting_it_first_found_it()
     pieces = ["Let", "let", "Given", " ", "\n", ".", "?", "X", "x", "letter", "e.g.", "**Definition**. ", "$x$", "A"]
     for text in _texts(pieces, longest_all=4, random_count=10_000):
         assert openings._only_sets_up(text) == before(text), repr(text)
+
+
+def test_a_claim_subject_is_found_as_reading_every_word_found_it():
+    from mlwiki.extract import claims
+
+    def before(sentence: str) -> str | None:  # (_subject as it was: every word read, however far the verb)
+        tokens = sentence.split()
+        if not tokens or tokens[0].casefold() not in claims._ARTICLE:
+            return None
+        relative = False
+        for k, token in enumerate(tokens[1:], 1):
+            word = token.casefold().strip(",;:")
+            if token.endswith((",", ";", ":")) and word not in claims._AUX:
+                return None
+            if word in claims._RELATIVE:
+                relative = True
+            elif word in claims._AUX:
+                if relative:
+                    relative = False
+                    continue
+                if not claims.MIN_SUBJECT_WORDS <= k <= claims.MAX_SUBJECT_WORDS or \
+                        len(tokens) - k - 1 < claims.MIN_PREDICATE_WORDS:
+                    return None
+                return " ".join(tokens[:k])
+        return None
+
+    words = ["A", "The", "an", "rate", "learning", "that", "which", "is", "will", "may,", "too,", "large", "\t"]
+    rng = random.Random(27)
+    for _ in range(40_000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 24)))
+        assert claims._subject(text) == before(text), repr(text)
+        assert claims._subject(text) == claims._subject(" ".join(text.split())), repr(text)

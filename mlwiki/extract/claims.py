@@ -43,7 +43,7 @@ def claim_card(text: str, about_words: frozenset[str], path: str = "") -> tuple[
     """(front text, back) when the paragraph's first sentence opens with a subject that names something of the
     heading path (`about_words`: its words, as `defining.stems` gives them; a symbol of one or two letters of the
     `path` too: "The choice of k" under "Configuration of k") and says something of it."""
-    if not text[:2] in ("A ", "An", "Th") or _subject(" ".join(text[:400].split())) is None:
+    if not text[:2] in ("A ", "An", "Th") or _subject(text[:400]) is None:
         return None  # (most paragraphs: said before the sentences are found)
     found = sentences(" ".join(text.split()))
     first = found[0].strip() if found else ""
@@ -74,7 +74,7 @@ def _subject(sentence: str) -> str | None:
     if not tokens or tokens[0].casefold() not in _ARTICLE:
         return None
     relative = False
-    for k, token in enumerate(tokens[1:], 1):
+    for k, token in enumerate(tokens[1:MAX_SUBJECT_WORDS + 1], 1):  # (a verb further on ends no subject)
         word = token.casefold().strip(",;:")
         if token.endswith((",", ";", ":")) and word not in _AUX:
             return None  # (an aside or a list: no plain subject)
