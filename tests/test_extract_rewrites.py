@@ -106,6 +106,44 @@ def test_the_narration_gate_finds_a_key_where_a_substring_test_finds_one():
         assert bool(passages._NARRATION_GATE.search(text)) == any(key in text for key in keys), repr(text)
 
 
+
+def _phrases(items) -> list[str]:
+    """Every text a parsed pattern of alternatives matches, one character standing for each class, `\\w+` as "x"
+    and look-arounds as nothing (NARRATION's phrases: a finite list but for its `\\w+ly`)."""
+    from re import _constants as c
+
+    found = [""]
+    for op, arg in items:
+        if op is c.LITERAL:
+            options = [chr(arg)]
+        elif op is c.IN:
+            options = [chr(a) if o is c.LITERAL else "x" for o, a in arg if o in (c.LITERAL, c.CATEGORY)][:1] or ["x"]
+        elif op is c.SUBPATTERN:
+            options = _phrases(arg[3])
+        elif op is c.BRANCH:
+            options = [text for branch in arg[1] for text in _phrases(branch)]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            options = ([""] if arg[0] == 0 else []) + _phrases(arg[2])
+        elif op is c.CATEGORY:
+            options = ["x"]
+        else:  # (anchors, word boundaries and look-arounds match no character)
+            options = [""]
+        found = [a + b for a in found for b in options]
+    return found
+
+
+def test_every_phrase_of_narration_holds_a_key_of_the_gate():
+    from re import _parser
+
+    from mlwiki.extract import passages
+
+    phrases = _phrases(_parser.parse(passages.NARRATION.pattern.removeprefix("(?i)")))
+    assert len(phrases) > 200 and "you noticed" in phrases
+    for phrase in phrases:
+        if passages._NARRATION_LOWER.search(phrase):
+            assert passages._NARRATION_GATE.search(phrase), phrase
+            assert passages.narrates(phrase), phrase
+
 def test_an_announcing_phrase_is_cut_where_the_case_blind_pattern_finds_it():
     from mlwiki.extract import passages
     from mlwiki.extract.lines import LIST_ITEM

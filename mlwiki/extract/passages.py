@@ -61,7 +61,7 @@ NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin
 # on every section of every note, and the alternation is slow)
 _NARRATION_KEYS = ("let's", "let’s", "let us", "before we", "we'", "we’", "we will", "we can see", "we train", "we record",
                    "we plot", "we visuali", "we print", "we import", "we load", "we run", "we call", "we could",
-                   "you'", "you’", "you probably", "you may", "you might", "you can", "you will", "you could",
+                   "you'", "you’", "you noticed", "you probably", "you may", "you might", "you can", "you will", "you could",
                    "do you", "it looks like", "our model", "our trained model", "you learned", "you have learned", "now that", "for now", "alright", "as we saw", "as before", "diagram", "picture", "plot",
                    "image", "fig", "graph shows", "look at the", "above", "below", "follows", "following", "i want",
                    "i think", "i'", "i’", "we covered", "we have", "we discussed", "we looked", "we explored",
