@@ -47,3 +47,17 @@ def test_the_most_declared_top_deck_wins_and_other_tops_stay_as_the_notes_say(tm
     config, files, _ = init_and_export(folder)
     assert config["name"] == "ML"
     assert files == ["Français.apkg", "ML.apkg"]  # the notes asked for a second top deck
+
+
+def test_root_names_the_folder_init_writes_into_as_for_every_other_command(tmp_path, monkeypatch):
+    """`mlwiki --root ~/wiki init` initializes ~/wiki, not the folder the shell is in."""
+    folder, elsewhere = tmp_path / "wiki", tmp_path / "elsewhere"
+    write(folder, "notes/a.md", CARD.format(topic="one"))
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    run(folder, "init", ok=True)
+    assert (folder / "mlwiki.toml").is_file() and not (elsewhere / "mlwiki.toml").exists()
+    run(folder, "scan", ok=True)  # (the wiki it wrote is the one --root reads)
+    other = tmp_path / "other"
+    result = run(folder, "init", other)
+    assert result.exit_code != 0 and "two folders" in result.output and not other.exists()

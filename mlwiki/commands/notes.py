@@ -15,9 +15,10 @@ from mlwiki.textsafe import inert, one_line, plural, shorten
 
 
 @click.command()
-@click.argument("directory", required=False, type=click.Path(file_okay=False), default=".")
-def init(directory: str) -> None:
-    """Write a commented mlwiki.toml into DIRECTORY (default: here).
+@click.argument("directory", required=False, type=click.Path(file_okay=False))
+@pass_app
+def init(app: AppContext, directory: str | None) -> None:
+    """Write a commented mlwiki.toml into DIRECTORY (default: the --root given, else here).
 
     Notices a Quarto project by its _quarto.yml, and reads the notes to switch on the card forms they are
     written in (definitions, inline formulas). Never overwrites an existing config.
@@ -25,7 +26,7 @@ def init(directory: str) -> None:
     from mlwiki.config import CONFIG_NAME, config_from_dict, notes_folder_of, render_config_template
     from mlwiki.scan.check import infer_settings
 
-    folder = Path(directory).resolve()
+    folder = _init_folder(directory, app.root)
     target = folder / CONFIG_NAME
     if target.exists():
         raise MlwikiError(f"{target} already exists; edit it instead")
@@ -35,6 +36,14 @@ def init(directory: str) -> None:
     click.echo(f"Wrote {target}")
     for key, (value, why) in settings.items():
         click.echo(f"  {key} = {value}  ({why})")
+
+
+def _init_folder(directory: str | None, root: str | None) -> Path:
+    """The folder `init` writes into: DIRECTORY, else `--root` (`mlwiki --root ~/wiki init`, as every other command
+    reads it), else here; two different folders are a mistake to say, not to guess."""
+    if directory is not None and root is not None and Path(directory).resolve() != Path(root).resolve():
+        raise MlwikiError(f"init was given two folders: {directory} and --root {root}; give one")
+    return Path(directory or root or ".").resolve()
 
 
 @click.command()
