@@ -300,3 +300,13 @@ def test_a_labelled_list_after_the_opening_is_not_cut_into_orphan_lines(tmp_path
     found = fronts(new_wiki(tmp_path, {"opt.md": note}))
     assert found["Optimisation › Learning rate scheduling"] == ("Scheduling changes the learning rate during "
                                                                "training to improve convergence and final accuracy.")
+
+
+def test_a_vaults_navigation_lines_are_left_off_the_back(tmp_path):
+    note = ("Part of [[Optimization MOC]].\n\nMomentum keeps a running average of past gradients and steps along it, "
+            "so steps that agree add up and steps that disagree cancel.\n\n"
+            "## Nesterov\n\nNesterov momentum takes the gradient at the point the running average is about to "
+            "reach, which lets it slow down before it overshoots.\n\nNext: [[Adam]]\n\nBack to [[Optimization MOC]]\n")
+    found = fronts(new_wiki(tmp_path, {"Momentum.md": note}))
+    assert found["Momentum"].startswith("Momentum keeps a running average") and "MOC" not in found["Momentum"]
+    assert found["Momentum › Nesterov"].endswith("before it overshoots.")

@@ -129,8 +129,10 @@ _FOLLOWING = re.compile(r"\s(?:the following(?: \w+)?|as follows|below)[ \t]*[.:
 _FOLLOWING_LOWER = re.compile(_FOLLOWING.pattern)  # (searched in the lower-cased text: see _without_announcement)
 # Words a paragraph cannot end on: it broke off mid-sentence
 _CANNOT_END = frozenset("the a an of with to for by in on and or is are that which as".split())
-# A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]"): nothing to recall
-_LINKS_LINE = re.compile(r"(?i)[ \t]*(?:(?:see(?: also)?|links?|related(?: notes)?|cf\.?)[ \t]*:?[ \t]*)?"
+# A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]", a vault's navigation
+# "Back to [[Optimizers MOC]]", "Part of [[Training]].", "Up: [[Index]]", "Next: [[Adam]]"): nothing to recall
+_LINKS_LINE = re.compile(r"(?i)[ \t]*(?:(?:see(?: also)?|links?|related(?: notes)?|cf\.?|back to|part of|up|next|"
+                         r"prev(?:ious)?|parent)[ \t]*:?[ \t]*)?"
                          r"(?:\[\[[^\]\n]*\]\][ \t,;.]*(?:and[ \t]+)?)+")
 _PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  # "it is considered …": of what?
 _PLAIN_WORD = re.compile(r"[a-z]+\b(?![-\d])")  # "its …" goes on from before; "kNN", "k-means", "word2vec" are names
