@@ -310,3 +310,14 @@ def test_a_vaults_navigation_lines_are_left_off_the_back(tmp_path):
     found = fronts(new_wiki(tmp_path, {"Momentum.md": note}))
     assert found["Momentum"].startswith("Momentum keeps a running average") and "MOC" not in found["Momentum"]
     assert found["Momentum › Nesterov"].endswith("before it overshoots.")
+
+
+def test_a_days_diary_lines_are_no_card_and_leave_the_facts_theirs(tmp_path):
+    note = ('---\ntitle: "2026-04-02"\n---\n\nSpent the morning on the jackknife. Writing down what stuck.\n\n'
+            "## Jackknife\n\nThe jackknife estimates a statistic's bias and variance by leaving out one observation "
+            "at a time and recomputing it on the n remaining points.\n\n"
+            "Tomorrow: the bootstrap, which resamples with replacement instead.\n")
+    found = fronts(new_wiki(tmp_path, {"daily/2026-04-02.qmd": note}))
+    assert not any("Spent the morning" in back or "Tomorrow" in back for back in found.values()), found
+    assert any(back.startswith("The jackknife estimates") and back.endswith("remaining points.")
+               for back in found.values()), found

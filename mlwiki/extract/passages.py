@@ -41,8 +41,9 @@ ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|
                         r"(?:these|here|this) (?:are|is) (?:my|our) (?:\w+ )?(?:notes?|write-ups?|summar(?:y|ies))\b|"
                         r"(?:a )?(?:quick|short) (?:post|note|write-up)\b|i keep (?:re-?deriving|redoing|forgetting)\b")
 # ("These are my notes for the course.", "Quick post because I keep redoing …", "I keep re-deriving this, so …")
-# The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "For now, …") or
-# pointing at a figure the card does not show: a story to follow, not knowledge to recall
+# The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "For now, …"), of a
+# day's diary ("Spent the morning on …", "Messy notes.", "Tomorrow: …") or pointing at a figure the card does not
+# show: a story to follow, not knowledge to recall
 NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin|dive)|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|for now(?=,)|"
                        r"you (?:probably |may have )?noticed|do you remember|(?:we|you) could do (?:this|that)|you (?:may|might|can|will) (?:be able to )?(?:now )?(?:see|notice)|(?:this|the following) (?:diagram|picture|plot|image)|"
                        r"alright|it looks like|our (?:trained )?model (?:is|seems|does)|you (?:have )?learned|you['’]ve learned|as we saw|(?:same )?as before|figure|fig\.|graph shows|look at the (?:following|figure|plot|image|code|graph|diagram|table|"
@@ -51,6 +52,8 @@ NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin
                        r"image|proof|plot|graph)|such as the following|i want|i think|i['’]m|i['’]ll|i['’]d|i['’]ve|"
                        r"we (?:have )?(?:covered|discussed|looked at|explored|went through)|if you (?:enjoyed|liked)|"
                        r"follow me|"
+                       r"spent (?:the|this|all|my) (?:\w+ )?(?:morning|afternoon|evening|day|week|weekend)|messy notes|"
+                       r"writing (?:this )?down what|note to self|tomorrow(?=:)|"
                        r"we will (?:\w+ly )?(?:learn|see|focus|discuss|cover|use|look|explore|implement|build|create|"
                        r"start|talk|introduce|review)|we (?:train|record|plot|visuali[sz]e|print|import|load|run|call)"
                        r")\b|"
@@ -65,7 +68,8 @@ _NARRATION_KEYS = ("let's", "let’s", "let us", "before we", "we'", "we’", "w
                    "do you", "it looks like", "our model", "our trained model", "you learned", "you have learned", "now that", "for now", "alright", "as we saw", "as before", "diagram", "picture", "plot",
                    "image", "fig", "graph shows", "look at the", "above", "below", "follows", "following", "i want",
                    "i think", "i'", "i’", "we covered", "we have", "we discussed", "we looked", "we explored",
-                   "we went", "if you", "follow me")
+                   "we went", "if you", "follow me", "spent ", "messy notes", "writing down", "writing this down",
+                   "note to self", "tomorrow:")
 
 
 def _any_of(keys: tuple[str, ...]) -> re.Pattern:
