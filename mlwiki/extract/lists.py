@@ -350,7 +350,7 @@ def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
             not any(ln.text[:1] in " \t" and LIST_ITEM.match(ln.text) for ln in block.lines):
         return  # (the common case, said cheaply: nothing nested, no outline)
     lines = [(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]
-    for labels, nested, line in outline_items(lines):
+    for labels, nested, line in outline_items(lines, lambda label: NO_SUBJECT.fullmatch(clean_prose(label))):
         labels = [clean_prose(label) for label in labels]
         if any(NO_SUBJECT.fullmatch(label) or is_example_title(label) for label in labels):
             continue

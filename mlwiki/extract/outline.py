@@ -24,7 +24,8 @@ MAX_WORDS = 80  # tighter than a section card's: one branch of an outline is one
 MAX_ITEMS = 6
 MIN_NEW_WORDS = 3
 MIN_SUMMARY_ITEMS = 2
-MIN_INTRODUCING_WORDS = 6  # "- time of the day" over "- time of the day similarity" teaches nothing
+MIN_INTRODUCING_WORDS = 6
+MAX_ITEM_LABEL_WORDS = 2  # "Pros", "Cons", "Use case": labels that say what a branch under a sentence answers  # "- time of the day" over "- time of the day similarity" teaches nothing
 _SENTENCE_END = re.compile(r"[.!?;]\s*$")
 _TRAILING_LINK = re.compile(r"(?<=\w)\s+\[\[[^\]\n]+\]\]\s*$")  # a see-also after the label's words
 # (a label may hold math, "$\epsilon$-greedy", "$k$-means", but not be only a formula)
@@ -67,9 +68,11 @@ def _words(nested: list[str], words: int) -> int:
     return words
 
 
-def outline_items(lines: list[tuple[int, str]]) -> list[tuple[list[str], str, int]]:
+def outline_items(lines: list[tuple[int, str]], vague=None) -> list[tuple[list[str], str, int]]:
     """(labels from the outermost, back as Markdown dedented, line number) for each labelled item with nested
-    items small enough to recall; the outermost such item wins, its nested labels are not cards too."""
+    items small enough to recall; the outermost such item wins, its nested labels are not cards too. A label
+    `vague` says names no subject ("Others") is no card and no part of a front: its branches are cards of their
+    own."""
     items = [(k, _width(text)) for k, (_, text) in enumerate(lines) if LIST_ITEM.match(text)]
     found: list[tuple[list[str], str, int]] = []
     stack: list[tuple[int, str | None]] = []  # (width, label) of the items enclosing the current one
@@ -78,13 +81,17 @@ def outline_items(lines: list[tuple[int, str]]) -> list[tuple[list[str], str, in
         while stack and stack[-1][0] >= width:
             stack.pop()
         label, said = _label(lines[k][1])
+        if label is not None and vague is not None and vague(label):
+            label = ""  # (see _path)
         stack.append((width, label))
-        if k <= covered_until or any(lab is None for _, lab in stack[:-1]):
-            continue  # (under a sentence: the labels alone would not say what is asked, "… › Pros")
         end = next((j for j, w in items[position + 1:] if w <= width), len(lines))
+        if k <= covered_until or label == "" or any(lab is None for _, lab in stack[:-1]) \
+                and not (label and _asks_by_labels([text for _, text in lines[k + 1:end]])):
+            continue  # (under a sentence the labels alone would not say what is asked, "… › Pros", unless the
+            # branch's own items say it: "- Logistic regression" over "- Pros: …", "- Cons: …")
         if label is None:
             if (introduced := _introduced(lines[k][1], [text for _, text in lines[k + 1:end]])) is not None:
-                found.append(([lab for _, lab in stack[:-1]] + [introduced[0]], introduced[1], lines[k][0]))
+                found.append(([lab for _, lab in stack[:-1] if lab] + [introduced[0]], introduced[1], lines[k][0]))
                 covered_until = end - 1
             continue
         nested = [text for _, text in lines[k + 1:end] if text.strip()]
@@ -93,7 +100,7 @@ def outline_items(lines: list[tuple[int, str]]) -> list[tuple[list[str], str, in
         inner = min(_width(text) for text in nested)
         top = [text for text in nested if _width(text) == inner and LIST_ITEM.match(text)]
         words = _words(nested, len(said.split()))
-        path = [lab for _, lab in stack]
+        path = _path(stack, nested)
         if len(top) > MAX_ITEMS or words > MAX_WORDS:
             summary = _summary(nested, inner, said)
             if summary:  # (its nested labels are still cards of their own)
@@ -106,6 +113,36 @@ def outline_items(lines: list[tuple[int, str]]) -> list[tuple[list[str], str, in
         found.append((path, back, lines[k][0]))
         covered_until = end - 1
     return found
+
+
+def _path(stack: list[tuple[int, str | None]], nested: list[str]) -> list[str]:
+    """The labels a branch's front is made of: those above it that name something (not a sentence, not a vague
+    "Others"), and its own; under a sentence, its own followed by what its items give ("Logistic regression (Pros,
+    Cons)"), since no label above says what is asked."""
+    path = [lab for _, lab in stack if lab]
+    if any(lab is None for _, lab in stack[:-1]):
+        path[-1] += f" ({', '.join(_item_labels(nested))})"
+    return path
+
+
+def _item_labels(nested: list[str]) -> list[str]:
+    """The labels of a branch's top items ("- Pros: fast to train" → "Pros")."""
+    inner = min(_width(text) for text in nested)
+    return [_label(text)[0] or "" for text in nested if _width(text) == inner and LIST_ITEM.match(text)]
+
+
+def _asks_by_labels(nested: list[str]) -> bool:
+    """Whether a branch's items are all short labelled ones ("- Pros: …", "- Cons: …"): 2 to `MAX_ITEMS` of them,
+    each label at most `MAX_ITEM_LABEL_WORDS` words, which say what the branch answers."""
+    nested = [text for text in nested if text.strip()]
+    if not nested or not LIST_ITEM.match(nested[0]):
+        return False
+    inner = min(_width(text) for text in nested)
+    top = [text for text in nested if _width(text) == inner and LIST_ITEM.match(text)]
+    labels = [_label(text)[0] for text in top]
+    return 2 <= len(top) <= MAX_ITEMS and all(
+        label and len(label.split()) <= MAX_ITEM_LABEL_WORDS and _LABELLED_ITEM.match(text)
+        for label, text in zip(labels, top))
 
 
 def _summary(nested: list[str], inner: int, said: str) -> str | None:
