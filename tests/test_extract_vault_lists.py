@@ -67,3 +67,48 @@ def test_labels_under_a_sentence_that_do_not_say_what_is_asked_make_no_card(tmp_
 """
     found = cards(new_wiki(tmp_path, {"News ranking.md": note}))
     assert not any(front.endswith(("Pros", "Cons", "(Pros, Cons)")) for front in found)
+
+
+DAY = """---
+title: "2026-03-01"
+---
+Long day of meetings.
+
+## TIL
+- **Group norm** splits the channels into groups and normalises each group over its own spatial positions, so it
+  does not depend on the batch size at all.
+- **Instance norm** = group norm with one channel per group. Style transfer uses it to wash out contrast.
+- **Label smoothing**: mixes the one-hot target with a uniform distribution,
+  $$y' = (1 - \\varepsilon)\\, y + \\varepsilon / K$$
+- Gradient checkpointing: keeps only some activations and recomputes the rest during the backward pass.
+- **Weight tying** shares the input and output embeddings of a language model. Its output layer then gives
+  $$p(w) \\propto \\exp(e_w^\\top h)$$
+  which also halves the embedding parameters.
+"""
+
+
+def test_a_day_s_bold_led_facts_are_a_card_each(tmp_path):
+    found = cards(new_wiki(tmp_path, {"daily/2026-03-01.md": DAY}, 'name = "T"\ndefinitions = true\n'))
+    assert found["TIL › Group norm"] == (
+        "Group norm splits the channels into groups and normalises each group over its own spatial positions, so it "
+        "does not depend on the batch size at all.")
+    assert found["TIL › Instance norm"].startswith("Instance norm = group norm with one channel per group.")
+    assert found["TIL › Gradient checkpointing"].startswith("keeps only some activations")
+    assert "TIL" not in found, "'TIL' alone does not say what is asked"
+
+
+def test_a_fact_a_formula_breaks_keeps_only_its_whole_sentences(tmp_path):
+    found = cards(new_wiki(tmp_path, {"daily/2026-03-01.md": DAY}, 'name = "T"\ndefinitions = true\n'))
+    assert found["TIL › Weight tying"] == "Weight tying shares the input and output embeddings of a language model."
+
+
+def test_items_that_only_ask_are_no_card_beside_an_answered_question(tmp_path):
+    note = """## Open questions
+- why does the adapter start with B at zero? → so that the update starts at zero and training begins exactly
+  from the base model, whatever A holds
+- adapter dropout (on the low-rank path only) — worth it?
+- does the rank matter much above sixteen? my runs: rank 16 vs rank 64 within noise.
+"""
+    found = cards(new_wiki(tmp_path, {"daily/2026-03-02.md": "---\ntitle: '2026-03-02'\n---\n" + note}))
+    assert any(front.endswith("why does the adapter start with B at zero?") for front in found)
+    assert not any("does the rank matter" in back for back in found.values())

@@ -128,7 +128,7 @@ def test_the_explaining_items_after_a_lists_formulas_are_a_card_without_the_one_
 title: "2026-11-17"
 ---
 
-## TIL
+## Comparing two groups
 
 * **Welch's t-test** should be the default two-sample t-test. Statistic:
   $$t = \\\\frac{\\\\bar x_1 - \\\\bar x_2}{\\\\sqrt{s_1^2/n_1 + s_2^2/n_2}}$$
@@ -139,7 +139,7 @@ title: "2026-11-17"
 """
     found = {c["front"]: c["back"] for c in
              json.loads(run(new_wiki(tmp_path, {"daily/2026-11-17.qmd": note}), "cards", "--json", ok=True).output)}
-    assert found["TIL"] == ("* **Paired t-test** = one-sample t-test on the differences, for units measured twice.\n"
+    assert found["Comparing two groups"] == ("* **Paired t-test** = one-sample t-test on the differences, for units measured twice.\n"
                            "* Peeking at an A/B test daily and stopping when p<0.05 inflates false positives massively.")
 
 

@@ -71,6 +71,14 @@ limitation limitations challenge challenges solution solutions problem problems 
 disadvantages key idea goal goals result results summary explanation formula intuition reason answer question
 definition usage code tip tips warning important drawback drawbacks benefit benefits source reference references
 link links update rule update rules proof hint todo intro introduction conclusion overview details detail""".split())
+# "- **Layer norm** normalises over …", "- **Paired t-test** = a one-sample t-test on …": a list item led by its bold
+# term and saying something of it, as a day's notes list what was learnt ("**Term**: …" and "**Term** is a …" are
+# the definitions form's; "**Initial distribution** $\pi_i = …$" names a symbol)
+_BOLD_LED = re.compile(r"\*\*(?P<label>[^*\n]{2,60}?)\*\*[ \t]+(?P<rest>(?:[a-z][a-z'’-]+\b|[=≈][ \t])(?<!is\b)(?<!are\b)"
+                       r".*)", re.S)
+BULLET, NUMBERED = 1, 2  # (what kind of list item a text is, for labelled_item; 0: a paragraph)
+_LEADS_IN = re.compile(r"(?:[:,]|\b(?:is|are|as|by|be|of|to|the|an?|then|gives?|becomes?|where|so|and|or|that|"
+                       r"with|for|in|on|from))[ \t]*$", re.I)
 _LABELLED_SENTENCE = re.compile(r"[A-Z][\w-]*(?: [\w-]+){0,3}: ")
 _LABEL_STEP = re.compile(r"(?i)(?:step|case|part|phase|stage|iteration|method|option|way|approach)\s*\d+\b|\d")
 LOWER = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")
@@ -159,7 +167,7 @@ def definition_sentence_cards(ex, path: str, block: Block) -> None:
     the heading path speaks of (`ex`: the walk over the note, `mlwiki.extract.walk.Extractor`)."""
     text = text_of(block)
     if " is " not in text and " are " not in text and ": " not in text and " - " not in text \
-            and not _RARE_KEYS.search(text):
+            and "**" not in text and not _RARE_KEYS.search(text):
         _claim(ex, path, block, text)
         return  # (the common case, said cheaply: no sentence here says what something is)
     made = len(ex.drafts)
@@ -213,13 +221,17 @@ def _add_definition(ex, path: str, term: str, back: str, line: int) -> None:
     ex.drafts.append(([Draft(CardKind.DEFINITION, front, back, line, form=FORM, id_front=f"{FORM}: {front}")], front))
 
 
-def labelled_item(text: str, item: bool = True) -> tuple[str, str] | None:
+def labelled_item(text: str, item: int = BULLET) -> tuple[str, str] | None:
     """(label, back) for a paragraph or list item that opens with a short label and explains it ("Vertex - A vertex
     is …", "Memory sharing with other libraries: PyTorch can share memory with NumPy …"); None for a label that
     names no subject ("Input:", "Pros:", "Note:"), a labelled value ("Batch size: 32") or a bold term (the
-    definitions form's). A paragraph (`item` false) needs a label of two words or more and a sentence after it:
+    definitions form's: `**Term**:`), but for a bullet led by its bold term that says something of it ("- **Layer
+    norm** normalises over …", not a numbered step "1. **Initialize** the weights"). A paragraph (`item` 0) needs a label of two words or more and a sentence after it:
     "Precision: of what we flagged …" and "Scale the features first: the penalty …" are sentences with a colon."""
-    if text[:1] in "*_[$`!<|#" or not (match := _LABELLED.match(text)):
+    stated = ""  # (a bold-led statement's back says its term: "Paired t-test = a one-sample t-test on …")
+    if item == BULLET and text[:2] == "**" and (match := _BOLD_LED.match(text)):  # ("1. **Initialize** …": a step)
+        stated = f"{match.group('label').strip()} "
+    elif text[:1] in "*_[$`!<|#" or not (match := _LABELLED.match(text)):
         return None
     label, rest = match.group("label").strip(), match.group("rest").strip()
     words = label.split()
@@ -228,7 +240,7 @@ def labelled_item(text: str, item: bool = True) -> tuple[str, str] | None:
             or words[0].casefold() in _NOT_A_LABEL_START or any(w.casefold() in _CLAUSE_WORDS for w in words) \
             or "$" in label or "](" in label or "," in label:
         return None  # ("In summary, …:", "One nuance:": a sentence's start, not a label)
-    rest = rest.split("![", 1)[0].strip()  # (an image and what points at it are no part of an answer)
+    rest = stated + rest.split("![", 1)[0].strip()  # (an image and what points at it are no part of an answer)
     if _POINTER.match(rest) or narrates(rest):
         return None  # "see [[Batch gradient descent]]", "From the above two figures, …"
     found = sentences(rest)
@@ -243,25 +255,40 @@ def labelled_item(text: str, item: bool = True) -> tuple[str, str] | None:
     return label, back
 
 
-def _openings(block: Block) -> list[tuple[int, str, bool]]:
-    """(line, text, whether it is a list item) of the block's paragraph, or of each of its top-level list items
-    (its marker gone, its continuation lines joined, what is nested under it left out)."""
-    found: list[tuple[int, list[str], bool]] = []
+def _openings(block: Block) -> list[tuple[int, str, int]]:
+    """(line, text, 0 or whether it is a BULLET or NUMBERED list item) of the block's paragraph, or of each of its
+    top-level list items (its marker gone, its continuation lines joined, what is nested under it left out)."""
+    found: list[tuple[int, list[str], int]] = []
     indent = -1
+    cut: set[int] = set()  # (the items a display formula broke, or a gap where one was: their text ends before it)
+    last = -1
     for line in card_text_lines(block.lines):
         raw = line.text
         stripped = raw.lstrip()
-        if line.kind != TEXT or not stripped:
+        if found and (line.kind != TEXT or line.no > last + 1 >= 1):
+            cut.add(len(found) - 1)
+        last = line.no
+        if line.kind != TEXT or not stripped or len(found) - 1 in cut and not LIST_ITEM.match(raw):
             continue
         width = len(raw) - len(stripped)
         if (stripped[0] in "-*+" or stripped[0].isdigit()) and (item := LIST_ITEM.match(raw)):
             if indent < 0 or width <= indent:
                 indent = width if indent < 0 else indent
-                found.append((line.no, [raw[item.end():].strip()], True))
+                found.append((line.no, [raw[item.end():].strip()], NUMBERED if stripped[0].isdigit() else BULLET))
             else:
-                found.append((-1, [], True))  # (a nested item: the outline's, not a sentence of this item)
+                found.append((-1, [], BULLET))  # (a nested item: the outline's, not a sentence of this item)
         elif found and found[-1][0] >= 0:
             found[-1][1].append(stripped.rstrip())
         elif not found:
-            found.append((line.no, [stripped.rstrip()], False))
-    return [(no, " ".join(words), item) for no, words, item in found if no >= 0 and words]
+            found.append((line.no, [stripped.rstrip()], 0))
+    return [(no, _whole_sentences(" ".join(words)) if k in cut else " ".join(words), item)
+            for k, (no, words, item) in enumerate(found) if no >= 0 and words]
+
+
+def _whole_sentences(text: str) -> str:
+    """A text cut by a formula, without the sentence that led into it ("… so the step is", "… given by:");
+    "Prevalence: the share of harmful posts not caught", which the formula only restates, stays."""
+    found = sentences(text)
+    if found and _LEADS_IN.search(found[-1]):
+        found.pop()
+    return " ".join(found)

@@ -26,16 +26,17 @@ import re
 from dataclasses import dataclass, replace
 
 from mlwiki.extract import tables
+from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_and_answered, question_card
 from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of, untaken
 from mlwiki.extract.defining import definition_sentence_cards, named_term_cards
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL
-from mlwiki.extract.labels import ASKING, QUESTION_LINE, asks, list_label
+from mlwiki.extract.labels import asks, list_label
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import outline_items
 from mlwiki.extract.parts import section_parts, titled_boxes
-from mlwiki.extract.passages import ABOUT_PAGE, NO_SUBJECT, narrates, passage
+from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, NO_SUBJECT, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
 from mlwiki.extract.prose import clean_prose, holds_words, is_fragment, last_sentence, sentences, word_count
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
@@ -45,8 +46,6 @@ FORM = "section"
 LIST_FORM = "list"  # a list introduced by a sentence ending in ":", in a section too long for one card
 TABLE_FORM = "table-row"  # a row of a table that explains things, in such a section
 OUTLINE_FORM = "outline"  # a labelled bullet and the items nested under it, in such a section
-QUESTION_FORM = "question-line"  # a paragraph that only asks, and the paragraph that answers, in such a section
-MIN_INTRO_WORDS = 4
 _FORMULA_FORMS = frozenset(("formula", "lone-formula", "inline-formula"))
 MIN_REST_ITEMS = 2  # beside formula cards, a list of explanations: at least two items …
 MIN_REST_ITEM_WORDS = 4  # … each a sentence, not a label ("Derivation of the loss (MLE)")
@@ -81,12 +80,6 @@ MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the
 # … or shorter, a phrase that says what the subject is ("An extension of Word2Vec")
 _NAMES_WHAT = re.compile(r"(?:an?|the|one of the)\s+\S+\s+\S+\s+\S", re.I)
 _ANNOUNCES = re.compile(r"\s*(?:as follows|the following|below)\s*:$", re.I)  # (the list it announces is the back)
-# A paragraph that only asks: "Why not save the entire model?" ("How?" or "But what if …?" ask nothing to recall)
-_DIALOGUE = re.compile(r"(?i)\b(?:we|you|our|us|i)\b")
-# "What do these objects represent?" points back at what the card does not show ("Why does it work?" asks about
-# the subject in the heading path)
-_POINTS_BACK = re.compile(r"(?i)\b(?:these|those)\b")
-_QUESTION_START = re.compile(ASKING, re.I)
 
 
 @dataclass(slots=True)
@@ -138,7 +131,8 @@ def close_section(ex) -> None:
     if section is None or not section.path:
         return
     taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
-    # (a formula card takes its lines only; a definition or question takes the whole paragraph it starts)
+    # (a formula card takes its lines only; a definition or question takes the whole paragraph it starts, or the
+    # list item)
     whole = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form not in _FORMULA_FORMS}
     for label, line, blocks in section_parts(section.body, section.line):
         if label is not None and (not label or NO_SUBJECT.fullmatch(label) or is_example_title(label)
@@ -150,6 +144,8 @@ def close_section(ex) -> None:
         # as "Mathematical Explanation:" the items name the parts explained, no terms: the part's own text)
         declined = ex.ctx.definitions or bool(label and EXPLAINS_LABEL.fullmatch(f"**{label}:**"))
         if all(free) and (back := passage(blocks, label is not None, declined, names_of=path)) is not None:
+            if DAY_LOG.fullmatch(path) and _item_cards(ex, path, blocks):
+                continue  # ("TIL" of what? its items' labels and bold terms say)
             if not section.lead or holds_words(back, MIN_LEAD_WORDS) or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
                 _add(ex, FORM, path, back, line)
                 named_term_cards(ex, path, blocks)  # (a term named inside it: a card of its own)
@@ -165,25 +161,23 @@ def close_section(ex) -> None:
             if free[k] and k != used:
                 before = len(ex.drafts)
                 _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]), declined)
-                if k + 1 < len(blocks) and free[k + 1]:
-                    _question_card(ex, path, block, blocks[k + 1])
-                _asked_and_answered(ex, path, block)
+                asked = question_card(path, block, blocks[k + 1]) if k + 1 < len(blocks) and free[k + 1] else None
+                for found in (asked, asked_and_answered(path, block)):
+                    if found is not None:
+                        _add(ex, QUESTION_FORM, *found)
                 if tables.may_hold_table(block):
                     _table_cards(ex, path, block)
                 _outline_cards(ex, path, block, declined)
                 if len(ex.drafts) == before:  # (items a list card holds are not cards again one by one)
                     definition_sentence_cards(ex, path, block)
-            elif not free[k] and not any(ln.no in whole for ln in block.lines) \
+            elif not free[k] and not any(ln.no in whole and not LIST_ITEM.match(ln.text) for ln in block.lines) \
                     and (rest := _untaken_items(block, taken)) is not None:
                 _outline_cards(ex, path, rest, declined)  # (the items of a list no formula card took from)
-                definition_sentence_cards(ex, path, rest)
                 last = block.lines[_last_card_line(block, taken)].no
                 after = [ln for ln in rest.lines if ln.no > last]
                 while after and (after[0].text[:1] in " \t" or not LIST_ITEM.match(after[0].text)):
                     after.pop(0)  # (the end of the item that held the last formula is that formula's)
-                if after:
-                    _rest_card(ex, path, Block(TEXT, after), declined)  # (what follows the formulas, not steps
-                    # between them)
+                _rest_cards(ex, path, rest, after, declined)
         closing, at = _closing(ex, blocks, free, used, made, label is not None, declined, (taken, whole))
         if closing is None:
             continue
@@ -196,6 +190,14 @@ def close_section(ex) -> None:
         elif len(closing.split()) <= MAX_CLOSING_MERGE:  # (one card: what opens and closes)
             drafts, front = ex.drafts[opened]
             ex.drafts[opened] = ([replace(drafts[0], back=f"{opening}\n\n{closing}")], front)
+
+
+def _item_cards(ex, path: str, blocks: list[Block]) -> bool:
+    """The cards of a section's labelled and bold-led items, instead of one card of them all; whether any."""
+    made = len(ex.drafts)
+    for block in blocks:
+        definition_sentence_cards(ex, path, block)
+    return len(ex.drafts) > made
 
 
 def _explain_formula(ex, start: int, line: int, text: str) -> bool:
@@ -329,18 +331,33 @@ def _untaken_items(block: Block, taken: set[int]) -> Block | None:
     return Block(TEXT, kept) if kept else None
 
 
-def _rest_card(ex, path: str, rest: Block, declined: bool) -> None:
+def _rest_cards(ex, path: str, rest: Block, after: list[Line], declined: bool) -> None:
+    """The cards of a list's items no formula card took (`rest`): the rest card of those `after` its formulas (not
+    steps between them), and a card of each item that defines or labels its term, unless the rest card holds it.
+    Under a day's "TIL", which says not what is asked (and would be the front of every day's rest card), only the
+    items' own cards."""
+    if not DAY_LOG.fullmatch(path) and after and _rest_card(ex, path, Block(TEXT, after), declined):
+        if before := [ln for ln in rest.lines if ln.no < after[0].no]:
+            definition_sentence_cards(ex, path, Block(TEXT, before))
+    else:
+        definition_sentence_cards(ex, path, rest)
+
+
+def _rest_card(ex, path: str, rest: Block, declined: bool) -> bool:
     """The explanations a section holds beside its formula cards ("The higher the β, the smoother the curve",
-    "Computationally cheap"): a section card of the heading path, when they read as a passage of sentences."""
+    "Computationally cheap"): a section card of the heading path, when they read as a passage of sentences; whether
+    it was made. Items that only ask ("- DoRA: worth it?") are no explanation: left out."""
     back = passage([rest], False, declined)
     if back is None:  # (one item working out numbers or opening on a formula need not cost the others their card)
         kept = [item for item in list_items(rest.lines) if passage([Block(TEXT, item)], False, declined)]
         back = passage([Block(TEXT, [ln for item in kept for ln in item])], False, declined) if kept else None
     if back is None or _legend(LIST_ITEM.sub("", back, count=1)) or _later_steps_only(back) or _leaves_out(back):
-        return  # (what a formula's symbols mean, steps 2 and 3 of a list the formula broke, a gap)
+        return False  # (what a formula's symbols mean, steps 2 and 3 of a list the formula broke, a gap)
     items = [line for line in back.split("\n") if line[:1] not in " \t" and LIST_ITEM.match(line)]
-    if len(items) >= MIN_REST_ITEMS and all(len(item.split()) > MIN_REST_ITEM_WORDS for item in items):
-        _add(ex, FORM, path, back, rest.start)
+    if len(items) < MIN_REST_ITEMS or not all(len(item.split()) > MIN_REST_ITEM_WORDS for item in items) \
+            or any(sentences(clean_prose(item))[0].rstrip().endswith("?") for item in items):
+        return False
+    return _add(ex, FORM, path, back, rest.start)
 
 
 def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
@@ -371,20 +388,6 @@ def _table_cards(ex, path: str, block: Block) -> None:
 
 
 
-def _question_card(ex, path: str, block: Block, answer: Block) -> None:
-    """A paragraph that only asks a question ("Why not save the entire model?") and the paragraph after it that
-    answers: a card, as a bold question would be."""
-    if not asks(block):
-        return
-    question = clean_prose(block.lines[0].text)
-    if _DIALOGUE.search(question):
-        return  # "How could we investigate this further?": a tutorial talking to its reader
-    back = passage([answer])
-    if back is not None and not back.rstrip().endswith("?") and len(question.split()) >= MIN_INTRO_WORDS \
-            and len(back.split()) >= MIN_OPENING_WORDS:
-        _add(ex, QUESTION_FORM, f"{path}\n\n{question}", back, block.start)
-
-
 def _legend(text: str) -> bool:
     """Whether a text starts as a formula's legend or a proof (see _LEGEND_START, _SYMBOL_FIRST)."""
     if _LEGEND_START.match(text):
@@ -397,32 +400,15 @@ def _legend(text: str) -> bool:
     return bool(match.group(1) or _EXPLAINS_SYMBOL.match(match.group(3)))
 
 
-def _asked_and_answered(ex, path: str, block: Block) -> None:
-    """A paragraph that asks and then answers ("Why divide by $\\sqrt{d_k}$? For random unit vectors the dot product
-    has variance $d_k$ …"): its question is the front, the sentences after it the back."""
-    first = block.lines[0]
-    if first.kind != TEXT or "?" not in first.text or not _QUESTION_START.match(first.text) \
-            or any(ln.kind != TEXT or LIST_ITEM.match(ln.text) for ln in block.lines):
-        return  # (the common case, said cheaply: the paragraph does not open with a question)
-    text = clean_prose(text_of(block))
-    question, _, answer = text.partition("? ")
-    question += "?"
-    if not answer or not QUESTION_LINE.fullmatch(question) or _DIALOGUE.search(question) \
-            or _POINTS_BACK.search(question) or len(question.split()) < MIN_INTRO_WORDS - 1 \
-            or len(answer.split()) < MIN_OPENING_WORDS:
-        return
-    back = passage([Block(TEXT, [Line(block.start, answer, TEXT)])])
-    if back is not None and not back.rstrip().endswith("?"):
-        _add(ex, QUESTION_FORM, f"{path}\n\n{question}", back, block.start)
-
-
-def _add(ex, form: str, front: str, back: str, line: int) -> None:
+def _add(ex, form: str, front: str, back: str, line: int) -> bool:
     """A card of this module, unless another card of the note has its front (two sections of one name under one
-    heading: neither front says which is asked). Its id is made of the front, subject included: "Why it works" or
-    "Pros and Cons" head sections of many notes (a renamed note's cards follow it by the similarity of fronts)."""
+    heading: neither front says which is asked); whether it was made. Its id is made of the front, subject included:
+    "Why it works" or "Pros and Cons" head sections of many notes (a renamed note's cards follow it by the similarity
+    of fronts)."""
     if ex.has_front(front):
-        return
+        return False
     ex.drafts.append(([Draft(CardKind.BASIC, front, back, line, form=form, id_front=f"{form}: {front}")], front))
+    return True
 
 
 def _following_items(blocks: list[Block], free: list[bool]) -> list:

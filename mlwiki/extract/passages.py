@@ -30,6 +30,9 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
                         r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
                         r"others?|questions?|quiz|summary table|(?:final|closing|concluding) (?:thoughts|remarks|words)|"
                         r"wrap[- ]?up|random|did|done|today|log|plan(?:ning)?|standup)[\W\d_]*")  # (a day's log)
+# The heading of what a day's note says was learnt: a front that names nothing ("TIL" of what?) for the rest of a
+# list beside its formulas; its items' labels and bold terms do ("TIL › Paired t-test")
+DAY_LOG = re.compile(r"(?i)[\W\d_]*(?:til|today i learn(?:ed|t)|learn(?:ed|t)(?: today)?|learnings)[\W\d_]*")
 TABLE_LINE = re.compile(r"[ \t]*\|")
 _ITEM_AFTER_NEWLINE = re.compile(r"\n\s*(?:[-*+]|\d+[.)])\s")  # a line that LIST_ITEM matches (or a little more)
 # "randomly", "zeroes": prose, not a title or a name (`(?<![\w\\$])[a-z][a-z'’-]+\b`, its first letter before its

@@ -1,0 +1,59 @@
+"""Questions in a section's text, asked and answered in prose: a paragraph that only asks ("Why not save the entire
+model?") and the paragraph after it that answers, or a paragraph that asks and answers at once. Pure: blocks in,
+(front, back, line) out; `mlwiki.extract.lists` makes the cards."""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block, text_of
+from mlwiki.extract.labels import ASKING, QUESTION_LINE, asks
+from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.openings import MIN_OPENING_WORDS
+from mlwiki.extract.passages import passage
+from mlwiki.extract.prose import clean_prose
+
+FORM = "question-line"  # a paragraph that only asks, and the paragraph that answers, in such a section
+MIN_INTRO_WORDS = 4
+# A paragraph that only asks: "Why not save the entire model?" ("How?" or "But what if …?" ask nothing to recall)
+_DIALOGUE = re.compile(r"(?i)\b(?:we|you|our|us|i)\b")
+# "What do these objects represent?" points back at what the card does not show ("Why does it work?" asks about
+# the subject in the heading path)
+_POINTS_BACK = re.compile(r"(?i)\b(?:these|those)\b")
+_QUESTION_START = re.compile(ASKING, re.I)
+
+
+def question_card(path: str, block: Block, answer: Block) -> tuple[str, str, int] | None:
+    """A paragraph that only asks a question ("Why not save the entire model?") and the paragraph after it that
+    answers: (front, back, line) of a card, as a bold question would be; None when they are not."""
+    if not asks(block):
+        return None
+    question = clean_prose(block.lines[0].text)
+    if _DIALOGUE.search(question):
+        return None  # "How could we investigate this further?": a tutorial talking to its reader
+    back = passage([answer])
+    if back is not None and not back.rstrip().endswith("?") and len(question.split()) >= MIN_INTRO_WORDS \
+            and len(back.split()) >= MIN_OPENING_WORDS:
+        return f"{path}\n\n{question}", back, block.start
+    return None
+
+
+def asked_and_answered(path: str, block: Block) -> tuple[str, str, int] | None:
+    """A paragraph that asks and then answers ("Why divide by $\\sqrt{d_k}$? For random unit vectors the dot product
+    has variance $d_k$ …"): (front, back, line) of a card whose front is its question, whose back the sentences
+    after it; None when it is not such a paragraph."""
+    first = block.lines[0]
+    if first.kind != TEXT or "?" not in first.text or not _QUESTION_START.match(first.text) \
+            or any(ln.kind != TEXT or LIST_ITEM.match(ln.text) for ln in block.lines):
+        return None  # (the common case, said cheaply: the paragraph does not open with a question)
+    text = clean_prose(text_of(block))
+    question, _, answer = text.partition("? ")
+    question += "?"
+    if not answer or not QUESTION_LINE.fullmatch(question) or _DIALOGUE.search(question) \
+            or _POINTS_BACK.search(question) or len(question.split()) < MIN_INTRO_WORDS - 1 \
+            or len(answer.split()) < MIN_OPENING_WORDS:
+        return None
+    back = passage([Block(TEXT, [Line(block.start, answer, TEXT)])])
+    if back is not None and not back.rstrip().endswith("?"):
+        return f"{path}\n\n{question}", back, block.start
+    return None
