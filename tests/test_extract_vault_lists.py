@@ -112,3 +112,33 @@ def test_items_that_only_ask_are_no_card_beside_an_answered_question(tmp_path):
     found = cards(new_wiki(tmp_path, {"daily/2026-03-02.md": "---\ntitle: '2026-03-02'\n---\n" + note}))
     assert any(front.endswith("why does the adapter start with B at zero?") for front in found)
     assert not any("does the rank matter" in back for back in found.values())
+
+
+SEARCH = """## Query expansion
+Query expansion adds words to what the user typed so that documents using other words for the same thing are
+found as well; the added words come from a thesaurus, from the top documents of a first search, or from a model.
+- The user searches for laptop bag
+- The system also searches for notebook sleeve
+- Documents that say only sleeve are found for user A
+
+Pros:
+- Finds relevant documents that share no word with the query, which matters most for short queries.
+- Needs no labelled data when the words come from the first search's top documents.
+Cons
+- Drifts away from the topic when the top documents of the first search are off topic themselves.
+- Each query costs a second search, which doubles the latency of the slowest requests.
+- Longer queries match more documents, so precision falls unless the added words are weighted down.
+- Words added for a rare sense of the query word bring documents about that sense.
+"""
+
+
+def test_a_label_line_after_a_list_heads_its_own_list(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Search.md": SEARCH}))
+    assert found["Search › Query expansion › Pros"].startswith("- Finds relevant documents that share no word")
+    assert found["Search › Query expansion › Cons"].startswith("- Drifts away from the topic")
+    assert found["Search › Query expansion › Cons"].endswith("bring documents about that sense.")
+
+
+def test_a_list_ending_on_a_capital_letter_is_not_broken_off(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Search.md": SEARCH}))
+    assert found["Search › Query expansion"].endswith("- Documents that say only sleeve are found for user A")

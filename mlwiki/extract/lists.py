@@ -429,17 +429,18 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
     sentence is the front, under the heading path; the list the back. The list may follow in the same paragraph
     or right after it. Its `**Term**: …` items belong to it whatever `definitions` says: the paragraph is one no
     definition card took from ("… by alternating two steps:", `1. **E-step**: …`)."""
-    label = list_label(block.lines)
-    if label is None and (":" not in text_of(block) or not any(ln.text.rstrip().endswith(":") for ln in block.lines)):
+    labels = _label_lines(block.lines)
+    if not labels and (":" not in text_of(block) or not any(ln.text.rstrip().endswith(":") for ln in block.lines)):
         return  # (the common case, said cheaply: no sentence here introduces anything)
     lines = [ln for ln in card_text_lines(block.lines) if ln.kind == TEXT]
     for k, ln in enumerate(lines):
-        if not (ln.text.rstrip().endswith(":") or label and k == 0) or LIST_ITEM.match(ln.text):
+        label = labels.get(ln.no)
+        if not (ln.text.rstrip().endswith(":") or label) or LIST_ITEM.match(ln.text):
             continue
         items = _list_after(lines[k + 1:]) or (after if k == len(lines) - 1 else [])
         if not items:
             continue
-        if label and k == 0:  # "Algorithm:", "Pros / cons": a heading of its own, written as a line
+        if label:  # "Algorithm:", "Pros / cons": a heading of its own, written as a line
             back = passage([Block(TEXT, items)], declined=True)
             if back is not None and LIST_ITEM.match(back):
                 _add(ex, LIST_FORM, f"{path} › {label}", back, ln.no)
@@ -451,6 +452,18 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
             continue
         _add(ex, LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
 
+
+
+def _label_lines(lines: list[Line]) -> dict[int, str]:
+    """{line number: label} of the lines that head a list as a heading would: the paragraph's first line, or a
+    line right after a list ("Pros:" and its items, then "Cons" and its own, written without blank lines)."""
+    found = {lines[0].no: label} if (label := list_label(lines)) is not None else {}
+    for k in range(2, len(lines) - 1):
+        before = lines[k - 1].text
+        if lines[k].kind == TEXT and (before[:1] in " \t" or LIST_ITEM.match(before)) \
+                and (label := list_label(lines[k:k + 2])) is not None:
+            found[lines[k].no] = label
+    return found
 
 
 def _list_after(lines) -> list:

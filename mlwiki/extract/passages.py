@@ -312,7 +312,7 @@ def _broken_off(text: str) -> bool:
     """Whether a paragraph of the text ends on a word that cannot end a sentence ("… with the")."""
     for paragraph in text.split("\n\n"):
         last = paragraph.rstrip().rsplit(None, 1)[-1:] or [""]
-        if last[0].lower() in _CANNOT_END:
+        if last[0].lower() in _CANNOT_END and not last[0].isupper():  # ("… to user A": a name, not an article)
             return True
     return False
 
