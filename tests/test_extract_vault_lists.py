@@ -142,3 +142,15 @@ def test_a_label_line_after_a_list_heads_its_own_list(tmp_path):
 def test_a_list_ending_on_a_capital_letter_is_not_broken_off(tmp_path):
     found = cards(new_wiki(tmp_path, {"Search.md": SEARCH}))
     assert found["Search › Query expansion"].endswith("- Documents that say only sleeve are found for user A")
+
+
+def test_an_items_closing_lets_clause_is_cut_not_the_whole_list(tmp_path):
+    note = DESIGN.replace("- Others", """- Training
+    - Two ways of ordering the articles for one reader are common in practice
+        - Pointwise: score each article alone, as a binary click classifier would
+        - Pairwise: learn which of two articles the reader should see first
+        - Pairwise needs many more training examples per reader, let's use pointwise for the first version
+- Others""")
+    found = cards(new_wiki(tmp_path, {"News ranking.md": note}))
+    assert found["News ranking › Modelling › Training"].endswith(
+        "    - Pairwise needs many more training examples per reader")

@@ -220,11 +220,19 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
     return text if prose.strip() and not prose.rstrip().endswith(":") and reads_as_prose(prose, labelled) else None
 
 
+# A list item's closing clause that tells what the author goes on to do ("- Pairwise is dearer to train, let's
+# start with pointwise"): cut, what the item says before it stays
+_LETS_CLAUSE = re.compile(r"(?m)^([ \t]*(?:[-*+]|\d+[.)])[ \t]+[^\n]*?\w)[ \t]*[,;][ \t]*(?:so[ \t]+)?let['’]s\b[^\n]*$")
+
+
 def _without_narration(text: str) -> str:
     """The text without a paragraph's last sentences that walk the reader on ("Let's explain how with an
-    example.", "Here is the figure."): the explanation before them stands alone."""
+    example.", "Here is the figure."), and without an item's closing "…, let's start with X": the explanation
+    before them stands alone."""
     paragraphs = text.split("\n\n")
     for k, paragraph in enumerate(paragraphs):
+        if ("let" in paragraph or "Let" in paragraph) and _LETS_CLAUSE.search(paragraph):
+            paragraphs[k] = paragraph = _LETS_CLAUSE.sub(r"\1", paragraph)  # ("- …, let's choose X for a start")
         if "\n" in paragraph or LIST_ITEM.match(paragraph) or not narrates(paragraph):
             continue
         found = sentences(paragraph)
