@@ -154,3 +154,20 @@ def test_an_items_closing_lets_clause_is_cut_not_the_whole_list(tmp_path):
     found = cards(new_wiki(tmp_path, {"News ranking.md": note}))
     assert found["News ranking › Modelling › Training"].endswith(
         "    - Pairwise needs many more training examples per reader")
+
+
+def test_a_sentence_over_a_list_of_names_says_what_they_are(tmp_path):
+    note = """## Built-in selection
+Some models choose their features while they are fitted, with no separate search, for example:
+- Lasso
+- Gradient boosting
+- Random forest
+
+## Related
+- Lasso
+- Ridge
+"""
+    found = cards(new_wiki(tmp_path, {"Feature choice.md": note}))
+    assert found["Feature choice › Built-in selection\n\nSome models choose their features while they are fitted, "
+                 "with no separate search, for example:"] == "- Lasso\n- Gradient boosting\n- Random forest"
+    assert not any(back.endswith("- Ridge") for back in found.values()), "a list of links under 'Related' is no card"

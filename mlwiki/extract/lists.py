@@ -36,7 +36,7 @@ from mlwiki.extract.labels import asks, list_label
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import outline_items
 from mlwiki.extract.parts import section_parts, titled_boxes
-from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, NO_SUBJECT, narrates, passage
+from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, NO_SUBJECT, names_list, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
 from mlwiki.extract.prose import clean_prose, holds_words, is_fragment, last_sentence, sentences, word_count
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
@@ -446,7 +446,9 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
                 _add(ex, LIST_FORM, f"{path} › {label}", back, ln.no)
             continue
         intro = last_sentence(clean_prose(" ".join(x.text for x in lines[:k + 1] if not LIST_ITEM.match(x.text))))
-        back = passage([Block(TEXT, items)], declined=True)
+        # (a list of names, "- Lasso", "- Random forest", when the sentence says what kind they are: "Algorithms
+        # that select features as they learn, for example:")
+        back = passage([Block(TEXT, items)], declined=True) or names_list([Block(TEXT, items)], intro)
         if back is None or len(intro.split()) < MIN_INTRO_WORDS or narrates(_ANNOUNCES.sub("", intro)) \
                 or ABOUT_PAGE.search(intro) or sets_up_example(intro) or not LIST_ITEM.match(back):
             continue
