@@ -171,3 +171,24 @@ Some models choose their features while they are fitted, with no separate search
     assert found["Feature choice › Built-in selection\n\nSome models choose their features while they are fitted, "
                  "with no separate search, for example:"] == "- Lasso\n- Gradient boosting\n- Random forest"
     assert not any(back.endswith("- Ridge") for back in found.values()), "a list of links under 'Related' is no card"
+
+
+def test_a_long_list_that_is_all_its_section_holds_is_one_card_of_its_items(tmp_path):
+    items = ["Collect more labelled examples", "Use a smaller model", "[[Weight decay]]", "[[Dropout]]",
+             "Stop early on the validation loss", "Average several models", "Augment the inputs", "Drop noisy features",
+             "Share parameters between layers", "Others\n    - Mixup: blend pairs of examples and their labels\n"
+             "        - works best with large models trained for long"]
+    note = "## Ways to fight overfitting\n" + "".join(f"- {item}\n" for item in items)
+    found = cards(new_wiki(tmp_path, {"Overfitting.md": note}))
+    back = found["Ways to fight overfitting"]
+    assert back.startswith("- Collect more labelled examples\n") and back.endswith("- Share parameters between layers")
+    assert "Mixup" not in back and "Others" not in back, "its branches are cards of their own"
+    assert found["Ways to fight overfitting › Mixup"].startswith("blend pairs of examples")
+
+
+def test_a_long_list_of_sentences_is_still_no_card(tmp_path):
+    items = [f"Step {k} of the procedure takes the output of the one before it and transforms it in its own way"
+             for k in range(1, 11)]
+    note = "## The procedure\n" + "".join(f"- {item}\n" for item in items)
+    found = cards(new_wiki(tmp_path, {"Pipeline.md": note}))
+    assert "Pipeline › The procedure" not in found

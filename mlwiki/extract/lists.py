@@ -34,7 +34,7 @@ from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL
 from mlwiki.extract.labels import asks, list_label
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
-from mlwiki.extract.outline import outline_items
+from mlwiki.extract.outline import long_list, outline_items
 from mlwiki.extract.parts import section_parts, titled_boxes
 from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, NO_SUBJECT, names_list, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
@@ -150,6 +150,9 @@ def close_section(ex) -> None:
                 _add(ex, FORM, path, back, line)
                 named_term_cards(ex, path, blocks)  # (a term named inside it: a card of its own)
             continue
+        if len(blocks) == 1 and all(free) and label is None and (
+                back := long_list([ln.text for ln in blocks[0].lines if ln.kind == TEXT], _vague)) is not None:
+            _add(ex, LIST_FORM, path, back, line)  # (a long list, all its section says: its branches still cards)
         # The opening paragraph, unless it introduces a formula card (its front already) or is one
         used, opening = opening_paragraph(blocks, free, declined, taken) if len(blocks) > 1 or not all(free) else (-1, None)
         opened = len(ex.drafts)
@@ -367,7 +370,7 @@ def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
             not any(ln.text[:1] in " \t" and LIST_ITEM.match(ln.text) for ln in block.lines):
         return  # (the common case, said cheaply: nothing nested, no outline)
     lines = [(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]
-    for labels, nested, line in outline_items(lines, lambda label: NO_SUBJECT.fullmatch(clean_prose(label))):
+    for labels, nested, line in outline_items(lines, _vague):
         labels = [clean_prose(label) for label in labels]
         if any(NO_SUBJECT.fullmatch(label) or is_example_title(label) for label in labels):
             continue
@@ -376,6 +379,11 @@ def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
             _add(ex, OUTLINE_FORM, f"{' › '.join([path, *labels[:-1]])}\n\n{labels[-1]}", back, line)
         elif back is not None:
             _add(ex, OUTLINE_FORM, " › ".join([path, *labels]), back, line)
+
+
+def _vague(label: str) -> bool:
+    """Whether a list's label names no subject ("Others", "Misc")."""
+    return bool(NO_SUBJECT.fullmatch(clean_prose(label)))
 
 
 def _table_cards(ex, path: str, block: Block) -> None:

@@ -25,6 +25,10 @@ MAX_ITEMS = 6
 MIN_NEW_WORDS = 3
 MIN_SUMMARY_ITEMS = 2
 MIN_INTRODUCING_WORDS = 6
+MIN_LONG_ITEMS = 9  # a list this long is no section card (passages.MAX_ITEMS) …
+MAX_LONG_ITEMS = 12  # … but one card of its items when each is short, as a learner cards "methods to deal with X"
+MAX_LONG_ITEM_WORDS = 20  # (one item may say a little more: "The basic idea is …")
+MAX_LONG_MEAN_WORDS = 8
 MAX_ITEM_LABEL_WORDS = 2  # "Pros", "Cons", "Use case": labels that say what a branch under a sentence answers  # "- time of the day" over "- time of the day similarity" teaches nothing
 _SENTENCE_END = re.compile(r"[.!?;]\s*$")
 _TRAILING_LINK = re.compile(r"(?<=\w)\s+\[\[[^\]\n]+\]\]\s*$")  # a see-also after the label's words
@@ -185,3 +189,22 @@ def _introduced(text: str, nested: list[str]) -> tuple[str, str] | None:
             or not _LABELLED_ITEM.match(top[0]):  # (most of them labelled, the first one too)
         return None
     return sentence + ":", "\n".join(line.expandtabs(4)[inner:] for line in top)
+
+
+def long_list(lines: list[str], vague) -> str | None:
+    """The back of a card that asks for a list longer than a section card holds (`MAX_LONG_ITEMS` top-level items at
+    most) when it is all its section holds, so that its heading says what it lists ("## Methods to deal with
+    overfitting"): its top-level items, names or short lines (`MAX_LONG_MEAN_WORDS` words on average), without what is
+    nested under them (its branches are outline cards) and without a label `vague` says names nothing ("- Others");
+    None when the items are longer, hold formulas or code, or are mostly links."""
+    if not lines or not LIST_ITEM.match(lines[0]) or any("$$" in line or "`" in line for line in lines):
+        return None
+    top = [line for line in lines if LIST_ITEM.match(line) and _width(line) == _width(lines[0])]
+    kept = [line.strip() for line in top if not vague(LIST_ITEM.sub("", line, count=1).strip().rstrip(":"))]
+    words = [len(LIST_ITEM.sub("", line, count=1).split()) for line in kept]
+    links = sum(LIST_ITEM.sub("", line, count=1).startswith(("[[", "[")) for line in kept)
+    if not MIN_LONG_ITEMS <= len(kept) <= MAX_LONG_ITEMS or max(words) > MAX_LONG_ITEM_WORDS or 2 * links >= len(kept) \
+            or sum(words) > MAX_LONG_MEAN_WORDS * len(kept) \
+            or len(top) != len([line for line in lines if _width(line) == _width(lines[0])]):
+        return None  # (a line at the list's margin that is no item: a paragraph goes on, not a list alone)
+    return "\n".join(kept)
