@@ -192,3 +192,21 @@ def test_a_long_list_of_sentences_is_still_no_card(tmp_path):
     note = "## The procedure\n" + "".join(f"- {item}\n" for item in items)
     found = cards(new_wiki(tmp_path, {"Pipeline.md": note}))
     assert "Pipeline › The procedure" not in found
+
+
+def test_what_explains_a_formula_under_a_heading_that_repeats_the_title_goes_on_the_formula_card(tmp_path):
+    note = """A classifier is calibrated when its stated confidence matches how often it is right.
+
+## Label smoothing
+Replace the one-hot target by a mixture with the uniform distribution over the $K$ classes:
+$$y' = (1 - \\varepsilon)\\, y + \\varepsilon / K$$
+Pick $\\varepsilon$ on held-out data; values between 0.05 and 0.2 are the usual range, and the best one depends on
+how many classes there are and how noisy the labels are.
+
+- It keeps the logits from growing without bound, since the target is never exactly one.
+- It makes the network less confident on the training data, which often improves calibration on new data.
+- It hurts knowledge distillation: a smoothed teacher carries less information about class similarity.
+"""
+    found = cards(new_wiki(tmp_path, {"Label smoothing.md": note}))
+    back = next(back for front, back in found.items() if front.startswith("Label smoothing\n\nReplace the one-hot"))
+    assert back.startswith("$$y' = (1 - \\varepsilon)") and back.endswith("less information about class similarity.")

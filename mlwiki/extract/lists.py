@@ -36,7 +36,7 @@ from mlwiki.extract.labels import asks, list_label
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import long_list, outline_items
 from mlwiki.extract.parts import section_parts, titled_boxes
-from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, NO_SUBJECT, names_list, narrates, passage
+from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, MAX_WORDS, NO_SUBJECT, names_list, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
 from mlwiki.extract.prose import clean_prose, holds_words, is_fragment, last_sentence, sentences, word_count
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
@@ -184,10 +184,12 @@ def close_section(ex) -> None:
         closing, at = _closing(ex, blocks, free, used, made, label is not None, declined, (taken, whole))
         if closing is None:
             continue
-        if (_REFERS_BACK.match(closing) or made == opened and ex.has_front(path)) \
-                and _explain_formula(ex, section.drafts, at, closing):
+        homeless = made == opened and ex.has_front(path)  # (its own card would have another card's front)
+        if (_REFERS_BACK.match(closing) or homeless) \
+                and _explain_formula(ex, section.drafts, at, closing, MAX_WORDS if homeless else MAX_CLOSING_MERGE):
             continue  # ("First term = data fit, second = complexity penalty", or under "Formula: distillation
-            # loss", whose formula card has the section's front: on that formula's card)
+            # loss", whose formula card has the section's front, or under "## Temperature scaling" in the note of
+            # that name, whose opening card has it: on that formula's card)
         if made == opened:
             _add(ex, FORM, path, closing, at)
         elif len(closing.split()) <= MAX_CLOSING_MERGE:  # (one card: what opens and closes)
@@ -203,9 +205,10 @@ def _item_cards(ex, path: str, blocks: list[Block]) -> bool:
     return len(ex.drafts) > made
 
 
-def _explain_formula(ex, start: int, line: int, text: str) -> bool:
-    """Append a short text that speaks of the formula before it to that formula's card; whether there was one."""
-    if len(text.split()) > MAX_CLOSING_MERGE:
+def _explain_formula(ex, start: int, line: int, text: str, limit: int = MAX_CLOSING_MERGE) -> bool:
+    """Append a text of at most `limit` words that speaks of the formula before it to that formula's card; whether
+    there was one."""
+    if len(text.split()) > limit:
         return False
     for k in range(len(ex.drafts) - 1, start - 1, -1):
         drafts, front = ex.drafts[k]
