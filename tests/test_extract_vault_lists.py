@@ -210,3 +210,22 @@ how many classes there are and how noisy the labels are.
     found = cards(new_wiki(tmp_path, {"Label smoothing.md": note}))
     back = next(back for front, back in found.items() if front.startswith("Label smoothing\n\nReplace the one-hot"))
     assert back.startswith("$$y' = (1 - \\varepsilon)") and back.endswith("less information about class similarity.")
+
+
+def test_a_definition_ending_in_a_colon_keeps_the_conditions_listed_after_it(tmp_path):
+    note = """## Statement
+
+**Definition**. Let $V$ be a vector space over the reals. A _norm_ on $V$ is a function $\\|\\cdot\\| : V \\to \\mathbb{R}$
+such that:
+
+1. It is zero only at the zero vector, and positive everywhere else.
+2. It scales with the absolute value of a scalar factor.
+3. It satisfies the triangle inequality, for all $u, v \\in V$,
+   $$
+   \\|u + v\\| \\le \\|u\\| + \\|v\\|\\;.
+   $$
+"""
+    found = cards(new_wiki(tmp_path, {"Norm.md": note}, 'name = "T"\ndefinitions = true\n'))
+    back = found["Norm › Statement\n\nDefinition"]
+    assert back.startswith("Let $V$ be a vector space") and "such that:\n\n1. It is zero only at the zero vector" in back
+    assert "2. It scales with the absolute value" in back and back.rstrip().endswith("$$")

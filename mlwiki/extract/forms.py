@@ -300,13 +300,17 @@ def statement_card(ex, block: Block, after: Block | None = None) -> bool:
     """A paragraph that states a definition, theorem, proposition, lemma or corollary, the way mathematical
     notes label them (`**Definition**. A Euclidean space is …`), when `definitions = true`: the front is the
     heading path and the label, the back the statement, with the display formula `after` it when the statement
-    ends by introducing one ("The _variance_ is defined as" and `$$…$$`)."""
+    ends by introducing one ("The _variance_ is defined as" and `$$…$$`), or the list after it when it ends with a
+    colon (the conditions of "… such that:")."""
     first = block.lines[0]
     if not ex.ctx.definitions or first.kind != TEXT or not (match := _STATEMENT.match(first.text)):
         return False
     statement = "\n".join([first.text[match.end():]] + [ln.text for ln in block.lines[1:]]).strip()
     if after is not None and after.lines[0].kind == MATH and _INTRODUCES.search(statement):
         statement += "\n\n" + "\n".join(ln.text for ln in after.lines).strip()
+    elif after is not None and statement.endswith(":") and after.lines[0].kind == TEXT \
+            and LIST_ITEM.match(after.lines[0].text):  # ("… is a collection of functions such that:" its conditions)
+        statement += "\n\n" + "\n".join(ln.text for ln in after.lines).rstrip()
     label = match.group(1).capitalize()
     path = ex.heading_path()
     if not path:

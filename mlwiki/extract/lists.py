@@ -134,6 +134,8 @@ def close_section(ex) -> None:
     # (a formula card takes its lines only; a definition or question takes the whole paragraph it starts, or the
     # list item)
     whole = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form not in _FORMULA_FORMS}
+    for back in [d.back for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form == "statement"]:
+        taken |= {ln.no for b in section.body if text_of(b).strip() in back for ln in b.lines}  # ("such that:")
     for label, line, blocks in section_parts(section.body, section.line):
         if label is not None and (not label or NO_SUBJECT.fullmatch(label) or is_example_title(label)
                                   or label.endswith("?") or line in taken):  # (a bold question is a card already)
