@@ -229,3 +229,13 @@ such that:
     back = found["Norm › Statement\n\nDefinition"]
     assert back.startswith("Let $V$ be a vector space") and "such that:\n\n1. It is zero only at the zero vector" in back
     assert "2. It scales with the absolute value" in back and back.rstrip().endswith("$$")
+
+
+def test_a_formula_nested_under_the_words_it_completes_is_part_of_the_branch(tmp_path):
+    note = DESIGN.replace("- Others", """- Scoring tricks
+    - Temperature on the click scores
+        - divide the scores by a temperature $\\tau$ before the softmax over the page
+            - $\\mathrm{softmax}(s / \\tau)$
+- Others""")
+    found = cards(new_wiki(tmp_path, {"News ranking.md": note}))
+    assert found["News ranking › Modelling › Scoring tricks"].endswith("- $\\mathrm{softmax}(s / \\tau)$")

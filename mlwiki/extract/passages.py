@@ -109,6 +109,7 @@ _URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[\w ]{1,20}:[ \t]*
 _LABEL = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\*\*[^*\n]+\*\*|[A-Z][^:\n]{0,40}):[ \t]")
 _SPACES = re.compile(r"[ \t]*")
 _FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)  # a fenced code block
+_NESTED_ITEM = re.compile(r"[ \t]+(?:[-*+]|\d+[.)])[ \t]")
 _LONE_MATH = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^$\n]+\$[ \t.,;:]*$")  # a formula standing alone
 # A passage that goes on from something before it ("However, graph datasets …"): it answers no heading alone
 _GOES_ON = re.compile(r"(?:however|but|and|also|instead|moreover|furthermore|therefore|thus|hence|so|then|"
@@ -190,8 +191,9 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
                 continue
             first = raw.lstrip()[:1]
             if kind == MATH or (kind == TEXT and ("|" in raw and TABLE_LINE.match(raw) or "$" in raw and (
-                    first in "$-*+" or first.isdecimal()) and _LONE_MATH.match(raw))):  # (what _LONE_MATH starts with)
-                return None  # a formula left behind, or a table: not a passage to recall
+                    first in "$-*+" or first.isdecimal()) and _LONE_MATH.match(raw) and not _NESTED_ITEM.match(raw))):
+                return None  # a formula left behind, or a table: not a passage to recall (a formula nested as an
+                # item under the words it completes, "- divide by $\sqrt{d}$" over "- $softmax(…)$", is part of them)
             if kind in (BLANK, COMMENT) or not first:
                 continue
             if not declined and kind == TEXT and "**" in raw and STARTS_DEFINITION.match(raw):
