@@ -239,3 +239,19 @@ def test_a_formula_nested_under_the_words_it_completes_is_part_of_the_branch(tmp
 - Others""")
     found = cards(new_wiki(tmp_path, {"News ranking.md": note}))
     assert found["News ranking › Modelling › Scoring tricks"].endswith("- $\\mathrm{softmax}(s / \\tau)$")
+
+
+def test_an_aside_in_brackets_after_a_formula_does_not_cost_the_explanation_after_it(tmp_path):
+    note = """## The objective
+
+$$
+\\hat w = \\arg\\min_w \\; \\|y - Xw\\|_2^2 + \\lambda \\|w\\|_1
+$$
+
+(Some libraries divide the first term by the number of samples; that only rescales $\\lambda$.)
+
+Scale every feature to unit variance before fitting, since the penalty treats all weights alike.
+"""
+    found = cards(new_wiki(tmp_path, {"Lasso.md": note}))
+    assert found["Lasso › The objective"] == ("Scale every feature to unit variance before fitting, since the penalty "
+                                              "treats all weights alike.")

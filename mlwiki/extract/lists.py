@@ -253,8 +253,8 @@ def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, la
             if LIST_ITEM.match(text):
                 return None, 0  # ("- **Step decay:**" and its text below: a labelled list this card cannot keep)
             continue  # (a formula's introduction left without it)
-        if _legend(text) or rest and _to_the_reader(text):
-            continue  # (what a formula's symbols mean; an aside to the reader after what explains)
+        if _legend(text) or (rest or text[:1] == "(" and text.endswith(")")) and _to_the_reader(text):
+            continue  # (what a formula's symbols mean; an aside to the reader after what explains, or in brackets)
         rest.append(block)
     if not rest:
         return None, 0
