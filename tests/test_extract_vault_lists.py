@@ -255,3 +255,30 @@ Scale every feature to unit variance before fitting, since the penalty treats al
     found = cards(new_wiki(tmp_path, {"Lasso.md": note}))
     assert found["Lasso › The objective"] == ("Scale every feature to unit variance before fitting, since the penalty "
                                               "treats all weights alike.")
+
+
+TEXT_FEATURES = """## Bag of words
+**Bag of words**: a vector over the vocabulary with a one for each word the document holds and zero elsewhere.
+
+$$v_w = \\mathbb{1}[w \\in d]$$
+
+**Problems:**
+- the vectors are sparse and long, so models on them are slow to train
+- the order of the words is lost, so "dog bites man" equals "man bites dog"
+
+## Exercises for the chapter
+Work through these before the next lecture, then compare with a classmate.
+
+**Problems**
+1. Show that two documents with the same words in another order get the same vector.
+2. Count the dimensions of the vector for a vocabulary of fifty thousand words.
+"""
+
+
+def test_a_bold_problems_label_over_a_bulleted_list_is_a_card_beside_the_sections_other_cards(tmp_path):
+    for config in ('name = "T"\ndefinitions = true\n', 'name = "T"\n'):
+        found = cards(new_wiki(tmp_path / config[-5:-1], {"Text features.md": TEXT_FEATURES}, config))
+        assert found["Text features › Bag of words › Problems"] == (
+            "- the vectors are sparse and long, so models on them are slow to train\n"
+            "- the order of the words is lost, so \"dog bites man\" equals \"man bites dog\"")
+        assert not any("Show that two documents" in back for back in found.values()), "numbered problems: exercises"

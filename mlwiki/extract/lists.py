@@ -35,7 +35,7 @@ from mlwiki.extract.forms import EXPLAINS_LABEL
 from mlwiki.extract.labels import asks, list_label
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import long_list, outline_items
-from mlwiki.extract.parts import section_parts, titled_boxes
+from mlwiki.extract.parts import exercise_part, section_parts, titled_boxes
 from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, MAX_WORDS, NO_SUBJECT, names_list, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
 from mlwiki.extract.prose import clean_prose, holds_words, is_fragment, last_sentence, sentences, word_count
@@ -137,7 +137,7 @@ def close_section(ex) -> None:
     for back in [d.back for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form == "statement"]:
         taken |= {ln.no for b in section.body if text_of(b).strip() in back for ln in b.lines}  # ("such that:")
     for label, line, blocks in section_parts(section.body, section.line):
-        if label is not None and (not label or NO_SUBJECT.fullmatch(label) or is_example_title(label)
+        if label is not None and (not label or NO_SUBJECT.fullmatch(label) or exercise_part(label, blocks)
                                   or label.endswith("?") or line in taken):  # (a bold question is a card already)
             continue
         free = untaken(blocks, taken)  # (of each block: no card of another form was made from one of its lines)

@@ -10,7 +10,7 @@ from mlwiki.extract.blocks import Block
 from mlwiki.extract.lines import DIV_OPEN, HEADING, TEXT, Line
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.questions import QUESTION_CALLOUTS
-from mlwiki.extract.subject import EXAMPLE_CLASSES
+from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title
 
 # A paragraph's first line that only says **Label**: a part of the section of its own
 _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
@@ -19,6 +19,17 @@ _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
 _ASIDE_CALLOUTS = frozenset(("note", "tip", "important", "info", "remark"))
 _BOX = {"box": True}  # (the attributes of a titled box made a part of its section)
 _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's title
+# "**Problems:**" over "- the vectors are sparse …": what goes wrong with the section's subject, not an exercise
+_ISSUES_LABEL = re.compile(r"(?i)(?:(?:main|key|common)\s+)?(?:problems?|solutions?)")
+_BULLET = re.compile(r"[ \t]*[-*+][ \t]")
+
+
+def exercise_part(label: str, blocks: list[Block]) -> bool:
+    """Whether a part's bold label opens a worked example or an exercise ("**Example**", "**Problem 3**"); a bare
+    "**Problems:**" or "**Solutions:**" over a bulleted list names a subject's problems or their fixes."""
+    if not is_example_title(label):
+        return False
+    return not (_ISSUES_LABEL.fullmatch(label) and blocks and _BULLET.match(blocks[0].lines[0].text))
 
 
 def titled_boxes(div: Block) -> list[Block]:
