@@ -282,3 +282,18 @@ def test_a_bold_problems_label_over_a_bulleted_list_is_a_card_beside_the_section
             "- the vectors are sparse and long, so models on them are slow to train\n"
             "- the order of the words is lost, so \"dog bites man\" equals \"man bites dog\"")
         assert not any("Show that two documents" in back for back in found.values()), "numbered problems: exercises"
+
+
+def test_the_items_of_a_list_that_are_no_cards_of_their_own_stay_on_the_sections_card(tmp_path):
+    note = ("Gini impurity of a node with class proportions $p_k$, the chance two random draws disagree:\n\n"
+            "$$ G = 1 - \\sum_k p_k^2 $$\n\n"
+            "It is cheaper than entropy because it needs no logarithm.\n\n"
+            "- **Pure nodes** score exactly zero, which is why a split that isolates one class is rewarded.\n"
+            "- **Mixed nodes** score highest when every class is equally frequent in them.\n"
+            "- **Zero** is reached only when one class fills the node.\n"
+            "- With two classes it peaks at one half, when both are equally common.\n")
+    found = cards(new_wiki(tmp_path, {"Gini impurity.md": note}))
+    assert found["Gini impurity › Pure nodes"].startswith("Pure nodes score exactly zero")
+    section = found["Gini impurity"]
+    assert "no logarithm" in section and "**Zero** is reached" in section and "peaks at one half" in section
+    assert "Pure nodes" not in section, "an item that is a card of its own is not repeated"

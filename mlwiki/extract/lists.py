@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 
 from mlwiki.extract import tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_and_answered, question_card
-from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of, untaken
+from mlwiki.extract.blocks import Block, card_text_lines, items_without, list_items, text_of, untaken
 from mlwiki.extract.defining import definition_sentence_cards, named_term_cards
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
@@ -240,8 +240,9 @@ def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, la
             continue
         if any(block.start <= n <= block.lines[-1].no for n in carded):
             after_card = True
-            continue
-        if after_card and (LIST_ITEM.match(block.lines[0].text) or asks(blocks[k - 1])):
+            if (block := items_without(block, carded)) is None:
+                continue  # (a list some of whose items are cards of their own: the others stay, "- **Minimum** is 0")
+        elif after_card and (LIST_ITEM.match(block.lines[0].text) or asks(blocks[k - 1])):
             continue
         after_card = False
         if k == used or any(ln.kind == MATH for ln in block.lines) \
