@@ -321,3 +321,12 @@ def test_a_days_diary_lines_are_no_card_and_leave_the_facts_theirs(tmp_path):
     assert not any("Spent the morning" in back or "Tomorrow" in back for back in found.values()), found
     assert any(back.startswith("The jackknife estimates") and back.endswith("remaining points.")
                for back in found.values()), found
+
+
+def test_a_closing_line_led_by_an_aspect_says_it_in_the_front(tmp_path):
+    note = ("## Hit rate\n\nThe share of users whose held-out item appears among the top k recommendations:\n\n"
+            "$$ \\text{HR@}k = \\frac{\\#\\{u : \\text{hit within top } k\\}}{\\#\\text{users}} $$\n\n"
+            "Limitation: it ignores where in the top k the item sits, so rank 1 and rank k count the same.\n")
+    found = fronts(new_wiki(tmp_path, {"Ranking metrics.md": note}))
+    assert found["Ranking metrics › Hit rate › Limitation"] == ("Limitation: it ignores where in the top k the item "
+                                                                "sits, so rank 1 and rank k count the same.")

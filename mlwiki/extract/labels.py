@@ -1,5 +1,6 @@
 """Lines that head or ask in a section's text: a short label line over a list ("Algorithm:", "Pros / cons"),
-as a heading would be, and a paragraph that only asks ("Why not save the entire model?")."""
+as a heading would be, a paragraph that only asks ("Why not save the entire model?"), and a line led by the
+aspect of its subject it states ("Limitation: only the first relevant item counts")."""
 
 from __future__ import annotations
 
@@ -16,6 +17,17 @@ MAX_LABEL_CHARS = 50
 _NOT_A_LIST_LABEL = re.compile(r"(?i)(?:where|with|here|given|in which|for example|e\.g\.?|example)[\s:]*")
 ASKING = r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)\b"  # a question's first word
 QUESTION_LINE = re.compile(ASKING + r"[^\n]*\?[ \t]*", re.I)
+# One line led by the aspect of the section's subject it states: what a card of the section alone would not ask for
+_ASPECT = re.compile(r"(?i)(?:\*\*)?(?P<aspect>(?:limitation|drawback|disadvantage|advantage|benefit|caveat|pitfall|"
+                     r"use case)s?|intuition|interpretation)(?:\*\*)?:(?:\*\*)?[ \t]+\S[^\n]*")
+
+
+def aspect_front(path: str, text: str) -> str:
+    """The front of a card of `text` under `path`: "… › MRR › Limitation" for one line led by the aspect it states
+    ("Limitation: only the first relevant item counts"), so that it does not pass for the subject itself; `path`
+    otherwise."""
+    found = _ASPECT.fullmatch(text.strip())
+    return f"{path} › {found.group('aspect').capitalize()}" if found else path
 
 
 def list_label(lines: list[Line]) -> str | None:

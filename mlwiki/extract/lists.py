@@ -32,7 +32,7 @@ from mlwiki.extract.defining import definition_sentence_cards, named_term_cards
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL
-from mlwiki.extract.labels import asks, list_label
+from mlwiki.extract.labels import aspect_front, asks, list_label
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import long_list, outline_items
 from mlwiki.extract.parts import exercise_part, section_parts, titled_boxes
@@ -193,7 +193,7 @@ def close_section(ex) -> None:
             # loss", whose formula card has the section's front, or under "## Temperature scaling" in the note of
             # that name, whose opening card has it: on that formula's card)
         if made == opened:
-            _add(ex, FORM, path, closing, at)
+            _add(ex, FORM, aspect_front(path, closing), closing, at)  # ("… › MRR › Limitation")
         elif len(closing.split()) <= MAX_CLOSING_MERGE:  # (one card: what opens and closes)
             drafts, front = ex.drafts[opened]
             ex.drafts[opened] = ([replace(drafts[0], back=f"{opening}\n\n{closing}")], front)
