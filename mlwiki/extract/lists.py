@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from mlwiki.extract import tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_and_answered, question_card
 from mlwiki.extract.blocks import Block, card_text_lines, items_without, list_items, text_of, untaken
+from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
 from mlwiki.extract.defining import definition_sentence_cards, named_term_cards
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
@@ -465,6 +466,8 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
         back = passage([Block(TEXT, items)], declined=True) or names_list([Block(TEXT, items)], intro)
         if back is None or len(intro.split()) < MIN_INTRO_WORDS or narrates(_ANNOUNCES.sub("", intro)) \
                 or ABOUT_PAGE.search(intro) or sets_up_example(intro) or not LIST_ITEM.match(back):
+            if not sets_up_example(intro) and (counted := counted_list(intro, items)) is not None:
+                _add(ex, COUNTED_FORM, f"{path}\n\n{counted[0]}", counted[1], ln.no)  # ("… three methods:")
             continue
         _add(ex, LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
 

@@ -45,6 +45,8 @@ FORMS = {  # form: ((one, many), setting)
                  "heading"), ("sections", "true")),
     "list": (("list introduced by a sentence ending in `:`", "lists introduced by a sentence ending in `:`"),
              ("sections", "true")),
+    "counted-list": (("list whose introduction counts its items", "lists whose introduction counts their items"),
+                     ("sections", "true")),
     "table-row": (("row of an explaining table", "rows of explaining tables"), ("sections", "true")),
     "outline": (("labelled bullet with the items nested under it", "labelled bullets with the items nested under "
                  "them"), ("sections", "true")),

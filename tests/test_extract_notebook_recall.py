@@ -1,0 +1,81 @@
+"""Recall on tutorial notebooks (issue 23, Jupyter-Book notes): what such notes say in a tutorial's voice or in long
+sections that a learner still cards. The notes are written here in the style of a Jupyter Book of course notes
+(one Markdown cell after another, narration between the facts); the CLI reads them as a user's scan would."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def cards(root) -> dict[str, str]:
+    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+
+
+def wiki(tmp_path, notes: dict[str, str]):
+    return new_wiki(tmp_path, notes, CONFIG)
+
+
+COUNTED = """# Training tricks
+
+## Regularization
+
+A network with many weights can fit the noise of its training set as well as the signal, and then it does worse
+on new inputs than its training loss promises. Regularization trades a little training loss for a model that
+generalizes, by limiting how freely the weights can grow or how much any unit may rely on another one.
+
+In this chapter we'll look at three common ways to regularize a network:
+
+1. **Weight decay**
+2. **Dropout**
+3. **Early stopping**
+
+```python
+model = build()
+```
+
+## Schedules
+
+The learning rate rarely stays fixed for a whole run: a large step early moves fast, a small step late settles,
+and a schedule decides how the one becomes the other as training goes on, epoch by epoch or step by step.
+
+We will now meet two schedules that most libraries ship:
+
+- Step decay
+- Cosine annealing
+- Warm restarts
+
+The next pages are split into the two following sections:
+
+- Theory
+- Practice
+"""
+
+
+def test_a_list_whose_introduction_counts_its_items_is_a_card_though_the_sentence_narrates(tmp_path):
+    found = cards(wiki(tmp_path, {"Training tricks.md": COUNTED}))
+    front = "Training tricks › Regularization\n\nThree common ways to regularize a network:"
+    assert found[front] == "1. **Weight decay**\n2. **Dropout**\n3. **Early stopping**"
+    assert not any("two schedules" in f.casefold() for f in found), "two announced, three listed: no card"
+    assert not any("sections" in f for f in found), "a page's own sections are no subject"
+    assert found["Training tricks › Schedules"].startswith("The learning rate rarely stays fixed")
+
+
+def test_a_counted_list_of_explanations_is_left_to_the_passage_rules(tmp_path):
+    note = """# Optimisers
+
+## Momentum
+
+Momentum keeps a running average of past gradients and steps along it, so that directions that agree from one
+step to the next build up speed while directions that flip sign cancel out over a few steps.
+
+We'll compare two variants of it:
+
+- Heavy ball: the classic form, which adds the running average to the parameters after every single step
+- Nesterov: evaluates the gradient at the point the running average is about to carry the parameters to
+"""
+    found = cards(wiki(tmp_path, {"Optimisers.md": note}))
+    assert not any(f.endswith("Two variants of it:") for f in found), "items longer than names: not this rule's"
