@@ -79,3 +79,40 @@ We'll compare two variants of it:
 """
     found = cards(wiki(tmp_path, {"Optimisers.md": note}))
     assert not any(f.endswith("Two variants of it:") for f in found), "items longer than names: not this rule's"
+
+
+NAMED = """# Inference
+
+## Running the evaluation loop
+
+Before we predict, we need a trained model and some inputs that it has never seen during training.
+
+You probably noticed that the prediction cell used a context manager around the call to the model.
+
+torch.no_grad() switches off the recording of operations for the backward pass, so the forward pass runs faster
+and keeps less memory.
+
+Mean squared error (MSE, in PyTorch: torch.nn.MSELoss) averages the squared differences between predictions and
+targets over all examples.
+
+The evaluation loop goes through the held-out data once and only measures how far the predictions are off.
+
+PyTorch has a bunch of ready-made losses that do similar things.
+
+self.head takes 16 features and produces 2 logits.
+
+SciPy offers the following solvers:
+1. BFGS
+2. Nelder-Mead
+"""
+
+
+def test_a_paragraph_that_says_what_a_named_thing_does_is_a_card_in_a_long_section(tmp_path):
+    found = cards(wiki(tmp_path, {"Inference.md": NAMED}))
+    path = "Inference › Running the evaluation loop\n\n"
+    assert found[path + "torch.no_grad() …"].startswith("torch.no_grad() switches off the recording")
+    assert found[path + "Mean squared error (MSE, in PyTorch: torch.nn.MSELoss) …"].endswith("over all examples.")
+    assert found[path + "The evaluation loop …"].startswith("The evaluation loop goes through"), \
+        "an article's subject that names the heading's loop, and a verb in the present"
+    assert not any("PyTorch …" in f or "self.head" in f or "SciPy" in f for f in found), \
+        "a vague promise, a walk through the code above, a sentence that only introduces a list: no card"

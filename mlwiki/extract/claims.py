@@ -26,6 +26,12 @@ MAX_BACK_WORDS = 60
 # The verbs that end a subject: what the thing is, will do, can do ("… will result in", "… may never converge")
 _AUX = frozenset("""is are was were will would can cannot could may might must should does do has have tends
 tend""".split())
+# A verb in the present that says what a thing does ("measures", "implements", "involves"): a word in lower case
+# ending in a single s ("loss", "bias", "thus" are not)
+_DOES = re.compile(r"[a-z]{2,}[^suy\W]s")
+_NOT_VERBS = frozenset("this thus has was its his hers ours yours theirs perhaps always sometimes".split())
+# After these a word ending in s is a plural noun ("The number of nodes is …"), not what the subject does
+_BEFORE_NOUN = frozenset("of in on for with between and or the a an its their our your to by from".split())
 _RELATIVE = frozenset("that which who whom whose".split())
 _ARTICLE = frozenset(("a", "an", "the"))
 _WORD = re.compile(r"[^\W\d_][\w-]*")
@@ -42,9 +48,10 @@ way thing reason example case type part value set result results problem""".spli
 def claim_card(text: str, about_words: frozenset[str], path: str = "") -> tuple[str, str] | None:
     """(front text, back) when the paragraph's first sentence opens with a subject that names something of the
     heading path (`about_words`: its words, as `defining.stems` gives them; a symbol of one or two letters of the
-    `path` too: "The choice of k" under "Configuration of k") and says something of it."""
+    `path` too: "The choice of k" under "Configuration of k") and says something of it; or with a name that is
+    its own subject (see `named_claim`)."""
     if not text[:2] in ("A ", "An", "Th") or _subject(text[:400]) is None:
-        return None  # (most paragraphs: said before the sentences are found)
+        return named_claim(text)  # (most paragraphs: said before the sentences are found)
     found = sentences(" ".join(text.split()))
     first = found[0].strip() if found else ""
     if not first.endswith(".") or "$" in first or "`" in first or "[[" in first or "](" in first \
@@ -69,18 +76,20 @@ def claim_card(text: str, about_words: frozenset[str], path: str = "") -> tuple[
 
 def _subject(sentence: str) -> str | None:
     """The words before the sentence's first verb of being or modal, a relative clause's own verb left in ("A
-    learning rate that is too large"); None when that is no noun phrase of a few words led by an article."""
+    learning rate that is too large"), or before a verb in the present after a plain noun phrase ("The testing
+    loop involves …"); None when that is no noun phrase of a few words led by an article."""
     tokens = sentence.split()
     if not tokens or tokens[0].casefold() not in _ARTICLE:
         return None
-    relative = False
+    relative = had_relative = False
     for k, token in enumerate(tokens[1:MAX_SUBJECT_WORDS + 1], 1):  # (a verb further on ends no subject)
         word = token.casefold().strip(",;:")
         if token.endswith((",", ";", ":")) and word not in _AUX:
             return None  # (an aside or a list: no plain subject)
         if word in _RELATIVE:
-            relative = True
-        elif word in _AUX:
+            relative = had_relative = True  # (after a relative clause, "makes" may be its verb or the sentence's: no)
+        elif word in _AUX or (not had_relative and k >= MIN_SUBJECT_WORDS and _DOES.fullmatch(word)
+                              and word not in _NOT_VERBS and tokens[k - 1].casefold() not in _BEFORE_NOUN):
             if relative:
                 relative = False
                 continue
@@ -97,3 +106,45 @@ def _tokens(text: str) -> list[str]:
 
 def _stem(word: str) -> str:
     return re.sub(r"(?:ies|es|s)$", "", word) if len(word) > 4 else word
+
+
+# A name that is its own subject: code ("torch.inference_mode()", ".state_dict()", "`nn.Linear`"; not a call on
+# values, "`exp(1000.0)`", which is an example), or a word with a
+# capital or a digit inside it ("Word2Vec", "H-Softmax", "GraphSAGE", "MAE"), or a few capitalised words spelled out
+# by an abbreviation in brackets ("Mean absolute error (MAE, …)")
+_NAME = re.compile(r"(?:`\.?[A-Za-z_][\w.]*(?:\(\))?`|\.?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?|[A-Za-z_]\w*\(\)|"
+                   r"[A-Za-z][a-z]*[A-Z0-9][\w-]*)(?=[\s(])|[A-Z][a-z]+(?: [a-z]+){0,3}(?= \((?-i:[A-Z]{2,})\b)")
+_ASIDE = re.compile(r" ?\([^()\n]{1,60}\)")
+MAX_NAMED_BACK_WORDS = 80
+_NOT_NAMES = frozenset("AI I OK ML DL".split())
+_LIST_START = re.compile(r"\n[ \t]*(?:[-*+]|\d+[.)])[ \t]")
+_VAGUE_PREDICATE = re.compile(r"\s*(?:has|have|offers|provides|includes|contains|supports)\s+(?:a bunch of|a lot of|lots of|"
+                              r"many|several|various|some|a few|a number of|plenty of)\b")
+
+
+def named_claim(text: str) -> tuple[str, str] | None:
+    """(front text, back) for a paragraph that opens by saying what a named thing is or does ("torch.inference_mode()
+    turns off gradient tracking …", "Mean absolute error (MAE) measures …", "Node2Vec was introduced in 2016 …"):
+    the name asks, the paragraph's sentences up to `MAX_NAMED_BACK_WORDS` answer (up to one that speaks to the reader
+    or announces what the card does not show)."""
+    name = _NAME.match(text)
+    if name is None or name.group(0) in _NOT_NAMES or name.group(0).startswith("self."):
+        return None  # ("self.layer_1 takes 2 input features": a walk through the code above)
+    text = _LIST_START.split(text, 1)[0]  # (a list after the sentence is no part of it: "… two implementations: 1. …")
+    rest = text[name.end():]
+    aside = _ASIDE.match(rest)
+    subject = name.group(0) + (aside.group(0) if aside else "")
+    rest = rest[aside.end():] if aside else rest
+    verb = rest.split(None, 1)[0] if rest.strip() else ""
+    if not rest[:1].isspace() or not (verb in _AUX or _DOES.fullmatch(verb)) or _VAGUE_PREDICATE.match(rest):
+        return None  # ("PyTorch has a bunch of ready-made functions …" promises without saying)
+    back = ""
+    for sentence in sentences(" ".join(text.split())):
+        sentence = sentence.strip()
+        if _READER.search(sentence) or sentence.endswith((":", "?")) or \
+                len(f"{back} {sentence}".split()) > MAX_NAMED_BACK_WORDS:
+            break
+        back = f"{back} {sentence}".strip()
+    if len(back.split()) - len(subject.split()) < MIN_PREDICATE_WORDS or "$" in back:
+        return None
+    return f"{clean_prose(subject)} …", back

@@ -190,14 +190,20 @@ def definition_sentence_cards(ex, path: str, block: Block) -> None:
 
 def _claim(ex, path: str, block: Block, text: str) -> None:
     """A claim card for a paragraph (not a list) that opens by saying something of what its headings name."""
-    if block.lines[0].kind != TEXT or LIST_ITEM.match(block.lines[0].text) or text[:1] not in "AT":
+    if block.lines[0].kind != TEXT or LIST_ITEM.match(block.lines[0].text):
         return
     found = claim_card(text, stems(path), path)
-    if found is not None:
+    if found is not None and not _on_a_front(ex, found[1]):  # (not the introduction a formula card shows)
         front = prefix_heading(path, found[0])
         if not ex.has_front(front):
             ex.drafts.append(([Draft(CardKind.BASIC, front, found[1], block.start, form=CLAIM_FORM,
                                      id_front=f"{CLAIM_FORM}: {front}")], front))
+
+
+def _on_a_front(ex, sentence: str) -> bool:
+    """Whether a card of the note shows the sentence on its front already (a formula's introduction)."""
+    start = sentence[:60]
+    return any(start in d.front for drafts, _ in ex.drafts for d in drafts)
 
 
 def named_term_cards(ex, path: str, blocks: list[Block]) -> None:
