@@ -116,3 +116,29 @@ def test_a_paragraph_that_says_what_a_named_thing_does_is_a_card_in_a_long_secti
         "an article's subject that names the heading's loop, and a verb in the present"
     assert not any("PyTorch …" in f or "self.head" in f or "SciPy" in f for f in found), \
         "a vague promise, a walk through the code above, a sentence that only introduces a list: no card"
+
+
+NARRATED = """# Graph learning
+
+## Citation graphs
+
+In this section, we will train a node classifier on a citation graph. A citation graph has one node per paper and an
+edge wherever one paper cites another, and each node carries the words of its paper's abstract as features.
+
+## Walks
+
+In this section, we will write a function for random walks. This function takes a start node and a length and
+returns the nodes it visited on the way.
+
+## Convergence
+
+Next we'll plot the loss per epoch. Based on your plot, would you say that the training loss has converged?
+"""
+
+
+def test_a_paragraphs_narrating_first_sentence_is_cut_when_the_rest_stands_alone(tmp_path):
+    found = cards(wiki(tmp_path, {"Graph learning.md": NARRATED}))
+    assert found["Graph learning › Citation graphs"].startswith("A citation graph has one node per paper"), \
+        "the narration cut, what it announced stays"
+    assert "Graph learning › Walks" not in found, "'This function …' goes on from the sentence cut"
+    assert "Graph learning › Convergence" not in found, "what is left asks the reader: no card"

@@ -142,6 +142,11 @@ _CANNOT_END = frozenset("the a an of with to for by in on and or is are that whi
 _LINKS_LINE = re.compile(r"(?i)[ \t]*(?:(?:see(?: also)?|links?|related(?: notes)?|cf\.?|back to|part of|up|next|"
                          r"prev(?:ious)?|parent)[ \t]*:?[ \t]*)?"
                          r"(?:\[\[[^\]\n]*\]\][ \t,;.]*(?:and[ \t]+)?)+")
+# A page's plan for its reader: "In this section, we will train …", "In the next chapter I …"
+_PLANS = re.compile(r"(?i)in (?:this|the following|the next) (?:section|chapter|notebook|part|lesson|tutorial|post|"
+                    r"article),?\s+(?:we|i|you)\b")
+_READER_WORD = re.compile(r"\byour?\b", re.I)
+_POINTS_BACK = re.compile(r"(?:this|these|that|those|it|its|they|their|then|here|there|so|such)\b", re.I)
 _PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  # "it is considered …": of what?
 _PLAIN_WORD = re.compile(r"[a-z]+\b(?![-\d])")  # "its …" goes on from before; "kNN", "k-means", "word2vec" are names
 _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
@@ -228,19 +233,28 @@ _LETS_CLAUSE = re.compile(r"(?m)^([ \t]*(?:[-*+]|\d+[.)])[ \t]+[^\n]*?\w)[ \t]*[
 
 
 def _without_narration(text: str) -> str:
-    """The text without a paragraph's last sentences that walk the reader on ("Let's explain how with an
-    example.", "Here is the figure."), and without an item's closing "…, let's start with X": the explanation
-    before them stands alone."""
+    """The text without a paragraph's first and last sentences that walk the reader on ("In this section, we will
+    build …", "Let's explain how with an example.", "Here is the figure."), and without an item's closing "…, let's
+    start with X": the explanation between them stands alone, unless it starts by pointing back at what was cut
+    ("This function takes …")."""
     paragraphs = text.split("\n\n")
     for k, paragraph in enumerate(paragraphs):
         if ("let" in paragraph or "Let" in paragraph) and _LETS_CLAUSE.search(paragraph):
             paragraphs[k] = paragraph = _LETS_CLAUSE.sub(r"\1", paragraph)  # ("- …, let's choose X for a start")
-        if "\n" in paragraph or LIST_ITEM.match(paragraph) or not narrates(paragraph):
+        if LIST_ITEM.match(paragraph) or "\n" in paragraph and _ITEM_AFTER_NEWLINE.search(paragraph) \
+                or not (narrates(paragraph) or _PLANS.match(paragraph)):
             continue
-        found = sentences(paragraph)
+        found = sentences(" ".join(paragraph.split()) if "\n" in paragraph else paragraph)
         while len(found) > 1 and narrates(found[-1]):
             found.pop()
-        paragraphs[k] = " ".join(found)
+        kept = found
+        while len(kept) > 1 and (narrates(kept[0]) or _PLANS.match(kept[0])):
+            kept = kept[1:]
+        if kept is not found and (_POINTS_BACK.match(kept[0]) or _GOES_ON.match(kept[0]) or "?" in kept[0]
+                                  or _READER_WORD.search(kept[0])):
+            kept = found  # (what is left goes on from the sentence cut, or asks or tells the reader something: the
+            # paragraph stays as it was)
+        paragraphs[k] = " ".join(kept) if kept is not found or "\n" not in paragraph else paragraph
     return "\n\n".join(paragraphs)
 
 
