@@ -142,3 +142,30 @@ def test_a_paragraphs_narrating_first_sentence_is_cut_when_the_rest_stands_alone
         "the narration cut, what it announced stays"
     assert "Graph learning › Walks" not in found, "'This function …' goes on from the sentence cut"
     assert "Graph learning › Convergence" not in found, "what is left asks the reader: no card"
+
+
+LABELLED_TERMS = """# Optimisers
+
+## Adam
+
+Adam keeps running averages of the gradient and of its square, and scales each step by their ratio.
+
+$$m_t = \\beta_1 m_{t-1} + (1 - \\beta_1) g_t$$
+
+**Why adaptive methods help**
+
+- **Sparse features**: a rarely active weight keeps a large step while the busy ones slow down.
+- **Noisy gradients**: the running averages smooth out what a single mini-batch gets wrong.
+
+## Glossary
+
+**Epoch**: one pass over the training set.
+
+**Step**: one update of the weights.
+"""
+
+
+def test_a_bold_labels_term_list_is_its_parts_card_with_definitions_off(tmp_path):
+    found = cards(wiki(tmp_path, {"Optimisers.md": LABELLED_TERMS}))
+    assert found["Optimisers › Adam › Why adaptive methods help"].startswith("- **Sparse features**: a rarely")
+    assert "Optimisers › Glossary" not in found, "a glossary with no label over it is left to definitions"

@@ -113,7 +113,7 @@ def _stem(word: str) -> str:
 # capital or a digit inside it ("Word2Vec", "H-Softmax", "GraphSAGE", "MAE"), or a few capitalised words spelled out
 # by an abbreviation in brackets ("Mean absolute error (MAE, …)")
 _NAME = re.compile(r"(?:`\.?[A-Za-z_][\w.]*(?:\(\))?`|\.?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?:\(\))?|[A-Za-z_]\w*\(\)|"
-                   r"[A-Za-z][a-z]*[A-Z0-9][\w-]*)(?=[\s(])|[A-Z][a-z]+(?: [a-z]+){0,3}(?= \((?-i:[A-Z]{2,})\b)")
+                   r"[A-Za-z][a-z]*-?[A-Z0-9][\w-]*)(?=[\s(])|[A-Z][a-z]+(?: [a-z]+){0,3}(?= \((?-i:[A-Z]{2,})\b)")
 _ASIDE = re.compile(r" ?\([^()\n]{1,60}\)")
 MAX_NAMED_BACK_WORDS = 80
 _NOT_NAMES = frozenset("AI I OK ML DL".split())

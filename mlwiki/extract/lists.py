@@ -146,7 +146,11 @@ def close_section(ex) -> None:
         # (with definitions on, a `**Term**:` item left here is one that form declined: a step; under a label such
         # as "Mathematical Explanation:" the items name the parts explained, no terms: the part's own text)
         declined = ex.ctx.definitions or bool(label and EXPLAINS_LABEL.fullmatch(f"**{label}:**"))
-        if all(free) and (back := passage(blocks, label is not None, declined, names_of=path)) is not None:
+        back = passage(blocks, label is not None, declined, names_of=path) if all(free) else None
+        if back is None and label and all(free) and not declined and not _introduces_list(blocks):
+            back = passage(blocks, True, True, names_of=path)  # (a bold label's `**Term**:` items with definitions
+            # off: nothing else cards them; a sentence ending in ":" over them makes them a list card instead)
+        if back is not None:
             if DAY_LOG.fullmatch(path) and _item_cards(ex, path, blocks):
                 continue  # ("TIL" of what? its items' labels and bold terms say)
             if not section.lead or holds_words(back, MIN_LEAD_WORDS) or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
@@ -183,8 +187,8 @@ def close_section(ex) -> None:
                 after = [ln for ln in rest.lines if ln.no > last]
                 while after and (after[0].text[:1] in " \t" or not LIST_ITEM.match(after[0].text)):
                     after.pop(0)  # (the end of the item that held the last formula is that formula's)
-                _rest_cards(ex, path, rest, after, declined)
-        closing, at = _closing(ex, blocks, free, used, made, label is not None, declined, (taken, whole))
+                _rest_cards(ex, path, rest, after, True)  # (`**Term**:` items too: no other card took them)
+        closing, at = _closing(ex, blocks, free, used, made, label is not None, True, (taken, whole))
         if closing is None:
             continue
         homeless = made == opened and ex.has_front(path)  # (its own card would have another card's front)
@@ -483,6 +487,13 @@ def _label_lines(lines: list[Line]) -> dict[int, str]:
                 and (label := list_label(lines[k:k + 2])) is not None:
             found[lines[k].no] = label
     return found
+
+
+def _introduces_list(blocks: list[Block]) -> bool:
+    """Whether a line of prose ending in ":" stands right before a list item in the blocks."""
+    lines = [ln for block in blocks for ln in block.lines if ln.kind == TEXT and ln.text.strip()]
+    return any(ln.text.rstrip().endswith(":") and not LIST_ITEM.match(ln.text) and _list_after(lines[k + 1:k + 2])
+               for k, ln in enumerate(lines))
 
 
 def _list_after(lines) -> list:
