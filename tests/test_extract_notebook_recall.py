@@ -169,3 +169,36 @@ def test_a_bold_labels_term_list_is_its_parts_card_with_definitions_off(tmp_path
     found = cards(wiki(tmp_path, {"Optimisers.md": LABELLED_TERMS}))
     assert found["Optimisers › Adam › Why adaptive methods help"].startswith("- **Sparse features**: a rarely")
     assert "Optimisers › Glossary" not in found, "a glossary with no label over it is left to definitions"
+
+
+TOOL_TUTORIAL = """# Recommenders
+
+## Example using the LightFM library
+
+### WARP
+
+WARP samples negatives until it finds one ranked above the positive, and weights the update by how long that took.
+
+### BPR
+
+BPR is a pairwise loss that compares one positive item with one sampled negative item for each user.
+
+### Logistic
+
+Logistic is a pointwise loss based on the logistic function.
+
+## Example: a tiny matrix
+
+### Step one
+
+The loss of a random guess is computed over the three ratings of the toy matrix and compared later.
+"""
+
+
+def test_an_example_using_a_tool_is_a_tutorial_whose_sections_are_cards_but_a_worked_example_is_not(tmp_path):
+    found = cards(wiki(tmp_path, {"Recommenders.md": TOOL_TUTORIAL}))
+    tool = "Recommenders › Example using the LightFM library › "
+    assert found[tool + "WARP"].startswith("WARP samples negatives until it finds one ranked above")
+    assert found[tool + "BPR"].startswith("BPR is a pairwise loss")
+    assert tool + "Logistic" not in found, "'Logistic is … the logistic function' only names it again"
+    assert not any("tiny matrix" in front for front in found), "a worked example stays out"

@@ -148,3 +148,21 @@ def named_claim(text: str) -> tuple[str, str] | None:
     if len(back.split()) - len(subject.split()) < MIN_PREDICATE_WORDS or "$" in back:
         return None
     return f"{clean_prose(subject)} …", back
+
+
+_ALNUM = re.compile(r"[^a-z0-9]+")
+_MARKER = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
+_IS = re.compile(r"\b(?:is|are)\b")
+
+
+def restates(name: str, text: str) -> bool:
+    """Whether a text that says what `name` is only names it again ("Slope One is a straightforward implementation of
+    the SlopeOne algorithm", "Co-clustering is an algorithm based on co-clustering"): after its first "is", the
+    name comes back, spelled with or without its spaces and hyphens. Such a sentence teaches nothing."""
+    key = _ALNUM.sub("", clean_prose(name).casefold())
+    found = sentences(" ".join(_MARKER.sub("", text, count=1).split()))
+    first = found[0] if found else ""
+    verb = _IS.search(first)
+    if len(key) < 3 or verb is None or _ALNUM.sub("", first[:verb.start()].casefold()).removeprefix("the") != key:
+        return False  # (only a sentence that says what the name is: "X is …")
+    return key in _ALNUM.sub("", first[verb.end():].casefold())

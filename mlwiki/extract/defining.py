@@ -18,7 +18,7 @@ import functools
 import re
 
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
-from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card
+from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, restates
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
@@ -180,7 +180,8 @@ def definition_sentence_cards(ex, path: str, block: Block) -> None:
                                          id_front=f"{LABELLED_FORM}: {front}")], front))
             continue
         if found is not None:
-            _add_definition(ex, path, clean_prose(found[0]), found[1], line)
+            if not restates(found[0], found[1]):  # ("Co-clustering is … based on co-clustering": nothing)
+                _add_definition(ex, path, clean_prose(found[0]), found[1], line)
         for term, back in naming_definitions(text):  # (the terms named further into the paragraph)
             if found is None or back not in found[1] and found[1] not in back:
                 _add_definition(ex, path, term, back, line)

@@ -40,6 +40,10 @@ _KINDS_OF = re.compile(r"(?i)examples?[ \t]+of\b.*|(?!(?:worked[ \t]+)?(?:exampl
 _WHICH = frozenset("""a an one another the this our my first second third final last simple toy concrete numerical
 quick small short real real-world full complete worked mathematical practical illustrative running detailed
 code python""".split())
+# "Example using the Surprise library", "Examples with scikit-learn", "Example in PyTorch": a tool's tutorial
+_USING_TOOL = re.compile(r"(?i)(?:an?\s+)?examples?\s+(?:using|with|in)\s+(?:the\s+)?(?-i:[A-Z]|[a-z]+[-.]?[A-Z]|"
+                         r"scikit|sklearn|numpy|pandas|scipy|keras|gensim)[\w.-]*(?:\s+(?:library|package|"
+                         r"framework|module|api))?[\s:.]*")
 _WORKS_OUT = re.compile(r"\d[ \t]*(?:[+*/×=]|-(?!\d))[ \t]*\d|\$[^$\n]*=[^$\n]*\$")  # `0.3 + 0.4`, `$x = 2$`
 
 
@@ -81,7 +85,10 @@ def names_examples(headings: list[tuple[int, str]], lines: list[Line]) -> bool:
 
 
 def _names_kind(title: str) -> bool:
-    """Whether an example heading says what it gives examples of ("Bandit Algorithms Example")."""
+    """Whether an example heading says what it gives examples of ("Bandit Algorithms Example"), or names the tool
+    it is a tutorial of ("Example using the Surprise library", "Examples with scikit-learn")."""
+    if _USING_TOOL.fullmatch(title):
+        return True
     if not _KINDS_OF.fullmatch(title):
         return False
     before = re.split(r"(?i)\bexamples?\b", title, maxsplit=1)[0]

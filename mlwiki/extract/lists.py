@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from mlwiki.extract import tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_and_answered, question_card
 from mlwiki.extract.blocks import Block, card_text_lines, items_without, list_items, text_of, untaken
+from mlwiki.extract.claims import restates
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
 from mlwiki.extract.defining import definition_sentence_cards, named_term_cards
 from mlwiki.extract.draft import Draft
@@ -154,7 +155,8 @@ def close_section(ex) -> None:
             if DAY_LOG.fullmatch(path) and _item_cards(ex, path, blocks):
                 continue  # ("TIL" of what? its items' labels and bold terms say)
             if not section.lead or holds_words(back, MIN_LEAD_WORDS) or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
-                _add(ex, FORM, path, back, line)
+                if not restates(path.rsplit(" › ", 1)[-1], back):  # (no "X is … X")
+                    _add(ex, FORM, path, back, line)
                 named_term_cards(ex, path, blocks)  # (a term named inside it: a card of its own)
             continue
         if len(blocks) == 1 and all(free) and label is None and (
