@@ -202,3 +202,36 @@ def test_an_example_using_a_tool_is_a_tutorial_whose_sections_are_cards_but_a_wo
     assert found[tool + "BPR"].startswith("BPR is a pairwise loss")
     assert tool + "Logistic" not in found, "'Logistic is … the logistic function' only names it again"
     assert not any("tiny matrix" in front for front in found), "a worked example stays out"
+
+
+ASIDES_AND_PLANS = """# Attention
+
+## Uses of attention models
+
+- Machine translation (e.g., between two languages)
+- Document summarisation (e.g., news, papers and long reports)
+- Speech recognition
+
+## The attention layer
+
+The idea is that some inputs matter more than others, and the layer learns by how much from the inputs themselves.
+
+$$h_i = \\sum_j \\alpha_{ij} W x_j$$
+
+The scores are computed from the inputs themselves, which is why it is called self-attention.
+
+We will see how to compute the scores in three steps and how to improve them:
+
+- Project the inputs
+- Score every pair
+- Normalise the scores
+- Use several heads
+"""
+
+
+def test_a_names_list_item_may_hold_an_aside_and_a_closing_skips_narration_and_its_list(tmp_path):
+    found = cards(wiki(tmp_path, {"Attention.md": ASIDES_AND_PLANS}))
+    assert found["Attention › Uses of attention models"].startswith("- Machine translation (e.g., between")
+    assert found["Attention › The attention layer"] == \
+        "The scores are computed from the inputs themselves, which is why it is called self-attention.", \
+        "the narration and the steps it announces (four listed, three said) are left out of the closing card"

@@ -29,7 +29,7 @@ from mlwiki.extract import tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_and_answered, question_card
 from mlwiki.extract.blocks import Block, card_text_lines, items_without, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
-from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
+from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list, introduces_list
 from mlwiki.extract.defining import definition_sentence_cards, named_term_cards
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
@@ -148,7 +148,7 @@ def close_section(ex) -> None:
         # as "Mathematical Explanation:" the items name the parts explained, no terms: the part's own text)
         declined = ex.ctx.definitions or bool(label and EXPLAINS_LABEL.fullmatch(f"**{label}:**"))
         back = passage(blocks, label is not None, declined, names_of=path) if all(free) else None
-        if back is None and label and all(free) and not declined and not _introduces_list(blocks):
+        if back is None and label and all(free) and not declined and not introduces_list(blocks):
             back = passage(blocks, True, True, names_of=path)  # (a bold label's `**Term**:` items with definitions
             # off: nothing else cards them; a sentence ending in ":" over them makes them a list card instead)
         if back is not None:
@@ -263,6 +263,9 @@ def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, la
             continue  # (a formula's introduction left without it)
         if _legend(text) or (rest or text[:1] == "(" and text.endswith(")")) and _to_the_reader(text):
             continue  # (what a formula's symbols mean; an aside to the reader after what explains, or in brackets)
+        if narrates(text):
+            after_card = True  # (a tutorial's narration, "we will see … in four steps:", and the list it announces)
+            continue
         rest.append(block)
     if not rest:
         return None, 0
@@ -489,13 +492,6 @@ def _label_lines(lines: list[Line]) -> dict[int, str]:
                 and (label := list_label(lines[k:k + 2])) is not None:
             found[lines[k].no] = label
     return found
-
-
-def _introduces_list(blocks: list[Block]) -> bool:
-    """Whether a line of prose ending in ":" stands right before a list item in the blocks."""
-    lines = [ln for block in blocks for ln in block.lines if ln.kind == TEXT and ln.text.strip()]
-    return any(ln.text.rstrip().endswith(":") and not LIST_ITEM.match(ln.text) and _list_after(lines[k + 1:k + 2])
-               for k, ln in enumerate(lines))
 
 
 def _list_after(lines) -> list:

@@ -371,6 +371,7 @@ problems solutions questions answers steps concepts ideas lessons modules units 
 takeaways highlights""".split())
 _PLURAL = re.compile(r"[A-Za-z][a-z-]*[a-rt-z]s\b(?<!ss)(?<!is)(?<!us)")
 MAX_NAME_WORDS = 6
+_ASIDE = re.compile(r"[ \t]*\([^()\n]*\)")  # an aside in brackets makes no name longer
 # A paragraph that only points on to another part of the page ("For example code, see the next section.")
 _POINTS_ON = re.compile(r"(?is)[^\n]{0,120}\bsee (?:the )?(?:next|previous|following|last) (?:section|chapter|part|post)"
                         r"[ \t.]*$")
@@ -396,7 +397,7 @@ def names_list(body: list[Block], heading: str) -> str | None:
         item = LIST_ITEM.match(line.text) if line.kind == TEXT else None
         if item is None or line.text[:1].isspace():
             return None  # (prose, a nested item or anything but a flat list)
-        name = clean_prose(line.text[item.end():]).strip()
+        name = _ASIDE.sub("", clean_prose(line.text[item.end():])).strip()  # ("… matching (e.g., phones)")
         if "](" in line.text or "http" in line.text or not name[:1].isupper() \
                 or not 1 <= len(name.split()) <= MAX_NAME_WORDS or name.endswith((":", ".")):
             return None
