@@ -235,3 +235,25 @@ def test_a_names_list_item_may_hold_an_aside_and_a_closing_skips_narration_and_i
     assert found["Attention › The attention layer"] == \
         "The scores are computed from the inputs themselves, which is why it is called self-attention.", \
         "the narration and the steps it announces (four listed, three said) are left out of the closing card"
+
+
+ONE_LINE_NARRATION = """# Tensors
+
+## Indexing
+
+Sometimes you'll want to pick out a few values of a tensor.
+
+Indexing goes from the outer dimension to the inner one, one pair of brackets per dimension.
+
+## Training
+
+Now we've got a model, let's train it.
+
+Since our model hasn't been trained yet, its first predictions are basically random guesses.
+"""
+
+
+def test_a_one_line_narration_does_not_keep_the_fact_after_it_from_opening_the_section(tmp_path):
+    found = cards(wiki(tmp_path, {"Tensors.md": ONE_LINE_NARRATION}))
+    assert found["Tensors › Indexing"].startswith("Indexing goes from the outer dimension")
+    assert "Tensors › Training" not in found, "the story goes on: 'Since our model …'"

@@ -15,6 +15,9 @@ from mlwiki.extract.prose import clean_once, clean_prose, holds_words, sentences
 MIN_OPENING_WORDS = 10
 MAX_OPENING_SEARCH = 4  # paragraphs: further into a section, a passage no longer stands for it
 _SETS_UP = re.compile(r"\s*(?:let|suppose|assume|consider|given)\b", re.I)
+# What goes on with a tutorial's story: its people, a pointer back, a number it got
+_GOES_ON_STORY = re.compile(r"(?i)\b(?:you|your|you['’]\w+|we|our|us|i|my)\b|^(?:this|these|that|those|it|since|or|and|but|"
+                            r"so)\b|\d")
 BOLD_START = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\*\*")  # "**Term**: …", "- **Term**: …"
 
 
@@ -23,6 +26,7 @@ def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
     """The paragraph that opens a section, as its card's back: the first of its first few paragraphs that
     explains and says enough to stand for the section ("To check this we …" or "The p-value is probabilistic."
     do not), and does not introduce a formula card (the paragraph before it is that card's front)."""
+    after_narration = False
     for k, block in enumerate(blocks[:MAX_OPENING_SEARCH]):
         if not free[k] or (k + 1 < len(blocks) and not free[k + 1] and not _speaks_first(blocks[k + 1], taken)):
             break  # (a paragraph before a card introduces it, unless that card has an introduction of its own)
@@ -37,8 +41,13 @@ def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
         if back is not None and _only_sets_up(back):
             continue  # ("**Definition**. Let $\\Omega$ be a set …": what it sets up follows)
         if back is not None and word_count(clean_prose(back)) >= MIN_OPENING_WORDS:
+            if after_narration and _GOES_ON_STORY.search(clean_prose(back)):
+                break  # (after narration: "Since our model hasn't been trained, …" is the story's next step)
             return k, back
-        if back is None and narrates(clean_prose(text_of(block))):
+        if back is None and narrates(cleaned := clean_prose(text_of(block))):
+            if len(sentences(cleaned)) == 1 and not cleaned.rstrip().endswith(":"):
+                after_narration = True  # (a notebook's one line of narration, "Sometimes you'll want to select
+                continue  # data.", stands before a fact: a paragraph that speaks of no one may open the section)
             break  # what follows a tutorial's narration goes on with its story
     return -1, None
 
