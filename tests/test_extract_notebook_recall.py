@@ -257,3 +257,24 @@ def test_a_one_line_narration_does_not_keep_the_fact_after_it_from_opening_the_s
     found = cards(wiki(tmp_path, {"Tensors.md": ONE_LINE_NARRATION}))
     assert found["Tensors › Indexing"].startswith("Indexing goes from the outer dimension")
     assert "Tensors › Training" not in found, "the story goes on: 'Since our model …'"
+
+
+TOOL_SENTENCES = """# Tensors
+
+## Reshaping
+
+Deep learning code moves tensors between many shapes, and most errors in a new model come from a shape mismatch.
+
+You can also rearrange the order of the axes with torch.permute(input, dims), which returns a view of the input.
+
+You can also do the same as above with a second call.
+
+We can also see the loss going down after a few more steps of training.
+"""
+
+
+def test_a_sentence_saying_what_a_function_does_in_a_tutorials_voice_is_a_card_of_that_function(tmp_path):
+    found = cards(wiki(tmp_path, {"Tensors.md": TOOL_SENTENCES}))
+    assert found["Tensors › Reshaping\n\ntorch.permute(input, dims) …"].startswith("You can also rearrange the order")
+    assert not any("second call" in back or "loss going down" in back for back in found.values()), \
+        "no function named, or the same as above: no card"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.passages import narrates
 from mlwiki.extract.prose import clean_prose, sentences
 
 FORM = "claim"
@@ -127,6 +128,8 @@ def named_claim(text: str) -> tuple[str, str] | None:
     turns off gradient tracking …", "Mean absolute error (MAE) measures …", "Node2Vec was introduced in 2016 …"):
     the name asks, the paragraph's sentences up to `MAX_NAMED_BACK_WORDS` answer (up to one that speaks to the reader
     or announces what the card does not show)."""
+    if text[:1] in "YW" and (found := _CAN_USE.match(text)):
+        return _tool_sentence(text, found.end())
     name = _NAME.match(text)
     if name is None or name.group(0) in _NOT_NAMES or name.group(0).startswith("self."):
         return None  # ("self.layer_1 takes 2 input features": a walk through the code above)
@@ -166,3 +169,22 @@ def restates(name: str, text: str) -> bool:
     if len(key) < 3 or verb is None or _ALNUM.sub("", first[:verb.start()].casefold()).removeprefix("the") != key:
         return False  # (only a sentence that says what the name is: "X is …")
     return key in _ALNUM.sub("", first[verb.end():].casefold())
+
+
+# "You can also rearrange the axes with torch.permute(input, dims) …", "We can get the state … using .state_dict()":
+# how a tutorial says what a function does
+_CAN_USE = re.compile(r"(?:you|we) can (?:also )?(?=[a-z])", re.I)
+_CODE = re.compile(r"`?(\.?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\([^()\n]{0,30}\)|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)`?")
+MAX_TOOL_WORDS = 50
+
+
+def _tool_sentence(text: str, start: int) -> tuple[str, str] | None:
+    """(front text, back) for a first sentence that says what a function of a library does ("You can also
+    rearrange the order of the axes with torch.permute(input, dims), …"): the function asks, the sentence answers."""
+    found = sentences(" ".join(text.split()))
+    first = found[0].strip() if found else ""
+    code = _CODE.search(first, start)
+    if code is None or "." not in code.group(1) and "(" not in code.group(1) or first.endswith((":", "?")) \
+            or not MIN_PREDICATE_WORDS <= len(first.split()) <= MAX_TOOL_WORDS or "$" in first or narrates(first):
+        return None  # (no function named, "You can also see the loss going down.", or "the same as above")
+    return f"{code.group(1)} …", first
