@@ -101,6 +101,9 @@ PyTorch has a bunch of ready-made losses that do similar things.
 
 self.head takes 16 features and produces 2 logits.
 
+The torch.nn.Bilinear() module (we'll meet it again later), also known as a bilinear layer, multiplies two inputs
+through one weight tensor and adds a bias.
+
 SciPy offers the following solvers:
 1. BFGS
 2. Nelder-Mead
@@ -114,6 +117,9 @@ def test_a_paragraph_that_says_what_a_named_thing_does_is_a_card_in_a_long_secti
     assert found[path + "Mean squared error (MSE, in PyTorch: torch.nn.MSELoss) …"].endswith("over all examples.")
     assert found[path + "The evaluation loop …"].startswith("The evaluation loop goes through"), \
         "an article's subject that names the heading's loop, and a verb in the present"
+    assert found[path + "The torch.nn.Bilinear() module …"] == (
+        "The torch.nn.Bilinear() module, also known as a bilinear layer, multiplies two inputs through one weight "
+        "tensor and adds a bias."), "'The' and a kind before the name, the aside to the reader left out"
     assert not any("PyTorch …" in f or "self.head" in f or "SciPy" in f for f in found), \
         "a vague promise, a walk through the code above, a sentence that only introduces a list: no card"
 

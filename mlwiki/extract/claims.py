@@ -118,6 +118,10 @@ _NAME = re.compile(r"(?:`\.?[A-Za-z_][\w.]*(?:\(\))?`|\.?[A-Za-z_]\w*(?:\.[A-Za-
 _ASIDE = re.compile(r" ?\([^()\n]{1,60}\)")
 MAX_NAMED_BACK_WORDS = 80
 _NOT_NAMES = frozenset("AI I OK ML DL".split())
+_THE_CODE = re.compile(r"The (?=`?\.?[A-Za-z_]\w*(?:\.\w+)+)")  # "The torch.nn.Linear() module …"
+_KIND_WORD = re.compile(r" (?:module|layer|class|function|method|library|package|operator|object|API)\b")
+_ALSO_KNOWN = re.compile(r",\s*(?:also )?(?:known as|called) [^,.\n]{1,60},")
+_TOLD_ASIDE = re.compile(r" ?\([^()\n]*\b(?:we|we['’]ll|you|you['’]ll|I)\b[^()\n]*\)", re.I)
 _LIST_START = re.compile(r"\n[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 _VAGUE_PREDICATE = re.compile(r"\s*(?:has|have|offers|provides|includes|contains|supports)\s+(?:a bunch of|a lot of|lots of|"
                               r"many|several|various|some|a few|a number of|plenty of)\b")
@@ -130,14 +134,20 @@ def named_claim(text: str) -> tuple[str, str] | None:
     or announces what the card does not show)."""
     if text[:1] in "YW" and (found := _CAN_USE.match(text)):
         return _tool_sentence(text, found.end())
-    name = _NAME.match(text)
+    the = _THE_CODE.match(text)  # ("The torch.nn.Linear() module (…), also known as …, implements …")
+    name = _NAME.match(text, the.end() if the else 0)
     if name is None or name.group(0) in _NOT_NAMES or name.group(0).startswith("self."):
         return None  # ("self.layer_1 takes 2 input features": a walk through the code above)
     text = _LIST_START.split(text, 1)[0]  # (a list after the sentence is no part of it: "… two implementations: 1. …")
+    text = _TOLD_ASIDE.sub("", text)  # ("(we'll see this in action later on)": no part of what it says)
     rest = text[name.end():]
+    if the and (kind := _KIND_WORD.match(rest)):
+        rest = rest[kind.end():]
     aside = _ASIDE.match(rest)
-    subject = name.group(0) + (aside.group(0) if aside else "")
+    subject = text[:len(text) - len(rest)] + (aside.group(0) if aside else "")
     rest = rest[aside.end():] if aside else rest
+    if also := _ALSO_KNOWN.match(rest):
+        rest = rest[also.end():]  # (the other names are the back's: the front asks for what it does)
     verb = rest.split(None, 1)[0] if rest.strip() else ""
     if not rest[:1].isspace() or not (verb in _AUX or _DOES.fullmatch(verb)) or _VAGUE_PREDICATE.match(rest):
         return None  # ("PyTorch has a bunch of ready-made functions …" promises without saying)
