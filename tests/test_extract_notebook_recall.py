@@ -284,3 +284,26 @@ def test_a_sentence_saying_what_a_function_does_in_a_tutorials_voice_is_a_card_o
     assert found["Tensors › Reshaping\n\ntorch.permute(input, dims) …"].startswith("You can also rearrange the order")
     assert not any("second call" in back or "loss going down" in back for back in found.values()), \
         "no function named, or the same as above: no card"
+
+
+SIGNATURE = """# Optimizers
+
+## Plain gradient descent
+
+Every optimizer in the library takes the tensors it updates and a few numbers that set how it steps.
+
+We'll use plain gradient descent, torch.optim.SGD(params, lr) where:
+
+params is the list of tensors the optimizer updates after each backward pass.
+
+lr is the step size: too large and the loss jumps around or diverges, too small and training crawls.
+
+The momentum argument is left at zero here.
+"""
+
+
+def test_a_calls_arguments_explained_one_paragraph_each_are_one_card(tmp_path):
+    found = cards(wiki(tmp_path, {"Optimizers.md": SIGNATURE}))
+    back = found["Optimizers › Plain gradient descent\n\ntorch.optim.SGD(params, lr) where:"]
+    assert back.startswith("params is the list of tensors") and back.endswith("training crawls.")
+    assert "momentum" not in back, "a paragraph that opens with no argument of the call ends the card"

@@ -41,6 +41,7 @@ from mlwiki.extract.parts import exercise_part, section_parts, titled_boxes
 from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, MAX_WORDS, NO_SUBJECT, names_list, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
 from mlwiki.extract.prose import clean_prose, holds_words, is_fragment, last_sentence, sentences, word_count
+from mlwiki.extract.signatures import signature_card
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
 from mlwiki.models import CardKind
 
@@ -173,6 +174,7 @@ def close_section(ex) -> None:
             if free[k] and k != used:
                 before = len(ex.drafts)
                 _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]), declined)
+                signature_card(ex, path, blocks, k, free)  # ("torch.optim.SGD(params, lr) where:" and its arguments)
                 asked = question_card(path, block, blocks[k + 1]) if k + 1 < len(blocks) and free[k + 1] else None
                 for found in (asked, asked_and_answered(path, block)):
                     if found is not None:

@@ -47,6 +47,8 @@ FORMS = {  # form: ((one, many), setting)
              ("sections", "true")),
     "counted-list": (("list whose introduction counts its items", "lists whose introduction counts their items"),
                      ("sections", "true")),
+    "signature": (("call whose arguments the paragraphs after it explain",
+                   "calls whose arguments the paragraphs after them explain"), ("sections", "true")),
     "table-row": (("row of an explaining table", "rows of explaining tables"), ("sections", "true")),
     "outline": (("labelled bullet with the items nested under it", "labelled bullets with the items nested under "
                  "them"), ("sections", "true")),
