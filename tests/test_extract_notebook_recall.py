@@ -307,3 +307,35 @@ def test_a_calls_arguments_explained_one_paragraph_each_are_one_card(tmp_path):
     back = found["Optimizers › Plain gradient descent\n\ntorch.optim.SGD(params, lr) where:"]
     assert back.startswith("params is the list of tensors") and back.endswith("training crawls.")
     assert "momentum" not in back, "a paragraph that opens with no argument of the call ends the card"
+
+
+LABEL_LINES = """# Word vectors
+
+## Two training tasks
+
+Both tasks slide a window over the text and learn one vector per word from the words that share its windows. The
+vectors start at random, and every window nudges them so that words seen in the same company end up close together,
+which is why words used in the same way get similar vectors even when they never appear side by side. A corpus of a
+few million sentences is enough for the common words; rare words need far more text, or tricks that share what is
+learnt between the pieces of words. Training is cheap per window, and the whole corpus is read a handful of times.
+
+The continuous bag-of-words model:
+
+It predicts the word in the middle of the window from the sum of the vectors of the words around it.
+
+The continuous skip-gram model:
+
+It predicts every word around the middle one from that word's vector alone, which is slower but better for rare words.
+
+Where:
+
+w is the word in the middle of the window and c the size of the window on each side.
+"""
+
+
+def test_a_short_label_line_over_a_paragraph_titles_it_in_a_long_section(tmp_path):
+    found = cards(wiki(tmp_path, {"Word vectors.md": LABEL_LINES}))
+    path = "Word vectors › Two training tasks › "
+    assert found[path + "The continuous skip-gram model"].startswith("It predicts every word around the middle")
+    assert found[path + "The continuous bag-of-words model"].startswith("It predicts the word in the middle")
+    assert path + "Where" not in found, "one word over a legend names no subject"

@@ -37,7 +37,7 @@ from mlwiki.extract.forms import EXPLAINS_LABEL
 from mlwiki.extract.labels import aspect_front, asks, list_label
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import long_list, outline_items
-from mlwiki.extract.parts import exercise_part, section_parts, titled_boxes
+from mlwiki.extract.parts import exercise_part, labelled_paragraph, section_parts, titled_boxes
 from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, MAX_WORDS, NO_SUBJECT, names_list, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
 from mlwiki.extract.prose import clean_prose, holds_words, is_fragment, last_sentence, sentences, word_count
@@ -175,6 +175,8 @@ def close_section(ex) -> None:
                 before = len(ex.drafts)
                 _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]), declined)
                 signature_card(ex, path, blocks, k, free)  # ("torch.optim.SGD(params, lr) where:" and its arguments)
+                if (labelled := labelled_paragraph(blocks, k, free, used, declined)) is not None:
+                    _add(ex, FORM, f"{path} › {labelled[0]}", *labelled[1:])  # ("The skip-gram model:" / text)
                 asked = question_card(path, block, blocks[k + 1]) if k + 1 < len(blocks) and free[k + 1] else None
                 for found in (asked, asked_and_answered(path, block)):
                     if found is not None:

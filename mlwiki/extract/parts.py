@@ -1,6 +1,7 @@
 """A section's parts: its own text, each paragraph that opens with only a bold label (`**Adapters**`, and such a
 line inside a paragraph) with what follows it, and each titled box (a callout's title, a Jupyter Book grid card):
-`mlwiki.extract.lists` makes a card of each part."""
+`mlwiki.extract.lists` makes a card of each part. Also the label a plain line gives the one paragraph after it
+("The continuous skip-gram model:" over what that model does), in a section too long for one card."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import re
 
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.lines import DIV_OPEN, HEADING, TEXT, Line
-from mlwiki.extract.prose import clean_prose
+from mlwiki.extract.defining import GENERIC_LABELS
+from mlwiki.extract.passages import NO_SUBJECT, passage
+from mlwiki.extract.prose import clean_prose, word_count
 from mlwiki.extract.questions import QUESTION_CALLOUTS
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title
 
@@ -90,3 +93,36 @@ def _at_labels(block: Block) -> list[Block]:
         return [block]
     edges = [0, *cuts, len(block.lines)]
     return [Block(TEXT, block.lines[a:b]) for a, b in zip(edges, edges[1:])]
+
+
+# A line that only names what the paragraph under it explains: a few words, a colon, no verb of a sentence
+_LABEL_LINE = re.compile(r"[ \t]*(?P<label>[A-Z][\w()/-]*(?:[ \t]+[\w()/-]+){0,6}?)[ \t]*:[ \t]*")
+_SENTENCE_WORDS = re.compile(r"(?i)\b(?:is|are|was|were|be|we|you|i|let|here|following|follows|below|above|these|this|"
+                             r"there|using|use|note|example|step|steps|where|or|and|then|ask|your|yourself)\b|\d")
+MIN_LABELLED_WORDS = 10
+
+
+def label_line(block: Block, after: Block | None) -> str | None:
+    """The label of a paragraph that is one short line ending in ":" ("The continuous skip-gram model:") when the
+    paragraph after it is prose (no list, no formula); None otherwise."""
+    if len(block.lines) != 1 or block.lines[0].kind != TEXT or after is None or after.lines[0].kind != TEXT \
+            or any(line.kind != TEXT for line in after.lines) or after.lines[0].text.lstrip()[:1] in "-*+$|>!`0123456789":
+        return None
+    match = _LABEL_LINE.fullmatch(block.lines[0].text)
+    if match is None or _SENTENCE_WORDS.search(match.group("label")) or len(match.group("label").split()) < 2:
+        return None  # (one word, "Where:", "Or:", "Output:", heads a legend or a case more often than a subject)
+    return clean_prose(match.group("label"))
+
+
+def labelled_paragraph(blocks: list[Block], k: int, free: list[bool], used: int,
+                       declined: bool) -> tuple[str, str, int] | None:
+    """(label, back, line) when blocks[k] is a label line (see `label_line`) over a paragraph no other card took
+    that explains in words; its label names a subject (not "Note:", "Example:", "Step 2:")."""
+    after = blocks[k + 1] if k + 1 < len(blocks) and free[k + 1] and k + 1 != used else None
+    label = label_line(blocks[k], after)
+    if label is None or label.casefold() in GENERIC_LABELS or NO_SUBJECT.fullmatch(label) or is_example_title(label):
+        return None
+    back = passage([after], True, declined)
+    if back is None or word_count(clean_prose(back)) < MIN_LABELLED_WORDS:
+        return None
+    return label, back, after.start
