@@ -48,6 +48,12 @@ We will now meet two schedules that most libraries ship:
 - Cosine annealing
 - Warm restarts
 
+Consider three points of the toy data:
+
+- (1, 2)
+- (2, 4)
+- (3, 6)
+
 The next pages are split into the two following sections:
 
 - Theory
@@ -61,6 +67,7 @@ def test_a_list_whose_introduction_counts_its_items_is_a_card_though_the_sentenc
     assert found[front] == "1. **Weight decay**\n2. **Dropout**\n3. **Early stopping**"
     assert not any("two schedules" in f.casefold() for f in found), "two announced, three listed: no card"
     assert not any("sections" in f for f in found), "a page's own sections are no subject"
+    assert not any("points" in f for f in found), "an example's values are no names of kinds"
     assert found["Training tricks › Schedules"].startswith("The learning rate rarely stays fixed")
 
 
@@ -74,8 +81,10 @@ step to the next build up speed while directions that flip sign cancel out over 
 
 We'll compare two variants of it:
 
-- Heavy ball: the classic form, which adds the running average to the parameters after every single step
-- Nesterov: evaluates the gradient at the point the running average is about to carry the parameters to
+- Heavy ball: the classic form, which adds the running average of the past gradients to the parameters after every
+  single step, whatever the gradient at the new point turns out to be
+- Nesterov: evaluates the gradient at the point the running average is about to carry the parameters to, and corrects
+  the step with it before taking it, which damps the oscillations
 """
     found = cards(wiki(tmp_path, {"Optimisers.md": note}))
     assert not any(f.endswith("Two variants of it:") for f in found), "items longer than names: not this rule's"

@@ -32,7 +32,9 @@ _COUNTED = re.compile(r"(?i)\b(?P<det>the\s+)?(?P<count>two|three|four|five|six|
 # What a page counts, not a subject: "the two following sections", "three parts of this post"
 _PAGE_WORDS = frozenset("""sections chapters parts posts pages lectures videos notebooks cells lines examples
 exercises things ones""".split())
-MAX_ITEM_WORDS = 12  # a name or a short phrase; longer items are explanations, which `passages` judges
+MAX_ITEM_WORDS = 20  # a name or a short phrase; longer items are explanations, which `passages` judges
+_WORD = re.compile(r"[A-Za-z]{3,}")
+_MATH = re.compile(r"\$[^$\n]*\$")
 
 
 def counted_list(intro: str, items: list[Line]) -> tuple[str, str] | None:
@@ -45,8 +47,15 @@ def counted_list(intro: str, items: list[Line]) -> tuple[str, str] | None:
     count = _NUMBERS.get(match.group("count").casefold())
     if not 2 <= len(tops) <= MAX_ITEMS or (count is not None and count != len(tops)):
         return None
-    if any(len(clean_prose(LIST_ITEM.sub("", line.text, count=1)).split()) > MAX_ITEM_WORDS for line in tops):
-        return None  # (explanations: the list is a passage, or no card at all, as `passages` says)
+    names: list[str] = []  # (each top-level item with its continuation lines)
+    for line in items:
+        if line in tops:
+            names.append("")
+        if names:
+            names[-1] = f"{names[-1]} {clean_prose(LIST_ITEM.sub('', line.text, count=1))}".strip()
+    if any(len(name.split()) > MAX_ITEM_WORDS or not _WORD.search(_MATH.sub("", name)) for name in names):
+        return None  # (explanations: the list is a passage, or no card at all, as `passages` says; "(1, 2)" and
+        # "$x_3$" are an example's values, not names of kinds)
     phrase = match.group(0).rstrip(": \t")
     front = phrase[:1].upper() + phrase[1:] + ":"
     back = "\n".join(line.text.rstrip() for line in items if line.text.strip())

@@ -479,7 +479,7 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
         back = passage([Block(TEXT, items)], declined=True) or names_list([Block(TEXT, items)], intro)
         if back is None or len(intro.split()) < MIN_INTRO_WORDS or narrates(_ANNOUNCES.sub("", intro)) \
                 or ABOUT_PAGE.search(intro) or sets_up_example(intro) or not LIST_ITEM.match(back):
-            if not sets_up_example(intro) and (counted := counted_list(intro, items)) is not None:
+            if (counted := counted_list(intro, items)) is not None:
                 _add(ex, COUNTED_FORM, f"{path}\n\n{counted[0]}", counted[1], ln.no)  # ("… three methods:")
             continue
         _add(ex, LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
