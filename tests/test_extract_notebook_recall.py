@@ -348,3 +348,22 @@ def test_a_short_label_line_over_a_paragraph_titles_it_in_a_long_section(tmp_pat
     assert found[path + "The continuous skip-gram model"].startswith("It predicts every word around the middle")
     assert found[path + "The continuous bag-of-words model"].startswith("It predicts the word in the middle")
     assert path + "Where" not in found, "one word over a legend names no subject"
+
+
+GLOSSES = """# Training
+
+## The loop
+
+Let's run the loop for 20 **epochs** (full passes over the training data) and print the loss every 5 of them.
+
+Under these assumptions the **adjustment formula** (the backdoor formula, in graphical terms) gives the effect.
+
+We keep a **validation set** (e.g. 10% of the data) aside.
+"""
+
+
+def test_a_bold_term_glossed_in_brackets_inside_a_sentence_is_a_definition(tmp_path):
+    found = cards(wiki(tmp_path, {"Training.md": GLOSSES}))
+    assert found["Training › The loop\n\nDefine: epochs"] == "full passes over the training data"
+    assert not any("adjustment formula" in f or "validation set" in f for f in found), \
+        "another name for it, or an example, is no gloss"

@@ -198,3 +198,19 @@ def _tool_sentence(text: str, start: int) -> tuple[str, str] | None:
             or not MIN_PREDICATE_WORDS <= len(first.split()) <= MAX_TOOL_WORDS or "$" in first or narrates(first):
         return None  # (no function named, "You can also see the loss going down.", or "the same as above")
     return f"{code.group(1)} …", first
+
+
+# A term set in bold inside a sentence and glossed in brackets right after it: "train for 100 **epochs** (forward
+# passes through the data)"
+_GLOSSED = re.compile(r"(?<=\s)\*\*(?P<term>[A-Za-z][\w -]{1,38}[\w])\*\*[ \t]*\((?P<gloss>[a-z][^()\n]{10,120})\)")
+_NOT_GLOSS = re.compile(r"(?:e\.g\.|i\.e\.|see|cf\.|for example|like|such as|optional|default|the|an?|also|or|aka)\b|"
+                        r".*\d", re.I)  # (an example, a pointer, another name for it, a number)
+
+
+def glossed_terms(text: str) -> list[tuple[str, str]]:
+    """(term, gloss) for each bold term in the middle of a sentence that a bracket right after it explains in words
+    ("**epochs** (forward passes through the data)"); not an example ("(e.g. …)"), a pointer or a number."""
+    if "**" not in text:
+        return []
+    return [(m.group("term"), m.group("gloss")) for m in _GLOSSED.finditer(" ".join(text.split()))
+            if not _NOT_GLOSS.match(m.group("gloss")) and len(m.group("gloss").split()) >= 3]

@@ -18,7 +18,7 @@ import functools
 import re
 
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
-from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, restates
+from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_terms, restates
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
@@ -190,7 +190,10 @@ def definition_sentence_cards(ex, path: str, block: Block) -> None:
 
 
 def _claim(ex, path: str, block: Block, text: str) -> None:
-    """A claim card for a paragraph (not a list) that opens by saying something of what its headings name."""
+    """A claim card for a paragraph (not a list) that opens by saying something of what its headings name; a
+    definition card for each bold term glossed in brackets inside it."""
+    for term, gloss in glossed_terms(text):
+        _add_definition(ex, path, term, gloss, block.start)
     if block.lines[0].kind != TEXT or LIST_ITEM.match(block.lines[0].text):
         return
     found = claim_card(text, stems(path), path)
