@@ -367,3 +367,28 @@ def test_a_bold_term_glossed_in_brackets_inside_a_sentence_is_a_definition(tmp_p
     assert found["Training › The loop\n\nDefine: epochs"] == "full passes over the training data"
     assert not any("adjustment formula" in f or "validation set" in f for f in found), \
         "another name for it, or an example, is no gloss"
+
+
+BOLD_ITEMS = """# Autograd
+
+## How it works
+
+Every operation on a tensor that needs gradients records a node in a graph, and the backward pass walks that graph
+from the loss back to the leaves, multiplying local derivatives as the chain rule says.
+
+$$\\frac{\\partial L}{\\partial x} = \\frac{\\partial L}{\\partial y} \\frac{\\partial y}{\\partial x}$$
+
+- **Recording:** each operation stores what it needs to compute its local derivative later.
+- **Accumulation:** gradients of a leaf used twice are summed into its grad attribute.
+
+### Recording
+
+Recording happens only for tensors that require gradients, so inference code can switch it off to save memory.
+"""
+
+
+def test_bold_labelled_items_are_labelled_cards_with_definitions_off_unless_a_heading_has_the_label(tmp_path):
+    found = cards(wiki(tmp_path, {"Autograd.md": BOLD_ITEMS}))
+    assert found["Autograd › How it works › Accumulation"].startswith("gradients of a leaf used twice are summed")
+    assert found["Autograd › How it works › Recording"].startswith("Recording happens only for tensors"), \
+        "a label that is also a heading: the heading's section card keeps its front"

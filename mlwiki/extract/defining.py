@@ -20,10 +20,10 @@ import re
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_terms, restates
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
 from mlwiki.extract.passages import narrates
-from mlwiki.extract.prose import clean_prose, prefix_heading, sentences
+from mlwiki.extract.prose import clean_prose, heading_text, prefix_heading, sentences
 from mlwiki.models import CardKind
 
 FORM = "definition-sentence"
@@ -85,6 +85,7 @@ LOWER = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")
 _NUMBER_FIRST = re.compile(r"[\s~≈<>≤≥±+\-]*\d")
 MIN_LABELLED_WORDS = 6
 _NOT_A_LABEL_START = _NOT_A_TERM | frozenset("in for to on at by with if as from a an the".split())
+_BOLD_ITEM_LABEL = re.compile(r"\*\*([A-Za-z][^*:\n]{0,40}?)(?::\*\*|\*\*:)[ \t]+(?=\S)")  # "**Objective:** …"
 _POINTER = re.compile(r"(?i)(?:see|cf\.?|refer to)\b")
 # The verb of a definition, near enough to the text's start for a term (and an aside) to stand before it
 _NEAR_VERB = re.compile(r" (?:is|are|refers?|means|denotes|stands) ")
@@ -173,6 +174,9 @@ def definition_sentence_cards(ex, path: str, block: Block) -> None:
     made = len(ex.drafts)
     for line, text, item in _openings(block):
         found = defining_sentence(text, path) or named_sentence(text, path)
+        if item and not ex.ctx.definitions and (bold := _BOLD_ITEM_LABEL.match(text)) \
+                and bold.group(1).casefold() not in _headings(ex):  # (a heading's own section card says more)
+            text = f"{bold.group(1)}: {text[bold.end():]}"  # (definitions off: nothing else cards `- **Label:** …`)
         if found is None and (labelled := labelled_item(text, item)) is not None:
             front = f"{path} › {clean_prose(labelled[0])}"
             if not ex.has_front(front):
@@ -187,6 +191,11 @@ def definition_sentence_cards(ex, path: str, block: Block) -> None:
                 _add_definition(ex, path, term, back, line)
     if len(ex.drafts) == made:
         _claim(ex, path, block, text_of(block))
+
+
+def _headings(ex) -> set[str]:
+    """The note's headings, in lower case."""
+    return {heading_text(b.lines[0].text).casefold() for b in ex.blocks if b.kind == HEADING}
 
 
 def _claim(ex, path: str, block: Block, text: str) -> None:
