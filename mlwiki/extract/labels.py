@@ -47,3 +47,15 @@ def list_label(lines: list[Line]) -> str | None:
 def asks(block: Block) -> bool:
     """Whether a paragraph only asks a question ("Why not save the entire model?")."""
     return len(block.lines) == 1 and block.lines[0].kind == TEXT and bool(QUESTION_LINE.fullmatch(block.lines[0].text))
+
+
+def label_lines(lines: list[Line]) -> dict[int, str]:
+    """{line number: label} of the lines that head a list as a heading would: the paragraph's first line, or a
+    line right after a list ("Pros:" and its items, then "Cons" and its own, written without blank lines)."""
+    found = {lines[0].no: label} if (label := list_label(lines)) is not None else {}
+    for k in range(2, len(lines) - 1):
+        before = lines[k - 1].text
+        if lines[k].kind == TEXT and (before[:1] in " \t" or LIST_ITEM.match(before)) \
+                and (label := list_label(lines[k:k + 2])) is not None:
+            found[lines[k].no] = label
+    return found

@@ -29,19 +29,19 @@ from mlwiki.extract import tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_and_answered, question_card
 from mlwiki.extract.blocks import Block, card_text_lines, items_without, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
-from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list, introduces_list
+from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list, part_passage
 from mlwiki.extract.defining import definition_sentence_cards, named_term_cards
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL
-from mlwiki.extract.labels import aspect_front, asks, list_label
+from mlwiki.extract.labels import aspect_front, asks, label_lines
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import long_list, outline_items
-from mlwiki.extract.parts import exercise_part, labelled_paragraph, section_parts, titled_boxes
+from mlwiki.extract.parts import exercise_part, section_parts, titled_boxes
 from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, MAX_WORDS, NO_SUBJECT, names_list, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
 from mlwiki.extract.prose import clean_prose, holds_words, is_fragment, last_sentence, sentences, word_count
-from mlwiki.extract.signatures import signature_card
+from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
 from mlwiki.models import CardKind
 
@@ -148,11 +148,7 @@ def close_section(ex) -> None:
         # (with definitions on, a `**Term**:` item left here is one that form declined: a step; under a label such
         # as "Mathematical Explanation:" the items name the parts explained, no terms: the part's own text)
         declined = ex.ctx.definitions or bool(label and EXPLAINS_LABEL.fullmatch(f"**{label}:**"))
-        back = passage(blocks, label is not None, declined, names_of=path) if all(free) else None
-        if back is None and label and all(free) and not declined and not introduces_list(blocks):
-            back = passage(blocks, True, True, names_of=path)  # (a bold label's `**Term**:` items with definitions
-            # off: nothing else cards them; a sentence ending in ":" over them makes them a list card instead)
-        if back is not None:
+        if all(free) and (back := part_passage(blocks, label, declined, path)) is not None:
             if DAY_LOG.fullmatch(path) and _item_cards(ex, path, blocks):
                 continue  # ("TIL" of what? its items' labels and bold terms say)
             if not section.lead or holds_words(back, MIN_LEAD_WORDS) or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
@@ -174,9 +170,7 @@ def close_section(ex) -> None:
             if free[k] and k != used:
                 before = len(ex.drafts)
                 _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]), declined)
-                signature_card(ex, path, blocks, k, free)  # ("torch.optim.SGD(params, lr) where:" and its arguments)
-                if (labelled := labelled_paragraph(blocks, k, free, used, declined)) is not None:
-                    _add(ex, FORM, f"{path} › {labelled[0]}", *labelled[1:])  # ("The skip-gram model:" / text)
+                paragraph_cards(ex, path, blocks, k, free, used, declined)  # ("f(a, b) where:", "The … model:")
                 asked = question_card(path, block, blocks[k + 1]) if k + 1 < len(blocks) and free[k + 1] else None
                 for found in (asked, asked_and_answered(path, block)):
                     if found is not None:
@@ -457,7 +451,7 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
     sentence is the front, under the heading path; the list the back. The list may follow in the same paragraph
     or right after it. Its `**Term**: …` items belong to it whatever `definitions` says: the paragraph is one no
     definition card took from ("… by alternating two steps:", `1. **E-step**: …`)."""
-    labels = _label_lines(block.lines)
+    labels = label_lines(block.lines)
     if not labels and (":" not in text_of(block) or not any(ln.text.rstrip().endswith(":") for ln in block.lines)):
         return  # (the common case, said cheaply: no sentence here introduces anything)
     lines = [ln for ln in card_text_lines(block.lines) if ln.kind == TEXT]
@@ -483,19 +477,6 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
                 _add(ex, COUNTED_FORM, f"{path}\n\n{counted[0]}", counted[1], ln.no)  # ("… three methods:")
             continue
         _add(ex, LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
-
-
-
-def _label_lines(lines: list[Line]) -> dict[int, str]:
-    """{line number: label} of the lines that head a list as a heading would: the paragraph's first line, or a
-    line right after a list ("Pros:" and its items, then "Cons" and its own, written without blank lines)."""
-    found = {lines[0].no: label} if (label := list_label(lines)) is not None else {}
-    for k in range(2, len(lines) - 1):
-        before = lines[k - 1].text
-        if lines[k].kind == TEXT and (before[:1] in " \t" or LIST_ITEM.match(before)) \
-                and (label := list_label(lines[k:k + 2])) is not None:
-            found[lines[k].no] = label
-    return found
 
 
 def _list_after(lines) -> list:

@@ -18,10 +18,12 @@ import re
 from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.parts import labelled_paragraph
 from mlwiki.extract.prose import clean_prose
 from mlwiki.models import CardKind
 
 FORM = "signature"
+SECTION_FORM = "section"  # (a label line's paragraph is a part of its section, as a bold label's is)
 MAX_ARGUMENT_WORDS = 80
 # "… torch.optim.SGD(params, lr) where:" ending the paragraph
 _CALL_WHERE = re.compile(r"`?(?P<call>[A-Za-z_][\w.]*\((?P<args>[\w ,=*.]{1,80})\))`?,?\s+where\s*:\s*$")
@@ -49,3 +51,14 @@ def signature_card(ex, path: str, blocks: list[Block], k: int, free: list[bool])
     if not ex.has_front(front):
         ex.drafts.append(([Draft(CardKind.BASIC, front, "\n\n".join(explained), last.no, form=FORM,
                                  id_front=f"{FORM}: {front}")], front))
+
+
+def paragraph_cards(ex, path: str, blocks: list[Block], k: int, free: list[bool], used: int, declined: bool) -> None:
+    """The cards a paragraph of a long section makes with the ones after it: a call and its arguments, or a label
+    line over its paragraph (`parts.labelled_paragraph`: "The continuous skip-gram model:")."""
+    signature_card(ex, path, blocks, k, free)
+    if (labelled := labelled_paragraph(blocks, k, free, used, declined)) is not None:
+        front = f"{path} › {labelled[0]}"
+        if not ex.has_front(front):
+            ex.drafts.append(([Draft(CardKind.BASIC, front, labelled[1], labelled[2], form=SECTION_FORM,
+                                     id_front=f"{SECTION_FORM}: {front}")], front))
