@@ -330,3 +330,14 @@ def test_a_closing_line_led_by_an_aspect_says_it_in_the_front(tmp_path):
     found = fronts(new_wiki(tmp_path, {"Ranking metrics.md": note}))
     assert found["Ranking metrics › Hit rate › Limitation"] == ("Limitation: it ignores where in the top k the item "
                                                                 "sits, so rank 1 and rank k count the same.")
+
+
+def test_words_about_the_course_or_what_is_worth_time_are_no_card_and_the_paragraph_after_them_is(tmp_path):
+    note = ("# Kernel methods\n\nThese are the lecture notes for the second week. Each part is short.\n\n"
+            "## Why kernels\n\nIt is worth spending some time on why kernels help, because the idea returns in "
+            "Gaussian processes.\n\n"
+            "A kernel computes an inner product in a feature space without building the features, so a linear method "
+            "fitted with it draws curved boundaries in the original space at the cost of an n by n matrix.\n")
+    found = fronts(new_wiki(tmp_path, {"kernels.md": note}))
+    assert not any("lecture notes" in back or "worth spending" in back for back in found.values()), found
+    assert found["Kernel methods › Why kernels"].startswith("A kernel computes an inner product")

@@ -41,7 +41,7 @@ LOWER_WORD = re.compile(r"[a-z](?<![\w\\$][a-z])[a-z'’-]+\b")
 # A passage about the page itself ("This page lists …", "In this notebook we …"): no knowledge to recall
 ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|notebook|section|chapter|article|"
                         r"post|tutorial|lecture|document)s?\b|explaining\b|"
-                        r"(?:these|here|this) (?:are|is) (?:my|our) (?:\w+ )?(?:notes?|write-ups?|summar(?:y|ies))\b|"
+                        r"(?:these|here|this) (?:are|is) (?:my|our|the) (?:\w+ )?(?:notes?|write-ups?|summar(?:y|ies))\b|"
                         r"(?:a )?(?:quick|short) (?:post|note|write-up)\b|i keep (?:re-?deriving|redoing|forgetting)\b")
 # ("These are my notes for the course.", "Quick post because I keep redoing …", "I keep re-deriving this, so …")
 # The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "For now, …"), of a
@@ -57,6 +57,7 @@ NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin
                        r"follow me|"
                        r"spent (?:the|this|all|my) (?:\w+ )?(?:morning|afternoon|evening|day|week|weekend)|messy notes|"
                        r"writing (?:this )?down what|note to self|tomorrow(?=:)|"
+                       r"worth (?:spending (?:some |a little )?time|understanding in detail)|sat down (?:with|to)|"
                        r"we will (?:\w+ly )?(?:learn|see|focus|discuss|cover|use|look|explore|implement|build|create|"
                        r"start|talk|introduce|review)|we (?:train|record|plot|visuali[sz]e|print|import|load|run|call)"
                        r")\b|"
@@ -72,7 +73,7 @@ _NARRATION_KEYS = ("let's", "let’s", "let us", "before we", "we'", "we’", "w
                    "image", "fig", "graph shows", "look at the", "above", "below", "follows", "following", "i want",
                    "i think", "i'", "i’", "we covered", "we have", "we discussed", "we looked", "we explored",
                    "we went", "if you", "follow me", "spent ", "messy notes", "writing down", "writing this down",
-                   "note to self", "tomorrow:")
+                   "note to self", "tomorrow:", "worth spending", "worth understanding", "sat down")
 
 
 def _any_of(keys: tuple[str, ...]) -> re.Pattern:
