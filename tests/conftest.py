@@ -65,6 +65,13 @@ def new_wiki(root: Path, notes: dict[str, str] | None = None, config: str = DEFA
     return root
 
 
+def backs_by_front(root) -> dict[str, str]:
+    """`mlwiki cards --json` of the wiki as {front: back}: what a learner is asked and shown."""
+    import json
+
+    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+
+
 @pytest.fixture
 def make_wiki(tmp_path: Path) -> Callable[..., Path]:
     """A factory of wikis in tmp_path: `make_wiki({"a.md": "Q: …"}, config=…, name="wiki")`."""

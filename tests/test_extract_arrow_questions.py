@@ -4,9 +4,7 @@ answer; a question with no answer after an arrow is no card. Notes written into 
 
 from __future__ import annotations
 
-import json
-
-from conftest import new_wiki, run
+from conftest import backs_by_front, new_wiki
 
 DAILY = """---
 title: "2026-11-03"
@@ -38,8 +36,7 @@ x = y if ok else z  # what? -> not a card, code
 """
 
 
-def cards(root) -> dict[str, str]:
-    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+cards = backs_by_front  # {front: back} of the wiki's cards
 
 
 def test_a_question_answered_after_an_arrow_is_a_card(tmp_path):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import new_wiki, run
+from conftest import backs_by_front, new_wiki, run
 
 # Sections over 150 words, as an article's are: too long for one card, so their sentences speak for themselves
 # (the first paragraph of each is the section's own card)
@@ -86,8 +86,7 @@ We covered gradient clipping by norm and by value. If you enjoyed this article, 
 """
 
 
-def cards(root) -> dict[str, str]:
-    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+cards = backs_by_front  # {front: back} of the wiki's cards
 
 
 def test_a_term_named_in_the_middle_of_a_paragraph_is_a_definition_card_with_what_it_names(tmp_path):
@@ -315,8 +314,6 @@ def test_a_noun_called_a_term_names_it(tmp_path):
 
 def test_a_posts_words_about_itself_are_no_card(tmp_path):
     """"Quick post because I keep redoing these numbers": why the author wrote, nothing to recall."""
-    from conftest import new_wiki, run
-    import json
     post = """---
 title: "KV cache arithmetic"
 ---

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import new_wiki, run
+from conftest import backs_by_front, new_wiki, run
 
 BANDITS = """#reinforcement-learning
 - Slot machines are sometimes called one-armed bandits, and a casino floor holds many of them with payouts you do
@@ -57,8 +57,7 @@ them is made per product rather than once and for all by the team that maintains
 """
 
 
-def cards(root) -> dict[str, str]:
-    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+cards = backs_by_front  # {front: back} of the wiki's cards
 
 
 def test_a_bullet_that_opens_by_defining_its_subject_is_a_definition_card(tmp_path):

@@ -4,15 +4,12 @@ sections that a learner still cards. The notes are written here in the style of 
 
 from __future__ import annotations
 
-import json
-
-from conftest import new_wiki, run
+from conftest import backs_by_front, new_wiki
 
 CONFIG = 'name = "T"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
 
-def cards(root) -> dict[str, str]:
-    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+cards = backs_by_front  # {front: back} of the wiki's cards
 
 
 def wiki(tmp_path, notes: dict[str, str]):

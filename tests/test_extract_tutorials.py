@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import json
 
-from conftest import new_wiki, run
+from conftest import backs_by_front, new_wiki, run
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
 
-def cards(root) -> dict[str, str]:
-    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+cards = backs_by_front  # {front: back} of the wiki's cards
 
 
 def wiki(tmp_path, notes: dict[str, str]):
@@ -345,8 +344,6 @@ def test_bold_points_under_a_benefits_heading_are_no_definitions(tmp_path):
 def test_a_list_under_an_explaining_label_is_its_parts_card_whatever_the_definitions_setting(tmp_path):
     """With `definitions` off, `**Term**:` lines are no section text, except under a label like "Mathematical
     Explanation:", whose items name the parts explained (they were lost: no form made a card of them)."""
-    import json
-    from conftest import new_wiki, run
     note = """# Regularization
 
 ## Dropout

@@ -4,13 +4,10 @@ style of a vault titled by file names; the CLI reads them as a user's scan would
 
 from __future__ import annotations
 
-import json
-
-from conftest import new_wiki, run
+from conftest import backs_by_front, new_wiki
 
 
-def cards(root) -> dict[str, str]:
-    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+cards = backs_by_front  # {front: back} of the wiki's cards
 
 
 DESIGN = """Notes for a design interview about ranking news articles for a reader.
