@@ -341,3 +341,15 @@ def test_words_about_the_course_or_what_is_worth_time_are_no_card_and_the_paragr
     found = fronts(new_wiki(tmp_path, {"kernels.md": note}))
     assert not any("lecture notes" in back or "worth spending" in back for back in found.values()), found
     assert found["Kernel methods › Why kernels"].startswith("A kernel computes an inner product")
+
+
+def test_an_aspect_line_under_a_list_items_formula_is_a_card_of_that_item(tmp_path):
+    note = ("## Online metrics\n"
+            "- Churn: the share of users who stop coming back within a month\n"
+            "$$ \\text{churn} = \\frac{\\text{users lost}}{\\text{users at start}} $$\n"
+            "Limitation: counts a user who pauses for five weeks the same as one who never returns\n"
+            "- Session length: minutes from the first to the last action of a visit\n"
+            "- Any alert on this one?\n")
+    found = fronts(new_wiki(tmp_path, {"Retention.md": note},
+                             'name = "T"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'))
+    assert found["Retention › Online metrics › Churn › Limitation"].startswith("Limitation: counts a user who pauses")

@@ -59,3 +59,18 @@ def label_lines(lines: list[Line]) -> dict[int, str]:
                 and (label := list_label(lines[k:k + 2])) is not None:
             found[lines[k].no] = label
     return found
+
+
+def aspect_lines(lines: list[Line]) -> list[tuple[str, str, int]]:
+    """(the list item it follows, or "", its text, its number) of each line that is no list item and states an aspect
+    ("- Prevalence: the share of harmful posts shown" / a formula / "Limitation: every post counts the same")."""
+    found: list[tuple[str, str, int]] = []
+    item = ""
+    for ln in lines:
+        if ln.kind != TEXT:
+            continue
+        if mark := LIST_ITEM.match(ln.text):
+            item = ln.text[mark.end():]
+        elif _ASPECT.fullmatch(ln.text.strip()):
+            found.append((item, ln.text.strip(), ln.no))
+    return found

@@ -30,11 +30,11 @@ from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_
 from mlwiki.extract.blocks import Block, card_text_lines, items_without, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list, part_passage
-from mlwiki.extract.defining import definition_sentence_cards, named_term_cards
+from mlwiki.extract.defining import definition_sentence_cards, labelled_item, named_term_cards
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL
-from mlwiki.extract.labels import aspect_front, asks, label_lines
+from mlwiki.extract.labels import aspect_front, aspect_lines, asks, label_lines
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import long_list, outline_items
 from mlwiki.extract.parts import exercise_part, section_parts, titled_boxes
@@ -358,6 +358,10 @@ def _rest_cards(ex, path: str, rest: Block, after: list[Line], declined: bool) -
             definition_sentence_cards(ex, path, Block(TEXT, before))
     else:
         definition_sentence_cards(ex, path, rest)
+    for item, text, line in aspect_lines(rest.lines):  # ("Limitation: …" under an item's formula: on no card yet)
+        if not any(text in d.back for drafts, _ in ex.drafts for d in drafts):
+            named = labelled_item(item) if item else None
+            _add(ex, FORM, aspect_front(f"{path} › {named[0]}" if named else path, text), text, line)
 
 
 def _rest_card(ex, path: str, rest: Block, declined: bool) -> bool:
