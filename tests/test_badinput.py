@@ -503,3 +503,29 @@ def test_check_exits_0_on_warnings_only(tmp_path):
     result = invoke("--root", str(root), "check")
     assert_clean_exit(result, codes=(0,))
     assert "notes/n.md:3: warning:" in result.stdout
+
+
+def test_a_note_that_trips_a_bug_of_ours_is_reported_and_the_others_are_scanned(tmp_path, monkeypatch):
+    """An exception inside card extraction (a bug one odd note sets off) is that note's problem, in one line: the
+    scan goes on with the other notes, and no traceback reaches the user."""
+    import mlwiki.extract as extract
+    from conftest import new_wiki, run
+
+    real = extract.walked
+
+    def walked(body, ctx):
+        if "TRIPWIRE" in body:
+            raise RuntimeError("an unexpected shape")
+        return real(body, ctx)
+
+    monkeypatch.setattr(extract, "walked", walked)
+    monkeypatch.setenv("MLWIKI_WORKERS", "1")
+    root = new_wiki(tmp_path, {"a.md": "Q: What is one?\nA: The first number.\n",
+                               "b.md": "TRIPWIRE\n\nQ: What is two?\nA: The second number.\n"})
+    checked = run(root, "check")
+    assert checked.exception is None or isinstance(checked.exception, SystemExit), checked.exception
+    line = next(ln for ln in checked.output.splitlines() if "b.md" in ln)
+    assert "could not make this note's cards (RuntimeError: an unexpected shape)" in line
+    assert "Traceback" not in checked.output
+    fronts = {c["front"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+    assert fronts == {"What is one?"}

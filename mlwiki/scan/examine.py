@@ -53,7 +53,11 @@ def _walk_file(config: Config, file: NoteFile, data: bytes | None):
     note, problems = load_note(file.fspath, file.rel, data)
     if note is None or note.meta.get("mlwiki") is False:
         return None, problems
-    return walked(note.body, note_context(note, config)), problems
+    try:
+        return walked(note.body, note_context(note, config)), problems
+    except Exception as exc:  # a bug of ours that one note sets off: the other notes are still scanned
+        return None, problems + [Problem(file.rel, None, f"mlwiki could not make this note's cards ({type(exc).__name__}: "
+                                         f"{exc}); its cards wait until that is fixed: please report it", code="internal")]
 
 
 def warm_up() -> None:
