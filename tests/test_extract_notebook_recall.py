@@ -390,3 +390,17 @@ def test_bold_labelled_items_are_labelled_cards_with_definitions_off_unless_a_he
     assert found["Autograd › How it works › Accumulation"].startswith("gradients of a leaf used twice are summed")
     assert found["Autograd › How it works › Recording"].startswith("Recording happens only for tensors"), \
         "a label that is also a heading: the heading's section card keeps its front"
+
+
+def test_a_label_line_over_the_sections_opening_paragraph_titles_that_card_too(tmp_path):
+    note = ("# Word vectors\n\n## Two training tasks\n\nits only goal is good vectors.\n\n"
+            "The continuous bag-of-words model:\n\n"
+            "It predicts the word in the middle of a window from the sum of the vectors of the words around it.\n\n"
+            "The continuous skip-gram model:\n\n"
+            "It predicts every word around the middle one from that word's vector alone, which is slower.\n\n"
+            "## Summing up\n\nIn essence:\n\nBoth models learn one vector per word from the windows it appears in.\n")
+    found = cards(wiki(tmp_path, {"Word vectors.md": note}))
+    path = "Word vectors › Two training tasks › "
+    assert found[path + "The continuous bag-of-words model"].startswith("It predicts the word in the middle")
+    assert found[path + "The continuous skip-gram model"].startswith("It predicts every word around")
+    assert "Word vectors › Summing up" in found and "Word vectors › Summing up › In essence" not in found

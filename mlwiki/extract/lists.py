@@ -37,7 +37,7 @@ from mlwiki.extract.forms import EXPLAINS_LABEL
 from mlwiki.extract.labels import aspect_front, aspect_lines, asks, label_lines
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import long_list, outline_items
-from mlwiki.extract.parts import exercise_part, section_parts, titled_boxes
+from mlwiki.extract.parts import exercise_part, opening_front, section_parts, titled_boxes
 from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, MAX_WORDS, NO_SUBJECT, names_list, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
 from mlwiki.extract.prose import clean_prose, holds_words, is_fragment, last_sentence, sentences, word_count
@@ -163,7 +163,7 @@ def close_section(ex) -> None:
         used, opening = opening_paragraph(blocks, free, declined, taken) if len(blocks) > 1 or not all(free) else (-1, None)
         opened = len(ex.drafts)
         if opening is not None:
-            _add(ex, FORM, path, opening, line)
+            _add(ex, FORM, opening_front(path, blocks, free, used), opening, line)
             named_term_cards(ex, path, [blocks[used]])
         made = len(ex.drafts)
         for k, block in enumerate(blocks):

@@ -98,7 +98,9 @@ def _at_labels(block: Block) -> list[Block]:
 # A line that only names what the paragraph under it explains: a few words, a colon, no verb of a sentence
 _LABEL_LINE = re.compile(r"[ \t]*(?P<label>[A-Z][\w()/-]*(?:[ \t]+[\w()/-]+){0,6}?)[ \t]*:[ \t]*")
 _SENTENCE_WORDS = re.compile(r"(?i)\b(?:is|are|was|were|be|we|you|i|let|here|following|follows|below|above|these|this|"
-                             r"there|using|use|note|example|step|steps|where|or|and|then|ask|your|yourself)\b|\d")
+                             r"there|using|use|note|example|step|steps|where|or|and|then|ask|your|yourself|overall|"
+                             r"in (?:essence|short|summary|brief|practice|general|other words)|basically|essentially|"
+                             r"recap)\b|\d")  # ("In essence:" sums up what came before: no subject)
 MIN_LABELLED_WORDS = 10
 
 
@@ -112,6 +114,15 @@ def label_line(block: Block, after: Block | None) -> str | None:
     if match is None or _SENTENCE_WORDS.search(match.group("label")) or len(match.group("label").split()) < 2:
         return None  # (one word, "Where:", "Or:", "Output:", heads a legend or a case more often than a subject)
     return clean_prose(match.group("label"))
+
+
+def opening_front(path: str, blocks: list[Block], free: list[bool], used: int) -> str:
+    """The front of a section's opening card: `path`, or "… › The continuous bag-of-words model" when a label line
+    stands right over the opening paragraph, as `labelled_paragraph` titles the later ones."""
+    label = label_line(blocks[used - 1], blocks[used]) if used > 0 and free[used - 1] else None
+    if label is None or label.casefold() in GENERIC_LABELS or NO_SUBJECT.fullmatch(label) or is_example_title(label):
+        return path
+    return f"{path} › {label}"
 
 
 def labelled_paragraph(blocks: list[Block], k: int, free: list[bool], used: int,
