@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
-from mlwiki.extract.passages import MAX_ITEMS, passage
+from mlwiki.extract.lines import LIST_ITEM, Line
+from mlwiki.extract.passages import MAX_ITEMS
 from mlwiki.extract.prose import clean_prose
 
 FORM = "counted-list"
@@ -60,19 +60,3 @@ def counted_list(intro: str, items: list[Line]) -> tuple[str, str] | None:
     front = phrase[:1].upper() + phrase[1:] + ":"
     back = "\n".join(line.text.rstrip() for line in items if line.text.strip())
     return front, back
-
-
-def introduces_list(blocks) -> bool:
-    """Whether a line of prose ending in ":" stands right before a list item in the blocks (paragraphs)."""
-    lines = [ln for block in blocks for ln in block.lines if ln.kind == TEXT and ln.text.strip()]
-    return any(ln.text.rstrip().endswith(":") and not LIST_ITEM.match(ln.text) and k + 1 < len(lines)
-               and LIST_ITEM.match(lines[k + 1].text) for k, ln in enumerate(lines))
-
-
-def part_passage(blocks, label: str | None, declined: bool, path: str) -> str | None:
-    """The back of a section part's one card (`passages.passage`); with definitions off, a bold label's list of
-    `**Term**:` items, which nothing else cards, unless a sentence ending in ":" introduces them (a list card)."""
-    back = passage(blocks, label is not None, declined, names_of=path)
-    if back is None and label and not declined and not introduces_list(blocks):
-        back = passage(blocks, True, True, names_of=path)
-    return back

@@ -178,10 +178,7 @@ def definition_sentence_cards(ex, path: str, block: Block) -> None:
                 and bold.group(1).casefold() not in _headings(ex):  # (a heading's own section card says more)
             text = f"{bold.group(1)}: {text[bold.end():]}"  # (definitions off: nothing else cards `- **Label:** …`)
         if found is None and (labelled := labelled_item(text, item)) is not None:
-            front = f"{path} › {clean_prose(labelled[0])}"
-            if not ex.has_front(front):
-                ex.drafts.append(([Draft(CardKind.BASIC, front, labelled[1], line, form=LABELLED_FORM,
-                                         id_front=f"{LABELLED_FORM}: {front}")], front))
+            ex.add_card(LABELLED_FORM, f"{path} › {clean_prose(labelled[0])}", labelled[1], line)
             continue
         if found is not None:
             if not restates(found[0], found[1]):  # ("Co-clustering is … based on co-clustering": nothing)
@@ -207,10 +204,7 @@ def _claim(ex, path: str, block: Block, text: str) -> None:
         return
     found = claim_card(text, stems(path), path)
     if found is not None and not _on_a_front(ex, found[1]):  # (not the introduction a formula card shows)
-        front = prefix_heading(path, found[0])
-        if not ex.has_front(front):
-            ex.drafts.append(([Draft(CardKind.BASIC, front, found[1], block.start, form=CLAIM_FORM,
-                                     id_front=f"{CLAIM_FORM}: {front}")], front))
+        ex.add_card(CLAIM_FORM, prefix_heading(path, found[0]), found[1], block.start)
 
 
 def _on_a_front(ex, sentence: str) -> bool:

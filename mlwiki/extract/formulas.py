@@ -115,7 +115,6 @@ def _lone_formula(text: str) -> tuple[str, str, bool, str, str] | None:
     return match.group(1).strip(), match.group(2) or "", bool(bullet), lead, (match.group(3) or "").strip()
 
 
-
 def math_end(math: list[Line]) -> int:
     """Where, in the last line so far, the display formula opened on math[0] ends (just past its closing
     delimiter), or -1 while it goes on."""

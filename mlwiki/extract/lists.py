@@ -29,21 +29,19 @@ from mlwiki.extract import tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_and_answered, question_card
 from mlwiki.extract.blocks import Block, card_text_lines, items_without, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
-from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list, part_passage
+from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
 from mlwiki.extract.defining import definition_sentence_cards, labelled_item, named_term_cards
-from mlwiki.extract.draft import Draft
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL
 from mlwiki.extract.labels import aspect_front, aspect_lines, asks, label_lines
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.outline import long_list, outline_items
-from mlwiki.extract.parts import exercise_part, opening_front, section_parts, titled_boxes
+from mlwiki.extract.parts import exercise_part, opening_front, part_passage, section_parts, titled_boxes
 from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, MAX_WORDS, NO_SUBJECT, names_list, narrates, passage
 from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
 from mlwiki.extract.prose import clean_prose, holds_words, is_fragment, last_sentence, sentences, word_count
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
-from mlwiki.models import CardKind
 
 FORM = "section"
 LIST_FORM = "list"  # a list introduced by a sentence ending in ":", in a section too long for one card
@@ -125,7 +123,6 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0)
 
 
-
 def close_section(ex) -> None:
     """End the open section: each of its parts (its text up to the first bold label, and each `**Label**` paragraph
     with what follows it) becomes a card when no other form made a card of it and its text passes; of a part too
@@ -153,17 +150,17 @@ def close_section(ex) -> None:
                 continue  # ("TIL" of what? its items' labels and bold terms say)
             if not section.lead or holds_words(back, MIN_LEAD_WORDS) or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
                 if not restates(path.rsplit(" › ", 1)[-1], back):  # (no "X is … X")
-                    _add(ex, FORM, path, back, line)
+                    ex.add_card(FORM, path, back, line)
                 named_term_cards(ex, path, blocks)  # (a term named inside it: a card of its own)
             continue
         if len(blocks) == 1 and all(free) and label is None and (
                 back := long_list([ln.text for ln in blocks[0].lines if ln.kind == TEXT], _vague)) is not None:
-            _add(ex, LIST_FORM, path, back, line)  # (a long list, all its section says: its branches still cards)
+            ex.add_card(LIST_FORM, path, back, line)  # (a long list, all its section says: its branches still cards)
         # The opening paragraph, unless it introduces a formula card (its front already) or is one
         used, opening = opening_paragraph(blocks, free, declined, taken) if len(blocks) > 1 or not all(free) else (-1, None)
         opened = len(ex.drafts)
         if opening is not None:
-            _add(ex, FORM, opening_front(path, blocks, free, used), opening, line)
+            ex.add_card(FORM, opening_front(path, blocks, free, used), opening, line)
             named_term_cards(ex, path, [blocks[used]])
         made = len(ex.drafts)
         for k, block in enumerate(blocks):
@@ -174,7 +171,7 @@ def close_section(ex) -> None:
                 asked = question_card(path, block, blocks[k + 1]) if k + 1 < len(blocks) and free[k + 1] else None
                 for found in (asked, asked_and_answered(path, block)):
                     if found is not None:
-                        _add(ex, QUESTION_FORM, *found)
+                        ex.add_card(QUESTION_FORM, *found)
                 if tables.may_hold_table(block):
                     _table_cards(ex, path, block)
                 _outline_cards(ex, path, block, declined)
@@ -187,8 +184,8 @@ def close_section(ex) -> None:
                 after = [ln for ln in rest.lines if ln.no > last]
                 while after and (after[0].text[:1] in " \t" or not LIST_ITEM.match(after[0].text)):
                     after.pop(0)  # (the end of the item that held the last formula is that formula's)
-                _rest_cards(ex, path, rest, after, True)  # (`**Term**:` items too: no other card took them)
-        closing, at = _closing(ex, blocks, free, used, made, label is not None, True, (taken, whole))
+                _rest_cards(ex, path, rest, after)
+        closing, at = _closing(ex, blocks, free, used, made, label is not None, (taken, whole))
         if closing is None:
             continue
         homeless = made == opened and ex.has_front(path)  # (its own card would have another card's front)
@@ -198,7 +195,7 @@ def close_section(ex) -> None:
             # loss", whose formula card has the section's front, or under "## Temperature scaling" in the note of
             # that name, whose opening card has it: on that formula's card)
         if made == opened:
-            _add(ex, FORM, aspect_front(path, closing), closing, at)  # ("… › MRR › Limitation")
+            ex.add_card(FORM, aspect_front(path, closing), closing, at)  # ("… › MRR › Limitation")
         elif len(closing.split()) <= MAX_CLOSING_MERGE:  # (one card: what opens and closes)
             drafts, front = ex.drafts[opened]
             ex.drafts[opened] = ([replace(drafts[0], back=f"{opening}\n\n{closing}")], front)
@@ -226,7 +223,7 @@ def _explain_formula(ex, start: int, line: int, text: str, limit: int = MAX_CLOS
 
 
 def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, labelled: bool,
-             declined: bool, lines: tuple[set[int], set[int]]) -> tuple[str | None, int]:
+             lines: tuple[set[int], set[int]]) -> tuple[str | None, int]:
     """(passage, line) of the text that explains a part's cards: its paragraphs after the first block another form
     made a card of ("It is not symmetric …", "Precision: of what we flagged …"), and the text a paragraph of formula
     cards goes on with after its last formula ("$$…$$ / Limitation: it only counts …"), leaving out display formulas,
@@ -267,7 +264,7 @@ def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, la
         rest.append(block)
     if not rest:
         return None, 0
-    back = passage(rest, labelled, declined)
+    back = passage(rest, labelled, declined=True)  # (`**Term**:` items too: no other card took them)
     if back is None or word_count(clean_prose(back)) < MIN_OPENING_WORDS or _legend(back) \
             or _later_steps_only(back) or _to_the_reader(back) or _leaves_out(back):
         return None, 0  # (a formula's legend, step 5 of steps a formula broke, a tutorial's "you", a gap)
@@ -324,7 +321,6 @@ def _leaves_out(text: str) -> bool:
     return bool(_WHERE_FIRST.match(text) or _LEFT_OUT.search(text))
 
 
-
 def _opens_with_math(block: Block) -> bool:
     """Whether a paragraph starts with a display formula (its introduction is the paragraph before it)."""
     first = block.lines[0]
@@ -348,12 +344,12 @@ def _untaken_items(block: Block, taken: set[int]) -> Block | None:
     return Block(TEXT, kept) if kept else None
 
 
-def _rest_cards(ex, path: str, rest: Block, after: list[Line], declined: bool) -> None:
+def _rest_cards(ex, path: str, rest: Block, after: list[Line]) -> None:
     """The cards of a list's items no formula card took (`rest`): the rest card of those `after` its formulas (not
     steps between them), and a card of each item that defines or labels its term, unless the rest card holds it.
     Under a day's "TIL", which says not what is asked (and would be the front of every day's rest card), only the
     items' own cards."""
-    if not DAY_LOG.fullmatch(path) and after and _rest_card(ex, path, Block(TEXT, after), declined):
+    if not DAY_LOG.fullmatch(path) and after and _rest_card(ex, path, Block(TEXT, after)):
         if before := [ln for ln in rest.lines if ln.no < after[0].no]:
             definition_sentence_cards(ex, path, Block(TEXT, before))
     else:
@@ -361,24 +357,24 @@ def _rest_cards(ex, path: str, rest: Block, after: list[Line], declined: bool) -
     for item, text, line in aspect_lines(rest.lines):  # ("Limitation: …" under an item's formula: on no card yet)
         if not any(text in d.back for drafts, _ in ex.drafts for d in drafts):
             named = labelled_item(item) if item else None
-            _add(ex, FORM, aspect_front(f"{path} › {named[0]}" if named else path, text), text, line)
+            ex.add_card(FORM, aspect_front(f"{path} › {named[0]}" if named else path, text), text, line)
 
 
-def _rest_card(ex, path: str, rest: Block, declined: bool) -> bool:
+def _rest_card(ex, path: str, rest: Block) -> bool:
     """The explanations a section holds beside its formula cards ("The higher the β, the smoother the curve",
     "Computationally cheap"): a section card of the heading path, when they read as a passage of sentences; whether
     it was made. Items that only ask ("- DoRA: worth it?") are no explanation: left out."""
-    back = passage([rest], False, declined)
+    back = passage([rest], declined=True)  # (`**Term**:` items too: no other card took them)
     if back is None:  # (one item working out numbers or opening on a formula need not cost the others their card)
-        kept = [item for item in list_items(rest.lines) if passage([Block(TEXT, item)], False, declined)]
-        back = passage([Block(TEXT, [ln for item in kept for ln in item])], False, declined) if kept else None
+        kept = [item for item in list_items(rest.lines) if passage([Block(TEXT, item)], declined=True)]
+        back = passage([Block(TEXT, [ln for item in kept for ln in item])], declined=True) if kept else None
     if back is None or _legend(LIST_ITEM.sub("", back, count=1)) or _later_steps_only(back) or _leaves_out(back):
         return False  # (what a formula's symbols mean, steps 2 and 3 of a list the formula broke, a gap)
     items = [line for line in back.split("\n") if line[:1] not in " \t" and LIST_ITEM.match(line)]
     if len(items) < MIN_REST_ITEMS or not all(len(item.split()) > MIN_REST_ITEM_WORDS for item in items) \
             or any(sentences(clean_prose(item))[0].rstrip().endswith("?") for item in items):
         return False
-    return _add(ex, FORM, path, back, rest.start)
+    return ex.add_card(FORM, path, back, rest.start)
 
 
 def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
@@ -394,9 +390,9 @@ def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
             continue
         back = passage([Block(TEXT, [Line(line, text, TEXT) for text in nested.split("\n")])], True, declined)
         if back is not None and labels[-1].endswith(":"):  # (a sentence that introduces the items)
-            _add(ex, OUTLINE_FORM, f"{' › '.join([path, *labels[:-1]])}\n\n{labels[-1]}", back, line)
+            ex.add_card(OUTLINE_FORM, f"{' › '.join([path, *labels[:-1]])}\n\n{labels[-1]}", back, line)
         elif back is not None:
-            _add(ex, OUTLINE_FORM, " › ".join([path, *labels]), back, line)
+            ex.add_card(OUTLINE_FORM, " › ".join([path, *labels]), back, line)
 
 
 def _vague(label: str) -> bool:
@@ -408,10 +404,9 @@ def _table_cards(ex, path: str, block: Block) -> None:
     """A card per row of a table that explains things: front = the heading path and the row's name, back = its
     other cells under their column headers (see `mlwiki.extract.tables`)."""
     for name, back, line in tables.row_cards(block):
-        _add(ex, TABLE_FORM, f"{path} › {name}", back, line)
+        ex.add_card(TABLE_FORM, f"{path} › {name}", back, line)
     if (sides := tables.sides_table(block)) is not None:
-        _add(ex, TABLE_FORM, path, *sides)
-
+        ex.add_card(TABLE_FORM, path, *sides)
 
 
 def _legend(text: str) -> bool:
@@ -424,17 +419,6 @@ def _legend(text: str) -> bool:
     if _RELATION.search(match.group(2)):  # a text that opens on a formula speaks of the one before ("$\eta_k =
         return not match.group(1)         # 1/k$ satisfies both"); a list item "- $T \to 0$: …" states a case
     return bool(match.group(1) or _EXPLAINS_SYMBOL.match(match.group(3)))
-
-
-def _add(ex, form: str, front: str, back: str, line: int) -> bool:
-    """A card of this module, unless another card of the note has its front (two sections of one name under one
-    heading: neither front says which is asked); whether it was made. Its id is made of the front, subject included:
-    "Why it works" or "Pros and Cons" head sections of many notes (a renamed note's cards follow it by the similarity
-    of fronts)."""
-    if ex.has_front(front):
-        return False
-    ex.drafts.append(([Draft(CardKind.BASIC, front, back, line, form=form, id_front=f"{form}: {front}")], front))
-    return True
 
 
 def _following_items(blocks: list[Block], free: list[bool]) -> list:
@@ -469,7 +453,7 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
         if label:  # "Algorithm:", "Pros / cons": a heading of its own, written as a line
             back = passage([Block(TEXT, items)], declined=True)
             if back is not None and LIST_ITEM.match(back):
-                _add(ex, LIST_FORM, f"{path} › {label}", back, ln.no)
+                ex.add_card(LIST_FORM, f"{path} › {label}", back, ln.no)
             continue
         intro = last_sentence(clean_prose(" ".join(x.text for x in lines[:k + 1] if not LIST_ITEM.match(x.text))))
         # (a list of names, "- Lasso", "- Random forest", when the sentence says what kind they are: "Algorithms
@@ -478,9 +462,9 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
         if back is None or len(intro.split()) < MIN_INTRO_WORDS or narrates(_ANNOUNCES.sub("", intro)) \
                 or ABOUT_PAGE.search(intro) or sets_up_example(intro) or not LIST_ITEM.match(back):
             if (counted := counted_list(intro, items)) is not None:
-                _add(ex, COUNTED_FORM, f"{path}\n\n{counted[0]}", counted[1], ln.no)  # ("… three methods:")
+                ex.add_card(COUNTED_FORM, f"{path}\n\n{counted[0]}", counted[1], ln.no)  # ("… three methods:")
             continue
-        _add(ex, LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
+        ex.add_card(LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
 
 
 def _list_after(lines) -> list:

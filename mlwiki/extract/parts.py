@@ -1,14 +1,15 @@
 """A section's parts: its own text, each paragraph that opens with only a bold label (`**Adapters**`, and such a
 line inside a paragraph) with what follows it, and each titled box (a callout's title, a Jupyter Book grid card):
 `mlwiki.extract.lists` makes a card of each part. Also the label a plain line gives the one paragraph after it
-("The continuous skip-gram model:" over what that model does), in a section too long for one card."""
+("The continuous skip-gram model:" over what that model does), in a section too long for one card, and the back
+of a part's one card."""
 
 from __future__ import annotations
 
 import re
 
 from mlwiki.extract.blocks import Block
-from mlwiki.extract.lines import DIV_OPEN, HEADING, TEXT, Line
+from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.defining import GENERIC_LABELS
 from mlwiki.extract.passages import NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose, word_count
@@ -116,13 +117,19 @@ def label_line(block: Block, after: Block | None) -> str | None:
     return clean_prose(match.group("label"))
 
 
+def _subject_label(block: Block, after: Block | None) -> str | None:
+    """`label_line`'s label when it names a subject (not "Note:", "Example:", "Step 2:")."""
+    label = label_line(block, after)
+    if label is None or label.casefold() in GENERIC_LABELS or NO_SUBJECT.fullmatch(label) or is_example_title(label):
+        return None
+    return label
+
+
 def opening_front(path: str, blocks: list[Block], free: list[bool], used: int) -> str:
     """The front of a section's opening card: `path`, or "… › The continuous bag-of-words model" when a label line
     stands right over the opening paragraph, as `labelled_paragraph` titles the later ones."""
-    label = label_line(blocks[used - 1], blocks[used]) if used > 0 and free[used - 1] else None
-    if label is None or label.casefold() in GENERIC_LABELS or NO_SUBJECT.fullmatch(label) or is_example_title(label):
-        return path
-    return f"{path} › {label}"
+    label = _subject_label(blocks[used - 1], blocks[used]) if used > 0 and free[used - 1] else None
+    return f"{path} › {label}" if label else path
 
 
 def labelled_paragraph(blocks: list[Block], k: int, free: list[bool], used: int,
@@ -130,10 +137,26 @@ def labelled_paragraph(blocks: list[Block], k: int, free: list[bool], used: int,
     """(label, back, line) when blocks[k] is a label line (see `label_line`) over a paragraph no other card took
     that explains in words; its label names a subject (not "Note:", "Example:", "Step 2:")."""
     after = blocks[k + 1] if k + 1 < len(blocks) and free[k + 1] and k + 1 != used else None
-    label = label_line(blocks[k], after)
-    if label is None or label.casefold() in GENERIC_LABELS or NO_SUBJECT.fullmatch(label) or is_example_title(label):
+    label = _subject_label(blocks[k], after)
+    if label is None:
         return None
     back = passage([after], True, declined)
     if back is None or word_count(clean_prose(back)) < MIN_LABELLED_WORDS:
         return None
     return label, back, after.start
+
+
+def introduces_list(blocks) -> bool:
+    """Whether a line of prose ending in ":" stands right before a list item in the blocks (paragraphs)."""
+    lines = [ln for block in blocks for ln in block.lines if ln.kind == TEXT and ln.text.strip()]
+    return any(ln.text.rstrip().endswith(":") and not LIST_ITEM.match(ln.text) and k + 1 < len(lines)
+               and LIST_ITEM.match(lines[k + 1].text) for k, ln in enumerate(lines))
+
+
+def part_passage(blocks, label: str | None, declined: bool, path: str) -> str | None:
+    """The back of a section part's one card (`passages.passage`); with definitions off, a bold label's list of
+    `**Term**:` items, which nothing else cards, unless a sentence ending in ":" introduces them (a list card)."""
+    back = passage(blocks, label is not None, declined, names_of=path)
+    if back is None and label and not declined and not introduces_list(blocks):
+        back = passage(blocks, True, True, names_of=path)
+    return back

@@ -16,11 +16,9 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block, text_of
-from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.parts import labelled_paragraph
 from mlwiki.extract.prose import clean_prose
-from mlwiki.models import CardKind
 
 FORM = "signature"
 SECTION_FORM = "section"  # (a label line's paragraph is a part of its section, as a bold label's is)
@@ -47,10 +45,7 @@ def signature_card(ex, path: str, blocks: list[Block], k: int, free: list[bool])
     if len(explained) < 2:
         return
     free[k + 1:k + 1 + len(explained)] = [False] * len(explained)
-    front = f"{path}\n\n{clean_prose(call.group('call'))} where:"
-    if not ex.has_front(front):
-        ex.drafts.append(([Draft(CardKind.BASIC, front, "\n\n".join(explained), last.no, form=FORM,
-                                 id_front=f"{FORM}: {front}")], front))
+    ex.add_card(FORM, f"{path}\n\n{clean_prose(call.group('call'))} where:", "\n\n".join(explained), last.no)
 
 
 def paragraph_cards(ex, path: str, blocks: list[Block], k: int, free: list[bool], used: int, declined: bool) -> None:
@@ -58,7 +53,4 @@ def paragraph_cards(ex, path: str, blocks: list[Block], k: int, free: list[bool]
     line over its paragraph (`parts.labelled_paragraph`: "The continuous skip-gram model:")."""
     signature_card(ex, path, blocks, k, free)
     if (labelled := labelled_paragraph(blocks, k, free, used, declined)) is not None:
-        front = f"{path} › {labelled[0]}"
-        if not ex.has_front(front):
-            ex.drafts.append(([Draft(CardKind.BASIC, front, labelled[1], labelled[2], form=SECTION_FORM,
-                                     id_front=f"{SECTION_FORM}: {front}")], front))
+        ex.add_card(SECTION_FORM, f"{path} › {labelled[0]}", labelled[1], labelled[2])

@@ -104,6 +104,16 @@ class Extractor:
             self.chain = None  # another card stands between: what follows is no longer the same derivation
         return True
 
+    def add_card(self, form: str, front: str, back: str, line: int) -> bool:
+        """A card read out of the note's prose, unless a card of the note has its front already (two sections of
+        one name under one heading: neither front says which is asked); whether it was made. Its id is made of its
+        form and front, subject included ("Why it works" heads sections of many notes; a renamed note's cards
+        follow it by the similarity of fronts)."""
+        if self.has_front(front):
+            return False
+        self.drafts.append(([Draft(CardKind.BASIC, front, back, line, form=form, id_front=f"{form}: {front}")], front))
+        return True
+
     def has_front(self, front: str) -> bool:
         """Whether a card made so far has this front. The fronts are gathered as the cards come (a card's front
         never changes, nor does the list lose a card), not looked through for every card a section adds."""

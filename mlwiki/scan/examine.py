@@ -46,8 +46,8 @@ def file_rows(config: Config, file: NoteFile, data: bytes | None = None) -> Rows
 
 
 def _walk_file(config: Config, file: NoteFile, data: bytes | None):
-    """(the finished walk over a note file, the problems of reading it); no walk when it could not be read or opts
-    out."""
+    """(the finished walk over a note file, the problems of reading it); no walk when it could not be read, opts
+    out, or the walk failed on a bug of ours (then a problem says so)."""
     from mlwiki.extract import note_context, walked  # only when a note changed: keeps `due` fast
 
     note, problems = load_note(file.fspath, file.rel, data)
