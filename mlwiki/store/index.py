@@ -132,6 +132,7 @@ class IndexWriter:
         return dict(_in(self.conn, "SELECT alias, card_id FROM aliases WHERE alias IN ({marks})", card_ids))
 
     def has_aliases(self) -> bool:
+        """Whether any card was ever re-linked (a store without one needs no alias lookup)."""
         return self.conn.execute("SELECT 1 FROM aliases LIMIT 1").fetchone() is not None
 
     def existing(self, card_ids: Iterable[str]) -> dict[str, bool]:
