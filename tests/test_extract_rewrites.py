@@ -85,16 +85,16 @@ def test_sentences_are_split_as_the_lookbehind_patterns_split_them():
 
 
 def test_closing_passage_tests_find_what_their_patterns_found():
-    from mlwiki.extract import lists
+    from mlwiki.extract import closings
 
     left_out = re.compile(r":[ \t]*(?:\n\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])|\Z)|(?:\A|\n\n)[ \t]*where\b", re.I)
     later, first = re.compile(r"^(?:[2-9]|\d\d)[.)][ \t]", re.M), re.compile(r"^1[.)][ \t]", re.M)
     pieces = [":", "\n", "\n\n", " ", "\t", "Where", "where", "wherever", "- ", "1. ", "2) ", "12. ", "x", "You",
               "you", "yours", "These", "this", "(", "ı", "İ"]
     for text in _texts(pieces, longest_all=4):
-        assert lists._leaves_out(text) == bool(left_out.search(text)), repr(text)
-        assert lists._later_steps_only(text) == bool(later.search(text) and not first.search(text)), repr(text)
-        assert lists._to_the_reader(text) == bool(lists._TO_THE_READER.search(text)), repr(text)
+        assert closings.leaves_out(text) == bool(left_out.search(text)), repr(text)
+        assert closings.later_steps_only(text) == bool(later.search(text) and not first.search(text)), repr(text)
+        assert closings._to_the_reader(text) == bool(closings._TO_THE_READER.search(text)), repr(text)
 
 
 def test_the_narration_gate_finds_a_key_where_a_substring_test_finds_one():
@@ -150,11 +150,11 @@ def test_an_announcing_phrase_is_cut_where_the_case_blind_pattern_finds_it():
 
     original = passages._FOLLOWING
     assert original.pattern == original.pattern.lower()  # (else the lower-cased search misses)
-    # _without_announcement searches only a text holding "follow" or "below": a phrase without them needs a new key
+    # without_announcement searches only a text holding "follow" or "below": a phrase without them needs a new key
     assert original.pattern == r"\s(?:the following(?: \w+)?|as follows|below)[ \t]*[.:]?$", \
-        "_FOLLOWING changed: check that each phrase still holds 'follow' or 'below' (_without_announcement's gate)"
+        "_FOLLOWING changed: check that each phrase still holds 'follow' or 'below' (without_announcement's gate)"
 
-    def before(text: str) -> str:  # (_without_announcement as it was)
+    def before(text: str) -> str:  # (without_announcement as it was)
         if original.search(text):
             text = text[:original.search(text).start()].rstrip() + ":"
         if not text.endswith(":"):
@@ -168,7 +168,7 @@ def test_an_announcing_phrase_is_cut_where_the_case_blind_pattern_finds_it():
     pieces = [" ", "\t", "\n", ".", ":", "below", "As Follows", "the following", "THE FOLLOWING", "steps", "X",
               "ſ", "İ", "ı", "é"]
     for text in _texts(pieces, longest_all=4):
-        assert passages._without_announcement(text) == before(text), repr(text)
+        assert passages.without_announcement(text) == before(text), repr(text)
 
 
 def test_words_are_counted_as_splitting_counts_them():

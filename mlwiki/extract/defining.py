@@ -203,11 +203,11 @@ def _claim(ex, path: str, block: Block, text: str) -> None:
     if block.lines[0].kind != TEXT or LIST_ITEM.match(block.lines[0].text):
         return
     found = claim_card(text, stems(path), path)
-    if found is not None and not _on_a_front(ex, found[1]):  # (not the introduction a formula card shows)
+    if found is not None and not shown_on_a_front(ex, found[1]):  # (not the introduction a formula card shows)
         ex.add_card(CLAIM_FORM, prefix_heading(path, found[0]), found[1], block.start)
 
 
-def _on_a_front(ex, sentence: str) -> bool:
+def shown_on_a_front(ex, sentence: str) -> bool:
     """Whether a card of the note shows the sentence on its front already (a formula's introduction)."""
     start = sentence[:60]
     return any(start in d.front for drafts, _ in ex.drafts for d in drafts)

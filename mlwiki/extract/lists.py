@@ -23,23 +23,26 @@ known whether the section made other cards.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from mlwiki.extract import tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_and_answered, question_card
-from mlwiki.extract.blocks import Block, card_text_lines, items_without, list_items, text_of, untaken
+from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
+from mlwiki.extract.closings import (FORMULA_FORMS, closing_text, is_legend, last_card_line, later_steps_only,
+                                     leaves_out, place_closing)
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
-from mlwiki.extract.defining import definition_sentence_cards, labelled_item, named_term_cards
+from mlwiki.extract.defining import definition_sentence_cards, labelled_item, named_term_cards, shown_on_a_front
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL
-from mlwiki.extract.labels import aspect_front, aspect_lines, asks, label_lines
-from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
+from mlwiki.extract.labels import aspect_front, aspect_lines, label_lines
+from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import long_list, outline_items
 from mlwiki.extract.parts import exercise_part, opening_front, part_passage, section_parts, titled_boxes
-from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, MAX_WORDS, NO_SUBJECT, names_list, narrates, passage
-from mlwiki.extract.openings import MIN_OPENING_WORDS, opening_paragraph
-from mlwiki.extract.prose import clean_prose, holds_words, is_fragment, last_sentence, sentences, word_count
+from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card
+from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, NO_SUBJECT, names_list, narrates, passage
+from mlwiki.extract.openings import opening_paragraph
+from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, sentences
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
 
@@ -47,36 +50,8 @@ FORM = "section"
 LIST_FORM = "list"  # a list introduced by a sentence ending in ":", in a section too long for one card
 TABLE_FORM = "table-row"  # a row of a table that explains things, in such a section
 OUTLINE_FORM = "outline"  # a labelled bullet and the items nested under it, in such a section
-_FORMULA_FORMS = frozenset(("formula", "lone-formula", "inline-formula"))
 MIN_REST_ITEMS = 2  # beside formula cards, a list of explanations: at least two items …
 MIN_REST_ITEM_WORDS = 4  # … each a sentence, not a label ("Derivation of the loss (MLE)")
-MAX_CLOSING_MERGE = 50  # words: closing sentences this short join the section's opening card
-# What a formula's symbols mean ("- $\eta$ is the learning rate", "$P(Y|X)$ - conditional …", "Where: …"), no card
-# without its formula, nor is a proof; "- $T \to 0$: approaches argmax" states something
-_LEGEND_START = re.compile(r"[ \t]*(?:where\b|here \$|[*_]{0,2}proof(?![a-z])|(?:[-*+][ \t]+)?[A-Za-z](?:_\w+)?[ \t]+"
-                           r"(?:is|are|denotes)[ \t]+(?:the|an?)\b)", re.I)  # (… or "M is the number of labels")
-_SYMBOL_FIRST = re.compile(r"[ \t]*((?:[-*+]|\d+[.)])[ \t]+)?\$([^$\n]+)\$[ \t]*([^\n]{0,12})")
-_RELATION = re.compile(r"[=<>]|\\(?:to|le|ge|leq|geq|approx|sim|in|propto|rightarrow)(?![a-z])")
-_EXPLAINS_SYMBOL = re.compile(r"(?:[-—–:,]|(?:is|are|denotes) the\b)", re.I)
-# A paragraph that introduced a formula left out ("For a mini-batch $B$:" then other text), or explains one
-# ("where …")
-# (`:[ \t]*(?:\n\n(?!…)|\Z)|(?:\A|\n\n)[ \t]*where\b` as a search that skips to a `:` or a newline, and a match at the
-# start; the steps below searched in "\n" + the text, where `^` with re.M was tried at every character: see
-# _leaves_out, _later_steps_only and tests/test_extract_rewrites.py)
-_LEFT_OUT = re.compile(r":[ \t]*(?:\n\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])|\Z)|\n\n[ \t]*where\b", re.I)
-_WHERE_FIRST = re.compile(r"[ \t]*where\b", re.I)
-_LATER_STEP = re.compile(r"\n(?:[2-9]|\d\d)[.)][ \t]")  # "5. **Repeat** …": the rest of steps a formula broke
-_FIRST_STEP = re.compile(r"\n1[.)][ \t]")
-# A tutorial's aside, "These methods are …" (what they are is not on the card), "(The paper itself writes …)"
-# A text that speaks of the formula just before it: its terms, or what it comes to ("First term = data fit, second =
-# complexity penalty", "For absolute residuals this is just $\hat f(x) \pm \hat q$")
-_REFERS_BACK = re.compile(r"(?i)(?:the )?(?:first|second|third|last|left|right)[- ](?:term|hand side|part)\b|"
-                          r"[^.\n]{0,60}\bthis (?:is|means|gives|reduces to|becomes) (?:just|exactly|simply)\b")
-_IN_THIS_CASE = re.compile(r"\s*in (?:this|that|which|such a) case\b", re.I)
-# (a "you" the text tells what to do or what happens to, "you can update your model …"; not "… when you change T")
-_TO_THE_READER = re.compile(r"(?i)(?<!when )(?<!if )\byou(?:r|['’]ll|['’]re)?\b(?! change\b)(?:[ \t]+(?:can|could|should|"
-                            r"will|would|need|have|may|might|get|want|must|see|learn(?:ed)?|know|try)\b)|^you\b|"
-                            r"^(?:these|this|such)\b|^\(")
 MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name ("Nothing here any more.": no)
 # … or shorter, a phrase that says what the subject is ("An extension of Word2Vec")
 _NAMES_WHAT = re.compile(r"(?:an?|the|one of the)\s+\S+\s+\S+\s+\S", re.I)
@@ -133,7 +108,7 @@ def close_section(ex) -> None:
     taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
     # (a formula card takes its lines only; a definition or question takes the whole paragraph it starts, or the
     # list item)
-    whole = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form not in _FORMULA_FORMS}
+    whole = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form not in FORMULA_FORMS}
     for back in [d.back for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form == "statement"]:
         taken |= {ln.no for b in section.body if text_of(b).strip() in back for ln in b.lines}  # ("such that:")
     for label, line, blocks in section_parts(section.body, section.line):
@@ -163,6 +138,7 @@ def close_section(ex) -> None:
             ex.add_card(FORM, opening_front(path, blocks, free, used), opening, line)
             named_term_cards(ex, path, [blocks[used]])
         made = len(ex.drafts)
+        explained: list[tuple[int, tuple[str, str]]] = []  # (line, card) of paragraphs titled by their subjects
         for k, block in enumerate(blocks):
             if free[k] and k != used:
                 before = len(ex.drafts)
@@ -177,28 +153,21 @@ def close_section(ex) -> None:
                 _outline_cards(ex, path, block, declined)
                 if len(ex.drafts) == before:  # (items a list card holds are not cards again one by one)
                     definition_sentence_cards(ex, path, block)
+                if len(ex.drafts) == before and free[k] and (found := paragraph_card(path, block, declined)):
+                    explained.append((block.start, found))  # ("… › Tensor data storage")
             elif not free[k] and not any(ln.no in whole and not LIST_ITEM.match(ln.text) for ln in block.lines) \
                     and (rest := _untaken_items(block, taken)) is not None:
                 _outline_cards(ex, path, rest, declined)  # (the items of a list no formula card took from)
-                last = block.lines[_last_card_line(block, taken)].no
+                last = block.lines[last_card_line(block, taken)].no
                 after = [ln for ln in rest.lines if ln.no > last]
                 while after and (after[0].text[:1] in " \t" or not LIST_ITEM.match(after[0].text)):
                     after.pop(0)  # (the end of the item that held the last formula is that formula's)
                 _rest_cards(ex, path, rest, after)
-        closing, at = _closing(ex, blocks, free, used, made, label is not None, (taken, whole))
-        if closing is None:
-            continue
-        homeless = made == opened and ex.has_front(path)  # (its own card would have another card's front)
-        if (_REFERS_BACK.match(closing) or homeless) \
-                and _explain_formula(ex, section.drafts, at, closing, MAX_WORDS if homeless else MAX_CLOSING_MERGE):
-            continue  # ("First term = data fit, second = complexity penalty", or under "Formula: distillation
-            # loss", whose formula card has the section's front, or under "## Temperature scaling" in the note of
-            # that name, whose opening card has it: on that formula's card)
-        if made == opened:
-            ex.add_card(FORM, aspect_front(path, closing), closing, at)  # ("… › MRR › Limitation")
-        elif len(closing.split()) <= MAX_CLOSING_MERGE:  # (one card: what opens and closes)
-            drafts, front = ex.drafts[opened]
-            ex.drafts[opened] = ([replace(drafts[0], back=f"{opening}\n\n{closing}")], front)
+        closing, at = closing_text(ex, blocks, free, used, made, label is not None, (taken, whole))
+        closed = closing is not None and place_closing(ex, path, section.drafts, (opened, made), opening, closing, at)
+        for start, (front, back) in explained:
+            if (not closed or start < at) and not shown_on_a_front(ex, back):  # (the paragraphs a closing card
+                ex.add_card(PARAGRAPH_FORM, front, back, start)  # holds are on a card; a formula's introduction too)
 
 
 def _item_cards(ex, path: str, blocks: list[Block]) -> bool:
@@ -207,124 +176,6 @@ def _item_cards(ex, path: str, blocks: list[Block]) -> bool:
     for block in blocks:
         definition_sentence_cards(ex, path, block)
     return len(ex.drafts) > made
-
-
-def _explain_formula(ex, start: int, line: int, text: str, limit: int = MAX_CLOSING_MERGE) -> bool:
-    """Append a text of at most `limit` words that speaks of the formula before it to that formula's card; whether
-    there was one."""
-    if len(text.split()) > limit:
-        return False
-    for k in range(len(ex.drafts) - 1, start - 1, -1):
-        drafts, front = ex.drafts[k]
-        if drafts[0].form in _FORMULA_FORMS and drafts[0].line < line:
-            ex.drafts[k] = ([replace(drafts[0], back=f"{drafts[0].back}\n\n{text}"), *drafts[1:]], front)
-            return True
-    return False
-
-
-def _closing(ex, blocks: list[Block], free: list[bool], used: int, made: int, labelled: bool,
-             lines: tuple[set[int], set[int]]) -> tuple[str | None, int]:
-    """(passage, line) of the text that explains a part's cards: its paragraphs after the first block another form
-    made a card of ("It is not symmetric …", "Precision: of what we flagged …"), and the text a paragraph of formula
-    cards goes on with after its last formula ("$$…$$ / Limitation: it only counts …"), leaving out display formulas,
-    the paragraph that introduces the formula card after it and what this module carded (a list with its intro, a
-    question with its answer); (None, 0) when that is nothing or does not read as a passage alone. `lines`: the
-    lines other forms took, and of them those whose card took their whole paragraph."""
-    taken = [k for k, unused in enumerate(free) if not unused]
-    if not taken:
-        return None, 0
-    carded = {d.line for drafts, _ in ex.drafts[made:] for d in drafts}
-    rest: list[Block] = []
-    after_card = False  # (the list or the answer that follows a carded intro or question is that card's)
-    for k in range(taken[0], len(blocks)):
-        block = blocks[k] if free[k] else _after_formulas(blocks[k], *lines)
-        if block is None:
-            continue
-        if any(block.start <= n <= block.lines[-1].no for n in carded):
-            after_card = True
-            if (block := items_without(block, carded)) is None:
-                continue  # (a list some of whose items are cards of their own: the others stay, "- **Minimum** is 0")
-        elif after_card and (LIST_ITEM.match(block.lines[0].text) or asks(blocks[k - 1])):
-            continue
-        after_card = False
-        if k == used or any(ln.kind == MATH for ln in block.lines) \
-                or k + 1 < len(blocks) and (not free[k + 1] or not free[k]) and _opens_with_math(blocks[k + 1]):
-            continue  # (a formula, its introduction, the opening card's paragraph)
-        text = text_of(block).strip()
-        introduces_list = k + 1 < len(blocks) and LIST_ITEM.match(blocks[k + 1].lines[0].text)
-        if text.rstrip("*_ ").endswith(":") and not introduces_list:
-            if LIST_ITEM.match(text):
-                return None, 0  # ("- **Step decay:**" and its text below: a labelled list this card cannot keep)
-            continue  # (a formula's introduction left without it)
-        if _legend(text) or (rest or text[:1] == "(" and text.endswith(")")) and _to_the_reader(text):
-            continue  # (what a formula's symbols mean; an aside to the reader after what explains, or in brackets)
-        if narrates(text):
-            after_card = True  # (a tutorial's narration, "we will see … in four steps:", and the list it announces)
-            continue
-        rest.append(block)
-    if not rest:
-        return None, 0
-    back = passage(rest, labelled, declined=True)  # (`**Term**:` items too: no other card took them)
-    if back is None or word_count(clean_prose(back)) < MIN_OPENING_WORDS or _legend(back) \
-            or _later_steps_only(back) or _to_the_reader(back) or _leaves_out(back):
-        return None, 0  # (a formula's legend, step 5 of steps a formula broke, a tutorial's "you", a gap)
-    return back, rest[0].start
-
-
-def _after_formulas(block: Block, taken: set[int], whole: set[int]) -> Block | None:
-    """The text lines a paragraph of formula cards ends with, after its last formula, unless they start a list
-    (a rest card's, see _rest_card) or the paragraph's card took it whole."""
-    last = _last_card_line(block, taken)
-    if last is None or any(ln.no in whole for ln in block.lines):
-        return None
-    tail = block.lines[last + 1:]
-    if tail and is_fragment(clean_prose(tail[0].text)):  # ("and reject $H_1 … H_k$. Controls FDR …": the
-        tail = _after_first_sentence(tail)  # formula's sentence goes on; what follows it explains)
-    if not tail or LIST_ITEM.match(tail[0].text):
-        return None  # (a list is a rest card's)
-    return Block(TEXT, tail)
-
-
-def _last_card_line(block: Block, taken: set[int]) -> int | None:
-    """The index of a paragraph's last line that is a formula's or that another form made a card of."""
-    return max((k for k, ln in enumerate(block.lines) if ln.kind != TEXT or ln.no in taken), default=None)
-
-
-def _after_first_sentence(lines: list[Line]) -> list[Line]:
-    """The lines after the sentence they start with (that sentence's last line cut after its end)."""
-    for k, line in enumerate(lines):
-        found = sentences(line.text)
-        if len(found) == 1 and not line.text.rstrip().endswith((".", "!", "?")):
-            continue  # (the sentence goes on over the next line)
-        rest = " ".join(found[1:])
-        if _IN_THIS_CASE.match(rest):
-            return []  # ("In this case, the entropy is also called …": of the formula's case only)
-        return ([Line(line.no, rest, line.kind)] if rest.strip() else []) + lines[k + 1:]
-    return []
-
-
-def _later_steps_only(text: str) -> bool:
-    """Whether a text holds steps numbered from 2 on ("5. **Repeat** …") and no step 1."""
-    lined = "\n" + text
-    return bool(_LATER_STEP.search(lined)) and not _FIRST_STEP.search(lined)
-
-
-def _to_the_reader(text: str) -> bool:
-    """`_TO_THE_READER.search(text)`: its "you" looked for only in a text that holds one (a case-blind `\\b` was
-    tried at every character of every closing passage)."""
-    return bool(_TO_THE_READER.match(text)) or ("you" in text.lower() and bool(_TO_THE_READER.search(text)))
-
-
-def _leaves_out(text: str) -> bool:
-    """Whether a passage announces what it leaves out: a sentence ending in ":" before a gap or at its end, or
-    "where …" opening it or a paragraph of it (the legend of a formula left out)."""
-    return bool(_WHERE_FIRST.match(text) or _LEFT_OUT.search(text))
-
-
-def _opens_with_math(block: Block) -> bool:
-    """Whether a paragraph starts with a display formula (its introduction is the paragraph before it)."""
-    first = block.lines[0]
-    return first.kind == MATH or first.text.lstrip().startswith(("$$", "\\[", "\\begin"))
 
 
 def _untaken_items(block: Block, taken: set[int]) -> Block | None:
@@ -368,7 +219,7 @@ def _rest_card(ex, path: str, rest: Block) -> bool:
     if back is None:  # (one item working out numbers or opening on a formula need not cost the others their card)
         kept = [item for item in list_items(rest.lines) if passage([Block(TEXT, item)], declined=True)]
         back = passage([Block(TEXT, [ln for item in kept for ln in item])], declined=True) if kept else None
-    if back is None or _legend(LIST_ITEM.sub("", back, count=1)) or _later_steps_only(back) or _leaves_out(back):
+    if back is None or is_legend(LIST_ITEM.sub("", back, count=1)) or later_steps_only(back) or leaves_out(back):
         return False  # (what a formula's symbols mean, steps 2 and 3 of a list the formula broke, a gap)
     items = [line for line in back.split("\n") if line[:1] not in " \t" and LIST_ITEM.match(line)]
     if len(items) < MIN_REST_ITEMS or not all(len(item.split()) > MIN_REST_ITEM_WORDS for item in items) \
@@ -407,18 +258,6 @@ def _table_cards(ex, path: str, block: Block) -> None:
         ex.add_card(TABLE_FORM, f"{path} › {name}", back, line)
     if (sides := tables.sides_table(block)) is not None:
         ex.add_card(TABLE_FORM, path, *sides)
-
-
-def _legend(text: str) -> bool:
-    """Whether a text starts as a formula's legend or a proof (see _LEGEND_START, _SYMBOL_FIRST)."""
-    if _LEGEND_START.match(text):
-        return True
-    match = _SYMBOL_FIRST.match(text)
-    if not match:
-        return False
-    if _RELATION.search(match.group(2)):  # a text that opens on a formula speaks of the one before ("$\eta_k =
-        return not match.group(1)         # 1/k$ satisfies both"); a list item "- $T \to 0$: …" states a case
-    return bool(match.group(1) or _EXPLAINS_SYMBOL.match(match.group(3)))
 
 
 def _following_items(blocks: list[Block], free: list[bool]) -> list:

@@ -135,7 +135,7 @@ _VACUOUS = re.compile(r"(?i)there (?:are|is) (?:(?:many|several|various|a (?:lot
 _KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its tags are gone: a property line
 # "… given by the following", "We use the following definitions."
 _FOLLOWING = re.compile(r"\s(?:the following(?: \w+)?|as follows|below)[ \t]*[.:]?$", re.I)
-_FOLLOWING_LOWER = re.compile(_FOLLOWING.pattern)  # (searched in the lower-cased text: see _without_announcement)
+_FOLLOWING_LOWER = re.compile(_FOLLOWING.pattern)  # (searched in the lower-cased text: see without_announcement)
 # Words a paragraph cannot end on: it broke off mid-sentence
 _CANNOT_END = frozenset("the a an of with to for by in on and or is are that which as".split())
 # A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]", a vault's navigation
@@ -219,7 +219,7 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
     text = "\n".join(kept).strip()
     if len(text) > 4 * MAX_WORDS and len(text.split()) > 2 * MAX_WORDS:  # (that many words take more characters)
         return None  # far too long, whatever a trimmed last sentence would save (and the common case: say it fast)
-    text = _without_announcement(_without_narration(text))
+    text = without_announcement(_without_narration(text))
     if not text or code > MAX_CODE_LINES:
         return None
     prose = _FENCED.sub("", text) if code else text
@@ -259,7 +259,7 @@ def _without_narration(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
-def _without_announcement(text: str) -> str:
+def without_announcement(text: str) -> str:
     """The text without a last sentence that announces what the card does not show ("The algorithm is as
     follows:" before an image or code, "… described by the following"); '' when that is all there is."""
     # (_FOLLOWING case-sensitively in the lower-cased text, as NARRATION: it skips the phrases whose first letter
@@ -276,7 +276,7 @@ def _without_announcement(text: str) -> str:
     found = sentences(last)
     if len(found) > 1:
         return (head + "\n" + " ".join(found[:-1])).strip()
-    return "" if LIST_ITEM.match(last) or not head else _without_announcement(head.strip())
+    return "" if LIST_ITEM.match(last) or not head else without_announcement(head.strip())
 
 
 def _works_numbers(text: str) -> bool:

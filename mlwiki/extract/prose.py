@@ -84,7 +84,7 @@ def clean_prose(text: str) -> str:
 
 def clean_once(text: str) -> str:
     """`clean_prose` of a text no one cleans again (an item of a passage being judged), not remembered: the
-    passage's own cleaning stays remembered for the card that counts its words (`lists._closing`)."""
+    passage's own cleaning stays remembered for the card that counts its words (`closings.closing_text`)."""
     return _clean(text)
 
 

@@ -57,6 +57,8 @@ FORMS = {  # form: ((one, many), setting)
     "definition-sentence": (("sentence that defines a term", "sentences that define a term"), ("sections", "true")),
     "claim": (("paragraph that opens by saying something of its section's subject",
                "paragraphs that open by saying something of their section's subject"), ("sections", "true")),
+    "paragraph": (("paragraph of a long section titled by its own subject",
+                   "paragraphs of long sections titled by their own subjects"), ("sections", "true")),
     "labelled": (("paragraph or list item that opens with `Label:` and explains it",
                   "paragraphs or list items that open with `Label:` and explain it"), ("sections", "true")),
 }

@@ -1,0 +1,210 @@
+"""The text that closes a part of a section after the cards other forms made of it: the paragraphs after a formula
+card ("It is not symmetric …", "Limitation: it only counts the first hit"), and where that text goes — on the card
+of the formula it speaks of ("First term = data fit, …", "This trades a little bias for …"), on a card of its own
+("… › MRR › Limitation"), or joined to the section's opening card. What a formula's symbols mean (a legend), the
+steps a formula broke, an aside to the reader and an introduction left without its formula are no such text.
+
+`ex` in every function is the walk over the note (`mlwiki.extract.walk.Extractor`); `mlwiki.extract.lists` closes
+each section with these.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from mlwiki.extract.blocks import Block, items_without, text_of
+from mlwiki.extract.labels import aspect_front, asks
+from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
+from mlwiki.extract.openings import MIN_OPENING_WORDS
+from mlwiki.extract.passages import MAX_WORDS, narrates, passage
+from mlwiki.extract.prose import clean_prose, is_fragment, sentences, word_count
+
+FORM = "section"
+FORMULA_FORMS = frozenset(("formula", "lone-formula", "inline-formula"))
+MAX_CLOSING_MERGE = 50  # words: closing sentences this short join the section's opening card
+# What a formula's symbols mean ("- $\eta$ is the learning rate", "$P(Y|X)$ - conditional …", "Where: …"), no card
+# without its formula, nor is a proof; "- $T \to 0$: approaches argmax" states something
+_LEGEND_START = re.compile(r"[ \t]*(?:where\b|here \$|[*_]{0,2}proof(?![a-z])|(?:[-*+][ \t]+)?[A-Za-z](?:_\w+)?[ \t]+"
+                           r"(?:is|are|denotes)[ \t]+(?:the|an?)\b)", re.I)  # (… or "M is the number of labels")
+_SYMBOL_FIRST = re.compile(r"[ \t]*((?:[-*+]|\d+[.)])[ \t]+)?\$([^$\n]+)\$[ \t]*([^\n]{0,12})")
+_RELATION = re.compile(r"[=<>]|\\(?:to|le|ge|leq|geq|approx|sim|in|propto|rightarrow)(?![a-z])")
+_EXPLAINS_SYMBOL = re.compile(r"(?:[-—–:,]|(?:is|are|denotes) the\b)", re.I)
+# A paragraph that introduced a formula left out ("For a mini-batch $B$:" then other text), or explains one
+# ("where …")
+# (`:[ \t]*(?:\n\n(?!…)|\Z)|(?:\A|\n\n)[ \t]*where\b` as a search that skips to a `:` or a newline, and a match at the
+# start; the steps below searched in "\n" + the text, where `^` with re.M was tried at every character: see
+# _leaves_out, _later_steps_only and tests/test_extract_rewrites.py)
+_LEFT_OUT = re.compile(r":[ \t]*(?:\n\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])|\Z)|\n\n[ \t]*where\b", re.I)
+_WHERE_FIRST = re.compile(r"[ \t]*where\b", re.I)
+_LATER_STEP = re.compile(r"\n(?:[2-9]|\d\d)[.)][ \t]")  # "5. **Repeat** …": the rest of steps a formula broke
+_FIRST_STEP = re.compile(r"\n1[.)][ \t]")
+# A tutorial's aside, "These methods are …" (what they are is not on the card), "(The paper itself writes …)"
+# A text that speaks of the formula just before it: its terms, or what it comes to ("First term = data fit, second =
+# complexity penalty", "For absolute residuals this is just $\hat f(x) \pm \hat q$")
+_REFERS_BACK = re.compile(r"(?i)(?:the )?(?:first|second|third|last|left|right)[- ](?:term|hand side|part)\b|"
+                          r"[^.\n]{0,60}\bthis (?:is|means|gives|reduces to|becomes) (?:just|exactly|simply)\b")
+_POINTS_AT = re.compile(r"(?:This|These|Such)\b")
+_IN_THIS_CASE = re.compile(r"\s*in (?:this|that|which|such a) case\b", re.I)
+# (a "you" the text tells what to do or what happens to, "you can update your model …"; not "… when you change T")
+_TO_THE_READER = re.compile(r"(?i)(?<!when )(?<!if )\byou(?:r|['’]ll|['’]re)?\b(?! change\b)(?:[ \t]+(?:can|could|should|"
+                            r"will|would|need|have|may|might|get|want|must|see|learn(?:ed)?|know|try)\b)|^you\b|"
+                            r"^(?:these|this|such)\b|^\(")
+
+
+def place_closing(ex, path: str, first: int, cards: tuple[int, int], opening: str | None, closing: str,
+                   at: int) -> bool:
+    """Put the text that closes a part on a card: the formula's it speaks of, a card of its own, or the opening
+    card's (`cards`: the index of that card, and of the first card after it); whether it is on one."""
+    opened, made = cards
+    homeless = made == opened and ex.has_front(path)  # (its own card would have another card's front)
+    if _points_back(closing):  # ("This trades a little bias for …" after a formula: of that formula, or no card)
+        return _explain_formula(ex, first, at, closing, MAX_WORDS)
+    if (_REFERS_BACK.match(closing) or homeless) \
+            and _explain_formula(ex, first, at, closing, MAX_WORDS if homeless else MAX_CLOSING_MERGE):
+        return True  # ("First term = data fit, second = complexity penalty", or under "Formula: distillation
+        # loss", whose formula card has the section's front, or under "## Temperature scaling" in the note of
+        # that name, whose opening card has it: on that formula's card)
+    if made == opened:
+        return ex.add_card(FORM, aspect_front(path, closing), closing, at)  # ("… › MRR › Limitation")
+    if len(closing.split()) <= MAX_CLOSING_MERGE:  # (one card: what opens and closes)
+        drafts, front = ex.drafts[opened]
+        ex.drafts[opened] = ([replace(drafts[0], back=f"{opening}\n\n{closing}")], front)
+        return True
+    return False
+
+
+def _explain_formula(ex, start: int, line: int, text: str, limit: int = MAX_CLOSING_MERGE) -> bool:
+    """Append a text of at most `limit` words that speaks of the formula before it to that formula's card; whether
+    there was one."""
+    if len(text.split()) > limit:
+        return False
+    for k in range(len(ex.drafts) - 1, start - 1, -1):
+        drafts, front = ex.drafts[k]
+        if drafts[0].form in FORMULA_FORMS and drafts[0].line < line:
+            ex.drafts[k] = ([replace(drafts[0], back=f"{drafts[0].back}\n\n{text}"), *drafts[1:]], front)
+            return True
+    return False
+
+
+def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int, labelled: bool,
+             lines: tuple[set[int], set[int]]) -> tuple[str | None, int]:
+    """(passage, line) of the text that explains a part's cards: its paragraphs after the first block another form
+    made a card of ("It is not symmetric …", "Precision: of what we flagged …"), and the text a paragraph of formula
+    cards goes on with after its last formula ("$$…$$ / Limitation: it only counts …"), leaving out display formulas,
+    the paragraph that introduces the formula card after it and what this module carded (a list with its intro, a
+    question with its answer); (None, 0) when that is nothing or does not read as a passage alone. `lines`: the
+    lines other forms took, and of them those whose card took their whole paragraph."""
+    taken = [k for k, unused in enumerate(free) if not unused]
+    if not taken:
+        return None, 0
+    carded = {d.line for drafts, _ in ex.drafts[made:] for d in drafts}
+    rest: list[Block] = []
+    after_card = False  # (the list or the answer that follows a carded intro or question is that card's)
+    for k in range(taken[0], len(blocks)):
+        block = blocks[k] if free[k] else _after_formulas(blocks[k], *lines)
+        if block is None:
+            continue
+        if any(block.start <= n <= block.lines[-1].no for n in carded):
+            after_card = True
+            if (block := items_without(block, carded)) is None:
+                continue  # (a list some of whose items are cards of their own: the others stay, "- **Minimum** is 0")
+        elif after_card and (LIST_ITEM.match(block.lines[0].text) or asks(blocks[k - 1])):
+            continue
+        after_card = False
+        if k == used or any(ln.kind == MATH for ln in block.lines) \
+                or k + 1 < len(blocks) and (not free[k + 1] or not free[k]) and _opens_with_math(blocks[k + 1]):
+            continue  # (a formula, its introduction, the opening card's paragraph)
+        text = text_of(block).strip()
+        introduces_list = k + 1 < len(blocks) and LIST_ITEM.match(blocks[k + 1].lines[0].text)
+        if text.rstrip("*_ ").endswith(":") and not introduces_list:
+            if LIST_ITEM.match(text):
+                return None, 0  # ("- **Step decay:**" and its text below: a labelled list this card cannot keep)
+            continue  # (a formula's introduction left without it)
+        if is_legend(text) or (rest or text[:1] == "(" and text.endswith(")")) and _to_the_reader(text):
+            continue  # (what a formula's symbols mean; an aside to the reader after what explains, or in brackets)
+        if narrates(text):
+            after_card = True  # (a tutorial's narration, "we will see … in four steps:", and the list it announces)
+            continue
+        rest.append(block)
+    if not rest:
+        return None, 0
+    back = passage(rest, labelled, declined=True)  # (`**Term**:` items too: no other card took them)
+    if back is None or word_count(clean_prose(back)) < MIN_OPENING_WORDS or is_legend(back) \
+            or later_steps_only(back) or _to_the_reader(back) and not _points_back(back) or leaves_out(back):
+        return None, 0  # (a formula's legend, step 5 of steps a formula broke, a tutorial's "you", a gap)
+    return back, rest[0].start
+
+
+def _after_formulas(block: Block, taken: set[int], whole: set[int]) -> Block | None:
+    """The text lines a paragraph of formula cards ends with, after its last formula, unless they start a list
+    (a rest card's, see _rest_card) or the paragraph's card took it whole."""
+    last = last_card_line(block, taken)
+    if last is None or any(ln.no in whole for ln in block.lines):
+        return None
+    tail = block.lines[last + 1:]
+    if tail and is_fragment(clean_prose(tail[0].text)):  # ("and reject $H_1 … H_k$. Controls FDR …": the
+        tail = _after_first_sentence(tail)  # formula's sentence goes on; what follows it explains)
+    if not tail or LIST_ITEM.match(tail[0].text):
+        return None  # (a list is a rest card's)
+    return Block(TEXT, tail)
+
+
+def last_card_line(block: Block, taken: set[int]) -> int | None:
+    """The index of a paragraph's last line that is a formula's or that another form made a card of."""
+    return max((k for k, ln in enumerate(block.lines) if ln.kind != TEXT or ln.no in taken), default=None)
+
+
+def _after_first_sentence(lines: list[Line]) -> list[Line]:
+    """The lines after the sentence they start with (that sentence's last line cut after its end)."""
+    for k, line in enumerate(lines):
+        found = sentences(line.text)
+        if len(found) == 1 and not line.text.rstrip().endswith((".", "!", "?")):
+            continue  # (the sentence goes on over the next line)
+        rest = " ".join(found[1:])
+        if _IN_THIS_CASE.match(rest):
+            return []  # ("In this case, the entropy is also called …": of the formula's case only)
+        return ([Line(line.no, rest, line.kind)] if rest.strip() else []) + lines[k + 1:]
+    return []
+
+
+def later_steps_only(text: str) -> bool:
+    """Whether a text holds steps numbered from 2 on ("5. **Repeat** …") and no step 1."""
+    lined = "\n" + text
+    return bool(_LATER_STEP.search(lined)) and not _FIRST_STEP.search(lined)
+
+
+def _points_back(text: str) -> bool:
+    """Whether a text opens by pointing back at what is before it ("This trades …", "These are …") and speaks to
+    no reader: said of the formula before it, it is that formula's."""
+    return bool(_POINTS_AT.match(text)) and "you" not in text.lower()
+
+
+def _to_the_reader(text: str) -> bool:
+    """`_TO_THE_READER.search(text)`: its "you" looked for only in a text that holds one (a case-blind `\\b` was
+    tried at every character of every closing passage)."""
+    return bool(_TO_THE_READER.match(text)) or ("you" in text.lower() and bool(_TO_THE_READER.search(text)))
+
+
+def leaves_out(text: str) -> bool:
+    """Whether a passage announces what it leaves out: a sentence ending in ":" before a gap or at its end, or
+    "where …" opening it or a paragraph of it (the legend of a formula left out)."""
+    return bool(_WHERE_FIRST.match(text) or _LEFT_OUT.search(text))
+
+
+def _opens_with_math(block: Block) -> bool:
+    """Whether a paragraph starts with a display formula (its introduction is the paragraph before it)."""
+    first = block.lines[0]
+    return first.kind == MATH or first.text.lstrip().startswith(("$$", "\\[", "\\begin"))
+
+
+def is_legend(text: str) -> bool:
+    """Whether a text starts as a formula's legend or a proof (see _LEGEND_START, _SYMBOL_FIRST)."""
+    if _LEGEND_START.match(text):
+        return True
+    match = _SYMBOL_FIRST.match(text)
+    if not match:
+        return False
+    if _RELATION.search(match.group(2)):  # a text that opens on a formula speaks of the one before ("$\eta_k =
+        return not match.group(1)         # 1/k$ satisfies both"); a list item "- $T \to 0$: …" states a case
+    return bool(match.group(1) or _EXPLAINS_SYMBOL.match(match.group(3)))

@@ -1,0 +1,158 @@
+"""Explaining paragraphs: in a section too long to be one card, a later paragraph that explains a subject of its own
+is a card titled by that subject.
+
+    ## PyTorch Tensor Architecture
+    Once created, a torch.Tensor Python object is a view of a C++ at::Tensor …      (the section's opening card)
+    Tensor data storage is another important internal concept. Every tensor has
+    an associated Storage object that holds the raw memory, while the Tensor …
+      →  … › PyTorch Tensor Architecture › Tensor data storage  /  the paragraph
+
+An article explains a topic in paragraphs, one point each, and a paragraph's first sentence usually names what it
+is about: its grammatical subject ("Tensor data storage", "Optimizer classes like optim.SGD", "The dependency
+count"). That subject tells the paragraph apart from its section's other cards, so the front asks "what about this
+subject, here?" and the paragraph answers. Only a subject that names something is taken: not a pointer back ("This
+design", "These layers", "It"), not a quantity ("Many other parts"), not a clause ("Given the interaction …, it is
+…"); and only a paragraph that reads as a passage alone (`passages.passage`: no narration, not going on from the
+sentence before, short enough) or whose first sentences do. Pure: a paragraph and its heading path in, (front, back)
+out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block
+from mlwiki.extract.claims import MAX_NAMED_BACK_WORDS
+from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.passages import narrates, passage, reads_as_prose, without_announcement
+from mlwiki.extract.prose import clean_prose, sentences
+
+FORM = "paragraph"
+MAX_SUBJECT_WORDS = 7
+MIN_BACK_WORDS = 12  # ("The interpretation of a test is probabilistic." alone: true, and nothing to recall)
+MIN_PREDICATE_WORDS = 3  # ("Tensor data storage is another important concept." opens what the paragraph explains)
+# Verbs that end a subject: what a thing is, was, will or can do
+_AUX = frozenset("""is are was were will would can cannot could may might must should does do did has have had
+tends tend""".split())
+# A verb in the present that says what a thing does ("measures", "implements"): a word in lower case ending in a
+# single s ("loss", "bias", "thus" are not)
+_DOES = re.compile(r"[a-z]{2,}[^suy\W]s")
+_NOT_VERBS = frozenset("this thus has was its his hers ours yours theirs perhaps always sometimes".split())
+_BEFORE_NOUN = frozenset("of in on for with between and or the a an its their our your to by from".split())
+# First words of a sentence whose subject is no name: a pointer back or to the reader, a quantity, a clause or a
+# phrase set before the subject ("In PyTorch, …", "Given …", "When you …")
+_NO_SUBJECT_START = frozenset("""this these that those it its they their them there here we you i our your my one
+such so then however but and also or nor yet if when whenever while since because although though as in on at for
+with by from to after before during given using once unlike like many some most several all each every both other
+another any no none more less much few what which who how why where note recall remember notice now finally first
+second third next last similarly likewise instead overall basically essentially generally typically usually often
+again still just even only let lets let's suppose assume consider imagine everything nothing something anything
+everyone someone whether""".split())
+# Words that make the words before a verb a clause, not a noun phrase ("Tests whether a sample …")
+_CLAUSE = frozenset("whether if how what why when where because since although".split())
+# Subjects too vague to tell a paragraph apart ("The same …", "The main idea …", "The result")
+_VAGUE = frozenset("""same other following above below previous next first last main key common typical good simple
+popular default standard possible important best better usual general different new only result results problem
+goal idea way approach reason answer example examples one thing things point case rest end code output exact whole
+entire overall final actual""".split())
+_READER = re.compile(r"\b(?:we|you|our|your|us|I)\b|['’](?:re|ll|d|ve)\b", re.I)
+# A sentence that points at a page ("Tensorflow function can be found [here](…)")
+_POINTER = re.compile(r"(?i)\[(?:here|this|link|docs?|documentation)\]\(|\bcan be found\b")
+_RESULT = re.compile(r"\d\s*%|\d\.\d")  # "… obtains an accuracy of 91.54%": what a run gave, not a fact
+_CODE_NAME = re.compile(r"[a-z_]\w*(?:\.\w+)+")  # "nn.Linear", "torch.optim": a name in lower case
+_ARTICLE = frozenset(("a", "an", "the"))
+_RELATIVE = frozenset("that which who whom whose".split())
+
+
+def paragraph_card(path: str, block: Block, declined: bool) -> tuple[str, str] | None:
+    """(front, back) for a paragraph of a long section whose first sentence names its own subject; None when it is
+    a list, opens with no subject that names something, or says nothing a learner could recall alone."""
+    first = block.lines[0]
+    if first.kind != TEXT or LIST_ITEM.match(first.text) or first.text.lstrip()[:1] in "*_>|$\\<!`[":
+        return None  # (a list, a bold term or label, a quote, a table, a formula, an image: other forms' cases)
+    found = sentences(" ".join(" ".join(ln.text for ln in block.lines if ln.kind == TEXT).split()))
+    if not found:
+        return None
+    opening = clean_prose(found[0])
+    if _READER.search(opening) or _RESULT.search(opening) or _POINTER.search(found[0]) or (subject := lead_subject(opening)) is None \
+            or _in_path(subject, path):
+        return None  # (a tutorial speaking to its reader or reporting a run; no subject, or one the headings name,
+        # which the section's opening card asks for)
+    back = passage([block], declined=declined)
+    if back is None or _READER.search(back):
+        back = _leading_sentences(found)  # (up to a sentence that speaks to the reader)
+    if back is None or len(back.split()) < MIN_BACK_WORDS or not back.rstrip("*_)").endswith((".", "!")):
+        return None  # (too short to be worth a card, or broken off by a formula: "… not on the earlier history,")
+    return f"{path} › {subject}", back
+
+
+# A short phrase set before the subject that does not go on from the sentence before ("Internally, nn.Linear will
+# call …", "In PyTorch, a tensor is …", "Under the hood, …"): left out when the subject is looked for
+_SET_BEFORE = re.compile(r"(?:[A-Z][a-z]+ly|(?:In|At|Under|On|During|Inside|Within)(?! (?:other|summary|short|essence|"
+                         r"conclusion|contrast|addition|particular|general|turn|this|that|these|those|which|our|your)\b)"
+                         r"(?: [\w.’'-]+){1,3}),[ \t]+(?=\S)")
+
+
+def lead_subject(sentence: str) -> str | None:
+    """The grammatical subject of a sentence that opens with a noun phrase naming something ("Tensor data storage is
+    …" → "Tensor data storage"; "The torch._C module is …" → "The torch._C module"): the words before its first verb
+    of being, modal or verb in the present, a relative clause's own verb left in; None for a pointer, a quantity, a
+    clause, an aside before the verb, or a subject of vague words only."""
+    if (set_before := _SET_BEFORE.match(sentence)) and not sentence.startswith(("Finally", "Similarly", "Additionally")):
+        sentence = sentence[set_before.end():]
+    tokens = sentence.split()
+    if len(tokens) < 2 or re.sub(r"['’]s$", "", tokens[0].casefold().strip(",:;")) in _NO_SUBJECT_START \
+            or not (tokens[0][:1].isupper() or tokens[0][:1] in "`_" or _CODE_NAME.match(tokens[0])):
+        return None
+    if _DOES.fullmatch(tokens[0].casefold()) and tokens[1].casefold() not in _AUX:
+        return None  # a verb first, a step or an item of a list of what something does ("Creates 2 layers …")
+    relative = had_relative = False
+    article = tokens[0].casefold() in _ARTICLE  # (after "The backward engine", "performs" is its verb; "Neural
+    # networks are …", "PyTorch's internals handle …": a plural noun, told from a verb only by a verb of being after it)
+    for k, token in enumerate(tokens[:MAX_SUBJECT_WORDS + 1]):
+        word = token.casefold().strip(",;:")
+        if word in _CLAUSE:
+            return None
+        if k and word in _RELATIVE:
+            relative = had_relative = True
+        elif k and (word in _AUX or (article and k >= 2 and not had_relative and _DOES.fullmatch(word)
+                                     and word not in _NOT_VERBS and tokens[k - 1].casefold() not in _BEFORE_NOUN)):
+            if relative:
+                relative = False
+                continue
+            return _named(tokens[:k], len(tokens) - k - 1)
+        if token.endswith((",", ";", ":")) or token.startswith("(") and k == 0:
+            return None  # (an aside, a list or a label before any verb: no plain subject)
+    return None
+
+
+def _in_path(subject: str, path: str) -> bool:
+    """Whether the subject only repeats a heading of the path, or is one word the path holds ("PyTorch")."""
+    words = [w for w in subject.casefold().split() if w not in _ARTICLE]
+    parts = [" ".join(w for w in part.casefold().split() if w not in _ARTICLE) for part in path.split(" › ")]
+    return " ".join(words) in parts or len(words) == 1 and words[0] in " ".join(parts).split()
+
+
+def _named(words: list[str], predicate_words: int) -> str | None:
+    """The subject words, when they name something and the sentence says enough of it."""
+    content = [w.casefold().strip("`*_()\"'’") for w in words if w.casefold() not in _ARTICLE]
+    if not content or predicate_words < MIN_PREDICATE_WORDS or all(w in _VAGUE for w in content) \
+            or content[0] in _VAGUE:
+        return None
+    return " ".join(words)
+
+
+def _leading_sentences(found: list[str]) -> str | None:
+    """The paragraph's first sentences up to `MAX_NAMED_BACK_WORDS` words, for a paragraph too long to be a back:
+    None when the first alone is longer, or they narrate, ask, announce what follows or break off before a formula
+    ("… not on the earlier history," over `$$…$$`)."""
+    back = ""
+    for sentence in found:
+        sentence = sentence.strip()
+        if len(f"{back} {sentence}".split()) > MAX_NAMED_BACK_WORDS or narrates(sentence) \
+                or not sentence.endswith((".", "!", ".)", ".*", ".**")) or _READER.search(sentence):
+            break
+        back = f"{back} {sentence}".strip()
+    if not back or without_announcement(back) != back or not reads_as_prose(back):
+        return None  # ("… is described by the following": what it announces is not on the card)
+    return back

@@ -1,0 +1,110 @@
+"""The later paragraphs of a long prose section (issue 23): each that names its own subject in its first sentence
+is a card titled by that subject; one that points back, speaks to the reader, reports a run or breaks off before a
+formula is not. And the sentence that goes on from a formula ("This trades …") is on that formula's card. The notes
+are written in the style of long-form course notes and notebooks; the CLI reads them as a user's scan would."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import backs_by_front, new_wiki, run
+
+CONFIG = 'name = "T"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+OPENING = ("Every tensor a program creates is a Python object that wraps a C++ tensor, so that the arithmetic runs in "
+           "compiled code while the Python side only decides what to call and in which order, step by step.")
+
+LONG_SECTION = f"""# Tensor internals
+
+## Tensor architecture
+
+{OPENING}
+
+Tensor data storage is another important internal concept. Every tensor has an associated storage object that holds
+the raw memory, while the tensor itself holds metadata (sizes, strides, data type) describing how to read it.
+
+This means you can have several tensors that share one storage, which is what makes slicing cheap in practice.
+
+The accuracy barely moves above 50% on each split after ten epochs of training with this learning rate and batch.
+
+Internally, torch.add will call a kernel chosen by the dispatcher for the device and the data type of its inputs,
+and that kernel loops over the elements in compiled code.
+
+Tensor architecture is what this whole section explains, from the Python object down to the memory it points at.
+"""
+
+
+def wiki(tmp_path, notes: dict[str, str]):
+    return new_wiki(tmp_path, notes, CONFIG)
+
+
+def test_a_later_paragraph_that_names_its_subject_is_a_card_titled_by_it(tmp_path):
+    root = wiki(tmp_path, {"internals.md": LONG_SECTION})
+    cards = backs_by_front(root)
+    path = "Tensor internals › Tensor architecture"
+    assert cards[path] == OPENING  # (the section's opening card, as before)
+    assert cards[f"{path} › Tensor data storage"].startswith("Tensor data storage is another important internal")
+    assert "raw memory" in cards[f"{path} › Tensor data storage"]
+    assert cards[f"{path} › torch.add"].startswith("Internally, torch.add will call a kernel")  # (code names too)
+    backs = "\n".join(cards.values())
+    assert "share one storage" not in backs  # "This means you …": points back, speaks to the reader
+    assert "barely moves" not in backs  # a run's result, not a fact
+    assert "what this whole section explains" not in backs  # the heading's own subject: the opening asks for it
+
+
+def test_paragraph_cards_are_counted_by_check_as_their_own_form(tmp_path):
+    root = wiki(tmp_path, {"internals.md": LONG_SECTION})
+    report = json.loads(run(root, "check", "--json", ok=True).output)
+    assert report["made"]["paragraph"] == 2
+
+
+def test_a_section_short_enough_to_be_one_card_makes_no_paragraph_cards(tmp_path):
+    note = """# Dropout
+
+## Why it works
+
+Dropout randomly zeroes units during training, so that no unit can rely on another being present.
+
+Ensembles of thinned networks are averaged at test time by scaling the weights by the keep probability.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"dropout.md": note}))
+    assert list(cards) == ["Dropout › Why it works"]  # one card holds both paragraphs
+
+
+def test_a_paragraph_broken_off_by_a_formula_or_only_a_pointer_makes_no_card(tmp_path):
+    note = f"""# Decision processes
+
+## Assumptions
+
+{OPENING}
+
+The defining assumption is the Markov property: the next state depends only on the current state and action,
+not on the earlier history,
+
+$$P(S_{{t+1}} \\mid S_t, A_t, S_{{t-1}}) = P(S_{{t+1}} \\mid S_t, A_t)$$
+
+The reference implementation can be found [here](https://example.org/mdp) with a longer list of test problems.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"mdp.md": note}))
+    assert not [front for front in cards if front.endswith("› The defining assumption")]  # (the formula's front)
+    assert not [front for front in cards if "reference implementation" in front]
+
+
+def test_the_text_that_goes_on_from_a_formula_is_on_its_card(tmp_path):
+    note = """# Policy gradients
+
+## Actor-critic
+
+Going one step further, replace the Monte Carlo return with a bootstrapped one-step target; the critic learns the
+state value by TD and the actor follows the TD error:
+
+$$\\delta_t = R_{t+1} + \\gamma \\hat v(S_{t+1}) - \\hat v(S_t)$$
+
+This trades a little bias (from bootstrapping) for much lower variance and allows fully online, incremental
+updates, exactly the trade-off between TD and Monte Carlo. Modern algorithms such as A2C, PPO and SAC are all
+actor-critic variants, and PPO also clips the probability ratio to keep each update small.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"pg.md": note}))
+    formula = [back for front, back in cards.items() if "\\delta_t" in back]
+    assert len(formula) == 1 and "This trades a little bias" in formula[0] and "PPO also clips" in formula[0]
+    assert len(cards) == 1  # (no card of its own: "This …" says nothing without the formula)
