@@ -108,3 +108,40 @@ actor-critic variants, and PPO also clips the probability ratio to keep each upd
     formula = [back for front, back in cards.items() if "\\delta_t" in back]
     assert len(formula) == 1 and "This trades a little bias" in formula[0] and "PPO also clips" in formula[0]
     assert len(cards) == 1  # (no card of its own: "This …" says nothing without the formula)
+
+
+def test_the_steps_right_after_the_opening_paragraph_are_on_its_card(tmp_path):
+    note = """# Resampling
+
+## The bootstrap
+
+We have one sample and a statistic of it, and we want its standard error without a formula for it. The bootstrap
+treats the empirical distribution as if it were the population, and resamples from it.
+
+1. Draw n points with replacement from the data.
+2. Compute the statistic on that sample.
+3. Repeat B times; the spread of the results approximates the sampling distribution.
+
+$$\\widehat{se} = \\sqrt{\\tfrac{1}{B-1}\\sum_b (\\hat\\theta^*_b - \\bar\\theta^*)^2}$$
+"""
+    cards = backs_by_front(wiki(tmp_path, {"boot.md": note}))
+    opening = cards["Resampling › The bootstrap"]
+    assert opening.startswith("We have one sample") and "1. Draw n points with replacement" in opening
+    assert "3. Repeat B times" in opening
+
+
+def test_a_setup_section_of_an_article_is_carded_like_any_other(tmp_path):
+    note = """# Maximum likelihood
+
+## Setup
+
+Given data $x_1, \\dots, x_n$ from a model $p(x \\mid \\theta)$, the likelihood is the probability of the data as
+a function of $\\theta$:
+
+$$L(\\theta) = \\prod_i p(x_i \\mid \\theta)$$
+
+The maximum likelihood estimate maximises it. We work with the log-likelihood instead: the log is monotone, so the
+argmax is the same, and products become sums that are easier to differentiate.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"mle.md": note}))
+    assert cards["Maximum likelihood › Setup"].startswith("The maximum likelihood estimate maximises it.")

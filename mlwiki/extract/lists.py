@@ -23,7 +23,7 @@ known whether the section made other cards.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from mlwiki.extract import tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_and_answered, question_card
@@ -163,11 +163,28 @@ def close_section(ex) -> None:
                 while after and (after[0].text[:1] in " \t" or not LIST_ITEM.match(after[0].text)):
                     after.pop(0)  # (the end of the item that held the last formula is that formula's)
                 _rest_cards(ex, path, rest, after)
+        if opening is not None:
+            _join_steps(ex, blocks, free, used, (opened, made), declined)
         closing, at = closing_text(ex, blocks, free, used, made, label is not None, (taken, whole))
         closed = closing is not None and place_closing(ex, path, section.drafts, (opened, made), opening, closing, at)
         for start, (front, back) in explained:
             if (not closed or start < at) and not shown_on_a_front(ex, back):  # (the paragraphs a closing card
                 ex.add_card(PARAGRAPH_FORM, front, back, start)  # holds are on a card; a formula's introduction too)
+
+
+def _join_steps(ex, blocks: list[Block], free: list[bool], used: int, cards: tuple[int, int], declined: bool) -> None:
+    """Put the list right after the opening paragraph on the opening card (`cards`: its index, and of the first card
+    after it) when no card took any of its items and the two read as one passage: the steps or points the paragraph
+    leads to ("The bootstrap says: resample from the data." over "1. Draw n points with replacement …")."""
+    k = used + 1
+    if k >= len(blocks) or not free[k] or not LIST_ITEM.match(blocks[k].lines[0].text):
+        return
+    first, last = blocks[k].lines[0].no, blocks[k].lines[-1].no
+    if any(first <= d.line <= last for drafts, _ in ex.drafts[cards[1]:] for d in drafts):
+        return  # (its items are cards of their own)
+    if (back := passage([blocks[used], blocks[k]], declined=declined)) is not None:
+        drafts, front = ex.drafts[cards[0]]
+        ex.drafts[cards[0]] = ([replace(drafts[0], back=back)], front)
 
 
 def _item_cards(ex, path: str, blocks: list[Block]) -> bool:

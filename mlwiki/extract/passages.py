@@ -24,7 +24,7 @@ MAX_CODE_LINES = 12  # a short snippet belongs to the answer ("how is inverted d
 # Headings that name no subject of study: the section under them is no answer to anything.
 NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
                         r"references?|reading|further reading|resources?|links?|see also|related(?: notes| topics)?|"
-                        r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|setup|set up|"
+                        r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|"
                         r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"
                         r"install|requirements|contents|table of contents|outline|implementation|output|changelog|"
                         r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
