@@ -145,3 +145,22 @@ argmax is the same, and products become sums that are easier to differentiate.
 """
     cards = backs_by_front(wiki(tmp_path, {"mle.md": note}))
     assert cards["Maximum likelihood › Setup"].startswith("The maximum likelihood estimate maximises it.")
+
+
+def test_a_paragraph_that_opens_with_a_two_word_why_asks_it_under_its_heading(tmp_path):
+    note = f"""# Decision processes
+
+## Returns and discounting
+
+{OPENING}
+
+$$G_t = \\sum_k \\gamma^k R_{{t+k+1}}$$
+
+Why discount? With bounded rewards and a discount below one the infinite sum stays finite, reward now is often
+worth more than reward later, and one minus the discount reads as the chance that the episode stops.
+
+Why not? Some tasks end anyway, so their sum is finite without any discount at all, whatever the rewards are.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"mdp.md": note}))
+    assert cards["Decision processes › Returns and discounting\n\nWhy discount?"].startswith("With bounded rewards")
+    assert not [front for front in cards if front.endswith("Why not?")]  # (asks nothing without the sentence before)

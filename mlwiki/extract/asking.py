@@ -21,6 +21,9 @@ _DIALOGUE = re.compile(r"(?i)\b(?:we|you|our|us|i)\b")
 # the subject in the heading path)
 _POINTS_BACK = re.compile(r"(?i)\b(?:these|those)\b")
 _QUESTION_START = re.compile(ASKING, re.I)
+# Two words that ask for a reason or a way, which the heading path says of what ("Why discount?" under "Returns and
+# discounting", "Why bother?" in a note on policy gradients); not "Why not?", "How so?"
+_WHY = re.compile(r"(?i)(?:why|how) (?!(?:so|not|this|that|it|now)\?)[\w-]+\?")
 
 
 def question_card(path: str, block: Block, answer: Block) -> tuple[str, str, int] | None:
@@ -50,7 +53,7 @@ def asked_and_answered(path: str, block: Block) -> tuple[str, str, int] | None:
     question, _, answer = text.partition("? ")
     question += "?"
     if not answer or not QUESTION_LINE.fullmatch(question) or _DIALOGUE.search(question) \
-            or _POINTS_BACK.search(question) or len(question.split()) < MIN_INTRO_WORDS - 1 \
+            or _POINTS_BACK.search(question) or len(question.split()) < MIN_INTRO_WORDS - 1 and not _WHY.fullmatch(question) \
             or len(answer.split()) < MIN_OPENING_WORDS:
         return None
     back = passage([Block(TEXT, [Line(block.start, answer, TEXT)])])
