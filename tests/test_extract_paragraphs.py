@@ -164,3 +164,30 @@ Why not? Some tasks end anyway, so their sum is finite without any discount at a
     cards = backs_by_front(wiki(tmp_path, {"mdp.md": note}))
     assert cards["Decision processes › Returns and discounting\n\nWhy discount?"].startswith("With bounded rewards")
     assert not [front for front in cards if front.endswith("Why not?")]  # (asks nothing without the sentence before)
+
+
+RIDGE = """# Ridge regression
+
+## Things to remember
+
+- **Standardize features first.** The penalty treats all coefficients equally, so the scale of each feature changes
+  how hard it is penalized.
+- **Shrinkage, not selection.** Ridge pulls coefficients toward zero but never exactly to zero; the lasso does set
+  some of them to zero.
+- **SVD view**: with $X = UDV^T$, ridge shrinks the component along the j-th singular direction by the factor
+  $d_j^2/(d_j^2 + \\lambda)$, so directions of small singular values are shrunk the most.
+- **Bayesian view**: ridge is the MAP estimate under a Gaussian prior on the coefficients, centred at zero, whose
+  variance shrinks as the penalty grows.
+- **Effective degrees of freedom**: the sum of $d_j^2/(d_j^2+\\lambda)$ over the singular values, from p at no penalty
+  down to zero as the penalty grows without bound.
+- Choose the penalty by cross-validation; for ridge, leave-one-out CV has a closed form, so it is cheap.
+"""
+
+
+def test_a_bullet_led_by_a_bold_sentence_is_a_card_of_that_sentence(tmp_path):
+    for definitions in ("false", "true"):
+        root = new_wiki(tmp_path / definitions, {"ridge.md": RIDGE}, CONFIG.replace("false", definitions))
+        cards = backs_by_front(root)
+        path = "Ridge regression › Things to remember"
+        assert cards[f"{path} › Standardize features first"].startswith("The penalty treats all coefficients")
+        assert cards[f"{path} › Shrinkage, not selection"].startswith("Ridge pulls coefficients toward zero")

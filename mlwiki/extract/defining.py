@@ -76,6 +76,10 @@ link links update rule update rules proof hint todo intro introduction conclusio
 # the definitions form's; "**Initial distribution** $\pi_i = …$" names a symbol)
 _BOLD_LED = re.compile(r"\*\*(?P<label>[^*\n]{2,60}?)\*\*[ \t]+(?P<rest>(?:[a-z][a-z'’-]+\b|[=≈][ \t])(?<!is\b)(?<!are\b)"
                        r".*)", re.S)
+# A bullet led by a short sentence in bold that the text after it explains ("- **Standardize features first.** The
+# penalty treats all coefficients equally, …")
+_BOLD_SENTENCE = re.compile(r"\*\*(?P<label>[A-Z][^*\n]{3,80}?)[.!]\*\*[ \t]+(?P<rest>[A-Z(].*)", re.S)
+MAX_SAID_WORDS = 8
 BULLET, NUMBERED = 1, 2  # (what kind of list item a text is, for labelled_item; 0: a paragraph)
 _LEADS_IN = re.compile(r"(?:[:,]|\b(?:is|are|as|by|be|of|to|the|an?|then|gives?|becomes?|where|so|and|or|that|"
                        r"with|for|in|on|from))[ \t]*$", re.I)
@@ -242,16 +246,20 @@ def labelled_item(text: str, item: int = BULLET) -> tuple[str, str] | None:
     norm** normalises over …", not a numbered step "1. **Initialize** the weights"). A paragraph (`item` 0) needs a label of two words or more and a sentence after it:
     "Precision: of what we flagged …" and "Scale the features first: the penalty …" are sentences with a colon."""
     stated = ""  # (a bold-led statement's back says its term: "Paired t-test = a one-sample t-test on …")
-    if item == BULLET and text[:2] == "**" and (match := _BOLD_LED.match(text)):  # ("1. **Initialize** …": a step)
+    said = item == BULLET and text[:2] == "**" and (match := _BOLD_SENTENCE.match(text)) is not None
+    if said:
+        pass  # ("- **Shrinkage, not selection.** Ridge pulls …": the bold sentence states, the rest says why)
+    elif item == BULLET and text[:2] == "**" and (match := _BOLD_LED.match(text)):  # ("1. **Initialize** …": a step)
         stated = f"{match.group('label').strip()} "
     elif text[:1] in "*_[$`!<|#" or not (match := _LABELLED.match(text)):
         return None
     label, rest = match.group("label").strip(), match.group("rest").strip()
     words = label.split()
-    if len(words) > MAX_TERM_WORDS or (not item and (len(words) < 2 or rest[:1].islower())) \
+    if len(words) > (MAX_SAID_WORDS if said else MAX_TERM_WORDS) or (not item and (len(words) < 2 or rest[:1].islower())) \
             or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) \
-            or words[0].casefold() in _NOT_A_LABEL_START or any(w.casefold() in _CLAUSE_WORDS for w in words) \
-            or "$" in label or "](" in label or "," in label:
+            or not said and (words[0].casefold() in _NOT_A_LABEL_START or "," in label
+                             or any(w.casefold() in _CLAUSE_WORDS for w in words)) \
+            or "$" in label or "](" in label:
         return None  # ("In summary, …:", "One nuance:": a sentence's start, not a label)
     rest = stated + rest.split("![", 1)[0].strip()  # (an image and what points at it are no part of an answer)
     if _POINTER.match(rest) or narrates(rest):
