@@ -191,3 +191,23 @@ def test_a_bullet_led_by_a_bold_sentence_is_a_card_of_that_sentence(tmp_path):
         path = "Ridge regression › Things to remember"
         assert cards[f"{path} › Standardize features first"].startswith("The penalty treats all coefficients")
         assert cards[f"{path} › Shrinkage, not selection"].startswith("Ridge pulls coefficients toward zero")
+
+
+def test_a_paragraph_led_by_a_bold_term_that_says_what_it_does_is_a_card_of_that_term(tmp_path):
+    note = f"""# KL divergence
+
+## Forward and reverse
+
+{OPENING}
+
+| | forward | reverse |
+|---|---|---|
+| penalizes | Q small where P is large | Q large where P is small |
+
+**Jensen–Shannon divergence** fixes the asymmetry: it averages the two divergences to the mixture of P and Q, is
+symmetric, always finite and bounded by log 2.
+"""
+    for definitions in ("false", "true"):
+        root = new_wiki(tmp_path / definitions, {"kl.md": note}, CONFIG.replace("false", definitions))
+        back = backs_by_front(root)["KL divergence › Forward and reverse › Jensen–Shannon divergence"]
+        assert back.startswith("Jensen–Shannon divergence fixes the asymmetry")

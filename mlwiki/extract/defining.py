@@ -249,13 +249,13 @@ def labelled_item(text: str, item: int = BULLET) -> tuple[str, str] | None:
     said = item == BULLET and text[:2] == "**" and (match := _BOLD_SENTENCE.match(text)) is not None
     if said:
         pass  # ("- **Shrinkage, not selection.** Ridge pulls …": the bold sentence states, the rest says why)
-    elif item == BULLET and text[:2] == "**" and (match := _BOLD_LED.match(text)):  # ("1. **Initialize** …": a step)
+    elif item != NUMBERED and text[:2] == "**" and (match := _BOLD_LED.match(text)):  # ("1. **Initialize** …": a step)
         stated = f"{match.group('label').strip()} "
     elif text[:1] in "*_[$`!<|#" or not (match := _LABELLED.match(text)):
         return None
     label, rest = match.group("label").strip(), match.group("rest").strip()
     words = label.split()
-    if len(words) > (MAX_SAID_WORDS if said else MAX_TERM_WORDS) or (not item and (len(words) < 2 or rest[:1].islower())) \
+    if len(words) > (MAX_SAID_WORDS if said else MAX_TERM_WORDS) or (not item and not stated and (len(words) < 2 or rest[:1].islower())) \
             or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) \
             or not said and (words[0].casefold() in _NOT_A_LABEL_START or "," in label
                              or any(w.casefold() in _CLAUSE_WORDS for w in words)) \
