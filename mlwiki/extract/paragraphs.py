@@ -29,6 +29,7 @@ from mlwiki.extract.prose import clean_prose, sentences
 
 FORM = "paragraph"
 MAX_SUBJECT_WORDS = 7
+MAX_OPENING_CHARS = 600  # a first sentence longer than this opens no point (and is not cleaned: clozes, storms)
 MIN_BACK_WORDS = 12  # ("The interpretation of a test is probabilistic." alone: true, and nothing to recall)
 MIN_PREDICATE_WORDS = 3  # ("Tensor data storage is another important concept." opens what the paragraph explains)
 # Verbs that end a subject: what a thing is, was, will or can do
@@ -68,16 +69,15 @@ def paragraph_card(path: str, block: Block, declined: bool) -> tuple[str, str] |
     """(front, back) for a paragraph of a long section whose first sentence names its own subject; None when it is
     a list, opens with no subject that names something, or says nothing a learner could recall alone."""
     first = block.lines[0]
-    if first.kind != TEXT or LIST_ITEM.match(first.text) or first.text.lstrip()[:1] in "*_>|$\\<!`[":
-        return None  # (a list, a bold term or label, a quote, a table, a formula, an image: other forms' cases)
+    word = first.text.split(None, 1)[0] if first.kind == TEXT and first.text.strip() else ""
+    if not _may_open(word) or LIST_ITEM.match(first.text):
+        return None  # (a list, a bold term or label, a quote, a table, a formula, a sentence that goes on: said
+        # from its first word, before the paragraph's sentences are found: most paragraphs are no such card)
     found = sentences(" ".join(" ".join(ln.text for ln in block.lines if ln.kind == TEXT).split()))
-    if not found:
-        return None
-    opening = clean_prose(found[0])
-    if _READER.search(opening) or _RESULT.search(opening) or _POINTER.search(found[0]) or (subject := lead_subject(opening)) is None \
-            or _in_path(subject, path):
-        return None  # (a tutorial speaking to its reader or reporting a run; no subject, or one the headings name,
-        # which the section's opening card asks for)
+    if not found or len(found[0]) > MAX_OPENING_CHARS or "{{" in found[0] or (subject := lead_subject(opening := clean_prose(found[0]))) is None or _in_path(subject, path) \
+            or _READER.search(opening) or _RESULT.search(opening) or _POINTER.search(found[0]):
+        return None  # (no subject, or one the headings name, which the section's opening card asks for; a tutorial
+        # speaking to its reader or reporting a run, or a pointer at a page)
     back = passage([block], declined=declined)
     if back is None or _READER.search(back):
         back = _leading_sentences(found)  # (up to a sentence that speaks to the reader)
@@ -91,6 +91,17 @@ def paragraph_card(path: str, block: Block, declined: bool) -> tuple[str, str] |
 _SET_BEFORE = re.compile(r"(?:[A-Z][a-z]+ly|(?:In|At|Under|On|During|Inside|Within)(?! (?:other|summary|short|essence|"
                          r"conclusion|contrast|addition|particular|general|turn|this|that|these|those|which|our|your)\b)"
                          r"(?: [\w.’'-]+){1,3}),[ \t]+(?=\S)")
+
+
+_SETS_BEFORE = frozenset("in at under on during inside within".split())  # (_SET_BEFORE's first words)
+
+
+def _may_open(word: str) -> bool:
+    """Whether a paragraph's first word may open a subject or a phrase set before one (`lead_subject`)."""
+    if not (word[:1].isupper() or word[:1] in "`_" or _CODE_NAME.match(word)) or word[:2] == "**":
+        return False
+    key = word.casefold().strip(",:;")
+    return key not in _NO_SUBJECT_START or key in _SETS_BEFORE
 
 
 def lead_subject(sentence: str) -> str | None:
