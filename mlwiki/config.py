@@ -458,8 +458,23 @@ review_order = "due"       # or "retrievability", "overdueness", "interval-asc",
 
 
 def notes_folder_of(folder: Path) -> str:
-    """Where `mlwiki init` expects the notes: a `notes` folder if there is one, else the folder itself."""
-    return "notes" if (folder / "notes").is_dir() else "."
+    """Where `mlwiki init` expects the notes: a `notes` folder if there is one; in an MkDocs project the folder
+    its mkdocs.yml names as `docs_dir` (`docs` unless it says otherwise), as MkDocs reads it; else the folder itself."""
+    if (folder / "notes").is_dir():
+        return "notes"
+    mkdocs = folder / "mkdocs.yml"
+    if mkdocs.is_file():
+        try:  # (a line of the file, not a YAML load: MkDocs configs hold `!!python/name:` tags safe loaders refuse)
+            found = _DOCS_DIR.search(mkdocs.read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            found = None
+        docs = found.group(1) if found else "docs"
+        if (folder / docs).is_dir() and (folder / docs).resolve().is_relative_to(folder.resolve()):
+            return docs
+    return "."
+
+
+_DOCS_DIR = re.compile(r"""(?m)^docs_dir:[ \t]*["']?([^"'#\s]+)["']?[ \t]*(?:#.*)?$""")
 
 
 def render_config_template(folder: Path, settings: dict[str, tuple[str, str]] | None = None) -> str:

@@ -370,6 +370,21 @@ def test_init_notices_a_quarto_project(tmp_path: Path):
     assert load_config(tmp_path).exclude == ["_site/**", "_freeze/**"]
 
 
+def test_init_notices_an_mkdocs_project_and_reads_its_docs_folder(tmp_path: Path):
+    default, moved = tmp_path / "default", tmp_path / "moved"
+    (default / "docs").mkdir(parents=True)
+    (default / "mkdocs.yml").write_text("site_name: CNN notes\nmarkdown_extensions:\n  - pymdownx.superfences:\n"
+                                        "      custom_fences:\n        - format: !!python/name:x.y\n", encoding="utf-8")
+    (default / "docs" / "index.md").write_text("# CNNs\n\nQ: What does pooling do?\nA: It downsamples.\n",
+                                               encoding="utf-8")
+    (moved / "pages").mkdir(parents=True)
+    (moved / "mkdocs.yml").write_text("site_name: x\ndocs_dir: 'pages'  # moved\n", encoding="utf-8")
+    for wiki, folder in ((default, "docs"), (moved, "pages")):
+        assert CliRunner().invoke(cli, ["init", str(wiki)]).exit_code == 0
+        assert load_config(wiki).notes_dir == (wiki / folder).resolve()
+    assert CliRunner().invoke(cli, ["--root", str(default), "due"]).exit_code == 0
+
+
 def test_init_creates_the_folder_and_never_overwrites(tmp_path: Path):
     target = tmp_path / "new-wiki"
     assert CliRunner().invoke(cli, ["init", str(target)]).exit_code == 0

@@ -20,7 +20,8 @@ from mlwiki.textsafe import inert, one_line, plural, shorten
 def init(app: AppContext, directory: str | None) -> None:
     """Write a commented mlwiki.toml into DIRECTORY (default: the --root given, else here).
 
-    Notices a Quarto project by its _quarto.yml, and reads the notes to switch on the card forms they are
+    Notices a Quarto project by its _quarto.yml and an MkDocs one by its mkdocs.yml (the notes are its docs
+    folder), and reads the notes to switch on the card forms they are
     written in (definitions, inline formulas). Never overwrites an existing config.
     """
     from mlwiki.config import CONFIG_NAME, config_from_dict, notes_folder_of, render_config_template
