@@ -211,3 +211,18 @@ symmetric, always finite and bounded by log 2.
         root = new_wiki(tmp_path / definitions, {"kl.md": note}, CONFIG.replace("false", definitions))
         back = backs_by_front(root)["KL divergence › Forward and reverse › Jensen–Shannon divergence"]
         assert back.startswith("Jensen–Shannon divergence fixes the asymmetry")
+
+
+def test_the_end_of_a_formulas_sentence_does_not_stop_the_text_after_it_from_being_a_card(tmp_path):
+    note = """Instead of training on hard one-hot targets, mix them with a uniform distribution:
+
+$$ y^{LS}_k = (1-\\varepsilon)\\, y_k + \\frac{\\varepsilon}{K} $$
+
+with $K$ classes and $\\varepsilon$ usually 0.1.
+
+Effect: the model is never pushed to make its logits go to infinity, since the optimum of cross-entropy with hard
+targets is an infinitely confident prediction. It acts as a regularizer against over-confidence.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"Label smoothing.md": note}))
+    assert cards["Label smoothing"].startswith("Effect: the model is never pushed")
+    assert "with $K$ classes" not in cards["Label smoothing"]

@@ -121,8 +121,10 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
             if LIST_ITEM.match(text):
                 return None, 0  # ("- **Step decay:**" and its text below: a labelled list this card cannot keep)
             continue  # (a formula's introduction left without it)
-        if is_legend(text) or (rest or text[:1] == "(" and text.endswith(")")) and _to_the_reader(text):
-            continue  # (what a formula's symbols mean; an aside to the reader after what explains, or in brackets)
+        if is_legend(text) or (rest or text[:1] == "(" and text.endswith(")")) and _to_the_reader(text) \
+                or not rest and text[:1].islower() and k and not free[k - 1] and not LIST_ITEM.match(text):
+            continue  # (what a formula's symbols mean; an aside to the reader after what explains, or in brackets;
+            # the end of the formula's own sentence, "with $K$ classes and $\varepsilon$ usually 0.1.")
         if narrates(text):
             after_card = True  # (a tutorial's narration, "we will see … in four steps:", and the list it announces)
             continue
