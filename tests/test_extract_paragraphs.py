@@ -226,3 +226,32 @@ targets is an infinitely confident prediction. It acts as a regularizer against 
     cards = backs_by_front(wiki(tmp_path, {"Label smoothing.md": note}))
     assert cards["Label smoothing"].startswith("Effect: the model is never pushed")
     assert "with $K$ classes" not in cards["Label smoothing"]
+
+
+def test_a_list_of_a_kind_the_heading_names_is_a_card_even_in_lower_case(tmp_path):
+    note = """#NLP
+
+- Detecting the entities of a text
+- Classifying them into categories
+
+## Application of NER
+- Sentiment analysis
+- Question Answering
+- Information Extraction
+
+## NER method
+- BIO Tagging
+- Hidden Markov Models
+- multi-class classification
+- conditional random fields
+- neural sequence models (RNNs or Transformers)
+
+## Shopping
+- buy milk
+- call the bank
+"""
+    cards = backs_by_front(wiki(tmp_path, {"Named entity recognition.md": note}))
+    assert cards["Named entity recognition › Application of NER"].splitlines() == [
+        "- Sentiment analysis", "- Question Answering", "- Information Extraction"]
+    assert "- conditional random fields" in cards["Named entity recognition › NER method"]
+    assert "Named entity recognition › Shopping" not in cards  # (no kind of thing: chores, not names)

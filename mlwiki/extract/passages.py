@@ -372,6 +372,12 @@ problems solutions questions answers steps concepts ideas lessons modules units 
 takeaways highlights""".split())
 _PLURAL = re.compile(r"[A-Za-z][a-z-]*[a-rt-z]s\b(?<!ss)(?<!is)(?<!us)")
 MAX_NAME_WORDS = 6
+# A heading's word, plural or not, that names a kind of thing a list enumerates ("## Application of NER", "## NER
+# method"): its items may be phrases in lower case ("multi-class classification", "conditional random field")
+_KIND_WORD = re.compile(r"\b(?:applications?|use cases?|methods?|approaches|approach|techniques?|types?|kinds?|"
+                        r"variants?|algorithms?|challenges?|limitations?|drawbacks?|advantages?|disadvantages?|"
+                        r"benefits?|metrics?|measures?|models?|architectures?|libraries|library|tools?|"
+                        r"frameworks?|families|family)\b")
 _ASIDE = re.compile(r"[ \t]*\([^()\n]*\)")  # an aside in brackets makes no name longer
 # A paragraph that only points on to another part of the page ("For example code, see the next section.")
 _POINTS_ON = re.compile(r"(?is)[^\n]{0,120}\bsee (?:the )?(?:next|previous|following|last) (?:section|chapter|part|post)"
@@ -387,20 +393,24 @@ def names_list(body: list[Block], heading: str) -> str | None:
     if not body[0].lines[0].text.lstrip().startswith(("-", "*", "+")) or body[0].skip:
         return None  # (most sections: no list to begin with)
     kind = re.sub(r"\([^)]*\)", "", clean_prose(heading))
-    plurals = [word.casefold() for word in _PLURAL.findall(kind)]
+    plurals = [word.casefold() for word in _PLURAL.findall(kind)] or [w for w in _KIND_WORD.findall(kind.casefold())]
     if not plurals or plurals[-1] in _LIST_OF_PAGES or NO_SUBJECT.fullmatch(heading):
         return None
     body = [block for block in body if not ("see " in (text := text_of(block)) and _POINTS_ON.match(text))]
     if len(body) != 1:
         return None
     items: list[str] = []
+    named = 0  # (items in capitals)
     for line in body[0].lines:
         item = LIST_ITEM.match(line.text) if line.kind == TEXT else None
         if item is None or line.text[:1].isspace():
             return None  # (prose, a nested item or anything but a flat list)
         name = _ASIDE.sub("", clean_prose(line.text[item.end():])).strip()  # ("… matching (e.g., phones)")
-        if "](" in line.text or "http" in line.text or not name[:1].isupper() \
-                or not 1 <= len(name.split()) <= MAX_NAME_WORDS or name.endswith((":", ".")):
+        if "](" in line.text or "http" in line.text or not 1 <= len(name.split()) <= MAX_NAME_WORDS \
+                or name.endswith((":", ".", "?")):
             return None
         items.append(line.text.strip())
+        named += name[:1].isupper() or not name.isascii()
+    if named * 3 < len(items) * 2 and (named * 3 < len(items) or not _KIND_WORD.search(kind.casefold())):
+        return None  # (names, in capitals; a list of a kind the heading names, "NER method", a third of them at least)
     return "\n".join(items) if 2 <= len(items) <= MAX_ITEMS else None
