@@ -255,3 +255,25 @@ def test_a_list_of_a_kind_the_heading_names_is_a_card_even_in_lower_case(tmp_pat
         "- Sentiment analysis", "- Question Answering", "- Information Extraction"]
     assert "- conditional random fields" in cards["Named entity recognition › NER method"]
     assert "Named entity recognition › Shopping" not in cards  # (no kind of thing: chores, not names)
+
+
+def test_a_formula_with_constants_and_greek_symbols_is_no_worked_example(tmp_path):
+    note = """# Kernel density estimation
+
+## Bandwidth
+
+**Silverman's rule of thumb** for a Gaussian kernel:
+
+$$h = 0.9\\,\\min\\!\\left(\\hat\\sigma, \\frac{\\text{IQR}}{1.34}\\right) n^{-1/5}$$
+
+For two univariate Gaussians:
+
+$$D_{KL} = \\log\\frac{\\sigma_2}{\\sigma_1} + \\frac{\\sigma_1^2 + (\\mu_1-\\mu_2)^2}{2\\sigma_2^2} - \\frac12$$
+
+In the example above, with three points:
+
+$$\\hat f(0) = \\frac{1}{3 \\cdot 0.5}(0.40 + 0.24 + 0.05) = 0.46$$
+"""
+    backs = "\n".join(backs_by_front(wiki(tmp_path, {"kde.md": note})).values())
+    assert "h = 0.9" in backs and "D_{KL}" in backs
+    assert "0.46" not in backs  # (arithmetic on an example's numbers stays no card)

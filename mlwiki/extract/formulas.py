@@ -17,6 +17,10 @@ _LABEL_AFTER = re.compile(r"[ \t]*\{#(eq-[\w-]+)\}")
 _COMMAND = re.compile(r"\\[A-Za-z]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LETTER = re.compile(r"[^\W\d_]")
+# A Greek letter is a symbol as a Latin one is (`\hat\sigma` in `h = 0.9 \min(\hat\sigma, IQR/1.34) n^{-1/5}`)
+_GREEK = re.compile(r"\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|vartheta|iota|kappa|lambda|mu|"
+                    r"nu|xi|pi|rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Xi|Pi|Sigma|"
+                    r"Phi|Psi|Omega)(?![A-Za-z])")
 _TEXT_ARG = re.compile(r"\\(?:text|mathrm|textrm|operatorname)\s*\{[^{}]*\}")
 _SPACING = re.compile(r"\s+|\\[,;!: ]|\\quad|\\qquad")
 _LEAD = re.compile(r"[^$:\n`]{1,60}:[ \t]*")  # "Expected value: " before a lone formula in a list item
@@ -154,12 +158,12 @@ def _sets_values(formula: str) -> bool:
 
 def _worked_example(formula: str, numbers: int) -> bool:
     """Arithmetic on numbers (`(5 - 2)^2 = 9`, `x_2 = [4, 1]`): an example worked out, not a formula to learn.
-    Told by the symbols: at least three numbers and twice as many numbers as letters (LaTeX commands and the
-    words of `\\text{…}` not counted; `10000^{-2i/d}` is two numbers, not five digits)."""
+    Told by the symbols: at least three numbers and twice as many numbers as letters (Greek letters count, other
+    LaTeX commands and the words of `\\text{…}` do not; `10000^{-2i/d}` is two numbers, not five digits)."""
     if numbers < 3:
         return False
     symbols = _COMMAND.sub("", _TEXT_ARG.sub("", formula))
-    return numbers >= 2 * len(_LETTER.findall(symbols))
+    return numbers >= 2 * (len(_LETTER.findall(symbols)) + len(_GREEK.findall(formula)))
 
 
 def is_trivial_formula(formula: str) -> bool:
