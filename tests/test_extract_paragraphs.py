@@ -277,3 +277,24 @@ $$\\hat f(0) = \\frac{1}{3 \\cdot 0.5}(0.40 + 0.24 + 0.05) = 0.46$$
     backs = "\n".join(backs_by_front(wiki(tmp_path, {"kde.md": note})).values())
     assert "h = 0.9" in backs and "D_{KL}" in backs
     assert "0.46" not in backs  # (arithmetic on an example's numbers stays no card)
+
+
+def test_a_paragraph_that_goes_on_from_the_formula_above_it_is_on_that_formulas_card(tmp_path):
+    note = """# The log-sum-exp trick
+
+Computing the log of a sum of exponentials directly overflows as soon as one of the terms is large, and underflows
+to the log of zero when all of them are very negative.
+
+Fix: pull out the largest term $m = \\max_i x_i$.
+
+$$\\log \\sum_i e^{x_i} = m + \\log \\sum_i e^{x_i - m}$$
+
+Now the largest exponent is $e^0 = 1$, so nothing overflows, and the sum is at least 1 so the log is safe.
+
+In other words, we want every exponent to be at most zero before we call exp in our code.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"lse.md": note}))
+    formula = [back for back in cards.values() if back.startswith("$$\\log")]
+    assert formula == ["$$\\log \\sum_i e^{x_i} = m + \\log \\sum_i e^{x_i - m}$$\n\nNow the largest exponent is "
+                       "$e^0 = 1$, so nothing overflows, and the sum is at least 1 so the log is safe."]
+    assert "we want every exponent" not in "\n".join(cards.values())  # (a tutorial's "we": no card's text)

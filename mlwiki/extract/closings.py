@@ -44,6 +44,10 @@ _FIRST_STEP = re.compile(r"\n1[.)][ \t]")
 # complexity penalty", "For absolute residuals this is just $\hat f(x) \pm \hat q$")
 _REFERS_BACK = re.compile(r"(?i)(?:the )?(?:first|second|third|last|left|right)[- ](?:term|hand side|part)\b|"
                           r"[^.\n]{0,60}\bthis (?:is|means|gives|reduces to|becomes) (?:just|exactly|simply)\b")
+# A paragraph right after a formula that goes on from it: what the formula does or means ("Now the largest exponent
+# is $e^0 = 1$, so nothing overflows", "So the MLE is the sample mean.", "Intuitively, …", "In words: …")
+_GOES_ON_FORMULA = re.compile(r"(?:Now|So|Thus|Hence|Here|That is|In words|Intuitively|Equivalently|In other words)\b")
+_WE = re.compile(r"\b(?:we|you|our|your|us|I)\b", re.I)  # ("In other words, we want to …": a tutorial's story)
 _POINTS_AT = re.compile(r"(?:This|These|Such)\b")
 _IN_THIS_CASE = re.compile(r"\s*in (?:this|that|which|such a) case\b", re.I)
 # (a "you" the text tells what to do or what happens to, "you can update your model …"; not "… when you change T")
@@ -74,11 +78,18 @@ def place_closing(ex, path: str, first: int, cards: tuple[int, int], opening: st
     return False
 
 
-def _explain_formula(ex, start: int, line: int, text: str, limit: int = MAX_CLOSING_MERGE) -> bool:
+def _explain_formula(ex, start: int, line: int, text: str, limit: int = MAX_CLOSING_MERGE,
+                     nearest: bool = False) -> bool:
     """Append a text of at most `limit` words that speaks of the formula before it to that formula's card; whether
-    there was one."""
+    there was one (`nearest`: the card of the note's line right before the text must be that formula's)."""
     if len(text.split()) > limit:
         return False
+    if nearest:
+        before = [k for k, (drafts, _) in enumerate(ex.drafts) if drafts[0].line < line]
+        last = max(before, key=lambda k: ex.drafts[k][0][0].line, default=None)
+        if last is None or ex.drafts[last][0][0].form not in FORMULA_FORMS:
+            return False
+        start = last
     for k in range(len(ex.drafts) - 1, start - 1, -1):
         drafts, front = ex.drafts[k]
         if drafts[0].form in FORMULA_FORMS and drafts[0].line < line:
@@ -128,6 +139,9 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
         if narrates(text):
             after_card = True  # (a tutorial's narration, "we will see … in four steps:", and the list it announces)
             continue
+        if not rest and _GOES_ON_FORMULA.match(text) and (not free[k] or not free[k - 1]) and not _WE.search(text) \
+                and _explain_formula(ex, made, block.start, text, MAX_WORDS, nearest=True):
+            continue  # ("Now the largest exponent is $e^0 = 1$, so nothing overflows": what the formula above does)
         rest.append(block)
     if not rest:
         return None, 0
