@@ -298,3 +298,22 @@ In other words, we want every exponent to be at most zero before we call exp in 
     assert formula == ["$$\\log \\sum_i e^{x_i} = m + \\log \\sum_i e^{x_i - m}$$\n\nNow the largest exponent is "
                        "$e^0 = 1$, so nothing overflows, and the sum is at least 1 so the log is safe."]
     assert "we want every exponent" not in "\n".join(cards.values())  # (a tutorial's "we": no card's text)
+
+
+def test_a_numbered_list_of_names_is_a_names_list_too(tmp_path):
+    note = """# Graphs
+
+## Types of Graphs
+
+There are many types of graphs:
+
+1. Directed Graphs
+2. Undirected Graphs
+3. Weighted Graph
+4. Directed Acyclic Graph
+
+Graphs have many properties, including the direction of travel for each relationship. The graph type to use
+usually depends on the use case, and the data decides whether edges have directions at all.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"graphs.md": note}))
+    assert cards["Graphs › Types of Graphs\n\nThere are many types of graphs:"].splitlines()[0] == "1. Directed Graphs"

@@ -390,7 +390,7 @@ def names_list(body: list[Block], heading: str) -> str | None:
     kind with a plural ("Variable Relationship Tests (correlation)"); None otherwise. A note's own links (`[[Adam]]`)
     may be names; a link to a page (`[Adam](https://…)`) is reading, not a name. A paragraph after the list that
     only points on ("For code, see the next section.") is left out."""
-    if not body[0].lines[0].text.lstrip().startswith(("-", "*", "+")) or body[0].skip:
+    if not body[0].lines[0].text.lstrip()[:1] in "-*+123456789" or body[0].skip:
         return None  # (most sections: no list to begin with)
     kind = re.sub(r"\([^)]*\)", "", clean_prose(heading))
     plurals = [word.casefold() for word in _PLURAL.findall(kind)] or [w for w in _KIND_WORD.findall(kind.casefold())]
