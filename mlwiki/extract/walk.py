@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from mlwiki import ids
-from mlwiki.extract import examples, forms, formula_cards, lists, questions
+from mlwiki.extract import derivations, examples, forms, formula_cards, lists, questions
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, text_of
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.draft import Draft
@@ -203,6 +203,8 @@ class Extractor:
             self.separate()
             return i + 1
         text = text_of(block)
+        if "tep" in text[:12] and (after := derivations.derivation_card(self, blocks, i)) is not None:
+            return after  # ("**Step 1.** …", "**Step 2.** …": one card, every step on it)
         if "Q" in text and "Q:" in text and (k := forms.q_line(block)) is not None:  # (see check_dollars)
             if k == 0:
                 self.separate()

@@ -23,6 +23,7 @@ FORMS = {  # form: ((one, many), setting)
     "formula": (("display formula", "display formulas"), ("formulas", '"display"')),
     "lone-formula": (("formula alone on a line or list item as `$…$`",
                       "formulas alone on a line or list item as `$…$`"), ("formulas", '"display"')),
+    "derivation": (("derivation written step by step (`**Step 1.**` …)", "derivations written step by step"), None),
     "inline-formula": (("inline equation", "inline equations"), ("formulas", '"inline"')),
     "definition": (("`**Term**: definition` paragraph", "`**Term**: definition` paragraphs"), ("definitions", "true")),
     "definition-item": (("`- **Term**: definition` list item", "`- **Term**: definition` list items"),

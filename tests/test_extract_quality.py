@@ -1,0 +1,75 @@
+"""Card quality on ordinary notes (issue 23): what judges reading random cards found bad, written as notes in the
+same styles (a Quarto blog with derivations and cross-references, Quarto daily notes titled by their date, an
+Obsidian vault) into tmp_path and read back through the CLI, as a learner would meet the cards."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+DERIVATION = """---
+title: "The variance of a sample mean"
+---
+
+Setting: $x_1, \\dots, x_n$ i.i.d. with variance $\\sigma^2$, and $\\bar x = \\frac1n \\sum_i x_i$.
+
+**Step 1.** Pull the constant out of the variance:
+$$
+\\text{Var}(\\bar x) = \\frac{1}{n^2}\\,\\text{Var}\\Big(\\sum_i x_i\\Big)
+$$
+
+**Step 2.** Independent terms have no covariance, so the variance of the sum is the sum of the variances.
+
+**Step 3 — conclude.**
+$$
+\\text{Var}(\\bar x) = \\frac{n\\sigma^2}{n^2} = \\frac{\\sigma^2}{n}
+$$ {#eq-var-mean}
+
+So averaging $n$ draws divides the variance by $n$.
+
+## Why it matters
+
+The standard error shrinks like $1/\\sqrt n$, so four times the data halves it.
+"""
+
+
+def cards(root) -> list[dict]:
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def test_a_derivation_written_step_by_step_is_one_card_with_every_step(tmp_path):
+    root = new_wiki(tmp_path, {"var-mean.qmd": DERIVATION}, CONFIG)
+    made = cards(root)
+    derived = [c for c in made if "Step 1" in c["back"]]
+    assert len(derived) == 1, [c["front"] for c in made]
+    card = derived[0]
+    assert card["front"] == "The variance of a sample mean › Derivation"
+    for part in ("Setting:", "So averaging", "**Step 1.**", "**Step 2.**", "**Step 3 — conclude.**", "\\frac{\\sigma^2}{n}"):
+        assert part in card["back"]
+    assert "{#eq-var-mean}" not in card["back"]  # (a label is for cross-references: Quarto never shows it)
+    assert not any("Step" in c["front"] for c in made)  # no step is a card of its own
+    assert not any("Step" in c["back"] for c in made if c is not card)
+    assert any(c["front"].endswith("Why it matters") for c in made)  # what follows the derivation: as before
+
+
+def test_a_derivation_named_by_its_heading_is_asked_by_it(tmp_path):
+    note = "# Logistic loss\n\n## Deriving the gradient\n\n**Step 1.** Write the loss:\n$$\nL = -y\\log p - (1-y)\\log(1-p)\n$$\n\n" \
+           "**Step 2.** Differentiate through the sigmoid, $p' = p(1-p)$:\n$$\n\\frac{\\partial L}{\\partial z} = p - y\n$$\n"
+    made = cards(new_wiki(tmp_path, {"logistic.md": note}, CONFIG))
+    assert [c["front"] for c in made] == ["Logistic loss › Deriving the gradient"]
+    assert "p - y" in made[0]["back"] and "Step 1" in made[0]["back"]
+
+
+def test_one_step_alone_is_no_derivation(tmp_path):
+    note = "# Notes\n\n## Ridge\n\n**Step 1.** Add the penalty to the loss:\n$$\nL = \\lVert y - X\\beta\\rVert^2 + \\lambda\\lVert\\beta\\rVert^2\n$$\n"
+    made = cards(new_wiki(tmp_path, {"ridge.md": note}, CONFIG))
+    assert [c["kind"] for c in made] == ["formula"]
+
+
+def test_numbered_steps_without_formulas_are_a_procedure_not_a_derivation(tmp_path):
+    note = "# Multi-hop retrieval\n\n## How\n\nStep 1, search for the first fact.\n\n**Step 2.** Search again with what it found.\n"
+    made = cards(new_wiki(tmp_path, {"rag.md": note}, CONFIG))
+    assert not any(c["front"].endswith("Derivation") for c in made)
