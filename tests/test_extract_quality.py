@@ -73,3 +73,47 @@ def test_numbered_steps_without_formulas_are_a_procedure_not_a_derivation(tmp_pa
     note = "# Multi-hop retrieval\n\n## How\n\nStep 1, search for the first fact.\n\n**Step 2.** Search again with what it found.\n"
     made = cards(new_wiki(tmp_path, {"rag.md": note}, CONFIG))
     assert not any(c["front"].endswith("Derivation") for c in made)
+
+
+XREFS = """---
+title: "Notes on the evidence lower bound"
+---
+
+## The bound
+
+For any $q$, Jensen's inequality gives the bound:
+$$
+\\log p(x) \\ge \\mathbb E_q[\\log p(x, z) - \\log q(z)]
+$$ {#eq-lower}
+
+## Checking calibration {#sec-calib}
+
+**Expected calibration error**: the weighted gap between accuracy and confidence over bins,
+$$
+\\text{ECE} = \\sum_b \\frac{|B_b|}{n}\\,|\\text{acc}(B_b) - \\text{conf}(B_b)|
+$$ {#eq-ece}
+
+## Uses
+
+Variational autoencoders maximize the same bound (@eq-lower) with a network for $q$, and the bound is tight when $q$ is the posterior.
+
+A small test set makes @eq-ece noisy, as @sec-calib warns.
+"""
+
+
+def test_quarto_labels_never_show_and_references_show_what_they_point_at(tmp_path):
+    made = cards(new_wiki(tmp_path, {"elbo.qmd": XREFS}, CONFIG))
+    text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
+    assert "{#" not in text and "@eq-" not in text and "@sec-" not in text, text
+    uses = [c["back"] for c in made if "Variational autoencoders" in c["back"]]
+    assert uses and "maximize the same bound with a network" in uses[0]  # (a reference alone in parentheses: left out)
+    noisy = [c["back"] for c in made if "noisy" in c["back"]]
+    assert noisy and "makes $\\text{ECE} = \\dots$ noisy, as Checking calibration warns" in noisy[0], noisy
+
+
+def test_a_myst_equation_reference_to_another_notebook_reads_as_words(tmp_path):
+    note = "# TD learning\n\nTD replaces the return of constant-$\\alpha$ MC, {eq}`eq-incremental-mean`, by a one-step " \
+           "estimate, so it can update during the episode instead of waiting for its end.\n"
+    made = cards(new_wiki(tmp_path, {"td.md": note}, CONFIG))
+    backs = [c["back"] for c in made]
+    assert any("MC, the incremental mean equation, by" in b for b in backs), backs

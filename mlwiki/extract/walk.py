@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from mlwiki import ids
-from mlwiki.extract import derivations, examples, forms, formula_cards, lists, questions
+from mlwiki.extract import crossrefs, derivations, examples, forms, formula_cards, lists, questions
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, text_of
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.draft import Draft
@@ -52,6 +52,7 @@ class Extractor:
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
         self.first_h1 = _first_h1(self.blocks)
         self.subject = note_subject(ctx.title, self.first_h1, ctx.path)
+        self.body = body if crossrefs.may_refer(body) else ""  # (for the cross-references on its cards)
 
     def err(self, line: int, message: str, severity: Severity = Severity.ERROR, code: str = "syntax") -> None:
         self.problems.append(problem(self.ctx.path, self.ctx.file_line(line), message, severity, code))
@@ -181,6 +182,8 @@ class Extractor:
                     continue
                 i += 1
         lists.close_section(self)
+        if self.body:
+            crossrefs.resolve(self.body, [d for drafts, _ in self.drafts for d in drafts])
 
     def heading(self, blocks: list[Block], i: int) -> None:
         line = blocks[i].lines[0]

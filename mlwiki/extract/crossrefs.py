@@ -1,0 +1,107 @@
+"""Cross-references on cards, as a reader of the card needs them: a card is read alone, so "(@eq-elbo)" or Quarto's
+"Equation 3" points at nothing. A reference to an equation of the note shows the equation (`$…$`, or its left side
+and "= …" when it is long); one to a section, that section's title; to a figure or table, Quarto's "Figure 2";
+a reference that is all of a parenthesis ("the same ELBO (@eq-elbo)") is left out, as the sentence reads without
+it. Labels (`{#eq-ece}` after a formula, `{#sec-x}` on a heading) never show. MyST's `{eq}`label`` and
+`{ref}`label`` (Jupyter Book) read the same way.
+
+Runs over a note's finished drafts (after the walk): the cards' text is the note's, with these read as a reader
+reads them; a card keeps the id it had, so its history stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Quarto: `$$ … $$ {#eq-x}`; MyST: `$$ … $$ (eq-x)` and ```` ```{math} ```` with `:label: eq-x`
+_QUARTO_EQ = re.compile(r"\$\$((?:[^$]|\$(?!\$))+?)\$\$[ \t]*\{#(eq-[\w-]+)\}")
+_MYST_EQ = re.compile(r"\$\$((?:[^$]|\$(?!\$))+?)\$\$[ \t]*\(([\w-]+)\)[ \t]*$", re.M)
+_MYST_MATH = re.compile(r"^[ \t]*(?:`{3,}|:{3,})\{math\}[^\n]*\n((?:[ \t]*:[\w-]+:[^\n]*\n)*)((?:(?![ \t]*(?:`{3,}|:{3,})"
+                        r"[ \t]*$)[^\n]*\n?)*)", re.M)
+_MATH_LABEL = re.compile(r":label:[ \t]*([\w-]+)")
+_HEADING_LABEL = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*\{#((?:sec)-[\w-]+)[^}]*\}[ \t]*$", re.M)
+_TARGET_HEADING = re.compile(r"^\(([\w:.-]+)\)=[ \t]*\n#{1,6}[ \t]+(.+?)[ \t]*$", re.M)
+_NUMBERED = re.compile(r"\{#((fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]+)[^}]*\}")
+_LABEL = re.compile(r"[ \t]*\{#(?:eq|sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]+[^}\n]*\}")
+# `@eq-x`, `-@eq-x`, `[@eq-x]`, `[-@eq-x; @eq-y]` (one reference), or a MyST role
+_REF = re.compile(r"(?<![\w@.])-?@((?:eq|sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]*\w)|\{(eq|ref|numref)\}`([^`\n]+)`")
+_ALONE = re.compile(r"[ \t]*[(\[](?:see[ \t]+)?(@[\w-]+|\{(?:eq|ref|numref)\}`[^`\n]+`)[)\]]")
+# "the Bellman expectation equation {eq}`eq-bellman-v`": named already; a reference to another note adds nothing
+_NAMED = re.compile(r"(\b(?:equation|eq\.))[ \t]+(-?@eq-[\w-]*\w|\{eq\}`[^`\n]+`)", re.I)
+_NAMES = {"fig": "Figure", "tbl": "Table", "thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition",
+          "def": "Definition", "exm": "Example", "exr": "Exercise"}
+_SHORT = 70  # characters: an equation this short is shown whole where it is referred to
+_RELATION = re.compile(r"=|\\(?:approx|le|ge|leq|geq|propto)(?![a-z])|<|>")
+
+
+def may_refer(body: str) -> bool:
+    """Whether a note body may hold a cross-reference or label (cheap: most notes have none)."""
+    return "{#" in body or "@" in body or "}`" in body
+
+
+def resolve(body: str, drafts) -> None:
+    """Rewrite the cross-references and labels on every draft's front and back (each a `Draft`, changed in place)."""
+    targets = _targets(body)
+    for draft in drafts:
+        front = _read(draft.front, targets)
+        if front != draft.front:
+            draft.id_front = draft.id_front or draft.front  # (the card keeps its id, and so its history)
+            draft.front = front
+        draft.back = _read(draft.back, targets)
+
+
+def _targets(body: str) -> dict[str, str]:
+    """label → what a reference to it shows."""
+    targets: dict[str, str] = {}
+    equations = [(m.start(), m.group(2), m.group(1)) for m in _QUARTO_EQ.finditer(body)]
+    equations += [(m.start(), m.group(2), m.group(1)) for m in _MYST_EQ.finditer(body)]
+    for match in _MYST_MATH.finditer(body):
+        if label := _MATH_LABEL.search(match.group(1)):
+            equations.append((match.start(), label.group(1), match.group(2)))
+    for number, (_, label, formula) in enumerate(sorted(equations), 1):
+        targets[label] = _equation(formula, number)
+    for match in _HEADING_LABEL.finditer(body):
+        targets[match.group(2)] = match.group(1)
+    for match in _TARGET_HEADING.finditer(body):
+        targets[match.group(1)] = match.group(2)
+    counts: dict[str, int] = {}
+    for match in _NUMBERED.finditer(body):
+        counts[match.group(2)] = counts.get(match.group(2), 0) + 1
+        targets[match.group(1)] = f"{_NAMES[match.group(2)]} {counts[match.group(2)]}"
+    return targets
+
+
+def _equation(formula: str, number: int) -> str:
+    """An equation as a reference shows it: whole when short, else its left side "= …", else "Equation N"."""
+    flat = " ".join(formula.replace("\\\\", " ").split()).rstrip(" .,;")
+    if len(flat) <= _SHORT:
+        return f"${flat}$"
+    relation = _RELATION.search(flat)
+    if relation and 0 < relation.start() <= _SHORT:
+        return f"${flat[:relation.end()]} \\dots$"
+    return f"Equation {number}"
+
+
+def _read(text: str, targets: dict[str, str]) -> str:
+    if not ("{#" in text or "@" in text or "}`" in text):
+        return text
+    text = _LABEL.sub("", text)
+    text = _ALONE.sub(lambda m: "" if _label_of(m.group(1)) in targets or m.group(1).startswith(("@eq", "{eq}"))
+                      else m.group(0), text)
+    text = _NAMED.sub(lambda m: m.group(1) if _label_of(m.group(2)) not in targets else m.group(0), text)
+    return _REF.sub(lambda m: _shown(m, targets), text)
+
+
+def _label_of(ref: str) -> str:
+    return ref.lstrip("-@") if ref.startswith(("@", "-")) else ref.split("`")[1]
+
+
+def _shown(match: re.Match, targets: dict[str, str]) -> str:
+    label = match.group(1) or match.group(3)
+    if (found := targets.get(label)) is not None:
+        return found
+    if match.group(2) == "ref" or match.group(2) == "numref":
+        return match.group(0)  # (a reference to another note: the renderer shows its text or its label)
+    words = re.sub(r"^(?:eq|sec|fig|tbl)[-:]", "", label).replace("-", " ").replace("_", " ")
+    kind = label.split("-", 1)[0]
+    return f"the {words} {'equation' if kind == 'eq' or match.group(2) == 'eq' else _NAMES.get(kind, 'section').lower()}"
