@@ -117,3 +117,31 @@ def test_a_myst_equation_reference_to_another_notebook_reads_as_words(tmp_path):
     made = cards(new_wiki(tmp_path, {"td.md": note}, CONFIG))
     backs = [c["back"] for c in made]
     assert any("MC, the incremental mean equation, by" in b for b in backs), backs
+
+
+DAY = """---
+title: "April 3"
+date: 2026-04-03
+categories: [daily]
+---
+
+Spent the afternoon on label smoothing. Writing it down before I forget.
+
+## How it works
+
+The one-hot target is mixed with a uniform distribution: the true class gets $1-\\varepsilon$ and every class
+$\\varepsilon/K$ on top, so the model is never pushed towards infinite logits.
+
+## Where it hurts
+
+It erases how far apart the wrong classes are, which makes the teacher worse for distillation.
+"""
+
+
+def test_a_daily_note_titled_by_its_date_takes_its_subject_from_what_the_day_was_about(tmp_path):
+    made = cards(new_wiki(tmp_path, {"2026-04-03.qmd": DAY, "2026-04-04.qmd": DAY.replace(
+        "Spent the afternoon on label smoothing. Writing it down before I forget.", "Label smoothing, again.")}, CONFIG))
+    fronts = {c["front"] for c in made if c["source"]["path"] == "notes/2026-04-03.qmd"}
+    assert "Label smoothing › Where it hurts" in fronts, fronts
+    assert not any("April" in front for front in fronts)
+    assert "Label smoothing, again › Where it hurts" in {c["front"] for c in made}

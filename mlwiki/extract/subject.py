@@ -15,7 +15,8 @@ import functools
 import re
 from pathlib import PurePosixPath
 
-_DATE_ONLY = re.compile(r"[\d\s._/-]*\d[\d\s._/-]*")
+from mlwiki.extract.daily import is_date
+
 _NO_SUBJECT_STEMS = frozenset(("index", "readme", "intro", "introduction", "untitled", "_index"))
 _GENERIC_TITLES = frozenset(("introduction", "intro", "overview", "summary", "basics", "notes", "getting started"))
 _GENERIC_FOLDERS = frozenset(("", "docs", "doc", "notes", "chapters", "content", "posts", "pages", "src", "book"))
@@ -73,10 +74,10 @@ def note_subject(title: str, first_h1: str, path: str) -> str:
     date ("2025-11-16") or a generic file name (`index`, `README`)."""
     for candidate in (title, first_h1):
         candidate = candidate.strip()
-        if candidate and not _DATE_ONLY.fullmatch(candidate):
+        if candidate and not is_date(candidate):
             return _in_its_folder(candidate, path)
     stem = PurePosixPath(path).stem.strip()
-    if not stem or stem.lower() in _NO_SUBJECT_STEMS or _DATE_ONLY.fullmatch(stem):
+    if not stem or stem.lower() in _NO_SUBJECT_STEMS or is_date(stem):
         return ""
     return stem
 

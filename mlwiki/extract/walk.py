@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import PurePosixPath
 
 from mlwiki import ids
 from mlwiki.extract import crossrefs, derivations, examples, forms, formula_cards, lists, questions
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, text_of
 from mlwiki.extract.context import NoteContext
+from mlwiki.extract.daily import content_subject, is_date
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import HEADING, TEXT, classify, heading_level, problem
 from mlwiki.extract.masking import mask_inline
@@ -52,6 +54,8 @@ class Extractor:
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
         self.first_h1 = _first_h1(self.blocks)
         self.subject = note_subject(ctx.title, self.first_h1, ctx.path)
+        if not self.subject and is_date(ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem):
+            self.subject = content_subject(self.blocks)  # (a daily note: what the day's note is about)
         self.body = body if crossrefs.may_refer(body) else ""  # (for the cross-references on its cards)
 
     def err(self, line: int, message: str, severity: Severity = Severity.ERROR, code: str = "syntax") -> None:

@@ -1,0 +1,57 @@
+"""Daily notes: a note titled only by its date ("2026-03-14", "March 14", "Mon, 14 Mar 2026") names no subject, so
+its cards take their subject from what the day's note says it is about: its opening line ("Spent the morning on
+the bootstrap.", "Reading about calibration after …", "Permutation tests + multiple comparisons."), else the first
+term it sets in bold. "March 14 › Where it fails" asks nothing; "Bootstrap › Where it fails" does."""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block, text_of
+from mlwiki.extract.lines import HEADING, TEXT
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
+_DATE = re.compile(rf"(?i)[\d\s._/-]*\d[\d\s._/-]*|{_WEEKDAY}(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|"
+                   rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH})(?:,?[ \t]+\d{{4}})?|{_MONTH}[ \t]+\d{{4}}|"
+                   r"(?:daily|day|journal|log|notes?)(?:[ \t]+notes?)?[ \t:–—-]*[\d._/-]+\d")
+# "Spent the morning on the bootstrap.", "Reading about calibration after …", "Finally dug into Gaussian processes."
+_ABOUT = re.compile(r"(?i)\b(?:spent|spend|reading|read|looked|looking|worked|working|studied|studying|dug|digging|"
+                    r"sat down|learned|learnt|learning|notes)\b[^.:;]{0,40}?\b(?:on|about|into|with|at|up on)[ \t]+"
+                    r"(?:the[ \t]+|an?[ \t]+)?([^\W\d][\w'’ -]{1,40}?)(?=[ \t]*(?:[.,;:!(]|$)|[ \t]+(?:after|because|"
+                    r"today|this|again|for|since|while|and (?:I|we)|—|–|-)\b)")
+_TOPIC_LINE = re.compile(r"([^\W\d][^.!?:\n$]{2,60}?)[.:][ \t]*(?:\n|$|[A-Z])")
+_BOLD = re.compile(r"\*\*([^*\n]{2,40})\*\*")
+_FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me|we|our|today|yesterday)\b")
+_MAX_TOPIC_WORDS = 6
+
+
+def is_date(title: str) -> bool:
+    """Whether a title is only a date (a daily note's): it names no subject."""
+    return bool(_DATE.fullmatch(title.strip()))
+
+
+def content_subject(blocks: list[Block]) -> str:
+    """What a daily note is about, from its opening text (before its first heading), else its first bold term."""
+    lead = []
+    for block in blocks:
+        if block.kind == HEADING:
+            break
+        if block.kind == TEXT:
+            lead.append(text_of(block))
+    opening = "\n".join(lead[:2])
+    if match := _ABOUT.search(opening):
+        return _capital(match.group(1))
+    first = lead[0].strip() if lead else ""
+    if (topic := _TOPIC_LINE.match(first)) and len(topic.group(1).split()) <= _MAX_TOPIC_WORDS \
+            and not _FIRST_PERSON.search(topic.group(1)):
+        return _capital(topic.group(1).strip())
+    for block in blocks[:12]:
+        if block.kind == TEXT and (bold := _BOLD.search(text_of(block))):
+            return _capital(bold.group(1).strip(" :"))
+    return ""
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
