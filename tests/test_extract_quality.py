@@ -145,3 +145,26 @@ def test_a_daily_note_titled_by_its_date_takes_its_subject_from_what_the_day_was
     assert "Label smoothing › Where it hurts" in fronts, fronts
     assert not any("April" in front for front in fronts)
     assert "Label smoothing, again › Where it hurts" in {c["front"] for c in made}
+
+
+VAULT_NOTE = """Label smoothing mixes the one-hot target with a uniform distribution over the $K$ classes, so the model is never pushed to infinite logits.
+
+- **Good**: calibration usually improves, and accuracy gains a little.
+- **Bad**: teachers trained with it distil worse, as it erases which wrong classes look alike.
+
+> [!question] Open question
+> Does temperature scaling make it redundant? Mostly: after scaling, the calibration gain is small.
+
+> [!question] Open question
+> Does it help in regression at all?
+"""
+
+
+def test_a_bold_side_of_the_subject_is_asked_as_that_side_and_an_open_question_asks_its_question(tmp_path):
+    made = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"Label smoothing.md": VAULT_NOTE}, CONFIG))}
+    assert made.get("Label smoothing › Good", "").startswith("calibration usually improves"), made
+    assert "Label smoothing › Bad" in made
+    assert not any("Define: Good" in front or "Define: Bad" in front for front in made)
+    asked = "Label smoothing\n\nDoes temperature scaling make it redundant?"
+    assert made.get(asked, "").strip() == "Mostly: after scaling, the calibration gain is small.", made
+    assert not any("Open question" in front or "regression at all" in front for front in made)  # (unanswered: no card)

@@ -112,9 +112,19 @@ def callout_question(ex, div: Block) -> bool:
         ex.skip("question-callout", STORY)
         return True
     question = clean_prose(title)
+    if not is_question(title) and (asked := _QUESTION_FIRST.match(back)):  # ("Open question" over the question:
+        question, back = clean_prose(asked.group(1)), back[asked.end():]  # it asks, and what follows answers)
+        if not back.strip():
+            ex.skip("question-callout", UNANSWERED)
+            return True
     ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), back, div.start,
                 form="question-callout", quiet=True, id_front=question)
     return True
+
+
+# A question callout titled by its kind ("Open question") whose text opens with the question itself
+_QUESTION_FIRST = re.compile(r"[ \t]*([^\n?]{3,300}\?)[ \t]*\n?")
+UNANSWERED = "asks a question the note does not answer"
 
 
 def bold_question(ex, blocks: list[Block], i: int) -> bool:

@@ -150,3 +150,15 @@ def reads_as_definition(text: str) -> bool:
             or _NARRATES.match(text):
         return False
     return len(_WORD.findall(text)) >= 3
+
+
+# A bold label that names a side of its subject, not a term ("- **Good**: better calibration", "- **Cons**: …")
+_JUDGES = re.compile(r"(?i)(?:the )?(?:good|bad|pros?|cons?|(?:dis)?advantages?|upsides?|downsides?|strengths?|"
+                     r"weaknesses|benefits?|drawbacks?|limitations?|caveats?|pitfalls?|gotchas?|verdict|"
+                     r"(?:when|why) (?:to|not to) use(?: it)?|use cases?)")
+
+
+def judges(term: str) -> bool:
+    """Whether a bold label names a side of its subject ("Good", "Cons", "Limitations"), which a card asks as
+    "… › Label smoothing › Good", not as a term to define ("Define: Good" asks nothing)."""
+    return bool(_JUDGES.fullmatch(term.strip()))
