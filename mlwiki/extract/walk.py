@@ -16,6 +16,7 @@ from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import HEADING, TEXT, classify, heading_level, problem
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import clean_prose, heading_text
+from mlwiki.extract.tidy import tidy
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, names_subject, note_subject
 from mlwiki.models import Card, CardKind, Problem, Severity, Source
 
@@ -188,6 +189,7 @@ class Extractor:
         lists.close_section(self)
         if self.body:
             crossrefs.resolve(self.body, [d for drafts, _ in self.drafts for d in drafts])
+        self.drafts = tidy(self.drafts)  # (to-do and link lines off the backs, the writer's diary off the cards)
 
     def heading(self, blocks: list[Block], i: int) -> None:
         line = blocks[i].lines[0]

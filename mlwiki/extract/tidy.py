@@ -1,0 +1,54 @@
+"""What no card read out of prose should hold, taken off once the walk is done, whichever form made the card: a
+writer's to-do lines ("TODO: compare to SWA"), a vault's link trailers ("Links: [[Gradient clipping]], [[MOC]]"),
+and cards that only tell the writer's day ("Our fix today: T≈1.8, ECE 0.11→0.02. Five lines of code.",
+"These are the course notes for the first half of the module.").
+
+The forms written for mlwiki (`Q:`/`A:`, `::`, card divs, clozes) are the author's cards: left as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+_AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
+_TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:\s][^\n]*$"
+                   r"\n?")
+_LINKS = re.compile(r"(?im)^[ \t]*(?:(?:see(?: also)?|links?|related(?: notes)?|back to|up|next|prev(?:ious)?|parent)"
+                    r"[ \t]*:?[ \t]*)?(?:\[\[[^\]\n]*\]\][ \t,;.]*(?:and[ \t]+)?)+$\n?")
+_DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b")
+_WRITER = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|our|us)\b")
+# a card that is the writer's day or the book's plan, not what it teaches
+_DIARY = re.compile(r"(?i)[ \t]*(?:(?:spent|reading|read up|sat down|started|finally)\b[^.\n]{0,60}\b(?:on|about|with|into)\b|"
+                    r"(?:these|this) (?:are|is) (?:the|my|our) (?:course |lecture |study )?notes\b)")
+_DIARY_WORDS = 45  # a card this short that tells the day ("Our fix today …") holds nothing else
+
+
+def tidy(drafts) -> list:
+    """The drafts (the `(siblings, heading path)` pairs of a walk) with to-do and link-only lines off their backs,
+    and without the cards that only tell the writer's day."""
+    kept = []
+    for siblings, path in drafts:
+        first = siblings[0]
+        if first.form in _AUTHORED:
+            kept.append((siblings, path))
+            continue
+        if _DAY.search(first.back) or _DIARY.match(first.back):
+            told = [part for part in first.back.split("\n\n") if not _diary(part)]
+            if not told:
+                continue  # (nothing but the day)
+            first.back = "\n\n".join(told)
+        for draft in siblings:
+            if "TODO" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back:
+                back = _LINKS.sub("", _TODO.sub("", draft.back)) if "\n" in draft.back else draft.back
+                back = re.sub(r"\n{3,}", "\n\n", back).strip()
+                if back:
+                    draft.back = back
+        kept.append((siblings, path))
+    return kept
+
+
+def _diary(back: str) -> bool:
+    """Whether a short card tells the writer's day or the book's plan, and nothing else."""
+    if len(back.split()) > _DIARY_WORDS:
+        return False
+    return bool(_DIARY.match(back)) or (bool(_DAY.search(back)) and bool(_WRITER.search(back)))
