@@ -129,7 +129,7 @@ Spent the afternoon on label smoothing. Writing it down before I forget.
 
 ## How it works
 
-The one-hot target is mixed with a uniform distribution: the true class gets $1-\\varepsilon$ and every class
+Label smoothing mixes the one-hot target with a uniform distribution: the true class gets $1-\\varepsilon$ and every class
 $\\varepsilon/K$ on top, so the model is never pushed towards infinite logits.
 
 ## Where it hurts

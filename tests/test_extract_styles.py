@@ -61,10 +61,10 @@ def test_no_two_cards_of_a_note_share_a_front(styles):
     assert len(decomposition) == 1 and decomposition[0]["back"].count("$$") == 6  # three formulas, one card
 
 
-def test_a_date_is_no_subject_and_a_heading_under_it_still_leads(styles):
+def test_a_date_is_no_subject_and_the_days_opening_line_names_it(styles):
     daily = fronts(styles["quarto-daily"], "daily/2025-11-16.qmd")
     assert not any("2025-11-16" in front for front in daily)
-    assert daily[0] == ("Read about layer normalization today. It normalises over the features of one example, "
+    assert daily[0] == ("Layer normalization\n\nRead about layer normalization today. It normalises over the features of one example, "
                         "not over the batch:")
 
 

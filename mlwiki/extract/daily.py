@@ -1,7 +1,7 @@
 """Daily notes: a note titled only by its date ("2026-03-14", "March 14", "Mon, 14 Mar 2026") names no subject, so
 its cards take their subject from what the day's note says it is about: its opening line ("Spent the morning on
-the bootstrap.", "Reading about calibration after …", "Permutation tests + multiple comparisons."), else the first
-term it sets in bold. "March 14 › Where it fails" asks nothing; "Bootstrap › Where it fails" does."""
+the bootstrap.", "Reading about calibration after …", "Permutation tests + multiple comparisons."); without one,
+its headings stand alone. "March 14 › Where it fails" asks nothing; "Bootstrap › Where it fails" does."""
 
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ _ABOUT = re.compile(r"(?i)\b(?:spent|spend|reading|read|looked|looking|worked|wo
                     r"(?:the[ \t]+|an?[ \t]+)?([^\W\d][\w'’ -]{1,40}?)(?=[ \t]*(?:[.,;:!(]|$)|[ \t]+(?:after|because|"
                     r"today|this|again|for|since|while|and (?:I|we)|—|–|-)\b)")
 _TOPIC_LINE = re.compile(r"([^\W\d][^.!?:\n$]{2,60}?)[.:][ \t]*(?:\n|$|[A-Z])")
-_BOLD = re.compile(r"\*\*([^*\n]{2,40})\*\*")
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me|we|our|today|yesterday)\b")
 _MAX_TOPIC_WORDS = 6
 
@@ -33,7 +32,7 @@ def is_date(title: str) -> bool:
 
 
 def content_subject(blocks: list[Block]) -> str:
-    """What a daily note is about, from its opening text (before its first heading), else its first bold term."""
+    """What a daily note is about, from its opening text (before its first heading); "" when it does not say."""
     lead = []
     for block in blocks:
         if block.kind == HEADING:
@@ -45,12 +44,17 @@ def content_subject(blocks: list[Block]) -> str:
         return _capital(match.group(1))
     first = lead[0].strip() if lead else ""
     if (topic := _TOPIC_LINE.match(first)) and len(topic.group(1).split()) <= _MAX_TOPIC_WORDS \
-            and not _FIRST_PERSON.search(topic.group(1)):
+            and not _FIRST_PERSON.search(topic.group(1)) and _recurs(topic.group(1), blocks):
         return _capital(topic.group(1).strip())
-    for block in blocks[:12]:
-        if block.kind == TEXT and (bold := _BOLD.search(text_of(block))):
-            return _capital(bold.group(1).strip(" :"))
-    return ""
+    return ""  # (not its first bold term: a day's notes list many, and none is the subject of the others)
+
+
+def _recurs(topic: str, blocks: list[Block]) -> bool:
+    """Whether a word of a topic line comes back in the note ("Permutation tests + multiple comparisons." over
+    "**Permutation test** for two groups …"), as a day's subject does; "Long day of meetings." does not."""
+    rest = " ".join(text_of(block) for block in blocks[1:40] if block.kind in (TEXT, HEADING)).casefold()
+    stems = {word[:6] for word in re.findall(r"[^\W\d_]{5,}", topic.casefold())}
+    return any(stem in rest for stem in stems)
 
 
 def _capital(text: str) -> str:
