@@ -185,3 +185,13 @@ def test_to_do_lines_link_trailers_and_the_writers_day_are_on_no_card(tmp_path):
     assert "Links:" not in text and "TODO" not in text, text
     assert "A few thousand steps" in text and "slow copy" in text
     assert "Our fix today" not in text and "Divide the logits" in text
+
+
+def test_a_closing_note_on_things_it_names_is_asked_about_them(tmp_path):
+    note = "## Rates from the confusion matrix\nWith $P$ and $N$ the actual positives and negatives:\n" \
+           "1. Sensitivity: $$\\frac{TP}{P}$$\n2. Specificity: $$\\frac{TN}{N}$$\n" \
+           "Note: Sensitivity and specificity are computed within one class each, so class imbalance leaves them unchanged\n"
+    made = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"Screening tests.md": note},
+                                                         CONFIG.replace("definitions = true", "definitions = false")))}
+    front = "Screening tests › Rates from the confusion matrix › Sensitivity and specificity"
+    assert made.get(front, "").startswith("Note: Sensitivity and specificity are computed"), made

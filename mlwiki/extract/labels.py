@@ -22,12 +22,22 @@ _ASPECT = re.compile(r"(?i)(?:\*\*)?(?P<aspect>(?:limitation|drawback|disadvanta
                      r"use case)s?|intuition|interpretation)(?:\*\*)?:(?:\*\*)?[ \t]+\S[^\n]*")
 
 
+# "Note: Precision, Recall and F1 are asymmetric metrics, …": a remark on a few things it names first
+_REMARK = re.compile(r"(?:\*\*)?(?i:note|nb|n\.b\.|remark|important|caveat)(?:\*\*)?:(?:\*\*)?[ \t]+(?:[Tt]he[ \t]+)?"
+                     r"(?!(?:This|These|That|Those|It|They|There|We|You|I)\b)(?P<subject>[A-Z][^\s,.:;]*(?:(?:,[ \t]*|[ \t]+)(?!(?:is|are|was|were|has|have|"
+                     r"can|does|do|only|also|always|never|not)\b)[^\s,.:;]+){0,5})[ \t]+(?:is|are|has|have|can|does|do|"
+                     r"only|always|never)\b[^\n]*")
+
+
 def aspect_front(path: str, text: str) -> str:
     """The front of a card of `text` under `path`: "… › MRR › Limitation" for one line led by the aspect it states
     ("Limitation: only the first relevant item counts"), so that it does not pass for the subject itself; `path`
     otherwise."""
     found = _ASPECT.fullmatch(text.strip())
-    return f"{path} › {found.group('aspect').capitalize()}" if found else path
+    if found:
+        return f"{path} › {found.group('aspect').capitalize()}"
+    remark = _REMARK.match(text.strip())  # ("Note: Precision, Recall and F1 are asymmetric …": of those three)
+    return f"{path} › {clean_prose(remark.group('subject'))}" if remark and "\n\n" not in text.strip() else path
 
 
 def list_label(lines: list[Line]) -> str | None:
