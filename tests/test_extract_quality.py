@@ -195,3 +195,17 @@ def test_a_closing_note_on_things_it_names_is_asked_about_them(tmp_path):
                                                          CONFIG.replace("definitions = true", "definitions = false")))}
     front = "Screening tests › Rates from the confusion matrix › Sensitivity and specificity"
     assert made.get(front, "").startswith("Note: Sensitivity and specificity are computed"), made
+
+
+def test_a_named_term_gets_what_its_pointer_points_at_and_two_things_compared_are_no_term(tmp_path):
+    note = "# Pretraining\n\n## Masked tokens\n\nHide a random fifth of the input tokens behind a special mask symbol. " \
+           "The network learns to restore these tokens. This is also called masked language modelling.\n\n" \
+           "## Bounds\n\nNo learner can beat a logarithmic regret on a generic bandit, and the learners that reach it " \
+           "are called asymptotically optimal.\n\n" \
+           "## Targets\n\nBootstrapping and sampling are the two ends of a spectrum of update targets in prediction.\n"
+    made = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"Pretraining.md": note}, CONFIG))}
+    masked = made.get("Pretraining › Masked tokens\n\nDefine: masked language modelling", "")
+    assert masked.startswith("Hide a random fifth"), made  # (which tokens "these tokens" are)
+    bound = made.get("Pretraining › Bounds\n\nDefine: asymptotically optimal", "")
+    assert bound.startswith("No learner can beat"), made  # (the sentence says what "it" is: nothing before it)
+    assert not any("Define: Bootstrapping and sampling" in front for front in made)

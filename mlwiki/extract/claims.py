@@ -203,8 +203,9 @@ def _tool_sentence(text: str, start: int) -> tuple[str, str] | None:
 # A term set in bold inside a sentence and glossed in brackets right after it: "train for 100 **epochs** (forward
 # passes through the data)"
 _GLOSSED = re.compile(r"(?<=\s)\*\*(?P<term>[A-Za-z][\w -]{1,38}[\w])\*\*[ \t]*\((?P<gloss>[a-z][^()\n]{10,120})\)")
-_NOT_GLOSS = re.compile(r"(?:e\.g\.|i\.e\.|see|cf\.|for example|like|such as|optional|default|the|an?|also|or|aka)\b|"
-                        r".*\d", re.I)  # (an example, a pointer, another name for it, a number)
+_NOT_GLOSS = re.compile(r"(?:e\.g\.|i\.e\.|see|cf\.|for example|like|such as|optional|default|the|an?|also|or|aka|"
+                        r"it|they|this|these|that|which|because|since)\b|"
+                        r".*\d", re.I)  # (an example, a pointer, another name for it, a number; a reason: "(it uses …)")
 
 
 def glossed_terms(text: str) -> list[tuple[str, str]]:

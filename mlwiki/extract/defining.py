@@ -232,6 +232,8 @@ def named_term_cards(ex, path: str, blocks: list[Block]) -> None:
 def _add_definition(ex, path: str, term: str, back: str, line: int) -> None:
     """A definition card for the term, unless the note has one already."""
     asked = f"Define: {term}"
+    if " and " in term:
+        return  # ("MC and TD(0) are the two ends of a spectrum": two things compared, no term defined)
     if any(d.front.casefold().endswith(asked.casefold()) for drafts, _ in ex.drafts for d in drafts):
         return  # (a bold definition, or the same term defined before: one card is enough)
     front = prefix_heading(path, asked)

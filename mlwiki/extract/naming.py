@@ -51,6 +51,7 @@ these those them one its their twice again""".split())
 # ("this class of methods is called …", "Stopping the training there …", "It is called …", "…, it is called …"; not
 # the object of a verb: "… squeezes it into a vector called …")
 _POINTS_BACK = re.compile(r"(?i)\b(?:this|these|such|there)\b|^[ \t]*(?:it|they)\b|\b(?:it|they)[ \t]*$")
+_CLAUSE_BREAK = re.compile(r",[ \t]+(?:and|but|so|while|whereas)[ \t]+|;[ \t]+")
 # An opening phrase before the subject of a definition ("In statistics, ", "Specifically, ")
 _LEAD_IN = re.compile(r"(?:(?:in|for|within)[ \t]+(?!example|instance)[\w -]{2,30}|here|specifically|formally|in general|in short|simply put|"
                       r"put simply|in other words|informally|technically|strictly speaking),[ \t]+", re.I)
@@ -111,6 +112,8 @@ def naming_definitions(text: str, named_only: bool = False) -> list[tuple[str, s
             if k == 0:
                 continue  # ("This is called …" opening a paragraph: what "this" is was said before it)
             back = f"{found[k - 1].strip()} {back}"
+            if k >= 2 and _POINTS_BACK.search(found[k - 1]):  # ("… to predict these words. This is also called …":
+                back = f"{found[k - 2].strip()} {back}"  # which words, the sentence before that says)
         if k + 1 < len(found) and re.match(r"(?:It|They)[ \t]+(?:is|are)[ \t]+(?:also[ \t]+|often[ \t]+)?"
                                            r"(?:called|known)\b", found[k + 1]):
             back, appended = f"{back} {found[k + 1].strip()}", k + 1
@@ -138,6 +141,10 @@ def _named(sentence: str) -> tuple[str, bool, bool] | None:
             or len(term.replace("$", "")) < 2 or not any(c.isalpha() for c in term):
         return None
     points_back = bool(_POINTS_BACK.search(before))
+    clauses = _CLAUSE_BREAK.split(before)  # (", and the methods that achieve it are called …": what "it" is, the
+    if points_back and len(clauses) > 1 and not _POINTS_BACK.search(" ".join(clauses[:-1])) \
+            and len(" ".join(clauses[:-1]).split()) >= MIN_DESCRIPTION_WORDS:  # sentence's first part says)
+        points_back = False
     if not points_back and len(before.split()) < MIN_DESCRIPTION_WORDS:
         return None  # ("Bagging is known as …", "A slot machine is known as …": a name for a name)
     return term, points_back, False
