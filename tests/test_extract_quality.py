@@ -209,3 +209,36 @@ def test_a_named_term_gets_what_its_pointer_points_at_and_two_things_compared_ar
     bound = made.get("Pretraining › Bounds\n\nDefine: asymptotically optimal", "")
     assert bound.startswith("No learner can beat"), made  # (the sentence says what "it" is: nothing before it)
     assert not any("Define: Bootstrapping and sampling" in front for front in made)
+
+
+SHRINKAGE = """---
+title: "Shrinkage estimators"
+---
+
+## James–Stein
+
+Shrinking every coordinate of a mean estimate towards a common point lowers the total squared error once there are
+three or more coordinates.
+
+::: {.callout-warning}
+The gain is in total risk only: single coordinates can get worse, so do not read one shrunk coordinate alone.
+:::
+
+## Admissibility
+
+Stein's result was a shock because the sample mean, the obvious estimator, turned out to be dominated in three
+or more dimensions: the James–Stein estimator lowers the total risk for every true mean.
+
+An estimator is **admissible** if no other estimator has a risk at most as large everywhere and smaller somewhere.
+
+- **Risk**: the expected loss of an estimator at a given true parameter, as a function of that parameter.
+- **Dominance**: one estimator's risk is nowhere larger than another's, and somewhere smaller.
+"""
+
+
+def test_an_untitled_callout_is_a_card_titled_by_its_kind_and_a_bold_word_defined_by_a_condition_is_defined(tmp_path):
+    made = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"shrinkage.qmd": SHRINKAGE}, CONFIG))}
+    warning = made.get("Shrinkage estimators › James–Stein › Warning", "")
+    assert warning.startswith("The gain is in total risk only"), made
+    assert made.get("Shrinkage estimators › Admissibility\n\nDefine: admissible", "").startswith(
+        "An estimator is **admissible** if no other estimator"), made

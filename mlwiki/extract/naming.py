@@ -41,6 +41,7 @@ _TERM_END = re.compile(r"[,;:()]|\.(?:\s|$)|\s(?:and|that|which|who|because|sinc
                        r"was|were|with|by|from|if|but|so|after|before)\b|$")
 # What a naming or defining sentence holds one of: "is called", ", known as", "is (simply) a", "refers to", ") is"
 _CUE = re.compile(r"(?:called|known|referred|termed|named|refers?|denotes|defined|which says|which states) |"
+                  r"\*\*,? (?:if|when|whenever|iff)\b|"
                   r"(?:\)| is| are| was) (?:\w+ )?(?:a|an|the) ")
 _POSSESSIVE = re.compile(r"(?:its|their|our|your)[ \t]+(?=\S)", re.I)
 # Words that say a name is no term: a function call ("is called on every batch"), a pointer ("is called this")
@@ -51,6 +52,9 @@ these those them one its their twice again""".split())
 # ("this class of methods is called …", "Stopping the training there …", "It is called …", "…, it is called …"; not
 # the object of a verb: "… squeezes it into a vector called …")
 _POINTS_BACK = re.compile(r"(?i)\b(?:this|these|such|there)\b|^[ \t]*(?:it|they)\b|\b(?:it|they)[ \t]*$")
+# "A classifier is **calibrated** if …", "A matrix is said to be **orthogonal** when …"
+_CONDITIONAL = re.compile(r"(?:an?|the|two|any)[ \t]+[^*.:;]{1,40}?[ \t]+(?:is|are)[ \t]+(?:said[ \t]+to[ \t]+be[ \t]+|called[ \t]+)?"
+                          r"(?:an?[ \t]+)?\*\*(?P<term>[^*\n]{2,40})\*\*,?[ \t]+(?:if|when|whenever|iff)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",[ \t]+(?:and|but|so|while|whereas)[ \t]+|;[ \t]+")
 # An opening phrase before the subject of a definition ("In statistics, ", "Specifically, ")
 _LEAD_IN = re.compile(r"(?:(?:in|for|within)[ \t]+(?!example|instance)[\w -]{2,30}|here|specifically|formally|in general|in short|simply put|"
@@ -99,7 +103,8 @@ def naming_definitions(text: str, named_only: bool = False) -> list[tuple[str, s
     cards: list[tuple[str, str]] = []
     appended = -1  # the sentence a card took as its follow-on ("It is often called …"): no card of its own
     for k, sentence in enumerate(found):
-        named = None if k == appended else _named(sentence) or _defined(sentence, spelled_only=named_only)
+        named = None if k == appended else _named(sentence) or _defined(sentence, spelled_only=named_only) \
+            or _conditional(sentence)
         if named is None:
             continue
         term, points_back, needs_next = named
@@ -148,6 +153,13 @@ def _named(sentence: str) -> tuple[str, bool, bool] | None:
     if not points_back and len(before.split()) < MIN_DESCRIPTION_WORDS:
         return None  # ("Bagging is known as …", "A slot machine is known as …": a name for a name)
     return term, points_back, False
+
+
+def _conditional(sentence: str) -> tuple[str, bool, bool] | None:
+    """(term, False, False) when the sentence defines a bold word by a condition ("A classifier is **calibrated**
+    if, among its predictions made with confidence $p$, a fraction $p$ are correct")."""
+    match = _CONDITIONAL.match(sentence.strip())
+    return (clean_prose(match.group("term")), False, False) if match else None
 
 
 def _defined(sentence: str, spelled_only: bool = False) -> tuple[str, bool, bool] | None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from mlwiki import ids
-from mlwiki.extract import crossrefs, derivations, examples, forms, formula_cards, lists, questions
+from mlwiki.extract import callouts, crossrefs, derivations, examples, forms, formula_cards, lists, questions
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, text_of
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.daily import content_subject, is_date
@@ -174,7 +174,7 @@ class Extractor:
                 else:  # any other div
                     self.separate()
                     if block.skip or "no-card" in block.attrs.get("classes", ()) or \
-                            questions.callout_question(self, block):
+                            questions.callout_question(self, block) or callouts.callout_card(self, block):
                         i += 1
                         continue
                     stack.append((blocks, i + 1, self.headings))

@@ -23,6 +23,8 @@ FORMS = {  # form: ((one, many), setting)
     "formula": (("display formula", "display formulas"), ("formulas", '"display"')),
     "lone-formula": (("formula alone on a line or list item as `$…$`",
                       "formulas alone on a line or list item as `$…$`"), ("formulas", '"display"')),
+    "callout": (("untitled callout of prose (`::: {.callout-warning}`, `> [!tip]`)", "untitled callouts of prose"),
+                ("sections", "true")),
     "derivation": (("derivation written step by step (`**Step 1.**` …)", "derivations written step by step"), None),
     "inline-formula": (("inline equation", "inline equations"), ("formulas", '"inline"')),
     "definition": (("`**Term**: definition` paragraph", "`**Term**: definition` paragraphs"), ("definitions", "true")),
