@@ -20,8 +20,9 @@ MIN_WORDS, MAX_WORDS = 6, 90
 
 def callout_card(ex, div: Block) -> bool:
     """Make the card of an untitled callout of prose; whether it did (then its text makes no other card)."""
-    if not ex.ctx.sections or div.attrs.get("title", "").strip():
-        return False
+    if not ex.ctx.sections or div.attrs.get("title", "").strip() or \
+            (ex.headings and ex.headings[-1][1].rstrip().endswith("?")):
+        return False  # (under a question heading it is part of the answer, on that card)
     kinds = [c.removeprefix("callout-") for c in div.attrs.get("classes", ()) if c.startswith("callout-")]
     kind = _KINDS.get(kinds[0]) if kinds else None
     body = div.children or []

@@ -37,6 +37,8 @@ def tidy(drafts) -> list:
             if not told:
                 continue  # (nothing but the day)
             first.back = "\n\n".join(told)
+        if "\n\n" in first.back and _restates(first.front, first.back):  # ("Permutation tests + multiple
+            first.back = first.back.split("\n\n", 1)[1].lstrip()  # comparisons." over its own front)
         for draft in siblings:
             if "TODO" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back:
                 back = _LINKS.sub("", _TODO.sub("", draft.back)) if "\n" in draft.back else draft.back
@@ -45,6 +47,12 @@ def tidy(drafts) -> list:
                     draft.back = back
         kept.append((siblings, path))
     return kept
+
+
+def _restates(front: str, back: str) -> bool:
+    """Whether the back's first paragraph only says the front's last part again (a day's topic line, its subject)."""
+    said = front.rsplit("\n\n", 1)[-1].rsplit(" › ", 1)[-1]
+    return back.split("\n\n", 1)[0].strip().rstrip(".:").casefold() == said.strip().casefold()
 
 
 def _diary(back: str) -> bool:
