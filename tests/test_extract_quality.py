@@ -242,3 +242,11 @@ def test_an_untitled_callout_is_a_card_titled_by_its_kind_and_a_bold_word_define
     assert warning.startswith("The gain is in total risk only"), made
     assert made.get("Shrinkage estimators › Admissibility\n\nDefine: admissible", "").startswith(
         "An estimator is **admissible** if no other estimator"), made
+
+
+def test_an_untitled_note_its_sections_card_already_shows_is_no_card_again(tmp_path):
+    note = "## RMSNorm\nDrop the mean subtraction and divide by the root mean square only; cheaper, and about as good.\n\n" \
+           "> [!note]\n> Group norm sits in between: it normalises over groups of channels of one example.\n"
+    made = cards(new_wiki(tmp_path, {"Normalization.md": note}, CONFIG))
+    assert [c["front"] for c in made] == ["Normalization › RMSNorm"], made
+    assert "Group norm sits in between" in made[0]["back"]

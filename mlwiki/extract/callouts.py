@@ -1,7 +1,7 @@
 """Untitled callouts: a Quarto `::: {.callout-warning}` or an Obsidian `> [!tip]` with no title of its own, holding a
 short passage of prose. Quarto and Obsidian title it with its kind ("Warning", "Tip"); so does its card: front
-"… › James–Stein › Warning", back the passage. A callout's text is no part of its section's card (its forms speak for
-it), so without this it was on no card at all.
+"… › James–Stein › Warning", back the passage. A warning's text is no part of its section's card (a note's or a
+tip's is, when that card holds the section's text: then the callout makes no card of its own).
 """
 
 from __future__ import annotations

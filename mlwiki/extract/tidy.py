@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+CALLOUT = "callout"  # (the form of `callouts`)
 _AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
 _TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:\s][^\n]*$"
                    r"\n?")
@@ -25,9 +26,12 @@ _DIARY_WORDS = 45  # a card this short that tells the day ("Our fix today …") 
 
 def tidy(drafts) -> list:
     """The drafts (the `(siblings, heading path)` pairs of a walk) with to-do and link-only lines off their backs,
-    and without the cards that only tell the writer's day."""
+    without the cards that only tell the writer's day, nor a callout's card whose text another card holds."""
     kept = []
+    others = [d.back for siblings, _ in drafts for d in siblings if d.form != CALLOUT]
     for siblings, path in drafts:
+        if siblings[0].form == CALLOUT and any(siblings[0].back in back for back in others):
+            continue  # (an untitled note its section's card shows already)
         first = siblings[0]
         if first.form in _AUTHORED:
             kept.append((siblings, path))
