@@ -172,6 +172,7 @@ def test_a_bold_side_of_the_subject_is_asked_as_that_side_and_an_open_question_a
 
 def test_to_do_lines_link_trailers_and_the_writers_day_are_on_no_card(tmp_path):
     warmup = "Warmup raises the learning rate from near zero to its target over the first steps.\n\n" \
+             "## With cosine decay\nSee also [[Learning rate schedules]] (warmup is the first phase of most).\n\n" \
              "## How long?\nA few thousand steps for transformers, or 1–10% of training.\n\n" \
              "Links: [[Gradient clipping]], [[Training MOC]]\n"
     lookahead = "Lookahead keeps a slow copy of the weights that moves part of the way towards the fast ones every k steps.\n" \
@@ -182,7 +183,7 @@ def test_to_do_lines_link_trailers_and_the_writers_day_are_on_no_card(tmp_path):
     made = cards(new_wiki(tmp_path, {"Learning rate warmup.md": warmup, "Lookahead optimizer.md": lookahead,
                                      "2026-05-02.qmd": day}, CONFIG))
     text = "\n".join(c["back"] for c in made)
-    assert "Links:" not in text and "TODO" not in text, text
+    assert "Links:" not in text and "TODO" not in text and "See also" not in text, text
     assert "A few thousand steps" in text and "slow copy" in text
     assert "Our fix today" not in text and "Divide the logits" in text
 

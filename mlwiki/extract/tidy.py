@@ -21,6 +21,8 @@ _WRITER = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|our|us)\b")
 # a card that is the writer's day or the book's plan, not what it teaches
 _DIARY = re.compile(r"(?i)[ \t]*(?:(?:spent|reading|read up|sat down|started|finally)\b[^.\n]{0,60}\b(?:on|about|with|into)\b|"
                     r"(?:these|this) (?:are|is) (?:the|my|our) (?:course |lecture |study )?notes\b)")
+_POINTER = re.compile(r"(?i)[ \t]*(?:see(?: also)?|cf\.|related|compare)[ \t]*:?[ \t]+\[\[")
+_POINTER_WORDS = 25
 _DIARY_WORDS = 45  # a card this short that tells the day ("Our fix today …") holds nothing else
 
 
@@ -30,27 +32,40 @@ def tidy(drafts) -> list:
     kept = []
     others = [d.back for siblings, _ in drafts for d in siblings if d.form != CALLOUT]
     for siblings, path in drafts:
-        if siblings[0].form == CALLOUT and any(siblings[0].back in back for back in others):
-            continue  # (an untitled note its section's card shows already)
         first = siblings[0]
         if first.form in _AUTHORED:
             kept.append((siblings, path))
-            continue
-        if _DAY.search(first.back) or _DIARY.match(first.back):
-            told = [part for part in first.back.split("\n\n") if not _diary(part)]
-            if not told:
-                continue  # (nothing but the day)
-            first.back = "\n\n".join(told)
-        if "\n\n" in first.back and _restates(first.front, first.back):  # ("Permutation tests + multiple
-            first.back = first.back.split("\n\n", 1)[1].lstrip()  # comparisons." over its own front)
-        for draft in siblings:
-            if "TODO" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back:
-                back = _LINKS.sub("", _TODO.sub("", draft.back)) if "\n" in draft.back else draft.back
-                back = re.sub(r"\n{3,}", "\n\n", back).strip()
-                if back:
-                    draft.back = back
-        kept.append((siblings, path))
+        elif not (first.form == CALLOUT and any(first.back in back for back in others)) and _keeps(first):
+            for draft in siblings:
+                _off_the_back(draft)
+            kept.append((siblings, path))  # (a callout's card whose text its section's card shows: dropped)
     return kept
+
+
+def _keeps(draft) -> bool:
+    """Whether a card says anything once the writer's day is off its back (which this takes off), and is more
+    than a pointer to another note."""
+    back = draft.back
+    if _POINTER.match(back) and "\n\n" not in back and len(back.split()) <= _POINTER_WORDS:
+        return False  # ("See also [[Label smoothing]] (KL to uniform shows up there).": where to read, not what)
+    if _DAY.search(back) or _DIARY.match(back):
+        told = [part for part in back.split("\n\n") if not _diary(part)]
+        if not told:
+            return False  # (nothing but the day)
+        back = "\n\n".join(told)
+    if "\n\n" in back and _restates(draft.front, back):  # ("Permutation tests + multiple comparisons." over
+        back = back.split("\n\n", 1)[1].lstrip()  # its own front)
+    draft.back = back
+    return True
+
+
+def _off_the_back(draft) -> None:
+    """To-do lines and link-only lines off a card's back."""
+    if "TODO" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back:
+        back = _LINKS.sub("", _TODO.sub("", draft.back)) if "\n" in draft.back else draft.back
+        back = re.sub(r"\n{3,}", "\n\n", back).strip()
+        if back:
+            draft.back = back
 
 
 def _restates(front: str, back: str) -> bool:
