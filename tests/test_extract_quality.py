@@ -251,3 +251,13 @@ def test_an_untitled_note_its_sections_card_already_shows_is_no_card_again(tmp_p
     made = cards(new_wiki(tmp_path, {"Normalization.md": note}, CONFIG))
     assert [c["front"] for c in made] == ["Normalization › RMSNorm"], made
     assert "Group norm sits in between" in made[0]["back"]
+
+
+def test_a_closing_contrast_is_asked_as_that_contrast(tmp_path):
+    note = "## Two normalisations\n- **Batch norm**: normalises each feature over the examples of the batch.\n" \
+           "- **Layer norm**: normalises each example over its own features.\n\n" \
+           "The difference between batch norm and layer norm is the axis the statistics are computed over, which is " \
+           "why only batch norm behaves differently at test time.\n"
+    made = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"Normalization.md": note}, CONFIG))}
+    assert made.get("Normalization › Two normalisations › Batch norm versus layer norm", "").startswith(
+        "The difference between batch norm and layer norm"), made

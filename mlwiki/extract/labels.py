@@ -29,6 +29,12 @@ _REMARK = re.compile(r"(?:\*\*)?(?i:note|nb|n\.b\.|remark|important|caveat)(?:\*
                      r"only|always|never)\b[^\n]*")
 
 
+# "The distinction between reward and value is the one students most often blur: …"
+_CONTRAST = re.compile(r"(?i)(?:the|a|one)[ \t]+(?:key[ \t]+|main[ \t]+|crucial[ \t]+|important[ \t]+)?(?:distinction|difference)"
+                       r"[ \t]+between[ \t]+((?:the[ \t]+)?[^\s,.:;]+(?:[ \t]+[^\s,.:;]+)?)[ \t]+and[ \t]+"
+                       r"((?:the[ \t]+)?[^\s,.:;]+(?:[ \t]+(?!is\b|are\b|was\b)[^\s,.:;]+)?)[ \t]+(?:is|are|was|matters)\b")
+
+
 def aspect_front(path: str, text: str) -> str:
     """The front of a card of `text` under `path`: "… › MRR › Limitation" for one line led by the aspect it states
     ("Limitation: only the first relevant item counts"), so that it does not pass for the subject itself; `path`
@@ -36,6 +42,9 @@ def aspect_front(path: str, text: str) -> str:
     found = _ASPECT.fullmatch(text.strip())
     if found:
         return f"{path} › {found.group('aspect').capitalize()}"
+    if contrast := _CONTRAST.match(text.strip()):  # ("The distinction between reward and value is …")
+        first, second = (clean_prose(contrast.group(k)) for k in (1, 2))
+        return f"{path} › {first[:1].upper()}{first[1:]} versus {second}"
     remark = _REMARK.match(text.strip())  # ("Note: Precision, Recall and F1 are asymmetric …": of those three)
     return f"{path} › {clean_prose(remark.group('subject'))}" if remark and "\n\n" not in text.strip() else path
 
