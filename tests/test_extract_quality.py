@@ -261,3 +261,15 @@ def test_a_closing_contrast_is_asked_as_that_contrast(tmp_path):
     made = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"Normalization.md": note}, CONFIG))}
     assert made.get("Normalization › Two normalisations › Batch norm versus layer norm", "").startswith(
         "The difference between batch norm and layer norm"), made
+
+
+def test_a_long_introduction_is_clipped_outside_its_inline_formulas(tmp_path):
+    sentence = ("The first component is the unit vector $w$ maximizing the variance of the projected data "
+                "$\\text{Var}(Xw) = w^\\top S w$, where $S$ is the covariance matrix of the **centred** data $X_c$ "
+                "with $n$ rows and $p$ columns, and with the constraint $\\lVert w\\rVert = 1$ a Lagrange "
+                "multiplier gives $S w = \\lambda w$: the solution is the eigenvector of $S$ with the largest "
+                "eigenvalue, and the variance captured equals that EXTRAeigenvalue.")
+    for cut in range(0, 40, 2):  # (wherever the clip would fall, it falls outside a formula)
+        note = "# PCA\n\n" + sentence.replace("EXTRA", "very " * cut) + "\n\n$$\nS = \\frac{1}{n-1} X_c^\\top X_c\n$$\n"
+        made = [c for c in cards(new_wiki(tmp_path / str(cut), {"PCA.md": note}, CONFIG)) if c["kind"] == "formula"]
+        assert made and made[0]["front"].count("$") % 2 == 0, made[0]["front"]

@@ -176,7 +176,12 @@ def _split_sentences(text: str) -> list[str]:
 
 
 def clip(text: str, limit: int = 300) -> str:
-    return "…" + text[-limit:].split(" ", 1)[-1] if len(text) > limit else text
+    if len(text) <= limit:
+        return text
+    tail = text[-limit:]
+    if text[:-limit].count("$") % 2:  # (not from inside an inline formula: "…= w^\top S w$, where …")
+        tail = tail[tail.find("$") + 1:]
+    return "…" + tail.split(" ", 1)[-1]
 
 
 def is_fragment(sentence: str) -> bool:
