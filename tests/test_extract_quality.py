@@ -151,6 +151,8 @@ VAULT_NOTE = """Label smoothing mixes the one-hot target with a uniform distribu
 
 - **Good**: calibration usually improves, and accuracy gains a little.
 - **Bad**: teachers trained with it distil worse, as it erases which wrong classes look alike.
+- **Bayesian view**: a prior that pulls the predicted distribution towards uniform.
+- **Choosing $\\varepsilon$**: small values such as a tenth suit most classification models.
 
 > [!question] Open question
 > Does temperature scaling make it redundant? Mostly: after scaling, the calibration gain is small.
@@ -163,7 +165,8 @@ VAULT_NOTE = """Label smoothing mixes the one-hot target with a uniform distribu
 def test_a_bold_side_of_the_subject_is_asked_as_that_side_and_an_open_question_asks_its_question(tmp_path):
     made = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"Label smoothing.md": VAULT_NOTE}, CONFIG))}
     assert made.get("Label smoothing › Good", "").startswith("calibration usually improves"), made
-    assert "Label smoothing › Bad" in made
+    assert "Label smoothing › Bad" in made and "Label smoothing › Bayesian view" in made
+    assert "Label smoothing › Choosing $\\varepsilon$" in made
     assert not any("Define: Good" in front or "Define: Bad" in front for front in made)
     asked = "Label smoothing\n\nDoes temperature scaling make it redundant?"
     assert made.get(asked, "").strip() == "Mostly: after scaling, the calibration gain is small.", made

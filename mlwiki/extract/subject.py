@@ -155,10 +155,12 @@ def reads_as_definition(text: str) -> bool:
 # A bold label that names a side of its subject, not a term ("- **Good**: better calibration", "- **Cons**: …")
 _JUDGES = re.compile(r"(?i)(?:the )?(?:good|bad|pros?|cons?|(?:dis)?advantages?|upsides?|downsides?|strengths?|"
                      r"weaknesses|benefits?|drawbacks?|limitations?|caveats?|pitfalls?|gotchas?|verdict|"
-                     r"(?:when|why) (?:to|not to) use(?: it)?|use cases?)")
+                     r"(?:when|why) (?:to|not to) use(?: it)?|use cases?|"
+                     r"[\w-]+(?: [\w-]+)? (?:view|perspective|interpretation|intuition|picture)|"
+                     r"(?:choosing|picking|tuning|setting|selecting|how to|when to) [^\n]{1,30})")
 
 
 def judges(term: str) -> bool:
-    """Whether a bold label names a side of its subject ("Good", "Cons", "Limitations"), which a card asks as
-    "… › Label smoothing › Good", not as a term to define ("Define: Good" asks nothing)."""
+    """Whether a bold label names a side of its subject ("Good", "Cons", "Limitations", "Bayesian view", "Choosing
+    $k$"), which a card asks as "… › Label smoothing › Good", not as a term to define ("Define: Good" asks nothing)."""
     return bool(_JUDGES.fullmatch(term.strip()))
