@@ -276,3 +276,10 @@ def test_a_long_introduction_is_clipped_outside_its_inline_formulas(tmp_path):
         note = "# PCA\n\n" + sentence.replace("EXTRA", "very " * cut) + "\n\n$$\nS = \\frac{1}{n-1} X_c^\\top X_c\n$$\n"
         made = [c for c in cards(new_wiki(tmp_path / str(cut), {"PCA.md": note}, CONFIG)) if c["kind"] == "formula"]
         assert made and made[0]["front"].count("$") % 2 == 0, made[0]["front"]
+
+
+def test_a_formula_alone_under_a_generic_heading_is_asked_of_the_subject(tmp_path):
+    note = "#ranking\n\n## Detail\n$$\\lambda_{ij} = \\frac{\\partial C_{ij}}{\\partial s_i} |\\Delta \\text{NDCG}_{ij}|$$\n\n" \
+           "## Notation\n$$P_{ij} = \\frac{1}{1 + e^{-\\sigma (s_i - s_j)}}$$\n"
+    made = [c["front"] for c in cards(new_wiki(tmp_path, {"LambdaRank.md": note}, CONFIG)) if c["kind"] == "formula"]
+    assert made == ["LambdaRank\n\nFormula", "LambdaRank › Notation\n\nFormula"], made  # (two sections: two cards)

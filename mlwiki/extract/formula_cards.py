@@ -52,6 +52,9 @@ _TASK = re.compile(r"\s*(?:compute|calculate|find|show|prove|implement|try|write
 _PROSE_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?!\w|\.\d)")
 _INLINE_MATH = re.compile(r"\$[^$]*\$")
 _ANALOGY_NUMBERS = 3
+# A heading that says where in a note a formula stands, not what it is ("Introduction", "Details", "Terminology")
+_GENERIC_HEADING = re.compile(r"(?i)(?:introduction|intro|overview|details?|terminology|notation|basics|background|"
+                              r"summary|high[ -]level summary|in short|definitions?|notes?|the math|maths?|theory)[ \t:]*")
 _PROOF = re.compile(r"\*{0,2}_?Proof\b")  # a card introduced by "Proof: …" holds the whole proof, to its section's end
 
 
@@ -231,6 +234,10 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str) -> None
     parts = [p for p in (path, intro) if p]  # (a Quarto label, `{#eq-…}`, is for cross-references: not shown)
     titled = bool(title) or bool(ex.headings and ex.headings[-1][0] == 0)  # in a callout: its title says it
     if not intro and not titled:
+        if " › " in path and _GENERIC_HEADING.fullmatch(path.rsplit(" › ", 1)[1]) and \
+                f"{path.rsplit(' › ', 1)[0]}\n\n{FALLBACK}" not in ex.formula_fronts:  # (not two sections' formulas
+            path = path.rsplit(" › ", 1)[0]  # on one card) ("LambdaRank › Detail / Formula": "LambdaRank / Formula")
+            parts = [path]
         if not path:
             parts.append(f"{FALLBACK} from {ex.ctx.title or PurePosixPath(ex.ctx.path).stem}")
         elif "formula" not in path.rsplit(" › ", 1)[-1].lower():  # ("Sigmoid › Formula" says it already)
