@@ -283,3 +283,12 @@ def test_a_formula_alone_under_a_generic_heading_is_asked_of_the_subject(tmp_pat
            "## Notation\n$$P_{ij} = \\frac{1}{1 + e^{-\\sigma (s_i - s_j)}}$$\n"
     made = [c["front"] for c in cards(new_wiki(tmp_path, {"LambdaRank.md": note}, CONFIG)) if c["kind"] == "formula"]
     assert made == ["LambdaRank\n\nFormula", "LambdaRank › Notation\n\nFormula"], made  # (two sections: two cards)
+
+
+def test_a_formula_stated_again_for_another_case_is_on_that_cases_card(tmp_path):
+    note = "## Gradients per loss\n- Squared error $$g_i = p_i - y_i$$ $$h_i = 1$$\n" \
+           "- Log loss $$g_i = p_i - y_i$$ $$h_i = p_i(1-p_i)$$\n"
+    made = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"Boosting.md": note}, CONFIG))
+            if c["kind"] == "formula"}
+    log_loss = made.get("Boosting › Gradients per loss\n\nLog loss", "")
+    assert "g_i = p_i - y_i" in log_loss and "h_i = p_i(1-p_i)" in log_loss, made

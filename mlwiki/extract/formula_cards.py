@@ -75,7 +75,8 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
             gap = prose if ex.chain is not None else ""
             ex.since_formula = []
             key = " ".join(formula.body.split())
-            if key in ex.formulas_seen or (is_trivial_formula(formula.body) and not _named(formula, intro)):
+            if (key in ex.formulas_seen and not _another_case(formula, intro, ex.formulas_seen[key])) or \
+                    (is_trivial_formula(formula.body) and not _named(formula, intro)):
                 carry += formula.before
                 continue
             if is_worked_example(formula.body):
@@ -88,19 +89,28 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
                 carry += formula.before
                 continue
             carry, ex.in_worked_example = [], False
-            ex.formulas_seen.add(key)
+            again = key in ex.formulas_seen  # (stated again for another case: its card's id says which)
+            ex.formulas_seen[key] = intro
             if not (formula.item or formula.label) and ex.chain is not None and \
                     not any(LIST_ITEM.match(line) for line in carry + formula.before) and \
                     _extends(ex, gap, formula.body):  # (a new list item starts a new card)
                 _add_step(ex, gap, formula.body)
                 continue
-            add_formula(ex, title, intro, formula, "lone-formula" if formula.lone else "formula")
+            add_formula(ex, title, intro, formula, "lone-formula" if formula.lone else "formula", again)
         ending = intros[-1] if intros and not "".join(after).strip() else None
         if formulas:
             ex.since_formula = [" ".join(after)]  # what follows the last formula stands before the next one
     if ex.ctx.formulas == "inline" and ("$" in text or "\\(" in text):
         inline_formula_cards(ex, block)
     return ending, count
+
+
+def _another_case(formula: Formula, intro: str, first_intro: str) -> bool:
+    """Whether a formula seen before is stated again for another case, in a list item of its own ("- Regression
+    $$g_i = -(y_i - p_i)$$ $$h_i = 1$$" then "- Classification $$g_i = -(y_i - p_i)$$ $$h_i = p_i(1-p_i)$$"): a
+    card of that case holds it again, or the case's card would lack it."""
+    return bool(intro and first_intro and intro != first_intro) and \
+        any(LIST_ITEM.match(line) for line in formula.before)
 
 
 def _sets_up_example(intro: str) -> bool:
@@ -226,8 +236,9 @@ def _illustrates(intro: str, body: str) -> bool:
     return len(numbers) >= _ANALOGY_NUMBERS and not set(numbers) & set(_PROSE_NUMBER.findall(body))
 
 
-def add_formula(ex, title: str, intro: str, formula: Formula, form: str) -> None:
-    """One formula card; its id comes from the formula, so two formulas never share one."""
+def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: bool = False) -> None:
+    """One formula card; its id comes from the formula, so two formulas never share one (`again`: a formula a card
+    has already, stated for another case: its id comes from the formula and that case)."""
     path = " › ".join(p for p in (ex.heading_path(), clean_prose(title)) if p)
     if not has_words(intro, 1) or _illustrates(intro, formula.body):
         intro = ""
@@ -246,7 +257,8 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str) -> None
                              "path (write what the formula is, ending with a colon, before it)",
                Severity.WARNING, "formula-front")
     back = f"$${formula.body}$$" + (f"\n\n{formula.where}" if formula.where else "")
-    draft = Draft(CardKind.FORMULA, "\n\n".join(parts), back, formula.line, form=form, formulas=[formula.body])
+    draft = Draft(CardKind.FORMULA, "\n\n".join(parts), back, formula.line, form=form,
+                  formulas=[formula.body, intro] if again else [formula.body])
     if ex.add_formula_draft(draft):
         ex.chain, ex.chain_last = draft, formula.body
 
@@ -267,7 +279,7 @@ def inline_formula_cards(ex, block: Block) -> None:
         key = " ".join(body.split())
         if key in ex.formulas_seen:
             continue
-        ex.formulas_seen.add(key)
+        ex.formulas_seen[key] = ""
         sentence = clean_prose(sentence_around(text, start, end, displays))
         if not has_words(sentence):
             sentence = FALLBACK

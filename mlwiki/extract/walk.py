@@ -36,7 +36,7 @@ class Extractor:
         self.problems: list[Problem] = []
         self.drafts: list[tuple[list[Draft], str]] = []  # (sibling drafts, heading path)
         self.headings: list[tuple[int, str]] = []
-        self.formulas_seen: set[str] = set()
+        self.formulas_seen: dict[str, str] = {}  # formula → the introduction it was first carded with
         self.prev_text: Block | None = None
         self.prev_intro: tuple[str, str] | None = None  # of the formula that ended the previous paragraph
         self.chain: Draft | None = None  # the formula card a following derivation step would extend
