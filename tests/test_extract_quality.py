@@ -180,15 +180,19 @@ def test_to_do_lines_link_trailers_and_the_writers_day_are_on_no_card(tmp_path):
              "Links: [[Gradient clipping]], [[Training MOC]]\n"
     lookahead = "Lookahead keeps a slow copy of the weights that moves part of the way towards the fast ones every k steps.\n" \
                 "TODO: why does this reduce variance?\n- [ ] TODO compare to SWA\n\nIt costs one extra copy of the weights.\n"
+    post = "---\ntitle: \"Gaussian processes, gently\"\n---\n\nMost tutorials start from kernels or from measure " \
+           "theory. Here's the route that finally worked for me.\n\n## Prior\n\nA Gaussian process is a distribution " \
+           "over functions, any finite set of whose values is jointly Gaussian.\n"
     day = "---\ntitle: \"May 2\"\n---\n\nSpent the morning on temperature scaling.\n\n## Fixing it\n\n" \
           "Divide the logits by one scalar $T$ fitted on held-out data; the argmax does not change.\n\n" \
           "Our fix today: $T \\approx 1.8$ and the error dropped from 0.11 to 0.02. Five lines of code.\n"
     made = cards(new_wiki(tmp_path, {"Learning rate warmup.md": warmup, "Lookahead optimizer.md": lookahead,
-                                     "2026-05-02.qmd": day}, CONFIG))
+                                     "2026-05-02.qmd": day, "gp.qmd": post}, CONFIG))
     text = "\n".join(c["back"] for c in made)
     assert "Links:" not in text and "TODO" not in text and "See also" not in text, text
     assert "A few thousand steps" in text and "slow copy" in text
     assert "Our fix today" not in text and "Divide the logits" in text
+    assert "worked for me" not in text and "distribution over functions" in text
 
 
 def test_a_closing_note_on_things_it_names_is_asked_about_them(tmp_path):

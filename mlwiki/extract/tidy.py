@@ -23,7 +23,10 @@ _DIARY = re.compile(r"(?i)[ \t]*(?:(?:spent|reading|read up|sat down|started|fin
                     r"(?:these|this) (?:are|is) (?:the|my|our) (?:course |lecture |study )?notes\b)")
 _POINTER = re.compile(r"(?i)[ \t]*(?:see(?: also)?|cf\.|related|compare)[ \t]*:?[ \t]+\[\[")
 _POINTER_WORDS = 25
-_DIARY_WORDS = 45  # a card this short that tells the day ("Our fix today …") holds nothing else
+_DIARY_WORDS = 45
+# a post announcing itself: "Here's the middle ground that made it click for me.", "This post does the two cases …"
+_ANNOUNCES = re.compile(r"(?i)[ \t]*(?:here(?:'|’)s|here is|this (?:post|note|page|article|write-up) (?:does|shows|covers|"
+                        r"walks|is|tries|goes))\b")  # a card this short that tells the day ("Our fix today …") holds nothing else
 
 
 def tidy(drafts) -> list:
@@ -48,7 +51,7 @@ def _keeps(draft) -> bool:
     back = draft.back
     if _POINTER.match(back) and "\n\n" not in back and len(back.split()) <= _POINTER_WORDS:
         return False  # ("See also [[Label smoothing]] (KL to uniform shows up there).": where to read, not what)
-    if _DAY.search(back) or _DIARY.match(back):
+    if _DAY.search(back) or _DIARY.match(back) or _ANNOUNCES.search(back):
         told = [part for part in back.split("\n\n") if not _diary(part)]
         if not told:
             return False  # (nothing but the day)
@@ -78,4 +81,8 @@ def _diary(back: str) -> bool:
     """Whether a short card tells the writer's day or the book's plan, and nothing else."""
     if len(back.split()) > _DIARY_WORDS:
         return False
-    return bool(_DIARY.match(back)) or (bool(_DAY.search(back)) and bool(_WRITER.search(back)))
+    if _DIARY.match(back) or (_DAY.search(back) and _WRITER.search(back)):
+        return True
+    last = re.split(r"(?<=[.!])\s+", back.strip())[-1]  # ("… Here's the middle ground that made it click for me.")
+    return bool(_ANNOUNCES.match(last)) and bool(_WRITER.search(last)) and ":" not in last  # ("Here's how I
+    # remember it: …" says something)
