@@ -164,3 +164,15 @@ def judges(term: str) -> bool:
     """Whether a bold label names a side of its subject ("Good", "Cons", "Limitations", "Bayesian view", "Choosing
     $k$"), which a card asks as "… › Label smoothing › Good", not as a term to define ("Define: Good" asks nothing)."""
     return bool(_JUDGES.fullmatch(term.strip()))
+
+
+# A heading over the places a subject is used ("Where else EM shows up", "Applications", "Used in"): its bold items
+# name those places, not terms to define
+_USES = re.compile(r"(?i).*\b(?:where (?:else )?(?:[\w-]+ )*?(?:shows? up|is used|appears|helps)|applications?|"
+                   r"use[sd] (?:in|for)|uses|in the wild|in practice)\b.*")
+
+
+def lists_uses(heading: str) -> bool:
+    """Whether a heading is over the places its subject is used, whose bold items ("**HMMs**: Baum–Welch is EM")
+    are asked as "… › Where else EM shows up › HMMs", not "Define: HMMs"."""
+    return bool(_USES.fullmatch(heading))
