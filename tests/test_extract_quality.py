@@ -301,7 +301,9 @@ def test_a_formula_stated_again_for_another_case_is_on_that_cases_card(tmp_path)
 def test_bold_items_under_a_heading_of_uses_name_places_not_terms(tmp_path):
     note = "# Expectation–maximization\n\n## Where else EM shows up\n" \
            "- **Hidden Markov models**: Baum–Welch is EM, with the forward–backward pass as its E-step.\n" \
-           "- **Missing data**: the missing entries are treated as the latent variables.\n"
+           "- **Missing data**: the missing entries are treated as the latent variables.\n\n## Properties\n" \
+           "- **Monotone**: no iteration lowers the observed-data log-likelihood.\n"
     made = [c["front"] for c in cards(new_wiki(tmp_path, {"em.md": note}, CONFIG))]
+    assert "Expectation–maximization › Properties › Monotone" in made, made
     assert "Expectation–maximization › Where else EM shows up › Hidden Markov models" in made, made
     assert not any("Define:" in front for front in made)

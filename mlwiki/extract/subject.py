@@ -166,10 +166,10 @@ def judges(term: str) -> bool:
     return bool(_JUDGES.fullmatch(term.strip()))
 
 
-# A heading over the places a subject is used ("Where else EM shows up", "Applications", "Used in"): its bold items
-# name those places, not terms to define
+# A heading over the places a subject is used ("Where else EM shows up", "Applications", "Used in") or over its
+# properties ("Properties", "Assumptions"): its bold items name those places or properties, not terms to define
 _USES = re.compile(r"(?i).*\b(?:where (?:else )?(?:[\w-]+ )*?(?:shows? up|is used|appears|helps)|applications?|"
-                   r"use[sd] (?:in|for)|uses|in the wild|in practice)\b.*")
+                   r"use[sd] (?:in|for)|uses|in the wild|in practice|properties|characteristics|assumptions)\b.*")
 
 
 def lists_uses(heading: str) -> bool:
