@@ -307,3 +307,10 @@ def test_bold_items_under_a_heading_of_uses_name_places_not_terms(tmp_path):
     assert "Expectation–maximization › Properties › Monotone" in made, made
     assert "Expectation–maximization › Where else EM shows up › Hidden Markov models" in made, made
     assert not any("Define:" in front for front in made)
+
+
+def test_a_formula_introduced_by_in_this_case_is_the_example_s_value(tmp_path):
+    note = "## Neighbourhoods\n\nOne option is to keep the three nodes closest to $A$. In this case, the neighbourhood " \
+           "of $A$, written $N(A)$, would be:\n\n$$N(A) = \\{B, C, D\\}$$\n"
+    made = [c for c in cards(new_wiki(tmp_path, {"Graphs.md": note}, CONFIG)) if c["kind"] == "formula"]
+    assert made == [], made

@@ -29,7 +29,7 @@ _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|
                             r"(?<!adversarial )(?<!labelled )(?<!labeled )(?:examples?|exercises?|excerises?)\b")
 # A sentence that introduces an example rather than a formula to learn ("For example, take $f(x) = x^2$:",
 # "Suppose we have a function like this:").
-_EXAMPLE_START = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example|"
+_EXAMPLE_START = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example|in (?:this|our) case|"
                             r"suppose|let[’']?s (?:say|suppose|assume|take)|say we have|imagine|"
                             r"consider (?:a|an|the following|this)\b(?! (?:function|distribution|random variable)s? of))\b")
 _EXAMPLE_INSIDE = re.compile(r"(?i)\b(?:this|our|the following|in the) (?:example|exercise)\b|\bthe given function\b")
