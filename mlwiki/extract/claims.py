@@ -53,7 +53,10 @@ def claim_card(text: str, about_words: frozenset[str], path: str = "") -> tuple[
     its own subject (see `named_claim`)."""
     if not text[:2] in ("A ", "An", "Th") or _subject(text[:400]) is None:
         return named_claim(text)  # (most paragraphs: said before the sentences are found)
-    found = sentences(" ".join(text.split()))
+    joined = " ".join(text.split())
+    if _needs_more(joined[:_first_stop(joined)]):
+        return None  # (the first sentence holds all up to its first stop: no need to find the sentences)
+    found = sentences(joined)
     first = found[0].strip() if found else ""
     if not first.endswith(".") or "$" in first or "`" in first or "[[" in first or "](" in first \
             or _READER.search(first):
@@ -75,11 +78,27 @@ def claim_card(text: str, about_words: frozenset[str], path: str = "") -> tuple[
     return f"{clean_prose(subject)} …", back
 
 
+_STOP = re.compile(r"[.!?]")
+
+
+def _first_stop(text: str) -> int:
+    """The index of the first `.`, `!` or `?` of a text (its length when none): a first sentence, as
+    `prose.sentences` splits, holds every character before it."""
+    stop = _STOP.search(text)
+    return stop.start() if stop else len(text)
+
+
+def _needs_more(head: str) -> bool:
+    """Whether a first sentence that starts with `head` needs what a card cannot show: a formula, code or a link."""
+    return "$" in head or "`" in head or "[[" in head or "](" in head
+
+
 def _subject(sentence: str) -> str | None:
     """The words before the sentence's first verb of being or modal, a relative clause's own verb left in ("A
     learning rate that is too large"), or before a verb in the present after a plain noun phrase ("The testing
     loop involves …"); None when that is no noun phrase of a few words led by an article."""
-    tokens = sentence.split()
+    # (the words a subject may take and the predicate after it, not all: a long paragraph holds hundreds)
+    tokens = sentence.split(None, MAX_SUBJECT_WORDS + MIN_PREDICATE_WORDS + 1)
     if not tokens or tokens[0].casefold() not in _ARTICLE:
         return None
     relative = had_relative = False
