@@ -183,6 +183,7 @@ def named_claim(text: str) -> tuple[str, str] | None:
 
 
 _ALNUM = re.compile(r"[^a-z0-9]+")
+_NOT_LETTER = re.compile(r"[^a-z]+")
 _MARKER = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
 _IS = re.compile(r"\b(?:is|are)\b")
 
@@ -192,6 +193,14 @@ def restates(name: str, text: str) -> bool:
     the SlopeOne algorithm", "Co-clustering is an algorithm based on co-clustering"): after its first "is", the
     name comes back, spelled with or without its spaces and hyphens. Such a sentence teaches nothing."""
     key = _ALNUM.sub("", clean_prose(name).casefold())
+    if len(key) < 3:
+        return False
+    # (the words before the sentence's "is" open the text: unless its first letters spell the name, with or without
+    # "the", it does not say what the name is, and nothing more need be done; most texts. Letters only: the list
+    # marker taken off below takes no letter, maybe digits)
+    letters, head = _NOT_LETTER.sub("", key), _NOT_LETTER.sub("", text[:len(key) + 64].casefold())
+    if (len(head) >= len(letters) + 3 or len(text) <= len(key) + 64) and not head.startswith((letters, "the" + letters)):
+        return False
     found = sentences(" ".join(_MARKER.sub("", text, count=1).split()))
     first = found[0] if found else ""
     verb = _IS.search(first)
