@@ -65,7 +65,7 @@ def claim_card(text: str, about_words: frozenset[str], path: str = "") -> tuple[
     if subject is None:
         return None
     words = [w.casefold() for w in _WORD.findall(subject)]
-    content = {_stem(w) for w in words[1:] if len(w) > 2 and w not in _TOO_GENERIC}
+    content = {stem(w) for w in words[1:] if len(w) > 2 and w not in _TOO_GENERIC}
     symbols = {w for w in _tokens(subject)[1:] if len(w) <= 2 and w.casefold() not in _SHORT_WORDS}
     if len(words) < 2 or words[1] in _VAGUE or not (content & about_words or symbols & set(_tokens(path))):
         return None  # ("A common value is …", "The model is …": no subject of the section)
@@ -124,8 +124,12 @@ def _tokens(text: str) -> list[str]:
     return [token.strip(",.;:()\"'") for token in text.split()]
 
 
-def _stem(word: str) -> str:
-    return re.sub(r"(?:ies|es|s)$", "", word) if len(word) > 4 else word
+def stem(word: str) -> str:
+    """A word (of more than four letters) without a plural's ending: `re.sub(r"(?:ies|es|s)$", "", word)` for a
+    word without a newline, said with str methods (it runs for every word of every heading path)."""
+    if len(word) <= 4 or word[-1] != "s":
+        return word
+    return word[:-3] if word.endswith("ies") else word[:-2] if word.endswith("es") else word[:-1]
 
 
 # A name that is its own subject: code ("torch.inference_mode()", ".state_dict()", "`nn.Linear`"; not a call on

@@ -18,7 +18,7 @@ import functools
 import re
 
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
-from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_terms, restates
+from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_terms, restates, stem as _stem
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
@@ -98,17 +98,13 @@ _NEAR = 130
 # " are ", or one of these
 _RARE_KEYS = re.compile(r" (?:refer|mean|denote|stand|called|known as|termed)")
 _FOLLOW_ON = re.compile(r"(?:it|its|they|their|this|these)\b", re.I)  # a second sentence still about the term
-_STEM = re.compile(r"(?:ies|es|s)$")
+_WORD_OF_TERM = re.compile(r"[^\W\d_][\w-]*")
 
 
 @functools.lru_cache(maxsize=256)  # (every section of a note asks for its heading path's)
 def stems(text: str) -> frozenset[str]:
     """The words of a text as compared with a term: lower case, a plural's ending dropped, short words left out."""
-    return frozenset(_stem(word) for word in re.findall(r"[^\W\d_][\w-]*", text.casefold()) if len(word) > 2)
-
-
-def _stem(word: str) -> str:
-    return _STEM.sub("", word) if len(word) > 4 else word
+    return frozenset(_stem(word) for word in _WORD_OF_TERM.findall(text.casefold()) if len(word) > 2)
 
 
 _GENERIC_STEMS = frozenset(_stem(word) for word in _GENERIC)
