@@ -106,6 +106,13 @@ def test_the_narration_gate_finds_a_key_where_a_substring_test_finds_one():
         assert bool(passages._NARRATION_GATE.search(text)) == any(key in text for key in keys), repr(text)
 
 
+def test_every_key_of_the_narration_gate_holds_a_piece_the_sieve_before_it_finds():
+    from mlwiki.extract import passages
+
+    for key in passages._NARRATION_KEYS:
+        assert passages._NARRATION_SIEVE.search(key), key
+
+
 
 def _phrases(items) -> list[str]:
     """Every text a parsed pattern of alternatives matches, one character standing for each class, `\\w+` as "x"
