@@ -231,3 +231,12 @@ def test_a_claim_subject_is_found_as_reading_every_word_found_it():
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 24)))
         assert claims._subject(text) == before(text), repr(text)
         assert claims._subject(text) == claims._subject(" ".join(text.split())), repr(text)
+
+
+def test_a_naming_cue_is_found_where_the_pattern_finds_one():
+    from mlwiki.extract import naming
+
+    pieces = ["called", "known", "refer", "refers", "which says", "is", "are", "was", ")", " ", "a", "an", "the", "x",
+              "é", "_", "\n", "s"]
+    for text in _texts(pieces, longest_all=4, random_count=40_000):
+        assert naming._has_cue(text) == bool(naming._CUE.search(text)), repr(text)

@@ -43,6 +43,12 @@ _TERM_END = re.compile(r"[,;:()]|\.(?:\s|$)|\s(?:and|that|which|who|because|sinc
 _CUE = re.compile(r"(?:called|known|referred|termed|named|refers?|denotes|defined|which says|which states) |"
                   r"\*\*,? (?:if|when|whenever|iff)\b|"
                   r"(?:\)| is| are| was) (?:\w+ )?(?:a|an|the) ")
+# (_CUE's words, and what follows its "is", "are", "was" or ")": found by `_has_cue` without trying its second branch at
+# every space of the text, which was most of the time of a paragraph without a definition)
+_CUE_WORDS = ("called ", "known ", "referred ", "termed ", "named ", "refer ", "refers ", "denotes ", "defined ",
+              "which says ", "which states ")
+_CUE_VERBS = (") ", " is ", " are ", " was ")
+_CUE_ARTICLE = re.compile(r"(?:\w+ )?(?:a|an|the) ")
 _POSSESSIVE = re.compile(r"(?:its|their|our|your)[ \t]+(?=\S)", re.I)
 # Words that say a name is no term: a function call ("is called on every batch"), a pointer ("is called this")
 _NOT_A_NAME = frozenset("""on by with from when in during for to upon at after before once each every this that it
@@ -92,12 +98,26 @@ _CLAUSE_WORDS = frozenset("""is are was were be been being can could will would 
 do does did not""".split())
 
 
+def _has_cue(text: str) -> bool:
+    """`_CUE.search(text)`: what every naming or defining sentence holds (tests/test_extract_rewrites.py checks the
+    equality)."""
+    if any(map(text.__contains__, _CUE_WORDS)):
+        return True
+    for verb in _CUE_VERBS:
+        at = text.find(verb)
+        while at >= 0:
+            if _CUE_ARTICLE.match(text, at + len(verb)):
+                return True
+            at = text.find(verb, at + 1)
+    return False
+
+
 def naming_definitions(text: str, named_only: bool = False) -> list[tuple[str, str]]:
     """(term, back) for each sentence of a paragraph that names a term or defines one (see the module's
     docstring); the back is that sentence, with the one before it when it names "it" or "this", and with the
     one after it when that goes on about the term ("It is often called the default assumption"). `named_only`:
     only the sentences that name a term or spell out an abbreviation."""
-    if not _CUE.search(text):
+    if not _has_cue(text):
         return []  # (the common case, said cheaply: one search for what every form below needs)
     found = sentences(" ".join(text.split()))
     cards: list[tuple[str, str]] = []
