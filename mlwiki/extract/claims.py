@@ -203,7 +203,8 @@ def restates(name: str, text: str) -> bool:
     # "the", it does not say what the name is, and nothing more need be done; most texts. Letters only: the list
     # marker taken off below takes no letter, maybe digits)
     letters, head = _NOT_LETTER.sub("", key), _NOT_LETTER.sub("", text[:len(key) + 64].casefold())
-    if (len(head) >= len(letters) + 3 or len(text) <= len(key) + 64) and not head.startswith((letters, "the" + letters)):
+    if (len(head) >= len(letters) + 3 or len(text) <= len(key) + 64) \
+            and not head.startswith((letters, "the" + letters)):
         return False
     found = sentences(" ".join(_MARKER.sub("", text, count=1).split()))
     first = found[0] if found else ""
