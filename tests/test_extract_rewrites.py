@@ -240,3 +240,12 @@ def test_a_naming_cue_is_found_where_the_pattern_finds_one():
               "é", "_", "\n", "s"]
     for text in _texts(pieces, longest_all=4, random_count=40_000):
         assert naming._has_cue(text) == bool(naming._CUE.search(text)), repr(text)
+
+
+def test_a_label_is_looked_for_only_where_the_pattern_can_find_one():
+    from mlwiki.extract import defining
+
+    pieces = ["Ab", "x", " ", "\t", ":", "-", "–", "—", ".", "\n", "é", "a" * 20, "a" * 47]
+    for text in _texts(pieces, longest_all=4, random_count=40_000):
+        if defining._LABELLED.match(text):
+            assert defining._may_be_labelled(text), repr(text)

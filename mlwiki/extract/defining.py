@@ -236,6 +236,15 @@ def _add_definition(ex, path: str, term: str, back: str, line: int) -> None:
     ex.drafts.append(([Draft(CardKind.DEFINITION, front, back, line, form=FORM, id_front=f"{FORM}: {front}")], front))
 
 
+_LABEL_DASHES = (" -", "\t-", " –", "\t–", " —", "\t—")
+
+
+def _may_be_labelled(text: str) -> bool:
+    """Whether `_LABELLED` can match the text: its label of at most 50 characters is followed by a colon, or by
+    spaces and a dash (most paragraphs have neither: said without the pattern's tries of every label length)."""
+    return ":" in text[:51] or any(map(text.__contains__, _LABEL_DASHES))
+
+
 def labelled_item(text: str, item: int = BULLET) -> tuple[str, str] | None:
     """(label, back) for a paragraph or list item that opens with a short label and explains it ("Vertex - A vertex
     is …", "Memory sharing with other libraries: PyTorch can share memory with NumPy …"); None for a label that
@@ -249,7 +258,7 @@ def labelled_item(text: str, item: int = BULLET) -> tuple[str, str] | None:
         pass  # ("- **Shrinkage, not selection.** Ridge pulls …": the bold sentence states, the rest says why)
     elif item != NUMBERED and text[:2] == "**" and (match := _BOLD_LED.match(text)):  # ("1. **Initialize** …": a step)
         stated = f"{match.group('label').strip()} "
-    elif text[:1] in "*_[$`!<|#" or not (match := _LABELLED.match(text)):
+    elif text[:1] in "*_[$`!<|#" or not _may_be_labelled(text) or not (match := _LABELLED.match(text)):
         return None
     label, rest = match.group("label").strip(), match.group("rest").strip()
     words = label.split()
