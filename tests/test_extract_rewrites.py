@@ -237,7 +237,7 @@ def test_a_naming_cue_is_found_where_the_pattern_finds_one():
     from mlwiki.extract import naming
 
     pieces = ["called", "known", "refer", "refers", "which says", "is", "are", "was", ")", " ", "a", "an", "the", "x",
-              "é", "_", "\n", "s"]
+              "é", "_", "\n", "s", "**", ",", "if", "when", "iff"]
     for text in _texts(pieces, longest_all=4, random_count=40_000):
         assert naming._has_cue(text) == bool(naming._CUE.search(text)), repr(text)
 

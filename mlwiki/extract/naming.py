@@ -49,6 +49,7 @@ _CUE_WORDS = ("called ", "known ", "referred ", "termed ", "named ", "refer ", "
               "which says ", "which states ")
 _CUE_VERBS = (") ", " is ", " are ", " was ")
 _CUE_ARTICLE = re.compile(r"(?:\w+ )?(?:a|an|the) ")
+_CUE_BOLD = re.compile(r"\*\*,? (?:if|when|whenever|iff)\b")  # (_CUE's second branch: "… is **calibrated** if …")
 _POSSESSIVE = re.compile(r"(?:its|their|our|your)[ \t]+(?=\S)", re.I)
 # Words that say a name is no term: a function call ("is called on every batch"), a pointer ("is called this")
 _NOT_A_NAME = frozenset("""on by with from when in during for to upon at after before once each every this that it
@@ -101,7 +102,7 @@ do does did not""".split())
 def _has_cue(text: str) -> bool:
     """`_CUE.search(text)`: what every naming or defining sentence holds (tests/test_extract_rewrites.py checks the
     equality)."""
-    if any(map(text.__contains__, _CUE_WORDS)):
+    if any(map(text.__contains__, _CUE_WORDS)) or "**" in text and _CUE_BOLD.search(text):
         return True
     for verb in _CUE_VERBS:
         at = text.find(verb)
