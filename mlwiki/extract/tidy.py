@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.passages import LINKS_LINE
+
 CALLOUT = "callout"  # (the form of `callouts`)
 _AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
 _TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:\s][^\n]*$"
                    r"\n?")
-_LINKS = re.compile(r"(?im)^[ \t]*(?:(?:see(?: also)?|links?|related(?: notes)?|back to|up|next|prev(?:ious)?|parent)"
-                    r"[ \t]*:?[ \t]*)?(?:\[\[[^\]\n]*\]\][ \t,;.]*(?:and[ \t]+)?)+$\n?")
+_LINKS = re.compile("(?im)^" + LINKS_LINE + r"$\n?")  # (a line that only points at other notes, as a passage leaves out)
 _DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b")
 _WRITER = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|our|us)\b")
 # a card that is the writer's day or the book's plan, not what it teaches
