@@ -317,3 +317,30 @@ usually depends on the use case, and the data decides whether edges have directi
 """
     cards = backs_by_front(wiki(tmp_path, {"graphs.md": note}))
     assert cards["Graphs › Types of Graphs\n\nThere are many types of graphs:"].splitlines()[0] == "1. Directed Graphs"
+
+
+def test_mkdocs_admonitions_are_callouts_and_their_markers_never_show(tmp_path):
+    note = """# Momentum
+
+## The update
+
+Momentum keeps a running average of past gradients and steps along it, so that the components that oscillate
+across a valley cancel while the ones that agree add up.
+
+$$v_t = \\beta v_{t-1} + \\nabla f(\\theta_t)$$
+
+!!! warning "Do not forget bias correction"
+    Early in training the running average is biased towards zero, because it starts at zero; Adam divides by
+    the factor one minus beta to the t to correct it.
+
+??? question "Why does momentum help on ill-conditioned problems?"
+    Along directions of high curvature the gradient flips sign and the average cancels it; along directions of
+    low curvature it keeps its sign and the average grows.
+
+After the admonitions, this paragraph stands at the margin again and is no part of them.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"momentum.md": note}))
+    asked = cards["Momentum › The update\n\nWhy does momentum help on ill-conditioned problems?"]
+    assert asked.startswith("Along directions of high curvature") and "margin again" not in asked
+    assert cards["Momentum › The update › Do not forget bias correction"].startswith("Early in training")
+    assert not [text for card in cards.items() for text in card if "!!!" in text or "???" in text]

@@ -29,6 +29,8 @@ _BULLETS = ("- ", "* ", "+ ")  # how most list items start: LIST_ITEM matches th
 _HEADING_ATTRS = re.compile(r"[ \t]+\{(?:[#.-][^{}]*|[\w-]+=[^{}]*)\}$")
 _NO_CARD_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*no-card[ \t]*-->[ \t]*$")
 _CALLOUT_LINE = re.compile(r"\[!([\w-]+)\]([+-]?)[ \t]*(.*)$")
+# An MkDocs (Python-Markdown / pymdownx.details) admonition: `!!! note "Title"`, `??? tip`, `???+ warning ""`
+_ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*?(?:[ \t]+"([^"\n]*)")?[ \t]*$')
 _MYST_DIRECTIVE = re.compile(r"\{([\w:-]+)\}[ \t]*(.*)$")
 # MyST directives whose body is prose (Jupyter Book's admonitions and dropdowns, and sphinx-proof's statements, a
 # book's definitions and theorems): read as divs. (`{prf:proof}` and `{prf:example}` stay code: no cards.)
@@ -102,11 +104,18 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
     pending: tuple[str, int, int] | None = None  # display math or comment: (closing token, line, kind)
     directives: list[tuple[str, int]] = []  # open MyST prose directives: (fence char, length)
     callout = False  # inside an Obsidian callout (quoted lines after `> [!type]`)
+    admonition = False  # inside an MkDocs admonition (the lines indented under `!!! type "Title"`)
     prev_blank, prev_indented, in_list = True, False, False
     for no, raw in enumerate(body.split("\n"), start=1):
         if callout and not raw.lstrip().startswith(">"):  # (checked first: rarely true, and cheap)
             append(Line(no, "", DIV_CLOSE))  # the callout ends with its quoted lines
             callout = False
+        if admonition:
+            if raw[:4] == "    " or raw[:1] == "\t":
+                raw = raw[1:] if raw[:1] == "\t" else raw[4:]  # (its body, read as if it stood at the margin)
+            elif raw.strip() and not fence:
+                append(Line(no, "", DIV_CLOSE))  # the admonition ends at the first line not indented under it
+                admonition = False
         if not fence and not pending:
             if raw[:1].isalpha() and ("<" not in raw or "<!--" not in raw):  # (one character: a faster test)
                 # the common line of prose: it starts with a letter, so it opens nothing and is not in a list
@@ -186,6 +195,11 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
             append(Line(no, found[0], HEADING, found[1]))
             prev_blank = prev_indented = in_list = False
             continue
+        elif first in "!?" and not admonition and not quoted and (match := _ADMONITION.match(text)):
+            admonition = True
+            append(Line(no, text, DIV_OPEN, _admonition_attrs(match)))
+            prev_blank = prev_indented = False
+            continue
         elif first == "[" and quoted and not callout and (match := _CALLOUT_LINE.match(stripped)):
             callout = True
             append(Line(no, text, DIV_OPEN, _callout_attrs(match)))
@@ -211,7 +225,7 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 in_list = False
         prev_blank = prev_indented = False
         append(Line(no, text, kind))
-    if callout:
+    if callout or admonition:
         append(Line(len(lines) + 1, "", DIV_CLOSE))
     _report_open(fence, pending, problems, path, to_file_line)
     return lines
@@ -221,6 +235,13 @@ def _callout_attrs(match: re.Match) -> str:
     """An Obsidian callout's type, title and fold sign as div attributes."""
     title = match.group(3).replace('"', "'")
     return f'.callout-{match.group(1).lower()} title="{title}" obsidian={match.group(2) or "-"}'
+
+
+def _admonition_attrs(match: re.Match) -> str:
+    """An MkDocs admonition's type and title as a callout's div attributes (no title: MkDocs shows the type's name,
+    as Obsidian does for a callout without one)."""
+    title = (match.group(2) or "").replace('"', "'")
+    return f'.callout-{match.group(1).lower()} title="{title}"'
 
 
 def _setext_title(lines: list[Line]) -> bool:
