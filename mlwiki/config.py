@@ -465,7 +465,7 @@ def notes_folder_of(folder: Path) -> str:
     mkdocs = folder / "mkdocs.yml"
     if mkdocs.is_file():
         try:  # (a line of the file, not a YAML load: MkDocs configs hold `!!python/name:` tags safe loaders refuse)
-            found = _DOCS_DIR.search(mkdocs.read_text(encoding="utf-8", errors="replace"))
+            found = re.search(_DOCS_DIR, mkdocs.read_text(encoding="utf-8", errors="replace"))
         except OSError:
             found = None
         docs = found.group(1) if found else "docs"
@@ -474,7 +474,7 @@ def notes_folder_of(folder: Path) -> str:
     return "."
 
 
-_DOCS_DIR = re.compile(r"""(?m)^docs_dir:[ \t]*["']?([^"'#\s]+)["']?[ \t]*(?:#.*)?$""")
+_DOCS_DIR = r"""(?m)^docs_dir:[ \t]*["']?([^"'#\s]+)["']?[ \t]*(?:#.*)?$"""  # (compiled by `init` only: not at startup)
 
 
 def render_config_template(folder: Path, settings: dict[str, tuple[str, str]] | None = None) -> str:
