@@ -344,3 +344,24 @@ After the admonitions, this paragraph stands at the margin again and is no part 
     assert asked.startswith("Along directions of high curvature") and "margin again" not in asked
     assert cards["Momentum › The update › Do not forget bias correction"].startswith("Early in training")
     assert not [text for card in cards.items() for text in card if "!!!" in text or "???" in text]
+
+
+def test_a_box_that_asks_its_own_question_is_no_part_of_the_question_headings_answer(tmp_path):
+    note = """# FAQ
+
+## Why is it called a feature map?
+
+Each channel of a convolution's output maps where in the input one learned feature was found.
+
+??? question "Is a CNN translation invariant?"
+    Not exactly: convolutions are translation equivariant, and pooling adds a little invariance.
+
+::: {.callout-tip title="Is a 1x1 convolution useful?"}
+Yes: it mixes channels at each position and changes their number cheaply.
+:::
+"""
+    cards = backs_by_front(wiki(tmp_path, {"faq.md": note}))
+    assert cards["FAQ\n\nWhy is it called a feature map?"] == ("Each channel of a convolution's output maps where in "
+                                                             "the input one learned feature was found.")
+    assert cards["FAQ › Why is it called a feature map?\n\nIs a CNN translation invariant?"].startswith("Not exactly")
+    assert cards["FAQ › Why is it called a feature map?\n\nIs a 1x1 convolution useful?"].startswith("Yes: it mixes")

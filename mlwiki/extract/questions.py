@@ -57,8 +57,9 @@ def heading_question(ex, blocks: list[Block], i: int) -> None:
     for block in blocks[i + 1:]:
         if block.kind == HEADING:
             break
-        if not _is_example_div(block):  # an exercise set in the section is not part of the answer
-            section.append(block)
+        if not _is_example_div(block) and not (ex.ctx.question_callouts and _asks(block)):
+            section.append(block)  # (an exercise set in the section is no part of the answer, nor a box that asks
+            # a question of its own: it is a card of its own)
     answer, rest = _answer_and_rest(section)
     back = _without_comments(join_blocks(answer, skip_cards=True))
     if _tells_a_story(back):
@@ -94,17 +95,26 @@ def _tells_a_story(back: str) -> bool:
     return bool(first) and first[0].isupper() and sets_up_example(clean_prose(first))
 
 
+def _asks(div: Block) -> bool:
+    """Whether a div, callout or admonition asks a question (its title, or its first heading when it has no
+    title), as `callout_question` reads it; False for any other block."""
+    if div.kind != DIV_OPEN:
+        return False
+    title, body = div.attrs.get("title", "").strip(), div.children
+    if not title and body and body[0].kind == HEADING:
+        title = body[0].lines[0].text.strip()
+    return is_question(title) or bool(title and any(c in QUESTION_CALLOUTS for c in div.attrs.get("classes", ())))
+
+
 def callout_question(ex, div: Block) -> bool:
     """Make the card of a div whose title asks a question (or an Obsidian question callout); whether it did."""
     if not ex.ctx.question_callouts:
         return False
-    classes = div.attrs.get("classes", ())
+    if not _asks(div):
+        return False
     title, body = div.attrs.get("title", "").strip(), div.children
     if not title and body and body[0].kind == HEADING:
         title, body = body[0].lines[0].text.strip(), body[1:]
-    asks = is_question(title) or (title and any(c in QUESTION_CALLOUTS for c in classes))
-    if not asks:
-        return False
     back = _without_comments(join_blocks(body, skip_cards=True))
     if not back.strip():
         return False
