@@ -365,3 +365,17 @@ Yes: it mixes channels at each position and changes their number cheaply.
                                                              "the input one learned feature was found.")
     assert cards["FAQ › Why is it called a feature map?\n\nIs a CNN translation invariant?"].startswith("Not exactly")
     assert cards["FAQ › Why is it called a feature map?\n\nIs a 1x1 convolution useful?"].startswith("Yes: it mixes")
+
+
+def test_a_paragraph_whose_subject_is_one_common_noun_is_asked_with_its_verb(tmp_path):
+    note = f"""# Value iteration
+
+## Convergence
+
+{OPENING}
+
+The error shrinks by at least a factor gamma per iteration, so reaching a given accuracy takes a number of sweeps
+that grows like the log of one over the accuracy, divided by one minus gamma.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"vi.md": note}))
+    assert cards["Value iteration › Convergence › The error shrinks …"].startswith("The error shrinks by at least")

@@ -74,7 +74,10 @@ def paragraph_card(path: str, block: Block, declined: bool) -> tuple[str, str] |
         return None  # (a list, a bold term or label, a quote, a table, a formula, a sentence that goes on: said
         # from its first word, before the paragraph's sentences are found: most paragraphs are no such card)
     found = sentences(" ".join(" ".join(ln.text for ln in block.lines if ln.kind == TEXT).split()))
-    if not found or len(found[0]) > MAX_OPENING_CHARS or "{{" in found[0] or (subject := lead_subject(opening := clean_prose(found[0]))) is None or _in_path(subject, path) \
+    if not found or len(found[0]) > MAX_OPENING_CHARS or "{{" in found[0]:
+        return None  # (no sentence, or a first one too long to open on a point: a storm of clozes, a pasted page)
+    opening = clean_prose(found[0])
+    if (subject := lead_subject(opening)) is None or _in_path(subject, path) \
             or _READER.search(opening) or _RESULT.search(opening) or _POINTER.search(found[0]):
         return None  # (no subject, or one the headings name, which the section's opening card asks for; a tutorial
         # speaking to its reader or reporting a run, or a pointer at a page)
@@ -83,7 +86,17 @@ def paragraph_card(path: str, block: Block, declined: bool) -> tuple[str, str] |
         back = _leading_sentences(found)  # (up to a sentence that speaks to the reader)
     if back is None or len(back.split()) < MIN_BACK_WORDS or not back.rstrip("*_)").endswith((".", "!")):
         return None  # (too short to be worth a card, or broken off by a formula: "… not on the earlier history,")
-    return f"{path} › {subject}", back
+    return f"{path} › {_cue(subject, opening)}", back
+
+
+def _cue(subject: str, opening: str) -> str:
+    """The front's last part: the subject, or for one that is a common noun after an article ("The error", "The
+    agent"), which could be anything's, the subject and its verb ("The error shrinks …"): what is asked of it."""
+    words = subject.split()
+    if len(words) != 2 or words[0].casefold() not in _ARTICLE or not (words[1].isalpha() and words[1].islower()):
+        return subject
+    rest = opening[opening.find(subject) + len(subject):].split(None, 1)
+    return f"{subject} {rest[0]} …" if rest else subject
 
 
 # A short phrase set before the subject that does not go on from the sentence before ("Internally, nn.Linear will
