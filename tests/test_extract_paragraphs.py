@@ -376,6 +376,13 @@ def test_a_paragraph_whose_subject_is_one_common_noun_is_asked_with_its_verb(tmp
 
 The error shrinks by at least a factor gamma per iteration, so reaching a given accuracy takes a number of sweeps
 that grows like the log of one over the accuracy, divided by one minus gamma.
+
+Value iteration stops when the largest change of a sweep falls below a threshold, and it then returns the policy
+that is greedy with respect to the values it found; that policy is optimal once the values are close enough, long
+before the values themselves have converged to their fixed point.
+
+Asynchronous variants update the states in any order, for instance the ones the agent actually visits, instead of
+sweeping over all of them; they still converge as long as every state keeps being updated now and then.
 """
     cards = backs_by_front(wiki(tmp_path, {"vi.md": note}))
     assert cards["Value iteration › Convergence › The error shrinks …"].startswith("The error shrinks by at least")

@@ -42,7 +42,7 @@ simple popular default standard possible important best better usual general dif
 goal idea way approach reason answer example one""".split())
 _SHORT_WORDS = frozenset("a an of to in on at by or as is it be we if so no do up".split())
 _READER = re.compile(r"\b(?:we|you|our|your|us|I)\b", re.I)
-_TOO_GENERIC = frozenset("""model models method methods approach data system function output input process step
+TOO_GENERIC = frozenset("""model models method methods approach data system function output input process step
 way thing reason example case type part value set result results problem""".split())
 
 
@@ -65,7 +65,7 @@ def claim_card(text: str, about_words: frozenset[str], path: str = "") -> tuple[
     if subject is None:
         return None
     words = [w.casefold() for w in _WORD.findall(subject)]
-    content = {stem(w) for w in words[1:] if len(w) > 2 and w not in _TOO_GENERIC}
+    content = {stem(w) for w in words[1:] if len(w) > 2 and w not in TOO_GENERIC}
     symbols = {w for w in _tokens(subject)[1:] if len(w) <= 2 and w.casefold() not in _SHORT_WORDS}
     if len(words) < 2 or words[1] in _VAGUE or not (content & about_words or symbols & set(_tokens(path))):
         return None  # ("A common value is …", "The model is …": no subject of the section)

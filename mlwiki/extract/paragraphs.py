@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block
-from mlwiki.extract.claims import MAX_NAMED_BACK_WORDS
+from mlwiki.extract.claims import MAX_NAMED_BACK_WORDS, TOO_GENERIC
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.passages import narrates, passage, reads_as_prose, without_announcement
 from mlwiki.extract.prose import clean_prose, sentences
@@ -161,7 +161,7 @@ def _named(words: list[str], predicate_words: int) -> str | None:
     """The subject words, when they name something and the sentence says enough of it."""
     content = [w.casefold().strip("`*_()\"'’") for w in words if w.casefold() not in _ARTICLE]
     if not content or predicate_words < MIN_PREDICATE_WORDS or all(w in _VAGUE for w in content) \
-            or content[0] in _VAGUE:
+            or content[0] in _VAGUE or content[-1] in TOO_GENERIC and len(content) == 1:  # ("The model is …")
         return None
     return " ".join(words)
 
