@@ -386,3 +386,21 @@ sweeping over all of them; they still converge as long as every state keeps bein
 """
     cards = backs_by_front(wiki(tmp_path, {"vi.md": note}))
     assert cards["Value iteration › Convergence › The error shrinks …"].startswith("The error shrinks by at least")
+
+
+def test_a_courses_own_story_and_logistics_make_no_card(tmp_path):
+    note = """# CNN architectures
+
+Lecture 5 was a history tour of the networks that won ImageNet, one year after another, with the tricks each added.
+
+## Exam
+
+Closed book, two hours, one sheet of handwritten notes allowed; the questions follow the lectures' order.
+
+## Residual connections
+
+A residual block adds its input to its output, so the block only has to learn a correction to the identity and the
+gradient has a path around every block.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"architectures.md": note}))
+    assert list(cards) == ["CNN architectures › Residual connections"]

@@ -42,8 +42,12 @@ LOWER_WORD = re.compile(r"[a-z](?<![\w\\$][a-z])[a-z'’-]+\b")
 ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|notebook|section|chapter|article|"
                         r"post|tutorial|lecture|document)s?\b|explaining\b|"
                         r"(?:these|here|this) (?:are|is) (?:my|our|the) (?:\w+ )?(?:notes?|write-ups?|summar(?:y|ies))\b|"
-                        r"(?:a )?(?:quick|short) (?:post|note|write-up)\b|i keep (?:re-?deriving|redoing|forgetting)\b")
-# ("These are my notes for the course.", "Quick post because I keep redoing …", "I keep re-deriving this, so …")
+                        r"(?:a )?(?:quick|short) (?:post|note|write-up)\b|i keep (?:re-?deriving|redoing|forgetting)\b|"
+                        r"(?:lecture|week|session|class) \d+ (?:was|is|covered|covers|introduced|introduces|went|looked|"
+                        r"started|began)\b|(?:in|during|after) (?:today['’]s|this week['’]s|last week['’]s|the) "
+                        r"(?:lecture|class|session|seminar|lab)\b|(?:closed|open)[- ]book\b")
+# ("These are my notes for the course.", "Quick post because I keep redoing …", "I keep re-deriving this, so …",
+# a course's own story and logistics: "Lecture 5 was a history tour …", "In today's lecture …", "Closed book, 2 h")
 # The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "For now, …"), of a
 # day's diary ("Spent the morning on …", "Messy notes.", "Tomorrow: …") or pointing at a figure the card does not
 # show: a story to follow, not knowledge to recall
