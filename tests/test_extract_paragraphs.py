@@ -404,3 +404,20 @@ gradient has a path around every block.
 """
     cards = backs_by_front(wiki(tmp_path, {"architectures.md": note}))
     assert list(cards) == ["CNN architectures › Residual connections"]
+
+
+def test_bold_led_items_that_state_a_value_or_an_equation_are_cards_of_their_term(tmp_path):
+    note = """Shannon entropy of a discrete distribution is the average surprise of its outcomes, in bits or nats:
+
+$$ H(P) = -\\sum_x p(x) \\log p(x) $$
+
+- **Maximum** entropy for $K$ outcomes is $\\log K$, reached by the uniform distribution.
+- **Minimum** is 0, for a deterministic distribution (one outcome has probability 1).
+
+**Perplexity** $= e^{H}$: the effective number of equally likely choices; a language model with perplexity 20 is as
+uncertain as one picking uniformly among 20 tokens.
+"""
+    for definitions in ("false", "true"):
+        cards = backs_by_front(new_wiki(tmp_path / definitions, {"Entropy.md": note}, CONFIG.replace("false", definitions)))
+        assert cards["Entropy › Minimum"].startswith("Minimum is 0, for a deterministic distribution")
+        assert cards["Entropy › Perplexity"].startswith("Perplexity $= e^{H}$: the effective number")

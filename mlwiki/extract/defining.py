@@ -74,8 +74,10 @@ link links update rule update rules proof hint todo intro introduction conclusio
 # "- **Layer norm** normalises over …", "- **Paired t-test** = a one-sample t-test on …": a list item led by its bold
 # term and saying something of it, as a day's notes list what was learnt ("**Term**: …" and "**Term** is a …" are
 # the definitions form's; "**Initial distribution** $\pi_i = …$" names a symbol)
-_BOLD_LED = re.compile(r"\*\*(?P<label>[^*\n]{2,60}?)\*\*[ \t]+(?P<rest>(?:[a-z][a-z'’-]+\b|[=≈][ \t])(?<!is\b)(?<!are\b)"
-                       r".*)", re.S)
+_BOLD_LED = re.compile(r"\*\*(?P<label>[^*\n]{2,60}?)\*\*[ \t]+(?P<rest>(?:[a-z][a-z'’-]+\b|[=≈][ \t]|\$[ \t]*[=≈])"
+                       r"(?:(?<!is\b)(?<!are\b)|(?<=is|re)[ \t]+(?=[\d$]))" r".*)", re.S)
+# (also "**Perplexity** $= e^{H}$: the effective …" and a value it is, "**Minimum** is 0, for a deterministic …"; not
+# "**Term** is a …", the definitions form's)
 # A bullet led by a short sentence in bold that the text after it explains ("- **Standardize features first.** The
 # penalty treats all coefficients equally, …")
 _BOLD_SENTENCE = re.compile(r"\*\*(?P<label>[A-Z][^*\n]{3,80}?)[.!]\*\*[ \t]+(?P<rest>[A-Z(].*)", re.S)
