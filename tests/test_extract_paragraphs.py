@@ -421,3 +421,23 @@ uncertain as one picking uniformly among 20 tokens.
         cards = backs_by_front(new_wiki(tmp_path / definitions, {"Entropy.md": note}, CONFIG.replace("false", definitions)))
         assert cards["Entropy › Minimum"].startswith("Minimum is 0, for a deterministic distribution")
         assert cards["Entropy › Perplexity"].startswith("Perplexity $= e^{H}$: the effective number")
+
+
+def test_an_outline_branch_led_by_a_bold_term_and_what_it_equals_is_titled_by_the_term(tmp_path):
+    note = """- **MLE** = pick the parameter that maximises the likelihood of the data
+    - in practice maximise the log-likelihood: sums instead of products, and no underflow
+    - a coin with h heads in n flips gives h/n, which overfits badly with three flips
+    - the MLE of a Gaussian's variance divides by n and is biased
+- **MAP** = maximise the posterior, the likelihood times the prior
+    - equals the MLE plus a log-prior term in the objective being maximised
+    - a Gaussian prior on the weights gives an L2 penalty, a Laplace prior an L1 penalty
+    - a Beta prior on a coin adds pseudo-counts to the heads and the tails
+- differences
+    - MAP is still a point estimate and throws away the posterior's uncertainty
+    - MAP is not invariant to reparameterisation, while the MLE is
+    - as the data grow the likelihood dominates and MAP tends to the MLE
+"""
+    cards = backs_by_front(wiki(tmp_path, {"MLE vs MAP.md": note}))
+    assert cards["MLE vs MAP › MAP"].startswith("MAP = maximise the posterior, the likelihood times the prior")
+    assert cards["MLE vs MAP › MLE"].startswith("MLE = pick the parameter")
+    assert not [front for front in cards if "**" in front]

@@ -34,6 +34,7 @@ _SENTENCE_END = re.compile(r"[.!?;]\s*$")
 _TRAILING_LINK = re.compile(r"(?<=\w)\s+\[\[[^\]\n]+\]\]\s*$")  # a see-also after the label's words
 # (a label may hold math, "$\epsilon$-greedy", "$k$-means", but not be only a formula)
 _LABELLED_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*)?[^\s:*][^:*\n]{0,40}(?:\*\*)?:(?:\*\*)?[ \t]+\S")
+_BOLD_HEAD = re.compile(r"\*\*([^*\n]{1,40}?[^*\s.!?;:])\*\*:?")  # "**MAP** = …", "**MAP**: …" (not a bold sentence)
 _EXAMPLES_LABEL = re.compile(r"(?i)(?:e\.g\.|examples?|for example)[ \t]*:?[ \t]*")
 _LINK_LABEL = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")  # "- [[SoftRank]]" over what it is
 _NOT_A_LABEL = re.compile(r"(?i)^(?:e\.g\.|i\.e\.|eg\b|ie\b|see\b|note\b|https?:|\[\[|\[|!\[|`|\$[^$]*\$[\W\d_]*$)")
@@ -51,6 +52,10 @@ def _label(text: str) -> tuple[str | None, str]:
     item = LIST_ITEM.sub("", text, count=1).strip()
     if "[[" in item:  # (the pattern's look-behind would be tried at every character of every item)
         item = _TRAILING_LINK.sub("", item)  # "Using the right metrics [[Metrics]]"
+    if item.startswith("**") and (bold := _BOLD_HEAD.match(item)) and (after := item[bold.end():].strip(" :")):
+        # "**MAP** = maximise the posterior …": the bold term is the label, what follows says it
+        term = bold.group(1).strip()
+        return term, f"{term} {after}" if after[:1] in "=≈" else after
     head, colon, rest = item.partition(": ")
     named = bool(colon) and len(head.split()) <= MAX_LABEL_WORDS // 2  # "Define k: …": the label is its head
     label = (head if named else item).rstrip(":").strip().strip("*_").strip()
