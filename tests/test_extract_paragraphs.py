@@ -441,3 +441,26 @@ def test_an_outline_branch_led_by_a_bold_term_and_what_it_equals_is_titled_by_th
     assert cards["MLE vs MAP › MAP"].startswith("MAP = maximise the posterior, the likelihood times the prior")
     assert cards["MLE vs MAP › MLE"].startswith("MLE = pick the parameter")
     assert not [front for front in cards if "**" in front]
+
+
+def test_an_untitled_callout_whose_label_line_is_a_card_makes_no_second_card(tmp_path):
+    note = """# Monte Carlo versus TD
+
+## Targets
+
+The TD target uses an estimate of the next state's value inside the target, which is called bootstrapping: it is
+biased while that estimate is wrong, but it has a much lower variance than the full return.
+
+$$V(S_t) \\leftarrow V(S_t) + \\alpha\\,[R_{t+1} + \\gamma V(S_{t+1}) - V(S_t)]$$
+
+The bracket is the TD error. Because the target needs only the next reward and the next state's estimate, TD learns
+online, from incomplete episodes, and in continuing tasks that never end, where Monte Carlo has no return to use.
+
+::: {.callout-important}
+Bias/variance in one line: MC is unbiased with high variance; TD is biased with low variance, and n-step returns
+interpolate between the two.
+:::
+"""
+    cards = backs_by_front(wiki(tmp_path, {"td.md": note}))
+    holding = [front for front, back in cards.items() if "interpolate between the two" in back]
+    assert holding == ["Monte Carlo versus TD › Targets › Bias/variance in one line"]

@@ -24,6 +24,7 @@ _DIARY = re.compile(r"(?i)[ \t]*(?:(?:spent|reading|read up|sat down|started|fin
                     r"(?:these|this) (?:are|is) (?:the|my|our) (?:course |lecture |study )?notes\b)")
 _POINTER = re.compile(r"(?i)[ \t]*(?:see(?: also)?|cf\.|related|compare)[ \t]*:?[ \t]+\[\[")
 _POINTER_WORDS = 25
+_OVERLAP_WORDS = 8  # (a card's text this long inside a callout's is that callout's text)
 _DIARY_WORDS = 45
 # a post announcing itself: "Here's the middle ground that made it click for me.", "This post does the two cases …"
 _ANNOUNCES = re.compile(r"(?i)[ \t]*(?:here(?:'|’)s|here is|this (?:post|note|page|article|write-up) (?:does|shows|covers|"
@@ -39,11 +40,20 @@ def tidy(drafts) -> list:
         first = siblings[0]
         if first.form in _AUTHORED:
             kept.append((siblings, path))
-        elif not (first.form == CALLOUT and any(first.back in back for back in others)) and _keeps(first):
+        elif not (first.form == CALLOUT and any(_overlaps(first.back, back) for back in others)) and _keeps(first):
             for draft in siblings:
                 _off_the_back(draft)
             kept.append((siblings, path))  # (a callout's card whose text its section's card shows: dropped)
     return kept
+
+
+def _overlaps(callout: str, other: str) -> bool:
+    """Whether another card holds a callout's text, or the callout holds that card's (a label line inside it,
+    "Bias/variance in one line: MC = unbiased, …", is a card "… › Bias/variance in one line" of its own)."""
+    if callout in other:
+        return True
+    words = other.split()
+    return len(words) >= _OVERLAP_WORDS and " ".join(words) in " ".join(callout.split())  # (lines wrapped alike or not)
 
 
 def _keeps(draft) -> bool:
