@@ -464,3 +464,27 @@ interpolate between the two.
     cards = backs_by_front(wiki(tmp_path, {"td.md": note}))
     holding = [front for front, back in cards.items() if "interpolate between the two" in back]
     assert holding == ["Monte Carlo versus TD › Targets › Bias/variance in one line"]
+
+
+def test_it_right_after_a_formula_is_that_formulas_and_a_quoted_name_opens_a_paragraph_card(tmp_path):
+    note = f"""# Dynamic programming
+
+{OPENING}
+
+**Value iteration** does not wait for evaluation to converge; it applies the optimality backup directly:
+
+$$V_{{k+1}}(s) = \\max_a \\sum_{{s'}} P(s' \\mid s,a)\\,[R + \\gamma V_k(s')]$$
+
+It converges to the optimal values because the backup is a contraction, with the error shrinking by a factor of
+gamma each sweep. You stop when the change is small and read off the greedy policy.
+
+"Generalised policy iteration" is the name for any interleaving of evaluation and improvement, and nearly every
+reinforcement learning method fits the pattern in one way or another.
+
+Each sweep touches every state and action, which is fine for a gridworld and hopeless for Go, hence the curse of
+dimensionality and the need for sampling and for function approximation in everything that follows.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"dp.md": note}))
+    formula = [back for back in cards.values() if back.startswith("$$V_{k+1}")]
+    assert len(formula) == 1 and "It converges to the optimal values" in formula[0]
+    assert cards["Dynamic programming › Generalised policy iteration"].startswith('"Generalised policy iteration" is')

@@ -46,8 +46,10 @@ _REFERS_BACK = re.compile(r"(?i)(?:the )?(?:first|second|third|last|left|right)[
                           r"[^.\n]{0,60}\bthis (?:is|means|gives|reduces to|becomes) (?:just|exactly|simply)\b")
 # A paragraph right after a formula that goes on from it: what the formula does or means ("Now the largest exponent
 # is $e^0 = 1$, so nothing overflows", "So the MLE is the sample mean.", "Intuitively, …", "In words: …")
-_GOES_ON_FORMULA = re.compile(r"(?:Now|So|Thus|Hence|Here|That is|In words|Intuitively|Equivalently|In other words)\b")
-_WE = re.compile(r"\b(?:we|you|our|your|us|I)\b", re.I)  # ("In other words, we want to …": a tutorial's story)
+_GOES_ON_FORMULA = re.compile(r"(?:Now|So|Thus|Hence|Here|That is|In words|Intuitively|Equivalently|In other words|"
+                              r"It(?= [a-z]+s\b| is\b| can\b| has\b))\b")  # ("It converges to $V^*$ because …")
+_WE = re.compile(r"\b(?:we|our|us|I)\b", re.I)  # ("In other words, we want to …": a tutorial's story; "you stop when
+# …" is anyone)
 _POINTS_AT = re.compile(r"(?:This|These|Such)\b")
 _IN_THIS_CASE = re.compile(r"\s*in (?:this|that|which|such a) case\b", re.I)
 # (a "you" the text tells what to do or what happens to, "you can update your model …"; not "… when you change T")

@@ -69,7 +69,7 @@ def paragraph_card(path: str, block: Block, declined: bool) -> tuple[str, str] |
     """(front, back) for a paragraph of a long section whose first sentence names its own subject; None when it is
     a list, opens with no subject that names something, or says nothing a learner could recall alone."""
     first = block.lines[0]
-    word = first.text.split(None, 1)[0] if first.kind == TEXT and first.text.strip() else ""
+    word = first.text.split(None, 1)[0].lstrip("\"“'‘") if first.kind == TEXT and first.text.strip() else ""
     if not _may_open(word) or LIST_ITEM.match(first.text):
         return None  # (a list, a bold term or label, a quote, a table, a formula, a sentence that goes on: said
         # from its first word, before the paragraph's sentences are found: most paragraphs are no such card)
@@ -124,7 +124,7 @@ def lead_subject(sentence: str) -> str | None:
     clause, an aside before the verb, or a subject of vague words only."""
     if (set_before := _SET_BEFORE.match(sentence)) and not sentence.startswith(("Finally", "Similarly", "Additionally")):
         sentence = sentence[set_before.end():]
-    tokens = sentence.split()
+    tokens = _unquoted(sentence.split())
     if len(tokens) < 2 or re.sub(r"['’]s$", "", tokens[0].casefold().strip(",:;")) in _NO_SUBJECT_START \
             or not (tokens[0][:1].isupper() or tokens[0][:1] in "`_" or _CODE_NAME.match(tokens[0])):
         return None
@@ -155,6 +155,15 @@ def _in_path(subject: str, path: str) -> bool:
     words = [w for w in subject.casefold().split() if w not in _ARTICLE]
     parts = [" ".join(w for w in part.casefold().split() if w not in _ARTICLE) for part in path.split(" › ")]
     return " ".join(words) in parts or len(words) == 1 and words[0] in " ".join(parts).split()
+
+
+def _unquoted(tokens: list[str]) -> list[str]:
+    """The words of a sentence that opens on a name in quotes ('"Generalised policy iteration" is …') without them."""
+    if tokens and tokens[0][:1] in "\"“":
+        for k, token in enumerate(tokens[:MAX_SUBJECT_WORDS]):
+            if token.endswith(("\"", "”")):
+                return [t.strip("\"“”") for t in tokens[:k + 1]] + tokens[k + 1:]
+    return tokens
 
 
 def _named(words: list[str], predicate_words: int) -> str | None:
