@@ -141,9 +141,11 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
         if narrates(text):
             after_card = True  # (a tutorial's narration, "we will see … in four steps:", and the list it announces)
             continue
-        if not rest and _GOES_ON_FORMULA.match(text) and (not free[k] or not free[k - 1]) and not _WE.search(text) \
+        if not rest and (said := _GOES_ON_FORMULA.match(text)) and (not free[k] or not free[k - 1]) \
+                and not _WE.search(text) and (used >= 0 or said.group() != "It") \
                 and _explain_formula(ex, made, block.start, text, MAX_WORDS, nearest=True):
-            continue  # ("Now the largest exponent is $e^0 = 1$, so nothing overflows": what the formula above does)
+            continue  # ("Now the largest exponent is $e^0 = 1$, so nothing overflows": what the formula above does;
+            # "It is not symmetric, …" with no opening card before it is the section's card, "… › KL divergence")
         rest.append(block)
     if not rest:
         return None, 0
