@@ -488,3 +488,15 @@ dimensionality and the need for sampling and for function approximation in every
     formula = [back for back in cards.values() if back.startswith("$$V_{k+1}")]
     assert len(formula) == 1 and "It converges to the optimal values" in formula[0]
     assert cards["Dynamic programming › Generalised policy iteration"].startswith('"Generalised policy iteration" is')
+
+
+def test_a_bit_above_a_value_is_no_pointer_at_what_the_card_does_not_show(tmp_path):
+    note = """# Gradient clipping
+
+## Picking the threshold
+
+Rule of thumb: log the gradient norm for a few hundred steps without clipping, then set the threshold around the
+typical value (or a bit above, e.g. the 90th percentile). Common defaults are 1.0 for transformers.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"clip.md": note}))
+    assert cards["Gradient clipping › Picking the threshold"].startswith("Rule of thumb: log the gradient norm")
