@@ -206,16 +206,16 @@ def test_a_claim_subject_is_found_as_reading_every_word_found_it():
 
     def before(sentence: str) -> str | None:  # (_subject as it was: every word read, however far the verb)
         tokens = sentence.split()
-        if not tokens or tokens[0].casefold() not in claims._ARTICLE:
+        if not tokens or tokens[0].casefold() not in claims.ARTICLE:
             return None
         relative = False
         for k, token in enumerate(tokens[1:], 1):
             word = token.casefold().strip(",;:")
-            if token.endswith((",", ";", ":")) and word not in claims._AUX:
+            if token.endswith((",", ";", ":")) and word not in claims.AUX:
                 return None
-            if word in claims._RELATIVE:
+            if word in claims.RELATIVE:
                 relative = True
-            elif word in claims._AUX:
+            elif word in claims.AUX:
                 if relative:
                     relative = False
                     continue

@@ -25,23 +25,23 @@ MAX_SUBJECT_WORDS = 10
 MIN_PREDICATE_WORDS = 5
 MAX_BACK_WORDS = 60
 # The verbs that end a subject: what the thing is, will do, can do ("… will result in", "… may never converge")
-_AUX = frozenset("""is are was were will would can cannot could may might must should does do has have tends
+AUX = frozenset("""is are was were will would can cannot could may might must should does do has have tends
 tend""".split())
 # A verb in the present that says what a thing does ("measures", "implements", "involves"): a word in lower case
 # ending in a single s ("loss", "bias", "thus" are not)
-_DOES = re.compile(r"[a-z]{2,}[^suy\W]s")
-_NOT_VERBS = frozenset("this thus has was its his hers ours yours theirs perhaps always sometimes".split())
+DOES = re.compile(r"[a-z]{2,}[^suy\W]s")
+NOT_VERBS = frozenset("this thus has was its his hers ours yours theirs perhaps always sometimes".split())
 # After these a word ending in s is a plural noun ("The number of nodes is …"), not what the subject does
-_BEFORE_NOUN = frozenset("of in on for with between and or the a an its their our your to by from".split())
-_RELATIVE = frozenset("that which who whom whose".split())
-_ARTICLE = frozenset(("a", "an", "the"))
+BEFORE_NOUN = frozenset("of in on for with between and or the a an its their our your to by from".split())
+RELATIVE = frozenset("that which who whom whose".split())
+ARTICLE = frozenset(("a", "an", "the"))
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 # Subjects that point or judge rather than name ("The same …", "A common value …", "The following …")
 _VAGUE = frozenset("""same other following above below previous next first last main key common typical good
 simple popular default standard possible important best better usual general different new only result problem
 goal idea way approach reason answer example one""".split())
 _SHORT_WORDS = frozenset("a an of to in on at by or as is it be we if so no do up".split())
-_READER = re.compile(r"\b(?:we|you|our|your|us|I)\b", re.I)
+READER = re.compile(r"\b(?:we|you|our|your|us|I)\b", re.I)
 TOO_GENERIC = frozenset("""model models method methods approach data system function output input process step
 way thing reason example case type part value set result results problem""".split())
 
@@ -59,7 +59,7 @@ def claim_card(text: str, about_words: frozenset[str], path: str = "") -> tuple[
     found = sentences(joined)
     first = found[0].strip() if found else ""
     if not first.endswith(".") or "$" in first or "`" in first or "[[" in first or "](" in first \
-            or _READER.search(first):
+            or READER.search(first):
         return None  # (a formula, code or link it needs, or a tutorial speaking to its reader: "… we created")
     subject = _subject(first)
     if subject is None:
@@ -99,17 +99,17 @@ def _subject(sentence: str) -> str | None:
     loop involves …"); None when that is no noun phrase of a few words led by an article."""
     # (the words a subject may take and the predicate after it, not all: a long paragraph holds hundreds)
     tokens = sentence.split(None, MAX_SUBJECT_WORDS + MIN_PREDICATE_WORDS + 1)
-    if not tokens or tokens[0].casefold() not in _ARTICLE:
+    if not tokens or tokens[0].casefold() not in ARTICLE:
         return None
     relative = had_relative = False
     for k, token in enumerate(tokens[1:MAX_SUBJECT_WORDS + 1], 1):  # (a verb further on ends no subject)
         word = token.casefold().strip(",;:")
-        if token.endswith((",", ";", ":")) and word not in _AUX:
+        if token.endswith((",", ";", ":")) and word not in AUX:
             return None  # (an aside or a list: no plain subject)
-        if word in _RELATIVE:
+        if word in RELATIVE:
             relative = had_relative = True  # (after a relative clause, "makes" may be its verb or the sentence's: no)
-        elif word in _AUX or (not had_relative and k >= MIN_SUBJECT_WORDS and _DOES.fullmatch(word)
-                              and word not in _NOT_VERBS and tokens[k - 1].casefold() not in _BEFORE_NOUN):
+        elif word in AUX or (not had_relative and k >= MIN_SUBJECT_WORDS and DOES.fullmatch(word)
+                              and word not in NOT_VERBS and tokens[k - 1].casefold() not in BEFORE_NOUN):
             if relative:
                 relative = False
                 continue
@@ -172,12 +172,12 @@ def named_claim(text: str) -> tuple[str, str] | None:
     if also := _ALSO_KNOWN.match(rest):
         rest = rest[also.end():]  # (the other names are the back's: the front asks for what it does)
     verb = rest.split(None, 1)[0] if rest.strip() else ""
-    if not rest[:1].isspace() or not (verb in _AUX or _DOES.fullmatch(verb)) or _VAGUE_PREDICATE.match(rest):
+    if not rest[:1].isspace() or not (verb in AUX or DOES.fullmatch(verb)) or _VAGUE_PREDICATE.match(rest):
         return None  # ("PyTorch has a bunch of ready-made functions …" promises without saying)
     back = ""
     for sentence in sentences(" ".join(text.split())):
         sentence = sentence.strip()
-        if _READER.search(sentence) or sentence.endswith((":", "?")) or \
+        if READER.search(sentence) or sentence.endswith((":", "?")) or \
                 len(f"{back} {sentence}".split()) > MAX_NAMED_BACK_WORDS:
             break
         back = f"{back} {sentence}".strip()

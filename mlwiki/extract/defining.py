@@ -252,19 +252,21 @@ def labelled_item(text: str, item: int = BULLET) -> tuple[str, str] | None:
     is …", "Memory sharing with other libraries: PyTorch can share memory with NumPy …"); None for a label that
     names no subject ("Input:", "Pros:", "Note:"), a labelled value ("Batch size: 32") or a bold term (the
     definitions form's: `**Term**:`), but for a bullet led by its bold term that says something of it ("- **Layer
-    norm** normalises over …", not a numbered step "1. **Initialize** the weights"). A paragraph (`item` 0) needs a label of two words or more and a sentence after it:
-    "Precision: of what we flagged …" and "Scale the features first: the penalty …" are sentences with a colon."""
+    norm** normalises over …", not a numbered step "1. **Initialize** the weights") or by a bold sentence ("-
+    **Shrinkage, not selection.** Ridge pulls …"). A paragraph (`item` 0) needs a label of two words or more and a
+    sentence after it: "Precision: of what we flagged …" and "Scale the features first: the penalty …" are sentences
+    with a colon."""
     stated = ""  # (a bold-led statement's back says its term: "Paired t-test = a one-sample t-test on …")
+    # ("- **Shrinkage, not selection.** Ridge pulls …": the bold sentence states, the rest says why)
     said = item == BULLET and text[:2] == "**" and (match := _BOLD_SENTENCE.match(text)) is not None
-    if said:
-        pass  # ("- **Shrinkage, not selection.** Ridge pulls …": the bold sentence states, the rest says why)
-    elif item != NUMBERED and text[:2] == "**" and (match := _BOLD_LED.match(text)):  # ("1. **Initialize** …": a step)
+    if not said and item != NUMBERED and text[:2] == "**" and (match := _BOLD_LED.match(text)):  # (not a step)
         stated = f"{match.group('label').strip()} "
-    elif text[:1] in "*_[$`!<|#" or not _may_be_labelled(text) or not (match := _LABELLED.match(text)):
+    elif not said and (text[:1] in "*_[$`!<|#" or not _may_be_labelled(text) or not (match := _LABELLED.match(text))):
         return None
     label, rest = match.group("label").strip(), match.group("rest").strip()
     words = label.split()
-    if len(words) > (MAX_SAID_WORDS if said else MAX_TERM_WORDS) or (not item and not stated and (len(words) < 2 or rest[:1].islower())) \
+    if len(words) > (MAX_SAID_WORDS if said else MAX_TERM_WORDS) \
+            or (not item and not stated and (len(words) < 2 or rest[:1].islower())) \
             or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) \
             or not said and (words[0].casefold() in _NOT_A_LABEL_START or "," in label
                              or any(w.casefold() in _CLAUSE_WORDS for w in words)) \

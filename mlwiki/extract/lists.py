@@ -29,7 +29,7 @@ from mlwiki.extract import tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_and_answered, question_card
 from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
-from mlwiki.extract.closings import (FORMULA_FORMS, closing_text, is_legend, last_card_line, later_steps_only,
+from mlwiki.extract.closings import (FORM, FORMULA_FORMS, closing_text, is_legend, last_card_line, later_steps_only,
                                      leaves_out, place_closing)
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
 from mlwiki.extract.defining import definition_sentence_cards, labelled_item, named_term_cards, shown_on_a_front
@@ -46,7 +46,6 @@ from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, senten
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
 
-FORM = "section"
 LIST_FORM = "list"  # a list introduced by a sentence ending in ":", in a section too long for one card
 TABLE_FORM = "table-row"  # a row of a table that explains things, in such a section
 OUTLINE_FORM = "outline"  # a labelled bullet and the items nested under it, in such a section

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block
-from mlwiki.extract.claims import MAX_NAMED_BACK_WORDS, TOO_GENERIC
+from mlwiki.extract.claims import (ARTICLE, AUX, BEFORE_NOUN, DOES, MAX_NAMED_BACK_WORDS, NOT_VERBS, READER, RELATIVE,
+                                   TOO_GENERIC)
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.passages import narrates, passage, reads_as_prose, without_announcement
 from mlwiki.extract.prose import clean_prose, sentences
@@ -32,14 +33,9 @@ MAX_SUBJECT_WORDS = 7
 MAX_OPENING_CHARS = 600  # a first sentence longer than this opens no point (and is not cleaned: clozes, storms)
 MIN_BACK_WORDS = 12  # ("The interpretation of a test is probabilistic." alone: true, and nothing to recall)
 MIN_PREDICATE_WORDS = 3  # ("Tensor data storage is another important concept." opens what the paragraph explains)
-# Verbs that end a subject: what a thing is, was, will or can do
-_AUX = frozenset("""is are was were will would can cannot could may might must should does do did has have had
-tends tend""".split())
-# A verb in the present that says what a thing does ("measures", "implements"): a word in lower case ending in a
-# single s ("loss", "bias", "thus" are not)
-_DOES = re.compile(r"[a-z]{2,}[^suy\W]s")
-_NOT_VERBS = frozenset("this thus has was its his hers ours yours theirs perhaps always sometimes".split())
-_BEFORE_NOUN = frozenset("of in on for with between and or the a an its their our your to by from".split())
+# Verbs that end a subject (claims' verbs of being and modals, and these in the past): what a thing is, was, will or
+# can do; a verb in the present ("measures", "implements") is claims' DOES, with the same exceptions
+_AUX = AUX | {"did", "had"}
 # First words of a sentence whose subject is no name: a pointer back or to the reader, a quantity, a clause or a
 # phrase set before the subject ("In PyTorch, …", "Given …", "When you …")
 _NO_SUBJECT_START = frozenset("""this these that those it its they their them there here we you i our your my one
@@ -56,13 +52,17 @@ _VAGUE = frozenset("""same other following above below previous next first last 
 popular default standard possible important best better usual general different new only result results problem
 goal idea way approach reason answer example examples one thing things point case rest end code output exact whole
 entire overall final actual""".split())
-_READER = re.compile(r"\b(?:we|you|our|your|us|I)\b|['’](?:re|ll|d|ve)\b", re.I)
+_READER = re.compile(READER.pattern + r"|['’](?:re|ll|d|ve)\b", re.I)  # (claims' reader, and "we're", "you'll" …)
 # A sentence that points at a page ("Tensorflow function can be found [here](…)")
 _POINTER = re.compile(r"(?i)\[(?:here|this|link|docs?|documentation)\]\(|\bcan be found\b")
 _RESULT = re.compile(r"\d\s*%|\d\.\d")  # "… obtains an accuracy of 91.54%": what a run gave, not a fact
+# A short phrase set before the subject that does not go on from the sentence before ("Internally, nn.Linear will
+# call …", "In PyTorch, a tensor is …", "Under the hood, …"): left out when the subject is looked for
+_SET_BEFORE = re.compile(r"(?:[A-Z][a-z]+ly|(?:In|At|Under|On|During|Inside|Within)(?! (?:other|summary|short|essence|"
+                         r"conclusion|contrast|addition|particular|general|turn|this|that|these|those|which|our|your)\b)"
+                         r"(?: [\w.’'-]+){1,3}),[ \t]+(?=\S)")
+_SETS_BEFORE = frozenset("in at under on during inside within".split())  # (_SET_BEFORE's first words)
 _CODE_NAME = re.compile(r"[a-z_]\w*(?:\.\w+)+")  # "nn.Linear", "torch.optim": a name in lower case
-_ARTICLE = frozenset(("a", "an", "the"))
-_RELATIVE = frozenset("that which who whom whose".split())
 
 
 def paragraph_card(path: str, block: Block, declined: bool) -> tuple[str, str] | None:
@@ -93,20 +93,10 @@ def _cue(subject: str, opening: str) -> str:
     """The front's last part: the subject, or for one that is a common noun after an article ("The error", "The
     agent"), which could be anything's, the subject and its verb ("The error shrinks …"): what is asked of it."""
     words = subject.split()
-    if len(words) != 2 or words[0].casefold() not in _ARTICLE or not (words[1].isalpha() and words[1].islower()):
+    if len(words) != 2 or words[0].casefold() not in ARTICLE or not (words[1].isalpha() and words[1].islower()):
         return subject
     rest = opening[opening.find(subject) + len(subject):].split(None, 1)
     return f"{subject} {rest[0]} …" if rest else subject
-
-
-# A short phrase set before the subject that does not go on from the sentence before ("Internally, nn.Linear will
-# call …", "In PyTorch, a tensor is …", "Under the hood, …"): left out when the subject is looked for
-_SET_BEFORE = re.compile(r"(?:[A-Z][a-z]+ly|(?:In|At|Under|On|During|Inside|Within)(?! (?:other|summary|short|essence|"
-                         r"conclusion|contrast|addition|particular|general|turn|this|that|these|those|which|our|your)\b)"
-                         r"(?: [\w.’'-]+){1,3}),[ \t]+(?=\S)")
-
-
-_SETS_BEFORE = frozenset("in at under on during inside within".split())  # (_SET_BEFORE's first words)
 
 
 def _may_open(word: str) -> bool:
@@ -128,19 +118,20 @@ def lead_subject(sentence: str) -> str | None:
     if len(tokens) < 2 or re.sub(r"['’]s$", "", tokens[0].casefold().strip(",:;")) in _NO_SUBJECT_START \
             or not (tokens[0][:1].isupper() or tokens[0][:1] in "`_" or _CODE_NAME.match(tokens[0])):
         return None
-    if _DOES.fullmatch(tokens[0].casefold()) and tokens[1].casefold() not in _AUX:
+    if DOES.fullmatch(tokens[0].casefold()) and tokens[1].casefold() not in _AUX:
         return None  # a verb first, a step or an item of a list of what something does ("Creates 2 layers …")
     relative = had_relative = False
-    article = tokens[0].casefold() in _ARTICLE  # (after "The backward engine", "performs" is its verb; "Neural
-    # networks are …", "PyTorch's internals handle …": a plural noun, told from a verb only by a verb of being after it)
+    # (after "The backward engine", "performs" is its verb; "Neural networks are …", "PyTorch's internals handle …":
+    # a plural noun, told from a verb only by a verb of being after it)
+    article = tokens[0].casefold() in ARTICLE
     for k, token in enumerate(tokens[:MAX_SUBJECT_WORDS + 1]):
         word = token.casefold().strip(",;:")
         if word in _CLAUSE:
             return None
-        if k and word in _RELATIVE:
+        if k and word in RELATIVE:
             relative = had_relative = True
-        elif k and (word in _AUX or (article and k >= 2 and not had_relative and _DOES.fullmatch(word)
-                                     and word not in _NOT_VERBS and tokens[k - 1].casefold() not in _BEFORE_NOUN)):
+        elif k and (word in _AUX or (article and k >= 2 and not had_relative and DOES.fullmatch(word)
+                                     and word not in NOT_VERBS and tokens[k - 1].casefold() not in BEFORE_NOUN)):
             if relative:
                 relative = False
                 continue
@@ -152,8 +143,8 @@ def lead_subject(sentence: str) -> str | None:
 
 def _in_path(subject: str, path: str) -> bool:
     """Whether the subject only repeats a heading of the path, or is one word the path holds ("PyTorch")."""
-    words = [w for w in subject.casefold().split() if w not in _ARTICLE]
-    parts = [" ".join(w for w in part.casefold().split() if w not in _ARTICLE) for part in path.split(" › ")]
+    words = [w for w in subject.casefold().split() if w not in ARTICLE]
+    parts = [" ".join(w for w in part.casefold().split() if w not in ARTICLE) for part in path.split(" › ")]
     return " ".join(words) in parts or len(words) == 1 and words[0] in " ".join(parts).split()
 
 
@@ -168,7 +159,7 @@ def _unquoted(tokens: list[str]) -> list[str]:
 
 def _named(words: list[str], predicate_words: int) -> str | None:
     """The subject words, when they name something and the sentence says enough of it."""
-    content = [w.casefold().strip("`*_()\"'’") for w in words if w.casefold() not in _ARTICLE]
+    content = [w.casefold().strip("`*_()\"'’") for w in words if w.casefold() not in ARTICLE]
     if not content or predicate_words < MIN_PREDICATE_WORDS or all(w in _VAGUE for w in content) \
             or content[0] in _VAGUE or content[-1] in TOO_GENERIC and len(content) == 1:  # ("The model is …")
         return None
