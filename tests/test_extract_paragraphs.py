@@ -105,9 +105,10 @@ updates, exactly the trade-off between TD and Monte Carlo. Modern algorithms suc
 actor-critic variants, and PPO also clips the probability ratio to keep each update small.
 """
     cards = backs_by_front(wiki(tmp_path, {"pg.md": note}))
-    formula = [back for front, back in cards.items() if "\\delta_t" in back]
-    assert len(formula) == 1 and "This trades a little bias" in formula[0] and "PPO also clips" in formula[0]
-    assert len(cards) == 1  # (no card of its own: "This …" says nothing without the formula)
+    assert len(cards) == 2  # (the formula's card, and the text after it on a card that shows the formula)
+    remark = cards["Policy gradients › Actor-critic › What it says\n\n$$\\delta_t = R_{t+1} + \\gamma \\hat v(S_{t+1}) - "
+                   "\\hat v(S_t)$$"]
+    assert remark.startswith("This trades a little bias") and "PPO also clips" in remark
 
 
 def test_the_steps_right_after_the_opening_paragraph_are_on_its_card(tmp_path):
@@ -144,7 +145,8 @@ The maximum likelihood estimate maximises it. We work with the log-likelihood in
 argmax is the same, and products become sums that are easier to differentiate.
 """
     cards = backs_by_front(wiki(tmp_path, {"mle.md": note}))
-    assert cards["Maximum likelihood › Setup"].startswith("The maximum likelihood estimate maximises it.")
+    remark = cards["Maximum likelihood › Setup › What it says\n\n$$L(\\theta) = \\prod_i p(x_i \\mid \\theta)$$"]
+    assert remark.startswith("The maximum likelihood estimate maximises it.")
 
 
 def test_a_paragraph_that_opens_with_a_two_word_why_asks_it_under_its_heading(tmp_path):
@@ -485,8 +487,8 @@ Each sweep touches every state and action, which is fine for a gridworld and hop
 dimensionality and the need for sampling and for function approximation in everything that follows.
 """
     cards = backs_by_front(wiki(tmp_path, {"dp.md": note}))
-    formula = [back for back in cards.values() if back.startswith("$$V_{k+1}")]
-    assert len(formula) == 1 and "It converges to the optimal values" in formula[0]
+    remark = [back for front, back in cards.items() if front.startswith("Dynamic programming › What it says\n\n$$V_{k+1}")]
+    assert len(remark) == 1 and remark[0].startswith("It converges to the optimal values")
     assert cards["Dynamic programming › Generalised policy iteration"].startswith('"Generalised policy iteration" is')
 
 

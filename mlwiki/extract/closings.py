@@ -126,7 +126,7 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
             continue
         after_card = False
         if k == used or any(ln.kind == MATH for ln in block.lines) \
-                or k + 1 < len(blocks) and (not free[k + 1] or not free[k]) and _opens_with_math(blocks[k + 1]):
+                or k + 1 < len(blocks) and (not free[k + 1] or not free[k]) and opens_with_math(blocks[k + 1]):
             continue  # (a formula, its introduction, the opening card's paragraph)
         text = text_of(block).strip()
         introduces_list = k + 1 < len(blocks) and LIST_ITEM.match(blocks[k + 1].lines[0].text)
@@ -212,7 +212,7 @@ def leaves_out(text: str) -> bool:
     return bool(_WHERE_FIRST.match(text) or _LEFT_OUT.search(text))
 
 
-def _opens_with_math(block: Block) -> bool:
+def opens_with_math(block: Block) -> bool:
     """Whether a paragraph starts with a display formula (its introduction is the paragraph before it)."""
     first = block.lines[0]
     return first.kind == MATH or first.text.lstrip().startswith(("$$", "\\[", "\\begin"))

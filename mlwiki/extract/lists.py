@@ -30,7 +30,7 @@ from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_
 from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, closing_text, is_legend, last_card_line, later_steps_only,
-                                     leaves_out, place_closing)
+                                     leaves_out, opens_with_math, place_closing)
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
 from mlwiki.extract.defining import definition_sentence_cards, labelled_item, named_term_cards, shown_on_a_front
 from mlwiki.extract.examples import names_examples
@@ -42,6 +42,7 @@ from mlwiki.extract.parts import exercise_part, opening_front, part_passage, sec
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card
 from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, NO_SUBJECT, names_list, narrates, passage
 from mlwiki.extract.openings import opening_paragraph
+from mlwiki.extract.remarks import FORM as REMARK_FORM, formula_above, remark_card
 from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, sentences
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
@@ -138,9 +139,11 @@ def close_section(ex) -> None:
             named_term_cards(ex, path, [blocks[used]])
         made = len(ex.drafts)
         explained: list[tuple[int, tuple[str, str]]] = []  # (line, card) of paragraphs titled by their subjects
+        remarked: list[tuple[int, tuple[str, str]]] = []  # (line, card) of remarks on the formula before them
         for k, block in enumerate(blocks):
             if free[k] and k != used:
                 before = len(ex.drafts)
+                remark = _remark(ex, section.drafts, path, blocks, k, free, declined)
                 _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]), declined)
                 paragraph_cards(ex, path, blocks, k, free, used, declined)  # ("f(a, b) where:", "The … model:")
                 asked = question_card(path, block, blocks[k + 1]) if k + 1 < len(blocks) and free[k + 1] else None
@@ -152,7 +155,10 @@ def close_section(ex) -> None:
                 _outline_cards(ex, path, block, declined)
                 if len(ex.drafts) == before:  # (items a list card holds are not cards again one by one)
                     definition_sentence_cards(ex, path, block)
-                if len(ex.drafts) == before and free[k] and (found := paragraph_card(path, block, declined)):
+                if remark is not None:
+                    remarked.append((block.start, remark))
+                    free[k] = False  # (no closing text: the remark is a card of its own)
+                elif len(ex.drafts) == before and free[k] and (found := paragraph_card(path, block, declined)):
                     explained.append((block.start, found))  # ("… › Tensor data storage")
             elif not free[k] and not any(ln.no in whole and not LIST_ITEM.match(ln.text) for ln in block.lines) \
                     and (rest := _untaken_items(block, taken)) is not None:
@@ -169,6 +175,18 @@ def close_section(ex) -> None:
         for start, (front, back) in explained:
             if (not closed or start < at) and not shown_on_a_front(ex, back):  # (the paragraphs a closing card
                 ex.add_card(PARAGRAPH_FORM, front, back, start)  # holds are on a card; a formula's introduction too)
+        for start, (front, back) in remarked:
+            ex.add_card(REMARK_FORM, front, back, start)
+
+
+def _remark(ex, first: int, path: str, blocks: list[Block], k: int, free: list[bool],
+            declined: bool) -> tuple[str, str] | None:
+    """The remark card of a section's paragraph `k` when it comes right after a display formula that made a formula
+    card (of the cards from index `first` on) and speaks of it (`remarks.remark_card`)."""
+    if not k or free[k - 1] or k + 1 < len(blocks) and opens_with_math(blocks[k + 1]) \
+            or (formula := formula_above(ex, first, blocks[k - 1])) is None:
+        return None  # (after no formula card, or the introduction of the next formula)
+    return remark_card(path, blocks[k], formula, declined)
 
 
 def _join_steps(ex, blocks: list[Block], free: list[bool], used: int, cards: tuple[int, int], declined: bool) -> None:

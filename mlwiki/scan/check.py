@@ -62,6 +62,8 @@ FORMS = {  # form: ((one, many), setting)
                "paragraphs that open by saying something of their section's subject"), ("sections", "true")),
     "paragraph": (("paragraph of a long section titled by its own subject",
                    "paragraphs of long sections titled by their own subjects"), ("sections", "true")),
+    "remark": (("paragraph that explains the display formula before it", "paragraphs that explain the display formula "
+                "before them"), ("sections", "true")),
     "labelled": (("paragraph or list item that opens with `Label:` and explains it",
                   "paragraphs or list items that open with `Label:` and explain it"), ("sections", "true")),
 }

@@ -1,0 +1,112 @@
+"""Remarks on a formula: the paragraph right after a display formula that says what the formula means, implies or
+is made of. Its front shows the formula and names what the paragraph speaks of.
+
+    Plugging the recursive return into the definition gives the Bellman expectation equation:
+    $$ V^\\pi(s) = \\sum_a \\pi(a \\mid s) \\sum_{s'} P(s' \\mid s,a)[R + \\gamma V^\\pi(s')] $$ {#eq-bellman-exp}
+    For a fixed policy, @eq-bellman-exp is a linear system in the |S| unknowns, so you can solve it directly: …
+      →  Value functions › For a fixed policy  ($$V^\\pi(s) = …$$ under it)  /  the paragraph
+
+A blog or a book explains a formula in the paragraph after it ("The bracket is the TD error", "That max makes it
+nonlinear", "$\\lambda = 0$ is the one-step TD advantage"). That paragraph opens on no subject of its own, so it is no
+paragraph card (`paragraphs`), and joined to the formula's card it hides under a front that asks for the formula only.
+A card of its own asks for it: the formula on the front, and the part of it the paragraph speaks of ("The bracket",
+"The max") or the case it states ("For a fixed policy"). Only a paragraph that speaks of the formula is taken: one that
+points back at it, names one of its parts, refers to it (`@eq-…`) or holds math; one with a subject of its own goes on
+with the section. Pure: the paragraph, its formula and the heading path in, (front, back) out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block
+from mlwiki.extract.claims import AUX, DOES
+from mlwiki.extract.closings import FORMULA_FORMS, is_legend
+from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
+from mlwiki.extract.paragraphs import lead_subject
+from mlwiki.extract.passages import narrates, passage
+from mlwiki.extract.prose import clean_prose, sentences
+
+FORM = "remark"
+MIN_WORDS = 10  # ("Not a theorem though." says nothing alone)
+MAX_CUE_WORDS = 4
+# A paragraph that speaks of the formula before it: points back at it ("This …", "That max …", "It …", "Here …"),
+# names a part of it ("The bracket …", "The first term …", "The min …") or refers to it ("@eq-td0", "Equation 3")
+_POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|Its|Here|Note that|Notice that)\b")
+_PART = re.compile(r"(?i)the (?:\w+ )?(?:term|terms|bracket|brackets|sum|min|max|minimum|maximum|ratio|numerator|"
+                   r"denominator|expectation|update|error|gradient|constant|factor|penalty|exponent|log|logarithm|"
+                   r"square root|fraction|integral|product|clip|clipping|target|operator|kernel|normali[sz]er|"
+                   r"left[- ]hand side|right[- ]hand side|first|second|third|last)\b")
+_REFERS = re.compile(r"@eq-|\b(?:[Ee]quation|[Ee]q\.|formula)\b")
+# The case a paragraph states first ("For a fixed policy, …", "When $\lambda = 0$, …", "In practice, …"): its cue
+_CASE = re.compile(r"(?:For|When|With|Without|Under|If|In|At)\b(?:[^,.;:!?$]|\$[^$\n]*\$){2,60}?,[ \t]")
+_NOT_CASE = re.compile(r"(?i)in (?:other words|short|words|summary|particular|general|contrast|addition|turn|this|that|"
+                       r"which|our|your)\b")
+_POINTER_WORD = re.compile(r"(?:That|This|These|Those)(?= )")
+_DISPLAY_END = re.compile(r"(?:\$\$|\\\]|\\end\{[a-z*]+\})[ \t]*(?:\{#[\w:-]+\}|\(\w[\w:-]*\))?[ \t]*$")
+
+
+def ends_with_display(block: Block) -> bool:
+    """Whether a block's last line ends a display formula (`$$`, `\\]`, `\\end{…}`, with a Quarto or MyST label)."""
+    last = block.lines[-1]
+    return last.kind == MATH or bool(_DISPLAY_END.search(last.text))
+
+
+def remark_card(path: str, block: Block, formula: str, declined: bool) -> tuple[str, str] | None:
+    """(front, back) for the paragraph right after a display formula when it speaks of that formula; None when it
+    is a list, narrates, says too little, or has a subject of its own. (The caller leaves out a paragraph that
+    introduces the formula after it.)"""
+    first = block.lines[0]
+    if first.kind != TEXT or LIST_ITEM.match(first.text) or not formula.startswith("$$"):
+        return None
+    text = " ".join(" ".join(ln.text for ln in block.lines if ln.kind == TEXT).split())
+    found = sentences(text)
+    if found and found[0][:1].islower():
+        found = found[1:]  # ("with $\epsilon \approx 0.2$. The min makes it …": the formula's own sentence ends)
+        block = Block(TEXT, [Line(first.no, " ".join(found), TEXT)])
+    if not found or not _speaks_of_formula(found[0]):
+        return None
+    back = passage([block], declined=declined)
+    if back is None or narrates(back) or len(clean_prose(back).split()) < MIN_WORDS:
+        return None
+    return f"{path} › {_cue([clean_prose(sentence) for sentence in found])}\n\n{formula}", back
+
+
+def _speaks_of_formula(sentence: str) -> bool:
+    """Whether a paragraph's first sentence speaks of the formula before it (see `_POINTS_BACK`, `_PART`,
+    `_REFERS`), or states a case of it or its symbols in math."""
+    return bool(_POINTS_BACK.match(sentence) or _PART.match(sentence) or _REFERS.search(sentence)
+                or sentence.startswith("$") or _CASE.match(sentence) and "$" in sentence)
+
+
+def _cue(found: list[str]) -> str:
+    """What the paragraph of these sentences speaks of: what the formula's symbols are (a legend), the case it states
+    ("For a fixed policy"), unless a later sentence states another ("If … . If …"); or its first sentence's subject, a pointer made an article ("That max
+    makes it nonlinear" → "The max"); else what any remark answers."""
+    sentence = found[0]
+    if is_legend(sentence):
+        return "What its symbols mean"  # ("$K$ is the **kernel** …, $h > 0$ is the **bandwidth** …")
+    if (case := _CASE.match(sentence)) and not _NOT_CASE.match(sentence) \
+            and len(case.group().split()) <= MAX_CUE_WORDS + 1 \
+            and not any(later.startswith(sentence.split(None, 1)[0] + " ") for later in found[1:]):
+        return case.group().rstrip(", \t")
+    if pointer := _POINTER_WORD.match(sentence):  # ("That max makes …", not "This trades …": no noun to name)
+        rest = sentence[pointer.end():].split()
+        sentence = f"The{sentence[pointer.end():]}" if rest and not (DOES.fullmatch(rest[0].casefold()) or rest[0].casefold() in AUX) else ""
+    subject = lead_subject(sentence) if sentence else None
+    if subject and len(subject.split()) <= MAX_CUE_WORDS:
+        return subject
+    return "What it says"
+
+
+def formula_above(ex, first: int, block: Block) -> str | None:
+    """The display formula of the last formula card (of the cards from index `first` on) made from a block that
+    ends with a display formula; None when the block ends otherwise or made no formula card."""
+    if not ends_with_display(block):
+        return None
+    end = block.lines[-1].no
+    for drafts, _ in reversed(ex.drafts[first:]):
+        draft = drafts[0]
+        if draft.form in FORMULA_FORMS and block.start <= draft.line <= end:
+            return draft.back.split("\n\n", 1)[0]
+    return None

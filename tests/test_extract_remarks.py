@@ -1,0 +1,126 @@
+"""Remarks on a formula (issue 23): the paragraph right after a display formula that says what it means, implies or
+is made of is a card of its own, the formula on its front, titled by what it speaks of ("The max", "For a fixed
+policy", its symbols). A paragraph with a subject of its own, the introduction of the next formula, or narration is
+not. The notes are written in the style of a Quarto blog's derivations; the CLI reads them as a user's scan would."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import backs_by_front, new_wiki, run
+
+CONFIG = 'name = "T"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+POST = r"""---
+title: "Bellman equations"
+---
+
+The state value of a policy is the expected discounted return from a state when the agent follows the policy from
+then on, and the action value conditions on the first action as well.
+
+Plugging the recursive return into the definition gives the expectation equation:
+
+$$
+V(s) = \sum_a \pi(a \mid s) \sum_{s'} P(s' \mid s, a)\big[R + \gamma V(s')\big]
+$$ {#eq-exp}
+
+For a fixed policy, @eq-exp is a linear system in the unknown values, so a small problem can be solved directly
+with one matrix inverse.
+
+The optimal values satisfy the optimality equation, where the average over actions becomes a max:
+
+$$
+Q(s,a) = \sum_{s'} P(s' \mid s, a)\big[R + \gamma \max_{a'} Q(s', a')\big]
+$$
+
+That max makes the equation nonlinear, so no matrix inverse solves it; value iteration applies it repeatedly
+until the values stop changing.
+
+Kernel density estimates smooth a sample into a density:
+
+$$
+\hat f(x) = \frac{1}{nh} \sum_i K\left(\frac{x - x_i}{h}\right)
+$$
+
+$K$ is the kernel, a symmetric density that integrates to one, and $h > 0$ is the bandwidth that sets how wide
+each bump is.
+"""
+
+
+def wiki(tmp_path, notes: dict[str, str]):
+    return new_wiki(tmp_path, notes, CONFIG)
+
+
+def remark_cards(root) -> dict[str, str]:
+    """{front: back} of the remark cards (the front's first line: its heading path and cue)."""
+    cards = json.loads(run(root, "cards", "--json", ok=True).output)
+    return {c["front"].split("\n\n")[0]: c["back"] for c in cards if c["front"].count("$$") == 2
+            and c["back"] and not c["back"].startswith("$$")}
+
+
+def test_the_paragraph_after_a_formula_is_a_card_with_the_formula_on_its_front(tmp_path):
+    root = wiki(tmp_path, {"bellman.qmd": POST})
+    cards = json.loads(run(root, "cards", "--json", ok=True).output)
+    fronts = {c["front"]: c["back"] for c in cards}
+    front = next(f for f in fronts if f.startswith("Bellman equations › The max\n\n$$"))
+    assert "\\max_{a'} Q(s', a')" in front  # (the formula it speaks of, shown)
+    assert fronts[front].startswith("That max makes the equation nonlinear")
+    remarks = remark_cards(root)
+    assert remarks["Bellman equations › For a fixed policy"].startswith("For a fixed policy,")
+    assert "linear system" in remarks["Bellman equations › For a fixed policy"]
+    assert remarks["Bellman equations › What its symbols mean"].startswith("$K$ is the kernel")
+    # (each formula's own card is as it was: the formula on the back)
+    assert sum(1 for back in fronts.values() if back and back.startswith("$$")) == 3
+
+
+def test_remarks_are_counted_by_check_as_their_own_form(tmp_path):
+    root = wiki(tmp_path, {"bellman.qmd": POST})
+    report = json.loads(run(root, "check", "--json", ok=True).output)
+    assert report["made"]["remark"] == 3
+
+
+def test_a_paragraph_with_its_own_subject_or_introducing_a_formula_is_no_remark(tmp_path):
+    note = r"""# Gradient descent
+
+Gradient descent moves the parameters against the gradient of the loss, one small step at a time, until the
+loss stops going down on the training data.
+
+The update subtracts the scaled gradient:
+
+$$
+\theta_{t+1} = \theta_t - \eta \nabla L(\theta_t)
+$$
+
+Momentum keeps a running average of past gradients and steps along it, which damps the zig-zag across narrow
+valleys of the loss surface.
+
+This is often written with a velocity term instead:
+
+$$
+v_{t+1} = \beta v_t + \nabla L(\theta_t)
+$$
+"""
+    root = wiki(tmp_path, {"gd.md": note})
+    assert remark_cards(root) == {}
+    backs = "\n".join(backs_by_front(root).values())
+    assert "Momentum keeps a running average" in backs  # (its own card, as before: not tied to the formula)
+
+
+def test_narration_and_short_asides_after_a_formula_are_no_remarks(tmp_path):
+    note = r"""# Softmax
+
+Softmax turns a vector of scores into a probability distribution over the classes, and it is what a classifier's
+last layer applies before the loss.
+
+It is defined as:
+
+$$
+\operatorname{softmax}(z)_i = \frac{e^{z_i}}{\sum_j e^{z_j}}
+$$
+
+This is neat.
+
+Let's now implement this in NumPy and look at the output of our function on a few vectors of scores.
+"""
+    root = wiki(tmp_path, {"softmax.md": note})
+    assert remark_cards(root) == {}
