@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import backs_by_front, new_wiki, run
+from conftest import backs_by_front, db_rows, new_wiki, run
 
 CONFIG = 'name = "T"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -124,3 +124,12 @@ Let's now implement this in NumPy and look at the output of our function on a fe
 """
     root = wiki(tmp_path, {"softmax.md": note})
     assert remark_cards(root) == {}
+
+
+def test_the_line_above_a_remark_in_review_is_its_path_not_its_formula(tmp_path):
+    """The review screen shows a card's heading above it: a remark's is its path and cue; the formula is the card's."""
+    root = wiki(tmp_path, {"bellman.qmd": POST})
+    run(root, "scan", ok=True)
+    headings = [heading for (heading,) in db_rows(root, "SELECT heading FROM cards")]
+    assert "Bellman equations › The max" in headings
+    assert not any("$$" in heading for heading in headings)

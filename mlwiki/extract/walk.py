@@ -117,7 +117,8 @@ class Extractor:
         follow it by the similarity of fronts)."""
         if self.has_front(front):
             return False
-        self.drafts.append(([Draft(CardKind.BASIC, front, back, line, form=form, id_front=f"{form}: {front}")], front))
+        heading = front.split("\n\n", 1)[0]  # (the path, without the formula or the words a front shows under it)
+        self.drafts.append(([Draft(CardKind.BASIC, front, back, line, form=form, id_front=f"{form}: {front}")], heading))
         return True
 
     def has_front(self, front: str) -> bool:
