@@ -133,3 +133,50 @@ def test_the_line_above_a_remark_in_review_is_its_path_not_its_formula(tmp_path)
     headings = [heading for (heading,) in db_rows(root, "SELECT heading FROM cards")]
     assert "Bellman equations › The max" in headings
     assert not any("$$" in heading for heading in headings)
+
+
+def test_text_right_under_a_formula_in_the_same_paragraph_is_a_remark_too(tmp_path):
+    """Obsidian notes write the remark on the line right under `$$…$$`, with no blank line between; a "So …" remark
+    says what follows from the formula, and reads as one."""
+    note = ("For classification with a one-hot label (true class $c$) cross-entropy collapses to the negative log "
+            "probability of the correct class:\n"
+            "$$ \\mathcal L = -\\log q_c $$\n"
+            "So \"cross-entropy loss\" is the same thing as \"negative log-likelihood\" for categorical outputs.\n\n"
+            "- $H(P,Q) \\ge H(P)$, and the gap is exactly the KL divergence.\n")
+    root = wiki(tmp_path, {"Cross-entropy loss.md": note})
+    remarks = remark_cards(root)
+    assert remarks == {"Cross-entropy loss › What it says": 'So "cross-entropy loss" is the same thing as "negative '
+                                                           'log-likelihood" for categorical outputs.'}
+    formula = [back for back in backs_by_front(root).values() if back.startswith("$$\\mathcal L")]
+    assert formula == ["$$\\mathcal L = -\\log q_c$$"]  # (not on the formula's back as well)
+
+
+def test_a_closing_sentence_joins_the_opening_card_with_the_list_it_already_holds(tmp_path):
+    note = r"""# Kernel density estimation
+
+## Bandwidth is everything
+
+The choice of kernel matters surprisingly little; the choice of the bandwidth matters a lot.
+
+- $h$ too small → spiky, undersmoothed estimate (high variance).
+- $h$ too large → everything blurs into one lump, real modes disappear (high bias).
+
+**Silverman's rule of thumb** for a Gaussian kernel:
+
+$$
+h = 0.9\,\min(\hat\sigma, \text{IQR}/1.34)\, n^{-1/5}
+$$
+
+It is optimal when the data really are Gaussian and oversmooths multimodal data; cross-validation is the usual
+alternative.
+
+The $n^{-1/5}$ rate: the best bandwidth shrinks like the inverse fifth root of the sample size, slower than the
+parametric rate.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"kde.md": note}))
+    section = cards["Kernel density estimation › Bandwidth is everything"]
+    assert "too small → spiky" in section and "inverse fifth root" in section  # (the list stays with the closing)
+    assert remark_cards(wiki(tmp_path / "again", {"kde.md": note})) == {
+        "Kernel density estimation › Bandwidth is everything › What it says":
+            "It is optimal when the data really are Gaussian and oversmooths multimodal data; cross-validation is the "
+            "usual\nalternative."}

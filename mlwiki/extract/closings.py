@@ -75,7 +75,7 @@ def place_closing(ex, path: str, first: int, cards: tuple[int, int], opening: st
         return ex.add_card(FORM, aspect_front(path, closing), closing, at)  # ("… › MRR › Limitation")
     if len(closing.split()) <= MAX_CLOSING_MERGE:  # (one card: what opens and closes)
         drafts, front = ex.drafts[opened]
-        ex.drafts[opened] = ([replace(drafts[0], back=f"{opening}\n\n{closing}")], front)
+        ex.drafts[opened] = ([replace(drafts[0], back=f"{drafts[0].back}\n\n{closing}")], front)
         return True
     return False
 

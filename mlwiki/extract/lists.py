@@ -141,6 +141,9 @@ def close_section(ex) -> None:
         explained: list[tuple[int, tuple[str, str]]] = []  # (line, card) of paragraphs titled by their subjects
         remarked: list[tuple[int, tuple[str, str]]] = []  # (line, card) of remarks on the formula before them
         for k, block in enumerate(blocks):
+            if not free[k] and (tail := _tail_remark(ex, section.drafts, path, block, taken, declined)):
+                remarked.append((tail[0][0].no, tail[1]))  # ("$$…$$" / "So cross-entropy = NLL …" in one paragraph)
+                taken |= {ln.no for ln in tail[0]}  # (no closing text: the remark is a card of its own)
             if free[k] and k != used:
                 before = len(ex.drafts)
                 remark = _remark(ex, section.drafts, path, blocks, k, free, declined)
@@ -187,6 +190,23 @@ def _remark(ex, first: int, path: str, blocks: list[Block], k: int, free: list[b
             or (formula := formula_above(ex, first, blocks[k - 1])) is None:
         return None  # (after no formula card, or the introduction of the next formula)
     return remark_card(path, blocks[k], formula, declined)
+
+
+def _tail_remark(ex, first: int, path: str, block: Block, taken: set[int],
+                 declined: bool) -> tuple[list[Line], tuple[str, str]] | None:
+    """(its lines, the card) of the text a paragraph goes on with right after its last formula card's display
+    formula, up to a list, when it is a remark on that formula (`_remark`, for a paragraph of its own)."""
+    last = last_card_line(block, taken)
+    if last is None or last + 1 >= len(block.lines) or block.lines[last + 1].kind != TEXT:
+        return None
+    tail: list[Line] = []
+    for line in block.lines[last + 1:]:
+        if LIST_ITEM.match(line.text):
+            break
+        tail.append(line)
+    formula = formula_above(ex, first, Block(block.kind, block.lines[:last + 1]))
+    found = remark_card(path, Block(TEXT, tail), formula, declined) if tail and formula else None
+    return (tail, found) if found else None
 
 
 def _join_steps(ex, blocks: list[Block], free: list[bool], used: int, cards: tuple[int, int], declined: bool) -> None:

@@ -37,11 +37,15 @@ _PART = re.compile(r"(?i)the (?:\w+ )?(?:term|terms|bracket|brackets|sum|min|max
                    r"denominator|expectation|update|error|gradient|constant|factor|penalty|exponent|log|logarithm|"
                    r"square root|fraction|integral|product|clip|clipping|target|operator|kernel|normali[sz]er|"
                    r"left[- ]hand side|right[- ]hand side|first|second|third|last)\b")
+# A paragraph that goes on from the formula: what follows from it ("So …", "Hence …", "Intuitively, …", "In words: …")
+_GOES_ON = re.compile(r"(?:So|Thus|Hence|Therefore|Equivalently|Intuitively|In words|In other words|That is|I\.e\.)"
+                      r"(?![\w'’])[,:]?[ \t]+")
 _REFERS = re.compile(r"@eq-|\b(?:[Ee]quation|[Ee]q\.|formula)\b")
 # The case a paragraph states first ("For a fixed policy, …", "When $\lambda = 0$, …", "In practice, …"): its cue
 _CASE = re.compile(r"(?:For|When|With|Without|Under|If|In|At)\b(?:[^,.;:!?$]|\$[^$\n]*\$){2,60}?,[ \t]")
 _NOT_CASE = re.compile(r"(?i)in (?:other words|short|words|summary|particular|general|contrast|addition|turn|this|that|"
                        r"which|our|your)\b")
+_TO_READER = re.compile(r"(?:You|We|Let['’]s|Let us)\b")  # ("You can imagine several variants of this equation")
 _POINTER_WORD = re.compile(r"(?:That|This|These|Those)(?= )")
 _DISPLAY_END = re.compile(r"(?:\$\$|\\\]|\\end\{[a-z*]+\})[ \t]*(?:\{#[\w:-]+\}|\(\w[\w:-]*\))?[ \t]*$")
 
@@ -64,18 +68,26 @@ def remark_card(path: str, block: Block, formula: str, declined: bool) -> tuple[
     if found and found[0][:1].islower():
         found = found[1:]  # ("with $\epsilon \approx 0.2$. The min makes it …": the formula's own sentence ends)
         block = Block(TEXT, [Line(first.no, " ".join(found), TEXT)])
-    if not found or not _speaks_of_formula(found[0]):
-        return None
+    if not found or not _speaks_of_formula(found[0]) or _TO_READER.match(found[0]):
+        return None  # (speaks of no formula, or to the reader: "You can imagine several variants of this …")
+    if goes_on := _GOES_ON.match(found[0]):  # ("So cross-entropy = negative log-likelihood …": what follows from
+        rest = found[0][goes_on.end():]       # it, read alone without its "So"; not a tutorial's "In other words, we")
+        if rest[:3].casefold() == "we ":
+            return None
+        block = Block(TEXT, [Line(first.no, " ".join([rest[:1].upper() + rest[1:], *found[1:]]), TEXT)])
     back = passage([block], declined=declined)
     if back is None or narrates(back) or len(clean_prose(back).split()) < MIN_WORDS:
         return None
+    if goes_on:
+        back = " ".join(found)
     return f"{path} › {_cue([clean_prose(sentence) for sentence in found])}\n\n{formula}", back
 
 
 def _speaks_of_formula(sentence: str) -> bool:
     """Whether a paragraph's first sentence speaks of the formula before it (see `_POINTS_BACK`, `_PART`,
-    `_REFERS`), or states a case of it or its symbols in math."""
+    `_REFERS`, `_GOES_ON`), or states a case of it or its symbols in math."""
     return bool(_POINTS_BACK.match(sentence) or _PART.match(sentence) or _REFERS.search(sentence)
+                or _GOES_ON.match(sentence)
                 or sentence.startswith("$") or _CASE.match(sentence) and "$" in sentence)
 
 
