@@ -111,8 +111,8 @@ def fronts(root) -> dict[str, str]:
 
 def test_the_sentences_after_a_formula_are_a_card_of_their_section(tmp_path):
     found = fronts(new_wiki(tmp_path, {"daily/2026-10-05.qmd": KL}))
-    assert found["KL divergence"] == ("Forward KL is mean-seeking (Q spreads over all of P's modes); reverse KL is "
-                                      "mode-seeking.")
+    assert found["KL divergence › Forward KL"] == ("Forward KL is mean-seeking (Q spreads over all of P's modes); "
+                                                   "reverse KL is mode-seeking.")  # (titled by its own subject)
     assert found["KL divergence › What it says\n\n$$D_{KL}(P \\parallel Q) = \\sum_x P(x) \\log \\frac{P(x)}{Q(x)}$$"] \
         == "It is not symmetric, and it is infinite where $Q(x) = 0$ but $P(x) > 0$."  # (of the formula above it)
     assert any(front.startswith("KL divergence\n\n") and back.startswith("$$D_{KL}") for front, back in found.items())
@@ -248,10 +248,10 @@ def test_a_property_line_introduces_no_formula_and_a_statement_before_definition
     config = 'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n'
     found = fronts(new_wiki(tmp_path, {"Softmax.md": softmax, "Weight initialization.md": init}, config))
     assert "Softmax\n\ntags:" not in found and any(f.startswith("Softmax") for f in found)
-    assert found["Weight initialization"] == (
-        "Goal: keep the variance of activations roughly constant from layer to layer.\n\n"
-        "All-zero weights are bad: every unit gets the same gradient, so they never differ.\n\n"
-        "Biases can start at zero, since the weights already break the symmetry between units.")
+    assert found["Weight initialization"] == "Goal: keep the variance of activations roughly constant from layer to layer."
+    # (the paragraphs after it name their own subjects: cards of their own, not a grab-bag under the title)
+    assert found["Weight initialization › All-zero weights"].startswith("All-zero weights are bad")
+    assert found["Weight initialization › Biases"].startswith("Biases can start at zero")
 
 
 def test_rows_of_one_answer_and_a_label_over_a_pronoun_make_no_card(tmp_path):
@@ -354,3 +354,27 @@ def test_an_aspect_line_under_a_list_items_formula_is_a_card_of_that_item(tmp_pa
     found = fronts(new_wiki(tmp_path, {"Retention.md": note},
                              'name = "T"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'))
     assert found["Retention › Online metrics › Churn › Limitation"].startswith("Limitation: counts a user who pauses")
+
+
+def test_a_paragraph_led_by_its_aspect_is_a_card_when_the_closing_text_is_too_long_for_one(tmp_path):
+    """"Limitations: …" or "The catch: …" among other paragraphs of a long part: a card "… › Limitations"."""
+    long_view = " ".join(["Maximum variance and minimum reconstruction error are the same problem."] * 6)
+    note = f"""# Principal component analysis
+
+The first principal component is the unit vector that maximises the variance of the projection:
+
+$$w_1 = \\arg\\max_{{\\lVert w\\rVert=1}} w^\\top S w$$
+
+There is an equivalent view: the first components span the subspace with the least reconstruction error. {long_view}
+
+In practice the components come from the SVD of the centred data, which is numerically better than forming the
+covariance matrix and never needs it in memory at all.
+
+Limitations: PCA is linear, so curved manifolds are not unrolled, and the direction of maximum variance need not be
+the one that matters for a label.
+
+The catch: every component mixes all features, so components are harder to interpret than the features were.
+"""
+    found = fronts(new_wiki(tmp_path, {"pca.md": note}))
+    assert found["Principal component analysis › Limitations"].startswith("Limitations: PCA is linear")
+    assert found["Principal component analysis › The catch"].startswith("The catch: every component mixes")

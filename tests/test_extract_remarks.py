@@ -180,3 +180,19 @@ parametric rate.
         "Kernel density estimation › Bandwidth is everything › What it says":
             "It is optimal when the data really are Gaussian and oversmooths multimodal data; cross-validation is the "
             "usual\nalternative."}
+
+
+def test_a_remark_may_point_back_a_few_words_in(tmp_path):
+    note = r"""# Principal component analysis
+
+The first principal component is the unit vector that maximises the variance of the projection of the centred data:
+
+$$
+w_1 = \arg\max_{\lVert w\rVert=1} w^\top S w
+$$
+
+With a Lagrange multiplier this gives $Sw = \lambda w$: the first component is the top eigenvector of the covariance
+matrix, and the variance along it is the top eigenvalue.
+"""
+    remarks = remark_cards(wiki(tmp_path, {"pca.md": note}))
+    assert remarks["Principal component analysis › What it says"].startswith("With a Lagrange multiplier this gives")

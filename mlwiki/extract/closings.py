@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.blocks import Block, items_without, text_of
-from mlwiki.extract.labels import aspect_front, asks
+from mlwiki.extract.labels import aspect_front, asks, states_aspect
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.openings import MIN_OPENING_WORDS
 from mlwiki.extract.passages import MAX_WORDS, narrates, passage
@@ -22,6 +22,7 @@ from mlwiki.extract.prose import clean_prose, is_fragment, sentences, word_count
 
 FORM = "section"
 FORMULA_FORMS = frozenset(("formula", "lone-formula", "inline-formula"))
+MAX_ASPECT_LINES = 8  # a paragraph led by the aspect it states, wrapped over lines ("Limitations: PCA is linear, …")
 MAX_CLOSING_MERGE = 50  # words: closing sentences this short join the section's opening card
 # What a formula's symbols mean ("- $\eta$ is the learning rate", "$P(Y|X)$ - conditional …", "Where: …"), no card
 # without its formula, nor is a proof; "- $T \to 0$: approaches argmax" states something
@@ -113,6 +114,7 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
         return None, 0
     carded = {d.line for drafts, _ in ex.drafts[made:] for d in drafts}
     rest: list[Block] = []
+    aspects: list[Block] = []
     after_card = False  # (the list or the answer that follows a carded intro or question is that card's)
     for k in range(taken[0], len(blocks)):
         block = blocks[k] if free[k] else _after_formulas(blocks[k], *lines)
@@ -146,7 +148,12 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
                 and _explain_formula(ex, made, block.start, text, MAX_WORDS, nearest=True):
             continue  # ("Now the largest exponent is $e^0 = 1$, so nothing overflows": what the formula above does;
             # "It is not symmetric, …" with no opening card before it is the section's card, "… › KL divergence")
+        if len(block.lines) <= MAX_ASPECT_LINES and states_aspect(" ".join(ln.text.strip() for ln in block.lines)):
+            aspects.append(block)  # ("Limitations: …" among other paragraphs: a card of its own, see aspect_cards)
+            continue
         rest.append(block)
+    if not rest and len(aspects) == 1:
+        rest = aspects  # (the one closing line: "… › MRR › Limitation")
     if not rest:
         return None, 0
     back = passage(rest, labelled, declined=True)  # (`**Term**:` items too: no other card took them)
@@ -228,3 +235,17 @@ def is_legend(text: str) -> bool:
     if _RELATION.search(match.group(2)):  # a text that opens on a formula speaks of the one before ("$\eta_k =
         return not match.group(1)         # 1/k$ satisfies both"); a list item "- $T \to 0$: …" states a case
     return bool(match.group(1) or _EXPLAINS_SYMBOL.match(match.group(3)))
+
+
+def aspect_cards(ex, path: str, blocks: list[Block], free: list[bool], used: int, first: int) -> None:
+    """A card of each paragraph led by the aspect it states ("Limitations: PCA is linear, …", "The catch: each sweep
+    touches every state …") among a part's closing paragraphs, "… › Limitations", unless a card (of the cards from
+    index `first` on) holds it already (the closing card of one such paragraph alone)."""
+    for k, block in enumerate(blocks):
+        if not free[k] or k == used or block.lines[0].kind != TEXT or LIST_ITEM.match(block.lines[0].text):
+            continue
+        text = " ".join(ln.text.strip() for ln in block.lines if ln.kind == TEXT)
+        if not states_aspect(text) or (back := passage([block])) is None \
+                or any(back in d.back for drafts, _ in ex.drafts[first:] for d in drafts):
+            continue
+        ex.add_card(FORM, aspect_front(path, text), back, block.start)

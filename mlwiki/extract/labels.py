@@ -19,7 +19,8 @@ ASKING = r"[ \t]*(?:why|how|what|when|which|where|who|is|are|does|do|can|should)
 QUESTION_LINE = re.compile(ASKING + r"[^\n]*\?[ \t]*", re.I)
 # One line led by the aspect of the section's subject it states: what a card of the section alone would not ask for
 _ASPECT = re.compile(r"(?i)(?:\*\*)?(?P<aspect>(?:limitation|drawback|disadvantage|advantage|benefit|caveat|pitfall|"
-                     r"use case)s?|intuition|interpretation)(?:\*\*)?:(?:\*\*)?[ \t]+\S[^\n]*")
+                     r"use case)s?|intuition|interpretation|the (?:catch|problem|trick|upside|downside|bottom line))"
+                     r"(?:\*\*)?:(?:\*\*)?[ \t]+\S[^\n]*")  # (… and "The catch: each sweep touches every state …")
 
 
 # "Note: Precision, Recall and F1 are asymmetric metrics, …": a remark on a few things it names first
@@ -47,6 +48,11 @@ def aspect_front(path: str, text: str) -> str:
         return f"{path} › {first[:1].upper()}{first[1:]} versus {second}"
     remark = _REMARK.match(text.strip())  # ("Note: Precision, Recall and F1 are asymmetric …": of those three)
     return f"{path} › {clean_prose(remark.group('subject'))}" if remark and "\n\n" not in text.strip() else path
+
+
+def states_aspect(text: str) -> bool:
+    """Whether a paragraph (its lines joined) is led by the aspect it states ("Limitations: PCA is linear, …")."""
+    return bool(_ASPECT.fullmatch(text.strip()))
 
 
 def list_label(lines: list[Line]) -> str | None:

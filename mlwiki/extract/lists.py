@@ -29,8 +29,8 @@ from mlwiki.extract import tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_and_answered, question_card
 from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
-from mlwiki.extract.closings import (FORM, FORMULA_FORMS, closing_text, is_legend, last_card_line, later_steps_only,
-                                     leaves_out, opens_with_math, place_closing)
+from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, is_legend, last_card_line,
+                                     later_steps_only, leaves_out, opens_with_math, place_closing)
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
 from mlwiki.extract.defining import definition_sentence_cards, labelled_item, named_term_cards, shown_on_a_front
 from mlwiki.extract.examples import names_examples
@@ -163,6 +163,8 @@ def close_section(ex) -> None:
                     free[k] = False  # (no closing text: the remark is a card of its own)
                 elif len(ex.drafts) == before and free[k] and (found := paragraph_card(path, block, declined)):
                     explained.append((block.start, found))  # ("… › Tensor data storage")
+                    free[k] = found[0].endswith(" …")  # (a name titles it, not the closing text; "The error
+                    # shrinks …" is a weaker front than the heading's own)
             elif not free[k] and not any(ln.no in whole and not LIST_ITEM.match(ln.text) for ln in block.lines) \
                     and (rest := _untaken_items(block, taken)) is not None:
                 _outline_cards(ex, path, rest, declined)  # (the items of a list no formula card took from)
@@ -175,9 +177,11 @@ def close_section(ex) -> None:
             _join_steps(ex, blocks, free, used, (opened, made), declined)
         closing, at = closing_text(ex, blocks, free, used, made, label is not None, (taken, whole))
         closed = closing is not None and place_closing(ex, path, section.drafts, (opened, made), opening, closing, at)
+        aspect_cards(ex, path, blocks, free, used, section.drafts)  # ("Limitations: …" among other paragraphs)
         for start, (front, back) in explained:
-            if (not closed or start < at) and not shown_on_a_front(ex, back):  # (the paragraphs a closing card
-                ex.add_card(PARAGRAPH_FORM, front, back, start)  # holds are on a card; a formula's introduction too)
+            if (not closed or start < at or not front.endswith(" …")) and not shown_on_a_front(ex, back):
+                ex.add_card(PARAGRAPH_FORM, front, back, start)  # (the paragraphs a closing card holds are on a card;
+                # a formula's introduction too)
         for start, (front, back) in remarked:
             ex.add_card(REMARK_FORM, front, back, start)
 

@@ -62,6 +62,8 @@ _SET_BEFORE = re.compile(r"(?:[A-Z][a-z]+ly|(?:In|At|Under|On|During|Inside|With
                          r"conclusion|contrast|addition|particular|general|turn|this|that|these|those|which|our|your)\b)"
                          r"(?: [\w.’'-]+){1,3}),[ \t]+(?=\S)")
 _SETS_BEFORE = frozenset("in at under on during inside within".split())  # (_SET_BEFORE's first words)
+_ADVERBS = frozenset("also only always never just then still usually often thus therefore too even".split())
+_POINTERS = frozenset("this these that those it its".split())  # ("Summing this over all paths": of what?)
 _CODE_NAME = re.compile(r"[a-z_]\w*(?:\.\w+)+")  # "nn.Linear", "torch.optim": a name in lower case
 
 
@@ -95,8 +97,8 @@ def _cue(subject: str, opening: str) -> str:
     words = subject.split()
     if len(words) != 2 or words[0].casefold() not in ARTICLE or not (words[1].isalpha() and words[1].islower()):
         return subject
-    rest = opening[opening.find(subject) + len(subject):].split(None, 1)
-    return f"{subject} {rest[0]} …" if rest else subject
+    rest = [w for w in opening[opening.find(subject) + len(subject):].split()[:3] if w.casefold() not in _ADVERBS]
+    return f"{subject} {rest[0]} …" if rest else subject  # ("The return satisfies …", not "The return also …")
 
 
 def _may_open(word: str) -> bool:
@@ -159,8 +161,11 @@ def _unquoted(tokens: list[str]) -> list[str]:
 
 def _named(words: list[str], predicate_words: int) -> str | None:
     """The subject words, when they name something and the sentence says enough of it."""
+    while words and words[-1].casefold() in _ADVERBS:
+        words = words[:-1]  # ("The return also satisfies …": "The return")
     content = [w.casefold().strip("`*_()\"'’") for w in words if w.casefold() not in ARTICLE]
     if not content or predicate_words < MIN_PREDICATE_WORDS or all(w in _VAGUE for w in content) \
+            or any(w in _POINTERS for w in content) \
             or content[0] in _VAGUE or content[-1] in TOO_GENERIC and len(content) == 1:  # ("The model is …")
         return None
     return " ".join(words)

@@ -40,6 +40,8 @@ _PART = re.compile(r"(?i)the (?:\w+ )?(?:term|terms|bracket|brackets|sum|min|max
 # A paragraph that goes on from the formula: what follows from it ("So …", "Hence …", "Intuitively, …", "In words: …")
 _GOES_ON = re.compile(r"(?:So|Thus|Hence|Therefore|Equivalently|Intuitively|In words|In other words|That is|I\.e\.)"
                       r"(?![\w'’])[,:]?[ \t]+")
+# ... or a little later ("With a Lagrange multiplier this gives $Sw = \lambda w$: …", "Setting it to zero, it becomes …")
+_POINTS_BACK_SOON = re.compile(r"(?:[^\s.]+[ \t]+){1,5}(?:this|it)[ \t]+(?:gives|becomes|means|reduces|simplifies|yields)\b")
 _REFERS = re.compile(r"@eq-|\b(?:[Ee]quation|[Ee]q\.|formula)\b")
 # The case a paragraph states first ("For a fixed policy, …", "When $\lambda = 0$, …", "In practice, …"): its cue
 _CASE = re.compile(r"(?:For|When|With|Without|Under|If|In|At)\b(?:[^,.;:!?$]|\$[^$\n]*\$){2,60}?,[ \t]")
@@ -87,7 +89,7 @@ def _speaks_of_formula(sentence: str) -> bool:
     """Whether a paragraph's first sentence speaks of the formula before it (see `_POINTS_BACK`, `_PART`,
     `_REFERS`, `_GOES_ON`), or states a case of it or its symbols in math."""
     return bool(_POINTS_BACK.match(sentence) or _PART.match(sentence) or _REFERS.search(sentence)
-                or _GOES_ON.match(sentence)
+                or _GOES_ON.match(sentence) or _POINTS_BACK_SOON.match(sentence)
                 or sentence.startswith("$") or _CASE.match(sentence) and "$" in sentence)
 
 
