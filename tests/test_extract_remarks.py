@@ -196,3 +196,33 @@ matrix, and the variance along it is the top eigenvalue.
 """
     remarks = remark_cards(wiki(tmp_path, {"pca.md": note}))
     assert remarks["Principal component analysis › What it says"].startswith("With a Lagrange multiplier this gives")
+
+
+def test_a_myst_reference_to_the_formula_makes_a_remark_and_a_generic_subject_keeps_its_own_card(tmp_path):
+    """In a Jupyter Book, "Unlike {eq}`…`, this system is nonlinear" speaks of the formula above it; "The error
+    shrinks …" after it stays a card of its own rather than joining the section's opening card."""
+    note = r"""# Bellman equations
+
+## Optimality
+
+A policy is better than or equal to another if its value is at least as large in every state, and an optimal policy
+is better than or equal to all others.
+
+The optimality equation replaces the average over actions by a max:
+
+$$
+v_*(s) = \max_a \sum_{s'} p(s' \mid s, a)\big[r + \gamma v_*(s')\big]
+$$
+
+Unlike {eq}`eq-bellman-v`, this system is nonlinear because of the max, so there is no closed-form matrix
+solution and value iteration applies the backup until it stops changing.
+
+The error shrinks by at least a factor gamma per sweep, so reaching a small accuracy takes a number of sweeps that
+grows like one over one minus gamma.
+"""
+    root = wiki(tmp_path, {"bellman.md": note})
+    remarks = remark_cards(root)
+    assert remarks["Bellman equations › Optimality › What it says"].startswith("Unlike")
+    cards = backs_by_front(root)
+    assert cards["Bellman equations › Optimality › The error shrinks …"].startswith("The error shrinks")
+    assert "The error shrinks" not in cards["Bellman equations › Optimality"]

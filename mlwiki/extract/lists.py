@@ -138,7 +138,8 @@ def close_section(ex) -> None:
             ex.add_card(FORM, opening_front(path, blocks, free, used), opening, line)
             named_term_cards(ex, path, [blocks[used]])
         made = len(ex.drafts)
-        explained: list[tuple[int, tuple[str, str]]] = []  # (line, card) of paragraphs titled by their subjects
+        explained: list[tuple[int, tuple[str, str], bool]] = []  # (line, card, not in the closing) of paragraphs
+        # titled by their subjects
         remarked: list[tuple[int, tuple[str, str]]] = []  # (line, card) of remarks on the formula before them
         for k, block in enumerate(blocks):
             if not free[k] and (tail := _tail_remark(ex, section.drafts, path, block, taken, declined)):
@@ -162,9 +163,10 @@ def close_section(ex) -> None:
                     remarked.append((block.start, remark))
                     free[k] = False  # (no closing text: the remark is a card of its own)
                 elif len(ex.drafts) == before and free[k] and (found := paragraph_card(path, block, declined)):
-                    explained.append((block.start, found))  # ("… › Tensor data storage")
-                    free[k] = found[0].endswith(" …")  # (a name titles it, not the closing text; "The error
-                    # shrinks …" is a weaker front than the heading's own)
+                    own = opening is not None or not found[0].endswith(" …")
+                    explained.append((block.start, found, own))  # ("… › Tensor data storage")
+                    free[k] = not own  # (a name titles it, not the closing grab-bag; "The matrix is …" is a
+                    # weaker front than the heading's own, when the closing text is a card of its own)
             elif not free[k] and not any(ln.no in whole and not LIST_ITEM.match(ln.text) for ln in block.lines) \
                     and (rest := _untaken_items(block, taken)) is not None:
                 _outline_cards(ex, path, rest, declined)  # (the items of a list no formula card took from)
@@ -178,8 +180,8 @@ def close_section(ex) -> None:
         closing, at = closing_text(ex, blocks, free, used, made, label is not None, (taken, whole))
         closed = closing is not None and place_closing(ex, path, section.drafts, (opened, made), opening, closing, at)
         aspect_cards(ex, path, blocks, free, used, section.drafts)  # ("Limitations: …" among other paragraphs)
-        for start, (front, back) in explained:
-            if (not closed or start < at or not front.endswith(" …")) and not shown_on_a_front(ex, back):
+        for start, (front, back), own in explained:
+            if (own or not closed or start < at) and not shown_on_a_front(ex, back):
                 ex.add_card(PARAGRAPH_FORM, front, back, start)  # (the paragraphs a closing card holds are on a card;
                 # a formula's introduction too)
         for start, (front, back) in remarked:

@@ -42,7 +42,7 @@ _GOES_ON = re.compile(r"(?:So|Thus|Hence|Therefore|Equivalently|Intuitively|In w
                       r"(?![\w'’])[,:]?[ \t]+")
 # ... or a little later ("With a Lagrange multiplier this gives $Sw = \lambda w$: …", "Setting it to zero, it becomes …")
 _POINTS_BACK_SOON = re.compile(r"(?:[^\s.]+[ \t]+){1,5}(?:this|it)[ \t]+(?:gives|becomes|means|reduces|simplifies|yields)\b")
-_REFERS = re.compile(r"@eq-|\b(?:[Ee]quation|[Ee]q\.|formula)\b")
+_REFERS = re.compile(r"@eq-|\{eq\}`|\b(?:[Ee]quation|[Ee]q\.|formula)\b")  # (Quarto's and MyST's references too)
 # The case a paragraph states first ("For a fixed policy, …", "When $\lambda = 0$, …", "In practice, …"): its cue
 _CASE = re.compile(r"(?:For|When|With|Without|Under|If|In|At)\b(?:[^,.;:!?$]|\$[^$\n]*\$){2,60}?,[ \t]")
 _NOT_CASE = re.compile(r"(?i)in (?:other words|short|words|summary|particular|general|contrast|addition|turn|this|that|"
