@@ -502,3 +502,19 @@ typical value (or a bit above, e.g. the 90th percentile). Common defaults are 1.
 """
     cards = backs_by_front(wiki(tmp_path, {"clip.md": note}))
     assert cards["Gradient clipping › Picking the threshold"].startswith("Rule of thumb: log the gradient norm")
+
+
+def test_an_answers_lead_in_in_the_authors_voice_is_left_off_and_the_answer_kept(tmp_path):
+    note = """# Markov decision processes
+
+## Return and discounting
+
+The return is the discounted sum of the rewards that follow a step, and every value function is its expectation.
+
+Why discount? Three reasons I've seen: it keeps the return finite when rewards are bounded, it encodes a preference
+for sooner rewards, and it reduces variance.
+"""
+    cards = backs_by_front(wiki(tmp_path, {"mdp.md": note}))
+    assert cards["Markov decision processes › Return and discounting\n\nWhy discount?"] == (
+        "It keeps the return finite when rewards are bounded, it encodes a preference for sooner rewards, and it "
+        "reduces variance.")

@@ -21,6 +21,8 @@ _DIALOGUE = re.compile(r"(?i)\b(?:we|you|our|us|i)\b")
 # the subject in the heading path)
 _POINTS_BACK = re.compile(r"(?i)\b(?:these|those)\b")
 _QUESTION_START = re.compile(ASKING, re.I)
+# An answer's lead-in in the author's voice, before the answer itself ("Three reasons I've seen: it keeps …")
+_VOICED_LEAD = re.compile(r"[^.:?!]{0,40}\b(?:I|I['’]ve|I['’]d|we|we['’]ve)\b[^.:?!]{0,30}:[ \t]+(?=\S)")
 # Two words that ask for a reason or a way, which the heading path says of what ("Why discount?" under "Returns and
 # discounting", "Why bother?" in a note on policy gradients); not "Why not?", "How so?"
 _WHY = re.compile(r"(?i)(?:why|how) (?!(?:so|not|this|that|it|now)\?)[\w-]+\?")
@@ -56,6 +58,8 @@ def asked_and_answered(path: str, block: Block) -> tuple[str, str, int] | None:
             or _POINTS_BACK.search(question) or len(question.split()) < MIN_INTRO_WORDS - 1 and not _WHY.fullmatch(question) \
             or len(answer.split()) < MIN_OPENING_WORDS:
         return None
+    if lead := _VOICED_LEAD.match(answer):  # ("Three reasons I've seen: it keeps …": the reasons, not who saw them)
+        answer = answer[lead.end():][:1].upper() + answer[lead.end() + 1:]
     back = passage([Block(TEXT, [Line(block.start, answer, TEXT)])])
     if back is not None and not back.rstrip().endswith("?"):
         return f"{path}\n\n{question}", back, block.start
