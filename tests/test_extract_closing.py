@@ -378,3 +378,12 @@ The catch: every component mixes all features, so components are harder to inter
     found = fronts(new_wiki(tmp_path, {"pca.md": note}))
     assert found["Principal component analysis › Limitations"].startswith("Limitations: PCA is linear")
     assert found["Principal component analysis › The catch"].startswith("The catch: every component mixes")
+
+
+def test_a_footnotes_text_is_no_part_of_a_card(tmp_path):
+    note = ("# DDPM\n\n## Sampling\n\nSampling runs the learned reverse chain from pure noise down to a clean image, "
+            "one denoising step per noise level[^ho].\n\n[^ho]: Ho, Jain and Abbeel, Denoising diffusion "
+            "probabilistic models, 2020.\n")
+    found = fronts(new_wiki(tmp_path, {"ddpm.md": note}))
+    assert found == {"DDPM › Sampling": "Sampling runs the learned reverse chain from pure noise down to a clean "
+                                        "image, one denoising step per noise level[^ho]."}  # (the mark: the source)

@@ -191,6 +191,16 @@ def test_wikilinks_show_as_their_text_and_cards_json_keeps_the_source(styles):
     assert markdown_to_html("`[[code]]` and $[[a]]$") == "<p><code>[[code]]</code> and \\([[a]]\\)</p>\n"
 
 
+def test_footnote_marks_and_texts_are_left_off_where_a_card_is_shown():
+    """A Quarto or Obsidian note's `[^ho]` and `[^ho]: Ho et al. 2020.` are set at the page's foot; a card has none."""
+    from mlwiki.render.html import markdown_to_html
+    from mlwiki.render.terminal import plain_text
+    back = "DDPM[^ho] trains a denoiser on every noise level.\n\n[^ho]: Ho, Jain, Abbeel (2020).\n    Its appendix.\n"
+    assert markdown_to_html(back) == "<p>DDPM trains a denoiser on every noise level.</p>\n"
+    assert plain_text(back) == "DDPM trains a denoiser on every noise level."
+    assert markdown_to_html("`a[^1]` and $x[^2]$") == "<p><code>a[^1]</code> and \\(x[^2]\\)</p>\n"  # (code, math)
+
+
 def test_plain_review_prints_no_markdown_markers(styles):
     book = styles["jupyter-book"]
     result = conftest.run(book, "review", "--plain", input="\n3\n" * 12)  # reveal, Good: every card once

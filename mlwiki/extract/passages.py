@@ -163,6 +163,7 @@ _READER_WORD = re.compile(r"\byour?\b", re.I)
 _POINTS_BACK = re.compile(r"(?:this|these|that|those|it|its|they|their|then|here|there|so|such)\b", re.I)
 _PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  # "it is considered …": of what?
 _PLAIN_WORD = re.compile(r"[a-z]+\b(?![-\d])")  # "its …" goes on from before; "kNN", "k-means", "word2vec" are names
+_FOOTNOTE_TEXT = re.compile(r"[ \t]*\[\^[^\]\s]+\]:")  # a footnote's text, set at the page's foot
 _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
@@ -220,7 +221,8 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
             # (each test only where its first character or a piece of it can be: this loop sees every section)
             if ("![" in raw or "<img" in raw) and _IMAGE_LINE.match(raw) or "http" in raw and _URL_LINE.match(raw) \
                     or first in "-*_" and _RULE.fullmatch(raw) or first in "pP" and _PAGE_REFERENCE.fullmatch(raw) \
-                    or first == "{" and _SHORTCODE.fullmatch(raw) or "[[" in raw and _LINKS_LINE.fullmatch(raw):
+                    or first == "{" and _SHORTCODE.fullmatch(raw) or "[[" in raw and _LINKS_LINE.fullmatch(raw) \
+                    or first == "[" and _FOOTNOTE_TEXT.match(raw):  # ("[^ho]: Ho et al. 2020.": the page's foot)
                 continue
             text = raw.rstrip().replace("\ufffc", "")  # (U+FFFC: an object pasted from a web page)
             if "#" in text or "^" in text:

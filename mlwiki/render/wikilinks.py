@@ -1,6 +1,8 @@
 """markdown-it rules for what Obsidian and LaTeX notes write that Markdown does not read, so the learner sees
 what the note's own viewer shows: `[[target|alias]]` → *alias*, `[[target]]` → *target*, `[[x]](url)` → a link
-"x" (a citation key linked to its paper), `![[figure.png]]` → the image, `\\verb|x|` → code `x`.
+"x" (a citation key linked to its paper), `![[figure.png]]` → the image, `\\verb|x|` → code `x`, and footnotes
+(`[^1]`, a mark, and `[^1]: Ho et al. 2020`, its text, which Pandoc, Obsidian and GitHub set at a page's foot): left
+off, as a card has no foot to set them at.
 
 Cards keep the note's own text (`cards --json` shows it as written); these rules run where a card is shown (the
 Anki export in `render.html`, the terminal in `render.terminal`). Math and code spans are found by earlier rules,
@@ -9,6 +11,9 @@ so nothing inside them is touched.
 
 from __future__ import annotations
 
+import re
+
+from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp")
@@ -77,7 +82,39 @@ def verb_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
+_FOOTNOTE_TEXT = re.compile(r"[ \t]{0,3}\[\^[^\]\s]+\]:")
+
+
+def footnote_mark_rule(state: StateInline, silent: bool) -> bool:
+    """A footnote's mark in the text (`[^ho]`): nothing."""
+    found = _FOOTNOTE_MARK.match(state.src, state.pos, state.posMax)
+    if found is None:
+        return False
+    state.pos = found.end()
+    return True
+
+
+def footnote_text_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """A footnote's text (`[^ho]: Ho, Jain, Abbeel 2020.`, with its indented lines): nothing."""
+    begin = state.bMarks[start_line] + state.tShift[start_line]
+    if not _FOOTNOTE_TEXT.match(state.src, state.bMarks[start_line], state.eMarks[start_line]) \
+            or state.sCount[start_line] - state.blkIndent >= 4 or begin >= state.eMarks[start_line]:
+        return False
+    if silent:
+        return True
+    line = start_line + 1
+    while line < end_line and (state.isEmpty(line) and line + 1 < end_line and state.sCount[line + 1] >= 4
+                               or not state.isEmpty(line) and state.sCount[line] >= 4):
+        line += 1  # (its continuation: lines indented under it)
+    state.line = line
+    return True
+
+
 def add_rules(md) -> None:
-    """Register both rules on a MarkdownIt (after its math rules, before links and escapes)."""
+    """Register the rules on a MarkdownIt (after its math rules, before links and escapes)."""
     md.inline.ruler.before("escape", "verb", verb_rule)
     md.inline.ruler.before("link", "wikilink", wikilink_rule)
+    md.inline.ruler.before("link", "footnote_mark", footnote_mark_rule)
+    md.block.ruler.before("reference", "footnote_text", footnote_text_rule,
+                          {"alt": ["paragraph", "reference", "blockquote", "list"]})
