@@ -419,3 +419,13 @@ def test_the_stats_page_is_live(small):
     assert 'href="/cards"' in after and "<script" not in before.replace('<script type="application/json"', "")
     data = json.loads(re.search(r'id="mlwiki-data">(.*?)</script>', after, re.S).group(1))
     assert data["reviews_today"] == 1
+
+
+def test_the_card_browser_lists_fronts_without_markdown_markers(bundled):
+    """The list shows a front's words and math, as the review page does: no `**`, `[[…]]` or link syntax."""
+    write(bundled, "notes/markers.md", "# Markers\n\n**Value iteration** applies the [[Bellman equation|optimality "
+                                       "backup]] directly, one `sweep` at a time:\n\n$$V_{k+1}(s) = \\max_a Q_k(s, a)$$\n")
+    with Server(bundled) as server:
+        listed = json.loads(server.get("/api/cards?path=notes/markers.md")[2])["cards"]
+        assert [c["front"].split("<math")[0] for c in listed] == [
+            "Markers Value iteration applies the optimality backup directly, one sweep at a time:"]

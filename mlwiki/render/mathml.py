@@ -240,15 +240,36 @@ class MathML:
         return f'<span class="math-block">{"".join(shown)}</span>'
 
     def text_html(self, text: str) -> str:
-        """Plain note text (a front in a table) as escaped HTML, its math as inline MathML; no Markdown."""
+        """Plain note text (a front in a table) as escaped HTML, its math as inline MathML; no Markdown, and none of
+        its markers (`**bold**` as bold's words, `[[target|alias]]` as alias, `[text](url)` as text)."""
         out, pos = [], 0
         for match in _TEXT_MATH.finditer(text):
-            out.append(html.escape(text[pos:match.start()]))
+            out.append(html.escape(_unmarked(text[pos:match.start()])))
             pos = match.end()
             latex = text_math_latex(match)
             if latex is None:
                 out.append("$")
                 continue
             out.append(self.convert(latex, False) or f'<code class="tex">{html.escape(match.group(0))}</code>')
-        out.append(html.escape(text[pos:]))
+        out.append(html.escape(_unmarked(text[pos:])))
         return "".join(out)
+
+
+# Markdown's markers in a line of note text, and what each shows: emphasis and code as their words, a wikilink as
+# its alias or target, a link as its text, a footnote mark as nothing
+_MARKERS = ((re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__"), lambda m: m.group(1) or m.group(2)),
+            (re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)"),
+             lambda m: m.group(1) or m.group(2)),
+            (re.compile(r"`([^`]+)`"), lambda m: m.group(1)),
+            (re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]"), lambda m: m.group(2) or m.group(1)),
+            (re.compile(r"\[([^\]]+)\]\([^)\s]+\)"), lambda m: m.group(1)),
+            (re.compile(r"\[\^[^\]\s]+\]"), lambda m: ""))
+
+
+def _unmarked(text: str) -> str:
+    """Note text without its Markdown markers (see `_MARKERS`); text without any of their characters as it is."""
+    if not any(c in text for c in "*_`["):
+        return text
+    for pattern, shown in _MARKERS:
+        text = pattern.sub(shown, text)
+    return text
