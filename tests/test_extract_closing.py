@@ -357,7 +357,8 @@ def test_an_aspect_line_under_a_list_items_formula_is_a_card_of_that_item(tmp_pa
 
 
 def test_a_paragraph_led_by_its_aspect_is_a_card_when_the_closing_text_is_too_long_for_one(tmp_path):
-    """"Limitations: …" or "The catch: …" among other paragraphs of a long part: a card "… › Limitations"."""
+    """"Limitations: …", "The catch: …" or "In practice …" among other paragraphs of a long part: a card "… ›
+    Limitations"."""
     long_view = " ".join(["Maximum variance and minimum reconstruction error are the same problem."] * 6)
     note = f"""# Principal component analysis
 
@@ -378,6 +379,7 @@ The catch: every component mixes all features, so components are harder to inter
     found = fronts(new_wiki(tmp_path, {"pca.md": note}))
     assert found["Principal component analysis › Limitations"].startswith("Limitations: PCA is linear")
     assert found["Principal component analysis › The catch"].startswith("The catch: every component mixes")
+    assert found["Principal component analysis › In practice"].startswith("In practice the components come from")
 
 
 def test_a_footnotes_text_is_no_part_of_a_card(tmp_path):

@@ -23,6 +23,10 @@ _ASPECT = re.compile(r"(?i)(?:\*\*)?(?P<aspect>(?:limitation|drawback|disadvanta
                      r"(?:\*\*)?:(?:\*\*)?[ \t]+\S[^\n]*")  # (… and "The catch: each sweep touches every state …")
 
 
+# What is done in practice, said as such ("In practice they also clipped rewards …", "In practice, …")
+_IN_PRACTICE = re.compile(r"(?i)(?:\*\*)?in practice(?:\*\*)?[,:]?(?:\*\*)?[ \t]+\S[^\n]*")
+
+
 # "Note: Precision, Recall and F1 are asymmetric metrics, …": a remark on a few things it names first
 _REMARK = re.compile(r"(?:\*\*)?(?i:note|nb|n\.b\.|remark|important|caveat)(?:\*\*)?:(?:\*\*)?[ \t]+(?:[Tt]he[ \t]+)?"
                      r"(?!(?:This|These|That|Those|It|They|There|We|You|I)\b)(?P<subject>[A-Z][^\s,.:;]*(?:(?:,[ \t]*|[ \t]+)(?!(?:is|are|was|were|has|have|"
@@ -43,6 +47,8 @@ def aspect_front(path: str, text: str) -> str:
     found = _ASPECT.fullmatch(text.strip())
     if found:
         return f"{path} › {found.group('aspect').capitalize()}"
+    if _IN_PRACTICE.fullmatch(text.strip()):
+        return f"{path} › In practice"
     if contrast := _CONTRAST.match(text.strip()):  # ("The distinction between reward and value is …")
         first, second = (clean_prose(contrast.group(k)) for k in (1, 2))
         return f"{path} › {first[:1].upper()}{first[1:]} versus {second}"
@@ -51,8 +57,9 @@ def aspect_front(path: str, text: str) -> str:
 
 
 def states_aspect(text: str) -> bool:
-    """Whether a paragraph (its lines joined) is led by the aspect it states ("Limitations: PCA is linear, …")."""
-    return bool(_ASPECT.fullmatch(text.strip()))
+    """Whether a paragraph (its lines joined) is led by the aspect it states ("Limitations: PCA is linear, …", "In
+    practice it is computed with the SVD …")."""
+    return bool(_ASPECT.fullmatch(text.strip()) or _IN_PRACTICE.fullmatch(text.strip()))
 
 
 def list_label(lines: list[Line]) -> str | None:
