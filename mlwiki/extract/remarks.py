@@ -30,18 +30,19 @@ from mlwiki.extract.prose import clean_prose, sentences
 FORM = "remark"
 MIN_WORDS = 10  # ("Not a theorem though." says nothing alone)
 MAX_CUE_WORDS = 4
-# A paragraph that speaks of the formula before it: points back at it ("This …", "That max …", "It …", "Here …"),
+# A paragraph that speaks of the formula before it: points back at it ("This …", "That max …", "It …"),
 # names a part of it ("The bracket …", "The first term …", "The min …") or refers to it ("@eq-td0", "Equation 3")
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|Its|Here|Note that|Notice that)\b")
 _PART = re.compile(r"(?i)the (?:\w+ )?(?:term|terms|bracket|brackets|sum|min|max|minimum|maximum|ratio|numerator|"
                    r"denominator|expectation|update|error|gradient|constant|factor|penalty|exponent|log|logarithm|"
                    r"square root|fraction|integral|product|clip|clipping|target|operator|kernel|normali[sz]er|"
                    r"left[- ]hand side|right[- ]hand side|first|second|third|last)\b")
-# A paragraph that goes on from the formula: what follows from it ("So …", "Hence …", "Intuitively, …", "In words: …")
+# A paragraph that goes on from the formula: what follows from it ("So …", "Hence …", "In words: …")
 _GOES_ON = re.compile(r"(?:So|Thus|Hence|Therefore|Equivalently|Intuitively|In words|In other words|That is|I\.e\.)"
                       r"(?![\w'’])[,:]?[ \t]+")
-# ... or a little later ("With a Lagrange multiplier this gives $Sw = \lambda w$: …", "Setting it to zero, it becomes …")
-_POINTS_BACK_SOON = re.compile(r"(?:[^\s.]+[ \t]+){1,5}(?:this|it)[ \t]+(?:gives|becomes|means|reduces|simplifies|yields)\b")
+# ... or a little later ("With a Lagrange multiplier this gives $Sw = \lambda w$: …")
+_POINTS_BACK_SOON = re.compile(r"(?:[^\s.]+[ \t]+){1,5}(?:this|it)[ \t]+"
+                               r"(?:gives|becomes|means|reduces|simplifies|yields)\b")
 _REFERS = re.compile(r"@eq-|\{eq\}`|\b(?:[Ee]quation|[Ee]q\.|formula)\b")  # (Quarto's and MyST's references too)
 # The case a paragraph states first ("For a fixed policy, …", "When $\lambda = 0$, …", "In practice, …"): its cue
 _CASE = re.compile(r"(?:For|When|With|Without|Under|If|In|At)\b(?:[^,.;:!?$]|\$[^$\n]*\$){2,60}?,[ \t]")
@@ -95,8 +96,8 @@ def _speaks_of_formula(sentence: str) -> bool:
 
 def _cue(found: list[str]) -> str:
     """What the paragraph of these sentences speaks of: what the formula's symbols are (a legend), the case it states
-    ("For a fixed policy"), unless a later sentence states another ("If … . If …"); or its first sentence's subject, a pointer made an article ("That max
-    makes it nonlinear" → "The max"); else what any remark answers."""
+    ("For a fixed policy"), unless a later sentence states another ("If … . If …"); or its first sentence's subject,
+    a pointer made an article ("That max makes it nonlinear" → "The max"); else what any remark answers."""
     sentence = found[0]
     if is_legend(sentence):
         return "What its symbols mean"  # ("$K$ is the **kernel** …, $h > 0$ is the **bandwidth** …")
@@ -105,8 +106,9 @@ def _cue(found: list[str]) -> str:
             and not any(later.startswith(sentence.split(None, 1)[0] + " ") for later in found[1:]):
         return case.group().rstrip(", \t")
     if pointer := _POINTER_WORD.match(sentence):  # ("That max makes …", not "This trades …": no noun to name)
-        rest = sentence[pointer.end():].split()
-        sentence = f"The{sentence[pointer.end():]}" if rest and not (DOES.fullmatch(rest[0].casefold()) or rest[0].casefold() in AUX) else ""
+        after = sentence[pointer.end():]
+        word = after.split(None, 1)[0].casefold() if after.strip() else ""
+        sentence = f"The{after}" if word and not (DOES.fullmatch(word) or word in AUX) else ""
     subject = lead_subject(sentence) if sentence else None
     if subject and len(subject.split()) <= MAX_CUE_WORDS:
         return subject
