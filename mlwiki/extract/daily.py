@@ -1,6 +1,7 @@
 """Daily notes: a note titled only by its date ("2026-03-14", "March 14", "Mon, 14 Mar 2026") names no subject, so
 its cards take their subject from what the day's note says it is about: its opening line ("Spent the morning on
-the bootstrap.", "Reading about calibration after …", "Permutation tests + multiple comparisons."); without one,
+the bootstrap.", "Reading about calibration after …", "Permutation tests + multiple comparisons.") or its first bullet
+that names what the items nested under it are about ("- reading group: calibration"); without one,
 its headings stand alone. "March 14 › Where it fails" asks nothing; "Bootstrap › Where it fails" does."""
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ _ABOUT = re.compile(r"(?i)\b(?:spent|spend|reading|read|looked|looking|worked|wo
                     r"(?:the[ \t]+|an?[ \t]+)?([^\W\d][\w'’ -]{1,40}?)(?=[ \t]*(?:[.,;:!(]|$)|[ \t]+(?:after|because|"
                     r"today|this|again|for|since|while|and (?:I|we)|—|–|-)\b)")
 _TOPIC_LINE = re.compile(r"([^\W\d][^.!?:\n$]{2,60}?)[.:][ \t]*(?:\n|$|[A-Z])")
+# A day's first bullet that names what the items nested under it are about: "- reading group: calibration"
+_TOPIC_ITEM = re.compile(r"[-*+][ \t]+[^:\n]{2,40}?:[ \t]*([^\W\d][^.!?:;,\n$]{1,40}?)[ \t]*\n[ \t]+[-*+][ \t]")
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me|we|our|today|yesterday)\b")
 _MAX_TOPIC_WORDS = 6
 
@@ -43,16 +46,19 @@ def content_subject(blocks: list[Block]) -> str:
     if match := _ABOUT.search(opening):
         return _capital(match.group(1))
     first = lead[0].strip() if lead else ""
+    if (topic := _TOPIC_ITEM.match(first)) and len(topic.group(1).split()) <= _MAX_TOPIC_WORDS // 2 \
+            and not _FIRST_PERSON.search(topic.group(1)) and _recurs(topic.group(1), blocks, first[topic.end():]):
+        return _capital(topic.group(1).strip())  # (its items are the day's notes on it)
     if (topic := _TOPIC_LINE.match(first)) and len(topic.group(1).split()) <= _MAX_TOPIC_WORDS \
             and not _FIRST_PERSON.search(topic.group(1)) and _recurs(topic.group(1), blocks):
         return _capital(topic.group(1).strip())
     return ""  # (not its first bold term: a day's notes list many, and none is the subject of the others)
 
 
-def _recurs(topic: str, blocks: list[Block]) -> bool:
+def _recurs(topic: str, blocks: list[Block], nested: str = "") -> bool:
     """Whether a word of a topic line comes back in the note ("Permutation tests + multiple comparisons." over
     "**Permutation test** for two groups …"), as a day's subject does; "Long day of meetings." does not."""
-    rest = " ".join(text_of(block) for block in blocks[1:40] if block.kind in (TEXT, HEADING)).casefold()
+    rest = " ".join([nested] + [text_of(block) for block in blocks[1:40] if block.kind in (TEXT, HEADING)]).casefold()
     stems = {word[:6] for word in re.findall(r"[^\W\d_]{5,}", topic.casefold())}
     return any(stem in rest for stem in stems)
 

@@ -91,6 +91,11 @@ LOWER = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")
 _NUMBER_FIRST = re.compile(r"[\s~≈<>≤≥±+\-]*\d")
 MIN_LABELLED_WORDS = 6
 _NOT_A_LABEL_START = _NOT_A_TERM | frozenset("in for to on at by with if as from a an the".split())
+# "- bootstrap std error = std dev of the B replicates", "- specificity = TN / (TN + FP)": a bullet that says what a
+# named thing equals, as notes taken in a hurry write a definition (not a value: "- batch size = 32", "- lr = 3e-4")
+_EQUALS_LED = re.compile(r"(?P<label>[A-Za-z][^=:\n]{0,48}?[^\s=:.,;])[ \t]+=[ \t]+(?P<rest>[^\s=].*)", re.S)
+MIN_EQUALS_ITEMS = 3
+MIN_EQUALS_WORDS = 3  # (what it equals: "TN / (TN + FP)" or "std dev of the B replicates", not "MSE")
 _BOLD_ITEM_LABEL = re.compile(r"\*\*([A-Za-z][^*:\n]{0,40}?)(?::\*\*|\*\*:)[ \t]+(?=\S)")  # "**Objective:** …"
 _POINTER = re.compile(r"(?i)(?:see|cf\.?|refer to)\b")
 # The verb of a definition, near enough to the text's start for a term (and an aside) to stand before it
@@ -170,16 +175,18 @@ def definition_sentence_cards(ex, path: str, block: Block) -> None:
     the heading path speaks of (`ex`: the walk over the note, `mlwiki.extract.walk.Extractor`)."""
     text = text_of(block)
     if " is " not in text and " are " not in text and ": " not in text and " - " not in text \
-            and "**" not in text and not _RARE_KEYS.search(text):
+            and " = " not in text and "**" not in text and not _RARE_KEYS.search(text):
         _claim(ex, path, block, text)
         return  # (the common case, said cheaply: no sentence here says what something is)
     made = len(ex.drafts)
-    for line, text, item in _openings(block):
+    openings = _openings(block)
+    equals = sum(item == BULLET for _, _, item in openings) >= MIN_EQUALS_ITEMS
+    for line, text, item in openings:
         found = defining_sentence(text, path) or named_sentence(text, path)
         if item and not ex.ctx.definitions and (bold := _BOLD_ITEM_LABEL.match(text)) \
                 and bold.group(1).casefold() not in _headings(ex):  # (a heading's own section card says more)
             text = f"{bold.group(1)}: {text[bold.end():]}"  # (definitions off: nothing else cards `- **Label:** …`)
-        if found is None and (labelled := labelled_item(text, item)) is not None:
+        if found is None and (labelled := labelled_item(text, item, equals)) is not None:
             ex.add_card(LABELLED_FORM, f"{path} › {clean_prose(labelled[0])}", labelled[1], line)
             continue
         if found is not None:
@@ -247,7 +254,7 @@ def _may_be_labelled(text: str) -> bool:
     return ":" in text[:51] or any(map(text.__contains__, _LABEL_DASHES))
 
 
-def labelled_item(text: str, item: int = BULLET) -> tuple[str, str] | None:
+def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[str, str] | None:
     """(label, back) for a paragraph or list item that opens with a short label and explains it ("Vertex - A vertex
     is …", "Memory sharing with other libraries: PyTorch can share memory with NumPy …"); None for a label that
     names no subject ("Input:", "Pros:", "Note:"), a labelled value ("Batch size: 32") or a bold term (the
@@ -255,8 +262,12 @@ def labelled_item(text: str, item: int = BULLET) -> tuple[str, str] | None:
     norm** normalises over …", not a numbered step "1. **Initialize** the weights") or by a bold sentence ("-
     **Shrinkage, not selection.** Ridge pulls …"). A paragraph (`item` 0) needs a label of two words or more and a
     sentence after it: "Precision: of what we flagged …" and "Scale the features first: the penalty …" are sentences
-    with a colon."""
+    with a colon. With `equals` (a bullet of a list of at least `MIN_EQUALS_ITEMS`, where one item is one fact), a
+    bullet that says what a named thing equals too ("bootstrap std error = std dev of the B replicates"); a pair of
+    bullets closing a section is left to the card that holds both."""
     stated = ""  # (a bold-led statement's back says its term: "Paired t-test = a one-sample t-test on …")
+    if equals and item == BULLET and " = " in text[:52] and (equated := _equals_item(text)) is not None:
+        return equated
     # ("- **Shrinkage, not selection.** Ridge pulls …": the bold sentence states, the rest says why)
     said = item == BULLET and text[:2] == "**" and (match := _BOLD_SENTENCE.match(text)) is not None
     if not said and item != NUMBERED and text[:2] == "**" and (match := _BOLD_LED.match(text)):  # (not a step)
@@ -284,6 +295,30 @@ def labelled_item(text: str, item: int = BULLET) -> tuple[str, str] | None:
     if len(back.split()) < MIN_LABELLED_WORDS or len(LOWER.findall(back)) < MIN_LABELLED_WORDS // 2 \
             or back.endswith((":", "?")) or _NUMBER_FIRST.match(back):
         return None
+    return label, back
+
+
+def _equals_item(text: str) -> tuple[str, str] | None:
+    """(label, back) for a bullet that says what a named thing equals ("bootstrap std error = std dev of the B
+    replicates"): the back is the whole item, which says both; None for a value ("batch size = 32"), a formula with
+    no name before it ("$x = 2$"), a label that is a clause ("we get x = …") or too little after the sign."""
+    match = _EQUALS_LED.match(text)
+    if match is None or text[:1] in "*_[$`!<|#" or "`" in match.group("label"):
+        return None
+    label, rest = match.group("label").strip(), match.group("rest").strip()
+    words = label.split()
+    if len(words) > MAX_TERM_WORDS or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) \
+            or words[0].casefold() in _NOT_A_LABEL_START or "$" in label or "](" in label \
+            or any(w.casefold() in _CLAUSE_WORDS for w in words) or not LOWER.search(label) and len(label) < 3:
+        return None  # ("x = …", "In practice = …", "it is = …": no term)
+    first = sentences(rest)[0].strip() if rest else ""
+    if len(first.split()) < MIN_EQUALS_WORDS or _NUMBER_FIRST.match(first) or _POINTER.match(first) or narrates(rest):
+        return None
+    back = f"{label} = {first}"
+    for sentence in sentences(rest)[1:]:
+        if len(f"{back} {sentence}".split()) > MAX_BACK_WORDS:
+            break
+        back = f"{back} {sentence.strip()}"
     return label, back
 
 

@@ -37,7 +37,7 @@ from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL
 from mlwiki.extract.labels import aspect_front, aspect_lines, label_lines
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
-from mlwiki.extract.outline import long_list, outline_items
+from mlwiki.extract.outline import long_list, loose_items, outline_items
 from mlwiki.extract.parts import exercise_part, opening_front, part_passage, section_parts, titled_boxes
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card
 from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, NO_SUBJECT, names_list, narrates, passage
@@ -156,7 +156,7 @@ def close_section(ex) -> None:
                         ex.add_card(QUESTION_FORM, *found)
                 if tables.may_hold_table(block):
                     _table_cards(ex, path, block)
-                _outline_cards(ex, path, block, declined)
+                _outline_cards(ex, path, block, declined, alone=len(ex.drafts) == before)
                 if len(ex.drafts) == before:  # (items a list card holds are not cards again one by one)
                     definition_sentence_cards(ex, path, block)
                 if remark is not None:
@@ -288,22 +288,48 @@ def _rest_card(ex, path: str, rest: Block) -> bool:
     return ex.add_card(FORM, path, back, rest.start)
 
 
-def _outline_cards(ex, path: str, block: Block, declined: bool) -> None:
-    """A card per labelled branch of an outline (see `mlwiki.extract.outline`) whose nested text reads as prose."""
+def _outline_cards(ex, path: str, block: Block, declined: bool, alone: bool = False) -> None:
+    """A card per labelled branch of an outline (see `mlwiki.extract.outline`) whose nested text reads as prose;
+    `alone` (no other card came from the block): and of its items no branch card holds."""
     text = text_of(block)  # (a nested item's line starts with a space or tab: the whole text is tested first)
     if not (text[:1] in " \t" or "\n " in text or "\n\t" in text) or \
             not any(ln.text[:1] in " \t" and LIST_ITEM.match(ln.text) for ln in block.lines):
         return  # (the common case, said cheaply: nothing nested, no outline)
     lines = [(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]
+    before, carded = len(ex.drafts), set()
     for labels, nested, line in outline_items(lines, _vague):
         labels = [clean_prose(label) for label in labels]
         if any(NO_SUBJECT.fullmatch(label) or is_example_title(label) for label in labels):
             continue
         back = passage([Block(TEXT, [Line(line, text, TEXT) for text in nested.split("\n")])], True, declined)
-        if back is not None and labels[-1].endswith(":"):  # (a sentence that introduces the items)
-            ex.add_card(OUTLINE_FORM, f"{' › '.join([path, *labels[:-1]])}\n\n{labels[-1]}", back, line)
-        elif back is not None:
-            ex.add_card(OUTLINE_FORM, " › ".join([path, *labels]), back, line)
+        if back is None:
+            continue
+        introduced = labels[-1].endswith(":")  # (a sentence that introduces the items)
+        front = f"{' › '.join([path, *labels[:-1]])}\n\n{labels[-1]}" if introduced else " › ".join([path, *labels])
+        if ex.add_card(OUTLINE_FORM, front, back, line):
+            carded.add(line)
+    if alone:
+        _loose_item_cards(ex, path, lines, carded, ex.drafts[before:])
+
+
+def _loose_item_cards(ex, path: str, lines: list[tuple[int, str]], carded: set[int], made: list) -> None:
+    """The items of an outline that no branch card holds, tried one by one as the items of any list are (a labelled
+    item, a bold term said something of, a named thing and what it equals), under the labels above them: a label
+    whose words after its colon are the note's subject ("- reading group: calibration" in a day's note about
+    calibration) adds nothing. Items under a sentence are left out: no label says what they are about. The top
+    level of an outline no branch card came from is `definition_sentence_cards`'s already."""
+    backs = [d.back for drafts, _ in made for d in drafts]
+    subject = path.split(" › ", 1)[0].casefold()
+    for labels, positions in loose_items(lines, carded):
+        if not labels and not carded or any(label is None for label, _ in labels):
+            continue
+        names = [clean_prose(label) for label, said in labels if label and clean_prose(said).casefold() != subject]
+        if any(_vague(name) or is_example_title(name) for name in names):
+            continue
+        kept = [Line(lines[k][0], lines[k][1], TEXT) for k in positions
+                if LIST_ITEM.sub("", lines[k][1], count=1).strip() not in "\n".join(backs)]
+        if kept:
+            definition_sentence_cards(ex, " › ".join([path, *names]), Block(TEXT, kept))
 
 
 def _vague(label: str) -> bool:

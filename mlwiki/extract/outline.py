@@ -213,3 +213,28 @@ def long_list(lines: list[str], vague) -> str | None:
             or len(top) != len([line for line in lines if _width(line) == _width(lines[0])]):
         return None  # (a line at the list's margin that is no item: a paragraph goes on, not a list alone)
     return "\n".join(kept)
+
+
+def loose_items(lines: list[tuple[int, str]], carded: set[int]) -> list[tuple[list[tuple[str | None, str]], list[int]]]:
+    """The runs of sibling items that no branch card holds (`carded`: the lines the outline cards start at), each
+    with the (label, what its line says after it) of every item above it: (labels, the positions in `lines` of the
+    items and their continuation lines, nothing nested under them). An outline's big branch ("- reading group:
+    calibration" over seven facts) or a lone bullet beside the carded branches ("- ML use: CI on a test metric …")
+    still holds what a learner cards, one item at a time."""
+    items = [(k, _width(text)) for k, (_, text) in enumerate(lines) if LIST_ITEM.match(text)]
+    runs: dict[tuple, tuple[list[tuple[str | None, str]], list[int]]] = {}
+    stack: list[tuple[int, int, tuple[str | None, str]]] = []  # (width, position, label) of the enclosing items
+    covered_until = -1
+    for position, (k, width) in enumerate(items):
+        while stack and stack[-1][0] >= width:
+            stack.pop()
+        end = next((j for j, w in items[position + 1:] if w <= width), len(lines))
+        if lines[k][0] in carded:
+            covered_until = max(covered_until, end - 1)
+        if k > covered_until:
+            nested = next((j for j, _ in items[position + 1:]), len(lines))
+            key = tuple(p for _, p, _ in stack)
+            run = runs.setdefault(key, ([label for _, _, label in stack], []))
+            run[1].extend(range(k, min(nested, end)))  # (the item and its continuation lines)
+        stack.append((width, position, _label(lines[k][1])))
+    return list(runs.values())

@@ -162,6 +162,9 @@ _PLANS = re.compile(r"(?i)in (?:this|the following|the next) (?:section|chapter|
 _READER_WORD = re.compile(r"\byour?\b", re.I)
 _POINTS_BACK = re.compile(r"(?:this|these|that|those|it|its|they|their|then|here|there|so|such)\b", re.I)
 _PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  # "it is considered …": of what?
+# After a label, "we"/"you" speak of anyone ("- idea: we can't resample from the population, so …"), not of
+# something said before, as "it" or "this" do
+_GENERIC_PERSON = re.compile(r"(?:we|you)\b")
 _PLAIN_WORD = re.compile(r"[a-z]+\b(?![-\d])")  # "its …" goes on from before; "kNN", "k-means", "word2vec" are names
 _FOOTNOTE_TEXT = re.compile(r"[ \t]*\[\^[^\]\s]+\]:")  # a footnote's text, set at the page's foot
 _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
@@ -309,7 +312,8 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
     words = word_count(clean)
     if words < MIN_WORDS or words > MAX_WORDS:  # (the cheap test first: most sections fail here, if at all)
         return False
-    if (clean[:1].islower() and (not labelled or _PRONOUN.match(clean)) and not LIST_ITEM.match(text)
+    if (clean[:1].islower() and (not labelled or _PRONOUN.match(clean) and not _GENERIC_PERSON.match(clean))
+            and not LIST_ITEM.match(text)
             and _PLAIN_WORD.match(clean)) \
             or _GOES_ON.match(clean) or ABOUT_PAGE.match(clean) or _works_numbers(clean) \
             or _VACUOUS.fullmatch(clean) or narrates(clean):

@@ -1,0 +1,91 @@
+"""Recall of the facts an outline holds item by item (issue 23, point 8): a branch too big for one card, the bullets
+beside the carded branches, a day's note made of bullets nested under the topic it names, and a bullet that says
+what a named thing equals. The notes are written here in the styles of an Obsidian vault titled by file names and of
+its daily notes; the CLI reads them as a user's scan would."""
+
+from __future__ import annotations
+
+from conftest import DEFAULT_CONFIG, backs_by_front, new_wiki
+
+cards = backs_by_front  # {front: back} of the wiki's cards
+DEFINITIONS = "definitions = true\n" + DEFAULT_CONFIG
+
+RESAMPLING = """---
+tags: [stats]
+---
+- idea: we cannot draw new samples from the population, so we draw them from the sample itself
+    - draw n rows with replacement from the n rows, recompute the statistic, repeat a thousand times
+    - the spread of those values stands in for the sampling distribution
+- where it breaks
+    - statistics of extremes such as the maximum, which a resample can never exceed
+    - dependent rows such as a time series, which need blocks resampled whole
+    - very small samples, whose few distinct values make every resample look alike
+- intervals
+    - percentile interval: the 2.5th and 97.5th percentiles of the resampled statistics for a 95% interval
+    - the bias-corrected and accelerated interval covers better and takes more work to compute
+- jackknife std error = spread of the leave-one-out estimates, scaled by (n - 1)
+- ML use: an interval on a test metric by resampling the rows of the test set, as bagging does for models
+- [[Permutation tests]]
+"""
+
+
+def test_a_bullet_beside_the_carded_branches_is_a_card_of_its_own(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Resampling.md": RESAMPLING}))
+    assert "Resampling › where it breaks" in found
+    assert found["Resampling › ML use"] == (
+        "an interval on a test metric by resampling the rows of the test set, as bagging does for models")
+    assert found["Resampling › jackknife std error"] == (
+        "jackknife std error = spread of the leave-one-out estimates, scaled by (n - 1)")
+
+
+def test_a_label_explained_with_a_general_we_is_a_card(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Resampling.md": RESAMPLING}))
+    assert found["Resampling › idea"].startswith(
+        "we cannot draw new samples from the population, so we draw them from the sample itself\n"
+        "- draw n rows with replacement")
+
+
+DAY = """---
+tags: [daily]
+---
+- journal club: label smoothing
+    - a model trained with **label smoothing** spreads a little of the target mass over the wrong classes
+    - smoothed targets: mix the one-hot target with a uniform one, weight eps on the uniform part, eps = 0.1 typically
+    - soft cross-entropy = cross-entropy against the smoothed targets instead of the one-hot ones
+    - it keeps the logits from growing without bound, which calms the overconfident predictions of large networks
+      trained for many epochs on clean labels, and usually improves the calibration of the model as well
+    - penultimate layer: clusters of one class get tighter and further apart from each other, which is good for
+      the accuracy of the network itself but throws away the similarities between classes that a student needs
+    - knowledge distillation = training a student on a teacher's soft outputs instead of the labels
+    - worth checking again with the smoothing on the validation set only
+- TODO: read the follow-up paper
+"""
+
+
+def test_a_days_bullets_nested_under_the_topic_it_names_are_cards_of_that_topic(tmp_path):
+    found = cards(new_wiki(tmp_path, {"daily/2026-11-20.md": DAY}, config=DEFINITIONS))
+    assert found["Label smoothing › smoothed targets"].startswith("mix the one-hot target with a uniform one")
+    assert found["Label smoothing › soft cross-entropy"] == (
+        "soft cross-entropy = cross-entropy against the smoothed targets instead of the one-hot ones")
+    assert "Label smoothing › knowledge distillation" in found
+    assert not any("journal club" in front for front in found), "the activity names no subject"
+    assert not any("2026" in front for front in found)
+
+
+def test_a_value_or_a_pair_of_bullets_closing_a_section_is_no_equals_card(tmp_path):
+    note = """## Settings
+- batch size = 32 for every run
+- lr = 3e-4 with a cosine schedule
+- warmup = 500 steps
+
+## Cross-entropy
+The loss compares two distributions over the classes:
+
+$$H(p, q) = -\\sum_x p(x) \\log q(x)$$
+
+- it is never below the entropy of p, and the gap is exactly the KL divergence
+- minimising it over a dataset = maximum likelihood estimation of the model
+"""
+    found = cards(new_wiki(tmp_path, {"Training.md": note}))
+    assert not any(front.endswith(("batch size", "lr", "warmup")) for front in found), found
+    assert not any(front.endswith("minimising it over a dataset") for front in found), found
