@@ -89,3 +89,34 @@ $$H(p, q) = -\\sum_x p(x) \\log q(x)$$
     found = cards(new_wiki(tmp_path, {"Training.md": note}))
     assert not any(front.endswith(("batch size", "lr", "warmup")) for front in found), found
     assert not any(front.endswith("minimising it over a dataset") for front in found), found
+
+
+PCA = """# Principal component analysis
+
+PCA finds the orthogonal directions along which the centred data varies most, and projects the data onto the first
+few of them. The directions are the eigenvectors of the covariance matrix, ordered by their eigenvalues, and the
+share of each eigenvalue in their sum is the share of the variance its component explains. Keeping the components
+that explain most of the variance compresses the data with the least loss in squared reconstruction error, which
+is why PCA is the usual first step before clustering or plotting data of many dimensions.
+
+```{warning}
+Always centre the data first, and standardise it when the features are on different scales, or the feature with
+the biggest units decides the first component alone.
+```
+
+## Kernel PCA
+
+```{note}
+**Kernel PCA** runs PCA in the feature space of a kernel, so it can unroll curved structure that linear PCA keeps.
+```
+
+Kernel PCA needs the whole kernel matrix, which grows with the square of the number of points, and it gives no
+map back from the components to the original features, so a reconstruction has to be learnt separately.
+"""
+
+
+def test_an_untitled_myst_admonition_is_a_card_of_its_kind_unless_a_card_holds_its_text(tmp_path):
+    found = cards(new_wiki(tmp_path, {"pca.md": PCA}, config=DEFINITIONS))
+    assert found["Principal component analysis › Warning"].startswith("Always centre the data first")
+    assert not any(front.endswith("Kernel PCA › Note") for front in found), "its bold term is a card already"
+    assert any("runs PCA in the feature space of a kernel" in back for back in found.values())

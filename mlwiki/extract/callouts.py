@@ -1,4 +1,5 @@
-"""Untitled callouts: a Quarto `::: {.callout-warning}` or an Obsidian `> [!tip]` with no title of its own, holding a
+"""Untitled callouts: a Quarto `::: {.callout-warning}`, an Obsidian `> [!tip]` or a MyST ```` ```{warning} ```` with
+no title of its own, holding a
 short passage of prose. Quarto and Obsidian title it with its kind ("Warning", "Tip"); so does its card: front
 "… › James–Stein › Warning", back the passage. A warning's text is no part of its section's card (a note's or a
 tip's is, when that card holds the section's text: then the callout makes no card of its own).
@@ -16,6 +17,7 @@ _KINDS = {"note": "Note", "warning": "Warning", "caution": "Caution", "important
           "hint": "Hint", "danger": "Danger", "attention": "Attention", "info": "Info", "summary": "Summary",
           "tldr": "TL;DR", "abstract": "Abstract", "success": "Success", "failure": "Failure", "error": "Error"}
 MIN_WORDS, MAX_WORDS = 6, 90
+_ASIDES = frozenset(("note", "tip", "important", "info", "hint"))  # (MyST kinds whose text goes on with the section's)
 
 
 def callout_card(ex, div: Block) -> bool:
@@ -23,7 +25,8 @@ def callout_card(ex, div: Block) -> bool:
     if not ex.ctx.sections or div.attrs.get("title", "").strip() or \
             (ex.headings and ex.headings[-1][1].rstrip().endswith("?")):
         return False  # (under a question heading it is part of the answer, on that card)
-    kinds = [c.removeprefix("callout-") for c in div.attrs.get("classes", ()) if c.startswith("callout-")]
+    myst = div.attrs.get("myst")  # (a MyST ```{warning}: Jupyter Book titles it with its kind too)
+    kinds = [c.removeprefix("callout-") for c in div.attrs.get("classes", ()) if c.startswith("callout-") or c == myst]
     kind = _KINDS.get(kinds[0]) if kinds else None
     body = div.children or []
     if kind is None or not body or any(b.kind != TEXT or b.skip or any(ln.kind != TEXT for ln in b.lines) for b in body):
@@ -33,6 +36,24 @@ def callout_card(ex, div: Block) -> bool:
     path = ex.heading_path()
     if not path or not MIN_WORDS <= words <= MAX_WORDS or ex.in_example():
         return False
-    ex.add_pair(CardKind.BASIC, f"{path} › {kind}", back, div.start, form=FORM, quiet=True,
-                id_front=f"{FORM}: {ex.heading_path(False)} › {kind}")
+    card = (f"{path} › {kind}", back, div.start, f"{FORM}: {ex.heading_path(False)} › {kind}")
+    if myst and kind.casefold() in _ASIDES:
+        ex.asides.append((div, card))  # (its text is walked as the section's own: a card only if none holds it)
+        return False
+    _add(ex, card)
     return True
+
+
+def aside_cards(ex) -> None:
+    """At the walk's end, the cards of the untitled MyST notes and tips whose text no other card took: their
+    paragraphs were walked as their section's own ("**Generalized policy iteration** is …" is a definition card),
+    and a section too long for one card leaves a later one out ("Even a well-pruned single tree is unstable …")."""
+    for div, card in ex.asides:
+        last = div.children[-1].lines[-1].no if div.children else div.start
+        if not any(div.start <= d.line <= last for drafts, _ in ex.drafts for d in drafts):
+            _add(ex, card)
+
+
+def _add(ex, card: tuple[str, str, int, str]) -> None:
+    front, back, line, id_front = card
+    ex.add_pair(CardKind.BASIC, front, back, line, form=FORM, quiet=True, id_front=id_front)

@@ -49,6 +49,7 @@ class Extractor:
         self._fronts: set[str] = set()  # the fronts of self.drafts[:self._fronts_of]: see has_front
         self._fronts_of = 0
         self.section: lists.Section | None = None  # the section a section card would be made of
+        self.asides: list = []  # untitled MyST notes and tips: cards at the end, if no card holds their text
         self._path_cache = {True: (None, 0, ""), False: (None, 0, "")}  # subject? → (headings, their number, path)
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
@@ -188,6 +189,7 @@ class Extractor:
                     continue
                 i += 1
         lists.close_section(self)
+        callouts.aside_cards(self)
         if self.body:
             crossrefs.resolve(self.body, [d for drafts, _ in self.drafts for d in drafts])
         self.drafts = tidy(self.drafts)  # (to-do and link lines off the backs, the writer's diary off the cards)
