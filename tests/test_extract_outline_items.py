@@ -120,3 +120,30 @@ def test_an_untitled_myst_admonition_is_a_card_of_its_kind_unless_a_card_holds_i
     assert found["Principal component analysis › Warning"].startswith("Always centre the data first")
     assert not any(front.endswith("Kernel PCA › Note") for front in found), "its bold term is a card already"
     assert any("runs PCA in the feature space of a kernel" in back for back in found.values())
+
+
+ATTENTION = """# Attention
+
+## Self-attention
+
+Every position builds a query, a key and a value from its own vector, scores its query against the keys of all the
+positions, and takes the weighted sum of their values with the softmax of those scores as the weights. The
+positions are processed at once, so a layer costs one matrix product per head instead of a step per token, which is
+why transformers train so much faster than recurrent networks on long sequences of text or audio.
+
+Self-attention by itself is blind to order: permuting the inputs permutes the outputs in the same way, so a model
+needs positions added to its inputs before it can tell "dog bites man" from "man bites dog" at all.
+
+In a decoder, a **causal mask** sets the scores of later positions to minus infinity before the softmax, so that a
+position only attends to itself and the positions before it.
+
+Each head is **not** a separate model: the heads share the input and their outputs are concatenated and projected.
+
+**Remark**. The same scores can be read as a soft lookup in a table whose keys are learnt along with the values.
+"""
+
+
+def test_a_later_paragraph_that_sets_a_term_in_bold_is_a_card_of_that_term(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Attention.md": ATTENTION}))
+    assert found["Attention › Self-attention › causal mask"].startswith("In a decoder, a **causal mask** sets")
+    assert not any(front.endswith(("› not", "› Remark")) for front in found), "stress and a run-in head: no terms"

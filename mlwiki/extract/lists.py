@@ -33,6 +33,7 @@ from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_
                                      later_steps_only, leaves_out, opens_with_math, place_closing)
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
 from mlwiki.extract.defining import definition_sentence_cards, labelled_item, named_term_cards, shown_on_a_front
+from mlwiki.extract.emphasised import emphasised_card
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL
 from mlwiki.extract.labels import aspect_front, aspect_lines, label_lines
@@ -162,9 +163,10 @@ def close_section(ex) -> None:
                 if remark is not None:
                     remarked.append((block.start, remark))
                     free[k] = False  # (no closing text: the remark is a card of its own)
-                elif len(ex.drafts) == before and free[k] and (found := paragraph_card(path, block, declined)):
+                elif len(ex.drafts) == before and free[k] and (found := paragraph_card(path, block, declined)
+                                                               or emphasised_card(path, block, declined)):
                     own = opening is not None or not found[0].endswith(" …")
-                    explained.append((block.start, found, own))  # ("… › Tensor data storage")
+                    explained.append((block.start, found, own))  # ("… › Tensor data storage", "… › bidirectional")
                     free[k] = not own  # (a name titles it, not the closing grab-bag; "The matrix is …" is a
                     # weaker front than the heading's own, when the closing text is a card of its own)
             elif not free[k] and not any(ln.no in whole and not LIST_ITEM.match(ln.text) for ln in block.lines) \

@@ -185,3 +185,7 @@ def _leading_sentences(found: list[str]) -> str | None:
     if not back or without_announcement(back) != back or not reads_as_prose(back):
         return None  # ("… is described by the following": what it announces is not on the card)
     return back
+
+
+in_path = _in_path  # (for `emphasised`, whose cards are titled alike)
+first_sentences = _leading_sentences

@@ -1,0 +1,75 @@
+"""Emphasised paragraphs: in a section too long to be one card, a later paragraph that sets a term in bold is a card
+titled by that term. The author marked what the paragraph teaches:
+
+    ## Encoder-only: masked language modelling
+    BERT is a transformer encoder trained to fill in blanks. …                     (the section's opening card)
+    Because the encoder sees the whole sentence, representations are **bidirectional** — good for classification …
+      →  … › Encoder-only: masked language modelling › bidirectional  /  the paragraph
+
+Books and documentation sites explain a topic in paragraphs and bold the term each one is about, wherever it falls
+in the sentence ("A **causal mask** sets the scores of later positions to −∞", "**Global average pooling** (GAP)
+averages each channel"). The forms that read a bold term at the start of a paragraph (`**Term**: …`, `**Term** is
+a …`, a term glossed in brackets) come first; this one takes what they leave. Only one or two short terms are taken
+(a paragraph that bolds many words is emphasis, not a subject), not a label ("**Note:**"), a sentence in bold or a
+term the headings name already; and only a paragraph that reads as a passage alone (`passages.passage`) or whose
+first sentences do. Pure: a paragraph and its heading path in, (front, back) out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block
+from mlwiki.extract.defining import GENERIC_LABELS
+from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.paragraphs import MIN_BACK_WORDS, first_sentences, in_path
+from mlwiki.extract.passages import NO_SUBJECT, passage
+from mlwiki.extract.prose import clean_prose, sentences
+
+FORM = "emphasised"
+MAX_TERMS = 2
+MAX_TERM_WORDS = 5
+_BOLD = re.compile(r"\*\*(?=\S)([^*\n]{2,60}?)(?<=\S)\*\*")
+# Emphasis, not a term: "**not**", "**no learnable parameters**", "**centered**", "**exactly**"
+_NOT_A_TERM = re.compile(r"(?i)(?:not|no|never|only|always|all|any|must|do|don't|very|much|more|less|before|after)\b|"
+                         r"[a-z]+(?:ed|ly)$")
+# A run-in head that names no subject ("**Remark**. Using a partition of unity …")
+_RUN_IN = frozenset("remark remarks proof lemma theorem corollary claim observation exercise solution aside".split())
+
+
+def emphasised_card(path: str, block: Block, declined: bool) -> tuple[str, str] | None:
+    """(front, back) for a paragraph of a long section that sets one or two terms in bold; None when it is a list,
+    bolds no term (or many), or says nothing a learner could recall alone."""
+    first = block.lines[0]
+    if first.kind != TEXT or LIST_ITEM.match(first.text):
+        return None
+    text = " ".join(ln.text for ln in block.lines if ln.kind == TEXT)
+    if "**" not in text:
+        return None  # (the common case, said cheaply)
+    terms = _terms(text)
+    if not terms or all(in_path(term, path) for term in terms):
+        return None
+    back = passage([block], declined=declined)
+    if back is None:
+        back = first_sentences(sentences(" ".join(text.split())))
+    if back is None or len(back.split()) < MIN_BACK_WORDS or not any(f"**{t}" in back or t in back for t in terms):
+        return None
+    return f"{path} › {', '.join(terms)}", back
+
+
+def _terms(text: str) -> list[str] | None:
+    """The terms a paragraph sets in bold, in order and once each (not the words it only stresses, "**not**",
+    "**centered**"); None when there are more than `MAX_TERMS`, or one is a label, a sentence or longer than
+    `MAX_TERM_WORDS` words."""
+    terms: list[str] = []
+    for match in _BOLD.finditer(text):
+        term = clean_prose(match.group(1)).strip()
+        key = term.casefold().rstrip(":")
+        if _NOT_A_TERM.match(term):
+            continue  # (emphasis inside a sentence: "… is **not** …")
+        if term.endswith((".", "!", "?", ":")) or len(term.split()) > MAX_TERM_WORDS or key in GENERIC_LABELS \
+                or key in _RUN_IN or NO_SUBJECT.fullmatch(term) or not any(c.isalpha() for c in term):
+            return None
+        if key not in (t.casefold() for t in terms):
+            terms.append(term)
+    return terms if len(terms) <= MAX_TERMS else None
