@@ -147,3 +147,31 @@ def test_a_later_paragraph_that_sets_a_term_in_bold_is_a_card_of_that_term(tmp_p
     found = cards(new_wiki(tmp_path, {"Attention.md": ATTENTION}))
     assert found["Attention › Self-attention › causal mask"].startswith("In a decoder, a **causal mask** sets")
     assert not any(front.endswith(("› not", "› Remark")) for front in found), "stress and a run-in head: no terms"
+
+
+LEAKAGE = """---
+tags: [evaluation]
+---
+information from outside the training data sneaking into training makes the scores too optimistic
+
+kinds I have met:
+- **target leakage**: a feature that is only known after the outcome, or is derived from the outcome itself
+- small $k$ → each model sees less data → the estimate is pessimistically biased
+- **group leakage**: the same patient or user in both the training and the test set of one split
+- oversampling before splitting → synthetic copies of test points end up in the training set
+"""
+
+
+def test_a_bullet_saying_what_a_thing_leads_to_is_a_card_beside_the_definitions(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Leakage.md": LEAKAGE}, config=DEFINITIONS))
+    assert found["Leakage › oversampling before splitting"] == (
+        "oversampling before splitting → synthetic copies of test points end up in the training set")
+    assert found["Leakage › small $k$"].startswith("small $k$ → each model sees less data")
+
+
+def test_a_statement_in_an_outline_is_a_card_showing_its_subject(tmp_path):
+    note = RESAMPLING + "- The jackknife estimate can be computed from only n refits instead of a thousand\n" \
+        "- Always keep the random seed of each resample in the log\n"
+    found = cards(new_wiki(tmp_path, {"Resampling.md": note}))
+    assert found["Resampling › The jackknife estimate"].startswith("The jackknife estimate can be computed")
+    assert not any(front.endswith("› Always") for front in found)

@@ -22,6 +22,7 @@ from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_terms,
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
+from mlwiki.extract.paragraphs import in_path, lead_subject
 from mlwiki.extract.passages import narrates
 from mlwiki.extract.prose import clean_prose, heading_text, prefix_heading, sentences
 from mlwiki.models import CardKind
@@ -93,11 +94,13 @@ MIN_LABELLED_WORDS = 6
 _NOT_A_LABEL_START = _NOT_A_TERM | frozenset("in for to on at by with if as from a an the".split())
 # "- bootstrap std error = std dev of the B replicates", "- specificity = TN / (TN + FP)": a bullet that says what a
 # named thing equals, as notes taken in a hurry write a definition (not a value: "- batch size = 32", "- lr = 3e-4")
-_EQUALS_LED = re.compile(r"(?P<label>[A-Za-z][^=:\n]{0,48}?[^\s=:.,;])[ \t]+=[ \t]+(?P<rest>[^\s=].*)", re.S)
+_EQUALS_LED = re.compile(r"(?P<label>[A-Za-z][^=:→\n]{0,48}?[^\s=:.,;-])[ \t]+(?P<sign>=|→|->|⇒)[ \t]+(?P<rest>[^\s=].*)",
+                         re.S)  # (or what it leads to: "- small k → each model sees less data → …")
 MIN_EQUALS_ITEMS = 3
 MIN_EQUALS_WORDS = 3  # (what it equals: "TN / (TN + FP)" or "std dev of the B replicates", not "MSE")
 _BOLD_ITEM_LABEL = re.compile(r"\*\*([A-Za-z][^*:\n]{0,40}?)(?::\*\*|\*\*:)[ \t]+(?=\S)")  # "**Objective:** …"
 _POINTER = re.compile(r"(?i)(?:see|cf\.?|refer to)\b")
+_RESULT = re.compile(r"\d\s*%|\d\.\d")  # (a number a run gave: "set lower (0.01)", "90.2% accuracy")
 # The verb of a definition, near enough to the text's start for a term (and an aside) to stand before it
 _NEAR_VERB = re.compile(r" (?:is|are|refers?|means|denotes|stands) ")
 _NEAR = 130
@@ -170,24 +173,34 @@ def defining_sentence(text: str, about: str) -> tuple[str, str] | None:
     return term, back
 
 
-def definition_sentence_cards(ex, path: str, block: Block) -> None:
+def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None = None, claims: bool = False) -> None:
     """A definition card for each paragraph or top-level list item of the block that opens by defining a term
-    the heading path speaks of (`ex`: the walk over the note, `mlwiki.extract.walk.Extractor`)."""
+    the heading path speaks of (`ex`: the walk over the note, `mlwiki.extract.walk.Extractor`). `equals`: whether
+    the block's items are those of a list of facts, where "- X = …" says what X is (see `labelled_item`); by
+    default, when it has `MIN_EQUALS_ITEMS` bullets or more. `claims`: the block's bullets are an outline's facts,
+    each a card when it says something of a subject it names (see `item_claim`)."""
     text = text_of(block)
     if " is " not in text and " are " not in text and ": " not in text and " - " not in text \
-            and " = " not in text and "**" not in text and not _RARE_KEYS.search(text):
+            and " = " not in text and "→" not in text and "->" not in text and "**" not in text and not claims \
+            and not _RARE_KEYS.search(text):
         _claim(ex, path, block, text)
         return  # (the common case, said cheaply: no sentence here says what something is)
     made = len(ex.drafts)
     openings = _openings(block)
-    equals = sum(item == BULLET for _, _, item in openings) >= MIN_EQUALS_ITEMS
+    if equals is None:
+        equals = sum(item == BULLET for _, _, item in openings) >= MIN_EQUALS_ITEMS
     for line, text, item in openings:
         found = defining_sentence(text, path) or named_sentence(text, path)
         if item and not ex.ctx.definitions and (bold := _BOLD_ITEM_LABEL.match(text)) \
                 and bold.group(1).casefold() not in _headings(ex):  # (a heading's own section card says more)
             text = f"{bold.group(1)}: {text[bold.end():]}"  # (definitions off: nothing else cards `- **Label:** …`)
         if found is None and (labelled := labelled_item(text, item, equals)) is not None:
-            ex.add_card(LABELLED_FORM, f"{path} › {clean_prose(labelled[0])}", labelled[1], line)
+            front = f"{path} › {clean_prose(labelled[0])}"
+            if not ex.add_card(LABELLED_FORM, front, labelled[1], line):
+                _say_more(ex, front, labelled[1])
+            continue
+        if found is None and claims and item == BULLET and (claimed := item_claim(text, path)) is not None:
+            ex.add_card(CLAIM_FORM, *claimed, line)
             continue
         if found is not None:
             if not restates(found[0], found[1]):  # ("Co-clustering is … based on co-clustering": nothing)
@@ -197,6 +210,36 @@ def definition_sentence_cards(ex, path: str, block: Block) -> None:
                 _add_definition(ex, path, term, back, line)
     if len(ex.drafts) == made:
         _claim(ex, path, block, text_of(block))
+
+
+def item_claim(text: str, path: str) -> tuple[str, str] | None:
+    """(front, back) for a bullet of a list of facts that says something of a subject it names ("- KL between two
+    Gaussians has a closed form (used in the VAE loss)", "- modern deep nets are typically over-confident"): the
+    front shows the subject (as `paragraphs.lead_subject` finds it), the back is the item; None for an item that
+    opens on no subject that names something, on one the headings name, or says too little."""
+    found = sentences(text)
+    clean = clean_prose(found[0]) if found else ""
+    if not clean[:1].isalpha() or (subject := lead_subject(clean[:1].upper() + clean[1:])) is None \
+            or in_path(subject, path) or "?" in clean or _RESULT.search(clean) \
+            or subject.split()[-1].casefold() in GENERIC_LABELS or " " not in subject and subject == clean[:len(subject)].title():
+        return None  # ("The basic idea is …", "Always have …": no subject; "… set lower (0.01)": a run's value)
+    back = ""
+    for sentence in found:
+        if back and len(f"{back} {sentence}".split()) > MAX_BACK_WORDS:
+            break
+        back = f"{back} {sentence.strip()}".strip()
+    if len(back.split()) < MIN_LABELLED_WORDS or back.endswith((":", "?")) or narrates(back) or _POINTER.match(back):
+        return None
+    return f"{path} › {clean[:len(subject)]}", back
+
+
+def _say_more(ex, front: str, back: str) -> None:
+    """Put a second item of one list on the card its label made already ("- bigger batch → less noisy gradient",
+    "- bigger batch = fewer updates per epoch"): one card of what the list says of it."""
+    for drafts, _ in ex.drafts:
+        if drafts[0].front == front and drafts[0].form == LABELLED_FORM and back not in drafts[0].back:
+            drafts[0].back += f"\n\n{back}"
+            return
 
 
 def _headings(ex) -> set[str]:
@@ -266,7 +309,8 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
     bullet that says what a named thing equals too ("bootstrap std error = std dev of the B replicates"); a pair of
     bullets closing a section is left to the card that holds both."""
     stated = ""  # (a bold-led statement's back says its term: "Paired t-test = a one-sample t-test on …")
-    if equals and item == BULLET and " = " in text[:52] and (equated := _equals_item(text)) is not None:
+    if equals and item == BULLET and (" = " in text[:52] or "→" in text[:52] or "->" in text[:52]) \
+            and (equated := _equals_item(text)) is not None:
         return equated
     # ("- **Shrinkage, not selection.** Ridge pulls …": the bold sentence states, the rest says why)
     said = item == BULLET and text[:2] == "**" and (match := _BOLD_SENTENCE.match(text)) is not None
@@ -308,13 +352,14 @@ def _equals_item(text: str) -> tuple[str, str] | None:
     label, rest = match.group("label").strip(), match.group("rest").strip()
     words = label.split()
     if len(words) > MAX_TERM_WORDS or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) \
-            or words[0].casefold() in _NOT_A_LABEL_START or "$" in label or "](" in label \
+            or words[0].casefold() in _NOT_A_LABEL_START or "](" in label \
+            or "$" in label and (label.count("$") % 2 or not LOWER.search(label)) \
             or any(w.casefold() in _CLAUSE_WORDS for w in words) or not LOWER.search(label) and len(label) < 3:
         return None  # ("x = …", "In practice = …", "it is = …": no term)
     first = sentences(rest)[0].strip() if rest else ""
     if len(first.split()) < MIN_EQUALS_WORDS or _NUMBER_FIRST.match(first) or _POINTER.match(first) or narrates(rest):
         return None
-    back = f"{label} = {first}"
+    back = f"{label} {match.group('sign')} {first}"
     for sentence in sentences(rest)[1:]:
         if len(f"{back} {sentence}".split()) > MAX_BACK_WORDS:
             break

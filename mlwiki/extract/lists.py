@@ -264,9 +264,9 @@ def _rest_cards(ex, path: str, rest: Block, after: list[Line]) -> None:
     items' own cards."""
     if not DAY_LOG.fullmatch(path) and after and _rest_card(ex, path, Block(TEXT, after)):
         if before := [ln for ln in rest.lines if ln.no < after[0].no]:
-            definition_sentence_cards(ex, path, Block(TEXT, before))
-    else:
-        definition_sentence_cards(ex, path, rest)
+            definition_sentence_cards(ex, path, Block(TEXT, before), equals=True)
+    else:  # (what other cards left of a list: its items are facts one by one, "- small k → …" among them)
+        definition_sentence_cards(ex, path, rest, equals=True)
     for item, text, line in aspect_lines(rest.lines):  # ("Limitation: …" under an item's formula: on no card yet)
         if not any(text in d.back for drafts, _ in ex.drafts for d in drafts):
             named = labelled_item(item) if item else None
@@ -331,7 +331,7 @@ def _loose_item_cards(ex, path: str, lines: list[tuple[int, str]], carded: set[i
         kept = [Line(lines[k][0], lines[k][1], TEXT) for k in positions
                 if LIST_ITEM.sub("", lines[k][1], count=1).strip() not in "\n".join(backs)]
         if kept:
-            definition_sentence_cards(ex, " › ".join([path, *names]), Block(TEXT, kept))
+            definition_sentence_cards(ex, " › ".join([path, *names]), Block(TEXT, kept), claims=True)
 
 
 def _vague(label: str) -> bool:
