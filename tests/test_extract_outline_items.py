@@ -175,3 +175,16 @@ def test_a_statement_in_an_outline_is_a_card_showing_its_subject(tmp_path):
     found = cards(new_wiki(tmp_path, {"Resampling.md": note}))
     assert found["Resampling › The jackknife estimate"].startswith("The jackknife estimate can be computed")
     assert not any(front.endswith("› Always") for front in found)
+
+
+def test_a_bullet_stating_a_fact_over_the_items_that_work_it_out_is_a_card(tmp_path):
+    note = RESAMPLING + """- each resample leaves out about 36.8% of the distinct rows
+    - the chance that a given row is never drawn in n draws tends to 1/e as n grows
+    - the rows left out are the out-of-bag rows, on which random forests score their trees
+- Suppose we resample n rows, the above estimate can be written as
+    - the mean of the n leave-one-out estimates, which we then rescale
+"""
+    found = cards(new_wiki(tmp_path, {"Resampling.md": note}))
+    assert found["Resampling\n\neach resample leaves out about 36.8% of the distinct rows:"].startswith(
+        "- the chance that a given row is never drawn")
+    assert not any("Suppose" in front for front in found), "a derivation set up is no fact"

@@ -30,6 +30,11 @@ MAX_LONG_ITEMS = 12  # … but one card of its items when each is short, as a le
 MAX_LONG_ITEM_WORDS = 20  # (one item may say a little more: "The basic idea is …")
 MAX_LONG_MEAN_WORDS = 8
 MAX_ITEM_LABEL_WORDS = 2  # "Pros", "Cons", "Use case": labels that say what a branch under a sentence answers  # "- time of the day" over "- time of the day similarity" teaches nothing
+_STATES = re.compile(r"\d|\b(?:is|are|contains?|has|have|gives?|means|equals)\b")  # (a statement of a fact)
+# A sentence that sets up a derivation or speaks to the reader, no fact: "Suppose our current prediction is …, the
+# above equation can be written as"
+_SETS_UP = re.compile(r"(?i)(?:suppose|let|assume|consider|imagine|if|when|to|we|you|i|here|now|then|so)\b|"
+                      r".*\b(?:above|below|following)\b")
 _SENTENCE_END = re.compile(r"[.!?;]\s*$")
 _TRAILING_LINK = re.compile(r"(?<=\w)\s+\[\[[^\]\n]+\]\]\s*$")  # a see-also after the label's words
 # (a label may hold math, "$\epsilon$-greedy", "$k$-means", but not be only a formula)
@@ -189,11 +194,21 @@ def _introduced(text: str, nested: list[str]) -> tuple[str, str] | None:
     inner = min(_width(line) for line in nested)
     top = [line for line in nested if _width(line) == inner]
     words = sum(len(LIST_ITEM.sub("", line).split()) for line in nested)
-    if not MIN_SUMMARY_ITEMS <= len(top) <= MAX_ITEMS or len(top) < len(nested) or words > MAX_WORDS \
-            or 3 * sum(bool(_LABELLED_ITEM.match(line)) for line in top) < 2 * len(top) \
-            or not _LABELLED_ITEM.match(top[0]):  # (most of them labelled, the first one too)
+    if len(top) < len(nested) or words > MAX_WORDS or not 1 <= len(top) <= MAX_ITEMS:
+        return None
+    if not (len(top) >= MIN_SUMMARY_ITEMS and 3 * sum(bool(_LABELLED_ITEM.match(line)) for line in top) >= 2 * len(top)
+            and _LABELLED_ITEM.match(top[0])) and not _supported(sentence, top):  # (most of them labelled, the first too)
         return None
     return sentence + ":", "\n".join(line.expandtabs(4)[inner:] for line in top)
+
+
+def _supported(sentence: str, top: list[str]) -> bool:
+    """Whether a bullet states a fact that the items nested under it work out or bear on ("- each bootstrap sample
+    contains ~63.2% of the distinct original points" over "- P(a point never picked) = (1 − 1/n)^n → 1/e ≈ 0.368"
+    and "- the left-out ~36.8% = out-of-bag points …"): a statement with a number or a verb of being in it, over
+    items that are no labels of their own."""
+    return bool(_STATES.search(sentence)) and not _SETS_UP.match(sentence) \
+        and not any(_LABELLED_ITEM.match(line) for line in top)
 
 
 def long_list(lines: list[str], vague) -> str | None:
