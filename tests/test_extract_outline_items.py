@@ -188,3 +188,17 @@ def test_a_bullet_stating_a_fact_over_the_items_that_work_it_out_is_a_card(tmp_p
     assert found["Resampling\n\neach resample leaves out about 36.8% of the distinct rows:"].startswith(
         "- the chance that a given row is never drawn")
     assert not any("Suppose" in front for front in found), "a derivation set up is no fact"
+
+
+def test_a_question_someone_asked_and_its_answer_in_a_days_bullet_is_a_card(tmp_path):
+    day = """---
+tags: [daily]
+---
+reading group on weight decay.
+- someone asked: is weight decay the same as L2 with Adam? answer: no, Adam rescales the L2 gradient per weight, so
+  decoupled decay (AdamW) is what shrinks every weight alike
+- TODO: rerun the sweep
+"""
+    found = cards(new_wiki(tmp_path, {"daily/2026-11-21.md": day}))
+    assert found["Weight decay\n\nis weight decay the same as L2 with Adam?"].startswith(
+        "no, Adam rescales the L2 gradient per weight")

@@ -50,7 +50,7 @@ def content_subject(blocks: list[Block]) -> str:
             and not _FIRST_PERSON.search(topic.group(1)) and _recurs(topic.group(1), blocks, first[topic.end():]):
         return _capital(topic.group(1).strip())  # (its items are the day's notes on it)
     if (topic := _TOPIC_LINE.match(first)) and len(topic.group(1).split()) <= _MAX_TOPIC_WORDS \
-            and not _FIRST_PERSON.search(topic.group(1)) and _recurs(topic.group(1), blocks):
+            and not _FIRST_PERSON.search(topic.group(1)) and _recurs(topic.group(1), blocks, first[topic.end():]):
         return _capital(topic.group(1).strip())
     return ""  # (not its first bold term: a day's notes list many, and none is the subject of the others)
 

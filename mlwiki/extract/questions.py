@@ -27,9 +27,11 @@ from mlwiki.models import CardKind
 
 # `- why is it the diagonal? → TPR = FPR = p`: a question, an arrow, its answer (not `a -> b` inside code or math,
 # which the caller masks, nor a question with nothing after the arrow)
-_ARROW_ANSWER = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?P<question>[^\n]*?\?)[ \t]*(?:→|->|=>|⇒|⟶)[ \t]*"
-                           r"(?P<answer>\S[^\n]*)")
-ARROWS = ("→", "->", "=>", "⇒", "⟶")
+# (also a question someone asked and its answer, as a day's notes write them: "- someone asked: is ridge Bayesian?
+# answer: ridge = MAP with a Gaussian prior, …")
+_ARROW_ANSWER = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[^\n?:]{0,30}\basked:[ \t]*)?(?P<question>[^\n]*?\?)"
+                           r"[ \t]*(?:→|->|=>|⇒|⟶|(?i:answer|a):)[ \t]*(?P<answer>\S[^\n]*)")
+ARROWS = ("→", "->", "=>", "⇒", "⟶", "answer:", "Answer:")
 _ASKED = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?([^\n]*\?)[ \t]*")  # a line that only asks
 _ARROW_BELOW = re.compile(r"[ \t]*(?:→|->|=>|⇒|⟶)[ \t]*(?P<answer>\S[^\n]*)")  # its answer on the line under it
 _MIN_QUESTION_WORDS = 2  # ("AUC < 0.5 means?" asks; "why?" alone does not)
