@@ -192,6 +192,8 @@ class Extractor:
         callouts.aside_cards(self)
         if self.body:
             crossrefs.resolve(self.body, [d for drafts, _ in self.drafts for d in drafts])
+            self.drafts = [(drafts, path) for drafts, path in self.drafts  # ("{#eq-x} ::: …": a label, no front)
+                           if all(d.front.strip() and d.back.strip() for d in drafts)]
         self.drafts = tidy(self.drafts)  # (to-do and link lines off the backs, the writer's diary off the cards)
 
     def heading(self, blocks: list[Block], i: int) -> None:
