@@ -202,3 +202,43 @@ reading group on weight decay.
     found = cards(new_wiki(tmp_path, {"daily/2026-11-21.md": day}))
     assert found["Weight decay\n\nis weight decay the same as L2 with Adam?"].startswith(
         "no, Adam rescales the L2 gradient per weight")
+
+
+def test_rows_of_a_comparison_with_the_same_values_are_cards_each(tmp_path):
+    note = """# Attention
+
+## Compared with recurrence
+
+Self-attention lets every position look at every other one in a single step, where a recurrent network passes the
+information along one position at a time; the table sets the two side by side on what they cost.
+
+| | RNN | self-attention |
+|---|---|---|
+| path length between two tokens | $O(n)$ | $O(1)$ |
+| sequential steps in training | $O(n)$ | $O(1)$ |
+| cost per layer | $O(n d^2)$ | $O(n^2 d)$ |
+
+So attention gives direct long-range connections and parallel training, at a cost quadratic in the length.
+"""
+    found = cards(new_wiki(tmp_path, {"Attention.md": note}))
+    assert found["Attention › Compared with recurrence › path length between two tokens"] == (
+        "- RNN: $O(n)$\n- self-attention: $O(1)$")
+    assert found["Attention › Compared with recurrence › sequential steps in training"] == (
+        "- RNN: $O(n)$\n- self-attention: $O(1)$")
+
+
+def test_a_strengths_and_weaknesses_table_goes_on_the_sections_opening_card(tmp_path):
+    note = """# Decision trees
+
+## Why people like trees
+
+| Strength | Weakness |
+|---|---|
+| Easy to explain when small | High variance: small changes in the data give a very different tree |
+| No feature scaling needed | Piecewise-constant, axis-aligned fits |
+
+The high variance is the key weakness, and it is what ensembles of trees fix.
+"""
+    found = cards(new_wiki(tmp_path, {"Decision trees.md": note}))
+    back = found["Decision trees › Why people like trees"]
+    assert "The high variance is the key weakness" in back and "| No feature scaling needed |" in back

@@ -344,8 +344,11 @@ def _table_cards(ex, path: str, block: Block) -> None:
     other cells under their column headers (see `mlwiki.extract.tables`)."""
     for name, back, line in tables.row_cards(block):
         ex.add_card(TABLE_FORM, f"{path} › {name}", back, line)
-    if (sides := tables.sides_table(block)) is not None:
-        ex.add_card(TABLE_FORM, path, *sides)
+    if (sides := tables.sides_table(block)) is not None and not ex.add_card(TABLE_FORM, path, *sides):
+        for drafts, _ in ex.drafts:  # (the section's opening card has its front: the table goes on its back)
+            if drafts[0].front == path and sides[0] not in drafts[0].back:
+                drafts[0].back += f"\n\n{sides[0]}"
+                break
 
 
 def _following_items(blocks: list[Block], free: list[bool]) -> list:

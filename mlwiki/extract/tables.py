@@ -80,7 +80,16 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
             back = "\n".join(f"- {_column(name)}{value}" for name, value in values)
             cards.append((heading_text(cells[key]), back, line))
     backs = [back for _, back, _ in cards]
-    return [card for card in cards if backs.count(card[1]) == 1]  # (two rows of one answer: it tells neither apart)
+    # (two rows of one answer tell neither apart, unless the columns are the things compared and the row names the
+    # respect: "path length between two tokens | $O(n)$ | $O(1)$" and "sequential steps | $O(n)$ | $O(1)$")
+    return [card for card in cards if backs.count(card[1]) == 1 or _compares(card[1])]
+
+
+def _compares(back: str) -> bool:
+    """Whether a row's back sets two or more columns side by side, each its own value ("- RNN: $O(n)$",
+    "- self-attention: $O(1)$")."""
+    values = [line.split(": ", 1)[-1] for line in back.split("\n")]
+    return len(values) >= 2 and len(set(values)) == len(values)
 
 
 def _names_in_words(cell: str) -> bool:
