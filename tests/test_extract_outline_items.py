@@ -242,3 +242,26 @@ The high variance is the key weakness, and it is what ensembles of trees fix.
     found = cards(new_wiki(tmp_path, {"Decision trees.md": note}))
     back = found["Decision trees › Why people like trees"]
     assert "The high variance is the key weakness" in back and "| No feature scaling needed |" in back
+
+
+def test_a_later_paragraph_on_the_sections_own_subject_asks_how_its_sentence_goes_on(tmp_path):
+    note = """# Attention
+
+## Self-attention and the transformer
+
+In self-attention the queries, keys and values all come from the same sequence, so each token builds its new
+representation from all the others, and a transformer layer stacks this with a feed-forward network, each part
+wrapped in a residual connection and a layer normalisation, which keeps the gradients healthy in deep stacks.
+The original model used six such layers in the encoder and six in the decoder, with eight heads in each of the
+attention layers and a feed-forward layer four times as wide as the model itself, trained on translation pairs.
+Later models dropped the encoder or the decoder, and grew the stack to dozens of layers and the width to thousands.
+
+Self-attention is order-blind, since permuting the inputs only permutes the outputs, so positions have to be added
+to the token embeddings, as sinusoids or as learnt vectors.
+
+Attention has a cost that grows with the square of the sequence length, which limits the context of a model.
+"""
+    found = cards(new_wiki(tmp_path, {"Attention.md": note}))
+    assert found["Attention › Self-attention and the transformer › Self-attention is …"].startswith(
+        "Self-attention is order-blind")
+    assert not any(front.endswith("› Attention has …") for front in found), "only the note's title names it"

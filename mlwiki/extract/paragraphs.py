@@ -79,7 +79,7 @@ def paragraph_card(path: str, block: Block, declined: bool) -> tuple[str, str] |
     if not found or len(found[0]) > MAX_OPENING_CHARS or "{{" in found[0]:
         return None  # (no sentence, or a first one too long to open on a point: a storm of clozes, a pasted page)
     opening = clean_prose(found[0])
-    if (subject := lead_subject(opening)) is None or _in_path(subject, path) \
+    if (subject := lead_subject(opening)) is None \
             or _READER.search(opening) or _RESULT.search(opening) or _POINTER.search(found[0]):
         return None  # (no subject, or one the headings name, which the section's opening card asks for; a tutorial
         # speaking to its reader or reporting a run, or a pointer at a page)
@@ -88,14 +88,20 @@ def paragraph_card(path: str, block: Block, declined: bool) -> tuple[str, str] |
         back = _leading_sentences(found)  # (up to a sentence that speaks to the reader)
     if back is None or len(back.split()) < MIN_BACK_WORDS or not back.rstrip("*_)").endswith((".", "!")):
         return None  # (too short to be worth a card, or broken off by a formula: "… not on the earlier history,")
-    return f"{path} › {_cue(subject, opening)}", back
+    named = _in_path(subject, path)  # (the headings' own subject, of which this paragraph says one more thing:
+    # "Self-attention is order-blind — …" under "Self-attention and the transformer" asks "Self-attention is …"; a
+    # subject only the note's title names, "PyTorch has …", says what the section is not about)
+    if named and not _in_path(subject, path.rsplit(" › ", 1)[-1]):
+        return None
+    return f"{path} › {_cue(subject, opening, named)}", back
 
 
-def _cue(subject: str, opening: str) -> str:
+def _cue(subject: str, opening: str, named: bool = False) -> str:
     """The front's last part: the subject, or for one that is a common noun after an article ("The error", "The
     agent"), which could be anything's, the subject and its verb ("The error shrinks …"): what is asked of it."""
     words = subject.split()
-    if len(words) != 2 or words[0].casefold() not in ARTICLE or not (words[1].isalpha() and words[1].islower()):
+    if not named and (len(words) != 2 or words[0].casefold() not in ARTICLE
+                      or not (words[1].isalpha() and words[1].islower())):
         return subject
     rest = [w for w in opening[opening.find(subject) + len(subject):].split()[:3] if w.casefold() not in _ADVERBS]
     return f"{subject} {rest[0]} …" if rest else subject  # ("The return satisfies …", not "The return also …")
