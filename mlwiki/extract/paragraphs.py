@@ -90,8 +90,10 @@ def paragraph_card(path: str, block: Block, declined: bool) -> tuple[str, str] |
         return None  # (too short to be worth a card, or broken off by a formula: "… not on the earlier history,")
     named = _in_path(subject, path)  # (the headings' own subject, of which this paragraph says one more thing:
     # "Self-attention is order-blind — …" under "Self-attention and the transformer" asks "Self-attention is …"; a
-    # subject only the note's title names, "PyTorch has …", says what the section is not about)
-    if named and not _in_path(subject, path.rsplit(" › ", 1)[-1]):
+    # subject only the note's title names, "PyTorch has …", says what the section is not about; the heading's whole
+    # subject, "Tensor architecture is …", is what the section's opening card asks for)
+    heading = path.rsplit(" › ", 1)[-1]
+    if named and (not _in_path(subject, heading) or _bare(subject) == _bare(heading)):
         return None
     return f"{path} › {_cue(subject, opening, named)}", back
 
@@ -154,6 +156,11 @@ def _in_path(subject: str, path: str) -> bool:
     words = [w for w in subject.casefold().split() if w not in ARTICLE]
     parts = [" ".join(w for w in part.casefold().split() if w not in ARTICLE) for part in path.split(" › ")]
     return " ".join(words) in parts or len(words) == 1 and words[0] in " ".join(parts).split()
+
+
+def _bare(words: str) -> str:
+    """Words in lower case without articles ("The p-value" → "p-value")."""
+    return " ".join(w for w in words.casefold().split() if w not in ARTICLE)
 
 
 def _unquoted(tokens: list[str]) -> list[str]:
