@@ -265,3 +265,24 @@ Attention has a cost that grows with the square of the sequence length, which li
     assert found["Attention › Self-attention and the transformer › Self-attention is …"].startswith(
         "Self-attention is order-blind")
     assert not any(front.endswith("› Attention has …") for front in found), "only the note's title names it"
+
+
+def test_a_label_in_quotes_and_a_bold_term_with_an_aside_before_its_equals_are_cards(tmp_path):
+    note = """---
+tags: [evaluation]
+---
+Binary classifier, positive class = the thing we care about.
+
+- **Precision** = TP / (TP + FP) — of the things I flagged, how many were right
+- **Recall** (= sensitivity = TPR) = TP / (TP + FN) — of the real positives, how many did I find
+- "critical batch size" — beyond it, a bigger batch needs no fewer steps, it only wastes compute
+- TODO: add the PR curve
+
+Accuracy is misleading when the classes are imbalanced: with one case of fraud in a hundred, a model that always
+says "not fraud" is right 99 times in a hundred and never finds a single case, which is why the precision and the
+recall of the rare class are reported instead, or the area under the precision-recall curve over all thresholds.
+Moving the threshold up makes fewer positive predictions, so the precision usually rises and the recall falls.
+"""
+    found = cards(new_wiki(tmp_path, {"Metrics.md": note}, config=DEFINITIONS))
+    assert found["Metrics › Recall"].startswith("Recall (= sensitivity = TPR) = TP / (TP + FN)")
+    assert found["Metrics › critical batch size"].startswith("beyond it, a bigger batch needs no fewer steps")

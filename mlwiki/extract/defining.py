@@ -65,7 +65,8 @@ _NAMES = re.compile(r"(?:this|which|it)[ \t]+is[ \t]+(?:also[ \t]+|often[ \t]+|s
 _ALSO = re.compile(r",?[ \t]+(?:also|or)[ \t]+(?:called|known[ \t]+as)[ \t]+(?:the[ \t]+)?")  # "X, also known as Y"
 MAX_NAMED_WORDS = 100  # what a named thing is may take a few sentences ("Imagine … This is known as …")
 # "Label: text", "Label - text", "k-fold CV: …": a label of a few words, then what it means
-_LABELLED = re.compile(r"(?P<label>[A-Za-z][^:\n]{0,48}?[^\s:.,;])(?:[ \t]+[-–—][ \t]+|:[ \t]+)(?P<rest>\S.*)", re.S)
+_LABELLED = re.compile(r"(?P<label>[A-Za-z][^:\n]{0,48}?[^\s:.,;]|\"[A-Za-z][^\"\n]{0,40}\")(?:[ \t]+[-–—][ \t]+|:[ \t]+)"
+                       r"(?P<rest>\S.*)", re.S)  # (a label in quotes: '"critical batch size" — beyond it, …')
 # Labels that name no subject: a card "… › Input" or "… › Pros" would not say what is asked
 GENERIC_LABELS = frozenset("""input inputs output outputs pros cons pro con note notes nb example examples eg e.g
 limitation limitations challenge challenges solution solutions problem problems advantage advantages disadvantage
@@ -75,10 +76,11 @@ link links update rule update rules proof hint todo intro introduction conclusio
 # "- **Layer norm** normalises over …", "- **Paired t-test** = a one-sample t-test on …": a list item led by its bold
 # term and saying something of it, as a day's notes list what was learnt ("**Term**: …" and "**Term** is a …" are
 # the definitions form's; "**Initial distribution** $\pi_i = …$" names a symbol)
-_BOLD_LED = re.compile(r"\*\*(?P<label>[^*\n]{2,60}?)\*\*[ \t]+(?P<rest>(?:[a-z][a-z'’-]+\b|[=≈][ \t]|\$[ \t]*[=≈])"
+_BOLD_LED = re.compile(r"\*\*(?P<label>[^*\n]{2,60}?)\*\*[ \t]+(?P<aside>\([^()\n]{1,40}\)[ \t]+(?=[=≈]))?"
+                       r"(?P<rest>(?:[a-z][a-z'’-]+\b|[=≈][ \t]|\$[ \t]*[=≈])"
                        r"(?:(?<!is\b)(?<!are\b)|(?<=is|re)[ \t]+(?=[\d$]))" r".*)", re.S)
-# (also "**Perplexity** $= e^{H}$: the effective …" and a value it is, "**Minimum** is 0, for a deterministic …"; not
-# "**Term** is a …", the definitions form's)
+# (also "**Perplexity** $= e^{H}$: the effective …", "**Recall** (= sensitivity) = TP / (TP + FN)" and a value it
+# is, "**Minimum** is 0, for a deterministic …"; not "**Term** is a …", the definitions form's)
 # A bullet led by a short sentence in bold that the text after it explains ("- **Standardize features first.** The
 # penalty treats all coefficients equally, …")
 _BOLD_SENTENCE = re.compile(r"\*\*(?P<label>[A-Z][^*\n]{3,80}?)[.!]\*\*[ \t]+(?P<rest>[A-Z(].*)", re.S)
@@ -315,10 +317,10 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
     # ("- **Shrinkage, not selection.** Ridge pulls …": the bold sentence states, the rest says why)
     said = item == BULLET and text[:2] == "**" and (match := _BOLD_SENTENCE.match(text)) is not None
     if not said and item != NUMBERED and text[:2] == "**" and (match := _BOLD_LED.match(text)):  # (not a step)
-        stated = f"{match.group('label').strip()} "
+        stated = f"{match.group('label').strip()} {match.group('aside') or ''}"
     elif not said and (text[:1] in "*_[$`!<|#" or not _may_be_labelled(text) or not (match := _LABELLED.match(text))):
         return None
-    label, rest = match.group("label").strip(), match.group("rest").strip()
+    label, rest = match.group("label").strip().strip("\"").strip(), match.group("rest").strip()
     words = label.split()
     if len(words) > (MAX_SAID_WORDS if said else MAX_TERM_WORDS) \
             or (not item and not stated and (len(words) < 2 or rest[:1].islower())) \
