@@ -286,3 +286,18 @@ Moving the threshold up makes fewer positive predictions, so the precision usual
     found = cards(new_wiki(tmp_path, {"Metrics.md": note}, config=DEFINITIONS))
     assert found["Metrics › Recall"].startswith("Recall (= sensitivity = TPR) = TP / (TP + FN)")
     assert found["Metrics › critical batch size"].startswith("beyond it, a bigger batch needs no fewer steps")
+
+
+def test_a_step_that_sets_a_term_in_bold_beside_a_formula_card_is_a_card_of_that_term(tmp_path):
+    note = """# t-SNE
+
+## The algorithm
+
+1. In high dimension, turn the distances into conditional probabilities with a Gaussian around each point.
+2. Each bandwidth is chosen by binary search so that the distribution has a fixed **perplexity** (the effective
+   number of neighbours, typically 5 to 50). Dense regions get small bandwidths.
+3. In two dimensions use a Student-t with one degree of freedom: $q_{ij} \\propto (1 + \\lVert y_i - y_j\\rVert^2)^{-1}$.
+4. Move the points by gradient descent to make the two distributions agree.
+"""
+    found = cards(new_wiki(tmp_path, {"t-SNE.md": note}, config='formulas = "inline"\n' + DEFAULT_CONFIG))
+    assert found["t-SNE › The algorithm › perplexity"].startswith("Each bandwidth is chosen by binary search")

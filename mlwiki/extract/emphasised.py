@@ -21,7 +21,7 @@ import re
 
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.defining import GENERIC_LABELS
-from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.paragraphs import MIN_BACK_WORDS, first_sentences, in_path
 from mlwiki.extract.passages import NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose, sentences
@@ -37,12 +37,16 @@ _NOT_A_TERM = re.compile(r"(?i)(?:not|no|never|only|always|all|any|must|do|don't
 _RUN_IN = frozenset("remark remarks proof lemma theorem corollary claim observation exercise solution aside".split())
 
 
-def emphasised_card(path: str, block: Block, declined: bool) -> tuple[str, str] | None:
-    """(front, back) for a paragraph of a long section that sets one or two terms in bold; None when it is a list,
+def emphasised_card(path: str, block: Block, declined: bool, item: bool = False) -> tuple[str, str] | None:
+    """(front, back) for a paragraph of a long section that sets one or two terms in bold (with `item`: for a list
+    item, "2. Each σ is chosen so that the distribution has a fixed **perplexity** (≈ …)"); None when it is a list,
     bolds no term (or many), or says nothing a learner could recall alone."""
     first = block.lines[0]
-    if first.kind != TEXT or LIST_ITEM.match(first.text):
+    if first.kind != TEXT or LIST_ITEM.match(first.text) and not item:
         return None
+    if item:  # (the item's words, its marker and what is nested under it left out)
+        lines = [ln for ln in block.lines if ln.kind == TEXT and not (ln is not first and LIST_ITEM.match(ln.text))]
+        block = Block(TEXT, [Line(first.no, LIST_ITEM.sub("", first.text, count=1), TEXT), *lines[1:]])
     text = " ".join(ln.text for ln in block.lines if ln.kind == TEXT)
     if "**" not in text:
         return None  # (the common case, said cheaply)

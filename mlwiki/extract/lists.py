@@ -267,6 +267,12 @@ def _rest_cards(ex, path: str, rest: Block, after: list[Line]) -> None:
             definition_sentence_cards(ex, path, Block(TEXT, before), equals=True)
     else:  # (what other cards left of a list: its items are facts one by one, "- small k → …" among them)
         definition_sentence_cards(ex, path, rest, equals=True)
+    backs = "\n".join(d.back for drafts, _ in ex.drafts for d in drafts)
+    for item in list_items(rest.lines):  # ("2. Each σ is chosen so that … a fixed **perplexity** (≈ …)": its term)
+        if LIST_ITEM.sub("", item[0].text, count=1).strip()[:60] not in backs \
+                and (found := emphasised_card(path, Block(TEXT, item), True, item=True)) is not None \
+                and not shown_on_a_front(ex, found[1].split("\n", 1)[0]):  # (not a formula's introduction)
+            ex.add_card(PARAGRAPH_FORM, *found, item[0].no)
     for item, text, line in aspect_lines(rest.lines):  # ("Limitation: …" under an item's formula: on no card yet)
         if not any(text in d.back for drafts, _ in ex.drafts for d in drafts):
             named = labelled_item(item) if item else None
