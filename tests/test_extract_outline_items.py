@@ -301,3 +301,24 @@ def test_a_step_that_sets_a_term_in_bold_beside_a_formula_card_is_a_card_of_that
 """
     found = cards(new_wiki(tmp_path, {"t-SNE.md": note}, config='formulas = "inline"\n' + DEFAULT_CONFIG))
     assert found["t-SNE › The algorithm › perplexity"].startswith("Each bandwidth is chosen by binary search")
+
+
+def test_a_later_paragraph_led_by_an_aspect_or_by_what_it_answers_is_a_card_of_that(tmp_path):
+    note = """# DBSCAN
+
+Density-based clustering finds dense regions separated by sparse ones, with two parameters: a radius and the
+number of points a core point needs within it. Clusters grow by connecting core points that lie within the radius
+of each other and then attaching the border points, those within the radius of a core point without being one.
+Everything else is noise, which the method labels as such instead of forcing it into the nearest cluster. A
+spatial index makes the neighbour queries fast in low dimensions, so the whole run costs about n log n there.
+
+What you get for free: no number of clusters to choose, clusters of any shape, and outliers marked as noise.
+
+Why it is slow in high dimensions: distances concentrate, so one radius cannot tell neighbours from the rest.
+
+Limitations: a single radius cannot fit a tight and a diffuse cluster at once, and border points are order-dependent.
+"""
+    found = cards(new_wiki(tmp_path, {"DBSCAN.md": note}))
+    assert found["DBSCAN › What you get for free"].startswith("no number of clusters to choose")
+    assert found["DBSCAN › Why it is slow in high dimensions?"].startswith("distances concentrate")
+    assert found["DBSCAN › Limitations"].startswith("Limitations: a single radius cannot fit")

@@ -27,6 +27,10 @@ _ASPECT = re.compile(r"(?i)(?:\*\*)?(?P<aspect>(?:limitation|drawback|disadvanta
 _IN_PRACTICE = re.compile(r"(?i)(?:\*\*)?in practice(?:\*\*)?[,:]?(?:\*\*)?[ \t]+\S[^\n]*")
 
 
+# A paragraph led by what it answers, a question without its mark: "What you get for free: no k to choose, …"
+_ASKED_LABEL = re.compile(r"(?P<label>(?:What|Why|When|How|Where|Which)\b[^:\n?.]{3,60}):[ \t]+(?P<rest>\S.{20,})", re.S)
+
+
 # "Note: Precision, Recall and F1 are asymmetric metrics, …": a remark on a few things it names first
 _REMARK = re.compile(r"(?:\*\*)?(?i:note|nb|n\.b\.|remark|important|caveat)(?:\*\*)?:(?:\*\*)?[ \t]+(?:[Tt]he[ \t]+)?"
                      r"(?!(?:This|These|That|Those|It|They|There|We|You|I)\b)(?P<subject>[A-Z][^\s,.:;]*(?:(?:,[ \t]*|[ \t]+)(?!(?:is|are|was|were|has|have|"
@@ -60,6 +64,18 @@ def states_aspect(text: str) -> bool:
     """Whether a paragraph (its lines joined) is led by the aspect it states ("Limitations: PCA is linear, …", "In
     practice it is computed with the SVD …")."""
     return bool(_ASPECT.fullmatch(text.strip()) or _IN_PRACTICE.fullmatch(text.strip()))
+
+
+def asked_paragraph(path: str, block: Block) -> tuple[str, str] | None:
+    """(front, back) of a paragraph led by what it answers, a question without its mark: "What it struggles with:
+    clusters of very different density …" → "… › What it struggles with", "Why bother instead of one split: …" →
+    "… › Why bother instead of one split?", and what follows; None for any other."""
+    lines = [ln.text.strip() for ln in block.lines if ln.kind == TEXT]
+    text = " ".join(lines)
+    if not lines or LIST_ITEM.match(lines[0]) or not (asked := _ASKED_LABEL.fullmatch(text)) or narrates(text):
+        return None
+    label = clean_prose(asked.group("label"))
+    return f"{path} › {label}?" if label.split()[0] in ("Why", "How") else f"{path} › {label}", asked.group("rest")
 
 
 def list_label(lines: list[Line]) -> str | None:

@@ -36,7 +36,7 @@ from mlwiki.extract.defining import definition_sentence_cards, labelled_item, na
 from mlwiki.extract.emphasised import emphasised_card
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL
-from mlwiki.extract.labels import aspect_front, aspect_lines, label_lines
+from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph, label_lines
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import long_list, loose_items, outline_items
 from mlwiki.extract.parts import exercise_part, opening_front, part_passage, section_parts, titled_boxes
@@ -164,6 +164,7 @@ def close_section(ex) -> None:
                     remarked.append((block.start, remark))
                     free[k] = False  # (no closing text: the remark is a card of its own)
                 elif len(ex.drafts) == before and free[k] and (found := paragraph_card(path, block, declined)
+                                                               or asked_paragraph(path, block)
                                                                or emphasised_card(path, block, declined)):
                     own = opening is not None or not found[0].endswith(" …")
                     explained.append((block.start, found, own))  # ("… › Tensor data storage", "… › bidirectional")
