@@ -322,3 +322,24 @@ Limitations: a single radius cannot fit a tight and a diffuse cluster at once, a
     assert found["DBSCAN › What you get for free"].startswith("no number of clusters to choose")
     assert found["DBSCAN › Why it is slow in high dimensions?"].startswith("distances concentrate")
     assert found["DBSCAN › Limitations"].startswith("Limitations: a single radius cannot fit")
+
+
+def test_a_paragraph_with_a_run_in_head_is_a_part_titled_by_it(tmp_path):
+    note = """# LightGBM
+
+## Speed tricks
+
+**Histogram-based splits.** Bucket each continuous feature into at most 255 bins once, up front. Finding a split
+then means scanning bins, not sorted values, and a child's histogram is the parent's minus its sibling's.
+
+**Leaf-wise growth.** Always split the leaf with the largest gain anywhere in the tree, which gives deeper and
+unbalanced trees and a lower loss for the same number of leaves, at a greater risk of overfitting small data.
+
+**It is the default in most libraries.** Nothing else needs to be set for it.
+
+**Theorem.** A tree grown leaf-wise with as many leaves as a level-wise one has a loss no larger than it.
+"""
+    found = cards(new_wiki(tmp_path, {"LightGBM.md": note}))
+    assert found["LightGBM › Speed tricks › Histogram-based splits"].startswith("Bucket each continuous feature")
+    assert found["LightGBM › Speed tricks › Leaf-wise growth"].startswith("Always split the leaf")
+    assert not any(front.endswith(("› It is the default in most libraries", "› Theorem")) for front in found)

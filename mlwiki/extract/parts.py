@@ -76,6 +76,9 @@ def section_parts(body: list[Block], line: int) -> list[tuple[str | None, int, l
     for block in (piece for whole in body for piece in _at_labels(whole)):
         first = block.lines[0]
         match = _BOLD_LABEL.fullmatch(first.text) if first.kind == TEXT and "**" in first.text else None
+        if not match and first.kind == TEXT and first.text[:2] == "**" and (head := _run_in_head(first.text)):
+            match, after = head, first.text[head.end():]  # ("**Histogram-based splits.** Bucket each feature …")
+            block = Block(TEXT, [first, Line(first.no, after, TEXT), *block.lines[1:]])
         if not match:
             current.append(block)
             continue
@@ -83,6 +86,23 @@ def section_parts(body: list[Block], line: int) -> list[tuple[str | None, int, l
         parts.append((clean_prose(match.group(1)), first.no, rest))
         current = parts[0][2] if block.attrs is _BOX else parts[-1][2]
     return [part for part in parts if part[2]]
+
+
+# A paragraph's run-in head, a short phrase in bold that ends in a full stop: "**Histogram-based splits.** Bucket …"
+_RUN_IN = re.compile(r"\*\*(?P<label>[A-Z][^*\n.!?:]{2,60}?)\.\*\*[ \t]+(?=[A-Z(])")
+# Heads of a statement or an aside, which their own forms read: no subject of a part
+_STATEMENTS = frozenset("theorem lemma proposition corollary proof definition remark claim example exercise note "
+                        "solution".split())
+
+
+def _run_in_head(text: str) -> re.Match | None:
+    """The run-in head a paragraph opens with, when it names a subject (not "**Theorem.**", "**Note.**")."""
+    match = _RUN_IN.match(text)
+    if match is None or len(match.group("label").split()) > MAX_RUN_IN_WORDS \
+            or _SENTENCE_WORDS.search(match.group("label")) or _PRONOUN_FIRST.match(match.group("label")):
+        return None  # ("**It is used in multi-class classification.**": a sentence in bold, no head)
+    label = match.group("label").casefold()
+    return None if label.split()[0] in _STATEMENTS or label in GENERIC_LABELS else match
 
 
 def _at_labels(block: Block) -> list[Block]:
@@ -103,6 +123,8 @@ _SENTENCE_WORDS = re.compile(r"(?i)\b(?:is|are|was|were|be|we|you|i|let|here|fol
                              r"in (?:essence|short|summary|brief|practice|general|other words)|basically|essentially|"
                              r"recap)\b|\d")  # ("In essence:" sums up what came before: no subject)
 MIN_LABELLED_WORDS = 10
+MAX_RUN_IN_WORDS = 6
+_PRONOUN_FIRST = re.compile(r"(?i)(?:it|they|this|that|these|those|he|she|its|their)\b")
 
 
 def label_line(block: Block, after: Block | None) -> str | None:
