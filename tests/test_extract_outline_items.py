@@ -139,6 +139,10 @@ position only attends to itself and the positions before it.
 
 Each head is **not** a separate model: the heads share the input and their outputs are concatenated and projected.
 
+> **Note:** the **key dimension** sets the scale of the scores, which is why they are divided by its square root.
+
+The pickle format **is not safe** to load from a source you do not trust, since loading it can run any code.
+
 **Remark**. The same scores can be read as a soft lookup in a table whose keys are learnt along with the values.
 """
 
@@ -146,7 +150,8 @@ Each head is **not** a separate model: the heads share the input and their outpu
 def test_a_later_paragraph_that_sets_a_term_in_bold_is_a_card_of_that_term(tmp_path):
     found = cards(new_wiki(tmp_path, {"Attention.md": ATTENTION}))
     assert found["Attention › Self-attention › causal mask"].startswith("In a decoder, a **causal mask** sets")
-    assert not any(front.endswith(("› not", "› Remark")) for front in found), "stress and a run-in head: no terms"
+    assert not any(front.endswith(("› not", "› Remark", "› is not safe")) for front in found), "stress, a run-in head"
+    assert found["Attention › Self-attention › key dimension"].startswith("The **key dimension** sets the scale")
 
 
 LEAKAGE = """---

@@ -321,6 +321,8 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
     elif not said and (text[:1] in "*_[$`!<|#" or not _may_be_labelled(text) or not (match := _LABELLED.match(text))):
         return None
     label, rest = match.group("label").strip().strip("\"").strip(), match.group("rest").strip()
+    if stated and label.endswith(":") and label[:-1].strip().casefold() in GENERIC_LABELS:
+        return None  # ("**Note:** the key dimension …": an aside, whose terms `emphasised` cards)
     words = label.split()
     if len(words) > (MAX_SAID_WORDS if said else MAX_TERM_WORDS) \
             or (not item and not stated and (len(words) < 2 or rest[:1].islower())) \

@@ -29,9 +29,11 @@ from mlwiki.extract.prose import clean_prose, sentences
 FORM = "emphasised"
 MAX_TERMS = 2
 MAX_TERM_WORDS = 5
+_ASIDE = re.compile(r"[ \t]*\*\*(?i:note|tip|nb|important|remember|hint)(?::\*\*|\*\*:)[ \t]*")  # "**Note:** …"
 _BOLD = re.compile(r"\*\*(?=\S)([^*\n]{2,60}?)(?<=\S)\*\*")
 # Emphasis, not a term: "**not**", "**no learnable parameters**", "**centered**", "**exactly**"
-_NOT_A_TERM = re.compile(r"(?i)(?:not|no|never|only|always|all|any|must|do|don't|very|much|more|less|before|after)\b|"
+_NOT_A_TERM = re.compile(r"(?i)(?:not|no|never|only|always|all|any|must|do|does|don't|very|much|more|less|before|after|"
+                         r"is|are|was|were|can|cannot|should|will|would|may|might)\b|"
                          r"[a-z]+(?:ed|ly)$")
 # A run-in head that names no subject ("**Remark**. Using a partition of unity …")
 _RUN_IN = frozenset("remark remarks proof lemma theorem corollary claim observation exercise solution aside".split())
@@ -50,6 +52,10 @@ def emphasised_card(path: str, block: Block, declined: bool, item: bool = False)
     text = " ".join(ln.text for ln in block.lines if ln.kind == TEXT)
     if "**" not in text:
         return None  # (the common case, said cheaply)
+    if aside := _ASIDE.match(text):  # ("> **Note:** Recall a **loss function** is …": the note's own text)
+        text = text[aside.end():]
+        text = text[:1].upper() + text[1:]  # (a note may start in lower case: it goes on from nothing before)
+        block = Block(TEXT, [Line(first.no, text, TEXT)])
     terms = _terms(text)
     if not terms or all(in_path(term, path) for term in terms):
         return None
