@@ -54,7 +54,8 @@ def emphasised_card(path: str, block: Block, declined: bool, item: bool = False)
         return None  # (the common case, said cheaply)
     if aside := _ASIDE.match(text):  # ("> **Note:** Recall a **loss function** is …": the note's own text)
         text = text[aside.end():]
-        text = text[:1].upper() + text[1:]  # (a note may start in lower case: it goes on from nothing before)
+        if text[:1].isalpha():  # (a note may start in lower case: it goes on from nothing before)
+            text = text[:1].upper() + text[1:]
         block = Block(TEXT, [Line(first.no, text, TEXT)])
     terms = _terms(text)
     if not terms or all(in_path(term, path) for term in terms):
@@ -62,7 +63,8 @@ def emphasised_card(path: str, block: Block, declined: bool, item: bool = False)
     back = passage([block], declined=declined)
     if back is None:
         back = first_sentences(sentences(" ".join(text.split())))
-    if back is None or len(back.split()) < MIN_BACK_WORDS or not any(f"**{t}" in back or t in back for t in terms):
+    if back is None or len(back.split()) < MIN_BACK_WORDS or not any(f"**{t}" in back or t in back for t in terms) \
+            or back.lstrip("*_`([ ")[:1].islower():  # ("*because you can adjust all of these …": goes on from before)
         return None
     return f"{path} › {', '.join(terms)}", back
 
