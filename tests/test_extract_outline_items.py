@@ -348,3 +348,9 @@ unbalanced trees and a lower loss for the same number of leaves, at a greater ri
     assert found["LightGBM › Speed tricks › Histogram-based splits"].startswith("Bucket each continuous feature")
     assert found["LightGBM › Speed tricks › Leaf-wise growth"].startswith("Always split the leaf")
     assert not any(front.endswith(("› It is the default in most libraries", "› Theorem")) for front in found)
+
+
+def test_a_notes_first_paragraph_in_lower_case_opens_its_lead_section(tmp_path):
+    found = cards(new_wiki(tmp_path, {"Leakage.md": LEAKAGE + "- split first, then fit every preprocessing step on "
+                                      "the training part only, inside each fold of a cross-validation\n"}, config=DEFINITIONS))
+    assert found["Leakage"].startswith("information from outside the training data sneaking into training")

@@ -133,7 +133,8 @@ def close_section(ex) -> None:
                 back := long_list([ln.text for ln in blocks[0].lines if ln.kind == TEXT], _vague)) is not None:
             ex.add_card(LIST_FORM, path, back, line)  # (a long list, all its section says: its branches still cards)
         # The opening paragraph, unless it introduces a formula card (its front already) or is one
-        used, opening = opening_paragraph(blocks, free, declined, taken) if len(blocks) > 1 or not all(free) else (-1, None)
+        used, opening = opening_paragraph(blocks, free, declined, taken, section.lead and label is None) \
+            if len(blocks) > 1 or not all(free) else (-1, None)
         opened = len(ex.drafts)
         if opening is not None:
             ex.add_card(FORM, opening_front(path, blocks, free, used), opening, line)
