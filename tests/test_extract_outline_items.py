@@ -354,3 +354,22 @@ def test_a_notes_first_paragraph_in_lower_case_opens_its_lead_section(tmp_path):
     found = cards(new_wiki(tmp_path, {"Leakage.md": LEAKAGE + "- split first, then fit every preprocessing step on "
                                       "the training part only, inside each fold of a cross-validation\n"}, config=DEFINITIONS))
     assert found["Leakage"].startswith("information from outside the training data sneaking into training")
+
+
+def test_a_labelled_paragraph_may_have_an_aside_after_its_label(tmp_path):
+    note = """# DQN
+
+Replace the table with a network and regress onto the Q-learning target; naively this diverges, because function
+approximation, bootstrapping and off-policy learning together can make the value estimates blow up, and DQN has all
+three of them, so it needs a replay buffer and a target network to keep the regression targets from chasing
+themselves every time a gradient step is taken on the weights that also produce them.
+
+The replay buffer stores transitions and the network trains on random minibatches drawn from it, which breaks the
+correlation between consecutive samples and reuses each transition many times; this is only valid because
+Q-learning is off-policy, so the data may come from older versions of the policy than the one being learnt.
+
+Extensions worth knowing (Rainbow combined six of them): Double DQN, where the online network picks the action
+and the target network evaluates it, a dueling architecture, prioritised replay, n-step returns and noisy nets.
+"""
+    found = cards(new_wiki(tmp_path, {"DQN.md": note}))
+    assert found["DQN › Extensions worth knowing (Rainbow combined six of them)"].startswith("Double DQN, where the online")

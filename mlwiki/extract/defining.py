@@ -65,8 +65,10 @@ _NAMES = re.compile(r"(?:this|which|it)[ \t]+is[ \t]+(?:also[ \t]+|often[ \t]+|s
 _ALSO = re.compile(r",?[ \t]+(?:also|or)[ \t]+(?:called|known[ \t]+as)[ \t]+(?:the[ \t]+)?")  # "X, also known as Y"
 MAX_NAMED_WORDS = 100  # what a named thing is may take a few sentences ("Imagine … This is known as …")
 # "Label: text", "Label - text", "k-fold CV: …": a label of a few words, then what it means
-_LABELLED = re.compile(r"(?P<label>[A-Za-z][^:\n]{0,48}?[^\s:.,;]|\"[A-Za-z][^\"\n]{0,40}\")(?:[ \t]+[-–—][ \t]+|:[ \t]+)"
-                       r"(?P<rest>\S.*)", re.S)  # (a label in quotes: '"critical batch size" — beyond it, …')
+_LABELLED = re.compile(r"(?P<label>[A-Za-z][^:\n]{0,48}?[^\s:.,;]|\"[A-Za-z][^\"\n]{0,40}\")(?P<aside>[ \t]+\([^()\n]{1,50}\))?"
+                       r"(?:[ \t]+[-–—][ \t]+|:[ \t]+)(?P<rest>\S.*)", re.S)
+# (a label in quotes, '"critical batch size" — beyond it, …'; an aside after it, "Extensions worth knowing (Rainbow
+# combined six of them): Double DQN …", is no part of the label)
 # Labels that name no subject: a card "… › Input" or "… › Pros" would not say what is asked
 GENERIC_LABELS = frozenset("""input inputs output outputs pros cons pro con note notes nb example examples eg e.g
 limitation limitations challenge challenges solution solutions problem problems advantage advantages disadvantage
@@ -294,9 +296,9 @@ _LABEL_DASHES = (" -", "\t-", " –", "\t–", " —", "\t—")
 
 
 def _may_be_labelled(text: str) -> bool:
-    """Whether `_LABELLED` can match the text: its label of at most 50 characters is followed by a colon, or by
+    """Whether `_LABELLED` can match the text: its label of at most 50 characters (and an aside) is followed by a colon, or by
     spaces and a dash (most paragraphs have neither: said without the pattern's tries of every label length)."""
-    return ":" in text[:51] or any(map(text.__contains__, _LABEL_DASHES))
+    return ":" in text[:103] or any(map(text.__contains__, _LABEL_DASHES))  # (a label and an aside after it)
 
 
 def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[str, str] | None:
@@ -343,6 +345,8 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
     if len(back.split()) < MIN_LABELLED_WORDS or len(LOWER.findall(back)) < MIN_LABELLED_WORDS // 2 \
             or back.endswith((":", "?")) or _NUMBER_FIRST.match(back):
         return None
+    if match.re is _LABELLED and match.group("aside"):  # (shown on the front, not counted as the label's words)
+        label += match.group("aside")
     return label, back
 
 
