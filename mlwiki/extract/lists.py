@@ -165,12 +165,14 @@ def close_section(ex) -> None:
                     remarked.append((block.start, remark))
                     free[k] = False  # (no closing text: the remark is a card of its own)
                 elif len(ex.drafts) == before and free[k] and (found := paragraph_card(path, block, declined)
-                                                               or asked_paragraph(path, block)
-                                                               or emphasised_card(path, block, declined)):
+                                                               or asked_paragraph(path, block)):
                     own = opening is not None or not found[0].endswith(" …")
-                    explained.append((block.start, found, own))  # ("… › Tensor data storage", "… › bidirectional")
+                    explained.append((block.start, found, own))  # ("… › Tensor data storage")
                     free[k] = not own  # (a name titles it, not the closing grab-bag; "The matrix is …" is a
                     # weaker front than the heading's own, when the closing text is a card of its own)
+                elif len(ex.drafts) == before and free[k] and (found := emphasised_card(path, block, declined)):
+                    explained.append((block.start, found, opening is not None))  # ("… › bidirectional"; with no
+                    free[k] = opening is None  # opening card, the closing text that stands for the section holds it)
             elif not free[k] and not any(ln.no in whole and not LIST_ITEM.match(ln.text) for ln in block.lines) \
                     and (rest := _untaken_items(block, taken)) is not None:
                 _outline_cards(ex, path, rest, declined)  # (the items of a list no formula card took from)
