@@ -372,3 +372,15 @@ and the target network evaluates it, a dueling architecture, prioritised replay,
 """
     found = cards(new_wiki(tmp_path, {"DQN.md": note}))
     assert found["DQN › Extensions worth knowing (Rainbow combined six of them)"].startswith("Double DQN, where the online")
+
+
+def test_a_days_note_that_links_one_note_and_speaks_of_it_is_about_that_note(tmp_path):
+    day = """---
+tags: [daily]
+---
+ran the permutation test on the two ranking models today, 5000 shuffles; the p-value came out at 0.03.
+- lesson: shuffle the labels within each query, never across queries, or the null is wrong
+- [[Permutation tests]]
+"""
+    found = cards(new_wiki(tmp_path, {"daily/2026-11-22.md": day}))
+    assert found["Permutation tests › lesson"] == "shuffle the labels within each query, never across queries, or the null is wrong"

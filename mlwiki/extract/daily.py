@@ -1,7 +1,8 @@
 """Daily notes: a note titled only by its date ("2026-03-14", "March 14", "Mon, 14 Mar 2026") names no subject, so
 its cards take their subject from what the day's note says it is about: its opening line ("Spent the morning on
 the bootstrap.", "Reading about calibration after …", "Permutation tests + multiple comparisons.") or its first bullet
-that names what the items nested under it are about ("- reading group: calibration"); without one,
+that names what the items nested under it are about ("- reading group: calibration"), or the one note it links to
+when it speaks of it ("did the bootstrap CI …" and "[[Bootstrap]]"); without one,
 its headings stand alone. "March 14 › Where it fails" asks nothing; "Bootstrap › Where it fails" does."""
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ _ABOUT = re.compile(r"(?i)\b(?:spent|spend|reading|read|looked|looking|worked|wo
 _TOPIC_LINE = re.compile(r"([^\W\d][^.!?:\n$]{2,60}?)[.:][ \t]*(?:\n|$|[A-Z])")
 # A day's first bullet that names what the items nested under it are about: "- reading group: calibration"
 _TOPIC_ITEM = re.compile(r"[-*+][ \t]+[^:\n]{2,40}?:[ \t]*([^\W\d][^.!?:;,\n$]{1,40}?)[ \t]*\n[ \t]+[-*+][ \t]")
+_LINK = re.compile(r"\[\[([^\]|#\n]+)(?:[#|][^\]\n]*)?\]\]")  # "[[Bootstrap]]", "[[ROC and AUC|AUC]]": its note
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me|we|our|today|yesterday)\b")
 _MAX_TOPIC_WORDS = 6
 
@@ -52,7 +54,18 @@ def content_subject(blocks: list[Block]) -> str:
     if (topic := _TOPIC_LINE.match(first)) and len(topic.group(1).split()) <= _MAX_TOPIC_WORDS \
             and not _FIRST_PERSON.search(topic.group(1)) and _recurs(topic.group(1), blocks, first[topic.end():]):
         return _capital(topic.group(1).strip())
-    return ""  # (not its first bold term: a day's notes list many, and none is the subject of the others)
+    return _linked_subject(blocks)  # (not its first bold term: a day's notes list many, and none is the subject)
+
+
+def _linked_subject(blocks: list[Block]) -> str:
+    """The one note a day's note links to, when the day's text speaks of it ("did the bootstrap CI for F1 …" and
+    "[[Bootstrap]]"): its notes are that note's; "" when it links to none or to several."""
+    text = "\n".join(text_of(block) for block in blocks[:40] if block.kind == TEXT)
+    links = {match.group(1).strip() for match in _LINK.finditer(text)} if "[[" in text else set()
+    if len(links) != 1:
+        return ""
+    (link,) = links
+    return link if _recurs(link, [], _LINK.sub(" ", text)) else ""
 
 
 def _recurs(topic: str, blocks: list[Block], nested: str = "") -> bool:

@@ -26,8 +26,8 @@ def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
     """The paragraph that opens a section, as its card's back: the first of its first few paragraphs that
     explains and says enough to stand for the section ("To check this we …" or "The p-value is probabilistic."
     do not), and does not introduce a formula card (the paragraph before it is that card's front). `lead`: the
-    section is the note's text before its first heading, whose first paragraph goes on from nothing even when it
-    starts in lower case, as quick notes do ("info from outside the training data sneaking into training → …")."""
+    section is the note's text before its first heading, whose first line goes on from nothing even when it starts
+    in lower case, as quick notes do ("info from outside the training data sneaking into training → …")."""
     after_narration = False
     for k, block in enumerate(blocks[:MAX_OPENING_SEARCH]):
         if not free[k] or (k + 1 < len(blocks) and not free[k + 1] and not _speaks_first(blocks[k + 1], taken)):
@@ -39,7 +39,7 @@ def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
             continue  # a list goes with the sentence that introduces it (or the label over it, as a heading would
             # be), an answer with its question
         long_enough = holds_words(text_of(block), MIN_OPENING_WORDS)  # (spares a passage)
-        back = passage([block], lead and not k, declined) if long_enough else None
+        back = passage([block], lead and not k and len(block.lines) == 1, declined) if long_enough else None
         if back is not None and _only_sets_up(back):
             continue  # ("**Definition**. Let $\\Omega$ be a set …": what it sets up follows)
         if back is not None and word_count(clean_prose(back)) >= MIN_OPENING_WORDS:
