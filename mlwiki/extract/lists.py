@@ -47,6 +47,7 @@ from mlwiki.extract.remarks import FORM as REMARK_FORM, formula_above, remark_ca
 from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, sentences
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
+from mlwiki.extract.voice import author_speaks_first
 
 LIST_FORM = "list"  # a list introduced by a sentence ending in ":", in a section too long for one card
 TABLE_FORM = "table-row"  # a row of a table that explains things, in such a section
@@ -95,8 +96,16 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     if not body or ex.in_example() and not names_examples(ex.headings, [ln for b in body for ln in b.lines]) \
             or walks_through(text_of(body[0])):  # ("Let's walk step by step through …": one example traced)
         return
+    if (i < 0 or len(ex.headings) == 1 and ex.headings[0][0] == 1) and _about_the_page(text_of(body[0])):
+        return  # (a note that opens on what its pages are, "These are my notes for …", or on its author's story)
     line = blocks[i].start if i >= 0 else body[0].start
     ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0)
+
+
+def _about_the_page(text: str) -> bool:
+    """Whether a note's first paragraph speaks of the page or its author ("My notes for the autumn course.", "I'm a
+    backend engineer …"): the text around it is the collection's furniture (what it covers, how to run it)."""
+    return bool(ABOUT_PAGE.match(cleaned := clean_prose(text))) or author_speaks_first(cleaned)
 
 
 def close_section(ex) -> None:

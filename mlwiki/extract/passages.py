@@ -16,6 +16,7 @@ from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.prose import clean_once, clean_prose, sentences, word_count
+from mlwiki.extract.voice import without_author
 
 MAX_WORDS = 150  # a longer passage is a page to reread, not an answer to recall
 MAX_ITEMS = 8  # an enumeration longer than this is not learnt as one card (SuperMemo's "avoid sets")
@@ -42,11 +43,14 @@ LOWER_WORD = re.compile(r"[a-z](?<![\w\\$][a-z])[a-z'’-]+\b")
 ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|notebook|section|chapter|article|"
                         r"post|tutorial|lecture|document)s?\b|explaining\b|"
                         r"(?:these|here|this) (?:are|is) (?:my|our|the) (?:\w+ )?(?:notes?|write-ups?|summar(?:y|ies))\b|"
+                        r"(?:my|our) (?:\w+ )?notes\b|(?:[\w-]+ )?(?:notebooks|notes|posts|chapters|questions|lectures) "
+                        r"(?:from|for) (?:the|my|our|a)\b|prerequisites\b|"
                         r"(?:a )?(?:quick|short) (?:post|note|write-up)\b|i keep (?:re-?deriving|redoing|forgetting)\b|"
                         r"(?:lecture|week|session|class) \d+ (?:was|is|covered|covers|introduced|introduces|went|looked|"
                         r"started|began)\b|(?:in|during|after) (?:today['’]s|this week['’]s|last week['’]s|the) "
                         r"(?:lecture|class|session|seminar|lab)\b|(?:closed|open)[- ]book\b")
-# ("These are my notes for the course.", "Quick post because I keep redoing …", "I keep re-deriving this, so …",
+# ("These are my notes for the course.", "My notes for …", "Eight notebooks from the Tuesday workshop.", "Questions
+# from the course forum …", "Prerequisites assumed: …", "Quick post because I keep redoing …", "I keep re-deriving this, so …",
 # a course's own story and logistics: "Lecture 5 was a history tour …", "In today's lecture …", "Closed book, 2 h")
 # The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "For now, …"), of a
 # day's diary ("Spent the morning on …", "Messy notes.", "Tomorrow: …") or pointing at a figure the card does not
@@ -258,6 +262,11 @@ def _without_narration(text: str) -> str:
     ("This function takes …")."""
     paragraphs = text.split("\n\n")
     for k, paragraph in enumerate(paragraphs):
+        if paragraph and not (LIST_ITEM.match(paragraph) or "\n" in paragraph and _ITEM_AFTER_NEWLINE.search(paragraph)):
+            paragraph = without_author(paragraph, narrates)  # (the author's story: "I finally …")
+            paragraphs[k] = paragraph or None  # (None: all of it the story, left out)
+            if not paragraph:
+                continue
         if ("let" in paragraph or "Let" in paragraph) and _LETS_CLAUSE.search(paragraph):
             paragraphs[k] = paragraph = _LETS_CLAUSE.sub(r"\1", paragraph)  # ("- …, let's choose X for a start")
         if LIST_ITEM.match(paragraph) or "\n" in paragraph and _ITEM_AFTER_NEWLINE.search(paragraph) \
@@ -274,7 +283,8 @@ def _without_narration(text: str) -> str:
             kept = found  # (what is left goes on from the sentence cut, or asks or tells the reader something: the
             # paragraph stays as it was)
         paragraphs[k] = " ".join(kept) if kept is not found or "\n" not in paragraph else paragraph
-    return "\n\n".join(paragraphs)
+    return "\n\n".join(p for p in paragraphs if p is not None) if None not in paragraphs[:1] \
+        else "\n\n".join(p for p in paragraphs if p is not None).lstrip()
 
 
 def without_announcement(text: str) -> str:

@@ -1,0 +1,69 @@
+"""The author's own voice: sentences in which the writer of a note speaks of themself ("I finally implemented it to
+see what's going on.", "… outputs are what I got locally.", "My notes for the autumn course.") tell the author's
+story, not what the subject is; a passage keeps what is left around them (`without_author`).
+
+Only the first person singular, written as a word of its own: "Type I error" and "type I and II" are names, "I is
+the identity" a symbol, and a question or mnemonic in quotes ("when I say yes, am I right?") is what the reader
+asks, not the author's story.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.prose import sentences
+
+# "I" and a word after it in lower case (an adverb between: "I finally implemented"), or the author's notes
+_I = r"I(?:['’](?:m|ve|d|ll)\b| (?!(?:and|or|error|errors|is|are|has|=)\b)(?:[a-z]+ly )?[a-z]{2,})"
+_AUTHOR = re.compile(r"(?<![\w$\\'’\"“.\-])" + _I + r"|(?<![\w$\\])[Mm]y (?:own )?(?:notes?|write-ups?|summary|"
+                     r"understanding)\b")
+# A sentence whose subject is the author: "I found …", "So I …", "Comment: I don't know why …", "My notes for …"
+_AUTHOR_FIRST = re.compile(r"[\W_]*(?:[A-Z][a-z]*,? |[\w ]{1,20}: )?(?:" + _I + r"|My (?:own )?notes?\b)")
+# "Rule of thumb I saw: log the gradient norm …": the author in a label, before what it labels
+_AUTHOR_LABEL = re.compile(r"[^:.!?]*\bI [a-z]+\b[^:.!?]*:\s")
+_QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’")
+# "(I remember this as squeezing the tensor)": an aside in brackets, which leaves the sentence around it standing
+_AUTHOR_ASIDE = re.compile(r"[ \t]*\((?:I|[Mm]y) [^()\n]*\)")
+# "Two families.", "Three approaches:": a count of what follows and nothing else, a promise with the story
+_COUNT_ONLY = re.compile(r"(?i)(?:two|three|four|five|six|several|many)(?: \w+)? \w+s[.:]")
+
+
+def speaks_as_author(text: str) -> bool:
+    """Whether the text holds a sentence in which its author speaks of themself."""
+    if "I" not in text and "y " not in text:  # (most texts: neither "I …" nor "my …")
+        return False
+    return bool(_AUTHOR.search(_QUOTED.sub("", text) if '"' in text or "“" in text or "‘" in text else text))
+
+
+def author_speaks_first(text: str) -> bool:
+    """Whether the text opens with a sentence whose subject is its author ("I'm a backend engineer …", "My notes
+    for …"): a story about the page or its writer."""
+    return bool(_AUTHOR_FIRST.match(text))
+
+
+def without_author(paragraph: str, narrates=lambda sentence: False) -> str:
+    """A paragraph of prose without the author's story: '' when it opens with it (an anecdote: "I found the
+    random-walk example convincing: … Not a theorem though."), else without the sentences and bracketed asides in
+    which the author speaks ("… they see tokens. I finally implemented it." → "… they see tokens.") and a count
+    left after them ("Two families."). A label the author is in ("Rule of thumb I saw: log …") and an aside in
+    brackets ("use torch.squeeze() (I remember it as …)") leave their sentence standing. `narrates`: whether a
+    sentence walks the reader on (then a paragraph left with nothing else is the story too)."""
+    if not speaks_as_author(paragraph):
+        return paragraph
+    if author_speaks_first(paragraph):
+        return ""
+    found = sentences(" ".join(paragraph.split()))
+    kept = [s for s in found if not _tells_story(s)]
+    if len(kept) < len(found):
+        while kept and _COUNT_ONLY.fullmatch(kept[-1].strip()):
+            kept.pop()
+        if all(map(narrates, kept)):
+            return ""  # ("Spent the afternoon on t-SNE. Notes so I stop re-learning this.": all of it the story)
+    return " ".join(kept)
+
+
+def _tells_story(sentence: str) -> bool:
+    """Whether the author speaks in a sentence, elsewhere than in a bracketed aside or a label before a colon."""
+    if "(" in sentence:
+        sentence = _AUTHOR_ASIDE.sub("", sentence)
+    return speaks_as_author(sentence) and (author_speaks_first(sentence) or not _AUTHOR_LABEL.match(sentence))

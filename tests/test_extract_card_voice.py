@@ -1,0 +1,94 @@
+"""Cards that should not exist (issue 23, judges' cause 1): the author's own story and a collection's furniture.
+A blog post that opens "… I finally implemented it to see what's going on.", a course site whose front page says
+"My notes for …", a FAQ page that opens on where its questions came from: what the learner studies is the subject,
+never the author. Notes written in those styles into tmp_path and read back through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def cards(root) -> list[dict]:
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def backs(root) -> dict[str, str]:
+    return {c["front"]: c["back"] for c in cards(root)}
+
+
+POST = """---
+title: "Gradient noise, explained"
+---
+
+Minibatch gradients are unbiased estimates of the full gradient whose variance shrinks like $1/B$ with the batch
+size $B$. I finally worked it out on paper to see where the $1/B$ comes from.
+
+## Why it helps
+
+Noise lets SGD leave sharp minima, which tend to generalise worse than flat ones. That's the part I had wrong in my
+head. Large batches lose this unless the learning rate grows with them.
+
+## A detour
+
+I found the large-batch papers convincing: the linear scaling rule held up to batches of 8k. Not a theorem though.
+
+## Clipping
+
+Rule of thumb I saw: log the gradient norm for a few hundred steps, then clip at about its typical value.
+
+## Squeezing
+
+To drop every axis of length one you can call `torch.squeeze()` (I remember it as squeezing the air out) on any
+tensor, whatever its shape.
+"""
+
+
+def test_the_authors_sentences_leave_the_card_and_what_the_subject_is_stays(tmp_path):
+    made = backs(new_wiki(tmp_path, {"noise.qmd": POST}, CONFIG))
+    opening = made["Gradient noise, explained"]
+    assert opening.startswith("Minibatch gradients are unbiased") and "I finally" not in opening
+    helps = made["Gradient noise, explained › Why it helps"]
+    assert "sharp minima" in helps and "Large batches lose this" in helps and "I had wrong" not in helps
+    assert "Gradient noise, explained › A detour" not in made  # (an anecdote: the paragraph opens with "I found")
+    # the author in a label before what it labels, or in an aside in brackets, leaves the sentence standing
+    assert made["Gradient noise, explained › Clipping"].startswith("Rule of thumb I saw: log the gradient norm")
+    assert "(I remember it as squeezing the air out)" in made["Gradient noise, explained › Squeezing"]
+
+
+def test_names_and_quoted_questions_are_not_the_author_speaking(tmp_path):
+    note = "# Errors\n\n## Type I\n\nType I errors reject a true null hypothesis; their rate is the level α the test " \
+           "was built for.\n\n## Mnemonic\n\nPrecision asks \"when I say yes, am I right?\" and recall asks \"did I " \
+           "find all the yeses?\", two different questions about the same classifier.\n"
+    made = backs(new_wiki(tmp_path, {"Errors.md": note}, CONFIG))
+    assert made["Errors › Type I"].startswith("Type I errors reject a true null hypothesis")
+    assert "when I say yes, am I right?" in made["Errors › Mnemonic"]
+
+
+def test_a_collections_front_page_makes_no_card(tmp_path):
+    index = "# CV course notes\n\nMy notes for the computer vision course (autumn term). Lectures are summarised, " \
+            "not transcribed.\n\nPrerequisites assumed: backpropagation, SGD, basic probability.\n"
+    intro = "# Trees\n\nThese are my notes for the second half of the module, rewritten as a book.\n\nChapters 1–3 " \
+            "cover single trees, 4–6 averaging methods and 7–9 boosting.\n"
+    faq = "# FAQ\n\nQuestions from the course forum and office hours, roughly in order of how often they came up.\n\n" \
+          "## Is max pooling still used?\n\nLess than it was: strided convolutions learn their downsampling, and " \
+          "global average pooling replaced the big fully connected heads.\n"
+    workshop = "# Unsupervised learning\n\nEight notebooks from the Tuesday workshop. No labels anywhere: we look " \
+               "for structure in $X$ alone.\n\nRun them in order; they share the same toy data.\n"
+    about = "---\ntitle: About\n---\n\nI'm a backend engineer slowly moving into ML. This blog is mostly notes " \
+            "to self, derivations redone until they stuck. Expect errors; tell me about them.\n"
+    root = new_wiki(tmp_path, {"docs/index.md": index, "intro.md": intro, "docs/faq.md": faq,
+                               "workshop/intro.md": workshop, "about.qmd": about}, CONFIG)
+    made = backs(root)
+    assert set(made) == {"FAQ\n\nIs max pooling still used?"}, made
+
+
+def test_a_note_that_opens_with_its_subject_keeps_its_opening_card(tmp_path):
+    note = "# Bagging\n\nBagging fits one model per bootstrap sample of the training set and averages their " \
+           "predictions, which cuts variance and leaves bias alone.\n\n## Out-of-bag error\n\nEach point is left " \
+           "out of about 37% of the samples, so the models that never saw it give a free validation score.\n"
+    made = backs(new_wiki(tmp_path, {"Bagging.md": note}, CONFIG))
+    assert made["Bagging"].startswith("Bagging fits one model per bootstrap sample")
