@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import new_wiki, run
+from conftest import bump_mtime, new_wiki, run, write
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -92,3 +92,57 @@ def test_a_note_that_opens_with_its_subject_keeps_its_opening_card(tmp_path):
            "out of about 37% of the samples, so the models that never saw it give a free validation score.\n"
     made = backs(new_wiki(tmp_path, {"Bagging.md": note}, CONFIG))
     assert made["Bagging"].startswith("Bagging fits one model per bootstrap sample")
+
+
+CALLOUTS = """---
+title: "Cross-validation"
+---
+
+## Nested CV
+
+Tune the hyperparameters in an inner loop and estimate the error of the whole procedure in an outer loop.
+
+::: {.callout-warning}
+All preprocessing that learns from data (scaling, imputation, target encoding) must be fit inside each training
+fold, or the score leaks.
+:::
+
+## Policy methods
+
+::: {.callout-warning}
+Drawbacks of policy methods: high variance, and poor sample efficiency since on-policy data is thrown away.
+:::
+
+## Summary table
+
+::: {.callout-caution}
+For a plain CNN, start with ReLU and He initialisation, and swap only when units die.
+:::
+
+## Independence
+
+::: {.callout-warning}
+This needs independent draws: correlated samples shrink the variance far more slowly.
+:::
+"""
+
+
+def test_an_untitled_callouts_front_says_what_it_is_about(tmp_path):
+    made = backs(new_wiki(tmp_path, {"cv.qmd": CALLOUTS}, CONFIG))
+    fronts = set(made)
+    assert "Cross-validation › Nested CV › Warning: all preprocessing that learns from data" in fronts, fronts
+    assert "Cross-validation › Policy methods › Warning: Drawbacks of policy methods" in fronts
+    assert "Cross-validation › Summary table › Caution: for a plain CNN" in fronts
+    assert "Cross-validation › Independence › Warning" in fronts  # ("This needs …" names nothing: the kind alone)
+
+
+def test_a_callout_card_keeps_its_id_when_its_front_gains_its_topic(tmp_path):
+    """The id comes from the heading path and the kind, not from the front: a card whose front gains what it is
+    about (an upgrade, or an edit of its first sentence) keeps its reviews."""
+    before = CALLOUTS.replace("All preprocessing that learns from data (scaling, imputation, target encoding) must",
+                              "It must")
+    root = new_wiki(tmp_path, {"cv.qmd": before}, CONFIG)
+    old = {c["front"]: c["id"] for c in cards(root)}["Cross-validation › Nested CV › Warning"]
+    bump_mtime(write(root, "notes/cv.qmd", CALLOUTS))
+    new = {c["front"]: c["id"] for c in cards(root)}
+    assert new["Cross-validation › Nested CV › Warning: all preprocessing that learns from data"] == old

@@ -246,7 +246,7 @@ An estimator is **admissible** if no other estimator has a risk at most as large
 
 def test_an_untitled_callout_is_a_card_titled_by_its_kind_and_a_bold_word_defined_by_a_condition_is_defined(tmp_path):
     made = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"shrinkage.qmd": SHRINKAGE}, CONFIG))}
-    warning = made.get("Shrinkage estimators › James–Stein › Warning", "")
+    warning = made.get("Shrinkage estimators › James–Stein › Warning: the gain", "")  # (what it warns about)
     assert warning.startswith("The gain is in total risk only"), made
     assert made.get("Shrinkage estimators › Admissibility\n\nDefine: admissible", "").startswith(
         "An estimator is **admissible** if no other estimator"), made

@@ -1,7 +1,9 @@
 """Untitled callouts: a Quarto `::: {.callout-warning}`, an Obsidian `> [!tip]` or a MyST ```` ```{warning} ```` with
-no title of its own, holding a
-short passage of prose. Quarto and Obsidian title it with its kind ("Warning", "Tip"); so does its card: front
-"… › James–Stein › Warning", back the passage. A warning's text is no part of its section's card (a note's or a
+no title of its own, holding a short passage of prose. Quarto and Obsidian title it with its kind ("Warning",
+"Tip"); so does its card, with what the passage is about when its first sentence says (`topics.passage_topic`):
+front "… › Nested CV › Warning: all preprocessing that learns from data", back the passage; "… › James–Stein ›
+Warning" when it does not. Its id keeps the kind alone, so a card whose front gains its topic keeps its history.
+A warning's text is no part of its section's card (a note's or a
 tip's is, when that card holds the section's text: then the callout makes no card of its own).
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 
 from mlwiki.extract.blocks import Block, join_blocks
 from mlwiki.extract.lines import TEXT
+from mlwiki.extract.topics import passage_topic
 from mlwiki.models import CardKind
 
 FORM = "callout"
@@ -36,7 +39,9 @@ def callout_card(ex, div: Block) -> bool:
     path = ex.heading_path()
     if not path or not MIN_WORDS <= words <= MAX_WORDS or ex.in_example():
         return False
-    card = (f"{path} › {kind}", back, div.start, f"{FORM}: {ex.heading_path(False)} › {kind}")
+    topic = passage_topic(back)  # ("… › Nested CV › Warning" warns of what? "… › Warning: all preprocessing …")
+    front = f"{path} › {kind}: {topic}" if topic else f"{path} › {kind}"
+    card = (front, back, div.start, f"{FORM}: {ex.heading_path(False)} › {kind}")
     if myst and kind.casefold() in _ASIDES:
         ex.asides.append((div, card))  # (its text is walked as the section's own: a card only if none holds it)
         return False

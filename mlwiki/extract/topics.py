@@ -1,0 +1,63 @@
+"""What a short passage is about, named in a few words for a front that would otherwise name nothing: an untitled
+callout's kind ("… › Nested CV › Warning" warns about what?) or a heading that names no subject ("Reminder to
+self"). The topic is the label its first sentence opens with ("Advantages of policy methods: handle …"), else that
+sentence's subject, the words before its verb ("All preprocessing that learns from data must be fit …" → "all
+preprocessing that learns from data"), else the phrase an instruction is for ("For a plain CNN, start with …" →
+"for a plain CNN"). A pronoun ("It", "This") is no topic: the passage then names none ("").
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.prose import clean_prose, sentences
+
+MAX_TOPIC_WORDS = 8
+# A label the sentence opens with: "Advantages of policy methods: …", "The general pattern: …" (no verb in it)
+_LABEL = re.compile(r"([^:;,.!?\n]{3,60}?):\s+\S")
+# The verbs and auxiliaries a subject stands before (a closed class: English's auxiliaries and the commonest verbs
+# of a note's statements), with an adverb that may come between ("… is still …", "… also shows up …")
+_VERB = re.compile(r"\b(?:(?:only|also|still|often|always|never|usually|rarely|just|mostly|typically|generally) )?"
+                   r"(?:is|are|was|were|isn['’]t|aren['’]t|must|should|can|cannot|can['’]t|could|may|might|will|"
+                   r"would|does|do|doesn['’]t|don['’]t|has|have|had|shows?|means?|gives?|needs?|makes?|keeps?|works?|"
+                   r"fails?|helps?|depends?|uses?|takes?|returns?|breaks?|changes?|matters?|applies|apply|holds?|"
+                   r"says?|tells?|leads?|becomes?|comes?|goes|gets?|lets?|scales?|grows?|shrinks?|reduces?|"
+                   r"increases?|decreases?|requires?|assumes?|behaves?|converges?|diverges?|finds?|learns?)\b")
+_PREPOSITION = r"(?:for|in|with|when|if|on|under|at|before|after|during)"
+_OPENER = re.compile(rf"(?i)({_PREPOSITION} [^,;:]{{2,50}}),\s")  # "For a plain CNN, start with …"
+# "In ML this shows up when …": the phrase before the pronoun says where
+_PLACE = re.compile(rf"(?i)({_PREPOSITION} .+?) (?:this|it|that|these|they)$")
+_RELATIVE = re.compile(r"(?:that|which|who|whose)$")  # a verb after it is the relative clause's, not the sentence's
+_NOT_TOPIC = re.compile(r"(?i)(?:it|its|this|that|these|those|they|there|here|we|you|i|one|so|then|such|"
+                        r"the (?:same|other|former|latter|above|following)|don['’]t|do not|never|always|only|just|"
+                        r"also|and|but|or)\b")
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_LEAD_ARTICLE = re.compile(r"(?:The|A|An|All|Each|Every|Any|Some|Most|Many)\b")
+
+
+def passage_topic(text: str) -> str:
+    """What the passage's first sentence is about, in at most `MAX_TOPIC_WORDS` words; '' when it says none."""
+    first = sentences(clean_prose(text).strip())[0].strip() if text.strip() else ""
+    first = _ASIDE.sub("", first)
+    if (label := _LABEL.match(first)) and not _VERB.search(label.group(1)):
+        return _phrase(label.group(1))
+    opener = _OPENER.match(first)
+    clause = first[opener.end():] if opener else first
+    verb = next((v for v in _VERB.finditer(clause) if not _RELATIVE.search(clause[:v.start()].rstrip())), None)
+    if verb and verb.start() > 0 and not _NOT_TOPIC.match(clause):
+        subject = clause[:verb.start()].strip()
+        if place := _PLACE.match(subject):
+            return _phrase(place.group(1))
+        return "" if re.match(_PREPOSITION + r"\b", subject, re.I) else _phrase(subject)
+    return _phrase(opener.group(1)) if opener else ""
+
+
+def _phrase(words: str) -> str:
+    """The words as a topic: trimmed, a leading article in lower case ("The decomposition" → "the decomposition");
+    '' when they are too many to be a name or hold a formula's text only."""
+    words = words.strip(" \t*_`,;:—–-")
+    if not words or len(words.split()) > MAX_TOPIC_WORDS or not re.search(r"[^\W\d_]{2,}", words.replace("$", " ")):
+        return ""
+    if _LEAD_ARTICLE.match(words) or re.match(_PREPOSITION + r"\b", words, re.I):
+        return words[:1].lower() + words[1:]
+    return words  # ("Beam search", "Adam": as written)
