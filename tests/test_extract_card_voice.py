@@ -146,3 +146,26 @@ def test_a_callout_card_keeps_its_id_when_its_front_gains_its_topic(tmp_path):
     bump_mtime(write(root, "notes/cv.qmd", CALLOUTS))
     new = {c["front"]: c["id"] for c in cards(root)}
     assert new["Cross-validation › Nested CV › Warning: all preprocessing that learns from data"] == old
+
+
+DAY = """---
+title: "2026-09-15"
+---
+
+Two quick ones and a reminder.
+
+## Weight tying
+
+Many language models share one matrix between the input embedding and the output projection, which saves a
+vocabulary's worth of parameters.
+
+## Reminder to self
+
+The logits-divided-by-temperature trick also shows up in distillation and in contrastive losses: same knob, three
+places.
+"""
+
+
+def test_a_daily_notes_count_of_what_it_holds_is_no_subject_and_an_errand_heading_gains_its_topic(tmp_path):
+    made = backs(new_wiki(tmp_path, {"daily/2026-09-15.qmd": DAY}, CONFIG))
+    assert set(made) == {"Weight tying", "Reminder to self: the logits-divided-by-temperature trick"}, made

@@ -28,6 +28,9 @@ _TOPIC_LINE = re.compile(r"([^\W\d][^.!?:\n$]{2,60}?)[.:][ \t]*(?:\n|$|[A-Z])")
 _TOPIC_ITEM = re.compile(r"[-*+][ \t]+[^:\n]{2,40}?:[ \t]*([^\W\d][^.!?:;,\n$]{1,40}?)[ \t]*\n[ \t]+[-*+][ \t]")
 _LINK = re.compile(r"\[\[([^\]|#\n]+)(?:[#|][^\]\n]*)?\]\]")  # "[[Bootstrap]]", "[[ROC and AUC|AUC]]": its note
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me|we|our|today|yesterday)\b")
+# "Two quick ones and a reminder.", "A few things.", "Misc.": a count of what the day holds, not what it is about
+_COUNTS = re.compile(r"(?i)\s*(?:two|three|four|five|six|seven|eight|nine|ten|\d+|a (?:few|couple)|some|several|"
+                     r"many|misc\w*|random|assorted|various|quick)\b")
 _MAX_TOPIC_WORDS = 6
 
 
@@ -52,7 +55,8 @@ def content_subject(blocks: list[Block]) -> str:
             and not _FIRST_PERSON.search(topic.group(1)) and _recurs(topic.group(1), blocks, first[topic.end():]):
         return _capital(topic.group(1).strip())  # (its items are the day's notes on it)
     if (topic := _TOPIC_LINE.match(first)) and len(topic.group(1).split()) <= _MAX_TOPIC_WORDS \
-            and not _FIRST_PERSON.search(topic.group(1)) and _recurs(topic.group(1), blocks, first[topic.end():]):
+            and not _FIRST_PERSON.search(topic.group(1)) and not _COUNTS.match(topic.group(1)) \
+            and _recurs(topic.group(1), blocks, first[topic.end():]):
         return _capital(topic.group(1).strip())
     return _linked_subject(blocks)  # (not its first bold term: a day's notes list many, and none is the subject)
 

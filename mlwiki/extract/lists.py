@@ -47,6 +47,7 @@ from mlwiki.extract.remarks import FORM as REMARK_FORM, formula_above, remark_ca
 from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, sentences
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
+from mlwiki.extract.topics import passage_topic
 from mlwiki.extract.voice import author_speaks_first
 
 LIST_FORM = "list"  # a list introduced by a sentence ending in ":", in a section too long for one card
@@ -57,6 +58,9 @@ MIN_REST_ITEM_WORDS = 4  # … each a sentence, not a label ("Derivation of the 
 MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name ("Nothing here any more.": no)
 # … or shorter, a phrase that says what the subject is ("An extension of Word2Vec")
 _NAMES_WHAT = re.compile(r"(?:an?|the|one of the)\s+\S+\s+\S+\s+\S", re.I)
+# A heading that says only why the author wrote the text down ("Reminder to self", "Notes to self", "Remember this")
+_ERRAND = re.compile(r"(?i)[\W\d_]*(?:(?:reminders?|notes?|memos?|questions?|things?|todo) (?:to|for) (?:self|myself|me)|"
+                     r"reminders?|remember(?: this)?|don['’]t forget|note to future me)[\W\d_]*")
 _ANNOUNCES = re.compile(r"\s*(?:as follows|the following|below)\s*:$", re.I)  # (the list it announces is the back)
 
 
@@ -102,6 +106,14 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0)
 
 
+def _with_topic(path: str, back: str) -> str:
+    """A path whose last heading names nothing but the author's errand ("Reminder to self", "Note to self") with
+    what the prose under it is about: "… › Reminder to self: the logits-divided-by-temperature trick"."""
+    if not _ERRAND.fullmatch(path.rsplit(" › ", 1)[-1]) or LIST_ITEM.match(back):
+        return path
+    return f"{path}: {topic}" if (topic := passage_topic(back)) else path
+
+
 def _about_the_page(text: str) -> bool:
     """Whether a note's first paragraph speaks of the page or its author ("My notes for the autumn course.", "I'm a
     backend engineer …"): the text around it is the collection's furniture (what it covers, how to run it)."""
@@ -135,7 +147,7 @@ def close_section(ex) -> None:
                 continue  # ("TIL" of what? its items' labels and bold terms say)
             if not section.lead or holds_words(back, MIN_LEAD_WORDS) or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
                 if not restates(path.rsplit(" › ", 1)[-1], back):  # (no "X is … X")
-                    ex.add_card(FORM, path, back, line)
+                    ex.add_card(FORM, _with_topic(path, back), back, line)
                 named_term_cards(ex, path, blocks)  # (a term named inside it: a card of its own)
             continue
         if len(blocks) == 1 and all(free) and label is None and (
