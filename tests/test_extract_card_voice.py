@@ -169,3 +169,42 @@ places.
 def test_a_daily_notes_count_of_what_it_holds_is_no_subject_and_an_errand_heading_gains_its_topic(tmp_path):
     made = backs(new_wiki(tmp_path, {"daily/2026-09-15.qmd": DAY}, CONFIG))
     assert set(made) == {"Weight tying", "Reminder to self: the logits-divided-by-temperature trick"}, made
+
+
+DP = """---
+title: "Dynamic programming"
+---
+
+**Policy iteration** alternates two steps:
+
+1. *Policy evaluation*: compute $V^\\pi$ (solve @eq-pe or iterate it to convergence).
+2. *Policy improvement*: make the policy greedy with respect to $V^\\pi$.
+
+$$
+V_{k+1}(s) = \\sum_a \\pi(a\\mid s)\\sum_{s'}P(s'\\mid s,a)\\big[R + \\gamma V_k(s')\\big]
+$$ {#eq-pe}
+
+The policy improvement theorem guarantees the greedy policy is at least as good in every state.
+"""
+
+WARMUP = """# Learning rate warmup
+
+## How long?
+
+Typical: 1–10% of total steps, or a fixed few thousand steps for transformers. The original Transformer used 4000
+warmup steps with
+
+$$\\eta = d^{-0.5} \\cdot \\min(t^{-0.5},\\ t \\cdot T_w^{-1.5})$$
+"""
+
+
+def test_a_formula_no_sentence_introduces_is_named_by_the_list_item_that_refers_to_it(tmp_path):
+    made = cards(new_wiki(tmp_path, {"dp.qmd": DP}, CONFIG))
+    formula = [c for c in made if c["kind"] == "formula"]
+    assert [c["front"] for c in formula] == ["Dynamic programming\n\nPolicy evaluation"], made
+
+
+def test_numbers_before_the_introducing_sentence_do_not_make_it_an_analogy(tmp_path):
+    made = cards(new_wiki(tmp_path, {"Learning rate warmup.md": WARMUP}, CONFIG))
+    formula = [c for c in made if c["kind"] == "formula"]
+    assert len(formula) == 1 and formula[0]["front"].endswith("The original Transformer used 4000 warmup steps with")

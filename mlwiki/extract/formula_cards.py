@@ -232,8 +232,22 @@ def _ends_list(lines: list[str]) -> bool:
 def _illustrates(intro: str, body: str) -> bool:
     """Whether the sentence before a formula works on numbers the formula does not hold ("Take 15: it factors into
     3 and 5, and 3 times 5 gives 15 back"): an analogy leading up to it, which says nothing of what it is."""
+    intro = last_sentence(intro)  # (the sentence that leads to the formula: not one before it, "Typical: 1–10% …")
     numbers = _PROSE_NUMBER.findall(_INLINE_MATH.sub(" ", intro)) if any(ch.isdigit() for ch in intro) else []
     return len(numbers) >= _ANALOGY_NUMBERS and not set(numbers) & set(_PROSE_NUMBER.findall(body))
+
+
+# A list item's label and a reference on its line: "1. *Policy evaluation*: compute $V^\pi$ (solve @eq-pe …)"
+_ITEM_LABEL = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+[*_]{0,2}([^*_:\n]{3,40}?)[*_]{0,2}:[ \t][^\n]*")
+
+
+def _named_by_reference(body: str, label: str) -> str:
+    """The name a list item gives a formula it refers to by its label ("1. *Policy evaluation*: compute $V^\\pi$
+    (solve @eq-pe …)" names `{#eq-pe}` "Policy evaluation"); '' when no item does."""
+    for line in body.splitlines() if label in body else ():
+        if (f"@{label}" in line or f"`{label}`" in line) and (item := _ITEM_LABEL.fullmatch(line)):
+            return item.group(1).strip()
+    return ""
 
 
 def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: bool = False) -> None:
@@ -242,6 +256,8 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: 
     path = " › ".join(p for p in (ex.heading_path(), clean_prose(title)) if p)
     if not has_words(intro, 1) or _illustrates(intro, formula.body):
         intro = ""
+    if not intro and formula.label:
+        intro = _named_by_reference(ex.body, formula.label)  # ("1. *Policy evaluation*: solve @eq-pe …")
     parts = [p for p in (path, intro) if p]  # (a Quarto label, `{#eq-…}`, is for cross-references: not shown)
     titled = bool(title) or bool(ex.headings and ex.headings[-1][0] == 0)  # in a callout: its title says it
     if not intro and not titled:
