@@ -208,3 +208,52 @@ def test_numbers_before_the_introducing_sentence_do_not_make_it_an_analogy(tmp_p
     made = cards(new_wiki(tmp_path, {"Learning rate warmup.md": WARMUP}, CONFIG))
     formula = [c for c in made if c["kind"] == "formula"]
     assert len(formula) == 1 and formula[0]["front"].endswith("The original Transformer used 4000 warmup steps with")
+
+
+ADAM = """---
+tags: [optimisation]
+---
+- keeps two running averages per parameter:
+\t- $m_t = \\beta_1 m_{t-1} + (1-\\beta_1) g_t$, the first moment
+\t- $v_t = \\beta_2 v_{t-1} + (1-\\beta_2) g_t^2$, the second moment
+- defaults: $\\eta = 10^{-3}$, $\\beta_1 = 0.9$, $\\beta_2 = 0.999$
+- each parameter effectively gets its own learning rate, smaller where gradients are big or noisy
+- step size is roughly bounded by $\\eta$ whatever the gradient's scale, so rescaling the loss changes nothing
+"""
+
+EARLY = """Track the validation loss and stop when it has not improved for `patience` epochs, then restore the best
+weights.
+
+- the number of epochs is then tuned on the validation set, so its score is optimistic
+- for linear models trained from zero, early stopping is close to L2 regularisation
+- noisy validation curves → a patience of 5 to 20 epochs, or smooth the curve first
+"""
+
+WHY = """## Why does it work?
+
+- it stops co-adaptation: no unit can rely on another being present
+- each mask trains a thinned network, so the whole is a cheap ensemble of them
+- it injects noise, which is close to augmenting the data in hidden space
+"""
+
+
+def test_a_bare_title_over_unrelated_facts_becomes_a_card_per_fact_that_says_what_it_is_about(tmp_path):
+    made = backs(new_wiki(tmp_path, {"Adam.md": ADAM, "Early stopping.md": EARLY}, CONFIG))
+    # (the item that says its topic by no label or subject, "keeps two running averages …", stays on the title's card)
+    assert "defaults" not in made["Adam"] and "step size" not in made["Adam"], made
+    assert made["Adam › defaults"].startswith("defaults: $\\eta = 10^{-3}$")
+    assert made["Adam › each parameter"].startswith("each parameter effectively gets its own learning rate")
+    assert made["Adam › step size"].startswith("step size is roughly bounded")
+    # what opens the note stays on the card of its subject; each fact under it is a card of its own
+    assert made["Early stopping"].startswith("Track the validation loss") and "- " not in made["Early stopping"]
+    assert made["Early stopping › the number of epochs"].startswith("the number of epochs is then tuned")
+    assert made["Early stopping › for linear models trained from zero"].endswith("close to L2 regularisation")
+    assert made["Early stopping › noisy validation curves"].startswith("noisy validation curves →")
+
+
+def test_a_list_its_heading_or_sentence_asks_for_stays_one_card(tmp_path):
+    steps = "# Bootstrap\n\nTo get a confidence interval:\n\n- resample the data with replacement many times\n" \
+            "- recompute the statistic on every resample\n- read the interval off the percentiles\n"
+    made = backs(new_wiki(tmp_path, {"Dropout.md": WHY, "Bootstrap.md": steps}, CONFIG))
+    assert [f for f in made if f.startswith("Dropout")] == ["Dropout\n\nWhy does it work?"], made
+    assert [f for f in made if f.startswith("Bootstrap")] == ["Bootstrap"], made

@@ -13,7 +13,9 @@ card them as they stand, the list as one enumeration card. What keeps junk out:
 - it is short enough to recall (at most `MAX_WORDS` words, `MAX_ITEMS` items), and it does not announce what
   it leaves out (a last sentence ending in ":" before code or an image);
 - headings that name no subject of study (References, Notes, Setup …) and headings inside a worked example
-  or an exercise make none.
+  or an exercise make none;
+- a front that asks for nothing its list of unrelated facts holds ("Adam" over "- defaults: …", "- step size is
+  bounded …") becomes a card per fact that says what it is about (`grabbag`).
 
 `ex` in every function is the walk over the note (`mlwiki.extract.walk.Extractor`). The walk opens a section at
 each heading (and at the note's start) and closes it at the next heading or the note's end; only then is it
@@ -36,6 +38,7 @@ from mlwiki.extract.defining import definition_sentence_cards, labelled_item, na
 from mlwiki.extract.emphasised import emphasised_card
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL
+from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph, label_lines
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import long_list, loose_items, outline_items
@@ -104,6 +107,28 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         return  # (a note that opens on what its pages are, "These are my notes for …", or on its author's story)
     line = blocks[i].start if i >= 0 else body[0].start
     ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0)
+
+
+def _split_grab_bags(ex, section: Section) -> None:
+    """Split each card of the section whose front asks for nothing its list of unrelated facts holds ("Adam" over
+    "- defaults: …", "- each parameter gets its own LR …") into a card per fact that says what it is about."""
+    for k in range(section.drafts, len(ex.drafts)):
+        drafts, front = ex.drafts[k]
+        draft = drafts[0]
+        if len(drafts) != 1 or draft.form != FORM or not is_grab_bag_front(front, front == ex.subject):
+            continue
+        if (split := split_grab_bag(front, draft.back)) is None:
+            continue
+        ex.drafts[k] = ([replace(draft, front=split[0][0], back=split[0][1], id_front=f"{FORM}: {split[0][0]}")],
+                        split[0][0])
+        for item_front, item_back in split[1:]:
+            ex.add_card(FORM, item_front, item_back, _line_of(section.body, item_back, draft.line))
+
+
+def _line_of(body: list[Block], text: str, default: int) -> int:
+    """The line of the section where a card's back starts (its first line's words), else `default`."""
+    first = text.split("\n", 1)[0].strip()[:40]
+    return next((ln.no for block in body for ln in block.lines if first and first in ln.text), default)
 
 
 def _with_topic(path: str, back: str) -> str:
@@ -213,6 +238,7 @@ def close_section(ex) -> None:
                 # a formula's introduction too)
         for start, (front, back) in remarked:
             ex.add_card(REMARK_FORM, front, back, start)
+    _split_grab_bags(ex, section)
 
 
 def _remark(ex, first: int, path: str, blocks: list[Block], k: int, free: list[bool],

@@ -156,9 +156,10 @@ _FOLLOWING_LOWER = re.compile(_FOLLOWING.pattern)  # (searched in the lower-case
 # Words a paragraph cannot end on: it broke off mid-sentence
 _CANNOT_END = frozenset("the a an of with to for by in on and or is are that which as".split())
 # A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]", a vault's navigation
-# "Back to [[Optimizers MOC]]", "Part of [[Training]].", "Up: [[Index]]", "Next: [[Adam]]"): nothing to recall
+# "Back to [[Optimizers MOC]]", "Part of [[Training]].", "Up: [[Index]]", "Next: [[Adam]]", "[[A]] · [[B]]"): nothing
+# to recall
 LINKS_LINE = (r"[ \t]*(?:(?:see(?: also)?|links?|related(?: notes)?|cf\.?|back to|part of|up|next|prev(?:ious)?|"
-              r"parent)[ \t]*:?[ \t]*)?(?:\[\[[^\]\n]*\]\][ \t,;.]*(?:and[ \t]+)?)+")  # (a pattern's text: tidy.py's too)
+              r"parent)[ \t]*:?[ \t]*)?(?:\[\[[^\]\n]*\]\][ \t,;.·•|]*(?:and[ \t]+)?)+")  # (a pattern's text: tidy.py's too)
 _LINKS_LINE = re.compile("(?i)" + LINKS_LINE)
 # A page's plan for its reader: "In this section, we will train …", "In the next chapter I …"
 _PLANS = re.compile(r"(?i)in (?:this|the following|the next) (?:section|chapter|notebook|part|lesson|tutorial|post|"

@@ -27,38 +27,45 @@ _PREPOSITION = r"(?:for|in|with|when|if|on|under|at|before|after|during)"
 # "For a plain CNN, start with …" (a noun's phrase: not "If we drop …, the …", a clause of its own)
 _OPENER = re.compile(r"(?i)((?:for|in|with|on|under|at|during) (?![^,;:]*\b(?:we|you|i|it|they)\b)[^,;:]{2,50}),\s")
 # "In ML this shows up when …": the phrase before the pronoun says where
-_PLACE = re.compile(rf"(?i)({_PREPOSITION} .+?) (?:this|it|that|these|they)$")
+_PLACE = re.compile(rf"(?i)({_PREPOSITION} .+?),? (?:this|it|that|these|they|you|we)$")
 _RELATIVE = re.compile(r"(?:that|which|who|whose)$")  # a verb after it is the relative clause's, not the sentence's
 _NOT_TOPIC = re.compile(r"(?i)(?:it|its|this|that|these|those|they|there|here|we|you|i|one|so|then|such|"
-                        r"the (?:same|other|former|latter|above|following)|don['’]t|do not|never|always|only|just|"
-                        r"also|and|but|or)\b")
+                        r"the (?:same|other|former|latter|above|following|rest)|don['’]t|do not|never|always|only|just|"
+                        r"also|and|but|or|everything|anything|something|nothing)\b")
 _ASIDE = re.compile(r"\s*\([^()]*\)")
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+# Words a name does not end on, and marks a name does not hold: what holds them is a clause
+_NOT_A_NAME = re.compile(r"[;,—–]|\b(?:and|or|but|the|a|an|of|with|to|for|by|in|on|that|which)$", re.I)
 _LEAD_ARTICLE = re.compile(r"(?:The|A|An|All|Each|Every|Any|Some|Most|Many)\b")
 
 
-def passage_topic(text: str) -> str:
-    """What the passage's first sentence is about, in at most `MAX_TOPIC_WORDS` words; '' when it says none."""
+def passage_topic(text: str, known: str = "") -> str:
+    """What the passage's first sentence is about, in at most `MAX_TOPIC_WORDS` words; '' when it says none.
+    `known`: the front the topic goes under; a subject it says already ("Early stopping › early stopping") is no
+    topic, the phrase the sentence opens with may be ("for linear models trained from zero")."""
     first = sentences(clean_prose(text).strip())[0].strip() if text.strip() else ""
     first = _ASIDE.sub("", first)
     if (label := _LABEL.match(first)) and not _VERB.search(label.group(1)):
-        return _phrase(label.group(1))
+        return as_topic(label.group(1))
     opener = _OPENER.match(first)
     clause = first[opener.end():] if opener else first
     verb = next((v for v in _VERB.finditer(clause) if not _RELATIVE.search(clause[:v.start()].rstrip())), None)
     if verb and verb.start() > 0 and not _NOT_TOPIC.match(clause):
-        subject = clause[:verb.start()].strip()
+        subject = re.sub(r"\s+\w+ly$", "", clause[:verb.start()].strip())  # ("each parameter effectively gets …")
         if place := _PLACE.match(subject):
-            return _phrase(place.group(1))
-        return "" if re.match(_PREPOSITION + r"\b", subject, re.I) else _phrase(subject)
-    return _phrase(opener.group(1)) if opener else ""
+            return as_topic(place.group(1))
+        if not (known and as_topic(subject).casefold() in known.casefold()):
+            return "" if re.match(_PREPOSITION + r"\b", subject, re.I) else as_topic(subject)
+    return as_topic(opener.group(1)) if opener else ""
 
 
-def _phrase(words: str) -> str:
-    """The words as a topic: trimmed, a leading article in lower case ("The decomposition" → "the decomposition");
+def as_topic(words: str) -> str:
+    """The words (a label, a sentence's subject) as a topic: trimmed, a leading article in lower case ("The decomposition" → "the decomposition");
     '' when they are too many to be a name or hold a formula's text only."""
-    words = words.strip(" \t*_`,;:—–-")
-    if not words or len(words.split()) > MAX_TOPIC_WORDS or not re.search(r"[^\W\d_]{2,}", words.replace("$", " ")):
-        return ""
+    words = _EMPHASIS.sub("", words).strip(" \t*_`,;:—–-")
+    if not words or len(words.split()) > MAX_TOPIC_WORDS or not re.search(r"[^\W\d_]{2,}", words.replace("$", " ")) \
+            or _NOT_A_NAME.search(words) or words.count("(") != words.count(")"):
+        return ""  # (a clause, "… negatives and", or a phrase broken at a bracket: no name of anything)
     if _LEAD_ARTICLE.match(words) or re.match(_PREPOSITION + r"\b", words, re.I):
         return words[:1].lower() + words[1:]
     return words  # ("Beam search", "Adam": as written)

@@ -1,0 +1,109 @@
+"""Grab-bags: a section card whose front names only the note ("Adam") or a heading that names no question
+("Practical", "Things I noticed") over a list of unrelated facts ("- defaults: η = 10⁻³ …", "- each parameter
+effectively gets its own LR …", "- step size is roughly bounded by η …") asks for none of them: a learner cannot
+recall five facts from a front that tells none apart. Such a card is split, one card per item, its front saying what
+the item is about (`topics`): "Adam › defaults", "Adam › step size". What opens the section before the list stays
+on the card of the section's front ("Early stopping" → what early stopping is); an item that names nothing stays
+with it. A list the heading asks for ("Why does it work?", "Tests I use", "Steps") is one answer, not a grab-bag.
+
+Pure: a card's front and back in, the fronts and backs of the cards it becomes out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.extract.prose import clean_prose
+from mlwiki.extract.topics import as_topic, passage_topic
+from mlwiki.extract.voice import speaks_as_author
+
+MIN_ITEMS = 3  # two facts under one front may be a pair; three unrelated ones are a bag
+MIN_ITEM_WORDS = 4  # an item shorter than this names something: a list of names is an enumeration
+MAX_LABEL_WORDS = 5
+# A heading that names no question of its own: where the facts are kept, not what they answer
+_VAGUE = re.compile(r"(?i)[\W\d_]*(?:practical(?:ities| notes| tips| matters)?|in practice|misc\w*|"
+                    r"(?:other|more|random|assorted|extra|side) (?:notes?|things|bits|points|remarks)|"
+                    r"notes?|details?|remarks?|observations?|odds and ends|bits and pieces|other|extras?|"
+                    r"tips(?: and tricks)?|gotchas|things(?: to (?:know|remember|note))?)[\W\d_]*")
+# "- defaults: η = …", "- **Patience**: …", "- noisy val curves → patience 5–20": the item's own label
+_ITEM_LABEL = re.compile(r"\**([^:→=*()\n]{2,50}?)\**\s*(?::|→|->)\s+\S")
+_NUMBERED = re.compile(r"\d+[.)]\s")
+_BOLD = re.compile(r"\*\*[^*\n]+\*\*")
+_GENERIC_LABEL = re.compile(r"(?i)(?:e\.?g\.?|i\.?e\.?|note|nb|see|also|tip|warning|caveat|so|but|and|why|how)")
+
+
+def is_grab_bag_front(path: str, subject_only: bool) -> bool:
+    """Whether a section card's front asks for nothing its back could list: the note's subject alone (the text
+    before its first heading) or a last heading that names no question ("Practical", "Things I noticed")."""
+    last = path.rsplit(" › ", 1)[-1]
+    return subject_only or bool(_VAGUE.fullmatch(last)) or " › " in path and speaks_as_author(last) \
+        and last.split()[0].lower() in ("things", "stuff", "bits", "notes")
+
+
+def split_grab_bag(path: str, back: str) -> list[tuple[str, str]] | None:
+    """The (front, back) of each card a grab-bag card becomes: its opening text and the items that name nothing
+    under `path`, each other item under "path › topic"; None when the back is no grab-bag (no list of at least
+    `MIN_ITEMS` statements, a list the text before it introduces, or fewer than two items that say their topic)."""
+    around, items = _opening_and_items(back)
+    if items is None or len(items) < MIN_ITEMS or back.split("\n" + items[0], 1)[0].rstrip().endswith(":") \
+            or _NUMBERED.match(items[0]):
+        return None  # (a list the text before it introduces, or numbered: one answer, steps or kinds in order)
+    if any(len(LIST_ITEM.sub("", item, count=1).split()) < MIN_ITEM_WORDS for item in items):
+        return None  # (names: an enumeration the heading asks for)
+    if sum(bool(_BOLD.search(item.split("\n", 1)[0])) for item in items) * 2 >= len(items):
+        return None  # (a bold term in each: kinds side by side, "A **core point** …", "A **border point** …")
+    topics = [_item_topic(item, path) for item in items]
+    seen = [t.casefold() for t in topics if t]
+    named = [bool(t) and seen.count(t.casefold()) == 1 for t in topics]
+    if sum(named) < 2:
+        return None
+    kept = [item for item, own in zip(items, named) if not own]
+    cards = []
+    rest = "\n\n".join(part for part in (around, "\n".join(kept)) if part).strip()
+    if rest:
+        cards.append((path, rest))
+    cards += [(f"{path} › {topic}", _without_marker(item)) for item, topic, own in zip(items, topics, named) if own]
+    return cards
+
+
+def _opening_and_items(back: str) -> tuple[str, list[str] | None]:
+    """The text around a back's list (before it, and the paragraphs after it: a tip that closes the section), and
+    the list's top-level items (each with the lines nested under it); None for the items when there is no list, or
+    more than one."""
+    lines = back.split("\n")
+    start = next((k for k, line in enumerate(lines) if LIST_ITEM.match(line) and not line[:1].isspace()), None)
+    if start is None:
+        return back, None
+    items: list[list[str]] = []
+    end = len(lines)
+    for k in range(start, len(lines)):
+        line = lines[k]
+        if LIST_ITEM.match(line) and not line[:1].isspace():
+            items.append([line])
+        elif line[:1].isspace() or not line.strip() and k + 1 < len(lines) and lines[k + 1][:1].isspace():
+            items[-1].append(line)
+        elif line.strip():
+            end = k  # (a paragraph after the list)
+            break
+    closing = lines[end:]
+    if any(LIST_ITEM.match(line) for line in closing):
+        return back, None  # (two lists: parts of one explanation)
+    around = "\n".join(lines[:start]).rstrip() + ("\n\n" + "\n".join(closing).strip() if closing else "")
+    return around.strip(), ["\n".join(item).rstrip() for item in items]
+
+
+def _item_topic(item: str, path: str) -> str:
+    """What a list item is about: its own label ("defaults: …", "noisy val curves → …"), else its first sentence's
+    subject; '' when it says none."""
+    text = clean_prose(LIST_ITEM.sub("", item.split("\n", 1)[0], count=1)).strip()  # ([[Batch norm]] → its name)
+    if (label := _ITEM_LABEL.match(text)) and len(label.group(1).split()) <= MAX_LABEL_WORDS \
+            and not _GENERIC_LABEL.fullmatch(label.group(1).strip()):
+        return as_topic(label.group(1))
+    return passage_topic(text, path)
+
+
+def _without_marker(item: str) -> str:
+    """An item as a card's back: its first line without the bullet, what is nested under it as it was."""
+    first, _, nested = item.partition("\n")
+    return "\n".join(part for part in (LIST_ITEM.sub("", first, count=1).strip(), nested) if part)
