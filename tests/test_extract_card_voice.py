@@ -257,3 +257,36 @@ def test_a_list_its_heading_or_sentence_asks_for_stays_one_card(tmp_path):
     made = backs(new_wiki(tmp_path, {"Dropout.md": WHY, "Bootstrap.md": steps}, CONFIG))
     assert [f for f in made if f.startswith("Dropout")] == ["Dropout\n\nWhy does it work?"], made
     assert [f for f in made if f.startswith("Bootstrap")] == ["Bootstrap"], made
+
+
+ENCODINGS = """# Positional encodings
+
+## Sinusoidal (the original Transformer)
+
+Fixed sines and cosines of geometrically spaced frequencies are added to the input embeddings.
+
+## Learned absolute embeddings
+
+BERT learns one vector per position up to a maximum length, so it has none for longer inputs.
+
+## Rotary position embeddings (RoPE)
+
+RoPE rotates queries and keys by an angle that grows with the position, so their dot product sees only the offset.
+
+## Relative position biases
+
+T5 adds a learned bias to each attention score that depends on the distance between query and key.
+
+| Method | Where | Relative? |
+|---|---|---|
+| Sinusoidal | added to the input | implicitly |
+| Learned absolute | added to the input | no |
+| RoPE | rotates queries and keys | yes |
+"""
+
+
+def test_a_table_that_sums_up_the_notes_sections_is_filed_under_the_note_not_its_last_section(tmp_path):
+    made = backs(new_wiki(tmp_path, {"pe.md": ENCODINGS}, CONFIG))
+    assert made["Positional encodings › RoPE"].startswith("- Where: rotates queries and keys"), made
+    assert made["Positional encodings › Learned absolute"].startswith("- Where: added to the input")
+    assert not any(front.startswith("Positional encodings › Relative position biases › ") for front in made)

@@ -47,7 +47,7 @@ from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card
 from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, NO_SUBJECT, names_list, narrates, passage
 from mlwiki.extract.openings import opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, formula_above, remark_card
-from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, sentences
+from mlwiki.extract.prose import clean_prose, heading_text, holds_words, last_sentence, sentences
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
 from mlwiki.extract.topics import passage_topic
@@ -399,13 +399,22 @@ def _vague(label: str) -> bool:
 def _table_cards(ex, path: str, block: Block) -> None:
     """A card per row of a table that explains things: front = the heading path and the row's name, back = its
     other cells under their column headers (see `mlwiki.extract.tables`)."""
-    for name, back, line in tables.row_cards(block):
+    rows = tables.row_cards(block)
+    if " › " in path and rows and tables.compares_sections([name for name, _, _ in rows], _headings(ex),
+                                                             path.rsplit(" › ", 1)[1]):
+        path = path.rsplit(" › ", 1)[0]  # (a summary of the note's sections: its rows are the note's, not this one's)
+    for name, back, line in rows:
         ex.add_card(TABLE_FORM, f"{path} › {name}", back, line)
     if (sides := tables.sides_table(block)) is not None and not ex.add_card(TABLE_FORM, path, *sides):
         for drafts, _ in ex.drafts:  # (the section's opening card has its front: the table goes on its back)
             if drafts[0].front == path and sides[0] not in drafts[0].back:
                 drafts[0].back += f"\n\n{sides[0]}"
                 break
+
+
+def _headings(ex) -> list[str]:
+    """The text of every heading of the note."""
+    return [heading_text(block.lines[0].text.lstrip("#")) for block in ex.blocks if block.kind == HEADING]
 
 
 def _following_items(blocks: list[Block], free: list[bool]) -> list:

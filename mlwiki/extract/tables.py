@@ -151,3 +151,19 @@ def _cells(row: str) -> list[str]:
     row = row[1:] if row.startswith("|") else row
     row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
     return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", row)]
+
+
+def compares_sections(names: list[str], headings: list[str], current: str) -> bool:
+    """Whether a table's rows are named after other sections of its note ("Sinusoidal", "Learned absolute", "RoPE"
+    under "## Relative position biases", beside "## Sinusoidal (the original Transformer)", "## Learned absolute
+    embeddings", "## Rotary position embeddings (RoPE)"): a summary of the note's methods, whose rows are not
+    about the section the table happens to close."""
+    others = [h.casefold() for h in headings if h.casefold() != current.casefold()]
+    named = sum(any(_names_heading(name.casefold(), heading) for heading in others) for name in names)
+    return named >= 2 and named * 2 >= len(names)
+
+
+def _names_heading(name: str, heading: str) -> bool:
+    """Whether a row's name is a heading's name: the heading starts with it or holds it in brackets ("RoPE")."""
+    name = name.strip(" *_`")
+    return bool(name) and (heading.startswith(name) or f"({name})" in heading)
