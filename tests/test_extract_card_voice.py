@@ -290,3 +290,13 @@ def test_a_table_that_sums_up_the_notes_sections_is_filed_under_the_note_not_its
     assert made["Positional encodings › RoPE"].startswith("- Where: rotates queries and keys"), made
     assert made["Positional encodings › Learned absolute"].startswith("- Where: added to the input")
     assert not any(front.startswith("Positional encodings › Relative position biases › ") for front in made)
+
+
+def test_a_formulas_bare_step_in_a_list_carries_the_sentence_that_introduces_the_list(tmp_path):
+    note = "# Attention\n\n## General form\n\nGiven a query $q$ and a set of key–value pairs $(k_j, v_j)$:\n\n" \
+           "1. score each key: $e_j = \\mathrm{score}(q, k_j)$\n2. normalise: $\\alpha_j = \\mathrm{softmax}(e)_j$\n" \
+           "3. take the weighted average of the values.\n"
+    made = cards(new_wiki(tmp_path, {"Attention.md": note}, CONFIG))
+    fronts = sorted(c["front"] for c in made if c["kind"] == "formula")
+    lead = "Attention › General form\n\nGiven a query $q$ and a set of key–value pairs $(k_j, v_j)$: … "
+    assert fronts == [lead + "normalise:", lead + "score each key:"], made

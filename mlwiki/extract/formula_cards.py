@@ -24,6 +24,7 @@ from mlwiki.extract.prose import (PROSE_TAIL, clean_prose, clip, cut_prose, has_
 from mlwiki.models import CardKind, Severity
 
 
+_STEP_LABEL_WORDS = 3  # a list item's bare step ("normalise:", "score each key:"): its list's lead says of what
 _STEP_WORDS = 25  # a fragment this short ("so", "which gives", "where the resulting expectation is now:")
 FALLBACK = "Formula"
 # A note's property line written in its text ("tags: #activation", "aliases: …", "Related:"): not an introduction
@@ -181,6 +182,9 @@ def formula_intros(ex, formulas: list[Formula], indented: bool = False) -> list[
     for formula in formulas:
         title, prose, cut = cut_prose(formula.before)
         sentence = introduction(clean_prose(prose[-PROSE_TAIL:]))
+        if cut and 0 < len(sentence.split()) <= _STEP_LABEL_WORDS and sentence[:1].islower() \
+                and (lead := _list_lead(formula.before, ex.prev_text)):
+            sentence = clip(f"{lead} … {sentence}")  # ("score each key:" under "Given a query $q$ and …:")
         previous = intros[-1] if intros else ex.prev_intro
         if not cut and previous and previous[1] and not sentence:
             sentence = previous[1]  # nothing tells it from the formula before: it joins that card
@@ -194,6 +198,21 @@ def formula_intros(ex, formulas: list[Formula], indented: bool = False) -> list[
             sentence = ""  # ("tags: #activation" once its tags are gone introduces nothing)
         intros.append((title or (previous[0] if previous else ""), sentence))
     return intros
+
+
+def _list_lead(before: list[str], previous: Block | None) -> str:
+    """The sentence that introduces the list a formula's item is in ("Given a query $q$ and a set of key–value
+    pairs:" over "1. score each key: $e_j = …$"): the last line before the item that ends with a colon, or the
+    paragraph before the list when it does; '' when none does."""
+    lines = [line for line in before if line.strip()]
+    if len(lines) > 1 and (earlier := [ln for ln in lines[:-1] if not LIST_ITEM.match(ln)]) and \
+            earlier[-1].rstrip().endswith(":"):
+        return last_sentence(clean_prose(earlier[-1]))
+    if len(lines) == 1 and previous is not None:
+        text = " ".join(ln.text for ln in previous.lines if ln.kind == TEXT).strip()
+        if text.endswith(":") and not LIST_ITEM.match(text):
+            return last_sentence(clean_prose(text))
+    return ""
 
 
 def introduction(prose: str) -> str:
