@@ -300,3 +300,15 @@ def test_a_formulas_bare_step_in_a_list_carries_the_sentence_that_introduces_the
     fronts = sorted(c["front"] for c in made if c["kind"] == "formula")
     lead = "Attention › General form\n\nGiven a query $q$ and a set of key–value pairs $(k_j, v_j)$: … "
     assert fronts == [lead + "normalise:", lead + "score each key:"], made
+
+
+def test_a_definition_that_points_at_the_text_around_it_is_no_card(tmp_path):
+    metrics = "# Segmentation\n\n## Metrics\n\n- **Mean IoU**: the intersection over union of each class's " \
+              "predicted and true pixels, averaged over the classes.\n- **Pixel accuracy**: misleading under class " \
+              "imbalance (same reason as above).\n"
+    traces = "# TD learning\n\nTD($\\lambda$) averages all n-step returns with weights $(1-\\lambda)\\lambda^{n-1}$, " \
+             "from TD(0) at $\\lambda = 0$ to Monte Carlo at $\\lambda = 1$. Eligibility traces are the trick that " \
+             "implements it incrementally.\n"
+    made = backs(new_wiki(tmp_path, {"Segmentation.md": metrics, "TD learning.md": traces}, CONFIG))
+    assert "Segmentation › Metrics\n\nDefine: Mean IoU" in made, made
+    assert not any("Pixel accuracy" in front or "Eligibility traces" in front for front in made), made

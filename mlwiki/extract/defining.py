@@ -281,11 +281,18 @@ def named_term_cards(ex, path: str, blocks: list[Block]) -> None:
                     _add_definition(ex, path, term, back, line)
 
 
+# A short definition that ends on a pronoun for what the sentence before it said ("… implements it incrementally.")
+_ENDS_ON_IT = re.compile(r"\b(?:it|them)(?: \w+ly)?[.;]?$")
+_SHORT_BACK_WORDS = 16
+
+
 def _add_definition(ex, path: str, term: str, back: str, line: int) -> None:
     """A definition card for the term, unless the note has one already."""
     asked = f"Define: {term}"
     if " and " in term:
         return  # ("MC and TD(0) are the two ends of a spectrum": two things compared, no term defined)
+    if len(back.split()) <= _SHORT_BACK_WORDS and _ENDS_ON_IT.search(back.strip()):
+        return  # ("Eligibility traces are the trick that implements it incrementally.": of what? said before it)
     if any(d.front.casefold().endswith(asked.casefold()) for drafts, _ in ex.drafts for d in drafts):
         return  # (a bold definition, or the same term defined before: one card is enough)
     front = prefix_heading(path, asked)

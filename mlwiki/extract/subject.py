@@ -137,6 +137,8 @@ def computes_numbers(formula: str) -> bool:
 
 _SHOWS = re.compile(r"(?:shows|displays|plots|visuali[sz]es|illustrates|demonstrates)\b", re.I)
 # A tutorial telling what it does next ("**Lookahead**: We compute the gradient at …", "Let's …"): a step, not a term
+# "misleading under class imbalance (same reason as above)": what the text before says, not what the term is
+_POINTS_AWAY = re.compile(r"(?i)\b(?:as|see|reason as|like) (?:above|below)\b|\bsame (?:reason|as) (?:above|before)\b")
 _NARRATES = re.compile(r"(?:we|let[’']?s|i|you)\b", re.I)
 
 
@@ -147,7 +149,7 @@ def reads_as_definition(text: str) -> bool:
     ("**Lookahead**: We compute the gradient at the point momentum leads to")."""
     text = text.strip()
     if not text or _NUMBER_START.match(text) or _LINK_ONLY.fullmatch(text) or _SHOWS.match(text) \
-            or _NARRATES.match(text):
+            or _NARRATES.match(text) or _POINTS_AWAY.search(text):
         return False
     return len(_WORD.findall(text)) >= 3
 
