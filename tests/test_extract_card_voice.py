@@ -312,3 +312,11 @@ def test_a_definition_that_points_at_the_text_around_it_is_no_card(tmp_path):
     made = backs(new_wiki(tmp_path, {"Segmentation.md": metrics, "TD learning.md": traces}, CONFIG))
     assert "Segmentation › Metrics\n\nDefine: Mean IoU" in made, made
     assert not any("Pixel accuracy" in front or "Eligibility traces" in front for front in made), made
+
+
+def test_an_answer_that_opens_on_the_authors_label_keeps_what_the_label_heads(tmp_path):
+    note = "# Returns\n\n## Discounting\n\nWhy discount? Three reasons I've seen: it keeps the return finite when " \
+           "rewards are bounded, it prefers sooner rewards, and it reduces variance. A rule of thumb: $1/(1-\\gamma)$ " \
+           "is the effective horizon.\n"
+    made = backs(new_wiki(tmp_path, {"Returns.md": note}, CONFIG))
+    assert made["Returns › Discounting\n\nWhy discount?"].startswith("Three reasons I've seen: it keeps the return"), made

@@ -16,7 +16,7 @@ from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.prose import clean_once, clean_prose, sentences, word_count
-from mlwiki.extract.voice import without_author
+from mlwiki.extract.voice import in_label, without_author
 
 MAX_WORDS = 150  # a longer passage is a page to reread, not an answer to recall
 MAX_ITEMS = 8  # an enumeration longer than this is not learnt as one card (SuperMemo's "avoid sets")
@@ -277,8 +277,8 @@ def _without_narration(text: str) -> str:
         while len(found) > 1 and narrates(found[-1]):
             found.pop()
         kept = found
-        while len(kept) > 1 and (narrates(kept[0]) or _PLANS.match(kept[0])):
-            kept = kept[1:]
+        while len(kept) > 1 and (narrates(kept[0]) and not in_label(kept[0]) or _PLANS.match(kept[0])):
+            kept = kept[1:]  # (not "Three reasons I've seen: …", what follows the label is the answer)
         if kept is not found and (_POINTS_BACK.match(kept[0]) or _GOES_ON.match(kept[0]) or "?" in kept[0]
                                   or _READER_WORD.search(kept[0])):
             kept = found  # (what is left goes on from the sentence cut, or asks or tells the reader something: the
@@ -327,7 +327,7 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
             and not LIST_ITEM.match(text)
             and _PLAIN_WORD.match(clean)) \
             or _GOES_ON.match(clean) or ABOUT_PAGE.match(clean) or _works_numbers(clean) \
-            or _VACUOUS.fullmatch(clean) or narrates(clean):
+            or _VACUOUS.fullmatch(clean) or narrates(clean) and not _labels_narrate_only(clean):
         return False  # (lower case: "its only goal is …" goes on from a sentence before it)
     if _broken_off(text):
         return False  # a sentence broken off by a box or a formula left out ("Let $X$ be … with the")
@@ -351,6 +351,12 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
         if words >= 3 * len(items) and explaining * 2 >= len(items):
             return True
     return False
+
+
+def _labels_narrate_only(text: str) -> bool:
+    """Whether every sentence of the text that narrates does so only in an author's label ("Three reasons I've
+    seen: it keeps the return finite, …"): what the label heads is the answer."""
+    return all(in_label(sentence) for sentence in sentences(text) if narrates(sentence))
 
 
 def narrates(text: str) -> bool:

@@ -20,7 +20,7 @@ _AUTHOR = re.compile(r"(?<![\w$\\'’\"“.\-])" + _I + r"|(?<![\w$\\])[Mm]y (?:
 # A sentence whose subject is the author: "I found …", "So I …", "Comment: I don't know why …", "My notes for …"
 _AUTHOR_FIRST = re.compile(r"[\W_]*(?:[A-Z][a-z]*,? |[\w ]{1,20}: )?(?:" + _I + r"|My (?:own )?notes?\b)")
 # "Rule of thumb I saw: log the gradient norm …": the author in a label, before what it labels
-_AUTHOR_LABEL = re.compile(r"[^:.!?]*\bI [a-z]+\b[^:.!?]*:\s")
+_AUTHOR_LABEL = re.compile(r"[^:.!?]*\b" + _I + r"\b[^:.!?]*:\s+\S")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’")
 # "(I remember this as squeezing the tensor)": an aside in brackets, which leaves the sentence around it standing
 _AUTHOR_ASIDE = re.compile(r"[ \t]*\((?:I|[Mm]y) [^()\n]*\)")
@@ -66,4 +66,9 @@ def _tells_story(sentence: str) -> bool:
     """Whether the author speaks in a sentence, elsewhere than in a bracketed aside or a label before a colon."""
     if "(" in sentence:
         sentence = _AUTHOR_ASIDE.sub("", sentence)
-    return speaks_as_author(sentence) and (author_speaks_first(sentence) or not _AUTHOR_LABEL.match(sentence))
+    return speaks_as_author(sentence) and not in_label(sentence)
+
+
+def in_label(sentence: str) -> bool:
+    """Whether the author speaks only in a label before what it labels ("Three reasons I've seen: it keeps …")."""
+    return bool(_AUTHOR_LABEL.match(sentence)) and not author_speaks_first(sentence)
