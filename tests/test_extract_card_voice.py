@@ -320,3 +320,26 @@ def test_an_answer_that_opens_on_the_authors_label_keeps_what_the_label_heads(tm
            "is the effective horizon.\n"
     made = backs(new_wiki(tmp_path, {"Returns.md": note}, CONFIG))
     assert made["Returns › Discounting\n\nWhy discount?"].startswith("Three reasons I've seen: it keeps the return"), made
+
+
+def test_a_step_that_refers_to_a_formula_is_no_label_and_a_text_broken_off_before_a_formula_no_back(tmp_path):
+    note = """---
+title: "Logistic regression"
+---
+
+$$
+\\nabla_w L = X^\\top (p - y)
+$$ {#eq-grad}
+
+## Why there's no closed form
+
+Set @eq-grad to zero: $X^\\top(\\sigma(Xw) - y) = 0$. The sigmoid sits inside, so this is no linear system in $w$.
+We solve it iteratively, and Newton works well because the Hessian is
+
+$$
+H = X^\\top S X
+$$
+"""
+    made = backs(new_wiki(tmp_path, {"lr.qmd": note}, CONFIG))
+    assert not any(front.endswith("to zero") for front in made), made  # (no card "… › Set $\nabla_w L = …$ to zero")
+    assert any(front.endswith("because the Hessian is") for front in made)  # (what it says: the formula's front)

@@ -23,7 +23,7 @@ from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
 from mlwiki.extract.paragraphs import in_path, lead_subject
-from mlwiki.extract.passages import narrates
+from mlwiki.extract.passages import CANNOT_END, narrates
 from mlwiki.extract.prose import clean_prose, heading_text, prefix_heading, sentences
 from mlwiki.models import CardKind
 
@@ -338,8 +338,8 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
             or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) \
             or not said and (words[0].casefold() in _NOT_A_LABEL_START or "," in label
                              or any(w.casefold() in _CLAUSE_WORDS for w in words)) \
-            or "$" in label or "](" in label:
-        return None  # ("In summary, …:", "One nuance:": a sentence's start, not a label)
+            or "$" in label or "](" in label or "@" in label or "}`" in label:
+        return None  # ("In summary, …:", "One nuance:": a sentence's start, not a label; "Set @eq-grad to zero:" a step)
     rest = stated + rest.split("![", 1)[0].strip()  # (an image and what points at it are no part of an answer)
     if _POINTER.match(rest) or narrates(rest):
         return None  # "see [[Batch gradient descent]]", "From the above two figures, …"
@@ -350,8 +350,8 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
             break  # (too long, or the next label's explanation: "… Recall: of what was there …")
         back = f"{back} {sentence.strip()}".strip()
     if len(back.split()) < MIN_LABELLED_WORDS or len(LOWER.findall(back)) < MIN_LABELLED_WORDS // 2 \
-            or back.endswith((":", "?")) or _NUMBER_FIRST.match(back):
-        return None
+            or back.endswith((":", "?")) or _NUMBER_FIRST.match(back) or back.rsplit(None, 1)[-1] in CANNOT_END:
+        return None  # (nor one broken off before a formula: "… because the Hessian is")
     if match.re is _LABELLED and match.group("aside"):  # (shown on the front, not counted as the label's words)
         label += match.group("aside")
     return label, back

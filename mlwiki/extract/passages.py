@@ -154,7 +154,7 @@ _KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its ta
 _FOLLOWING = re.compile(r"\s(?:the following(?: \w+)?|as follows|below)[ \t]*[.:]?$", re.I)
 _FOLLOWING_LOWER = re.compile(_FOLLOWING.pattern)  # (searched in the lower-cased text: see without_announcement)
 # Words a paragraph cannot end on: it broke off mid-sentence
-_CANNOT_END = frozenset("the a an of with to for by in on and or is are that which as".split())
+CANNOT_END = frozenset("the a an of with to for by in on and or is are that which as".split())
 # A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]", a vault's navigation
 # "Back to [[Optimizers MOC]]", "Part of [[Training]].", "Up: [[Index]]", "Next: [[Adam]]", "[[A]] · [[B]]"): nothing
 # to recall
@@ -373,7 +373,7 @@ def _broken_off(text: str) -> bool:
     """Whether a paragraph of the text ends on a word that cannot end a sentence ("… with the")."""
     for paragraph in text.split("\n\n"):
         last = paragraph.rstrip().rsplit(None, 1)[-1:] or [""]
-        if last[0].lower() in _CANNOT_END and not last[0].isupper():  # ("… to user A": a name, not an article)
+        if last[0].lower() in CANNOT_END and not last[0].isupper():  # ("… to user A": a name, not an article)
             return True
     return False
 
