@@ -343,3 +343,14 @@ $$
     made = backs(new_wiki(tmp_path, {"lr.qmd": note}, CONFIG))
     assert not any(front.endswith("to zero") for front in made), made  # (no card "… › Set $\nabla_w L = …$ to zero")
     assert any(front.endswith("because the Hessian is") for front in made)  # (what it says: the formula's front)
+
+
+def test_a_first_sentence_that_says_what_the_page_does_leaves_the_opening_card(tmp_path):
+    post = "---\ntitle: Backprop with shapes\n---\n\nWriting out backprop for a tiny network with every matrix " \
+           "shape annotated. The shapes are what make it click: if they line up, the formula is almost certainly " \
+           "right.\n"
+    notes = "---\ntitle: word2vec\n---\n\nNotes from re-reading Mikolov et al. (2013). Goal: dense vectors for " \
+            "words such that words in similar contexts get similar vectors.\n"
+    made = backs(new_wiki(tmp_path, {"bp.qmd": post, "w2v.qmd": notes}, CONFIG))
+    assert made["Backprop with shapes"].startswith("The shapes are what make it click"), made
+    assert made["word2vec"].startswith("Goal: dense vectors for words"), made

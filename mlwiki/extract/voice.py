@@ -21,6 +21,10 @@ _AUTHOR = re.compile(r"(?<![\w$\\'’\"“.\-])" + _I + r"|(?<![\w$\\])[Mm]y (?:
 _AUTHOR_FIRST = re.compile(r"[\W_]*(?:[A-Z][a-z]*,? |[\w ]{1,20}: )?(?:" + _I + r"|My (?:own )?notes?\b)")
 # "Rule of thumb I saw: log the gradient norm …": the author in a label, before what it labels
 _AUTHOR_LABEL = re.compile(r"[^:.!?]*\b" + _I + r"\b[^:.!?]*:\s+\S")
+# A first sentence that says what the page is or does, with no verb of its own: "Notes from re-reading Mikolov et al.
+# (2013).", "Writing out backprop for a tiny network with every matrix shape annotated."
+_PAGE_TALK = re.compile(r"(?:(?:[\w-]+ )?notes (?:from|on|for|after)\b|(?:writing|working|going|walking) "
+                        r"(?:out|through|down)\b)[^.!?:]*[.!?](?:\s|$)", re.I)
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’")
 # "(I remember this as squeezing the tensor)": an aside in brackets, which leaves the sentence around it standing
 _AUTHOR_ASIDE = re.compile(r"[ \t]*\((?:I|[Mm]y) [^()\n]*\)")
@@ -44,10 +48,13 @@ def author_speaks_first(text: str) -> bool:
 def without_author(paragraph: str, narrates=lambda sentence: False) -> str:
     """A paragraph of prose without the author's story: '' when it opens with it (an anecdote: "I found the
     random-walk example convincing: … Not a theorem though."), else without the sentences and bracketed asides in
-    which the author speaks ("… they see tokens. I finally implemented it." → "… they see tokens.") and a count
+    which the author speaks ("… they see tokens. I finally implemented it." → "… they see tokens."), a first
+    sentence that only says what the page is or does ("Notes from re-reading …", "Writing out backprop …") and a count
     left after them ("Two families."). A label the author is in ("Rule of thumb I saw: log …") and an aside in
     brackets ("use torch.squeeze() (I remember it as …)") leave their sentence standing. `narrates`: whether a
     sentence walks the reader on (then a paragraph left with nothing else is the story too)."""
+    if _PAGE_TALK.match(paragraph) and len(found := sentences(" ".join(paragraph.split()))) > 1:
+        paragraph = " ".join(found[1:])  # ("Notes from re-reading Mikolov et al. Goal: dense vectors …")
     if not speaks_as_author(paragraph):
         return paragraph
     if author_speaks_first(paragraph):
