@@ -354,3 +354,14 @@ def test_a_first_sentence_that_says_what_the_page_does_leaves_the_opening_card(t
     made = backs(new_wiki(tmp_path, {"bp.qmd": post, "w2v.qmd": notes}, CONFIG))
     assert made["Backprop with shapes"].startswith("The shapes are what make it click"), made
     assert made["word2vec"].startswith("Goal: dense vectors for words"), made
+
+
+def test_a_grab_bags_items_are_named_by_what_they_equal_or_the_moment_they_are_for(tmp_path):
+    note = "# SGD with momentum\n\n### Things I noticed\n- momentum keeps going after the loss flattens, so it can " \
+           "overshoot\n- when restarting training from a checkpoint, save the momentum buffers too\n- [[Adam]] = " \
+           "momentum + per-parameter scaling\n"
+    made = backs(new_wiki(tmp_path, {"SGD with momentum.md": note}, CONFIG))
+    path = "SGD with momentum › Things I noticed"
+    assert made[f"{path} › when restarting training from a checkpoint"].startswith("when restarting training")
+    assert made[f"{path} › Adam"] == "[[Adam]] = momentum + per-parameter scaling"
+    assert made[path] == "- momentum keeps going after the loss flattens, so it can overshoot", made

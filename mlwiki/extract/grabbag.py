@@ -28,6 +28,7 @@ _VAGUE = re.compile(r"(?i)[\W\d_]*(?:practical(?:ities| notes| tips| matters)?|i
                     r"tips(?: and tricks)?|gotchas|things(?: to (?:know|remember|note))?)[\W\d_]*")
 # "- defaults: η = …", "- **Patience**: …", "- noisy val curves → patience 5–20": the item's own label
 _ITEM_LABEL = re.compile(r"\**([^:→=*()\n]{2,50}?)\**\s*(?::|→|->)\s+\S")
+_EQUALS = re.compile(r"([^=\n]{2,30}?)\s+=\s+\S")  # "Adam = momentum + per-parameter scaling"
 _NUMBERED = re.compile(r"\d+[.)]\s")
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*")
 _GENERIC_LABEL = re.compile(r"(?i)(?:e\.?g\.?|i\.?e\.?|note|nb|see|also|tip|warning|caveat|so|but|and|why|how)")
@@ -100,6 +101,8 @@ def _item_topic(item: str, path: str) -> str:
     if (label := _ITEM_LABEL.match(text)) and len(label.group(1).split()) <= MAX_LABEL_WORDS \
             and not _GENERIC_LABEL.fullmatch(label.group(1).strip()):
         return as_topic(label.group(1))
+    if (named := _EQUALS.match(text)) and len(named.group(1).split()) <= 3:
+        return as_topic(named.group(1))
     return passage_topic(text, path)
 
 

@@ -25,7 +25,8 @@ _VERB = re.compile(r"\b(?:(?:only|also|still|often|always|never|usually|rarely|j
                    r"increases?|decreases?|requires?|assumes?|behaves?|converges?|diverges?|finds?|learns?)\b")
 _PREPOSITION = r"(?:for|in|with|when|if|on|under|at|before|after|during)"
 # "For a plain CNN, start with …" (a noun's phrase: not "If we drop …, the …", a clause of its own)
-_OPENER = re.compile(r"(?i)((?:for|in|with|on|under|at|during) (?![^,;:]*\b(?:we|you|i|it|they)\b)[^,;:]{2,50}),\s")
+_OPENER = re.compile(r"(?i)((?:for|in|with|on|under|at|during|(?:when|after|before|while) \w+ing\b) "
+                     r"(?![^,;:]*\b(?:we|you|i|it|they)\b)[^,;:]{2,50}),\s")  # ("When restarting training, …")
 # "In ML this shows up when …": the phrase before the pronoun says where
 _PLACE = re.compile(rf"(?i)({_PREPOSITION} .+?),? (?:this|it|that|these|they|you|we)$")
 _RELATIVE = re.compile(r"(?:that|which|who|whose)$")  # a verb after it is the relative clause's, not the sentence's
