@@ -196,7 +196,7 @@ def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None =
     for line, text, item in openings:
         found = defining_sentence(text, path) or named_sentence(text, path)
         if item and not ex.ctx.definitions and (bold := _BOLD_ITEM_LABEL.match(text)) \
-                and bold.group(1).casefold() not in _headings(ex):  # (a heading's own section card says more)
+                and bold.group(1).casefold() not in note_headings(ex):  # (a heading's own section card says more)
             text = f"{bold.group(1)}: {text[bold.end():]}"  # (definitions off: nothing else cards `- **Label:** …`)
         if found is None and (labelled := labelled_item(text, item, equals)) is not None:
             front = f"{path} › {clean_prose(labelled[0])}"
@@ -246,7 +246,7 @@ def _say_more(ex, front: str, back: str) -> None:
             return
 
 
-def _headings(ex) -> set[str]:
+def note_headings(ex) -> set[str]:
     """The note's headings, in lower case."""
     return {heading_text(b.lines[0].text).casefold() for b in ex.blocks if b.kind == HEADING}
 

@@ -34,7 +34,8 @@ from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, is_legend, last_card_line,
                                      later_steps_only, leaves_out, opens_with_math, place_closing)
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
-from mlwiki.extract.defining import definition_sentence_cards, labelled_item, named_term_cards, shown_on_a_front
+from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, named_term_cards, note_headings,
+                                     shown_on_a_front)
 from mlwiki.extract.emphasised import emphasised_card
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL
@@ -47,7 +48,7 @@ from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card
 from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, NO_SUBJECT, names_list, narrates, passage
 from mlwiki.extract.openings import opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, formula_above, remark_card
-from mlwiki.extract.prose import clean_prose, heading_text, holds_words, last_sentence, sentences
+from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, sentences
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
 from mlwiki.extract.topics import passage_topic
@@ -400,7 +401,7 @@ def _table_cards(ex, path: str, block: Block) -> None:
     """A card per row of a table that explains things: front = the heading path and the row's name, back = its
     other cells under their column headers (see `mlwiki.extract.tables`)."""
     rows = tables.row_cards(block)
-    if " › " in path and rows and tables.compares_sections([name for name, _, _ in rows], _headings(ex),
+    if " › " in path and rows and tables.compares_sections([name for name, _, _ in rows], note_headings(ex),
                                                              path.rsplit(" › ", 1)[1]):
         path = path.rsplit(" › ", 1)[0]  # (a summary of the note's sections: its rows are the note's, not this one's)
     for name, back, line in rows:
@@ -410,11 +411,6 @@ def _table_cards(ex, path: str, block: Block) -> None:
             if drafts[0].front == path and sides[0] not in drafts[0].back:
                 drafts[0].back += f"\n\n{sides[0]}"
                 break
-
-
-def _headings(ex) -> list[str]:
-    """The text of every heading of the note."""
-    return [heading_text(block.lines[0].text.lstrip("#")) for block in ex.blocks if block.kind == HEADING]
 
 
 def _following_items(blocks: list[Block], free: list[bool]) -> list:

@@ -153,12 +153,12 @@ def _cells(row: str) -> list[str]:
     return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", row)]
 
 
-def compares_sections(names: list[str], headings: list[str], current: str) -> bool:
+def compares_sections(names: list[str], headings: set[str], current: str) -> bool:
     """Whether a table's rows are named after other sections of its note ("Sinusoidal", "Learned absolute", "RoPE"
     under "## Relative position biases", beside "## Sinusoidal (the original Transformer)", "## Learned absolute
     embeddings", "## Rotary position embeddings (RoPE)"): a summary of the note's methods, whose rows are not
-    about the section the table happens to close."""
-    others = [h.casefold() for h in headings if h.casefold() != current.casefold()]
+    about the section the table happens to close. `headings`: the note's, in lower case."""
+    others = [h for h in headings if h != current.casefold()]
     named = sum(any(_names_heading(name.casefold(), heading) for heading in others) for name in names)
     return named >= 2 and named * 2 >= len(names)
 
