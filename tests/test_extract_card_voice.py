@@ -365,3 +365,16 @@ def test_a_grab_bags_items_are_named_by_what_they_equal_or_the_moment_they_are_f
     assert made[f"{path} › when restarting training from a checkpoint"].startswith("when restarting training")
     assert made[f"{path} › Adam"] == "[[Adam]] = momentum + per-parameter scaling"
     assert made[path] == "- momentum keeps going after the loss flattens, so it can overshoot", made
+
+
+def test_a_notes_opening_loses_a_last_sentence_that_only_counts_what_follows(tmp_path):
+    td = "---\ntitle: Monte Carlo vs TD\n---\n\nWithout a model we estimate values from experience of whole " \
+         "episodes or single steps. Two families.\n\n## Monte Carlo\n\nMonte Carlo waits until the episode ends and " \
+         "moves the value toward the actual return.\n"
+    assorted = "# Trees in practice\n\nAssorted things that came up in the labs and on the forum. Less theory, " \
+               "more to remember.\n\n## Scaling\n\nTrees need no feature scaling: a split only compares one feature " \
+               "with a threshold.\n"
+    made = backs(new_wiki(tmp_path, {"td.qmd": td, "practice.md": assorted}, CONFIG))
+    assert made["Monte Carlo vs TD"] == "Without a model we estimate values from experience of whole episodes or " \
+                                        "single steps.", made
+    assert "Trees in practice" not in made and "Trees in practice › Scaling" in made

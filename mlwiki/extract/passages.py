@@ -44,13 +44,13 @@ ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|
                         r"post|tutorial|lecture|document)s?\b|explaining\b|"
                         r"(?:these|here|this) (?:are|is) (?:my|our|the) (?:\w+ )?(?:notes?|write-ups?|summar(?:y|ies))\b|"
                         r"(?:my|our) (?:\w+ )?notes\b|(?:[\w-]+ )?(?:notebooks|notes|posts|chapters|questions|lectures) "
-                        r"(?:from|for) (?:the|my|our|a)\b|prerequisites\b|"
+                        r"(?:from|for) (?:the|my|our|a)\b|prerequisites\b|(?:assorted|random|misc\w*|various) (?:things|notes|bits|tips)\b|"
                         r"(?:a )?(?:quick|short) (?:post|note|write-up)\b|i keep (?:re-?deriving|redoing|forgetting)\b|"
                         r"(?:lecture|week|session|class) \d+ (?:was|is|covered|covers|introduced|introduces|went|looked|"
                         r"started|began)\b|(?:in|during|after) (?:today['’]s|this week['’]s|last week['’]s|the) "
                         r"(?:lecture|class|session|seminar|lab)\b|(?:closed|open)[- ]book\b")
 # ("These are my notes for the course.", "My notes for …", "Eight notebooks from the Tuesday workshop.", "Questions
-# from the course forum …", "Prerequisites assumed: …", "Quick post because I keep redoing …", "I keep re-deriving this, so …",
+# from the course forum …", "Prerequisites assumed: …", "Assorted things that came up in the labs …", "Quick post because I keep redoing …", "I keep re-deriving this, so …",
 # a course's own story and logistics: "Lecture 5 was a history tour …", "In today's lecture …", "Closed book, 2 h")
 # The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "For now, …"), of a
 # day's diary ("Spent the morning on …", "Messy notes.", "Tomorrow: …") or pointing at a figure the card does not

@@ -79,3 +79,17 @@ def _tells_story(sentence: str) -> bool:
 def in_label(sentence: str) -> bool:
     """Whether the author speaks only in a label before what it labels ("Three reasons I've seen: it keeps …")."""
     return bool(_AUTHOR_LABEL.match(sentence)) and not author_speaks_first(sentence)
+
+
+# The last sentence of a note's opening that only promises what the note goes on to list: "Two families.", "Three
+# families, distinguished by architecture and objective.", "…, and there are two very different kinds."
+_PROMISE = re.compile(r"(?i)(?:(?<=[.!?] )|,? and )(?:there (?:are|is) )?(?:two|three|four|five|six|several) "
+                      r"(?:(?:very |quite )?(?:different|distinct|main|broad) )?[\w-]+s(?:, [^.!?]{0,60})?\.$")
+
+
+def without_promise(text: str) -> str:
+    """A note's opening text without a last sentence (or closing clause) that only counts what follows it."""
+    if not text.endswith(".") or not (promise := _PROMISE.search(text)):
+        return text
+    kept = text[:promise.start()].rstrip()
+    return kept + ("." if kept and kept[-1] not in ".!?" else "") if len(kept.split()) >= 6 else text
