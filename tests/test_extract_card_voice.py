@@ -378,3 +378,11 @@ def test_a_notes_opening_loses_a_last_sentence_that_only_counts_what_follows(tmp
     assert made["Monte Carlo vs TD"] == "Without a model we estimate values from experience of whole episodes or " \
                                         "single steps.", made
     assert "Trees in practice" not in made and "Trees in practice › Scaling" in made
+
+
+def test_a_passage_broken_off_on_then_before_a_formula_is_no_card(tmp_path):
+    note = "# Initialisation\n\n## Why the scale matters\n\nRandom weights are not enough, their scale matters. " \
+           "Take a linear unit with weights and inputs independent and zero-mean. Then\n\n$$\n\\mathrm{Var}(y) = " \
+           "n_{in} \\mathrm{Var}(w) \\mathrm{Var}(x)\n$$\n"
+    made = backs(new_wiki(tmp_path, {"Initialisation.md": note}, CONFIG))
+    assert not any(back.endswith("Then") for back in made.values()), made

@@ -154,7 +154,7 @@ _KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its ta
 _FOLLOWING = re.compile(r"\s(?:the following(?: \w+)?|as follows|below)[ \t]*[.:]?$", re.I)
 _FOLLOWING_LOWER = re.compile(_FOLLOWING.pattern)  # (searched in the lower-cased text: see without_announcement)
 # Words a paragraph cannot end on: it broke off mid-sentence
-CANNOT_END = frozenset("the a an of with to for by in on and or is are that which as".split())
+CANNOT_END = frozenset("the a an of with to for by in on and or is are that which as then so thus hence".split())
 # A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]", a vault's navigation
 # "Back to [[Optimizers MOC]]", "Part of [[Training]].", "Up: [[Index]]", "Next: [[Adam]]", "[[A]] · [[B]]"): nothing
 # to recall
