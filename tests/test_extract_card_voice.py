@@ -381,8 +381,11 @@ def test_a_notes_opening_loses_a_last_sentence_that_only_counts_what_follows(tmp
 
 
 def test_a_passage_broken_off_on_then_before_a_formula_is_no_card(tmp_path):
-    note = "# Initialisation\n\n## Why the scale matters\n\nRandom weights are not enough, their scale matters. " \
-           "Take a linear unit with weights and inputs independent and zero-mean. Then\n\n$$\n\\mathrm{Var}(y) = " \
-           "n_{in} \\mathrm{Var}(w) \\mathrm{Var}(x)\n$$\n"
-    made = backs(new_wiki(tmp_path, {"Initialisation.md": note}, CONFIG))
-    assert not any(back.endswith("Then") for back in made.values()), made
+    note = "# Weight initialisation\n\n## Why the scale matters\n\nRandom isn't enough — the *scale* matters. " \
+           "Consider a linear unit $y = \\sum_{i=1}^{n_{in}} w_i x_i$ with weights and inputs independent, " \
+           "zero-mean. Then\n\n$$\n\\operatorname{Var}(y) = n_{in}\\, \\operatorname{Var}(w)\\, " \
+           "\\operatorname{Var}(x).\n$$\n\nIf $n_{in}\\operatorname{Var}(w) > 1$, the variance of the " \
+           "activations is multiplied by that factor in every layer and explodes exponentially with depth; if " \
+           "it's below 1 they shrink to zero. So we want $\\operatorname{Var}(w) \\approx 1/n_{in}$.\n"
+    made = backs(new_wiki(tmp_path, {"init.md": note}, CONFIG))
+    assert made["Weight initialisation › Why the scale matters"].startswith("If $n_{in}"), made
