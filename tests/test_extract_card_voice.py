@@ -389,3 +389,11 @@ def test_a_passage_broken_off_on_then_before_a_formula_is_no_card(tmp_path):
            "it's below 1 they shrink to zero. So we want $\\operatorname{Var}(w) \\approx 1/n_{in}$.\n"
     made = backs(new_wiki(tmp_path, {"init.md": note}, CONFIG))
     assert made["Weight initialisation › Why the scale matters"].startswith("If $n_{in}"), made
+
+
+def test_a_notation_or_conventions_section_is_no_card(tmp_path):
+    note = "# Course notes\n\n## Conventions\n\nVectors are not bold. Logarithms are natural unless stated " \
+           "otherwise.\n\n## Notation\n\nTensors are in PyTorch's $B \\times C \\times H \\times W$ layout " \
+           "throughout.\n\n## Softmax\n\nSoftmax turns a vector of scores into probabilities that sum to one.\n"
+    made = backs(new_wiki(tmp_path, {"notes.md": note}, CONFIG))
+    assert set(made) == {"Course notes › Softmax"}, made

@@ -27,7 +27,7 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
                         r"references?|reading|further reading|resources?|links?|see also|related(?: notes| topics)?|"
                         r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|"
                         r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"
-                        r"install|requirements|contents|table of contents|outline|implementation|output|changelog|"
+                        r"install|requirements|contents|table of contents|outline|implementation|output|changelog|notation|conventions|"
                         r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
                         r"others?|questions?|quiz|summary table|(?:final|closing|concluding) (?:thoughts|remarks|words)|"
                         r"wrap[- ]?up|random|did|done|today|log|plan(?:ning)?|standup)[\W\d_]*")  # (a day's log)
