@@ -397,3 +397,15 @@ def test_a_notation_or_conventions_section_is_no_card(tmp_path):
            "throughout.\n\n## Softmax\n\nSoftmax turns a vector of scores into probabilities that sum to one.\n"
     made = backs(new_wiki(tmp_path, {"notes.md": note}, CONFIG))
     assert set(made) == {"Course notes › Softmax"}, made
+
+
+def test_a_notes_opening_that_only_says_why_the_subject_is_worth_a_post_is_no_card(tmp_path):
+    lstm = "---\ntitle: Why LSTMs have a cell state\n---\n\nRNNs are out of fashion, but the LSTM is still the best " \
+           "worked example of designing an architecture around a gradient problem. And it comes up in interviews." \
+           "\n\n## The cell\n\nThe cell state is updated additively, so its gradient passes the forget gate " \
+           "unsquashed.\n"
+    w2v = "---\ntitle: word2vec\n---\n\nOld but still the clearest example of learning embeddings from a " \
+          "self-supervised task. Skip-gram predicts the context words from the centre word's vector.\n"
+    made = backs(new_wiki(tmp_path, {"lstm.qmd": lstm, "w2v.qmd": w2v}, CONFIG))
+    assert "Why LSTMs have a cell state" not in made and "Why LSTMs have a cell state › The cell" in made, made
+    assert made["word2vec"] == "Skip-gram predicts the context words from the centre word's vector.", made

@@ -52,7 +52,7 @@ from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, senten
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
 from mlwiki.extract.topics import passage_topic
-from mlwiki.extract.voice import author_speaks_first, without_promise
+from mlwiki.extract.voice import author_speaks_first, without_motivation, without_promise
 
 LIST_FORM = "list"  # a list introduced by a sentence ending in ":", in a section too long for one card
 TABLE_FORM = "table-row"  # a row of a table that explains things, in such a section
@@ -113,13 +113,18 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
 def _split_grab_bags(ex, section: Section) -> None:
     """Split each card of the section whose front asks for nothing its list of unrelated facts holds ("Adam" over
     "- defaults: …", "- each parameter gets its own LR …") into a card per fact that says what it is about; the
-    note's opening card loses a last sentence that only counts what follows ("Two families.")."""
-    for k in range(section.drafts, len(ex.drafts)):
+    note's opening card loses a last sentence that only counts what follows ("Two families.") and the sentences
+    that say why the subject is worth a post ("And it comes up in interviews."), and is no card when that was all."""
+    for k in range(len(ex.drafts) - 1, section.drafts - 1, -1):  # (from the last: a card may leave the list)
         drafts, front = ex.drafts[k]
         draft = drafts[0]
         if len(drafts) != 1 or draft.form != FORM or not is_grab_bag_front(front, front == ex.subject):
             continue
-        if front == ex.subject and (kept := "\n\n".join(map(without_promise, draft.back.split("\n\n")))) != draft.back:
+        if front == ex.subject and (kept := without_motivation("\n\n".join(
+                map(without_promise, draft.back.split("\n\n"))))) != draft.back:
+            if not holds_words(kept, MIN_LEAD_WORDS):
+                ex.drop_draft(k)  # ("RNNs are out of fashion, but … And it comes up in interviews.": why, not what)
+                continue
             ex.drafts[k] = drafts = [draft := replace(draft, back=kept)], front  # ("… experience. Two families.")
         if (split := split_grab_bag(front, draft.back)) is None:
             continue

@@ -93,3 +93,25 @@ def without_promise(text: str) -> str:
         return text
     kept = text[:promise.start()].rstrip()
     return kept + ("." if kept and kept[-1] not in ".!?" else "") if len(kept.split()) >= 6 else text
+
+
+# Why the author wrote about the subject, not what it is: "RNNs are out of fashion, but …", "And it comes up in
+# interviews.", "Every course shows the gradient and says …", "Old but still the clearest example of …"
+_MOTIVATION = re.compile(r"(?i)\b(?:comes? up in (?:job )?(?:interviews?|exams?)|out of fashion|every (?:course|textbook|"
+                         r"tutorial|lecture|blog) (?:shows|covers|does|says|derives)|old but still|still the (?:best|clearest|"
+                         r"simplest) (?:worked )?example)\b")
+
+
+def without_motivation(text: str) -> str:
+    """A note's opening text without the sentences that say why the subject is worth a post ("… And it comes up
+    in interviews."); what is left of each paragraph."""
+    if not _MOTIVATION.search(text):
+        return text
+    paragraphs = []
+    for paragraph in text.split("\n\n"):
+        if _MOTIVATION.search(paragraph) and not paragraph.lstrip().startswith(("-", "*", "+")):
+            paragraph = " ".join(s for s in sentences(" ".join(paragraph.split()))
+                                 if not _MOTIVATION.search(s) and not _PAGE_TALK.match(s))  # (nor "Notes from …")
+        if paragraph:
+            paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)

@@ -122,6 +122,11 @@ class Extractor:
         self.drafts.append(([Draft(CardKind.BASIC, front, back, line, form=form, id_front=f"{form}: {front}")], heading))
         return True
 
+    def drop_draft(self, k: int) -> None:
+        """Take back the k-th card made (a section's card that proved to say nothing to recall)."""
+        del self.drafts[k]
+        self._fronts_of = min(self._fronts_of, k)  # (the fronts after it moved: gathered again; its own stays taken)
+
     def has_front(self, front: str) -> bool:
         """Whether a card made so far has this front. The fronts are gathered as the cards come (a card's front
         never changes, nor does the list lose a card), not looked through for every card a section adds."""
