@@ -357,14 +357,16 @@ def test_a_first_sentence_that_says_what_the_page_does_leaves_the_opening_card(t
 
 
 def test_a_grab_bags_items_are_named_by_what_they_equal_or_the_moment_they_are_for(tmp_path):
-    note = "# SGD with momentum\n\n### Things I noticed\n- momentum keeps going after the loss flattens, so it can " \
+    note = "# SGD with momentum\n\n### Things I noticed\n- momentum keeps going after the loss flattens → it can " \
            "overshoot\n- when restarting training from a checkpoint, save the momentum buffers too\n- [[Adam]] = " \
            "momentum + per-parameter scaling\n"
     made = backs(new_wiki(tmp_path, {"SGD with momentum.md": note}, CONFIG))
     path = "SGD with momentum › Things I noticed"
     assert made[f"{path} › when restarting training from a checkpoint"].startswith("when restarting training")
     assert made[f"{path} › Adam"] == "[[Adam]] = momentum + per-parameter scaling"
-    assert made[path] == "- momentum keeps going after the loss flattens, so it can overshoot", made
+    # (what an arrow leads from names its item: a cause and its effect)
+    assert made[f"{path} › momentum keeps going after the loss flattens"].endswith("→ it can overshoot"), made
+    assert path not in made
 
 
 def test_a_notes_opening_loses_a_last_sentence_that_only_counts_what_follows(tmp_path):

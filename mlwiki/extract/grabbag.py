@@ -21,13 +21,14 @@ from mlwiki.extract.voice import speaks_as_author
 MIN_ITEMS = 3  # two facts under one front may be a pair; three unrelated ones are a bag
 MIN_ITEM_WORDS = 4  # an item shorter than this names something: a list of names is an enumeration
 MAX_LABEL_WORDS = 5
+MAX_CAUSE_WORDS = 8  # what an arrow leads from may be a clause: "momentum keeps going after the loss flattens → …"
 # A heading that names no question of its own: where the facts are kept, not what they answer
 _VAGUE = re.compile(r"(?i)[\W\d_]*(?:practical(?:ities| notes| tips| matters)?|in practice|misc\w*|"
                     r"(?:other|more|random|assorted|extra|side) (?:notes?|things|bits|points|remarks)|"
                     r"notes?|details?|remarks?|observations?|odds and ends|bits and pieces|other|extras?|"
                     r"tips(?: and tricks)?|gotchas|things(?: to (?:know|remember|note))?)[\W\d_]*")
 # "- defaults: η = …", "- **Patience**: …", "- noisy val curves → patience 5–20": the item's own label
-_ITEM_LABEL = re.compile(r"\**([^:→=*()\n]{2,50}?)\**\s*(?::|→|->)\s+\S")
+_ITEM_LABEL = re.compile(r"\**([^:→=*()\n]{2,80}?)\**\s*(?::|→|->)\s+\S")
 _EQUALS = re.compile(r"([^=\n]{2,30}?)\s+=\s+\S")  # "Adam = momentum + per-parameter scaling"
 _NUMBERED = re.compile(r"\d+[.)]\s")
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*")
@@ -98,9 +99,9 @@ def _item_topic(item: str, path: str) -> str:
     """What a list item is about: its own label ("defaults: …", "noisy val curves → …"), else its first sentence's
     subject; '' when it says none."""
     text = clean_prose(LIST_ITEM.sub("", item.split("\n", 1)[0], count=1)).strip()  # ([[Batch norm]] → its name)
-    if (label := _ITEM_LABEL.match(text)) and len(label.group(1).split()) <= MAX_LABEL_WORDS \
-            and not _GENERIC_LABEL.fullmatch(label.group(1).strip()):
-        return as_topic(label.group(1))
+    if (label := _ITEM_LABEL.match(text)) and not _GENERIC_LABEL.fullmatch(label.group(1).strip()) and \
+            len(label.group(1).split()) <= (MAX_CAUSE_WORDS if "→" in text[label.end(1):label.end()] else MAX_LABEL_WORDS):
+        return as_topic(label.group(1))  # ("momentum keeps going after the loss flattens → …": a cause and its effect)
     if (named := _EQUALS.match(text)) and len(named.group(1).split()) <= 3:
         return as_topic(named.group(1))
     return passage_topic(text, path)
