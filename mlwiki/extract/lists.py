@@ -65,6 +65,7 @@ _NAMES_WHAT = re.compile(r"(?:an?|the|one of the)\s+\S+\s+\S+\s+\S", re.I)
 # A heading that says only why the author wrote the text down ("Reminder to self", "Notes to self", "Remember this")
 _ERRAND = re.compile(r"(?i)[\W\d_]*(?:(?:reminders?|notes?|memos?|questions?|things?|todo) (?:to|for) (?:self|myself|me)|"
                      r"reminders?|remember(?: this)?|don['’]t forget|note to future me)[\W\d_]*")
+_OPENING_CHARS = 300  # of a note's first paragraph: what says whether it speaks of the page or its author
 _ANNOUNCES = re.compile(r"\s*(?:as follows|the following|below)\s*:$", re.I)  # (the list it announces is the back)
 
 
@@ -151,7 +152,8 @@ def _with_topic(path: str, back: str) -> str:
 def _about_the_page(text: str) -> bool:
     """Whether a note's first paragraph speaks of the page or its author ("My notes for the autumn course.", "I'm a
     backend engineer …"): the text around it is the collection's furniture (what it covers, how to run it)."""
-    return bool(ABOUT_PAGE.match(cleaned := clean_prose(text))) or author_speaks_first(cleaned)
+    opening = clean_prose(text[:_OPENING_CHARS])  # (its first sentence is enough: cleaning a long paragraph is not free)
+    return bool(ABOUT_PAGE.match(opening)) or author_speaks_first(opening)
 
 
 def close_section(ex) -> None:
