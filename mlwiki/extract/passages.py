@@ -274,8 +274,8 @@ def _without_narration(text: str) -> str:
                 or not (narrates(paragraph) or _PLANS.match(paragraph)):
             continue
         found = sentences(" ".join(paragraph.split()) if "\n" in paragraph else paragraph)
-        while len(found) > 1 and narrates(found[-1]):
-            found.pop()
+        while len(found) > 1 and narrates(found[-1]) and not in_label(found[-1]):
+            found.pop()  # (not "Important caveat I'd missed: …", what follows the label is the point)
         kept = found
         while len(kept) > 1 and (narrates(kept[0]) and not in_label(kept[0]) or _PLANS.match(kept[0])):
             kept = kept[1:]  # (not "Three reasons I've seen: …", what follows the label is the answer)
@@ -356,7 +356,8 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
 def _labels_narrate_only(text: str) -> bool:
     """Whether every sentence of the text that narrates does so only in an author's label ("Three reasons I've
     seen: it keeps the return finite, …"): what the label heads is the answer."""
-    return all(in_label(sentence) for sentence in sentences(text) if narrates(sentence))
+    return "?" not in text and all(in_label(sentence) for sentence in sentences(text) if narrates(sentence))  # (a
+    # question in it, "Why discount? Three reasons I've seen: …", is asked and answered: that form's)
 
 
 def narrates(text: str) -> bool:
