@@ -422,3 +422,14 @@ def test_a_passage_whose_only_narration_is_an_authors_label_keeps_it(tmp_path):
            "between models with the same tokenizer.\n"
     made = backs(new_wiki(tmp_path, {"Decoding.md": note}, CONFIG))
     assert any("Important caveat I'd missed: perplexities are only comparable" in back for back in made.values()), made
+
+
+def test_under_a_heading_that_names_nothing_an_item_without_a_topic_is_asked_by_its_opening_clause(tmp_path):
+    note = "# Dropout\n\nDuring training each unit is zeroed with probability $p$.\n\n## Practical\n- typical $p$: 0.5 " \
+           "for big fully connected layers, 0.1 elsewhere\n- less used in conv layers (neighbouring pixels are " \
+           "correlated); spatial dropout drops whole channels instead\n- interacts badly with batch norm: the " \
+           "variance differs between training and test\n"
+    made = backs(new_wiki(tmp_path, {"Dropout.md": note}, CONFIG))
+    assert made["Dropout › Practical › less used in conv layers"].startswith("less used in conv layers (neighbouring"), made
+    assert made["Dropout › Practical › typical $p$"].startswith("typical $p$: 0.5")
+    assert "Dropout › Practical" not in made

@@ -30,6 +30,8 @@ _VAGUE = re.compile(r"(?i)[\W\d_]*(?:practical(?:ities| notes| tips| matters)?|i
 # "- defaults: η = …", "- **Patience**: …", "- noisy val curves → patience 5–20": the item's own label
 _ITEM_LABEL = re.compile(r"\**([^:→=*()\n]{2,80}?)\**\s*(?::|→|->)\s+\S")
 _EQUALS = re.compile(r"([^=\n]{2,30}?)\s+=\s+\S")  # "Adam = momentum + per-parameter scaling"
+_CLAUSE = re.compile(r"((?:[^(),;:—–!?.→=`]|[.–](?=\w)){3,60}?)\s*(?:[(),;:—!?→=]|[.–](?!\w)|$)")  # ("0.1–0.5" holds on)
+MIN_CUE_WORDS, MAX_CUE_WORDS = 2, 6
 _NUMBERED = re.compile(r"\d+[.)]\s")
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*")
 _GENERIC_LABEL = re.compile(r"(?i)(?:e\.?g\.?|i\.?e\.?|note|nb|see|also|tip|warning|caveat|so|but|and|why|how)")
@@ -43,10 +45,11 @@ def is_grab_bag_front(path: str, subject_only: bool) -> bool:
         and last.split()[0].lower() in ("things", "stuff", "bits", "notes")
 
 
-def split_grab_bag(path: str, back: str) -> list[tuple[str, str]] | None:
+def split_grab_bag(path: str, back: str, cues: bool = False) -> list[tuple[str, str]] | None:
     """The (front, back) of each card a grab-bag card becomes: its opening text and the items that name nothing
     under `path`, each other item under "path › topic"; None when the back is no grab-bag (no list of at least
-    `MIN_ITEMS` statements, a list the text before it introduces, or fewer than two items that say their topic)."""
+    `MIN_ITEMS` statements, a list the text before it introduces, or fewer than two items that say their topic).
+    `cues`: under a heading that names nothing, an item that says no topic is asked by its opening clause."""
     around, items = _opening_and_items(back)
     if items is None or len(items) < MIN_ITEMS or back.split("\n" + items[0], 1)[0].rstrip().endswith(":") \
             or _NUMBERED.match(items[0]):
@@ -55,7 +58,7 @@ def split_grab_bag(path: str, back: str) -> list[tuple[str, str]] | None:
         return None  # (names: an enumeration the heading asks for)
     if sum(bool(_BOLD.search(item.split("\n", 1)[0])) for item in items) * 2 >= len(items):
         return None  # (a bold term in each: kinds side by side, "A **core point** …", "A **border point** …")
-    topics = [_item_topic(item, path) for item in items]
+    topics = [_item_topic(item, path) or (cues and _cue(item)) or "" for item in items]
     seen = [t.casefold() for t in topics if t]
     named = [bool(t) and seen.count(t.casefold()) == 1 for t in topics]
     if sum(named) < 2:
@@ -105,6 +108,15 @@ def _item_topic(item: str, path: str) -> str:
     if (named := _EQUALS.match(text)) and len(named.group(1).split()) <= 3:
         return as_topic(named.group(1))
     return passage_topic(text, path)
+
+
+def _cue(item: str) -> str:
+    """An item's opening clause, up to its first mark, as what asks for the rest ("less used in conv layers (…); …"
+    → "less used in conv layers"): under a heading that names nothing, a cue is better than a bag."""
+    text = clean_prose(LIST_ITEM.sub("", item.split("\n", 1)[0], count=1)).strip()
+    clause = _CLAUSE.match(text)
+    words = clause.group(1).split() if clause else []
+    return as_topic(clause.group(1)) if MIN_CUE_WORDS <= len(words) <= MAX_CUE_WORDS else ""
 
 
 def _without_marker(item: str) -> str:

@@ -127,7 +127,7 @@ def _split_grab_bags(ex, section: Section) -> None:
                 ex.drop_draft(k)  # ("RNNs are out of fashion, but … And it comes up in interviews.": why, not what)
                 continue
             ex.drafts[k] = drafts = [draft := replace(draft, back=kept)], front  # ("… experience. Two families.")
-        if (split := split_grab_bag(front, draft.back)) is None:
+        if (split := split_grab_bag(front, draft.back, cues=front != ex.subject)) is None:
             continue
         ex.drafts[k] = ([replace(draft, front=split[0][0], back=split[0][1], id_front=f"{FORM}: {split[0][0]}")],
                         split[0][0])
