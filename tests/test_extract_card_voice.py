@@ -433,3 +433,13 @@ def test_under_a_heading_that_names_nothing_an_item_without_a_topic_is_asked_by_
     assert made["Dropout › Practical › less used in conv layers"].startswith("less used in conv layers (neighbouring"), made
     assert made["Dropout › Practical › typical $p$"].startswith("typical $p$: 0.5")
     assert "Dropout › Practical" not in made
+
+
+def test_a_callout_that_only_tells_the_authors_story_is_no_card_and_a_topic_keeps_its_code(tmp_path):
+    note = "---\ntitle: DBSCAN\n---\n\n## Parameters\n\nDBSCAN needs a radius and a minimum number of neighbours.\n\n" \
+           "::: {.callout-warning}\nChoosing `eps` is the hard part: plot each point's distance to its k-th nearest " \
+           "neighbour and look for the knee.\n:::\n\n## Running it\n\nIt labels every point core, border or noise " \
+           "in one pass.\n\n::: {.callout-caution}\nThese outputs are what I got locally, with an older version.\n:::\n"
+    made = backs(new_wiki(tmp_path, {"dbscan.qmd": note}, CONFIG))
+    assert "DBSCAN › Parameters › Warning: Choosing `eps`" in made, made
+    assert not any("what I got locally" in back for back in made.values()), made

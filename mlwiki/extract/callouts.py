@@ -12,6 +12,7 @@ from __future__ import annotations
 from mlwiki.extract.blocks import Block, join_blocks
 from mlwiki.extract.lines import TEXT
 from mlwiki.extract.topics import passage_topic
+from mlwiki.extract.voice import without_author
 from mlwiki.models import CardKind
 
 FORM = "callout"
@@ -39,6 +40,8 @@ def callout_card(ex, div: Block) -> bool:
     path = ex.heading_path()
     if not path or not MIN_WORDS <= words <= MAX_WORDS or ex.in_example():
         return False
+    if not without_author(back):
+        return False  # ("Notebooks are not executed on build — outputs are what I got locally.": the author's story)
     topic = passage_topic(back)  # ("… › Nested CV › Warning" warns of what? "… › Warning: all preprocessing …")
     front = f"{path} › {kind}: {topic}" if topic else f"{path} › {kind}"
     card = (front, back, div.start, f"{FORM}: {ex.heading_path(False)} › {kind}")

@@ -63,7 +63,7 @@ def passage_topic(text: str, known: str = "") -> str:
 def as_topic(words: str) -> str:
     """The words (a label, a sentence's subject) as a topic: trimmed, a leading article in lower case ("The decomposition" → "the decomposition");
     '' when they are too many to be a name or hold a formula's text only."""
-    words = _EMPHASIS.sub("", words).strip(" \t*_`,;:—–-")
+    words = _EMPHASIS.sub("", words).strip(" \t*_,;:—–-")  # (not a backtick: "Choosing `eps`" keeps its code)
     if not words or len(words.split()) > MAX_TOPIC_WORDS or not re.search(r"[^\W\d_]{2,}", words.replace("$", " ")) \
             or _NOT_A_NAME.search(words) or words.count("(") != words.count(")"):
         return ""  # (a clause, "… negatives and", or a phrase broken at a bracket: no name of anything)
