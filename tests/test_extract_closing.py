@@ -389,3 +389,20 @@ def test_a_footnotes_text_is_no_part_of_a_card(tmp_path):
     found = fronts(new_wiki(tmp_path, {"ddpm.md": note}))
     assert found == {"DDPM › Sampling": "Sampling runs the learned reverse chain from pure noise down to a clean "
                                         "image, one denoising step per noise level[^ho]."}  # (the mark: the source)
+
+
+def test_a_closing_aspect_paragraph_with_a_bold_phrase_is_one_card_titled_by_its_aspect(tmp_path):
+    note = r"""# Decoding and evaluation
+
+## Perplexity
+
+Perplexity is the exponential of the average per-token negative log-likelihood on held-out text:
+
+$$\operatorname{PPL} = \exp\left(-\frac{1}{N}\sum_t \log p(x_t \mid x_{<t})\right)$$
+
+Intuition: it is the effective number of equally likely choices the model is torn between at each step. Perplexities
+are only comparable between models **with the same tokenizer**, because the average depends on how text is split.
+"""
+    found = fronts(new_wiki(tmp_path, {"decoding.md": note}))
+    holding = [front for front, back in found.items() if "torn between" in back]
+    assert holding == ["Decoding and evaluation › Perplexity › Intuition"]  # (not also "… › with the same tokenizer")

@@ -48,10 +48,13 @@ def aspect_front(path: str, text: str) -> str:
     """The front of a card of `text` under `path`: "… › MRR › Limitation" for one line led by the aspect it states
     ("Limitation: only the first relevant item counts"), so that it does not pass for the subject itself; `path`
     otherwise."""
-    found = _ASPECT.fullmatch(text.strip())
+    lines = text.strip().splitlines()
+    one = " ".join(text.split()) if not any(not ln.strip() or _ASPECT.match(ln.strip()) for ln in lines[1:]) \
+        else text.strip()  # (one paragraph, over lines or not; not "Advantage: …" over "Limitation: …")
+    found = _ASPECT.fullmatch(one)
     if found:
         return f"{path} › {found.group('aspect').capitalize()}"
-    if _IN_PRACTICE.fullmatch(text.strip()):
+    if _IN_PRACTICE.fullmatch(one):
         return f"{path} › In practice"
     if contrast := _CONTRAST.match(text.strip()):  # ("The distinction between reward and value is …")
         first, second = (clean_prose(contrast.group(k)) for k in (1, 2))

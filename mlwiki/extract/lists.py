@@ -240,13 +240,15 @@ def close_section(ex) -> None:
                 _rest_cards(ex, path, rest, after)
         if opening is not None:
             _join_steps(ex, blocks, free, used, (opened, made), declined)
+        closed_at = len(ex.drafts)  # (the cards the closing text makes come from here on)
         closing, at = closing_text(ex, blocks, free, used, made, label is not None, (taken, whole))
         closed = closing is not None and place_closing(ex, path, section.drafts, (opened, made), opening, closing, at)
         aspect_cards(ex, path, blocks, free, used, section.drafts)  # ("Limitations: …" among other paragraphs)
         for start, (front, back), own in explained:
-            if (own or not closed or start < at) and not shown_on_a_front(ex, back):
+            if (own or not closed or start < at) and not shown_on_a_front(ex, back) \
+                    and not any(back in d.back for drafts, _ in ex.drafts[closed_at:] for d in drafts):
                 ex.add_card(PARAGRAPH_FORM, front, back, start)  # (the paragraphs a closing card holds are on a card;
-                # a formula's introduction too)
+                # a formula's introduction too, and a paragraph an aspect card took: "… › Intuition")
         for start, (front, back) in remarked:
             ex.add_card(REMARK_FORM, front, back, start)
     _split_grab_bags(ex, section)
