@@ -443,3 +443,15 @@ def test_a_callout_that_only_tells_the_authors_story_is_no_card_and_a_topic_keep
     made = backs(new_wiki(tmp_path, {"dbscan.qmd": note}, CONFIG))
     assert "DBSCAN › Parameters › Warning: Choosing `eps`" in made, made
     assert not any("what I got locally" in back for back in made.values()), made
+
+
+def test_i_as_anyone_who_follows_the_text_is_no_authors_story(tmp_path):
+    """"If I initialise …", "I think of X as …", "I now run …": a condition, a way to see it, a habit to copy."""
+    note = ("# Score matching\n\n## Sampling\n\nLangevin dynamics follows the score with a little noise at every step "
+            "and, run long enough, draws from the density.\n\n"
+            "If I initialise the chain far from one of two modes, Langevin mixes very slowly between them, so that "
+            "mode is under-sampled for a long time.\n\n"
+            "I think of the noise scale as a magnifying glass: large scales see the whole landscape, small ones the "
+            "detail.\n")
+    shown = "\n".join(backs(new_wiki(tmp_path, {"score.md": note}, CONFIG)).values())
+    assert "mixes very slowly" in shown and "magnifying glass" in shown

@@ -406,3 +406,22 @@ are only comparable between models **with the same tokenizer**, because the aver
     found = fronts(new_wiki(tmp_path, {"decoding.md": note}))
     holding = [front for front, back in found.items() if "torn between" in back]
     assert holding == ["Decoding and evaluation › Perplexity › Intuition"]  # (not also "… › with the same tokenizer")
+
+
+def test_a_worked_example_among_closing_paragraphs_is_left_out_and_the_note_after_it_kept(tmp_path):
+    note = r"""# KV cache
+
+## How big is it
+
+Per token, each layer stores one key and one value vector per KV head:
+
+$$\text{bytes per token} = 2 \cdot L \cdot n_{kv} \cdot d_h \cdot b$$
+
+Example (a 7B config): $L=32$, $n_{kv}=32$, $d_h=128$, fp16 gives $2 \cdot 32 \cdot 32 \cdot 128 \cdot 2 = 524288$ bytes per token.
+
+> **Note:** this is why long-context serving is a memory problem before it is a compute problem. The weights are
+> shared across the batch; the cache is not.
+"""
+    found = fronts(new_wiki(tmp_path, {"kv.md": note}))
+    assert found["KV cache › How big is it"].startswith("**Note:** this is why long-context serving")
+    assert not any("524288" in back for back in found.values())

@@ -226,3 +226,17 @@ grows like one over one minus gamma.
     cards = backs_by_front(root)
     assert cards["Bellman equations › Optimality › The error shrinks …"].startswith("The error shrinks")
     assert "The error shrinks" not in cards["Bellman equations › Optimality"]
+
+
+def test_a_remark_that_works_an_example_on_made_up_values_is_none(tmp_path):
+    note = r"""# Speculative decoding
+
+Each draft token is accepted with a probability that depends on how well the draft model matches the target:
+
+$$
+E[\text{tokens per step}] = \frac{1 - \alpha^{\gamma + 1}}{1 - \alpha}
+$$
+
+With $\alpha = 0.8$ and $\gamma = 4$, that is about 3.4 tokens per target forward pass, a large saving in latency.
+"""
+    assert remark_cards(wiki(tmp_path, {"spec.md": note})) == {}

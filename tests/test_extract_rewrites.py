@@ -35,7 +35,7 @@ def test_arithmetic_is_found_as_the_pattern_finds_it():
 
     original = re.compile(r"(?<![A-Za-z_\\])\d\s*(?:[+*/×=]|-(?!\d))\s*\d")
     for text in _texts(["1", "٣", " ", "+", "-", "=", "×", "a", "F", "\\", "\n", "_"]):
-        assert passages._works_numbers(text) == bool(original.search(text)), repr(text)
+        assert passages.works_numbers(text) == bool(original.search(text)), repr(text)
 
 
 def test_lower_case_words_are_found_as_the_lookbehind_first_pattern_found_them():

@@ -17,8 +17,9 @@ from mlwiki.extract.blocks import Block, items_without, text_of
 from mlwiki.extract.labels import aspect_front, asks, states_aspect
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.openings import MIN_OPENING_WORDS
-from mlwiki.extract.passages import MAX_WORDS, narrates, passage
+from mlwiki.extract.passages import MAX_WORDS, narrates, passage, works_numbers
 from mlwiki.extract.prose import clean_prose, is_fragment, sentences, word_count
+from mlwiki.extract.subject import is_example_title
 
 FORM = "section"
 FORMULA_FORMS = frozenset(("formula", "lone-formula", "inline-formula"))
@@ -37,6 +38,8 @@ _EXPLAINS_SYMBOL = re.compile(r"(?:[-—–:,]|(?:is|are|denotes) the\b)", re.I)
 # start; the steps below searched in "\n" + the text, where `^` with re.M was tried at every character: see
 # _leaves_out, _later_steps_only and tests/test_extract_rewrites.py)
 _LEFT_OUT = re.compile(r":[ \t]*(?:\n\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])|\Z)|\n\n[ \t]*where\b", re.I)
+_OF_THE_EXAMPLE = re.compile(r"(?:Same|The same|This|That|These|It)\b")  # (what speaks of the example before)
+_EXAMPLE_LABEL = re.compile(r"[*_]*([^:\n]{3,60}?)[*_]*:")  # ("Example (made-up 7B config): …")
 _WHERE_FIRST = re.compile(r"[ \t]*where\b", re.I)
 _LATER_STEP = re.compile(r"\n(?:[2-9]|\d\d)[.)][ \t]")  # "5. **Repeat** …": the rest of steps a formula broke
 _FIRST_STEP = re.compile(r"\n1[.)][ \t]")
@@ -51,7 +54,7 @@ _GOES_ON_FORMULA = re.compile(r"(?:Now|So|Thus|Hence|Here|That is|In words|Intui
                               r"It(?= [a-z]+s\b| is\b| can\b| has\b))\b")  # ("It converges to $V^*$ because …")
 _WE = re.compile(r"\b(?:we|our|us|I)\b", re.I)  # ("In other words, we want to …": a tutorial's story; "you stop when
 # …" is anyone)
-_POINTS_AT = re.compile(r"(?:This|These|Such)\b")
+_POINTS_AT = re.compile(r"(?:This|These|Such|Same (?:for|as|here|goes))\b")  # ("Same for the height.": of the formula above)
 _IN_THIS_CASE = re.compile(r"\s*in (?:this|that|which|such a) case\b", re.I)
 # (a "you" the text tells what to do or what happens to, "you can update your model …"; not "… when you change T")
 _TO_THE_READER = re.compile(r"(?i)(?<!when )(?<!if )\byou(?:r|['’]ll|['’]re)?\b(?! change\b)(?:[ \t]+(?:can|could|should|"
@@ -116,6 +119,7 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
     rest: list[Block] = []
     aspects: list[Block] = []
     after_card = False  # (the list or the answer that follows a carded intro or question is that card's)
+    example = False  # (the paragraph before was a worked example, left out)
     for k in range(taken[0], len(blocks)):
         block = blocks[k] if free[k] else _after_formulas(blocks[k], *lines)
         if block is None:
@@ -143,6 +147,12 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
         if narrates(text):
             after_card = True  # (a tutorial's narration, "we will see … in four steps:", and the list it announces)
             continue
+        if _works_example(text):
+            example = True  # ("Example (a 7B config): 2 · 32 · 32 · 128 · 2 = 524,288 bytes …": left out alone, a
+            continue        # remark after it stays, "**Note:** this is why long-context serving is …")
+        if example and _OF_THE_EXAMPLE.match(text):
+            continue  # ("Same for the height.", "This gives 2 GB …": of the example left out)
+        example = False
         if not rest and (said := _GOES_ON_FORMULA.match(text)) and (not free[k] or not free[k - 1]) \
                 and not _WE.search(text) and (used >= 0 or said.group() != "It") \
                 and _explain_formula(ex, made, block.start, text, MAX_WORDS, nearest=True):
@@ -193,6 +203,13 @@ def _after_first_sentence(lines: list[Line]) -> list[Line]:
             return []  # ("In this case, the entropy is also called …": of the formula's case only)
         return ([Line(line.no, rest, line.kind)] if rest.strip() else []) + lines[k + 1:]
     return []
+
+
+def _works_example(text: str) -> bool:
+    """Whether a paragraph works out an example on numbers ("Example (7B config): $2 \\cdot 32 \\cdot 128 = …$ …"),
+    led by a label that says so or with arithmetic in its words."""
+    label = _EXAMPLE_LABEL.match(text)
+    return bool(label and is_example_title(label.group(1))) or works_numbers(clean_prose(text))
 
 
 def later_steps_only(text: str) -> bool:

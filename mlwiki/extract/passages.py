@@ -308,7 +308,7 @@ def without_announcement(text: str) -> str:
     return "" if LIST_ITEM.match(last) or not head else without_announcement(head.strip())
 
 
-def _works_numbers(text: str) -> bool:
+def works_numbers(text: str) -> bool:
     """`_ARITHMETIC.search(text)`; a text in ASCII without a digit has none (substring tests say so several times
     faster than the pattern, whose `\\d` is tried at every character)."""
     if text.isascii() and not any(map(text.__contains__, "0123456789")):
@@ -326,7 +326,7 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
     if (clean[:1].islower() and (not labelled or _PRONOUN.match(clean) and not _GENERIC_PERSON.match(clean))
             and not LIST_ITEM.match(text)
             and _PLAIN_WORD.match(clean)) \
-            or _GOES_ON.match(clean) or ABOUT_PAGE.match(clean) or _works_numbers(clean) \
+            or _GOES_ON.match(clean) or ABOUT_PAGE.match(clean) or works_numbers(clean) \
             or _VACUOUS.fullmatch(clean) or narrates(clean) and not _labels_narrate_only(clean):
         return False  # (lower case: "its only goal is …" goes on from a sentence before it)
     if _broken_off(text):

@@ -48,6 +48,8 @@ _REFERS = re.compile(r"@eq-|\{eq\}`|\b(?:[Ee]quation|[Ee]q\.|formula)\b")  # (Qu
 _CASE = re.compile(r"(?:For|When|With|Without|Under|If|In|At)\b(?:[^,.;:!?$]|\$[^$\n]*\$){2,60}?,[ \t]")
 _NOT_CASE = re.compile(r"(?i)in (?:other words|short|words|summary|particular|general|contrast|addition|turn|this|that|"
                        r"which|our|your)\b")
+# A case set by made-up values ("With $\alpha = 0.8$, …"; not a limit, "When $\lambda = 0$, …", "$\lambda = 1$ …")
+_EXAMPLE_CASE = re.compile(r"(?:For|When|With|If)\b[^,;:!?]{0,40}?=\s*(?![01](?![.\d])|\\infty)\d")
 _TO_READER = re.compile(r"(?:You|We|Let['’]s|Let us)\b")  # ("You can imagine several variants of this equation")
 _POINTER_WORD = re.compile(r"(?:That|This|These|Those)(?= )")
 _DISPLAY_END = re.compile(r"(?:\$\$|\\\]|\\end\{[a-z*]+\})[ \t]*(?:\{#[\w:-]+\}|\(\w[\w:-]*\))?[ \t]*$")
@@ -71,8 +73,9 @@ def remark_card(path: str, block: Block, formula: str, declined: bool) -> tuple[
     if found and found[0][:1].islower():
         found = found[1:]  # ("with $\epsilon \approx 0.2$. The min makes it …": the formula's own sentence ends)
         block = Block(TEXT, [Line(first.no, " ".join(found), TEXT)])
-    if not found or not _speaks_of_formula(found[0]) or _TO_READER.match(found[0]):
-        return None  # (speaks of no formula, or to the reader: "You can imagine several variants of this …")
+    if not found or not _speaks_of_formula(found[0]) or _TO_READER.match(found[0]) or _EXAMPLE_CASE.match(found[0]):
+        return None  # (speaks of no formula, to the reader, "You can imagine several variants of this …", or works
+        # an example: "With $\alpha = 0.8$ and $\gamma = 4$, about 3.4 tokens …")
     if goes_on := _GOES_ON.match(found[0]):  # ("So cross-entropy = negative log-likelihood …": what follows from
         rest = found[0][goes_on.end():]       # it, read alone without its "So"; not a tutorial's "In other words, we")
         if rest[:3].casefold() == "we ":
@@ -110,7 +113,8 @@ def _cue(found: list[str]) -> str:
         word = after.split(None, 1)[0].casefold() if after.strip() else ""
         sentence = f"The{after}" if word and not (DOES.fullmatch(word) or word in AUX) else ""
     subject = lead_subject(sentence) if sentence else None
-    if subject and len(subject.split()) <= MAX_CUE_WORDS:
+    if subject and len(subject.split()) <= MAX_CUE_WORDS and not any(c in subject for c in "$`"):  # (not "The
+        # $\beta_t \in (0,1)$": a part named by its math only)
         return subject
     return "What it says"
 

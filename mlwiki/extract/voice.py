@@ -25,6 +25,12 @@ _AUTHOR_LABEL = re.compile(r"[^:.!?]*\b" + _I + r"\b[^:.!?]*:\s+\S")
 # (2013).", "Writing out backprop for a tiny network with every matrix shape annotated."
 _PAGE_TALK = re.compile(r"(?:(?:[\w-]+ )?notes (?:from|on|for|after)\b|(?:writing|working|going|walking) "
                         r"(?:out|through|down)\b)[^.!?:]*[.!?](?:\s|$)", re.I)
+# "I" as anyone who does what the text says: a condition ("If I initialise …", "When I double the batch …"), a way
+# to see the subject ("I think of X as …", "I remember it as …"), a habit to copy ("I now run …", "I always check …")
+_ANYONE = re.compile(r"(?:(?<![\w'’])(?:[Ii]f|[Ww]hen|[Oo]nce|[Uu]nless|[Bb]efore|[Aa]fter) I\b|"
+                     r"\bI (?:like to |tend to )?(?:think of|picture|read|remember|see) (?:it|this|them|[^\s.,;]+(?: "
+                     r"[^\s.,;]+){0,6}) as\b|\bI (?:now|always|usually|often) (?:run|use|check|set|prefer|pick|start|keep|clip|"
+                     r"add)\b)")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’")
 # "(I remember this as squeezing the tensor)": an aside in brackets, which leaves the sentence around it standing
 _AUTHOR_ASIDE = re.compile(r"[ \t]*\((?:I|[Mm]y) [^()\n]*\)")
@@ -33,16 +39,20 @@ _COUNT_ONLY = re.compile(r"(?i)(?:two|three|four|five|six|several|many)(?: \w+)?
 
 
 def speaks_as_author(text: str) -> bool:
-    """Whether the text holds a sentence in which its author speaks of themself."""
+    """Whether the text holds a sentence in which its author speaks of themself (not one in which "I" is anyone:
+    "If I initialise both modes …", "I think of $\\sqrt{\\bar\\alpha_t}$ as the signal left", "I now run …")."""
     if "I" not in text and "y " not in text:  # (most texts: neither "I …" nor "my …")
         return False
+    if _ANYONE.search(text):
+        text = _ANYONE.sub("", text)
     return bool(_AUTHOR.search(_QUOTED.sub("", text) if '"' in text or "“" in text or "‘" in text else text))
 
 
 def author_speaks_first(text: str) -> bool:
     """Whether the text opens with a sentence whose subject is its author ("I'm a backend engineer …", "My notes
-    for …"): a story about the page or its writer."""
-    return bool(_AUTHOR_FIRST.match(text))
+    for …"): a story about the page or its writer; not a rule of thumb or a way to see the subject ("I think of …
+    as …", "I now run …"), which anyone may follow."""
+    return bool(_AUTHOR_FIRST.match(text)) and not _ANYONE.match(text.lstrip("*_ "))
 
 
 def without_author(paragraph: str, narrates=lambda sentence: False) -> str:
