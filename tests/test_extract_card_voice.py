@@ -455,3 +455,13 @@ def test_i_as_anyone_who_follows_the_text_is_no_authors_story(tmp_path):
             "detail.\n")
     shown = "\n".join(backs(new_wiki(tmp_path, {"score.md": note}, CONFIG)).values())
     assert "mixes very slowly" in shown and "magnifying glass" in shown
+
+
+def test_a_tldr_line_is_the_notes_gist_not_a_term_to_define(tmp_path):
+    """A GitHub-style note opens with "**TL;DR:** …": the card of the note itself, not "Define: TL;DR"."""
+    note = ("# KV cache\n\n**TL;DR:** during generation, store every layer's keys and values for the whole prefix. "
+            "It turns generation from compute-bound into memory-bound.\n\n## Why it exists\n\nWith a causal mask, the "
+            "keys and values of earlier tokens never change when later tokens are added, so they are computed once.\n")
+    found = backs(new_wiki(tmp_path, {"kv-cache.md": note}, CONFIG))
+    assert found["KV cache"].startswith("**TL;DR:** during generation, store every layer's keys")
+    assert not any("TL;DR" in front for front in found)

@@ -27,7 +27,7 @@ DEFINITION = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\*\*([^*\n]+?)(?::
 # Bold labels that head a paragraph rather than name a term
 _LABEL_TERM = re.compile(r"(?i)(?:note|notes|example|examples|explanation|solution|answer|tip|warning|important|"
                          r"remark|summary|output|result|input|code|usage|syntax|source|see also|step \d+|"
-                         r"iteration \d+|case \d+)\.?")
+                         r"iteration \d+|case \d+|tl;?dr|in short|bottom line)\.?")  # ("**TL;DR:** …": the note's gist)
 # "**Sigmoid function**, in deep learning, is an activation that …": the opening of an encyclopedia article
 _OPENING = re.compile(r"[ \t]*\*\*([^*\n]{2,60}?)\*\*(?:,[^.\n]{0,80}?,)?[ \t]+(?:is|are|refers to|means|denotes)"
                       r"[ \t]+(?:an?|the|one|any|also)\b")
