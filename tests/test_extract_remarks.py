@@ -240,3 +240,21 @@ $$
 With $\alpha = 0.8$ and $\gamma = 4$, that is about 3.4 tokens per target forward pass, a large saving in latency.
 """
     assert remark_cards(wiki(tmp_path, {"spec.md": note})) == {}
+
+
+def test_one_setting_of_the_method_is_no_made_up_example(tmp_path):
+    note = r"""# DDPM
+
+## Sampling
+
+Start from pure noise and apply the learned reverse step from the last noise level down to the first:
+
+$$
+x_{t-1} = \frac{1}{\sqrt{\alpha_t}}\Big(x_t - \frac{\beta_t}{\sqrt{1-\bar\alpha_t}}\,\epsilon_\theta(x_t,t)\Big) + \sigma_t z
+$$
+
+with $z = 0$ on the last step. With $T = 1000$ this means 1000 network evaluations per image, which is the big
+practical downside of DDPM; faster samplers reuse the same network with fewer steps.
+"""
+    remarks = remark_cards(wiki(tmp_path, {"ddpm.md": note}))
+    assert remarks["DDPM › Sampling › What it says"].startswith("With $T = 1000$ this means 1000 network evaluations")
