@@ -43,9 +43,11 @@ def speaks_as_author(text: str) -> bool:
     "If I initialise both modes …", "I think of $\\sqrt{\\bar\\alpha_t}$ as the signal left", "I now run …")."""
     if "I" not in text and "y " not in text:  # (most texts: neither "I …" nor "my …")
         return False
-    if _ANYONE.search(text):
-        text = _ANYONE.sub("", text)
-    return bool(_AUTHOR.search(_QUOTED.sub("", text) if '"' in text or "“" in text or "‘" in text else text))
+    if '"' in text or "“" in text or "‘" in text:
+        text = _QUOTED.sub("", text)
+    if not _AUTHOR.search(text):
+        return False
+    return "I" not in text or not _ANYONE.search(text) or bool(_AUTHOR.search(_ANYONE.sub("", text)))
 
 
 def author_speaks_first(text: str) -> bool:
