@@ -29,8 +29,8 @@ _PAGE_TALK = re.compile(r"(?:(?:[\w-]+ )?notes (?:from|on|for|after)\b|(?:writin
 # to see the subject ("I think of X as …", "I remember it as …"), a habit to copy ("I now run …", "I always check …")
 _ANYONE = re.compile(r"(?:(?<![\w'’])(?:[Ii]f|[Ww]hen|[Oo]nce|[Uu]nless|[Bb]efore|[Aa]fter) I\b|"
                      r"\bI (?:like to |tend to )?(?:think of|picture|read|remember|see) (?:it|this|them|[^\s.,;]+(?: "
-                     r"[^\s.,;]+){0,6}) as\b|\bI (?:now|always|usually|often) (?:run|use|check|set|prefer|pick|start|keep|clip|"
-                     r"add)\b)")
+                     r"[^\s.,;]+){0,6}) as\b|"
+                     r"\bI (?:now|always|usually|often) (?:run|use|check|set|prefer|pick|start|keep|clip|add)\b)")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’")
 # "(I remember this as squeezing the tensor)": an aside in brackets, which leaves the sentence around it standing
 _AUTHOR_ASIDE = re.compile(r"[ \t]*\((?:I|[Mm]y) [^()\n]*\)")
