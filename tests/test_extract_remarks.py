@@ -258,3 +258,12 @@ practical downside of DDPM; faster samplers reuse the same network with fewer st
 """
     remarks = remark_cards(wiki(tmp_path, {"ddpm.md": note}))
     assert remarks["DDPM › Sampling › What it says"].startswith("With $T = 1000$ this means 1000 network evaluations")
+
+
+def test_a_remark_after_two_formulas_under_one_front_shows_both(tmp_path):
+    note = ("#statistics\n\n$$v_0 = 0$$\n$$v_t = \\beta v_{t-1} + (1-\\beta) a_t$$\n"
+            "$v_t$ can be viewed as approximately the average over $\\frac{1}{1-\\beta}$ time steps of the value.\n")
+    cards = json.loads(run(wiki(tmp_path, {"Exponentially Weighted Moving Averages.md": note}), "cards", "--json",
+                           ok=True).output)
+    (remark,) = [c["front"] for c in cards if c["back"].startswith("$v_t$ can be viewed")]
+    assert "$$v_0 = 0$$" in remark and "\\beta v_{t-1}" in remark  # (the recurrence the remark speaks of, too)

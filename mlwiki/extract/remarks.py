@@ -129,5 +129,16 @@ def formula_above(ex, first: int, block: Block) -> str | None:
     for drafts, _ in reversed(ex.drafts[first:]):
         draft = drafts[0]
         if draft.form in FORMULA_FORMS and block.start <= draft.line <= end:
-            return draft.back.split("\n\n", 1)[0]
+            return _displays_first(draft.back)
     return None
+
+
+def _displays_first(back: str) -> str:
+    """The display formulas a formula card's back opens with (two formulas under one front: both, "$$v_0 = 0$$" and
+    the recurrence; not the text a closing put after them)."""
+    shown: list[str] = []
+    for part in back.split("\n\n"):
+        if not part.startswith("$$"):
+            break
+        shown.append(part)
+    return "\n\n".join(shown) or back.split("\n\n", 1)[0]
