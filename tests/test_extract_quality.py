@@ -314,3 +314,12 @@ def test_a_formula_introduced_by_in_this_case_is_the_example_s_value(tmp_path):
            "of $A$, written $N(A)$, would be:\n\n$$N(A) = \\{B, C, D\\}$$\n"
     made = [c for c in cards(new_wiki(tmp_path, {"Graphs.md": note}, CONFIG)) if c["kind"] == "formula"]
     assert made == [], made
+
+
+def test_a_formula_nothing_introduces_is_asked_by_the_name_it_defines(tmp_path):
+    """`\\text{AIC} = …` under a heading with no sentence before it: the front asks for AIC, not "Formula"."""
+    note = ("# Model selection\n\n## Choosing the order\n\n$$\\text{AIC} = 2k - 2\\ln \\hat L$$\n\n"
+            "## Fit\n\n$$L(\\theta) = \\prod_i p(x_i \\mid \\theta)$$\n")
+    fronts = [c["front"] for c in cards(new_wiki(tmp_path, {"order.md": note}))]
+    assert "Model selection › Choosing the order\n\nAIC" in fronts
+    assert "Model selection › Fit\n\nFormula" in fronts  # (a symbol names nothing a front could ask for)

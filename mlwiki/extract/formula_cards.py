@@ -27,6 +27,9 @@ from mlwiki.models import CardKind, Severity
 _STEP_LABEL_WORDS = 3  # a list item's bare step ("normalise:", "score each key:"): its list's lead says of what
 _STEP_WORDS = 25  # a fragment this short ("so", "which gives", "where the resulting expectation is now:")
 FALLBACK = "Formula"
+# A left side that is a name written out: `\text{AIC}`, `\operatorname{MSE}`, `\mathrm{NDCG}@k`, or "RMSE" in letters
+_NAMED_SIDE = re.compile(r"\\(?:text|mathrm|operatorname|textrm|textsf|mathsf)\{([A-Za-z][A-Za-z0-9 -]{1,24})\}"
+                         r"(?:@k|_\{?[\w,]+\}?|\([^()]*\))?|([A-Z]{2,6})(?:@k|\([^()]*\))?")
 # A note's property line written in its text ("tags: #activation", "aliases: …", "Related:"): not an introduction
 _PROPERTY_LINE = re.compile(r"(?i)[ \t]*(?:tags?|aliases?|links?|related|sources?|status|type|category|topics?|"
                             r"date(?: created| modified)?|created|modified)[ \t]*::?[ \t]*")
@@ -151,6 +154,16 @@ def _goes_on(gap: str) -> bool:
     """Whether the prose between two formulas only goes on ("then", "so that", nothing at all)."""
     words = clean_prose(gap).split()
     return not words or (len(words) <= _STEP_WORDS and is_fragment(" ".join(words)))
+
+
+def quantity_name(formula: str) -> str:
+    """The name a formula defines on its left side when it is written out ("\\text{AIC} = …", "\\operatorname{MSE}
+    = …", "NDCG@k = …"): a front can ask for it; '' for a symbol ("L(\\theta) = …")."""
+    match = _RELATION_AT.search(formula)
+    if not match:
+        return ""
+    found = _NAMED_SIDE.fullmatch(formula[:match.start()].strip())
+    return (found.group(1) or found.group(2)).strip() if found else ""
 
 
 def _left_side(formula: str) -> str:
@@ -286,6 +299,9 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: 
             parts = [path]
         if not path:
             parts.append(f"{FALLBACK} from {ex.ctx.title or PurePosixPath(ex.ctx.path).stem}")
+        elif (name := quantity_name(formula.body)) and name[:1].isupper() \
+                and re.sub(r"\W", "", name.casefold()) not in re.sub(r"\W", "", path.casefold()):
+            parts.append(name)  # ("Choosing the order / AIC" for `\text{AIC} = 2k - 2\ln\hat L`)
         elif "formula" not in path.rsplit(" › ", 1)[-1].lower():  # ("Sigmoid › Formula" says it already)
             parts.append(FALLBACK)
         ex.err(formula.line, "formula card has no sentence introducing it, so its front is only the heading "
