@@ -886,7 +886,7 @@ def test_a_formula_item_says_what_its_symbols_mean_and_its_sibling_items_do_not_
     body = note("- Measure for comparing models", "- Lowest value is best",
                 "- $\\text{AIC} = -2 \\ln L + 2d$, where $L$ is the likelihood and $d$ the number of features")
     assert cards(body, path="notes/Akaike information criterion.md") == [
-        ("formula", "Akaike information criterion\n\nFormula",
+        ("formula", "Akaike information criterion\n\nAIC",
          "$$\\text{AIC} = -2 \\ln L + 2d$$\n\nwhere $L$ is the likelihood and $d$ the number of features", 3)]
 
 
