@@ -425,3 +425,13 @@ Example (a 7B config): $L=32$, $n_{kv}=32$, $d_h=128$, fp16 gives $2 \cdot 32 \c
     found = fronts(new_wiki(tmp_path, {"kv.md": note}))
     assert found["KV cache › How big is it"].startswith("**Note:** this is why long-context serving")
     assert not any("524288" in back for back in found.values())
+
+
+def test_a_note_blockquote_in_a_section_that_makes_no_other_card_is_a_card(tmp_path):
+    """"> **Note:** …" after a paragraph that is no card (it speaks to the reader): the note still is one."""
+    note = ("# Scaling laws\n\n## Why people train past Chinchilla\n\nChinchilla-optimal minimises training compute "
+            "for a given loss. If you'll serve a model a lot, it's cheaper overall to train a smaller one on more "
+            "tokens.\n\n> **Note:** scaling laws predict *pretraining loss*, not downstream abilities; some benchmark "
+            "scores look flat and then jump.\n")
+    found = fronts(new_wiki(tmp_path, {"scaling.md": note}))
+    assert any("pretraining loss" in back for back in found.values()), found

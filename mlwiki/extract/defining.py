@@ -25,6 +25,7 @@ from mlwiki.extract.naming import naming_definitions
 from mlwiki.extract.paragraphs import in_path, lead_subject
 from mlwiki.extract.passages import CANNOT_END, narrates
 from mlwiki.extract.prose import clean_prose, heading_text, prefix_heading, sentences
+from mlwiki.extract.topics import passage_topic
 from mlwiki.models import CardKind
 
 FORM = "definition-sentence"
@@ -330,15 +331,19 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
     elif not said and (text[:1] in "*_[$`!<|#" or not _may_be_labelled(text) or not (match := _LABELLED.match(text))):
         return None
     label, rest = match.group("label").strip().strip("\"").strip(), match.group("rest").strip()
-    if stated and label.endswith(":") and label[:-1].strip().casefold() in GENERIC_LABELS:
-        return None  # ("**Note:** the key dimension …": an aside, whose terms `emphasised` cards)
+    noted = bool(stated) and label.endswith(":") and label[:-1].strip().casefold() in GENERIC_LABELS
+    if noted:  # ("**Note:** …", a paragraph's or a blockquote's aside)
+        if "**" in rest:
+            return None  # ("**Note:** the key **dimension** …": its terms are `emphasised` cards)
+        topic = passage_topic(rest)  # ("**Note:** scaling laws predict pretraining loss …": "Note: scaling laws",
+        label, stated = f"{label[:-1].strip()}{f': {topic}' if topic else ''}", ""  # as an untitled callout's)
     words = label.split()
-    if len(words) > (MAX_SAID_WORDS if said else MAX_TERM_WORDS) \
-            or (not item and not stated and (len(words) < 2 or rest[:1].islower())) \
-            or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) \
-            or not said and (words[0].casefold() in _NOT_A_LABEL_START or "," in label
-                             or any(w.casefold() in _CLAUSE_WORDS for w in words)) \
-            or "$" in label or "](" in label or "@" in label or "}`" in label:
+    if not noted and (len(words) > (MAX_SAID_WORDS if said else MAX_TERM_WORDS)
+                      or (not item and not stated and (len(words) < 2 or rest[:1].islower()))
+                      or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label)
+                      or not said and (words[0].casefold() in _NOT_A_LABEL_START or "," in label
+                                       or any(w.casefold() in _CLAUSE_WORDS for w in words))
+                      or "$" in label or "](" in label or "@" in label or "}`" in label):
         return None  # ("In summary, …:", "One nuance:": a sentence's start, not a label; "Set @eq-grad to zero:" a step)
     rest = stated + rest.split("![", 1)[0].strip()  # (an image and what points at it are no part of an answer)
     if _POINTER.match(rest) or narrates(rest):
