@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.blocks import Block, items_without, text_of
+from mlwiki.extract.defining import on_a_back
 from mlwiki.extract.labels import aspect_front, asks, states_aspect
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.openings import MIN_OPENING_WORDS
@@ -263,6 +264,6 @@ def aspect_cards(ex, path: str, blocks: list[Block], free: list[bool], used: int
             continue
         text = " ".join(ln.text.strip() for ln in block.lines if ln.kind == TEXT)
         if not states_aspect(text) or (back := passage([block])) is None \
-                or any(back in d.back for drafts, _ in ex.drafts[first:] for d in drafts):
+                or on_a_back(ex, back, first):
             continue
         ex.add_card(FORM, aspect_front(path, text), back, block.start)

@@ -270,6 +270,11 @@ def shown_on_a_front(ex, sentence: str) -> bool:
     return any(start in d.front for drafts, _ in ex.drafts for d in drafts)
 
 
+def on_a_back(ex, text: str, first: int = 0) -> bool:
+    """Whether a card of the note (of the cards from index `first` on) holds the text on its back already."""
+    return any(text in d.back for drafts, _ in ex.drafts[first:] for d in drafts)
+
+
 def named_term_cards(ex, path: str, blocks: list[Block]) -> None:
     """A definition card for each term a section card's paragraphs name ("… is called dropout"): its front asks
     for the term, which the section card's front (the heading) does not."""

@@ -35,7 +35,7 @@ from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_
                                      later_steps_only, leaves_out, opens_with_math, place_closing)
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
 from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, named_term_cards, note_headings,
-                                     shown_on_a_front)
+                                     on_a_back, shown_on_a_front)
 from mlwiki.extract.emphasised import emphasised_card
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL
@@ -246,7 +246,7 @@ def close_section(ex) -> None:
         aspect_cards(ex, path, blocks, free, used, section.drafts)  # ("Limitations: …" among other paragraphs)
         for start, (front, back), own in explained:
             if (own or not closed or start < at) and not shown_on_a_front(ex, back) \
-                    and not any(back in d.back for drafts, _ in ex.drafts[closed_at:] for d in drafts):
+                    and not on_a_back(ex, back, closed_at):
                 ex.add_card(PARAGRAPH_FORM, front, back, start)  # (the paragraphs a closing card holds are on a card;
                 # a formula's introduction too, and a paragraph an aspect card took: "… › Intuition")
         for start, (front, back) in remarked:
@@ -338,7 +338,7 @@ def _rest_cards(ex, path: str, rest: Block, after: list[Line]) -> None:
                 and not shown_on_a_front(ex, found[1].split("\n", 1)[0]):  # (not a formula's introduction)
             ex.add_card(PARAGRAPH_FORM, *found, item[0].no)
     for item, text, line in aspect_lines(rest.lines):  # ("Limitation: …" under an item's formula: on no card yet)
-        if not any(text in d.back for drafts, _ in ex.drafts for d in drafts):
+        if not on_a_back(ex, text):
             named = labelled_item(item) if item else None
             ex.add_card(FORM, aspect_front(f"{path} › {named[0]}" if named else path, text), text, line)
 

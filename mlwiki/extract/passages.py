@@ -17,6 +17,7 @@ from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.prose import clean_once, clean_prose, sentences, word_count
 from mlwiki.extract.voice import in_label, without_author
+from mlwiki.render.spans import FOOTNOTE_TEXT
 
 MAX_WORDS = 150  # a longer passage is a page to reread, not an answer to recall
 MAX_ITEMS = 8  # an enumeration longer than this is not learnt as one card (SuperMemo's "avoid sets")
@@ -171,7 +172,6 @@ _PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  
 # something said before, as "it" or "this" do
 _GENERIC_PERSON = re.compile(r"(?:we|you)\b")
 _PLAIN_WORD = re.compile(r"[a-z]+\b(?![-\d])")  # "its …" goes on from before; "kNN", "k-means", "word2vec" are names
-_FOOTNOTE_TEXT = re.compile(r"[ \t]*\[\^[^\]\s]+\]:")  # a footnote's text, set at the page's foot
 _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
@@ -230,7 +230,7 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
             if ("![" in raw or "<img" in raw) and _IMAGE_LINE.match(raw) or "http" in raw and _URL_LINE.match(raw) \
                     or first in "-*_" and _RULE.fullmatch(raw) or first in "pP" and _PAGE_REFERENCE.fullmatch(raw) \
                     or first == "{" and _SHORTCODE.fullmatch(raw) or "[[" in raw and _LINKS_LINE.fullmatch(raw) \
-                    or first == "[" and _FOOTNOTE_TEXT.match(raw):  # ("[^ho]: Ho et al. 2020.": the page's foot)
+                    or first == "[" and FOOTNOTE_TEXT.match(raw.lstrip()):  # ("[^ho]: Ho et al. 2020.": the page's foot)
                 continue
             text = raw.rstrip().replace("\ufffc", "")  # (U+FFFC: an object pasted from a web page)
             if "#" in text or "^" in text:

@@ -22,7 +22,7 @@ import functools
 import html
 import re
 
-from mlwiki.render.spans import HTML_MATH, TEXT_MATH, text_math_latex
+from mlwiki.render.spans import FOOTNOTE_MARK, HTML_MATH, TEXT_MATH, text_math_latex
 from mlwiki.render.texsafe import neutralize_tex
 
 __all__ = ["MATH_CSS", "MathML", "math_spans", "prepare"]
@@ -263,7 +263,7 @@ _MARKERS = ((re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__"), l
             (re.compile(r"`([^`]+)`"), lambda m: m.group(1)),
             (re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]"), lambda m: m.group(2) or m.group(1)),
             (re.compile(r"\[([^\]]+)\]\([^)\s]+\)"), lambda m: m.group(1)),
-            (re.compile(r"\[\^[^\]\s]+\]"), lambda m: ""))
+            (FOOTNOTE_MARK, lambda m: ""))
 
 
 def _unmarked(text: str) -> str:

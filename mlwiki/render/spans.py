@@ -7,6 +7,9 @@ Pure and cheap to import (only `re`). The rules are Pandoc's, which Quarto, Jupy
 - `$…$` is inline math when the body neither starts nor ends with whitespace, the closing `$` is not followed by a
   digit ("$5 and $10" is not math) and the span does not cross a blank line; `\\$` is a dollar sign;
 - `$$…$$` is display math up to the next unescaped `$$`; `\\(…\\)` and `\\[…\\]` are math too.
+
+It also says what a footnote is, which no renderer of a card shows (a card has no foot): its mark, `[^ho]`, and
+the start of its text, `[^ho]: Ho et al. 2020.`, after a line's indentation.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ import re
 # A code fence's opening line: up to three spaces, three or more backticks or tildes, then the info string.
 FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})(.*)")
 BACKTICKS = re.compile(r"`+")
+FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
+FOOTNOTE_TEXT = re.compile(r"\[\^[^\]\s]+\]:")
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
 # \( … \) and \[ … \] in sanitized HTML (markdown_to_html writes math that way), not inside code or pre: group 1 is
 # a code or pre element (skip it), 3 display math, 4 inline math.

@@ -11,10 +11,10 @@ so nothing inside them is touched.
 
 from __future__ import annotations
 
-import re
-
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
+
+from mlwiki.render.spans import FOOTNOTE_MARK, FOOTNOTE_TEXT
 
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp")
 
@@ -82,13 +82,9 @@ def verb_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
-_FOOTNOTE_MARK = re.compile(r"\[\^[^\]\s]+\]")
-_FOOTNOTE_TEXT = re.compile(r"[ \t]{0,3}\[\^[^\]\s]+\]:")
-
-
 def footnote_mark_rule(state: StateInline, silent: bool) -> bool:
     """A footnote's mark in the text (`[^ho]`): nothing."""
-    found = _FOOTNOTE_MARK.match(state.src, state.pos, state.posMax)
+    found = FOOTNOTE_MARK.match(state.src, state.pos, state.posMax)
     if found is None:
         return False
     state.pos = found.end()
@@ -98,7 +94,7 @@ def footnote_mark_rule(state: StateInline, silent: bool) -> bool:
 def footnote_text_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """A footnote's text (`[^ho]: Ho, Jain, Abbeel 2020.`, with its indented lines): nothing."""
     begin = state.bMarks[start_line] + state.tShift[start_line]
-    if not _FOOTNOTE_TEXT.match(state.src, state.bMarks[start_line], state.eMarks[start_line]) \
+    if not FOOTNOTE_TEXT.match(state.src, begin, state.eMarks[start_line]) \
             or state.sCount[start_line] - state.blkIndent >= 4 or begin >= state.eMarks[start_line]:
         return False
     if silent:
