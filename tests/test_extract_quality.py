@@ -195,6 +195,15 @@ def test_to_do_lines_link_trailers_and_the_writers_day_are_on_no_card(tmp_path):
     assert "worked for me" not in text and "distribution over functions" in text
 
 
+def test_a_to_do_list_under_a_bare_todo_label_is_no_card(tmp_path):
+    note = "#eval\n\nHow I evaluate offline.\n\n- a random split leaks the future: split by time\n\n" \
+           "TODO\n- inverse propensity scoring ??\n- read the sampled-metrics paper (see [[Negative sampling]])\n" \
+           "- coverage, novelty\n"
+    made = cards(new_wiki(tmp_path, {"Offline evaluation.md": note}, CONFIG))
+    text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
+    assert "propensity" not in text and "sampled-metrics" not in text and "novelty" not in text, text
+
+
 def test_a_closing_note_on_things_it_names_is_asked_about_them(tmp_path):
     note = "## Rates from the confusion matrix\nWith $P$ and $N$ the actual positives and negatives:\n" \
            "1. Sensitivity: $$\\frac{TP}{P}$$\n2. Specificity: $$\\frac{TN}{N}$$\n" \

@@ -16,6 +16,9 @@ CALLOUT = "callout"  # (the form of `callouts`)
 _AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
 _TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:\s][^\n]*$"
                    r"\n?")
+# a bare "TODO" label over a list: every item under it is a to-do ("TODO\n- read the sampled-metrics paper properly")
+_TODO_LIST = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:todo|to[- ]do)s?(?:\*\*)?:?(?:\*\*)?[ \t]*\n"
+                        r"(?:[ \t]*(?:[-*+]|\d+[.)])[ \t][^\n]*(?:\n|$)|[ \t]+\S[^\n]*(?:\n|$))*")
 _LINKS = re.compile("(?im)^" + LINKS_LINE + r"$\n?")  # (a line that only points at other notes, as a passage leaves out)
 _DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b")
 _WRITER = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|our|us)\b")
@@ -41,9 +44,9 @@ def tidy(drafts) -> list:
         if first.form in _AUTHORED:
             kept.append((siblings, path))
         elif not (first.form == CALLOUT and any(_overlaps(first.back, back) for back in others)) and _keeps(first):
-            for draft in siblings:
-                _off_the_back(draft)
-            kept.append((siblings, path))  # (a callout's card whose text its section's card shows: dropped)
+            if all([_off_the_back(draft) for draft in siblings]):
+                kept.append((siblings, path))  # (a callout's card whose text its section's card shows: dropped;
+                # so is a card that was nothing but to-do lines)
     return kept
 
 
@@ -73,13 +76,16 @@ def _keeps(draft) -> bool:
     return True
 
 
-def _off_the_back(draft) -> None:
-    """To-do lines and link-only lines off a card's back."""
-    if "TODO" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back:
-        back = _LINKS.sub("", _TODO.sub("", draft.back)) if "\n" in draft.back else draft.back
+def _off_the_back(draft) -> bool:
+    """To-do lines and link-only lines off a card's back; False when they were all it held."""
+    if "TODO" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back or \
+            "do\n" in draft.back:
+        back = _LINKS.sub("", _TODO.sub("", _TODO_LIST.sub("", draft.back))) if "\n" in draft.back else draft.back
         back = re.sub(r"\n{3,}", "\n\n", back).strip()
-        if back:
-            draft.back = back
+        if not back:  # (a back that is all to-do under a "TODO" label is no card; else as written)
+            return _TODO_LIST.sub("", draft.back).strip() != ""
+        draft.back = back
+    return True
 
 
 def _restates(front: str, back: str) -> bool:
