@@ -332,3 +332,15 @@ def test_a_formula_nothing_introduces_is_asked_by_the_name_it_defines(tmp_path):
     fronts = [c["front"] for c in cards(new_wiki(tmp_path, {"order.md": note}))]
     assert "Model selection › Choosing the order\n\nAIC" in fronts
     assert "Model selection › Fit\n\nFormula" in fronts  # (a symbol names nothing a front could ask for)
+
+
+def test_a_formula_after_notation_set_up_is_asked_by_the_names_it_defines(tmp_path):
+    """"With errors … over n points:" names no quantity: the front says the MAE and RMSE its formula defines; a
+    bound on an operator (`\\mathrm{Var}(\\hat\\theta) \\ge …`) defines no name."""
+    note = ("# Metrics\n\nWith errors $e_t = y_t - \\hat y_t$ over $n$ test points:\n\n"
+            "$$\\text{MAE} = \\frac1n \\sum |e_t|, \\qquad \\text{RMSE} = \\sqrt{\\frac1n \\sum e_t^2}$$\n\n"
+            "## Bound\n\nFor any unbiased estimator $\\hat\\theta$ from $n$ samples,\n\n"
+            "$$\\mathrm{Var}(\\hat\\theta) \\ge \\frac{1}{n I(\\theta)}$$\n")
+    fronts = [c["front"] for c in cards(new_wiki(tmp_path, {"metrics.md": note}))]
+    assert "Metrics › MAE and RMSE\n\nWith errors $e_t = y_t - \\hat y_t$ over $n$ test points:" in fronts, fronts
+    assert "Metrics › Bound\n\nFor any unbiased estimator $\\hat\\theta$ from $n$ samples," in fronts, fronts

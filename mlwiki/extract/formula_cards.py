@@ -41,6 +41,11 @@ _MIN_NAMED_CHARS = 8  # `\frac{TN}{N}`: named, it is a card; `x_i` is not
 _LONE_LINE = re.compile(r"\n[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[^$:\n]{1,60}:[ \t]*)?"
                         r"\$[^\n]*\$[ \t.,;:]*(?:\{#[^}\n]*\})?[ \t]*(?:where\b.*)?$", re.M)
 _CONTINUES = re.compile(r"\s*(?:&\s*)?(?:=|\\approx|\\le|\\ge|\\leq|\\geq|\\propto|\\Rightarrow|\\implies|\\iff|<|>)")
+# where a formula goes on to define its next quantity: ", \qquad", "\quad", a line break "\\"
+_PARTS = re.compile(r"\\q?quad|\\\\|;|,\s*(?=\\(?:text|mathrm|operatorname)\{)")
+_OPERATORS = frozenset("var cov corr std det diag tr trace argmax argmin max min exp log sign softmax".split())
+# an introduction that only sets up notation or a case
+_SETS_UP = re.compile(r"(?i)\s*(?:with|given|let|for|using|writing|where|denote|denoting|in terms of)\b")
 _RELATION_AT = re.compile(r"&?=|\\approx|\\propto|\\le\b|\\ge\b|\\leq|\\geq|\\leftarrow|\\gets\b")
 # Words of a gap that goes on with the same derivation ("so", "which gives", "and taking the expectation gives");
 # a gap without them ("and the bias by") introduces a new quantity.
@@ -164,6 +169,26 @@ def quantity_name(formula: str) -> str:
         return ""
     found = _NAMED_SIDE.fullmatch(formula[:match.start()].strip())
     return (found.group(1) or found.group(2)).strip() if found else ""
+
+
+def quantity_names(formula: str) -> list[str]:
+    """Every name a formula writes out on a left side, the first and each after a separator
+    ("\\text{MAE} = …, \\qquad \\text{RMSE} = …" → MAE, RMSE)."""
+    names = []
+    for part in _PARTS.split(formula):
+        relation = _RELATION_AT.search(part)  # (defined with "=": "\\mathrm{Var}(\\hat\\theta) \\ge …" bounds one)
+        if relation and relation.group().endswith("=") and len(name := quantity_name(part)) >= 3 \
+                and name.casefold() not in _OPERATORS and name not in names:
+            names.append(name)
+    return names
+
+
+def _unnamed_by(intro: str, path: str, names: list[str]) -> bool:
+    """Whether an introduction sets up notation ("With errors $e_t$ over $n$ test points:") and neither it nor
+    the heading path says the names the formula defines: the front then shows them, so it asks for something."""
+    said = re.sub(r"\W", "", (intro + path).casefold())
+    return bool(names) and _SETS_UP.match(intro) is not None and \
+        not any(re.sub(r"\W", "", name.casefold()) in said for name in names)
 
 
 def _left_side(formula: str) -> str:
@@ -290,6 +315,8 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: 
         intro = ""
     if not intro and formula.label:
         intro = _named_by_reference(ex.body, formula.label)  # ("1. *Policy evaluation*: solve @eq-pe …")
+    if intro and _unnamed_by(intro, path, names := quantity_names(formula.body)):
+        path = " › ".join(p for p in (path, " and ".join(names)) if p)  # ("Metrics › MAE and RMSE")
     parts = [p for p in (path, intro) if p]  # (a Quarto label, `{#eq-…}`, is for cross-references: not shown)
     titled = bool(title) or bool(ex.headings and ex.headings[-1][0] == 0)  # in a callout: its title says it
     if not intro and not titled:
