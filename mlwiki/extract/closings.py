@@ -18,7 +18,7 @@ from mlwiki.extract.defining import on_a_back
 from mlwiki.extract.labels import aspect_front, asks, states_aspect
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.openings import MIN_OPENING_WORDS
-from mlwiki.extract.passages import MAX_WORDS, narrates, passage, works_numbers
+from mlwiki.extract.passages import MAX_WORDS, narrates, passage, sets_example_values, works_numbers
 from mlwiki.extract.prose import clean_prose, is_fragment, sentences, word_count
 from mlwiki.extract.subject import is_example_title
 
@@ -210,7 +210,8 @@ def _works_example(text: str) -> bool:
     """Whether a paragraph works out an example on numbers ("Example (7B config): $2 \\cdot 32 \\cdot 128 = …$ …"),
     led by a label that says so or with arithmetic in its words."""
     label = _EXAMPLE_LABEL.match(text)
-    return bool(label and is_example_title(label.group(1))) or works_numbers(clean_prose(text))
+    return bool(label and is_example_title(label.group(1))) or works_numbers(clean_prose(text)) \
+        or sets_example_values(text)
 
 
 def later_steps_only(text: str) -> bool:

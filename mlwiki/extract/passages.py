@@ -308,6 +308,18 @@ def without_announcement(text: str) -> str:
     return "" if LIST_ITEM.match(last) or not head else without_announcement(head.strip())
 
 
+# A case set by made-up values ("With $\alpha = 0.8$ and $\gamma = 4$, …"; not a limit, "When $\lambda = 0$, …", nor
+# one setting of the method, "With $T = 1000$ this means 1000 network evaluations …")
+_EXAMPLE_CASE = re.compile(r"(?:For|When|With|If)\b(?:[^,;:!?=]{0,40}?=\s*(?![01](?![.\d])|\\infty)\d[^,;:!?=]*?)"
+                           r"(?:,?[^,;:!?=]{0,40}?=\s*(?![01](?![.\d])|\\infty)\d[^,;:!?=]*?)")  # ("$\alpha = 0.8$, $\gamma = 4$")
+
+
+def sets_example_values(text: str) -> bool:
+    """Whether a text opens on a case set by made-up values ("With $\\alpha = 0.8$, $\\gamma = 4$ → about 3.4 tokens"):
+    a worked example, not what a formula means."""
+    return bool(_EXAMPLE_CASE.match(text))
+
+
 def works_numbers(text: str) -> bool:
     """`_ARITHMETIC.search(text)`; a text in ASCII without a digit has none (substring tests say so several times
     faster than the pattern, whose `\\d` is tried at every character)."""

@@ -24,7 +24,7 @@ from mlwiki.extract.claims import AUX, DOES
 from mlwiki.extract.closings import FORMULA_FORMS, is_legend
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.paragraphs import lead_subject
-from mlwiki.extract.passages import narrates, passage
+from mlwiki.extract.passages import narrates, passage, sets_example_values
 from mlwiki.extract.prose import clean_prose, sentences
 
 FORM = "remark"
@@ -48,9 +48,6 @@ _REFERS = re.compile(r"@eq-|\{eq\}`|\b(?:[Ee]quation|[Ee]q\.|formula)\b")  # (Qu
 _CASE = re.compile(r"(?:For|When|With|Without|Under|If|In|At)\b(?:[^,.;:!?$]|\$[^$\n]*\$){2,60}?,[ \t]")
 _NOT_CASE = re.compile(r"(?i)in (?:other words|short|words|summary|particular|general|contrast|addition|turn|this|that|"
                        r"which|our|your)\b")
-# A case set by made-up values ("With $\alpha = 0.8$ and $\gamma = 4$, …"; not a limit, "When $\lambda = 0$, …", nor
-# one setting of the method, "With $T = 1000$ this means 1000 network evaluations …")
-_EXAMPLE_CASE = re.compile(r"(?:For|When|With|If)\b(?:[^,;:!?=]{0,40}?=\s*(?![01](?![.\d])|\\infty)\d[^,;:!?=]*?){2}")
 _TO_READER = re.compile(r"(?:You|We|Let['’]s|Let us)\b")  # ("You can imagine several variants of this equation")
 _POINTER_WORD = re.compile(r"(?:That|This|These|Those)(?= )")
 _DISPLAY_END = re.compile(r"(?:\$\$|\\\]|\\end\{[a-z*]+\})[ \t]*(?:\{#[\w:-]+\}|\(\w[\w:-]*\))?[ \t]*$")
@@ -74,7 +71,7 @@ def remark_card(path: str, block: Block, formula: str, declined: bool) -> tuple[
     if found and found[0][:1].islower():
         found = found[1:]  # ("with $\epsilon \approx 0.2$. The min makes it …": the formula's own sentence ends)
         block = Block(TEXT, [Line(first.no, " ".join(found), TEXT)])
-    if not found or not _speaks_of_formula(found[0]) or _TO_READER.match(found[0]) or _EXAMPLE_CASE.match(found[0]):
+    if not found or not _speaks_of_formula(found[0]) or _TO_READER.match(found[0]) or sets_example_values(found[0]):
         return None  # (speaks of no formula, to the reader, "You can imagine several variants of this …", or works
         # an example: "With $\alpha = 0.8$ and $\gamma = 4$, about 3.4 tokens …")
     if goes_on := _GOES_ON.match(found[0]):  # ("So cross-entropy = negative log-likelihood …": what follows from
