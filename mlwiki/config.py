@@ -458,9 +458,11 @@ review_order = "due"       # or "retrievability", "overdueness", "interval-asc",
 
 
 def notes_folder_of(folder: Path) -> str:
-    """Where `mlwiki init` expects the notes: a `notes` folder if there is one; in an MkDocs project the folder
-    its mkdocs.yml names as `docs_dir` (`docs` unless it says otherwise), as MkDocs reads it; else the folder itself."""
-    if (folder / "notes").is_dir():
+    """Where `mlwiki init` expects the notes: a `notes` folder if there is one, unless the folder is a Quarto,
+    Jupyter Book or MyST project (its site is every page of the project: `posts/` beside `notes/`); in an MkDocs
+    project the folder its mkdocs.yml names as `docs_dir` (`docs` unless it says otherwise), as MkDocs reads it;
+    else the folder itself."""
+    if (folder / "notes").is_dir() and not any((folder / marker).is_file() for marker in _SITE_PROJECTS):
         return "notes"
     mkdocs = folder / "mkdocs.yml"
     if mkdocs.is_file():
@@ -474,6 +476,7 @@ def notes_folder_of(folder: Path) -> str:
     return "."
 
 
+_SITE_PROJECTS = ("_quarto.yml", "_quarto.yaml", "_toc.yml", "myst.yml")  # (files that make a folder one site)
 _DOCS_DIR = r"""(?m)^docs_dir:[ \t]*["']?([^"'#\s]+)["']?[ \t]*(?:#.*)?$"""  # (compiled by `init` only: not at startup)
 
 

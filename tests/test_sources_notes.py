@@ -370,6 +370,22 @@ def test_init_notices_a_quarto_project(tmp_path: Path):
     assert load_config(tmp_path).exclude == ["_site/**", "_freeze/**"]
 
 
+def test_init_scans_a_whole_quarto_site_that_has_a_notes_folder(tmp_path: Path):
+    """A Quarto site renders `posts/` beside `notes/`: init takes the whole project, so the posts make cards."""
+    (tmp_path / "_quarto.yml").write_text("project:\n  type: website\n", encoding="utf-8")
+    for folder in ("notes", "posts/sparse-gps"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / "notes" / "2026-10-05.qmd").write_text("---\ntitle: 2026-10-05\n---\n\nQ: What is a GP?\nA: A "
+                                                     "distribution over functions.\n", encoding="utf-8")
+    (tmp_path / "posts" / "sparse-gps" / "index.qmd").write_text("---\ntitle: Sparse GPs\n---\n\nQ: What do "
+                                                                 "inducing points buy?\nA: O(nm^2) cost.\n",
+                                                                 encoding="utf-8")
+    assert CliRunner().invoke(cli, ["init", str(tmp_path)]).exit_code == 0
+    assert load_config(tmp_path).notes_dir == tmp_path.resolve()
+    made = json.loads(CliRunner().invoke(cli, ["--root", str(tmp_path), "cards", "--json"]).output)
+    assert {c["source"]["path"] for c in made} == {"notes/2026-10-05.qmd", "posts/sparse-gps/index.qmd"}
+
+
 def test_init_notices_an_mkdocs_project_and_reads_its_docs_folder(tmp_path: Path):
     default, moved = tmp_path / "default", tmp_path / "moved"
     (default / "docs").mkdir(parents=True)
