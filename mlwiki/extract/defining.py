@@ -200,7 +200,7 @@ def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None =
                 and bold.group(1).casefold() not in note_headings(ex):  # (a heading's own section card says more)
             text = f"{bold.group(1)}: {text[bold.end():]}"  # (definitions off: nothing else cards `- **Label:** …`)
         if found is None and (labelled := labelled_item(text, item, equals)) is not None:
-            front = f"{path} › {clean_prose(labelled[0])}"
+            front = under(path, clean_prose(labelled[0]))
             if not ex.add_card(LABELLED_FORM, front, labelled[1], line):
                 _say_more(ex, front, labelled[1])
             continue
@@ -235,7 +235,7 @@ def item_claim(text: str, path: str) -> tuple[str, str] | None:
         back = f"{back} {sentence.strip()}".strip()
     if len(back.split()) < MIN_LABELLED_WORDS or back.endswith((":", "?")) or narrates(back) or _POINTER.match(back):
         return None
-    return f"{path} › {clean[:len(subject)]}", back
+    return under(path, clean[:len(subject)]), back
 
 
 def _say_more(ex, front: str, back: str) -> None:
@@ -290,6 +290,12 @@ def named_term_cards(ex, path: str, blocks: list[Block]) -> None:
 # A short definition that ends on a pronoun for what the sentence before it said ("… implements it incrementally.")
 _ENDS_ON_IT = re.compile(r"\b(?:it|them)(?: \w+ly)?[.;]?$")
 _SHORT_BACK_WORDS = 16
+
+
+def under(path: str, label: str) -> str:
+    """A front of a label under the heading path ("Adam › Bias correction"); the label alone without one (a day's
+    notes, whose heading names nothing)."""
+    return f"{path} › {label}" if path else label
 
 
 def _add_definition(ex, path: str, term: str, back: str, line: int) -> None:

@@ -34,6 +34,7 @@ from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, is_legend, last_card_line,
                                      later_steps_only, leaves_out, opens_with_math, place_closing)
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
+from mlwiki.extract.daylog import day_log_cards
 from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, named_term_cards, note_headings,
                                      on_a_back, shown_on_a_front)
 from mlwiki.extract.emphasised import emphasised_card
@@ -45,7 +46,7 @@ from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import long_list, loose_items, outline_items
 from mlwiki.extract.parts import exercise_part, opening_front, part_passage, section_parts, titled_boxes
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card
-from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, NO_SUBJECT, names_list, narrates, passage
+from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, DAY_NOTES, NO_SUBJECT, names_list, narrates, passage
 from mlwiki.extract.openings import opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, formula_above, remark_card
 from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, sentences
@@ -78,6 +79,7 @@ class Section:
     body: list[Block]
     drafts: int
     lead: bool  # the note's text before its first heading
+    log: bool = False  # a day's "## log" or "## notes": its items are cards, not the section
 
 
 def open_section(ex, blocks: list[Block], i: int) -> None:
@@ -88,9 +90,10 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     if i >= 0:
         heading = blocks[i]
         title = ex.headings[-1][1] if ex.headings else ""
-        if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or NO_SUBJECT.fullmatch(title) \
-                or title.rstrip().endswith("?"):  # (a question heading is a card of its own)
-            return
+        log = bool(title) and NO_SUBJECT.fullmatch(title) is not None and DAY_NOTES.fullmatch(title) is not None
+        if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or \
+                NO_SUBJECT.fullmatch(title) and not log or title.rstrip().endswith("?"):  # (a question heading is a
+            return  # card of its own)
     elif not ex.subject:
         return
     body = []
@@ -108,7 +111,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     if (i < 0 or len(ex.headings) == 1 and ex.headings[0][0] == 1) and _about_the_page(text_of(body[0])):
         return  # (a note that opens on what its pages are, "These are my notes for …", or on its author's story)
     line = blocks[i].start if i >= 0 else body[0].start
-    ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0)
+    ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0, i >= 0 and log)
 
 
 def _split_grab_bags(ex, section: Section) -> None:
@@ -162,6 +165,9 @@ def close_section(ex) -> None:
     long or mixed for one card, its opening paragraph and the lists its sentences introduce ("… in two parts:")."""
     section, ex.section = ex.section, None
     if section is None or not section.path:
+        return
+    if section.log:
+        day_log_cards(ex, section.path, section.body, section.drafts)
         return
     taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
     # (a formula card takes its lines only; a definition or question takes the whole paragraph it starts, or the

@@ -140,7 +140,7 @@ def lead_subject(sentence: str) -> str | None:
             return None
         if k and word in RELATIVE:
             relative = had_relative = True
-        elif k and (word in _AUX or (article and k >= 2 and not had_relative and DOES.fullmatch(word)
+        elif k and (word in _AUX and not token.strip(",;:").isupper() or (article and k >= 2 and not had_relative and DOES.fullmatch(word)
                                      and word not in NOT_VERBS and tokens[k - 1].casefold() not in BEFORE_NOUN)):
             if relative:
                 relative = False

@@ -35,6 +35,10 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
 # The heading of what a day's note says was learnt: a front that names nothing ("TIL" of what?) for the rest of a
 # list beside its formulas; its items' labels and bold terms do ("TIL › Paired t-test")
 DAY_LOG = re.compile(r"(?i)[\W\d_]*(?:til|today i learn(?:ed|t)|learn(?:ed|t)(?: today)?|learnings)[\W\d_]*")
+# The heading of a day's notes or log ("## log", "## notes", "## Today"): what the day did is no card, what it
+# learnt is, item by item
+DAY_NOTES = re.compile(r"(?i)[\W\d_]*(?:(?:random|misc\w*|quick|daily|my|today['’]?s?)\s+)*(?:notes?|log|today|did|"
+                       r"done|learn(?:ed|t|ings))[\W\d_]*")
 TABLE_LINE = re.compile(r"[ \t]*\|")
 _ITEM_AFTER_NEWLINE = re.compile(r"\n\s*(?:[-*+]|\d+[.)])\s")  # a line that LIST_ITEM matches (or a little more)
 # "randomly", "zeroes": prose, not a title or a name (`(?<![\w\\$])[a-z][a-z'’-]+\b`, its first letter before its

@@ -1,0 +1,42 @@
+"""A day's "## log" or "## notes" section: what the day did is no card ("tried it on the gridworld"), but each item
+or line that defines, labels or states a fact of a subject it names is one:
+
+    ## notes
+    **Off-policy** = learning about one policy from data another generated.
+    Coverage assumption: b(a|s) > 0 wherever π(a|s) > 0.
+      →  Off-policy  /  learning about one policy …;  Coverage assumption  /  b(a|s) > 0 …
+
+The section's heading names nothing to ask ("notes" of what?), so the fronts leave it out; each item's own label or
+subject is what its card asks for. Lines written one fact a line without bullets (Obsidian shows each line on its
+own) are read as the items they look like. Pure: blocks in, drafts added to the walk.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block
+from mlwiki.extract.defining import definition_sentence_cards
+from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+
+# A line led by its label: "**Off-policy** = …", "**Term**: …", "Coverage assumption: …", "bootstrap SE = …"
+_LABEL_LED = re.compile(r"[ \t]*(?:\*\*[^*\n]{2,60}\*\*|[A-Za-z][\w'’()/ -]{1,40}?[ \t]*(?::|=|→))[ \t]*\S")
+
+
+def day_log_cards(ex, path: str, body: list[Block], first_draft: int) -> None:
+    """Cards of the items of a day's log section at `path` (its last part the "notes" heading, left out of the
+    fronts), for every block of `body` none of whose lines a card made since `first_draft` holds already."""
+    path = path.rsplit(" › ", 1)[0] if " › " in path else ""
+    taken = {d.line for drafts, _ in ex.drafts[first_draft:] for d in drafts}
+    for block in body:
+        if not any(ln.no in taken for ln in block.lines):
+            definition_sentence_cards(ex, path, as_items(block), equals=True, claims=True)
+
+
+def as_items(block: Block) -> Block:
+    """A paragraph of two or more lines each led by its label, as the list it is written as; else the block."""
+    lines = [ln for ln in block.lines if ln.kind == TEXT and ln.text.strip()]
+    if len(lines) < 2 or any(LIST_ITEM.match(ln.text) or not _LABEL_LED.match(ln.text) for ln in lines):
+        return block
+    return Block(block.kind, [Line(ln.no, f"- {ln.text.strip()}", ln.kind) for ln in block.lines
+                              if ln.kind == TEXT and ln.text.strip()])
