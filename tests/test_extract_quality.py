@@ -344,3 +344,24 @@ def test_a_formula_after_notation_set_up_is_asked_by_the_names_it_defines(tmp_pa
     fronts = [c["front"] for c in cards(new_wiki(tmp_path, {"metrics.md": note}))]
     assert "Metrics › MAE and RMSE\n\nWith errors $e_t = y_t - \\hat y_t$ over $n$ test points:" in fronts, fronts
     assert "Metrics › Bound\n\nFor any unbiased estimator $\\hat\\theta$ from $n$ samples," in fronts, fronts
+
+
+def test_citations_reading_lists_status_tables_and_lone_to_dos_are_on_no_card(tmp_path):
+    """Where to read is no fact: a sentence that only cites ("Cover & Thomas 2.2–2.5.", "Needs {ref}`…`."), a note
+    titled "Reading list", a "## Status" table and a card that is one to-do line; "Step 1." is no citation."""
+    entropy = ("# Entropy\n\nStarting point for everything else. Cover & Thomas 2.1, MacKay 2.4.\n\n"
+               "## Definition\n\nEntropy is the expected surprisal of a distribution. Cover & Thomas 2.1.\n\n"
+               "## Mutual information\n\nMutual information is the entropy one variable loses once the other is "
+               "known. Needs {ref}`ch-entropy` and {doc}`03_kl`.\n\n"
+               "## Derivation\n\nStep 1. Write the entropy as an expectation of the surprisal over the data.\n")
+    intro = ("# Information theory for ML\n\n## Status\n\n| chapter | status |\n|---|---|\n| entropy | done |\n"
+             "| MI | mostly, the estimators section is missing |\n\n## Plans\n\n"
+             "TODO: add a chapter on rate-distortion, probably not before the exam.\n")
+    reading = "# Reading list\n\nNot notes, just where stuff is from and what to read next.\n\n## Someday\n\n" \
+              "- rate-distortion and the information bottleneck, properly\n- Fisher information\n"
+    made = cards(new_wiki(tmp_path, {"entropy.md": entropy, "intro.md": intro, "references.md": reading}, CONFIG))
+    text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
+    for cited in ("Cover & Thomas", "MacKay", "Needs {ref}", "status", "rate-distortion", "Not notes", "Starting point"):
+        assert cited not in text, (cited, text)
+    assert "expected surprisal of a distribution." in text and "the other is known." in text, text
+    assert "Step 1. Write the entropy" in text, text

@@ -46,7 +46,8 @@ from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import long_list, loose_items, outline_items
 from mlwiki.extract.parts import exercise_part, opening_front, part_passage, section_parts, titled_boxes
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card
-from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, DAY_NOTES, NO_SUBJECT, names_list, narrates, passage
+from mlwiki.extract.passages import (ABOUT_PAGE, DAY_LOG, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, names_list, narrates,
+                                     passage)
 from mlwiki.extract.openings import opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, formula_above, remark_card
 from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, sentences
@@ -85,8 +86,8 @@ class Section:
 def open_section(ex, blocks: list[Block], i: int) -> None:
     """Start the section of the heading at blocks[i] (i = -1: the note's text before its first heading)."""
     ex.section = None
-    if not ex.ctx.sections:
-        return
+    if not ex.ctx.sections or ex.subject and SOURCES_TITLE.fullmatch(ex.subject):
+        return  # (a note titled "Reading list" or "References": where things are, not what they say)
     if i >= 0:
         heading = blocks[i]
         title = ex.headings[-1][1] if ex.headings else ""

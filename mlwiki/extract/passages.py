@@ -25,13 +25,17 @@ MIN_WORDS = 3
 MAX_CODE_LINES = 12  # a short snippet belongs to the answer ("how is inverted dropout implemented")
 # Headings that name no subject of study: the section under them is no answer to anything.
 NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
-                        r"references?|reading|further reading|resources?|links?|see also|related(?: notes| topics)?|"
+                        r"references?|reading(?: list)?|further reading|to read|resources?|status|progress|roadmap|someday|backlog|"
+                        r"wish ?list|next steps|links?|see also|related(?: notes| topics)?|"
                         r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|"
                         r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"
                         r"install|requirements|contents|table of contents|outline|implementation|output|changelog|notation|conventions|"
                         r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
                         r"others?|questions?|quiz|summary table|(?:final|closing|concluding) (?:thoughts|remarks|words)|"
                         r"wrap[- ]?up|random|did|done|today|log|plan(?:ning)?|standup)[\W\d_]*")  # (a day's log)
+# A note's title that names where things are, not what they say ("Reading list", "References"): no card of its prose
+SOURCES_TITLE = re.compile(r"(?i)[\W\d_]*(?:(?:my|further|the)\s+)?(?:reading(?: list)?|to read|references?|"
+                           r"bibliography|sources?|resources?|links?|papers(?: to read)?|citations?)[\W\d_]*")
 # The heading of what a day's note says was learnt: a front that names nothing ("TIL" of what?) for the rest of a
 # list beside its formulas; its items' labels and bold terms do ("TIL › Paired t-test")
 DAY_LOG = re.compile(r"(?i)[\W\d_]*(?:til|today i learn(?:ed|t)|learn(?:ed|t)(?: today)?|learnings)[\W\d_]*")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.passages import LINKS_LINE
+from mlwiki.extract.prose import sentences
 
 CALLOUT = "callout"  # (the form of `callouts`)
 _AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
@@ -20,6 +21,17 @@ _TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?(
 _TODO_LIST = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:todo|to[- ]do)s?(?:\*\*)?:?(?:\*\*)?[ \t]*\n"
                         r"(?:[ \t]*(?:[-*+]|\d+[.)])[ \t][^\n]*(?:\n|$)|[ \t]+\S[^\n]*(?:\n|$))*")
 _LINKS = re.compile("(?im)^" + LINKS_LINE + r"$\n?")  # (a line that only points at other notes, as a passage leaves out)
+# A sentence that only cites where to read ("Cover & Thomas 2.2–2.5.", "Bishop 10.1, Kingma & Welling 2014, Blei et
+# al. 2017 review.") or what to read first ("Needs {ref}`ch-entropy` and {doc}`03_kl`.", "See [[Jensen]]."): no fact
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+)*(?:\s+et al\.?)?"
+_PLACE = r"(?:ch(?:apter)?\.?\s*|§\s*|sec(?:tion)?\.?\s*)?\d+(?:\.\d+)*(?:\s*[–-]\s*\d+(?:\.\d+)*)?(?:/\d+)*"
+_CITES = re.compile(rf"(?!(?:Step|Steps|Table|Figure|Fig|Eq|Equation|Section|Chapter|Part|Lemma|Theorem|Example|"
+                    rf"Exercise|Problem|Case|Phase|Stage|Round|Epoch|Layer|Level|Version|Python)\b)"
+                    rf"(?=[^\n]*(?:\d{{4}}|\d\.\d|\bch\b|§))(?:{_NAME}(?:,?\s+{_PLACE})+(?:\s+review)?\s*[,;]?\s*)+\.?")
+_REFERENCE = r"(?:\{(?:ref|doc|numref)\}`[^`\n]+`|\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))"
+_READ_FIRST = re.compile(rf"(?:Needs|Requires|Prerequisites?:?|Builds on|Assumes|See(?: also)?|Cf\.)\s+"
+                         rf"(?:{_REFERENCE}(?:,?\s+and\s+|,\s*|\s+)?)+\.?")
+_LEFT_WORDS = 6  # (what a card that cited its sources says besides: "Starting point for everything else." is nothing)
 _DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b")
 _WRITER = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|our|us)\b")
 # a card that is the writer's day or the book's plan, not what it teaches
@@ -63,6 +75,10 @@ def _keeps(draft) -> bool:
     """Whether a card says anything once the writer's day is off its back (which this takes off), and is more
     than a pointer to another note."""
     back = draft.back
+    if ("1" in back or "2" in back or "`" in back or "[" in back) and (cited := _without_citations(back)) != back:
+        if len(cited.split()) < _LEFT_WORDS:
+            return False  # ("Starting point for everything else. Cover & Thomas 2.1, MacKay 2.4.")
+        draft.back = back = cited
     if _POINTER.match(back) and "\n\n" not in back and len(back.split()) <= _POINTER_WORDS:
         return False  # ("See also [[Label smoothing]] (KL to uniform shows up there).": where to read, not what)
     if _DAY.search(back) or _DIARY.match(back) or _ANNOUNCES.search(back):
@@ -76,10 +92,27 @@ def _keeps(draft) -> bool:
     return True
 
 
+def _without_citations(back: str) -> str:
+    """The back without the sentences of its prose paragraphs that only cite where to read or what to read first."""
+    kept, cut = [], False
+    for paragraph in back.split("\n\n"):
+        if "\n" not in paragraph.strip() and "$$" not in paragraph and not paragraph.lstrip().startswith(("-", "|", ">")):
+            found = sentences(paragraph)
+            said = [s for s in found if not (_CITES.fullmatch(s.strip()) or _READ_FIRST.fullmatch(s.strip()))]
+            if len(said) != len(found):
+                cut, paragraph = True, " ".join(said)
+                if not said:
+                    continue
+        kept.append(paragraph)
+    return "\n\n".join(kept) if cut else back
+
+
 def _off_the_back(draft) -> bool:
     """To-do lines and link-only lines off a card's back; False when they were all it held."""
     if "TODO" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back or \
             "do\n" in draft.back:
+        if _TODO.fullmatch(draft.back.strip()):
+            return False  # ("TODO: add a chapter on rate–distortion?": the whole card is a to-do)
         back = _LINKS.sub("", _TODO.sub("", _TODO_LIST.sub("", draft.back))) if "\n" in draft.back else draft.back
         back = re.sub(r"\n{3,}", "\n\n", back).strip()
         if not back:  # (a back that is all to-do under a "TODO" label is no card; else as written)
