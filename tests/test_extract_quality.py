@@ -365,3 +365,16 @@ def test_citations_reading_lists_status_tables_and_lone_to_dos_are_on_no_card(tm
         assert cited not in text, (cited, text)
     assert "expected surprisal of a distribution." in text and "the other is known." in text, text
     assert "Step 1. Write the entropy" in text, text
+
+
+def test_a_bold_term_whose_sentence_a_formula_goes_on_is_no_definition(tmp_path):
+    """"**One-hot labels**: if … then $p$ puts all its mass on $y$, so" + a formula: the formula's card shows the
+    sentence; a definition card of it would end on "so"."""
+    note = ("# Cross-entropy\n\n## As a loss\n\n**One-hot labels**: if the target is one-hot on class $y$ then $p$ "
+            "puts all its mass on $y$, so\n\n$$\nH(p, q) = -\\log q_y\n$$\n\njust minus the log-probability of the "
+            "correct class.\n\n**Label smoothing**: mixing the one-hot target with a uniform distribution over the "
+            "classes.\n")
+    made = cards(new_wiki(tmp_path, {"ce.md": note}, CONFIG))
+    defined = {c["front"].rsplit("Define: ", 1)[-1]: c["back"] for c in made if "Define: " in c["front"]}
+    assert "One-hot labels" not in defined and defined.get("Label smoothing", "").startswith("mixing"), defined
+    assert any("H(p, q) = -\\log q_y" in c["back"] and "One-hot labels" in c["front"] for c in made), made

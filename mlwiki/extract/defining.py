@@ -24,7 +24,7 @@ from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
 from mlwiki.extract.paragraphs import in_path, lead_subject
 from mlwiki.extract.passages import CANNOT_END, narrates
-from mlwiki.extract.prose import clean_prose, heading_text, prefix_heading, sentences
+from mlwiki.extract.prose import breaks_off, clean_prose, heading_text, prefix_heading, sentences
 from mlwiki.extract.topics import passage_topic
 from mlwiki.models import CardKind
 
@@ -303,6 +303,8 @@ def _add_definition(ex, path: str, term: str, back: str, line: int) -> None:
     asked = f"Define: {term}"
     if " and " in term:
         return  # ("MC and TD(0) are the two ends of a spectrum": two things compared, no term defined)
+    if breaks_off(back):
+        return  # ("… then $p$ puts all its mass on $y$, so": a sentence a formula goes on, whose card shows it)
     if len(back.split()) <= _SHORT_BACK_WORDS and _ENDS_ON_IT.search(back.strip()):
         return  # ("Eligibility traces are the trick that implements it incrementally.": of what? said before it)
     if any(d.front.casefold().endswith(asked.casefold()) for drafts, _ in ex.drafts for d in drafts):

@@ -14,7 +14,7 @@ from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import BLANK, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.masking import mask_inline
-from mlwiki.extract.prose import clean_prose, prefix_heading
+from mlwiki.extract.prose import breaks_off, clean_prose, prefix_heading
 from mlwiki.extract.subject import judges, lists_uses, reads_as_definition
 from mlwiki.models import CardKind, Severity
 
@@ -292,6 +292,8 @@ def _add_definition(ex, term: str, definition: str, line: int, form: str) -> Non
     """A definition card; its front names where the term is defined (the heading path, rooted in the note's
     subject), its id only the term, as before fronts had a path."""
     asked = f"Define: {term}"
+    if breaks_off(definition):
+        return  # ("**One-hot labels**: if … then $p$ puts all its mass on $y$, so" + a formula: its card shows it)
     if (judges(term) or (ex.headings and lists_uses(ex.headings[-1][1]))) and (path := ex.heading_path()):  # ("**Good**: better calibration": what is good about it)
         ex.add_pair(CardKind.BASIC, f"{path} › {term}", definition, line, form=form, quiet=True,
                     id_front=asked)

@@ -38,6 +38,8 @@ _TAG = re.compile(r"</?(?:br|span|div|p|b|i|em|strong|sup|sub|font|center|u|smal
 _FRAGMENT = re.compile(r"(?:where|and|or|so|thus|hence|then|therefore|which|with|but|since|because|giving|"
                        r"yielding|gives|i\.e\.|that is|this gives|we get|to get|now|here|plugging|substituting|"
                        r"for the (?:first|second|third|last|other|remaining))\b", re.I)
+_BREAKS_OFF = re.compile(r"(?:,|\b(?:so|then|thus|hence|is|are|by|of|to|the|an?|and|or|as|with|where|that|gives|"
+                         r"becomes|yields)[ \t]*:?)[ \t]*$", re.I)  # (a whole clause before a colon is an answer)
 _SHORT_INTRO_WORDS = 5
 # A sentence whose subject is a pronoun ("It normalises over …") names its subject in the sentence before it.
 _PRONOUN_START = re.compile(r"(?:It|Its|This|These|Those|They|Their|That)\b")  # an introducing sentence this short ("It satisfies") gets the one before it
@@ -154,6 +156,12 @@ def introduces(sentence: str) -> bool:
     a guaranteed decrease:"), where a continuing one is short or lower case ("where the expectation is now:")."""
     sentence = sentence.strip()
     return sentence[:1].isupper() and sentence.endswith(":") and len(sentence.split()) >= 8
+
+
+def breaks_off(text: str) -> bool:
+    """Whether a text stops where a formula would go on with it ("… puts all its mass on $y$, so", "… is given by:",
+    "… by"): a sentence broken by a display formula, no answer alone."""
+    return bool(_BREAKS_OFF.search(text))
 
 
 def sentences(text: str) -> list[str]:
