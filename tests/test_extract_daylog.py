@@ -37,3 +37,16 @@ def test_a_notes_heading_under_a_topic_leaves_its_name_out_of_the_fronts(tmp_pat
     cards = backs_by_front(new_wiki(tmp_path, {"Off-policy learning.md": note}))
     assert cards.get("Off-policy learning › Importance weight", "").startswith("the ratio of the target's"), cards
     assert "Off-policy learning › Learning" in cards  # ("Learning" is a topic's heading, not a day's)
+
+
+def test_a_days_topic_set_apart_by_a_dash_is_its_subject(tmp_path):
+    """"noise vs jitter — I conflated these yesterday:" after a line of the day's mood: the day's cards ask about
+    noise and jitter, where a date names nothing."""
+    day = ("---\ntitle: \"2026-10-09\"\n---\n\nshort one, tired.\n\nnoise vs jitter — I conflated these yesterday:\n\n"
+           "- **jitter**: a tiny constant added to the diagonal so that the Cholesky factorisation does not fail.\n"
+           "- **noise variance**: a parameter of the model, how far observations scatter around f.\n\n"
+           "::: {.callout-warning}\nsklearn's `alpha` is a fixed noise variance added to the diagonal, not a learned "
+           "one; add a `WhiteKernel` to learn the noise.\n:::\n")
+    fronts = list(backs_by_front(new_wiki(tmp_path, {"2026-10-09.qmd": day},
+                                          'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n')))
+    assert fronts and all(front.startswith("Noise vs jitter") for front in fronts), fronts

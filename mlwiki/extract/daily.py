@@ -24,6 +24,8 @@ _ABOUT = re.compile(r"(?i)\b(?:spent|spend|reading|read|looked|looking|worked|wo
                     r"(?:the[ \t]+|an?[ \t]+)?([^\W\d][\w'’ -]{1,40}?)(?=[ \t]*(?:[.,;:!(]|$)|[ \t]+(?:after|because|"
                     r"today|this|again|for|since|while|and (?:I|we)|—|–|-)\b)")
 _TOPIC_LINE = re.compile(r"([^\W\d][^.!?:\n$]{2,60}?)[.:][ \t]*(?:\n|$|[A-Z])")
+# A day's topic set apart by a dash: "Noise in BO — the thing every toy example skips.", "noise vs jitter -- I …"
+_TOPIC_DASH = re.compile(r"([^\W\d][^.!?:;\n$—–]{2,50}?)[ \t]+(?:—|–|--?)[ \t]+\S")
 # A day's first bullet that names what the items nested under it are about: "- reading group: calibration"
 _TOPIC_ITEM = re.compile(r"[-*+][ \t]+[^:\n]{2,40}?:[ \t]*([^\W\d][^.!?:;,\n$]{1,40}?)[ \t]*\n[ \t]+[-*+][ \t]")
 _LINK = re.compile(r"\[\[([^\]|#\n]+)(?:[#|][^\]\n]*)?\]\]")  # "[[Bootstrap]]", "[[ROC and AUC|AUC]]": its note
@@ -58,6 +60,11 @@ def content_subject(blocks: list[Block]) -> str:
             and not _FIRST_PERSON.search(topic.group(1)) and not _COUNTS.match(topic.group(1)) \
             and _recurs(topic.group(1), blocks, first[topic.end():]):
         return _capital(topic.group(1).strip())
+    for line in [paragraph.strip() for paragraph in lead[:2]]:  # (after a first line of the day's mood, "short one.")
+        if (topic := _TOPIC_DASH.match(line)) and len(topic.group(1).split()) <= _MAX_TOPIC_WORDS \
+                and not _FIRST_PERSON.search(topic.group(1)) and not _COUNTS.match(topic.group(1)) \
+                and _recurs(topic.group(1), blocks, line[topic.end():]):
+            return _capital(topic.group(1).strip())  # ("Noise in BO — the thing every toy example skips.")
     return _linked_subject(blocks)  # (not its first bold term: a day's notes list many, and none is the subject)
 
 
