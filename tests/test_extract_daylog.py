@@ -50,3 +50,14 @@ def test_a_days_topic_set_apart_by_a_dash_is_its_subject(tmp_path):
     fronts = list(backs_by_front(new_wiki(tmp_path, {"2026-10-09.qmd": day},
                                           'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n')))
     assert fronts and all(front.startswith("Noise vs jitter") for front in fronts), fronts
+
+
+def test_a_days_one_word_topic_line_is_its_subject_and_not_said_again(tmp_path):
+    """"Hyperparameters. GPML ch 5. …" opens a day whose text speaks of "hypers": the day's subject, its lead card
+    without the topic word again nor the chapter it cites."""
+    day = ("---\ntitle: \"Daily notes: 2026-10-12\"\n---\n\nHyperparameters. GPML ch 5. From here on a GP is fitted, "
+           "not only conditioned.\n\nThe hypers are chosen by maximising the marginal likelihood, with the latent "
+           "function integrated out; the objective is non-convex, so restart the optimiser a few times.\n")
+    cards = backs_by_front(new_wiki(tmp_path, {"2026-10-12.qmd": day}))
+    assert cards.get("Hyperparameters", "").startswith("From here on a GP is fitted"), cards
+    assert "GPML" not in "\n".join(cards.values()), cards

@@ -83,7 +83,7 @@ def _recurs(topic: str, blocks: list[Block], nested: str = "") -> bool:
     """Whether a word of a topic line comes back in the note ("Permutation tests + multiple comparisons." over
     "**Permutation test** for two groups …"), as a day's subject does; "Long day of meetings." does not."""
     rest = " ".join([nested] + [text_of(block) for block in blocks[1:40] if block.kind in (TEXT, HEADING)]).casefold()
-    stems = {word[:6] for word in re.findall(r"[^\W\d_]{5,}", topic.casefold())}
+    stems = {word[:5] for word in re.findall(r"[^\W\d_]{5,}", topic.casefold())}
     return any(stem in rest for stem in stems)
 
 

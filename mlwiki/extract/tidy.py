@@ -31,6 +31,7 @@ _CITES = re.compile(rf"(?!(?:Step|Steps|Table|Figure|Fig|Eq|Equation|Section|Cha
 _REFERENCE = r"(?:\{(?:ref|doc|numref)\}`[^`\n]+`|\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))"
 _READ_FIRST = re.compile(rf"(?:Needs|Requires|Prerequisites?:?|Builds on|Assumes|See(?: also)?|Cf\.)\s+"
                          rf"(?:{_REFERENCE}(?:,?\s+and\s+|,\s*|\s+)?)+\.?")
+_DIGIT = re.compile(r"\d")
 _LEFT_WORDS = 6  # (what a card that cited its sources says besides: "Starting point for everything else." is nothing)
 _DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b")
 _WRITER = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|our|us)\b")
@@ -75,7 +76,7 @@ def _keeps(draft) -> bool:
     """Whether a card says anything once the writer's day is off its back (which this takes off), and is more
     than a pointer to another note."""
     back = draft.back
-    if ("1" in back or "2" in back or "`" in back or "[" in back) and (cited := _without_citations(back)) != back:
+    if ("`" in back or "[" in back or _DIGIT.search(back)) and (cited := _without_citations(back)) != back:
         if len(cited.split()) < _LEFT_WORDS:
             return False  # ("Starting point for everything else. Cover & Thomas 2.1, MacKay 2.4.")
         draft.back = back = cited
@@ -88,6 +89,9 @@ def _keeps(draft) -> bool:
         back = "\n\n".join(told)
     if "\n\n" in back and _restates(draft.front, back):  # ("Permutation tests + multiple comparisons." over
         back = back.split("\n\n", 1)[1].lstrip()  # its own front)
+    elif ". " in back[:80] and (first := sentences(back.split("\n", 1)[0])) and len(first) > 1 \
+            and back.startswith(first[0]) and _restates(draft.front, first[0]):
+        back = back[len(first[0]):].lstrip()  # ("Hyperparameters. This is where …" under "Hyperparameters")
     draft.back = back
     return True
 
