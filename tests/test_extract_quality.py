@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import new_wiki, run
+from conftest import backs_by_front, new_wiki, run
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -378,3 +378,17 @@ def test_a_bold_term_whose_sentence_a_formula_goes_on_is_no_definition(tmp_path)
     defined = {c["front"].rsplit("Define: ", 1)[-1]: c["back"] for c in made if "Define: " in c["front"]}
     assert "One-hot labels" not in defined and defined.get("Label smoothing", "").startswith("mixing"), defined
     assert any("H(p, q) = -\\log q_y" in c["back"] and "One-hot labels" in c["front"] for c in made), made
+
+
+def test_a_bullet_led_by_its_bold_subject_keeps_it_and_asks_for_the_terms_it_contrasts(tmp_path):
+    """"- **sum** can be injective; **mean** and **max** can't": the front asks about all three, the back is the
+    whole sentence (not "can be injective; …" without its subject)."""
+    note = ("## Expressiveness\n(Xu et al. 2019, the GIN paper)\n\n- message-passing networks are **at most as "
+            "powerful as the 1-WL test** at telling graphs apart\n- they reach it if the update is injective on multisets\n"
+            "- **sum** can be injective; **mean** and **max** can't\n"
+            "  - mean can't tell {a, b} from {a, a, b, b}\n  - max can't tell {a, b} from {a, a, b}\n\n"
+            "GIN layer:\n$$\nh_v' = \\text{MLP}\\Big((1+\\epsilon)\\,h_v + \\sum_{u} h_u\\Big)\n$$\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Message passing.md": note}, CONFIG))
+    assert made.get("Message passing › Expressiveness › sum, mean and max", "").startswith(
+        "sum can be injective; **mean** and **max** can't"), made
+    assert "Xu et al." not in "\n".join(made.values()), made  # (where the section's ideas come from: no card)

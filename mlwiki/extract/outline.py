@@ -39,6 +39,7 @@ _SENTENCE_END = re.compile(r"[.!?;]\s*$")
 _TRAILING_LINK = re.compile(r"(?<=\w)\s+\[\[[^\]\n]+\]\]\s*$")  # a see-also after the label's words
 # (a label may hold math, "$\epsilon$-greedy", "$k$-means", but not be only a formula)
 _LABELLED_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*)?[^\s:*][^:*\n]{0,40}(?:\*\*)?:(?:\*\*)?[ \t]+\S")
+_BOLD_TERM = re.compile(r"\*\*([^*\n]{1,40}?)\*\*")
 _BOLD_HEAD = re.compile(r"\*\*([^*\n]{1,40}?[^*\s.!?;:])\*\*:?")  # "**MAP** = …", "**MAP**: …" (not a bold sentence)
 _EXAMPLES_LABEL = re.compile(r"(?i)(?:e\.g\.|examples?|for example)[ \t]*:?[ \t]*")
 _LINK_LABEL = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")  # "- [[SoftRank]]" over what it is
@@ -60,7 +61,12 @@ def _label(text: str) -> tuple[str | None, str]:
     if item.startswith("**") and (bold := _BOLD_HEAD.match(item)) and (after := item[bold.end():].strip(" :")):
         # "**MAP** = maximise the posterior …": the bold term is the label, what follows says it
         term = bold.group(1).strip()
-        return term, f"{term} {after}" if after[:1] in "=≈" else after
+        if bold.group().endswith(":") or after[:1] not in "=≈" and not after[:1].islower():
+            return term, after
+        others = _BOLD_TERM.findall(after) if "**" in after else []  # ("**sum** can be injective; **mean** and
+        if 0 < len(others) <= 2:                                      # **max** can't": all three are asked)
+            term = f"{', '.join([term, *others[:-1]])} and {others[-1]}"
+        return term, f"{bold.group(1).strip()} {after}"  # (the item's sentence, its subject included)
     head, colon, rest = item.partition(": ")
     named = bool(colon) and len(head.split()) <= MAX_LABEL_WORDS // 2  # "Define k: …": the label is its head
     label = (head if named else item).rstrip(":").strip().strip("*_").strip()

@@ -28,6 +28,8 @@ _PLACE = r"(?:ch(?:apter)?\.?\s*|§\s*|sec(?:tion)?\.?\s*)?\d+(?:\.\d+)*(?:\s*[�
 _CITES = re.compile(rf"(?!(?:Step|Steps|Table|Figure|Fig|Eq|Equation|Section|Chapter|Part|Lemma|Theorem|Example|"
                     rf"Exercise|Problem|Case|Phase|Stage|Round|Epoch|Layer|Level|Version|Python)\b)"
                     rf"(?=[^\n]*(?:\d{{4}}|\d\.\d|\bch\b|§))(?:{_NAME}(?:,?\s+{_PLACE})+(?:\s+review)?\s*[,;]?\s*)+\.?")
+_CITES_ASIDE = re.compile(r"\((?=[^()]*\b(?:19|20)\d\d\b)(?=[^()]*(?:et al|paper|&|\band\b))[^()]{1,150}\)\.?")  # ("(Xu et
+# al. 2019, GIN paper — "How powerful are GNNs")": a line that says where the section's ideas come from)
 _REFERENCE = r"(?:\{(?:ref|doc|numref)\}`[^`\n]+`|\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))"
 _READ_FIRST = re.compile(rf"(?:Needs|Requires|Prerequisites?:?|Builds on|Assumes|See(?: also)?|Cf\.)\s+"
                          rf"(?:{_REFERENCE}(?:,?\s+and\s+|,\s*|\s+)?)+\.?")
@@ -102,7 +104,8 @@ def _without_citations(back: str) -> str:
     for paragraph in back.split("\n\n"):
         if "\n" not in paragraph.strip() and "$$" not in paragraph and not paragraph.lstrip().startswith(("-", "|", ">")):
             found = sentences(paragraph)
-            said = [s for s in found if not (_CITES.fullmatch(s.strip()) or _READ_FIRST.fullmatch(s.strip()))]
+            said = [s for s in found if not (_CITES.fullmatch(s.strip()) or _READ_FIRST.fullmatch(s.strip())
+                                             or _CITES_ASIDE.fullmatch(s.strip()))]
             if len(said) != len(found):
                 cut, paragraph = True, " ".join(said)
                 if not said:
