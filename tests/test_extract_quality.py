@@ -392,3 +392,14 @@ def test_a_bullet_led_by_its_bold_subject_keeps_it_and_asks_for_the_terms_it_con
     assert made.get("Message passing › Expressiveness › sum, mean and max", "").startswith(
         "sum can be injective; **mean** and **max** can't"), made
     assert "Xu et al." not in "\n".join(made.values()), made  # (where the section's ideas come from: no card)
+
+
+def test_a_term_whose_definition_opens_on_a_number_but_describes_is_defined(tmp_path):
+    """"- **R-CNN** (2014): ~2000 proposals from selective search → …" describes R-CNN like its siblings; "- **Batch
+    size**: 32 (per GPU)" stays a labelled value."""
+    note = ("# Detectors\n\n- **R-CNN** (2014): ~2000 proposals from selective search, then a CNN per warped crop and "
+            "an SVM per class. Painfully slow.\n- **Fast R-CNN** (2015): run the CNN once on the whole image and pool "
+            "each proposal's features from the shared map.\n- **Batch size**: 32 (per GPU)\n")
+    made = cards(new_wiki(tmp_path, {"detectors.md": note}, CONFIG))
+    defined = {c["front"].rsplit("Define: ", 1)[-1] for c in made if "Define: " in c["front"]}
+    assert {"R-CNN (2014)", "Fast R-CNN (2015)"} <= defined and not any("Batch size" in d for d in defined), defined

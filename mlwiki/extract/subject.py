@@ -67,6 +67,7 @@ _OPERATOR_BETWEEN_NUMBERS = re.compile(r"\d\s*(?:[+\-*/]|\\cdot|\\times|\\div)\s
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _LINK_ONLY = re.compile(r"\s*(?:\[[^\]]*\]\([^)]*\)|\[\[[^\]]*\]\]|<[^>]+>|https?://\S+)\s*[.;,]?\s*")
 _NUMBER_START = re.compile(r"\s*[~≈<>≤≥±+\-]?\s*\d")
+_NUMBER_LED_WORDS = 8  # ("~2000 proposals from selective search → warp each crop → a CNN per crop …" describes)
 
 
 def note_subject(title: str, first_h1: str, path: str) -> str:
@@ -148,7 +149,8 @@ def reads_as_definition(text: str) -> bool:
     shows ("**Perceptron**: Shows how misclassifications decrease over epochs"), nor a tutorial's narration
     ("**Lookahead**: We compute the gradient at the point momentum leads to")."""
     text = text.strip()
-    if not text or _NUMBER_START.match(text) or _LINK_ONLY.fullmatch(text) or _SHOWS.match(text) \
+    if not text or _NUMBER_START.match(text) and len(_WORD.findall(text)) < _NUMBER_LED_WORDS \
+            or _LINK_ONLY.fullmatch(text) or _SHOWS.match(text) \
             or _NARRATES.match(text) or _POINTS_AWAY.search(text):
         return False
     return len(_WORD.findall(text)) >= 3
