@@ -399,7 +399,8 @@ def test_a_term_whose_definition_opens_on_a_number_but_describes_is_defined(tmp_
     size**: 32 (per GPU)" stays a labelled value."""
     note = ("# Detectors\n\n- **R-CNN** (2014): ~2000 proposals from selective search, then a CNN per warped crop and "
             "an SVM per class. Painfully slow.\n- **Fast R-CNN** (2015): run the CNN once on the whole image and pool "
-            "each proposal's features from the shared map.\n- **Batch size**: 32 (per GPU)\n")
+            "each proposal's features from the shared map.\n- **YOLO** v1 (2016): split the image into a grid whose "
+            "cells each predict boxes and class probabilities.\n- **Batch size**: 32 (per GPU)\n")
     made = cards(new_wiki(tmp_path, {"detectors.md": note}, CONFIG))
     defined = {c["front"].rsplit("Define: ", 1)[-1] for c in made if "Define: " in c["front"]}
-    assert {"R-CNN (2014)", "Fast R-CNN (2015)"} <= defined and not any("Batch size" in d for d in defined), defined
+    assert {"R-CNN (2014)", "Fast R-CNN (2015)", "YOLO v1 (2016)"} <= defined and not any("Batch size" in d for d in defined), defined
