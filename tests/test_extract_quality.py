@@ -404,3 +404,15 @@ def test_a_term_whose_definition_opens_on_a_number_but_describes_is_defined(tmp_
     made = cards(new_wiki(tmp_path, {"detectors.md": note}, CONFIG))
     defined = {c["front"].rsplit("Define: ", 1)[-1] for c in made if "Define: " in c["front"]}
     assert {"R-CNN (2014)", "Fast R-CNN (2015)", "YOLO v1 (2016)"} <= defined and not any("Batch size" in d for d in defined), defined
+
+
+def test_an_html_folds_tags_never_reach_a_back(tmp_path):
+    """`<details><summary>…</summary> … </details>` in a section: the fold's text is on the card, its tags are not
+    (a back that kept the closing tag alone showed a stray "</details>")."""
+    note = ("# HuBERT\n\n## Targets\n\nHuBERT predicts cluster ids of masked frames instead of contrasting against "
+            "distractors; the targets come from k-means on MFCCs first, then on its own features.\n\n<details>\n"
+            "<summary>Answer I found later</summary>\n\nTwo rounds of clustering already beat MFCC clusters; more "
+            "rounds help little.\n\n</details>\n")
+    made = backs_by_front(new_wiki(tmp_path, {"hubert.md": note}, CONFIG))
+    back = made.get("HuBERT › Targets", "")
+    assert "Two rounds of clustering" in back and "details>" not in back and "\n\n\n" not in back, made

@@ -129,6 +129,9 @@ _NARRATION_SIEVE = _any_of(("'", "’", "let u", "before", "we ", "you", "ks lik
 # does not (tests/test_extract_rewrites.py checks both).
 _NARRATION_LOWER = re.compile(NARRATION.pattern.removeprefix("(?i)"))
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
+# A line of an HTML fold's tags only: "<details>", "<summary>Answer I found later</summary>", "</details>"
+_FOLD_TAGS = re.compile(r"(?:[ \t]*(?:</?details\b[^>]*>|<summary\b[^>]*>.*?</summary>|</?summary>))+[ \t]*", re.I)
+_GAPS = re.compile(r"\n{3,}")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"
                          r"[ \t]*$")
 _URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[\w ]{1,20}:[ \t]*)?"
@@ -238,8 +241,9 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
             if ("![" in raw or "<img" in raw) and _IMAGE_LINE.match(raw) or "http" in raw and _URL_LINE.match(raw) \
                     or first in "-*_" and _RULE.fullmatch(raw) or first in "pP" and _PAGE_REFERENCE.fullmatch(raw) \
                     or first == "{" and _SHORTCODE.fullmatch(raw) or "[[" in raw and _LINKS_LINE.fullmatch(raw) \
-                    or first == "[" and FOOTNOTE_TEXT.match(raw.lstrip()):  # ("[^ho]: Ho et al. 2020.": the page's foot)
-                continue
+                    or first == "[" and FOOTNOTE_TEXT.match(raw.lstrip()) \
+                    or first == "<" and _FOLD_TAGS.fullmatch(raw):  # ("[^ho]: Ho et al. 2020.": the page's foot;
+                continue  # "<details>", "</details>": a fold's tags, which a back without its opening would leak)
             text = raw.rstrip().replace("\ufffc", "")  # (U+FFFC: an object pasted from a web page)
             if "#" in text or "^" in text:
                 untagged = _TAGS.sub("", text).rstrip()
@@ -248,6 +252,8 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
                 kept.append(text)
         kept.append("")
     text = "\n".join(kept).strip()
+    if "\n\n\n" in text:
+        text = _GAPS.sub("\n\n", text)  # (lines left out between blank ones: one paragraph break)
     if len(text) > 4 * MAX_WORDS and len(text.split()) > 2 * MAX_WORDS:  # (that many words take more characters)
         return None  # far too long, whatever a trimmed last sentence would save (and the common case: say it fast)
     text = without_announcement(_without_narration(text))
