@@ -117,7 +117,8 @@ map back from the components to the original features, so a reconstruction has t
 
 def test_an_untitled_myst_admonition_is_a_card_of_its_kind_unless_a_card_holds_its_text(tmp_path):
     found = cards(new_wiki(tmp_path, {"pca.md": PCA}, config=DEFINITIONS))
-    assert found["Principal component analysis › Warning"].startswith("Always centre the data first")
+    assert found["Principal component analysis › Warning: always centre the data first"].startswith(
+        "Always centre the data first")  # (what it warns of on its front, session 36)
     assert not any(front.endswith("Kernel PCA › Note") for front in found), "its bold term is a card already"
     assert any("runs PCA in the feature space of a kernel" in back for back in found.values())
 

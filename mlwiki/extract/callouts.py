@@ -42,7 +42,7 @@ def callout_card(ex, div: Block) -> bool:
         return False
     if not without_author(back):
         return False  # ("Notebooks are not executed on build — outputs are what I got locally.": the author's story)
-    topic = passage_topic(back)  # ("… › Nested CV › Warning" warns of what? "… › Warning: all preprocessing …")
+    topic = passage_topic(back, path) or passage_topic(back)  # ("… › Nested CV › Warning" warns of what? "… › Warning: all preprocessing …")
     front = f"{path} › {kind}: {topic}" if topic else f"{path} › {kind}"
     card = (front, back, div.start, f"{FORM}: {ex.heading_path(False)} › {kind}")
     if myst and kind.casefold() in _ASIDES:

@@ -63,6 +63,9 @@ _SET_BEFORE = re.compile(r"(?:[A-Z][a-z]+ly|(?:In|At|Under|On|During|Inside|With
                          r"(?: [\w.’'-]+){1,3}),[ \t]+(?=\S)")
 _SETS_BEFORE = frozenset("in at under on during inside within".split())  # (_SET_BEFORE's first words)
 _ADVERBS = frozenset("also only always never just then still usually often thus therefore too even".split())
+_COMPARATIVES = frozenset("""lower higher smaller larger bigger greater better worse fewer more less faster slower
+longer shorter earlier later""".split())
+_QUANTITIES = frozenset("couple few lot number handful bunch dozen".split())  # (after "A")
 _POINTERS = frozenset("this these that those it its".split())  # ("Summing this over all paths": of what?)
 _CODE_NAME = re.compile(r"[a-z_]\w*(?:\.\w+)+")  # "nn.Linear", "torch.optim": a name in lower case
 
@@ -128,6 +131,8 @@ def lead_subject(sentence: str) -> str | None:
     if len(tokens) < 2 or re.sub(r"['’]s$", "", tokens[0].casefold().strip(",:;")) in _NO_SUBJECT_START \
             or not (tokens[0][:1].isupper() or tokens[0][:1] in "`_" or _CODE_NAME.match(tokens[0])):
         return None
+    if tokens[0].casefold() == "a" and tokens[1].casefold() in _QUANTITIES:
+        return None  # ("A couple more practical notes: …", "A few tricks …": a quantity, no name)
     if DOES.fullmatch(tokens[0].casefold()) and tokens[1].casefold() not in _AUX:
         return None  # a verb first, a step or an item of a list of what something does ("Creates 2 layers …")
     relative = had_relative = False
@@ -177,6 +182,8 @@ def _named(words: list[str], predicate_words: int) -> str | None:
     while words and words[-1].casefold() in _ADVERBS:
         words = words[:-1]  # ("The return also satisfies …": "The return")
     content = [w.casefold().strip("`*_()\"'’") for w in words if w.casefold() not in ARTICLE]
+    if len(words) == 1 and content and content[0] in _COMPARATIVES:
+        return None  # ("Lower is better, …": a judgement of what came before, not a name)
     if not content or predicate_words < MIN_PREDICATE_WORDS or all(w in _VAGUE for w in content) \
             or any(w in _POINTERS for w in content) \
             or content[0] in _VAGUE or content[-1] in TOO_GENERIC and len(content) == 1:  # ("The model is …")

@@ -34,7 +34,7 @@ MAX_CUE_WORDS = 4
 # names a part of it ("The bracket …", "The first term …", "The min …") or refers to it ("@eq-td0", "Equation 3")
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|Its|Here|Note that|Notice that)\b")
 _PART = re.compile(r"(?i)the (?:\w+ )?(?:term|terms|bracket|brackets|sum|min|max|minimum|maximum|ratio|numerator|"
-                   r"denominator|expectation|update|error|gradient|constant|factor|penalty|exponent|log|logarithm|"
+                   r"denominator|expectation|update|error|gradient|constant|factor|penalty|exponent|log|logarithm|supremum|infimum|"
                    r"square root|fraction|integral|product|clip|clipping|target|operator|kernel|normali[sz]er|"
                    r"left[- ]hand side|right[- ]hand side|first|second|third|last)\b")
 # A paragraph that goes on from the formula: what follows from it ("So …", "Hence …", "In words: …")
@@ -43,6 +43,8 @@ _GOES_ON = re.compile(r"(?:So|Thus|Hence|Therefore|Equivalently|Intuitively|In w
 # ... or a little later ("With a Lagrange multiplier this gives $Sw = \lambda w$: …")
 _POINTS_BACK_SOON = re.compile(r"(?:[^\s.]+[ \t]+){1,5}(?:this|it)[ \t]+"
                                r"(?:gives|becomes|means|reduces|simplifies|yields)\b")
+# ... or judges its value ("Lower is better, $0$ means identical …")
+_JUDGES = re.compile(r"(?:Lower|Higher|Smaller|Larger|Bigger|Greater)(?: values?)? (?:is|are|means?)\b")
 _REFERS = re.compile(r"@eq-|\{eq\}`|\b(?:[Ee]quation|[Ee]q\.|formula)\b")  # (Quarto's and MyST's references too)
 # The case a paragraph states first ("For a fixed policy, …", "When $\lambda = 0$, …", "In practice, …"): its cue
 _CASE = re.compile(r"(?:For|When|With|Without|Under|If|In|At)\b(?:[^,.;:!?$]|\$[^$\n]*\$){2,60}?,[ \t]")
@@ -90,7 +92,7 @@ def remark_card(path: str, block: Block, formula: str, declined: bool) -> tuple[
 def _speaks_of_formula(sentence: str) -> bool:
     """Whether a paragraph's first sentence speaks of the formula before it (see `_POINTS_BACK`, `_PART`,
     `_REFERS`, `_GOES_ON`), or states a case of it or its symbols in math."""
-    return bool(_POINTS_BACK.match(sentence) or _PART.match(sentence) or _REFERS.search(sentence)
+    return bool(_POINTS_BACK.match(sentence) or _PART.match(sentence) or _REFERS.search(sentence) or _JUDGES.match(sentence)
                 or _GOES_ON.match(sentence) or _POINTS_BACK_SOON.match(sentence)
                 or sentence.startswith("$") or _CASE.match(sentence) and "$" in sentence)
 

@@ -3,7 +3,10 @@ callout's kind ("… › Nested CV › Warning" warns about what?) or a heading 
 self"). The topic is the label its first sentence opens with ("Advantages of policy methods: handle …"), else that
 sentence's subject, the words before its verb ("All preprocessing that learns from data must be fit …" → "all
 preprocessing that learns from data"), else the phrase an instruction is for ("For a plain CNN, start with …" →
-"for a plain CNN"). A pronoun ("It", "This") is no topic: the passage then names none ("").
+"for a plain CNN"). An instruction names what it is about ("Don't use batch norm in the critic …" → "batch norm in
+the critic …"; "Always centre the data first." → "always centre the data first"), a reading what is read ("I think of $x$ as …" → "$x$"), a
+denial what is denied ("This is NOT classic SVD." → "not classic SVD"), an equation its left side ("Hybrid = CF +
+content"). A pronoun ("It", "This") is no topic: the passage then names none ("").
 """
 
 from __future__ import annotations
@@ -17,12 +20,16 @@ MAX_TOPIC_WORDS = 8
 _LABEL = re.compile(r"([^:;,.!?\n]{3,60}?):\s+\S")
 # The verbs and auxiliaries a subject stands before (a closed class: English's auxiliaries and the commonest verbs
 # of a note's statements), with an adverb that may come between ("… is still …", "… also shows up …")
-_VERB = re.compile(r"\b(?:(?:only|also|still|often|always|never|usually|rarely|just|mostly|typically|generally) )?"
+_VERB = re.compile(r"(?:\b(?:(?:only|also|still|often|always|never|usually|rarely|just|mostly|typically|generally) )?"
                    r"(?:is|are|was|were|isn['’]t|aren['’]t|must|should|can|cannot|can['’]t|could|may|might|will|"
                    r"would|does|do|doesn['’]t|don['’]t|has|have|had|shows?|means?|gives?|needs?|makes?|keeps?|works?|"
                    r"fails?|helps?|depends?|uses?|takes?|returns?|breaks?|changes?|matters?|applies|apply|holds?|"
                    r"says?|tells?|leads?|becomes?|comes?|goes|gets?|lets?|scales?|grows?|shrinks?|reduces?|"
-                   r"increases?|decreases?|requires?|assumes?|behaves?|converges?|diverges?|finds?|learns?)\b")
+                   r"increases?|decreases?|requires?|assumes?|behaves?|converges?|diverges?|finds?|learns?|"
+                   r"solves?|predicts?|wants?|speeds?|slows?|improves?|hurts?|causes?|prevents?|avoids?|beats?|"
+                   r"outperforms?|produces?|ignores?|tends?|seems?|stays?|remains?|happens?|drops?)(?![\w-])|(?<=\s)[=≈](?=\s))")
+_AUXILIARY = re.compile(r"(?:is|are|was|were|isn['’]t|aren['’]t|must|should|can|cannot|can['’]t|could|may|might|"
+                        r"will|would|does|do|doesn['’]t|don['’]t|has|have|had|[=≈])$")
 _PREPOSITION = r"(?:for|in|with|when|if|on|under|at|before|after|during)"
 # "For a plain CNN, start with …" (a noun's phrase: not "If we drop …, the …", a clause of its own)
 _OPENER = re.compile(r"(?i)((?:for|in|with|on|under|at|during|(?:when|after|before|while) \w+ing\b) "
@@ -38,6 +45,15 @@ _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 # Words a name does not end on, and marks a name does not hold: what holds them is a clause
 _NOT_A_NAME = re.compile(r"[;,—–]|\b(?:and|or|but|the|a|an|of|with|to|for|by|in|on|that|which)$", re.I)
 _LEAD_ARTICLE = re.compile(r"(?:The|A|An|All|Each|Every|Any|Some|Most|Many)\b")
+# An instruction: "Don't use batch norm in the critic …", "Always include a naïve baseline …", "Never …"
+_INSTRUCTION = re.compile(r"(?i)(?:always|never|don['’]t|do not|avoid)\s+(?:(?:just|ever|really)\s+)?([\w-]+)\s*(.*)")
+# What an instruction is about ends where its reason or its next clause starts
+_OBJECT_END = re.compile(r"\s*(?:[:;,.—–(]|\s(?:because|since|so|as|when|if|unless|or|otherwise)\b)")
+# Verbs an instruction says little with: what it is about is their object ("Always include a naïve baseline …")
+_LIGHT_VERBS = frozenset("use apply include add put set call run try trust mix report skip keep pass".split())
+_READING = re.compile(r"(?i)(?:i\s+(?:\w+\s+)?)?think of (.+?) as\b")  # "I think of $\sqrt{\bar\alpha_t}$ as …"
+_DENIAL = re.compile(r"(?i)(?:(?:this|it|that)\s+(?:is|['’]s)\s+)?(not\b.+)")  # "This is NOT classic SVD."
+_DETERMINER = re.compile(r"\s(?:the|a|an)\s")  # "In code the non-saturating loss": where the subject starts
 
 
 def passage_topic(text: str, known: str = "") -> str:
@@ -46,6 +62,8 @@ def passage_topic(text: str, known: str = "") -> str:
     topic, the phrase the sentence opens with may be ("for linear models trained from zero")."""
     first = sentences(clean_prose(text).strip())[0].strip() if text.strip() else ""
     first = _ASIDE.sub("", first)
+    if said := _said_topic(first):
+        return said
     if (label := _LABEL.match(first)) and not _VERB.search(label.group(1)):
         return as_topic(label.group(1))
     opener = _OPENER.match(first)
@@ -55,8 +73,12 @@ def passage_topic(text: str, known: str = "") -> str:
         subject = re.sub(r"\s+\w+ly$", "", clause[:verb.start()].strip())  # ("each parameter effectively gets …")
         if place := _PLACE.match(subject):
             return as_topic(place.group(1))
+        if re.match(_PREPOSITION + r"\b", subject, re.I) and (det := _DETERMINER.search(subject)):
+            subject = subject[det.start() + 1:]  # ("In code the non-saturating loss is …": the loss)
         if not (known and as_topic(subject).casefold() in known.casefold()):
             return "" if re.match(_PREPOSITION + r"\b", subject, re.I) else as_topic(subject)
+        if not opener and (named := as_topic(subject)) and not _AUXILIARY.search(verb.group(0)):
+            return f"{named} {verb.group(0)} …"  # (the front's own subject: what it does, "LoRA usually wants …")
     return as_topic(opener.group(1)) if opener else ""
 
 
@@ -70,3 +92,23 @@ def as_topic(words: str) -> str:
     if _LEAD_ARTICLE.match(words) or re.match(_PREPOSITION + r"\b", words, re.I):
         return words[:1].lower() + words[1:]
     return words  # ("Beam search", "Adam": as written)
+
+
+def _said_topic(first: str) -> str:
+    """The topic of a first sentence that is an instruction, a reading of a symbol or a denial: '' for any other."""
+    if instruction := _INSTRUCTION.match(first):
+        verb, rest = instruction.groups()
+        what = rest[:end.start()] if (end := _OBJECT_END.search(rest)) else rest.rstrip(".!")
+        if what.strip() and verb.casefold() in _LIGHT_VERBS:
+            return as_topic(what)  # ("Don't use batch norm in the critic with GP: …" → "batch norm in the critic …")
+        said = first[:instruction.start(2) + len(what)].rstrip(" .!")
+        return _lower_first(as_topic(said))  # ("Always centre the data first, …", "Don't over-difference.")
+    if reading := _READING.match(first):
+        return as_topic(reading.group(1))
+    if (denial := _DENIAL.fullmatch(first.rstrip(".!"))) and not _VERB.search(denial.group(1)):
+        return _lower_first(as_topic(denial.group(1)[:3].lower() + denial.group(1)[3:]))  # ("This is NOT classic SVD.")
+    return ""
+
+
+def _lower_first(words: str) -> str:
+    return words[:1].lower() + words[1:]

@@ -15,10 +15,12 @@ from mlwiki.extract.prose import sentences
 
 # "I" and a word after it in lower case (an adverb between: "I finally implemented"), or the author's notes
 _I = r"I(?:['’](?:m|ve|d|ll)\b| (?!(?:and|or|error|errors|is|are|has|=)\b)(?:[a-z]+ly )?[a-z]{2,})"
+# "My MNIST GAN from last week produced …": what happened to something of the author's, a story
+_MINE_HAPPENED = r"My (?:[\w-]+ ){1,6}?(?:[a-z]{2,}ed|was|were|had|got|did|went|made|ran|broke|took|gave|kept|drew)\b"
 _AUTHOR = re.compile(r"(?<![\w$\\'’\"“.\-])" + _I + r"|(?<![\w$\\])[Mm]y (?:own )?(?:notes?|write-ups?|summary|"
-                     r"understanding)\b")
+                     r"understanding)\b|(?<![\w$\\])" + _MINE_HAPPENED)
 # A sentence whose subject is the author: "I found …", "So I …", "Comment: I don't know why …", "My notes for …"
-_AUTHOR_FIRST = re.compile(r"[\W_]*(?:[A-Z][a-z]*,? |[\w ]{1,20}: )?(?:" + _I + r"|My (?:own )?notes?\b)")
+_AUTHOR_FIRST = re.compile(r"[\W_]*(?:[A-Z][a-z]*,? |[\w ]{1,20}: )?(?:" + _I + r"|My (?:own )?notes?\b|" + _MINE_HAPPENED + ")")
 # "Rule of thumb I saw: log the gradient norm …": the author in a label, before what it labels
 _AUTHOR_LABEL = re.compile(r"[^:.!?]*\b" + _I + r"\b[^:.!?]*:\s+\S")
 # A first sentence that says what the page is or does, with no verb of its own: "Notes from re-reading Mikolov et al.
@@ -35,6 +37,9 @@ _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’")
 # "(I remember this as squeezing the tensor)": an aside in brackets, which leaves the sentence around it standing
 _AUTHOR_ASIDE = re.compile(r"[ \t]*\((?:I|[Mm]y) [^()\n]*\)")
 # "Two families.", "Three approaches:": a count of what follows and nothing else, a promise with the story
+# "Switching from GANs to the other family.": where the series goes next, said around the author's story
+_SEGUE = re.compile(r"(?:Switching|Moving|Turning|Returning|Heading|Coming|Going|Getting) (?:back |on |over )?"
+                    r"(?:from|to|on|back)\b[^.!?]{0,60}[.!?]")
 _COUNT_ONLY = re.compile(r"(?i)(?:two|three|four|five|six|several|many)(?: \w+)? \w+s[.:]")
 
 
@@ -74,6 +79,7 @@ def without_author(paragraph: str, narrates=lambda sentence: False) -> str:
     found = sentences(" ".join(paragraph.split()))
     kept = [s for s in found if not _tells_story(s)]
     if len(kept) < len(found):
+        kept = [s for s in kept if not _SEGUE.fullmatch(s.strip())]
         while kept and _COUNT_ONLY.fullmatch(kept[-1].strip()):
             kept.pop()
         if all(map(narrates, kept)):

@@ -1,0 +1,206 @@
+"""Fronts that ask for their backs (issue 23, session 36's quality causes): an untitled callout's front names what
+it is about, not only its kind ("… › Warning: batch norm in the critic with GP", not "… › Warning"); a paragraph
+opening on a judgement ("Lower is better, …") or a quantity ("A couple more practical notes: …") is no subject to
+title a front with; a paragraph that names a part of the formula before it ("The supremum is over …") is asked with
+that formula; the author's anecdote, a segue between posts and a reading of a figure are not cards. Notes written
+in those styles into tmp_path and read back through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run, write
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def cards(root) -> dict[str, str]:
+    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+
+
+CALLOUTS = """---
+title: "Weight decay, in practice"
+---
+
+## AdamW
+
+AdamW applies the decay to the weights directly instead of adding it to the gradient, so the adaptive step
+sizes do not scale it down.
+
+::: {.callout-warning}
+Don't apply weight decay to the norm layers' gains: they set the scale of each channel, and pulling them to zero
+fights the normalisation.
+:::
+
+## Reading the coefficient
+
+The decay shrinks every weight by a fixed fraction per step, which is an exponential moving average towards zero.
+
+::: {.callout-tip}
+I think of $\\lambda\\eta$ as "the fraction forgotten per step". Halving the learning rate halves it too, which is
+why the decay seems to weaken late in a schedule.
+:::
+
+## Versus L2
+
+L2 regularisation adds the penalty to the loss, and with plain SGD the two are the same thing.
+
+::: {.callout-warning}
+This is NOT the same as L2 with Adam. The penalty's gradient is divided by the second-moment estimate, so weights
+with large gradients are barely decayed.
+:::
+
+## Where it goes
+
+The decay is applied after the gradient step, once per optimiser step, whatever the accumulation.
+
+::: {.callout-warning}
+In practice the decay coefficient needs retuning whenever the learning rate changes, because the two multiply in
+every update of the weights.
+:::
+"""
+
+
+def test_untitled_callouts_name_what_they_are_about(tmp_path):
+    root = new_wiki(tmp_path, config=CONFIG)
+    write(root, "notes/weight-decay.qmd", CALLOUTS)
+    fronts = cards(root)
+    path = "Weight decay, in practice"
+    assert f"{path} › AdamW › Warning: weight decay to the norm layers' gains" in fronts  # (an instruction: what it is about)
+    assert fronts[f"{path} › Reading the coefficient › Tip: $\\lambda\\eta$"].startswith("I think of")
+    assert f"{path} › Versus L2 › Warning: not the same as L2 with Adam" in fronts  # (a denial: what is denied)
+    assert f"{path} › Where it goes › Warning: the decay coefficient" in fronts  # ("In practice the …": its subject)
+    assert not [f for f in fronts if f.endswith((" › Tip", " › Warning"))]
+
+
+KNOWN = """# LoRA
+
+## Rank
+
+The update is a product of two thin matrices, so only a few million parameters train.
+
+> [!warning]
+> LoRA usually wants a higher learning rate than full fine-tuning, around ten times higher.
+"""
+
+
+def test_a_callout_about_the_notes_own_subject_says_what_is_asked_of_it(tmp_path):
+    root = new_wiki(tmp_path, config=CONFIG)
+    write(root, "notes/LoRA.md", KNOWN)
+    assert cards(root)["LoRA › Rank › Warning: LoRA usually wants …"].startswith("LoRA usually wants")
+
+
+METRIC = """---
+title: "Perplexity"
+---
+
+## The definition
+
+It is the exponentiated average negative log-likelihood per token on held-out text:
+
+$$
+\\mathrm{PPL} = \\exp\\Big(-\\frac{1}{T}\\sum_{t=1}^{T} \\log P(w_t \\mid w_{<t})\\Big)
+$$
+
+Lower is better, and a uniform model over $|V|$ tokens has perplexity $|V|$: the model is as unsure as a choice
+among that many tokens.
+
+## Training the model
+
+We minimise the cross-entropy, whose exponential is the perplexity, with the usual optimiser settings.
+
+A couple more practical notes: the tokenizer changes the number completely, and evaluation windows that overlap
+give lower values than disjoint ones.
+"""
+
+
+def test_a_judgement_or_a_quantity_is_no_front(tmp_path):
+    root = new_wiki(tmp_path, config=CONFIG)
+    write(root, "notes/ppl.qmd", METRIC)
+    fronts = cards(root)
+    assert not [f for f in fronts if f.endswith((" › Lower", "A couple more practical"))]
+    remark = next(f for f in fronts if f.startswith("Perplexity › The definition › What it says\n\n$$"))
+    assert fronts[remark].startswith("Lower is better")  # (asked with the formula it judges)
+    assert any("A couple more practical notes" in back for back in fronts.values())  # (folded, not lost)
+
+
+DUALITY = """---
+title: "Wasserstein distance"
+---
+
+## Duality
+
+The infimum over couplings is hopeless in high dimensions. The Kantorovich–Rubinstein duality rewrites it as a
+supremum over functions:
+
+$$
+W(p, q) = \\sup_{\\|f\\|_L \\le 1} \\mathbb{E}_{x\\sim p}[f(x)] - \\mathbb{E}_{x\\sim q}[f(x)]
+$$
+
+The supremum is over all 1-Lipschitz functions $f$, which a network can only approximate: the **critic** is that
+network, scoring real data high and generated data low with an unbounded output.
+"""
+
+
+def test_a_paragraph_on_a_part_of_the_formula_is_asked_with_it(tmp_path):
+    root = new_wiki(tmp_path, config=CONFIG)
+    write(root, "notes/w.qmd", DUALITY)
+    fronts = cards(root)
+    remark = next(f for f in fronts if f.startswith("Wasserstein distance › Duality › The supremum\n\n$$W(p, q)"))
+    assert fronts[remark].startswith("The supremum is over all 1-Lipschitz")
+    assert "Wasserstein distance › Duality" not in fronts  # (the heading's subject is the formula card's)
+
+
+STORY = """---
+title: "Mode collapse"
+---
+
+My CIFAR GAN from yesterday produced crisp images. All of them were frogs. This is **mode collapse**.
+
+## What it is
+
+The generator maps many latent codes to the same few outputs, so samples look fine one by one but diversity is gone.
+"""
+
+SEGUE = """---
+title: "Score matching"
+---
+
+Switching from GANs to the other family. Before diffusion I want the score view, because it made it click for me.
+
+## The score
+
+The score of a density is the gradient of its log with respect to the input, and it ignores the normalising
+constant.
+"""
+
+FIGURE = """---
+title: "Noise schedules"
+---
+
+## Cosine schedule
+
+The cosine schedule lets the signal fall roughly linearly in the middle, so fewer steps are spent on near-pure noise.
+
+```{python}
+#| label: fig-snr
+import matplotlib.pyplot as plt
+plt.plot([1, 2, 3])
+```
+
+In @fig-snr the linear curve drops below log-SNR of minus five well before the last step, while the cosine one stays
+straighter.
+"""
+
+
+def test_anecdotes_segues_and_figure_readings_are_no_cards(tmp_path):
+    root = new_wiki(tmp_path, config=CONFIG)
+    write(root, "notes/mc.qmd", STORY)
+    write(root, "notes/sm.qmd", SEGUE)
+    write(root, "notes/ns.qmd", FIGURE)
+    found = cards(root)
+    backs = "\n".join(found.values())
+    for told in ("CIFAR GAN", "Switching from GANs", "linear curve drops"):
+        assert told not in backs
+    assert "generator maps many latent codes" in found["Mode collapse › What it is"]
+    assert "cosine schedule lets the signal fall" in found["Noise schedules › Cosine schedule"]
