@@ -204,3 +204,22 @@ def test_anecdotes_segues_and_figure_readings_are_no_cards(tmp_path):
         assert told not in backs
     assert "generator maps many latent codes" in found["Mode collapse › What it is"]
     assert "cosine schedule lets the signal fall" in found["Noise schedules › Cosine schedule"]
+
+
+TABLE_FIRST = """## Two solvers
+
+| | coordinate descent | LARS |
+|---|---|---|
+| per step | one weight | the whole path |
+| warm starts | easy | built in |
+
+Standardising the features is what makes one penalty fair to all of them — do it before either solver runs.
+"""
+
+
+def test_a_paragraph_after_a_table_is_asked_by_its_own_subject(tmp_path):
+    root = new_wiki(tmp_path, config=CONFIG)
+    write(root, "notes/Lasso.md", TABLE_FIRST)
+    fronts = cards(root)
+    assert fronts["Lasso › Two solvers › Standardising the features"].startswith("Standardising the features is")
+    assert "Lasso › Two solvers › per step" in fronts  # (the table's rows: cards of their own, as before)

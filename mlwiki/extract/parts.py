@@ -11,8 +11,9 @@ import re
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.defining import GENERIC_LABELS
+from mlwiki.extract.paragraphs import in_path, lead_subject
 from mlwiki.extract.passages import NO_SUBJECT, passage
-from mlwiki.extract.prose import clean_prose, word_count
+from mlwiki.extract.prose import clean_prose, sentences, word_count
 from mlwiki.extract.questions import QUESTION_CALLOUTS
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title
 
@@ -26,6 +27,7 @@ _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's ti
 # "**Problems:**" over "- the vectors are sparse …": what goes wrong with the section's subject, not an exercise
 _ISSUES_LABEL = re.compile(r"(?i)(?:(?:main|key|common)\s+)?(?:problems?|solutions?)")
 _BULLET = re.compile(r"[ \t]*[-*+][ \t]")
+_LIST_OR_TABLE = re.compile(r"[ \t]*(?:[-*+]|\d+[.)]|\|)[ \t]")
 
 
 def exercise_part(label: str, blocks: list[Block]) -> bool:
@@ -149,9 +151,36 @@ def _subject_label(block: Block, after: Block | None) -> str | None:
 
 def opening_front(path: str, blocks: list[Block], free: list[bool], used: int) -> str:
     """The front of a section's opening card: `path`, or "… › The continuous bag-of-words model" when a label line
-    stands right over the opening paragraph, as `labelled_paragraph` titles the later ones."""
+    stands right over the opening paragraph, as `labelled_paragraph` titles the later ones; or "… › Regularisation
+    $\\lambda$" when a list or a table answers the heading first and the paragraph after them names a subject of its
+    own (the heading asks for the list, not for that paragraph)."""
     label = _subject_label(blocks[used - 1], blocks[used]) if used > 0 and free[used - 1] else None
+    if label is None and used > 0 and any(_LIST_OR_TABLE.match(b.lines[0].text) for b in blocks[:used]):
+        first = sentences(" ".join(ln.text for ln in blocks[used].lines if ln.kind == TEXT))[:1]
+        subject = lead_subject(clean_prose(first[0])) if first else None
+        label = subject if subject and not in_path(subject, path) and not _names_path(subject, path) \
+            and not _a_row_of(subject, blocks[:used]) else None
     return f"{path} › {label}" if label else path
+
+
+def _names_path(subject: str, path: str) -> bool:
+    """Whether a subject is a heading of the path said longer or shorter: "Monte Carlo simulation" under "Monte
+    Carlo", "MCMC" under "Markov Chain Monte Carlo" (what the heading asks for already)."""
+    words = set(subject.casefold().split())
+    for part in path.split(" › "):
+        heading = part.casefold().split()
+        if heading and set(heading) <= words or subject.isupper() and subject == "".join(w[0] for w in part.split()).upper():
+            return True
+    return False
+
+
+def _a_row_of(subject: str, blocks: list[Block]) -> bool:
+    """Whether a cell of a table or an item of a list before the paragraph is labelled with its subject ("| Ward |
+    …", "| High variance: … |"): then the paragraph remarks on that row, whose card the subject asks for."""
+    bare = " ".join(w for w in subject.casefold().split() if w not in ("a", "an", "the"))
+    return any(cell.split(":", 1)[0].strip(" *_-").casefold() == bare
+               for block in blocks for ln in block.lines if _LIST_OR_TABLE.match(ln.text)
+               for cell in ln.text.lstrip(" \t-*+").split("|"))
 
 
 def labelled_paragraph(blocks: list[Block], k: int, free: list[bool], used: int,
