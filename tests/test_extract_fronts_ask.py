@@ -223,3 +223,31 @@ def test_a_paragraph_after_a_table_is_asked_by_its_own_subject(tmp_path):
     fronts = cards(root)
     assert fronts["Lasso › Two solvers › Standardising the features"].startswith("Standardising the features is")
     assert "Lasso › Two solvers › per step" in fronts  # (the table's rows: cards of their own, as before)
+
+
+RECIPE = """# Gradient checkpointing
+
+## Recipe
+
+1. Split the network into segments and keep only each segment's input during the forward pass.
+2. In the backward pass, run each segment's forward again to rebuild its activations, then backpropagate.
+
+Why the segments' inputs only: the activations inside a segment are most of the memory, and one extra forward pass
+rebuilds them for about a third more compute.
+
+**Selective checkpointing:** keep the activations that are cheap to store but dear to recompute (attention scores),
+and recompute only the rest.
+
+```python
+from torch.utils.checkpoint import checkpoint
+y = checkpoint(block, x, use_reentrant=False)
+```
+"""
+
+
+def test_a_why_paragraph_after_the_steps_is_asked_by_its_question(tmp_path):
+    root = new_wiki(tmp_path, config=CONFIG)
+    write(root, "notes/ckpt.md", RECIPE)
+    fronts = cards(root)
+    assert "the activations inside a segment" in fronts["Gradient checkpointing › Recipe › Why the segments' inputs only?"]
+    assert "Gradient checkpointing › Recipe" not in fronts  # (the heading asks for the steps, not for why)

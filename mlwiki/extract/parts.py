@@ -11,6 +11,7 @@ import re
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.defining import GENERIC_LABELS
+from mlwiki.extract.labels import asked_paragraph
 from mlwiki.extract.paragraphs import in_path, lead_subject
 from mlwiki.extract.passages import NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose, sentences, word_count
@@ -156,6 +157,8 @@ def opening_front(path: str, blocks: list[Block], free: list[bool], used: int) -
     own (the heading asks for the list, not for that paragraph)."""
     label = _subject_label(blocks[used - 1], blocks[used]) if used > 0 and free[used - 1] else None
     if label is None and used > 0 and any(_LIST_OR_TABLE.match(b.lines[0].text) for b in blocks[:used]):
+        if asked := asked_paragraph(path, blocks[used]):
+            return asked[0]  # ("Why the fp32 master weights: …" after the recipe's steps)
         first = sentences(" ".join(ln.text for ln in blocks[used].lines if ln.kind == TEXT))[:1]
         subject = lead_subject(clean_prose(first[0])) if first else None
         label = subject if subject and not in_path(subject, path) and not _names_path(subject, path) \
