@@ -251,3 +251,34 @@ def test_a_why_paragraph_after_the_steps_is_asked_by_its_question(tmp_path):
     fronts = cards(root)
     assert "the activations inside a segment" in fronts["Gradient checkpointing › Recipe › Why the segments' inputs only?"]
     assert "Gradient checkpointing › Recipe" not in fronts  # (the heading asks for the steps, not for why)
+
+
+RUN = """---
+title: "Boosting for forecasts"
+---
+
+## Direct or recursive
+
+A direct strategy fits one model per horizon, each using only lags at least as long as that horizon, so errors do
+not compound from one step to the next.
+
+**Recursive strategy:** one model for the first step, its predictions fed back in as lags for the later steps.
+
+Slightly better than the seasonal naive model on this fold (0.72 vs 0.78 average), but it's one fold.
+
+Global models train one booster across many series with the series id as a feature, which is where they beat
+per-series models: they share information across series.
+
+## Why the schedule matters
+
+With a linear schedule most of the signal is gone halfway through and the last steps are noise on noise. That
+observation is the start of the next post.
+"""
+
+
+def test_a_runs_result_and_a_pointer_to_the_next_post_are_left_off(tmp_path):
+    root = new_wiki(tmp_path, config=CONFIG)
+    write(root, "notes/boost.qmd", RUN)
+    backs = "\n".join(cards(root).values())
+    assert "Global models train one booster" in backs and "noise on noise." in backs
+    assert "on this fold" not in backs and "the next post" not in backs

@@ -76,7 +76,8 @@ NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin
                        r"writing (?:this )?down what|note to self|tomorrow(?=:)|"
                        r"worth (?:spending (?:some |a little )?time|understanding in detail)|sat down (?:with|to)|"
                        r"we will (?:\w+ly )?(?:learn|see|focus|discuss|cover|use|look|explore|implement|build|create|"
-                       r"start|talk|introduce|review)|we (?:train|record|plot|visuali[sz]e|print|import|load|run|call)"
+                       r"start|talk|introduce|review)|we (?:train|record|plot|visuali[sz]e|print|import|load|run|call)|"
+                       r"(?:on|for|in) this (?:fold|run|split)"
                        r")\b|"
                        r"\b(?:(?:see|shown|listed|described|mentioned|discussed|given|defined|as|everything|"
                        r"example|figure|table|equation|formula|code|image|diagram|section|list|steps?|cell|plot) "
@@ -92,7 +93,8 @@ _NARRATION_KEYS = ("let's", "let’s", "let us", "before we", "we'", "we’", "w
                    "image", "fig", "graph shows", "look at the", "above", "below", "follows", "following", "i want",
                    "i think", "i'", "i’", "we covered", "we have", "we discussed", "we looked", "we explored",
                    "we went", "if you", "follow me", "spent ", "messy notes", "writing down", "writing this down",
-                   "note to self", "tomorrow:", "worth spending", "worth understanding", "sat down")
+                   "note to self", "tomorrow:", "worth spending", "worth understanding", "sat down", "this fold",
+                   "this run", "this split")
 
 
 def _any_of(keys: tuple[str, ...]) -> re.Pattern:
@@ -122,7 +124,7 @@ _NARRATION_GATE = _any_of(_NARRATION_KEYS)
 _NARRATION_SIEVE = _any_of(("'", "’", "let u", "before", "we ", "you", "ks like", "ur model", "ur trained", "for now",
                             "w that", "lright", "gram", "pict", "plot", "mage", "fig", "graph sh", "k at th", "bove",
                             "below", "follow", "want", "think", "pent ", "messy", "writing", "lf", "w:", "worth ",
-                            "t down"))
+                            "t down", "is fold", "is run", "is split"))
 # NARRATION without its (?i), searched in the lower-cased text: a case-blind alternation tries phrase after phrase at
 # every character, a case-sensitive one passes over the phrases whose first letter differs (four times faster). The
 # two agree on every text but one holding İ, ı or ſ, which case-blind matching takes for i or s and str.lower()
@@ -270,6 +272,10 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
 _LETS_CLAUSE = re.compile(r"(?m)^([ \t]*(?:[-*+]|\d+[.)])[ \t]+[^\n]*?\w)[ \t]*[,;][ \t]*(?:so[ \t]+)?let['’]s\b[^\n]*$")
 
 
+# A paragraph's last sentence, a short one, that only points at another post of the series
+_POINTS_TO_SERIES = re.compile(r"(?<=[.!?])\s+(?:\S+\s+){0,8}?(?:the|my) (?:next|previous|last) (?:post|chapter)[.!?]?\s*$")
+
+
 def _without_narration(text: str) -> str:
     """The text without a paragraph's first and last sentences that walk the reader on ("In this section, we will
     build …", "Let's explain how with an example.", "Here is the figure."), and without an item's closing "…, let's
@@ -284,8 +290,12 @@ def _without_narration(text: str) -> str:
                 continue
         if ("let" in paragraph or "Let" in paragraph) and _LETS_CLAUSE.search(paragraph):
             paragraphs[k] = paragraph = _LETS_CLAUSE.sub(r"\1", paragraph)  # ("- …, let's choose X for a start")
-        if LIST_ITEM.match(paragraph) or "\n" in paragraph and _ITEM_AFTER_NEWLINE.search(paragraph) \
-                or not (narrates(paragraph) or _PLANS.match(paragraph)):
+        if LIST_ITEM.match(paragraph) or "\n" in paragraph and _ITEM_AFTER_NEWLINE.search(paragraph):
+            continue
+        if ("post" in paragraph or "chapter" in paragraph) and _POINTS_TO_SERIES.search(paragraph):
+            paragraphs[k] = paragraph = _POINTS_TO_SERIES.sub("", paragraph)  # ("… noise on noise. That observation is the
+            # start of the next post.": where the series goes, not part of the point)
+        if not (narrates(paragraph) or _PLANS.match(paragraph)):
             continue
         found = sentences(" ".join(paragraph.split()) if "\n" in paragraph else paragraph)
         while len(found) > 1 and narrates(found[-1]) and not in_label(found[-1]):
