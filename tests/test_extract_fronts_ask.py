@@ -282,3 +282,23 @@ def test_a_runs_result_and_a_pointer_to_the_next_post_are_left_off(tmp_path):
     backs = "\n".join(cards(root).values())
     assert "Global models train one booster" in backs and "noise on noise." in backs
     assert "on this fold" not in backs and "the next post" not in backs
+
+
+LEFTOVERS = """Ranking metric that rewards relevant items near the top more than lower down.
+
+$$\\text{MRR} = \\frac{1}{|U|} \\sum_{u} \\frac{1}{\\text{rank}_u}$$
+
+- rank: position of the first relevant item in the user's list; later hits are ignored
+- cutoff $k$: users whose first hit is below $k$ score 0 when it is computed at $k$
+
+Always report the mean over users. Users with no relevant item in the test set have no rank at all; drop them.
+"""
+
+
+def test_what_a_notes_other_cards_left_is_asked_part_by_part(tmp_path):
+    root = new_wiki(tmp_path, config=CONFIG)
+    write(root, "notes/MRR.md", LEFTOVERS)
+    fronts = cards(root)
+    assert fronts["MRR › the mean over users"].startswith("Always report the mean over users.")
+    assert fronts["MRR › cutoff $k$"].startswith("cutoff $k$: users whose first hit")
+    assert "MRR" not in fronts  # (the note's name alone asks for none of them)

@@ -72,6 +72,22 @@ def split_grab_bag(path: str, back: str, cues: bool = False) -> list[tuple[str, 
     return cards
 
 
+def split_leftovers(path: str, back: str) -> list[tuple[str, str]] | None:
+    """The cards of a note-subject card whose back opens on a list item: what the note's other cards left over ("-
+    discount $1/\\log_2(i+1)$: position 1 → 1, …" and "Always report the mean over users …" under "NDCG"), one per
+    item and closing paragraph, each under what it is about; None unless every part names a topic of its own."""
+    if not LIST_ITEM.match(back):
+        return None
+    around, items = _opening_and_items(back)
+    parts = (items or []) + [part for part in around.split("\n\n") if part.strip()]
+    if items is None or len(parts) < 2:
+        return None
+    topics = [_item_topic(part, path) for part in parts]
+    if not all(topics) or len({topic.casefold() for topic in topics}) < len(topics):
+        return None
+    return [(f"{path} › {topic}", _without_marker(part)) for part, topic in zip(parts, topics)]
+
+
 def _opening_and_items(back: str) -> tuple[str, list[str] | None]:
     """The text around a back's list (before it, and the paragraphs after it: a tip that closes the section), and
     the list's top-level items (each with the lines nested under it); None for the items when there is no list, or

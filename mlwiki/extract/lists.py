@@ -40,7 +40,7 @@ from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, n
 from mlwiki.extract.emphasised import emphasised_card
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL
-from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag
+from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph, label_lines
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import long_list, loose_items, outline_items
@@ -131,7 +131,8 @@ def _split_grab_bags(ex, section: Section) -> None:
                 ex.drop_draft(k)  # ("RNNs are out of fashion, but … And it comes up in interviews.": why, not what)
                 continue
             ex.drafts[k] = drafts = [draft := replace(draft, back=kept)], front  # ("… experience. Two families.")
-        if (split := split_grab_bag(front, draft.back, cues=front != ex.subject)) is None:
+        if not (split := split_grab_bag(front, draft.back, cues=front != ex.subject)
+                or front == ex.subject and split_leftovers(front, draft.back)):
             continue
         ex.drafts[k] = ([replace(draft, front=split[0][0], back=split[0][1], id_front=f"{FORM}: {split[0][0]}")],
                         split[0][0])
