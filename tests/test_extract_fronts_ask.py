@@ -302,3 +302,22 @@ def test_what_a_notes_other_cards_left_is_asked_part_by_part(tmp_path):
     assert fronts["MRR › the mean over users"].startswith("Always report the mean over users.")
     assert fronts["MRR › cutoff $k$"].startswith("cutoff $k$: users whose first hit")
     assert "MRR" not in fronts  # (the note's name alone asks for none of them)
+
+
+AS_ABOVE = """# Annealed Langevin
+
+## Why one noise level fails
+
+Two problems show up when the sampler uses a single small noise level:
+
+1. **Bad scores where data is rare.** The loss is an expectation under the data, so the learned score is poor
+   exactly where a sampler started from noise begins.
+2. **Slow mixing between modes**, as above; the score of a mixture is blind to the weights of far-away modes.
+"""
+
+
+def test_an_aside_pointing_back_does_not_make_a_list_narration(tmp_path):
+    root = new_wiki(tmp_path, config=CONFIG)
+    write(root, "notes/annealed.md", AS_ABOVE)
+    back = cards(root)["Annealed Langevin › Why one noise level fails"]
+    assert "**Slow mixing between modes**; the score of a mixture" in back and "Bad scores where data" in back

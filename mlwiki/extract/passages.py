@@ -276,11 +276,17 @@ _LETS_CLAUSE = re.compile(r"(?m)^([ \t]*(?:[-*+]|\d+[.)])[ \t]+[^\n]*?\w)[ \t]*[
 _POINTS_TO_SERIES = re.compile(r"(?<=[.!?])\s+(?:\S+\s+){0,8}?(?:the|my) (?:next|previous|last) (?:post|chapter)[.!?]?\s*$")
 
 
+# An aside that only points back or on, set off by a comma or brackets: ", as above;", " (see below)."
+_AS_ABOVE = re.compile(r",[ \t]+(?:as|see)[ \t]+(?:above|below)(?=[;,.)])|[ \t]+\((?:as|see)[ \t]+(?:above|below)\)")
+
+
 def _without_narration(text: str) -> str:
     """The text without a paragraph's first and last sentences that walk the reader on ("In this section, we will
     build …", "Let's explain how with an example.", "Here is the figure."), and without an item's closing "…, let's
     start with X": the explanation between them stands alone, unless it starts by pointing back at what was cut
     ("This function takes …")."""
+    if "above" in text or "below" in text:
+        text = _AS_ABOVE.sub("", text)  # ("**Slow mixing between modes**, as above; …": the point stands alone)
     paragraphs = text.split("\n\n")
     for k, paragraph in enumerate(paragraphs):
         if paragraph and not (LIST_ITEM.match(paragraph) or "\n" in paragraph and _ITEM_AFTER_NEWLINE.search(paragraph)):
