@@ -266,6 +266,8 @@ not compound from one step to the next.
 
 Slightly better than the seasonal naive model on this fold (0.72 vs 0.78 average), but it's one fold.
 
+On the last held-out month we get 0.83 of the naive model's error.
+
 Global models train one booster across many series with the series id as a feature, which is where they beat
 per-series models: they share information across series.
 
@@ -281,7 +283,7 @@ def test_a_runs_result_and_a_pointer_to_the_next_post_are_left_off(tmp_path):
     write(root, "notes/boost.qmd", RUN)
     backs = "\n".join(cards(root).values())
     assert "Global models train one booster" in backs and "noise on noise." in backs
-    assert "on this fold" not in backs and "the next post" not in backs
+    assert "on this fold" not in backs and "the next post" not in backs and "we get 0.83" not in backs
 
 
 LEFTOVERS = """Ranking metric that rewards relevant items near the top more than lower down.

@@ -77,7 +77,7 @@ NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin
                        r"worth (?:spending (?:some |a little )?time|understanding in detail)|sat down (?:with|to)|"
                        r"we will (?:\w+ly )?(?:learn|see|focus|discuss|cover|use|look|explore|implement|build|create|"
                        r"start|talk|introduce|review)|we (?:train|record|plot|visuali[sz]e|print|import|load|run|call)|"
-                       r"(?:on|for|in) this (?:fold|run|split)"
+                       r"(?:on|for|in) this (?:fold|run|split)|we (?:get|got|obtain|obtained) (?:about |around |roughly |an? )?[~≈]?\d+"
                        r")\b|"
                        r"\b(?:(?:see|shown|listed|described|mentioned|discussed|given|defined|as|everything|"
                        r"example|figure|table|equation|formula|code|image|diagram|section|list|steps?|cell|plot) "
@@ -93,7 +93,7 @@ _NARRATION_KEYS = ("let's", "let’s", "let us", "before we", "we'", "we’", "w
                    "image", "fig", "graph shows", "look at the", "above", "below", "follows", "following", "i want",
                    "i think", "i'", "i’", "we covered", "we have", "we discussed", "we looked", "we explored",
                    "we went", "if you", "follow me", "spent ", "messy notes", "writing down", "writing this down",
-                   "note to self", "tomorrow:", "worth spending", "worth understanding", "sat down", "this fold",
+                   "note to self", "tomorrow:", "worth spending", "worth understanding", "sat down", "we get", "we got", "we obtain", "this fold",
                    "this run", "this split")
 
 
