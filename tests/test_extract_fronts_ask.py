@@ -323,3 +323,22 @@ def test_an_aside_pointing_back_does_not_make_a_list_narration(tmp_path):
     write(root, "notes/annealed.md", AS_ABOVE)
     back = cards(root)["Annealed Langevin › Why one noise level fails"]
     assert "**Slow mixing between modes**; the score of a mixture" in back and "Bad scores where data" in back
+
+
+TODO_NOTE = """#recsys
+
+- random split leaks the future: split by time
+- leave-one-out = last item per user as test
+
+TODO
+- counterfactual eval / IPS ??
+- read the sampled-metrics paper properly
+- coverage, diversity, novelty beyond accuracy
+"""
+
+
+def test_a_todo_list_under_its_label_is_no_card(tmp_path):
+    root = new_wiki(tmp_path, config=CONFIG)
+    write(root, "notes/Offline evaluation.md", TODO_NOTE)
+    backs = "\n".join(cards(root).values())
+    assert "sampled-metrics paper" not in backs and "coverage, diversity" not in backs
