@@ -342,3 +342,28 @@ def test_a_todo_list_under_its_label_is_no_card(tmp_path):
     write(root, "notes/Offline evaluation.md", TODO_NOTE)
     backs = "\n".join(cards(root).values())
     assert "sampled-metrics paper" not in backs and "coverage, diversity" not in backs
+
+
+CITED = """# Two-tower model
+
+## Serving
+
+Item embeddings are computed offline and put in an approximate nearest-neighbour index; the user tower runs per
+request, so retrieval costs one forward pass and one index lookup. The score of a pair is
+
+$$s(u, i) = f(u)^\\top g(i)$$
+
+- no feature crosses between user and item, so it is less accurate than a ranker
+- the index must be rebuilt when the item tower changes
+
+> [!note]
+> Generalises matrix factorization: with an embedding lookup on the ID in each tower, you get MF back.
+
+The DSSM paper (2013) is the classic version; the 2019 sampling-bias paper is the logQ one, with its correction.
+"""
+
+
+def test_a_paragraph_titled_by_a_paper_is_no_card(tmp_path):
+    root = new_wiki(tmp_path, config=CONFIG)
+    write(root, "notes/Two-tower model.md", CITED)
+    assert not [front for front in cards(root) if "paper (2013)" in front]

@@ -65,6 +65,7 @@ _SETS_BEFORE = frozenset("in at under on during inside within".split())  # (_SET
 _ADVERBS = frozenset("also only always never just then still usually often thus therefore too even".split())
 _COMPARATIVES = frozenset("""lower higher smaller larger bigger greater better worse fewer more less faster slower
 longer shorter earlier later""".split())
+_YEAR = re.compile(r"\((?:19|20)\d\d\)")  # a citation's year
 _QUANTITIES = frozenset("couple few lot number handful bunch dozen".split())  # (after "A")
 _POINTERS = frozenset("this these that those it its".split())  # ("Summing this over all paths": of what?)
 _CODE_NAME = re.compile(r"[a-z_]\w*(?:\.\w+)+")  # "nn.Linear", "torch.optim": a name in lower case
@@ -182,6 +183,8 @@ def _named(words: list[str], predicate_words: int) -> str | None:
     while words and words[-1].casefold() in _ADVERBS:
         words = words[:-1]  # ("The return also satisfies …": "The return")
     content = [w.casefold().strip("`*_()\"'’") for w in words if w.casefold() not in ARTICLE]
+    if any(w in ("paper", "papers", "et") for w in content) and _YEAR.search(" ".join(words)):
+        return None  # ("YouTube DNN paper (2016) is the classic version; …": where to read, not what)
     if len(words) == 1 and content and content[0] in _COMPARATIVES:
         return None  # ("Lower is better, …": a judgement of what came before, not a name)
     if not content or predicate_words < MIN_PREDICATE_WORDS or all(w in _VAGUE for w in content) \
