@@ -12,6 +12,7 @@ import re
 
 from mlwiki.extract.passages import LINKS_LINE
 from mlwiki.extract.prose import sentences
+from mlwiki.extract.voice import without_author
 
 CALLOUT = "callout"  # (the form of `callouts`)
 _AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
@@ -68,8 +69,8 @@ def tidy(drafts) -> list:
 def _overlaps(callout: str, other: str) -> bool:
     """Whether another card holds a callout's text, or the callout holds that card's (a label line inside it,
     "Bias/variance in one line: MC = unbiased, …", is a card "… › Bias/variance in one line" of its own)."""
-    if callout in other:
-        return True
+    if callout in other or (told := without_author(callout)) and told != callout and told in other:
+        return True  # (or its text without the author's aside: "That's the one-liner I always forget …")
     words = other.split()
     return len(words) >= _OVERLAP_WORDS and " ".join(words) in " ".join(callout.split())  # (lines wrapped alike or not)
 
