@@ -367,3 +367,58 @@ def test_a_paragraph_titled_by_a_paper_is_no_card(tmp_path):
     root = new_wiki(tmp_path, config=CONFIG)
     write(root, "notes/Two-tower model.md", CITED)
     assert not [front for front in cards(root) if "paper (2013)" in front]
+
+
+FIXED = """---
+title: "Label smoothing"
+---
+
+## How I fixed mine
+
+Honestly: switched to smoothing of 0.1 (I'd had none), lowered the learning rate and trained longer. The calibration
+curve went from a cliff to roughly diagonal within ten epochs.
+
+## What it does
+
+Label smoothing replaces the one-hot target with a mix of it and the uniform distribution, so the logits stop
+growing without bound.
+"""
+
+
+def test_the_end_of_the_authors_story_is_no_card(tmp_path):
+    root = new_wiki(tmp_path, config=CONFIG)
+    write(root, "notes/ls.qmd", FIXED)
+    found = cards(root)
+    assert "calibration curve went from" not in "\n".join(found.values())
+    assert "one-hot target" in found["Label smoothing › What it does"]
+
+
+SATURATION = """---
+title: "GAN losses"
+---
+
+## The saturation problem
+
+Early in training the discriminator rejects every fake, so the generator's minimax term is flat and its gradient
+vanishes exactly when the generator needs a signal most.
+
+The fix is to have the generator maximise the log of the discriminator's output instead:
+
+$$
+\\mathcal{L}_G = -\\mathbb{E}_z[\\log D(G(z))]
+$$
+
+In @fig-loss the minimax curve is flat near zero while the other one shoots up.
+
+::: {.callout-tip}
+In code the non-saturating loss is just a BCE with the real label on the fakes. That's the one-liner I always forget
+when writing a GAN from scratch.
+:::
+"""
+
+
+def test_a_tip_a_sections_card_holds_is_not_a_second_card(tmp_path):
+    root = new_wiki(tmp_path, config=CONFIG)
+    write(root, "notes/gan.qmd", SATURATION)
+    backs = list(cards(root).values())
+    assert sum("BCE with the real label" in back for back in backs) == 1

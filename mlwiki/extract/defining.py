@@ -51,6 +51,8 @@ _NOT_A_TERM = frozenset("""this that these those it its they them their there he
 her each every some many most much one another such which what why how when where who whom all both other any no
 none if so but and or because since while although though however thus hence then also only first second third
 last next final main key basic overall another same""".split())
+# Nor does a term open with a phrase set before the subject ("In code the non-saturating loss is just …")
+_SET_BEFORE = frozenset("in on at for with during after before under within without from by via".split())
 # Words a term may not hold: a term is a noun phrase, these make it a clause ("Training a model is a process")
 _CLAUSE_WORDS = frozenset("""is are was were be been being can could will would should may might must has have had
 do does did not we you it they this that which who""".split())
@@ -151,7 +153,7 @@ def defining_sentence(text: str, about: str) -> tuple[str, str] | None:
     that `about` (the heading path, rooted in the subject) speaks of; the back is that sentence, and the next
     one when it goes on about the term ("It …") and the two stay short."""
     first = text[:text.find(" ")].casefold() if " " in text else ""
-    verb = None if first in _NOT_A_TERM else _NEAR_VERB.search(text, 0, _NEAR)
+    verb = None if first in _NOT_A_TERM or first in _SET_BEFORE else _NEAR_VERB.search(text, 0, _NEAR)
     if verb is None or (text.count(" ", 0, verb.start()) > MAX_TERM_WORDS and "(" not in text[:verb.start()]
                         and "," not in text[:verb.start()] and " in " not in text[:verb.start()]):
         return None  # (most paragraphs: said before the long pattern is tried)

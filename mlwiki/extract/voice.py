@@ -40,6 +40,9 @@ _AUTHOR_ASIDE = re.compile(r"[ \t]*\((?:I|[Mm]y) [^()\n]*\)")
 # "Switching from GANs to the other family.": where the series goes next, said around the author's story
 _SEGUE = re.compile(r"(?:Switching|Moving|Turning|Returning|Heading|Coming|Going|Getting) (?:back |on |over )?"
                     r"(?:from|to|on|back)\b[^.!?]{0,60}[.!?]")
+# What happened, told in the past: the end of the author's story once the author's sentences are off
+_HAPPENED = re.compile(r"\b(?:went|was|were|got|became|dropped|rose|fell|jumped|improved|worked|helped|converged|"
+                       r"diverged|stopped|collapsed|recovered|disappeared|vanished|exploded|flattened)\b")
 _COUNT_ONLY = re.compile(r"(?i)(?:two|three|four|five|six|several|many)(?: \w+)? \w+s[.:]")
 
 
@@ -82,8 +85,9 @@ def without_author(paragraph: str, narrates=lambda sentence: False) -> str:
         kept = [s for s in kept if not _SEGUE.fullmatch(s.strip())]
         while kept and _COUNT_ONLY.fullmatch(kept[-1].strip()):
             kept.pop()
-        if all(map(narrates, kept)):
-            return ""  # ("Spent the afternoon on t-SNE. Notes so I stop re-learning this.": all of it the story)
+        if all(map(narrates, kept)) or len(kept) <= 2 and all(map(_HAPPENED.search, kept)):
+            return ""  # ("Spent the afternoon on t-SNE. Notes so I stop re-learning this.": all of it the story;
+            # "The class histogram went from two spikes to roughly flat …" after "Honestly: switched to …": how it ended)
     return " ".join(kept)
 
 
