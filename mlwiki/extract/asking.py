@@ -19,6 +19,8 @@ MIN_INTRO_WORDS = 4
 _DIALOGUE = re.compile(r"(?i)\b(?:we|you|our|us|i)\b")
 # "What do these objects represent?" points back at what the card does not show ("Why does it work?" asks about
 # the subject in the heading path)
+# "How do you get both predictions from one network?": anyone's "you", as a textbook asks
+_GENERIC_YOU = re.compile(r"(?i)^(?:how|why|when) (?:do|can|would|should|could) you\b")
 _POINTS_BACK = re.compile(r"(?i)\b(?:these|those)\b")
 _QUESTION_START = re.compile(ASKING, re.I)
 # An answer's lead-in in the author's voice, before the answer itself ("Three reasons I've seen: it keeps …")
@@ -54,13 +56,14 @@ def asked_and_answered(path: str, block: Block) -> tuple[str, str, int] | None:
     text = clean_prose(text_of(block))
     question, _, answer = text.partition("? ")
     question += "?"
-    if not answer or not QUESTION_LINE.fullmatch(question) or _DIALOGUE.search(question) \
+    if not answer or not QUESTION_LINE.fullmatch(question) or _DIALOGUE.search(_GENERIC_YOU.sub("", question)) \
             or _POINTS_BACK.search(question) or len(question.split()) < MIN_INTRO_WORDS - 1 and not _WHY.fullmatch(question) \
             or len(answer.split()) < MIN_OPENING_WORDS:
         return None
     if lead := _VOICED_LEAD.match(answer):  # ("Three reasons I've seen: it keeps …": the reasons, not who saw them)
         answer = answer[lead.end():][:1].upper() + answer[lead.end() + 1:]
-    back = passage([Block(TEXT, [Line(block.start, answer, TEXT)])])
+    back = passage([Block(TEXT, [Line(block.start, answer, TEXT)])], declined=True)  # (its bold term starts no
+    # line of the note: "… from one network? **Condition dropout**: during training, …" is the answer's)
     if back is not None and not back.rstrip().endswith("?"):
         return f"{path}\n\n{question}", back, block.start
     return None

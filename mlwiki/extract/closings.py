@@ -32,6 +32,7 @@ _LEGEND_START = re.compile(r"[ \t]*(?:where\b|here \$|[*_]{0,2}proof(?![a-z])|(?
                            r"(?:is|are|denotes)[ \t]+(?:the|an?)\b)", re.I)  # (… or "M is the number of labels")
 _SYMBOL_FIRST = re.compile(r"[ \t]*((?:[-*+]|\d+[.)])[ \t]+)?\$([^$\n]+)\$[ \t]*([^\n]{0,12})")
 _RELATION = re.compile(r"[=<>]|\\(?:to|le|ge|leq|geq|approx|sim|in|propto|rightarrow)(?![a-z])")
+_CASE_OF_SYMBOL = re.compile(r"(?i)(?:close to|near|too|very|large|small|big|high|low|→|->|[<>]|\\to\b)")
 _EXPLAINS_SYMBOL = re.compile(r"(?:[-—–:,]|(?:is|are|denotes) the\b)", re.I)
 # A paragraph that introduced a formula left out ("For a mini-batch $B$:" then other text), or explains one
 # ("where …")
@@ -58,7 +59,7 @@ _WE = re.compile(r"\b(?:we|our|us|I)\b", re.I)  # ("In other words, we want to �
 _POINTS_AT = re.compile(r"(?:This|These|Such|Same (?:for|as|here|goes))\b")  # ("Same for the height.": of the formula above)
 _IN_THIS_CASE = re.compile(r"\s*in (?:this|that|which|such a) case\b", re.I)
 # (a "you" the text tells what to do or what happens to, "you can update your model …"; not "… when you change T")
-_TO_THE_READER = re.compile(r"(?i)(?<!when )(?<!if )\byou(?:r|['’]ll|['’]re)?\b(?! change\b)(?:[ \t]+(?:can|could|should|"
+_TO_THE_READER = re.compile(r"(?i)(?<!when )(?<!if )(?<!what )\byou(?:r|['’]ll|['’]re)?\b(?! change\b)(?:[ \t]+(?:can|could|should|"
                             r"will|would|need|have|may|might|get|want|must|see|learn(?:ed)?|know|try)\b)|^you\b|"
                             r"^(?:these|this|such)\b|^\(")
 
@@ -145,9 +146,10 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
                 or not rest and text[:1].islower() and k and not free[k - 1] and not LIST_ITEM.match(text):
             continue  # (what a formula's symbols mean; an aside to the reader after what explains, or in brackets;
             # the end of the formula's own sentence, "with $K$ classes and $\varepsilon$ usually 0.1.")
-        if narrates(text):
+        if narrates(text) and (block := _without_aside(block)) is None:
             after_card = True  # (a tutorial's narration, "we will see … in four steps:", and the list it announces)
             continue
+        text = text_of(block).strip()
         if _works_example(text):
             example = True  # ("Example (a 7B config): 2 · 32 · 32 · 128 · 2 = 524,288 bytes …": left out alone, a
             continue        # remark after it stays, "**Note:** this is why long-context serving is …")
@@ -172,6 +174,18 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
             or later_steps_only(back) or _to_the_reader(back) and not _points_back(back) or leaves_out(back):
         return None, 0  # (a formula's legend, step 5 of steps a formula broke, a tutorial's "you", a gap)
     return back, rest[0].start
+
+
+def _without_aside(block: Block) -> Block | None:
+    """A paragraph without the aside in brackets it ends with, on lines of its own, when only that aside narrates
+    ("… so leave the constant out when $d = 2$." / "(statsmodels' SARIMAX has no trend term … I think. check)");
+    None when the rest narrates too, or there is no such aside."""
+    lines = [ln for ln in block.lines if ln.kind == TEXT]
+    start = next((k for k in range(len(lines) - 1, 0, -1) if lines[k].text.lstrip().startswith("(")), None)
+    if start is None or not lines[-1].text.rstrip().endswith(")"):
+        return None
+    kept = Block(TEXT, lines[:start])
+    return None if narrates(text_of(kept)) else kept
 
 
 def _after_formulas(block: Block, taken: set[int], whole: set[int]) -> Block | None:
@@ -253,6 +267,8 @@ def is_legend(text: str) -> bool:
         return False
     if _RELATION.search(match.group(2)):  # a text that opens on a formula speaks of the one before ("$\eta_k =
         return not match.group(1)         # 1/k$ satisfies both"); a list item "- $T \to 0$: …" states a case
+    if match.group(1) and _CASE_OF_SYMBOL.match(match.group(3)):
+        return False  # ("- $\alpha$ close to 1 → mostly the last observation": a case of it, and what follows)
     return bool(match.group(1) or _EXPLAINS_SYMBOL.match(match.group(3)))
 
 

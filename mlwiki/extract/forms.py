@@ -14,7 +14,7 @@ from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import BLANK, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.masking import mask_inline
-from mlwiki.extract.prose import breaks_off, clean_prose, prefix_heading
+from mlwiki.extract.prose import breaks_off, clean_prose, prefix_heading, sentences
 from mlwiki.extract.subject import judges, lists_uses, reads_as_definition
 from mlwiki.models import CardKind, Severity
 
@@ -219,6 +219,11 @@ def definition_cards(ex, block: Block, text: str) -> bool:
         term = " ".join(part.strip() for part in match.groups() if part)
         rest = item[0].text[match.end():]
         definition = "\n".join([rest] + [ln.text.strip() for ln in item[1:]]).strip()
+        if definition and (nested := nested_under(block.lines, item[-1])):
+            definition += "\n\n" + nested  # ("- but popular items … → over-penalised" under "- **in-batch negatives**: …")
+        if definition.endswith(":") and len(said := sentences(" ".join(definition.split()))) > 1:
+            definition = " ".join(said[:-1])  # ("**Beam search:** keep the k best … Two known issues:": the list
+            # after it is the introducing sentence's card)
         if _LABEL_TERM.fullmatch(term) or definition.endswith(":"):
             continue  # "**Note**: …", "**Step 2**: …" label a paragraph; "… is:" introduces what follows
         # a bold label with nothing after it ("**Explanation**:" over a paragraph) is a heading, not a definition
@@ -238,6 +243,32 @@ def definition_cards(ex, block: Block, text: str) -> bool:
         _add_definition(ex, term, definition, item[0].no, form)
         found = True
     return found
+
+
+def nested_under(lines: list[Line], last: Line) -> str:
+    """The items nested under a list item whose last line is `last` (deeper than it, up to the next line that is
+    not), dedented, as what the item goes on to say of its term: '' when there are none, or when one of them is a
+    `**Term**:` of its own (a card of its own) or holds no words (a link, a formula)."""
+    if not LIST_ITEM.match(last.text) and last.text[:1] not in " \t":
+        return ""
+    k = next((k for k, ln in enumerate(lines) if ln is last), len(lines))
+    width = _width(next((ln.text for ln in reversed(lines[:k + 1]) if LIST_ITEM.match(ln.text)), last.text))
+    nested: list[Line] = []
+    for ln in lines[k + 1:]:
+        if ln.kind != TEXT or _width(ln.text) <= width or not (nested or LIST_ITEM.match(ln.text)):
+            break
+        nested.append(ln)
+    if not nested or any(_STARTS_DEFINITION.match(ln.text) or not _DEFINED_WORD.search(clean_prose(ln.text))
+                         for ln in nested):
+        return ""
+    inner = min(_width(ln.text) for ln in nested)
+    return "\n".join(ln.text.expandtabs(4)[inner:] for ln in nested)
+
+
+def _width(text: str) -> int:
+    """A line's indentation in columns (a tab to the next multiple of four)."""
+    expanded = text.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
 
 
 def _explains_above(before: Block | None) -> bool:

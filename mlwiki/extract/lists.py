@@ -33,32 +33,35 @@ from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of, u
 from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, is_legend, last_card_line,
                                      later_steps_only, leaves_out, opens_with_math, place_closing)
+from mlwiki.extract.daybook import day_cards
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
 from mlwiki.extract.daylog import day_log_cards
 from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, named_term_cards, note_headings,
                                      on_a_back, shown_on_a_front)
 from mlwiki.extract.emphasised import emphasised_card
 from mlwiki.extract.examples import names_examples
-from mlwiki.extract.forms import EXPLAINS_LABEL
+from mlwiki.extract.forms import DEFINITION, EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph, label_lines
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
-from mlwiki.extract.outline import long_list, loose_items, outline_items
+from mlwiki.extract.outline import long_list
+from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items, vague
 from mlwiki.extract.parts import exercise_part, opening_front, part_passage, section_parts, titled_boxes
-from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card
+from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
 from mlwiki.extract.passages import (ABOUT_PAGE, DAY_LOG, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, names_list, narrates,
                                      passage)
 from mlwiki.extract.openings import opening_paragraph
-from mlwiki.extract.remarks import FORM as REMARK_FORM, formula_above, remark_card
+from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, remark_card
 from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, sentences
 from mlwiki.extract.signatures import paragraph_cards
-from mlwiki.extract.subject import is_example_title, sets_up_example, walks_through
+from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, steps_back
+from mlwiki.extract.subject import sets_up_example, walks_through
 from mlwiki.extract.topics import passage_topic
 from mlwiki.extract.voice import author_speaks_first, without_motivation, without_promise
 
 LIST_FORM = "list"  # a list introduced by a sentence ending in ":", in a section too long for one card
 TABLE_FORM = "table-row"  # a row of a table that explains things, in such a section
-OUTLINE_FORM = "outline"  # a labelled bullet and the items nested under it, in such a section
+MAX_CLOSING = 2  # paragraphs after a section's last list or table, each a card of its topic
 MIN_REST_ITEMS = 2  # beside formula cards, a list of explanations: at least two items …
 MIN_REST_ITEM_WORDS = 4  # … each a sentence, not a label ("Derivation of the loss (MLE)")
 MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name ("Nothing here any more.": no)
@@ -67,6 +70,8 @@ _NAMES_WHAT = re.compile(r"(?:an?|the|one of the)\s+\S+\s+\S+\s+\S", re.I)
 # A heading that says only why the author wrote the text down ("Reminder to self", "Notes to self", "Remember this")
 _ERRAND = re.compile(r"(?i)[\W\d_]*(?:(?:reminders?|notes?|memos?|questions?|things?|todo) (?:to|for) (?:self|myself|me)|"
                      r"reminders?|remember(?: this)?|don['’]t forget|note to future me)[\W\d_]*")
+_SUMMARY = re.compile(r"(?i)[\W\d_]*summary table[\W\d_]*")  # (a heading naming no subject over a table of the note's)
+_NOTED = re.compile(r"(?i)[ \t]*\*\*(?:note|caveat|aside)[ \t]*:?\*\*")  # an aside that closes a section ("> **Note:** …")
 _OPENING_CHARS = 300  # of a note's first paragraph: what says whether it speaks of the page or its author
 _ANNOUNCES = re.compile(r"\s*(?:as follows|the following|below)\s*:$", re.I)  # (the list it announces is the back)
 
@@ -81,6 +86,7 @@ class Section:
     drafts: int
     lead: bool  # the note's text before its first heading
     log: bool = False  # a day's "## log" or "## notes": its items are cards, not the section
+    rows_only: bool = False  # under a heading that names no subject ("Summary table"): only its table's rows
 
 
 def open_section(ex, blocks: list[Block], i: int) -> None:
@@ -88,22 +94,28 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     ex.section = None
     if not ex.ctx.sections or ex.subject and SOURCES_TITLE.fullmatch(ex.subject):
         return  # (a note titled "Reading list" or "References": where things are, not what they say)
+    rows_only = False
     if i >= 0:
         heading = blocks[i]
         title = ex.headings[-1][1] if ex.headings else ""
         log = bool(title) and NO_SUBJECT.fullmatch(title) is not None and DAY_NOTES.fullmatch(title) is not None
-        if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or \
-                NO_SUBJECT.fullmatch(title) and not log or title.rstrip().endswith("?"):  # (a question heading is a
-            return  # card of its own)
+        if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or title.rstrip().endswith("?"):
+            return  # (a question heading is a card of its own)
+        if NO_SUBJECT.fullmatch(title) and not log:
+            if not _SUMMARY.fullmatch(title):
+                return
+            rows_only = True  # ("## Summary table": its rows compare the note's subjects, each row a card)
     elif not ex.subject:
+        if ex.day:  # (a day's note: its linked branches, about the notes they link to)
+            ex.section = Section("", 0, [b for b in blocks if b.kind == TEXT], len(ex.drafts), True)
         return
     body = []
     for k in range(i + 1, len(blocks)):  # (not a slice: a note's every heading would copy all that follows it)
         block = blocks[k]
         if block.kind == HEADING:
             break
-        if block.kind == TEXT:  # (a callout or div in the section is no part of its text: its forms speak for it)
-            body.append(block)
+        if block.kind == TEXT and not _labelled_aside(block):  # (a callout or div in the section is no part of its
+            body.append(block)  # text: its forms speak for it)
         elif block.kind == DIV_OPEN:
             body += titled_boxes(block)
     if not body or ex.in_example() and not names_examples(ex.headings, [ln for b in body for ln in b.lines]) \
@@ -112,7 +124,27 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     if (i < 0 or len(ex.headings) == 1 and ex.headings[0][0] == 1) and _about_the_page(text_of(body[0])):
         return  # (a note that opens on what its pages are, "These are my notes for …", or on its author's story)
     line = blocks[i].start if i >= 0 else body[0].start
-    ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0, i >= 0 and log)
+    ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0, i >= 0 and log, rows_only)
+
+
+def _labelled_aside(block: Block) -> bool:
+    """Whether a paragraph is a list under a line that names no subject of study ("TODO", "Questions", "Links"), as
+    a heading of that name would: what it lists is no part of the section's text."""
+    first = block.lines[0].text.strip().strip("*_").rstrip(":").strip()
+    return len(block.lines) > 1 and not LIST_ITEM.match(block.lines[0].text) \
+        and bool(LIST_ITEM.match(block.lines[1].text)) and bool(NO_SUBJECT.fullmatch(first))
+
+
+def _without_aside(ex, path: str, blocks: list[Block], label: str | None, declined: bool) -> str | None:
+    """The back of a section's part (`part_passage`), without the "> **Note:** …" aside it ends with when that aside
+    is a card of its own ("… › Note": scaling laws predict pretraining loss, not what the section asks)."""
+    if len(blocks) > 1 and _NOTED.match(text_of(blocks[-1])) \
+            and (back := part_passage(blocks[:-1], label, declined, path)) is not None:
+        made = len(ex.drafts)
+        definition_sentence_cards(ex, path, blocks[-1])
+        if len(ex.drafts) > made:
+            return back
+    return part_passage(blocks, label, declined, path)
 
 
 def _split_grab_bags(ex, section: Section) -> None:
@@ -166,10 +198,17 @@ def close_section(ex) -> None:
     with what follows it) becomes a card when no other form made a card of it and its text passes; of a part too
     long or mixed for one card, its opening paragraph and the lists its sentences introduce ("… in two parts:")."""
     section, ex.section = ex.section, None
+    if section is not None and not section.path and section.lead:
+        day_cards(ex, section.body)
     if section is None or not section.path:
         return
     if section.log:
         day_log_cards(ex, section.path, section.body, section.drafts)
+        return
+    if section.rows_only:
+        for block in section.body:
+            if tables.may_hold_table(block):
+                _table_cards(ex, section.path, block)
         return
     taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
     # (a formula card takes its lines only; a definition or question takes the whole paragraph it starts, or the
@@ -186,7 +225,7 @@ def close_section(ex) -> None:
         # (with definitions on, a `**Term**:` item left here is one that form declined: a step; under a label such
         # as "Mathematical Explanation:" the items name the parts explained, no terms: the part's own text)
         declined = ex.ctx.definitions or bool(label and EXPLAINS_LABEL.fullmatch(f"**{label}:**"))
-        if all(free) and (back := part_passage(blocks, label, declined, path)) is not None:
+        if all(free) and (back := _without_aside(ex, path, blocks, label, declined)) is not None:
             if DAY_LOG.fullmatch(path) and _item_cards(ex, path, blocks):
                 continue  # ("TIL" of what? its items' labels and bold terms say)
             if not section.lead or holds_words(back, MIN_LEAD_WORDS) or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
@@ -195,7 +234,7 @@ def close_section(ex) -> None:
                 named_term_cards(ex, path, blocks)  # (a term named inside it: a card of its own)
             continue
         if len(blocks) == 1 and all(free) and label is None and (
-                back := long_list([ln.text for ln in blocks[0].lines if ln.kind == TEXT], _vague)) is not None:
+                back := long_list([ln.text for ln in blocks[0].lines if ln.kind == TEXT], vague)) is not None:
             ex.add_card(LIST_FORM, path, back, line)  # (a long list, all its section says: its branches still cards)
         # The opening paragraph, unless it introduces a formula card (its front already) or is one
         used, opening = opening_paragraph(blocks, free, declined, taken, section.lead and label is None) \
@@ -209,6 +248,15 @@ def close_section(ex) -> None:
         # titled by their subjects
         remarked: list[tuple[int, tuple[str, str]]] = []  # (line, card) of remarks on the formula before them
         for k, block in enumerate(blocks):
+            if k != used and not (k and text_of(blocks[k - 1]).rstrip().endswith(":")) \
+                    and not (opening is not None and k == used + 1) \
+                    and (back := steps_back(block.lines, taken)) is not None \
+                    and not goes_on_later(back, [later.lines for later in blocks[k + 1:]]) \
+                    and ex.add_card(LIST_FORM, f"{path} › {STEPS}", back, block.start):
+                free[k] = False  # (a recipe's numbered steps: one card of them in order; not those an introducing
+                # sentence's card or the opening paragraph's holds)
+                taken |= {ln.no for ln in block.lines}
+                continue
             if not free[k] and (tail := _tail_remark(ex, section.drafts, path, block, taken, declined)):
                 remarked.append((tail[0][0].no, tail[1]))  # ("$$…$$" / "So cross-entropy = NLL …" in one paragraph)
                 taken |= {ln.no for ln in tail[0]}  # (no closing text: the remark is a card of its own)
@@ -216,6 +264,11 @@ def close_section(ex) -> None:
                 before = len(ex.drafts)
                 remark = _remark(ex, section.drafts, path, blocks, k, free, declined)
                 _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]), declined)
+                if k and not free[k - 1] and text_of(blocks[k - 1]).rstrip().endswith(":") \
+                        and STARTS_DEFINITION.match(blocks[k - 1].lines[0].text):
+                    _list_cards(ex, path, blocks[k - 1], _following_items(blocks[k:], free[k:]), declined)  # (the
+                    # list a definition's last sentence introduces: "**Beam search:** … Two known issues:")
+                    free[k] = len(ex.drafts) == before
                 paragraph_cards(ex, path, blocks, k, free, used, declined)  # ("f(a, b) where:", "The … model:")
                 asked = question_card(path, block, blocks[k + 1]) if k + 1 < len(blocks) and free[k + 1] else None
                 for found in (asked, asked_and_answered(path, block)):
@@ -223,7 +276,7 @@ def close_section(ex) -> None:
                         ex.add_card(QUESTION_FORM, *found)
                 if tables.may_hold_table(block):
                     _table_cards(ex, path, block)
-                _outline_cards(ex, path, block, declined, alone=len(ex.drafts) == before)
+                outline_cards(ex, path, block, declined, alone=len(ex.drafts) == before)
                 if len(ex.drafts) == before:  # (items a list card holds are not cards again one by one)
                     definition_sentence_cards(ex, path, block)
                 if remark is not None:
@@ -238,9 +291,17 @@ def close_section(ex) -> None:
                 elif len(ex.drafts) == before and free[k] and (found := emphasised_card(path, block, declined)):
                     explained.append((block.start, found, opening is not None))  # ("… › bidirectional"; with no
                     free[k] = opening is None  # opening card, the closing text that stands for the section holds it)
-            elif not free[k] and not any(ln.no in whole and not LIST_ITEM.match(ln.text) for ln in block.lines) \
-                    and (rest := _untaken_items(block, taken)) is not None:
-                _outline_cards(ex, path, rest, declined)  # (the items of a list no formula card took from)
+                elif len(ex.drafts) == before and free[k] and opening is not None and k > used \
+                        and _closes_after_items(blocks, k) and (found := topic_card(path, block, declined)) \
+                        and not on_a_back(ex, found[1]):  # (not a question's answer)
+                    explained.append((block.start, found, True))  # (after the opening card and the lists or tables
+                    free[k] = False  # its section goes on with: "… › Dimensionality $k$")
+            elif not free[k] and not any(ln.no in whole and not LIST_ITEM.match(ln.text) for ln in block.lines):
+                if (branches := branches_with_terms(ex, block, taken, whole)) is not None:
+                    outline_cards(ex, path, branches, declined)  # (a branch beside the terms defined in it)
+                if (rest := untaken_items(block, taken)) is None:
+                    continue
+                outline_cards(ex, path, rest, declined)  # (the items of a list no formula card took from)
                 last = block.lines[last_card_line(block, taken)].no
                 after = [ln for ln in rest.lines if ln.no > last]
                 while after and (after[0].text[:1] in " \t" or not LIST_ITEM.match(after[0].text)):
@@ -262,14 +323,25 @@ def close_section(ex) -> None:
     _split_grab_bags(ex, section)
 
 
+def _closes_after_items(blocks: list[Block], k: int) -> bool:
+    """Whether paragraph `k` of a section comes after its last list or table, one of the `MAX_CLOSING` paragraphs
+    of prose right after it: the text that closes a section of items."""
+    def items(block: Block) -> bool:
+        return bool(LIST_ITEM.match(block.lines[0].text) or tables.may_hold_table(block))
+    last = max((j for j, block in enumerate(blocks) if items(block)), default=len(blocks))
+    return last < k <= last + MAX_CLOSING
+
+
 def _remark(ex, first: int, path: str, blocks: list[Block], k: int, free: list[bool],
             declined: bool) -> tuple[str, str] | None:
     """The remark card of a section's paragraph `k` when it comes right after a display formula that made a formula
     card (of the cards from index `first` on) and speaks of it (`remarks.remark_card`)."""
-    if not k or free[k - 1] or k + 1 < len(blocks) and opens_with_math(blocks[k + 1]) \
-            or (formula := formula_above(ex, first, blocks[k - 1])) is None:
+    block = blocks[k]
+    if k + 1 < len(blocks) and opens_with_math(blocks[k + 1]):
+        block = before_last_item(block)  # ("- $\mu$ = global mean …" then "- Objective …:" over the next formula)
+    if not k or free[k - 1] or block is None or (formula := formula_above(ex, first, blocks[k - 1])) is None:
         return None  # (after no formula card, or the introduction of the next formula)
-    return remark_card(path, blocks[k], formula, declined)
+    return remark_card(path, block, formula, declined)
 
 
 def _tail_remark(ex, first: int, path: str, block: Block, taken: set[int],
@@ -312,23 +384,6 @@ def _item_cards(ex, path: str, blocks: list[Block]) -> bool:
     return len(ex.drafts) > made
 
 
-def _untaken_items(block: Block, taken: set[int]) -> Block | None:
-    """The top-level list items of a block (with what is nested under them), and the lines of text between its
-    formulas, that hold no line another form made a card of and no formula; None when the block has no list or
-    nothing is left."""
-    if not any(ln.text[:1] == "-" or ln.text[:1] == "*" or ln.text[:1].isdigit() for ln in block.lines):
-        return None  # (no list item at the left margin: said cheaply)
-    groups: list[list[Line]] = []
-    for ln in block.lines:
-        if ln.kind != TEXT or not groups or groups[-1][-1].kind != TEXT or \
-                (ln.text[:1] not in " \t" and LIST_ITEM.match(ln.text)):
-            groups.append([ln])  # (a formula, the text after it, and each top-level item: a group of its own)
-        else:
-            groups[-1].append(ln)
-    kept = [ln for group in groups if not any(ln.no in taken or ln.kind != TEXT for ln in group) for ln in group]
-    return Block(TEXT, kept) if kept else None
-
-
 def _rest_cards(ex, path: str, rest: Block, after: list[Line]) -> None:
     """The cards of a list's items no formula card took (`rest`): the rest card of those `after` its formulas (not
     steps between them), and a card of each item that defines or labels its term, unless the rest card holds it.
@@ -366,55 +421,6 @@ def _rest_card(ex, path: str, rest: Block) -> bool:
             or any(sentences(clean_prose(item))[0].rstrip().endswith("?") for item in items):
         return False
     return ex.add_card(FORM, path, back, rest.start)
-
-
-def _outline_cards(ex, path: str, block: Block, declined: bool, alone: bool = False) -> None:
-    """A card per labelled branch of an outline (see `mlwiki.extract.outline`) whose nested text reads as prose;
-    `alone` (no other card came from the block): and of its items no branch card holds."""
-    text = text_of(block)  # (a nested item's line starts with a space or tab: the whole text is tested first)
-    if not (text[:1] in " \t" or "\n " in text or "\n\t" in text) or \
-            not any(ln.text[:1] in " \t" and LIST_ITEM.match(ln.text) for ln in block.lines):
-        return  # (the common case, said cheaply: nothing nested, no outline)
-    lines = [(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]
-    before, carded = len(ex.drafts), set()
-    for labels, nested, line in outline_items(lines, _vague):
-        labels = [clean_prose(label) for label in labels]
-        if any(NO_SUBJECT.fullmatch(label) or is_example_title(label) for label in labels):
-            continue
-        back = passage([Block(TEXT, [Line(line, text, TEXT) for text in nested.split("\n")])], True, declined)
-        if back is None:
-            continue
-        introduced = labels[-1].endswith(":")  # (a sentence that introduces the items)
-        front = f"{' › '.join([path, *labels[:-1]])}\n\n{labels[-1]}" if introduced else " › ".join([path, *labels])
-        if ex.add_card(OUTLINE_FORM, front, back, line):
-            carded.add(line)
-    if alone:
-        _loose_item_cards(ex, path, lines, carded, ex.drafts[before:])
-
-
-def _loose_item_cards(ex, path: str, lines: list[tuple[int, str]], carded: set[int], made: list) -> None:
-    """The items of an outline that no branch card holds, tried one by one as the items of any list are (a labelled
-    item, a bold term said something of, a named thing and what it equals), under the labels above them: a label
-    whose words after its colon are the note's subject ("- reading group: calibration" in a day's note about
-    calibration) adds nothing. Items under a sentence are left out: no label says what they are about. The top
-    level of an outline no branch card came from is `definition_sentence_cards`'s already."""
-    backs = [d.back for drafts, _ in made for d in drafts]
-    subject = path.split(" › ", 1)[0].casefold()
-    for labels, positions in loose_items(lines, carded):
-        if not labels and not carded or any(label is None for label, _ in labels):
-            continue
-        names = [clean_prose(label) for label, said in labels if label and clean_prose(said).casefold() != subject]
-        if any(_vague(name) or is_example_title(name) for name in names):
-            continue
-        kept = [Line(lines[k][0], lines[k][1], TEXT) for k in positions
-                if LIST_ITEM.sub("", lines[k][1], count=1).strip() not in "\n".join(backs)]
-        if kept:
-            definition_sentence_cards(ex, " › ".join([path, *names]), Block(TEXT, kept), claims=True)
-
-
-def _vague(label: str) -> bool:
-    """Whether a list's label names no subject ("Others", "Misc")."""
-    return bool(NO_SUBJECT.fullmatch(clean_prose(label)))
 
 
 def _table_cards(ex, path: str, block: Block) -> None:
@@ -468,6 +474,8 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
                 ex.add_card(LIST_FORM, f"{path} › {label}", back, ln.no)
             continue
         intro = last_sentence(clean_prose(" ".join(x.text for x in lines[:k + 1] if not LIST_ITEM.match(x.text))))
+        if (term := DEFINITION.match(lines[0].text)) and term.group(1).strip().casefold() not in intro.casefold():
+            intro = f"{clean_prose(term.group(1)).strip()}: {intro}"  # ("Beam search: … Two known issues:")
         # (a list of names, "- Lasso", "- Random forest", when the sentence says what kind they are: "Algorithms
         # that select features as they learn, for example:")
         back = passage([Block(TEXT, items)], declined=True) or names_list([Block(TEXT, items)], intro)

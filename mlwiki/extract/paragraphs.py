@@ -27,6 +27,7 @@ from mlwiki.extract.claims import (ARTICLE, AUX, BEFORE_NOUN, DOES, MAX_NAMED_BA
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.passages import narrates, passage, reads_as_prose, without_announcement
 from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.topics import passage_topic
 
 FORM = "paragraph"
 MAX_SUBJECT_WORDS = 7
@@ -100,6 +101,31 @@ def paragraph_card(path: str, block: Block, declined: bool) -> tuple[str, str] |
     if named and (not _in_path(subject, heading) or _bare(subject) == _bare(heading)):
         return None
     return f"{path} › {_cue(subject, opening, named)}", back
+
+
+MAX_TOPIC_WORDS = 4  # (a name, "New item cold start"; not a clause, "The test found that the data")
+_PERSON = re.compile(r"(?i)\b(?:we|our|us|you|your|i|my)\b")
+# A topic that is no name: "Suppose we", "Both algorithms", "Note that there", "As the diagram", "One nuance"
+_NO_TOPIC_START = re.compile(r"(?i)(?:suppose|both|note|notice|what|how|why|as|while|considering|one|another|in|"
+                             r"this|that|these|those|such|some|many|most|all|each|either|neither|other|here|there|"
+                             r"an? (?:important|simple|common|good|key)|the (?:last|first|next|main|reason|goal|idea))\b")
+
+
+def topic_card(path: str, block: Block, declined: bool) -> tuple[str, str] | None:
+    """(front, back) for a paragraph of prose that closes a section after its opening card and the lists or tables
+    between ("Dimensionality $k$: bigger $k$ = more capacity but …", "new item cold start is usually worse than new
+    user — …"): titled by its topic (`topics.passage_topic`), as nothing else of the section's holds it; None when it
+    names no topic, is a list, or does not read as a passage."""
+    if block.lines[0].kind != TEXT or LIST_ITEM.match(block.lines[0].text):
+        return None
+    back = passage([block], declined=declined)
+    if back is None or narrates(back) or "\n\n" in back or _PERSON.search(back):
+        return None  # (a tutorial's "we" and "you": its story goes on, no fact closes the section)
+    topic = passage_topic(back)
+    if not topic or _in_path(topic, path) or _NO_TOPIC_START.match(topic) or len(topic.split()) > MAX_TOPIC_WORDS \
+            or len(topic.split()) < 2 and topic[:1].islower():
+        return None  # ("Cold start › new item cold start": the subject's own name is no topic of its own)
+    return f"{path} › {topic[:1].upper()}{topic[1:]}", back
 
 
 def _cue(subject: str, opening: str, named: bool = False) -> str:

@@ -64,7 +64,7 @@ ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|
 # The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "For now, …"), of a
 # day's diary ("Spent the morning on …", "Messy notes.", "Tomorrow: …") or pointing at a figure the card does not
 # show: a story to follow, not knowledge to recall
-NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin|dive)|we['’]ll|we['’]re going|we['’]ve|you['’]ll|now that|for now(?=,)|"
+NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin|dive)|we['’]ll|we['’]re going|we['’]ve|(?<!if )(?<!where )(?<!when )you['’]ll|now that|for now(?=,)|"
                        r"you (?:probably |may have )?noticed|do you remember|(?:we|you) could do (?:this|that)|you (?:may|might|can|will) (?:be able to )?(?:now )?(?:see|notice)|(?:this|the following) (?:diagram|picture|plot|image)|"
                        r"alright|it looks like|our (?:trained )?model (?:is|seems|does)|you (?:have )?learned|you['’]ve learned|as we saw|(?:same )?as before|figure|fig\.|(?<=@)fig-|graph shows|look at the (?:following|figure|plot|image|code|graph|diagram|table|"
                        r"output|result|picture)|we can see|"
@@ -178,6 +178,7 @@ _LINKS_LINE = re.compile("(?i)" + LINKS_LINE)
 # A page's plan for its reader: "In this section, we will train …", "In the next chapter I …"
 _PLANS = re.compile(r"(?i)in (?:this|the following|the next) (?:section|chapter|notebook|part|lesson|tutorial|post|"
                     r"article),?\s+(?:we|i|you)\b")
+_WE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _READER_WORD = re.compile(r"\byour?\b", re.I)
 _POINTS_BACK = re.compile(r"(?:this|these|that|those|it|its|they|their|then|here|there|so|such)\b", re.I)
 _PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  # "it is considered …": of what?
@@ -185,6 +186,15 @@ _PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  
 # something said before, as "it" or "this" do
 _GENERIC_PERSON = re.compile(r"(?:we|you)\b")
 _PLAIN_WORD = re.compile(r"[a-z]+\b(?![-\d])")  # "its …" goes on from before; "kNN", "k-means", "word2vec" are names
+# A sentence written in lower case that stands alone ("new item cold start is usually worse than …", as notes typed
+# in a hurry write): a noun phrase of its own, a verb after it, no word that goes on from before (not "with $K$
+# classes …", "which gives …", "its only goal is …", "the the update …")
+_OWN_SENTENCE = re.compile(r"(?!(?:it|its|they|them|their|this|these|that|those|which|who|whose|where|when|while|"
+                           r"whereas|and|but|or|nor|so|then|because|since|although|though|as|if|unless|than|plus|"
+                           r"with|without|for|of|in|on|at|by|to|from|over|under|into|after|before|between|via|per|"
+                           r"the|a|an|we|you|i|also|only|just|here|there|now|hence|thus|i\.e\.|e\.g\.)\b)"
+                           r"(?:[a-z][\w-]*[ \t]+){1,5}(?:is|are|was|were|has|have|does|do|can|cannot|can't|"
+                           r"isn't|aren't|doesn't|don't|beats?|wins?|helps?|hurts?|matters?|works?|needs?|makes?)\b")
 _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
@@ -301,9 +311,11 @@ def _without_narration(text: str) -> str:
         if ("post" in paragraph or "chapter" in paragraph) and _POINTS_TO_SERIES.search(paragraph):
             paragraphs[k] = paragraph = _POINTS_TO_SERIES.sub("", paragraph)  # ("… noise on noise. That observation is the
             # start of the next post.": where the series goes, not part of the point)
-        if not (narrates(paragraph) or _PLANS.match(paragraph)):
+        joined = " ".join(paragraph.split()) if "\n" in paragraph else paragraph  # ("the fit above\nis …" narrates
+        if not (narrates(joined) or _PLANS.match(paragraph)):  # as the card shows it, on one line)
             continue
-        found = sentences(" ".join(paragraph.split()) if "\n" in paragraph else paragraph)
+        found = sentences(joined)
+        said = len(found)
         while len(found) > 1 and narrates(found[-1]) and not in_label(found[-1]):
             found.pop()  # (not "Important caveat I'd missed: …", what follows the label is the point)
         kept = found
@@ -313,7 +325,10 @@ def _without_narration(text: str) -> str:
                                   or _READER_WORD.search(kept[0])):
             kept = found  # (what is left goes on from the sentence cut, or asks or tells the reader something: the
             # paragraph stays as it was)
-        paragraphs[k] = " ".join(kept) if kept is not found or "\n" not in paragraph else paragraph
+        if len(found) < said and "\n" in paragraph and _WE.search(" ".join(kept)):
+            kept = found = [paragraph]  # (what is left tells the author's story too: "Our dataset looks …")
+        paragraphs[k] = " ".join(kept) if kept is not found or len(found) < said or "\n" not in paragraph \
+            else paragraph  # (a paragraph wrapped over lines loses its last sentence too: "… the fit above\nis …")
     return "\n\n".join(p for p in paragraphs if p is not None) if None not in paragraphs[:1] \
         else "\n\n".join(p for p in paragraphs if p is not None).lstrip()
 
@@ -367,7 +382,7 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
         return False
     if (clean[:1].islower() and (not labelled or _PRONOUN.match(clean) and not _GENERIC_PERSON.match(clean))
             and not LIST_ITEM.match(text)
-            and _PLAIN_WORD.match(clean)) \
+            and _PLAIN_WORD.match(clean) and not _OWN_SENTENCE.match(clean)) \
             or _GOES_ON.match(clean) or ABOUT_PAGE.match(clean) or works_numbers(clean) \
             or _VACUOUS.fullmatch(clean) or narrates(clean) and not _labels_narrate_only(clean):
         return False  # (lower case: "its only goal is …" goes on from a sentence before it)

@@ -22,6 +22,7 @@ import re
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.claims import AUX, DOES
 from mlwiki.extract.closings import FORMULA_FORMS, is_legend
+from mlwiki.extract.formula_cards import quantity_name
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.paragraphs import lead_subject
 from mlwiki.extract.passages import narrates, passage, sets_example_values
@@ -52,6 +53,7 @@ _NOT_CASE = re.compile(r"(?i)in (?:other words|short|words|summary|particular|ge
                        r"which|our|your)\b")
 _TO_READER = re.compile(r"(?:You|We|Let['’]s|Let us)\b")  # ("You can imagine several variants of this equation")
 _POINTER_WORD = re.compile(r"(?:That|This|These|Those)(?= )")
+_PARTS = re.compile(r"\\q?quad\b|[,;]|\\\\|\\text\{\s*(?:and|or)\s*\}")  # between the equations of one display
 _DISPLAY_END = re.compile(r"(?:\$\$|\\\]|\\end\{[a-z*]+\})[ \t]*(?:\{#[\w:-]+\}|\(\w[\w:-]*\))?[ \t]*$")
 
 
@@ -66,14 +68,22 @@ def remark_card(path: str, block: Block, formula: str, declined: bool) -> tuple[
     is a list, narrates, says too little, or has a subject of its own. (The caller leaves out a paragraph that
     introduces the formula after it.)"""
     first = block.lines[0]
-    if first.kind != TEXT or LIST_ITEM.match(first.text) or not formula.startswith("$$"):
+    if first.kind != TEXT or not formula.startswith("$$"):
         return None
+    names = quantity_names(formula)
+    listed = bool(LIST_ITEM.match(first.text))
+    legend = listed and is_legend(first.text) and any(ln.text[:1].isspace() and LIST_ITEM.match(ln.text)
+                                                      and not is_legend(ln.text) for ln in block.lines[1:])
+    if listed and not legend and not _names_one(LIST_ITEM.sub("", first.text, count=1), names):
+        return None  # (a list after a formula speaks of it when its first item opens on a name it defines, or says
+        # what its symbols are and, nested under them, why: "- $\mu$ = global mean …" / "  - biases soak up …")
     text = " ".join(" ".join(ln.text for ln in block.lines if ln.kind == TEXT).split())
-    found = sentences(text)
+    found = sentences(text) if not listed else [LIST_ITEM.sub("", first.text, count=1)]
     if found and found[0][:1].islower():
         found = found[1:]  # ("with $\epsilon \approx 0.2$. The min makes it …": the formula's own sentence ends)
         block = Block(TEXT, [Line(first.no, " ".join(found), TEXT)])
-    if not found or not _speaks_of_formula(found[0]) or _TO_READER.match(found[0]) or sets_example_values(found[0]):
+    if not found or not (_speaks_of_formula(found[0]) or _names_one(found[0], names)) or _TO_READER.match(found[0]) \
+            or sets_example_values(found[0]):
         return None  # (speaks of no formula, to the reader, "You can imagine several variants of this …", or works
         # an example: "With $\alpha = 0.8$ and $\gamma = 4$, about 3.4 tokens …")
     if goes_on := _GOES_ON.match(found[0]):  # ("So cross-entropy = negative log-likelihood …": what follows from
@@ -86,7 +96,33 @@ def remark_card(path: str, block: Block, formula: str, declined: bool) -> tuple[
         return None
     if goes_on:
         back = " ".join(found)
+    if listed:
+        return f"{path} › {'What its symbols mean' if legend else 'What it says'}\n\n{formula}", back
     return f"{path} › {_cue([clean_prose(sentence) for sentence in found])}\n\n{formula}", back
+
+
+def before_last_item(block: Block) -> Block | None:
+    """A list without its last top-level item (with what is nested under it): the item that introduces the formula
+    after the list; None when the block is no list of two items or more."""
+    starts = [k for k, ln in enumerate(block.lines) if ln.kind == TEXT and ln.text[:1] not in " \t"
+              and LIST_ITEM.match(ln.text)]
+    if len(starts) < 2 or starts[0] != 0:
+        return None
+    return Block(block.kind, block.lines[:starts[-1]])
+
+
+def quantity_names(formula: str) -> list[str]:
+    """The names a display formula defines on the left sides of its equations ("MAE", "RMSE" of "$$\\text{MAE} =
+    …, \\qquad \\text{RMSE} = …$$")."""
+    names = (quantity_name(part) for part in _PARTS.split(formula.strip("$")))
+    return [name for name in dict.fromkeys(names) if name]
+
+
+def _names_one(sentence: str, names: list[str]) -> bool:
+    """Whether a sentence opens on one of the names a formula defines ("MASE < 1 → better than …", "MAE is
+    minimised by …"): it speaks of that formula."""
+    head = clean_prose(sentence)
+    return any(head.startswith(name) and not head[len(name):len(name) + 1].isalnum() for name in names)
 
 
 def _speaks_of_formula(sentence: str) -> bool:

@@ -56,8 +56,10 @@ class Extractor:
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
         self.first_h1 = _first_h1(self.blocks)
         self.subject = note_subject(ctx.title, self.first_h1, ctx.path)
-        if not self.subject and is_date(ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem):
+        self.day = ""  # a daily note's date, when nothing it says names its subject
+        if not self.subject and is_date(day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem):
             self.subject = content_subject(self.blocks)  # (a daily note: what the day's note is about)
+            self.day = "" if self.subject else day.strip()
         self.body = body if crossrefs.may_refer(body) else ""  # (for the cross-references on its cards)
 
     def err(self, line: int, message: str, severity: Severity = Severity.ERROR, code: str = "syntax") -> None:

@@ -1,0 +1,92 @@
+"""Linked branches of a day's note: in a daily note, which names no subject of its own ("2026-11-27.md"), a bullet
+that links to a note and holds what the day learnt of it is a card about that note.
+
+    - [[NDCG]] finally clicked                            →  NDCG (day note 2026-11-27)
+      - the normalisation by IDCG is what makes …              - the normalisation by IDCG is what makes …
+      - the log discount — position 1 vs 2 matters a lot …     - the log discount — position 1 vs 2 …
+
+A day's note holds many subjects, one per link; the link says what each branch is about, as a heading would. The
+day stays on the front (the note it links to asks its own questions). Pure: the lines of a list in, (name, back,
+line) out (`linked_branches`); `day_cards` makes the cards of those that read as prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block, text_of
+from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.outline_cards import FORM
+from mlwiki.extract.passages import passage
+
+# "- [[NDCG]] finally clicked", "- [[Matrix factorization]]", "- [[Cold start]]: new items worse than …"
+_LINKED = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[\[([^\]|#\n]+)(?:[#|][^\]\n]*)?\]\]([^\n]*)")
+_SAID = re.compile(r"[ \t]*[:—–-][ \t]*(\S.*)")  # ": new items worse than new users …" after the link
+MAX_NESTED = 6
+# "- Learned", "- TIL", "- Today I learned:": the bullet over what the day learnt
+_LEARNT = re.compile(r"(?i)[ \t]*[-*+][ \t]+(?:til|today i learn(?:ed|t)|learn(?:ed|t)(?: today)?|learnings)[ \t:]*$")
+# "  - temporal dynamics: item biases drift …": a label of a few words (no link) and the fact after its colon
+_LABELLED = re.compile(r"[ \t]*[-*+][ \t]+([^\W\d][^:\[\]\n$`*]{1,40}?):[ \t]+(\S[^\n]*)")
+
+
+def _width(text: str) -> int:
+    expanded = text.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
+
+
+def linked_branches(lines: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
+    """(the linked note's name, back, line) of each bullet that opens on a link and holds items nested under it
+    (at most `MAX_NESTED`, none of them linked branches of their own), or says its fact after a colon."""
+    found = []
+    for k, (no, text) in enumerate(lines):
+        if not (match := _LINKED.match(text)):
+            continue
+        width = _width(text)
+        nested = []
+        for _, after in lines[k + 1:]:
+            if not after.strip() or _width(after) <= width:
+                break
+            nested.append(after)
+        said = _SAID.match(match.group(2))
+        if nested and 1 <= len([t for t in nested if LIST_ITEM.match(t)]) <= MAX_NESTED \
+                and not any(_LINKED.match(t) for t in nested):
+            inner = min(_width(t) for t in nested)
+            back = "\n".join(t.expandtabs(4)[inner:] for t in nested)
+            found.append((match.group(1).strip(), f"{said.group(1)}\n\n{back}" if said else back, no))
+        elif not nested and said:
+            found.append((match.group(1).strip(), said.group(1).strip(), no))
+    return found + _learnt_items(lines)
+
+
+def _learnt_items(lines: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
+    """(label, what it says, line) of each `label: fact` bullet nested right under a bullet that says the day learnt
+    them ("- Learned" over "  - temporal dynamics: item biases drift over time …"), with nothing nested under it."""
+    found = []
+    for k, (no, text) in enumerate(lines):
+        if not _LEARNT.match(text):
+            continue
+        width = _width(text)
+        items = []
+        for _, after in lines[k + 1:]:
+            if after.strip() and _width(after) <= width:
+                break
+            items.append(after)
+        inner = min((_width(item) for item in items if item.strip()), default=0)
+        for j, item in enumerate(items):
+            deeper = j + 1 < len(items) and _width(items[j + 1]) > inner
+            if _width(item) == inner and not deeper and (labelled := _LABELLED.match(item)):
+                label = labelled.group(1).strip()
+                found.append((label[:1].upper() + label[1:], labelled.group(2).strip(), lines[k + 1 + j][0]))
+    return found
+
+
+def day_cards(ex, body: list[Block]) -> None:
+    """The cards of a day's note's linked branches ("- [[NDCG]] finally clicked" over what the day learnt of it),
+    front: the linked note's name and the day."""
+    for block in body:
+        if not LIST_ITEM.match(block.lines[0].text) or "[[" not in text_of(block):
+            continue
+        for name, said, line in linked_branches([(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]):
+            back = passage([Block(TEXT, [Line(line, text, TEXT) for text in said.split("\n")])], True, True)
+            if back is not None:
+                ex.add_card(FORM, f"{name} (day note {ex.day})", back, line)

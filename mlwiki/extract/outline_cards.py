@@ -1,0 +1,104 @@
+"""Outline cards of a section (see `mlwiki.extract.outline` for the tree of bullets they are read from): a card per
+labelled branch whose nested items read as prose, the loose items no branch card holds, and the branches a formula
+or definition card took part of. `ex` is the walk over the note (`mlwiki.extract.walk.Extractor`)."""
+
+from __future__ import annotations
+
+from mlwiki.extract.blocks import Block, text_of
+from mlwiki.extract.defining import definition_sentence_cards, on_a_back
+from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.outline import loose_items, outline_items
+from mlwiki.extract.passages import NO_SUBJECT, passage
+from mlwiki.extract.prose import clean_prose
+from mlwiki.extract.subject import is_example_title
+
+FORM = "outline"  # a labelled bullet and the items nested under it, in a section too long for one card
+
+
+def item_groups(block: Block) -> list[list[Line]] | None:
+    """The top-level list items of a block (with what is nested under them), and the lines of text between its
+    formulas, each a group; None when the block has no list item at the left margin."""
+    if not any(ln.text[:1] == "-" or ln.text[:1] == "*" or ln.text[:1].isdigit() for ln in block.lines):
+        return None  # (no list item at the left margin: said cheaply)
+    groups: list[list[Line]] = []
+    for ln in block.lines:
+        if ln.kind != TEXT or not groups or groups[-1][-1].kind != TEXT or \
+                (ln.text[:1] not in " \t" and LIST_ITEM.match(ln.text)):
+            groups.append([ln])  # (a formula, the text after it, and each top-level item: a group of its own)
+        else:
+            groups[-1].append(ln)
+    return groups
+
+
+def untaken_items(block: Block, taken: set[int]) -> Block | None:
+    """The top-level list items of a block (with what is nested under them), and the lines of text between its
+    formulas, that hold no line another form made a card of and no formula; None when the block has no list or
+    nothing is left."""
+    groups = item_groups(block) or []
+    kept = [ln for group in groups if not any(ln.no in taken or ln.kind != TEXT for ln in group) for ln in group]
+    return Block(TEXT, kept) if kept else None
+
+
+def branches_with_terms(ex, block: Block, taken: set[int], whole: set[int]) -> Block | None:
+    """The top-level items of a block whose nested items a definition card took some of, and that hold items no card
+    holds ("- Properties of implicit data" over "- **no negative signal**: …" and "- the numbers measure
+    *confidence*, not preference"): an outline's branch is one thing to recall, its terms among its facts."""
+    kept: list[Line] = []
+    for group in item_groups(block) or []:
+        carded = [ln for ln in group if ln.no in taken]
+        if not carded or group[0].no in taken or any(ln.kind != TEXT for ln in group) \
+                or not all(ln.no in whole and LIST_ITEM.match(ln.text) for ln in carded):
+            continue
+        if any(ln.no not in taken and not on_a_back(ex, LIST_ITEM.sub("", ln.text, count=1).strip())
+               for ln in group[1:]):
+            kept += group
+    return Block(TEXT, kept) if kept else None
+
+
+def outline_cards(ex, path: str, block: Block, declined: bool, alone: bool = False) -> None:
+    """A card per labelled branch of an outline (see `mlwiki.extract.outline`) whose nested text reads as prose;
+    `alone` (no other card came from the block): and of its items no branch card holds."""
+    text = text_of(block)  # (a nested item's line starts with a space or tab: the whole text is tested first)
+    if not (text[:1] in " \t" or "\n " in text or "\n\t" in text) or \
+            not any(ln.text[:1] in " \t" and LIST_ITEM.match(ln.text) for ln in block.lines):
+        return  # (the common case, said cheaply: nothing nested, no outline)
+    lines = [(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]
+    before, carded = len(ex.drafts), set()
+    for labels, nested, line in outline_items(lines, vague):
+        labels = [clean_prose(label) for label in labels]
+        if any(NO_SUBJECT.fullmatch(label) or is_example_title(label) for label in labels):
+            continue
+        back = passage([Block(TEXT, [Line(line, text, TEXT) for text in nested.split("\n")])], True, declined)
+        if back is None:
+            continue
+        introduced = labels[-1].endswith(":")  # (a sentence that introduces the items)
+        front = f"{' › '.join([path, *labels[:-1]])}\n\n{labels[-1]}" if introduced else " › ".join([path, *labels])
+        if ex.add_card(FORM, front, back, line):
+            carded.add(line)
+    if alone:
+        _loose_item_cards(ex, path, lines, carded, ex.drafts[before:])
+
+
+def _loose_item_cards(ex, path: str, lines: list[tuple[int, str]], carded: set[int], made: list) -> None:
+    """The items of an outline that no branch card holds, tried one by one as the items of any list are (a labelled
+    item, a bold term said something of, a named thing and what it equals), under the labels above them: a label
+    whose words after its colon are the note's subject ("- reading group: calibration" in a day's note about
+    calibration) adds nothing. Items under a sentence are left out: no label says what they are about. The top
+    level of an outline no branch card came from is `definition_sentence_cards`'s already."""
+    backs = [d.back for drafts, _ in made for d in drafts]
+    subject = path.split(" › ", 1)[0].casefold()
+    for labels, positions in loose_items(lines, carded):
+        if not labels and not carded or any(label is None for label, _ in labels):
+            continue
+        names = [clean_prose(label) for label, said in labels if label and clean_prose(said).casefold() != subject]
+        if any(vague(name) or is_example_title(name) for name in names):
+            continue
+        kept = [Line(lines[k][0], lines[k][1], TEXT) for k in positions
+                if LIST_ITEM.sub("", lines[k][1], count=1).strip() not in "\n".join(backs)]
+        if kept:
+            definition_sentence_cards(ex, " › ".join([path, *names]), Block(TEXT, kept), claims=True)
+
+
+def vague(label: str) -> bool:
+    """Whether a list's label names no subject ("Others", "Misc")."""
+    return bool(NO_SUBJECT.fullmatch(clean_prose(label)))

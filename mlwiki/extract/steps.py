@@ -1,0 +1,62 @@
+"""Steps cards: a numbered list that a section sets down on its own, with no sentence introducing it, is a recipe or a
+procedure ("## The recipe" over "1. Take a pretrained Inception network …", "2. Embed a set of real images …", …):
+one card asks for its steps in order, front "… › The recipe › steps", back the numbered items.
+
+A learner cards a procedure as a whole: each step alone ("Embed a set of real images") answers nothing, and the
+order is part of what is learnt. A step that introduces a formula keeps its words ("Compute the Fréchet distance
+between the two Gaussians"); the formula is a card of its own. Pure: a paragraph's lines in, the back out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.passages import LOWER_WORD
+from mlwiki.extract.prose import clean_prose
+
+FRONT = "steps"
+MIN_STEPS, MAX_STEPS = 3, 9
+MAX_WORDS = 160
+MIN_STEP_WORDS = 3
+_STEP = re.compile(r"(\d+)[.)][ \t]+")  # "1. Take …" at the left margin
+_FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me)\b")  # (what the author did that day is no procedure)
+
+
+def steps_back(lines: list[Line], taken: set[int]) -> str | None:
+    """The back of a steps card for a paragraph that is a numbered list of `MIN_STEPS` to `MAX_STEPS` items,
+    numbered from 1 in order, each a few words of prose; its display formulas and code left out. None for any other
+    paragraph, or when another card was made from one of its items' lines (`taken`: an inline formula, a term). (A list a sentence
+    introduces, "… in three steps:", is that sentence's card: the caller leaves it out.)"""
+    steps: list[list[str]] = []
+    after_math = False
+    for ln in lines:
+        if ln.kind != TEXT:
+            after_math = True  # (a formula after the last step is that step's; between steps, a worked algorithm's)
+            continue
+        if after_math or ln.no in taken or LIST_ITEM.match(ln.text) and ln.text[:1].isspace():
+            return None  # (sub-steps nested under a step: an outline's branches, cards of their own)
+        if (match := _STEP.match(ln.text)) is not None:
+            if int(match.group(1)) != len(steps) + 1:
+                return None
+            steps.append([ln.text.strip()])
+        elif not steps or not ln.text[:1].isspace() and ln.text.strip():
+            return None  # (a paragraph before or after the list: a passage, not a list of steps)
+        elif ln.text.strip():
+            steps[-1].append(ln.text.strip())
+    if not MIN_STEPS <= len(steps) <= MAX_STEPS:
+        return None
+    items = [" ".join(step).rstrip(":").rstrip() for step in steps]
+    words = [clean_prose(_STEP.sub("", item, count=1)) for item in items]
+    if any(len(LOWER_WORD.findall(text)) < MIN_STEP_WORDS - 1 or len(text.split()) < MIN_STEP_WORDS
+           or _FIRST_PERSON.search(text) for text in words) or sum(len(text.split()) for text in words) > MAX_WORDS:
+        return None
+    return "\n".join(items)
+
+
+def goes_on_later(back: str, later: list[list[Line]]) -> bool:
+    """Whether a later paragraph of the section goes on with the steps ("4. Check residuals" after a formula that
+    broke the list): the card would hold only the first ones."""
+    after = f"{back.count(chr(10)) + 2}"
+    return any(ln.kind == TEXT and (match := _STEP.match(ln.text)) is not None and match.group(1) == after
+               for lines in later for ln in lines[:1])
