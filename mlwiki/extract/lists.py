@@ -46,7 +46,7 @@ from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph, l
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import long_list
 from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items, vague
-from mlwiki.extract.parts import exercise_part, opening_front, part_passage, section_parts, titled_boxes
+from mlwiki.extract.parts import exercise_part, labelled_aside, opening_front, part_passage, section_parts, titled_boxes
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
 from mlwiki.extract.passages import (ABOUT_PAGE, DAY_LOG, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, names_list, narrates,
                                      passage)
@@ -114,7 +114,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         block = blocks[k]
         if block.kind == HEADING:
             break
-        if block.kind == TEXT and not _labelled_aside(block):  # (a callout or div in the section is no part of its
+        if block.kind == TEXT and not labelled_aside(block):  # (a callout or div in the section is no part of its
             body.append(block)  # text: its forms speak for it)
         elif block.kind == DIV_OPEN:
             body += titled_boxes(block)
@@ -125,14 +125,6 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         return  # (a note that opens on what its pages are, "These are my notes for …", or on its author's story)
     line = blocks[i].start if i >= 0 else body[0].start
     ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0, i >= 0 and log, rows_only)
-
-
-def _labelled_aside(block: Block) -> bool:
-    """Whether a paragraph is a list under a line that names no subject of study ("TODO", "Questions", "Links"), as
-    a heading of that name would: what it lists is no part of the section's text."""
-    first = block.lines[0].text.strip().strip("*_").rstrip(":").strip()
-    return len(block.lines) > 1 and not LIST_ITEM.match(block.lines[0].text) \
-        and bool(LIST_ITEM.match(block.lines[1].text)) and bool(NO_SUBJECT.fullmatch(first))
 
 
 def _without_aside(ex, path: str, blocks: list[Block], label: str | None, declined: bool) -> str | None:

@@ -29,6 +29,9 @@ _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's ti
 _ISSUES_LABEL = re.compile(r"(?i)(?:(?:main|key|common)\s+)?(?:problems?|solutions?)")
 _BULLET = re.compile(r"[ \t]*[-*+][ \t]")
 _LIST_OR_TABLE = re.compile(r"[ \t]*(?:[-*+]|\d+[.)]|\|)[ \t]")
+# A line over a list of what is still to do or to read, not of what is known ("TODO", "Open questions", "Links")
+_ERRANDS = re.compile(r"(?i)(?:todo|to do|to ?read|(?:open )?questions?|links?|references?|(?:further )?reading|"
+                      r"resources?|see also|related|sources?|next(?: steps)?|tomorrow|ideas?)")
 
 
 def exercise_part(label: str, blocks: list[Block]) -> bool:
@@ -214,3 +217,11 @@ def part_passage(blocks, label: str | None, declined: bool, path: str) -> str | 
     if back is None and label and not declined and not introduces_list(blocks):
         back = passage(blocks, True, True, names_of=path)
     return back
+
+
+def labelled_aside(block: Block) -> bool:
+    """Whether a paragraph is a list under a line that names no subject of study ("TODO", "Questions", "Links"), as
+    a heading of that name would: what it lists is no part of the section's text."""
+    first = block.lines[0].text.strip().strip("*_").rstrip(":").strip()
+    return len(block.lines) > 1 and not LIST_ITEM.match(block.lines[0].text) \
+        and bool(LIST_ITEM.match(block.lines[1].text)) and bool(_ERRANDS.fullmatch(first))
