@@ -271,3 +271,23 @@ def test_a_day_note_cards_the_labelled_facts_under_what_it_learnt(tmp_path):
     assert found["Temporal drift (day note 2026-11-23)"] == (
         "item offsets change over time, so they are fitted per time bin")
     assert found["Latent factors (day note 2026-11-23)"].startswith("- a model with only the offsets")
+
+
+def test_the_legend_after_a_formula_is_a_card_with_the_formula_on_its_front(tmp_path):
+    note = """# Scaling laws
+
+## Compute-optimal models
+
+Redid the fits with schedules matched to each run length, and fitted
+
+$$
+L(N, D) = E + \\frac{A}{N^{\\alpha}} + \\frac{B}{D^{\\beta}}
+$$
+
+where $E$ is the irreducible loss of natural text and the other two terms are the penalties for a finite model
+and finite data.
+"""
+    found = cards_of(tmp_path, {"scaling.md": note})
+    front = ("Scaling laws › Compute-optimal models › What its symbols mean\n\n"
+             "$$L(N, D) = E + \\frac{A}{N^{\\alpha}} + \\frac{B}{D^{\\beta}}$$")
+    assert found[front].startswith("where $E$ is the irreducible loss of natural text")

@@ -53,6 +53,9 @@ _NOT_CASE = re.compile(r"(?i)in (?:other words|short|words|summary|particular|ge
                        r"which|our|your)\b")
 _TO_READER = re.compile(r"(?:You|We|Let['’]s|Let us)\b")  # ("You can imagine several variants of this equation")
 _POINTER_WORD = re.compile(r"(?:That|This|These|Those)(?= )")
+# The formula's own sentence going on with what its symbols are: "where $E$ is the irreducible loss …", "with scale $s
+# = …$ and zero-point $z$ …" (a card of its own with the formula on its front; alone it would say nothing)
+_LEGEND_OF = re.compile(r"(?:where|with)\b[^.$]{0,30}\$[^$\n]+\$[ \t]*(?:is|are|=|denotes|the|being|,)")
 _PARTS = re.compile(r"\\q?quad\b|[,;]|\\\\|\\text\{\s*(?:and|or)\s*\}")  # between the equations of one display
 _DISPLAY_END = re.compile(r"(?:\$\$|\\\]|\\end\{[a-z*]+\})[ \t]*(?:\{#[\w:-]+\}|\(\w[\w:-]*\))?[ \t]*$")
 
@@ -78,6 +81,19 @@ def remark_card(path: str, block: Block, formula: str, declined: bool) -> tuple[
         return None  # (a list after a formula speaks of it when its first item opens on a name it defines, or says
         # what its symbols are and, nested under them, why: "- $\mu$ = global mean …" / "  - biases soak up …")
     text = " ".join(" ".join(ln.text for ln in block.lines if ln.kind == TEXT).split())
+    found = _remark(path, block, formula, declined, names, legend if listed else None, text)
+    if not listed and _LEGEND_OF.match(text) and not sets_example_values(text) \
+            and (said := passage([block], labelled=True, declined=declined)) is not None \
+            and len(clean_prose(said).split()) >= MIN_WORDS:  # ("where $E$ is the irreducible loss …": the whole
+        return (found[0] if found else f"{path} › What its symbols mean\n\n{formula}"), said  # paragraph, under
+    return found  # the front the rest of it would have had
+
+
+def _remark(path: str, block: Block, formula: str, declined: bool, names: list[str], legend: bool | None,
+            text: str) -> tuple[str, str] | None:
+    """`remark_card` without the legend a paragraph may open with ("where $E$ is …"); `legend`: None for a
+    paragraph, else whether the list opens on one."""
+    first, listed = block.lines[0], legend is not None
     found = sentences(text) if not listed else [LIST_ITEM.sub("", first.text, count=1)]
     if found and found[0][:1].islower():
         found = found[1:]  # ("with $\epsilon \approx 0.2$. The min makes it …": the formula's own sentence ends)
