@@ -291,3 +291,25 @@ and finite data.
     front = ("Scaling laws › Compute-optimal models › What its symbols mean\n\n"
              "$$L(N, D) = E + \\frac{A}{N^{\\alpha}} + \\frac{B}{D^{\\beta}}$$")
     assert found[front].startswith("where $E$ is the irreducible loss of natural text")
+
+
+def test_a_legend_and_the_cases_listed_under_it_are_one_card(tmp_path):
+    note = """# Decoding
+
+## Setup
+
+The next-token distribution is
+
+$$
+p_i = \\frac{\\exp(z_i / T)}{\\sum_j \\exp(z_j / T)}
+$$
+
+where $T$ is the **temperature**.
+
+- $T \\to 0$: approaches the argmax, greedy decoding
+- $T > 1$: a flatter distribution, more random choices
+- temperature never changes the ranking of tokens, only how peaked the distribution is
+"""
+    found = cards_of(tmp_path, {"decoding.md": note})
+    back = found["Decoding › Setup › What its symbols mean\n\n$$p_i = \\frac{\\exp(z_i / T)}{\\sum_j \\exp(z_j / T)}$$"]
+    assert back.startswith("where $T$ is the **temperature**.") and "only how peaked the distribution is" in back

@@ -51,7 +51,7 @@ from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, to
 from mlwiki.extract.passages import (ABOUT_PAGE, DAY_LOG, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, names_list, narrates,
                                      passage)
 from mlwiki.extract.openings import opening_paragraph
-from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, remark_card
+from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
 from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, sentences
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, steps_back
@@ -72,6 +72,7 @@ _ERRAND = re.compile(r"(?i)[\W\d_]*(?:(?:reminders?|notes?|memos?|questions?|thi
                      r"reminders?|remember(?: this)?|don['’]t forget|note to future me)[\W\d_]*")
 _SUMMARY = re.compile(r"(?i)[\W\d_]*summary table[\W\d_]*")  # (a heading naming no subject over a table of the note's)
 _NOTED = re.compile(r"(?i)[ \t]*\*\*(?:note|caveat|aside)[ \t]*:?\*\*")  # an aside that closes a section ("> **Note:** …")
+_SYMBOL_ITEM = re.compile(r"[-*+][ \t]+\$")  # "- $T \to 0$: approaches argmax": a case of the symbol a legend named
 _OPENING_CHARS = 300  # of a note's first paragraph: what says whether it speaks of the page or its author
 _ANNOUNCES = re.compile(r"\s*(?:as follows|the following|below)\s*:$", re.I)  # (the list it announces is the back)
 
@@ -288,7 +289,8 @@ def close_section(ex) -> None:
                         and not on_a_back(ex, found[1]):  # (not a question's answer)
                     explained.append((block.start, found, True))  # (after the opening card and the lists or tables
                     free[k] = False  # its section goes on with: "… › Dimensionality $k$")
-            elif not free[k] and not any(ln.no in whole and not LIST_ITEM.match(ln.text) for ln in block.lines):
+            elif not free[k] and last_card_line(block, taken) is not None \
+                    and not any(ln.no in whole and not LIST_ITEM.match(ln.text) for ln in block.lines):
                 if (branches := branches_with_terms(ex, block, taken, whole)) is not None:
                     outline_cards(ex, path, branches, declined)  # (a branch beside the terms defined in it)
                 if (rest := untaken_items(block, taken)) is None:
@@ -333,6 +335,11 @@ def _remark(ex, first: int, path: str, blocks: list[Block], k: int, free: list[b
         block = before_last_item(block)  # ("- $\mu$ = global mean …" then "- Objective …:" over the next formula)
     if not k or free[k - 1] or block is None or (formula := formula_above(ex, first, blocks[k - 1])) is None:
         return None  # (after no formula card, or the introduction of the next formula)
+    listed = k + 1 < len(blocks) and free[k + 1] and _SYMBOL_ITEM.match(blocks[k + 1].lines[0].text)
+    if listed and opens_legend(text_of(block)) and not (k + 2 < len(blocks) and opens_with_math(blocks[k + 2])) \
+            and (found := remark_card(path, Block(TEXT, block.lines + blocks[k + 1].lines), formula, declined)):
+        free[k + 1] = False  # ("where $T$ is the **temperature**." over "- $T \to 0$: approaches argmax", …: one
+        return found         # card of what the symbol does)
     return remark_card(path, block, formula, declined)
 
 

@@ -178,6 +178,8 @@ _LINKS_LINE = re.compile("(?i)" + LINKS_LINE)
 # A page's plan for its reader: "In this section, we will train …", "In the next chapter I …"
 _PLANS = re.compile(r"(?i)in (?:this|the following|the next) (?:section|chapter|notebook|part|lesson|tutorial|post|"
                     r"article),?\s+(?:we|i|you)\b")
+_ENDING_VERBS = frozenset(("is", "are", "was", "were", "does", "do", "did", "be", "has", "have"))
+_WH_CLAUSE = re.compile(r"\b(?:how|what|whatever|where|as|than)\b[^.;:,!?\n]*$")
 _WE = re.compile(r"\b(?:we|our|us)\b", re.I)
 _READER_WORD = re.compile(r"\byour?\b", re.I)
 _POINTS_BACK = re.compile(r"(?:this|these|that|those|it|its|they|their|then|here|there|so|such)\b", re.I)
@@ -431,8 +433,9 @@ def _broken_off(text: str) -> bool:
     """Whether a paragraph of the text ends on a word that cannot end a sentence ("… with the")."""
     for paragraph in text.split("\n\n"):
         last = paragraph.rstrip().rsplit(None, 1)[-1:] or [""]
-        if last[0].lower() in CANNOT_END and not last[0].isupper():  # ("… to user A": a name, not an article)
-            return True
+        if last[0].lower() in CANNOT_END and not last[0].isupper() \
+                and not (last[0].lower() in _ENDING_VERBS and _WH_CLAUSE.search(paragraph)):  # ("… to user A": a name,
+            return True  # not an article; "… only how peaked the distribution is": a clause that ends so)
     return False
 
 

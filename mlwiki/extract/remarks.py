@@ -117,6 +117,11 @@ def _remark(path: str, block: Block, formula: str, declined: bool, names: list[s
     return f"{path} › {_cue([clean_prose(sentence) for sentence in found])}\n\n{formula}", back
 
 
+def opens_legend(text: str) -> bool:
+    """Whether a paragraph goes on from the formula before it with what its symbols are ("where $T$ is …")."""
+    return bool(_LEGEND_OF.match(text))
+
+
 def before_last_item(block: Block) -> Block | None:
     """A list without its last top-level item (with what is nested under it): the item that introduces the formula
     after the list; None when the block is no list of two items or more."""
