@@ -55,7 +55,7 @@ _TO_READER = re.compile(r"(?:You|We|Let['’]s|Let us)\b")  # ("You can imagine 
 _POINTER_WORD = re.compile(r"(?:That|This|These|Those)(?= )")
 # The formula's own sentence going on with what its symbols are: "where $E$ is the irreducible loss …", "with scale $s
 # = …$ and zero-point $z$ …" (a card of its own with the formula on its front; alone it would say nothing)
-_LEGEND_OF = re.compile(r"(?:where|with)\b[^.$]{0,30}\$[^$\n]+\$[ \t]*(?:is|are|=|denotes|the|being|,)")
+_LEGEND_OF = re.compile(r"(?:where|with)\b[^.$]{0,30}\$[^$\n]+\$[ \t]*(?:is|are|=|denotes|the|being|,|and\b)")
 _PARTS = re.compile(r"\\q?quad\b|[,;]|\\\\|\\text\{\s*(?:and|or)\s*\}")  # between the equations of one display
 _DISPLAY_END = re.compile(r"(?:\$\$|\\\]|\\end\{[a-z*]+\})[ \t]*(?:\{#[\w:-]+\}|\(\w[\w:-]*\))?[ \t]*$")
 
