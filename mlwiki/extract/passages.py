@@ -15,7 +15,7 @@ import re
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
-from mlwiki.extract.prose import clean_once, clean_prose, sentences, word_count
+from mlwiki.extract.prose import OWN_SENTENCE, clean_once, clean_prose, ends_clause, sentences, word_count
 from mlwiki.extract.voice import in_label, without_author
 from mlwiki.render.spans import FOOTNOTE_TEXT
 
@@ -178,25 +178,13 @@ _LINKS_LINE = re.compile("(?i)" + LINKS_LINE)
 # A page's plan for its reader: "In this section, we will train …", "In the next chapter I …"
 _PLANS = re.compile(r"(?i)in (?:this|the following|the next) (?:section|chapter|notebook|part|lesson|tutorial|post|"
                     r"article),?\s+(?:we|i|you)\b")
-_ENDING_VERBS = frozenset(("is", "are", "was", "were", "does", "do", "did", "be", "has", "have"))
-_WH_CLAUSE = re.compile(r"\b(?:how|what|whatever|where|as|than)\b[^.;:,!?\n]*$")
-_WE = re.compile(r"\b(?:we|our|us)\b", re.I)
-_READER_WORD = re.compile(r"\byour?\b", re.I)
+_READER_WORD, _FIRST_PLURAL = re.compile(r"\byour?\b", re.I), re.compile(r"\b(?:we|our|us)\b", re.I)
 _POINTS_BACK = re.compile(r"(?:this|these|that|those|it|its|they|their|then|here|there|so|such)\b", re.I)
 _PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  # "it is considered …": of what?
 # After a label, "we"/"you" speak of anyone ("- idea: we can't resample from the population, so …"), not of
 # something said before, as "it" or "this" do
 _GENERIC_PERSON = re.compile(r"(?:we|you)\b")
 _PLAIN_WORD = re.compile(r"[a-z]+\b(?![-\d])")  # "its …" goes on from before; "kNN", "k-means", "word2vec" are names
-# A sentence written in lower case that stands alone ("new item cold start is usually worse than …", as notes typed
-# in a hurry write): a noun phrase of its own, a verb after it, no word that goes on from before (not "with $K$
-# classes …", "which gives …", "its only goal is …", "the the update …")
-_OWN_SENTENCE = re.compile(r"(?!(?:it|its|they|them|their|this|these|that|those|which|who|whose|where|when|while|"
-                           r"whereas|and|but|or|nor|so|then|because|since|although|though|as|if|unless|than|plus|"
-                           r"with|without|for|of|in|on|at|by|to|from|over|under|into|after|before|between|via|per|"
-                           r"the|a|an|we|you|i|also|only|just|here|there|now|hence|thus|i\.e\.|e\.g\.)\b)"
-                           r"(?:[a-z][\w-]*[ \t]+){1,5}(?:is|are|was|were|has|have|does|do|can|cannot|can't|"
-                           r"isn't|aren't|doesn't|don't|beats?|wins?|helps?|hurts?|matters?|works?|needs?|makes?)\b")
 _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
@@ -327,7 +315,7 @@ def _without_narration(text: str) -> str:
                                   or _READER_WORD.search(kept[0])):
             kept = found  # (what is left goes on from the sentence cut, or asks or tells the reader something: the
             # paragraph stays as it was)
-        if len(found) < said and "\n" in paragraph and _WE.search(" ".join(kept)):
+        if len(found) < said and "\n" in paragraph and _FIRST_PLURAL.search(" ".join(kept)):
             kept = found = [paragraph]  # (what is left tells the author's story too: "Our dataset looks …")
         paragraphs[k] = " ".join(kept) if kept is not found or len(found) < said or "\n" not in paragraph \
             else paragraph  # (a paragraph wrapped over lines loses its last sentence too: "… the fit above\nis …")
@@ -384,7 +372,7 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
         return False
     if (clean[:1].islower() and (not labelled or _PRONOUN.match(clean) and not _GENERIC_PERSON.match(clean))
             and not LIST_ITEM.match(text)
-            and _PLAIN_WORD.match(clean) and not _OWN_SENTENCE.match(clean)) \
+            and _PLAIN_WORD.match(clean) and not OWN_SENTENCE.match(clean)) \
             or _GOES_ON.match(clean) or ABOUT_PAGE.match(clean) or works_numbers(clean) \
             or _VACUOUS.fullmatch(clean) or narrates(clean) and not _labels_narrate_only(clean):
         return False  # (lower case: "its only goal is …" goes on from a sentence before it)
@@ -433,9 +421,8 @@ def _broken_off(text: str) -> bool:
     """Whether a paragraph of the text ends on a word that cannot end a sentence ("… with the")."""
     for paragraph in text.split("\n\n"):
         last = paragraph.rstrip().rsplit(None, 1)[-1:] or [""]
-        if last[0].lower() in CANNOT_END and not last[0].isupper() \
-                and not (last[0].lower() in _ENDING_VERBS and _WH_CLAUSE.search(paragraph)):  # ("… to user A": a name,
-            return True  # not an article; "… only how peaked the distribution is": a clause that ends so)
+        if last[0].lower() in CANNOT_END and not last[0].isupper() and not ends_clause(paragraph, last[0]):
+            return True  # ("… to user A": a name, not an article; "… how peaked the distribution is": a clause)
     return False
 
 

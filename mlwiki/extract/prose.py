@@ -43,6 +43,17 @@ _BREAKS_OFF = re.compile(r"(?:,|\b(?:so|then|thus|hence|is|are|by|of|to|the|an?|
 _SHORT_INTRO_WORDS = 5
 # A sentence whose subject is a pronoun ("It normalises over …") names its subject in the sentence before it.
 _PRONOUN_START = re.compile(r"(?:It|Its|This|These|Those|They|Their|That)\b")  # an introducing sentence this short ("It satisfies") gets the one before it
+# A sentence written in lower case that stands alone ("new item cold start is usually worse than …", as notes typed
+# in a hurry write): a noun phrase of its own, a verb after it, no word that goes on from before (not "with $K$
+# classes …", "which gives …", "its only goal is …", "the the update …")
+OWN_SENTENCE = re.compile(r"(?!(?:it|its|they|them|their|this|these|that|those|which|who|whose|where|when|while|"
+                           r"whereas|and|but|or|nor|so|then|because|since|although|though|as|if|unless|than|plus|"
+                           r"with|without|for|of|in|on|at|by|to|from|over|under|into|after|before|between|via|per|"
+                           r"the|a|an|we|you|i|also|only|just|here|there|now|hence|thus|i\.e\.|e\.g\.)\b)"
+                           r"(?:[a-z][\w-]*[ \t]+){1,5}(?:is|are|was|were|has|have|does|do|can|cannot|can't|"
+                           r"isn't|aren't|doesn't|don't|beats?|wins?|helps?|hurts?|matters?|works?|needs?|makes?)\b")
+_ENDING_VERBS = frozenset(("is", "are", "was", "were", "does", "do", "did", "be", "has", "have"))
+_WH_CLAUSE = re.compile(r"\b(?:how|what|whatever|where|as|than)\b[^.;:,!?\n]*$")
 
 
 def cut_prose(lines: list[str]) -> tuple[str, str, bool]:
@@ -156,6 +167,12 @@ def introduces(sentence: str) -> bool:
     a guaranteed decrease:"), where a continuing one is short or lower case ("where the expectation is now:")."""
     sentence = sentence.strip()
     return sentence[:1].isupper() and sentence.endswith(":") and len(sentence.split()) >= 8
+
+
+def ends_clause(paragraph: str, last: str) -> bool:
+    """Whether a paragraph that ends on a verb ends a clause that puts it there ("… only how peaked the distribution
+    is", "… than it was"), not a sentence broken off."""
+    return last.lower() in _ENDING_VERBS and bool(_WH_CLAUSE.search(paragraph))
 
 
 def breaks_off(text: str) -> bool:
