@@ -104,6 +104,8 @@ def paragraph_card(path: str, block: Block, declined: bool) -> tuple[str, str] |
 
 
 MAX_TOPIC_WORDS = 4  # (a name, "New item cold start"; not a clause, "The test found that the data")
+# A paragraph that says where to read ("YouTube DNN paper (2016) is the classic version; …"), no fact of its own
+_PUBLICATION = re.compile(r"(?i)\b(?:paper|papers|et al\.?|arxiv)\b")
 _PERSON = re.compile(r"(?i)\b(?:we|our|us|you|your|i|my)\b")
 # A topic that is no name: "Suppose we", "Both algorithms", "Note that there", "As the diagram", "One nuance"
 _NO_TOPIC_START = re.compile(r"(?i)(?:suppose|both|note|notice|what|how|why|as|while|considering|one|another|in|"
@@ -123,6 +125,7 @@ def topic_card(path: str, block: Block, declined: bool) -> tuple[str, str] | Non
         return None  # (a tutorial's "we" and "you": its story goes on, no fact closes the section)
     topic = passage_topic(back)
     if not topic or _in_path(topic, path) or _NO_TOPIC_START.match(topic) or len(topic.split()) > MAX_TOPIC_WORDS \
+            or _PUBLICATION.search(back) \
             or len(topic.split()) < 2 and topic[:1].islower():
         return None  # ("Cold start › new item cold start": the subject's own name is no topic of its own)
     return f"{path} › {topic[:1].upper()}{topic[1:]}", back
