@@ -150,7 +150,7 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
             after_card = True  # (a tutorial's narration, "we will see … in four steps:", and the list it announces)
             continue
         text = text_of(block).strip()
-        if _works_example(text):
+        if works_example(text):
             example = True  # ("Example (a 7B config): 2 · 32 · 32 · 128 · 2 = 524,288 bytes …": left out alone, a
             continue        # remark after it stays, "**Note:** this is why long-context serving is …")
         if example and _OF_THE_EXAMPLE.match(text):
@@ -220,7 +220,7 @@ def _after_first_sentence(lines: list[Line]) -> list[Line]:
     return []
 
 
-def _works_example(text: str) -> bool:
+def works_example(text: str) -> bool:
     """Whether a paragraph works out an example on numbers ("Example (7B config): $2 \\cdot 32 \\cdot 128 = …$ …"),
     led by a label that says so or with arithmetic in its words."""
     label = _EXAMPLE_LABEL.match(text)

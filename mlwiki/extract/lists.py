@@ -32,7 +32,7 @@ from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_
 from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, is_legend, last_card_line,
-                                     later_steps_only, leaves_out, opens_with_math, place_closing)
+                                     later_steps_only, leaves_out, opens_with_math, place_closing, works_example)
 from mlwiki.extract.daybook import day_cards
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
 from mlwiki.extract.daylog import day_log_cards
@@ -309,7 +309,7 @@ def close_section(ex) -> None:
         aspect_cards(ex, path, blocks, free, used, section.drafts)  # ("Limitations: …" among other paragraphs)
         for start, (front, back), own in explained:
             if (own or not closed or start < at) and not shown_on_a_front(ex, back) \
-                    and not on_a_back(ex, back, closed_at):
+                    and not on_a_back(ex, back, closed_at) and not works_example(back):
                 ex.add_card(PARAGRAPH_FORM, front, back, start)  # (the paragraphs a closing card holds are on a card;
                 # a formula's introduction too, and a paragraph an aspect card took: "… › Intuition")
         for start, (front, back) in remarked:

@@ -131,9 +131,8 @@ _NARRATION_SIEVE = _any_of(("'", "’", "let u", "before", "we ", "you", "ks lik
 # does not (tests/test_extract_rewrites.py checks both).
 _NARRATION_LOWER = re.compile(NARRATION.pattern.removeprefix("(?i)"))
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
-# A line of an HTML fold's tags only: "<details>", "<summary>Answer I found later</summary>", "</details>"
-_FOLD_TAGS = re.compile(r"(?:[ \t]*(?:</?details\b[^>]*>|<summary\b[^>]*>.*?</summary>|</?summary>))+[ \t]*", re.I)
-_GAPS = re.compile(r"\n{3,}")
+_FOLD_TAGS = re.compile(r"(?:[ \t]*(?:</?details\b[^>]*>|<summary\b[^>]*>.*?</summary>|</?summary>))+[ \t]*", re.I)  # (a fold)
+_GAPS, _MADE_UP = re.compile(r"\n{3,}"), re.compile(r"(?i)[^\n:]{0,60}\bmade[- ]up\b[^\n:]{0,20}:")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"
                          r"[ \t]*$")
 _URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[\w ]{1,20}:[ \t]*)?"
@@ -172,8 +171,8 @@ CANNOT_END = frozenset("the a an of with to for by in on and or is are that whic
 # A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]", a vault's navigation
 # "Back to [[Optimizers MOC]]", "Part of [[Training]].", "Up: [[Index]]", "Next: [[Adam]]", "[[A]] · [[B]]"): nothing
 # to recall
-LINKS_LINE = (r"[ \t]*(?:(?:see(?: also)?|links?|related(?: notes)?|cf\.?|back to|part of|up|next|prev(?:ious)?|"
-              r"parent)[ \t]*:?[ \t]*)?(?:\[\[[^\]\n]*\]\][ \t,;.·•|]*(?:and[ \t]+)?)+")  # (a pattern's text: tidy.py's too)
+LINKS_LINE = (r"[ \t]*(?:(?:see(?: also)?|links?(?: back)?|related(?: notes)?|cf\.?|back to|part of|up|next|prev(?:ious)?|"
+              r"parent)[ \t]*:?[ \t]*)?(?:(?:\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\s]*\))[ \t,;.·•|]*(?:and[ \t]+)?)+")  # (a pattern's text: tidy.py's too)
 _LINKS_LINE = re.compile("(?i)" + LINKS_LINE)
 # A page's plan for its reader: "In this section, we will train …", "In the next chapter I …"
 _PLANS = re.compile(r"(?i)in (?:this|the following|the next) (?:section|chapter|notebook|part|lesson|tutorial|post|"
@@ -220,6 +219,8 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
         if block.skip:
             return None
         first = block.lines[0].text
+        if len(body) > 1 and "made" in first and _MADE_UP.match(first):  # ("Quick sanity numbers (made up): …")
+            continue
         if _BOILERPLATE.match(first) or furniture and LIST_ITEM.match(first):
             furniture = block.lines[-1].text.rstrip().endswith(":") or furniture and LIST_ITEM.match(first)
             continue  # a blog's furniture ("In this tutorial, you will discover …", "Kick-start your project …")
@@ -254,8 +255,7 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
                 kept.append(text)
         kept.append("")
     text = "\n".join(kept).strip()
-    if "\n\n\n" in text:
-        text = _GAPS.sub("\n\n", text)  # (lines left out between blank ones: one paragraph break)
+    text = _GAPS.sub("\n\n", text) if "\n\n\n" in text else text  # (lines left out between blank ones: one break)
     if len(text) > 4 * MAX_WORDS and len(text.split()) > 2 * MAX_WORDS:  # (that many words take more characters)
         return None  # far too long, whatever a trimmed last sentence would save (and the common case: say it fast)
     text = without_announcement(_without_narration(text))

@@ -26,7 +26,8 @@ _GENERIC_FOLDERS = frozenset(("", "docs", "doc", "notes", "chapters", "content",
 _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|solutions?(?!\s+(?:to|for)\b)|"
                             r"problems?(?!\s+(?:of|with)\b)|"
                             r"practice|homework|quiz)\b|.*\b(?<!training )(?<!test )(?<!negative )(?<!positive )"
-                            r"(?<!adversarial )(?<!labelled )(?<!labeled )(?:examples?|exercises?|excerises?)\b")
+                            r"(?<!adversarial )(?<!labelled )(?<!labeled )(?:examples?|exercises?|excerises?)\b|"
+                            r".*\bmade[- ]up\b|.*\b(?:toy|sanity|example) numbers\b")  # ("Quick sanity numbers (made up)")
 # A sentence that introduces an example rather than a formula to learn ("For example, take $f(x) = x^2$:",
 # "Suppose we have a function like this:").
 _EXAMPLE_START = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example|in (?:this|our) case|"

@@ -83,6 +83,8 @@ def _keeps(draft) -> bool:
         if len(cited.split()) < _LEFT_WORDS:
             return False  # ("Starting point for everything else. Cover & Thomas 2.1, MacKay 2.4.")
         draft.back = back = cited
+    if "](" in back and _LINKS.fullmatch(back.strip()):
+        return False  # ("Link back: [kernels](2026-10-06.qmd), [posterior](2026-10-08.qmd).": where, not what)
     if _POINTER.match(back) and "\n\n" not in back and len(back.split()) <= _POINTER_WORDS:
         return False  # ("See also [[Label smoothing]] (KL to uniform shows up there).": where to read, not what)
     if _DAY.search(back) or _DIARY.match(back) or _ANNOUNCES.search(back):
@@ -118,7 +120,7 @@ def _without_citations(back: str) -> str:
 def _off_the_back(draft) -> bool:
     """To-do lines and link-only lines off a card's back; False when they were all it held."""
     if "TODO" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back or \
-            "do\n" in draft.back:
+            "do\n" in draft.back or "](" in draft.back:
         if _TODO.fullmatch(draft.back.strip()):
             return False  # ("TODO: add a chapter on rate–distortion?": the whole card is a to-do)
         back = _LINKS.sub("", _TODO.sub("", _TODO_LIST.sub("", draft.back))) if "\n" in draft.back else draft.back
