@@ -61,3 +61,12 @@ def test_a_days_one_word_topic_line_is_its_subject_and_not_said_again(tmp_path):
     cards = backs_by_front(new_wiki(tmp_path, {"2026-10-12.qmd": day}))
     assert cards.get("Hyperparameters", "").startswith("From here on a GP is fitted"), cards
     assert "GPML" not in "\n".join(cards.values()), cards
+
+
+def test_a_paragraph_of_a_days_notes_that_names_its_subject_is_a_card(tmp_path):
+    day = ("## log\nspent the morning on the off-policy chapter.\n\n## notes\nWeighted importance sampling is "
+           "biased but has a much lower variance than the ordinary estimator, since it divides by the sum of the "
+           "weights.\n")
+    cards = backs_by_front(new_wiki(tmp_path, {"daily/2026-09-15.md": day}))
+    assert any(front.startswith("Weighted importance sampling") and "sum of the weights" in back
+               for front, back in cards.items()), cards

@@ -18,7 +18,9 @@ import re
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card
 
+_NO_PATH = "\x00"  # (a day's note with no subject: its paragraph cards are asked by their own subjects alone)
 # A line led by its label: "**Off-policy** = …", "**Term**: …", "Coverage assumption: …", "bootstrap SE = …"
 _LABEL_LED = re.compile(r"[ \t]*(?:\*\*[^*\n]{2,60}\*\*|[A-Za-z][\w'’()/ -]{1,40}?[ \t]*(?::|=|→))[ \t]*\S")
 
@@ -29,8 +31,13 @@ def day_log_cards(ex, path: str, body: list[Block], first_draft: int) -> None:
     path = path.rsplit(" › ", 1)[0] if " › " in path else ""
     taken = {d.line for drafts, _ in ex.drafts[first_draft:] for d in drafts}
     for block in body:
-        if not any(ln.no in taken for ln in block.lines):
-            definition_sentence_cards(ex, path, as_items(block), equals=True, claims=True)
+        if any(ln.no in taken for ln in block.lines):
+            continue
+        made = len(ex.drafts)
+        definition_sentence_cards(ex, path, as_items(block), equals=True, claims=True)
+        if len(ex.drafts) == made and (found := paragraph_card(path or _NO_PATH, block, declined=True)):
+            ex.add_card(PARAGRAPH_FORM, found[0].removeprefix(f"{_NO_PATH} › "), found[1], block.start)  # ("iForest
+            # doesn't need scaling (…) but LOF / OCSVM / DBSCAN all do": a paragraph that names its subject)
 
 
 def as_items(block: Block) -> Block:
