@@ -435,3 +435,16 @@ def test_a_link_back_line_and_made_up_numbers_close_no_section(tmp_path):
     made = backs_by_front(new_wiki(tmp_path, {"2026-10-21.qmd": note}, CONFIG))
     text = "\n".join(made) + "\n".join(made.values())
     assert "optimistically biased" in text and "Link back" not in text and "0.812" not in text, made
+
+
+def test_an_untitled_callout_with_no_subject_is_asked_by_what_it_names_first(tmp_path):
+    """"> [!warning]" whose sentence has no subject a front can take: its opening symbol, else its first bold term
+    or code, names what it warns of ("› Warning: over-squashing", "› Warning: $C$", "› Warning: `hz_to_mel`")."""
+    note = ("# Over-smoothing\n\nDeep GNNs make node features nearly identical after many layers.\n\n> [!warning]\n"
+            "> don't confuse with **over-squashing** (a bottleneck on long-range messages) or with plain overfitting."
+            "\n\n## What C does\n\nLarger C fits the training data harder.\n\n> [!warning]\n> $C$ multiplies a **sum** "
+            "over points, not a mean, so the same C fits more data harder.\n\n## Mel scale\n\nThe mel scale follows "
+            "pitch perception.\n\n> [!warning]\n> librosa's `hz_to_mel` defaults to the **Slaney** formula, not HTK.\n")
+    fronts = set(backs_by_front(new_wiki(tmp_path, {"Over-smoothing.md": note}, CONFIG)))
+    assert {"Over-smoothing › What C does › Warning: $C$", "Over-smoothing › Mel scale › Warning: `hz_to_mel`"} <= fronts
+    assert any(f.startswith("Over-smoothing › Warning: ") and f.endswith("over-squashing") for f in fronts), fronts

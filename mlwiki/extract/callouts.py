@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from mlwiki.extract.blocks import Block, join_blocks
 from mlwiki.extract.lines import TEXT
-from mlwiki.extract.topics import passage_topic
+from mlwiki.extract.topics import named_in, passage_topic
 from mlwiki.extract.voice import without_author
 from mlwiki.models import CardKind
 
@@ -42,7 +42,8 @@ def callout_card(ex, div: Block) -> bool:
         return False
     if not without_author(back):
         return False  # ("Notebooks are not executed on build — outputs are what I got locally.": the author's story)
-    topic = passage_topic(back, path) or passage_topic(back)  # ("… › Nested CV › Warning" warns of what? "… › Warning: all preprocessing …")
+    topic = passage_topic(back, path) or passage_topic(back) or named_in(back)  # ("… › Nested CV › Warning" warns
+    # of what? "… › Warning: all preprocessing …"; "Warning: over-squashing", "Warning: `hz_to_mel`")
     front = f"{path} › {kind}: {topic}" if topic else f"{path} › {kind}"
     card = (front, back, div.start, f"{FORM}: {ex.heading_path(False)} › {kind}")
     if myst and kind.casefold() in _ASIDES:

@@ -44,6 +44,8 @@ _ASIDE = re.compile(r"\s+\([^()]*\)")  # (not "$\\log_2(i+1)$", math)
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 # Words a name does not end on, and marks a name does not hold: what holds them is a clause
 _NOT_A_NAME = re.compile(r"[;,—–]|\b(?:and|or|but|the|a|an|of|with|to|for|by|in|on|that|which)$", re.I)
+_OPENING_SYMBOL, _BOLD, _CODE = re.compile(r"^(\$[^$\n]{1,20}\$)\s"), re.compile(r"\*\*([^*\n]{2,40}?)\*\*"), \
+    re.compile(r"(`[^`\n]{1,40}`)")
 _LEAD_ARTICLE = re.compile(r"(?:The|A|An|All|Each|Every|Any|Some|Most|Many)\b")
 # An instruction: "Don't use batch norm in the critic …", "Always include a naïve baseline …", "Never …"
 _INSTRUCTION = re.compile(r"(?i)(?:always|never|don['’]t|do not|avoid)\s+(?:(?:just|ever|really)\s+)?([\w-]+)\s*(.*)")
@@ -80,6 +82,17 @@ def passage_topic(text: str, known: str = "") -> str:
         if not opener and (named := as_topic(subject)) and not _AUXILIARY.search(verb.group(0)):
             return f"{named} {verb.group(0)} …"  # (the front's own subject: what it does, "LoRA usually wants …")
     return as_topic(opener.group(1)) if opener else ""
+
+
+def named_in(text: str) -> str:
+    """What the first sentence of a passage names when it has no subject `passage_topic` finds: the symbol it opens
+    on ("$C$ multiplies a sum …"), its first bold term ("don't confuse with **over-squashing** …") or its first code
+    ("librosa's `hz_to_mel` defaults to …"); '' when it names nothing so."""
+    first = sentences(text.strip())[0] if text.strip() else ""
+    if symbol := _OPENING_SYMBOL.match(first):
+        return symbol.group(1)
+    named = sorted((found.start(), found.group(1)) for pattern in (_BOLD, _CODE) if (found := pattern.search(first)))
+    return as_topic(named[0][1]) if named else ""  # (the first of them)
 
 
 def as_topic(words: str) -> str:
