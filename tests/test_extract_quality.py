@@ -448,3 +448,16 @@ def test_an_untitled_callout_with_no_subject_is_asked_by_what_it_names_first(tmp
     fronts = set(backs_by_front(new_wiki(tmp_path, {"Over-smoothing.md": note}, CONFIG)))
     assert {"Over-smoothing › What C does › Warning: $C$", "Over-smoothing › Mel scale › Warning: `hz_to_mel`"} <= fronts
     assert any(f.startswith("Over-smoothing › Warning: ") and f.endswith("over-squashing") for f in fronts), fronts
+
+
+def test_a_lower_case_label_line_over_a_list_heads_its_card(tmp_path):
+    """Obsidian notes write "why use it" / "where it fails" over their lists: each list is a card under its label;
+    a one-word line or one that goes on from the sentence before ("and then") is no label."""
+    note = ("#clustering\n\nDensity-based clustering with two parameters, a radius eps and minPts, and a notion of "
+            "noise points.\n\n**core point**: has at least minPts points within distance eps\n\nwhy use it\n"
+            "- no need to choose the number of clusters\n- arbitrary shapes, not just blobs like k-means\n\n"
+            "where it fails\n- one global eps cannot handle clusters of very different densities\n"
+            "- in high dimensions distances concentrate and eps becomes meaningless\n")
+    made = backs_by_front(new_wiki(tmp_path, {"DBSCAN.md": note}, CONFIG))
+    assert made.get("DBSCAN › why use it", "").startswith("- no need to choose"), made
+    assert "different densities" in made.get("DBSCAN › where it fails", ""), made

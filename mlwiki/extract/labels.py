@@ -81,6 +81,12 @@ def asked_paragraph(path: str, block: Block) -> tuple[str, str] | None:
     return f"{path} › {label}?" if label.split()[0] in ("Why", "How") else f"{path} › {label}", asked.group("rest")
 
 
+# A line in lower case that goes on from the sentence before it ("and then:", "so:"): no label of its own ("why use
+# it", "where it fails" over their lists are labels, as an Obsidian user writes them)
+_GOES_ON_WORDS = frozenset("and or but so then thus hence which that who with because since as "
+                           "the a an of to for in on by from e.g. i.e. i".split())
+
+
 def list_label(lines: list[Line]) -> str | None:
     """The label a paragraph opens with when its first line is a short heading of its own over a list ("Algorithm:",
     "Pros / cons", "Why?"), without its colon; None otherwise."""
@@ -88,7 +94,9 @@ def list_label(lines: list[Line]) -> str | None:
             or lines[0].kind != TEXT or LIST_ITEM.match(lines[0].text):
         return None
     label = clean_prose(lines[0].text).strip().removesuffix(":").strip()
-    if not label[:1].isupper() or not 1 <= len(label.split()) <= MAX_LABEL_WORDS or "." in label \
+    if not (label[:1].isupper() or label[:1].islower() and label.split()[0] not in _GOES_ON_WORDS
+            and len(label.split()) >= 2) \
+            or not 1 <= len(label.split()) <= MAX_LABEL_WORDS or "." in label \
             or NO_SUBJECT.fullmatch(label) or _NOT_A_LIST_LABEL.fullmatch(label) or is_example_title(label) \
             or narrates(label):
         return None
