@@ -461,3 +461,19 @@ def test_a_lower_case_label_line_over_a_list_heads_its_card(tmp_path):
     made = backs_by_front(new_wiki(tmp_path, {"DBSCAN.md": note}, CONFIG))
     assert made.get("DBSCAN › why use it", "").startswith("- no need to choose"), made
     assert "different densities" in made.get("DBSCAN › where it fails", ""), made
+
+
+def test_sentences_about_the_page_or_its_sources_are_on_no_card(tmp_path):
+    """"Quick reference.", "Notebook version of lecture 7a.", "CS229 notes are the cleanest for this.", "(short —
+    lecture spent 10 min on it)": about the page, not its subject; "In the paper 2 layers was best" and a fact with a
+    pointer after it ("→ [[Data leakage]]") stay."""
+    notes = {"kernels.md": "# Common kernels\n\nQuick reference. Derivations of why these are valid → [[Mercer]].\n\n"
+                           "## RBF\n\nThe RBF kernel is $\\exp(-\\gamma\\|x-z\\|^2)$; in the paper 2 layers was best.\n",
+             "dual.md": "# The dual problem\n\nCS229 notes are the cleanest for this.\n\n## Support vectors\n\n"
+                        "Support vectors are the points with a nonzero multiplier; otherwise the fit ignores the "
+                        "point → [[Data leakage]]\n",
+             "representer.md": "# Representer theorem\n\n(short — lecture spent 10 min on it, proof sketch only)\n"}
+    text = "\n".join(f"{f}\n{b}" for f, b in backs_by_front(new_wiki(tmp_path, notes, CONFIG)).items())
+    for gone in ("Quick reference", "CS229", "lecture spent"):
+        assert gone not in text, (gone, text)
+    assert "2 layers was best" in text and "ignores the point → [[Data leakage]]" in text, text

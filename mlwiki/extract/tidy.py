@@ -34,7 +34,15 @@ _CITES_ASIDE = re.compile(r"\((?=[^()]*\b(?:19|20)\d\d\b)(?=[^()]*(?:et al|paper
 _REFERENCE = r"(?:\{(?:ref|doc|numref)\}`[^`\n]+`|\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))"
 _READ_FIRST = re.compile(rf"(?:Needs|Requires|Prerequisites?:?|Builds on|Assumes|See(?: also)?|Cf\.)\s+"
                          rf"(?:{_REFERENCE}(?:,?\s+and\s+|,\s*|\s+)?)+\.?")
-_DIGIT = re.compile(r"\d")
+_MAY_CITE = re.compile(r"(?i)[`\[\d(→]|->|reference|cheat|version of|cleanest|clearest|best|nicest")  # (said cheaply)
+# A sentence about the page or its sources, not the subject ("Quick reference.", "Notebook version of lecture 7a.",
+# "Derivations of why these are valid → {doc}`mercer`.", "CS229 notes are the cleanest for this.", "(short — lecture
+# spent 10 min on it)")
+_ABOUT_THE_PAGE = re.compile(r"(?i)(?:quick reference|cheat ?sheet|(?:notebook|pdf|web|short) version of [^.]{1,60}|"
+                             rf"(?:derivations?|proofs?|details|more|background)\b[^.]{{0,60}}(?:→|->)\s*{_REFERENCE}|"
+                             r"(?:[\w&'’-]+\s+){0,3}(?:notes|lectures?|book|tutorial|videos?|slides|docs)\s+(?:is|are|was|"
+                             r"were)\s+(?:the\s+)?(?:cleanest|clearest|best|nicest)\b[^.]{0,40}|"
+                             r"\((?:short|stub|wip|draft)\b[^()]*\))[.!]?")
 _LEFT_WORDS = 6  # (what a card that cited its sources says besides: "Starting point for everything else." is nothing)
 _DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b")
 _WRITER = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|our|us)\b")
@@ -79,7 +87,7 @@ def _keeps(draft) -> bool:
     """Whether a card says anything once the writer's day is off its back (which this takes off), and is more
     than a pointer to another note."""
     back = draft.back
-    if ("`" in back or "[" in back or _DIGIT.search(back)) and (cited := _without_citations(back)) != back:
+    if _MAY_CITE.search(back) and (cited := _without_citations(back)) != back:
         if len(cited.split()) < _LEFT_WORDS:
             return False  # ("Starting point for everything else. Cover & Thomas 2.1, MacKay 2.4.")
         draft.back = back = cited
@@ -108,7 +116,7 @@ def _without_citations(back: str) -> str:
         if "\n" not in paragraph.strip() and "$$" not in paragraph and not paragraph.lstrip().startswith(("-", "|", ">")):
             found = sentences(paragraph)
             said = [s for s in found if not (_CITES.fullmatch(s.strip()) or _READ_FIRST.fullmatch(s.strip())
-                                             or _CITES_ASIDE.fullmatch(s.strip()))]
+                                             or _CITES_ASIDE.fullmatch(s.strip()) or _ABOUT_THE_PAGE.fullmatch(s.strip()))]
             if len(said) != len(found):
                 cut, paragraph = True, " ".join(said)
                 if not said:
