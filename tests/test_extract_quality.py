@@ -359,12 +359,15 @@ def test_citations_reading_lists_status_tables_and_lone_to_dos_are_on_no_card(tm
              "TODO: add a chapter on rate-distortion, probably not before the exam.\n")
     reading = "# Reading list\n\nNot notes, just where stuff is from and what to read next.\n\n## Someday\n\n" \
               "- rate-distortion and the information bottleneck, properly\n- Fisher information\n"
-    made = cards(new_wiki(tmp_path, {"entropy.md": entropy, "intro.md": intro, "references.md": reading}, CONFIG))
+    walks = "# DeepWalk\n\nPerozzi et al. 2014. Truncated random walks fed to word2vec give node embeddings.\n"
+    made = cards(new_wiki(tmp_path, {"entropy.md": entropy, "intro.md": intro, "references.md": reading,
+                                     "DeepWalk.md": walks}, CONFIG))
     text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
     for cited in ("Cover & Thomas", "MacKay", "Needs {ref}", "status", "rate-distortion", "Not notes", "Starting point"):
         assert cited not in text, (cited, text)
     assert "expected surprisal of a distribution." in text and "the other is known." in text, text
     assert "Step 1. Write the entropy" in text, text
+    assert "Perozzi et al. 2014." in text, text  # (a paper that says where an idea comes from: history, kept)
 
 
 def test_a_bold_term_whose_sentence_a_formula_goes_on_is_no_definition(tmp_path):

@@ -28,7 +28,9 @@ _NAME = r"[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+)*(?:\s+et al\.?)?"
 _PLACE = r"(?:ch(?:apter)?\.?\s*|§\s*|sec(?:tion)?\.?\s*)?\d+(?:\.\d+)*(?:\s*[–-]\s*\d+(?:\.\d+)*)?(?:/\d+)*"
 _CITES = re.compile(rf"(?!(?:Step|Steps|Table|Figure|Fig|Eq|Equation|Section|Chapter|Part|Lemma|Theorem|Example|"
                     rf"Exercise|Problem|Case|Phase|Stage|Round|Epoch|Layer|Level|Version|Python)\b)"
-                    rf"(?=[^\n]*(?:\d{{4}}|\d\.\d|\bch\b|§))(?:{_NAME}(?:,?\s+{_PLACE})+(?:\s+review)?\s*[,;]?\s*)+\.?")
+                    rf"(?=[^\n]*(?:\d\.\d|\bch\b|§))(?:{_NAME}(?:,?\s+{_PLACE})+(?:\s+review)?\s*[,;]?\s*)+\.?")
+# (a book's sections to read: "Cover & Thomas 2.1, MacKay 2.4."; a paper that says where an idea comes from,
+# "Perozzi et al. 2014.", "Platt 1998.", is history a learner may want, and stays)
 _CITES_ASIDE = re.compile(r"\((?=[^()]*\b(?:19|20)\d\d\b)(?=[^()]*(?:et al|paper|&|\band\b))[^()]{1,150}\)\.?")  # ("(Xu et
 # al. 2019, GIN paper — "How powerful are GNNs")": a line that says where the section's ideas come from)
 _REFERENCE = r"(?:\{(?:ref|doc|numref)\}`[^`\n]+`|\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))"
