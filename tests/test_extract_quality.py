@@ -480,3 +480,17 @@ def test_sentences_about_the_page_or_its_sources_are_on_no_card(tmp_path):
     for gone in ("Quick reference", "CS229", "lecture spent"):
         assert gone not in text, (gone, text)
     assert "2 layers was best" in text and "ignores the point → [[Data leakage]]" in text, text
+
+
+def test_untitled_warnings_of_two_notes_without_headings_are_two_cards(tmp_path):
+    """Two daily notes without headings, each with an untitled warning: two cards with two ids, not one id (whose
+    second card `cards` lost and whose history the two would share)."""
+    day = "---\ntitle: \"2026-10-{day}\"\n---\n\n{topic} — notes of the day:\n\n::: {{.callout-warning}}\n{text}\n:::\n"
+    notes = {"a.qmd": day.format(day="09", topic="noise vs jitter", text="sklearn's `alpha` is a fixed noise "
+                                 "variance; add a `WhiteKernel` to learn the noise instead."),
+             "b.qmd": day.format(day="10", topic="periodic kernels", text="The periodic kernel alone forces exact "
+                                 "repetition; multiply it by an RBF to let the pattern drift.")}
+    root = new_wiki(tmp_path, notes, CONFIG)
+    backs = [c["back"] for c in cards(root)]
+    assert any("WhiteKernel" in b for b in backs) and any("exact repetition" in b for b in backs), backs
+    assert "share one review history" not in run(root, "check").output

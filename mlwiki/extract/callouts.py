@@ -45,7 +45,7 @@ def callout_card(ex, div: Block) -> bool:
     topic = passage_topic(back, path) or passage_topic(back) or named_in(back)  # ("… › Nested CV › Warning" warns
     # of what? "… › Warning: all preprocessing …"; "Warning: over-squashing", "Warning: `hz_to_mel`")
     front = f"{path} › {kind}: {topic}" if topic else f"{path} › {kind}"
-    card = (front, back, div.start, f"{FORM}: {ex.heading_path(False)} › {kind}")
+    card = (front, back, div.start, f"{FORM}: {ex.id_path()} › {kind}")
     if myst and kind.casefold() in _ASIDES:
         ex.asides.append((div, card))  # (its text is walked as the section's own: a card only if none holds it)
         return False

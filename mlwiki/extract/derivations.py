@@ -58,7 +58,7 @@ def derivation_card(ex, blocks: list[Block], i: int) -> int | None:
     back = _without_diary("\n\n".join(_source(block) for block in taken if block.kind == TEXT))
     path = ex.heading_path()
     front = path if _NAMES_DERIVATION.search(path.rsplit(" › ", 1)[-1]) else f"{path} › Derivation"
-    draft = Draft(CardKind.BASIC, front, back, blocks[i].start, form=FORM, id_front=f"{FORM}: {ex.heading_path(False)}")
+    draft = Draft(CardKind.BASIC, front, back, blocks[i].start, form=FORM, id_front=f"{FORM}: {ex.id_path()}")
     _drop_cards_of(ex, setup)
     ex.emit([draft])
     if ex.section is not None:  # (its steps are on this card: no section card shows them again)

@@ -76,6 +76,11 @@ class Extractor:
         self._path_cache[subject] = (self.headings, len(self.headings), path)
         return path
 
+    def id_path(self) -> str:
+        """The heading path a card's id sees (`heading_path(False)`); in a note without headings, where that is
+        empty for every note, the subject's (two notes' untitled warnings are two cards, not one)."""
+        return self.heading_path(False) or self.heading_path()
+
     def _path(self, subject: bool) -> str:
         path: list[str] = []
         for _, heading in self.headings:
