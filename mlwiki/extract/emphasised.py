@@ -34,7 +34,7 @@ _BOLD = re.compile(r"\*\*(?=\S)([^*\n]{2,60}?)(?<=\S)\*\*")
 # Emphasis, not a term: "**not**", "**no learnable parameters**", "**centered**", "**exactly**"
 _NOT_A_TERM = re.compile(r"(?i)(?:not|no|never|only|always|all|any|must|do|does|don't|very|much|more|less|before|after|"
                          r"is|are|was|were|can|cannot|should|will|would|may|might|with|without|for|in|on|by|of|to|"
-                         r"from|at|as|than|within)\b|"  # (and a phrase: "… only comparable **with the same tokenizer**")
+                         r"from|at|as|than|within|and|or|but|nor|both|either|neither|also|too|each|every)\b|"  # (and a phrase: "… only comparable **with the same tokenizer**")
                          r"[a-z]+(?:ed|ly)$")
 # A run-in head that names no subject ("**Remark**. Using a partition of unity …")
 _RUN_IN = frozenset("remark remarks proof lemma theorem corollary claim observation exercise solution aside".split())
