@@ -496,10 +496,12 @@ def test_untitled_warnings_of_two_notes_without_headings_are_two_cards(tmp_path)
     assert "share one review history" not in run(root, "check").output
 
 
-def test_a_stressed_conjunction_is_no_term(tmp_path):
-    """"… does double duty: regularization **and** numerics": "**and**" stresses, it names nothing to ask about."""
-    note = ("# Kernel ridge regression\n\n## The dual form\n\nThe dual solves an n by n system, so its cost grows with "
-            "the number of points rather than the features.\n\nThe ridge term does double duty: regularization, which "
-            "smooths the fit, **and** numerics, since the kernel matrix is often nearly singular for close points.\n")
-    fronts = list(backs_by_front(new_wiki(tmp_path, {"krr.md": note}, CONFIG)))
-    assert not any(front.endswith("› and") for front in fronts), fronts
+def test_a_stressed_conjunction_is_no_term():
+    """"… does double duty: regularization **and** numerics": "**and**" stresses, it names nothing to ask about
+    (the paragraph's card asked "… › and")."""
+    from mlwiki.extract.blocks import Block
+    from mlwiki.extract.emphasised import emphasised_card
+    from mlwiki.extract.lines import TEXT, Line
+    text = ("The $\\lambda I$ does double duty: regularization (bigger λ → smoother $f$) **and** numerics — $K$ is "
+            "often near-singular (RBF with close points), and the added ridge keeps every eigenvalue above λ.")
+    assert emphasised_card("KRR › Dual", Block(TEXT, [Line(41, text, TEXT)]), True) is None
