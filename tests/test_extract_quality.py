@@ -505,3 +505,17 @@ def test_a_stressed_conjunction_is_no_term():
     text = ("The $\\lambda I$ does double duty: regularization (bigger λ → smoother $f$) **and** numerics — $K$ is "
             "often near-singular (RBF with close points), and the added ridge keeps every eigenvalue above λ.")
     assert emphasised_card("KRR › Dual", Block(TEXT, [Line(41, text, TEXT)]), True) is None
+
+
+def test_a_problems_section_of_a_method_is_studied_and_a_numbered_problem_is_an_exercise(tmp_path):
+    """"## Problems" under a method lists its drawbacks (cards); "## Problem 2" is an exercise (none). An untitled
+    warning opening "Super slow convergence: …" is about slow convergence ("slow" is no verb)."""
+    note = ("# DETR\n\nDETR detects objects as a set prediction with a transformer and bipartite matching.\n\n"
+            "## Problems\n\n> [!WARNING]\n> Super slow convergence: 500 epochs on COCO against about 36 for Faster "
+            "R-CNN, and weak on small objects.\n\nThe attention starts uniform over the whole image and has to learn "
+            "to become local, and the matching is unstable early in training.\n\n## Problem 2\n\nShow that the "
+            "Hungarian matching loss is invariant to a permutation of the predictions.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"DETR.md": note}, CONFIG))
+    assert "DETR › Problems › Warning: Super slow convergence" in made, made
+    assert any("attention starts uniform" in back for back in made.values()), made
+    assert not any("invariant to a permutation" in back for back in made.values()), made

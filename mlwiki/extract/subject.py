@@ -24,7 +24,7 @@ _GENERIC_FOLDERS = frozenset(("", "docs", "doc", "notes", "chapters", "content",
 # "Multiple Training Examples at Once" is about data points, "Problem of Class Imbalance" and "Solutions to
 # overfitting" are topics, not worked examples.
 _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|solutions?(?!\s+(?:to|for)\b)|"
-                            r"problems?(?!\s+(?:of|with)\b)|"
+                            r"problem(?:\s*\d[\w.]*|\s+sets?|\s+sheets?|s?\s+(?:and|&)\s+solutions?|(?![\w])(?!\s+(?:of|with)\b))|"
                             r"practice|homework|quiz)\b|.*\b(?<!training )(?<!test )(?<!negative )(?<!positive )"
                             r"(?<!adversarial )(?<!labelled )(?<!labeled )(?:examples?|exercises?|excerises?)\b|"
                             r".*\bmade[- ]up\b|.*\b(?:toy|sanity|example) numbers\b")  # ("Quick sanity numbers (made up)")
