@@ -519,3 +519,17 @@ def test_a_problems_section_of_a_method_is_studied_and_a_numbered_problem_is_an_
     assert "DETR › Problems › Warning: Super slow convergence" in made, made
     assert any("attention starts uniform" in back for back in made.values()), made
     assert not any("invariant to a permutation" in back for back in made.values()), made
+
+
+def test_a_tip_or_warning_is_asked_by_the_subject_of_a_plural_or_common_verb(tmp_path):
+    """"masks go on …", "Streaming models always lose …", "Old Pascal VOC code (…) computes …": their subject names
+    what the tip or warning is about, in a `> **Tip:**` quote as in an untitled callout."""
+    note = ("# SpecAugment\n\nAugmentation applied directly to the log-mel spectrogram during training.\n\n"
+            "| policy | W | F | T |\n|---|---|---|---|\n| LB | 80 | 27 | 100 |\n| LD | 80 | 27 | 100 |\n\n"
+            "- time warping gave the smallest gain and is the most expensive, so most toolkits drop it\n"
+            "- the model stops overfitting and starts underfitting, so it needs a bigger network\n\n"
+            "> **Tip:** masks go on the normalized features, so masking with 0 masks with the mean.\n\n"
+            "## Streaming\n\nA streaming model sees only a little future context.\n\n> [!WARNING]\n> Streaming models "
+            "always lose some accuracy against the same model with full context, 5–15% relative WER.\n")
+    fronts = set(backs_by_front(new_wiki(tmp_path, {"specaugment.md": note}, CONFIG)))
+    assert {"SpecAugment › Tip: masks", "SpecAugment › Streaming › Warning: Streaming models"} <= fronts, fronts

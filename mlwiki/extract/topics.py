@@ -27,7 +27,8 @@ _VERB = re.compile(r"(?:\b(?:(?:only|also|still|often|always|never|usually|rarel
                    r"says?|tells?|leads?|becomes?|comes?|goes|gets?|lets?|scales?|grows?|shrinks?|reduces?|"
                    r"increases?|decreases?|requires?|assumes?|behaves?|converges?|diverges?|finds?|learns?|"
                    r"solves?|predicts?|wants?|speeds|slows|improves?|hurts?|causes?|prevents?|avoids?|beats?|"
-                   r"outperforms?|produces?|ignores?|tends?|seems?|stays?|remains?|happens?|drops?)(?![\w-])|(?<=\s)[=≈](?=\s))")
+                   r"outperforms?|produces?|ignores?|tends?|seems?|stays?|remains?|happens?|drops?|go|lose|loses|computes|"
+                   r"multiplies|forces)(?![\w-])|(?<=\s)[=≈](?=\s))")
 _AUXILIARY = re.compile(r"(?:is|are|was|were|isn['’]t|aren['’]t|must|should|can|cannot|can['’]t|could|may|might|"
                         r"will|would|does|do|doesn['’]t|don['’]t|has|have|had|[=≈])$")
 _PREPOSITION = r"(?:for|in|with|when|if|on|under|at|before|after|during)"
