@@ -533,3 +533,24 @@ def test_a_tip_or_warning_is_asked_by_the_subject_of_a_plural_or_common_verb(tmp
             "always lose some accuracy against the same model with full context, 5–15% relative WER.\n")
     fronts = set(backs_by_front(new_wiki(tmp_path, {"specaugment.md": note}, CONFIG)))
     assert {"SpecAugment › Tip: masks", "SpecAugment › Streaming › Warning: Streaming models"} <= fronts, fronts
+
+
+def test_a_short_introduction_that_counts_its_list_fronts_the_list(tmp_path):
+    """"Three operations:" over three explained items in a long note: a card "… / Three operations:" with the list,
+    though the introduction is two words long."""
+    note = ("# SpecAugment\n\n[Park et al. 2019](https://arxiv.org/abs/1904.08779). Augmentation applied **directly "
+            "to the log-mel spectrogram**, on the fly during training. Simple, and state of the art at the time.\n\n"
+            "Three operations:\n\n"
+            "- **time warping** — warp the spectrogram left or right around a random point by up to W frames\n"
+            "- **frequency masking** — choose $f \\sim U[0, F]$ and $f_0 \\sim U[0, \\nu - f)$, then set channels "
+            "$[f_0, f_0 + f)$ to the mean value (= 0 after normalization)\n"
+            "- **time masking** — the same along time: $t \\sim U[0, T]$ consecutive frames, with $t \\le p \\cdot "
+            "\\tau$ so short utterances are not blanked\n\n"
+            "Each mask can be applied several times ($m_F$, $m_T$).\n\n"
+            "| policy | W | F | T |\n|---|---|---|---|\n| LB | 80 | 27 | 100 |\n| LD | 80 | 27 | 100 |\n\n"
+            "- time warping gave the smallest gain and is the most expensive, so most toolkits drop it\n"
+            "- the model stops overfitting and starts underfitting, so it needs a bigger network\n\n"
+            "> **Tip:** masks go on the normalized features, so masking with 0 masks with the mean.\n\n"
+            "Intuition: the model cannot depend on any single band or short segment, like dropout on blocks.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"specaugment.md": note}, CONFIG))
+    assert "frequency masking" in made.get("SpecAugment\n\nThree operations:", ""), made

@@ -37,6 +37,11 @@ _WORD = re.compile(r"[A-Za-z]{3,}")
 _MATH = re.compile(r"\$[^$\n]*\$")
 
 
+def counts(intro: str) -> bool:
+    """Whether a short introduction counts what its list holds ("Three operations:"): it says what the list is."""
+    return _COUNTED.search(intro) is not None
+
+
 def counted_list(intro: str, items: list[Line]) -> tuple[str, str] | None:
     """(front text, back) when the introduction ends by counting the items that follow ("… two useful
     applications of DeepWalk:" over two items); None otherwise."""

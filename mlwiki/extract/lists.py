@@ -34,7 +34,7 @@ from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, is_legend, last_card_line,
                                      later_steps_only, leaves_out, opens_with_math, place_closing, works_example)
 from mlwiki.extract.daybook import day_cards
-from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list
+from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list, counts
 from mlwiki.extract.daylog import day_log_cards
 from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, named_term_cards, note_headings,
                                      on_a_back, shown_on_a_front)
@@ -478,8 +478,8 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
         # (a list of names, "- Lasso", "- Random forest", when the sentence says what kind they are: "Algorithms
         # that select features as they learn, for example:")
         back = passage([Block(TEXT, items)], declined=True) or names_list([Block(TEXT, items)], intro)
-        if back is None or len(intro.split()) < MIN_INTRO_WORDS or narrates(_ANNOUNCES.sub("", intro)) \
-                or ABOUT_PAGE.search(intro) or sets_up_example(intro) or not LIST_ITEM.match(back):
+        if back is None or len(intro.split()) < MIN_INTRO_WORDS and not counts(intro) or ABOUT_PAGE.search(intro) \
+                or narrates(_ANNOUNCES.sub("", intro)) or sets_up_example(intro) or not LIST_ITEM.match(back):
             if (counted := counted_list(intro, items)) is not None:
                 ex.add_card(COUNTED_FORM, f"{path}\n\n{counted[0]}", counted[1], ln.no)  # ("… three methods:")
             continue
