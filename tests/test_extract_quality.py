@@ -554,3 +554,17 @@ def test_a_short_introduction_that_counts_its_list_fronts_the_list(tmp_path):
             "Intuition: the model cannot depend on any single band or short segment, like dropout on blocks.\n")
     made = backs_by_front(new_wiki(tmp_path, {"specaugment.md": note}, CONFIG))
     assert "frequency masking" in made.get("SpecAugment\n\nThree operations:", ""), made
+
+
+def test_a_why_label_leaves_the_writers_aside_out_of_its_question(tmp_path):
+    """"Why two-stage was more accurate historically (my understanding): …" asks "… historically?"; an aside that
+    says which version ("How it's implemented (TRL, InstructGPT-style):") stays."""
+    from mlwiki.extract.blocks import Block
+    from mlwiki.extract.labels import asked_paragraph
+    from mlwiki.extract.lines import TEXT, Line
+    mine = "Why two-stage was more accurate historically (my understanding): the proposals filter easy background."
+    which = "How it's implemented (TRL, InstructGPT-style): the KL penalty is added to the per-token reward."
+    assert asked_paragraph("Detectors", Block(TEXT, [Line(3, mine, TEXT)]))[0] == \
+        "Detectors › Why two-stage was more accurate historically?"
+    assert asked_paragraph("KL", Block(TEXT, [Line(3, which, TEXT)]))[0] == \
+        "KL › How it's implemented (TRL, InstructGPT-style)?"
