@@ -44,3 +44,12 @@ def test_myst_roles_targets_and_definition_markers_read_as_the_book_shows_them(t
     # Quarto's label after a display formula is a cross-reference target, not text
     assert markdown_to_html("a shortcut:\n$$\nx = 1\n$$ {#eq-loocv}\nwith H.") == "<p>a shortcut:\n\\[x = 1\\]\nwith H.</p>\n"
     assert markdown_to_html("`{ref}` in code and $\\{a\\}$") == "<p><code>{ref}</code> in code and \\(\\{a\\}\\)</p>\n"
+
+
+def test_a_doc_role_reads_as_its_pages_name_without_folder_or_order_number():
+    """{doc}`../chapters/07_elbo` points at a page; a card can't show that page's title, so it shows its file name
+    as words ("elbo"), not the path; a role with its own text shows that text."""
+    from mlwiki.render.html import markdown_to_html
+    assert markdown_to_html("See {doc}`../chapters/07_elbo` and {doc}`kernel_trick`.") == \
+        "<p>See elbo and kernel trick.</p>\n"
+    assert markdown_to_html("See {doc}`the ELBO <07_elbo>`.") == "<p>See the ELBO.</p>\n"

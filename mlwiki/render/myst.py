@@ -17,6 +17,7 @@ from markdown_it.rules_inline import StateInline
 _ROLE = re.compile(r"\{([a-z][\w:-]*)\}`([^`\n]+)`")
 _TARGET_LINE = re.compile(r"[ \t]*\([\w.:-]+\)=[ \t]*$")  # `(sec-mcmc-background)=` above a heading
 _LABEL = re.compile(r"[ \t]*\{#[\w:.-]+\}")  # Quarto's `$$ … $$ {#eq-loocv}`: a cross-reference target
+_DOC_NUMBER = re.compile(r"^\d+[_.-]+")  # ("07_elbo": a book's order number)
 _EXPLICIT = re.compile(r"(.*?)\s*<([^<>]+)>")  # `{ref}`the ELBO <sec-elbo>``: the text before the label
 
 
@@ -26,6 +27,9 @@ def role_text(name: str, content: str) -> str:
     if explicit and explicit.group(1):
         return explicit.group(1)
     label = explicit.group(2) if explicit else content
+    if name == "doc":  # (Jupyter Book shows the page's title; its file name without folder, order number and
+        return _DOC_NUMBER.sub("", label.rsplit("/", 1)[-1].removesuffix(".md").removesuffix(".ipynb")).replace(
+            "_", " ") or label  # underscores is the nearest a card can say: "../chapters/07_elbo" → "elbo")
     return f"({label})" if name == "eq" else label
 
 
