@@ -37,7 +37,8 @@ pytestmark = pytest.mark.slow  # subprocesses, ptys or real Anki collections: `p
 NOW = datetime(2026, 1, 15, 9, 0, tzinfo=timezone.utc)
 # Budgets in CPU time of this process: they catch quadratic blow-ups, and must not depend on the machine's load.
 CORPUS_BUDGET_S = 5.0  # the whole corpus, every file included
-FILE_BUDGET_S = 1.5  # any single file (the 5 MB line, the 100,000 lines)
+FILE_BUDGET_S = 2.5  # any single file (the 5 MB line, the 100,000 lines: 1.3 s of CPU here, 1.54 s once in CI on a
+# loaded 2-core machine; a quadratic pass over them takes minutes, which is what this bound is for)
 SMALL_FILE_BUDGET_S = 0.5  # any file under 256 KB: these take milliseconds unless something is quadratic
 RAW_CONTROLS = ("\x1b", "\x07", "\x9b")  # ESC, BEL, 8-bit CSI: none may reach a terminal raw
 
