@@ -53,3 +53,28 @@ def test_a_doc_role_reads_as_its_pages_name_without_folder_or_order_number():
     assert markdown_to_html("See {doc}`../chapters/07_elbo` and {doc}`kernel_trick`.") == \
         "<p>See elbo and kernel trick.</p>\n"
     assert markdown_to_html("See {doc}`the ELBO <07_elbo>`.") == "<p>See the ELBO.</p>\n"
+
+
+BOOK_CONFIG = """title: Kernels
+sphinx:
+  config:
+    mathjax3_config:
+      tex:
+        macros:
+          "R": "\\\\mathbb{R}"
+          "half": ["\\\\frac{#1}{2}", 1]
+"""
+
+
+def test_a_jupyter_books_mathjax_macros_are_the_wikis(tmp_path):
+    """A Jupyter Book defines its macros in _config.yml (`mathjax3_config: tex: macros:`): `check` knows them and a
+    review shows $\\R$ as ℝ, as the book does; without them `check` names the unknown command."""
+    root = new_wiki(tmp_path, {"chapters/svm.md": "# SVM\n\nQ: Where do the inputs live?\nA: In $\\R^d$, "
+                                                  "scaled by $\\half{x}$.\n"})
+    (root / "_toc.yml").write_text("format: jb-book\nroot: intro\n", encoding="utf-8")
+    (root / "_config.yml").write_text("title: Kernels\n", encoding="utf-8")
+    assert "unknown command `\\R`" in run(root, "check").output
+    (root / "_config.yml").write_text(BOOK_CONFIG, encoding="utf-8")
+    assert "unknown command" not in run(root, "check").output
+    shown = run(root, "review", "--plain", input="\n3\n").output
+    assert "ℝ" in shown and "\\R" not in shown, shown

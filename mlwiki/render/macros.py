@@ -1,4 +1,5 @@
-"""LaTeX macros of a wiki: which file holds them (`macros` in mlwiki.toml, else a Quarto project's), and its
+"""LaTeX macros of a wiki: which file holds them (`macros` in mlwiki.toml, else a Quarto project's or a Jupyter
+Book's _config.yml), and its
 definitions as `\\newcommand` text that MathJax (the Anki export) and math-core (the card and stats pages) both read.
 """
 
@@ -13,8 +14,9 @@ from mlwiki.render.texsafe import group_end, neutralize_tex
 if TYPE_CHECKING:
     from mlwiki.config import Config
 
-__all__ = ["QUARTO_MACRO_FILES", "extract_macros", "macros_source", "read_macros"]
+__all__ = ["QUARTO_MACRO_FILES", "book_macros", "extract_macros", "macros_source", "read_macros"]
 
+JUPYTER_BOOK_CONFIG = "_config.yml"
 QUARTO_MACRO_FILES = ("_macros.tex", "_macros.qmd", "_macros.md", "macros.tex", "macros.qmd", "_tex/macros.tex")
 
 _MACRO_START = re.compile(r"\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def)(?![A-Za-z])(\*?)")
@@ -32,7 +34,37 @@ def macros_source(config: "Config") -> tuple[Path | None, str | None]:
             candidate = config.root / name
             if candidate.is_file():
                 return candidate, None
+    if (config.root / "_toc.yml").is_file() and (config.root / JUPYTER_BOOK_CONFIG).is_file():
+        return config.root / JUPYTER_BOOK_CONFIG, None  # (its `sphinx.config.mathjax3_config` macros)
     return None, None
+
+
+def book_macros(text: str) -> str:
+    """The MathJax macros a Jupyter Book's _config.yml defines (`sphinx: config: mathjax3_config: tex: macros:`, or
+    MathJax 2's `mathjax_config: TeX: Macros:`) as `\\newcommand` text; '' when it defines none or is no YAML."""
+    import yaml  # (only here: a wiki without a book never reads YAML for its macros)
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return ""
+    config = _dig(data, "sphinx", "config")
+    macros = _dig(config, "mathjax3_config", "tex", "macros") or _dig(config, "mathjax_config", "TeX", "Macros")
+    out = []
+    for name, body in (macros.items() if isinstance(macros, dict) else ()):
+        args = ""
+        if isinstance(body, list) and body and isinstance(body[0], str):  # (["\\frac{#1}{2}", 1]: with arguments)
+            args = f"[{int(body[1])}]" if len(body) > 1 and str(body[1]).isdigit() else ""
+            body = body[0]
+        if isinstance(name, str) and re.fullmatch(r"[A-Za-z]+", name) and isinstance(body, str):
+            out.append(neutralize_tex(f"\\newcommand{{\\{name}}}{args}{{{body}}}"))
+    return "\n".join(out)
+
+
+def _dig(data, *keys):
+    for key in keys:
+        data = data.get(key) if isinstance(data, dict) else None
+    return data
 
 
 def extract_macros(text: str) -> str:
@@ -118,6 +150,7 @@ def read_macros(config: "Config") -> tuple[str, str | None]:
     if path is None:
         return "", warning
     try:
-        return extract_macros(path.read_text(encoding="utf-8", errors="replace")), None
+        text = path.read_text(encoding="utf-8", errors="replace")
+        return (book_macros(text) if path.name == JUPYTER_BOOK_CONFIG else extract_macros(text)), None
     except OSError as exc:
         return "", f"cannot read macros file {config.relative(path)}: {exc.strerror}"
