@@ -20,8 +20,9 @@ import pytest
 from conftest import bump_mtime, write
 from mlwiki.store.cards import CardFilter
 from mlwiki.config import load_config
+from mlwiki.render.macros import extract_macros
 from mlwiki.export.package import (BASIC_MODEL_ID, CLOZE_MODEL_ID, FORMULA_MODEL_ID, TWO_WAY_MODEL_ID, deck_id,
-                           export_decks, extract_macros, safe_file_name)
+                           export_decks, safe_file_name)
 from mlwiki.scan.sync import open_synced
 
 pytestmark = pytest.mark.slow  # subprocesses, ptys or real Anki collections: `pytest -m "not slow"` skips them

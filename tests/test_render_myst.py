@@ -78,3 +78,6 @@ def test_a_jupyter_books_mathjax_macros_are_the_wikis(tmp_path):
     assert "unknown command" not in run(root, "check").output
     shown = run(root, "review", "--plain", input="\n3\n").output
     assert "ℝ" in shown and "\\R" not in shown, shown
+    from mlwiki.config import load_config
+    from mlwiki.render.macros import read_macros  # (what the export's MathJax and the card pages define too)
+    assert read_macros(load_config(root)) == ("\\newcommand{\\R}{\\mathbb{R}}\n\\newcommand{\\half}[1]{\\frac{#1}{2}}", None)

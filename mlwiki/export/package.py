@@ -48,7 +48,7 @@ from mlwiki.export.models import (BASIC_FIELDS, BASIC_MODEL_ID, CLOZE_FIELDS, CL
 from mlwiki.export.notes import Builder, Built
 from mlwiki.export.render_cache import RenderCache
 from mlwiki.export.skeleton import Skeleton
-from mlwiki.render.macros import extract_macros, macros_source
+from mlwiki.render.macros import read_macros
 from mlwiki.store.anki_history import next_export_stamp
 from mlwiki.store.cards import CardFilter, notes_with_selected_cards
 from mlwiki.textsafe import plural
@@ -126,15 +126,9 @@ def export_decks(store, config: Config, now: datetime, out_dir: str | os.PathLik
     """
     report = ExportReport()
     target_dir = Path(out_dir) if out_dir is not None else config.decks_dir
-    macros_path, warning = macros_source(config)
+    macros, warning = read_macros(config)  # (a .tex file's \newcommands, or a Jupyter Book's MathJax macros)
     if warning:
         report.warnings.append(warning)
-    macros = ""
-    if macros_path is not None:
-        try:
-            macros = extract_macros(macros_path.read_text(encoding="utf-8", errors="replace"))
-        except OSError as exc:
-            report.warnings.append(f"cannot read macros file {config.relative(macros_path)}: {exc.strerror}")
     models = build_models(macros)
     skeleton = Skeleton.load(config.data_dir, models)
     cache = RenderCache.load(config.data_dir)
