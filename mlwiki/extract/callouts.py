@@ -1,6 +1,6 @@
 """Untitled callouts: a Quarto `::: {.callout-warning}`, an Obsidian `> [!tip]` or a MyST ```` ```{warning} ```` with
 no title of its own, holding a short passage of prose. Quarto and Obsidian title it with its kind ("Warning",
-"Tip"); so does its card, with what the passage is about when its first sentence says (`topics.passage_topic`):
+"Tip"); so does its card, with what the passage is about when its first sentence says (`topics.callout_topic`):
 front "… › Nested CV › Warning: all preprocessing that learns from data", back the passage; "… › James–Stein ›
 Warning" when it does not. Its id keeps the kind alone, so a card whose front gains its topic keeps its history.
 A warning's text is no part of its section's card (a note's or a
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from mlwiki.extract.blocks import Block, join_blocks
 from mlwiki.extract.lines import TEXT
-from mlwiki.extract.topics import named_in, passage_topic
+from mlwiki.extract.topics import callout_topic
 from mlwiki.extract.voice import without_author
 from mlwiki.models import CardKind
 
@@ -42,8 +42,8 @@ def callout_card(ex, div: Block) -> bool:
         return False
     if not without_author(back):
         return False  # ("Notebooks are not executed on build — outputs are what I got locally.": the author's story)
-    topic = passage_topic(back, path) or passage_topic(back) or named_in(back)  # ("… › Nested CV › Warning" warns
-    # of what? "… › Warning: all preprocessing …"; "Warning: over-squashing", "Warning: `hz_to_mel`")
+    topic = callout_topic(back, path)  # ("… › Nested CV › Warning" warns of what? "… › Warning: all preprocessing
+    # …"; "Warning: over-squashing", "Warning: `hz_to_mel`")
     front = f"{path} › {kind}: {topic}" if topic else f"{path} › {kind}"
     card = (front, back, div.start, f"{FORM}: {ex.id_path()} › {kind}")
     if myst and kind.casefold() in _ASIDES:

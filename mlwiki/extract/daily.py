@@ -56,16 +56,24 @@ def content_subject(blocks: list[Block]) -> str:
     if (topic := _TOPIC_ITEM.match(first)) and len(topic.group(1).split()) <= _MAX_TOPIC_WORDS // 2 \
             and not _FIRST_PERSON.search(topic.group(1)) and _recurs(topic.group(1), blocks, first[topic.end():]):
         return _capital(topic.group(1).strip())  # (its items are the day's notes on it)
-    if (topic := _TOPIC_LINE.match(first)) and len(topic.group(1).split()) <= _MAX_TOPIC_WORDS \
-            and not _FIRST_PERSON.search(topic.group(1)) and not _COUNTS.match(topic.group(1)) \
-            and _recurs(topic.group(1), blocks, first[topic.end():]):
-        return _capital(topic.group(1).strip())
+    if topic := _line_topic(_TOPIC_LINE.match(first), first, blocks):
+        return topic
     for line in [paragraph.strip() for paragraph in lead[:2]]:  # (after a first line of the day's mood, "short one.")
-        if (topic := _TOPIC_DASH.match(line)) and len(topic.group(1).split()) <= _MAX_TOPIC_WORDS \
-                and not _FIRST_PERSON.search(topic.group(1)) and not _COUNTS.match(topic.group(1)) \
-                and _recurs(topic.group(1), blocks, line[topic.end():]):
-            return _capital(topic.group(1).strip())  # ("Noise in BO — the thing every toy example skips.")
+        if topic := _line_topic(_TOPIC_DASH.match(line), line, blocks):
+            return topic  # ("Noise in BO — the thing every toy example skips.")
     return _linked_subject(blocks)  # (not its first bold term: a day's notes list many, and none is the subject)
+
+
+def _line_topic(topic: re.Match | None, line: str, blocks: list[Block]) -> str:
+    """The topic a day's opening line names (`topic`: its match), when it is a few words, not the writer's day nor
+    a count of what follows, and comes back in the note; '' otherwise."""
+    if topic is None:
+        return ""
+    words = topic.group(1)
+    if len(words.split()) > _MAX_TOPIC_WORDS or _FIRST_PERSON.search(words) or _COUNTS.match(words) \
+            or not _recurs(words, blocks, line[topic.end():]):
+        return ""
+    return _capital(words.strip())
 
 
 def _linked_subject(blocks: list[Block]) -> str:

@@ -25,7 +25,7 @@ from mlwiki.extract.naming import naming_definitions
 from mlwiki.extract.paragraphs import in_path, lead_subject
 from mlwiki.extract.passages import CANNOT_END, narrates
 from mlwiki.extract.prose import breaks_off, clean_prose, heading_text, prefix_heading, sentences
-from mlwiki.extract.topics import named_in, passage_topic
+from mlwiki.extract.topics import callout_topic
 from mlwiki.models import CardKind
 
 FORM = "definition-sentence"
@@ -350,7 +350,7 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
     if noted:  # ("**Note:** …", a paragraph's or a blockquote's aside)
         if "**" in rest:
             return None  # ("**Note:** the key **dimension** …": its terms are `emphasised` cards)
-        topic = passage_topic(rest) or named_in(rest)  # ("**Note:** scaling laws predict …": "Note: scaling laws",
+        topic = callout_topic(rest)  # ("**Note:** scaling laws predict …": "Note: scaling laws",
         label, stated = f"{label[:-1].strip()}{f': {topic}' if topic else ''}", ""  # as an untitled callout's)
     words = label.split()
     if not noted and (len(words) > (MAX_SAID_WORDS if said else MAX_TERM_WORDS)

@@ -11,6 +11,7 @@ from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.passages import NO_SUBJECT, narrates
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.subject import is_example_title
+from mlwiki.extract.voice import without_author_aside
 
 MAX_LABEL_WORDS = 5  # "Algorithm:", "Pros / cons", "Fixes people use:": a line that heads a list as a heading would
 MAX_LABEL_CHARS = 50
@@ -63,9 +64,6 @@ def aspect_front(path: str, text: str) -> str:
     return f"{path} › {clean_prose(remark.group('subject'))}" if remark and "\n\n" not in text.strip() else path
 
 
-_TRAILING_ASIDE = re.compile(r"(?i)\s*\((?=[^()]*\b(?:my|i|me|iirc|afaik|i think|as i get it)\b)[^()]*\)$")  # (the writer's)
-
-
 def states_aspect(text: str) -> bool:
     """Whether a paragraph (its lines joined) is led by the aspect it states ("Limitations: PCA is linear, …", "In
     practice it is computed with the SVD …")."""
@@ -80,7 +78,7 @@ def asked_paragraph(path: str, block: Block) -> tuple[str, str] | None:
     text = " ".join(lines)
     if not lines or LIST_ITEM.match(lines[0]) or not (asked := _ASKED_LABEL.fullmatch(text)) or narrates(text):
         return None
-    label = _TRAILING_ASIDE.sub("", clean_prose(asked.group("label")))  # ("… historically (my understanding)")
+    label = without_author_aside(clean_prose(asked.group("label")))  # ("… historically (my understanding)")
     return f"{path} › {label}?" if label.split()[0] in ("Why", "How") else f"{path} › {label}", asked.group("rest")
 
 

@@ -15,7 +15,7 @@ import re
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
-from mlwiki.extract.prose import OWN_SENTENCE, clean_once, clean_prose, ends_clause, sentences, word_count
+from mlwiki.extract.prose import OWN_SENTENCE, clean_once, clean_prose, ends_clause, one_break, sentences, word_count
 from mlwiki.extract.voice import in_label, without_author
 from mlwiki.render.spans import FOOTNOTE_TEXT
 
@@ -132,7 +132,7 @@ _NARRATION_SIEVE = _any_of(("'", "’", "let u", "before", "we ", "you", "ks lik
 _NARRATION_LOWER = re.compile(NARRATION.pattern.removeprefix("(?i)"))
 _CASE_TRAPS = re.compile("[\u0130\u0131\u017f]")
 _FOLD_TAGS = re.compile(r"(?:[ \t]*(?:</?details\b[^>]*>|<summary\b[^>]*>.*?</summary>|</?summary>))+[ \t]*", re.I)  # (a fold)
-_GAPS, _MADE_UP = re.compile(r"\n{3,}"), re.compile(r"(?i)[^\n:]{0,60}\bmade[- ]up\b[^\n:]{0,20}:")
+_MADE_UP = re.compile(r"(?i)[^\n:]{0,60}\bmade[- ]up\b[^\n:]{0,20}:")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"
                          r"[ \t]*$")
 _URL_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[\w ]{1,20}:[ \t]*)?"
@@ -255,7 +255,7 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
                 kept.append(text)
         kept.append("")
     text = "\n".join(kept).strip()
-    text = _GAPS.sub("\n\n", text) if "\n\n\n" in text else text  # (lines left out between blank ones: one break)
+    text = one_break(text)
     if len(text) > 4 * MAX_WORDS and len(text.split()) > 2 * MAX_WORDS:  # (that many words take more characters)
         return None  # far too long, whatever a trimmed last sentence would save (and the common case: say it fast)
     text = without_announcement(_without_narration(text))

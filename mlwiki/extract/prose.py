@@ -38,6 +38,7 @@ _TAG = re.compile(r"</?(?:br|span|div|p|b|i|em|strong|sup|sub|font|center|u|smal
 _FRAGMENT = re.compile(r"(?:where|and|or|so|thus|hence|then|therefore|which|with|but|since|because|giving|"
                        r"yielding|gives|i\.e\.|that is|this gives|we get|to get|now|here|plugging|substituting|"
                        r"for the (?:first|second|third|last|other|remaining))\b", re.I)
+_GAPS = re.compile(r"\n{3,}")
 _BREAKS_OFF = re.compile(r"(?:,|\b(?:so|then|thus|hence|is|are|by|of|to|the|an?|and|or|as|with|where|that|gives|"
                          r"becomes|yields)[ \t]*:?)[ \t]*$", re.I)  # (a whole clause before a colon is an answer)
 _SHORT_INTRO_WORDS = 5
@@ -173,6 +174,11 @@ def ends_clause(paragraph: str, last: str) -> bool:
     """Whether a paragraph that ends on a verb ends a clause that puts it there ("… only how peaked the distribution
     is", "… than it was"), not a sentence broken off."""
     return last.lower() in _ENDING_VERBS and bool(_WH_CLAUSE.search(paragraph))
+
+
+def one_break(text: str) -> str:
+    """The text with each run of blank lines (lines left out between blank ones) one paragraph break."""
+    return _GAPS.sub("\n\n", text) if "\n\n\n" in text else text
 
 
 def breaks_off(text: str) -> bool:

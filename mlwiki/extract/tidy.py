@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.passages import LINKS_LINE
-from mlwiki.extract.prose import sentences
+from mlwiki.extract.prose import one_break, sentences
 from mlwiki.extract.voice import without_author
 
 CALLOUT = "callout"  # (the form of `callouts`)
@@ -45,6 +45,7 @@ _ABOUT_THE_PAGE = re.compile(r"(?i)(?:quick reference|cheat ?sheet|(?:notebook|p
                              r"(?:[\w&'’-]+\s+){0,3}(?:notes|lectures?|book|tutorial|videos?|slides|docs)\s+(?:is|are|was|"
                              r"were)\s+(?:the\s+)?(?:cleanest|clearest|best|nicest)\b[^.]{0,40}|"
                              r"\((?:short|stub|wip|draft)\b[^()]*\))[.!]?")
+_SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE)  # (a sentence any of them matches whole says no fact)
 _LEFT_WORDS = 6  # (what a card that cited its sources says besides: "Starting point for everything else." is nothing)
 _DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b")
 _WRITER = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|our|us)\b")
@@ -89,7 +90,7 @@ def _keeps(draft) -> bool:
     """Whether a card says anything once the writer's day is off its back (which this takes off), and is more
     than a pointer to another note."""
     back = draft.back
-    if _MAY_CITE.search(back) and (cited := _without_citations(back)) != back:
+    if _MAY_CITE.search(back) and (cited := _without_sources(back)) != back:
         if len(cited.split()) < _LEFT_WORDS:
             return False  # ("Starting point for everything else. Cover & Thomas 2.1, MacKay 2.4.")
         draft.back = back = cited
@@ -111,14 +112,14 @@ def _keeps(draft) -> bool:
     return True
 
 
-def _without_citations(back: str) -> str:
-    """The back without the sentences of its prose paragraphs that only cite where to read or what to read first."""
+def _without_sources(back: str) -> str:
+    """The back without the sentences of its prose paragraphs that only cite where to read, what to read first, or
+    speak of the page itself (`_SOURCES`)."""
     kept, cut = [], False
     for paragraph in back.split("\n\n"):
         if "\n" not in paragraph.strip() and "$$" not in paragraph and not paragraph.lstrip().startswith(("-", "|", ">")):
             found = sentences(paragraph)
-            said = [s for s in found if not (_CITES.fullmatch(s.strip()) or _READ_FIRST.fullmatch(s.strip())
-                                             or _CITES_ASIDE.fullmatch(s.strip()) or _ABOUT_THE_PAGE.fullmatch(s.strip()))]
+            said = [s for s in found if not any(pattern.fullmatch(s.strip()) for pattern in _SOURCES)]
             if len(said) != len(found):
                 cut, paragraph = True, " ".join(said)
                 if not said:
@@ -134,7 +135,7 @@ def _off_the_back(draft) -> bool:
         if _TODO.fullmatch(draft.back.strip()):
             return False  # ("TODO: add a chapter on rate–distortion?": the whole card is a to-do)
         back = _LINKS.sub("", _TODO.sub("", _TODO_LIST.sub("", draft.back))) if "\n" in draft.back else draft.back
-        back = re.sub(r"\n{3,}", "\n\n", back).strip()
+        back = one_break(back).strip()
         if not back:  # (a back that is all to-do under a "TODO" label is no card; else as written)
             return _TODO_LIST.sub("", draft.back).strip() != ""
         draft.back = back

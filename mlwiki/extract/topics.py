@@ -85,6 +85,12 @@ def passage_topic(text: str, known: str = "") -> str:
     return as_topic(opener.group(1)) if opener else ""
 
 
+def callout_topic(text: str, known: str = "") -> str:
+    """What a callout or a `**Note:**` aside is about: its first sentence's topic (under the front `known`, else
+    alone), else what it names first (`named_in`); '' when it says none."""
+    return passage_topic(text, known) or (known and passage_topic(text)) or named_in(text)
+
+
 def named_in(text: str) -> str:
     """What the first sentence of a passage names when it has no subject `passage_topic` finds: the symbol it opens
     on ("$C$ multiplies a sum …"), its first bold term ("don't confuse with **over-squashing** …") or its first code

@@ -94,8 +94,13 @@ def without_author(paragraph: str, narrates=lambda sentence: False) -> str:
 def _tells_story(sentence: str) -> bool:
     """Whether the author speaks in a sentence, elsewhere than in a bracketed aside or a label before a colon."""
     if "(" in sentence:
-        sentence = _AUTHOR_ASIDE.sub("", sentence)
+        sentence = without_author_aside(sentence)
     return speaks_as_author(sentence) and not in_label(sentence)
+
+
+def without_author_aside(text: str) -> str:
+    """The text without the author's bracketed asides ("(I remember this as …)", "(my understanding)")."""
+    return _AUTHOR_ASIDE.sub("", text)
 
 
 def in_label(sentence: str) -> bool:
