@@ -173,3 +173,13 @@ def test_counts_are_singular(wiki, tmp_path):
     assert "Reviewed 1 card (1 again)" in review
     assert "Wrote 1 review to" in run("log", "export", str(tmp_path / "log.jsonl")).stdout
     assert not re.search(r"\b1 (cards|notes|reviews|errors|warnings)\b", review)
+
+
+def test_plain_review_numbers_ordered_lists_as_written(wiki):
+    """`review --plain` numbered every item "1." (markdown-it's list token, not the item's number)."""
+    write(wiki, "notes/gd.md", "Q: The steps of gradient descent?\n"
+          "A:\n3. compute the gradient\n4. step against it\n   - by the learning rate\n5. repeat\n")
+    review = CliRunner().invoke(cli, ["--root", str(wiki), "--now", NOW, "review", "--plain"], input="\n1\n")
+    assert review.exit_code == 0, review.output
+    assert re.search(r"3\. compute the gradient\n4\. step against it\n  - by the learning rate\n5\. repeat",
+                     review.stdout), review.stdout

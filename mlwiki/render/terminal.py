@@ -124,13 +124,13 @@ def plain_text(text: str) -> str:
     tokens = _parser().parse(inert(text))
     _unicode_math(tokens)
     blocks: list[tuple[str, str]] = []  # (text, group): lines of one list or table go without blank lines
-    bullets: list[str] = []  # "- " or "1. " for each open list
+    bullets: list[str | int] = []  # "- ", or the next number, for each open list
     row: list[str] | None = None
     pending_item = False
     for token in tokens:
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
-            bullets.append("- " if kind == "bullet_list_open" else "1. ")
+            bullets.append("- " if kind == "bullet_list_open" else int(token.attrGet("start") or 1))
         elif kind in ("bullet_list_close", "ordered_list_close"):
             bullets.pop()
         elif kind == "list_item_open":
@@ -145,7 +145,7 @@ def plain_text(text: str) -> str:
         elif kind == "inline":
             line = _inline_text(token.children or [])
             if pending_item:
-                line, pending_item = "  " * (len(bullets) - 1) + bullets[-1] + line, False
+                line, pending_item = "  " * (len(bullets) - 1) + _marker(bullets) + line, False
             blocks.append((line, "list" if bullets else ""))
         elif kind in ("fence", "code_block", "math_block"):
             blocks.append((("  " if kind == "math_block" else "") + token.content.rstrip("\n"), ""))
@@ -155,6 +155,14 @@ def plain_text(text: str) -> str:
             out.append("")
         out.append(block)
     return "\n".join(out)
+
+
+def _marker(bullets: list[str | int]) -> str:
+    """The marker of the next item of the innermost list: "- ", or its number, counting on from the list's start."""
+    if isinstance(bullets[-1], str):
+        return bullets[-1]
+    bullets[-1] += 1
+    return f"{bullets[-1] - 1}. "
 
 
 def _inline_text(children) -> str:
