@@ -29,6 +29,8 @@ _BULLETS = ("- ", "* ", "+ ")  # how most list items start: LIST_ITEM matches th
 _HEADING_ATTRS = re.compile(r"[ \t]+\{(?:[#.-][^{}]*|[\w-]+=[^{}]*)\}$")
 _NO_CARD_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*no-card[ \t]*-->[ \t]*$")
 _CALLOUT_LINE = re.compile(r"\[!([\w-]+)\]([+-]?)[ \t]*(.*)$")
+# GitHub's first alert syntax, still common in READMEs: a quote whose first line is only `**Note**` or `**Warning**`
+_BOLD_ALERT = re.compile(r"\*\*(Note|Warning|Important|Tip|Caution)\*\*:?()()", re.IGNORECASE)
 # An MkDocs (Python-Markdown / pymdownx.details) admonition: `!!! note "Title"`, `??? tip`, `???+ warning ""`
 _ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*?(?:[ \t]+"([^"\n]*)")?[ \t]*$')
 _MYST_DIRECTIVE = re.compile(r"\{([\w:-]+)\}[ \t]*(.*)$")
@@ -178,7 +180,7 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 append(Line(no, text, DIV_OPEN, match.group(2).strip()))
                 prev_blank = prev_indented = False
                 continue
-            if directive and directive.group(1) == "math":
+            if directive and directive.group(1) == "math" or match.group(2).strip() == "math":  # (```math: GitHub's)
                 fence = (*opened, MATH)
                 append(Line(no, "$$", MATH))
                 prev_blank = prev_indented = False
@@ -200,7 +202,8 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
             append(Line(no, text, DIV_OPEN, _admonition_attrs(match)))
             prev_blank = prev_indented = False
             continue
-        elif first == "[" and quoted and not callout and (match := _CALLOUT_LINE.match(stripped)):
+        elif first in "[*" and quoted and not callout and (match := _CALLOUT_LINE.match(stripped)
+                                                           or _BOLD_ALERT.fullmatch(stripped)):
             callout = True
             append(Line(no, text, DIV_OPEN, _callout_attrs(match)))
             prev_blank = prev_indented = False

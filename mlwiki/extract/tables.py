@@ -70,19 +70,40 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
     names = sorted(cells[key] for _, cells in rows)
     if any(sorted(cells[c] for _, cells in rows) == names for c in range(len(header)) if c != key):
         return []  # (two lists side by side, "Depth-first | Breadth-first" orders of the same paths: no rows)
-    cards = []
+    cards, numeric = [], []
+    counted = {c for c in range(len(header)) if _counts_rows([cells[c] for _, cells in rows])}
     for line, cells in rows:
         values = [(header[c], cells[c]) for c in range(len(header)) if c != key and _says_something(cells[c])]
         text = clean_prose(" ".join(value for _, value in values))
         if len(values) > 1 and len({clean_prose(value) for _, value in values}) == 1:
             continue  # every cell says the same ("Covariance of X and Y" twice): nothing to recall
+        # (a row's numbers go with its words, each under its column: "6 enc + 6 dec" alone hid "d_model: 512")
+        back = "\n".join(f"- {_column(header[c])}{cells[c]}" for c in range(len(header))
+                         if c != key and c not in counted and (_says_something(cells[c]) or _NUMBER_CELL.fullmatch(cells[c])))
         if values and (len(LOWER_WORD.findall(text)) >= 2 or any(_MATH.search(v) for _, v in values)):
-            back = "\n".join(f"- {_column(name)}{value}" for name, value in values)
             cards.append((heading_text(cells[key]), back, line))
+        elif _numbers_under_names(header, key, cells):
+            numeric.append((heading_text(cells[key]), back, line))
+    if cards and numeric:
+        # rows of numbers beside rows that explain ("big | 6 + 6 | 1024 | 4096 | 16 | ~213M" under "base | 6 enc +
+        # 6 dec | 512 | …"): the same comparison, each row a card; a table of numbers alone stays a table to read
+        cards = sorted(cards + numeric, key=lambda card: card[2])
     backs = [back for _, back, _ in cards]
     # (two rows of one answer tell neither apart, unless the columns are the things compared and the row names the
     # respect: "path length between two tokens | $O(n)$ | $O(1)$" and "sequential steps | $O(n)$ | $O(1)$")
     return [card for card in cards if backs.count(card[1]) == 1 or _compares(card[1])]
+
+
+def _counts_rows(column: list[str]) -> bool:
+    """Whether a column only numbers the rows ("Number | Step name": 1, 2, 3): no fact of any row."""
+    return all(cell.strip().rstrip(".").isdigit() for cell in column) and \
+        [int(cell.strip().rstrip(".")) for cell in column] == list(range(int(column[0].strip().rstrip(".")),
+                                                                          int(column[0].strip().rstrip(".")) + len(column)))
+
+
+def _numbers_under_names(header: list[str], key: int, cells: list[str]) -> bool:
+    """Whether every cell of a row but its name holds something (a number, say) under a column header."""
+    return all(cells[c].strip() and header[c].strip() for c in range(len(header)) if c != key)
 
 
 def _compares(back: str) -> bool:

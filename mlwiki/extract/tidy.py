@@ -16,8 +16,10 @@ from mlwiki.extract.voice import without_author
 
 CALLOUT = "callout"  # (the form of `callouts`)
 _AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
-_TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:\s][^\n]*$"
-                   r"\n?")
+_TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:\s][^\n]*$"
+                   r"\n?")  # (Obsidian's "#todo" tag too)
+# a to-do the writer left after a sentence: "… randomly skip merges during encoding. TODO read it"
+_TODO_TAIL = re.compile(r"(?<=[.!?)])[ \t]+(?:TODO|FIXME)\b[^\n]*")
 # a bare "TODO" label over a list: every item under it is a to-do ("TODO\n- read the sampled-metrics paper properly")
 _TODO_LIST = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:todo|to[- ]do)s?(?:\*\*)?:?(?:\*\*)?[ \t]*\n"
                         r"(?:[ \t]*(?:[-*+]|\d+[.)])[ \t][^\n]*(?:\n|$)|[ \t]+\S[^\n]*(?:\n|$))*")
@@ -130,11 +132,12 @@ def _without_sources(back: str) -> str:
 
 def _off_the_back(draft) -> bool:
     """To-do lines and link-only lines off a card's back; False when they were all it held."""
-    if "TODO" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back or \
+    if "TODO" in draft.back or "#todo" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back or \
             "do\n" in draft.back or "](" in draft.back:
         if _TODO.fullmatch(draft.back.strip()):
             return False  # ("TODO: add a chapter on rate–distortion?": the whole card is a to-do)
         back = _LINKS.sub("", _TODO.sub("", _TODO_LIST.sub("", draft.back))) if "\n" in draft.back else draft.back
+        back = _TODO_TAIL.sub("", back)
         back = one_break(back).strip()
         if not back:  # (a back that is all to-do under a "TODO" label is no card; else as written)
             return _TODO_LIST.sub("", draft.back).strip() != ""
