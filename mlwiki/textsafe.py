@@ -43,3 +43,15 @@ def shorten(text: str, width: int) -> str:
     if space >= width // 2:  # a word boundary not too far back; else cut inside a very long word
         cut = cut[:space]
     return cut.rstrip(" ,;:") + "…"
+
+
+_LIST_START = re.compile(r"(\d{1,9})([.)])(?=[ \t]|$)")
+
+
+def front_markdown(front: str) -> str:
+    """A card's front as Markdown to render: a first line that starts like a numbered list ("04. Harmful content
+    detection › …", the title of a note named so) is that text, not a list Markdown would renumber ("4.")."""
+    first, newline, rest = front.partition("\n")
+    if not (match := _LIST_START.match(first)):
+        return front
+    return f"{match.group(1)}\\{match.group(2)}{first[match.end():]}{newline}{rest}"

@@ -17,7 +17,7 @@ from pathlib import Path
 import genanki
 import pytest
 
-from conftest import bump_mtime, write
+from conftest import bump_mtime, run, write
 from mlwiki.store.cards import CardFilter
 from mlwiki.config import load_config
 from mlwiki.render.macros import extract_macros
@@ -488,3 +488,17 @@ def test_one_way_card_made_two_way_changes_note_type_in_anki(wiki, now, col, tmp
     assert len(log.new) == 0 and len(log.updated) == 1
     (note,) = all_notes(col)
     assert note.note_type()["name"] == "mlwiki Basic (and reversed)" and len(note.cards()) == 2
+
+
+def test_a_numbered_note_title_is_not_a_list_in_anki_or_the_terminal(make_wiki, now, col, tmp_path):
+    """A vault's "04. Harmful content detection.md" titles its cards "04. Harmful content detection › …": Markdown
+    read that as a list and showed "4." (plain review) or an <ol> in Anki."""
+    root = make_wiki({"04. Harmful content detection.md": "The classifier flags posts that break the policy, from "
+                      "text and image features fused early.\n"})
+    review = run(root, "review", "--plain", input="\n1\n", ok=True).output
+    assert "04. Harmful content detection" in review, review
+    run(root, "export", "-o", str(tmp_path / "decks"), ok=True)
+    (deck,) = (tmp_path / "decks").glob("*.apkg")
+    import_into(col, deck)
+    (note,) = all_notes(col)
+    assert "<ol" not in note.fields[0] and "04. Harmful content detection" in note.fields[0], note.fields[0]

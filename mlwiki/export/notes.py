@@ -29,6 +29,7 @@ from mlwiki.export.models import NoteType, card_ords
 from mlwiki.export.render_cache import RenderCache
 from mlwiki.export.skeleton import Skeleton
 from mlwiki.store.cards import EXPORTED_NOTE_COLUMNS
+from mlwiki.textsafe import front_markdown
 
 _NOTE_COLUMNS = len(EXPORTED_NOTE_COLUMNS)  # the first columns of an exported card row: all a note is made from
 
@@ -162,7 +163,7 @@ class Builder:
                 front, back = first["back"], first["front"]
                 suspend_ords.add(0)
             images = self.images(first, [front, back], warnings)
-            fields = [self.field(front, images), self.field(back, images), _source_text(main or first),
+            fields = [self.field(front_markdown(front), images), self.field(back, images), _source_text(main or first),
                       htmllib.escape(note_id)]
         tags = [t for card in cards for t in _anki_tags(card["tags"])]
         if any(card["leech"] for card in cards):

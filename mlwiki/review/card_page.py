@@ -20,6 +20,7 @@ from typing import Callable
 from mlwiki.render.html import markdown_to_html
 from mlwiki.render.macros import read_macros
 from mlwiki.render.mathml import MATH_CSS, MathML, fit_script, math_spans
+from mlwiki.textsafe import front_markdown
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -69,7 +70,7 @@ def card_sides(card, macros: str = "", fix: Callable[[str], str] = str, rows: bo
         source = fix(markdown_to_html(card.text))
         return (math.html(_clozes(source, card.group, reveal=False)),
                 math.html(_clozes(source, card.group, reveal=True)))
-    return math.html(fix(markdown_to_html(card.front))), math.html(fix(markdown_to_html(card.back)))
+    return math.html(fix(markdown_to_html(front_markdown(card.front)))), math.html(fix(markdown_to_html(card.back)))
 
 
 def card_html(card, macros: str = "", fix: Callable[[str], str] = str) -> str:

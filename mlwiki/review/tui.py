@@ -17,7 +17,7 @@ from typing import Callable, Iterator, TextIO
 from mlwiki.review.queue import next_due_text
 from mlwiki.models import RATINGS
 from mlwiki.review.session import ReviewSession, ShownCard, Summary
-from mlwiki.textsafe import inert, plural
+from mlwiki.textsafe import front_markdown, inert, plural
 
 # The keys, one item each: `?` shows them packed to the terminal's width, never split inside an item.
 KEY_ITEMS = ("space/enter reveal", "1 Again", "2 Hard", "3 Good", "4 Easy", "u undo", "s suspend",
@@ -95,7 +95,7 @@ def run_plain(session: ReviewSession, stdin: TextIO, out: Callable[[str], None])
         card = session.current
         if not revealed:
             out(header(session, card))
-            out(terminal_text(card.front))
+            out(terminal_text(front_markdown(card.front)))
             out("[enter] show answer, q quit")
         else:
             out("--- answer ---")
@@ -250,7 +250,7 @@ class TerminalUI:
         body = [Text(header(self.session, card, width), style="dim", no_wrap=True, overflow="fold")]
         if heading:
             body.append(Text(inert(heading), style="cyan"))
-        body.append(Panel(card_markdown(front), title=card.kind, title_align="left"))
+        body.append(Panel(card_markdown(front_markdown(front)), title=card.kind, title_align="left"))
         footer = []
         if revealed:
             body.append(Panel(card_markdown(card.back), border_style="green"))
