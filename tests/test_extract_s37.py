@@ -66,3 +66,14 @@ def test_to_dos_are_left_off_backs(tmp_path):
     backs = "\n".join(made.values())
     assert "pre-LN: normalise inside" in backs and "attends to." in backs, made
     assert "#todo" not in backs and "TODO" not in backs, made
+
+
+def test_object_replacement_characters_are_left_out(tmp_path):
+    """Text pasted from a chat answer keeps U+FFFC where its citations were ("… protocol ￼ ￼."): a box on the card
+    that stands for nothing."""
+    note = ("# Tensor internals\n\ntorch.from_numpy shares the array's buffer and increments its reference count "
+            "(so it is not freed while the tensor lives) \ufffc. Similarly, tensor.numpy() shares the tensor's storage "
+            "\ufffc \ufffc.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"internals.md": note}, CONFIG))
+    assert any("reference count" in back for back in made.values()), made
+    assert not any("\ufffc" in back for back in made.values()), made

@@ -276,6 +276,8 @@ def _normalize_newlines(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         text = text.replace("\x00", "")
+    if "\ufffc" in text:  # (the object replacement character text copied from a chat or a PDF holds where its
+        text = text.replace("\ufffc", "")  # links or images were: it shows as a box and stands for nothing)
     return text
 
 
