@@ -77,3 +77,39 @@ def test_object_replacement_characters_are_left_out(tmp_path):
     made = backs_by_front(new_wiki(tmp_path, {"internals.md": note}, CONFIG))
     assert any("reference count" in back for back in made.values()), made
     assert not any("\ufffc" in back for back in made.values()), made
+
+
+DAY_CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def test_a_days_learned_section_is_about_the_term_it_opens_with(tmp_path):
+    """"## Learned" over "**Label smoothing** (Szegedy et al. 2016). …": the section's cards ask about label
+    smoothing, not about the note the day's log says the writer finished ("finished the [[Dropout]] note")."""
+    note = ("## Log\n- finished the [[Dropout]] note\n- lab meeting, moved to Thursday\n\n## Learned\n"
+            "**Label smoothing** (Szegedy et al. 2016). The one-hot target is mixed with the uniform distribution:\n"
+            "$$y' = (1-\\varepsilon)\\, y + \\varepsilon / K$$\n\n"
+            "- it stops the logits from growing without bound\n- it hurts calibration less than it seems\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Daily/2026-03-02.md": note}, DAY_CONFIG))
+    assert all(front.startswith("Label smoothing") for front in made), made
+    assert any("logits from growing" in back for back in made.values()), made
+
+
+def test_a_days_list_under_a_name_is_a_card_of_that_name(tmp_path):
+    """A day's note of timestamped lines, with "GloVe (Pennington et al. 2014):" over what the day learnt of it: a
+    card "GloVe (day note …)" holding the list; the day's chores are no card."""
+    note = ("09:10 coffee, email\n10:30 meeting with the reading group, we pick GloVe for next week\n\n"
+            "GloVe (Pennington et al. 2014):\n- factorises the log of the word co-occurrence counts\n"
+            "- weighting f(x) caps frequent pairs at x_max = 100\n- word vector = w + w~ (both sets summed)\n\n"
+            "16:00 ran the baseline again, same numbers\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Daily/2026-03-03.md": note}, DAY_CONFIG))
+    assert "log of the word co-occurrence" in made.get("GloVe (day note 2026-03-03)", ""), made
+    assert not any("coffee" in back or "baseline again" in back for back in made.values()), made
+
+
+def test_a_labelled_line_of_the_writers_day_is_no_card(tmp_path):
+    """"Bug of the day: I was feeding …" tells what the writer did; "Lesson: …" is the fact."""
+    note = ('---\ntitle: "2026-03-04"\n---\n\nToy diffusion model on two moons (an MLP, 100 steps).\n\n'
+            "Bug of the day: I was passing the raw step index into the network (values up to 100) -- the loss "
+            "plateaued. Switched to a sinusoidal embedding of the step and it trains.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"daily/2026-03-04.qmd": note}, DAY_CONFIG))
+    assert not any("I was passing" in back for back in made.values()), made

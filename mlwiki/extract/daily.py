@@ -29,6 +29,10 @@ _TOPIC_DASH = re.compile(r"([^\W\d][^.!?:;\n$—–]{2,50}?)[ \t]+(?:—|–|--?
 # A day's first bullet that names what the items nested under it are about: "- reading group: calibration"
 _TOPIC_ITEM = re.compile(r"[-*+][ \t]+[^:\n]{2,40}?:[ \t]*([^\W\d][^.!?:;,\n$]{1,40}?)[ \t]*\n[ \t]+[-*+][ \t]")
 _LINK = re.compile(r"\[\[([^\]|#\n]+)(?:[#|][^\]\n]*)?\]\]")  # "[[Bootstrap]]", "[[ROC and AUC|AUC]]": its note
+# A line of the day's chores on a note ("finished the [[Byte pair encoding]] note", "wrote up [[Perplexity]]"): the
+# note it links to is one the writer worked on, not what the day's notes are about
+_CHORES = re.compile(r"(?im)^.*\b(?:finish|wrote|write|clean|tidi|tidy|updat|edit|fix|renam|mov|reorgani[sz]|"
+                     r"start)\w*\b[^\n]*\[\[.*$|^.*\]\][ \t]+(?:note|page)\b.*$")
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me|we|our|today|yesterday)\b")
 # "Two quick ones and a reminder.", "A few things.", "Misc.": a count of what the day holds, not what it is about
 _COUNTS = re.compile(r"(?i)\s*(?:two|three|four|five|six|seven|eight|nine|ten|\d+|a (?:few|couple)|some|several|"
@@ -76,11 +80,35 @@ def _line_topic(topic: re.Match | None, line: str, blocks: list[Block]) -> str:
     return _capital(words.strip())
 
 
+_LEARNED = re.compile(r"(?i)[\W\d_]*(?:til|today i learn(?:ed|t)|(?:things? )?learn(?:ed|t)(?: today)?|learnings)[\W\d_]*")
+_LEADING_TERM = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\*\*([^*\n]{2,40}?)\*\*")
+
+
+def section_term(heading: str, blocks: list[Block], i: int) -> str | None:
+    """The term a day's "## Learned" section (its heading `heading`, at blocks[i]) is about, when its first paragraph
+    opens with it in bold and no other paragraph or item of the section opens with another ("## Learned" over
+    "**WordPiece** (Schuster & Nakajima 2012). Like BPE it merges …"): what its cards ask about, not "Learned"."""
+    if not _LEARNED.fullmatch(heading):
+        return None
+    body = []
+    for block in blocks[i + 1:]:
+        if block.kind == HEADING:
+            break
+        if block.kind == TEXT:
+            body.append(block)
+    if not body or not (first := _LEADING_TERM.match(body[0].lines[0].text)):
+        return None
+    term = first.group(1).strip().rstrip(":").strip()
+    others = {m.group(1).strip().rstrip(":").strip().casefold() for block in body for ln in block.lines
+              if (m := _LEADING_TERM.match(ln.text))}
+    return term if others == {term.casefold()} and not re.search(r"\d", term) else None
+
+
 def _linked_subject(blocks: list[Block]) -> str:
     """The one note a day's note links to, when the day's text speaks of it ("did the bootstrap CI for F1 …" and
     "[[Bootstrap]]"): its notes are that note's; "" when it links to none or to several."""
     text = "\n".join(text_of(block) for block in blocks[:40] if block.kind == TEXT)
-    links = {match.group(1).strip() for match in _LINK.finditer(text)} if "[[" in text else set()
+    links = {match.group(1).strip() for match in _LINK.finditer(_CHORES.sub("", text))} if "[[" in text else set()
     if len(links) != 1:
         return ""
     (link,) = links

@@ -29,6 +29,19 @@ _LEARNT = re.compile(r"(?i)[ \t]*[-*+][ \t]+(?:til|today i learn(?:ed|t)|learn(?
 _LABELLED = re.compile(r"[ \t]*[-*+][ \t]+([^\W\d][^:\[\]\n$`*]{1,40}?):[ \t]+(\S[^\n]*)")
 
 
+def named_list(block: Block) -> tuple[str, str] | None:
+    """(name, the items) of a paragraph that is a name and a colon over a short list ("fastText (Bojanowski et al.
+    2017):" and its bullets); None for any other, and for a line of the writer's day ("Things I picked up:")."""
+    lines = [ln.text for ln in block.lines if ln.kind == TEXT]
+    if len(lines) < 3 or not (match := _NAMED_LIST.fullmatch(lines[0])) or _FIRST_PERSON.search(match.group(1)):
+        return None
+    items = [text for text in lines[1:] if LIST_ITEM.match(text) and _width(text) == _width(lines[1])]
+    if not LIST_ITEM.match(lines[1]) or not 2 <= len(items) <= MAX_ITEMS:
+        return None
+    inner = _width(lines[1])
+    return match.group(1).strip(), "\n".join(text.expandtabs(4)[inner:] for text in lines[1:])
+
+
 def _width(text: str) -> int:
     expanded = text.expandtabs(4)
     return len(expanded) - len(expanded.lstrip())
@@ -80,10 +93,20 @@ def _learnt_items(lines: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
     return found
 
 
+# "fastText (Bojanowski et al. 2017, "Enriching …"):" over a list: what the items under it are about
+_NAMED_LIST = re.compile(r"[ \t]*([^\W\d][\w.+/'’ -]{1,40}?)[ \t]*(?:\([^()\n]*\))?[ \t]*:[ \t]*")
+_FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me|we|our|today|tomorrow|yesterday|next|todo)\b")
+MAX_ITEMS = 8
+
+
 def day_cards(ex, body: list[Block]) -> None:
     """The cards of a day's note's linked branches ("- [[NDCG]] finally clicked" over what the day learnt of it),
-    front: the linked note's name and the day."""
+    and of its lists under a name ("fastText (Bojanowski et al. 2017):" over its items); front: the name and the
+    day."""
     for block in body:
+        if (named := named_list(block)) is not None:
+            ex.add_card(FORM, f"{named[0]} (day note {ex.day})", named[1], block.start)
+            continue
         if not LIST_ITEM.match(block.lines[0].text) or "[[" not in text_of(block):
             continue
         for name, said, line in linked_branches([(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]):

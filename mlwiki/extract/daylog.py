@@ -20,6 +20,8 @@ from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card
 
+# "Bug of the day: I was feeding raw integer t …": what the writer did that day, under a label, is no fact
+_DIARY = re.compile(r"(?i)[ \t]*(?:i|i'm|i've|we|my|our)\b")
 _NO_PATH = "\x00"  # (a day's note with no subject: its paragraph cards are asked by their own subjects alone)
 # A line led by its label: "**Off-policy** = …", "**Term**: …", "Coverage assumption: …", "bootstrap SE = …"
 _LABEL_LED = re.compile(r"[ \t]*(?:\*\*[^*\n]{2,60}\*\*|[A-Za-z][\w'’()/ -]{1,40}?[ \t]*(?::|=|→))[ \t]*\S")
@@ -35,6 +37,7 @@ def day_log_cards(ex, path: str, body: list[Block], first_draft: int) -> None:
             continue
         made = len(ex.drafts)
         definition_sentence_cards(ex, path, as_items(block), equals=True, claims=True)
+        ex.drafts[made:] = [(drafts, at) for drafts, at in ex.drafts[made:] if not _DIARY.match(drafts[0].back)]
         if len(ex.drafts) == made and (found := paragraph_card(path or _NO_PATH, block, declined=True)):
             ex.add_card(PARAGRAPH_FORM, found[0].removeprefix(f"{_NO_PATH} › "), found[1], block.start)  # ("iForest
             # doesn't need scaling (…) but LOF / OCSVM / DBSCAN all do": a paragraph that names its subject)

@@ -99,7 +99,8 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     if i >= 0:
         heading = blocks[i]
         title = ex.headings[-1][1] if ex.headings else ""
-        log = bool(title) and NO_SUBJECT.fullmatch(title) is not None and DAY_NOTES.fullmatch(title) is not None
+        log = bool(title) and NO_SUBJECT.fullmatch(title) is not None and DAY_NOTES.fullmatch(title) is not None \
+            and ex.headings[-1] not in ex.terms  # ("## Learned" over "**WordPiece** …": a section on WordPiece)
         if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or title.rstrip().endswith("?"):
             return  # (a question heading is a card of its own)
         if NO_SUBJECT.fullmatch(title) and not log:
@@ -193,6 +194,10 @@ def close_section(ex) -> None:
     section, ex.section = ex.section, None
     if section is not None and not section.path and section.lead:
         day_cards(ex, section.body)
+        if ex.day:  # (a day's note with no subject: its text before any heading is the day's log, fact by fact)
+            first_heading = next((b.start for b in ex.blocks if b.kind == HEADING), None)
+            day_log_cards(ex, "", [b for b in section.body if first_heading is None or b.start < first_heading],
+                          section.drafts)
     if section is None or not section.path:
         return
     if section.log:

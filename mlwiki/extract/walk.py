@@ -11,7 +11,7 @@ from mlwiki import ids
 from mlwiki.extract import callouts, crossrefs, derivations, examples, forms, formula_cards, lists, questions
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, text_of
 from mlwiki.extract.context import NoteContext
-from mlwiki.extract.daily import content_subject, is_date
+from mlwiki.extract.daily import content_subject, is_date, section_term
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import HEADING, TEXT, classify, heading_level, problem
 from mlwiki.extract.masking import mask_inline
@@ -50,7 +50,8 @@ class Extractor:
         self._fronts_of = 0
         self.section: lists.Section | None = None  # the section a section card would be made of
         self.asides: list = []  # untitled MyST notes and tips: cards at the end, if no card holds their text
-        self._path_cache = {True: (None, 0, ""), False: (None, 0, "")}  # subject? → (headings, their number, path)
+        self._path_cache = {True: (None, 0, ""), False: (None, 0, "")}
+        self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about  # subject? → (headings, their number, path)
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
@@ -83,7 +84,8 @@ class Extractor:
 
     def _path(self, subject: bool) -> str:
         path: list[str] = []
-        for _, heading in self.headings:
+        for level, heading in self.headings:
+            heading = self.terms.get((level, heading), heading) if subject and self.terms else heading
             if heading and (not path or heading != path[-1]):  # (a title repeated as the first heading: once)
                 path.append(heading)
         if subject and self.subject and not self._under_title() and not names_subject(self.subject, path):
@@ -215,6 +217,9 @@ class Extractor:
         self.headings = [(lv, h) for lv, h in self.headings if lv < level]
         questions.heading_question(self, blocks, i)
         self.headings.append((level, heading_text(line.text)))  # [[links]] as their text
+        self.terms.pop(self.headings[-1], None)
+        if (term := section_term(self.headings[-1][1], blocks, i)) is not None:
+            self.terms[self.headings[-1]] = term  # ("## Learned" over "**WordPiece** (…). Like BPE …": its subject)
         self.separate()
         lists.open_section(self, blocks, i)
 
