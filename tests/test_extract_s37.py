@@ -113,3 +113,14 @@ def test_a_labelled_line_of_the_writers_day_is_no_card(tmp_path):
             "plateaued. Switched to a sinusoidal embedding of the step and it trains.\n")
     made = backs_by_front(new_wiki(tmp_path, {"daily/2026-03-04.qmd": note}, DAY_CONFIG))
     assert not any("I was passing" in back for back in made.values()), made
+
+
+def test_a_remark_with_its_subject_left_out_speaks_of_the_formula_above(tmp_path):
+    """"Must be monotonically decreasing in $t$." right after the formula of the SNR says what the formula must do,
+    with its subject left out as notes do: a card with the formula on its front."""
+    note = ('---\ntitle: "Noise schedules"\n---\n\n## Signal-to-noise ratio\n\n'
+            "$$\n\\mathrm{SNR}(t) = \\frac{\\bar\\alpha_t}{1-\\bar\\alpha_t}\n$$ {#eq-snr}\n\n"
+            "Must be monotonically decreasing in $t$, so that later steps hold more noise than earlier ones.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"snr.qmd": note}, CONFIG))
+    assert any(back.startswith("Must be monotonically decreasing") and "\\mathrm{SNR}" in front
+               for front, back in made.items()), made

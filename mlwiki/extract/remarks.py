@@ -46,6 +46,10 @@ _POINTS_BACK_SOON = re.compile(r"(?:[^\s.]+[ \t]+){1,5}(?:this|it)[ \t]+"
                                r"(?:gives|becomes|means|reduces|simplifies|yields)\b")
 # ... or judges its value ("Lower is better, $0$ means identical …")
 _JUDGES = re.compile(r"(?:Lower|Higher|Smaller|Larger|Bigger|Greater)(?: values?)? (?:is|are|means?)\b")
+# ... or says what it does with its subject left out, as notes do ("Must be monotonically decreasing in $t$.",
+# "Grows linearly with the batch size.")
+_SUBJECTLESS = re.compile(r"(?:Must|Should|Has to|Needs to|Cannot|Can't|Can|Is|Are|Grows|Decreases|Increases|Goes|"
+                          r"Equals|Depends|Holds|Reduces to|Becomes)\b(?! (?:you|we|I)\b)")
 _REFERS = re.compile(r"@eq-|\{eq\}`|\b(?:[Ee]quation|[Ee]q\.|formula)\b")  # (Quarto's and MyST's references too)
 # The case a paragraph states first ("For a fixed policy, …", "When $\lambda = 0$, …", "In practice, …"): its cue
 _CASE = re.compile(r"(?:For|When|With|Without|Under|If|In|At)\b(?:[^,.;:!?$]|\$[^$\n]*\$){2,60}?,[ \t]")
@@ -150,7 +154,7 @@ def _speaks_of_formula(sentence: str) -> bool:
     """Whether a paragraph's first sentence speaks of the formula before it (see `_POINTS_BACK`, `_PART`,
     `_REFERS`, `_GOES_ON`), or states a case of it or its symbols in math."""
     return bool(_POINTS_BACK.match(sentence) or _PART.match(sentence) or _REFERS.search(sentence) or _JUDGES.match(sentence)
-                or _GOES_ON.match(sentence) or _POINTS_BACK_SOON.match(sentence)
+                or _GOES_ON.match(sentence) or _POINTS_BACK_SOON.match(sentence) or _SUBJECTLESS.match(sentence)
                 or sentence.startswith("$") or _CASE.match(sentence) and "$" in sentence)
 
 
