@@ -124,3 +124,19 @@ def test_a_remark_with_its_subject_left_out_speaks_of_the_formula_above(tmp_path
     made = backs_by_front(new_wiki(tmp_path, {"snr.qmd": note}, CONFIG))
     assert any(back.startswith("Must be monotonically decreasing") and "\\mathrm{SNR}" in front
                for front, back in made.items()), made
+
+
+def test_a_worked_example_in_symbols_of_a_named_model_is_studied(tmp_path):
+    """"# Worked example: ridge dual" applies the theory to a named model in symbols: a chapter to study, not an
+    example to skip. The same title over arithmetic on made-up numbers stays an example."""
+    symbols = ("# Worked example: ridge dual\n\nRidge regression minimises the squared error plus a penalty on the "
+               "weights:\n\n$$\n\\min_w \\|y - Xw\\|^2 + \\lambda \\|w\\|^2\n$$\n\n"
+               "Setting the gradient to zero gives the closed form:\n\n$$\nw = (X^\\top X + \\lambda I)^{-1} X^\\top y\n$$\n\n"
+               "## Observations\n\n* the **dual** needs only the Gram matrix $X X^\\top$, so a kernel can replace it\n"
+               "* a larger $\\lambda$ shrinks every weight towards zero but never exactly to zero\n")
+    numbers = ("# Worked example: ridge by hand\n\nWith one feature and two points the closed form is:\n\n"
+               "$$\nw = \\frac{x_1 y_1 + x_2 y_2}{x_1^2 + x_2^2 + \\lambda} = \\frac{2 + 6}{1 + 4 + 1} = 1.33\n$$\n")
+    made = backs_by_front(new_wiki(tmp_path, {"ridge-dual.md": symbols, "ridge-hand.md": numbers}, CONFIG))
+    assert any("(X^\\top X + \\lambda I)^{-1}" in back for back in made.values()), made
+    assert any("Gram matrix" in back for back in made.values()), made
+    assert not any("1.33" in back for back in made.values()), made

@@ -120,6 +120,19 @@ def is_example_title(title: str) -> bool:
     return bool(_EXAMPLE_TITLE.match(title))
 
 
+# A title that names what its example applies the theory to: "Worked example: SVM dual", "Example — ridge regression"
+_APPLIED_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?example\s*[:—–-]\s*[^\W\d][^\d]*")
+_MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+)\$", re.S)
+
+
+def applies_theory(title: str, body: str) -> bool:
+    """Whether a note titled as a worked example ("Worked example: SVM dual") works in symbols, not numbers: it
+    applies the theory to a named model, a chapter to study; one formula on made-up numbers makes it an example."""
+    if not _APPLIED_TITLE.fullmatch(title):
+        return False
+    return not any(computes_numbers(m.group(1) or m.group(2)) for m in _MATH_SPAN.finditer(body))
+
+
 def computes_numbers(formula: str) -> bool:
     """A formula that works something out on made-up numbers (`b = 0 + 1 = 1`, `\\hat p = \\frac{320}{500} =
     0.64`): one of the pieces between its relations is arithmetic only, with an operation between numbers or at

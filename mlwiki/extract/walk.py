@@ -17,7 +17,7 @@ from mlwiki.extract.lines import HEADING, TEXT, classify, heading_level, problem
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.tidy import tidy
-from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, names_subject, note_subject
+from mlwiki.extract.subject import EXAMPLE_CLASSES, applies_theory, is_example_title, names_subject, note_subject
 from mlwiki.models import Card, CardKind, Problem, Severity, Source
 
 # The forms mlwiki reads out of ordinary prose: inside a worked example or an exercise they make no card (the
@@ -56,6 +56,7 @@ class Extractor:
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
         self.first_h1 = _first_h1(self.blocks)
+        self.applies = applies_theory(self.first_h1, body)  # ("# Worked example: SVM dual": a chapter to study)
         self.subject = note_subject(ctx.title, self.first_h1, ctx.path)
         self.day = ""  # a daily note's date, when nothing it says names its subject
         if not self.subject and is_date(day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem):
@@ -104,7 +105,8 @@ class Extractor:
         """Whether the walk is inside a worked example or an exercise (a heading, callout or directive says so)."""
         cached = self._example_cache
         if cached[0] is not self.headings or cached[1] != len(self.headings):
-            found = any(level < 0 or is_example_title(h) for level, h in self.headings)
+            found = any(level < 0 or is_example_title(h) and not (self.applies and level == 1 and h == self.first_h1)
+                        for level, h in self.headings)
             self._example_cache = cached = (self.headings, len(self.headings), found)
         return cached[2]
 
