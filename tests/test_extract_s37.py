@@ -140,3 +140,15 @@ def test_a_worked_example_in_symbols_of_a_named_model_is_studied(tmp_path):
     assert any("(X^\\top X + \\lambda I)^{-1}" in back for back in made.values()), made
     assert any("Gram matrix" in back for back in made.values()), made
     assert not any("1.33" in back for back in made.values()), made
+
+
+def test_a_section_written_in_lower_case_is_a_card(tmp_path):
+    """"## why ALS and not SGD here" over "the sum is over all pairs, …": a writer who types in lower case starts a
+    sentence of their own; "the fit above is …" goes on from before and stays no card alone."""
+    note = ("# Implicit ALS\n\nWeighted matrix factorization for implicit feedback.\n\n## why ALS and not SGD here\n\n"
+            "the sum is over all user-item pairs, observed or not, so it has billions of terms. SGD would have to "
+            "sample them; ALS solves each user in closed form using the sparsity.\n\n## Fit\n\n"
+            "the fit above is close enough for ranking, and nobody tunes it further in practice.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"ials.md": note}, CONFIG))
+    assert made.get("Implicit ALS › why ALS and not SGD here", "").startswith("the sum is over"), made
+    assert "Implicit ALS › Fit" not in made, made

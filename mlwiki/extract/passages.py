@@ -183,6 +183,10 @@ _PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  
 # After a label, "we"/"you" speak of anyone ("- idea: we can't resample from the population, so …"), not of
 # something said before, as "it" or "this" do
 _GENERIC_PERSON = re.compile(r"(?:we|you)\b")
+# A sentence of its own written all in lower case ("the sum is over all pairs, …"), which points back at nothing
+# ("the fit above is …", "the same holds …" go on from what came before)
+_CASUAL_START = re.compile(r"(?:the|a|an)[ \t]+(?![^.]{0,40}\b(?:above|below|former|latter|previous|same|following|"
+                           r"other|rest)\b)(?:[a-z][\w-]*[ \t]+){1,4}(?:is|are|has|have|can|cannot|needs?|makes?)\b")
 _PLAIN_WORD = re.compile(r"[a-z]+\b(?![-\d])")  # "its …" goes on from before; "kNN", "k-means", "word2vec" are names
 _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
@@ -372,7 +376,7 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
         return False
     if (clean[:1].islower() and (not labelled or _PRONOUN.match(clean) and not _GENERIC_PERSON.match(clean))
             and not LIST_ITEM.match(text)
-            and _PLAIN_WORD.match(clean) and not OWN_SENTENCE.match(clean)) \
+            and _PLAIN_WORD.match(clean) and not OWN_SENTENCE.match(clean) and not _CASUAL_START.match(clean)) \
             or _GOES_ON.match(clean) or ABOUT_PAGE.match(clean) or works_numbers(clean) \
             or _VACUOUS.fullmatch(clean) or narrates(clean) and not _labels_narrate_only(clean):
         return False  # (lower case: "its only goal is …" goes on from a sentence before it)
