@@ -152,3 +152,15 @@ def test_a_section_written_in_lower_case_is_a_card(tmp_path):
     made = backs_by_front(new_wiki(tmp_path, {"ials.md": note}, CONFIG))
     assert made.get("Implicit ALS › why ALS and not SGD here", "").startswith("the sum is over"), made
     assert "Implicit ALS › Fit" not in made, made
+
+
+def test_a_cheat_sheet_table_of_marks_is_carded_row_by_row(tmp_path):
+    """A comparison table named by short names ("P@k", "NDCG@k") with ✓/✗ cells: each row a card of what each
+    column says of it; before, "P@k" named no row (no word of two letters) and the table made nothing."""
+    note = ("# Ranking metrics\n\n## cheat sheet\n\n| metric | order-aware? | graded relevance? | typical use |\n"
+            "|---|---|---|---|\n| P@k | ✗ | ✗ | quick sanity check |\n| MAP | ✓ | ✗ | |\n"
+            "| NDCG@k | ✓ | ✓ | ranking stage, most papers |\n| MRR | ✓ (first hit only) | ✗ | single-answer tasks |\n")
+    made = backs_by_front(new_wiki(tmp_path, {"ranking.md": note}, CONFIG))
+    assert made.get("Ranking metrics › cheat sheet › NDCG@k") == \
+        "- order-aware? ✓\n- graded relevance? ✓\n- typical use: ranking stage, most papers", made
+    assert "- order-aware? ✓\n- graded relevance? ✗" == made.get("Ranking metrics › cheat sheet › MAP"), made

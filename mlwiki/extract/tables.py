@@ -64,7 +64,8 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
         return []  # paths or symbols set side by side ("$S \\rightarrow A$"): a comparison to read, not explanations
     if all(_symbols_only(cells[0]) for _, cells in rows):
         return []  # a notation table: what a symbol stands for in one text is no card
-    key = next((c for c in range(len(header)) if all(_names_in_words(cells[c]) for _, cells in rows)), None)
+    key = next((c for c in range(len(header)) if all(_names_in_words(cells[c]) or c == 0 and _names_briefly(cells[c])
+                                                     for _, cells in rows)), None)
     if key is None or len({cells[key] for _, cells in rows}) != len(rows):
         return []
     names = sorted(cells[key] for _, cells in rows)
@@ -102,8 +103,9 @@ def _counts_rows(column: list[str]) -> bool:
 
 
 def _numbers_under_names(header: list[str], key: int, cells: list[str]) -> bool:
-    """Whether every cell of a row but its name holds something (a number, say) under a column header."""
-    return all(cells[c].strip() and header[c].strip() for c in range(len(header)) if c != key)
+    """Whether a row's cells but its name hold something (a number, a ✓) under column headers, one at least."""
+    filled = [c for c in range(len(header)) if c != key and cells[c].strip()]
+    return bool(filled) and all(header[c].strip() for c in filled)
 
 
 def _compares(back: str) -> bool:
@@ -119,6 +121,12 @@ def _names_in_words(cell: str) -> bool:
     if _NUMBER_CELL.fullmatch(cell):
         return False
     return bool(_WORD.search(_LINK_TARGET.sub("", _MATH.sub(" ", cell)) if "$" in cell or "](" in cell else cell))
+
+
+def _names_briefly(cell: str) -> bool:
+    """Whether a first cell names its row in a short name with a letter ("P@k", "R²"), not a number or math alone."""
+    return bool(re.search(r"[^\W\d_]", cell)) and not _NUMBER_CELL.fullmatch(cell) and "$" not in cell \
+        and len(cell) <= 20
 
 
 def _symbols_only(cell: str) -> bool:
