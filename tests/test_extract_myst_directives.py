@@ -81,3 +81,55 @@ def test_a_myst_definition_list_gives_a_definition_a_term(tmp_path):
     # the paragraph before the list opens the section; a symbol's meaning is notation, no card
     assert found["Duality › Weak and strong duality"].startswith("For any feasible point")
     assert not any("natural logarithm" in back for back in found.values())
+
+
+GLOSSARY_DIRECTIVE = """# Sequence models
+
+The terms the chapters use.
+
+```{glossary}
+:sorted:
+
+Teacher forcing
+  Training a decoder on the true previous token rather than its own
+  prediction, which makes training parallel over positions.
+
+Exposure bias
+  The mismatch teacher forcing leaves: at test time the decoder conditions on
+  its own mistakes, which it never saw in training.
+
+  Scheduled sampling narrows it by feeding the model's own tokens now and then.
+
+Beam search
+Beam decoding
+  Keeping the $k$ best partial sequences at each step:
+  - $k = 1$ is greedy decoding
+  - a larger $k$ finds likelier sequences at $k$ times the cost
+
+$\\mathcal{V}$
+  the vocabulary.
+```
+
+## Attention
+
+:::{glossary}
+Cross-attention
+  Attention whose queries come from one sequence and whose keys and values come from another.
+:::
+"""
+
+
+def test_a_myst_glossary_gives_a_definition_an_entry_with_all_of_it(tmp_path):
+    """Jupyter Book's `{glossary}`: a term on its line, its definition indented under it (paragraphs, a list); one
+    definition card an entry with the whole definition, names of one thing on one card, a symbol no card."""
+    found = {c["front"]: c["back"] for c in
+             json.loads(run(new_wiki(tmp_path, {"seq.md": GLOSSARY_DIRECTIVE}), "cards", "--json", ok=True).output)}
+    assert found["Sequence models\n\nDefine: Teacher forcing"] == (
+        "Training a decoder on the true previous token rather than its own\nprediction, which makes training "
+        "parallel over positions.")
+    assert found["Sequence models\n\nDefine: Exposure bias"].endswith(
+        "never saw in training.\n\nScheduled sampling narrows it by feeding the model's own tokens now and then.")
+    assert found["Sequence models\n\nDefine: Beam search (Beam decoding)"].endswith(
+        "- $k = 1$ is greedy decoding\n- a larger $k$ finds likelier sequences at $k$ times the cost")
+    assert found["Sequence models › Attention\n\nDefine: Cross-attention"].startswith("Attention whose queries")
+    assert not any("vocabulary" in back or ":sorted:" in back for back in found.values()), found

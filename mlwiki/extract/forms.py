@@ -12,7 +12,7 @@ import re
 from mlwiki.extract.blocks import (Block, after_marker, find_line, join, join_blocks, list_items, split_block)
 from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.lines import BLANK, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
+from mlwiki.extract.lines import BLANK, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import breaks_off, clean_prose, prefix_heading, sentences
 from mlwiki.extract.subject import judges, lists_uses, reads_as_definition
@@ -200,6 +200,52 @@ def definition_list_cards(ex, block: Block, text: str) -> bool:
         _add_definition(ex, clean_prose(term.text), "\n".join(definition), term.no, "definition-list")
         found = True
     return found
+
+
+def glossary_cards(ex, div: Block) -> bool:
+    """A MyST (Sphinx) `{glossary}`: a term on a line of its own (or several, names of one thing), its definition
+    indented under it, over one or more paragraphs; a definition card an entry, with all of its definition (the
+    glossary's lines are read whatever kind the classifier gave them: an indented paragraph after a blank line is
+    no code block here). Whether the div is one."""
+    if div.attrs.get("myst") != "glossary":
+        return False
+    entries: list[tuple[list[Line], list[Line]]] = []  # (term lines, definition lines)
+    for line in _div_lines(div):
+        if not line.text[:1].isspace():
+            if not entries or entries[-1][1]:
+                entries.append(([], []))
+            entries[-1][0].append(line)
+        elif entries:
+            entries[-1][1].append(line)
+    for terms, definition in entries:
+        if not definition or not _DEFINED_WORD.search(_INLINE_MATH.sub(" ", terms[0].text)):
+            continue  # (a symbol's meaning is notation, as in a definition list)
+        term = clean_prose(terms[0].text.strip())
+        if len(terms) > 1:  # ("Effective sample size" and "ESS" over one definition)
+            term += " (" + ", ".join(clean_prose(t.text.strip()) for t in terms[1:]) + ")"
+        _add_definition(ex, term, _paragraphs(definition), terms[0].no, "glossary")
+    return True
+
+
+def _div_lines(div: Block) -> list[Line]:
+    """The lines of a div's text in order (its options left out), whatever blocks they were grouped into."""
+    found: list[Line] = []
+    for block in div.children or ():
+        if block.kind == DIV_OPEN:
+            found += _div_lines(block)
+        else:
+            found += [ln for ln in block.lines if ln.kind != COMMENT and ln.text.strip()]
+    return found
+
+
+def _paragraphs(lines: list[Line]) -> str:
+    """Indented lines dedented by their common indent (a list in them keeps its nesting), a blank line between two
+    that had one (their line numbers not adjacent)."""
+    indent = min(len(ln.text) - len(ln.text.lstrip()) for ln in lines)
+    text = lines[0].text[indent:].rstrip()
+    for before, line in zip(lines, lines[1:]):
+        text += ("\n\n" if line.no > before.no + 1 else "\n") + line.text[indent:].rstrip()
+    return text
 
 
 def definition_cards(ex, block: Block, text: str) -> bool:

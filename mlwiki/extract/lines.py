@@ -35,9 +35,10 @@ _BOLD_ALERT = re.compile(r"\*\*(Note|Warning|Important|Tip|Caution)\*\*:?()()", 
 _ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*?(?:[ \t]+"([^"\n]*)")?[ \t]*$')
 _MYST_DIRECTIVE = re.compile(r"\{([\w:-]+)\}[ \t]*(.*)$")
 # MyST directives whose body is prose (Jupyter Book's admonitions and dropdowns, and sphinx-proof's statements, a
-# book's definitions and theorems): read as divs. (`{prf:proof}` and `{prf:example}` stay code: no cards.)
+# book's definitions and theorems, and a `{glossary}` of terms): read as divs. (`{prf:proof}` and `{prf:example}`
+# stay code: no cards.)
 MYST_PROSE = frozenset("admonition note tip hint important warning caution attention danger error seealso "
-                       "dropdown important question exercise solution prf:definition prf:theorem prf:lemma "
+                       "dropdown important question exercise solution glossary prf:definition prf:theorem prf:lemma "
                        "prf:proposition prf:corollary prf:axiom prf:property prf:remark prf:criterion "
                        "prf:assumption prf:observation prf:conjecture prf:algorithm".split())
 _MYST_OPTION = re.compile(r"^[ \t]*:[\w-]+:")

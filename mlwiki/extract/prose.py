@@ -156,6 +156,8 @@ def heading_text(text: str) -> str:
     text = clean_prose(text)
     if "*" in text or ("_" in text and "__" in text):
         text = _EMPHASIS.sub(r"\2", text)
+        if text.count("**") == 1:  # ("Nonparametric Statistical Hypothesis Tests**": a marker whose pair was lost)
+            text = text.replace("**", "")
     return text.rstrip(":").strip()
 
 

@@ -16,10 +16,19 @@ from mlwiki.extract.voice import without_author
 
 CALLOUT = "callout"  # (the form of `callouts`)
 _AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
-_TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:\s][^\n]*$"
-                   r"\n?")  # (Obsidian's "#todo" tag too)
+_TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:.\s][^\n]*$"
+                   r"\n?")  # (Obsidian's "#todo" tag too; "TODO. Something about …" as well as "TODO: …")
+# a task box: "- [ ] rerun with the cosine schedule", "- [x] read the DDIM paper": the writer's chores, done or not
+_TASK = re.compile(r"(?m)^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+[^\n]*$\n?")
+# A to-do or task that states a fact on its way ("- [ ] check why rejection sampling needs an envelope $M q \ge
+# \tilde p$"): its formula with a relation is the fact, kept once the chore around it is off
+_STATES = re.compile(r"\$[^$\n]*(?:=|\\[lg]eq?\b|\\propto|\\approx|[<>≤≥])[^$\n]*\$")
+_CHORE = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:(?:TODO|FIXME|XXX)\b(?:\*\*)?[:.]?[ \t]*)?"
+                    r"(?:(?:check|verify|prove|derive|show|write up|look up|read up on|figure out|understand|find out)"
+                    r"(?:[ \t]+(?:that|why|how|whether))?[ \t]+)?")
 # a to-do the writer left after a sentence: "… randomly skip merges during encoding. TODO read it"
-_TODO_TAIL = re.compile(r"(?<=[.!?)])[ \t]+(?:TODO|FIXME)\b[^\n]*")
+_TODO_TAIL = re.compile(r"(?:(?<=[.!?)])[ \t]+|[ \t]+[—–][ \t]*)(?:TODO|FIXME)\b[^\n]*")  # (or after a dash:
+# "… work later (ch-duality) — TODO: actually read the proof")
 # a bare "TODO" label over a list: every item under it is a to-do ("TODO\n- read the sampled-metrics paper properly")
 _TODO_LIST = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:todo|to[- ]do)s?(?:\*\*)?:?(?:\*\*)?[ \t]*\n"
                         r"(?:[ \t]*(?:[-*+]|\d+[.)])[ \t][^\n]*(?:\n|$)|[ \t]+\S[^\n]*(?:\n|$))*")
@@ -38,7 +47,8 @@ _CITES_ASIDE = re.compile(r"\((?=[^()]*\b(?:19|20)\d\d\b)(?=[^()]*(?:et al|paper
 _REFERENCE = r"(?:\{(?:ref|doc|numref)\}`[^`\n]+`|\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))"
 _READ_FIRST = re.compile(rf"(?:Needs|Requires|Prerequisites?:?|Builds on|Assumes|See(?: also)?|Cf\.)\s+"
                          rf"(?:{_REFERENCE}(?:,?\s+and\s+|,\s*|\s+)?)+\.?")
-_MAY_CITE = re.compile(r"(?i)[`\[\d(→]|->|reference|cheat|version of|cleanest|clearest|best|nicest")  # (said cheaply)
+_MAY_CITE = re.compile(r"(?i)[`\[\d(→]|->|reference|cheat|version of|cleanest|clearest|best|nicest|continu|follow|"
+                       r"picking|carrying|now |this |see |check|look at|refer to|skipp|haven|didn")  # (said cheaply)
 # A sentence about the page or its sources, not the subject ("Quick reference.", "Notebook version of lecture 7a.",
 # "Derivations of why these are valid → {doc}`mercer`.", "CS229 notes are the cleanest for this.", "(short — lecture
 # spent 10 min on it)")
@@ -47,13 +57,41 @@ _ABOUT_THE_PAGE = re.compile(r"(?i)(?:quick reference|cheat ?sheet|(?:notebook|p
                              r"(?:[\w&'’-]+\s+){0,3}(?:notes|lectures?|book|tutorial|videos?|slides|docs)\s+(?:is|are|was|"
                              r"were)\s+(?:the\s+)?(?:cleanest|clearest|best|nicest)\b[^.]{0,40}|"
                              r"\((?:short|stub|wip|draft)\b[^()]*\))[.!]?")
-_SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE)  # (a sentence any of them matches whole says no fact)
+# A sentence that only links a post to the one before it or points at another part of the site: "Continuing from
+# [part 1](…).", "Now the learned part.", "In this post we look at the reverse process.", "See the sampling notebook
+# for the code."
+_LINKING = re.compile(r"(?i)(?:(?:continuing|continued|following on|picking up|carrying on) (?:from|on from|where)\b[^\n]*|"
+                      r"now (?:the|for the|on to the) [\w -]{1,30} part[.!]?|"
+                      r"(?:in )?this (?:post|note|part|notebook|chapter|article|page),? (?:we|I|is (?:only )?about|"
+                      r"(?:only )?covers|looks at|goes through)\b[^\n]*|"
+                      r"(?:see|check(?: out)?|have a look at|refer to) (?:the|our|my|this|that) [^.\n]{0,60}?\b"
+                      r"(?:notebook|post|chapter|section|page|lecture|video|repo(?:sitory)?|tutorial|slides|appendix)s?\b"
+                      r"[^.\n]{0,60}[.!]?)")
+_SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE, _LINKING)  # (a sentence any of them matches whole says no fact)
+# A paper cited and nothing said of it: "Hu et al. 2021, Low-Rank Adaptation of Large Language Models.", "Paper: Ho,
+# Jain, Abbeel, Denoising Diffusion Probabilistic Models (NeurIPS 2020)." (its words in capitals, a title; a sentence
+# that says what the paper found, "Rendle et al. 2020 showed that a dot product beats an MLP", stays)
+_PAPER_YEAR = re.compile(r"\b(?:19|20)\d\d[a-z]?\b")
+_PAPER_LABEL = re.compile(r"(?i)(?:papers?|ref(?:erence)?s?|source|based on)[ \t]*:[ \t]*")
+_PAPER_LEAD = re.compile(r"\[?[A-Z][\w'’-]+")  # (an author's name first)
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")  # (a word of four letters or more: "of", "for", "and" may be lower case)
+_TITLE_SMALL = frozenset("with from into over under via without through about upon than onto".split())  # (and these)
+_TITLE_SHARE = 0.8
+# The writer's remark that they left something out: "…, skipped it.", "Haven't tried it.", "didn't read it yet"
+_SKIPPED = re.compile(r"(?i)(?:[ \t]*[,;—–][ \t]*|^)(?:(?:I|we)[ \t]+)?(?:skipped|skipping)[ \t]+(?:it|this|that|them|the proof)"
+                      r"(?:[ \t]+for now)?|(?:[ \t]*[,;—–][ \t]*|^)(?:(?:I|we)[ \t]+)?(?:haven['’]t|have not|didn['’]t|did not)"
+                      r"[ \t]+(?:tried|read|checked|done|looked at|got to|gotten to)[ \t]+(?:it|this|that|them)(?:[ \t]+yet)?"
+                      r"(?=[ \t]*[.!]?[ \t]*$)")
 _LEFT_WORDS = 6  # (what a card that cited its sources says besides: "Starting point for everything else." is nothing)
 _DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b")
 _WRITER = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|our|us)\b")
 # a card that is the writer's day or the book's plan, not what it teaches
 _DIARY = re.compile(r"(?i)[ \t]*(?:(?:spent|reading|read up|sat down|started|finally)\b[^.\n]{0,60}\b(?:on|about|with|into)\b|"
-                    r"(?:these|this) (?:are|is) (?:the|my|our) (?:course |lecture |study )?notes\b)")
+                    r"(?:these|this) (?:are|is) (?:the|my|our) (?:course |lecture |study )?notes\b|"
+                    r"(?:\*\*)?(?:did|done|tried)(?:\*\*)?[ \t]*:)")  # ("Did: DDIM sampler on the toy model …": a day's log)
+# A note of the symbols a text uses ("Notation: $x^\star$ a minimizer, $f^\star = f(x^\star)$."): how to read the
+# rest, not a fact to recall
+_NOTATION = re.compile(r"[ \t]*(?:\*\*)?notations?(?:\*\*)?[ \t]*(?:\*\*)?:", re.I)
 _POINTER = re.compile(r"(?i)[ \t]*(?:see(?: also)?|cf\.|related|compare)[ \t]*:?[ \t]+\[\[")
 _POINTER_WORDS = 25
 _OVERLAP_WORDS = 8  # (a card's text this long inside a callout's is that callout's text)
@@ -92,6 +130,8 @@ def _keeps(draft) -> bool:
     """Whether a card says anything once the writer's day is off its back (which this takes off), and is more
     than a pointer to another note."""
     back = draft.back
+    if _NOTATION.match(back) or _NOTATION.match(draft.front.rsplit("\n\n", 1)[-1]):
+        return False  # (a notation note, or a formula card it introduces)
     if _MAY_CITE.search(back) and (cited := _without_sources(back)) != back:
         if len(cited.split()) < _LEFT_WORDS:
             return False  # ("Starting point for everything else. Cover & Thomas 2.1, MacKay 2.4.")
@@ -119,10 +159,12 @@ def _without_sources(back: str) -> str:
     speak of the page itself (`_SOURCES`)."""
     kept, cut = [], False
     for paragraph in back.split("\n\n"):
-        if "\n" not in paragraph.strip() and "$$" not in paragraph and not paragraph.lstrip().startswith(("-", "|", ">")):
-            found = sentences(paragraph)
-            said = [s for s in found if not any(pattern.fullmatch(s.strip()) for pattern in _SOURCES)]
-            if len(said) != len(found):
+        if "$$" not in paragraph and not any(line.lstrip().startswith(("-", "*", "+", "|", ">")) or line[:1].isspace()
+                                             or line[:1].isdigit() for line in paragraph.strip().split("\n")):
+            found = sentences(" ".join(paragraph.split()))
+            said = [s for s in map(_without_skipped, found) if s and not (any(pattern.fullmatch(s.strip())
+                                                                                for pattern in _SOURCES) or _cites_paper(s))]
+            if said != found:
                 cut, paragraph = True, " ".join(said)
                 if not said:
                     continue
@@ -130,19 +172,54 @@ def _without_sources(back: str) -> str:
     return "\n\n".join(kept) if cut else back
 
 
+def _cites_paper(sentence: str) -> bool:
+    """Whether a sentence only cites a paper: authors first (after a "Paper:" label), a year, and otherwise only the
+    words of a title, most of them in capitals."""
+    sentence = re.sub(r"\]\([^)]*\)", "]", _PAPER_LABEL.sub("", sentence.strip(), count=1))  # (a link's address
+    # is no word of it, nor its year)
+    if not _PAPER_LEAD.match(sentence) or not (year := _PAPER_YEAR.search(sentence)):
+        return False
+    before = _TITLE_WORD.findall(sentence[:year.start()])
+    if any(w[0].islower() and w not in _TITLE_SMALL for w in before):
+        return False  # ("Adapted to subword segmentation by Sennrich et al. (2016), …": what happened, then who)
+    words = [w for w in _TITLE_WORD.findall(sentence) if w not in _TITLE_SMALL]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words)
+
+
+def _without_skipped(sentence: str) -> str:
+    """A sentence without the writer's remark that they left its subject out ("…, skipped it."); '' when that was
+    all of it ("Haven't tried it.")."""
+    if not (remark := _SKIPPED.search(sentence.rstrip(" .!"))):
+        return sentence
+    kept = sentence[:remark.start()].rstrip(" ,;—–")
+    return kept + "." if kept else ""
+
+
 def _off_the_back(draft) -> bool:
     """To-do lines and link-only lines off a card's back; False when they were all it held."""
     if "TODO" in draft.back or "#todo" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back or \
-            "do\n" in draft.back or "](" in draft.back:
-        if _TODO.fullmatch(draft.back.strip()):
+            "do\n" in draft.back or "](" in draft.back or "[ ]" in draft.back or "[x]" in draft.back or "[X]" in draft.back:
+        if (_TODO.fullmatch(draft.back.strip()) or _TASK.fullmatch(draft.back.strip() + "\n")) \
+                and not _STATES.search(draft.back):
             return False  # ("TODO: add a chapter on rate–distortion?": the whole card is a to-do)
-        back = _LINKS.sub("", _TODO.sub("", _TODO_LIST.sub("", draft.back))) if "\n" in draft.back else draft.back
+        back = _LINKS.sub("", _TASK.sub(_chore, _TODO.sub(_chore, _TODO_LIST.sub("", draft.back))))
         back = _TODO_TAIL.sub("", back)
         back = one_break(back).strip()
         if not back:  # (a back that is all to-do under a "TODO" label is no card; else as written)
             return _TODO_LIST.sub("", draft.back).strip() != ""
         draft.back = back
     return True
+
+
+def _chore(todo: re.Match) -> str:
+    """A to-do line off a back, or the fact it states without the chore around it ("- [ ] check why rejection sampling
+    needs an envelope $M q \\ge \\tilde p$" → "Rejection sampling needs an envelope …")."""
+    line = todo.group(0)
+    if not _STATES.search(line):
+        return ""
+    fact = " ".join(s for s in sentences(line[_CHORE.match(line).end():]) if _STATES.search(s))  # (not "… proof.")
+    fact = re.sub(r"^(?:also|and|plus)[ \t]+", "", fact, flags=re.I)
+    return fact[:1].upper() + fact[1:] + ("\n" if line.endswith("\n") else "")
 
 
 def _restates(front: str, back: str) -> bool:

@@ -191,8 +191,8 @@ class Extractor:
                     self.separate()
                 else:  # any other div
                     self.separate()
-                    if block.skip or "no-card" in block.attrs.get("classes", ()) or \
-                            questions.callout_question(self, block) or callouts.callout_card(self, block):
+                    if block.skip or "no-card" in block.attrs.get("classes", ()) or forms.glossary_cards(self, block) \
+                            or questions.callout_question(self, block) or callouts.callout_card(self, block):
                         i += 1
                         continue
                     stack.append((blocks, i + 1, self.headings))
