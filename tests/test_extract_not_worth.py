@@ -130,3 +130,14 @@ def test_a_headings_stray_bold_marker_is_left_off_fronts(tmp_path):
     made = _cards(tmp_path, {"tests.md": note})
     assert any("Rank-based tests › Sign test" in front for front in made), made
     assert not any("**" in front for front in made), made
+
+
+def test_a_back_that_only_says_its_subject_matters_is_no_card(tmp_path):
+    """"Vector databases are a key component of retrieval-augmented generation." says the subject matters, not what
+    it is; the sections below it say that."""
+    note = ("Vector databases are a key component of retrieval-augmented generation systems.\n\n## Indexes\n\n"
+            "An HNSW index links each vector to near neighbours on several layers and searches greedily from the top "
+            "layer down.\n")
+    made = _cards(tmp_path, {"Vector databases.md": note})
+    assert not any("key component" in back for back in made.values()), made
+    assert any("searches greedily" in back for back in made.values()), made

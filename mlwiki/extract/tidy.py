@@ -92,6 +92,12 @@ _DIARY = re.compile(r"(?i)[ \t]*(?:(?:spent|reading|read up|sat down|started|fin
 # A note of the symbols a text uses ("Notation: $x^\star$ a minimizer, $f^\star = f(x^\star)$."): how to read the
 # rest, not a fact to recall
 _NOTATION = re.compile(r"[ \t]*(?:\*\*)?notations?(?:\*\*)?[ \t]*(?:\*\*)?:", re.I)
+# A back that only says a subject matters, not what it is or does: "Nearest neighbour search is a core component of
+# retrieval and recommendation systems."
+_PRAISE = re.compile(r"(?i)[^.!?\n]{1,80}?\b(?:is|are) (?:an? |the )?(?:(?:very|really|most|an?) )?(?:essential|core|"
+                     r"important|key|fundamental|powerful|crucial|central|vital|popular|widely used) (?:tool|component|"
+                     r"technique|concept|part|building block|method|topic|idea|ingredient)s?\b(?! (?:that|which|whose)\b)"
+                     r"[^.!?\n;:]{0,100}\.?")
 _POINTER = re.compile(r"(?i)[ \t]*(?:see(?: also)?|cf\.|related|compare)[ \t]*:?[ \t]+\[\[")
 _POINTER_WORDS = 25
 _OVERLAP_WORDS = 8  # (a card's text this long inside a callout's is that callout's text)
@@ -132,6 +138,8 @@ def _keeps(draft) -> bool:
     back = draft.back
     if _NOTATION.match(back) or _NOTATION.match(draft.front.rsplit("\n\n", 1)[-1]):
         return False  # (a notation note, or a formula card it introduces)
+    if _PRAISE.fullmatch(back.strip()):
+        return False  # (that the subject matters, and nothing of it)
     if _MAY_CITE.search(back) and (cited := _without_sources(back)) != back:
         if len(cited.split()) < _LEFT_WORDS:
             return False  # ("Starting point for everything else. Cover & Thomas 2.1, MacKay 2.4.")
