@@ -141,3 +141,14 @@ def test_a_back_that_only_says_its_subject_matters_is_no_card(tmp_path):
     made = _cards(tmp_path, {"Vector databases.md": note})
     assert not any("key component" in back for back in made.values()), made
     assert any("searches greedily" in back for back in made.values()), made
+
+
+def test_the_paper_a_note_opens_on_is_a_card_of_its_own(tmp_path):
+    """"Vaswani et al. 2017, "Attention Is All You Need". Encoder–decoder …": the citation goes off the opening
+    card (it says nothing of what the model is), and which paper introduced the subject is asked as that."""
+    from conftest import backs_by_front, new_wiki
+    note = ('Vaswani et al. 2017, "Attention Is All You Need". An encoder–decoder for translation with no recurrence '
+            "and no convolution, only attention and feed-forward layers.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Transformer.md": note}))
+    assert made.get("Transformer › Paper") == 'Vaswani et al. 2017, "Attention Is All You Need".', made
+    assert made.get("Transformer", "").startswith("An encoder–decoder for translation"), made

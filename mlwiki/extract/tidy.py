@@ -9,10 +9,13 @@ The forms written for mlwiki (`Q:`/`A:`, `::`, card divs, clozes) are the author
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from mlwiki.extract.draft import Draft
 from mlwiki.extract.passages import LINKS_LINE
 from mlwiki.extract.prose import one_break, sentences
 from mlwiki.extract.voice import without_author
+from mlwiki.models import CardKind
 
 CALLOUT = "callout"  # (the form of `callouts`)
 _AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
@@ -112,15 +115,35 @@ def tidy(drafts) -> list:
     without the cards that only tell the writer's day, nor a callout's card whose text another card holds."""
     kept = []
     others = [d.back for siblings, _ in drafts for d in siblings if d.form != CALLOUT]
+    fronts = {d.front for siblings, _ in drafts for d in siblings}
     for siblings, path in drafts:
         first = siblings[0]
         if first.form in _AUTHORED:
             kept.append((siblings, path))
-        elif not (first.form == CALLOUT and any(_overlaps(first.back, back) for back in others)) and _keeps(first):
+            continue
+        paper = _paper_card(first, fronts)  # (before the citation goes off the note's opening card)
+        if not (first.form == CALLOUT and any(_overlaps(first.back, back) for back in others)) and _keeps(first):
             if all([_off_the_back(draft) for draft in siblings]):
                 kept.append((siblings, path))  # (a callout's card whose text its section's card shows: dropped;
                 # so is a card that was nothing but to-do lines)
+        if paper is not None:
+            kept.append(([paper], path))
     return kept
+
+
+def _paper_card(draft, fronts: set[str]) -> Draft | None:
+    """The card "Transformer › Paper" of the papers a note's opening cites for its subject ("Vaswani et al. 2017,
+    "Attention Is All You Need"."): which paper introduced it is worth knowing, asked as that; the opening card
+    keeps what it says of the subject (`_without_sources`). None for any other card."""
+    if " › " in draft.front or "\n" in draft.front or not _MAY_CITE.search(draft.back):
+        return None
+    first = " ".join(draft.back.split("\n\n", 1)[0].split())
+    cited = [s for s in sentences(first) if _cites_paper(s)]
+    front = f"{draft.front} › Paper"
+    if not cited or front in fronts:
+        return None
+    return replace(draft, kind=CardKind.BASIC, front=front, back=" ".join(_PAPER_LABEL.sub("", s, count=1)
+                                                                         for s in cited), id_front="Paper")
 
 
 def _overlaps(callout: str, other: str) -> bool:
