@@ -237,14 +237,40 @@ def _tool_sentence(text: str, start: int) -> tuple[str, str] | None:
 # passes through the data)"
 _GLOSSED = re.compile(r"(?<=\s)\*\*(?P<term>[A-Za-z][\w -]{1,38}[\w])\*\*[ \t]*\((?P<gloss>[a-z][^()\n]{10,120})\)")
 _NOT_GLOSS = re.compile(r"(?:e\.g\.|i\.e\.|see|cf\.|for example|like|such as|optional|default|the|an?|also|or|aka|"
-                        r"it|they|this|these|that|which|because|since)\b|"
+                        r"it|they|this|these|that|which|because|since|"
+                        # (what is said of it, not what it is: "(has to work at every noise level)", "(not just …)")
+                        r"has|have|is|are|was|were|can|could|must|should|will|would|does|do|did|needs?|works?|not|no|"
+                        r"only|just|still|even|"
+                        # (where or when it holds: "**ATT** (in the post period)")
+                        r"in|on|at|for|with|without|from|during|after|before|per|via|by|over|under|to|when|if)\b|"
                         r".*\d", re.I)  # (an example, a pointer, another name for it, a number; a reason: "(it uses …)")
+# A gloss that lists a thing's parameters, not what it is: "(mean $\mu$, shape $\alpha$)"
+_PARAMETER = re.compile(r"[ \t]*(?:[a-z]+[ \t]+){0,2}\$[^$]+\$[ \t]*")
+# An acronym's expansion in brackets, and the sentence going on to say what it is: "The **HDI** (highest density
+# interval) is the narrowest interval …"
+_GOES_ON = re.compile(r"[ \t]+(?:(?:is|are)|means|refers to|denotes)[ \t]+(?P<rest>[^.!?\n]{8,}[.!?]?)")
+# A bold phrase led by a preposition or a quantifier is emphasis, not a term ("trained **on noisy images**", "adds
+# adapters to **all linear layers**")
+_LEADS_NO_TERM = re.compile(r"(?i)(?:on|in|at|for|with|without|from|by|via|under|over|into|through|during|after|"
+                            r"before|between|within|across|all|every|each|some|most|many|few|no|not|only|any|both)[ \t]")
 
 
 def glossed_terms(text: str) -> list[tuple[str, str]]:
     """(term, gloss) for each bold term in the middle of a sentence that a bracket right after it explains in words
-    ("**epochs** (forward passes through the data)"); not an example ("(e.g. …)"), a pointer or a number."""
+    ("**epochs** (forward passes through the data)"); not an example ("(e.g. …)"), a pointer, a number, a clause
+    said of it ("(has to work at every noise level)"), a list of its parameters ("(mean $\\mu$, shape $\\alpha$)")
+    or a phrase that is no term ("**on noisy images**"). An acronym's expansion that the sentence goes on past
+    ("**HDI** (highest density interval) is the narrowest …") keeps what the sentence says of it."""
     if "**" not in text:
         return []
-    return [(m.group("term"), m.group("gloss")) for m in _GLOSSED.finditer(" ".join(text.split()))
-            if not _NOT_GLOSS.match(m.group("gloss")) and len(m.group("gloss").split()) >= 3]
+    text = " ".join(text.split())
+    found = []
+    for m in _GLOSSED.finditer(text):
+        term, gloss = m.group("term"), m.group("gloss")
+        if _NOT_GLOSS.match(gloss) or len(gloss.split()) < 3 or _LEADS_NO_TERM.match(term) \
+                or all(_PARAMETER.fullmatch(part) for part in gloss.split(",")):
+            continue
+        if term.isupper() and (more := _GOES_ON.match(text, m.end())):  # ("… is the narrowest interval …")
+            gloss = f"{gloss}: {clean_prose(more.group('rest').strip())}"
+        found.append((term, gloss))
+    return found

@@ -116,6 +116,11 @@ _NEAR = 130
 _RARE_KEYS = re.compile(r" (?:refer|mean|denote|stand|called|known as|termed)")
 _FOLLOW_ON = re.compile(r"(?:it|its|they|their|this|these)\b", re.I)  # a second sentence still about the term
 _WORD_OF_TERM = re.compile(r"[^\W\d_][\w-]*")
+# "The partition of unity is a powerful tool because …": what the term is good for, said of a term defined before
+_PRAISES = re.compile(r"(?i)(?:very |extremely |really |particularly |especially )?(?:powerful|useful|important|"
+                      r"essential|valuable|handy|convenient|versatile|crucial|indispensable|invaluable|great|nice|neat|"
+                      r"elegant)\b")
+_BECAUSE = re.compile(r"\b(?:because|since|as it|as they)\b")
 
 
 @functools.lru_cache(maxsize=256)  # (every section of a note asks for its heading path's)
@@ -148,10 +153,9 @@ def named_sentence(text: str, about: str) -> tuple[str, str] | None:
     return None
 
 
-def defining_sentence(text: str, about: str) -> tuple[str, str] | None:
-    """(term, back) when the text (a paragraph or a list item's text, its marker gone) opens by defining a term
-    that `about` (the heading path, rooted in the subject) speaks of; the back is that sentence, and the next
-    one when it goes on about the term ("It …") and the two stay short."""
+def _defined_term(text: str, about: str) -> tuple[re.Match, str] | None:
+    """(the match of `_DEFINES`, the term) when the text opens as a definition of a term `about` speaks of: "<Term>
+    is a/an/the …", "<Term> refers to …"; None for a pointer ("This is …"), a clause or a term of no heading's."""
     first = text[:text.find(" ")].casefold() if " " in text else ""
     verb = None if first in _NOT_A_TERM or first in _SET_BEFORE else _NEAR_VERB.search(text, 0, _NEAR)
     if verb is None or (text.count(" ", 0, verb.start()) > MAX_TERM_WORDS and "(" not in text[:verb.start()]
@@ -167,6 +171,12 @@ def defining_sentence(text: str, about: str) -> tuple[str, str] | None:
     content = {_stem(w.casefold()) for w in words if len(w) > 2} - _GENERIC_STEMS
     if not content or not (match.group("acronym") or content & stems(about)):
         return None
+    return match, term
+
+
+def _first_sentences(text: str) -> str | None:
+    """The text's first sentence, and the next one when it goes on about the term ("It …") and the two stay short;
+    None when that is too short or too long, or a question or a sentence a formula breaks off."""
     found = sentences(text)
     if not found:
         return None
@@ -175,9 +185,34 @@ def defining_sentence(text: str, about: str) -> tuple[str, str] | None:
         back = f"{back} {found[1].strip()}"
     if not MIN_BACK_WORDS <= len(back.split()) <= MAX_BACK_WORDS or back.rstrip().endswith((":", "?", ",", ";")):
         return None  # (a question, or a sentence a formula breaks off: "… through the sigmoid,")
+    return back
+
+
+def defining_sentence(text: str, about: str) -> tuple[str, str] | None:
+    """(term, back) when the text (a paragraph or a list item's text, its marker gone) opens by defining a term
+    that `about` (the heading path, rooted in the subject) speaks of; the back is that sentence, and the next
+    one when it goes on about the term ("It …") and the two stay short. "<Term> is a powerful tool because …" says
+    why the term is good, not what it is (see `praised_sentence`)."""
+    if (defined := _defined_term(text, about)) is None or _PRAISES.match(text, defined[0].end()):
+        return None
+    match, term = defined
+    if (back := _first_sentences(text)) is None:
+        return None
     if match.group("acronym"):
         term = f"{term} ({match.group('acronym')})"
     return term, back
+
+
+def praised_sentence(text: str, about: str) -> tuple[str, str] | None:
+    """(question, back) when the text opens by saying why a term `about` speaks of is good ("The partition of unity
+    is a powerful tool in mathematics because it allows …" → "Why is the partition of unity powerful?")."""
+    if (defined := _defined_term(text, about)) is None or not (praise := _PRAISES.match(text, defined[0].end())):
+        return None
+    back = _first_sentences(text)
+    if back is None or not _BECAUSE.search(back):
+        return None
+    article = "the " if text[:4].casefold() == "the " else ""
+    return f"Why is {article}{defined[1]} {praise.group(0).split()[-1].casefold()}?", back
 
 
 def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None = None, claims: bool = False) -> None:
@@ -208,6 +243,9 @@ def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None =
             continue
         if found is None and claims and item == BULLET and (claimed := item_claim(text, path)) is not None:
             ex.add_card(CLAIM_FORM, *claimed, line)
+            continue
+        if found is None and not item and (praised := praised_sentence(text, path)) is not None:
+            ex.add_card(CLAIM_FORM, under(path, praised[0]), praised[1], line)  # ("Why is … powerful?")
             continue
         if found is not None:
             if not restates(found[0], found[1]):  # ("Co-clustering is … based on co-clustering": nothing)

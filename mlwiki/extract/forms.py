@@ -15,7 +15,7 @@ from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import BLANK, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import breaks_off, clean_prose, prefix_heading, sentences
-from mlwiki.extract.subject import judges, lists_uses, reads_as_definition
+from mlwiki.extract.subject import advises, judges, label_front, lists_uses, names_no_term, reads_as_definition
 from mlwiki.models import CardKind, Severity
 
 
@@ -257,7 +257,7 @@ def definition_cards(ex, block: Block, text: str) -> bool:
     items = list_items(block.lines, _STARTS_DEFINITION)
     explains = _explains_above(ex.prev_text) or _in_code(items) or \
         bool(ex.headings and _QUALITIES.search(ex.headings[-1][1]))
-    for item in items:
+    for k, item in enumerate(items):
         match = DEFINITION.match(item[0].text)
         if not match:
             found = _opening(ex, item) or found
@@ -267,6 +267,8 @@ def definition_cards(ex, block: Block, text: str) -> bool:
         definition = "\n".join([rest] + [ln.text.strip() for ln in item[1:]]).strip()
         if definition and (nested := nested_under(block.lines, item[-1])):
             definition += "\n\n" + nested  # ("- but popular items … → over-penalised" under "- **in-batch negatives**: …")
+        elif definition and (listed := _bullets_after(item, items[k + 1:])):
+            definition += "\n" + listed  # ("**the trick**: …" over "- $Y^\top Y$ … → precompute once per sweep")
         if definition.endswith(":") and len(said := sentences(" ".join(definition.split()))) > 1:
             definition = " ".join(said[:-1])  # ("**Beam search:** keep the k best … Two known issues:": the list
             # after it is the introducing sentence's card)
@@ -289,6 +291,19 @@ def definition_cards(ex, block: Block, text: str) -> bool:
         _add_definition(ex, term, definition, item[0].no, form)
         found = True
     return found
+
+
+def _bullets_after(item: list[Line], after: list[list[Line]]) -> str:
+    """The bullets right under a `**Term**: …` paragraph (not a list item), written without a blank line: what it
+    goes on to say of its term; '' when there are none, or when one of them is a `**Term**:` of its own."""
+    if LIST_ITEM.match(item[0].text):
+        return ""
+    lines: list[str] = []
+    for bullet in after:
+        if not LIST_ITEM.match(bullet[0].text) or _STARTS_DEFINITION.match(bullet[0].text):
+            return ""
+        lines += [ln.text.rstrip() for ln in bullet if ln.kind == TEXT]
+    return "\n".join(lines)
 
 
 def nested_under(lines: list[Line], last: Line) -> str:
@@ -371,11 +386,17 @@ def _add_definition(ex, term: str, definition: str, line: int, form: str) -> Non
     asked = f"Define: {term}"
     if breaks_off(definition):
         return  # ("**One-hot labels**: if … then $p$ puts all its mass on $y$, so" + a formula: its card shows it)
-    if (judges(term) or (ex.headings and lists_uses(ex.headings[-1][1]))) and (path := ex.heading_path()):  # ("**Good**: better calibration": what is good about it)
+    path = ex.heading_path()
+    if (judges(term) or (ex.headings and lists_uses(ex.headings[-1][1]))) and path:  # ("**Good**: better calibration": what is good about it)
         ex.add_pair(CardKind.BASIC, f"{path} › {term}", definition, line, form=form, quiet=True,
                     id_front=asked)
         return
-    ex.add_pair(CardKind.DEFINITION, prefix_heading(ex.heading_path(), asked), definition, line, form=form,
+    if names_no_term(term) or advises(definition):  # ("**the trick**: …", "**Bahdanau et al. 2015**: …", "**If p ≤
+        # α**: reject H0", "**Temporal split**: more realistic …": asked under the path, not as a term to define)
+        ex.add_pair(CardKind.BASIC, f"{path} › {label_front(term)}" if path else label_front(term), definition, line,
+                    form=form, quiet=True, id_front=asked)
+        return
+    ex.add_pair(CardKind.DEFINITION, prefix_heading(path, asked), definition, line, form=form,
                 quiet=True, id_front=asked)
 
 

@@ -205,6 +205,11 @@ def _add_step(ex, gap: str, body: str) -> None:
     ex.chain_last = body
 
 
+# A paragraph that only links a formula to the one before it: "then", "and so", "which gives:"
+_CONNECTIVE = re.compile(r"(?i)(?:and |so |which |this )?(?:then|so|thus|hence|therefore|gives?|giving|becomes|"
+                         r"we get|yields?|and|or|i\.e\.|that is)[ \t]*[:,.]?")
+
+
 def formula_intros(ex, formulas: list[Formula], indented: bool = False) -> list[tuple[str, str]]:
     """(callout title, introducing sentence) of each display formula of a paragraph.
 
@@ -232,6 +237,9 @@ def formula_intros(ex, formulas: list[Formula], indented: bool = False) -> list[
             lines = [ln.text for ln in ex.prev_text.lines if ln.kind == TEXT]
             title, prose, _ = cut_prose(lines)
             sentence = "" if not indented and _ends_list(lines) else introduction(clean_prose(prose))
+            if _CONNECTIVE.fullmatch(sentence) and ex.chain is not None and "\n\n" in ex.chain.front:
+                # ("then" alone between two formulas: it goes on from the one before, whose introduction says what)
+                sentence = clip(f"{ex.chain.front.split(chr(10) * 2, 1)[1]} … {sentence}")
         if _PROPERTY_LINE.fullmatch(sentence):
             sentence = ""  # ("tags: #activation" once its tags are gone introduces nothing)
         intros.append((title or (previous[0] if previous else ""), sentence))

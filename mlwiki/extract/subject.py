@@ -187,10 +187,57 @@ def judges(term: str) -> bool:
 # A heading over the places a subject is used ("Where else EM shows up", "Applications", "Used in") or over its
 # properties ("Properties", "Assumptions"): its bold items name those places or properties, not terms to define
 _USES = re.compile(r"(?i).*\b(?:where (?:else )?(?:[\w-]+ )*?(?:shows? up|is used|appears|helps)|applications?|"
-                   r"use[sd] (?:in|for)|uses|in the wild|in practice|properties|characteristics|assumptions)\b.*")
+                   r"use[sd] (?:in|for)|uses|in the wild|in practice|properties|characteristics|assumptions|"
+                   r"problems|issues|challenges|failure modes)\b.*")  # (and the problems it has: "**sparsity**: …")
 
 
 def lists_uses(heading: str) -> bool:
     """Whether a heading is over the places its subject is used, whose bold items ("**HMMs**: Baum–Welch is EM")
     are asked as "… › Where else EM shows up › HMMs", not "Define: HMMs"."""
     return bool(_USES.fullmatch(heading))
+
+
+# A bold label that is no term to define, though it leads a `**Label**:` line as a term does: a word that stands for
+# what the text around it says ("**problem**:", "**the trick**:", "**key idea**:"), a citation ("**Bahdanau et al.
+# 2015**:", "**Smith & Jones (2019)**:"), a condition ("**If p-value ≤ α**:"), a question ("**why scale by √d**:") or
+# a phrase led by a preposition or a quantifier ("**on noisy data**", "**all linear layers**")
+_STANDS_FOR = re.compile(r"(?i)(?:the |a |an |one |main |key |big |real |core |whole )*(?:problem|issue|trick|catch|"
+                         r"idea|point|thing|gist|takeaway|fix|answer|reason|question|result|upshot|twist|insight|"
+                         r"observation|conclusion|lesson|punchline|hack|rule of thumb)s?")
+_CITATION = re.compile(r"[A-Z][a-z][\w'’-]*(?:(?:(?:,| &| and) [A-Z][a-z][\w'’-]*)+| et al\.?),? \(?(?:19|20)\d\d[a-z]?\)?")
+# (authors and a year: "Adam (2014)" and "R-CNN (2014)" name a method by its year)
+_CONDITION_OR_QUESTION = re.compile(r"(?i)(?:if|when|whenever|unless|once|while|why|how|what|which|where|who)\b")
+LEADS_NO_TERM = re.compile(r"(?i)(?:on|in|at|for|with|without|from|by|via|under|over|into|onto|through|during|after|"
+                           r"before|between|within|across|all|every|each|some|most|many|few|no|not|only|any|both)[ \t]")
+_QUESTION = re.compile(r"(?i)(?:why|how|what|which|where|who)\b")
+
+
+def names_no_term(term: str) -> bool:
+    """Whether a bold label names no term a card could ask to define: a word for what the text says ("problem",
+    "the trick"), a citation ("Bahdanau et al. 2015"), a condition or a question ("If p-value ≤ α", "why divide by
+    √d"), a phrase led by a preposition or a quantifier ("on noisy images", "all linear layers")."""
+    term = term.strip()
+    return bool(_STANDS_FOR.fullmatch(term) or _CITATION.fullmatch(term) or _CONDITION_OR_QUESTION.match(term)
+                or LEADS_NO_TERM.match(term))
+
+
+def label_front(term: str) -> str:
+    """How a label that names no term reads at the end of a front: a question asked as one ("why divide by $\\sqrt
+    d$" → "Why divide by $\\sqrt d$?"), a word for what the text says capitalised ("the trick" → "The trick")."""
+    term = term.strip()
+    if _QUESTION.match(term):
+        return f"{term[:1].upper()}{term[1:].rstrip('?:. ')}?"
+    return f"{term[:1].upper()}{term[1:]}" if _STANDS_FOR.fullmatch(term) else term
+
+
+# What follows a label when it says what to do or how good the thing is, not what it is ("**Standard errors**: always
+# cluster by unit", "**Temporal split**: more realistic … Use it when you can.")
+_ADVISES = re.compile(r"(?i)[ \t]*(?:always|never|don[’']t|do not|avoid|prefer|make sure|be sure|be careful|careful|"
+                      r"remember|use (?:it|them|this|these)|you (?:should|must|need)|should|must|"
+                      r"(?:much |far |a bit |slightly )?(?:(?:more|less)(?! than\b)|better|worse|faster|slower|cheaper|simpler))\b")
+
+
+def advises(text: str) -> bool:
+    """Whether the text after a label gives advice or a verdict ("always cluster by unit", "more realistic, closer
+    to deployment") rather than saying what the labelled thing is."""
+    return bool(_ADVISES.match(text))
