@@ -10,6 +10,7 @@ from conftest import backs_by_front, new_wiki
 
 from mlwiki.extract.claims import glossed_terms
 from mlwiki.extract.defining import defining_sentence
+from mlwiki.extract.subject import names_no_term
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -126,3 +127,15 @@ def test_a_connective_between_two_formulas_shows_what_it_goes_on_from(tmp_path):
     made = _cards(tmp_path, "gd.qmd", note)
     front = next((f for f, b in made.items() if "\\leftarrow" in b), "")
     assert front.endswith("First compute the residual of every example: … then"), made
+
+
+def test_terms_that_look_like_labels_are_still_terms():
+    """A method named with its year ("R-CNN (2014)", "Adam (2014)"), a term led by "in-" or "Most" and a term
+    holding a generic word ("Point estimate") are terms; authors and a year, a bare generic word, a case and a
+    phrase led by a quantifier are not."""
+    for term in ("R-CNN (2014)", "Adam (2014)", "in-batch negatives", "Most probable explanation (MPE)",
+                 "Point estimate", "Problem framing"):
+        assert not names_no_term(term), term
+    for label in ("Rosenbaum & Rubin (1983)", "Vaswani et al. 2017", "the key idea", "problem", "If $p \\le \\alpha$",
+                  "When the prior is flat", "how to pick k", "all linear layers", "no negatives"):
+        assert names_no_term(label), label

@@ -208,7 +208,7 @@ _CITATION = re.compile(r"[A-Z][a-z][\w'â€™-]*(?:(?:(?:,| &| and) [A-Z][a-z][\w'â
 # (authors and a year: "Adam (2014)" and "R-CNN (2014)" name a method by its year)
 _CONDITION_OR_QUESTION = re.compile(r"(?i)(?:if|when|whenever|unless|once|while|why|how|what|which|where|who)\b")
 LEADS_NO_TERM = re.compile(r"(?i)(?:on|in|at|for|with|without|from|by|via|under|over|into|onto|through|during|after|"
-                           r"before|between|within|across|all|every|each|some|most|many|few|no|not|only|any|both)[ \t]")
+                           r"before|between|within|across|all|every|each|no|not|only|any|both)[ \t]")  # ("**Most probable explanation**" is one)
 _QUESTION = re.compile(r"(?i)(?:why|how|what|which|where|who)\b")
 
 
