@@ -35,6 +35,17 @@ def test_a_generic_bold_label_is_asked_under_its_path_with_the_bullets_after_it(
     assert "one extra forward pass" in back and "compute grows by about a third" in back, made
 
 
+def test_a_generic_label_right_after_a_definition_is_asked_of_its_term(tmp_path):
+    """"**problem**: …" right after "**shared-batch negatives**: …" is the problem of those negatives: the front
+    says so ("… › shared-batch negatives › Problem"), where "… › Problem" would not say of what."""
+    note = ("# Contrastive retrieval\n\n**shared-batch negatives**: the other positives of a batch serve as each "
+            "query's negatives, at no extra cost.\n\n**problem**: frequent items land in many batches, so they are "
+            "pushed down far more often than rare ones.\n")
+    made = _cards(tmp_path, "retrieval.md", note)
+    assert not _defines(made, "problem"), made
+    assert "pushed down" in made.get("Contrastive retrieval › shared-batch negatives › Problem", ""), made
+
+
 def test_a_citation_a_condition_and_a_question_are_no_terms(tmp_path):
     """"- **Smith & Jones (2019)**: …" is a paper, "- **If the statistic exceeds the critical value**: …" a case and
     "**why warm up the learning rate**: …" a question: each is asked under its path, the question as one."""

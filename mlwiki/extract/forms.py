@@ -15,7 +15,8 @@ from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import BLANK, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import breaks_off, clean_prose, prefix_heading, sentences
-from mlwiki.extract.subject import advises, judges, label_front, lists_uses, names_no_term, reads_as_definition
+from mlwiki.extract.subject import (advises, judges, label_front, lists_uses, names_no_term, reads_as_definition,
+                                    stands_for)
 from mlwiki.models import CardKind, Severity
 
 
@@ -393,11 +394,21 @@ def _add_definition(ex, term: str, definition: str, line: int, form: str) -> Non
         return
     if names_no_term(term) or advises(definition):  # ("**the trick**: …", "**Bahdanau et al. 2015**: …", "**If p ≤
         # α**: reject H0", "**Temporal split**: more realistic …": asked under the path, not as a term to define)
-        ex.add_pair(CardKind.BASIC, f"{path} › {label_front(term)}" if path else label_front(term), definition, line,
+        under = " › ".join(part for part in (path, stands_for(term) and _term_before(ex, path)) if part)
+        ex.add_pair(CardKind.BASIC, f"{under} › {label_front(term)}" if under else label_front(term), definition, line,
                     form=form, quiet=True, id_front=asked)
         return
     ex.add_pair(CardKind.DEFINITION, prefix_heading(path, asked), definition, line, form=form,
                 quiet=True, id_front=asked)
+
+
+def _term_before(ex, path: str) -> str:
+    """The term the card made last defines, when it is a definition under the same path: what a "**problem**:" right
+    after "**in-batch negatives**: …" is the problem of; '' otherwise."""
+    if not ex.drafts or (last := ex.drafts[-1][0][0]).kind != CardKind.DEFINITION:
+        return ""
+    asked = prefix_heading(path, "Define: ")
+    return last.front[len(asked):].strip() if last.front.startswith(asked) else ""
 
 
 def statement_card(ex, block: Block, after: Block | None = None) -> bool:

@@ -221,6 +221,11 @@ def names_no_term(term: str) -> bool:
                 or LEADS_NO_TERM.match(term))
 
 
+def stands_for(term: str) -> bool:
+    """Whether a bold label is a word for what the text around it says ("problem", "the trick", "key idea")."""
+    return bool(_STANDS_FOR.fullmatch(term.strip()))
+
+
 def label_front(term: str) -> str:
     """How a label that names no term reads at the end of a front: a question asked as one ("why divide by $\\sqrt
     d$" → "Why divide by $\\sqrt d$?"), a word for what the text says capitalised ("the trick" → "The trick")."""
