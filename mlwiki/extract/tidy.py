@@ -100,6 +100,7 @@ _NOTATION = re.compile(r"[ \t]*(?:\*\*)?notations?(?:\*\*)?[ \t]*(?:\*\*)?:", re
 _PRAISE = re.compile(r"(?i)[^.!?\n]{1,80}?\b(?:is|are) (?:an? |the )?(?:(?:very|really|most|an?) )?(?:essential|core|"
                      r"important|key|fundamental|powerful|crucial|central|vital|popular|widely used) (?:tool|component|"
                      r"technique|concept|part|building block|method|topic|idea|ingredient)s?\b(?! (?:that|which|whose)\b)"
+                     r"(?![^.!?\n]*\b(?:because|since|as it|so that|by)\b)"  # (a reason or a how is the fact: kept)
                      r"[^.!?\n;:]{0,100}\.?")
 _POINTER = re.compile(r"(?i)[ \t]*(?:see(?: also)?|cf\.|related|compare)[ \t]*:?[ \t]+\[\[")
 _POINTER_WORDS = 25
