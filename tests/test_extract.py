@@ -795,9 +795,10 @@ def test_heading_attributes_are_not_part_of_the_heading():
 
 
 def test_a_heading_inside_a_callout_titles_only_the_callout():
+    """The callout's heading titles it under its section; the section goes on after it."""
     body = note("# Top", "", "## Section", "", "::: {.callout-note}", "## Callout title", "Inside:",
                 "$$a = b + c + d$$", ":::", "", "After:", "$$x = y + z + w$$")
-    assert [c[1] for c in cards(body)] == ["Top › Callout title\n\nInside:", "Top › Section\n\nAfter:"]
+    assert [c[1] for c in cards(body)] == ["Top › Section › Callout title\n\nInside:", "Top › Section\n\nAfter:"]
 
 
 def test_card_gets_note_deck_and_tags():

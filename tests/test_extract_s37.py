@@ -164,3 +164,13 @@ def test_a_cheat_sheet_table_of_marks_is_carded_row_by_row(tmp_path):
     assert made.get("Ranking metrics › cheat sheet › NDCG@k") == \
         "- order-aware? ✓\n- graded relevance? ✓\n- typical use: ranking stage, most papers", made
     assert "- order-aware? ✓\n- graded relevance? ✗" == made.get("Ranking metrics › cheat sheet › MAP"), made
+
+
+def test_a_callouts_own_heading_titles_it_under_its_section(tmp_path):
+    """Quarto titles a callout by a heading first in it (`## Why this matters`): the callout sits in its section
+    ("… › Closed form › Why this matters"), where the heading, read as a section of its own, had replaced it."""
+    note = ('---\ntitle: "Forward process"\n---\n\n## Closed form\n\nComposing the Gaussian steps gives the marginal '
+            "of any step directly from the data.\n\n::: {.callout-note}\n## Why this matters\nTraining never "
+            "simulates the chain: it samples a step and noises the data in one shot, so each step is cheap.\n:::\n")
+    made = backs_by_front(new_wiki(tmp_path, {"forward.qmd": note}, CONFIG))
+    assert "samples a step" in made.get("Forward process › Closed form › Why this matters", ""), made

@@ -181,7 +181,7 @@ class Extractor:
             while i < len(blocks):
                 block = blocks[i]
                 if block.kind == HEADING:
-                    self.heading(blocks, i)
+                    self.heading(blocks, i, titles_div=blocks is not self.blocks and i == 0)
                 elif block.kind == TEXT:
                     i = self.paragraph(blocks, i)
                     continue
@@ -212,9 +212,13 @@ class Extractor:
                            if all(d.front.strip() and d.back.strip() for d in drafts)]
         self.drafts = tidy(self.drafts)  # (to-do and link lines off the backs, the writer's diary off the cards)
 
-    def heading(self, blocks: list[Block], i: int) -> None:
+    def heading(self, blocks: list[Block], i: int, titles_div: bool = False) -> None:
+        """A heading: the path of what follows. `titles_div`: it opens a callout (Quarto's `## Why this matters`
+        first in a `.callout-note`), which it titles under the section it is in, whatever its level."""
         line = blocks[i].lines[0]
         level = heading_level(line)
+        if titles_div:
+            level = max((lv for lv, _ in self.headings), default=0) + 1
         lists.close_section(self)
         self.headings = [(lv, h) for lv, h in self.headings if lv < level]
         questions.heading_question(self, blocks, i)
