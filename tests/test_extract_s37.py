@@ -174,3 +174,14 @@ def test_a_callouts_own_heading_titles_it_under_its_section(tmp_path):
             "simulates the chain: it samples a step and noises the data in one shot, so each step is cheap.\n:::\n")
     made = backs_by_front(new_wiki(tmp_path, {"forward.qmd": note}, CONFIG))
     assert "samples a step" in made.get("Forward process › Closed form › Why this matters", ""), made
+
+
+def test_an_algorithm_written_as_a_list_is_one_card_of_its_steps(tmp_path):
+    """"**Training** (Alg. 1):" over steps, some only a formula ("2. $t \\sim …$"), others in words ("4. gradient
+    step on …"): one card of every step in order; the formula items alone made a card that lost the steps."""
+    note = ('---\ntitle: "DDPM"\n---\n\n## Algorithms\n\n**Training** (Alg. 1):\n\n1. $x_0 \\sim q(x_0)$\n'
+            "2. $t \\sim \\text{Uniform}\\{1,\\dots,T\\}$\n3. $\\epsilon\\sim\\mathcal N(0,I)$\n"
+            "4. gradient step on $\\nabla_\\theta\\|\\epsilon - \\epsilon_\\theta(x_t, t)\\|^2$\n5. repeat until converged\n")
+    made = backs_by_front(new_wiki(tmp_path, {"ddpm.qmd": note}, CONFIG))
+    assert any("1. $x_0" in back and "4. gradient step" in back and "5. repeat until converged" in back
+               for back in made.values()), made

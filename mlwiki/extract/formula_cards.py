@@ -15,6 +15,7 @@ from mlwiki.extract.blocks import Block
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.subject import sets_up_example
 from mlwiki.extract.forms import STATEMENT
+from mlwiki.extract.passages import algorithm_list
 from mlwiki.extract.formulas import RELATION, Formula, display_formulas, is_trivial_formula, is_worked_example
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.masking import mask_inline
@@ -73,6 +74,8 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
     if ex.ctx.formulas == "none":
         return None, 0
     ending, count = None, 0
+    if "$$" not in text and _LONE_LINE.search("\n" + text) and algorithm_list(block):
+        return None, 0  # (its steps in order, the formulas among them, are one card of the list)
     if ("$" in text and ("$$" in text or _LONE_LINE.search("\n" + text))) or \
             ("\\" in text and ("\\[" in text or "\\begin{" in text)):  # (one-character tests first: faster)
         formulas, after = display_formulas(block.lines)

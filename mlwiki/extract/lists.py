@@ -48,7 +48,7 @@ from mlwiki.extract.outline import long_list
 from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items, vague
 from mlwiki.extract.parts import exercise_part, labelled_aside, opening_front, part_passage, section_parts, titled_boxes
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
-from mlwiki.extract.passages import (ABOUT_PAGE, DAY_LOG, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, names_list, narrates,
+from mlwiki.extract.passages import (ABOUT_PAGE, writes_algorithm, DAY_LOG, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, names_list, narrates,
                                      passage)
 from mlwiki.extract.openings import opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
@@ -483,7 +483,8 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
         # (a list of names, "- Lasso", "- Random forest", when the sentence says what kind they are: "Algorithms
         # that select features as they learn, for example:")
         back = passage([Block(TEXT, items)], declined=True) or names_list([Block(TEXT, items)], intro)
-        if back is None or len(intro.split()) < MIN_INTRO_WORDS and not counts(intro) or ABOUT_PAGE.search(intro) \
+        if back is None or len(intro.split()) < MIN_INTRO_WORDS and not counts(intro) \
+                and not writes_algorithm([x.text for x in items]) or ABOUT_PAGE.search(intro) \
                 or narrates(_ANNOUNCES.sub("", intro)) or sets_up_example(intro) or not LIST_ITEM.match(back):
             if (counted := counted_list(intro, items)) is not None:
                 ex.add_card(COUNTED_FORM, f"{path}\n\n{counted[0]}", counted[1], ln.no)  # ("… three methods:")

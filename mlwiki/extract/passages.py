@@ -215,6 +215,25 @@ def passage(body: list[Block], labelled: bool = False, declined: bool = False, n
     return names_list(body, names_of.rsplit(" › ", 1)[-1]) if found is None and names_of else found
 
 
+_ITEM_MATH = re.compile(r"\$[^$\n]*\$")
+
+
+def algorithm_list(block: Block) -> bool:
+    """Whether a paragraph is an algorithm written as a list: three items or more, some only a formula ("2. $t \\sim
+    \\text{Uniform}\\{1..T\\}$"), others steps in words ("4. gradient step on …", "return $x_0$"). Its formulas are
+    steps, not formulas to learn each alone."""
+    return writes_algorithm([ln.text for ln in block.lines if ln.kind == TEXT])
+
+
+def writes_algorithm(lines: list[str]) -> bool:
+    """`algorithm_list` of a paragraph's text lines."""
+    items = [text for text in lines if text[:1] not in " \t" and LIST_ITEM.match(text)]
+    if len(items) < 3:
+        return False
+    words = [len(_ITEM_MATH.sub(" ", LIST_ITEM.sub("", item, count=1)).split()) for item in items]
+    return any(n == 0 for n in words) and any(n >= 2 for n in words)
+
+
 def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
     kept: list[str] = []
     code = 0  # lines of code: a short snippet belongs to the answer ("how is inverted dropout implemented")
@@ -229,6 +248,7 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
             furniture = block.lines[-1].text.rstrip().endswith(":") or furniture and LIST_ITEM.match(first)
             continue  # a blog's furniture ("In this tutorial, you will discover …", "Kick-start your project …")
         furniture = False
+        steps = "$" in first and algorithm_list(block)  # (its formulas are steps of the list, not left behind)
         for line in card_text_lines(block.lines):  # (no comments, no MyST figures or margins)
             kind, raw = line.kind, line.text
             if kind == CODE:
@@ -236,7 +256,7 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
                 kept.append(raw.rstrip())
                 continue
             first = raw.lstrip()[:1]
-            if kind == MATH or (kind == TEXT and ("|" in raw and TABLE_LINE.match(raw) or "$" in raw and (
+            if kind == MATH or (kind == TEXT and ("|" in raw and TABLE_LINE.match(raw) or not steps and "$" in raw and (
                     first in "$-*+" or first.isdecimal()) and _LONE_MATH.match(raw) and not _NESTED_ITEM.match(raw))):
                 return None  # a formula left behind, or a table: not a passage to recall (a formula nested as an
                 # item under the words it completes, "- divide by $\sqrt{d}$" over "- $softmax(…)$", is part of them)
@@ -390,6 +410,8 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
         items = [text]  # (no list item: the text is one item)
     if len(items) > MAX_ITEMS:
         return False
+    if "$" in text and writes_algorithm(text.split("\n")):
+        return True  # (an algorithm's steps, formulas among them)
     if len(items) < 2:
         found = LOWER_WORD.finditer(clean)  # (two are enough: the rest need not be found)
         return next(found, None) is not None and next(found, None) is not None
