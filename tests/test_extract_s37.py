@@ -185,3 +185,15 @@ def test_an_algorithm_written_as_a_list_is_one_card_of_its_steps(tmp_path):
     made = backs_by_front(new_wiki(tmp_path, {"ddpm.qmd": note}, CONFIG))
     assert any("1. $x_0" in back and "4. gradient step" in back and "5. repeat until converged" in back
                for back in made.values()), made
+
+
+def test_a_general_formula_in_a_step_by_step_calculation_is_a_card(tmp_path):
+    """Under "Example 1 › Step-by-step calculation" the update rule stated in symbols is what the example applies,
+    a card; the values put into it ("Substituting the known values:") are the example's, no card and no step."""
+    note = ("# One-weight regression\n\n## Example 1\n\nTake one weight $w$ and the squared error of one point.\n\n"
+            "### Step-by-step calculation\n\n1. **Update**: gradient descent changes the weight by the rule:\n\n"
+            "   $$ w_{\\text{new}} = w_{\\text{old}} - \\eta \\cdot \\frac{\\partial L}{\\partial w} $$\n\n"
+            "   Substituting the known values:\n\n   $$ w_{\\text{new}} = 1 - 0.1 \\cdot (-12) = 2.2 $$\n")
+    made = backs_by_front(new_wiki(tmp_path, {"one-weight.md": note}, CONFIG))
+    assert any("w_{\\text{old}} - \\eta" in back for back in made.values()), made
+    assert not any("2.2" in back for back in made.values()), made

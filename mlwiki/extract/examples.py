@@ -30,6 +30,7 @@ _WORKING = re.compile(r"(?i)^(?:let|compute|calculate|combine|apply|plug|substit
 # An introduction that announces the formula after it ("Sigmoid derivative:", "The update rule is"), not a line
 # of the example that happens to stand before it
 _STATES = re.compile(r"(?::|\b(?:is|are|as|by|be|formula|rule|defined))[ \t]*$", re.I)
+_NUMBERED = re.compile(r"_\{?\d")  # a symbol numbered for one example's units: "$W_{11}$", "$x_1$"
 _CALCULATION = re.compile(r"(?i)\bcalculat|\bstep[- ]by[- ]step\b|\bwalk-?through\b")
 _SMALL = frozenset(("0", "1", "2"))  # ½, squares, "1 -": constants of general formulas too
 # A heading that names the kind of thing its section gives examples of ("Bandit Algorithms Example", "Examples of
@@ -51,13 +52,21 @@ def general_in_example(headings: list[tuple[int, str]], draft: Draft) -> bool:
     """Whether a formula card in a worked example states a general formula: every side of it has symbols, and
     no number but 0, 1 and 2 outside sub- and superscripts (`\\sigma'(z) = \\sigma(z)(1 - \\sigma(z))`, not
     `W = \\frac{1}{2}` or `(5 - 2)^2 = 9`). Never inside an exercise or solution the author marked as such."""
-    if draft.form not in _FORMULA_FORMS or not draft.formulas or any(level < 0 for level, _ in headings) \
-            or any(_CALCULATION.search(title) for _, title in headings):
-        return False  # ("Example 2 › Step-by-Step Calculation": every formula there is a step of the example)
+    if draft.form not in _FORMULA_FORMS or not draft.formulas or any(level < 0 for level, _ in headings):
+        return False  # (an exercise or solution the author marked as such)
+    if any(_CALCULATION.search(title) for _, title in headings) and any(_NUMBERED.search(f) for f in draft.formulas):
+        return False  # ("Example 2 › Step-by-Step Calculation": "$z_1 = W_{11} x_1 + W_{12} x_2$" is that
+        # example's network, numbered unit by unit; "$\sigma(z) = …$" or the update rule in symbols is general)
     intro = draft.front.rsplit("\n\n", 1)[-1] if "\n\n" in draft.front else ""
     if intro == FALLBACK or _WORKING.search(intro) or not _STATES.search(intro):  # (no sentence states it)
         return False
     return all(is_general(formula) for formula in draft.formulas)
+
+
+def works_values(intro: str) -> bool:
+    """Whether the prose before a formula in a worked example puts its values in ("Substituting the known values:",
+    "Plugging in:"): what follows is the example's arithmetic, not a step of the general formula."""
+    return bool(_WORKING.search(intro))
 
 
 def is_general(formula: str) -> bool:

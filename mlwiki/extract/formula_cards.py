@@ -15,6 +15,7 @@ from mlwiki.extract.blocks import Block
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.subject import sets_up_example
 from mlwiki.extract.forms import STATEMENT
+from mlwiki.extract import examples
 from mlwiki.extract.passages import algorithm_list
 from mlwiki.extract.formulas import RELATION, Formula, display_formulas, is_trivial_formula, is_worked_example
 from mlwiki.extract.lines import LIST_ITEM, TEXT
@@ -106,6 +107,9 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
             if not (formula.item or formula.label) and ex.chain is not None and \
                     not any(LIST_ITEM.match(line) for line in carry + formula.before) and \
                     _extends(ex, gap, formula.body):  # (a new list item starts a new card)
+                if ex.in_example() and examples.works_values(gap):
+                    ex.chain = None  # ("Substituting the known values:" in an example: its numbers, no step of it)
+                    continue
                 _add_step(ex, gap, formula.body)
                 continue
             add_formula(ex, title, intro, formula, "lone-formula" if formula.lone else "formula", again)
