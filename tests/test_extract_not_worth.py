@@ -152,3 +152,15 @@ def test_the_paper_a_note_opens_on_is_a_card_of_its_own(tmp_path):
     made = backs_by_front(new_wiki(tmp_path, {"Transformer.md": note}))
     assert made.get("Transformer › Paper") == 'Vaswani et al. 2017, "Attention Is All You Need".', made
     assert made.get("Transformer", "").startswith("An encoder–decoder for translation"), made
+
+
+def test_the_writers_own_numbers_and_plans_are_left_off_a_back(tmp_path):
+    """"My numbers: at $t=500$ …" (their run) and "Other stuff to write up later: …" (a plan) after the facts of a
+    section: the facts stay, the writer's run and plan go."""
+    from conftest import backs_by_front, new_wiki
+    note = ("# Cosine schedule\n\n## Details\n\n- the offset $s = 0.008$ keeps $\\beta_t$ from being tiny near $t=0$\n"
+            "- $\\beta_t$ is clipped to at most $0.999$ to avoid a singularity near $t=T$\n\n"
+            "My numbers: at $t=500$ the linear schedule keeps $0.08$ of the signal, the cosine one $0.49$.\n\n"
+            "Other stuff to write up later: progressive distillation, consistency models.\n")
+    back = backs_by_front(new_wiki(tmp_path, {"cosine.md": note})).get("Cosine schedule › Details", "")
+    assert "clipped to at most" in back and "My numbers" not in back and "write up later" not in back, back

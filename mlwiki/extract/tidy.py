@@ -87,6 +87,10 @@ _SKIPPED = re.compile(r"(?i)(?:[ \t]*[,;—–][ \t]*|^)(?:(?:I|we)[ \t]+)?(?:sk
                       r"(?=[ \t]*[.!]?[ \t]*$)")
 _LEFT_WORDS = 6  # (what a card that cited its sources says besides: "Starting point for everything else." is nothing)
 _DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b")
+# What the writer means to do later ("Other stuff to write up later: progressive distillation, …"): a chore
+_LATER = re.compile(r"(?i)\b(?:to (?:write up|read|look (?:at|into)|check|cover|add|do)|for) later\b")
+# The writer's own run of it ("My numbers: at $t=500$, linear … vs cosine …"): their experiment, not the fact
+_OWN_RUN = re.compile(r"(?im)^[ \t]*(?:my|our) (?:numbers|results?|runs?|experiments?|attempts?|timings?)\b")
 _WRITER = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|our|us)\b")
 # a card that is the writer's day or the book's plan, not what it teaches
 _DIARY = re.compile(r"(?i)[ \t]*(?:(?:spent|reading|read up|sat down|started|finally)\b[^.\n]{0,60}\b(?:on|about|with|into)\b|"
@@ -172,7 +176,8 @@ def _keeps(draft) -> bool:
         return False  # ("Link back: [kernels](2026-10-06.qmd), [posterior](2026-10-08.qmd).": where, not what)
     if _POINTER.match(back) and "\n\n" not in back and len(back.split()) <= _POINTER_WORDS:
         return False  # ("See also [[Label smoothing]] (KL to uniform shows up there).": where to read, not what)
-    if _DAY.search(back) or _DIARY.match(back) or _ANNOUNCES.search(back):
+    if _DAY.search(back) or _DIARY.match(back) or _ANNOUNCES.search(back) or _LATER.search(back) \
+            or _OWN_RUN.search(back):
         told = [part for part in back.split("\n\n") if not _diary(part)]
         if not told:
             return False  # (nothing but the day)
@@ -264,7 +269,8 @@ def _diary(back: str) -> bool:
     """Whether a short card tells the writer's day or the book's plan, and nothing else."""
     if len(back.split()) > _DIARY_WORDS:
         return False
-    if _DIARY.match(back) or (_DAY.search(back) and _WRITER.search(back)):
+    if _DIARY.match(back) or (_DAY.search(back) and _WRITER.search(back)) or _LATER.search(back) \
+            or _OWN_RUN.match(back):
         return True
     last = re.split(r"(?<=[.!])\s+", back.strip())[-1]  # ("… Here's the middle ground that made it click for me.")
     return bool(_ANNOUNCES.match(last)) and bool(_WRITER.search(last)) and ":" not in last  # ("Here's how I
