@@ -197,3 +197,15 @@ def test_a_general_formula_in_a_step_by_step_calculation_is_a_card(tmp_path):
     made = backs_by_front(new_wiki(tmp_path, {"one-weight.md": note}, CONFIG))
     assert any("w_{\\text{old}} - \\eta" in back for back in made.values()), made
     assert not any("2.2" in back for back in made.values()), made
+
+
+def test_a_paragraph_led_by_a_name_is_asked_by_that_name_not_its_bold_phrase():
+    """"LightFM (Kula 2015): represent users as the **sum of their feature embeddings** …": the front names
+    LightFM; the bold phrase is part of the answer."""
+    from mlwiki.extract.blocks import Block
+    from mlwiki.extract.emphasised import emphasised_card
+    from mlwiki.extract.lines import TEXT, Line
+    text = ("LightFM (Kula 2015): represent users and items as the **sum of their feature embeddings**, so a new "
+            "item falls back to its content features alone.")
+    found = emphasised_card("Cold start › Hybrids", Block(TEXT, [Line(19, text, TEXT)]), True)
+    assert found is not None and found[0] == "Cold start › Hybrids › LightFM", found

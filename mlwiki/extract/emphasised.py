@@ -61,6 +61,10 @@ def emphasised_card(path: str, block: Block, declined: bool, item: bool = False)
     terms = _terms(text)
     if not terms or all(in_path(term, path) for term in terms):
         return None
+    if (named := _NAMED_LABEL.match(text)) and named.group(1).casefold() not in GENERIC_LABELS \
+            and not in_path(named.group(1), path):
+        terms = [named.group(1)]  # ("LightFM (Kula 2015): represent users as the **sum of their feature
+        # embeddings** …": the paragraph is about LightFM, the bold phrase is part of what it says of it)
     back = passage([block], declined=declined)
     if back is None:
         back = first_sentences(sentences(" ".join(text.split())))
@@ -68,6 +72,10 @@ def emphasised_card(path: str, block: Block, declined: bool, item: bool = False)
             or back.lstrip("*_`([ ")[:1].islower():  # ("*because you can adjust all of these …": goes on from before)
         return None
     return f"{path} › {', '.join(terms)}", back
+
+
+# A paragraph led by the name it is about: "LightFM (Kula 2015): …", "DropoutNet: …"
+_NAMED_LABEL = re.compile(r"([A-Z][\w.+-]*(?:[ \t]+[A-Z\d][\w.+-]*){0,2})[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:[ \t]+\S")
 
 
 def _terms(text: str) -> list[str] | None:
