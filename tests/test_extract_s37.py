@@ -209,3 +209,14 @@ def test_a_paragraph_led_by_a_name_is_asked_by_that_name_not_its_bold_phrase():
             "item falls back to its content features alone.")
     found = emphasised_card("Cold start › Hybrids", Block(TEXT, [Line(19, text, TEXT)]), True)
     assert found is not None and found[0] == "Cold start › Hybrids › LightFM", found
+
+
+def test_a_paragraph_that_goes_on_from_the_formula_with_an_equals_sign_is_its_remark(tmp_path):
+    """"= exp of the average per-token cross-entropy. …" right after the formula of perplexity reads the formula:
+    a remark card with the formula on its front, not the head of the section's closing card."""
+    note = ("Perplexity of a language model on a sequence $w_1..w_N$:\n"
+            "$$\\mathrm{PPL} = \\exp\\left(-\\frac{1}{N}\\sum_{i=1}^{N}\\log p(w_i \\mid w_{<i})\\right)$$\n"
+            "= the exponential of the average cross-entropy per token, in nats.\n\n"
+            "- lower is better, and its minimum is 1\n- a uniform model over a vocabulary $V$ scores $|V|$\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Perplexity.md": note}, CONFIG))
+    assert any(back.startswith("= the exponential") and "\\mathrm{PPL}" in front for front, back in made.items()), made

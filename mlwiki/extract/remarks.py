@@ -155,7 +155,7 @@ def _speaks_of_formula(sentence: str) -> bool:
     `_REFERS`, `_GOES_ON`), or states a case of it or its symbols in math."""
     return bool(_POINTS_BACK.match(sentence) or _PART.match(sentence) or _REFERS.search(sentence) or _JUDGES.match(sentence)
                 or _GOES_ON.match(sentence) or _POINTS_BACK_SOON.match(sentence) or _SUBJECTLESS.match(sentence)
-                or sentence.startswith("$") or _CASE.match(sentence) and "$" in sentence)
+                or sentence.startswith(("$", "= ", "≈ ", "→ ")) or _CASE.match(sentence) and "$" in sentence)
 
 
 def _cue(found: list[str]) -> str:
