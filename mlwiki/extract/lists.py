@@ -42,16 +42,17 @@ from mlwiki.extract.emphasised import emphasised_card
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import DEFINITION, EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers
-from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph, label_lines
+from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph, introduces_list, label_lines
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
-from mlwiki.extract.outline import long_list
+from mlwiki.extract.outline import LABELLED_ITEM, long_list
 from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items, vague
 from mlwiki.extract.parts import exercise_part, labelled_aside, opening_front, part_passage, section_parts, titled_boxes
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
 from mlwiki.extract.passages import (ABOUT_PAGE, DAY_LOG, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, names_list, narrates,
                                      passage)
-from mlwiki.extract.openings import opening_paragraph
-from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
+from mlwiki.extract.openings import cut_off_over_list, opening_paragraph
+from mlwiki.extract.remarks import (FORM as REMARK_FORM, before_last_item, formula_above, list_remark, opens_legend,
+                                    remark_card)
 from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, sentences
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, steps_back
@@ -64,6 +65,7 @@ TABLE_FORM = "table-row"  # a row of a table that explains things, in such a sec
 MAX_CLOSING = 2  # paragraphs after a section's last list or table, each a card of its topic
 MIN_REST_ITEMS = 2  # beside formula cards, a list of explanations: at least two items …
 MIN_REST_ITEM_WORDS = 4  # … each a sentence, not a label ("Derivation of the loss (MLE)")
+MAX_LABELLED_ITEMS, MAX_LABELLED_WORDS = 6, 120  # a list of labelled formulas on one card: what can be recalled
 MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name ("Nothing here any more.": no)
 # … or shorter, a phrase that says what the subject is ("An extension of Word2Vec")
 _NAMES_WHAT = re.compile(r"(?:an?|the|one of the)\s+\S+\s+\S+\s+\S", re.I)
@@ -237,6 +239,9 @@ def close_section(ex) -> None:
             ex.add_card(FORM, opening_front(path, blocks, free, used), opening, line)
             named_term_cards(ex, path, [blocks[used]])
         made = len(ex.drafts)
+        # (a card stands for the section: its opening paragraph's, or that of the list its first paragraph introduces,
+        # "… satisfy KKT if" over the conditions; the paragraphs after its lists are cards of their own topics)
+        stood_for = opening is not None or bool(blocks) and free[0] and cut_off_over_list(blocks, 0)
         explained: list[tuple[int, tuple[str, str], bool]] = []  # (line, card, not in the closing) of paragraphs
         # titled by their subjects
         remarked: list[tuple[int, tuple[str, str]]] = []  # (line, card) of remarks on the formula before them
@@ -256,7 +261,8 @@ def close_section(ex) -> None:
             if free[k] and k != used:
                 before = len(ex.drafts)
                 remark = _remark(ex, section.drafts, path, blocks, k, free, declined)
-                _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]), declined)
+                _list_cards(ex, path, block, _following_items(blocks[k + 1:], _listed(blocks[k + 1:], free[k + 1:],
+                                                                         whole)), declined)
                 if k and not free[k - 1] and text_of(blocks[k - 1]).rstrip().endswith(":") \
                         and STARTS_DEFINITION.match(blocks[k - 1].lines[0].text):
                     _list_cards(ex, path, blocks[k - 1], _following_items(blocks[k:], free[k:]), declined)  # (the
@@ -277,14 +283,14 @@ def close_section(ex) -> None:
                     free[k] = False  # (no closing text: the remark is a card of its own)
                 elif len(ex.drafts) == before and free[k] and (found := paragraph_card(path, block, declined)
                                                                or asked_paragraph(path, block)):
-                    own = opening is not None or not found[0].endswith(" …")
+                    own = stood_for or not found[0].endswith(" …")
                     explained.append((block.start, found, own))  # ("… › Tensor data storage")
                     free[k] = not own  # (a name titles it, not the closing grab-bag; "The matrix is …" is a
                     # weaker front than the heading's own, when the closing text is a card of its own)
                 elif len(ex.drafts) == before and free[k] and (found := emphasised_card(path, block, declined)):
-                    explained.append((block.start, found, opening is not None))  # ("… › bidirectional"; with no
-                    free[k] = opening is None  # opening card, the closing text that stands for the section holds it)
-                elif len(ex.drafts) == before and free[k] and opening is not None and k > used \
+                    explained.append((block.start, found, stood_for))  # ("… › bidirectional"; with no
+                    free[k] = not stood_for  # opening card, the closing text that stands for the section holds it)
+                elif len(ex.drafts) == before and free[k] and stood_for and k > used \
                         and _closes_after_items(blocks, k) and (found := topic_card(path, block, declined)) \
                         and not on_a_back(ex, found[1]):  # (not a question's answer)
                     explained.append((block.start, found, True))  # (after the opening card and the lists or tables
@@ -314,7 +320,24 @@ def close_section(ex) -> None:
                 # a formula's introduction too, and a paragraph an aspect card took: "… › Intuition")
         for start, (front, back) in remarked:
             ex.add_card(REMARK_FORM, front, back, start)
+        _formula_list_cards(ex, section.drafts, path, blocks, taken, declined)
     _split_grab_bags(ex, section)
+
+
+def _formula_list_cards(ex, first: int, path: str, blocks: list[Block], taken: set[int], declined: bool) -> None:
+    """A card of each short list right after a display formula card (of the cards from index `first` on) that no card
+    holds: what the formula's symbols mean, or what the list says of it (`remarks.list_remark`). Such a list ("$$PE =
+    …$$" over "- wavelengths form a geometric progression …") was on no card: no sentence introduces it, and its
+    items name no term."""
+    for k in range(1, len(blocks)):
+        block = blocks[k]
+        if not LIST_ITEM.match(block.lines[0].text) or any(ln.no in taken for ln in block.lines) \
+                or any(on_a_back(ex, LIST_ITEM.sub("", ln.text, count=1).strip()[:60])
+                       for ln in block.lines if ln.kind == TEXT and ln.text.strip()) \
+                or (formula := formula_above(ex, first, blocks[k - 1])) is None:
+            continue
+        if (found := list_remark(path, block, formula, declined)) is not None:
+            ex.add_card(REMARK_FORM, *found, block.start)
 
 
 def _closes_after_items(blocks: list[Block], k: int) -> bool:
@@ -451,19 +474,28 @@ def _following_items(blocks: list[Block], free: list[bool]) -> list:
     return lines
 
 
+def _listed(blocks: list[Block], free: list[bool], whole: set[int]) -> list[bool]:
+    """Of each block, whether it may go on a card of the sentence that introduces it: no card took from it, or only
+    formula cards of its lines' inline math ("4. **stationarity**: $\\nabla f_0(x^\\star) + … = 0$": the list of
+    conditions is still asked for as a whole)."""
+    return [unused or all(ln.kind == TEXT and ln.no not in whole for ln in block.lines)
+            for block, unused in zip(blocks, free)]
+
+
 def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> None:
     """A card per list a sentence introduces ("Machine learning is a game of two parts:" and its items): the
     sentence is the front, under the heading path; the list the back. The list may follow in the same paragraph
     or right after it. Its `**Term**: …` items belong to it whatever `definitions` says: the paragraph is one no
     definition card took from ("… by alternating two steps:", `1. **E-step**: …`)."""
     labels = label_lines(block.lines)
-    if not labels and (":" not in text_of(block) or not any(ln.text.rstrip().endswith(":") for ln in block.lines)):
+    if not labels and not introduces_list(block.lines[-1].text) and (":" not in text_of(block) or not any(
+            ln.text.rstrip().endswith(":") for ln in block.lines)):
         return  # (the common case, said cheaply: no sentence here introduces anything)
     lines = [ln for ln in card_text_lines(block.lines) if ln.kind == TEXT]
     for k, ln in enumerate(lines):
         label = labels.get(ln.no)
-        if not (ln.text.rstrip().endswith(":") or label) or LIST_ITEM.match(ln.text):
-            continue
+        if not (label or introduces_list(ln.text)) or LIST_ITEM.match(ln.text):
+            continue  # (a line cut off, "… satisfy KKT if", introduces a list as one ending in ":" does)
         items = _list_after(lines[k + 1:]) or (after if k == len(lines) - 1 else [])
         if not items:
             continue
@@ -477,13 +509,27 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
             intro = f"{clean_prose(term.group(1)).strip()}: {intro}"  # ("Beam search: … Two known issues:")
         # (a list of names, "- Lasso", "- Random forest", when the sentence says what kind they are: "Algorithms
         # that select features as they learn, for example:")
-        back = passage([Block(TEXT, items)], declined=True) or names_list([Block(TEXT, items)], intro)
+        back = passage([Block(TEXT, items)], declined=True) or names_list([Block(TEXT, items)], intro) \
+            or _labelled_back(items)
         if back is None or len(intro.split()) < MIN_INTRO_WORDS and not counts(intro) or ABOUT_PAGE.search(intro) \
                 or narrates(_ANNOUNCES.sub("", intro)) or sets_up_example(intro) or not LIST_ITEM.match(back):
             if (counted := counted_list(intro, items)) is not None:
                 ex.add_card(COUNTED_FORM, f"{path}\n\n{counted[0]}", counted[1], ln.no)  # ("… three methods:")
             continue
         ex.add_card(LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
+
+
+def _labelled_back(items: list[Line]) -> str | None:
+    """The back of a list each of whose items is one labelled line ("1. **primal feasibility**: $f_i(x) \\le 0$"), as
+    written, when `passage` refuses it for its math: each label says what its formula is. None for any other list,
+    one too long to recall, or one that points elsewhere."""
+    lines = [ln for ln in items if ln.text.strip()]
+    if not MIN_REST_ITEMS <= len(lines) <= MAX_LABELLED_ITEMS or any(
+            ln.kind != TEXT or not LABELLED_ITEM.match(ln.text) or ln.text[:1].isspace() or "](" in ln.text
+            or "http" in ln.text for ln in lines) \
+            or sum(len(clean_prose(ln.text).split()) for ln in lines) > MAX_LABELLED_WORDS:
+        return None
+    return "\n".join(ln.text.strip() for ln in lines)
 
 
 def _list_after(lines) -> list:

@@ -1,0 +1,62 @@
+"""Lists a careful learner cards that no card held (issue 23, session 37): a short list right after a display
+formula (what its symbols mean, or what it says of the formula), and a list introduced by a sentence cut off on the
+word that calls for it ("… satisfy the conditions if"). Notes written in the styles of the collections into
+tmp_path, read back through the CLI as a learner meets the cards."""
+
+from __future__ import annotations
+
+from conftest import backs_by_front, new_wiki
+
+from mlwiki.extract.blocks import Block
+from mlwiki.extract.lines import TEXT, Line
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def cards_of(tmp_path, name: str, note: str) -> dict[str, str]:
+    return backs_by_front(new_wiki(tmp_path, {name: note}, CONFIG))
+
+
+def test_a_list_of_what_a_formulas_symbols_are_is_a_card_under_the_formula(tmp_path):
+    """"$$\\hat y = a + s_d + s_w$$" then "- $a$: the level", "- $s_d$: …": no sentence introduces the list and no
+    item names a term, so it was on no card; the learner asks what each symbol is, the formula in view."""
+    note = ("# Seasonal model\n\n## Components\n\nThe forecast adds two seasonal effects to a level:\n\n"
+            "$$\\hat y_t = a + s_d + s_w$$\n\n- $a$: the level of the series\n- $s_d$: the effect of the hour of "
+            "the day\n- $s_w$: the effect of the day of the week\n")
+    made = cards_of(tmp_path, "Seasonal model.md", note)
+    back = made.get("Seasonal model › Components › What its symbols mean\n\n$$\\hat y_t = a + s_d + s_w$$", "")
+    assert back.startswith("- $a$: the level") and "- $s_w$: the effect of the day of the week" in back, made
+
+
+def _block(text: str) -> Block:
+    return Block(TEXT, [Line(k + 1, line, TEXT) for k, line in enumerate(text.splitlines())])
+
+
+def test_a_short_list_after_a_formula_says_what_it_does():
+    """Plain bullets after a formula state its properties ("- far from zero it grows linearly …"): one card, the
+    formula on the front; a list that works made-up numbers, leaves a question open or is a bare label is none."""
+    from mlwiki.extract.remarks import list_remark  # (here: the other tests run on code without it)
+    formula = "$$h(r) = \\delta^2 (\\sqrt{1 + (r/\\delta)^2} - 1)$$"
+    said = list_remark("Smooth penalty › Definition", _block(
+        "- near zero it behaves like half the squared residual\n"
+        "- far from zero it grows linearly, so outliers pull less than under squared error\n"
+        "- it is **differentiable** everywhere, unlike the absolute error"), formula, True)
+    assert said is not None and said[0] == f"Smooth penalty › Definition › What it says\n\n{formula}"
+    assert said[1].startswith("- near zero") and "- it is **differentiable** everywhere" in said[1]
+    for refused in ("- with $s = 2$ and $r = 6$ the scaled residual is 3\n- and the penalty is then small",
+                    "- why not the median absolute deviation?\n- it is robust to outliers as well",
+                    "- Pros\n- Cons"):
+        assert list_remark("Smooth penalty › Definition", _block(refused), formula, True) is None, refused
+
+
+def test_a_sentence_cut_off_before_its_list_is_the_front_of_the_list(tmp_path):
+    """"$(w, b)$ is optimal if" over labelled conditions with math: the sentence alone was a card that ends on "if",
+    and the conditions were on none (one of them a formula card of its own); the list is the sentence's answer."""
+    note = ("# Margins\n\n## Optimality\n\nFor separable data. $(w, b)$ is optimal if\n\n"
+            "1. **feasible**: $y_i (w^\\top x_i + b) \\ge 1$ for every $i$\n"
+            "2. **tight**: $y_j (w^\\top x_j + b) = 1$ for some $j$ on each side\n"
+            "3. **stationary**: $\\nabla_w L(w, b, \\alpha) = w - \\sum_i \\alpha_i y_i x_i = 0$\n")
+    made = cards_of(tmp_path, "Margins.md", note)
+    back = made.get("Margins › Optimality\n\n$(w, b)$ is optimal if", "")
+    assert back.startswith("1. **feasible**:") and "3. **stationary**:" in back, made
+    assert not any(back.rstrip().endswith(" if") for back in made.values()), made
