@@ -60,3 +60,19 @@ def test_a_sentence_cut_off_before_its_list_is_the_front_of_the_list(tmp_path):
     back = made.get("Margins › Optimality\n\n$(w, b)$ is optimal if", "")
     assert back.startswith("1. **feasible**:") and "3. **stationary**:" in back, made
     assert not any(back.rstrip().endswith(" if") for back in made.values()), made
+
+
+def test_numbered_steps_led_by_bold_names_are_a_card_of_the_names_in_order(tmp_path):
+    """"Here is how the method works:" (narration, no front) over "1. **Split the data**: …" and more, each step
+    explained at length: too long for one card, and the paragraph after the list stood for the section; the learner
+    recalls the steps' names in order."""
+    explain = ("keep going with a sentence or two that says at length what happens in this step, why it matters "
+               "and what tends to go wrong when it is skipped or rushed")
+    steps = ["Split the data", "Fit on each part", "Score the held-out part", "Average the scores", "Refit on all"]
+    note = ("# Cross-validation\n\n## How it works\n\nHere is how the method works:\n\n"
+            + "".join(f"{k}. **{name}**: {explain}, with more words about {name.lower()}.\n"
+                      for k, name in enumerate(steps, 1))
+            + "\nCross-validation is a simple and general way to estimate how a model does on new data.\n")
+    made = cards_of(tmp_path, "Cross-validation.md", note)
+    assert made.get("Cross-validation › How it works › steps") == "\n".join(
+        f"{k}. {name}" for k, name in enumerate(steps, 1)), made

@@ -55,7 +55,7 @@ from mlwiki.extract.remarks import (FORM as REMARK_FORM, before_last_item, formu
                                     remark_card)
 from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, sentences
 from mlwiki.extract.signatures import paragraph_cards
-from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, steps_back
+from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, step_names, steps_back
 from mlwiki.extract.subject import sets_up_example, walks_through
 from mlwiki.extract.topics import passage_topic
 from mlwiki.extract.voice import author_speaks_first, without_motivation, without_promise
@@ -515,6 +515,8 @@ def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> Non
                 or narrates(_ANNOUNCES.sub("", intro)) or sets_up_example(intro) or not LIST_ITEM.match(back):
             if (counted := counted_list(intro, items)) is not None:
                 ex.add_card(COUNTED_FORM, f"{path}\n\n{counted[0]}", counted[1], ln.no)  # ("… three methods:")
+            elif (named := step_names(items)) is not None:  # ("Here's how it works:" over "1. **Define the problem**:
+                ex.add_card(LIST_FORM, f"{path} › {STEPS}", named, ln.no)  # …" and five more: the steps in order)
             continue
         ex.add_card(LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
 
