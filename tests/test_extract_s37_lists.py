@@ -76,3 +76,16 @@ def test_numbered_steps_led_by_bold_names_are_a_card_of_the_names_in_order(tmp_p
     made = cards_of(tmp_path, "Cross-validation.md", note)
     assert made.get("Cross-validation › How it works › steps") == "\n".join(
         f"{k}. {name}" for k, name in enumerate(steps, 1)), made
+
+
+def test_the_labelled_items_of_a_misc_section_are_cards_of_the_subject(tmp_path):
+    """"## Misc" names nothing, so its section made no card, yet its labelled bullets are facts of the note's subject
+    ("- usual sizes: …"): each a card under the heading above. Its links and to-dos stay off."""
+    note = ("# GloVe\n\nWord vectors fitted to the log of co-occurrence counts.\n\n## Misc\n"
+            "- usual sizes: vectors of 300 dimensions, a window of 10 words\n"
+            "- weighting: rare pairs count less, very frequent pairs are capped\n"
+            "- [the project page](https://example.org/glove)\n- TODO compare with fastText\n")
+    made = cards_of(tmp_path, "GloVe.md", note)
+    assert made.get("GloVe › usual sizes") == "vectors of 300 dimensions, a window of 10 words", made
+    assert made.get("GloVe › weighting", "").startswith("rare pairs count less"), made
+    assert not any("example.org" in back or "fastText" in back for back in made.values()), made

@@ -72,6 +72,7 @@ _NAMES_WHAT = re.compile(r"(?:an?|the|one of the)\s+\S+\s+\S+\s+\S", re.I)
 # A heading that says only why the author wrote the text down ("Reminder to self", "Notes to self", "Remember this")
 _ERRAND = re.compile(r"(?i)[\W\d_]*(?:(?:reminders?|notes?|memos?|questions?|things?|todo) (?:to|for) (?:self|myself|me)|"
                      r"reminders?|remember(?: this)?|don['’]t forget|note to future me)[\W\d_]*")
+_ODDS = re.compile(r"(?i)[\W\d_]*(?:misc\w*|others?|odds and ends|bits and pieces)[\W\d_]*")  # (its items: facts)
 _SUMMARY = re.compile(r"(?i)[\W\d_]*summary table[\W\d_]*")  # (a heading naming no subject over a table of the note's)
 _NOTED = re.compile(r"(?i)[ \t]*\*\*(?:note|caveat|aside)[ \t]*:?\*\*")  # an aside that closes a section ("> **Note:** …")
 _SYMBOL_ITEM = re.compile(r"[-*+][ \t]+\$")  # "- $T \to 0$: approaches argmax": a case of the symbol a legend named
@@ -90,6 +91,7 @@ class Section:
     lead: bool  # the note's text before its first heading
     log: bool = False  # a day's "## log" or "## notes": its items are cards, not the section
     rows_only: bool = False  # under a heading that names no subject ("Summary table"): only its table's rows
+    items_only: bool = False  # under "Misc", "Other": only its labelled items, each a card of the heading above
 
 
 def open_section(ex, blocks: list[Block], i: int) -> None:
@@ -97,7 +99,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     ex.section = None
     if not ex.ctx.sections or ex.subject and SOURCES_TITLE.fullmatch(ex.subject):
         return  # (a note titled "Reading list" or "References": where things are, not what they say)
-    rows_only = False
+    rows_only = items_only = False
     if i >= 0:
         heading = blocks[i]
         title = ex.headings[-1][1] if ex.headings else ""
@@ -105,9 +107,10 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or title.rstrip().endswith("?"):
             return  # (a question heading is a card of its own)
         if NO_SUBJECT.fullmatch(title) and not log:
-            if not _SUMMARY.fullmatch(title):
+            items_only = bool(_ODDS.fullmatch(title)) and " › " in ex.heading_path()
+            if not _SUMMARY.fullmatch(title) and not items_only:
                 return
-            rows_only = True  # ("## Summary table": its rows compare the note's subjects, each row a card)
+            rows_only = not items_only  # ("## Summary table": its rows compare the note's subjects, each row a card)
     elif not ex.subject:
         if ex.day:  # (a day's note: its linked branches, about the notes they link to)
             ex.section = Section("", 0, [b for b in blocks if b.kind == TEXT], len(ex.drafts), True)
@@ -127,7 +130,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     if (i < 0 or len(ex.headings) == 1 and ex.headings[0][0] == 1) and _about_the_page(text_of(body[0])):
         return  # (a note that opens on what its pages are, "These are my notes for …", or on its author's story)
     line = blocks[i].start if i >= 0 else body[0].start
-    ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0, i >= 0 and log, rows_only)
+    ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0, i >= 0 and log, rows_only, items_only)
 
 
 def _without_aside(ex, path: str, blocks: list[Block], label: str | None, declined: bool) -> str | None:
@@ -199,6 +202,9 @@ def close_section(ex) -> None:
         return
     if section.log:
         day_log_cards(ex, section.path, section.body, section.drafts)
+        return
+    if section.items_only:
+        _odds_cards(ex, section)
         return
     if section.rows_only:
         for block in section.body:
@@ -338,6 +344,19 @@ def _formula_list_cards(ex, first: int, path: str, blocks: list[Block], taken: s
             continue
         if (found := list_remark(path, block, formula, declined)) is not None:
             ex.add_card(REMARK_FORM, *found, block.start)
+
+
+def _odds_cards(ex, section: Section) -> None:
+    """The cards of a "## Misc" section's list: each item that labels or defines what it says ("- typical sizes: 300
+    dimensions, a window of 5") a card under the heading above (which names the subject: "word2vec › typical
+    sizes"); the items another card took, and the section's prose, are not."""
+    taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
+    path = section.path.rsplit(" › ", 1)[0]  # ("Misc" names nothing)
+    for block in section.body:
+        if LIST_ITEM.match(block.lines[0].text) and all(ln.kind == TEXT for ln in block.lines):
+            kept = [ln for item in list_items(block.lines) if item[0].no not in taken for ln in item]
+            if kept:
+                definition_sentence_cards(ex, path, Block(TEXT, kept), equals=True)
 
 
 def _closes_after_items(blocks: list[Block], k: int) -> bool:
