@@ -89,3 +89,14 @@ def test_the_labelled_items_of_a_misc_section_are_cards_of_the_subject(tmp_path)
     assert made.get("GloVe › usual sizes") == "vectors of 300 dimensions, a window of 10 words", made
     assert made.get("GloVe › weighting", "").startswith("rare pairs count less"), made
     assert not any("example.org" in back or "fastText" in back for back in made.values()), made
+
+
+def test_steps_that_name_an_index_in_math_are_no_diary(tmp_path):
+    """"take the $k$ users who rated item $i$": the index $i$ is no author speaking of themself, so the numbered
+    steps before the formula are a steps card."""
+    note = ("# Neighbours\n\n## User-based\n\n1. for the target user, compute the similarity to every other user\n"
+            "2. keep the $k$ most similar users who rated item $i$\n3. predict a weighted average of their ratings\n\n"
+            "$$\\hat r_{ui} = \\frac{\\sum_v s_{uv} r_{vi}}{\\sum_v |s_{uv}|}$$\n")
+    made = cards_of(tmp_path, "Neighbours.md", note)
+    back = made.get("Neighbours › User-based › steps", "")
+    assert back.startswith("1. for the target user") and "2. keep the $k$ most similar users who rated item $i$" in back, made

@@ -203,7 +203,7 @@ def _introduced(text: str, nested: list[str]) -> tuple[str, str] | None:
     if len(top) < len(nested) or words > MAX_WORDS or not 1 <= len(top) <= MAX_ITEMS:
         return None
     if not (len(top) >= MIN_SUMMARY_ITEMS and 3 * sum(bool(LABELLED_ITEM.match(line)) for line in top) >= 2 * len(top)
-            and LABELLED_ITEM.match(top[0])) and not _supported(sentence, top):  # (most of them labelled, the first too)
+            and LABELLED_ITEM.match(top[0])) and not _supported(sentence, top):  # (most labelled, the first too)
         return None
     return sentence + ":", "\n".join(line.expandtabs(4)[inner:] for line in top)
 
