@@ -100,3 +100,22 @@ def test_steps_that_name_an_index_in_math_are_no_diary(tmp_path):
     made = cards_of(tmp_path, "Neighbours.md", note)
     back = made.get("Neighbours › User-based › steps", "")
     assert back.startswith("1. for the target user") and "2. keep the $k$ most similar users who rated item $i$" in back, made
+
+
+def test_a_list_no_card_holds_is_a_card_of_its_heading(tmp_path):
+    """A list of statements that no sentence introduces, in a section whose opening made no card (a lower-case "aka
+    …" line, a diagram): it was on no card. It is the card of the heading; exercises ("- Find an example …") and a
+    requirements interview ("- How many items? ten million") in the same place are not."""
+    opening = ("aka two-tower model. Common for **candidate retrieval** in large systems.\n\n"
+               "```\nquery --> [tower] --> q\nitem  --> [tower] --> v\n```\n\n")
+    lists = {"Dual encoders": "- two networks that meet only at the end, in a dot product of their outputs\n"
+                              "- so item vectors can be computed ahead of time and searched with an approximate index\n",
+             "Single towers": "- Find an example of a system that ranks with a single tower.\n"
+                              "- Find an example of a paper that compares the two designs of towers.\n",
+             "Retrieval service": "- How many items are there to rank? about ten million of them\n"
+                                  "- How fast must it answer each query? within fifty milliseconds\n"}
+    notes = {f"{name}.md": f"# {name}\n\n{opening}{items}" for name, items in lists.items()}
+    made = backs_by_front(new_wiki(tmp_path, notes, CONFIG))
+    back = made.get("Dual encoders", "")
+    assert back.startswith("- two networks that meet only at the end") and "- so item vectors" in back, made
+    assert not any("Find an example" in back or "ten million" in back for back in made.values()), made

@@ -73,6 +73,8 @@ _NAMES_WHAT = re.compile(r"(?:an?|the|one of the)\s+\S+\s+\S+\s+\S", re.I)
 _ERRAND = re.compile(r"(?i)[\W\d_]*(?:(?:reminders?|notes?|memos?|questions?|things?|todo) (?:to|for) (?:self|myself|me)|"
                      r"reminders?|remember(?: this)?|don['’]t forget|note to future me)[\W\d_]*")
 _ODDS = re.compile(r"(?i)[\W\d_]*(?:misc\w*|others?|odds and ends|bits and pieces)[\W\d_]*")  # (its items: facts)
+# A list item that bids the reader do something: an exercise or a worked example, no fact
+_BIDS = re.compile(r"(?i)(?:find|try|read|write|implement|imagine|suppose|consider|check|look|go|make sure|think)\b")
 _SUMMARY = re.compile(r"(?i)[\W\d_]*summary table[\W\d_]*")  # (a heading naming no subject over a table of the note's)
 _NOTED = re.compile(r"(?i)[ \t]*\*\*(?:note|caveat|aside)[ \t]*:?\*\*")  # an aside that closes a section ("> **Note:** …")
 _SYMBOL_ITEM = re.compile(r"[-*+][ \t]+\$")  # "- $T \to 0$: approaches argmax": a case of the symbol a legend named
@@ -327,6 +329,7 @@ def close_section(ex) -> None:
         for start, (front, back) in remarked:
             ex.add_card(REMARK_FORM, front, back, start)
         _formula_list_cards(ex, section.drafts, path, blocks, taken, declined)
+        _loose_list_card(ex, section.drafts, path, blocks, taken)
     _split_grab_bags(ex, section)
 
 
@@ -357,6 +360,43 @@ def _odds_cards(ex, section: Section) -> None:
             kept = [ln for item in list_items(block.lines) if item[0].no not in taken for ln in item]
             if kept:
                 definition_sentence_cards(ex, path, Block(TEXT, kept), equals=True)
+
+
+def _loose_list_card(ex, first: int, path: str, blocks: list[Block], taken: set[int]) -> None:
+    """A card of the heading path for a list of explanations that no card holds and no sentence introduces, when the
+    section made no card of that front ("aka dual encoder." / a diagram / "- two separate networks, which meet only
+    in a dot product" / "- so item vectors can be computed ahead …"): what the section says, item by item (the
+    `_rest_card` a list beside formula cards makes). Items another card holds (a labelled "- price: …") stay off it."""
+    if any(front == path for drafts, _ in ex.drafts[first:] for front in (drafts[0].front,)):
+        return
+    for k, block in enumerate(blocks):
+        if not LIST_ITEM.match(block.lines[0].text) or any(ln.kind != TEXT or ln.no in taken for ln in block.lines) \
+                or k and introduces_list(blocks[k - 1].lines[-1].text) or not _plain_list(block) \
+                or block.lines[0].text[:1].isdigit() and any(b.lines[0].text[:1].isdigit() for b in blocks[k + 1:]):
+            continue  # (steps 1 and 2 of an algorithm whose formulas break its list: its later steps come after)
+        items = [item for item in list_items(block.lines) if not _item_carded(ex, item[0].text, first)]
+        if len(items) >= MIN_REST_ITEMS and _rest_card(ex, path, Block(TEXT, [ln for item in items for ln in item])):
+            return
+
+
+def _plain_list(block: Block) -> bool:
+    """Whether a block is one flat list of statements: no nested items (an outline's branches), no paragraph after
+    it, no item that asks ("What content modes? text, …": a requirements interview) or bids the reader do something
+    ("Find an example of …", "Imagine you have three classifiers …": exercises, a worked example)."""
+    for ln in block.lines:
+        if ln.text[:1].isspace():
+            if LIST_ITEM.match(ln.text):
+                return False
+        elif not LIST_ITEM.match(ln.text) or _BIDS.match(LIST_ITEM.sub("", ln.text, count=1)):
+            return False
+    return "?" not in text_of(block)
+
+
+def _item_carded(ex, line: str, first: int) -> bool:
+    """Whether a card (of the cards from index `first` on) holds a list item's words, or what its label says ("-
+    price: no feature crosses …" on the card "… › price")."""
+    said = LIST_ITEM.sub("", line, count=1).strip()
+    return on_a_back(ex, said[:60], first) or ": " in said and on_a_back(ex, said.split(": ", 1)[1][:60], first)
 
 
 def _closes_after_items(blocks: list[Block], k: int) -> bool:
