@@ -119,3 +119,17 @@ def test_a_list_no_card_holds_is_a_card_of_its_heading(tmp_path):
     back = made.get("Dual encoders", "")
     assert back.startswith("- two networks that meet only at the end") and "- so item vectors" in back, made
     assert not any("Find an example" in back or "ten million" in back for back in made.values()), made
+
+
+def test_a_bare_examples_heading_over_a_list_of_instances_is_a_card(tmp_path):
+    """"## Examples" under "Metric spaces": a list of instances of the subject, not a worked example (the section
+    was left out as one); a list that works numbers out is still an example's."""
+    note = ("# Metric spaces\n\nA set with a distance that is symmetric, positive and obeys the triangle inequality."
+            "\n\n## Examples\n\n- the real line with $d(x, y) = |x - y|$\n- any set with the **discrete** metric\n"
+            "- $\\mathbb{R}^n$ with the Euclidean distance\n")
+    worked = ("# Norms\n\nA length of vectors, positive, homogeneous and subadditive.\n\n## Examples\n\n"
+              "- for $x = (3, 4)$ the length is 3 * 3 + 4 * 4 = 25 before the root\n- so the norm is 5 here\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Metric spaces.md": note, "Norms.md": worked}, CONFIG))
+    back = made.get("Metric spaces › Examples", "")
+    assert back.startswith("- the real line with") and "- any set with the **discrete** metric" in back, made
+    assert "Norms › Examples" not in made, made
