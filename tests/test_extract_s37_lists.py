@@ -133,3 +133,14 @@ def test_a_bare_examples_heading_over_a_list_of_instances_is_a_card(tmp_path):
     back = made.get("Metric spaces › Examples", "")
     assert back.startswith("- the real line with") and "- any set with the **discrete** metric" in back, made
     assert "Norms › Examples" not in made, made
+
+
+def test_a_where_list_in_the_formulas_paragraph_says_what_its_symbols_mean(tmp_path):
+    """"$$AIC = 2k - 2\\ln\\hat L$$" then "where" and "- $k$ is the number of parameters" in the same paragraph: the
+    legend was on no card, and the formula card's back showed symbols nobody explained."""
+    note = ("# Information criteria\n\n## AIC\n\nThe criterion is defined as\n$$\n\\mathrm{AIC} = 2k - 2\\ln\\hat L\n$$\n"
+            "where\n- $k$ is the number of parameters the model estimates\n"
+            "- $\\hat L$ is the largest value the likelihood reaches\n")
+    made = cards_of(tmp_path, "Information criteria.md", note)
+    back = made.get("Information criteria › AIC › What its symbols mean\n\n$$\\mathrm{AIC} = 2k - 2\\ln\\hat L$$", "")
+    assert back.startswith("- $k$ is the number of parameters") and "- $\\hat L$ is the largest value" in back, made

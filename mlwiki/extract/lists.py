@@ -75,6 +75,7 @@ _ERRAND = re.compile(r"(?i)[\W\d_]*(?:(?:reminders?|notes?|memos?|questions?|thi
 _ODDS = re.compile(r"(?i)[\W\d_]*(?:misc\w*|others?|odds and ends|bits and pieces)[\W\d_]*")  # (its items: facts)
 # A list item that bids the reader do something: an exercise or a worked example, no fact
 _BIDS = re.compile(r"(?i)(?:find|try|read|write|implement|imagine|suppose|consider|check|look|go|make sure|think)\b")
+_WHERE = re.compile(r"(?i)[ \t]*(?:where|with|here)[ \t]*:?[ \t]*")  # (a formula's legend follows)
 _SUMMARY = re.compile(r"(?i)[\W\d_]*summary table[\W\d_]*")  # (a heading naming no subject over a table of the note's)
 _NOTED = re.compile(r"(?i)[ \t]*\*\*(?:note|caveat|aside)[ \t]*:?\*\*")  # an aside that closes a section ("> **Note:** …")
 _SYMBOL_ITEM = re.compile(r"[-*+][ \t]+\$")  # "- $T \to 0$: approaches argmax": a case of the symbol a legend named
@@ -269,8 +270,7 @@ def close_section(ex) -> None:
             if free[k] and k != used:
                 before = len(ex.drafts)
                 remark = _remark(ex, section.drafts, path, blocks, k, free, declined)
-                _list_cards(ex, path, block, _following_items(blocks[k + 1:], _listed(blocks[k + 1:], free[k + 1:],
-                                                                         whole)), declined)
+                _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:], whole), declined)
                 if k and not free[k - 1] and text_of(blocks[k - 1]).rstrip().endswith(":") \
                         and STARTS_DEFINITION.match(blocks[k - 1].lines[0].text):
                     _list_cards(ex, path, blocks[k - 1], _following_items(blocks[k:], free[k:]), declined)  # (the
@@ -338,15 +338,34 @@ def _formula_list_cards(ex, first: int, path: str, blocks: list[Block], taken: s
     holds: what the formula's symbols mean, or what the list says of it (`remarks.list_remark`). Such a list ("$$PE =
     …$$" over "- wavelengths form a geometric progression …") was on no card: no sentence introduces it, and its
     items name no term."""
-    for k in range(1, len(blocks)):
-        block = blocks[k]
-        if not LIST_ITEM.match(block.lines[0].text) or any(ln.no in taken for ln in block.lines) \
-                or any(on_a_back(ex, LIST_ITEM.sub("", ln.text, count=1).strip()[:60])
-                       for ln in block.lines if ln.kind == TEXT and ln.text.strip()) \
-                or (formula := formula_above(ex, first, blocks[k - 1])) is None:
+    for k, block in enumerate(blocks):
+        if k and LIST_ITEM.match(block.lines[0].text):
+            listed, formula = block, formula_above(ex, first, blocks[k - 1])
+        elif (tail := _legend_tail(block, taken)) is not None:  # ("$$…$$" / "where" / "- $k$ is …" in one paragraph)
+            listed, formula = tail[1], formula_above(ex, first, tail[0])
+        else:
             continue
-        if (found := list_remark(path, block, formula, declined)) is not None:
-            ex.add_card(REMARK_FORM, *found, block.start)
+        if formula is None or any(ln.no in taken for ln in listed.lines) \
+                or any(on_a_back(ex, LIST_ITEM.sub("", ln.text, count=1).strip()[:60])
+                       for ln in listed.lines if ln.kind == TEXT and ln.text.strip()):
+            continue
+        if (found := list_remark(path, listed, formula, declined)) is not None:
+            ex.add_card(REMARK_FORM, *found, listed.start)
+
+
+def _legend_tail(block: Block, taken: set[int]) -> tuple[Block, Block] | None:
+    """(the paragraph up to its last display formula, the list it ends with) when that list follows the formula, right
+    after it or after a "where" line ("$$BIC = k\\ln n - 2\\ln\\hat L$$" / "where" / "- $n$ is the number of data
+    points"); None for any other paragraph."""
+    last = last_card_line(block, taken)
+    if last is None or block.lines[last].kind == TEXT:
+        return None
+    tail = block.lines[last + 1:]
+    if tail and tail[0].kind == TEXT and _WHERE.fullmatch(tail[0].text):
+        tail = tail[1:]
+    if not tail or not LIST_ITEM.match(tail[0].text):
+        return None
+    return Block(block.kind, block.lines[:last + 1]), Block(TEXT, tail)
 
 
 def _odds_cards(ex, section: Section) -> None:
@@ -520,10 +539,15 @@ def _table_cards(ex, path: str, block: Block) -> None:
                 break
 
 
-def _following_items(blocks: list[Block], free: list[bool]) -> list:
-    """The lines of the list that starts the blocks after a paragraph: its items may stand a blank line apart."""
+def _following_items(blocks: list[Block], free: list[bool], whole: set[int] | None = None) -> list:
+    """The lines of the list that starts the blocks after a paragraph: its items may stand a blank line apart. With
+    `whole` (the lines of cards that took a whole paragraph or item), a list from which only formula cards took its
+    lines' inline math goes on the card too ("4. **stationarity**: $\\nabla f_0(x^\\star) + … = 0$": the list of
+    conditions is still asked for as a whole)."""
     lines: list = []
     for block, unused in zip(blocks, free):
+        if not unused and whole is not None:
+            unused = all(ln.kind == TEXT and ln.no not in whole for ln in block.lines)
         items = _list_after(card_text_lines(block.lines)) if unused else []
         if not items:
             break
@@ -531,14 +555,6 @@ def _following_items(blocks: list[Block], free: list[bool]) -> list:
         if len(items) < len(block.lines):
             break  # (the paragraph goes on after its list)
     return lines
-
-
-def _listed(blocks: list[Block], free: list[bool], whole: set[int]) -> list[bool]:
-    """Of each block, whether it may go on a card of the sentence that introduces it: no card took from it, or only
-    formula cards of its lines' inline math ("4. **stationarity**: $\\nabla f_0(x^\\star) + … = 0$": the list of
-    conditions is still asked for as a whole)."""
-    return [unused or all(ln.kind == TEXT and ln.no not in whole for ln in block.lines)
-            for block, unused in zip(blocks, free)]
 
 
 def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> None:
