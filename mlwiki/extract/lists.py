@@ -338,14 +338,15 @@ def _formula_list_cards(ex, first: int, path: str, blocks: list[Block], taken: s
     holds: what the formula's symbols mean, or what the list says of it (`remarks.list_remark`). Such a list ("$$PE =
     …$$" over "- wavelengths form a geometric progression …") was on no card: no sentence introduces it, and its
     items name no term."""
-    for k, block in enumerate(blocks):
+    carded = taken | {d.line for drafts, _ in ex.drafts[first:] for d in drafts}  # ("2. Edge - An edge connects …":
+    for k, block in enumerate(blocks):  # a definition card of its own, made after `taken` was gathered)
         if k and LIST_ITEM.match(block.lines[0].text):
             listed, formula = block, formula_above(ex, first, blocks[k - 1])
         elif (tail := _legend_tail(block, taken)) is not None:  # ("$$…$$" / "where" / "- $k$ is …" in one paragraph)
             listed, formula = tail[1], formula_above(ex, first, tail[0])
         else:
             continue
-        if formula is None or any(ln.no in taken for ln in listed.lines) \
+        if formula is None or any(ln.no in carded for ln in listed.lines) \
                 or any(on_a_back(ex, LIST_ITEM.sub("", ln.text, count=1).strip()[:60])
                        for ln in listed.lines if ln.kind == TEXT and ln.text.strip()):
             continue
@@ -391,8 +392,10 @@ def _loose_list_card(ex, first: int, path: str, blocks: list[Block], taken: set[
     for k, block in enumerate(blocks):
         if not LIST_ITEM.match(block.lines[0].text) or any(ln.kind != TEXT or ln.no in taken for ln in block.lines) \
                 or k and introduces_list(blocks[k - 1].lines[-1].text) or not _plain_list(block) \
+                or k + 1 < len(blocks) and opens_with_math(blocks[k + 1]) \
                 or block.lines[0].text[:1].isdigit() and any(b.lines[0].text[:1].isdigit() for b in blocks[k + 1:]):
-            continue  # (steps 1 and 2 of an algorithm whose formulas break its list: its later steps come after)
+            continue  # (steps 1 and 2 of an algorithm whose formulas break its list: its later steps come after; the
+            # list a formula follows leads to it, under a heading that says where it stands: "Terminology")
         items = [item for item in list_items(block.lines) if not _item_carded(ex, item[0].text, first)]
         if len(items) >= MIN_REST_ITEMS and _rest_card(ex, path, Block(TEXT, [ln for item in items for ln in item])):
             return
