@@ -13,7 +13,7 @@ import re
 
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.formula_cards import FALLBACK
-from mlwiki.extract.lines import MATH, Line
+from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.subject import is_example_title
 
 _FORMULA_FORMS = frozenset(("formula", "lone-formula"))
@@ -45,6 +45,8 @@ code python""".split())
 _USING_TOOL = re.compile(r"(?i)(?:an?\s+)?examples?\s+(?:using|with|in)\s+(?:the\s+)?(?-i:[A-Z]|[a-z]+[-.]?[A-Z]|"
                          r"scikit|sklearn|numpy|pandas|scipy|keras|gensim)[\w.-]*(?:\s+(?:library|package|"
                          r"framework|module|api))?[\s:.]*")
+_BARE_EXAMPLES = re.compile(r"(?i)[\W\d_]*(?:some |more |other )?examples[\W\d_]*")  # ("## Examples": of the heading above)
+MAX_INSTANCES, MAX_INSTANCE_WORDS = 8, 30
 _WORKS_OUT = re.compile(r"\d[ \t]*(?:[+*/×=]|-(?!\d))[ \t]*\d|\$[^$\n]*=[^$\n]*\$")  # `0.3 + 0.4`, `$x = 2$`
 
 
@@ -87,10 +89,27 @@ def names_examples(headings: list[tuple[int, str]], lines: list[Line]) -> bool:
     Algorithms Example" over ε-greedy, Thompson sampling and UCB, each explained): every example heading above it
     names what it gives examples of, none is an exercise the author marked, and its text works nothing out (no
     formula, no arithmetic). Its section and outline cards are made; its formulas stay out as an example's."""
-    if any(level < 0 for level, _ in headings) or \
-            not all(_names_kind(title) for _, title in headings if is_example_title(title)):
+    if any(level < 0 for level, _ in headings):
+        return False
+    if _lists_instances(headings, lines):
+        return True
+    if not all(_names_kind(title) for _, title in headings if is_example_title(title)):
         return False
     return not any(line.kind == MATH or _WORKS_OUT.search(line.text) for line in lines)
+
+
+def _lists_instances(headings: list[tuple[int, str]], lines: list[Line]) -> bool:
+    """Whether a bare "## Examples" under a heading that names a kind ("Convex functions") lists instances of it: one
+    flat list of 2 to `MAX_INSTANCES` short items ("- all norms", "- log-sum-exp $f(x) = \\log\\sum_i e^{x_i}$ …"), no
+    display formula (a worked example's numbers are no passage: its section card is refused as any other's)."""
+    if len(headings) < 2 or not _BARE_EXAMPLES.fullmatch(headings[-1][1]) \
+            or any(is_example_title(title) for _, title in headings[:-1]):
+        return False
+    text = [line for line in lines if line.text.strip()]
+    items = [line for line in text if LIST_ITEM.match(line.text) and not line.text[:1].isspace()]
+    return bool(text) and all(line.kind == TEXT and (LIST_ITEM.match(line.text) or line.text[:1].isspace())
+                              for line in text) \
+        and 2 <= len(items) <= MAX_INSTANCES and all(len(line.text.split()) <= MAX_INSTANCE_WORDS for line in text)
 
 
 def _names_kind(title: str) -> bool:

@@ -45,6 +45,23 @@ _CONTRAST = re.compile(r"(?i)(?:the|a|one)[ \t]+(?:key[ \t]+|main[ \t]+|crucial[
                        r"((?:the[ \t]+)?[^\s,.:;]+(?:[ \t]+(?!is\b|are\b|was\b)[^\s,.:;]+)?)[ \t]+(?:is|are|was|matters)\b")
 
 
+# The last words of a sentence cut off before what it introduces, a list after it: "$(x, \\lambda)$ satisfy the
+# conditions if", "The three parts are" (as a sentence ending in ":" introduces its list)
+_CUT_OFF = frozenset("if iff that where when whenever whether unless namely include includes including are is".split())
+
+
+def introduces_list(line: str) -> bool:
+    """Whether a line (no list item) ends where a list it introduces begins: on a colon, or cut off on a word that
+    asks for what follows ("… satisfy KKT if", "… as follows")."""
+    text = line.rstrip()
+    if text.endswith(":"):
+        return True
+    if not text[-1:].isalpha():
+        return False
+    words = text.rsplit(None, 2)
+    return words[-1].casefold() in _CUT_OFF or words[-2:] == ["as", "follows"] if len(words) > 1 else False
+
+
 def aspect_front(path: str, text: str) -> str:
     """The front of a card of `text` under `path`: "… › MRR › Limitation" for one line led by the aspect it states
     ("Limitation: only the first relevant item counts"), so that it does not pass for the subject itself; `path`

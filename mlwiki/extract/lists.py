@@ -28,53 +28,51 @@ import re
 from dataclasses import dataclass, replace
 
 from mlwiki.extract import tables
-from mlwiki.extract.asking import FORM as QUESTION_FORM, MIN_INTRO_WORDS, asked_and_answered, question_card
-from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of, untaken
+from mlwiki.extract.asking import FORM as QUESTION_FORM, asked_and_answered, question_card
+from mlwiki.extract.blocks import Block, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
-from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, is_legend, last_card_line,
-                                     later_steps_only, leaves_out, opens_with_math, place_closing, works_example)
+from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, last_card_line, opens_with_math,
+                                     place_closing, works_example)
 from mlwiki.extract.daybook import day_cards
-from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list, counts
+from mlwiki.extract.counted import counts
 from mlwiki.extract.daylog import day_log_cards
 from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, named_term_cards, note_headings,
                                      on_a_back, shown_on_a_front)
 from mlwiki.extract.emphasised import emphasised_card
 from mlwiki.extract.examples import names_examples
-from mlwiki.extract.forms import DEFINITION, EXPLAINS_LABEL, STARTS_DEFINITION
+from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers
-from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph, label_lines
+from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
+                                       rest_card)
+from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import long_list
 from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items, vague
 from mlwiki.extract.parts import exercise_part, labelled_aside, opening_front, part_passage, section_parts, titled_boxes
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
-from mlwiki.extract.passages import (ABOUT_PAGE, writes_algorithm, DAY_LOG, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, names_list, narrates,
-                                     passage)
-from mlwiki.extract.openings import opening_paragraph
+from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, passage
+from mlwiki.extract.openings import cut_off_over_list, opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
-from mlwiki.extract.prose import clean_prose, holds_words, last_sentence, sentences
+from mlwiki.extract.prose import clean_prose, holds_words, sentences
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, steps_back
-from mlwiki.extract.subject import sets_up_example, walks_through
+from mlwiki.extract.subject import walks_through
 from mlwiki.extract.topics import passage_topic
 from mlwiki.extract.voice import author_speaks_first, without_motivation, without_promise
 
-LIST_FORM = "list"  # a list introduced by a sentence ending in ":", in a section too long for one card
 TABLE_FORM = "table-row"  # a row of a table that explains things, in such a section
 MAX_CLOSING = 2  # paragraphs after a section's last list or table, each a card of its topic
-MIN_REST_ITEMS = 2  # beside formula cards, a list of explanations: at least two items …
-MIN_REST_ITEM_WORDS = 4  # … each a sentence, not a label ("Derivation of the loss (MLE)")
 MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name ("Nothing here any more.": no)
 # … or shorter, a phrase that says what the subject is ("An extension of Word2Vec")
 _NAMES_WHAT = re.compile(r"(?:an?|the|one of the)\s+\S+\s+\S+\s+\S", re.I)
 # A heading that says only why the author wrote the text down ("Reminder to self", "Notes to self", "Remember this")
 _ERRAND = re.compile(r"(?i)[\W\d_]*(?:(?:reminders?|notes?|memos?|questions?|things?|todo) (?:to|for) (?:self|myself|me)|"
                      r"reminders?|remember(?: this)?|don['’]t forget|note to future me)[\W\d_]*")
+_ODDS = re.compile(r"(?i)[\W\d_]*(?:misc\w*|others?|odds and ends|bits and pieces)[\W\d_]*")  # (its items: facts)
 _SUMMARY = re.compile(r"(?i)[\W\d_]*summary table[\W\d_]*")  # (a heading naming no subject over a table of the note's)
 _NOTED = re.compile(r"(?i)[ \t]*\*\*(?:note|caveat|aside)[ \t]*:?\*\*")  # an aside that closes a section ("> **Note:** …")
 _SYMBOL_ITEM = re.compile(r"[-*+][ \t]+\$")  # "- $T \to 0$: approaches argmax": a case of the symbol a legend named
 _OPENING_CHARS = 300  # of a note's first paragraph: what says whether it speaks of the page or its author
-_ANNOUNCES = re.compile(r"\s*(?:as follows|the following|below)\s*:$", re.I)  # (the list it announces is the back)
 
 
 @dataclass(slots=True)
@@ -88,6 +86,7 @@ class Section:
     lead: bool  # the note's text before its first heading
     log: bool = False  # a day's "## log" or "## notes": its items are cards, not the section
     rows_only: bool = False  # under a heading that names no subject ("Summary table"): only its table's rows
+    items_only: bool = False  # under "Misc", "Other": only its labelled items, each a card of the heading above
 
 
 def open_section(ex, blocks: list[Block], i: int) -> None:
@@ -95,7 +94,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     ex.section = None
     if not ex.ctx.sections or ex.subject and SOURCES_TITLE.fullmatch(ex.subject):
         return  # (a note titled "Reading list" or "References": where things are, not what they say)
-    rows_only = False
+    rows_only = items_only = False
     if i >= 0:
         heading = blocks[i]
         title = ex.headings[-1][1] if ex.headings else ""
@@ -104,9 +103,10 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or title.rstrip().endswith("?"):
             return  # (a question heading is a card of its own)
         if NO_SUBJECT.fullmatch(title) and not log:
-            if not _SUMMARY.fullmatch(title):
+            items_only = bool(_ODDS.fullmatch(title)) and " › " in ex.heading_path()
+            if not _SUMMARY.fullmatch(title) and not items_only:
                 return
-            rows_only = True  # ("## Summary table": its rows compare the note's subjects, each row a card)
+            rows_only = not items_only  # ("## Summary table": its rows compare the note's subjects, each row a card)
     elif not ex.subject:
         if ex.day:  # (a day's note: its linked branches, about the notes they link to)
             ex.section = Section("", 0, [b for b in blocks if b.kind == TEXT], len(ex.drafts), True)
@@ -126,7 +126,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     if (i < 0 or len(ex.headings) == 1 and ex.headings[0][0] == 1) and _about_the_page(text_of(body[0])):
         return  # (a note that opens on what its pages are, "These are my notes for …", or on its author's story)
     line = blocks[i].start if i >= 0 else body[0].start
-    ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0, i >= 0 and log, rows_only)
+    ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0, i >= 0 and log, rows_only, items_only)
 
 
 def _without_aside(ex, path: str, blocks: list[Block], label: str | None, declined: bool) -> str | None:
@@ -203,6 +203,9 @@ def close_section(ex) -> None:
     if section.log:
         day_log_cards(ex, section.path, section.body, section.drafts)
         return
+    if section.items_only:
+        _odds_cards(ex, section)
+        return
     if section.rows_only:
         for block in section.body:
             if tables.may_hold_table(block):
@@ -242,6 +245,9 @@ def close_section(ex) -> None:
             ex.add_card(FORM, opening_front(path, blocks, free, used), opening, line)
             named_term_cards(ex, path, [blocks[used]])
         made = len(ex.drafts)
+        # (a card stands for the section: its opening paragraph's, or that of the list its first paragraph introduces,
+        # "… satisfy KKT if" over the conditions; the paragraphs after its lists are cards of their own topics)
+        stood_for = opening is not None or bool(blocks) and free[0] and cut_off_over_list(blocks, 0)
         explained: list[tuple[int, tuple[str, str], bool]] = []  # (line, card, not in the closing) of paragraphs
         # titled by their subjects
         remarked: list[tuple[int, tuple[str, str]]] = []  # (line, card) of remarks on the formula before them
@@ -261,10 +267,10 @@ def close_section(ex) -> None:
             if free[k] and k != used:
                 before = len(ex.drafts)
                 remark = _remark(ex, section.drafts, path, blocks, k, free, declined)
-                _list_cards(ex, path, block, _following_items(blocks[k + 1:], free[k + 1:]), declined)
+                list_cards(ex, path, block, following_items(blocks[k + 1:], free[k + 1:], whole), declined)
                 if k and not free[k - 1] and text_of(blocks[k - 1]).rstrip().endswith(":") \
                         and STARTS_DEFINITION.match(blocks[k - 1].lines[0].text):
-                    _list_cards(ex, path, blocks[k - 1], _following_items(blocks[k:], free[k:]), declined)  # (the
+                    list_cards(ex, path, blocks[k - 1], following_items(blocks[k:], free[k:]), declined)  # (the
                     # list a definition's last sentence introduces: "**Beam search:** … Two known issues:")
                     free[k] = len(ex.drafts) == before
                 paragraph_cards(ex, path, blocks, k, free, used, declined)  # ("f(a, b) where:", "The … model:")
@@ -282,14 +288,14 @@ def close_section(ex) -> None:
                     free[k] = False  # (no closing text: the remark is a card of its own)
                 elif len(ex.drafts) == before and free[k] and (found := paragraph_card(path, block, declined)
                                                                or asked_paragraph(path, block)):
-                    own = opening is not None or not found[0].endswith(" …")
+                    own = stood_for or not found[0].endswith(" …")
                     explained.append((block.start, found, own))  # ("… › Tensor data storage")
                     free[k] = not own  # (a name titles it, not the closing grab-bag; "The matrix is …" is a
                     # weaker front than the heading's own, when the closing text is a card of its own)
                 elif len(ex.drafts) == before and free[k] and (found := emphasised_card(path, block, declined)):
-                    explained.append((block.start, found, opening is not None))  # ("… › bidirectional"; with no
-                    free[k] = opening is None  # opening card, the closing text that stands for the section holds it)
-                elif len(ex.drafts) == before and free[k] and opening is not None and k > used \
+                    explained.append((block.start, found, stood_for))  # ("… › bidirectional"; with no
+                    free[k] = not stood_for  # opening card, the closing text that stands for the section holds it)
+                elif len(ex.drafts) == before and free[k] and stood_for and k > used \
                         and _closes_after_items(blocks, k) and (found := topic_card(path, block, declined)) \
                         and not on_a_back(ex, found[1]):  # (not a question's answer)
                     explained.append((block.start, found, True))  # (after the opening card and the lists or tables
@@ -319,7 +325,22 @@ def close_section(ex) -> None:
                 # a formula's introduction too, and a paragraph an aspect card took: "… › Intuition")
         for start, (front, back) in remarked:
             ex.add_card(REMARK_FORM, front, back, start)
+        formula_list_cards(ex, section.drafts, path, blocks, taken, declined)
+        loose_list_card(ex, section.drafts, path, blocks, taken)
     _split_grab_bags(ex, section)
+
+
+def _odds_cards(ex, section: Section) -> None:
+    """The cards of a "## Misc" section's list: each item that labels or defines what it says ("- typical sizes: 300
+    dimensions, a window of 5") a card under the heading above (which names the subject: "word2vec › typical
+    sizes"); the items another card took, and the section's prose, are not."""
+    taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
+    path = section.path.rsplit(" › ", 1)[0]  # ("Misc" names nothing)
+    for block in section.body:
+        if LIST_ITEM.match(block.lines[0].text) and all(ln.kind == TEXT for ln in block.lines):
+            kept = [ln for item in list_items(block.lines) if item[0].no not in taken for ln in item]
+            if kept:
+                definition_sentence_cards(ex, path, Block(TEXT, kept), equals=True)
 
 
 def _closes_after_items(blocks: list[Block], k: int) -> bool:
@@ -393,7 +414,7 @@ def _rest_cards(ex, path: str, rest: Block, after: list[Line]) -> None:
     steps between them), and a card of each item that defines or labels its term, unless the rest card holds it.
     Under a day's "TIL", which says not what is asked (and would be the front of every day's rest card), only the
     items' own cards."""
-    if not DAY_LOG.fullmatch(path) and after and _rest_card(ex, path, Block(TEXT, after)):
+    if not DAY_LOG.fullmatch(path) and after and rest_card(ex, path, Block(TEXT, after)):
         if before := [ln for ln in rest.lines if ln.no < after[0].no]:
             definition_sentence_cards(ex, path, Block(TEXT, before), equals=True)
     else:  # (what other cards left of a list: its items are facts one by one, "- small k → …" among them)
@@ -410,23 +431,6 @@ def _rest_cards(ex, path: str, rest: Block, after: list[Line]) -> None:
             ex.add_card(FORM, aspect_front(f"{path} › {named[0]}" if named else path, text), text, line)
 
 
-def _rest_card(ex, path: str, rest: Block) -> bool:
-    """The explanations a section holds beside its formula cards ("The higher the β, the smoother the curve",
-    "Computationally cheap"): a section card of the heading path, when they read as a passage of sentences; whether
-    it was made. Items that only ask ("- DoRA: worth it?") are no explanation: left out."""
-    back = passage([rest], declined=True)  # (`**Term**:` items too: no other card took them)
-    if back is None:  # (one item working out numbers or opening on a formula need not cost the others their card)
-        kept = [item for item in list_items(rest.lines) if passage([Block(TEXT, item)], declined=True)]
-        back = passage([Block(TEXT, [ln for item in kept for ln in item])], declined=True) if kept else None
-    if back is None or is_legend(LIST_ITEM.sub("", back, count=1)) or later_steps_only(back) or leaves_out(back):
-        return False  # (what a formula's symbols mean, steps 2 and 3 of a list the formula broke, a gap)
-    items = [line for line in back.split("\n") if line[:1] not in " \t" and LIST_ITEM.match(line)]
-    if len(items) < MIN_REST_ITEMS or not all(len(item.split()) > MIN_REST_ITEM_WORDS for item in items) \
-            or any(sentences(clean_prose(item))[0].rstrip().endswith("?") for item in items):
-        return False
-    return ex.add_card(FORM, path, back, rest.start)
-
-
 def _table_cards(ex, path: str, block: Block) -> None:
     """A card per row of a table that explains things: front = the heading path and the row's name, back = its
     other cells under their column headers (see `mlwiki.extract.tables`)."""
@@ -441,66 +445,5 @@ def _table_cards(ex, path: str, block: Block) -> None:
             if drafts[0].front == path and sides[0] not in drafts[0].back:
                 drafts[0].back += f"\n\n{sides[0]}"
                 break
-
-
-def _following_items(blocks: list[Block], free: list[bool]) -> list:
-    """The lines of the list that starts the blocks after a paragraph: its items may stand a blank line apart."""
-    lines: list = []
-    for block, unused in zip(blocks, free):
-        items = _list_after(card_text_lines(block.lines)) if unused else []
-        if not items:
-            break
-        lines += items
-        if len(items) < len(block.lines):
-            break  # (the paragraph goes on after its list)
-    return lines
-
-
-def _list_cards(ex, path: str, block: Block, after: list, declined: bool) -> None:
-    """A card per list a sentence introduces ("Machine learning is a game of two parts:" and its items): the
-    sentence is the front, under the heading path; the list the back. The list may follow in the same paragraph
-    or right after it. Its `**Term**: …` items belong to it whatever `definitions` says: the paragraph is one no
-    definition card took from ("… by alternating two steps:", `1. **E-step**: …`)."""
-    labels = label_lines(block.lines)
-    if not labels and (":" not in text_of(block) or not any(ln.text.rstrip().endswith(":") for ln in block.lines)):
-        return  # (the common case, said cheaply: no sentence here introduces anything)
-    lines = [ln for ln in card_text_lines(block.lines) if ln.kind == TEXT]
-    for k, ln in enumerate(lines):
-        label = labels.get(ln.no)
-        if not (ln.text.rstrip().endswith(":") or label) or LIST_ITEM.match(ln.text):
-            continue
-        items = _list_after(lines[k + 1:]) or (after if k == len(lines) - 1 else [])
-        if not items:
-            continue
-        if label:  # "Algorithm:", "Pros / cons": a heading of its own, written as a line
-            back = passage([Block(TEXT, items)], declined=True)
-            if back is not None and LIST_ITEM.match(back):
-                ex.add_card(LIST_FORM, f"{path} › {label}", back, ln.no)
-            continue
-        intro = last_sentence(clean_prose(" ".join(x.text for x in lines[:k + 1] if not LIST_ITEM.match(x.text))))
-        if (term := DEFINITION.match(lines[0].text)) and term.group(1).strip().casefold() not in intro.casefold():
-            intro = f"{clean_prose(term.group(1)).strip()}: {intro}"  # ("Beam search: … Two known issues:")
-        # (a list of names, "- Lasso", "- Random forest", when the sentence says what kind they are: "Algorithms
-        # that select features as they learn, for example:")
-        back = passage([Block(TEXT, items)], declined=True) or names_list([Block(TEXT, items)], intro)
-        if back is None or len(intro.split()) < MIN_INTRO_WORDS and not counts(intro) \
-                and not writes_algorithm([x.text for x in items]) or ABOUT_PAGE.search(intro) \
-                or narrates(_ANNOUNCES.sub("", intro)) or sets_up_example(intro) or not LIST_ITEM.match(back):
-            if (counted := counted_list(intro, items)) is not None:
-                ex.add_card(COUNTED_FORM, f"{path}\n\n{counted[0]}", counted[1], ln.no)  # ("… three methods:")
-            continue
-        ex.add_card(LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
-
-
-def _list_after(lines) -> list:
-    """The list items (with their continuation lines) at the start of `lines`; [] when they do not start a list."""
-    if not lines or lines[0].kind != TEXT or not LIST_ITEM.match(lines[0].text):
-        return []
-    end = len(lines)
-    for k, ln in enumerate(lines):
-        if ln.kind == TEXT and not LIST_ITEM.match(ln.text) and not ln.text[:1].isspace():
-            end = k  # an unindented line that is no item ends the list
-            break
-    return lines[:end]
 
 

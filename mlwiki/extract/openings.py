@@ -7,7 +7,7 @@ import re
 
 from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.forms import STATEMENT
-from mlwiki.extract.labels import asks, list_label
+from mlwiki.extract.labels import asks, introduces_list, list_label
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.passages import narrates, passage
 from mlwiki.extract.prose import clean_once, clean_prose, holds_words, sentences, word_count
@@ -35,6 +35,8 @@ def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
         if block.lines[0].text.lstrip().startswith("**") and (declined or not STATEMENT.match(block.lines[0].text)):
             break  # a bold term's paragraph is the definitions' (and what follows it no opening); with them off, a
             # `**Definition**.` labels a statement that opens the section
+        if cut_off_over_list(blocks, k):
+            break  # (the section opens on its list: the card of that list stands for it)
         if LIST_ITEM.match(block.lines[0].text) or (k and asks(blocks[k - 1])) or list_label(block.lines):
             continue  # a list goes with the sentence that introduces it (or the label over it, as a heading would
             # be), an answer with its question
@@ -52,6 +54,14 @@ def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
                 continue  # data.", stands before a fact: a paragraph that speaks of no one may open the section)
             break  # what follows a tutorial's narration goes on with its story
     return -1, None
+
+
+def cut_off_over_list(blocks: list[Block], k: int) -> bool:
+    """Whether paragraph `k` ends cut off on the word that introduces the list after it ("… satisfy KKT if"): alone,
+    it says nothing; its list's card holds it."""
+    last = blocks[k].lines[-1].text
+    return k + 1 < len(blocks) and not last.rstrip().endswith(":") and introduces_list(last) \
+        and bool(LIST_ITEM.match(blocks[k + 1].lines[0].text))
 
 
 def _speaks_first(block: Block, taken: set[int]) -> bool:

@@ -38,7 +38,7 @@ _SETS_UP = re.compile(r"(?i)(?:suppose|let|assume|consider|imagine|if|when|to|we
 _SENTENCE_END = re.compile(r"[.!?;]\s*$")
 _TRAILING_LINK = re.compile(r"(?<=\w)\s+\[\[[^\]\n]+\]\]\s*$")  # a see-also after the label's words
 # (a label may hold math, "$\epsilon$-greedy", "$k$-means", but not be only a formula)
-_LABELLED_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*)?[^\s:*][^:*\n]{0,40}(?:\*\*)?:(?:\*\*)?[ \t]+\S")
+LABELLED_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*)?[^\s:*][^:*\n]{0,40}(?:\*\*)?:(?:\*\*)?[ \t]+\S")
 _BOLD_TERM = re.compile(r"\*\*([^*\n]{1,40}?)\*\*")
 _BOLD_HEAD = re.compile(r"\*\*([^*\n]{1,40}?[^*\s.!?;:])\*\*:?")  # "**MAP** = …", "**MAP**: …" (not a bold sentence)
 _EXAMPLES_LABEL = re.compile(r"(?i)(?:e\.g\.|examples?|for example)[ \t]*:?[ \t]*")
@@ -161,7 +161,7 @@ def _asks_by_labels(nested: list[str]) -> bool:
     top = [text for text in nested if _width(text) == inner and LIST_ITEM.match(text)]
     labels = [_label(text)[0] for text in top]
     return 2 <= len(top) <= MAX_ITEMS and all(
-        label and len(label.split()) <= MAX_ITEM_LABEL_WORDS and _LABELLED_ITEM.match(text)
+        label and len(label.split()) <= MAX_ITEM_LABEL_WORDS and LABELLED_ITEM.match(text)
         for label, text in zip(labels, top))
 
 
@@ -202,8 +202,8 @@ def _introduced(text: str, nested: list[str]) -> tuple[str, str] | None:
     words = sum(len(LIST_ITEM.sub("", line).split()) for line in nested)
     if len(top) < len(nested) or words > MAX_WORDS or not 1 <= len(top) <= MAX_ITEMS:
         return None
-    if not (len(top) >= MIN_SUMMARY_ITEMS and 3 * sum(bool(_LABELLED_ITEM.match(line)) for line in top) >= 2 * len(top)
-            and _LABELLED_ITEM.match(top[0])) and not _supported(sentence, top):  # (most of them labelled, the first too)
+    if not (len(top) >= MIN_SUMMARY_ITEMS and 3 * sum(bool(LABELLED_ITEM.match(line)) for line in top) >= 2 * len(top)
+            and LABELLED_ITEM.match(top[0])) and not _supported(sentence, top):  # (most labelled, the first too)
         return None
     return sentence + ":", "\n".join(line.expandtabs(4)[inner:] for line in top)
 
@@ -214,7 +214,7 @@ def _supported(sentence: str, top: list[str]) -> bool:
     and "- the left-out ~36.8% = out-of-bag points …"): a statement with a number or a verb of being in it, over
     items that are no labels of their own."""
     return bool(_STATES.search(sentence)) and not _SETS_UP.match(sentence) \
-        and not any(_LABELLED_ITEM.match(line) for line in top)
+        and not any(LABELLED_ITEM.match(line) for line in top)
 
 
 def long_list(lines: list[str], vague) -> str | None:

@@ -25,7 +25,7 @@ from mlwiki.extract.closings import FORMULA_FORMS, is_legend
 from mlwiki.extract.formula_cards import quantity_name
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.paragraphs import lead_subject
-from mlwiki.extract.passages import narrates, passage, sets_example_values
+from mlwiki.extract.passages import narrates, passage, sets_example_values, works_numbers
 from mlwiki.extract.prose import clean_prose, sentences
 
 FORM = "remark"
@@ -119,6 +119,36 @@ def _remark(path: str, block: Block, formula: str, declined: bool, names: list[s
     if listed:
         return f"{path} › {'What its symbols mean' if legend else 'What it says'}\n\n{formula}", back
     return f"{path} › {_cue([clean_prose(sentence) for sentence in found])}\n\n{formula}", back
+
+
+MIN_LIST_ITEMS, MAX_LIST_ITEMS = 2, 6  # a short list after a formula: what it says, item by item
+MIN_ITEM_WORDS = 3
+MAX_LIST_WORDS = 120  # (a back a learner can recall)
+
+
+def list_remark(path: str, block: Block, formula: str, declined: bool) -> tuple[str, str] | None:
+    """(front, back) for a short list right after a display formula that no card holds: what its symbols mean when
+    every item opens on one ("- $\\mu$: global mean rating", "- $b_u$: user bias"), else what it says of the formula
+    ("- wavelengths form a geometric progression …", "- $PE_{pos+k}$ is a linear function of $PE_{pos}$ …"). Its
+    front shows the formula, as `remark_card`'s does. None for a list that works an example, asks, holds nested
+    branches (an outline's) or is too long or too short to recall."""
+    lines = [ln for ln in block.lines if ln.kind == TEXT]
+    if not lines or len(lines) != len(block.lines) or not formula.startswith("$$") \
+            or any(ln.text[:1].isspace() and LIST_ITEM.match(ln.text) for ln in lines):
+        return None
+    items = [LIST_ITEM.sub("", ln.text, count=1) for ln in lines if LIST_ITEM.match(ln.text)]
+    if not LIST_ITEM.match(lines[0].text) or not MIN_LIST_ITEMS <= len(items) <= MAX_LIST_ITEMS:
+        return None
+    legend = all(is_legend(ln.text) for ln in lines if LIST_ITEM.match(ln.text))
+    said = [clean_prose(item) for item in items]
+    if any(text.rstrip().endswith(("?", ":")) for text in said) \
+            or any(sets_example_values(item[:1].upper() + item[1:]) or works_numbers(item) for item in items) \
+            or not legend and any(len(text.split()) < MIN_ITEM_WORDS for text in said):
+        return None  # (a question left open, an item introducing what follows, made-up values, a bare label)
+    back = passage([block], labelled=True, declined=declined)
+    if back is None or back.count("\n") != len(lines) - 1 or len(clean_prose(back).split()) > MAX_LIST_WORDS:
+        return None  # (an item left out as a link or a to-do: the list is not what it says)
+    return f"{path} › {'What its symbols mean' if legend else 'What it says'}\n\n{formula}", back
 
 
 def opens_legend(text: str) -> bool:

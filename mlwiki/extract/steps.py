@@ -20,7 +20,11 @@ MIN_STEPS, MAX_STEPS = 3, 9
 MAX_WORDS = 160
 MIN_STEP_WORDS = 3
 _STEP = re.compile(r"(\d+)[.)][ \t]+")  # "1. Take …" at the left margin
+# "1. **Define the problem**: …", "2. **Model the system.** …": a step led by its name in bold
+_NAMED_STEP = re.compile(r"(\d+)[.)][ \t]+\*\*([^*\n]{2,50}?)[:.]?\*\*[ \t]*[:.—–-]?[ \t]*\S")
+MAX_NAME_WORDS = 6
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me)\b")  # (what the author did that day is no procedure)
+_MATH = re.compile(r"\$[^$\n]*\$")  # ("item $i$" is no author)
 
 
 def steps_back(lines: list[Line], taken: set[int]) -> str | None:
@@ -49,7 +53,8 @@ def steps_back(lines: list[Line], taken: set[int]) -> str | None:
     items = [" ".join(step).rstrip(":").rstrip() for step in steps]
     words = [clean_prose(_STEP.sub("", item, count=1)) for item in items]
     if any(len(LOWER_WORD.findall(text)) < MIN_STEP_WORDS - 1 or len(text.split()) < MIN_STEP_WORDS
-           or _FIRST_PERSON.search(text) for text in words) or sum(len(text.split()) for text in words) > MAX_WORDS:
+           or _FIRST_PERSON.search(_MATH.sub("", text)) for text in words) \
+            or sum(len(text.split()) for text in words) > MAX_WORDS:
         return None
     return "\n".join(items)
 
@@ -60,3 +65,21 @@ def goes_on_later(back: str, later: list[list[Line]]) -> bool:
     after = f"{back.count(chr(10)) + 2}"
     return any(ln.kind == TEXT and (match := _STEP.match(ln.text)) is not None and match.group(1) == after
                for lines in later for ln in lines[:1])
+
+
+def step_names(lines: list[Line]) -> str | None:
+    """The back of a steps card for a numbered list each of whose steps is led by its name in bold ("1. **Define
+    the problem**: begin by …", "2. **Model the system**: …"): the names in order ("1. Define the problem" / "2.
+    Model the system"), when the steps say too much to recall whole. None for any other list."""
+    names: list[str] = []
+    for ln in lines:
+        if ln.kind != TEXT or not ln.text.strip() or ln.text[:1].isspace():
+            continue  # (a step's continuation lines and nested items: its explanation)
+        match = _NAMED_STEP.match(ln.text)
+        if match is None or int(match.group(1)) != len(names) + 1:
+            return None
+        name = clean_prose(match.group(2)).strip()
+        if not name or len(name.split()) > MAX_NAME_WORDS or _FIRST_PERSON.search(_MATH.sub("", name)):
+            return None
+        names.append(f"{len(names) + 1}. {name}")
+    return "\n".join(names) if MIN_STEPS <= len(names) <= MAX_STEPS else None
