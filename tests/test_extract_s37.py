@@ -220,3 +220,16 @@ def test_a_paragraph_that_goes_on_from_the_formula_with_an_equals_sign_is_its_re
             "- lower is better, and its minimum is 1\n- a uniform model over a vocabulary $V$ scores $|V|$\n")
     made = backs_by_front(new_wiki(tmp_path, {"Perplexity.md": note}, CONFIG))
     assert any(back.startswith("= the exponential") and "\\mathrm{PPL}" in front for front, back in made.items()), made
+
+
+def test_an_item_that_bolds_its_term_inside_is_a_card_beside_the_defined_items(tmp_path):
+    """In a list where one item is a definition ("**v-prediction**: …"), an item that sets its term in bold inside
+    what it says ("- people keep an **EMA of the weights** for sampling; …") was dropped: lower case, and its
+    neighbour was a card. It is a card of its term, in a day's note as in any other."""
+    note = ('---\ntitle: "2026-03-05"\n---\n\nToy diffusion model on two moons today.\n\nPicked up while debugging:\n\n'
+            "- people keep an **EMA of the weights** for sampling, with a decay near 0.9999; samples from the raw "
+            "weights are noticeably worse.\n"
+            "- **v-prediction**: predict a mix of the noise and the clean sample instead of the noise alone, which "
+            "stays well conditioned near the last step.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"daily/2026-03-05.qmd": note}, CONFIG))
+    assert any(front.endswith("EMA of the weights") and "decay near 0.9999" in back for front, back in made.items()), made

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block
+from mlwiki.extract.blocks import Block, items_without
 from mlwiki.extract.defining import definition_sentence_cards
+from mlwiki.extract.emphasised import emphasised_items
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card
 
@@ -33,14 +34,22 @@ def day_log_cards(ex, path: str, body: list[Block], first_draft: int) -> None:
     path = path.rsplit(" › ", 1)[0] if " › " in path else ""
     taken = {d.line for drafts, _ in ex.drafts[first_draft:] for d in drafts}
     for block in body:
-        if any(ln.no in taken for ln in block.lines):
-            continue
+        if any(ln.no in taken for ln in block.lines) and (block := items_without(_list_of(block), taken)) is None:
+            continue  # (the items a card holds already: the others are still the day's facts)
         made = len(ex.drafts)
         definition_sentence_cards(ex, path, as_items(block), equals=True, claims=True)
         ex.drafts[made:] = [(drafts, at) for drafts, at in ex.drafts[made:] if not _DIARY.match(drafts[0].back)]
+        if len(ex.drafts) == made and LIST_ITEM.match(block.lines[0].text):
+            emphasised_items(ex, path, block, True, _NO_PATH)  # ("- people keep an **EMA of the weights** …")
         if len(ex.drafts) == made and (found := paragraph_card(path or _NO_PATH, block, declined=True)):
             ex.add_card(PARAGRAPH_FORM, found[0].removeprefix(f"{_NO_PATH} › "), found[1], block.start)  # ("iForest
             # doesn't need scaling (…) but LOF / OCSVM / DBSCAN all do": a paragraph that names its subject)
+
+
+def _list_of(block: Block) -> Block:
+    """The list of a paragraph without the line over it ("Things I picked up while debugging:"), or the block."""
+    start = next((k for k, ln in enumerate(block.lines) if ln.kind == TEXT and LIST_ITEM.match(ln.text)), 0)
+    return Block(block.kind, block.lines[start:]) if start else block
 
 
 def as_items(block: Block) -> Block:

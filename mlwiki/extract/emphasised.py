@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block
+from mlwiki.extract.blocks import Block, list_items
 from mlwiki.extract.defining import GENERIC_LABELS
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.paragraphs import MIN_BACK_WORDS, first_sentences, in_path
@@ -65,11 +65,12 @@ def emphasised_card(path: str, block: Block, declined: bool, item: bool = False)
             and not in_path(named.group(1), path):
         terms = [named.group(1)]  # ("LightFM (Kula 2015): represent users as the **sum of their feature
         # embeddings** …": the paragraph is about LightFM, the bold phrase is part of what it says of it)
-    back = passage([block], declined=declined)
+    back = passage([block], labelled=item, declined=declined)  # (an item may start in lower case)
     if back is None:
         back = first_sentences(sentences(" ".join(text.split())))
     if back is None or len(back.split()) < MIN_BACK_WORDS or not any(f"**{t}" in back or t in back for t in terms) \
-            or back.lstrip("*_`([ ")[:1].islower():  # ("*because you can adjust all of these …": goes on from before)
+            or not item and back.lstrip("*_`([ ")[:1].islower():  # ("*because you can adjust all of these …": goes on
+        # from before; an item starts in lower case as a note's list items do)
         return None
     return f"{path} › {', '.join(terms)}", back
 
@@ -94,3 +95,16 @@ def _terms(text: str) -> list[str] | None:
         if key not in (t.casefold() for t in terms):
             terms.append(term)
     return terms if len(terms) <= MAX_TERMS else None
+
+
+def emphasised_items(ex, path: str, block: Block, declined: bool, no_path: str = "") -> int:
+    """A card for each item of a list that sets its term in bold inside what it says ("- people keep an **EMA of
+    the weights** for sampling; DDPM used decay 0.9999"), unless a card holds it already; how many were made.
+    `no_path`: a stand-in for a path that is empty (a day's note), left off the fronts."""
+    made = 0
+    for item in list_items(block.lines):
+        found = emphasised_card(path or no_path, Block(TEXT, item), declined, item=True)
+        if found is not None and not any(found[1] in d.back for drafts, _ in ex.drafts for d in drafts):
+            made += ex.add_card(FORM, found[0].removeprefix(f"{no_path} › ") if no_path else found[0], found[1],
+                                item[0].no)
+    return made
