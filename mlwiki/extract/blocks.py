@@ -225,3 +225,22 @@ def items_without(block: Block, carded: set[int]) -> Block | None:
             items[-1].append(ln)
     kept = [item for item in items if not any(ln.no in carded for ln in item)]
     return Block(TEXT, [ln for item in kept for ln in item]) if 0 < len(kept) < len(items) else None
+
+
+_ITEM_MATH = re.compile(r"\$[^$\n]*\$")
+
+
+def algorithm_list(block: Block) -> bool:
+    """Whether a paragraph is an algorithm written as a list: three items or more, some only a formula ("2. $t \\sim
+    \\text{Uniform}\\{1..T\\}$"), others steps in words ("4. gradient step on …", "return $x_0$"). Its formulas are
+    steps, not formulas to learn each alone."""
+    return writes_algorithm([ln.text for ln in block.lines if ln.kind == TEXT])
+
+
+def writes_algorithm(lines: list[str]) -> bool:
+    """`algorithm_list` of a paragraph's text lines."""
+    items = [text for text in lines if text[:1] not in " \t" and LIST_ITEM.match(text)]
+    if len(items) < 3:
+        return False
+    words = [len(_ITEM_MATH.sub(" ", LIST_ITEM.sub("", item, count=1)).split()) for item in items]
+    return any(n == 0 for n in words) and any(n >= 2 for n in words)

@@ -18,7 +18,8 @@ from mlwiki.extract.defining import on_a_back
 from mlwiki.extract.labels import aspect_front, asks, states_aspect
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.openings import MIN_OPENING_WORDS
-from mlwiki.extract.passages import MAX_WORDS, narrates, passage, sets_example_values, works_numbers
+from mlwiki.extract.subject import sets_example_values
+from mlwiki.extract.passages import MAX_WORDS, narrates, passage, works_numbers
 from mlwiki.extract.prose import clean_prose, is_fragment, sentences, word_count
 from mlwiki.extract.subject import is_example_title
 

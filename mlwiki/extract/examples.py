@@ -14,7 +14,7 @@ import re
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.formula_cards import FALLBACK
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
-from mlwiki.extract.subject import is_example_title
+from mlwiki.extract.subject import WORKING as _WORKING, is_example_title
 
 _FORMULA_FORMS = frozenset(("formula", "lone-formula"))
 _SCRIPT = re.compile(r"[_^](?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|.)")  # `_{i=1}`, `^2`, `_\theta`
@@ -24,9 +24,6 @@ _RELATIONS = re.compile(r"=|\\approx|\\leftarrow|\\gets|\\to(?![A-Za-z])|\\Right
                         r"\\ge(?:q)?\b|<|>")
 # An introduction that works on the example rather than states a rule ("Since $y = 1$ in this case, …", "From
 # the equation for $z_a$, we have:", "Let $v = g(x)$. So, we can write:", "Compute $dL/dy$:", a step it takes)
-_WORKING = re.compile(r"(?i)^(?:let|compute|calculate|combine|apply|plug|substitute)\b|\b(?:in this case|in our case|substitut\w*|known values|plugging|from the "
-                      r"(?:equation|earlier|above|simplified|previous)|we can write|rewrite|we get|we have|we've shown|"
-                      r"simplif\w*|intermediate values|the given|you)\b")
 # An introduction that announces the formula after it ("Sigmoid derivative:", "The update rule is"), not a line
 # of the example that happens to stand before it
 _STATES = re.compile(r"(?::|\b(?:is|are|as|by|be|formula|rule|defined))[ \t]*$", re.I)
@@ -63,12 +60,6 @@ def general_in_example(headings: list[tuple[int, str]], draft: Draft) -> bool:
     if intro == FALLBACK or _WORKING.search(intro) or not _STATES.search(intro):  # (no sentence states it)
         return False
     return all(is_general(formula) for formula in draft.formulas)
-
-
-def works_values(intro: str) -> bool:
-    """Whether the prose before a formula in a worked example puts its values in ("Substituting the known values:",
-    "Plugging in:"): what follows is the example's arithmetic, not a step of the general formula."""
-    return bool(_WORKING.search(intro))
 
 
 def is_general(formula: str) -> bool:

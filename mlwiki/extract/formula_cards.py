@@ -11,12 +11,10 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from mlwiki.extract.blocks import Block
+from mlwiki.extract.blocks import Block, algorithm_list
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.subject import sets_up_example
+from mlwiki.extract.subject import sets_up_example, works_values
 from mlwiki.extract.forms import STATEMENT
-from mlwiki.extract import examples
-from mlwiki.extract.passages import algorithm_list
 from mlwiki.extract.formulas import RELATION, Formula, display_formulas, is_trivial_formula, is_worked_example
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.masking import mask_inline
@@ -107,7 +105,7 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
             if not (formula.item or formula.label) and ex.chain is not None and \
                     not any(LIST_ITEM.match(line) for line in carry + formula.before) and \
                     _extends(ex, gap, formula.body):  # (a new list item starts a new card)
-                if ex.in_example() and examples.works_values(gap):
+                if ex.in_example() and works_values(gap):
                     ex.chain = None  # ("Substituting the known values:" in an example: its numbers, no step of it)
                     continue
                 _add_step(ex, gap, formula.body)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.asking import MIN_INTRO_WORDS
-from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of
+from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of, writes_algorithm
 from mlwiki.extract.closings import FORM, is_legend, last_card_line, later_steps_only, leaves_out, opens_with_math
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list, counts
 from mlwiki.extract.defining import on_a_back
@@ -16,7 +16,7 @@ from mlwiki.extract.forms import DEFINITION
 from mlwiki.extract.labels import introduces_list, label_lines
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import LABELLED_ITEM
-from mlwiki.extract.passages import ABOUT_PAGE, names_list, narrates, passage, writes_algorithm
+from mlwiki.extract.passages import ABOUT_PAGE, names_list, narrates, passage
 from mlwiki.extract.remarks import FORM as REMARK_FORM, formula_above, list_remark
 from mlwiki.extract.prose import clean_prose, last_sentence, sentences
 from mlwiki.extract.steps import FRONT as STEPS, step_names

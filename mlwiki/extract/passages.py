@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block, card_text_lines, text_of
+from mlwiki.extract.blocks import Block, algorithm_list, card_text_lines, text_of, writes_algorithm
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
-from mlwiki.extract.prose import OWN_SENTENCE, clean_once, clean_prose, ends_clause, one_break, sentences, word_count
+from mlwiki.extract.prose import (CASUAL_START, OWN_SENTENCE, clean_once, clean_prose, ends_clause, one_break, sentences,
+                                  word_count)
 from mlwiki.extract.voice import in_label, without_author
 from mlwiki.render.spans import FOOTNOTE_TEXT
 
@@ -183,10 +184,6 @@ _PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  
 # After a label, "we"/"you" speak of anyone ("- idea: we can't resample from the population, so …"), not of
 # something said before, as "it" or "this" do
 _GENERIC_PERSON = re.compile(r"(?:we|you)\b")
-# A sentence of its own written all in lower case ("the sum is over all pairs, …"), which points back at nothing
-# ("the fit above is …", "the same holds …" go on from what came before)
-_CASUAL_START = re.compile(r"(?:the|a|an)[ \t]+(?![^.]{0,40}\b(?:above|below|former|latter|previous|same|following|"
-                           r"other|rest)\b)(?:[a-z][\w-]*[ \t]+){1,4}(?:is|are|has|have|can|cannot|needs?|makes?)\b")
 _PLAIN_WORD = re.compile(r"[a-z]+\b(?![-\d])")  # "its …" goes on from before; "kNN", "k-means", "word2vec" are names
 _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
@@ -213,25 +210,6 @@ def passage(body: list[Block], labelled: bool = False, declined: bool = False, n
     list of names is a passage too (see `names_list`)."""
     found = _passage(body, labelled, declined)
     return names_list(body, names_of.rsplit(" › ", 1)[-1]) if found is None and names_of else found
-
-
-_ITEM_MATH = re.compile(r"\$[^$\n]*\$")
-
-
-def algorithm_list(block: Block) -> bool:
-    """Whether a paragraph is an algorithm written as a list: three items or more, some only a formula ("2. $t \\sim
-    \\text{Uniform}\\{1..T\\}$"), others steps in words ("4. gradient step on …", "return $x_0$"). Its formulas are
-    steps, not formulas to learn each alone."""
-    return writes_algorithm([ln.text for ln in block.lines if ln.kind == TEXT])
-
-
-def writes_algorithm(lines: list[str]) -> bool:
-    """`algorithm_list` of a paragraph's text lines."""
-    items = [text for text in lines if text[:1] not in " \t" and LIST_ITEM.match(text)]
-    if len(items) < 3:
-        return False
-    words = [len(_ITEM_MATH.sub(" ", LIST_ITEM.sub("", item, count=1)).split()) for item in items]
-    return any(n == 0 for n in words) and any(n >= 2 for n in words)
 
 
 def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
@@ -367,18 +345,6 @@ def without_announcement(text: str) -> str:
     return "" if LIST_ITEM.match(last) or not head else without_announcement(head.strip())
 
 
-# A case set by made-up values ("With $\alpha = 0.8$ and $\gamma = 4$, …"; not a limit, "When $\lambda = 0$, …", nor
-# one setting of the method, "With $T = 1000$ this means 1000 network evaluations …")
-_EXAMPLE_CASE = re.compile(r"(?:For|When|With|If)\b(?:[^,;:!?=]{0,40}?=\s*(?![01](?![.\d])|\\infty)\d[^,;:!?=]*?)"
-                           r"(?:,?[^,;:!?=]{0,40}?=\s*(?![01](?![.\d])|\\infty)\d[^,;:!?=]*?)")  # ("$\alpha = 0.8$, $\gamma = 4$")
-
-
-def sets_example_values(text: str) -> bool:
-    """Whether a text opens on a case set by made-up values ("With $\\alpha = 0.8$, $\\gamma = 4$ → about 3.4 tokens"):
-    a worked example, not what a formula means."""
-    return bool(_EXAMPLE_CASE.match(text))
-
-
 def works_numbers(text: str) -> bool:
     """`_ARITHMETIC.search(text)`; a text in ASCII without a digit has none (substring tests say so several times
     faster than the pattern, whose `\\d` is tried at every character)."""
@@ -396,7 +362,7 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
         return False
     if (clean[:1].islower() and (not labelled or _PRONOUN.match(clean) and not _GENERIC_PERSON.match(clean))
             and not LIST_ITEM.match(text)
-            and _PLAIN_WORD.match(clean) and not OWN_SENTENCE.match(clean) and not _CASUAL_START.match(clean)) \
+            and _PLAIN_WORD.match(clean) and not OWN_SENTENCE.match(clean) and not CASUAL_START.match(clean)) \
             or _GOES_ON.match(clean) or ABOUT_PAGE.match(clean) or works_numbers(clean) \
             or _VACUOUS.fullmatch(clean) or narrates(clean) and not _labels_narrate_only(clean):
         return False  # (lower case: "its only goal is …" goes on from a sentence before it)

@@ -53,6 +53,10 @@ OWN_SENTENCE = re.compile(r"(?!(?:it|its|they|them|their|this|these|that|those|w
                            r"the|a|an|we|you|i|also|only|just|here|there|now|hence|thus|i\.e\.|e\.g\.)\b)"
                            r"(?:[a-z][\w-]*[ \t]+){1,5}(?:is|are|was|were|has|have|does|do|can|cannot|can't|"
                            r"isn't|aren't|doesn't|don't|beats?|wins?|helps?|hurts?|matters?|works?|needs?|makes?)\b")
+# A sentence of its own written all in lower case ("the sum is over all pairs, …"), which points back at nothing
+# ("the fit above is …", "the same holds …" go on from what came before)
+CASUAL_START = re.compile(r"(?:the|a|an)[ \t]+(?![^.]{0,40}\b(?:above|below|former|latter|previous|same|following|"
+                           r"other|rest)\b)(?:[a-z][\w-]*[ \t]+){1,4}(?:is|are|has|have|can|cannot|needs?|makes?)\b")
 _ENDING_VERBS = frozenset(("is", "are", "was", "were", "does", "do", "did", "be", "has", "have"))
 _WH_CLAUSE = re.compile(r"\b(?:how|what|whatever|where|as|than)\b[^.;:,!?\n]*$")
 

@@ -25,7 +25,8 @@ from mlwiki.extract.closings import FORMULA_FORMS, is_legend
 from mlwiki.extract.formula_cards import quantity_name
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.paragraphs import lead_subject
-from mlwiki.extract.passages import narrates, passage, sets_example_values, works_numbers
+from mlwiki.extract.subject import sets_example_values
+from mlwiki.extract.passages import narrates, passage, works_numbers
 from mlwiki.extract.prose import clean_prose, sentences
 
 FORM = "remark"

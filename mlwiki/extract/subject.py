@@ -133,6 +133,30 @@ def applies_theory(title: str, body: str) -> bool:
     return not any(computes_numbers(m.group(1) or m.group(2)) for m in _MATH_SPAN.finditer(body))
 
 
+# An introduction that works the example: it puts values in ("Substituting the known values:", "Plug in …")
+WORKING = re.compile(r"(?i)^(?:let|compute|calculate|combine|apply|plug|substitute)\b|\b(?:in this case|in our case|substitut\w*|known values|plugging|from the "
+                      r"(?:equation|earlier|above|simplified|previous)|we can write|rewrite|we get|we have|we've shown|"
+                      r"simplif\w*|intermediate values|the given|you)\b")
+
+
+def works_values(intro: str) -> bool:
+    """Whether the prose before a formula in a worked example puts its values in ("Substituting the known values:",
+    "Plugging in:"): what follows is the example's arithmetic, not a step of the general formula."""
+    return bool(WORKING.search(intro))
+
+
+# A case set by made-up values ("With $\alpha = 0.8$ and $\gamma = 4$, …"; not a limit, "When $\lambda = 0$, …", nor
+# one setting of the method, "With $T = 1000$ this means 1000 network evaluations …")
+_EXAMPLE_CASE = re.compile(r"(?:For|When|With|If)\b(?:[^,;:!?=]{0,40}?=\s*(?![01](?![.\d])|\\infty)\d[^,;:!?=]*?)"
+                           r"(?:,?[^,;:!?=]{0,40}?=\s*(?![01](?![.\d])|\\infty)\d[^,;:!?=]*?)")  # ("$\alpha = 0.8$, $\gamma = 4$")
+
+
+def sets_example_values(text: str) -> bool:
+    """Whether a text opens on a case set by made-up values ("With $\\alpha = 0.8$, $\\gamma = 4$ → about 3.4 tokens"):
+    a worked example, not what a formula means."""
+    return bool(_EXAMPLE_CASE.match(text))
+
+
 def computes_numbers(formula: str) -> bool:
     """A formula that works something out on made-up numbers (`b = 0 + 1 = 1`, `\\hat p = \\frac{320}{500} =
     0.64`): one of the pieces between its relations is arithmetic only, with an operation between numbers or at
