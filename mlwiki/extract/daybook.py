@@ -29,17 +29,25 @@ _LEARNT = re.compile(r"(?i)[ \t]*[-*+][ \t]+(?:til|today i learn(?:ed|t)|learn(?
 _LABELLED = re.compile(r"[ \t]*[-*+][ \t]+([^\W\d][^:\[\]\n$`*]{1,40}?):[ \t]+(\S[^\n]*)")
 
 
-def named_list(block: Block) -> tuple[str, str] | None:
-    """(name, the items) of a paragraph that is a name and a colon over a short list ("fastText (Bojanowski et al.
-    2017):" and its bullets); None for any other, and for a line of the writer's day ("Things I picked up:")."""
-    lines = [ln.text for ln in block.lines if ln.kind == TEXT]
-    if len(lines) < 3 or not (match := _NAMED_LIST.fullmatch(lines[0])) or _FIRST_PERSON.search(match.group(1)):
-        return None
-    items = [text for text in lines[1:] if LIST_ITEM.match(text) and _width(text) == _width(lines[1])]
-    if not LIST_ITEM.match(lines[1]) or not 2 <= len(items) <= MAX_ITEMS:
-        return None
-    inner = _width(lines[1])
-    return match.group(1).strip(), "\n".join(text.expandtabs(4)[inner:] for text in lines[1:])
+def named_list(block: Block) -> tuple[str, str, int] | None:
+    """(name, the items, the name's line) of a name and a colon over a short list, in a paragraph of a day's note ("fastText
+    (Bojanowski et al. 2017):" and its bullets, among the day's timed lines); None for any other, and for a line of
+    the writer's day ("Things I picked up:")."""
+    numbered = [(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]
+    lines = [text for _, text in numbered]
+    for k, line in enumerate(lines[:-1]):
+        if (match := _NAMED_LIST.fullmatch(line)) and LIST_ITEM.match(lines[k + 1]) \
+                and not _FIRST_PERSON.search(match.group(1)):
+            inner = _width(lines[k + 1])
+            items = []
+            for text in lines[k + 1:]:
+                if not LIST_ITEM.match(text) and _width(text) <= inner:
+                    break  # ("16:00 ran the baseline again": the day goes on)
+                items.append(text)
+            top = [text for text in items if LIST_ITEM.match(text) and _width(text) == inner]
+            if 2 <= len(top) <= MAX_ITEMS:
+                return match.group(1).strip(), "\n".join(text.expandtabs(4)[inner:] for text in items), numbered[k][0]
+    return None
 
 
 def _width(text: str) -> int:
@@ -105,7 +113,7 @@ def day_cards(ex, body: list[Block]) -> None:
     day."""
     for block in body:
         if (named := named_list(block)) is not None:
-            ex.add_card(FORM, f"{named[0]} (day note {ex.day})", named[1], block.start)
+            ex.add_card(FORM, f"{named[0]} (day note {ex.day})", named[1], named[2])
             continue
         if not LIST_ITEM.match(block.lines[0].text) or "[[" not in text_of(block):
             continue
