@@ -17,7 +17,7 @@ def _long(*parts: str) -> str:
 
 
 def test_a_short_back_is_not_split():
-    back = _long("Idempotency keys are sent with each write.", "Circuit breakers stop calling a failing service.")
+    back = _long("Idempotency keys are sent with each write.", "Circuit breakers are what stops calls to a failing service.")
     assert split_long_back("Services › Retries", back) is None
 
 
@@ -76,3 +76,11 @@ def test_vague_or_numbered_topics_name_no_part():
                    "Intuition 2: each unit cannot rely on one input, so it spreads its weights out. "):
         back = _long("Permutation scores give each order of the items a probability. " + _FILLER, second + _FILLER)
         assert split_long_back("Listwise › Probability", back) is None, second
+
+
+def test_a_paragraph_that_points_back_stays_with_the_item_before():
+    """After a labelled item, "This matters most …" speaks of that item: it goes with it, not onto the first card."""
+    back = "\n".join(["- exact match only: no synonyms or paraphrases count, " + _FILLER,
+                      "- smoothing: a zero count for long n-grams makes the geometric mean zero, " + _FILLER])
+    split = split_long_back("Overlap score › gotchas", back + "\n\nThis matters most for one sentence at a time.")
+    assert split is not None and split[1][1].endswith("most for one sentence at a time."), split
