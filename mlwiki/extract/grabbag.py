@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.lines import LIST_ITEM
-from mlwiki.extract.prose import clean_prose
+from mlwiki.extract.paragraphs import in_path, lead_subject
+from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.extract.topics import as_topic, passage_topic
 from mlwiki.extract.voice import speaks_as_author
 
@@ -139,3 +140,100 @@ def _without_marker(item: str) -> str:
     """An item as a card's back: its first line without the bullet, what is nested under it as it was."""
     first, _, nested = item.partition("\n")
     return "\n".join(part for part in (LIST_ITEM.sub("", first, count=1).strip(), nested) if part)
+
+
+MIN_LONG_WORDS = 90  # a back longer than this that holds several facts asks the learner for all of them at once
+# A part that goes on from the one before it: a pointer back, or a word that joins it on ("This is what people call
+# …", "It also …", "So …"): it makes no sense alone
+_GOES_ON = re.compile(r"(?i)[*_\"“]*(?:this|that|these|those|it|its|they|their|them|there|here|so|but|and|or|also|"
+                      r"then|thus|hence|therefore|however|which|such|both|same|again|otherwise|instead|i\.e\.|e\.g\.)\b")
+_FENCE = re.compile(r"\s*(?:```|~~~|\$\$)")
+# A list its opening introduces ("Three reasons:", "Steps:") or a label for what follows: one answer, not parts
+_INTRODUCES = re.compile(r":\s*$")
+# A label that names no topic a learner could be asked for: an example, one of a numbered run ("Intuition 2"), the
+# bag's own name
+_NO_PART_TOPIC = re.compile(r"(?i)(?:(?:for )?examples?|e\.g|\w+(?: \w+)? \d+|user question|question|answer|q|a)")
+
+
+def split_long_back(path: str, back: str) -> list[tuple[str, str]] | None:
+    """The (front, back) of each card a back too long for one recall becomes (more than `MIN_LONG_WORDS` words, in
+    paragraphs or list items): the parts that say what they are about ("- intuition: …", "**Funk SVD** is …",
+    "Sentence-level BLEU needs smoothing …") each under "path › topic", the first part and those that name nothing
+    under `path` as before; a part that goes on from the one before ("This is …", "It …") stays with it, and so do a
+    code block or a display formula. None when the back is short, is one list (steps, or one its opening
+    introduces: "Three reasons:"), or no part names a topic of its own apart from the first."""
+    if len(back.split()) <= MIN_LONG_WORDS:
+        return None
+    parts = _parts(back)
+    if parts is None or len(parts) < 2:
+        return None
+    base = path.split("\n\n", 1)[0]
+    taken = {t.casefold() for t in base.split(" › ")}
+    topics = [""] + [_part_topic(part, base) for part in parts[1:]]
+    seen = [t.casefold() for t in topics if t]
+    named = [bool(t) and seen.count(t.casefold()) == 1 and t.casefold() not in taken for t in topics]
+    if not any(named):
+        return None
+    for k in range(len(parts) - 1, 0, -1):  # (a paragraph that names nothing goes on from the paragraph before it;
+        if not named[k] and named[k - 1] and not LIST_ITEM.match(parts[k - 1]):  # after a list, it closes the list)
+            parts[k - 1] += "\n\n" + parts.pop(k)
+            del named[k], topics[k]
+    kept = [part for part, own in zip(parts, named) if not own]
+    rest = "".join(("\n" if k and LIST_ITEM.match(part) and LIST_ITEM.match(kept[k - 1]) else "\n\n" if k else "")
+                   + part for k, part in enumerate(kept))  # (items kept together stay one list)
+    cards = [(path, rest)] if rest else []
+    return cards + [(f"{base} › {topic}", _without_marker(part)) for part, topic, own in zip(parts, topics, named)
+                    if own]
+
+
+def _parts(back: str) -> list[str] | None:
+    """A long back's parts: its paragraphs and the items of its lists, a code block or display formula, and a part
+    that goes on from the one before, kept with that one; None when the back is a list of steps or one its text
+    introduces, which is one answer."""
+    chunks: list[str] = []
+    in_fence = False
+    for para in back.split("\n\n"):  # (a blank line inside a code block or a formula does not end it)
+        if in_fence:
+            chunks[-1] += "\n\n" + para
+        else:
+            chunks.append(para)
+        in_fence ^= sum(1 for line in para.split("\n") if _FENCE.match(line)) % 2 == 1
+    parts: list[str] = []
+    for chunk in chunks:
+        lines = chunk.split("\n")
+        if LIST_ITEM.match(lines[0]) and not lines[0][:1].isspace():
+            if _NUMBERED.match(lines[0]) or parts and _INTRODUCES.search(parts[-1]):
+                return None  # (steps, or a list the paragraph before introduces)
+            _, items = _opening_and_items(chunk)
+            if items is None:
+                return None
+            if parts:  # (a list after a paragraph goes on from it: "Assumptions" over its items)
+                parts[-1] += "\n\n" + chunk
+                continue
+            parts += items
+            continue
+        text = chunk.lstrip()
+        if parts and (_GOES_ON.match(text) or _FENCE.match(text) or text[:1] in "=≈→$" or text[:1].islower()
+                      or _INTRODUCES.search(parts[-1])):
+            parts[-1] += "\n\n" + chunk  # (it makes no sense alone)
+        else:
+            parts.append(chunk)
+    return parts
+
+
+def _part_topic(part: str, path: str) -> str:
+    """What one part of a long back is about: an item's own label, the bold term its first sentence opens on, else
+    its first sentence's subject (`paragraphs.lead_subject`); '' when it says none."""
+    first = LIST_ITEM.sub("", part.split("\n", 1)[0], count=1).strip()
+    text = clean_prose(first).strip()
+    if (label := _ITEM_LABEL.match(text)) and len(label.group(1).split()) <= MAX_LABEL_WORDS:
+        topic = label.group(1).strip()
+    elif bold := re.match(r"\*\*([^*\n]{2,60})\*\*", first):
+        topic = bold.group(1).strip()
+    else:
+        topic = (lead_subject(sentences(text)[0]) if text else None) or ""  # (not "In probability, …": no name)
+        if re.fullmatch(r"(?i)(?:the|an?) [a-z-]+", topic):
+            return ""  # ("The assumption is that …", "The goal …": whose? the front would not say)
+    if _GENERIC_LABEL.fullmatch(topic) or _NO_PART_TOPIC.fullmatch(topic) or in_path(topic, path):
+        return ""
+    return as_topic(topic)

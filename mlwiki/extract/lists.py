@@ -41,7 +41,7 @@ from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, n
 from mlwiki.extract.emphasised import emphasised_card
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
-from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers
+from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
                                        rest_card)
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
@@ -149,7 +149,10 @@ def _split_grab_bags(ex, section: Section) -> None:
     for k in range(len(ex.drafts) - 1, section.drafts - 1, -1):  # (from the last: a card may leave the list)
         drafts, front = ex.drafts[k]
         draft = drafts[0]
-        if len(drafts) != 1 or draft.form != FORM or not is_grab_bag_front(front, front == ex.subject):
+        if len(drafts) != 1 or draft.form != FORM:
+            continue
+        if not is_grab_bag_front(front, front == ex.subject):
+            _split_long(ex, k, section)
             continue
         if front == ex.subject and (kept := without_motivation("\n\n".join(
                 map(without_promise, draft.back.split("\n\n"))))) != draft.back:
@@ -159,11 +162,31 @@ def _split_grab_bags(ex, section: Section) -> None:
             ex.drafts[k] = drafts = [draft := replace(draft, back=kept)], front  # ("… experience. Two families.")
         if not (split := split_grab_bag(front, draft.back, cues=front != ex.subject)
                 or front == ex.subject and split_leftovers(front, draft.back)):
+            _split_long(ex, k, section)
             continue
         ex.drafts[k] = ([replace(draft, front=split[0][0], back=split[0][1], id_front=f"{FORM}: {split[0][0]}")],
                         split[0][0])
         for item_front, item_back in split[1:]:
             ex.add_card(FORM, item_front, item_back, _line_of(section.body, item_back, draft.line))
+        if split[0][0] == front:
+            _split_long(ex, k, section)  # (what the bag's opening kept may still hold several facts)
+
+
+def _split_long(ex, k: int, section: Section) -> None:
+    """Split the k-th card, when its back is too long for one recall and its parts say what they are about
+    (`grabbag.split_long_back`): its first part stays on the card, under its front and id; each other part that names
+    a topic no card of the note has is a card of its own."""
+    (draft,), front = ex.drafts[k]
+    split = split_long_back(draft.front, draft.back)
+    if not split:
+        return
+    own = [(f, b) for f, b in split[1:] if not ex.has_front(f)]  # (never a second card of one front)
+    if not own:
+        return
+    kept = "\n\n".join([split[0][1]] + [b for f, b in split[1:] if (f, b) not in own])
+    ex.drafts[k] = [replace(draft, back=kept)], front
+    for part_front, part_back in own:
+        ex.add_card(FORM, part_front, part_back, _line_of(section.body, part_back, draft.line))
 
 
 def _line_of(body: list[Block], text: str, default: int) -> int:
