@@ -77,3 +77,18 @@ def test_a_heading_that_names_the_paragraphs_subject_and_a_list_keep_their_front
             "The only thing that matters here is that a strictly feasible point exists and the problem is convex.\n")
     made = cards(new_wiki(tmp_path, {"Duality.md": note}, CONFIG))
     assert "Duality › Dual function" in made and "Duality › Bounds" in made, list(made)
+
+
+def test_a_callout_whose_subject_varies_is_asked_by_it(tmp_path):
+    """A Quarto warning over "tokenizer varies by checkpoint …": the callout's front names its subject ("… › Warning:
+    tokenizer"), as it does for a subject before any other verb, and keeps the id of its kind."""
+    note = ('---\ntitle: "Perplexity"\n---\n\n## Comparing models\n\n'
+            "Only models that share a vocabulary can be compared on it directly.\n\n"
+            "::: {.callout-warning}\ntokenizer varies by checkpoint!! a number per token means different things when "
+            "the tokens differ, so convert to bits per byte first.\n:::\n")
+    made = cards(new_wiki(tmp_path, {"posts/perplexity.qmd": note}, CONFIG))
+    front = "Perplexity › Comparing models › Warning: tokenizer"
+    assert front in made and "bits per byte" in made[front]["back"], list(made)
+    untitled = cards(new_wiki(tmp_path / "it", {"posts/perplexity.qmd": note.replace("tokenizer varies", "It varies")},
+                              CONFIG))  # (no subject: the kind alone, the id the callout always had)
+    assert made[front]["id"] == untitled["Perplexity › Comparing models › Warning"]["id"]
