@@ -226,8 +226,9 @@ Effect: the model is never pushed to make its logits go to infinity, since the o
 targets is an infinitely confident prediction. It acts as a regularizer against over-confidence.
 """
     cards = backs_by_front(wiki(tmp_path, {"Label smoothing.md": note}))
-    assert cards["Label smoothing"].startswith("Effect: the model is never pushed")
-    assert "with $K$ classes" not in cards["Label smoothing"]
+    # (the formula card has the note's front: the text after it is asked by its label, "… › Effect")
+    assert cards["Label smoothing › Effect"].startswith("Effect: the model is never pushed")
+    assert "with $K$ classes" not in cards["Label smoothing › Effect"]
 
 
 def test_a_list_of_a_kind_the_heading_names_is_a_card_even_in_lower_case(tmp_path):

@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from mlwiki.extract.blocks import Block, items_without, text_of
 from mlwiki.extract.defining import on_a_back
+from mlwiki.extract.emphasised import paragraph_topic
 from mlwiki.extract.labels import aspect_front, asks, states_aspect
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.openings import MIN_OPENING_WORDS
@@ -79,7 +80,11 @@ def place_closing(ex, path: str, first: int, cards: tuple[int, int], opening: st
         # loss", whose formula card has the section's front, or under "## Temperature scaling" in the note of
         # that name, whose opening card has it: on that formula's card)
     if made == opened:
-        return ex.add_card(FORM, aspect_front(path, closing), closing, at)  # ("… › MRR › Limitation")
+        front = aspect_front(path, closing)  # ("… › MRR › Limitation")
+        if front == path and first < opened and (topic := paragraph_topic(closing, path)):
+            return ex.add_card(FORM, f"{path} › {topic}", closing, at, id_front=path)  # (other cards of the
+            # section answer its heading: "Step sizes › constant step", what this text is about)
+        return ex.add_card(FORM, front, closing, at)
     if len(closing.split()) <= MAX_CLOSING_MERGE:  # (one card: what opens and closes)
         drafts, front = ex.drafts[opened]
         ex.drafts[opened] = ([replace(drafts[0], back=f"{drafts[0].back}\n\n{closing}")], front)

@@ -22,9 +22,10 @@ import re
 from mlwiki.extract.blocks import Block, list_items
 from mlwiki.extract.defining import GENERIC_LABELS
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
-from mlwiki.extract.paragraphs import MIN_BACK_WORDS, first_sentences, in_path
+from mlwiki.extract.paragraphs import MIN_BACK_WORDS, first_sentences, in_path, lead_subject, vague_topic
 from mlwiki.extract.passages import NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.topics import named_in, passage_topic
 
 FORM = "emphasised"
 MAX_TERMS = 2
@@ -108,3 +109,67 @@ def emphasised_items(ex, path: str, block: Block, declined: bool, no_path: str =
             made += ex.add_card(FORM, found[0].removeprefix(f"{no_path} › ") if no_path else found[0], found[1],
                                 item[0].no)
     return made
+
+
+# A topic that names nothing the learner could be asked about: "Note it …", "Also the …"
+_NO_FRONT_TOPIC = re.compile(r"(?i)(?:note|notice|also|so|but|and|then|always|never|todo|fixme)\b")
+# A term the sentence gives a name to ("For lasso this is called **ISTA**"): the answer, not what is asked
+_NAMING = re.compile(r"(?i)\b(?:called|known as|named|termed)\s*$")
+_LATER_LABEL = re.compile(r"\n[ \t]*[*_]*[A-Z][\w ]{2,30}:[*_]*\s")  # ("Advantage: …" over "Limitation: …")
+_CLAUSE_TOPIC = re.compile(r"(?i)^(?:because|whether|as|while|since|although|though|if|when|unless)\b|"
+                           r"\b(?:it|this|that|these|those|they|we|you)$")
+MAX_TOPIC_WORDS = 4  # (a name, "permutation-equivariant", "for $C^2$ functions"; not an instruction)
+MAX_PHRASE_WORDS = 3  # (a case, "for lasso"; not "in PyTorch use `nn.BCEWithLogitsLoss`", an instruction)
+_PREPOSITION = re.compile(r"(?i)(?:for|in|with|on|under|at|during)\b")
+_SYMBOL_ONLY = re.compile(r"\$[^$\n]+\$")
+
+
+def paragraph_topic(text: str, path: str, bold_only: bool = False) -> str:
+    """What a paragraph is about, for a front that would otherwise be a bare heading other cards answer already
+    ("Step sizes" over "With a **constant** step, SGD converges to a noise ball …"): the one term its first sentence
+    sets in bold, with the heading's noun after it ("constant step"), else its first sentence's topic
+    (`topics.passage_topic`: a label, a subject, "for $C^2$ functions"), a symbol with its verb ("$g$ is …"); ''
+    when it names none the path does not name already (`bold_only`: a bold term, or none)."""
+    found = sentences(" ".join(text.split()))
+    if not found or "\n\n" in text.strip() or LIST_ITEM.match(text.lstrip()) or _LATER_LABEL.search(text.strip()):
+        return ""  # (paragraphs or items, several facts: the first one's topic would say the card holds it only)
+    first = found[0]
+    terms = [t for t in (_terms(first) or []) if not in_path(t, path) and not _NAMING.search(first.split(f"**{t}**")[0])
+             and not re.search(rf"\*\*{re.escape(t)}\*\*\w|\w\*\*{re.escape(t)}\*\*", first)]  # (not "**Glo**bal")
+    if len(terms) > 1:
+        return ""  # ("Fully specified by the **mean function** and the **covariance function**": what it answers)
+    if terms or bold_only:
+        return _with_heading_noun(terms[0], first, path) if terms else ""
+    topic = passage_topic(first, path) or (named_in(first) if first.startswith("$") else "")
+    if not topic or _names_nothing(topic, path) \
+            or any(passage_topic(later) or lead_subject(clean_prose(later)) for later in found[1:]):
+        return ""  # (later sentences with subjects of their own: several facts)
+    if _SYMBOL_ONLY.fullmatch(topic):  # ("$g$ is always concave …": "$g$ is …", what is asked of it)
+        rest = clean_prose(first)[len(topic):].split()
+        return f"{topic} {rest[0]} …" if rest and rest[0].isalpha() else topic
+    return topic
+
+
+def _names_nothing(topic: str, path: str) -> bool:
+    """Whether a sentence's topic tells its card apart from nothing: "Key thing", "The only thing the analysis",
+    "TODO"; a common noun of anything ("The matrix"); a clause ("Because it", "As $n$"); an instruction ("in
+    PyTorch use `nn.BCEWithLogitsLoss`"); the path's own subject ("PCA" under "Principal component analysis")."""
+    return bool(_NO_FRONT_TOPIC.match(topic) or in_path(topic, path) or vague_topic(topic, anywhere=True)
+                or re.fullmatch(r"(?:the|a|an|this|that) [a-z]+", topic) or len(topic.split()) > MAX_TOPIC_WORDS
+                or _CLAUSE_TOPIC.search(topic) or _initials_of(topic, path)
+                or _PREPOSITION.match(topic) and len(topic.split()) > MAX_PHRASE_WORDS)
+
+
+def _initials_of(topic: str, path: str) -> bool:
+    """Whether a topic is a heading's initials ("PCA" under "Principal component analysis"): the heading's subject."""
+    return topic.isupper() and any(topic == "".join(w[0] for w in part.split()).upper() for part in path.split(" › "))
+
+
+def _with_heading_noun(term: str, sentence: str, path: str) -> str:
+    """A bold term with the word after it when that word is a heading's ("a **constant** step" under "Step sizes":
+    "constant step"), which the bold word qualifies."""
+    after = sentence.split(f"**{term}**", 1)
+    following = after[1].split()[:1] if len(after) == 2 else []
+    heading_words = {w.casefold() for w in re.findall(r"[\w-]+", path.rsplit(" › ", 1)[-1])}
+    word = following[0].strip(".,;:") if following else ""
+    return f"{term} {word}" if word and word.casefold() in heading_words else term

@@ -25,6 +25,7 @@ known whether the section made other cards.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from mlwiki.extract import tables
@@ -38,7 +39,7 @@ from mlwiki.extract.counted import counts
 from mlwiki.extract.daylog import day_log_cards
 from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, named_term_cards, note_headings,
                                      on_a_back, shown_on_a_front)
-from mlwiki.extract.emphasised import emphasised_card
+from mlwiki.extract.emphasised import emphasised_card, paragraph_topic
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
@@ -351,6 +352,21 @@ def close_section(ex) -> None:
         formula_list_cards(ex, section.drafts, path, blocks, taken, declined)
         loose_list_card(ex, section.drafts, path, blocks, taken)
     _split_grab_bags(ex, section)
+    _name_shared_fronts(ex, section)
+
+
+def _name_shared_fronts(ex, section: Section) -> None:
+    """Give each card of the section whose front is only its heading, which another card of the note shows too
+    ("Step sizes" over "With a **constant** step, …" beside the formula card "Step sizes / Classical fix, …"), what
+    its paragraph is about ("… › Step sizes › constant step"); its id stays the one of the bare heading."""
+    headings = Counter(front for _, front in ex.drafts)
+    for k in range(section.drafts, len(ex.drafts)):
+        drafts, front = ex.drafts[k]
+        draft = drafts[0]
+        if len(drafts) != 1 or draft.form != FORM or draft.front != front or headings[front] < 2 \
+                or draft.id_front != f"{FORM}: {front}" or not (topic := paragraph_topic(draft.back, front, bold_only=True)):
+            continue
+        ex.drafts[k] = [replace(draft, front=f"{front} › {topic}")], front
 
 
 def _odds_cards(ex, section: Section) -> None:

@@ -239,5 +239,14 @@ def _leading_sentences(found: list[str]) -> str | None:
     return back
 
 
+def vague_topic(topic: str, anywhere: bool = False) -> bool:
+    """Whether a topic opens or ends on a vague word ("Key thing", "the only thing the analysis", "Results", "Same
+    thing written …"), or with `anywhere` holds one ("the eight following axioms"): it tells a card apart from
+    nothing."""
+    content = [w.casefold().strip("`*_()\"'’,.") for w in topic.split() if w.casefold() not in ARTICLE]
+    ends = content[:1] + content[-1:] if not anywhere else content
+    return not content or any(w in _VAGUE or w == "thing" for w in ends)
+
+
 in_path = _in_path  # (for `emphasised`, whose cards are titled alike)
 first_sentences = _leading_sentences

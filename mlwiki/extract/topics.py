@@ -28,6 +28,7 @@ _VERB = re.compile(r"(?:\b(?:(?:only|also|still|often|always|never|usually|rarel
                    r"increases?|decreases?|requires?|assumes?|behaves?|converges?|diverges?|finds?|learns?|"
                    r"solves?|predicts?|wants?|speeds|slows|improves?|hurts?|causes?|prevents?|avoids?|beats?|"
                    r"outperforms?|produces?|ignores?|tends?|seems?|stays?|remains?|happens?|drops?|go|lose|loses|computes|"
+                   r"varies|vary|differs?|"
                    r"multiplies|forces)(?![\w-])|(?<=\s)[=≈](?=\s))")
 _AUXILIARY = re.compile(r"(?:is|are|was|were|isn['’]t|aren['’]t|must|should|can|cannot|can['’]t|could|may|might|"
                         r"will|would|does|do|doesn['’]t|don['’]t|has|have|had|[=≈])$")

@@ -122,15 +122,17 @@ class Extractor:
             self.chain = None  # another card stands between: what follows is no longer the same derivation
         return True
 
-    def add_card(self, form: str, front: str, back: str, line: int) -> bool:
+    def add_card(self, form: str, front: str, back: str, line: int, id_front: str = "") -> bool:
         """A card read out of the note's prose, unless a card of the note has its front already (two sections of
         one name under one heading: neither front says which is asked); whether it was made. Its id is made of its
         form and front, subject included ("Why it works" heads sections of many notes; a renamed note's cards
-        follow it by the similarity of fronts)."""
+        follow it by the similarity of fronts); `id_front`: the front it had before it gained a topic, which its
+        id keeps."""
         if self.has_front(front):
             return False
         heading = front.split("\n\n", 1)[0]  # (the path, without the formula or the words a front shows under it)
-        self.drafts.append(([Draft(CardKind.BASIC, front, back, line, form=form, id_front=f"{form}: {front}")], heading))
+        self.drafts.append(([Draft(CardKind.BASIC, front, back, line, form=form,
+                                   id_front=f"{form}: {id_front or front}")], heading))
         return True
 
     def drop_draft(self, k: int) -> None:
