@@ -233,3 +233,17 @@ def test_an_item_that_bolds_its_term_inside_is_a_card_beside_the_defined_items(t
             "stays well conditioned near the last step.\n")
     made = backs_by_front(new_wiki(tmp_path, {"daily/2026-03-05.qmd": note}, CONFIG))
     assert any(front.endswith("EMA of the weights") and "decay near 0.9999" in back for front, back in made.items()), made
+
+
+def test_a_labelled_item_is_not_asked_by_the_bold_answer_inside_it():
+    """"- **threshold**: old rule $\\hat R < 1.1$; now **$\\hat R < 1.01$**": the label asks, the bold part is the
+    answer; an item whose only bold is its label ("**low-density regions**: …") is still a card of it."""
+    from mlwiki.extract.blocks import Block
+    from mlwiki.extract.emphasised import emphasised_card
+    from mlwiki.extract.lines import TEXT, Line
+    answer = "- **threshold**: old rule $\\hat R < 1.1$; Vehtari et al. recommend **$\\hat R < 1.01$** for every chain"
+    assert emphasised_card("Diagnostics › R-hat", Block(TEXT, [Line(26, answer, TEXT)]), True, item=True) is None
+    label = ("- **low-density regions**: few samples there, so the score estimate is inaccurate exactly where "
+             "sampling starts")
+    found = emphasised_card("Score matching › Why it fails", Block(TEXT, [Line(9, label, TEXT)]), True, item=True)
+    assert found is not None and found[0] == "Score matching › Why it fails › low-density regions", found

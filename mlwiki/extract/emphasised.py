@@ -62,6 +62,8 @@ def emphasised_card(path: str, block: Block, declined: bool, item: bool = False)
     terms = _terms(text)
     if not terms or all(in_path(term, path) for term in terms):
         return None
+    if item and (label := _LABEL_FIRST.match(text)) and any(t not in label.group() for t in terms):
+        return None  # ("**threshold**: old rule …; recommend **$\hat R < 1.01$**": the label asks, the bold is the answer)
     if (named := _NAMED_LABEL.match(text)) and named.group(1).casefold() not in GENERIC_LABELS \
             and not in_path(named.group(1), path):
         terms = [named.group(1)]  # ("LightFM (Kula 2015): represent users as the **sum of their feature
@@ -76,6 +78,8 @@ def emphasised_card(path: str, block: Block, declined: bool, item: bool = False)
     return f"{path} › {', '.join(terms)}", back
 
 
+# An item led by its label ("**threshold**: …", "rule of thumb (Vehtari): …"): the label's forms card it
+_LABEL_FIRST = re.compile(r"[ \t]*(?:\*\*[^*\n]{1,40}\*\*[ \t]*:|[^\W\d][\w ()'’.-]{0,40}:[ \t])")
 # A paragraph led by the name it is about: "LightFM (Kula 2015): …", "DropoutNet: …"
 _NAMED_LABEL = re.compile(r"([A-Z][\w.+-]*(?:[ \t]+[A-Z\d][\w.+-]*){0,2})[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:[ \t]+\S")
 
