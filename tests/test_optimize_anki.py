@@ -115,9 +115,10 @@ def test_items_agree_with_anki_on_random_histories(cards):
         when = start + timedelta(hours=number * 7)
         for kind_name, hours, rating in card:
             kind = RevlogKind[kind_name]
-            when += timedelta(hours=hours, milliseconds=stamp)  # revlog ids (ms) stay unique
-            stamp += 1
-            entries.append(LogEntry(f"card{number:03d}", when,
+            when += timedelta(hours=hours)
+            stamp += 1  # (revlog ids are milliseconds: each entry its own offset, never summed into the next, so two
+            # cards' entries at the same minute stay apart; summed, they could meet: "UNIQUE constraint failed")
+            entries.append(LogEntry(f"card{number:03d}", when + timedelta(milliseconds=stamp),
                                     0 if kind in (RevlogKind.MANUAL, RevlogKind.RESCHEDULED, RevlogKind.RESET) else rating, kind))
     ours = training_items(entries, UTC_DAYS)
     with tempfile.TemporaryDirectory() as folder:
