@@ -502,3 +502,19 @@ def test_a_numbered_note_title_is_not_a_list_in_anki_or_the_terminal(make_wiki, 
     import_into(col, deck)
     (note,) = all_notes(col)
     assert "<ol" not in note.fields[0] and "04. Harmful content detection" in note.fields[0], note.fields[0]
+
+
+def test_obsidian_comments_inside_a_line_are_hidden_in_review_and_anki(make_wiki, now, col, tmp_path):
+    """An annotation plugin writes `%%PREFIX%%…%%HIGHLIGHT%% ==…== %%POSTFIX%%` around a highlight: Obsidian hides
+    the `%%…%%` parts, so does review and the deck; "50%% of cases" is no comment."""
+    root = make_wiki({"Open set.md": "Q: What is an open set?\nA: %%PREFIX%%A set%%HIGHLIGHT%% ==that contains a ball "
+                      "around each of its points== %%POSTFIX%%, in 50%% of cases the easy part.\n"})
+    review = run(root, "review", "--plain", input="\n1\n", ok=True).output
+    answer = review.split("--- answer ---")[1]
+    assert "A set" in answer and "PREFIX" not in answer and "HIGHLIGHT" not in answer, review
+    assert "50%% of cases" in answer, review
+    run(root, "export", "-o", str(tmp_path / "decks"), ok=True)
+    (deck,) = (tmp_path / "decks").glob("*.apkg")
+    import_into(col, deck)
+    (note,) = all_notes(col)
+    assert "PREFIX" not in note.fields[1] and "HIGHLIGHT" not in note.fields[1], note.fields[1]

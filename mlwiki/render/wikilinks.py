@@ -91,6 +91,18 @@ def footnote_mark_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def obsidian_comment_rule(state: StateInline, silent: bool) -> bool:
+    """An Obsidian comment inside a line (`%%PREFIX%%`, `%%to check%%`): hidden in Obsidian, so nothing here."""
+    src, pos = state.src, state.pos
+    if not src.startswith("%%", pos) or pos and src[pos - 1].isalnum() and src[pos + 2:pos + 3].isspace():
+        return False  # ("50%% of cases": a typed percent sign, not a comment; "set%%HIGHLIGHT%%" is one)
+    close = src.find("%%", pos + 2, state.posMax)
+    if close < 0 or "\n" in src[pos:close]:
+        return False
+    state.pos = close + 2
+    return True
+
+
 def footnote_text_rule(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """A footnote's text (`[^ho]: Ho, Jain, Abbeel 2020.`, with its indented lines): nothing."""
     begin = state.bMarks[start_line] + state.tShift[start_line]
@@ -112,5 +124,6 @@ def add_rules(md) -> None:
     md.inline.ruler.before("escape", "verb", verb_rule)
     md.inline.ruler.before("link", "wikilink", wikilink_rule)
     md.inline.ruler.before("link", "footnote_mark", footnote_mark_rule)
+    md.inline.ruler.before("escape", "obsidian_comment", obsidian_comment_rule)
     md.block.ruler.before("reference", "footnote_text", footnote_text_rule,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
