@@ -34,6 +34,11 @@ _LINK = re.compile(r"\[\[([^\]|#\n]+)(?:[#|][^\]\n]*)?\]\]")  # "[[Bootstrap]]",
 _CHORES = re.compile(r"(?im)^.*\b(?:finish|wrote|write|clean|tidi|tidy|updat|edit|fix|renam|mov|reorgani[sz]|"
                      r"start)\w*\b[^\n]*\[\[.*$|^.*\]\][ \t]+(?:note|page)\b.*$")
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me|we|our|today|yesterday)\b")
+# What a day's note says it learnt: "TIL", "Today I learned", "Learnt today", "Learnings"
+LEARNT = r"til|today i learn(?:ed|t)|learn(?:ed|t)(?: today)?|learnings"
+# The heading of what a day's note says was learnt: a front that names nothing ("TIL" of what?) for the rest of a
+# list beside its formulas; its items' labels and bold terms do ("TIL › Paired t-test")
+DAY_LOG = re.compile(rf"(?i)[\W\d_]*(?:{LEARNT})[\W\d_]*")
 # "Two quick ones and a reminder.", "A few things.", "Misc.": a count of what the day holds, not what it is about
 _COUNTS = re.compile(r"(?i)\s*(?:two|three|four|five|six|seven|eight|nine|ten|\d+|a (?:few|couple)|some|several|"
                      r"many|misc\w*|random|assorted|various|quick)\b")
@@ -80,7 +85,7 @@ def _line_topic(topic: re.Match | None, line: str, blocks: list[Block]) -> str:
     return _capital(words.strip())
 
 
-_LEARNED = re.compile(r"(?i)[\W\d_]*(?:til|today i learn(?:ed|t)|(?:things? )?learn(?:ed|t)(?: today)?|learnings)[\W\d_]*")
+_LEARNED = re.compile(rf"(?i)[\W\d_]*(?:things? )?(?:{LEARNT})[\W\d_]*")  # ("## Things learned" too)
 _LEADING_TERM = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\*\*([^*\n]{2,40}?)\*\*")
 
 

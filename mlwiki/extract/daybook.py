@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block, text_of
+from mlwiki.extract.daily import LEARNT
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline_cards import FORM
 from mlwiki.extract.passages import passage
@@ -24,7 +25,7 @@ _LINKED = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[\[([^\]|#\n]+)(?:[#|][^\]\
 _SAID = re.compile(r"[ \t]*[:—–-][ \t]*(\S.*)")  # ": new items worse than new users …" after the link
 MAX_NESTED = 6
 # "- Learned", "- TIL", "- Today I learned:": the bullet over what the day learnt
-_LEARNT = re.compile(r"(?i)[ \t]*[-*+][ \t]+(?:til|today i learn(?:ed|t)|learn(?:ed|t)(?: today)?|learnings)[ \t:]*$")
+_LEARNT = re.compile(rf"(?i)[ \t]*[-*+][ \t]+(?:{LEARNT})[ \t:]*$")
 # "  - temporal dynamics: item biases drift …": a label of a few words (no link) and the fact after its colon
 _LABELLED = re.compile(r"[ \t]*[-*+][ \t]+([^\W\d][^:\[\]\n$`*]{1,40}?):[ \t]+(\S[^\n]*)")
 

@@ -34,8 +34,9 @@ from mlwiki.extract.blocks import Block, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, last_card_line, opens_with_math,
                                      place_closing, works_example)
-from mlwiki.extract.daybook import day_cards
 from mlwiki.extract.counted import counts
+from mlwiki.extract.daily import DAY_LOG
+from mlwiki.extract.daybook import day_cards
 from mlwiki.extract.daylog import day_log_cards
 from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, named_term_cards, note_headings,
                                      on_a_back, shown_on_a_front)
@@ -51,7 +52,7 @@ from mlwiki.extract.outline import long_list
 from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items, vague
 from mlwiki.extract.parts import exercise_part, labelled_aside, opening_front, part_passage, section_parts, titled_boxes
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
-from mlwiki.extract.passages import ABOUT_PAGE, DAY_LOG, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, passage
+from mlwiki.extract.passages import ABOUT_PAGE, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, passage
 from mlwiki.extract.openings import cut_off_over_list, opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
 from mlwiki.extract.prose import clean_prose, holds_words, sentences

@@ -37,9 +37,6 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
 # A note's title that names where things are, not what they say ("Reading list", "References"): no card of its prose
 SOURCES_TITLE = re.compile(r"(?i)[\W\d_]*(?:(?:my|further|the)\s+)?(?:reading(?: list)?|to read|references?|"
                            r"bibliography|sources?|resources?|links?|papers(?: to read)?|citations?)[\W\d_]*")
-# The heading of what a day's note says was learnt: a front that names nothing ("TIL" of what?) for the rest of a
-# list beside its formulas; its items' labels and bold terms do ("TIL › Paired t-test")
-DAY_LOG = re.compile(r"(?i)[\W\d_]*(?:til|today i learn(?:ed|t)|learn(?:ed|t)(?: today)?|learnings)[\W\d_]*")
 # The heading of a day's notes or log ("## log", "## notes", "## Today"): what the day did is no card, what it
 # learnt is, item by item
 DAY_NOTES = re.compile(r"(?i)[\W\d_]*(?:(?:random|misc\w*|quick|daily|my|today['’]?s?)\s+)*(?:notes?|log|today|did|"

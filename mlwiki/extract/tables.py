@@ -97,9 +97,11 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
 
 def _counts_rows(column: list[str]) -> bool:
     """Whether a column only numbers the rows ("Number | Step name": 1, 2, 3): no fact of any row."""
-    return all(cell.strip().rstrip(".").isdigit() for cell in column) and \
-        [int(cell.strip().rstrip(".")) for cell in column] == list(range(int(column[0].strip().rstrip(".")),
-                                                                          int(column[0].strip().rstrip(".")) + len(column)))
+    numbers = [cell.strip().rstrip(".") for cell in column]
+    if not all(number.isdigit() for number in numbers):
+        return False
+    first = int(numbers[0])
+    return [int(number) for number in numbers] == list(range(first, first + len(numbers)))
 
 
 def _numbers_under_names(header: list[str], key: int, cells: list[str]) -> bool:
