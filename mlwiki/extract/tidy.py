@@ -74,7 +74,7 @@ _LINKING = re.compile(r"(?i)(?:(?:continuing|continued|following on|picking up|c
 _SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE, _LINKING)  # (a sentence any of them matches whole says no fact)
 # What a paragraph (in lower case) holds when one of its sentences may be a source, a paper cited or a remark that
 # something was skipped: a token each of those patterns needs. A paragraph without any is kept whole, unsplit.
-_SOURCE_HINT = re.compile(r"\d\.\d|\bch\b|§|\{(?:ref|doc|numref)\}|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|version of|→|->|"
+_SOURCE_HINT = re.compile(r"\d\.\d|ch\b(?<!\wch)|§|\{(?:ref|doc|numref)\}|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|version of|→|->|"
                           r"cleanest|clearest|best|nicest|\((?:short|stub|wip|draft)|continu|following on|picking up|"
                           r"carrying on|now (?:the|for the|on to)|this (?:post|note|part|notebook|chapter|article|page)|"
                           r"see (?:also|the|our|my|this|that|\[|\{)|check|have a look|refer to|needs|requires|prerequisite|"
@@ -94,9 +94,13 @@ _SKIPPED = re.compile(r"(?i)(?:[ \t]*[,;—–][ \t]*|^)(?:(?:I|we)[ \t]+)?(?:sk
                       r"[ \t]+(?:tried|read|checked|done|looked at|got to|gotten to)[ \t]+(?:it|this|that|them)(?:[ \t]+yet)?"
                       r"(?=[ \t]*[.!]?[ \t]*$)")
 _LISTY = re.compile(r"(?m)^(?:[ \t]|[ \t]*[-*+|>]|\d)")  # (a line of a list, a table, a quote, or indented)
-_SKIPPED_WORDS = re.compile(r"(?i)skipp|n['’]t |\bnot ")
+_SKIPPED_WORDS = re.compile(r"skipp|n['’]t |not ")  # (of the text in lower case; a word first, without
+# `\b` or `(?i)`, lets the regex engine skip to where a word could start: five times faster)
+_MAY_CUT = re.compile(f"{_SOURCE_HINT.pattern}|{_SKIPPED_WORDS.pattern}")  # (a back none of whose paragraphs is
+# tried, in one pass)
 _LEFT_WORDS = 6  # (what a card that cited its sources says besides: "Starting point for everything else." is nothing)
-_DAY = re.compile(r"(?i)\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b")
+_DAY = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b")  # (of the text in lower
+# case, found fast as `_SKIPPED_WORDS` is; no English word ends in these)
 # What the writer means to do later ("Other stuff to write up later: progressive distillation, …"): a chore
 _LATER = re.compile(r"(?i)\b(?:to (?:write up|read|look (?:at|into)|check|cover|add|do)|for) later\b")
 # The writer's own run of it ("My numbers: at $t=500$, linear … vs cosine …"): their experiment, not the fact
@@ -121,8 +125,8 @@ _POINTER_WORDS = 25
 _OVERLAP_WORDS = 8  # (a card's text this long inside a callout's is that callout's text)
 _DIARY_WORDS = 45
 # a post announcing itself: "Here's the middle ground that made it click for me.", "This post does the two cases …"
-_ANNOUNCES = re.compile(r"(?i)[ \t]*(?:here(?:'|’)s|here is|this (?:post|note|page|article|write-up) (?:does|shows|covers|"
-                        r"walks|is|tries|goes))\b")  # a card this short that tells the day ("Our fix today …") holds nothing else
+_ANNOUNCES = re.compile(r"[ \t]*(?:here(?:'|’)s|here is|this (?:post|note|page|article|write-up) (?:does|shows|covers|"
+                        r"walks|is|tries|goes))\b")  # (of the text in lower case) a card this short that tells the day ("Our fix today …") holds nothing else
 
 
 def tidy(drafts) -> list:
@@ -178,7 +182,7 @@ def _keeps(draft) -> bool:
         return False  # (a notation note, or a formula card it introduces)
     if _PRAISE.fullmatch(back.strip()):
         return False  # (that the subject matters, and nothing of it)
-    if _MAY_CITE.search(back.lower()) and (cited := _without_sources(back)) != back:
+    if _MAY_CUT.search(low := back.lower()) and _MAY_CITE.search(low) and (cited := _without_sources(back)) != back:
         if len(cited.split()) < _LEFT_WORDS:
             return False  # ("Starting point for everything else. Cover & Thomas 2.1, MacKay 2.4.")
         draft.back = back = cited
@@ -186,7 +190,7 @@ def _keeps(draft) -> bool:
         return False  # ("Link back: [kernels](2026-10-06.qmd), [posterior](2026-10-08.qmd).": where, not what)
     if _POINTER.match(back) and "\n\n" not in back and len(back.split()) <= _POINTER_WORDS:
         return False  # ("See also [[Label smoothing]] (KL to uniform shows up there).": where to read, not what)
-    if _DAY.search(back) or _DIARY.match(back) or _ANNOUNCES.search(back) or _writers_plan_or_run(back):
+    if _DAY.search(low := back.lower()) or _DIARY.match(back) or _ANNOUNCES.search(low) or _writers_plan_or_run(back):
         told = [part for part in back.split("\n\n") if not _diary(part)]
         if not told:
             return False  # (nothing but the day)
@@ -205,7 +209,7 @@ def _without_sources(back: str) -> str:
     speak of the page itself (`_SOURCES`)."""
     kept, cut = [], False
     for paragraph in back.split("\n\n"):
-        if not _SOURCE_HINT.search(paragraph.lower()) and not _SKIPPED_WORDS.search(paragraph):
+        if not _SOURCE_HINT.search(low := paragraph.lower()) and not _SKIPPED_WORDS.search(low):
             kept.append(paragraph)  # (the common paragraph: nothing in it to cut)
             continue
         if "$$" not in paragraph and not _LISTY.search(paragraph.strip()):
@@ -244,7 +248,7 @@ def _cites_paper(sentence: str) -> bool:
 def _without_skipped(sentence: str) -> str:
     """A sentence without the writer's remark that they left its subject out ("…, skipped it."); '' when that was
     all of it ("Haven't tried it.")."""
-    if not _SKIPPED_WORDS.search(sentence) or not (remark := _SKIPPED.search(sentence.rstrip(" .!"))):
+    if not _SKIPPED_WORDS.search(sentence.lower()) or not (remark := _SKIPPED.search(sentence.rstrip(" .!"))):
         return sentence  # (no word of such a remark: the common case, said cheaply)
     kept = sentence[:remark.start()].rstrip(" ,;—–")
     return kept + "." if kept else ""
@@ -296,8 +300,8 @@ def _diary(back: str) -> bool:
     """Whether a short card tells the writer's day or the book's plan, and nothing else."""
     if len(back.split()) > _DIARY_WORDS:
         return False
-    if _DIARY.match(back) or (_DAY.search(back) and _WRITER.search(back)) or _writers_plan_or_run(back, whole=True):
+    if _DIARY.match(back) or (_DAY.search(back.lower()) and _WRITER.search(back)) or _writers_plan_or_run(back, whole=True):
         return True
     last = re.split(r"(?<=[.!])\s+", back.strip())[-1]  # ("… Here's the middle ground that made it click for me.")
-    return bool(_ANNOUNCES.match(last)) and bool(_WRITER.search(last)) and ":" not in last  # ("Here's how I
+    return bool(_ANNOUNCES.match(last.lower())) and bool(_WRITER.search(last)) and ":" not in last  # ("Here's how I
     # remember it: …" says something)
