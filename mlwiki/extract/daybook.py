@@ -56,6 +56,48 @@ def _width(text: str) -> int:
     return len(expanded) - len(expanded.lstrip())
 
 
+# "- 09:40 started …", "- 14h30: …": the time a day's log line was written, no part of what it says
+_TIME = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\d{1,2}[:.h]\d{2}\b[ \t]*[:—–-]?[ \t]*)?")
+# what the writer means to do, not what the day found: "tomorrow: BO on Branin", "- [ ] finish the post", "TODO"
+_CHORE_ITEM = re.compile(r"(?i)[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\]|(?:\d{1,2}[:.h]\d{2}[ \t]*)?"
+                         r"(?:tomorrow|to ?do|next|later|plan)\b)")
+
+# " — done, notes → [post](…)", " - skimmed": how far the writer got with a paper, no part of what it is
+_STATUS = re.compile(r"(?i)[ \t]+[—–-][ \t]+(?:done|read|skimmed|started|finished|reread)\b.*$")
+
+
+def _nested_under(lines: list[tuple[int, str]], k: int) -> list[str]:
+    """The lines nested under line `k` (deeper than it, up to the first line that is not)."""
+    width, nested = _width(lines[k][1]), []
+    for _, after in lines[k + 1:]:
+        if not after.strip() or _width(after) <= width:
+            break
+        nested.append(after)
+    return nested
+
+
+def _dedented(nested: list[str]) -> str:
+    inner = min(_width(t) for t in nested)
+    return "\n".join(t.expandtabs(4)[inner:] for t in nested)
+
+
+def topic_branches(lines: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
+    """(what the bullet says, back, line) of each top-level bullet of a day's log, linked to no note, that holds
+    items nested under it: what the day found about it ("- `LinAlgError` on 50 noise-free points" over "- fix: add
+    jitter to the diagonal …"). The bullet is the question's context, its items the answer; chores are none."""
+    top = min((_width(text) for _, text in lines if LIST_ITEM.match(text)), default=0)
+    found = []
+    for k, (no, text) in enumerate(lines):
+        if _width(text) != top or not LIST_ITEM.match(text) or _LINKED.match(text) or _CHORE_ITEM.match(text):
+            continue
+        nested = _nested_under(lines, k)
+        if nested and 1 <= len([t for t in nested if LIST_ITEM.match(t)]) <= MAX_NESTED:
+            said = _STATUS.sub("", text[_TIME.match(text).end():]).strip().rstrip(":").strip()
+            if said:
+                found.append((said, _dedented(nested), no))
+    return found
+
+
 def linked_branches(lines: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
     """(the linked note's name, back, line) of each bullet that opens on a link and holds items nested under it
     (at most `MAX_NESTED`, none of them linked branches of their own), or says its fact after a colon."""
@@ -63,17 +105,11 @@ def linked_branches(lines: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
     for k, (no, text) in enumerate(lines):
         if not (match := _LINKED.match(text)):
             continue
-        width = _width(text)
-        nested = []
-        for _, after in lines[k + 1:]:
-            if not after.strip() or _width(after) <= width:
-                break
-            nested.append(after)
+        nested = _nested_under(lines, k)
         said = _SAID.match(match.group(2))
         if nested and 1 <= len([t for t in nested if LIST_ITEM.match(t)]) <= MAX_NESTED \
                 and not any(_LINKED.match(t) for t in nested):
-            inner = min(_width(t) for t in nested)
-            back = "\n".join(t.expandtabs(4)[inner:] for t in nested)
+            back = _dedented(nested)
             found.append((match.group(1).strip(), f"{said.group(1)}\n\n{back}" if said else back, no))
         elif not nested and said:
             found.append((match.group(1).strip(), said.group(1).strip(), no))
@@ -116,9 +152,10 @@ def day_cards(ex, body: list[Block]) -> None:
         if (named := named_list(block)) is not None:
             ex.add_card(FORM, f"{named[0]} (day note {ex.day})", named[1], named[2])
             continue
-        if not LIST_ITEM.match(block.lines[0].text) or "[[" not in text_of(block):
+        if not LIST_ITEM.match(block.lines[0].text):
             continue
-        for name, said, line in linked_branches([(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]):
+        lines = [(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]
+        for name, said, line in linked_branches(lines) if "[[" in text_of(block) else topic_branches(lines):
             back = passage([Block(TEXT, [Line(line, text, TEXT) for text in said.split("\n")])], True, True)
             if back is not None:
                 ex.add_card(FORM, f"{name} (day note {ex.day})", back, line)

@@ -1,0 +1,29 @@
+"""Cards of ordinary notes, from what judges of new collections found (issue 23, session 38). Notes written in
+the same styles into tmp_path, read back through the CLI as a learner meets the cards."""
+
+from __future__ import annotations
+
+from conftest import backs_by_front, new_wiki
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def test_a_days_log_bullet_over_what_the_day_found_is_a_card(tmp_path):
+    """A day's note of timed bullets ("- 10:15 ran the sampler …"): a bullet that holds what the day found nested
+    under it is a card, the bullet its context and the nested items its answer; its time stamp, the paper's reading
+    status (" — done") and the day's chores ("tomorrow: …", "- [ ] …") are no part of any card."""
+    note = ("---\ntitle: \"2026-03-04\"\n---\n\n"
+            "- 09:05 set up the sampler notebook\n"
+            "- 10:15 chain stuck in one mode of the bimodal target, R-hat 1.4\n"
+            "  - cause: step size tuned on the wide mode, too small to jump between modes\n"
+            "  - fix: parallel tempering with 4 temperatures mixes both modes\n"
+            "- Neal 2011 \"MCMC using Hamiltonian dynamics\" — done\n"
+            "  - leapfrog is volume preserving, so the acceptance ratio needs no Jacobian\n"
+            "- tomorrow: effective sample size\n"
+            "  - read the Geyer chapter first\n")
+    made = backs_by_front(new_wiki(tmp_path, {"daily/2026-03-04.md": note}, CONFIG))
+    stuck = made.get("chain stuck in one mode of the bimodal target, R-hat 1.4 (day note 2026-03-04)", "")
+    assert "parallel tempering" in stuck and "step size tuned" in stuck, made
+    neal = made.get('Neal 2011 "MCMC using Hamiltonian dynamics" (day note 2026-03-04)', "")
+    assert "volume preserving" in neal, made
+    assert not any("Geyer" in back or "Geyer" in front for front, back in made.items()), made
