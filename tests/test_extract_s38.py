@@ -27,3 +27,16 @@ def test_a_days_log_bullet_over_what_the_day_found_is_a_card(tmp_path):
     neal = made.get('Neal 2011 "MCMC using Hamiltonian dynamics" (day note 2026-03-04)', "")
     assert "volume preserving" in neal, made
     assert not any("Geyer" in back or "Geyer" in front for front, back in made.items()), made
+
+
+def test_a_section_typed_in_lower_case_is_a_card(tmp_path):
+    """Notes typed in a hurry start their sentences in lower case ("with prob ε take a random action …"): under its
+    heading such text goes on from nothing before it, so it is the section's card; one that starts on a pronoun
+    ("it …") still points back at something the card would not show."""
+    note = ("Ways to explore in bandit problems.\n\n## Softmax exploration\n"
+            "pick each arm with probability proportional to $\\exp(Q/\\tau)$. high temperature spreads the picks, "
+            "low temperature is nearly greedy.\n\n## Counting\n"
+            "it keeps a count per arm and adds a bonus that shrinks as the count grows, like the other one.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Bandit exploration.md": note}, CONFIG))
+    assert "proportional to" in made.get("Bandit exploration › Softmax exploration", ""), made
+    assert "Bandit exploration › Counting" not in made, made

@@ -131,16 +131,16 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0, i >= 0 and log, rows_only, items_only)
 
 
-def _without_aside(ex, path: str, blocks: list[Block], label: str | None, declined: bool) -> str | None:
+def _without_aside(ex, path: str, blocks: list[Block], label: str | None, declined: bool, headed: bool) -> str | None:
     """The back of a section's part (`part_passage`), without the "> **Note:** …" aside it ends with when that aside
     is a card of its own ("… › Note": scaling laws predict pretraining loss, not what the section asks)."""
     if len(blocks) > 1 and _NOTED.match(text_of(blocks[-1])) \
-            and (back := part_passage(blocks[:-1], label, declined, path)) is not None:
+            and (back := part_passage(blocks[:-1], label, declined, path, headed)) is not None:
         made = len(ex.drafts)
         definition_sentence_cards(ex, path, blocks[-1])
         if len(ex.drafts) > made:
             return back
-    return part_passage(blocks, label, declined, path)
+    return part_passage(blocks, label, declined, path, headed)
 
 
 def _split_grab_bags(ex, section: Section) -> None:
@@ -251,7 +251,7 @@ def close_section(ex) -> None:
         # (with definitions on, a `**Term**:` item left here is one that form declined: a step; under a label such
         # as "Mathematical Explanation:" the items name the parts explained, no terms: the part's own text)
         declined = ex.ctx.definitions or bool(label and EXPLAINS_LABEL.fullmatch(f"**{label}:**"))
-        if all(free) and (back := _without_aside(ex, path, blocks, label, declined)) is not None:
+        if all(free) and (back := _without_aside(ex, path, blocks, label, declined, " › " in section.path)) is not None:
             if DAY_LOG.fullmatch(path) and _item_cards(ex, path, blocks):
                 continue  # ("TIL" of what? its items' labels and bold terms say)
             if not section.lead or holds_words(back, MIN_LEAD_WORDS) or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
