@@ -40,3 +40,13 @@ def test_a_section_typed_in_lower_case_is_a_card(tmp_path):
     made = backs_by_front(new_wiki(tmp_path, {"Bandit exploration.md": note}, CONFIG))
     assert "proportional to" in made.get("Bandit exploration › Softmax exploration", ""), made
     assert "Bandit exploration › Counting" not in made, made
+
+
+def test_a_size_written_with_a_times_sign_is_no_arithmetic(tmp_path):
+    """"masks of 28×28 pixels", "a 3×3 kernel": sizes, not a worked example's sum; the section stays one card
+    with its list. "0.5 × 4 = 2" still works numbers out."""
+    note = ("# Mask heads\n\n## Mask branch\n\nA small fully convolutional network on each region, beside the box head.\n\n"
+            "- predicts one binary mask of 28×28 per class with a per-pixel sigmoid\n"
+            "- only the mask of the true class enters the loss, so classes do not compete\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Mask heads.md": note}, CONFIG))
+    assert "classes do not compete" in made.get("Mask heads › Mask branch", ""), made
