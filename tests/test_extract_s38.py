@@ -50,3 +50,14 @@ def test_a_size_written_with_a_times_sign_is_no_arithmetic(tmp_path):
             "- only the mask of the true class enters the loss, so classes do not compete\n")
     made = backs_by_front(new_wiki(tmp_path, {"Mask heads.md": note}, CONFIG))
     assert "classes do not compete" in made.get("Mask heads › Mask branch", ""), made
+
+
+def test_a_labelled_definition_that_ends_on_where_keeps_the_list_of_its_parts(tmp_path):
+    """"**Definition**. A probability space is a triple $(Ω, F, P)$ where" over the list of its parts: the card
+    ended on "where" and lost the parts; "… with the properties" over its properties likewise."""
+    note = ("# Probability space\n\n**Definition**. A _probability space_ is a triple $(\\Omega, F, P)$ where\n\n"
+            "- $\\Omega$ is the set of outcomes.\n- $F$ is a sigma-algebra of events on it.\n"
+            "- $P$ is a measure of total mass one on $F$.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Probability space.md": note}, CONFIG))
+    back = next((b for f, b in made.items() if f.endswith("Definition")), "")
+    assert "set of outcomes" in back and "total mass one" in back, made

@@ -423,8 +423,9 @@ def statement_card(ex, block: Block, after: Block | None = None) -> bool:
     statement = "\n".join([first.text[match.end():]] + [ln.text for ln in block.lines[1:]]).strip()
     if after is not None and after.lines[0].kind == MATH and _INTRODUCES.search(statement):
         statement += "\n\n" + "\n".join(ln.text for ln in after.lines).strip()
-    elif after is not None and statement.endswith(":") and after.lines[0].kind == TEXT \
-            and LIST_ITEM.match(after.lines[0].text):  # ("… is a collection of functions such that:" its conditions)
+    elif after is not None and (statement.endswith(":") or _LIST_NEXT.search(statement)) and after.lines[0].kind == TEXT \
+            and LIST_ITEM.match(after.lines[0].text):  # ("… is a collection of functions such that:" its conditions,
+        # "… is a triple $(Ω, F, P)$ where" its parts, "… a function with the properties" its properties)
         statement += "\n\n" + "\n".join(ln.text for ln in after.lines).rstrip()
     label = match.group(1).capitalize()
     path = ex.heading_path()
@@ -438,6 +439,8 @@ def statement_card(ex, block: Block, after: Block | None = None) -> bool:
 
 # The end of a statement whose formula is the paragraph after it: "… is defined as", "… such that:"
 _INTRODUCES = re.compile(r"(?:\b(?:as|by|is|are|be|that|then|if|where)|:)[ \t]*\Z")
+# The end of a statement whose parts or conditions are the list after it: "… where", "… with the properties"
+_LIST_NEXT = re.compile(r"\b(?:where|that|if|properties|conditions|axioms|following)[ \t]*\Z")
 
 
 def _opening(ex, item: list[Line]) -> bool:
