@@ -27,12 +27,20 @@ MAX_CAUSE_WORDS = 8  # what an arrow leads from may be a clause: "momentum keeps
 _VAGUE = re.compile(r"(?i)[\W\d_]*(?:practical(?:ities| notes| tips| matters)?|in practice|misc\w*|"
                     r"(?:other|more|random|assorted|extra|side) (?:notes?|things|bits|points|remarks)|"
                     r"notes?|details?|remarks?|observations?|odds and ends|bits and pieces|other|extras?|"
-                    r"tips(?: and tricks)?|gotchas|things(?: to (?:know|remember|note))?)[\W\d_]*")
+                    r"tips(?: and tricks)?|gotchas|things(?: to (?:know|remember|note))?|"
+                    r"(?:(?:practical|implementation) )?(?:stuff|details?|notes?|tips|tricks)|caveats?|pitfalls?|"
+                    r"(?:common )?(?:mistakes|pitfalls|gotchas)|properties|lessons(?: learned)?|takeaways)[\W\d_]*")
+# What qualifies a heading's name without changing what it names: "(memorize!!)", "that matter", "worth knowing"
+_QUALIFIER = re.compile(r"(?i)\s*(?:\([^()]*\)|(?:that|which) (?:matters?|count)|(?:that are )?worth (?:knowing|noting)|"
+                        r"to (?:know|remember))[\W_]*$")
+_ALTERNATIVES = re.compile(r"\s+(?:/|&|\+)\s+|,\s+|\s+and\s+")  # "Why does it work / caveats": two headings in one
 # "- defaults: η = …", "- **Patience**: …", "- noisy val curves → patience 5–20": the item's own label
 _ITEM_LABEL = re.compile(r"\**([^:→=*()\n]{2,80}?)\**\s*(?::|→|->)\s+\S")
 _EQUALS = re.compile(r"([^=\n]{2,30}?)\s+=\s+\S")  # "Adam = momentum + per-parameter scaling"
-_CLAUSE = re.compile(r"((?:[^(),;:—–!?.→=`]|[.–](?=\w)){3,60}?)\s*(?:[(),;:—!?→=]|[.–](?!\w)|$)")  # ("0.1–0.5" holds on)
+_CLAUSE = re.compile(r"((?:[^(),;:—–!?.→=`]|[.–](?=\w)|(?<=\bal)\.){3,60}?)\s*(?:[(),;:—!?→=]|(?<!\bal)[.–](?!\w)|$)")
+# ("0.1–0.5" and "et al." hold on)
 MIN_CUE_WORDS, MAX_CUE_WORDS = 2, 6
+MIN_REST_WORDS = 3  # what an item says after its cue: the answer the cue asks for
 _NUMBERED = re.compile(r"\d+[.)]\s")
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*")
 _GENERIC_LABEL = re.compile(r"(?i)(?:e\.?g\.?|i\.?e\.?|note|nb|see|also|tip|warning|caveat|so|but|and|why|how)")
@@ -42,8 +50,17 @@ def is_grab_bag_front(path: str, subject_only: bool) -> bool:
     """Whether a section card's front asks for nothing its back could list: the note's subject alone (the text
     before its first heading) or a last heading that names no question ("Practical", "Things I noticed")."""
     last = path.rsplit(" › ", 1)[-1]
-    return subject_only or bool(_VAGUE.fullmatch(last)) or " › " in path and speaks_as_author(last) \
+    return subject_only or _names_no_question(last) or " › " in path and speaks_as_author(last) \
         and last.split()[0].lower() in ("things", "stuff", "bits", "notes")
+
+
+def _names_no_question(heading: str) -> bool:
+    """Whether a heading names where facts are kept, not what they answer: "Gotchas", "Practical stuff",
+    "Implementation details that matter", "Properties (memorize!!)", or one of its halves ("Why it works / caveats")."""
+    if _VAGUE.fullmatch(heading):
+        return True
+    bare = _QUALIFIER.sub("", heading) if heading.endswith(")") or " " in heading else heading
+    return any(_VAGUE.fullmatch(part) for part in _ALTERNATIVES.split(bare) if part)
 
 
 def split_grab_bag(path: str, back: str, cues: bool = False) -> list[tuple[str, str]] | None:
@@ -55,22 +72,28 @@ def split_grab_bag(path: str, back: str, cues: bool = False) -> list[tuple[str, 
     if items is None or len(items) < MIN_ITEMS or back.split("\n" + items[0], 1)[0].rstrip().endswith(":") \
             or _NUMBERED.match(items[0]):
         return None  # (a list the text before it introduces, or numbered: one answer, steps or kinds in order)
-    if any(len(LIST_ITEM.sub("", item, count=1).split()) < MIN_ITEM_WORDS for item in items):
-        return None  # (names: an enumeration the heading asks for)
-    if sum(bool(_BOLD.search(item.split("\n", 1)[0])) for item in items) * 2 >= len(items):
-        return None  # (a bold term in each: kinds side by side, "A **core point** …", "A **border point** …")
+    short = sum(len(LIST_ITEM.sub("", item, count=1).split()) < MIN_ITEM_WORDS for item in items)
+    if short * 2 > len(items) if cues else short:
+        return None  # (names: an enumeration the front asks for; under "Gotchas" a short one stays on its card)
+    if not cues and sum(bool(_BOLD.search(item.split("\n", 1)[0])) for item in items) * 2 >= len(items):
+        return None  # (a bold term in each: kinds side by side, "A **core point** …", "A **border point** …"; under
+        # "Gotchas" or "Practical stuff" the bold marks what each fact is about)
     topics = [_item_topic(item, path) or (cues and _cue(item)) or "" for item in items]
     seen = [t.casefold() for t in topics if t]
     named = [bool(t) and seen.count(t.casefold()) == 1 for t in topics]
     if sum(named) < 2:
         return None
     kept = [item for item, own in zip(items, named) if not own]
+    closing = [(part, topic) for part in back[back.rfind(items[-1]) + len(items[-1]):].split("\n\n")
+               if part.strip() and (topic := _part_topic(part, path)) and topic.casefold() not in seen]
+    for part, _ in closing:  # (a paragraph after the list that names its topic, "Compare: cross-validation …")
+        around = around.replace(part.strip(), "").strip()
     cards = []
     rest = "\n\n".join(part for part in (around, "\n".join(kept)) if part).strip()
     if rest:
         cards.append((path, rest))
     cards += [(f"{path} › {topic}", _without_marker(item)) for item, topic, own in zip(items, topics, named) if own]
-    return cards
+    return cards + [(f"{path} › {topic}", part.strip()) for part, topic in closing]
 
 
 def split_leftovers(path: str, back: str) -> list[tuple[str, str]] | None:
@@ -133,6 +156,8 @@ def _cue(item: str) -> str:
     text = clean_prose(LIST_ITEM.sub("", item.split("\n", 1)[0], count=1)).strip()
     clause = _CLAUSE.match(text)
     words = clause.group(1).split() if clause else []
+    if len(text.split()) - len(words) < MIN_REST_WORDS:
+        return ""  # ("global gradient norm clipping 0.5": the cue would be the whole fact, a front with no question)
     return as_topic(clause.group(1)) if MIN_CUE_WORDS <= len(words) <= MAX_CUE_WORDS else ""
 
 

@@ -1,0 +1,71 @@
+"""Heading-path fronts over a bag of facts (issue 23): a section card whose last heading says only where facts are
+kept ("Practical stuff", "Implementation details that matter", "Why it helps / caveats", "Gotchas") over a list
+of unrelated statements asks for none of them; it becomes a card per fact under "path › the item's topic". A list
+the heading asks for ("Advantages") stays one card, and so does an item whose cue would be all it says. Notes of my
+own, read through the extract API with sections on."""
+
+from __future__ import annotations
+
+from mlwiki.extract import NoteContext, extract
+from mlwiki.extract.grabbag import split_grab_bag
+
+
+def _cards(body: str, path: str = "Caching.md") -> dict[str, str]:
+    found = extract(body, NoteContext(path=path, sections=True, title="Caching"))
+    return {c.front: c.back for c in found.cards}
+
+
+def _note(heading: str, *lines: str) -> str:
+    return "\n".join(["# Caching", "", "A cache keeps recent results close to whoever asks for them again.", "",
+                      f"## {heading}", "", *lines]) + "\n"
+
+
+BAG = ["- pick the **eviction policy** (LRU, LFU): it decides what stays when memory runs out",
+       "- the **hit rate** → the only number that says whether the cache pays for itself",
+       "- warm-up: a cold cache sends every request to the database for the first minutes",
+       "- key versioning"]
+
+
+def test_a_qualified_bag_heading_over_bold_statements_becomes_a_card_per_fact():
+    cards = _cards(_note("Practical stuff", *BAG))
+    assert cards["Caching › Practical stuff › pick the eviction policy"].startswith("pick the **eviction"), cards
+    assert "Caching › Practical stuff › the hit rate" in cards, cards
+    assert cards["Caching › Practical stuff › warm-up"].startswith("warm-up: a cold cache"), cards
+    assert cards["Caching › Practical stuff"] == "- key versioning", cards  # (a name: it stays on the heading's card)
+
+
+def test_one_half_of_a_heading_naming_a_bag_is_enough():
+    cards = _cards(_note("Why it helps / caveats", *BAG[:3]))
+    assert {"Caching › Why it helps / caveats › pick the eviction policy", "Caching › Why it helps / caveats › the hit rate",
+            "Caching › Why it helps / caveats › warm-up"} <= set(cards), cards
+    assert "Caching › Why it helps / caveats" not in cards, cards
+
+
+def test_a_heading_that_asks_for_the_list_keeps_it_one_card():
+    cards = _cards(_note("Advantages", *BAG[:3]))
+    assert cards["Caching › Advantages"].count("\n- ") == 2, cards
+
+
+def test_an_item_whose_cue_is_all_it_says_stays_on_the_heading_card():
+    split = split_grab_bag("Caching › Implementation details that matter", "\n".join([
+        "- write-through for the session store, since a lost session logs the user out",
+        "- jittered expiry times, spread over a minute, so that keys do not all expire together",
+        "- short TTL on profile lookups"]), cues=True)
+    assert split is not None, split
+    fronts = dict(split)
+    assert fronts["Caching › Implementation details that matter"] == "- short TTL on profile lookups", split
+    assert "Caching › Implementation details that matter › jittered expiry times" in fronts, split
+
+
+def test_a_paragraph_after_the_bag_that_names_its_topic_is_its_own_card():
+    cards = _cards(_note("Gotchas", *BAG[:3], "", "Alternatives: a read replica, when staleness of seconds is fine."))
+    assert cards["Caching › Gotchas › Alternatives"].startswith("Alternatives: a read replica"), cards
+    assert "Caching › Gotchas" not in cards, cards
+
+
+def test_a_cited_work_names_its_fact_with_its_title_whole():
+    split = split_grab_bag("Caching › Caveats", "\n".join([
+        "- Berg et al. 2021 \"Cold starts\": most tail latency came from the first request after a deploy",
+        "- stampedes: many misses for one key at once overload the database behind it",
+        "- memory is bounded, so a large value evicts many small ones at a time"]), cues=True)
+    assert split is not None and 'Caching › Caveats › Berg et al. 2021 "Cold starts"' in dict(split), split
