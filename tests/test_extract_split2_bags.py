@@ -31,7 +31,7 @@ def test_a_qualified_bag_heading_over_bold_statements_becomes_a_card_per_fact():
     assert cards["Caching › Practical stuff › pick the eviction policy"].startswith("pick the **eviction"), cards
     assert "Caching › Practical stuff › the hit rate" in cards, cards
     assert cards["Caching › Practical stuff › warm-up"].startswith("warm-up: a cold cache"), cards
-    assert cards["Caching › Practical stuff"] == "- key versioning", cards  # (a name: it stays on the heading's card)
+    assert cards["Caching › Practical stuff"] == "key versioning", cards  # (a name: it stays on the heading's card)
 
 
 def test_one_half_of_a_heading_naming_a_bag_is_enough():
@@ -53,7 +53,7 @@ def test_an_item_whose_cue_is_all_it_says_stays_on_the_heading_card():
         "- short TTL on profile lookups"]), cues=True)
     assert split is not None, split
     fronts = dict(split)
-    assert fronts["Caching › Implementation details that matter"] == "- short TTL on profile lookups", split
+    assert fronts["Caching › Implementation details that matter"] == "short TTL on profile lookups", split
     assert "Caching › Implementation details that matter › jittered expiry times" in fronts, split
 
 
@@ -69,3 +69,33 @@ def test_a_cited_work_names_its_fact_with_its_title_whole():
         "- stampedes: many misses for one key at once overload the database behind it",
         "- memory is bounded, so a large value evicts many small ones at a time"]), cues=True)
     assert split is not None and 'Caching › Caveats › Berg et al. 2021 "Cold starts"' in dict(split), split
+
+
+def test_numbered_properties_are_counted_facts_each_asked_by_its_formula():
+    """Under "Properties (learn these!)" the numbers only count the facts; a fact that opens on a formula is asked by
+    that formula, the facts that name nothing stay on the heading's card."""
+    body = "\n".join(["# Variance", "", "How far a random variable strays from its mean, squared, on average.", "",
+                      "## Properties (learn these!)", "",
+                      "1. $\\mathrm{Var}(X) \\ge 0$, and it is zero only for a constant.",
+                      "2. $\\mathrm{Var}(aX + b) = a^2 \\mathrm{Var}(X)$, so a shift leaves it as it was.",
+                      "3. It is **quadratic** in the scale.",
+                      "4. For independent variables the variances of a sum add up, whatever their laws."]) + "\n"
+    found = {c.front: c.back for c in extract(body, NoteContext(path="Variance.md", sections=True)).cards}
+    assert found["Variance › Properties (learn these!) › $\\mathrm{Var}(X) \\ge 0$"].endswith("only for a constant."), found
+    assert "Variance › Properties (learn these!) › $\\mathrm{Var}(aX + b) = a^2 \\mathrm{Var}(X)$" in found, found
+    assert found["Variance › Properties (learn these!)"].startswith("3. It is **quadratic** in the scale.\n4. "), found
+
+
+def test_numbered_steps_under_a_heading_that_asks_for_them_stay_one_card():
+    body = "\n".join(["# Variance", "", "How far a random variable strays from its mean, squared, on average.", "",
+                      "## Computing it in one pass", "",
+                      "1. keep a running count, a running mean and a running sum of squared deviations",
+                      "2. for each new value update the mean first, then the sum with the old and new means",
+                      "3. at the end divide the sum by the count minus one for the sample variance"]) + "\n"
+    found = {c.front: c.back for c in extract(body, NoteContext(path="Variance.md", sections=True)).cards}
+    assert [f for f in found if f.startswith("Variance › Computing")] == ["Variance › Computing it in one pass"], found
+
+
+def test_one_fact_left_on_the_heading_card_is_no_list():
+    split = split_grab_bag("Caching › Gotchas", "\n".join(BAG[:3] + ["- sessions"]), cues=True)
+    assert split is not None and split[0] == ("Caching › Gotchas", "sessions"), split

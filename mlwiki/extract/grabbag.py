@@ -37,8 +37,8 @@ _ALTERNATIVES = re.compile(r"\s+(?:/|&|\+)\s+|,\s+|\s+and\s+")  # "Why does it w
 # "- defaults: η = …", "- **Patience**: …", "- noisy val curves → patience 5–20": the item's own label
 _ITEM_LABEL = re.compile(r"\**([^:→=*()\n]{2,80}?)\**\s*(?::|→|->)\s+\S")
 _EQUALS = re.compile(r"([^=\n]{2,30}?)\s+=\s+\S")  # "Adam = momentum + per-parameter scaling"
-_CLAUSE = re.compile(r"((?:[^(),;:—–!?.→=`]|[.–](?=\w)|(?<=\bal)\.){3,60}?)\s*(?:[(),;:—!?→=]|(?<!\bal)[.–](?!\w)|$)")
-# ("0.1–0.5" and "et al." hold on)
+_CLAUSE = re.compile(r"((?:\$[^$\n]{1,60}\$|[^(),;:—–!?.→=`$]|[.–](?=\w)|(?<=\bal)\.){1,60}?)\s*"
+                     r"(?:[(),;:—!?→=]|(?<!\bal)[.–](?!\w)|$)")  # ("0.1–0.5", "et al." and "$H(X) \ge 0$" hold on)
 MIN_CUE_WORDS, MAX_CUE_WORDS = 2, 6
 MIN_REST_WORDS = 3  # what an item says after its cue: the answer the cue asks for
 _NUMBERED = re.compile(r"\d+[.)]\s")
@@ -70,8 +70,9 @@ def split_grab_bag(path: str, back: str, cues: bool = False) -> list[tuple[str, 
     `cues`: under a heading that names nothing, an item that says no topic is asked by its opening clause."""
     around, items = _opening_and_items(back)
     if items is None or len(items) < MIN_ITEMS or back.split("\n" + items[0], 1)[0].rstrip().endswith(":") \
-            or _NUMBERED.match(items[0]):
-        return None  # (a list the text before it introduces, or numbered: one answer, steps or kinds in order)
+            or _NUMBERED.match(items[0]) and not cues:
+        return None  # (a list the text before it introduces, or numbered: one answer, steps or kinds in order; under
+        # "Properties" or "Gotchas" the numbers only count the facts)
     short = sum(len(LIST_ITEM.sub("", item, count=1).split()) < MIN_ITEM_WORDS for item in items)
     if short * 2 > len(items) if cues else short:
         return None  # (names: an enumeration the front asks for; under "Gotchas" a short one stays on its card)
@@ -89,7 +90,8 @@ def split_grab_bag(path: str, back: str, cues: bool = False) -> list[tuple[str, 
     for part, _ in closing:  # (a paragraph after the list that names its topic, "Compare: cross-validation …")
         around = around.replace(part.strip(), "").strip()
     cards = []
-    rest = "\n\n".join(part for part in (around, "\n".join(kept)) if part).strip()
+    left = _without_marker(kept[0]) if len(kept) == 1 else "\n".join(kept)  # (one item left is no list)
+    rest = "\n\n".join(part for part in (around, left) if part).strip()
     if rest:
         cards.append((path, rest))
     cards += [(f"{path} › {topic}", _without_marker(item)) for item, topic, own in zip(items, topics, named) if own]
