@@ -99,3 +99,9 @@ def test_numbered_steps_under_a_heading_that_asks_for_them_stay_one_card():
 def test_one_fact_left_on_the_heading_card_is_no_list():
     split = split_grab_bag("Caching › Gotchas", "\n".join(BAG[:3] + ["- sessions"]), cues=True)
     assert split is not None and split[0] == ("Caching › Gotchas", "sessions"), split
+
+
+def test_takeaways_and_rules_of_thumb_name_bags_too():
+    for heading in ("Key takeaways", "Rules of thumb", "Common mistakes", "Subtleties"):
+        cards = _cards(_note(heading, *BAG[:3]))
+        assert f"Caching › {heading} › warm-up" in cards, (heading, cards)

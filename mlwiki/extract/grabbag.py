@@ -29,7 +29,9 @@ _VAGUE = re.compile(r"(?i)[\W\d_]*(?:practical(?:ities| notes| tips| matters)?|i
                     r"notes?|details?|remarks?|observations?|odds and ends|bits and pieces|other|extras?|"
                     r"tips(?: and tricks)?|gotchas|things(?: to (?:know|remember|note))?|"
                     r"(?:(?:practical|implementation) )?(?:stuff|details?|notes?|tips|tricks)|caveats?|pitfalls?|"
-                    r"(?:common )?(?:mistakes|pitfalls|gotchas)|properties|lessons(?: learned)?|takeaways)[\W\d_]*")
+                    r"(?:common |known )?(?:mistakes|pitfalls|gotchas|issues)|properties|lessons(?: learned)?|"
+                    r"(?:key |main )?(?:takeaways|points|facts|insights)|rules? of thumb|good to know|subtleties|"
+                    r"nuances|quirks|trivia|edge cases)[\W\d_]*")
 # What qualifies a heading's name without changing what it names: "(memorize!!)", "that matter", "worth knowing"
 _QUALIFIER = re.compile(r"(?i)\s*(?:\([^()]*\)|(?:that|which) (?:matters?|count)|(?:that are )?worth (?:knowing|noting)|"
                         r"to (?:know|remember))[\W_]*$")
