@@ -105,3 +105,10 @@ def test_takeaways_and_rules_of_thumb_name_bags_too():
     for heading in ("Key takeaways", "Rules of thumb", "Common mistakes", "Subtleties"):
         cards = _cards(_note(heading, *BAG[:3]))
         assert f"Caching › {heading} › warm-up" in cards, (heading, cards)
+
+
+def test_a_bracketed_source_line_over_the_bag_is_on_no_card():
+    split = split_grab_bag("Caching › Gotchas", "(collected from two outages and a vendor talk)\n\n" + "\n".join(
+        BAG[:3] + ["- sessions"]), cues=True)
+    assert split is not None and split[0] == ("Caching › Gotchas", "sessions"), split
+    assert not any("outages" in back for _, back in split), split

@@ -45,6 +45,7 @@ MIN_CUE_WORDS, MAX_CUE_WORDS = 2, 6
 MIN_REST_WORDS = 3  # what an item says after its cue: the answer the cue asks for
 _NUMBERED = re.compile(r"\d+[.)]\s")
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*")
+_ASIDE = re.compile(r"\([^()]*\)")  # a paragraph all in brackets: where the facts came from, none of them
 _GENERIC_LABEL = re.compile(r"(?i)(?:e\.?g\.?|i\.?e\.?|note|nb|see|also|tip|warning|caveat|so|but|and|why|how)")
 
 
@@ -91,6 +92,7 @@ def split_grab_bag(path: str, back: str, cues: bool = False) -> list[tuple[str, 
                if part.strip() and (topic := _part_topic(part, path)) and topic.casefold() not in seen]
     for part, _ in closing:  # (a paragraph after the list that names its topic, "Compare: cross-validation …")
         around = around.replace(part.strip(), "").strip()
+    around = "\n\n".join(part for part in around.split("\n\n") if not _ASIDE.fullmatch(part.strip()))
     cards = []
     left = _without_marker(kept[0]) if len(kept) == 1 else "\n".join(kept)  # (one item left is no list)
     rest = "\n\n".join(part for part in (around, left) if part).strip()
