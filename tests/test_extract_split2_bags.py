@@ -112,3 +112,46 @@ def test_a_bracketed_source_line_over_the_bag_is_on_no_card():
         BAG[:3] + ["- sessions"]), cues=True)
     assert split is not None and split[0] == ("Caching › Gotchas", "sessions"), split
     assert not any("outages" in back for _, back in split), split
+
+
+PITFALLS = ["# Batch norm", "", "Normalises each channel, then rescales it with learned parameters.", "",
+            "## Pitfalls", "",
+            "Batch statistics at test time are a classic bug: calling the model without eval mode uses the batch's mean.",
+            "", "Weight decay on the scale parameters is usually switched off, since it fights the normalisation.", "",
+            "Gradient accumulation does not help, because each micro-batch still has its own statistics."]
+
+
+def _bn(*lines: str) -> dict[str, str]:
+    found = extract("\n".join(lines) + "\n", NoteContext(path="Batch norm.md", sections=True, title="Batch norm"))
+    return {c.front: c.back for c in found.cards}
+
+
+def test_paragraphs_under_a_bag_heading_become_a_card_each_however_short():
+    cards = _bn(*PITFALLS)
+    assert cards["Batch norm › Pitfalls › Gradient accumulation"].startswith("Gradient accumulation does not"), cards
+    assert "Batch norm › Pitfalls › Weight decay on the scale parameters" in cards, cards
+    assert "Batch norm › Pitfalls › Batch statistics at test time" in cards, cards
+    assert "Batch norm › Pitfalls" not in cards, cards
+
+
+def test_a_paragraph_that_goes_on_stays_with_the_one_before():
+    cards = _bn(*PITFALLS[:7], "", "This is why evaluation numbers change from one batch size to another.", "",
+                PITFALLS[-1])
+    assert cards["Batch norm › Pitfalls › Batch statistics at test time"].endswith("to another."), cards
+    assert "Batch norm › Pitfalls › Gradient accumulation" in cards, cards
+
+
+def test_an_aside_names_no_part():
+    cards = _bn(*PITFALLS[:7], "", "**Remark.** Layer norm has no such issue, having no batch statistics at all.")
+    assert cards["Batch norm › Pitfalls"].startswith("Batch statistics at test time"), cards  # (one part named)
+    assert not any(front.endswith("› Remark") for front in cards), cards
+
+
+def test_a_remark_in_a_long_back_is_no_topic():
+    from mlwiki.extract.grabbag import split_long_back
+    filler = " It matters most for small batches, where the statistics of one batch are far from those of the data."
+    back = "\n\n".join(["Running averages of the mean and variance are kept during training." + filler * 2,
+                        "**Remark.** Frozen statistics are what fine-tuning usually keeps." + filler * 2,
+                        "Group normalisation is the usual way out, since it normalises within each sample." + filler])
+    split = split_long_back("Batch norm › Inference", back)
+    assert split is not None and not any("Remark" in front for front, _ in split), split

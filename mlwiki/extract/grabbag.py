@@ -183,24 +183,26 @@ _FENCE = re.compile(r"\s*(?:```|~~~|\$\$)")
 _INTRODUCES = re.compile(r":\s*$")
 # A label that names no topic a learner could be asked for: an example, one of a numbered run ("Intuition 2"), the
 # bag's own name
-_NO_PART_TOPIC = re.compile(r"(?i)(?:(?:for )?examples?|e\.g|\w+(?: \w+)? \d+|user question|question|answer|q|a)")
+_NO_PART_TOPIC = re.compile(r"(?i)(?:(?:for )?examples?|e\.g|\w+(?: \w+)? \d+|user question|question|answer|q|a|"
+                            r"(?:remark|note|caveat|warning|tip)s?)\W*")  # ("**Remark**. …": an aside, about what?)
 
 
-def split_long_back(path: str, back: str) -> list[tuple[str, str]] | None:
+def split_long_back(path: str, back: str, bag: bool = False) -> list[tuple[str, str]] | None:
     """The (front, back) of each card a back too long for one recall becomes (more than `MIN_LONG_WORDS` words, in
     paragraphs or list items): the parts that say what they are about ("- intuition: …", "**Funk SVD** is …",
     "Sentence-level BLEU needs smoothing …") each under "path › topic", the first part and those that name nothing
     under `path` as before; a part that goes on from the one before ("This is …", "It …") stays with it, and so do a
     code block or a display formula. None when the back is short, is one list (steps, or one its opening
-    introduces: "Three reasons:"), or no part names a topic of its own apart from the first."""
-    if len(back.split()) <= MIN_LONG_WORDS:
+    introduces: "Three reasons:"), or no part names a topic of its own apart from the first.
+    `bag`: the front names a bag ("Gotchas") over paragraphs, no list: split however short, the first part too."""
+    if bag and any(LIST_ITEM.match(line) for line in back.split("\n")) or not bag and len(back.split()) <= MIN_LONG_WORDS:
         return None
     parts = _parts(back)
     if parts is None or len(parts) < 2:
         return None
     base = path.split("\n\n", 1)[0]
     taken = {t.casefold() for t in base.split(" › ")}
-    topics = [""] + [_part_topic(part, base) for part in parts[1:]]
+    topics = [_part_topic(parts[0], base) if bag else ""] + [_part_topic(part, base) for part in parts[1:]]
     seen = [t.casefold() for t in topics if t]
     named = [bool(t) and seen.count(t.casefold()) == 1 and t.casefold() not in taken for t in topics]
     if not any(named):
