@@ -155,3 +155,10 @@ def test_a_remark_in_a_long_back_is_no_topic():
                         "Group normalisation is the usual way out, since it normalises within each sample." + filler])
     split = split_long_back("Batch norm › Inference", back)
     assert split is not None and not any("Remark" in front for front, _ in split), split
+
+
+def test_a_heading_half_of_which_is_where_to_read_more_is_no_bag():
+    from mlwiki.extract.grabbag import is_grab_bag_front
+    assert is_grab_bag_front("Caching › Tips & tricks", False)
+    assert not is_grab_bag_front("Caching › Notes and references", False)
+    assert not is_grab_bag_front("Caching › Links / notes", False)

@@ -15,6 +15,7 @@ import re
 
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.paragraphs import in_path, lead_subject
+from mlwiki.extract.passages import NO_SUBJECT
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.extract.topics import as_topic, passage_topic
 from mlwiki.extract.voice import speaks_as_author
@@ -63,7 +64,9 @@ def _names_no_question(heading: str) -> bool:
     if _VAGUE.fullmatch(heading):
         return True
     bare = _QUALIFIER.sub("", heading) if heading.endswith(")") or " " in heading else heading
-    return any(_VAGUE.fullmatch(part) for part in _ALTERNATIVES.split(bare) if part)
+    halves = [part for part in _ALTERNATIVES.split(bare) if part]
+    return any(_VAGUE.fullmatch(part) for part in halves) and not any(
+        NO_SUBJECT.fullmatch(part) and not _VAGUE.fullmatch(part) for part in halves)  # ("Notes and references")
 
 
 def split_grab_bag(path: str, back: str, cues: bool = False) -> list[tuple[str, str]] | None:
