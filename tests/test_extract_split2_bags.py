@@ -162,3 +162,15 @@ def test_a_heading_half_of_which_is_where_to_read_more_is_no_bag():
     assert is_grab_bag_front("Caching › Tips & tricks", False)
     assert not is_grab_bag_front("Caching › Notes and references", False)
     assert not is_grab_bag_front("Caching › Links / notes", False)
+
+
+def test_an_item_names_its_bold_colon_label_and_never_a_clause_start():
+    split = split_grab_bag("Caching › Gotchas", "\n".join([
+        "- **Eviction order:** the least recently used key goes first when memory runs out",
+        "- since we shard by user, one busy account can fill a whole node by itself",
+        "- what the cache returns after a deploy may still come from the old schema",
+        "- warm-up: a cold cache sends every request to the database for the first minutes"]), cues=True)
+    assert split is not None, split
+    fronts = [front for front, _ in split]
+    assert "Caching › Gotchas › Eviction order" in fronts and "Caching › Gotchas › warm-up" in fronts, fronts
+    assert not any(front.endswith(("since we", "what the cache")) for front in fronts), fronts

@@ -38,7 +38,10 @@ _QUALIFIER = re.compile(r"(?i)\s*(?:\([^()]*\)|(?:that|which) (?:matters?|count)
                         r"to (?:know|remember))[\W_]*$")
 _ALTERNATIVES = re.compile(r"\s+(?:/|&|\+)\s+|,\s+|\s+and\s+")  # "Why does it work / caveats": two headings in one
 # "- defaults: η = …", "- **Patience**: …", "- noisy val curves → patience 5–20": the item's own label
-_ITEM_LABEL = re.compile(r"\**([^:→=*()\n]{2,80}?)\**\s*(?::|→|->)\s+\S")
+_ITEM_LABEL = re.compile(r"\**([^:→=*()\n]{2,80}?)(?::\*\*|\**\s*(?::|→|->))\s+\S")  # (also "**Label:** …")
+# What no topic opens or ends on: a clause's start ("Since we …", "What the test …") or a pronoun it breaks off at
+_BROKEN_TOPIC = re.compile(r"(?i)(?:since|because|although|though|whereas|what|why|how)\b|.*\b(?:we|you|i|it|they|"
+                           r"he|she|there)$")
 _EQUALS = re.compile(r"([^=\n]{2,30}?)\s+=\s+\S")  # "Adam = momentum + per-parameter scaling"
 _CLAUSE = re.compile(r"((?:\$[^$\n]{1,60}\$|[^(),;:—–!?.→=`$]|[.–](?=\w)|(?<=\bal)\.){1,60}?)\s*"
                      r"(?:[(),;:—!?→=]|(?<!\bal)[.–](?!\w)|$)")  # ("0.1–0.5", "et al." and "$H(X) \ge 0$" hold on)
@@ -149,7 +152,12 @@ def _opening_and_items(back: str) -> tuple[str, list[str] | None]:
 
 def _item_topic(item: str, path: str) -> str:
     """What a list item is about: its own label ("defaults: …", "noisy val curves → …"), else its first sentence's
-    subject; '' when it says none."""
+    subject; '' when it says none, or only the start of a clause ("Since we", "What the test")."""
+    topic = _named_topic(item, path)
+    return "" if _BROKEN_TOPIC.match(topic) else topic
+
+
+def _named_topic(item: str, path: str) -> str:
     text = clean_prose(LIST_ITEM.sub("", item.split("\n", 1)[0], count=1)).strip()  # ([[Batch norm]] → its name)
     if (label := _ITEM_LABEL.match(text)) and not _GENERIC_LABEL.fullmatch(label.group(1).strip()) and \
             len(label.group(1).split()) <= (MAX_CAUSE_WORDS if "→" in text[label.end(1):label.end()] else MAX_LABEL_WORDS):
@@ -165,7 +173,7 @@ def _cue(item: str) -> str:
     text = clean_prose(LIST_ITEM.sub("", item.split("\n", 1)[0], count=1)).strip()
     clause = _CLAUSE.match(text)
     words = clause.group(1).split() if clause else []
-    if len(text.split()) - len(words) < MIN_REST_WORDS:
+    if len(text.split()) - len(words) < MIN_REST_WORDS or _BROKEN_TOPIC.match(clause.group(1) if clause else ""):
         return ""  # ("global gradient norm clipping 0.5": the cue would be the whole fact, a front with no question)
     return as_topic(clause.group(1)) if MIN_CUE_WORDS <= len(words) <= MAX_CUE_WORDS else ""
 
