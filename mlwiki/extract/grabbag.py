@@ -15,6 +15,7 @@ import re
 
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.paragraphs import in_path, lead_subject
+from mlwiki.extract.passages import NO_SUBJECT
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.extract.topics import as_topic, passage_topic
 from mlwiki.extract.voice import speaks_as_author
@@ -27,14 +28,28 @@ MAX_CAUSE_WORDS = 8  # what an arrow leads from may be a clause: "momentum keeps
 _VAGUE = re.compile(r"(?i)[\W\d_]*(?:practical(?:ities| notes| tips| matters)?|in practice|misc\w*|"
                     r"(?:other|more|random|assorted|extra|side) (?:notes?|things|bits|points|remarks)|"
                     r"notes?|details?|remarks?|observations?|odds and ends|bits and pieces|other|extras?|"
-                    r"tips(?: and tricks)?|gotchas|things(?: to (?:know|remember|note))?)[\W\d_]*")
+                    r"tips(?: and tricks)?|gotchas|things(?: to (?:know|remember|note))?|"
+                    r"(?:(?:practical|implementation) )?(?:stuff|details?|notes?|tips|tricks)|caveats?|pitfalls?|"
+                    r"(?:common |known )?(?:mistakes|pitfalls|gotchas|issues)|properties|lessons(?: learned)?|"
+                    r"(?:key |main )?(?:takeaways|points|facts|insights)|rules? of thumb|good to know|subtleties|"
+                    r"nuances|quirks|trivia|edge cases)[\W\d_]*")
+# What qualifies a heading's name without changing what it names: "(memorize!!)", "that matter", "worth knowing"
+_QUALIFIER = re.compile(r"(?i)\s*(?:\([^()]*\)|(?:that|which) (?:matters?|count)|(?:that are )?worth (?:knowing|noting)|"
+                        r"to (?:know|remember))[\W_]*$")
+_ALTERNATIVES = re.compile(r"\s+(?:/|&|\+)\s+|,\s+|\s+and\s+")  # "Why does it work / caveats": two headings in one
 # "- defaults: η = …", "- **Patience**: …", "- noisy val curves → patience 5–20": the item's own label
-_ITEM_LABEL = re.compile(r"\**([^:→=*()\n]{2,80}?)\**\s*(?::|→|->)\s+\S")
+_ITEM_LABEL = re.compile(r"\**([^:→=*()\n]{2,80}?)(?::\*\*|\**\s*(?::|→|->))\s+\S")  # (also "**Label:** …")
+# What no topic opens or ends on: a clause's start ("Since we …", "What the test …") or a pronoun it breaks off at
+_BROKEN_TOPIC = re.compile(r"(?i)(?:since|because|although|though|whereas|what|why|how)\b|.*\b(?:we|you|i|it|they|"
+                           r"he|she|there)$")
 _EQUALS = re.compile(r"([^=\n]{2,30}?)\s+=\s+\S")  # "Adam = momentum + per-parameter scaling"
-_CLAUSE = re.compile(r"((?:[^(),;:—–!?.→=`]|[.–](?=\w)){3,60}?)\s*(?:[(),;:—!?→=]|[.–](?!\w)|$)")  # ("0.1–0.5" holds on)
+_CLAUSE = re.compile(r"((?:\$[^$\n]{1,60}\$|[^(),;:—–!?.→=`$]|[.–](?=\w)|(?<=\bal)\.){1,60}?)\s*"
+                     r"(?:[(),;:—!?→=]|(?<!\bal)[.–](?!\w)|$)")  # ("0.1–0.5", "et al." and "$H(X) \ge 0$" hold on)
 MIN_CUE_WORDS, MAX_CUE_WORDS = 2, 6
+MIN_REST_WORDS = 3  # what an item says after its cue: the answer the cue asks for
 _NUMBERED = re.compile(r"\d+[.)]\s")
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*")
+_ASIDE = re.compile(r"\([^()]*\)")  # a paragraph all in brackets: where the facts came from, none of them
 _GENERIC_LABEL = re.compile(r"(?i)(?:e\.?g\.?|i\.?e\.?|note|nb|see|also|tip|warning|caveat|so|but|and|why|how)")
 
 
@@ -42,8 +57,19 @@ def is_grab_bag_front(path: str, subject_only: bool) -> bool:
     """Whether a section card's front asks for nothing its back could list: the note's subject alone (the text
     before its first heading) or a last heading that names no question ("Practical", "Things I noticed")."""
     last = path.rsplit(" › ", 1)[-1]
-    return subject_only or bool(_VAGUE.fullmatch(last)) or " › " in path and speaks_as_author(last) \
+    return subject_only or _names_no_question(last) or " › " in path and speaks_as_author(last) \
         and last.split()[0].lower() in ("things", "stuff", "bits", "notes")
+
+
+def _names_no_question(heading: str) -> bool:
+    """Whether a heading names where facts are kept, not what they answer: "Gotchas", "Practical stuff",
+    "Implementation details that matter", "Properties (memorize!!)", or one of its halves ("Why it works / caveats")."""
+    if _VAGUE.fullmatch(heading):
+        return True
+    bare = _QUALIFIER.sub("", heading) if heading.endswith(")") or " " in heading else heading
+    halves = [part for part in _ALTERNATIVES.split(bare) if part]
+    return any(_VAGUE.fullmatch(part) for part in halves) and not any(
+        NO_SUBJECT.fullmatch(part) and not _VAGUE.fullmatch(part) for part in halves)  # ("Notes and references")
 
 
 def split_grab_bag(path: str, back: str, cues: bool = False) -> list[tuple[str, str]] | None:
@@ -53,24 +79,33 @@ def split_grab_bag(path: str, back: str, cues: bool = False) -> list[tuple[str, 
     `cues`: under a heading that names nothing, an item that says no topic is asked by its opening clause."""
     around, items = _opening_and_items(back)
     if items is None or len(items) < MIN_ITEMS or back.split("\n" + items[0], 1)[0].rstrip().endswith(":") \
-            or _NUMBERED.match(items[0]):
-        return None  # (a list the text before it introduces, or numbered: one answer, steps or kinds in order)
-    if any(len(LIST_ITEM.sub("", item, count=1).split()) < MIN_ITEM_WORDS for item in items):
-        return None  # (names: an enumeration the heading asks for)
-    if sum(bool(_BOLD.search(item.split("\n", 1)[0])) for item in items) * 2 >= len(items):
-        return None  # (a bold term in each: kinds side by side, "A **core point** …", "A **border point** …")
+            or _NUMBERED.match(items[0]) and not cues:
+        return None  # (a list the text before it introduces, or numbered: one answer, steps or kinds in order; under
+        # "Properties" or "Gotchas" the numbers only count the facts)
+    short = sum(len(LIST_ITEM.sub("", item, count=1).split()) < MIN_ITEM_WORDS for item in items)
+    if short * 2 > len(items) if cues else short:
+        return None  # (names: an enumeration the front asks for; under "Gotchas" a short one stays on its card)
+    if not cues and sum(bool(_BOLD.search(item.split("\n", 1)[0])) for item in items) * 2 >= len(items):
+        return None  # (a bold term in each: kinds side by side, "A **core point** …", "A **border point** …"; under
+        # "Gotchas" or "Practical stuff" the bold marks what each fact is about)
     topics = [_item_topic(item, path) or (cues and _cue(item)) or "" for item in items]
     seen = [t.casefold() for t in topics if t]
     named = [bool(t) and seen.count(t.casefold()) == 1 for t in topics]
     if sum(named) < 2:
         return None
     kept = [item for item, own in zip(items, named) if not own]
+    closing = [(part, topic) for part in back[back.rfind(items[-1]) + len(items[-1]):].split("\n\n")
+               if part.strip() and (topic := _part_topic(part, path)) and topic.casefold() not in seen]
+    for part, _ in closing:  # (a paragraph after the list that names its topic, "Compare: cross-validation …")
+        around = around.replace(part.strip(), "").strip()
+    around = "\n\n".join(part for part in around.split("\n\n") if not _ASIDE.fullmatch(part.strip()))
     cards = []
-    rest = "\n\n".join(part for part in (around, "\n".join(kept)) if part).strip()
+    left = _without_marker(kept[0]) if len(kept) == 1 else "\n".join(kept)  # (one item left is no list)
+    rest = "\n\n".join(part for part in (around, left) if part).strip()
     if rest:
         cards.append((path, rest))
     cards += [(f"{path} › {topic}", _without_marker(item)) for item, topic, own in zip(items, topics, named) if own]
-    return cards
+    return cards + [(f"{path} › {topic}", part.strip()) for part, topic in closing]
 
 
 def split_leftovers(path: str, back: str) -> list[tuple[str, str]] | None:
@@ -117,7 +152,12 @@ def _opening_and_items(back: str) -> tuple[str, list[str] | None]:
 
 def _item_topic(item: str, path: str) -> str:
     """What a list item is about: its own label ("defaults: …", "noisy val curves → …"), else its first sentence's
-    subject; '' when it says none."""
+    subject; '' when it says none, or only the start of a clause ("Since we", "What the test")."""
+    topic = _named_topic(item, path)
+    return "" if _BROKEN_TOPIC.match(topic) else topic
+
+
+def _named_topic(item: str, path: str) -> str:
     text = clean_prose(LIST_ITEM.sub("", item.split("\n", 1)[0], count=1)).strip()  # ([[Batch norm]] → its name)
     if (label := _ITEM_LABEL.match(text)) and not _GENERIC_LABEL.fullmatch(label.group(1).strip()) and \
             len(label.group(1).split()) <= (MAX_CAUSE_WORDS if "→" in text[label.end(1):label.end()] else MAX_LABEL_WORDS):
@@ -133,6 +173,8 @@ def _cue(item: str) -> str:
     text = clean_prose(LIST_ITEM.sub("", item.split("\n", 1)[0], count=1)).strip()
     clause = _CLAUSE.match(text)
     words = clause.group(1).split() if clause else []
+    if len(text.split()) - len(words) < MIN_REST_WORDS or _BROKEN_TOPIC.match(clause.group(1) if clause else ""):
+        return ""  # ("global gradient norm clipping 0.5": the cue would be the whole fact, a front with no question)
     return as_topic(clause.group(1)) if MIN_CUE_WORDS <= len(words) <= MAX_CUE_WORDS else ""
 
 
@@ -152,24 +194,26 @@ _FENCE = re.compile(r"\s*(?:```|~~~|\$\$)")
 _INTRODUCES = re.compile(r":\s*$")
 # A label that names no topic a learner could be asked for: an example, one of a numbered run ("Intuition 2"), the
 # bag's own name
-_NO_PART_TOPIC = re.compile(r"(?i)(?:(?:for )?examples?|e\.g|\w+(?: \w+)? \d+|user question|question|answer|q|a)")
+_NO_PART_TOPIC = re.compile(r"(?i)(?:(?:for )?examples?|e\.g|\w+(?: \w+)? \d+|user question|question|answer|q|a|"
+                            r"(?:remark|note|caveat|warning|tip)s?)\W*")  # ("**Remark**. …": an aside, about what?)
 
 
-def split_long_back(path: str, back: str) -> list[tuple[str, str]] | None:
+def split_long_back(path: str, back: str, bag: bool = False) -> list[tuple[str, str]] | None:
     """The (front, back) of each card a back too long for one recall becomes (more than `MIN_LONG_WORDS` words, in
     paragraphs or list items): the parts that say what they are about ("- intuition: …", "**Funk SVD** is …",
     "Sentence-level BLEU needs smoothing …") each under "path › topic", the first part and those that name nothing
     under `path` as before; a part that goes on from the one before ("This is …", "It …") stays with it, and so do a
     code block or a display formula. None when the back is short, is one list (steps, or one its opening
-    introduces: "Three reasons:"), or no part names a topic of its own apart from the first."""
-    if len(back.split()) <= MIN_LONG_WORDS:
+    introduces: "Three reasons:"), or no part names a topic of its own apart from the first.
+    `bag`: the front names a bag ("Gotchas") over paragraphs, no list: split however short, the first part too."""
+    if bag and any(LIST_ITEM.match(line) for line in back.split("\n")) or not bag and len(back.split()) <= MIN_LONG_WORDS:
         return None
     parts = _parts(back)
     if parts is None or len(parts) < 2:
         return None
     base = path.split("\n\n", 1)[0]
     taken = {t.casefold() for t in base.split(" › ")}
-    topics = [""] + [_part_topic(part, base) for part in parts[1:]]
+    topics = [_part_topic(parts[0], base) if bag else ""] + [_part_topic(part, base) for part in parts[1:]]
     seen = [t.casefold() for t in topics if t]
     named = [bool(t) and seen.count(t.casefold()) == 1 and t.casefold() not in taken for t in topics]
     if not any(named):

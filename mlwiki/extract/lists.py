@@ -163,7 +163,8 @@ def _split_grab_bags(ex, section: Section) -> None:
                 continue
             ex.drafts[k] = drafts = [draft := replace(draft, back=kept)], front  # ("… experience. Two families.")
         if not (split := split_grab_bag(front, draft.back, cues=front != ex.subject)
-                or front == ex.subject and split_leftovers(front, draft.back)):
+                or front == ex.subject and split_leftovers(front, draft.back)
+                or front != ex.subject and _bag_of_paragraphs(ex, front, draft.back)):
             _split_long(ex, k, section)
             continue
         ex.drafts[k] = ([replace(draft, front=split[0][0], back=split[0][1], id_front=f"{FORM}: {split[0][0]}")],
@@ -172,6 +173,15 @@ def _split_grab_bags(ex, section: Section) -> None:
             ex.add_card(FORM, item_front, item_back, _line_of(section.body, item_back, draft.line))
         if split[0][0] == front:
             _split_long(ex, k, section)  # (what the bag's opening kept may still hold several facts)
+
+
+def _bag_of_paragraphs(ex, front: str, back: str) -> list[tuple[str, str]] | None:
+    """The cards of paragraphs under a heading that names a bag ("Gotchas" over a paragraph on each of three
+    things), each under what it is about; None unless two or more say so and no card of the note has their fronts."""
+    split = split_long_back(front, back, bag=True)
+    if not split or sum(f != front for f, _ in split) < 2 or any(ex.has_front(f) for f, _ in split if f != front):
+        return None
+    return split
 
 
 def _split_long(ex, k: int, section: Section) -> None:

@@ -108,8 +108,9 @@ def as_topic(words: str) -> str:
     '' when they are too many to be a name or hold a formula's text only."""
     words = _EMPHASIS.sub("", words).strip(" \t*_,;:—–-")  # (not a backtick: "Choosing `eps`" keeps its code)
     if not words or len(words.split()) > MAX_TOPIC_WORDS or not re.search(r"[^\W\d_]{2,}", words.replace("$", " ")) \
-            or _NOT_A_NAME.search(words) or words.count("(") != words.count(")"):
-        return ""  # (a clause, "… negatives and", or a phrase broken at a bracket: no name of anything)
+            or _NOT_A_NAME.search(words) or words.count("(") != words.count(")") or words.count('"') % 2 \
+            or words.count("“") != words.count("”") or words.count("$") % 2:
+        return ""  # (a clause, "… negatives and", or a phrase broken at a bracket or a quote: no name of anything)
     if _LEAD_ARTICLE.match(words) or re.match(_PREPOSITION + r"\b", words, re.I):
         return words[:1].lower() + words[1:]
     return words  # ("Beam search", "Adam": as written)
