@@ -61,3 +61,13 @@ def test_a_labelled_definition_that_ends_on_where_keeps_the_list_of_its_parts(tm
     made = backs_by_front(new_wiki(tmp_path, {"Probability space.md": note}, CONFIG))
     back = next((b for f, b in made.items() if f.endswith("Definition")), "")
     assert "set of outcomes" in back and "total mass one" in back, made
+
+
+def test_a_bold_definition_that_introduces_its_formula_ends_as_a_sentence(tmp_path):
+    """"**Joint entropy** is the entropy of the pair $(X, Y)$:" over its formula: the definition card says it in
+    words and ended on the colon, as if cut; it ends as the sentence it is (the formula card asks the formula)."""
+    note = ("# Entropy\n\n## Pairs\n\n**Joint entropy** is the entropy of the pair $(X, Y)$ taken as one variable:\n\n"
+            "$$H(X, Y) = -\\sum_{x, y} p(x, y) \\log p(x, y)$$\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Entropy.md": note}, CONFIG))
+    back = next((b for f, b in made.items() if f.endswith("Define: Joint entropy")), "")
+    assert back.endswith("taken as one variable."), made

@@ -387,6 +387,9 @@ def _add_definition(ex, term: str, definition: str, line: int, form: str) -> Non
     asked = f"Define: {term}"
     if breaks_off(definition):
         return  # ("**One-hot labels**: if … then $p$ puts all its mass on $y$, so" + a formula: its card shows it)
+    if definition.endswith(":") and "\n" not in definition:  # ("**Conditional entropy** is the average over $x$ of
+        definition = definition[:-1].rstrip() + "."  # the entropy of $Y$ given $X = x$:" + its formula, which the
+        # formula card asks: in words the sentence is whole, and ends as one)
     path = ex.heading_path()
     if (judges(term) or (ex.headings and lists_uses(ex.headings[-1][1]))) and path:  # ("**Good**: better calibration": what is good about it)
         ex.add_pair(CardKind.BASIC, f"{path} › {term}", definition, line, form=form, quiet=True,
