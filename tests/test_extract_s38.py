@@ -71,3 +71,14 @@ def test_a_bold_definition_that_introduces_its_formula_ends_as_a_sentence(tmp_pa
     made = backs_by_front(new_wiki(tmp_path, {"Entropy.md": note}, CONFIG))
     back = next((b for f, b in made.items() if f.endswith("Define: Joint entropy")), "")
     assert back.endswith("taken as one variable."), made
+
+
+def test_two_formulas_named_by_labels_are_two_cards(tmp_path):
+    """"linear:" over one update of a score and "gaussian:" over another of the same score: two cases, each asked
+    by its label; they were one card under "linear:" holding both."""
+    note = ("# Score decay\n\nOverlapping boxes keep a lower score instead of being removed.\n\nlinear:\n\n"
+            "$$s_i \\leftarrow s_i\\,(1 - o_i)$$\n\ngaussian:\n\n$$s_i \\leftarrow s_i\\, e^{-o_i^2 / \\sigma}$$\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Score decay.md": note}, CONFIG))
+    linear = next((b for f, b in made.items() if f.endswith("linear:")), "")
+    gaussian = next((b for f, b in made.items() if f.endswith("gaussian:")), "")
+    assert "(1 - o_i)" in linear and "sigma" not in linear and "\\sigma" in gaussian, made

@@ -62,6 +62,9 @@ _PROSE_NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?!\w|\.\d)")
 _INLINE_MATH = re.compile(r"\$[^$]*\$")
 _ANALOGY_NUMBERS = 3
 # A heading that says where in a note a formula stands, not what it is ("Introduction", "Details", "Terminology")
+# A gap between two formulas that only names the next one ("gaussian:", "Case 2:", "for the bias:"), not a step
+_CASE_LABEL = re.compile(r"(?i)(?!(?:where|then|so|thus|hence|and|or|which|i\.e\.|e\.g\.|now|i\.e)\b)"
+                         r"[^\W\d][\w-]*(?:[ \t][\w$\\{}^-]+){0,2}[ \t]*:")
 _GENERIC_HEADING = re.compile(r"(?i)(?:introduction|intro|overview|details?|terminology|notation|basics|background|"
                               r"summary|high[ -]level summary|in short|definitions?|notes?|the math|maths?|theory)[ \t:]*")
 _PROOF = re.compile(r"\*{0,2}_?Proof\b")  # a card introduced by "Proof: …" holds the whole proof, to its section's end
@@ -154,8 +157,8 @@ def _extends(ex, gap: str, body: str) -> bool:
     if not words or _PROOF.match(ex.chain.front.rsplit("\n\n", 1)[-1]):
         return True  # nothing tells the two apart, or a proof goes on: one card, every step on its back
     sentence = " ".join(words)
-    if len(words) > _STEP_WORDS or not is_fragment(sentence) or introduces(sentence):
-        return False
+    if len(words) > _STEP_WORDS or not is_fragment(sentence) or introduces(sentence) or _CASE_LABEL.fullmatch(sentence):
+        return False  # (a label, "gaussian:" after "linear:", names another case: a card of its own)
     continues = bool(_CONTINUES.match(body)) or _left_side(body) == _left_side(ex.chain_last)
     return continues or bool(_DERIVES.search(sentence))
 
