@@ -82,3 +82,16 @@ def test_two_formulas_named_by_labels_are_two_cards(tmp_path):
     linear = next((b for f, b in made.items() if f.endswith("linear:")), "")
     gaussian = next((b for f, b in made.items() if f.endswith("gaussian:")), "")
     assert "(1 - o_i)" in linear and "sigma" not in linear and "\\sigma" in gaussian, made
+
+
+def test_a_days_learned_facts_without_labels_are_cards(tmp_path):
+    """Under a day's "## Learned", plain sentences ("Double DQN removes … because …", "SARSA converges …") were
+    no cards beside a labelled one: a claim with its reason asks why, a fact of a named thing asks for it."""
+    note = ("## Log\n- 09:00 reading group\n\n## Learned\n"
+            "- Target networks stabilise DQN training because the regression target stops moving at every step.\n"
+            "- SARSA converges to the optimal policy when exploration is greedy in the limit.\n"
+            "- Rainbow: six DQN extensions combined in one agent.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Daily/2026-11-05.md": note}, CONFIG))
+    why = made.get("Target networks stabilise DQN training — why? (day note 2026-11-05)", "")
+    assert why == "because the regression target stops moving at every step.", made
+    assert "greedy in the limit" in made.get("SARSA … (day note 2026-11-05)", ""), made

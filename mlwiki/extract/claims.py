@@ -274,3 +274,20 @@ def glossed_terms(text: str) -> list[tuple[str, str]]:
             gloss = f"{gloss}: {clean_prose(more.group('rest').strip())}"
         found.append((term, gloss))
     return found
+
+
+# "… because …": a claim and its reason, in one sentence of its own
+_BECAUSE = re.compile(r"(?P<claim>[A-Z$`*][^.?!:;\n]{10,160}?)[ \t]*,?[ \t]+because[ \t]+(?P<reason>[^\n]{8,}?)[ \t]*$")
+_POINTS_BACK = re.compile(r"(?:It|Its|This|That|These|Those|They|Their|He|She|We|You|I)\b")
+
+
+def reason_claim(item: str) -> tuple[str, str] | None:
+    """(front, back) of a fact written as its claim and its reason in one sentence ("Expected SARSA has lower
+    variance than SARSA because it averages over the next action instead of sampling it."): the claim asks why,
+    the reason answers; None for any other text, and for a claim that points back ("It works because …")."""
+    text = " ".join(item.split())
+    if " because " not in text or len(sentences(text)) > 1 or not (found := _BECAUSE.fullmatch(text)) \
+            or _POINTS_BACK.match(found["claim"]):
+        return None
+    return f"{found['claim'].strip()} — why?", f"because {found['reason'].rstrip()}"
+
