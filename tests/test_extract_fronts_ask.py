@@ -222,7 +222,7 @@ def test_a_paragraph_after_a_table_is_asked_by_its_own_subject(tmp_path):
     write(root, "notes/Lasso.md", TABLE_FIRST)
     fronts = cards(root)
     assert fronts["Lasso › Two solvers › Standardising the features"].startswith("Standardising the features is")
-    assert "Lasso › Two solvers › per step" in fronts  # (the table's rows: cards of their own, as before)
+    assert "Lasso › Two solvers › per step: coordinate descent, LARS?" in fronts  # (the table's rows: cards of their own, as before)
 
 
 RECIPE = """# Gradient checkpointing

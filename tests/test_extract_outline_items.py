@@ -227,9 +227,9 @@ information along one position at a time; the table sets the two side by side on
 So attention gives direct long-range connections and parallel training, at a cost quadratic in the length.
 """
     found = cards(new_wiki(tmp_path, {"Attention.md": note}))
-    assert found["Attention › Compared with recurrence › path length between two tokens"] == (
+    assert found["Attention › Compared with recurrence › path length between two tokens: RNN, self-attention?"] == (
         "- RNN: $O(n)$\n- self-attention: $O(1)$")
-    assert found["Attention › Compared with recurrence › sequential steps in training"] == (
+    assert found["Attention › Compared with recurrence › sequential steps in training: RNN, self-attention?"] == (
         "- RNN: $O(n)$\n- self-attention: $O(1)$")
 
 

@@ -153,9 +153,9 @@ def test_a_summary_table_section_cards_each_row(tmp_path):
 | Cosine | $\\bar\\alpha_t$ through a squared cosine | gentler, better at low resolution |
 """
     found = cards_of(tmp_path, {"schedules.md": note})
-    assert found["Noise schedules › Summary table › Linear"] == (
+    assert found["Noise schedules › Summary table › Linear: Defined via, Behaviour?"] == (
         "- Defined via: $\\beta_t$ rising linearly\n- Behaviour: signal collapses early, many wasted steps")
-    assert "Noise schedules › Summary table › Cosine" in found
+    assert "Noise schedules › Summary table › Cosine: Defined via, Behaviour?" in found
 
 
 def test_the_paragraph_that_closes_a_section_after_its_list_is_a_card_of_its_topic(tmp_path):

@@ -17,8 +17,8 @@ def test_a_table_row_keeps_its_numbers_and_rows_of_numbers_beside_it_are_cards(t
             "| | # | layers | width | heads | params |\n|---|---|---|---|---|---|\n"
             "| small | 1 | 4 enc + 4 dec | 256 | 4 | ~20M |\n| large | 2 | 12 + 12 | 768 | 12 | ~110M |\n")
     made = backs_by_front(new_wiki(tmp_path, {"Project transformer.md": note}, CONFIG))
-    small = made.get("Project transformer › Sizes › small", "")
-    large = made.get("Project transformer › Sizes › large", "")
+    small = made.get("Project transformer › Sizes › small: layers, width, heads, params?", "")
+    large = made.get("Project transformer › Sizes › large: layers, width, heads, params?", "")
     assert "- width: 256" in small and "- params: ~20M" in small and "4 enc + 4 dec" in small, made
     assert "- heads: 12" in large and "- params: ~110M" in large, made
     assert "#" not in small and "- 1" not in small, small

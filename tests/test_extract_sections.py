@@ -221,7 +221,7 @@ def test_rows_of_a_myst_list_table_are_cards_and_tables_of_numbers_or_symbols_ar
     root = new_wiki(tmp_path, {"Statistics.md": notation + moments, "Runs.md": results})
     found = {c["front"]: c["back"] for c in cards(root)}
     assert found["Statistics › Moments › Mean"] == "- Formula: $\\sum_x x P(X=x)$", "a bare link is no answer"
-    assert found["Statistics › Moments › Spread"] == ("- Formula: $\\sqrt{V(X)}$\n"
+    assert found["Statistics › Moments › Spread: Formula, Explained?"] == ("- Formula: $\\sqrt{V(X)}$\n"
                                                      "- Explained: the standard deviation")
     assert not any(front.startswith("Statistics › Notation ›") for front in found), \
         "a table of symbols is the notation of one text: no row cards"

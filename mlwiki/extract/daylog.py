@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block, items_without
+from mlwiki.extract.blocks import Block, items_without, list_items
+from mlwiki.extract.claims import FORM as CLAIM_FORM, named_claim, reason_claim
 from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.emphasised import emphasised_items
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
@@ -59,3 +60,22 @@ def as_items(block: Block) -> Block:
         return block
     return Block(block.kind, [Line(ln.no, f"- {ln.text.strip()}", ln.kind) for ln in block.lines
                               if ln.kind == TEXT and ln.text.strip()])
+
+
+def learned_item_cards(ex, path: str, blocks: list[Block]) -> bool:
+    """The cards of a section's labelled and bold-led items, instead of one card of them all, and of its items
+    that give a claim and its reason ("Expected SARSA has lower variance than SARSA because …") or say what a named
+    thing does ("SARSA converges to the optimal policy under GLIE …"); whether any."""
+    made = len(ex.drafts)
+    for block in blocks:
+        definition_sentence_cards(ex, path, block)
+    taken = {d.line for drafts, _ in ex.drafts[made:] for d in drafts}
+    where = path.rsplit(" › ", 1)[0] if " › " in path else ""  # ("TIL" says nothing to ask by)
+    for block in blocks:
+        for item in list_items(block.lines):
+            text = LIST_ITEM.sub("", item[0].text, count=1)
+            if item[0].no not in taken and LIST_ITEM.match(item[0].text) and len(item) == 1 \
+                    and (found := reason_claim(text) or named_claim(text)) is not None:  # ("SARSA converges …")
+                front = f"{where} › {found[0]}" if where else f"{found[0]} (day note {ex.day})" if ex.day else found[0]
+                ex.add_card(CLAIM_FORM, front, found[1], item[0].no)
+    return len(ex.drafts) > made

@@ -31,14 +31,13 @@ from dataclasses import dataclass, replace
 from mlwiki.extract import tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, asked_and_answered, question_card
 from mlwiki.extract.blocks import Block, list_items, text_of, untaken
-from mlwiki.extract.claims import FORM as CLAIM_FORM, named_claim, reason_claim, restates
+from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, last_card_line, opens_with_math,
                                      place_closing, works_example)
-from mlwiki.extract.counted import counts
 from mlwiki.extract.daily import DAY_LOG
 from mlwiki.extract.daybook import day_cards
-from mlwiki.extract.daylog import day_log_cards
-from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, named_term_cards, note_headings,
+from mlwiki.extract.daylog import day_log_cards, learned_item_cards
+from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, named_term_cards,
                                      on_a_back, shown_on_a_front)
 from mlwiki.extract.emphasised import emphasised_card, paragraph_topic
 from mlwiki.extract.examples import names_examples
@@ -55,14 +54,14 @@ from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, to
 from mlwiki.extract.passages import ABOUT_PAGE, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, passage
 from mlwiki.extract.openings import cut_off_over_list, opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
-from mlwiki.extract.prose import clean_prose, holds_words, sentences
+from mlwiki.extract.prose import clean_prose, holds_words
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, steps_back
+from mlwiki.extract.table_cards import table_cards
 from mlwiki.extract.subject import walks_through
 from mlwiki.extract.topics import passage_topic
 from mlwiki.extract.voice import author_speaks_first, without_motivation, without_promise
 
-TABLE_FORM = "table-row"  # a row of a table that explains things, in such a section
 MAX_CLOSING = 2  # paragraphs after a section's last list or table, each a card of its topic
 MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name ("Nothing here any more.": no)
 # … or shorter, a phrase that says what the subject is ("An extension of Word2Vec")
@@ -244,7 +243,7 @@ def close_section(ex) -> None:
     if section.rows_only:
         for block in section.body:
             if tables.may_hold_table(block):
-                _table_cards(ex, section.path, block)
+                table_cards(ex, section.path, block)
         return
     taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
     # (a formula card takes its lines only; a definition or question takes the whole paragraph it starts, or the
@@ -262,7 +261,7 @@ def close_section(ex) -> None:
         # as "Mathematical Explanation:" the items name the parts explained, no terms: the part's own text)
         declined = ex.ctx.definitions or bool(label and EXPLAINS_LABEL.fullmatch(f"**{label}:**"))
         if all(free) and (back := _without_aside(ex, path, blocks, label, declined, " › " in section.path)) is not None:
-            if DAY_LOG.fullmatch(path) and _item_cards(ex, path, blocks):
+            if DAY_LOG.fullmatch(path) and learned_item_cards(ex, path, blocks):
                 continue  # ("TIL" of what? its items' labels and bold terms say)
             if not section.lead or holds_words(back, MIN_LEAD_WORDS) or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
                 if not restates(path.rsplit(" › ", 1)[-1], back):  # (no "X is … X")
@@ -314,7 +313,7 @@ def close_section(ex) -> None:
                     if found is not None:
                         ex.add_card(QUESTION_FORM, *found)
                 if tables.may_hold_table(block):
-                    _table_cards(ex, path, block)
+                    table_cards(ex, path, block)
                 outline_cards(ex, path, block, declined, alone=len(ex.drafts) == before)
                 if len(ex.drafts) == before:  # (items a list card holds are not cards again one by one)
                     definition_sentence_cards(ex, path, block)
@@ -451,25 +450,6 @@ def _join_steps(ex, blocks: list[Block], free: list[bool], used: int, cards: tup
         ex.drafts[cards[0]] = ([replace(drafts[0], back=back)], front)
 
 
-def _item_cards(ex, path: str, blocks: list[Block]) -> bool:
-    """The cards of a section's labelled and bold-led items, instead of one card of them all, and of its items
-    that give a claim and its reason ("Expected SARSA has lower variance than SARSA because …") or say what a named
-    thing does ("SARSA converges to the optimal policy under GLIE …"); whether any."""
-    made = len(ex.drafts)
-    for block in blocks:
-        definition_sentence_cards(ex, path, block)
-    taken = {d.line for drafts, _ in ex.drafts[made:] for d in drafts}
-    where = path.rsplit(" › ", 1)[0] if " › " in path else ""  # ("TIL" says nothing to ask by)
-    for block in blocks:
-        for item in list_items(block.lines):
-            text = LIST_ITEM.sub("", item[0].text, count=1)
-            if item[0].no not in taken and LIST_ITEM.match(item[0].text) and len(item) == 1 \
-                    and (found := reason_claim(text) or named_claim(text)) is not None:  # ("SARSA converges …")
-                front = f"{where} › {found[0]}" if where else f"{found[0]} (day note {ex.day})" if ex.day else found[0]
-                ex.add_card(CLAIM_FORM, front, found[1], item[0].no)
-    return len(ex.drafts) > made
-
-
 def _rest_cards(ex, path: str, rest: Block, after: list[Line]) -> None:
     """The cards of a list's items no formula card took (`rest`): the rest card of those `after` its formulas (not
     steps between them), and a card of each item that defines or labels its term, unless the rest card holds it.
@@ -490,21 +470,3 @@ def _rest_cards(ex, path: str, rest: Block, after: list[Line]) -> None:
         if not on_a_back(ex, text):
             named = labelled_item(item) if item else None
             ex.add_card(FORM, aspect_front(f"{path} › {named[0]}" if named else path, text), text, line)
-
-
-def _table_cards(ex, path: str, block: Block) -> None:
-    """A card per row of a table that explains things: front = the heading path and the row's name, back = its
-    other cells under their column headers (see `mlwiki.extract.tables`)."""
-    rows = tables.row_cards(block)
-    if " › " in path and rows and tables.compares_sections([name for name, _, _ in rows], note_headings(ex),
-                                                             path.rsplit(" › ", 1)[1]):
-        path = path.rsplit(" › ", 1)[0]  # (a summary of the note's sections: its rows are the note's, not this one's)
-    for name, back, line in rows:
-        ex.add_card(TABLE_FORM, f"{path} › {name}", back, line)
-    if (sides := tables.sides_table(block)) is not None and not ex.add_card(TABLE_FORM, path, *sides):
-        for drafts, _ in ex.drafts:  # (the section's opening card has its front: the table goes on its back)
-            if drafts[0].front == path and sides[0] not in drafts[0].back:
-                drafts[0].back += f"\n\n{sides[0]}"
-                break
-
-

@@ -170,6 +170,12 @@ def _list_table(block: Block) -> tuple[list[str], list[tuple[int, list[str]]]] |
     return rows[0][1], rows[1:]
 
 
+def asked_columns(back: str) -> list[str]:
+    """The column headers a row card's back answers under ("- explores via: …", "- knob: …"), each once."""
+    found = [line[2:].split(":", 1)[0].strip() for line in back.split("\n") if line.startswith("- ") and ": " in line]
+    return list(dict.fromkeys(name.rstrip("?").strip() for name in found if name))
+
+
 def _column(header: str) -> str:
     """A column's header before a cell's text: "Delta Rule: ", "What does it do? "."""
     header = header.strip()
