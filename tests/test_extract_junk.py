@@ -67,3 +67,78 @@ def test_a_todo_tag_line_leaves_no_chore_on_the_back(tmp_path):
     text = _all_text(made)
     assert "ablation" not in text and "todo" not in text.lower(), made
     assert any("importance weights undo the bias" in back for back in made.values()), made
+
+
+def test_a_section_of_open_items_is_no_card(tmp_path):
+    """"## Questions / todo" and "## ???" hold what the writer has yet to do or find out: no card comes from under
+    them, whatever the form; the sections before them are cards as ever."""
+    note = ("# Rate distortion\n\n## The curve\n\nThe rate-distortion function is convex and non-increasing in the "
+            "allowed distortion.\n\n## Questions / todo\n\n- does the curve have a closed form for Laplace sources? "
+            "— look up\n- the Blahut–Arimoto proof, later\n\n## ???\n\n- why does reverse water-filling work? → ask "
+            "in office hours\n")
+    made = _cards(tmp_path, {"chapters/rd.md": note})
+    text = _all_text(made)
+    assert "Laplace" not in text and "Blahut" not in text and "water-filling" not in text, made
+    assert "???" not in text, made
+    assert any("convex and non-increasing" in back for back in made.values()), made
+
+
+def test_the_writers_coursework_asides_leave_the_back(tmp_path):
+    """"Got this wrong on the first homework.", "Also needed for pset 4.", a bracketed "burnt me in hw3" and a
+    note's opening that only names its lectures are the writer's course; the facts beside them stay."""
+    note = ("# Mutual information\n\nLectures 3–4 + the textbook, ch. 2.\n\n## Careful\n\nMutual information is never "
+            "negative, but conditioning can raise it.\nGot this wrong on HW2.\n\n## Why care\n\nIt measures any "
+            "dependence, not only linear correlation. Also needed for pset 4.\n\n## Estimators\n\nBinning estimators are "
+            "biased upward for small samples (use a bias correction! burnt me in hw3).\n\n## Bound\n\nThe lecture 5 "
+            "derivation shows the bound is tight exactly when the channel is symmetric and the input uniform.\n")
+    made = _cards(tmp_path, {"chapters/mi.md": note})
+    text = _all_text(made)
+    assert "HW2" not in text and "pset" not in text and "hw3" not in text and "Lectures 3" not in text, made
+    assert any(back == "Mutual information is never negative, but conditioning can raise it." for back in made.values()), made
+    assert any(back == "It measures any dependence, not only linear correlation." for back in made.values()), made
+    assert any("(use a bias correction!)" in back for back in made.values()), made
+    assert any("tight exactly when the channel is symmetric" in back for back in made.values()), made
+
+
+def test_a_blurb_about_the_page_is_no_card(tmp_path):
+    """"Quick lookup. Longer explanations are in the chapters." and "No proofs here. Just the picture + the results
+    to know." say what the page is, not what it teaches."""
+    glossary = ("# Glossary\n\nQuick lookup. Longer explanations are in the chapters.\n\n## Nat\n\nThe unit of "
+                "information when logs are natural; one nat is about 1.44 bits.\n")
+    chapter = ("# Channel coding\n\nNo proofs here. Just the picture + the results to know.\n\n## Capacity\n\nCapacity is "
+               "the largest mutual information between input and output over all input distributions.\n")
+    made = _cards(tmp_path, {"glossary.md": glossary, "chapters/channel.md": chapter})
+    text = _all_text(made)
+    assert "Quick lookup" not in text and "Longer explanations" not in text, made
+    assert "No proofs" not in text and "Just the picture" not in text, made
+    assert any("1.44 bits" in back for back in made.values()), made
+    assert any("over all input distributions" in back for back in made.values()), made
+
+
+def test_a_loose_code_block_leaves_a_sentence_card(tmp_path):
+    """A snippet the writer kept under a fact, with nothing leading into it, is not that fact; a snippet a sentence
+    introduces ("… like this:") is part of its answer."""
+    note = ("# Target networks\n\n## Why\n\nBootstrapping from a network that moves every step chases its own tail, so "
+            "the target comes from a frozen copy updated every few thousand steps.\n\n```python\n"
+            "if step % sync_every == 0:\n    target.load_state_dict(online.state_dict())\n```\n"
+            "(burnt me once)\n\n## Soft updates\n\nPolyak averaging moves the copy a little every step, like this:\n\n"
+            "```python\nfor p, q in zip(target.parameters(), online.parameters()):\n    p.data.lerp_(q.data, tau)\n```\n\n"
+            "A small tau such as 0.005 keeps the targets stable.\n")
+    made = _cards(tmp_path, {"Target networks.md": note})
+    why = next(back for front, back in made.items() if front.endswith("Why"))
+    assert why.startswith("Bootstrapping from") and "load_state_dict" not in why and "burnt" not in why, made
+    assert any("lerp_" in back for back in made.values()), made
+
+
+def test_a_drafts_status_and_sources_are_no_card(tmp_path):
+    """A post's "Half-written. Mostly from X 2009 and Y et al. 2016. Finish the last section." tells how far the page
+    is and where it comes from: neither its opening card nor a "› Paper" card holds it; the facts after it stay."""
+    post = ("---\ntitle: \"Random features\"\n---\n\n::: {.callout-note}\nHalf-written. Mostly from Rahimi & Recht 2007 "
+            "and Sutherland et al. 2015. Finish the error-bound section.\n:::\n\nProblem: an exact kernel machine costs "
+            "cubic time in the number of points.\n\nRandom Fourier features approximate a shift-invariant kernel by "
+            "an inner product of random cosine features.\n")
+    made = _cards(tmp_path, {"posts/rff/index.qmd": post})
+    text = _all_text(made)
+    assert "Half-written" not in text and "Finish the" not in text and "Mostly from" not in text, made
+    assert not any(front.endswith("› Paper") for front in made), made
+    assert "cubic time" in text and "random cosine features" in text, made
