@@ -130,6 +130,38 @@ def test_a_loose_code_block_leaves_a_sentence_card(tmp_path):
     assert any("lerp_" in back for back in made.values()), made
 
 
+def test_a_reading_log_is_no_card(tmp_path):
+    """A "## Reading log" list and a table of papers with a status column say what the writer read, not what the
+    papers say; a table whose other columns explain is carded without its status."""
+    note = ("# Value methods\n\nValue methods learn action values and act greedily on them.\n\n## Reading log\n\n"
+            "- 03-01 — Sutton & Barto ch. 6, slow going\n- 03-04 — the DQN paper, finally got experience replay\n\n"
+            "## Papers\n\n| paper | status |\n|---|---|\n| Mnih et al. 2015, deep Q-networks | done |\n"
+            "| van Hasselt et al. 2016, double DQN | skimmed |\n| Burda et al. 2018, random network distillation | to read |\n\n"
+            "## Variants\n\n| variant | what it changes | status |\n|---|---|---|\n"
+            "| Double DQN | the online net picks the action, the target net scores it | done |\n"
+            "| Dueling DQN | splits the head into a state value and advantages | to read |\n")
+    made = _cards(tmp_path, {"Value methods.md": note})
+    text = _all_text(made)
+    assert "slow going" not in text and "experience replay" not in text, made
+    assert "Mnih" not in text and "random network distillation" not in text, made
+    assert "status" not in text and "to read" not in text and "skimmed" not in text, made
+    assert any("target net scores it" in back for back in made.values()), made
+    assert any("state value and advantages" in back for back in made.values()), made
+
+
+def test_reading_progress_leaves_a_days_back(tmp_path):
+    """In a day's reading list, "— skimmed." is the writer's progress and what follows it the fact; "— started, got
+    lost at …" is only progress."""
+    day = ("---\ntitle: \"2025-04-02\"\n---\n\nreading day\n\n- Quiñonero-Candela & Rasmussen 2005 — skimmed. A "
+           "sparse GP is an exact GP with an approximate prior.\n- Hensman et al. 2013 — started, got lost at the "
+           "natural gradients\n")
+    made = _cards(tmp_path, {"daily/2025-04-02.qmd": day})
+    text = _all_text(made)
+    assert "skimmed" not in text and "got lost" not in text, made
+    assert any(back.startswith("A sparse GP is an exact GP") or "— A sparse GP is an exact GP" in back
+               for back in made.values()), made
+
+
 def test_a_drafts_status_and_sources_are_no_card(tmp_path):
     """A post's "Half-written. Mostly from X 2009 and Y et al. 2016. Finish the last section." tells how far the page
     is and where it comes from: neither its opening card nor a "› Paper" card holds it; the facts after it stay."""

@@ -26,7 +26,7 @@ MIN_WORDS = 3
 MAX_CODE_LINES = 12  # a short snippet belongs to the answer ("how is inverted dropout implemented")
 # Headings that name no subject of study: the section under them is no answer to anything.
 NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
-                        r"references?|reading(?: list)?|further reading|to read|resources?|status|progress|roadmap|someday|backlog|"
+                        r"references?|reading(?: list| log)?|further reading|to read|resources?|status|progress|roadmap|someday|backlog|"
                         r"wish ?list|next steps|links?|see also|related(?: notes| topics)?|"
                         r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|"
                         r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"

@@ -188,6 +188,11 @@ _PARENTHESIS = re.compile(r"[ \t]*\(([^()\n]*)\)")
 _FENCE_OPEN = re.compile(r"(`{3,}|~{3,})[^`]*$")
 _CODE_FRONT = re.compile(r"(?i)\b(?:code|implement\w*|python|pytorch|numpy|snippet|program|function|script|api|usage|"
                          r"example|how to)\b")  # (a front that asks for the code itself)
+# The writer's reading progress after a paper's name or opening a back (in lower case, as a log writes it):
+# "— skimmed.", "— done, notes in …", "started, got lost at …"
+_PROGRESS = re.compile(r"(?:^[ \t]*|[ \t]+[—–-][ \t]+)(?:skimmed|read|re-?read|done|started|finished|half[- ]read|unread)"
+                       r"(?:[ \t]+(?:only|twice|again|properly|it))?[ \t]*([.,;])")
+_PROGRESS_HINT = re.compile(r"skimmed|read\b|done\b|started|finished")
 _LABELS = re.compile(r"(?m)^[ \t]*\([\w:.-]+\)=[ \t]*$")
 _CLAUSE_END = re.compile(r"(?<=[!.;,])[ \t]+")
 
@@ -244,6 +249,23 @@ def _without_loose_code(back: str, front: str) -> str:
         kept.append(line)
         k += 1
     return one_break("\n".join(kept)).strip() if len(kept) < len(lines) else back
+
+
+def _without_progress(back: str) -> str:
+    """The back without the writer's reading progress (`_PROGRESS`): "skimmed." goes and what follows stays
+    ("Bauer et al. 2016 — skimmed. FITC underestimates the noise"); a line whose status runs on into a clause
+    ("started, got lost at the natural gradients bit", "done, notes in the sparse post") or says nothing after it
+    is only progress, and goes."""
+    lines = []
+    for k, line in enumerate(back.split("\n")):
+        if (found := _PROGRESS.search(line)) is not None and (k == 0 or found.group(0)[:1] in " \t"):  # (a line
+            # of the back's own, not its first, says it after a dash: "done." opening a wrapped line is no status)
+            head, tail = line[:found.start()], line[found.end():].strip()
+            if found.group(1) != "." or not tail:
+                continue
+            line = f"{head} — {tail}" if head.strip(" \t-*+") else head + tail
+        lines.append(line)
+    return "\n".join(lines).strip()
 
 
 def _course_remark(sentence: str) -> bool:
@@ -315,6 +337,10 @@ def _keeps(draft) -> bool:
     back = draft.back
     if _NOTATION.match(back) or _NOTATION.match(draft.front.rsplit("\n\n", 1)[-1]):
         return False  # (a notation note, or a formula card it introduces)
+    if _PROGRESS_HINT.search(back) and _PROGRESS.search(back):
+        back = draft.back = _without_progress(back)
+        if not back:
+            return False  # ("started, got lost at the natural gradients bit": how far the writer got)
     if "```" in back or "~~~" in back:
         back = draft.back = _without_loose_code(back, draft.front)
     if _COURSE_HINT.search(low := back.lower()) and _COURSE.search(low) and (taught := _without_course(back)) != back:
