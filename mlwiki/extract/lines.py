@@ -233,6 +233,8 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 in_list = True
             elif prev_blank and not raw.startswith((" ", "\t")):
                 in_list = False
+            if "::" in text and _INLINE_FIELD.match(stripped):
+                kind = COMMENT  # (a Dataview field in a callout or indented under an item: metadata there too)
         prev_blank = prev_indented = False
         append(Line(no, text, kind))
     if callout or admonition:

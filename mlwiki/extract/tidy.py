@@ -30,8 +30,9 @@ _CHORE = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?
                     r"(?:(?:check|verify|prove|derive|show|write up|look up|read up on|figure out|understand|find out)"
                     r"(?:[ \t]+(?:that|why|how|whether))?[ \t]+)?")
 # a to-do the writer left after a sentence: "… randomly skip merges during encoding. TODO read it"
-_TODO_TAIL = re.compile(r"(?:(?<=[.!?)])[ \t]+|[ \t]+[—–][ \t]*)(?:TODO|FIXME)\b[^\n]*")  # (or after a dash:
-# "… work later (ch-duality) — TODO: actually read the proof")
+_TODO_TAIL = re.compile(r"(?:(?<=[.!?)])[ \t]+|[ \t]+[—–][ \t]*)(?:TODO|FIXME|todo)\b[^\n]*")  # (or after a dash:
+# "… work later (ch-duality) — TODO: actually read the proof"; in lower case too once a sentence has ended, "…
+# inside the kernel instead. todo read")
 # a bare "TODO" label over a list: every item under it is a to-do ("TODO\n- read the sampled-metrics paper properly")
 _TODO_LIST = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:todo|to[- ]do)s?(?:\*\*)?:?(?:\*\*)?[ \t]*\n"
                         r"(?:[ \t]*(?:[-*+]|\d+[.)])[ \t][^\n]*(?:\n|$)|[ \t]+\S[^\n]*(?:\n|$))*")
@@ -179,12 +180,15 @@ def _under_open_items(path: str, front: str) -> bool:
 
 # The writer's course around the subject (of the text in lower case): "Got this wrong on HW1.", "Also needed for
 # pset 3.", "(… got bitten by that in hw2)", "Lectures 1–2 + C&T ch. 2.": which homework, exam or lecture, not a fact
-_COURSE = re.compile(r"(?<![\w-])(?:hw|homework|psets?|problem ?sets?|assignments?|midterms?|exams?|examinable|"
-                     r"quiz(?:zes)?|recitations?|office hours|lectures?|lecturer|prof|professor)"
-                     r"(?:[ \t]*#?\d+[a-z]?(?:[ \t]*[–-][ \t]*\d+)?)?(?![\w-])")
+_COURSE = re.compile(r"(?<![\w-])(?:(?:hw|assignments?|problem ?sets?)[ \t]*#?\d|(?:homework|psets?|midterms?|exams?|"
+                     r"examinable|quiz(?:zes)?|recitations?|office hours|lectures?|lecturer|prof|professor)"
+                     r"(?:[ \t]*#?\d+[a-z]?(?:[ \t]*[–-][ \t]*\d+)?)?(?![\w-]))")  # ("hw", "assignment" with
+# their number only: "hw acceleration", "a hard assignment" in k-means are no course)
 _COURSE_HINT = re.compile(r"hw|homework|pset|problem ?set|assignment|midterm|exam|quiz|recitation|office hours|lecture|prof")
 _COURSE_WORDS = 12  # (a longer sentence that names a lecture says something of its own)
 _PARENTHESIS = re.compile(r"[ \t]*\(([^()\n]*)\)")
+_FIELD_IN_TEXT = re.compile(r"[ \t]*[\[(][A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}:: [^\]()\n]*[\])]")
+_FIELD_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}::(?:[ \t][^\n]*)?$\n?")
 _FENCE_OPEN = re.compile(r"(`{3,}|~{3,})[^`]*$")
 _CODE_FRONT = re.compile(r"(?i)\b(?:code|implement\w*|python|pytorch|numpy|snippet|program|function|script|api|usage|"
                          r"example|how to)\b")  # (a front that asks for the code itself)
@@ -341,6 +345,11 @@ def _keeps(draft) -> bool:
         back = draft.back = _without_progress(back)
         if not back:
             return False  # ("started, got lost at the natural gradients bit": how far the writer got)
+    if "::" in back and (_FIELD_IN_TEXT.search(back) or _FIELD_LINE.search(back)):
+        back = draft.back = one_break(_FIELD_LINE.sub("", _FIELD_IN_TEXT.sub("", back))).strip()  # ("… [source::
+        # Bishop 10.1]", "  reviewed:: yes" under an item: Dataview fields, the note's metadata)
+        if not back:
+            return False
     if "```" in back or "~~~" in back:
         back = draft.back = _without_loose_code(back, draft.front)
     if _COURSE_HINT.search(low := back.lower()) and _COURSE.search(low) and (taught := _without_course(back)) != back:
@@ -424,7 +433,7 @@ def _without_skipped(sentence: str) -> str:
 
 def _off_the_back(draft) -> bool:
     """To-do lines and link-only lines off a card's back; False when they were all it held."""
-    if "TODO" in draft.back or "#todo" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back or \
+    if "TODO" in draft.back or "todo" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back or \
             "do\n" in draft.back or "](" in draft.back or "[ ]" in draft.back or "[x]" in draft.back or "[X]" in draft.back:
         if (_TODO.fullmatch(draft.back.strip()) or _TASK.fullmatch(draft.back.strip() + "\n")) \
                 and not _STATES.search(draft.back):
