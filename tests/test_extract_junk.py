@@ -170,12 +170,14 @@ def test_a_drafts_status_and_sources_are_no_card(tmp_path):
     post = ("---\ntitle: \"Random features\"\n---\n\n::: {.callout-note}\nHalf-written. Mostly from Rahimi & Recht 2007 "
             "and Sutherland et al. 2015. Finish the error-bound section.\n:::\n\nProblem: an exact kernel machine costs "
             "cubic time in the number of points.\n\nRandom Fourier features approximate a shift-invariant kernel by "
-            "an inner product of random cosine features.\n")
+            "an inner product of random cosine features.\n\n## History\n\nFrom 2008 on, random features were the cheap "
+            "default for large kernel machines.\n")
     made = _cards(tmp_path, {"posts/rff/index.qmd": post})
     text = _all_text(made)
     assert "Half-written" not in text and "Finish the" not in text and "Mostly from" not in text, made
     assert not any(front.endswith("› Paper") for front in made), made
     assert "cubic time" in text and "random cosine features" in text, made
+    assert "From 2008 on, random features were the cheap default" in text, made  # (a year, no source)
 
 
 def test_a_lower_case_todo_after_a_sentence_leaves_the_item(tmp_path):
@@ -201,3 +203,17 @@ def test_dataview_fields_inside_text_callouts_and_items_leave_the_back(tmp_path)
                for back in made.values()), made
     assert any("outside the adaptive step" in back for back in made.values()), made
     assert any(back == "the fraction of each weight removed per step" for back in made.values()), made
+
+
+def test_what_only_looks_like_the_writers_course_or_progress_stays(tmp_path):
+    """A professor who proposed something, "in lecture" without a number, a year after "From", and a "Status"
+    column of what the rows are ("stable", "experimental") teach something: kept."""
+    note = ("# Dropout\n\n## History\n\nProfessor Hinton proposed dropout in 2012.\n\n## Bound\n\nIn lecture, Jensen's "
+            "inequality gave the evidence lower bound.\n\n## Variants\n\n| Method | Status | What it does |\n|---|---|---|\n"
+            "| Dropout | stable | zeroes random units during training |\n"
+            "| DropConnect | experimental | zeroes random weights instead of units |\n")
+    made = _cards(tmp_path, {"Dropout.md": note})
+    text = _all_text(made)
+    assert "Professor Hinton proposed dropout in 2012." in text, made
+    assert "Jensen's inequality gave the evidence lower bound" in text, made
+    assert "Status: stable" in text and "Status: experimental" in text, made

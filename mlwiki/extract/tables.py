@@ -27,7 +27,8 @@ _SIDES = re.compile(r"(?i)[ \t*_]*(?:pros?|cons?|advantages?|disadvantages?|stre
                     r"drawbacks?|limitations?|upsides?|downsides?|do(?:'?s)?|don'?ts?|good|bad)[ \t*_:]*")
 # A column of the writer's progress ("status": done, skimmed, to read, "done, see [[PPO]]"): a reading log's, which
 # says nothing of the row it stands in
-_STATUS_HEAD = re.compile(r"(?i)[ \t*_]*(?:(?:reading )?status|progress|read\?|done\?)[ \t*_:]*")
+_STATUS_HEAD = re.compile(r"(?i)[ \t*_]*(?:reading status|progress|read\?|done\?)[ \t*_:]*")  # (not "status"
+# alone: "stable", "experimental" under it say something of the row)
 _STATUS_CELL = re.compile(r"(?i)[ \t*_]*(?:done|read|re-?read|skimmed|todo|to-?do|to read|reading|in progress|started|"
                           r"finished|half[- ]read|partly read|unread|wip|not started|queued|abandoned|🌱|🌿|🌳|✅|⏳)"
                           r"(?![\w-])[^|]{0,30}")

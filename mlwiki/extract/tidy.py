@@ -75,8 +75,9 @@ _ABOUT_THE_PAGE = re.compile(r"(?i)(?:quick (?:reference|lookup)|cheat ?sheet|(?
                              r"(?:finish|write up|fill in|flesh out|clean up|tidy up|rewrite)\b[^.]{0,40}\b"
                              r"(?:section|part|post|note|page|chapter|bit)s?|"
                              # (where the page comes from: "Mostly from Titsias 2009, Bauer et al. 2016 and …")
-                             r"(?:mostly |largely |partly |all )?(?:taken |adapted )?from (?=[^.]*\b(?:19|20)\d\d)"
-                             r"(?:[^.]|(?<=al)\.){1,150})[.!]?")
+                             r"(?:mostly |largely |partly |all )?(?:taken |adapted )?from (?:[A-Z][\w'’-]+(?:,? (?:&|and) "
+                             r"[A-Z][\w'’-]+)*(?: et al\.?)?,? \(?(?:19|20)\d\d[a-z]?\)?(?:, |,? and |,? & |(?=[.!]?$)))+)[.!]?")
+# (only authors and years after "from": "From 2012 on, deep nets won every year." says something)
 # A sentence that only links a post to the one before it or points at another part of the site: "Continuing from
 # [part 1](…).", "Now the learned part.", "In this post we look at the reverse process.", "See the sampling notebook
 # for the code."
@@ -180,11 +181,12 @@ def _under_open_items(path: str, front: str) -> bool:
 
 # The writer's course around the subject (of the text in lower case): "Got this wrong on HW1.", "Also needed for
 # pset 3.", "(… got bitten by that in hw2)", "Lectures 1–2 + C&T ch. 2.": which homework, exam or lecture, not a fact
-_COURSE = re.compile(r"(?<![\w-])(?:(?:hw|assignments?|problem ?sets?)[ \t]*#?\d|(?:homework|psets?|midterms?|exams?|"
-                     r"examinable|quiz(?:zes)?|recitations?|office hours|lectures?|lecturer|prof|professor)"
-                     r"(?:[ \t]*#?\d+[a-z]?(?:[ \t]*[–-][ \t]*\d+)?)?(?![\w-]))")  # ("hw", "assignment" with
-# their number only: "hw acceleration", "a hard assignment" in k-means are no course)
-_COURSE_HINT = re.compile(r"hw|homework|pset|problem ?set|assignment|midterm|exam|quiz|recitation|office hours|lecture|prof")
+_COURSE = re.compile(r"(?<![\w-])(?:(?:hw|assignments?|problem ?sets?|lectures?)[ \t]*#?\d|(?:homework|psets?|midterms?|"
+                     r"exams?|examinable|quiz(?:zes)?|recitations?|office hours|lecturer)"
+                     r"(?:[ \t]*#?\d+[a-z]?(?:[ \t]*[–-][ \t]*\d+)?)?(?![\w-]))")  # ("hw", "assignment",
+# "lecture" with their number only: "hw acceleration", "a hard assignment" in k-means, "in lecture, Jensen gave …"
+# are no course remark; nor a professor who proposed something)
+_COURSE_HINT = re.compile(r"hw|homework|pset|problem ?set|assignment|midterm|exam|quiz|recitation|office hours|lecture")
 _COURSE_WORDS = 12  # (a longer sentence that names a lecture says something of its own)
 _PARENTHESIS = re.compile(r"[ \t]*\(([^()\n]*)\)")
 _FIELD_IN_TEXT = re.compile(r"[ \t]*[\[(][A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}:: [^\]()\n]*[\])]")
@@ -245,7 +247,8 @@ def _without_loose_code(back: str, front: str) -> str:
         if line.lstrip()[:3] in ("```", "~~~") and (fence := _FENCE_OPEN.match(line.lstrip())):
             end = next((j for j in range(k + 1, len(lines)) if lines[j].strip() == fence.group(1)), None)
             before = next((ln.strip() for ln in reversed(kept) if ln.strip()), "")
-            if end is not None and before and before[-1] in ".!?)":
+            if end is not None and before and before[-1] in ".!?)" and not any("`" in ln for ln in kept):
+                # (prose that speaks in code, "`torch.tensor` copies its input.", may want its snippet)
                 k = end + 1  # (a loose snippet: left off, and a remark in brackets right under it, on it)
                 if k < len(lines) and _PARENTHESIS.fullmatch(lines[k]):
                     k += 1
