@@ -42,6 +42,10 @@ MYST_PROSE = frozenset("admonition note tip hint important warning caution atten
                        "prf:proposition prf:corollary prf:axiom prf:property prf:remark prf:criterion "
                        "prf:assumption prf:observation prf:conjecture prf:algorithm".split())
 _MYST_OPTION = re.compile(r"^[ \t]*:[\w-]+:")
+# A Dataview (or Logseq) inline field on a line of its own, `source:: Sutton & Barto ch. 13`, `status:: done`: the
+# note's metadata, which a query reads, not what the note teaches (the key's last character touches the `::`; a
+# one-line card, `front :: back`, has a space before it)
+_INLINE_FIELD = re.compile(r"(?:[-*+][ \t]+)?[A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}::(?:[ \t]|$)")
 
 
 class Line:
@@ -124,7 +128,7 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 # the common line of prose: it starts with a letter, so it opens nothing and is not in a list
                 in_list = in_list and not prev_blank
                 prev_blank = prev_indented = False
-                append(Line(no, raw, TEXT))
+                append(Line(no, raw, COMMENT if "::" in raw and _INLINE_FIELD.match(raw) else TEXT))
                 continue
             if not raw:  # the next most common: an empty line (handled as below, without the tests on the way)
                 append(BLANK_LINE)
@@ -132,7 +136,7 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 continue
             if raw[:2] in _BULLETS and ("<" not in raw or "<!--" not in raw):  # then a list item, and a heading: as below, sooner
                 in_list, prev_blank, prev_indented = True, False, False
-                append(Line(no, raw, TEXT))
+                append(Line(no, raw, COMMENT if "::" in raw and _INLINE_FIELD.match(raw) else TEXT))
                 continue
             if raw[:1] == "#" and (found := _heading(raw)):
                 append(Line(no, found[0], HEADING, found[1]))
@@ -222,17 +226,31 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 prev_blank = prev_indented = False
                 continue
             kind, pending = _open_math_or_comment(text, stripped, no)
+            if kind == TEXT and first == "%" and _myst_comment(text, lines):
+                kind = COMMENT
         if kind == TEXT:
             if first in "-*+0123456789" and LIST_ITEM.match(text):
                 in_list = True
             elif prev_blank and not raw.startswith((" ", "\t")):
                 in_list = False
+            if "::" in text and _INLINE_FIELD.match(stripped):
+                kind = COMMENT  # (a Dataview field in a callout or indented under an item: metadata there too)
         prev_blank = prev_indented = False
         append(Line(no, text, kind))
     if callout or admonition:
         append(Line(len(lines) + 1, "", DIV_CLOSE))
     _report_open(fence, pending, problems, path, to_file_line)
     return lines
+
+
+def _myst_comment(text: str, lines: list[Line]) -> bool:
+    """Whether a line opening on `%` is a MyST comment (`% TODO: the proof`), which Jupyter Book never shows: `%`
+    at the margin, then a space or nothing; not the tail of a number wrapped onto its own line ("… rose by 5" over
+    "% of the runs", which goes on in lower case or digits)."""
+    if text[:1] != "%" or text[1:2] not in ("", " ", "\t"):
+        return False
+    rest = text[1:].lstrip()[:1]
+    return not (lines and lines[-1].kind == TEXT and (rest.islower() or rest.isdigit()))
 
 
 def _callout_attrs(match: re.Match) -> str:

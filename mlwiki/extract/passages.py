@@ -26,7 +26,7 @@ MIN_WORDS = 3
 MAX_CODE_LINES = 12  # a short snippet belongs to the answer ("how is inverted dropout implemented")
 # Headings that name no subject of study: the section under them is no answer to anything.
 NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
-                        r"references?|reading(?: list)?|further reading|to read|resources?|status|progress|roadmap|someday|backlog|"
+                        r"references?|reading(?: list| log)?|further reading|to read|resources?|status|progress|roadmap|someday|backlog|"
                         r"wish ?list|next steps|links?|see also|related(?: notes| topics)?|"
                         r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|"
                         r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"
@@ -161,6 +161,7 @@ _ARITHMETIC = re.compile(r"\d(?<![A-Za-z_\\^]\d)\s*(?:[+*=]|(?<=\s)×|×(?=\s)|-
 # techniques for …" that does not name them)
 _VACUOUS = re.compile(r"(?i)there (?:are|is) (?:(?:many|several|various|a (?:lot|number|few))\b[^.:\n]*|"
                       r"(?:two|three|four|five|six|\d+)\b(?:(?! and )[^,.:\n])*)[.:]?(?:\s*\([^)]*\))?")
+_TODO_TAG = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\[[ x]\][ \t]+)?#(?:todo|to-do|fixme)\b")
 _KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its tags are gone: a property line
 # "… given by the following", "We use the following definitions."
 _FOLLOWING = re.compile(r"\s(?:the following(?: \w+)?|as follows|below)[ \t]*[.:]?$", re.I)
@@ -171,7 +172,10 @@ CANNOT_END = frozenset("the a an of with to for by in on and or is are that whic
 # "Back to [[Optimizers MOC]]", "Part of [[Training]].", "Up: [[Index]]", "Next: [[Adam]]", "[[A]] · [[B]]"): nothing
 # to recall
 LINKS_LINE = (r"[ \t]*(?:(?:see(?: also)?|links?(?: back)?|related(?: notes)?|cf\.?|back to|part of|up|next|prev(?:ious)?|"
-              r"parent)[ \t]*:?[ \t]*)?(?:(?:\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\s]*\))[ \t,;.·•|]*(?:and[ \t]+)?)+")  # (a pattern's text: tidy.py's too)
+              r"parent)[ \t]*:?[ \t]*)?(?:(?:(?:next|prev(?:ious)?|back(?: to)?|up|home|index|contents)[ \t]*:[ \t]*)?"
+              r"(?:\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\s]*\))(?:[ \t,;.·•|←↑«»]|←[ \t]*→)*(?:and[ \t]+)?)+")
+# (a page's navigation between its links: "[← index](../README.md) · next: [Receptive fields](rf.md)", a day's
+# "[[2026-11-02]] ← → [[2026-11-04]]"; "[[A]] → [[B]]" alone is an order of steps, and stays)  # (a pattern's text: tidy.py's too)
 _LINKS_LINE = re.compile("(?i)" + LINKS_LINE)
 # A page's plan for its reader: "In this section, we will train …", "In the next chapter I …"
 _PLANS = re.compile(r"(?i)in (?:this|the following|the next) (?:section|chapter|notebook|part|lesson|tutorial|post|"
@@ -249,6 +253,8 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
                 continue  # "<details>", "</details>": a fold's tags, which a back without its opening would leak)
             text = raw.rstrip().replace("\ufffc", "")  # (U+FFFC: an object pasted from a web page)
             if "#" in text or "^" in text:
+                if "#" in text and _TODO_TAG.match(text):
+                    continue  # ("#todo compare on FrozenLake": a chore, which the tag's going would hide)
                 untagged = _TAGS.sub("", text).rstrip()
                 text = "" if untagged != text and _KEY_ONLY.fullmatch(untagged) else untagged
             if text is raw or text.strip():  # (a line with a first character is not blank unless something went)

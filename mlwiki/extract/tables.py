@@ -25,6 +25,13 @@ _ONLY_MATH = re.compile(r"[ \t]*(?:\$[^$\n]+\$[ \t]*)+")
 # each other, so the table is one card, not a card per row
 _SIDES = re.compile(r"(?i)[ \t*_]*(?:pros?|cons?|advantages?|disadvantages?|strengths?|weakness(?:es)?|benefits?|"
                     r"drawbacks?|limitations?|upsides?|downsides?|do(?:'?s)?|don'?ts?|good|bad)[ \t*_:]*")
+# A column of the writer's progress ("status": done, skimmed, to read, "done, see [[PPO]]"): a reading log's, which
+# says nothing of the row it stands in
+_STATUS_HEAD = re.compile(r"(?i)[ \t*_]*(?:reading status|progress|read\?|done\?)[ \t*_:]*")  # (not "status"
+# alone: "stable", "experimental" under it say something of the row)
+_STATUS_CELL = re.compile(r"(?i)[ \t*_]*(?:done|read|re-?read|skimmed|todo|to-?do|to read|reading|in progress|started|"
+                          r"finished|half[- ]read|partly read|unread|wip|not started|queued|abandoned|🌱|🌿|🌳|✅|⏳)"
+                          r"(?![\w-])[^|]{0,30}")
 _LIST_TABLE = re.compile(r"[ \t]*(`{3,}|~{3,}|:{3,})[ \t]*\{list-table\}")
 _HEADER_ROWS = re.compile(r"[ \t]*:header-rows:[ \t]*(\d+)")
 _ROW = re.compile(r"([ \t]*)\*[ \t]+-[ \t]+(.*)")  # `* - first cell` starts a row of a list-table
@@ -55,7 +62,7 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
     table = _markdown_table(block) or _list_table(block)
     if table is None:
         return []
-    header, rows = table
+    header, rows = _without_status(*table)
     if all(_SIDES.fullmatch(cell) for cell in header):
         return []  # the sides of one subject: `sides_table`'s one card
     if len(header) < 2 or not rows or len(rows) > MAX_ROWS or any(len(cells) != len(header) for _, cells in rows):
@@ -93,6 +100,19 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
     # (two rows of one answer tell neither apart, unless the columns are the things compared and the row names the
     # respect: "path length between two tokens | $O(n)$ | $O(1)$" and "sequential steps | $O(n)$ | $O(1)$")
     return [card for card in cards if backs.count(card[1]) == 1 or _compares(card[1])]
+
+
+def _without_status(header: list[str], rows: list[tuple[int, list[str]]]) -> tuple[list, list]:
+    """A table without its columns of the writer's progress (`_STATUS_HEAD`, or every cell `_STATUS_CELL`): what
+    is left is what its rows say (a reading log's paper titles alone say nothing, and make no card)."""
+    if not rows or any(len(cells) != len(header) for _, cells in rows):
+        return header, rows  # (a ragged table: `row_cards` declines it)
+    status = {c for c in range(len(header)) if _STATUS_HEAD.fullmatch(header[c])
+              or all(_STATUS_CELL.fullmatch(cells[c]) for _, cells in rows)}
+    if not status:
+        return header, rows
+    keep = [c for c in range(len(header)) if c not in status]
+    return [header[c] for c in keep], [(line, [cells[c] for c in keep]) for line, cells in rows]
 
 
 def _counts_rows(column: list[str]) -> bool:

@@ -30,8 +30,9 @@ _CHORE = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?
                     r"(?:(?:check|verify|prove|derive|show|write up|look up|read up on|figure out|understand|find out)"
                     r"(?:[ \t]+(?:that|why|how|whether))?[ \t]+)?")
 # a to-do the writer left after a sentence: "… randomly skip merges during encoding. TODO read it"
-_TODO_TAIL = re.compile(r"(?:(?<=[.!?)])[ \t]+|[ \t]+[—–][ \t]*)(?:TODO|FIXME)\b[^\n]*")  # (or after a dash:
-# "… work later (ch-duality) — TODO: actually read the proof")
+_TODO_TAIL = re.compile(r"(?:(?<=[.!?)])[ \t]+|[ \t]+[—–][ \t]*)(?:TODO|FIXME|todo)\b[^\n]*")  # (or after a dash:
+# "… work later (ch-duality) — TODO: actually read the proof"; in lower case too once a sentence has ended, "…
+# inside the kernel instead. todo read")
 # a bare "TODO" label over a list: every item under it is a to-do ("TODO\n- read the sampled-metrics paper properly")
 _TODO_LIST = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:todo|to[- ]do)s?(?:\*\*)?:?(?:\*\*)?[ \t]*\n"
                         r"(?:[ \t]*(?:[-*+]|\d+[.)])[ \t][^\n]*(?:\n|$)|[ \t]+\S[^\n]*(?:\n|$))*")
@@ -50,17 +51,33 @@ _CITES_ASIDE = re.compile(r"\((?=[^()]*\b(?:19|20)\d\d\b)(?=[^()]*(?:et al|paper
 _REFERENCE = r"(?:\{(?:ref|doc|numref)\}`[^`\n]+`|\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))"
 _READ_FIRST = re.compile(rf"(?:Needs|Requires|Prerequisites?:?|Builds on|Assumes|See(?: also)?|Cf\.)\s+"
                          rf"(?:{_REFERENCE}(?:,?\s+and\s+|,\s*|\s+)?)+\.?")
-_MAY_CITE = re.compile(r"[`\[\d(→]|->|reference|cheat|version of|cleanest|clearest|best|nicest|continu|follow|"
+_MAY_CITE = re.compile(r"[`\[\d(→]|->|reference|cheat|lookup|no (?:proof|deriv|detail)|just the|only the|written|"
+                       r"progress|unfinished|finish|write up|fill in|flesh out|clean up|tidy up|rewrite|version of|cleanest|clearest|best|nicest|continu|follow|"
                        r"picking|carrying|now |this |see |check|look at|refer to|skipp|haven|didn")  # (said cheaply, of the text
 # in lower case: four times faster than the same pattern made case-blind)
 # A sentence about the page or its sources, not the subject ("Quick reference.", "Notebook version of lecture 7a.",
 # "Derivations of why these are valid → {doc}`mercer`.", "CS229 notes are the cleanest for this.", "(short — lecture
 # spent 10 min on it)")
-_ABOUT_THE_PAGE = re.compile(r"(?i)(?:quick reference|cheat ?sheet|(?:notebook|pdf|web|short) version of [^.]{1,60}|"
+_ABOUT_THE_PAGE = re.compile(r"(?i)(?:quick (?:reference|lookup)|cheat ?sheet|(?:notebook|pdf|web|short) version of [^.]{1,60}|"
                              rf"(?:derivations?|proofs?|details|more|background)\b[^.]{{0,60}}(?:→|->)\s*{_REFERENCE}|"
                              r"(?:[\w&'’-]+\s+){0,3}(?:notes|lectures?|book|tutorial|videos?|slides|docs)\s+(?:is|are|was|"
                              r"were)\s+(?:the\s+)?(?:cleanest|clearest|best|nicest)\b[^.]{0,40}|"
-                             r"\((?:short|stub|wip|draft)\b[^()]*\))[.!]?")
+                             r"\((?:short|stub|wip|draft)\b[^()]*\)|"
+                             # (what the page leaves out or keeps, "No proofs here.", "Just the picture + the numbers
+                             # to know.", "Longer explanations are in the chapters.")
+                             r"no (?:proofs?|derivations?|details)(?: here| in this \w+)?|"
+                             r"(?:just|only) (?:the )?(?:big )?(?:picture|intuition|gist)s?(?:[ \t]*(?:\+|and|&)[ \t]*[\w ]{1,30})?|"
+                             r"(?:longer|fuller|full|more detailed|detailed) (?:explanations?|derivations?|proofs?|details|"
+                             r"versions?) (?:are|is|live|lives) (?:in|on) [^.]{1,40}|"
+                             # (how far the page is: "Half-written.", "Work in progress."; and what is left to do
+                             # on it: "Finish the SVGP section.")
+                             r"(?:half|partly|mostly)[- ](?:written|done|finished)|work in progress|unfinished|"
+                             r"(?:finish|write up|fill in|flesh out|clean up|tidy up|rewrite)\b[^.]{0,40}\b"
+                             r"(?:section|part|post|note|page|chapter|bit)s?|"
+                             # (where the page comes from: "Mostly from Titsias 2009, Bauer et al. 2016 and …")
+                             r"(?:mostly |largely |partly |all )?(?:taken |adapted )?from (?:[A-Z][\w'’-]+(?:,? (?:&|and) "
+                             r"[A-Z][\w'’-]+)*(?: et al\.?)?,? \(?(?:19|20)\d\d[a-z]?\)?(?:, |,? and |,? & |(?=[.!]?$)))+)[.!]?")
+# (only authors and years after "from": "From 2012 on, deep nets won every year." says something)
 # A sentence that only links a post to the one before it or points at another part of the site: "Continuing from
 # [part 1](…).", "Now the learned part.", "In this post we look at the reverse process.", "See the sampling notebook
 # for the code."
@@ -74,7 +91,10 @@ _LINKING = re.compile(r"(?i)(?:(?:continuing|continued|following on|picking up|c
 _SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE, _LINKING)  # (a sentence any of them matches whole says no fact)
 # What a paragraph (in lower case) holds when one of its sentences may be a source, a paper cited or a remark that
 # something was skipped: a token each of those patterns needs. A paragraph without any is kept whole, unsplit.
-_SOURCE_HINT = re.compile(r"\d\.\d|ch\b(?<!\wch)|§|\{(?:ref|doc|numref)\}|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|version of|→|->|"
+_SOURCE_HINT = re.compile(r"\d\.\d|ch\b(?<!\wch)|§|\{(?:ref|doc|numref)\}|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|"
+                          r"lookup|no (?:proof|deriv|detail)|just the|only the|written|work in progress|unfinished|"
+                          r"finish|write up|fill in|flesh out|clean up|tidy up|rewrite|(?:explanations?|derivations?|proofs?|"
+                          r"details|versions?) (?:are|is|live)|version of|→|->|"
                           r"cleanest|clearest|best|nicest|\((?:short|stub|wip|draft)|continu|following on|picking up|"
                           r"carrying on|now (?:the|for the|on to)|this (?:post|note|part|notebook|chapter|article|page)|"
                           r"see (?:also|the|our|my|this|that|\[|\{)|check|have a look|refer to|needs|requires|prerequisite|"
@@ -129,6 +149,147 @@ _ANNOUNCES = re.compile(r"[ \t]*(?:here(?:'|’)s|here is|this (?:post|note|page
                         r"walks|is|tries|goes))\b")  # (of the text in lower case) a card this short that tells the day ("Our fix today …") holds nothing else
 
 
+# A heading over what the writer has yet to do or find out ("## Questions / todo", "## ???"): its items are open,
+# not facts, and no card read out of prose comes from under it ("## Open questions" alone may hold answered ones,
+# which are cards: lists.py leaves out those that only ask)
+_OPEN_WORDS = re.compile(r"(?i)todos?|to-?dos?|to|do|open|unanswered|unresolved|remaining|questions?|ideas?|and|wip|"
+                         r"follow-?ups?|later|misc")
+_OPEN_SAYS = re.compile(r"(?i)todo|to-?do|\bto do\b")
+
+
+def open_items(heading: str) -> bool:
+    """Whether a heading holds only what is open: a to-do (with questions or ideas, "Questions / todo"), or question
+    marks alone ("???")."""
+    heading = heading.strip()
+    if not heading or "?" not in heading and not _OPEN_SAYS.search(heading):
+        return False  # (the common heading: said cheaply)
+    if not heading.strip("?!. "):
+        return True
+    words = re.findall(r"[\w-]+", heading)
+    return bool(words) and all(_OPEN_WORDS.fullmatch(w) for w in words) and bool(_OPEN_SAYS.search(heading))
+
+
+def _under_open_items(path: str, front: str) -> bool:
+    """Whether a card comes from under an open-items heading (`open_items`): one of its path, or the question
+    heading its front asks."""
+    if "?" not in front and "do" not in front.lower() and "open" not in front.lower():
+        return False
+    asked = front.split("\n\n", 1)[1] if "\n\n" in front else ""
+    return any(open_items(part) for part in path.split(" › ")) or open_items(asked) \
+        or any(open_items(part) for part in front.split("\n\n", 1)[0].split(" › "))
+
+
+# The writer's course around the subject (of the text in lower case): "Got this wrong on HW1.", "Also needed for
+# pset 3.", "(… got bitten by that in hw2)", "Lectures 1–2 + C&T ch. 2.": which homework, exam or lecture, not a fact
+_COURSE = re.compile(r"(?<![\w-])(?:(?:hw|assignments?|problem ?sets?|lectures?)[ \t]*#?\d|(?:homework|psets?|midterms?|"
+                     r"exams?|examinable|quiz(?:zes)?|recitations?|office hours|lecturer)"
+                     r"(?:[ \t]*#?\d+[a-z]?(?:[ \t]*[–-][ \t]*\d+)?)?(?![\w-]))")  # ("hw", "assignment",
+# "lecture" with their number only: "hw acceleration", "a hard assignment" in k-means, "in lecture, Jensen gave …"
+# are no course remark; nor a professor who proposed something)
+_COURSE_HINT = re.compile(r"hw|homework|pset|problem ?set|assignment|midterm|exam|quiz|recitation|office hours|lecture")
+_COURSE_WORDS = 12  # (a longer sentence that names a lecture says something of its own)
+_PARENTHESIS = re.compile(r"[ \t]*\(([^()\n]*)\)")
+_FIELD_IN_TEXT = re.compile(r"[ \t]*[\[(][A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}:: [^\]()\n]*[\])]")
+_FIELD_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}::(?:[ \t][^\n]*)?$\n?")
+_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})[^`]*$")
+_CODE_FRONT = re.compile(r"(?i)\b(?:code|implement\w*|python|pytorch|numpy|snippet|program|function|script|api|usage|"
+                         r"example|how to)\b")  # (a front that asks for the code itself)
+# The writer's reading progress after a paper's name or opening a back (in lower case, as a log writes it):
+# "— skimmed.", "— done, notes in …", "started, got lost at …"
+_PROGRESS = re.compile(r"(?:^[ \t]*|[ \t]+[—–-][ \t]+)(?:skimmed|read|re-?read|done|started|finished|half[- ]read|unread)"
+                       r"(?:[ \t]+(?:only|twice|again|properly|it))?[ \t]*([.,;])")
+_PROGRESS_HINT = re.compile(r"skimmed|read\b|done\b|started|finished")
+_LABELS = re.compile(r"(?m)^[ \t]*\([\w:.-]+\)=[ \t]*$")
+_CLAUSE_END = re.compile(r"(?<=[!.;,])[ \t]+")
+
+
+def _without_course(back: str) -> str:
+    """The back without the writer's remarks on their course (`_COURSE`): a short sentence of a prose paragraph, or
+    a clause of a parenthesis ("(don't bootstrap past terminal! got bitten by that in hw2)" → "(don't bootstrap
+    past terminal!)"); '' when that was all of it."""
+    kept = []
+    for paragraph in back.split("\n\n"):
+        if "```" in paragraph and "(" in paragraph and _COURSE.search(paragraph.lower()):
+            paragraph = _outside_code(paragraph)  # (a remark on the code, under its fence)
+        elif _COURSE.search(paragraph.lower()) and "$$" not in paragraph and not _LISTY.search(paragraph.strip()):
+            if "(" in paragraph:
+                paragraph = _PARENTHESIS.sub(_course_clauses, paragraph)
+            found = sentences(" ".join(paragraph.split()))
+            if len(said := [s for s in found if not _course_remark(s)]) < len(found):
+                paragraph = " ".join(said)  # (else as written, its lines as they were)
+            if not paragraph.strip():
+                continue
+        kept.append(paragraph)
+    return "\n\n".join(kept)
+
+
+def _outside_code(paragraph: str) -> str:
+    """A paragraph's parentheses outside its code fences without their clauses on the writer's course."""
+    lines, fenced = paragraph.split("\n"), False
+    for k, line in enumerate(lines):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and "(" in line:
+            lines[k] = _PARENTHESIS.sub(_course_clauses, line).strip() if _PARENTHESIS.fullmatch(line) \
+                else _PARENTHESIS.sub(_course_clauses, line)
+    return "\n".join(line for line in lines if line or not paragraph)
+
+
+def _without_loose_code(back: str, front: str) -> str:
+    """The back of a card of prose without a fenced code block that nothing introduces: the line before it ends a
+    sentence ("… biased upward.") rather than leading into it ("… with networkx:", "For every iteration"), and the
+    front asks for no code ("Implementing dropout"). A snippet the writer kept beside a fact is not that fact."""
+    if _CODE_FRONT.search(front) or front.rstrip().endswith("?"):
+        return back  # (a question's answer may be the code: "Why?" over "Because." and its snippet)
+    lines, kept, k = back.split("\n"), [], 0
+    while k < len(lines):
+        line = lines[k]
+        if line.lstrip()[:3] in ("```", "~~~") and (fence := _FENCE_OPEN.match(line.lstrip())):
+            end = next((j for j in range(k + 1, len(lines)) if lines[j].strip() == fence.group(1)), None)
+            before = next((ln.strip() for ln in reversed(kept) if ln.strip()), "")
+            if end is not None and before and before[-1] in ".!?)" and not any("`" in ln for ln in kept):
+                # (prose that speaks in code, "`torch.tensor` copies its input.", may want its snippet)
+                k = end + 1  # (a loose snippet: left off, and a remark in brackets right under it, on it)
+                if k < len(lines) and _PARENTHESIS.fullmatch(lines[k]):
+                    k += 1
+                continue
+        kept.append(line)
+        k += 1
+    return one_break("\n".join(kept)).strip() if len(kept) < len(lines) else back
+
+
+def _without_progress(back: str) -> str:
+    """The back without the writer's reading progress (`_PROGRESS`): "skimmed." goes and what follows stays
+    ("Bauer et al. 2016 — skimmed. FITC underestimates the noise"); a line whose status runs on into a clause
+    ("started, got lost at the natural gradients bit", "done, notes in the sparse post") or says nothing after it
+    is only progress, and goes."""
+    lines = []
+    for k, line in enumerate(back.split("\n")):
+        if (found := _PROGRESS.search(line)) is not None and (k == 0 or found.group(0)[:1] in " \t"):  # (a line
+            # of the back's own, not its first, says it after a dash: "done." opening a wrapped line is no status)
+            head, tail = line[:found.start()], line[found.end():].strip()
+            if found.group(1) != "." or not tail:
+                continue
+            line = f"{head} — {tail}" if head.strip(" \t-*+") else head + tail
+        lines.append(line)
+    return "\n".join(lines).strip()
+
+
+def _course_remark(sentence: str) -> bool:
+    """Whether a short sentence names the writer's homework, exam or lecture (and holds no formula)."""
+    return len(sentence.split()) <= _COURSE_WORDS and "$" not in sentence and bool(_COURSE.search(sentence.lower()))
+
+
+def _course_clauses(parenthesis: re.Match) -> str:
+    """A parenthesis without its clauses that speak of the writer's course; nothing when that was all of it."""
+    clauses = _CLAUSE_END.split(parenthesis.group(1))
+    said = [c for c in clauses if not _COURSE.search(c.lower())]
+    if len(said) == len(clauses):
+        return parenthesis.group(0)
+    said_text = " ".join(said).rstrip(" ,;")
+    return f" ({said_text})" if said_text else ""
+
+
 def tidy(drafts) -> list:
     """The drafts (the `(siblings, heading path)` pairs of a walk) with to-do and link-only lines off their backs,
     without the cards that only tell the writer's day, nor a callout's card whose text another card holds."""
@@ -140,6 +301,8 @@ def tidy(drafts) -> list:
         if first.form in _AUTHORED:
             kept.append((siblings, path))
             continue
+        if _under_open_items(path, first.front):
+            continue  # ("## Questions / todo": what the writer has yet to find out)
         paper = _paper_card(first, fronts)  # (before the citation goes off the note's opening card)
         if not (first.form == CALLOUT and any(_overlaps(first.back, back) for back in others)) and _keeps(first):
             if all([_off_the_back(draft) for draft in siblings]):
@@ -157,7 +320,8 @@ def _paper_card(draft, fronts: set[str]) -> Draft | None:
     if " › " in draft.front or "\n" in draft.front or not _MAY_CITE.search(draft.back.lower()):
         return None
     first = " ".join(draft.back.split("\n\n", 1)[0].split())
-    cited = [s for s in sentences(first) if _cites_paper(s)]
+    cited = [s for s in sentences(first) if _cites_paper(s) and not _says_source(s)]  # ("Mostly from Titsias 2009,
+    # Bauer et al. 2016 and …": where the page comes from, not the paper that brought the subject)
     front = f"{draft.front} › Paper"
     if not cited or front in fronts:
         return None
@@ -180,6 +344,22 @@ def _keeps(draft) -> bool:
     back = draft.back
     if _NOTATION.match(back) or _NOTATION.match(draft.front.rsplit("\n\n", 1)[-1]):
         return False  # (a notation note, or a formula card it introduces)
+    if _PROGRESS_HINT.search(back) and _PROGRESS.search(back):
+        back = draft.back = _without_progress(back)
+        if not back:
+            return False  # ("started, got lost at the natural gradients bit": how far the writer got)
+    if "::" in back and (_FIELD_IN_TEXT.search(back) or _FIELD_LINE.search(back)):
+        back = draft.back = one_break(_FIELD_LINE.sub("", _FIELD_IN_TEXT.sub("", back))).strip()  # ("… [source::
+        # Bishop 10.1]", "  reviewed:: yes" under an item: Dataview fields, the note's metadata)
+        if not back:
+            return False
+    if "```" in back or "~~~" in back:
+        back = draft.back = _without_loose_code(back, draft.front)
+    if _COURSE_HINT.search(low := back.lower()) and _COURSE.search(low) and (taught := _without_course(back)) != back:
+        if not _LABELS.sub("", taught).strip():
+            return False  # ("Lectures 1–2 + C&T ch. 2.": the writer's course, nothing of the subject; a MyST
+            # target, "(surprisal)=", which no reader sees, is nothing either)
+        draft.back = back = taught
     if _PRAISE.fullmatch(back.strip()):
         return False  # (that the subject matters, and nothing of it)
     if _MAY_CUT.search(low := back.lower()) and _MAY_CITE.search(low) and (cited := _without_sources(back)) != back:
@@ -256,7 +436,7 @@ def _without_skipped(sentence: str) -> str:
 
 def _off_the_back(draft) -> bool:
     """To-do lines and link-only lines off a card's back; False when they were all it held."""
-    if "TODO" in draft.back or "#todo" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back or \
+    if "TODO" in draft.back or "todo" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back or \
             "do\n" in draft.back or "](" in draft.back or "[ ]" in draft.back or "[x]" in draft.back or "[X]" in draft.back:
         if (_TODO.fullmatch(draft.back.strip()) or _TASK.fullmatch(draft.back.strip() + "\n")) \
                 and not _STATES.search(draft.back):
