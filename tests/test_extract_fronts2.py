@@ -46,3 +46,55 @@ def test_a_bold_claim_is_asked_by_its_subject_or_by_the_sentence_without_it():
     front, back = _card("Optimisation › Step size", condition)
     assert front.endswith("\n\ngradient descent on a quadratic with curvature $L$ converges …"), front
     assert "2/L" not in front and "2/L" in back
+
+
+def test_an_adverb_before_the_verb_is_no_part_of_the_subject_a_front_names():
+    """"The estimator silently assumes …": the front names the subject and asks what it does ("The estimator
+    assumes …"), not the words cut before the verb ("The estimator silently")."""
+    from mlwiki.extract.paragraphs import paragraph_card
+    text = ("The estimator silently assumes that the folds are exchangeable, so a split by time gives an optimistic "
+            "score whenever the data drift.")
+    found = paragraph_card("Cross-validation › Pitfalls", Block(TEXT, [Line(12, text, TEXT)]), True)
+    assert found is not None and found[0] == "Cross-validation › Pitfalls › The estimator assumes …", found
+
+
+def test_a_paragraph_on_a_symbol_of_the_formula_above_is_its_remark(tmp_path):
+    """"The $2$ …" right after a display formula speaks of that formula: a remark card showing the formula, not a
+    card asked by "The $2$" alone, which would not say what the 2 belongs to."""
+    from conftest import backs_by_front, new_wiki
+    note = ("# Norms\n\n## Squared error\n\nThe loss of a batch of residuals $r_i$ is the mean of their squares, and "
+            "it is the one most regression code starts from.\n\nFor one residual:\n\n"
+            "$$\\ell(r) = \\tfrac{1}{2} r^2$$\n\n"
+            "The $\\tfrac{1}{2}$ is there only so that the derivative comes out as $r$, with no factor of two left "
+            "over in the update.\n\nLarge residuals dominate the sum, so a few outliers can pull the fit a long way.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Norms.md": note}))
+    assert not any(front.endswith("$\\tfrac{1}{2}$") for front in made), made
+    assert any("\\ell(r)" in front and back.startswith("The $\\tfrac{1}{2}$ is there") for front, back in made.items()), made
+
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def test_a_bold_label_that_states_a_fact_is_asked_by_its_subject(tmp_path):
+    """"- **Adam is the usual default** (Kingma & Ba 2015): …": the bold label is a claim, not a term to define;
+    the card is asked by its subject ("… › Adam") and the back keeps the claim."""
+    from conftest import backs_by_front, new_wiki
+    note = ("# Optimisers\n\nWhich one to reach for, and why it tends to work out of the box for most problems.\n\n"
+            "## Choices\n\n- **plain SGD**: the update follows the minibatch gradient scaled by the step size\n"
+            "- **Adam is the usual default** (Kingma & Ba 2015): per-weight step sizes from running moments of the "
+            "gradient, little tuning needed\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Optimisers.md": note}, CONFIG))
+    assert not any("Define: Adam is" in front for front in made), made
+    assert made.get("Optimisers › Choices › Adam", "").startswith("Adam is the usual default (Kingma & Ba 2015): "), made
+
+
+def test_a_sentence_opening_on_an_action_defines_the_bold_term_it_names():
+    """"Going the other way (…) is the **kernel trick**: …": the words before "is" are an action, no term; the
+    definition is of the bold term the sentence names, and without one there is none."""
+    from mlwiki.extract.defining import defining_sentence
+    text = ("Skipping the feature map entirely is the **kernel trick**: only inner products of mapped inputs are ever "
+            "needed, so the map may even be infinite-dimensional.")
+    found = defining_sentence(text, "Feature maps › Feature maps and their inner products")
+    assert found is not None and found[0] == "kernel trick", found
+    plain = text.replace("**kernel trick**", "usual shortcut")
+    assert defining_sentence(plain, "Feature maps › Feature maps and their inner products") is None

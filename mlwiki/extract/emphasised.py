@@ -27,7 +27,7 @@ from mlwiki.extract.defining import GENERIC_LABELS
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.paragraphs import MIN_BACK_WORDS, first_sentences, in_path, lead_subject, vague_topic
 from mlwiki.extract.passages import NO_SUBJECT, passage
-from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.prose import CLAIM_WORD, clean_prose, is_claim, sentences
 from mlwiki.extract.topics import named_in, passage_topic
 
 FORM = "emphasised"
@@ -103,10 +103,10 @@ def _front(path: str, text: str, terms: list[str]) -> str | None:
     if terms:
         return None
     claim = next((m.group(1) for m in _BOLD.finditer(text)
-                  if _is_claim(m.group(1)) and not _NOT_A_TERM.match(m.group(1))), "")  # (not stress: "is **not** …")
+                  if is_claim(m.group(1)) and not _NOT_A_TERM.match(m.group(1))), "")  # (not stress: "is **not** …")
     if claim and not text.lstrip().startswith(f"**{claim}**"):
         return f"{path}\n\n{asked}" if (asked := _asked(claim, text)) else None  # ("… is $k$ times differentiable **iff …**")
-    verb = _CLAIM_WORD.search(claim)
+    verb = CLAIM_WORD.search(claim)
     subject = clean_prose(claim[:verb.start()]).strip() if verb else ""
     if not subject or len(subject.split()) > MAX_TERM_WORDS or _NOT_A_TERM.match(subject) or in_path(subject, path) \
             or vague_topic(subject) or not any(c.isalpha() for c in subject):
@@ -131,17 +131,6 @@ def _asked(term: str, text: str) -> str:
 _LABEL_FIRST = re.compile(r"[ \t]*(?:\*\*[^*\n]{1,40}\*\*[ \t]*:|[^\W\d][\w ()'’.-]{0,40}:[ \t])")
 # A paragraph led by the name it is about: "LightFM (Kula 2015): …", "DropoutNet: …"
 _NAMED_LABEL = re.compile(r"([A-Z][\w.+-]*(?:[ \t]+[A-Z\d][\w.+-]*){0,2})[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:[ \t]+\S")
-
-
-# A bold phrase that is a claim, not a term: "**feedback does not increase capacity**", "**iff $\nu > k$**"
-_CLAIM_WORD = re.compile(r"(?i)(?:^|(?<=\s))(?:iff|if|unless|is|are|was|were|does|do|doesn['’]t|don['’]t|not|cannot|"
-                         r"can['’]t|never)(?=\s|$)")
-_RELATION = re.compile(r"[<>=≤≥≈]|\\(?:le|ge|leq|geq|neq|approx|to)\b")
-
-
-def _is_claim(term: str) -> bool:
-    """Whether a bold phrase says something (a verb, a negation, a condition, a relation) rather than names it."""
-    return bool(_CLAIM_WORD.search(term) or _RELATION.search(term))
 
 
 _ANSWER_SPLIT = re.compile(r"[:→=]")  # (a label or an arrow before the bold term: what follows is said of it)
@@ -174,7 +163,7 @@ def _terms(text: str) -> list[str] | None:
     for match in _BOLD.finditer(text):
         term = clean_prose(match.group(1)).strip()
         key = term.casefold().rstrip(":")
-        if _NOT_A_TERM.match(term) or _is_claim(term):
+        if _NOT_A_TERM.match(term) or is_claim(term):
             continue  # (emphasis inside a sentence: "… is **not** …")
         if term.endswith((".", "!", "?", ":")) or len(term.split()) > MAX_TERM_WORDS or key in GENERIC_LABELS \
                 or key in _RUN_IN or NO_SUBJECT.fullmatch(term) or not any(c.isalpha() for c in term):

@@ -51,6 +51,7 @@ _JUDGES = re.compile(r"(?:Lower|Higher|Smaller|Larger|Bigger|Greater)(?: values?
 # "Grows linearly with the batch size.")
 _SUBJECTLESS = re.compile(r"(?:Must|Should|Has to|Needs to|Cannot|Can't|Can|Is|Are|Grows|Decreases|Increases|Goes|"
                           r"Equals|Depends|Holds|Reduces to|Becomes)\b(?! (?:you|we|I)\b)")
+_SYMBOL = re.compile(r"The \$[^$\n]{1,12}\$ ")  # ("The $1$ means the gradient …": a symbol of the formula)
 _REFERS = re.compile(r"@eq-|\{eq\}`|\b(?:[Ee]quation|[Ee]q\.|formula)\b")  # (Quarto's and MyST's references too)
 # The case a paragraph states first ("For a fixed policy, …", "When $\lambda = 0$, …", "In practice, …"): its cue
 _CASE = re.compile(r"(?:For|When|With|Without|Under|If|In|At)\b(?:[^,.;:!?$]|\$[^$\n]*\$){2,60}?,[ \t]")
@@ -184,7 +185,7 @@ def _names_one(sentence: str, names: list[str]) -> bool:
 def _speaks_of_formula(sentence: str) -> bool:
     """Whether a paragraph's first sentence speaks of the formula before it (see `_POINTS_BACK`, `_PART`,
     `_REFERS`, `_GOES_ON`), or states a case of it or its symbols in math."""
-    return bool(_POINTS_BACK.match(sentence) or _PART.match(sentence) or _REFERS.search(sentence) or _JUDGES.match(sentence)
+    return bool(_POINTS_BACK.match(sentence) or _PART.match(sentence) or _SYMBOL.match(sentence) or _REFERS.search(sentence) or _JUDGES.match(sentence)
                 or _GOES_ON.match(sentence) or _POINTS_BACK_SOON.match(sentence) or _SUBJECTLESS.match(sentence)
                 or sentence.startswith(("$", "= ", "≈ ", "→ ")) or _CASE.match(sentence) and "$" in sentence)
 
