@@ -98,3 +98,32 @@ def test_a_sentence_opening_on_an_action_defines_the_bold_term_it_names():
     assert found is not None and found[0] == "kernel trick", found
     plain = text.replace("**kernel trick**", "usual shortcut")
     assert defining_sentence(plain, "Feature maps › Feature maps and their inner products") is None
+
+
+def test_a_remark_opening_on_a_value_of_the_formula_is_not_asked_for_its_symbols(tmp_path):
+    """"$g(0) = \\tfrac12$. …" after the formula of the logistic function gives a value of it, not a legend: the
+    remark card asks what the formula says, not what its symbols mean."""
+    from conftest import backs_by_front, new_wiki
+    note = ("# Logistic function\n\n## Definition\n\nIt squashes any real number into the open interval between zero "
+            "and one, which is why it turns a score into a probability.\n\n$$g(z) = \\frac{1}{1 + e^{-z}}$$\n\n"
+            "$g(0) = \\tfrac12$. Its derivative is $g(z)(1 - g(z))$, largest at zero and vanishing for large "
+            "scores of either sign.\n\nIt is the inverse of the log-odds.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Logistic.md": note}, CONFIG))
+    assert not any("What its symbols mean" in front for front in made), made
+    assert any("What it says" in front and back.startswith("$g(0)") for front, back in made.items()), made
+
+
+def test_a_bold_label_for_an_aside_on_a_topic_is_asked_by_that_topic(tmp_path):
+    """"**Note on the MC error**: …" labels an aside, it is no term to define ("Define: Note on the MC error"): the
+    card is asked by what the aside is about."""
+    from conftest import backs_by_front, new_wiki
+    note = ("# Monte Carlo\n\n## Estimating an integral\n\nDraw samples from the density and average the integrand "
+            "over them; the average converges to the integral.\n\n$$\\hat I_n = \\frac1n \\sum_i f(x_i)$$\n\n"
+            "**Note on the MC error**: the standard error of the average shrinks like $1/\\sqrt n$ whatever the "
+            "dimension, which is why the method scales to high dimensions.\n\n"
+            "- **Remark about variance**: a control variate with a known mean can cut the variance without bias.\n"
+            "- a second bullet so that the list is a list of facts about the estimate and nothing else.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"MC.md": note}, CONFIG))
+    assert not any("Define: Note" in front or "Define: Remark" in front for front in made), made
+    assert made.get("Monte Carlo › Estimating an integral › MC error", "").startswith("the standard error"), made
+    assert made.get("Monte Carlo › Estimating an integral › variance", "").startswith("a control variate"), made

@@ -58,6 +58,7 @@ _CASE = re.compile(r"(?:For|When|With|Without|Under|If|In|At)\b(?:[^,.;:!?$]|\$[
 _NOT_CASE = re.compile(r"(?i)in (?:other words|short|words|summary|particular|general|contrast|addition|turn|this|that|"
                        r"which|our|your)\b")
 _TO_READER = re.compile(r"(?:You|We|Let['’]s|Let us)\b")  # ("You can imagine several variants of this equation")
+_STATES_VALUE = re.compile(r"\$[^$\n]*(?:=|\\approx|\\to)[^$\n]*\$[.;,]?(?:\s|$)")  # "$r(\theta_0) = 1$."
 _POINTER_WORD = re.compile(r"(?:That|This|These|Those)(?= )")
 # The formula's own sentence going on with what its symbols are: "where $E$ is the irreducible loss …", "with scale $s
 # = …$ and zero-point $z$ …" (a card of its own with the formula on its front; alone it would say nothing)
@@ -195,8 +196,9 @@ def _cue(found: list[str]) -> str:
     ("For a fixed policy"), unless a later sentence states another ("If … . If …"); or its first sentence's subject,
     a pointer made an article ("That max makes it nonlinear" → "The max"); else what any remark answers."""
     sentence = found[0]
-    if is_legend(sentence):
-        return "What its symbols mean"  # ("$K$ is the **kernel** …, $h > 0$ is the **bandwidth** …")
+    if is_legend(sentence) and not _STATES_VALUE.match(sentence):
+        return "What its symbols mean"  # ("$K$ is the **kernel** …, $h > 0$ is the **bandwidth** …"; not "$r_t(\theta_
+        # {old}) = 1$.", a value of the formula, which says what it gives)
     if (case := _CASE.match(sentence)) and not _NOT_CASE.match(sentence) \
             and len(case.group().split()) <= MAX_CUE_WORDS + 1 \
             and not any(later.startswith(sentence.split(None, 1)[0] + " ") for later in found[1:]):
