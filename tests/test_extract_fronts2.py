@@ -127,3 +127,16 @@ def test_a_bold_label_for_an_aside_on_a_topic_is_asked_by_that_topic(tmp_path):
     assert not any("Define: Note" in front or "Define: Remark" in front for front in made), made
     assert made.get("Monte Carlo › Estimating an integral › MC error", "").startswith("the standard error"), made
     assert made.get("Monte Carlo › Estimating an integral › variance", "").startswith("a control variate"), made
+
+
+def test_a_shared_front_shows_the_sentence_without_the_bold_answer(tmp_path):
+    """A section card whose front another card shares (the formula card under the same heading) names what its
+    paragraph is about; when the paragraph's bold word is what it says of something else ("… is pulled toward zero
+    by **shrinkage** — …"), the front shows the sentence without it, not the answer after the path."""
+    from conftest import backs_by_front, new_wiki
+    note = ("# Ridge regression\n\nEvery coefficient is pulled toward zero by **shrinkage** — a penalty on the squared "
+            "norm of the weights trades a little bias for less variance.\n\nThe estimate in closed form:\n\n"
+            "$$\\hat\\beta = (X^\\top X + \\lambda I)^{-1} X^\\top y$$\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Ridge regression.md": note}, CONFIG))
+    assert not any(front.endswith("› shrinkage") for front in made), made
+    assert any(front.startswith("Ridge regression\n\nEvery coefficient is pulled toward zero by … —") for front in made), made

@@ -91,13 +91,12 @@ MAX_ASKED_WORDS = 40  # (a sentence with its answer left out, shown on the front
 
 
 def _front(path: str, text: str, terms: list[str]) -> str | None:
-    """The front of a paragraph setting `terms` in bold: the terms that are what it is about ("… › bidirectional
+    """The front of a paragraph setting `terms` in bold: the terms, when one is what it is about ("… › bidirectional
     encoder"); when each is what its sentence says of something else ("$T$ approaches a **minimal sufficient
     statistic**"), the sentence with it left out under the path, which asks for it; when the bold words are a claim
     ("**feedback does not increase capacity** of …"), the claim's subject. None when none of these is found."""
-    subjects = [t for t in terms if not _answers(t, text)]
-    if subjects:
-        return f"{path} › {', '.join(subjects)}"
+    if any(not _answers(t, text) for t in terms):
+        return f"{path} › {', '.join(terms)}"  # (a subject among them: "**random codes** achieve …, and **polar codes**")
     if len(terms) == 1:
         return f"{path}\n\n{asked}" if (asked := _asked(terms[0], text)) else None
     if terms:
@@ -134,7 +133,9 @@ _NAMED_LABEL = re.compile(r"([A-Z][\w.+-]*(?:[ \t]+[A-Z\d][\w.+-]*){0,2})[ \t]*(
 
 
 _ANSWER_SPLIT = re.compile(r"[:→=]")  # (a label or an arrow before the bold term: what follows is said of it)
-_EXPLAINED = re.compile(r"\s*(?:[:=(]|[—–-]\s)")  # ("the **exponential kernel** = …": the term, then what it is)
+# The term, then what it is or does: "the **exponential kernel** = …", "has a **matching pair** that proves …",
+# "a fixed **perplexity** (the effective number of neighbours)"; not a source in brackets ("(Arıkan 2009)")
+_EXPLAINED = re.compile(r"\s*(?:[:=]|\((?:[a-z=≈]|i\.e\.)|(?:that|which|who|whose)\b)")
 
 
 def _answers(term: str, text: str) -> bool:
@@ -211,7 +212,7 @@ def paragraph_topic(text: str, path: str, bold_only: bool = False) -> str:
     first = found[0]
     terms = [t for t in (_terms(first) or []) if not in_path(t, path) and not _NAMING.search(first.split(f"**{t}**")[0])
              and not re.search(rf"\*\*{re.escape(t)}\*\*\w|\w\*\*{re.escape(t)}\*\*", first)]  # (not "**Glo**bal")
-    if len(terms) > 1:
+    if len(terms) > 1 or any(_answers(t, first) for t in terms):  # ("… is really **cross-correlation**": the answer)
         return ""  # ("Fully specified by the **mean function** and the **covariance function**": what it answers)
     if terms or bold_only:
         return _with_heading_noun(terms[0], first, path) if terms else ""
@@ -223,6 +224,19 @@ def paragraph_topic(text: str, path: str, bold_only: bool = False) -> str:
         rest = clean_prose(first)[len(topic):].split()
         return f"{topic} {rest[0]} …" if rest and rest[0].isalpha() else topic
     return topic
+
+
+def asked_sentence(text: str, path: str) -> str:
+    """For a paragraph of one point whose first sentence sets in bold what it says of something else ("In DL
+    "convolution" is really **cross-correlation** — …"), that sentence with the bold part left out, to show under
+    a front the other cards of the section share; '' otherwise."""
+    found = sentences(" ".join(text.split())) if "**" in text else []
+    if not found or "\n\n" in text.strip() or LIST_ITEM.match(text.lstrip()):
+        return ""
+    terms = _terms(found[0]) or []
+    if len(terms) != 1 or in_path(terms[0], path) or not _answers(terms[0], found[0]):
+        return ""
+    return _asked(terms[0], found[0])
 
 
 def _names_nothing(topic: str, path: str) -> bool:
