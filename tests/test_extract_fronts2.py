@@ -140,3 +140,32 @@ def test_a_shared_front_shows_the_sentence_without_the_bold_answer(tmp_path):
     made = backs_by_front(new_wiki(tmp_path, {"Ridge regression.md": note}, CONFIG))
     assert not any(front.endswith("› shrinkage") for front in made), made
     assert any(front.startswith("Ridge regression\n\nEvery coefficient is pulled toward zero by … —") for front in made), made
+
+
+def test_a_closing_paragraph_led_by_a_vague_word_is_not_titled_by_it():
+    """"Results are reported …" closing a section names nothing a card could be asked by ("… › Results"); a
+    paragraph led by a name ("Warm restarts are …") still is."""
+    from mlwiki.extract.paragraphs import topic_card
+    tail = " are reported in the same way as for the first test, as a level or as an interval around the estimate."
+    assert topic_card("Stats › Critical values", Block(TEXT, [Line(3, "Results" + tail, TEXT)]), True) is None
+    found = topic_card("Stats › Critical values", Block(TEXT, [Line(3, "Warm restarts" + tail, TEXT)]), True)
+    assert found is not None and found[0] == "Stats › Critical values › Warm restarts", found
+
+
+def test_a_labelled_item_naming_the_notes_subject_asks_for_its_bold_answer(tmp_path):
+    """"- Adam = momentum plus **per-weight** step sizes" in the note on Adam: its label repeats the path and asks
+    nothing; the front shows the item with its bold answer left out, and the card keeps the label's id."""
+    from conftest import new_wiki, run
+    import json
+    note = ("# Adam\n\nAn optimiser that rescales each step by running estimates of the gradient's moments.\n\n"
+            "## Versus plain momentum\n\nthe step for each weight:\n"
+            "$$\\theta \\leftarrow \\theta - \\eta\\, \\hat m / (\\sqrt{\\hat v} + \\epsilon)$$\n\n"
+            "- keeps a running mean of the gradient, as heavy-ball momentum does\n"
+            "- bias-corrects both running estimates in the first steps, when they start at zero\n"
+            "- Adam = momentum with **per-weight** step sizes from the running second moment of the gradient\n")
+    root = new_wiki(tmp_path, {"Adam.md": note}, CONFIG)
+    cards = json.loads(run(root, "cards", "--json").output)
+    fronts = [c["front"] for c in cards]
+    assert "Adam › Versus plain momentum › Adam" not in fronts, fronts
+    assert "Adam › Versus plain momentum\n\nAdam = momentum with … step sizes from the running second moment of the " \
+           "gradient" in fronts, fronts

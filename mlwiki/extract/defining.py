@@ -245,8 +245,9 @@ def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None =
                 and bold.group(1).casefold() not in note_headings(ex):  # (a heading's own section card says more)
             text = f"{bold.group(1)}: {text[bold.end():]}"  # (definitions off: nothing else cards `- **Label:** …`)
         if found is None and (labelled := labelled_item(text, item, equals)) is not None:
-            front = under(path, clean_prose(labelled[0]))
-            if not ex.add_card(LABELLED_FORM, front, labelled[1], line):
+            front = _labelled_front(path, clean_prose(labelled[0]), text)
+            named = under(path, clean_prose(labelled[0]))  # (its id, whatever the front shows)
+            if not ex.add_card(LABELLED_FORM, front, labelled[1], line, id_front=named):
                 _say_more(ex, front, labelled[1])
             continue
         if found is None and claims and item == BULLET and (claimed := item_claim(text, path)) is not None:
@@ -263,6 +264,17 @@ def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None =
                 _add_definition(ex, path, term, back, line)
     if len(ex.drafts) == made:
         _claim(ex, path, block, text_of(block))
+
+
+def _labelled_front(path: str, label: str, text: str) -> str:
+    """The front of a labelled item: the label under the path; for a label that only repeats the headings' subject
+    ("- PPO = TRPO's stability with **first-order** steps only" in the note on PPO), which asks nothing the path
+    does not, the item with what it sets in bold left out, when it sets its answer so."""
+    if path and in_path(label, path) and "**" in text:
+        from mlwiki.extract.emphasised import asked_sentence  # (emphasised reads this module's labels: import late)
+        if asked := asked_sentence(text, path):
+            return f"{path}\n\n{asked}"
+    return under(path, label)
 
 
 def item_claim(text: str, path: str) -> tuple[str, str] | None:

@@ -128,9 +128,11 @@ def topic_card(path: str, block: Block, declined: bool) -> tuple[str, str] | Non
         return None  # (a tutorial's "we" and "you": its story goes on, no fact closes the section)
     topic = passage_topic(back)
     if not topic or _in_path(topic, path) or _NO_TOPIC_START.match(topic) or len(topic.split()) > MAX_TOPIC_WORDS \
+            or all(w in _VAGUE for w in _bare(topic).split()) \
             or _PUBLICATION.search(back) \
             or len(topic.split()) < 2 and topic[:1].islower():
-        return None  # ("Cold start › new item cold start": the subject's own name is no topic of its own)
+        return None  # ("Cold start › new item cold start": the subject's own name is no topic of its own; "Results
+        # are …": a vague word names none)
     return f"{path} › {topic[:1].upper()}{topic[1:]}", back
 
 
