@@ -56,6 +56,11 @@ _SET_BEFORE = frozenset("in on at for with during after before under within with
 # Words a term may not hold: a term is a noun phrase, these make it a clause ("Training a model is a process")
 _CLAUSE_WORDS = frozenset("""is are was were be been being can could will would should may might must has have had
 do does did not we you it they this that which who""".split())
+# Words after a verb in -ing that make it an action, not a term ("Going the other way", "Taking the log"; not
+# "Learning rate")
+_AFTER_GERUND = frozenset("""the a an this that these those its their it them up out back over through into down off
+away on in to from with""".split())
+_BOLD_NAMED = re.compile(r"\*\*([^*\n]{2,40})\*\*")
 # Words too general to say that a term is the note's subject ("The model is …" under "Model calibration")
 _GENERIC = frozenset("""model models method methods approach approaches idea ideas goal goals problem problems result
 results algorithm algorithms data system systems function functions output outputs input inputs process step steps
@@ -166,6 +171,9 @@ def _defined_term(text: str, about: str) -> tuple[re.Match, str] | None:
         return None
     term = match.group("term").strip()
     words = term.split()
+    if len(words) > 1 and words[0].casefold().endswith("ing") and words[1].casefold() in _AFTER_GERUND:
+        named = _BOLD_NAMED.match(text, match.end())  # ("Going the other way is the **kernel trick**: …": an
+        return (match, clean_prose(named.group(1))) if named else None  # action, and the term it is called)
     if words[0].casefold() in _NOT_A_TERM or any(w.casefold() in _CLAUSE_WORDS for w in words) or "$" in term:
         return None
     content = {_stem(w.casefold()) for w in words if len(w) > 2} - _GENERIC_STEMS
@@ -237,8 +245,9 @@ def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None =
                 and bold.group(1).casefold() not in note_headings(ex):  # (a heading's own section card says more)
             text = f"{bold.group(1)}: {text[bold.end():]}"  # (definitions off: nothing else cards `- **Label:** …`)
         if found is None and (labelled := labelled_item(text, item, equals)) is not None:
-            front = under(path, clean_prose(labelled[0]))
-            if not ex.add_card(LABELLED_FORM, front, labelled[1], line):
+            front = _labelled_front(path, clean_prose(labelled[0]), text)
+            named = under(path, clean_prose(labelled[0]))  # (its id, whatever the front shows)
+            if not ex.add_card(LABELLED_FORM, front, labelled[1], line, id_front=named):
                 _say_more(ex, front, labelled[1])
             continue
         if found is None and claims and item == BULLET and (claimed := item_claim(text, path)) is not None:
@@ -255,6 +264,17 @@ def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None =
                 _add_definition(ex, path, term, back, line)
     if len(ex.drafts) == made:
         _claim(ex, path, block, text_of(block))
+
+
+def _labelled_front(path: str, label: str, text: str) -> str:
+    """The front of a labelled item: the label under the path; for a label that only repeats the headings' subject
+    ("- PPO = TRPO's stability with **first-order** steps only" in the note on PPO), which asks nothing the path
+    does not, the item with what it sets in bold left out, when it sets its answer so."""
+    if path and in_path(label, path) and "**" in text:
+        from mlwiki.extract.emphasised import asked_sentence  # (emphasised reads this module's labels: import late)
+        if asked := asked_sentence(text, path):
+            return f"{path}\n\n{asked}"
+    return under(path, label)
 
 
 def item_claim(text: str, path: str) -> tuple[str, str] | None:

@@ -3,7 +3,7 @@ titled by that term. The author marked what the paragraph teaches:
 
     ## Encoder-only: masked language modelling
     BERT is a transformer encoder trained to fill in blanks. …                     (the section's opening card)
-    Because the encoder sees the whole sentence, representations are **bidirectional** — good for classification …
+    A **bidirectional** encoder sees the whole sentence at once — good for classification …
       →  … › Encoder-only: masked language modelling › bidirectional  /  the paragraph
 
 Books and documentation sites explain a topic in paragraphs and bold the term each one is about, wherever it falls
@@ -12,7 +12,9 @@ averages each channel"). The forms that read a bold term at the start of a parag
 a …`, a term glossed in brackets) come first; this one takes what they leave. Only one or two short terms are taken
 (a paragraph that bolds many words is emphasis, not a subject), not a label ("**Note:**"), a sentence in bold or a
 term the headings name already; and only a paragraph that reads as a passage alone (`passages.passage`) or whose
-first sentences do. Pure: a paragraph and its heading path in, (front, back) out.
+first sentences do. A bold phrase that is what its sentence says of something else ("representations are
+**bidirectional**") is the answer: the front shows the sentence without it; a claim in bold ("**feedback does not
+increase capacity** …") is asked by its subject. Pure: a paragraph and its heading path in, (front, back) out.
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block, list_items
+from mlwiki.extract.claims import AUX, BEFORE_NOUN, DOES, NOT_VERBS
 from mlwiki.extract.defining import GENERIC_LABELS
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.paragraphs import MIN_BACK_WORDS, first_sentences, in_path, lead_subject, vague_topic
 from mlwiki.extract.passages import NO_SUBJECT, passage
-from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.prose import CLAIM_WORD, clean_prose, is_claim, sentences
 from mlwiki.extract.topics import named_in, passage_topic
 
 FORM = "emphasised"
@@ -60,28 +63,97 @@ def emphasised_card(path: str, block: Block, declined: bool, item: bool = False)
             text = text[:1].upper() + text[1:]
         block = Block(TEXT, [Line(first.no, text, TEXT)])
     terms = _terms(text)
-    if not terms or all(in_path(term, path) for term in terms):
-        return None
-    if item and (label := _LABEL_FIRST.match(text)) and any(t not in label.group() for t in terms):
+    if terms is None or item and (label := _LABEL_FIRST.match(text)) \
+            and any(b.group(1) not in label.group() and not _NOT_A_TERM.match(b.group(1)) for b in _BOLD.finditer(text)):
         return None  # ("**threshold**: old rule …; recommend **$\hat R < 1.01$**": the label asks, the bold is the answer)
+    if terms and all(in_path(term, path) for term in terms):
+        return None
     if (named := _NAMED_LABEL.match(text)) and named.group(1).casefold() not in GENERIC_LABELS \
             and not in_path(named.group(1), path):
         terms = [named.group(1)]  # ("LightFM (Kula 2015): represent users as the **sum of their feature
         # embeddings** …": the paragraph is about LightFM, the bold phrase is part of what it says of it)
+    front = _front(path, text, terms)
+    if front is None:
+        return None
     back = passage([block], labelled=item, declined=declined)  # (an item may start in lower case)
     if back is None:
         back = first_sentences(sentences(" ".join(text.split())))
-    if back is None or len(back.split()) < MIN_BACK_WORDS or not any(f"**{t}" in back or t in back for t in terms) \
+    if back is None or len(back.split()) < MIN_BACK_WORDS or not _BOLD.search(back) and not any(t in back for t in terms) \
             or not item and back.lstrip("*_`([ ")[:1].islower():  # ("*because you can adjust all of these …": goes on
         # from before; an item starts in lower case as a note's list items do)
         return None
-    return f"{path} › {', '.join(terms)}", back
+    return front, back
+
+
+_POINTERS = frozenset("this these that those it they".split())
+MIN_ASKED_WORDS = 6
+MAX_ASKED_WORDS = 40  # (a sentence with its answer left out, shown on the front: one a learner reads at a glance)
+
+
+def _front(path: str, text: str, terms: list[str]) -> str | None:
+    """The front of a paragraph setting `terms` in bold: the terms, when one is what it is about ("… › bidirectional
+    encoder"); when each is what its sentence says of something else ("$T$ approaches a **minimal sufficient
+    statistic**"), the sentence with it left out under the path, which asks for it; when the bold words are a claim
+    ("**feedback does not increase capacity** of …"), the claim's subject. None when none of these is found."""
+    if any(not _answers(t, text) for t in terms):
+        return f"{path} › {', '.join(terms)}"  # (a subject among them: "**random codes** achieve …, and **polar codes**")
+    if len(terms) == 1:
+        return f"{path}\n\n{asked}" if (asked := _asked(terms[0], text)) else None
+    if terms:
+        return None
+    claim = next((m.group(1) for m in _BOLD.finditer(text)
+                  if is_claim(m.group(1)) and not _NOT_A_TERM.match(m.group(1))), "")  # (not stress: "is **not** …")
+    if claim and not text.lstrip().startswith(f"**{claim}**"):
+        return f"{path}\n\n{asked}" if (asked := _asked(claim, text)) else None  # ("… is $k$ times differentiable **iff …**")
+    verb = CLAIM_WORD.search(claim)
+    subject = clean_prose(claim[:verb.start()]).strip() if verb else ""
+    if not subject or len(subject.split()) > MAX_TERM_WORDS or _NOT_A_TERM.match(subject) or in_path(subject, path) \
+            or vague_topic(subject) or not any(c.isalpha() for c in subject):
+        return None
+    return f"{path} › {subject}"  # ("… › feedback": what the claim is about; the claim is on the back)
+
+
+def _asked(term: str, text: str) -> str:
+    """The sentence that sets the term in bold, with the term left out ("… $T$ approaches a … of $X$ for $Y$."):
+    '' when it is long, says too little besides the term to ask for it, or points back before it ("this is why")."""
+    for sentence in sentences(" ".join(text.split())):
+        if f"**{term}**" in sentence:
+            asked = sentence.replace(f"**{term}**", "…", 1).replace("….", "…")
+            words = asked.split()
+            if any(w.casefold() in _POINTERS for w in asked.split("…", 1)[0].split()):
+                return ""  # ("this is why mean-field VI tends to …": why what? said before it)
+            return asked if MIN_ASKED_WORDS <= len(words) <= MAX_ASKED_WORDS else ""
+    return ""
 
 
 # An item led by its label ("**threshold**: …", "rule of thumb (Vehtari): …"): the label's forms card it
 _LABEL_FIRST = re.compile(r"[ \t]*(?:\*\*[^*\n]{1,40}\*\*[ \t]*:|[^\W\d][\w ()'’.-]{0,40}:[ \t])")
 # A paragraph led by the name it is about: "LightFM (Kula 2015): …", "DropoutNet: …"
 _NAMED_LABEL = re.compile(r"([A-Z][\w.+-]*(?:[ \t]+[A-Z\d][\w.+-]*){0,2})[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*:[ \t]+\S")
+
+
+_ANSWER_SPLIT = re.compile(r"[:→=]")  # (a label or an arrow before the bold term: what follows is said of it)
+# The term, then what it is or does: "the **exponential kernel** = …", "has a **matching pair** that proves …",
+# "a fixed **perplexity** (the effective number of neighbours)"; not a source in brackets ("(Arıkan 2009)")
+_EXPLAINED = re.compile(r"\s*(?:[:=]|\((?:[a-z=≈]|i\.e\.)|(?:that|which|who|whose)\b)")
+
+
+def _answers(term: str, text: str) -> bool:
+    """Whether the bold term is what its sentence says of a subject before it, not the subject: it stands after
+    the sentence's verb or label ("representations are **bidirectional**", "error $\to 0$ at a **positive** rate"
+    after "The surprising part:", "$T$ approaches a **minimal sufficient statistic**"); a front naming it would
+    give the answer away."""
+    if f"**{term}**" not in text:
+        return False
+    before, after = text.split(f"**{term}**", 1)
+    if _EXPLAINED.match(after):
+        return False
+    before = re.split(r"(?<=[.!?])\s+(?=[A-Z$*])", before)[-1]  # (its own sentence's words before it)
+    if _ANSWER_SPLIT.search(re.sub(r"\$[^$]*\$", "", before)):
+        return True
+    words = clean_prose(before).split()
+    return any(w.casefold() in AUX and w.islower() or k and DOES.fullmatch(w) and w not in NOT_VERBS
+               and words[k - 1].casefold() not in BEFORE_NOUN for k, w in enumerate(words))
 
 
 def _terms(text: str) -> list[str] | None:
@@ -92,7 +164,7 @@ def _terms(text: str) -> list[str] | None:
     for match in _BOLD.finditer(text):
         term = clean_prose(match.group(1)).strip()
         key = term.casefold().rstrip(":")
-        if _NOT_A_TERM.match(term):
+        if _NOT_A_TERM.match(term) or is_claim(term):
             continue  # (emphasis inside a sentence: "… is **not** …")
         if term.endswith((".", "!", "?", ":")) or len(term.split()) > MAX_TERM_WORDS or key in GENERIC_LABELS \
                 or key in _RUN_IN or NO_SUBJECT.fullmatch(term) or not any(c.isalpha() for c in term):
@@ -140,7 +212,7 @@ def paragraph_topic(text: str, path: str, bold_only: bool = False) -> str:
     first = found[0]
     terms = [t for t in (_terms(first) or []) if not in_path(t, path) and not _NAMING.search(first.split(f"**{t}**")[0])
              and not re.search(rf"\*\*{re.escape(t)}\*\*\w|\w\*\*{re.escape(t)}\*\*", first)]  # (not "**Glo**bal")
-    if len(terms) > 1:
+    if len(terms) > 1 or any(_answers(t, first) for t in terms):  # ("… is really **cross-correlation**": the answer)
         return ""  # ("Fully specified by the **mean function** and the **covariance function**": what it answers)
     if terms or bold_only:
         return _with_heading_noun(terms[0], first, path) if terms else ""
@@ -152,6 +224,19 @@ def paragraph_topic(text: str, path: str, bold_only: bool = False) -> str:
         rest = clean_prose(first)[len(topic):].split()
         return f"{topic} {rest[0]} …" if rest and rest[0].isalpha() else topic
     return topic
+
+
+def asked_sentence(text: str, path: str) -> str:
+    """For a paragraph of one point whose first sentence sets in bold what it says of something else ("In DL
+    "convolution" is really **cross-correlation** — …"), that sentence with the bold part left out, to show under
+    a front the other cards of the section share; '' otherwise."""
+    found = sentences(" ".join(text.split())) if "**" in text else []
+    if not found or "\n\n" in text.strip() or LIST_ITEM.match(text.lstrip()):
+        return ""
+    terms = _terms(found[0]) or []
+    if len(terms) != 1 or in_path(terms[0], path) or not _answers(terms[0], found[0]):
+        return ""
+    return _asked(terms[0], found[0])
 
 
 def _names_nothing(topic: str, path: str) -> bool:

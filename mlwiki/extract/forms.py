@@ -14,7 +14,7 @@ from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import BLANK, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.masking import mask_inline
-from mlwiki.extract.prose import breaks_off, clean_prose, prefix_heading, sentences
+from mlwiki.extract.prose import breaks_off, claim_subject, clean_prose, prefix_heading, sentences
 from mlwiki.extract.subject import (advises, judges, label_front, lists_uses, names_no_term, reads_as_definition,
                                     stands_for)
 from mlwiki.models import CardKind, Severity
@@ -394,6 +394,10 @@ def _add_definition(ex, term: str, definition: str, line: int, form: str) -> Non
     if (judges(term) or (ex.headings and lists_uses(ex.headings[-1][1]))) and path:  # ("**Good**: better calibration": what is good about it)
         ex.add_pair(CardKind.BASIC, f"{path} › {term}", definition, line, form=form, quiet=True,
                     id_front=asked)
+        return
+    if path and (subject := claim_subject(term)):  # ("**Matérn 5/2 is the standard default** (…): smooth enough":
+        ex.add_pair(CardKind.BASIC, f"{path} › {subject}", f"{term}: {definition}", line, form=form, quiet=True,
+                    id_front=asked)  # a claim in bold, asked by its subject, not a term to define)
         return
     if names_no_term(term) or advises(definition):  # ("**the trick**: …", "**Bahdanau et al. 2015**: …", "**If p ≤
         # α**: reject H0", "**Temporal split**: more realistic …": asked under the path, not as a term to define)

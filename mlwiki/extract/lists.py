@@ -39,7 +39,7 @@ from mlwiki.extract.daybook import day_cards
 from mlwiki.extract.daylog import day_log_cards, learned_item_cards
 from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, named_term_cards,
                                      on_a_back, shown_on_a_front)
-from mlwiki.extract.emphasised import emphasised_card, paragraph_topic
+from mlwiki.extract.emphasised import asked_sentence, emphasised_card, paragraph_topic
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
@@ -374,9 +374,12 @@ def _name_shared_fronts(ex, section: Section) -> None:
         drafts, front = ex.drafts[k]
         draft = drafts[0]
         if len(drafts) != 1 or draft.form != FORM or draft.front != front or headings[front] < 2 \
-                or draft.id_front != f"{FORM}: {front}" or not (topic := paragraph_topic(draft.back, front, bold_only=True)):
+                or draft.id_front != f"{FORM}: {front}":
             continue
-        ex.drafts[k] = [replace(draft, front=f"{front} › {topic}")], front
+        if topic := paragraph_topic(draft.back, front, bold_only=True):
+            ex.drafts[k] = [replace(draft, front=f"{front} › {topic}")], front
+        elif asked := asked_sentence(draft.back, front):  # ("… is really **cross-correlation** — …": the sentence
+            ex.drafts[k] = [replace(draft, front=f"{front}\n\n{asked}")], front  # asks for what it sets in bold)
 
 
 def _odds_cards(ex, section: Section) -> None:

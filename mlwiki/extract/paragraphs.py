@@ -66,6 +66,9 @@ _SETS_BEFORE = frozenset("in at under on during inside within".split())  # (_SET
 _ADVERBS = frozenset("also only always never just then still usually often thus therefore too even".split())
 _COMPARATIVES = frozenset("""lower higher smaller larger bigger greater better worse fewer more less faster slower
 longer shorter earlier later""".split())
+# A word in -ly that says how, before a verb ("quietly", "automatically"), not a noun ending so ("family", "anomaly")
+_ADVERB = re.compile(r"(?!(?:family|anomaly|assembly|supply|monopoly|ally|reply|italy|poly|butterfly)$)[a-z]{3,}ly")
+_LONE_SYMBOL = re.compile(r"\$[^$]{1,12}\$")  # ("The $1$": a symbol of the formula before, not a name
 _YEAR = re.compile(r"\((?:19|20)\d\d\)")  # a citation's year
 _QUANTITIES = frozenset("couple few lot number handful bunch dozen".split())  # (after "A")
 _POINTERS = frozenset("this these that those it its".split())  # ("Summing this over all paths": of what?)
@@ -125,9 +128,11 @@ def topic_card(path: str, block: Block, declined: bool) -> tuple[str, str] | Non
         return None  # (a tutorial's "we" and "you": its story goes on, no fact closes the section)
     topic = passage_topic(back)
     if not topic or _in_path(topic, path) or _NO_TOPIC_START.match(topic) or len(topic.split()) > MAX_TOPIC_WORDS \
+            or all(w in _VAGUE for w in _bare(topic).split()) \
             or _PUBLICATION.search(back) \
             or len(topic.split()) < 2 and topic[:1].islower():
-        return None  # ("Cold start › new item cold start": the subject's own name is no topic of its own)
+        return None  # ("Cold start › new item cold start": the subject's own name is no topic of its own; "Results
+        # are …": a vague word names none)
     return f"{path} › {topic[:1].upper()}{topic[1:]}", back
 
 
@@ -138,7 +143,8 @@ def _cue(subject: str, opening: str, named: bool = False) -> str:
     if not named and (len(words) != 2 or words[0].casefold() not in ARTICLE
                       or not (words[1].isalpha() and words[1].islower())):
         return subject
-    rest = [w for w in opening[opening.find(subject) + len(subject):].split()[:3] if w.casefold() not in _ADVERBS]
+    rest = [w for w in opening[opening.find(subject) + len(subject):].split()[:3]
+            if w.casefold() not in _ADVERBS and not _ADVERB.fullmatch(w)]
     return f"{subject} {rest[0]} …" if rest else subject  # ("The return satisfies …", not "The return also …")
 
 
@@ -209,11 +215,13 @@ def _unquoted(tokens: list[str]) -> list[str]:
 
 def _named(words: list[str], predicate_words: int) -> str | None:
     """The subject words, when they name something and the sentence says enough of it."""
-    while words and words[-1].casefold() in _ADVERBS:
-        words = words[:-1]  # ("The return also satisfies …": "The return")
+    while len(words) > 1 and (words[-1].casefold() in _ADVERBS or _ADVERB.fullmatch(words[-1])):
+        words = words[:-1]  # ("The return also satisfies …", "The definition quietly implies …": "The return")
     content = [w.casefold().strip("`*_()\"'’") for w in words if w.casefold() not in ARTICLE]
     if any(w in ("paper", "papers", "et") for w in content) and _YEAR.search(" ".join(words)):
         return None  # ("YouTube DNN paper (2016) is the classic version; …": where to read, not what)
+    if len(words) == 2 and words[0].casefold() in ARTICLE and _LONE_SYMBOL.fullmatch(words[1]):
+        return None  # ("The $1$ means the gradient …": a symbol of the formula before, which the card would not show)
     if len(words) == 1 and content and content[0] in _COMPARATIVES:
         return None  # ("Lower is better, …": a judgement of what came before, not a name)
     if not content or predicate_words < MIN_PREDICATE_WORDS or all(w in _VAGUE for w in content) \

@@ -277,3 +277,31 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def prefix_heading(heading: str, text: str) -> str:
     return f"{heading}\n\n{text}" if heading else text
+
+
+# A bold phrase that is a claim, not a term: "**feedback does not increase capacity**", "**iff $\nu > k$**"
+CLAIM_WORD = re.compile(r"(?i)(?:^|(?<=\s))(?:iff|if|unless|is|are|was|were|does|do|doesn['’]t|don['’]t|not|cannot|"
+                         r"can['’]t|never)(?=\s|$)")
+_RELATION = re.compile(r"[<>=≤≥≈]|\\(?:le|ge|leq|geq|neq|approx|to)\b")
+
+
+def is_claim(term: str) -> bool:
+    """Whether a bold phrase says something (a verb, a negation, a condition, a relation) rather than names it."""
+    return bool(CLAIM_WORD.search(term) or _RELATION.search(term))
+
+
+_VERB_OF_BEING = re.compile(r"(?i)(?<=\s)(?:is|are|was|were|does|do|doesn['’]t|don['’]t|cannot|can['’]t|isn['’]t|"
+                            r"aren['’]t)(?=\s)")
+_CONDITION = re.compile(r"(?i)(?:if|when|unless|whenever|for|with|while|once|after|before)\b")
+MAX_SUBJECT_WORDS = 4
+
+
+def claim_subject(phrase: str) -> str:
+    """The subject of a phrase that states a fact ("Matérn 5/2 is the standard default" → "Matérn 5/2"): the words
+    before its verb of being; '' for a phrase with none, a condition ("If the loss is flat") or a long subject."""
+    verb = _VERB_OF_BEING.search(phrase) if " " in phrase else None
+    subject = phrase[:verb.start()].strip() if verb else ""
+    if not subject or _CONDITION.match(subject) or len(subject.split()) > MAX_SUBJECT_WORDS \
+            or not any(c.isalpha() for c in subject):
+        return ""
+    return subject

@@ -51,12 +51,14 @@ _JUDGES = re.compile(r"(?:Lower|Higher|Smaller|Larger|Bigger|Greater)(?: values?
 # "Grows linearly with the batch size.")
 _SUBJECTLESS = re.compile(r"(?:Must|Should|Has to|Needs to|Cannot|Can't|Can|Is|Are|Grows|Decreases|Increases|Goes|"
                           r"Equals|Depends|Holds|Reduces to|Becomes)\b(?! (?:you|we|I)\b)")
+_SYMBOL = re.compile(r"The \$[^$\n]{1,12}\$ ")  # ("The $1$ means the gradient …": a symbol of the formula)
 _REFERS = re.compile(r"@eq-|\{eq\}`|\b(?:[Ee]quation|[Ee]q\.|formula)\b")  # (Quarto's and MyST's references too)
 # The case a paragraph states first ("For a fixed policy, …", "When $\lambda = 0$, …", "In practice, …"): its cue
 _CASE = re.compile(r"(?:For|When|With|Without|Under|If|In|At)\b(?:[^,.;:!?$]|\$[^$\n]*\$){2,60}?,[ \t]")
 _NOT_CASE = re.compile(r"(?i)in (?:other words|short|words|summary|particular|general|contrast|addition|turn|this|that|"
                        r"which|our|your)\b")
 _TO_READER = re.compile(r"(?:You|We|Let['’]s|Let us)\b")  # ("You can imagine several variants of this equation")
+_STATES_VALUE = re.compile(r"\$[^$\n]*(?:=|\\approx|\\to)[^$\n]*\$[.;,]?(?:\s|$)")  # "$r(\theta_0) = 1$."
 _POINTER_WORD = re.compile(r"(?:That|This|These|Those)(?= )")
 # The formula's own sentence going on with what its symbols are: "where $E$ is the irreducible loss …", "with scale $s
 # = …$ and zero-point $z$ …" (a card of its own with the formula on its front; alone it would say nothing)
@@ -184,7 +186,7 @@ def _names_one(sentence: str, names: list[str]) -> bool:
 def _speaks_of_formula(sentence: str) -> bool:
     """Whether a paragraph's first sentence speaks of the formula before it (see `_POINTS_BACK`, `_PART`,
     `_REFERS`, `_GOES_ON`), or states a case of it or its symbols in math."""
-    return bool(_POINTS_BACK.match(sentence) or _PART.match(sentence) or _REFERS.search(sentence) or _JUDGES.match(sentence)
+    return bool(_POINTS_BACK.match(sentence) or _PART.match(sentence) or _SYMBOL.match(sentence) or _REFERS.search(sentence) or _JUDGES.match(sentence)
                 or _GOES_ON.match(sentence) or _POINTS_BACK_SOON.match(sentence) or _SUBJECTLESS.match(sentence)
                 or sentence.startswith(("$", "= ", "≈ ", "→ ")) or _CASE.match(sentence) and "$" in sentence)
 
@@ -194,8 +196,9 @@ def _cue(found: list[str]) -> str:
     ("For a fixed policy"), unless a later sentence states another ("If … . If …"); or its first sentence's subject,
     a pointer made an article ("That max makes it nonlinear" → "The max"); else what any remark answers."""
     sentence = found[0]
-    if is_legend(sentence):
-        return "What its symbols mean"  # ("$K$ is the **kernel** …, $h > 0$ is the **bandwidth** …")
+    if is_legend(sentence) and not _STATES_VALUE.match(sentence):
+        return "What its symbols mean"  # ("$K$ is the **kernel** …, $h > 0$ is the **bandwidth** …"; not "$r_t(\theta_
+        # {old}) = 1$.", a value of the formula, which says what it gives)
     if (case := _CASE.match(sentence)) and not _NOT_CASE.match(sentence) \
             and len(case.group().split()) <= MAX_CUE_WORDS + 1 \
             and not any(later.startswith(sentence.split(None, 1)[0] + " ") for later in found[1:]):

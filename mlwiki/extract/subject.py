@@ -234,6 +234,9 @@ _CONDITION_OR_QUESTION = re.compile(r"(?i)(?:if|when|whenever|unless|once|while|
 LEADS_NO_TERM = re.compile(r"(?i)(?:on|in|at|for|with|without|from|by|via|under|over|into|onto|through|during|after|"
                            r"before|between|within|across|all|every|each|no|not|only|any|both)[ \t]")  # ("**Most probable explanation**" is one)
 _QUESTION = re.compile(r"(?i)(?:why|how|what|which|where|who)\b")
+# A label for an aside on a topic ("Note on the MC error", "Remark about variance"): the topic is what is asked
+_ASIDE_ON = re.compile(r"(?i)(?:notes?|remarks?|comments?|aside|caveats?|warning|tips?|hints?|thoughts?)[ \t]+"
+                       r"(?:on|about|regarding|re:?)[ \t]+(?:(?:the|a|an)[ \t]+)?(?P<topic>\S.*)")
 
 
 def names_no_term(term: str) -> bool:
@@ -242,7 +245,7 @@ def names_no_term(term: str) -> bool:
     √d"), a phrase led by a preposition or a quantifier ("on noisy images", "all linear layers")."""
     term = term.strip()
     return bool(_STANDS_FOR.fullmatch(term) or _CITATION.fullmatch(term) or _CONDITION_OR_QUESTION.match(term)
-                or LEADS_NO_TERM.match(term))
+                or LEADS_NO_TERM.match(term) or _ASIDE_ON.fullmatch(term))
 
 
 def stands_for(term: str) -> bool:
@@ -252,8 +255,11 @@ def stands_for(term: str) -> bool:
 
 def label_front(term: str) -> str:
     """How a label that names no term reads at the end of a front: a question asked as one ("why divide by $\\sqrt
-    d$" → "Why divide by $\\sqrt d$?"), a word for what the text says capitalised ("the trick" → "The trick")."""
+    d$" → "Why divide by $\\sqrt d$?"), a word for what the text says capitalised ("the trick" → "The trick"), an
+    aside by its topic ("Note on the MC error" → "MC error")."""
     term = term.strip()
+    if aside := _ASIDE_ON.fullmatch(term):  # ("Note on the MC error" → "MC error": what the aside is about)
+        return aside.group("topic")
     if _QUESTION.match(term):
         return f"{term[:1].upper()}{term[1:].rstrip('?:. ')}?"
     return f"{term[:1].upper()}{term[1:]}" if _STANDS_FOR.fullmatch(term) else term
