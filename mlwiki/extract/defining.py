@@ -20,6 +20,8 @@ import re
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_terms, restates, stem as _stem
 from mlwiki.extract.draft import Draft
+from mlwiki.extract.emphasised import asked_sentence
+from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
 from mlwiki.extract.paragraphs import in_path, lead_subject
@@ -77,12 +79,6 @@ _LABELLED = re.compile(r"(?P<label>[A-Za-z][^:\n]{0,48}?[^\s:.,;]|\"[A-Za-z][^\"
                        r"(?:[ \t]+[-–—][ \t]+|:[ \t]+)(?P<rest>\S.*)", re.S)
 # (a label in quotes, '"critical batch size" — beyond it, …'; an aside after it, "Extensions worth knowing (Rainbow
 # combined six of them): Double DQN …", is no part of the label)
-# Labels that name no subject: a card "… › Input" or "… › Pros" would not say what is asked
-GENERIC_LABELS = frozenset("""input inputs output outputs pros cons pro con note notes nb example examples eg e.g
-limitation limitations challenge challenges solution solutions problem problems advantage advantages disadvantage
-disadvantages key idea goal goals result results summary explanation formula intuition reason answer question
-definition usage code tip tips warning important drawback drawbacks benefit benefits source reference references
-link links update rule update rules proof hint todo intro introduction conclusion overview details detail""".split())
 # "- **Layer norm** normalises over …", "- **Paired t-test** = a one-sample t-test on …": a list item led by its bold
 # term and saying something of it, as a day's notes list what was learnt ("**Term**: …" and "**Term** is a …" are
 # the definitions form's; "**Initial distribution** $\pi_i = …$" names a symbol)
@@ -271,7 +267,6 @@ def _labelled_front(path: str, label: str, text: str) -> str:
     ("- PPO = TRPO's stability with **first-order** steps only" in the note on PPO), which asks nothing the path
     does not, the item with what it sets in bold left out, when it sets its answer so."""
     if path and in_path(label, path) and "**" in text:
-        from mlwiki.extract.emphasised import asked_sentence  # (emphasised reads this module's labels: import late)
         if asked := asked_sentence(text, path):
             return f"{path}\n\n{asked}"
     return under(path, label)

@@ -23,7 +23,7 @@ import re
 
 from mlwiki.extract.blocks import Block, list_items
 from mlwiki.extract.claims import AUX, BEFORE_NOUN, DOES, NOT_VERBS
-from mlwiki.extract.defining import GENERIC_LABELS
+from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.paragraphs import MIN_BACK_WORDS, first_sentences, in_path, lead_subject, vague_topic
 from mlwiki.extract.passages import NO_SUBJECT, passage

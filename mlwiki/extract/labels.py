@@ -13,6 +13,13 @@ from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.subject import is_example_title
 from mlwiki.extract.voice import without_author_aside
 
+# Labels that name no subject: a card "… › Input" or "… › Pros" would not say what is asked
+GENERIC_LABELS = frozenset("""input inputs output outputs pros cons pro con note notes nb example examples eg e.g
+limitation limitations challenge challenges solution solutions problem problems advantage advantages disadvantage
+disadvantages key idea goal goals result results summary explanation formula intuition reason answer question
+definition usage code tip tips warning important drawback drawbacks benefit benefits source reference references
+link links update rule update rules proof hint todo intro introduction conclusion overview details detail""".split())
+
 MAX_LABEL_WORDS = 5  # "Algorithm:", "Pros / cons", "Fixes people use:": a line that heads a list as a heading would
 MAX_LABEL_CHARS = 50
 _NOT_A_LIST_LABEL = re.compile(r"(?i)(?:where|with|here|given|in which|for example|e\.g\.?|example)[\s:]*")

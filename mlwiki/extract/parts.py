@@ -10,7 +10,7 @@ import re
 
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
-from mlwiki.extract.defining import GENERIC_LABELS
+from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.labels import asked_paragraph
 from mlwiki.extract.paragraphs import in_path, lead_subject
 from mlwiki.extract.passages import NO_SUBJECT, passage
