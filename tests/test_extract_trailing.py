@@ -1,0 +1,105 @@
+"""What follows a display formula (issue 23): the text right after it that no other card holds is asked. A text that
+finishes the formula's sentence ("— rank $k$ …", "and … when …") or is too short to stand alone ("k=1 → …") goes on
+the formula card's back; a longer one, written in lower case under the formula as quick notes do, or led by a label
+("Problem: …"), is a card of its own with the formula on its front. Worked examples, a legend's "where" and narration
+stay off. Notes in the styles of an Obsidian vault, a Quarto blog and a MyST book; the CLI reads them as a scan
+would."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+VAULT = r"""tags:: #rl
+
+## Softmax policy
+$$\pi(a) = \frac{e^{Q(a)/T}}{\sum_b e^{Q(b)/T}}$$
+temperature T: small T picks the best action almost always, large T picks nearly at random. it tries poor actions less often than a uniform explorer.
+
+## Multi-step targets
+halfway between the two:
+$$G^{(k)} = r_1 + \gamma r_2 + \dots + \gamma^k V(s_k)$$
+k=1 → one-step TD, k=∞ → Monte Carlo.
+
+## Counting
+draw with repetition:
+$$N = n^k$$
+e.g. $n = 3$, $k = 2$ → 9 strings.
+"""
+
+BLOG = r"""---
+title: "Low-rank kernels"
+---
+
+## Landmarks
+
+Choose $k \ll n$ landmark inputs. The central object is the low-rank approximation
+
+$$
+K \approx K_{nk} K_{kk}^{-1} K_{kn}
+$$
+
+— rank $k$. Every method below then costs $O(nk^2)$ rather than $O(n^3)$.
+
+## Improvement probability
+
+The chance that a point beats the best value seen so far:
+
+$$
+P(x) = \Phi\left(\frac{y^* - \mu(x)}{\sigma(x)}\right)
+$$
+
+Problem: it only asks whether a point improves, not by how much, so it keeps sampling next to the best point for
+tiny but almost certain gains.
+
+## Information criterion
+
+The criterion is written as
+
+$$
+C = k \ln n - 2 \ln L
+$$
+
+where
+
+- $k$ is the number of parameters
+- $n$ is the number of points
+"""
+
+
+def cards(tmp_path, notes: dict[str, str]) -> list[dict]:
+    root = new_wiki(tmp_path, notes, CONFIG)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def test_a_lowercase_remark_under_a_formula_is_a_card_named_by_its_label(tmp_path):
+    found = cards(tmp_path, {"Exploration.md": VAULT})
+    front = next(c["front"] for c in found if c["front"].startswith("Exploration › Softmax policy › Temperature T\n\n"))
+    assert "e^{Q(a)/T}" in front  # (the formula it speaks of, shown)
+    back = next(c["back"] for c in found if c["front"] == front)
+    assert back.startswith("temperature T: small T picks the best action")
+
+
+def test_a_short_remark_goes_on_the_formula_card_and_a_worked_example_on_none(tmp_path):
+    found = cards(tmp_path, {"Exploration.md": VAULT})
+    formula = next(c for c in found if c["kind"] == "formula" and "G^{(k)}" in c["back"])
+    assert formula["back"].endswith("k=1 → one-step TD, k=∞ → Monte Carlo.")
+    assert not any("9 strings" in c["back"] or "9 strings" in c["front"] for c in found)
+
+
+def test_the_end_of_the_formulas_sentence_goes_on_its_card_not_under_the_heading_alone(tmp_path):
+    found = cards(tmp_path, {"kernels.qmd": BLOG})
+    formula = next(c for c in found if c["kind"] == "formula" and "K_{kk}^{-1}" in c["back"])
+    assert formula["back"].endswith("— rank $k$. Every method below then costs $O(nk^2)$ rather than $O(n^3)$.")
+    assert not any(c["back"].startswith("— rank") for c in found)  # (no card whose back starts mid-sentence)
+
+
+def test_a_labelled_paragraph_after_a_formula_is_a_card_and_a_legends_where_is_not(tmp_path):
+    found = cards(tmp_path, {"kernels.qmd": BLOG})
+    problem = next(c for c in found if c["front"].startswith("Low-rank kernels › Improvement probability › Problem\n\n"))
+    assert "\\Phi" in problem["front"] and problem["back"].startswith("Problem: it only asks whether a point improves")
+    criterion = next(c for c in found if c["kind"] == "formula" and "k \\ln n" in c["back"])
+    assert not criterion["back"].rstrip().endswith("where")
