@@ -103,3 +103,28 @@ def test_a_labelled_paragraph_after_a_formula_is_a_card_and_a_legends_where_is_n
     assert "\\Phi" in problem["front"] and problem["back"].startswith("Problem: it only asks whether a point improves")
     criterion = next(c for c in found if c["kind"] == "formula" and "k \\ln n" in c["back"])
     assert not criterion["back"].rstrip().endswith("where")
+
+
+DETECTORS = r"""# Dense detectors
+
+## Imbalance
+
+**Weighted loss** (a made-up paper): with $p$ the probability given to the true class,
+
+```math
+L(p) = -(1 - p)^{k} \log p
+```
+
+- $(1 - p)^k$ shrinks the loss of examples the model already gets right; $k = 0$ gives back plain cross-entropy
+- the authors found $k = 2$ to work best
+- SwiftNet = a backbone + a feature pyramid + this loss → the first fast detector as accurate as slow ones
+"""
+
+
+def test_the_items_after_a_formula_are_asked_when_a_later_item_is_a_card_of_its_own(tmp_path):
+    found = cards(tmp_path, {"detectors.md": DETECTORS})
+    assert any(c["front"].endswith("› SwiftNet") for c in found)  # (the item that names its own subject)
+    front = next(c["front"] for c in found if c["front"].startswith("Dense detectors › Imbalance › What it says\n\n"))
+    assert "(1 - p)^{k}" in front
+    back = next(c["back"] for c in found if c["front"] == front)
+    assert "shrinks the loss of examples" in back and "$k = 2$ to work best" in back and "SwiftNet" not in back
