@@ -128,3 +128,33 @@ def test_the_items_after_a_formula_are_asked_when_a_later_item_is_a_card_of_its_
     assert "(1 - p)^{k}" in front
     back = next(c["back"] for c in found if c["front"] == front)
     assert "shrinks the loss of examples" in back and "$k = 2$ to work best" in back and "SwiftNet" not in back
+
+
+SKIPS = r"""# Skip connections
+
+## residual unit
+
+Rather than fitting the target map $G(x)$ itself, fit what is left over, $R(x) = G(x) - x$:
+
+```math
+y = R(x) + x
+```
+
+- when the identity is best, the weights only need to shrink towards zero
+- the shortcut costs no parameters and barely any compute
+
+Gradient through the unit:
+
+```math
+\frac{\partial L}{\partial x} = \frac{\partial L}{\partial y}\left(1 + \frac{\partial R}{\partial x}\right)
+```
+"""
+
+
+def test_a_list_after_a_formula_is_asked_with_the_formula_not_under_the_bare_heading(tmp_path):
+    found = cards(tmp_path, {"skips.md": SKIPS})
+    assert not any(c["front"] == "Skip connections › residual unit" for c in found)
+    front = next(c["front"] for c in found if c["front"].startswith("Skip connections › residual unit › What it says"))
+    assert "y = R(x) + x" in front
+    back = next(c["back"] for c in found if c["front"] == front)
+    assert "shrink towards zero" in back and "barely any compute" in back

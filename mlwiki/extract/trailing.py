@@ -16,7 +16,8 @@ of the formula or points back at it) nor the section's other forms take: left al
       →  … › Dueling › What it says  (the formula under it)  /  the text
 
 A text that finishes the formula's sentence, or one too short to stand alone, goes on the formula card's back; a
-longer one is a remark card of its own (the formula on its front, as `remarks` makes them). What works an example
+longer one is a remark card of its own (the formula on its front, as `remarks` makes them); so is a list right after
+the formula that a card held under the bare heading path ("… › residual block"). What works an example
 ("e.g. $I = 16$, … → 32"), narrates or points elsewhere stays off. Pure: `ex` is the walk over the note
 (`mlwiki.extract.walk.Extractor`), which `lists.close_section` hands in with the part it closes.
 """
@@ -30,7 +31,8 @@ from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.passages import NO_SUBJECT, narrates, passage
 from mlwiki.extract.prose import clean_prose, sentences
-from mlwiki.extract.remarks import FORM as REMARK_FORM, MIN_WORDS, displays_first, formula_card_above, remark_cue
+from mlwiki.extract.remarks import (FORM as REMARK_FORM, MIN_WORDS, displays_first, formula_card_above, list_remark,
+                                    remark_cue)
 from mlwiki.extract.subject import sets_example_values, sets_up_example
 
 MAX_LABEL_WORDS = 3
@@ -65,14 +67,27 @@ def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[in
             tail = _tail(block.lines[last + 1:])
             if tail and (draft := formula_card_above(ex, first, Block(block.kind, block.lines[:last + 1]))):
                 _place(ex, first, draft, tail, len(tail) < len(block.lines) - last - 1, declined)
-        elif k and block.lines[0].kind == TEXT and not LIST_ITEM.match(block.lines[0].text) \
-                and block.start - blocks[k - 1].lines[-1].no <= MAX_GAP \
-                and (draft := formula_card_above(ex, first, blocks[k - 1])) is not None:
-            tail = _tail(block.lines)  # (not after a box or a table the part leaves out: right after the formula)
+        elif not k or block.lines[0].kind != TEXT or block.start - blocks[k - 1].lines[-1].no > MAX_GAP \
+                or (draft := formula_card_above(ex, first, blocks[k - 1])) is None:
+            continue  # (not after a box or a table the part leaves out: right after the formula)
+        elif LIST_ITEM.match(block.lines[0].text):
+            _list_front(ex, first, draft, block, declined)
+        else:
+            tail = _tail(block.lines)
             leads_on = len(tail) < len(block.lines) or k + 1 < len(blocks) and blocks[k + 1].start - \
                 block.lines[-1].no <= MAX_GAP and (LIST_ITEM.match(blocks[k + 1].lines[0].text) or
                                                    opens_with_math(blocks[k + 1]))
             _place(ex, first, draft, tail, leads_on, declined)
+
+
+def _list_front(ex, first: int, draft: Draft, block: Block, declined: bool) -> None:
+    """The list right after a formula that a card holds under the bare heading path ("… › residual block" over "- if
+    identity is optimal, push $F \\to 0$ …"): asked as what the formula says, the formula on its front."""
+    heading = draft.front.split("\n\n", 1)[0]
+    found = list_remark(heading, block, displays_first(draft.back), declined)
+    if found is not None and not ex.has_front(found[0]) and (alone := _heading_card(ex, first, found[1])) is not None:
+        ex.drop_draft(alone)
+        ex.add_card(REMARK_FORM, *found, block.start)
 
 
 def _tail(lines: list[Line]) -> list[Line]:
