@@ -158,3 +158,25 @@ def test_a_list_after_a_formula_is_asked_with_the_formula_not_under_the_bare_hea
     assert "y = R(x) + x" in front
     back = next(c["back"] for c in found if c["front"] == front)
     assert "shrink towards zero" in back and "barely any compute" in back
+
+
+BOOK = r"""# Codes
+
+## Lengths
+
+- **instantaneous code**: no codeword starts another, so a decoder never has to look ahead
+- **length budget**: codeword lengths $l_i$ are possible for such a code exactly when $\sum_i 2^{-l_i} \le 1$
+- the best achievable mean length $M$ is bounded by the entropy
+  ```{math}
+  :label: eq-mean-length
+  H \le M < H + 1
+  ```
+- merging the two rarest symbols again and again reaches $M$
+"""
+
+
+def test_a_formula_nested_in_a_list_item_beside_defined_terms_is_a_card(tmp_path):
+    found = cards(tmp_path, {"codes.md": BOOK})
+    assert any(c["front"].endswith("Define: instantaneous code") for c in found)  # (the terms' own cards, as before)
+    formula = next(c for c in found if c["kind"] == "formula" and "H \\le M < H + 1" in c["back"])
+    assert formula["front"].endswith("the best achievable mean length $M$ is bounded by the entropy")
