@@ -180,3 +180,16 @@ def test_a_formula_nested_in_a_list_item_beside_defined_terms_is_a_card(tmp_path
     assert any(c["front"].endswith("Define: instantaneous code") for c in found)  # (the terms' own cards, as before)
     formula = next(c for c in found if c["kind"] == "formula" and "H \\le M < H + 1" in c["back"])
     assert formula["front"].endswith("the best achievable mean length $M$ is bounded by the entropy")
+
+
+SKIPS_NAMED = SKIPS.replace("- the shortcut costs no parameters and barely any compute\n",
+                            "- the shortcut costs no parameters and barely any compute\n"
+                            "- pre-activation: normalise and activate before each weight layer, not after\n")
+
+
+def test_a_list_after_a_formula_keeps_its_items_own_cards_and_asks_the_rest_with_the_formula(tmp_path):
+    found = cards(tmp_path, {"skips.md": SKIPS_NAMED})
+    assert any(c["front"].endswith("› pre-activation") for c in found)
+    front = next(c["front"] for c in found if c["front"].startswith("Skip connections › residual unit › What it says"))
+    back = next(c["back"] for c in found if c["front"] == front)
+    assert "shrink towards zero" in back and "pre-activation" not in back

@@ -84,10 +84,31 @@ def _list_front(ex, first: int, draft: Draft, block: Block, declined: bool) -> N
     """The list right after a formula that a card holds under the bare heading path ("… › residual block" over "- if
     identity is optimal, push $F \\to 0$ …"): asked as what the formula says, the formula on its front."""
     heading = draft.front.split("\n\n", 1)[0]
-    found = list_remark(heading, block, displays_first(draft.back), declined)
+    block = _items_left(ex, block)  # ("- continuous version: …" a card of its own: the items before it)
+    found = list_remark(heading, block, displays_first(draft.back), declined) if block is not None else None
     if found is not None and not ex.has_front(found[0]) and (alone := _heading_card(ex, first, found[1])) is not None:
         ex.drop_draft(alone)
         ex.add_card(REMARK_FORM, *found, block.start)
+
+
+def _items_left(ex, block: Block) -> Block | None:
+    """The top-level items of a list (with what is nested under them) that no card holds but one under a bare
+    heading path; None when no item is left."""
+    def elsewhere(text: str) -> bool:
+        return any(text in d.back for drafts, _ in ex.drafts for d in drafts
+                   if not (d.form == SECTION_FORM and "\n\n" not in d.front))
+    items: list[list[Line]] = []
+    for ln in block.lines:  # (top-level items: a nested one goes with the item it is under)
+        if not items or ln.kind == TEXT and ln.text[:1] not in " \t" and LIST_ITEM.match(ln.text):
+            items.append([ln])
+        else:
+            items[-1].append(ln)
+    said = [LIST_ITEM.sub("", item[0].text, count=1).strip() for item in items]  # (a labelled item's card holds
+    kept = [item for item, text in zip(items, said)  # what follows its label: "- pre-activation: normalise …")
+            if not elsewhere(text[:60]) and not (": " in text and elsewhere(text.split(": ", 1)[1][:60]))]
+    if len(kept) == len(items):
+        return block
+    return Block(TEXT, [ln for item in kept for ln in item]) if kept else None
 
 
 def _tail(lines: list[Line]) -> list[Line]:
