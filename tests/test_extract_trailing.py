@@ -193,3 +193,16 @@ def test_a_list_after_a_formula_keeps_its_items_own_cards_and_asks_the_rest_with
     front = next(c["front"] for c in found if c["front"].startswith("Skip connections › residual unit › What it says"))
     back = next(c["back"] for c in found if c["front"] == front)
     assert "shrink towards zero" in back and "pre-activation" not in back
+
+
+GRADIENTS = r"""## Score function
+applied to a whole trajectory:
+$$\nabla_\theta \log p_\theta(\tau) = \sum_t \nabla_\theta \log \pi_\theta(a_t \mid s_t)$$
+the environment dynamics $P(s' \mid s, a)$ don't depend on θ, so they drop out of the gradient and no model is needed.
+"""
+
+
+def test_a_remark_whose_plural_subject_reads_like_a_verb_is_not_named_by_half_its_subject(tmp_path):
+    found = cards(tmp_path, {"Policy gradients.md": GRADIENTS})
+    fronts = [c["front"].split("\n\n")[0] for c in found if "drop out of the gradient" in c["back"]]
+    assert fronts == ["Policy gradients › Score function › What it says"]  # (not "› The environment")

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 from mlwiki.extract.blocks import Block
+from mlwiki.extract.claims import DOES
 from mlwiki.extract.closings import FORM as SECTION_FORM, last_card_line, opens_with_math, works_example
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
@@ -178,7 +179,11 @@ def _cue(label: re.Match | None, found: list[str]) -> str:
     if label is not None and len((name := clean_prose(label.group(1)).strip()).split()) <= MAX_LABEL_WORDS \
             and not NO_SUBJECT.fullmatch(name):
         return name[:1].upper() + name[1:]
-    return remark_cue(found)
+    cue = remark_cue(found)
+    after = clean_prose(found[0])[len(cue):].split(None, 1)
+    if len(cue.split()) == 2 and after and DOES.fullmatch(after[0]):  # ("the transition probabilities $P$ don't
+        return "What it says"  # …": a plural read as the verb would leave "The transition")
+    return cue
 
 
 def _goes_on(sentence: str) -> bool:
