@@ -206,3 +206,22 @@ def test_a_remark_whose_plural_subject_reads_like_a_verb_is_not_named_by_half_it
     found = cards(tmp_path, {"Policy gradients.md": GRADIENTS})
     fronts = [c["front"].split("\n\n")[0] for c in found if "drop out of the gradient" in c["back"]]
     assert fronts == ["Policy gradients › Score function › What it says"]  # (not "› The environment")
+
+
+GRAPHS = r"""# Graphs
+
+## Writing a graph down
+
+The usual shorthand
+
+$$G = (V, E)$$
+
+is read as a graph whose vertices form the set $V$ and whose edges form the set $E$ of pairs of vertices.
+"""
+
+
+def test_a_predicate_whose_subject_is_the_formula_goes_on_its_card(tmp_path):
+    found = cards(tmp_path, {"graphs.md": GRAPHS})
+    formula = next(c for c in found if c["kind"] == "formula" and "G = (V, E)" in c["back"])
+    assert formula["back"].endswith("whose edges form the set $E$ of pairs of vertices.")
+    assert not any(c["back"].startswith("is read as") for c in found)

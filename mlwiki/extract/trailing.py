@@ -40,10 +40,11 @@ MAX_LABEL_WORDS = 3
 MAX_GAP = 2  # lines between a formula and the paragraph after it: one blank line
 MAX_FRAGMENT_WORDS = 4  # "independent of $\mu$.", "range $(-1, 1]$; loss $1 - \text{GIoU}$.": the formula's sentence ends
 # A text that goes on with the formula's own sentence: a dash or a clause after it ("— rank $m$", "and $\text{EI} = 0$
-# when …", "in $[0, 1]$, scale invariant", "equivalently $D(R) = …$"), or an aside in brackets on it')
+# when …", "in $[0, 1]$, scale invariant", "equivalently $D(R) = …$", the formula as its subject: "is used to …", "holds
+# for every …"), or an aside in brackets on it
 _GOES_ON = re.compile(r"[—–,;()]|(?:and|or|but|so|with|where|which|whose|in|on|for|of|over|since|as|when|if|while|"
                       r"whereas|i\.e\.|hence|thus|then|equivalently|giving|yielding|plus|respectively|provided|"
-                      r"assuming|given|up to)\b")
+                      r"assuming|given|up to|is|are|holds?|equals?|denotes?|becomes?|gives?|yields?)\b")
 # A short label the text opens on ("temperature τ: …", "adaptive β: …", "**Key takeaway:** …"), not a legend's
 # symbol ("$\mu$: the mean") nor a sentence's clause
 _LABEL = re.compile(r"[*_]*([^\W\d_][^:$\n.;,()]{0,30}?)[*_]*:[*_]*[ \t]+(?=\S)")
