@@ -33,10 +33,10 @@ _ANNOUNCES = re.compile(r"\s*(?:as follows|the following|below)\s*:$", re.I)  # 
 
 
 def formula_list_cards(ex, first: int, path: str, blocks: list[Block], taken: set[int], declined: bool) -> None:
-    """A card of each short list right after a display formula card (of the cards from index `first` on) that no card
-    holds: what the formula's symbols mean, or what the list says of it (`remarks.list_remark`). Such a list ("$$PE =
-    …$$" over "- wavelengths form a geometric progression …") was on no card: no sentence introduces it, and its
-    items name no term."""
+    """A card of each short list right after a display formula card (of the cards from index `first` on), of its items
+    no card holds: what the formula's symbols mean, or what the list says of it (`remarks.list_remark`). Such a list
+    ("$$PE = …$$" over "- wavelengths form a geometric progression …") was on no card: no sentence introduces it, and
+    its items name no term (one that does, "- RetinaNet = …", is a card of its own and stays off)."""
     carded = taken | {d.line for drafts, _ in ex.drafts[first:] for d in drafts}  # ("2. Edge - An edge connects …":
     for k, block in enumerate(blocks):  # a definition card of its own, made after `taken` was gathered)
         if k and LIST_ITEM.match(block.lines[0].text):
@@ -45,12 +45,22 @@ def formula_list_cards(ex, first: int, path: str, blocks: list[Block], taken: se
             listed, formula = tail[1], formula_above(ex, first, tail[0])
         else:
             continue
-        if formula is None or any(ln.no in carded for ln in listed.lines) \
-                or any(on_a_back(ex, LIST_ITEM.sub("", ln.text, count=1).strip()[:60])
-                       for ln in listed.lines if ln.kind == TEXT and ln.text.strip()):
+        if formula is None or (listed := _uncarded_items(ex, listed, carded)) is None:
             continue
         if (found := list_remark(path, listed, formula, declined)) is not None:
             ex.add_card(REMARK_FORM, *found, listed.start)
+
+
+def _uncarded_items(ex, block: Block, carded: set[int]) -> Block | None:
+    """The items of a list that no card holds (the list, when that is all of them); None when every item is on a
+    card. ("- RetinaNet = ResNet + FPN + focal loss" a card of its own: the items before it still say what the formula
+    above does.)"""
+    kept = [item for item in list_items(block.lines) if not any(ln.no in carded for ln in item)
+            and not any(on_a_back(ex, LIST_ITEM.sub("", ln.text, count=1).strip()[:60])
+                        for ln in item if ln.kind == TEXT and ln.text.strip())]
+    if len(kept) == len(list_items(block.lines)):
+        return block
+    return Block(TEXT, [ln for item in kept for ln in item]) if kept else None
 
 
 def _legend_tail(block: Block, taken: set[int]) -> tuple[Block, Block] | None:

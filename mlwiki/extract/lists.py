@@ -60,6 +60,7 @@ from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, steps_back
 from mlwiki.extract.table_cards import table_cards
 from mlwiki.extract.subject import walks_through
 from mlwiki.extract.topics import passage_topic
+from mlwiki.extract.trailing import trailing_cards
 from mlwiki.extract.voice import author_speaks_first, without_motivation, without_promise
 
 MAX_CLOSING = 2  # paragraphs after a section's last list or table, each a card of its topic
@@ -361,6 +362,7 @@ def close_section(ex) -> None:
             ex.add_card(REMARK_FORM, front, back, start)
         formula_list_cards(ex, section.drafts, path, blocks, taken, declined)
         loose_list_card(ex, section.drafts, path, blocks, taken)
+        trailing_cards(ex, section.drafts, path, blocks, taken, declined)  # (what follows a formula, on no card yet)
     _split_grab_bags(ex, section)
     _name_shared_fronts(ex, section)
 

@@ -217,17 +217,33 @@ def _cue(found: list[str]) -> str:
 def formula_above(ex, first: int, block: Block) -> str | None:
     """The display formula of the last formula card (of the cards from index `first` on) made from a block that
     ends with a display formula; None when the block ends otherwise or made no formula card."""
+    draft = formula_card_above(ex, first, block)
+    return displays_first(draft.back) if draft is not None else None
+
+
+def formula_card_above(ex, first: int, block: Block):
+    """The last formula card (a `Draft`, of the cards from index `first` on) made from a block that ends with a
+    display formula; None when the block ends otherwise or made no formula card."""
     if not ends_with_display(block):
         return None
     end = block.lines[-1].no
     for drafts, _ in reversed(ex.drafts[first:]):
         draft = drafts[0]
         if draft.form in FORMULA_FORMS and block.start <= draft.line <= end:
-            return _displays_first(draft.back)
+            return draft
     return None
 
 
-def _displays_first(back: str) -> str:
+def remark_cue(found: list[str]) -> str:
+    """What a text of these sentences after a formula speaks of (`_cue`), its first word capitalised: notes write
+    it in lower case ("temperature τ: …")."""
+    cleaned = [clean_prose(sentence) for sentence in found]
+    if cleaned and cleaned[0][:1].islower():
+        cleaned[0] = cleaned[0][:1].upper() + cleaned[0][1:]
+    return _cue(cleaned)
+
+
+def displays_first(back: str) -> str:
     """The display formulas a formula card's back opens with (two formulas under one front: both, "$$v_0 = 0$$" and
     the recurrence; not the text a closing put after them)."""
     shown: list[str] = []

@@ -9,11 +9,11 @@ from pathlib import PurePosixPath
 
 from mlwiki import ids
 from mlwiki.extract import callouts, crossrefs, derivations, examples, forms, formula_cards, lists, questions
-from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, text_of
+from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.daily import content_subject, is_date, section_term
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.lines import HEADING, TEXT, classify, heading_level, problem
+from mlwiki.extract.lines import HEADING, MATH, TEXT, classify, heading_level, problem
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.tidy import tidy
@@ -250,7 +250,7 @@ class Extractor:
                 return forms.question_answer(self, blocks, i)
             block = forms.split_before(blocks, i, k)  # the text before the `Q:` line is a paragraph of its own
             text = text_of(block)
-        ending_intro, formulas = None, 0
+        ending_intro, formulas, made = None, 0, len(self.drafts)
         if "?" in text and any(arrow in text for arrow in questions.ARROWS) and questions.arrow_answers(self, block):
             pass  # (`- why …? → because …`: its lines are cards, no other form's)
         elif "?" in text and (k := forms.qmark_line(block, text)) is not None:
@@ -258,9 +258,12 @@ class Extractor:
         elif "*" in text and "**" in text and ((self.ctx.bold_questions and questions.bold_question(self, blocks, i))
                                or forms.statement_card(self, block, _next(blocks, i))):  # (its formulas: cards too)
             ending_intro, formulas = formula_cards.formula_cards(self, block, text)
-        elif not (forms.cloze_card(self, block, text) or (forms.inline_cards(self, block, text)
-                                                             | forms.definition_cards(self, block, text)
-                                                             | forms.definition_list_cards(self, block, text))):
+        elif forms.cloze_card(self, block, text):
+            pass
+        elif forms.inline_cards(self, block, text) | forms.definition_cards(self, block, text) \
+                | forms.definition_list_cards(self, block, text):
+            formulas = self.formulas_beside(block, made)  # ("- the optimal length satisfies" over a ```{math})
+        else:
             ending_intro, formulas = formula_cards.formula_cards(self, block, text)
         if "$" in text:
             self.check_dollars(block)
@@ -269,6 +272,19 @@ class Extractor:
             if not formulas and self.chain is not None:  # (only a derivation going on needs the prose after it)
                 self.since_formula.append(paragraph_text(block))
         return i + 1
+
+    def formulas_beside(self, block: Block, made: int) -> int:
+        """The formula cards of the display formulas in a list's items that made no card of another form (the cards
+        from index `made` on): "- the optimal expected length satisfies" over a nested ```{math} among items that
+        define terms. How many display formulas those items hold."""
+        if not any(ln.kind == MATH for ln in block.lines):
+            return 0
+        carded = {d.line for drafts, _ in self.drafts[made:] for d in drafts}
+        kept = [ln for item in list_items(block.lines) if item[0].no not in carded for ln in item]
+        if not any(ln.kind == MATH for ln in kept):
+            return 0
+        kept_block = Block(block.kind, kept)
+        return formula_cards.formula_cards(self, kept_block, text_of(kept_block))[1]
 
     def check_dollars(self, block: Block) -> None:
         text = "\n".join([ln.text for ln in block.lines if ln.kind == TEXT])

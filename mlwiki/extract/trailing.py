@@ -1,0 +1,223 @@
+"""The text right after a display formula that no card holds: it finishes the formula's sentence, or says what the
+formula gives, when it holds, what its cases are. Quick notes write it in lower case on the line under the formula
+("$$Q = V + (A - \\bar A)$$" / "subtract the mean because otherwise V and A are not identifiable"), or as a fragment
+("— rank $m$.", "independent of $\\mu$.", "n=1 → TD(0), n=∞ → MC."), which neither `remarks` (a remark names a part
+of the formula or points back at it) nor the section's other forms take: left alone, the fact is on no card.
+
+    Key object is the Nyström approximation
+    $$K_{nn} \\approx K_{nm}K_{mm}^{-1}K_{mn}$$
+    — rank $m$, so every method below costs $O(nm^2)$.
+      →  the formula card's back goes on with it
+
+    ## Dueling
+    split the head in two streams:
+    $$Q(s,a) = V(s) + A(s,a) - \\overline{A}(s)$$
+    subtract the mean because V and A would not be identifiable otherwise …
+      →  … › Dueling › What it says  (the formula under it)  /  the text
+
+A text that finishes the formula's sentence, or one too short to stand alone, goes on the formula card's back; a
+longer one is a remark card of its own (the formula on its front, as `remarks` makes them); so is a list right after
+the formula that a card held under the bare heading path ("… › residual block"). What works an example
+("e.g. $I = 16$, … → 32"), narrates or points elsewhere stays off. Pure: `ex` is the walk over the note
+(`mlwiki.extract.walk.Extractor`), which `lists.close_section` hands in with the part it closes.
+"""
+
+from __future__ import annotations
+
+import re
+from mlwiki.extract.blocks import Block
+from mlwiki.extract.claims import DOES
+from mlwiki.extract.closings import FORM as SECTION_FORM, last_card_line, opens_with_math, works_example
+from mlwiki.extract.draft import Draft
+from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.passages import NO_SUBJECT, narrates, passage
+from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.remarks import (FORM as REMARK_FORM, MIN_WORDS, displays_first, formula_card_above, list_remark,
+                                    remark_cue)
+from mlwiki.extract.subject import sets_example_values, sets_up_example
+
+MAX_LABEL_WORDS = 3
+MAX_GAP = 2  # lines between a formula and the paragraph after it: one blank line
+MAX_FRAGMENT_WORDS = 4  # "independent of $\mu$.", "range $(-1, 1]$; loss $1 - \text{GIoU}$.": the formula's sentence ends
+# A text that goes on with the formula's own sentence: a dash or a clause after it ("— rank $m$", "and $\text{EI} = 0$
+# when …", "in $[0, 1]$, scale invariant", "equivalently $D(R) = …$", the formula as its subject: "is used to …", "holds
+# for every …"), or an aside in brackets on it
+_GOES_ON = re.compile(r"[—–,;()]|(?:and|or|but|so|with|where|which|whose|in|on|for|of|over|since|as|when|if|while|"
+                      r"whereas|i\.e\.|hence|thus|then|equivalently|giving|yielding|plus|respectively|provided|"
+                      r"assuming|given|up to|is|are|holds?|equals?|denotes?|becomes?|gives?|yields?)\b")
+# A short label the text opens on ("temperature τ: …", "adaptive β: …", "**Key takeaway:** …"), not a legend's
+# symbol ("$\mu$: the mean") nor a sentence's clause
+_LABEL = re.compile(r"[*_]*([^\W\d_][^:$\n.;,()]{0,30}?)[*_]*:[*_]*[ \t]+(?=\S)")
+_WRONG = re.compile(r"(?i)problems?|issues?")  # ("Problem: it only cares whether …": what goes wrong, no exercise)
+_POINTS_AWAY = re.compile(r"\[\[|\]\(|!\[|https?:|TODO|\bFIXME\b")  # (a link, an image, a to-do: `passage` cleans those)
+_ENDS = re.compile(r"[.!)]\W*$")  # (a sentence that ends, not one a list or a formula goes on with)
+# (a tutorial's narration to its reader, "You can imagine …", "On the basis of it, you can update …"; not "whether
+# you improve")
+_TO_READER = re.compile(r"(?i)^(?:you|we|let['’]s|let us)\b|\b(?:you|we) (?:can(?!['’]t|not)|could|should|will|would|need|must|may|"
+                        r"might|want|see|get|try)\b|\b(?:allows?|lets?|helps?) us\b")
+_FOR_EXAMPLE = re.compile(r"(?i)[(*_]*(?:e\.g\.|eg[.,:]|for (?:example|instance)\b|example\b)")  # ("e.g. $n = 3$ → 9")
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+_MATH = re.compile(r"\$[^$\n]*\$")
+
+
+def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[int], declined: bool) -> None:
+    """Card the text right after each display formula card of a section's part (of the cards from index `first` on)
+    that no card holds: the lines a formula's paragraph goes on with, or the paragraph after it."""
+    for k, block in enumerate(blocks):
+        last = last_card_line(block, taken)
+        if last is not None:  # (a paragraph of formula cards: the lines after its last formula)
+            tail = _tail(block.lines[last + 1:])
+            if tail and (draft := formula_card_above(ex, first, Block(block.kind, block.lines[:last + 1]))):
+                _place(ex, first, draft, tail, len(tail) < len(block.lines) - last - 1, declined)
+        elif not k or block.lines[0].kind != TEXT or block.start - blocks[k - 1].lines[-1].no > MAX_GAP \
+                or (draft := formula_card_above(ex, first, blocks[k - 1])) is None:
+            continue  # (not after a box or a table the part leaves out: right after the formula)
+        elif LIST_ITEM.match(block.lines[0].text):
+            _list_front(ex, first, draft, block, declined)
+        else:
+            tail = _tail(block.lines)
+            leads_on = len(tail) < len(block.lines) or k + 1 < len(blocks) and blocks[k + 1].start - \
+                block.lines[-1].no <= MAX_GAP and (LIST_ITEM.match(blocks[k + 1].lines[0].text) or
+                                                   opens_with_math(blocks[k + 1]))
+            _place(ex, first, draft, tail, leads_on, declined)
+
+
+def _list_front(ex, first: int, draft: Draft, block: Block, declined: bool) -> None:
+    """The list right after a formula that a card holds under the bare heading path ("… › residual block" over "- if
+    identity is optimal, push $F \\to 0$ …"): asked as what the formula says, the formula on its front."""
+    heading = draft.front.split("\n\n", 1)[0]
+    block = _items_left(ex, block)  # ("- continuous version: …" a card of its own: the items before it)
+    found = list_remark(heading, block, displays_first(draft.back), declined) if block is not None else None
+    if found is not None and not ex.has_front(found[0]) and (alone := _heading_card(ex, first, found[1])) is not None:
+        ex.drop_draft(alone)
+        ex.add_card(REMARK_FORM, *found, block.start)
+
+
+def _items_left(ex, block: Block) -> Block | None:
+    """The top-level items of a list (with what is nested under them) that no card holds but one under a bare
+    heading path; None when no item is left."""
+    def elsewhere(text: str) -> bool:
+        return any(text in d.back for drafts, _ in ex.drafts for d in drafts
+                   if not (d.form == SECTION_FORM and "\n\n" not in d.front))
+    items: list[list[Line]] = []
+    for ln in block.lines:  # (top-level items: a nested one goes with the item it is under)
+        if not items or ln.kind == TEXT and ln.text[:1] not in " \t" and LIST_ITEM.match(ln.text):
+            items.append([ln])
+        else:
+            items[-1].append(ln)
+    said = [LIST_ITEM.sub("", item[0].text, count=1).strip() for item in items]  # (a labelled item's card holds
+    kept = [item for item, text in zip(items, said)  # what follows its label: "- pre-activation: normalise …")
+            if not elsewhere(text[:60]) and not (": " in text and elsewhere(text.split(": ", 1)[1][:60]))]
+    if len(kept) == len(items):
+        return block
+    return Block(TEXT, [ln for item in kept for ln in item]) if kept else None
+
+
+def _tail(lines: list[Line]) -> list[Line]:
+    """The text lines at the start of `lines`, up to a list or a formula."""
+    kept: list[Line] = []
+    for line in lines:
+        if line.kind != TEXT or LIST_ITEM.match(line.text):
+            break
+        kept.append(line)
+    return kept
+
+
+def _place(ex, first: int, draft: Draft, lines: list[Line], leads_on: bool, declined: bool) -> None:
+    """The text of these lines on the formula card's back, or on a remark card of its own, when no card holds it and
+    it reads as something to recall (`leads_on`: a list or a formula follows it in its paragraph)."""
+    found = sentences(" ".join(" ".join(ln.text for ln in lines).split()))
+    if found and (found[-1].rstrip().endswith((":", "?", ",")) or leads_on and not _ENDS.search(found[-1])):
+        found = found[:-1]  # (it introduces what follows, "where" over a legend, or asks what a list answers)
+        lines = [Line(lines[0].no, " ".join(found), TEXT)]
+    text = " ".join(found)
+    opening = clean_prose(found[0]) if found else ""
+    label = _LABEL.match(text)
+    if not opening or _works_example(opening, text, label) or narrates(text):
+        return  # ("e.g. $I = 16$ … → 32": a worked example; "The figure below shows …")
+    said = passage([Block(TEXT, lines)], labelled=True, declined=declined)  # (a legend line by line keeps its lines)
+    goes_on = _goes_on(opening)  # ("— rank $m$. …" alone under the heading: the formula's sentence, to go on the
+    alone = _heading_card(ex, first, said) if goes_on and said is not None else None  # formula's card instead)
+    if alone is None and _held(ex, text):
+        return
+    if len(clean_prose(text).split()) < MIN_WORDS:  # (too short to stand alone: "ε = 0.2 in the paper.")
+        placed = _join(draft, said or text)
+    elif goes_on:  # (the formula's sentence ends; what follows it may say more, a card of its own)
+        rest = found[1:]
+        if len(clean_prose(" ".join(rest)).split()) < MIN_WORDS or rest[0].startswith("(") \
+                or not _remark(ex, draft, rest, lines[-1].no, None, declined):
+            rest = []
+        placed = _join(draft, " ".join(found[:len(found) - len(rest)]))
+    else:
+        placed = _remark(ex, draft, found, lines[0].no, label, declined, said)
+    if placed and alone is not None:
+        ex.drop_draft(alone)
+
+
+def _works_example(opening: str, text: str, label: re.Match | None) -> bool:
+    """Whether the text after a formula works an example ("e.g. $n = 3$, $k = 2$ → 9"), not what the formula says; a
+    "Problem:" label says what goes wrong with it, no exercise."""
+    if _FOR_EXAMPLE.match(opening) or sets_up_example(opening) or sets_example_values(opening[:1].upper() + opening[1:]):
+        return True
+    return works_example(text[label.end():] if label and _WRONG.fullmatch(label.group(1)) else text)
+
+
+def _remark(ex, draft: Draft, found: list[str], line: int, label: re.Match | None, declined: bool,
+            said: str | None = None) -> bool:
+    """A remark card of these sentences at this line (`said`: their passage, when the caller has it), the formula on
+    its front; whether it was made."""
+    if said is None:
+        said = passage([Block(TEXT, [Line(line, " ".join(found), TEXT)])], labelled=True, declined=declined)
+    if said is None or _TO_READER.search(found[0]):  # (not a tutorial's "You can imagine …")
+        return False
+    heading = draft.front.split("\n\n", 1)[0]  # (the formula's own path: a box's title may lead it)
+    return ex.add_card(REMARK_FORM, f"{heading} › {_cue(label, found)}\n\n{displays_first(draft.back)}", said, line)
+
+
+def _cue(label: re.Match | None, found: list[str]) -> str:
+    """What the text speaks of: the label it opens on ("temperature τ: τ → 0 greedy …" → "Temperature τ",
+    "Problem: …"), unless that names nothing ("note: …"); else what `remarks` reads in its first sentence."""
+    if label is not None and len((name := clean_prose(label.group(1)).strip()).split()) <= MAX_LABEL_WORDS \
+            and not NO_SUBJECT.fullmatch(name):
+        return name[:1].upper() + name[1:]
+    cue = remark_cue(found)
+    after = clean_prose(found[0])[len(cue):].split(None, 1)
+    if len(cue.split()) == 2 and after and DOES.fullmatch(after[0]):  # ("the transition probabilities $P$ don't
+        return "What it says"  # …": a plural read as the verb would leave "The transition")
+    return cue
+
+
+def _goes_on(sentence: str) -> bool:
+    """Whether the first sentence of the text after a formula finishes the formula's own sentence: it opens on a
+    dash or a clause, or is a fragment in lower case of a few words ("independent of $\\mu$.")."""
+    if _GOES_ON.match(sentence):
+        return True
+    return sentence[:1].islower() and len(_WORD.findall(_MATH.sub(" ", sentence))) <= MAX_FRAGMENT_WORDS
+
+
+def _join(draft: Draft, text: str) -> bool:
+    """Put the text on the formula card's back, after what it holds (the draft itself: a later formula of its front
+    joins the same card); not a text that needs a link or an image `passage` would clean."""
+    if not text or _POINTS_AWAY.search(text):
+        return False
+    draft.back += f"\n\n{text}"
+    return True
+
+
+def _heading_card(ex, first: int, back: str) -> int | None:
+    """The index of a card of the section (from index `first` on) that holds only this text under a bare heading
+    path (no question, no term)."""
+    for k in range(first, len(ex.drafts)):
+        drafts = ex.drafts[k][0]
+        d = drafts[0]
+        if len(drafts) == 1 and d.form == SECTION_FORM and d.back == back and "\n\n" not in d.front:
+            return k
+    return None
+
+
+def _held(ex, text: str) -> bool:
+    """Whether a card of the note holds the text already, on its back or (an introduction) on its front."""
+    start = clean_prose(text)[:40]
+    raw = text[:40]
+    return any(raw in d.back or start in d.front or start in clean_prose(d.back)
+               for drafts, _ in ex.drafts for d in drafts)
