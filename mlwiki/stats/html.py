@@ -52,7 +52,8 @@ td.text { white-space: normal; overflow-wrap: break-word; }
 td.front { white-space: normal; text-align: left; min-width: 10em; }
 th { white-space: nowrap; }
 .path { font-weight: 600; overflow-wrap: break-word; }
-.clamp { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden; }
+.clamp { display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; overflow: hidden;
+  max-width: calc(100vw - 15em); }  /* (a front that shows a wide display formula is cut, not the page widened) */
 .clamp p { display: inline; margin: 0; } .clamp p + p::before { content: " "; }
 td small { color: var(--muted); }
 .ratios td small { display: block; }  /* the counts under their percentage: the table fits half the page */
