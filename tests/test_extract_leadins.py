@@ -46,16 +46,16 @@ def test_a_sentence_naming_its_subject_before_the_introduction_is_asked_by_it():
 
 ## Waiting time
 
-Little's law is a relation between the jobs waiting, their arrival rate and their wait. For one server with
-exponential service times the mean time in the system is:
+Little's law is a relation between the jobs waiting, their arrival rate and their wait. The mean time a job
+spends in a system of one server with exponential service times is:
 
 $$
 {WAIT}
 $$
 """)
     assert cards["Queues › Waiting time › Little's law"][1].startswith("Little's law is a relation"), cards
-    assert _formula_front(cards, WAIT) == "Queues › Waiting time\n\nFor one server with exponential service times " \
-                                          "the mean time in the system is:", cards
+    assert _formula_front(cards, WAIT) == "Queues › Waiting time\n\nThe mean time a job spends in a system of one " \
+                                          "server with exponential service times is:", cards
 
 
 def test_a_name_given_after_the_sentence_it_names_is_asked_with_that_sentence():
@@ -112,3 +112,52 @@ $$
     front = _formula_front(cards, WAIT)  # ("Start with …" introduces nothing alone: the front keeps the sentence)
     assert "Keep track of the **backlog**" in front, cards
     assert sum(kind != CardKind.FORMULA for kind, _ in cards.values()) == 1, cards  # ("The update is:": no card)
+
+
+def test_a_labelled_fact_is_asked_by_its_label_and_its_paragraph_is_not_carded_again():
+    cards = _cards(f"""# Queues
+
+## Waiting time
+
+Trouble with a fixed service rate: the queue grows without bound once **arrivals** outpace the **server**.
+The mean time a job spends in a stable single-server system is:
+
+$$
+{WAIT}
+$$
+""")
+    assert cards["Queues › Waiting time › Trouble with a fixed service rate"][1].startswith("the queue grows"), cards
+    assert _formula_front(cards, WAIT) == "Queues › Waiting time\n\nThe mean time a job spends in a stable " \
+                                          "single-server system is:", cards
+    assert len(cards) == 2, cards  # (no card of the paragraph by its bold words besides)
+
+
+def test_a_label_that_is_a_clause_makes_no_card_and_a_set_up_keeps_the_front():
+    cards = _cards(f"""# Queues
+
+## Waiting time
+
+Every textbook derives the wait from the birth–death chain: the steady state balances the flow in and out of
+each state. With arrival rate $\\lambda$ and service rate $\\mu$:
+
+$$
+{WAIT}
+$$
+""")
+    assert len(cards) == 1 and "Every textbook" in _formula_front(cards, WAIT), cards
+
+
+def test_an_introduction_that_points_back_keeps_the_sentences_before_it():
+    cards = _cards(f"""# Queues
+
+## Waiting time
+
+Define the **load** $\\rho = \\lambda / \\mu$ of a single server. The mean time in the system grows with it as
+follows:
+
+$$
+{WAIT}
+$$
+""")
+    assert "Queues › Waiting time\n\nDefine: load" in cards, cards
+    assert "Define the **load**" in _formula_front(cards, WAIT), cards  # ("grows with it": with what?)

@@ -16,16 +16,22 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.defining import CLAUSE_WORDS, GENERIC_LABELS, LEAD_IN, NOT_A_LABEL_START
 from mlwiki.extract.emphasised import _BOLD, _NOT_A_TERM
 from mlwiki.extract.paragraphs import in_path, lead_subject, vague_topic
 from mlwiki.extract.prose import clean_prose, introduces, prefix_heading, sentences
 from mlwiki.models import CardKind
 
-FORM = "lead-in"
+FORM = LEAD_IN
 _TERM_WORDS = 5
 _FACT_WORDS = 6  # a sentence shorter than this ("So:") states nothing to ask
 # A sentence that opens by pointing back ("This is …", "It …"): it needs the sentence before it
 _POINTS_BACK = re.compile(r"(?i)(?:this|that|these|those|it|its|they|their|such|which|here)\b")
+# A pronoun anywhere in the introducing sentence ("… fixes this:", "EI is its expectation"): it needs the sentences
+# before it on the front
+_REFERS_BACK = re.compile(r"(?i)\b(?:this|these|those|it|its|they|them|their|such)\b")
+# An introduction that only sets up notation or a case ("With a mask $m$:", "Given …", "For …")
+_SETS_UP = re.compile(r"(?i)(?:with|given|let|for|using|writing|where|denote|denoting|in terms of)\b")
 # How a sentence defines a bold term, its place written as `{t}`: "define the T", "this is (called) T", "T $x$",
 # "T — …", "T is …" (not "T: …", most often a label: "**Intuition**: …")
 _DEFINES = (r"(?i)\b(?:define|defines|defining|call|called|calls|known as|termed|named)\s+(?:the\s+|an?\s+)?{t}(?!\w)",
@@ -37,6 +43,11 @@ _OPENING = re.compile(r"(?:the\s+|an?\s+)?([^—–:]{2,60}?)\s*(?:\([^()]*\)\s*
 
 # "A function $s$ is said to be simple if …": the term it defines comes after the verb, not as its subject
 _NAMES_AFTER = re.compile(r"(?i)\b(?:is|are)\s+(?:said\s+to\s+be|called|known\s+as|termed)\b")
+
+_LABEL = re.compile(r"([A-Z*_][^:.;!?]{2,80}?):\s+(\S.*)")
+_LABEL_CHARS = 90
+_LABEL_WORDS = 8
+_INLINE_MATH = re.compile(r"\$[^$]*\$")
 
 
 def lead_cards(ex, path: str, intro: str, line: int) -> str:
@@ -64,10 +75,18 @@ def lead_cards(ex, path: str, intro: str, line: int) -> str:
             k = end
         else:
             k += 1
-    if not carded or not introduces(last) or _POINTS_BACK.match(last):
-        return intro  # (nothing carded; or the last sentence needs those before it: it introduces nothing alone
-        # ("Start with $r_0 = 1$.") or says "this" of them)
+    if not carded or not _reads_alone(last):
+        return intro
+
     return " ".join([s for j, s in enumerate(lead) if j not in carded] + [last])
+
+
+def _reads_alone(last: str) -> bool:
+    """Whether the sentence that introduces a formula says what it is without the sentences before it: it ends with a
+    colon after words of its own (not "Start with $r_0 = 1$.", "With a mask $m$:"), and says no "this" or "its" of
+    them."""
+    return introduces(last.lstrip("*_")) and len(_INLINE_MATH.sub("", last).split()) >= _FACT_WORDS + 2 \
+        and not _SETS_UP.match(last) and not _REFERS_BACK.search(last)
 
 
 def _last_term_card(ex, path: str, lead: list[str], last: str, terms: list[str], line: int) -> None:
@@ -118,9 +137,28 @@ def _card(ex, path: str, term: str, back: str, sentence: str, line: int) -> bool
         ex.add_pair(CardKind.DEFINITION, front, back, line, form=FORM, quiet=True, id_front=f"{FORM}: {front}")
         return True
     subject = None if _NAMES_AFTER.search(sentence) else lead_subject(sentence)
-    if not subject or in_path(subject, path) or vague_topic(subject) or _said(ex, back):
+    if subject is not None and vague_topic(subject):
+        return False
+    if subject is None and back == sentence and (labelled := _labelled(sentence)):
+        subject, back = labelled  # ("Problem with a plain loss: it has no gradient when …": asked by its label)
+    if not subject or in_path(subject, path) or _said(ex, back):
         return False
     return ex.add_card(FORM, f"{path} › {subject}" if path else subject, back, line)
+
+
+def _labelled(sentence: str) -> tuple[str, str] | None:
+    """(label, what it says) of a sentence that opens with a label of a few words and a colon ("Problem with a
+    plain loss: it has no gradient when …", "Move the norm before each layer: norm → conv …"); None for a label that
+    names nothing alone ("Note:", "Fix:", a symbol) or says too little after it."""
+    if ":" not in sentence[:_LABEL_CHARS] or not (match := _LABEL.match(sentence)):
+        return None
+    label, rest = match.group(1).strip(), match.group(2).strip()
+    words = _INLINE_MATH.sub("", label).split()
+    if not 2 <= len(words) <= _LABEL_WORDS or label.casefold().rstrip("s") in GENERIC_LABELS \
+            or len(rest.split()) < _FACT_WORDS or rest.endswith(":") or "," in label \
+            or words[0].casefold() in NOT_A_LABEL_START or any(w.casefold() in CLAUSE_WORDS for w in words):
+        return None  # ("Every framework implements X: …", "Without Y, Z is W: …": a clause before a colon)
+    return clean_prose(label.replace("**", "")), rest
 
 
 def _said(ex, text: str) -> bool:
