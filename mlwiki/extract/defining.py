@@ -31,6 +31,7 @@ from mlwiki.extract.topics import callout_topic
 from mlwiki.models import CardKind
 
 FORM = "definition-sentence"
+LEAD_IN = "lead-in"  # (the form of `leadins`, which imports this module)
 LABELLED_FORM = "labelled"  # a paragraph or list item that opens with "Label:" or "Label -" and explains it
 
 MAX_TERM_WORDS = 5
@@ -100,6 +101,7 @@ LOWER = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")
 _NUMBER_FIRST = re.compile(r"[\s~≈<>≤≥±+\-]*\d")
 MIN_LABELLED_WORDS = 6
 _NOT_A_LABEL_START = _NOT_A_TERM | frozenset("in for to on at by with if as from a an the".split())
+NOT_A_LABEL_START, CLAUSE_WORDS = _NOT_A_LABEL_START, _CLAUSE_WORDS  # (for `leadins`, whose labels are alike)
 # "- bootstrap std error = std dev of the B replicates", "- specificity = TN / (TN + FP)": a bullet that says what a
 # named thing equals, as notes taken in a hurry write a definition (not a value: "- batch size = 32", "- lr = 3e-4")
 _EQUALS_LED = re.compile(r"(?P<label>[A-Za-z][^=:→\n]{0,48}?[^\s=:.,;-])[ \t]+(?P<sign>=|→|->|⇒)[ \t]+(?P<rest>[^\s=].*)",
@@ -320,9 +322,11 @@ def _claim(ex, path: str, block: Block, text: str) -> None:
 
 
 def shown_on_a_front(ex, sentence: str) -> bool:
-    """Whether a card of the note shows the sentence on its front already (a formula's introduction)."""
+    """Whether a card of the note shows the sentence on its front already (a formula's introduction), or holds it as
+    a fact of that introduction, taken off the formula's front (`leadins`: its front a label the sentence opens with)."""
     start = sentence[:60]
-    return any(start in d.front for drafts, _ in ex.drafts for d in drafts)
+    return any(start in d.front or d.form == LEAD_IN and (start[:30] in d.front or start[:30] in d.back)
+               for drafts, _ in ex.drafts for d in drafts)
 
 
 def on_a_back(ex, text: str, first: int = 0) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
+from mlwiki.extract import leadins
 from mlwiki.extract.blocks import Block, algorithm_list
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.subject import sets_up_example, works_values
@@ -333,7 +334,8 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: 
         intro = _named_by_reference(ex.body, formula.label)  # ("1. *Policy evaluation*: solve @eq-pe …")
     if intro and _unnamed_by(intro, path, names := quantity_names(formula.body)):
         path = " › ".join(p for p in (path, " and ".join(names)) if p)  # ("Metrics › MAE and RMSE")
-    parts = [p for p in (path, intro) if p]  # (a Quarto label, `{#eq-…}`, is for cross-references: not shown)
+    shown = leadins.lead_cards(ex, path, intro, formula.line) if intro else intro
+    parts = [p for p in (path, shown) if p]  # (a Quarto label, `{#eq-…}`, is for cross-references: not shown)
     titled = bool(title) or bool(ex.headings and ex.headings[-1][0] == 0)  # in a callout: its title says it
     if not intro and not titled:
         if " › " in path and _GENERIC_HEADING.fullmatch(path.rsplit(" › ", 1)[1]) and \

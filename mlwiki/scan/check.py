@@ -64,6 +64,8 @@ FORMS = {  # form: ((one, many), setting)
                    "paragraphs of long sections titled by their own subjects"), ("sections", "true")),
     "remark": (("paragraph that explains the display formula before it", "paragraphs that explain the display formula "
                 "before them"), ("sections", "true")),
+    "lead-in": (("fact stated before the sentence that introduces a formula",
+                 "facts stated before the sentences that introduce formulas"), ("sections", "true")),
     "labelled": (("paragraph or list item that opens with `Label:` and explains it",
                   "paragraphs or list items that open with `Label:` and explain it"), ("sections", "true")),
 }
