@@ -95,3 +95,12 @@ def test_a_days_learned_facts_without_labels_are_cards(tmp_path):
     why = made.get("Target networks stabilise DQN training — why? (day note 2026-11-05)", "")
     assert why == "because the regression target stops moving at every step.", made
     assert "greedy in the limit" in made.get("SARSA … (day note 2026-11-05)", ""), made
+
+
+def test_a_section_in_lower_case_that_opens_on_a_task_is_no_card(tmp_path):
+    """"## Implement SGD" over "implement a small SGD loop for linear regression …": the writer's task, not a fact
+    typed in lower case."""
+    note = ("# Optimisation notebook\n\n## Implement SGD\n"
+            "implement a small stochastic gradient descent loop that learns the two weights of a linear regression.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Optimisation notebook.md": note}, CONFIG))
+    assert "Optimisation notebook › Implement SGD" not in made, made

@@ -210,11 +210,18 @@ def introduces_list(blocks) -> bool:
                and LIST_ITEM.match(lines[k + 1].text) for k, ln in enumerate(lines))
 
 
+# A text in lower case that opens on what to do: an exercise or the writer's task
+_TASK_START = re.compile(r"[ \t]*(?:compute|calculate|find|show|prove|implement|try|write|plot|solve|derive|build|"
+                         r"train|read|check)\b")
+
+
 def part_passage(blocks, label: str | None, declined: bool, path: str, headed: bool = False) -> str | None:
     """The back of a section part's one card (`passages.passage`); with definitions off, a bold label's list of
     `**Term**:` items, which nothing else cards, unless a sentence ending in ":" introduces them (a list card).
     `headed`: the part is a heading's text, which may start in lower case as a label's does (notes typed in a hurry:
     "with prob ε take a random action …" goes on from nothing before it)."""
+    headed = headed and not (blocks and _TASK_START.match(blocks[0].lines[0].text))  # ("implement a rudimentary SGD
+    # …" under "## Implement SGD": the writer's task, not a fact typed in a hurry)
     back = passage(blocks, label is not None or headed, declined, names_of=path)
     if back is None and label and not declined and not introduces_list(blocks):
         back = passage(blocks, True, True, names_of=path)
