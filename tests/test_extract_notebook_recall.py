@@ -120,9 +120,9 @@ SciPy offers the following solvers:
 def test_a_paragraph_that_says_what_a_named_thing_does_is_a_card_in_a_long_section(tmp_path):
     found = cards(wiki(tmp_path, {"Inference.md": NAMED}))
     path = "Inference › Running the evaluation loop\n\n"
-    assert found[path + "torch.no_grad() …"].startswith("torch.no_grad() switches off the recording")
-    assert found[path + "Mean squared error (MSE, in PyTorch: torch.nn.MSELoss) …"].endswith("over all examples.")
-    assert found[path + "The evaluation loop …"].startswith("The evaluation loop goes through"), \
+    assert found[path + "What does torch.no_grad() do?"].startswith("torch.no_grad() switches off the recording")
+    assert found[path + "What does Mean squared error (MSE, in PyTorch: torch.nn.MSELoss) do?"].endswith("over all examples.")
+    assert found[path + "What does the evaluation loop do?"].startswith("The evaluation loop goes through"), \
         "an article's subject that names the heading's loop, and a verb in the present"
     assert found[path + "The torch.nn.Bilinear() module …"] == (
         "The torch.nn.Bilinear() module, also known as a bilinear layer, multiplies two inputs through one weight "

@@ -94,7 +94,7 @@ def test_a_days_learned_facts_without_labels_are_cards(tmp_path):
     made = backs_by_front(new_wiki(tmp_path, {"Daily/2026-11-05.md": note}, CONFIG))
     why = made.get("Target networks stabilise DQN training — why? (day note 2026-11-05)", "")
     assert why == "because the regression target stops moving at every step.", made
-    assert "greedy in the limit" in made.get("SARSA … (day note 2026-11-05)", ""), made
+    assert "greedy in the limit" in made.get("What does SARSA do? (day note 2026-11-05)", ""), made
 
 
 def test_a_section_in_lower_case_that_opens_on_a_task_is_no_card(tmp_path):

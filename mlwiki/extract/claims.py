@@ -291,3 +291,19 @@ def reason_claim(item: str) -> tuple[str, str] | None:
         return None
     return f"{found['claim'].strip()} — why?", f"because {found['reason'].rstrip()}"
 
+
+def asked_front(front: str, back: str) -> str:
+    """A claim card's front ("torch.inference_mode() …") as the question its back answers: "What does
+    torch.inference_mode() do?" for a verb in the present, "What is X?" for "is"; the front as it is for any other
+    verb ("X was …", "X has …", "X may …"), whose question a template would get wrong."""
+    subject = front[:-2].rstrip() if front.endswith(" …") else ""
+    rest = back[len(subject):].split(None, 1) if subject and back.startswith(subject) else []
+    verb = rest[0].casefold() if rest else ""
+    if subject.split(" ", 1)[0] in ("A", "An", "The"):
+        subject = subject[0].lower() + subject[1:]  # ("What is the index of …?")
+    if verb in ("is", "are"):
+        return f"What {verb} {subject}?"
+    if verb not in NOT_VERBS and verb != "has" and DOES.fullmatch(verb):
+        return f"What does {subject} do?"  # (its own verb would need its object: "turns off", "converges to")
+    return front
+

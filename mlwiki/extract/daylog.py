@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block, items_without, list_items
-from mlwiki.extract.claims import FORM as CLAIM_FORM, named_claim, reason_claim
+from mlwiki.extract.claims import FORM as CLAIM_FORM, asked_front, named_claim, reason_claim
 from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.emphasised import emphasised_items
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
@@ -76,6 +76,7 @@ def learned_item_cards(ex, path: str, blocks: list[Block]) -> bool:
             text = LIST_ITEM.sub("", item[0].text, count=1)
             if item[0].no not in taken and LIST_ITEM.match(item[0].text) and len(item) == 1 \
                     and (found := reason_claim(text) or named_claim(text)) is not None:  # ("SARSA converges …")
-                front = f"{where} › {found[0]}" if where else f"{found[0]} (day note {ex.day})" if ex.day else found[0]
+                asked = asked_front(*found)  # ("What does SARSA do?", not "SARSA …")
+                front = f"{where} › {asked}" if where else f"{asked} (day note {ex.day})" if ex.day else asked
                 ex.add_card(CLAIM_FORM, front, found[1], item[0].no)
     return len(ex.drafts) > made

@@ -18,7 +18,7 @@ import functools
 import re
 
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
-from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_terms, restates, stem as _stem
+from mlwiki.extract.claims import FORM as CLAIM_FORM, asked_front, claim_card, glossed_terms, restates, stem as _stem
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.emphasised import asked_sentence
 from mlwiki.extract.labels import GENERIC_LABELS
@@ -318,7 +318,8 @@ def _claim(ex, path: str, block: Block, text: str) -> None:
         return
     found = claim_card(text, stems(path), path)
     if found is not None and not shown_on_a_front(ex, found[1]):  # (not the introduction a formula card shows)
-        ex.add_card(CLAIM_FORM, prefix_heading(path, found[0]), found[1], block.start)
+        ex.add_card(CLAIM_FORM, prefix_heading(path, asked_front(*found)), found[1], block.start,
+                    id_front=prefix_heading(path, found[0]))  # (its id: the front it had before it asked)
 
 
 def shown_on_a_front(ex, sentence: str) -> bool:
