@@ -104,3 +104,14 @@ def test_a_section_in_lower_case_that_opens_on_a_task_is_no_card(tmp_path):
             "implement a small stochastic gradient descent loop that learns the two weights of a linear regression.\n")
     made = backs_by_front(new_wiki(tmp_path, {"Optimisation notebook.md": note}, CONFIG))
     assert "Optimisation notebook › Implement SGD" not in made, made
+
+
+def test_formulas_introduced_by_a_bare_with_show_the_formula_they_go_on_from(tmp_path):
+    """"$$f \\sim GP(m, k)$$" then "with" over "- $m(x) = …$", "- $k(x, x') = …$": the card of m and k was asked by
+    the lone word "with"; it shows the formula above on its front, and keeps both items on one back."""
+    note = ("# Gaussian processes\n\n## Definition\n\nA GP is fixed by a mean function and a kernel:\n\n"
+            "$$f \\sim \\mathcal{GP}(m(x), k(x, x'))$$\n\nwith\n\n- $m(x) = \\mathbb{E}[f(x)]$\n"
+            "- $k(x, x') = \\mathbb{E}[(f(x) - m(x))(f(x') - m(x'))]$\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Gaussian processes.md": note}, CONFIG))
+    front = "Gaussian processes › Definition\n\n$$f \\sim \\mathcal{GP}(m(x), k(x, x'))$$\n\nwith"
+    assert "m(x) = \\mathbb{E}[f(x)]" in made.get(front, "") and "k(x, x')" in made.get(front, ""), made

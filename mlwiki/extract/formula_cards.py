@@ -66,6 +66,8 @@ _ANALOGY_NUMBERS = 3
 # A gap between two formulas that only names the next one ("gaussian:", "Case 2:", "for the bias:"), not a step
 _CASE_LABEL = re.compile(r"(?i)(?!(?:where|then|so|thus|hence|and|or|which|i\.e\.|e\.g\.|now|i\.e)\b)"
                          r"[^\W\d][\w-]*(?:[ \t][\w$\\{}^-]+){0,2}[ \t]*:")
+# An introduction that is only the word that goes on from the formula above ("with", "where", "and"): of that one
+_BARE_LINK = re.compile(r"(?i)[ \t]*(?:with|where|and|here)[ \t]*:?[ \t]*")
 _GENERIC_HEADING = re.compile(r"(?i)(?:introduction|intro|overview|details?|terminology|notation|basics|background|"
                               r"summary|high[ -]level summary|in short|definitions?|notes?|the math|maths?|theory)[ \t:]*")
 _PROOF = re.compile(r"\*{0,2}_?Proof\b")  # a card introduced by "Proof: …" holds the whole proof, to its section's end
@@ -330,6 +332,10 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: 
     path = " › ".join(p for p in (ex.heading_path(), clean_prose(title)) if p)
     if not has_words(intro, 1) or _illustrates(intro, formula.body):
         intro = ""
+    if ex.chain is not None and _BARE_LINK.fullmatch(intro):  # ("with" over "- $m(x) = …$": the formula above's
+        shown = ex.chain.front.split("\n\n", 1)[-1]  # symbols, asked with that formula on the front; the next item
+        link = intro.strip()  # under the same "with" goes on the same card)
+        intro = shown if shown.endswith(f"$$\n\n{link}") else f"$${ex.chain_last}$$\n\n{link}"
     if not intro and formula.label:
         intro = _named_by_reference(ex.body, formula.label)  # ("1. *Policy evaluation*: solve @eq-pe …")
     if intro and _unnamed_by(intro, path, names := quantity_names(formula.body)):
