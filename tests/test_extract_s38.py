@@ -115,3 +115,14 @@ def test_formulas_introduced_by_a_bare_with_show_the_formula_they_go_on_from(tmp
     made = backs_by_front(new_wiki(tmp_path, {"Gaussian processes.md": note}, CONFIG))
     front = "Gaussian processes › Definition\n\n$$f \\sim \\mathcal{GP}(m(x), k(x, x'))$$\n\nwith"
     assert "m(x) = \\mathbb{E}[f(x)]" in made.get(front, "") and "k(x, x')" in made.get(front, ""), made
+
+
+def test_a_nested_item_of_a_days_log_does_not_name_the_days_subject(tmp_path):
+    """"Sampler day." over a log whose nested item says "looked at the acceptance rate: …": the day is about the
+    sampler ("Sampler day" says so); the nested "looked at …" names what the day found, not its subject."""
+    note = ('---\ntitle: "2026-03-06"\n---\n\nSampler day.\n\n- 10:00 sampler stuck in one mode of the target\n'
+            "  - looked at the acceptance rate: 0.9, so the step size is far too small\n"
+            "  - fix: larger steps and a longer warm-up, the sampler found both modes\n")
+    made = backs_by_front(new_wiki(tmp_path, {"daily/2026-03-06.md": note}, CONFIG))
+    assert not any(front.startswith("The acceptance rate") or front.startswith("Acceptance rate") for front in made), made
+    assert any(front.startswith("Sampler") for front in made), made

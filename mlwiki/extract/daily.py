@@ -58,7 +58,8 @@ def content_subject(blocks: list[Block]) -> str:
             break
         if block.kind == TEXT:
             lead.append(text_of(block))
-    opening = "\n".join(lead[:2])
+    opening = "\n".join(line for text in lead[:2] for line in text.split("\n") if line[:1] not in " \t")  # (a nested
+    # item, "  - looked at fitted params: …", says what the day found under a line, not what the day is about)
     if match := _ABOUT.search(opening):
         return _capital(match.group(1))
     first = lead[0].strip() if lead else ""
@@ -82,9 +83,10 @@ def _line_topic(topic: re.Match | None, line: str, blocks: list[Block]) -> str:
     if len(words.split()) > _MAX_TOPIC_WORDS or _FIRST_PERSON.search(words) or _COUNTS.match(words) \
             or not _recurs(words, blocks, line[topic.end():]):
         return ""
-    return _capital(words.strip())
+    return _capital(_DAY_OF.sub("", words.strip()))  # ("Branin day." is about Branin)
 
 
+_DAY_OF = re.compile(r"(?i)(?<=\S)[ \t]+day$")
 _LEARNED = re.compile(rf"(?i)[\W\d_]*(?:things? )?(?:{LEARNT})[\W\d_]*")  # ("## Things learned" too)
 _LEADING_TERM = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\*\*([^*\n]{2,40}?)\*\*")
 
