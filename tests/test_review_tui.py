@@ -204,7 +204,7 @@ def test_every_bundled_card_fits_in_a_pty(tmp_path, cols):
     shown, day = set(), datetime(2026, 3, 2, 8, 0)
     while True:
         child = pexpect.spawn(sys.executable, ["-m", "mlwiki", "--root", str(tmp_path), "--now", day.isoformat(),
-                                               "review"], env=env, encoding="utf-8", timeout=30,
+                                               "review"], env=env, encoding="utf-8", timeout=90,
                               dimensions=(60, cols))
         while child.expect([r"show answer\S*", "Reviewed|Nothing due"]) == 0:
             front = screen_rows(child.before + child.after)
