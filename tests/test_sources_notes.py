@@ -109,6 +109,19 @@ def test_invalid_utf8_is_replaced_with_a_warning_on_its_line():
     assert [(p.line, p.code) for p in problems] == [(3, "encoding")]
 
 
+def test_a_control_character_in_a_note_is_warned_about_on_its_line(tmp_path):
+    """"\\frac" written by a script that read "\\f" as an escape leaves a form feed in the note: review would show
+    "^Lrac". `check` names the line (exit 0: a warning), and the note's cards are still made."""
+    root = tmp_path / "wiki"
+    (root / "notes").mkdir(parents=True)
+    (root / CONFIG_NAME).write_text('name = "t"\n', encoding="utf-8")
+    (root / "notes" / "ratio.md").write_text("# Ratio\n\nratio :: half\n\n$$r = \x0crac{a}{b}$$\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--root", str(root), "check"])
+    assert result.exit_code == 0, result.output
+    assert "notes/ratio.md:5" in result.output and "form feed" in result.output, result.output
+    assert "ratio" in CliRunner().invoke(cli, ["--root", str(root), "cards"]).output
+
+
 def test_binary_file_is_skipped_with_a_warning():
     note, problems = parse_note_bytes(b"\x89PNG\r\n\x1a\n\x00\x00", "notes/x.md", "md")
     assert note is None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlwiki.config import CONFIG_NAME, DATA_DIR, Config
+from mlwiki.sources.decoding import decode_note
 from mlwiki.sources.flat_yaml import read_flat
 from mlwiki.models import NoteText, Problem, Severity
 
@@ -249,36 +250,6 @@ def _is_utf8(name: str) -> bool:
 
 
 # --- reading ---------------------------------------------------------------------------------------------
-
-
-def decode_note(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
-    """Bytes → text with \\n line ends. Binary files are refused; bad UTF-8 is replaced, with a warning."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return _normalize_newlines(data.decode("utf-16")), []
-        except UnicodeDecodeError:
-            return None, [warn(rel, "broken UTF-16 text; re-save the file as UTF-8", code="encoding")]
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    if b"\x00" in data[:8192]:
-        return None, [warn(rel, "looks like a binary file (NUL bytes), not a note; skipped", code="encoding")]
-    try:
-        return _normalize_newlines(data.decode("utf-8")), []
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        text = _normalize_newlines(data.decode("utf-8", errors="replace"))
-        return text, [warn(rel, "not valid UTF-8 (bad bytes shown as \ufffd); re-save the file as UTF-8",
-                           line, code="encoding")]
-
-
-def _normalize_newlines(text: str) -> str:
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if "\x00" in text:
-        text = text.replace("\x00", "")
-    if "\ufffc" in text:  # (the object replacement character text copied from a chat or a PDF holds where its
-        text = text.replace("\ufffc", "")  # links or images were: it shows as a box and stands for nothing)
-    return text
 
 
 @functools.cache
