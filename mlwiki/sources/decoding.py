@@ -7,7 +7,8 @@ from mlwiki.models import Problem, Severity
 from mlwiki.textsafe import stray_control
 
 
-def _warn(rel: str, message: str, line: int | None = None, code: str = "file") -> Problem:
+def warn(rel: str, message: str, line: int | None = None, code: str = "file") -> Problem:
+    """A warning about one file (at a line, when known)."""
     return Problem(rel, line, message, Severity.WARNING, code)
 
 
@@ -16,7 +17,7 @@ def decode_note(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
     control character is warned about (`textsafe.stray_control`)."""
     text, problems = _decoded(data, rel)
     if text is not None and (found := stray_control(text)) is not None:  # ("\\frac" a script wrote as "\f" + "rac")
-        problems = problems + [_warn(rel, found[1], found[0], code="control-character")]
+        problems = problems + [warn(rel, found[1], found[0], code="control-character")]
     return text, problems
 
 
@@ -25,17 +26,17 @@ def _decoded(data: bytes, rel: str) -> tuple[str | None, list[Problem]]:
         try:
             return _normalize_newlines(data.decode("utf-16")), []
         except UnicodeDecodeError:
-            return None, [_warn(rel, "broken UTF-16 text; re-save the file as UTF-8", code="encoding")]
+            return None, [warn(rel, "broken UTF-16 text; re-save the file as UTF-8", code="encoding")]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     if b"\x00" in data[:8192]:
-        return None, [_warn(rel, "looks like a binary file (NUL bytes), not a note; skipped", code="encoding")]
+        return None, [warn(rel, "looks like a binary file (NUL bytes), not a note; skipped", code="encoding")]
     try:
         return _normalize_newlines(data.decode("utf-8")), []
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         text = _normalize_newlines(data.decode("utf-8", errors="replace"))
-        return text, [_warn(rel, "not valid UTF-8 (bad bytes shown as \ufffd); re-save the file as UTF-8",
+        return text, [warn(rel, "not valid UTF-8 (bad bytes shown as \ufffd); re-save the file as UTF-8",
                            line, code="encoding")]
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlwiki.config import CONFIG_NAME, DATA_DIR, Config
-from mlwiki.sources.decoding import decode_note
+from mlwiki.sources.decoding import decode_note, warn
 from mlwiki.sources.flat_yaml import read_flat
 from mlwiki.models import NoteText, Problem, Severity
 
@@ -47,10 +47,6 @@ class NoteFile:
     @property
     def path(self) -> Path:
         return Path(self.fspath)
-
-
-def warn(rel: str, message: str, line: int | None = None, code: str = "file") -> Problem:
-    return Problem(rel, line, message, Severity.WARNING, code)
 
 
 @contextmanager
