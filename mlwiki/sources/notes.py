@@ -18,7 +18,7 @@ from pathlib import Path
 from mlwiki.config import CONFIG_NAME, DATA_DIR, Config
 from mlwiki.sources.decoding import decode_note, warn
 from mlwiki.sources.flat_yaml import read_flat
-from mlwiki.models import NoteText, Problem, Severity
+from mlwiki.models import NoteText, Problem
 
 NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".qmd": "qmd", ".ipynb": "ipynb"}
 IGNORED_DIRS = {"_site", "_freeze", ".quarto", "_book", ".ipynb_checkpoints", "node_modules", "__pycache__",
