@@ -212,17 +212,24 @@ def list_items(lines: list[Line], also: re.Pattern | None = None) -> list[list[L
     return items
 
 
+def top_items(lines: list[Line]) -> list[list[Line]]:
+    """The top-level items of a list's lines, each with what is nested under it (lines before the first item go
+    with it)."""
+    items: list[list[Line]] = []
+    for ln in lines:
+        if not items or ln.kind == TEXT and ln.text[:1] not in " \t" and LIST_ITEM.match(ln.text):
+            items.append([ln])
+        else:
+            items[-1].append(ln)
+    return items
+
+
 def items_without(block: Block, carded: set[int]) -> Block | None:
     """The top-level items of a list holding none of the `carded` lines (those cards were made from), with what is
     nested under them; None when the block is no list, or when all its items or none of them are cards."""
     if not LIST_ITEM.match(block.lines[0].text) or block.lines[0].text[:1] in " \t":
         return None
-    items: list[list[Line]] = []
-    for ln in block.lines:
-        if not items or ln.kind == TEXT and ln.text[:1] not in " \t" and LIST_ITEM.match(ln.text):
-            items.append([ln])
-        else:
-            items[-1].append(ln)
+    items = top_items(block.lines)
     kept = [item for item in items if not any(ln.no in carded for ln in item)]
     return Block(TEXT, [ln for item in kept for ln in item]) if 0 < len(kept) < len(items) else None
 

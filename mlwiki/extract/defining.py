@@ -21,7 +21,7 @@ from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.claims import FORM as CLAIM_FORM, asked_front, claim_card, glossed_terms, restates, stem as _stem
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.emphasised import asked_sentence
-from mlwiki.extract.labels import GENERIC_LABELS
+from mlwiki.extract.labels import CLAUSE_WORDS, GENERIC_LABELS, NOT_A_TERM, reads_as_clause
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
 from mlwiki.extract.paragraphs import in_path, lead_subject
@@ -49,16 +49,8 @@ _DEFINES = re.compile(
     r"for|of|with)\b)))|"
     r"(?:refers?[ \t]+to|means|denotes|stands[ \t]+for|is[ \t]+defined[ \t]+as|are[ \t]+defined[ \t]+as)[ \t]+)",
     re.I)
-# First words that make a sentence's subject a pointer or a quantity, not a term ("This is a …", "Each node is …")
-_NOT_A_TERM = frozenset("""this that these those it its they them their there here we you i he she our your my his
-her each every some many most much one another such which what why how when where who whom all both other any no
-none if so but and or because since while although though however thus hence then also only first second third
-last next final main key basic overall another same""".split())
 # Nor does a term open with a phrase set before the subject ("In code the non-saturating loss is just …")
 _SET_BEFORE = frozenset("in on at for with during after before under within without from by via".split())
-# Words a term may not hold: a term is a noun phrase, these make it a clause ("Training a model is a process")
-_CLAUSE_WORDS = frozenset("""is are was were be been being can could will would should may might must has have had
-do does did not we you it they this that which who""".split())
 # Words after a verb in -ing that make it an action, not a term ("Going the other way", "Taking the log"; not
 # "Learning rate")
 _AFTER_GERUND = frozenset("""the a an this that these those its their it them up out back over through into down off
@@ -100,8 +92,8 @@ _LABEL_STEP = re.compile(r"(?i)(?:step|case|part|phase|stage|iteration|method|op
 LOWER = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")
 _NUMBER_FIRST = re.compile(r"[\s~≈<>≤≥±+\-]*\d")
 MIN_LABELLED_WORDS = 6
-_NOT_A_LABEL_START = _NOT_A_TERM | frozenset("in for to on at by with if as from a an the".split())
-NOT_A_LABEL_START, CLAUSE_WORDS = _NOT_A_LABEL_START, _CLAUSE_WORDS  # (for `leadins`, whose labels are alike)
+
+
 # "- bootstrap std error = std dev of the B replicates", "- specificity = TN / (TN + FP)": a bullet that says what a
 # named thing equals, as notes taken in a hurry write a definition (not a value: "- batch size = 32", "- lr = 3e-4")
 _EQUALS_LED = re.compile(r"(?P<label>[A-Za-z][^=:→\n]{0,48}?[^\s=:.,;-])[ \t]+(?P<sign>=|→|->|⇒)[ \t]+(?P<rest>[^\s=].*)",
@@ -160,7 +152,7 @@ def _defined_term(text: str, about: str) -> tuple[re.Match, str] | None:
     """(the match of `_DEFINES`, the term) when the text opens as a definition of a term `about` speaks of: "<Term>
     is a/an/the …", "<Term> refers to …"; None for a pointer ("This is …"), a clause or a term of no heading's."""
     first = text[:text.find(" ")].casefold() if " " in text else ""
-    verb = None if first in _NOT_A_TERM or first in _SET_BEFORE else _NEAR_VERB.search(text, 0, _NEAR)
+    verb = None if first in NOT_A_TERM or first in _SET_BEFORE else _NEAR_VERB.search(text, 0, _NEAR)
     if verb is None or (text.count(" ", 0, verb.start()) > MAX_TERM_WORDS and "(" not in text[:verb.start()]
                         and "," not in text[:verb.start()] and " in " not in text[:verb.start()]):
         return None  # (most paragraphs: said before the long pattern is tried)
@@ -172,7 +164,7 @@ def _defined_term(text: str, about: str) -> tuple[re.Match, str] | None:
     if len(words) > 1 and words[0].casefold().endswith("ing") and words[1].casefold() in _AFTER_GERUND:
         named = _BOLD_NAMED.match(text, match.end())  # ("Going the other way is the **kernel trick**: …": an
         return (match, clean_prose(named.group(1))) if named else None  # action, and the term it is called)
-    if words[0].casefold() in _NOT_A_TERM or any(w.casefold() in _CLAUSE_WORDS for w in words) or "$" in term:
+    if words[0].casefold() in NOT_A_TERM or any(w.casefold() in CLAUSE_WORDS for w in words) or "$" in term:
         return None
     content = {_stem(w.casefold()) for w in words if len(w) > 2} - _GENERIC_STEMS
     if not content or not (match.group("acronym") or content & stems(about)):
@@ -414,8 +406,7 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
     if not noted and (len(words) > (MAX_SAID_WORDS if said else MAX_TERM_WORDS)
                       or (not item and not stated and (len(words) < 2 or rest[:1].islower()))
                       or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label)
-                      or not said and (words[0].casefold() in _NOT_A_LABEL_START or "," in label
-                                       or any(w.casefold() in _CLAUSE_WORDS for w in words))
+                      or not said and ("," in label or reads_as_clause(words))
                       or "$" in label or "](" in label or "@" in label or "}`" in label):
         return None  # ("In summary, …:", "One nuance:": a sentence's start, not a label; "Set @eq-grad to zero:" a step)
     rest = stated + rest.split("![", 1)[0].strip()  # (an image and what points at it are no part of an answer)
@@ -445,9 +436,9 @@ def _equals_item(text: str) -> tuple[str, str] | None:
     label, rest = match.group("label").strip(), match.group("rest").strip()
     words = label.split()
     if len(words) > MAX_TERM_WORDS or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) \
-            or words[0].casefold() in _NOT_A_LABEL_START or "](" in label \
+            or reads_as_clause(words) or "](" in label \
             or "$" in label and (label.count("$") % 2 or not LOWER.search(label)) \
-            or any(w.casefold() in _CLAUSE_WORDS for w in words) or not LOWER.search(label) and len(label) < 3:
+            or not LOWER.search(label) and len(label) < 3:
         return None  # ("x = …", "In practice = …", "it is = …": no term)
     first = sentences(rest)[0].strip() if rest else ""
     if len(first.split()) < MIN_EQUALS_WORDS or _NUMBER_FIRST.match(first) or _POINTER.match(first) or narrates(rest):

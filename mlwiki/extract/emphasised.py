@@ -34,9 +34,9 @@ FORM = "emphasised"
 MAX_TERMS = 2
 MAX_TERM_WORDS = 5
 _ASIDE = re.compile(r"[ \t]*\*\*(?i:note|tip|nb|important|remember|hint)(?::\*\*|\*\*:)[ \t]*")  # "**Note:** …"
-_BOLD = re.compile(r"\*\*(?=\S)([^*\n]{2,60}?)(?<=\S)\*\*")
+BOLD_SPAN = re.compile(r"\*\*(?=\S)([^*\n]{2,60}?)(?<=\S)\*\*")
 # Emphasis, not a term: "**not**", "**no learnable parameters**", "**centered**", "**exactly**"
-_NOT_A_TERM = re.compile(r"(?i)(?:not|no|never|only|always|all|any|must|do|does|don't|very|much|more|less|before|after|"
+STRESS_WORDS = re.compile(r"(?i)(?:not|no|never|only|always|all|any|must|do|does|don't|very|much|more|less|before|after|"
                          r"is|are|was|were|can|cannot|should|will|would|may|might|with|without|for|in|on|by|of|to|"
                          r"from|at|as|than|within|and|or|but|nor|both|either|neither|also|too|each|every)\b|"  # (and a phrase: "… only comparable **with the same tokenizer**")
                          r"[a-z]+(?:ed|ly)$")
@@ -64,7 +64,7 @@ def emphasised_card(path: str, block: Block, declined: bool, item: bool = False)
         block = Block(TEXT, [Line(first.no, text, TEXT)])
     terms = _terms(text)
     if terms is None or item and (label := _LABEL_FIRST.match(text)) \
-            and any(b.group(1) not in label.group() and not _NOT_A_TERM.match(b.group(1)) for b in _BOLD.finditer(text)):
+            and any(b.group(1) not in label.group() and not STRESS_WORDS.match(b.group(1)) for b in BOLD_SPAN.finditer(text)):
         return None  # ("**threshold**: old rule …; recommend **$\hat R < 1.01$**": the label asks, the bold is the answer)
     if terms and all(in_path(term, path) for term in terms):
         return None
@@ -78,7 +78,7 @@ def emphasised_card(path: str, block: Block, declined: bool, item: bool = False)
     back = passage([block], labelled=item, declined=declined)  # (an item may start in lower case)
     if back is None:
         back = first_sentences(sentences(" ".join(text.split())))
-    if back is None or len(back.split()) < MIN_BACK_WORDS or not _BOLD.search(back) and not any(t in back for t in terms) \
+    if back is None or len(back.split()) < MIN_BACK_WORDS or not BOLD_SPAN.search(back) and not any(t in back for t in terms) \
             or not item and back.lstrip("*_`([ ")[:1].islower():  # ("*because you can adjust all of these …": goes on
         # from before; an item starts in lower case as a note's list items do)
         return None
@@ -101,13 +101,13 @@ def _front(path: str, text: str, terms: list[str]) -> str | None:
         return f"{path}\n\n{asked}" if (asked := _asked(terms[0], text)) else None
     if terms:
         return None
-    claim = next((m.group(1) for m in _BOLD.finditer(text)
-                  if is_claim(m.group(1)) and not _NOT_A_TERM.match(m.group(1))), "")  # (not stress: "is **not** …")
+    claim = next((m.group(1) for m in BOLD_SPAN.finditer(text)
+                  if is_claim(m.group(1)) and not STRESS_WORDS.match(m.group(1))), "")  # (not stress: "is **not** …")
     if claim and not text.lstrip().startswith(f"**{claim}**"):
         return f"{path}\n\n{asked}" if (asked := _asked(claim, text)) else None  # ("… is $k$ times differentiable **iff …**")
     verb = CLAIM_WORD.search(claim)
     subject = clean_prose(claim[:verb.start()]).strip() if verb else ""
-    if not subject or len(subject.split()) > MAX_TERM_WORDS or _NOT_A_TERM.match(subject) or in_path(subject, path) \
+    if not subject or len(subject.split()) > MAX_TERM_WORDS or STRESS_WORDS.match(subject) or in_path(subject, path) \
             or vague_topic(subject) or not any(c.isalpha() for c in subject):
         return None
     return f"{path} › {subject}"  # ("… › feedback": what the claim is about; the claim is on the back)
@@ -161,10 +161,10 @@ def _terms(text: str) -> list[str] | None:
     "**centered**"); None when there are more than `MAX_TERMS`, or one is a label, a sentence or longer than
     `MAX_TERM_WORDS` words."""
     terms: list[str] = []
-    for match in _BOLD.finditer(text):
+    for match in BOLD_SPAN.finditer(text):
         term = clean_prose(match.group(1)).strip()
         key = term.casefold().rstrip(":")
-        if _NOT_A_TERM.match(term) or is_claim(term):
+        if STRESS_WORDS.match(term) or is_claim(term):
             continue  # (emphasis inside a sentence: "… is **not** …")
         if term.endswith((".", "!", "?", ":")) or len(term.split()) > MAX_TERM_WORDS or key in GENERIC_LABELS \
                 or key in _RUN_IN or NO_SUBJECT.fullmatch(term) or not any(c.isalpha() for c in term):

@@ -19,6 +19,22 @@ limitation limitations challenge challenges solution solutions problem problems 
 disadvantages key idea goal goals result results summary explanation formula intuition reason answer question
 definition usage code tip tips warning important drawback drawbacks benefit benefits source reference references
 link links update rule update rules proof hint todo intro introduction conclusion overview details detail""".split())
+# First words that make a sentence's subject a pointer or a quantity, not a term ("This is a …", "Each node is …")
+NOT_A_TERM = frozenset("""this that these those it its they them their there here we you i he she our your my his
+her each every some many most much one another such which what why how when where who whom all both other any no
+none if so but and or because since while although though however thus hence then also only first second third
+last next final main key basic overall another same""".split())
+# Words a term may not hold: a term is a noun phrase, these make it a clause ("Training a model is a process")
+CLAUSE_WORDS = frozenset("""is are was were be been being can could will would should may might must has have had
+do does did not we you it they this that which who""".split())
+_NOT_A_LABEL_START = NOT_A_TERM | frozenset("in for to on at by with if as from a an the".split())
+
+
+def reads_as_clause(words: list[str]) -> bool:
+    """Whether a label's words are a clause's start rather than a name: a first word that names nothing ("In", "It",
+    "The") or a verb among them ("Every framework implements X")."""
+    return words[0].casefold() in _NOT_A_LABEL_START or any(w.casefold() in CLAUSE_WORDS for w in words)
+
 
 MAX_LABEL_WORDS = 5  # "Algorithm:", "Pros / cons", "Fixes people use:": a line that heads a list as a heading would
 MAX_LABEL_CHARS = 50

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.defining import CLAUSE_WORDS, GENERIC_LABELS, LEAD_IN, NOT_A_LABEL_START
-from mlwiki.extract.emphasised import _BOLD, _NOT_A_TERM
+from mlwiki.extract.defining import GENERIC_LABELS, LEAD_IN, on_a_back, reads_as_clause
+from mlwiki.extract.emphasised import BOLD_SPAN, STRESS_WORDS
 from mlwiki.extract.paragraphs import in_path, lead_subject, vague_topic
 from mlwiki.extract.prose import clean_prose, introduces, prefix_heading, sentences
 from mlwiki.models import CardKind
@@ -104,9 +104,9 @@ def _last_term_card(ex, path: str, lead: list[str], last: str, terms: list[str],
 def _bold_terms(text: str) -> list[str]:
     """The short bold terms of a text, as its cleaned prose shows them."""
     terms = []
-    for term in _BOLD.findall(text):
+    for term in BOLD_SPAN.findall(text):
         shown = clean_prose(term).strip()
-        if 0 < len(shown.split()) <= _TERM_WORDS and not _NOT_A_TERM.match(shown) and "$" not in shown \
+        if 0 < len(shown.split()) <= _TERM_WORDS and not STRESS_WORDS.match(shown) and "$" not in shown \
                 and any(ch.isalpha() for ch in shown):
             terms.append(shown)
     return terms
@@ -132,7 +132,7 @@ def _card(ex, path: str, term: str, back: str, sentence: str, line: int) -> bool
     """A definition card of `term`, or a card asked by the subject `sentence` opens with; whether one was made."""
     if term:
         front = prefix_heading(path, f"Define: {term}")
-        if ex.has_front(front) or _said(ex, back):
+        if ex.has_front(front) or on_a_back(ex, back):
             return False
         ex.add_pair(CardKind.DEFINITION, front, back, line, form=FORM, quiet=True, id_front=f"{FORM}: {front}")
         return True
@@ -141,7 +141,7 @@ def _card(ex, path: str, term: str, back: str, sentence: str, line: int) -> bool
         return False
     if subject is None and back == sentence and (labelled := _labelled(sentence)):
         subject, back = labelled  # ("Problem with a plain loss: it has no gradient when …": asked by its label)
-    if not subject or in_path(subject, path) or _said(ex, back):
+    if not subject or in_path(subject, path) or on_a_back(ex, back):
         return False
     return ex.add_card(FORM, f"{path} › {subject}" if path else subject, back, line)
 
@@ -155,12 +155,6 @@ def _labelled(sentence: str) -> tuple[str, str] | None:
     label, rest = match.group(1).strip(), match.group(2).strip()
     words = _INLINE_MATH.sub("", label).split()
     if not 2 <= len(words) <= _LABEL_WORDS or label.casefold().rstrip("s") in GENERIC_LABELS \
-            or len(rest.split()) < _FACT_WORDS or rest.endswith(":") or "," in label \
-            or words[0].casefold() in NOT_A_LABEL_START or any(w.casefold() in CLAUSE_WORDS for w in words):
+            or len(rest.split()) < _FACT_WORDS or rest.endswith(":") or "," in label or reads_as_clause(words):
         return None  # ("Every framework implements X: …", "Without Y, Z is W: …": a clause before a colon)
     return clean_prose(label.replace("**", "")), rest
-
-
-def _said(ex, text: str) -> bool:
-    """Whether a card of the note made so far has this text on its back already."""
-    return any(text in d.back for drafts, _ in ex.drafts for d in drafts)

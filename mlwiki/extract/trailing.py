@@ -25,7 +25,8 @@ the formula that a card held under the bare heading path ("… › residual bloc
 from __future__ import annotations
 
 import re
-from mlwiki.extract.blocks import Block
+
+from mlwiki.extract.blocks import Block, top_items
 from mlwiki.extract.claims import DOES
 from mlwiki.extract.closings import FORM as SECTION_FORM, last_card_line, opens_with_math, works_example
 from mlwiki.extract.draft import Draft
@@ -99,12 +100,7 @@ def _items_left(ex, block: Block) -> Block | None:
     def elsewhere(text: str) -> bool:
         return any(text in d.back for drafts, _ in ex.drafts for d in drafts
                    if not (d.form == SECTION_FORM and "\n\n" not in d.front))
-    items: list[list[Line]] = []
-    for ln in block.lines:  # (top-level items: a nested one goes with the item it is under)
-        if not items or ln.kind == TEXT and ln.text[:1] not in " \t" and LIST_ITEM.match(ln.text):
-            items.append([ln])
-        else:
-            items[-1].append(ln)
+    items = top_items(block.lines)  # (a nested item goes with the item it is under)
     said = [LIST_ITEM.sub("", item[0].text, count=1).strip() for item in items]  # (a labelled item's card holds
     kept = [item for item, text in zip(items, said)  # what follows its label: "- pre-activation: normalise …")
             if not elsewhere(text[:60]) and not (": " in text and elsewhere(text.split(": ", 1)[1][:60]))]
