@@ -57,20 +57,16 @@ def front_markdown(front: str) -> str:
     return f"{match.group(1)}\\{match.group(2)}{first[match.end():]}{newline}{rest}"
 
 
-# A control character no editor writes on purpose (tab, newline and carriage return are text): "\f" or "\a" of a
-# LaTeX command (`\frac`, `\alpha`) turned into one by a script that wrote the note from a string with escapes
-_STRAY = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_STRAY_NAMES = {"\x07": "bell, \\a", "\x08": "backspace, \\b", "\x0b": "vertical tab, \\v", "\x0c": "form feed, \\f"}
+_CONTROL_NAMES = {"\x07": "bell, \\a", "\x08": "backspace, \\b", "\x0b": "vertical tab, \\v", "\x0c": "form feed, \\f"}
 
 
 def stray_control(text: str) -> tuple[int, str] | None:
-    """(line, message) of a note's first stray control character, which review shows as ^L and Anki as nothing;
-    None when there is none."""
-    if not (found := _STRAY.search(text)):
+    """(line, message) of a note's first control character (`_CONTROL`: no editor writes one on purpose; "\\f" or
+    "\\a" of `\\frac` or `\\alpha` in a note a script wrote from a string with escapes), which review shows as
+    `inert` makes it and Anki as nothing; None when there is none."""
+    if not (found := _CONTROL.search(text)):
         return None
-    char = found.group()
-    name = _STRAY_NAMES.get(char, f"U+{ord(char):04X}")
+    name = _CONTROL_NAMES.get(found.group(), f"U+{ord(found.group()):04X}")
     return (text.count("\n", 0, found.start()) + 1,
-            f"control character ({name}) in the text, shown as ^{chr(ord(char) ^ 64)}: a LaTeX command such as "
+            f"control character ({name}) in the text, shown as {_visible(found)}: a LaTeX command such as "
             "\\frac or \\alpha written by a script that read \\f or \\a as an escape? Retype it")
-

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block, text_of
-from mlwiki.extract.daily import LEARNT
+from mlwiki.extract.daily import LEARNT, READ_PROGRESS
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline_cards import FORM
 from mlwiki.extract.passages import passage
@@ -63,7 +63,7 @@ _CHORE_ITEM = re.compile(r"(?i)[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\]|(?:\d{1
                          r"(?:tomorrow|to ?do|next|later|plan)\b)")
 
 # " — done, notes → [post](…)", " - skimmed": how far the writer got with a paper, no part of what it is
-_STATUS = re.compile(r"(?i)[ \t]+[—–-][ \t]+(?:done|read|skimmed|started|finished|reread)\b.*$")
+_STATUS = re.compile(rf"(?i)[ \t]+[—–-][ \t]+(?:{READ_PROGRESS})\b.*$")
 
 
 def _nested_under(lines: list[tuple[int, str]], k: int) -> list[str]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block, text_of
+from mlwiki.extract.daily import READ_PROGRESS
 from mlwiki.extract.lines import CODE, TEXT
 from mlwiki.extract.passages import LOWER_WORD, TABLE_LINE
 from mlwiki.extract.prose import clean_prose, heading_text
@@ -29,8 +30,8 @@ _SIDES = re.compile(r"(?i)[ \t*_]*(?:pros?|cons?|advantages?|disadvantages?|stre
 # says nothing of the row it stands in
 _STATUS_HEAD = re.compile(r"(?i)[ \t*_]*(?:reading status|progress|read\?|done\?)[ \t*_:]*")  # (not "status"
 # alone: "stable", "experimental" under it say something of the row)
-_STATUS_CELL = re.compile(r"(?i)[ \t*_]*(?:done|read|re-?read|skimmed|todo|to-?do|to read|reading|in progress|started|"
-                          r"finished|half[- ]read|partly read|unread|wip|not started|queued|abandoned|🌱|🌿|🌳|✅|⏳)"
+_STATUS_CELL = re.compile(rf"(?i)[ \t*_]*(?:{READ_PROGRESS}|todo|to-?do|to read|reading|in progress|partly read|wip|"
+                          r"not started|queued|abandoned|🌱|🌿|🌳|✅|⏳)"
                           r"(?![\w-])[^|]{0,30}")
 _LIST_TABLE = re.compile(r"[ \t]*(`{3,}|~{3,}|:{3,})[ \t]*\{list-table\}")
 _HEADER_ROWS = re.compile(r"[ \t]*:header-rows:[ \t]*(\d+)")

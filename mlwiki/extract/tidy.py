@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from mlwiki.extract.daily import READ_PROGRESS
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.passages import LINKS_LINE
 from mlwiki.extract.prose import one_break, sentences
@@ -196,7 +197,7 @@ _CODE_FRONT = re.compile(r"(?i)\b(?:code|implement\w*|python|pytorch|numpy|snipp
                          r"example|how to)\b")  # (a front that asks for the code itself)
 # The writer's reading progress after a paper's name or opening a back (in lower case, as a log writes it):
 # "— skimmed.", "— done, notes in …", "started, got lost at …"
-_PROGRESS = re.compile(r"(?:^[ \t]*|[ \t]+[—–-][ \t]+)(?:skimmed|read|re-?read|done|started|finished|half[- ]read|unread)"
+_PROGRESS = re.compile(rf"(?:^[ \t]*|[ \t]+[—–-][ \t]+)(?:{READ_PROGRESS})"
                        r"(?:[ \t]+(?:only|twice|again|properly|it))?[ \t]*([.,;])")
 _PROGRESS_HINT = re.compile(r"skimmed|read\b|done\b|started|finished")
 _LABELS = re.compile(r"(?m)^[ \t]*\([\w:.-]+\)=[ \t]*$")
