@@ -98,3 +98,12 @@ def test_a_modal_before_its_object_asks_what_and_a_title_keeps_its_capitals(tmp_
     assert "Text data › Corpus tokens\n\nWhat can the tokens of a corpus represent?" in found, list(found)
     assert "Text data › Introduction to deep learning\n\nWhat does An Introduction to Deep Learning provide?" \
         in found, list(found)
+
+
+def test_what_a_thing_is_said_to_be_of_asks_for_that(tmp_path):
+    """"LayerNorm is roughly equivalent to …" asks what it is equivalent to, not what LayerNorm is."""
+    note = ("# Normalisation\n\n## Norm layers\n\n" + INTRO
+            + "LayerNorm is roughly equivalent to standardising each example over its own features." + OUTRO)
+    found = cards(tmp_path, {"Normalisation.md": note})
+    path = "Normalisation › Norm layers\n\n"
+    assert path + "What is LayerNorm roughly equivalent to?" in found, list(found)

@@ -49,6 +49,10 @@ _MODAL = frozenset("is are was were can could may might must should will would d
 _BARE_NAME = re.compile(r"[A-Z][\w-]*")  # (a library or a method by its name: "PyTorch", "Word2Vec")
 _CAN = frozenset("can could may might".split())  # ("will make the loss oscillate": what it makes happen, no object)
 _CAUSES = frozenset("make let have help get cause keep".split())  # ("can make the loss …": a clause follows)
+# "… is (roughly) proportional to …", "… is based on …": what a thing is said to be of, in a word or two before
+# its preposition (not "is a …", "is the …": what it is)
+_SAID_OF = re.compile(r"(?P<how>(?:[a-z]+ly )?(?!(?:a|an|the|one|not|also|that|what|its|their)\b)[a-z-]{3,}"
+                      r" (?:to|for|on|of|with|from|than|in))\b")
 _PHRASAL = frozenset("with to on from into".split())
 # Words that open an object: a verb right before one takes it ("measures the absolute difference"), unlike a verb
 # with a particle ("turns off a bunch of things") or a clause ("involves going through")
@@ -128,11 +132,12 @@ def _which_name(said: str, subject: str, verb: str, rest: str) -> str | None:
 
 def _verb_question(said: str, subject: str, verb: str, rest: str) -> str | None:
     """The question the sentence's verb gives: 'Under what conditions does SARSA converge to …?' for a condition
-    after it, 'What does PyTorch integrate with?' for a name's verb with its preposition, 'What is X?' for "X is
-    a …", 'What does X do?' for any other verb in the present; None for other verbs ("X was …", "X has …", "X
+    after it, 'What does PyTorch integrate with?' for a name's verb with its preposition, 'What is X equivalent to?'
+    for "X is roughly equivalent to …", 'What is X?' for "X is a …", 'What does X do?' for any other verb in the present; None for other verbs ("X was …", "X has …", "X
     may …"), whose question a template would get wrong."""
     if verb in ("is", "are"):
-        return f"What {verb} {said}?"
+        said_of = _SAID_OF.match(rest, len(verb) + 1)  # ("BatchNorm is equivalent to …": what it is equivalent to)
+        return f"What {verb} {said} {said_of['how']}?" if said_of else f"What {verb} {said}?"
     after = rest[len(verb):].strip()
     words = after.split(None, 2)
     if verb in _CAN and len(words) == 3 and words[0].isalpha() and words[0] not in _CAUSES \
