@@ -107,3 +107,15 @@ def test_what_a_thing_is_said_to_be_of_asks_for_that(tmp_path):
     found = cards(tmp_path, {"Normalisation.md": note})
     path = "Normalisation › Norm layers\n\n"
     assert path + "What is LayerNorm roughly equivalent to?" in found, list(found)
+
+
+def test_a_claim_too_long_to_read_at_a_glance_asks_no_why():
+    """A claim of thirty words before its "because" would make a front longer than its back's point: the card keeps
+    the question its verb gives."""
+    from mlwiki.extract.claim_asks import asked_front
+
+    long_claim = ("GraphCast is useful for " + "forecasting the weather over many days on a global grid, " * 3
+                  + "because it learns from decades of reanalysis data.")
+    assert not asked_front("GraphCast …", long_claim).startswith("Why"), asked_front("GraphCast …", long_claim)
+    assert asked_front("GraphCast …", "GraphCast is useful for forecasting because it learns from reanalysis data.") \
+        == "Why is GraphCast useful for forecasting?"

@@ -43,6 +43,7 @@ _HAS_NAMED = re.compile(rf"(?:has|provides|offers) an? (?:[a-z-]+ )?(?P<kind>[a-
                         r"(?P<to>to|for) (?P<purpose>[^;:()]{5,100}?)\.?")
 # "TD is usually more data-efficient …; MC is more robust …": two things set against each other
 _AGAINST = re.compile(r"[^;]+(?:;|, (?:while|whereas)) (?P<other>[A-Z][\w-]*(?: [A-Z][\w-]*)?) (?:is|are) ")
+MAX_WHY_WORDS = 25
 _REASON = re.compile(r"(?P<claim>.{10,200}?),? (?:because|since) (?=\S)")
 _REASON_NEXT = re.compile(r"(?:This|That|It) (?:is|happens) (?:because|since)\b")
 _MODAL = frozenset("is are was were can could may might must should will would does do".split())
@@ -96,6 +97,8 @@ def _why(said: str, rest: str, found: list[str]) -> str | None:
         return None
     claim = reason["claim"] if reason else rest
     verb, _, tail = claim.partition(" ")
+    if len(tail.split()) > MAX_WHY_WORDS:
+        return None  # (a question too long to read at a glance: the claim is a paragraph's, not a fact's)
     if verb in _MODAL:
         return f"Why {verb} {said} {tail}?"
     if DOES.fullmatch(verb) and verb not in NOT_VERBS:
