@@ -121,12 +121,12 @@ def test_a_paragraph_that_says_what_a_named_thing_does_is_a_card_in_a_long_secti
     found = cards(wiki(tmp_path, {"Inference.md": NAMED}))
     path = "Inference › Running the evaluation loop\n\n"
     assert found[path + "What does torch.no_grad() do?"].startswith("torch.no_grad() switches off the recording")
-    assert found[path + "What does Mean squared error (MSE, in PyTorch: torch.nn.MSELoss) do?"].endswith("over all examples.")
+    assert found[path + "What does Mean squared error (MSE, in PyTorch: torch.nn.MSELoss) average?"].endswith("over all examples.")
     assert found[path + "What does the evaluation loop do?"].startswith("The evaluation loop goes through"), \
         "an article's subject that names the heading's loop, and a verb in the present"
-    assert found[path + "The torch.nn.Bilinear() module …"] == (
+    assert found[path + "What does the torch.nn.Bilinear() module do?"] == (
         "The torch.nn.Bilinear() module, also known as a bilinear layer, multiplies two inputs through one weight "
-        "tensor and adds a bias."), "'The' and a kind before the name, the aside to the reader left out"
+        "tensor and adds a bias."), "'The' and a kind before the name, the asides left out of its question"
     assert not any("PyTorch …" in f or "self.head" in f or "SciPy" in f for f in found), \
         "a vague promise, a walk through the code above, a sentence that only introduces a list: no card"
 
@@ -288,7 +288,7 @@ We can also see the loss going down after a few more steps of training.
 
 def test_a_sentence_saying_what_a_function_does_in_a_tutorials_voice_is_a_card_of_that_function(tmp_path):
     found = cards(wiki(tmp_path, {"Tensors.md": TOOL_SENTENCES}))
-    assert found["Tensors › Reshaping\n\ntorch.permute(input, dims) …"].startswith("You can also rearrange the order")
+    assert found["Tensors › Reshaping\n\nWhat does torch.permute(input, dims) do?"].startswith("You can also rearrange the order")
     assert not any("second call" in back or "loss going down" in back for back in found.values()), \
         "no function named, or the same as above: no card"
 

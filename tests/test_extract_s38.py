@@ -86,7 +86,8 @@ def test_two_formulas_named_by_labels_are_two_cards(tmp_path):
 
 def test_a_days_learned_facts_without_labels_are_cards(tmp_path):
     """Under a day's "## Learned", plain sentences ("Double DQN removes … because …", "SARSA converges …") were
-    no cards beside a labelled one: a claim with its reason asks why, a fact of a named thing asks for it."""
+    no cards beside a labelled one: a claim with its reason asks why, a fact of a named thing asks for it (when it
+    holds: tests/test_extract_claim_asks.py)."""
     note = ("## Log\n- 09:00 reading group\n\n## Learned\n"
             "- Target networks stabilise DQN training because the regression target stops moving at every step.\n"
             "- SARSA converges to the optimal policy when exploration is greedy in the limit.\n"
@@ -94,7 +95,7 @@ def test_a_days_learned_facts_without_labels_are_cards(tmp_path):
     made = backs_by_front(new_wiki(tmp_path, {"Daily/2026-11-05.md": note}, CONFIG))
     why = made.get("Target networks stabilise DQN training — why? (day note 2026-11-05)", "")
     assert why == "because the regression target stops moving at every step.", made
-    assert "greedy in the limit" in made.get("What does SARSA do? (day note 2026-11-05)", ""), made
+    assert "greedy in the limit" in made.get("When does SARSA converge to the optimal policy? (day note 2026-11-05)", ""), made
 
 
 def test_a_section_in_lower_case_that_opens_on_a_task_is_no_card(tmp_path):

@@ -155,7 +155,7 @@ def named_claim(text: str) -> tuple[str, str] | None:
     turns off gradient tracking …", "Mean absolute error (MAE) measures …", "Node2Vec was introduced in 2016 …"):
     the name asks, the paragraph's sentences up to `MAX_NAMED_BACK_WORDS` answer (up to one that speaks to the reader
     or announces what the card does not show)."""
-    if text[:1] in "YW" and (found := _CAN_USE.match(text)):
+    if text[:1] in "YW" and (found := CAN_USE.match(text)):
         return _tool_sentence(text, found.end())
     the = _THE_CODE.match(text)  # ("The torch.nn.Linear() module (…), also known as …, implements …")
     name = _NAME.match(text, the.end() if the else 0)
@@ -216,7 +216,7 @@ def restates(name: str, text: str) -> bool:
 
 # "You can also rearrange the axes with torch.permute(input, dims) …", "We can get the state … using .state_dict()":
 # how a tutorial says what a function does
-_CAN_USE = re.compile(r"(?:you|we) can (?:also )?(?=[a-z])", re.I)
+CAN_USE = re.compile(r"(?:you|we) can (?:also )?(?=[a-z])", re.I)
 _CODE = re.compile(r"`?(\.?[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*\([^()\n]{0,30}\)|[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+)`?")
 MAX_TOOL_WORDS = 50
 
@@ -290,20 +290,3 @@ def reason_claim(item: str) -> tuple[str, str] | None:
             or _POINTS_BACK.match(found["claim"]):
         return None
     return f"{found['claim'].strip()} — why?", f"because {found['reason'].rstrip()}"
-
-
-def asked_front(front: str, back: str) -> str:
-    """A claim card's front ("torch.inference_mode() …") as the question its back answers: "What does
-    torch.inference_mode() do?" for a verb in the present, "What is X?" for "is"; the front as it is for any other
-    verb ("X was …", "X has …", "X may …"), whose question a template would get wrong."""
-    subject = front[:-2].rstrip() if front.endswith(" …") else ""
-    rest = back[len(subject):].split(None, 1) if subject and back.startswith(subject) else []
-    verb = rest[0].casefold() if rest else ""
-    if subject.split(" ", 1)[0] in ("A", "An", "The"):
-        subject = subject[0].lower() + subject[1:]  # ("What is the index of …?")
-    if verb in ("is", "are"):
-        return f"What {verb} {subject}?"
-    if verb not in NOT_VERBS and verb != "has" and DOES.fullmatch(verb):
-        return f"What does {subject} do?"  # (its own verb would need its object: "turns off", "converges to")
-    return front
-

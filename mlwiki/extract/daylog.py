@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block, items_without, list_items
-from mlwiki.extract.claims import FORM as CLAIM_FORM, asked_front, named_claim, reason_claim
+from mlwiki.extract.claim_asks import asked_front
+from mlwiki.extract.claims import FORM as CLAIM_FORM, named_claim, reason_claim
 from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.emphasised import emphasised_items
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
@@ -76,7 +77,12 @@ def learned_item_cards(ex, path: str, blocks: list[Block]) -> bool:
             text = LIST_ITEM.sub("", item[0].text, count=1)
             if item[0].no not in taken and LIST_ITEM.match(item[0].text) and len(item) == 1 \
                     and (found := reason_claim(text) or named_claim(text)) is not None:  # ("SARSA converges …")
-                asked = asked_front(*found)  # ("What does SARSA do?", not "SARSA …")
-                front = f"{where} › {asked}" if where else f"{asked} (day note {ex.day})" if ex.day else asked
-                ex.add_card(CLAIM_FORM, front, found[1], item[0].no)
+                asked = asked_front(*found)  # ("Under what conditions does SARSA converge …?", not "SARSA …")
+                ex.add_card(CLAIM_FORM, _day_front(ex, where, asked), found[1], item[0].no,
+                            id_front=_day_front(ex, where, found[0]))  # (its id: the front it had before it asked)
     return len(ex.drafts) > made
+
+
+def _day_front(ex, where: str, front: str) -> str:
+    """A learned item's front with what places it: the headings above its section, or the day of its note."""
+    return f"{where} › {front}" if where else f"{front} (day note {ex.day})" if ex.day else front

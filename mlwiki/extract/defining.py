@@ -18,7 +18,8 @@ import functools
 import re
 
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
-from mlwiki.extract.claims import FORM as CLAIM_FORM, asked_front, claim_card, glossed_terms, restates, stem as _stem
+from mlwiki.extract.claim_asks import asked_front
+from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_terms, restates, stem as _stem
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.emphasised import asked_sentence
 from mlwiki.extract.labels import CLAUSE_WORDS, GENERIC_LABELS, NOT_A_TERM, reads_as_clause

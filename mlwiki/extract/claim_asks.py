@@ -1,0 +1,169 @@
+"""The question a claim card asks: its sentence's form says which part of it is the answer.
+
+    PyG implements this layer via GCNConv.                  →  In PyG, what implements this layer?
+    SARSA converges to the optimal policy under GLIE …      →  Under what conditions does SARSA converge to the optimal policy?
+    BFS is particularly useful in finding … This is because →  Why is BFS particularly useful in finding …?
+    H-Softmax can be activated in gensim using hs=1.        →  How can H-Softmax be activated in gensim?
+    torch.inference_mode() turns off …                      →  What does torch.inference_mode() do?
+
+A claim card (`claims`) holds a sentence that opens on its subject; shown only that subject ("PyG …") a learner
+does not know what is asked, and a question made of the subject alone ("What does PyG do?") asks for what the
+sentence does not say. The answer is the part a learner writes a cloze over: a name in code after the verb
+(asks what), a condition (asks under what), a reason (asks why), the thing a function does (asks what it does).
+A sentence no rule reads keeps the question the subject's verb gives, or its subject and "…". Pure: text in, text out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.claims import CAN_USE, DOES, NOT_VERBS
+from mlwiki.extract.prose import sentences
+
+# A name written as code: `…`, a dotted name or a call ("torch.matmul()", "numpy.identity(n)"), a setting
+# ("hs=1"), a word with a capital after its first letter ("GCNConv"), a name with an underscore ("state_dict")
+_CODE = (r"`[^`\n]+`|[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)+(?:\([^()\n]{0,30}\))?|[A-Za-z_]\w*\([^()\n]{0,30}\)"
+         r"|\w+=\w+|[a-z]+_[\w]+")
+_CODE_NAME = rf"(?:{_CODE}|[A-Za-z][a-z]*[A-Z][\w]*)"
+_KIND = r"(?: (?:method|function|class|module|layer|operator|API|package|library))?"
+# "… implements this layer via GCNConv": what the subject does, and the name that does it
+# (a name in capitals after "in" or "with" is where it is done, "… in PyTorch", unless it is code)
+_BY_NAME = re.compile(rf"(?P<what>[^,;:()]{{3,80}}?) (?:(?:via|using|through) (?:the )?{_CODE_NAME}|"
+                      rf"(?:in|with|by) (?:the )?(?:{_CODE})){_KIND}\.?")
+# "… implements one of these techniques, called H-Softmax": which of them the name is
+_CALLED = re.compile(r"(?:one (?P<of>of (?:these|the|its|their) [a-z -]{3,40}?)|an? (?P<one>[a-z -]{3,40}?)),? "
+                     r"(?:called|named|known as) ")
+# "… to the optimal policy under GLIE exploration": the condition it holds under
+_UNDER = re.compile(r"(?P<what>[^,;:()–—]{3,80}?),? (?P<cond>under|if|when|provided|as long as) (?=\S)")
+# "… can be activated in gensim using hs=1": how it is done
+_BE_DONE = re.compile(rf"(?P<aux>can|could|may|must|should) be (?P<what>[a-z]+ed\b[^,;:()]{{0,60}}?),? "
+                      rf"(?:using|via|through|by (?:setting|calling|passing)) {_CODE_NAME}")
+# "… has a specific function, numpy.identity(n), to quickly create …": which of its functions does that
+_HAS_NAMED = re.compile(rf"(?:has|provides|offers) an? (?:[a-z-]+ )?(?P<kind>[a-z]+),? {_CODE_NAME},? "
+                        r"(?P<to>to|for) (?P<purpose>[^;:()]{5,100}?)\.?")
+# "TD is usually more data-efficient …; MC is more robust …": two things set against each other
+_AGAINST = re.compile(r"[^;]+(?:;|, (?:while|whereas)) (?P<other>[A-Z][\w-]*(?: [A-Z][\w-]*)?) (?:is|are) ")
+MAX_WHY_WORDS = 25
+_REASON = re.compile(r"(?P<claim>.{10,200}?),? (?:because|since) (?=\S)")
+_REASON_NEXT = re.compile(r"(?:This|That|It) (?:is|happens) (?:because|since)\b")
+_MODAL = frozenset("is are was were can could may might must should will would does do".split())
+_BARE_NAME = re.compile(r"[A-Z][\w-]*")  # (a library or a method by its name: "PyTorch", "Word2Vec")
+_CAN = frozenset("can could may might".split())  # ("will make the loss oscillate": what it makes happen, no object)
+_CAUSES = frozenset("make let have help get cause keep".split())  # ("can make the loss …": a clause follows)
+# "… is (roughly) proportional to …", "… is based on …": what a thing is said to be of, in a word or two before
+# its preposition (not "is a …", "is the …": what it is)
+_SAID_OF = re.compile(r"(?P<how>(?:[a-z]+ly )?(?!(?:a|an|the|one|not|also|that|what|its|their)\b)[a-z-]{3,}"
+                      r" (?:to|for|on|of|with|from|than|in))\b")
+_PHRASAL = frozenset("with to on from into".split())
+# Words that open an object: a verb right before one takes it ("measures the absolute difference"), unlike a verb
+# with a particle ("turns off a bunch of things") or a clause ("involves going through")
+_DETERMINERS = frozenset("a an the any some its their his her this these those each every many several all".split())
+# An aside after the subject: ", also known as a feed-forward layer," is no part of what it does
+_ASIDE = re.compile(r",[^,;:]{3,80},\s+")
+
+
+def asked_front(front: str, back: str) -> str:
+    """A claim card's front ("PyG …", with the `back` that finishes its sentence) as the question its back
+    answers (see the module's examples); the front as it is when no form of the sentence says what to ask."""
+    subject = front[:-2].rstrip() if front.endswith(" …") else ""
+    if not subject:
+        return front
+    if not back.startswith(subject):  # ("You can also rearrange the axes with torch.permute(input, dims)")
+        return f"What does {subject} do?" if CAN_USE.match(back) else front
+    found = sentences(back)
+    first = found[0].strip().rstrip(".") if found else ""
+    rest = first[len(subject):].strip()
+    if rest.startswith(",") and (aside := _ASIDE.match(rest)):
+        rest = rest[aside.end():]
+    verb = rest.split(None, 1)[0].casefold() if rest else ""
+    said = _said(subject)
+    return (_why(said, rest, found) or _set_against(subject, rest) or _which_name(said, subject, verb, rest)
+            or _verb_question(said, subject, verb, rest) or front)
+
+
+def _said(subject: str) -> str:
+    """The subject as said inside a question: its article in lower case ("What is the index of …?"), unless the
+    subject is a title ("An Introduction to Statistical Learning")."""
+    head, _, tail = subject.partition(" ")
+    if head in ("A", "An", "The") and tail[:1].islower():
+        return head.lower() + " " + tail
+    return subject
+
+
+def _why(said: str, rest: str, found: list[str]) -> str | None:
+    """'Why …?' for a claim given with its reason, in its sentence ("… because …") or the next ("This is because …")."""
+    reason = _REASON.match(rest)
+    if reason is None and not (len(found) > 1 and _REASON_NEXT.match(found[1].strip())):
+        return None
+    claim = reason["claim"] if reason else rest
+    verb, _, tail = claim.partition(" ")
+    if len(tail.split()) > MAX_WHY_WORDS:
+        return None  # (a question too long to read at a glance: the claim is a paragraph's, not a fact's)
+    if verb in _MODAL:
+        return f"Why {verb} {said} {tail}?"
+    if DOES.fullmatch(verb) and verb not in NOT_VERBS:
+        return f"Why does {said} {base_verb(verb)} {tail}?"
+    return None
+
+
+def _set_against(subject: str, rest: str) -> str | None:
+    """'How do TD and MC compare?' for a sentence that says how one thing is and then how another is."""
+    other = _AGAINST.match(rest) if rest.startswith(("is ", "are ")) and _BARE_NAME.fullmatch(subject) else None
+    if other is None or other["other"] == subject:
+        return None
+    return f"How do {subject} and {other['other']} compare?"
+
+
+def _which_name(said: str, subject: str, verb: str, rest: str) -> str | None:
+    """A question whose answer is the name the sentence gives after its verb: what does it ("In PyG, what
+    implements this layer?"), which of a kind it is ("Which of these techniques does Word2Vec implement?"), which
+    function of a library does what ("Which NumPy function is used to …?"), how a thing is done ("How can
+    H-Softmax be activated in gensim?")."""
+    after = rest[len(verb):].strip()
+    if DOES.fullmatch(verb) and verb not in NOT_VERBS:
+        if by := _BY_NAME.fullmatch(after):
+            return f"In {said}, what {verb} {by['what']}?"
+        if called := _CALLED.match(after):
+            which = f"Which {called['of']}" if called["of"] else f"Which {called['one']}"
+            return f"{which} does {said} {base_verb(verb)}?"
+    if (named := _HAS_NAMED.fullmatch(rest)) and _BARE_NAME.fullmatch(subject):
+        return f"Which {subject} {named['kind']} is used {named['to']} {named['purpose']}?"
+    if done := _BE_DONE.match(rest):
+        return f"How {done['aux']} {said} be {done['what']}?"
+    return None
+
+
+def _verb_question(said: str, subject: str, verb: str, rest: str) -> str | None:
+    """The question the sentence's verb gives: 'Under what conditions does SARSA converge to …?' for a condition
+    after it, 'What does PyTorch integrate with?' for a name's verb with its preposition, 'What is X equivalent to?'
+    for "X is roughly equivalent to …", 'What is X?' for "X is a …", 'What does X do?' for any other verb in the present; None for other verbs ("X was …", "X has …", "X
+    may …"), whose question a template would get wrong."""
+    if verb in ("is", "are"):
+        said_of = _SAID_OF.match(rest, len(verb) + 1)  # ("BatchNorm is equivalent to …": what it is equivalent to)
+        return f"What {verb} {said} {said_of['how']}?" if said_of else f"What {verb} {said}?"
+    after = rest[len(verb):].strip()
+    words = after.split(None, 2)
+    if verb in _CAN and len(words) == 3 and words[0].isalpha() and words[0] not in _CAUSES \
+            and words[1].casefold() in _DETERMINERS:
+        return f"What {verb} {said} {words[0]}?"  # ("What can the nodes of a graph represent?")
+    if verb in NOT_VERBS or verb == "has" or not DOES.fullmatch(verb):
+        return None
+    if when := _UNDER.match(after):
+        asks = "When does" if when["cond"] == "when" else "Under what conditions does"
+        return f"{asks} {said} {base_verb(verb)} {when['what']}?"
+    preposition = after.split(" ", 1)[0]
+    if preposition in _PHRASAL and _BARE_NAME.fullmatch(subject):  # ("PyTorch integrates with …": a library does much)
+        return f"What does {said} {base_verb(verb)} {preposition}?"
+    if preposition.casefold() in _DETERMINERS:
+        return f"What does {said} {base_verb(verb)}?"  # ("What does MAE measure?": the object answers)
+    return f"What does {said} do?"  # (its own verb would need its particle or clause: "turns off", "involves going")
+
+
+def base_verb(verb: str) -> str:
+    """A verb in the present's third person as it goes after "does": "converges" → "converge", "applies" →
+    "apply", "pushes" → "push"."""
+    if verb.endswith("ies") and len(verb) > 4:
+        return verb[:-3] + "y"
+    if verb.endswith(("sses", "shes", "ches", "xes", "zzes", "oes")):
+        return verb[:-2]
+    return verb[:-1]
