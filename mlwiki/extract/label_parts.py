@@ -1,0 +1,83 @@
+"""Parts a section names with a label line of their own: a heading's text that goes on with a short line that only
+names what follows ("Assumptions" over a list, "Interpretation" over another, each a paragraph of its own) holds
+several facts, each already titled by the writer. A card of the whole section asks for none of them alone; a card
+per part asks each by its label ("Chi-squared test › Assumptions"). What comes before the first label (what the
+subject is) stays on the section's card, and so does a code block or display formula: a worked example of the
+whole, not of the part it follows.
+
+Pure: a card's front and back in, the fronts and backs of the cards it becomes out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.labels import reads_as_clause
+from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.extract.topics import as_topic
+
+MIN_LABELS = 2  # one short line may be a stray phrase ("Create the tensor on the GPU"); two name parts side by side
+MAX_LABEL_WORDS = 4
+MAX_LABEL_CHARS = 40
+MIN_PART_WORDS = 3  # what a part says under its label: a front over nothing is no card
+# A line that only names what follows: a capitalised phrase, in bold or not, maybe with a colon; no sentence
+_LABEL_LINE = re.compile(r"(?:\*\*)?(?P<label>[A-Z][\w'’ /()-]*?)(?:\*\*)?(?::\*\*|:)?")
+_FENCE = re.compile(r"\s*(?:```|~~~|\$\$)")
+# Labels that name no fact of the subject: an example, its code, an aside, a to-do, a pointer, an alternative
+_NAMES_NO_FACT = re.compile(r"(?i)(?:(?:python |example |sample )?code|(?:for )?examples?|e\.g|notes?|remarks?|"
+                            r"todo|to do|sources?|references?|links?|see also|or|and|also|tables?|figures?|images?)")
+
+
+def split_label_parts(path: str, back: str) -> list[tuple[str, str]] | None:
+    """The (front, back) of each card a section card becomes when its text goes on with at least `MIN_LABELS`
+    parts each under a label line of its own (`_label`): what precedes the first label, and any code block or
+    display formula, under `path` (first, when there is any), each part under "path › label". None when there are
+    fewer such parts, two share a label, or a label repeats a heading of the path."""
+    chunks = _chunks(back)
+    taken = {heading.casefold() for heading in path.split("\n\n", 1)[0].split(" › ")}
+    kept: list[str] = []
+    parts: list[tuple[str, list[str]]] = []
+    current: list[str] | None = None
+    for k, chunk in enumerate(chunks):
+        label = _label(chunk)
+        if label and k + 1 < len(chunks) and not _FENCE.match(chunks[k + 1]) and _label(chunks[k + 1]) is None:
+            parts.append((label, current := []))
+        elif _FENCE.match(chunk) or label is not None or current is None:
+            kept.append(chunk)
+            current = None  # (what follows a code block, or "Python code", goes on with the whole, not the part before)
+        else:
+            current.append(chunk)
+    labels = [label.casefold() for label, _ in parts]
+    if len(parts) < MIN_LABELS or len(set(labels)) < len(labels) or taken & set(labels) \
+            or any(len(" ".join(body).split()) < MIN_PART_WORDS for _, body in parts):
+        return None
+    base = path.split("\n\n", 1)[0]
+    cards = [(path, "\n\n".join(kept))] if kept else []
+    return cards + [(f"{base} › {label}", "\n\n".join(body)) for label, body in parts]
+
+
+def _chunks(back: str) -> list[str]:
+    """A back's paragraphs, a code block or display formula whole (a blank line inside it does not end it)."""
+    chunks: list[str] = []
+    in_fence = False
+    for para in back.split("\n\n"):
+        if in_fence:
+            chunks[-1] += "\n\n" + para
+        elif para.strip():
+            chunks.append(para.strip("\n"))
+        in_fence ^= sum(1 for line in para.split("\n") if _FENCE.match(line)) % 2 == 1
+    return chunks
+
+
+def _label(chunk: str) -> str | None:
+    """The label a paragraph is, when it is one short line that only names what follows ("Assumptions",
+    "**Interpretation**", "Failure modes:"); '' for a label that names no fact (an example, its code, a note); None
+    for a sentence, a clause's start ("For language models:", "How to read it:") or a list item."""
+    if "\n" in chunk or len(chunk) > MAX_LABEL_CHARS + 6 or LIST_ITEM.match(chunk):
+        return None
+    match = _LABEL_LINE.fullmatch(chunk.strip())
+    label = match.group("label").strip() if match else ""
+    words = label.split()
+    if not words or len(words) > MAX_LABEL_WORDS or len(label) > MAX_LABEL_CHARS or reads_as_clause(words):
+        return None
+    return "" if _NAMES_NO_FACT.fullmatch(label) else as_topic(label) or None

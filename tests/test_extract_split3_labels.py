@@ -1,0 +1,51 @@
+"""Multi-fact backs under a topic heading (issue 23): a section whose text goes on with short lines that only name
+what follows ("Preconditions" over a list, "Outcome" over another) holds several facts the heading's card never
+asks alone; each becomes a card under "path › label", what opens the section (and its code) stays on the heading's
+card. A single short line, a label over code, or a line that reads as a sentence splits nothing. Notes of my own,
+read through the extract API with sections on."""
+
+from __future__ import annotations
+
+from mlwiki.extract import NoteContext, extract
+from mlwiki.extract.label_parts import split_label_parts
+
+
+def _cards(body: str) -> dict[str, str]:
+    found = extract(body, NoteContext(path="Sign test.md", sections=True, title="Sign test"))
+    return {c.front: c.back for c in found.cards}
+
+
+PARTS = ["# Paired comparisons", "", "## Sign test", "",
+         "Checks whether the median difference between paired readings is zero.", "",
+         "Preconditions", "",
+         "- each pair is measured on the same unit",
+         "- pairs do not influence one another", "",
+         "Outcome", "",
+         "- null: positive and negative differences are equally likely",
+         "- alternative: one sign dominates", "",
+         "```python", "from scipy.stats import binomtest", "print(binomtest(7, 10).pvalue)", "```", ""]
+
+
+def test_labelled_parts_of_a_section_become_a_card_each():
+    cards = _cards("\n".join(PARTS))
+    assert cards["Paired comparisons › Sign test › Preconditions"].startswith("- each pair is measured"), cards
+    assert cards["Paired comparisons › Sign test › Outcome"].startswith("- null: positive"), cards
+    opening = cards["Paired comparisons › Sign test"]
+    assert opening.startswith("Checks whether the median"), cards
+    assert "Preconditions" not in opening and "one sign dominates" not in opening, cards
+
+
+def test_a_label_over_code_goes_with_the_code_on_the_heading_card():
+    split = split_label_parts("Sign test", "\n\n".join([
+        "Checks whether the median difference is zero.", "Preconditions", "- pairs are independent of each other",
+        "Outcome", "- null: both signs are equally likely", "Python code", "```python\nbinomtest(7, 10)\n```"]))
+    assert split is not None
+    fronts = dict(split)
+    assert fronts["Sign test › Outcome"] == "- null: both signs are equally likely", split
+    assert fronts["Sign test"].endswith("Python code\n\n```python\nbinomtest(7, 10)\n```"), split
+
+
+def test_one_short_line_or_a_sentence_splits_nothing():
+    assert split_label_parts("Sign test", "Checks the median.\n\nPreconditions\n\n- pairs are independent") is None
+    assert split_label_parts("Sign test", "Checks the median.\n\nFor small samples:\n\n- use the exact binomial"
+                             "\n\nIt is robust:\n\n- outliers only count by their sign") is None
