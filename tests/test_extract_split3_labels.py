@@ -49,3 +49,28 @@ def test_one_short_line_or_a_sentence_splits_nothing():
     assert split_label_parts("Sign test", "Checks the median.\n\nPreconditions\n\n- pairs are independent") is None
     assert split_label_parts("Sign test", "Checks the median.\n\nFor small samples:\n\n- use the exact binomial"
                              "\n\nIt is robust:\n\n- outliers only count by their sign") is None
+
+
+def test_paragraphs_opening_on_their_own_labels_become_a_card_each():
+    split = split_label_parts("Sign test", "\n\n".join([
+        "Power: lower than the t-test's on normal data, since only the signs count.",
+        "Ties: pairs with a zero difference are dropped before counting.",
+        "Want: a test that needs no distribution at all."]))
+    assert split is not None
+    fronts = dict(split)
+    assert fronts["Sign test › Power"].startswith("Power: lower than"), split
+    assert fronts["Sign test › Ties"].startswith("Ties: pairs with a zero"), split
+    assert fronts["Sign test"] == "Want: a test that needs no distribution at all.", split  # (an errand word names no fact)
+
+
+def test_a_paragraph_of_its_own_after_a_labelled_one_stays_on_the_heading_card():
+    split = split_label_parts("Sign test", "\n\n".join([
+        "Power: lower than the t-test's on normal data.", "Ties: zero differences are dropped first.",
+        "Counting the signs gives a binomial statistic under the null.", "Notation: $n_+$ counts positive signs."]))
+    fronts = dict(split or [])
+    assert fronts.get("Sign test") == "Counting the signs gives a binomial statistic under the null.\n\n" \
+        "Notation: $n_+$ counts positive signs.", split  # (a notation note stays where it was: no card of its own)
+
+
+def test_a_single_labelled_paragraph_splits_nothing():
+    assert split_label_parts("Sign test", "Counts the signs.\n\nPower: lower than the t-test's on normal data.") is None

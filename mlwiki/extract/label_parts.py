@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.grabbag import GOES_ON
 from mlwiki.extract.labels import reads_as_clause
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.topics import as_topic
@@ -23,6 +24,10 @@ MIN_PART_WORDS = 3  # what a part says under its label: a front over nothing is 
 # A line that only names what follows: a capitalised phrase, in bold or not, maybe with a colon; no sentence
 _LABEL_LINE = re.compile(r"(?:\*\*)?(?P<label>[A-Z][\w'’ /()-]*?)(?:\*\*)?(?::\*\*|:)?")
 _FENCE = re.compile(r"\s*(?:```|~~~|\$\$)")
+# "Scaling: …", "**Why square roots**: …", "**Training.** …": a paragraph opening on the label of what it says
+_RUN_IN = re.compile(r"(?:\*\*(?P<bold>[^*\n:]{1,40}?)(?::\*\*|\*\*:|\.\*\*)|(?P<plain>[^*\n:.]{1,40}?):)[ \t]+\S")
+_ERRAND = re.compile(r"(?i)(?:want|wanted|need|todo|idea|question|answer|q|a|aside|update|edit|tl;?dr|ps|nb|i\.e|"
+                     r"so|but|also|compare|recall|reminder|summary|takeaway|result|notations?)")  # (a notation note: `tidy` drops it)
 # Labels that name no fact of the subject: an example, its code, an aside, a to-do, a pointer, an alternative
 _NAMES_NO_FACT = re.compile(r"(?i)(?:(?:python |example |sample )?code|(?:for )?examples?|e\.g|notes?|remarks?|"
                             r"todo|to do|sources?|references?|links?|see also|or|and|also|tables?|figures?|images?)")
@@ -38,10 +43,18 @@ def split_label_parts(path: str, back: str) -> list[tuple[str, str]] | None:
     kept: list[str] = []
     parts: list[tuple[str, list[str]]] = []
     current: list[str] | None = None
+    run_in = False
     for k, chunk in enumerate(chunks):
         label = _label(chunk)
         if label and k + 1 < len(chunks) and not _FENCE.match(chunks[k + 1]) and _label(chunks[k + 1]) is None:
             parts.append((label, current := []))
+            run_in = False
+        elif label is None and (head := _run_in_label(chunk)):
+            parts.append((head, current := [chunk]))  # ("Scaling: it grows like …": the label opens its fact)
+            run_in = True
+        elif current is not None and run_in and not _goes_on(chunk, current[-1]):
+            kept.append(chunk)  # (a paragraph of its own after a labelled one: the section's again)
+            current = None
         elif _FENCE.match(chunk) or label is not None or current is None:
             kept.append(chunk)
             current = None  # (what follows a code block, or "Python code", goes on with the whole, not the part before)
@@ -67,6 +80,28 @@ def _chunks(back: str) -> list[str]:
             chunks.append(para.strip("\n"))
         in_fence ^= sum(1 for line in para.split("\n") if _FENCE.match(line)) % 2 == 1
     return chunks
+
+
+def _run_in_label(chunk: str) -> str:
+    """The label a paragraph opens with, when it names the fact the paragraph states ("Scaling: the ERF grows …",
+    "**Why square roots**: …", "H0: …"); '' for a list item, a clause's start ("In practice: …", "my takeaway: …"),
+    a word of the writer's errand ("Also:", "Want:", "Note:") or a formula's symbols."""
+    if LIST_ITEM.match(chunk) or _FENCE.match(chunk) or not (match := _RUN_IN.match(chunk)):
+        return ""
+    label = (match.group("bold") or match.group("plain")).strip()
+    words = label.split()
+    if not words or len(words) > MAX_LABEL_WORDS or reads_as_clause(words) or _NAMES_NO_FACT.fullmatch(label) \
+            or _ERRAND.fullmatch(label) or "$" in label or "=" in label:
+        return ""
+    return as_topic(label)
+
+
+def _goes_on(chunk: str, before: str) -> bool:
+    """Whether a paragraph goes on from the one before it: a list, a formula, a pointer back or a word that joins it
+    on ("This is …", "so …"), lower case, or after a paragraph that ends on a colon."""
+    text = chunk.lstrip()
+    return bool(LIST_ITEM.match(text) or _FENCE.match(text) or GOES_ON.match(text) or text[:1].islower()
+                or text[:1] in "=≈→$" or before.rstrip().endswith(":"))
 
 
 def _label(chunk: str) -> str | None:

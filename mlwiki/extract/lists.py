@@ -200,9 +200,9 @@ def _split_long(ex, k: int, section: Section) -> None:
     if not own:
         return
     kept = "\n\n".join(b for b in [split[0][1]] + [b for f, b in split[1:] if (f, b) not in own] if b)
-    if not kept:  # (no text of the section's own: its first part is the card, under that part's front)
-        (first, kept), own = own[0], own[1:]
-        draft, front = replace(draft, front=first, id_front=f"{FORM}: {first}"), first
+    if not kept:  # (no text of the section's own: its first part is the card, under that part's front; its id
+        (first, kept), own = own[0], own[1:]  # stays the one of the bare heading, as a card that gains a topic)
+        draft, front = replace(draft, front=first), first
     ex.drafts[k] = [replace(draft, back=kept)], front
     for part_front, part_back in own:
         ex.add_card(FORM, part_front, part_back, _line_of(section.body, part_back, draft.line))
