@@ -45,8 +45,8 @@ def test_a_label_over_code_goes_with_the_code_on_the_heading_card():
     assert fronts["Sign test"].endswith("Python code\n\n```python\nbinomtest(7, 10)\n```"), split
 
 
-def test_one_short_line_or_a_sentence_splits_nothing():
-    assert split_label_parts("Sign test", "Checks the median.\n\nPreconditions\n\n- pairs are independent") is None
+def test_one_short_line_over_prose_or_a_sentence_splits_nothing():
+    assert split_label_parts("Sign test", "Checks the median.\n\nPreconditions\n\nPairs must not interact.") is None
     assert split_label_parts("Sign test", "Checks the median.\n\nFor small samples:\n\n- use the exact binomial"
                              "\n\nIt is robust:\n\n- outliers only count by their sign") is None
 
@@ -60,7 +60,7 @@ def test_paragraphs_opening_on_their_own_labels_become_a_card_each():
     fronts = dict(split)
     assert fronts["Sign test › Power"].startswith("Power: lower than"), split
     assert fronts["Sign test › Ties"].startswith("Ties: pairs with a zero"), split
-    assert fronts["Sign test"] == "Want: a test that needs no distribution at all.", split  # (an errand word names no fact)
+    assert fronts["Sign test"] == "Want: a test that needs no distribution at all.", split
 
 
 def test_a_paragraph_of_its_own_after_a_labelled_one_stays_on_the_heading_card():
@@ -74,3 +74,16 @@ def test_a_paragraph_of_its_own_after_a_labelled_one_stays_on_the_heading_card()
 
 def test_a_single_labelled_paragraph_splits_nothing():
     assert split_label_parts("Sign test", "Counts the signs.\n\nPower: lower than the t-test's on normal data.") is None
+
+
+def test_one_label_line_over_a_list_after_the_sections_own_text_is_a_card():
+    split = split_label_parts("Sign test", "Counts how many differences are positive.\nDrawbacks\n"
+                              "- ignores how large each difference is\n- weak on small samples")
+    assert split == [("Sign test", "Counts how many differences are positive."),
+                     ("Sign test › Drawbacks", "- ignores how large each difference is\n- weak on small samples")]
+
+
+def test_parts_the_heading_names_stay_one_card():
+    back = "Strengths\n- needs no distribution\n- robust to outliers\nWeaknesses\n- ignores magnitudes"
+    assert split_label_parts("Sign test › Strengths and weaknesses", back) is None
+    assert dict(split_label_parts("Sign test", back))["Sign test › Weaknesses"] == "- ignores magnitudes"

@@ -1,9 +1,10 @@
 """Parts a section names with a label line of their own: a heading's text that goes on with a short line that only
 names what follows ("Assumptions" over a list, "Interpretation" over another, each a paragraph of its own) holds
-several facts, each already titled by the writer. A card of the whole section asks for none of them alone; a card
-per part asks each by its label ("Chi-squared test › Assumptions"). What comes before the first label (what the
-subject is) stays on the section's card, and so does a code block or display formula: a worked example of the
-whole, not of the part it follows.
+several facts, each already titled by the writer; so do paragraphs that each open on a label of their own
+("Problem: …", "Baseline: …"). A card of the whole section asks for none of them alone; a card per part asks each
+by its label ("Chi-squared test › Assumptions"). What comes before the first label (what the subject is) stays on
+the section's card, and so does a code block or display formula: a worked example of the whole, not of the part it
+follows. A list whose items carry labels is no such text: its items are the kinds or members the heading asks for.
 
 Pure: a card's front and back in, the fronts and backs of the cards it becomes out.
 """
@@ -18,6 +19,7 @@ from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.topics import as_topic
 
 MIN_LABELS = 2  # one short line may be a stray phrase ("Create the tensor on the GPU"); two name parts side by side
+# (one is enough over a list, after text of the section's own: "Problems" over the ways the method falls short)
 MAX_LABEL_WORDS = 4
 MAX_LABEL_CHARS = 40
 MIN_PART_WORDS = 3  # what a part says under its label: a front over nothing is no card
@@ -26,8 +28,9 @@ _LABEL_LINE = re.compile(r"(?:\*\*)?(?P<label>[A-Z][\w'’ /()-]*?)(?:\*\*)?(?::
 _FENCE = re.compile(r"\s*(?:```|~~~|\$\$)")
 # "Scaling: …", "**Why square roots**: …", "**Training.** …": a paragraph opening on the label of what it says
 _RUN_IN = re.compile(r"(?:\*\*(?P<bold>[^*\n:]{1,40}?)(?::\*\*|\*\*:|\.\*\*)|(?P<plain>[^*\n:.]{1,40}?):)[ \t]+\S")
+# What a writer's errand or a notation note opens on (`tidy` drops a notation note): no fact of the subject
 _ERRAND = re.compile(r"(?i)(?:want|wanted|need|todo|idea|question|answer|q|a|aside|update|edit|tl;?dr|ps|nb|i\.e|"
-                     r"so|but|also|compare|recall|reminder|summary|takeaway|result|notations?)")  # (a notation note: `tidy` drops it)
+                     r"so|but|also|compare|recall|reminder|summary|takeaway|result|notations?)")
 # Labels that name no fact of the subject: an example, its code, an aside, a to-do, a pointer, an alternative
 _NAMES_NO_FACT = re.compile(r"(?i)(?:(?:python |example |sample )?code|(?:for )?examples?|e\.g|notes?|remarks?|"
                             r"todo|to do|sources?|references?|links?|see also|or|and|also|tables?|figures?|images?)")
@@ -35,9 +38,11 @@ _NAMES_NO_FACT = re.compile(r"(?i)(?:(?:python |example |sample )?code|(?:for )?
 
 def split_label_parts(path: str, back: str) -> list[tuple[str, str]] | None:
     """The (front, back) of each card a section card becomes when its text goes on with at least `MIN_LABELS`
-    parts each under a label line of its own (`_label`): what precedes the first label, and any code block or
-    display formula, under `path` (first, when there is any), each part under "path › label". None when there are
-    fewer such parts, two share a label, or a label repeats a heading of the path."""
+    parts each under a label line of its own (`_label`) or opening on its own label (`_run_in_label`), or with one
+    label line over a list after text of its own: what precedes the first label, a code block or display formula,
+    and a paragraph of its own after a labelled one under `path` (first, when there is any), each part under
+    "path › label". None when there are fewer such parts, two share a label, a label repeats a heading of the path
+    or the last heading names them all ("Pros and Cons")."""
     chunks = _chunks(back)
     taken = {heading.casefold() for heading in path.split("\n\n", 1)[0].split(" › ")}
     kept: list[str] = []
@@ -61,12 +66,29 @@ def split_label_parts(path: str, back: str) -> list[tuple[str, str]] | None:
         else:
             current.append(chunk)
     labels = [label.casefold() for label, _ in parts]
-    if len(parts) < MIN_LABELS or len(set(labels)) < len(labels) or taken & set(labels) \
+    if not _enough(parts, kept, back) or len(set(labels)) < len(labels) or taken & set(labels) \
+            or _asked_by(path, labels) \
             or any(len(" ".join(body).split()) < MIN_PART_WORDS for _, body in parts):
         return None
     base = path.split("\n\n", 1)[0]
     cards = [(path, "\n\n".join(kept))] if kept else []
     return cards + [(f"{base} › {label}", "\n\n".join(body)) for label, body in parts]
+
+
+def _enough(parts: list[tuple[str, list[str]]], kept: list[str], back: str) -> bool:
+    """Whether the labelled parts are enough to split on: `MIN_LABELS` of them, or one label line over a list after
+    text of the section's own ("… falls short.", "Problems", "- sparse vectors", …)."""
+    if len(parts) >= MIN_LABELS:
+        return True
+    body = parts[0][1] if len(parts) == 1 else []
+    return bool(body and kept and back.startswith(kept[0]) and LIST_ITEM.match(body[0]))
+
+
+def _asked_by(path: str, labels: list[str]) -> bool:
+    """Whether the last heading names every part ("Pros and Cons" over "Pros" and "Cons"): the parts it asks for,
+    one answer."""
+    heading = set(re.findall(r"\w+", path.split("\n\n", 1)[0].rsplit(" › ", 1)[-1].casefold()))
+    return all(set(re.findall(r"\w+", label)) <= heading for label in labels)
 
 
 def _chunks(back: str) -> list[str]:
@@ -77,9 +99,21 @@ def _chunks(back: str) -> list[str]:
         if in_fence:
             chunks[-1] += "\n\n" + para
         elif para.strip():
-            chunks.append(para.strip("\n"))
+            chunks += _at_label_lines(para.strip("\n"))
         in_fence ^= sum(1 for line in para.split("\n") if _FENCE.match(line)) % 2 == 1
     return chunks
+
+
+def _at_label_lines(para: str) -> list[str]:
+    """A paragraph cut before each line that only names the list right under it ("Pros" / "- fast to train" /
+    "Cons" / "- cold start", written without blank lines), and after it: a label line and its list, each a chunk."""
+    lines = para.split("\n")
+    cuts = [k for k in range(len(lines) - 1) if LIST_ITEM.match(lines[k + 1]) and not lines[k][:1].isspace()
+            and not LIST_ITEM.match(lines[k]) and _label(lines[k]) is not None]
+    if not cuts:
+        return [para]
+    edges = sorted({0, len(lines), *cuts, *(k + 1 for k in cuts)})
+    return ["\n".join(lines[a:b]) for a, b in zip(edges, edges[1:])]
 
 
 def _run_in_label(chunk: str) -> str:
