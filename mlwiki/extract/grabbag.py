@@ -187,7 +187,7 @@ def _without_marker(item: str) -> str:
 MIN_LONG_WORDS = 90  # a back longer than this that holds several facts asks the learner for all of them at once
 # A part that goes on from the one before it: a pointer back, or a word that joins it on ("This is what people call
 # …", "It also …", "So …"): it makes no sense alone
-_GOES_ON = re.compile(r"(?i)[*_\"“]*(?:this|that|these|those|it|its|they|their|them|there|here|so|but|and|or|also|"
+GOES_ON = re.compile(r"(?i)[*_\"“]*(?:this|that|these|those|it|its|they|their|them|there|here|so|but|and|or|also|"
                       r"then|thus|hence|therefore|however|which|such|both|same|again|otherwise|instead|i\.e\.|e\.g\.)\b")
 _FENCE = re.compile(r"\s*(?:```|~~~|\$\$)")
 # A list its opening introduces ("Three reasons:", "Steps:") or a label for what follows: one answer, not parts
@@ -257,7 +257,7 @@ def _parts(back: str) -> list[str] | None:
             parts += items
             continue
         text = chunk.lstrip()
-        if parts and (_GOES_ON.match(text) or _FENCE.match(text) or text[:1] in "=≈→$" or text[:1].islower()
+        if parts and (GOES_ON.match(text) or _FENCE.match(text) or text[:1] in "=≈→$" or text[:1].islower()
                       or _INTRODUCES.search(parts[-1])):
             parts[-1] += "\n\n" + chunk  # (it makes no sense alone)
         else:

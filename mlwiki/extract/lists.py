@@ -46,6 +46,7 @@ from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_left
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
                                        rest_card)
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
+from mlwiki.extract.label_parts import split_label_parts
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import long_list
 from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items, vague
@@ -185,17 +186,23 @@ def _bag_of_paragraphs(ex, front: str, back: str) -> list[tuple[str, str]] | Non
 
 
 def _split_long(ex, k: int, section: Section) -> None:
-    """Split the k-th card, when its back is too long for one recall and its parts say what they are about
+    """Split the k-th card, when its text goes on with parts under label lines of their own ("Assumptions" over a
+    list: `label_parts`), or its back is too long for one recall and its parts say what they are about
     (`grabbag.split_long_back`): its first part stays on the card, under its front and id; each other part that names
     a topic no card of the note has is a card of its own."""
     (draft,), front = ex.drafts[k]
-    split = split_long_back(draft.front, draft.back)
+    split = split_label_parts(draft.front, draft.back) or split_long_back(draft.front, draft.back)
     if not split:
         return
+    if split[0][0] != draft.front:  # (every part under a label of its own: the first is the card's, under its front)
+        split.insert(0, (draft.front, ""))
     own = [(f, b) for f, b in split[1:] if not ex.has_front(f)]  # (never a second card of one front)
     if not own:
         return
-    kept = "\n\n".join([split[0][1]] + [b for f, b in split[1:] if (f, b) not in own])
+    kept = "\n\n".join(b for b in [split[0][1]] + [b for f, b in split[1:] if (f, b) not in own] if b)
+    if not kept:  # (no text of the section's own: its first part is the card, under that part's front; its id
+        (first, kept), own = own[0], own[1:]  # stays the one of the bare heading, as a card that gains a topic)
+        draft, front = replace(draft, front=first), first
     ex.drafts[k] = [replace(draft, back=kept)], front
     for part_front, part_back in own:
         ex.add_card(FORM, part_front, part_back, _line_of(section.body, part_back, draft.line))

@@ -1,0 +1,152 @@
+"""Parts a section names with a label line of their own: a heading's text that goes on with a short line that only
+names what follows ("Assumptions" over a list, "Interpretation" over another, each a paragraph of its own) holds
+several facts, each already titled by the writer; so do paragraphs that each open on a label of their own
+("Problem: …", "Baseline: …"). A card of the whole section asks for none of them alone; a card per part asks each
+by its label ("Chi-squared test › Assumptions"). What comes before the first label (what the subject is) stays on
+the section's card, and so does a code block or display formula: a worked example of the whole, not of the part it
+follows. A list whose items carry labels is no such text: its items are the kinds or members the heading asks for.
+
+Pure: a card's front and back in, the fronts and backs of the cards it becomes out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.grabbag import GOES_ON
+from mlwiki.extract.labels import reads_as_clause
+from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.extract.topics import as_topic
+
+MIN_LABELS = 2  # one short line may be a stray phrase ("Create the tensor on the GPU"); two name parts side by side
+# (one is enough over a list, after text of the section's own: "Problems" over the ways the method falls short)
+MAX_LABEL_WORDS = 4
+MAX_LABEL_CHARS = 40
+MIN_PART_WORDS = 3  # what a part says under its label: a front over nothing is no card
+# A line that only names what follows: a capitalised phrase, in bold or not, maybe with a colon; no sentence
+_LABEL_LINE = re.compile(r"(?:\*\*)?(?P<label>[A-Z][\w'’ /()-]*?)(?:\*\*)?(?::\*\*|:)?")
+_FENCE = re.compile(r"\s*(?:```|~~~|\$\$)")
+# "Scaling: …", "**Why square roots**: …", "**Training.** …": a paragraph opening on the label of what it says
+_RUN_IN = re.compile(r"(?:\*\*(?P<bold>[^*\n:]{1,40}?)(?::\*\*|\*\*:|\.\*\*)|(?P<plain>[^*\n:.]{1,40}?):)[ \t]+\S")
+# What a writer's errand or a notation note opens on (`tidy` drops a notation note): no fact of the subject
+_ERRAND = re.compile(r"(?i)(?:want|wanted|need|todo|idea|question|answer|q|a|aside|update|edit|tl;?dr|ps|nb|i\.e|"
+                     r"so|but|also|compare|recall|reminder|summary|takeaway|result|notations?)")
+# Labels that name no fact of the subject: an example, its code, an aside, a to-do, a pointer, an alternative
+_NAMES_NO_FACT = re.compile(r"(?i)(?:(?:python |example |sample )?code|(?:for )?examples?|e\.g|notes?|remarks?|"
+                            r"todo|to do|sources?|references?|links?|see also|or|and|also|tables?|figures?|images?)")
+
+
+def split_label_parts(path: str, back: str) -> list[tuple[str, str]] | None:
+    """The (front, back) of each card a section card becomes when its text goes on with at least `MIN_LABELS`
+    parts each under a label line of its own (`_label`) or opening on its own label (`_run_in_label`), or with one
+    label line over a list after text of its own: what precedes the first label, a code block or display formula,
+    and a paragraph of its own after a labelled one under `path` (first, when there is any), each part under
+    "path › label". None when there are fewer such parts, two share a label, a label repeats a heading of the path
+    or the last heading names them all ("Pros and Cons")."""
+    chunks = _chunks(back)
+    taken = {heading.casefold() for heading in path.split("\n\n", 1)[0].split(" › ")}
+    kept: list[str] = []
+    parts: list[tuple[str, list[str]]] = []
+    current: list[str] | None = None
+    run_in = False
+    for k, chunk in enumerate(chunks):
+        label = _label(chunk)
+        if label and k + 1 < len(chunks) and not _FENCE.match(chunks[k + 1]) and _label(chunks[k + 1]) is None:
+            parts.append((label, current := []))
+            run_in = False
+        elif label is None and (head := _run_in_label(chunk)):
+            parts.append((head, current := [chunk]))  # ("Scaling: it grows like …": the label opens its fact)
+            run_in = True
+        elif current is not None and run_in and not _goes_on(chunk, current[-1]):
+            kept.append(chunk)  # (a paragraph of its own after a labelled one: the section's again)
+            current = None
+        elif _FENCE.match(chunk) or label is not None or current is None:
+            kept.append(chunk)
+            current = None  # (what follows a code block, or "Python code", goes on with the whole, not the part before)
+        else:
+            current.append(chunk)
+    labels = [label.casefold() for label, _ in parts]
+    if not _enough(parts, kept, back) or len(set(labels)) < len(labels) or taken & set(labels) \
+            or _asked_by(path, labels) \
+            or any(len(" ".join(body).split()) < MIN_PART_WORDS for _, body in parts):
+        return None
+    base = path.split("\n\n", 1)[0]
+    cards = [(path, "\n\n".join(kept))] if kept else []
+    return cards + [(f"{base} › {label}", "\n\n".join(body)) for label, body in parts]
+
+
+def _enough(parts: list[tuple[str, list[str]]], kept: list[str], back: str) -> bool:
+    """Whether the labelled parts are enough to split on: `MIN_LABELS` of them, or one label line over a list after
+    text of the section's own ("… falls short.", "Problems", "- sparse vectors", …)."""
+    if len(parts) >= MIN_LABELS:
+        return True
+    body = parts[0][1] if len(parts) == 1 else []
+    return bool(body and kept and back.startswith(kept[0]) and LIST_ITEM.match(body[0]))
+
+
+def _asked_by(path: str, labels: list[str]) -> bool:
+    """Whether the last heading names every part ("Pros and Cons" over "Pros" and "Cons"): the parts it asks for,
+    one answer."""
+    heading = set(re.findall(r"\w+", path.split("\n\n", 1)[0].rsplit(" › ", 1)[-1].casefold()))
+    return all(set(re.findall(r"\w+", label)) <= heading for label in labels)
+
+
+def _chunks(back: str) -> list[str]:
+    """A back's paragraphs, a code block or display formula whole (a blank line inside it does not end it)."""
+    chunks: list[str] = []
+    in_fence = False
+    for para in back.split("\n\n"):
+        if in_fence:
+            chunks[-1] += "\n\n" + para
+        elif para.strip():
+            chunks += _at_label_lines(para.strip("\n"))
+        in_fence ^= sum(1 for line in para.split("\n") if _FENCE.match(line)) % 2 == 1
+    return chunks
+
+
+def _at_label_lines(para: str) -> list[str]:
+    """A paragraph cut before each line that only names the list right under it ("Pros" / "- fast to train" /
+    "Cons" / "- cold start", written without blank lines), and after it: a label line and its list, each a chunk."""
+    lines = para.split("\n")
+    cuts = [k for k in range(len(lines) - 1) if LIST_ITEM.match(lines[k + 1]) and not lines[k][:1].isspace()
+            and not LIST_ITEM.match(lines[k]) and _label(lines[k]) is not None]
+    if not cuts:
+        return [para]
+    edges = sorted({0, len(lines), *cuts, *(k + 1 for k in cuts)})
+    return ["\n".join(lines[a:b]) for a, b in zip(edges, edges[1:])]
+
+
+def _run_in_label(chunk: str) -> str:
+    """The label a paragraph opens with, when it names the fact the paragraph states ("Scaling: the ERF grows …",
+    "**Why square roots**: …", "H0: …"); '' for a list item, a clause's start ("In practice: …", "my takeaway: …"),
+    a word of the writer's errand ("Also:", "Want:", "Note:") or a formula's symbols."""
+    if LIST_ITEM.match(chunk) or _FENCE.match(chunk) or not (match := _RUN_IN.match(chunk)):
+        return ""
+    label = (match.group("bold") or match.group("plain")).strip()
+    words = label.split()
+    if not words or len(words) > MAX_LABEL_WORDS or reads_as_clause(words) or _NAMES_NO_FACT.fullmatch(label) \
+            or _ERRAND.fullmatch(label) or "$" in label or "=" in label:
+        return ""
+    return as_topic(label)
+
+
+def _goes_on(chunk: str, before: str) -> bool:
+    """Whether a paragraph goes on from the one before it: a list, a formula, a pointer back or a word that joins it
+    on ("This is …", "so …"), lower case, or after a paragraph that ends on a colon."""
+    text = chunk.lstrip()
+    return bool(LIST_ITEM.match(text) or _FENCE.match(text) or GOES_ON.match(text) or text[:1].islower()
+                or text[:1] in "=≈→$" or before.rstrip().endswith(":"))
+
+
+def _label(chunk: str) -> str | None:
+    """The label a paragraph is, when it is one short line that only names what follows ("Assumptions",
+    "**Interpretation**", "Failure modes:"); '' for a label that names no fact (an example, its code, a note); None
+    for a sentence, a clause's start ("For language models:", "How to read it:") or a list item."""
+    if "\n" in chunk or len(chunk) > MAX_LABEL_CHARS + 6 or LIST_ITEM.match(chunk):
+        return None
+    match = _LABEL_LINE.fullmatch(chunk.strip())
+    label = match.group("label").strip() if match else ""
+    words = label.split()
+    if not words or len(words) > MAX_LABEL_WORDS or len(label) > MAX_LABEL_CHARS or reads_as_clause(words):
+        return None
+    return "" if _NAMES_NO_FACT.fullmatch(label) else as_topic(label) or None
