@@ -19,7 +19,7 @@ from mlwiki.extract.voice import without_author
 from mlwiki.models import CardKind
 
 CALLOUT = "callout"  # (the form of `callouts`)
-_AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
+AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
 _TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:.\s][^\n]*$"
                    r"\n?")  # (Obsidian's "#todo" tag too; "TODO. Something about …" as well as "TODO: …")
 # a task box: "- [ ] rerun with the cosine schedule", "- [x] read the DDIM paper": the writer's chores, done or not
@@ -299,7 +299,7 @@ def tidy(drafts) -> list:
     fronts = {d.front for siblings, _ in drafts for d in siblings}
     for siblings, path in drafts:
         first = siblings[0]
-        if first.form in _AUTHORED:
+        if first.form in AUTHORED:
             kept.append((siblings, path))
             continue
         if _under_open_items(path, first.front):

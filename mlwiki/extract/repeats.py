@@ -1,0 +1,66 @@
+"""Text two cards of one note would both show: a card's back that ends on the whole back of another card of the note
+loses that text, which the other card asks on its own.
+
+    Useful split:
+    $$F = E - TS$$
+    so $F \\le E$ when $S \\ge 0$. With $T$ fixed, … so minimising F trades E against S.
+      →  "… › What it says" (the formula on its front): "With $T$ fixed, …"
+      →  the formula card: "$$F = E - TS$$" / "so $F \\le E$ when $S \\ge 0$." (not the explanation again)
+
+Two forms read one text ("adaptive β: … Did worse than clipping …" is a remark card of its label, its last
+sentences the section's card): the learner would recall the same sentences twice, and a back that holds two cards'
+answers is a multi-fact back. Only text read out of prose is touched, and only a prose back (no list, which would
+leave its label dangling) that another card's back ends on after a sentence; a definition's sentence, quoted whole
+on purpose, and a formula are never taken off (the section card stating the definition keeps it). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.tidy import AUTHORED
+from mlwiki.models import CardKind
+
+MIN_WORDS = 5  # of the text taken off: a phrase this short ("in the paper.") may well end two cards
+_KEEP_WORDS = 3  # what the card keeps besides a formula: less is no answer
+_LIST_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+]|\d+[.)])[ \t]")
+_ENDS = (".", "!", "?", "$$")  # (what the kept text ends on: a sentence or a display formula, not "… if:")
+
+
+def without_repeats(drafts: list) -> list:
+    """The drafts (the `(siblings, heading path)` pairs of a walk), each card's back without the trailing text that
+    is the whole back of another card read out of prose (see the module's docstring); the same list."""
+    holders = [d for siblings, _ in drafts if len(siblings) == 1 and _read(d := siblings[0])
+               and d.kind in (CardKind.BASIC, CardKind.FORMULA)]
+    told = [(d, said) for d in holders if d.kind == CardKind.BASIC and "\n\n" not in d.back  # (one paragraph)
+            and len((said := " ".join(d.back.split())).split()) >= MIN_WORDS and not _LIST_LINE.search(d.back)]
+    if not told or len(holders) < 2:
+        return drafts
+    for holder in holders:
+        flat = " ".join(holder.back.split())
+        for other, said in told:
+            if other is not holder and len(flat) > len(said) and flat.endswith(said):
+                holder.back = _cut(holder.back, said)
+                flat = " ".join(holder.back.split())
+    return drafts
+
+
+def _read(draft) -> bool:
+    """Whether a card was read out of prose (not written for mlwiki)."""
+    return draft.form not in AUTHORED
+
+
+def _cut(back: str, said: str) -> str:
+    """The back without the text `said` it ends on, when what is left ends a sentence or a formula and says
+    something; else the back as it was."""
+    found = re.search(r"\s+".join(map(re.escape, said.split())) + r"\s*\Z", back)
+    if found is None:
+        return back
+    kept = back[:found.start()].rstrip()
+    if not kept.endswith(_ENDS) or len(_words(kept)) < _KEEP_WORDS and "$$" not in kept:
+        return back
+    return kept
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"\$\$.*?\$\$", " ", text, flags=re.S).split()

@@ -1,0 +1,68 @@
+"""Text two cards of one note would both show (issue 23): a card read out of prose whose back ends on the whole back
+of another card of the note loses that text, which the other card asks on its own (a formula card's trailing
+paragraph that the formula's "What it says" card holds; a labelled remark whose last sentences are the section's
+card). A definition's sentence and a list stay where they are. A back that ends on an introduction ("…, here is an
+example:") of an image it leaves out ends before it. Notes in the styles of a MyST book, an Obsidian vault and a
+Markdown repository; the CLI reads them as a scan would."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+BOOK = r"""# Free energy
+
+## Split
+
+Useful split:
+
+```{math}
+:label: eq-split
+F(q) = E(q) - T S(q)
+```
+
+so $F \le E$ whenever $S \ge 0$. With $T$ fixed (= the bath), $E$ is what the model moves, so
+**minimising $F$ over $q$ ⇔ trading $E$ against $S$**.
+Careful: $F(q) \ne E(q)$ in general (entropy term).
+
+## Uses
+
+Free energy shows up in variational inference as the negative of the evidence bound.
+"""
+
+VAULT = r"""## Penalised version
+$$L(\theta) = \mathbb{E}\big[g(\theta) - \beta\,D(\theta)\big]$$
+moving β: if the measured divergence is above twice the target, double β; below half of it, halve β. Trained worse than the capped variant in the original runs, but it is the shape most preference-tuning setups use today.
+
+## Degrees
+The degree of a vertex counts the edges that touch it. A vertex that no edge touches is called an isolated vertex.
+"""
+
+
+def _cards(tmp_path, notes: dict[str, str]) -> list[dict]:
+    root = new_wiki(tmp_path, notes, CONFIG)
+    run(root, "scan", ok=True)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def test_a_formula_card_does_not_repeat_what_its_explanation_card_says(tmp_path):
+    cards = _cards(tmp_path, {"book/free-energy.md": BOOK})
+    formula = next(c for c in cards if c["kind"] == "formula")
+    explained = next(c for c in cards if c["front"].startswith("Free energy › Split › What it says"))
+    assert explained["back"].startswith("With $T$ fixed")
+    assert formula["back"].endswith("so $F \\le E$ whenever $S \\ge 0$.")  # (its own sentence stays)
+    assert "With $T$ fixed" not in formula["back"]
+
+
+def test_a_remark_does_not_repeat_the_sections_card_but_a_definition_stays(tmp_path):
+    cards = _cards(tmp_path, {"vault/Divergence.md": VAULT})
+    backs = {c["front"].split("\n\n", 1)[0]: c["back"] for c in cards}
+    remark = backs["Divergence › Penalised version › Moving β"]
+    assert remark.endswith("halve β.")
+    assert backs["Divergence › Penalised version"].startswith("Trained worse than the capped variant")
+    assert sum("Trained worse" in c["back"] for c in cards) == 1
+    degrees = backs["Divergence › Degrees"]  # (the definition's sentence is the section's text too: kept)
+    assert degrees.endswith("is called an isolated vertex.")
