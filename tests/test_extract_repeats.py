@@ -66,3 +66,23 @@ def test_a_remark_does_not_repeat_the_sections_card_but_a_definition_stays(tmp_p
     assert sum("Trained worse" in c["back"] for c in cards) == 1
     degrees = backs["Divergence › Degrees"]  # (the definition's sentence is the section's text too: kept)
     assert degrees.endswith("is called an isolated vertex.")
+
+
+REPO = r"""# Text features
+
+### Count vectors
+The plainest way to turn a text into numbers is a count vector. The recipe is short: list the vocabulary $V$ of
+the corpus, then for one text mark each of its words as 1 and every other word as 0, here is an example:
+![count vector](img/count-vector.png)
+
+Weakness
+- The vector is mostly zeros, so training and prediction are slow
+- Word order is lost
+"""
+
+
+def test_a_back_ends_before_the_introduction_of_an_image_it_leaves_out(tmp_path):
+    cards = _cards(tmp_path, {"repo/text-features.md": REPO})
+    back = next(c["back"] for c in cards if c["front"] == "Text features › Count vectors")
+    assert "here is an example" not in back
+    assert "every other word as 0.\n\nWeakness" in back  # (the sentence stays, up to what introduced the image)
