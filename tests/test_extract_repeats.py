@@ -86,3 +86,87 @@ def test_a_back_ends_before_the_introduction_of_an_image_it_leaves_out(tmp_path)
     back = next(c["back"] for c in cards if c["front"] == "Text features › Count vectors")
     assert "here is an example" not in back
     assert "every other word as 0.\n\nWeakness" in back  # (the sentence stays, up to what introduced the image)
+
+
+CHANNELS = r"""# Channels
+
+## Capacity
+
+### numbers to know
+
+| channel | capacity |
+|---|---|
+| erasure, prob. $e$ | $1 - e$ |
+| flip, prob. $p$ | $1 - H(p)$ |
+
+- erasure: a share $e$ of the symbols vanish, and knowing which ones at the sender does not raise $1-e$.
+
+More facts:
+- **block codes** reach capacity in principle but decoding them takes exponential time. Usable codes close to it: turbo, LDPC and **lattice codes** (used in modems).
+- **noise does not help** a memoryless channel (it can hide the signal though).
+- **Fano's bound** (for the converse): guessing $X$ from $Y$ with error $P_e$,
+  $H(X\mid Y) \le H(P_e) + P_e \log(|\mathcal X| - 1)$.
+- **separation**: on one link, compressing well and then coding well, each on its own, loses nothing.
+"""
+
+STATEMENT = r"""---
+tags: [probability]
+---
+# Mean absolute deviation
+
+## Statements
+
+**Definition**. The _mean absolute deviation_ of a [[Random Variable|random variable]] $X$ with finite [[Expected Value|expectation]] is given by
+$$
+\texttt{MAD}(X) = E\,|X - E(X)|\;.
+$$
+
+## See also
+
+[[Variance]]
+"""
+
+
+def test_of_two_cards_of_one_line_the_one_whose_topic_the_other_begins_with_goes(tmp_path):
+    cards = _cards(tmp_path, {"book/channels.md": CHANNELS})
+    fronts = [c["front"] for c in cards]
+    assert "Channels › Capacity › numbers to know › block codes, lattice codes" in fronts
+    assert "Channels › Capacity › numbers to know › block codes" not in fronts
+    assert sum("decoding them takes exponential time" in c["back"] for c in cards) == 1
+
+
+def test_a_statement_that_is_a_formula_cards_sentence_and_formula_is_asked_once(tmp_path):
+    cards = _cards(tmp_path, {"vault/MAD.md": STATEMENT})
+    assert [c["kind"] for c in cards] == ["formula"]  # (not also "… › Statements / Definition" showing it all)
+    assert cards[0]["front"].endswith("with finite expectation is given by")
+
+
+OPENINGS = {
+    "blog/step-size/index.qmd": r"""---
+title: "Choosing the step size"
+---
+
+How to pick $\eta$ (and its schedule) for the optimisers in the [previous post](../opt/index.qmd).
+
+The usual answer is a range test: raise $\eta$ each step and keep the value just before the loss blows up.
+
+## Warm-up
+
+Start small and grow $\eta$ linearly over the first few hundred steps, so the early large gradients do no harm.
+""",
+    "book/focal.md": r"""# Focal loss
+
+Why *this* loss. Ties {doc}`03_ce` to the class imbalance we actually see.
+
+## Definition
+
+The focal loss scales the cross-entropy of each example down by how well it is already classified.
+""",
+}
+
+
+def test_a_notes_opening_that_only_names_its_question_is_no_card(tmp_path):
+    backs = {c["front"]: c["back"] for c in _cards(tmp_path, OPENINGS)}
+    assert backs["Choosing the step size"].startswith("The usual answer is a range test")
+    assert "Focal loss" not in backs  # ("Why *this* loss." and where it follows from: nothing of the subject)
+    assert "Focal loss › Definition" in backs

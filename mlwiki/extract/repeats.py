@@ -11,7 +11,11 @@ Two forms read one text ("adaptive β: … Did worse than clipping …" is a rem
 sentences the section's card): the learner would recall the same sentences twice, and a back that holds two cards'
 answers is a multi-fact back. Only text read out of prose is touched, and only a prose back (no list, which would
 leave its label dangling) that another card's back ends on after a sentence; a definition's sentence, quoted whole
-on purpose, and a formula are never taken off (the section card stating the definition keeps it). Pure.
+on purpose, and a formula are never taken off (the section card stating the definition keeps it).
+
+A card whose whole back another card of the note shows is not made: the statement "… › Definition" whose back is
+the formula card's introducing sentence (its front) and formula (its back), asked there; of two cards of one line,
+"… › random codes" whose sentence is all on "… › random codes, polar codes", whose topic it begins. Pure.
 """
 
 from __future__ import annotations
@@ -25,24 +29,55 @@ MIN_WORDS = 5  # of the text taken off: a phrase this short ("in the paper.") ma
 _KEEP_WORDS = 3  # what the card keeps besides a formula: less is no answer
 _LIST_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 _ENDS = (".", "!", "?", "$$")  # (what the kept text ends on: a sentence or a display formula, not "… if:")
+_BREAK = "\n\n"  # (between a front's heading path and the sentence or term it shows)
+_PATH = " › "
+_WIDER = re.compile(r"(?:,|;| and| &| or) ")  # (a topic that goes on to name more: "random codes, polar codes")
+# Markup that two copies of one text may differ in: links ("[[Random Variable|random variables]]"), emphasis
+_MARKUP = re.compile(r"\[\[(?:[^\]|\n]*\|)?|\]\]|\]\([^)\n]*\)|[*_\[$]")
 
 
 def without_repeats(drafts: list) -> list:
     """The drafts (the `(siblings, heading path)` pairs of a walk), each card's back without the trailing text that
-    is the whole back of another card read out of prose (see the module's docstring); the same list."""
+    is the whole back of another card read out of prose, and without the cards whose whole back another card shows
+    (see the module's docstring)."""
+    _end_before_repeats(drafts)
+    shown = {_plain(f"{d.front.rsplit(_BREAK, 1)[1]} {d.back}"): d for siblings, _ in drafts for d in siblings
+             if _BREAK in d.front}  # (what a card with a sentence over its answer shows: the two together)
+    by_line: dict[int, list] = {}
+    for siblings, _ in drafts:
+        by_line.setdefault(siblings[0].line, []).append(siblings[0])
+    return [(siblings, path) for siblings, path in drafts
+            if len(siblings) != 1 or not _repeats(siblings[0], shown, by_line[siblings[0].line])]
+
+
+def _repeats(draft, shown: dict, same_line: list) -> bool:
+    """Whether a card read out of prose says only what another card shows: its back is another card's sentence and
+    answer together, or lies within the back of a card of its line whose topic begins with its own."""
+    if not _read(draft) or draft.kind not in (CardKind.BASIC, CardKind.DEFINITION):
+        return False
+    said = _plain(draft.back)
+    if shown.get(said, draft) is not draft:
+        return True
+    if draft.kind != CardKind.BASIC or len(same_line) < 2 or _BREAK in draft.front or _PATH not in draft.front:
+        return False
+    return any(d is not draft and d.front.startswith(draft.front) and _WIDER.match(d.front[len(draft.front):])
+               and _BREAK not in d.front and said in _plain(d.back) for d in same_line)
+
+
+def _end_before_repeats(drafts: list) -> None:
+    """Each back read out of prose without the text it ends on that is the whole back of another such card."""
     holders = [d for siblings, _ in drafts if len(siblings) == 1 and _read(d := siblings[0])
                and d.kind in (CardKind.BASIC, CardKind.FORMULA)]
     told = [(d, said) for d in holders if d.kind == CardKind.BASIC and "\n\n" not in d.back  # (one paragraph)
             and len((said := " ".join(d.back.split())).split()) >= MIN_WORDS and not _LIST_LINE.search(d.back)]
     if not told or len(holders) < 2:
-        return drafts
+        return
     for holder in holders:
         flat = " ".join(holder.back.split())
         for other, said in told:
             if other is not holder and len(flat) > len(said) and flat.endswith(said):
                 holder.back = _cut(holder.back, said)
                 flat = " ".join(holder.back.split())
-    return drafts
 
 
 def _read(draft) -> bool:
@@ -60,6 +95,11 @@ def _cut(back: str, said: str) -> str:
     if not kept.endswith(_ENDS) or len(_words(kept)) < _KEEP_WORDS and "$$" not in kept:
         return back
     return kept
+
+
+def _plain(text: str) -> str:
+    """The text without the markup two copies of it may differ in, white space as single spaces."""
+    return " ".join(_MARKUP.sub("", text).split())
 
 
 def _words(text: str) -> list[str]:
