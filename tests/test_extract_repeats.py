@@ -170,3 +170,29 @@ def test_a_notes_opening_that_only_names_its_question_is_no_card(tmp_path):
     assert backs["Choosing the step size"].startswith("The usual answer is a range test")
     assert "Focal loss" not in backs  # ("Why *this* loss." and where it follows from: nothing of the subject)
     assert "Focal loss › Definition" in backs
+
+
+MEASURES = r"""# Moderation metrics
+
+## Online measures
+- Prevalence: The share of harmful posts that were not stopped
+$$Prevalence = \frac{\text{harmful posts not stopped}}{\text{all posts}}$$
+- Appeal rate: The share of removed posts that were appealed and put back
+
+## Fitting
+
+Usual answer: pick the weights that maximise the **held-out likelihood** of the fold. This is **cross-fitting**.
+
+$$
+\hat w = \arg\max_w \sum_i \log p(y_i \mid x_i, w)
+$$
+"""
+
+
+def test_a_label_whose_text_introduces_a_formula_is_asked_by_the_formula_card(tmp_path):
+    cards = _cards(tmp_path, {"repo/metrics.md": MEASURES})
+    fronts = [c["front"] for c in cards]
+    assert "Moderation metrics › Online measures\n\nPrevalence: The share of harmful posts that were not stopped" \
+        in fronts  # (the formula card shows the label's text over the formula …)
+    assert "Moderation metrics › Online measures › Prevalence" not in fronts  # (… which a card of its own repeated)
+    assert any(f.endswith("Define: cross-fitting") for f in fronts)  # (a definition in such a sentence stays)

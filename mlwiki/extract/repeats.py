@@ -14,8 +14,9 @@ leave its label dangling) that another card's back ends on after a sentence; a d
 on purpose, and a formula are never taken off (the section card stating the definition keeps it).
 
 A card whose whole back another card of the note shows is not made: the statement "… › Definition" whose back is
-the formula card's introducing sentence (its front) and formula (its back), asked there; of two cards of one line,
-"… › random codes" whose sentence is all on "… › random codes, polar codes", whose topic it begins. Pure.
+the formula card's introducing sentence (its front) and formula (its back), asked there; "… › Prevalence" whose
+back is the rest of the sentence "Prevalence: the share of …" that introduces a formula card; of two cards of one
+line, "… › random codes" whose sentence is all on "… › random codes, polar codes", whose topic it begins. Pure.
 """
 
 from __future__ import annotations
@@ -41,25 +42,30 @@ def without_repeats(drafts: list) -> list:
     is the whole back of another card read out of prose, and without the cards whose whole back another card shows
     (see the module's docstring)."""
     _end_before_repeats(drafts)
-    shown = {_plain(f"{d.front.rsplit(_BREAK, 1)[1]} {d.back}"): d for siblings, _ in drafts for d in siblings
-             if _BREAK in d.front}  # (what a card with a sentence over its answer shows: the two together)
+    intros = [(d, _plain(d.front.rsplit(_BREAK, 1)[1])) for pair in drafts for d in pair[0] if _BREAK in d.front]
+    shown = {f"{intro} {_plain(d.back)}": d for d, intro in intros}  # (what a card with a sentence over its answer
+    labelled = [(intro, d) for d, intro in intros if ": " in intro]  # shows; "Prevalence: the share of …" over one)
     by_line: dict[int, list] = {}
     for siblings, _ in drafts:
         by_line.setdefault(siblings[0].line, []).append(siblings[0])
     return [(siblings, path) for siblings, path in drafts
-            if len(siblings) != 1 or not _repeats(siblings[0], shown, by_line[siblings[0].line])]
+            if len(siblings) != 1 or not _repeats(siblings[0], shown, labelled, by_line[siblings[0].line])]
 
 
-def _repeats(draft, shown: dict, same_line: list) -> bool:
+def _repeats(draft, shown: dict, labelled: list, same_line: list) -> bool:
     """Whether a card read out of prose says only what another card shows: its back is another card's sentence and
-    answer together, or lies within the back of a card of its line whose topic begins with its own."""
+    answer together, or the text after its own topic in another card's "Topic: …" sentence, or lies within the back
+    of a card of its line whose topic begins with its own."""
     if not _read(draft) or draft.kind not in (CardKind.BASIC, CardKind.DEFINITION):
         return False
     said = _plain(draft.back)
     if shown.get(said, draft) is not draft:
         return True
-    if draft.kind != CardKind.BASIC or len(same_line) < 2 or _BREAK in draft.front or _PATH not in draft.front:
+    if draft.kind != CardKind.BASIC or _BREAK in draft.front or _PATH not in draft.front:
         return False
+    label = _plain(draft.front.rpartition(_PATH)[2]) + ":"  # ("… › Prevalence" over "Prevalence: the share of …")
+    if any(told.startswith(label) and said in told and d is not draft for told, d in labelled):
+        return True
     return any(d is not draft and d.front.startswith(draft.front) and _WIDER.match(d.front[len(draft.front):])
                and _BREAK not in d.front and said in _plain(d.back) for d in same_line)
 
