@@ -15,8 +15,8 @@ import re
 from mlwiki.extract.blocks import Block, algorithm_list, card_text_lines, text_of, writes_algorithm
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
-from mlwiki.extract.prose import (CASUAL_START, OWN_SENTENCE, clean_once, clean_prose, ends_clause, one_break, sentences,
-                                  word_count)
+from mlwiki.extract.prose import (CASUAL_START, OWN_SENTENCE, clean_once, clean_prose, end_dangling_intro, ends_clause,
+                                  one_break, sentences, word_count)
 from mlwiki.extract.voice import in_label, without_author
 from mlwiki.render.spans import FOOTNOTE_TEXT
 
@@ -217,7 +217,7 @@ def passage(body: list[Block], labelled: bool = False, declined: bool = False, n
 def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
     kept: list[str] = []
     code = 0  # lines of code: a short snippet belongs to the answer ("how is inverted dropout implemented")
-    furniture = False  # (the list after "After reading this post, you will know:" is the blog's too)
+    furniture = left_out = False  # (the list after "After reading this post, you will know:" is the blog's too)
     for block in body:
         if block.skip:
             return None
@@ -250,7 +250,8 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
                     or first == "{" and _SHORTCODE.fullmatch(raw) or "[[" in raw and _LINKS_LINE.fullmatch(raw) \
                     or first == "[" and FOOTNOTE_TEXT.match(raw.lstrip()) \
                     or first == "<" and _FOLD_TAGS.fullmatch(raw):  # ("[^ho]: Ho et al. 2020.": the page's foot;
-                continue  # "<details>", "</details>": a fold's tags, which a back without its opening would leak)
+                left_out = True  # "<details>", "</details>": a fold's tags, which a back without its opening would leak)
+                continue
             text = raw.rstrip().replace("\ufffc", "")  # (U+FFFC: an object pasted from a web page)
             if "#" in text or "^" in text:
                 if "#" in text and _TODO_TAG.match(text):
@@ -258,6 +259,9 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
                 untagged = _TAGS.sub("", text).rstrip()
                 text = "" if untagged != text and _KEY_ONLY.fullmatch(untagged) else untagged
             if text is raw or text.strip():  # (a line with a first character is not blank unless something went)
+                if left_out:  # ("…, here is an example:" over an image left out, text after it: ends before it)
+                    end_dangling_intro(kept)
+                    left_out = False
                 kept.append(text)
         kept.append("")
     text = "\n".join(kept).strip()

@@ -182,6 +182,32 @@ def ends_clause(paragraph: str, last: str) -> bool:
     return last.lower() in _ENDING_VERBS and bool(_WH_CLAUSE.search(paragraph))
 
 
+# The clause a line ends on that introduces what comes next: ", here is an example:", "; for instance:"
+_INTRO_CLAUSE = re.compile(r"[ \t]*[,;][ \t]+[^,;.!?:\n]*:[ \t]*$")
+_INTRO_KEEPS = 6  # words of the line before that clause: a sentence of its own, not "In the figure below"
+
+
+def end_dangling_intro(lines: list[str]) -> None:
+    """Change the last non-blank of these lines, when it ends on ":" and what it introduced was left out, to end
+    before that introduction (`without_dangling_intro`)."""
+    last = next((k for k in range(len(lines) - 1, -1, -1) if lines[k].strip()), None)
+    if last is not None and lines[last].rstrip().endswith(":"):
+        lines[last] = without_dangling_intro(lines[last].rstrip())
+
+
+def without_dangling_intro(line: str) -> str:
+    """A line that ends on an introduction of what the card left out (an image, a URL): without the clause that
+    introduces it ("…, we mark the words as 1, here is an example:" → "… as 1."), else without that last sentence;
+    the line as it was when nothing would stand before it."""
+    clause = _INTRO_CLAUSE.search(line)
+    if clause is not None and len(line[:clause.start()].split()) >= _INTRO_KEEPS:
+        return line[:clause.start()].rstrip(" ,;") + "."
+    found = sentences(line.strip())
+    if len(found) > 1:
+        return line[:len(line) - len(line.lstrip())] + " ".join(found[:-1])
+    return line
+
+
 def one_break(text: str) -> str:
     """The text with each run of blank lines (lines left out between blank ones) one paragraph break."""
     return _GAPS.sub("\n\n", text) if "\n\n\n" in text else text

@@ -19,7 +19,7 @@ from mlwiki.extract.voice import without_author
 from mlwiki.models import CardKind
 
 CALLOUT = "callout"  # (the form of `callouts`)
-_AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
+AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
 _TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:.\s][^\n]*$"
                    r"\n?")  # (Obsidian's "#todo" tag too; "TODO. Something about …" as well as "TODO: …")
 # a task box: "- [ ] rerun with the cosine schedule", "- [x] read the DDIM paper": the writer's chores, done or not
@@ -143,6 +143,8 @@ _PRAISE = re.compile(r"(?i)[^.!?\n]{1,80}?\b(?:is|are) (?:an? |the )?(?:(?:very|
                      r"[^.!?\n;:]{0,100}\.?")
 _POINTER = re.compile(r"(?i)[ \t]*(?:see(?: also)?|cf\.|related|compare)[ \t]*:?[ \t]+\[\[")
 _POINTER_WORDS = 25
+_TAKES_UP = re.compile(r"(?i)[ \t*_]*(?:how to\b.*[^?]|why(?:[ \t]+\S+){1,3}\.)")  # (a note's opening: "Why *this* loss.")
+_POINTS = re.compile(r"\]\(|\[\[|\{(?:doc|ref)\}")  # ("How to set ℓ from the [last post](…).": the question, where from)
 _OVERLAP_WORDS = 8  # (a card's text this long inside a callout's is that callout's text)
 _DIARY_WORDS = 45
 # a post announcing itself: "Here's the middle ground that made it click for me.", "This post does the two cases …"
@@ -299,7 +301,7 @@ def tidy(drafts) -> list:
     fronts = {d.front for siblings, _ in drafts for d in siblings}
     for siblings, path in drafts:
         first = siblings[0]
-        if first.form in _AUTHORED:
+        if first.form in AUTHORED:
             kept.append((siblings, path))
             continue
         if _under_open_items(path, first.front):
@@ -361,6 +363,10 @@ def _keeps(draft) -> bool:
             return False  # ("Lectures 1–2 + C&T ch. 2.": the writer's course, nothing of the subject; a MyST
             # target, "(surprisal)=", which no reader sees, is nothing either)
         draft.back = back = taught
+    if " › " not in draft.front and "\n" not in draft.front and _blurb(back.split("\n\n", 1)[0]):
+        back = draft.back = back.partition("\n\n")[2].lstrip()  # (what the note is about, where it follows from)
+        if not back:
+            return False
     if _PRAISE.fullmatch(back.strip()):
         return False  # (that the subject matters, and nothing of it)
     if _MAY_CUT.search(low := back.lower()) and _MAY_CITE.search(low) and (cited := _without_sources(back)) != back:
@@ -383,6 +389,12 @@ def _keeps(draft) -> bool:
         back = back[len(first[0]):].lstrip()  # ("Hyperparameters. This is where …" under "Hyperparameters")
     draft.back = back
     return True
+
+
+def _blurb(back: str) -> bool:
+    """Whether a note's opening paragraph only names the question the note takes up (`_TAKES_UP`)."""
+    found = sentences(back.strip()) or [""]  # (then at most a sentence that points at another note)
+    return bool(_TAKES_UP.fullmatch(found[0])) and (len(found) == 1 or len(found) == 2 and bool(_POINTS.search(found[1])))
 
 
 def _without_sources(back: str) -> str:

@@ -16,6 +16,7 @@ from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import HEADING, MATH, TEXT, classify, heading_level, problem
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import clean_prose, heading_text
+from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.tidy import tidy
 from mlwiki.extract.subject import EXAMPLE_CLASSES, applies_theory, is_example_title, names_subject, note_subject
 from mlwiki.models import Card, CardKind, Problem, Severity, Source
@@ -213,6 +214,7 @@ class Extractor:
             self.drafts = [(drafts, path) for drafts, path in self.drafts  # ("{#eq-x} ::: …": a label, no front)
                            if all(d.front.strip() and d.back.strip() for d in drafts)]
         self.drafts = tidy(self.drafts)  # (to-do and link lines off the backs, the writer's diary off the cards)
+        self.drafts = without_repeats(self.drafts)  # (a back does not end on another card's whole back)
 
     def heading(self, blocks: list[Block], i: int, titles_div: bool = False) -> None:
         """A heading: the path of what follows. `titles_div`: it opens a callout (Quarto's `## Why this matters`

@@ -1,0 +1,112 @@
+"""Text two cards of one note would both show: a card's back that ends on the whole back of another card of the note
+loses that text, which the other card asks on its own.
+
+    Useful split:
+    $$F = E - TS$$
+    so $F \\le E$ when $S \\ge 0$. With $T$ fixed, … so minimising F trades E against S.
+      →  "… › What it says" (the formula on its front): "With $T$ fixed, …"
+      →  the formula card: "$$F = E - TS$$" / "so $F \\le E$ when $S \\ge 0$." (not the explanation again)
+
+Two forms read one text ("adaptive β: … Did worse than clipping …" is a remark card of its label, its last
+sentences the section's card): the learner would recall the same sentences twice, and a back that holds two cards'
+answers is a multi-fact back. Only text read out of prose is touched, and only a prose back (no list, which would
+leave its label dangling) that another card's back ends on after a sentence; a definition's sentence, quoted whole
+on purpose, and a formula are never taken off (the section card stating the definition keeps it).
+
+A card whose whole back another card of the note shows is not made: the statement "… › Definition" whose back is
+the formula card's introducing sentence (its front) and formula (its back), asked there; "… › Prevalence" whose
+back is the rest of the sentence "Prevalence: the share of …" that introduces a formula card; of two cards of one
+line, "… › random codes" whose sentence is all on "… › random codes, polar codes", whose topic it begins. Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.tidy import AUTHORED
+from mlwiki.models import CardKind
+
+MIN_WORDS = 5  # of the text taken off: a phrase this short ("in the paper.") may well end two cards
+_KEEP_WORDS = 3  # what the card keeps besides a formula: less is no answer
+_LIST_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+]|\d+[.)])[ \t]")
+_ENDS = (".", "!", "?", "$$")  # (what the kept text ends on: a sentence or a display formula, not "… if:")
+_BREAK = "\n\n"  # (between a front's heading path and the sentence or term it shows)
+_PATH = " › "
+_WIDER = re.compile(r"(?:,|;| and| &| or) ")  # (a topic that goes on to name more: "random codes, polar codes")
+# Markup that two copies of one text may differ in: links ("[[Random Variable|random variables]]"), emphasis
+_MARKUP = re.compile(r"\[\[(?:[^\]|\n]*\|)?|\]\]|\]\([^)\n]*\)|[*_\[$]")
+
+
+def without_repeats(drafts: list) -> list:
+    """The drafts (the `(siblings, heading path)` pairs of a walk), each card's back without the trailing text that
+    is the whole back of another card read out of prose, and without the cards whose whole back another card shows
+    (see the module's docstring)."""
+    _end_before_repeats(drafts)
+    intros = [(d, _plain(d.front.rsplit(_BREAK, 1)[1])) for pair in drafts for d in pair[0] if _BREAK in d.front]
+    shown = {f"{intro} {_plain(d.back)}": d for d, intro in intros}  # (what a card with a sentence over its answer
+    labelled = [(intro, d) for d, intro in intros if ": " in intro]  # shows; "Prevalence: the share of …" over one)
+    by_line: dict[int, list] = {}
+    for siblings, _ in drafts:
+        by_line.setdefault(siblings[0].line, []).append(siblings[0])
+    return [(siblings, path) for siblings, path in drafts
+            if len(siblings) != 1 or not _repeats(siblings[0], shown, labelled, by_line[siblings[0].line])]
+
+
+def _repeats(draft, shown: dict, labelled: list, same_line: list) -> bool:
+    """Whether a card read out of prose says only what another card shows: its back is another card's sentence and
+    answer together, or the text after its own topic in another card's "Topic: …" sentence, or lies within the back
+    of a card of its line whose topic begins with its own."""
+    if not _read(draft) or draft.kind not in (CardKind.BASIC, CardKind.DEFINITION):
+        return False
+    said = _plain(draft.back)
+    if shown.get(said, draft) is not draft:
+        return True
+    if draft.kind != CardKind.BASIC or _BREAK in draft.front or _PATH not in draft.front:
+        return False
+    label = _plain(draft.front.rpartition(_PATH)[2]) + ":"  # ("… › Prevalence" over "Prevalence: the share of …")
+    if any(told.startswith(label) and said in told and d is not draft for told, d in labelled):
+        return True
+    return any(d is not draft and d.front.startswith(draft.front) and _WIDER.match(d.front[len(draft.front):])
+               and _BREAK not in d.front and said in _plain(d.back) for d in same_line)
+
+
+def _end_before_repeats(drafts: list) -> None:
+    """Each back read out of prose without the text it ends on that is the whole back of another such card."""
+    holders = [d for siblings, _ in drafts if len(siblings) == 1 and _read(d := siblings[0])
+               and d.kind in (CardKind.BASIC, CardKind.FORMULA)]
+    told = [(d, said) for d in holders if d.kind == CardKind.BASIC and "\n\n" not in d.back  # (one paragraph)
+            and len((said := " ".join(d.back.split())).split()) >= MIN_WORDS and not _LIST_LINE.search(d.back)]
+    if not told or len(holders) < 2:
+        return
+    for holder in holders:
+        flat = " ".join(holder.back.split())
+        for other, said in told:
+            if other is not holder and len(flat) > len(said) and flat.endswith(said):
+                holder.back = _cut(holder.back, said)
+                flat = " ".join(holder.back.split())
+
+
+def _read(draft) -> bool:
+    """Whether a card was read out of prose (not written for mlwiki)."""
+    return draft.form not in AUTHORED
+
+
+def _cut(back: str, said: str) -> str:
+    """The back without the text `said` it ends on, when what is left ends a sentence or a formula and says
+    something; else the back as it was."""
+    found = re.search(r"\s+".join(map(re.escape, said.split())) + r"\s*\Z", back)
+    if found is None:
+        return back
+    kept = back[:found.start()].rstrip()
+    if not kept.endswith(_ENDS) or len(_words(kept)) < _KEEP_WORDS and "$$" not in kept:
+        return back
+    return kept
+
+
+def _plain(text: str) -> str:
+    """The text without the markup two copies of it may differ in, white space as single spaces."""
+    return " ".join(_MARKUP.sub("", text).split())
+
+
+def _words(text: str) -> list[str]:
+    return re.sub(r"\$\$.*?\$\$", " ", text, flags=re.S).split()

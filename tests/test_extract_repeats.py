@@ -1,0 +1,198 @@
+"""Text two cards of one note would both show (issue 23): a card read out of prose whose back ends on the whole back
+of another card of the note loses that text, which the other card asks on its own (a formula card's trailing
+paragraph that the formula's "What it says" card holds; a labelled remark whose last sentences are the section's
+card). A definition's sentence and a list stay where they are. A back that ends on an introduction ("…, here is an
+example:") of an image it leaves out ends before it. Notes in the styles of a MyST book, an Obsidian vault and a
+Markdown repository; the CLI reads them as a scan would."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+BOOK = r"""# Free energy
+
+## Split
+
+Useful split:
+
+```{math}
+:label: eq-split
+F(q) = E(q) - T S(q)
+```
+
+so $F \le E$ whenever $S \ge 0$. With $T$ fixed (= the bath), $E$ is what the model moves, so
+**minimising $F$ over $q$ ⇔ trading $E$ against $S$**.
+Careful: $F(q) \ne E(q)$ in general (entropy term).
+
+## Uses
+
+Free energy shows up in variational inference as the negative of the evidence bound.
+"""
+
+VAULT = r"""## Penalised version
+$$L(\theta) = \mathbb{E}\big[g(\theta) - \beta\,D(\theta)\big]$$
+moving β: if the measured divergence is above twice the target, double β; below half of it, halve β. Trained worse than the capped variant in the original runs, but it is the shape most preference-tuning setups use today.
+
+## Degrees
+The degree of a vertex counts the edges that touch it. A vertex that no edge touches is called an isolated vertex.
+"""
+
+
+def _cards(tmp_path, notes: dict[str, str]) -> list[dict]:
+    root = new_wiki(tmp_path, notes, CONFIG)
+    run(root, "scan", ok=True)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def test_a_formula_card_does_not_repeat_what_its_explanation_card_says(tmp_path):
+    cards = _cards(tmp_path, {"book/free-energy.md": BOOK})
+    formula = next(c for c in cards if c["kind"] == "formula")
+    explained = next(c for c in cards if c["front"].startswith("Free energy › Split › What it says"))
+    assert explained["back"].startswith("With $T$ fixed")
+    assert formula["back"].endswith("so $F \\le E$ whenever $S \\ge 0$.")  # (its own sentence stays)
+    assert "With $T$ fixed" not in formula["back"]
+
+
+def test_a_remark_does_not_repeat_the_sections_card_but_a_definition_stays(tmp_path):
+    cards = _cards(tmp_path, {"vault/Divergence.md": VAULT})
+    backs = {c["front"].split("\n\n", 1)[0]: c["back"] for c in cards}
+    remark = backs["Divergence › Penalised version › Moving β"]
+    assert remark.endswith("halve β.")
+    assert backs["Divergence › Penalised version"].startswith("Trained worse than the capped variant")
+    assert sum("Trained worse" in c["back"] for c in cards) == 1
+    degrees = backs["Divergence › Degrees"]  # (the definition's sentence is the section's text too: kept)
+    assert degrees.endswith("is called an isolated vertex.")
+
+
+REPO = r"""# Text features
+
+### Count vectors
+The plainest way to turn a text into numbers is a count vector. The recipe is short: list the vocabulary $V$ of
+the corpus, then for one text mark each of its words as 1 and every other word as 0, here is an example:
+![count vector](img/count-vector.png)
+
+Weakness
+- The vector is mostly zeros, so training and prediction are slow
+- Word order is lost
+"""
+
+
+def test_a_back_ends_before_the_introduction_of_an_image_it_leaves_out(tmp_path):
+    cards = _cards(tmp_path, {"repo/text-features.md": REPO})
+    back = next(c["back"] for c in cards if c["front"] == "Text features › Count vectors")
+    assert "here is an example" not in back
+    assert "every other word as 0.\n\nWeakness" in back  # (the sentence stays, up to what introduced the image)
+
+
+CHANNELS = r"""# Channels
+
+## Capacity
+
+### numbers to know
+
+| channel | capacity |
+|---|---|
+| erasure, prob. $e$ | $1 - e$ |
+| flip, prob. $p$ | $1 - H(p)$ |
+
+- erasure: a share $e$ of the symbols vanish, and knowing which ones at the sender does not raise $1-e$.
+
+More facts:
+- **block codes** reach capacity in principle but decoding them takes exponential time. Usable codes close to it: turbo, LDPC and **lattice codes** (used in modems).
+- **noise does not help** a memoryless channel (it can hide the signal though).
+- **Fano's bound** (for the converse): guessing $X$ from $Y$ with error $P_e$,
+  $H(X\mid Y) \le H(P_e) + P_e \log(|\mathcal X| - 1)$.
+- **separation**: on one link, compressing well and then coding well, each on its own, loses nothing.
+"""
+
+STATEMENT = r"""---
+tags: [probability]
+---
+# Mean absolute deviation
+
+## Statements
+
+**Definition**. The _mean absolute deviation_ of a [[Random Variable|random variable]] $X$ with finite [[Expected Value|expectation]] is given by
+$$
+\texttt{MAD}(X) = E\,|X - E(X)|\;.
+$$
+
+## See also
+
+[[Variance]]
+"""
+
+
+def test_of_two_cards_of_one_line_the_one_whose_topic_the_other_begins_with_goes(tmp_path):
+    cards = _cards(tmp_path, {"book/channels.md": CHANNELS})
+    fronts = [c["front"] for c in cards]
+    assert "Channels › Capacity › numbers to know › block codes, lattice codes" in fronts
+    assert "Channels › Capacity › numbers to know › block codes" not in fronts
+    assert sum("decoding them takes exponential time" in c["back"] for c in cards) == 1
+
+
+def test_a_statement_that_is_a_formula_cards_sentence_and_formula_is_asked_once(tmp_path):
+    cards = _cards(tmp_path, {"vault/MAD.md": STATEMENT})
+    assert [c["kind"] for c in cards] == ["formula"]  # (not also "… › Statements / Definition" showing it all)
+    assert cards[0]["front"].endswith("with finite expectation is given by")
+
+
+OPENINGS = {
+    "blog/step-size/index.qmd": r"""---
+title: "Choosing the step size"
+---
+
+How to pick $\eta$ (and its schedule) for the optimisers in the [previous post](../opt/index.qmd).
+
+The usual answer is a range test: raise $\eta$ each step and keep the value just before the loss blows up.
+
+## Warm-up
+
+Start small and grow $\eta$ linearly over the first few hundred steps, so the early large gradients do no harm.
+""",
+    "book/focal.md": r"""# Focal loss
+
+Why *this* loss. Ties {doc}`03_ce` to the class imbalance we actually see.
+
+## Definition
+
+The focal loss scales the cross-entropy of each example down by how well it is already classified.
+""",
+}
+
+
+def test_a_notes_opening_that_only_names_its_question_is_no_card(tmp_path):
+    backs = {c["front"]: c["back"] for c in _cards(tmp_path, OPENINGS)}
+    assert backs["Choosing the step size"].startswith("The usual answer is a range test")
+    assert "Focal loss" not in backs  # ("Why *this* loss." and where it follows from: nothing of the subject)
+    assert "Focal loss › Definition" in backs
+
+
+MEASURES = r"""# Moderation metrics
+
+## Online measures
+- Prevalence: The share of harmful posts that were not stopped
+$$Prevalence = \frac{\text{harmful posts not stopped}}{\text{all posts}}$$
+- Appeal rate: The share of removed posts that were appealed and put back
+
+## Fitting
+
+Usual answer: pick the weights that maximise the **held-out likelihood** of the fold. This is **cross-fitting**.
+
+$$
+\hat w = \arg\max_w \sum_i \log p(y_i \mid x_i, w)
+$$
+"""
+
+
+def test_a_label_whose_text_introduces_a_formula_is_asked_by_the_formula_card(tmp_path):
+    cards = _cards(tmp_path, {"repo/metrics.md": MEASURES})
+    fronts = [c["front"] for c in cards]
+    assert "Moderation metrics › Online measures\n\nPrevalence: The share of harmful posts that were not stopped" \
+        in fronts  # (the formula card shows the label's text over the formula …)
+    assert "Moderation metrics › Online measures › Prevalence" not in fronts  # (… which a card of its own repeated)
+    assert any(f.endswith("Define: cross-fitting") for f in fronts)  # (a definition in such a sentence stays)
