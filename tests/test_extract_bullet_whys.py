@@ -55,3 +55,20 @@ def test_labelled_items_steps_and_lists_without_reasons_split_nothing():
         "- the loss is summed over every cell", "- every cell predicts two boxes of its own"])) is None
     assert claim_bullet_cards("Loss choices\n\nWhat is asked?", "- predict the root of the width so small boxes count"
                               "\n- weight empty cells less since they are many and dull") is None
+
+
+def test_a_list_right_under_its_text_keeps_that_text_and_its_other_bullets_as_written():
+    split = claim_bullet_cards("Policy head", "\n".join([
+        "The policy is a Gaussian with a learned mean.",
+        "- learn the log of the spread rather than the spread so it stays positive without constraints",
+        "- the sampled action is clipped to the bounds of the environment afterwards"]))
+    assert split is not None
+    assert split[0] == ("Policy head", "The policy is a Gaussian with a learned mean.\n- the sampled action is clipped"
+                                       " to the bounds of the environment afterwards"), split
+    assert split[1][0] == "Policy head\n\nWhy learn the log of the spread rather than the spread?", split
+
+
+def test_a_clause_that_opens_on_since_or_a_subjects_negation_asks_nothing():
+    assert claim_bullet_cards("Rectifier", "\n".join([
+        "- Since many units output zero, only some of them fire, so it is cheap to run",
+        "- target doesn't move every update since it is copied from time to time"])) is None
