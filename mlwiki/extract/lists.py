@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 from mlwiki.extract import tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, asked_and_answered, question_card
 from mlwiki.extract.blocks import Block, list_items, text_of, untaken
+from mlwiki.extract.bullet_claims import claim_bullet_cards
 from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, last_card_line, opens_with_math,
                                      place_closing, works_example)
@@ -191,7 +192,8 @@ def _split_long(ex, k: int, section: Section) -> None:
     (`grabbag.split_long_back`): its first part stays on the card, under its front and id; each other part that names
     a topic no card of the note has is a card of its own."""
     (draft,), front = ex.drafts[k]
-    split = split_label_parts(draft.front, draft.back) or split_long_back(draft.front, draft.back)
+    split = split_label_parts(draft.front, draft.back) or claim_bullet_cards(draft.front, draft.back) \
+        or split_long_back(draft.front, draft.back)
     if not split:
         return
     if split[0][0] != draft.front:  # (every part under a label of its own: the first is the card's, under its front)
