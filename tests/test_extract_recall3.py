@@ -1,0 +1,94 @@
+"""Facts a learner would card that got no card (issue 23): the items nested under a list item right after its display
+formula ("- objective $$…$$" over "- a large C: …", "- a small C: …"), a reader's lead-in to what a formula shows
+("We can see from the formula that **…**": the clause is the fact), and the text after the last of several displays
+that share one introduction. Notes in the styles of an Obsidian vault, a Quarto blog and a MyST book; the CLI reads
+them as a scan would."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+VAULT = r"""#ml
+
+## Ridge penalty
+Two goals, traded off:
+- Fit the data $$\sum_i (y_i - w^\top x_i)^2$$
+- The whole objective $$\sum_i (y_i - w^\top x_i)^2 + \lambda \lVert w\rVert^2$$
+	- a big lambda shrinks the weights towards zero and raises the bias
+	- a tiny lambda leaves the fit close to least squares with high variance
+
+## Hinge slack
+- The slack a point pays $$\xi_i = \max(0, 1 - y_i f(x_i))$$
+	- slack cases
+		- $\xi_i = 0$ means the point is outside the margin on its side
+		- $\xi_i > 1$ means the point is on the wrong side of the boundary
+"""
+
+BLOG = r"""---
+title: "Normalising activations"
+---
+
+## Per-row statistics
+
+Each row is scaled with its own mean and spread:
+
+$$
+\hat x_k = \frac{x_k - \mu}{\sigma}
+$$
+
+We can see from the formula above that **the scaling of one row never looks at any other row of the batch.**
+"""
+
+BOOK = r"""# Moments
+
+## Mean and spread
+
+For a sample of size $n$ the two summaries are
+
+$$m = \frac{1}{n}\sum_i x_i$$
+
+$$s^2 = \frac{1}{n}\sum_i (x_i - m)^2$$
+
+dividing by $n - 1$ instead makes the spread estimate unbiased for small samples of the population.
+"""
+
+
+def cards(tmp_path, notes: dict[str, str]) -> list[dict]:
+    root = new_wiki(tmp_path, notes, CONFIG)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def test_items_nested_under_a_formula_item_are_asked_with_the_formula(tmp_path):
+    found = {c["front"]: c["back"] for c in cards(tmp_path, {"Ridge.md": VAULT})}
+    asked = [(f, b) for f, b in found.items() if "big lambda" in b]
+    assert len(asked) == 1
+    front, back = asked[0]
+    assert front.startswith("Ridge penalty › What it says\n\n$$") and "\\lambda \\lVert w" in front
+    assert back.count("\n- ") == 1 and "tiny lambda" in back  # (both items, as a list)
+
+
+def test_a_label_item_over_nested_cases_names_the_card(tmp_path):
+    found = {c["front"]: c["back"] for c in cards(tmp_path, {"Ridge.md": VAULT})}
+    asked = [(f, b) for f, b in found.items() if "wrong side" in b]
+    assert len(asked) == 1
+    front, back = asked[0]
+    assert front.startswith("Ridge › Hinge slack › slack cases › What it says\n\n$$\\xi_i")
+    assert "outside the margin" in back and "slack cases" not in back
+
+
+def test_what_a_reader_is_told_to_see_in_a_formula_is_a_card(tmp_path):
+    found = {c["front"]: c["back"] for c in cards(tmp_path, {"posts/norm.qmd": BLOG})}
+    asked = [(f, b) for f, b in found.items() if "never looks at any other row" in b]
+    assert len(asked) == 1
+    front, back = asked[0]
+    assert "\\hat x_k" in front
+    assert back.startswith("**The scaling of one row") and "We can see" not in back
+
+
+def test_the_text_after_the_last_of_two_displays_sharing_a_front_is_carded(tmp_path):
+    found = {c["front"]: c["back"] for c in cards(tmp_path, {"book/moments.md": BOOK})}
+    assert any("unbiased for small samples" in b for b in found.values())
