@@ -92,3 +92,38 @@ def test_what_a_reader_is_told_to_see_in_a_formula_is_a_card(tmp_path):
 def test_the_text_after_the_last_of_two_displays_sharing_a_front_is_carded(tmp_path):
     found = {c["front"]: c["back"] for c in cards(tmp_path, {"book/moments.md": BOOK})}
     assert any("unbiased for small samples" in b for b in found.values())
+
+
+NOTEBOOK_PAGE = r"""# Checkpoints
+
+## Writing weights to disk
+
+Once a network is trained you usually keep it somewhere to load later.
+
+| Function | What it does |
+| --- | --- |
+| `dump_all()` | Writes any object to a file with the archive format. |
+| `load_all()` | Reads an archived object back into memory. |
+
+> **Note:** The archive format **is not safe** to open from strangers, since loading it can run code. Only ever load
+> checkpoints that come from a source you trust.
+
+## Choosing a loss
+
+| Loss | Problem |
+| --- | --- |
+| squared error | regression of a number |
+| cross entropy | picking one class of many |
+
+> **Note:** There's a long [forum thread](https://example.org/thread) comparing the two losses. It gets **easier** with practice.
+"""
+
+
+def test_a_quoted_note_that_stresses_a_caveat_is_a_card_and_a_pointer_is_not(tmp_path):
+    found = {c["front"]: c["back"] for c in cards(tmp_path, {"torch/checkpoints.md": NOTEBOOK_PAGE})}
+    noted = [(f, b) for f, b in found.items() if "is not safe" in b]
+    assert len(noted) == 1
+    front, back = noted[0]
+    assert front.startswith("Checkpoints › Writing weights to disk › Note: ") and back.startswith("The archive format")
+    assert "Only ever load" in back
+    assert not any("forum thread" in b for b in found.values())

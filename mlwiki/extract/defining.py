@@ -20,7 +20,7 @@ import re
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.claims import FORM as CLAIM_FORM, asked_front, claim_card, glossed_terms, restates, stem as _stem
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.emphasised import asked_sentence
+from mlwiki.extract.emphasised import asked_sentence, stressed_note, stresses_only
 from mlwiki.extract.labels import CLAUSE_WORDS, GENERIC_LABELS, NOT_A_TERM, reads_as_clause
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
@@ -391,15 +391,17 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
         return equated
     # ("- **Shrinkage, not selection.** Ridge pulls …": the bold sentence states, the rest says why)
     said = item == BULLET and text[:2] == "**" and (match := _BOLD_SENTENCE.match(text)) is not None
-    if not said and item != NUMBERED and text[:2] == "**" and (match := _BOLD_LED.match(text)):  # (not a step)
+    if not said and item != NUMBERED and text[:2] == "**" \
+            and (match := _BOLD_LED.match(text) or stressed_note(text)):  # (not a step)
         stated = f"{match.group('label').strip()} {match.group('aside') or ''}"
     elif not said and (text[:1] in "*_[$`!<|#" or not _may_be_labelled(text) or not (match := _LABELLED.match(text))):
         return None
     label, rest = match.group("label").strip().strip("\"").strip(), match.group("rest").strip()
     noted = bool(stated) and label.endswith(":") and label[:-1].strip().casefold() in GENERIC_LABELS
     if noted:  # ("**Note:** …", a paragraph's or a blockquote's aside)
-        if "**" in rest:
-            return None  # ("**Note:** the key **dimension** …": its terms are `emphasised` cards)
+        if "**" in rest and not stresses_only(rest):
+            return None  # ("**Note:** the key **dimension** …": its terms are `emphasised` cards; "… **is not
+            # secure**" stresses what the aside says, no term)
         topic = callout_topic(rest)  # ("**Note:** scaling laws predict …": "Note: scaling laws",
         label, stated = f"{label[:-1].strip()}{f': {topic}' if topic else ''}", ""  # as an untitled callout's)
     words = label.split()
