@@ -127,3 +127,20 @@ def test_a_quoted_note_that_stresses_a_caveat_is_a_card_and_a_pointer_is_not(tmp
     assert front.startswith("Checkpoints › Writing weights to disk › Note: ") and back.startswith("The archive format")
     assert "Only ever load" in back
     assert not any("forum thread" in b for b in found.values())
+
+
+SWEEPS = r"""## Planning by sweeps
+
+**Greedy refinement**
+1. score every action with $Q(s, a)$
+2. switch: $\pi'(s) = \arg\max_a Q(s,a)$
+3. stop when no state switches any more
+
+stops after finitely many rounds on a finite problem, since each round strictly improves the policy until it is optimal.
+"""
+
+
+def test_a_lowercase_sentence_after_a_list_is_carded_not_read_as_a_formulas_end(tmp_path):
+    found = {c["front"]: c["back"] for c in cards(tmp_path, {"Planning.md": SWEEPS})}
+    closing = [(f, b) for f, b in found.items() if b.startswith("stops after finitely many rounds")]
+    assert len(closing) == 1 and closing[0][0].endswith("Greedy refinement")
