@@ -144,3 +144,26 @@ def test_a_lowercase_sentence_after_a_list_is_carded_not_read_as_a_formulas_end(
     found = {c["front"]: c["back"] for c in cards(tmp_path, {"Planning.md": SWEEPS})}
     closing = [(f, b) for f, b in found.items() if b.startswith("stops after finitely many rounds")]
     assert len(closing) == 1 and closing[0][0].endswith("Greedy refinement")
+
+
+NOISY = r"""---
+title: "Noisy regression"
+---
+
+## Likelihood
+
+Noise model: $t_i = g(x_i) + \eta_i$, $\eta_i \sim \mathcal{N}(0, s^2)$ i.i.d.
+
+Stack the inputs in a matrix $X$ and the targets in a vector $t$:
+
+- $G = g(X)$
+- $S = s^2 I$
+
+Batch size: $32$
+"""
+
+
+def test_a_labelled_line_stating_a_relation_in_math_is_a_card_and_a_labelled_value_is_not(tmp_path):
+    found = {c["front"]: c["back"] for c in cards(tmp_path, {"posts/noisy/index.qmd": NOISY})}
+    assert found.get("Noisy regression › Likelihood › Noise model", "").startswith("$t_i = g(x_i) + \\eta_i$")
+    assert not any(b.startswith("$32") or b == "32" for b in found.values())

@@ -92,6 +92,8 @@ _LABEL_STEP = re.compile(r"(?i)(?:step|case|part|phase|stage|iteration|method|op
 LOWER = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")
 _NUMBER_FIRST = re.compile(r"[\s~≈<>≤≥±+\-]*\d")
 MIN_LABELLED_WORDS = 6
+# A relation in the math a paragraph's label opens on ("Observation model: $y = f(x) + \varepsilon$, …"): a statement
+_STATES_MATH = re.compile(r"\$[^$\n]*?(?:[=<>]|\\(?:sim|le|ge|leq|geq|propto|approx|in)\b)[^$\n]*\$")
 
 
 # "- bootstrap std error = std dev of the B replicates", "- specificity = TN / (TN + FP)": a bullet that says what a
@@ -420,7 +422,8 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
         if back and (len((back + " " + sentence).split()) > MAX_BACK_WORDS or _LABELLED_SENTENCE.match(sentence)):
             break  # (too long, or the next label's explanation: "… Recall: of what was there …")
         back = f"{back} {sentence.strip()}".strip()
-    if len(back.split()) < MIN_LABELLED_WORDS or len(LOWER.findall(back)) < MIN_LABELLED_WORDS // 2 \
+    if (len(back.split()) < MIN_LABELLED_WORDS or len(LOWER.findall(back)) < MIN_LABELLED_WORDS // 2) \
+            and (item or not _STATES_MATH.match(back)) \
             or back.endswith((":", "?")) or _NUMBER_FIRST.match(back) or back.rsplit(None, 1)[-1] in CANNOT_END:
         return None  # (nor one broken off before a formula: "… because the Hessian is")
     if match.re is _LABELLED and match.group("aside"):  # (shown on the front, not counted as the label's words)
