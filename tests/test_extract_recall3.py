@@ -167,3 +167,18 @@ def test_a_labelled_line_stating_a_relation_in_math_is_a_card_and_a_labelled_val
     found = {c["front"]: c["back"] for c in cards(tmp_path, {"posts/noisy/index.qmd": NOISY})}
     assert found.get("Noisy regression › Likelihood › Noise model", "").startswith("$t_i = g(x_i) + \\eta_i$")
     assert not any(b.startswith("$32") or b == "32" for b in found.values())
+
+
+KERNELS = r"""#ml
+
+## Kernels worth knowing
+- Radial kernel $$k(x, x') = \exp(-\lVert x - x'\rVert^2 / 2\ell^2)$$ which maps the inputs into a space of infinite dimension
+- Ridge objective $$\lVert y - Xw\rVert^2 + \lambda \lVert w\rVert^2$$, where $\lambda$ sets how hard the weights are pulled to zero
+"""
+
+
+def test_the_text_a_line_goes_on_with_after_its_display_formula_is_on_the_formula_card(tmp_path):
+    backs = [c["back"] for c in cards(tmp_path, {"Kernels.md": KERNELS}) if c["kind"] == "formula"]
+    assert any(b.startswith("$$k(x, x')") and b.endswith("which maps the inputs into a space of infinite dimension")
+               for b in backs)
+    assert any(b.startswith("$$\\lVert y - Xw") and "\n\nwhere $\\lambda$ sets how hard" in b for b in backs)

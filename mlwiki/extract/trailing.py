@@ -62,6 +62,8 @@ _FOR_EXAMPLE = re.compile(r"(?i)[(*_]*(?:e\.g\.|eg[.,:]|for (?:example|instance)
 _SEES = re.compile(r"(?i)(?:(?:so|thus|hence|here|now),?[ \t]+)?(?:(?:we|you|one)[ \t]+(?:can[ \t]+|could[ \t]+|may[ \t]+)?"
                    r"(?:see|notice|observe|tell|note)|note|notice|observe|it[ \t]+(?:is|can[ \t]+be)[ \t]+seen)"
                    r"(?:[ \t]+(?:from|in|by|on)[ \t]+[^,.;:$]{1,40}?)?,?[ \t]+(?:that|how)[ \t]+([*_]*)[ \t]*(.+)", re.S)
+_AFTER_DISPLAY = re.compile(r"\$\$[ \t]*[,;]?[ \t]*([^$\s][^$]*(?:\$[^$]+\$[^$]*)*)$", re.M)  # (what a line
+# says after its last display formula: "…$$, where $t_j = w^T x_j$, which penalises …")
 _SEES_FIRST = frozenset("SsTtHhNnWwYyOoIi")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _MATH = re.compile(r"\$[^$\n]*\$")
@@ -74,6 +76,7 @@ def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[in
         last = last_card_line(block, taken)
         if last is not None:  # (a paragraph of formula cards: the lines after its last formula)
             _nested_remarks(ex, first, block, taken, declined)
+            _same_line_tails(ex, first, block, declined)
             tail = _tail(block.lines[last + 1:])
             if tail and (draft := formula_card_above(ex, first, Block(block.kind, block.lines[:last + 1]))):
                 _place(ex, first, draft, tail, len(tail) < len(block.lines) - last - 1, declined)
@@ -132,6 +135,20 @@ def _dedented(nested: list[Line], taken: set[int]) -> Block | None:
             break
         kept += item
     return Block(TEXT, kept) if kept else None
+
+
+def _same_line_tails(ex, first: int, block: Block, declined: bool) -> None:
+    """Card the text a line goes on with after its display formula ("- Hinge loss $$…$$, where $t_j = …$, which
+    penalises …", "$$K = …$$ which maps the data to $n^d$ dimensions"), as the lines after a formula are (`_place`)."""
+    if "$$" not in (text := text_of(block)) or not _AFTER_DISPLAY.search(text):
+        return  # (no text after a display formula on its line: said cheaply)
+    for drafts, _ in ex.drafts[first:]:
+        draft = drafts[0]
+        line = next((ln for ln in block.lines if ln.no == draft.line and ln.kind == TEXT), None)
+        if draft.form in FORMULA_FORMS and line is not None and (after := _AFTER_DISPLAY.search(line.text)):
+            found = sentences(after.group(1).lstrip(",; \t"))
+            said = found if len(found) < 2 or not narrates(" ".join(found[1:])) else found[:1]  # (not "Now we …")
+            _place(ex, first, draft, [Line(line.no, " ".join(said), TEXT)], False, declined)
 
 
 def _nested_lines(lines: list[Line], indent: int) -> list[Line]:
