@@ -59,9 +59,11 @@ _TO_READER = re.compile(r"(?i)^(?:you|we|let['’]s|let us)\b|\b(?:you|we) (?:ca
 _FOR_EXAMPLE = re.compile(r"(?i)[(*_]*(?:e\.g\.|eg[.,:]|for (?:example|instance)\b|example\b)")  # ("e.g. $n = 3$ → 9")
 # A reader's lead-in to what a formula shows ("We can see from the math above that …", "Note that …", "Notice how …"):
 # the clause after it is the fact, the lead-in narration
-_SEES = re.compile(r"(?i)(?:(?:so|thus|hence|here|now),?[ \t]+)?(?:(?:we|you|one)[ \t]+(?:can[ \t]+|could[ \t]+|may[ \t]+)?"
-                   r"(?:see|notice|observe|tell|note)|note|notice|observe|it[ \t]+(?:is|can[ \t]+be)[ \t]+seen)"
-                   r"(?:[ \t]+(?:from|in|by|on)[ \t]+[^,.;:$]{1,40}?)?,?[ \t]+(?:that|how)[ \t]+([*_]*)[ \t]*(.+)", re.S)
+_SEES = re.compile(r"(?i)(?:(?:so|thus|hence|here|now),?[ \t]+)?"
+                   r"(?:(?:we|you|one)[ \t]+(?:can[ \t]+|could[ \t]+|may[ \t]+)?(?:see|notice|observe|tell|note)"
+                   r"|note|notice|observe|it[ \t]+(?:is|can[ \t]+be)[ \t]+seen)"
+                   r"(?:[ \t]+(?:from|in|by|on)[ \t]+[^,.;:$]{1,40}?)?,?[ \t]+(?:that|how)[ \t]+([*_]*)[ \t]*(.+)",
+                   re.S)
 _AFTER_DISPLAY = re.compile(r"\$\$[ \t]*[,;]?[ \t]*([^$\s][^$]*(?:\$[^$]+\$[^$]*)*)$", re.M)  # (what a line
 # says after its last display formula: "…$$, where $t_j = w^T x_j$, which penalises …")
 _SEES_FIRST = frozenset("SsTtHhNnWwYyOoIi")
