@@ -66,6 +66,13 @@ _TO_THE_READER = re.compile(r"(?i)(?<!when )(?<!if )(?<!what )\byou(?:r|['’]ll
                             r"^(?:these|this|such)\b|^\(")
 
 
+def _plain_list(block: Block) -> bool:
+    """Whether a block ends with a list, of text with no display formula in it (whose last item no sentence goes on
+    with: its intro may lead it, "… backward view does it online:")."""
+    return all(ln.kind == TEXT and "$$" not in ln.text for ln in block.lines) \
+        and any(LIST_ITEM.match(ln.text) for ln in block.lines)
+
+
 def place_closing(ex, path: str, first: int, cards: tuple[int, int], opening: str | None, closing: str,
                    at: int) -> bool:
     """Put the text that closes a part on a card: the formula's it speaks of, a card of its own, or the opening
@@ -149,9 +156,11 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
                 return None, 0  # ("- **Step decay:**" and its text below: a labelled list this card cannot keep)
             continue  # (a formula's introduction left without it)
         if is_legend(text) or (rest or text[:1] == "(" and text.endswith(")")) and _to_the_reader(text) \
-                or not rest and text[:1].islower() and k and not free[k - 1] and not LIST_ITEM.match(text):
+                or not rest and text[:1].islower() and k and not free[k - 1] and not LIST_ITEM.match(text) \
+                and not _plain_list(blocks[k - 1]):
             continue  # (what a formula's symbols mean; an aside to the reader after what explains, or in brackets;
-            # the end of the formula's own sentence, "with $K$ classes and $\varepsilon$ usually 0.1.")
+            # the end of the formula's own sentence, "with $K$ classes and $\varepsilon$ usually 0.1.", not a
+            # quick note's sentence after a list: "trace = credit assignment that mixes recency and frequency.")
         if narrates(text) and (block := _without_aside(block)) is None:
             after_card = True  # (a tutorial's narration, "we will see … in four steps:", and the list it announces)
             continue

@@ -21,7 +21,7 @@ from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.claim_asks import asked_front
 from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_terms, restates, stem as _stem
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.emphasised import asked_sentence
+from mlwiki.extract.emphasised import asked_sentence, stressed_note, stresses_only
 from mlwiki.extract.labels import CLAUSE_WORDS, GENERIC_LABELS, NOT_A_TERM, reads_as_clause
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
@@ -93,6 +93,8 @@ _LABEL_STEP = re.compile(r"(?i)(?:step|case|part|phase|stage|iteration|method|op
 LOWER = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")
 _NUMBER_FIRST = re.compile(r"[\s~≈<>≤≥±+\-]*\d")
 MIN_LABELLED_WORDS = 6
+# A relation in the math a paragraph's label opens on ("Observation model: $y = f(x) + \varepsilon$, …"): a statement
+_STATES_MATH = re.compile(r"\$[^$\n]*?(?:[=<>]|\\(?:sim|le|ge|leq|geq|propto|approx|in)\b)[^$\n]*\$")
 
 
 # "- bootstrap std error = std dev of the B replicates", "- specificity = TN / (TN + FP)": a bullet that says what a
@@ -392,15 +394,17 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
         return equated
     # ("- **Shrinkage, not selection.** Ridge pulls …": the bold sentence states, the rest says why)
     said = item == BULLET and text[:2] == "**" and (match := _BOLD_SENTENCE.match(text)) is not None
-    if not said and item != NUMBERED and text[:2] == "**" and (match := _BOLD_LED.match(text)):  # (not a step)
+    if not said and item != NUMBERED and text[:2] == "**" \
+            and (match := _BOLD_LED.match(text) or stressed_note(text)):  # (not a step)
         stated = f"{match.group('label').strip()} {match.group('aside') or ''}"
     elif not said and (text[:1] in "*_[$`!<|#" or not _may_be_labelled(text) or not (match := _LABELLED.match(text))):
         return None
     label, rest = match.group("label").strip().strip("\"").strip(), match.group("rest").strip()
     noted = bool(stated) and label.endswith(":") and label[:-1].strip().casefold() in GENERIC_LABELS
     if noted:  # ("**Note:** …", a paragraph's or a blockquote's aside)
-        if "**" in rest:
-            return None  # ("**Note:** the key **dimension** …": its terms are `emphasised` cards)
+        if "**" in rest and not stresses_only(rest):
+            return None  # ("**Note:** the key **dimension** …": its terms are `emphasised` cards; "… **is not
+            # secure**" stresses what the aside says, no term)
         topic = callout_topic(rest)  # ("**Note:** scaling laws predict …": "Note: scaling laws",
         label, stated = f"{label[:-1].strip()}{f': {topic}' if topic else ''}", ""  # as an untitled callout's)
     words = label.split()
@@ -419,7 +423,8 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
         if back and (len((back + " " + sentence).split()) > MAX_BACK_WORDS or _LABELLED_SENTENCE.match(sentence)):
             break  # (too long, or the next label's explanation: "… Recall: of what was there …")
         back = f"{back} {sentence.strip()}".strip()
-    if len(back.split()) < MIN_LABELLED_WORDS or len(LOWER.findall(back)) < MIN_LABELLED_WORDS // 2 \
+    if (len(back.split()) < MIN_LABELLED_WORDS or len(LOWER.findall(back)) < MIN_LABELLED_WORDS // 2) \
+            and (item or not _STATES_MATH.match(back)) \
             or back.endswith((":", "?")) or _NUMBER_FIRST.match(back) or back.rsplit(None, 1)[-1] in CANNOT_END:
         return None  # (nor one broken off before a formula: "… because the Hessian is")
     if match.re is _LABELLED and match.group("aside"):  # (shown on the front, not counted as the label's words)

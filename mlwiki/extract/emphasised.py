@@ -40,6 +40,10 @@ STRESS_WORDS = re.compile(r"(?i)(?:not|no|never|only|always|all|any|must|do|does
                          r"is|are|was|were|can|cannot|should|will|would|may|might|with|without|for|in|on|by|of|to|"
                          r"from|at|as|than|within|and|or|but|nor|both|either|neither|also|too|each|every)\b|"  # (and a phrase: "… only comparable **with the same tokenizer**")
                          r"[a-z]+(?:ed|ly)$")
+# A bold aside label over a sentence in capitals ("**Note:** The format **is not secure** …"), which `_BOLD_LED` (a
+# term explained in lower case) does not read
+_NOTE_LED = re.compile(r"\*\*(?P<label>(?:note|nb|warning|important|tip)[ \t]*:)\*\*(?P<aside>)[ \t]+(?P<rest>[A-Z].*)",
+                       re.S | re.I)
 # A run-in head that names no subject ("**Remark**. Using a partition of unity …")
 _RUN_IN = frozenset("remark remarks proof lemma theorem corollary claim observation exercise solution aside".split())
 
@@ -262,3 +266,16 @@ def _with_heading_noun(term: str, sentence: str, path: str) -> str:
     heading_words = {w.casefold() for w in re.findall(r"[\w-]+", path.rsplit(" › ", 1)[-1])}
     word = following[0].strip(".,;:") if following else ""
     return f"{term} {word}" if word and word.casefold() in heading_words else term
+
+
+def stressed_note(text: str) -> re.Match | None:
+    """The match of a bold aside label over a sentence in capitals that stresses what it says in bold ("**Note:** The
+    format **is not secure** …"): a caveat to recall, not a pointer ("**Note:** There's a discussion on …")."""
+    match = _NOTE_LED.match(text)
+    stressed = match is not None and any(STRESS_WORDS.match(span) for span in BOLD_SPAN.findall(match.group("rest")))
+    return match if stressed else None
+
+
+def stresses_only(text: str) -> bool:
+    """Whether every bold span of a text stresses what it says ("… **is not secure**"), none names a term."""
+    return all(STRESS_WORDS.match(span) for span in BOLD_SPAN.findall(text))

@@ -26,15 +26,15 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block, top_items
+from mlwiki.extract.blocks import Block, text_of, top_items
 from mlwiki.extract.claims import DOES
-from mlwiki.extract.closings import FORM as SECTION_FORM, last_card_line, opens_with_math, works_example
+from mlwiki.extract.closings import FORM as SECTION_FORM, FORMULA_FORMS, last_card_line, opens_with_math, works_example
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.passages import NO_SUBJECT, narrates, passage
 from mlwiki.extract.prose import clean_prose, sentences
-from mlwiki.extract.remarks import (FORM as REMARK_FORM, MIN_WORDS, displays_first, formula_card_above, list_remark,
-                                    remark_cue)
+from mlwiki.extract.remarks import (FORM as REMARK_FORM, MIN_WORDS, displays_first, ends_with_display,
+                                    formula_card_above, list_remark, remark_cue)
 from mlwiki.extract.subject import sets_example_values, sets_up_example
 
 MAX_LABEL_WORDS = 3
@@ -57,6 +57,16 @@ _ENDS = re.compile(r"[.!)]\W*$")  # (a sentence that ends, not one a list or a f
 _TO_READER = re.compile(r"(?i)^(?:you|we|let['’]s|let us)\b|\b(?:you|we) (?:can(?!['’]t|not)|could|should|will|would|need|must|may|"
                         r"might|want|see|get|try)\b|\b(?:allows?|lets?|helps?) us\b")
 _FOR_EXAMPLE = re.compile(r"(?i)[(*_]*(?:e\.g\.|eg[.,:]|for (?:example|instance)\b|example\b)")  # ("e.g. $n = 3$ → 9")
+# A reader's lead-in to what a formula shows ("We can see from the math above that …", "Note that …", "Notice how …"):
+# the clause after it is the fact, the lead-in narration
+_SEES = re.compile(r"(?i)(?:(?:so|thus|hence|here|now),?[ \t]+)?"
+                   r"(?:(?:we|you|one)[ \t]+(?:can[ \t]+|could[ \t]+|may[ \t]+)?(?:see|notice|observe|tell|note)"
+                   r"|note|notice|observe|it[ \t]+(?:is|can[ \t]+be)[ \t]+seen)"
+                   r"(?:[ \t]+(?:from|in|by|on)[ \t]+[^,.;:$]{1,40}?)?,?[ \t]+(?:that|how)[ \t]+([*_]*)[ \t]*(.+)",
+                   re.S)
+_AFTER_DISPLAY = re.compile(r"\$\$[ \t]*[,;]?[ \t]*([^$\s][^$]*(?:\$[^$]+\$[^$]*)*)$", re.M)  # (what a line
+# says after its last display formula: "…$$, where $t_j = w^T x_j$, which penalises …")
+_SEES_FIRST = frozenset("SsTtHhNnWwYyOoIi")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _MATH = re.compile(r"\$[^$\n]*\$")
 
@@ -67,11 +77,13 @@ def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[in
     for k, block in enumerate(blocks):
         last = last_card_line(block, taken)
         if last is not None:  # (a paragraph of formula cards: the lines after its last formula)
+            _nested_remarks(ex, first, block, taken, declined)
+            _same_line_tails(ex, first, block, declined)
             tail = _tail(block.lines[last + 1:])
             if tail and (draft := formula_card_above(ex, first, Block(block.kind, block.lines[:last + 1]))):
                 _place(ex, first, draft, tail, len(tail) < len(block.lines) - last - 1, declined)
         elif not k or block.lines[0].kind != TEXT or block.start - blocks[k - 1].lines[-1].no > MAX_GAP \
-                or (draft := formula_card_above(ex, first, blocks[k - 1])) is None:
+                or (draft := _formula_card_of(ex, first, blocks[k - 1])) is None:
             continue  # (not after a box or a table the part leaves out: right after the formula)
         elif LIST_ITEM.match(block.lines[0].text):
             _list_front(ex, first, draft, block, declined)
@@ -81,6 +93,90 @@ def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[in
                 block.lines[-1].no <= MAX_GAP and (LIST_ITEM.match(blocks[k + 1].lines[0].text) or
                                                    opens_with_math(blocks[k + 1]))
             _place(ex, first, draft, tail, leads_on, declined)
+
+
+def _nested_remarks(ex, first: int, block: Block, taken: set[int], declined: bool) -> None:
+    """Card the items nested under a list item right after its display formula that no card holds ("- objective
+    $$…$$" over "- a large C: low bias, high variance", "- a small C: …"): what the formula says, the formula on its
+    front, as a list after a formula is (`list_remark`); the items' indentation made them no card of the section's."""
+    if not ("\n " in (text := text_of(block)) or "\n\t" in text):
+        return  # (nothing nested: said cheaply)
+    lines = block.lines
+    for drafts, _ in ex.drafts[first:]:
+        draft = drafts[0]
+        k = next((j for j, ln in enumerate(lines) if ln.no == draft.line), None)
+        if draft.form not in FORMULA_FORMS or k is None:
+            continue
+        owner = next((ln for ln in reversed(lines[:k + 1]) if ln.kind == TEXT and LIST_ITEM.match(ln.text)), None)
+        if owner is None or "$$" not in lines[k].text and (k + 1 >= len(lines) or lines[k + 1].kind == TEXT):
+            continue  # (no item holds the formula, or its line only introduces a formula elsewhere)
+        k += 1
+        while k < len(lines) and lines[k].kind != TEXT:
+            k += 1  # (the formula's own lines)
+        items = _dedented(_nested_lines(lines[k:], _indent(owner.text)), taken)
+        heading = draft.front.split("\n\n", 1)[0]
+        if items is not None and len(top := top_items(items.lines)) == 1 and len(top[0]) > 1 \
+                and len((label := LIST_ITEM.sub("", top[0][0].text, count=1).strip()).split()) <= MAX_LABEL_WORDS \
+                and not label.endswith((".", ":")):  # ("- slack values" over "- $\xi = 0$: …": what they name)
+            heading, items = f"{heading} › {clean_prose(label)}", _dedented(top[0][1:], taken)
+        found = list_remark(heading, items, displays_first(draft.back), declined) if items is not None else None
+        if found is not None and not ex.has_front(found[0]) and not _held(ex, LIST_ITEM.sub("", items.lines[0].text)):
+            ex.add_card(REMARK_FORM, *found, items.lines[0].no)
+
+
+def _dedented(nested: list[Line], taken: set[int]) -> Block | None:
+    """The first nested items of these lines that no card holds (up to one that a card took: "- one common option
+    is … $$…$$"), moved to the left margin; None when that is no list."""
+    if not nested or not LIST_ITEM.match(nested[0].text):
+        return None
+    depth = _indent(nested[0].text)
+    kept: list[Line] = []
+    for item in top_items([Line(ln.no, ln.text[depth:] if _indent(ln.text) >= depth else ln.text.lstrip(), TEXT)
+                           for ln in nested]):
+        if any(ln.no in taken for ln in item):
+            break
+        kept += item
+    return Block(TEXT, kept) if kept else None
+
+
+def _same_line_tails(ex, first: int, block: Block, declined: bool) -> None:
+    """Card the text a line goes on with after its display formula ("- Hinge loss $$…$$, where $t_j = …$, which
+    penalises …", "$$K = …$$ which maps the data to $n^d$ dimensions"), as the lines after a formula are (`_place`)."""
+    if "$$" not in (text := text_of(block)) or not _AFTER_DISPLAY.search(text):
+        return  # (no text after a display formula on its line: said cheaply)
+    for drafts, _ in ex.drafts[first:]:
+        draft = drafts[0]
+        line = next((ln for ln in block.lines if ln.no == draft.line and ln.kind == TEXT), None)
+        if draft.form in FORMULA_FORMS and line is not None and (after := _AFTER_DISPLAY.search(line.text)):
+            found = sentences(after.group(1).lstrip(",; \t"))
+            said = found if len(found) < 2 or not narrates(" ".join(found[1:])) else found[:1]  # (not "Now we …")
+            _place(ex, first, draft, [Line(line.no, " ".join(said), TEXT)], False, declined)
+
+
+def _nested_lines(lines: list[Line], indent: int) -> list[Line]:
+    """The text lines at the start of `lines` indented deeper than `indent` (an item's own nested lines)."""
+    kept: list[Line] = []
+    for line in lines:
+        if line.kind != TEXT or not line.text.strip() or _indent(line.text) <= indent:
+            break
+        kept.append(line)
+    return kept
+
+
+def _indent(text: str) -> int:
+    """How far a line is indented (a tab as four spaces' worth: a nested item either way)."""
+    return len(text) - len(text.lstrip(" \t"))
+
+
+def _formula_card_of(ex, first: int, block: Block) -> Draft | None:
+    """The formula card a block ending with a display formula made (`formula_card_above`), or the one its formula
+    joined when it shares that card's front (several displays under one introduction: one card, the first's line)."""
+    if (found := formula_card_above(ex, first, block)) is not None or not ends_with_display(block):
+        return found
+    shown = next((text for ln in reversed(block.lines)
+                  if ln.kind != TEXT and (text := ln.text.strip().strip("$").strip())), "")
+    return next((drafts[0] for drafts, _ in reversed(ex.drafts[first:])
+                 if shown and drafts[0].form in FORMULA_FORMS and shown in drafts[0].back), None)
 
 
 def _list_front(ex, first: int, draft: Draft, block: Block, declined: bool) -> None:
@@ -126,6 +222,9 @@ def _place(ex, first: int, draft: Draft, lines: list[Line], leads_on: bool, decl
     if found and (found[-1].rstrip().endswith((":", "?", ",")) or leads_on and not _ENDS.search(found[-1])):
         found = found[:-1]  # (it introduces what follows, "where" over a legend, or asks what a list answers)
         lines = [Line(lines[0].no, " ".join(found), TEXT)]
+    if found and found[0][:1] in _SEES_FIRST and (seen := _SEES.match(found[0])) and len(seen.group(2).split()) > 2:
+        found = [_capitalised(seen.group(1) + seen.group(2)), *found[1:]]  # ("We can see from the math above that
+        lines = [Line(lines[0].no, " ".join(found), TEXT)]  # **it never looks at the batch.**": what is seen)
     text = " ".join(found)
     opening = clean_prose(found[0]) if found else ""
     label = _LABEL.match(text)
@@ -148,6 +247,12 @@ def _place(ex, first: int, draft: Draft, lines: list[Line], leads_on: bool, decl
         placed = _remark(ex, draft, found, lines[0].no, label, declined, said)
     if placed and alone is not None:
         ex.drop_draft(alone)
+
+
+def _capitalised(text: str) -> str:
+    """The text with its first letter (after any emphasis marks) in upper case."""
+    k = len(text) - len(text.lstrip("*_"))
+    return text[:k] + text[k:k + 1].upper() + text[k + 1:]
 
 
 def _works_example(opening: str, text: str, label: re.Match | None) -> bool:
