@@ -68,7 +68,7 @@ Dropout randomly zeroes units during training, so that no unit can rely on anoth
 Ensembles of thinned networks are averaged at test time by scaling the weights by the keep probability.
 """
     cards = backs_by_front(wiki(tmp_path, {"dropout.md": note}))
-    assert list(cards) == ["Dropout › Why it works"]  # one card holds both paragraphs
+    assert list(cards) == ["Dropout › Why it works\n\nWhy does Dropout work?"]  # one card holds both paragraphs
 
 
 def test_a_paragraph_broken_off_by_a_formula_or_only_a_pointer_makes_no_card(tmp_path):
