@@ -71,3 +71,15 @@ def test_the_card_keeps_the_id_of_its_bare_heading_path():
     card = next(c for c in _cards(body) if c.front.startswith("Beam search › Limitations"))
     assert card.front != "Beam search › Limitations"
     assert card.id == ids.card_id("basic", "section: Beam search › Limitations")
+
+
+def test_a_definition_written_with_an_equals_sign_asks_what_it_is():
+    cards = _fronts(OPENING + "## Beams\n\n**Beams** (the candidates) = the partial sequences kept after each step, "
+                    "ranked by their summed log-probability.\n")
+    assert "Beam search › Beams\n\nWhat are Beams?" in cards, cards
+
+
+def test_a_facet_heading_with_an_aside_asks_too():
+    cards = _fronts(OPENING + "## Properties (worth knowing!)\n\nWith a width of one it is greedy decoding, and a "
+                    "wider beam never lowers the best score it finds among the sequences it keeps.\n")
+    assert "Beam search › Properties (worth knowing!)\n\nWhat are the properties of beam search?" in cards, cards

@@ -441,8 +441,8 @@ def test_an_outline_branch_led_by_a_bold_term_and_what_it_equals_is_titled_by_th
     - as the data grow the likelihood dominates and MAP tends to the MLE
 """
     cards = backs_by_front(wiki(tmp_path, {"MLE vs MAP.md": note}))
-    assert cards["MLE vs MAP › MAP"].startswith("MAP = maximise the posterior, the likelihood times the prior")
-    assert cards["MLE vs MAP › MLE"].startswith("MLE = pick the parameter")
+    assert cards["MLE vs MAP › MAP\n\nWhat is MAP?"].startswith("MAP = maximise the posterior, the likelihood times the prior")
+    assert cards["MLE vs MAP › MLE\n\nWhat is MLE?"].startswith("MLE = pick the parameter")
     assert not [front for front in cards if "**" in front]
 
 

@@ -83,7 +83,7 @@ def test_numbered_properties_are_counted_facts_each_asked_by_its_formula():
     found = {c.front: c.back for c in extract(body, NoteContext(path="Variance.md", sections=True)).cards}
     assert found["Variance › Properties (learn these!) › $\\mathrm{Var}(X) \\ge 0$"].endswith("only for a constant."), found
     assert "Variance › Properties (learn these!) › $\\mathrm{Var}(aX + b) = a^2 \\mathrm{Var}(X)$" in found, found
-    assert found["Variance › Properties (learn these!)"].startswith("3. It is **quadratic** in the scale.\n4. "), found
+    assert found["Variance › Properties (learn these!)\n\nWhat are the properties of Variance?"].startswith("3. It is **quadratic** in the scale.\n4. "), found
 
 
 def test_numbered_steps_under_a_heading_that_asks_for_them_stay_one_card():

@@ -22,7 +22,8 @@ from dataclasses import replace
 from mlwiki.extract.defining import stems
 from mlwiki.extract.prose import clean_prose, sentences
 
-FORMS = frozenset(("section", "outline", "list"))  # the forms whose front may be only a heading path
+# The forms whose front may be only a heading path (a labelled item's label is one more heading: "… › downside")
+FORMS = frozenset(("section", "outline", "list"))
 
 _OPT = r"(?:(?:main|key|major|known|common|practical|computational|some|other)\s+)?"
 # A facet named in the plural ("Limitations", "Pros and cons", "Key assumptions"): "What are the … of X?"
@@ -42,7 +43,7 @@ _ASKED = [
     (re.compile(r"(?i)(?:computational\s+|time\s+|space\s+|memory\s+)?(?:cost|complexity)"),
      "What is the {facet} of {X}?"),
     (re.compile(r"(?i)interpretation|how\s+to\s+interpret(?:\s+it)?"), "How do you interpret {X}?"),
-    (re.compile(r"(?i)how\s+to\s+read(?:\s+it)?"), "How do you read {X}?"),
+    (re.compile(r"(?i)how\s+to\s+read(?:\s+it)?|reading(?:\s+it)?"), "How do you read {X}?"),
     (re.compile(r"(?i)when\s+(?:to|should\s+you)\s+use(?:\s+it)?"), "When should you use {X}?"),
     (re.compile(r"(?i)training"), "How do you train {X}?"),
     (re.compile(r"(?i)inference"), "How does inference work in {X}?"),
@@ -66,9 +67,12 @@ _CONTAINER = re.compile(r"(?i)details?|overview|background|basics|summary|introd
 _ACTIVITY = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 _NUMBERED = re.compile(r"(?:\d+[.)]?|[IVX]+\.)\s+")  # "05. Video recommendation": its name after the number
 _CUT = re.compile(r"\s+[—–]\s+|:\s|,\s(?=[a-z])|\s+\(")  # "PPO — Proximal …", "Pruning: to avoid …", "BN (+ LN)": its name
-_DEFINES = re.compile(r"(?:(?P<art>A|An|The)\s+)?(?P<subj>[^.,;:()*_`\n]{2,80}?)\s+(?P<verb>is|are)\s+"
+_DEFINES = re.compile(r"(?:(?P<art>A|An|The)\s+)?(?P<subj>[^.,;:()*_`\n]{2,80}?)\s+(?:(?P<verb>is|are)\s+"
                       r"(?:(?:\w+ly|actually|simply|basically|just|essentially|precisely)\s+)?"  # (an adverb, then
-                      r"(?:(?:a|an|the|one|any|each|every|two|three|to)\s|[A-Z$\d])")  # what it is: "a …", "$k$", "to …")
+                      r"(?:(?:a|an|the|one|any|each|every|two|three|to)\s|[A-Z$\d])"  # what it is: "a …", "$k$", "to …")
+                      r"|=\s+[^\s=])")  # ("mAP = mean of AP over classes")
+_ASIDE = re.compile(r"\s*\([^()]*\)\s*$|\*\*?|(?<!\w)_+|_+(?!\w)")  # a closing aside in brackets, emphasis
+_PLURAL = re.compile(r"[a-z]{2}(?<![siu])s$")  # "anchors", not "loss", "bus", "analysis"
 _KINDS = re.compile(r"(?i)\b(types|kinds|categories|families|classes|flavou?rs)\s+of\s+([^.:;\n]{3,80})")
 
 
@@ -92,7 +96,7 @@ def asked_front(path: str, back: str) -> str | None:
     "What is the motivation for PPO?"), or by the back's first sentence when that says what the heading's subject
     is or lists its kinds; None when neither says what is asked."""
     headings = path.split(" › ")
-    last = clean_prose(headings[-1]).strip()
+    last = _ASIDE.sub("", clean_prose(headings[-1])).strip().rstrip("!:. ")  # ("Properties (memorize!!)")
     if not last or last.endswith("?"):
         return None
     parent = _as_written(_parent(headings[:-1]), back)
@@ -128,16 +132,20 @@ def defined_question(heading: str, back: str) -> str | None:
     """"What is X?" when the back's first sentence says what the heading's subject X is ("X is …", "The X of a
     unit is …"); "What are the types of X?" when it says the back lists them; None otherwise."""
     first = back.lstrip()
-    if not first[:1].isalpha():
+    if not first.lstrip("*_")[:1].isalpha():
         return None  # (a list, a formula or code: no sentence says what it is)
     first = clean_prose(sentences(first.split("\n\n", 1)[0])[0])
+    if "(" in first or "*" in first or "_" in first:
+        first = _ASIDE.sub("", re.sub(r"\s*\([^()]*\)", "", first))  # ("**Receptive field (RF)** of a unit = …")
     named = stems(heading)
     if not named:
         return None
     if (found := _DEFINES.match(first)) and named <= stems(found["subj"]) and len(found["subj"].split()) <= 8 \
             and stems(found["subj"].split(" ", 1)[0]) <= named:  # (its first word names it: not "The domain of …")
         article = f"{found['art'].lower()} " if found["art"] else ""
-        return f"What {found['verb']} {article}{_as_written(found['subj'], back[len(found[0]):])}?"
+        verb = found["verb"] or ("are" if _PLURAL.search(found["subj"].split(" of ")[0]) else "is")  # ("Anchors
+        # = fixed boxes …": what are anchors?)
+        return f"What {verb} {article}{_as_written(found['subj'], back[len(found[0]):])}?"
     for sentence in sentences(back.split("\n\n", 1)[0])[:2]:
         if (found := _KINDS.search(sentence)) and named <= stems(found[2]):
             return f"What are the {found[1].lower()} of {heading}?"
