@@ -288,7 +288,7 @@ Specifically, you learned:
     found = cards(new_wiki(tmp_path, {"k-means.md": note}))
     # (a label over a list heads it as a heading would; the paragraph after it opens the section)
     assert found["k-means › Algorithm › Lloyd's algorithm"].startswith("1. pick k initial centroids")
-    assert found["k-means › Limitations"].startswith("k-means assumes round clusters")
+    assert found["k-means › Limitations\n\nWhat are the limitations of k-means?"].startswith("k-means assumes round clusters")
     assert "k-means › Scores" in found, "F1 = 0 names a score, it computes nothing"
     assert not any("you learned" in front for front in found)
 
@@ -331,5 +331,5 @@ def test_a_chapter_titled_introduction_is_named_by_its_folder(tmp_path):
 A function is a rule that takes one or more inputs and produces a single output for each of them.
 """
     found = cards(new_wiki(tmp_path, {"calculus/intro.md": note, "chapters/intro.md": note}))
-    assert "Calculus: Introduction › Functions" in found
-    assert "Introduction › Functions" in found, "a folder that names nothing either ('chapters') adds nothing"
+    assert "Calculus: Introduction › Functions\n\nWhat is a function?" in found
+    assert "Introduction › Functions\n\nWhat is a function?" in found, "a folder that names nothing either ('chapters') adds nothing"

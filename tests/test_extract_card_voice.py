@@ -51,7 +51,7 @@ def test_the_authors_sentences_leave_the_card_and_what_the_subject_is_stays(tmp_
     made = backs(new_wiki(tmp_path, {"noise.qmd": POST}, CONFIG))
     opening = made["Gradient noise, explained"]
     assert opening.startswith("Minibatch gradients are unbiased") and "I finally" not in opening
-    helps = made["Gradient noise, explained › Why it helps"]
+    helps = made["Gradient noise, explained › Why it helps\n\nWhy does Gradient noise help?"]
     assert "sharp minima" in helps and "Large batches lose this" in helps and "I had wrong" not in helps
     assert "Gradient noise, explained › A detour" not in made  # (an anecdote: the paragraph opens with "I found")
     # the author in a label before what it labels, or in an aside in brackets, leaves the sentence standing

@@ -129,7 +129,7 @@ def test_a_short_closing_sentence_joins_the_opening_card(tmp_path):
 def test_a_short_label_line_heads_its_list(tmp_path):
     found = fronts(new_wiki(tmp_path, {"Models/k-means.md": KMEANS}))
     assert found["k-means › Algorithm"].startswith("1. Pick $k$ initial centroids\n2. Assign")
-    assert found["k-means › Pros / cons"].startswith("- fast, linear")
+    assert found["k-means › Pros / cons\n\nWhat are the pros / cons of k-means?"].startswith("- fast, linear")
     assert "k-means › Objective (within-cluster sum of squares)" not in found, "a label over a formula: its card"
 
 
@@ -329,7 +329,7 @@ def test_a_closing_line_led_by_an_aspect_says_it_in_the_front(tmp_path):
             "$$ \\text{HR@}k = \\frac{\\#\\{u : \\text{hit within top } k\\}}{\\#\\text{users}} $$\n\n"
             "Limitation: it ignores where in the top k the item sits, so rank 1 and rank k count the same.\n")
     found = fronts(new_wiki(tmp_path, {"Ranking metrics.md": note}))
-    assert found["Ranking metrics › Hit rate › Limitation"] == ("Limitation: it ignores where in the top k the item "
+    assert found["Ranking metrics › Hit rate › Limitation\n\nWhat is a limitation of Hit rate?"] == ("Limitation: it ignores where in the top k the item "
                                                                 "sits, so rank 1 and rank k count the same.")
 
 
@@ -341,7 +341,7 @@ def test_words_about_the_course_or_what_is_worth_time_are_no_card_and_the_paragr
             "fitted with it draws curved boundaries in the original space at the cost of an n by n matrix.\n")
     found = fronts(new_wiki(tmp_path, {"kernels.md": note}))
     assert not any("lecture notes" in back or "worth spending" in back for back in found.values()), found
-    assert found["Kernel methods › Why kernels"].startswith("A kernel computes an inner product")
+    assert found["Kernel methods › Why kernels?"].startswith("A kernel computes an inner product")
 
 
 def test_an_aspect_line_under_a_list_items_formula_is_a_card_of_that_item(tmp_path):
@@ -353,7 +353,7 @@ def test_an_aspect_line_under_a_list_items_formula_is_a_card_of_that_item(tmp_pa
             "- Any alert on this one?\n")
     found = fronts(new_wiki(tmp_path, {"Retention.md": note},
                              'name = "T"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'))
-    assert found["Retention › Online metrics › Churn › Limitation"].startswith("Limitation: counts a user who pauses")
+    assert found["Retention › Online metrics › Churn › Limitation\n\nWhat is a limitation of Churn?"].startswith("Limitation: counts a user who pauses")
 
 
 def test_a_paragraph_led_by_its_aspect_is_a_card_when_the_closing_text_is_too_long_for_one(tmp_path):
@@ -377,7 +377,7 @@ the one that matters for a label.
 The catch: every component mixes all features, so components are harder to interpret than the features were.
 """
     found = fronts(new_wiki(tmp_path, {"pca.md": note}))
-    assert found["Principal component analysis › Limitations"].startswith("Limitations: PCA is linear")
+    assert found["Principal component analysis › Limitations\n\nWhat are the limitations of Principal component analysis?"].startswith("Limitations: PCA is linear")
     assert found["Principal component analysis › The catch"].startswith("The catch: every component mixes")
     assert found["Principal component analysis › In practice"].startswith("In practice the components come from")
 
@@ -405,7 +405,7 @@ are only comparable between models **with the same tokenizer**, because the aver
 """
     found = fronts(new_wiki(tmp_path, {"decoding.md": note}))
     holding = [front for front, back in found.items() if "torn between" in back]
-    assert holding == ["Decoding and evaluation › Perplexity › Intuition"]  # (not also "… › with the same tokenizer")
+    assert holding == ["Decoding and evaluation › Perplexity › Intuition\n\nWhat is the intuition behind Perplexity?"]  # (not also "… › with the same tokenizer")
 
 
 def test_a_worked_example_among_closing_paragraphs_is_left_out_and_the_note_after_it_kept(tmp_path):

@@ -118,7 +118,7 @@ $p_{m}$ is the predicted probability of label $m$
 def test_the_text_a_formulas_paragraph_ends_with_is_a_card_of_its_section(tmp_path):
     found = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"Ranking.md": RANKING, "Doc2vec.md":
                                                                       "#NLP\n\nAn extension of [[Word2Vec]]\n"}))}
-    assert found["Ranking › Reciprocal rank › Limitation"] == (  # (the aspect it states in its front: main's 6ddf36a)
+    assert found["Ranking › Reciprocal rank › Limitation\n\nWhat is a limitation of Reciprocal rank?"] == (  # (the aspect it states in its front: main's 6ddf36a)
         "Limitation: only the first relevant item counts, so it suits questions with one right answer.")
     # "0/1" names a judgement: no sum worked out on numbers
     assert found["Ranking › NDCG"].startswith("Advantage: it takes graded relevance")

@@ -202,7 +202,7 @@ def test_anecdotes_segues_and_figure_readings_are_no_cards(tmp_path):
     backs = "\n".join(found.values())
     for told in ("CIFAR GAN", "Switching from GANs", "linear curve drops"):
         assert told not in backs
-    assert "generator maps many latent codes" in found["Mode collapse › What it is"]
+    assert "generator maps many latent codes" in found["Mode collapse › What it is\n\nWhat is Mode collapse?"]
     assert "cosine schedule lets the signal fall" in found["Noise schedules › Cosine schedule"]
 
 

@@ -212,7 +212,7 @@ def test_an_example_using_a_tool_is_a_tutorial_whose_sections_are_cards_but_a_wo
     found = cards(wiki(tmp_path, {"Recommenders.md": TOOL_TUTORIAL}))
     tool = "Recommenders › Example using the LightFM library › "
     assert found[tool + "WARP"].startswith("WARP samples negatives until it finds one ranked above")
-    assert found[tool + "BPR"].startswith("BPR is a pairwise loss")
+    assert found[tool + "BPR\n\nWhat is BPR?"].startswith("BPR is a pairwise loss")
     assert tool + "Logistic" not in found, "'Logistic is … the logistic function' only names it again"
     assert not any("tiny matrix" in front for front in found), "a worked example stays out"
 

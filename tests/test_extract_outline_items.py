@@ -40,7 +40,7 @@ def test_a_bullet_beside_the_carded_branches_is_a_card_of_its_own(tmp_path):
 
 def test_a_label_explained_with_a_general_we_is_a_card(tmp_path):
     found = cards(new_wiki(tmp_path, {"Resampling.md": RESAMPLING}))
-    assert found["Resampling › idea"].startswith(
+    assert found["Resampling › idea\n\nWhat is the key idea of Resampling?"].startswith(
         "we cannot draw new samples from the population, so we draw them from the sample itself\n"
         "- draw n rows with replacement")
 

@@ -68,7 +68,7 @@ Dropout randomly zeroes units during training, so that no unit can rely on anoth
 Ensembles of thinned networks are averaged at test time by scaling the weights by the keep probability.
 """
     cards = backs_by_front(wiki(tmp_path, {"dropout.md": note}))
-    assert list(cards) == ["Dropout › Why it works"]  # one card holds both paragraphs
+    assert list(cards) == ["Dropout › Why it works\n\nWhy does Dropout work?"]  # one card holds both paragraphs
 
 
 def test_a_paragraph_broken_off_by_a_formula_or_only_a_pointer_makes_no_card(tmp_path):
@@ -441,8 +441,8 @@ def test_an_outline_branch_led_by_a_bold_term_and_what_it_equals_is_titled_by_th
     - as the data grow the likelihood dominates and MAP tends to the MLE
 """
     cards = backs_by_front(wiki(tmp_path, {"MLE vs MAP.md": note}))
-    assert cards["MLE vs MAP › MAP"].startswith("MAP = maximise the posterior, the likelihood times the prior")
-    assert cards["MLE vs MAP › MLE"].startswith("MLE = pick the parameter")
+    assert cards["MLE vs MAP › MAP\n\nWhat is MAP?"].startswith("MAP = maximise the posterior, the likelihood times the prior")
+    assert cards["MLE vs MAP › MLE\n\nWhat is MLE?"].startswith("MLE = pick the parameter")
     assert not [front for front in cards if "**" in front]
 
 

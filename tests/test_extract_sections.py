@@ -48,7 +48,7 @@ def test_sections_of_prose_and_explained_lists_are_cards_named_after_the_note(tm
                    "being there.",
         "Dropout › At test time": "Nothing is dropped, and nothing is rescaled either: inverted dropout already "
                                   "divided by the keep probability\nwhile training.",
-        "Dropout › Why does it regularise": NOTE.split("## Why does it regularise\n")[1].split("\n\n")[0],
+        "Dropout › Why does it regularise\n\nWhy does Dropout regularise?": NOTE.split("## Why does it regularise\n")[1].split("\n\n")[0],
         "Dropout › Variants": "- Spatial Dropout\n- Variational Dropout\n- Drop Connect",
     }, "the tags line is left off; the references make no card; names under a plural heading ask for the list"
 
@@ -143,7 +143,7 @@ def test_the_subject_roots_fronts_under_a_later_h1_and_is_matched_as_a_word(tmp_
     note = ("## Idea\nPoints with many close neighbours form the core of a cluster.\n\n# Variants\n\n## HDBSCAN\n"
             "A hierarchical version that needs no distance threshold at all.\n")
     root = new_wiki(tmp_path, {"DBSCAN.md": note})
-    assert set(sections(root)) == {"DBSCAN › Idea", "DBSCAN › Variants › HDBSCAN"}
+    assert set(sections(root)) == {"DBSCAN › Idea\n\nWhat is the key idea of DBSCAN?", "DBSCAN › Variants › HDBSCAN"}
 
 
 LONG = """## Saving a model
@@ -284,5 +284,5 @@ def test_a_line_that_only_cites_a_page_is_left_off_the_back(tmp_path):
     note = ("#data\n\np.g. 113 of *[[Designing Machine Learning Systems]]*\nData augmentation is a family of "
             "techniques that increase the amount of training data, most useful where data is scarce.\n")
     root = new_wiki(tmp_path, {"Data Augmentation.md": note})
-    assert sections(root) == {"Data Augmentation": "Data augmentation is a family of techniques that increase the "
+    assert sections(root) == {"Data Augmentation\n\nWhat is data augmentation?": "Data augmentation is a family of techniques that increase the "
                                                    "amount of training data, most useful where data is scarce."}

@@ -43,7 +43,7 @@ def test_one_half_of_a_heading_naming_a_bag_is_enough():
 
 def test_a_heading_that_asks_for_the_list_keeps_it_one_card():
     cards = _cards(_note("Advantages", *BAG[:3]))
-    assert cards["Caching › Advantages"].count("\n- ") == 2, cards
+    assert cards["Caching › Advantages\n\nWhat are the advantages of Caching?"].count("\n- ") == 2, cards
 
 
 def test_an_item_whose_cue_is_all_it_says_stays_on_the_heading_card():
@@ -83,7 +83,7 @@ def test_numbered_properties_are_counted_facts_each_asked_by_its_formula():
     found = {c.front: c.back for c in extract(body, NoteContext(path="Variance.md", sections=True)).cards}
     assert found["Variance › Properties (learn these!) › $\\mathrm{Var}(X) \\ge 0$"].endswith("only for a constant."), found
     assert "Variance › Properties (learn these!) › $\\mathrm{Var}(aX + b) = a^2 \\mathrm{Var}(X)$" in found, found
-    assert found["Variance › Properties (learn these!)"].startswith("3. It is **quadratic** in the scale.\n4. "), found
+    assert found["Variance › Properties (learn these!)\n\nWhat are the properties of Variance?"].startswith("3. It is **quadratic** in the scale.\n4. "), found
 
 
 def test_numbered_steps_under_a_heading_that_asks_for_them_stay_one_card():
@@ -130,20 +130,20 @@ def test_paragraphs_under_a_bag_heading_become_a_card_each_however_short():
     cards = _bn(*PITFALLS)
     assert cards["Batch norm › Pitfalls › Gradient accumulation"].startswith("Gradient accumulation does not"), cards
     assert "Batch norm › Pitfalls › Weight decay on the scale parameters" in cards, cards
-    assert "Batch norm › Pitfalls › Batch statistics at test time" in cards, cards
-    assert "Batch norm › Pitfalls" not in cards, cards
+    assert "Batch norm › Pitfalls › Batch statistics at test time\n\nWhat are batch statistics at test time?" in cards, cards
+    assert "Batch norm › Pitfalls\n\nWhat are the pitfalls of batch norm?" not in cards, cards
 
 
 def test_a_paragraph_that_goes_on_stays_with_the_one_before():
     cards = _bn(*PITFALLS[:7], "", "This is why evaluation numbers change from one batch size to another.", "",
                 PITFALLS[-1])
-    assert cards["Batch norm › Pitfalls › Batch statistics at test time"].endswith("to another."), cards
+    assert cards["Batch norm › Pitfalls › Batch statistics at test time\n\nWhat are batch statistics at test time?"].endswith("to another."), cards
     assert "Batch norm › Pitfalls › Gradient accumulation" in cards, cards
 
 
 def test_an_aside_names_no_part():
     cards = _bn(*PITFALLS[:7], "", "**Remark.** Layer norm has no such issue, having no batch statistics at all.")
-    assert cards["Batch norm › Pitfalls"].startswith("Batch statistics at test time"), cards  # (one part named)
+    assert cards["Batch norm › Pitfalls\n\nWhat are the pitfalls of batch norm?"].startswith("Batch statistics at test time"), cards  # (one part named)
     assert not any(front.endswith("› Remark") for front in cards), cards
 
 

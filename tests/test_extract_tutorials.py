@@ -338,7 +338,7 @@ BENEFITS = """# JAX
 def test_bold_points_under_a_benefits_heading_are_no_definitions(tmp_path):
     found = cards(wiki(tmp_path, {"jax.md": BENEFITS}))
     assert [front for front in found if "Define: " in front] == ["JAX › Terms\n\nDefine: Tracer"], found
-    assert found["JAX › Benefits"].startswith("- **Speed**: Compiles whole functions"), "the section's card has them"
+    assert found["JAX › Benefits\n\nWhat are the benefits of JAX?"].startswith("- **Speed**: Compiles whole functions"), "the section's card has them"
 
 
 def test_a_list_under_an_explaining_label_is_its_parts_card_whatever_the_definitions_setting(tmp_path):

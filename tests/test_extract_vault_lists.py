@@ -131,9 +131,9 @@ Cons
 
 def test_a_label_line_after_a_list_heads_its_own_list(tmp_path):
     found = cards(new_wiki(tmp_path, {"Search.md": SEARCH}))
-    assert found["Search › Query expansion › Pros"].startswith("- Finds relevant documents that share no word")
-    assert found["Search › Query expansion › Cons"].startswith("- Drifts away from the topic")
-    assert found["Search › Query expansion › Cons"].endswith("bring documents about that sense.")
+    assert found["Search › Query expansion › Pros\n\nWhat are the pros of query expansion?"].startswith("- Finds relevant documents that share no word")
+    assert found["Search › Query expansion › Cons\n\nWhat are the cons of query expansion?"].startswith("- Drifts away from the topic")
+    assert found["Search › Query expansion › Cons\n\nWhat are the cons of query expansion?"].endswith("bring documents about that sense.")
 
 
 def test_a_list_ending_on_a_capital_letter_is_not_broken_off(tmp_path):
@@ -149,7 +149,7 @@ def test_an_items_closing_lets_clause_is_cut_not_the_whole_list(tmp_path):
         - Pairwise needs many more training examples per reader, let's use pointwise for the first version
 - Others""")
     found = cards(new_wiki(tmp_path, {"News ranking.md": note}))
-    assert found["News ranking › Modelling › Training"].endswith(
+    assert found["News ranking › Modelling › Training\n\nHow do you train News ranking?"].endswith(
         "    - Pairwise needs many more training examples per reader")
 
 

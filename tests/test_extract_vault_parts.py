@@ -96,9 +96,9 @@ def test_a_vaults_parts_tables_and_maps(tmp_path):
                                "Deep learning/Knowledge distillation.md": DISTILLATION}, config=CONFIG)
     cards = json.loads(run(root, "cards", "--json", ok=True).output)
     found = {c["front"]: c["back"] for c in cards}
-    assert found["Bootstrap › Pros / cons › Pros"] == ("- works for ugly statistics (ratios, medians, AUC)\n"
+    assert found["Bootstrap › Pros / cons › Pros\n\nWhat are the pros of Bootstrap?"] == ("- works for ugly statistics (ratios, medians, AUC)\n"
                                                       "- no algebra, trivially parallel")
-    assert found["Bootstrap › Pros / cons › Cons"].startswith("- fails for the max")
+    assert found["Bootstrap › Pros / cons › Cons\n\nWhat are the cons of Bootstrap?"].startswith("- fails for the max")
     assert found["Bootstrap › Intervals\n\nDefine: BCa (bias-corrected and accelerated)"] == \
         "adjusts the percentiles for bias and for skewness."
     assert found["ROC and AUC › Pros / cons"].startswith("| pros | cons |\n|---|---|\n| threshold-free |")

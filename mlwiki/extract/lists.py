@@ -42,6 +42,7 @@ from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, n
                                      on_a_back, shown_on_a_front)
 from mlwiki.extract.emphasised import asked_sentence, emphasised_card, paragraph_topic
 from mlwiki.extract.examples import names_examples
+from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
@@ -374,6 +375,7 @@ def close_section(ex) -> None:
         trailing_cards(ex, section.drafts, path, blocks, taken, declined)  # (what follows a formula, on no card yet)
     _split_grab_bags(ex, section)
     _name_shared_fronts(ex, section)
+    ask_headings(ex, section.drafts)  # ("PPO › Motivation": what is the motivation for PPO?)
 
 
 def _name_shared_fronts(ex, section: Section) -> None:

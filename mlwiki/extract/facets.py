@@ -1,0 +1,188 @@
+"""Heading-only fronts that ask: a section card whose front is only its heading path ("PPO › Motivation", "GP › Cost",
+a note's bare title) asks nothing a learner could answer. By the form of its last heading it becomes a question
+about what that heading is a facet of, shown under the path, as a claim's or a bold question's front is:
+
+- a heading that names a generic facet of its parent ("Motivation", "Limitations", "Cost", "Assumptions",
+  "How it works", "When to use" …) asks it of the parent: "PPO › Motivation" + "What is the motivation for PPO?";
+- a heading that is a question without its "?" ("Why learn Q instead of V", "Why it works") is asked as one;
+- a heading over a back whose first sentence says what the heading's subject is ("Receptive fields" over "The
+  receptive field of a unit is …") asks "What is the receptive field of a unit?"; over a back that says it lists
+  the kinds of it ("There are three types of recommendation systems: …"), "What are the types of …?".
+
+Any other heading keeps its front: no question is guessed. The card's id stays that of the front it had (its
+`id_front`), so its review history is kept.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dataclasses import replace
+
+from mlwiki.extract.defining import stems
+from mlwiki.extract.prose import clean_prose, sentences
+
+# The forms whose front may be only a heading path (a labelled item's label is one more heading: "… › downside")
+FORMS = frozenset(("section", "outline", "list"))
+
+_OPT = r"(?:(?:main|key|major|known|common|practical|computational|some|other)\s+)?"
+# A facet named in the plural ("Limitations", "Pros and cons", "Key assumptions"): "What are the … of X?"
+_PLURAL_FACET = re.compile(
+    rf"(?i){_OPT}(pros\s*(?:and|&|/)\s*cons|limitations|drawbacks|disadvantages|downsides|cons|pros|advantages|"
+    r"benefits|strengths|weaknesses|assumptions|properties|caveats|pitfalls|gotchas|applications|use cases|"
+    r"challenges|failure modes|implementation details|practical considerations)")
+# … in the singular ("Limitation", "Key property"): "What is a … of X?"
+_SINGULAR_FACET = re.compile(rf"(?i){_OPT}(limitation|drawback|disadvantage|downside|advantage|benefit|"
+                             r"assumption|property|caveat|pitfall|gotcha|application|use case|failure mode)")
+# A facet asked by a template of its own (the parent stands for X)
+_ASKED = [
+    (re.compile(r"(?i)motivation|why\s+(?:use\s+)?it\??"), "What is the motivation for {X}?"),
+    (re.compile(r"(?i)why\s+(?:care|bother)"), "Why care about {X}?"),
+    (re.compile(r"(?i)(?:the\s+)?intuitions?"), "What is the intuition behind {X}?"),
+    (re.compile(r"(?i)(?:the\s+)?(?:key|main|core|big|basic)?\s*idea"), "What is the key idea of {X}?"),
+    (re.compile(r"(?i)(?:computational\s+|time\s+|space\s+|memory\s+)?(?:cost|complexity)"),
+     "What is the {facet} of {X}?"),
+    (re.compile(r"(?i)interpretation|how\s+to\s+interpret(?:\s+it)?"), "How do you interpret {X}?"),
+    (re.compile(r"(?i)how\s+to\s+read(?:\s+it)?|reading(?:\s+it)?"), "How do you read {X}?"),
+    (re.compile(r"(?i)when\s+(?:to|should\s+you)\s+use(?:\s+it)?"), "When should you use {X}?"),
+    (re.compile(r"(?i)training"), "How do you train {X}?"),
+    (re.compile(r"(?i)inference"), "How does inference work in {X}?"),
+    (re.compile(r"(?i)remarks?"), "What is worth noting about {X}?"),
+    (re.compile(r"(?i)definition"), "What is the definition of {X}?"),
+]
+# A heading that asks without its "?", in a question's word order: "What makes a valid kernel", "Why does it work",
+# "Why attention" (not "Why the scale matters", "When restarting training": a clause, no question)
+_QUESTION_WORD = re.compile(r"(?i)(?:why|how|when|what|which)\s+\S")
+_ASKS = re.compile(r"(?i)(?:why|how|when|what|which)\s+(?:is|are|was|were|does|do|did|can|could|should|would|will|"
+                   r"makes?|happens)\s+\S.*|why\s+[^\s$]+")
+_IT_DOES = re.compile(r"(?i)(why|how)\s+it\s+([a-z]+?)s\b(.*)")  # "How it works" → "How does X work"
+_IT_IS = re.compile(r"(?i)(what|why|how)\s+it\s+is")  # "What it is" → "What is X"
+_WE_DO = re.compile(r"(?i)(why)\s+(?:we|you|i)\s+(.+)")  # "Why we care about X" → "Why care about X"
+_HOW_TO = re.compile(r"(?i)how\s+to\s+(.+)")  # "How to pick k" → "How do you pick k"
+_IT = re.compile(r"\b[Ii]t\b")
+# Headings that hold a subject's facets without naming one ("Detail", "Overview"): the facet's parent is above them
+_CONTAINER = re.compile(r"(?i)details?|overview|background|basics|summary|introduction|in practice|theory|"
+                        r"explanation|discussion|modell?ing")
+# A parent that names an activity, not a subject: "Implementing dropout", "Designing the layer"
+_ACTIVITY = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
+_NUMBERED = re.compile(r"(?:\d+[.)]?|[IVX]+\.)\s+")  # "05. Video recommendation": its name after the number
+_CUT = re.compile(r"\s+[—–]\s+|:\s|,\s(?=[a-z])|\s+\(")  # "PPO — Proximal …", "Pruning: to avoid …", "BN (+ LN)": its name
+_DEFINES = re.compile(r"(?:(?P<art>A|An|The)\s+)?(?P<subj>[^.,;:()*_`\n]{2,80}?)\s+(?:(?P<verb>is|are)\s+"
+                      r"(?:(?:\w+ly|actually|simply|basically|just|essentially|precisely)\s+)?"  # (an adverb, then
+                      r"(?:(?:a|an|the|one|any|each|every|two|three|to)\s|[A-Z$\d])"  # what it is: "a …", "$k$", "to …")
+                      r"|=\s+[^\s=])")  # ("mAP = mean of AP over classes")
+_ASIDE = re.compile(r"\s*\([^()]*\)\s*$|\*\*?|(?<!\w)_+|_+(?!\w)")  # a closing aside in brackets, emphasis
+_PLURAL = re.compile(r"[a-z]{2}(?<![siu])s$")  # "anchors", not "loss", "bus", "analysis"
+_KINDS = re.compile(r"(?i)\b(types|kinds|categories|families|classes|flavou?rs)\s+of\s+([^.:;\n]{3,80})")
+
+
+def ask_headings(ex, first: int) -> None:
+    """Give each card from index `first` on whose front is only its heading path the question that path asks
+    (`asked_front`), under the path; its id stays the one of the bare path."""
+    for k in range(first, len(ex.drafts)):
+        drafts, heading = ex.drafts[k]
+        draft = drafts[0]
+        if len(drafts) != 1 or draft.form not in FORMS or "\n" in draft.front or draft.front.endswith("?"):
+            continue
+        if question := asked_front(draft.front, draft.back):
+            last = draft.front.rsplit(" › ", 1)[-1]
+            asked = f"{draft.front}?" if question[1:] == f"{last[1:]}?" else f"{draft.front}\n\n{question}"
+            ex.drafts[k] = [replace(draft, front=asked,
+                                    id_front=draft.id_front or draft.front)], heading
+
+
+def asked_front(path: str, back: str) -> str | None:
+    """The question a front that is only a heading path asks, by the form of its last heading ("PPO › Motivation":
+    "What is the motivation for PPO?"), or by the back's first sentence when that says what the heading's subject
+    is or lists its kinds; None when neither says what is asked."""
+    headings = path.split(" › ")
+    last = _ASIDE.sub("", clean_prose(headings[-1])).strip().rstrip("!:. ")  # ("Properties (memorize!!)")
+    if not last or last.endswith("?"):
+        return None
+    parent = _as_written(_parent(headings[:-1]), back)
+    if parent and (question := facet_question(last, parent)):
+        return question
+    return defined_question(last, back)
+
+
+def facet_question(facet: str, parent: str) -> str | None:
+    """The question a heading that names a facet of `parent`, or asks about it without its "?", stands for."""
+    if found := _PLURAL_FACET.fullmatch(facet):
+        return f"What are the {_lower(found[1])} of {parent}?"
+    if found := _SINGULAR_FACET.fullmatch(facet):
+        return f"What is {'an' if found[1][0] in 'aeiouAEIOU' else 'a'} {_lower(found[1])} of {parent}?"
+    for pattern, template in _ASKED:
+        if pattern.fullmatch(facet):
+            return template.format(X=parent, facet=_lower(facet))
+    if not _QUESTION_WORD.match(facet):
+        return None
+    facet = facet.rstrip(" .:")
+    if found := _IT_IS.fullmatch(facet):
+        return f"{found[1].capitalize()} is {parent}?"
+    if found := _IT_DOES.fullmatch(facet):
+        return f"{found[1].capitalize()} does {parent} {found[2].lower()}{found[3]}?"
+    if found := _HOW_TO.fullmatch(facet):
+        return f"How do you {_IT.sub(parent, found[1])}?"
+    if found := _WE_DO.fullmatch(facet):
+        return f"{found[1].capitalize()} {found[2]}?"
+    return f"{facet[0].upper()}{_IT.sub(parent, facet[1:])}?" if _ASKS.fullmatch(facet) else None
+
+
+def defined_question(heading: str, back: str) -> str | None:
+    """"What is X?" when the back's first sentence says what the heading's subject X is ("X is …", "The X of a
+    unit is …"); "What are the types of X?" when it says the back lists them; None otherwise."""
+    first = back.lstrip()
+    if not first.lstrip("*_")[:1].isalpha():
+        return None  # (a list, a formula or code: no sentence says what it is)
+    first = clean_prose(sentences(first.split("\n\n", 1)[0])[0])
+    if "(" in first or "*" in first or "_" in first:
+        first = _ASIDE.sub("", re.sub(r"\s*\([^()]*\)", "", first))  # ("**Receptive field (RF)** of a unit = …")
+    named = stems(heading)
+    if not named:
+        return None
+    if (found := _DEFINES.match(first)) and named <= stems(found["subj"]) and len(found["subj"].split()) <= 8 \
+            and stems(found["subj"].split(" ", 1)[0]) <= named:  # (its first word names it: not "The domain of …")
+        article = f"{found['art'].lower()} " if found["art"] else ""
+        verb = found["verb"] or ("are" if _PLURAL.search(found["subj"].split(" of ")[0]) else "is")  # ("Anchors
+        # = fixed boxes …": what are anchors?)
+        return f"What {verb} {article}{_as_written(found['subj'], back[len(found[0]):])}?"
+    for sentence in sentences(back.split("\n\n", 1)[0])[:2]:
+        if (found := _KINDS.search(sentence)) and named <= stems(found[2]):
+            return f"What are the {found[1].lower()} of {heading}?"
+    return None
+
+
+def _parent(headings: list[str]) -> str:
+    """What the facet heading is a facet of: the nearest heading above it that names a subject, by its name alone
+    ("PPO — Proximal Policy Optimization" → "PPO"); '' when it names an activity or asks a question."""
+    for heading in reversed(headings):
+        heading = clean_prose(heading).strip()
+        if _CONTAINER.fullmatch(heading) or _is_facet(heading):
+            continue  # ("Bootstrap › Pros / cons › Pros": the pros of the bootstrap)
+        name = _CUT.split(_NUMBERED.sub("", heading, 1) if _NUMBERED.match(heading) else heading, 1)[0].strip()
+        if not name or name.endswith("?") or _ACTIVITY.match(name) or _QUESTION_WORD.match(name):
+            return ""
+        return name
+    return ""
+
+
+def _is_facet(heading: str) -> bool:
+    """Whether a heading names a facet of what is above it ("Pros / cons", "Motivation")."""
+    return bool(_PLURAL_FACET.fullmatch(heading) or _SINGULAR_FACET.fullmatch(heading)
+                or any(pattern.fullmatch(heading) for pattern, _ in _ASKED))
+
+
+def _as_written(name: str, text: str) -> str:
+    """A name with its first word in lower case when the text writes that word so (a heading's or a sentence's
+    capital on a common word: "Confusion matrix" → "What is confusion matrix?"; "Gaussian processes" keeps it)."""
+    word, *rest = name.split(" ")
+    if len(word) < 2 or not word[0].isupper() or not word[1:].islower() or not word.isalpha() \
+            or any(w[:1].isupper() and w[1:].islower() for w in rest):  # (Title Case: "Gradient Descent")
+        return name
+    lower = word.lower()
+    return lower + name[len(word):] if re.search(rf"(?<![\w-]){lower}(?![\w-])", text) else name
+
+
+def _lower(word: str) -> str:
+    """A facet's name inside a question: lower case ("Pros and Cons" → "pros and cons")."""
+    return " ".join(word.split()).lower()
