@@ -168,7 +168,7 @@ The focal loss scales the cross-entropy of each example down by how well it is a
 
 
 def test_a_notes_opening_that_only_names_its_question_is_no_card(tmp_path):
-    backs = {c["front"]: c["back"] for c in _cards(tmp_path, OPENINGS)}
+    backs = {c["front"].split("\n\n", 1)[0]: c["back"] for c in _cards(tmp_path, OPENINGS)}  # (by path)
     assert backs["Choosing the step size"].startswith("The usual answer is a range test")
     assert "Focal loss" not in backs  # ("Why *this* loss." and where it follows from: nothing of the subject)
     assert "Focal loss › Definition" in backs
