@@ -105,7 +105,7 @@ def _remark(path: str, block: Block, formula: str, declined: bool, names: list[s
     if found and found[0][:1].islower():
         found = found[1:]  # ("with $\epsilon \approx 0.2$. The min makes it …": the formula's own sentence ends)
         block = Block(TEXT, [Line(first.no, " ".join(found), TEXT)])
-    if not found or not (_speaks_of_formula(found[0]) or _names_one(found[0], names)) or _TO_READER.match(found[0]) \
+    if not found or not (speaks_of_formula(found[0]) or _names_one(found[0], names)) or _TO_READER.match(found[0]) \
             or sets_example_values(found[0]):
         return None  # (speaks of no formula, to the reader, "You can imagine several variants of this …", or works
         # an example: "With $\alpha = 0.8$ and $\gamma = 4$, about 3.4 tokens …")
@@ -183,7 +183,7 @@ def _names_one(sentence: str, names: list[str]) -> bool:
     return any(head.startswith(name) and not head[len(name):len(name) + 1].isalnum() for name in names)
 
 
-def _speaks_of_formula(sentence: str) -> bool:
+def speaks_of_formula(sentence: str) -> bool:
     """Whether a paragraph's first sentence speaks of the formula before it (see `_POINTS_BACK`, `_PART`,
     `_REFERS`, `_GOES_ON`), or states a case of it or its symbols in math."""
     return bool(_POINTS_BACK.match(sentence) or _PART.match(sentence) or _SYMBOL.match(sentence) or _REFERS.search(sentence) or _JUDGES.match(sentence)
