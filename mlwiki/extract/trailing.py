@@ -102,8 +102,11 @@ def _list_front(ex, first: int, draft: Draft, block: Block, declined: bool) -> N
     if _DONE_BY.match(items[0]) and not any(_reads(item, formula) for item in items):
         return  # ("- solved with conjugate gradient …" / "- complicated, hard to combine …": how the section's
         # topic is done and what it is like, not what its formula says; its card under the heading path stays)
+    made = _case_split(heading, formula, block, declined)
+    if not made or any(ex.has_front(front) for front, _, _ in made):  # (no item of it lost to a front taken)
+        made = [(*found, block.start)]
     ex.drop_draft(alone)
-    for front, back, line in _case_split(heading, formula, block, declined) or [(*found, block.start)]:
+    for front, back, line in made:
         ex.add_card(REMARK_FORM, front, back, line)
 
 
