@@ -32,6 +32,7 @@ from mlwiki.extract.prose import clean_prose, sentences
 FORM = "remark"
 MIN_WORDS = 10  # ("Not a theorem though." says nothing alone)
 MAX_CUE_WORDS = 4
+MAX_CLAIM_SENTENCES = 2  # (a longer remark says more than the one claim its first sentence makes)
 # A paragraph that speaks of the formula before it: points back at it ("This …", "That max …", "It …"),
 # names a part of it ("The bracket …", "The first term …", "The min …") or refers to it ("@eq-td0", "Equation 3")
 _POINTS_BACK = re.compile(r"(?:This|That|These|Those|It|Its|Here|Note that|Notice that)\b")
@@ -59,6 +60,13 @@ _NOT_CASE = re.compile(r"(?i)in (?:other words|short|words|summary|particular|ge
                        r"which|our|your)\b")
 _TO_READER = re.compile(r"(?:You|We|Let['’]s|Let us)\b")  # ("You can imagine several variants of this equation")
 _STATES_VALUE = re.compile(r"\$[^$\n]*(?:=|\\approx|\\to)[^$\n]*\$[.;,]?(?:\s|$)")  # "$r(\theta_0) = 1$."
+# A claim a remark makes of a subject of its own, not reading the formula: when it holds ("KL is infinite when …",
+# "The matrix $A$ is invertible if …") or how it is done ("It is solved by conjugate gradient …")
+_WORD_OR_MATH = r"(?:[A-Za-z][\w-]*|\$[^$\n]{1,40}\$)"
+_CLAIM = re.compile(rf"(?P<subj>It|This|That|(?:(?:The|A|An) )?{_WORD_OR_MATH}(?: {_WORD_OR_MATH}){{0,2}})"
+                    r" (?P<verb>is|are) (?:always |only |also )?(?:(?P<adj>[a-z][a-z-]{2,}|\$[^$\n]{1,20}\$),? "
+                    r"(?:if|iff|when|whenever|only if|as long as|provided)\b|(?P<done>[a-z]{3,}(?:ed|en)) "
+                    r"(?:by|with|via|using|through)\b)")
 _POINTER_WORD = re.compile(r"(?:That|This|These|Those)(?= )")
 # The formula's own sentence going on with what its symbols are: "where $E$ is the irreducible loss …", "with scale $s
 # = …$ and zero-point $z$ …" (a card of its own with the formula on its front; alone it would say nothing)
@@ -105,7 +113,7 @@ def _remark(path: str, block: Block, formula: str, declined: bool, names: list[s
     if found and found[0][:1].islower():
         found = found[1:]  # ("with $\epsilon \approx 0.2$. The min makes it …": the formula's own sentence ends)
         block = Block(TEXT, [Line(first.no, " ".join(found), TEXT)])
-    if not found or not (_speaks_of_formula(found[0]) or _names_one(found[0], names)) or _TO_READER.match(found[0]) \
+    if not found or not (speaks_of_formula(found[0]) or _names_one(found[0], names)) or _TO_READER.match(found[0]) \
             or sets_example_values(found[0]):
         return None  # (speaks of no formula, to the reader, "You can imagine several variants of this …", or works
         # an example: "With $\alpha = 0.8$ and $\gamma = 4$, about 3.4 tokens …")
@@ -183,7 +191,7 @@ def _names_one(sentence: str, names: list[str]) -> bool:
     return any(head.startswith(name) and not head[len(name):len(name) + 1].isalnum() for name in names)
 
 
-def _speaks_of_formula(sentence: str) -> bool:
+def speaks_of_formula(sentence: str) -> bool:
     """Whether a paragraph's first sentence speaks of the formula before it (see `_POINTS_BACK`, `_PART`,
     `_REFERS`, `_GOES_ON`), or states a case of it or its symbols in math."""
     return bool(_POINTS_BACK.match(sentence) or _PART.match(sentence) or _SYMBOL.match(sentence) or _REFERS.search(sentence) or _JUDGES.match(sentence)
@@ -199,6 +207,11 @@ def _cue(found: list[str]) -> str:
     if is_legend(sentence) and not _STATES_VALUE.match(sentence):
         return "What its symbols mean"  # ("$K$ is the **kernel** …, $h > 0$ is the **bandwidth** …"; not "$r_t(\theta_
         # {old}) = 1$.", a value of the formula, which says what it gives)
+    if len(found) <= MAX_CLAIM_SENTENCES and ";" not in sentence and not _PART.match(sentence) \
+            and (asked := claim_question(sentence)):
+        return asked  # ("It is solved by conjugate gradient …": how; "KL is infinite when …": when; not "The
+        # first part is used when …", which reads the formula part by part, nor "It is optimal when …; …", a claim
+        # with more after it than the question asks)
     if (case := _CASE.match(sentence)) and not _NOT_CASE.match(sentence) \
             and len(case.group().split()) <= MAX_CUE_WORDS + 1 \
             and not any(later.startswith(sentence.split(None, 1)[0] + " ") for later in found[1:]):
@@ -212,6 +225,26 @@ def _cue(found: list[str]) -> str:
         # $\beta_t \in (0,1)$": a part named by its math only)
         return subject
     return "What it says"
+
+
+def claim_question(sentence: str) -> str | None:
+    """The question a remark's first sentence answers when it makes a claim of its own about a subject rather than
+    reading the formula: "KL is infinite when …" → "When is KL infinite?", "It is solved by …" → "How is it
+    solved?"; None for any other sentence."""
+    if " is " not in sentence and " are " not in sentence:
+        return None  # (a cheap test first: most remarks have neither)
+    found = _CLAIM.match(sentence)
+    if found is None:
+        return None
+    subject = found["subj"]
+    subject = "it" if subject in ("It", "This", "That") else _said(subject)
+    return f"{'How' if found['done'] else 'When'} {found['verb']} {subject} {found['adj'] or found['done']}?"
+
+
+def _said(subject: str) -> str:
+    """A subject as said inside a question: its article in lower case ("When is the matrix invertible?")."""
+    head, _, tail = subject.partition(" ")
+    return head.lower() + " " + tail if head in ("A", "An", "The") and tail else subject
 
 
 def formula_above(ex, first: int, block: Block) -> str | None:

@@ -34,7 +34,7 @@ from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.passages import NO_SUBJECT, narrates, passage
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.extract.remarks import (FORM as REMARK_FORM, MIN_WORDS, displays_first, ends_with_display,
-                                    formula_card_above, list_remark, remark_cue)
+                                    formula_card_above, list_remark, quantity_names, remark_cue, speaks_of_formula)
 from mlwiki.extract.subject import sets_example_values, sets_up_example
 
 MAX_LABEL_WORDS = 3
@@ -69,6 +69,12 @@ _AFTER_DISPLAY = re.compile(r"\$\$[ \t]*[,;]?[ \t]*([^$\s][^$]*(?:\$[^$]+\$[^$]*
 _SEES_FIRST = frozenset("SsTtHhNnWwYyOoIi")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _MATH = re.compile(r"\$[^$\n]*\$")
+_POINTER = re.compile(r"(?i)\b(?:it|its|this|these|that's|it's)\b|^(?:=|≈|→|<|>|≤|≥)")
+# An item saying how the section's topic is done, its subject left out: "solved with …", "computed by …"
+_DONE_BY = re.compile(r"(?:[a-z]+ly )?[a-z]+(?:ed|en)\b (?:with|by|via|using|through|in|from)\b")
+# An item that gives the formula's value in a case: "$= +\infty$ if …", "= 0 when …", "→ 1 as …"
+_VALUE_CASE = re.compile(r"\$?\s*(?:=|≈|→|\\to|\\approx)\s*(?P<value>[^$\n]{1,20}?)\s*\$?,?\s+"
+                         r"(?:if|iff|when|whenever|as)\b")
 
 
 def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[int], declined: bool) -> None:
@@ -184,10 +190,59 @@ def _list_front(ex, first: int, draft: Draft, block: Block, declined: bool) -> N
     identity is optimal, push $F \\to 0$ …"): asked as what the formula says, the formula on its front."""
     heading = draft.front.split("\n\n", 1)[0]
     block = _items_left(ex, block)  # ("- continuous version: …" a card of its own: the items before it)
-    found = list_remark(heading, block, displays_first(draft.back), declined) if block is not None else None
-    if found is not None and not ex.has_front(found[0]) and (alone := _heading_card(ex, first, found[1])) is not None:
-        ex.drop_draft(alone)
-        ex.add_card(REMARK_FORM, *found, block.start)
+    formula = displays_first(draft.back)
+    found = list_remark(heading, block, formula, declined) if block is not None else None
+    if found is None or ex.has_front(found[0]) or (alone := _heading_card(ex, first, found[1])) is None:
+        return
+    items = [LIST_ITEM.sub("", " ".join(ln.text.strip() for ln in item), count=1) for item in top_items(block.lines)]
+    if _DONE_BY.match(items[0]) and not any(_reads(item, formula) for item in items):
+        return  # ("- solved with conjugate gradient …" / "- complicated, hard to combine …": how the section's
+        # topic is done and what it is like, not what its formula says; its card under the heading path stays)
+    made = _case_split(heading, formula, block, declined)
+    if not made or any(ex.has_front(front) for front, _, _ in made):  # (no item of it lost to a front taken)
+        made = [(*found, block.start)]
+    ex.drop_draft(alone)
+    for front, back, line in made:
+        ex.add_card(REMARK_FORM, front, back, line)
+
+
+def _reads(item: str, formula: str) -> bool:
+    """Whether a list item after a formula speaks of it: holds math, points back at it ("it", "this"), names one of
+    its parts or the quantity it defines, or goes on from it ("= …", "→ …")."""
+    return "$" in item or bool(_POINTER.search(item)) or speaks_of_formula(item) \
+        or any(name in item for name in quantity_names(formula))
+
+
+def _case_split(heading: str, formula: str, block: Block, declined: bool) -> list[tuple[str, str, int]]:
+    """Two cards or more for a list after a formula when an item gives the formula's value in a case of its own
+    ("- $= +\\infty$ if $q(x) = 0$ where $p(x) > 0$ …"): that item asked by its value ("When is it $+\\infty$?"),
+    the other items what the formula says; none when no item does, or what is left does not speak of the formula."""
+    cases, rest = [], []
+    for item in top_items(block.lines):
+        text = LIST_ITEM.sub("", " ".join(ln.text.strip() for ln in item), count=1)
+        value = _VALUE_CASE.match(text)
+        if value and len(clean_prose(text).split()) >= MIN_WORDS \
+                and (said := passage([Block(TEXT, [Line(item[0].no, text, TEXT)])], labelled=True,
+                                     declined=declined)) is not None:
+            cases.append((f"{heading} › When is it {_as_math(value['value'])}?\n\n{formula}", said, item[0].no))
+        else:
+            rest.append((item, text))
+    if not cases or not rest or not any(_reads(text, formula) for _, text in rest):
+        return []
+    if len(rest) == 1:
+        item, text = rest[0]
+        said = passage([Block(TEXT, [Line(item[0].no, text, TEXT)])], labelled=True, declined=declined)
+    else:
+        said = passage([Block(TEXT, [ln for item, _ in rest for ln in item])], labelled=True, declined=declined)
+    if said is None or len(clean_prose(said).split()) < MIN_WORDS:
+        return []
+    return [(f"{heading} › What it says\n\n{formula}", said, rest[0][0][0].no), *cases]
+
+
+def _as_math(value: str) -> str:
+    """A value as the front shows it: in math when it is written in TeX ("+\\infty" → "$+\\infty$")."""
+    value = value.strip()
+    return f"${value}$" if "\\" in value or "^" in value or "_" in value else value
 
 
 def _items_left(ex, block: Block) -> Block | None:
