@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from mlwiki.extract.anyof import AnyOf
 from mlwiki.extract.daily import READ_PROGRESS
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.passages import LINKS_LINE
@@ -117,7 +118,7 @@ _SKIPPED = re.compile(r"(?i)(?:[ \t]*[,;—–][ \t]*|^)(?:(?:I|we)[ \t]+)?(?:sk
 _LISTY = re.compile(r"(?m)^(?:[ \t]|[ \t]*[-*+|>]|\d)")  # (a line of a list, a table, a quote, or indented)
 _SKIPPED_WORDS = re.compile(r"skipp|n['’]t |not ")  # (of the text in lower case; a word first, without
 # `\b` or `(?i)`, lets the regex engine skip to where a word could start: five times faster)
-_MAY_CUT = re.compile(f"{_SOURCE_HINT.pattern}|{_SKIPPED_WORDS.pattern}")  # (a back none of whose paragraphs is
+_MAY_CUT = AnyOf(f"{_SOURCE_HINT.pattern}|{_SKIPPED_WORDS.pattern}")  # (a back none of whose paragraphs is
 # tried, in one pass)
 _LEFT_WORDS = 6  # (what a card that cited its sources says besides: "Starting point for everything else." is nothing)
 _DAY = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b")  # (of the text in lower
@@ -390,7 +391,7 @@ def _without_sources(back: str) -> str:
     speak of the page itself (`_SOURCES`)."""
     kept, cut = [], False
     for paragraph in back.split("\n\n"):
-        if not _SOURCE_HINT.search(low := paragraph.lower()) and not _SKIPPED_WORDS.search(low):
+        if not _MAY_CUT.search(paragraph.lower()):
             kept.append(paragraph)  # (the common paragraph: nothing in it to cut)
             continue
         if "$$" not in paragraph and not _LISTY.search(paragraph.strip()):
