@@ -149,6 +149,8 @@ _DIARY_WORDS = 45
 # a post announcing itself: "Here's the middle ground that made it click for me.", "This post does the two cases …"
 _ANNOUNCES = re.compile(r"[ \t]*(?:here(?:'|’)s|here is|this (?:post|note|page|article|write-up) (?:does|shows|covers|"
                         r"walks|is|tries|goes))\b")  # (of the text in lower case) a card this short that tells the day ("Our fix today …") holds nothing else
+_ANNOUNCING = re.compile(_ANNOUNCES.pattern.removeprefix(r"[ \t]*"))  # (the same, anywhere in a text: the blanks
+# it may open on, tried at every character, make a search cost more than twice as much)
 
 
 # A heading over what the writer has yet to do or find out ("## Questions / todo", "## ???"): its items are open,
@@ -372,7 +374,7 @@ def _keeps(draft) -> bool:
         return False  # ("Link back: [kernels](2026-10-06.qmd), [posterior](2026-10-08.qmd).": where, not what)
     if _POINTER.match(back) and "\n\n" not in back and len(back.split()) <= _POINTER_WORDS:
         return False  # ("See also [[Label smoothing]] (KL to uniform shows up there).": where to read, not what)
-    if _DAY.search(low := back.lower()) or _DIARY.match(back) or _ANNOUNCES.search(low) or _writers_plan_or_run(back):
+    if _DAY.search(low := back.lower()) or _DIARY.match(back) or _ANNOUNCING.search(low) or _writers_plan_or_run(back):
         told = [part for part in back.split("\n\n") if not _diary(part)]
         if not told:
             return False  # (nothing but the day)
