@@ -1,4 +1,5 @@
-"""AnyOf answers as its pattern does: on plain text, text built of the pattern's own pieces, and edge cases."""
+"""The fast paths of extraction say what the slow ones said: AnyOf answers as its pattern does (on plain text, text
+built of the pattern's own pieces, edge cases); a remembered split is each caller's own list."""
 
 from __future__ import annotations
 
@@ -36,3 +37,13 @@ def test_any_of_says_what_the_pattern_says(pattern):
 
 def test_alternatives_split_only_at_the_top():
     assert _alternatives(r"a|(?:b|c)|[|]|\||d") == ["a", "(?:b|c)", "[|]", r"\|", "d"]
+
+
+def test_remembered_sentences_are_each_callers_own():
+    """`prose.sentences` remembers its splits: a caller that changes the list it got changes no later caller's."""
+    from mlwiki.extract.prose import sentences
+
+    text = "Adam keeps two moments. Its step is scale free."
+    first = sentences(text)
+    first.pop()
+    assert sentences(text) == ["Adam keeps two moments.", "Its step is scale free."]
