@@ -93,7 +93,7 @@ _LINKING = re.compile(r"(?i)(?:(?:continuing|continued|following on|picking up|c
 _SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE, _LINKING)  # (a sentence any of them matches whole says no fact)
 # What a paragraph (in lower case) holds when one of its sentences may be a source, a paper cited or a remark that
 # something was skipped: a token each of those patterns needs. A paragraph without any is kept whole, unsplit.
-_SOURCE_HINT = re.compile(r"\d\.\d|ch\b(?<!\wch)|§|\{(?:ref|doc|numref)\}|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|"
+_SOURCE_HINT = AnyOf(r"\d\.\d|ch\b(?<!\wch)|§|\{(?:ref|doc|numref)\}|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|"
                           r"lookup|no (?:proof|deriv|detail)|just the|only the|written|work in progress|unfinished|"
                           r"finish|write up|fill in|flesh out|clean up|tidy up|rewrite|(?:explanations?|derivations?|proofs?|"
                           r"details|versions?) (?:are|is|live)|version of|→|->|"
