@@ -364,8 +364,8 @@ def _keeps(draft) -> bool:
             return False  # ("Lectures 1–2 + C&T ch. 2.": the writer's course, nothing of the subject; a MyST
             # target, "(surprisal)=", which no reader sees, is nothing either)
         draft.back = back = taught
-    if _PRAISE.fullmatch(back.strip()):
-        return False  # (that the subject matters, and nothing of it)
+    if "\n" not in (said := back.strip()) and _PRAISE.fullmatch(said):  # (no part of it takes a line break: a back
+        return False  # of lines is none) (that the subject matters, and nothing of it)
     if _MAY_CUT.search(low := back.lower()) and _MAY_CITE.search(low) and (cited := _without_sources(back)) != back:
         if len(cited.split()) < _LEFT_WORDS:
             return False  # ("Starting point for everything else. Cover & Thomas 2.1, MacKay 2.4.")
