@@ -41,7 +41,10 @@ class AnyOf:
 
     def search(self, text: str) -> bool:
         """Whether the pattern occurs in the text."""
-        return any(p.search(text) for p in self._rest)
+        for pattern in self._rest:  # (a loop, not any() over a generator: this is asked of every back)
+            if pattern.search(text):
+                return True
+        return False
 
 
 def _trie(words: list[str]) -> str:
