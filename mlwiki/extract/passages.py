@@ -10,7 +10,6 @@ goal is …", "… with the"), or a passage too long to recall (over `MAX_WORDS`
 
 from __future__ import annotations
 
-import functools
 import re
 
 from mlwiki.extract.blocks import Block, algorithm_list, card_text_lines, text_of, writes_algorithm
@@ -404,8 +403,7 @@ def _labels_narrate_only(text: str) -> bool:
     # question in it, "Why discount? Three reasons I've seen: …", is asked and answered: that form's)
 
 
-@functools.lru_cache(maxsize=4096)  # (half the texts asked of in a scan were asked of before: a paragraph, then the
-def narrates(text: str) -> bool:  # passage or sentence made of it)
+def narrates(text: str) -> bool:
     """Whether a text walks its reader on like a tutorial or points at what a card cannot show (NARRATION)."""
     lower = text.lower()
     if not _NARRATION_SIEVE.search(lower) or not _NARRATION_GATE.search(lower):  # (no key of _NARRATION_KEYS in it)

@@ -118,8 +118,7 @@ _SKIPPED = re.compile(r"(?i)(?:[ \t]*[,;—–][ \t]*|^)(?:(?:I|we)[ \t]+)?(?:sk
 _LISTY = re.compile(r"(?m)^(?:[ \t]|[ \t]*[-*+|>]|\d)")  # (a line of a list, a table, a quote, or indented)
 _SKIPPED_WORDS = re.compile(r"skipp|n['’]t |not ")  # (of the text in lower case; a word first, without
 # `\b` or `(?i)`, lets the regex engine skip to where a word could start: five times faster)
-_MAY_CUT = AnyOf(f"{_SOURCE_HINT.pattern}|{_SKIPPED_WORDS.pattern}")  # (a back none of whose paragraphs is
-# tried, in one pass)
+_MAY_CUT = AnyOf(f"{_SOURCE_HINT.pattern}|{_SKIPPED_WORDS.pattern}")  # (one pass: no paragraph of a back is tried)
 _LEFT_WORDS = 6  # (what a card that cited its sources says besides: "Starting point for everything else." is nothing)
 _DAY = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b")  # (of the text in lower
 # case, found fast as `_SKIPPED_WORDS` is; no English word ends in these)
@@ -147,10 +146,8 @@ _POINTER_WORDS = 25
 _OVERLAP_WORDS = 8  # (a card's text this long inside a callout's is that callout's text)
 _DIARY_WORDS = 45
 # a post announcing itself: "Here's the middle ground that made it click for me.", "This post does the two cases …"
-_ANNOUNCES = re.compile(r"[ \t]*(?:here(?:'|’)s|here is|this (?:post|note|page|article|write-up) (?:does|shows|covers|"
+_ANNOUNCES = re.compile(r"(?:here(?:'|’)s|here is|this (?:post|note|page|article|write-up) (?:does|shows|covers|"
                         r"walks|is|tries|goes))\b")  # (of the text in lower case) a card this short that tells the day ("Our fix today …") holds nothing else
-_ANNOUNCING = re.compile(_ANNOUNCES.pattern.removeprefix(r"[ \t]*"))  # (the same, anywhere in a text: the blanks
-# it may open on, tried at every character, make a search cost more than twice as much)
 
 
 # A heading over what the writer has yet to do or find out ("## Questions / todo", "## ???"): its items are open,
@@ -374,7 +371,7 @@ def _keeps(draft) -> bool:
         return False  # ("Link back: [kernels](2026-10-06.qmd), [posterior](2026-10-08.qmd).": where, not what)
     if _POINTER.match(back) and "\n\n" not in back and len(back.split()) <= _POINTER_WORDS:
         return False  # ("See also [[Label smoothing]] (KL to uniform shows up there).": where to read, not what)
-    if _DAY.search(low := back.lower()) or _DIARY.match(back) or _ANNOUNCING.search(low) or _writers_plan_or_run(back):
+    if _DAY.search(low := back.lower()) or _DIARY.match(back) or _ANNOUNCES.search(low) or _writers_plan_or_run(back):
         told = [part for part in back.split("\n\n") if not _diary(part)]
         if not told:
             return False  # (nothing but the day)
