@@ -219,7 +219,11 @@ def _after_formulas(block: Block, taken: set[int], whole: set[int]) -> Block | N
 
 def last_card_line(block: Block, taken: set[int]) -> int | None:
     """The index of a paragraph's last line that is a formula's or that another form made a card of."""
-    return max((k for k, ln in enumerate(block.lines) if ln.kind != TEXT or ln.no in taken), default=None)
+    lines = block.lines
+    for k in range(len(lines) - 1, -1, -1):  # (from the end: the first one found is the last; no generator)
+        if lines[k].kind != TEXT or lines[k].no in taken:
+            return k
+    return None
 
 
 def _after_first_sentence(lines: list[Line]) -> list[Line]:

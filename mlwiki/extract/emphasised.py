@@ -210,6 +210,8 @@ def paragraph_topic(text: str, path: str, bold_only: bool = False) -> str:
     sets in bold, with the heading's noun after it ("constant step"), else its first sentence's topic
     (`topics.passage_topic`: a label, a subject, "for $C^2$ functions"), a symbol with its verb ("$g$ is …"); ''
     when it names none the path does not name already (`bold_only`: a bold term, or none)."""
+    if bold_only and "**" not in text:
+        return ""  # (no bold term: said before the text is split)
     found = sentences(" ".join(text.split()))
     if not found or "\n\n" in text.strip() or LIST_ITEM.match(text.lstrip()) or _LATER_LABEL.search(text.strip()):
         return ""  # (paragraphs or items, several facts: the first one's topic would say the card holds it only)

@@ -79,9 +79,10 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
     if ex.ctx.formulas == "none":
         return None, 0
     ending, count = None, 0
-    if "$$" not in text and _LONE_LINE.search("\n" + text) and algorithm_list(block):
+    lone = "$" in text and "$$" not in text and _LONE_LINE.search("\n" + text)  # (searched once, where a "$" is)
+    if lone and algorithm_list(block):
         return None, 0  # (its steps in order, the formulas among them, are one card of the list)
-    if ("$" in text and ("$$" in text or _LONE_LINE.search("\n" + text))) or \
+    if ("$" in text and ("$$" in text or lone)) or \
             ("\\" in text and ("\\[" in text or "\\begin{" in text)):  # (one-character tests first: faster)
         formulas, after = display_formulas(block.lines)
         count = len(formulas)

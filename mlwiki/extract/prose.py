@@ -3,6 +3,7 @@ equation, and the cleaning that shows links as their text and drops comments, em
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mlwiki.extract.lines import LIST_ITEM
@@ -82,6 +83,8 @@ def _callout_title(lines: list[str]) -> str:
     return ""
 
 
+_CLEANED_KEPT = 4096  # (half the texts cleaned in a scan were cleaned before, most of them in the same note: a
+# paragraph judged by several forms, each draft's back again when a later card looks for its text)
 # The last text clean_prose cleaned, and what it made of it: a section card's passage is cleaned when it is judged
 # (passages.reads_as_prose) and again, the same string, when the card counts its words. One entry, compared by
 # identity: it holds nothing else and costs one comparison.
@@ -117,6 +120,7 @@ def holds_words(text: str, n: int) -> bool:
     return len(text.split(None, n - 1)) >= n
 
 
+@functools.lru_cache(maxsize=_CLEANED_KEPT)
 def _clean(text: str) -> str:
     # (each longer substring behind one of its characters: a test of one character is several times faster)
     if ("-" in text and ("<!--" in text or "-->" in text)) or ("%" in text and "%%" in text):
@@ -223,10 +227,15 @@ def sentences(text: str) -> list[str]:
     """The sentences of a text: split at the white space after a `.`, `!` or `?` that is not an abbreviation's
     period, before a capital, a formula, emphasis or a bracket (tests/test_extract_rewrites.py checks the split
     against the patterns it replaces)."""
+    return list(_sentences(text))  # (a list of its own: a caller may change it)
+
+
+@functools.lru_cache(maxsize=_CLEANED_KEPT)  # (half the texts split in a scan were split before)
+def _sentences(text: str) -> tuple[str, ...]:
     if "." in text:
         text = _ABBREVIATION_DOT.sub("\x03", text)
-        return [s.replace("\x03", ".") for s in _split_sentences(text)]
-    return _split_sentences(text)
+        return tuple(s.replace("\x03", ".") for s in _split_sentences(text))
+    return tuple(_split_sentences(text))
 
 
 def _split_sentences(text: str) -> list[str]:

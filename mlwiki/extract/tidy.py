@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from mlwiki.extract.anyof import AnyOf
 from mlwiki.extract.daily import READ_PROGRESS
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.passages import LINKS_LINE
@@ -92,7 +93,7 @@ _LINKING = re.compile(r"(?i)(?:(?:continuing|continued|following on|picking up|c
 _SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE, _LINKING)  # (a sentence any of them matches whole says no fact)
 # What a paragraph (in lower case) holds when one of its sentences may be a source, a paper cited or a remark that
 # something was skipped: a token each of those patterns needs. A paragraph without any is kept whole, unsplit.
-_SOURCE_HINT = re.compile(r"\d\.\d|ch\b(?<!\wch)|§|\{(?:ref|doc|numref)\}|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|"
+_SOURCE_HINT = AnyOf(r"\d\.\d|ch\b(?<!\wch)|§|\{(?:ref|doc|numref)\}|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|"
                           r"lookup|no (?:proof|deriv|detail)|just the|only the|written|work in progress|unfinished|"
                           r"finish|write up|fill in|flesh out|clean up|tidy up|rewrite|(?:explanations?|derivations?|proofs?|"
                           r"details|versions?) (?:are|is|live)|version of|→|->|"
@@ -117,8 +118,7 @@ _SKIPPED = re.compile(r"(?i)(?:[ \t]*[,;—–][ \t]*|^)(?:(?:I|we)[ \t]+)?(?:sk
 _LISTY = re.compile(r"(?m)^(?:[ \t]|[ \t]*[-*+|>]|\d)")  # (a line of a list, a table, a quote, or indented)
 _SKIPPED_WORDS = re.compile(r"skipp|n['’]t |not ")  # (of the text in lower case; a word first, without
 # `\b` or `(?i)`, lets the regex engine skip to where a word could start: five times faster)
-_MAY_CUT = re.compile(f"{_SOURCE_HINT.pattern}|{_SKIPPED_WORDS.pattern}")  # (a back none of whose paragraphs is
-# tried, in one pass)
+_MAY_CUT = AnyOf(f"{_SOURCE_HINT.pattern}|{_SKIPPED_WORDS.pattern}")  # (one pass: no paragraph of a back is tried)
 _LEFT_WORDS = 6  # (what a card that cited its sources says besides: "Starting point for everything else." is nothing)
 _DAY = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week))\b")  # (of the text in lower
 # case, found fast as `_SKIPPED_WORDS` is; no English word ends in these)
@@ -148,7 +148,7 @@ _POINTS = re.compile(r"\]\(|\[\[|\{(?:doc|ref)\}")  # ("How to set ℓ from the 
 _OVERLAP_WORDS = 8  # (a card's text this long inside a callout's is that callout's text)
 _DIARY_WORDS = 45
 # a post announcing itself: "Here's the middle ground that made it click for me.", "This post does the two cases …"
-_ANNOUNCES = re.compile(r"[ \t]*(?:here(?:'|’)s|here is|this (?:post|note|page|article|write-up) (?:does|shows|covers|"
+_ANNOUNCES = re.compile(r"(?:here(?:'|’)s|here is|this (?:post|note|page|article|write-up) (?:does|shows|covers|"
                         r"walks|is|tries|goes))\b")  # (of the text in lower case) a card this short that tells the day ("Our fix today …") holds nothing else
 
 
@@ -367,8 +367,8 @@ def _keeps(draft) -> bool:
         back = draft.back = back.partition("\n\n")[2].lstrip()  # (what the note is about, where it follows from)
         if not back:
             return False
-    if _PRAISE.fullmatch(back.strip()):
-        return False  # (that the subject matters, and nothing of it)
+    if "\n" not in (said := back.strip()) and _PRAISE.fullmatch(said):  # (no part of it takes a line break: a back
+        return False  # of lines is none) (that the subject matters, and nothing of it)
     if _MAY_CUT.search(low := back.lower()) and _MAY_CITE.search(low) and (cited := _without_sources(back)) != back:
         if len(cited.split()) < _LEFT_WORDS:
             return False  # ("Starting point for everything else. Cover & Thomas 2.1, MacKay 2.4.")
@@ -402,7 +402,7 @@ def _without_sources(back: str) -> str:
     speak of the page itself (`_SOURCES`)."""
     kept, cut = [], False
     for paragraph in back.split("\n\n"):
-        if not _SOURCE_HINT.search(low := paragraph.lower()) and not _SKIPPED_WORDS.search(low):
+        if not _MAY_CUT.search(paragraph.lower()):
             kept.append(paragraph)  # (the common paragraph: nothing in it to cut)
             continue
         if "$$" not in paragraph and not _LISTY.search(paragraph.strip()):

@@ -19,6 +19,8 @@ _I = r"I(?:['’](?:m|ve|d|ll)\b| (?!(?:and|or|error|errors|is|are|has|=)\b)(?:[
 _MINE_HAPPENED = r"My (?:[\w-]+ ){1,6}?(?:[a-z]{2,}ed|was|were|had|got|did|went|made|ran|broke|took|gave|kept|drew)\b"
 _AUTHOR = re.compile(r"(?<![\w$\\'’\"“.\-])" + _I + r"|(?<![\w$\\])[Mm]y (?:own )?(?:notes?|write-ups?|summary|"
                      r"understanding)\b|(?<![\w$\\])" + _MINE_HAPPENED)
+_AUTHOR_NEEDS = ("I ", "I'", "I’", "My ", "my ")  # (each alternative of `_AUTHOR` holds one: said before a search,
+# which tries its lookbehinds at every character)
 # A sentence whose subject is the author: "I found …", "So I …", "Comment: I don't know why …", "My notes for …"
 _AUTHOR_FIRST = re.compile(r"[\W_]*(?:[A-Z][a-z]*,? |[\w ]{1,20}: )?(?:" + _I + r"|My (?:own )?notes?\b|" + _MINE_HAPPENED + ")")
 # "Rule of thumb I saw: log the gradient norm …": the author in a label, before what it labels
@@ -53,7 +55,7 @@ def speaks_as_author(text: str) -> bool:
         return False
     if '"' in text or "“" in text or "‘" in text:
         text = _QUOTED.sub("", text)
-    if not _AUTHOR.search(text):
+    if not any(map(text.__contains__, _AUTHOR_NEEDS)) or not _AUTHOR.search(text):
         return False
     return "I" not in text or not _ANYONE.search(text) or bool(_AUTHOR.search(_ANYONE.sub("", text)))
 
