@@ -72,3 +72,14 @@ def test_a_clause_that_opens_on_since_or_a_subjects_negation_asks_nothing():
     assert claim_bullet_cards("Rectifier", "\n".join([
         "- Since many units output zero, only some of them fire, so it is cheap to run",
         "- target doesn't move every update since it is copied from time to time"])) is None
+
+
+def test_a_bullet_opening_on_a_question_word_asks_no_why():
+    body = "\n".join([
+        "# Model classes", "",
+        "## Two errors", "",
+        "- how well the best member of the class can do → the class's own error, fixed by the class",
+        "- how close training gets to that best member → the estimation error, which shrinks with data", ""])
+    cards = _cards(body)
+    assert not any("\n\nWhy how" in front for front in cards), cards
+    assert "how well the best member" in cards["Model classes › Two errors"], cards

@@ -83,3 +83,9 @@ def test_a_facet_heading_with_an_aside_asks_too():
     cards = _fronts(OPENING + "## Properties (worth knowing!)\n\nWith a width of one it is greedy decoding, and a "
                     "wider beam never lowers the best score it finds among the sequences it keeps.\n")
     assert "Beam search › Properties (worth knowing!)\n\nWhat are the properties of beam search?" in cards, cards
+
+
+def test_remarks_ask_nothing_a_question_would_only_pad():
+    cards = _fronts(OPENING + "## Remarks\n\nThe highest-scoring beam is not always the most fluent output, since "
+                    "scores add up log-probabilities and so favour shorter sequences.\n")
+    assert "Beam search › Remarks" in cards, cards  # ("What is worth noting about …?" asks nothing either)

@@ -28,11 +28,13 @@ _NUMBERED_OR_NESTED = re.compile(r"\s+\S|\d+[.)]\s")
 _LABELLED = re.compile(r"(?:\*\*[^*\n]{1,40}\*\*|[^:\s][^:\n]{0,40}?):\s")
 # A bare verb's claim with its purpose or effect: "learn log σ rather than σ so it stays positive"
 _PURPOSE = re.compile(r"(?P<claim>[^;:()]+?),? (?:so that|so|because|since|→|->|⇒) (?P<reason>\S.*)")
-# Words a bare verb is not: an article, a pronoun, a preposition, a conjunction ("among the B predictors …")
+# Words a bare verb is not: an article, a pronoun, a preposition, a conjunction, a question word ("among the B
+# predictors …", "how well the best model can do → …")
 _NOT_BARE_VERB = frozenset("a an the this that these those it its they their we our you your i he she there here "
                            "among in on at of for with by from to into over under after before when if while and "
                            "or but not no each every all some any many most more less only also e.g. i.e. eg ie "
-                           "then thus hence often usually always never very since because as so though although"
+                           "then thus hence often usually always never very since because as so though although how what "
+                           "why which who whom whose where whether"
                            .split())
 _DETERMINERS = frozenset("a an the its their each every all some any".split())  # ("… the weights": a noun)
 # A last heading that asks for the list's members: each bullet is one of them, the list their answer

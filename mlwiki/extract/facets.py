@@ -47,7 +47,6 @@ _ASKED = [
     (re.compile(r"(?i)when\s+(?:to|should\s+you)\s+use(?:\s+it)?"), "When should you use {X}?"),
     (re.compile(r"(?i)training"), "How do you train {X}?"),
     (re.compile(r"(?i)inference"), "How does inference work in {X}?"),
-    (re.compile(r"(?i)remarks?"), "What is worth noting about {X}?"),
     (re.compile(r"(?i)definition"), "What is the definition of {X}?"),
 ]
 # A heading that asks without its "?", in a question's word order: "What makes a valid kernel", "Why does it work",
