@@ -43,6 +43,8 @@ _ASKS_MEMBERS = re.compile(r"(?i)\b(?:pros|cons|(?:dis)?advantages?|benefits?|dr
                            r"examples?|applications?|use cases?|features?|problems?|challenges?|tips?)\b")
 # A claim with no claim of its own before its reason: "The reason it is missing is because of …"
 _BE_BECAUSE = re.compile(r"\b(?:is|are|was|were|be) (?:because|since)\b")
+# Every word `_why` reads a reason by ("so", "because", "since", "→"): a back without one needs no closer look
+_REASON_WORD = re.compile(r"\b(?:because|since|so)\b|→|->|⇒")
 _EXAMPLE = re.compile(r"(?i)(?:e\.g\.|eg\b|i\.e\.|for example|for instance)")
 _LEFT_OPEN = re.compile(r"(?:\b(?:but|and|or|which|that)|,)\?$")  # ("Why does it learn …, but?": a clause cut short)
 _VERB_OF_SUBJECT = re.compile(r"(?:is|are|was|were|can|could|may|might|must|should|will|would|does|do|\w+n[’']t|"
@@ -54,8 +56,9 @@ def claim_bullet_cards(path: str, back: str) -> list[tuple[str, str]] | None:
     is a plain list of sentences some of which say why (see the module's doc): first the heading's card with the
     text and bullets no question asks (its back '' when none stay), then a card per bullet, "path\\n\\nWhy …?" over
     that bullet. None when the back is no such list or no bullet's form gives its question."""
-    if "\n\n" in path or "- " not in back and "* " not in back or _ASKS_MEMBERS.search(path.rsplit(" › ", 1)[-1]):
-        return None
+    if "\n\n" in path or "- " not in back and "* " not in back or not _REASON_WORD.search(back) \
+            or _ASKS_MEMBERS.search(path.rsplit(" › ", 1)[-1]):
+        return None  # (no word that gives a reason: no bullet asks why)
     chunks = [part for chunk in back.split("\n\n") for part in _lead_and_list(chunk)]
     lists = [k for k, chunk in enumerate(chunks) if _BULLET.match(chunk)]
     if len(lists) != 1:

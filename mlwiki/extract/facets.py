@@ -72,6 +72,8 @@ _DEFINES = re.compile(r"(?:(?P<art>A|An|The)\s+)?(?P<subj>[^.,;:()*_`\n]{2,80}?)
                       r"|=\s+[^\s=])")  # ("mAP = mean of AP over classes")
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*$|\*\*?|(?<!\w)_+|_+(?!\w)")  # a closing aside in brackets, emphasis
 _PLURAL = re.compile(r"[a-z]{2}(?<![siu])s$")  # "anchors", not "loss", "bus", "analysis"
+# A word the first paragraph needs to say what a subject is or list its kinds (`_DEFINES`, `_KINDS`): sought first
+_MAY_DEFINE = re.compile(r"(?i)\b(?:is|are|types|kinds|categories|families|classes|flavou?rs)\b|=")
 _KINDS = re.compile(r"(?i)\b(types|kinds|categories|families|classes|flavou?rs)\s+of\s+([^.:;\n]{3,80})")
 
 
@@ -98,9 +100,10 @@ def asked_front(path: str, back: str) -> str | None:
     last = _ASIDE.sub("", clean_prose(headings[-1])).strip().rstrip("!:. ")  # ("Properties (memorize!!)")
     if not last or last.endswith("?"):
         return None
-    parent = _as_written(_parent(headings[:-1]), back)
-    if parent and (question := facet_question(last, parent)):
-        return question
+    if _is_facet(last) or _QUESTION_WORD.match(last):  # (what `facet_question` asks of; a parent costs a search)
+        parent = _as_written(_parent(headings[:-1]), back)
+        if parent and (question := facet_question(last, parent)):
+            return question
     return defined_question(last, back)
 
 
@@ -131,8 +134,8 @@ def defined_question(heading: str, back: str) -> str | None:
     """"What is X?" when the back's first sentence says what the heading's subject X is ("X is …", "The X of a
     unit is …"); "What are the types of X?" when it says the back lists them; None otherwise."""
     first = back.lstrip()
-    if not first.lstrip("*_")[:1].isalpha():
-        return None  # (a list, a formula or code: no sentence says what it is)
+    if not first.lstrip("*_")[:1].isalpha() or not _MAY_DEFINE.search(first.split("\n\n", 1)[0]):
+        return None  # (a list, a formula or code: no sentence says what it is; nor one with no "is", "are", "=")
     first = clean_prose(sentences(first.split("\n\n", 1)[0])[0])
     if "(" in first or "*" in first or "_" in first:
         first = _ASIDE.sub("", re.sub(r"\s*\([^()]*\)", "", first))  # ("**Receptive field (RF)** of a unit = …")

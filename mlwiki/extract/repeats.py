@@ -78,8 +78,11 @@ def _end_before_repeats(drafts: list) -> None:
             and len((said := " ".join(d.back.split())).split()) >= MIN_WORDS and not _LIST_LINE.search(d.back)]
     if not told or len(holders) < 2:
         return
+    last_words = {said.rsplit(" ", 1)[-1] for _, said in told}
     for holder in holders:
         flat = " ".join(holder.back.split())
+        if flat.rsplit(" ", 1)[-1] not in last_words:
+            continue  # (a back that ends on no told text's last word ends on no told text)
         for other, said in told:
             if other is not holder and len(flat) > len(said) and flat.endswith(said):
                 holder.back = _cut(holder.back, said)
