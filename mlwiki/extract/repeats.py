@@ -58,10 +58,13 @@ def _repeats(draft, shown: dict, labelled: list, same_line: list) -> bool:
     of a card of its line whose topic begins with its own."""
     if not _read(draft) or draft.kind not in (CardKind.BASIC, CardKind.DEFINITION):
         return False
+    labelled_path = draft.kind == CardKind.BASIC and _BREAK not in draft.front and _PATH in draft.front
+    if not shown and not (labelled_path and (labelled or len(same_line) > 1)):
+        return False  # (nothing it could repeat: its back needs no reading)
     said = _plain(draft.back)
     if shown.get(said, draft) is not draft:
         return True
-    if draft.kind != CardKind.BASIC or _BREAK in draft.front or _PATH not in draft.front:
+    if not labelled_path:
         return False
     label = _plain(draft.front.rpartition(_PATH)[2]) + ":"  # ("… › Prevalence" over "Prevalence: the share of …")
     if any(told.startswith(label) and said in told and d is not draft for told, d in labelled):
@@ -72,15 +75,14 @@ def _repeats(draft, shown: dict, labelled: list, same_line: list) -> bool:
 
 def _end_before_repeats(drafts: list) -> None:
     """Each back read out of prose without the text it ends on that is the whole back of another such card."""
-    holders = [d for siblings, _ in drafts if len(siblings) == 1 and _read(d := siblings[0])
-               and d.kind in (CardKind.BASIC, CardKind.FORMULA)]
-    told = [(d, said) for d in holders if d.kind == CardKind.BASIC and "\n\n" not in d.back  # (one paragraph)
-            and len((said := " ".join(d.back.split())).split()) >= MIN_WORDS and not _LIST_LINE.search(d.back)]
+    holders = [(d, " ".join(d.back.split())) for siblings, _ in drafts if len(siblings) == 1
+               and _read(d := siblings[0]) and d.kind in (CardKind.BASIC, CardKind.FORMULA)]
+    told = [(d, said) for d, said in holders if d.kind == CardKind.BASIC and "\n\n" not in d.back  # (one paragraph)
+            and said.count(" ") >= MIN_WORDS - 1 and not _LIST_LINE.search(d.back)]
     if not told or len(holders) < 2:
         return
     last_words = {said.rsplit(" ", 1)[-1] for _, said in told}
-    for holder in holders:
-        flat = " ".join(holder.back.split())
+    for holder, flat in holders:
         if flat.rsplit(" ", 1)[-1] not in last_words:
             continue  # (a back that ends on no told text's last word ends on no told text)
         for other, said in told:
