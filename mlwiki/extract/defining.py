@@ -313,7 +313,7 @@ def _claim(ex, path: str, block: Block, text: str) -> None:
         return
     found = claim_card(text, stems(path), path)
     if found is not None and not shown_on_a_front(ex, found[1]):  # (not the introduction a formula card shows)
-        ex.add_card(CLAIM_FORM, prefix_heading(path, asked_front(*found)), found[1], block.start,
+        ex.add_card(CLAIM_FORM, prefix_heading(path, asked_front(*found, path)), found[1], block.start,
                     id_front=prefix_heading(path, found[0]))  # (its id: the front it had before it asked)
 
 
