@@ -119,3 +119,16 @@ def test_a_claim_too_long_to_read_at_a_glance_asks_no_why():
     assert not asked_front("GraphCast …", long_claim).startswith("Why"), asked_front("GraphCast …", long_claim)
     assert asked_front("GraphCast …", "GraphCast is useful for forecasting because it learns from reanalysis data.") \
         == "Why is GraphCast useful for forecasting?"
+
+
+def test_a_question_whose_pointer_the_front_does_not_name_keeps_the_subject_front(tmp_path):
+    """"Which of these schemes does X use?" points at schemes no heading names: the learner shown the card alone
+    cannot tell which are meant, so the card keeps its subject's front; "this block" under "Attention block" is
+    named by its heading and is asked."""
+    note = ("# Embeddings\n\n## Negative sampling\n\n" + INTRO
+            + "FastWords implements one of these schemes, called unigram sampling. It draws the negatives in "
+            "proportion to how often each word occurs." + OUTRO)
+    found = cards(tmp_path, {"Embeddings.md": note})
+    path = "Embeddings › Negative sampling\n\n"
+    assert not any("these schemes" in front for front in found), list(found)
+    assert found.get(path + "FastWords …", "").startswith("FastWords implements one of these schemes"), list(found)

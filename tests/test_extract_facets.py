@@ -89,3 +89,25 @@ def test_remarks_ask_nothing_a_question_would_only_pad():
     cards = _fronts(OPENING + "## Remarks\n\nThe highest-scoring beam is not always the most fluent output, since "
                     "scores add up log-probabilities and so favour shorter sequences.\n")
     assert "Beam search › Remarks" in cards, cards  # ("What is worth noting about …?" asks nothing either)
+
+
+def test_what_is_asks_with_the_article_the_back_writes():
+    """"Decision stump is a tree of depth one" over a back that goes on "… a decision stump …": a learner asks
+    "What is a decision stump?"; a mass noun the back never writes with "a" keeps none."""
+    cards = _fronts("Boosting builds a strong model from weak ones.\n\n## Decision stump\n\nDecision stump is a "
+                    "tree of depth one. Boosting adds a decision stump at each round, weighted by its error.\n\n"
+                    "## Shrinkage\n\nShrinkage is a factor below one that scales each new tree before it is "
+                    "added.\n", title="Boosting")
+    assert "Boosting › Decision stump\n\nWhat is a decision stump?" in cards, cards
+    assert "Boosting › Shrinkage\n\nWhat is Shrinkage?" in cards, cards  # (no "a shrinkage" in the back)
+
+
+def test_how_it_works_over_a_back_that_only_says_what_it_is_asks_nothing():
+    """"How does X work?" over "X is a popular method used in …" asks what the back does not say: the card keeps
+    its heading path; a back that tells the steps is asked."""
+    body = OPENING + "## How it works\n\nBeam search is a popular decoding method that is used in translation, " \
+                     "captioning and speech systems of many kinds.\n"
+    assert not any(front.endswith("?") for front in _fronts(body)), _fronts(body)
+    body = OPENING + "## How it works\n\nAt each step every beam is extended by every word, and only the best few " \
+                     "extensions are kept for the next step.\n"
+    assert "Beam search › How it works\n\nHow does beam search work?" in _fronts(body), _fronts(body)

@@ -129,6 +129,14 @@ def test_a_quoted_note_that_stresses_a_caveat_is_a_card_and_a_pointer_is_not(tmp
     assert not any("forum thread" in b for b in found.values())
 
 
+def test_a_quoted_note_that_stresses_a_caveat_asks_it(tmp_path):
+    """The note's label ("Note: the archive format") asks nothing; what it stresses ("**is not safe**"), asked of its
+    subject, is the question a learner answers."""
+    found = {c["front"]: c["back"] for c in cards(tmp_path, {"torch/checkpoints.md": NOTEBOOK_PAGE})}
+    front = next(f for f, b in found.items() if "is not safe" in b)
+    assert front.endswith("\n\nIs the archive format safe?"), front
+
+
 SWEEPS = r"""## Planning by sweeps
 
 **Greedy refinement**

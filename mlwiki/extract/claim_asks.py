@@ -62,9 +62,53 @@ _DETERMINERS = frozenset("a an the any some its their his her this these those e
 _ASIDE = re.compile(r",[^,;:]{3,80},\s+")
 
 
-def asked_front(front: str, back: str) -> str:
+# A pointer a question may hold: "this layer", "these techniques" (its noun), "it"; resolved only by what the card's
+# front shows besides the question (its headings, its subject)
+_POINTER = re.compile(r"(?i)\b(?:this|these|those|that) (?P<noun>[a-z][\w-]*)|\bit\b")
+
+_NOT_NOUNS = frozenset("a an the is are was were can may might will would does do we you they it its their "
+                       "there this these those".split())
+# What follows a name a sentence writes with its article ("a confusion matrix is", "a confusion matrix,"): a verb,
+# a preposition, its end (not "a gradient descent step": the name of something else)
+_ENDS_NAME = (r"(?=\s*(?:[,.;:)]|$)|\s(?:is|was|has|can|will|would|should|may|might|must|does|of|with|in|for|"
+              r"that|which|to|at|on|from|by|as|into)\b)")
+_A_NAME = re.compile(r"(?i)\ban? ")
+
+
+def asked_front(front: str, back: str, where: str = "") -> str:
     """A claim card's front ("PyG …", with the `back` that finishes its sentence) as the question its back
-    answers (see the module's examples); the front as it is when no form of the sentence says what to ask."""
+    answers (see the module's examples); the front as it is when no form of the sentence says what to ask, or when
+    the question points at something ("Which of these techniques …?") that neither its subject nor the headings
+    `where` it stands under name."""
+    question = _asked(front, back)
+    if question.startswith("What is ") and question.endswith("?") and question.count(" ") < 8:
+        question = f"What is {with_article(question[8:-1], back)}?"  # ("What is a confusion matrix?")
+    return front if question != front and unresolved(question, f"{where} {front}") else question
+
+
+def unresolved(question: str, shown: str) -> bool:
+    """Whether `question` holds a pointer ("these techniques", "it") whose noun `shown` (the rest of its front)
+    does not name: a learner shown the card alone could not tell what it points at."""
+    if " th" not in question and "it" not in question.casefold():
+        return False  # (most questions hold none: said without the search)
+    named = {word.casefold().rstrip("s") for word in re.findall(r"[\w-]+", shown)}
+    return any(not found["noun"] or found["noun"].casefold().rstrip("s") not in named
+               for found in _POINTER.finditer(question)
+               if (found["noun"] or "").casefold() not in _NOT_NOUNS)  # ("… show that the …": a clause)
+
+
+def with_article(name: str, text: str) -> str:
+    """A common noun as a learner asks for it: "confusion matrix" → "a confusion matrix" when `text` (the back)
+    writes it so; the name as it is otherwise (a mass noun, "dropout"; a name, "PyTorch")."""
+    if not name[:1].isalpha() or name.split(" ", 1)[0].casefold() in _DETERMINERS:
+        return name
+    found = _A_NAME.search(text) if name.casefold() in text.casefold() else None  # (cheap test first)
+    found = re.search(rf"(?i)(?<![\w-])(an?) ({re.escape(name)}){_ENDS_NAME}", text) if found else None
+    return f"{found[1].lower()} {found[2]}" if found and found[2][:1].islower() else name
+
+
+def _asked(front: str, back: str) -> str:
+    """`asked_front` before its pointers are checked."""
     subject = front[:-2].rstrip() if front.endswith(" …") else ""
     if not subject:
         return front

@@ -77,7 +77,7 @@ def learned_item_cards(ex, path: str, blocks: list[Block]) -> bool:
             text = LIST_ITEM.sub("", item[0].text, count=1)
             if item[0].no not in taken and LIST_ITEM.match(item[0].text) and len(item) == 1 \
                     and (found := reason_claim(text) or named_claim(text)) is not None:  # ("SARSA converges …")
-                asked = asked_front(*found)  # ("Under what conditions does SARSA converge …?", not "SARSA …")
+                asked = asked_front(*found, where)  # ("Under what conditions does SARSA converge …?", not "SARSA …")
                 ex.add_card(CLAIM_FORM, _day_front(ex, where, asked), found[1], item[0].no,
                             id_front=_day_front(ex, where, found[0]))  # (its id: the front it had before it asked)
     return len(ex.drafts) > made

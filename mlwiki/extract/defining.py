@@ -21,7 +21,7 @@ from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.claim_asks import asked_front
 from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_terms, restates, stem as _stem
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.emphasised import asked_sentence, stressed_note, stresses_only
+from mlwiki.extract.emphasised import asked_sentence, stressed_note, stressed_question, stresses_only
 from mlwiki.extract.labels import CLAUSE_WORDS, GENERIC_LABELS, NOT_A_TERM, reads_as_clause
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
@@ -266,7 +266,8 @@ def _labelled_front(path: str, label: str, text: str) -> str:
     if path and in_path(label, path) and "**" in text:
         if asked := asked_sentence(text, path):
             return f"{path}\n\n{asked}"
-    return under(path, label)
+    asked = stressed_question(text) if text[:2] == "**" else ""  # ("Note: `pickle`" asks nothing: "Is … secure?")
+    return f"{under(path, label)}\n\n{asked}" if asked else under(path, label)
 
 
 def item_claim(text: str, path: str) -> tuple[str, str] | None:
@@ -313,7 +314,7 @@ def _claim(ex, path: str, block: Block, text: str) -> None:
         return
     found = claim_card(text, stems(path), path)
     if found is not None and not shown_on_a_front(ex, found[1]):  # (not the introduction a formula card shows)
-        ex.add_card(CLAIM_FORM, prefix_heading(path, asked_front(*found)), found[1], block.start,
+        ex.add_card(CLAIM_FORM, prefix_heading(path, asked_front(*found, path)), found[1], block.start,
                     id_front=prefix_heading(path, found[0]))  # (its id: the front it had before it asked)
 
 

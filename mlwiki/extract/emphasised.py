@@ -281,3 +281,24 @@ def stressed_note(text: str) -> re.Match | None:
 def stresses_only(text: str) -> bool:
     """Whether every bold span of a text stresses what it says ("… **is not secure**"), none names a term."""
     return all(STRESS_WORDS.match(span) for span in BOLD_SPAN.findall(text))
+
+
+# A stressed predicate with its verb ("**is not secure**", "**cannot be resumed**") after its subject's last words
+_STRESSED_SAYING = re.compile(r"(?:^|,\s+)(?P<subj>[^,*]{3,60}?)\s+\*\*(?P<verb>is|are|can|should|must)"
+                              r"(?P<no>\s+not|n't)?\s+(?P<said>[^*]{2,40})\*\*")
+
+_NOT_A_SUBJECT = re.compile(r"(?i)\b(?:that|this|it|you|we|i|they|means|which|so|then|there|if|when)\b")
+
+
+def stressed_question(text: str) -> str:
+    """The question a stressed note asks ("**Note:** As its docs say, the `pickle` module **is not secure**." →
+    "Is the `pickle` module secure?"): its stressed predicate asked of its subject, so that the label ("Note:
+    `pickle`") is not all its front shows; '' for a note that stresses no predicate so."""
+    match = stressed_note(text)
+    first = sentences(match.group("rest"))[0] if match else ""
+    found = _STRESSED_SAYING.search(first) if "**" in first else None
+    if found is None or len(found["subj"].split()) > 4 or _NOT_A_SUBJECT.search(found["subj"]):
+        return ""  # ("That means you **must not** …": a clause, no thing the note is about)
+    subject = found["subj"].strip()
+    subject = subject[:1].lower() + subject[1:] if subject.split(" ", 1)[0] in ("The", "A", "An", "This") else subject
+    return f"{found['verb'].capitalize()} {subject} {found['said'].strip()}?"

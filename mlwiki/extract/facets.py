@@ -19,6 +19,7 @@ import re
 
 from dataclasses import replace
 
+from mlwiki.extract.claim_asks import with_article
 from mlwiki.extract.defining import stems
 from mlwiki.extract.prose import clean_prose, sentences
 
@@ -74,6 +75,8 @@ _ASIDE = re.compile(r"\s*\([^()]*\)\s*$|\*\*?|(?<!\w)_+|_+(?!\w)")  # a closing 
 _PLURAL = re.compile(r"[a-z]{2}(?<![siu])s$")  # "anchors", not "loss", "bus", "analysis"
 # A word the first paragraph needs to say what a subject is or list its kinds (`_DEFINES`, `_KINDS`): sought first
 _MAY_DEFINE = re.compile(r"(?i)\b(?:is|are|types|kinds|categories|families|classes|flavou?rs)\b|=")
+# A sentence that says what its subject is: "MCMC is a powerful technique …", "X are a family of …"
+_WHAT_IT_IS = re.compile(r"(?:(?:A|An|The)\s+)?[^.,;:()\n]{1,60}?\s+(?:is|are)\s+(?:a|an|one)\s")
 _KINDS = re.compile(r"(?i)\b(types|kinds|categories|families|classes|flavou?rs)\s+of\s+([^.:;\n]{3,80})")
 
 
@@ -102,9 +105,17 @@ def asked_front(path: str, back: str) -> str | None:
         return None
     if _is_facet(last) or _QUESTION_WORD.match(last):  # (what `facet_question` asks of; a parent costs a search)
         parent = _as_written(_parent(headings[:-1]), back)
-        if parent and (question := facet_question(last, parent)):
+        if parent and (question := facet_question(last, parent)) and not _says_what(question, back):
             return question
     return defined_question(last, back)
+
+
+def _says_what(question: str, back: str) -> bool:
+    """Whether a 'How …?' question's back says only what its subject is ("MCMC is a powerful technique for …"
+    under "How it works"): its first sentence defines, and no list or second paragraph goes on to say how."""
+    if not question.startswith("How") or "\n" in back.strip():
+        return False
+    return bool(_WHAT_IT_IS.match(back.lstrip()))
 
 
 def facet_question(facet: str, parent: str) -> str | None:
@@ -147,7 +158,10 @@ def defined_question(heading: str, back: str) -> str | None:
         article = f"{found['art'].lower()} " if found["art"] else ""
         verb = found["verb"] or ("are" if _PLURAL.search(found["subj"].split(" of ")[0]) else "is")  # ("Anchors
         # = fixed boxes …": what are anchors?)
-        return f"What {verb} {article}{_as_written(found['subj'], back[len(found[0]):])}?"
+        said = _as_written(found["subj"], back[len(found[0]):])
+        if not article and verb == "is":  # ("Confusion matrix is …" over "… in a confusion matrix, …")
+            said = with_article(said, back[len(found[0]):])
+        return f"What {verb} {article}{said}?"
     for sentence in sentences(back.split("\n\n", 1)[0])[:2]:
         if (found := _KINDS.search(sentence)) and named <= stems(found[2]):
             return f"What are the {found[1].lower()} of {heading}?"
