@@ -62,3 +62,36 @@ def test_an_indented_text_that_introduces_more_or_narrates_is_no_answer(tmp_path
                  "Let's look at the plot below to see how it behaves.")
     found = _cards(tmp_path, "cooling.md", note)
     assert not any(front.endswith(("› Staircase cooling", "› Adaptive cooling")) for front in found)
+
+
+MARGIN = """---
+title: Soft margins
+---
+
+## Trading errors for width
+
+A soft margin lets a few points sit inside the margin or on the wrong side, so that the boundary generalises better. It balances two goals:
+- widen the margin $$\\min \\tfrac{1}{2}\\lVert w \\rVert^2$$
+- pay for each point that breaks it $$\\sum_i \\xi_i$$
+"""
+
+
+def test_the_sentences_before_a_list_of_formula_items_are_the_sections_card(tmp_path):
+    found = _cards(tmp_path, "margins.qmd", MARGIN)
+    assert found["Soft margins › Trading errors for width"] == ("A soft margin lets a few points sit inside the "
+                                                               "margin or on the wrong side, so that the boundary "
+                                                               "generalises better.")
+
+
+def test_an_intro_that_is_one_sentence_or_narrates_stays_off(tmp_path):
+    one = MARGIN.replace("so that the boundary generalises better. It balances two goals:",
+                         "which balances two goals:")
+    told = MARGIN.replace("A soft margin lets", "Let's see how a soft margin lets")
+    for note in (one, told):
+        found = _cards(tmp_path / str(len(note)), "margins.qmd", note)
+        assert "Soft margins › Trading errors for width" not in found
+
+
+def test_an_intro_that_sets_up_notation_stays_off(tmp_path):
+    note = MARGIN.replace("A soft margin lets", "Suppose a soft margin lets")
+    assert "Soft margins › Trading errors for width" not in _cards(tmp_path, "margins.qmd", note)

@@ -15,6 +15,11 @@ nor the paragraph (no subject) is a card of the section's.
       Cut $T$ in half after a fixed number of moves.
       →  … › Staircase cooling  /  Cut $T$ in half after a fixed number of moves.
 
+So is the prose a paragraph opens with before the sentence that introduces its list of formula items ("A soft
+margin accepts a few mistakes to widen the margin. It weighs two goals:" over "- widen the margin $$…$$", …): the
+formula cards' fronts hold the items, the opening paragraph (which introduces them) is no card, and what the first
+sentences say of the subject is on none.
+
 Pure: blocks in, a front and a back out.
 """
 
@@ -24,14 +29,16 @@ import re
 
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.lines import LIST_ITEM, TEXT
-from mlwiki.extract.passages import narrates
-from mlwiki.extract.prose import clean_prose
+from mlwiki.extract.passages import narrates, reads_as_prose
+from mlwiki.extract.prose import clean_prose, sentences
 
 MIN_BODY_WORDS = 3  # ("Uses a cosine." still says what the item is; "See below." is no answer)
 MAX_BODY_WORDS = 80  # (one paragraph of an item: more is a section's text, not one item's)
 # An item that is only a label, in bold or ending with a colon: "- **Step decay:**", "1. __Warm-up__", "- Warm-up:"
 _LABEL_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:(?:\*\*|__)(?P<bold>[^*_:\n]{1,50}?)[ \t]*:?[ \t]*(?:\*\*|__)"
                          r"[ \t]*:?|(?P<plain>[^\W\d_][^*_:$\n]{0,49}?)[ \t]*:)[ \t]*")
+_SETS_UP = re.compile(r"(?i)\s*(?:let|suppose|assume|consider|given|imagine)\b")  # ("Suppose we have samples …": the
+# notation the items use, set up for them, no fact of the subject's)
 
 
 def label_body(path: str, blocks: list[Block], k: int) -> tuple[str, str] | None:
@@ -53,3 +60,21 @@ def label_body(path: str, blocks: list[Block], k: int) -> tuple[str, str] | None
         return None
     label = clean_prose(item.group("bold") or item.group("plain")).strip()
     return (f"{path} › {label}", back) if label else None
+
+
+def lead_before_items(block: Block, taken: set[int]) -> str | None:
+    """The sentences a paragraph opens with before its last one, which ends in ":" and introduces the list of items
+    below it in the same paragraph that cards took lines of (`taken`): what they say of the subject, when no card
+    took a line of them and they read as prose (`passages.reads_as_prose`); None otherwise."""
+    lines = block.lines
+    end = next((j for j, ln in enumerate(lines) if ln.kind != TEXT or LIST_ITEM.match(ln.text)), len(lines))
+    if not end or end == len(lines) or any(ln.no in taken for ln in lines[:end]) \
+            or not any(ln.no in taken for ln in lines[end:]):
+        return None  # (no prose before a list, or a card took it: its front; or no card took from the items)
+    text = " ".join(ln.text.strip() for ln in lines[:end])
+    if not text.endswith(":") or ": " in text:
+        return None  # (the cheap test first: no sentence introduces the list)
+    found = sentences(text)
+    lead = " ".join(part.strip() for part in found[:-1])
+    return lead if len(found) > 1 and not _SETS_UP.match(lead) and reads_as_prose(lead) and not narrates(lead) \
+        else None

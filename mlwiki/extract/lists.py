@@ -44,7 +44,7 @@ from mlwiki.extract.emphasised import asked_sentence, emphasised_card, paragraph
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
-from mlwiki.extract.item_bodies import label_body
+from mlwiki.extract.item_bodies import label_body, lead_before_items
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
                                        rest_card)
@@ -290,6 +290,8 @@ def close_section(ex) -> None:
         if opening is not None:
             ex.add_card(FORM, opening_front(path, blocks, free, used), opening, line)
             named_term_cards(ex, path, [blocks[used]])
+        elif blocks and not free[0] and (lead := lead_before_items(blocks[0], taken)) and not ex.has_front(path):
+            ex.add_card(FORM, path, lead, line)  # (what the sentences before "… two goals:" over formula items say)
         made = len(ex.drafts)
         # (a card stands for the section: its opening paragraph's, or that of the list its first paragraph introduces,
         # "… satisfy KKT if" over the conditions; the paragraphs after its lists are cards of their own topics)
