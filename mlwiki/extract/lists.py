@@ -38,12 +38,13 @@ from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_
 from mlwiki.extract.daily import DAY_LOG
 from mlwiki.extract.daybook import day_cards
 from mlwiki.extract.daylog import day_log_cards, learned_item_cards
-from mlwiki.extract.defining import (definition_sentence_cards, labelled_item, named_term_cards,
+from mlwiki.extract.defining import (LABELLED_FORM, definition_sentence_cards, labelled_item, named_term_cards,
                                      on_a_back, shown_on_a_front)
 from mlwiki.extract.emphasised import asked_sentence, emphasised_card, paragraph_topic
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
+from mlwiki.extract.item_bodies import label_body, lead_before_items
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
                                        rest_card)
@@ -289,6 +290,8 @@ def close_section(ex) -> None:
         if opening is not None:
             ex.add_card(FORM, opening_front(path, blocks, free, used), opening, line)
             named_term_cards(ex, path, [blocks[used]])
+        elif blocks and not free[0] and (lead := lead_before_items(blocks[0], taken)) and not ex.has_front(path):
+            ex.add_card(FORM, path, lead, line)  # (what the sentences before "… two goals:" over formula items say)
         made = len(ex.drafts)
         # (a card stands for the section: its opening paragraph's, or that of the list its first paragraph introduces,
         # "… satisfy KKT if" over the conditions; the paragraphs after its lists are cards of their own topics)
@@ -305,6 +308,10 @@ def close_section(ex) -> None:
                 free[k] = False  # (a recipe's numbered steps: one card of them in order; not those an introducing
                 # sentence's card or the opening paragraph's holds)
                 taken |= {ln.no for ln in block.lines}
+                continue
+            if free[k] and k + 1 < len(blocks) and free[k + 1] and (part := label_body(path, blocks, k)) \
+                    and not on_a_back(ex, part[1]) and ex.add_card(LABELLED_FORM, *part, block.start):
+                free[k] = free[k + 1] = False  # ("- **Step decay:**" over its indented text: a part it names)
                 continue
             if not free[k] and (tail := _tail_remark(ex, section.drafts, path, block, taken, declined)):
                 remarked.append((tail[0][0].no, tail[1]))  # ("$$…$$" / "So cross-entropy = NLL …" in one paragraph)

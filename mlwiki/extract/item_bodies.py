@@ -1,0 +1,80 @@
+"""The body of a loose list item that is only a label: "- **Step decay:**", a blank line, then the item's text on an
+indented paragraph of its own ("  Halve the rate every ten epochs."). Beside items of the same list that hold a
+formula (formula cards take those), each such item is a part the section names: the label is what it asks
+("… › Step decay"), the indented paragraph the answer. Left alone, neither the label block (a label says nothing)
+nor the paragraph (no subject) is a card of the section's.
+
+    Common schedules:
+
+    - **Linear cooling:**
+
+      $$T_k = T_0 - a k$$
+
+    - **Staircase cooling:**
+
+      Cut $T$ in half after a fixed number of moves.
+      →  … › Staircase cooling  /  Cut $T$ in half after a fixed number of moves.
+
+So is the prose a paragraph opens with before the sentence that introduces its list of formula items ("A soft
+margin accepts a few mistakes to widen the margin. It weighs two goals:" over "- widen the margin $$…$$", …): the
+formula cards' fronts hold the items, the opening paragraph (which introduces them) is no card, and what the first
+sentences say of the subject is on none.
+
+Pure: blocks in, a front and a back out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block
+from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.passages import narrates, reads_as_prose
+from mlwiki.extract.prose import clean_prose, sentences
+
+MIN_BODY_WORDS = 3  # ("Uses a cosine." still says what the item is; "See below." is no answer)
+MAX_BODY_WORDS = 80  # (one paragraph of an item: more is a section's text, not one item's)
+# An item that is only a label, in bold or ending with a colon: "- **Step decay:**", "1. __Warm-up__", "- Warm-up:"
+_LABEL_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:(?:\*\*|__)(?P<bold>[^*_:\n]{1,50}?)[ \t]*:?[ \t]*(?:\*\*|__)"
+                         r"[ \t]*:?|(?P<plain>[^\W\d_][^*_:$\n]{0,49}?)[ \t]*:)[ \t]*")
+_SETS_UP = re.compile(r"(?i)\s*(?:let|suppose|assume|consider|given|imagine)\b")  # ("Suppose we have samples …": the
+# notation the items use, set up for them, no fact of the subject's)
+
+
+def label_body(path: str, blocks: list[Block], k: int) -> tuple[str, str] | None:
+    """(front, back) of block `k` when it is a list item that is only a label and block `k + 1` is its indented
+    paragraph: "path › Label" over that paragraph; None otherwise, or when the paragraph introduces what follows
+    (ends with ":"), narrates or is too short or long to be the item's answer."""
+    block = blocks[k]
+    if len(block.lines) != 1 or block.kind != TEXT or k + 1 >= len(blocks) \
+            or not (item := _LABEL_ITEM.fullmatch(block.lines[0].text)):
+        return None
+    body = blocks[k + 1]
+    lines = body.lines
+    if body.kind != TEXT or any(ln.kind != TEXT or not ln.text[:1].isspace() for ln in lines) \
+            or LIST_ITEM.match(lines[0].text) or lines[0].no - block.lines[-1].no > 2:
+        return None  # (not the item's own paragraph: a nested list, a formula, a paragraph of the section's)
+    back = " ".join(ln.text.strip() for ln in lines)
+    words = len(clean_prose(back).split())
+    if not MIN_BODY_WORDS <= words <= MAX_BODY_WORDS or back.endswith(":") or narrates(back):
+        return None
+    label = clean_prose(item.group("bold") or item.group("plain")).strip()
+    return (f"{path} › {label}", back) if label else None
+
+
+def lead_before_items(block: Block, taken: set[int]) -> str | None:
+    """The sentences a paragraph opens with before its last one, which ends in ":" and introduces the list of items
+    below it in the same paragraph that cards took lines of (`taken`): what they say of the subject, when no card
+    took a line of them and they read as prose (`passages.reads_as_prose`); None otherwise."""
+    lines = block.lines
+    end = next((j for j, ln in enumerate(lines) if ln.kind != TEXT or LIST_ITEM.match(ln.text)), len(lines))
+    if not end or end == len(lines) or any(ln.no in taken for ln in lines[:end]) \
+            or not any(ln.no in taken for ln in lines[end:]):
+        return None  # (no prose before a list, or a card took it: its front; or no card took from the items)
+    text = " ".join(ln.text.strip() for ln in lines[:end])
+    if not text.endswith(":") or ": " in text:
+        return None  # (the cheap test first: no sentence introduces the list)
+    found = sentences(text)
+    lead = " ".join(part.strip() for part in found[:-1])
+    return lead if len(found) > 1 and not _SETS_UP.match(lead) and reads_as_prose(lead) and not narrates(lead) \
+        else None
