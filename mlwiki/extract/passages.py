@@ -15,6 +15,7 @@ import re
 from mlwiki.extract.blocks import Block, algorithm_list, card_text_lines, text_of, writes_algorithm
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
+from mlwiki.extract.narrating import labels_narrate_only, without_look_lead, without_narrating_items
 from mlwiki.extract.prose import (CASUAL_START, OWN_SENTENCE, clean_once, clean_prose, end_dangling_intro, ends_clause,
                                   one_break, sentences, word_count)
 from mlwiki.extract.voice import in_label, without_author
@@ -294,7 +295,8 @@ def _without_narration(text: str) -> str:
     """The text without a paragraph's first and last sentences that walk the reader on ("In this section, we will
     build …", "Let's explain how with an example.", "Here is the figure."), and without an item's closing "…, let's
     start with X": the explanation between them stands alone, unless it starts by pointing back at what was cut
-    ("This function takes …")."""
+    ("This function takes …"). A first sentence that only opens by telling the reader to look ("You can now see
+    that X …") keeps X; a list loses its nested steps that narrate (see narrating)."""
     if "above" in text or "below" in text:
         text = _AS_ABOVE.sub("", text)  # ("**Slow mixing between modes**, as above; …": the point stands alone)
     paragraphs = text.split("\n\n")
@@ -307,6 +309,7 @@ def _without_narration(text: str) -> str:
         if ("let" in paragraph or "Let" in paragraph) and _LETS_CLAUSE.search(paragraph):
             paragraphs[k] = paragraph = _LETS_CLAUSE.sub(r"\1", paragraph)  # ("- …, let's choose X for a start")
         if LIST_ITEM.match(paragraph) or "\n" in paragraph and _ITEM_AFTER_NEWLINE.search(paragraph):
+            paragraphs[k] = without_narrating_items(paragraph, narrates)  # ("- We'll see why later": that item only)
             continue
         if ("post" in paragraph or "chapter" in paragraph) and _POINTS_TO_SERIES.search(paragraph):
             paragraphs[k] = paragraph = _POINTS_TO_SERIES.sub("", paragraph)  # ("… noise on noise. That observation is the
@@ -315,7 +318,8 @@ def _without_narration(text: str) -> str:
         if not (narrates(joined) or _PLANS.match(paragraph)):  # as the card shows it, on one line)
             continue
         found = sentences(joined)
-        said = len(found)
+        said = len(found) + ((lead := without_look_lead(found[0], narrates)) is not None)  # (more: something cut)
+        found[:1] = [lead] if lead is not None else found[:1]  # ("You can now see that the list …" → "The list …")
         while len(found) > 1 and narrates(found[-1]) and not in_label(found[-1]):
             found.pop()  # (not "Important caveat I'd missed: …", what follows the label is the point)
         kept = found
@@ -372,7 +376,7 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
             and not LIST_ITEM.match(text)
             and _PLAIN_WORD.match(clean) and not OWN_SENTENCE.match(clean) and not CASUAL_START.match(clean)) \
             or _GOES_ON.match(clean) or ABOUT_PAGE.match(clean) or works_numbers(clean) \
-            or _VACUOUS.fullmatch(clean) or narrates(clean) and not _labels_narrate_only(clean):
+            or _VACUOUS.fullmatch(clean) or narrates(clean) and not labels_narrate_only(clean, narrates):
         return False  # (lower case: "its only goal is …" goes on from a sentence before it)
     if _broken_off(text):
         return False  # a sentence broken off by a box or a formula left out ("Let $X$ be … with the")
@@ -398,13 +402,6 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
         if words >= 3 * len(items) and explaining * 2 >= len(items):
             return True
     return False
-
-
-def _labels_narrate_only(text: str) -> bool:
-    """Whether every sentence of the text that narrates does so only in an author's label ("Three reasons I've
-    seen: it keeps the return finite, …"): what the label heads is the answer."""
-    return "?" not in text and all(in_label(sentence) for sentence in sentences(text) if narrates(sentence))  # (a
-    # question in it, "Why discount? Three reasons I've seen: …", is asked and answered: that form's)
 
 
 def narrates(text: str) -> bool:
