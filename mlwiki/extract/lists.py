@@ -45,6 +45,7 @@ from mlwiki.extract.examples import names_examples
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.item_bodies import label_body, lead_before_items
+from mlwiki.extract.item_cards import item_definition_cards
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
                                        rest_card)
@@ -279,6 +280,7 @@ def close_section(ex) -> None:
                 if not restates(path.rsplit(" › ", 1)[-1], back):  # (no "X is … X")
                     ex.add_card(FORM, _with_topic(path, back), back, line)
                 named_term_cards(ex, path, blocks)  # (a term named inside it: a card of its own)
+                item_definition_cards(ex, path, blocks)  # ("- MRR: …": each definition a card too)
             continue
         if len(blocks) == 1 and all(free) and label is None and (
                 back := long_list([ln.text for ln in blocks[0].lines if ln.kind == TEXT], vague)) is not None:

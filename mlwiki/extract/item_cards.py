@@ -1,0 +1,51 @@
+"""Cards of the labelled items of a list a section's card holds whole: a list whose items each define a named thing
+("- Recall@k: whether the relevant item is among the first k", "- MRR: the mean of one over the rank of …") asks,
+on the section's card, which things there are; each definition is also a card of its own ("… › Recall@k"), which a
+learner studies alone. The section's card stays: the list the heading asks for."""
+
+from __future__ import annotations
+
+from mlwiki.extract.blocks import Block, top_items
+from mlwiki.extract.defining import BULLET, LABELLED_FORM, labelled_item, under
+from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.prose import clean_prose
+
+MIN_ITEMS = 2  # labelled items in one list: one alone is a remark on the section, not a list of definitions
+MAX_ITEMS = 8  # … more, and the list is an outline whose labels name parts, not things
+MAX_WORDS = 70  # an item's back, with what is nested under it: a definition and a remark on it, not a passage
+
+
+def item_definition_cards(ex, path: str, blocks: list[Block]) -> None:
+    """A card of each top-level item of a list among `blocks` (a section the walk made one card of) that opens
+    with a label and defines it, when two or more items of that list do: front the label under the heading path,
+    back its definition with the short items nested under it ("- Cons: ignores the position")."""
+    for block in blocks:
+        if not LIST_ITEM.match(block.lines[0].text) or block.lines[0].text[:1] in " \t":
+            continue  # (the cheap test first: most blocks are prose)
+        items = top_items(block.lines)
+        found = [(item, labelled) for item in items if (labelled := _labelled(item)) is not None]
+        if not MIN_ITEMS <= len(found) <= MAX_ITEMS or len({clean_prose(lab) for _, (lab, _) in found}) < len(found):
+            continue
+        for item, (label, back) in found:
+            named = under(path, clean_prose(label))
+            ex.add_card(LABELLED_FORM, named, back, item[0].no, id_front=named)
+
+
+def _labelled(item) -> tuple[str, str] | None:
+    """(label, back) of a list item that defines what its label names, with its nested items on the back; None for
+    one that does not, or says too much for one card."""
+    if any(ln.kind != TEXT for ln in item):
+        return None  # (code, a formula or a table inside the item: not a definition to recall as it stands)
+    cut = next((k for k, ln in enumerate(item) if k and ln.text[:1] in " \t" and LIST_ITEM.match(ln.text)), len(item))
+    head, nested = item[:cut], []
+    for ln in item[cut:]:  # (a nested item's own lines go on it)
+        if LIST_ITEM.match(ln.text) or not nested:
+            nested.append(ln.text.strip())
+        else:
+            nested[-1] += " " + ln.text.strip()
+    text = " ".join(ln.text.strip() for ln in head)
+    found = labelled_item(LIST_ITEM.sub("", text, count=1).strip(), BULLET)
+    if found is None:
+        return None
+    back = "\n".join([found[1], *nested])
+    return (found[0], back) if len(back.split()) <= MAX_WORDS else None
