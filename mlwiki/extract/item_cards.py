@@ -5,7 +5,10 @@ learner studies alone. The section's card stays: the list the heading asks for."
 
 from __future__ import annotations
 
+import re
+
 from mlwiki.extract.blocks import Block, top_items
+from mlwiki.extract.closings import FORM
 from mlwiki.extract.defining import BULLET, LABELLED_FORM, labelled_item, under
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.prose import clean_prose
@@ -13,15 +16,36 @@ from mlwiki.extract.prose import clean_prose
 MIN_ITEMS = 2  # labelled items in one list: one alone is a remark on the section, not a list of definitions
 MAX_ITEMS = 8  # … more, and the list is an outline whose labels name parts, not things
 MAX_WORDS = 70  # an item's back, with what is nested under it: a definition and a remark on it, not a passage
+MIN_LIST_WORDS = 40  # a shorter list ("- H0: the means are equal", "- H1: …") is one fact the section's card asks well
+_CITED = re.compile(r"(?:1[89]|20)\d\d\b")  # a label that cites a paper ("Smith & Lee 2017"): no named thing
+# A back that defines nothing: it goes on from elsewhere ("but if …"), gives an example, or points at what follows
+_NO_DEFINITION = re.compile(r"(?i)(?:(?:but|and|or|so|also|see|eg)\b|e\.g\.|for example\b)"
+                            r"|.*\b(?:this|these|below|follows?)\W*$", re.S)
+
+
+def listed_item_cards(ex, first: int, listed: list[tuple[str, list[Block], str]]) -> None:
+    """The definition cards of the labelled items of each list a section's part was made one card of (`listed`: its
+    path, blocks and back; the section's cards start at index `first`), when that card still holds the whole list:
+    a grab bag split into a card per fact (`grabbag`) has carded its items already."""
+    if not listed:
+        return
+    backs = {d.back for drafts, _ in ex.drafts[first:] for d in drafts if d.form == FORM}
+    for path, blocks, back in listed:
+        if back in backs:
+            item_definition_cards(ex, path, blocks)
 
 
 def item_definition_cards(ex, path: str, blocks: list[Block]) -> None:
     """A card of each top-level item of a list among `blocks` (a section the walk made one card of) that opens
     with a label and defines it, when two or more items of that list do: front the label under the heading path,
     back its definition with the short items nested under it ("- Cons: ignores the position")."""
+    if ex.day:
+        return  # (a day's notes: "- lecture 9: …" logs what happened, it defines nothing)
     for block in blocks:
         if not LIST_ITEM.match(block.lines[0].text) or block.lines[0].text[:1] in " \t":
             continue  # (the cheap test first: most blocks are prose)
+        if sum(len(ln.text.split()) for ln in block.lines) < MIN_LIST_WORDS:
+            continue
         items = top_items(block.lines)
         found = [(item, labelled) for item in items if (labelled := _labelled(item)) is not None]
         if not MIN_ITEMS <= len(found) <= MAX_ITEMS or len({clean_prose(lab) for _, (lab, _) in found}) < len(found):
@@ -45,7 +69,7 @@ def _labelled(item) -> tuple[str, str] | None:
             nested[-1] += " " + ln.text.strip()
     text = " ".join(ln.text.strip() for ln in head)
     found = labelled_item(LIST_ITEM.sub("", text, count=1).strip(), BULLET)
-    if found is None:
+    if found is None or _CITED.search(found[0]) or _NO_DEFINITION.match(found[1]):
         return None
     back = "\n".join([found[1], *nested])
     return (found[0], back) if len(back.split()) <= MAX_WORDS else None
