@@ -35,3 +35,20 @@ def test_a_single_labelled_item_or_bare_names_add_nothing():
     assert not any(f.endswith("Hit rate@k") for f in _cards("\n".join(one))), _cards("\n".join(one))
     names = SCORES[:6] + ["- Hit rate", "- Mean rank", "- Coverage", ""]
     assert len(_cards("\n".join(names))) <= 2
+
+
+SIDES = ["# Song lookup", "", "## Pros and cons of pooling several rankers", "",
+         "- Pros",
+         "  - usually beats the best single ranker on held-out tunes",
+         "  - one ranker's blind spot is covered by another one",
+         "- Cons",
+         "  - every ranker must be trained, stored and served at once",
+         "  - harder to say why a song came out on top of the list", ""]
+
+
+def test_each_side_of_a_pros_and_cons_list_is_a_card_too():
+    cards = _cards("\n".join(SIDES))
+    path = "Song lookup › Pros and cons of pooling several rankers"
+    assert cards[f"{path} › Pros"].startswith("- usually beats") and "trained" not in cards[f"{path} › Pros"], cards
+    assert cards[f"{path} › Cons"].startswith("- every ranker must"), cards
+    assert "- Pros" in cards[path] and "- Cons" in cards[path], cards

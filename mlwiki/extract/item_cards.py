@@ -10,7 +10,8 @@ import re
 from mlwiki.extract.blocks import Block, top_items
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.defining import BULLET, LABELLED_FORM, labelled_item, under
-from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.labels import GENERIC_LABELS
+from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.prose import clean_prose
 
 MIN_ITEMS = 2  # labelled items in one list: one alone is a remark on the section, not a list of definitions
@@ -47,12 +48,29 @@ def item_definition_cards(ex, path: str, blocks: list[Block]) -> None:
         if sum(len(ln.text.split()) for ln in block.lines) < MIN_LIST_WORDS:
             continue
         items = top_items(block.lines)
+        if _aspect_groups(ex, path, items):
+            continue
         found = [(item, labelled) for item in items if (labelled := _labelled(item)) is not None]
         if not MIN_ITEMS <= len(found) <= MAX_ITEMS or len({clean_prose(lab) for _, (lab, _) in found}) < len(found):
             continue
         for item, (label, back) in found:
             named = under(path, clean_prose(label))
             ex.add_card(LABELLED_FORM, named, back, item[0].no, id_front=named)
+
+
+def _aspect_groups(ex, path: str, items: list[list[Line]]) -> bool:
+    """Whether every top-level item is a bare aspect label with items nested under it ("- Pros" over three, "-
+    Cons" over two); if so, each group is a card "path › Pros" of its nested items (one side of the comparison
+    the section's card asks whole)."""
+    if len(items) < MIN_ITEMS or any(len(item) < 2 for item in items):
+        return False
+    labels = [LIST_ITEM.sub("", item[0].text, count=1).strip().strip("*").rstrip(":").strip() for item in items]
+    if not all(label.casefold() in GENERIC_LABELS for label in labels) or len(set(labels)) < len(labels):
+        return False
+    for label, item in zip(labels, items):
+        cut = min(len(ln.text) - len(ln.text.lstrip()) for ln in item[1:])
+        ex.add_card(LABELLED_FORM, under(path, label), "\n".join(ln.text[cut:] for ln in item[1:]), item[0].no)
+    return True
 
 
 def _labelled(item) -> tuple[str, str] | None:
