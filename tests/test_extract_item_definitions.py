@@ -52,3 +52,19 @@ def test_each_side_of_a_pros_and_cons_list_is_a_card_too():
     assert cards[f"{path} › Pros"].startswith("- usually beats") and "trained" not in cards[f"{path} › Pros"], cards
     assert cards[f"{path} › Cons"].startswith("- every ranker must"), cards
     assert "- Pros" in cards[path] and "- Cons" in cards[path], cards
+
+
+WEIGHED = ["# Song lookup", "", "## Live signals", "",
+           "- Replay rate: the share of found songs that the listener plays a second time",
+           "  - Pros: cheap to log for every single session",
+           "  - Cons: a song may be replayed because the first play was interrupted",
+           "- Skip rate",
+           "  - Cons: a listener may skip a correct match simply because they already know it", ""]
+
+
+def test_each_thing_a_list_weighs_is_a_card_of_its_pros_and_cons():
+    cards = _cards("\n".join(WEIGHED))
+    replay = cards["Song lookup › Live signals › Replay rate"]
+    assert replay.startswith("the share of found songs") and "- Cons: a song may be replayed" in replay, cards
+    assert "skip a correct match" in cards["Song lookup › Live signals › Skip rate"], cards
+    assert "Skip rate" in cards["Song lookup › Live signals"], cards

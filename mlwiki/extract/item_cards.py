@@ -17,6 +17,7 @@ from mlwiki.extract.prose import clean_prose
 MIN_ITEMS = 2  # labelled items in one list: one alone is a remark on the section, not a list of definitions
 MAX_ITEMS = 8  # … more, and the list is an outline whose labels name parts, not things
 MAX_WORDS = 70  # an item's back, with what is nested under it: a definition and a remark on it, not a passage
+MAX_NAME_WORDS = 5  # the name of a thing whose pros and cons a list item weighs
 MIN_LIST_WORDS = 40  # a shorter list ("- H0: the means are equal", "- H1: …") is one fact the section's card asks well
 _CITED = re.compile(r"(?:1[89]|20)\d\d\b")  # a label that cites a paper ("Smith & Lee 2017"): no named thing
 # A back that defines nothing: it goes on from elsewhere ("but if …"), gives an example, or points at what follows
@@ -48,7 +49,7 @@ def item_definition_cards(ex, path: str, blocks: list[Block]) -> None:
         if sum(len(ln.text.split()) for ln in block.lines) < MIN_LIST_WORDS:
             continue
         items = top_items(block.lines)
-        if _aspect_groups(ex, path, items):
+        if _aspect_groups(ex, path, items) or _weighed_items(ex, path, items):
             continue
         found = [(item, labelled) for item in items if (labelled := _labelled(item)) is not None]
         if not MIN_ITEMS <= len(found) <= MAX_ITEMS or len({clean_prose(lab) for _, (lab, _) in found}) < len(found):
@@ -71,6 +72,33 @@ def _aspect_groups(ex, path: str, items: list[list[Line]]) -> bool:
         cut = min(len(ln.text) - len(ln.text.lstrip()) for ln in item[1:])
         ex.add_card(LABELLED_FORM, under(path, label), "\n".join(ln.text[cut:] for ln in item[1:]), item[0].no)
     return True
+
+
+def _weighed_items(ex, path: str, items: list[list[Line]]) -> bool:
+    """Whether two or more top-level items name a thing ("- CTR: clicks over views", "- Completion rate") over nested
+    items that each open with an aspect label ("- Cons: …"); if so, each such item is a card "path › CTR" of what
+    it says (the section's card weighs several things at once)."""
+    weighed = [(name, item) for item in items if len(item) > 1 and (name := _weighed_name(item)) is not None]
+    if len(weighed) < MIN_ITEMS:
+        return False
+    for name, item in weighed:
+        head = LIST_ITEM.sub("", item[0].text, count=1).strip()
+        said = head[len(name):].lstrip(" :-–—").strip()
+        cut = min(len(ln.text) - len(ln.text.lstrip()) for ln in item[1:])
+        back = "\n".join(([said] if said else []) + [ln.text[cut:] for ln in item[1:]])
+        ex.add_card(LABELLED_FORM, under(path, name), back, item[0].no)
+    return True
+
+
+def _weighed_name(item: list[Line]) -> str | None:
+    """The name an item opens with when everything nested under it is an aspect of it ("- Pros: …", "- Cons: …")."""
+    for ln in item[1:]:
+        aspect = LIST_ITEM.sub("", ln.text, count=1).strip().strip("*").split(":", 1)
+        if not LIST_ITEM.match(ln.text) or len(aspect) < 2 or aspect[0].strip().casefold() not in GENERIC_LABELS:
+            return None
+    head = LIST_ITEM.sub("", item[0].text, count=1).strip()
+    name = head.split(":", 1)[0].strip()
+    return name if 0 < len(name.split()) <= MAX_NAME_WORDS and not name.endswith((".", "?")) else None
 
 
 def _labelled(item) -> tuple[str, str] | None:
