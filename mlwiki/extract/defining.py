@@ -85,6 +85,7 @@ _BOLD_LED = re.compile(r"\*\*(?P<label>[^*\n]{2,60}?)\*\*[ \t]+(?P<aside>\([^()\
 # penalty treats all coefficients equally, …")
 _BOLD_SENTENCE = re.compile(r"\*\*(?P<label>[A-Z][^*\n]{3,80}?)[.!]\*\*[ \t]+(?P<rest>[A-Z(].*)", re.S)
 MAX_SAID_WORDS = 8
+_AT_RANK = re.compile(r"\w@(?:k|n|K|N|\d+)(?![\w.@])")  # "Precision@k", "Recall@10": a metric, no handle
 BULLET, NUMBERED = 1, 2  # (what kind of list item a text is, for labelled_item; 0: a paragraph)
 _LEADS_IN = re.compile(r"(?:[:,]|\b(?:is|are|as|by|be|of|to|the|an?|then|gives?|becomes?|where|so|and|or|that|"
                        r"with|for|in|on|from))[ \t]*$", re.I)
@@ -413,7 +414,7 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
                       or (not item and not stated and (len(words) < 2 or rest[:1].islower()))
                       or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label)
                       or not said and ("," in label or reads_as_clause(words))
-                      or "$" in label or "](" in label or "@" in label or "}`" in label):
+                      or "$" in label or "](" in label or "@" in label and not _AT_RANK.search(label) or "}`" in label):
         return None  # ("In summary, …:", "One nuance:": a sentence's start, not a label; "Set @eq-grad to zero:" a step)
     rest = stated + rest.split("![", 1)[0].strip()  # (an image and what points at it are no part of an answer)
     if _POINTER.match(rest) or narrates(rest):

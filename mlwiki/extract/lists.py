@@ -46,6 +46,7 @@ from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.item_bodies import label_body, lead_before_items
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
+from mlwiki.extract.item_cards import listed_item_cards
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
                                        rest_card)
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
@@ -258,6 +259,7 @@ def close_section(ex) -> None:
                 table_cards(ex, section.path, block)
         return
     taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
+    listed: list[tuple[str, list[Block], str]] = []  # (path, blocks, back) of each part made one card
     # (a formula card takes its lines only; a definition or question takes the whole paragraph it starts, or the
     # list item)
     whole = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form not in FORMULA_FORMS}
@@ -279,6 +281,7 @@ def close_section(ex) -> None:
                 if not restates(path.rsplit(" › ", 1)[-1], back):  # (no "X is … X")
                     ex.add_card(FORM, _with_topic(path, back), back, line)
                 named_term_cards(ex, path, blocks)  # (a term named inside it: a card of its own)
+                listed.append((path, blocks, back))  # ("- MRR: …": each definition a card too, below)
             continue
         if len(blocks) == 1 and all(free) and label is None and (
                 back := long_list([ln.text for ln in blocks[0].lines if ln.kind == TEXT], vague)) is not None:
@@ -381,6 +384,7 @@ def close_section(ex) -> None:
         loose_list_card(ex, section.drafts, path, blocks, taken)
         trailing_cards(ex, section.drafts, path, blocks, taken, declined)  # (what follows a formula, on no card yet)
     _split_grab_bags(ex, section)
+    listed_item_cards(ex, section.drafts, listed)
     _name_shared_fronts(ex, section)
     ask_headings(ex, section.drafts)  # ("PPO › Motivation": what is the motivation for PPO?)
 
