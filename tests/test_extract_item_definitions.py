@@ -112,3 +112,14 @@ def test_a_list_card_left_with_labels_only_asks_which_ones():
             "- Pitch distance: compares the absolute pitches note by note, so a tune hummed in another key scores badly however well it is sung", ""]
     cards = _cards("\n".join(body))
     assert cards["Song lookup › Distances"] == "Contour distance, Pitch distance", cards
+
+
+def test_numbered_steps_with_labels_stay_one_card_in_order():
+    steps = ["# Song lookup", "", "## Building the index", "",
+             "1. fingerprint: every song in the catalogue is cut into short windows and each window is hashed.",
+             "2. bucketing: hashes that collide are grouped so a lookup touches only a few candidate songs.",
+             "3. scoring: each candidate is ranked by how many of the hummed tune's hashes it shares in order.", ""]
+    cards = _cards("\n".join(steps))
+    assert not any(front.endswith(("› fingerprint", "› bucketing", "› scoring")) for front in cards), cards
+    whole = next(back for front, back in cards.items() if front.startswith("Song lookup › Building the index"))
+    assert "1. fingerprint" in whole and "3. scoring" in whole, cards  # (the steps stay together, in their order)

@@ -1,7 +1,8 @@
 """Cards of the labelled items of a list a section's card holds whole: a list whose items each define a named thing
 ("- Recall@k: whether the relevant item is among the first k", "- MRR: the mean of one over the rank of …") asks,
-on the section's card, which things there are; each definition is also a card of its own ("… › Recall@k"), which a
-learner studies alone. The section's card stays: the list the heading asks for."""
+on the section's card, which things there are; each definition is a card of its own ("… › Recall@k"), which a
+learner studies alone, and the section's card keeps only what no item card holds. Numbered steps are not split: their
+order is part of what is learnt."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ MAX_WORDS = 70  # an item's back, with what is nested under it: a definition and
 MAX_NAME_WORDS = 5  # the name of a thing whose pros and cons a list item weighs
 MIN_LIST_WORDS = 40  # a shorter list ("- H0: the means are equal", "- H1: …") is one fact the section's card asks well
 _WORD = re.compile(r"[\w@]+")
+_NUMBERED = re.compile(r"\s*\d+[.)]\s")  # an ordered list's item: steps, whose order is part of what is learnt
 _CITED = re.compile(r"(?:1[89]|20)\d\d\b")  # a label that cites a paper ("Smith & Lee 2017"): no named thing
 # A back that defines nothing: it goes on from elsewhere ("but if …"), gives an example, points elsewhere ("look at …"), or at what follows
 _NO_DEFINITION = re.compile(r"(?i)(?:(?:but|and|or|so|also|see|look|check|eg)\b|e\.g\.|for example\b)"
@@ -90,6 +92,8 @@ def item_definition_cards(ex, path: str, blocks: list[Block]) -> list[str]:
         if sum(len(ln.text.split()) for ln in block.lines) < MIN_LIST_WORDS:
             continue
         items = top_items(block.lines)
+        if any(_NUMBERED.match(item[0].text) for item in items):
+            continue  # ("1. warm-up: …", "2. steady state: …": the steps in order, one card; none split off)
         if (done := _aspect_groups(ex, path, items) or _weighed_items(ex, path, items)):
             carded += done
             continue
