@@ -12,7 +12,7 @@ import re
 from mlwiki.extract.blocks import (Block, after_marker, find_line, join, join_blocks, list_items, split_block)
 from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.lines import BLANK, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
+from mlwiki.extract.lines import BLANK, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, MATH, NUMBERED_ITEM, TEXT, Line
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import breaks_off, claim_subject, clean_prose, prefix_heading, sentences
 from mlwiki.extract.subject import (advises, judges, label_front, lists_uses, names_no_term, reads_as_definition,
@@ -53,7 +53,6 @@ _QUALITIES = re.compile(r"(?i)\b(?:benefits?|advantages?|disadvantages?|pros|con
 _EXPLAINS_LABEL = re.compile(r"(?i)[ \t]*\*\*(?:[^*\n]{0,30}[ \t])?(?:explanation|output|results?)\.?(?::\*\*|\*\*[ \t]*:?)"
                              r"[ \t]*")
 EXPLAINS_LABEL = _EXPLAINS_LABEL  # (a section's part under such a label holds its `**Term**:` lines, definitions on or off)
-_NUMBERED = re.compile(r"[ \t]*\d+[.)][ \t]")
 # "Choosing the top 5", "Knowing when to stop", "Avoiding diminishing learning rates": a gerund and its object;
 # "Learning rate", "Pooling layer" and "Embedding size" are terms
 _STEP_TERM = re.compile(r"(?i)[a-z]+ing\s+(?:(?:the|a|an|all|each|every|its|their|our|your|this|these|those|when|how|"
@@ -280,7 +279,7 @@ def definition_cards(ex, block: Block, text: str) -> bool:
         if definition and not reads_as_definition(definition):
             ex.skip(form, LABELLED_VALUE)
             continue
-        if _NUMBERED.match(item[0].text) or _STEP_TERM.match(term):
+        if NUMBERED_ITEM.match(item[0].text) or _STEP_TERM.match(term):
             ex.skip(form, A_STEP)  # "1. **Gathering candidates:** …": a step of a procedure, not a term
             continue
         if _speaks_of(term, definition):

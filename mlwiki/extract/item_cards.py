@@ -14,7 +14,7 @@ from mlwiki.extract.blocks import Block, top_items
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.defining import BULLET, LABELLED_FORM, labelled_item, under
 from mlwiki.extract.labels import GENERIC_LABELS
-from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT, Line
 from mlwiki.extract.prose import clean_prose
 
 MIN_ITEMS = 2  # labelled items in one list: one alone is a remark on the section, not a list of definitions
@@ -23,7 +23,6 @@ MAX_WORDS = 70  # an item's back, with what is nested under it: a definition and
 MAX_NAME_WORDS = 5  # the name of a thing whose pros and cons a list item weighs
 MIN_LIST_WORDS = 40  # a shorter list ("- H0: the means are equal", "- H1: …") is one fact the section's card asks well
 _WORD = re.compile(r"[\w@]+")
-_NUMBERED = re.compile(r"\s*\d+[.)]\s")  # an ordered list's item: steps, whose order is part of what is learnt
 _CITED = re.compile(r"(?:1[89]|20)\d\d\b")  # a label that cites a paper ("Smith & Lee 2017"): no named thing
 # A back that defines nothing: it goes on from elsewhere ("but if …"), gives an example, points elsewhere ("look at …"), or at what follows
 _NO_DEFINITION = re.compile(r"(?i)(?:(?:but|and|or|so|also|see|look|check|eg)\b|e\.g\.|for example\b)"
@@ -92,7 +91,7 @@ def item_definition_cards(ex, path: str, blocks: list[Block]) -> list[str]:
         if sum(len(ln.text.split()) for ln in block.lines) < MIN_LIST_WORDS:
             continue
         items = top_items(block.lines)
-        if any(_NUMBERED.match(item[0].text) for item in items):
+        if any(NUMBERED_ITEM.match(item[0].text) for item in items):
             continue  # ("1. warm-up: …", "2. steady state: …": the steps in order, one card; none split off)
         if (done := _aspect_groups(ex, path, items) or _weighed_items(ex, path, items)):
             carded += done

@@ -25,6 +25,7 @@ _SETEXT = re.compile(r"^[ \t]{0,3}(?:={2,}|-{3,})[ \t]*$")
 MATH_ENVS = "equation|align|gather|multline|eqnarray|displaymath|flalign|alignat"
 BEGIN_ENV = re.compile(r"^\s*\\begin\{((?:" + MATH_ENVS + r")\*?)\}")
 LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
+NUMBERED_ITEM = re.compile(r"[ \t]*\d+[.)][ \t]")  # an ordered list's item ("1. …", "2) …"): a step, in its order
 _BULLETS = ("- ", "* ", "+ ")  # how most list items start: LIST_ITEM matches them, and no other test does
 _HEADING_ATTRS = re.compile(r"[ \t]+\{(?:[#.-][^{}]*|[\w-]+=[^{}]*)\}$")
 _NO_CARD_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*no-card[ \t]*-->[ \t]*$")

@@ -44,13 +44,13 @@ from mlwiki.extract.emphasised import asked_sentence, emphasised_card, paragraph
 from mlwiki.extract.examples import names_examples
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
-from mlwiki.extract.item_bodies import label_body, lead_before_items
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
+from mlwiki.extract.item_bodies import label_body, lead_before_items
 from mlwiki.extract.item_cards import listed_item_cards
+from mlwiki.extract.label_parts import split_label_parts
+from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
                                        rest_card)
-from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
-from mlwiki.extract.label_parts import split_label_parts
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import long_list
 from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items, vague
