@@ -9,6 +9,9 @@ import json
 
 from conftest import db_rows, new_wiki, run, write
 
+from mlwiki.config import load_config
+from mlwiki.scan.check import FORMS, form_census
+
 NOTE = """#deep_learning #regularization
 
 Dropout zeroes each hidden unit at random while training, so no unit can count on another being there.
@@ -286,3 +289,19 @@ def test_a_line_that_only_cites_a_page_is_left_off_the_back(tmp_path):
     root = new_wiki(tmp_path, {"Data Augmentation.md": note})
     assert sections(root) == {"Data Augmentation\n\nWhat is data augmentation?": "Data augmentation is a family of techniques that increase the "
                                                    "amount of training data, most useful where data is scarce."}
+
+
+SECTION_FORMS = [form for form, (_, setting) in FORMS.items() if setting == ("sections", "true")]
+
+
+def test_check_gives_no_hint_to_switch_on_a_setting_that_is_already_on(tmp_path):
+    """With `sections = true`, sections that make no card on purpose (a map of content's lists of links) are no
+    reason to tell the learner to set `sections = true`."""
+    note = ("---\ntags: [moc]\n---\n# Optimisers MOC\n\nAn index of my optimiser notes, in reading order.\n\n"
+            "## First order\n- [[SGD]] — plain steps, then momentum and Nesterov\n"
+            "- [[Adam]] — moments, bias correction, AdamW\n\n## Second order\n"
+            "- [[Newton]] — the Hessian step and why it is costly\n- [[L-BFGS]] — curvature from a few past steps\n")
+    root = new_wiki(tmp_path, {"Optimisers MOC.md": note})
+    made, possible = form_census(load_config(root))
+    assert any(possible[form] > made[form] for form in SECTION_FORMS), "a section form matched more than carded"
+    assert "`sections = true` makes" not in run(root, "check").stderr

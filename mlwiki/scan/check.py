@@ -199,9 +199,18 @@ def form_hints(made: Counter, possible: Counter, config: Config) -> list[str]:
         key, value = setting
         if form in ("formula", "lone-formula") and config.formulas != "none":
             continue  # already on: the difference is formulas repeated in a note, not a setting
+        if _setting_is(config, key, value):
+            continue  # already so: the form's other matches are cards of another form, or left out on purpose
         count = possible[form]
         hints.append(f"{_count(form, count)}: `{key} = {value}` makes {plural(count, 'card')}")
     return hints
+
+
+def _setting_is(config: Config, key: str, value: str) -> bool:
+    """Whether the config already has `key = value` (value as written in mlwiki.toml: `true`, `"inline"`)."""
+    current = getattr(config, key, None)
+    written = ("true" if current else "false") if isinstance(current, bool) else f'"{current}"'
+    return written == value
 
 
 def dropped_by_form(dropped: dict[str, tuple[str, list[str]]], form_of: dict[str, str]) -> Counter:
