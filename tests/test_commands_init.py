@@ -61,3 +61,30 @@ def test_root_names_the_folder_init_writes_into_as_for_every_other_command(tmp_p
     other = tmp_path / "other"
     result = run(folder, "init", other)
     assert result.exit_code != 0 and "two folders" in result.output and not other.exists()
+
+
+def test_notes_in_a_folder_beside_notes_make_the_whole_folder_the_wiki(tmp_path):
+    """A study repo with `notes/` and `papers/` (summaries of papers) is one wiki: `init` must not pick `notes/`
+    and leave the papers out without a word. A README at the top, a virtual environment or an ignored folder
+    beside `notes/` does not count."""
+    folder = tmp_path / "recsys"
+    write(folder, "notes/01-cf.md", CARD.format(topic="collaborative filtering"))
+    write(folder, "papers/bpr.md", CARD.format(topic="BPR"))
+    write(folder, "README.md", "# My recsys notes\n")
+    config, _, _ = init_and_export(folder)
+    assert config["notes"] == "."
+    found = run(folder, "cards", "--json", ok=True).output
+    assert "BPR" in found and "collaborative filtering" in found
+
+
+def test_a_notes_folder_beside_a_readme_and_a_virtual_environment_is_the_wiki(tmp_path):
+    folder = tmp_path / "study"
+    write(folder, "notes/a.md", CARD.format(topic="one"))
+    write(folder, "README.md", "# Study\n")
+    write(folder, ".venv/lib/site-packages/pkg/README.md", "# a package\n")
+    write(folder, "venv/pyvenv.cfg", "home = /usr/bin\n")
+    write(folder, "venv/lib/python3.11/site-packages/pkg/README.md", "# a package\n")
+    write(folder, "build/notes.md", "generated\n")
+    write(folder, ".gitignore", "build/\n")
+    config, _, _ = init_and_export(folder)
+    assert config["notes"] == "notes"

@@ -24,7 +24,8 @@ def init(app: AppContext, directory: str | None) -> None:
     folder), and reads the notes to switch on the card forms they are
     written in (definitions, inline formulas). Never overwrites an existing config.
     """
-    from mlwiki.config import CONFIG_NAME, config_from_dict, notes_folder_of, render_config_template
+    from mlwiki.config import CONFIG_NAME, config_from_dict
+    from mlwiki.scan.starter import notes_folder_of, render_config_template
     from mlwiki.scan.check import infer_settings
 
     folder = _init_folder(directory, app.root)
@@ -32,9 +33,11 @@ def init(app: AppContext, directory: str | None) -> None:
     if target.exists():
         raise MlwikiError(f"{target} already exists; edit it instead")
     folder.mkdir(parents=True, exist_ok=True)
-    settings = infer_settings(config_from_dict(folder, {"notes": notes_folder_of(folder)}))
+    notes = notes_folder_of(folder)
+    settings = infer_settings(config_from_dict(folder, {"notes": notes}))
     target.write_text(render_config_template(folder, settings), encoding="utf-8")
     click.echo(f"Wrote {target}")
+    click.echo(f'  notes = "{notes}"  ({"the notes in " + notes + "/" if notes != "." else "every note under here"})')
     for key, (value, why) in settings.items():
         click.echo(f"  {key} = {value}  ({why})")
 
