@@ -29,6 +29,10 @@ HEURISTIC_FORMS = frozenset(("formula", "lone-formula", "inline-formula", "defin
 IN_EXAMPLE = "in a worked example or exercise"
 
 
+# A Quarto tabset's headings are its tabs, side by side: its first heading titles a tab, not the div.
+TABSET_CLASSES = frozenset(("panel-tabset",))
+
+
 class Extractor:
     """The walk over one note's blocks, and what it has found so far."""
 
@@ -176,15 +180,15 @@ class Extractor:
     def walk(self) -> None:
         """Visit the blocks in document order, entering divs that are not cards. Divs may nest thousands deep,
         so the way back out of them is an explicit stack, not recursion."""
-        stack = [(self.blocks, 0, self.headings)]
+        stack = [(self.blocks, 0, self.headings, False)]
         lists.open_section(self, self.blocks, -1)  # the text before the first heading: the subject's own
         while stack:
-            blocks, i, self.headings = stack.pop()  # a heading inside a callout titles only the callout
+            blocks, i, self.headings, titled = stack.pop()  # a heading inside a callout titles only the callout
             self.separate()
             while i < len(blocks):
                 block = blocks[i]
                 if block.kind == HEADING:
-                    self.heading(blocks, i, titles_div=blocks is not self.blocks and i == 0)
+                    self.heading(blocks, i, titles_div=titled and i == 0)
                 elif block.kind == TEXT:
                     i = self.paragraph(blocks, i)
                     continue
@@ -198,8 +202,9 @@ class Extractor:
                             or questions.callout_question(self, block) or callouts.callout_card(self, block):
                         i += 1
                         continue
-                    stack.append((blocks, i + 1, self.headings))
+                    stack.append((blocks, i + 1, self.headings, titled))
                     title = block.attrs.get("title")
+                    titled = not TABSET_CLASSES.intersection(block.attrs.get("classes", ()))
                     if EXAMPLE_CLASSES.intersection(block.attrs.get("classes", ())):  # MyST {exercise}, {solution}
                         self.headings = [*self.headings, (-1, clean_prose(title or ""))]
                     elif title:  # a callout's title leads the fronts of the formulas in it
