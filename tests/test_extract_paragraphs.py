@@ -519,3 +519,13 @@ for sooner rewards, and it reduces variance.
     assert cards["Markov decision processes › Return and discounting\n\nWhy discount?"] == (
         "It keeps the return finite when rewards are bounded, it encodes a preference for sooner rewards, and it "
         "reduces variance.")
+
+
+def test_a_paragraph_opening_on_instead_of_is_no_continuation_of_the_one_before(tmp_path):
+    """"Instead, …" goes on from what came before; "Instead of a separate classifier, train one network …" states
+    the section's idea: the section's card keeps it."""
+    note = ("---\ntitle: Classifier-free guidance\n---\n\n## The trick\n\nInstead of a separate classifier, one "
+            "network learns both the conditional and the unconditional model: the label is dropped for a tenth of "
+            "the training examples.\n\nAt sampling time the two predictions are mixed with a guidance weight.\n")
+    cards = backs_by_front(wiki(tmp_path, {"cfg.qmd": note}))
+    assert any(back.startswith("Instead of a separate classifier") for back in cards.values()), cards
