@@ -104,6 +104,11 @@ def test_setext_headings_are_questions_and_part_of_the_heading_path():
      "Why is it called descent?", "It goes down the slope."),
     (note(":::{note} What if the step is too large?", ":name: big-step", "It diverges.", ":::"),
      "What if the step is too large?", "It diverges."),
+    # answered on the title line, after a dash or an arrow, the body (if any) going on
+    (note("> [!question] Does more data always shrink the posterior? — On average yes, not always."),
+     "Does more data always shrink the posterior?", "On average yes, not always."),
+    (note("> [!question] Is MAP invariant to reparametrisation? → No:", "> the density picks up a Jacobian."),
+     "Is MAP invariant to reparametrisation?", "No:\n\nthe density picks up a Jacobian."),
 ])
 def test_question_callouts(body, front, back):
     assert cards(body) == [("basic", front, back)]

@@ -118,6 +118,8 @@ def callout_question(ex, div: Block) -> bool:
     if not title and body and body[0].kind == HEADING:
         title, body = body[0].lines[0].text.strip(), body[1:]
     back = _without_comments(join_blocks(body, skip_cards=True))
+    if "?" in title and (answered := _TITLE_ANSWER.match(title)):  # ("Does more data shrink it? — On average yes")
+        title, back = answered.group(1), "\n\n".join(part for part in (answered.group(2), back.strip()) if part)
     if not back.strip():
         return False
     if _tells_a_story(back):
@@ -134,6 +136,8 @@ def callout_question(ex, div: Block) -> bool:
     return True
 
 
+# A question callout that answers on its title line, after a dash or an arrow ("Is X always Y? — Not always: …")
+_TITLE_ANSWER = re.compile(r"([^\n?]{3,300}\?)[ \t]+(?:—|–|-{1,2}|→|->|=>)[ \t]+(\S.*)")
 # A question callout titled by its kind ("Open question") whose text opens with the question itself
 _QUESTION_FIRST = re.compile(r"[ \t]*([^\n?]{3,300}\?)[ \t]*\n?")
 UNANSWERED = "asks a question the note does not answer"
