@@ -120,6 +120,16 @@ def test_a_myst_equation_reference_to_another_notebook_reads_as_words(tmp_path):
     assert any("MC, the incremental mean equation, by" in b for b in backs), backs
 
 
+def test_a_reference_to_a_proof_statement_reads_as_its_title(tmp_path):
+    """`{prf:ref}`thm-sep`` shows as the book shows it, the statement's title, not the raw label."""
+    note = ("# Duality\n\n```{prf:theorem} Separating hyperplane\n:label: thm-sep\n\nTwo disjoint convex sets can "
+            "be separated by a hyperplane.\n```\n\n## Strong duality\n\nSlater's condition gives strong duality for "
+            "convex problems; its proof rests on {prf:ref}`thm-sep`.\n")
+    backs = [c["back"] for c in cards(new_wiki(tmp_path, {"duality.md": note}, CONFIG))]
+    assert any(b.endswith('its proof rests on Theorem "Separating hyperplane".') for b in backs), backs
+    assert not any("thm-sep" in b for b in backs)
+
+
 DAY = """---
 title: "April 3"
 date: 2026-04-03

@@ -19,13 +19,15 @@ _MYST_EQ = re.compile(r"\$\$((?:[^$]|\$(?!\$))+?)\$\$[ \t]*\(([\w-]+)\)[ \t]*$",
 _MYST_MATH = re.compile(r"^[ \t]*(?:`{3,}|:{3,})\{math\}[^\n]*\n((?:[ \t]*:[\w-]+:[^\n]*\n)*)((?:(?![ \t]*(?:`{3,}|:{3,})"
                         r"[ \t]*$)[^\n]*\n?)*)", re.M)
 _MATH_LABEL = re.compile(r":label:[ \t]*([\w-]+)")
+# sphinx-proof's statements: ```` ```{prf:theorem} Separating hyperplane ```` with `:label: thm-sep` under it
+_PRF = re.compile(r"^[ \t]*(?:`{3,}|:{3,})\{prf:(\w+)\}[ \t]*([^\n]*)\n((?:[ \t]*:[\w-]+:[^\n]*\n)*)", re.M)
 _HEADING_LABEL = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*\{#((?:sec)-[\w-]+)[^}]*\}[ \t]*$", re.M)
 _TARGET_HEADING = re.compile(r"^\(([\w:.-]+)\)=[ \t]*\n#{1,6}[ \t]+(.+?)[ \t]*$", re.M)
 _NUMBERED = re.compile(r"\{#((fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]+)[^}]*\}")
 _LABEL = re.compile(r"[ \t]*\{#(?:eq|sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]+[^}\n]*\}")
 # `@eq-x`, `-@eq-x`, `[@eq-x]`, `[-@eq-x; @eq-y]` (one reference), or a MyST role
-_REF = re.compile(r"(?<![\w@.])-?@((?:eq|sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]*\w)|\{(eq|ref|numref)\}`([^`\n]+)`")
-_ALONE = re.compile(r"[ \t]*[(\[](?:see[ \t]+)?(@[\w-]+|\{(?:eq|ref|numref)\}`[^`\n]+`)[)\]]")
+_REF = re.compile(r"(?<![\w@.])-?@((?:eq|sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]*\w)|\{(eq|ref|numref|prf:ref)\}`([^`\n]+)`")
+_ALONE = re.compile(r"[ \t]*[(\[](?:see[ \t]+)?(@[\w-]+|\{(?:eq|ref|numref|prf:ref)\}`[^`\n]+`)[)\]]")
 # "the Bellman expectation equation {eq}`eq-bellman-v`": named already; a reference to another note adds nothing
 _NAMED = re.compile(r"(\b(?:equation|eq\.))[ \t]+(-?@eq-[\w-]*\w|\{eq\}`[^`\n]+`)", re.I)
 _NAMES = {"fig": "Figure", "tbl": "Table", "thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition",
@@ -64,6 +66,12 @@ def _targets(body: str) -> dict[str, str]:
         targets[match.group(2)] = match.group(1)
     for match in _TARGET_HEADING.finditer(body):
         targets[match.group(1)] = match.group(2)
+    if "{prf:" in body:
+        for match in _PRF.finditer(body):
+            if label := _MATH_LABEL.search(match.group(3)):  # (the title, as the book's link text shows it)
+                kind = match.group(1).capitalize()
+                title = match.group(2).strip()
+                targets[label.group(1)] = f'{kind} "{title}"' if title else f"the {kind.lower()}"
     counts: dict[str, int] = {}
     for match in _NUMBERED.finditer(body):
         counts[match.group(2)] = counts.get(match.group(2), 0) + 1
@@ -100,7 +108,7 @@ def _shown(match: re.Match, targets: dict[str, str]) -> str:
     label = match.group(1) or match.group(3)
     if (found := targets.get(label)) is not None:
         return found
-    if match.group(2) == "ref" or match.group(2) == "numref":
+    if match.group(2) in ("ref", "numref", "prf:ref"):
         return match.group(0)  # (a reference to another note: the renderer shows its text or its label)
     words = re.sub(r"^(?:eq|sec|fig|tbl)[-:]", "", label).replace("-", " ").replace("_", " ")
     kind = label.split("-", 1)[0]
