@@ -292,6 +292,8 @@ def test_the_items_of_a_list_that_are_no_cards_of_their_own_stay_on_the_sections
     found = cards(new_wiki(tmp_path, {"Gini impurity.md": note}))
     assert found["Gini impurity › Pure nodes"].startswith("Pure nodes score exactly zero")
     section = found["Gini impurity"]
-    assert "**Zero** is reached" in section and "peaks at one half" in section
+    assert "peaks at one half" in section
+    # (a claim about a subject it names, with the condition it holds under: a card asking it, `subject_asks`)
+    assert found["Gini impurity\n\nWhen is Zero reached?"].startswith("**Zero** is reached only when")
     assert found["Gini impurity › What it says\n\n$$G = 1 - \\sum_k p_k^2$$"].startswith("It is cheaper than entropy")
     assert "Pure nodes" not in section, "an item that is a card of its own is not repeated"

@@ -2,10 +2,13 @@
 sentences, each a design choice or fact given with its reason, asks none of them ("loss details" over "- predict
 √w instead of w → …", "- weight empty cells by 0.5 since most cells are empty"). A bullet whose form says what it
 answers (its reason after "because", "since", "so that", "→": `claim_asks`) becomes a card of its own under the
-heading path, asking "Why …?"; the bullets no such question asks stay on the heading's card.
+heading path, asking "Why …?"; so does a bullet that makes a claim about a subject it names, asking what its form
+says is the answer ("sum is the most expressive one" → "Which one is the most expressive?": `subject_asks`); the
+bullets no such question asks stay on the heading's card.
 
-Only a plain list of sentences is read so: no numbered list (steps), no nested list, no item that opens on a label
-of its own ("Pros: …", "**Scaling**: …": labelled parts, the members the heading asks for).
+Only a list of sentences is read so: no numbered list (steps), no nested list, not a list most of whose items open
+on a label of their own ("Pros: …", "**Scaling**: …": labelled parts, the members the heading asks for), nor one
+of named things each defined ("- **Cutout** masks …", "- **Mixup** blends …": a card per name, `item_cards`).
 
 Pure: a card's front and back in, the fronts and backs of the cards it becomes out.
 """
@@ -15,6 +18,8 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.claim_asks import asked_front
+from mlwiki.extract.defining import labelled_item
+from mlwiki.extract.subject_asks import subject_question
 
 MIN_ITEMS = 2
 MIN_ITEM_WORDS = 5
@@ -22,6 +27,8 @@ MIN_CLAIM_WORDS = 4  # ("Why adjust the loss?": too little of the claim to ask i
 MAX_CLAIM_WORDS = 14
 MIN_REASON_WORDS = 3
 MAX_SUBJECT_WORDS = 4
+_REMARKS = re.compile(r"[A-Z][a-z]{3,}(?<![su])s")  # (one plural word, "Interpretations", "Notes": not "Loss", "Focus")
+_NAME_CUT = re.compile(r"\s+[—–(]|:\s|,\s")  # ("GCN (Kipf & Welling, 2017)", "PPO — Proximal …": its name)
 _BULLET = re.compile(r"[-*+] (?=\S)")
 _NUMBERED_OR_NESTED = re.compile(r"\s+\S|\d+[.)]\s")
 # An item that opens on its own label: "Pros: …", "**Scaling**: …", "Intuition 1: …"
@@ -56,17 +63,22 @@ def claim_bullet_cards(path: str, back: str) -> list[tuple[str, str]] | None:
     is a plain list of sentences some of which say why (see the module's doc): first the heading's card with the
     text and bullets no question asks (its back '' when none stay), then a card per bullet, "path\\n\\nWhy …?" over
     that bullet. None when the back is no such list or no bullet's form gives its question."""
-    if "\n\n" in path or "- " not in back and "* " not in back or not _REASON_WORD.search(back) \
-            or _ASKS_MEMBERS.search(path.rsplit(" › ", 1)[-1]):
-        return None  # (no word that gives a reason: no bullet asks why)
+    if "\n\n" in path or "- " not in back and "* " not in back or _ASKS_MEMBERS.search(path.rsplit(" › ", 1)[-1]):
+        return None
     chunks = [part for chunk in back.split("\n\n") for part in _lead_and_list(chunk)]
     lists = [k for k, chunk in enumerate(chunks) if _BULLET.match(chunk)]
     if len(lists) != 1:
         return None
     items = chunks[lists[0]].split("\n")
-    if len(items) < MIN_ITEMS or not all(_plain_sentence(item) for item in items):
+    if len(items) < MIN_ITEMS or not all(_BULLET.match(item) and not _NUMBERED_OR_NESTED.match(item) for item in items):
         return None
-    asked = [(item, _why(item[2:].strip())) for item in items]
+    plain = [item for item in items if _plain_sentence(item)]
+    if 2 * len(plain) <= len(items):
+        return None  # (a list of labelled parts or examples: the members the heading asks for)
+    if sum(labelled_item(item[2:].strip()) is not None for item in items) >= MIN_ITEMS:
+        return None  # (a list of named things each defined: a card per item under its name, `item_cards`)
+    about = _about(path)
+    asked = [(item, _asked(item[2:].strip(), about) if item in plain else "") for item in items]
     if not any(question for _, question in asked):
         return None
     taken = {item for item, question in asked if question}
@@ -75,6 +87,22 @@ def claim_bullet_cards(path: str, back: str) -> list[tuple[str, str]] | None:
         lines = [line for line in lines if not line.rstrip().endswith(":")]
     kept = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return [(path, kept)] + [(f"{path}\n\n{question}", item[2:].strip()) for item, question in asked if question]
+
+
+def _asked(text: str, about: str) -> str:
+    """The question a bullet's form asks: why, when it gives its reason; its claim's question when it names a
+    subject (or calls `about` "it") and says something of it (`subject_question`); '' for any other."""
+    return _REASON_WORD.search(text) and _why(text) or subject_question(text, about)
+
+
+def _about(path: str) -> str:
+    """What "it" stands for in a list under `path`: the note's subject by its name ("GCN (Kipf …)" → "GCN") when
+    the heading under it names, in one plural word, a kind of remark on it ("Interpretations", "Notes"); '' else."""
+    headings = path.split(" › ")
+    if len(headings) != 2 or not _REMARKS.fullmatch(headings[1]):
+        return ""
+    name = _NAME_CUT.split(headings[0], 1)[0].strip()
+    return name if 0 < len(name.split()) <= MAX_SUBJECT_WORDS and "?" not in name else ""
 
 
 def _lead_and_list(chunk: str) -> list[str]:
