@@ -112,6 +112,7 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
     pending: tuple[str, int, int] | None = None  # display math or comment: (closing token, line, kind)
     directives: list[tuple[str, int]] = []  # open MyST prose directives: (fence char, length)
     callout = False  # inside an Obsidian callout (quoted lines after `> [!type]`)
+    details = 0  # HTML folds (`<details>`) open
     admonition = False  # inside an MkDocs admonition (the lines indented under `!!! type "Title"`)
     prev_blank, prev_indented, in_list = True, False, False
     for no, raw in enumerate(body.split("\n"), start=1):
@@ -221,6 +222,17 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
             append(BLANK_LINE)
             prev_blank, prev_indented, in_list = True, False, False
             continue
+        elif first == "<" and (details or "<details" in text[:9].lower()) and (folded := _fold_line(text, lines)):
+            if folded is _SUMMARY_LINE:
+                append(Line(no, text, COMMENT))  # (its text is the title of the fold it opens)
+            elif folded is DIV_CLOSE:
+                details -= 1
+                append(Line(no, "", DIV_CLOSE))
+            else:
+                details += 1
+                append(Line(no, text, DIV_OPEN, folded))
+            prev_blank = prev_indented = False
+            continue
         elif first in "$\\%" or ("<" in text and "<!--" in text):
             if first == "<" and _NO_CARD_COMMENT.match(text):
                 append(Line(no, "", NO_CARD))
@@ -265,6 +277,43 @@ def _admonition_attrs(match: re.Match) -> str:
     as Obsidian does for a callout without one)."""
     title = (match.group(2) or "").replace('"', "'")
     return f'.callout-{match.group(1).lower()} title="{title}"'
+
+
+# An HTML fold, as GitHub shows it: `<details>` (with its `<summary>…</summary>` on the line or the next), `</details>`
+_DETAILS_OPEN = re.compile(r"<details\b[^>]*>[ \t]*(?:<summary\b[^>]*>(.*?)</summary>)?[ \t]*$", re.I)
+_SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary>[ \t]*$", re.I)
+_DETAILS_CLOSE = re.compile(r"</details>[ \t]*$", re.I)
+_TAG = re.compile(r"<[^>]*>")
+_SUMMARY_LINE = object()  # (what `_fold_line` says of a summary line under its `<details>`)
+
+
+def _fold_line(text: str, lines: list[Line]):
+    """An HTML fold's line, read as a div titled by its summary: the attributes of the div a `<details>` line opens,
+    DIV_CLOSE for `</details>`, `_SUMMARY_LINE` for the `<summary>` line right under an untitled `<details>` (whose
+    div it titles); None for any other line (its tags are left off the card's text later)."""
+    stripped = text.strip()
+    if match := _DETAILS_OPEN.match(stripped):
+        return _fold_attrs(match.group(1) or "")
+    if _DETAILS_CLOSE.match(stripped):
+        return DIV_CLOSE
+    last = next((ln for ln in reversed(lines) if ln.kind != BLANK), None)
+    if last is not None and last.kind == DIV_OPEN and last.attrs == _fold_attrs("") and \
+            (match := _SUMMARY.match(stripped)):
+        last.attrs = _fold_attrs(match.group(1))
+        return _SUMMARY_LINE
+    return None
+
+
+def _fold_attrs(summary: str) -> str:
+    """A fold's div attributes: class `details`, its summary (tags left out) as the title, unless the summary only
+    says what unfolding shows ("Answer", "Show code", "Click to expand"): then its text reads as the section's."""
+    title = " ".join(_TAG.sub("", summary).split()).replace('"', "'")
+    return f'.details title="{"" if _REVEAL.match(title) else title}"'
+
+
+# A fold's summary that names no subject, only what unfolding shows
+_REVEAL = re.compile(r"(?i)(?:answers?|solutions?|show|click|expand|details|more|spoiler|hints?|reveal|toggle|hidden|"
+                     r"open|see|code|output|proof)\b")
 
 
 def _setext_title(lines: list[Line]) -> bool:

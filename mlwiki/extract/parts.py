@@ -49,6 +49,8 @@ def titled_boxes(div: Block) -> list[Block]:
     exercises and card divs are cards (or not) of their own."""
     title = div.attrs.get("title", "").strip()
     classes = div.attrs.get("classes", ())
+    if div.skip:
+        return []  # (an HTML fold that answers the bold question before it: on that question's card)
     if title and not title.endswith("?") and not {"card", "no-card"}.intersection(classes) \
             and not EXAMPLE_CLASSES.intersection(classes) and not any(c in QUESTION_CALLOUTS for c in classes):
         text = [child for child in div.children or [] if child.kind == TEXT]
@@ -56,7 +58,7 @@ def titled_boxes(div: Block) -> list[Block]:
             lines = [line for block in text for line in block.lines]
             return [Block(TEXT, [Line(div.start, f"**{clean_prose(title)}**", TEXT), *lines], attrs=_BOX)]
     children = div.children or []
-    if not title and any(c.removeprefix("callout-") in _ASIDE_CALLOUTS for c in classes) \
+    if not title and any(c.removeprefix("callout-") in _ASIDE_CALLOUTS or c == "details" for c in classes) \
             and not any(child.kind == HEADING for child in children):  # (a callout titled by its "## Why …?")
         return [child for child in children if child.kind == TEXT]  # ("X is invertible only when …")
     boxes: list[Block] = []

@@ -152,6 +152,8 @@ def bold_question(ex, blocks: list[Block], i: int) -> bool:
     if first.kind != TEXT or LIST_ITEM.match(first.text) or not (match := _BOLD_QUESTION.match(first.text)):
         return False
     rest = "\n".join([first.text[match.end():]] + [ln.text for ln in block.lines[1:]]).strip()
+    if not rest and i + 1 < len(blocks) and blocks[i + 1].kind == DIV_OPEN and blocks[i + 1].attrs.get("answers"):
+        rest = join_blocks(blocks[i + 1].children or [], skip_cards=True).strip()  # (the fold it is answered in)
     if not rest:
         answer = []
         for nxt in blocks[i + 1:]:
@@ -167,6 +169,28 @@ def bold_question(ex, blocks: list[Block], i: int) -> bool:
     ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), rest, first.no, form="bold-question",
                 quiet=True, id_front=prefix_heading(ex.heading_path(subject=False), question))
     return True
+
+
+def mark_answer_folds(blocks: list[Block]) -> None:
+    """Mark the HTML folds (`<details><summary>Answer</summary>`) right after a question that stands alone in bold:
+    each is that question's answer, as a GitHub reader unfolds it, and makes no card of its own."""
+    stack = [blocks]
+    while stack:
+        children = stack.pop()
+        for k, block in enumerate(children):
+            if block.kind != DIV_OPEN:
+                continue
+            stack.append(block.children or [])
+            if k and "details" in block.attrs.get("classes", ()) and not is_question(block.attrs.get("title", "")) \
+                    and _asks_alone(children[k - 1]):
+                block.attrs["answers"] = block.skip = True
+
+
+def _asks_alone(block: Block) -> bool:
+    """Whether a paragraph is only a bold question (its answer comes after it)."""
+    first = block.lines[0] if block.kind == TEXT else None
+    return first is not None and len(block.lines) == 1 and bool(match := _BOLD_QUESTION.match(first.text)) \
+        and not first.text[match.end():].strip()
 
 
 def _is_example_div(block: Block) -> bool:

@@ -60,6 +60,8 @@ class Extractor:
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
+        if "<details" in body or "<DETAILS" in body:
+            questions.mark_answer_folds(self.blocks)  # ("**Why …?**" over `<details><summary>Answer`: its answer)
         self.first_h1 = _first_h1(self.blocks)
         self.applies = applies_theory(self.first_h1, body)  # ("# Worked example: SVM dual": a chapter to study)
         self.subject = note_subject(ctx.title, self.first_h1, ctx.path)
