@@ -28,6 +28,14 @@ def test_a_bold_term_that_opens_its_sentence_still_titles_the_card():
     assert found is not None and found[0] == "Replay › Storage › ring buffer", found
 
 
+def test_a_stressed_numeral_is_no_term():
+    """"train **one** network …": the bold stresses how many, it names no subject a front could show ("… › one")."""
+    text = ("Train **one** network for both the conditional and the unconditional model: during training, drop the "
+            "label with some small probability.")
+    found = _card("Classifier-free guidance › The trick", text, item=False)
+    assert found is None or "› one" not in found[0], found
+
+
 def test_a_bold_term_explained_after_it_titles_the_card_even_after_the_verb():
     """"the agent keeps a **lookup table** = one row per state, …": the term comes with what it is, so it is
     the subject wherever it stands."""

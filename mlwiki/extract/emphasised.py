@@ -38,7 +38,8 @@ BOLD_SPAN = re.compile(r"\*\*(?=\S)([^*\n]{2,60}?)(?<=\S)\*\*")
 # Emphasis, not a term: "**not**", "**no learnable parameters**", "**centered**", "**exactly**"
 STRESS_WORDS = re.compile(r"(?i)(?:not|no|never|only|always|all|any|must|do|does|don't|very|much|more|less|before|after|"
                          r"is|are|was|were|can|cannot|should|will|would|may|might|with|without|for|in|on|by|of|to|"
-                         r"from|at|as|than|within|and|or|but|nor|both|either|neither|also|too|each|every)\b|"  # (and a phrase: "… only comparable **with the same tokenizer**")
+                         r"from|at|as|than|within|and|or|but|nor|both|either|neither|also|too|each|every)\b|"
+                         r"(?:one|two|three|once|twice|same|half)(?![\w-])|"  # ("train **one** network for both")  # (and a phrase: "… only comparable **with the same tokenizer**")
                          r"[a-z]+(?:ed|ly)$")
 # A bold aside label over a sentence in capitals ("**Note:** The format **is not secure** …"), which `_BOLD_LED` (a
 # term explained in lower case) does not read
