@@ -88,6 +88,19 @@ def test_a_study_log_slip_under_a_course_label_is_no_card_and_task_boxes_alone_a
     assert any("the ensemble's bias falls" in back for back in made.values()), made
 
 
+def test_a_pointer_sentence_or_a_labels_pointer_goes_in_a_vault(tmp_path):
+    """Obsidian: "For more details see [[…]]." is where to read, and "- Label: see [[A, B]]" keeps only its label (a
+    link's text may hold a comma)."""
+    note = ("## Solvers\n\nA factorisation model is fitted by one of two solvers. For more details see [[Solvers]].\n\n"
+            "- Plain SGD: see [[Batch, stochastic and mini-batch descent]]\n- Alternating least squares: fix one factor, "
+            "solve for the other in closed form, swap\n")
+    made = _cards(tmp_path, {"Factorisation.md": note})
+    text = _all_text(made)
+    assert "see" not in text.split() and "[[" not in text and "mini-batch descent" not in text, made
+    assert any("- Plain SGD\n" in back for back in made.values()), made
+    assert any("solve for the other" in back for back in made.values()), made
+
+
 def test_what_is_kept_of_a_sentence_and_what_says_nothing():
     """The rule on its own: closing clauses that are notes go, the fact stays; instructions to the reader stay."""
     from mlwiki.extract.selfnotes import says_nothing, without_notes

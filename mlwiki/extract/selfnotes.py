@@ -77,6 +77,7 @@ _CHORE_VERB = (r"(?:re-?read|read(?: up on)?|re-?visit|come back to|go back to|g
                r"check|verify|re-?do|re-?derive|derive|work (?:out|through)|go through|figure out|finish|fix|try|"
                r"test|review|study|dig into|think about|write up|clean up|understand|learn)")
 _BY_ME = r"(?:(?:I|we)(?:['’]ll| will| should| must| need to| have to| want to)?\s+|(?:should|must|will|gotta)\s+)"
+_REF_FOUND = re.compile(_REF)
 _NOTE_CLAUSE = re.compile(
     r"(?i)(?:"
     # a chore put off: "Read properly later", "derive it at some point", "I should check this next time"
@@ -103,9 +104,10 @@ _NOTE_CLAUSE = re.compile(
     rf"(?:also\s+)?(?:see(?: also)?|cf\.?|compare)\s*:?\s*{_REF}(?:\s*(?:,|and|&)\s*{_REF})*"
     r")[.!]*")
 # A whole sentence that points at other notes ("Back to [[GNN MOC]].", "Also see [LR schedules](…) — the … point
-# comes from here.") or is a legend of the writer's marks ("✅ = read, 📖 = skimmed, ⏳ = not yet."): no fact
+# comes from here.", "For more details see [[Word2Vec]].") or is a legend of the writer's marks ("✅ = read, 📖 = skimmed, ⏳ = not yet."): no fact
 _NOTE_SENTENCE = re.compile(
-    rf"(?i)(?:also\s+)?(?:see(?: also)?|back to|up|next|prev(?:ious)?|part of|related|cf\.?|compare)\s*:?\s*"
+    rf"(?i)(?:(?:(?:for|to see)\b[^,.:\n]{{0,40}}?|(?:more )?details|more)[,:]?\s+)?(?:also\s+)?"
+    rf"(?:see(?: also)?|check(?: out)?(?: this)?|refer to|back to|up|next|prev(?:ious)?|part of|related|cf\.?|compare)\s*:?\s*"
     rf"{_REF}(?:\s*(?:,|and|&|·)\s*{_REF})*(?:\s*(?:[—–]|-\s)[^\n]{{0,150}}|\s*\([^()\n]{{0,150}}\))?[.!]?|"
     r"(?:[^\w\s$\\(){}\[\]|]{1,3}\s*=\s*[^,;=.\n$]{1,30}?\s*(?:[,;]\s*|(?=[.!]?$))){2,}[.!]?")
 _NOTE_HINT = AnyOf(r"later|(?:come|go|get) back|re-?read|re-?visit|properly|some ?day|sometime|next time|have time|"
@@ -119,7 +121,7 @@ _CHORE_ALONE = re.compile(r"(?i)(?:to\s+)?(?:try|check|test|verify|investigate|c
 _LEAD_IN = re.compile(r"(?i)(?:for|to|e\.g\.|in|more)\b(?:\s+\S+){0,3}")
 _LINE_HEAD = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?")
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!vs\.)(?<!cf\.)[ \t]+")
-_CLAUSE_BREAK = re.compile(r"[ \t]*(?:[,;]|[—–]|[ \t]-)[ \t]*")
+_CLAUSE_BREAK = re.compile(r"[ \t]*(?:[,;]|[—–]|[ \t]-)[ \t]*|:[ \t]+")  # ("- SGD: see [[…]]": the label stays)
 _ASIDE = re.compile(r"[ \t]*\(([^()\n]*)\)")
 _LABEL_ONLY = re.compile(r"[^:.!?\n]{1,60}:")  # ("torch.compile + FSDP2:" once "works now? try" is off)
 _QUESTION_ONLY = re.compile(r"(?:[^:\n]{1,60}:\s*)?(?:[^.!?\n]+\?+\s*)+")  # ("torch.compile + FSDP2: works now?")
@@ -143,11 +145,13 @@ def without_notes(back: str) -> str:
             continue
         head = _LINE_HEAD.match(line).end()
         text = _ASIDE.sub(_aside, line[head:]) if "(" in line else line[head:]
-        said = [s for s in map(_sentence, _without_open_chores(_SENTENCE_END.split(text))) if s]
-        if not said and line[head:].strip():
-            continue  # (a line that was nothing but notes to self)
-        lines.append(line[:head] + " ".join(said))
-    return one_break("\n".join(lines)).strip()
+        found = _SENTENCE_END.split(text)
+        said = [s for s in map(_sentence, _without_open_chores(found)) if s]
+        if said == [s for s in found if s] and text == line[head:]:
+            lines.append(line)  # (nothing off it: as written)
+        elif said or not line[head:].strip():  # (else a line that was nothing but notes to self)
+            lines.append(line[:head] + " ".join(said))
+    return one_break("\n".join(lines)).strip() if lines != back.split("\n") else back
 
 
 def _without_open_chores(found: list[str]) -> list[str]:
@@ -162,7 +166,9 @@ def _sentence(sentence: str) -> str:
     """A sentence without the notes to self among its closing clauses; '' when it was nothing else."""
     if not sentence.strip() or _NOTE_SENTENCE.fullmatch(sentence.strip()):
         return ""
-    clauses = [(m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(sentence)]
+    links = [m.span() for m in _REF_FOUND.finditer(sentence)] if "[" in sentence or "{" in sentence else []
+    clauses = [m.span() for m in _CLAUSE_BREAK.finditer(sentence)
+               if not any(start < m.start() < end for start, end in links)]  # ("[[Batch, Stochastic GD]]": one link)
     ends = [0] + [end for _, end in clauses]
     starts = [start for start, _ in clauses] + [len(sentence)]
     cut = len(sentence)
