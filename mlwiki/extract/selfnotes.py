@@ -1,5 +1,8 @@
 """The writer's notes to self, which no card read out of prose holds: to-do lines ("TODO: compare to SWA", "- [ ]
-rerun with the cosine schedule"), link-only lines ("Back to [[Optimizers MOC]]").
+rerun with the cosine schedule"), link-only lines ("Back to [[Optimizers MOC]]"), and inside a back's sentences a
+chore put off ("Read properly later."), where the writer's understanding stands ("Half-understood, come back to it."),
+a bare "try" after an open question, a study log's slip, a legend of marks, a pointer to another note. Each is a
+rule on the form of a sentence or clause, never on the note's subject; what states a fact stays.
 """
 
 from __future__ import annotations
