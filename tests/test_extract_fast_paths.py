@@ -8,12 +8,13 @@ import re
 
 import pytest
 
-from mlwiki.extract import tidy
+from mlwiki.extract import selfnotes, tidy
 from mlwiki.extract.anyof import AnyOf, _alternatives
 
 PATTERNS = [
     tidy._MAY_CUT.pattern,
     tidy._SOURCE_HINT.pattern,
+    selfnotes._NOTE_HINT.pattern,
     r"see (?:also|the)|n['’]t |\d\.\d|ch\b(?<!\wch)|(?:19|20)\d\d|x?",
     r"a[]|]b|c\|d|(?:e|f)g",
     r"(?i)Reference|cheat",
@@ -21,7 +22,7 @@ PATTERNS = [
 ]
 PIECES = ["see also", "see", " the ", "don't ", "don’t ", "1.5", "ch", "such", "ch.", "2019", "1899", "reference",
           "cheat", "REFERENCE", "colors are", "colour is", "a]b", "c|d", "eg", "fg", "axb", "xx", "skipped", "not ",
-          "proofs live", "(wip", "→", "->", "[[", "](", "{ref}", "cf.", "now the", "this page", "needs", " ", "\n"]
+          "proofs live", "(wip", "→", "->", "[[", "](", "{ref}", "cf.", "now the", "this page", "needs", " ", "\n", "later", "? try", "✅ = ", "come back", "for me"]
 
 
 @pytest.mark.parametrize("pattern", PATTERNS)

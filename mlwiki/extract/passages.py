@@ -35,9 +35,9 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
                         r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
                         r"others?|questions?|quiz|summary table|(?:final|closing|concluding) (?:thoughts|remarks|words)|"
                         r"wrap[- ]?up|random|did|done|today|log|plan(?:ning)?|standup)[\W\d_]*")  # (a day's log)
-# A note's title that names where things are, not what they say ("Reading list", "References"): no card of its prose
-SOURCES_TITLE = re.compile(r"(?i)[\W\d_]*(?:(?:my|further|the)\s+)?(?:reading(?: list)?|to read|references?|"
-                           r"bibliography|sources?|resources?|links?|papers(?: to read)?|citations?)[\W\d_]*")
+# A note's title that names where things are, not what they say ("Reading list", "GNN reading list", "References"): no card of its prose
+SOURCES_TITLE = re.compile(r"(?i)[\W\d_]*(?:(?:my|further|the)\s+|[\w-]+\s+(?=reading list))?(?:reading(?: list)?|to read|"
+                           r"references?|bibliography|sources?|resources?|links?|papers(?: to read)?|citations?)[\W\d_]*")
 # The heading of a day's notes or log ("## log", "## notes", "## Today"): what the day did is no card, what it
 # learnt is, item by item
 DAY_NOTES = re.compile(r"(?i)[\W\d_]*(?:(?:random|misc\w*|quick|daily|my|today['’]?s?)\s+)*(?:notes?|log|today|did|"

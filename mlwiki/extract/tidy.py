@@ -16,28 +16,12 @@ from mlwiki.extract.daily import READ_PROGRESS
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.passages import LINKS_LINE
 from mlwiki.extract.prose import one_break, sentences
+from mlwiki.extract.selfnotes import off_the_back
 from mlwiki.extract.voice import without_author
 from mlwiki.models import CardKind
 
 CALLOUT = "callout"  # (the form of `callouts`)
 AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
-_TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:.\s][^\n]*$"
-                   r"\n?")  # (Obsidian's "#todo" tag too; "TODO. Something about …" as well as "TODO: …")
-# a task box: "- [ ] rerun with the cosine schedule", "- [x] read the DDIM paper": the writer's chores, done or not
-_TASK = re.compile(r"(?m)^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+[^\n]*$\n?")
-# A to-do or task that states a fact on its way ("- [ ] check why rejection sampling needs an envelope $M q \ge
-# \tilde p$"): its formula with a relation is the fact, kept once the chore around it is off
-_STATES = re.compile(r"\$[^$\n]*(?:=|\\[lg]eq?\b|\\propto|\\approx|[<>≤≥])[^$\n]*\$")
-_CHORE = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:(?:TODO|FIXME|XXX)\b(?:\*\*)?[:.]?[ \t]*)?"
-                    r"(?:(?:check|verify|prove|derive|show|write up|look up|read up on|figure out|understand|find out)"
-                    r"(?:[ \t]+(?:that|why|how|whether))?[ \t]+)?")
-# a to-do the writer left after a sentence: "… randomly skip merges during encoding. TODO read it"
-_TODO_TAIL = re.compile(r"(?:(?<=[.!?)])[ \t]+|[ \t]+[—–][ \t]*)(?:TODO|FIXME|todo)\b[^\n]*")  # (or after a dash:
-# "… work later (ch-duality) — TODO: actually read the proof"; in lower case too once a sentence has ended, "…
-# inside the kernel instead. todo read")
-# a bare "TODO" label over a list: every item under it is a to-do ("TODO\n- read the sampled-metrics paper properly")
-_TODO_LIST = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:todo|to[- ]do)s?(?:\*\*)?:?(?:\*\*)?[ \t]*\n"
-                        r"(?:[ \t]*(?:[-*+]|\d+[.)])[ \t][^\n]*(?:\n|$)|[ \t]+\S[^\n]*(?:\n|$))*")
 _LINKS = re.compile("(?im)^" + LINKS_LINE + r"$\n?")  # (a line that only points at other notes, as a passage leaves out)
 # A sentence that only cites where to read ("Cover & Thomas 2.2–2.5.", "Bishop 10.1, Kingma & Welling 2014, Blei et
 # al. 2017 review.") or what to read first ("Needs {ref}`ch-entropy` and {doc}`03_kl`.", "See [[Jensen]]."): no fact
@@ -308,7 +292,7 @@ def tidy(drafts) -> list:
             continue  # ("## Questions / todo": what the writer has yet to find out)
         paper = _paper_card(first, fronts)  # (before the citation goes off the note's opening card)
         if not (first.form == CALLOUT and any(_overlaps(first.back, back) for back in others)) and _keeps(first):
-            if all([_off_the_back(draft) for draft in siblings]):
+            if all([off_the_back(draft) for draft in siblings]):
                 kept.append((siblings, path))  # (a callout's card whose text its section's card shows: dropped;
                 # so is a card that was nothing but to-do lines)
         if paper is not None:
@@ -445,33 +429,6 @@ def _without_skipped(sentence: str) -> str:
         return sentence  # (no word of such a remark: the common case, said cheaply)
     kept = sentence[:remark.start()].rstrip(" ,;—–")
     return kept + "." if kept else ""
-
-
-def _off_the_back(draft) -> bool:
-    """To-do lines and link-only lines off a card's back; False when they were all it held."""
-    if "TODO" in draft.back or "todo" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back or \
-            "do\n" in draft.back or "](" in draft.back or "[ ]" in draft.back or "[x]" in draft.back or "[X]" in draft.back:
-        if (_TODO.fullmatch(draft.back.strip()) or _TASK.fullmatch(draft.back.strip() + "\n")) \
-                and not _STATES.search(draft.back):
-            return False  # ("TODO: add a chapter on rate–distortion?": the whole card is a to-do)
-        back = _LINKS.sub("", _TASK.sub(_chore, _TODO.sub(_chore, _TODO_LIST.sub("", draft.back))))
-        back = _TODO_TAIL.sub("", back)
-        back = one_break(back).strip()
-        if not back:  # (a back that is all to-do under a "TODO" label is no card; else as written)
-            return _TODO_LIST.sub("", draft.back).strip() != ""
-        draft.back = back
-    return True
-
-
-def _chore(todo: re.Match) -> str:
-    """A to-do line off a back, or the fact it states without the chore around it ("- [ ] check why rejection sampling
-    needs an envelope $M q \\ge \\tilde p$" → "Rejection sampling needs an envelope …")."""
-    line = todo.group(0)
-    if not _STATES.search(line):
-        return ""
-    fact = " ".join(s for s in sentences(line[_CHORE.match(line).end():]) if _STATES.search(s))  # (not "… proof.")
-    fact = re.sub(r"^(?:also|and|plus)[ \t]+", "", fact, flags=re.I)
-    return fact[:1].upper() + fact[1:] + ("\n" if line.endswith("\n") else "")
 
 
 def _restates(front: str, back: str) -> bool:

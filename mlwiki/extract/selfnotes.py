@@ -1,0 +1,208 @@
+"""The writer's notes to self, which no card read out of prose holds: to-do lines ("TODO: compare to SWA", "- [ ]
+rerun with the cosine schedule"), link-only lines ("Back to [[Optimizers MOC]]"), and inside a back's sentences a
+chore put off ("Read properly later."), where the writer's understanding stands ("Half-understood, come back to it."),
+a bare "try" after an open question, a study log's slip, a legend of marks, a pointer to another note. Each is a
+rule on the form of a sentence or clause, never on the note's subject; what states a fact stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.anyof import AnyOf
+from mlwiki.extract.passages import LINKS_LINE
+from mlwiki.extract.prose import one_break, sentences
+
+_TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:.\s][^\n]*$"
+                   r"\n?")  # (Obsidian's "#todo" tag too; "TODO. Something about …" as well as "TODO: …")
+# a task box: "- [ ] rerun with the cosine schedule", "- [x] read the DDIM paper": the writer's chores, done or not
+_TASK = re.compile(r"(?m)^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+[^\n]*$\n?")
+# A to-do or task that states a fact on its way ("- [ ] check why rejection sampling needs an envelope $M q \ge
+# \tilde p$"): its formula with a relation is the fact, kept once the chore around it is off
+_STATES = re.compile(r"\$[^$\n]*(?:=|\\[lg]eq?\b|\\propto|\\approx|[<>≤≥])[^$\n]*\$")
+_CHORE = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:(?:TODO|FIXME|XXX)\b(?:\*\*)?[:.]?[ \t]*)?"
+                    r"(?:(?:check|verify|prove|derive|show|write up|look up|read up on|figure out|understand|find out)"
+                    r"(?:[ \t]+(?:that|why|how|whether))?[ \t]+)?")
+# a to-do the writer left after a sentence: "… randomly skip merges during encoding. TODO read it"
+_TODO_TAIL = re.compile(r"(?:(?<=[.!?)])[ \t]+|[ \t]+[—–][ \t]*)(?:TODO|FIXME|todo)\b[^\n]*")  # (or after a dash:
+# "… work later (ch-duality) — TODO: actually read the proof"; in lower case too once a sentence has ended, "…
+# inside the kernel instead. todo read")
+# a bare "TODO" label over a list: every item under it is a to-do ("TODO\n- read the sampled-metrics paper properly")
+_TODO_LIST = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:todo|to[- ]do)s?(?:\*\*)?:?(?:\*\*)?[ \t]*\n"
+                        r"(?:[ \t]*(?:[-*+]|\d+[.)])[ \t][^\n]*(?:\n|$)|[ \t]+\S[^\n]*(?:\n|$))*")
+_LINKS = re.compile("(?im)^" + LINKS_LINE + r"$\n?")  # (a line that only points at other notes, as a passage leaves out)
+
+
+def off_the_back(draft) -> bool:
+    """To-do lines, link-only lines and the writer's other notes to self (`without_notes`) off a card's back; False
+    when they were all it held, or all but an open question (`says_nothing`)."""
+    if not _off_todo(draft):
+        return False
+    back = without_notes(draft.back)
+    if back == draft.back:
+        return True
+    if says_nothing(back) or _COURSE_EVENT.fullmatch(draft.front.rsplit("\n\n", 1)[-1].rsplit(" › ", 1)[-1]):
+        return False  # (a label that names a quiz or a lecture, over the writer's log of it, names no subject)
+    draft.back = back
+    return True
+
+
+def _off_todo(draft) -> bool:
+    """To-do lines and link-only lines off a card's back; False when they were all it held."""
+    if "TODO" in draft.back or "todo" in draft.back or "FIXME" in draft.back or "XXX" in draft.back or "[[" in draft.back or \
+            "do\n" in draft.back or "](" in draft.back or "[ ]" in draft.back or "[x]" in draft.back or "[X]" in draft.back:
+        if (_TODO.fullmatch(draft.back.strip()) or _TASK.fullmatch(draft.back.strip() + "\n")) \
+                and not _STATES.search(draft.back):
+            return False  # ("TODO: add a chapter on rate–distortion?": the whole card is a to-do)
+        chores_off = _TODO_TAIL.sub("", _TASK.sub(_chore, _TODO.sub(_chore, _TODO_LIST.sub("", draft.back))))
+        if not chores_off.strip():
+            return False  # (a back that is all to-do lines or task boxes is no card)
+        if back := one_break(_LINKS.sub("", chores_off)).strip():  # (a back of links alone: as written)
+            draft.back = back
+    return True
+
+
+def _chore(todo: re.Match) -> str:
+    """A to-do line off a back, or the fact it states without the chore around it ("- [ ] check why rejection sampling
+    needs an envelope $M q \\ge \\tilde p$" → "Rejection sampling needs an envelope …")."""
+    line = todo.group(0)
+    if not _STATES.search(line):
+        return ""
+    fact = " ".join(s for s in sentences(line[_CHORE.match(line).end():]) if _STATES.search(s))  # (not "… proof.")
+    fact = re.sub(r"^(?:also|and|plus)[ \t]+", "", fact, flags=re.I)
+    return fact[:1].upper() + fact[1:] + ("\n" if line.endswith("\n") else "")
+
+
+# The writer's notes to self inside a back's text: each a whole clause (after a comma, a dash or a semicolon) or a
+# whole sentence, so that a fact said in the same sentence stays ("X is Y — check the proof later" → "X is Y").
+_REF = r"(?:\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\s]*\)|\{(?:ref|doc|numref)\}`[^`\n]+`)"
+_CHORE_VERB = (r"(?:re-?read|read(?: up on)?|re-?visit|come back to|go back to|get back to|return to|look (?:at|into)|"
+               r"check|verify|re-?do|re-?derive|derive|work (?:out|through)|go through|figure out|finish|fix|try|"
+               r"test|review|study|dig into|think about|write up|clean up|understand|learn)")
+_BY_ME = r"(?:(?:I|we)(?:['’]ll| will| should| must| need to| have to| want to)?\s+|(?:should|must|will|gotta)\s+)"
+_REF_FOUND = re.compile(_REF)
+_NOTE_CLAUSE = re.compile(
+    r"(?i)(?:"
+    # a chore put off: "Read properly later", "derive it at some point", "I should check this next time"
+    rf"(?:{_BY_ME}|(?:still\s+)?(?:need|have|want|ought|got) to\s+)?{_CHORE_VERB}\b[^.!?\n]{{0,60}}?"
+    r"(?:\blater|\bproperly|\bat some point|\bsome ?day|\bsometime|\bnext time|\bwhen I have (?:the )?time)|"
+    # a chore owed: "need to reread", "have to look into why"
+    r"(?:I\s+)?(?:still\s+)?(?:need|have|want|ought|got) to\s+(?:re-?read|re-?visit|re-?do|come back to|"
+    r"go back to|look (?:at|into)|read up on|dig into)\b[^.!?\n]{0,60}|"
+    # coming back to it: "come back to it", "I'll get back to this", "revisit", "reread"
+    rf"{_BY_ME}?(?:come|go|get) back to (?:it|this|that|these|them)\b[^.!?\n]{{0,30}}|"
+    r"(?:to\s+)?(?:re-?visit|re-?read)(?: (?:it|this|that|these|them))?|"
+    # where the writer's understanding stands: "Half-understood", "not sure how this fits", "no idea why"
+    r"(?:(?:I['’]?m|I am)\s+)?(?:still\s+)?(?:not (?:(?:really|entirely|totally|quite|fully|100%)\s+)?sure|unsure|"
+    r"no idea|(?:only\s+)?(?:half|partly|partially|not fully)[- ]?understood|(?:I\s+)?(?:don['’]?t|do not) "
+    r"(?:really |fully |quite )?(?:get|understand))\b[^.!?\n]{0,60}|"
+    # the writer of themself, and nothing else: "Saw it myself", "Not settled for me" (six words at most)
+    r"(?=(?:\S+\s+){0,5}\S+$)[^.!?\n]{0,40}\b(?:for me|to me|myself)|"
+    # the writer's own slip, as a study log tells it: "mixed up over-smoothing and over-squashing"
+    r"(?:I\s+)?(?:mixed up|got (?:\S+\s+){0,3}wrong|forgot|kept forgetting|messed up|confused (?:\S+\s+){1,6}"
+    r"(?:with|and))\b[^.!?\n]{0,80}|"
+    # a bare deferral, "— later", "(more on this later)"
+    r"(?:more (?:on (?:this|that|it) )?)?later(?: on)?|"
+    # a link to another note, and nothing else: "see [[Journal/2024-03-14]]"
+    rf"(?:also\s+)?(?:see(?: also)?|cf\.?|compare)\s*:?\s*{_REF}(?:\s*(?:,|and|&)\s*{_REF})*"
+    r")[.!]*")
+# A whole sentence that points at other notes ("Back to [[GNN MOC]].", "Also see [LR schedules](…) — the … point
+# comes from here.", "For more details see [[Word2Vec]].") or is a legend of the writer's marks ("✅ = read, 📖 = skimmed, ⏳ = not yet."): no fact
+_NOTE_SENTENCE = re.compile(
+    rf"(?i)(?:(?:(?:for|to see)\b[^,.:\n]{{0,40}}?|(?:more )?details|more)[,:]?\s+)?(?:also\s+)?"
+    rf"(?:see(?: also)?|check(?: out)?(?: this)?|refer to|back to|up|next|prev(?:ious)?|part of|related|cf\.?|compare)\s*:?\s*"
+    rf"{_REF}(?:\s*(?:,|and|&|·)\s*{_REF})*(?:\s*(?:[—–]|-\s)[^\n]{{0,150}}|\s*\([^()\n]{{0,150}}\))?[.!]?|"
+    r"(?:[^\w\s$\\(){}\[\]|]{1,3}\s*=\s*[^,;=.\n$]{1,30}?\s*(?:[,;]\s*|(?=[.!]?$))){2,}[.!]?")
+_NOTE_HINT = AnyOf(r"later|(?:come|go|get) back|re-?read|re-?visit|properly|some ?day|sometime|next time|have time|"
+                        r"need to|have to|sure|no idea|understood|n['’]?t (?:really |fully |quite )?(?:get|understand)|"
+                        r"for me|to me|myself|mixed up|wrong|forgot|messed up|confused|\?[ \t]+(?:to )?(?:try|check|test|"
+                        r"verify|investigate|confirm)|\[\[|\]\(|\{(?:ref|doc|numref)\}|[^\w\s$\\(){}\[\]|][ \t]*= ")  # (of the
+# text in lower case: a word each kind of note needs)
+# A bare chore after a question the writer left open ("works now? try", "… too?? check"): the question goes with it
+_CHORE_ALONE = re.compile(r"(?i)(?:to\s+)?(?:try|check|test|verify|investigate|confirm)(?: (?:it|this|that))?(?: out)?[.!]*")
+# What leads into a pointer and says nothing once the pointer is off: "for details, see …", "To do that, see …"
+_LEAD_IN = re.compile(r"(?i)(?:for|to|e\.g\.|in|more)\b(?:\s+\S+){0,3}")
+_LINE_HEAD = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?")
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!e\.g\.)(?<!i\.e\.)(?<!etc\.)(?<!vs\.)(?<!cf\.)[ \t]+")
+_CLAUSE_BREAK = re.compile(r"[ \t]*(?:[,;]|[—–]|[ \t]-)[ \t]*|:[ \t]+")  # ("- SGD: see [[…]]": the label stays)
+_ASIDE = re.compile(r"[ \t]*\(([^()\n]*)\)")
+_LABEL_ONLY = re.compile(r"[^:.!?\n]{1,60}:")  # ("torch.compile + FSDP2:" once "works now? try" is off)
+_QUESTION_ONLY = re.compile(r"(?:[^:\n]{1,60}:\s*)?(?:[^.!?\n]+\?+\s*)+")  # ("torch.compile + FSDP2: works now?")
+# A label that names an event of the writer's course ("Quiz", "Lecture 8", "HW3"), not a subject
+_COURSE_EVENT = re.compile(r"(?i)[\W_]*(?:quiz(?:zes)?|hw|homework|exams?|midterms?|lectures?|labs?|recitations?|"
+                           r"office hours|psets?|problem sets?|assignments?)[ \t]*#?\d*[a-z]?[\W_]*")
+
+
+def without_notes(back: str) -> str:
+    """The back without the writer's notes to self (`_NOTE_CLAUSE`, `_NOTE_SENTENCE`): a to-do put off ("Read
+    properly later.", "Half-understood, come back to it."), a study log's slip, a legend of marks, a link to
+    another note; the rest of a sentence that states a fact stays. Code and display formulas are left as written."""
+    if not _NOTE_HINT.search(back.lower()):
+        return back  # (the common back: no word of such a note)
+    lines, fence = [], ""
+    for line in back.split("\n"):
+        opens = line.lstrip()[:3] if line.lstrip()[:3] in ("```", "~~~") or line.count("$$") == 1 else ""
+        if fence or opens or line.lstrip()[:1] == "|" or line.lstrip()[:2] == "$$":
+            fence = "" if fence and opens[:2] == fence[:2] else fence or opens  # (code, a display formula and a
+            lines.append(line)  # table: as written)
+            continue
+        head = _LINE_HEAD.match(line).end()
+        text = _ASIDE.sub(_aside, line[head:]) if "(" in line else line[head:]
+        found = _SENTENCE_END.split(text)
+        said = [s for s in map(_sentence, _without_open_chores(found)) if s]
+        if said == [s for s in found if s] and text == line[head:]:
+            lines.append(line)  # (nothing off it: as written)
+        elif said or not line[head:].strip():  # (else a line that was nothing but notes to self)
+            lines.append(line[:head] + " ".join(said))
+    return one_break("\n".join(lines)).strip() if lines != back.split("\n") else back
+
+
+def _without_open_chores(found: list[str]) -> list[str]:
+    """The sentences without a bare chore (`_CHORE_ALONE`) and the question before it."""
+    if len(found) < 2 or not any(_CHORE_ALONE.fullmatch(s) for s in found[1:]):
+        return found
+    return [s for k, s in enumerate(found) if not (k and _CHORE_ALONE.fullmatch(s) and found[k - 1].endswith("?"))
+            and not (k + 1 < len(found) and s.endswith("?") and _CHORE_ALONE.fullmatch(found[k + 1]))]
+
+
+def _sentence(sentence: str) -> str:
+    """A sentence without the notes to self among its closing clauses; '' when it was nothing else."""
+    if not sentence.strip() or _NOTE_SENTENCE.fullmatch(sentence.strip()):
+        return ""
+    links = [m.span() for m in _REF_FOUND.finditer(sentence)] if "[" in sentence or "{" in sentence else []
+    clauses = [m.span() for m in _CLAUSE_BREAK.finditer(sentence)
+               if not any(start < m.start() < end for start, end in links)]  # ("[[Batch, Stochastic GD]]": one link)
+    ends = [0] + [end for _, end in clauses]
+    starts = [start for start, _ in clauses] + [len(sentence)]
+    cut = len(sentence)
+    for begin, end in reversed(list(zip(ends, starts))):
+        if not _NOTE_CLAUSE.fullmatch(sentence[begin:end].strip(" \t.!")):
+            break
+        cut = begin
+    if cut == len(sentence):
+        return sentence
+    if cut == 0:
+        return ""
+    kept_clauses = [k for k, end in enumerate(ends) if end < cut]
+    if len(kept_clauses) > 1 and _LEAD_IN.fullmatch(sentence[ends[kept_clauses[-1]]:starts[kept_clauses[-1]]].strip()):
+        cut = ends[kept_clauses[-1]]  # ("…, for details, see [[X]]": the lead-in goes with its pointer)
+    elif len(kept_clauses) == 1 and _LEAD_IN.fullmatch(sentence[:starts[0]].strip()):
+        return ""  # ("To do that, see [[A]] and [[B]].")
+    kept = sentence[:next(start for start, end in clauses if end == cut)].rstrip()
+    return kept + ("." if sentence.rstrip()[-1:] in ".!" and kept[-1:] not in ".!?" else "")
+
+
+def _aside(aside: re.Match) -> str:
+    """A parenthesis without its closing notes to self ("(see [[Journal/2024-03-14]])" goes, "(DIoU … terms — later.)"
+    keeps its fact)."""
+    said = _sentence(aside.group(1))
+    if said == aside.group(1):
+        return aside.group(0)
+    return aside.group(0)[:aside.start(1) - aside.start()] + said + ")" if said else ""
+
+
+def says_nothing(back: str) -> bool:
+    """Whether what is left of a back once notes to self are off says nothing: no text, or only a question the
+    writer left open ("torch.compile + FSDP2: works now?")."""
+    back = back.strip()
+    return not back or "$" not in back and bool(_QUESTION_ONLY.fullmatch(back) or _LABEL_ONLY.fullmatch(back))
