@@ -71,3 +71,92 @@ def test_an_opener_right_after_a_formula_is_a_remark_cued_by_what_it_points_at(t
     assert front.split("\n\n")[0] == "Union bounds › Finite classes › The growth"
     assert "\\log(|H|/\\delta)" in front
     assert not back.startswith("Notice")
+
+
+# A box titled by its kind ("Question I had", "Question", "My question") whose text opens with the question itself:
+# the question is the card's front, the rest its back (not a front "… › Question I had" with the question on the back)
+QUESTION_BOXES = {
+    "myst.md": """# Risk bounds
+
+## Relative guarantees
+
+The agnostic guarantee compares the learned predictor with the best predictor in the class, not with zero error.
+
+```{admonition} Question I had
+:class: dropdown
+*Why not ask for a small absolute error instead?* Because noisy labels can make even the best possible predictor
+err often, so no learner could promise it.
+```
+""",
+    "obsidian.md": """# Dropout
+
+## Scaling at test time
+
+At test time every unit is kept, and the weights are scaled by the keep probability.
+
+> [!note]- Question
+> **Why scale the weights at all?** So that each unit's expected input at test time matches what it saw in
+> training, when only a fraction of its inputs were on.
+""",
+    "quarto.qmd": """---
+title: "Label smoothing"
+---
+
+## Targets
+
+The one-hot target is mixed with a uniform distribution over the classes, with a small weight on the uniform part.
+
+::: {.callout-tip collapse="true"}
+## My question
+Why does label smoothing help calibration? The model is no longer pushed to put all its mass on one class, so its
+confidences stay closer to its accuracy.
+:::
+""",
+}
+
+
+def test_a_box_titled_question_asks_the_question_its_text_opens_with(tmp_path):
+    fronts = {c["front"]: c["back"] for c in cards(tmp_path, QUESTION_BOXES)}
+    asked = {
+        "Risk bounds › Relative guarantees\n\nWhy not ask for a small absolute error instead?": "Because noisy labels",
+        "Dropout › Scaling at test time\n\nWhy scale the weights at all?": "So that each unit",
+        "Label smoothing › Targets\n\nWhy does label smoothing help calibration?": "The model is no longer pushed",
+    }
+    for front, answer in asked.items():
+        assert fronts.get(front, "").startswith(answer), (front, fronts)
+    assert not any(front.split("\n\n")[0].endswith(("Question I had", "Question", "My question")) for front in fronts)
+
+
+def test_a_box_titled_question_over_a_list_of_open_questions_asks_none(tmp_path):
+    note = """# Optimisers
+
+## Adam
+
+Adam keeps running averages of the gradient and of its square, and divides one by the root of the other.
+
+> [!note] Questions
+> - Why does the square root of the second moment work better than the second moment itself?
+> - Does weight decay belong inside the update or outside it?
+"""
+    found = cards(tmp_path, {"adam.md": note})
+    assert not any(c["front"].endswith("?") and "Does weight decay" in c["back"] for c in found)
+
+
+def test_a_list_lead_in_after_a_formula_stays_on_the_list_card(tmp_path):
+    """"Drawbacks:" over the list after a formula (an Obsidian note, no blank lines): the list's card says it lists
+    the drawbacks, not only the heading path the formula's card has too."""
+    note = r"""# Kernel smoothing
+
+## Nadaraya–Watson
+
+### Exact kernel regression
+The prediction weights every training point by its kernel value:
+$$\hat f(x) = \frac{\sum_i K(x, x_i)\, y_i}{\sum_i K(x, x_i)}$$
+Drawbacks:
+1. every prediction touches all $n$ training points, so one prediction costs $O(n)$
+2. the bandwidth has to be tuned, usually by cross-validation over a grid
+3. in high dimensions every point is far from every other one, so the weights are all tiny
+"""
+    found = [c for c in cards(tmp_path, {"kernel.md": note}) if "bandwidth has to be tuned" in c["back"]]
+    assert len(found) == 1
+    assert found[0]["front"].startswith("Kernel smoothing › Nadaraya–Watson › Exact kernel regression › Drawbacks")

@@ -147,6 +147,17 @@ def list_label(lines: list[Line]) -> str | None:
     return label
 
 
+def lead_in_label(whole: Block, part: Block) -> str | None:
+    """The label of the line right before `part` in `whole` (the note's line right before it, not one a card took
+    between them) when it heads the list `part` opens with ("Problems:" over "1. needs …"), as `list_label` reads
+    one; None otherwise."""
+    at = next((k for k, line in enumerate(whole.lines) if line.no == part.start), 0)
+    before = whole.lines[at - 1] if at else None
+    if before is None or before.no != part.start - 1 or before.text[:1] in " \t":
+        return None
+    return list_label(whole.lines[at - 1:at + 1])
+
+
 def asks(block: Block) -> bool:
     """Whether a paragraph only asks a question ("Why not save the entire model?")."""
     return len(block.lines) == 1 and block.lines[0].kind == TEXT and bool(QUESTION_LINE.fullmatch(block.lines[0].text))

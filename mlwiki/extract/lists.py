@@ -483,7 +483,7 @@ def _rest_cards(ex, path: str, rest: Block, after: list[Line]) -> None:
     steps between them), and a card of each item that defines or labels its term, unless the rest card holds it.
     Under a day's "TIL", which says not what is asked (and would be the front of every day's rest card), only the
     items' own cards."""
-    if not DAY_LOG.fullmatch(path) and after and rest_card(ex, path, Block(TEXT, after)):
+    if not DAY_LOG.fullmatch(path) and after and rest_card(ex, path, Block(TEXT, after), rest):
         if before := [ln for ln in rest.lines if ln.no < after[0].no]:
             definition_sentence_cards(ex, path, Block(TEXT, before), equals=True)
     else:  # (what other cards left of a list: its items are facts one by one, "- small k → …" among them)
