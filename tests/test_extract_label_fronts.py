@@ -160,3 +160,24 @@ Drawbacks:
     found = [c for c in cards(tmp_path, {"kernel.md": note}) if "bandwidth has to be tuned" in c["back"]]
     assert len(found) == 1
     assert found[0]["front"].startswith("Kernel smoothing › Nadaraya–Watson › Exact kernel regression › Drawbacks")
+
+
+def test_a_formula_under_a_bare_item_label_shows_the_sentence_the_list_goes_on_from(tmp_path):
+    """"- tight case:" over a formula says of what only with the paragraph its list goes on from ("… we have"): the
+    front shows that sentence, then the label."""
+    note = r"""# Generalisation
+
+## Rates
+
+For a class of finite dimension $d$ and confidence $1 - \delta$ we have
+
+- tight case:
+$$ \epsilon \approx \frac{d + \log(1/\delta)}{m} $$
+- noisy case:
+$$ \epsilon \approx \sqrt{\frac{d + \log(1/\delta)}{m}} $$
+"""
+    found = {c["back"]: c["front"] for c in cards(tmp_path, {"rates.md": note}) if c["back"].startswith("$$")}
+    assert len(found) == 2
+    for front in found.values():
+        assert "finite dimension $d$ and confidence" in front, front
+    assert any(front.endswith("tight case:") for front in found.values())
