@@ -181,3 +181,43 @@ $$ \epsilon \approx \sqrt{\frac{d + \log(1/\delta)}{m}} $$
     for front in found.values():
         assert "finite dimension $d$ and confidence" in front, front
     assert any(front.endswith("tight case:") for front in found.values())
+
+
+
+def test_a_numbered_label_takes_the_name_its_text_opens_with(tmp_path):
+    """"- Option 2: Class weights. Each example's loss …" in an outline: "Option 2" alone names nothing a learner
+    could recall a month later; the front says "Option 2: Class weights", the back what follows the name."""
+    note = """# Imbalanced data
+
+## Remedies
+
+- Metrics
+    - accuracy hides the minority class, so report precision and recall per class instead
+    - the precision-recall curve shows more than the ROC curve when positives are rare
+    - calibrate the scores before picking a threshold, since resampling shifts the predicted probabilities
+- Handling the minority class
+    - Option 1: Oversampling
+        - Pros
+            - no labelled example is thrown away
+        - Cons
+            - the same few points are repeated, so the model can overfit them
+            - training takes longer, since every epoch holds more rows
+    - Option 2: Class weights. Each example's loss is scaled by the inverse frequency of its class.
+        - Pros
+            - nothing has to be resampled, the data loader stays as it is
+        - Cons
+            - very large weights make the gradient noisy and the training unstable
+    - Option 3: Undersampling
+        - Pros
+            - training gets much faster, since most of the rows are dropped
+        - Cons
+            - most of the majority class is never seen, which wastes labelled data
+- Evaluation
+    - keep the test set at the true class ratio, never resample it
+    - report the confusion matrix next to any single number
+"""
+    found = {c["front"]: c["back"] for c in cards(tmp_path, {"imbalance.md": note})}
+    under = "Imbalanced data › Remedies › Handling the minority class › "
+    assert found[under + "Option 2: Class weights"].startswith("Each example's loss is scaled")
+    assert found[under + "Option 1: Oversampling"].startswith("- Pros")
+    assert under + "Option 3" not in found
