@@ -1,4 +1,4 @@
-"""Sentence openers: the words a sentence starts with to join it to the one before ("Either way: …", "Also: …") or
+"""Sentence openers: the words a sentence starts with to join it to the one before ("Either way: …", "Anyway: …") or
 to point the reader at what follows ("Notice the dependence: …", "Remember: …"). A line led by such words and a
 colon has no label: what comes before the colon names nothing a card could ask about, so it is no front part."""
 
