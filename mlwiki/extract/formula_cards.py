@@ -19,7 +19,7 @@ from mlwiki.extract.forms import STATEMENT
 from mlwiki.extract.formulas import RELATION, Formula, display_formulas, is_trivial_formula, is_worked_example
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.masking import mask_inline
-from mlwiki.extract.passages import narrates
+from mlwiki.extract.passages import CANNOT_END, narrates
 from mlwiki.extract.prose import (PROSE_TAIL, clean_prose, clip, cut_prose, has_words, introduces, is_fragment,
                                   last_sentence, prefix_heading, sentence_around, sentences)
 from mlwiki.models import CardKind, Severity
@@ -258,17 +258,22 @@ def formula_intros(ex, formulas: list[Formula], indented: bool = False) -> list[
     return intros
 
 
+_LEADS_ON = CANNOT_END | {"have", "has", "get", "gets"}  # a paragraph's last word that goes on into the list after it
+
+
 def _list_lead(before: list[str], previous: Block | None) -> str:
     """The sentence that introduces the list a formula's item is in ("Given a query $q$ and a set of key–value
     pairs:" over "1. score each key: $e_j = …$"): the last line before the item that ends with a colon, or the
-    paragraph before the list when it does; '' when none does."""
+    paragraph before the list when it does or breaks off on a word that leads into the list ("… with"); '' when
+    none does."""
     lines = [line for line in before if line.strip()]
     if len(lines) > 1 and (earlier := [ln for ln in lines[:-1] if not LIST_ITEM.match(ln)]) and \
             earlier[-1].rstrip().endswith(":"):
         return last_sentence(clean_prose(earlier[-1]))
     if len(lines) == 1 and previous is not None:
         text = " ".join(ln.text for ln in previous.lines if ln.kind == TEXT).strip()
-        if text.endswith(":") and not LIST_ITEM.match(text):
+        if (text.endswith(":") or text.rsplit(None, 1)[-1:] and text.rsplit(None, 1)[-1] in _LEADS_ON) \
+                and not LIST_ITEM.match(text):  # ("… there are constants $C_1, C_2$ with" over "- agnostic:")
             return last_sentence(clean_prose(text))
     return ""
 

@@ -8,6 +8,7 @@ import re
 
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.openers import is_opener
 from mlwiki.extract.passages import NO_SUBJECT, narrates
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.subject import is_example_title
@@ -32,8 +33,10 @@ _NOT_A_LABEL_START = NOT_A_TERM | frozenset("in for to on at by with if as from 
 
 def reads_as_clause(words: list[str]) -> bool:
     """Whether a label's words are a clause's start rather than a name: a first word that names nothing ("In", "It",
-    "The") or a verb among them ("Every framework implements X")."""
-    return words[0].casefold() in _NOT_A_LABEL_START or any(w.casefold() in CLAUSE_WORDS for w in words)
+    "The"), an opener's ("Either way", "Notice the dependence": `openers`) or a verb among them ("Every framework
+    implements X")."""
+    return words[0].casefold() in _NOT_A_LABEL_START or is_opener(words) or any(w.casefold() in CLAUSE_WORDS
+                                                                                  for w in words)
 
 
 MAX_LABEL_WORDS = 5  # "Algorithm:", "Pros / cons", "Fixes people use:": a line that heads a list as a heading would
@@ -142,6 +145,17 @@ def list_label(lines: list[Line]) -> str | None:
             or narrates(label):
         return None
     return label
+
+
+def lead_in_label(whole: Block, part: Block) -> str | None:
+    """The label of the line right before `part` in `whole` (the note's line right before it, not one a card took
+    between them) when it heads the list `part` opens with ("Problems:" over "1. needs …"), as `list_label` reads
+    one; None otherwise."""
+    at = next((k for k, line in enumerate(whole.lines) if line.no == part.start), 0)
+    before = whole.lines[at - 1] if at else None
+    if before is None or before.no != part.start - 1 or before.text[:1] in " \t":
+        return None
+    return list_label(whole.lines[at - 1:at + 1])
 
 
 def asks(block: Block) -> bool:

@@ -13,7 +13,7 @@ from mlwiki.extract.closings import FORM, is_legend, last_card_line, later_steps
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list, counts
 from mlwiki.extract.defining import on_a_back
 from mlwiki.extract.forms import DEFINITION
-from mlwiki.extract.labels import introduces_list, label_lines
+from mlwiki.extract.labels import introduces_list, label_lines, lead_in_label
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import LABELLED_ITEM
 from mlwiki.extract.passages import ABOUT_PAGE, names_list, narrates, passage
@@ -117,10 +117,12 @@ def _item_carded(ex, line: str, first: int) -> bool:
     return on_a_back(ex, said[:60], first) or ": " in said and on_a_back(ex, said.split(": ", 1)[1][:60], first)
 
 
-def rest_card(ex, path: str, rest: Block) -> bool:
+def rest_card(ex, path: str, rest: Block, whole: Block | None = None) -> bool:
     """The explanations a section holds beside its formula cards ("The higher the β, the smoother the curve",
     "Computationally cheap"): a section card of the heading path, when they read as a passage of sentences; whether
-    it was made. Items that only ask ("- DoRA: worth it?") are no explanation: left out."""
+    it was made. Items that only ask ("- DoRA: worth it?") are no explanation: left out. A label line right before
+    them in `whole` (the lines no formula card took: "Problems:" over the list after the formula) says what they are:
+    it stays on the front ("… › Spectral convolution › Problems"), where the heading path alone would not say it."""
     back = passage([rest], declined=True)  # (`**Term**:` items too: no other card took them)
     if back is None:  # (one item working out numbers or opening on a formula need not cost the others their card)
         kept = [item for item in list_items(rest.lines) if passage([Block(TEXT, item)], declined=True)]
@@ -131,7 +133,8 @@ def rest_card(ex, path: str, rest: Block) -> bool:
     if len(items) < MIN_REST_ITEMS or not all(len(item.split()) > MIN_REST_ITEM_WORDS for item in items) \
             or any(sentences(clean_prose(item))[0].rstrip().endswith("?") for item in items):
         return False
-    return ex.add_card(FORM, path, back, rest.start)
+    label = lead_in_label(whole, rest) if whole is not None else None
+    return ex.add_card(FORM, f"{path} › {label}" if label else path, back, rest.start)
 
 
 def following_items(blocks: list[Block], free: list[bool], whole: set[int] | None = None) -> list:

@@ -57,6 +57,7 @@ from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, unt
 from mlwiki.extract.parts import exercise_part, labelled_aside, opening_front, part_passage, section_parts, titled_boxes
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
 from mlwiki.extract.passages import ABOUT_PAGE, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, passage
+from mlwiki.extract.openers import said_on
 from mlwiki.extract.openings import cut_off_over_list, opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
 from mlwiki.extract.prose import clean_prose, holds_words
@@ -442,7 +443,7 @@ def _remark(ex, first: int, path: str, blocks: list[Block], k: int, free: list[b
             and (found := remark_card(path, Block(TEXT, block.lines + blocks[k + 1].lines), formula, declined)):
         free[k + 1] = False  # ("where $T$ is the **temperature**." over "- $T \to 0$: approaches argmax", …: one
         return found         # card of what the symbol does)
-    return remark_card(path, block, formula, declined)
+    return said_on(remark_card(path, block, formula, declined), blocks, k, free, declined)  # ("Either way: …")
 
 
 def _tail_remark(ex, first: int, path: str, block: Block, taken: set[int],
@@ -482,7 +483,7 @@ def _rest_cards(ex, path: str, rest: Block, after: list[Line]) -> None:
     steps between them), and a card of each item that defines or labels its term, unless the rest card holds it.
     Under a day's "TIL", which says not what is asked (and would be the front of every day's rest card), only the
     items' own cards."""
-    if not DAY_LOG.fullmatch(path) and after and rest_card(ex, path, Block(TEXT, after)):
+    if not DAY_LOG.fullmatch(path) and after and rest_card(ex, path, Block(TEXT, after), rest):
         if before := [ln for ln in rest.lines if ln.no < after[0].no]:
             definition_sentence_cards(ex, path, Block(TEXT, before), equals=True)
     else:  # (what other cards left of a list: its items are facts one by one, "- small k → …" among them)

@@ -4,6 +4,8 @@ or definition card took part of. `ex` is the walk over the note (`mlwiki.extract
 
 from __future__ import annotations
 
+import re
+
 from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.defining import definition_sentence_cards, on_a_back
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
@@ -13,6 +15,10 @@ from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.subject import is_example_title
 
 FORM = "outline"  # a labelled bullet and the items nested under it, in a section too long for one card
+_NUMBERED_LABEL = re.compile(r"[A-Z][a-z]+ \d{1,2}")  # "Method 3", "Option 2": which one of a series, no name
+# The name a numbered label's text opens with: "Multi-task classifier (see …). We treat …", "Single binary classifier"
+_OWN_NAME = re.compile(r"(?P<name>[^.()\n:;$]{3,60}?)[ \t]*(?:\([^()\n]*\))?[ \t]*(?:[.:;][ \t]+|\n|$)")
+MAX_NAME_WORDS = 6
 
 
 def item_groups(block: Block) -> list[list[Line]] | None:
@@ -72,6 +78,8 @@ def outline_cards(ex, path: str, block: Block, declined: bool, alone: bool = Fal
         if back is None:
             continue
         introduced = labels[-1].endswith(":")  # (a sentence that introduces the items)
+        if not introduced and (named := numbered_name(labels[-1], back)) is not None:
+            labels[-1], back = named  # ("- Method 3: Multi-task classifier …": "Method 3" alone names nothing)
         front = f"{' › '.join([path, *labels[:-1]])}\n\n{labels[-1]}" if introduced else " › ".join([path, *labels])
         if ex.add_card(FORM, front, back, line):
             carded.add(line)
@@ -102,3 +110,14 @@ def _loose_item_cards(ex, path: str, lines: list[tuple[int, str]], carded: set[i
 def vague(label: str) -> bool:
     """Whether a list's label names no subject ("Others", "Misc")."""
     return bool(NO_SUBJECT.fullmatch(clean_prose(label)))
+
+
+def numbered_name(label: str, back: str) -> tuple[str, str] | None:
+    """(label, back) for a numbered label ("Method 3") whose text opens with the method's own name ("Multi-task
+    classifier (see …). We treat each …"): the name joins the label ("Method 3: Multi-task classifier"), the rest is
+    the back; None for another label, or a text that is the name alone (nothing left to ask for)."""
+    if not _NUMBERED_LABEL.fullmatch(label) or (found := _OWN_NAME.match(back)) is None \
+            or len(found["name"].split()) > MAX_NAME_WORDS:
+        return None
+    rest = back[found.end():].strip()
+    return (f"{label}: {found['name'].strip()}", rest) if rest else None

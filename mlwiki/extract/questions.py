@@ -2,7 +2,8 @@
 
 - a heading that ends in `?`: front = heading path + the question, back = the section's own text;
 - a callout, div or MyST admonition titled with a question (and any Obsidian `[!question]`, `[!faq]`,
-  `[!help]` callout): front = title, back = body;
+  `[!help]` callout): front = title, back = body; one titled by its kind ("Question I had", "Open question")
+  whose text opens with the question ("*Why not …?* Because …"): front = that question, back = the rest;
 - a paragraph that starts with a bold question `**…?**`: back = the rest of it, or the blocks that follow;
 - a line or list item that asks and answers after an arrow (`- why KL(P‖Q)? → asymmetric penalty …`), as people
   write questions to themselves: front = heading path + the question, back = the answer.
@@ -99,13 +100,21 @@ def _tells_a_story(back: str) -> bool:
 
 def _asks(div: Block) -> bool:
     """Whether a div, callout or admonition asks a question (its title, or its first heading when it has no
-    title), as `callout_question` reads it; False for any other block."""
+    title; or a title that names a question by its kind, "Question I had", over a text that opens with the question
+    itself), as `callout_question` reads it; False for any other block."""
     if div.kind != DIV_OPEN:
         return False
     title, body = div.attrs.get("title", "").strip(), div.children
     if not title and body and body[0].kind == HEADING:
-        title = body[0].lines[0].text.strip()
-    return is_question(title) or bool(title and any(c in QUESTION_CALLOUTS for c in div.attrs.get("classes", ())))
+        title, body = body[0].lines[0].text.strip(), body[1:]
+    return is_question(title) or bool(title and any(c in QUESTION_CALLOUTS for c in div.attrs.get("classes", ()))) \
+        or bool(_NAMES_QUESTION.match(title) and body and body[0].kind == TEXT and _opens_with_question(body[0]))
+
+
+def _opens_with_question(block: Block) -> bool:
+    """Whether a box's text opens with a question ("*Why not …?* Because …"), not a list of them (open questions)."""
+    first = next((ln.text for ln in block.lines if ln.kind == TEXT), "")
+    return not LIST_ITEM.match(first) and bool(_QUESTION_FIRST.match(first))
 
 
 def callout_question(ex, div: Block) -> bool:
@@ -127,7 +136,7 @@ def callout_question(ex, div: Block) -> bool:
         return True
     question = clean_prose(title)
     if not is_question(title) and (asked := _QUESTION_FIRST.match(back)):  # ("Open question" over the question:
-        question, back = clean_prose(asked.group(1)), back[asked.end():]  # it asks, and what follows answers)
+        question, back = clean_prose(asked.group(2)), back[asked.end():]  # it asks, and what follows answers)
         if not back.strip():
             ex.skip("question-callout", UNANSWERED)
             return True
@@ -138,8 +147,12 @@ def callout_question(ex, div: Block) -> bool:
 
 # A question callout that answers on its title line, after a dash or an arrow ("Is X always Y? — Not always: …")
 _TITLE_ANSWER = re.compile(r"([^\n?]{3,300}\?)[ \t]+(?:—|–|-{1,2}|→|->|=>)[ \t]+(\S.*)")
-# A question callout titled by its kind ("Open question") whose text opens with the question itself
-_QUESTION_FIRST = re.compile(r"[ \t]*([^\n?]{3,300}\?)[ \t]*\n?")
+# A question callout titled by its kind ("Open question") whose text opens with the question itself (in italics or
+# bold too: "*Why not …?* Because …")
+_QUESTION_FIRST = re.compile(r"[ \t]*(?P<em>\*\*|__|\*|_)?([^\n?]{3,300}\?)(?:(?P=em))?[ \t]*\n?")
+# A title that names a question by its kind ("Question I had", "Open question", "My question", "Q"): its box asks the
+# question its text opens with
+_NAMES_QUESTION = re.compile(r"(?i)(?:(?:an?|my|one|open|quick)\s+)?(?:questions?|q|faq)(?![\w-])")
 UNANSWERED = "asks a question the note does not answer"
 
 

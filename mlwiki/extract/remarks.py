@@ -24,6 +24,7 @@ from mlwiki.extract.claims import AUX, DOES
 from mlwiki.extract.closings import FORMULA_FORMS, is_legend
 from mlwiki.extract.formula_cards import quantity_name
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
+from mlwiki.extract.openers import opener_cue, opener_label, without_opener
 from mlwiki.extract.paragraphs import lead_subject
 from mlwiki.extract.subject import sets_example_values
 from mlwiki.extract.passages import narrates, passage, works_numbers
@@ -127,6 +128,7 @@ def _remark(path: str, block: Block, formula: str, declined: bool, names: list[s
         return None
     if goes_on:
         back = " ".join(found)
+    back = without_opener(back)  # ("Notice the dependence: …": its cue is on the front)
     if listed:
         return f"{path} › {'What its symbols mean' if legend else 'What it says'}\n\n{formula}", back
     return f"{path} › {_cue([clean_prose(sentence) for sentence in found])}\n\n{formula}", back
@@ -196,7 +198,8 @@ def speaks_of_formula(sentence: str) -> bool:
     `_REFERS`, `_GOES_ON`), or states a case of it or its symbols in math."""
     return bool(_POINTS_BACK.match(sentence) or _PART.match(sentence) or _SYMBOL.match(sentence) or _REFERS.search(sentence) or _JUDGES.match(sentence)
                 or _GOES_ON.match(sentence) or _POINTS_BACK_SOON.match(sentence) or _SUBJECTLESS.match(sentence)
-                or sentence.startswith(("$", "= ", "≈ ", "→ ")) or _CASE.match(sentence) and "$" in sentence)
+                or sentence.startswith(("$", "= ", "≈ ", "→ ")) or _CASE.match(sentence) and "$" in sentence
+                or opener_label(sentence) is not None)  # ("Notice the dependence: …" reads the formula above)
 
 
 def _cue(found: list[str]) -> str:
@@ -204,6 +207,8 @@ def _cue(found: list[str]) -> str:
     ("For a fixed policy"), unless a later sentence states another ("If … . If …"); or its first sentence's subject,
     a pointer made an article ("That max makes it nonlinear" → "The max"); else what any remark answers."""
     sentence = found[0]
+    if (opened := opener_label(sentence)) is not None:
+        return opener_cue(opened) or "What it says"  # ("Notice the dependence: …" → "The dependence")
     if is_legend(sentence) and not _STATES_VALUE.match(sentence):
         return "What its symbols mean"  # ("$K$ is the **kernel** …, $h > 0$ is the **bandwidth** …"; not "$r_t(\theta_
         # {old}) = 1$.", a value of the formula, which says what it gives)

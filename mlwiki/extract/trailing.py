@@ -31,6 +31,7 @@ from mlwiki.extract.claims import DOES
 from mlwiki.extract.closings import FORM as SECTION_FORM, FORMULA_FORMS, last_card_line, opens_with_math, works_example
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.openers import is_opener, opens_with_opener
 from mlwiki.extract.passages import NO_SUBJECT, narrates, passage
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.extract.remarks import (FORM as REMARK_FORM, MIN_WORDS, displays_first, ends_with_display,
@@ -88,6 +89,9 @@ def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[in
             tail = _tail(block.lines[last + 1:])
             if tail and (draft := formula_card_above(ex, first, Block(block.kind, block.lines[:last + 1]))):
                 _place(ex, first, draft, tail, len(tail) < len(block.lines) - last - 1, declined)
+        elif k and opens_with_opener(block) and block.start - blocks[k - 1].lines[-1].no <= MAX_GAP \
+                and (remark := _remark_of(ex, first, blocks[k - 1])) is not None:
+            _say_on(ex, remark, block, declined)  # ("Either way: want $m \gg p$." after the remark it goes on from)
         elif not k or block.lines[0].kind != TEXT or block.start - blocks[k - 1].lines[-1].no > MAX_GAP \
                 or (draft := _formula_card_of(ex, first, blocks[k - 1])) is None:
             continue  # (not after a box or a table the part leaves out: right after the formula)
@@ -99,6 +103,21 @@ def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[in
                 block.lines[-1].no <= MAX_GAP and (LIST_ITEM.match(blocks[k + 1].lines[0].text) or
                                                    opens_with_math(blocks[k + 1]))
             _place(ex, first, draft, tail, leads_on, declined)
+
+
+def _remark_of(ex, first: int, block: Block) -> Draft | None:
+    """The remark card (of the cards from index `first` on) made of this paragraph; None when it made none."""
+    lines = {ln.no for ln in block.lines}
+    return next((drafts[0] for drafts, _ in reversed(ex.drafts[first:])
+                 if drafts[0].form == REMARK_FORM and drafts[0].line in lines), None)
+
+
+def _say_on(ex, remark: Draft, block: Block, declined: bool) -> None:
+    """Put a paragraph that goes on from a remark with an opener ("Either way: …", "Still: …") on the remark's
+    back: alone it would ask nothing (its opener names nothing), and it says more of the same formula."""
+    said = passage([block], declined=declined)
+    if said is not None and not _held(ex, said) and not narrates(said):
+        _join(remark, said)
 
 
 def _nested_remarks(ex, first: int, block: Block, taken: set[int], declined: bool) -> None:
@@ -334,7 +353,7 @@ def _cue(label: re.Match | None, found: list[str]) -> str:
     """What the text speaks of: the label it opens on ("temperature τ: τ → 0 greedy …" → "Temperature τ",
     "Problem: …"), unless that names nothing ("note: …"); else what `remarks` reads in its first sentence."""
     if label is not None and len((name := clean_prose(label.group(1)).strip()).split()) <= MAX_LABEL_WORDS \
-            and not NO_SUBJECT.fullmatch(name):
+            and not NO_SUBJECT.fullmatch(name) and not is_opener(name.split()):  # ("Either way: …" names nothing)
         return name[:1].upper() + name[1:]
     cue = remark_cue(found)
     after = clean_prose(found[0])[len(cue):].split(None, 1)
