@@ -100,7 +100,8 @@ def test_a_parent_keeps_its_own_fact_and_loses_the_items_its_children_show():
                 _draft("Ranking › Metrics › nDCG", "discounted gains, normalised by the best order", "labelled")]
     kept = without_shown_children([parent, *children])
     assert len(kept) == 3
-    assert parent[0][0].back == "- MRR\n- nDCG\n- both ignore how sure the model is about each answer"
+    # beside a fact, a label whose text went to its child heads nothing (even under a plural heading)
+    assert parent[0][0].back == "- both ignore how sure the model is about each answer"
     nested = _draft("Odds › Log scale", "- The log of the odds\n    - the log makes the scale symmetric around zero, so"
                     " 1/4 and 4/1 match\n- random splits of a fixed total give bell-shaped log-odds")
     child = _draft("Odds › Log scale › The log of the odds", "- the log makes the scale symmetric around zero, so 1/4"
@@ -110,3 +111,42 @@ def test_a_parent_keeps_its_own_fact_and_loses_the_items_its_children_show():
     written = _draft("Notes › Ideas", "- one idea with enough words to be a fact here", "qa")  # (the author's)
     without_shown_children([written, _draft("Notes › Ideas › one", "idea with enough words to be a fact here")])
     assert written[0][0].back == "- one idea with enough words to be a fact here"
+
+
+def test_a_parent_left_with_one_heading_like_line_is_no_card():
+    parent = _draft("Tokenizers", "- Comparing Tokenizers: [[Fertility]]\n- Why tokenization matters\n"
+                    "    - the vocabulary fixes which strings the model can emit in a single step\n"
+                    "    - a poor split makes sequences longer, so attention costs more per sentence")
+    child = _draft("Tokenizers › Why tokenization matters\n\nWhy does tokenization matter?",
+                   "- the vocabulary fixes which strings the model can emit in a single step\n"
+                   "- a poor split makes sequences longer, so attention costs more per sentence", "outline")
+    assert without_shown_children([parent, child]) == [child]  # (was "- Comparing Tokenizers: [[Fertility]]")
+    said = _draft("Tokenizers", "- comparing tokenizers is done by their fertility\n- Why tokenization matters\n"
+                  "    - the vocabulary fixes which strings the model can emit in a single step\n"
+                  "    - a poor split makes sequences longer, so attention costs more per sentence")
+    assert len(without_shown_children([said, child])) == 2  # (a sentence left is a fact)
+    assert said[0][0].back == "- comparing tokenizers is done by their fertility"
+    one = _draft("Losses › Other losses", "- Hinge\n    - zero once the margin is at least one, linear below it")
+    only = _draft("Losses › Other losses › Hinge", "- zero once the margin is at least one, linear below it", "outline")
+    assert without_shown_children([one, only]) == [only]  # (one member is no list of members)
+
+
+def test_a_weak_child_does_not_take_an_item_off_its_parent():
+    back = ("- **barely** better than chance ↔ the error stays just below one half\n"
+            "- **cheap** ↔ a stump or a shallow tree, fast to fit\n"
+            "- many rounds of them add up to a strong model")
+    parent = _draft("Boosting › Weak learners", back)
+    weak = _draft("Boosting › Weak learners › barely",
+                  "barely better than chance ↔ the error stays just below one half", "labelled")
+    without_shown_children([parent, weak])
+    assert parent[0][0].back == back  # ("› barely" does not name what the item says: the pair stays whole)
+    strong = _draft("Boosting › Weak learners › barely better than chance",
+                    "barely better than chance ↔ the error stays just below one half", "labelled")
+    without_shown_children([parent, strong])
+    assert parent[0][0].back == back.split("\n", 1)[1]
+    linked = _draft("Graphs › Matrix form", "A layer is one product with a normalised adjacency.\n\n"
+                    "[[SGC]] drops the nonlinearity between layers, so the whole model is one matrix power.")
+    named = _draft("Graphs › Matrix form › SGC", "SGC drops the nonlinearity between layers, so the whole model is one"
+                   " matrix power.", "labelled")
+    without_shown_children([linked, named])  # (one word, but the term the paragraph opens with)
+    assert linked[0][0].back == "A layer is one product with a normalised adjacency."

@@ -6,17 +6,22 @@ whose back shows text that cards under that path show too ("… › Other method
     - KTO — needs only thumbs up or down
       →  "… › Other methods › IPO", "… › Other methods › KTO"; the heading's card would hold both again
 
-Each part of the parent's back (a paragraph, a list item) that a child card shows whole is taken off it; an item
-that shows a child's text after its label ("- IPO — …") is cut to that label, and so is one whose nested items a
-child shows ("- Log of odds" over them). What stays decides the card:
+Each part of the parent's back (a paragraph, a list item) that a child card shows whole is taken off it, when the
+child's front names what the part says: a heading or term of two words or more ("Notice the dependence"), or the
+term the part opens with ("**spectral** methods …" under "› spectral"); a one-word child ("› approximately") that
+shows "**approximately correct** ↔ …" is a weak card, the parent keeps the item whole. An item that shows a child's
+text after its label ("- IPO — …") is cut to that label, and so is one whose nested items a child shows ("- Log of
+odds" over them): beside a fact such a label heads nothing and goes. What stays decides the card:
 - nothing but labels, pointers elsewhere ("Also see [LR schedules](…)") and the children's headings: no card, unless
   the labels are the fact — they name the kinds the heading speaks of ("## Other methods": IPO, KTO), a sentence
   left introduces them ("… comes in two forms:") or they are numbered steps, and the front does not already name
-  them all; then the card asks which ones there are, its back the labels on one line ("- ML objective", "- I/O",
-  "- ML category" under "Frame it as an ML task", each a card of its own: no card);
+  them all and there are two or more; then the card asks which ones there are, its back the labels on one line
+  ("- ML objective", "- I/O", "- ML category" under "Frame it as an ML task", each a card of its own: no card);
+  a line left that is a heading in form, not a sentence ("- Evaluating Language Models: [[Perplexity]]", words in
+  Title Case) says nothing of its own either;
 - a fact besides (a sentence of its own): the card keeps it, and the list items that are labels as written (one
   list's items, in order); not the labels the front names ("Spectral vs spatial" over "- spectral"), nor a label
-  cut from its text unless the labels are the fact (it would head nothing).
+  cut from its text or its nested items (it would head nothing).
 
 Only cards read out of prose are touched (the author's cards stay as written). Pure.
 """
@@ -44,6 +49,13 @@ _POINTER = re.compile(r"(?i)(?:also see|see also|see|cf\.?|more (?:on this )?(?:
 _PLURAL = re.compile(r"(?i)[a-z]{2,}[^isu\W]s|[a-z]+ies")  # ("Other methods", "Variants", "Families")
 _ASIDE = re.compile(r"\s*\([^)]*\)")  # ("Others (stub)": a remark on the heading, not what it names)
 _SKIP = (CardKind.REVERSE, CardKind.CLOZE)
+# The label a part opens with: the words before a separator ("IPO — …", "**approximately** correct ↔ …"), or
+# else its opening term in bold, a link or code ("[[GCN]] is exactly this …").
+_LABEL = re.compile(r"([^—–:↔=→\n]+?)\s*(?:[—–:↔=→]|\s-\s)")
+_LABEL_WORDS = 4  # (more words before a separator are a sentence, not a label)
+_TERM = re.compile(r"\*\*(.+?)\*\*|__(.+?)__|\[\[(?:[^\]|\n]*\|)?([^\]\n]+)\]\]|\[([^\]\n]+)\]\(|`([^`\n]+)`")
+_SENTENCE_MARKS = frozenset(".;,!?$")  # (a heading in form has none of these: "Evaluating Language Models: …")
+_HEADING_WORDS = 8
 
 
 @dataclass(slots=True)
@@ -88,16 +100,17 @@ def _as_path(front: str) -> str:
 def _without_children(front: str, back: str, children: list) -> str | None:
     """The back without the parts its children show; None when nothing is left to study; `back` as it was
     when no part of it is a child's."""
-    backs = [_plain(d.back) for d, _ in children]
+    backs = [(_plain(d.back), _plain(segments[-1])) for d, segments in children]
     labels = {_key(label): label for _, segments in children for label in segments}
-    parts = _marked([_classified(part, backs, labels) for part in _parts(back)])
+    parts = _marked(_under_labels([_classified(part, backs, labels) for part in _parts(back)], backs))
     if not any(part.kind in ("shown", "label") for part in parts):
         return back
     changed = any(part.kind == "shown" or part.cut for part in parts)
     named = _named(parts)
-    said = sum(len(_plain("\n".join(part.lines)).split()) for part in parts if part.kind == "other")
+    said = sum(len(_plain("\n".join(part.lines)).split()) for part in parts
+               if part.kind == "other" and not (changed and _heading_like(part)))
     if said < _FACT_WORDS:  # (only the labels of what the children say, or nothing)
-        if named and _labels_are_fact(front, named, parts):
+        if len(set(named)) >= 2 and _labels_are_fact(front, named, parts):
             return ", ".join(dict.fromkeys(named)) if changed else back
         return None
     kept_labels = not _named_by(front, named) and (not changed or _labels_are_fact(front, named, parts))
@@ -105,7 +118,7 @@ def _without_children(front: str, back: str, children: list) -> str | None:
         return back  # (beside a fact, labels as written stay, as the list's other items do)
     out: list[str] = []
     for part in parts:
-        if part.kind == "other" or part.kind == "label" and (kept_labels or not part.cut) and not _named_by(
+        if part.kind == "other" or part.kind == "label" and not part.cut and not _named_by(
                 front, list(part.labels)) or part.kind == "blank" and out and out[-1]:
             out.extend(part.lines if part.kind != "blank" else [""])
     return "\n".join(out).strip()
@@ -128,22 +141,24 @@ def _parts(back: str) -> list[_Part]:
     return parts
 
 
-def _classified(part: _Part, backs: list[str], labels: dict[str, str]) -> _Part:
+def _classified(part: _Part, backs: list[tuple[str, str]], labels: dict[str, str]) -> _Part:
     """The part, told what it is: a child's text ("shown"), a child's label (with the child's text after it cut
     off: "- IPO — …" is "- IPO"), a pointer elsewhere, or other text."""
     if part.kind == "blank":
         return part
-    said = _plain(_MARKER.sub("", "\n".join(part.lines), count=1))
+    raw = _MARKER.sub("", "\n".join(part.lines), count=1)
+    said = _plain(raw)
     key = _key(said)
     if key in labels or all(_key(name) in labels for name in said.split(", ")):
         part.kind, part.labels = "label", tuple(labels.get(_key(name), name) for name in said.split(", "))
-    elif len(said.split()) >= _MIN_SHOWN_WORDS and _within(said, backs):
+    elif len(said.split()) >= _MIN_SHOWN_WORDS and _shown_by_a_card_for_it(said, raw, backs):
         part.kind = "shown"
     elif _POINTER.match(said) and ("](" in part.lines[0] or "[[" in part.lines[0]):
         part.kind = "pointer"
     else:
         for label_key, label in labels.items():
-            if key.startswith(label_key + " ") and (rest := _after_label(said, label)) and _within(rest, backs):
+            if key.startswith(label_key + " ") and (rest := _after_label(said, label)) and _within(rest, backs) \
+                    and _names_it(_plain(label), raw):
                 marker = _MARKER.match(part.lines[0])
                 part.kind, part.labels, part.cut = "label", (label,), True
                 part.lines = [(marker.group() if marker else "") + label]
@@ -151,16 +166,36 @@ def _classified(part: _Part, backs: list[str], labels: dict[str, str]) -> _Part:
     return part
 
 
+def _under_labels(parts: list[_Part], backs: list[tuple[str, str]]) -> list[_Part]:
+    """The parts, the items nested under a child's label ("- Hinge" over them) that the child named so shows
+    marked as shown: that child is a card for them, whatever their words."""
+    said = [part for part in parts if part.kind != "blank"]
+    for k, part in enumerate(said):
+        if part.kind == "label" and len(part.labels) == 1:
+            named = [(back, name) for back, name in backs if _key(name) == _key(part.labels[0])]
+            for later in _nested(said, k):
+                text = _plain(_MARKER.sub("", "\n".join(later.lines), count=1))
+                if later.kind == "other" and len(text.split()) >= _MIN_SHOWN_WORDS and _within(text, named):
+                    later.kind = "shown"
+    return parts
+
+
+def _nested(said: list[_Part], k: int) -> list[_Part]:
+    """The parts nested under part `k` (indented deeper, up to the next part that is not)."""
+    nested = []
+    for later in said[k + 1:]:
+        if _indent(later) <= _indent(said[k]):
+            break
+        nested.append(later)
+    return nested
+
+
 def _marked(parts: list[_Part]) -> list[_Part]:
     """The parts, a label whose nested items are all a child's text marked as cut ("- Log of odds" over them), and
     the sentence that introduced such items ("Some close variations:") taken off the part that ends on it."""
     said = [part for part in parts if part.kind != "blank"]
     for k, part in enumerate(said):
-        nested = []
-        for later in said[k + 1:]:
-            if _indent(later) <= _indent(part):
-                break
-            nested.append(later)
+        nested = _nested(said, k)
         if not nested or not all(later.kind == "shown" for later in nested):
             continue
         if part.kind == "label":
@@ -183,8 +218,38 @@ def _after_label(said: str, label: str) -> str:
     return _SEPARATOR.sub("", said.split(" ", words)[-1] if len(said.split()) > words else "")
 
 
-def _within(said: str, backs: list[str]) -> bool:
-    return any(said in back for back in backs)
+def _within(said: str, backs: list[tuple[str, str]]) -> bool:
+    return any(said in back for back, _ in backs)
+
+
+def _shown_by_a_card_for_it(said: str, raw: str, backs: list[tuple[str, str]]) -> bool:
+    """Whether a child shows the part whole and its front names what the part says: a name of two words or more,
+    or the term the part opens with (a one-word child "› approximately" showing "**approximately correct** ↔ …"
+    is a weak card: the parent keeps the part)."""
+    return any(_names_it(name, raw) for back, name in backs if said in back)
+
+
+def _names_it(name: str, raw: str) -> bool:
+    """Whether a child's name names what a part (as written) says: two words or more, or the part's own label."""
+    if len(name.split()) >= 2:
+        return True
+    raw = raw.strip()
+    if (label := _LABEL.match(raw)) and len(_plain(label.group(1)).split()) <= _LABEL_WORDS:
+        return _key(label.group(1)) == _key(name)
+    term = _TERM.match(raw)
+    return bool(term) and _key(next(g for g in term.groups() if g)) == _key(name)
+
+
+def _heading_like(part: _Part) -> bool:
+    """Whether a part is a heading in form, not a sentence: one short line, no sentence marks, its longer words
+    capitalised ("- Evaluating Language Models: [[Perplexity]]")."""
+    if len(part.lines) > 1:
+        return False
+    words = _plain(_MARKER.sub("", part.lines[0], count=1)).split()
+    long_words = [word for word in words if len(word) > 3]
+    return 0 < len(words) <= _HEADING_WORDS and len(long_words) >= 2 \
+        and not any(mark in word for word in words for mark in _SENTENCE_MARKS) \
+        and all(word[0].isupper() for word in long_words)
 
 
 def _named_by(front: str, named: list[str]) -> bool:
