@@ -107,9 +107,11 @@ def test_a_vaults_parts_tables_and_maps(tmp_path):
     assert found["Gaussian process › Kernels\n\nDefine: Linear"].startswith("$x^\\top x'$")
     assert not [c for c in cards if c["source"]["path"].startswith("MOC")]
     # the formula's sentence going on ("and reject …") is left out, the sentences after it are a card; an aside to
-    # the reader after them is left out, not the whole card with it
-    assert found["Multiple testing › Benjamini–Hochberg"] == ("Controls the FDR at level $q$ under independence; for "
-                                                            "arbitrary dependence use Benjamini–Yekutieli.")
+    # the reader after them is left out, not the whole card with it; asked once (the card "… › What it says" under
+    # the section's heading has them: the section's own card would repeat it)
+    assert [front for front, back in found.items() if back == ("Controls the FDR at level $q$ under independence; "
+                                                               "for arbitrary dependence use Benjamini–Yekutieli.")] \
+        == ["Multiple testing › Benjamini–Hochberg › What it says\n\n$$p_{(k)} \\le \\frac{k}{m}\\,q$$"]
     # under "Formula: …" the formula card has the section's front: what explains the formula goes on its card
     assert found["Knowledge distillation › Formula: distillation loss"].endswith(
         "$$\n\n- first term: the ordinary supervised loss on the hard labels\n- second: match the softened "

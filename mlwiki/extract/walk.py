@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from mlwiki import ids
 from mlwiki.extract import callouts, crossrefs, derivations, examples, forms, formula_cards, lists, questions
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
+from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.daily import content_subject, is_date, section_term
 from mlwiki.extract.draft import Draft
@@ -222,6 +223,7 @@ class Extractor:
                            if all(d.front.strip() and d.back.strip() for d in drafts)]
         self.drafts = tidy(self.drafts)  # (to-do and link lines off the backs, the writer's diary off the cards)
         self.drafts = without_repeats(self.drafts)  # (a back does not end on another card's whole back)
+        self.drafts = without_shown_children(self.drafts)  # (nor holds what the cards under its heading show)
 
     def heading(self, blocks: list[Block], i: int, titles_div: bool = False) -> None:
         """A heading: the path of what follows. `titles_div`: it opens a callout (Quarto's `## Why this matters`
