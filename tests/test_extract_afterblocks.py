@@ -1,0 +1,79 @@
+"""Facts right after a block (issue 23): the text between two display formulas of one paragraph or list, right after
+the first, is on a card. A line an item's formula goes on with ("   the damping term keeps …") or an item right after
+a formula that speaks of it ("- $\\lambda$ fixed or learned …") is asked beside that formula, as the text after a
+paragraph's last formula is; an item that is the next fact of the list, or one with items of its own, is not. Notes
+in the styles of an Obsidian vault, a Quarto blog and a MyST book; the CLI reads them as a scan would."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+VAULT = r"""#smoothing
+
+## Remedies
+1. **Damped walk** (a made-up paper): predict each label first, then spread it over the graph:
+$$Y^{(t+1)} = (1-\lambda)\,S Y^{(t)} + \lambda Y^{(0)}$$
+   the damping term $\lambda Y^{(0)}$ holds every node close to its first guess, so deep walks do not wash it out.
+2. **Gated skip**: mix each layer with the input:
+$$H^{(l+1)} = g_l H^{(l)} + (1 - g_l) H^{(0)}$$
+3. **Edge dropping**: remove random edges in every epoch.
+"""
+
+BLOG = r"""---
+title: "Counting networks"
+---
+
+## The sum network
+
+The layer this post is about adds the node to its neighbours:
+
+$$
+h_v' = f\big((1 + \lambda) h_v + \textstyle\sum_{u} h_u\big)
+$$
+- $\lambda$ fixed or learned; the $(1 + \lambda)$ weight lets the layer tell the node itself from its neighbours.
+- **pooling** for whole graphs: add the node vectors of every layer, then concatenate:
+$$
+h_G = \big[\textstyle\sum_v h_v^{(0)}, \dots, \textstyle\sum_v h_v^{(K)}\big]
+$$
+- trained on small molecule sets only
+"""
+
+BOOK = r"""# Margins
+
+## Slack
+
+- keep the margin wide $$\min_w \tfrac12 \lVert w \rVert^2$$
+- pay for every point on the wrong side, with slack $$\sum_i \xi_i$$
+    - slack values
+        - $\xi_i = 0$: on the right side of the margin
+        - $\xi_i > 1$: misclassified
+    - a common choice is the hinge $$\sum_i \max(0, 1 - y_i f(x_i))$$
+"""
+
+
+def cards(tmp_path, notes: dict[str, str]) -> list[dict]:
+    root = new_wiki(tmp_path, notes, CONFIG)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def test_the_line_an_items_formula_goes_on_with_is_asked_beside_it(tmp_path):
+    found = cards(tmp_path, {"Smoothing.md": VAULT})
+    card = next(c for c in found if "holds every node close to its first guess" in c["back"])
+    assert "(1-\\lambda)\\,S Y^{(t)}" in card["front"]  # (asked beside the formula it speaks of)
+    assert "g_l H^{(l)}" not in card["front"] + card["back"]
+
+
+def test_an_item_right_after_a_formula_that_speaks_of_it_is_asked_beside_it(tmp_path):
+    found = cards(tmp_path, {"counting.qmd": BLOG})
+    card = next(c for c in found if "tell the node itself from its neighbours" in c["back"])
+    assert "(1 + \\lambda) h_v" in card["front"] and "pooling" not in card["back"]
+
+
+def test_nested_items_after_a_formula_make_one_card_not_two(tmp_path):
+    found = cards(tmp_path, {"margins.md": BOOK})
+    holding = [c for c in found if "misclassified" in c["back"]]
+    assert len(holding) == 1
