@@ -77,3 +77,49 @@ def test_nested_items_after_a_formula_make_one_card_not_two(tmp_path):
     found = cards(tmp_path, {"margins.md": BOOK})
     holding = [c for c in found if "misclassified" in c["back"]]
     assert len(holding) == 1
+
+
+FITS = r"""---
+title: "Fits"
+---
+
+## Second fit (Someone et al. 2021)
+
+Parametric fit:
+
+$$
+L(N) = E + \frac{A}{N^{\alpha}}
+$$
+
+Minimise it under the budget: scale the weights and the data equally.
+
+::: {.callout-tip}
+## Rule of thumb
+About **ten samples per weight**.
+:::
+
+They checked it three ways, and all three gave the same exponent.
+
+Proof it worked: **Small** (10B weights) beat **Big** (100B weights) at the *same* budget.
+"""
+
+BOUND = r"""# Bounds
+
+## Union bound
+
+For events $A_1, \dots, A_n$ the chance that one of them happens is at most the sum of their chances:
+
+$$P\Big(\bigcup_i A_i\Big) \le \sum_i P(A_i)$$
+
+It is loose when the events overlap a lot, and exact when they are disjoint.
+
+Proof. Write the union as a disjoint union of the differences of the events and add up their chances.
+"""
+
+
+def test_a_paragraph_led_by_a_label_that_speaks_of_a_proof_is_no_proof(tmp_path):
+    found = cards(tmp_path / "q", {"fits.qmd": FITS})
+    assert any("**Small** (10B weights) beat **Big**" in c["back"] for c in found)
+    found = cards(tmp_path / "m", {"bounds.md": BOUND})  # (a proof itself stays off the closing card)
+    assert any("loose when the events overlap" in c["back"] for c in found)
+    assert not any("disjoint union of the differences" in c["back"] for c in found)
