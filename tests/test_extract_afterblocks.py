@@ -1,8 +1,10 @@
 """Facts right after a block (issue 23): the text between two display formulas of one paragraph or list, right after
 the first, is on a card. A line an item's formula goes on with ("   the damping term keeps …") or an item right after
 a formula that speaks of it ("- $\\lambda$ fixed or learned …") is asked beside that formula, as the text after a
-paragraph's last formula is; an item that is the next fact of the list, or one with items of its own, is not. Notes
-in the styles of an Obsidian vault, a Quarto blog and a MyST book; the CLI reads them as a scan would."""
+paragraph's last formula is; an item that is the next fact of the list, or one with items of its own, is not. A
+paragraph after a callout led by a label that speaks of a proof ("Proof it worked: …") is no proof left out; a list a
+section opens with stays on a card when a paragraph after a callout took the section's front. Notes in the styles of
+an Obsidian vault, a Quarto blog and a MyST book; the CLI reads them as a scan would."""
 
 from __future__ import annotations
 
@@ -123,3 +125,28 @@ def test_a_paragraph_led_by_a_label_that_speaks_of_a_proof_is_no_proof(tmp_path)
     found = cards(tmp_path / "m", {"bounds.md": BOUND})  # (a proof itself stays off the closing card)
     assert any("loose when the events overlap" in c["back"] for c in found)
     assert not any("disjoint union of the differences" in c["back"] for c in found)
+
+
+PROPS = r"""# Attention Layers
+
+## Properties
+- cost linear in the number of edges per head, the same order as a plain graph convolution
+- different weights for nodes of one neighbourhood → more capacity than fixed weights
+- needs no full graph upfront and no eigenvectors → works **inductively** on unseen graphs
+- the weights give some interpretability, though not much
+
+> [!info] ALv2 — "How Attentive are Sparse Attention Networks?" (Someone, Other, ICLR 2022)
+> The first version only computes **static attention**: split $a = [a_1; a_2]$, then $e_{ij} = \sigma(a_1^\top W h_i + a_2^\top W h_j)$. The nonlinearity is monotonic, so the ranking is set by $a_2^\top W h_j$ alone — **the same ranking for every node $i$**. (The top key is the same for all.)
+> Fix = apply the vector after the nonlinearity:
+> $$e_{ij} = a^\top \sigma\big(W[h_i \Vert h_j]\big)$$
+> → dynamic ranking, a universal approximator of attention, at the same cost.
+
+Expressivity: the weights sum to 1 → it's a weighted *mean*, so it can't count neighbours. Same weakness as mean pooling in [[Counting#Why sum]].
+"""
+
+
+def test_a_list_a_section_opens_with_is_on_a_card_when_its_closing_paragraph_took_the_sections_front(tmp_path):
+    found = cards(tmp_path, {"Attention Layers.md": PROPS})
+    assert any("works **inductively** on unseen graphs" in c["back"] for c in found)
+    assert any("cost linear in the number of edges" in c["back"] for c in found)
+    assert any("weighted *mean*, so it can't count" in c["back"] for c in found)  # (the closing paragraph kept)
