@@ -3,7 +3,8 @@ the first, is on a card. A line an item's formula goes on with ("   the damping 
 a formula that speaks of it ("- $\\lambda$ fixed or learned …") is asked beside that formula, as the text after a
 paragraph's last formula is; an item that is the next fact of the list, or one with items of its own, is not. A
 paragraph after a callout led by a label that speaks of a proof ("Proof it worked: …") is no proof left out; a list a
-section opens with stays on a card when a paragraph after a callout took the section's front. Notes in the styles of
+section opens with stays on a card when a paragraph after a callout took the section's front; a paragraph led by a
+label ("Cost of that: …") that no closing card held is a card of that label. Notes in the styles of
 an Obsidian vault, a Quarto blog and a MyST book; the CLI reads them as a scan would."""
 
 from __future__ import annotations
@@ -150,3 +151,34 @@ def test_a_list_a_section_opens_with_is_on_a_card_when_its_closing_paragraph_too
     assert any("works **inductively** on unseen graphs" in c["back"] for c in found)
     assert any("cost linear in the number of edges" in c["back"] for c in found)
     assert any("weighted *mean*, so it can't count" in c["back"] for c in found)  # (the closing paragraph kept)
+
+
+STAGES = r"""# Staged training
+
+## Stage pipeline
+
+Cut the batch into $b$ small batches and stream them through the stages: all forwards, then all backwards, then one
+optimizer step, so the result is the same as training without stages.
+
+Work is split into $s$ stages fed with $b$ small batches; idle time at the start and the end is the **gap**, with
+each stage busy for $b$ of the $b + s - 1$ slots, so the gap fraction is
+
+$$\text{gap} = \frac{s-1}{b+s-1}$$
+
+Another paper writes it as idle time over busy time instead: $\frac{s-1}{b}$. Same idea, another denominator, so
+check which one is meant.
+
+Either way: **want $b \gg s$**. The first paper calls the gap negligible once $b \ge 4s$.
+
+Cost of that: every stage keeps the activations of all $b$ small batches alive until their backward pass runs →
+activation memory grows linearly in $b$. (They paired it with recomputation.)
+
+Next: the gap is the big problem — a later schedule fixes the memory but not the gap, see the other note.
+"""
+
+
+def test_a_labelled_paragraph_no_closing_card_held_is_a_card_of_its_label(tmp_path):
+    found = cards(tmp_path, {"stages.md": STAGES})
+    card = next(c for c in found if "keeps the activations of all $b$" in c["back"])
+    assert card["front"] == "Staged training › Stage pipeline › Cost of that"
+    assert not any(c["front"].endswith("› Next") for c in found)  # (a label that names no subject)
