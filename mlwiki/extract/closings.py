@@ -29,8 +29,10 @@ FORMULA_FORMS = frozenset(("formula", "lone-formula", "inline-formula"))
 MAX_ASPECT_LINES = 8  # a paragraph led by the aspect it states, wrapped over lines ("Limitations: PCA is linear, …")
 MAX_CLOSING_MERGE = 50  # words: closing sentences this short join the section's opening card
 # What a formula's symbols mean ("- $\eta$ is the learning rate", "$P(Y|X)$ - conditional …", "Where: …"), no card
-# without its formula, nor is a proof; "- $T \to 0$: approaches argmax" states something
-_LEGEND_START = re.compile(r"[ \t]*(?:where\b|here \$|[*_]{0,2}proof(?![a-z])|(?:[-*+][ \t]+)?[A-Za-z](?:_\w+)?[ \t]+"
+# without its formula, nor is a proof ("Proof.", "*Proof sketch:*", "Proof of (2):", not a label that speaks of a
+# proof, "Proof it mattered: X beat Y …"); "- $T \to 0$: approaches argmax" states something
+_LEGEND_START = re.compile(r"[ \t]*(?:where\b|here \$|[*_]{0,2}proof[*_]*(?:[ \t]*(?:[.:(—–-]|$)|[ \t]+(?:of|that|by|"
+                           r"sketch|idea|outline)\b)|(?:[-*+][ \t]+)?[A-Za-z](?:_\w+)?[ \t]+"
                            r"(?:is|are|denotes)[ \t]+(?:the|an?)\b)", re.I)  # (… or "M is the number of labels")
 _SYMBOL_FIRST = re.compile(r"[ \t]*((?:[-*+]|\d+[.)])[ \t]+)?\$([^$\n]+)\$[ \t]*([^\n]{0,12})")
 _RELATION = re.compile(r"[=<>]|\\(?:to|le|ge|leq|geq|approx|sim|in|propto|rightarrow)(?![a-z])")

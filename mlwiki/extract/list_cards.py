@@ -83,7 +83,8 @@ def loose_list_card(ex, first: int, path: str, blocks: list[Block], taken: set[i
     section made no card of that front ("aka dual encoder." / a diagram / "- two separate networks, which meet only
     in a dot product" / "- so item vectors can be computed ahead …"): what the section says, item by item (the
     `rest_card` a list beside formula cards makes). Items another card holds (a labelled "- price: …") stay off it."""
-    if any(front == path for drafts, _ in ex.drafts[first:] for front in (drafts[0].front,)):
+    held = next((k for k in range(first, len(ex.drafts)) if ex.drafts[k][0][0].front == path), None)
+    if held is not None and (len(ex.drafts[held][0]) > 1 or ex.drafts[held][0][0].form != FORM):
         return
     for k, block in enumerate(blocks):
         if not LIST_ITEM.match(block.lines[0].text) or any(ln.kind != TEXT or ln.no in taken for ln in block.lines) \
@@ -93,7 +94,14 @@ def loose_list_card(ex, first: int, path: str, blocks: list[Block], taken: set[i
             continue  # (steps 1 and 2 of an algorithm whose formulas break its list: its later steps come after; the
             # list a formula follows leads to it, under a heading that says where it stands: "Terminology")
         items = [item for item in list_items(block.lines) if not _item_carded(ex, item[0].text, first)]
-        if len(items) >= MIN_REST_ITEMS and rest_card(ex, path, Block(TEXT, [ln for item in items for ln in item])):
+        rest = Block(TEXT, [ln for item in items for ln in item])
+        if len(items) < MIN_REST_ITEMS:
+            continue
+        if held is None and rest_card(ex, path, rest):
+            return
+        if held is not None and ex.drafts[held][0][0].line > block.lines[-1].no and (back := _rest_back(rest)):
+            draft = ex.drafts[held][0][0]  # (a paragraph after it has the section's front, "Expressivity: …" after
+            draft.back = f"{back}\n\n{draft.back}"  # callouts: the list the section opens with goes first on it)
             return
 
 
@@ -123,18 +131,26 @@ def rest_card(ex, path: str, rest: Block, whole: Block | None = None) -> bool:
     it was made. Items that only ask ("- DoRA: worth it?") are no explanation: left out. A label line right before
     them in `whole` (the lines no formula card took: "Problems:" over the list after the formula) says what they are:
     it stays on the front ("… › Spectral convolution › Problems"), where the heading path alone would not say it."""
+    back = _rest_back(rest)
+    if back is None:
+        return False
+    label = lead_in_label(whole, rest) if whole is not None else None
+    return ex.add_card(FORM, f"{path} › {label}" if label else path, back, rest.start)
+
+
+def _rest_back(rest: Block) -> str | None:
+    """The back of a rest card of these items (see `rest_card`); None when they make none."""
     back = passage([rest], declined=True)  # (`**Term**:` items too: no other card took them)
     if back is None:  # (one item working out numbers or opening on a formula need not cost the others their card)
         kept = [item for item in list_items(rest.lines) if passage([Block(TEXT, item)], declined=True)]
         back = passage([Block(TEXT, [ln for item in kept for ln in item])], declined=True) if kept else None
     if back is None or is_legend(LIST_ITEM.sub("", back, count=1)) or later_steps_only(back) or leaves_out(back):
-        return False  # (what a formula's symbols mean, steps 2 and 3 of a list the formula broke, a gap)
+        return None  # (what a formula's symbols mean, steps 2 and 3 of a list the formula broke, a gap)
     items = [line for line in back.split("\n") if line[:1] not in " \t" and LIST_ITEM.match(line)]
     if len(items) < MIN_REST_ITEMS or not all(len(item.split()) > MIN_REST_ITEM_WORDS for item in items) \
             or any(sentences(clean_prose(item))[0].rstrip().endswith("?") for item in items):
-        return False
-    label = lead_in_label(whole, rest) if whole is not None else None
-    return ex.add_card(FORM, f"{path} › {label}" if label else path, back, rest.start)
+        return None
+    return back
 
 
 def following_items(blocks: list[Block], free: list[bool], whole: set[int] | None = None) -> list:

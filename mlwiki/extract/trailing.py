@@ -31,6 +31,8 @@ from mlwiki.extract.claims import DOES
 from mlwiki.extract.closings import FORM as SECTION_FORM, FORMULA_FORMS, last_card_line, opens_with_math, works_example
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.leftovers import labelled_leftovers
+from mlwiki.extract.midblock import texts_between
 from mlwiki.extract.openers import is_opener, opens_with_opener
 from mlwiki.extract.passages import NO_SUBJECT, narrates, passage
 from mlwiki.extract.prose import clean_prose, sentences
@@ -86,6 +88,7 @@ def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[in
         if last is not None:  # (a paragraph of formula cards: the lines after its last formula)
             _nested_remarks(ex, first, block, taken, declined)
             _same_line_tails(ex, first, block, declined)
+            _between(ex, first, block, taken, declined)
             tail = _tail(block.lines[last + 1:])
             if tail and (draft := formula_card_above(ex, first, Block(block.kind, block.lines[:last + 1]))):
                 _place(ex, first, draft, tail, len(tail) < len(block.lines) - last - 1, declined)
@@ -103,6 +106,15 @@ def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[in
                 block.lines[-1].no <= MAX_GAP and (LIST_ITEM.match(blocks[k + 1].lines[0].text) or
                                                    opens_with_math(blocks[k + 1]))
             _place(ex, first, draft, tail, leads_on, declined)
+    labelled_leftovers(ex, path, blocks, taken, declined)  # (what no closing card held: "Cost of that: …")
+
+
+def _between(ex, first: int, block: Block, taken: set[int], declined: bool) -> None:
+    """Card the text right after a formula that is not its paragraph's last (`midblock`), as the text after its last
+    formula is; an item only when it speaks of the formula (not the next fact of a list)."""
+    for draft, lines, item in texts_between(ex, first, block, taken):
+        if not item or _reads(lines[0].text, displays_first(draft.back)):
+            _place(ex, first, draft, lines, False, declined)
 
 
 def _remark_of(ex, first: int, block: Block) -> Draft | None:
