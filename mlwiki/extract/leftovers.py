@@ -18,6 +18,7 @@ import re
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.closings import FORM, works_example
 from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.openers import is_opener
 from mlwiki.extract.passages import NO_SUBJECT, narrates, passage
 from mlwiki.extract.prose import clean_prose, word_count
 from mlwiki.extract.subject import is_example_title
@@ -39,7 +40,7 @@ def labelled_leftovers(ex, path: str, blocks: list[Block], taken: set[int], decl
                 or not (label := _LABEL.match(lines[0].text)):
             continue  # (said cheaply: most paragraphs open on no label)
         name = clean_prose(label.group(1)).strip()
-        if len(name.split()) > MAX_LABEL_WORDS or NO_SUBJECT.fullmatch(name) or _NOT_A_TOPIC.fullmatch(name) \
+        if len(name.split()) > MAX_LABEL_WORDS or is_opener(name.split()) or NO_SUBJECT.fullmatch(name) or _NOT_A_TOPIC.fullmatch(name) \
                 or is_example_title(name) or any(ln.kind != TEXT or ln.no in taken for ln in lines) \
                 or k + 1 < len(blocks) and blocks[k + 1].start - lines[-1].no <= 2 \
                 and (LIST_ITEM.match(blocks[k + 1].lines[0].text) or blocks[k + 1].lines[0].kind != TEXT):
@@ -56,6 +57,7 @@ def _held(ex, text: str) -> bool:
     """Whether a card of the note holds the text already, on its back or on its front."""
     start = clean_prose(text)[:40]
     raw = text[:40]
-    after = clean_prose(text).split(":", 1)[-1].strip()[:40]  # (a card of what follows the label)
-    return any(raw in d.back or start in d.front or start in clean_prose(d.back) or after and after in clean_prose(d.back)
-               for drafts, _ in ex.drafts for d in drafts)
+    after = clean_prose(text).split(":", 1)[-1].strip()[:40].casefold()  # (a card of what follows the label,
+    # its first word capitalised there: "Notice the growth: linear in …" → "Linear in …")
+    return any(raw in d.back or start in d.front or start in clean_prose(d.back)
+               or after and after in clean_prose(d.back).casefold() for drafts, _ in ex.drafts for d in drafts)
