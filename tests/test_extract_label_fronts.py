@@ -160,6 +160,10 @@ Drawbacks:
     found = [c for c in cards(tmp_path, {"kernel.md": note}) if "bandwidth has to be tuned" in c["back"]]
     assert len(found) == 1
     assert found[0]["front"].startswith("Kernel smoothing › Nadaraya–Watson › Exact kernel regression › Drawbacks")
+    from mlwiki import ids
+    from mlwiki.extract.list_cards import FORM
+    path = "Kernel smoothing › Nadaraya–Watson › Exact kernel regression"
+    assert found[0]["id"] == ids.card_id("basic", f"{FORM}: {path}"), "its id is the front's before it took the label"
 
 
 def test_a_formula_under_a_bare_item_label_shows_the_sentence_the_list_goes_on_from(tmp_path):
@@ -184,10 +188,7 @@ $$ \epsilon \approx \sqrt{\frac{d + \log(1/\delta)}{m}} $$
 
 
 
-def test_a_numbered_label_takes_the_name_its_text_opens_with(tmp_path):
-    """"- Option 2: Class weights. Each example's loss …" in an outline: "Option 2" alone names nothing a learner
-    could recall a month later; the front says "Option 2: Class weights", the back what follows the name."""
-    note = """# Imbalanced data
+IMBALANCE = """# Imbalanced data
 
 ## Remedies
 
@@ -216,8 +217,25 @@ def test_a_numbered_label_takes_the_name_its_text_opens_with(tmp_path):
     - keep the test set at the true class ratio, never resample it
     - report the confusion matrix next to any single number
 """
+
+
+def test_a_numbered_label_takes_the_name_its_text_opens_with(tmp_path):
+    """"- Option 2: Class weights. Each example's loss …" in an outline: "Option 2" alone names nothing a learner
+    could recall a month later; the front says "Option 2: Class weights", the back what follows the name."""
+    note = IMBALANCE
     found = {c["front"]: c["back"] for c in cards(tmp_path, {"imbalance.md": note})}
     under = "Imbalanced data › Remedies › Handling the minority class › "
     assert found[under + "Option 2: Class weights"].startswith("Each example's loss is scaled")
     assert found[under + "Option 1: Oversampling"].startswith("- Pros")
     assert under + "Option 3" not in found
+
+
+def test_a_numbered_label_that_takes_its_name_keeps_its_id(tmp_path):
+    """The card was "… › Option 2" before it took its name: its id stays that front's, so its history stays."""
+    from mlwiki import ids
+    from mlwiki.extract.outline_cards import FORM
+
+    note = IMBALANCE
+    found = {c["front"]: c["id"] for c in cards(tmp_path, {"imbalance.md": note})}
+    under = "Imbalanced data › Remedies › Handling the minority class › "
+    assert found[under + "Option 2: Class weights"] == ids.card_id("basic", f"{FORM}: {under}Option 2"), found

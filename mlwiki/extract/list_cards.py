@@ -135,7 +135,8 @@ def rest_card(ex, path: str, rest: Block, whole: Block | None = None) -> bool:
     if back is None:
         return False
     label = lead_in_label(whole, rest) if whole is not None else None
-    return ex.add_card(FORM, f"{path} › {label}" if label else path, back, rest.start)
+    return ex.add_card(FORM, f"{path} › {label}" if label else path, back, rest.start, path if label else "")  # (the
+    # id of the front it had before its label: its history stays)
 
 
 def _rest_back(rest: Block) -> str | None:

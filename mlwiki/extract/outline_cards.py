@@ -78,10 +78,12 @@ def outline_cards(ex, path: str, block: Block, declined: bool, alone: bool = Fal
         if back is None:
             continue
         introduced = labels[-1].endswith(":")  # (a sentence that introduces the items)
+        id_front = ""
         if not introduced and (named := numbered_name(labels[-1], back)) is not None:
+            id_front = " › ".join([path, *labels])  # (its id keeps the front it had: its history stays)
             labels[-1], back = named  # ("- Method 3: Multi-task classifier …": "Method 3" alone names nothing)
         front = f"{' › '.join([path, *labels[:-1]])}\n\n{labels[-1]}" if introduced else " › ".join([path, *labels])
-        if ex.add_card(FORM, front, back, line):
+        if ex.add_card(FORM, front, back, line, id_front):
             carded.add(line)
     if alone:
         _loose_item_cards(ex, path, lines, carded, ex.drafts[before:])
