@@ -107,6 +107,8 @@ def test_setext_headings_are_questions_and_part_of_the_heading_path():
     # answered on the title line, after a dash or an arrow, the body (if any) going on
     (note("> [!question] Does more data always shrink the posterior? — On average yes, not always."),
      "Does more data always shrink the posterior?", "On average yes, not always."),
+    (note("> [!question]", "> Is the evidence ever worth computing? — Yes: it compares models."),
+     "Is the evidence ever worth computing?", "Yes: it compares models."),
     (note("> [!question] Is MAP invariant to reparametrisation? → No:", "> the density picks up a Jacobian."),
      "Is MAP invariant to reparametrisation?", "No:\n\nthe density picks up a Jacobian."),
 ])

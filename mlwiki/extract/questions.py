@@ -107,14 +107,17 @@ def _asks(div: Block) -> bool:
     title, body = div.attrs.get("title", "").strip(), div.children
     if not title and body and body[0].kind == HEADING:
         title, body = body[0].lines[0].text.strip(), body[1:]
-    return is_question(title) or bool(title and any(c in QUESTION_CALLOUTS for c in div.attrs.get("classes", ()))) \
-        or bool(_NAMES_QUESTION.match(title) and body and body[0].kind == TEXT and _opens_with_question(body[0]))
+    kinded = any(c in QUESTION_CALLOUTS for c in div.attrs.get("classes", ()))
+    return is_question(title) or bool(title and kinded) or bool((_NAMES_QUESTION.match(title) or kinded and not title)
+                                                               and body and body[0].kind == TEXT
+                                                               and _opens_with_question(body[0]))
 
 
 def _opens_with_question(block: Block) -> bool:
     """Whether a box's text opens with a question ("*Why not …?* Because …"), not a list of them (open questions)."""
     first = next((ln.text for ln in block.lines if ln.kind == TEXT), "")
-    return not LIST_ITEM.match(first) and bool(_QUESTION_FIRST.match(first))
+    asked = None if LIST_ITEM.match(first) else _QUESTION_FIRST.match(first)
+    return asked is not None and ". " not in asked.group(2)  # (its first sentence: not "Papers found …. So is …?")
 
 
 def callout_question(ex, div: Block) -> bool:
@@ -136,7 +139,8 @@ def callout_question(ex, div: Block) -> bool:
         return True
     question = clean_prose(title)
     if not is_question(title) and (asked := _QUESTION_FIRST.match(back)):  # ("Open question" over the question:
-        question, back = clean_prose(asked.group(2)), back[asked.end():]  # it asks, and what follows answers)
+        question, back = clean_prose(asked.group(2)), _ANSWER_MARK.sub("", back[asked.end():], count=1)  # it asks,
+        # and what follows answers, after a dash or an arrow too: "Is X …? — On average yes")
         if not back.strip():
             ex.skip("question-callout", UNANSWERED)
             return True
@@ -147,6 +151,7 @@ def callout_question(ex, div: Block) -> bool:
 
 # A question callout that answers on its title line, after a dash or an arrow ("Is X always Y? — Not always: …")
 _TITLE_ANSWER = re.compile(r"([^\n?]{3,300}\?)[ \t]+(?:—|–|-{1,2}|→|->|=>)[ \t]+(\S.*)")
+_ANSWER_MARK = re.compile(r"^[ \t]*(?:—|–|-{1,2}|→|->|=>)[ \t]+")  # (what opens an answer after its question)
 # A question callout titled by its kind ("Open question") whose text opens with the question itself (in italics or
 # bold too: "*Why not …?* Because …")
 _QUESTION_FIRST = re.compile(r"[ \t]*(?P<em>\*\*|__|\*|_)?([^\n?]{3,300}\?)(?:(?P=em))?[ \t]*\n?")
