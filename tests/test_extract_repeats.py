@@ -198,3 +198,27 @@ def test_a_label_whose_text_introduces_a_formula_is_asked_by_the_formula_card(tm
         in fronts  # (the formula card shows the label's text over the formula …)
     assert "Moderation metrics › Online measures › Prevalence" not in fronts  # (… which a card of its own repeated)
     assert any(f.endswith("Define: cross-fitting") for f in fronts)  # (a definition in such a sentence stays)
+
+
+def test_two_cards_that_ask_the_same_of_one_formula_and_answer_it_alike_are_one(tmp_path):
+    """"Why rescale: …" after a formula is read twice, as the formula's remark and as a labelled paragraph ("… ›
+    Why rescale?"): the same answer to the same question, so one card stays, the one that asks."""
+    note = r"""# Ranking metrics
+
+## Precision at k
+
+The share of the first k results that are relevant, averaged over users:
+
+$$\mathrm{P@}k = \frac{|\{\text{relevant in top } k\}|}{k}$$
+
+Cutting the list at **k** keeps the metric about what a user actually sees.
+
+**Rescale** by the best precision the user could get, so users with few relevant items are not punished:
+
+$$\mathrm{RP@}k = \frac{\mathrm{P@}k}{\min(k, |R_u|)/k}$$
+
+Why rescale: a user with two relevant items can never reach a precision of one at ten, so raw precision is not comparable across users.
+"""
+    made = _cards(tmp_path, {"metrics.md": note})
+    holding = [c for c in made if "never reach a precision of one" in c["back"]]
+    assert len(holding) == 1, [c["front"] for c in holding]

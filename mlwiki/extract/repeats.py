@@ -16,7 +16,9 @@ on purpose, and a formula are never taken off (the section card stating the defi
 A card whose whole back another card of the note shows is not made: the statement "… › Definition" whose back is
 the formula card's introducing sentence (its front) and formula (its back), asked there; "… › Prevalence" whose
 back is the rest of the sentence "Prevalence: the share of …" that introduces a formula card; of two cards of one
-line, "… › random codes" whose sentence is all on "… › random codes, polar codes", whose topic it begins. Pure.
+line, "… › random codes" whose sentence is all on "… › random codes, polar codes", whose topic it begins. Of two
+cards that answer alike what one line or one formula asks ("Why normalize: …" read as the formula's remark and as a
+labelled paragraph), one stays. Pure.
 """
 
 from __future__ import annotations
@@ -48,8 +50,34 @@ def without_repeats(drafts: list) -> list:
     by_line: dict[int, list] = {}
     for siblings, _ in drafts:
         by_line.setdefault(siblings[0].line, []).append(siblings[0])
-    return [(siblings, path) for siblings, path in drafts
+    kept = [(siblings, path) for siblings, path in drafts
             if len(siblings) != 1 or not _repeats(siblings[0], shown, labelled, by_line[siblings[0].line])]
+    twins = _twins(kept)
+    return [(siblings, path) for siblings, path in kept if len(siblings) != 1 or id(siblings[0]) not in twins]
+
+
+def _twins(drafts: list) -> set[int]:
+    """The ids of cards read out of prose that ask what another card of the note asks and answer it the same: the
+    same back (but a label its front names: "Why normalize: users …" under "… › Why normalize"), read out of the
+    same line or shown under the same formula. Of each such group one card stays, the one whose front asks a
+    question, else the one whose front says most ("… › simplified loss › What it says")."""
+    groups: dict[tuple, list] = {}
+    for siblings, _ in drafts:
+        d = siblings[0]
+        if len(siblings) == 1 and _read(d) and d.kind == CardKind.BASIC:
+            said = _plain(d.back)
+            label = _plain(d.front.split(_BREAK, 1)[0].rpartition(_PATH)[2]) + ": "
+            said = said[len(label):] if said.startswith(label) else said
+            formula = d.front.split(_BREAK, 1)[1].strip() if _BREAK in d.front else ""
+            for key in ((said, "line", d.line), (said, "formula", formula) if formula.startswith("$$") else None):
+                if key is not None:
+                    groups.setdefault(key, []).append(d)
+    dropped: set[int] = set()
+    for group in groups.values():
+        if len(group) > 1 and len(group[0].back) > 0:
+            best = max(group, key=lambda d: (d.front.rstrip().endswith("?"), len(d.front.split(_BREAK, 1)[0])))
+            dropped.update(id(d) for d in group if d is not best)
+    return dropped
 
 
 def _repeats(draft, shown: dict, labelled: list, same_line: list) -> bool:
