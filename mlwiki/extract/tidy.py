@@ -12,10 +12,11 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.anyof import AnyOf
-from mlwiki.extract.daily import READ_PROGRESS
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.passages import LINKS_LINE
 from mlwiki.extract.prose import one_break, sentences
+from mlwiki.extract.reading_progress import PROGRESS as _PROGRESS, PROGRESS_HINT as _PROGRESS_HINT, \
+    without_progress as _without_progress
 from mlwiki.extract.voice import without_author
 from mlwiki.models import CardKind
 
@@ -197,11 +198,6 @@ _FIELD_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*(?:[ \t][\w-
 _FENCE_OPEN = re.compile(r"(`{3,}|~{3,})[^`]*$")
 _CODE_FRONT = re.compile(r"(?i)\b(?:code|implement\w*|python|pytorch|numpy|snippet|program|function|script|api|usage|"
                          r"example|how to)\b")  # (a front that asks for the code itself)
-# The writer's reading progress after a paper's name or opening a back (in lower case, as a log writes it):
-# "— skimmed.", "— done, notes in …", "started, got lost at …"
-_PROGRESS = re.compile(rf"(?:^[ \t]*|[ \t]+[—–-][ \t]+)(?:{READ_PROGRESS})"
-                       r"(?:[ \t]+(?:only|twice|again|properly|it))?[ \t]*([.,;])")
-_PROGRESS_HINT = re.compile(r"skimmed|read\b|done\b|started|finished")
 _LABELS = re.compile(r"(?m)^[ \t]*\([\w:.-]+\)=[ \t]*$")
 _CLAUSE_END = re.compile(r"(?<=[!.;,])[ \t]+")
 
@@ -259,23 +255,6 @@ def _without_loose_code(back: str, front: str) -> str:
         kept.append(line)
         k += 1
     return one_break("\n".join(kept)).strip() if len(kept) < len(lines) else back
-
-
-def _without_progress(back: str) -> str:
-    """The back without the writer's reading progress (`_PROGRESS`): "skimmed." goes and what follows stays
-    ("Bauer et al. 2016 — skimmed. FITC underestimates the noise"); a line whose status runs on into a clause
-    ("started, got lost at the natural gradients bit", "done, notes in the sparse post") or says nothing after it
-    is only progress, and goes."""
-    lines = []
-    for k, line in enumerate(back.split("\n")):
-        if (found := _PROGRESS.search(line)) is not None and (k == 0 or found.group(0)[:1] in " \t"):  # (a line
-            # of the back's own, not its first, says it after a dash: "done." opening a wrapped line is no status)
-            head, tail = line[:found.start()], line[found.end():].strip()
-            if found.group(1) != "." or not tail:
-                continue
-            line = f"{head} — {tail}" if head.strip(" \t-*+") else head + tail
-        lines.append(line)
-    return "\n".join(lines).strip()
 
 
 def _course_remark(sentence: str) -> bool:
