@@ -12,6 +12,13 @@ from mlwiki.extract.daily import READ_PROGRESS
 PROGRESS = re.compile(rf"(?:^[ \t]*|[ \t]+[—–-][ \t]+)(?:{READ_PROGRESS})"
                       r"(?:[ \t]+(?:only|twice|again|properly|it))?[ \t]*([.,;])")
 PROGRESS_HINT = re.compile(r"skimmed|read\b|done\b|started|finished")
+_WORDS = ("read", "done", "skimmed", "started", "finished")  # (one of them in every phrase of both patterns)
+
+
+def holds_progress(back: str) -> bool:
+    """Whether a back holds the writer's reading progress (`PROGRESS`); a back without a word of it (the common
+    back, said by substring tests, several times faster than a pattern) holds none."""
+    return any(map(back.__contains__, _WORDS)) and bool(PROGRESS_HINT.search(back)) and bool(PROGRESS.search(back))
 
 
 def without_progress(back: str) -> str:
