@@ -60,3 +60,13 @@ def test_a_text_loses_its_markup_as_the_pattern_took_it_off():
     for text in _texts(pieces, longest_all=4, random_count=30_000):
         assert repeats._plain(text) == " ".join(repeats._MARKUP.sub("", text).split()), repr(text)
     assert re.fullmatch(r"[^*_$\[]*", repeats._plain("**Bold** _it_ $x$ [[A|B]]"))
+
+
+def test_a_facet_heading_is_found_as_each_facet_pattern_finds_it():
+    from mlwiki.extract import facets
+
+    patterns = [facets._PLURAL_FACET, facets._SINGULAR_FACET] + [pattern for pattern, _ in facets._ASKED]
+    pieces = ["Pros", " and ", "cons", "/", "Key ", "main ", "limitation", "s", "Motivation", "why", " use", " it",
+              "?", "Cost", "time ", "complexity", "Intuition", "idea", "how to read", "training", "x", " ", "İ"]
+    for text in _texts(pieces, longest_all=3, random_count=30_000):
+        assert facets._is_facet(text) == any(p.fullmatch(text) for p in patterns), repr(text)

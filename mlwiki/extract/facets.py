@@ -50,6 +50,9 @@ _ASKED = [
     (re.compile(r"(?i)inference"), "How does inference work in {X}?"),
     (re.compile(r"(?i)definition"), "What is the definition of {X}?"),
 ]
+# Any facet of the three above, one pattern (each in its own flags): a heading asked once, not fourteen times
+_ANY_FACET = re.compile("|".join(f"(?i:{p.pattern[4:]})" if p.pattern.startswith("(?i)") else f"(?:{p.pattern})"
+                                 for p in (_PLURAL_FACET, _SINGULAR_FACET, *(pattern for pattern, _ in _ASKED))))
 # A heading that asks without its "?", in a question's word order: "What makes a valid kernel", "Why does it work",
 # "Why attention" (not "Why the scale matters", "When restarting training": a clause, no question)
 _QUESTION_WORD = re.compile(r"(?i)(?:why|how|when|what|which)\s+\S")
@@ -193,8 +196,7 @@ def _parent(headings: list[str]) -> str:
 
 def _is_facet(heading: str) -> bool:
     """Whether a heading names a facet of what is above it ("Pros / cons", "Motivation")."""
-    return bool(_PLURAL_FACET.fullmatch(heading) or _SINGULAR_FACET.fullmatch(heading)
-                or any(pattern.fullmatch(heading) for pattern, _ in _ASKED))
+    return bool(_ANY_FACET.fullmatch(heading))  # (as `_PLURAL_FACET`, `_SINGULAR_FACET` or an `_ASKED` pattern)
 
 
 def _as_written(name: str, text: str) -> str:
