@@ -47,19 +47,19 @@ def test_lower_case_words_are_found_as_the_lookbehind_first_pattern_found_them()
 
 
 def test_narration_is_found_in_the_lower_cased_text_as_the_case_blind_pattern_finds_it():
-    from mlwiki.extract import passages
+    from mlwiki.extract import narration
 
-    pattern = passages.NARRATION.pattern
+    pattern = narration.NARRATION.pattern
     assert pattern.startswith("(?i)") and pattern == pattern.lower()  # (else the lower-cased search misses)
     pieces = ["Let's", "LET US", "we’ll", "We Will see", "you can see", "Figure", "fig.", "above.", "BELOW are",
               "İ'm", "ı'm", "I'M", "ſee above", "the following table", "as before", " ", ".", "x", "\n", "é"]
 
     def before(text: str) -> bool:  # (narrates as it was: every key tested, then the case-blind search)
         lower = text.lower()
-        return any(map(lower.__contains__, passages._NARRATION_KEYS)) and bool(passages.NARRATION.search(text))
+        return any(map(lower.__contains__, narration._NARRATION_KEYS)) and bool(narration.NARRATION.search(text))
 
     for text in _texts(pieces, longest_all=3):
-        assert passages.narrates(text) == before(text), repr(text)
+        assert narration.narrates(text) == before(text), repr(text)
 
 
 def test_markdown_links_are_shown_as_their_text_as_the_lookbehind_first_pattern_showed_them():
@@ -98,19 +98,19 @@ def test_closing_passage_tests_find_what_their_patterns_found():
 
 
 def test_the_narration_gate_finds_a_key_where_a_substring_test_finds_one():
-    from mlwiki.extract import passages
+    from mlwiki.extract import narration
 
-    keys = passages._NARRATION_KEYS
+    keys = narration._NARRATION_KEYS
     pieces = [key[:cut] for key in keys[::3] for cut in (1, 3, len(key))] + [" ", "x", "'", "’"]
     for text in _texts(pieces, longest_all=2, random_count=30_000):
-        assert bool(passages._NARRATION_GATE.search(text)) == any(key in text for key in keys), repr(text)
+        assert bool(narration._NARRATION_GATE.search(text)) == any(key in text for key in keys), repr(text)
 
 
 def test_every_key_of_the_narration_gate_holds_a_piece_the_sieve_before_it_finds():
-    from mlwiki.extract import passages
+    from mlwiki.extract import narration
 
-    for key in passages._NARRATION_KEYS:
-        assert passages._NARRATION_SIEVE.search(key), key
+    for key in narration._NARRATION_KEYS:
+        assert narration._NARRATION_SIEVE.search(key), key
 
 
 
@@ -142,14 +142,14 @@ def _phrases(items) -> list[str]:
 def test_every_phrase_of_narration_holds_a_key_of_the_gate():
     from re import _parser
 
-    from mlwiki.extract import passages
+    from mlwiki.extract import narration
 
-    phrases = _phrases(_parser.parse(passages.NARRATION.pattern.removeprefix("(?i)")))
+    phrases = _phrases(_parser.parse(narration.NARRATION.pattern.removeprefix("(?i)")))
     assert len(phrases) > 200 and "you noticed" in phrases
     for phrase in phrases:
-        if passages._NARRATION_LOWER.search(phrase):
-            assert passages._NARRATION_GATE.search(phrase), phrase
-            assert passages.narrates(phrase), phrase
+        if narration._NARRATION_LOWER.search(phrase):
+            assert narration._NARRATION_GATE.search(phrase), phrase
+            assert narration.narrates(phrase), phrase
 
 def test_an_announcing_phrase_is_cut_where_the_case_blind_pattern_finds_it():
     from mlwiki.extract import passages

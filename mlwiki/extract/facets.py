@@ -50,6 +50,9 @@ _ASKED = [
     (re.compile(r"(?i)inference"), "How does inference work in {X}?"),
     (re.compile(r"(?i)definition"), "What is the definition of {X}?"),
 ]
+# Any facet of the three above, one pattern (each in its own flags): a heading asked once, not fourteen times
+_ANY_FACET = re.compile("|".join(f"(?i:{p.pattern[4:]})" if p.pattern.startswith("(?i)") else f"(?:{p.pattern})"
+                                 for p in (_PLURAL_FACET, _SINGULAR_FACET, *(pattern for pattern, _ in _ASKED))))
 # A heading that asks without its "?", in a question's word order: "What makes a valid kernel", "Why does it work",
 # "Why attention" (not "Why the scale matters", "When restarting training": a clause, no question)
 _QUESTION_WORD = re.compile(r"(?i)(?:why|how|when|what|which)\s+\S")
@@ -75,6 +78,10 @@ _ASIDE = re.compile(r"\s*\([^()]*\)\s*$|\*\*?|(?<!\w)_+|_+(?!\w)")  # a closing 
 _PLURAL = re.compile(r"[a-z]{2}(?<![siu])s$")  # "anchors", not "loss", "bus", "analysis"
 # A word the first paragraph needs to say what a subject is or list its kinds (`_DEFINES`, `_KINDS`): sought first
 _MAY_DEFINE = re.compile(r"(?i)\b(?:is|are|types|kinds|categories|families|classes|flavou?rs)\b|=")
+# (the same of a text in ASCII, searched in lower case: each word's first letter before its look-behind, so that the
+# search skips to a letter one can start with; `(?i)` and `\b` first try every character, twice as slow)
+_MAY_DEFINE_ASCII = re.compile(r"=|i(?<!\wi)s\b|a(?<!\wa)re\b|t(?<!\wt)ypes\b|k(?<!\wk)inds\b|"
+                               r"c(?<!\wc)(?:ategories|lasses)\b|f(?<!\wf)(?:amilies|lavou?rs)\b")
 # A sentence that says what its subject is: "MCMC is a powerful technique …", "X are a family of …"
 _WHAT_IT_IS = re.compile(r"(?:(?:A|An|The)\s+)?[^.,;:()\n]{1,60}?\s+(?:is|are)\s+(?:a|an|one)\s")
 _KINDS = re.compile(r"(?i)\b(types|kinds|categories|families|classes|flavou?rs)\s+of\s+([^.:;\n]{3,80})")
@@ -145,7 +152,7 @@ def defined_question(heading: str, back: str) -> str | None:
     """"What is X?" when the back's first sentence says what the heading's subject X is ("X is …", "The X of a
     unit is …"); "What are the types of X?" when it says the back lists them; None otherwise."""
     first = back.lstrip()
-    if not first.lstrip("*_")[:1].isalpha() or not _MAY_DEFINE.search(first.split("\n\n", 1)[0]):
+    if not first.lstrip("*_")[:1].isalpha() or not _may_define(first.split("\n\n", 1)[0]):
         return None  # (a list, a formula or code: no sentence says what it is; nor one with no "is", "are", "=")
     first = clean_prose(sentences(first.split("\n\n", 1)[0])[0])
     if "(" in first or "*" in first or "_" in first:
@@ -168,6 +175,11 @@ def defined_question(heading: str, back: str) -> str | None:
     return None
 
 
+def _may_define(paragraph: str) -> bool:
+    """Whether a paragraph holds a word `_MAY_DEFINE` needs (one in ASCII, the common one, searched faster)."""
+    return bool(_MAY_DEFINE_ASCII.search(paragraph.lower()) if paragraph.isascii() else _MAY_DEFINE.search(paragraph))
+
+
 def _parent(headings: list[str]) -> str:
     """What the facet heading is a facet of: the nearest heading above it that names a subject, by its name alone
     ("PPO — Proximal Policy Optimization" → "PPO"); '' when it names an activity or asks a question."""
@@ -184,8 +196,7 @@ def _parent(headings: list[str]) -> str:
 
 def _is_facet(heading: str) -> bool:
     """Whether a heading names a facet of what is above it ("Pros / cons", "Motivation")."""
-    return bool(_PLURAL_FACET.fullmatch(heading) or _SINGULAR_FACET.fullmatch(heading)
-                or any(pattern.fullmatch(heading) for pattern, _ in _ASKED))
+    return bool(_ANY_FACET.fullmatch(heading))  # (as `_PLURAL_FACET`, `_SINGULAR_FACET` or an `_ASKED` pattern)
 
 
 def _as_written(name: str, text: str) -> str:

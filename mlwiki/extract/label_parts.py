@@ -100,7 +100,8 @@ def _chunks(back: str) -> list[str]:
             chunks[-1] += "\n\n" + para
         elif para.strip():
             chunks += _at_label_lines(para.strip("\n"))
-        in_fence ^= sum(1 for line in para.split("\n") if _FENCE.match(line)) % 2 == 1
+        if "```" in para or "~~~" in para or "$$" in para:  # (a fence's line holds one: the common paragraph none)
+            in_fence ^= sum(1 for line in para.split("\n") if _FENCE.match(line)) % 2 == 1
     return chunks
 
 

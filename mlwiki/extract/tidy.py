@@ -12,10 +12,10 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.anyof import AnyOf
-from mlwiki.extract.daily import READ_PROGRESS
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.passages import LINKS_LINE
 from mlwiki.extract.prose import one_break, sentences
+from mlwiki.extract.reading_progress import holds_progress, without_progress as _without_progress
 from mlwiki.extract.selfnotes import off_the_back
 from mlwiki.extract.voice import without_author
 from mlwiki.models import CardKind
@@ -181,11 +181,6 @@ _FIELD_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*(?:[ \t][\w-
 _FENCE_OPEN = re.compile(r"(`{3,}|~{3,})[^`]*$")
 _CODE_FRONT = re.compile(r"(?i)\b(?:code|implement\w*|python|pytorch|numpy|snippet|program|function|script|api|usage|"
                          r"example|how to)\b")  # (a front that asks for the code itself)
-# The writer's reading progress after a paper's name or opening a back (in lower case, as a log writes it):
-# "— skimmed.", "— done, notes in …", "started, got lost at …"
-_PROGRESS = re.compile(rf"(?:^[ \t]*|[ \t]+[—–-][ \t]+)(?:{READ_PROGRESS})"
-                       r"(?:[ \t]+(?:only|twice|again|properly|it))?[ \t]*([.,;])")
-_PROGRESS_HINT = re.compile(r"skimmed|read\b|done\b|started|finished")
 _LABELS = re.compile(r"(?m)^[ \t]*\([\w:.-]+\)=[ \t]*$")
 _CLAUSE_END = re.compile(r"(?<=[!.;,])[ \t]+")
 
@@ -243,23 +238,6 @@ def _without_loose_code(back: str, front: str) -> str:
         kept.append(line)
         k += 1
     return one_break("\n".join(kept)).strip() if len(kept) < len(lines) else back
-
-
-def _without_progress(back: str) -> str:
-    """The back without the writer's reading progress (`_PROGRESS`): "skimmed." goes and what follows stays
-    ("Bauer et al. 2016 — skimmed. FITC underestimates the noise"); a line whose status runs on into a clause
-    ("started, got lost at the natural gradients bit", "done, notes in the sparse post") or says nothing after it
-    is only progress, and goes."""
-    lines = []
-    for k, line in enumerate(back.split("\n")):
-        if (found := _PROGRESS.search(line)) is not None and (k == 0 or found.group(0)[:1] in " \t"):  # (a line
-            # of the back's own, not its first, says it after a dash: "done." opening a wrapped line is no status)
-            head, tail = line[:found.start()], line[found.end():].strip()
-            if found.group(1) != "." or not tail:
-                continue
-            line = f"{head} — {tail}" if head.strip(" \t-*+") else head + tail
-        lines.append(line)
-    return "\n".join(lines).strip()
 
 
 def _course_remark(sentence: str) -> bool:
@@ -331,7 +309,7 @@ def _keeps(draft) -> bool:
     back = draft.back
     if _NOTATION.match(back) or _NOTATION.match(draft.front.rsplit("\n\n", 1)[-1]):
         return False  # (a notation note, or a formula card it introduces)
-    if _PROGRESS_HINT.search(back) and _PROGRESS.search(back):
+    if holds_progress(back):
         back = draft.back = _without_progress(back)
         if not back:
             return False  # ("started, got lost at the natural gradients bit": how far the writer got)
@@ -353,7 +331,7 @@ def _keeps(draft) -> bool:
             return False
     if "\n" not in (said := back.strip()) and _PRAISE.fullmatch(said):  # (no part of it takes a line break: a back
         return False  # of lines is none) (that the subject matters, and nothing of it)
-    if _MAY_CUT.search(low := back.lower()) and _MAY_CITE.search(low) and (cited := _without_sources(back)) != back:
+    if _may_cut(back) and _MAY_CITE.search(back.lower()) and (cited := _without_sources(back)) != back:
         if len(cited.split()) < _LEFT_WORDS:
             return False  # ("Starting point for everything else. Cover & Thomas 2.1, MacKay 2.4.")
         draft.back = back = cited
@@ -361,7 +339,7 @@ def _keeps(draft) -> bool:
         return False  # ("Link back: [kernels](2026-10-06.qmd), [posterior](2026-10-08.qmd).": where, not what)
     if _POINTER.match(back) and "\n\n" not in back and len(back.split()) <= _POINTER_WORDS:
         return False  # ("See also [[Label smoothing]] (KL to uniform shows up there).": where to read, not what)
-    if _DAY.search(low := back.lower()) or _DIARY.match(back) or _ANNOUNCES.search(low) or _writers_plan_or_run(back):
+    if _tells_day(back.lower()) or _DIARY.match(back) or _writers_plan_or_run(back):
         told = [part for part in back.split("\n\n") if not _diary(part)]
         if not told:
             return False  # (nothing but the day)
@@ -379,6 +357,21 @@ def _blurb(back: str) -> bool:
     """Whether a note's opening paragraph only names the question the note takes up (`_TAKES_UP`)."""
     found = sentences(back.strip()) or [""]  # (then at most a sentence that points at another note)
     return bool(_TAKES_UP.fullmatch(found[0])) and (len(found) == 1 or len(found) == 2 and bool(_POINTS.search(found[1])))
+
+
+def _may_cut(back: str) -> bool:
+    """Whether `_without_sources` may take a sentence off the back: a paragraph of it it reads (prose, no display
+    formula) holds a word of `_MAY_CUT` (the common back, whose lists and formulas are no sentences, said faster)."""
+    return any("$$" not in paragraph and not _LISTY.search(paragraph.strip()) and _MAY_CUT.search(paragraph.lower())
+               for paragraph in back.split("\n\n"))
+
+
+def _tells_day(low: str) -> bool:
+    """Whether a text in lower case names the writer's day (`_DAY`) or announces itself (`_ANNOUNCES`), each pattern
+    searched only in a text holding a word every phrase of it holds (a substring test is several times faster)."""
+    if ("this " in low or "today" in low or "tonight" in low or "yesterday" in low) and _DAY.search(low):
+        return True
+    return ("here" in low or "this " in low) and bool(_ANNOUNCES.search(low))
 
 
 def _without_sources(back: str) -> str:
