@@ -102,6 +102,8 @@ def _without_children(front: str, back: str, children: list) -> str | None:
     when no part of it is a child's."""
     backs = [(_plain(d.back), _plain(segments[-1])) for d, segments in children]
     labels = {_key(label): label for _, segments in children for label in segments}
+    if not _may_repeat(back, backs, labels):
+        return back  # (said cheaply: most parents share no words with their children's cards)
     parts = _marked(_under_labels([_classified(part, backs, labels) for part in _parts(back)], backs))
     if not any(part.kind in ("shown", "label") for part in parts):
         return back
@@ -122,6 +124,20 @@ def _without_children(front: str, back: str, children: list) -> str | None:
                 front, list(part.labels)) or part.kind == "blank" and out and out[-1]:
             out.extend(part.lines if part.kind != "blank" else [""])
     return "\n".join(out).strip()
+
+
+def _may_repeat(back: str, backs: list[tuple[str, str]], labels: dict[str, str]) -> bool:
+    """Whether a part of the back could be a child's text or label (what `_classified` looks for): a child's label
+    is in it, or a line of it opens on three words a child's back holds. False means the back stays as it is."""
+    plain = _plain(back).casefold()
+    if any(key and key in plain for key in labels):
+        return True
+    shown = "\n".join(text for text, _ in backs)
+    for line in back.split("\n"):
+        words = _plain(_MARKER.sub("", line, count=1)).split()
+        if len(words) >= _MIN_SHOWN_WORDS and " ".join(words[:_MIN_SHOWN_WORDS]) in shown:
+            return True
+    return False
 
 
 def _named(parts: list[_Part]) -> list[str]:
