@@ -55,6 +55,11 @@ _IT_IS = re.compile(r"(?i)it(?:'s|’s| is) ")
 # What `claim_asks` asks of a claim that a bullet's form answers (not "What is X?" nor "What does X do?": a
 # sentence under a heading, the subject not a term the author set off, asks no such thing)
 _ASKED = re.compile(r"(?:When does|Under what conditions|How (?:can|could|may|must|should)|In .+, what|Which) ")
+# What a sentence holds when `claim_asks` can ask one of `_ASKED`'s questions of it: a word its forms read the answer
+# after (" via ", " when ", " called ", "has a"), or code ("`…`", "f(x)", "a=1", "state_dict", "torch.nn"); a
+# bullet without any (most) is asked nothing, said without the search
+_MAY_BE_ASKED = re.compile(r" (?:via|using|through|called|named|known as|under|if|when|provided|as long as) "
+                           r"|(?:has|provides|offers) an? |[`(=_]|\.[A-Za-z_]|^Under ")
 
 
 def subject_question(text: str, about: str = "") -> str:
@@ -77,6 +82,8 @@ def subject_question(text: str, about: str = "") -> str:
     said = _as_written(subject, found["rest"]) if found["name"] else subject
     if verb in ("is", "are"):
         return _is_question(said, verb, rest) or (_bold_question(subject, text) if found["term"] else "")
+    if not found["term"] and not _MAY_BE_ASKED.search(text):
+        return ""
     question = asked_front(f"{subject} …", f"{subject} {rest}")
     if _ASKED.match(question) or found["term"] and question.startswith("What does "):
         return question
