@@ -28,6 +28,7 @@ Only cards read out of prose are touched (the author's cards stay as written). P
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -100,10 +101,11 @@ def _as_path(front: str) -> str:
 def _without_children(front: str, back: str, children: list) -> str | None:
     """The back without the parts its children show; None when nothing is left to study; `back` as it was
     when no part of it is a child's."""
-    backs = [(_plain(d.back), _plain(segments[-1])) for d, segments in children]
+    texts = [_plain(d.back) for d, _ in children]
     labels = {_key(label): label for _, segments in children for label in segments}
-    if not _may_repeat(back, backs, labels):
+    if not _may_repeat(back, texts, labels):
         return back  # (said cheaply: most parents share no words with their children's cards)
+    backs = [(text, _plain(segments[-1])) for text, (_, segments) in zip(texts, children)]
     parts = _marked(_under_labels([_classified(part, backs, labels) for part in _parts(back)], backs))
     if not any(part.kind in ("shown", "label") for part in parts):
         return back
@@ -126,13 +128,13 @@ def _without_children(front: str, back: str, children: list) -> str | None:
     return "\n".join(out).strip()
 
 
-def _may_repeat(back: str, backs: list[tuple[str, str]], labels: dict[str, str]) -> bool:
+def _may_repeat(back: str, texts: list[str], labels: dict[str, str]) -> bool:
     """Whether a part of the back could be a child's text or label (what `_classified` looks for): a child's label
     is in it, or a line of it opens on three words a child's back holds. False means the back stays as it is."""
     plain = _plain(back).casefold()
     if any(key and key in plain for key in labels):
         return True
-    shown = "\n".join(text for text, _ in backs)
+    shown = "\n".join(texts)
     for line in back.split("\n"):
         words = _plain(_MARKER.sub("", line, count=1)).split()
         if len(words) >= _MIN_SHOWN_WORDS and " ".join(words[:_MIN_SHOWN_WORDS]) in shown:
@@ -289,6 +291,7 @@ def _labels_are_fact(front: str, named: list[str], parts: list[_Part]) -> bool:
     return bool(_PLURAL.fullmatch(heading.rsplit(" ", 1)[-1]))
 
 
+@functools.lru_cache(maxsize=4096)  # (a child's back and its labels are read once for each of its parents)
 def _plain(text: str) -> str:
     """The text without the markup two copies of it may differ in, white space as single spaces."""
     return " ".join(_MARKUP.sub("", text).split())

@@ -116,8 +116,9 @@ _NOTE_SENTENCE = re.compile(
 _NOTE_HINT = AnyOf(r"later|(?:come|go|get) back|re-?read|re-?visit|properly|some ?day|sometime|next time|have time|"
                         r"need to|have to|sure|no idea|understood|n['’]?t (?:really |fully |quite )?(?:get|understand)|"
                         r"for me|to me|myself|mixed up|wrong|forgot|messed up|confused|\?[ \t]+(?:to )?(?:try|check|test|"
-                        r"verify|investigate|confirm)|\[\[|\]\(|\{(?:ref|doc|numref)\}|[^\w\s$\\(){}\[\]|][ \t]*= ")  # (of the
+                        r"verify|investigate|confirm)|\[\[|\]\(|\{(?:ref|doc|numref)\}")  # (of the
 # text in lower case: a word each kind of note needs)
+_LEGEND_HINT = re.compile(r"[^\w\s$\\(){}\[\]|][ \t]*= ")  # (a legend's mark: asked only of a text with "= ")
 # A bare chore after a question the writer left open ("works now? try", "… too?? check"): the question goes with it
 _CHORE_ALONE = re.compile(r"(?i)(?:to\s+)?(?:try|check|test|verify|investigate|confirm)(?: (?:it|this|that))?(?: out)?[.!]*")
 # What leads into a pointer and says nothing once the pointer is off: "for details, see …", "To do that, see …"
@@ -137,7 +138,8 @@ def without_notes(back: str) -> str:
     """The back without the writer's notes to self (`_NOTE_CLAUSE`, `_NOTE_SENTENCE`): a to-do put off ("Read
     properly later.", "Half-understood, come back to it."), a study log's slip, a legend of marks, a link to
     another note; the rest of a sentence that states a fact stays. Code and display formulas are left as written."""
-    if not _NOTE_HINT.search(back.lower()):
+    lower = back.lower()
+    if not _NOTE_HINT.search(lower) and not ("= " in lower and _LEGEND_HINT.search(lower)):
         return back  # (the common back: no word of such a note)
     lines, fence = [], ""
     for line in back.split("\n"):
