@@ -302,6 +302,7 @@ def _words(text: str) -> str:
     return " ".join(_WORD.findall(_plain(text).casefold()))
 
 
+@functools.lru_cache(maxsize=4096)  # (a heading is a label of every card under it, for each parent over them)
 def _key(text: str) -> str:
     """A label as compared: its words, cased alike, without markup or closing punctuation."""
     return _plain(text).casefold().strip(" :.;,—–-")
