@@ -129,6 +129,9 @@ _CLAUSE_BREAK = re.compile(r"[ \t]*(?:[,;]|[—–]|[ \t]-)[ \t]*|:[ \t]+")  # (
 _ASIDE = re.compile(r"[ \t]*\(([^()\n]*)\)")
 _LABEL_ONLY = re.compile(r"[^:.!?\n]{1,60}:")  # ("torch.compile + FSDP2:" once "works now? try" is off)
 _QUESTION_ONLY = re.compile(r"(?:[^:\n]{1,60}:\s*)?(?:[^.!?\n]+\?+\s*)+")  # ("torch.compile + FSDP2: works now?")
+# Where a task stands, all that is left of a log line once its slip is off ("fixed ([[Metropolis-Hastings]])")
+_STATUS_ONLY = re.compile(r"(?i)(?:[^:\n]{1,60}:\s*)?(?:fixed|done|solved|resolved|works(?: now)?|ok(?:ay)?)[.!]?"
+                          r"(?:\s*\([^)\n]*\))?[.!]?")
 # A label that names an event of the writer's course ("Quiz", "Lecture 8", "HW3"), not a subject
 _COURSE_EVENT = re.compile(r"(?i)[\W_]*(?:quiz(?:zes)?|hw|homework|exams?|midterms?|lectures?|labs?|recitations?|"
                            r"office hours|psets?|problem sets?|assignments?)[ \t]*#?\d*[a-z]?[\W_]*")
@@ -207,4 +210,5 @@ def says_nothing(back: str) -> bool:
     """Whether what is left of a back once notes to self are off says nothing: no text, or only a question the
     writer left open ("torch.compile + FSDP2: works now?")."""
     back = back.strip()
-    return not back or "$" not in back and bool(_QUESTION_ONLY.fullmatch(back) or _LABEL_ONLY.fullmatch(back))
+    return not back or "$" not in back and bool(_QUESTION_ONLY.fullmatch(back) or _LABEL_ONLY.fullmatch(back)
+                                                or _STATUS_ONLY.fullmatch(back))
