@@ -35,7 +35,7 @@ def init(app: AppContext, directory: str | None) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     notes = notes_folder_of(folder)
     settings = infer_settings(config_from_dict(folder, {"notes": notes}))
-    target.write_text(render_config_template(folder, settings), encoding="utf-8")
+    target.write_text(render_config_template(folder, settings, notes), encoding="utf-8")
     click.echo(f"Wrote {target}")
     click.echo(f'  notes = "{notes}"  ({"the notes in " + notes + "/" if notes != "." else "every note under here"})')
     for key, (value, why) in settings.items():

@@ -55,9 +55,16 @@ def labelled_leftovers(ex, path: str, blocks: list[Block], taken: set[int], decl
 
 def _held(ex, text: str) -> bool:
     """Whether a card of the note holds the text already, on its back or on its front."""
-    start = clean_prose(text)[:40]
+    said = clean_prose(text)
+    start = said[:40]
     raw = text[:40]
-    after = clean_prose(text).split(":", 1)[-1].strip()[:40].casefold()  # (a card of what follows the label,
+    after = said.split(":", 1)[-1].strip()[:40].casefold()  # (a card of what follows the label,
     # its first word capitalised there: "Notice the growth: linear in …" → "Linear in …")
-    return any(raw in d.back or start in d.front or start in clean_prose(d.back)
-               or after and after in clean_prose(d.back).casefold() for drafts, _ in ex.drafts for d in drafts)
+    for drafts, _ in ex.drafts:
+        for d in drafts:
+            if raw in d.back or start in d.front:
+                return True
+            cleaned = clean_prose(d.back)  # (once per back: both tests read it)
+            if start in cleaned or after and after in cleaned.casefold():
+                return True
+    return False

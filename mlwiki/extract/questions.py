@@ -150,8 +150,9 @@ def callout_question(ex, div: Block) -> bool:
 
 
 # A question callout that answers on its title line, after a dash or an arrow ("Is X always Y? — Not always: …")
-_TITLE_ANSWER = re.compile(r"([^\n?]{3,300}\?)[ \t]+(?:—|–|-{1,2}|→|->|=>)[ \t]+(\S.*)")
-_ANSWER_MARK = re.compile(r"^[ \t]*(?:—|–|-{1,2}|→|->|=>)[ \t]+")  # (what opens an answer after its question)
+_DASH_OR_ARROW = r"(?:—|–|-{1,2}|→|->|=>)"  # (what sets an answer off from its question)
+_TITLE_ANSWER = re.compile(rf"([^\n?]{{3,300}}\?)[ \t]+{_DASH_OR_ARROW}[ \t]+(\S.*)")
+_ANSWER_MARK = re.compile(rf"^[ \t]*{_DASH_OR_ARROW}[ \t]+")  # (what opens an answer after its question)
 # A question callout titled by its kind ("Open question") whose text opens with the question itself (in italics or
 # bold too: "*Why not …?* Because …")
 _QUESTION_FIRST = re.compile(r"[ \t]*(?P<em>\*\*|__|\*|_)?([^\n?]{3,300}\?)(?:(?P=em))?[ \t]*\n?")

@@ -70,9 +70,9 @@ def _twins(drafts: list) -> set[int]:
             label = _plain(d.front.split(_BREAK, 1)[0].rpartition(_PATH)[2]) + ": "
             said = said[len(label):] if said.startswith(label) else said
             formula = d.front.split(_BREAK, 1)[1].strip() if _BREAK in d.front else ""
-            for key in ((said, "line", d.line), (said, "formula", formula) if formula.startswith("$$") else None):
-                if key is not None:
-                    groups.setdefault(key, []).append(d)
+            groups.setdefault((said, "line", d.line), []).append(d)
+            if formula.startswith("$$"):
+                groups.setdefault((said, "formula", formula), []).append(d)
     dropped: set[int] = set()
     for group in groups.values():
         if len(group) > 1 and len(group[0].back) > 0:

@@ -101,12 +101,15 @@ _SITE_PROJECTS = ("_quarto.yml", "_quarto.yaml", "_toc.yml", "myst.yml")  # (fil
 _DOCS_DIR = r"""(?m)^docs_dir:[ \t]*["']?([^"'#\s]+)["']?[ \t]*(?:#.*)?$"""  # (compiled by `init` only: not at startup)
 
 
-def render_config_template(folder: Path, settings: dict[str, tuple[str, str]] | None = None) -> str:
+def render_config_template(folder: Path, settings: dict[str, tuple[str, str]] | None = None,
+                           notes: str | None = None) -> str:
     """The commented mlwiki.toml that `mlwiki init` writes, adapted to what the folder looks like; `settings`,
-    {key: (TOML value, why)}, replace the defaults of those keys."""
+    {key: (TOML value, why)}, replace the defaults of those keys; `notes`: the notes folder, when the caller found
+    it already (`notes_folder_of` walks the folder)."""
     quarto = (folder / "_quarto.yml").is_file() or (folder / "_quarto.yaml").is_file()
     exclude = '"_site/**", "_freeze/**"' if quarto else ""
-    text = CONFIG_TEMPLATE.format(name=folder.name or "wiki", notes=notes_folder_of(folder), exclude=exclude)
+    text = CONFIG_TEMPLATE.format(name=folder.name or "wiki", notes=notes or notes_folder_of(folder),
+                                  exclude=exclude)
     for key, (value, why) in (settings or {}).items():
         text = re.sub(rf"^{key} = .*$", lambda _: f"{key} = {value}  # your notes: {why}", text, count=1,
                       flags=re.M)
