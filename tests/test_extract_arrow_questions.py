@@ -69,3 +69,14 @@ title: "2026-11-14"
 - Reminder: the eval sheet compares fourteen checkpoints on one test set, so talk to M. about it.
 """
     assert cards(new_wiki(tmp_path, {"daily/2026-11-14.qmd": note})) == {}
+
+
+def test_a_question_mark_and_arrow_inside_a_wikilink_ask_nothing(tmp_path):
+    """`[[AdaBoost#Why does it work? → exponential loss]]` is a link's name (the writer's heading and a reminder),
+    not a question and its answer: no card is cut inside the link."""
+    note = ("# Boosting\n\n- reread the chapter, it finally clicked, so I wrote [[AdaBoost#Why does it work? → "
+            "exponential loss]] into the note\n- why is AdaBoost sensitive to outliers? → the exponential loss "
+            "grows fast on large negative margins\n")
+    cards = backs_by_front(new_wiki(tmp_path, {"Boosting.md": note}))
+    assert not any("[[" in front or "]]" in back for front, back in cards.items()), cards
+    assert cards.get("Boosting\n\nwhy is AdaBoost sensitive to outliers?", "").startswith("the exponential loss"), cards

@@ -70,3 +70,13 @@ def test_a_paragraph_of_a_days_notes_that_names_its_subject_is_a_card(tmp_path):
     cards = backs_by_front(new_wiki(tmp_path, {"daily/2026-09-15.md": day}))
     assert any(front.startswith("Weighted importance sampling") and "sum of the weights" in back
                for front, back in cards.items()), cards
+
+
+def test_a_dated_notes_bold_answer_is_asked_without_the_stand_in_for_its_empty_path(tmp_path):
+    """A day's note titled only by its date has no subject: a bullet whose bold word is the answer is asked by its
+    sentence alone, with no trace of the stand-in the path was built on (a NUL char reached the front)."""
+    note = ('---\ntitle: "2026-01-05"\n---\n\n- BYOL stops collapse with a predictor on one branch plus a '
+            "**stop-gradient** on the other.\n- Trying the cosine schedule again tomorrow, it broke yesterday.\n")
+    cards = backs_by_front(new_wiki(tmp_path, {"til/2026-01-05.qmd": note}))
+    assert cards == {"BYOL stops collapse with a predictor on one branch plus a … on the other.":
+                     "BYOL stops collapse with a predictor on one branch plus a **stop-gradient** on the other."}, cards

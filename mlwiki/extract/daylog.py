@@ -19,7 +19,7 @@ from mlwiki.extract.blocks import Block, items_without, list_items
 from mlwiki.extract.claim_asks import asked_front
 from mlwiki.extract.claims import FORM as CLAIM_FORM, named_claim, reason_claim
 from mlwiki.extract.defining import definition_sentence_cards
-from mlwiki.extract.emphasised import emphasised_items
+from mlwiki.extract.emphasised import emphasised_items, stand_in_id_front, without_stand_in
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card
 
@@ -44,8 +44,9 @@ def day_log_cards(ex, path: str, body: list[Block], first_draft: int) -> None:
         if len(ex.drafts) == made and LIST_ITEM.match(block.lines[0].text):
             emphasised_items(ex, path, block, True, _NO_PATH)  # ("- people keep an **EMA of the weights** …")
         if len(ex.drafts) == made and (found := paragraph_card(path or _NO_PATH, block, declined=True)):
-            ex.add_card(PARAGRAPH_FORM, found[0].removeprefix(f"{_NO_PATH} › "), found[1], block.start)  # ("iForest
-            # doesn't need scaling (…) but LOF / OCSVM / DBSCAN all do": a paragraph that names its subject)
+            # ("iForest doesn't need scaling (…) but LOF / OCSVM / DBSCAN all do": a paragraph that names its subject)
+            ex.add_card(PARAGRAPH_FORM, without_stand_in(found[0], _NO_PATH), found[1], block.start,
+                        stand_in_id_front(found[0], _NO_PATH))
 
 
 def _list_of(block: Block) -> Block:

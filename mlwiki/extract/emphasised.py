@@ -187,9 +187,21 @@ def emphasised_items(ex, path: str, block: Block, declined: bool, no_path: str =
     for item in list_items(block.lines):
         found = emphasised_card(path or no_path, Block(TEXT, item), declined, item=True)
         if found is not None and not any(found[1] in d.back for drafts, _ in ex.drafts for d in drafts):
-            made += ex.add_card(FORM, found[0].removeprefix(f"{no_path} › ") if no_path else found[0], found[1],
-                                item[0].no)
+            made += ex.add_card(FORM, without_stand_in(found[0], no_path), found[1], item[0].no,
+                                stand_in_id_front(found[0], no_path))
     return made
+
+
+def without_stand_in(front: str, no_path: str) -> str:
+    """`front` without the stand-in for an empty path it was built on, whatever follows it (" › term", or the
+    sentence asked under it); the front as it is when there is none."""
+    return front.removeprefix(no_path).lstrip(" ›\n") if no_path and front.startswith(no_path) else front
+
+
+def stand_in_id_front(front: str, no_path: str) -> str:
+    """The front a card's id was made of before the stand-in left every front (EXTRACTOR_VERSION 20 kept it
+    when a sentence, not " › term", followed it): its history stays with it."""
+    return front if no_path and front.startswith(no_path) and not front.startswith(f"{no_path} › ") else ""
 
 
 # A topic that names nothing the learner could be asked about: "Note it …", "Also the …"

@@ -34,6 +34,7 @@ _ARROW_ANSWER = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[^\n?:]{0,30}\
                            r"[ \t]*(?:→|->|=>|⇒|⟶|(?i:answer|a):)[ \t]*(?P<answer>\S[^\n]*)")
 ARROWS = ("→", "->", "=>", "⇒", "⟶", "answer:", "Answer:")
 _ASKED = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?([^\n]*\?)[ \t]*")  # a line that only asks
+_WIKILINK = re.compile(r"\[\[[^\]\n]*\]\]")
 _ARROW_BELOW = re.compile(r"[ \t]*(?:→|->|=>|⇒|⟶)[ \t]*(?P<answer>\S[^\n]*)")  # its answer on the line under it
 _MIN_QUESTION_WORDS = 2  # ("AUC < 0.5 means?" asks; "why?" alone does not)
 LONG_ANSWER = 150  # words: a question heading's section longer than this is an article's, not an answer
@@ -243,8 +244,8 @@ def arrow_answers(ex, block: Block) -> bool:
         if line.kind != TEXT or "?" not in line.text:
             continue
         # (found in the line with its code and math masked, same length: `x -> y` or $a => b$ is no arrow)
-        masked = mask_inline(line.text)[0]
-        match = _ARROW_ANSWER.fullmatch(masked)
+        masked = _WIKILINK.sub(lambda m: "_" * len(m.group()), mask_inline(line.text)[0])  # (nor in a link's name:
+        match = _ARROW_ANSWER.fullmatch(masked)  # "wrote [[AdaBoost#Why does it work? → exp loss]]" asks nothing)
         below = _ARROW_BELOW.fullmatch(lines[k + 1].text) if k + 1 < len(lines) and lines[k + 1].kind == TEXT \
             else None  # ("- Is RMSE the right metric?" and "  → not really; …" on the line under it)
         if match is None and (below is None or not (ask := _ASKED.fullmatch(masked))):
