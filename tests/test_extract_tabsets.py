@@ -1,4 +1,4 @@
-"""A Quarto tabset (`::: {.panel-tabset}`) shows its headings as tabs side by side: each tab's heading is a section of
+"""A Quarto tabset (`::: {.panel-tabset}`, or MyST's `{tab-set}` of `{tab-item}`s) shows its headings as tabs side by side: each tab's heading is a section of
 its own under the headings around the tabset, not nested under the first tab (a callout's first heading, by
 contrast, titles the callout)."""
 
@@ -46,3 +46,42 @@ def test_a_callouts_first_heading_still_titles_the_callout(tmp_path):
     cards = backs_by_front(new_wiki(tmp_path, {"warmup.qmd": POST}, CONFIG))
     titled = [front for front, back in cards.items() if back.startswith("Most transformer recipes")]
     assert titled and all("In practice" in front for front in titled), cards
+
+
+MYST_TABS = """# KL divergence
+
+## Two directions
+
+::::{tab-set}
+:::{tab-item} Forward KL
+Minimising $KL(p \\| q)$ over $q$ is **mass-covering**: $q$ must put mass wherever $p$ has mass.
+:::
+:::{tab-item} Reverse KL
+Minimising $KL(q \\| p)$ is **mode-seeking**: $q$ is punished for mass where $p$ has none, so it locks onto one mode.
+:::
+::::
+
+In variational inference the reverse direction is the one minimised, since it needs no samples from $p$.
+
+## Sign
+
+`````{tab-set}
+````{tab-item} Discrete
+The sum of $p \\log(p/q)$ is never negative, by Gibbs' inequality.
+````
+````{tab-item} Continuous
+The integral is never negative either, and zero only when the densities agree almost everywhere.
+````
+`````
+"""
+
+
+def test_myst_tab_items_are_sections_side_by_side(tmp_path):
+    """A Jupyter Book `{tab-set}` (colon or backtick fences): each `{tab-item} Title` is a section under the
+    headings around the set, a card of its own; text after the set stays its section's."""
+    cards = backs_by_front(new_wiki(tmp_path, {"kl.md": MYST_TABS}, config=CONFIG))
+    assert cards.get("KL divergence › Two directions › Forward KL", "").startswith("Minimising $KL(p"), cards
+    assert cards.get("KL divergence › Two directions › Reverse KL", "").startswith("Minimising $KL(q"), cards
+    assert cards.get("KL divergence › Two directions", "").startswith("In variational inference"), cards
+    assert cards.get("KL divergence › Sign › Discrete", "").startswith("The sum of"), cards
+    assert cards.get("KL divergence › Sign › Continuous", "").startswith("The integral"), cards

@@ -37,11 +37,11 @@ _ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*?(?:[
 _MYST_DIRECTIVE = re.compile(r"\{([\w:-]+)\}[ \t]*(.*)$")
 # MyST directives whose body is prose (Jupyter Book's admonitions and dropdowns, and sphinx-proof's statements, a
 # book's definitions and theorems, and a `{glossary}` of terms): read as divs. (`{prf:proof}` and `{prf:example}`
-# stay code: no cards.)
+# stay code: no cards.) A `{tab-set}` of `{tab-item}`s: tabs side by side, read as sections (walk.tabs_as_headings).
 MYST_PROSE = frozenset("admonition note tip hint important warning caution attention danger error seealso "
                        "dropdown important question exercise solution glossary prf:definition prf:theorem prf:lemma "
                        "prf:proposition prf:corollary prf:axiom prf:property prf:remark prf:criterion "
-                       "prf:assumption prf:observation prf:conjecture prf:algorithm".split())
+                       "prf:assumption prf:observation prf:conjecture prf:algorithm tab-set tab-item".split())
 _MYST_OPTION = re.compile(r"^[ \t]*:[\w-]+:")
 # A Dataview (or Logseq) inline field on a line of its own, `source:: Sutton & Barto ch. 13`, `status:: done`: the
 # note's metadata, which a query reads, not what the note teaches (the key's last character touches the `::`; a

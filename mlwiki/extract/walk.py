@@ -14,7 +14,7 @@ from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.daily import content_subject, is_date, section_term
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.lines import HEADING, MATH, TEXT, classify, heading_level, problem
+from mlwiki.extract.lines import HEADING, MATH, TEXT, Line, classify, heading_level, problem
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.repeats import without_repeats
@@ -31,7 +31,20 @@ IN_EXAMPLE = "in a worked example or exercise"
 
 
 # A Quarto tabset's headings are its tabs, side by side: its first heading titles a tab, not the div.
-TABSET_CLASSES = frozenset(("panel-tabset",))
+TABSET_CLASSES = frozenset(("panel-tabset", "tab-set"))
+
+
+def tabs_as_headings(div: Block, level: int) -> list[Block]:
+    """A MyST `{tab-set}`'s blocks with each `{tab-item} Title` read as a heading over its text, as a Quarto
+    tabset writes its tabs: "Forward KL" and "Reverse KL" are sections side by side, each a card of its own."""
+    read: list[Block] = []
+    for child in div.children:
+        if child.attrs and child.attrs.get("myst") == "tab-item" and child.attrs.get("title"):
+            read.append(Block(HEADING, [Line(child.start, child.attrs["title"], HEADING, str(level))]))
+            read.extend(child.children)
+        else:
+            read.append(child)
+    return read
 
 
 class Extractor:
@@ -213,6 +226,8 @@ class Extractor:
                     elif title:  # a callout's title leads the fronts of the formulas in it
                         self.headings = [*self.headings, (0, clean_prose(title))]
                     blocks, i = block.children, 0
+                    if block.attrs.get("myst") == "tab-set":
+                        blocks = tabs_as_headings(block, max((lv for lv, _ in self.headings), default=0) + 1)
                     continue
                 i += 1
         lists.close_section(self)
