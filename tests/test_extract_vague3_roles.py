@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from conftest import backs_by_front, new_wiki
 
+from mlwiki.extract.fact_parts import split_term_items
 from mlwiki.extract.label_parts import split_label_parts
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
@@ -67,3 +68,31 @@ def test_a_list_that_opens_on_a_labelled_item_splits_that_item_too(tmp_path):
     kept = cards["Suffix arrays › Building one"]
     assert "sentinel" in kept and "prefix doubling" not in kept, cards
 
+
+OPTIONS = "\n".join([
+    "# Load shedding", "", "Dropping work on purpose when a service is overloaded.", "",
+    "## Which requests to drop", "", "When the queue is full some requests must go. Options:", "",
+    "1. **newest first** — cheap to do, but the clients that just arrived see every failure",
+    "2. **oldest first**: they have probably timed out on the client side already, so serving them is wasted work "
+    "and dropping them costs nothing anyone would notice",
+    "3. **by priority** — needs a priority on every request, set by the caller",
+    "4. **random** — fair on average, but a retry storm keeps hitting the same overloaded queue",
+    "   - add jitter to the clients' backoff", "   - cap the retries per request", ""])
+
+
+def test_a_list_of_options_each_explained_at_length_is_a_card_per_option(tmp_path):
+    cards = _cards(tmp_path, "Load shedding.md", OPTIONS)
+    whole = cards["Load shedding › Which requests to drop"]
+    assert "newest first" in whole and "cheap to do" not in whole and "timed out" not in whole, cards
+    assert cards["Load shedding › Which requests to drop › oldest first"].startswith("**oldest first**: they have")
+    assert "cap the retries" in cards["Load shedding › Which requests to drop › random"], cards
+
+
+def test_short_options_and_steps_stay_one_list():
+    short = "- **p50** — the median latency\n- **p99** — the latency one request in a hundred exceeds\n" \
+            "- **max** — the slowest request seen, often an outlier"
+    assert split_term_items("Latency › Percentiles", short) is None
+    steps = "\n".join(f"{k}. **{verb}** the {what}, which takes a while on a cold cache and more on a warm one "
+                      "when the disks are busy" for k, (verb, what) in enumerate(
+                          [("Drain", "node"), ("Upgrade", "kernel"), ("Reboot", "machine")], 1))
+    assert split_term_items("Maintenance › Rolling upgrade", steps) is None
