@@ -1,8 +1,8 @@
 """Backs too long for one recall (issue 23, session 37): a section card of more than ~90 words whose paragraphs or
 items each say what they are about becomes a card per part, under a front that names the part (its label, its
-bold term, its first sentence's subject); the first part keeps the card's front and id. A part that goes on from
-the one before ("This is …"), a list of steps and a list its sentence introduces stay whole. Notes of my own, in the
-styles of the collections."""
+bold term, its first sentence's subject); the first part keeps the card's front and id, but for a first list item
+under its own label. A part that goes on from the one before ("This is …"), a list of steps and a list its sentence
+introduces stay whole. Notes of my own, in the styles of the collections."""
 
 from __future__ import annotations
 
@@ -25,9 +25,10 @@ def test_labelled_items_become_cards_under_their_labels():
     back = "\n".join(["- exact match only: no synonyms or paraphrases count, " + _FILLER,
                       "- smoothing: a zero count for long n-grams makes the geometric mean zero, " + _FILLER,
                       "- tokenization: the score moves with how the reference was split into tokens, " + _FILLER])
-    split = split_long_back("Overlap score › gotchas", back)
-    assert split is not None and [f for f, _ in split] == [
-        "Overlap score › gotchas", "Overlap score › gotchas › smoothing", "Overlap score › gotchas › tokenization"]
+    split = split_long_back("Overlap score › gotchas", back)  # (the first item's label too: it opens no section;
+    assert split is not None and [f for f, _ in split] == [  # the walk gives its card the bare heading's id)
+        "Overlap score › gotchas › exact match only", "Overlap score › gotchas › smoothing",
+        "Overlap score › gotchas › tokenization"]
     assert split[1][1].startswith("smoothing: a zero count"), split
 
 

@@ -213,7 +213,8 @@ def split_long_back(path: str, back: str, bag: bool = False) -> list[tuple[str, 
         return None
     base = path.split("\n\n", 1)[0]
     taken = {t.casefold() for t in base.split(" › ")}
-    topics = [_part_topic(parts[0], base) if bag else ""] + [_part_topic(part, base) for part in parts[1:]]
+    topics = [_part_topic(parts[0], base) if bag or _labelled_item(parts[0]) else ""] \
+        + [_part_topic(part, base) for part in parts[1:]]  # (a first item under its own label opens no section)
     seen = [t.casefold() for t in topics if t]
     named = [bool(t) and seen.count(t.casefold()) == 1 and t.casefold() not in taken for t in topics]
     if not any(named):
@@ -228,6 +229,14 @@ def split_long_back(path: str, back: str, bag: bool = False) -> list[tuple[str, 
     cards = [(path, rest)] if rest else []
     return cards + [(f"{base} › {topic}", _without_marker(part)) for part, topic, own in zip(parts, topics, named)
                     if own]
+
+
+def _labelled_item(part: str) -> bool:
+    """Whether a part is a list item that opens on its own label ("- cost: O(n³) time …"): one fact among the
+    list's others, not the text that opens the section."""
+    label = _ITEM_LABEL.match(LIST_ITEM.sub("", part, count=1).lstrip()) if LIST_ITEM.match(part) else None
+    return bool(label) and label.group(1)[1:].islower() and not any(c.isdigit() for c in label.group(1))  # (not
+    # a name or a citation that labels the first of a list of works: "Smith & Lee 2017: …")
 
 
 def _parts(back: str) -> list[str] | None:

@@ -1,10 +1,12 @@
 """Parts a section names with a label line of their own: a heading's text that goes on with a short line that only
 names what follows ("Assumptions" over a list, "Interpretation" over another, each a paragraph of its own) holds
 several facts, each already titled by the writer; so do paragraphs that each open on a label of their own
-("Problem: …", "Baseline: …"). A card of the whole section asks for none of them alone; a card per part asks each
-by its label ("Chi-squared test › Assumptions"). What comes before the first label (what the subject is) stays on
-the section's card, and so does a code block or display formula: a worked example of the whole, not of the part it
-follows. A list whose items carry labels is no such text: its items are the kinds or members the heading asks for.
+("Problem: …", "Baseline: …"), or whose text goes on with one paragraph or sentence opening on the role its fact
+plays ("… images can't be very dark. Fix: rescale so …", "Drawback: …"). A card of the whole section asks for none
+of them alone; a card per part asks each by its label ("Chi-squared test › Assumptions", "… › Fix"). What comes
+before the first label (what the subject is) stays on the section's card, and so does a code block or display
+formula: a worked example of the whole, not of the part it follows. A list whose items carry labels is no such
+text: its items are the kinds or members the heading asks for.
 
 Pure: a card's front and back in, the fronts and backs of the cards it becomes out.
 """
@@ -28,6 +30,14 @@ _LABEL_LINE = re.compile(r"(?:\*\*)?(?P<label>[A-Z][\w'’ /()-]*?)(?:\*\*)?(?::
 _FENCE = re.compile(r"\s*(?:```|~~~|\$\$)")
 # "Scaling: …", "**Why square roots**: …", "**Training.** …": a paragraph opening on the label of what it says
 _RUN_IN = re.compile(r"(?:\*\*(?P<bold>[^*\n:]{1,40}?)(?::\*\*|\*\*:|\.\*\*)|(?P<plain>[^*\n:.]{1,40}?):)[ \t]+\S")
+# Where a sentence opens on a short label inside a paragraph: "… very bright. Fix: rescale …"
+_SENTENCE_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:\*\*)?[A-Z][\w'’-]*(?: [\w'’-]+){0,2}(?::\*\*|:)\s)")
+# A label that names the role its fact plays for the subject (its problem, the fix, a drawback): one label of this
+# kind after the section's own text, or opening a sentence inside it, is a fact of its own; another ("Standard:",
+# "Picture:", "Faster R-CNN:") may only go on from the sentence before it
+_ROLE = re.compile(r"(?i)(?:[\w'’-]+ ){0,2}(?:problems?|issues?|fix(?:es)?|solutions?|remed(?:y|ies)|workarounds?|"
+                   r"downsides?|drawbacks?|caveats?|limitations?|catch|pitfalls?|upsides?|advantages?|benefits?|"
+                   r"disadvantages?|costs?|causes?|symptoms?|consequences?|intuition|trade-?offs?)")
 # What a writer's errand or a notation note opens on (`tidy` drops a notation note): no fact of the subject
 _ERRAND = re.compile(r"(?i)(?:want|wanted|need|todo|idea|question|answer|q|a|aside|update|edit|tl;?dr|ps|nb|i\.e|"
                      r"so|but|also|compare|recall|reminder|summary|takeaway|result|notations?)")
@@ -66,7 +76,7 @@ def split_label_parts(path: str, back: str) -> list[tuple[str, str]] | None:
         else:
             current.append(chunk)
     labels = [label.casefold() for label, _ in parts]
-    if not _enough(parts, kept, back) or len(set(labels)) < len(labels) or taken & set(labels) \
+    if not _enough(parts, kept, back, run_in) or len(set(labels)) < len(labels) or taken & set(labels) \
             or _asked_by(path, labels) \
             or any(len(" ".join(body).split()) < MIN_PART_WORDS for _, body in parts):
         return None
@@ -75,13 +85,15 @@ def split_label_parts(path: str, back: str) -> list[tuple[str, str]] | None:
     return cards + [(f"{base} › {label}", "\n\n".join(body)) for label, body in parts]
 
 
-def _enough(parts: list[tuple[str, list[str]]], kept: list[str], back: str) -> bool:
-    """Whether the labelled parts are enough to split on: `MIN_LABELS` of them, or one label line over a list after
-    text of the section's own ("… falls short.", "Problems", "- sparse vectors", …)."""
+def _enough(parts: list[tuple[str, list[str]]], kept: list[str], back: str, run_in: bool) -> bool:
+    """Whether the labelled parts are enough to split on: `MIN_LABELS` of them, or one after text of the section's
+    own: a label line over a list ("… falls short.", "Problems", "- sparse vectors", …) or a paragraph, or a
+    sentence, that opens on its label ("… never sees pure noise. Fix: rescale …")."""
     if len(parts) >= MIN_LABELS:
         return True
     body = parts[0][1] if len(parts) == 1 else []
-    return bool(body and kept and back.startswith(kept[0]) and LIST_ITEM.match(body[0]))
+    return bool(body and kept and back.startswith(kept[0])
+                and (LIST_ITEM.match(body[0]) or run_in and _ROLE.fullmatch(parts[0][0])))
 
 
 def _asked_by(path: str, labels: list[str]) -> bool:
@@ -99,7 +111,7 @@ def _chunks(back: str) -> list[str]:
         if in_fence:
             chunks[-1] += "\n\n" + para
         elif para.strip():
-            chunks += _at_label_lines(para.strip("\n"))
+            chunks += [part for chunk in _at_label_lines(para.strip("\n")) for part in _at_run_in_labels(chunk)]
         if "```" in para or "~~~" in para or "$$" in para:  # (a fence's line holds one: the common paragraph none)
             in_fence ^= sum(1 for line in para.split("\n") if _FENCE.match(line)) % 2 == 1
     return chunks
@@ -117,6 +129,17 @@ def _at_label_lines(para: str) -> list[str]:
     return ["\n".join(lines[a:b]) for a, b in zip(edges, edges[1:])]
 
 
+def _at_run_in_labels(chunk: str) -> list[str]:
+    """A paragraph of prose cut before each sentence that opens on a label of the role it plays (`_ROLE`: "… can't
+    be very dark. Fix: rescale so …"): the sentences before it state one fact, the labelled ones another. A "Fix:"
+    that ends the paragraph over a list of steps stays: the steps may be what the heading names ("Loss scaling")."""
+    if ": " not in chunk or LIST_ITEM.match(chunk) or _FENCE.match(chunk):  # (the common paragraph has no such label)
+        return [chunk]
+    cuts = [m.end() for m in _SENTENCE_LABEL.finditer(chunk) if _ROLE.fullmatch(_run_in_label(chunk[m.end():]))]
+    edges = [0, *cuts, len(chunk)]
+    return [chunk[a:b].strip() for a, b in zip(edges, edges[1:])]
+
+
 def _run_in_label(chunk: str) -> str:
     """The label a paragraph opens with, when it names the fact the paragraph states ("Scaling: the ERF grows …",
     "**Why square roots**: …", "H0: …"); '' for a list item, a clause's start ("In practice: …", "my takeaway: …"),
@@ -125,8 +148,8 @@ def _run_in_label(chunk: str) -> str:
         return ""
     label = (match.group("bold") or match.group("plain")).strip()
     words = label.split()
-    if not words or len(words) > MAX_LABEL_WORDS or reads_as_clause(words) or _NAMES_NO_FACT.fullmatch(label) \
-            or _ERRAND.fullmatch(label) or "$" in label or "=" in label:
+    if not words or not label[0].isalnum() or len(words) > MAX_LABEL_WORDS or reads_as_clause(words) \
+            or _NAMES_NO_FACT.fullmatch(label) or _ERRAND.fullmatch(label) or "$" in label or "=" in label:
         return ""
     return as_topic(label)
 

@@ -31,7 +31,6 @@ from dataclasses import dataclass, replace
 from mlwiki.extract import tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, asked_and_answered, question_card
 from mlwiki.extract.blocks import Block, list_items, text_of, untaken
-from mlwiki.extract.bullet_claims import claim_bullet_cards
 from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, last_card_line, opens_with_math,
                                      place_closing, works_example)
@@ -42,12 +41,12 @@ from mlwiki.extract.defining import (LABELLED_FORM, definition_sentence_cards, l
                                      on_a_back, shown_on_a_front)
 from mlwiki.extract.emphasised import asked_sentence, emphasised_card, paragraph_topic
 from mlwiki.extract.examples import names_examples
+from mlwiki.extract.fact_parts import split_facts
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
 from mlwiki.extract.item_bodies import label_body, lead_before_items
 from mlwiki.extract.item_cards import listed_item_cards
-from mlwiki.extract.label_parts import split_label_parts
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
                                        rest_card)
@@ -192,12 +191,11 @@ def _bag_of_paragraphs(ex, front: str, back: str) -> list[tuple[str, str]] | Non
 
 def _split_long(ex, k: int, section: Section) -> None:
     """Split the k-th card, when its text goes on with parts under label lines of their own ("Assumptions" over a
-    list: `label_parts`), or its back is too long for one recall and its parts say what they are about
-    (`grabbag.split_long_back`): its first part stays on the card, under its front and id; each other part that names
+    list), its back is too long for one recall and its parts say what they are about, or its list explains terms
+    at length (`fact_parts`): its first part stays on the card, under its front and id; each other part that names
     a topic no card of the note has is a card of its own."""
     (draft,), front = ex.drafts[k]
-    split = split_label_parts(draft.front, draft.back) or claim_bullet_cards(draft.front, draft.back) \
-        or split_long_back(draft.front, draft.back)
+    split = split_facts(draft.front, draft.back)
     if not split:
         return
     if split[0][0] != draft.front:  # (every part under a label of its own: the first is the card's, under its front)

@@ -1,0 +1,86 @@
+"""The facts a section's card holds apart, each on a card of its own: parts under labels (`label_parts`), bullets
+that say why (`bullet_claims`), a back too long for one recall (`grabbag.split_long_back`), and a list of named
+options each explained at length (`split_term_items`).
+
+A list whose every item opens on a term of its own in bold or code and goes on to explain it ("1. **uniform** random
+from all items — simple, but …", "2. **popularity-based**: sample j ∝ …", "4. **hard negatives** — … but risk of
+…" with its sub-bullets) asks, on the heading's card, for every explanation at once: a learner recalls which options
+there are, then what each one is. The heading's card keeps the text around the list and the list of terms (its id
+stays); each item becomes a card "path › term". A list of short items ("- **coverage** — fraction of the catalog
+ever recommended") is one answer as it stands, and a numbered list of steps ("1. **Initialize** the weights") has no
+term of its own before its text.
+
+Pure: a card's front and back in, the fronts and backs of the cards it becomes out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.bullet_claims import claim_bullet_cards
+from mlwiki.extract.grabbag import split_long_back
+from mlwiki.extract.label_parts import split_label_parts
+from mlwiki.extract.lines import LIST_ITEM
+
+MIN_ITEMS, MAX_ITEMS = 2, 8
+MAX_TERM_WORDS = 4
+MIN_LONG_ITEM_WORDS = 15  # an item that explains its term at this length, or with sub-items, is a fact to ask alone
+MIN_LIST_WORDS = 40
+# "**uniform** random …", "**popularity-based**: sample …", "`in-batch` — free …": the item's own term, then its text
+_TERM_ITEM = re.compile(r"(?:[-*+]|\d+[.)])[ \t]+(?:\*\*(?P<bold>[^*\n]{1,40}?)\*\*|`(?P<code>[^`\n]{1,40})`)"
+                        r"(?P<sep>[ \t]*(?::|[—–]|-(?=[ \t]))|:?)(?P<rest>[ \t]+\S.*)")
+_TOP_ITEM = re.compile(r"(?:[-*+]|\d+[.)])[ \t]")
+_MATH = re.compile(r"\$[^$\n]+\$")  # (a formula's symbols are no words of the explanation)
+
+
+def split_facts(path: str, back: str) -> list[tuple[str, str]] | None:
+    """The (front, back) of each card a section's card becomes when its back holds facts told apart by their form
+    (see the module's doc), the first under `path` when the section's own text stays on it; None when it holds none."""
+    return split_label_parts(path, back) or claim_bullet_cards(path, back) or split_long_back(path, back) \
+        or split_term_items(path, back)
+
+
+def split_term_items(path: str, back: str) -> list[tuple[str, str]] | None:
+    """(path, the back with each item cut to its term), then ("path › term", the item) per item, for a back that
+    holds one list whose every top-level item opens on its own term in bold or code and explains it, some at
+    length (`MIN_LONG_ITEM_WORDS`, or with sub-items); None for any other back, a front that asks a question, or
+    a list most of whose terms run on into their text with no colon or dash (steps: "1. **Fit** the model")."""
+    if "\n\n" in path or ("**" not in back and "`" not in back):
+        return None  # (the cheap test first: most backs hold no term in bold or code)
+    lines = back.split("\n")
+    starts = [k for k, line in enumerate(lines) if _TOP_ITEM.match(line)]
+    if not MIN_ITEMS <= len(starts) <= MAX_ITEMS:
+        return None
+    end = _list_end(lines, starts[-1])
+    if any(not lines[k].strip() or not lines[k][:1].isspace() for k in range(starts[0], end) if k not in starts):
+        return None  # (one list, its items next to one another, what is under an item indented under it)
+    items = [lines[a:b] for a, b in zip(starts, [*starts[1:], end])]
+    found = [_TERM_ITEM.fullmatch(item[0]) for item in items]
+    if not all(found) or 2 * sum(bool(m["sep"].strip()) for m in found) < len(found):
+        return None
+    terms = [(m["bold"] or m["code"]).strip() for m in found]
+    words = [len(_MATH.sub(" ", " ".join(item)).split()) - len(term.split()) for item, term in zip(items, terms)]
+    if len({t.casefold() for t in terms}) < len(terms) or any(len(t.split()) > MAX_TERM_WORDS for t in terms) \
+            or sum(words) < MIN_LIST_WORDS \
+            or not any(w >= MIN_LONG_ITEM_WORDS or len(item) > 1 for w, item in zip(words, items)):
+        return None
+    base = path.split("\n\n", 1)[0]
+    cut = [_TOP_ITEM.match(item[0]).group(0) + m.group(0)[m.start("bold" if m["bold"] else "code") - 2:
+                                                         m.end("sep")].rstrip(" :—–-")
+           for item, m in zip(items, found)]
+    kept = "\n".join([*lines[:starts[0]], *cut, *lines[end:]]).strip()
+    return [(path, kept)] + [(f"{base} › {term}", _item_back(item)) for term, item in zip(terms, items)]
+
+
+def _list_end(lines: list[str], last: int) -> int:
+    """The line after the last item's own lines (its indented sub-items and continuations)."""
+    end = last + 1
+    while end < len(lines) and lines[end].strip() and lines[end][:1].isspace():
+        end += 1
+    return end
+
+
+def _item_back(item: list[str]) -> str:
+    """An item as a card's back: its text without its marker, what is under it dedented to a list of its own."""
+    head = LIST_ITEM.sub("", item[0], count=1).strip()
+    return "\n".join([head, *(line.strip() for line in item[1:])])
