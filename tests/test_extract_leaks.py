@@ -119,3 +119,17 @@ def test_a_note_titled_study_log_is_no_card(tmp_path):
     text = _all_text(made)
     assert "Mar 3" not in text and "beam search notebook" not in text, made
 
+
+def test_the_writers_asides_leave_the_headings_on_the_fronts(tmp_path):
+    """Quarto: "## Bayesian optimisation (quick notes, lecture 9)" and "## Co-coercivity (didn't get it in lecture)"
+    ask about Bayesian optimisation and co-coercivity; an aside that names a source stays ("(Snoek et al. 2012)")."""
+    note = ("---\ntitle: Gaussian processes\n---\n\n## Bayesian optimisation (quick notes, lecture 9)\n\n"
+            "A Gaussian process is the surrogate for an expensive black box, and an acquisition function picks the "
+            "next point to evaluate.\n\n## Co-coercivity (didn't get it in lecture)\n\nFor a convex smooth function "
+            "the gradient map is co-coercive with constant one over the smoothness constant.\n\n"
+            "## Spearmint (Snoek et al. 2012)\n\nTunes hyperparameters with a Gaussian process and expected "
+            "improvement.\n")
+    made = _cards(tmp_path, {"gp.qmd": note})
+    fronts = "\n".join(made)
+    assert "lecture" not in fronts and "quick notes" not in fronts and "didn't" not in fronts, made
+    assert "Bayesian optimisation" in fronts and "Co-coercivity" in fronts and "(Snoek et al. 2012)" in fronts, made

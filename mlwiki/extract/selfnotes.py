@@ -150,6 +150,11 @@ _COURSE_EVENT = re.compile(r"(?i)[\W_]*(?:quiz(?:zes)?|hw|homework|exams?|midter
                            r"office hours|psets?|problem sets?|assignments?)[ \t]*#?\d*[a-z]?[\W_]*")
 
 
+def is_note_to_self(clause: str) -> bool:
+    """Whether a clause is a note to self and nothing else (`_NOTE_CLAUSE`: a chore, the writer's understanding)."""
+    return bool(_NOTE_CLAUSE.fullmatch(clause.strip(" \t.!")))
+
+
 def without_notes(back: str) -> str:
     """The back without the writer's notes to self (`_NOTE_CLAUSE`, `_NOTE_SENTENCE`): a to-do put off ("Read
     properly later.", "Half-understood, come back to it."), a study log's slip, a legend of marks, a link to

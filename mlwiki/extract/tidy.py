@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.anyof import AnyOf
-from mlwiki.extract.asides import COURSE as _COURSE, COURSE_HINT as _COURSE_HINT
+from mlwiki.extract.asides import COURSE as _COURSE, COURSE_HINT as _COURSE_HINT, without_asides
 from mlwiki.extract.contents import lists_pages
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.passages import LINKS_LINE, LOWER_WORD
@@ -271,11 +271,19 @@ def tidy(drafts) -> list:
         paper = _paper_card(first, fronts)  # (before the citation goes off the note's opening card)
         if not (first.form == CALLOUT and any(_overlaps(first.back, back) for back in others)) and _keeps(first):
             if all([off_the_back(draft) for draft in siblings]):
+                _without_front_asides(siblings)
                 kept.append((siblings, path))  # (a callout's card whose text its section's card shows: dropped;
                 # so is a card that was nothing but to-do lines)
         if paper is not None:
             kept.append(([paper], path))
     return kept
+
+
+def _without_front_asides(siblings) -> None:
+    """The writer's asides off the headings on the cards' fronts (`without_asides`), each card keeping its id."""
+    for draft in siblings:
+        if "(" in draft.front and (front := without_asides(draft.front)) != draft.front:
+            draft.id_front, draft.front = draft.id_front or draft.front, front
 
 
 def _paper_card(draft, fronts: set[str]) -> Draft | None:
