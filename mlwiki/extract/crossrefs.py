@@ -27,6 +27,8 @@ _NUMBERED = re.compile(r"\{#((fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]+)[^}]*\
 _LABEL = re.compile(r"[ \t]*\{#(?:eq|sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]+[^}\n]*\}")
 # `@eq-x`, `-@eq-x`, `[@eq-x]`, `[-@eq-x; @eq-y]` (one reference), or a MyST role
 _REF = re.compile(r"(?<![\w@.])-?@((?:eq|sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]*\w)|\{(eq|ref|numref|prf:ref)\}`([^`\n]+)`")
+# a reference that closes a parenthesis after a clause of its own: "(max-ent, {prf:ref}`thm-maxent`)"
+_LAST_CLAUSE = re.compile(r"[ \t]*[,;][ \t]*(?:see[ \t]+)?(\{(?:ref|numref|prf:ref)\}`[^`\n]+`)(?=\))")
 _ALONE = re.compile(r"[ \t]*[(\[](?:see[ \t]+)?(@[\w-]+|\{(?:eq|ref|numref|prf:ref)\}`[^`\n]+`)[)\]]")
 # "the Bellman expectation equation {eq}`eq-bellman-v`": named already; a reference to another note adds nothing
 _NAMED = re.compile(r"(\b(?:equation|eq\.))[ \t]+(-?@eq-[\w-]*\w|\{eq\}`[^`\n]+`)", re.I)
@@ -95,9 +97,18 @@ def _read(text: str, targets: dict[str, str]) -> str:
         return text
     text = _LABEL.sub("", text)
     text = _ALONE.sub(lambda m: "" if _label_of(m.group(1)) in targets or m.group(1).startswith(("@eq", "{eq}"))
-                      else m.group(0), text)
+                      or _bare_label(m.group(1)) else m.group(0), text)
+    if "," in text or ";" in text:  # ("(max-ent, thm-maxent)" reads "(max-ent)")
+        text = _LAST_CLAUSE.sub(lambda m: "" if _bare_label(m.group(1)) and _label_of(m.group(1)) not in targets
+                                else m.group(0), text)
     text = _NAMED.sub(lambda m: m.group(1) if _label_of(m.group(2)) not in targets else m.group(0), text)
     return _REF.sub(lambda m: _shown(m, targets), text)
+
+
+def _bare_label(ref: str) -> bool:
+    """Whether a MyST role to another page shows only its label ("({prf:ref}`thm-separating`)" reads
+    "(thm-separating)"): no text of its own (`text <label>`), so alone in a parenthesis it is a raw name, left out."""
+    return ref.startswith("{") and "<" not in ref and not ref.startswith("{eq}")
 
 
 def _label_of(ref: str) -> str:

@@ -123,7 +123,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         block = blocks[k]
         if block.kind == HEADING:
             break
-        if block.kind == TEXT and not labelled_aside(block):  # (a callout or div in the section is no part of its
+        if block.kind == TEXT and not labelled_aside(block, blocks[k - 1]):  # (a callout or div in the section is no part of its
             body.append(block)  # text: its forms speak for it)
         elif block.kind == DIV_OPEN:
             body += titled_boxes(block)

@@ -230,9 +230,17 @@ def part_passage(blocks, label: str | None, declined: bool, path: str, headed: b
     return back
 
 
-def labelled_aside(block: Block) -> bool:
+def labelled_aside(block: Block, before: Block | None = None) -> bool:
     """Whether a paragraph is a list under a line that names no subject of study ("TODO", "Questions", "Links"), as
-    a heading of that name would: what it lists is no part of the section's text."""
-    first = block.lines[0].text.strip().strip("*_").rstrip(":").strip()
+    a heading of that name would: what it lists is no part of the section's text. The line may stand alone as the
+    paragraph `before` it ("References", a blank line, the list), or be that paragraph itself."""
+    if before is not None and before.kind == TEXT and len(before.lines) == 1 and LIST_ITEM.match(block.lines[0].text):
+        return _errands(before.lines[0].text) or labelled_aside(block)
     return len(block.lines) > 1 and not LIST_ITEM.match(block.lines[0].text) \
-        and bool(LIST_ITEM.match(block.lines[1].text)) and bool(_ERRANDS.fullmatch(first))
+        and bool(LIST_ITEM.match(block.lines[1].text)) and _errands(block.lines[0].text) \
+        or len(block.lines) == 1 and _errands(block.lines[0].text)  # (the line alone: no text of the section either)
+
+
+def _errands(line: str) -> bool:
+    """Whether a line only names what is to do or to read (`_ERRANDS`): "TODO", "**References:**"."""
+    return bool(_ERRANDS.fullmatch(line.strip().strip("*_").rstrip(":").strip()))

@@ -35,7 +35,8 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
                         r"install|requirements|contents|table of contents|outline|implementation|output|changelog|notation|conventions|"
                         r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
                         r"others?|questions?|quiz|summary table|(?:final|closing|concluding) (?:thoughts|remarks|words)|"
-                        r"wrap[- ]?up|random|did|done|today|log|plan(?:ning)?|standup)[\W\d_]*")  # (a day's log)
+                        r"wrap[- ]?up|random|did|done|today|(?:(?:study|learning|work|lab)\s+)?log|plan(?:ning)?|standup)[\W\d_]*")  # (a
+# day's log; a "Study log" is the writer's days, which DAY_NOTES leaves out: not a day's items to card one by one)
 # A note's title that names where things are, not what they say ("Reading list", "GNN reading list", "References"): no card of its prose
 SOURCES_TITLE = re.compile(r"(?i)[\W\d_]*(?:(?:my|further|the)\s+|[\w-]+\s+(?=reading list))?(?:reading(?: list)?|to read|"
                            r"references?|bibliography|sources?|resources?|links?|papers(?: to read)?|citations?)[\W\d_]*")

@@ -36,8 +36,9 @@ _LINKS = re.compile("(?im)^" + LINKS_LINE + r"$\n?")  # (a line that only points
 def off_the_back(draft) -> bool:
     """To-do lines, link-only lines and the writer's other notes to self (`without_notes`) off a card's back; False
     when they were all it held, or all but an open question (`says_nothing`)."""
-    if not _off_todo(draft):
-        return False
+    if not _off_todo(draft) or len(draft.back.split()) <= _CHORE_BACK_WORDS and _CHORE_BACK.fullmatch(draft.back) \
+            and "$" not in draft.back:
+        return False  # (a back that is only "ask in OH": no answer to the question on its front)
     back = without_notes(draft.back)
     if back == draft.back:
         return True
@@ -75,7 +76,8 @@ def _chore(todo: re.Match) -> str:
 
 # The writer's notes to self inside a back's text: each a whole clause (after a comma, a dash or a semicolon) or a
 # whole sentence, so that a fact said in the same sentence stays ("X is Y — check the proof later" → "X is Y").
-_REF = r"(?:\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\s]*\)|\{(?:ref|doc|numref)\}`[^`\n]+`)"
+_REF = r"(?:\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\s]*\)|\{(?:[a-z]+:)?(?:ref|doc|numref)\}`[^`\n]+`)"  # (a MyST
+# role, sphinx-proof's "{prf:ref}" too: unresolved, it shows its bare label)
 _CHORE_VERB = (r"(?:re-?read|read(?: up on)?|re-?visit|come back to|go back to|get back to|return to|look (?:at|into)|"
                r"check|verify|re-?do|re-?derive|derive|work (?:out|through)|go through|figure out|finish|fix|try|"
                r"test|review|study|dig into|think about|write up|clean up|understand|learn)")
@@ -94,8 +96,13 @@ _NOTE_CLAUSE = re.compile(
     r"(?:to\s+)?(?:re-?visit|re-?read)(?: (?:it|this|that|these|them))?|"
     # where the writer's understanding stands: "Half-understood", "not sure how this fits", "no idea why"
     r"(?:(?:I['’]?m|I am)\s+)?(?:still\s+)?(?:not (?:(?:really|entirely|totally|quite|fully|100%)\s+)?sure|unsure|"
-    r"no idea|(?:only\s+)?(?:half|partly|partially|not fully)[- ]?understood|(?:I\s+)?(?:don['’]?t|do not) "
-    r"(?:really |fully |quite )?(?:get|understand))\b[^.!?\n]{0,60}|"
+    r"no idea|(?:only\s+)?(?:half|partly|partially|not fully)[- ]?understood|(?:I\s+)?(?:don['’]?t|do not|didn['’]?t|"
+    r"did not|couldn['’]?t|could not) (?:really |fully |quite )?(?:get|understand|follow))\b[^.!?\n]{0,60}|"
+    # a pointer to the writer's other notes, with no link and nothing of the subject: "see the deep learning notes"
+    r"(?:(?:also|for (?:that|this|more|details),?)\s+)?see (?:also )?(?:the|my|our) (?:[\w-]+ ){0,3}(?:notes?|posts?|"
+    r"chapters?|pages?|lectures?|slides|notebooks?)|"
+    # what the notes leave out, of themselves: "not convex-opt material", "out of scope here"
+    r"(?:not|out of) (?:[\w-]+ ){0,2}(?:material|scope)(?: (?:here|for (?:this|these|now)))?|"
     # the writer of themself, and nothing else: "Saw it myself", "Not settled for me" (six words at most)
     r"(?=(?:\S+\s+){0,5}\S+$)[^.!?\n]{0,40}\b(?:for me|to me|myself)|"
     # the writer's own slip, as a study log tells it: "mixed up over-smoothing and over-squashing"
@@ -116,11 +123,17 @@ _NOTE_SENTENCE = re.compile(
 _NOTE_HINT = AnyOf(r"later|(?:come|go|get) back|re-?read|re-?visit|properly|some ?day|sometime|next time|have time|"
                         r"need to|have to|sure|no idea|understood|n['’]?t (?:really |fully |quite )?(?:get|understand)|"
                         r"for me|to me|myself|mixed up|wrong|forgot|messed up|confused|\?[ \t]+(?:to )?(?:try|check|test|"
-                        r"verify|investigate|confirm)|\[\[|\]\(|\{(?:ref|doc|numref)\}")  # (of the
+                        r"verify|investigate|confirm)|\[\[|\]\(|[{:](?:ref|doc|numref)\}|(?:didn['’]?t|did not|couldn['’]?t|could not) "
+                        r"(?:really |fully |quite )?(?:follow|get|understand)|\bsee (?:also )?(?:the|my|our) |material|scope")  # (of the
 # text in lower case: a word each kind of note needs)
 _LEGEND_HINT = re.compile(r"[^\w\s$\\(){}\[\]|][ \t]*= ")  # (a legend's mark: asked only of a text with "= ")
 # A bare chore after a question the writer left open ("works now? try", "… too?? check"): the question goes with it
 _CHORE_ALONE = re.compile(r"(?i)(?:to\s+)?(?:try|check|test|verify|investigate|confirm)(?: (?:it|this|that))?(?: out)?[.!]*")
+# A back that is only a chore for whoever reads it ("ask in OH", "check with the TA", "try it"): the question over it
+# is left open, its answer is elsewhere
+_CHORE_BACK = re.compile(r"(?i)[ \t]*(?:to\s+)?(?:ask|try|check|test|verify|investigate|confirm)(?:[ \t]+(?:it|this|that|out|again|"
+                         r"(?:in|at|on|with|during|about|the|someone|somebody)(?:[ \t]+[^\s.!?]+){0,2}))?[ \t]*[.!?]*[ \t]*")
+_CHORE_BACK_WORDS = 4
 # What leads into a pointer and says nothing once the pointer is off: "for details, see …", "To do that, see …"
 _LEAD_IN = re.compile(r"(?i)(?:for|to|e\.g\.|in|more)\b(?:\s+\S+){0,3}")
 _LINE_HEAD = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?")
@@ -135,6 +148,11 @@ _STATUS_ONLY = re.compile(r"(?i)(?:[^:\n]{1,60}:\s*)?(?:fixed|done|solved|resolv
 # A label that names an event of the writer's course ("Quiz", "Lecture 8", "HW3"), not a subject
 _COURSE_EVENT = re.compile(r"(?i)[\W_]*(?:quiz(?:zes)?|hw|homework|exams?|midterms?|lectures?|labs?|recitations?|"
                            r"office hours|psets?|problem sets?|assignments?)[ \t]*#?\d*[a-z]?[\W_]*")
+
+
+def is_note_to_self(clause: str) -> bool:
+    """Whether a clause is a note to self and nothing else (`_NOTE_CLAUSE`: a chore, the writer's understanding)."""
+    return bool(_NOTE_CLAUSE.fullmatch(clause.strip(" \t.!")))
 
 
 def without_notes(back: str) -> str:

@@ -12,8 +12,10 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.anyof import AnyOf
+from mlwiki.extract.asides import COURSE as _COURSE, COURSE_HINT as _COURSE_HINT, without_asides
+from mlwiki.extract.contents import lists_pages
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.passages import LINKS_LINE
+from mlwiki.extract.passages import LINKS_LINE, LOWER_WORD
 from mlwiki.extract.prose import one_break, sentences
 from mlwiki.extract.reading_progress import holds_progress, without_progress as _without_progress
 from mlwiki.extract.selfnotes import off_the_back
@@ -34,7 +36,7 @@ _CITES = re.compile(rf"(?!(?:Step|Steps|Table|Figure|Fig|Eq|Equation|Section|Cha
 # "Perozzi et al. 2014.", "Platt 1998.", is history a learner may want, and stays)
 _CITES_ASIDE = re.compile(r"\((?=[^()]*\b(?:19|20)\d\d\b)(?=[^()]*(?:et al|paper|&|\band\b))[^()]{1,150}\)\.?")  # ("(Xu et
 # al. 2019, GIN paper — "How powerful are GNNs")": a line that says where the section's ideas come from)
-_REFERENCE = r"(?:\{(?:ref|doc|numref)\}`[^`\n]+`|\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))"
+_REFERENCE = r"(?:\{(?:[a-z]+:)?(?:ref|doc|numref)\}`[^`\n]+`|\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))"
 _READ_FIRST = re.compile(rf"(?:Needs|Requires|Prerequisites?:?|Builds on|Assumes|See(?: also)?|Cf\.)\s+"
                          rf"(?:{_REFERENCE}(?:,?\s+and\s+|,\s*|\s+)?)+\.?")
 _MAY_CITE = re.compile(r"[`\[\d(→]|->|reference|cheat|lookup|no (?:proof|deriv|detail)|just the|only the|written|"
@@ -77,7 +79,7 @@ _LINKING = re.compile(r"(?i)(?:(?:continuing|continued|following on|picking up|c
 _SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE, _LINKING)  # (a sentence any of them matches whole says no fact)
 # What a paragraph (in lower case) holds when one of its sentences may be a source, a paper cited or a remark that
 # something was skipped: a token each of those patterns needs. A paragraph without any is kept whole, unsplit.
-_SOURCE_HINT = AnyOf(r"\d\.\d|ch\b(?<!\wch)|§|\{(?:ref|doc|numref)\}|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|"
+_SOURCE_HINT = AnyOf(r"\d\.\d|ch\b(?<!\wch)|§|[{:](?:ref|doc|numref)\}|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|"
                           r"lookup|no (?:proof|deriv|detail)|just the|only the|written|work in progress|unfinished|"
                           r"finish|write up|fill in|flesh out|clean up|tidy up|rewrite|(?:explanations?|derivations?|proofs?|"
                           r"details|versions?) (?:are|is|live)|version of|→|->|"
@@ -99,6 +101,10 @@ _SKIPPED = re.compile(r"(?i)(?:[ \t]*[,;—–][ \t]*|^)(?:(?:I|we)[ \t]+)?(?:sk
                       r"(?:[ \t]+for now)?|(?:[ \t]*[,;—–][ \t]*|^)(?:(?:I|we)[ \t]+)?(?:haven['’]t|have not|didn['’]t|did not)"
                       r"[ \t]+(?:tried|read|checked|done|looked at|got to|gotten to)[ \t]+(?:it|this|that|them)(?:[ \t]+yet)?"
                       r"(?=[ \t]*[.!]?[ \t]*$)")
+# A bare "…, skip" closing an item or a paragraph ("heteroscedastic noise — needs a second GP, skip"): the writer's
+# decision to leave it, not the fact before it
+_SKIP_TAIL = re.compile(r"(?i)[ \t]*(?:[,;—–]|\.{2,}|…)[ \t]*(?:skip|skipping|skipped)(?:[ \t]+(?:it|this|that|for now))?"
+                        r"[ \t]*[.!]?[ \t]*(?=\n[ \t]*(?:[-*+]|\d+[.)])[ \t]|\n[ \t]*\n|\s*\Z|\))")  # (or closing a parenthesis)
 _LISTY = re.compile(r"(?m)^(?:[ \t]|[ \t]*[-*+|>]|\d)")  # (a line of a list, a table, a quote, or indented)
 _SKIPPED_WORDS = re.compile(r"skipp|n['’]t |not ")  # (of the text in lower case; a word first, without
 # `\b` or `(?i)`, lets the regex engine skip to where a word could start: five times faster)
@@ -114,7 +120,9 @@ _WRITER = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|our|us)\b")
 # a card that is the writer's day or the book's plan, not what it teaches
 _DIARY = re.compile(r"(?i)[ \t]*(?:(?:spent|reading|read up|sat down|started|finally)\b[^.\n]{0,60}\b(?:on|about|with|into)\b|"
                     r"(?:these|this) (?:are|is) (?:the|my|our) (?:course |lecture |study )?notes\b|"
-                    r"(?:\*\*)?(?:did|done|tried)(?:\*\*)?[ \t]*:)")  # ("Did: DDIM sampler on the toy model …": a day's log)
+                    r"(?:\*\*)?(?:did|done|tried)(?:\*\*)?[ \t]*:|"
+                    r"(?:i[ \t]+)?(?:was|were)[ \t]+(?!(?:no|some|every|any)?thing\b)[a-z]{2,}ing[ \t]+)")  # ("Did: DDIM sampler
+# on the toy model …", "was passing t as a raw float, switched to …": a day's log, what the writer was doing)
 # A note of the symbols a text uses ("Notation: $x^\star$ a minimizer, $f^\star = f(x^\star)$."): how to read the
 # rest, not a fact to recall
 _NOTATION = re.compile(r"[ \t]*(?:\*\*)?notations?(?:\*\*)?[ \t]*(?:\*\*)?:", re.I)
@@ -166,14 +174,6 @@ def _under_open_items(path: str, front: str) -> bool:
         or any(open_items(part) for part in front.split("\n\n", 1)[0].split(" › "))
 
 
-# The writer's course around the subject (of the text in lower case): "Got this wrong on HW1.", "Also needed for
-# pset 3.", "(… got bitten by that in hw2)", "Lectures 1–2 + C&T ch. 2.": which homework, exam or lecture, not a fact
-_COURSE = re.compile(r"(?<![\w-])(?:(?:hw|assignments?|problem ?sets?|lectures?)[ \t]*#?\d|(?:homework|psets?|midterms?|"
-                     r"exams?|examinable|quiz(?:zes)?|recitations?|office hours|lecturer)"
-                     r"(?:[ \t]*#?\d+[a-z]?(?:[ \t]*[–-][ \t]*\d+)?)?(?![\w-]))")  # ("hw", "assignment",
-# "lecture" with their number only: "hw acceleration", "a hard assignment" in k-means, "in lecture, Jensen gave …"
-# are no course remark; nor a professor who proposed something)
-_COURSE_HINT = re.compile(r"hw|homework|pset|problem ?set|assignment|midterm|exam|quiz|recitation|office hours|lecture")
 _COURSE_WORDS = 12  # (a longer sentence that names a lecture says something of its own)
 _PARENTHESIS = re.compile(r"[ \t]*\(([^()\n]*)\)")
 _FIELD_IN_TEXT = re.compile(r"[ \t]*[\[(][A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}:: [^\]()\n]*[\])]")
@@ -271,11 +271,19 @@ def tidy(drafts) -> list:
         paper = _paper_card(first, fronts)  # (before the citation goes off the note's opening card)
         if not (first.form == CALLOUT and any(_overlaps(first.back, back) for back in others)) and _keeps(first):
             if all([off_the_back(draft) for draft in siblings]):
+                _without_front_asides(siblings)
                 kept.append((siblings, path))  # (a callout's card whose text its section's card shows: dropped;
                 # so is a card that was nothing but to-do lines)
         if paper is not None:
             kept.append(([paper], path))
     return kept
+
+
+def _without_front_asides(siblings) -> None:
+    """The writer's asides off the headings on the cards' fronts (`without_asides`), each card keeping its id."""
+    for draft in siblings:
+        if "(" in draft.front and (front := without_asides(draft.front)) != draft.front:
+            draft.id_front, draft.front = draft.id_front or draft.front, front
 
 
 def _paper_card(draft, fronts: set[str]) -> Draft | None:
@@ -309,6 +317,10 @@ def _keeps(draft) -> bool:
     back = draft.back
     if _NOTATION.match(back) or _NOTATION.match(draft.front.rsplit("\n\n", 1)[-1]):
         return False  # (a notation note, or a formula card it introduces)
+    if "skip" in back and _SKIP_TAIL.search(back):
+        back = draft.back = _without_skips(back)
+        if not back:
+            return False
     if holds_progress(back):
         back = draft.back = _without_progress(back)
         if not back:
@@ -335,7 +347,7 @@ def _keeps(draft) -> bool:
         if len(cited.split()) < _LEFT_WORDS:
             return False  # ("Starting point for everything else. Cover & Thomas 2.1, MacKay 2.4.")
         draft.back = back = cited
-    if "](" in back and _LINKS.fullmatch(back.strip()):
+    if "](" in back and _LINKS.fullmatch(back.strip()) or lists_pages(back):
         return False  # ("Link back: [kernels](2026-10-06.qmd), [posterior](2026-10-08.qmd).": where, not what)
     if _POINTER.match(back) and "\n\n" not in back and len(back.split()) <= _POINTER_WORDS:
         return False  # ("See also [[Label smoothing]] (KL to uniform shows up there).": where to read, not what)
@@ -351,6 +363,19 @@ def _keeps(draft) -> bool:
         back = back[len(first[0]):].lstrip()  # ("Hyperparameters. This is where …" under "Hyperparameters")
     draft.back = back
     return True
+
+
+def _without_skips(back: str) -> str:
+    """The back without the bare "…, skip" closing its lines (`_SKIP_TAIL`); a line that is then only names ("Lion,
+    Sophia, Muon... skip for now": what the writer left unread, nothing said of it) goes whole."""
+    lines = []
+    marked = _SKIP_TAIL.sub(lambda m: "\x00." if "." in m.group(0).lstrip(" \t.…") else "\x00", back)  # (each tail
+    # marked where it was; the full stop of a sentence it closed stays)
+    for line in marked.split("\n"):
+        if "\x00" in line and not LOWER_WORD.search(line := line.replace("\x00", "")):
+            continue
+        lines.append(line)
+    return one_break("\n".join(lines)).strip()
 
 
 def _blurb(back: str) -> bool:

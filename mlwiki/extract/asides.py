@@ -1,0 +1,54 @@
+"""The writer's asides about their course and their notes, which no card asks: which lecture or homework a text
+comes from ("Lec 5–6.", "(got bitten by that in hw2)"), and, in a heading on a card's front, a parenthesis that
+only says so or says how the writer's notes stand ("## Bayesian optimisation (quick notes, lecture 9)", "## Co-
+coercivity (didn't get it in lecture)"). The heading's subject stays; the card keeps its id. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.selfnotes import is_note_to_self
+
+# The writer's course around the subject (of the text in lower case): "Got this wrong on HW1.", "Also needed for
+# pset 3.", "(… got bitten by that in hw2)", "Lectures 1–2 + C&T ch. 2.": which homework, exam or lecture, not a fact
+COURSE = re.compile(r"(?<![\w-])(?:(?:hw|assignments?|problem ?sets?|lec(?:tures?|s)?\.?)[ \t]*#?\d|(?:homework|psets?|"
+                    r"midterms?|exams?|examinable|quiz(?:zes)?|recitations?|office hours|lecturer)"
+                    r"(?:[ \t]*#?\d+[a-z]?(?:[ \t]*[–-][ \t]*\d+)?)?(?![\w-]))")  # ("hw", "assignment",
+# "lecture" with their number only: "hw acceleration", "a hard assignment" in k-means, "in lecture, Jensen gave …"
+# are no course remark; nor a professor who proposed something; "Lec 5–6." is a lecture's number too)
+COURSE_HINT = re.compile(r"hw|homework|pset|problem ?set|assignment|midterm|exam|quiz|recitation|office hours|lec")
+# How the writer's notes stand: "quick notes", "rough", "notes from lec 4", "somewhat messy", "WIP"
+_NOTES_STATE = re.compile(r"(?i)(?:(?:my|quick|rough|messy|short|brief|partial|draft|scratch|side)\s+)*notes?(?:\s+(?:from|to)\b.*)?|"
+                          r"(?:(?:somewhat|a bit|very|still)\s+)?(?:messy|rough|wip|unfinished|incomplete|half[- ]done|"
+                          r"draft|stub|brief|to be (?:continued|cleaned up))|"
+                          # what the writer has yet to do with it, or is to do: "to finish", "haven't read properly",
+                          # "not covered in lecture", "double check", "memorise"
+                          r"(?:(?:haven['’]t|have not|not yet|never)\s+)?(?:read|finished|done|checked|derived)\s+properly|"
+                          r"to (?:finish|do|check|look up|redo|review|read)\b.*|not covered\b.*|double[- ]check\b.*|"
+                          r"(?:(?:the|this)\s+\w+\s+)?(?:to\s+)?memori[sz]e")
+_PARENTHESIS = re.compile(r"[ \t]*\(([^()\n]+)\)")
+_CLAUSES = re.compile(r"[ \t]*[,;][ \t]*")
+
+
+def without_asides(front: str) -> str:
+    """A card's front whose heading path is without the writer's asides in parentheses (`_writers`); its question,
+    after a blank line, as written."""
+    path, gap, asked = front.partition("\n\n")
+    if "(" not in path:
+        return front  # (the common front: said cheaply)
+    return _PARENTHESIS.sub(_kept, path) + gap + asked
+
+
+def _kept(parenthesis: re.Match) -> str:
+    """A heading's parenthesis without its clauses that are the writer's asides; nothing when that was all."""
+    clauses = _CLAUSES.split(parenthesis.group(1).strip())
+    said = [c for c in clauses if c and not _writers(c)]
+    if len(said) == len(clauses):
+        return parenthesis.group(0)
+    return f"{parenthesis.group(0)[:parenthesis.start(1) - parenthesis.start()]}{', '.join(said)})" if said else ""
+
+
+def _writers(clause: str) -> bool:
+    """Whether a clause names the writer's course, how their notes stand, or is a note to self."""
+    clause = clause.strip(" \t!?.")  # ("half done!!")
+    return bool(COURSE.search(clause.lower()) or _NOTES_STATE.fullmatch(clause) or is_note_to_self(clause))

@@ -1,0 +1,24 @@
+"""A table of contents on a card: a list whose every item opens on a link to another page and says at most, after a
+dash or a colon, what that page holds ("- [](chapters/newton.ipynb) — Newton's method, damped Newton", "- [[Conjugate
+priors]] — the closed-form cases"). It tells where things are, not what they say (a link with no text of its own
+shows nothing at all on a card), so `tidy` makes no card of it. Pure."""
+
+from __future__ import annotations
+
+import re
+
+# An item that opens on a link to a page ("[[Note]]", "[text](path)", MyST's "{doc}`page`") and, after a dash or a
+# colon, says in a line what that page holds; or a link with no text of its own ("[](path)"), which says nothing
+_PAGE_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:(?:\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\s]+\)|\{doc\}`[^`\n]+`)"
+                        r"[ \t]*(?:[—–:]|--?)[ \t]*[^\n]{1,100}|\[\]\([^)\s]+\)(?:[ \t]*(?:[—–:]|--?)[ \t]*[^\n]{0,100})?)[ \t]*")
+# (items of bare links, "- [[Shapiro-Wilk]]" under "Normality tests", name the members of the heading's kind: a list)
+MIN_ITEMS = 2  # (one linked item is a pointer, which `selfnotes` reads)
+
+
+def lists_pages(back: str) -> bool:
+    """Whether a back is only a table of contents: every line an item opening on a link to a page, what the page holds
+    after it (`_PAGE_ITEM`)."""
+    if not ("](" in back or "[[" in back or "{doc}" in back):
+        return False  # (no link: the common back, said cheaply)
+    lines = [line for line in back.split("\n") if line.strip()]
+    return len(lines) >= MIN_ITEMS and all(_PAGE_ITEM.fullmatch(line) for line in lines)
