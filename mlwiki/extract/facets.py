@@ -63,6 +63,8 @@ _IT_IS = re.compile(r"(?i)(what|why|how)\s+it\s+is")  # "What it is" → "What i
 _WE_DO = re.compile(r"(?i)(why)\s+(?:we|you|i)\s+(.+)")  # "Why we care about X" → "Why care about X"
 _HOW_TO = re.compile(r"(?i)how\s+to\s+(.+)")  # "How to pick k" → "How do you pick k"
 _IT = re.compile(r"\b[Ii]t\b")
+_VERB_OF_IT = re.compile(r"(?i)\b(does|is|was|has)(\s+)(?=it\b)")  # the verb "it" takes: "Why does it help"
+_PLURAL_VERB = {"does": "do", "is": "are", "was": "were", "has": "have"}
 # Headings that hold a subject's facets without naming one ("Detail", "Overview"): the facet's parent is above them
 _CONTAINER = re.compile(r"(?i)details?|overview|background|basics|summary|introduction|in practice|theory|"
                         r"explanation|discussion|modell?ing")
@@ -137,15 +139,31 @@ def facet_question(facet: str, parent: str) -> str | None:
     if not _QUESTION_WORD.match(facet):
         return None
     facet = facet.rstrip(" .:")
+    plural = _names_many(parent)
     if found := _IT_IS.fullmatch(facet):
-        return f"{found[1].capitalize()} is {parent}?"
+        return f"{found[1].capitalize()} {'are' if plural else 'is'} {parent}?"
     if found := _IT_DOES.fullmatch(facet):
-        return f"{found[1].capitalize()} does {parent} {found[2].lower()}{found[3]}?"
+        return f"{found[1].capitalize()} {'do' if plural else 'does'} {parent} {found[2].lower()}{found[3]}?"
     if found := _HOW_TO.fullmatch(facet):
         return f"How do you {_IT.sub(parent, found[1])}?"
     if found := _WE_DO.fullmatch(facet):
         return f"{found[1].capitalize()} {found[2]}?"
-    return f"{facet[0].upper()}{_IT.sub(parent, facet[1:])}?" if _ASKS.fullmatch(facet) else None
+    if not _ASKS.fullmatch(facet):
+        return None
+    if plural and "it" in facet:  # ("Why does it help" of "Warmup schedules": "Why do warmup schedules help?")
+        facet = _VERB_OF_IT.sub(lambda verb: _PLURAL_VERB[verb[1].lower()] + verb[2], facet)
+    return f"{facet[0].upper()}{_IT.sub(parent, facet[1:])}?"
+
+
+def _names_many(name: str) -> bool:
+    """Whether a subject is plural, cheaply: its head noun (before any "of") ends in a plural "s" and is not a name
+    ("Warmup schedules", "Transformers", not "Loss", "Analysis", "Naive Bayes" nor "Metropolis-Hastings"), or it
+    joins two with "and"."""
+    if " and " in name or " & " in name:
+        return True
+    words = name.split(" of ", 1)[0].split()
+    head = words[-1] if words else ""
+    return bool(_PLURAL.search(head)) and (head.islower() or len(words) == 1 and head[1:].islower())
 
 
 def defined_question(heading: str, back: str) -> str | None:

@@ -141,9 +141,10 @@ def list_label(lines: list[Line]) -> str | None:
     if not (label[:1].isupper() or label[:1].islower() and label.split()[0] not in _GOES_ON_WORDS
             and len(label.split()) >= 2) \
             or not 1 <= len(label.split()) <= MAX_LABEL_WORDS or "." in label \
+            or ")" in label and label.count(")") > label.count("(") \
             or NO_SUBJECT.fullmatch(label) or _NOT_A_LIST_LABEL.fullmatch(label) or is_example_title(label) \
             or narrates(label):
-        return None
+        return None  # (a ")" it does not open: the end of a sentence begun above, "VAE — see VAE post)")
     return label
 
 
@@ -169,8 +170,8 @@ def label_lines(lines: list[Line]) -> dict[int, str]:
     found = {lines[0].no: label} if (label := list_label(lines)) is not None else {}
     for k in range(2, len(lines) - 1):
         before = lines[k - 1].text
-        if lines[k].kind == TEXT and (before[:1] in " \t" or LIST_ITEM.match(before)) \
-                and (label := list_label(lines[k:k + 2])) is not None:
+        if lines[k].kind == TEXT and lines[k].text[:1] not in " \t" and (before[:1] in " \t" or LIST_ITEM.match(
+                before)) and (label := list_label(lines[k:k + 2])) is not None:  # (an indented line: the item's)
             found[lines[k].no] = label
     return found
 

@@ -306,14 +306,32 @@ def _fold_line(text: str, lines: list[Line]):
 
 def _fold_attrs(summary: str) -> str:
     """A fold's div attributes: class `details`, its summary (tags left out) as the title, unless the summary only
-    says what unfolding shows ("Answer", "Show code", "Click to expand"): then its text reads as the section's."""
-    title = " ".join(_TAG.sub("", summary).split()).replace('"', "'")
-    return f'.details title="{"" if _REVEAL.match(title) else title}"'
+    says what unfolding shows ("Answer", "Show code", "Click to expand"): then its text reads as the section's. A
+    hint at the widget ("my derivation (click)") is no part of the title; `written` keeps the title with it, which
+    the fold had before, for the ids of its cards (`titled_as_written`)."""
+    written = " ".join(_TAG.sub("", summary).split()).replace('"', "'")
+    title = _UI_HINT.sub("", written) if "(" in written or "[" in written or " to " in written else written
+    title, was = ("" if _REVEAL.match(title) else title), ("" if _REVEAL.match(written) else written)
+    return f'.details title="{title}"' + (f' written="{was}"' if was != title else "")
+
+
+def titled_as_written(lines: list[Line]) -> None:
+    """Title each fold by its summary as written, "(click)" and all: the note as mlwiki read it before, whose
+    fronts give the ids the cards keep."""
+    for ln in lines:
+        if ln.kind == DIV_OPEN and ' written="' in ln.attrs:
+            ln.attrs = '.details title="' + ln.attrs.split(' written="', 1)[1]
 
 
 # A fold's summary that names no subject, only what unfolding shows
 _REVEAL = re.compile(r"(?i)(?:answers?|solutions?|show|click|expand|details|more|spoiler|hints?|reveal|toggle|hidden|"
                      r"open|see|code|output|proof)\b")
+
+# What a summary says of the page's widget, not of its subject: "my derivation (click)", "Proof (click to expand)",
+# "Details — click to show"
+_UI_HINT = re.compile(r"(?i)\s*(?:[(\[]\s*(?:(?:click|tap)(?:\s+here)?(?:\s+to\s+(?:expand|show|open|reveal|see|view)"
+                      r"(?:\s+\w+)?)?|expand|show|collapsed)\s*[)\]]|[-–—:]\s*(?:click|tap)(?:\s+here)?\s+to\s+"
+                      r"(?:expand|show|open|reveal|see|view)\b[^()]*)\s*$")
 
 
 def _setext_title(lines: list[Line]) -> bool:

@@ -88,8 +88,9 @@ _TAGS = re.compile(r"#(?<![\S(]#)[A-Za-z][\w/-]*(?![\S)])|\^(?<!\S\^)[\w-]+[ \t]
 # (not "F1 = 0", "v_0 = 0" or "$\\varepsilon^2 = 0$": names and powers; nor "0/1 judgement" or "24/7": a slash
 # without spaces names a ratio; `(?<![A-Za-z_\\^])\d…` with the digit before the look-behind, so that the search
 # skips to a digit)
-_ARITHMETIC = re.compile(r"\d(?<![A-Za-z_\\^]\d)\s*(?:[+*=]|(?<=\s)×|×(?=\s)|-(?!\d)|(?<=\s)/(?=\s))\s*\d")  # ("28×28",
-# "3×3" written close are sizes, not sums)
+_ARITHMETIC = re.compile(r"\d(?<![A-Za-z_\\^]\d)\s*(?:[+*=]|(?<=\s)×|×(?=\s)|-(?!\d)|(?<=\s)/(?=\s)(?!\s*\d+×))"
+                         r"\s*\d")
+# ("28×28", "3×3" written close are sizes, not sums; "32×32 / 256×256" names sizes to choose from, no quotient)
 # A sentence that promises without saying ("There are many different tensor datatypes available.", "There are four
 # techniques for …" that does not name them)
 _VACUOUS = re.compile(r"(?i)there (?:are|is) (?:(?:many|several|various|a (?:lot|number|few))\b[^.:\n]*|"

@@ -1,8 +1,8 @@
 """What a note is about, and which of its parts are not study material.
 
 - The **subject** roots every heuristic card's heading path, so a front never lacks what it is about: the front
-  matter `title`, else the note's first H1, else (as Obsidian and Foam name notes) the file name. A title that is
-  only a date (a daily note) names no subject.
+  matter `title`, else the note's title heading (its first H1, or a lone heading at its top: see title_heading),
+  else (as Obsidian and Foam name notes) the file name. A title that is only a date (a daily note) names no subject.
 - **Worked examples and exercises** are not cards: sections titled Example, Exercise, Solution or Problem, MyST
   `{exercise}`/`{solution}` directives, callouts titled so; and formulas that compute numbers.
 - **Definitions** are told from labelled values: "**Optimizer**: [Adam](…)" or "**Batch size**: 32" is a value,
@@ -82,6 +82,12 @@ def note_subject(title: str, first_h1: str, path: str) -> str:
     if not stem or stem.lower() in _NO_SUBJECT_STEMS or is_date(stem):
         return ""
     return stem
+
+
+def names_nothing(stem: str) -> bool:
+    """Whether a file name names no subject of its own ("index", "Overview", "2025-11-16")."""
+    folded = stem.strip().casefold()
+    return not folded or folded in _NO_SUBJECT_STEMS or folded in _GENERIC_TITLES or is_date(folded)
 
 
 def _in_its_folder(title: str, path: str) -> str:

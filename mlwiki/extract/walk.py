@@ -14,12 +14,14 @@ from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.daily import content_subject, is_date, section_term
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.lines import HEADING, MATH, TEXT, Line, classify, heading_level, problem
+from mlwiki.extract.lines import (DIV_OPEN, HEADING, MATH, TEXT, Line, classify, heading_level, problem,
+                                 titled_as_written)
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.tidy import tidy
 from mlwiki.extract.subject import EXAMPLE_CLASSES, applies_theory, is_example_title, names_subject, note_subject
+from mlwiki.extract.title_heading import keep_ids, title_heading
 from mlwiki.models import Card, CardKind, Problem, Severity, Source
 
 # The forms mlwiki reads out of ordinary prose: inside a worked example or an exercise they make no card (the
@@ -50,7 +52,7 @@ def tabs_as_headings(div: Block, level: int) -> list[Block]:
 class Extractor:
     """The walk over one note's blocks, and what it has found so far."""
 
-    def __init__(self, body: str, ctx: NoteContext):
+    def __init__(self, body: str, ctx: NoteContext, as_before: bool = False):
         self.ctx = ctx
         self.problems: list[Problem] = []
         self.drafts: list[tuple[list[Draft], str]] = []  # (sibling drafts, heading path)
@@ -73,10 +75,16 @@ class Extractor:
         self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about  # subject? → (headings, their number, path)
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
+        folds = "<details" in body or "<DETAILS" in body
+        # (a fold's title without its "(click)": its cards keep the ids they had with it)
+        reworded = folds and any(ln.kind == DIV_OPEN and ' written="' in ln.attrs for ln in lines)
+        if as_before and reworded:
+            titled_as_written(lines)
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
-        if "<details" in body or "<DETAILS" in body:
+        if folds:
             questions.mark_answer_folds(self.blocks)  # ("**Why …?**" over `<details><summary>Answer`: its answer)
-        self.first_h1 = _first_h1(self.blocks)
+        self.title_level, self.first_h1 = title_heading(self.blocks, not as_before and not ctx.title, ctx.path)
+        self.reworded = body if not as_before and (reworded or self.title_level > 1) else ""
         self.applies = applies_theory(self.first_h1, body)  # ("# Worked example: SVM dual": a chapter to study)
         self.subject = note_subject(ctx.title, self.first_h1, ctx.path)
         self.day = ""  # a daily note's date, when nothing it says names its subject
@@ -118,15 +126,17 @@ class Extractor:
         return " › ".join(path)
 
     def _under_title(self) -> bool:
-        """Whether the headings start at the note's title heading (its first heading, an H1), which names the note
-        as well as its title does; a later H1 ("# Pruning") is a section like any other."""
-        return bool(self.headings) and self.headings[0][0] == 1 and self.headings[0][1] == self.first_h1
+        """Whether the headings start at the note's title heading (its first heading, an H1 or a lone heading at
+        its top), which names the note as well as its title does; a later H1 ("# Pruning") is a section like any
+        other."""
+        return bool(self.headings) and self.headings[0] == (self.title_level, self.first_h1)
 
     def in_example(self) -> bool:
         """Whether the walk is inside a worked example or an exercise (a heading, callout or directive says so)."""
         cached = self._example_cache
         if cached[0] is not self.headings or cached[1] != len(self.headings):
-            found = any(level < 0 or is_example_title(h) and not (self.applies and level == 1 and h == self.first_h1)
+            title = (self.title_level, self.first_h1)
+            found = any(level < 0 or is_example_title(h) and not (self.applies and (level, h) == title)
                         for level, h in self.headings)
             self._example_cache = cached = (self.headings, len(self.headings), found)
         return cached[2]
@@ -239,6 +249,10 @@ class Extractor:
         self.drafts = tidy(self.drafts)  # (to-do and link lines off the backs, the writer's diary off the cards)
         self.drafts = without_repeats(self.drafts)  # (a back does not end on another card's whole back)
         self.drafts = without_shown_children(self.drafts)  # (nor holds what the cards under its heading show)
+        if self.reworded:  # (a lone heading titles the note, a fold's "(click)" left off: fronts without the ids)
+            before = Extractor(self.reworded, self.ctx, as_before=True)
+            before.walk()
+            keep_ids(self.drafts, before.drafts)
 
     def heading(self, blocks: list[Block], i: int, titles_div: bool = False) -> None:
         """A heading: the path of what follows. `titles_div`: it opens a callout (Quarto's `## Why this matters`
@@ -393,12 +407,6 @@ def draft_id(d: Draft, normalized_front: str | None = None) -> str:
     if d.id_front or normalized_front is None:
         return ids.card_id(d.kind.value, d.id_front or d.front, d.group)
     return ids.normalized_card_id(d.kind.value, normalized_front, d.group)
-
-
-def _first_h1(blocks: list[Block]) -> str:
-    """The text of the note's title heading: its first heading (outside divs) when that is an H1, or ''."""
-    first = next((block for block in blocks if block.kind == HEADING), None)
-    return heading_text(first.lines[0].text) if first and heading_level(first.lines[0]) == 1 else ""
 
 
 def paragraph_text(block: Block) -> str:
