@@ -129,3 +129,22 @@ def test_a_column_of_short_values_and_the_order_of_numbered_rows_are_cards():
                                                                "- everything: half as much again")
     assert not any(front.startswith("Sharding › Levels › shards, by") for front in cards), "long cells: rows' cards"
     assert cards["Sharding › Loop › Step, in order"] == "1. predict\n2. score\n3. update"
+
+
+GRID = "\n".join([
+    "# Momentum", "",
+    "## Settings people reuse", "",
+    "| | usual value | library default |",
+    "|---|---|---|",
+    "| $\\mu$ | 0.9 | 0 |",
+    "| step size | 0.01 | 0.001 |",
+    "| damping | 0 | 0 |", "",
+    "Why $\\mu = 0.9$: it averages over about ten past steps, long enough to smooth noise and short enough to turn.", ""])
+
+
+def test_a_grid_of_short_values_under_an_empty_first_header_cell_is_its_headings_card():
+    cards = _cards(GRID)
+    back = cards["Momentum › Settings people reuse"]
+    assert back.startswith("| | usual value | library default |") and "| step size | 0.01 | 0.001 |" in back
+    assert back.endswith("Why $\\mu = 0.9$: it averages over about ten past steps, long enough to smooth noise and "
+                         "short enough to turn.")

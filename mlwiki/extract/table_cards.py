@@ -32,8 +32,10 @@ def table_cards(ex, path: str, block: Block, after: Block | None = None) -> None
     if rows:
         column_cards(ex, path, block)
         conclusion_card(ex, path, block, after)
-    if (sides := tables.sides_table(block)) is not None and not ex.add_card(FORM, path, *sides):
-        for drafts, _ in ex.drafts:  # (the section's opening card has its front: the table goes on its back)
+    if not rows and (sides := tables.sides_table(block)) is not None and not ex.add_card(FORM, path, *sides):
+        for drafts, _ in ex.drafts:  # (the section's opening card has its front: the table goes on its back, first
+            # when it comes first: the paragraph after it says why of one of its values)
             if drafts[0].front == path and sides[0] not in drafts[0].back:
-                drafts[0].back += f"\n\n{sides[0]}"
+                first = after is not None and drafts[0].back.startswith(after.lines[0].text.strip()[:30])
+                drafts[0].back = f"{sides[0]}\n\n{drafts[0].back}" if first else f"{drafts[0].back}\n\n{sides[0]}"
                 break

@@ -51,9 +51,15 @@ def may_hold_table(block: Block) -> bool:
 
 def sides_table(block: Block) -> tuple[str, int] | None:
     """(the table as written, its first line) of a pipe table whose columns are the sides of one subject ("pros |
-    cons", "do | don't"): one card; None for any other paragraph."""
+    cons", "do | don't"), or of a grid of short values whose first header cell is empty ("| | typical | default |"
+    over "| $\\beta_2$ | 0.95 | 0.999 |": what its heading asks for, read across): one card; None for any other."""
     table = _markdown_table(block)
-    if table is None or len(table[0]) < 2 or not all(_SIDES.fullmatch(cell) for cell in table[0]):
+    if table is None or len(table[0]) < 2:
+        return None
+    header, rows = table
+    if not all(_SIDES.fullmatch(cell) for cell in header) and not (
+            not header[0] and all(header[1:]) and 2 <= len(rows) <= MAX_ROWS
+            and all(len(cells) == len(header) and all(_short(cell) for cell in cells[1:]) for _, cells in rows)):
         return None
     lines = [ln for ln in block.lines if ln.kind == TEXT and TABLE_LINE.match(ln.text)]
     return "\n".join(ln.text for ln in lines), lines[0].no
@@ -184,6 +190,11 @@ def _names_in_math(cell: str) -> bool:
 def _symbols_only(cell: str) -> bool:
     """Whether a cell holds only math: a symbol or two (`$\\mu$`, `$V(X)$ or $\\sigma^2$`)."""
     return "$" in cell and not _WORD.search(_CONNECTIVE.sub(" ", _MATH.sub(" ", cell)))
+
+
+def _short(cell: str) -> bool:
+    """A grid's value: a number, a symbol, a word or two ("0.95", "1e-8", "—", "$d+1$")."""
+    return len(cell.split()) <= 2
 
 
 def _says_something(cell: str) -> bool:
