@@ -178,8 +178,8 @@ def test_a_long_section_gives_its_opening_its_lists_table_rows_and_questions(tmp
     path = "Checkpoints › Saving a model"
     assert found[path].startswith("Saving only the learned parameters is the usual way")
     assert found[f"{path}\n\nTwo calls save and load the parameters:"].startswith("- one writes the dictionary")
-    assert found[f"{path} › `save`"] == "- What does it do? writes any object to disk with the pickle protocol"
-    assert found[f"{path} › `load_state_dict`"].endswith("matching parameters of a model")
+    assert found[f"{path} › `save` › What does it do?"] == "writes any object to disk with the pickle protocol"
+    assert found[f"{path} › `load_state_dict` › What does it do?"].endswith("matching parameters of a model")
     assert found[f"{path}\n\nWhy not pickle the whole model?"].startswith("Because the pickle keeps the path")
     assert len(found) == 5
     made = json.loads(run(root, "check", "--json", ok=True).output)["made"]
@@ -223,7 +223,7 @@ def test_rows_of_a_myst_list_table_are_cards_and_tables_of_numbers_or_symbols_ar
                "| Run | Accuracy | Time |\n|---|---|---|\n| 1 | 0.91 | 12 ms |\n| 2 | 0.93 | 15 ms |\n")
     root = new_wiki(tmp_path, {"Statistics.md": notation + moments, "Runs.md": results})
     found = {c["front"]: c["back"] for c in cards(root)}
-    assert found["Statistics › Moments › Mean"] == "- Formula: $\\sum_x x P(X=x)$", "a bare link is no answer"
+    assert found["Statistics › Moments › Mean › Formula"] == "$\\sum_x x P(X=x)$", "a bare link is no answer"
     assert found["Statistics › Moments › Spread: Formula, Explained?"] == ("- Formula: $\\sqrt{V(X)}$\n"
                                                      "- Explained: the standard deviation")
     assert not any(front.startswith("Statistics › Notation ›") for front in found), \

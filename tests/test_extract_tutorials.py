@@ -66,8 +66,8 @@ NOTATION = """# Symbols used in these notes
 def test_a_notation_table_of_symbols_makes_no_row_cards_but_a_table_of_named_things_does(tmp_path):
     found = cards(wiki(tmp_path, {"notation.md": NOTATION}))
     assert not any("$\\eta$" in front or "$\\theta$" in front for front in found), found
-    assert found["Symbols used in these notes › Adam"] == \
-        "- What it keeps: running averages of the gradients and of their squares"
+    assert found["Symbols used in these notes › Adam › What it keeps"] == \
+        "running averages of the gradients and of their squares"
 
 
 EXPLAINED = """# Optimisers

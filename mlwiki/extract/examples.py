@@ -14,6 +14,8 @@ import re
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.formula_cards import FALLBACK
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
+from mlwiki.extract.blocks import text_of
+from mlwiki.extract.tables import may_hold_table
 from mlwiki.extract.subject import WORKING as _WORKING, is_example_title
 
 _FORMULA_FORMS = frozenset(("formula", "lone-formula"))
@@ -44,6 +46,10 @@ _USING_TOOL = re.compile(r"(?i)(?:an?\s+)?examples?\s+(?:using|with|in)\s+(?:the
                          r"framework|module|api))?[\s:.]*")
 _BARE_EXAMPLES = re.compile(r"(?i)[\W\d_]*(?:some |more |other )?examples[\W\d_]*")  # ("## Examples": of the heading above)
 MAX_INSTANCES, MAX_INSTANCE_WORDS = 8, 30
+# A table's row under "Examples I should know cold" or "## Examples" states a fact of one kind of thing (a class's VC
+# dimension, why a function is convex); under "Example 2" or "Example: movie ratings" it is one example's data
+_PLURAL_EXAMPLES = re.compile(r"(?i)[\W\d_]*(?:some |more |other |standard |classic )?examples\b(?![ \t]*[:—–-])")
+_ARITHMETIC = re.compile(r"\d[ \t]*[+*/×=][ \t]*\d|=[ \t]*-?\d*\.\d")  # `0.3 + 0.4`, `= 0.7`: numbers worked out
 _WORKS_OUT = re.compile(r"\d[ \t]*(?:[+*/×=]|-(?!\d))[ \t]*\d|\$[^$\n]*=[^$\n]*\$")  # `0.3 + 0.4`, `$x = 2$`
 
 
@@ -112,3 +118,18 @@ def _names_kind(title: str) -> bool:
         return False
     before = re.split(r"(?i)\bexamples?\b", title, maxsplit=1)[0]
     return not before.strip() or not all(word in _WHICH or word.isdigit() for word in re.findall(r"[\w-]+", before.casefold()))
+
+
+def _states_kinds(headings: list[tuple[int, str]]) -> bool:
+    """Whether every example heading above a table lists instances of kinds ("## Examples", "Examples of activation
+    functions", "Bandit Algorithms Example"), none one worked example ("Example 2", "Example: movie ratings")."""
+    return all(_PLURAL_EXAMPLES.match(title) or _names_kind(title) for _, title in headings if is_example_title(title))
+
+
+def tables_of_kinds(headings: list[tuple[int, str]], body: list) -> bool:
+    """Whether a section under example headings that list instances of kinds (`_states_kinds`) holds a table: its
+    rows state facts of those kinds (a class's VC dimension), each a card, where its prose may work one out. A table
+    that works numbers out (`0.3 + 0.4`) is one example's."""
+    return _states_kinds(headings) and not any(level < 0 for level, _ in headings) \
+        and any(may_hold_table(block) for block in body) \
+        and not any(_ARITHMETIC.search(text_of(block)) for block in body if may_hold_table(block))

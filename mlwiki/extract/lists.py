@@ -40,7 +40,7 @@ from mlwiki.extract.daylog import day_log_cards, learned_item_cards
 from mlwiki.extract.defining import (LABELLED_FORM, definition_sentence_cards, labelled_item, named_term_cards,
                                      on_a_back, shown_on_a_front)
 from mlwiki.extract.emphasised import asked_sentence, emphasised_card, paragraph_topic
-from mlwiki.extract.examples import names_examples
+from mlwiki.extract.examples import names_examples, tables_of_kinds
 from mlwiki.extract.fact_parts import split_facts
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
@@ -127,9 +127,9 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
             body.append(block)  # text: its forms speak for it)
         elif block.kind == DIV_OPEN:
             body += titled_boxes(block)
-    if not body or ex.in_example() and not names_examples(ex.headings, [ln for b in body for ln in b.lines]) \
-            or walks_through(text_of(body[0])):  # ("Let's walk step by step through …": one example traced)
-        return
+    rows_only |= (kinds := ex.in_example() and not names_examples(ex.headings, [ln for b in body for ln in b.lines]))
+    if not body or kinds and not tables_of_kinds(ex.headings, body) or walks_through(text_of(body[0])):
+        return  # ("Let's walk step by step through …": one example traced; "## Examples" of kinds: its tables' rows)
     if (i < 0 or len(ex.headings) == 1 and ex.headings[0][0] == 1) and _about_the_page(text_of(body[0])):
         return  # (a note that opens on what its pages are, "These are my notes for …", or on its author's story)
     line = blocks[i].start if i >= 0 else body[0].start
@@ -333,7 +333,7 @@ def close_section(ex) -> None:
                     if found is not None:
                         ex.add_card(QUESTION_FORM, *found)
                 if tables.may_hold_table(block):
-                    table_cards(ex, path, block)
+                    table_cards(ex, path, block, blocks[k + 1] if k + 1 < len(blocks) else None)
                 outline_cards(ex, path, block, declined, alone=len(ex.drafts) == before)
                 if len(ex.drafts) == before:  # (items a list card holds are not cards again one by one)
                     definition_sentence_cards(ex, path, block)

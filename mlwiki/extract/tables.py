@@ -37,6 +37,7 @@ _LIST_TABLE = re.compile(r"[ \t]*(`{3,}|~{3,}|:{3,})[ \t]*\{list-table\}")
 _HEADER_ROWS = re.compile(r"[ \t]*:header-rows:[ \t]*(\d+)")
 _ROW = re.compile(r"([ \t]*)\*[ \t]+-[ \t]+(.*)")  # `* - first cell` starts a row of a list-table
 _CELL = re.compile(r"[ \t]+-[ \t]+(.*)")  # `  - next cell`
+_CLOSES_MATH = re.compile(r"[^\s$]\$(?!\d)")  # the `$` that closes inline math: after a non-space, before no digit
 
 
 def may_hold_table(block: Block) -> bool:
@@ -50,37 +51,28 @@ def may_hold_table(block: Block) -> bool:
 
 def sides_table(block: Block) -> tuple[str, int] | None:
     """(the table as written, its first line) of a pipe table whose columns are the sides of one subject ("pros |
-    cons", "do | don't"): one card; None for any other paragraph."""
+    cons", "do | don't"), or of a grid of short values whose first header cell is empty ("| | typical | default |"
+    over "| $\\beta_2$ | 0.95 | 0.999 |": what its heading asks for, read across): one card; None for any other."""
     table = _markdown_table(block)
-    if table is None or len(table[0]) < 2 or not all(_SIDES.fullmatch(cell) for cell in table[0]):
+    if table is None or len(table[0]) < 2:
+        return None
+    header, rows = table
+    if not all(_SIDES.fullmatch(cell) for cell in header) and not (
+            not header[0] and all(header[1:]) and 2 <= len(rows) <= MAX_ROWS
+            and all(len(cells) == len(header) and all(_short(cell) for cell in cells[1:]) for _, cells in rows)):
         return None
     lines = [ln for ln in block.lines if ln.kind == TEXT and TABLE_LINE.match(ln.text)]
     return "\n".join(ln.text for ln in lines), lines[0].no
 
 
-def row_cards(block: Block) -> list[tuple[str, str, int]]:
-    """(row name, back, line) of each row of the paragraph's table that explains something."""
-    table = _markdown_table(block) or _list_table(block)
-    if table is None:
+def row_cards(block: Block) -> list[tuple[str, str, int, str]]:
+    """(row name, back, line, the column asked) of each row of the paragraph's table that explains something (the
+    column: of a row that answers one, `_one_value`)."""
+    found = named_rows(block)
+    if found is None:
         return []
-    header, rows = _without_status(*table)
-    if all(_SIDES.fullmatch(cell) for cell in header):
-        return []  # the sides of one subject: `sides_table`'s one card
-    if len(header) < 2 or not rows or len(rows) > MAX_ROWS or any(len(cells) != len(header) for _, cells in rows):
-        return []
-    if all(_ONLY_MATH.fullmatch(cell) for _, cells in rows for cell in cells):
-        return []  # paths or symbols set side by side ("$S \\rightarrow A$"): a comparison to read, not explanations
-    if all(_symbols_only(cells[0]) for _, cells in rows):
-        return []  # a notation table: what a symbol stands for in one text is no card
-    key = next((c for c in range(len(header)) if all(_names_in_words(cells[c]) or c == 0 and _names_briefly(cells[c])
-                                                     for _, cells in rows)), None)
-    if key is None or len({cells[key] for _, cells in rows}) != len(rows):
-        return []
-    names = sorted(cells[key] for _, cells in rows)
-    if any(sorted(cells[c] for _, cells in rows) == names for c in range(len(header)) if c != key):
-        return []  # (two lists side by side, "Depth-first | Breadth-first" orders of the same paths: no rows)
+    header, key, rows, counted = found
     cards, numeric = [], []
-    counted = {c for c in range(len(header)) if _counts_rows([cells[c] for _, cells in rows])}
     for line, cells in rows:
         values = [(header[c], cells[c]) for c in range(len(header)) if c != key and _says_something(cells[c])]
         text = clean_prose(" ".join(value for _, value in values))
@@ -100,7 +92,45 @@ def row_cards(block: Block) -> list[tuple[str, str, int]]:
     backs = [back for _, back, _ in cards]
     # (two rows of one answer tell neither apart, unless the columns are the things compared and the row names the
     # respect: "path length between two tokens | $O(n)$ | $O(1)$" and "sequential steps | $O(n)$ | $O(1)$")
-    return [card for card in cards if backs.count(card[1]) == 1 or _compares(card[1])]
+    return [_one_value(card, header) for card in cards if backs.count(card[1]) == 1 or _compares(card[1])]
+
+
+def named_rows(block: Block) -> tuple[list[str], int, list[tuple[int, list[str]]], set[int]] | None:
+    """(header, the column that names the rows, [(line, cells)], the columns that only number the rows) of the
+    paragraph's table when its rows are named things that may explain something; None for any other table."""
+    table = _markdown_table(block) or _list_table(block)
+    if table is None:
+        return None
+    header, rows = _without_status(*table)
+    if all(_SIDES.fullmatch(cell) for cell in header):
+        return None  # the sides of one subject: `sides_table`'s one card
+    if len(header) < 2 or not rows or len(rows) > MAX_ROWS or any(len(cells) != len(header) for _, cells in rows):
+        return None
+    if all(_ONLY_MATH.fullmatch(cell) for _, cells in rows for cell in cells):
+        return None  # paths or symbols set side by side ("$S \\rightarrow A$"): a comparison to read, not explanations
+    if all(_symbols_only(cells[0]) for _, cells in rows):
+        return None  # a notation table: what a symbol stands for in one text is no card
+    key = next((c for c in range(len(header)) if all(_names_in_words(cells[c]) or c == 0 and _names_briefly(cells[c])
+                                                     for _, cells in rows)), None)
+    if key != 0 and all(_names_in_words(cells[0]) or _names_in_math(cells[0]) for _, cells in rows):
+        key = 0  # (functions or formulas named by themselves, "$e^{ax}$ | $\R$ | …", beside named ones: the rows' keys,
+        # not the words of a later column that says why)
+    if key is None or len({cells[key] for _, cells in rows}) != len(rows):
+        return None
+    names = sorted(cells[key] for _, cells in rows)
+    if any(sorted(cells[c] for _, cells in rows) == names for c in range(len(header)) if c != key):
+        return None  # (two lists side by side, "Depth-first | Breadth-first" orders of the same paths: no rows)
+    return header, key, rows, {c for c in range(len(header)) if _counts_rows([cells[c] for _, cells in rows])}
+
+
+def _one_value(card: tuple[str, str, int], header: list[str]) -> tuple[str, str, int, str]:
+    """(row name, back, line, the column asked) of a row card: a row that answers one column ("Pearson χ² | (t-1)²"
+    under "divergence | f(t)") asks that column on its front, its back the bare cell; "" for one of more columns."""
+    name, back, line = card
+    if "\n" in back:
+        return name, back, line, ""
+    column = next((h.strip() for h in header if h.strip() and back.startswith(f"- {_column(h)}")), "")
+    return (name, back[len(f"- {_column(column)}"):], line, column.rstrip(":").strip()) if column else (*card, "")
 
 
 def _without_status(header: list[str], rows: list[tuple[int, list[str]]]) -> tuple[list, list]:
@@ -152,9 +182,19 @@ def _names_briefly(cell: str) -> bool:
         and len(cell) <= 20
 
 
+def _names_in_math(cell: str) -> bool:
+    """Whether a cell names its row in math with a letter in it ("$-\\log x$", "$\\frac12 x^\\top Q x$"), not a number."""
+    return "$" in cell and not _NUMBER_CELL.fullmatch(cell.replace("$", "")) and bool(re.search(r"[A-Za-z]", cell))
+
+
 def _symbols_only(cell: str) -> bool:
     """Whether a cell holds only math: a symbol or two (`$\\mu$`, `$V(X)$ or $\\sigma^2$`)."""
     return "$" in cell and not _WORD.search(_CONNECTIVE.sub(" ", _MATH.sub(" ", cell)))
+
+
+def _short(cell: str) -> bool:
+    """A grid's value: a number, a symbol, a word or two ("0.95", "1e-8", "—", "$d+1$")."""
+    return len(cell.split()) <= 2
 
 
 def _says_something(cell: str) -> bool:
@@ -208,7 +248,13 @@ def _cells(row: str) -> list[str]:
     row = row.strip()
     row = row[1:] if row.startswith("|") else row
     row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
-    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", row)]
+    parts, cells = re.split(r"(?<!\\)\|", row), []
+    for k, part in enumerate(parts):
+        if cells and "$" in cells[-1] and cells[-1].count("$") % 2 and _CLOSES_MATH.search("|" + "|".join(parts[k:])):
+            cells[-1] += "|" + part  # (a bar inside math, "$\\log_2|H|$": the cell goes on; not "| $5 | $10 |")
+        else:
+            cells.append(part)
+    return [cell.strip().replace("\\|", "|") for cell in cells]
 
 
 def compares_sections(names: list[str], headings: set[str], current: str) -> bool:

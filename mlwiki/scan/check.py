@@ -53,6 +53,9 @@ FORMS = {  # form: ((one, many), setting)
     "signature": (("call whose arguments the paragraphs after it explain",
                    "calls whose arguments the paragraphs after them explain"), ("sections", "true")),
     "table-row": (("row of an explaining table", "rows of explaining tables"), ("sections", "true")),
+    "table-conclusion": (("conclusion drawn from a table", "conclusions drawn from tables"), ("sections", "true")),
+    "table-column": (("column of a table, or the order of its numbered rows", "columns of tables, or the orders of "
+                      "their numbered rows"), ("sections", "true")),
     "outline": (("labelled bullet with the items nested under it", "labelled bullets with the items nested under "
                  "them"), ("sections", "true")),
     "question-line": (("paragraph that only asks, with its answer", "paragraphs that only ask, with their answers"),

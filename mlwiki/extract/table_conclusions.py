@@ -1,0 +1,48 @@
+"""What a table leads to: the paragraph right after a table that draws its conclusion ("⇒ per layer: 2 all-reduces
+forward, 2 backward", "→ fewer weights and more nonlinearities", "but one step costs 1 gradient, not n, which is
+why …"). Alone it answers nothing a heading asks, and its rows' cards each hold one row: its card shows the table on
+the front and asks what follows from it. A paragraph that says something of its own after a table is no
+conclusion: it keeps its own card."""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block, text_of
+from mlwiki.extract.lines import TEXT
+from mlwiki.extract.passages import TABLE_LINE
+
+FORM = "table-conclusion"
+ASKS = "What follows from this table?"
+MAX_WORDS = 60  # (a conclusion is a sentence or two; a longer paragraph goes on to a subject of its own)
+# The mark of a conclusion: an arrow or a word that draws it from what stands before
+_CONCLUDES = re.compile(r"(?i)[ \t]*(?:⇒|→|=>|->|\$\\(?:Rightarrow|implies|to)\$|\\\(\\Rightarrow\\\)|"
+                        r"(?:so|thus|hence|therefore|but|which is why|i\.e\.|in short|net|bottom line)\b)")
+
+
+def conclusion(table: Block, after: Block | None) -> tuple[str, str, int] | None:
+    """(front, back, line) of the card of the paragraph `after` a table that concludes from it, or None."""
+    if after is None or after.kind != TEXT or any(ln.kind != TEXT or TABLE_LINE.match(ln.text) for ln in after.lines):
+        return None
+    text = text_of(after).strip()
+    if not _CONCLUDES.match(text) or len(text.split()) > MAX_WORDS or text.rstrip().endswith(":"):
+        return None  # (not "So the steps are:": what it introduces follows)
+    rows = [ln.text.strip() for ln in table.lines if ln.kind == TEXT and TABLE_LINE.match(ln.text)]
+    return "\n".join(rows), text, after.start
+
+
+def conclusion_card(ex, path: str, table: Block, after: Block | None) -> None:
+    """The conclusion card of a table (`conclusion`): front = the heading path, the table and `ASKS`; back = the
+    paragraph. When the section's card took the paragraph already (under the bare heading), that card is the one
+    reworded, its id kept."""
+    found = conclusion(table, after)
+    if found is None:
+        return
+    rows, back, line = found
+    front = f"{path}\n\n{rows}\n\n{ASKS}"
+    for drafts, _ in ex.drafts:
+        if drafts[0].front == path and drafts[0].back.strip() == back:
+            drafts[0].front, drafts[0].id_front = front, drafts[0].id_front or f"{drafts[0].form}: {path}"
+            return
+    if not any(back in d.back for drafts, _ in ex.drafts for d in drafts):
+        ex.add_card(FORM, front, back, line)
