@@ -41,7 +41,7 @@ from mlwiki.extract.daylog import day_log_cards, learned_item_cards
 from mlwiki.extract.defining import (LABELLED_FORM, definition_sentence_cards, labelled_item, named_term_cards,
                                      on_a_back, shown_on_a_front)
 from mlwiki.extract.emphasised import asked_sentence, emphasised_card, paragraph_topic
-from mlwiki.extract.examples import names_examples
+from mlwiki.extract.example_parts import kept_in_example
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
@@ -128,7 +128,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
             body.append(block)  # text: its forms speak for it)
         elif block.kind == DIV_OPEN:
             body += titled_boxes(block)
-    if not body or ex.in_example() and not names_examples(ex.headings, [ln for b in body for ln in b.lines]) \
+    if not body or ex.in_example() and not kept_in_example(ex.headings, [ln for b in body for ln in b.lines]) \
             or walks_through(text_of(body[0])):  # ("Let's walk step by step through …": one example traced)
         return
     if (i < 0 or len(ex.headings) == 1 and ex.headings[0][0] == 1) and _about_the_page(text_of(body[0])):
