@@ -27,7 +27,10 @@ from mlwiki.render.spans import math_spans
 # A heading that opens an example, not an exercise, a problem, its solution or made-up numbers to drill on
 _EXAMPLE_WORD = re.compile(r"(?i)\bexamples?\b")
 _SET_APART = re.compile(r"(?i)exercis|excerc|solution|problem|homework|quiz|practice|made[- ]up|numbers|sanity")
-_CALCULATION = re.compile(r"(?i)\bcalculat|\bstep[- ]by[- ]step\b|\bwalk-?through\b|\bnumeric")
+_CALCULATION = re.compile(r"(?i)\bcalculat|\bstep[- ]by[- ]step\b|\bwalk-?through\b|\bnumeric|"
+                          r"^\W*(?:step|part|stage|phase|round|iteration|case|setup|set-up|data)\b")  # ("Step one")
+# A text that speaks of its example's own data ("the three ratings of the toy matrix")
+_OWN_DATA = re.compile(r"(?i)\b(?:toy|tiny|made[- ]up|dummy|(?:this|the|our) example)\b")
 _HALF = re.compile(r"\\[td]?frac\s*(?:12|\{1\}\s*\{2\})")  # (`\frac12`, `\tfrac{1}{2}`: ½, no number of the example)
 _DIGIT = re.compile(r"\d")
 _SCRIPT = re.compile(r"[_^](?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|.)")  # `_{i=1}`, `^{-1}`, `^2`: indices, powers
@@ -58,7 +61,7 @@ def states_general(headings: list[tuple[int, str]], lines: list[Line]) -> bool:
             if not _in_symbols(line.text):
                 return False
         elif line.kind == TEXT:
-            if not _symbolic(line.text):
+            if not _symbolic(line.text) or _OWN_DATA.search(line.text):
                 return False
             said = said or bool(line.text.strip())
     return said
