@@ -1,7 +1,8 @@
 """Facts a learner would card that got no card (issue 23), by the form of the note they sit in: a subsection of a
 worked example that states general results ("Example 1 › Conclusion", "Examples › Least-norm solution" in
-symbols). Notes in the styles of a MyST book, an Obsidian vault and a Quarto blog; the CLI reads them as a scan
-would."""
+symbols); a later paragraph of a section that no card holds and that names its subject ("Price of one row update:
+…"); a bold phrase ending a list item's sentence, no label of a part; a note's "## TL;DR" under its title. Notes in
+the styles of a MyST book, an Obsidian vault and a Quarto blog; the CLI reads them as a scan would."""
 
 from __future__ import annotations
 
@@ -49,3 +50,35 @@ def test_a_worked_examples_general_subsections_are_cards(tmp_path):
     assert any("pseudo-inverse solution" in b for b in found.values())
     # (its arithmetic on made-up numbers stays out)
     assert not any("2.2" in b or "mean of 5" in b or "= 16" in b for b in found.values())
+
+
+LOOSE = r"""# Factor models
+
+## Alternating solves
+
+Each half-step solves a ridge regression for one side while the other side stays fixed:
+
+$$p_u = (Q_u^\top Q_u + \lambda I)^{-1} Q_u^\top r_u$$
+
+(the same for items.) No half-step can raise the loss, so the objective only goes down.
+
+Price of one row update: building the Gram matrix is $O(n_u k^2)$ and solving the system is $O(k^3)$.
+
+## Rates of error
+
+### Miss rate
+
+The miss rate is the share of true positives that the classifier labels negative.
+
+A higher recall and a lower miss rate is desirable since we want every positive case found by the model.
+
+The table of rates can be read off the object we built in the cell above with a single call.
+"""
+
+
+def test_a_loose_paragraph_no_card_holds_is_a_card_of_what_it_names(tmp_path):
+    found = {c["front"]: c["back"] for c in cards(tmp_path, {"Factors.md": LOOSE})}
+    assert found["Factor models › Alternating solves › Price of one row update"].endswith("is $O(k^3)$.")
+    assert any(f.endswith("› A higher recall and a lower miss rate") for f in found)
+    assert not any("object we built" in b for b in found.values()), "the tutorial's own doings stay out"
+

@@ -20,13 +20,28 @@ from mlwiki.extract.closings import FORM, works_example
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.openers import is_opener
 from mlwiki.extract.passages import NO_SUBJECT, narrates, passage
-from mlwiki.extract.prose import clean_prose, word_count
+from mlwiki.extract.prose import clean_prose, sentences, word_count
 from mlwiki.extract.subject import is_example_title
+from mlwiki.extract.topics import passage_topic
 
 MAX_LABEL_WORDS = 3
 MIN_WORDS = 10  # (what follows the label: "Cost: high." says too little alone)
 # A label in sentence case that opens the paragraph ("Cost of that: …", "**Price:** …"), not a symbol's legend
 _LABEL = re.compile(r"[*_]*([A-Z][^:$\n.;,()?!*_]{2,30}?)[*_]*:[*_]*[ \t]+(?=\S)")
+_FIRST_PERSON = re.compile(r"(?i)\b(?:we|our|us|i|my|let['’]s)\b|\byou\b(?! need| want| must| should)")
+# What a sentence may say in the first person and still state a fact: "in our case", the reason it gives ("… is
+# desirable since we want …")
+_OWN_CASE = re.compile(r"(?i)\bin (?:our|this) case\b|\b(?:since|because)\b.*")
+# Words a subject does not start or end with: an opener, a pronoun, a determiner of no thing ("In our case", "Both
+# algorithms", "Generally more", "The number of hidden units you")
+_NO_TOPIC_START = frozenset("""in on for after before while when if because since as although though note what to
+generally essentially usually another both this that these those it they you here there so then also now once with
+without by from at one some many most each every all such other which""".split())
+_NO_TOPIC_END = frozenset("""you it it'll we they he she this that these those is are of to the a an and or in on
+for with by use section chapter post notebook article page""".split())  # ("The last section": the page's plan)
+_VAGUE_HEAD = re.compile(r"(?i)(?:an?|the)[ \t]+(?:exact[ \t]+|very[ \t]+)?(?:common|typical|usual|good|main|key|other|same|"
+                         r"first|last|next)[ \t]+(?:value|choice|one|idea|point|way|thing|step|result|problem|option|"
+                         r"model|method|data|dataset)s?\b")  # ("A common value", "The exact same model": of what?)
 _NOT_A_TOPIC = re.compile(r"(?i)(?:edit|update|answer|solution|question|q|a|aside|fix(?:ed)?|done|status|source|"
                           r"input|output|result|step \d+|e\.g|i\.e|so|then|and|but|next|later|now|finally|also)")
 
@@ -51,6 +66,53 @@ def labelled_leftovers(ex, path: str, blocks: list[Block], taken: set[int], decl
         said = passage([block], labelled=True, declined=declined)
         if said is not None and word_count(clean_prose(text[label.end():])) >= MIN_WORDS:
             ex.add_card(FORM, f"{path} › {name[:1].upper()}{name[1:]}", said, block.start)
+
+
+def loose_leftovers(ex, path: str, blocks: list[Block], taken: set[int], declined: bool) -> None:
+    """Card each paragraph of the part after its first that states a fact of its own about a subject its first
+    sentence names, and that no card holds, under "… › <that subject>" ("Cost per user solve: …", "The only rule
+    with hidden units is …")."""
+    asides = [(div.start, div.children[-1].lines[-1].no) for div, _ in ex.asides if div.children]
+    for k, block in enumerate(blocks):
+        lines = block.lines
+        if not k or not lines[0].text.lstrip("*_")[:1].isupper() or any(a <= block.start <= b for a, b in asides) or LIST_ITEM.match(lines[0].text) \
+                or any(ln.kind != TEXT or ln.no in taken or LIST_ITEM.match(ln.text) for ln in lines):
+            continue  # (said cheaply: a list, a formula, a table or a sentence going on from the one before; a
+            # MyST note's text, its own card when no other holds it)
+        text = " ".join(ln.text.strip() for ln in lines)
+        if text.rstrip().endswith(":") or narrates(text) or works_example(text) or _narrated(text) \
+                or _held(ex, text) or _held(ex, text[-40:]):
+            continue
+        said = passage([block], labelled=True, declined=declined)
+        if said is None or word_count(clean_prose(text)) < MIN_WORDS or not (topic := _topic(text, path)):
+            continue
+        front = f"{path} › {topic[:1].upper()}{topic[1:]}"
+        if not ex.has_front(front):
+            ex.add_card(FORM, front, said, block.start)
+
+
+def _narrated(text: str) -> bool:
+    """Whether a paragraph's first sentence tells of the tutorial's own doings ("… through the data object we
+    created", "The term may make you think …")."""
+    return bool(_FIRST_PERSON.search(_OWN_CASE.sub(" ", sentences(clean_prose(text))[0])))
+
+
+def _topic(text: str, path: str) -> str:
+    """The subject a loose paragraph's first sentence names: a label of more words than `labelled_leftovers`
+    takes, else the words before its verb; '' when it names none (an opener, a pronoun, a clause cut short)."""
+    if label := _LABEL.match(text):
+        topic = clean_prose(label.group(1)).strip()
+        if len(topic.split()) <= MAX_LABEL_WORDS:
+            return ""  # (`labelled_leftovers` speaks for a short label)
+    else:
+        topic = passage_topic(text, path)
+    if topic.endswith("…") or _VAGUE_HEAD.match(topic):
+        return ""  # ("Bagging helps …": the section's own subject, its opening card's; "A common value": of what?)
+    words = topic.split()
+    if not words or words[0].casefold() in _NO_TOPIC_START or words[-1].casefold() in _NO_TOPIC_END \
+            or is_opener(words) or "that" in words or len(words) == 2 and words[0].casefold() == "the":
+        return ""  # (a clause, "The test found that the data"; "The results": what the paragraph before spoke of)
+    return topic
 
 
 def _held(ex, text: str) -> bool:
