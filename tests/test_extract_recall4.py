@@ -82,3 +82,23 @@ def test_a_loose_paragraph_no_card_holds_is_a_card_of_what_it_names(tmp_path):
     assert any(f.endswith("› A higher recall and a lower miss rate") for f in found)
     assert not any("object we built" in b for b in found.values()), "the tutorial's own doings stay out"
 
+
+ITEM_GOES_ON = r"""# Margins
+
+## Dual view
+
+Primal: $\min_w \frac12\|w\|^2$ subject to every point being on its side with a margin of one.
+
+- stationarity gives $w = \sum_i \alpha_i y_i x_i$
+- only points with $\alpha_i > 0$ shape the boundary → these points are called the
+  **support vectors**
+- the dual reads the data only through inner products $x_i^\top x_j$ → **kernel trick**
+"""
+
+
+def test_a_bold_phrase_ending_a_list_items_sentence_is_no_label_of_a_part(tmp_path):
+    found = {c["front"]: c["back"] for c in cards(tmp_path, {"Margins.md": ITEM_GOES_ON})}
+    assert "Margins › Dual view › support vectors" not in found
+    assert any("inner products" in b for f, b in found.items() if not f.endswith("support vectors"))
+    assert any("stationarity gives" in b for b in found.values())
+
