@@ -102,3 +102,25 @@ def test_a_bold_phrase_ending_a_list_items_sentence_is_no_label_of_a_part(tmp_pa
     assert any("inner products" in b for f, b in found.items() if not f.endswith("support vectors"))
     assert any("stationarity gives" in b for b in found.values())
 
+
+PAPER = r"""# Ranking from clicks alone
+
+**Authors:** A. Writer, B. Writer (2010)
+
+## TL;DR
+
+A pairwise loss for click data that prefers each clicked item over unclicked ones, fitted with sampled stochastic
+gradient steps; it works for factor models and neighbour models alike.
+
+## Training
+
+### TL;DR
+
+Sampling triples at random beats looping over users in order.
+"""
+
+
+def test_a_summary_under_the_notes_title_is_a_card_of_its_gist(tmp_path):
+    found = {c["front"]: c["back"] for c in cards(tmp_path, {"papers/ranking.md": PAPER})}
+    assert found["Ranking from clicks alone › TL;DR"].startswith("A pairwise loss for click data")
+    assert not any(f.endswith("Training › TL;DR") for f in found), "a section's own gist: its cards say it"

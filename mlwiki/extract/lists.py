@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from mlwiki.extract import tables
+from mlwiki.extract import summaries, tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, asked_and_answered, question_card
 from mlwiki.extract.blocks import Block, list_items, text_of, untaken
 from mlwiki.extract.bullet_claims import claim_bullet_cards
@@ -110,7 +110,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
             and ex.headings[-1] not in ex.terms  # ("## Learned" over "**WordPiece** …": a section on WordPiece)
         if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or title.rstrip().endswith("?"):
             return  # (a question heading is a card of its own)
-        if NO_SUBJECT.fullmatch(title) and not log:
+        if NO_SUBJECT.fullmatch(title) and not log and not summaries.sums_up_note(ex.headings):  # ("## TL;DR")
             items_only = bool(_ODDS.fullmatch(title)) and " › " in ex.heading_path()
             if not _SUMMARY.fullmatch(title) and not items_only:
                 return
