@@ -1,8 +1,9 @@
 """Facts a learner would card that got no card (issue 23), by the form of the note they sit in: a subsection of a
 worked example that states general results ("Example 1 › Conclusion", "Examples › Least-norm solution" in
 symbols); a later paragraph of a section that no card holds and that names its subject ("Price of one row update:
-…"); a bold phrase ending a list item's sentence, no label of a part; a note's "## TL;DR" under its title. Notes in
-the styles of a MyST book, an Obsidian vault and a Quarto blog; the CLI reads them as a scan would."""
+…"); a bold phrase ending a list item's sentence, no label of a part; a note's "## TL;DR" under its title; the
+list a part opens with when a formula after it made the part's only card ("**Special cases:**" / items / $$…$$).
+Notes in the styles of a MyST book, an Obsidian vault and a Quarto blog; the CLI reads them as a scan would."""
 
 from __future__ import annotations
 
@@ -124,3 +125,43 @@ def test_a_summary_under_the_notes_title_is_a_card_of_its_gist(tmp_path):
     found = {c["front"]: c["back"] for c in cards(tmp_path, {"papers/ranking.md": PAPER})}
     assert found["Ranking from clicks alone › TL;DR"].startswith("A pairwise loss for click data")
     assert not any(f.endswith("Training › TL;DR") for f in found), "a section's own gist: its cards say it"
+
+
+OPENING_LISTS = r"""# Units
+
+## Terms
+
+- Net input = weighted sum of the inputs, $z$
+- Activation = activation function of the net input; $a=\sigma(z)$
+
+**Special cases:**
+- in a perceptron the activation function is a step function
+- in linear regression the activation, the net input and the output are one number
+
+$$
+\sigma(w^\top x + b) = \hat y
+$$
+
+## Details worth keeping
+
+- the encoder shrinks each side of the image by a factor of eight, and four or eight worked best in the paper
+- the encoder is trained with a perceptual loss plus an adversarial one (sharper than a plain
+  VAE — see [VAE page](vae.md))
+- a small **KL penalty** keeps the latent space from drifting to a huge variance
+- the latents are scaled by a constant so that they have about unit variance
+- **cross-attention** conditioning: the image features ask, the text tokens answer as keys and values.
+
+$$
+z = s \cdot \mathcal{E}(x)
+$$
+
+Because the encoder is convolutional, you can sample latents larger than the training ones (with some seams).
+"""
+
+
+def test_a_list_that_opens_a_part_with_a_formula_after_it_is_a_card(tmp_path):
+    found = {c["front"]: c["back"] for c in cards(tmp_path, {"Units.md": OPENING_LISTS})}
+    assert "step function" in found["Units › Terms › Special cases"]
+    details = found["Units › Details worth keeping"]
+    assert "factor of eight" in details and "perceptual loss" in details and "unit variance" in details
+    assert not any("see VAE page" in f for f in found), "a line going on with an item is no label"

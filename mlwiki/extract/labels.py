@@ -170,7 +170,8 @@ def label_lines(lines: list[Line]) -> dict[int, str]:
     for k in range(2, len(lines) - 1):
         before = lines[k - 1].text
         if lines[k].kind == TEXT and (before[:1] in " \t" or LIST_ITEM.match(before)) \
-                and (label := list_label(lines[k:k + 2])) is not None:
+                and lines[k].text[:1] not in " \t" and (label := list_label(lines[k:k + 2])) is not None:
+            # (an indented line goes on with the item above it: "  VAE — see the VAE post)")
             found[lines[k].no] = label
     return found
 

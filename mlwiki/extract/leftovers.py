@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block
+from mlwiki.extract.blocks import Block, list_items
 from mlwiki.extract.closings import FORM, works_example
-from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT
 from mlwiki.extract.openers import is_opener
 from mlwiki.extract.passages import NO_SUBJECT, narrates, passage
 from mlwiki.extract.prose import clean_prose, sentences, word_count
@@ -89,6 +89,25 @@ def loose_leftovers(ex, path: str, blocks: list[Block], taken: set[int], decline
         front = f"{path} › {topic[:1].upper()}{topic[1:]}"
         if not ex.has_front(front):
             ex.add_card(FORM, front, said, block.start)
+
+
+def opening_list_card(ex, path: str, blocks: list[Block], taken: set[int], declined: bool) -> None:
+    """Card the list a part opens with when a formula card took from a later paragraph of it, so the part makes no
+    card of its own, and no card holds the list: "**Special cases:**" over its items and a formula, "## Details"
+    over its facts and the formula after them; under the part's path."""
+    lines = blocks[0].lines if blocks else []
+    if len(blocks) < 2 or not LIST_ITEM.match(lines[0].text) or lines[0].text[:1] in " \t" \
+            or NUMBERED_ITEM.match(lines[0].text) \
+            or any(ln.kind != TEXT or ln.no in taken for ln in lines) \
+            or not any(ln.no in taken for block in blocks[1:] for ln in block.lines):
+        return  # (said cheaply: the part opens with no list, or its own card holds all of it; numbered steps a
+        # formula breaks go on after it, "1. Initialise", "2. Predict", $$…$$, "3. Update": a card of two is none)
+    kept = [item for item in list_items(lines) if not _held(ex, item[0].text[LIST_ITEM.match(item[0].text).end():])]
+    if len(kept) < 2:
+        return  # (an item a card holds, "- **cross-attention** …" a named term's, stays off: the rest is the list)
+    said = passage([Block(TEXT, [ln for item in kept for ln in item])], labelled=True, declined=declined)
+    if said is not None and not ex.has_front(path):
+        ex.add_card(FORM, path, said, blocks[0].start)
 
 
 def _narrated(text: str) -> bool:
