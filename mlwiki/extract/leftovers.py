@@ -1,14 +1,18 @@
-"""A section's paragraph led by a short label of its own that no card holds (issue 23): after a formula card, a
-callout or a labelled card, a closing passage too long to join the section's opening card is on no card, and with it
-the paragraph that says what something costs or gives:
+"""What a section's forms left on no card (issue 23): after a formula card, a callout or a labelled card, a closing
+passage too long to join the section's opening card is on no card, and with it the paragraph that says what
+something costs or gives, or the list the part opens with:
 
     Either way: **want $m \\gg p$** …            →  … › Either way
     Cost of that: every micro-batch's activations stay alive until its backward → memory $\\propto m$.
       →  … › Cost of that  /  the paragraph
+    The only rule with hidden units is that the next layer takes …  →  … › The only rule with hidden units
+    **Special cases:** / - in a perceptron … / - in linear regression … / $$…$$   →  … › Special cases  /  the list
 
-The label names what the paragraph answers, as "Price: …" or "Limitation: …" do. A label that names no subject
-("Note:", "Tip:"), an example or an exercise, a paragraph that introduces a list or a formula, narrates or works
-numbers stays off. Pure: `ex` is the walk over the note (`mlwiki.extract.walk.Extractor`).
+A label names what the paragraph answers, as "Price: …" or "Limitation: …" do; else the subject its first sentence
+opens with does, when it names a thing (not "In our case", "Both algorithms", "A common value"). A label that names
+no subject ("Note:", "Tip:"), an example or an exercise, a paragraph that introduces a list or a formula, narrates,
+tells of the tutorial's own doings ("… the data object we created") or works numbers stays off. Pure: `ex` is the
+walk over the note (`mlwiki.extract.walk.Extractor`).
 """
 
 from __future__ import annotations
@@ -39,9 +43,10 @@ generally essentially usually another both this that these those it they you her
 without by from at one some many most each every all such other which""".split())
 _NO_TOPIC_END = frozenset("""you it it'll we they he she this that these those is are of to the a an and or in on
 for with by use section chapter post notebook article page""".split())  # ("The last section": the page's plan)
-_VAGUE_HEAD = re.compile(r"(?i)(?:an?|the)[ \t]+(?:exact[ \t]+|very[ \t]+)?(?:common|typical|usual|good|main|key|other|same|"
-                         r"first|last|next)[ \t]+(?:value|choice|one|idea|point|way|thing|step|result|problem|option|"
-                         r"model|method|data|dataset)s?\b")  # ("A common value", "The exact same model": of what?)
+# A subject that names no thing of its own: "A common value", "The exact same model" (of what?)
+_VAGUE_HEAD = re.compile(r"(?i)(?:an?|the)[ \t]+(?:exact[ \t]+|very[ \t]+)?(?:common|typical|usual|good|main|key|"
+                         r"other|same|first|last|next)[ \t]+(?:value|choice|one|idea|point|way|thing|step|result|"
+                         r"problem|option|model|method|data|dataset)s?\b")
 _NOT_A_TOPIC = re.compile(r"(?i)(?:edit|update|answer|solution|question|q|a|aside|fix(?:ed)?|done|status|source|"
                           r"input|output|result|step \d+|e\.g|i\.e|so|then|and|but|next|later|now|finally|also)")
 
@@ -75,20 +80,19 @@ def loose_leftovers(ex, path: str, blocks: list[Block], taken: set[int], decline
     asides = [(div.start, div.children[-1].lines[-1].no) for div, _ in ex.asides if div.children]
     for k, block in enumerate(blocks):
         lines = block.lines
-        if not k or not lines[0].text.lstrip("*_")[:1].isupper() or any(a <= block.start <= b for a, b in asides) or LIST_ITEM.match(lines[0].text) \
+        if not k or not lines[0].text.lstrip("*_")[:1].isupper() or any(a <= block.start <= b for a, b in asides) \
+                or LIST_ITEM.match(lines[0].text) \
                 or any(ln.kind != TEXT or ln.no in taken or LIST_ITEM.match(ln.text) for ln in lines):
             continue  # (said cheaply: a list, a formula, a table or a sentence going on from the one before; a
             # MyST note's text, its own card when no other holds it)
         text = " ".join(ln.text.strip() for ln in lines)
-        if text.rstrip().endswith(":") or narrates(text) or works_example(text) or _narrated(text) \
-                or _held(ex, text) or _held(ex, text[-40:]):
-            continue
-        said = passage([block], labelled=True, declined=declined)
-        if said is None or word_count(clean_prose(text)) < MIN_WORDS or not (topic := _topic(text, path)):
+        if text.rstrip().endswith(":") or not (topic := _topic(text, path)) or narrates(text) \
+                or works_example(text) or _narrated(text) or word_count(clean_prose(text)) < MIN_WORDS:
             continue
         front = f"{path} › {topic[:1].upper()}{topic[1:]}"
-        if not ex.has_front(front):
-            ex.add_card(FORM, front, said, block.start)
+        said = passage([block], labelled=True, declined=declined)
+        if said is not None and not ex.has_front(front) and not _held(ex, text) and not _held(ex, text[-40:]):
+            ex.add_card(FORM, front, said, block.start)  # (its start or its end on a back: a card holds it)
 
 
 def opening_list_card(ex, path: str, blocks: list[Block], taken: set[int], declined: bool) -> None:
