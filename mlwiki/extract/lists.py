@@ -28,7 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from mlwiki.extract import tables
+from mlwiki.extract import summaries, tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, asked_and_answered, question_card
 from mlwiki.extract.blocks import Block, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
@@ -40,7 +40,8 @@ from mlwiki.extract.daylog import day_log_cards, learned_item_cards
 from mlwiki.extract.defining import (LABELLED_FORM, definition_sentence_cards, labelled_item, named_term_cards,
                                      on_a_back, shown_on_a_front)
 from mlwiki.extract.emphasised import asked_sentence, emphasised_card, paragraph_topic
-from mlwiki.extract.examples import names_examples, tables_of_kinds
+from mlwiki.extract.example_parts import kept_in_example
+from mlwiki.extract.examples import tables_of_kinds
 from mlwiki.extract.fact_parts import split_facts
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
@@ -109,7 +110,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
             and ex.headings[-1] not in ex.terms  # ("## Learned" over "**WordPiece** …": a section on WordPiece)
         if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or title.rstrip().endswith("?"):
             return  # (a question heading is a card of its own)
-        if NO_SUBJECT.fullmatch(title) and not log:
+        if NO_SUBJECT.fullmatch(title) and not log and not summaries.sums_up_note(ex.headings):  # ("## TL;DR")
             items_only = bool(_ODDS.fullmatch(title)) and " › " in ex.heading_path()
             if not _SUMMARY.fullmatch(title) and not items_only:
                 return
@@ -127,7 +128,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
             body.append(block)  # text: its forms speak for it)
         elif block.kind == DIV_OPEN:
             body += titled_boxes(block)
-    rows_only |= (kinds := ex.in_example() and not names_examples(ex.headings, [ln for b in body for ln in b.lines]))
+    rows_only |= (kinds := ex.in_example() and not kept_in_example(ex.headings, [ln for b in body for ln in b.lines]))
     if not body or kinds and not tables_of_kinds(ex.headings, body) or walks_through(text_of(body[0])):
         return  # ("Let's walk step by step through …": one example traced; "## Examples" of kinds: its tables' rows)
     if (i < 0 or len(ex.headings) == 1 and ex.headings[0][0] == 1) and _about_the_page(text_of(body[0])):

@@ -117,11 +117,17 @@ def _at_labels(block: Block) -> list[Block]:
     """A paragraph cut before each line after its first that is only a bold label (`**Pros**` / list / `**Cons**` /
     list, written without blank lines): each label starts a part of its own."""
     cuts = [k for k, ln in enumerate(block.lines) if k and ln.kind == TEXT and "**" in ln.text
-            and _BOLD_LABEL.fullmatch(ln.text)]
+            and _BOLD_LABEL.fullmatch(ln.text) and not _goes_on(block.lines[k - 1].text, ln.text)]
     if not cuts or block.attrs is _BOX:
         return [block]
     edges = [0, *cuts, len(block.lines)]
     return [Block(TEXT, block.lines[a:b]) for a, b in zip(edges, edges[1:])]
+
+
+def _goes_on(before: str, line: str) -> bool:
+    """Whether an indented line in bold ends the sentence of the list item above it ("- … → these are the" /
+    "  **support vectors**"): no label of a part."""
+    return line[:1] in " \t" and bool(before.strip()) and before.rstrip()[-1:] not in ":.!?*"
 
 
 # A line that only names what the paragraph under it explains: a few words, a colon, no verb of a sentence

@@ -31,7 +31,7 @@ from mlwiki.extract.claims import DOES
 from mlwiki.extract.closings import FORM as SECTION_FORM, FORMULA_FORMS, last_card_line, opens_with_math, works_example
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
-from mlwiki.extract.leftovers import labelled_leftovers
+from mlwiki.extract.leftovers import labelled_leftovers, loose_leftovers, opening_list_card
 from mlwiki.extract.midblock import texts_between
 from mlwiki.extract.openers import is_opener, opens_with_opener
 from mlwiki.extract.passages import NO_SUBJECT, narrates, passage
@@ -107,6 +107,8 @@ def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[in
                                                    opens_with_math(blocks[k + 1]))
             _place(ex, first, draft, tail, leads_on, declined)
     labelled_leftovers(ex, path, blocks, taken, declined)  # (what no closing card held: "Cost of that: …")
+    loose_leftovers(ex, path, blocks, taken, declined)
+    opening_list_card(ex, path, blocks, taken, declined)  # ("**Special cases:**" / its items / a formula)
 
 
 def _between(ex, first: int, block: Block, taken: set[int], declined: bool) -> None:

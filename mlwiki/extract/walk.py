@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from mlwiki import ids
-from mlwiki.extract import callouts, crossrefs, derivations, examples, forms, formula_cards, lists, questions
+from mlwiki.extract import (callouts, crossrefs, derivations, example_parts, examples, forms, formula_cards, lists,
+                            questions)
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.context import NoteContext
@@ -145,13 +146,20 @@ class Extractor:
         """Add a card (its siblings); whether it was added: a card mlwiki reads out of prose is left out of
         worked examples and exercises, and counted as skipped."""
         if drafts[0].form in HEURISTIC_FORMS and self.in_example() and \
-                not examples.general_in_example(self.headings, drafts[0]):  # (the rule an example applies is a card)
+                not examples.general_in_example(self.headings, drafts[0]) and not self._general_part():
             self.skip(drafts[0].form, IN_EXAMPLE)
             return False
         self.drafts.append((drafts, self.heading_path()))
         if drafts[0].kind != CardKind.FORMULA:
             self.chain = None  # another card stands between: what follows is no longer the same derivation
         return True
+
+    def _general_part(self) -> bool:
+        """Whether the walk is in a subsection of a worked example that states general results ("Example 1 ›
+        Conclusion", "Examples › SVM" in symbols): its cards are any section's (the rule an example applies is a
+        card, and so is what it concludes)."""
+        return self.section is not None and self.section.path == self.heading_path() and \
+            example_parts.states_general(self.headings, [ln for b in self.section.body for ln in b.lines])
 
     def add_card(self, form: str, front: str, back: str, line: int, id_front: str = "") -> bool:
         """A card read out of the note's prose, unless a card of the note has its front already (two sections of
