@@ -8,6 +8,7 @@ The forms written for mlwiki (`Q:`/`A:`, `::`, card divs, clozes) are the author
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -144,6 +145,7 @@ _OPEN_WORDS = re.compile(r"(?i)todos?|to-?dos?|to|do|open|unanswered|unresolved|
 _OPEN_SAYS = re.compile(r"(?i)todo|to-?do|\bto do\b")
 
 
+@functools.lru_cache(maxsize=4096)  # (pure: the same text is asked again, by another form or card)
 def open_items(heading: str) -> bool:
     """Whether a heading holds only what is open: a to-do (with questions or ideas, "Questions / todo"), or question
     marks alone ("???")."""
