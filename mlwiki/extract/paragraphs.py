@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block
-from mlwiki.extract.claims import (ARTICLE, AUX, BEFORE_NOUN, DOES, MAX_NAMED_BACK_WORDS, NOT_VERBS, READER, RELATIVE,
+from mlwiki.extract.caseblind import READER_OR_CONTRACTION
+from mlwiki.extract.claims import (ARTICLE, AUX, BEFORE_NOUN, DOES, MAX_NAMED_BACK_WORDS, NOT_VERBS, RELATIVE,
                                    TOO_GENERIC)
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.passages import narrates, passage, reads_as_prose, without_announcement
@@ -53,7 +54,7 @@ _VAGUE = frozenset("""same other following above below previous next first last 
 popular default standard possible important best better usual general different new only result results problem
 goal idea way approach reason answer example examples one thing things point case rest end code output exact whole
 entire overall final actual""".split())
-_READER = re.compile(READER.pattern + r"|['’](?:re|ll|d|ve)\b", re.I)  # (claims' reader, and "we're", "you'll" …)
+_READER = READER_OR_CONTRACTION  # (claims' reader, and "we're", "you'll" …)
 # A sentence that points at a page ("Tensorflow function can be found [here](…)")
 _POINTER = re.compile(r"(?i)\[(?:here|this|link|docs?|documentation)\]\(|\bcan be found\b")
 _RESULT = re.compile(r"\d\s*%|\d\.\d")  # "… obtains an accuracy of 91.54%": what a run gave, not a fact

@@ -1,0 +1,27 @@
+"""`caseblind.CaseBlind` says what its case-blind pattern says, on every text: the fast pattern for text in lower
+case where the text is ASCII, the case-blind one as written elsewhere (tests written for the speed work, issue 27)."""
+
+from __future__ import annotations
+
+import random
+
+from mlwiki.extract.caseblind import READER, READER_OR_CONTRACTION
+
+_PIECES = ["we", "We", "WE", "you", "You", "YOUR", "your", "our", "Our", "us", "US", "I", "i", "a", "'re", "’ll",
+           "'d", "’ve", "x", "owe", "wey", "sweat", "bus", "ai", "don't", "it's", "_we", "9you", "yours", "ours",
+           "ſ", "İ", "ı", "é", "wé", "K", " ", "\n", ",", ".", "-", "'", "’"]
+
+
+def test_caseblind_agrees_with_its_case_blind_pattern():
+    rng = random.Random(27)
+    for _ in range(20000):
+        text = "".join(rng.choice(_PIECES) + rng.choice(["", " ", ",", "_", "\n"]) for _ in range(rng.randint(1, 7)))
+        for pattern in (READER, READER_OR_CONTRACTION):
+            assert pattern.search(text) == bool(pattern.blind.search(text)), (pattern.blind.pattern, text)
+
+
+def test_caseblind_reads_the_reader_in_prose():
+    assert READER.search("In this post We derive the loss.")
+    assert not READER.search("Owls hunt at dusk; buses run late.")
+    assert READER_OR_CONTRACTION.search("Then it'd diverge.")
+    assert not READER_OR_CONTRACTION.search("The model's loss diverges.")
