@@ -25,3 +25,27 @@ def test_caseblind_reads_the_reader_in_prose():
     assert not READER.search("Owls hunt at dusk; buses run late.")
     assert READER_OR_CONTRACTION.search("Then it'd diverge.")
     assert not READER_OR_CONTRACTION.search("The model's loss diverges.")
+
+
+def _texts(pieces: list[str], seed: int, n: int = 20000):
+    rng = random.Random(seed)
+    for _ in range(n):
+        yield "".join(rng.choice(pieces) + rng.choice(["", " ", ",", "_", "\n", "."]) for _ in range(rng.randint(1, 7)))
+
+
+def test_rewritten_patterns_agree_with_the_patterns_they_replace():
+    import re
+
+    from mlwiki.extract import bullet_claims, grabbag, subject_asks
+    reason = re.compile(r"\b(?:because|since|so)\b|→|->|⇒")
+    asked = re.compile(r" (?:via|using|through|called|named|known as|under|if|when|provided|as long as) "
+                       r"|(?:has|provides|offers) an? |[`(=_]|\.[A-Za-z_]|^Under ")
+    words = ["because", "since", "so", "also", "esso", "→", "->", "⇒", "-", ">", "a", "Under", "under", "via", "has",
+             "an", "a", "offers", "provides", "`x`", "f(x)", "=", "_", ".nn", ".", "known", "as", "long", "if", "when",
+             "matter", "matters", "count", "worth", "knowing", "(memorize!!)", "to", "remember", "K", "ſ", "é", "That",
+             "WHICH", "Noting", "KNOW", "(", ")"]
+    for text in _texts(words, 28):
+        assert bool(bullet_claims._REASON_WORD.search(text)) == bool(reason.search(text)), text
+        assert bool(text.startswith("Under ") or subject_asks._MAY_BE_ASKED.search(text)) == bool(asked.search(text)), text
+        if not grabbag._may_qualify(text):
+            assert grabbag._QUALIFIER.sub("", text) == text, text
