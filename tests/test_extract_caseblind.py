@@ -49,3 +49,15 @@ def test_rewritten_patterns_agree_with_the_patterns_they_replace():
         assert bool(text.startswith("Under ") or subject_asks._MAY_BE_ASKED.search(text)) == bool(asked.search(text)), text
         if not grabbag._may_qualify(text):
             assert grabbag._QUALIFIER.sub("", text) == text, text
+
+
+def test_prefilters_say_no_only_where_the_pattern_finds_nothing():
+    from mlwiki.extract import facets, paragraphs, tidy
+    words = ["Types", "types", "of", "KINDS", "kind", "categories", "families", "classes", "flavours", "flavors", "K",
+             "ſ", "[here](", "[docs](", "[", "](", "can", "be", "found", "FOUND", "x", "1", "-", "|", ">", "\t", " ",
+             "\n", "\n- a", "٣"]
+    for text in _texts(words, 29):
+        if not facets._may_list_kinds(text):
+            assert not facets._KINDS.search(text), text
+        assert paragraphs._points(text) == bool(paragraphs._POINTER.search(text)), text
+        assert tidy._listy(text) == bool(tidy._LISTY.search(text)), text
