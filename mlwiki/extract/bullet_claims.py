@@ -51,7 +51,8 @@ _ASKS_MEMBERS = re.compile(r"(?i)\b(?:pros|cons|(?:dis)?advantages?|benefits?|dr
 # A claim with no claim of its own before its reason: "The reason it is missing is because of …"
 _BE_BECAUSE = re.compile(r"\b(?:is|are|was|were|be) (?:because|since)\b")
 # Every word `_why` reads a reason by ("so", "because", "since", "→"): a back without one needs no closer look
-_REASON_WORD = re.compile(r"\b(?:because|since|so)\b|→|->|⇒")
+_REASON_WORD = re.compile(r"b(?<!\wb)ecause\b|s(?<!\ws)ince\b|s(?<!\ws)o\b|→|->|⇒")  # (`\b(?:because|since|so)\b`,
+# each `\b` before a word said after its first letter: the search skips to a "b" or an "s")
 _EXAMPLE = re.compile(r"(?i)(?:e\.g\.|eg\b|i\.e\.|for example|for instance)")
 _LEFT_OPEN = re.compile(r"(?:\b(?:but|and|or|which|that)|,)\?$")  # ("Why does it learn …, but?": a clause cut short)
 _VERB_OF_SUBJECT = re.compile(r"(?:is|are|was|were|can|could|may|might|must|should|will|would|does|do|\w+n[’']t|"

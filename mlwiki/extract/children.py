@@ -294,7 +294,11 @@ def _labels_are_fact(front: str, named: list[str], parts: list[_Part]) -> bool:
 @functools.lru_cache(maxsize=4096)  # (a child's back and its labels are read once for each of its parents)
 def _plain(text: str) -> str:
     """The text without the markup two copies of it may differ in, white space as single spaces."""
-    return " ".join(_MARKUP.sub("", text).split())
+    if "[" in text or "]" in text:
+        text = _MARKUP.sub("", text)
+    else:  # (no link: only the marks of emphasis and code go, said faster by str.replace than by the pattern)
+        text = text.replace("*", "").replace("_", "").replace("`", "")
+    return " ".join(text.split())
 
 
 def _words(text: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.caseblind import READER
 from mlwiki.extract.passages import narrates
 from mlwiki.extract.prose import clean_prose, sentences
 
@@ -41,7 +42,6 @@ _VAGUE = frozenset("""same other following above below previous next first last 
 simple popular default standard possible important best better usual general different new only result problem
 goal idea way approach reason answer example one""".split())
 _SHORT_WORDS = frozenset("a an of to in on at by or as is it be we if so no do up".split())
-READER = re.compile(r"\b(?:we|you|our|your|us|I)\b", re.I)
 TOO_GENERIC = frozenset("""model models method methods approach data system function output input process step
 way thing reason example case type part value set result results problem""".split())
 

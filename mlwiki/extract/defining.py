@@ -122,7 +122,7 @@ _PRAISES = re.compile(r"(?i)(?:very |extremely |really |particularly |especially
 _BECAUSE = re.compile(r"\b(?:because|since|as it|as they)\b")
 
 
-@functools.lru_cache(maxsize=256)  # (every section of a note asks for its heading path's)
+@functools.lru_cache(maxsize=4096)  # (every section of a note asks for its heading path's)
 def stems(text: str) -> frozenset[str]:
     """The words of a text as compared with a term: lower case, a plural's ending dropped, short words left out."""
     return frozenset(_stem(word) for word in _WORD_OF_TERM.findall(text.casefold()) if len(word) > 2)

@@ -87,6 +87,7 @@ _MAY_DEFINE_ASCII = re.compile(r"=|i(?<!\wi)s\b|a(?<!\wa)re\b|t(?<!\wt)ypes\b|k(
 # A sentence that says what its subject is: "MCMC is a powerful technique …", "X are a family of …"
 _WHAT_IT_IS = re.compile(r"(?:(?:A|An|The)\s+)?[^.,;:()\n]{1,60}?\s+(?:is|are)\s+(?:a|an|one)\s")
 _KINDS = re.compile(r"(?i)\b(types|kinds|categories|families|classes|flavou?rs)\s+of\s+([^.:;\n]{3,80})")
+_KIND_WORDS = ("types", "kinds", "categories", "families", "classes", "flavo")  # (one in every match of `_KINDS`)
 
 
 def ask_headings(ex, first: int) -> None:
@@ -188,9 +189,15 @@ def defined_question(heading: str, back: str) -> str | None:
             said = with_article(said, back[len(found[0]):])
         return f"What {verb} {article}{said}?"
     for sentence in sentences(back.split("\n\n", 1)[0])[:2]:
-        if (found := _KINDS.search(sentence)) and named <= stems(found[2]):
+        if _may_list_kinds(sentence) and (found := _KINDS.search(sentence)) and named <= stems(found[2]):
             return f"What are the {found[1].lower()} of {heading}?"
     return None
+
+
+def _may_list_kinds(sentence: str) -> bool:
+    """Whether `_KINDS` may match: a sentence in ASCII holds one of its words (substring tests of it in lower case,
+    the case-blind pattern opening on `\\b` is tried at every character); any other sentence may."""
+    return not sentence.isascii() or any(map(sentence.lower().__contains__, _KIND_WORDS))
 
 
 def _may_define(paragraph: str) -> bool:

@@ -8,6 +8,7 @@ found so far, and where cards go.
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import PurePosixPath
 
@@ -173,6 +174,7 @@ def _goes_on(gap: str) -> bool:
     return not words or (len(words) <= _STEP_WORDS and is_fragment(" ".join(words)))
 
 
+@functools.lru_cache(maxsize=4096)  # (pure: the same text is asked again, by another form or card)
 def quantity_name(formula: str) -> str:
     """The name a formula defines on its left side when it is written out ("\\text{AIC} = …", "\\operatorname{MSE}
     = …", "NDCG@k = …"): a front can ask for it; '' for a symbol ("L(\\theta) = …")."""
@@ -278,6 +280,7 @@ def _list_lead(before: list[str], previous: Block | None) -> str:
     return ""
 
 
+@functools.lru_cache(maxsize=4096)  # (pure: the same text is asked again, by another form or card)
 def introduction(prose: str) -> str:
     """The sentences of `prose` that introduce the formula after it: its last sentence (a pointer "See this page
     for an example." left out), with the sentences before it while together they stay short, so that what the

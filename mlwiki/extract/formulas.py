@@ -4,6 +4,7 @@ with the prose written before each, from which its front is made."""
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -166,6 +167,7 @@ def _worked_example(formula: str, numbers: int) -> bool:
     return numbers >= 2 * (len(_LETTER.findall(symbols)) + len(_GREEK.findall(formula)))
 
 
+@functools.lru_cache(maxsize=4096)  # (pure: the same text is asked again, by another form or card)
 def is_trivial_formula(formula: str) -> bool:
     """A lone symbol or a tiny expression is not worth a card, nor a formula that only names (`y = f(x)`, with
     perhaps a tiny illustration under it, `y = x^2`), nor one whose subscripts hold a sentence (`x_{\\text{is the
@@ -198,6 +200,7 @@ def _only_names(formula: str) -> bool:
     return any(names) and all(named or len(line) <= _TINY for named, line in zip(names, lines))
 
 
+@functools.lru_cache(maxsize=4096)  # (pure: the same text is asked again, by another form or card)
 def is_worked_example(formula: str) -> bool:
     """A value or a computation on made-up numbers (`a = 0.47`, `(5 - 2)^2 = 9`, `b = 0 + 1 = 1`): worked out in
     an example, nothing to remember."""

@@ -36,6 +36,7 @@ _VAGUE = re.compile(r"(?i)[\W\d_]*(?:practical(?:ities| notes| tips| matters)?|i
 # What qualifies a heading's name without changing what it names: "(memorize!!)", "that matter", "worth knowing"
 _QUALIFIER = re.compile(r"(?i)\s*(?:\([^()]*\)|(?:that|which) (?:matters?|count)|(?:that are )?worth (?:knowing|noting)|"
                         r"to (?:know|remember))[\W_]*$")
+_QUALIFIER_WORDS = ("matter", "count", "worth", "know", "remember")  # (with "(": one in every phrase of it)
 _ALTERNATIVES = re.compile(r"\s+(?:/|&|\+)\s+|,\s+|\s+and\s+")  # "Why does it work / caveats": two headings in one
 # "- defaults: η = …", "- **Patience**: …", "- noisy val curves → patience 5–20": the item's own label
 _ITEM_LABEL = re.compile(r"\**([^:→=*()\n]{2,80}?)(?::\*\*|\**\s*(?::|→|->))\s+\S")  # (also "**Label:** …")
@@ -61,12 +62,20 @@ def is_grab_bag_front(path: str, subject_only: bool) -> bool:
         and last.split()[0].lower() in ("things", "stuff", "bits", "notes")
 
 
+def _may_qualify(heading: str) -> bool:
+    """Whether `_QUALIFIER` may match in a heading: it holds a word each of its phrases needs (said by substring
+    tests of an ASCII heading in lower case: the case-blind pattern is tried at every character)."""
+    low = heading.lower()
+    return not heading.isascii() or "(" in low or any(map(low.__contains__, _QUALIFIER_WORDS))
+
+
 def _names_no_question(heading: str) -> bool:
     """Whether a heading names where facts are kept, not what they answer: "Gotchas", "Practical stuff",
     "Implementation details that matter", "Properties (memorize!!)", or one of its halves ("Why it works / caveats")."""
     if _VAGUE.fullmatch(heading):
         return True
-    bare = _QUALIFIER.sub("", heading) if heading.endswith(")") or " " in heading else heading
+    bare = _QUALIFIER.sub("", heading) if (heading.endswith(")") or " " in heading) and _may_qualify(heading) \
+        else heading
     halves = [part for part in _ALTERNATIVES.split(bare) if part]
     return any(_VAGUE.fullmatch(part) for part in halves) and not any(
         NO_SUBJECT.fullmatch(part) and not _VAGUE.fullmatch(part) for part in halves)  # ("Notes and references")

@@ -4,6 +4,7 @@ aspect of its subject it states ("Limitation: only the first relevant item count
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mlwiki.extract.blocks import Block
@@ -76,6 +77,7 @@ _CONTRAST = re.compile(r"(?i)(?:the|a|one)[ \t]+(?:key[ \t]+|main[ \t]+|crucial[
 _CUT_OFF = frozenset("if iff that where when whenever whether unless namely include includes including are is".split())
 
 
+@functools.lru_cache(maxsize=4096)  # (pure: the same text is asked again, by another form or card)
 def introduces_list(line: str) -> bool:
     """Whether a line (no list item) ends where a list it introduces begins: on a colon, or cut off on a word that
     asks for what follows ("… satisfy KKT if", "… as follows")."""

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block
-from mlwiki.extract.claims import (ARTICLE, AUX, BEFORE_NOUN, DOES, MAX_NAMED_BACK_WORDS, NOT_VERBS, READER, RELATIVE,
+from mlwiki.extract.caseblind import READER_OR_CONTRACTION
+from mlwiki.extract.claims import (ARTICLE, AUX, BEFORE_NOUN, DOES, MAX_NAMED_BACK_WORDS, NOT_VERBS, RELATIVE,
                                    TOO_GENERIC)
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.passages import narrates, passage, reads_as_prose, without_announcement
@@ -53,7 +54,7 @@ _VAGUE = frozenset("""same other following above below previous next first last 
 popular default standard possible important best better usual general different new only result results problem
 goal idea way approach reason answer example examples one thing things point case rest end code output exact whole
 entire overall final actual""".split())
-_READER = re.compile(READER.pattern + r"|['’](?:re|ll|d|ve)\b", re.I)  # (claims' reader, and "we're", "you'll" …)
+_READER = READER_OR_CONTRACTION  # (claims' reader, and "we're", "you'll" …)
 # A sentence that points at a page ("Tensorflow function can be found [here](…)")
 _POINTER = re.compile(r"(?i)\[(?:here|this|link|docs?|documentation)\]\(|\bcan be found\b")
 _RESULT = re.compile(r"\d\s*%|\d\.\d")  # "… obtains an accuracy of 91.54%": what a run gave, not a fact
@@ -88,7 +89,7 @@ def paragraph_card(path: str, block: Block, declined: bool) -> tuple[str, str] |
         return None  # (no sentence, or a first one too long to open on a point: a storm of clozes, a pasted page)
     opening = clean_prose(found[0])
     if (subject := lead_subject(opening)) is None \
-            or _READER.search(opening) or _RESULT.search(opening) or _POINTER.search(found[0]):
+            or _READER.search(opening) or _RESULT.search(opening) or _points(found[0]):
         return None  # (no subject, or one the headings name, which the section's opening card asks for; a tutorial
         # speaking to its reader or reporting a run, or a pointer at a page)
     back = passage([block], declined=declined)
@@ -114,6 +115,12 @@ _PERSON = re.compile(r"(?i)\b(?:we|our|us|you|your|i|my)\b")
 _NO_TOPIC_START = re.compile(r"(?i)(?:suppose|both|note|notice|what|how|why|as|while|considering|one|another|in|"
                              r"this|that|these|those|such|some|many|most|all|each|either|neither|other|here|there|"
                              r"an? (?:important|simple|common|good|key)|the (?:last|first|next|main|reason|goal|idea))\b")
+
+
+def _points(sentence: str) -> bool:
+    """`_POINTER.search(sentence)`, asked only of a sentence with a "[" or "found" in it (or not in ASCII)."""
+    return ("[" in sentence or not sentence.isascii() or "found" in sentence.lower()) \
+        and _POINTER.search(sentence) is not None
 
 
 def topic_card(path: str, block: Block, declined: bool) -> tuple[str, str] | None:

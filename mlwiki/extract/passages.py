@@ -10,6 +10,7 @@ goal is …", "… with the"), or a passage too long to recall (over `MAX_WORDS`
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mlwiki.extract.blocks import Block, algorithm_list, card_text_lines, text_of, writes_algorithm
@@ -290,6 +291,7 @@ def without_announcement(text: str) -> str:
     return "" if LIST_ITEM.match(last) or not head else without_announcement(head.strip())
 
 
+@functools.lru_cache(maxsize=4096)  # (pure: the same text is asked again, by another form or card)
 def works_numbers(text: str) -> bool:
     """`_ARITHMETIC.search(text)`; a text in ASCII without a digit has none (substring tests say so several times
     faster than the pattern, whose `\\d` is tried at every character)."""

@@ -158,6 +158,7 @@ def without_hard_breaks(text: str) -> str:
     return head + body
 
 
+@functools.lru_cache(maxsize=4096)  # (pure: the same text is asked again, by another form or card)
 def heading_text(text: str) -> str:
     """A heading as a step of a front's heading path: its prose cleaned, emphasis markers and a trailing colon
     dropped (`#### **Formula:**` → "Formula")."""

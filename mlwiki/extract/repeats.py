@@ -138,7 +138,7 @@ def _cut(back: str, said: str) -> str:
     return kept
 
 
-@functools.lru_cache(maxsize=1024)  # (a back is read so for the cards it shows, for its own repeats and for its twins)
+@functools.lru_cache(maxsize=4096)  # (a back is read so for the cards it shows, for its own repeats and for its twins)
 def _plain(text: str) -> str:
     """The text without the markup two copies of it may differ in, white space as single spaces."""
     if "[" in text or "]" in text:

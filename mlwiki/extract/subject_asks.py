@@ -59,7 +59,8 @@ _ASKED = re.compile(r"(?:When does|Under what conditions|How (?:can|could|may|mu
 # after (" via ", " when ", " called ", "has a"), or code ("`…`", "f(x)", "a=1", "state_dict", "torch.nn"); a
 # bullet without any (most) is asked nothing, said without the search
 _MAY_BE_ASKED = re.compile(r" (?:via|using|through|called|named|known as|under|if|when|provided|as long as) "
-                           r"|(?:has|provides|offers) an? |[`(=_]|\.[A-Za-z_]|^Under ")
+                           r"|has an? |provides an? |offers an? |`|\(|=|_|\.[A-Za-z_]")  # (or "Under " first: every
+# alternative opens on a character of its own, so the search skips to one of them)
 
 
 def subject_question(text: str, about: str = "") -> str:
@@ -82,7 +83,7 @@ def subject_question(text: str, about: str = "") -> str:
     said = _as_written(subject, found["rest"]) if found["name"] else subject
     if verb in ("is", "are"):
         return _is_question(said, verb, rest) or (_bold_question(subject, text) if found["term"] else "")
-    if not found["term"] and not _MAY_BE_ASKED.search(text):
+    if not found["term"] and not (text.startswith("Under ") or _MAY_BE_ASKED.search(text)):
         return ""
     question = asked_front(f"{subject} …", f"{subject} {rest}")
     if _ASKED.match(question) or found["term"] and question.startswith("What does "):

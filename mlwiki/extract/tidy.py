@@ -8,6 +8,7 @@ The forms written for mlwiki (`Q:`/`A:`, `::`, card divs, clozes) are the author
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
 
@@ -106,6 +107,8 @@ _SKIPPED = re.compile(r"(?i)(?:[ \t]*[,;—–][ \t]*|^)(?:(?:I|we)[ \t]+)?(?:sk
 _SKIP_TAIL = re.compile(r"(?i)[ \t]*(?:[,;—–]|\.{2,}|…)[ \t]*(?:skip|skipping|skipped)(?:[ \t]+(?:it|this|that|for now))?"
                         r"[ \t]*[.!]?[ \t]*(?=\n[ \t]*(?:[-*+]|\d+[.)])[ \t]|\n[ \t]*\n|\s*\Z|\))")  # (or closing a parenthesis)
 _LISTY = re.compile(r"(?m)^(?:[ \t]|[ \t]*[-*+|>]|\d)")  # (a line of a list, a table, a quote, or indented)
+_LISTY_FIRST, _LISTY_NEXT = re.compile(_LISTY.pattern[4:]), re.compile(r"\n" + _LISTY.pattern[5:])  # (its first
+# line, and the others after their "\n": a search that skips to a line break, where `^` is tried at every character)
 _SKIPPED_WORDS = re.compile(r"skipp|n['’]t |not ")  # (of the text in lower case; a word first, without
 # `\b` or `(?i)`, lets the regex engine skip to where a word could start: five times faster)
 _MAY_CUT = AnyOf(f"{_SOURCE_HINT.pattern}|{_SKIPPED_WORDS.pattern}")  # (one pass: no paragraph of a back is tried)
@@ -152,6 +155,7 @@ _OPEN_WORDS = re.compile(r"(?i)todos?|to-?dos?|to|do|open|unanswered|unresolved|
 _OPEN_SAYS = re.compile(r"(?i)todo|to-?do|\bto do\b")
 
 
+@functools.lru_cache(maxsize=4096)  # (pure: the same text is asked again, by another form or card)
 def open_items(heading: str) -> bool:
     """Whether a heading holds only what is open: a to-do (with questions or ideas, "Questions / todo"), or question
     marks alone ("???")."""
@@ -193,7 +197,7 @@ def _without_course(back: str) -> str:
     for paragraph in back.split("\n\n"):
         if "```" in paragraph and "(" in paragraph and _COURSE.search(paragraph.lower()):
             paragraph = _outside_code(paragraph)  # (a remark on the code, under its fence)
-        elif _COURSE.search(paragraph.lower()) and "$$" not in paragraph and not _LISTY.search(paragraph.strip()):
+        elif _COURSE.search(paragraph.lower()) and "$$" not in paragraph and not _listy(paragraph.strip()):
             if "(" in paragraph:
                 paragraph = _PARENTHESIS.sub(_course_clauses, paragraph)
             found = sentences(" ".join(paragraph.split()))
@@ -387,8 +391,13 @@ def _blurb(back: str) -> bool:
 def _may_cut(back: str) -> bool:
     """Whether `_without_sources` may take a sentence off the back: a paragraph of it it reads (prose, no display
     formula) holds a word of `_MAY_CUT` (the common back, whose lists and formulas are no sentences, said faster)."""
-    return any("$$" not in paragraph and not _LISTY.search(paragraph.strip()) and _MAY_CUT.search(paragraph.lower())
+    return any("$$" not in paragraph and not _listy(paragraph.strip()) and _MAY_CUT.search(paragraph.lower())
                for paragraph in back.split("\n\n"))
+
+
+def _listy(text: str) -> bool:
+    """`_LISTY.search(text)`: a line of a list, a table, a quote, or indented."""
+    return _LISTY_FIRST.match(text) is not None or _LISTY_NEXT.search(text) is not None
 
 
 def _tells_day(low: str) -> bool:
@@ -407,7 +416,7 @@ def _without_sources(back: str) -> str:
         if not _MAY_CUT.search(paragraph.lower()):
             kept.append(paragraph)  # (the common paragraph: nothing in it to cut)
             continue
-        if "$$" not in paragraph and not _LISTY.search(paragraph.strip()):
+        if "$$" not in paragraph and not _listy(paragraph.strip()):
             found = sentences(" ".join(paragraph.split()))
             said = [s for s in map(_without_skipped, found) if s and not (_says_source(s) or _cites_paper(s))]
             if said != found:
