@@ -45,9 +45,9 @@ _NOT_BARE_VERB = frozenset("a an the this that these those it its they their we 
                            .split())
 _DETERMINERS = frozenset("a an the its their each every all some any".split())  # ("… the weights": a noun)
 # A last heading that asks for the list's members: each bullet is one of them, the list their answer
-_ASKS_MEMBERS = re.compile(r"(?i)\b(?:pros|cons|(?:dis)?advantages?|benefits?|drawbacks?|limitations?|strengths?|"
-                           r"weakness(?:es)?|types?|kinds?|steps?|methods?|approach(?:es)?|techniques?|variants?|"
-                           r"examples?|applications?|use cases?|features?|problems?|challenges?|tips?)\b")
+ASKS_MEMBERS = re.compile(r"(?i)\b(?:pros|cons|(?:dis)?advantages?|benefits?|drawbacks?|limitations?|strengths?|"
+                          r"weakness(?:es)?|types?|kinds?|steps?|methods?|approach(?:es)?|techniques?|variants?|"
+                          r"examples?|applications?|use cases?|features?|problems?|challenges?|tips?)\b")
 # A claim with no claim of its own before its reason: "The reason it is missing is because of …"
 _BE_BECAUSE = re.compile(r"\b(?:is|are|was|were|be) (?:because|since)\b")
 # Every word `_why` reads a reason by ("so", "because", "since", "→"): a back without one needs no closer look
@@ -64,7 +64,7 @@ def claim_bullet_cards(path: str, back: str) -> list[tuple[str, str]] | None:
     is a plain list of sentences some of which say why (see the module's doc): first the heading's card with the
     text and bullets no question asks (its back '' when none stay), then a card per bullet, "path\\n\\nWhy …?" over
     that bullet. None when the back is no such list or no bullet's form gives its question."""
-    if "\n\n" in path or "- " not in back and "* " not in back or _ASKS_MEMBERS.search(path.rsplit(" › ", 1)[-1]):
+    if "\n\n" in path or "- " not in back and "* " not in back or ASKS_MEMBERS.search(path.rsplit(" › ", 1)[-1]):
         return None
     chunks = [part for chunk in back.split("\n\n") for part in _lead_and_list(chunk)]
     lists = [k for k, chunk in enumerate(chunks) if _BULLET.match(chunk)]
@@ -88,6 +88,11 @@ def claim_bullet_cards(path: str, back: str) -> list[tuple[str, str]] | None:
         lines = [line for line in lines if not line.rstrip().endswith(":")]
     kept = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
     return [(path, kept)] + [(f"{path}\n\n{question}", item[2:].strip()) for item, question in asked if question]
+
+
+def bullet_question(text: str, path: str) -> str:
+    """The question a bullet's sentence (`text`, its marker gone) under `path` asks by its form (`_asked`); ''."""
+    return _asked(text, _about(path)) if len(text.split()) >= MIN_ITEM_WORDS and _plain_sentence(f"- {text}") else ""
 
 
 def _asked(text: str, about: str) -> str:

@@ -1,6 +1,6 @@
-"""The facts a section's card holds apart, each on a card of its own: parts under labels (`label_parts`), bullets
-that say why (`bullet_claims`), a back too long for one recall (`grabbag.split_long_back`), and a list of named
-options each explained at length (`split_term_items`).
+"""The facts a section's card holds apart, each on a card of its own: parts under labels (`label_parts`), a list of
+claims each about a subject of its own (`claim_items`), bullets that say why (`bullet_claims`), a back too long for
+one recall (`grabbag.split_long_back`), and a list of named options each explained at length (`split_term_items`).
 
 A list whose every item opens on a term of its own in bold or code and goes on to explain it ("1. **uniform** random
 from all items — simple, but …", "2. **popularity-based**: sample j ∝ …", "4. **hard negatives** — … but risk of
@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.bullet_claims import claim_bullet_cards
+from mlwiki.extract.claim_items import split_claim_items
 from mlwiki.extract.grabbag import split_long_back
 from mlwiki.extract.label_parts import split_label_parts
 from mlwiki.extract.lines import LIST_ITEM
@@ -36,8 +37,21 @@ _MATH = re.compile(r"\$[^$\n]+\$")  # (a formula's symbols are no words of the e
 def split_facts(path: str, back: str) -> list[tuple[str, str]] | None:
     """The (front, back) of each card a section's card becomes when its back holds facts told apart by their form
     (see the module's doc), the first under `path` when the section's own text stays on it; None when it holds none."""
-    return split_label_parts(path, back) or claim_bullet_cards(path, back) or split_long_back(path, back) \
-        or split_term_items(path, back)
+    return split_label_parts(path, back) or _claims_apart(path, back) or claim_bullet_cards(path, back) \
+        or split_long_back(path, back) or split_term_items(path, back)
+
+
+def _claims_apart(path: str, back: str) -> list[tuple[str, str]] | None:
+    """The cards of a list of separate claims (`split_claim_items`); in a back too long for one recall, the claims of
+    the part that stays under `path` beside the other parts' cards (`split_long_back`); None when it holds none."""
+    claims = split_claim_items(path, back)
+    if not claims:
+        return None
+    long = split_long_back(path, back)
+    if not long:
+        return claims
+    inner = split_claim_items(path, long[0][1]) if long[0][0] == path else None
+    return inner + long[1:] if inner else None  # (else the long back's parts, as before)
 
 
 def split_term_items(path: str, back: str) -> list[tuple[str, str]] | None:
