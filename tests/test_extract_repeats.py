@@ -222,3 +222,33 @@ Why rescale: a user with two relevant items can never reach a precision of one a
     made = _cards(tmp_path, {"metrics.md": note})
     holding = [c for c in made if "never reach a precision of one" in c["back"]]
     assert len(holding) == 1, [c["front"] for c in holding]
+
+
+
+def test_a_formulas_remark_that_opens_on_a_label_another_card_asks_by_is_not_asked_again():
+    """"Cost per layer: …" after a formula is read as the formula's remark ("… › What it says") and as a labelled
+    paragraph ("… › Cost per layer"): the remark card only repeats the labelled one, so it goes; the label's card,
+    whose front says what it asks, stays (also when the label asks a question: "Why a sum?" over "Why a sum: …")."""
+    from mlwiki.extract.draft import Draft
+    from mlwiki.extract.repeats import without_repeats
+    from mlwiki.models import CardKind
+
+    def pair(front, back, line, form):
+        return [Draft(CardKind.BASIC, front, back, line, form=form)], front.split("\n")[0]
+
+    drafts = [
+        pair("Adapters › Low-rank › What it says\n\n$$y = W x + U V x$$",
+             "Cost per layer: $r(m+n)$ numbers instead of $mn$, a tiny share when the rank is small.", 9, "remark"),
+        pair("Adapters › Low-rank › Cost per layer",
+             "$r(m+n)$ numbers instead of $mn$, a tiny share when the rank is small.", 9, "label"),
+        pair("Adapters › Mixing › What it says\n\n$$z = a f(x) + (1-a) g(x)$$",
+             "Why a sum: for $0 < a < 1$ both gradients stay alive early in training.\n(So neither path dies.)",
+             20, "remark"),
+        pair("Adapters › Mixing › Why a sum?",
+             "for $0 < a < 1$ both gradients stay alive early in training. (So neither path dies.)", 20, "label"),
+        pair("Adapters › Mixing › What it says\n\n$$w = 1 - a$$", "Note: $w$ is the weight of the second path.",
+             30, "remark"),
+    ]
+    fronts = [siblings[0].front.split("\n")[0] for siblings, _ in without_repeats(drafts)]
+    assert fronts == ["Adapters › Low-rank › Cost per layer", "Adapters › Mixing › Why a sum?",
+                      "Adapters › Mixing › What it says"], fronts  # (a label no card asks by stays on its remark)

@@ -59,20 +59,20 @@ def without_repeats(drafts: list) -> list:
 
 def _twins(drafts: list) -> set[int]:
     """The ids of cards read out of prose that ask what another card of the note asks and answer it the same: the
-    same back (but a label its front names: "Why normalize: users …" under "… › Why normalize"), read out of the
-    same line or shown under the same formula. Of each such group one card stays, the one whose front asks a
+    same back (but a label a card's front names: "Why normalize: users …" under "… › Why normalize" or under "… ›
+    What it says" beside "… › Why normalize?"), read out of the same line or shown under the same formula. Of each such group one card stays, the one whose front asks a
     question, else the one whose front says most ("… › simplified loss › What it says")."""
     groups: dict[tuple, list] = {}
-    for siblings, _ in drafts:
-        d = siblings[0]
-        if len(siblings) == 1 and _read(d) and d.kind == CardKind.BASIC:
-            said = _plain(d.back)
-            label = _plain(d.front.split(_BREAK, 1)[0].rpartition(_PATH)[2]) + ": "
-            said = said[len(label):] if said.startswith(label) else said
-            formula = d.front.split(_BREAK, 1)[1].strip() if _BREAK in d.front else ""
-            groups.setdefault((said, "line", d.line), []).append(d)
-            if formula.startswith("$$"):
-                groups.setdefault((said, "formula", formula), []).append(d)
+    read = [d for siblings, _ in drafts if len(siblings) == 1 and _read(d := siblings[0]) and d.kind == CardKind.BASIC]
+    labels = {_plain(d.front.split(_BREAK, 1)[0].rpartition(_PATH)[2]).rstrip("?") + ": " for d in read}
+    for d in read:
+        said = _plain(d.back)
+        if ": " in said:  # ("Why normalize: users …" under any front: the label a card of the note is asked by)
+            said = next((said[len(label):] for label in labels if said.startswith(label)), said)
+        formula = d.front.split(_BREAK, 1)[1].strip() if _BREAK in d.front else ""
+        groups.setdefault((said, "line", d.line), []).append(d)
+        if formula.startswith("$$"):
+            groups.setdefault((said, "formula", formula), []).append(d)
     dropped: set[int] = set()
     for group in groups.values():
         if len(group) > 1 and len(group[0].back) > 0:
