@@ -252,3 +252,27 @@ def test_a_formulas_remark_that_opens_on_a_label_another_card_asks_by_is_not_ask
     fronts = [siblings[0].front.split("\n")[0] for siblings, _ in without_repeats(drafts)]
     assert fronts == ["Adapters › Low-rank › Cost per layer", "Adapters › Mixing › Why a sum?",
                       "Adapters › Mixing › What it says"], fronts  # (a label no card asks by stays on its remark)
+
+
+def test_a_formulas_remark_that_a_statement_card_quotes_with_the_formula_is_not_asked_again():
+    """A statement card holds a whole definition: its sentence, the formula and the sentence after it. The remark card
+    read off that formula ("… › What it says" over it, the sentence after it as its back) only repeats it, so it goes;
+    a remark on a formula no card quotes stays."""
+    from mlwiki.extract.draft import Draft
+    from mlwiki.extract.repeats import without_repeats
+    from mlwiki.models import CardKind
+
+    def pair(front, back, line, form):
+        return [Draft(CardKind.BASIC, front, back, line, form=form)], front.split("\n")[0]
+
+    statement = ("A walk *settles* at a point $p$ when\n$$\nd(p, w_n) \\to 0\\;.\n$$\n"
+                 "One then says the walk _settles_ at $p$ and writes $w_n \\to p$.")
+    drafts = [
+        pair("Walks › Statements\n\nDefinition", statement, 3, "statement"),
+        pair("Walks › Statements › What it says\n\n$$d(p, w_n) \\to 0\\;.$$",
+             "One then says the walk settles at $p$ and writes $w_n \\to p$.", 6, "remark"),
+        pair("Walks › Steps › What it says\n\n$$s_n = w_{n+1} - w_n$$",
+             "One then says the walk settles at $p$ and writes $w_n \\to p$.", 12, "remark"),
+    ]
+    fronts = [siblings[0].front.split("\n")[0] for siblings, _ in without_repeats(drafts)]
+    assert fronts == ["Walks › Statements", "Walks › Steps › What it says"], fronts

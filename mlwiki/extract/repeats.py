@@ -53,8 +53,26 @@ def without_repeats(drafts: list) -> list:
         by_line.setdefault(siblings[0].line, []).append(siblings[0])
     kept = [(siblings, path) for siblings, path in drafts
             if len(siblings) != 1 or not _repeats(siblings[0], shown, labelled, by_line[siblings[0].line])]
-    twins = _twins(kept)
+    twins = _twins(kept) | _quoted_remarks(kept)
     return [(siblings, path) for siblings, path in kept if len(siblings) != 1 or id(siblings[0]) not in twins]
+
+
+def _quoted_remarks(drafts: list) -> set[int]:
+    """The ids of cards read out of prose that show a formula on the front ("… › What it says" over "$$…$$") and
+    whose back another card of the note shows together with that formula: a statement card quoting the whole
+    definition ("… if $$\\lim d(a, a_n) = 0$$ In this case the sequence is said to converge …") already holds the
+    remark, which the learner would recall twice."""
+    remarks = [d for siblings, _ in drafts if len(siblings) == 1 and _read(d := siblings[0])
+               and d.front.partition(_BREAK)[2].startswith("$$")]
+    if not remarks:
+        return set()
+    backs = [(d, _plain(d.back)) for siblings, _ in drafts for d in siblings]
+    found = set()
+    for remark in remarks:
+        formula, said = _plain(remark.front.partition(_BREAK)[2]).strip(" $"), _plain(remark.back)
+        if said and formula and any(d is not remark and said in told and formula in told for d, told in backs):
+            found.add(id(remark))
+    return found
 
 
 def _twins(drafts: list) -> set[int]:
