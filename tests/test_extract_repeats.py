@@ -276,3 +276,23 @@ def test_a_formulas_remark_that_a_statement_card_quotes_with_the_formula_is_not_
     ]
     fronts = [siblings[0].front.split("\n")[0] for siblings, _ in without_repeats(drafts)]
     assert fronts == ["Walks › Statements", "Walks › Steps › What it says"], fronts
+
+
+def test_a_remark_list_loses_the_item_another_card_of_its_line_asks():
+    """A list after a formula is read as its remark card and its bold item as a card of its own ("… › sum"): the
+    remark keeps only the items no other card holds; an item that no card asks stays."""
+    from mlwiki.extract.draft import Draft
+    from mlwiki.extract.repeats import without_repeats
+    from mlwiki.models import CardKind
+
+    def pair(front, back, line):
+        return [Draft(CardKind.BASIC, front, back, line, form="remark")], front.split("\n")[0]
+
+    drafts = [
+        pair("Pooling › Layer › What it says\n\n$$h = \\sigma(W [a; b])$$",
+             "- **sum** of the two inputs would mix them; the bracket keeps them apart.\n- rescale after each layer", 8),
+        pair("Pooling › Layer › sum", "sum of the two inputs would mix them; the bracket keeps them apart.", 8),
+    ]
+    backs = {siblings[0].front.split("\n")[0]: siblings[0].back for siblings, _ in without_repeats(drafts)}
+    assert backs["Pooling › Layer › What it says"] == "- rescale after each layer", backs
+    assert "bracket keeps them apart" in backs["Pooling › Layer › sum"]

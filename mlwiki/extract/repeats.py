@@ -53,8 +53,25 @@ def without_repeats(drafts: list) -> list:
         by_line.setdefault(siblings[0].line, []).append(siblings[0])
     kept = [(siblings, path) for siblings, path in drafts
             if len(siblings) != 1 or not _repeats(siblings[0], shown, labelled, by_line[siblings[0].line])]
+    _without_told_items(kept)
     twins = _twins(kept) | _quoted_remarks(kept)
     return [(siblings, path) for siblings, path in kept if len(siblings) != 1 or id(siblings[0]) not in twins]
+
+
+def _without_told_items(drafts: list) -> None:
+    """Each list back of a card that shows a formula on its front ("… › What it says") without the items that are
+    the whole back of another card of its line ("- **concat** of …" beside "… › concat"), when an item is left: the
+    learner recalls each fact once, under the front that names it."""
+    for siblings, _ in drafts:
+        remark = siblings[0]
+        if len(siblings) != 1 or not _read(remark) or not remark.front.partition(_BREAK)[2].startswith("$$") \
+                or "\n" not in remark.back or not _LIST_LINE.match(remark.back):
+            continue
+        told = {_plain(d.back) for others, _ in drafts for d in others if d.line == remark.line and d is not remark}
+        items = remark.back.split("\n")
+        kept = [item for item in items if _plain(_LIST_LINE.sub("", item, count=1)) not in told]
+        if kept and len(kept) < len(items) and all(_LIST_LINE.match(item) for item in items):
+            remark.back = "\n".join(kept)
 
 
 def _quoted_remarks(drafts: list) -> set[int]:
