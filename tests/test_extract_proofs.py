@@ -1,0 +1,75 @@
+"""The idea of a proof is a card, its steps are not (issue 23, recall): a sphinx-proof `{prf:proof}` or a "Proof
+sketch —" paragraph right after a titled statement is one card "… › <title> › Proof idea" holding a short proof
+whole, and of a long one the sentences that name its method and its last step. A proof after an untitled lemma
+names nothing to ask about: no card. Chapters written into tmp_path, read through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CHAPTER = """# Concentration
+
+## Finite classes
+
+````{prf:theorem} Finite classes need few samples
+:label: thm-finite
+
+A finite class is learned to error $\\epsilon$ from $m \\ge \\log(|H|/\\delta)/\\epsilon$ examples.
+````
+
+````{prf:proof}
+- call a hypothesis poor when its error is above $\\epsilon$ and a sample deceptive when some poor hypothesis fits all of it
+- one fixed poor hypothesis fits every example with chance at most $(1-\\epsilon)^m \\le e^{-\\epsilon m}$, since the draws are independent and the hypothesis was chosen before them
+- a **union bound** over the poor hypotheses multiplies this by at most $|H|$ for the whole class at once
+- ask that this be at most $\\delta$ and solve the inequality for $m$, which is the size in the statement. $\\square$
+````
+
+```{prf:lemma}
+:label: lem-plain
+
+Every sample of size one is deceptive for some class.
+```
+
+```{prf:proof}
+Pick the class of all labelings and take the one that disagrees with the truth outside the sample point.
+```
+
+## Divergence
+
+```{prf:theorem} Nonnegativity of divergence
+:label: thm-nonneg
+
+The divergence between two distributions is never negative.
+```
+
+Proof sketch — Jensen on the concave logarithm:
+
+$$
+-D(p\\|q) = \\sum_x p(x) \\log \\frac{q(x)}{p(x)} \\le \\log \\sum_x q(x) = 0
+$$
+"""
+
+
+def _cards(tmp_path) -> dict[str, str]:
+    out = run(new_wiki(tmp_path, {"chapters/concentration.md": CHAPTER}), "cards", "--json", ok=True).output
+    return {c["front"]: c["back"] for c in json.loads(out)}
+
+
+def test_a_long_proof_is_carded_by_its_method_and_last_step(tmp_path):
+    back = _cards(tmp_path)["Concentration › Finite classes › Finite classes need few samples › Proof idea"]
+    assert "union bound" in back and "solve the inequality for $m$" in back
+    assert "independent" not in back, "the steps that name no method are left off"
+    assert "square" not in back
+
+
+def test_a_proof_after_an_untitled_lemma_makes_no_card(tmp_path):
+    assert not any("disagrees with the truth" in back for back in _cards(tmp_path).values())
+
+
+def test_a_proof_sketch_paragraph_keeps_its_formula_on_the_one_card(tmp_path):
+    cards = _cards(tmp_path)
+    back = cards["Concentration › Divergence › Nonnegativity of divergence › Proof idea"]
+    assert back.startswith("Jensen on the concave logarithm:") and "\\le \\log \\sum_x q(x)" in back
+    assert sum("\\le \\log \\sum_x q(x)" in b for b in cards.values()) == 1, "its formula makes no card of its own"
