@@ -73,3 +73,32 @@ def test_a_proof_sketch_paragraph_keeps_its_formula_on_the_one_card(tmp_path):
     back = cards["Concentration › Divergence › Nonnegativity of divergence › Proof idea"]
     assert back.startswith("Jensen on the concave logarithm:") and "\\le \\log \\sum_x q(x)" in back
     assert sum("\\le \\log \\sum_x q(x)" in b for b in cards.values()) == 1, "its formula makes no card of its own"
+
+
+PROSE = """# Fixed points
+
+## Contraction
+
+**Theorem (Banach fixed point).** A contraction of a complete metric space has exactly one fixed point.
+
+_Proof_. Iterate the map from any point; the iterates form a Cauchy sequence by the geometric bound, so they converge.
+
+### Lemma: three chords
+
+The slopes of the chords of a convex function increase.
+
+**Proof sketch** write the middle point as a convex combination of the outer two and compare.
+
+**Theorem** ([[Book|@Eck23, Theorem 5.1]]). Limits in a Hausdorff space are unique.
+
+_Proof_. Suppose two limits and separate them by disjoint open sets.
+"""
+
+
+def test_a_proof_after_a_statement_named_in_bold_or_by_its_heading_is_one_card(tmp_path):
+    out = run(new_wiki(tmp_path, {"fixed.md": PROSE}), "cards", "--json", ok=True).output
+    cards = {c["front"]: c["back"] for c in json.loads(out)}
+    assert cards["Fixed points › Contraction › Banach fixed point › Proof idea"].startswith("Iterate the map")
+    assert cards["Fixed points › Contraction › Lemma: three chords › Proof idea"].startswith("write the middle point")
+    assert not any("Proof idea" in front and "disjoint open sets" in back for front, back in cards.items()), \
+        "a statement that only cites its source names nothing to ask about"

@@ -9,7 +9,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.blocks import Block, text_of
-from mlwiki.extract.lines import CODE, DIV_OPEN, MATH, TEXT
+from mlwiki.extract.lines import CODE, DIV_OPEN, HEADING, MATH, TEXT
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.tidy import AUTHORED
 from mlwiki.models import CardKind
@@ -17,9 +17,14 @@ from mlwiki.models import CardKind
 # the statements a proof proves (sphinx-proof's directive names)
 _STATEMENTS = frozenset("prf:theorem prf:lemma prf:proposition prf:corollary prf:property prf:criterion".split())
 _PROOF_FENCE = re.compile(r"[ \t]*(`{3,}|:{3,})\{prf:proof\}")
-# a paragraph that opens a proof: "Proof.", "*Proof:*", "**Proof sketch**", "Proof idea —"
-_PROOF_LEAD = re.compile(r"[ \t]*[*_]{0,2}Proof(?:[ \t]+(?:sketch|idea))?[.:]?[*_]{0,2}[ \t]*(?:[.:—–]|-[ \t]|[*_]{2}"
-                         r"[ \t]|$)[ \t]*", re.IGNORECASE)
+# a paragraph that opens a proof: "Proof.", "*Proof:*", "_Proof_.", "**Proof sketch**", "Proof idea —"
+_PROOF_LEAD = re.compile(r"[ \t]*(?:\*\*|__|\*|_)?Proof(?:[ \t]+(?:sketch|idea))?(?:[.:]?(?:\*\*|__|\*|_)[ \t]*[.:—–]?"
+                         r"|[ \t]*(?:[.:—–]|-(?=[ \t])))[ \t]*", re.IGNORECASE)
+# a statement in prose that names itself: "**Theorem (Gibbs' inequality).** …", "### Lemma: descent lemma" (not a
+# citation, "**Theorem** ([[Book|@Eck23, Theorem 5.1]])": a source, no name)
+_NAMED = r"(?:Theorem|Lemma|Proposition|Corollary)[ \t]*(?:\(([^()\[\]@]{2,60})\)|[:—–][ \t]*([^*\n]{2,60}?))"
+_BOLD_STATEMENT = re.compile(r"[ \t]*\*\*" + _NAMED + r"[.:]?\*\*")
+_HEADING_STATEMENT = re.compile(r"[ \t]*#*[ \t]*" + _NAMED + r"[ \t]*$")
 _OPTION = re.compile(r"[ \t]*:[\w-]+:")
 _END_MARK = re.compile(r"[ \t]*(?:\$\\(?:square|blacksquare|Box|qed)\$|∎|□|\\qed)[ \t]*\.?[ \t]*$")
 _ASIDE_FIRST = re.compile(r"^\([^()]{0,80}\)[ \t]*")  # "(of the strongly convex one, it's 2 lines) Descent lemma …"
@@ -39,11 +44,27 @@ def statement_title(block: Block | None) -> str:
     return clean_prose(block.attrs.get("title") or "")
 
 
+def _named(match: re.Match | None) -> str:
+    return clean_prose((match.group(1) or match.group(2) or "").strip(" .")) if match else ""
+
+
+def title_before(blocks: list[Block], i: int) -> str:
+    """The name of the statement right before blocks[i]: a titled sphinx-proof div, a paragraph opening
+    "**Theorem (Name).**", or a paragraph under a heading "### Theorem (Name)"; or ""."""
+    before = blocks[i - 1] if i else None
+    if before is None or before.kind != TEXT:
+        return statement_title(before)
+    if before.lines[0].text.lstrip().startswith("**") and (name := _named(_BOLD_STATEMENT.match(before.lines[0].text))):
+        return name
+    heading = blocks[i - 2] if i > 1 else None
+    return _named(_HEADING_STATEMENT.match(heading.lines[0].text)) if heading and heading.kind == HEADING else ""
+
+
 def proof_card(walker, blocks: list[Block], i: int) -> int | None:
     """A proof right after a titled statement: one card of its idea; the index of the block after it, or None
-    when blocks[i] is no such proof (then nothing was made)."""
+    when blocks[i] is no such proof, or a paragraph (its card is added once the sections are closed)."""
     block = blocks[i]
-    title = statement_title(blocks[i - 1]) if i else ""
+    title = title_before(blocks, i)
     if not title or walker.in_example():
         return None
     first = block.lines[0]

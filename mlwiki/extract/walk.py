@@ -293,7 +293,7 @@ class Extractor:
             self.separate()
             return i + 1
         text = text_of(block)
-        if i and "roof" in text[:40] and blocks[i - 1].kind == DIV_OPEN and \
+        if i and "roof" in text[:40] and blocks[i - 1].kind in (DIV_OPEN, TEXT) and \
                 (after := proofs.proof_card(self, blocks, i)) is not None:
             return after  # (a proof after a titled theorem: one card of its idea, not of its steps)
         if "tep" in text[:12] and (after := derivations.derivation_card(self, blocks, i)) is not None:
