@@ -18,8 +18,9 @@ from mlwiki.models import CardKind
 _STATEMENTS = frozenset("prf:theorem prf:lemma prf:proposition prf:corollary prf:property prf:criterion".split())
 _PROOF_FENCE = re.compile(r"[ \t]*(`{3,}|:{3,})\{prf:proof\}")
 # a paragraph that opens a proof: "Proof.", "*Proof:*", "_Proof_.", "**Proof sketch**", "Proof idea —"
-_PROOF_LEAD = re.compile(r"[ \t]*(?:\*\*|__|\*|_)?Proof(?:[ \t]+(?:sketch|idea))?(?:[.:]?(?:\*\*|__|\*|_)[ \t]*[.:—–]?"
-                         r"|[ \t]*(?:[.:—–]|-(?=[ \t])))[ \t]*", re.IGNORECASE)
+_PROOF_LEAD = re.compile(r"[ \t]*(?:\*\*|__|\*|_)?Proof(?:[ \t]+(?:sketch|idea))?"
+                         r"(?:[.:]?(?:\*\*|__|\*|_)[ \t]*[.:—–]?|[ \t]*(?:[.:—–]|-(?=[ \t])))[ \t]*",
+                         re.IGNORECASE)
 # a statement in prose that names itself: "**Theorem (Gibbs' inequality).** …", "### Lemma: descent lemma" (not a
 # citation, "**Theorem** ([[Book|@Eck23, Theorem 5.1]])": a source, no name)
 _NAMED = r"(?:Theorem|Lemma|Proposition|Corollary)[ \t]*(?:\(([^()\[\]@]{2,60})\)|[:—–][ \t]*([^*\n]{2,60}?))"
@@ -54,7 +55,8 @@ def title_before(blocks: list[Block], i: int) -> str:
     before = blocks[i - 1] if i else None
     if before is None or before.kind != TEXT:
         return statement_title(before)
-    if before.lines[0].text.lstrip().startswith("**") and (name := _named(_BOLD_STATEMENT.match(before.lines[0].text))):
+    opening = before.lines[0].text
+    if opening.lstrip().startswith("**") and (name := _named(_BOLD_STATEMENT.match(opening))):
         return name
     heading = blocks[i - 2] if i > 1 else None
     return _named(_HEADING_STATEMENT.match(heading.lines[0].text)) if heading and heading.kind == HEADING else ""
@@ -102,8 +104,9 @@ def add_proof_ideas(walker) -> None:
     for front, back, first, last, opening in walker.proof_ideas:
         kept, gone = [], []
         for drafts, path in walker.drafts:
-            own = drafts[0].form not in AUTHORED and (first <= drafts[0].line <= last or opening and
-                                                      opening in drafts[0].back and len(drafts[0].back) < len(back) + 80)
+            said = len(opening) >= 20 and drafts[0].line <= last and opening in drafts[0].back and \
+                len(drafts[0].back) < len(back) + 80  # (a card of the proof's text, not one that quotes it)
+            own = drafts[0].form not in AUTHORED and (first <= drafts[0].line <= last or said)
             (gone if own else kept).append((drafts, path))
         walker.drafts = kept
         walker._fronts_of = min(walker._fronts_of, len(kept))  # (its list of fronts: read on from here)
