@@ -102,3 +102,27 @@ def test_a_proof_after_a_statement_named_in_bold_or_by_its_heading_is_one_card(t
     assert cards["Fixed points › Contraction › Lemma: three chords › Proof idea"].startswith("write the middle point")
     assert not any("Proof idea" in front and "disjoint open sets" in back for front, back in cards.items()), \
         "a statement that only cites its source names nothing to ask about"
+
+
+SKETCH = """# Learning limits
+
+## No free lunch
+
+```{prf:theorem} No free lunch
+:label: thm-nfl
+
+Every learner fails with constant probability on some distribution when it sees fewer than half of the domain.
+```
+
+Proof sketch (check the constants again):
+- pick a set of twice the sample size and every labelling of it, each with the uniform distribution over the set labelled that way
+- the learner sees at most half of the set, and on the unseen half the labellings disagree as often as they agree, so its expected error is at least a quarter for one of them
+- a variable in the unit interval whose mean is at least a quarter exceeds an eighth with probability at least one seventh
+"""
+
+
+def test_a_proof_sketch_is_the_writers_summary_and_stays_whole(tmp_path):
+    out = run(new_wiki(tmp_path, {"limits.md": SKETCH}), "cards", "--json", ok=True).output
+    back = {c["front"]: c["back"] for c in json.loads(out)}["Learning limits › No free lunch › Proof idea"]
+    assert back.startswith("- pick a set") and "sees at most half" in back and "one seventh" in back
+    assert "constants again" not in back

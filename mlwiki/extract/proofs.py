@@ -17,8 +17,9 @@ from mlwiki.models import CardKind
 # the statements a proof proves (sphinx-proof's directive names)
 _STATEMENTS = frozenset("prf:theorem prf:lemma prf:proposition prf:corollary prf:property prf:criterion".split())
 _PROOF_FENCE = re.compile(r"[ \t]*(`{3,}|:{3,})\{prf:proof\}")
-# a paragraph that opens a proof: "Proof.", "*Proof:*", "_Proof_.", "**Proof sketch**", "Proof idea —"
-_PROOF_LEAD = re.compile(r"[ \t]*(?:\*\*|__|\*|_)?Proof(?:[ \t]+(?:sketch|idea))?"
+# a paragraph that opens a proof: "Proof.", "*Proof:*", "_Proof_.", "**Proof sketch**", "Proof idea —", "Proof sketch
+# (redo!):" (the writer's aside left off)
+_PROOF_LEAD = re.compile(r"[ \t]*(?:\*\*|__|\*|_)?Proof(?:[ \t]+(?:sketch|idea))?(?:[ \t]*\([^()\n]{1,40}\))?"
                          r"(?:[.:]?(?:\*\*|__|\*|_)[ \t]*[.:—–]?|[ \t]*(?:[.:—–]|-(?=[ \t])))[ \t]*",
                          re.IGNORECASE)
 # a statement in prose that names itself: "**Theorem (Gibbs' inequality).** …", "### Lemma: descent lemma" (not a
@@ -69,7 +70,7 @@ def proof_card(walker, blocks: list[Block], i: int) -> int | None:
     title = title_before(blocks, i)
     if not title or walker.in_example():
         return None
-    first = block.lines[0]
+    first, sketch = block.lines[0], False
     if block.kind == TEXT and first.kind == CODE and _PROOF_FENCE.match(first.text):
         body = [ln.text for ln in block.lines[1:] if not _OPTION.match(ln.text)]
         if body and body[-1].strip().strip("`:") == "":
@@ -80,13 +81,14 @@ def proof_card(walker, blocks: list[Block], i: int) -> int | None:
         after = i + 1
     elif block.kind == TEXT and first.kind != CODE and (lead := _PROOF_LEAD.match(first.text)):
         body, after = [first.text[lead.end():], *(ln.text for ln in block.lines[1:])], i + 1
+        sketch = any(word in lead.group().lower() for word in ("sketch", "idea"))  # (the writer's summary already)
         if body[-1].rstrip().endswith(":") and after < len(blocks) and blocks[after].kind == TEXT and \
                 blocks[after].lines[0].kind == MATH:
             body.append(text_of(blocks[after]))  # ("Proof sketch — Jensen on the concave log:" over its formula)
             after += 1
     else:
         return None
-    back = proof_idea("\n".join(body))
+    back = proof_idea("\n".join(body), whole=sketch)
     if back:
         path = walker.heading_path()
         if not path.endswith(title):  # ("## Data processing inequality" over the theorem of that name)
@@ -117,11 +119,11 @@ def add_proof_ideas(walker) -> None:
                 walker.drafts[-1] = ([replace(drafts[0], id_front=said[0].id_front)], path)
 
 
-def proof_idea(text: str) -> str:
-    """A proof's idea: the whole of a short one; of a long one, its first sentence, those that name its method
-    and its last, up to about MAX_WORDS words."""
+def proof_idea(text: str, whole: bool = False) -> str:
+    """A proof's idea: the whole of a short one or of a sketch (`whole`); of a long one, its first sentence,
+    those that name its method and its last, up to about MAX_WORDS words."""
     text = _ASIDE_FIRST.sub("", _END_MARK.sub("", text.strip()).strip())
-    if _words(text) <= MAX_WORDS:
+    if whole or _words(text) <= MAX_WORDS:
         return text
     units = _units(text)
     chosen = [0, *(k for k in range(1, len(units) - 1) if _METHOD.search(_MATH_SPAN.sub("", units[k]))),
