@@ -1,6 +1,6 @@
 """Jupyter Book's MyST directives that hold what a chapter teaches are read (issue 23, recall): a ```{math}```
 directive is a display formula, and sphinx-proof's `{prf:definition}`, `{prf:theorem}` … are titled boxes whose
-text and formulas are cards; `{prf:proof}` makes none. A chapter written into tmp_path, read through the CLI."""
+text and formulas are cards; a `{prf:proof}` after a titled theorem is one card of its idea. A chapter written into tmp_path, read through the CLI."""
 
 from __future__ import annotations
 
@@ -51,7 +51,9 @@ def test_math_directives_and_proof_statements_are_read(tmp_path):
                    "stationary for it."] == "Markov chain Monte Carlo › Detailed balance › Detailed balance implies stationarity"
     assert any(front.endswith("The acceptance probability of a proposal from $q$ is") and back.startswith("$$\\alpha")
                for back, front in by_back.items())
-    assert not any("Integrate both sides" in c["back"] for c in cards), "a proof is no card"
+    proof = [c for c in cards if "Integrate both sides" in c["back"]]
+    assert [c["front"] for c in proof] == [
+        "Markov chain Monte Carlo › Detailed balance › Detailed balance implies stationarity › Proof idea"]
     assert not any(":label:" in c["back"] or ":label:" in c["front"] for c in cards)
 
 

@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 
 from mlwiki import ids
 from mlwiki.extract import (callouts, crossrefs, derivations, example_parts, examples, forms, formula_cards, lists,
-                            questions)
+                            proofs, questions)
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.context import NoteContext
@@ -67,6 +67,7 @@ class Extractor:
         self.in_worked_example = False  # the last formula was left out as a worked example
         self.highlight = ctx.highlight_cloze and ctx.file_type == "md"
         self.skipped: Counter = Counter()  # (form, why) → cards not made
+        self.proof_ideas: list[tuple[str, str, int]] = []  # (front, back, line): added after the sections closed
         self.formula_fronts: dict[str, Draft] = {}  # front → the formula card that has it
         self._fronts: set[str] = set()  # the fronts of self.drafts[:self._fronts_of]: see has_front
         self._fronts_of = 0
@@ -233,6 +234,7 @@ class Extractor:
                 else:  # any other div
                     self.separate()
                     if block.skip or "no-card" in block.attrs.get("classes", ()) or forms.glossary_cards(self, block) \
+                            or "prf:proof" in block.lines[0].text and proofs.proof_card(self, blocks, i) \
                             or questions.callout_question(self, block) or callouts.callout_card(self, block):
                         i += 1
                         continue
@@ -249,6 +251,7 @@ class Extractor:
                     continue
                 i += 1
         lists.close_section(self)
+        proofs.add_proof_ideas(self)  # (the sections read as before: a proof was code to them)
         callouts.aside_cards(self)
         if self.body:
             crossrefs.resolve(self.body, [d for drafts, _ in self.drafts for d in drafts])
@@ -290,6 +293,9 @@ class Extractor:
             self.separate()
             return i + 1
         text = text_of(block)
+        if i and "roof" in text[:40] and blocks[i - 1].kind in (DIV_OPEN, TEXT) and \
+                (after := proofs.proof_card(self, blocks, i)) is not None:
+            return after  # (a proof after a titled theorem: one card of its idea, not of its steps)
         if "tep" in text[:12] and (after := derivations.derivation_card(self, blocks, i)) is not None:
             return after  # ("**Step 1.** …", "**Step 2.** …": one card, every step on it)
         if "Q" in text and "Q:" in text and (k := forms.q_line(block)) is not None:  # (see check_dollars)
