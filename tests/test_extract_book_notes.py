@@ -333,19 +333,3 @@ A function is a rule that takes one or more inputs and produces a single output 
     found = cards(new_wiki(tmp_path, {"calculus/intro.md": note, "chapters/intro.md": note}))
     assert "Calculus: Introduction › Functions\n\nWhat is a function?" in found
     assert "Introduction › Functions\n\nWhat is a function?" in found, "a folder that names nothing either ('chapters') adds nothing"
-
-
-def test_a_page_a_book_note_cites_is_where_the_fact_is_not_its_name(tmp_path):
-    """A reading note's items led by the page they cite ("- p. 229: …", "- pp. 262–263: …") are asked by what they
-    say, not by the page ("… › p. 229" asked nothing); an item of pages only is no card's text."""
-    note = ("# Deep Learning book\n\n## Ch 7 Regularization\n\n"
-            "- p. 229: weight decay shrinks the weights toward zero where the Hessian is small\n"
-            "- p. 241: early stopping acts like L2 regularisation for a quadratic loss\n"
-            "- p. 255 - p. 256, p. 258\n"
-            "- pp. 262–263: dropout trains an ensemble of subnetworks that share weights\n")
-    cards = backs_by_front(new_wiki(tmp_path, {"Deep Learning book.md": note}))
-    assert cards.get("Deep Learning book › Ch 7 Regularization › weight decay", "").startswith(
-        "weight decay shrinks"), cards
-    assert cards.get("Deep Learning book › Ch 7 Regularization › dropout", "").startswith("dropout trains"), cards
-    text = "\n".join(cards) + "\n".join(cards.values())
-    assert "p. 2" not in text and "pp." not in text, cards

@@ -42,11 +42,6 @@ MYST_PROSE = frozenset("admonition note tip hint important warning caution atten
                        "dropdown important question exercise solution glossary prf:definition prf:theorem prf:lemma "
                        "prf:proposition prf:corollary prf:axiom prf:property prf:remark prf:criterion "
                        "prf:assumption prf:observation prf:conjecture prf:algorithm tab-set tab-item".split())
-# A book note's list item led by the page it cites ("- p. 229: weight decay shrinks …", "- pp. 262–263 — dropout
-# …"), or only pages ("- p. 255 - p. 256, p. 258"): the page is where the fact is, no name for it (a front "… › p. 229")
-_PAGE_FIRST = frozenset("pP§")
-_PAGE_REF = re.compile(r"[-*+][ \t]+(?:(?:pp?\.|pages?|§)[ \t]*\d+(?:[ \t]*[–-][ \t]*\d+)?[ \t]*(?:[:—–,;]|-(?=[ \t])|$)"
-                       r"[ \t]*)+")
 _MYST_OPTION = re.compile(r"^[ \t]*:[\w-]+:")
 # A Dataview (or Logseq) inline field on a line of its own, `source:: Sutton & Barto ch. 13`, `status:: done`: the
 # note's metadata, which a query reads, not what the note teaches (the key's last character touches the `::`; a
@@ -143,10 +138,6 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 continue
             if raw[:2] in _BULLETS and ("<" not in raw or "<!--" not in raw):  # then a list item, and a heading: as below, sooner
                 in_list, prev_blank, prev_indented = True, False, False
-                if raw[2:3] in _PAGE_FIRST and (cited := _PAGE_REF.match(raw)):  # ("- p. 229: weight decay …")
-                    append(Line(no, raw[:2] + raw[cited.end():], TEXT) if cited.end() < len(raw.rstrip())
-                           else Line(no, raw, COMMENT))  # (a page cited is where, not what: "- p. 255, p. 258")
-                    continue
                 append(Line(no, raw, COMMENT if "::" in raw and _INLINE_FIELD.match(raw) else TEXT))
                 continue
             if raw[:1] == "#" and (found := _heading(raw)):
