@@ -1,6 +1,7 @@
 """The facts a section's card holds apart, each on a card of its own: parts under labels (`label_parts`), a list of
 claims each about a subject of its own (`claim_items`), bullets that say why (`bullet_claims`), a back too long for
-one recall (`grabbag.split_long_back`), and a list of named options each explained at length (`split_term_items`).
+one recall (`grabbag.split_long_back`), a list of named options each explained at length (`split_term_items`),
+and a labelled item among statements (`label_items`).
 
 A list whose every item opens on a term of its own in bold or code and goes on to explain it ("1. **uniform** random
 from all items — simple, but …", "2. **popularity-based**: sample j ∝ …", "4. **hard negatives** — … but risk of
@@ -20,6 +21,7 @@ import re
 from mlwiki.extract.bullet_claims import claim_bullet_cards
 from mlwiki.extract.claim_items import split_claim_items
 from mlwiki.extract.grabbag import split_long_back
+from mlwiki.extract.label_items import split_label_items
 from mlwiki.extract.label_parts import split_label_parts
 from mlwiki.extract.lines import LIST_ITEM
 
@@ -38,7 +40,7 @@ def split_facts(path: str, back: str) -> list[tuple[str, str]] | None:
     """The (front, back) of each card a section's card becomes when its back holds facts told apart by their form
     (see the module's doc), the first under `path` when the section's own text stays on it; None when it holds none."""
     return split_label_parts(path, back) or _claims_apart(path, back) or claim_bullet_cards(path, back) \
-        or split_long_back(path, back) or split_term_items(path, back)
+        or split_long_back(path, back) or split_term_items(path, back) or split_label_items(path, back)
 
 
 def _claims_apart(path: str, back: str) -> list[tuple[str, str]] | None:

@@ -1,0 +1,40 @@
+"""Heading-only cards over a list of statements (issue 23) one of which opens on a label of its own ("- benchmark
+sizes: …", "- fix: …"): the labelled item becomes a card "path › label", the statements stay on the
+heading's card with its id. A list of mostly labelled items (the members the heading asks for), a heading that asks
+for the list ("Limitations", "Why …") and a numbered list stay one card. Notes of my own, through the CLI or the
+extract API."""
+
+from __future__ import annotations
+
+from conftest import backs_by_front, new_wiki
+
+from mlwiki.extract.label_items import split_label_items
+
+CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+LIST = ("- each worker keeps its own copy of the embedding table and syncs it lazily\n"
+        "- benchmark sizes: 8 workers, 64 shards, batch 512\n"
+        "- stale rows cost little accuracy in practice, as rare ids are seldom updated\n")
+
+
+def test_a_labelled_item_among_statements_is_a_card_of_its_own(tmp_path):
+    cards = backs_by_front(new_wiki(tmp_path, {"Sharding.md": "# Sharding\n\n## Lazy sync\n\n" + LIST}, CONFIG))
+    label = "Sharding › Lazy sync › benchmark sizes"
+    assert label in cards, cards
+    assert cards[label].startswith("benchmark sizes: 8 workers"), cards
+    assert "benchmark sizes" not in cards["Sharding › Lazy sync"], cards
+    assert "stale rows cost little" in cards["Sharding › Lazy sync"], cards
+
+
+def test_a_list_the_heading_asks_for_stays_one_card():
+    assert split_label_items("Sharding › Limitations", LIST) is None
+    assert split_label_items("Sharding › Why lazy", LIST) is None
+    numbered = "".join(f"{k}. {line[2:]}\n" for k, line in enumerate(LIST.splitlines(), 1))
+    assert split_label_items("Sharding › Lazy sync", numbered) is None
+
+
+def test_a_list_of_mostly_labelled_items_is_the_members_the_heading_asks_for():
+    members = ("- warm-up: raise the rate linearly over the first thousand steps\n"
+               "- decay: cosine down to a tenth of the peak rate\n"
+               "- the peak rate itself is tuned on a small proxy model first\n")
+    assert split_label_items("Schedules › One cycle", members) is None
