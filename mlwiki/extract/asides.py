@@ -5,6 +5,7 @@ coercivity (didn't get it in lecture)"). The heading's subject stays; the card k
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mlwiki.extract.selfnotes import is_note_to_self
@@ -41,11 +42,17 @@ def without_asides(front: str) -> str:
 
 def _kept(parenthesis: re.Match) -> str:
     """A heading's parenthesis without its clauses that are the writer's asides; nothing when that was all."""
-    clauses = _CLAUSES.split(parenthesis.group(1).strip())
+    return _kept_text(parenthesis.group(0), parenthesis.start(1) - parenthesis.start())
+
+
+@functools.lru_cache(maxsize=4096)  # (pure: a heading's parenthesis is on the front of each card under it)
+def _kept_text(whole: str, opening: int) -> str:
+    """`_kept` of a parenthesis `whole` whose text starts at `opening` (after its "(") and ends before its ")"."""
+    clauses = _CLAUSES.split(whole[opening:-1].strip())
     said = [c for c in clauses if c and not _writers(c)]
     if len(said) == len(clauses):
-        return parenthesis.group(0)
-    return f"{parenthesis.group(0)[:parenthesis.start(1) - parenthesis.start()]}{', '.join(said)})" if said else ""
+        return whole
+    return f"{whole[:opening]}{', '.join(said)})" if said else ""
 
 
 def _writers(clause: str) -> bool:

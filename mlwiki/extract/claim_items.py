@@ -16,6 +16,7 @@ Pure: a card's front and back in, the fronts and backs of the cards it becomes o
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mlwiki.extract.bullet_claims import ASKS_MEMBERS, bullet_question
@@ -101,18 +102,20 @@ def _one_list(back: str) -> tuple[list[str], list[int], tuple[str, str]] | None:
 def _own_items(texts: list[str], path: str) -> list[tuple[str, str]] | None:
     """Per item, the subject it names and the question its form asks when it names none ('' for either); None
     unless most items are claims of their own (see the module's doc) and those left say nothing of the others."""
+    if _parallel(texts) or sum(labelled_item(t) is not None for t in texts) >= MIN_ITEMS:
+        return None  # (the tests that need no subject first: steps "Compute …", "Compute …"; named things each
+        # defined, `item_cards`)
     heading = path.rsplit(" › ", 1)[-1]
     subjects = [subject if not _in_heading(subject, heading) else "" for subject in map(_subject, texts)]
     names = [s.casefold() for s in subjects if s]
-    if len(set(names)) < len(names) or _parallel(texts):
-        return None  # (one subject twice; steps "Compute …", "Compute …")
+    if len(set(names)) < len(names):
+        return None  # (one subject twice)
     own = [(s, "" if s else bullet_question(text, path)) for s, text in zip(subjects, texts)]
     mine = [bool(s or q) for s, q in own]
     if sum(mine) < MIN_ITEMS or 2 * sum(mine) <= len(texts) \
-            or sum(labelled_item(t) is not None for t in texts) >= MIN_ITEMS \
             or any(_REFERS_BACK.search(t) for t, m in zip(texts, mine) if not m):
-        return None  # (most items name no subject, or are named things each defined (`item_cards`); an item left
-        # on the heading's card that speaks of the others: "both converge …")
+        return None  # (most items name no subject; an item left on the heading's card that speaks of the others:
+        # "both converge …")
     return own
 
 
@@ -171,6 +174,7 @@ def _in_heading(name: str, heading: str) -> bool:
     return f" {_stems(name)} " in f" {_stems(heading)} "  # (no pattern per heading: a search, not a compile)
 
 
+@functools.lru_cache(maxsize=4096)  # (pure: a heading's stems are read for each item under it)
 def _stems(text: str) -> str:
     """A text's words without a plural's "s" ("The score …" under "Scores"), one space between them."""
     return " ".join(w[:-1] if w.endswith("s") and len(w) > 3 else w for w in _WORDS.findall(text.casefold()))
