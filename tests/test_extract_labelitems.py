@@ -38,3 +38,13 @@ def test_a_list_of_mostly_labelled_items_is_the_members_the_heading_asks_for():
                "- decay: cosine down to a tenth of the peak rate\n"
                "- the peak rate itself is tuned on a small proxy model first\n")
     assert split_label_items("Schedules › One cycle", members) is None
+
+
+def test_a_timeline_stays_one_card(tmp_path):
+    """Items that open on a year are a sequence, one answer: "- 1990 Schapire: yes — …" is no label of a fact."""
+    note = ("# Boosting\n\n## Timeline\n\n- 1989 Kearns and Valiant ask whether a weak learner can be boosted\n"
+            "- 1990 Schapire: yes, the strength of weak learnability\n- 1997 Freund and Schapire publish AdaBoost\n"
+            "- 2001 Friedman: the gradient boosting machine\n")
+    cards = backs_by_front(new_wiki(tmp_path, {"Boosting.md": note}))
+    assert not any("1990 Schapire" in front or "2001 Friedman" in front for front in cards), cards
+    assert "1990 Schapire" in cards.get("Boosting › Timeline", ""), cards

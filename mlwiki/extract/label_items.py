@@ -53,8 +53,9 @@ def split_label_items(path: str, back: str) -> list[tuple[str, str]] | None:
         return None
     around, items = opening_and_items(back)
     if items is None or len(items) < MIN_ITEMS or _NUMBERED.match(items[0]) \
-            or back.split("\n" + items[0], 1)[0].rstrip().endswith(":"):
-        return None  # (a list its text introduces, or steps in order: one answer)
+            or back.split("\n" + items[0], 1)[0].rstrip().endswith(":") \
+            or 2 * sum(_first_line(item)[:1].isdigit() for item in items) >= len(items):
+        return None  # (a list its text introduces, steps in order, or a timeline "- 1997 Freund & Schapire: …")
     labels = [_label(item) for item in items]
     plain = [item for item, label in zip(items, labels) if not label]
     folded = [label.casefold() for label in labels if label]
