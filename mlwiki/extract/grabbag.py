@@ -86,7 +86,7 @@ def split_grab_bag(path: str, back: str, cues: bool = False) -> list[tuple[str, 
     under `path`, each other item under "path › topic"; None when the back is no grab-bag (no list of at least
     `MIN_ITEMS` statements, a list the text before it introduces, or fewer than two items that say their topic).
     `cues`: under a heading that names nothing, an item that says no topic is asked by its opening clause."""
-    around, items = _opening_and_items(back)
+    around, items = opening_and_items(back)
     if items is None or len(items) < MIN_ITEMS or back.split("\n" + items[0], 1)[0].rstrip().endswith(":") \
             or _NUMBERED.match(items[0]) and not cues:
         return None  # (a list the text before it introduces, or numbered: one answer, steps or kinds in order; under
@@ -123,7 +123,7 @@ def split_leftovers(path: str, back: str) -> list[tuple[str, str]] | None:
     item and closing paragraph, each under what it is about; None unless every part names a topic of its own."""
     if not LIST_ITEM.match(back):
         return None
-    around, items = _opening_and_items(back)
+    around, items = opening_and_items(back)
     parts = (items or []) + [part for part in around.split("\n\n") if part.strip()]
     if items is None or len(parts) < 2:
         return None
@@ -133,7 +133,7 @@ def split_leftovers(path: str, back: str) -> list[tuple[str, str]] | None:
     return [(f"{path} › {topic}", _without_marker(part)) for part, topic in zip(parts, topics)]
 
 
-def _opening_and_items(back: str) -> tuple[str, list[str] | None]:
+def opening_and_items(back: str) -> tuple[str, list[str] | None]:
     """The text around a back's list (before it, and the paragraphs after it: a tip that closes the section), and
     the list's top-level items (each with the lines nested under it); None for the items when there is no list, or
     more than one."""
@@ -266,7 +266,7 @@ def _parts(back: str) -> list[str] | None:
         if LIST_ITEM.match(lines[0]) and not lines[0][:1].isspace():
             if _NUMBERED.match(lines[0]) or parts and _INTRODUCES.search(parts[-1]):
                 return None  # (steps, or a list the paragraph before introduces)
-            _, items = _opening_and_items(chunk)
+            _, items = opening_and_items(chunk)
             if items is None:
                 return None
             if parts:  # (a list after a paragraph goes on from it: "Assumptions" over its items)

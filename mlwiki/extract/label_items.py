@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.grabbag import GOES_ON
-from mlwiki.extract.grabbag import _opening_and_items as opening_and_items
+from mlwiki.extract.grabbag import opening_and_items
 from mlwiki.extract.labels import reads_as_clause
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.prose import clean_prose
