@@ -110,8 +110,7 @@ def add_proof_ideas(walker) -> None:
                 len(drafts[0].back) < len(back) + 80  # (a card of the proof's text, not one that quotes it)
             own = drafts[0].form not in AUTHORED and (first <= drafts[0].line <= last or said)
             (gone if own else kept).append((drafts, path))
-        walker.drafts = kept
-        walker._fronts_of = min(walker._fronts_of, len(kept))  # (its list of fronts: read on from here)
+        walker.keep_drafts(kept)
         if walker.add_card(FORM, front, back, first):
             said = [drafts[0] for drafts, _ in gone if drafts[0].kind == CardKind.BASIC and opening in drafts[0].back]
             if said:  # (a "Proof:" paragraph's card reworded: its id, and its reviews, stay)

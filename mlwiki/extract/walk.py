@@ -180,6 +180,12 @@ class Extractor:
         del self.drafts[k]
         self._fronts_of = min(self._fronts_of, k)  # (the fronts after it moved: gathered again; its own stays taken)
 
+    def keep_drafts(self, kept: list[tuple[list[Draft], str]]) -> None:
+        """Keep only `kept` of the cards made (the others a later card holds instead: a proof's idea); the fronts
+        past its length are gathered again, and a dropped card's own stays taken, as with `drop_draft`."""
+        self.drafts = kept
+        self._fronts_of = min(self._fronts_of, len(kept))
+
     def has_front(self, front: str) -> bool:
         """Whether a card made so far has this front. The fronts are gathered as the cards come (a card's front
         never changes, nor does the list lose a card), not looked through for every card a section adds."""
