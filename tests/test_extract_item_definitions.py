@@ -123,3 +123,21 @@ def test_numbered_steps_with_labels_stay_one_card_in_order():
     assert not any(front.endswith(("› fingerprint", "› bucketing", "› scoring")) for front in cards), cards
     whole = next(back for front, back in cards.items() if front.startswith("Song lookup › Building the index"))
     assert "1. fingerprint" in whole and "3. scoring" in whole, cards  # (the steps stay together, in their order)
+
+
+READING = ["# Pattern recognition", "", "## Ch 4 Linear models (p. 179–220)", "",
+           "- p. 181: least squares for classification is very sensitive to outliers far on the right side",
+           "- p. 186: Fisher's criterion picks the direction that separates the projected class means most",
+           "- p. 192: the perceptron converges in finitely many steps if the data are linearly separable",
+           "- p. 205: logistic regression needs fewer parameters than the generative model with Gaussians", ""]
+
+
+def test_a_list_of_the_pages_its_items_were_on_is_no_card():
+    """A reading note's items are labelled by page: which pages there were is nothing to learn, and an item the
+    section's card keeps does not drag the bare page numbers of its carded siblings along."""
+    cards = _cards("\n".join(READING))
+    assert "Pattern recognition › Ch 4 Linear models (p. 179–220)" not in cards, cards
+    assert not any(back.replace("p. ", "").replace(",", "").replace(" ", "").isdigit() for back in cards.values()), cards
+    kept = READING[:4] + ["- p. 179: the chapter at a glance, see $y(x) = w^T x + w_0$ and then eq. 4.4"] + READING[4:]
+    for back in _cards("\n".join(kept)).values():
+        assert "- p. 181\n" not in back + "\n" and not back.strip().endswith("- p. 205"), back

@@ -24,6 +24,9 @@ MAX_NAME_WORDS = 5  # the name of a thing whose pros and cons a list item weighs
 MIN_LIST_WORDS = 40  # a shorter list ("- H0: the means are equal", "- H1: …") is one fact the section's card asks well
 _WORD = re.compile(r"[\w@]+")
 _CITED = re.compile(r"(?:1[89]|20)\d\d\b")  # a label that cites a paper ("Smith & Lee 2017"): no named thing
+# A label that only says where something is ("p. 312", "pp. 40–42", "§3.2", "Fig. 4"): it names nothing to recall
+_LOCATOR = re.compile(r"(?i)(?:pp?\.|pages?|§+|sec(?:tion)?\.?|ch(?:apter)?\.?|fig(?:ure)?\.?|eq(?:uation)?\.?"
+                      r"|slides?|lec(?:ture)?\.?)?\s*\d[\d.]*(?:\s*[-–—]\s*\d[\d.]*)?")
 # A back that defines nothing: it goes on from elsewhere ("but if …"), gives an example, points elsewhere ("look at …"), or at what follows
 _NO_DEFINITION = re.compile(r"(?i)(?:(?:but|and|or|so|also|see|look|check|eg)\b|e\.g\.|for example\b)"
                             r"|.*\b(?:this|these|below|follows?)\W*$", re.S)
@@ -64,7 +67,8 @@ def _without_carded(back: str, labels: list[str]) -> tuple[str, bool]:
             head = _key(LIST_ITEM.sub("", line, count=1))
             hit = next((labels[j] for j, key in enumerate(keys) if head == key or head.startswith(key + " ")), None)
             cutting = hit is not None
-            out.append(f"- {clean_prose(hit)}" if hit is not None else line)
+            if hit is None or not is_locator(hit):  # (a page it was on is no part of what the section teaches)
+                out.append(f"- {clean_prose(hit)}" if hit is not None else line)
         elif not line.strip():
             cutting = False
             out.append(line)
@@ -74,6 +78,11 @@ def _without_carded(back: str, labels: list[str]) -> tuple[str, bool]:
     if all(line.startswith("- ") and _key(line[2:]) in keys for line in rest):
         return ", ".join(line[2:] for line in rest), True  # (which metrics there are: "Precision@k, Diversity")
     return "\n".join(out).strip(), False
+
+
+def is_locator(label: str) -> bool:
+    """Whether a label only says where its item is ("p. 312", "§3.2", "Fig. 4") rather than naming a thing."""
+    return _LOCATOR.fullmatch(clean_prose(label).strip()) is not None
 
 
 def item_definition_cards(ex, path: str, blocks: list[Block]) -> list[str]:
