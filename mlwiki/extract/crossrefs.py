@@ -29,7 +29,8 @@ _LABEL = re.compile(r"[ \t]*\{#(?:eq|sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\
 _REF = re.compile(r"(?<![\w@.])-?@((?:eq|sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]*\w)|\{(eq|ref|numref|prf:ref)\}`([^`\n]+)`")
 # a reference that closes a parenthesis after a clause of its own: "(max-ent, {prf:ref}`thm-maxent`)"
 _LAST_CLAUSE = re.compile(r"[ \t]*[,;][ \t]*(?:see[ \t]+)?(\{(?:ref|numref|prf:ref)\}`[^`\n]+`)(?=\))")
-_ALONE = re.compile(r"[ \t]*[(\[](?:see[ \t]+)?(@[\w-]+|\{(?:eq|ref|numref|prf:ref)\}`[^`\n]+`)[)\]]")
+# a reference alone in brackets: nothing, with a line break before it ("Compare Gibbs\n({ref}`gibbs`), which …")
+_ALONE = re.compile(r"[ \t]*\n?[ \t]*[(\[](?:see[ \t]+)?(@[\w-]+|\{(?:eq|ref|numref|prf:ref)\}`[^`\n]+`)[)\]]")
 # "the Bellman expectation equation {eq}`eq-bellman-v`": named already; a reference to another note adds nothing
 _NAMED = re.compile(r"(\b(?:equation|eq\.))[ \t]+(-?@eq-[\w-]*\w|\{eq\}`[^`\n]+`)", re.I)
 _NAMES = {"fig": "Figure", "tbl": "Table", "thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition",

@@ -180,7 +180,8 @@ def defined_question(heading: str, back: str) -> str | None:
     if not named:
         return None
     if (found := _DEFINES.match(first)) and named <= stems(found["subj"]) and len(found["subj"].split()) <= 8 \
-            and stems(found["subj"].split(" ", 1)[0]) <= named:  # (its first word names it: not "The domain of …")
+            and stems(found["subj"].split(" ", 1)[0]) <= named and not found["subj"].count("$") % 2:  # (its first
+        # word names it: not "The domain of …"; no formula cut in two, "Youden's J — $J = …" asks no "$J?")
         article = f"{found['art'].lower()} " if found["art"] else ""
         verb = found["verb"] or ("are" if _PLURAL.search(found["subj"].split(" of ")[0]) else "is")  # ("Anchors
         # = fixed boxes …": what are anchors?)

@@ -56,16 +56,17 @@ def _claims_apart(path: str, back: str) -> list[tuple[str, str]] | None:
     return inner + long[1:] if inner else None  # (else the long back's parts, as before)
 
 
-def split_term_items(path: str, back: str) -> list[tuple[str, str]] | None:
+def split_term_items(path: str, back: str, max_items: int = MAX_ITEMS) -> list[tuple[str, str]] | None:
     """(path, the back with each item cut to its term), then ("path › term", the item) per item, for a back that
     holds one list whose every top-level item opens on its own term in bold or code and explains it, some at
     length (`MIN_LONG_ITEM_WORDS`, or with sub-items); None for any other back, a front that asks a question, or
-    a list most of whose terms run on into their text with no colon or dash (steps: "1. **Fit** the model")."""
+    a list most of whose terms run on into their text with no colon or dash (steps: "1. **Fit** the model").
+    `max_items`: more, and the heading's card would ask for a list too long to recall."""
     if "\n\n" in path or ("**" not in back and "`" not in back):
         return None  # (the cheap test first: most backs hold no term in bold or code)
     lines = back.split("\n")
     starts = [k for k, line in enumerate(lines) if _TOP_ITEM.match(line)]
-    if not MIN_ITEMS <= len(starts) <= MAX_ITEMS:
+    if not MIN_ITEMS <= len(starts) <= max_items:
         return None
     end = _list_end(lines, starts[-1])
     if any(not lines[k].strip() or not lines[k][:1].isspace() for k in range(starts[0], end) if k not in starts):

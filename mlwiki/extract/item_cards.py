@@ -10,9 +10,10 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from mlwiki.extract.blocks import Block, top_items
+from mlwiki.extract.blocks import Block, text_of, top_items
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.defining import BULLET, LABELLED_FORM, labelled_item, under
+from mlwiki.extract.fact_parts import split_term_items
 from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT, Line
 from mlwiki.extract.prose import clean_prose
@@ -21,6 +22,7 @@ MIN_ITEMS = 2  # labelled items in one list: one alone is a remark on the sectio
 MAX_ITEMS = 8  # … more, and the list is an outline whose labels name parts, not things
 MAX_WORDS = 70  # an item's back, with what is nested under it: a definition and a remark on it, not a passage
 MAX_NAME_WORDS = 5  # the name of a thing whose pros and cons a list item weighs
+MAX_GLOSSARY = 40  # one-line definitions on a page, each a card: a longer list is a reference to look things up in
 MIN_LIST_WORDS = 40  # a shorter list ("- H0: the means are equal", "- H1: …") is one fact the section's card asks well
 _WORD = re.compile(r"[\w@]+")
 _CITED = re.compile(r"(?:1[89]|20)\d\d\b")  # a label that cites a paper ("Smith & Lee 2017"): no named thing
@@ -49,6 +51,25 @@ def listed_item_cards(ex, first: int, listed: list[tuple[str, list[Block], str]]
             ex.drop_draft(k)  # ("Pros and Cons" over "Pros", "Cons": the side cards say it all)
         else:
             ex.drafts[k] = ([replace(draft, back=kept)], ex.drafts[k][1])
+
+
+def long_term_list_cards(ex, path: str, blocks: list[Block]) -> bool:
+    """A card "path › term" of each item of a list among `blocks` whose every item opens on its own term and explains
+    it ("- **Covariate shift** — $P(x)$ changes …"), when the section's part was too long to be one card (a glossary
+    of eight such lines): each definition is short enough to recall alone. Whether any card was made."""
+    made = False
+    for block in blocks:
+        if LIST_ITEM.match(first := block.lines[0].text) and not NUMBERED_ITEM.match(first) \
+                and (parts := split_term_items(path, text_of(block), MAX_GLOSSARY)):  # (numbered: steps in order)
+            for front, back in parts[1:]:  # (the first, which terms there are, is nothing to learn of a glossary)
+                made |= bool(ex.add_card(FORM, front, back, _line_of(block, back), id_front=front))
+    return made
+
+
+def _line_of(block: Block, back: str) -> int:
+    """The line of `block` where `back` starts."""
+    first = back.split("\n", 1)[0].strip()[:40]
+    return next((ln.no for ln in block.lines if first in ln.text), block.lines[0].no)
 
 
 def _key(text: str) -> str:

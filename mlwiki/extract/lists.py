@@ -47,7 +47,7 @@ from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
 from mlwiki.extract.item_bodies import label_body, lead_before_items
-from mlwiki.extract.item_cards import listed_item_cards
+from mlwiki.extract.item_cards import listed_item_cards, long_term_list_cards
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
                                        rest_card)
@@ -260,8 +260,7 @@ def close_section(ex) -> None:
         return
     taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
     listed: list[tuple[str, list[Block], str]] = []  # (path, blocks, back) of each part made one card
-    # (a formula card takes its lines only; a definition or question takes the whole paragraph it starts, or the
-    # list item)
+    # (a formula card takes its lines only; a definition or question, the whole paragraph it starts or list item)
     whole = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form not in FORMULA_FORMS}
     for back in [d.back for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form == "statement"]:
         taken |= {ln.no for b in section.body if text_of(b).strip() in back for ln in b.lines}  # ("such that:")
@@ -336,7 +335,9 @@ def close_section(ex) -> None:
                 if tables.may_hold_table(block):
                     table_cards(ex, path, block, blocks[k + 1] if k + 1 < len(blocks) else None)
                 outline_cards(ex, path, block, declined, alone=len(ex.drafts) == before)
-                if len(ex.drafts) == before:  # (items a list card holds are not cards again one by one)
+                # (items a list card holds are not cards again one by one; a glossary too long for one card, which
+                # no card holds, is a card per term)
+                if len(ex.drafts) == before and not long_term_list_cards(ex, path, [block]):
                     definition_sentence_cards(ex, path, block)
                 if remark is not None:
                     remarked.append((block.start, remark))

@@ -164,8 +164,12 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
             continue  # a blog's furniture ("In this tutorial, you will discover …", "Kick-start your project …")
         furniture = False
         steps = "$" in first and algorithm_list(block)  # (its formulas are steps of the list, not left behind)
+        footnote = False  # (a footnote's text goes on on the lines indented under it: "    1089–1105.")
         for line in card_text_lines(block.lines):  # (no comments, no MyST figures or margins)
             kind, raw = line.kind, line.text
+            if footnote and raw[:1] in " \t" and raw.strip():
+                continue
+            footnote = raw[:1] == "[" and FOOTNOTE_TEXT.match(raw) is not None
             if kind == CODE:
                 code += 1
                 kept.append(raw.rstrip())

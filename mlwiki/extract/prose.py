@@ -7,6 +7,7 @@ import functools
 import re
 
 from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.render.spans import link_target_text
 
 # Only the end of the prose before a formula can hold its (clipped) last sentence: don't clean and split more.
 PROSE_TAIL = 2000
@@ -130,7 +131,7 @@ def _clean(text: str) -> str:
     if "!" in text or ("<" in text and "<img" in text):
         text = _EMBED.sub(" ", text)
     if "[" in text:
-        text = _MD_LINK.sub(r"\1", _WIKILINK.sub(lambda m: m.group(2) or m.group(1).replace("#", " "), text))
+        text = _MD_LINK.sub(r"\1", _WIKILINK.sub(lambda m: m.group(2) or link_target_text(m.group(1)), text))
     if "<" in text:
         text = _TAG.sub(" ", text)
     if ("$" in text and "$$" in text) or ("\\" in text and "\\[" in text):  # display math says nothing in a front

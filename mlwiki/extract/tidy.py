@@ -37,8 +37,9 @@ _CITES = re.compile(rf"(?!(?:Step|Steps|Table|Figure|Fig|Eq|Equation|Section|Cha
 # "Perozzi et al. 2014.", "Platt 1998.", is history a learner may want, and stays)
 _CITES_ASIDE = re.compile(r"\((?=[^()]*\b(?:19|20)\d\d\b)(?=[^()]*(?:et al|paper|&|\band\b))[^()]{1,150}\)\.?")  # ("(Xu et
 # al. 2019, GIN paper — "How powerful are GNNs")": a line that says where the section's ideas come from)
-_REFERENCE = r"(?:\{(?:[a-z]+:)?(?:ref|doc|numref)\}`[^`\n]+`|\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))"
-_READ_FIRST = re.compile(rf"(?:Needs|Requires|Prerequisites?:?|Builds on|Assumes|See(?: also)?|Cf\.)\s+"
+_REFERENCE = r"(?:\{(?:[a-z]+:)?(?:ref|doc|numref|cite(?::[a-z]+)?)\}`[^`\n]+`|\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))"
+_READ_FIRST = re.compile(rf"(?:Needs|Requires|Prerequisites?:?|Builds on|Assumes|See(?: also)?|Cf\.|"
+                         rf"(?:[A-Z]\w+ )?(?:[Rr]eading|[Rr]eferences?|[Ss]ources?):)\s+"
                          rf"(?:{_REFERENCE}(?:,?\s+and\s+|,\s*|\s+)?)+\.?")
 _MAY_CITE = re.compile(r"[`\[\d(→]|->|reference|cheat|lookup|no (?:proof|deriv|detail)|just the|only the|written|"
                        r"progress|unfinished|finish|write up|fill in|flesh out|clean up|tidy up|rewrite|version of|cleanest|clearest|best|nicest|continu|follow|"
@@ -80,7 +81,7 @@ _LINKING = re.compile(r"(?i)(?:(?:continuing|continued|following on|picking up|c
 _SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE, _LINKING)  # (a sentence any of them matches whole says no fact)
 # What a paragraph (in lower case) holds when one of its sentences may be a source, a paper cited or a remark that
 # something was skipped: a token each of those patterns needs. A paragraph without any is kept whole, unsplit.
-_SOURCE_HINT = AnyOf(r"\d\.\d|ch\b(?<!\wch)|§|[{:](?:ref|doc|numref)\}|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|"
+_SOURCE_HINT = AnyOf(r"\d\.\d|ch\b(?<!\wch)|§|[{:](?:ref|doc|numref|cite)[}:]|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|"
                           r"lookup|no (?:proof|deriv|detail)|just the|only the|written|work in progress|unfinished|"
                           r"finish|write up|fill in|flesh out|clean up|tidy up|rewrite|(?:explanations?|derivations?|proofs?|"
                           r"details|versions?) (?:are|is|live)|version of|→|->|"

@@ -1,6 +1,6 @@
 """markdown-it rules for the MyST syntax of Jupyter Book notes (and Quarto's labels) that plain Markdown would show as
 written, so a card reads as the book does: a role `{ref}`text <label>`` as its text, `{eq}`label`` as "(label)",
-`{math}`x`` as math; a target line `(label)=` and a Quarto label `{#eq-loocv}` after a formula not at all; a
+`{math}`x`` as math, `{cite}`key`` as nothing; a target line `(label)=` and a Quarto label `{#eq-loocv}` after a formula not at all; a
 definition list's `: ` marker joined to its term ("Term — definition").
 
 Cards keep the note's own text (`cards --json` shows it as written); these rules run where a card is shown.
@@ -49,6 +49,8 @@ def role_rule(state: StateInline, silent: bool) -> bool:
         if name == "math":
             token = state.push("math_inline", "math", 0)
             token.content, token.markup = content, "$"
+        elif name.startswith("cite"):  # (a citation key, `{cite}`blei2017vi``: the book sets it from its
+            state.pending = state.pending.rstrip(" \t")  # bibliography, a card has none; the claim reads without it)
         else:
             state.push("text", "", 0).content = role_text(name, content)
     state.pos = match.end()

@@ -162,3 +162,13 @@ def math_spans(text: str) -> list[tuple[int, int]]:
 
 _MATH_START = re.compile(r"[$\\]")
 _SIMPLE_INLINE = re.compile(r"\$(?![\s$])[^$\\\n]*(?<!\s)\$(?!\d)")
+
+
+BLOCK_ID = re.compile(r"\^[A-Za-z0-9][\w-]*[ \t]*(?=\n|$)")  # Obsidian's id of the block it ends: `^deadly-triad`
+
+
+def link_target_text(target: str) -> str:
+    """What Obsidian shows for a wikilink's target: `Note#Heading` as "Note Heading", `Note#^block-id` (a link to a
+    paragraph by its id, which Obsidian never shows) as "Note"."""
+    note, _, part = target.partition("#")
+    return note if part.startswith("^") else target.replace("#", " ")

@@ -14,15 +14,16 @@ from __future__ import annotations
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
-from mlwiki.render.spans import FOOTNOTE_MARK, FOOTNOTE_TEXT
+from mlwiki.render.spans import BLOCK_ID, FOOTNOTE_MARK, FOOTNOTE_TEXT, link_target_text
 
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp")
 
 
 def _target_text(inner: str) -> str:
-    """What Obsidian shows for a wikilink: the alias, else the target (`Note#Heading` as "Note Heading")."""
+    """What Obsidian shows for a wikilink: the alias, else the target (`Note#Heading` as "Note Heading", `Note#^id`
+    as "Note")."""
     target, _, alias = inner.partition("|")
-    return (alias or target.replace("#", " ")).strip()
+    return (alias or link_target_text(target)).strip()
 
 
 def _link_after(src: str, pos: int, maximum: int) -> tuple[str, int] | None:
@@ -91,6 +92,20 @@ def footnote_mark_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def block_id_rule(state: StateInline, silent: bool) -> bool:
+    """An Obsidian block id at the end of a line (`… can diverge. ^deadly-triad`), which Obsidian hides: nothing,
+    with the space before it."""
+    src, pos = state.src, state.pos
+    if src[pos] != "^" or not pos or src[pos - 1] not in " \t":
+        return False
+    found = BLOCK_ID.match(src, pos, state.posMax)
+    if found is None:
+        return False
+    state.pending = state.pending.rstrip(" \t")
+    state.pos = found.end()
+    return True
+
+
 def obsidian_comment_rule(state: StateInline, silent: bool) -> bool:
     """An Obsidian comment inside a line (`%%PREFIX%%`, `%%to check%%`): hidden in Obsidian, so nothing here."""
     src, pos = state.src, state.pos
@@ -125,5 +140,6 @@ def add_rules(md) -> None:
     md.inline.ruler.before("link", "wikilink", wikilink_rule)
     md.inline.ruler.before("link", "footnote_mark", footnote_mark_rule)
     md.inline.ruler.before("escape", "obsidian_comment", obsidian_comment_rule)
+    md.inline.ruler.before("escape", "block_id", block_id_rule)
     md.block.ruler.before("reference", "footnote_text", footnote_text_rule,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
