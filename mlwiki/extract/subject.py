@@ -126,6 +126,22 @@ def is_example_title(title: str) -> bool:
     return bool(_EXAMPLE_TITLE.match(title))
 
 
+# A heading that is only "Problem" or "Solution" ("## Solution" over "- Better weight initialization", "## Problem" over
+# what a method fixes) names a topic's problem or its fix, unless what it heads sets a task: a verb of one ("Show that
+# …", "1. Compute …"), a question, or a book's exercise number ("C&T 2.4").
+_BARE_TASK_TITLE = re.compile(r"(?i)[ \t]*(?:the[ \t]+)?(?:problems?|solutions?)[ \t]*[:.]?[ \t]*")
+_SETS_TASK = re.compile(r"(?i)[\s>*_+-]*(?:\d+[.)][ \t]*)?(?:show|prove|compute|calculate|find|derive|determine|let|"
+                        r"suppose|consider|given|write|implement|explain|verify|evaluate|estimate|sketch|use|assume|"
+                        r"what|how|why|which|when)\b|[^\n]*\?|[^\n]*\b\d+\.\d+\b|[ \t]*\$")
+
+
+def heads_topic_part(title: str, first_text: str, after_example: bool) -> bool:
+    """Whether a heading read as an exercise's ("## Problem", "## Solution") heads a part of the topic instead: it is
+    nothing but that word, does not follow an exercise or example (a solution to it), and its first line sets no
+    task."""
+    return bool(_BARE_TASK_TITLE.fullmatch(title)) and not after_example and not _SETS_TASK.match(first_text)
+
+
 # A title that names what its example applies the theory to: "Worked example: SVM dual", "Example — ridge regression"
 _APPLIED_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?example\s*[:—–-]\s*[^\W\d][^\d]*")
 _MATH_SPAN = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+)\$", re.S)

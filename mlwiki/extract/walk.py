@@ -21,7 +21,8 @@ from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.tidy import tidy
-from mlwiki.extract.subject import EXAMPLE_CLASSES, applies_theory, is_example_title, names_subject, note_subject
+from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic_part, is_example_title, names_subject,
+                                   note_subject)
 from mlwiki.extract.title_heading import keep_ids, title_heading
 from mlwiki.models import Card, CardKind, Problem, Severity, Source
 
@@ -58,6 +59,7 @@ class Extractor:
         self.problems: list[Problem] = []
         self.drafts: list[tuple[list[Draft], str]] = []  # (sibling drafts, heading path)
         self.headings: list[tuple[int, str]] = []
+        self.topic_parts: set[tuple[int, str]] = set()  # headings read as an exercise's that head a topic's part
         self.formulas_seen: dict[str, str] = {}  # formula → the introduction it was first carded with
         self.prev_text: Block | None = None
         self.prev_intro: tuple[str, str] | None = None  # of the formula that ended the previous paragraph
@@ -139,7 +141,7 @@ class Extractor:
         if cached[0] is not self.headings or cached[1] != len(self.headings):
             title = (self.title_level, self.first_h1)
             found = any(level < 0 or is_example_title(h) and not (self.applies and (level, h) == title)
-                        for level, h in self.headings)
+                        and (level, h) not in self.topic_parts for level, h in self.headings)
             self._example_cache = cached = (self.headings, len(self.headings), found)
         return cached[2]
 
@@ -279,9 +281,13 @@ class Extractor:
         if titles_div:
             level = max((lv for lv, _ in self.headings), default=0) + 1
         lists.close_section(self)
+        after_example = bool(self.headings) and is_example_title(self.headings[-1][1])
         self.headings = [(lv, h) for lv, h in self.headings if lv < level]
         questions.heading_question(self, blocks, i)
         self.headings.append((level, heading_text(line.text)))  # [[links]] as their text
+        if heads_topic_part(self.headings[-1][1], text_of(blocks[i + 1]) if i + 1 < len(blocks) else "?",
+                            after_example):
+            self.topic_parts.add(self.headings[-1])  # ("## Solution" over the fixes of vanishing gradients)
         self.terms.pop(self.headings[-1], None)
         if (term := section_term(self.headings[-1][1], blocks, i)) is not None:
             self.terms[self.headings[-1]] = term  # ("## Learned" over "**WordPiece** (…). Like BPE …": its subject)
