@@ -1,23 +1,27 @@
 """A heading's card whose back opens by defining the heading's own term, then goes on with other facts:
 
-    ## Monte Carlo › Introduction
-    Monte Carlo simulation is a computational technique for … It is named after the casino in Monaco. In a
-    simulation, random sampling models … It involves running many simulations …
-      →  Monte Carlo › Introduction / Define: Monte Carlo simulation  →  Monte Carlo simulation is a computational …
-      →  Monte Carlo › Introduction — beyond what Monte Carlo simulation is  →  It is named after … (the rest)
+    ## Bootstrap › Overview
+    Bootstrap resampling is a technique for estimating the spread of a statistic … It takes its name from a saying.
+    Each resample has the size of the data. A few thousand resamples are usually enough …
+      →  Bootstrap › Overview / Define: Bootstrap resampling  →  Bootstrap resampling is a technique for …
+      →  Bootstrap › Overview — beyond what Bootstrap resampling is  →  It takes its name from … (the rest)
 
 A learner asked for the heading recalls what the term is and then everything else said under it, at once. The
 definition is what is carded first, so its sentence is a card of its own ("Define: <term>", as `defining` asks);
-the rest is one card whose front says it is the rest, or names what the rest opens on (its label or topic), so that
-the other splitters (`fact_parts`) may part it further. Only a back of three sentences, paragraphs or items or more
-is parted (a definition and one more sentence is one answer), and not one whose second sentence says the
-definition again ("In other words, …", "More formally, …"). Pure: a card's front and back in, the parts out.
+a sentence that gives the term's other names ("It is also called …") is asked as "What else is <term> called?";
+a rest that is a list its sentence introduces ("Two variants are common:") is asked under that sentence, as a
+section's lead-in is; any other rest is one card whose front says it is the rest ("… — beyond what <term> is", or
+its bold label), which the other splitters (`fact_parts`) may part further. Only a back of three sentences,
+paragraphs or items or more is parted (a definition and one more sentence is one answer), and not one whose later
+sentence says the definition again ("In other words, …", "More formally, …"), nor one a heading's question asks
+already ("What is X?", `facets`). Pure: a card's front and back in, the parts out.
 """
 
 from __future__ import annotations
 
 import re
 
+from mlwiki.extract.claim_asks import with_article
 from mlwiki.extract.defining import defining_sentence, stems
 from mlwiki.extract.facets import asked_front
 from mlwiki.extract.labels import GENERIC_LABELS
@@ -49,6 +53,9 @@ MIN_WHAT_WORDS = 5
 _LOWER_NEXT = re.compile(r"\.[ \t]+(?=[a-z])")
 _PLURAL = re.compile(r"[a-z]{2}(?<![siu])s$")  # "hard negatives", not "loss", "analysis"
 _VERB_NEAR = re.compile(r"[ \t](?:is|was|has|means|refers)[ \t]")
+# "It is also called …", "They are sometimes known as …": the term's other names
+_ALIAS = re.compile(r"[^.;:]{1,60}?[ \t](?:is|are)[ \t]+(?:also|sometimes|often|commonly)[ \t]+(?:called|known[ \t]+as|"
+                    r"referred[ \t]+to[ \t]+as|named)[ \t]+\S")
 _LABEL = re.compile(r"\*\*(?P<label>[^*\n]{2,50}?)[:.]?\*\*[:.]?[ \t]")
 
 
@@ -77,7 +84,41 @@ def definition_first(path: str, back: str) -> list[tuple[str, str]] | None:
     if not rest or _units(rest) < MIN_UNITS - 1 or _RESTATES.match(clean_prose(rest)) \
             or any(_AGAIN.match(s.strip()) for s in sentences(clean_prose(rest))):
         return None
-    return [(_rest_front(path, term, sentence, rest), rest), (prefix_heading(path, f"Define: {term}"), sentence)]
+    rest, aliases = _without_aliases(rest, term)
+    return [_rest_card(path, term, sentence, rest), (prefix_heading(path, f"Define: {term}"), sentence)] + \
+        [(prefix_heading(path, f"What else {_verb(term, sentence)} {with_article(term, sentence)} called?"), alias)
+         for alias in aliases[:1]]
+
+
+def _without_aliases(rest: str, term: str) -> tuple[str, list[str]]:
+    """The rest without the sentences of its paragraphs that give the term's other names ("It is also called
+    position bias."), and those sentences; the rest as it is when it would be left with nothing."""
+    if "also" not in rest and "sometimes" not in rest:
+        return rest, []  # (most rests name nothing else: said cheaply)
+    kept, aliases = [], []
+    for para in rest.split("\n\n"):
+        said = [] if _TOP_ITEM.match(para) or "\n" in para.strip() else [s.strip() for s in sentences(para.strip())]
+        named = [s for s in said if _ALIAS.match(s) and _names_it(s, term)]
+        aliases += named
+        kept.append(" ".join(s for s in said if s not in named) if named else para)
+    kept_text = "\n\n".join(part for part in kept if part.strip())
+    return (kept_text, aliases) if aliases and kept_text else (rest, [])
+
+
+def _names_it(sentence: str, term: str) -> bool:
+    """Whether an alias sentence's subject is the term: a pronoun, or the term's own words."""
+    subject = sentence.split(" ", 1)[0].casefold()
+    return subject in ("it", "they", "this", "these") or bool(stems(sentence[:len(term) + 4]) & stems(term))
+
+
+def _rest_card(path: str, term: str, sentence: str, rest: str) -> tuple[str, str]:
+    """The rest's card: a list the sentence before it introduces ("Two variants are common:") under that sentence,
+    as a section's lead-in is asked; else the rest under `_rest_front`."""
+    intro, sep, listed = rest.partition("\n")
+    if sep and intro.rstrip().endswith(":") and "\n\n" not in rest and _TOP_ITEM.match(listed) \
+            and len(sentences(intro.strip())) == 1:
+        return prefix_heading(path, intro.strip()), listed
+    return _rest_front(path, term, sentence, rest), rest
 
 
 def _first_sentence(text: str) -> tuple[str, str]:
@@ -136,13 +177,19 @@ def _units(text: str) -> int:
     return count
 
 
+def _verb(term: str, sentence: str) -> str:
+    """"are" for a term the definition says is many ("Contrastive losses are …", "**Hard negatives** — …"), else
+    "is"."""
+    plural = re.search(r"[ \t]are[ \t]", sentence[:len(term) + 60]) and " is " not in sentence[:len(term) + 4] \
+        or _PLURAL.search(term) and not _VERB_NEAR.search(sentence[:len(term) + 60])
+    return "are" if plural else "is"
+
+
 def _rest_front(path: str, term: str, sentence: str, rest: str) -> str:
     """The rest's front: "path › <its label>" when it opens on a bold label, else "path — beyond what <term> is"
     ("are" when the definition says so)."""
     label = _LABEL.match(_ITEM.sub("", rest, count=1))
     if label and not stems(label.group("label")) <= stems(path):
         return f"{path} › {clean_prose(label.group('label'))}"
-    plural = re.search(r"[ \t]are[ \t]", sentence[:len(term) + 60]) and " is " not in sentence[:len(term) + 4] \
-        or _PLURAL.search(term) and not _VERB_NEAR.search(sentence[:len(term) + 60])
-    verb = "are" if plural else "is"
-    return f"{path} — beyond what {term} {verb}"
+    verb = _verb(term, sentence)
+    return f"{path} — beyond what {with_article(term, sentence)} {verb}"

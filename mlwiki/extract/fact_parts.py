@@ -1,8 +1,8 @@
 """The facts a section's card holds apart, each on a card of its own: a definition it opens with
-(`definition_first`), parts under labels (`label_parts`), a list of
-claims each about a subject of its own (`claim_items`), bullets that say why (`bullet_claims`), a back too long for
-one recall (`grabbag.split_long_back`), a list of named options each explained at length (`split_term_items`),
-and a labelled item among statements (`label_items`).
+(`definition_first`), parts under labels (`label_parts`), a list of claims each about a subject of its own
+(`claim_items`), bullets that say why (`bullet_claims`), a back too long for one recall (`grabbag.split_long_back`),
+a list of named options each explained at length (`split_term_items`), and a labelled item among statements
+(`label_items`).
 
 A list whose every item opens on a term of its own in bold or code and goes on to explain it ("1. **uniform** random
 from all items — simple, but …", "2. **popularity-based**: sample j ∝ …", "4. **hard negatives** — … but risk of
@@ -50,11 +50,11 @@ def split_facts(path: str, back: str) -> list[tuple[str, str]] | None:
     own = split[0][1] if split else back
     if not (parted := definition_first(path, own)):
         return split
-    (rest_front, rest), definition = parted
-    further = None if split else _split_facts(path, rest)
+    (rest_front, rest), definition, *aliases = parted
+    further = None if split or "\n\n" in rest_front else _split_facts(path, rest)
     parts = [(rest_front if f == path else f, b) for f, b in further or [(rest_front, rest)]]
     first = [definition] + parts if len(definition[1]) > len(parts[0][1]) else parts + [definition]
-    return first + (split[1:] if split else [])  # (the card's id: on the part that keeps most of its back)
+    return first + aliases + (split[1:] if split else [])  # (the card's id: on the part that keeps most of its back)
 
 
 def add_part(ex, form: str, front: str, back: str, line: int) -> None:
