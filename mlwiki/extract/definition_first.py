@@ -63,8 +63,8 @@ def definition_first(path: str, back: str) -> list[tuple[str, str]] | None:
     """[(the rest's front, the rest), (path + "Define: <term>", the defining sentence)] for a card under a bare
     heading `path` whose back opens with a sentence defining the heading's term and goes on with other facts
     (`MIN_UNITS` or more in all); None for any other card (see the module's doc)."""
-    if "\n\n" in path or "?" in path or len(back) < 120 or asked_front(path, back):
-        return None  # (a front that asks, or shows a formula, or will ask what the term is; a short back: one answer)
+    if "\n\n" in path or "?" in path or len(back) < 120:
+        return None  # (a front that asks, or shows a formula; a short back: one answer)
     head, _, after = back.partition("\n\n")
     lines = head.split("\n")
     item = _ITEM.match(lines[0])
@@ -74,8 +74,8 @@ def definition_first(path: str, back: str) -> list[tuple[str, str]] | None:
     lead = lines[0][item.end():] if item else " ".join(line.strip() for line in lines[:list_at])
     sentence, more = _first_sentence(lead.strip())
     term = _defined(sentence, path)
-    if term is None:
-        return None
+    if term is None or asked_front(path, back):
+        return None  # (no definition, or one the heading's card will ask for: "What is X?")
     if item:  # (the first item's other sentences: an item of their own, before the items after it)
         rest_head = "\n".join(([f"{item.group(0)}{more}"] if more else []) + lines[1:])
     else:
