@@ -252,10 +252,10 @@ def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None =
             continue
         if found is not None:
             if not restates(found[0], found[1]):  # ("Co-clustering is … based on co-clustering": nothing)
-                _add_definition(ex, path, clean_prose(found[0]), found[1], line)
+                add_definition(ex, path, clean_prose(found[0]), found[1], line)
         for term, back in naming_definitions(text):  # (the terms named further into the paragraph)
             if found is None or back not in found[1] and found[1] not in back:
-                _add_definition(ex, path, term, back, line)
+                add_definition(ex, path, term, back, line)
     if len(ex.drafts) == made:
         _claim(ex, path, block, text_of(block))
 
@@ -310,7 +310,7 @@ def _claim(ex, path: str, block: Block, text: str) -> None:
     """A claim card for a paragraph (not a list) that opens by saying something of what its headings name; a
     definition card for each bold term glossed in brackets inside it."""
     for term, gloss in glossed_terms(text):
-        _add_definition(ex, path, term, gloss, block.start)
+        add_definition(ex, path, term, gloss, block.start)
     if block.lines[0].kind != TEXT or LIST_ITEM.match(block.lines[0].text):
         return
     found = claim_card(text, stems(path), path)
@@ -341,7 +341,7 @@ def named_term_cards(ex, path: str, blocks: list[Block]) -> None:
                 or ") is " in text or ") are " in text:
             for line, opening, _ in _openings(block):
                 for term, back in naming_definitions(opening, named_only=True):
-                    _add_definition(ex, path, term, back, line)
+                    add_definition(ex, path, term, back, line)
 
 
 # A short definition that ends on a pronoun for what the sentence before it said ("… implements it incrementally.")
@@ -355,8 +355,8 @@ def under(path: str, label: str) -> str:
     return f"{path} › {label}" if path else label
 
 
-def _add_definition(ex, path: str, term: str, back: str, line: int) -> None:
-    """A definition card for the term, unless the note has one already."""
+def add_definition(ex, path: str, term: str, back: str, line: int) -> None:
+    """A definition card for the term under `path`, unless the note has one already or the back is no answer."""
     asked = f"Define: {term}"
     if " and " in term:
         return  # ("MC and TD(0) are the two ends of a spectrum": two things compared, no term defined)

@@ -1,7 +1,8 @@
-"""The facts a section's card holds apart, each on a card of its own: parts under labels (`label_parts`), a list of
-claims each about a subject of its own (`claim_items`), bullets that say why (`bullet_claims`), a back too long for
-one recall (`grabbag.split_long_back`), a list of named options each explained at length (`split_term_items`),
-and a labelled item among statements (`label_items`).
+"""The facts a section's card holds apart, each on a card of its own: a definition it opens with
+(`definition_first`), parts under labels (`label_parts`), a list of claims each about a subject of its own
+(`claim_items`), bullets that say why (`bullet_claims`), a back too long for one recall (`grabbag.split_long_back`),
+a list of named options each explained at length (`split_term_items`), and a labelled item among statements
+(`label_items`).
 
 A list whose every item opens on a term of its own in bold or code and goes on to explain it ("1. **uniform** random
 from all items — simple, but …", "2. **popularity-based**: sample j ∝ …", "4. **hard negatives** — … but risk of
@@ -20,6 +21,8 @@ import re
 
 from mlwiki.extract.bullet_claims import claim_bullet_cards
 from mlwiki.extract.claim_items import split_claim_items
+from mlwiki.extract.defining import add_definition
+from mlwiki.extract.definition_first import definition_first
 from mlwiki.extract.grabbag import split_long_back
 from mlwiki.extract.label_items import split_label_items
 from mlwiki.extract.label_parts import split_label_parts
@@ -38,7 +41,38 @@ _MATH = re.compile(r"\$[^$\n]+\$")  # (a formula's symbols are no words of the e
 
 def split_facts(path: str, back: str) -> list[tuple[str, str]] | None:
     """The (front, back) of each card a section's card becomes when its back holds facts told apart by their form
-    (see the module's doc), the first under `path` when the section's own text stays on it; None when it holds none."""
+    (see the module's doc), the first under `path` when the section's own text stays on it; None when it holds none.
+    A part left under a bare heading that opens by defining the heading's term parts its definition off too
+    (`definition_first`), and the rest of it is parted as any back, under the rest's own front."""
+    split = _split_facts(path, back)
+    if split and split[0][0] != path:
+        return split
+    own = split[0][1] if split else back
+    if not (parted := definition_first(path, own)):
+        return split
+    (rest_front, rest), definition, *aliases = parted
+    further = None if split or "\n\n" in rest_front else _split_facts(path, rest)
+    parts = [(rest_front if f == path else f, b) for f, b in further or [(rest_front, rest)]]
+    first = [definition] + parts if len(definition[1]) > len(parts[0][1]) else parts + [definition]
+    return first + aliases + (split[1:] if split else [])  # (the card's id: on the part that keeps most of its back)
+
+
+def add_part(ex, form: str, front: str, back: str, line: int) -> None:
+    """The card of one part `split_facts` gave (`ex`: the walk over the note): a definition ("path" over "Define:
+    term") a definition card as `defining` makes it, none when the note has one of that term already; any other
+    part a card of `form`."""
+    path, _, asked = front.rpartition("\n\nDefine: ")
+    if not path:
+        ex.add_card(form, front, back, line)
+        return
+    made = len(ex.drafts)
+    add_definition(ex, path, asked, back, line)
+    if len(ex.drafts) == made and not any(d.front.casefold().endswith(f"define: {asked.casefold()}")
+                                          for drafts, _ in ex.drafts for d in drafts):
+        ex.add_card(form, front, back, line)  # (a sentence `defining` reads as no answer alone: still carded)
+
+
+def _split_facts(path: str, back: str) -> list[tuple[str, str]] | None:
     return split_label_parts(path, back) or _claims_apart(path, back) or claim_bullet_cards(path, back) \
         or split_long_back(path, back) or split_term_items(path, back) or split_label_items(path, back)
 

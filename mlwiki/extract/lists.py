@@ -42,7 +42,7 @@ from mlwiki.extract.defining import (LABELLED_FORM, definition_sentence_cards, l
 from mlwiki.extract.emphasised import asked_sentence, emphasised_card, paragraph_topic
 from mlwiki.extract.example_parts import kept_in_example
 from mlwiki.extract.examples import tables_of_kinds
-from mlwiki.extract.fact_parts import split_facts
+from mlwiki.extract.fact_parts import add_part, split_facts
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
@@ -210,7 +210,7 @@ def _split_long(ex, k: int, section: Section) -> None:
         draft, front = replace(draft, front=first), first
     ex.drafts[k] = [replace(draft, back=kept)], front
     for part_front, part_back in own:
-        ex.add_card(FORM, part_front, part_back, _line_of(section.body, part_back, draft.line))
+        add_part(ex, FORM, part_front, part_back, _line_of(section.body, part_back, draft.line))
 
 
 def _line_of(body: list[Block], text: str, default: int) -> int:
