@@ -4,14 +4,13 @@
     Bootstrap resampling is a technique for estimating the spread of a statistic … It takes its name from a saying.
     Each resample has the size of the data. A few thousand resamples are usually enough …
       →  Bootstrap › Overview / Define: Bootstrap resampling  →  Bootstrap resampling is a technique for …
-      →  Bootstrap › Overview — beyond what Bootstrap resampling is  →  It takes its name from … (the rest)
+      →  Bootstrap › Overview  →  It takes its name from … (the rest, on the heading's card)
 
 A learner asked for the heading recalls what the term is and then everything else said under it, at once. The
 definition is what is carded first, so its sentence is a card of its own ("Define: <term>", as `defining` asks);
 a sentence that gives the term's other names ("It is also called …") is asked as "What else is <term> called?";
 a rest that is a list its sentence introduces ("Two variants are common:") is asked under that sentence, as a
-section's lead-in is; any other rest is one card whose front says it is the rest ("… — beyond what <term> is", or
-its bold label), which the other splitters (`fact_parts`) may part further. Only a back of three sentences,
+section's lead-in is; any other rest stays on the heading's card (under its bold label when it opens on one), which the other splitters (`fact_parts`) may part further. Only a back of three sentences,
 paragraphs or items or more is parted (a definition and one more sentence is one answer), and not one whose later
 sentence says the definition again ("In other words, …", "More formally, …"), nor one a heading's question asks
 already ("What is X?", `facets`). Pure: a card's front and back in, the parts out.
@@ -186,10 +185,9 @@ def _verb(term: str, sentence: str) -> str:
 
 
 def _rest_front(path: str, term: str, sentence: str, rest: str) -> str:
-    """The rest's front: "path › <its label>" when it opens on a bold label, else "path — beyond what <term> is"
-    ("are" when the definition says so)."""
+    """The rest's front: "path › <its label>" when it opens on a bold label, else the heading's own `path` (the card
+    it was, with its id, now without the definition: no made-up words, "… — beyond what X is", ask for the rest)."""
     label = _LABEL.match(_ITEM.sub("", rest, count=1))
     if label and not stems(label.group("label")) <= stems(path):
         return f"{path} › {clean_prose(label.group('label'))}"
-    verb = _verb(term, sentence)
-    return f"{path} — beyond what {with_article(term, sentence)} {verb}"
+    return path
