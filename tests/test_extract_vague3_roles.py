@@ -96,3 +96,20 @@ def test_short_options_and_steps_stay_one_list():
                       "when the disks are busy" for k, (verb, what) in enumerate(
                           [("Drain", "node"), ("Upgrade", "kernel"), ("Reboot", "machine")], 1))
     assert split_term_items("Maintenance › Rolling upgrade", steps) is None
+
+
+def test_terms_alone_on_their_lines_explained_by_the_items_under_them_are_a_card_each():
+    """"- **Circuit breaker** (client side)" over the items that explain it: the term is the item's whole line, its
+    text the sub-items; each term a card "path › term". Numbered terms over sub-items are steps in order."""
+    back = "\n".join(["- **Circuit breaker** (client side)", "  - stops calling a service that keeps failing",
+                      "  - lets one probe through after a cool-down to see whether it recovered",
+                      "- **Bulkhead**", "  - gives each dependency its own pool of threads and connections",
+                      "  - so one slow dependency cannot starve the others",
+                      "- **Timeout**", "  - bounds how long a caller waits before it gives up on the answer"])
+    parts = dict(split_term_items("Resilience › Patterns", back) or [])
+    assert "stops calling a service" in parts.get("Resilience › Patterns › Circuit breaker", ""), parts
+    assert "own pool of threads" in parts.get("Resilience › Patterns › Bulkhead", ""), parts
+    assert "how long a caller waits" in parts.get("Resilience › Patterns › Timeout", ""), parts
+    numbered = "\n".join(line.replace("- **", "1. **", 1) if line.startswith("- ") else "  " + line
+                         for line in back.split("\n"))
+    assert split_term_items("Resilience › Steps", numbered) is None

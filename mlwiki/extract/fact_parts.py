@@ -26,7 +26,7 @@ from mlwiki.extract.definition_first import definition_first
 from mlwiki.extract.grabbag import split_long_back
 from mlwiki.extract.label_items import split_label_items
 from mlwiki.extract.label_parts import split_label_parts
-from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
 
 MIN_ITEMS, MAX_ITEMS = 2, 8
 MAX_TERM_WORDS = 4
@@ -34,7 +34,9 @@ MIN_LONG_ITEM_WORDS = 15  # an item that explains its term at this length, or wi
 MIN_LIST_WORDS = 40
 # "**uniform** random …", "**popularity-based**: sample …", "`in-batch` — free …": the item's own term, then its text
 _TERM_ITEM = re.compile(r"(?:[-*+]|\d+[.)])[ \t]+(?:\*\*(?P<bold>[^*\n]{1,40}?)\*\*|`(?P<code>[^`\n]{1,40})`)"
-                        r"(?P<sep>[ \t]*(?::|[—–]|-(?=[ \t]))|:?)(?P<rest>[ \t]+\S.*)")
+                        r"(?:(?P<sep>[ \t]*(?::|[—–]|-(?=[ \t]))|:?)(?P<rest>[ \t]+\S.*)"
+                        r"|(?P<bare>(?:[ \t]+\([^()\n]{1,40}\))?[ \t]*:?[ \t]*))")  # (or the term alone on its line,
+# its text the sub-items under it: "- **UCB** (bandits)" over "  - bonus = uncertainty …")
 _TOP_ITEM = re.compile(r"(?:[-*+]|\d+[.)])[ \t]")
 _MATH = re.compile(r"\$[^$\n]+\$")  # (a formula's symbols are no words of the explanation)
 
@@ -107,8 +109,10 @@ def split_term_items(path: str, back: str, max_items: int = MAX_ITEMS) -> list[t
         return None  # (one list, its items next to one another, what is under an item indented under it)
     items = [lines[a:b] for a, b in zip(starts, [*starts[1:], end])]
     found = [_TERM_ITEM.fullmatch(item[0]) for item in items]
-    if not all(found) or 2 * sum(bool(m["sep"].strip()) for m in found) < len(found):
-        return None
+    if not all(found) or 2 * sum(m["bare"] is not None or bool(m["sep"].strip()) for m in found) < len(found) \
+            or any(m["bare"] is not None and (len(item) < 2 or NUMBERED_ITEM.match(item[0]))
+                   for m, item in zip(found, items)):
+        return None  # (a bare term explains itself in the items under it; "1. **Fit**" over them: steps in order)
     terms = [(m["bold"] or m["code"]).strip() for m in found]
     words = [len(_MATH.sub(" ", " ".join(item)).split()) - len(term.split()) for item, term in zip(items, terms)]
     if len({t.casefold() for t in terms}) < len(terms) or any(len(t.split()) > MAX_TERM_WORDS for t in terms) \
@@ -117,7 +121,7 @@ def split_term_items(path: str, back: str, max_items: int = MAX_ITEMS) -> list[t
         return None
     base = path.split("\n\n", 1)[0]
     cut = [_TOP_ITEM.match(item[0]).group(0) + m.group(0)[m.start("bold" if m["bold"] else "code") - 2:
-                                                         m.end("sep")].rstrip(" :—–-")
+                                                         m.end("sep" if m["bare"] is None else "bare")].rstrip(" :—–-")
            for item, m in zip(items, found)]
     kept = "\n".join([*lines[:starts[0]], *cut, *lines[end:]]).strip()
     return [(path, kept)] + [(f"{base} › {term}", _item_back(item)) for term, item in zip(terms, items)]
