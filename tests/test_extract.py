@@ -850,7 +850,7 @@ def test_a_new_list_item_starts_a_new_formula_card():
     body = note("## Kernels", "", "- Polynomial kernel $$K(x, y) = (1 + x^\\top y)^p$$ which maps to a space",
                 "- Gaussian kernel $$K(x, y) = \\exp(-\\|x - y\\|^2 / 2\\sigma^2)$$")
     assert [(front, back.count("$$")) for _, front, back, _ in cards(body)] == [
-        ("Kernels\n\nPolynomial kernel", 2), ("Kernels\n\nGaussian kernel", 2)]
+        ("Kernels\n\nPolynomial kernel: $K(x, y) =$ …", 2), ("Kernels\n\nGaussian kernel: $K(x, y) =$ …", 2)]
 
 
 def test_examples_set_up_in_prose_and_tags_are_not_fronts():

@@ -314,7 +314,7 @@ def test_a_formula_stated_again_for_another_case_is_on_that_cases_card(tmp_path)
            "- Log loss $$g_i = p_i - y_i$$ $$h_i = p_i(1-p_i)$$\n"
     made = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"Boosting.md": note}, CONFIG))
             if c["kind"] == "formula"}
-    log_loss = made.get("Boosting › Gradients per loss\n\nLog loss", "")
+    log_loss = made.get("Boosting › Gradients per loss\n\nLog loss: $g_i =$ …, $h_i =$ …", "")
     assert "g_i = p_i - y_i" in log_loss and "h_i = p_i(1-p_i)" in log_loss, made
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.draft import Draft
+from mlwiki.extract.firstwords import as_written
 from mlwiki.extract.formula_cards import FALLBACK
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.blocks import text_of
@@ -62,7 +63,7 @@ def general_in_example(headings: list[tuple[int, str]], draft: Draft) -> bool:
     if any(_CALCULATION.search(title) for _, title in headings) and any(_NUMBERED.search(f) for f in draft.formulas):
         return False  # ("Example 2 › Step-by-Step Calculation": "$z_1 = W_{11} x_1 + W_{12} x_2$" is that
         # example's network, numbered unit by unit; "$\sigma(z) = …$" or the update rule in symbols is general)
-    intro = draft.front.rsplit("\n\n", 1)[-1] if "\n\n" in draft.front else ""
+    intro = as_written(draft.front.rsplit("\n\n", 1)[-1]) if "\n\n" in draft.front else ""
     if intro == FALLBACK or _WORKING.search(intro) or not _STATES.search(intro):  # (no sentence states it)
         return False
     return all(is_general(formula) for formula in draft.formulas)

@@ -12,7 +12,7 @@ import functools
 import re
 from pathlib import PurePosixPath
 
-from mlwiki.extract import leadins
+from mlwiki.extract import firstwords, leadins
 from mlwiki.extract.blocks import Block, algorithm_list
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.subject import sets_up_example, works_values
@@ -118,7 +118,13 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
                     continue
                 _add_step(ex, gap, formula.body)
                 continue
-            add_formula(ex, title, intro, formula, "lone-formula" if formula.lone else "formula", again)
+            if k + 1 < len(formulas) and firstwords.hypothesis(intro) and (joined := firstwords.with_condition(
+                    intros[k + 1][1], intro, formula.body)):  # ("For each pair … such that $$W \neq \emptyset$$ the
+                intros[k + 1] = (intros[k + 1][0], joined)  # overlap maps $$…$$": a condition of the next one's)
+                carry += formula.before
+                continue
+            add_formula(ex, title, intro, formula, "lone-formula" if formula.lone else "formula", again,
+                        [formula.body] + [f.body for f in _joining(formulas[k + 1:])])
         ending = intros[-1] if intros and not "".join(after).strip() else None
         if formulas:
             ex.since_formula = [" ".join(after)]  # what follows the last formula stands before the next one
@@ -335,9 +341,21 @@ def _named_by_reference(body: str, label: str) -> str:
     return ""
 
 
-def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: bool = False) -> None:
+def _joining(formulas: list[Formula]) -> list[Formula]:
+    """The formulas right after one with no prose between (its card's back holds them too)."""
+    joined = []
+    for formula in formulas:
+        if any(line.strip() for line in formula.before):
+            break
+        joined.append(formula)
+    return joined
+
+
+def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: bool = False,
+                bodies: list[str] | None = None) -> None:
     """One formula card; its id comes from the formula, so two formulas never share one (`again`: a formula a card
-    has already, stated for another case: its id comes from the formula and that case)."""
+    has already, stated for another case: its id comes from the formula and that case). `bodies`: the formulas its
+    back holds, whose left sides a front shows when its introduction does not say what they are of."""
     path = " › ".join(p for p in (ex.heading_path(), clean_prose(title)) if p)
     if not has_words(intro, 1) or _illustrates(intro, formula.body):
         intro = ""
@@ -345,11 +363,15 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: 
         shown = ex.chain.front.split("\n\n", 1)[-1]  # symbols, asked with that formula on the front; the next item
         link = intro.strip()  # under the same "with" goes on the same card)
         intro = shown if shown.endswith(f"$$\n\n{link}") else f"$${ex.chain_last}$$\n\n{link}"
-    if not intro and formula.label:
+    referred = not intro and bool(formula.label)
+    if referred:
         intro = _named_by_reference(ex.body, formula.label)  # ("1. *Policy evaluation*: solve @eq-pe …")
     if intro and _unnamed_by(intro, path, names := quantity_names(formula.body)):
         path = " › ".join(p for p in (path, " and ".join(names)) if p)  # ("Metrics › MAE and RMSE")
     shown = leadins.lead_cards(ex, path, intro, formula.line) if intro else intro
+    if shown and shown == intro and not referred:  # ("Using Taylor expansion" asks nothing: "…: $L(y_i, p_i+O)
+        # \approx$ …"; the name a list item gives it by reference says what it is)
+        shown = firstwords.asked_intro(intro, bodies or [formula.body])
     parts = [p for p in (path, shown) if p]  # (a Quarto label, `{#eq-…}`, is for cross-references: not shown)
     titled = bool(title) or bool(ex.headings and ex.headings[-1][0] == 0)  # in a callout: its title says it
     if not intro and not titled:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.firstwords import as_cut_topic
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.paragraphs import in_path, lead_subject
 from mlwiki.extract.passages import NO_SUBJECT
@@ -173,7 +174,14 @@ def _named_topic(item: str, path: str) -> str:
         return as_topic(label.group(1))  # ("momentum keeps going after the loss flattens → …": a cause and its effect)
     if (named := _EQUALS.match(text)) and len(named.group(1).split()) <= 3:
         return as_topic(named.group(1))
-    return passage_topic(text, path)
+    return _as_subject(passage_topic(text, path), text)
+
+
+def _as_subject(topic: str, text: str) -> str:
+    """A topic cut from an item's first words as a front shows it (`firstwords.as_cut_topic`: not "not exactly
+    equivalent if the model"); the item's own label ("still on-policy: …") as the note writes it."""
+    plain = re.sub(r"[*_`]", "", text).casefold()  # (its label as written: "still **on-policy**: …")
+    return topic if plain.startswith(f"{topic.casefold()}:") else as_cut_topic(topic)
 
 
 def _cue(item: str) -> str:
@@ -184,7 +192,7 @@ def _cue(item: str) -> str:
     words = clause.group(1).split() if clause else []
     if len(text.split()) - len(words) < MIN_REST_WORDS or _BROKEN_TOPIC.match(clause.group(1) if clause else ""):
         return ""  # ("global gradient norm clipping 0.5": the cue would be the whole fact, a front with no question)
-    return as_topic(clause.group(1)) if MIN_CUE_WORDS <= len(words) <= MAX_CUE_WORDS else ""
+    return _as_subject(as_topic(clause.group(1)), text) if MIN_CUE_WORDS <= len(words) <= MAX_CUE_WORDS else ""
 
 
 def _without_marker(item: str) -> str:
@@ -298,4 +306,4 @@ def _part_topic(part: str, path: str) -> str:
             return ""  # ("The assumption is that …", "The goal …": whose? the front would not say)
     if _GENERIC_LABEL.fullmatch(topic) or _NO_PART_TOPIC.fullmatch(topic) or in_path(topic, path):
         return ""
-    return as_topic(topic)
+    return as_topic(topic) if label or bold else as_cut_topic(as_topic(topic))

@@ -23,6 +23,7 @@ import re
 
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.caseblind import READER_OR_CONTRACTION
+from mlwiki.extract.firstwords import relation_token
 from mlwiki.extract.claims import (ARTICLE, AUX, BEFORE_NOUN, DOES, MAX_NAMED_BACK_WORDS, NOT_VERBS, RELATIVE,
                                    TOO_GENERIC)
 from mlwiki.extract.lines import LIST_ITEM, TEXT
@@ -184,8 +185,8 @@ def lead_subject(sentence: str) -> str | None:
     article = tokens[0].casefold() in ARTICLE
     for k, token in enumerate(tokens[:MAX_SUBJECT_WORDS + 1]):
         word = token.casefold().strip(",;:")
-        if word in _CLAUSE:
-            return None
+        if word in _CLAUSE or k and relation_token(token):
+            return None  # (a clause, or a relation: "ATT ≠ ATE whenever …" names no thing before its verb)
         if k and word in RELATIVE:
             relative = had_relative = True
         elif k and (word in _AUX and not token.strip(",;:").isupper() or (article and k >= 2 and not had_relative and DOES.fullmatch(word)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block
+from mlwiki.extract.firstwords import relation_question
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.labels import asked_paragraph
@@ -171,6 +172,8 @@ def opening_front(path: str, blocks: list[Block], free: list[bool], used: int) -
         if asked := asked_paragraph(path, blocks[used]):
             return asked[0]  # ("Why the fp32 master weights: …" after the recipe's steps)
         first = sentences(" ".join(ln.text for ln in blocks[used].lines if ln.kind == TEXT))[:1]
+        if first and (asked := relation_question(clean_prose(first[0]))):
+            return f"{path} › {asked}"  # ("ATT ≠ ATE whenever effects …": "When is ATT ≠ ATE?")
         subject = lead_subject(clean_prose(first[0])) if first else None
         label = subject if subject and not in_path(subject, path) and not _names_path(subject, path) \
             and not _a_row_of(subject, blocks[:used]) else None

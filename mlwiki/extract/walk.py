@@ -11,6 +11,7 @@ from mlwiki import ids
 from mlwiki.extract import (callouts, crossrefs, derivations, example_parts, examples, forms, formula_cards, lists,
                             proofs, questions)
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
+from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.daily import content_subject, is_date, section_term
@@ -174,6 +175,7 @@ class Extractor:
         if self.has_front(front):
             return False
         heading = front.split("\n\n", 1)[0]  # (the path, without the formula or the words a front shows under it)
+        id_front = id_front or former_front(front, back)  # (a front reworded from a sentence's first words)
         self.drafts.append(([Draft(CardKind.BASIC, front, back, line, form=form,
                                    id_front=f"{form}: {id_front or front}")], heading))
         return True
