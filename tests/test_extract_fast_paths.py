@@ -80,3 +80,40 @@ def test_remembered_sentences_are_each_callers_own():
     first = sentences(text)
     first.pop()
     assert sentences(text) == ["Adam keeps two moments.", "Its step is scale free."]
+
+
+def test_backs_end_before_repeats_as_the_loop_over_every_told_text_did():
+    """`repeats._end_before_repeats` tries only the told texts that end on a back's last word, in their order, each
+    against what earlier cuts left: the backs come out as the loop over every told text made them."""
+    from types import SimpleNamespace
+
+    from mlwiki.extract import repeats
+    from mlwiki.models import CardKind
+
+    def reference(drafts):  # (the loop it replaces)
+        holders = [d for siblings, _ in drafts if len(siblings) == 1 and repeats._read(d := siblings[0])
+                   and d.kind in (CardKind.BASIC, CardKind.FORMULA)]
+        told = [(d, said) for d in holders if d.kind == CardKind.BASIC and "\n\n" not in d.back
+                and (said := " ".join(d.back.split())).count(" ") >= repeats.MIN_WORDS - 1
+                and not repeats._LIST_LINE.search(d.back)]
+        if not told or len(holders) < 2:
+            return
+        for holder in holders:
+            flat = " ".join(holder.back.split())
+            for other, said in told:
+                if other is not holder and len(flat) > len(said) and flat.endswith(said):
+                    holder.back = repeats._cut(holder.back, said)
+                    flat = " ".join(holder.back.split())
+
+    sentences = ["Momentum keeps a running mean of past steps.", "Its decay is set near one for most runs.",
+                 "The step then follows the mean, not the last gradient.", "Nesterov looks ahead before it steps.",
+                 "Adam scales each step by a running mean of squares.", "That mean is kept for most runs."]
+    rng = random.Random(3)
+    for _ in range(300):
+        backs = [" ".join(rng.sample(sentences, rng.randint(1, 4))) for _ in range(rng.randint(2, 6))]
+        made = []
+        for fn in (reference, repeats._end_before_repeats):
+            drafts = [([SimpleNamespace(form="statement", kind=CardKind.BASIC, back=back)], "P") for back in backs]
+            fn(drafts)
+            made.append([siblings[0].back for siblings, _ in drafts])
+        assert made[0] == made[1], backs
