@@ -121,8 +121,11 @@ def _at_label_lines(para: str) -> list[str]:
     """A paragraph cut before each line that only names the list right under it ("Pros" / "- fast to train" /
     "Cons" / "- cold start", written without blank lines), and after it: a label line and its list, each a chunk."""
     lines = para.split("\n")
-    cuts = [k for k in range(len(lines) - 1) if LIST_ITEM.match(lines[k + 1]) and not lines[k][:1].isspace()
-            and not LIST_ITEM.match(lines[k]) and _label(lines[k]) is not None]
+    if len(lines) < 2:
+        return [para]  # (one line: no label over a list)
+    items = [LIST_ITEM.match(line) is not None for line in lines]  # (each line asked once, not as the next and itself)
+    cuts = [k for k in range(len(lines) - 1) if items[k + 1] and not items[k] and not lines[k][:1].isspace()
+            and _label(lines[k]) is not None]
     if not cuts:
         return [para]
     edges = sorted({0, len(lines), *cuts, *(k + 1 for k in cuts)})

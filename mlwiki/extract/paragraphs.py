@@ -164,6 +164,9 @@ def _may_open(word: str) -> bool:
     return key not in _NO_SUBJECT_START or key in _SETS_BEFORE
 
 
+_POSSESSIVE = re.compile(r"['’]s$")  # ("Adam's"): a first word's ending, off before it is looked up
+
+
 def lead_subject(sentence: str) -> str | None:
     """The grammatical subject of a sentence that opens with a noun phrase naming something ("Tensor data storage is
     …" → "Tensor data storage"; "The torch._C module is …" → "The torch._C module"): the words before its first verb
@@ -172,7 +175,7 @@ def lead_subject(sentence: str) -> str | None:
     if (set_before := _SET_BEFORE.match(sentence)) and not sentence.startswith(("Finally", "Similarly", "Additionally")):
         sentence = sentence[set_before.end():]
     tokens = _unquoted(sentence.split())
-    if len(tokens) < 2 or re.sub(r"['’]s$", "", tokens[0].casefold().strip(",:;")) in _NO_SUBJECT_START \
+    if len(tokens) < 2 or _POSSESSIVE.sub("", tokens[0].casefold().strip(",:;")) in _NO_SUBJECT_START \
             or not (tokens[0][:1].isupper() or tokens[0][:1] in "`_" or _CODE_NAME.match(tokens[0])):
         return None
     if tokens[0].casefold() == "a" and tokens[1].casefold() in _QUANTITIES:

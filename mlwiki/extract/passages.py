@@ -203,7 +203,12 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
                     left_out = False
                 kept.append(text)
         kept.append("")
-    text = "\n".join(kept).strip()
+    return _judged("\n".join(kept).strip(), code, len(kept) - kept.count(""), labelled)
+
+
+@functools.lru_cache(maxsize=4096)  # (pure: a block is judged again by the next form that reads it, a fifth of all)
+def _judged(text: str, code: int, lines: int, labelled: bool) -> str | None:
+    """The passage of the text `_passage` kept (`lines` lines not blank, `code` of them code), or None."""
     text = one_break(text)
     if len(text) > 4 * MAX_WORDS and len(text.split()) > 2 * MAX_WORDS:  # (that many words take more characters)
         return None  # far too long, whatever a trimmed last sentence would save (and the common case: say it fast)
@@ -211,7 +216,7 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
     if not text or code > MAX_CODE_LINES:
         return None
     prose = _FENCED.sub("", text) if code else text
-    if code and code >= len(kept) - kept.count("") - 1:
+    if code and code >= lines - 1:
         return None  # only code (and its fences): a program to read, not an answer to recall
     return text if prose.strip() and not prose.rstrip().endswith(":") and reads_as_prose(prose, labelled) else None
 

@@ -145,15 +145,20 @@ def _end_before_repeats(drafts: list) -> None:
             and (said := " ".join(d.back.split())).count(" ") >= MIN_WORDS - 1 and not _LIST_LINE.search(d.back)]
     if not told or len(holders) < 2:
         return
-    last_words = {said.rsplit(" ", 1)[-1] for _, said in told}
+    by_last: dict[str, list[tuple[int, object, str]]] = {}  # (a told text of several words ends a flattened back
+    for k, (other, said) in enumerate(told):  # only when both end on one word: only those are tried, in order)
+        by_last.setdefault(said.rsplit(" ", 1)[-1], []).append((k, other, said))
     for holder in holders:
-        if (holder.back.rsplit(None, 1) or [""])[-1] not in last_words:
+        if (holder.back.rsplit(None, 1) or [""])[-1] not in by_last:
             continue  # (a back that ends on no told text's last word ends on no told text; a back is flattened
         flat = " ".join(holder.back.split())  # only when it may: its last word is its flattened text's)
-        for other, said in told:
-            if other is not holder and len(flat) > len(said) and flat.endswith(said):
-                holder.back = _cut(holder.back, said)
-                flat = " ".join(holder.back.split())
+        after = -1
+        while found := next(((k, said) for k, other, said in by_last.get(flat.rsplit(" ", 1)[-1], ())
+                             if k > after and other is not holder and len(flat) > len(said) and flat.endswith(said)),
+                            None):
+            after, said = found
+            holder.back = _cut(holder.back, said)  # (then the told texts after it, against what is left)
+            flat = " ".join(holder.back.split())
 
 
 def _read(draft) -> bool:

@@ -58,6 +58,9 @@ _LIGHT_VERBS = frozenset("use apply include add put set call run try trust mix r
 _READING = re.compile(r"(?i)(?:i\s+(?:\w+\s+)?)?think of (.+?) as\b")  # "I think of $\sqrt{\bar\alpha_t}$ as …"
 _DENIAL = re.compile(r"(?i)(?:(?:this|it|that)\s+(?:is|['’]s)\s+)?(not\b.+)")  # "This is NOT classic SVD."
 _DETERMINER = re.compile(r"\s(?:the|a|an)\s")  # "In code the non-saturating loss": where the subject starts
+_PLACED = re.compile(_PREPOSITION + r"\b", re.I)  # (a subject that opens on one: a place, no subject)
+_LETTERS = re.compile(r"[^\W\d_]{2,}")  # (two letters side by side: a word, not a formula's symbols)
+_ADVERB_END = re.compile(r"\s+\w+ly$")  # ("each parameter effectively": the adverb before the verb)
 
 
 def passage_topic(text: str, known: str = "") -> str:
@@ -74,13 +77,14 @@ def passage_topic(text: str, known: str = "") -> str:
     clause = first[opener.end():] if opener else first
     verb = next((v for v in _VERB.finditer(clause) if not _RELATIVE.search(clause[:v.start()].rstrip())), None)
     if verb and verb.start() > 0 and not _NOT_TOPIC.match(clause):
-        subject = re.sub(r"\s+\w+ly$", "", clause[:verb.start()].strip())  # ("each parameter effectively gets …")
+        subject = _ADVERB_END.sub("", clause[:verb.start()].strip())  # ("each parameter effectively gets …")
         if place := _PLACE.match(subject):
             return as_topic(place.group(1))
-        if re.match(_PREPOSITION + r"\b", subject, re.I) and (det := _DETERMINER.search(subject)):
+        if (placed := _PLACED.match(subject)) and (det := _DETERMINER.search(subject)):
             subject = subject[det.start() + 1:]  # ("In code the non-saturating loss is …": the loss)
+            placed = _PLACED.match(subject)
         if not (known and as_topic(subject).casefold() in known.casefold()):
-            return "" if re.match(_PREPOSITION + r"\b", subject, re.I) else as_topic(subject)
+            return "" if placed else as_topic(subject)
         if not opener and (named := as_topic(subject)) and not _AUXILIARY.search(verb.group(0)):
             return f"{named} {verb.group(0)} …"  # (the front's own subject: what it does, "LoRA usually wants …")
     return as_topic(opener.group(1)) if opener else ""
@@ -107,11 +111,11 @@ def as_topic(words: str) -> str:
     """The words (a label, a sentence's subject) as a topic: trimmed, a leading article in lower case ("The decomposition" → "the decomposition");
     '' when they are too many to be a name or hold a formula's text only."""
     words = _EMPHASIS.sub("", words).strip(" \t*_,;:—–-")  # (not a backtick: "Choosing `eps`" keeps its code)
-    if not words or len(words.split()) > MAX_TOPIC_WORDS or not re.search(r"[^\W\d_]{2,}", words.replace("$", " ")) \
+    if not words or len(words.split()) > MAX_TOPIC_WORDS or not _LETTERS.search(words.replace("$", " ")) \
             or _NOT_A_NAME.search(words) or words.count("(") != words.count(")") or words.count('"') % 2 \
             or words.count("“") != words.count("”") or words.count("$") % 2:
         return ""  # (a clause, "… negatives and", or a phrase broken at a bracket or a quote: no name of anything)
-    if _LEAD_ARTICLE.match(words) or re.match(_PREPOSITION + r"\b", words, re.I):
+    if _LEAD_ARTICLE.match(words) or _PLACED.match(words):
         return words[:1].lower() + words[1:]
     return words  # ("Beam search", "Adam": as written)
 
