@@ -130,7 +130,21 @@ def _says_heading(body: str, path: str) -> bool:
     a front an earlier pass made of its words ("MRR › the mean over users" of "Always report the mean over users.");
     either says what the card asks."""
     last = clean_prose(path.rsplit(" › ", 1)[-1]).strip().casefold()
-    return bool(last) and re.search(rf"(?<!\w){re.escape(last)}(?!\w)", clean_prose(body).casefold()) is not None
+    if not last:
+        return False
+    text = clean_prose(body).casefold()
+    start = text.find(last)  # (a substring search, then its word boundaries: no pattern compiled per heading)
+    while start >= 0:
+        end = start + len(last)
+        if not (start and _word_char(text[start - 1])) and not (end < len(text) and _word_char(text[end])):
+            return True
+        start = text.find(last, start + 1)
+    return False
+
+
+def _word_char(char: str) -> bool:
+    """Whether a character is one `\\w` matches."""
+    return char.isalnum() or char == "_"
 
 
 def _announces(body: str) -> bool:
