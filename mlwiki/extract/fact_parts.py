@@ -1,8 +1,8 @@
 """The facts a section's card holds apart, each on a card of its own: a definition it opens with
 (`definition_first`), parts under labels (`label_parts`), a list of claims each about a subject of its own
 (`claim_items`), bullets that say why (`bullet_claims`), a back too long for one recall (`grabbag.split_long_back`),
-a list of named options each explained at length (`split_term_items`), and a labelled item among statements
-(`label_items`).
+a list of named options each explained at length (`split_term_items`), such options beside plain items
+(`mixed_lists.split_mixed_items`), and a labelled item among statements (`label_items`).
 
 A list whose every item opens on a term of its own in bold or code and goes on to explain it ("1. **uniform** random
 from all items — simple, but …", "2. **popularity-based**: sample j ∝ …", "4. **hard negatives** — … but risk of
@@ -27,6 +27,7 @@ from mlwiki.extract.grabbag import split_long_back
 from mlwiki.extract.label_items import split_label_items
 from mlwiki.extract.label_parts import split_label_parts
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
+from mlwiki.extract.mixed_lists import split_mixed_items
 
 MIN_ITEMS, MAX_ITEMS = 2, 8
 MAX_TERM_WORDS = 4
@@ -76,7 +77,8 @@ def add_part(ex, form: str, front: str, back: str, line: int) -> None:
 
 def _split_facts(path: str, back: str) -> list[tuple[str, str]] | None:
     return split_label_parts(path, back) or _claims_apart(path, back) or claim_bullet_cards(path, back) \
-        or split_long_back(path, back) or split_term_items(path, back) or split_label_items(path, back)
+        or split_long_back(path, back) or split_term_items(path, back) or split_mixed_items(path, back) \
+        or split_label_items(path, back)
 
 
 def _claims_apart(path: str, back: str) -> list[tuple[str, str]] | None:

@@ -362,7 +362,7 @@ def close_section(ex) -> None:
                     outline_cards(ex, path, branches, declined)  # (a branch beside the terms defined in it)
                 if (rest := untaken_items(block, taken)) is None:
                     continue
-                outline_cards(ex, path, rest, declined)  # (the items of a list no formula card took from)
+                rest = outline_cards(ex, path, rest, declined, whole=block) or rest  # (items no formula card took)
                 last = block.lines[last_card_line(block, taken)].no
                 after = [ln for ln in rest.lines if ln.no > last]
                 while after and (after[0].text[:1] in " \t" or not LIST_ITEM.match(after[0].text)):

@@ -9,6 +9,7 @@ import re
 from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.defining import definition_sentence_cards, on_a_back
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.mixed_lists import mixed_list_card
 from mlwiki.extract.outline import loose_items, outline_items
 from mlwiki.extract.passages import NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose
@@ -61,13 +62,15 @@ def branches_with_terms(ex, block: Block, taken: set[int], whole: set[int]) -> B
     return Block(TEXT, kept) if kept else None
 
 
-def outline_cards(ex, path: str, block: Block, declined: bool, alone: bool = False) -> None:
+def outline_cards(ex, path: str, block: Block, declined: bool, alone: bool = False,
+                  whole: Block | None = None) -> Block | None:
     """A card per labelled branch of an outline (see `mlwiki.extract.outline`) whose nested text reads as prose;
-    `alone` (no other card came from the block): and of its items no branch card holds."""
+    `alone` (no other card came from the block): and of its items no branch card holds. When the branches carded
+    are terms beside plain items (`mixed_list_card`; the list is `whole`, or `block`), the plain items left."""
     text = text_of(block)  # (a nested item's line starts with a space or tab: the whole text is tested first)
     if not (text[:1] in " \t" or "\n " in text or "\n\t" in text) or \
             not any(ln.text[:1] in " \t" and LIST_ITEM.match(ln.text) for ln in block.lines):
-        return  # (the common case, said cheaply: nothing nested, no outline)
+        return None  # (the common case, said cheaply: nothing nested, no outline)
     lines = [(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]
     before, carded = len(ex.drafts), set()
     for labels, nested, line in outline_items(lines, vague):
@@ -87,6 +90,7 @@ def outline_cards(ex, path: str, block: Block, declined: bool, alone: bool = Fal
             carded.add(line)
     if alone:
         _loose_item_cards(ex, path, lines, carded, ex.drafts[before:])
+    return mixed_list_card(ex, path, whole or block, carded) if carded else None  # (after the loose items' cards)
 
 
 def _loose_item_cards(ex, path: str, lines: list[tuple[int, str]], carded: set[int], made: list) -> None:
