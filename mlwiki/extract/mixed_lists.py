@@ -53,6 +53,10 @@ _EXPLAINS = re.compile(r"[-*+][ \t]+\*\*(?P<term>[^*\n]{1,40}?)\*\*(?P<aside>[ \
                        r"(?:[ \t]*(?::|[ \t][—–-])[ \t]+(?P<rest>\S.*)|[ \t]*:?[ \t]*)")
 
 
+# A plain item labelled as the bold ones are ("- negative: IoU < 0.3 …"): the list's items are cases of one rule
+_PLAIN_LABEL = re.compile(r"[ \t]*[-*+][ \t]+[^\W\d][\w' -]{0,24}:[ \t]")
+
+
 def split_mixed_items(path: str, back: str) -> list[tuple[str, str]] | None:
     """(path, the back with each explained term cut to its name), then ("path › term", the item) per item that
     explains its own term at length (`MIN_LONG_WORDS`, or items under it), for a back that holds one bulleted list
@@ -74,6 +78,8 @@ def split_mixed_items(path: str, back: str) -> list[tuple[str, str]] | None:
     long = [m is not None and (len(item) > 1 if m["rest"] is None else _words(item) >= MIN_LONG_WORDS)
             for m, item in zip(found, items)]
     terms = [m["term"].strip() for m, is_long in zip(found, long) if is_long]
+    if any(m is None and _PLAIN_LABEL.match(item[0]) for m, item in zip(found, items)):
+        return None  # ("- **positive**: IoU > 0.7 …" / "- negative: IoU < 0.3" / "- in between: …": one rule's cases)
     if not terms or all(m is not None for m in found) or any(len(t.split()) > MAX_TERM_WORDS for t in terms) \
             or len({t.casefold() for t in terms}) < len(terms) or any(t.casefold() in GENERIC_LABELS for t in terms):
         return None  # (no plain item: the terms the heading asks for, split_term_items'; "**advantage**": a label)
