@@ -113,6 +113,8 @@ def test_margin_forms():
     assert margin_card("A › B", "Side note: the same trick returns in [[Other note]].") is None
     assert margin_card("A › B", "See the appendix for the proof of convergence.") is None
     assert margin_card("A › B", "Haven't worked through it. My guess.") is None
+    assert margin_card("A › B", "Source: [Lin et al. 2017](https://example.org/focal)") is None
+    assert margin_card("A › B", "Figure 2: the loss against the number of steps.") is None
     assert margin_card("A › B", "Warmup: 1% of the steps is plenty.") == ("A › B › Warmup", "1% of the steps is plenty.")
     found = margin_card("A › B", "GQA also shares keys between groups of heads. Haven't checked it.")
     assert found == ("A › B\n\nGQA also shares …", "GQA also shares keys between groups of heads.")

@@ -40,8 +40,13 @@ _QUESTION = re.compile(r"([^?]{8,200}\?)\s+(\S.*)", re.DOTALL)
 _BOLD_LABEL = re.compile(r"\*\*(?P<label>[^*\n]{2,60}?)\*\*(?P<aside>[ \t]+\([^()\n]{1,50}\))?")
 _COLON_LABEL = re.compile(r"(?P<label>[A-Za-z][^:.!?$`*\n()]{0,48}?)(?P<aside>[ \t]+\([^()\n]{1,50}\))?:[ \t]+(?=\S)")
 # A label that only names the margin's kind ("Side note: …"): no subject of its own, its sentence says it
-_KIND_LABELS = frozenset("note side note aside margin margin note nb n.b. fyi remark tip ps p.s. btw".split(" ")) | \
-    frozenset(("side note", "margin note", "by the way"))
+_KIND_LABELS = frozenset(("note", "side note", "aside", "margin", "margin note", "nb", "n.b", "fyi", "remark", "ps", "p.s",
+                          "btw", "by the way"))
+# What only cites or captions: "Source: …", "Figure 3. …", "Credit: …" (and a margin left with a few words once its
+# links, citation keys and years are off)
+_CITES = re.compile(r"(?i)(?:sources?|refs?\.?|references?|citations?|credits?|via|image|photo|fig(?:ure)?\.?[ \t]*\d"
+                    r"|table[ \t]*\d)\b")
+_CITED = re.compile(r"\[[^\]]*\]\([^)]*\)|\[@[^\]]*\]|@[\w:-]+|\(?\b(?:19|20)\d\d[a-z]?\b\)?|https?://\S+")
 
 
 _MAX_SUBJECT = 8
@@ -122,8 +127,10 @@ def margin_card(path: str, text: str) -> tuple[str, str] | None:
     """(front, back) of a margin note's text under the heading `path`; None when it only points elsewhere, shows an
     image, is the writer's aside, or has no form that says what it is about."""
     text = "\n".join(ln.strip() for ln in text.strip().splitlines())
-    if not text or _POINTER.search(text) or _SEE.match(text) or len(text.split()) > MAX_WORDS:
+    if not text or _POINTER.search(text) or _SEE.match(text) or _CITES.match(text) or len(text.split()) > MAX_WORDS:
         return None
+    if len(_CITED.sub(" ", text).split()) < 4:
+        return None  # ("Chen et al. [2020](https://…)": only who said it)
     text = " ".join(without_notes(without_author(" ".join(text.split()))).split())
     if _WRITERS.search(text):  # ("… even smaller. Haven't worked through it.": the fact stays, the aside goes)
         text = " ".join(s.strip() for s in sentences(text) if not _WRITERS.match(s.strip()))
