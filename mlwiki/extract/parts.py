@@ -31,6 +31,8 @@ _ISSUES_LABEL = re.compile(r"(?i)(?:(?:main|key|common)\s+)?(?:problems?|solutio
 _BULLET = re.compile(r"[ \t]*[-*+][ \t]")
 _LIST_OR_TABLE = re.compile(r"[ \t]*(?:[-*+]|\d+[.)]|\|)[ \t]")
 # A line over a list of what is still to do or to read, not of what is known ("TODO", "Open questions", "Links")
+# A paragraph that is only a Quarto margin span: "[Cycle length: one to five epochs.]{.aside}"
+_SPAN = re.compile(r"\[([^\]]+)\]\{\.(?:aside|column-margin)\}", re.DOTALL)
 _ERRANDS = re.compile(r"(?i)(?:todo|to do|to ?read|(?:open )?questions?|links?|references?|(?:further )?reading|"
                       r"resources?|see also|related|sources?|next(?: steps)?|tomorrow|ideas?)")
 
@@ -242,12 +244,22 @@ def part_passage(blocks, label: str | None, declined: bool, path: str, headed: b
 def labelled_aside(block: Block, before: Block | None = None) -> bool:
     """Whether a paragraph is a list under a line that names no subject of study ("TODO", "Questions", "Links"), as
     a heading of that name would: what it lists is no part of the section's text. The line may stand alone as the
-    paragraph `before` it ("References", a blank line, the list), or be that paragraph itself."""
+    paragraph `before` it ("References", a blank line, the list), or be that paragraph itself. A paragraph that is
+    only a margin span (`[…]{.aside}`) is no part of it either: a card of its own (`margins`)."""
+    if "]{." in block.lines[-1].text and margin_span(block) is not None:
+        return True
     if before is not None and before.kind == TEXT and len(before.lines) == 1 and LIST_ITEM.match(block.lines[0].text):
         return _errands(before.lines[0].text) or labelled_aside(block)
     return len(block.lines) > 1 and not LIST_ITEM.match(block.lines[0].text) \
         and bool(LIST_ITEM.match(block.lines[1].text)) and _errands(block.lines[0].text) \
         or len(block.lines) == 1 and _errands(block.lines[0].text)  # (the line alone: no text of the section either)
+
+
+def margin_span(block: Block) -> str | None:
+    """The text of a paragraph that is only a Quarto margin span (`[…]{.aside}`, `[…]{.column-margin}`); None for
+    any other."""
+    span = _SPAN.fullmatch("\n".join(ln.text for ln in block.lines).strip())
+    return span.group(1) if span else None
 
 
 def _errands(line: str) -> bool:

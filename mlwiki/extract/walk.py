@@ -9,14 +9,14 @@ from pathlib import PurePosixPath
 
 from mlwiki import ids
 from mlwiki.extract import (callouts, crossrefs, derivations, example_parts, examples, forms, formula_cards, lists,
-                            proofs, questions)
+                            margins, proofs, questions)
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.daily import content_subject, is_date, section_term
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.lines import (DIV_OPEN, HEADING, MATH, TEXT, Line, classify, heading_level, problem,
+from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, Line, classify, heading_level, problem,
                                  titled_as_written)
 from mlwiki.extract.lone_remarks import lone_remark_cards
 from mlwiki.extract.masking import mask_inline
@@ -77,6 +77,7 @@ class Extractor:
         self._fronts_of = 0
         self.section: lists.Section | None = None  # the section a section card would be made of
         self.asides: list = []  # untitled MyST notes and tips: cards at the end, if no card holds their text
+        self.margin_notes: list = []  # (front, back, line) of margin notes: cards at the end (`margins`)
         self._path_cache = {True: (None, 0, ""), False: (None, 0, "")}
         self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about  # subject? → (headings, their number, path)
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
@@ -244,6 +245,11 @@ class Extractor:
                     self.separate()
                 else:  # any other div
                     self.separate()
+                    if margins.is_margin_div(block):  # (a note beside the text: a card of its own, or none)
+                        if not block.skip:
+                            margins.margin_div_card(self, block)
+                        i += 1
+                        continue
                     if block.skip or "no-card" in block.attrs.get("classes", ()) or forms.glossary_cards(self, block) \
                             or "prf:proof" in block.lines[0].text and proofs.proof_card(self, blocks, i) \
                             or questions.callout_question(self, block) or callouts.callout_card(self, block):
@@ -264,6 +270,7 @@ class Extractor:
         lists.close_section(self)
         proofs.add_proof_ideas(self)  # (the sections read as before: a proof was code to them)
         callouts.aside_cards(self)
+        margins.add_margin_cards(self)
         if self.body:
             crossrefs.resolve(self.body, [d for drafts, _ in self.drafts for d in drafts])
             self.drafts = [(drafts, path) for drafts, path in self.drafts  # ("{#eq-x} ::: …": a label, no front)
@@ -309,6 +316,10 @@ class Extractor:
             self.separate()
             return i + 1
         text = text_of(block)
+        if block.lines[0].kind == CODE:  # (a MyST margin note: its card; the paragraph goes on as code)
+            margins.myst_margin_card(self, block)
+        elif "]{." in text and margins.span_card(self, block):  # (a Quarto margin span, alone)
+            return i + 1
         if i and "roof" in text[:40] and blocks[i - 1].kind in (DIV_OPEN, TEXT) and \
                 (after := proofs.proof_card(self, blocks, i)) is not None:
             return after  # (a proof after a titled theorem: one card of its idea, not of its steps)
