@@ -68,3 +68,42 @@ def test_a_footnotes_text_over_two_lines_stays_off_the_card():
             "Estimator of the Variance.* JMLR 5,\n    1089-1105.\n")
     cards = extract(body, NoteContext(path="nested.md", sections=True)).cards
     assert cards and not any("1089" in c.back or "Grandvalet" in c.back for c in cards), cards
+
+
+def test_a_sentence_that_opens_on_a_citation_is_no_card_and_asks_no_question():
+    """"{cite}`neal2011` is the reference." says where to read: no card "What is?" over " is the reference."."""
+    body = ("# Gibbs sampling\n\n## Hamiltonian Monte Carlo\n\nHMC treats the parameters as a particle with momentum "
+            "and simulates Hamiltonian dynamics with leapfrog steps.\n\n{cite}`neal2011hmc` is the reference.\n")
+    cards = extract(body, NoteContext(path="gibbs.md", sections=True)).cards
+    assert cards and not any("reference" in c.back or "neal2011" in c.front for c in cards), cards
+
+
+EXPLORATION = """#bandits
+
+- explore/exploit dilemma: exploit = take the best known action, explore = try others to improve the estimates
+- need both — pure greedy can get stuck on a suboptimal action forever
+- **ε-greedy**
+  - with probability $1-\\varepsilon$ greedy, else a uniformly random action
+  - → greedy action prob $= 1 - \\varepsilon + \\varepsilon/|\\mathcal{A}|$
+  - simple, used in DQN with ε annealed from 1.0 to 0.1
+  - explores blindly: the random action ignores how promising it is
+  - constant ε gives linear regret
+- **optimistic initial values**: start Q high (e.g. +5) so every real reward disappoints and all actions get tried early. only temporary, useless for nonstationary problems
+- **UCB** (bandits)
+  - $A_t = \\arg\\max_a \\Big[Q_t(a) + c\\sqrt{\\frac{\\ln t}{N_t(a)}}\\Big]$
+  - bonus = uncertainty; it shrinks as the count of an action grows
+  - optimism in the face of uncertainty
+  - c sets how much to explore
+  - UCB1 has logarithmic regret
+  - hard to extend to large state spaces since it needs counts
+- softmax / Boltzmann: $\\pi(a) \\propto \\exp(Q(a)/\\tau)$, τ = temperature
+- Thompson sampling — TODO
+"""
+
+
+def test_a_part_that_only_names_its_own_front_is_no_card():
+    """A grab bag's item whose text a definition card took ("**optimistic initial values**: start Q high …") leaves
+    only its term: no card "… › optimistic initial values" over "optimistic initial values"."""
+    cards = extract(EXPLORATION, NoteContext(path="Exploration.md", sections=True, definitions=True)).cards
+    assert any(c.front.endswith("Define: optimistic initial values") for c in cards), cards
+    assert not any(c.back.replace("*", "").strip() == c.front.rsplit(" › ", 1)[-1] for c in cards), cards

@@ -27,6 +27,7 @@ from mlwiki.extract.grabbag import split_long_back
 from mlwiki.extract.label_items import split_label_items
 from mlwiki.extract.label_parts import split_label_parts
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
+from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.mixed_lists import split_mixed_items
 
 MIN_ITEMS, MAX_ITEMS = 2, 8
@@ -64,6 +65,8 @@ def add_part(ex, form: str, front: str, back: str, line: int) -> None:
     """The card of one part `split_facts` gave (`ex`: the walk over the note): a definition ("path" over "Define:
     term") a definition card as `defining` makes it, none when the note has one of that term already; any other
     part a card of `form`."""
+    if _only_names(front, back):
+        return  # ("… › optimistic initial values" over "**optimistic initial values**": its text is on another card)
     path, _, asked = front.rpartition("\n\nDefine: ")
     if not path:
         ex.add_card(form, front, back, line)
@@ -73,6 +76,12 @@ def add_part(ex, form: str, front: str, back: str, line: int) -> None:
     if len(ex.drafts) == made and not any(d.front.casefold().endswith(f"define: {asked.casefold()}")
                                           for drafts, _ in ex.drafts for d in drafts):
         ex.add_card(form, front, back, line)  # (a sentence `defining` reads as no answer alone: still carded)
+
+
+def _only_names(front: str, back: str) -> bool:
+    """Whether a part's back says nothing but what its front's last heading names."""
+    said = clean_prose(back).replace("*", "").replace("`", "").strip(" \t\n.:;—–-").casefold()
+    return said == clean_prose(front.split("\n\n", 1)[0].rsplit(" › ", 1)[-1]).strip().casefold()
 
 
 def _split_facts(path: str, back: str) -> list[tuple[str, str]] | None:

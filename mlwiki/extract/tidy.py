@@ -78,7 +78,8 @@ _LINKING = re.compile(r"(?i)(?:(?:continuing|continued|following on|picking up|c
                       r"(?:see|check(?: out)?|have a look at|refer to) (?:the|our|my|this|that) [^.\n]{0,60}?\b"
                       r"(?:notebook|post|chapter|section|page|lecture|video|repo(?:sitory)?|tutorial|slides|appendix)s?\b"
                       r"[^.\n]{0,60}[.!]?)")
-_SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE, _LINKING)  # (a sentence any of them matches whole says no fact)
+_CITE_FIRST = re.compile(r"\{cite(?::[a-z]+)?\}`[^`\n]+`.*")  # ("{cite}`neal2011` is the reference.": a source)
+_SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE, _LINKING, _CITE_FIRST)  # (a sentence any of them matches whole says no fact)
 # What a paragraph (in lower case) holds when one of its sentences may be a source, a paper cited or a remark that
 # something was skipped: a token each of those patterns needs. A paragraph without any is kept whole, unsplit.
 _SOURCE_HINT = AnyOf(r"\d\.\d|ch\b(?<!\wch)|§|[{:](?:ref|doc|numref|cite)[}:]|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|"
