@@ -157,13 +157,16 @@ def _sets_values(formula: str) -> bool:
     return all(_SET_TO_NUMBER.fullmatch(part) for part in parts)
 
 
+_ENVIRONMENT = re.compile(r"\\(?:begin|end)\{[^{}]*\}")  # a matrix's environment, whose name is no symbol
+
+
 def _worked_example(formula: str, numbers: int) -> bool:
     """Arithmetic on numbers (`(5 - 2)^2 = 9`, `x_2 = [4, 1]`): an example worked out, not a formula to learn.
     Told by the symbols: at least three numbers and twice as many numbers as letters (Greek letters count, other
     LaTeX commands and the words of `\\text{…}` do not; `10000^{-2i/d}` is two numbers, not five digits)."""
     if numbers < 3:
         return False
-    symbols = _COMMAND.sub("", _TEXT_ARG.sub("", formula))
+    symbols = _COMMAND.sub("", _TEXT_ARG.sub("", _ENVIRONMENT.sub("", formula)))  # (`\begin{pmatrix}`: no symbol)
     return numbers >= 2 * (len(_LETTER.findall(symbols)) + len(_GREEK.findall(formula)))
 
 
