@@ -107,3 +107,11 @@ def test_a_part_that_only_names_its_own_front_is_no_card():
     cards = extract(EXPLORATION, NoteContext(path="Exploration.md", sections=True, definitions=True)).cards
     assert any(c.front.endswith("Define: optimistic initial values") for c in cards), cards
     assert not any(c.back.replace("*", "").strip() == c.front.rsplit(" › ", 1)[-1] for c in cards), cards
+
+
+def test_a_pages_navigation_bar_is_no_card():
+    body = ("# 04 · Ranking metrics\n\n[← retrieval](03-retrieval.md) · [calibration →](05-calibration.md) · formulas "
+            "also in the [cheatsheet](../cheatsheet.md)\n\n## NDCG\n\nNDCG divides the discounted gain of a ranking by "
+            "the gain of the ideal ranking, so a perfect order scores one.\n")
+    cards = extract(body, NoteContext(path="topics/04-ranking.md", sections=True)).cards
+    assert cards and not any("cheatsheet" in c.back or "retrieval" in c.back for c in cards), cards

@@ -25,7 +25,10 @@ from mlwiki.models import CardKind
 
 CALLOUT = "callout"  # (the form of `callouts`)
 AUTHORED = frozenset(("qa", "one-line", "multiline", "card-div", "cloze", ""))
-_LINKS = re.compile("(?im)^" + LINKS_LINE + r"$\n?")  # (a line that only points at other notes, as a passage leaves out)
+_LINKS = re.compile("(?im)^" + LINKS_LINE + r"$\n?")
+# A page's navigation bar: a line opening on a link to the page before it ("[← leakage](02.md) · [calibration →](c.md)
+# · formulas also in the [cheatsheet](../c.md)"): where to go, not what to learn
+_NAVIGATION = re.compile(r"\[[ \t]*(?:←|<-|&larr;|«)[^\]\n]*\]\([^)\s]*\)[^\n]*")  # (a line that only points at other notes, as a passage leaves out)
 # A sentence that only cites where to read ("Cover & Thomas 2.2–2.5.", "Bishop 10.1, Kingma & Welling 2014, Blei et
 # al. 2017 review.") or what to read first ("Needs {ref}`ch-entropy` and {doc}`03_kl`.", "See [[Jensen]]."): no fact
 _NAME = r"[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+)*(?:\s+et al\.?)?"
@@ -353,7 +356,7 @@ def _keeps(draft) -> bool:
         if len(cited.split()) < _LEFT_WORDS:
             return False  # ("Starting point for everything else. Cover & Thomas 2.1, MacKay 2.4.")
         draft.back = back = cited
-    if "](" in back and _LINKS.fullmatch(back.strip()) or lists_pages(back):
+    if "](" in back and (_LINKS.fullmatch(back.strip()) or _NAVIGATION.fullmatch(back.strip())) or lists_pages(back):
         return False  # ("Link back: [kernels](2026-10-06.qmd), [posterior](2026-10-08.qmd).": where, not what)
     if _POINTER.match(back) and "\n\n" not in back and len(back.split()) <= _POINTER_WORDS:
         return False  # ("See also [[Label smoothing]] (KL to uniform shows up there).": where to read, not what)
