@@ -115,3 +115,14 @@ def test_a_pages_navigation_bar_is_no_card():
             "the gain of the ideal ranking, so a perfect order scores one.\n")
     cards = extract(body, NoteContext(path="topics/04-ranking.md", sections=True)).cards
     assert cards and not any("cheatsheet" in c.back or "retrieval" in c.back for c in cards), cards
+
+
+def test_an_open_task_asking_a_question_is_no_card():
+    """"- [ ] why does X? → [[Note#Heading]]" is a question the writer has not answered yet (the arrow points at where
+    to look); "- [x] …? → answer" is answered and is a card."""
+    body = ("# Value methods\n\n## Open questions\n- [ ] why exactly does double learning remove the overestimation? "
+            "→ [[Q-learning#Maximization bias]]\n- [x] does the target network need soft updates? → no, a hard copy "
+            "every few thousand steps works as well\n")
+    fronts = [c.front for c in extract(body, NoteContext(path="Value methods.md", sections=True)).cards]
+    assert not any("double learning" in f for f in fronts), fronts
+    assert any("target network" in f for f in fronts), fronts

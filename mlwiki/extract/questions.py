@@ -235,14 +235,17 @@ def _continues(block: Block) -> bool:
                                                           or first.text.lstrip()[:1].islower()))
 
 
+_OPEN_TASK = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[ \][ \t]")  # an unticked task item
+
+
 def arrow_answers(ex, block: Block) -> bool:
     """Cards of the lines and list items of a paragraph that ask and answer after an arrow (the lines that go on
     an item are part of its answer); whether it made any."""
     found = False
     lines = block.lines
     for k, line in enumerate(lines):
-        if line.kind != TEXT or "?" not in line.text:
-            continue
+        if line.kind != TEXT or "?" not in line.text or _OPEN_TASK.match(line.text):
+            continue  # ("- [ ] why does double Q fix it? → [[Q-learning]]": a question still open, where to look)
         # (found in the line with its code and math masked, same length: `x -> y` or $a => b$ is no arrow)
         masked = _WIKILINK.sub(lambda m: "_" * len(m.group()), mask_inline(line.text)[0])  # (nor in a link's name:
         match = _ARROW_ANSWER.fullmatch(masked)  # "wrote [[AdaBoost#Why does it work? → exp loss]]" asks nothing)
