@@ -251,3 +251,9 @@ def writes_algorithm(lines: list[str]) -> bool:
         return False
     words = [len(_ITEM_MATH.sub(" ", LIST_ITEM.sub("", item, count=1)).split()) for item in items]
     return any(n == 0 for n in words) and any(n >= 2 for n in words)
+
+
+def line_of(body: list[Block], text: str, default: int) -> int:
+    """The line of `body` where a card's back (`text`) starts, found by its first line's words; else `default`."""
+    first = text.split("\n", 1)[0].strip()[:40]
+    return next((ln.no for block in body for ln in block.lines if first and first in ln.text), default)

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from mlwiki.extract.blocks import Block, text_of, top_items
+from mlwiki.extract.blocks import Block, line_of, text_of, top_items
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.defining import BULLET, LABELLED_FORM, labelled_item, under
 from mlwiki.extract.fact_parts import split_term_items
@@ -62,14 +62,9 @@ def long_term_list_cards(ex, path: str, blocks: list[Block]) -> bool:
         if LIST_ITEM.match(first := block.lines[0].text) and not NUMBERED_ITEM.match(first) \
                 and (parts := split_term_items(path, text_of(block), MAX_GLOSSARY)):  # (numbered: steps in order)
             for front, back in parts[1:]:  # (the first, which terms there are, is nothing to learn of a glossary)
-                made |= bool(ex.add_card(FORM, front, back, _line_of(block, back), id_front=front))
+                line = line_of([block], back, block.lines[0].no)
+                made |= bool(ex.add_card(FORM, front, back, line, id_front=front))
     return made
-
-
-def _line_of(block: Block, back: str) -> int:
-    """The line of `block` where `back` starts."""
-    first = back.split("\n", 1)[0].strip()[:40]
-    return next((ln.no for ln in block.lines if first in ln.text), block.lines[0].no)
 
 
 def _key(text: str) -> str:

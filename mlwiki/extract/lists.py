@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from mlwiki.extract import summaries, tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, asked_and_answered, question_card
-from mlwiki.extract.blocks import Block, list_items, text_of, untaken
+from mlwiki.extract.blocks import Block, line_of, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, last_card_line, opens_with_math,
                                      place_closing, works_example)
@@ -176,7 +176,7 @@ def _split_grab_bags(ex, section: Section) -> None:
         ex.drafts[k] = ([replace(draft, front=split[0][0], back=split[0][1], id_front=f"{FORM}: {split[0][0]}")],
                         split[0][0])
         for item_front, item_back in split[1:]:
-            ex.add_card(FORM, item_front, item_back, _line_of(section.body, item_back, draft.line))
+            ex.add_card(FORM, item_front, item_back, line_of(section.body, item_back, draft.line))
         if split[0][0] == front:
             _split_long(ex, k, section)  # (what the bag's opening kept may still hold several facts)
 
@@ -210,13 +210,7 @@ def _split_long(ex, k: int, section: Section) -> None:
         draft, front = replace(draft, front=first), first
     ex.drafts[k] = [replace(draft, back=kept)], front
     for part_front, part_back in own:
-        add_part(ex, FORM, part_front, part_back, _line_of(section.body, part_back, draft.line))
-
-
-def _line_of(body: list[Block], text: str, default: int) -> int:
-    """The line of the section where a card's back starts (its first line's words), else `default`."""
-    first = text.split("\n", 1)[0].strip()[:40]
-    return next((ln.no for block in body for ln in block.lines if first and first in ln.text), default)
+        add_part(ex, FORM, part_front, part_back, line_of(section.body, part_back, draft.line))
 
 
 def _with_topic(path: str, back: str) -> str:

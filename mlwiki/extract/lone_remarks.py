@@ -24,6 +24,7 @@ from mlwiki.extract.defining import stems
 from mlwiki.extract.emphasised import paragraph_topic
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM
 from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.subject import holds_whole
 from mlwiki.models import CardKind
 
 MIN_WARNING_WORDS = 6  # ("Don't use dropout" under "At test time" answers its heading: no caveat of it)
@@ -132,19 +133,7 @@ def _says_heading(body: str, path: str) -> bool:
     last = clean_prose(path.rsplit(" › ", 1)[-1]).strip().casefold()
     if not last:
         return False
-    text = clean_prose(body).casefold()
-    start = text.find(last)  # (a substring search, then its word boundaries: no pattern compiled per heading)
-    while start >= 0:
-        end = start + len(last)
-        if not (start and _word_char(text[start - 1])) and not (end < len(text) and _word_char(text[end])):
-            return True
-        start = text.find(last, start + 1)
-    return False
-
-
-def _word_char(char: str) -> bool:
-    """Whether a character is one `\\w` matches."""
-    return char.isalnum() or char == "_"
+    return holds_whole(clean_prose(body).casefold(), last)
 
 
 def _announces(body: str) -> bool:

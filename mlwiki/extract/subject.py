@@ -103,14 +103,18 @@ def names_subject(subject: str, headings: list[str]) -> bool:
     """Whether the heading path already says the subject, as a whole word ("DBSCAN" is not named by "HDBSCAN"),
     so it need not be put in front of it. (No regex: a note's subject is new for every note scanned.)"""
     folded = subject.casefold()
-    for heading in headings:
-        text = heading.casefold()
-        start = text.find(folded)
-        while start >= 0:
-            end = start + len(folded)
-            if (start == 0 or not _word_char(text[start - 1])) and (end == len(text) or not _word_char(text[end])):
-                return True
-            start = text.find(folded, start + 1)
+    return any(holds_whole(heading.casefold(), folded) for heading in headings)
+
+
+def holds_whole(text: str, words: str) -> bool:
+    """Whether `text` holds `words` with no word character on either side (as `\\b…\\b` would find them, without
+    compiling a pattern for words that are new each time)."""
+    start = text.find(words)
+    while start >= 0:
+        end = start + len(words)
+        if (start == 0 or not _word_char(text[start - 1])) and (end == len(text) or not _word_char(text[end])):
+            return True
+        start = text.find(words, start + 1)
     return False
 
 
