@@ -71,9 +71,10 @@ _NUMBER_START = re.compile(r"\s*[~≈<>≤≥±+\-]?\s*\d")
 _NUMBER_LED_WORDS = 8  # ("~2000 proposals from selective search → warp each crop → a CNN per crop …" describes)
 
 
-def note_subject(title: str, first_h1: str, path: str) -> str:
+def note_subject(title: str, first_h1: str, path: str, keep_zettel_id: bool = False) -> str:
     """The subject of a note: its title, its first H1 or its file name, whichever comes first and is not a
-    date ("2025-11-16") or a generic file name (`index`, `README`)."""
+    date ("2025-11-16") or a generic file name (`index`, `README`). A file name's Zettelkasten id is no part of
+    it ("202406121030 Receptive field" is "Receptive field"), unless `keep_zettel_id` (as mlwiki read it before)."""
     for candidate in (title, first_h1):
         candidate = candidate.strip()
         if candidate and not is_date(candidate):
@@ -81,7 +82,21 @@ def note_subject(title: str, first_h1: str, path: str) -> str:
     stem = PurePosixPath(path).stem.strip()
     if not stem or stem.lower() in _NO_SUBJECT_STEMS or is_date(stem):
         return ""
-    return stem
+    return stem if keep_zettel_id else without_zettel_id(stem)
+
+
+# A Zettelkasten note's id before its title: a timestamp to the hour, minute or second ("202406121030 Receptive
+# field", the Zettelkasten plugins' "YYYYMMDDHHmm"; org-roam's "20240612103000-receptive_field")
+_ZETTEL_ID = re.compile(r"(?:19|20)\d{6}(?:\d{2}){1,3}[ \t_-]+(?=\S*[^\W\d_])")
+
+
+def without_zettel_id(stem: str) -> str:
+    """A file name without the Zettelkasten id it opens with; an org-roam slug ("receptive_field") in words."""
+    match = _ZETTEL_ID.match(stem)
+    if not match:
+        return stem
+    rest = stem[match.end():].strip()
+    return rest.replace("_", " ") if " " not in rest else rest
 
 
 def names_nothing(stem: str) -> bool:

@@ -91,9 +91,12 @@ class Extractor:
         if folds:
             questions.mark_answer_folds(self.blocks)  # ("**Why …?**" over `<details><summary>Answer`: its answer)
         self.title_level, self.first_h1 = title_heading(self.blocks, not as_before and not ctx.title, ctx.path)
-        self.reworded = body if not as_before and (reworded or self.title_level > 1) else ""
         self.applies = applies_theory(self.first_h1, body)  # ("# Worked example: SVM dual": a chapter to study)
-        self.subject = note_subject(ctx.title, self.first_h1, ctx.path)
+        self.subject = note_subject(ctx.title, self.first_h1, ctx.path, keep_zettel_id=as_before)
+        # (a lone heading titles the note, a fold's "(click)" is left off, a file name's Zettelkasten id: the
+        # fronts change, and the cards keep the ids the fronts had as mlwiki read them before)
+        renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
+        self.reworded = body if not as_before and (reworded or self.title_level > 1 or renamed) else ""
         self.day = ""  # a daily note's date, when nothing it says names its subject
         if not self.subject and is_date(day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem):
             self.subject = content_subject(self.blocks)  # (a daily note: what the day's note is about)
