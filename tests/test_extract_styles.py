@@ -202,6 +202,25 @@ def test_footnote_marks_and_texts_are_left_off_where_a_card_is_shown():
     assert markdown_to_html("`a[^1]` and $x[^2]$") == "<p><code>a[^1]</code> and \\(x[^2]\\)</p>\n"  # (code, math)
 
 
+def test_obsidian_highlights_show_highlighted_without_their_markers():
+    """`==text==` is Obsidian's highlight: `<mark>` on the card page and in Anki, plain text in the terminal (where
+    rich would drop a tag it does not know, with the words in it); `a == b` stays as written."""
+    from rich.console import Console
+
+    from mlwiki.render.html import markdown_to_html
+    from mlwiki.render.terminal import card_markdown, listing_text, plain_text
+    back = "The ==degradation problem== is not overfitting; ==**deeper** nets $f(x)$== train worse."
+    assert markdown_to_html(back) == ("<p>The <mark>degradation problem</mark> is not overfitting; <mark><strong>"
+                                      "deeper</strong> nets \\(f(x)\\)</mark> train worse.</p>\n")
+    assert plain_text(back) == "The degradation problem is not overfitting; deeper nets f(x) train worse."
+    assert listing_text("The ==degradation problem== is it.") == "The degradation problem is it."
+    console = Console(width=100, record=True)
+    console.print(card_markdown(back))
+    assert "The degradation problem is not overfitting; deeper nets f(x) train worse." in console.export_text()
+    assert markdown_to_html("if a == b and c ==d then") == "<p>if a == b and c ==d then</p>\n"
+    assert markdown_to_html("`x ==y==`") == "<p><code>x ==y==</code></p>\n"
+
+
 def test_plain_review_prints_no_markdown_markers(styles):
     book = styles["jupyter-book"]
     result = conftest.run(book, "review", "--plain", input="\n3\n" * 12)  # reveal, Good: every card once
@@ -209,3 +228,17 @@ def test_plain_review_prints_no_markdown_markers(styles):
     assert "Reviewed 12 cards" in result.output and "Why does a large step diverge?" in result.output
     for marker in ("**", "[[", "\\verb", "$", "](", "`"):
         assert marker not in result.output, marker
+
+
+def test_an_identity_with_coefficients_is_no_worked_arithmetic(tmp_path):
+    """`= 2 - 2\\cos(a, b)` is algebra (a number before a symbol is its coefficient): the tip that ends on it is a
+    card, as one without the formula is; `64 + 9\\cdot64` is still arithmetic on numbers."""
+    from mlwiki.extract import NoteContext, extract
+    from mlwiki.extract.passages import works_numbers
+    tip = ("Use cosine for embeddings: vector length tracks word frequency, and what we compare is direction. For "
+           "unit vectors both give the same ranking, since $\\lVert a-b\\rVert^2 = 2 - 2\\cos(a,b)$.")
+    for body in (f"# FAQ\n\n## Cosine or Euclidean\n\n{tip}\n", f'# FAQ\n\n???+ tip "Cosine or Euclidean"\n    {tip}\n'):
+        cards = extract(body, NoteContext(path="docs/faq.md", sections=True, definitions=True)).cards
+        assert [c.front for c in cards] == ["FAQ › Cosine or Euclidean"], cards
+        assert cards[0].back.endswith("2 - 2\\cos(a,b)$."), cards[0].back
+    assert not works_numbers("1 - 2p") and works_numbers("0 + 1 = 1") and works_numbers("64 + 9\\cdot64")

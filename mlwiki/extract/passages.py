@@ -90,7 +90,8 @@ _TAGS = re.compile(r"#(?<![\S(]#)[A-Za-z][\w/-]*(?![\S)])|\^(?<!\S\^)[\w-]+[ \t]
 # without spaces names a ratio; `(?<![A-Za-z_\\^])\d…` with the digit before the look-behind, so that the search
 # skips to a digit)
 _ARITHMETIC = re.compile(r"\d(?<![A-Za-z_\\^]\d)\s*(?:[+*=]|(?<=\s)×|×(?=\s)|-(?!\d)|(?<=\s)/(?=\s)(?!\s*\d+×))"
-                         r"\s*\d(?![\d.,]*\\?[A-Za-z])")  # (not "2 - 2\cos(a, b)", "1 - 2p": a coefficient, algebra)
+                         r"\s*\d(?![\d.,]*(?:[A-Za-z]|\\(?!cdot|times|div)[A-Za-z]))")
+# (not "2 - 2\cos(a, b)", "1 - 2p": a number before a symbol is its coefficient, algebra; "9\cdot64" is a product)
 # ("28×28", "3×3" written close are sizes, not sums; "32×32 / 256×256" names sizes to choose from, no quotient)
 # A sentence that promises without saying ("There are many different tensor datatypes available.", "There are four
 # techniques for …" that does not name them)

@@ -69,6 +69,14 @@ def _unicode_math(tokens) -> None:
                     children[i + 1].content = children[i + 1].content.lstrip()
 
 
+def _highlights_bold(tokens) -> None:
+    """A ==highlight== in bold: rich's Markdown knows no `<mark>` (it would drop the text inside)."""
+    for token in tokens:
+        for child in token.children or []:
+            if child.type in ("mark_open", "mark_close"):
+                child.type, child.tag = child.type.replace("mark", "strong"), "strong"
+
+
 @lru_cache(maxsize=1)
 def _markdown_class():
     from rich.markdown import Markdown, TableElement, TextElement
@@ -108,6 +116,7 @@ def _markdown_class():
             self.markup = markup
             self.parsed = _parser().parse(markup)
             _unicode_math(self.parsed)
+            _highlights_bold(self.parsed)
 
     return CardMarkdown
 
@@ -178,7 +187,7 @@ def _inline_text(children) -> str:
     return "".join(parts)
 
 
-_EMPHASIS = re.compile(r"(\*\*|__|`)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(\*\*|__|`|==)(?=\S)(.+?)(?<=\S)\1")
 
 
 def listing_text(text: str) -> str:

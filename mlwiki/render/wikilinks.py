@@ -2,7 +2,8 @@
 what the note's own viewer shows: `[[target|alias]]` → *alias*, `[[target]]` → *target*, `[[x]](url)` → a link
 "x" (a citation key linked to its paper), `![[figure.png]]` → the image, `\\verb|x|` → code `x`, and footnotes
 (`[^1]`, a mark, and `[^1]: Ho et al. 2020`, its text, which Pandoc, Obsidian and GitHub set at a page's foot): left
-off, as a card has no foot to set them at.
+off, as a card has no foot to set them at; Obsidian's `==highlight==` → highlighted text (`<mark>`, without the
+markers in the terminal).
 
 Cards keep the note's own text (`cards --json` shows it as written); these rules run where a card is shown (the
 Anki export in `render.html`, the terminal in `render.terminal`). Math and code spans are found by earlier rules,
@@ -62,6 +63,26 @@ def wikilink_rule(state: StateInline, silent: bool) -> bool:
         else:
             state.push("text", "", 0).content = text
     state.pos = link[1] if link is not None else end
+    return True
+
+
+def highlight_rule(state: StateInline, silent: bool) -> bool:
+    """Obsidian's `==highlighted text==` (on one line, no space just inside the markers) as `<mark>`, its inside
+    read as Markdown (bold, math, links). A note whose highlights are clozes never reaches here with them."""
+    src, pos = state.src, state.pos
+    if not src.startswith("==", pos) or pos + 2 >= state.posMax or src[pos + 2] in " \t\n=":
+        return False
+    close = src.find("==", pos + 3, state.posMax)
+    if close < 0 or "\n" in src[pos + 2:close] or src[close - 1].isspace():
+        return False
+    if not silent:
+        end = state.posMax
+        state.push("mark_open", "mark", 1)
+        state.pos, state.posMax = pos + 2, close
+        state.md.inline.tokenize(state)
+        state.push("mark_close", "mark", -1)
+        state.posMax = end
+    state.pos = close + 2
     return True
 
 
@@ -137,6 +158,7 @@ def footnote_text_rule(state: StateBlock, start_line: int, end_line: int, silent
 def add_rules(md) -> None:
     """Register the rules on a MarkdownIt (after its math rules, before links and escapes)."""
     md.inline.ruler.before("escape", "verb", verb_rule)
+    md.inline.ruler.before("link", "highlight", highlight_rule)
     md.inline.ruler.before("link", "wikilink", wikilink_rule)
     md.inline.ruler.before("link", "footnote_mark", footnote_mark_rule)
     md.inline.ruler.before("escape", "obsidian_comment", obsidian_comment_rule)
