@@ -242,3 +242,23 @@ def test_an_identity_with_coefficients_is_no_worked_arithmetic(tmp_path):
         assert [c.front for c in cards] == ["FAQ › Cosine or Euclidean"], cards
         assert cards[0].back.endswith("2 - 2\\cos(a,b)$."), cards[0].back
     assert not works_numbers("1 - 2p") and works_numbers("0 + 1 = 1") and works_numbers("64 + 9\\cdot64")
+
+
+def test_a_tag_inside_a_sentence_keeps_its_word_and_tags_at_a_lines_end_go():
+    from mlwiki.extract import NoteContext, extract
+    body = ("# Convolutions\n\n## 1x1 convolutions\n\n- change the #channels cheaply, before an expensive 3x3 conv\n"
+            "- mix information across channels at every pixel, without touching space #cnn #tips\n")
+    cards = extract(body, NoteContext(path="n.md", sections=True, definitions=True)).cards
+    back = next(c.back for c in cards if c.front.endswith("1x1 convolutions"))
+    assert "change the channels cheaply" in back and "#" not in back and "tips" not in back, back
+
+
+def test_inline_code_a_quarto_page_computes_shows_as_an_ellipsis():
+    """`{python} n` and knitr's `r x` are values the page computes when rendered: the card cannot know them."""
+    from mlwiki.render.html import markdown_to_html
+    from mlwiki.render.terminal import listing_text, plain_text
+    back = "The small net already has `{python} n_params` weights; `r round(phi, 3)` was estimated. Use `r2_score`."
+    assert plain_text(back) == "The small net already has … weights; … was estimated. Use r2_score."
+    assert markdown_to_html(back) == ("<p>The small net already has … weights; … was estimated. Use "
+                                      "<code>r2_score</code>.</p>\n")
+    assert listing_text(back) == "The small net already has … weights; … was estimated. Use r2_score."

@@ -196,7 +196,7 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
             if "#" in text or "^" in text:
                 if "#" in text and _TODO_TAG.match(text):
                     continue  # ("#todo compare on FrozenLake": a chore, which the tag's going would hide)
-                untagged = _TAGS.sub("", text).rstrip()
+                untagged = _TAGS.sub(_tag_gone, text).rstrip()
                 text = "" if untagged != text and _KEY_ONLY.fullmatch(untagged) else untagged
             if text is raw or text.strip():  # (a line with a first character is not blank unless something went)
                 if left_out:  # ("…, here is an example:" over an image left out, text after it: ends before it)
@@ -205,6 +205,15 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
                 kept.append(text)
         kept.append("")
     return _judged("\n".join(kept).strip(), code, len(kept) - kept.count(""), labelled)
+
+
+def _tag_gone(match: re.Match) -> str:
+    """What is left of a tag: nothing at a line's end or among other tags ("… a trick. #cnn #tips"); its word in a
+    sentence that goes on after it ("change #channels — esp. …": the writer's word, which Obsidian shows)."""
+    rest = match.string[match.end():]
+    if match.group().startswith("#") and rest.strip() and not rest.lstrip().startswith(("#", "^")):
+        return match.group()[1:]
+    return ""
 
 
 @functools.lru_cache(maxsize=4096)  # (pure: a block is judged again by the next form that reads it, a fifth of all)

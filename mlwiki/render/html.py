@@ -56,6 +56,7 @@ from mlwiki.ankiformat.cloze import _is_escaped, _pad_clozes, pad_cloze_math
 from mlwiki.render.spans import SIMPLE_DISPLAY_MATH, SIMPLE_INLINE_MATH
 from mlwiki.render.texsafe import neutralize_tex
 from mlwiki.render.myst import add_rules as add_myst_rules
+from mlwiki.render.wikilinks import COMPUTED_CODE
 from mlwiki.render.wikilinks import add_rules as add_note_rules
 
 __all__ = ["image_refs", "markdown_to_html", "pad_cloze_math", "sanitize_html"]
@@ -282,6 +283,8 @@ def _plain_text_html(segment: str) -> str | None:
         if not _FAST_TEXT.fullmatch(segment, pos, match.start()):
             return None
         strong, code = match.groups()
+        if code is not None and COMPUTED_CODE.match(code):
+            return None  # (Quarto's `{python} n` / `r x`: a value the page computes, shown as one)
         out += [segment[pos:match.start()],
                 f"<strong>{strong}</strong>" if strong is not None else f"<code>{_math_escape(code)}</code>"]
         pos = match.end()

@@ -187,6 +187,7 @@ def _inline_text(children) -> str:
     return "".join(parts)
 
 
+_COMPUTED_SPAN = re.compile(r"`(?:\{(?:python|r|julia|ojs)\}|r)[ \t]+[^`\n]+`")  # (wikilinks.COMPUTED_CODE's span)
 _EMPHASIS = re.compile(r"(\*\*|__|`|==)(?=\S)(.+?)(?<=\S)\1")
 
 
@@ -197,5 +198,5 @@ def listing_text(text: str) -> str:
         latex = text_math_latex(match)
         return "$" if latex is None else latex_to_unicode(latex)
 
-    text = _EMPHASIS.sub(r"\2", TEXT_MATH.sub(math, text))
+    text = _EMPHASIS.sub(r"\2", _COMPUTED_SPAN.sub("…", TEXT_MATH.sub(math, text)))
     return inert(" · ".join(" ".join(part.split()) for part in text.split("\n\n") if part.strip()))

@@ -3,7 +3,8 @@ what the note's own viewer shows: `[[target|alias]]` → *alias*, `[[target]]` �
 "x" (a citation key linked to its paper), `![[figure.png]]` → the image, `\\verb|x|` → code `x`, and footnotes
 (`[^1]`, a mark, and `[^1]: Ho et al. 2020`, its text, which Pandoc, Obsidian and GitHub set at a page's foot): left
 off, as a card has no foot to set them at; Obsidian's `==highlight==` → highlighted text (`<mark>`, without the
-markers in the terminal).
+markers in the terminal); Quarto's and R Markdown's inline code that the page computes (`` `{python} n_params` ``,
+`` `r round(phi, 3)` ``) → "…", a value the card cannot know.
 
 Cards keep the note's own text (`cards --json` shows it as written); these rules run where a card is shown (the
 Anki export in `render.html`, the terminal in `render.terminal`). Math and code spans are found by earlier rules,
@@ -12,11 +13,15 @@ so nothing inside them is touched.
 
 from __future__ import annotations
 
+import re
+
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
 from mlwiki.render.spans import BLOCK_ID, FOOTNOTE_MARK, FOOTNOTE_TEXT, link_target_text
 
+# Inline code a Quarto / R Markdown page runs and shows the value of: `{python} n`, `{r} x`, `r x` (knitr's form)
+COMPUTED_CODE = re.compile(r"(?:\{(?:python|r|julia|ojs)\}|r)[ \t]+\S")
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp")
 
 
@@ -83,6 +88,21 @@ def highlight_rule(state: StateInline, silent: bool) -> bool:
         state.push("mark_close", "mark", -1)
         state.posMax = end
     state.pos = close + 2
+    return True
+
+
+def computed_code_rule(state: StateInline, silent: bool) -> bool:
+    """`` `{python} n_params` ``, `` `r round(coef(fit)[1], 3)` ``: a value the page computes when it is rendered,
+    which the card cannot know: "…" in its place, not the code."""
+    src, pos = state.src, state.pos
+    if src[pos] != "`" or not COMPUTED_CODE.match(src, pos + 1) or src.startswith("``", pos):
+        return False
+    close = src.find("`", pos + 1, state.posMax)
+    if close < 0 or "\n" in src[pos:close]:
+        return False
+    if not silent:
+        state.push("text", "", 0).content = "…"
+    state.pos = close + 1
     return True
 
 
@@ -158,6 +178,7 @@ def footnote_text_rule(state: StateBlock, start_line: int, end_line: int, silent
 def add_rules(md) -> None:
     """Register the rules on a MarkdownIt (after its math rules, before links and escapes)."""
     md.inline.ruler.before("escape", "verb", verb_rule)
+    md.inline.ruler.before("backticks", "computed_code", computed_code_rule)
     md.inline.ruler.before("link", "highlight", highlight_rule)
     md.inline.ruler.before("link", "wikilink", wikilink_rule)
     md.inline.ruler.before("link", "footnote_mark", footnote_mark_rule)
