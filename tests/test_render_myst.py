@@ -84,3 +84,14 @@ def test_a_jupyter_books_mathjax_macros_are_the_wikis(tmp_path):
     from mlwiki.config import load_config
     from mlwiki.render.macros import read_macros  # (what the export's MathJax and the card pages define too)
     assert read_macros(load_config(root)) == ("\\newcommand{\\R}{\\mathbb{R}}\n\\newcommand{\\half}[1]{\\frac{#1}{2}}", None)
+
+
+def test_a_target_line_over_the_paragraph_it_labels_is_on_no_card():
+    """`(kkt-list)=` right over its paragraph (no blank line between) labels it for `{ref}`: the book never shows it,
+    and neither does a card's front made of that paragraph."""
+    from mlwiki.extract import NoteContext, extract
+    body = ("# Duality\n\n## KKT conditions\n\n(kkt-list)=\nAt the optimum of a convex problem with strong duality "
+            "these four conditions hold together:\n\n1. primal feasibility\n2. dual feasibility\n"
+            "3. complementary slackness\n4. stationarity of the Lagrangian\n")
+    cards = extract(body, NoteContext(path="n.md", sections=True, definitions=True)).cards
+    assert cards and not any("kkt-list" in c.front or "kkt-list" in c.back for c in cards), cards
