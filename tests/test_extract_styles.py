@@ -262,3 +262,16 @@ def test_inline_code_a_quarto_page_computes_shows_as_an_ellipsis():
     assert markdown_to_html(back) == ("<p>The small net already has … weights; … was estimated. Use "
                                       "<code>r2_score</code>.</p>\n")
     assert listing_text(back) == "The small net already has … weights; … was estimated. Use r2_score."
+
+
+def test_an_analogy_and_abbreviation_definitions_are_no_cards():
+    """`a : b :: c : d` is an analogy as written, not a `front :: back` card; MkDocs' `*[OOV]: out of vocabulary`
+    lines are the page's tooltips, on no card and no back. A `front :: back` line is still a card."""
+    from mlwiki.extract import NoteContext, extract
+    body = ("# Bias\n\n## Analogies\n\nEmbeddings inherit the biases of their corpus, as analogy tests show:\n\n"
+            "- *man : king :: woman : queen* is the famous one\n- a projection on a gender direction measures it\n\n"
+            "*[OOV]: out of vocabulary\n*[IAT]: implicit association test\n\nWEAT :: a test of association\n")
+    cards = extract(body, NoteContext(path="n.md", sections=True, definitions=True)).cards
+    assert ("WEAT", "a test of association") in [(c.front, c.back) for c in cards], cards
+    assert not any(c.front.startswith("*man") or "queen" in c.front for c in cards), cards
+    assert not any("OOV" in c.front or "OOV" in c.back or "[IAT]" in c.back for c in cards), cards

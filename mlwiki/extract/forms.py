@@ -122,6 +122,8 @@ def inline_cards(ex, block: Block, text: str) -> bool:
             continue
         front = LIST_ITEM.sub("", line.text[:match.start()], count=1).strip()
         back = line.text[match.end():].strip()
+        if " : " in front and " : " in back:
+            continue  # an analogy, "man : king :: woman : queen", written as it is read: no card's two sides
         ex.add_pair(CardKind.BASIC, front, back, line.no, both_ways=len(match.group(0)) == 3, form="one-line")
         found = True
     return found

@@ -28,6 +28,7 @@ LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 NUMBERED_ITEM = re.compile(r"[ \t]*\d+[.)][ \t]")  # an ordered list's item ("1. …", "2) …"): a step, in its order
 _BULLETS = ("- ", "* ", "+ ")  # how most list items start: LIST_ITEM matches them, and no other test does
 _HEADING_ATTRS = re.compile(r"[ \t]+\{(?:[#.-][^{}]*|[\w-]+=[^{}]*)\}$")
+_ABBREVIATION = re.compile(r"\*\[[^\]\n]+\]:[ \t]")  # Markdown Extra's (and MkDocs') `*[HTML]: Hyper Text …`
 _MYST_TARGET = re.compile(r"\([\w:.-]+\)=")
 _NO_CARD_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*no-card[ \t]*-->[ \t]*$")
 _CALLOUT_LINE = re.compile(r"\[!([\w-]+)\]([+-]?)[ \t]*(.*)$")
@@ -249,6 +250,8 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 in_list = False
             if "::" in text and _INLINE_FIELD.match(stripped):
                 kind = COMMENT  # (a Dataview field in a callout or indented under an item: metadata there too)
+            elif first == "*" and text.startswith("*[") and _ABBREVIATION.match(text):
+                kind = COMMENT  # (`*[OOV]: out of vocabulary`: the page's abbreviations, shown as tooltips)
             elif first == "(" and text.endswith("=") and _MYST_TARGET.fullmatch(stripped):
                 kind = COMMENT  # (`(kkt-list)=`: a MyST target, which the book never shows, over the text it labels)
         prev_blank = prev_indented = False
