@@ -275,3 +275,19 @@ def test_an_analogy_and_abbreviation_definitions_are_no_cards():
     assert ("WEAT", "a test of association") in [(c.front, c.back) for c in cards], cards
     assert not any(c.front.startswith("*man") or "queen" in c.front for c in cards), cards
     assert not any("OOV" in c.front or "OOV" in c.back or "[IAT]" in c.back for c in cards), cards
+
+
+def test_a_paper_notes_record_table_is_no_card(tmp_path):
+    """`| field | value |` rows of authors, venue, link, tags: the paper's record, not facts to recall; a two-column
+    table of terms and what they mean is still a card a row."""
+    from mlwiki.extract import NoteContext, extract
+    record = ("# A paper on word vectors\n\n| field | value |\n|---|---|\n| authors | A. Writer, B. Writer |\n"
+              "| venue | a conference, 2014 |\n| link | <https://example.org/paper.pdf> |\n| read on | 2024-10-11 |\n\n"
+              "## Problem\n\nCount-based methods use global statistics but do badly on analogies, while window-based "
+              "methods do well on analogies but ignore global co-occurrence counts.\n")
+    glossary = ("# Terms\n\n| term | meaning |\n|---|---|\n| stemming | cutting words to a crude stem by rules |\n"
+                "| lemmatisation | mapping each word to its dictionary form |\n")
+    ctx = NoteContext(path="papers/p.md", sections=True, definitions=True)
+    fronts = [c.front for c in extract(record, ctx).cards]
+    assert fronts == ["A paper on word vectors › Problem"], fronts
+    assert len([c for c in extract(glossary, ctx).cards if c.front.startswith("Terms › ")]) == 2

@@ -32,6 +32,7 @@ def test_a_zettel_id_is_no_part_of_the_notes_subject():
     assert without_zettel_id("20240612103000-receptive_field") == "receptive field"  # (org-roam's slug)
     assert without_zettel_id("Q-learning") == "Q-learning" and without_zettel_id("2024 review") == "2024 review"
     assert note_subject("", "", "Inbox/202406142215.md") == ""  # (an id alone names nothing, like a date)
+    assert note_subject("", "", "chapters/_notation.qmd") == "notation"  # (a Quarto partial, included elsewhere)
     for body in (ZETTEL, SECTIONED):
         fronts = _fronts(body, PATH)
         assert fronts and all(f.startswith("Receptive field") for f in fronts), fronts
@@ -40,8 +41,8 @@ def test_a_zettel_id_is_no_part_of_the_notes_subject():
 
 def _as_before(monkeypatch) -> None:
     """Read notes as mlwiki did before: the file name's id was part of the subject."""
-    monkeypatch.setattr(walk, "note_subject", lambda title, h1, path, keep_zettel_id=False:
-                        note_subject(title, h1, path, keep_zettel_id=True))
+    monkeypatch.setattr(walk, "note_subject", lambda title, h1, path, as_before=False:
+                        note_subject(title, h1, path, as_before=True))
 
 
 def test_an_upgraded_vault_keeps_each_cards_id_and_reviews(make_wiki, now, monkeypatch):

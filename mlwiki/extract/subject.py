@@ -71,10 +71,11 @@ _NUMBER_START = re.compile(r"\s*[~≈<>≤≥±+\-]?\s*\d")
 _NUMBER_LED_WORDS = 8  # ("~2000 proposals from selective search → warp each crop → a CNN per crop …" describes)
 
 
-def note_subject(title: str, first_h1: str, path: str, keep_zettel_id: bool = False) -> str:
+def note_subject(title: str, first_h1: str, path: str, as_before: bool = False) -> str:
     """The subject of a note: its title, its first H1 or its file name, whichever comes first and is not a
     date ("2025-11-16") or a generic file name (`index`, `README`). A file name's Zettelkasten id is no part of
-    it ("202406121030 Receptive field" is "Receptive field"), unless `keep_zettel_id` (as mlwiki read it before)."""
+    it ("202406121030 Receptive field" is "Receptive field"), nor the `_` of a Quarto partial (`_notation.qmd`,
+    included into other pages), unless `as_before` (the file name as mlwiki read it before)."""
     for candidate in (title, first_h1):
         candidate = candidate.strip()
         if candidate and not is_date(candidate):
@@ -82,7 +83,7 @@ def note_subject(title: str, first_h1: str, path: str, keep_zettel_id: bool = Fa
     stem = PurePosixPath(path).stem.strip()
     if not stem or stem.lower() in _NO_SUBJECT_STEMS or is_date(stem):
         return ""
-    return stem if keep_zettel_id else without_zettel_id(stem)
+    return stem if as_before else without_zettel_id(stem.lstrip("_") or stem)
 
 
 # A Zettelkasten note's id before its title: a timestamp to the hour, minute or second ("202406121030 Receptive

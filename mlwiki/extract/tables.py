@@ -33,6 +33,10 @@ _STATUS_HEAD = re.compile(r"(?i)[ \t*_]*(?:reading status|progress|read\?|done\?
 _STATUS_CELL = re.compile(rf"(?i)[ \t*_]*(?:{READ_PROGRESS}|todo|to-?do|to read|reading|in progress|partly read|wip|"
                           r"not started|queued|abandoned|🌱|🌿|🌳|✅|⏳)"
                           r"(?![\w-])[^|]{0,30}")
+# A paper's or page's record, one field a row: who wrote it, where, when, links, the writer's reading of it
+_METADATA_KEY = re.compile(r"(?i)[ \t*_]*(?:authors?|by|venue|journal|conference|year|published|date|doi|arxiv|url|"
+                           r"links?|pdf|code|repo(?:sitory)?|github|tags?|status|read(?: on)?|added|source|citation|"
+                           r"cite|bibtex|version|licen[cs]e|title|publisher|pages|keywords|rating)[ \t*_:]*")
 _LIST_TABLE = re.compile(r"[ \t]*(`{3,}|~{3,}|:{3,})[ \t]*\{list-table\}")
 _HEADER_ROWS = re.compile(r"[ \t]*:header-rows:[ \t]*(\d+)")
 _ROW = re.compile(r"([ \t]*)\*[ \t]+-[ \t]+(.*)")  # `* - first cell` starts a row of a list-table
@@ -110,6 +114,8 @@ def named_rows(block: Block) -> tuple[list[str], int, list[tuple[int, list[str]]
         return None  # paths or symbols set side by side ("$S \\rightarrow A$"): a comparison to read, not explanations
     if all(_symbols_only(cells[0]) for _, cells in rows):
         return None  # a notation table: what a symbol stands for in one text is no card
+    if len(header) == 2 and sum(bool(_METADATA_KEY.fullmatch(cells[0])) for _, cells in rows) * 2 > len(rows):
+        return None  # a paper note's record ("authors | …", "venue | EMNLP 2014", "link | …"): metadata, no fact
     key = next((c for c in range(len(header)) if all(_names_in_words(cells[c]) or c == 0 and _names_briefly(cells[c])
                                                      for _, cells in rows)), None)
     if key != 0 and all(_names_in_words(cells[0]) or _names_in_math(cells[0]) for _, cells in rows):

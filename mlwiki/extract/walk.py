@@ -92,8 +92,8 @@ class Extractor:
             questions.mark_answer_folds(self.blocks)  # ("**Why …?**" over `<details><summary>Answer`: its answer)
         self.title_level, self.first_h1 = title_heading(self.blocks, not as_before and not ctx.title, ctx.path)
         self.applies = applies_theory(self.first_h1, body)  # ("# Worked example: SVM dual": a chapter to study)
-        self.subject = note_subject(ctx.title, self.first_h1, ctx.path, keep_zettel_id=as_before)
-        # (a lone heading titles the note, a fold's "(click)" is left off, a file name's Zettelkasten id: the
+        self.subject = note_subject(ctx.title, self.first_h1, ctx.path, as_before)
+        # (a lone heading titles the note, a fold's "(click)" is left off, a file name's Zettelkasten id or `_`: the
         # fronts change, and the cards keep the ids the fronts had as mlwiki read them before)
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
         self.reworded = body if not as_before and (reworded or self.title_level > 1 or renamed) else ""
