@@ -95,3 +95,15 @@ def test_a_target_line_over_the_paragraph_it_labels_is_on_no_card():
             "3. complementary slackness\n4. stationarity of the Lagrangian\n")
     cards = extract(body, NoteContext(path="n.md", sections=True, definitions=True)).cards
     assert cards and not any("kkt-list" in c.front or "kkt-list" in c.back for c in cards), cards
+
+
+def test_pandoc_citations_show_as_nothing_where_a_card_is_shown():
+    """Quarto's `[@key]` is set from the book's bibliography, which a card has not: the claim reads without it (as a
+    MyST `{cite}` does); a link whose text holds an `@` and an e-mail link stay."""
+    from mlwiki.render.html import markdown_to_html
+    from mlwiki.render.terminal import plain_text
+    back = "STL splits a series with Loess [@cleveland1990]. Seasonal windows matter [see @hyndman2021, ch. 3; @x]."
+    assert plain_text(back) == "STL splits a series with Loess. Seasonal windows matter."
+    assert markdown_to_html(back) == "<p>STL splits a series with Loess. Seasonal windows matter.</p>\n"
+    assert plain_text("write to [me@example.org](mailto:me@example.org)") == "write to me@example.org"
+    assert "@x" in plain_text("a [ping @x](https://example.org) link")

@@ -1,6 +1,6 @@
 """markdown-it rules for the MyST syntax of Jupyter Book notes (and Quarto's labels) that plain Markdown would show as
 written, so a card reads as the book does: a role `{ref}`text <label>`` as its text, `{eq}`label`` as "(label)",
-`{math}`x`` as math, `{cite}`key`` as nothing; a target line `(label)=` and a Quarto label `{#eq-loocv}` after a formula not at all; a
+`{math}`x`` as math, `{cite}`key`` and Pandoc's (Quarto's) `[@key; @other, p. 3]` as nothing; a target line `(label)=` and a Quarto label `{#eq-loocv}` after a formula not at all; a
 definition list's `: ` marker joined to its term ("Term — definition").
 
 Cards keep the note's own text (`cards --json` shows it as written); these rules run where a card is shown.
@@ -15,6 +15,10 @@ from markdown_it.rules_inline import StateInline
 
 # `{name}`content``: MyST's inline roles (`{ref}`, `{eq}`, `{numref}`, `{doc}`, `{prf:ref}`, `{term}`, `{math}` …)
 _ROLE = re.compile(r"\{([a-z][\w:-]*)\}`([^`\n]+)`")
+# Pandoc's bracketed citation: `[@hyndman2021]`, `[see @a, ch. 2; -@b]` (each key after a `@` the text does not
+# run into: not an e-mail address)
+_CITATION = re.compile(r"\[(?:[^\[\]\n@]*(?<![\w.])-?@[\w][\w:.#$%&+?<>~/-]*[^\[\]\n@;]*)(?:;[^\[\]\n@]*-?@[\w]"
+                       r"[\w:.#$%&+?<>~/-]*[^\[\]\n@;]*)*\](?![(\[])")
 _TARGET_LINE = re.compile(r"[ \t]*\([\w.:-]+\)=[ \t]*$")  # `(sec-mcmc-background)=` above a heading
 _LABEL = re.compile(r"[ \t]*\{#[\w:.-]+\}")  # Quarto's `$$ … $$ {#eq-loocv}`: a cross-reference target
 _DOC_NUMBER = re.compile(r"^\d+[_.-]+")  # ("07_elbo": a book's order number)
@@ -57,6 +61,19 @@ def role_rule(state: StateInline, silent: bool) -> bool:
     return True
 
 
+def citation_rule(state: StateInline, silent: bool) -> bool:
+    """`[@key]`: the page sets it from its bibliography, a card has none; the claim reads without it."""
+    if not state.src.startswith("[", state.pos) or "@" not in state.src[state.pos:state.pos + 40]:
+        return False
+    match = _CITATION.match(state.src, state.pos, state.posMax)
+    if match is None:
+        return False
+    if not silent:
+        state.pending = state.pending.rstrip(" \t")
+    state.pos = match.end()
+    return True
+
+
 def definition_marker_rule(state: StateInline, silent: bool) -> bool:
     """A definition list's `: ` at the start of a line: at the start of a card left out, after its term "— "."""
     pos = state.pos
@@ -81,6 +98,7 @@ def target_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 def add_rules(md) -> None:
     """Register the MyST rules on a MarkdownIt (roles before code spans, which their backticks would start)."""
     md.inline.ruler.before("backticks", "myst_role", role_rule)
+    md.inline.ruler.before("link", "pandoc_citation", citation_rule)
     md.inline.ruler.before("text", "myst_definition", definition_marker_rule)
     md.block.ruler.before("paragraph", "myst_target", target_rule,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
