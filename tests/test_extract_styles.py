@@ -251,6 +251,10 @@ def test_a_tag_inside_a_sentence_keeps_its_word_and_tags_at_a_lines_end_go():
     cards = extract(body, NoteContext(path="n.md", sections=True, definitions=True)).cards
     back = next(c.back for c in cards if c.front.endswith("1x1 convolutions"))
     assert "change the channels cheaply" in back and "#" not in back and "tips" not in back, back
+    listed = "# Complete spaces\n\ntags: #definition | #topology\n\n## Statement\n\nA space is complete when every " \
+        "Cauchy sequence in it converges to a point of the space.\n"
+    cards = extract(listed, NoteContext(path="n.md", sections=True, definitions=True)).cards
+    assert not any("definition" in c.back or "topology" in c.back for c in cards), cards  # (a list of tags)
 
 
 def test_inline_code_a_quarto_page_computes_shows_as_an_ellipsis():

@@ -208,10 +208,10 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
 
 
 def _tag_gone(match: re.Match) -> str:
-    """What is left of a tag: nothing at a line's end or among other tags ("… a trick. #cnn #tips"); its word in a
+    """What is left of a tag: nothing at a line's end or in a list of tags ("… a trick. #cnn #tips"); its word in a
     sentence that goes on after it ("change #channels — esp. …": the writer's word, which Obsidian shows)."""
-    rest = match.string[match.end():]
-    if match.group().startswith("#") and rest.strip() and not rest.lstrip().startswith(("#", "^")):
+    rest = match.string[match.end():].lstrip(" \t|,;·/")  # ("tags: #definition | #topology": a list of tags)
+    if match.group().startswith("#") and rest.strip() and not rest.startswith(("#", "^")):
         return match.group()[1:]
     return ""
 
