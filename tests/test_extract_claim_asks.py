@@ -10,6 +10,7 @@ import json
 from conftest import backs_by_front, new_wiki, run
 
 from mlwiki import ids
+from mlwiki.extract.claim_asks import asked_front
 
 CONFIG = 'name = "T"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -132,3 +133,11 @@ def test_a_question_whose_pointer_the_front_does_not_name_keeps_the_subject_fron
     path = "Embeddings › Negative sampling\n\n"
     assert not any("these schemes" in front for front in found), list(found)
     assert found.get(path + "FastWords …", "").startswith("FastWords implements one of these schemes"), list(found)
+
+
+def test_a_short_claim_given_with_its_reason_asks_why():
+    """"BP is needed because …" says why, not what BP is: the question asks for the reason."""
+    assert asked_front("BP …", "BP is needed because precision alone rewards very short outputs.") == \
+        "Why is BP needed?"
+    assert asked_front("SARSA …", "SARSA is on-policy since it learns from the action it takes.") == \
+        "Why is SARSA on-policy?"

@@ -44,7 +44,7 @@ _HAS_NAMED = re.compile(rf"(?:has|provides|offers) an? (?:[a-z-]+ )?(?P<kind>[a-
 # "TD is usually more data-efficient …; MC is more robust …": two things set against each other
 _AGAINST = re.compile(r"[^;]+(?:;|, (?:while|whereas)) (?P<other>[A-Z][\w-]*(?: [A-Z][\w-]*)?) (?:is|are) ")
 MAX_WHY_WORDS = 25
-_REASON = re.compile(r"(?P<claim>.{10,200}?),? (?:because|since) (?=\S)")
+_REASON = re.compile(r"(?P<claim>.{5,200}?),? (?:because|since) (?=\S)")  # ("is needed because")
 _REASON_NEXT = re.compile(r"(?:This|That|It) (?:is|happens) (?:because|since)\b")
 _MODAL = frozenset("is are was were can could may might must should will would does do".split())
 _BARE_NAME = re.compile(r"[A-Z][\w-]*")  # (a library or a method by its name: "PyTorch", "Word2Vec")
