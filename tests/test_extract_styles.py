@@ -295,3 +295,17 @@ def test_a_paper_notes_record_table_is_no_card(tmp_path):
     fronts = [c.front for c in extract(record, ctx).cards]
     assert fronts == ["A paper on word vectors › Problem"], fronts
     assert len([c for c in extract(glossary, ctx).cards if c.front.startswith("Terms › ")]) == 2
+
+
+def test_a_front_that_leaves_a_bold_answer_out_says_it_nowhere_else():
+    """The sentence with its bold term left out asks for it; its head word said again later in the sentence
+    ("— cosine normalises for length") would give the answer away: it is left out there too."""
+    from mlwiki.extract import NoteContext, extract
+    body = ("# Vectors\n\n## tf-idf\n\nThe weight of a term in a document, with $N$ documents of which $n_t$ hold "
+            "it:\n\n$$w_{t,d} = \\mathrm{tf}_{t,d} \\log \\frac{N}{n_t}$$\n\n```python\ndef weight(tf, n, N):\n"
+            "    return tf * math.log(N / n)\n```\n\nCompare documents with **cosine similarity** of their tf-idf "
+            "vectors — cosine normalises for document length.\n")
+    cards = extract(body, NoteContext(path="n.md", sections=True, definitions=True)).cards
+    asked = next(c for c in cards if "Compare documents with …" in c.front)
+    assert "cosine" not in asked.front.casefold() and "… normalises for document length" in asked.front, asked
+    assert "**cosine similarity**" in asked.back

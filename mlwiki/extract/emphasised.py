@@ -125,11 +125,19 @@ def _asked(term: str, text: str) -> str:
     for sentence in sentences(" ".join(text.split())):
         if f"**{term}**" in sentence:
             asked = sentence.replace(f"**{term}**", "…", 1).replace("….", "…")
+            asked = _without_answer(term, asked)  # ("… of their vectors — … normalises for length")
             words = asked.split()
             if any(w.casefold() in _POINTERS for w in asked.split("…", 1)[0].split()):
                 return ""  # ("this is why mean-field VI tends to …": why what? said before it)
             return asked if MIN_ASKED_WORDS <= len(words) <= MAX_ASKED_WORDS else ""
     return ""
+
+
+def _without_answer(term: str, asked: str) -> str:
+    """The sentence with the term left out, and its head word ("cosine" of "cosine similarity", a word of 4 letters
+    or more) wherever else it stands in it: a front that said it again would give the answer away."""
+    head = next((w for w in re.findall(r"[^\W\d_][\w-]{3,}", term)), "")
+    return re.sub(rf"(?i)(?<![\w-]){re.escape(head)}(?![\w-])", "…", asked) if head else asked
 
 
 # An item led by its label ("**threshold**: …", "rule of thumb (Vehtari): …"): the label's forms card it
