@@ -107,3 +107,21 @@ def test_pandoc_citations_show_as_nothing_where_a_card_is_shown():
     assert markdown_to_html(back) == "<p>STL splits a series with Loess. Seasonal windows matter.</p>\n"
     assert plain_text("write to [me@example.org](mailto:me@example.org)") == "write to me@example.org"
     assert "@x" in plain_text("a [ping @x](https://example.org) link")
+
+
+def test_a_reference_to_a_long_equation_never_cuts_it_inside_braces_and_a_named_one_reads_as_named():
+    """`{eq}` to a long formula shows its left side and "= …" only where the "=" stands outside braces (the "=" of
+    `\\sum_{i=1}` would leave a brace open); after the words that name it ("the dual {eq}`eq-dual`") a reference
+    that could only show "Equation 2" is left out."""
+    from mlwiki.extract import NoteContext, extract
+    body = ("# Ridge\n\n## Objective\n\nThe penalised least-squares problem over functions of the space:\n\n"
+            "```{math}\n:label: eq-krr\n\\min_{f} \\; \\sum_{i=1}^n \\bigl(y_i - f(x_i)\\bigr)^2 + \\lambda "
+            "\\lVert f \\rVert^2 + \\text{a long tail of words that makes it long}\n```\n\n"
+            "## Dual\n\n```{math}\n:label: eq-dual\n\\max_\\alpha \\sum_i \\alpha_i - \\frac12 \\sum_{i,j} "
+            "\\alpha_i\\alpha_j y_i y_j k(x_i, x_j) \\quad \\text{subject to } 0 \\le \\alpha_i \\le C\n```\n\n"
+            "The dual {eq}`eq-dual` needs the data only through kernel values, and {eq}`eq-krr` has no bias term, "
+            "so the targets are centred first.\n")
+    cards = extract(body, NoteContext(path="n.md", sections=True, definitions=True)).cards
+    text = " ".join(c.front + " " + c.back for c in cards)
+    assert "The dual needs the data only through kernel values" in text, text
+    assert "\\sum_{i= \\dots" not in text and "i= \\dots" not in text, text

@@ -32,7 +32,8 @@ _LAST_CLAUSE = re.compile(r"[ \t]*[,;][ \t]*(?:see[ \t]+)?(\{(?:ref|numref|prf:r
 # a reference alone in brackets: nothing, with a line break before it ("Compare Gibbs\n({ref}`gibbs`), which …")
 _ALONE = re.compile(r"[ \t]*\n?[ \t]*[(\[](?:see[ \t]+)?(@[\w-]+|\{(?:eq|ref|numref|prf:ref)\}`[^`\n]+`)[)\]]")
 # "the Bellman expectation equation {eq}`eq-bellman-v`": named already; a reference to another note adds nothing
-_NAMED = re.compile(r"(\b(?:equation|eq\.))[ \t]+(-?@eq-[\w-]*\w|\{eq\}`[^`\n]+`)", re.I)
+_NAMED = re.compile(r"(\b(?:equation|eq\.|problem|objective|program|dual|primal))[ \t]+(-?@eq-[\w-]*\w|\{eq\}`[^`\n]+`)",
+                    re.I)  # ("the hard-margin problem {eq}`eq-hard`", "the dual {eq}`eq-dual`": said in words already)
 _NAMES = {"fig": "Figure", "tbl": "Table", "thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition",
           "def": "Definition", "exm": "Example", "exr": "Exercise"}
 _SHORT = 70  # characters: an equation this short is shown whole where it is referred to
@@ -87,10 +88,19 @@ def _equation(formula: str, number: int) -> str:
     flat = " ".join(formula.replace("\\\\", " ").split()).rstrip(" .,;")
     if len(flat) <= _SHORT:
         return f"${flat}$"
-    relation = _RELATION.search(flat)
+    relation = next((r for r in _RELATION.finditer(flat, 0, _SHORT + 1) if _outside_braces(flat, r.start())), None)
     if relation and 0 < relation.start() <= _SHORT:
         return f"${flat[:relation.end()]} \\dots$"
     return f"Equation {number}"
+
+
+def _outside_braces(formula: str, at: int) -> bool:
+    """Whether `at` stands outside every `{…}` of the formula (the "=" of `\\sum_{i=1}` is inside: cutting the
+    formula there leaves a brace open)."""
+    depth = 0
+    for char in formula[:at]:
+        depth += (char == "{") - (char == "}")
+    return depth == 0
 
 
 def _read(text: str, targets: dict[str, str]) -> str:
@@ -102,8 +112,17 @@ def _read(text: str, targets: dict[str, str]) -> str:
     if "," in text or ";" in text:  # ("(max-ent, thm-maxent)" reads "(max-ent)")
         text = _LAST_CLAUSE.sub(lambda m: "" if _bare_label(m.group(1)) and _label_of(m.group(1)) not in targets
                                 else m.group(0), text)
-    text = _NAMED.sub(lambda m: m.group(1) if _label_of(m.group(2)) not in targets else m.group(0), text)
+    text = _NAMED.sub(lambda m: m.group(0) if _shows_more(m, targets) else m.group(1), text)
     return _REF.sub(lambda m: _shown(m, targets), text)
+
+
+def _shows_more(named: re.Match, targets: dict[str, str]) -> bool:
+    """Whether a reference after the words that name it ("the dual {eq}`eq-dual`") shows more than they say: the
+    equation of the note it points at, not "Equation 2" (nor a label of another note)."""
+    shown = targets.get(_label_of(named.group(2)))
+    if shown is None:
+        return False
+    return named.group(1).casefold() in ("equation", "eq.") or not shown.startswith("Equation ")
 
 
 def _bare_label(ref: str) -> bool:
