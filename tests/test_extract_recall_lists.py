@@ -69,9 +69,10 @@ $$
 MASE below 1 means better than the naive forecast on the training data, above 1 worse; it is free of scale.
 """
     found = cards_of(tmp_path, {"errors.md": note})
-    lists = [back for front, back in found.items() if front.startswith("Forecast errors › Metrics › What it says")
-             and "RMSE" in front]
-    assert lists and lists[0].startswith("- MAE is minimised by the median forecast")
+    lists = [back for front, back in found.items() if front.startswith("Forecast errors › Metrics › ")
+             and "RMSE" in front]  # (each item a fact of its own, asked under the formula: `formula_facts`)
+    assert any(back.startswith("MAE is minimised by the median forecast") for back in lists)
+    assert any(back.startswith("Both depend on the scale") for back in lists)
     mase = [back for front, back in found.items() if front.startswith("Forecast errors › Metrics › What it says")
             and "MASE" in front]
     assert mase == ["MASE below 1 means better than the naive forecast on the training data, above 1 worse; it is "

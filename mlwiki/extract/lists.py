@@ -43,6 +43,7 @@ from mlwiki.extract.emphasised import asked_sentence, emphasised_card, paragraph
 from mlwiki.extract.example_parts import kept_in_example
 from mlwiki.extract.examples import tables_of_kinds
 from mlwiki.extract.fact_parts import add_part, split_facts
+from mlwiki.extract.formula_facts import defined_by_formula
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
@@ -260,8 +261,8 @@ def close_section(ex) -> None:
         taken |= {ln.no for b in section.body if text_of(b).strip() in back for ln in b.lines}  # ("such that:")
     for label, line, blocks in section_parts(section.body, section.line):
         if label is not None and (not label or NO_SUBJECT.fullmatch(label) or exercise_part(label, blocks)
-                                  or label.endswith("?") or line in taken):  # (a bold question is a card already)
-            continue
+                                  or label.endswith("?") or line in taken and not defined_by_formula(ex, line)):
+            continue  # (a bold question is a card already; not a term a formula alone defines: what follows is ours)
         free = untaken(blocks, taken)  # (of each block: no card of another form was made from one of its lines)
         path = f"{section.path} › {label}" if label else section.path
         # (with definitions on, a `**Term**:` item left here is one that form declined: a step; under a label such

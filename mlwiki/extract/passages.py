@@ -241,7 +241,7 @@ _POINTS_TO_SERIES = re.compile(r"(?<=[.!?])\s+(?:\S+\s+){0,8}?(?:the|my) (?:next
 
 
 # An aside that only points back or on, set off by a comma or brackets: ", as above;", " (see below)."
-_AS_ABOVE = re.compile(r",[ \t]+(?:as|see)[ \t]+(?:above|below)(?=[;,.)])|[ \t]+\((?:as|see)[ \t]+(?:above|below)\)")
+_AS_ABOVE = re.compile(r",[ \t]+(?:as|see)[ \t]+(?:above|below)(?=[;,.)!])|[ \t]+\((?:as|see)[ \t]+(?:above|below)\)")
 
 
 def _without_narration(text: str) -> str:

@@ -267,9 +267,16 @@ def formula_card_above(ex, first: int, block: Block):
     end = block.lines[-1].no
     for drafts, _ in reversed(ex.drafts[first:]):
         draft = drafts[0]
-        if draft.form in FORMULA_FORMS and block.start <= draft.line <= end:
+        if (draft.form in FORMULA_FORMS or defines_by_formula(draft)) and block.start <= draft.line <= end:
             return draft
     return None
+
+
+def defines_by_formula(draft) -> bool:
+    """Whether a card defines a term by a display formula alone ("**Autocorrelation**:" over "$$\\rho_k = …$$"): a
+    formula card all the same, which the list after it speaks of."""
+    return draft.form == "definition" and draft.back.startswith("$$") and bool(_DISPLAY_END.search(draft.back)) \
+        and "\n\n" not in draft.back
 
 
 def remark_cue(found: list[str]) -> str:

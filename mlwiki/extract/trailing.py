@@ -313,6 +313,9 @@ def _place(ex, first: int, draft: Draft, lines: list[Line], leads_on: bool, decl
     if found and found[0][:1] in _SEES_FIRST and (seen := _SEES.match(found[0])) and len(seen.group(2).split()) > 2:
         found = [_capitalised(seen.group(1) + seen.group(2)), *found[1:]]  # ("We can see from the math above that
         lines = [Line(lines[0].no, " ".join(found), TEXT)]  # **it never looks at the batch.**": what is seen)
+    elif found and found[0].startswith("Then ") and len(found[0].split()) > MAX_FRAGMENT_WORDS:
+        found = [_capitalised(found[0][5:].lstrip()), *found[1:]]  # ("Then $\mathbb E[z^\top z'] = k$ (unbiased),
+        lines = [Line(lines[0].no, " ".join(found), TEXT)]  # …": what the formula gives, said without its "Then")
     text = " ".join(found)
     opening = clean_prose(found[0]) if found else ""
     label = _LABEL.match(text)

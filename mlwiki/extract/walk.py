@@ -18,6 +18,7 @@ from mlwiki.extract.daily import content_subject, is_date, section_term
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, Line, classify, heading_level, problem,
                                  titled_as_written)
+from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.lone_remarks import lone_remark_cards
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import clean_prose, heading_text
@@ -282,6 +283,7 @@ class Extractor:
         self.drafts = without_repeats(self.drafts)  # (a back does not end on another card's whole back)
         self.drafts = without_shown_children(self.drafts)  # (nor holds what the cards under its heading show)
         self.drafts = lone_remark_cards(self.drafts, self.blocks)  # ("Careful: …" under a bare heading: "… › caveat")
+        self.drafts = split_said(self.drafts)  # (the bullets after a formula, each a fact of its own: a card each)
         if self.reworded:  # (a lone heading titles the note, a fold's "(click)" left off: fronts without the ids)
             before = Extractor(self.reworded, self.ctx, as_before=True)
             before.walk()
