@@ -33,7 +33,8 @@ def test_tags_are_dropped_as_the_lookbehind_first_pattern_dropped_them():
 def test_arithmetic_is_found_as_the_pattern_finds_it():
     from mlwiki.extract import passages
 
-    original = re.compile(r"(?<![A-Za-z_\\])\d\s*(?:[+*/=]|(?<=\s)×|×(?=\s)|-(?!\d))\s*\d")  # ("28×28" is a size)
+    original = re.compile(r"(?<![A-Za-z_\\])\d\s*(?:[+*/=]|(?<=\s)×|×(?=\s)|-(?!\d))\s*\d"  # ("28×28" is a size)
+                          r"(?![\d.,]*(?:[A-Za-z]|\\(?!cdot|times|div)[A-Za-z]))")  # ("2 - 2p": a coefficient)
     for text in _texts(["1", "٣", " ", "+", "-", "=", "×", "a", "F", "\\", "\n", "_"]):
         assert passages.works_numbers(text) == bool(original.search(text)), repr(text)
 
