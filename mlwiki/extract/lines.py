@@ -36,6 +36,9 @@ _CALLOUT_LINE = re.compile(r"\[!([\w-]+)\]([+-]?)[ \t]*(.*)$")
 _BOLD_ALERT = re.compile(r"\*\*(Note|Warning|Important|Tip|Caution)\*\*:?()()", re.IGNORECASE)
 # An MkDocs (Python-Markdown / pymdownx.details) admonition: `!!! note "Title"`, `??? tip`, `???+ warning ""`
 _ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*?(?:[ \t]+"([^"\n]*)")?[ \t]*$')
+# A pymdownx content tab, `=== "Skip-gram"` over its text indented under it (`===!` starts a new set, `===+` is the
+# tab shown first): the tabs in a row are a MyST `{tab-set}` of `{tab-item}`s, read as sections side by side
+_TAB = re.compile(r'===([!+]{0,2})[ \t]+"([^"\n]+)"[ \t]*$')
 _MYST_DIRECTIVE = re.compile(r"\{([\w:-]+)\}[ \t]*(.*)$")
 # MyST directives whose body is prose (Jupyter Book's admonitions and dropdowns, and sphinx-proof's statements, a
 # book's definitions and theorems, and a `{glossary}` of terms): read as divs. (`{prf:proof}` and `{prf:example}`
@@ -116,11 +119,20 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
     callout = False  # inside an Obsidian callout (quoted lines after `> [!type]`)
     details = 0  # HTML folds (`<details>`) open
     admonition = False  # inside an MkDocs admonition (the lines indented under `!!! type "Title"`)
+    tabs = False  # inside a pymdownx content tab (the lines indented under `=== "Title"`)
     prev_blank, prev_indented, in_list = True, False, False
     for no, raw in enumerate(body.split("\n"), start=1):
         if callout and not raw.lstrip().startswith(">"):  # (checked first: rarely true, and cheap)
             append(Line(no, "", DIV_CLOSE))  # the callout ends with its quoted lines
             callout = False
+        if tabs and not (raw[:4] == "    " or raw[:1] == "\t" or not raw.strip() or fence):
+            tabs = _next_tab(no, raw, admonition, append)  # (a line at the margin: the next tab, or the end of them)
+            admonition = False  # (closed with its tab)
+            if tabs:
+                prev_blank, prev_indented, in_list = True, False, False
+                continue
+        elif tabs and raw.strip():
+            raw = raw[1:] if raw[:1] == "\t" else raw[4:]  # (a tab's text, read as if it stood at the margin)
         if admonition:
             if raw[:4] == "    " or raw[:1] == "\t":
                 raw = raw[1:] if raw[:1] == "\t" else raw[4:]  # (its body, read as if it stood at the margin)
@@ -211,6 +223,11 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
             append(Line(no, text, DIV_OPEN, _admonition_attrs(match)))
             prev_blank = prev_indented = False
             continue
+        elif first == "=" and not tabs and not admonition and not quoted and (match := _TAB.match(text)):
+            tabs = True
+            _open_tab(no, text, match.group(2), append)
+            prev_blank, prev_indented, in_list = True, False, False
+            continue
         elif first in "[*" and quoted and not callout and (match := _CALLOUT_LINE.match(stripped)
                                                            or _BOLD_ALERT.fullmatch(stripped)):
             callout = True
@@ -258,8 +275,32 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
         append(Line(no, text, kind))
     if callout or admonition:
         append(Line(len(lines) + 1, "", DIV_CLOSE))
+    if tabs:
+        append(Line(len(lines) + 1, "", DIV_CLOSE))
+        append(Line(len(lines) + 1, "", DIV_CLOSE))
     _report_open(fence, pending, problems, path, to_file_line)
     return lines
+
+
+def _open_tab(no: int, text: str, title: str, append, item_only: bool = False) -> None:
+    """The divs a content tab opens: its set's (unless `item_only`: a tab after another) and its own."""
+    if not item_only:
+        append(Line(no, text, DIV_OPEN, "{tab-set}"))
+    append(Line(no, text, DIV_OPEN, "{tab-item} " + title.replace('"', "'")))
+
+
+def _next_tab(no: int, raw: str, admonition: bool, append) -> bool:
+    """At a line back at the margin after a content tab's text: close the tab (and an admonition in it), and open
+    the next tab when the line is one (`===!` opens a new set); whether a tab is open after it."""
+    if admonition:
+        append(Line(no, "", DIV_CLOSE))
+    append(Line(no, "", DIV_CLOSE))
+    match = _TAB.match(raw)
+    if match is None or "!" in match.group(1):
+        append(Line(no, "", DIV_CLOSE))  # (the set ends with its last tab)
+    if match is not None:
+        _open_tab(no, raw, match.group(2), append, item_only="!" not in match.group(1))
+    return match is not None
 
 
 def _myst_comment(text: str, lines: list[Line]) -> bool:

@@ -1,13 +1,15 @@
-"""The idea of a proof as one card: a sphinx-proof ```` ```{prf:proof} ```` (or `:::{prf:proof}`) block, or a
-"Proof." / "*Proof:*" / "Proof sketch —" paragraph, right after a titled statement (`{prf:theorem} Gibbs'
-inequality`) is recalled as "… › Gibbs' inequality › Proof idea": its method and where it ends, never its steps.
-A proof with no titled statement before it names nothing to ask about, and makes no card; its formulas make none."""
+"""The idea of a proof as one card: a sphinx-proof ```` ```{prf:proof} ```` (or `:::{prf:proof}`, or Quarto's
+`::: {.proof}`) block, or a "Proof." / "*Proof:*" / "Proof sketch —" paragraph, right after a titled statement
+(`{prf:theorem} Gibbs' inequality`, a Quarto `::: {#thm-gibbs}` titled inside, see `statements`) is recalled as
+"… › Gibbs' inequality › Proof idea": its method and where it ends, never its steps. A proof with no titled
+statement before it names nothing to ask about, and makes no card; its formulas make none."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
+from mlwiki.extract import statements
 from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.lines import CODE, DIV_OPEN, HEADING, MATH, TEXT
 from mlwiki.extract.prose import clean_prose
@@ -40,10 +42,9 @@ FORM = "proof idea"
 
 
 def statement_title(block: Block | None) -> str:
-    """The title of a sphinx-proof statement div (`{prf:theorem} Weak duality`), or ""."""
-    if block is None or block.kind != DIV_OPEN or block.attrs.get("myst") not in _STATEMENTS:
-        return ""
-    return clean_prose(block.attrs.get("title") or "")
+    """The title of a statement div, a sphinx-proof `{prf:theorem} Weak duality` or a Quarto `::: {#thm-weak}`
+    titled inside, or ""."""
+    return statements.statement_title(block, _STATEMENTS)
 
 
 def _named(match: re.Match | None) -> str:
@@ -76,7 +77,7 @@ def proof_card(walker, blocks: list[Block], i: int) -> int | None:
         if body and body[-1].strip().strip("`:") == "":
             body.pop()  # (the closing fence)
         after = i + 1
-    elif block.kind == DIV_OPEN and _PROOF_FENCE.match(first.text):
+    elif block.kind == DIV_OPEN and (_PROOF_FENCE.match(first.text) or "proof" in block.attrs.get("classes", ())):
         body = [text_of(b) for b in block.children if b.kind == TEXT]
         after = i + 1
     elif block.kind == TEXT and first.kind != CODE and (lead := _PROOF_LEAD.match(first.text)):

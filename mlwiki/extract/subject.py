@@ -143,7 +143,14 @@ def is_example_title(title: str) -> bool:
     """A heading or callout title that opens a worked example, an exercise or its solution: it starts with
     Example, Exercise, Solution, Problem …, or says example or exercise anywhere ("A mathematical example";
     "The vanishing gradient problem" and "Closed-form solution" are not examples)."""
-    return bool(_EXAMPLE_TITLE.match(title))
+    return bool(_EXAMPLE_TITLE.match(title)) and not _STANDARD_EXAMPLE.match(title)
+
+
+# A heading that names its subject, then calls it the standard instance of a notion: "Random walk — the canonical
+# non-stationary example", "Ridge: a classic example of shrinkage". The section teaches its subject; it works no
+# example out.
+_STANDARD_EXAMPLE = re.compile(r"(?i)[ \t]*(?!(?:worked[ \t]+)?examples?\b)[^\W\d][^—–:]*?(?:[ \t]*:|[ \t]+[—–-])[ \t]+(?:the|a|an)[ \t]+(?:canonical|classic(?:al)?|"
+                               r"standard|textbook|prototypical|simplest)\b[^—–:()]*\bexamples?\b[^—–:()]*$")
 
 
 # A heading that is only "Problem" or "Solution" ("## Solution" over "- Better weight initialization", "## Problem" over

@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 
 from mlwiki import ids
 from mlwiki.extract import (callouts, crossrefs, derivations, example_parts, examples, forms, formula_cards, lists,
-                            margins, proofs, questions)
+                            margins, proofs, questions, statements)
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.children import without_shown_children
@@ -73,6 +73,7 @@ class Extractor:
         self.highlight = ctx.highlight_cloze and ctx.file_type == "md"
         self.skipped: Counter = Counter()  # (form, why) → cards not made
         self.proof_ideas: list[tuple[str, str, int]] = []  # (front, back, line): added after the sections closed
+        self.statement_boxes: list[tuple[str, str, int, int]] = []  # (front, back, first line, last): likewise
         self.formula_fronts: dict[str, Draft] = {}  # front → the formula card that has it
         self._fronts: set[str] = set()  # the fronts of self.drafts[:self._fronts_of]: see has_front
         self._fronts_of = 0
@@ -190,11 +191,14 @@ class Extractor:
         del self.drafts[k]
         self._fronts_of = min(self._fronts_of, k)  # (the fronts after it moved: gathered again; its own stays taken)
 
-    def keep_drafts(self, kept: list[tuple[list[Draft], str]]) -> None:
+    def keep_drafts(self, kept: list[tuple[list[Draft], str]], free: frozenset = frozenset()) -> None:
         """Keep only `kept` of the cards made (the others a later card holds instead: a proof's idea); the fronts
-        past its length are gathered again, and a dropped card's own stays taken, as with `drop_draft`."""
+        past its length are gathered again, and a dropped card's own stays taken, as with `drop_draft`, unless it
+        is in `free` (the card that stands for them takes it: a theorem's statement, its box's section card's)."""
         self.drafts = kept
         self._fronts_of = min(self._fronts_of, len(kept))
+        if free and not self.has_front(""):  # (the kept cards' fronts gathered)
+            self._fronts -= free - {d.front for drafts, _ in kept for d in drafts}
 
     def has_front(self, front: str) -> bool:
         """Whether a card made so far has this front. The fronts are gathered as the cards come (a card's front
@@ -249,13 +253,14 @@ class Extractor:
                     self.separate()
                 else:  # any other div
                     self.separate()
+                    statements.note_box(self, block)  # (a theorem's statement with formulas: its card at the end)
                     if margins.is_margin_div(block):  # (a note beside the text: a card of its own, or none)
                         if not block.skip:
                             margins.margin_div_card(self, block)
                         i += 1
                         continue
                     if block.skip or "no-card" in block.attrs.get("classes", ()) or forms.glossary_cards(self, block) \
-                            or "prf:proof" in block.lines[0].text and proofs.proof_card(self, blocks, i) \
+                            or "proof" in block.lines[0].text and proofs.proof_card(self, blocks, i) \
                             or questions.callout_question(self, block) or callouts.callout_card(self, block):
                         i += 1
                         continue
@@ -273,6 +278,7 @@ class Extractor:
                 i += 1
         lists.close_section(self)
         proofs.add_proof_ideas(self)  # (the sections read as before: a proof was code to them)
+        statements.add_statement_cards(self)  # (and a statement's formulas: its card stands for them)
         callouts.aside_cards(self)
         margins.add_margin_cards(self)
         if self.body:
