@@ -1,6 +1,6 @@
 """Jupyter Book's MyST directives that hold what a chapter teaches are read (issue 23, recall): a ```{math}```
 directive is a display formula, and sphinx-proof's `{prf:definition}`, `{prf:theorem}` … are titled boxes whose
-text and formulas are cards (one card of the whole statement, when it holds a formula); a `{prf:proof}` after a titled theorem is one card of its idea. A chapter written into tmp_path, read through the CLI."""
+text and formulas are cards; a `{prf:proof}` after a titled theorem is one card of its idea. A chapter written into tmp_path, read through the CLI."""
 
 from __future__ import annotations
 
@@ -44,10 +44,9 @@ The acceptance probability of a proposal from $q$ is
 def test_math_directives_and_proof_statements_are_read(tmp_path):
     cards = json.loads(run(new_wiki(tmp_path, {"chapters/mcmc.md": CHAPTER}), "cards", "--json", ok=True).output)
     by_back = {c["back"].split("\n")[0]: c["front"] for c in cards}
-    # (a box whose statement holds a formula is one card of the whole statement, under its title: `statements`)
-    definition = [c["back"] for c in cards if c["front"] == "Markov chain Monte Carlo › Detailed balance"]
-    assert definition and definition[0].startswith("A kernel $T$ satisfies **detailed balance** with respect to $\\pi$ "
-                                                   "if for all states") and "\\pi(\\theta')\\,T(" in definition[0], cards
+    assert by_back["$$\\pi(\\theta)\\,T(\\theta' \\mid \\theta) = \\pi(\\theta')\\,T(\\theta \\mid \\theta').$$"] == (
+        "Markov chain Monte Carlo › Detailed balance\n\nA kernel $T$ satisfies **detailed "
+        "balance** with respect to $\\pi$ if for all states")
     assert by_back["If a kernel satisfies detailed balance with respect to a distribution, that distribution is "
                    "stationary for it."] == "Markov chain Monte Carlo › Detailed balance › Detailed balance implies stationarity"
     assert any(front.endswith("The acceptance probability of a proposal from $q$ is") and back.startswith("$$\\alpha")

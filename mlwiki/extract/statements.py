@@ -50,9 +50,11 @@ def statement_title(block: Block | None, kinds: frozenset = MYST_KINDS) -> str:
 
 
 def note_box(ex, block: Block) -> None:
-    """Remember a titled statement box that holds display math or a list (a box of prose alone is its section's
-    text, carded as such): its card is made once the sections are closed (`add_statement_cards`)."""
-    title = statement_title(block)
+    """Remember a titled Quarto statement box that holds display math or a list (a box of prose alone is its
+    section's text, carded as such): its card is made once the sections are closed (`add_statement_cards`).
+    sphinx-proof's boxes keep the formula cards mlwiki has always made of them: a card of the whole statement in
+    their place would have other ids, and the reviews of those cards would start again."""
+    title = statement_title(block, kinds=frozenset())  # (Quarto's only)
     if not title or not ex.ctx.sections or ex.in_example():
         return
     body = block.children[1:] if block.children and block.children[0].kind == HEADING else block.children or []
