@@ -72,3 +72,10 @@ def test_a_lead_no_form_reads_keeps_its_front():
     cards = _cards("# Warm restarts\n\nThe schedule jumps back to a large step several times during training, "
                    "which helps escape sharp minima.\n" + REST)
     assert "Warm restarts" in cards, cards
+
+
+def test_a_fact_that_only_sounds_like_the_page_talking_stays():
+    lead = ("Everything in the minibatch is scaled by the same factor. The iterate ends up at the bottom of a wide "
+            "valley, where the curvature is small.")
+    cards = _cards(f"# Flat minima\n\n{lead}\n{REST}")
+    assert cards["Flat minima"][0] == lead, cards

@@ -49,12 +49,13 @@ _POINTER = re.compile(r"(?i)[(*_ \t]*(?:(?:\S+[ \t]+){0,2}(?:ch(?:apters?|\.)[ \
                       r"(?:collected|compiled|mostly|taken|adapted|based)[ \t]+(?:from|on))\b|"
                       rf"[*_]*\((?:notes?[ \t]+)?(?:from|after|see|cf\.?|{_COURSE})\b[^()]*\)[*_.]*$)")  # ("(from …)")
 # The page speaking of itself, its state, its sources or how to use it
-_PAGE = re.compile(r"(?i)\b(?:everything[ \t]+(?:else[ \t]+)?(?:here|in[ \t]+(?:this|the)[ \t]+\w+)|"
+_PAGE = re.compile(r"(?i)\b(?:everything[ \t]+(?:else[ \t]+)?(?:here|in[ \t]+(?:this|the)[ \t]+(?:course|repo|"
+                   r"repository|book|notes|chapter|series|page|wiki|collection))|"
                    r"(?:in|from)[ \t]+the[ \t]+(?:chapters|other[ \t]+pages|other[ \t]+notes)|"
                    r"this[ \t]+(?:file|page|repo|note|post|chapter)[ \t]+is|notation[ \t]+follows|"
-                   r"(?:notes?|more)[ \t]+(?:at|further)[ \t]+the[ \t]+bottom|at[ \t]+the[ \t]+bottom|"
-                   r"wip|work[ \t]+in[ \t]+progress|half[- ]written|unfinished|finish[ \t]+(?:after|later|it|this)|"
-                   r"expect[ \t]+mistakes|(?:still|remain)[ \t]+open|"
+                   r"(?:notes?|more|details?)[ \t]+(?:at|further)[ \t]+the[ \t]+bottom|"
+                   r"wip|work[ \t]+in[ \t]+progress|half[- ]written|(?:need|have|want)s?[ \t]+to[ \t]+finish|"
+                   r"finish[ \t]+(?:it|this|later)|expect[ \t]+mistakes|still[ \t]+open|"
                    r"(?:quick|short|longer?|brief)[ \t]+(?:defs|definitions|versions?)|personal[ \t]+notes|"
                    r"try[ \t]+to[ \t]+answer)\b|"
                    r"^[*_ \t]*(?:the|a)[ \t]+(?:paper|book|post|talk|course)[ \t]+(?:that|which|where)\b|"
