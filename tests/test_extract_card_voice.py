@@ -354,7 +354,7 @@ def test_a_first_sentence_that_says_what_the_page_does_leaves_the_opening_card(t
             "words such that words in similar contexts get similar vectors.\n"
     made = backs(new_wiki(tmp_path, {"bp.qmd": post, "w2v.qmd": notes}, CONFIG))
     assert made["Backprop with shapes"].startswith("The shapes are what make it click"), made
-    assert made["word2vec"].startswith("Goal: dense vectors for words"), made
+    assert made["word2vec\n\nWhat is the goal of word2vec?"].startswith("Goal: dense vectors for words"), made
 
 
 def test_a_grab_bags_items_are_named_by_what_they_equal_or_the_moment_they_are_for(tmp_path):

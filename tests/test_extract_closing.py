@@ -248,7 +248,7 @@ def test_a_property_line_introduces_no_formula_and_a_statement_before_definition
     config = 'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n'
     found = fronts(new_wiki(tmp_path, {"Softmax.md": softmax, "Weight initialization.md": init}, config))
     assert "Softmax\n\ntags:" not in found and any(f.startswith("Softmax") for f in found)
-    assert found["Weight initialization"] == "Goal: keep the variance of activations roughly constant from layer to layer."
+    assert found["Weight initialization\n\nWhat is the goal of Weight initialization?"] == "Goal: keep the variance of activations roughly constant from layer to layer."
     # (the paragraphs after it name their own subjects: cards of their own, not a grab-bag under the title)
     assert found["Weight initialization › All-zero weights"].startswith("All-zero weights are bad")
     assert found["Weight initialization › Biases"].startswith("Biases can start at zero")

@@ -124,8 +124,8 @@ def test_the_text_a_formulas_paragraph_ends_with_is_a_card_of_its_section(tmp_pa
     assert found["Ranking › NDCG"].startswith("Advantage: it takes graded relevance")
     # a legend of the symbols, even one that opens on a plain letter, is no card without its formula
     assert "Ranking › Binary cross-entropy" not in found
-    # a note of one short sentence is a card of its name
-    assert found["Doc2vec"] == "An extension of [[Word2Vec]]"
+    # a note of one short sentence is a card of its name (asked: the sentence says what it is)
+    assert found["Doc2vec\n\nWhat is Doc2vec?"] == "An extension of [[Word2Vec]]"
 
 
 OBJECTIVES = """---

@@ -27,6 +27,7 @@ from mlwiki.extract.tidy import tidy
 from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic_part, is_example_title, names_subject,
                                    note_subject)
 from mlwiki.extract.title_heading import keep_ids, title_heading
+from mlwiki.extract.title_leads import asked_leads
 from mlwiki.models import Card, CardKind, Problem, Severity, Source
 
 # The forms mlwiki reads out of ordinary prose: inside a worked example or an exercise they make no card (the
@@ -290,6 +291,7 @@ class Extractor:
         self.drafts = without_shown_children(self.drafts)  # (nor holds what the cards under its heading show)
         self.drafts = lone_remark_cards(self.drafts, self.blocks)  # ("Careful: …" under a bare heading: "… › caveat")
         self.drafts = split_said(self.drafts)  # (the bullets after a formula, each a fact of its own: a card each)
+        self.drafts = asked_leads(self.drafts, self.subject)  # (a title-only front: "Goal: …" asks the goal)
         if self.reworded:  # (a lone heading titles the note, a fold's "(click)" left off: fronts without the ids)
             before = Extractor(self.reworded, self.ctx, as_before=True)
             before.walk()
