@@ -34,6 +34,7 @@ SUBWORDS = r"""# Lecture 4 — subword vocabularies
 ## Byte-pair encoding
 - starts from single characters and keeps merging the most frequent adjacent pair
 - vocabulary size = number of merges plus the base alphabet
+- BPE = merges the most frequent pair; WordPiece = merges the pair that raises the likelihood most
 - unigram model but pruned = start from a huge vocabulary, drop the pieces whose loss hurts likelihood least
 - objective = likelihood of the training text:
 
@@ -113,6 +114,8 @@ def test_a_clause_before_an_equals_sign_is_asked_with_its_list_subject_and_a_lea
     asked = [c for c in found if c["front"].endswith("› Byte-pair encoding\n\nunigram model but pruned = …")]
     assert len(asked) == 1 and asked[0]["back"].startswith("start from a huge vocabulary")
     assert any(c["front"].endswith("› Byte-pair encoding") and "stored in the order" in c["back"] for c in found)
+    pair = [c for c in found if c["front"].endswith("› BPE vs WordPiece")]  # (two names weighed in one item)
+    assert len(pair) == 1 and pair[0]["back"].startswith("BPE = ") and "WordPiece = " in pair[0]["back"]
 
 
 def test_a_colon_inside_a_formula_cuts_no_label(tmp_path):
@@ -152,3 +155,24 @@ def test_a_grab_bag_asks_two_weighed_labels_together_and_keeps_a_lone_adjective_
     from mlwiki import ids
     assert both[0]["id"] == ids.card_id("basic", "section: Layer norm › warmup")
     assert any(c["front"] == "Layer norm" and "two vectors of width" in c["back"] for c in found)
+
+
+# (a list of labelled definitions, each a card of its own)
+DROPOUT = r"""# Regularisation
+
+## Dropout
+
+- rate: the share of units zeroed on each step, usually between a tenth and a half
+- train: units are dropped at random and the survivors scaled up by the inverse keep probability. test: every unit is kept and nothing is rescaled
+- placement: after the activation of a dense layer, and rarely inside the convolutional blocks
+"""
+
+
+def test_a_list_of_definitions_asks_two_weighed_labels_together_and_its_card_lists_nothing_they_show(tmp_path):
+    found = cards(tmp_path, {"dropout.md": DROPOUT})
+    fronts = [c["front"] for c in found]
+    assert "Regularisation › Dropout › train vs test" in fronts and "Regularisation › Dropout › train" not in fronts
+    assert "Regularisation › Dropout" not in fronts, fronts  # (the items' cards show every label it would list)
+    from mlwiki import ids
+    both = next(c for c in found if c["front"].endswith("› train vs test"))
+    assert both["id"] == ids.card_id("basic", "labelled: Regularisation › Dropout › train")

@@ -1,15 +1,21 @@
 """Where a line may be cut into a label and what it says, and what a label cut so may ask.
 
     - train: batch stats. eval: running averages …   →   … › train vs eval   (two labels weighed in one item)
+    - ELMo = biLSTM LM …; BERT = transformer …        →   … › ELMo vs BERT
     - learnable: $\\gamma, \\beta$ → 2C params         →   … › What is learnable?   (a lone adjective, no name)
+    - skip-gram but word = bag of char n-grams        →   fastText / skip-gram but word = …   (a clause's part)
     Let $\\Omega : [0,\\infty) \\to \\mathbb R$ be …     →   no label: the colon is the formula's
+    BN is done **per channel**: statistics over …     →   BN is done …: statistics over …   (the answer, no name)
     Multi-step strategies: **recursive** (…) vs **direct** (…)   →   Define: direct (multi-step strategy)
 
 Notes write "label: text" and "label = text" for a fact and its name, but a colon or an equals sign also stands
 inside a formula or code, and the words before one are not always a name: an adjective the text goes on from
 ("learnable: γ, β") asks what has that quality; an item that weighs two labels against each other ("train: … eval:
-…") asks for both at once; a term in a list led in by what its members are ("Strategies: **a** (…) vs **b** (…)")
-is only a term with that lead-in. Pure: strings in, strings out.
+…") asks for both at once; words joined by "but" are a clause said of the list's subject, asked with their left
+side; a bold phrase of how ("**per channel**:") is what its sentence says; a term in a list led in by what its
+members are ("Strategies: **a** (…) vs **b** (…)") is only a term with that lead-in. A reworded front keeps the
+id of the label it had (`former_label`, or the label the caller passes as `id_front`). Pure: strings in, strings
+out.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from mlwiki.extract.labels import reads_as_clause
 # The next label in an item that weighs two ("train: batch stats. eval: running averages"): after a sentence's end
 # or a semicolon, a short lower-case label of its own and a colon
 _SECOND_LABEL = re.compile(r"(?:[.;])[ \t]+(?P<label>[a-z][\w-]*(?: [\w-]+){0,2}):[ \t]+\S")
+# … or the next name an equals item says what it is ("ELMo = biLSTM LM …; BERT = transformer, masked LM")
+_SECOND_EQUALS = re.compile(r";[ \t]+(?P<label>[^\W_][\w-]*(?: [\w-]+){0,2})[ \t]+=[ \t]+\S")
 # A lone adjective of what may be done to a thing ("learnable", "differentiable", "invertible"): no name
 _ASKED_ABLE = re.compile(r"What is [a-z][a-z-]{3,}(?:able|ible)\?")
 _ABLE = re.compile(r"[a-z][a-z-]{3,}(?:able|ible)")
@@ -50,7 +58,13 @@ def cut_in_span(label: str) -> bool:
 def contrasted(label: str, rest: str) -> str:
     """"A vs B" for an item whose text after its label goes on to a second label of its own ("train: batch stats.
     eval: running averages …"): the item weighs the two, and its first label alone asks for half of it; '' else."""
-    if ":" not in rest or (other := _SECOND_LABEL.search(rest)) is None or reads_as_clause(other.group("label").split()):
+    if rest.startswith(f"{label} = "):  # (an equals item's back says its label: "ELMo = …; BERT = …")
+        other = _SECOND_EQUALS.search(rest)
+    elif ":" in rest:
+        other = _SECOND_LABEL.search(rest)
+    else:
+        return ""
+    if other is None or reads_as_clause(other.group("label").split()) or other.group("label") == label:
         return ""
     return f"{label} vs {other.group('label')}"
 
@@ -62,7 +76,7 @@ def weighed(path: str, label: str, back: str) -> tuple[str, str] | None:
         sign, _, answer = back[len(label):].strip().partition(" ")  # with its left side, "skip-gram but word = …")
         return f"{path}\n\n{label} {sign} …" if path else f"{label} {sign} …", answer.strip()
     if pair := contrasted(label, back):
-        return f"{path} › {pair}" if path else pair, f"{label}: {back}"
+        return f"{path} › {pair}" if path else pair, back if back.startswith(f"{label} = ") else f"{label}: {back}"
     if asked := asked_label(label):
         return f"{path} › {asked}" if path else asked, back
     return None
@@ -80,7 +94,10 @@ def former_label(front: str, back: str) -> str:
     path, _, last = front.rpartition(" › ")
     plain = back.lstrip("-*+ ").replace("**", "")
     was = last.split(" vs ", 1)[0] if " vs " in last else last[8:-1] if _ASKED_ABLE.fullmatch(last) else ""
-    return f"{path} › {was}" if was and path and plain.startswith(f"{was}:") else ""
+    if not was or not path or not plain.startswith(f"{was}:") \
+            or reworded_label(was, plain[len(was) + 1:].strip()) != last:
+        return ""  # (a heading's "Supervised vs Unsupervised" over "- Supervised: …" was never reworded)
+    return f"{path} › {was}"
 
 
 def fragment(label: str) -> bool:
