@@ -32,6 +32,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from mlwiki.extract.label_cuts import former_label
 from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.lines import NUMBERED_ITEM
 from mlwiki.extract.tidy import AUTHORED
@@ -92,6 +93,12 @@ def without_shown_children(drafts: list) -> list:
     return kept
 
 
+def _former(d) -> list[str]:
+    """The label a child's front reworded ("train" of "… › train vs test" over "train: …"): a parent that lists it
+    shows nothing the child does not."""
+    return [was.rsplit(_PATH, 1)[-1]] if (was := former_label(d.front, d.back)) else []
+
+
 def _as_path(front: str) -> str:
     """A front as the heading path its children's fronts begin with: "A › B\\n\\nWhy …?" is "A › B › Why …?"."""
     head, _, shown = front.partition(_BREAK)
@@ -102,7 +109,7 @@ def _without_children(front: str, back: str, children: list) -> str | None:
     """The back without the parts its children show; None when nothing is left to study; `back` as it was
     when no part of it is a child's."""
     texts = [_plain(d.back) for d, _ in children]
-    labels = {_key(label): label for _, segments in children for label in segments}
+    labels = {_key(label): label for d, segments in children for label in [*segments, *_former(d)]}
     if not _may_repeat(back, texts, labels):
         return back  # (said cheaply: most parents share no words with their children's cards)
     backs = [(text, _plain(segments[-1])) for text, (_, segments) in zip(texts, children)]

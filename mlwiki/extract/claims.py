@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.caseblind import READER
+from mlwiki.extract.label_cuts import lead_in
 from mlwiki.extract.passages import narrates
 from mlwiki.extract.prose import clean_prose, sentences
 
@@ -256,7 +257,12 @@ _LEADS_NO_TERM = re.compile(r"(?i)(?:on|in|at|for|with|without|from|by|via|under
 
 
 def glossed_terms(text: str) -> list[tuple[str, str]]:
-    """(term, gloss) for each bold term in the middle of a sentence that a bracket right after it explains in words
+    """(term, gloss) of each bold term a bracket after it explains: `glossed_with_leads` without the lead-ins."""
+    return [(term, gloss) for term, gloss, _ in glossed_with_leads(text)]
+
+
+def glossed_with_leads(text: str) -> list[tuple[str, str, str]]:
+    """(term, gloss, what its sentence's lead-in says it is: `label_cuts.lead_in`) for each bold term in the middle of a sentence that a bracket right after it explains in words
     ("**epochs** (forward passes through the data)"); not an example ("(e.g. …)"), a pointer, a number, a clause
     said of it ("(has to work at every noise level)"), a list of its parameters ("(mean $\\mu$, shape $\\alpha$)")
     or a phrase that is no term ("**on noisy images**"). An acronym's expansion that the sentence goes on past
@@ -272,7 +278,7 @@ def glossed_terms(text: str) -> list[tuple[str, str]]:
             continue
         if term.isupper() and (more := _GOES_ON.match(text, m.end())):  # ("… is the narrowest interval …")
             gloss = f"{gloss}: {clean_prose(more.group('rest').strip())}"
-        found.append((term, gloss))
+        found.append((term, gloss, lead_in(text, m.start())))  # ("Strategies: **direct** (…)": a strategy)
     return found
 
 

@@ -19,9 +19,10 @@ import re
 
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.claim_asks import asked_front
-from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_terms, restates, stem as _stem
+from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_with_leads, restates, stem as _stem
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.emphasised import asked_sentence, stressed_note, stressed_question, stresses_only
+from mlwiki.extract.label_cuts import fragment, may_be_labelled as _may_be_labelled, weighed
 from mlwiki.extract.labels import CLAUSE_WORDS, GENERIC_LABELS, NOT_A_TERM, reads_as_clause
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
@@ -239,10 +240,11 @@ def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None =
                 and bold.group(1).casefold() not in note_headings(ex):  # (a heading's own section card says more)
             text = f"{bold.group(1)}: {text[bold.end():]}"  # (definitions off: nothing else cards `- **Label:** …`)
         if found is None and (labelled := labelled_item(text, item, equals)) is not None:
-            front = _labelled_front(path, clean_prose(labelled[0]), text)
+            front, back = weighed(path, clean_prose(labelled[0]), labelled[1]) or \
+                (_labelled_front(path, clean_prose(labelled[0]), text), labelled[1])  # ("… › train vs eval")
             named = under(path, clean_prose(labelled[0]))  # (its id, whatever the front shows)
-            if not ex.add_card(LABELLED_FORM, front, labelled[1], line, id_front=named):
-                _say_more(ex, front, labelled[1])
+            if not ex.add_card(LABELLED_FORM, front, back, line, id_front=named):
+                _say_more(ex, front, back)
             continue
         if found is None and claims and item == BULLET and (claimed := item_claim(text, path)) is not None:
             ex.add_card(CLAIM_FORM, *claimed, line)
@@ -309,8 +311,8 @@ def note_headings(ex) -> set[str]:
 def _claim(ex, path: str, block: Block, text: str) -> None:
     """A claim card for a paragraph (not a list) that opens by saying something of what its headings name; a
     definition card for each bold term glossed in brackets inside it."""
-    for term, gloss in glossed_terms(text):
-        add_definition(ex, path, term, gloss, block.start)
+    for term, gloss, lead in glossed_with_leads(text):
+        add_definition(ex, path, term, gloss, block.start, lead)
     if block.lines[0].kind != TEXT or LIST_ITEM.match(block.lines[0].text):
         return
     found = claim_card(text, stems(path), path)
@@ -355,8 +357,9 @@ def under(path: str, label: str) -> str:
     return f"{path} › {label}" if path else label
 
 
-def add_definition(ex, path: str, term: str, back: str, line: int) -> None:
-    """A definition card for the term under `path`, unless the note has one already or the back is no answer."""
+def add_definition(ex, path: str, term: str, back: str, line: int, lead: str = "") -> None:
+    """A definition card for the term under `path`, unless the note has one already or the back is no answer;
+    `lead`: what the list the term stands in says its terms are, shown after it (not in its id)."""
     asked = f"Define: {term}"
     if " and " in term:
         return  # ("MC and TD(0) are the two ends of a spectrum": two things compared, no term defined)
@@ -366,17 +369,8 @@ def add_definition(ex, path: str, term: str, back: str, line: int) -> None:
         return  # ("Eligibility traces are the trick that implements it incrementally.": of what? said before it)
     if any(d.front.casefold().endswith(asked.casefold()) for drafts, _ in ex.drafts for d in drafts):
         return  # (a bold definition, or the same term defined before: one card is enough)
-    front = prefix_heading(path, asked)
-    ex.drafts.append(([Draft(CardKind.DEFINITION, front, back, line, form=FORM, id_front=f"{FORM}: {front}")], front))
-
-
-_LABEL_DASHES = (" -", "\t-", " –", "\t–", " —", "\t—")
-
-
-def _may_be_labelled(text: str) -> bool:
-    """Whether `_LABELLED` can match the text: its label of at most 50 characters (and an aside) is followed by a colon, or by
-    spaces and a dash (most paragraphs have neither: said without the pattern's tries of every label length)."""
-    return ":" in text[:103] or any(map(text.__contains__, _LABEL_DASHES))  # (a label and an aside after it)
+    front, shown = prefix_heading(path, asked), prefix_heading(path, f"{asked} ({lead})" if lead else asked)
+    ex.drafts.append(([Draft(CardKind.DEFINITION, shown, back, line, form=FORM, id_front=f"{FORM}: {front}")], shown))
 
 
 def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[str, str] | None:
@@ -444,13 +438,14 @@ def _equals_item(text: str) -> tuple[str, str] | None:
     label, rest = match.group("label").strip(), match.group("rest").strip()
     words = label.split()
     if len(words) > MAX_TERM_WORDS or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) \
-            or reads_as_clause(words) or "](" in label \
+            or reads_as_clause(words) and not fragment(label) or "](" in label \
             or "$" in label and (label.count("$") % 2 or not LOWER.search(label)) \
             or not LOWER.search(label) and len(label) < 3:
         return None  # ("x = …", "In practice = …", "it is = …": no term)
     first = sentences(rest)[0].strip() if rest else ""
-    if len(first.split()) < MIN_EQUALS_WORDS or _NUMBER_FIRST.match(first) or _POINTER.match(first) or narrates(rest):
-        return None
+    if len(first.split()) < MIN_EQUALS_WORDS or _NUMBER_FIRST.match(first) or _POINTER.match(first) or narrates(rest) \
+            or rest.endswith(":"):
+        return None  # (nor an item that leads into a formula or list: "loss = weighted least squares:")
     back = f"{label} {match.group('sign')} {first}"
     for sentence in sentences(rest)[1:]:
         if len(f"{back} {sentence}".split()) > MAX_BACK_WORDS:

@@ -24,6 +24,7 @@ import re
 from mlwiki.extract.blocks import Block, list_items
 from mlwiki.extract.claims import AUX, BEFORE_NOUN, DOES, NOT_VERBS
 from mlwiki.extract.firstwords import leads_to
+from mlwiki.extract.label_cuts import how_done
 from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.paragraphs import MIN_BACK_WORDS, first_sentences, in_path, lead_subject, vague_topic
@@ -162,7 +163,8 @@ def _answers(term: str, text: str) -> bool:
     before, after = text.split(f"**{term}**", 1)
     before = re.split(r"(?<=[.!?])\s+(?=[A-Z$*])", before)[-1]  # (its own sentence's words before it)
     if _EXPLAINED.match(after):
-        return leads_to(before, term)  # ("→ training **fails** (loss oscillates)": what follows says how)
+        return leads_to(before, term) or how_done(term)  # ("→ training **fails** (loss oscillates)": what follows
+        # says how; "BN is done **per channel**: statistics over …", a phrase of how, not a name, says what it means)
     if _ANSWER_SPLIT.search(re.sub(r"\$[^$]*\$", "", before)):
         return True
     words = clean_prose(before).split()

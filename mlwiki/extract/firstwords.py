@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.label_cuts import former_label, how_led
+
 # Symbols of a relation written in prose: the words before one are the sentence's subject, the one after it the
 # other side ("ATT ≠ ATE"); no noun phrase holds one
 RELATIONS = frozenset("= ≠ ≈ ≡ → ⇒ ⟹ ↦ < > ≤ ≥ ∝ ~ := ⊂ ⊆ ∈".split())
@@ -176,7 +178,8 @@ _DOES = re.compile(r"[a-z]{2,}[^suy\W]s")
 def former_front(front: str, back: str) -> str:
     """The front a card had before these rules reworded it, which its id keeps (and so its review history): "… ›
     ATT ≠ ATE whenever effects" for "… › When is ATT ≠ ATE?", "… › pipeline parallelism already" for "… ›
-    pipeline parallelism", "… › fails" for the sentence asked with "…" in its place; '' for any other front."""
+    pipeline parallelism", "… › fails" (or "… › per channel") for the sentence asked with "…" in its place; ''
+    for any other front."""
     path, _, last = front.rpartition(" › ")
     plain = back.lstrip("-*+ ").replace("**", "")
     if last.endswith("?") and (asked := _ASKED_WHEN.fullmatch(last)) and plain.startswith(asked["rel"]):
@@ -190,4 +193,8 @@ def former_front(front: str, back: str) -> str:
         return f"{front} {word}"
     if "\n\n" in front and "…" in front and "→" in back and (led := _LED_TO.search(back)):
         return f"{front.split(chr(10) * 2, 1)[0]} › {led['term']}"
+    if " › " in front and (was := former_label(front, back)):  # ("… › train vs eval", once "… › train")
+        return was
+    if "…:" in front and "\n\n" in front and (how := how_led(back)):  # ("BN is done …: …", once "… › per channel")
+        return f"{front.split(chr(10) * 2, 1)[0]} › {how}"
     return ""

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.firstwords import as_cut_topic
+from mlwiki.extract.label_cuts import former_label, reworded_label  # (former_label: for `lists`)
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.paragraphs import in_path, lead_subject
 from mlwiki.extract.passages import NO_SUBJECT
@@ -171,7 +172,8 @@ def _named_topic(item: str, path: str) -> str:
     text = clean_prose(LIST_ITEM.sub("", item.split("\n", 1)[0], count=1)).strip()  # ([[Batch norm]] → its name)
     if (label := _ITEM_LABEL.match(text)) and not _GENERIC_LABEL.fullmatch(label.group(1).strip()) and \
             len(label.group(1).split()) <= (MAX_CAUSE_WORDS if "→" in text[label.end(1):label.end()] else MAX_LABEL_WORDS):
-        return as_topic(label.group(1))  # ("momentum keeps going after the loss flattens → …": a cause and its effect)
+        return reworded_label(as_topic(label.group(1)), text[label.end(1):])  # ("momentum keeps going after the
+        # loss flattens → …": a cause and its effect; "warmup: … decay: …", two labels weighed: "warmup vs decay")
     if (named := _EQUALS.match(text)) and len(named.group(1).split()) <= 3:
         return as_topic(named.group(1))
     return _as_subject(passage_topic(text, path), text)

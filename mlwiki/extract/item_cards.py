@@ -14,6 +14,7 @@ from mlwiki.extract.blocks import Block, line_of, text_of, top_items
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.defining import BULLET, LABELLED_FORM, labelled_item, under
 from mlwiki.extract.fact_parts import split_term_items
+from mlwiki.extract.label_cuts import weighed
 from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT, Line
 from mlwiki.extract.prose import clean_prose
@@ -128,8 +129,9 @@ def item_definition_cards(ex, path: str, blocks: list[Block]) -> list[str]:
         for item, (label, back) in found:
             if backs[back] > 1 or any(other != label and _names(back, other) for _, (other, _) in found):
                 continue
-            named = under(path, clean_prose(label))
-            if ex.add_card(LABELLED_FORM, named, back, item[0].no, id_front=named):
+            named = under(path, clean_prose(label))  # (its id, whatever the front shows: "… › train vs eval")
+            front, back = weighed(path, clean_prose(label), back) or (named, back)
+            if ex.add_card(LABELLED_FORM, front, back, item[0].no, id_front=named):
                 carded.append(label)
     return carded
 

@@ -28,7 +28,7 @@ none if so but and or because since while although though however thus hence the
 last next final main key basic overall another same""".split())
 # Words a term may not hold: a term is a noun phrase, these make it a clause ("Training a model is a process")
 CLAUSE_WORDS = frozenset("""is are was were be been being can could will would should may might must has have had
-do does did not we you it they this that which who""".split())
+do does did not we you it they this that which who but""".split())  # ("skip-gram but word = …": a clause's part)
 _NOT_A_LABEL_START = NOT_A_TERM | frozenset("in for to on at by with if as from a an the".split())
 
 

@@ -18,6 +18,7 @@ import re
 
 from mlwiki.extract.defining import GENERIC_LABELS, LEAD_IN, on_a_back, reads_as_clause
 from mlwiki.extract.emphasised import BOLD_SPAN, STRESS_WORDS
+from mlwiki.extract.label_cuts import cut_in_span
 from mlwiki.extract.paragraphs import in_path, lead_subject, vague_topic
 from mlwiki.extract.prose import clean_prose, introduces, prefix_heading, sentences
 from mlwiki.models import CardKind
@@ -155,6 +156,8 @@ def _labelled(sentence: str) -> tuple[str, str] | None:
     label, rest = match.group(1).strip(), match.group(2).strip()
     words = _INLINE_MATH.sub("", label).split()
     if not 2 <= len(words) <= _LABEL_WORDS or label.casefold().rstrip("s") in GENERIC_LABELS \
-            or len(rest.split()) < _FACT_WORDS or rest.endswith(":") or "," in label or reads_as_clause(words):
-        return None  # ("Every framework implements X: …", "Without Y, Z is W: …": a clause before a colon)
+            or len(rest.split()) < _FACT_WORDS or rest.endswith(":") or "," in label or reads_as_clause(words) \
+            or cut_in_span(label):
+        return None  # ("Every framework implements X: …", "Without Y, Z is W: …": a clause before a colon; "Let
+        # $\Omega : …$": the formula's colon)
     return clean_prose(label.replace("**", "")), rest

@@ -46,7 +46,7 @@ from mlwiki.extract.fact_parts import add_part, split_facts
 from mlwiki.extract.formula_facts import defined_by_formula
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
-from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
+from mlwiki.extract.grabbag import former_label, is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
 from mlwiki.extract.item_bodies import label_body, lead_before_items
 from mlwiki.extract.item_cards import listed_item_cards, long_term_list_cards
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
@@ -174,8 +174,8 @@ def _split_grab_bags(ex, section: Section) -> None:
                 or front != ex.subject and _bag_of_paragraphs(ex, front, draft.back)):
             _split_long(ex, k, section)
             continue
-        ex.drafts[k] = ([replace(draft, front=split[0][0], back=split[0][1], id_front=f"{FORM}: {split[0][0]}")],
-                        split[0][0])
+        was = former_label(*split[0]) or split[0][0]  # (a label reworded, "… › train vs eval", keeps its id)
+        ex.drafts[k] = ([replace(draft, front=split[0][0], back=split[0][1], id_front=f"{FORM}: {was}")], split[0][0])
         for item_front, item_back in split[1:]:
             ex.add_card(FORM, item_front, item_back, line_of(section.body, item_back, draft.line))
         if split[0][0] == front:
