@@ -94,8 +94,9 @@ def _said(item: list) -> str:
 
 def _orphan(ex, item: list) -> bool:
     """Whether a list item is a fact on no card: text only, enough words, nothing of it on a back yet."""
-    if any(ln.kind != TEXT for ln in item) or not LIST_ITEM.match(item[0].text) or item[0].text[:1] in " \t":
-        return False
+    if any(ln.kind != TEXT for ln in item) or not LIST_ITEM.match(item[0].text) or item[0].text[:1] in " \t" \
+            or item[0].text[LIST_ITEM.match(item[0].text).end():][:2] in ("**", "__"):
+        return False  # (a bold-led item is the term forms' to card, under its term: its card may come later)
     text = _said(item)
     if len(text.split()) < MIN_WORDS or narrates(text) or _narrated(text) or "?" in text \
             or "[[" in item[0].text and len(_LINK.sub("", item[0].text).split()) <= MIN_WORDS:
