@@ -27,7 +27,7 @@ from mlwiki.extract.labels import CLAUSE_WORDS, GENERIC_LABELS, NOT_A_TERM, read
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
 from mlwiki.extract.paragraphs import in_path, lead_subject
-from mlwiki.extract.passages import CANNOT_END, narrates
+from mlwiki.extract.passages import CANNOT_END, narrates, without_pointers
 from mlwiki.extract.prose import breaks_off, clean_prose, heading_text, prefix_heading, sentences
 from mlwiki.extract.topics import callout_topic
 from mlwiki.models import CardKind
@@ -410,7 +410,7 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
                       or not said and ("," in label or reads_as_clause(words))
                       or "$" in label or "](" in label or "@" in label and not _AT_RANK.search(label) or "}`" in label):
         return None  # ("In summary, …:", "One nuance:": a sentence's start, not a label; "Set @eq-grad to zero:" a step)
-    rest = stated + rest.split("![", 1)[0].strip()  # (an image and what points at it are no part of an answer)
+    rest = without_pointers(stated + rest.split("![", 1)[0].strip())  # (an image, "(above)": no part of an answer)
     if _POINTER.match(rest) or narrates(rest):
         return None  # "see [[Batch gradient descent]]", "From the above two figures, …"
     found = sentences(rest)

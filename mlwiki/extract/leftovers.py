@@ -21,7 +21,7 @@ import re
 
 from mlwiki.extract.blocks import Block, list_items
 from mlwiki.extract.closings import FORM, works_example
-from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT
+from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT, Line
 from mlwiki.extract.openers import is_opener
 from mlwiki.extract.passages import NO_SUBJECT, narrates, passage
 from mlwiki.extract.prose import clean_prose, sentences, word_count
@@ -38,7 +38,7 @@ _FIRST_PERSON = re.compile(r"(?i)\b(?:we|our|us|i|my|let['’]s)\b|\byou\b(?! ne
 _OWN_CASE = re.compile(r"(?i)\bin (?:our|this) case\b|\b(?:since|because)\b.*")
 # Words a subject does not start or end with: an opener, a pronoun, a determiner of no thing ("In our case", "Both
 # algorithms", "Generally more", "The number of hidden units you")
-_NO_TOPIC_START = frozenset("""in on for after before while when if because since as although though note what to
+NO_TOPIC_START = frozenset("""in on for after before while when if because since as although though note what to
 generally essentially usually another both this that these those it they you here there so then also now once with
 without by from at one some many most each every all such other which""".split())
 _NO_TOPIC_END = frozenset("""you it it'll we they he she this that these those is are of to the a an and or in on
@@ -47,6 +47,7 @@ for with by use section chapter post notebook article page""".split())  # ("The 
 _VAGUE_HEAD = re.compile(r"(?i)(?:an?|the)[ \t]+(?:exact[ \t]+|very[ \t]+)?(?:common|typical|usual|good|main|key|"
                          r"other|same|first|last|next)[ \t]+(?:value|choice|one|idea|point|way|thing|step|result|"
                          r"problem|option|model|method|data|dataset)s?\b")
+_GOES_ON = re.compile(r"(?i)also|and|but|plus|besides|moreover|further(?:more)?")  # (a label that joins, "Also: …")
 _NOT_A_TOPIC = re.compile(r"(?i)(?:edit|update|answer|solution|question|q|a|aside|fix(?:ed)?|done|status|source|"
                           r"input|output|result|step \d+|e\.g|i\.e|so|then|and|but|next|later|now|finally|also)")
 
@@ -80,17 +81,17 @@ def loose_leftovers(ex, path: str, blocks: list[Block], taken: set[int], decline
     asides = [(div.start, div.children[-1].lines[-1].no) for div, _ in ex.asides if div.children]
     for k, block in enumerate(blocks):
         lines = block.lines
-        if not k or not lines[0].text.lstrip("*_")[:1].isupper() or any(a <= block.start <= b for a, b in asides) \
+        if not k or not _starts_sentence(lines[0].text, blocks[k - 1]) or any(a <= block.start <= b for a, b in asides) \
                 or LIST_ITEM.match(lines[0].text) \
                 or any(ln.kind != TEXT or ln.no in taken or LIST_ITEM.match(ln.text) for ln in lines):
             continue  # (said cheaply: a list, a formula, a table or a sentence going on from the one before; a
             # MyST note's text, its own card when no other holds it)
         text = " ".join(ln.text.strip() for ln in lines)
         if text.rstrip().endswith(":") or not (topic := _topic(text, path)) or narrates(text) \
-                or works_example(text) or _narrated(text) or word_count(clean_prose(text)) < MIN_WORDS:
+                or works_example(text) or narrated(text) or word_count(clean_prose(text)) < MIN_WORDS:
             continue
         front = f"{path} › {topic[:1].upper()}{topic[1:]}"
-        said = passage([block], labelled=True, declined=declined)
+        said = passage([_unjoined(block)], labelled=True, declined=declined)
         if said is not None and not ex.has_front(front) and not _held(ex, text) and not _held(ex, text[-40:]):
             ex.add_card(FORM, front, said, block.start)  # (its start or its end on a back: a card holds it)
 
@@ -114,7 +115,7 @@ def opening_list_card(ex, path: str, blocks: list[Block], taken: set[int], decli
         ex.add_card(FORM, path, said, blocks[0].start)
 
 
-def _narrated(text: str) -> bool:
+def narrated(text: str) -> bool:
     """Whether a paragraph's first sentence tells of the tutorial's own doings ("… through the data object we
     created", "The term may make you think …")."""
     return bool(_FIRST_PERSON.search(_OWN_CASE.sub(" ", sentences(clean_prose(text))[0])))
@@ -123,7 +124,10 @@ def _narrated(text: str) -> bool:
 def _topic(text: str, path: str) -> str:
     """The subject a loose paragraph's first sentence names: a label of more words than `labelled_leftovers`
     takes, else the words before its verb; '' when it names none (an opener, a pronoun, a clause cut short)."""
-    if label := _LABEL.match(text):
+    if (label := _LABEL.match(text)) and _GOES_ON.fullmatch(label.group(1)):
+        topic = passage_topic(text[label.end():], path)  # ("Also: higher $d$ ⇒ intervals grow faster": a word that
+        # joins it to what came before labels nothing; what it says has its own subject)
+    elif label:
         topic = clean_prose(label.group(1)).strip()
         if len(topic.split()) <= MAX_LABEL_WORDS:
             return ""  # (`labelled_leftovers` speaks for a short label)
@@ -132,10 +136,30 @@ def _topic(text: str, path: str) -> str:
     if topic.endswith("…") or _VAGUE_HEAD.match(topic):
         return ""  # ("Bagging helps …": the section's own subject, its opening card's; "A common value": of what?)
     words = topic.split()
-    if not words or words[0].casefold() in _NO_TOPIC_START or words[-1].casefold() in _NO_TOPIC_END \
+    if not words or words[0].casefold() in NO_TOPIC_START or words[-1].casefold() in _NO_TOPIC_END \
             or is_opener(words) or "that" in words or len(words) == 2 and words[0].casefold() == "the":
         return ""  # (a clause, "The test found that the data"; "The results": what the paragraph before spoke of)
     return topic
+
+
+def _unjoined(block: Block) -> Block:
+    """A paragraph without the label that only joins it to the one before ("Also: higher $d$ ⇒ …" → "Higher $d$ ⇒
+    …"): alone on a card, it joins nothing."""
+    first = block.lines[0]
+    if not (label := _LABEL.match(first.text)) or not _GOES_ON.fullmatch(label.group(1)):
+        return block
+    rest = first.text[label.end():]
+    return Block(TEXT, [Line(first.no, rest[:1].upper() + rest[1:], first.kind, first.attrs)] + block.lines[1:])
+
+
+def _starts_sentence(first: str, before: Block) -> bool:
+    """Whether a paragraph's first line starts a sentence of its own: a capital, or a symbol in math right after a
+    list ("- … / $\\gamma$ and $C$ interact: …"), which no formula's sentence goes on from."""
+    first = first.lstrip("*_")
+    if first[:1].isupper():
+        return True
+    return first[:1] == "$" and first[1:2] != "$" and bool(LIST_ITEM.match(before.lines[0].text)) \
+        and before.lines[-1].kind == TEXT
 
 
 def _held(ex, text: str) -> bool:

@@ -14,7 +14,7 @@ from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list, counts
 from mlwiki.extract.defining import on_a_back
 from mlwiki.extract.forms import DEFINITION
 from mlwiki.extract.labels import introduces_list, label_lines, lead_in_label
-from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT, Line
 from mlwiki.extract.outline import LABELLED_ITEM
 from mlwiki.extract.passages import ABOUT_PAGE, names_list, narrates, passage
 from mlwiki.extract.remarks import FORM as REMARK_FORM, formula_above, list_remark
@@ -164,8 +164,8 @@ def following_items(blocks: list[Block], free: list[bool], whole: set[int] | Non
         if not unused and whole is not None:
             unused = all(ln.kind == TEXT and ln.no not in whole for ln in block.lines)
         items = _list_after(card_text_lines(block.lines)) if unused else []
-        if not items:
-            break
+        if not items or lines and bool(NUMBERED_ITEM.match(items[0].text)) != bool(NUMBERED_ITEM.match(lines[0].text)):
+            break  # (nothing more, or a list of the other kind: "1. Train …" steps, then "- **Sliding window** …")
         lines += items
         if len(items) < len(block.lines):
             break  # (the paragraph goes on after its list)

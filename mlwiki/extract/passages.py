@@ -242,6 +242,13 @@ _POINTS_TO_SERIES = re.compile(r"(?<=[.!?])\s+(?:\S+\s+){0,8}?(?:the|my) (?:next
 
 # An aside that only points back or on, set off by a comma or brackets: ", as above;", " (see below)."
 _AS_ABOVE = re.compile(r",[ \t]+(?:as|see)[ \t]+(?:above|below)(?=[;,.)!])|[ \t]+\((?:as|see)[ \t]+(?:above|below)\)")
+_POINTS_ONLY = re.compile(r"[ \t]+\((?:above|below)\)")  # (a bare "(above)" too: of one item, see without_pointers)
+
+
+def without_pointers(text: str) -> str:
+    """An item's text without its asides that only point back or on (", as above", "(see below)", "(above)"): the
+    point stands alone on a card."""
+    return _POINTS_ONLY.sub("", _AS_ABOVE.sub("", text)) if "above" in text or "below" in text else text
 
 
 def _without_narration(text: str) -> str:

@@ -18,6 +18,7 @@ _RULE = re.compile(r"[ \t:|-]*-{3,}[ \t:|-]*")  # `|---|:---:|`: the line under 
 _NUMBER_CELL = re.compile(r"[ \t]*[-+~≈<>]?[\d.,%]+[ \t]*\w{0,3}[ \t]*")  # "0.91", "12 ms", "3"
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MATH = re.compile(r"\$[^$]+\$")
+_CASE = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|neq|in)(?![A-Za-z])")  # math that states a case ("$\alpha_i = C$")
 _CONNECTIVE = re.compile(r"(?i)\b(?:or|and)\b")  # "$V(X)$ or $\sigma^2$": two names of one symbol
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")  # a link's address: "(expected-value)" names nothing
 _LINK_ONLY = re.compile(r"[ \t]*\[[^\]]*\]\([^)]*\)[ \t]*")
@@ -80,7 +81,8 @@ def row_cards(block: Block) -> list[tuple[str, str, int, str]]:
     for line, cells in rows:
         values = [(header[c], cells[c]) for c in range(len(header)) if c != key and _says_something(cells[c])]
         text = clean_prose(" ".join(value for _, value in values))
-        if len(values) > 1 and len({clean_prose(value) for _, value in values}) == 1:
+        if len(values) > 1 and len({clean_prose(value) for _, value in values}) == 1 \
+                and not _a_choice(values[0][1], line, rows):
             continue  # every cell says the same ("Covariance of X and Y" twice): nothing to recall
         # (a row's numbers go with its words, each under its column: "6 enc + 6 dec" alone hid "d_model: 512")
         back = "\n".join(f"- {_column(header[c])}{cells[c]}" for c in range(len(header))
@@ -112,8 +114,9 @@ def named_rows(block: Block) -> tuple[list[str], int, list[tuple[int, list[str]]
         return None
     if all(_ONLY_MATH.fullmatch(cell) for _, cells in rows for cell in cells):
         return None  # paths or symbols set side by side ("$S \\rightarrow A$"): a comparison to read, not explanations
-    if all(_symbols_only(cells[0]) for _, cells in rows):
-        return None  # a notation table: what a symbol stands for in one text is no card
+    if all(_symbols_only(cells[0]) for _, cells in rows) and not all(_CASE.search(cells[0]) for _, cells in rows):
+        return None  # a notation table: what a symbol stands for in one text is no card (but a table of cases,
+        # "$\\alpha_i = 0$ | $y_i f(x_i) \\ge 1$", says what follows from each: its rows are facts)
     if len(header) == 2 and sum(bool(_METADATA_KEY.fullmatch(cells[0])) for _, cells in rows) * 2 > len(rows):
         return None  # a paper note's record ("authors | …", "venue | EMNLP 2014", "link | …"): metadata, no fact
     key = next((c for c in range(len(header)) if all(_names_in_words(cells[c]) or c == 0 and _names_briefly(cells[c])
@@ -127,6 +130,12 @@ def named_rows(block: Block) -> tuple[list[str], int, list[tuple[int, list[str]]
     if any(sorted(cells[c] for _, cells in rows) == names for c in range(len(header)) if c != key):
         return None  # (two lists side by side, "Depth-first | Breadth-first" orders of the same paths: no rows)
     return header, key, rows, {c for c in range(len(header)) if _counts_rows([cells[c] for _, cells in rows])}
+
+
+def _a_choice(value: str, line: int, rows: list[tuple[int, list[str]]]) -> bool:
+    """Whether a cell's value is one of the table's choices: other rows hold it too (ARMA's "tails off | tails off"
+    beside AR's "… | tails off" and MA's "tails off | …"), so a row that gives it twice still tells its row apart."""
+    return any(cell == value for other, cells in rows if other != line for cell in cells)
 
 
 def _one_value(card: tuple[str, str, int], header: list[str]) -> tuple[str, str, int, str]:

@@ -1,0 +1,119 @@
+"""The items of a list that no card holds when cards were made of their siblings (issue 23): a bold term's card
+took "- **ROUGE-N**: …" and "- **ROUGE-L**: …", and nothing took the plain item after them ("- both BLEU and ROUGE
+are surface overlap → no credit for paraphrase …"); a definition card took "- **median heuristic**: …", and not
+the item before it ("- sklearn `gamma='scale'` means $\\gamma = …$"). Such an item is a fact the writer set beside the
+others, and is silently lost. Each becomes a card under the sentence that introduces the list ("Defaults worth
+remembering:"), its own label ("- X-learner (…):" over its steps), its subject, or the heading path, whichever no
+card has as its front yet. An item that narrates, points elsewhere, or does not read as a passage stays off, as it
+would in any other card. Pure: `ex` is the walk over the note (`mlwiki.extract.walk.Extractor`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block, text_of, top_items
+from mlwiki.extract.closings import FORM
+from mlwiki.extract.defining import on_a_back
+from mlwiki.extract.leftovers import NO_TOPIC_START, narrated as _narrated
+from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
+from mlwiki.extract.passages import narrates, passage
+from mlwiki.extract.prose import clean_prose, heading_text, last_sentence
+from mlwiki.extract.topics import passage_topic
+
+MIN_WORDS = 6  # (an item of fewer says too little alone: "- cheap", "- see the paper")
+_JOINS = re.compile(r"(?i)also|and|but|so|then|plus|note")  # (a word that joins an item to the one before)
+_LINK = re.compile(r"\[\[[^\]]*\]\]")
+_TASK = re.compile(r"[ \t]*[-*+][ \t]+\[[ xX]\]")  # ("  - [x] GPipe": a reading log's chore, no fact)
+MAX_TOPIC_WORDS = 5  # (a longer subject is a clause cut short, no front)
+MAX_LABEL_WORDS = 6  # (an item's first line ending in ":" that names what is nested under it)
+MAX_INTRO_WORDS = 12  # (an introducing sentence longer than this is a paragraph's end, no list's title)
+
+
+def orphan_item_cards(ex, first: int, path: str, blocks: list[Block], lines: tuple[set[int], set[int]]) -> None:
+    """Card each top-level item of a list among a part's `blocks` that no card holds, when cards (of those from
+    index `first` on) hold some of its siblings, and it reads as a fact alone; `lines`: the lines cards took, and of
+    them those whose card took the whole item. Only beside whole items' cards (a term's, a label's): a list a
+    formula card took from is a procedure or a derivation, whose steps say little alone ("- Make an initial
+    prediction"). Run last on a part: the closing, trailing and list cards before it take what they hold."""
+    taken, whole = lines
+    for k, block in enumerate(blocks):
+        if not LIST_ITEM.match(block.lines[0].text) or block.lines[0].text[:1] in " \t" \
+                or any(ln.kind != TEXT or ln.no in taken and ln.no not in whole for ln in block.lines):
+            continue  # (said cheaply: most blocks are no list; a formula's list is steps)
+        items = top_items(block.lines)
+        carded = [item[0].no in whole or _held(ex, item, first) for item in items]
+        if not any(carded) or all(carded):
+            continue
+        intro = _intro(blocks[k - 1]) if k else ""
+        for item in (item for item, held in zip(items, carded) if not held and _orphan(ex, item)):
+            _card(ex, path, item, intro)
+
+
+def _card(ex, path: str, item: list, intro: str) -> None:
+    """The card of an item no card holds, under the first of these fronts no card has: the list's introduction, the
+    item's own label, its subject, the heading path."""
+    back = passage([Block(TEXT, item)], declined=True)
+    if back is None:
+        return
+    lines = back.split("\n")
+    if LIST_ITEM.match(back) and not any(LIST_ITEM.match(line) for line in lines[1:]):
+        back = "\n".join([lines[0][LIST_ITEM.match(back).end():]] + [line.strip() for line in lines[1:]])  # (one item)
+    said = _said(item)
+    label = clean_prose(LIST_ITEM.sub("", item[0].text, count=1)).strip()  # ("- X-learner (Künzel 2019):" over steps)
+    named = len(item) > 1 and label.endswith(":") and len(label.split()) <= MAX_LABEL_WORDS
+    if named and (any(_TASK.match(ln.text) for ln in item) or passage([Block(TEXT, item[1:])], declined=True) is None):
+        return  # (a label over links or chores, "- reading log:": nothing of its own to recall)
+    label = label[:-1].strip() if named else ""
+    topic = passage_topic(said, path)  # (before the bare path: a later section card, a tab's, may want that front)
+    words = topic.split()
+    if len(words) > MAX_TOPIC_WORDS or _JOINS.fullmatch(topic) or "?" in topic \
+            or words and (words[0].casefold() in NO_TOPIC_START or words[0][:1] in "@["):
+        topic = ""  # ("special case of Metropolis-Hastings where the proposal", "Because each head": a clause)
+    for front in (f"{path}\n\n{intro}" if intro else "", f"{path} › {label}" if label else "",
+                  f"{path} › {topic}" if topic else "", "" if _headed_again(ex, path) else path):
+        if front and ex.add_card(FORM, front, back, item[0].no):
+            return
+
+
+def _headed_again(ex, path: str) -> bool:
+    """Whether the note has another heading of the path's last name (a tab "## Greedy" below the section "## Greedy"):
+    its card may want the bare path as its front."""
+    name, found, todo = path.rsplit(" › ", 1)[-1].strip(), 0, list(ex.blocks)
+    while todo:  # (a tab's heading is inside its tab set's div)
+        block = todo.pop()
+        found += block.kind == HEADING and heading_text(block.lines[0].text) == name
+        todo += block.children or []
+    return found > 1
+
+
+def _said(item: list) -> str:
+    """An item's own text, its marker off, its lines joined, in plain words."""
+    return clean_prose(LIST_ITEM.sub("", " ".join(ln.text.strip() for ln in item), count=1)).strip()
+
+
+def _orphan(ex, item: list) -> bool:
+    """Whether a list item is a fact on no card: text only, enough words, nothing of it on a back yet."""
+    if any(ln.kind != TEXT for ln in item) or not LIST_ITEM.match(item[0].text) or item[0].text[:1] in " \t" \
+            or item[0].text[LIST_ITEM.match(item[0].text).end():][:2] in ("**", "__"):
+        return False  # (a bold-led item is the term forms' to card, under its term: its card may come later)
+    text = _said(item)
+    if len(text.split()) < MIN_WORDS or narrates(text) or _narrated(text) or "?" in text \
+            or "[[" in item[0].text and len(_LINK.sub("", item[0].text).split()) <= MIN_WORDS:
+        return False  # (the writer's own doings, "- reread it, so I wrote …"; a question still open; a pointer to
+        # another note, "- the right metrics [[Classification metrics]]")
+    return not _held(ex, item)
+
+
+def _held(ex, item: list, first: int = 0) -> bool:
+    """Whether a card (of those from index `first` on) holds the item on its back, as written or in plain words."""
+    raw = LIST_ITEM.sub("", item[0].text, count=1).strip()
+    return on_a_back(ex, _said(item)[:60], first) or on_a_back(ex, raw[:60], first)
+
+
+def _intro(before: Block | None) -> str:
+    """The sentence ending in ":" right before a list ("Defaults worth remembering:"), short enough for a front."""
+    if before is None or before.lines[0].kind != TEXT or LIST_ITEM.match(before.lines[0].text):
+        return ""
+    said = last_sentence(clean_prose(text_of(before)).strip())
+    return said if said.endswith(":") and len(said.split()) <= MAX_INTRO_WORDS else ""
