@@ -56,3 +56,30 @@ def test_a_defined_term_is_found_whatever_order_its_tests_run_in():
              ("Softmax is $$e^x$$ normalised.", "Softmax"), ("Nothing here defines anything at all.", "Softmax")]
     for sentence, path in cases:
         assert definition_first._defined(sentence, path) == _defined_in_former_order(sentence, path), sentence
+
+
+def test_a_formulas_introduction_is_read_as_before_its_tests_were_reordered():
+    import re
+
+    from mlwiki.extract import formula_cards as f
+
+    def illustrates_before(intro: str, body: str) -> bool:
+        intro = f.last_sentence(intro)
+        numbers = f._PROSE_NUMBER.findall(f._INLINE_MATH.sub(" ", intro)) if any(ch.isdigit() for ch in intro) else []
+        return len(numbers) >= f._ANALOGY_NUMBERS and not set(numbers) & set(f._PROSE_NUMBER.findall(body))
+
+    def unnamed_before(intro: str, path: str, names: list[str]) -> bool:
+        said = re.sub(r"\W", "", (intro + path).casefold())
+        return bool(names) and f._SETS_UP.match(intro) is not None and \
+            not any(re.sub(r"\W", "", name.casefold()) in said for name in names)
+
+    intros = ["Take 15: it factors into 3 and 5, and 3 times 5 gives 15 back:", "The mean squared error is:",
+              "With errors $e_t$ over $n$ test points:", "Given 2 coins, 3 flips and 4 heads:", "",
+              "Using Taylor expansion", "With the MAE written out:", "Let ² and ³ stand for 2 and 3 and 7:"]
+    bodies = [r"\text{MAE} = \frac{1}{n}\sum_t |e_t|, \qquad \text{RMSE} = \sqrt{\cdot}", "15 = 3 \\cdot 5", "x^2"]
+    for intro in intros:
+        for body in bodies:
+            assert f._illustrates(intro, body) == illustrates_before(intro, body), (intro, body)
+            names = f.quantity_names(body)
+            for path in ("Metrics", "Metrics › MAE", ""):
+                assert f._unnamed_by(intro, path, names) == unnamed_before(intro, path, names), (intro, path)
