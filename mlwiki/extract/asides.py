@@ -37,7 +37,13 @@ def without_asides(front: str) -> str:
     path, gap, asked = front.partition("\n\n")
     if "(" not in path:
         return front  # (the common front: said cheaply)
-    return _PARENTHESIS.sub(_kept, path) + gap + asked
+    return _path_without_asides(path) + gap + asked
+
+
+@functools.lru_cache(maxsize=4096)  # (pure: a heading path is on the front of each card under it)
+def _path_without_asides(path: str) -> str:
+    """`without_asides` of a heading path (no question after it)."""
+    return _PARENTHESIS.sub(_kept, path)
 
 
 def _kept(parenthesis: re.Match) -> str:

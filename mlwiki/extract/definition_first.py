@@ -134,7 +134,7 @@ def _first_sentence(text: str) -> tuple[str, str]:
 def _defined(sentence: str, path: str) -> str | None:
     """The term the sentence defines, when it is the heading's own: "<Term> is a …", "<Term> refers to …"
     (`defining_sentence`), or "**<Term>** — <what it is>" / "**<Term>**: …"; None for any other sentence."""
-    if sentence.endswith(_ENDS_OPEN) or breaks_off(sentence) or "$$" in sentence or _RATES.search(sentence):
+    if sentence.endswith(_ENDS_OPEN) or "$$" in sentence:
         return None
     if (defined := defining_sentence(sentence, path)) is not None:
         term = _ADVERB.sub("", clean_prose(defined[0]))
@@ -143,6 +143,8 @@ def _defined(sentence: str, path: str) -> str | None:
         term = clean_prose(bold["term"]).strip()
     else:
         return None
+    if breaks_off(sentence) or _RATES.search(sentence):  # (searched through the whole sentence: asked only of one
+        return None  # that defines, the rare one)
     if _CLAUSE & set(term.casefold().split()) or _INNER_ARTICLE.search(term) or _WAY.search(sentence):
         return None
     return term if _names_heading(term, path) else None

@@ -15,6 +15,7 @@ Any other heading keeps its front: no question is guessed. The card's id stays t
 
 from __future__ import annotations
 
+import functools
 import re
 
 from dataclasses import replace
@@ -110,7 +111,7 @@ def asked_front(path: str, back: str) -> str | None:
     "What is the motivation for PPO?"), or by the back's first sentence when that says what the heading's subject
     is or lists its kinds; None when neither says what is asked."""
     headings = path.split(" › ")
-    last = _ASIDE.sub("", clean_prose(headings[-1])).strip().rstrip("!:. ")  # ("Properties (memorize!!)")
+    last = _asked_heading(headings[-1])
     if not last or last.endswith("?"):
         return None
     if _is_facet(last) or _QUESTION_WORD.match(last):  # (what `facet_question` asks of; a parent costs a search)
@@ -118,6 +119,13 @@ def asked_front(path: str, back: str) -> str | None:
         if parent and (question := facet_question(last, parent)) and not _says_what(question, back):
             return question
     return defined_question(last, back)
+
+
+@functools.lru_cache(maxsize=4096)  # (pure: a heading is the last of the path of each card under it)
+def _asked_heading(heading: str) -> str:
+    """A heading as `asked_front` reads it: its prose, without the writer's aside and a closing mark
+    ("Properties (memorize!!)" → "Properties")."""
+    return _ASIDE.sub("", clean_prose(heading)).strip().rstrip("!:. ")
 
 
 def _says_what(question: str, back: str) -> bool:

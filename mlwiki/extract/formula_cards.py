@@ -206,9 +206,10 @@ def quantity_names(formula: str) -> list[str]:
 def _unnamed_by(intro: str, path: str, names: list[str]) -> bool:
     """Whether an introduction sets up notation ("With errors $e_t$ over $n$ test points:") and neither it nor
     the heading path says the names the formula defines: the front then shows them, so it asks for something."""
+    if not names or _SETS_UP.match(intro) is None:
+        return False
     said = re.sub(r"\W", "", (intro + path).casefold())
-    return bool(names) and _SETS_UP.match(intro) is not None and \
-        not any(re.sub(r"\W", "", name.casefold()) in said for name in names)
+    return not any(re.sub(r"\W", "", name.casefold()) in said for name in names)
 
 
 def _left_side(formula: str) -> str:
@@ -323,6 +324,8 @@ def _ends_list(lines: list[str]) -> bool:
 def _illustrates(intro: str, body: str) -> bool:
     """Whether the sentence before a formula works on numbers the formula does not hold ("Take 15: it factors into
     3 and 5, and 3 times 5 gives 15 back"): an analogy leading up to it, which says nothing of what it is."""
+    if not any(ch.isdigit() for ch in intro):
+        return False  # (no number in the introduction, none in its last sentence: said before finding that)
     intro = last_sentence(intro)  # (the sentence that leads to the formula: not one before it, "Typical: 1–10% …")
     numbers = _PROSE_NUMBER.findall(_INLINE_MATH.sub(" ", intro)) if any(ch.isdigit() for ch in intro) else []
     return len(numbers) >= _ANALOGY_NUMBERS and not set(numbers) & set(_PROSE_NUMBER.findall(body))
@@ -366,7 +369,7 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: 
     referred = not intro and bool(formula.label)
     if referred:
         intro = _named_by_reference(ex.body, formula.label)  # ("1. *Policy evaluation*: solve @eq-pe …")
-    if intro and _unnamed_by(intro, path, names := quantity_names(formula.body)):
+    if intro and _SETS_UP.match(intro) and _unnamed_by(intro, path, names := quantity_names(formula.body)):
         path = " › ".join(p for p in (path, " and ".join(names)) if p)  # ("Metrics › MAE and RMSE")
     shown = leadins.lead_cards(ex, path, intro, formula.line) if intro else intro
     if shown and shown == intro and not referred:  # ("Using Taylor expansion" asks nothing: "…: $L(y_i, p_i+O)

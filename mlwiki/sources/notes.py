@@ -425,11 +425,14 @@ def _tighten_line(line: str) -> str:
     return "".join(pieces) + line[pos:] if pieces else line
 
 
+_json_string = json.encoder.encode_basestring  # (what `json.dumps(text, ensure_ascii=False)` returns for a str)
+
+
 def _find_json_line(raw: str, line: str, cursor: int, mark: tuple[int, int]) -> tuple[int, tuple[int, int]]:
     """Where a cell's source line sits in the notebook's JSON text, so `path:line` opens at the right place: where
     to look for the next line, and (its offset, its line). Lines are counted on from `mark`, the last line's
     (offset, line): counted from the start each time, a big notebook took quadratic time."""
-    needle = json.dumps(line, ensure_ascii=False)[1:-1]
+    needle = _json_string(line)[1:-1]  # (`json.dumps(line, ensure_ascii=False)`, without an encoder made per line)
     pos = raw.find(needle, cursor) if needle else -1
     at = cursor if pos < 0 else pos
     return (cursor if pos < 0 else pos + len(needle)), (at, mark[1] + raw.count("\n", mark[0], at))
