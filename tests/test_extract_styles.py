@@ -309,3 +309,17 @@ def test_a_front_that_leaves_a_bold_answer_out_says_it_nowhere_else():
     asked = next(c for c in cards if "Compare documents with …" in c.front)
     assert "cosine" not in asked.front.casefold() and "… normalises for document length" in asked.front, asked
     assert "**cosine similarity**" in asked.back
+
+
+def test_a_topic_in_math_keeps_its_subscripts():
+    """A grab-bag part named by its symbol ("$\\hat y_{T+h|T}$ = the forecast …") shows the symbol as written: the
+    `_` of a subscript is no emphasis marker to take off."""
+    from mlwiki.extract import NoteContext, extract
+    body = ("**Symbols** used in every chapter\n\n- $y_1, \\dots, y_T$ is the series seen, $T$ its length.\n"
+            "- $\\hat y_{T+h|T}$ = the forecast of $y_{T+h}$ made with data up to time $T$, an "
+            "**$h$-step-ahead forecast**.\n- $B$ = the **backshift operator**: $B y_t = y_{t-1}$, so a first "
+            "difference is $(1-B)y_t$.\n- $m$ = the seasonal period (12 for monthly data with a yearly cycle, 4 for "
+            "quarterly data, 7 for daily data with a weekly one).\n"
+            "- $\\varepsilon_t$ = white noise with mean 0 and variance $\\sigma^2$.\n")
+    fronts = [c.front for c in extract(body, NoteContext(path="Notation.md", sections=True, definitions=True)).cards]
+    assert "Notation › $\\hat y_{T+h|T}$" in fronts and not any("y{T" in f for f in fronts), fronts

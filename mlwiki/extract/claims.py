@@ -274,14 +274,17 @@ def glossed_with_leads(text: str) -> list[tuple[str, str, str]]:
     for m in _GLOSSED.finditer(text):
         term, gloss = m.group("term"), m.group("gloss")
         if _NOT_GLOSS.match(gloss) or len(gloss.split()) < 3 or _LEADS_NO_TERM.match(term) \
-                or all(_PARAMETER.fullmatch(part) for part in gloss.split(",")):
-            continue
+                or all(_PARAMETER.fullmatch(part) for part in gloss.split(",")) or _SAID_OF.search(text[max(0, m.start() - 40):m.start()]):
+            continue  # ("A finite MA(q) is **always stationary** (…)": what the sentence says of its subject, no term)
         if term.isupper() and (more := _GOES_ON.match(text, m.end())):  # ("… is the narrowest interval …")
             gloss = f"{gloss}: {clean_prose(more.group('rest').strip())}"
         found.append((term, gloss, lead_in(text, m.start())))  # ("Strategies: **direct** (…)": a strategy)
     return found
 
 
+# A copula right before the bold phrase: the phrase is what the sentence says of its subject, the answer to a question
+_SAID_OF = re.compile(r"\b(?:is|are|was|were|becomes?|stays?|remains?)[ \t]+(?:(?:not|always|never|also|still|"
+                      r"usually|often|only)[ \t]+)?$")
 # "… because …": a claim and its reason, in one sentence of its own
 _BECAUSE = re.compile(r"(?P<claim>[A-Z$`*][^.?!:;\n]{10,160}?)[ \t]*,?[ \t]+because[ \t]+(?P<reason>[^\n]{8,}?)[ \t]*$")
 _POINTS_BACK = re.compile(r"(?:It|Its|This|That|These|Those|They|Their|He|She|We|You|I)\b")

@@ -43,6 +43,7 @@ _NOT_TOPIC = re.compile(r"(?i)(?:it|its|this|that|these|those|they|there|here|we
                         r"the (?:same|other|former|latter|above|following|rest)|don['’]t|do not|never|always|only|just|"
                         r"also|and|but|or|everything|anything|something|nothing)\b")
 _ASIDE = re.compile(r"\s+\([^()]*\)")  # (not "$\\log_2(i+1)$", math)
+_MATH_SPAN = re.compile(r"(\$[^$\n]+\$)")
 _EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
 # Words a name does not end on, and marks a name does not hold: what holds them is a clause
 _NOT_A_NAME = re.compile(r"[;,—–]|\b(?:and|or|but|the|a|an|of|with|to|for|by|in|on|that|which)$", re.I)
@@ -107,10 +108,18 @@ def named_in(text: str) -> str:
     return as_topic(named[0][1]) if named else ""  # (the first of them)
 
 
+def _without_emphasis(words: str) -> str:
+    """The words without their `**`/`_` markers, math left as it is (the `_` of `$y_{T+h}$` is a subscript)."""
+    if "$" not in words:
+        return _EMPHASIS.sub("", words)
+    parts = _MATH_SPAN.split(words)  # (math at odd places: kept)
+    return "".join(part if k % 2 else _EMPHASIS.sub("", part) for k, part in enumerate(parts))
+
+
 def as_topic(words: str) -> str:
     """The words (a label, a sentence's subject) as a topic: trimmed, a leading article in lower case ("The decomposition" → "the decomposition");
     '' when they are too many to be a name or hold a formula's text only."""
-    words = _EMPHASIS.sub("", words).strip(" \t*_,;:—–-")  # (not a backtick: "Choosing `eps`" keeps its code)
+    words = _without_emphasis(words).strip(" \t*_,;:—–-")  # (not a backtick: "Choosing `eps`" keeps its code)
     if not words or len(words.split()) > MAX_TOPIC_WORDS or not _LETTERS.search(words.replace("$", " ")) \
             or _NOT_A_NAME.search(words) or words.count("(") != words.count(")") or words.count('"') % 2 \
             or words.count("“") != words.count("”") or words.count("$") % 2:
