@@ -125,3 +125,16 @@ def test_a_reference_to_a_long_equation_never_cuts_it_inside_braces_and_a_named_
     text = " ".join(c.front + " " + c.back for c in cards)
     assert "The dual needs the data only through kernel values" in text, text
     assert "\\sum_{i= \\dots" not in text and "i= \\dots" not in text, text
+
+
+def test_a_reference_is_no_name_for_an_untitled_callouts_front():
+    """An untitled `{caution}` is asked by the name it warns of; a MyST role in it (`{eq}`eq-krr``) is a reference,
+    not a name in code: no "Caution: eq-krr" front."""
+    from mlwiki.extract import NoteContext, extract
+    body = ("# KRR\n\n## Objective\n\n```{math}\n:label: eq-krr\n\\min_f \\sum_i (y_i - f(x_i))^2 + \\lambda "
+            "\\|f\\|^2\n```\n\n## Effect of lambda\n\nA small lambda interpolates the data and overfits; a large one "
+            "shrinks every coefficient toward zero.\n\n```{caution}\nThere is no bias term $b$ in {eq}`eq-krr`. "
+            "Either centre the targets, or add a positive constant to the kernel.\n```\n")
+    fronts = [c.front for c in extract(body, NoteContext(path="n.md", sections=True, definitions=True)).cards]
+    assert any(f.startswith("KRR › Effect of lambda › Caution") for f in fronts), fronts
+    assert not any("eq-krr" in f for f in fronts), fronts
