@@ -65,3 +65,17 @@ def test_an_upgraded_vault_keeps_each_cards_id_and_reviews(make_wiki, now, monke
     for card_id in new:
         assert store.query("SELECT count(*) FROM reviews WHERE card_id = ?", (card_id,))[0][0] == 1
     store.close()
+
+
+def test_a_link_to_a_zettel_shows_its_title_without_the_id():
+    """A card shows `[[202406121110 Residual block]]` as "Residual block": the id says nothing to a learner. The
+    note's text (and so every card's id) keeps the link as written."""
+    from mlwiki.render.html import markdown_to_html
+    from mlwiki.render.terminal import plain_text
+    back = "A skip connection adds the input back ([[202406121110 Residual block]], [[Inbox/202406142215 fleeting]])."
+    assert plain_text(back) == "A skip connection adds the input back (Residual block, Inbox/fleeting)."
+    assert "Residual block" in markdown_to_html(back) and "202406121110" not in markdown_to_html(back)
+    assert plain_text("[[2024 review]] and [[202406121110 Residual block|blocks]]") == "2024 review and blocks"
+    cards = extract(f"# Skips\n\n## Why\n\n{back} It lets gradients flow past the block unchanged.\n",
+                    NoteContext(path="n.md", sections=True, definitions=True)).cards
+    assert any("[[202406121110 Residual block]]" in c.back for c in cards), cards

@@ -16,6 +16,7 @@ import re
 from pathlib import PurePosixPath
 
 from mlwiki.extract.daily import is_date
+from mlwiki.render.spans import without_zettel_id
 
 _NO_SUBJECT_STEMS = frozenset(("index", "readme", "intro", "introduction", "untitled", "_index"))
 _GENERIC_TITLES = frozenset(("introduction", "intro", "overview", "summary", "basics", "notes", "getting started"))
@@ -86,18 +87,6 @@ def note_subject(title: str, first_h1: str, path: str, as_before: bool = False) 
     return stem if as_before else without_zettel_id(stem.lstrip("_") or stem)
 
 
-# A Zettelkasten note's id before its title: a timestamp to the hour, minute or second ("202406121030 Receptive
-# field", the Zettelkasten plugins' "YYYYMMDDHHmm"; org-roam's "20240612103000-receptive_field")
-_ZETTEL_ID = re.compile(r"(?:19|20)\d{6}(?:\d{2}){1,3}[ \t_-]+(?=\S*[^\W\d_])")
-
-
-def without_zettel_id(stem: str) -> str:
-    """A file name without the Zettelkasten id it opens with; an org-roam slug ("receptive_field") in words."""
-    match = _ZETTEL_ID.match(stem)
-    if not match:
-        return stem
-    rest = stem[match.end():].strip()
-    return rest.replace("_", " ") if " " not in rest else rest
 
 
 def names_nothing(stem: str) -> bool:

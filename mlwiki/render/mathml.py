@@ -22,7 +22,7 @@ import functools
 import html
 import re
 
-from mlwiki.render.spans import FOOTNOTE_MARK, HTML_MATH, TEXT_MATH, link_target_text, text_math_latex
+from mlwiki.render.spans import FOOTNOTE_MARK, HTML_MATH, TEXT_MATH, shown_link_text, text_math_latex
 from mlwiki.render.texsafe import neutralize_tex
 
 __all__ = ["MATH_CSS", "MathML", "math_spans", "prepare"]
@@ -261,7 +261,7 @@ _MARKERS = ((re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__"), l
             (re.compile(r"(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)([^_]+?)(?<=\S)_(?!\w)"),
              lambda m: m.group(1) or m.group(2)),
             (re.compile(r"`([^`]+)`"), lambda m: m.group(1)),
-            (re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]"), lambda m: m.group(2) or link_target_text(m.group(1))),
+            (re.compile(r"\[\[([^\]|]+)(?:\|([^\]]+))?\]\]"), lambda m: m.group(2) or shown_link_text(m.group(1))),
             (re.compile(r"\[([^\]]+)\]\([^)\s]+\)"), lambda m: m.group(1)),
             (FOOTNOTE_MARK, lambda m: ""))
 

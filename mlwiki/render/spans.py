@@ -167,6 +167,27 @@ _SIMPLE_INLINE = re.compile(r"\$(?![\s$])[^$\\\n]*(?<!\s)\$(?!\d)")
 BLOCK_ID = re.compile(r"\^[A-Za-z0-9][\w-]*[ \t]*(?=\n|$)")  # Obsidian's id of the block it ends: `^deadly-triad`
 
 
+# A Zettelkasten note's id before its title: a timestamp to the hour, minute or second ("202406121030 Receptive
+# field", the Zettelkasten plugins' "YYYYMMDDHHmm"; org-roam's "20240612103000-receptive_field")
+_ZETTEL_ID = re.compile(r"(?:19|20)\d{6}(?:\d{2}){1,3}[ \t_-]+(?=\S*[^\W\d_])")
+
+
+def without_zettel_id(stem: str) -> str:
+    """A file name without the Zettelkasten id it opens with; an org-roam slug ("receptive_field") in words."""
+    match = _ZETTEL_ID.match(stem)
+    if not match:
+        return stem
+    rest = stem[match.end():].strip()
+    return rest.replace("_", " ") if " " not in rest else rest
+
+
+def shown_link_text(target: str) -> str:
+    """What a card shows for a wikilink's target: `link_target_text`, without the Zettelkasten id the linked note's
+    name opens with ("[[202406121110 Residual block]]" → "Residual block"), a number that says nothing to a learner."""
+    folder, slash, name = link_target_text(target).rpartition("/")
+    return f"{folder}{slash}{without_zettel_id(name)}" if name[:2] in ("19", "20") else f"{folder}{slash}{name}"
+
+
 def link_target_text(target: str) -> str:
     """What Obsidian shows for a wikilink's target: `Note#Heading` as "Note Heading", `Note#^block-id` (a link to a
     paragraph by its id, which Obsidian never shows) as "Note"."""

@@ -18,7 +18,7 @@ import re
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
-from mlwiki.render.spans import BLOCK_ID, FOOTNOTE_MARK, FOOTNOTE_TEXT, link_target_text
+from mlwiki.render.spans import BLOCK_ID, FOOTNOTE_MARK, FOOTNOTE_TEXT, shown_link_text
 
 # Inline code a Quarto / R Markdown page runs and shows the value of: `{python} n`, `{r} x`, `r x` (knitr's form)
 COMPUTED_CODE = re.compile(r"(?:\{(?:python|r|julia|ojs)\}|r)[ \t]+\S")
@@ -29,7 +29,7 @@ def _target_text(inner: str) -> str:
     """What Obsidian shows for a wikilink: the alias, else the target (`Note#Heading` as "Note Heading", `Note#^id`
     as "Note")."""
     target, _, alias = inner.partition("|")
-    return (alias or link_target_text(target)).strip()
+    return (alias or shown_link_text(target)).strip()
 
 
 def _link_after(src: str, pos: int, maximum: int) -> tuple[str, int] | None:
