@@ -26,6 +26,7 @@ REST = "\n## Details\n\nThe step size shrinks as one over the square root of the
     "Short summaries; the long versions are in the chapters.",
     "Mostly from the survey by Rao and the appendix of the textbook.",
     "*only half-written, finish after the exam*",
+    "Entry point for everything on mirror methods. Reading order roughly top to bottom.",
 ])
 def test_a_lead_that_is_only_furniture_makes_no_card(lead):
     cards = _cards(f"# Stochastic mirror descent\n\n{lead}\n{REST}")

@@ -57,7 +57,7 @@ _PAGE = re.compile(r"(?i)\b(?:everything[ \t]+(?:else[ \t]+)?(?:here|in[ \t]+(?:
                    r"wip|work[ \t]+in[ \t]+progress|half[- ]written|(?:need|have|want)s?[ \t]+to[ \t]+finish|"
                    r"finish[ \t]+(?:it|this|later)|expect[ \t]+mistakes|still[ \t]+open|"
                    r"(?:quick|short|longer?|brief)[ \t]+(?:defs|definitions|versions?)|personal[ \t]+notes|"
-                   r"try[ \t]+to[ \t]+answer)\b|"
+                   r"try[ \t]+to[ \t]+answer|entry[ \t]+point[ \t]+(?:for|to|into)|reading[ \t]+order)\b|"
                    r"^[*_ \t]*(?:the|a)[ \t]+(?:paper|book|post|talk|course)[ \t]+(?:that|which|where)\b|"
                    r"\b(?:some|all|most|each|many)[ \t]+of[ \t]+these[.!]?$")  # ("… reports some of these.": what follows)
 _LABEL = re.compile(r"(?P<label>[A-Z][\w -]{1,30}?)(?:[ \t]*\([^()\n]{1,30}\))?:[ \t]+(?=\S)")
