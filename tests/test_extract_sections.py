@@ -297,7 +297,7 @@ SECTION_FORMS = [form for form, (_, setting) in FORMS.items() if setting == ("se
 def test_check_gives_no_hint_to_switch_on_a_setting_that_is_already_on(tmp_path):
     """With `sections = true`, sections that make no card on purpose (a map of content's lists of links) are no
     reason to tell the learner to set `sections = true`."""
-    note = ("---\ntags: [moc]\n---\n# Optimisers MOC\n\nAn index of my optimiser notes, in reading order.\n\n"
+    note = ("---\ntags: [moc]\n---\n# Optimisers MOC\n\nAn index of my optimiser notes, grouped by order.\n\n"
             "## First order\n- [[SGD]] — plain steps, then momentum and Nesterov\n"
             "- [[Adam]] — moments, bias correction, AdamW\n\n## Second order\n"
             "- [[Newton]] — the Hessian step and why it is costly\n- [[L-BFGS]] — curvature from a few past steps\n")
