@@ -9,17 +9,15 @@ tip's is, when that card holds the section's text: then the callout makes no car
 
 from __future__ import annotations
 
-import re
-
 from mlwiki.extract.blocks import Block, join_blocks
 from mlwiki.extract.lines import TEXT
 from mlwiki.extract.topics import callout_topic
 from mlwiki.extract.voice import without_author
 from mlwiki.models import CardKind
+from mlwiki.render.spans import MYST_ROLE  # (a reference, "{eq}`eq-krr`": no name in code)
 
 FORM = "callout"
 # The kinds a reader studies (not `[!todo]`, `[!quote]`, `[!example]`, nor a question, which `questions` asks)
-_ROLE = re.compile(r"\{[a-z][\w:-]*\}`[^`\n]*`")  # a MyST role, "{eq}`eq-krr`": a reference, no name in code
 _KINDS = {"note": "Note", "warning": "Warning", "caution": "Caution", "important": "Important", "tip": "Tip",
           "hint": "Hint", "danger": "Danger", "attention": "Attention", "info": "Info", "summary": "Summary",
           "tldr": "TL;DR", "abstract": "Abstract", "success": "Success", "failure": "Failure", "error": "Error"}
@@ -45,7 +43,7 @@ def callout_card(ex, div: Block) -> bool:
         return False
     if not without_author(back):
         return False  # ("Notebooks are not executed on build — outputs are what I got locally.": the author's story)
-    topic = callout_topic(_ROLE.sub("", back), path)  # ("… › Nested CV › Warning" warns of what? "… › Warning: all preprocessing
+    topic = callout_topic(MYST_ROLE.sub("", back), path)  # ("… › Nested CV › Warning" warns of what? "… › Warning: all preprocessing
     # …"; "Warning: over-squashing", "Warning: `hz_to_mel`")
     front = f"{path} › {kind}: {topic}" if topic else f"{path} › {kind}"
     card = (front, back, div.start, f"{FORM}: {ex.id_path()} › {kind}")

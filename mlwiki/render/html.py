@@ -53,10 +53,9 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from mlwiki.ankiformat.cloze import _is_escaped, _pad_clozes, pad_cloze_math
-from mlwiki.render.spans import SIMPLE_DISPLAY_MATH, SIMPLE_INLINE_MATH
+from mlwiki.render.spans import COMPUTED_CODE, SIMPLE_DISPLAY_MATH, SIMPLE_INLINE_MATH
 from mlwiki.render.texsafe import neutralize_tex
 from mlwiki.render.myst import add_rules as add_myst_rules
-from mlwiki.render.wikilinks import COMPUTED_CODE
 from mlwiki.render.wikilinks import add_rules as add_note_rules
 
 __all__ = ["image_refs", "markdown_to_html", "pad_cloze_math", "sanitize_html"]

@@ -13,8 +13,8 @@ import re
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
-# `{name}`content``: MyST's inline roles (`{ref}`, `{eq}`, `{numref}`, `{doc}`, `{prf:ref}`, `{term}`, `{math}` …)
-_ROLE = re.compile(r"\{([a-z][\w:-]*)\}`([^`\n]+)`")
+from mlwiki.render.spans import MYST_ROLE  # (`{name}`content``: `{ref}`, `{eq}`, `{doc}`, `{math}` …)
+
 # Pandoc's bracketed citation: `[@hyndman2021]`, `[see @a, ch. 2; -@b]` (each key after a `@` the text does not
 # run into: not an e-mail address)
 _CITATION = re.compile(r"\[(?:[^\[\]\n@]*(?<![\w.])-?@[\w][\w:.#$%&+?<>~/-]*[^\[\]\n@;]*)(?:;[^\[\]\n@]*-?@[\w]"
@@ -45,7 +45,7 @@ def role_rule(state: StateInline, silent: bool) -> bool:
     if label is not None:
         state.pos = label.end()
         return True
-    match = _ROLE.match(state.src, state.pos, state.posMax)
+    match = MYST_ROLE.match(state.src, state.pos, state.posMax)
     if match is None:
         return False
     if not silent:

@@ -181,6 +181,15 @@ def without_zettel_id(stem: str) -> str:
     return rest.replace("_", " ") if " " not in rest else rest
 
 
+# Inline code a Quarto / R Markdown page runs and shows the value of: `{python} n`, `{r} x`, `r x` (knitr's form);
+# the code's text after its backtick
+COMPUTED_CODE = re.compile(r"(?:\{(?:python|r|julia|ojs)\}|r)[ \t]+\S")
+# The same, whole, backticks included: `` `{python} n_params` ``
+COMPUTED_SPAN = re.compile(rf"`(?={COMPUTED_CODE.pattern})[^`\n]+`")
+# A MyST role, `{eq}`eq-krr``: its name and its content
+MYST_ROLE = re.compile(r"\{([a-z][\w:-]*)\}`([^`\n]+)`")
+
+
 def shown_link_text(target: str) -> str:
     """What a card shows for a wikilink's target: `link_target_text`, without the Zettelkasten id the linked note's
     name opens with ("[[202406121110 Residual block]]" → "Residual block"), a number that says nothing to a learner."""

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from mlwiki.render.latex_text import latex_to_unicode
-from mlwiki.render.spans import TEXT_MATH, text_math_latex
+from mlwiki.render.spans import COMPUTED_SPAN, TEXT_MATH, text_math_latex
 from mlwiki.textsafe import inert
 
 _PAREN_CLOSERS = {"(": "\\)", "[": "\\]"}
@@ -187,7 +187,6 @@ def _inline_text(children) -> str:
     return "".join(parts)
 
 
-_COMPUTED_SPAN = re.compile(r"`(?:\{(?:python|r|julia|ojs)\}|r)[ \t]+[^`\n]+`")  # (wikilinks.COMPUTED_CODE's span)
 _EMPHASIS = re.compile(r"(\*\*|__|`|==)(?=\S)(.+?)(?<=\S)\1")
 
 
@@ -198,5 +197,5 @@ def listing_text(text: str) -> str:
         latex = text_math_latex(match)
         return "$" if latex is None else latex_to_unicode(latex)
 
-    text = _EMPHASIS.sub(r"\2", _COMPUTED_SPAN.sub("…", TEXT_MATH.sub(math, text)))
+    text = _EMPHASIS.sub(r"\2", COMPUTED_SPAN.sub("…", TEXT_MATH.sub(math, text)))
     return inert(" · ".join(" ".join(part.split()) for part in text.split("\n\n") if part.strip()))

@@ -18,10 +18,8 @@ import re
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
-from mlwiki.render.spans import BLOCK_ID, FOOTNOTE_MARK, FOOTNOTE_TEXT, shown_link_text
+from mlwiki.render.spans import BLOCK_ID, COMPUTED_CODE, FOOTNOTE_MARK, FOOTNOTE_TEXT, shown_link_text
 
-# Inline code a Quarto / R Markdown page runs and shows the value of: `{python} n`, `{r} x`, `r x` (knitr's form)
-COMPUTED_CODE = re.compile(r"(?:\{(?:python|r|julia|ojs)\}|r)[ \t]+\S")
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp")
 
 
