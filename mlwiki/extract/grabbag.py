@@ -106,7 +106,7 @@ def split_grab_bag(path: str, back: str, cues: bool = False) -> list[tuple[str, 
         return None
     kept = [item for item, own in zip(items, named) if not own]
     closing = [(part, topic) for part in back[back.rfind(items[-1]) + len(items[-1]):].split("\n\n")
-               if part.strip() and (topic := _part_topic(part, path)) and topic.casefold() not in seen]
+               if part.strip() and (topic := part_topic(part, path)) and topic.casefold() not in seen]
     for part, _ in closing:  # (a paragraph after the list that names its topic, "Compare: cross-validation …")
         around = around.replace(part.strip(), "").strip()
     around = "\n\n".join(part for part in around.split("\n\n") if not _ASIDE.fullmatch(part.strip()))
@@ -232,8 +232,8 @@ def split_long_back(path: str, back: str, bag: bool = False) -> list[tuple[str, 
         return None
     base = path.split("\n\n", 1)[0]
     taken = {t.casefold() for t in base.split(" › ")}
-    topics = [_part_topic(parts[0], base) if bag or _labelled_item(parts[0]) else ""] \
-        + [_part_topic(part, base) for part in parts[1:]]  # (a first item under its own label opens no section)
+    topics = [part_topic(parts[0], base) if bag or _labelled_item(parts[0]) else ""] \
+        + [part_topic(part, base) for part in parts[1:]]  # (a first item under its own label opens no section)
     seen = [t.casefold() for t in topics if t]
     named = [bool(t) and seen.count(t.casefold()) == 1 and t.casefold() not in taken for t in topics]
     if not any(named):
@@ -293,7 +293,7 @@ def _parts(back: str) -> list[str] | None:
     return parts
 
 
-def _part_topic(part: str, path: str) -> str:
+def part_topic(part: str, path: str) -> str:
     """What one part of a long back is about: an item's own label, the bold term its first sentence opens on, else
     its first sentence's subject (`paragraphs.lead_subject`); '' when it says none."""
     first = LIST_ITEM.sub("", part.split("\n", 1)[0], count=1).strip()

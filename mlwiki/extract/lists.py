@@ -59,6 +59,7 @@ from mlwiki.extract.parts import exercise_part, labelled_aside, opening_front, p
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
 from mlwiki.extract.passages import ABOUT_PAGE, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, passage
 from mlwiki.extract.openers import said_on
+from mlwiki.extract.odds import odds_cards
 from mlwiki.extract.orphan_items import orphan_item_cards
 from mlwiki.extract.openings import cut_off_over_list, opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
@@ -247,7 +248,7 @@ def close_section(ex) -> None:
         day_log_cards(ex, section.path, section.body, section.drafts)
         return
     if section.items_only:
-        _odds_cards(ex, section)
+        odds_cards(ex, section.path, section.body, section.drafts)
         return
     if section.rows_only:
         for block in section.body:
@@ -402,19 +403,6 @@ def _name_shared_fronts(ex, section: Section) -> None:
             ex.drafts[k] = [replace(draft, front=f"{front} › {topic}")], front
         elif asked := asked_sentence(draft.back, front):  # ("… is really **cross-correlation** — …": the sentence
             ex.drafts[k] = [replace(draft, front=f"{front}\n\n{asked}")], front  # asks for what it sets in bold)
-
-
-def _odds_cards(ex, section: Section) -> None:
-    """The cards of a "## Misc" section's list: each item that labels or defines what it says ("- typical sizes: 300
-    dimensions, a window of 5") a card under the heading above (which names the subject: "word2vec › typical
-    sizes"); the items another card took, and the section's prose, are not."""
-    taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
-    path = section.path.rsplit(" › ", 1)[0]  # ("Misc" names nothing)
-    for block in section.body:
-        if LIST_ITEM.match(block.lines[0].text) and all(ln.kind == TEXT for ln in block.lines):
-            kept = [ln for item in list_items(block.lines) if item[0].no not in taken for ln in item]
-            if kept:
-                definition_sentence_cards(ex, path, Block(TEXT, kept), equals=True)
 
 
 def _closes_after_items(blocks: list[Block], k: int) -> bool:
