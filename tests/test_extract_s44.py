@@ -25,3 +25,47 @@ def test_the_paragraphs_of_an_other_section_are_cards_of_the_subject(tmp_path):
         "The posterior median is the Bayes estimator under absolute loss.", made
     assert made.get("Point estimates › the posterior mode", "").startswith("The posterior mode minimises"), made
     assert not any("chapter 4" in back for back in made.values()), made
+
+
+def test_a_callout_inside_a_question_callout_is_its_answer_without_its_marker(tmp_path):
+    """Obsidian's "> [!question] …" over "> > [!success]- Answer": the inner box's header line reached the card's
+    back as "[!success]- Answer". A box inside a callout is part of its text: a title that only names its role
+    ("Answer") is left off, a title that says something stays as text."""
+    note = ("# Predictive checks\n\n> [!question] Why is a plug-in predictive overconfident?\n"
+            "> > [!success]- Answer\n> > It treats the point estimate as known exactly; the posterior predictive "
+            "averages over it.\n\n> [!note] Evidence\n> > [!tip] The evidence does not depend on the parameters\n"
+            "> > so a sampler can ignore it.\n")
+    made = cards_of(tmp_path, "Predictive checks.md", note)
+    asked = {front: back for front, back in made.items() if "overconfident" in front}
+    assert list(asked.values()) == ["It treats the point estimate as known exactly; the posterior predictive "
+                                    "averages over it."], made
+    assert not any("[!" in side for card in made.items() for side in card), made
+    assert any("does not depend on the parameters" in front + back for front, back in made.items()), made
+
+
+def test_a_diagrams_source_is_on_no_card_and_a_complexity_class_is_no_tag(tmp_path):
+    """A ```mermaid fence reached a card's back as its source ("graph TD / A --> B"), which neither Anki nor the
+    terminal draws; "#P-hard" lost its "#" as if it were a tag, so the card taught "P-hard"."""
+    note = ("# Partition functions\n\n## Cost\n\nComputing $Z$ exactly is #P-hard in general, which is what makes "
+            "undirected models painful.\n\n## Explaining away\n\nTwo causes of one effect become dependent once "
+            "the effect is seen:\n\n```mermaid\ngraph TD\n    Rain --> WetGrass\n    Sprinkler --> WetGrass\n```\n\n"
+            "Learning that it rained makes the sprinkler less likely again.\n")
+    made = cards_of(tmp_path, "Partition functions.md", note)
+    backs = "\n".join(made.values())
+    assert "is #P-hard in general" in backs, made
+    assert "graph TD" not in backs and "WetGrass" not in backs, made
+    assert "makes the sprinkler less likely" in backs, made
+
+
+def test_a_dendron_link_names_its_label_first(tmp_path):
+    """Dendron writes `[[label|note.name]]`, label first, where Obsidian writes `[[note|label]]`: a card showed the
+    dotted note name ("read them off with ml.pgm.d-separation") where the note says "d-sep". A link whose second
+    part alone is a dotted note name shows its first; Obsidian's order stays as it was."""
+    from mlwiki.render.terminal import plain_text
+    assert plain_text("read them off with [[d-sep|ml.pgm.d-separation]]") == "read them off with d-sep"
+    assert plain_text("see [[ml.pgm.hmm|hidden Markov models]] and [[Bias|the bias]]") == \
+        "see hidden Markov models and the bias"
+    note = ("---\nid: x81k2\ntitle: Bayes nets\n---\n\n## Assumptions\n\nEach variable is independent of its "
+            "non-descendants given its parents, as [[the d-sep rules|ml.pgm.d-separation]] read off the graph.\n")
+    made = cards_of(tmp_path, "ml.pgm.bayes-net.md", note)
+    assert not any("ml.pgm" in front for front in made), made

@@ -138,3 +138,28 @@ def test_a_reference_is_no_name_for_an_untitled_callouts_front():
     fronts = [c.front for c in extract(body, NoteContext(path="n.md", sections=True, definitions=True)).cards]
     assert any(f.startswith("KRR › Effect of lambda › Caution") for f in fronts), fronts
     assert not any("eq-krr" in f for f in fronts), fronts
+
+
+def test_an_author_in_text_citation_reads_as_the_works_name_and_year_where_a_card_is_shown():
+    """"{cite:t}`park2019specaugment`: augment the log-mel …" and "As @hyndman2021 show, …": the citation is the
+    sentence's subject, so dropping it left ": augment …" and "As  show"; a card has no bibliography, so the key
+    reads as its name and year. A parenthetical `{cite:p}` still shows nothing; an e-mail address stays."""
+    from mlwiki.render.html import markdown_to_html
+    from mlwiki.render.terminal import plain_text
+    assert plain_text("{cite:t}`park2019specaugment`: mask the spectrogram") == "Park 2019: mask the spectrogram"
+    assert plain_text("{cite:t}`platt1998smo,keerthi2001` refine it") == "Platt 1998, Keerthi 2001 refine it"
+    assert plain_text("As @hyndman2021 show, MAPE is unstable {cite:p}`x2020`.") == \
+        "As Hyndman 2021 show, MAPE is unstable."
+    assert markdown_to_html("@bergstra2012 found it") == "<p>Bergstra 2012 found it</p>\n"
+    assert plain_text("mail me@example.org or ask @bob") == "mail me@example.org or ask @bob"
+
+
+def test_a_pandoc_span_reads_as_its_text_where_a_card_is_shown():
+    """Quarto's `[AutoML]{.smallcaps}` and `[text]{#id .class}`: a style on the page, its text on a card (markup
+    inside still read); a bracketed word that is no span, and a link, stay as they were."""
+    from mlwiki.render.html import markdown_to_html
+    from mlwiki.render.terminal import plain_text
+    assert plain_text("the [AutoML]{.smallcaps} group, [**bold** words]{#a .b}") == "the AutoML group, bold words"
+    assert markdown_to_html("What is [η = 3]{.smallcaps}?") == "<p>What is η = 3?</p>\n"
+    assert plain_text("a [word] and [a link](https://example.org) and [x]{y}") == \
+        "a [word] and a link and [x]{y}"

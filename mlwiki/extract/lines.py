@@ -33,6 +33,9 @@ _MYST_TARGET = re.compile(r"\([\w:.-]+\)=")
 _NO_CARD_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*no-card[ \t]*-->[ \t]*$")
 _CALLOUT_LINE = re.compile(r"\[!([\w-]+)\]([+-]?)[ \t]*(.*)$")
 # GitHub's first alert syntax, still common in READMEs: a quote whose first line is only `**Note**` or `**Warning**`
+# The title of a box inside a callout that names only its role ("> > [!success]- Answer" under a question)
+_BOX_ROLE = re.compile(r"(?i)(?:(?:the|an?|my|show|see|reveal)\s+)?(?:answers?|solutions?|hints?|explanation|proof|details|spoiler|more|click(?: to (?:expand|reveal|open))?)?[\W_]*")
+_DIAGRAM = re.compile(r"(?i)\{?(?:mermaid|plantuml|graphviz|dot|d2)\}?(?:[ \t].*)?")  # (a fence's info string)
 _BOLD_ALERT = re.compile(r"\*\*(Note|Warning|Important|Tip|Caution)\*\*:?()()", re.IGNORECASE)
 # An MkDocs (Python-Markdown / pymdownx.details) admonition: `!!! note "Title"`, `??? tip`, `???+ warning ""`
 _ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*?(?:[ \t]+"([^"\n]*)")?[ \t]*$')
@@ -165,7 +168,7 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
             if fence[3] == MATH:  # a MyST ```{math}: display math, its fences read as `$$`, its options as nothing
                 append(Line(no, "$$" if closes else "" if _MYST_OPTION.match(text) else text, MATH))
             else:
-                append(Line(no, text, CODE))
+                append(Line(no, text, fence[3]))
             if closes:
                 fence = None
             prev_blank = prev_indented = False
@@ -206,6 +209,11 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 append(Line(no, "$$", MATH))
                 prev_blank = prev_indented = False
                 continue
+            if _DIAGRAM.fullmatch(match.group(2).strip()):  # (a diagram's source: no text a learner reads, and no
+                fence = (*opened, COMMENT)  # card's back can draw it)
+                append(Line(no, text, COMMENT))
+                prev_blank = prev_indented = False
+                continue
             kind, fence = CODE, (*opened, CODE)
         elif first == ":" and (match := _DIV.match(text)):
             append(Line(no, text, DIV_OPEN if match.group(2) else DIV_CLOSE, match.group(2)))
@@ -232,6 +240,11 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                                                            or _BOLD_ALERT.fullmatch(stripped)):
             callout = True
             append(Line(no, text, DIV_OPEN, _callout_attrs(match)))
+            prev_blank = prev_indented = False
+            continue
+        elif first == "[" and quoted and callout and (match := _CALLOUT_LINE.match(stripped)):
+            title = match.group(3).strip()  # (a callout inside a callout: its box is no card of its own; its title,
+            append(Line(no, title, COMMENT if _BOX_ROLE.fullmatch(title) else TEXT))  # unless only "Answer", is text)
             prev_blank = prev_indented = False
             continue
         elif first in "=-" and not prev_blank and lines and lines[-1].kind == TEXT and _SETEXT.match(text) \

@@ -84,7 +84,8 @@ _GOES_ON = re.compile(r"(?:however|but|and|also|instead(?! of\b)|moreover|furthe
 # part of what the note says
 # (`(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$`, each branch's character before its look-behind: the
 # search skips to a `#` or `^`; tests/test_extract_rewrites.py checks the equality)
-_TAGS = re.compile(r"#(?<![\S(]#)[A-Za-z][\w/-]*(?![\S)])|\^(?<!\S\^)[\w-]+[ \t]*$")
+# (not "#P", "#P-hard": a complexity class, no tag anyone names by one capital letter)
+_TAGS = re.compile(r"#(?<![\S(]#)(?![A-Z](?:-|(?![\w/])))[A-Za-z][\w/-]*(?![\S)])|\^(?<!\S\^)[\w-]+[ \t]*$")
 # A sum worked out on numbers ("0.343 + 0.441 = 0.784"): an example, not something to recall
 # (not "F1 = 0", "v_0 = 0" or "$\\varepsilon^2 = 0$": names and powers; nor "0/1 judgement" or "24/7": a slash
 # without spaces names a ratio; `(?<![A-Za-z_\\^])\d…` with the digit before the look-behind, so that the search

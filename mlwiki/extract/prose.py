@@ -7,7 +7,7 @@ import functools
 import re
 
 from mlwiki.extract.lines import LIST_ITEM
-from mlwiki.render.spans import link_target_text
+from mlwiki.render.spans import link_alias, link_target_text
 
 # Only the end of the prose before a formula can hold its (clipped) last sentence: don't clean and split more.
 PROSE_TAIL = 2000
@@ -21,7 +21,15 @@ _ABBREVIATIONS = ("e.g", "i.e", "E.g", "I.e", "cf", "resp", "vs", "al", "Eq", "E
 _ABBREVIATION_DOT = re.compile(r"\.(?=\s)(?:" + "|".join(rf"(?<=\b{re.escape(a)}\.)" for a in _ABBREVIATIONS) + ")")
 _CALLOUT = re.compile(r"\[![\w-]+\][+-]?[ \t]*")
 _EMBED = re.compile(r"!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>")
-_WIKILINK = re.compile(r"\[\[([^\]|]*)(?:\|([^\]]*))?\]\]")
+_WIKILINK = re.compile(r"\[\[([^\]]*)\]\]")
+
+
+def _link_shown(match: re.Match) -> str:
+    """What a wikilink shows in a card's words: its alias, else its target's name."""
+    target, alias = link_alias(match.group(1))
+    return alias or link_target_text(target)
+
+
 # (`(?<!!)\[…`, with the look-behind after the `[`: the search skips to a `[`; tests/test_extract_rewrites.py)
 _MD_LINK = re.compile(r"\[(?<!!\[)([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _PROSE_ANKI_CLOZE = re.compile(r"\{\{c[0-9]+::(.*?)(?:::[^{}]*)?\}\}")
@@ -30,7 +38,7 @@ _PROSE_SPAN_CLOZE = re.compile(r"\[([^\[\]\n]*)\]\{[^{}\n]*\.cloze\b[^{}\n]*\}")
 # Markdown: `\[\^[^\]]*\]|(?<!\S)\^[\w-]+(?!\S)|(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^{4,}(?!\S)`, written
 # with each branch's character before its look-behind, so that the search skips to a `[`, `^` or `#` instead of
 # trying the look-behinds at every character (tests/test_extract_rewrites.py checks the equality)
-_PROSE_NOISE = re.compile(r"\[\^[^\]]*\]|\^(?<!\S\^)[\w-]+(?!\S)|#(?<![\S(]#)[A-Za-z][\w/-]*(?![\S)])|"
+_PROSE_NOISE = re.compile(r"\[\^[^\]]*\]|\^(?<!\S\^)[\w-]+(?!\S)|#(?<![\S(]#)(?![A-Z](?:-|(?![\w/])))[A-Za-z][\w/-]*(?![\S)])|"
                           r"\^(?<!\S\^)\^{3,}(?!\S)")
 # HTML comments, also the half of one that opens or closes on the line, and the `%%…%%` of Obsidian
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)|^(?:(?!<!--).)*?-->|%%.*?(?:%%|$)", re.DOTALL)
@@ -131,7 +139,7 @@ def _clean(text: str) -> str:
     if "!" in text or ("<" in text and "<img" in text):
         text = _EMBED.sub(" ", text)
     if "[" in text:
-        text = _MD_LINK.sub(r"\1", _WIKILINK.sub(lambda m: m.group(2) or link_target_text(m.group(1)), text))
+        text = _MD_LINK.sub(r"\1", _WIKILINK.sub(_link_shown, text))
     if "<" in text:
         text = _TAG.sub(" ", text)
     if ("$" in text and "$$" in text) or ("\\" in text and "\\[" in text):  # display math says nothing in a front

@@ -227,8 +227,8 @@ def markdown_to_html(text: str) -> str:
 # Most card sides are one line of prose with some $…$ math and no other syntax. markdown-it-py takes
 # ~70 µs for such a line; building the same HTML directly takes ~3 µs, which makes export of 10,000 cards
 # several times faster. tests/test_render_html.py checks with hypothesis that both paths give identical HTML.
-_FAST_TEXT = re.compile(r"(?:[^\n*_`\[\]<>!|~#\\&${}%=\r\x00-\x08\x0b-\x1f]|=(?!=))*")  # ("%": an Obsidian comment may start;
-# "=": a ==highlight==)
+_FAST_TEXT = re.compile(r"(?:[^\n*_`\[\]<>!|~#\\&${}%=@\r\x00-\x08\x0b-\x1f]|=(?!=))*")  # ("%": an Obsidian comment may start;
+# "=": a ==highlight==; "@": a citation in the text)
 _FAST_MATH = SIMPLE_INLINE_MATH
 _FAST_FIRST = re.compile(r"[-+*#>=:\d]|[ \t]|$")  # (":": a MyST definition's marker)
 

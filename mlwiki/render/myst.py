@@ -1,7 +1,9 @@
 """markdown-it rules for the MyST syntax of Jupyter Book notes (and Quarto's labels) that plain Markdown would show as
 written, so a card reads as the book does: a role `{ref}`text <label>`` as its text, `{eq}`label`` as "(label)",
-`{math}`x`` as math, `{cite}`key`` and Pandoc's (Quarto's) `[@key; @other, p. 3]` as nothing; a target line `(label)=` and a Quarto label `{#eq-loocv}` after a formula not at all; a
-definition list's `: ` marker joined to its term ("Term — definition").
+`{math}`x`` as math, `{cite}`key`` and Pandoc's (Quarto's) `[@key; @other, p. 3]` as nothing, `{cite:t}`key`` and
+`@key` in a sentence as the key's name and year; Pandoc's span `[text]{.class}` as its text; a target line
+`(label)=` and a Quarto label `{#eq-loocv}` after a formula not at all; a definition list's `: ` marker joined to
+its term ("Term — definition").
 
 Cards keep the note's own text (`cards --json` shows it as written); these rules run where a card is shown.
 """
@@ -53,6 +55,8 @@ def role_rule(state: StateInline, silent: bool) -> bool:
         if name == "math":
             token = state.push("math_inline", "math", 0)
             token.content, token.markup = content, "$"
+        elif name == "cite:t":  # (the authors in the text: the sentence's subject, "{cite:t}`park2019` propose …")
+            state.push("text", "", 0).content = ", ".join(key_name(key) for key in content.split(","))
         elif name.startswith("cite"):  # (a citation key, `{cite}`blei2017vi``: the book sets it from its
             state.pending = state.pending.rstrip(" \t")  # bibliography, a card has none; the claim reads without it)
         else:
@@ -70,6 +74,50 @@ def citation_rule(state: StateInline, silent: bool) -> bool:
         return False
     if not silent:
         state.pending = state.pending.rstrip(" \t")
+    state.pos = match.end()
+    return True
+
+
+# Pandoc's bracketed span, `[AutoML]{.smallcaps}`, `[text]{#id .class key="v"}`: its text, styled by the page
+_SPAN = re.compile(r"\[([^\[\]\n]+)\]\{(?:[.#][\w-]+|[\w-]+=)[^{}\n]*\}")
+# An author-in-text citation, Pandoc's `@hyndman2021 shows …` or MyST's `{cite:t}`park2019``: the sentence's
+# subject, which a card cannot drop; shown as the key's name and year ("Hyndman 2021") since a card has no
+# bibliography
+_IN_TEXT = re.compile(r"(?<![\w.@\[])@([A-Za-z][A-Za-z_-]*?)[_-]?((?:19|20)\d\d)[\w:.-]*(?<![.:])")
+_KEY_YEAR = re.compile(r"([A-Za-z][A-Za-z_-]*?)[_-]?((?:19|20)\d\d)[\w:.-]*")
+
+
+def key_name(key: str) -> str:
+    """A citation key as a reader names the work: "park2019specaugment" → "Park 2019"; a key with no year as it is."""
+    match = _KEY_YEAR.fullmatch(key.strip())
+    return f"{match.group(1).replace('_', ' ').title()} {match.group(2)}" if match else key.strip()
+
+
+def span_rule(state: StateInline, silent: bool) -> bool:
+    """`[text]{.class}`: its text, itself read as Markdown."""
+    if not state.src.startswith("[", state.pos) or "]{" not in state.src[state.pos:state.pos + 300]:
+        return False
+    match = _SPAN.match(state.src, state.pos, state.posMax)
+    if match is None:
+        return False
+    if not silent:
+        end = state.posMax
+        state.pos, state.posMax = match.start(1), match.end(1)
+        state.md.inline.tokenize(state)
+        state.posMax = end
+    state.pos = match.end()
+    return True
+
+
+def in_text_citation_rule(state: StateInline, silent: bool) -> bool:
+    """`@key` in a sentence, as the work's name and year."""
+    if state.src[state.pos] != "@":
+        return False
+    match = _IN_TEXT.match(state.src, state.pos, state.posMax)
+    if match is None or state.pos and (state.src[state.pos - 1].isalnum() or state.src[state.pos - 1] in "._@["):
+        return False
+    if not silent:
+        state.push("text", "", 0).content = key_name(state.src[state.pos + 1:match.end()])
     state.pos = match.end()
     return True
 
@@ -99,6 +147,8 @@ def add_rules(md) -> None:
     """Register the MyST rules on a MarkdownIt (roles before code spans, which their backticks would start)."""
     md.inline.ruler.before("backticks", "myst_role", role_rule)
     md.inline.ruler.before("link", "pandoc_citation", citation_rule)
+    md.inline.ruler.before("link", "pandoc_span", span_rule)
+    md.inline.ruler.before("text", "pandoc_in_text_citation", in_text_citation_rule)
     md.inline.ruler.before("text", "myst_definition", definition_marker_rule)
     md.block.ruler.before("paragraph", "myst_target", target_rule,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})

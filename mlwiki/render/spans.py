@@ -190,6 +190,19 @@ COMPUTED_SPAN = re.compile(rf"`(?={COMPUTED_CODE.pattern})[^`\n]+`")
 MYST_ROLE = re.compile(r"\{([a-z][\w:-]*)\}`([^`\n]+)`")
 
 
+# A Dendron note's name, a dotted hierarchy ("ml.pgm.hmm"): Dendron writes its links label first, `[[HMM|ml.pgm.hmm]]`
+_HIERARCHY = re.compile(r"[\w-]+(?:\.[\w-]+)+")
+
+
+def link_alias(inner: str) -> tuple[str, str]:
+    """A wikilink's (target, alias) from what its brackets hold: Obsidian's `target|alias`, or Dendron's
+    `alias|note.name` when only the second part is a dotted note name; alias '' when there is none."""
+    target, _, alias = inner.partition("|")
+    if _HIERARCHY.fullmatch(alias.strip()) and not _HIERARCHY.fullmatch(target.strip()):
+        return alias, target
+    return target, alias
+
+
 def shown_link_text(target: str) -> str:
     """What a card shows for a wikilink's target: `link_target_text`, without the Zettelkasten id the linked note's
     name opens with ("[[202406121110 Residual block]]" → "Residual block"), a number that says nothing to a learner."""

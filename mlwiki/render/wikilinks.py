@@ -1,5 +1,5 @@
 """markdown-it rules for what Obsidian and LaTeX notes write that Markdown does not read, so the learner sees
-what the note's own viewer shows: `[[target|alias]]` → *alias*, `[[target]]` → *target*, `[[x]](url)` → a link
+what the note's own viewer shows: `[[target|alias]]` (Dendron's `[[alias|note.name]]`) → *alias*, `[[target]]` → *target*, `[[x]](url)` → a link
 "x" (a citation key linked to its paper), `![[figure.png]]` → the image, `\\verb|x|` → code `x`, and footnotes
 (`[^1]`, a mark, and `[^1]: Ho et al. 2020`, its text, which Pandoc, Obsidian and GitHub set at a page's foot): left
 off, as a card has no foot to set them at; Obsidian's `==highlight==` → highlighted text (`<mark>`, without the
@@ -18,7 +18,7 @@ import re
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
-from mlwiki.render.spans import BLOCK_ID, COMPUTED_CODE, FOOTNOTE_MARK, FOOTNOTE_TEXT, shown_link_text
+from mlwiki.render.spans import BLOCK_ID, COMPUTED_CODE, FOOTNOTE_MARK, FOOTNOTE_TEXT, link_alias, shown_link_text
 
 _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".bmp")
 
@@ -26,7 +26,7 @@ _IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif", ".
 def _target_text(inner: str) -> str:
     """What Obsidian shows for a wikilink: the alias, else the target (`Note#Heading` as "Note Heading", `Note#^id`
     as "Note")."""
-    target, _, alias = inner.partition("|")
+    target, alias = link_alias(inner)
     return (alias or shown_link_text(target)).strip()
 
 
