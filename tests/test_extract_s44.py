@@ -69,3 +69,44 @@ def test_a_dendron_link_names_its_label_first(tmp_path):
             "non-descendants given its parents, as [[the d-sep rules|ml.pgm.d-separation]] read off the graph.\n")
     made = cards_of(tmp_path, "ml.pgm.bayes-net.md", note)
     assert not any("ml.pgm" in front for front in made), made
+
+
+def test_a_paragraph_that_points_at_a_box_above_or_says_where_we_sampled_is_still_a_card(tmp_path):
+    """A paragraph with "(see warning above)" in it, or "… depends only on where we've sampled", was read as a
+    tutorial walking its reader on and made no card at all; the pointer is left off and the fact stays."""
+    note = ("---\ntitle: Budgets\n---\n\n## The trade-off\n\nFor a fixed budget, successive halving makes you pick "
+            "many configurations with little resource or few with a lot. If early rankings are reliable, many wins; "
+            "if curves cross (see warning above), few is safer.\n\n## Posterior variance\n\nThe posterior variance "
+            "does not depend on the observed values at all: it depends only on where we've sampled.\n")
+    made = cards_of(tmp_path, "budgets.qmd", note)
+    backs = "\n".join(made.values())
+    assert "if curves cross, few is safer" in backs and "above" not in backs, made
+    assert "where we've sampled" in backs, made
+
+
+def test_a_folded_boxs_click_to_expand_is_no_part_of_a_front(tmp_path):
+    """"## Deriving the EI (click to expand)": the reader's instruction reached every front under the heading."""
+    note = ("# Expected improvement\n\n## Deriving the closed form (click to expand)\n\nWrite the objective as "
+            "the mean plus sigma times a standard normal variable and integrate the improvement over the region "
+            "where it is positive.\n")
+    made = cards_of(tmp_path, "Expected improvement.md", note)
+    assert "Expected improvement › Deriving the closed form" in made, made
+    assert not any("click" in front for front in made), made
+
+
+def test_a_titles_hook_before_its_subject_is_not_asked_about(tmp_path):
+    """A blog title "You tuned on it, so you can't report it: nested cross-validation" asked "What is the cost of You
+    tuned on it?": a title's words that speak to the reader before a colon are its hook, what follows names it."""
+    note = ("---\ntitle: \"You tuned on it, so you can't report it: nested cross-validation\"\n---\n\n## Cost\n\n"
+            "Outer folds times inner folds times configurations model fits, plus the refits.\n")
+    made = cards_of(tmp_path, "nested.qmd", note)
+    assert any(front.endswith("What is the cost of nested cross-validation?") for front in made), made
+
+
+def test_a_margin_note_that_tells_the_reader_to_note_something_asks_what_it_points_at(tmp_path):
+    """"Note the first term of EI is negative." in a margin asked "What is Note the first term of EI?"."""
+    note = ("---\ntitle: Acquisition\n---\n\n## By hand\n\nEI prefers the uncertain point.\n\n::: {.column-margin}\n"
+            "Note the first term of the improvement is negative for the safe point, yet the whole is positive.\n:::\n")
+    made = cards_of(tmp_path, "acq.qmd", note)
+    assert not any("Note the" in front for front in made), made
+    assert any(back.startswith("The first term of the improvement is negative") for back in made.values()), made

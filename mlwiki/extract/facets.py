@@ -71,6 +71,8 @@ _CONTAINER = re.compile(r"(?i)details?|overview|background|basics|summary|introd
                         r"explanation|discussion|modell?ing")
 # A parent that names an activity, not a subject: "Implementing dropout", "Designing the layer"
 _ACTIVITY = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
+# A title's words that speak to the reader or of the writer: a hook before its subject, no name of it
+_SPOKEN = re.compile(r"(?i)\b(?:you|your|we|our|i|i'm|my|don['’]t|can['’]t|won['’]t|let['’]s)\b")
 _NUMBERED = re.compile(r"(?:\d+[.)]?|[IVX]+\.)\s+")  # "05. Video recommendation": its name after the number
 _CUT = re.compile(r"\s+[—–]\s+|:\s|,\s(?=[a-z])|\s+\(")  # "PPO — Proximal …", "Pruning: to avoid …", "BN (+ LN)": its name
 _DEFINES = re.compile(r"(?:(?P<art>A|An|The)\s+)?(?P<subj>[^.,;:()*_`\n]{2,80}?)\s+(?:(?P<verb>is|are)\s+"
@@ -221,6 +223,8 @@ def _parent(headings: list[str]) -> str:
         heading = clean_prose(heading).strip()
         if _CONTAINER.fullmatch(heading) or _is_facet(heading):
             continue  # ("Bootstrap › Pros / cons › Pros": the pros of the bootstrap)
+        if ": " in heading and _SPOKEN.search(heading.split(": ", 1)[0]):  # ("You tuned on it, so you can't report
+            heading = heading.rsplit(": ", 1)[1]  # it: nested cross-validation": a post's hook, then its subject)
         name = _CUT.split(_NUMBERED.sub("", heading, 1) if _NUMBERED.match(heading) else heading, 1)[0].strip()
         if not name or name.endswith("?") or _ACTIVITY.match(name) or _QUESTION_WORD.match(name):
             return ""

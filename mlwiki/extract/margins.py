@@ -123,6 +123,10 @@ def add_margin_cards(ex) -> None:
         ex.add_card(FORM, front, back, line)
 
 
+# A sentence's opening that tells the reader to look at what follows: "Note (that) …", "Recall that …"
+_LOOK_HERE = re.compile(r"(?:Note|Notice|Observe|Remember|Recall)(?:,? that)?[ \t]+(?=[\w$*])")
+
+
 def margin_card(path: str, text: str) -> tuple[str, str] | None:
     """(front, back) of a margin note's text under the heading `path`; None when it only points elsewhere, shows an
     image, is the writer's aside, or has no form that says what it is about."""
@@ -136,6 +140,8 @@ def margin_card(path: str, text: str) -> tuple[str, str] | None:
         text = " ".join(s.strip() for s in sentences(text) if not _WRITERS.match(s.strip()))
     if len(text.split()) < 4:
         return None  # (all of it the writer's: "Haven't worked through it.", "I think so.")
+    if (lead := _LOOK_HERE.match(text)) is not None:  # ("Note the first term of EI is negative": the imperative is
+        text = text[lead.end()].upper() + text[lead.end() + 1:]  # no subject; what it points at is)
     if asked := _QUESTION.fullmatch(text):  # ("Why contrastive instead of predicting the caption? They tried …")
         return prefix_heading(path, asked.group(1).strip()), asked.group(2).strip()
     if (label := _BOLD_LABEL.match(text) or _COLON_LABEL.match(text)) is not None:

@@ -11,7 +11,7 @@ import re
 # The voice of a tutorial walking through its code ("Let's build …", "Now that we've …", "For now, …"), of a
 # day's diary ("Spent the morning on …", "Messy notes.", "Tomorrow: …") or pointing at a figure the card does not
 # show: a story to follow, not knowledge to recall
-NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin|dive)|we['’]ll|we['’]re going|we['’]ve|(?<!if )(?<!where )(?<!when )you['’]ll|now that|for now(?=,)|"
+NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin|dive)|we['’]ll|we['’]re going|(?<!where )(?<!where\* )(?<!what )(?<!wherever )we['’]ve|(?<!if )(?<!where )(?<!when )you['’]ll|now that|for now(?=,)|"
                        r"you (?:probably |may have )?noticed|do you remember|(?:we|you) could do (?:this|that)|you (?:may|might|can|will) (?:be able to )?(?:now )?(?:see|notice)|(?:this|the following) (?:diagram|picture|plot|image)|"
                        r"alright|it looks like|our (?:trained )?model (?:is|seems|does)|you (?:have )?learned|you['’]ve learned|as we saw|(?:same )?as before|figure|fig\.|(?<=@)fig-|graph shows|look at the (?:following|figure|plot|image|code|graph|diagram|table|"
                        r"output|result|picture)|we can see|"

@@ -176,10 +176,15 @@ def heading_text(text: str) -> str:
         text = _EMPHASIS.sub(r"\2", text)
         if text.count("**") == 1:  # ("Nonparametric Statistical Hypothesis Tests**": a marker whose pair was lost)
             text = text.replace("**", "")
+    if text.endswith(")") and "(" in text:
+        text = _FOLD_HINT.sub("", text)
     return text.rstrip(":").strip()
 
 
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# What a folded box's title tells the reader to do ("Deriving EI (click to expand)"): no part of what it names
+_FOLD_HINT = re.compile(r"(?i)[ \t]*\((?:(?:click|tap)(?: here)?(?: to (?:expand|open|show|reveal|see)(?: it)?)?|"
+                        r"expand(?: me)?|collapsed?|hidden|spoiler|toggle)\)$")
 
 
 def introduces(sentence: str) -> bool:
