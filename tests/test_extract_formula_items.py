@@ -9,6 +9,7 @@ from __future__ import annotations
 from conftest import backs_by_front, new_wiki
 
 from mlwiki.extract.formula_items import split_formula_items
+from mlwiki.extract.tradeoffs import tradeoff_front
 
 CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -71,3 +72,24 @@ def test_a_formula_lead_under_a_heading_that_asks_or_names_it_stays():
     assert split_formula_lead("Regression › Pooled residual variance", said) is None
     assert split_formula_lead("Regression", said) is None  # (a note's opening: its subject asks for it)
     assert split_formula_lead("Regression › Fits", "Unrolling from $y_0 = 0$: $y_t = t$, a line.") is None
+
+
+TRADE = ("# Samplers\n\n## Gibbs\n\nSample each coordinate from its full conditional:\n\n"
+         "$$x_i^{(t+1)} \\sim p(x_i \\mid x_{-i}^{(t)})$$\n\n"
+         "- simpler to implement when the conditionals are known\n"
+         "- slower mixing on strongly correlated targets\n"
+         "- no tuning of a proposal is needed at all\n")
+
+
+def test_bullets_that_compare_the_subject_are_its_trade_offs(tmp_path):
+    cards = backs_by_front(new_wiki(tmp_path, {"Samplers.md": TRADE}, CONFIG))
+    assert "slower mixing" in cards.get("Samplers › Gibbs › Trade-offs", ""), cards
+    assert not any("What it says" in front for front in cards), cards
+
+
+def test_bullets_that_read_the_formula_keep_asking_what_it_says():
+    formula = "$$\\mathrm{PP} = P(w_{1:N})^{-1/N}$$"
+    judged = "- lower is better\n- comparable only on one vocabulary"  # (what its value means: it reads it)
+    assert tradeoff_front("LM › Perplexity", formula, judged) is None
+    assert tradeoff_front("LM", formula, "- faster when $N$ is small\n- slower for long texts") is None
+    assert tradeoff_front("LM", formula, "- better on rare words\n- slower to train") == "LM › Trade-offs"
