@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from conftest import backs_by_front, new_wiki
 
+from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.formula_items import split_formula_items
 from mlwiki.extract.tradeoffs import tradeoff_front
 
@@ -57,23 +58,6 @@ def test_items_no_formula_card_took_are_carded_beside_those_it_did(tmp_path):
     assert cards.get("Embedding sheet › Objectives › triplet") == "$\\max(0, d^+ - d^- + m)$", cards
 
 
-def test_a_paragraph_that_opens_on_a_labelled_formula_is_asked_by_its_label(tmp_path):
-    note = ("# Regression\n\n## Residuals\n\nPooled residual variance: $s^2 = \\frac{1}{n-p}\\sum_i r_i^2$ (divide by\n"
-            "$n - p$, not $n$, so that it is unbiased).\n")
-    cards = backs_by_front(new_wiki(tmp_path, {"Regression.md": note}, CONFIG))
-    assert cards.get("Regression › Residuals › Pooled residual variance", "").startswith("$s^2 ="), cards
-    assert "Regression › Residuals" not in cards, cards
-
-
-def test_a_formula_lead_under_a_heading_that_asks_or_names_it_stays():
-    from mlwiki.extract.formula_items import split_formula_lead
-    said = "Pooled residual variance: $s^2 = \\frac{1}{n-p}\\sum_i r_i^2$ (unbiased)."
-    assert split_formula_lead("Regression › Why divide by n - p", said) is None
-    assert split_formula_lead("Regression › Pooled residual variance", said) is None
-    assert split_formula_lead("Regression", said) is None  # (a note's opening: its subject asks for it)
-    assert split_formula_lead("Regression › Fits", "Unrolling from $y_0 = 0$: $y_t = t$, a line.") is None
-
-
 TRADE = ("# Samplers\n\n## Gibbs\n\nSample each coordinate from its full conditional:\n\n"
          "$$x_i^{(t+1)} \\sim p(x_i \\mid x_{-i}^{(t)})$$\n\n"
          "- simpler to implement when the conditionals are known\n"
@@ -93,3 +77,32 @@ def test_bullets_that_read_the_formula_keep_asking_what_it_says():
     assert tradeoff_front("LM › Perplexity", formula, judged) is None
     assert tradeoff_front("LM", formula, "- faster when $N$ is small\n- slower for long texts") is None
     assert tradeoff_front("LM", formula, "- better on rare words\n- slower to train") == "LM › Trade-offs"
+
+
+def test_a_remark_naming_what_it_equates_is_asked_by_that_name(tmp_path):
+    note = ("# Ridge\n\n## Shrinkage\n\nIn the eigenbasis of the Gram matrix the fit is\n\n"
+            "$$\\hat y = \\sum_j \\frac{d_j}{d_j + \\lambda} u_j u_j^\\top y$$\n\n"
+            "so each eigen-direction is damped by its ratio, the small ones most. Sum of the ratios\n"
+            "$= \\operatorname{tr} H$ = the effective number of parameters of the fit.\n")
+    cards = backs_by_front(new_wiki(tmp_path, {"Ridge.md": note}, CONFIG))
+    front = next((f for f in cards if f.startswith("Ridge › Shrinkage › Sum of the ratios")), None)
+    assert front is not None and "effective number" in cards[front], cards
+    was = former_front("P › Sum of the ratios\n\n$$f$$", "Sum of the ratios $= 1$ = the count.")
+    assert was == "P › What it says\n\n$$f$$"  # (its id: the one it had as "What it says")
+
+
+def test_a_paragraph_that_opens_on_a_labelled_formula_is_asked_by_its_label(tmp_path):
+    note = ("# Regression\n\n## Residuals\n\nPooled residual variance: $s^2 = \\frac{1}{n-p}\\sum_i r_i^2$ (divide by\n"
+            "$n - p$, not $n$, so that it is unbiased).\n")
+    cards = backs_by_front(new_wiki(tmp_path, {"Regression.md": note}, CONFIG))
+    assert cards.get("Regression › Residuals › Pooled residual variance", "").startswith("$s^2 ="), cards
+    assert "Regression › Residuals" not in cards, cards
+
+
+def test_a_formula_lead_under_a_heading_that_asks_or_names_it_stays():
+    from mlwiki.extract.formula_items import split_formula_lead
+    said = "Pooled residual variance: $s^2 = \\frac{1}{n-p}\\sum_i r_i^2$ (unbiased)."
+    assert split_formula_lead("Regression › Why divide by n - p", said) is None
+    assert split_formula_lead("Regression › Pooled residual variance", said) is None
+    assert split_formula_lead("Regression", said) is None  # (a note's opening: its subject asks for it)
+    assert split_formula_lead("Regression › Fits", "Unrolling from $y_0 = 0$: $y_t = t$, a line.") is None
