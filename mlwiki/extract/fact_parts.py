@@ -2,7 +2,8 @@
 (`definition_first`), parts under labels (`label_parts`), a list of claims each about a subject of its own
 (`claim_items`), bullets that say why (`bullet_claims`), a back too long for one recall (`grabbag.split_long_back`),
 a list of named options each explained at length (`split_term_items`), such options beside plain items
-(`mixed_lists.split_mixed_items`), and a labelled item among statements (`label_items`).
+(`mixed_lists.split_mixed_items`), a labelled item among statements (`label_items`) and a list of labelled formulas, or a
+paragraph that opens on one (`formula_items`).
 
 A list whose every item opens on a term of its own in bold or code and goes on to explain it ("1. **uniform** random
 from all items — simple, but …", "2. **popularity-based**: sample j ∝ …", "4. **hard negatives** — … but risk of
@@ -23,6 +24,7 @@ from mlwiki.extract.bullet_claims import claim_bullet_cards
 from mlwiki.extract.claim_items import split_claim_items
 from mlwiki.extract.defining import add_definition
 from mlwiki.extract.definition_first import definition_first
+from mlwiki.extract.formula_items import split_formula_items, split_formula_lead
 from mlwiki.extract.grabbag import split_long_back
 from mlwiki.extract.label_items import split_label_items
 from mlwiki.extract.label_parts import split_label_parts
@@ -85,9 +87,9 @@ def _only_names(front: str, back: str) -> bool:
 
 
 def _split_facts(path: str, back: str) -> list[tuple[str, str]] | None:
-    return split_label_parts(path, back) or _claims_apart(path, back) or claim_bullet_cards(path, back) \
+    return split_label_parts(path, back) or split_formula_items(path, back) or _claims_apart(path, back) or claim_bullet_cards(path, back) \
         or split_long_back(path, back) or split_term_items(path, back) or split_mixed_items(path, back) \
-        or split_label_items(path, back)
+        or split_label_items(path, back) or split_formula_lead(path, back)
 
 
 def _claims_apart(path: str, back: str) -> list[tuple[str, str]] | None:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.label_cuts import former_label, how_led
+from mlwiki.extract.label_cuts import former_label, how_led, value_name
 
 # Symbols of a relation written in prose: the words before one are the sentence's subject, the one after it the
 # other side ("ATT ≠ ATE"); no noun phrase holds one
@@ -195,6 +195,10 @@ def former_front(front: str, back: str) -> str:
         return f"{front.split(chr(10) * 2, 1)[0]} › {led['term']}"
     if " › " in front and (was := former_label(front, back)):  # ("… › train vs eval", once "… › train")
         return was
+    head, _, shown = front.partition("\n\n")
+    if shown and " › " in head and value_name(back) == head.rsplit(" › ", 1)[1]:
+        return f"{head.rsplit(' › ', 1)[0]} › What it says\n\n{shown}"  # (a remark on a formula asked by the name
+        # its sentence equates, "… › Sum of the factors", once "… › What it says")
     if "…:" in front and "\n\n" in front and (how := how_led(back)):  # ("BN is done …: …", once "… › per channel")
         return f"{front.split(chr(10) * 2, 1)[0]} › {how}"
     return ""

@@ -28,6 +28,7 @@ from mlwiki.extract.openers import is_opener
 from mlwiki.extract.passages import NO_SUBJECT
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.extract.remarks import FORM as REMARK_FORM, claim_question, defines_by_formula, remark_cue
+from mlwiki.extract.tradeoffs import tradeoff_front
 
 SAYS = " › What it says\n\n"
 MIN_ITEMS, MAX_ITEMS = 2, 8
@@ -58,8 +59,14 @@ def split_said(drafts: list) -> list:
     out = []
     for group, heading in drafts:
         draft = group[0]
-        if len(group) != 1 or draft.form != REMARK_FORM or SAYS not in draft.front \
-                or (parts := fact_cards(draft.front, draft.back, fronts)) is None:
+        if len(group) != 1 or draft.form != REMARK_FORM or SAYS not in draft.front:
+            out.append((group, heading))
+            continue
+        if (compared := tradeoff_front(*draft.front.split(SAYS, 1), draft.back)) and compared not in fronts:
+            out.append(([replace(draft, front=compared, id_front=draft.id_front or draft.front)], heading))
+            fronts.add(compared)  # (bullets comparing the subject with its rivals: asked as that; the id stays)
+            continue
+        if (parts := fact_cards(draft.front, draft.back, fronts)) is None:
             out.append((group, heading))
             continue
         kept = [b for f, b in parts if f == draft.front]

@@ -140,3 +140,16 @@ def lead_in(text: str, start: int) -> str:
         else last
     lead = " ".join(words[:-1] + [last])
     return lead if lead[1:2].isupper() else lead[:1].lower() + lead[1:]
+
+
+# A sentence that opens on the name of what it equates ("Sum of the factors $= …$", "Posterior mean = …"): a few
+# words, not a judgement of the value ("Lower = better")
+_NAMES_VALUE = re.compile(r"(?P<name>(?!(?:Lower|Higher|Smaller|Larger|Bigger|Greater|More|Less)\b)[A-Z][a-z'-]*"
+                          r"(?: [a-z][\w'-]*){1,3})[ \t]*(?:\$[ \t]*=|=|\\approx)")
+
+
+def value_name(sentence: str) -> str:
+    """The name a sentence opens on and equates with a value ("Sum of the factors $= …$ = effective degrees of
+    freedom" → "Sum of the factors"); '' when it opens otherwise, or on a clause's start."""
+    found = _NAMES_VALUE.match(sentence)
+    return found["name"] if found and not reads_as_clause(found["name"].split()) else ""

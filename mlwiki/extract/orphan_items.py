@@ -15,6 +15,7 @@ import re
 from mlwiki.extract.blocks import Block, text_of, top_items
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.defining import on_a_back
+from mlwiki.extract.formula_items import leftover_formula_items
 from mlwiki.extract.leftovers import NO_TOPIC_START, narrated as _narrated
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.passages import narrates, passage
@@ -39,8 +40,10 @@ def orphan_item_cards(ex, first: int, path: str, blocks: list[Block], lines: tup
     taken, whole = lines
     for k, block in enumerate(blocks):
         if not LIST_ITEM.match(block.lines[0].text) or block.lines[0].text[:1] in " \t" \
-                or any(ln.kind != TEXT or ln.no in taken and ln.no not in whole for ln in block.lines):
-            continue  # (said cheaply: most blocks are no list; a formula's list is steps)
+                or any(ln.kind != TEXT or ln.no in taken and ln.no not in whole for ln in block.lines) \
+                and not leftover_formula_items(ex, path, block, taken):
+            continue  # (said cheaply: most blocks are no list; a formula's list is steps, unless each item is a
+            # labelled formula: "- NEG: $…$" beside the formula cards of "- noise: $… \propto …$")
         items = top_items(block.lines)
         carded = [item[0].no in whole or _held(ex, item, first) for item in items]
         if not any(carded) or all(carded):

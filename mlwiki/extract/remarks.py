@@ -23,6 +23,7 @@ from mlwiki.extract.blocks import Block
 from mlwiki.extract.claims import AUX, DOES
 from mlwiki.extract.closings import FORMULA_FORMS, is_legend
 from mlwiki.extract.formula_cards import quantity_name
+from mlwiki.extract.label_cuts import value_name
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.openers import opener_cue, opener_label, without_opener
 from mlwiki.extract.paragraphs import lead_subject
@@ -229,6 +230,8 @@ def _cue(found: list[str]) -> str:
     if subject and len(subject.split()) <= MAX_CUE_WORDS and not any(c in subject for c in "$`"):  # (not "The
         # $\beta_t \in (0,1)$": a part named by its math only)
         return subject
+    if named := value_name(sentence):
+        return named  # ("Sum of the factors $= \\operatorname{tr} …$ = effective degrees of freedom")
     return "What it says"
 
 
