@@ -1,7 +1,8 @@
 """Comparison tables carded once per fact (issue 23): a column of short values is its own card, so a row's card
 no longer asks it too; what a row has left is asked under its row and column ("… › heapsort › caveat"), and a row
 of more than three cells is a card per cell, not one back of unrelated facts; a table that sets its section's
-subject beside its peers is carded under the section above. Notes of my own, through the extract API."""
+subject beside its peers is carded under the section above; a column headed by a question ("What does it do?")
+is named on its row's front too. Notes of my own, through the extract API."""
 
 from __future__ import annotations
 
@@ -74,3 +75,19 @@ def test_a_wide_row_is_a_card_per_cell_named_by_its_row_and_column():
     assert cards["Queues › Brokers › RabbitMQ › typical use"] == "task queues between services"
     assert sum(front.startswith("Queues › Brokers › Kafka") for front in cards) == 4
     assert not any("\n" in back for front, back in cards.items() if front.startswith("Queues › Brokers ›"))
+
+
+ASKING = "\n".join([
+    "# Git", "",
+    "## Undoing things", "",
+    "| command | What does it do? | Safe on a shared branch? |",
+    "|---|---|---|",
+    "| `git revert` | adds a commit that undoes an earlier one | yes, history is kept |",
+    "| `git reset --hard` | moves the branch back and drops the changes | no, it rewrites history |", ""])
+
+
+def test_columns_headed_by_questions_are_named_on_the_rows_front_and_its_id_kept():
+    found = extract(ASKING, NoteContext(path="Git.md", sections=True, title="Git"))
+    card = next(c for c in found.cards if c.back.startswith("- What does it do? adds a commit"))
+    assert card.front == "Git › Undoing things › `git revert`: what does it do, safe on a shared branch?"
+    assert card.id == ids.card_id("basic", "table-row: Git › Undoing things › `git revert`")

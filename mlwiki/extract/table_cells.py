@@ -11,10 +11,12 @@ from mlwiki.extract.prose import heading_text
 MAX_ASKED = 3  # (more cells than this on one back: a list of unrelated facts, each its own card)
 
 
-def row_parts(found, line: int, back: str, compared: set[int]) -> list[tuple[str, str, str]] | None:
+def row_parts(found, line: int, back: str, compared: set[int],
+              every: bool = False) -> list[tuple[str, str, str]] | None:
     """(column header as asked, cell, back line) of each cell a row card's `back` holds, but the columns
     `compared` (each its own card) and a column of one number in every row ("sign | 1"), when the row loses one of
-    them or is wider than `MAX_ASKED`; None for a row whose card stays as it is (or whose back is not its cells)."""
+    them or is wider than `MAX_ASKED` (or `every`: of any row); None for a row whose card stays as it is (or whose
+    back is not its cells)."""
     header, key, rows, _ = found
     cells = next((cells for no, cells in rows if no == line), None)
     if cells is None:
@@ -25,10 +27,24 @@ def row_parts(found, line: int, back: str, compared: set[int]) -> list[tuple[str
         return None
     skip = compared | {c for c in held if compared and len({cells[c] for _, cells in rows}) == 1
                        and not tables.says_something(cells[c])}
-    if not skip & set(held) and len(held) <= MAX_ASKED:
+    if not every and not skip & set(held) and len(held) <= MAX_ASKED:
         return None
     return [(_asked(header[c]), cells[c], f"- {tables.column_label(header[c])}{cells[c]}")
             for c in held if c not in skip]
+
+
+def asked_headers(found, line: int, back: str) -> list[str]:
+    """The column headers a row card's `back` answers under, as a front asks them ("what does it do, code example"),
+    each once (a header that is a question, "What does it do?", sets no colon before its cell: `tables.asked_columns`
+    cannot find it)."""
+    parts = row_parts(found, line, back, set(), every=True)
+    return list(dict.fromkeys(_in_sentence(column) for column, _, _ in parts or [] if column))
+
+
+def _in_sentence(column: str) -> str:
+    """A header as it reads inside a front's question: "what does it do", "code example" (not "GPipe", "SGD")."""
+    word = column.split()[0]
+    return column[0].lower() + column[1:] if word[:1].isupper() and word[1:].islower() else column
 
 
 def row_asks(path: str, name: str, parts: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
