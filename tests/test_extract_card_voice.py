@@ -287,8 +287,8 @@ T5 adds a learned bias to each attention score that depends on the distance betw
 
 def test_a_table_that_sums_up_the_notes_sections_is_filed_under_the_note_not_its_last_section(tmp_path):
     made = backs(new_wiki(tmp_path, {"pe.md": ENCODINGS}, CONFIG))
-    assert made["Positional encodings › RoPE"].startswith("- Where: rotates queries and keys"), made
-    assert made["Positional encodings › Learned absolute"].startswith("- Where: added to the input")
+    assert made["Positional encodings › RoPE: where, relative?"].startswith("- Where: rotates queries and keys"), made
+    assert made["Positional encodings › Learned absolute: where, relative?"].startswith("- Where: added to the input")
     assert not any(front.startswith("Positional encodings › Relative position biases › ") for front in made)
 
 

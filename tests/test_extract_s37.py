@@ -17,11 +17,11 @@ def test_a_table_row_keeps_its_numbers_and_rows_of_numbers_beside_it_are_cards(t
             "| | # | layers | width | heads | params |\n|---|---|---|---|---|---|\n"
             "| small | 1 | 4 enc + 4 dec | 256 | 4 | ~20M |\n| large | 2 | 12 + 12 | 768 | 12 | ~110M |\n")
     made = backs_by_front(new_wiki(tmp_path, {"Project transformer.md": note}, CONFIG))
-    small = made.get("Project transformer › Sizes › small: layers, width, heads, params?", "")
-    large = made.get("Project transformer › Sizes › large: layers, width, heads, params?", "")
-    assert "- width: 256" in small and "- params: ~20M" in small and "4 enc + 4 dec" in small, made
-    assert "- heads: 12" in large and "- params: ~110M" in large, made
-    assert "#" not in small and "- 1" not in small, small
+    row = "Project transformer › Sizes ›"  # (four columns: a card per cell, each under its row and column)
+    assert (made[f"{row} small › width"], made[f"{row} small › params"], made[f"{row} small › layers"]) \
+        == ("256", "~20M", "4 enc + 4 dec"), made
+    assert (made[f"{row} large › heads"], made[f"{row} large › params"]) == ("12", "~110M"), made
+    assert not any(front.endswith("› #") for front in made) and "1" not in made.values(), made
 
 
 def test_a_table_of_numbers_alone_is_still_no_card(tmp_path):
@@ -155,15 +155,17 @@ def test_a_section_written_in_lower_case_is_a_card(tmp_path):
 
 
 def test_a_cheat_sheet_table_of_marks_is_carded_row_by_row(tmp_path):
-    """A comparison table named by short names ("P@k", "NDCG@k") with ✓/✗ cells: each row a card of what each
-    column says of it; before, "P@k" named no row (no word of two letters) and the table made nothing."""
+    """A comparison table named by short names ("P@k", "NDCG@k") with ✓/✗ cells: its rows are carded (each
+    column of marks a card, each row what it has left); before, "P@k" named no row (no word of two letters) and
+    the table made nothing."""
     note = ("# Ranking metrics\n\n## cheat sheet\n\n| metric | order-aware? | graded relevance? | typical use |\n"
             "|---|---|---|---|\n| P@k | ✗ | ✗ | quick sanity check |\n| MAP | ✓ | ✗ | |\n"
             "| NDCG@k | ✓ | ✓ | ranking stage, most papers |\n| MRR | ✓ (first hit only) | ✗ | single-answer tasks |\n")
     made = backs_by_front(new_wiki(tmp_path, {"ranking.md": note}, CONFIG))
-    assert made.get("Ranking metrics › cheat sheet › NDCG@k") == \
-        "- order-aware? ✓\n- graded relevance? ✓\n- typical use: ranking stage, most papers", made
-    assert "- order-aware? ✓\n- graded relevance? ✗" == made.get("Ranking metrics › cheat sheet › MAP"), made
+    # (the columns of marks are cards of their own: a row asks what it has left, under its row and column)
+    assert made.get("Ranking metrics › cheat sheet › NDCG@k › typical use") == "ranking stage, most papers", made
+    assert "- MAP: ✓" in made.get("Ranking metrics › cheat sheet › order-aware, by metric", ""), made
+    assert "- MAP: ✗" in made.get("Ranking metrics › cheat sheet › graded relevance, by metric", ""), made
 
 
 def test_a_callouts_own_heading_titles_it_under_its_section(tmp_path):

@@ -1,8 +1,8 @@
 """Tables of facts by their shape (issue 23, recall): a bar inside a cell's math is no column's edge; a table of
 instances under "Examples" (of kinds, not one worked example) states facts, a card per row; rows keyed by formulas
 in their first column are cards as rows keyed by names are; a row that answers one column asks that column; the
-sentence that concludes from a table asks with the table on its front; a column of short values across three or
-more columns is a card, and so is the order of numbered rows. Notes of my own, through the extract API."""
+sentence that concludes from a table asks what follows from it, named by its columns; a column of short values
+across three or more columns is a card, and so is the order of numbered rows. Notes of my own, through the extract API."""
 
 from __future__ import annotations
 
@@ -90,12 +90,15 @@ CONCLUDED = "\n".join([
     "Placing the output head on its own stage balances memory across the devices when the vocabulary is large.", ""])
 
 
-def test_the_sentence_that_concludes_from_a_table_asks_with_the_table_on_its_front():
-    cards = _cards(CONCLUDED)
-    front = next(front for front, back in cards.items() if back == "⇒ the interleaved order saves memory, not idle time.")
-    assert front.startswith("Pipelines › Bubble size\n\n| schedule | micro-batches in flight | idle fraction |")
-    assert front.endswith("| $(p-1)/(m+p-1)$ as well |\n\nWhat follows from this table?")
-    assert not any(front.startswith("Pipelines › Stages\n\n|") for front in cards), "a paragraph of its own is no conclusion"
+def test_the_sentence_that_concludes_from_a_table_asks_what_follows_from_the_table_named_by_its_columns():
+    found = extract(CONCLUDED, NoteContext(path="Pipelines.md", sections=True, title="Pipelines"))
+    card = next(c for c in found.cards if c.back == "⇒ the interleaved order saves memory, not idle time.")
+    assert card.front == ("Pipelines › Bubble size\n\nWhat follows from the table of schedule by micro-batches in "
+                          "flight, idle fraction?")  # (not the table itself: its rows' cards ask its cells)
+    table = "\n".join(line for line in CONCLUDED.split("\n")[4:8])
+    assert card.id == ids.card_id("basic", f"table-conclusion: Pipelines › Bubble size\n\n{table}\n\n"
+                                           "What follows from this table?")  # (the id of the front it had)
+    assert not any(c.front.startswith("Pipelines › Stages\n\n") for c in found.cards), "a paragraph of its own"
 
 
 def test_a_section_card_of_the_conclusion_alone_is_reworded_and_keeps_its_id():
@@ -103,7 +106,7 @@ def test_a_section_card_of_the_conclusion_alone_is_reworded_and_keeps_its_id():
     found = extract(CONCLUDED.replace("⇒ the interleaved order saves memory, not idle time.", long),
                     NoteContext(path="Pipelines.md", sections=True, title="Pipelines"))
     card = next(c for c in found.cards if c.back == long)
-    assert card.front.endswith("as well |\n\nWhat follows from this table?")
+    assert card.front.endswith("What follows from the table of schedule by micro-batches in flight, idle fraction?")
     assert card.id == ids.card_id("basic", "section: Pipelines › Bubble size")
 
 

@@ -4,10 +4,10 @@ subject (`| pros | cons |`). Reading the table is `mlwiki.extract.tables`'; this
 
 from __future__ import annotations
 
-from mlwiki.extract import tables
+from mlwiki.extract import table_cells, tables
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.defining import note_headings
-from mlwiki.extract.table_columns import column_cards
+from mlwiki.extract.table_columns import column_cards, compared_columns
 from mlwiki.extract.table_conclusions import conclusion_card
 
 FORM = "table-row"  # a row of a table that explains things, in such a section
@@ -16,21 +16,37 @@ _ASKED_COLUMNS = (2, 5)  # (one column: the row's name asks it; more than five: 
 
 
 def table_cards(ex, path: str, block: Block, after: Block | None = None) -> None:
-    """A card per row of a table that explains things: front = the heading path and the row's name, back = its
-    other cells under their column headers (see `mlwiki.extract.tables`); and one of the paragraph `after` it when
-    that draws the table's conclusion (`mlwiki.extract.table_conclusions`)."""
+    """The cards of a table that explains things: a card per row, front = the heading path and the row's name,
+    back = its other cells under their column headers (see `mlwiki.extract.tables`), but the columns carded each
+    as one (`table_columns`) and a wide row split cell by cell (`table_cells`); and one of the paragraph `after`
+    it when that draws the table's conclusion (`mlwiki.extract.table_conclusions`)."""
     rows = tables.row_cards(block)
-    if " › " in path and rows and tables.compares_sections([name for name, _, _, _ in rows], note_headings(ex),
-                                                             path.rsplit(" › ", 1)[1]):
-        path = path.rsplit(" › ", 1)[0]  # (a summary of the note's sections: its rows are the note's, not this one's)
-    for name, back, line, column in rows:  # (the front says what the row answers: "… › PI: explores via, knob, closed
-        # form?", "… › Pearson χ² › f(t)"; its id keeps the front it had before)
+    names = [name for name, _, _, _ in rows]
+    id_path = path  # (the path the cards' ids keep: a table found among peers moved up after its ids were made)
+    if " › " in path and rows and tables.compares_sections(names, note_headings(ex), path.rsplit(" › ", 1)[1]):
+        path = id_path = path.rsplit(" › ", 1)[0]  # (a summary of the note's sections: its rows are the note's,
+        # not this one's)
+    elif rows and table_cells.among_peers(path, names):
+        path = path.rsplit(" › ", 1)[0]  # (the section's subject beside its peers: a comparison of the section above)
+    found = tables.named_rows(block) if rows else None
+    compared = set(compared_columns(found)) if found else set()
+    for name, back, line, column in rows:  # (the front says what the row answers: "… › PI: explores via, knob?",
+        # "… › Pearson χ² › f(t)"; its id keeps the front it had before, but a card of one cell of a wide row's)
+        parts = table_cells.row_parts(found, line, back, compared) if found and not column else None
+        if parts is not None:
+            asks = table_cells.row_asks(path, name, parts)
+            for front, part in asks:
+                ex.add_card(FORM, front, part, line, id_front="" if len(asks) > 1 else f"{id_path} › {name}")
+            continue
         asked = tables.asked_columns(back)
+        if found and not column and len(asked) <= back.count("\n"):  # (a header that is a question: "- What is it?
+            # …" names its column without a colon)
+            asked = table_cells.asked_headers(found, line, back) or asked
         front = f"{path} › {name} › {column}" if column else \
             f"{path} › {name}: {', '.join(asked)}?" if _ASKED_COLUMNS[0] <= len(asked) <= _ASKED_COLUMNS[1] else ""
-        ex.add_card(FORM, front or f"{path} › {name}", back, line, id_front=f"{path} › {name}")
+        ex.add_card(FORM, front or f"{path} › {name}", back, line, id_front=f"{id_path} › {name}")
     if rows:
-        column_cards(ex, path, block)
+        column_cards(ex, path, block, id_path)
         conclusion_card(ex, path, block, after)
     if not rows and (sides := tables.sides_table(block)) is not None and not ex.add_card(FORM, path, *sides):
         for drafts, _ in ex.drafts:  # (the section's opening card has its front: the table goes on its back, first

@@ -14,9 +14,10 @@ MIN_ROWS, MAX_ROWS = 3, 8  # (two rows: each row card holds the other's value be
 MAX_CELL_WORDS = 4  # a short value ("1×", "+ gradients", "$O(n^2)$"), not an explanation
 
 
-def column_cards(ex, path: str, block: Block) -> None:
+def column_cards(ex, path: str, block: Block, id_path: str = "") -> None:
     """The sequence card of a table whose first column numbers its rows, and a card of each column of short
-    values of a comparison table (three or more columns beside the rows' names)."""
+    values of a comparison table (three or more columns beside the rows' names). `id_path`: the path their ids
+    keep, when the table's cards moved up from the section it stands in."""
     found = tables.named_rows(block)
     if found is None:
         return
@@ -25,13 +26,20 @@ def column_cards(ex, path: str, block: Block) -> None:
     line = rows[0][0]
     if counted and MIN_ROWS <= len(rows):
         ex.add_card(FORM, f"{path} › {header[key].strip(' *_') or 'rows'}, in order",
-                    "\n".join(f"{k}. {name}" for k, name in enumerate(names, 1)), line)
+                    "\n".join(f"{k}. {name}" for k, name in enumerate(names, 1)), line,
+                    id_front=f"{id_path or path} › {header[key].strip(' *_') or 'rows'}, in order")
+    for c in compared_columns(found):
+        back = "\n".join(f"- {name}: {cells[c]}" for name, (_, cells) in zip(names, rows))
+        asked = f"{header[c].strip(' *_?')}, by {header[key].strip(' *_') or 'row'}"
+        ex.add_card(FORM, f"{path} › {asked}", back, line, id_front=f"{id_path or path} › {asked}")
+
+
+def compared_columns(found: tuple[list[str], int, list[tuple[int, list[str]]], set[int]]) -> list[int]:
+    """The columns of short values, each its own card, of a comparison table (three or more columns beside the
+    rows' names, `tables.named_rows`' `found`): the rows' cards need not ask them again."""
+    header, key, rows, counted = found
     values = [c for c in range(len(header)) if c != key and c not in counted]
     if key != 0 or len(values) < 3 or not MIN_ROWS <= len(rows) <= MAX_ROWS:
-        return  # (rows named by a later column are no comparison the writer laid out by its first)
-    for c in values:
-        cells = [cells[c] for _, cells in rows]
-        if header[c].strip() and all(cell.strip() and len(cell.split()) <= MAX_CELL_WORDS for cell in cells) \
-                and len(set(cells)) > 1:
-            back = "\n".join(f"- {name}: {cell}" for name, cell in zip(names, cells))
-            ex.add_card(FORM, f"{path} › {header[c].strip(' *_?')}, by {header[key].strip(' *_') or 'row'}", back, line)
+        return []  # (rows named by a later column are no comparison the writer laid out by its first)
+    return [c for c in values if header[c].strip() and len({cells[c] for _, cells in rows}) > 1
+            and all(cells[c].strip() and len(cells[c].split()) <= MAX_CELL_WORDS for _, cells in rows)]

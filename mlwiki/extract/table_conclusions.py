@@ -1,8 +1,8 @@
 """What a table leads to: the paragraph right after a table that draws its conclusion ("⇒ per layer: 2 all-reduces
 forward, 2 backward", "→ fewer weights and more nonlinearities", "but one step costs 1 gradient, not n, which is
-why …"). Alone it answers nothing a heading asks, and its rows' cards each hold one row: its card shows the table on
-the front and asks what follows from it. A paragraph that says something of its own after a table is no
-conclusion: it keeps its own card."""
+why …"). Alone it answers nothing a heading asks: its card names the table by its columns on the front and asks
+what follows from it (not the whole table, whose rows' cards ask its cells: it would show their answers). A
+paragraph that says something of its own after a table is no conclusion: it keeps its own card."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ _CONCLUDES = re.compile(r"(?i)[ \t]*(?:⇒|→|=>|->|\$\\(?:Rightarrow|implies|t
 
 
 def conclusion(table: Block, after: Block | None) -> tuple[str, str, int] | None:
-    """(front, back, line) of the card of the paragraph `after` a table that concludes from it, or None."""
+    """(the table as written, back, line) of the card of the paragraph `after` a table that concludes from it, or
+    None."""
     if after is None or after.kind != TEXT or any(ln.kind != TEXT or TABLE_LINE.match(ln.text) for ln in after.lines):
         return None
     text = text_of(after).strip()
@@ -32,17 +33,27 @@ def conclusion(table: Block, after: Block | None) -> tuple[str, str, int] | None
 
 
 def conclusion_card(ex, path: str, table: Block, after: Block | None) -> None:
-    """The conclusion card of a table (`conclusion`): front = the heading path, the table and `ASKS`; back = the
+    """The conclusion card of a table (`conclusion`): front = the heading path and what follows from the table of
+    its columns ("What follows from the table of option by receptive field, weights, nonlinearities?"); back = the
     paragraph. When the section's card took the paragraph already (under the bare heading), that card is the one
-    reworded, its id kept."""
+    reworded; either keeps the id of its front with the whole table on it, which it had before."""
     found = conclusion(table, after)
     if found is None:
         return
     rows, back, line = found
-    front = f"{path}\n\n{rows}\n\n{ASKS}"
+    front, former = f"{path}\n\n{_asks(rows)}", f"{path}\n\n{rows}\n\n{ASKS}"
     for drafts, _ in ex.drafts:
         if drafts[0].front == path and drafts[0].back.strip() == back:
             drafts[0].front, drafts[0].id_front = front, drafts[0].id_front or f"{drafts[0].form}: {path}"
             return
     if not any(back in d.back for drafts, _ in ex.drafts for d in drafts):
-        ex.add_card(FORM, front, back, line)
+        ex.add_card(FORM, front, back, line, id_front=former)
+
+
+def _asks(rows: str) -> str:
+    """What a conclusion card asks of its table, named by its header row: "What follows from the table of option by
+    receptive field, weights, nonlinearities?" (`ASKS` of a table without a header worth the name)."""
+    header = [cell.strip(" *_") for cell in rows.split("\n", 1)[0].strip().strip("|").split("|")]
+    if len(header) < 2 or not all(header):
+        return ASKS
+    return f"What follows from the table of {header[0]} by {', '.join(header[1:])}?"

@@ -79,14 +79,15 @@ def row_cards(block: Block) -> list[tuple[str, str, int, str]]:
     header, key, rows, counted = found
     cards, numeric = [], []
     for line, cells in rows:
-        values = [(header[c], cells[c]) for c in range(len(header)) if c != key and _says_something(cells[c])]
+        values = [(header[c], cells[c]) for c in range(len(header)) if c != key and says_something(cells[c])]
         text = clean_prose(" ".join(value for _, value in values))
         if len(values) > 1 and len({clean_prose(value) for _, value in values}) == 1 \
                 and not _a_choice(values[0][1], line, rows):
             continue  # every cell says the same ("Covariance of X and Y" twice): nothing to recall
         # (a row's numbers go with its words, each under its column: "6 enc + 6 dec" alone hid "d_model: 512")
-        back = "\n".join(f"- {_column(header[c])}{cells[c]}" for c in range(len(header))
-                         if c != key and c not in counted and (_says_something(cells[c]) or _NUMBER_CELL.fullmatch(cells[c])))
+        back = "\n".join(f"- {column_label(header[c])}{cells[c]}" for c in range(len(header))
+                         if c != key and c not in counted
+                         and (says_something(cells[c]) or _NUMBER_CELL.fullmatch(cells[c])))
         if values and (len(LOWER_WORD.findall(text)) >= 2 or any(_MATH.search(v) for _, v in values)):
             cards.append((heading_text(cells[key]), back, line))
         elif _numbers_under_names(header, key, cells):
@@ -144,8 +145,8 @@ def _one_value(card: tuple[str, str, int], header: list[str]) -> tuple[str, str,
     name, back, line = card
     if "\n" in back:
         return name, back, line, ""
-    column = next((h.strip() for h in header if h.strip() and back.startswith(f"- {_column(h)}")), "")
-    return (name, back[len(f"- {_column(column)}"):], line, column.rstrip(":").strip()) if column else (*card, "")
+    column = next((h.strip() for h in header if h.strip() and back.startswith(f"- {column_label(h)}")), "")
+    return (name, back[len(f"- {column_label(column)}"):], line, column.rstrip(":").strip()) if column else (*card, "")
 
 
 def _without_status(header: list[str], rows: list[tuple[int, list[str]]]) -> tuple[list, list]:
@@ -212,7 +213,7 @@ def _short(cell: str) -> bool:
     return len(cell.split()) <= 2
 
 
-def _says_something(cell: str) -> bool:
+def says_something(cell: str) -> bool:
     """A cell that is more than a number or a bare link."""
     return bool(cell) and not _NUMBER_CELL.fullmatch(cell) and not _LINK_ONLY.fullmatch(cell)
 
@@ -252,7 +253,7 @@ def asked_columns(back: str) -> list[str]:
     return list(dict.fromkeys(name.rstrip("?").strip() for name in found if name))
 
 
-def _column(header: str) -> str:
+def column_label(header: str) -> str:
     """A column's header before a cell's text: "Delta Rule: ", "What does it do? "."""
     header = header.strip()
     return "" if not header else f"{header} " if header.endswith(("?", ":")) else f"{header}: "

@@ -1,0 +1,72 @@
+"""What a comparison table's row cards ask (issue 23): a table of items (rows) by attributes (columns) is carded
+once per fact. A column of short values is its own card (`table_columns`), so a row's card leaves it out; what a
+row has left to say is one card when it is a cell or a few (2–3, asked by their headers on the front), and a card
+per cell when it is wider, each front naming the row and the column. Reading the table is `tables`'."""
+
+from __future__ import annotations
+
+from mlwiki.extract import tables
+from mlwiki.extract.prose import heading_text
+
+MAX_ASKED = 3  # (more cells than this on one back: a list of unrelated facts, each its own card)
+
+
+def row_parts(found, line: int, back: str, compared: set[int],
+              every: bool = False) -> list[tuple[str, str, str]] | None:
+    """(column header as asked, cell, back line) of each cell a row card's `back` holds, but the columns
+    `compared` (each its own card) and a column of one number in every row ("sign | 1"), when the row loses one of
+    them or is wider than `MAX_ASKED` (or `every`: of any row); None for a row whose card stays as it is (or whose
+    back is not its cells)."""
+    header, key, rows, _ = found
+    cells = next((cells for no, cells in rows if no == line), None)
+    if cells is None:
+        return None
+    lines = back.split("\n")
+    held = [c for c in range(len(header)) if c != key and f"- {tables.column_label(header[c])}{cells[c]}" in lines]
+    if len(held) != len(lines):
+        return None
+    skip = compared | {c for c in held if compared and len({cells[c] for _, cells in rows}) == 1
+                       and not tables.says_something(cells[c])}
+    if not every and not skip & set(held) and len(held) <= MAX_ASKED:
+        return None
+    return [(_asked(header[c]), cells[c], f"- {tables.column_label(header[c])}{cells[c]}")
+            for c in held if c not in skip]
+
+
+def asked_headers(found, line: int, back: str) -> list[str]:
+    """The column headers a row card's `back` answers under, as a front asks them ("what does it do, code example"),
+    each once (a header that is a question, "What does it do?", sets no colon before its cell: `tables.asked_columns`
+    cannot find it)."""
+    parts = row_parts(found, line, back, set(), every=True)
+    return list(dict.fromkeys(_in_sentence(column) for column, _, _ in parts or [] if column))
+
+
+def _in_sentence(column: str) -> str:
+    """A header as it reads inside a front's question: "what does it do", "code example" (not "GPipe", "SGD")."""
+    word = column.split()[0]
+    return column[0].lower() + column[1:] if word[:1].isupper() and word[1:].islower() else column
+
+
+def row_asks(path: str, name: str, parts: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """(front, back) of the cards of a row's cells `parts` (`row_parts`): one cell asked under its column ("… ›
+    MAPE › notes"), two or three asked together by their headers ("… › fp16: sign, notes?"), a wider row a card
+    per cell. None of a row whose cells left are only numbers (what a number means, its column's card says)."""
+    if all(not tables.says_something(cell) for _, cell, _ in parts):
+        return []
+    if len(parts) == 1 or len(parts) > MAX_ASKED:
+        return [(f"{path} › {name} › {column}", cell) for column, cell, _ in parts]
+    return [(f"{path} › {name}: {', '.join(column for column, _, _ in parts)}?", "\n".join(ln for _, _, ln in parts))]
+
+
+def among_peers(path: str, names: list[str]) -> bool:
+    """Whether a table sets its section's subject beside others of its kind: a row is named as the heading it is
+    under ("MASE" beside "MAE", "RMSE", "MAPE" under "### MASE"), so its rows belong to the section above."""
+    if " › " not in path or len(names) < 3:
+        return False
+    heading = path.rsplit(" › ", 1)[1].casefold().strip(" *_`")
+    return any(heading_text(name).casefold().strip(" *_`") == heading for name in names)
+
+
+def _asked(header: str) -> str:
+    """A column's header as a front asks it: "scale-free" for "scale-free?", "notes" for "**notes:**"."""
+    return header.strip(" *_").rstrip("?:").strip()
