@@ -34,7 +34,10 @@ _NUMBERED_OR_NESTED = re.compile(r"\s+\S|\d+[.)]\s")
 # An item that opens on its own label: "Pros: …", "**Scaling**: …", "Intuition 1: …"
 _LABELLED = re.compile(r"(?:\*\*[^*\n]{1,40}\*\*|[^:\s][^:\n]{0,40}?):\s")
 # A bare verb's claim with its purpose or effect: "learn log σ rather than σ so it stays positive"
-_PURPOSE = re.compile(r"(?P<claim>[^;:()]+?),? (?:so that|so|because|since|→|->|⇒) (?P<reason>\S.*)")
+_PURPOSE = re.compile(r"(?P<claim>[^;:()]+?),? (?P<link>so that|so|because|since|→|->|⇒) (?P<reason>\S.*)")
+# What an arrow leads to that is no reason of the claim before it: a name it picks ("offline, lots of data → AED"),
+# or the next link of a chain ("still noisy → **lower the rate** → longer schedule": not "Why still noisy?")
+_NOT_A_RESULT = re.compile(r"[*_(\[]*(?:[A-Z][\w-]*[A-Z0-9]|[A-Z][a-z]*-?[A-Z])\b|.*(?:→|->|⇒)")
 # Words a bare verb is not: an article, a pronoun, a preposition, a conjunction, a question word ("among the B
 # predictors …", "how well the best model can do → …")
 _NOT_BARE_VERB = frozenset("a an the this that these those it its they their we our you your i he she there here "
@@ -146,6 +149,8 @@ def _why(text: str) -> str:
     if purpose is None or not _bare_verb(words[0]):
         return ""
     claim = purpose["claim"].strip()
+    if purpose["link"] in ("→", "->", "⇒") and _NOT_A_RESULT.match(purpose["reason"]):
+        return ""  # (a case mapped to its choice, or a chain of arrows: no claim given with its reason)
     if not MIN_CLAIM_WORDS <= len(claim.split()) <= MAX_CLAIM_WORDS \
             or len(purpose["reason"].split()) < MIN_REASON_WORDS:
         return ""

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from mlwiki.extract.blocks import Block, join_blocks
 from mlwiki.extract.lines import TEXT
+from mlwiki.extract.passages import ABOUT_PAGE
+from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.topics import callout_topic
 from mlwiki.extract.voice import without_author
 from mlwiki.models import CardKind
@@ -23,6 +25,8 @@ _KINDS = {"note": "Note", "warning": "Warning", "caution": "Caution", "important
           "tldr": "TL;DR", "abstract": "Abstract", "success": "Success", "failure": "Failure", "error": "Error"}
 MIN_WORDS, MAX_WORDS = 6, 90
 _ASIDES = frozenset(("note", "tip", "important", "info", "hint"))  # (MyST kinds whose text goes on with the section's)
+
+_OPENING_CHARS = 200  # (of a callout's text: its first sentence says whether it speaks of the page)
 
 
 def callout_card(ex, div: Block) -> bool:
@@ -41,8 +45,9 @@ def callout_card(ex, div: Block) -> bool:
     path = ex.heading_path()
     if not path or not MIN_WORDS <= words <= MAX_WORDS or ex.in_example():
         return False
-    if not without_author(back):
-        return False  # ("Notebooks are not executed on build — outputs are what I got locally.": the author's story)
+    if not without_author(back) or ABOUT_PAGE.match(clean_prose(back[:_OPENING_CHARS])):
+        return False  # ("Notebooks are not executed on build — outputs are what I got locally.": the author's story;
+        # "Unfinished. The week 3 slides cover this …": the page's own state)
     topic = callout_topic(MYST_ROLE.sub("", back), path)  # ("… › Nested CV › Warning" warns of what? "… › Warning: all preprocessing
     # …"; "Warning: over-squashing", "Warning: `hz_to_mel`")
     front = f"{path} › {kind}: {topic}" if topic else f"{path} › {kind}"

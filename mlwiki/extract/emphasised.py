@@ -126,6 +126,9 @@ def _asked(term: str, text: str) -> str:
     for sentence in sentences(" ".join(text.split())):
         if f"**{term}**" in sentence:
             asked = sentence.replace(f"**{term}**", "…", 1).replace("….", "…")
+            if "**" in asked.split("…", 1)[0]:
+                return ""  # ("… must reach the store **before** the copy is dropped, and before …": the sentence
+                # stresses its point before the term, which it would leave shown)
             asked = _without_answer(term, asked)  # ("… of their vectors — … normalises for length")
             words = asked.split()
             if any(w.casefold() in _POINTERS for w in asked.split("…", 1)[0].split()):

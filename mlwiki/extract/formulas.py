@@ -76,6 +76,11 @@ def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
             found.append(Formula(math[0].no, strip_delimiters(raw), label.group(1) if label else "", before))
             before, math = _displays_in_line(tail, math[-1].no, [], found), []
         elif line.kind == TEXT:
+            if found and found[-1].where and not before and _where_goes_on(found[-1].where, line.text):
+                rest = _end_where(found[-1], line.text)  # (", where $\\Phi$ = the **topic" / "matrix**, …")
+                if not rest:
+                    continue
+                line = Line(line.no, rest, TEXT)
             if "$" in line.text and (lone := _lone_formula(line.text)):
                 body, label, item, lead, where = lone
                 if item and not lead and any(LIST_ITEM.match(ln) for ln in before):
@@ -87,6 +92,23 @@ def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
                 continue
             before = _displays_in_line(line.text, line.no, before, found)
     return found, before
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def _where_goes_on(where: str, text: str) -> bool:
+    """Whether a lone formula's "where …" clause, cut at its line's end mid-sentence, goes on in `text`, the next line
+    of its paragraph (not a list item)."""
+    return not _SENTENCE_END.search(where[-1:]) and not LIST_ITEM.match(text) and bool(text.strip())
+
+
+def _end_where(formula: Formula, text: str) -> str:
+    """Finish a formula's "where …" clause with `text` up to its sentence's end; what `text` says after it."""
+    end = _SENTENCE_END.search(text)
+    cut = end.end() if end else len(text)
+    formula.where = f"{formula.where} {text[:cut].strip()}"
+    return text[cut:].strip()
 
 
 def _displays_in_line(text: str, no: int, before: list[str], found: list[Formula]) -> list[str]:
@@ -211,4 +233,16 @@ def is_worked_example(formula: str) -> bool:
         return True
     numbers = len(_NUMBER.findall(formula))  # (most formulas have fewer than two numbers: nothing to work out)
     return numbers >= 2 and (_worked_example(formula, len(_NUMBER.findall(_NORM_INDEX.sub("", formula))))
-                             or computes_numbers(formula))
+                             and not _law_of_a_variable(formula) or computes_numbers(formula))
+
+
+def _law_of_a_variable(formula: str) -> bool:
+    """Whether a formula gives one symbol as a function of another, its numbers measured constants (`E = 21.4
+    \\log_{10}(1 + 0.00437 f)`, the ERB-rate scale): a law to learn, however many numbers it holds. An example's arithmetic
+    leaves no variable on its right side (`(5 - 2)^2 = 9`, `x_2 = [4, 1]`)."""
+    sides = formula.split("=")
+    if len(sides) != 2:
+        return False
+    left, right = (set(_LETTER.findall(_COMMAND.sub("", _TEXT_ARG.sub("", _ENVIRONMENT.sub("", side)))))
+                   for side in sides)  # (`\begin{pmatrix}` names no symbol)
+    return bool(left) and bool(right - left - {"e"})  # (Euler's e is a number)

@@ -13,6 +13,7 @@ from mlwiki.extract.firstwords import relation_question
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.labels import asked_paragraph
+from mlwiki.extract.named_answers import named_answer
 from mlwiki.extract.paragraphs import in_path, lead_subject
 from mlwiki.extract.passages import NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose, sentences, word_count
@@ -238,6 +239,8 @@ def part_passage(blocks, label: str | None, declined: bool, path: str, headed: b
     back = passage(blocks, label is not None or headed, declined, names_of=path)
     if back is None and label and not declined and not introduces_list(blocks):
         back = passage(blocks, True, True, names_of=path)
+    if back is None and headed and label is None:
+        back = named_answer(blocks)  # ("## Decoding" over "Viterbi."; not a note's opening line)
     return back
 
 

@@ -30,7 +30,8 @@ MAX_CODE_LINES = 12  # a short snippet belongs to the answer ("how is inverted d
 # Headings that name no subject of study: the section under them is no answer to anything.
 NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
                         r"references?|reading(?: list| log)?|further reading|to read|resources?|status|progress|roadmap|someday|backlog|"
-                        r"wish ?list|next steps|links?|see also|related(?: notes| topics)?|"
+                        r"wish ?list|next steps|links?|see also|related(?: notes| topics)?|(?:learning )?objectives|"
+                        r"learning (?:outcomes|goals)|"
                         r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|"
                         r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"
                         r"install|requirements|contents|table of contents|outline|implementation|output|changelog|notation|conventions|"
@@ -54,10 +55,11 @@ LOWER_WORD = re.compile(r"[a-z](?<![\w\\$][a-z])[a-z'’-]+\b")
 ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|notebook|section|chapter|article|"
                         r"post|tutorial|lecture|document)s?\b|explaining\b|"
                         r"(?:these|here|this) (?:are|is) (?:my|our|the) (?:\w+ )?(?:notes?|write-ups?|summar(?:y|ies))\b|"
-                        r"(?:my|our) (?:\w+ )?notes\b|(?:[\w-]+ )?(?:notebooks|notes|posts|chapters|questions|lectures) "
+                        r"(?:my|our) (?:\w+ )?notes\b|(?:[\w-]+ )?(?:notebooks|notes|posts|chapters|questions|lectures|terms|definitions) "
                         r"(?:from|for) (?:the|my|our|a)\b|prerequisites\b|(?:assorted|random|misc\w*|various) (?:things|notes|bits|tips)\b|"
                         r"(?:a )?(?:quick|short) (?:post|note|write-up)\b|i keep (?:re-?deriving|redoing|forgetting)\b|"
-                        r"(?:lecture|week|session|class) \d+ (?:was|is|covered|covers|introduced|introduces|went|looked|"
+                        r"(?:half[- ]finished|unfinished|work in progress|wip)[ \t]*[.!:—–(]|"
+                        r"(?:lecture|week|session|class) \d+(?: slides| notes)? (?:was|is|covered|covers?|introduced|introduces|went|looked|"
                         r"started|began)\b|(?:in|during|after) (?:today['’]s|this week['’]s|last week['’]s|the) "
                         r"(?:lecture|class|session|seminar|lab)\b|(?:closed|open)[- ]book\b")
 # ("These are my notes for the course.", "My notes for …", "Eight notebooks from the Tuesday workshop.", "Questions

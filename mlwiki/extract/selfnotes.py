@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.anyof import AnyOf
+from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.passages import LINKS_LINE
 from mlwiki.extract.prose import one_break, sentences
 
@@ -177,6 +178,8 @@ def without_notes(back: str) -> str:
             lines.append(line)  # (nothing off it: as written)
         elif said or not line[head:].strip():  # (else a line that was nothing but notes to self)
             lines.append(line[:head] + " ".join(said))
+        elif not LIST_ITEM.match(line) and lines and lines[-1].rstrip()[-1:] in (",", ";"):
+            lines[-1] = lines[-1].rstrip()[:-1] + "."  # ("… most of the gain comes from it," / "see {doc}`x`.": it ends)
     return one_break("\n".join(lines)).strip() if lines != back.split("\n") else back
 
 

@@ -4,7 +4,8 @@
   matter `title`, else the note's title heading (its first H1, or a lone heading at its top: see title_heading),
   else (as Obsidian and Foam name notes) the file name. A title that is only a date (a daily note) names no subject.
 - **Worked examples and exercises** are not cards: sections titled Example, Exercise, Solution or Problem, MyST
-  `{exercise}`/`{solution}` directives, callouts titled so; and formulas that compute numbers.
+  `{exercise}`/`{solution}` directives, callouts titled so; and formulas that compute numbers. (An `{exercise}` with
+  its `{solution}` right under it is one card of the question and its answer: `exercises`.)
 - **Definitions** are told from labelled values: "**Optimizer**: [Adam](…)" or "**Batch size**: 32" is a value,
   "**Dropout**: randomly zeroing activations …" a definition.
 """

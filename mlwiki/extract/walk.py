@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from mlwiki import ids
-from mlwiki.extract import (callouts, crossrefs, derivations, example_parts, examples, forms, formula_cards, lists,
-                            margins, proofs, questions, statements)
+from mlwiki.extract import (algorithms, callouts, crossrefs, derivations, example_parts, examples, exercises, forms, formula_cards,
+                            lists, margins, proofs, questions, statements)
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.children import without_shown_children
@@ -23,6 +23,7 @@ from mlwiki.extract.lone_remarks import lone_remark_cards
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.repeats import without_repeats
+from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.tidy import tidy
 from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic_part, is_example_title, names_subject,
                                    note_subject)
@@ -91,6 +92,8 @@ class Extractor:
         if as_before and reworded:
             titled_as_written(lines)
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
+        if "{solution-start}" in body:
+            exercises.gated_solutions(self.blocks)  # (read as the `{solution}` directives they stand for)
         if folds:
             questions.mark_answer_folds(self.blocks)  # ("**Why …?**" over `<details><summary>Answer`: its answer)
         self.title_level, self.first_h1 = title_heading(self.blocks, not as_before and not ctx.title, ctx.path)
@@ -254,7 +257,12 @@ class Extractor:
                     self.separate()
                 else:  # any other div
                     self.separate()
+                    if block.attrs.get("myst") == "exercise" and (after := exercises.exercise_card(self, blocks, i)):
+                        i = after  # (an exercise and the solution under it: one card, the question and its answer)
+                        continue
                     statements.note_box(self, block)  # (a theorem's statement with formulas: its card at the end)
+                    if block.attrs.get("myst") == "prf:algorithm":
+                        algorithms.algorithm_card(self, block)  # (its steps in order; its text is walked all the same)
                     if margins.is_margin_div(block):  # (a note beside the text: a card of its own, or none)
                         if not block.skip:
                             margins.margin_div_card(self, block)
@@ -286,7 +294,8 @@ class Extractor:
             crossrefs.resolve(self.body, [d for drafts, _ in self.drafts for d in drafts])
             self.drafts = [(drafts, path) for drafts, path in self.drafts  # ("{#eq-x} ::: …": a label, no front)
                            if all(d.front.strip() and d.back.strip() for d in drafts)]
-        self.drafts = tidy(self.drafts)  # (to-do and link lines off the backs, the writer's diary off the cards)
+        self.drafts = without_signposts(tidy(self.drafts))  # (to-do and link lines off the backs, the writer's diary
+        # off the cards, and "Next: …" that points to the next chapter)
         self.drafts = without_repeats(self.drafts)  # (a back does not end on another card's whole back)
         self.drafts = without_shown_children(self.drafts)  # (nor holds what the cards under its heading show)
         self.drafts = lone_remark_cards(self.drafts, self.blocks)  # ("Careful: …" under a bare heading: "… › caveat")
