@@ -4,8 +4,7 @@ A section titled "Example 1" or "Exercise: movie recommendations" works somethin
 numbers is no card. But such sections also state the rules they apply: the chain rule, the sigmoid's derivative,
 the gradient-descent update, the Pearson correlation. Written in symbols, with no number of the example in them,
 those are the formulas a learner cards. Exercises and solutions marked as such (MyST `{exercise}`/`{solution}`,
-an exercise callout) stay out whole: the author set them apart (an exercise with its solution right under it is
-one card of its own, `exercises`).
+an exercise callout) stay out whole: the author set them apart.
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from mlwiki import ids
-from mlwiki.extract import (algorithms, callouts, crossrefs, derivations, example_parts, examples, exercises, forms, formula_cards,
-                            lists, margins, proofs, questions, statements)
+from mlwiki.extract import (algorithms, callouts, crossrefs, derivations, example_parts, examples, exercises, forms,
+                            formula_cards, lists, margins, proofs, questions, statements)
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.children import without_shown_children
@@ -93,7 +93,7 @@ class Extractor:
             titled_as_written(lines)
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
         if "{solution-start}" in body:
-            exercises.gated_solutions(self.blocks)  # (read as the `{solution}` directives they stand for)
+            exercises.gated_solutions(self.blocks)  # (read as the `{solution}` directives they stand for: no cards)
         if folds:
             questions.mark_answer_folds(self.blocks)  # ("**Why …?**" over `<details><summary>Answer`: its answer)
         self.title_level, self.first_h1 = title_heading(self.blocks, not as_before and not ctx.title, ctx.path)
@@ -257,9 +257,6 @@ class Extractor:
                     self.separate()
                 else:  # any other div
                     self.separate()
-                    if block.attrs.get("myst") == "exercise" and (after := exercises.exercise_card(self, blocks, i)):
-                        i = after  # (an exercise and the solution under it: one card, the question and its answer)
-                        continue
                     statements.note_box(self, block)  # (a theorem's statement with formulas: its card at the end)
                     if block.attrs.get("myst") == "prf:algorithm":
                         algorithms.algorithm_card(self, block)  # (its steps in order; its text is walked all the same)
