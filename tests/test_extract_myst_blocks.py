@@ -68,8 +68,8 @@ the number of keys over the number of buckets.
 
 def test_an_exercise_and_its_solution_are_no_card_written_either_way(tmp_path):
     """Exercises are the author's practice, set apart (issue 23, point 3): neither an `{exercise}` nor its
-    `{solution}` — also the gated `{solution-start}` … `{solution-end}` form, whose text used to fall to the section
-    around it — is on any card; the section's own text still is."""
+    `{solution}` — also the gated `{solution-start}` … `{solution-end}` form — is on any card; the section's own
+    text still is."""
     cards = _cards(tmp_path, EXERCISES)
     assert any(c["back"].startswith("The load factor is the number of stored keys") for c in cards), cards
     for card in cards:
