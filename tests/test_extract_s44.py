@@ -110,3 +110,17 @@ def test_a_margin_note_that_tells_the_reader_to_note_something_asks_what_it_poin
     made = cards_of(tmp_path, "acq.qmd", note)
     assert not any("Note the" in front for front in made), made
     assert any(back.startswith("The first term of the improvement is negative") for back in made.values()), made
+
+
+def test_a_daily_notes_studied_and_thoughts_sections_are_its_log(tmp_path):
+    """A daily note titled by its date ("# Tue 5 Mar") with "## Studied" and "## Thoughts" made cards of the day's
+    diary ("skimmed the sampling chapter, notes are messy, fix tomorrow"): such sections are the day's log, read
+    item by item as "## Log" is — a diary line makes no card, a fact stated with its label still does."""
+    note = ("# Tue 5 Mar\n\n## Studied\n- chapter 2 again, finally wrote up the conjugacy derivation\n"
+            "- skimmed the sampling chapter, notes are messy, fix tomorrow\n\n## Thoughts\n"
+            "- is mode-seeking why the samples look blurry?? no wait, different thing\n"
+            "- **Rule of succession**: the posterior predictive of a uniform Beta prior, $(k+1)/(n+2)$\n")
+    made = cards_of(tmp_path, "Daily/2024-03-05.md", note)
+    backs = "\n".join(made.values())
+    assert "fix tomorrow" not in backs and "wrote up" not in backs and "no wait" not in backs, made
+    assert "$(k+1)/(n+2)$" in backs, made

@@ -57,7 +57,7 @@ from mlwiki.extract.outline import long_list
 from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items, vague
 from mlwiki.extract.parts import exercise_part, labelled_aside, opening_front, part_passage, section_parts, titled_boxes
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
-from mlwiki.extract.passages import ABOUT_PAGE, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, passage
+from mlwiki.extract.passages import ABOUT_PAGE, DAY_ACTIVITY, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, passage
 from mlwiki.extract.openers import said_on
 from mlwiki.extract.odds import odds_cards
 from mlwiki.extract.orphan_items import orphan_item_cards
@@ -109,7 +109,8 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     if i >= 0:
         heading = blocks[i]
         title = ex.headings[-1][1] if ex.headings else ""
-        log = bool(title) and NO_SUBJECT.fullmatch(title) is not None and DAY_NOTES.fullmatch(title) is not None \
+        log = bool(title) and (NO_SUBJECT.fullmatch(title) is not None and DAY_NOTES.fullmatch(title) is not None
+                               or bool(ex.day) and DAY_ACTIVITY.fullmatch(title) is not None) \
             and ex.headings[-1] not in ex.terms  # ("## Learned" over "**WordPiece** …": a section on WordPiece)
         if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or title.rstrip().endswith("?"):
             return  # (a question heading is a card of its own)

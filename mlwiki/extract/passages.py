@@ -44,6 +44,9 @@ SOURCES_TITLE = re.compile(r"(?i)[\W\d_]*(?:(?:my|further|the)\s+|[\w-]+\s+(?=re
                            r"references?|bibliography|sources?|resources?|links?|papers(?: to read)?|citations?)[\W\d_]*")
 # The heading of a day's notes or log ("## log", "## notes", "## Today"): what the day did is no card, what it
 # learnt is, item by item
+# In a daily note, a section named by what the writer did that day ("## Studied", "## Thoughts"): its log
+DAY_ACTIVITY = re.compile(r"(?i)[\W\d_]*(?:stud(?:y|ied|ying)|read(?:ing)?|worked on|work|progress|did|done|"
+                          r"(?:half[- ])?thoughts?|ideas?|reflections?|scratch)[\W\d_]*")
 DAY_NOTES = re.compile(r"(?i)[\W\d_]*(?:(?:random|misc\w*|quick|daily|my|today['’]?s?)\s+)*(?:notes?|log|today|did|"
                        r"done|learn(?:ed|t|ings))[\W\d_]*")
 TABLE_LINE = re.compile(r"[ \t]*\|")
