@@ -111,3 +111,31 @@ def test_a_fact_about_parts_sections_or_notes_of_the_subject_stays():
                  "Part II motivation: integrals we cannot do in closed form.",
                  "Cells of an LSTM carry the state across time steps."):
         assert without_page_talk(back) == back, back
+
+
+def test_more_forms_of_the_notes_on_themselves_leave_a_back():
+    """Each a whole sentence about the notes, in words of its own: it leaves the back; nothing else was said."""
+    for back in ("These are my notes from the spring reading group.", "Notes on the denoising score matching paper.",
+                 "Based on lecture 9 and Murphy ch. 21.", "Reading: Goodfellow ch. 10; Graves 2012.",
+                 "Last updated 2025-01-12.", "(click to expand)", "Figures are redrawn from the original paper.",
+                 "Code for this post is on my GitHub.", "Read the attention post first.",
+                 "This page is still a draft.", "Question for the TA: why is the bound tight here?",
+                 "See the appendix for the full proof.", "More on this in the next post.",
+                 "> Simple things should be simple.\n> — Alan Kay", "The reader is assumed to know the chain rule."):
+        assert without_page_talk(back) == "", back
+
+
+def test_a_question_keeps_its_id_without_the_writers_reason(tmp_path):
+    """Quarto: a formula's lead-in that opens on why the writer worked it ("Redid this by hand to make sure I …")
+    asks without that sentence; the card keeps the id it had."""
+    from conftest import run
+    import json
+
+    def lead(words: str) -> str:
+        return ("---\ntitle: Momentum\n---\n\n## Heavy ball\n\n" + words + "The update with velocity:\n\n"
+                "$$v_{t+1} = \\beta v_t - \\eta \\nabla f(x_t)$$\n")
+    before = new_wiki(tmp_path / "a", {"m.qmd": lead("")}, CONFIG)
+    after = new_wiki(tmp_path / "b", {"m.qmd": lead("Redid this by hand to make sure I get the signs. ")}, CONFIG)
+    cards = [{c["front"]: c["id"] for c in json.loads(run(w, "cards", "--json", ok=True).output)}
+             for w in (before, after)]
+    assert cards[0] == cards[1], cards

@@ -19,12 +19,20 @@ from mlwiki.extract.prose import clean_prose, one_break, sentences
 
 # A word that each form below needs (of the text in lower case): most backs hold none and are given back at once
 _HINT = AnyOf(r"note|page|chapter|post|notebook|cheat|wiki|zettel|glossary|section|inbox|reader|links|stub|wip|"
-              r"progress|construction|coming soon|to come|to be |first|order|throughout|notation|re-?execut|re-?run|"
-              r"last ran|on build|render|chunks|cells|\bta\b|\btas\b|tutor|lecturer|instructor|prof|unclear|"
+              r"progress|construction|coming soon|to come|to be |first|order|throughout|notation|execut|rerun|re-run|"
+              r"last ran|on build|render|chunks|cells| ta | tas |the ta|tutor|lecturer|instructor|prof|unclear|"
               r"unanswered|confused|unsure|→|->|=>|feel for|sense of|handle on|intuition|make sure i|convince myself|"
-              r"check i|for myself|forget|remember|on paper|by hand|only\b|written|recap|\bin (?:the|my|this|these) |"
-              r"\bsee |\bread |\bcf\.|\bcompare |more in|cards|deck|vault|repo|site|book|file|index|entries|"
-              r"write-?up|myself|build|compile|regenerate")
+              r"check i|for myself|forget|remember|on paper|by hand|only|written|recap|in the |in my |in this |"
+              r"in these |see |read |cf.|compare |more in|cards|deck|vault|repo|site|book|file|index|entries|"
+              r"write|myself|build|compile|regenerate|based on|adapted|taken from|summari|collected|compiled|"
+              r"reference|source|refs|updated|edited|modified|revised|click|tap |figure|image|plot|diagram|"
+              r"screenshot|picture|code |data |draft|incomplete|unfinished|these are|this is|reading")
+# Words each of the slower forms needs, asked of a sentence in lower case before the form itself
+_HOUSE_HINT = AnyOf(r"first|order|top to bottom|throughout|everywhere|build|ran|rerun|re-run|notation|zettel|notes|"
+                    r"pages|cards|posts|render|compile|regenerate")
+_WHY_I_HINT = AnyOf(r"feel|sense|handle|intuition|make sure|convince|check|myself|forget|remember|on paper|by hand")
+_STATE_HINT = AnyOf(r"written|done|finished|filled|complete|covered|stub|wip|progress|construction|soon|to be|"
+                    r"to come|unfinished|half|inbox|processed")
 _NOTES = (r"(?:notes?|pages?|chapters?|posts?|notebooks?|cheat ?sheets?|wiki|site|book|sections?|entries|glossary|"
           r"zettels?|file|index|mocs?|write-?ups?|links|cards|decks?|vault|repo(?:sitory)?)")
 # The notes as the subject of a sentence: "This page is …", "My notes follow …", "Structure note — collects …",
@@ -39,6 +47,26 @@ _SUBJECT = re.compile(
     r"contains?|holds?|links?|only|just|mostly|will|won['’]?t|do|does|don['’]?t|doesn['’]?t|can|should|assumes?|"
     r"starts?|skips?|leaves?|keeps?|needs?|requires?|discuss(?:es)?|introduces?|explains?|describes?|shows?|"
     r"goes|go|looks?|walks?|summari[sz]es?|reviews?|repeats?|expands?|builds?|may|might|must|gets?)\b)")
+# Other sentences of the notes about themselves: "These are my notes from …", "Notes on the DDPM paper.", "Based on
+# lecture 7 and Bishop ch. 4.", "Reading: …", "Last updated …", "(click to expand)", "Figures are from the paper.",
+# "Code for this post is on …", "Links below go to …", "Read the VAE post first.", "This page is still a draft.",
+# "Question for the TA: …"
+_ABOUT = re.compile(
+    rf"(?i)(?:(?:these|this)\s+(?:is|are)\s+(?:just\s+|only\s+)?(?:my|our|the|some)\s+(?:[\w-]+\s+){{0,2}}?{_NOTES}\b|"
+    r"(?:(?:some|quick|rough|my|our|lecture|reading|study|revision)\s+)*notes\s+(?:on|from|for|about|to)\b"
+    r"(?![^.]*(?:\$|\b(?:is|are|was|were|has|have)\b))|"
+    r"(?:mostly\s+|largely\s+|loosely\s+)?(?:based\s+on|adapted\s+from|taken\s+from|summari[sz]ed\s+from|"
+    r"collected\s+from|compiled\s+from)\s+[^,;$]{0,80}?\b(?:lectures?|lec|ch(?:apter)?s?\.?|§|book|course|slides|"
+    r"paper|notes|post|video|talk|tutorial|et\s+al|\d{4})\b[^,;$]{0,60}$|"
+    r"(?:reading|readings|references?|sources?|further\s+reading|refs?)\s*:(?=[^$]*(?:\d|et\s+al|\bch\.|chapter|§|http))|"
+    r"(?:last\s+)?(?:updated|edited|modified|revised)\b\s*:?\s*(?:on\s+)?[\w ,./-]{0,30}$|\(?(?:click|tap)\s+(?:to|for|here)\b|"
+    r"(?:all\s+)?(?:the\s+)?(?:figures?|images?|plots?|diagrams?|screenshots?|pictures?)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:are|is|were|was)\s+(?:[\w-]+\s+)?(?:from|taken|copied|adapted|made|generated|drawn|redrawn|produced|"
+    rf"borrowed)\b|(?:the\s+)?(?:code|data|notebooks?|sources?)\s+(?:for|of|behind)\s+(?:this|these|the)\s+{_NOTES}\b|"
+    r"(?:the\s+)?links\s+(?:below|above|here)\b|(?:(?:you['’]ll\s+want\s+to|you\s+should|best\s+to|make\s+sure\s+to)"
+    r"\s+)?read\s+(?:[\w'-]+\s+){0,5}?(?:first|beforehand)\b|(?:this|it|the\s+(?:page|note|post|chapter|section))\s+"
+    r"(?:is|['’]s)\s+(?:still\s+)?(?:a\s+|an\s+)?(?:draft|incomplete|unfinished|work\s+in\s+progress)\b|"
+    r"(?:questions?\s+)?for\s+(?:the\s+)?(?:TAs?|tutors?|lecturer|instructor|prof(?:essor)?)\b)")
 # A sentence that only says where in the notes the rest is: "Derivations are in the lecture pages.", "Theory recap
 # in the kernel trick chapter.", "Proofs live in the appendix." (no formula, a few words), or that we/I take the
 # subject up elsewhere: "We cover transfer learning in notebook 06.", "I'll derive it in the next post."
@@ -55,7 +83,8 @@ _ELSEWHERE_WORDS = 14
 _READING = re.compile(r"(?i)(?:(?:for\s+(?:more|details|the\s+\w+)[^,$]{0,30},\s*)?(?:also\s+)?(?:see|read|re-?read|cf\.?|"
                       r"compare|more\s+in)\s+)[^$]{0,80}?(?:\b(?:ch(?:apter)?s?\.?|§|sec(?:tion)?s?\.?|pp?\.|"
                       r"lectures?|notebooks?|posts?|parts?)\s*(?:\d|[IVX]+\b)[\w.–-]*|\b(?:19|20)\d\d\b|et\s+al\.?)"
-                      r"[^$]{0,40}")
+                      r"[^$]{0,40}|(?:also\s+)?(?:see|read|cf\.?)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:appendix|sections?|"
+                      r"chapters?|posts?|notes?|pages?|notebooks?|lectures?|slides)\b[^$:;]{0,60}")
 # A fragment that says what the page holds: "Formulas only.", "Definitions and results only."
 _ONLY = re.compile(r"(?i)(?:[\w-]+s(?:\s+(?:and|&|\+)\s+[\w-]+s)?|the\s+essentials|key\s+points)\s+only[.!]?")
 # The page's state: "STUB — only the quantile part is written.", "Only the first half is written.", "X is a stub.",
@@ -94,10 +123,11 @@ _CHORES = re.compile(
 _WHY_I = re.compile(r"(?i)\bto\s+(?:get\s+a\s+(?:feel|sense|handle)\s+(?:for|of|on)|build\s+(?:up\s+)?(?:some\s+|an\s+|my\s+)?"
                     r"intuition|make\s+sure\s+I\b|convince\s+myself|check\s+(?:that\s+)?I\b|see\s+for\s+myself)|"
                     r"\bso\s+(?:that\s+)?I\s+(?:don['’]?t|do\s+not|won['’]?t|never)\s+forget\b|\bso\s+(?:that\s+)?I\s+"
-                    r"remember\b|^(?:did|redid|wrote|tried|worked|typed|checked)\s+(?:this|it|these|that)(?:\s+out)?\s+"
+                    r"remember\b|\bfor\s+(?:my\s+own\s+(?:use|reference|revision|sanity)|myself)\b|^(?:did|redid|wrote|tried|worked|typed|checked)\s+(?:this|it|these|that)(?:\s+out)?\s+"
                     r"(?:on\s+paper|by\s+hand|myself)\b")
 # A back that is only an epigraph: a quoted sentence and who said it ('"You shall …keeps." — Firth (1957)')
 _EPIGRAPH = re.compile(r"[\"“]([^\"“”\n]{10,300}[.!?])[\"”]\s*(?:[—–]|--?)\s*[A-Z][^\n.!?;:]{0,50}?(?:\(?\d{4}\)?)?[.]?")
+_BARE_EPIGRAPH = re.compile(r"([^\n\"“”]{10,300}[.!?])\s*(?:[—–]|--?)\s*[A-Z][^\n.!?;:]{0,50}?(?:\(?\d{4}\)?)?[.]?")
 # A heading about the notes: "How these are organised", "About these notes", "How to use this wiki"
 _NOTES_HEADING = re.compile(rf"(?i)\s*(?:(?:how|why|where|what)\s+(?:these|this|the\s+notes|my\s+notes)\b(?:\s+{_NOTES})?"
                             rf"\s+(?:are|is)\s+(?:organi[sz]ed|structured|laid\s+out|arranged|built)|"
@@ -139,10 +169,31 @@ def without_page_talk(back: str) -> str:
 
 def _is_epigraph(text: str) -> bool:
     """Whether a text is only an epigraph (`_EPIGRAPH`), in a quote block or not, emphasised or not."""
-    if not ("\"" in text or "“" in text):
+    if text.lstrip(" \t\n>*_")[:1] not in "\"“":
+        return text.lstrip()[:1] == ">" and _is_quoted_epigraph(text)  # (no quote opens it: said cheaply)
+    plain = _MARKUP.sub("", " ".join(line.strip().lstrip(">").strip() for line in text.strip().split("\n"))).strip()
+    return bool(_EPIGRAPH.fullmatch(plain))
+
+
+def _is_quoted_epigraph(text: str) -> bool:
+    """Whether a quote block is only an epigraph without quote marks ("> All models are wrong. \\n> — Box")."""
+    lines = [line.strip() for line in text.strip().split("\n")]
+    if len(lines) < 2 or not all(line[:1] == ">" for line in lines) or lines[-1].lstrip("> ")[:1] not in "—–-":
         return False
-    plain = " ".join(line.strip().lstrip(">").strip() for line in text.strip().split("\n"))
-    return bool(_EPIGRAPH.fullmatch(_MARKUP.sub("", plain).strip()))
+    plain = _MARKUP.sub("", " ".join(line.lstrip(">").strip() for line in lines)).strip()
+    return bool(_BARE_EPIGRAPH.fullmatch(plain))
+
+
+def asked_without_page_talk(front: str) -> str:
+    """A front whose question (after its heading path and a blank line) says more than one sentence, without those
+    that speak of the notes ("Did this on paper to make sure I get the recursion. AR(1) with constant:" → "AR(1)
+    with constant:"); as written when none does, or all do."""
+    path, gap, asked = front.rpartition("\n\n")
+    if not gap or not _HINT.search(asked.lower()):
+        return front
+    found = sentences(" ".join(asked.split()))
+    kept = [s for s in found if not _talks_of_notes(s)]
+    return front if len(found) < 2 or len(kept) in (0, len(found)) else f"{path}{gap}{' '.join(kept)}"
 
 
 def says_little(back: str) -> bool:
@@ -164,13 +215,17 @@ def _prose(run: list[str]) -> list[str]:
 def _talks_of_notes(sentence: str) -> bool:
     """Whether a sentence speaks of the notes, not their subject (`_SUBJECT`, `_ELSEWHERE`, `_ONLY`, `_STUB`,
     `_HOUSE`, `_CHORES`, `_WHY_I`)."""
-    text = _MARKUP.sub("", clean_prose(sentence) if "[" in sentence or "{" in sentence else sentence).strip()
+    text = clean_prose(sentence) if "[" in sentence or "{" in sentence else sentence
+    text = (_MARKUP.sub("", text) if "*" in text or "_" in text or "`" in text else text).strip()
     if stub := _STUB.match(text):
         rest = text[stub.end():]
         return not rest or bool(_STATE.fullmatch(rest))  # ("stub — fit a Gaussian at the MAP:" says what is done)
-    if _SUBJECT.match(text) or _ONLY.fullmatch(text) or _STATE.fullmatch(text) or _CHORES.fullmatch(text):
+    low = text.lower()
+    if _SUBJECT.match(text) or _ABOUT.match(text) or _ONLY.fullmatch(text) or _STATE_HINT.search(low) and _STATE.fullmatch(text) \
+            or _CHORES.fullmatch(text):
         return True
     if "$" not in text and len(text.split()) <= _ELSEWHERE_WORDS and (_ELSEWHERE.fullmatch(text)
                                                                        or _READING.fullmatch(text)):
         return True
-    return bool(_HOUSE.search(text) or _PARTS.search(text) or _WHY_I.search(text))
+    return bool(_HOUSE_HINT.search(low) and _HOUSE.search(text) or _PARTS.search(text)
+                or _WHY_I_HINT.search(low) and _WHY_I.search(text))

@@ -11,7 +11,7 @@ import re
 
 from mlwiki.extract.anyof import AnyOf
 from mlwiki.extract.contents import lists_pages
-from mlwiki.extract.page_talk import about_the_notes, says_little, without_page_talk
+from mlwiki.extract.page_talk import about_the_notes, asked_without_page_talk, says_little, without_page_talk
 from mlwiki.extract.passages import LINKS_LINE
 from mlwiki.models import CardKind
 from mlwiki.extract.prose import one_break, sentences
@@ -57,8 +57,12 @@ def _off_page_talk(draft) -> bool:
     about the notes, or nothing worth recalling is left (a few words, or a table of contents of other pages)."""
     if about_the_notes(draft.front):
         return False
-    if draft.kind == CardKind.CLOZE or (back := without_page_talk(draft.back)) == draft.back:
+    if draft.kind == CardKind.CLOZE:
         return True  # (a cloze's back is its front's text: as written)
+    if "\n\n" in draft.front and (front := asked_without_page_talk(draft.front)) != draft.front:
+        draft.id_front, draft.front = draft.id_front or draft.front, front  # (its id kept)
+    if (back := without_page_talk(draft.back)) == draft.back:
+        return True
     if not back or says_little(back) or lists_pages(back) or says_nothing(back):
         return False
     draft.back = back
