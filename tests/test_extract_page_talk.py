@@ -139,3 +139,24 @@ def test_a_question_keeps_its_id_without_the_writers_reason(tmp_path):
     cards = [{c["front"]: c["id"] for c in json.loads(run(w, "cards", "--json", ok=True).output)}
              for w in (before, after)]
     assert cards[0] == cards[1], cards
+
+
+def test_an_item_about_the_notes_leaves_its_list_and_labels_with_a_fact_stay():
+    """A list item that only says where the writer's scraps are goes, its siblings stay; a label "… notes:" before a
+    fact, or cells of a model, are the subject's, as written."""
+    assert without_page_talk("- gradient clipping by global norm\n- attention scraps still in inbox") == \
+        "- gradient clipping by global norm"
+    for back in ("Implementation notes: accumulate the softmax sum in fp32.", "LSTM cells are gated by three sigmoids.",
+                 "Spam that passes the filter lands in the inbox."):
+        assert without_page_talk(back) == back, back
+
+
+def test_cards_under_a_map_of_the_notes_are_no_card(tmp_path):
+    """GitHub Markdown: a "Map of the notes" section is the notes' contents, no card; the section after it stays."""
+    note = ("# Optimisation notes\n\n## Map of the notes\n\n- first-order methods, then second-order, then the "
+            "stochastic ones\n- proofs sit in a separate file\n\n## Line search\n\nArmijo's rule accepts a step once the "
+            "decrease is at least a fixed fraction of what the linear model predicts.\n")
+    made = _cards(tmp_path, {"opt.md": note})
+    text = _all_text(made)
+    assert "Map of the notes" not in text and "second-order" not in text, made
+    assert any("fixed fraction of what the linear model predicts" in back for back in made.values()), made

@@ -38,15 +38,18 @@ _NOTES = (r"(?:notes?|pages?|chapters?|posts?|notebooks?|cheat ?sheets?|wiki|sit
 # The notes as the subject of a sentence: "This page is …", "My notes follow …", "Structure note — collects …",
 # "Notebooks are not re-executed …", "The cheatsheet lists …", "This section will discuss …", "Python chunks in the
 # deep-models chapter need torch.", "The reader should …" (a noun of the notes, then a verb, a dash or a colon)
+_VERBS = (r"(?:is|are|was|were|has|have|had|collects?|gathers?|lists?|covers?|follows?|uses?|contains?|holds?|links?|"
+          r"only|just|mostly|will|won['’]?t|do|does|don['’]?t|doesn['’]?t|can|should|assumes?|starts?|skips?|leaves?|"
+          r"keeps?|needs?|requires?|discuss(?:es)?|introduces?|explains?|describes?|shows?|goes|go|looks?|walks?|"
+          r"summari[sz]es?|reviews?|repeats?|expands?|builds?|may|might|must|gets?)")
 _SUBJECT = re.compile(
-    rf"(?i)(?:(?:this|these|my|our)\s+(?:[\w-]+\s+){{0,2}}?{_NOTES}|(?:the\s+)?(?:[\w-]+\s+)?(?:notes|notebooks|"
-    r"cheat ?sheet|glossary|wiki|zettels?)|(?:structure|index|hub|moc|literature|permanent|fleeting|map)\s+notes?|"
-    r"mocs?|(?:the\s+)?readers?|(?:[\w-]+\s+)?(?:code\s+)?(?:chunks|cells)(?:\s+in\s+(?:the|this|these|my)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:chapters?|notebooks?|pages?|posts?|sections?))?)"
-    r"\s*(?:[—–:(]|--?\s|\b(?:is|are|was|were|has|have|had|collects?|gathers?|lists?|covers?|follows?|uses?|"
-    r"contains?|holds?|links?|only|just|mostly|will|won['’]?t|do|does|don['’]?t|doesn['’]?t|can|should|assumes?|"
-    r"starts?|skips?|leaves?|keeps?|needs?|requires?|discuss(?:es)?|introduces?|explains?|describes?|shows?|"
-    r"goes|go|looks?|walks?|summari[sz]es?|reviews?|repeats?|expands?|builds?|may|might|must|gets?)\b)")
+    rf"(?i)(?:(?:this|these|my|our)\s+(?:[\w-]+\s+){{0,2}}?{_NOTES}|(?:structure|index|hub|moc|literature|permanent|"
+    rf"fleeting|map)\s+notes?|mocs?|(?:[\w-]+\s+)?zettels?)\s*(?:[—–:(]|--?\s|\b{_VERBS}\b)|"
+    # (with no "this" or "my", a label "Implementation notes: …" says a fact after it: only a verb makes it the subject)
+    rf"(?:the\s+)?(?:[\w-]+\s+)?(?:notes|notebooks|cheat ?sheet|glossary|wiki)\s+{_VERBS}\b|"
+    rf"(?:the\s+)?readers?\s+{_VERBS}\b|(?:[\w-]+\s+)?(?:code|python|r|julia|notebook|quarto|jupyter)\s+(?:chunks|cells)"
+    rf"(?:\s+in\s+(?:the|this|these|my)\s+(?:[\w-]+\s+){{0,2}}?(?:chapters?|notebooks?|pages?|posts?|sections?))?\s+"
+    rf"{_VERBS}\b")
 # Other sentences of the notes about themselves: "These are my notes from …", "Notes on the DDPM paper.", "Based on
 # lecture 7 and Bishop ch. 4.", "Reading: …", "Last updated …", "(click to expand)", "Figures are from the paper.",
 # "Code for this post is on …", "Links below go to …", "Read the VAE post first.", "This page is still a draft.",
@@ -96,7 +99,8 @@ _STATE = re.compile(r"(?i)(?:only\s+)?(?:the\s+)?[\w' -]{0,40}?(?:parts?|section
                     r"(?:stub|wip)s?[.!]?|\(?\s*(?:still\s+)?(?:an?\s+)?(?:work\s+in\s+progress|under\s+construction|"
                     r"coming\s+soon|to\s+be\s+(?:continued|written|expanded|filled\s+in)|(?:more\s+)?to\s+come|"
                     r"unfinished|half[- ]written)\s*\)?[.!]*|(?:still\s+)?(?:in\s+(?:the\s+|my\s+)?inbox|"
-                    r"unprocessed|not\s+(?:yet\s+)?processed)\b.*")
+                    r"unprocessed|not\s+(?:yet\s+)?processed)\b.*|"
+                    r"[^.!?]{0,60}\b(?:still|scraps?|notes?|stuff|bits)\s+in\s+(?:the\s+|my\s+)?inbox[.!]?")
 # The page's order, conventions and build: "…, so this comes first.", "Reading order roughly top to bottom.",
 # "Terms are referenced throughout as …", "… not re-executed on build …", "rerun the cell before trusting it",
 # "Notation follows Bishop.", "Render with `quarto render`.", "Need to process into zettels."
@@ -128,12 +132,17 @@ _WHY_I = re.compile(r"(?i)\bto\s+(?:get\s+a\s+(?:feel|sense|handle)\s+(?:for|of|
 # A back that is only an epigraph: a quoted sentence and who said it ('"You shall …keeps." — Firth (1957)')
 _EPIGRAPH = re.compile(r"[\"“]([^\"“”\n]{10,300}[.!?])[\"”]\s*(?:[—–]|--?)\s*[A-Z][^\n.!?;:]{0,50}?(?:\(?\d{4}\)?)?[.]?")
 _BARE_EPIGRAPH = re.compile(r"([^\n\"“”]{10,300}[.!?])\s*(?:[—–]|--?)\s*[A-Z][^\n.!?;:]{0,50}?(?:\(?\d{4}\)?)?[.]?")
-# A heading about the notes: "How these are organised", "About these notes", "How to use this wiki"
+# A heading about the notes: "How these are organised", "About these notes", "How to use this wiki", "Map of the
+# notes", "Contents"
 _NOTES_HEADING = re.compile(rf"(?i)\s*(?:(?:how|why|where|what)\s+(?:these|this|the\s+notes|my\s+notes)\b(?:\s+{_NOTES})?"
                             rf"\s+(?:are|is)\s+(?:organi[sz]ed|structured|laid\s+out|arranged|built)|"
                             rf"(?:about|using|reading|navigating)\s+(?:these|this|the|my)\s+{_NOTES}|"
-                            rf"how\s+to\s+(?:use|read|navigate)(?:\s+(?:these|this|the|my)\s+{_NOTES})?)\s*[?:]?\s*")
+                            rf"how\s+to\s+(?:use|read|navigate)(?:\s+(?:these|this|the|my)\s+{_NOTES})?|"
+                            rf"(?:map|overview|structure|layout|organi[sz]ation|(?:table\s+of\s+)?contents|guide)\s+(?:of|to)\s+"
+                            rf"(?:these|this|the|my)\s+{_NOTES}|(?:table\s+of\s+)?contents|reading\s+order)\s*[?:]?\s*")
 _LINE_KIND = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|```|~~~|\$\$|\||>|:::|#)")  # (not prose: as written)
+_ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(\S.*)")
+_ITEM_INDENT = re.compile(r"[ \t]*(?=\S)")
 _MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
 MIN_WORDS = 4  # what is left of a back once its talk of the notes is off: fewer, and no formula, say nothing
 
@@ -155,11 +164,12 @@ def without_page_talk(back: str) -> str:
     if not _HINT.search(back.lower()) and not _PARTS.search(back):
         return back  # (the common back: no word of such talk)
     lines, run, fence = [], [], ""
-    for line in back.split("\n") + [""]:
+    given = back.split("\n") + [""]
+    for k, line in enumerate(given):
         opens = line.lstrip()[:3] if line.lstrip()[:3] in ("```", "~~~") else ""
         if fence or opens or not line.strip() or _LINE_KIND.match(line) or line[:1] in " \t":
             fence = "" if fence and opens == fence else fence or opens
-            lines += _prose(run) + [line]
+            lines += _prose(run) + ([] if not fence and not opens and _item_of_notes(line, given[k + 1] if k + 1 < len(given) else "") else [line])
             run = []
         else:
             run.append(line)
@@ -199,6 +209,15 @@ def asked_without_page_talk(front: str) -> str:
 def says_little(back: str) -> bool:
     """Whether what is left of a trimmed back is too short to recall: fewer than `MIN_WORDS` words, no formula."""
     return "$" not in back and len(back.split()) < MIN_WORDS
+
+
+def _item_of_notes(line: str, after: str) -> bool:
+    """Whether a list item with no items under it speaks of the notes ("- U-Net / Grad-CAM scraps in inbox")."""
+    item = _ITEM.match(line)
+    if not item or "$" in line or _ITEM_INDENT.match(after) and len(_ITEM_INDENT.match(after).group(0)) > \
+            len(item.group(1)):
+        return False
+    return bool(_HINT.search(item.group(2).lower())) and _talks_of_notes(item.group(2))
 
 
 def _prose(run: list[str]) -> list[str]:
