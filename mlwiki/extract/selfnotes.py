@@ -10,8 +10,11 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.anyof import AnyOf
+from mlwiki.extract.contents import lists_pages
 from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.extract.page_talk import about_the_notes, asked_without_page_talk, says_little, without_page_talk
 from mlwiki.extract.passages import LINKS_LINE
+from mlwiki.models import CardKind
 from mlwiki.extract.prose import one_break, sentences
 
 _TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:.\s][^\n]*$"
@@ -36,8 +39,9 @@ _LINKS = re.compile("(?im)^" + LINKS_LINE + r"$\n?")  # (a line that only points
 
 def off_the_back(draft) -> bool:
     """To-do lines, link-only lines and the writer's other notes to self (`without_notes`) off a card's back; False
-    when they were all it held, or all but an open question (`says_nothing`)."""
-    if not _off_todo(draft) or len(draft.back.split()) <= _CHORE_BACK_WORDS and _CHORE_BACK.fullmatch(draft.back) \
+    when they were all it held, or all but an open question (`says_nothing`). The notes' talk of themselves goes
+    first (`page_talk`): False when it was all the card said."""
+    if not _off_page_talk(draft) or not _off_todo(draft) or len(draft.back.split()) <= _CHORE_BACK_WORDS and _CHORE_BACK.fullmatch(draft.back) \
             and "$" not in draft.back:
         return False  # (a back that is only "ask in OH": no answer to the question on its front)
     back = without_notes(draft.back)
@@ -45,6 +49,23 @@ def off_the_back(draft) -> bool:
         return True
     if says_nothing(back) or _COURSE_EVENT.fullmatch(draft.front.rsplit("\n\n", 1)[-1].rsplit(" › ", 1)[-1]):
         return False  # (a label that names a quiz or a lecture, over the writer's log of it, names no subject)
+    draft.back = back
+    return True
+
+
+def _off_page_talk(draft) -> bool:
+    """The back without the notes' talk of themselves (`without_page_talk`); False when the card sits under a heading
+    about the notes, or nothing worth recalling is left (a few words, or a table of contents of other pages)."""
+    if about_the_notes(draft.front):
+        return False
+    if draft.kind == CardKind.CLOZE:
+        return True  # (a cloze's back is its front's text: as written)
+    if "\n\n" in draft.front and (front := asked_without_page_talk(draft.front)) != draft.front:
+        draft.id_front, draft.front = draft.id_front or draft.front, front  # (its id kept)
+    if (back := without_page_talk(draft.back)) == draft.back:
+        return True
+    if not back or says_little(back) or lists_pages(back) or says_nothing(back):
+        return False
     draft.back = back
     return True
 
