@@ -124,3 +124,21 @@ def test_a_daily_notes_studied_and_thoughts_sections_are_its_log(tmp_path):
     backs = "\n".join(made.values())
     assert "fix tomorrow" not in backs and "wrote up" not in backs and "no wait" not in backs, made
     assert "$(k+1)/(n+2)$" in backs, made
+
+
+def test_questions_the_writer_still_has_are_no_cards(tmp_path):
+    """"## Questions I still have" / "## open q's" hold the writer's open questions: "- E-BFMI: what exactly is it
+    measuring? (something about energy)" made a card whose back only asks, "- is there a version for Gibbs? →
+    [[Gibbs sampling]]" one whose answer is where to look. Neither is a card; a question answered after its arrow
+    under "## Open questions" still is."""
+    note = ("# Samplers\n\nMarkov chains that target the posterior.\n\n## Questions I still have\n"
+            "- E-BFMI: what exactly is it measuring? (something about energy)\n"
+            "- why is a Gaussian kinetic energy the default, would another help heavy tails?\n\n## open q's\n"
+            "- is there a version of detailed balance for Gibbs where acceptance is not trivially one? → "
+            "[[Gibbs sampling]]\n\n## Open questions\n"
+            "- why is the optimal acceptance rate about a quarter in high dimensions? → the chain's limit is a "
+            "Langevin diffusion whose speed peaks there\n")
+    made = cards_of(tmp_path, "Samplers.md", note)
+    text = "\n".join(f"{front}\n{back}" for front, back in made.items())
+    assert "E-BFMI" not in text and "kinetic energy" not in text and "Gibbs sampling" not in text, made
+    assert any(back.startswith("the chain's limit is a Langevin diffusion") for back in made.values()), made

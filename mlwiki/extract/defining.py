@@ -421,11 +421,16 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
         back = f"{back} {sentence.strip()}".strip()
     if (len(back.split()) < MIN_LABELLED_WORDS or len(LOWER.findall(back)) < MIN_LABELLED_WORDS // 2) \
             and (item or not _STATES_MATH.match(back)) \
-            or back.endswith((":", "?")) or _NUMBER_FIRST.match(back) or back.rsplit(None, 1)[-1] in CANNOT_END:
+            or back.endswith((":", "?")) or _NUMBER_FIRST.match(back) or back.rsplit(None, 1)[-1] in CANNOT_END \
+            or "?" in back and _ONLY_ASKS.fullmatch(back):  # ("E-BFMI: what is it measuring? (something …)")
         return None  # (nor one broken off before a formula: "… because the Hessian is")
     if match.re is _LABELLED and match.group("aside"):  # (shown on the front, not counted as the label's words)
         label += match.group("aside")
     return label, back
+
+
+# A back that only asks (a question, and at most an aside in brackets after it): an open question, no answer
+_ONLY_ASKS = re.compile(r"[^.!?]*\?[ \t]*(?:\([^()]*\)[ \t.]*)?")
 
 
 def _equals_item(text: str) -> tuple[str, str] | None:

@@ -235,6 +235,8 @@ def _continues(block: Block) -> bool:
                                                           or first.text.lstrip()[:1].islower()))
 
 
+# An answer that only points at another note or page: "[[Gibbs sampling]]", "see [the paper](https://…)."
+_ONLY_POINTS = re.compile(r"[ \t]*(?:(?:see|read|cf\.?)[ \t]+)?(?:\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))[ \t.]*")
 _OPEN_TASK = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[ \][ \t]")  # an unticked task item
 
 
@@ -258,6 +260,8 @@ def arrow_answers(ex, block: Block) -> bool:
         if len(question.split()) < _MIN_QUESTION_WORDS:
             continue
         answer = [line.text[match.start("answer"):]] if match else [below["answer"]]
+        if _ONLY_POINTS.fullmatch(answer[0]):
+            continue  # ("is there a … for Gibbs? → [[Gibbs sampling]]": where to look, no answer)
         for more in lines[k + (1 if match else 2):]:  # (an item's answer may go on over the lines under it)
             if more.kind != TEXT or LIST_ITEM.match(more.text) or not more.text.strip():
                 break
