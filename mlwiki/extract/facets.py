@@ -232,8 +232,13 @@ def _parent(headings: list[str]) -> str:
     return ""
 
 
-def _is_facet(heading: str) -> bool:
+def is_facet(heading: str) -> bool:
     """Whether a heading names a facet of what is above it ("Pros / cons", "Motivation")."""
+    return _is_facet(heading)
+
+
+def _is_facet(heading: str) -> bool:
+    """Whether a heading names a facet of what is above it (`is_facet`)."""
     return bool(_ANY_FACET.fullmatch(heading))  # (as `_PLURAL_FACET`, `_SINGULAR_FACET` or an `_ASKED` pattern)
 
 

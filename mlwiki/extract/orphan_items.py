@@ -17,7 +17,9 @@ from mlwiki.extract.closings import FORM
 from mlwiki.extract.defining import on_a_back
 from mlwiki.extract.formula_items import leftover_formula_items
 from mlwiki.extract.leftovers import NO_TOPIC_START, narrated as _narrated
-from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
+from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT, Line
+from mlwiki.extract.outline import item_label
+from mlwiki.extract.outline_cards import FORM as OUTLINE, vague
 from mlwiki.extract.passages import narrates, passage
 from mlwiki.extract.prose import clean_prose, heading_text, last_sentence
 from mlwiki.extract.topics import passage_topic
@@ -29,6 +31,7 @@ _TASK = re.compile(r"[ \t]*[-*+][ \t]+\[[ xX]\]")  # ("  - [x] GPipe": a reading
 MAX_TOPIC_WORDS = 5  # (a longer subject is a clause cut short, no front)
 MAX_LABEL_WORDS = 6  # (an item's first line ending in ":" that names what is nested under it)
 MAX_INTRO_WORDS = 12  # (an introducing sentence longer than this is a paragraph's end, no list's title)
+MAX_LINE_WORDS = 16  # (a branch's line longer than this, over items, is a paragraph cut into bullets)
 
 
 def orphan_item_cards(ex, first: int, path: str, blocks: list[Block], lines: tuple[set[int], set[int]]) -> None:
@@ -45,7 +48,9 @@ def orphan_item_cards(ex, first: int, path: str, blocks: list[Block], lines: tup
             continue  # (said cheaply: most blocks are no list; a formula's list is steps, unless each item is a
             # labelled formula: "- NEG: $…$" beside the formula cards of "- noise: $… \propto …$")
         items = top_items(block.lines)
-        carded = [item[0].no in whole or _held(ex, item, first) for item in items]
+        starts = whole | _branch_lines(ex, first)
+        carded = [item[0].no in starts or _held(ex, item, first) for item in items]
+        _nested_orphans(ex, first, path, [item for item in items if item[0].no in whole])
         if not any(carded) or all(carded):
             continue
         intro = _intro(blocks[k - 1]) if k else ""
@@ -56,6 +61,8 @@ def orphan_item_cards(ex, first: int, path: str, blocks: list[Block], lines: tup
 def _card(ex, path: str, item: list, intro: str) -> None:
     """The card of an item no card holds, under the first of these fronts no card has: the list's introduction, the
     item's own label, its subject, the heading path."""
+    if _branch_card(ex, path, item):
+        return
     back = passage([Block(TEXT, item)], declined=True)
     if back is None:
         return
@@ -77,6 +84,51 @@ def _card(ex, path: str, item: list, intro: str) -> None:
                   f"{path} › {topic}" if topic else "", "" if _headed_again(ex, path) else path):
         if front and ex.add_card(FORM, front, back, item[0].no):
             return
+
+
+def _nested_orphans(ex, first: int, path: str, terms: list[list]) -> None:
+    """Card each item nested under a term's item that no card holds ("- **score-based**: …" over "- a score that
+    rewards fit alone prefers …"), under the term: a card took the term's own line, and the facts written under it
+    are no part of its definition, and no less the writer's."""
+    for item in terms:
+        label, _ = item_label(item[0].text)
+        nested = [ln for ln in item[1:] if ln.text.strip()]
+        if not label or not nested or not LIST_ITEM.match(nested[0].text) or vague(label):
+            continue
+        depth = min(_indent(ln.text) for ln in nested)
+        dedented = [Line(ln.no, ln.text.expandtabs(4)[depth:], ln.kind) for ln in nested]
+        for child in top_items(dedented):
+            if _orphan(ex, child) and not _held(ex, child, first):
+                _card(ex, f"{path} › {clean_prose(label)}", child, "")
+
+
+def _indent(text: str) -> int:
+    """A line's indentation in columns (a tab to the next multiple of four)."""
+    return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
+
+
+def _branch_lines(ex, first: int) -> set[int]:
+    """The lines of the outline branches carded (from index `first` on) and asked by their labels alone: such an
+    item's label is on its card's front, not its back, and the item is carded all the same."""
+    return {d.line for drafts, _ in ex.drafts[first:] for d in drafts if d.form == OUTLINE and "\n" not in d.front}
+
+
+def _branch_card(ex, path: str, item: list) -> bool:
+    """The card of an outline's branch no card holds ("- overfitting" over the items nested under it): asked by its
+    label, the nested items its back, as `outline_items` would card it; a line too long for a label and no sentence
+    ("- Filling in missing values with statistics of the test rows" over how to avoid it) is shown under the path.
+    False for an item that is a sentence, or has nothing nested under it."""
+    if len(item) < 2 or item[1].text[:1] not in " \t" or not LIST_ITEM.match(item[1].text):
+        return False  # (a line that goes on is the item's own sentence, nothing nested)
+    label, said = item_label(item[0].text)
+    line = clean_prose(LIST_ITEM.sub("", item[0].text, count=1)).strip()
+    if said or label and vague(label) or not label and (line[-1:] in ".!?;:" or len(line.split()) > MAX_LINE_WORDS):
+        return False
+    depth = min(_indent(ln.text) for ln in item[1:] if ln.text.strip())
+    nested = [Line(ln.no, ln.text.expandtabs(4)[depth:], ln.kind) for ln in item[1:]]
+    back = passage([Block(TEXT, nested)], declined=True)
+    front = f"{path} › {clean_prose(label)}" if label else f"{path}\n\n{line}"
+    return back is not None and ex.add_card(FORM, front, back, item[0].no)
 
 
 def _headed_again(ex, path: str) -> bool:

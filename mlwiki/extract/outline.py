@@ -37,8 +37,13 @@ _SETS_UP = re.compile(r"(?i)(?:suppose|let|assume|consider|imagine|if|when|to|we
                       r".*\b(?:above|below|following)\b")
 _SENTENCE_END = re.compile(r"[.!?;]\s*$")
 _TRAILING_LINK = re.compile(r"(?<=\w)\s+\[\[[^\]\n]+\]\]\s*$")  # a see-also after the label's words
+# ... unless the words before it need it ("- a special case of [[Metropolis-Hastings]]": the link is what it is)
+_NEEDS_OBJECT = re.compile(r"(?i)\b(?:of|to|in|on|for|from|with|by|as|than|into|like|via|and|or|the|an?|is|are)$")
 # (a label may hold math, "$\epsilon$-greedy", "$k$-means", but not be only a formula)
 LABELLED_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*)?[^\s:*][^:*\n]{0,40}(?:\*\*)?:(?:\*\*)?[ \t]+\S")
+_TERM = re.compile(r"[A-Za-z][\w'’/ -]{1,30}[\w)]?")  # (a name of a few words, no formula or sentence)
+_NOT_A_TERM = re.compile(r"(?i)not|no|never|only|always|all|any|must|very|both|each|also|and|or|but|less|more")
+_STEP = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\d{1,2}[.)][ \t]")  # "- 1. resample …", "2) …": a numbered step
 _BOLD_TERM = re.compile(r"\*\*([^*\n]{1,40}?)\*\*")
 _BOLD_HEAD = re.compile(r"\*\*([^*\n]{1,40}?[^*\s.!?;:])\*\*:?")  # "**MAP** = …", "**MAP**: …" (not a bold sentence)
 _EXAMPLES_LABEL = re.compile(r"(?i)(?:e\.g\.|examples?|for example)[ \t]*:?[ \t]*")
@@ -57,7 +62,8 @@ def _label(text: str) -> tuple[str | None, str]:
     neighbours" → ("Define k", "the number of neighbours"); (None, "") when the item is a sentence."""
     item = LIST_ITEM.sub("", text, count=1).strip()
     if "[[" in item:  # (the pattern's look-behind would be tried at every character of every item)
-        item = _TRAILING_LINK.sub("", item)  # "Using the right metrics [[Metrics]]"
+        if (see := _TRAILING_LINK.search(item)) and not _NEEDS_OBJECT.search(item[:see.start()]):
+            item = item[:see.start()]  # "Using the right metrics [[Metrics]]"
     if item.startswith("**") and (bold := _BOLD_HEAD.match(item)) and (after := item[bold.end():].strip(" :")):
         # "**MAP** = maximise the posterior …": the bold term is the label, what follows says it
         term = bold.group(1).strip()
@@ -76,6 +82,11 @@ def _label(text: str) -> tuple[str | None, str]:
             or len(label.split()) > MAX_LABEL_WORDS:
         return None, ""
     return label, rest.strip() if named else ""
+
+
+def item_label(text: str) -> tuple[str | None, str]:
+    """(the label of an outline's item, what its line says after it), as its branch card would ask it: see `_label`."""
+    return _label(text)
 
 
 def _words(nested: list[str], words: int) -> int:
@@ -112,6 +123,9 @@ def outline_items(lines: list[tuple[int, str]], vague=None) -> list[tuple[list[s
         if label is None:
             if (introduced := _introduced(lines[k][1], [text for _, text in lines[k + 1:end]])) is not None:
                 found.append(([lab for _, lab in stack[:-1] if lab] + [introduced[0]], introduced[1], lines[k][0]))
+                covered_until = end - 1
+            elif (named := bold_named(lines[k][1], [text for _, text in lines[k + 1:end]])) is not None:
+                found.append(([lab for _, lab in stack[:-1] if lab] + [named[0]], named[1], lines[k][0]))
                 covered_until = end - 1
             continue
         nested = [text for _, text in lines[k + 1:end] if text.strip()]
@@ -180,7 +194,7 @@ def _summary(nested: list[str], inner: int, said: str) -> str | None:
             return None  # a list of links: a table of contents
         if _EXAMPLES_LABEL.fullmatch(item) or has_nested and _label(text) == (item.rstrip(":").strip("*_ "), ""):
             continue  # "- Example" over the examples, a label over a branch of its own: left out with them
-        branches += has_nested
+        branches += has_nested and not _STEP.match(text)  # (a step's details elaborate it: the steps are the answer)
         kept.append(text.expandtabs(4)[inner:])
     words = sum(len(text.split()) for text in kept) + len(said.split())
     if not MIN_SUMMARY_ITEMS <= len(kept) <= MAX_ITEMS or words > MAX_WORDS or 2 * branches >= len(kept):
@@ -206,6 +220,22 @@ def _introduced(text: str, nested: list[str]) -> tuple[str, str] | None:
             and LABELLED_ITEM.match(top[0])) and not _supported(sentence, top):  # (most labelled, the first too)
         return None
     return sentence + ":", "\n".join(line.expandtabs(4)[inner:] for line in top)
+
+
+def bold_named(text: str, nested: list[str]) -> tuple[str, str] | None:
+    """(the term, the back) for a bullet that is a sentence naming one term in bold, over items that say what it does
+    ("- $KL(q\\|p)$ … — **reverse KL**, what VI minimizes" over "- zero-forcing …", "- locks onto one mode"): the
+    branch is that term's card, the sentence and its items its back; None for any other bullet."""
+    nested = [line for line in nested if line.strip()]
+    if not nested or not LIST_ITEM.match(nested[0]) or "**" not in text:
+        return None
+    sentence = LIST_ITEM.sub("", text, count=1).strip()
+    terms = _BOLD_TERM.findall(sentence)
+    inner = min(_width(line) for line in nested)
+    if len(terms) != 1 or not _TERM.fullmatch(terms[0].strip()) or _NOT_A_TERM.fullmatch(terms[0].strip()) \
+            or _words(nested, len(sentence.split())) > MAX_WORDS:
+        return None
+    return terms[0].strip(), sentence + "\n\n" + "\n".join(line.expandtabs(4)[inner:] for line in nested)
 
 
 def _supported(sentence: str, top: list[str]) -> bool:
@@ -259,3 +289,18 @@ def loose_items(lines: list[tuple[int, str]], carded: set[int]) -> list[tuple[li
             run[1].extend(range(k, min(nested, end)))  # (the item and its continuation lines)
         stack.append((width, position, _label(lines[k][1])))
     return list(runs.values())
+
+
+def is_tree(lines: list[str]) -> bool:
+    """Whether a section's text is an outline of labelled branches and nothing else: two or more items at its margin,
+    each a label ("- tuning", "- setup = fake physics") or a sentence naming a term in bold, with items nested under
+    it. Each branch is a fact of its own, a card asked by its label: one card of the whole section would be a page to
+    reread, not an answer."""
+    if not lines or not LIST_ITEM.match(lines[0]):
+        return False
+    top = [k for k, text in enumerate(lines) if _width(text) == 0]
+    nested = [k + 1 < len(lines) and _width(lines[k + 1]) > 0 and LIST_ITEM.match(lines[k + 1]) for k in top]
+    if len(top) < MIN_SUMMARY_ITEMS or not all(nested) or not all(LIST_ITEM.match(lines[k]) for k in top):
+        return False
+    return all(_label(lines[k])[0] or bold_named(lines[k], lines[k + 1:end]) is not None
+               for k, end in zip(top, [*top[1:], len(lines)]))  # ("- … — **reverse KL**, …" over its items)

@@ -14,8 +14,10 @@ from mlwiki.extract.outline import loose_items, outline_items
 from mlwiki.extract.passages import NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.subject import is_example_title
+from mlwiki.extract.trees import names_listed, tree_labels
 
 FORM = "outline"  # a labelled bullet and the items nested under it, in a section too long for one card
+NAMES_FORM = "section"  # (the card of a tree's branch names stands for the section: its card's form and id)
 _NUMBERED_LABEL = re.compile(r"[A-Z][a-z]+ \d{1,2}")  # "Method 3", "Option 2": which one of a series, no name
 # The name a numbered label's text opens with: "Multi-task classifier (see …). We treat …", "Single binary classifier"
 _OWN_NAME = re.compile(r"(?P<name>[^.()\n:;$]{3,60}?)[ \t]*(?:\([^()\n]*\))?[ \t]*(?:[.:;][ \t]+|\n|$)")
@@ -71,6 +73,8 @@ def outline_cards(ex, path: str, block: Block, declined: bool, alone: bool = Fal
     if not (text[:1] in " \t" or "\n " in text or "\n\t" in text) or \
             not any(ln.text[:1] in " \t" and LIST_ITEM.match(ln.text) for ln in block.lines):
         return None  # (the common case, said cheaply: nothing nested, no outline)
+    if (labels := tree_labels([block], declined)) is not None and (names := names_listed(labels)) is not None:
+        ex.add_card(NAMES_FORM, path, names, block.start)  # ("Methods of …" over a branch per method: their names)
     lines = [(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]
     before, carded = len(ex.drafts), set()
     for labels, nested, line in outline_items(lines, vague):

@@ -19,6 +19,7 @@ from mlwiki.extract.passages import NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose, sentences, word_count
 from mlwiki.extract.questions import QUESTION_CALLOUTS
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title
+from mlwiki.extract.trees import tree_labels
 
 # A paragraph's first line that only says **Label**: a part of the section of its own
 _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
@@ -234,6 +235,8 @@ def part_passage(blocks, label: str | None, declined: bool, path: str, headed: b
     `**Term**:` items, which nothing else cards, unless a sentence ending in ":" introduces them (a list card).
     `headed`: the part is a heading's text, which may start in lower case as a label's does (notes typed in a hurry:
     "with prob ε take a random action …" goes on from nothing before it)."""
+    if tree_labels(blocks, declined) is not None:
+        return None  # (an outline of branches: a card per branch, `outline_cards`', and one of their names)
     headed = headed and not (blocks and _TASK_START.match(blocks[0].lines[0].text))  # ("implement a rudimentary SGD
     # …" under "## Implement SGD": the writer's task, not a fact typed in a hurry)
     back = passage(blocks, label is not None or headed, declined, names_of=path)

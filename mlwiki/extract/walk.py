@@ -23,6 +23,7 @@ from mlwiki.extract.lone_remarks import lone_remark_cards
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.repeats import without_repeats
+from mlwiki.extract.root_bullet import unwrapped
 from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.tidy import tidy
 from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic_part, is_example_title, names_subject,
@@ -85,6 +86,7 @@ class Extractor:
         self._path_cache = {True: (None, 0, ""), False: (None, 0, "")}
         self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about  # subject? → (headings, their number, path)
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
+        body = unwrapped(body)  # (a note that is one outline under a root bullet: the root is its title)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         folds = "<details" in body or "<DETAILS" in body
         # (a fold's title without its "(click)": its cards keep the ids they had with it)
