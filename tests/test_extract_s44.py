@@ -142,3 +142,16 @@ def test_questions_the_writer_still_has_are_no_cards(tmp_path):
     text = "\n".join(f"{front}\n{back}" for front, back in made.items())
     assert "E-BFMI" not in text and "kinetic energy" not in text and "Gibbs sampling" not in text, made
     assert any(back.startswith("the chain's limit is a Langevin diffusion") for back in made.values()), made
+
+
+def test_what_a_worked_sum_concludes_is_a_card_without_the_sum(tmp_path):
+    """"With q = 0.05 and N = 60 the formula gives 1 - 0.95^60 ≈ 0.95. So 60 random trials give a 95 % chance of
+    landing in the top 5 %, whatever the dimension." made no card at all (worked arithmetic); the sentence after
+    the sums says what they show, and is the card."""
+    note = ("# Random search\n\n## Sixty trials\n\nWith $q = 0.05$ and $N = 60$ the hit formula gives "
+            "$1 - 0.95^{60} \\approx 0.95$. So **sixty random trials give a ninety-five percent chance of landing in "
+            "the top five percent** of configurations, whatever the dimension of the space.\n")
+    made = cards_of(tmp_path, "Random search.md", note)
+    backs = list(made.values())
+    assert any(back.startswith("**Sixty random trials give") and "whatever the dimension" in back for back in backs), made
+    assert not any("0.95^{60}" in back for back in backs), made

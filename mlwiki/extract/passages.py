@@ -236,6 +236,8 @@ def _judged(text: str, code: int, lines: int, labelled: bool) -> str | None:
     prose = _FENCED.sub("", text) if code else text
     if code and code >= lines - 1:
         return None  # only code (and its fences): a program to read, not an answer to recall
+    if not code and "\n\n" not in text and works_numbers(text) and (conclusion := _after_the_sums(text)):
+        text = prose = conclusion  # ("With q = 0.05, … ≈ 0.95. So 60 trials give a 95 % chance …": what it shows)
     return text if prose.strip() and not prose.rstrip().endswith(":") and reads_as_prose(prose, labelled) else None
 
 
@@ -327,6 +329,24 @@ def without_announcement(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)  # (pure: the same text is asked again, by another form or card)
+def _after_the_sums(text: str) -> str:
+    """What a paragraph that opens by working numbers out concludes, in the sentences after the last that works
+    them, when the writer set it in bold ("So **60 random trials give a ~95% chance** …, regardless of the
+    dimension."), its joining word left off; '' when the numbers run to its end or nothing bold follows them."""
+    found = sentences(" ".join(text.split()))
+    last = max((k for k, sentence in enumerate(found) if works_numbers(sentence)), default=len(found))
+    rest = " ".join(found[last + 1:])
+    if last == len(found) or len(rest.split()) < MIN_CONCLUSION_WORDS or "**" not in rest or works_numbers(rest):
+        return ""  # (the writer's bold says it is the point: "Fine if it's overlapped …" goes on from the sums)
+    rest = _SO.sub("", rest, count=1)
+    start = len(rest) - len(rest.lstrip("*_"))  # (the capital after the bold or italic it opens with)
+    return rest[:start] + rest[start:start + 1].upper() + rest[start + 1:]
+
+
+MIN_CONCLUSION_WORDS = 8
+_SO = re.compile(r"(?i)(?:so|thus|hence|therefore|i\.e\.|that is)[,:]?[ \t]+")
+
+
 def works_numbers(text: str) -> bool:
     """`_ARITHMETIC.search(text)`; a text in ASCII without a digit has none (substring tests say so several times
     faster than the pattern, whose `\\d` is tried at every character)."""
