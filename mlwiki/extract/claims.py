@@ -34,7 +34,7 @@ tend""".split())
 DOES = re.compile(r"[a-z]{2,}[^suy\W]s")
 NOT_VERBS = frozenset("this thus has was its his hers ours yours theirs perhaps always sometimes".split())
 # After these a word ending in s is a plural noun ("The number of nodes is …"), not what the subject does
-BEFORE_NOUN = frozenset("of in on for with between and or the a an its their our your to by from".split())
+BEFORE_NOUN = frozenset("of in on for with between and or the a an its their our your to by from own".split())
 RELATIVE = frozenset("that which who whom whose".split())
 ARTICLE = frozenset(("a", "an", "the"))
 _WORD = re.compile(r"[^\W\d_][\w-]*")
