@@ -14,6 +14,7 @@ from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, li
 from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.context import NoteContext
+from mlwiki.extract.generalities import general_rule_card
 from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.daily import content_subject, is_date, is_stamped, section_term
 from mlwiki.extract.draft import Draft
@@ -364,6 +365,8 @@ class Extractor:
             formulas = self.formulas_beside(block, made)  # ("- the optimal length satisfies" over a ```{math})
         else:
             ending_intro, formulas = formula_cards.formula_cards(self, block, text)
+        if "eneral" in text[:30] and len(self.drafts) == made and self.in_example():
+            general_rule_card(self, block)  # ("In general: …" in a worked example: the rule it shows)
         if "$" in text:
             self.check_dollars(block)
         if is_prose(block):  # code, images and tables do not separate a formula from its introduction
