@@ -55,7 +55,7 @@ def _addresses_reader(back: str) -> bool:
 def _names_notes(back: str, stem: str) -> bool:
     """Whether every line of a back names a note of the vault: a link, one of this note's children by its dotted
     name ("ml.optim" in `ml.md`), or a glob of a hierarchy ("`scratch.*`"): a hub, where notes are, not what."""
-    if not ("[[" in back or "](" in back or "`" in back or f"{stem}." in back) or _MATH.search(back):
+    if not stem or not ("[[" in back or "](" in back or "`" in back or f"{stem}." in back) or _MATH.search(back):
         return False  # (said cheaply: the common back)
     opens = re.compile(rf"[ \t]*(?:[-*+]|\d+[.)])?[ \t]*(?:(?:{_LINK.pattern})[ \t]*(?:[—–:,]|--?[ \t])[ \t]*\S|"
                        rf"{re.escape(stem)}\.[a-z][\w-]*)")  # (a link with what its page holds, not bare links to the members

@@ -15,6 +15,7 @@ from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.generalities import general_rule_card
+from mlwiki.extract.symbol_definitions import symbol_definition_card
 from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.daily import content_subject, is_date, is_stamped, section_term
 from mlwiki.extract.draft import Draft
@@ -365,6 +366,8 @@ class Extractor:
             formulas = self.formulas_beside(block, made)  # ("- the optimal length satisfies" over a ```{math})
         else:
             ending_intro, formulas = formula_cards.formula_cards(self, block, text)
+        if ("efine" in text[:12] or "Let" in text[:4]) and "**" in text and len(self.drafts) == made:
+            symbol_definition_card(self, block, text)  # ("Define the **forward variable** $\alpha_t = …$")
         if "eneral" in text[:30] and len(self.drafts) == made and self.in_example():
             general_rule_card(self, block)  # ("In general: …" in a worked example: the rule it shows)
         if "$" in text:
