@@ -274,14 +274,19 @@ def glossed_with_leads(text: str) -> list[tuple[str, str, str]]:
     for m in _GLOSSED.finditer(text):
         term, gloss = m.group("term"), m.group("gloss")
         if _NOT_GLOSS.match(gloss) or len(gloss.split()) < 3 or _LEADS_NO_TERM.match(term) \
+                or ";" in gloss and _WHERE_DONE.search(text, max(0, m.start() - 12), m.start()) \
                 or all(_PARAMETER.fullmatch(part) for part in gloss.split(",")) or _SAID_OF.search(text[max(0, m.start() - 40):m.start()]):
-            continue  # ("A finite MA(q) is **always stationary** (…)": what the sentence says of its subject, no term)
+            continue  # ("A finite MA(q) is **always stationary** (…)": what the sentence says of its subject, no term;
+            # "in **log space** (small numbers underflow; …)": clauses, the reason for what the sentence says)
         if term.isupper() and (more := _GOES_ON.match(text, m.end())):  # ("… is the narrowest interval …")
             gloss = f"{gloss}: {clean_prose(more.group('rest').strip())}"
         found.append((term, gloss, lead_in(text, m.start())))  # ("Strategies: **direct** (…)": a strategy)
     return found
 
 
+# A preposition right before the bold phrase: where or how the sentence's subject is done ("Always in **log space**
+# (small numbers underflow; …)"), whose bracket of clauses gives the sentence's reason, not what the phrase means
+_WHERE_DONE = re.compile(r"\b(?:in|into|on|at|with|by|under|via)[ \t]+$")
 # A copula right before the bold phrase: the phrase is what the sentence says of its subject, the answer to a question
 _SAID_OF = re.compile(r"\b(?:is|are|was|were|becomes?|stays?|remains?)[ \t]+(?:(?:not|always|never|also|still|"
                       r"usually|often|only)[ \t]+)?$")

@@ -25,7 +25,7 @@ _ABOUT = re.compile(r"(?i)\b(?:spent|spend|reading|read|looked|looking|worked|wo
                     r"today|this|again|for|since|while|and (?:I|we)|—|–|-)\b)")
 _TOPIC_LINE = re.compile(r"([^\W\d][^.!?:\n$]{2,60}?)[.:][ \t]*(?:\n|$|[A-Z])")
 # A day's topic set apart by a dash: "Noise in BO — the thing every toy example skips.", "noise vs jitter -- I …"
-_TOPIC_DASH = re.compile(r"([^\W\d][^.!?:;\n$—–]{2,50}?)[ \t]+(?:—|–|--?)[ \t]+\S")
+_TOPIC_DASH = re.compile(r"([^\W\d][^.!?:;\n$—–]{1,50}?)[ \t]+(?:—|–|--?)[ \t]+\S")
 # A day's first bullet that names what the items nested under it are about: "- reading group: calibration"
 _TOPIC_ITEM = re.compile(r"[-*+][ \t]+[^:\n]{2,40}?:[ \t]*([^\W\d][^.!?:;,\n$]{1,40}?)[ \t]*\n[ \t]+[-*+][ \t]")
 _LINK = re.compile(r"\[\[([^\]|#\n]+)(?:[#|][^\]\n]*)?\]\]")  # "[[Bootstrap]]", "[[ROC and AUC|AUC]]": its note
@@ -50,6 +50,17 @@ _MAX_TOPIC_WORDS = 6
 def is_date(title: str) -> bool:
     """Whether a title is only a date (a daily note's): it names no subject."""
     return bool(_DATE.fullmatch(title.strip()))
+
+
+# A name that is a kind of note stamped with its day, and maybe its time: Dendron's journal and scratch notes
+# ("daily.journal.2024.03.14", "scratch.2024.03.14.153012"), "meeting-2024-03-14", "notes 20240314"
+_STAMPED = re.compile(r"(?i)(?:[^\W\d][\w-]*?[ \t._-]){1,2}(?:19|20)\d\d([._/-]?)[01]\d\1[0-3]\d"
+                      r"(?:[ \t._T-]+\d{4,6})?")
+
+
+def is_stamped(name: str) -> bool:
+    """Whether a file name is only a kind of note and its date (a timestamp): like a date, it names no subject."""
+    return bool(_STAMPED.fullmatch(name.strip()))
 
 
 def content_subject(blocks: list[Block]) -> str:
@@ -83,7 +94,7 @@ def _line_topic(topic: re.Match | None, line: str, blocks: list[Block]) -> str:
         return ""
     words = topic.group(1)
     if len(words.split()) > _MAX_TOPIC_WORDS or _FIRST_PERSON.search(words) or _COUNTS.match(words) \
-            or not _recurs(words, blocks, line[topic.end():]):
+            or not _recurs(words, blocks, line[topic.end():], initialisms=True):
         return ""
     return _capital(_DAY_OF.sub("", words.strip()))  # ("Branin day." is about Branin)
 
@@ -124,12 +135,15 @@ def _linked_subject(blocks: list[Block]) -> str:
     return link if _recurs(link, [], _LINK.sub(" ", text)) else ""
 
 
-def _recurs(topic: str, blocks: list[Block], nested: str = "") -> bool:
+def _recurs(topic: str, blocks: list[Block], nested: str = "", initialisms: bool = False) -> bool:
     """Whether a word of a topic line comes back in the note ("Permutation tests + multiple comparisons." over
     "**Permutation test** for two groups …"), as a day's subject does; "Long day of meetings." does not."""
     rest = " ".join([nested] + [text_of(block) for block in blocks[1:40] if block.kind in (TEXT, HEADING)]).casefold()
     stems = {word[:5] for word in re.findall(r"[^\W\d_]{5,}", topic.casefold())}
-    return any(stem in rest for stem in stems)
+    if any(stem in rest for stem in stems):
+        return True
+    # (an initialism on a topic line, "EM — from lecture 11", comes back as a word: "generalised EM")
+    return initialisms and any(re.search(rf"\b{word.casefold()}\b", rest) for word in re.findall(r"\b[A-Z]{2,6}\b", topic))
 
 
 def _capital(text: str) -> str:

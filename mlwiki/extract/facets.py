@@ -177,6 +177,11 @@ def _names_many(name: str) -> bool:
     return bool(_PLURAL.search(head)) and (head.islower() or len(words) == 1 and head[1:].islower())
 
 
+# A subject set equal to a formula already: the words before a formula that opens on a relation ("Running time
+# $\approx O(…)$"), not a symbol's value inside it ("GN with $G=1$")
+_SETS_EQUAL = re.compile(r"\$[ \t]*(?:\\approx|\\sim|\\simeq|\\propto|\\le|\\ge|=|<|>)|[≈≤≥]")
+
+
 def defined_question(heading: str, back: str) -> str | None:
     """"What is X?" when the back's first sentence says what the heading's subject X is ("X is …", "The X of a
     unit is …"); "What are the types of X?" when it says the back lists them; None otherwise."""
@@ -190,8 +195,10 @@ def defined_question(heading: str, back: str) -> str | None:
     if not named:
         return None
     if (found := _DEFINES.match(first)) and named <= stems(found["subj"]) and len(found["subj"].split()) <= 8 \
-            and stems(found["subj"].split(" ", 1)[0]) <= named and not found["subj"].count("$") % 2:  # (its first
-        # word names it: not "The domain of …"; no formula cut in two, "Youden's J — $J = …" asks no "$J?")
+            and stems(found["subj"].split(" ", 1)[0]) <= named and not found["subj"].count("$") % 2 \
+            and not _SETS_EQUAL.search(found["subj"]):  # (its first word names it: not "The domain of …"; no formula
+        # cut in two, "Youden's J — $J = …" asks no "$J?"; nor one that sets it equal already, "Running time
+        # $\approx O(…)$ where $w$ = …": what it is, asked about its symbol, is no question)
         article = f"{found['art'].lower()} " if found["art"] else ""
         verb = found["verb"] or ("are" if _PLURAL.search(found["subj"].split(" of ")[0]) else "is")  # ("Anchors
         # = fixed boxes …": what are anchors?)

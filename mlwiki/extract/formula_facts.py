@@ -27,7 +27,8 @@ from mlwiki.extract.closings import is_legend
 from mlwiki.extract.openers import is_opener
 from mlwiki.extract.passages import NO_SUBJECT
 from mlwiki.extract.prose import clean_prose, sentences
-from mlwiki.extract.remarks import FORM as REMARK_FORM, claim_question, defines_by_formula, remark_cue
+from mlwiki.extract.remarks import (FORM as REMARK_FORM, claim_question, defines_by_formula, remark_cue,
+                                    speaks_of_formula)
 from mlwiki.extract.tradeoffs import tradeoff_front
 
 SAYS = " › What it says\n\n"
@@ -77,9 +78,10 @@ def split_said(drafts: list) -> list:
             out.append(([replace(draft, back=back)], heading))
         for k, (front, back) in enumerate(own):
             keeps = not kept and not k
-            out.append(([replace(draft, front=front, back=back,
+            shown = front if _reads_formula(back, front) else front.split("\n\n", 1)[0]  # (its id keeps the formula)
+            out.append(([replace(draft, front=shown, back=back,
                                  id_front=id_front if keeps else f"{REMARK_FORM}: {front}")], heading))
-            fronts.add(front)
+            fronts.update((front, shown))
     return out
 
 
@@ -101,6 +103,40 @@ def fact_cards(front: str, back: str, taken: set[str] = frozenset()) -> list[tup
         return None  # (one front twice; nothing left but "(see the lib)": the list stays one card)
     return [(f"{path} › {cue}\n\n{formula}", text) if cue else (front, "\n".join(item))
             for item, text, cue in zip(items, said, cues)]
+
+
+def _reads_formula(item: str, front: str) -> bool:
+    """Whether a bullet split off a formula's list speaks of the formula on its front: it points back at it or names
+    one of its symbols ("the partition function $Z(x)$ depends on $x$", "$\\gamma = 2$ works best", "f = weighting
+    fn → …", "a big lambda shrinks …"); one that does not ("decoding: Viterbi, same as for HMMs", "HMM is
+    generative: models $p(x, z)$") states a fact of the section's topic, which the formula on its front would only
+    hide."""
+    if speaks_of_formula(item) or _A_PART.match(item):
+        return True  # ("the shortcut costs no parameters": a part of the formula, said in words)
+    formula = front.split("\n\n", 1)[-1]
+    named = {symbol for span in _INLINE.findall(item) for symbol in _symbols(span[1:-1])}
+    if bare := _BARE_SYMBOL.match(item):
+        named.add(bare.group(1))
+    for word in _WORD.findall(_INLINE.sub(" ", item)):  # ("a big lambda shrinks …", "MAE is minimised by …")
+        named.update((word, f"\\{word}"))
+    return bool(named & (_symbols(formula) | set(_BARE_LETTER.findall(formula)) | set(_TEXT_NAME.findall(formula))))
+
+
+# A formula's symbols a bullet may name: a command that is a letter (`\gamma`, `\epsilon`), a letter with its
+# subscript (`P_n`, `R_u`), a capital letter alone (`Z`, `K`); a small letter alone (`x`, `p`) names nothing apart
+_SYMBOL = re.compile(r"\\(?:alpha|beta|gamma|delta|epsilon|varepsilon|zeta|eta|theta|iota|kappa|lambda|mu|nu|xi|pi|"
+                     r"rho|sigma|tau|upsilon|phi|varphi|chi|psi|omega|Gamma|Delta|Theta|Lambda|Sigma|Phi|Psi|Omega)"
+                     r"(?![A-Za-z])|(?<![\\A-Za-z])(?:[A-Za-z]_(?:\{[^{}]*\}|\w)|[A-Z]{1,3}(?![A-Za-z]))")
+_BARE_SYMBOL = re.compile(r"([A-Za-z])[ \t]*(?:=|\()")  # ("f = weighting fn → …": a bullet on the formula's `f`)
+_WORD = re.compile(r"[A-Za-z]{2,}")
+_A_PART = re.compile(r"(?i)[*_]*(?:the|its|each|every)[ \t]")
+_TEXT_NAME = re.compile(r"\\(?:text|mathrm|operatorname)\{([A-Za-z]{2,})\}")  # (`\text{RMSE}`: a name in words)
+_BARE_LETTER = re.compile(r"(?<![\\A-Za-z])([A-Za-z])(?=\()")  # (a function of the formula: `f(X_{ij})`)
+
+
+def _symbols(math: str) -> set[str]:
+    """The symbols of a formula or a span of math (`_SYMBOL`), subscripts without their braces."""
+    return {symbol.replace("{", "").replace("}", "") for symbol in _SYMBOL.findall(math)}
 
 
 def _items(back: str) -> list[list[str]] | None:

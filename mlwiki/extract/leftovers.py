@@ -26,7 +26,7 @@ from mlwiki.extract.openers import is_opener
 from mlwiki.extract.passages import NO_SUBJECT, narrates, passage
 from mlwiki.extract.prose import clean_prose, sentences, word_count
 from mlwiki.extract.subject import is_example_title
-from mlwiki.extract.topics import passage_topic
+from mlwiki.extract.topics import as_topic, passage_topic
 
 MAX_LABEL_WORDS = 3
 MIN_WORDS = 10  # (what follows the label: "Cost: high." says too little alone)
@@ -132,7 +132,7 @@ def _topic(text: str, path: str) -> str:
         if len(topic.split()) <= MAX_LABEL_WORDS:
             return ""  # (`labelled_leftovers` speaks for a short label)
     else:
-        topic = passage_topic(text, path)
+        topic = passage_topic(text, path) or _equated(text)
     if topic.endswith("…") or _VAGUE_HEAD.match(topic):
         return ""  # ("Bagging helps …": the section's own subject, its opening card's; "A common value": of what?)
     words = topic.split()
@@ -140,6 +140,18 @@ def _topic(text: str, path: str) -> str:
             or is_opener(words) or "that" in words or len(words) == 2 and words[0].casefold() == "the":
         return ""  # (a clause, "The test found that the data"; "The results": what the paragraph before spoke of)
     return topic
+
+
+# A sentence that opens on what it sets equal to a formula, with no verb: "Running time $\approx O(m k^{w+1})$ where …",
+# "Memory ≈ $O(n^2)$ per layer."
+_EQUATED = re.compile(r"([A-Z][^\W\d_]*(?:[ \t]+[^\W\d_][\w'-]*){0,3})[ \t]*(?:≈|=|~|∝|\$[ \t]*(?:\\approx|=|\\sim|\\propto|"
+                      r"\\simeq|\\in|\\le(?:q)?)(?![A-Za-z]))")
+
+
+def _equated(text: str) -> str:
+    """The words a paragraph opens on when it sets them equal to a formula ("Running time $\\approx O(…)$"): the
+    topic it gives the value of; '' when it opens otherwise."""
+    return as_topic(found.group(1)) if "$" in text[:60] and (found := _EQUATED.match(text)) else ""
 
 
 def _unjoined(block: Block) -> Block:

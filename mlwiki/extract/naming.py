@@ -135,8 +135,9 @@ def naming_definitions(text: str, named_only: bool = False) -> list[tuple[str, s
                 continue
             back, appended = f"{back} {found[k + 1].strip()}", k + 1
         if points_back:
-            if k == 0:
-                continue  # ("This is called …" opening a paragraph: what "this" is was said before it)
+            if k == 0 or found[k - 1].lstrip().startswith("("):
+                continue  # ("This is called …" opening a paragraph, or after a bracket that goes on from a formula,
+                # "(an integral for continuous $x$). This is called …": what "this" is was said before it)
             back = f"{found[k - 1].strip()} {back}"
             if k >= 2 and _POINTS_BACK.search(found[k - 1]):  # ("… to predict these words. This is also called …":
                 back = f"{found[k - 2].strip()} {back}"  # which words, the sentence before that says)

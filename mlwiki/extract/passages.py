@@ -256,6 +256,22 @@ _AS_ABOVE = re.compile(r",[ \t]+(?:as|see)[ \t]+(?:above|below)(?=[;,.)!])|[ \t]
 _POINTS_ONLY = re.compile(r"[ \t]+\((?:above|below)\)")  # (a bare "(above)" too: of one item, see without_pointers)
 
 
+# A thing of the note's own text pointed at with "below"/"above" at a clause's end ("… because of the local
+# independences below."): the thing is named, and a card says it without the pointer; not what a card cannot show
+# ("the figure below", "the code above"), nor a value ("a bit above", "well below")
+_NAMED_BELOW = re.compile(r"(?i)(?<=[^\W\d_]{3})(?<!figure)(?<!table)(?<!image)(?<!diagram)(?<!plot)(?<!code)"
+                          r"(?<!example)(?<!cell)(?<!list)(?<!steps)(?<!step)(?<!section)(?<!shown)(?<!graph)"
+                          r"(?<!output)(?<!picture)(?<!listed)(?<!given)(?<!defined)(?<!described)(?<!mentioned)"
+                          r"(?<!discussed)(?<!equation)(?<!formula)(?<!everything)(?<!slightly)(?<!just)(?<!well)"
+                          r"[ \t]+(?:below|above)(?=[.;,)]|$)")
+
+
+def without_named_pointer(text: str) -> str:
+    """A text without the "below"/"above" that points at a thing of the note it names ("… because of the local
+    independences below." → "… because of the local independences."): what it says holds on a card alone."""
+    return _NAMED_BELOW.sub("", text) if "above" in text or "below" in text else text
+
+
 def without_pointers(text: str) -> str:
     """An item's text without its asides that only point back or on (", as above", "(see below)", "(above)"): the
     point stands alone on a card."""

@@ -16,7 +16,7 @@ import functools
 import re
 from pathlib import PurePosixPath
 
-from mlwiki.extract.daily import is_date
+from mlwiki.extract.daily import is_date, is_stamped
 from mlwiki.render.spans import without_zettel_id
 
 _NO_SUBJECT_STEMS = frozenset(("index", "readme", "intro", "introduction", "untitled", "_index"))
@@ -83,8 +83,8 @@ def note_subject(title: str, first_h1: str, path: str, as_before: bool = False) 
         if candidate and not is_date(candidate):
             return _in_its_folder(candidate, path)
     stem = PurePosixPath(path).stem.strip()
-    if not stem or stem.lower() in _NO_SUBJECT_STEMS or is_date(stem):
-        return ""
+    if not stem or stem.lower() in _NO_SUBJECT_STEMS or is_date(stem) or not as_before and is_stamped(stem):
+        return ""  # ("scratch.2024.03.14.153012" names no subject; its cards keep the ids they had under it)
     return stem if as_before else without_zettel_id(stem.lstrip("_") or stem)
 
 

@@ -18,6 +18,7 @@ from mlwiki.extract.contents import lists_pages
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.passages import LINKS_LINE, LOWER_WORD
 from mlwiki.extract.prose import one_break, sentences
+from mlwiki.extract.pseudocode import writes_pseudocode
 from mlwiki.extract.reading_progress import holds_progress, without_progress as _without_progress
 from mlwiki.extract.selfnotes import off_the_back
 from mlwiki.extract.voice import without_author
@@ -238,7 +239,8 @@ def _without_loose_code(back: str, front: str) -> str:
         if line.lstrip()[:3] in ("```", "~~~") and (fence := _FENCE_OPEN.match(line.lstrip())):
             end = next((j for j in range(k + 1, len(lines)) if lines[j].strip() == fence.group(1)), None)
             before = next((ln.strip() for ln in reversed(kept) if ln.strip()), "")
-            if end is not None and before and before[-1] in ".!?)" and not any("`" in ln for ln in kept):
+            if end is not None and before and before[-1] in ".!?)" and not any("`" in ln for ln in kept) \
+                    and not writes_pseudocode(line, lines[k + 1:end]):  # (an algorithm's steps: what it teaches)
                 # (prose that speaks in code, "`torch.tensor` copies its input.", may want its snippet)
                 k = end + 1  # (a loose snippet: left off, and a remark in brackets right under it, on it)
                 if k < len(lines) and _PARENTHESIS.fullmatch(lines[k]):

@@ -34,7 +34,7 @@ from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.leftovers import labelled_leftovers, loose_leftovers, opening_list_card
 from mlwiki.extract.midblock import texts_between
 from mlwiki.extract.openers import is_opener, opens_with_opener
-from mlwiki.extract.passages import NO_SUBJECT, narrates, passage
+from mlwiki.extract.passages import NO_SUBJECT, narrates, passage, without_named_pointer
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.extract.remarks import (FORM as REMARK_FORM, MIN_WORDS, displays_first, ends_with_display,
                                     formula_card_above, list_remark, quantity_names, remark_cue, speaks_of_formula)
@@ -317,6 +317,8 @@ def _place(ex, first: int, draft: Draft, lines: list[Line], leads_on: bool, decl
         found = [_capitalised(found[0][5:].lstrip()), *found[1:]]  # ("Then $\mathbb E[z^\top z'] = k$ (unbiased),
         lines = [Line(lines[0].no, " ".join(found), TEXT)]  # …": what the formula gives, said without its "Then")
     text = " ".join(found)
+    if narrates(text) and not narrates(named := without_named_pointer(text)):  # ("… the independences below.")
+        text, found, lines = named, sentences(named), [Line(lines[0].no, named, TEXT)]
     opening = clean_prose(found[0]) if found else ""
     label = _LABEL.match(text)
     if not opening or _works_example(opening, text, label) or narrates(text):

@@ -14,7 +14,10 @@ from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, li
 from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.context import NoteContext
-from mlwiki.extract.daily import content_subject, is_date, section_term
+from mlwiki.extract.generalities import general_rule_card
+from mlwiki.extract.symbol_definitions import symbol_definition_card
+from mlwiki.extract.housekeeping import housekeeping_dropped
+from mlwiki.extract.daily import content_subject, is_date, is_stamped, section_term
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, Line, classify, heading_level, problem,
                                  titled_as_written)
@@ -106,8 +109,11 @@ class Extractor:
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
         self.reworded = body if not as_before and (reworded or self.title_level > 1 or renamed) else ""
         self.day = ""  # a daily note's date, when nothing it says names its subject
-        if not self.subject and is_date(day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem):
+        self.opening_topic = ""
+        if not self.subject and ((day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem)
+                                 and is_date(day) or is_stamped(day)):
             self.subject = content_subject(self.blocks)  # (a daily note: what the day's note is about)
+            self.opening_topic = self.subject  # (its opening line titles the note: no card of its own)
             self.day = "" if self.subject else day.strip()
         self.body = body if crossrefs.may_refer(body) else ""  # (for the cross-references on its cards)
 
@@ -300,6 +306,7 @@ class Extractor:
         self.drafts = lone_remark_cards(self.drafts, self.blocks)  # ("Careful: …" under a bare heading: "… › caveat")
         self.drafts = split_said(self.drafts)  # (the bullets after a formula, each a fact of its own: a card each)
         self.drafts = asked_leads(self.drafts, self.subject)  # (a title-only front: "Goal: …" asks the goal)
+        self.drafts = housekeeping_dropped(self.drafts, self.ctx.path, self.opening_topic)  # (a hub, a deadline)
         if self.reworded:  # (a lone heading titles the note, a fold's "(click)" left off: fronts without the ids)
             before = Extractor(self.reworded, self.ctx, as_before=True)
             before.walk()
@@ -367,6 +374,10 @@ class Extractor:
             formulas = self.formulas_beside(block, made)  # ("- the optimal length satisfies" over a ```{math})
         else:
             ending_intro, formulas = formula_cards.formula_cards(self, block, text)
+        if ("efine" in text[:12] or "Let" in text[:4]) and "**" in text and len(self.drafts) == made:
+            symbol_definition_card(self, block, text)  # ("Define the **forward variable** $\alpha_t = …$")
+        if "eneral" in text[:30] and len(self.drafts) == made and self.in_example():
+            general_rule_card(self, block)  # ("In general: …" in a worked example: the rule it shows)
         if "$" in text:
             self.check_dollars(block)
         if is_prose(block):  # code, images and tables do not separate a formula from its introduction
