@@ -155,3 +155,16 @@ def test_what_a_worked_sum_concludes_is_a_card_without_the_sum(tmp_path):
     backs = list(made.values())
     assert any(back.startswith("**Sixty random trials give") and "whatever the dimension" in back for back in backs), made
     assert not any("0.95^{60}" in back for back in backs), made
+
+
+def test_a_table_with_a_blank_corner_compares_its_columns_row_by_row(tmp_path):
+    """"| | CTC | AED | RNN-T |" over rows of attributes (alignment, streaming, decoding, …): a column there is one
+    model's whole profile, so carding it alone ("RNN-T, by row": six unrelated facts) and leaving it out of every
+    row's card made each row's comparison lose a model. Each row compares all three."""
+    note = ("# Speech models\n\n## Comparison\n\n| | CTC | AED | RNN-T |\n|---|---|---|---|\n"
+            "| Alignment | hard | soft | hard |\n| Streaming | easy | hard | easy |\n| Internal LM | none | decoder "
+            "| predictor |\n| Decoding | parallel | beam | lattice |\n")
+    made = cards_of(tmp_path, "Speech models.md", note)
+    assert not any("by row" in front for front in made), made
+    streaming = [back for front, back in made.items() if "Streaming" in front]
+    assert streaming and all(model in streaming[0] for model in ("CTC", "AED", "RNN-T")), made

@@ -39,7 +39,8 @@ def compared_columns(found: tuple[list[str], int, list[tuple[int, list[str]]], s
     rows' names, `tables.named_rows`' `found`): the rows' cards need not ask them again."""
     header, key, rows, counted = found
     values = [c for c in range(len(header)) if c != key and c not in counted]
-    if key != 0 or len(values) < 3 or not MIN_ROWS <= len(rows) <= MAX_ROWS:
-        return []  # (rows named by a later column are no comparison the writer laid out by its first)
+    if key != 0 or not header[key].strip() or len(values) < 3 or not MIN_ROWS <= len(rows) <= MAX_ROWS:
+        return []  # (rows named by a later column are no comparison the writer laid out by its first; a blank
+        # corner cell over names of attributes, "| | CTC | RNN-T |": each column is one item's whole profile)
     return [c for c in values if header[c].strip() and len({cells[c] for _, cells in rows}) > 1
             and all(cells[c].strip() and len(cells[c].split()) <= MAX_CELL_WORDS for _, cells in rows)]
