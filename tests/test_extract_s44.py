@@ -168,3 +168,12 @@ def test_a_table_with_a_blank_corner_compares_its_columns_row_by_row(tmp_path):
     assert not any("by row" in front for front in made), made
     streaming = [back for front, back in made.items() if "Streaming" in front]
     assert streaming and all(model in streaming[0] for model in ("CTC", "AED", "RNN-T")), made
+
+
+def test_a_sites_about_page_is_no_card(tmp_path):
+    """A Quarto blog's `about.qmd` ("Hi! This blog started as my study notes for …") was one card of the whole page
+    under the front "About": who writes the site is nothing to study."""
+    note = ("---\ntitle: About\n---\n\nHi! I am a student working on tabular deep learning.\n\nThis blog started as my "
+            "study notes for a reading group on hyperparameter search, from grid search to Hyperband.\n")
+    made = cards_of(tmp_path, "about.qmd", note)
+    assert made == {}, made

@@ -57,7 +57,8 @@ from mlwiki.extract.outline import long_list
 from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items, vague
 from mlwiki.extract.parts import exercise_part, labelled_aside, opening_front, part_passage, section_parts, titled_boxes
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
-from mlwiki.extract.passages import ABOUT_PAGE, DAY_ACTIVITY, DAY_NOTES, NO_SUBJECT, SOURCES_TITLE, passage
+from mlwiki.extract.passages import (ABOUT_PAGE, DAY_ACTIVITY, DAY_NOTES, NO_SUBJECT, SITE_PAGE_TITLE, SOURCES_TITLE,
+                                     passage)
 from mlwiki.extract.openers import said_on
 from mlwiki.extract.odds import odds_cards
 from mlwiki.extract.orphan_items import orphan_item_cards
@@ -103,8 +104,9 @@ class Section:
 def open_section(ex, blocks: list[Block], i: int) -> None:
     """Start the section of the heading at blocks[i] (i = -1: the note's text before its first heading)."""
     ex.section = None
-    if not ex.ctx.sections or ex.subject and SOURCES_TITLE.fullmatch(ex.subject):
-        return  # (a note titled "Reading list" or "References": where things are, not what they say)
+    if not ex.ctx.sections or ex.subject and (SOURCES_TITLE.fullmatch(ex.subject)
+                                              or SITE_PAGE_TITLE.fullmatch(ex.subject)):
+        return  # (a note titled "Reading list" or "References": where things are, not what they say; "About": who)
     rows_only = items_only = False
     if i >= 0:
         heading = blocks[i]

@@ -44,6 +44,9 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
 # A note's title that names where things are, not what they say ("Reading list", "GNN reading list", "References"): no card of its prose
 SOURCES_TITLE = re.compile(r"(?i)[\W\d_]*(?:(?:my|further|the)\s+|[\w-]+\s+(?=reading list))?(?:reading(?: list)?|to read|"
                            r"references?|bibliography|sources?|resources?|links?|papers(?: to read)?|citations?)[\W\d_]*")
+# A site's page about its author or itself, not a subject: "About", "About me", "About this blog", "Contact"
+SITE_PAGE_TITLE = re.compile(r"(?i)[\W\d_]*(?:about(?: (?:me|us|this (?:blog|site|wiki)|the (?:author|blog|site)))?|"
+                             r"colophon|imprint|contact(?: me)?|now)[\W\d_]*")
 # The heading of a day's notes or log ("## log", "## notes", "## Today"): what the day did is no card, what it
 # learnt is, item by item
 # In a daily note, a section named by what the writer did that day ("## Studied", "## Thoughts"): its log
