@@ -177,3 +177,13 @@ def test_a_sites_about_page_is_no_card(tmp_path):
             "study notes for a reading group on hyperparameter search, from grid search to Hyperband.\n")
     made = cards_of(tmp_path, "about.qmd", note)
     assert made == {}, made
+
+
+def test_a_sentence_goes_on_after_w_r_t_before_math():
+    """"no gradients w.r.t. $\\lambda$, each evaluation costs a run" was cut after "w.r.t.", as if a sentence ended
+    there (a formula may open the next one): a card's back stopped at "w.r.t." and another began "$\\lambda$, …"."""
+    from mlwiki.extract.prose import sentences
+    assert sentences("No gradients w.r.t. $\\lambda$, each run costs hours. Next.") == \
+        ["No gradients w.r.t. $\\lambda$, each run costs hours.", "Next."]
+    assert sentences("Minimise $f$ s.t. $g \\le 0$ holds. It ends here. $x$ is next.") == \
+        ["Minimise $f$ s.t. $g \\le 0$ holds.", "It ends here.", "$x$ is next."]

@@ -17,7 +17,7 @@ _SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z\\$*(\[])")
 # Abbreviations whose period does not end a sentence ("(i.e. $p \in U$)", "see Eq. (3)"): the period, found first
 # and then the abbreviation behind it (`\b(?:e\.g|…)\.(?=\s)` tried every alternative at every character)
 _ABBREVIATIONS = ("e.g", "i.e", "E.g", "I.e", "cf", "resp", "vs", "al", "Eq", "Eqs", "Fig", "Figs", "Def", "Defs", "Thm", "Ch", "Sec",
-                  "p", "pp", "Prop", "Lem", "Cor")
+                  "p", "pp", "Prop", "Lem", "Cor", "w.r.t", "wrt", "s.t", "a.k.a", "approx")
 _ABBREVIATION_DOT = re.compile(r"\.(?=\s)(?:" + "|".join(rf"(?<=\b{re.escape(a)}\.)" for a in _ABBREVIATIONS) + ")")
 _CALLOUT = re.compile(r"\[![\w-]+\][+-]?[ \t]*")
 _EMBED = re.compile(r"!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>")
