@@ -60,9 +60,11 @@ def test_a_diagrams_source_is_on_no_card_and_a_complexity_class_is_no_tag(tmp_pa
 def test_a_dendron_link_names_its_label_first(tmp_path):
     """Dendron writes `[[label|note.name]]`, label first, where Obsidian writes `[[note|label]]`: a card showed the
     dotted note name ("read them off with ml.pgm.d-separation") where the note says "d-sep". A link whose second
-    part alone is a dotted note name shows its first; Obsidian's order stays as it was."""
+    part alone is a dotted note name shows its first; Obsidian's order stays as it was; a dotted name with no label
+    shows the note its hierarchy ends in ("d-separation"), a file name stays whole."""
     from mlwiki.render.terminal import plain_text
     assert plain_text("read them off with [[d-sep|ml.pgm.d-separation]]") == "read them off with d-sep"
+    assert plain_text("see [[ml.pgm.d-separation]], not [[paper.pdf]]") == "see d-separation, not paper.pdf"
     assert plain_text("see [[ml.pgm.hmm|hidden Markov models]] and [[Bias|the bias]]") == \
         "see hidden Markov models and the bias"
     note = ("---\nid: x81k2\ntitle: Bayes nets\n---\n\n## Assumptions\n\nEach variable is independent of its "

@@ -207,7 +207,12 @@ def shown_link_text(target: str) -> str:
     """What a card shows for a wikilink's target: `link_target_text`, without the Zettelkasten id the linked note's
     name opens with ("[[202406121110 Residual block]]" → "Residual block"), a number that says nothing to a learner."""
     folder, slash, name = link_target_text(target).rpartition("/")
+    if not slash and _HIERARCHY.fullmatch(name) and name.rsplit(".", 1)[1].lower() not in _FILE_SUFFIXES:
+        return name.rsplit(".", 1)[1]  # (Dendron's "ml.pgm.d-separation": the note its hierarchy ends in)
     return f"{folder}{slash}{without_zettel_id(name)}" if name[:2] in ("19", "20") else f"{folder}{slash}{name}"
+
+
+_FILE_SUFFIXES = frozenset("md qmd rmd ipynb txt pdf png jpg jpeg gif svg webp html htm py csv json yaml yml tex bib".split())
 
 
 def link_target_text(target: str) -> str:
