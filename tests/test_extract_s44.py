@@ -189,3 +189,13 @@ def test_a_sentence_goes_on_after_w_r_t_before_math():
         ["No gradients w.r.t. $\\lambda$, each run costs hours.", "Next."]
     assert sentences("Minimise $f$ s.t. $g \\le 0$ holds. It ends here. $x$ is next.") == \
         ["Minimise $f$ s.t. $g \\le 0$ holds.", "It ends here.", "$x$ is next."]
+
+
+def test_a_facet_of_a_title_that_names_two_subjects_asks_nothing_of_both(tmp_path):
+    """"## Definition" under "The STFT and the window / hop trade-off" asked "What is the definition of The STFT and
+    the window / hop trade-off?": the title names two subjects, so the heading asks of neither."""
+    note = ("# The STFT and the window / hop trade-off\n\n## Definition\n\n- $m$ indexes frames, $k$ indexes "
+            "frequency bins\n- bin $k$ sits at frequency $f_k = k f_s / N$\n")
+    made = cards_of(tmp_path, "stft.md", note)
+    assert not any("definition of" in front for front in made), made
+    assert any("f_k = k f_s / N" in back for back in made.values()), made

@@ -139,7 +139,10 @@ def _says_what(question: str, back: str) -> bool:
 
 
 def facet_question(facet: str, parent: str) -> str | None:
-    """The question a heading that names a facet of `parent`, or asks about it without its "?", stands for."""
+    """The question a heading that names a facet of `parent`, or asks about it without its "?", stands for; None
+    when the parent names two subjects ("The STFT and the window / hop trade-off": the definition of which?)."""
+    if (" / " in parent or " and " in parent) and _TWO_SUBJECTS.search(parent):
+        return None
     if found := _PLURAL_FACET.fullmatch(facet):
         return f"What are the {_lower(found[1])} of {parent}?"
     if found := _SINGULAR_FACET.fullmatch(facet):
@@ -164,6 +167,10 @@ def facet_question(facet: str, parent: str) -> str | None:
     if plural and "it" in facet:  # ("Why does it help" of "Warmup schedules": "Why do warmup schedules help?")
         facet = _VERB_OF_IT.sub(lambda verb: _PLURAL_VERB[verb[1].lower()] + verb[2], facet)
     return f"{facet[0].upper()}{_IT.sub(parent, facet[1:])}?"
+
+
+# Two subjects in one title: "X and the Y", "the window / hop trade-off"
+_TWO_SUBJECTS = re.compile(r"(?i)\s/\s|\band (?:the|an?)\s")
 
 
 def _names_many(name: str) -> bool:
