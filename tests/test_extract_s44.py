@@ -199,3 +199,15 @@ def test_a_facet_of_a_title_that_names_two_subjects_asks_nothing_of_both(tmp_pat
     made = cards_of(tmp_path, "stft.md", note)
     assert not any("definition of" in front for front in made), made
     assert any("f_k = k f_s / N" in back for back in made.values()), made
+
+
+def test_a_drafts_note_to_its_readers_is_no_card(tmp_path):
+    """A Quarto post's opening callout "Draft — the second part is still rough and I want to add a figure.
+    Publishing later." was a card "… › Note": the writer's plans for the page. A sentence that opens "Draft:" and
+    states something ("Draft: a small model proposes tokens …") is not such a note."""
+    note = ("---\ntitle: Search spaces\n---\n\n::: {.callout-note}\nDraft — the second part is still rough and I want to "
+            "add a figure of the cell. Publishing later.\n:::\n\n## Cells\n\nA cell is a small graph of operations "
+            "that the search repeats to build the whole network.\n")
+    made = cards_of(tmp_path, "nas.qmd", note)
+    assert not any("rough" in back or "Publishing" in back for back in made.values()), made
+    assert any("small graph of operations" in back for back in made.values()), made

@@ -92,7 +92,10 @@ _READING = re.compile(r"(?i)(?:(?:for\s+(?:more|details|the\s+\w+)[^,$]{0,30},\s
 _ONLY = re.compile(r"(?i)(?:[\w-]+s(?:\s+(?:and|&|\+)\s+[\w-]+s)?|the\s+essentials|key\s+points)\s+only[.!]?")
 # The page's state: "STUB — only the quantile part is written.", "Only the first half is written.", "X is a stub.",
 # "Work in progress.", "Still in inbox — …"
-_STUB = re.compile(r"(?:STUB|Stub|stub|WIP)\b\s*(?:[—–:]|--?\s)?\s*")
+# What a draft's writer says is left to do: "still rough", "I want to add", "publishing later"
+_PLANS = re.compile(r"(?i)\b(?:still\s+(?:rough|messy|missing|incomplete)|I\s+(?:want|need|plan|hope)\s+to|I['’]ll\b|"
+                    r"(?:publish|finish|clean)\w*\s+(?:it\s+)?later|to\s+be\s+(?:finished|added))")
+_STUB = re.compile(r"(?:STUB|Stub|stub|WIP|DRAFT|Draft)\b\s*(?:[—–:]|--?\s)?\s*")
 _STATE = re.compile(r"(?i)(?:only\s+)?(?:the\s+)?[\w' -]{0,40}?(?:parts?|sections?|bits?|half|chapters?)\s+(?:is|are)\s+"
                     r"(?:(?:already|now|so far)\s+)?(?:written|done|finished|filled in|complete|covered)"
                     r"(?:\s+(?:so far|yet|for now))?[.!]?|[^.!?]{1,60}\b(?:is|are)\s+(?:(?:still|just)\s+)?(?:an?\s+)?"
@@ -238,7 +241,8 @@ def _talks_of_notes(sentence: str) -> bool:
     text = (_MARKUP.sub("", text) if "*" in text or "_" in text or "`" in text else text).strip()
     if stub := _STUB.match(text):
         rest = text[stub.end():]
-        return not rest or bool(_STATE.fullmatch(rest))  # ("stub — fit a Gaussian at the MAP:" says what is done)
+        return not rest or bool(_STATE.fullmatch(rest)) or bool(_PLANS.search(rest))  # ("stub — fit a Gaussian at
+        # the MAP:" says what is done; "Draft — the part is still rough and I want to add …": the writer's plans)
     low = text.lower()
     if _SUBJECT.match(text) or _ABOUT.match(text) or _ONLY.fullmatch(text) or _STATE_HINT.search(low) and _STATE.fullmatch(text) \
             or _CHORES.fullmatch(text):
