@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.firstwords import as_cut_topic
-from mlwiki.extract.label_cuts import former_label, reworded_label  # (former_label: for `lists`)
+from mlwiki.extract.label_cuts import reworded_label
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.paragraphs import in_path, lead_subject
 from mlwiki.extract.passages import NO_SUBJECT

@@ -46,9 +46,10 @@ from mlwiki.extract.fact_parts import add_part, split_facts
 from mlwiki.extract.formula_facts import defined_by_formula
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
-from mlwiki.extract.grabbag import former_label, is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
+from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
 from mlwiki.extract.item_bodies import label_body, lead_before_items
 from mlwiki.extract.item_cards import listed_item_cards, long_term_list_cards
+from mlwiki.extract.label_cuts import former_label
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
                                        rest_card)

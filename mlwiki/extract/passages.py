@@ -18,8 +18,8 @@ from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.narrating import labels_narrate_only, without_look_lead, without_narrating_items
 from mlwiki.extract.narration import CASE_TRAPS as _CASE_TRAPS, narrates  # (passages.narrates, as before)
-from mlwiki.extract.prose import (CASUAL_START, OWN_SENTENCE, clean_once, clean_prose, end_dangling_intro, ends_clause,
-                                  one_break, sentences, word_count)
+from mlwiki.extract.prose import (CASUAL_START, OWN_SENTENCE, TAG, clean_once, clean_prose, end_dangling_intro,
+                                  ends_clause, one_break, sentences, word_count)
 from mlwiki.extract.voice import in_label, without_author
 from mlwiki.render.spans import FOOTNOTE_TEXT
 
@@ -94,8 +94,7 @@ _GOES_ON = re.compile(r"(?:however|but|and|also|instead(?! of\b)|moreover|furthe
 # part of what the note says
 # (`(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$`, each branch's character before its look-behind: the
 # search skips to a `#` or `^`; tests/test_extract_rewrites.py checks the equality)
-# (not "#P", "#P-hard": a complexity class, no tag anyone names by one capital letter)
-_TAGS = re.compile(r"#(?<![\S(]#)(?![A-Z](?:-|(?![\w/])))[A-Za-z][\w/-]*(?![\S)])|\^(?<!\S\^)[\w-]+[ \t]*$")
+_TAGS = re.compile(TAG + r"|\^(?<!\S\^)[\w-]+[ \t]*$")  # (a tag, or a block id at a line's end)
 # A sum worked out on numbers ("0.343 + 0.441 = 0.784"): an example, not something to recall
 # (not "F1 = 0", "v_0 = 0" or "$\\varepsilon^2 = 0$": names and powers; nor "0/1 judgement" or "24/7": a slash
 # without spaces names a ratio; `(?<![A-Za-z_\\^])\d…` with the digit before the look-behind, so that the search

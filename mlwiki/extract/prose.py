@@ -34,11 +34,14 @@ def _link_shown(match: re.Match) -> str:
 _MD_LINK = re.compile(r"\[(?<!!\[)([^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
 _PROSE_ANKI_CLOZE = re.compile(r"\{\{c[0-9]+::(.*?)(?:::[^{}]*)?\}\}")
 _PROSE_SPAN_CLOZE = re.compile(r"\[([^\[\]\n]*)\]\{[^{}\n]*\.cloze\b[^{}\n]*\}")
+# An Obsidian tag in a line, `#statistics` (not "#P", "#P-hard": a complexity class, no tag anyone names by one
+# capital letter), its `#` before the look-behind so that a search skips to a `#`
+TAG = r"#(?<![\S(]#)(?![A-Z](?:-|(?![\w/])))[A-Za-z][\w/-]*(?![\S)])"
 # footnote marks, Obsidian block ids and tags (`#statistics`), and a reStructuredText underline, `^^^^`, left in
 # Markdown: `\[\^[^\]]*\]|(?<!\S)\^[\w-]+(?!\S)|(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^{4,}(?!\S)`, written
 # with each branch's character before its look-behind, so that the search skips to a `[`, `^` or `#` instead of
 # trying the look-behinds at every character (tests/test_extract_rewrites.py checks the equality)
-_PROSE_NOISE = re.compile(r"\[\^[^\]]*\]|\^(?<!\S\^)[\w-]+(?!\S)|#(?<![\S(]#)(?![A-Z](?:-|(?![\w/])))[A-Za-z][\w/-]*(?![\S)])|"
+_PROSE_NOISE = re.compile(r"\[\^[^\]]*\]|\^(?<!\S\^)[\w-]+(?!\S)|" + TAG + r"|"
                           r"\^(?<!\S\^)\^{3,}(?!\S)")
 # HTML comments, also the half of one that opens or closes on the line, and the `%%…%%` of Obsidian
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)|^(?:(?!<!--).)*?-->|%%.*?(?:%%|$)", re.DOTALL)

@@ -21,6 +21,7 @@ from mlwiki.extract.blocks import Block, join_blocks, text_of
 from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.masking import mask_inline
+from mlwiki.extract.passages import LINKS_LINE
 from mlwiki.extract.prose import clean_prose, heading_text, prefix_heading
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
 from mlwiki.models import CardKind
@@ -236,7 +237,7 @@ def _continues(block: Block) -> bool:
 
 
 # An answer that only points at another note or page: "[[Gibbs sampling]]", "see [the paper](https://…)."
-_ONLY_POINTS = re.compile(r"[ \t]*(?:(?:see|read|cf\.?)[ \t]+)?(?:\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))[ \t.]*")
+_ONLY_POINTS = re.compile("(?i)" + LINKS_LINE)
 _OPEN_TASK = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[ \][ \t]")  # an unticked task item
 
 

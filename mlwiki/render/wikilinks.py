@@ -13,8 +13,6 @@ so nothing inside them is touched.
 
 from __future__ import annotations
 
-import re
-
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
 
