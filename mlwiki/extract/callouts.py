@@ -26,6 +26,9 @@ _KINDS = {"note": "Note", "warning": "Warning", "caution": "Caution", "important
 MIN_WORDS, MAX_WORDS = 6, 90
 _ASIDES = frozenset(("note", "tip", "important", "info", "hint"))  # (MyST kinds whose text goes on with the section's)
 
+# Labels that only name a box's role, as a notebook's alert box opens "<b>Note:</b> …": no topic of its text
+_ROLE_LABELS = frozenset(("note", "nb", "n.b.", "warning", "tip", "hint", "important", "remark", "caveat", "aside",
+                          "caution", "info", "attention"))
 _OPENING_CHARS = 200  # (of a callout's text: its first sentence says whether it speaks of the page)
 
 
@@ -50,6 +53,8 @@ def callout_card(ex, div: Block) -> bool:
         # "Unfinished. The week 3 slides cover this …": the page's own state)
     topic = callout_topic(MYST_ROLE.sub("", back), path)  # ("… › Nested CV › Warning" warns of what? "… › Warning: all preprocessing
     # …"; "Warning: over-squashing", "Warning: `hz_to_mel`")
+    if topic.casefold() in _ROLE_LABELS:
+        topic = ""  # ("<b>Note:</b> several outliers …" in a notebook's alert box: its label only says it is a box)
     front = f"{path} › {kind}: {topic}" if topic else f"{path} › {kind}"
     card = (front, back, div.start, f"{FORM}: {ex.id_path()} › {kind}")
     if myst and kind.casefold() in _ASIDES:

@@ -121,6 +121,7 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
     directives: list[tuple[str, int]] = []  # open MyST prose directives: (fence char, length)
     callout = False  # inside an Obsidian callout (quoted lines after `> [!type]`)
     details = 0  # HTML folds (`<details>`) open
+    boxes: list[bool] = []  # HTML boxes open (a callout's div, or a plain `<div>`'s tags, which are no div)
     admonition = False  # inside an MkDocs admonition (the lines indented under `!!! type "Title"`)
     tabs = False  # inside a pymdownx content tab (the lines indented under `=== "Title"`)
     prev_blank, prev_indented, in_list = True, False, False
@@ -143,7 +144,7 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 append(Line(no, "", DIV_CLOSE))  # the admonition ends at the first line not indented under it
                 admonition = False
         if not fence and not pending:
-            if raw[:1].isalpha() and ("<" not in raw or "<!--" not in raw):  # (one character: a faster test)
+            if raw[:1].isalpha() and ("<" not in raw or "<!--" not in raw) and not (boxes and raw[-1:] == ">"):
                 # the common line of prose: it starts with a letter, so it opens nothing and is not in a list
                 in_list = in_list and not prev_blank
                 prev_blank = prev_indented = False
@@ -265,6 +266,10 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 append(Line(no, text, DIV_OPEN, folded))
             prev_blank = prev_indented = False
             continue
+        elif first == "<" and (stripped[1:4].lower() in ("asi", "div") or boxes and stripped[1:2] == "/") and \
+                _box_line(no, stripped, boxes, append):  # (an HTML box: a div, as an Obsidian callout is)
+            prev_blank = prev_indented = False
+            continue
         elif first in "$\\%" or ("<" in text and "<!--" in text):
             if first == "<" and _NO_CARD_COMMENT.match(text):
                 append(Line(no, "", NO_CARD))
@@ -284,11 +289,18 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 kind = COMMENT  # (`*[OOV]: out of vocabulary`: the page's abbreviations, shown as tooltips)
             elif first == "(" and text.endswith("=") and _MYST_TARGET.fullmatch(stripped):
                 kind = COMMENT  # (`(kkt-list)=`: a MyST target, which the book never shows, over the text it labels)
+        if boxes and kind == TEXT and lines[-1].kind == DIV_OPEN:
+            text = _ICON.sub("", text, 1)  # (the emoji a Notion callout opens with is its icon)
         prev_blank = prev_indented = False
         append(Line(no, text, kind))
+        if boxes and text.endswith(">") and _BOX_CLOSE.search(text):  # ("… the threshold.</div>")
+            lines[-1].text = _BOX_CLOSE.sub("", text)
+            append(Line(no, "", DIV_CLOSE if boxes.pop() else COMMENT))
     if callout or admonition:
         append(Line(len(lines) + 1, "", DIV_CLOSE))
     if tabs:
+        append(Line(len(lines) + 1, "", DIV_CLOSE))
+    for _ in filter(None, boxes):
         append(Line(len(lines) + 1, "", DIV_CLOSE))
         append(Line(len(lines) + 1, "", DIV_CLOSE))
     _report_open(fence, pending, problems, path, to_file_line)
@@ -337,6 +349,41 @@ def _admonition_attrs(match: re.Match) -> str:
     as Obsidian does for a callout without one)."""
     title = (match.group(2) or "").replace('"', "'")
     return f'.callout-{match.group(1).lower()} title="{title}"'
+
+
+# An HTML box: a Notion callout as Notion exports it, `<aside>` (its text on the line or the next ones) up to
+# `</aside>`, its first character an emoji, its icon, which says its kind; a notebook's `<div class="alert
+# alert-info">` on a line of its own up to `</div>` (a classic Jupyter note box), or any `<div>` alone on its line
+_BOX_OPEN = re.compile(r"(?i)<(?P<tag>aside|div)\b(?P<attrs>[^>]*)>[ \t]*(?P<text>.*?)[ \t]*(?P<close></(?P=tag)>)?$")
+_BOX_CLOSE = re.compile(r"(?i)[ \t]*</(?:aside|div)>[ \t]*$")
+_ALERT = re.compile(r"alert-(info|success|warning|danger)")
+_ICON = re.compile(r"^[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*[ \t]*")
+_BOX_KIND = {"💡": "tip", "⚠": "warning", "❗": "important", "‼": "important", "🚨": "warning", "info": "note",
+             "success": "tip", "warning": "warning", "danger": "warning"}
+
+
+def _box_line(no: int, stripped: str, boxes: list[bool], append) -> bool:
+    """An HTML box's line, read as a callout's div with its text inside (a plain `<div>`'s tags as nothing, its
+    text as the section's): whether it was one (`boxes` keeps the boxes open). A `<div>` with text after it on its
+    line (`<div align=…><img …>`) is none."""
+    if _BOX_CLOSE.fullmatch(stripped):
+        append(Line(no, "", DIV_CLOSE if boxes.pop() else COMMENT))
+        return True
+    match = _BOX_OPEN.match(stripped)
+    if match is None or match.group("tag").lower() == "div" and match.group("text"):
+        return False
+    icon = _ICON.match(match.group("text"))
+    alert = _ALERT.search(match.group("attrs"))
+    kind = _BOX_KIND.get(icon.group(0).strip()[:1] if icon else alert.group(1) if alert else "", "note")
+    boxed = bool(icon or alert or match.group("tag")[0] in "aA")
+    append(Line(no, stripped, DIV_OPEN, f'.callout-{kind} title=""') if boxed else Line(no, stripped, COMMENT))
+    if text := match.group("text")[icon.end() if icon else 0:]:
+        append(Line(no, text, TEXT))
+    if not match.group("close"):
+        boxes.append(boxed)
+    elif boxed:
+        append(Line(no, "", DIV_CLOSE))
+    return True
 
 
 # An HTML fold, as GitHub shows it: `<details>` (with its `<summary>…</summary>` on the line or the next), `</details>`

@@ -24,6 +24,7 @@ from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, Line, cla
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.lone_remarks import lone_remark_cards
 from mlwiki.extract.masking import mask_inline
+from mlwiki.extract.page_properties import mark_page_properties
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.root_bullet import unwrapped
@@ -91,6 +92,7 @@ class Extractor:
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
         body = unwrapped(body)  # (a note that is one outline under a root bullet: the root is its title)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
+        mark_page_properties(lines)  # (Notion's "Tags: …" / "Created: …" lines under the title: metadata)
         folds = "<details" in body or "<DETAILS" in body
         # (a fold's title without its "(click)": its cards keep the ids they had with it)
         reworded = folds and any(ln.kind == DIV_OPEN and ' written="' in ln.attrs for ln in lines)

@@ -77,6 +77,26 @@ def _highlights_bold(tokens) -> None:
                 child.type, child.tag = child.type.replace("mark", "strong"), "strong"
 
 
+# Inline HTML a notebook's Markdown holds ("<b>Note:</b> …", "a<br>b"): read as the Markdown it stands for; any other
+# tag is left out, its text kept
+_HTML_INLINE = re.compile(r"(?i)<(/?)(b|strong|i|em|br)\s*/?>")
+_HTML_TOKEN = {"b": "strong", "strong": "strong", "i": "em", "em": "em"}
+
+
+def _html_inline(tokens) -> None:
+    """`<b>`, `<i>` and `<br>` written in a note's text as the emphasis and line breaks they are."""
+    for token in tokens:
+        for child in token.children or []:
+            if child.type == "html_inline" and (match := _HTML_INLINE.fullmatch(child.content.strip())):
+                tag = match.group(2).lower()
+                if tag == "br":
+                    child.type = "hardbreak"
+                else:
+                    child.tag = _HTML_TOKEN[tag]
+                    child.type = f"{child.tag}_{'close' if match.group(1) else 'open'}"
+                    child.nesting = -1 if match.group(1) else 1
+
+
 @lru_cache(maxsize=1)
 def _markdown_class():
     from rich.markdown import Markdown, TableElement, TextElement
@@ -117,6 +137,7 @@ def _markdown_class():
             self.parsed = _parser().parse(markup)
             _unicode_math(self.parsed)
             _highlights_bold(self.parsed)
+            _html_inline(self.parsed)
 
     return CardMarkdown
 
@@ -132,6 +153,7 @@ def plain_text(text: str) -> str:
     table rows as cells between " | ", blocks one blank line apart. Control characters are made inert."""
     tokens = _parser().parse(inert(text))
     _unicode_math(tokens)
+    _html_inline(tokens)
     blocks: list[tuple[str, str]] = []  # (text, group): lines of one list or table go without blank lines
     bullets: list[str | int] = []  # "- ", or the next number, for each open list
     row: list[str] | None = None
@@ -177,7 +199,7 @@ def _marker(bullets: list[str | int]) -> str:
 def _inline_text(children) -> str:
     parts = []
     for child in children:
-        if child.type in ("text", "code_inline", "html_inline"):
+        if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")

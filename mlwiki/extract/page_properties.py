@@ -1,0 +1,56 @@
+"""A page's properties written as lines under its title, as Notion exports them: metadata, not what it teaches.
+
+Notion writes a page's properties (its database columns) as plain lines right after the page's H1:
+
+    # Matrix factorisation
+
+    Tags: ML, RecSys
+    Created: March 19, 2024 9:40 AM
+    Status: Done
+
+They are to the page what front matter is to a Markdown note. A paragraph right under the title is read so when every
+line of it is `Key: value` and one of the keys is a property such pages carry (so "Bias: …" / "Variance: …" defining
+two words under a title stays prose).
+
+Pure: lines in, the same lines with those blanked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.lines import BLANK, BLANK_LINE, HEADING, TEXT, Line
+
+# One property line: a key of up to four words, a colon, a value
+_PROPERTY = re.compile(r"([A-Z][\w'’]*(?: [\w'’]+){0,3}): \S")
+# Keys that say the paragraph is a page's properties (Notion's own and those people add to databases)
+_PAGE_KEYS = frozenset("""tags created status date type updated author authors category categories topic course
+lecture source url due priority area project attendees related class last edited time created by""".split())
+MIN_LINES = 2
+
+
+def mark_page_properties(lines: list[Line]) -> None:
+    """Blank the property lines right after the note's H1 (see the module's docstring)."""
+    at = _first_filled(lines, 0)
+    if at is None or lines[at].kind != HEADING or lines[at].attrs.split(" ")[0] != "1":
+        return
+    start = _first_filled(lines, at + 1)
+    if start is None:
+        return
+    end = start
+    while end < len(lines) and lines[end].kind == TEXT and _PROPERTY.match(lines[end].text):
+        end += 1
+    if end - start < MIN_LINES or (end < len(lines) and lines[end].kind not in (BLANK,)):
+        return
+    keys = {lines[i].text.split(":", 1)[0].lower() for i in range(start, end)}
+    if any(key in _PAGE_KEYS or set(key.split()) <= _PAGE_KEYS for key in keys):
+        for i in range(start, end):
+            lines[i] = BLANK_LINE  # (as front matter is: no line of any paragraph)
+
+
+def _first_filled(lines: list[Line], start: int) -> int | None:
+    """The index of the first line at or after `start` that is not blank."""
+    for i in range(start, len(lines)):
+        if lines[i].kind != BLANK:
+            return i
+    return None

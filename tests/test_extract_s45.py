@@ -1,0 +1,74 @@
+"""Cards a careful learner makes that no card held, or cards no learner could study (issue 23, session 45). Notes
+written in the styles of the collections into tmp_path, read back through the CLI as a learner meets the cards."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import backs_by_front, new_wiki, run
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def cards_of(tmp_path, name: str, note: str) -> dict[str, str]:
+    return backs_by_front(new_wiki(tmp_path, {name: note}, CONFIG))
+
+
+def test_a_notion_pages_property_lines_are_no_card(tmp_path):
+    """Notion writes a page's properties as lines under its title ("Tags: ML, RecSys", "Created: March 14, 2024
+    3:15 PM", "Status: Done"): every exported page made a card of them. They are the page's front matter; two
+    lines defining two words under a title are still what the note teaches."""
+    page = ("# Cold start and popularity bias\n\nTags: bias, RecSys\nCreated: April 16, 2024 8:12 PM\n"
+            "Status: In progress\n\n## Cold start\n\nA new item nobody has rated is never recommended by pure CF.\n")
+    made = cards_of(tmp_path, "Cold start and popularity bias 9009876a1688372a9d69f41670050247.md", page)
+    assert not any("Created" in side or "RecSys" in side for card in made.items() for side in card), made
+    assert any("never recommended by pure CF" in back for back in made.values()), made
+
+    words = ("# Errors\n\nBias: the error from wrong assumptions in the model.\n"
+             "Variance: the error from sensitivity to the training sample.\n")
+    made = cards_of(tmp_path / "w2", "Errors.md", words)
+    assert any("wrong assumptions" in back and "sensitivity" in back for back in made.values()), made
+
+
+def test_a_notion_callout_is_a_card_of_its_text_without_its_icon(tmp_path):
+    """Notion exports a callout as `<aside>💡 …</aside>`, on one line or over several: as an HTML block it showed
+    nothing, and its section's card had an empty back. It is a callout: its text is a card, the emoji is its icon."""
+    page = ("# Evaluation\n\n## Offline metrics\n\nNDCG discounts a relevant item by the log of its rank.\n\n"
+            "<aside>\n⚠️ **Sampled metrics** rank the held-out item among a hundred random negatives and can flip "
+            "which model looks better.\n\n</aside>\n\n## Online\n\n"
+            "<aside>💡 Interleaving mixes two rankers' lists and needs far fewer users than an A/B test.</aside>\n")
+    made = cards_of(tmp_path, "Evaluation.md", page)
+    backs = "\n".join(made.values())
+    assert "can flip which model looks better" in backs, made
+    assert "needs far fewer users than an A/B test" in backs, made
+    assert all(back.strip() for back in made.values()), made
+    assert "<aside" not in backs and "💡" not in backs and "⚠️" not in backs, made
+
+
+def test_a_notebooks_alert_box_is_a_card_and_ends_where_it_closes(tmp_path):
+    """The classic Jupyter note box, `<div class="alert alert-block alert-info">` … `</div>`, showed nothing (an
+    HTML block): the card under its heading had an empty back and its fact was lost. Its text is a callout's; a
+    `</div>` at the end of its last line closes it, and the sections after it are read as before."""
+    cells = [("# Lecture 1: Robust scores\n\n## Masking\n\n<div class=\"alert alert-block alert-warning\">\n"
+              "<b>Note:</b> several outliers inflate the standard deviation and hide each other; this is masking."
+              "</div>"),
+             "## MAD\n\nThe median absolute deviation is scaled by 1.4826 to match the standard deviation.",
+             "<div>\nA plain box holds ordinary text: the MAD is zero when half the values are equal.\n</div>"]
+    notebook = {"nbformat": 4, "nbformat_minor": 5, "metadata": {},
+                "cells": [{"cell_type": "markdown", "metadata": {}, "source": text} for text in cells]}
+    made = cards_of(tmp_path, "lecture1.ipynb", json.dumps(notebook))
+    backs = "\n".join(made.values())
+    assert "hide each other; this is masking" in backs, made
+    assert "scaled by 1.4826" in backs and "zero when half the values are equal" in backs, made
+    assert all(back.strip() for back in made.values()), made
+    assert "<div" not in backs and "</div>" not in backs, made
+
+
+def test_plain_review_shows_inline_html_as_the_text_it_marks(tmp_path):
+    """A notebook's "<b>Note:</b> …<br>…" reached the plain review as its tags; rich's review dropped the line
+    break. Bold and italic tags are emphasis, `<br>` a line break, any other tag is left out with its text kept."""
+    wiki = new_wiki(tmp_path, {"a.md": "Q: What does masking do?\nA: <b>Outliers</b> hide each other.<br>"
+                                       "The <span>SD</span> grows.\n"}, CONFIG)
+    shown = run(wiki, "review", "--plain", input="\n3\n", ok=True).output
+    assert "Outliers hide each other.\nThe SD grows." in shown, shown
+    assert "<b>" not in shown and "<br>" not in shown and "<span>" not in shown, shown
