@@ -72,3 +72,51 @@ def test_plain_review_shows_inline_html_as_the_text_it_marks(tmp_path):
     shown = run(wiki, "review", "--plain", input="\n3\n", ok=True).output
     assert "Outliers hide each other.\nThe SD grows." in shown, shown
     assert "<b>" not in shown and "<br>" not in shown and "<span>" not in shown, shown
+
+
+def test_an_item_that_is_only_a_comment_leaves_no_empty_bullet(tmp_path):
+    """`- %% fix the tokenizer first %%` is hidden in Obsidian: the card of its list showed an empty "- " item."""
+    note = ("# LIME\n\n## My thoughts\n- the kernel width changes the explanation a lot and has no principled choice\n"
+            "- two runs on the same input can rank the features differently\n"
+            "- %% I used it on the course project; fix the tokenizer before blaming it %%\n")
+    made = cards_of(tmp_path, "LIME.md", note)
+    backs = "\n".join(made.values())
+    assert "kernel width changes" in backs, made
+    assert not any(line.strip() in ("-", "- ") for line in backs.splitlines()), made
+    assert "tokenizer" not in backs, made
+
+
+def test_a_link_to_a_heading_shows_the_note_and_the_heading(tmp_path):
+    """`[[Shapley values#What is v(S)?]]` showed as "Shapley values What is v(S)?", one run of words; Obsidian
+    shows the note and the heading apart."""
+    wiki = new_wiki(tmp_path, {"a.md": "Q: Where is the choice of the value function discussed?\n"
+                                       "A: → [[Shapley values#Choosing the value function]]\n"}, CONFIG)
+    shown = run(wiki, "review", "--plain", input="\n3\n", ok=True).output
+    assert "Shapley values › Choosing the value function" in shown, shown
+
+
+def test_a_highlighted_conclusion_is_no_topic_of_its_arrow(tmp_path):
+    """A conclusion written "→ ==there is no fair metric without a value judgement==" was asked under the front
+    "… › → ==there": its arrow and highlight marks, and the "there" of "there is", are no topic."""
+    note = ("# Fairness metrics\n\n## The impossibility result\n\nIn each group, with base rate $p$, the error "
+            "rates are tied by\n$$\n\\mathrm{FPR} = \\frac{p}{1-p} \\cdot \\frac{1-\\mathrm{PPV}}{\\mathrm{PPV}} \\cdot "
+            "(1-\\mathrm{FNR})\n$$\nso with unequal base rates and equal PPV the error rates cannot both be equal.\n\n"
+            "General version: any two of the three criteria exclude each other except in degenerate cases:\n"
+            "- independence and sufficiency need equal base rates\n- independence and separation need a useless "
+            "score\n\n→ ==there is no fair metric without a value judgement about which errors matter==\n\n"
+            "### COMPAS\nThe case study everyone cites.\n")
+    made = cards_of(tmp_path, "Fairness metrics.md", note)
+    assert any("value judgement about which errors matter" in back for back in made.values()), made
+    assert not any("==" in front or "→" in front for front in made), made
+
+
+def test_a_bracket_of_examples_after_a_bold_word_defines_nothing(tmp_path):
+    """"**proxies** (zip code, name, ...) carry the information" made "Define: proxies" → "zip code, name, ...":
+    a list of examples that trails off says what falls under a word, not what it means."""
+    note = ("# Fairness\n\n## Fixing it\n- **pre-processing**: reweighing or resampling the training data\n"
+            "- **in-processing**: a fairness penalty added to the training loss\n- dropping the sensitive attribute "
+            "does not work: **proxies** (zip code, name, ...) carry the information\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Fairness.md": note}, CONFIG.replace("definitions = false",
+                                                                                    "definitions = true")))
+    assert not any(front.endswith("Define: proxies") for front in made), made
+    assert any("carry the information" in back for back in made.values()), made

@@ -244,7 +244,9 @@ _NOT_GLOSS = re.compile(r"(?:e\.g\.|i\.e\.|see|cf\.|for example|like|such as|opt
                         r"only|just|still|even|"
                         # (where or when it holds: "**ATT** (in the post period)")
                         r"in|on|at|for|with|without|from|during|after|before|per|via|by|over|under|to|when|if)\b|"
-                        r".*\d", re.I)  # (an example, a pointer, another name for it, a number; a reason: "(it uses …)")
+                        r".*\d|"
+                        r".*(?:\.\.\.|…|\betc\.?)[ \t]*$", re.I)  # (an example, a pointer, another name for it, a
+# number; a reason: "(it uses …)"; a list of examples that trails off: "**proxies** (zip code, name, ...)")
 # A gloss that lists a thing's parameters, not what it is: "(mean $\mu$, shape $\alpha$)"
 _PARAMETER = re.compile(r"[ \t]*(?:[a-z]+[ \t]+){0,2}\$[^$]+\$[ \t]*")
 # An acronym's expansion in brackets, and the sentence going on to say what it is: "The **HDI** (highest density

@@ -50,6 +50,8 @@ MYST_PROSE = frozenset("admonition note tip hint important warning caution atten
                        "dropdown important question exercise solution glossary prf:definition prf:theorem prf:lemma "
                        "prf:proposition prf:corollary prf:axiom prf:property prf:remark prf:criterion "
                        "prf:assumption prf:observation prf:conjecture prf:algorithm tab-set tab-item".split())
+# A list item that is only an Obsidian comment, `- %% fix the tokenizer first %%`: hidden in Obsidian, no empty item
+_COMMENT_ITEM = re.compile(r"[-*+][ \t]+%%.*%%[ \t]*$")
 _MYST_OPTION = re.compile(r"^[ \t]*:[\w-]+:")
 # A Dataview (or Logseq) inline field on a line of its own, `source:: Sutton & Barto ch. 13`, `status:: done`: the
 # note's metadata, which a query reads, not what the note teaches (the key's last character touches the `::`; a
@@ -156,7 +158,8 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 continue
             if raw[:2] in _BULLETS and ("<" not in raw or "<!--" not in raw):  # then a list item, and a heading: as below, sooner
                 in_list, prev_blank, prev_indented = True, False, False
-                append(Line(no, raw, COMMENT if "::" in raw and _INLINE_FIELD.match(raw) else TEXT))
+                append(Line(no, raw, COMMENT if "::" in raw and _INLINE_FIELD.match(raw)
+                            or "%%" in raw and _COMMENT_ITEM.match(raw) else TEXT))
                 continue
             if raw[:1] == "#" and (found := _heading(raw)):
                 append(Line(no, found[0], HEADING, found[1]))

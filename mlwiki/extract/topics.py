@@ -64,12 +64,18 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")  # (two letters side by side: a word, not
 _ADVERB_END = re.compile(r"\s+\w+ly$")  # ("each parameter effectively": the adverb before the verb)
 
 
+_HIGHLIGHT = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
+_CONCLUDING = frozenset("→⇒⟹∴")
+
+
 def passage_topic(text: str, known: str = "") -> str:
     """What the passage's first sentence is about, in at most `MAX_TOPIC_WORDS` words; '' when it says none.
     `known`: the front the topic goes under; a subject it says already ("Early stopping › early stopping") is no
     topic, the phrase the sentence opens with may be ("for linear models trained from zero")."""
     first = sentences(clean_prose(text).strip())[0].strip() if text.strip() else ""
     first = _ASIDE.sub("", first)
+    if "==" in first or first[:1] in _CONCLUDING:
+        first = _HIGHLIGHT.sub(r"\1", first).lstrip("→⇒⟹∴ ")  # ("→ ==there is no …==": a conclusion, highlighted)
     if said := _said_topic(first):
         return said
     if (label := _LABEL.match(first)) and not _VERB.search(label.group(1)):

@@ -205,7 +205,11 @@ def link_alias(inner: str) -> tuple[str, str]:
 
 def shown_link_text(target: str) -> str:
     """What a card shows for a wikilink's target: `link_target_text`, without the Zettelkasten id the linked note's
-    name opens with ("[[202406121110 Residual block]]" → "Residual block"), a number that says nothing to a learner."""
+    name opens with ("[[202406121110 Residual block]]" → "Residual block"), a number that says nothing to a learner;
+    a link to a heading as "Note › Heading"."""
+    note, hash_, heading = target.partition("#")
+    if hash_ and heading and not heading.startswith("^") and note.strip():
+        return f"{shown_link_text(note)} › {heading.strip()}"  # (Obsidian shows "Note > Heading"; a front's "›")
     folder, slash, name = link_target_text(target).rpartition("/")
     if not slash and _HIERARCHY.fullmatch(name) and name.rsplit(".", 1)[1].lower() not in _FILE_SUFFIXES:
         return name.rsplit(".", 1)[1]  # (Dendron's "ml.pgm.d-separation": the note its hierarchy ends in)
