@@ -120,3 +120,18 @@ def test_a_bracket_of_examples_after_a_bold_word_defines_nothing(tmp_path):
                                                                                     "definitions = true")))
     assert not any(front.endswith("Define: proxies") for front in made), made
     assert any("carry the information" in back for back in made.values()), made
+
+
+def test_a_bold_line_alone_titles_the_text_under_it(tmp_path):
+    """In Quarto columns, "**Xavier / Glorot**" over "Compromise between the two: $$…$$" asked "Init › Compromise
+    between the two:", naming neither scheme. A bold phrase alone on its line titles what follows up to the next
+    heading, bold title or the end of its box; a bold label over a list or a table stays their label."""
+    note = ("# Initialisation\n\n## Variance propagation\n\n:::: {.columns}\n::: {.column width=\"50%\"}\n"
+            "**Xavier / Glorot** [@glorot2010]\n\nCompromise between the two:\n$$\n\\sigma_w^2 = \\frac{2}{n_{in}+n_{out}}"
+            "\n$$\n:::\n::: {.column width=\"50%\"}\n**He / Kaiming**\n\nFor ReLU:\n$$\n\\sigma_w^2 = \\frac{2}{n_{in}}\n$$\n"
+            ":::\n::::\n\n## Practice\n\n**Defaults**\n\n- PyTorch's linear layers use a uniform fan-in scheme\n"
+            "- biases start at zero\n")
+    made = cards_of(tmp_path, "init.qmd", note)
+    assert any("Xavier / Glorot" in front and "n_{in}+n_{out}" in back for front, back in made.items()), made
+    assert any("He / Kaiming" in front and "\\frac{2}{n_{in}}" in back for front, back in made.items()), made
+    assert not any("Defaults" in front and "Kaiming" in front for front in made), made

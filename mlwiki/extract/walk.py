@@ -10,6 +10,7 @@ from pathlib import PurePosixPath
 from mlwiki import ids
 from mlwiki.extract import (algorithms, callouts, crossrefs, derivations, example_parts, examples, exercises, forms,
                             formula_cards, lists, margins, proofs, questions, statements)
+from mlwiki.extract.bold_titles import BOLD_TITLE_LEVEL, mark_bold_titles
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.children import without_shown_children
@@ -93,6 +94,7 @@ class Extractor:
         body = unwrapped(body)  # (a note that is one outline under a root bullet: the root is its title)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         mark_page_properties(lines)  # (Notion's "Tags: …" / "Created: …" lines under the title: metadata)
+        bold_titled = not as_before and "**" in body and mark_bold_titles(lines)  # ("**Xavier / Glorot**" over text)
         folds = "<details" in body or "<DETAILS" in body
         # (a fold's title without its "(click)": its cards keep the ids they had with it)
         reworded = folds and any(ln.kind == DIV_OPEN and ' written="' in ln.attrs for ln in lines)
@@ -109,7 +111,7 @@ class Extractor:
         # (a lone heading titles the note, a fold's "(click)" is left off, a file name's Zettelkasten id or `_`: the
         # fronts change, and the cards keep the ids the fronts had as mlwiki read them before)
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
-        self.reworded = body if not as_before and (reworded or self.title_level > 1 or renamed) else ""
+        self.reworded = body if not as_before and (reworded or bold_titled or self.title_level > 1 or renamed) else ""
         self.day = ""  # a daily note's date, when nothing it says names its subject
         self.opening_topic = ""
         if not self.subject and ((day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem)
@@ -332,7 +334,8 @@ class Extractor:
         self.terms.pop(self.headings[-1], None)
         if (term := section_term(self.headings[-1][1], blocks, i)) is not None:
             self.terms[self.headings[-1]] = term  # ("## Learned" over "**WordPiece** (…). Like BPE …": its subject)
-        self.separate()
+        worked, _ = self.in_worked_example, self.separate()  # (a bold title goes on with a worked example)
+        self.in_worked_example = worked and line.attrs == BOLD_TITLE_LEVEL
         lists.open_section(self, blocks, i)
 
     def paragraph(self, blocks: list[Block], i: int) -> int:
