@@ -12,7 +12,8 @@ import re
 from mlwiki.extract.anyof import AnyOf
 from mlwiki.extract.contents import lists_pages
 from mlwiki.extract.lines import LIST_ITEM
-from mlwiki.extract.page_talk import about_the_notes, asked_without_page_talk, says_little, without_page_talk
+from mlwiki.extract.page_talk import (about_the_notes, asked_without_page_talk, builds_the_notes, says_little,
+                                      without_page_talk)
 from mlwiki.extract.passages import LINKS_LINE
 from mlwiki.models import CardKind
 from mlwiki.extract.prose import one_break, sentences
@@ -56,7 +57,7 @@ def off_the_back(draft) -> bool:
 def _off_page_talk(draft) -> bool:
     """The back without the notes' talk of themselves (`without_page_talk`); False when the card sits under a heading
     about the notes, or nothing worth recalling is left (a few words, or a table of contents of other pages)."""
-    if about_the_notes(draft.front):
+    if about_the_notes(draft.front) or builds_the_notes(draft.front, draft.back):
         return False
     if draft.kind == CardKind.CLOZE:
         return True  # (a cloze's back is its front's text: as written)
