@@ -48,3 +48,34 @@ def test_a_section_named_building_about_the_subject_stays():
     note = ("# Decision trees\n\nA tree splits the data on one feature at a time.\n\n## Building\n\nAt each node "
             "the split with the largest drop in impurity is chosen, and growth stops at a minimum leaf size.\n")
     assert "largest drop in impurity" in _text(note), _text(note)
+
+
+def test_a_reference_to_another_pages_statement_reads_as_its_kind_never_its_label():
+    note = ("# Negative edges\n\n## Why Dijkstra fails\n\nFrom @thm-greedy-safe: a settled vertex is final only if "
+            "no edge is negative. So with a negative edge a settled vertex can still get cheaper, and the order "
+            "breaks, see @sec-order-proof.\n\n## Bellman-Ford\n\nRelaxing every edge $|V|-1$ times finds all shortest "
+            "paths (@sec-relaxation), and a further pass that still relaxes an edge — @sec-cycles — shows a negative "
+            "cycle.\n")
+    text = _text(note)
+    assert "greedy safe" not in text and "order proof" not in text and "relaxation section" not in text, text
+    assert "@" not in text and "cycles" not in text, text
+    assert "From the theorem: a settled vertex is final" in text, text
+    assert "and the order breaks." in text, text  # (", see …" only said where the rest is)
+    assert "finds all shortest paths, and a further pass that still relaxes an edge shows a negative cycle" in text, text
+
+
+def test_a_reference_to_a_titled_statement_of_the_note_reads_as_its_title():
+    note = ("# Shortest paths\n\n::: {#thm-settled}\n## Settled vertices are final\nWith non-negative weights, the "
+            "vertex Dijkstra settles next has its shortest distance already.\n:::\n\n::: {#lem-relax name=\"Relaxation "
+            "keeps an upper bound\"}\nAfter any relaxation each label is at least the true distance.\n:::\n\n"
+            "## Correctness\n\nBy @thm-settled, and since @lem-relax holds at every step, each label ends exact.\n")
+    text = _text(note)
+    assert 'By Theorem "Settled vertices are final", and since Lemma "Relaxation keeps an upper bound" holds' in text, \
+        text
+
+
+def test_a_myst_role_to_another_pages_statement_reads_as_its_kind():
+    note = ("# Flows\n\nThe max-flow value equals the min-cut capacity, which follows from {prf:ref}`thm-augmenting` "
+            "once no augmenting path is left.\n")
+    text = _text(note, "flows.md")
+    assert "follows from the theorem once no augmenting path" in text, text
