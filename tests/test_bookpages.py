@@ -79,3 +79,13 @@ def test_a_myst_role_to_another_pages_statement_reads_as_its_kind():
             "once no augmenting path is left.\n")
     text = _text(note, "flows.md")
     assert "follows from the theorem once no augmenting path" in text, text
+
+
+def test_a_pages_banner_picture_is_off_its_opening_card():
+    opening = ("# Minimum spanning trees\n\nCut property: the lightest edge across any cut belongs to some minimum "
+               "spanning tree.\n\n![Hand drawing of a small weighted graph](art/mst.png){#fig-mst width=60%}\n\n"
+               "## Kruskal\n\nSort the edges and add each one that joins two components.\n")
+    cards = {c.front: c.back for c in _cards(opening)}
+    assert cards["Minimum spanning trees"].endswith("belongs to some minimum spanning tree."), cards
+    spoken = opening.replace("Cut property:", "As the drawing below shows, by the cut property")
+    assert "mst.png" in _text(spoken), _text(spoken)  # (the text speaks of it: part of the answer)

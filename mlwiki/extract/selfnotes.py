@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.anyof import AnyOf
+from mlwiki.extract.banners import without_banner
 from mlwiki.extract.contents import lists_pages
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.page_talk import (about_the_notes, asked_without_page_talk, builds_the_notes, says_little,
@@ -45,6 +46,7 @@ def off_the_back(draft) -> bool:
     if not _off_page_talk(draft) or not _off_todo(draft) or len(draft.back.split()) <= _CHORE_BACK_WORDS and _CHORE_BACK.fullmatch(draft.back) \
             and "$" not in draft.back:
         return False  # (a back that is only "ask in OH": no answer to the question on its front)
+    without_banner(draft)  # (a page's picture under its opening lines: no answer needs it)
     back = without_notes(draft.back)
     if back == draft.back:
         return True
