@@ -1,8 +1,10 @@
 """Cross-references on cards, as a reader of the card needs them: a card is read alone, so "(@eq-elbo)" or Quarto's
 "Equation 3" points at nothing. A reference to an equation of the note shows the equation (`$…$`, or its left side
-and "= …" when it is long); one to a section, that section's title; to a figure or table, Quarto's "Figure 2";
-a reference that is all of a parenthesis ("the same ELBO (@eq-elbo)") is left out, as the sentence reads without
-it. Labels (`{#eq-ece}` after a formula, `{#sec-x}` on a heading) never show. MyST's `{eq}`label`` and
+and "= …" when it is long); one to a section, that section's title; to a titled statement (`::: {#thm-x}` with
+`## Title`, or `name=`), 'Theorem "Title"'; to a figure or table, Quarto's "Figure 2"; a reference that is all of a
+parenthesis ("the same ELBO (@eq-elbo)") is left out, as the sentence reads without it. A section or statement of
+another page reads as its kind ("the theorem"), or not at all where it stands aside ("— @sec-x —", ", see @sec-x"):
+its label's words ("thm-sgd-floor") are the writer's shorthand, not what the page says. Labels (`{#eq-ece}` after a formula, `{#sec-x}` on a heading) never show. MyST's `{eq}`label`` and
 `{ref}`label`` (Jupyter Book) read the same way.
 
 Runs over a note's finished drafts (after the walk): the cards' text is the note's, with these read as a reader
