@@ -89,3 +89,11 @@ def test_a_pages_banner_picture_is_off_its_opening_card():
     assert cards["Minimum spanning trees"].endswith("belongs to some minimum spanning tree."), cards
     spoken = opening.replace("Cut property:", "As the drawing below shows, by the cut property")
     assert "mst.png" in _text(spoken), _text(spoken)  # (the text speaks of it: part of the answer)
+
+
+def test_a_reference_after_its_kind_in_words_reads_once():
+    note = ("# Shortest paths\n\n::: {#thm-settled}\n## Settled vertices are final\nWith non-negative weights, the "
+            "vertex settled next has its shortest distance already.\n:::\n\n## Correctness\n\nTheorem -@thm-settled "
+            "fails with a negative edge, and Chapter -@sec-bellman-ford repairs it by relaxing every edge again.\n")
+    text = _text(note)
+    assert 'Theorem "Settled vertices are final" fails with a negative edge, and the chapter repairs it' in text, text

@@ -50,6 +50,7 @@ _SEE_LAST = re.compile(r"[ \t]*(?:[,;][ \t]*(?:see|cf\.)(?:[ \t]+also)?[ \t]+" +
 # ("(see the note in @sec-adamw)", "…, see @sec-minima.", "See @sec-adamw.": only where the rest is, left out whole)
 _SPOKEN = re.compile(_POINTER)
 _CLAUSE_POINTER = re.compile(r"[ \t]*[,;][ \t]*\n?[ \t]*" + _POINTER + r"(?=[ \t]*(?:[;:,.)]|$))", re.M)
+_WORDED = re.compile(r"\b([A-Z][a-z]+\.?)[ \t]+-@((?:sec|fig|tbl|thm|lem|cor|prp|def|exm|exr|eq)-[\w-]*\w)")
 _KIND = re.compile(r"(sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)[-:]")
 # "the Bellman expectation equation {eq}`eq-bellman-v`": named already; a reference to another note adds nothing
 _NAMED = re.compile(r"(\b(?:equation|eq\.|problem|objective|program|dual|primal))[ \t]+(-?@eq-[\w-]*\w|\{eq\}`[^`\n]+`)",
@@ -139,7 +140,22 @@ def _read(text: str, targets: dict[str, str]) -> str:
                                 else m.group(0), text)
     text = _aside_pointers(text, targets)
     text = _NAMED.sub(lambda m: m.group(0) if _shows_more(m, targets) else m.group(1), text)
+    if "-@" in text:
+        text = _WORDED.sub(lambda m: _worded(m, targets), text)
     return _REF.sub(lambda m: _shown(m, targets), text)
+
+
+def _worded(match: re.Match, targets: dict[str, str]) -> str:
+    """Quarto's "Theorem -@thm-x" (the kind in the writer's words, the number from the reference): the target when it
+    names its kind itself ('Theorem "Bias of an EMA"', not "Theorem Theorem …"), the word and a section's title, or
+    "the theorem" for another page's."""
+    word, label = match.group(1), match.group(2)
+    if (found := targets.get(label)) is None:
+        if label.startswith("eq-"):
+            return match.group(0)
+        before = match.string[:match.start()].rstrip()
+        return f"{'The' if not before or before[-1] in '.!?:' else 'the'} {word.rstrip('.').lower()}"
+    return found if found.split(" ", 1)[0] in _NAMES.values() else f"{word} {found}"
 
 
 def _aside_pointers(text: str, targets: dict[str, str]) -> str:
