@@ -1,8 +1,10 @@
 """Cross-references on cards, as a reader of the card needs them: a card is read alone, so "(@eq-elbo)" or Quarto's
 "Equation 3" points at nothing. A reference to an equation of the note shows the equation (`$…$`, or its left side
-and "= …" when it is long); one to a section, that section's title; to a figure or table, Quarto's "Figure 2";
-a reference that is all of a parenthesis ("the same ELBO (@eq-elbo)") is left out, as the sentence reads without
-it. Labels (`{#eq-ece}` after a formula, `{#sec-x}` on a heading) never show. MyST's `{eq}`label`` and
+and "= …" when it is long); one to a section, that section's title; to a titled statement (`::: {#thm-x}` with
+`## Title`, or `name=`), 'Theorem "Title"'; to a figure or table, Quarto's "Figure 2"; a reference that is all of a
+parenthesis ("the same ELBO (@eq-elbo)") is left out, as the sentence reads without it. A section or statement of
+another page reads as its kind ("the theorem"), or not at all where it stands aside ("— @sec-x —", ", see @sec-x"):
+its label's words ("thm-sgd-floor") are the writer's shorthand, not what the page says. Labels (`{#eq-ece}` after a formula, `{#sec-x}` on a heading) never show. MyST's `{eq}`label`` and
 `{ref}`label`` (Jupyter Book) read the same way.
 
 Runs over a note's finished drafts (after the walk): the cards' text is the note's, with these read as a reader
@@ -24,13 +26,32 @@ _PRF = re.compile(r"^[ \t]*(?:`{3,}|:{3,})\{prf:(\w+)\}[ \t]*([^\n]*)\n((?:[ \t]
 _HEADING_LABEL = re.compile(r"^#{1,6}[ \t]+(.+?)[ \t]*\{#((?:sec)-[\w-]+)[^}]*\}[ \t]*$", re.M)
 _TARGET_HEADING = re.compile(r"^\(([\w:.-]+)\)=[ \t]*\n#{1,6}[ \t]+(.+?)[ \t]*$", re.M)
 _NUMBERED = re.compile(r"\{#((fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]+)[^}]*\}")
+# Quarto's titled statement: `::: {#thm-x name="Title"}`, or `::: {#thm-x}` with a heading `## Title` as its first line
+_TITLED = re.compile(r"^[ \t]*:{3,}[ \t]*\{#((thm|lem|cor|prp|def|exm|exr)-[\w-]+)([^}\n]*)\}[ \t]*\n"
+                     r"(?:[ \t]*#{1,6}[ \t]+([^\n]+?)[ \t]*$)?", re.M)
+_NAME = re.compile(r"\bname=[\"']([^\"'\n]+)[\"']")
+_CITES = re.compile(r"[ \t]*\[-?@[^\]\n]*\]")  # ("Linear scaling rule [@goyal2017]": the title without its citation)
 _LABEL = re.compile(r"[ \t]*\{#(?:eq|sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]+[^}\n]*\}")
 # `@eq-x`, `-@eq-x`, `[@eq-x]`, `[-@eq-x; @eq-y]` (one reference), or a MyST role
 _REF = re.compile(r"(?<![\w@.])-?@((?:eq|sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]*\w)|\{(eq|ref|numref|prf:ref)\}`([^`\n]+)`")
 # a reference that closes a parenthesis after a clause of its own: "(max-ent, {prf:ref}`thm-maxent`)"
 _LAST_CLAUSE = re.compile(r"[ \t]*[,;][ \t]*(?:see[ \t]+)?(\{(?:ref|numref|prf:ref)\}`[^`\n]+`)(?=\))")
 # a reference alone in brackets: nothing, with a line break before it ("Compare Gibbs\n({ref}`gibbs`), which …")
-_ALONE = re.compile(r"[ \t]*\n?[ \t]*[(\[](?:see[ \t]+)?(@[\w-]+|\{(?:eq|ref|numref|prf:ref)\}`[^`\n]+`)[)\]]")
+_ALONE = re.compile(r"[ \t]*\n?[ \t]*[(\[](?:see[ \t]+)?(-?@[\w-]+|\{(?:eq|ref|numref|prf:ref)\}`[^`\n]+`)[)\]]")
+# A reference to a section or statement of another page, which the card cannot show: set apart between dashes
+# ("start big (fast progress, and — @sec-minima — big lr prefers …)"), or after the clause it backs up (", see
+# @sec-x." "(unit roots, @sec-x)"), it is left out; in the sentence, it reads as its kind ("the section"), never as
+# its label's words ("the sgd floor theorem" names what the label's writer abbreviated, not what the page says)
+_POINTER = r"(-?@(?:sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]*\w|\{(?:ref|numref|prf:ref)\}`[^`<>\n]+`)"
+_DASHED = re.compile(r"[ \t]+(?:—|–|--)[ \t]*" + _POINTER + r"[ \t]*(?:—|–|--)(?=[ \t])")
+_SEE_LAST = re.compile(r"[ \t]*(?:[,;][ \t]*(?:see|cf\.)(?:[ \t]+also)?[ \t]+" + _POINTER + r"(?=[ \t]*(?:[.;)]|$))|"
+                       r"\((?:see|cf\.)[^()\n]{0,40}?" + _POINTER.replace("(", "(?:", 1) + r"\)|(?:(?<=[.!?])|^)[ \t]*"
+                       r"(?:See|Cf\.)(?:[ \t]+also)?[ \t]+" + _POINTER.replace("(", "(?:", 1) + r"[ \t]*\.(?=\s|$))", re.M)
+# ("(see the note in @sec-adamw)", "…, see @sec-minima.", "See @sec-adamw.": only where the rest is, left out whole)
+_SPOKEN = re.compile(_POINTER)
+_CLAUSE_POINTER = re.compile(r"[ \t]*[,;][ \t]*\n?[ \t]*" + _POINTER + r"(?=[ \t]*(?:[;:,.)]|$))", re.M)
+_WORDED = re.compile(r"\b([A-Z][a-z]+\.?)[ \t]+-@((?:sec|fig|tbl|thm|lem|cor|prp|def|exm|exr|eq)-[\w-]*\w)")
+_KIND = re.compile(r"(sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)[-:]")
 # "the Bellman expectation equation {eq}`eq-bellman-v`": named already; a reference to another note adds nothing
 _NAMED = re.compile(r"(\b(?:equation|eq\.|problem|objective|program|dual|primal))[ \t]+(-?@eq-[\w-]*\w|\{eq\}`[^`\n]+`)",
                     re.I)  # ("the hard-margin problem {eq}`eq-hard`", "the dual {eq}`eq-dual`": said in words already)
@@ -80,6 +101,11 @@ def _targets(body: str) -> dict[str, str]:
     for match in _NUMBERED.finditer(body):
         counts[match.group(2)] = counts.get(match.group(2), 0) + 1
         targets[match.group(1)] = f"{_NAMES[match.group(2)]} {counts[match.group(2)]}"
+    if ":::" in body:
+        for match in _TITLED.finditer(body):  # (its title says what it states, where "Theorem 2" points at nothing)
+            name = _NAME.search(match.group(3))
+            if title := _CITES.sub("", name.group(1) if name else match.group(4) or "").strip():
+                targets[match.group(1)] = f'{_NAMES[match.group(2)]} "{title}"'
     return targets
 
 
@@ -108,12 +134,46 @@ def _read(text: str, targets: dict[str, str]) -> str:
         return text
     text = _LABEL.sub("", text)
     text = _ALONE.sub(lambda m: "" if _label_of(m.group(1)) in targets or m.group(1).startswith(("@eq", "{eq}"))
-                      or _bare_label(m.group(1)) else m.group(0), text)
+                      or _bare_label(m.group(1)) or _elsewhere(m.group(1), targets) else m.group(0), text)
     if "," in text or ";" in text:  # ("(max-ent, thm-maxent)" reads "(max-ent)")
         text = _LAST_CLAUSE.sub(lambda m: "" if _bare_label(m.group(1)) and _label_of(m.group(1)) not in targets
                                 else m.group(0), text)
+    text = _aside_pointers(text, targets)
     text = _NAMED.sub(lambda m: m.group(0) if _shows_more(m, targets) else m.group(1), text)
+    if "-@" in text:
+        text = _WORDED.sub(lambda m: _worded(m, targets), text)
     return _REF.sub(lambda m: _shown(m, targets), text)
+
+
+def _worded(match: re.Match, targets: dict[str, str]) -> str:
+    """Quarto's "Theorem -@thm-x" (the kind in the writer's words, the number from the reference): the target when it
+    names its kind itself ('Theorem "Bias of an EMA"', not "Theorem Theorem …"), the word and a section's title, or
+    "the theorem" for another page's."""
+    word, label = match.group(1), match.group(2)
+    if (found := targets.get(label)) is None:
+        if label.startswith("eq-"):
+            return match.group(0)
+        before = match.string[:match.start()].rstrip()
+        return f"{'The' if not before or before[-1] in '.!?:' else 'the'} {word.rstrip('.').lower()}"
+    return found if found.split(" ", 1)[0] in _NAMES.values() else f"{word} {found}"
+
+
+def _aside_pointers(text: str, targets: dict[str, str]) -> str:
+    """The text without its references to another page's section or statement set apart from the sentence
+    (`_DASHED`, `_SEE_LAST`, a closing clause of a parenthesis)."""
+    if "—" in text or "–" in text or "--" in text:
+        text = _DASHED.sub(lambda m: "" if _elsewhere(m.group(1), targets) else m.group(0), text)
+    if "see" in text or "See" in text or "cf." in text:
+        text = _SEE_LAST.sub(lambda m: "" if _elsewhere(_SPOKEN.search(m.group(0)).group(1), targets)
+                             else m.group(0), text)
+    if "," in text or ";" in text:  # ("(unit root tests, @sec-stationarity)" reads "(unit root tests)")
+        text = _CLAUSE_POINTER.sub(lambda m: "" if _elsewhere(m.group(1), targets) else m.group(0), text)
+    return text
+
+
+def _elsewhere(ref: str, targets: dict[str, str]) -> bool:
+    """Whether a reference points at a section or statement (not an equation) that this note does not hold."""
+    return _KIND.match(_label_of(ref)) is not None and _label_of(ref) not in targets
 
 
 def _shows_more(named: re.Match, targets: dict[str, str]) -> bool:
@@ -139,8 +199,9 @@ def _shown(match: re.Match, targets: dict[str, str]) -> str:
     label = match.group(1) or match.group(3)
     if (found := targets.get(label)) is not None:
         return found
+    if (kind := _KIND.match(label)) and match.group(2) != "eq":  # (another page's section or statement: its kind;
+        return f"the {_NAMES.get(kind.group(1), 'section').lower()}"  # its label's words name nothing the page says)
     if match.group(2) in ("ref", "numref", "prf:ref"):
         return match.group(0)  # (a reference to another note: the renderer shows its text or its label)
-    words = re.sub(r"^(?:eq|sec|fig|tbl)[-:]", "", label).replace("-", " ").replace("_", " ")
-    kind = label.split("-", 1)[0]
-    return f"the {words} {'equation' if kind == 'eq' or match.group(2) == 'eq' else _NAMES.get(kind, 'section').lower()}"
+    words = re.sub(r"^eq[-:]", "", label).replace("-", " ").replace("_", " ")
+    return f"the {words} equation"

@@ -135,14 +135,23 @@ _WHY_I = re.compile(r"(?i)\bto\s+(?:get\s+a\s+(?:feel|sense|handle)\s+(?:for|of|
 # A back that is only an epigraph: a quoted sentence and who said it ('"You shall …keeps." — Firth (1957)')
 _EPIGRAPH = re.compile(r"[\"“]([^\"“”\n]{10,300}[.!?])[\"”]\s*(?:[—–]|--?)\s*[A-Z][^\n.!?;:]{0,50}?(?:\(?\d{4}\)?)?[.]?")
 _BARE_EPIGRAPH = re.compile(r"([^\n\"“”]{10,300}[.!?])\s*(?:[—–]|--?)\s*[A-Z][^\n.!?;:]{0,50}?(?:\(?\d{4}\)?)?[.]?")
-# A heading about the notes: "How these are organised", "About these notes", "How to use this wiki", "Map of the
+# A heading about the notes: "How these are organised", "How the book is organised", "About these notes", "How to use this wiki", "Map of the
 # notes", "Contents"
-_NOTES_HEADING = re.compile(rf"(?i)\s*(?:(?:how|why|where|what)\s+(?:these|this|the\s+notes|my\s+notes)\b(?:\s+{_NOTES})?"
+_BOOK = r"(?:notes|book|wiki|site|blog|chapters|pages|posts|notebooks|vault)"  # (not "the index": a subject's too)
+_NOTES_HEADING = re.compile(rf"(?i)\s*(?:(?:how|why|where|what)\s+(?:these|this|(?:the|my)\s+{_BOOK})\b(?:\s+{_NOTES})?"
                             rf"\s+(?:are|is)\s+(?:organi[sz]ed|structured|laid\s+out|arranged|built)|"
                             rf"(?:about|using|reading|navigating)\s+(?:these|this|the|my)\s+{_NOTES}|"
                             rf"how\s+to\s+(?:use|read|navigate)(?:\s+(?:these|this|the|my)\s+{_NOTES})?|"
                             rf"(?:map|overview|structure|layout|organi[sz]ation|(?:table\s+of\s+)?contents|guide)\s+(?:of|to)\s+"
                             rf"(?:these|this|the|my)\s+{_NOTES}|(?:table\s+of\s+)?contents|reading\s+order)\s*[?:]?\s*")
+# A heading about building ("Building", "Rendering the book", "How to build these notes"), and a tool or a setting
+# file of a notes site that the section under it names ("`quarto render` for the HTML",
+# "`freeze: auto` in `_quarto.yml`"): how the writer makes the pages, no fact of their subject
+_BUILD_HEADING = re.compile(rf"(?i)\s*(?:how\s+to\s+)?(?:build(?:ing)?|render(?:ing)?|compil(?:e|ing)|publish(?:ing)?|"
+                            rf"deploy(?:ing)?|previewing)(?:\s+(?:these|this|the|my)\s+{_NOTES})?\s*[?:]?\s*")
+_SITE_TOOL = re.compile(r"(?i)\b(?:quarto\s+(?:render|preview|publish)|jupyter-book\s+build|jb\s+build|mkdocs\s+"
+                        r"(?:build|serve|gh-deploy)|sphinx-build|make\s+html|hugo\s+server|jekyll\s+(?:build|serve)|"
+                        r"myst\s+(?:build|start))\b|\b_?(?:quarto|config|toc|mkdocs)\.ya?ml\b")
 _LINE_KIND = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|```|~~~|\$\$|\||>|:::|#)")  # (not prose: as written)
 _ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(\S.*)")
 _ITEM_INDENT = re.compile(r"[ \t]*(?=\S)")
@@ -155,6 +164,15 @@ def about_the_notes(front: str) -> bool:
     organised"): what is under it tells how to read the notes, not their subject."""
     path = front.split("\n\n", 1)[0]
     return " › " in path and any(_NOTES_HEADING.fullmatch(h) for h in path.split(" › ")[1:])
+
+
+def builds_the_notes(front: str, back: str) -> bool:
+    """Whether a card tells how the notes are built: under a heading that says building ("Building", "Rendering the
+    book") over a back that names a notes site's tool or setting file (`_SITE_TOOL`)."""
+    heading = front.split("\n\n", 1)[0].rsplit(" › ", 1)[-1]
+    if " › " not in front or not _BUILD_HEADING.fullmatch(heading):
+        return False
+    return bool(_SITE_TOOL.search(back))  # ("Building the index" of a search engine says how it works)
 
 
 def without_page_talk(back: str) -> str:

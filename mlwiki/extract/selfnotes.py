@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.anyof import AnyOf
+from mlwiki.extract.banners import without_banner
 from mlwiki.extract.contents import lists_pages
 from mlwiki.extract.lines import LIST_ITEM
-from mlwiki.extract.page_talk import about_the_notes, asked_without_page_talk, says_little, without_page_talk
+from mlwiki.extract.page_talk import (about_the_notes, asked_without_page_talk, builds_the_notes, says_little,
+                                      without_page_talk)
 from mlwiki.extract.passages import LINKS_LINE
 from mlwiki.models import CardKind
 from mlwiki.extract.prose import one_break, sentences
@@ -44,6 +46,7 @@ def off_the_back(draft) -> bool:
     if not _off_page_talk(draft) or not _off_todo(draft) or len(draft.back.split()) <= _CHORE_BACK_WORDS and _CHORE_BACK.fullmatch(draft.back) \
             and "$" not in draft.back:
         return False  # (a back that is only "ask in OH": no answer to the question on its front)
+    without_banner(draft)  # (a page's picture under its opening lines: no answer needs it)
     back = without_notes(draft.back)
     if back == draft.back:
         return True
@@ -56,7 +59,7 @@ def off_the_back(draft) -> bool:
 def _off_page_talk(draft) -> bool:
     """The back without the notes' talk of themselves (`without_page_talk`); False when the card sits under a heading
     about the notes, or nothing worth recalling is left (a few words, or a table of contents of other pages)."""
-    if about_the_notes(draft.front):
+    if about_the_notes(draft.front) or builds_the_notes(draft.front, draft.back):
         return False
     if draft.kind == CardKind.CLOZE:
         return True  # (a cloze's back is its front's text: as written)
