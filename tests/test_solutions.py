@@ -49,6 +49,14 @@ filter is half full when it works best.
 Deleting a key is impossible in a plain Bloom filter, because a bit may be shared by several keys; counting
 filters keep a small counter per slot instead of a bit to allow deletions.
 
+::: {#exm-ten-bits}
+Take ten bits per key. The number of hash functions to use is then
+
+$$k = \\frac{m}{n} \\ln 2 \\approx 6.9,$$
+
+so seven, and about one query in a hundred is a false positive.
+:::
+
 ## Sizing
 
 ::: {#exr-size}
@@ -70,19 +78,19 @@ well above the formula's estimate.
 
 def test_a_quarto_exercise_and_its_solution_callout_are_no_cards(tmp_path):
     """`::: {#exr-…}` and the `.callout-tip` after it titled by its `## Solution` heading are set apart: no card
-    "… › Solution" of the worked answer, none of the prompt; the paragraphs around them and a warning after an
+    "… › Solution" of the worked answer, none of the prompt, none of a numbered example's formula; the paragraphs around them and a warning after an
     exercise's answer are cards as before, and a `Q:`/`A:` the author wrote in an exercise is still a card."""
     root = new_wiki(tmp_path, {"bloom.qmd": QUARTO}, CONFIG)
     cards = backs_by_front(root)
     assert not any("Solution" in front or "Answer" in front for front in cards)
     assert not any("half full" in back or "hash functions that makes" in back or "9.6 at one" in back
-                   for back in cards.values())
+                   or "6.9" in back for back in cards.values())
     assert any("no false negatives" in back for back in cards.values())
     assert any("counting\nfilters keep a small counter" in back for back in cards.values())
     assert any("must be independent" in back for back in cards.values())
     assert cards["How many bits per key does a Bloom filter need for a 1% false-positive rate?"] == \
         "About 9.6 bits per key, with seven hash functions."
-    assert _set_apart(root) == {WHY: 4}  # (two exercises, each with its answer)
+    assert _set_apart(root) == {WHY: 5}  # (two exercises, each with its answer, and an example)
 
 
 LAB = [
