@@ -101,8 +101,7 @@ class Extractor:
         if as_before and reworded:
             titled_as_written(lines)
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
-        if "{solution-start}" in body:
-            exercises.gated_solutions(self.blocks)  # (read as the `{solution}` directives they stand for: no cards)
+        exercises.set_apart(self.blocks, body)  # (exercises and their answers read as `{exercise}`, `{solution}`)
         if folds:
             questions.mark_answer_folds(self.blocks)  # ("**Why …?**" over `<details><summary>Answer`: its answer)
         self.title_level, self.first_h1 = title_heading(self.blocks, not as_before and not ctx.title, ctx.path)
@@ -287,6 +286,7 @@ class Extractor:
                     titled = not TABSET_CLASSES.intersection(block.attrs.get("classes", ()))
                     if EXAMPLE_CLASSES.intersection(block.attrs.get("classes", ())):  # MyST {exercise}, {solution}
                         self.headings = [*self.headings, (-1, clean_prose(title or ""))]
+                        self.skip(exercises.FORM, IN_EXAMPLE)
                     elif title:  # a callout's title leads the fronts of the formulas in it
                         self.headings = [*self.headings, (0, clean_prose(title))]
                     blocks, i = block.children, 0

@@ -69,6 +69,8 @@ FORMS = {  # form: ((one, many), setting)
                 "before them"), ("sections", "true")),
     "lead-in": (("fact stated before the sentence that introduces a formula",
                  "facts stated before the sentences that introduce formulas"), ("sections", "true")),
+    "exercise": (("exercise, worked example or solution set apart (`{exercise}`, `::: {#exr-…}`, `**Exercise 2.1**`)",
+                  "exercises, worked examples or solutions set apart"), None),
     "labelled": (("paragraph or list item that opens with `Label:` and explains it",
                   "paragraphs or list items that open with `Label:` and explain it"), ("sections", "true")),
 }
