@@ -1,0 +1,85 @@
+"""Explanatory prose in tutorial-style notes (issue 23): what such a note states about its subject is a card even
+when a tutorial's voice surrounds it; what only walks the reader on stays off. The notes are written here in the
+voice of a course notebook; the CLI reads them as a user's scan would."""
+
+from __future__ import annotations
+
+from conftest import backs_by_front, new_wiki
+
+CONFIG = 'name = "T"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def cards(tmp_path, text: str) -> dict[str, str]:
+    return backs_by_front(new_wiki(tmp_path, {"loop.md": text}, CONFIG))
+
+
+RULES_AFTER_STORY = """# Writing a fit loop
+
+## One epoch
+
+An epoch walks once over every batch of the training set and adjusts the weights after each one of them.
+
+> **Tip:** The order shown in the previous cell is one of several that work; in time you will write your own.
+>
+> That said, the order above is a sound default, though you may meet others. Some habits worth keeping:
+> * Work out the loss *before* calling backward on it.
+> * Reset the stored gradients *before* the optimizer takes its step.
+> * Let the optimizer step only *after* the backward pass.
+
+Further reading sits at the end of the chapter.
+"""
+
+
+def test_a_list_introduced_after_a_sentence_that_narrates_is_a_card(tmp_path):
+    # The short sentence that opens the list was read together with the story before it ("the order above …"),
+    # and the list was dropped as narration: the rules themselves are what the learner keeps.
+    found = cards(tmp_path, RULES_AFTER_STORY)
+    front = next((f for f in found if f.endswith("Some habits worth keeping:")), None)
+    assert front is not None, found
+    assert front.startswith("Writing a fit loop › One epoch")
+    assert "the order above" not in front
+    assert "Reset the stored gradients" in found[front] and "backward pass" in found[front]
+
+
+STORY_ONLY = """# Writing a fit loop
+
+## One epoch
+
+An epoch walks once over every batch of the training set and adjusts the weights after each one of them.
+
+Now that the data is loaded we can move on. Let's look at what we'll build next:
+
+- a model class
+- a training function
+- a plotting helper
+"""
+
+
+def test_a_list_whose_own_sentence_narrates_stays_off(tmp_path):
+    found = cards(tmp_path, STORY_ONLY)
+    assert not any("build next" in f or "a plotting helper" in b for f, b in found.items()), found
+
+
+ASIDE_IN_ITEM = """# Loss functions
+
+## Two-class losses
+
+The library offers two losses for problems with two classes:
+1. `PlainBCE` - measures the binary cross entropy between the targets and the predicted probabilities.
+2. `LogitBCE` - the same measure, but with a sigmoid folded into it (we'll see what that buys us soon), so it takes raw scores.
+"""
+
+
+def test_an_item_aside_that_narrates_is_cut_not_the_list(tmp_path):
+    # Only the bracketed aside walks the reader on; it used to make the whole list read as narration.
+    found = cards(tmp_path, ASIDE_IN_ITEM)
+    back = next((b for b in found.values() if "PlainBCE" in b and "LogitBCE" in b), None)
+    assert back is not None, found
+    assert "we'll see" not in back and "takes raw scores" in back
+
+
+def test_an_aside_with_a_fact_beside_its_pointer_stays(tmp_path):
+    text = ASIDE_IN_ITEM.replace("(we'll see what that buys us soon)", "(\"stable BCE\", see below)")
+    found = cards(tmp_path, text)
+    back = next((b for b in found.values() if "PlainBCE" in b and "LogitBCE" in b), None)
+    assert back is None or '"stable BCE"' in back, found
