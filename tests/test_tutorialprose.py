@@ -83,3 +83,19 @@ def test_an_aside_with_a_fact_beside_its_pointer_stays(tmp_path):
     found = cards(tmp_path, text)
     back = next((b for b in found.values() if "PlainBCE" in b and "LogitBCE" in b), None)
     assert back is None or '"stable BCE"' in back, found
+
+
+LEFT_OPEN = """# Message passing
+
+## Receptive field
+
+Each message-passing layer mixes a node's features with those of its neighbours one hop away. Stack a second layer
+and a node hears from the neighbours of its neighbours, two hops away, and so on
+"""
+
+
+def test_a_paragraph_that_ends_on_and_so_on_is_not_broken_off(tmp_path):
+    # "… and so on" with no full stop ends a sentence that leaves a series open, not one cut off mid-clause.
+    found = cards(tmp_path, LEFT_OPEN)
+    assert "two hops away, and so on" in found.get("Message passing › Receptive field", ""), found
+
