@@ -99,3 +99,51 @@ def test_a_paragraph_that_ends_on_and_so_on_is_not_broken_off(tmp_path):
     found = cards(tmp_path, LEFT_OPEN)
     assert "two hops away, and so on" in found.get("Message passing › Receptive field", ""), found
 
+
+EXAMPLE_WITH_LESSON = """# Descent
+
+## Plain gradient descent
+
+Gradient descent moves the weights against the gradient of the loss, by a step the learning rate sets.
+
+### Example: fitting a line by hand
+
+Take the points (1, 3) and (2, 6) and start from $w = 0$ with a step of $0.05$.
+
+1. Gradient at the start:
+
+   $$
+   g = -(1 \\cdot 3 + 2 \\cdot 6) = -15
+   $$
+
+2. New weight:
+
+   $$
+   w = 0 - 0.05 \\cdot (-15) = 0.75
+   $$
+
+Final thoughts:
+
+- Computing the exact gradient over all points is affordable only when the dataset is small.
+- Updating from one point at a time scales to large datasets, and its noise helps leave shallow minima.
+
+## Momentum
+
+Momentum keeps a running average of past gradients and steps along it, which damps oscillations across valleys.
+"""
+
+
+def test_the_lesson_an_example_draws_is_a_card_its_working_is_not(tmp_path):
+    found = cards(tmp_path, EXAMPLE_WITH_LESSON)
+    front = "Descent › Plain gradient descent › Example: fitting a line by hand › Final thoughts"
+    assert "shallow minima" in found.get(front, ""), found
+    assert not any("0.75" in b or "-15" in b for b in found.values()), found  # (the working stays off)
+
+
+def test_a_label_over_the_examples_numbers_stays_off(tmp_path):
+    text = EXAMPLE_WITH_LESSON.replace(
+        "- Computing the exact gradient over all points is affordable only when the dataset is small.\n"
+        "- Updating from one point at a time scales to large datasets, and its noise helps leave shallow minima.",
+        "- after one step the weight has moved from 0 to 0.75\n- a second step would bring it to 1.5, the slope of the data")
+    found = cards(tmp_path, text)
+    assert not any("Final thoughts" in f for f in found), found
