@@ -194,7 +194,8 @@ def list_cards(ex, path: str, block: Block, after: list, declined: bool) -> None
             if back is not None and LIST_ITEM.match(back):
                 ex.add_card(LIST_FORM, f"{path} › {label}", back, ln.no)
             continue
-        intro = last_sentence(clean_prose(" ".join(x.text for x in lines[:k + 1] if not LIST_ITEM.match(x.text))))
+        intro = _own_intro(last_sentence(clean_prose(" ".join(x.text for x in lines[:k + 1]
+                                                            if not LIST_ITEM.match(x.text)))))
         if (term := DEFINITION.match(lines[0].text)) and term.group(1).strip().casefold() not in intro.casefold():
             intro = f"{clean_prose(term.group(1)).strip()}: {intro}"  # ("Beam search: … Two known issues:")
         # (a list of names, "- Lasso", "- Random forest", when the sentence says what kind they are: "Algorithms
@@ -210,6 +211,17 @@ def list_cards(ex, path: str, block: Block, after: list, declined: bool) -> None
                 ex.add_card(LIST_FORM, f"{path} › {STEPS}", named, ln.no)  # …" and five more: the steps in order)
             continue
         ex.add_card(LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
+
+
+def _own_intro(intro: str) -> str:
+    """The sentence that introduces a list, alone, when the sentence before it, which `last_sentence` joined to it
+    for being short, walks the reader on ("You may meet other orders. Some rules of thumb:"): that story is no part of
+    what the list answers. As it was when the sentence alone narrates too or is too short to ask anything."""
+    if not narrates(intro):
+        return intro  # (the common case, said cheaply)
+    found = sentences(intro)
+    last = found[-1].strip()
+    return last if len(found) > 1 and len(last.split()) >= MIN_INTRO_WORDS and not narrates(last) else intro
 
 
 def _labelled_back(items: list[Line]) -> str | None:

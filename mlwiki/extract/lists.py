@@ -42,6 +42,7 @@ from mlwiki.extract.defining import (LABELLED_FORM, definition_sentence_cards, l
 from mlwiki.extract.emphasised import asked_sentence, emphasised_card, paragraph_topic
 from mlwiki.extract.example_parts import kept_in_example
 from mlwiki.extract.examples import tables_of_kinds
+from mlwiki.extract.example_takeaways import takeaway_cards
 from mlwiki.extract.fact_parts import add_part, split_facts
 from mlwiki.extract.formula_facts import defined_by_formula
 from mlwiki.extract.facets import ask_headings
@@ -136,6 +137,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         elif block.kind == DIV_OPEN:
             body += titled_boxes(block)
     rows_only |= (kinds := ex.in_example() and not kept_in_example(ex.headings, [ln for b in body for ln in b.lines]))
+    takeaway_cards(ex, body if kinds else [])  # ("Final thoughts:" after an example's working: what it concludes)
     if not body or kinds and not tables_of_kinds(ex.headings, body) or walks_through(text_of(body[0])):
         return  # ("Let's walk step by step through …": one example traced; "## Examples" of kinds: its tables' rows)
     if (i < 0 or len(ex.headings) == 1 and ex.headings[0][0] == 1) and _about_the_page(text_of(body[0])):

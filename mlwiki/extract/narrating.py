@@ -64,3 +64,30 @@ def labels_narrate_only(text: str, narrates) -> bool:
     """Whether every sentence of the text that narrates does so only in an author's label ("Three reasons I've
     seen: it keeps …"), and no question is asked ("Why discount? Three reasons I've seen: …" is that form's)."""
     return "?" not in text and all(in_label(sentence) for sentence in sentences(text) if narrates(sentence))
+
+
+
+# An aside in round brackets inside a sentence, set off by a space ("… built in (we'll see what this means soon).");
+# not a call or a link's target ("f(x)", "](…)"), nor one holding brackets of its own
+_BRACKETED = re.compile(r"[ \t]+\(([^()\n]{4,120})\)")
+_CLAUSE_CUT = re.compile(r"[,;]")
+
+
+def without_narrated_asides(text: str, narrates) -> str:
+    """The text without the asides in brackets of its list items that only walk the reader on ("- X: a loss with the
+    sigmoid built in (we'll see what this means soon)"): the item says its point whole, which the aside alone made
+    read as a tutorial's story (and a list's card keeps every item). An aside with a clause that does not narrate
+    ("(«locally periodic», see below)") stays, as does a paragraph's: its narration is judged with it."""
+    if "(" not in text or not narrates(text):
+        return text  # (the common case, said cheaply)
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if "(" in line and LIST_ITEM.match(line) and narrates(line):
+            lines[k] = _BRACKETED.sub(lambda aside: "" if _narrates_all(aside.group(1), narrates) else aside.group(),
+                                      line)
+    return "\n".join(lines)
+
+
+def _narrates_all(aside: str, narrates) -> bool:
+    """Whether each clause of an aside narrates ("we'll see why soon"), not only a pointer beside a fact."""
+    return all(narrates(clause) for clause in _CLAUSE_CUT.split(aside) if clause.strip())

@@ -16,7 +16,8 @@ import re
 from mlwiki.extract.blocks import Block, algorithm_list, card_text_lines, text_of, writes_algorithm
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
-from mlwiki.extract.narrating import labels_narrate_only, without_look_lead, without_narrating_items
+from mlwiki.extract.narrating import (labels_narrate_only, without_look_lead, without_narrated_asides,
+                                      without_narrating_items)
 from mlwiki.extract.narration import CASE_TRAPS as _CASE_TRAPS, narrates  # (passages.narrates, as before)
 from mlwiki.extract.prose import (CASUAL_START, OWN_SENTENCE, TAG, clean_once, clean_prose, end_dangling_intro,
                                   ends_clause, one_break, sentences, word_count)
@@ -286,6 +287,7 @@ def _without_narration(text: str) -> str:
     start with X": the explanation between them stands alone, unless it starts by pointing back at what was cut
     ("This function takes …"). A first sentence that only opens by telling the reader to look ("You can now see
     that X …") keeps X; a list loses its nested steps that narrate (see narrating)."""
+    text = without_narrated_asides(text, narrates)  # ("… a sigmoid built in (we'll see why soon).": the point)
     if "above" in text or "below" in text:
         text = _AS_ABOVE.sub("", text)  # ("**Slow mixing between modes**, as above; …": the point stands alone)
     paragraphs = text.split("\n\n")

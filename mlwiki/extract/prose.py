@@ -200,7 +200,10 @@ def introduces(sentence: str) -> bool:
 
 def ends_clause(paragraph: str, last: str) -> bool:
     """Whether a paragraph that ends on a verb ends a clause that puts it there ("… only how peaked the distribution
-    is", "… than it was"), not a sentence broken off."""
+    is", "… than it was"), or a list it leaves open ("… their own neighbours (2 hops), and so on"), not a sentence
+    broken off."""
+    if last.lower() in ("on", "forth"):
+        return paragraph.rstrip().lower().endswith(("and so on", "and so forth"))
     return last.lower() in _ENDING_VERBS and bool(_WH_CLAUSE.search(paragraph))
 
 
