@@ -42,9 +42,10 @@ _QUALIFIER_WORDS = ("matter", "count", "worth", "know", "remember")  # (with "("
 _ALTERNATIVES = re.compile(r"\s+(?:/|&|\+)\s+|,\s+|\s+and\s+")  # "Why does it work / caveats": two headings in one
 # "- defaults: η = …", "- **Patience**: …", "- noisy val curves → patience 5–20": the item's own label
 _ITEM_LABEL = re.compile(r"\**([^:→=*()\n]{2,80}?)(?::\*\*|\**\s*(?::|→|->))\s+\S")  # (also "**Label:** …")
-# What no topic opens or ends on: a clause's start ("Since we …", "What the test …") or a pronoun it breaks off at
-_BROKEN_TOPIC = re.compile(r"(?i)(?:since|because|although|though|whereas|what|why|how)\b|.*\b(?:we|you|i|it|they|"
-                           r"he|she|there)$")
+# What no topic opens or ends on: a clause's start ("Since we …", "What the test …", "and exactly") or a pronoun it
+# breaks off at
+_BROKEN_TOPIC = re.compile(r"(?i)(?:since|because|although|though|whereas|what|why|how|and|so|but)\b|"
+                           r".*\b(?:we|you|i|it|they|he|she|there)$")
 _EQUALS = re.compile(r"([^=\n]{2,30}?)\s+=\s+\S")  # "Adam = momentum + per-parameter scaling"
 _CLAUSE = re.compile(r"((?:\$[^$\n]{1,60}\$|[^(),;:—–!?.→=`$]|[.–](?=\w)|(?<=\bal)\.){1,60}?)\s*"
                      r"(?:[(),;:—!?→=]|(?<!\bal)[.–](?!\w)|$)")  # ("0.1–0.5", "et al." and "$H(X) \ge 0$" hold on)

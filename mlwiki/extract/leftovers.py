@@ -32,10 +32,10 @@ MAX_LABEL_WORDS = 3
 MIN_WORDS = 10  # (what follows the label: "Cost: high." says too little alone)
 # A label in sentence case that opens the paragraph ("Cost of that: …", "**Price:** …"), not a symbol's legend
 _LABEL = re.compile(r"[*_]*([A-Z][^:$\n.;,()?!*_]{2,30}?)[*_]*:[*_]*[ \t]+(?=\S)")
-_FIRST_PERSON = re.compile(r"(?i)\b(?:we|our|us|i|my|let['’]s)\b|\byou\b(?! need| want| must| should)")
+_FIRST_PERSON = re.compile(r"(?i)\b(?:we|our|us|i(?!\.e\.)|my|let['’]s)\b|\byou\b(?! need| want| must| should)")
 # What a sentence may say in the first person and still state a fact: "in our case", the reason it gives ("… is
-# desirable since we want …")
-_OWN_CASE = re.compile(r"(?i)\bin (?:our|this) case\b|\b(?:since|because)\b.*")
+# desirable since we want …", "why VI uses it: … which we chose")
+_OWN_CASE = re.compile(r"(?i)\bin (?:our|this) case\b|\b(?:since|because)\b.*|^why\b[^:]*:.*")
 # Words a subject does not start or end with: an opener, a pronoun, a determiner of no thing ("In our case", "Both
 # algorithms", "Generally more", "The number of hidden units you")
 NO_TOPIC_START = frozenset("""in on for after before while when if because since as although though note what to

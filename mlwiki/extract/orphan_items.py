@@ -27,8 +27,13 @@ from mlwiki.extract.topics import passage_topic
 MIN_WORDS = 6  # (an item of fewer says too little alone: "- cheap", "- see the paper")
 _JOINS = re.compile(r"(?i)also|and|but|so|then|plus|note")  # (a word that joins an item to the one before)
 _LINK = re.compile(r"\[\[[^\]]*\]\]")
+_MATH_SPAN = re.compile(r"\$\$?[^$]+\$\$?")
+# A one-line item that opens with the question it answers, a label of its own ("why VI uses the reverse one: …")
+_ASKING_LABEL = re.compile(r"(?i)((?:why|how|when)\b[^:?.]{3,60}?):[ \t]+\S")
+_CLAUSE = re.compile(r"(?i)\b(?:because|since|although|whereas|if|when|while)\b")  # (in a topic: a clause cut short)
 _TASK = re.compile(r"[ \t]*[-*+][ \t]+\[[ xX]\]")  # ("  - [x] GPipe": a reading log's chore, no fact)
 MAX_TOPIC_WORDS = 5  # (a longer subject is a clause cut short, no front)
+MAX_LAST_TOPIC_WORDS = 8  # (… unless every other front is taken: "a flat prior on logistic coefficients")
 MAX_LABEL_WORDS = 6  # (an item's first line ending in ":" that names what is nested under it)
 MAX_INTRO_WORDS = 12  # (an introducing sentence longer than this is a paragraph's end, no list's title)
 MAX_LINE_WORDS = 16  # (a branch's line longer than this, over items, is a paragraph cut into bullets)
@@ -58,9 +63,10 @@ def orphan_item_cards(ex, first: int, path: str, blocks: list[Block], lines: tup
             _card(ex, path, item, intro)
 
 
-def _card(ex, path: str, item: list, intro: str) -> None:
+def _card(ex, path: str, item: list, intro: str, bare: bool = True) -> None:
     """The card of an item no card holds, under the first of these fronts no card has: the list's introduction, the
-    item's own label, its subject, the heading path."""
+    item's own label, its subject, the heading path (unless not `bare`: the caller's item may be one step of several,
+    which the path would ask for as if it were all of them)."""
     if _branch_card(ex, path, item):
         return
     back = passage([Block(TEXT, item)], declined=True)
@@ -74,14 +80,20 @@ def _card(ex, path: str, item: list, intro: str) -> None:
     named = len(item) > 1 and label.endswith(":") and len(label.split()) <= MAX_LABEL_WORDS
     if named and (any(_TASK.match(ln.text) for ln in item) or passage([Block(TEXT, item[1:])], declined=True) is None):
         return  # (a label over links or chores, "- reading log:": nothing of its own to recall)
-    label = label[:-1].strip() if named else ""
+    asks = _ASKING_LABEL.match(label)  # ("- why VI uses the reverse one: it's an expectation under $q$ …")
+    label = label[:-1].strip() if named else asks.group(1) if asks and len(item) == 1 else ""
     topic = passage_topic(said, path)  # (before the bare path: a later section card, a tab's, may want that front)
     words = topic.split()
-    if len(words) > MAX_TOPIC_WORDS or _JOINS.fullmatch(topic) or "?" in topic \
-            or words and (words[0].casefold() in NO_TOPIC_START or words[0][:1] in "@["):
-        topic = ""  # ("special case of Metropolis-Hastings where the proposal", "Because each head": a clause)
+    if words and _JOINS.fullmatch(words[0]) or "?" in topic or _CLAUSE.search(topic) \
+            or words and (words[0].casefold() in NO_TOPIC_START or words[0][:1] in "@[") \
+            or said[len(topic):len(topic) + 1] == "-" and said.startswith(topic):
+        topic = ""  # ("Because each head", "and exactly", "LM because the decoder": a clause, or a word that joins
+        # the item to the one before; "… cov → k" of "k-means": a word cut in two)
+    longer = topic if MAX_TOPIC_WORDS < len(words) <= MAX_LAST_TOPIC_WORDS and len(item) == 1 else ""
+    topic = topic if len(words) <= MAX_TOPIC_WORDS else ""  # ("special case of Metropolis-Hastings where …")
     for front in (f"{path}\n\n{intro}" if intro else "", f"{path} › {label}" if label else "",
-                  f"{path} › {topic}" if topic else "", "" if _headed_again(ex, path) else path):
+                  f"{path} › {topic}" if topic else "", "" if not bare or _headed_again(ex, path) else path,
+                  f"{path} › {longer}" if longer else ""):  # (the subject in more words, the shorter fronts taken)
         if front and ex.add_card(FORM, front, back, item[0].no):
             return
 
@@ -153,7 +165,8 @@ def _orphan(ex, item: list) -> bool:
             or item[0].text[LIST_ITEM.match(item[0].text).end():][:2] in ("**", "__"):
         return False  # (a bold-led item is the term forms' to card, under its term: its card may come later)
     text = _said(item)
-    if len(text.split()) < MIN_WORDS or narrates(text) or _narrated(text) or "?" in text \
+    prose = _MATH_SPAN.sub("x", text) if "$" in text else text  # ("$I(\theta)$" is a symbol, not the writer: "I")
+    if len(text.split()) < MIN_WORDS or narrates(prose) or _narrated(prose) or "?" in text \
             or "[[" in item[0].text and len(_LINK.sub("", item[0].text).split()) <= MIN_WORDS:
         return False  # (the writer's own doings, "- reread it, so I wrote …"; a question still open; a pointer to
         # another note, "- the right metrics [[Classification metrics]]")

@@ -100,9 +100,9 @@ _TAGS = re.compile(TAG + r"|\^(?<!\S\^)[\w-]+[ \t]*$")  # (a tag, or a block id 
 # (not "F1 = 0", "v_0 = 0" or "$\\varepsilon^2 = 0$": names and powers; nor "0/1 judgement" or "24/7": a slash
 # without spaces names a ratio; `(?<![A-Za-z_\\^])\d…` with the digit before the look-behind, so that the search
 # skips to a digit)
-_ARITHMETIC = re.compile(r"\d(?<![A-Za-z_\\^]\d)\s*(?:[+*=]|(?<=\s)×|×(?=\s)|-(?!\d)|(?<=\s)/(?=\s)(?!\s*\d+×))"
-                         r"\s*\d(?![\d.,]*(?:[A-Za-z]|\\(?!cdot|times|div)[A-Za-z]))")
-# (not "2 - 2\cos(a, b)", "1 - 2p": a number before a symbol is its coefficient, algebra; "9\cdot64" is a product)
+_ARITHMETIC = re.compile(r"\d(?<![A-Za-z_\\^]\d)(?<![A-Za-z)}]/\d)\s*(?:[+*=]|(?<=\s)×|×(?=\s)|-(?!\d)|"
+                         r"(?<=\s)/(?=\s)(?!\s*\d+×))\s*\d(?![\d.,]*(?:[A-Za-z]|\\(?!cdot|times|div)[A-Za-z]))")
+# (not "2 - 2\cos(a, b)", "1 - 2p", "N/2 + 1": a number by a symbol is algebra; "9\cdot64" is a product)
 # ("28×28", "3×3" written close are sizes, not sums; "32×32 / 256×256" names sizes to choose from, no quotient)
 # A sentence that promises without saying ("There are many different tensor datatypes available.", "There are four
 # techniques for …" that does not name them)
@@ -368,11 +368,11 @@ _SO = re.compile(r"(?i)(?:so|thus|hence|therefore|i\.e\.|that is)[,:]?[ \t]+")
 
 
 def works_numbers(text: str) -> bool:
-    """`_ARITHMETIC.search(text)`; a text in ASCII without a digit has none (substring tests say so several times
-    faster than the pattern, whose `\\d` is tried at every character)."""
+    """`_ARITHMETIC.search(text)` outside code ("`n // 2 + 1`"); a text in ASCII without a digit has none (substring
+    tests say so several times faster than the pattern, whose `\\d` is tried at every character)."""
     if text.isascii() and not any(map(text.__contains__, "0123456789")):
         return False
-    return bool(_ARITHMETIC.search(text))
+    return bool(_ARITHMETIC.search(re.sub(r"`[^`\n]*`", "", text) if "`" in text else text))
 
 
 def reads_as_prose(text: str, labelled: bool = False) -> bool:
