@@ -135,3 +135,48 @@ def test_a_bold_line_alone_titles_the_text_under_it(tmp_path):
     assert any("Xavier / Glorot" in front and "n_{in}+n_{out}" in back for front, back in made.items()), made
     assert any("He / Kaiming" in front and "\\frac{2}{n_{in}}" in back for front, back in made.items()), made
     assert not any("Defaults" in front and "Kaiming" in front for front in made), made
+
+
+def test_a_slides_incremental_list_speaker_notes_and_pauses_are_its_text(tmp_path):
+    """reveal.js slides in Quarto: a `::: {.incremental}` list and the `::: {.notes}` (the speaker's explanation)
+    were on no card at all, and a `. . .` pause reached a back. Those divs only say how the slide shows its text."""
+    deck = ("---\ntitle: Diffusion models\nformat: revealjs\n---\n\n## Guidance\n\n::: {.incremental}\n"
+            "- classifier-free guidance mixes the conditional and unconditional noise estimates\n"
+            "- a guidance weight above one trades diversity for fidelity\n:::\n\n. . .\n\n"
+            "Latent diffusion runs the process in an autoencoder's latent space to save compute.\n\n"
+            "## Forward process\n\n- noise is added step by step\n\n::: {.notes}\nThe forward process is a fixed "
+            "Markov chain that adds Gaussian noise on a variance schedule until the data is pure noise.\n:::\n")
+    made = cards_of(tmp_path, "lecture.qmd", deck)
+    backs = "\n".join(made.values())
+    assert "trades diversity for fidelity" in backs and "autoencoder's latent space" in backs, made
+    assert "fixed Markov chain" in backs, made
+    assert ". . ." not in backs, made
+
+
+def test_vitepress_containers_are_callouts_with_their_titles(tmp_path):
+    """VitePress (and VuePress, Docusaurus) write boxes as `::: warning Watch out` and folds as `::: details
+    Proof`: their text was on no card. They are callouts and folds, titled by the words after their kind."""
+    page = ("# KL divergence\n\n## Asymmetry\n\nKL divergence is not symmetric in its arguments.\n\n"
+            "::: warning Watch out\nForward KL is mass-covering and reverse KL is mode-seeking.\n:::\n\n"
+            "::: details Proof of non-negativity\nJensen's inequality on the convex function minus log gives it.\n"
+            ":::\n\n:::tip[Exam]\nCross-entropy is entropy plus the KL divergence.\n:::\n")
+    made = cards_of(tmp_path, "kl-divergence.md", page)
+    backs = "\n".join(made.values())
+    assert any("Watch out" in front and "mode-seeking" in back for front, back in made.items()), made
+    assert any("Proof of non-negativity" in front and "Jensen" in back for front, back in made.items()), made
+    assert "entropy plus the KL" in backs, made
+
+
+def test_a_vitepress_pages_furniture_is_no_card_and_leaks_nothing(tmp_path):
+    """A VitePress page: its `<script setup>` made a card with an empty back, `# {{ $frontmatter.title }}` stood
+    on every front, `<Badge … />` in a heading and `[[toc]]` were shown, `:warning:` stayed a shortcode."""
+    page = ("---\ntitle: Entropy\noutline: deep\n---\n\n<script setup>\nimport Chart from './Chart.vue'\n</script>\n\n"
+            "# {{ $frontmatter.title }}\n\n[[toc]]\n\n## Definition <Badge type=\"tip\" text=\"exam\" />\n\n"
+            "Entropy is the expected surprise of a random variable. :warning: It is largest for the uniform "
+            "distribution.\n\n<Chart />\n")
+    wiki = new_wiki(tmp_path, {"docs/entropy.md": page}, CONFIG)
+    made = backs_by_front(wiki)
+    assert [front.split("\n")[0] for front in made] == ["Entropy › Definition"], made
+    shown = run(wiki, "review", "--plain", input="\n3\n", ok=True).output
+    assert "⚠️ It is largest" in shown and ":warning:" not in shown, shown
+    assert "toc" not in shown and "import" not in shown, shown

@@ -40,6 +40,13 @@ class Block:
         return self.lines[0].no
 
 
+# A VitePress, VuePress or Docusaurus container: `::: tip`, `::: warning Watch out`, `::: details Proof`, `:::tip[Title]`
+_CONTAINER = re.compile(r"([A-Za-z]+)(?:\[([^\]\n]*)\]|[ \t]+(.+))?")
+_CONTAINERS = {"tip": "callout-tip", "info": "callout-note", "note": "callout-note", "warning": "callout-warning",
+               "danger": "callout-warning", "caution": "callout-caution", "important": "callout-important",
+               "details": "details"}
+
+
 def parse_attrs(spec: str) -> dict:
     """Pandoc attributes `{#id .a .b key="v"}` (or a bare class word) → {'id', 'classes', key: value}; a MyST
     directive `{note} Title` → {'classes': ['note'], 'title': 'Title', 'myst': 'note'}."""
@@ -48,8 +55,11 @@ def parse_attrs(spec: str) -> dict:
         return {"classes": [myst.group(1)], "title": myst.group(2).strip(), "myst": myst.group(1)}
     if spec.startswith("{") and spec.endswith("}"):
         spec = spec[1:-1]
-    elif re.fullmatch(r"[\w-]+", spec):
+    elif re.fullmatch(r"[\w-]+", spec) and spec.lower() not in _CONTAINERS:
         return {"classes": [spec]}
+    elif (container := _CONTAINER.fullmatch(spec)) and container.group(1).lower() in _CONTAINERS:
+        kind, title = container.group(1).lower(), (container.group(2) or container.group(3) or "").strip()
+        return {"classes": [_CONTAINERS[kind]], "title": title} if title else {"classes": [_CONTAINERS[kind]]}
     attrs: dict = {"classes": []}
     for match in _ATTR_TOKEN.finditer(spec):
         sigil, name, key = match.group(1), match.group(2), match.group(3)
@@ -62,6 +72,19 @@ def parse_attrs(spec: str) -> dict:
     return attrs
 
 
+# Pandoc divs that only say how a page shows its text (reveal.js slides: a list shown item by item, the speaker's
+# notes, a smaller font, a fragment; a centred block): no box, their text is the section's as if no div were there
+_TRANSPARENT = frozenset(("incremental", "nonincremental", "fragment", "notes", "smaller", "center", "centered",
+                          "r-fit-text", "r-stretch", "r-stack", "r-hstack", "r-vstack", "fragment-index"))
+
+
+def is_transparent(attrs: dict) -> bool:
+    """Whether a div only says how its text is shown (`_TRANSPARENT` classes, no id, no title)."""
+    classes = attrs.get("classes") or ()
+    return bool(classes) and all(c in _TRANSPARENT or c.startswith("fragment") for c in classes) \
+        and "id" not in attrs and "title" not in attrs
+
+
 def build_blocks(lines: list[Line], problems: list[Problem], path: str, to_file_line) -> list[Block]:
     """Group lines into a tree of paragraphs, headings and divs."""
     root = Block(DIV_OPEN, [], [], {"classes": []})
@@ -69,6 +92,7 @@ def build_blocks(lines: list[Line], problems: list[Problem], path: str, to_file_
     children = root.children  # where the next block goes: the innermost open div's
     para: list[Line] = []
     skip = False  # a `<!-- no-card -->` line came: the next block makes no card
+    opened: list[bool] = []  # for each div open, whether it is one (not a transparent one, `is_transparent`)
     for line in lines:
         kind = line.kind
         if kind not in _NOT_IN_PARAGRAPH:
@@ -83,11 +107,17 @@ def build_blocks(lines: list[Line], problems: list[Problem], path: str, to_file_
             children.append(Block(HEADING, [line], None, None, 0, skip))
             skip = False
         elif kind == DIV_OPEN:
-            div = Block(DIV_OPEN, [line], [], parse_attrs(line.attrs), skip=skip)
+            attrs = parse_attrs(line.attrs)
+            opened.append(not is_transparent(attrs))
+            if not opened[-1]:
+                continue  # (a slide's `::: {.incremental}` or `::: {.notes}`: its text is the section's)
+            div = Block(DIV_OPEN, [line], [], attrs, skip=skip)
             children.append(div)
             stack.append(div)
             children, skip = div.children, False
         elif kind == DIV_CLOSE:
+            if opened and not opened.pop():
+                continue
             if len(stack) > 1:
                 stack.pop().end = line.no
                 children = stack[-1].children

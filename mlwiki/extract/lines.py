@@ -13,7 +13,9 @@ import re
 from mlwiki.models import Problem, Severity
 from mlwiki.render.spans import FENCE, fence_closes
 
-TEXT, BLANK, HEADING, CODE, MATH, COMMENT, DIV_OPEN, DIV_CLOSE, NO_CARD = range(9)
+from mlwiki.extract.html_boxes import BOX_CLOSE, CODE_TAG, ICON, box_line
+from mlwiki.extract.line_kinds import (BLANK, BLANK_LINE, CODE, COMMENT, DIV_CLOSE, DIV_OPEN, HEADING, MATH,  # noqa: F401
+                                      NO_CARD, TEXT, Line)
 
 _QUOTE = re.compile(r"^(?:[ \t]{0,3}>[ \t]?)+")
 _DIV = re.compile(r"^[ \t]{0,3}(:{3,})[ \t]*(.*?)[ \t]*$")
@@ -59,23 +61,6 @@ _MYST_OPTION = re.compile(r"^[ \t]*:[\w-]+:")
 _INLINE_FIELD = re.compile(r"(?:[-*+][ \t]+)?[A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}::(?:[ \t]|$)")
 
 
-class Line:
-    """One line of the note body: `text` without blockquote markers, its kind and its 1-based body line.
-
-    `attrs`: a div's attribute text, or a heading's level (with " no-card" when the heading says `{.no-card}`).
-    A plain class with slots rather than a dataclass: one is made per line of every note, and this is faster.
-    """
-
-    __slots__ = ("no", "text", "kind", "attrs")
-
-    def __init__(self, no: int, text: str, kind: int, attrs: str = "") -> None:
-        self.no, self.text, self.kind, self.attrs = no, text, kind, attrs
-
-    def __repr__(self) -> str:
-        return f"Line({self.no}, {self.text!r}, {self.kind}, {self.attrs!r})"
-
-
-BLANK_LINE = Line(0, "", BLANK)  # every blank line outside code and math: only its kind matters
 
 
 def heading_level(line: Line) -> int:
@@ -269,8 +254,14 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 append(Line(no, text, DIV_OPEN, folded))
             prev_blank = prev_indented = False
             continue
+        elif first == "<" and (code := CODE_TAG.match(stripped)):  # (a page's `<script setup>`, `<style>`: code)
+            append(Line(no, text, COMMENT))
+            close = f"</{code.group(1).lower()}>"
+            pending = None if close in stripped.lower() else (close, no, COMMENT)
+            prev_blank = prev_indented = False
+            continue
         elif first == "<" and (stripped[1:4].lower() in ("asi", "div") or boxes and stripped[1:2] == "/") and \
-                _box_line(no, stripped, boxes, append):  # (an HTML box: a div, as an Obsidian callout is)
+                box_line(no, stripped, boxes, append):  # (an HTML box: a div, as an Obsidian callout is)
             prev_blank = prev_indented = False
             continue
         elif first in "$\\%" or ("<" in text and "<!--" in text):
@@ -290,14 +281,18 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 kind = COMMENT  # (a Dataview field in a callout or indented under an item: metadata there too)
             elif first == "*" and text.startswith("*[") and _ABBREVIATION.match(text):
                 kind = COMMENT  # (`*[OOV]: out of vocabulary`: the page's abbreviations, shown as tooltips)
+            elif first == "." and stripped == ". . .":
+                kind = COMMENT  # (a reveal.js pause between a slide's parts: no text)
+            elif first == "[" and stripped.lower() in _TOC_MARKERS:
+                kind = COMMENT  # (`[[toc]]`, `[TOC]`: where a site shows the page's table of contents)
             elif first == "(" and text.endswith("=") and _MYST_TARGET.fullmatch(stripped):
                 kind = COMMENT  # (`(kkt-list)=`: a MyST target, which the book never shows, over the text it labels)
         if boxes and kind == TEXT and lines[-1].kind == DIV_OPEN:
-            text = _ICON.sub("", text, 1)  # (the emoji a Notion callout opens with is its icon)
+            text = ICON.sub("", text, 1)  # (the emoji a Notion callout opens with is its icon)
         prev_blank = prev_indented = False
         append(Line(no, text, kind))
-        if boxes and text.endswith(">") and _BOX_CLOSE.search(text):  # ("… the threshold.</div>")
-            lines[-1].text = _BOX_CLOSE.sub("", text)
+        if boxes and text.endswith(">") and BOX_CLOSE.search(text):  # ("… the threshold.</div>")
+            lines[-1].text = BOX_CLOSE.sub("", text)
             append(Line(no, "", DIV_CLOSE if boxes.pop() else COMMENT))
     if callout or admonition:
         append(Line(len(lines) + 1, "", DIV_CLOSE))
@@ -354,41 +349,7 @@ def _admonition_attrs(match: re.Match) -> str:
     return f'.callout-{match.group(1).lower()} title="{title}"'
 
 
-# An HTML box: a Notion callout as Notion exports it, `<aside>` (its text on the line or the next ones) up to
-# `</aside>`, its first character an emoji, its icon, which says its kind; a notebook's `<div class="alert
-# alert-info">` on a line of its own up to `</div>` (a classic Jupyter note box), or any `<div>` alone on its line
-_BOX_OPEN = re.compile(r"(?i)<(?P<tag>aside|div)\b(?P<attrs>[^>]*)>[ \t]*(?P<text>.*?)[ \t]*(?P<close></(?P=tag)>)?$")
-_BOX_CLOSE = re.compile(r"(?i)[ \t]*</(?:aside|div)>[ \t]*$")
-_ALERT = re.compile(r"alert-(info|success|warning|danger)")
-_ICON = re.compile(r"^[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*[ \t]*")
-_BOX_KIND = {"💡": "tip", "⚠": "warning", "❗": "important", "‼": "important", "🚨": "warning", "info": "note",
-             "success": "tip", "warning": "warning", "danger": "warning"}
-
-
-def _box_line(no: int, stripped: str, boxes: list[bool], append) -> bool:
-    """An HTML box's line, read as a callout's div with its text inside (a plain `<div>`'s tags as nothing, its
-    text as the section's): whether it was one (`boxes` keeps the boxes open). A `<div>` with text after it on its
-    line (`<div align=…><img …>`) is none."""
-    if _BOX_CLOSE.fullmatch(stripped):
-        append(Line(no, "", DIV_CLOSE if boxes.pop() else COMMENT))
-        return True
-    match = _BOX_OPEN.match(stripped)
-    if match is None or match.group("tag").lower() == "div" and match.group("text"):
-        return False
-    icon = _ICON.match(match.group("text"))
-    alert = _ALERT.search(match.group("attrs"))
-    kind = _BOX_KIND.get(icon.group(0).strip()[:1] if icon else alert.group(1) if alert else "", "note")
-    boxed = bool(icon or alert or match.group("tag")[0] in "aA")
-    append(Line(no, stripped, DIV_OPEN, f'.callout-{kind} title=""') if boxed else Line(no, stripped, COMMENT))
-    if text := match.group("text")[icon.end() if icon else 0:]:
-        append(Line(no, text, TEXT))
-    if not match.group("close"):
-        boxes.append(boxed)
-    elif boxed:
-        append(Line(no, "", DIV_CLOSE))
-    return True
-
-
+_TOC_MARKERS = frozenset(("[[toc]]", "[toc]", "[[_toc_]]"))
 # An HTML fold, as GitHub shows it: `<details>` (with its `<summary>…</summary>` on the line or the next), `</details>`
 _DETAILS_OPEN = re.compile(r"<details\b[^>]*>[ \t]*(?:<summary\b[^>]*>(.*?)</summary>)?[ \t]*$", re.I)
 _SUMMARY = re.compile(r"<summary\b[^>]*>(.*?)</summary>[ \t]*$", re.I)
@@ -460,7 +421,7 @@ def _report_open(fence, pending, problems: list[Problem], path: str, to_file_lin
         problems.append(problem(path, to_file_line(pending[1]), f"display math is never closed "
                                                                    f"(expected {pending[0]})"))
     elif pending:
-        what = "HTML comment" if pending[0] == "-->" else "Obsidian comment"
+        what = {"-->": "HTML comment", "%%": "Obsidian comment"}.get(pending[0], f"<{pending[0][2:-1]}> block")
         problems.append(problem(path, to_file_line(pending[1]), f"{what} is never closed (expected "
                                                                    f"{pending[0]})", Severity.WARNING))
 

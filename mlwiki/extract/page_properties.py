@@ -12,6 +12,8 @@ They are to the page what front matter is to a Markdown note. A paragraph right 
 line of it is `Key: value` and one of the keys is a property such pages carry (so "Bias: …" / "Variance: …" defining
 two words under a title stays prose).
 
+A heading written as VitePress's `{{ $frontmatter.title }}` shows the page's title: so it reads.
+
 Pure: lines in, the same lines with those blanked.
 """
 
@@ -27,10 +29,17 @@ _PROPERTY = re.compile(r"([A-Z][\w'’]*(?: [\w'’]+){0,3}): \S")
 _PAGE_KEYS = frozenset("""tags created status date type updated author authors category categories topic course
 lecture source url due priority area project attendees related class last edited time created by""".split())
 MIN_LINES = 2
+_TITLE_VARIABLE = re.compile(r"\{\{\s*\$frontmatter\.title\s*\}\}")
 
 
-def mark_page_properties(lines: list[Line]) -> None:
-    """Blank the property lines right after the note's H1 (see the module's docstring)."""
+def mark_page_properties(lines: list[Line], title: str = "", templated: bool = False) -> None:
+    """Blank the property lines right after the note's H1 (see the module's docstring); with `templated` (the note
+    writes `$frontmatter`), a heading that shows the page's title by a template (VitePress's
+    `# {{ $frontmatter.title }}`) reads `title`."""
+    if templated:
+        for i, line in enumerate(lines):
+            if line.kind == HEADING and "{{" in line.text:
+                lines[i] = Line(line.no, _TITLE_VARIABLE.sub(lambda _: title, line.text).strip(), HEADING, line.attrs)
     at = _first_filled(lines, 0)
     if at is None or lines[at].kind != HEADING or lines[at].attrs.split(" ")[0] != "1":
         return

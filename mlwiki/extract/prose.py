@@ -181,10 +181,13 @@ def heading_text(text: str) -> str:
             text = text.replace("**", "")
     if text.endswith(")") and "(" in text:
         text = _FOLD_HINT.sub("", text)
+    if "/>" in text:
+        text = _COMPONENT.sub("", text)  # ("Definition <Badge type="tip" text="exam" />": a site's widget)
     return text.rstrip(":").strip()
 
 
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_COMPONENT = re.compile(r"[ \t]*<[A-Z][\w.-]*(?:[ \t][^<>]*)?/>")  # (a Vue or MDX component: `<Badge … />`)
 # What a folded box's title tells the reader to do ("Deriving EI (click to expand)"): no part of what it names
 _FOLD_HINT = re.compile(r"(?i)[ \t]*\((?:(?:click|tap)(?: here)?(?: to (?:expand|open|show|reveal|see)(?: it)?)?|"
                         r"expand(?: me)?|collapsed?|hidden|spoiler|toggle)\)$")

@@ -93,7 +93,7 @@ class Extractor:
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
         body = unwrapped(body)  # (a note that is one outline under a root bullet: the root is its title)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
-        mark_page_properties(lines)  # (Notion's "Tags: …" / "Created: …" lines under the title: metadata)
+        mark_page_properties(lines, ctx.title, "$frontmatter" in body)  # (Notion's "Tags: …" lines: metadata)
         bold_titled = not as_before and "**" in body and mark_bold_titles(lines)  # ("**Xavier / Glorot**" over text)
         folds = "<details" in body or "<DETAILS" in body
         # (a fold's title without its "(click)": its cards keep the ids they had with it)

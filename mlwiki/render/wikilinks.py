@@ -4,7 +4,7 @@ what the note's own viewer shows: `[[target|alias]]` (Dendron's `[[alias|note.na
 (`[^1]`, a mark, and `[^1]: Ho et al. 2020`, its text, which Pandoc, Obsidian and GitHub set at a page's foot): left
 off, as a card has no foot to set them at; Obsidian's `==highlight==` → highlighted text (`<mark>`, without the
 markers in the terminal); Quarto's and R Markdown's inline code that the page computes (`` `{python} n_params` ``,
-`` `r round(phi, 3)` ``) → "…", a value the card cannot know.
+`` `r round(phi, 3)` ``) → "…", a value the card cannot know; GitHub's and VitePress's `:warning:` → ⚠️.
 
 Cards keep the note's own text (`cards --json` shows it as written); these rules run where a card is shown (the
 Anki export in `render.html`, the terminal in `render.terminal`). Math and code spans are found by earlier rules,
@@ -12,6 +12,8 @@ so nothing inside them is touched.
 """
 
 from __future__ import annotations
+
+import re
 
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_inline import StateInline
@@ -171,6 +173,29 @@ def footnote_text_rule(state: StateBlock, start_line: int, end_line: int, silent
     return True
 
 
+# GitHub's and VitePress's emoji shortcodes that notes use as signs: shown as the emoji (an unknown one as written)
+_SHORTCODES = {"warning": "⚠️", "bulb": "💡", "memo": "📝", "pushpin": "📌", "exclamation": "❗", "question": "❓",
+               "heavy_check_mark": "✔️", "white_check_mark": "✅", "x": "❌", "star": "⭐", "fire": "🔥",
+               "rocket": "🚀", "tada": "🎉", "thinking": "🤔", "point_right": "👉", "books": "📚", "book": "📖",
+               "bangbang": "‼️", "key": "🔑", "no_entry": "⛔", "construction": "🚧", "information_source": "ℹ️",
+               "link": "🔗", "eyes": "👀", "brain": "🧠", "dart": "🎯", "zap": "⚡", "+1": "👍", "-1": "👎"}
+_SHORTCODE = re.compile(r":([a-z0-9_+-]{1,30}):")
+
+
+def shortcode_rule(state: StateInline, silent: bool) -> bool:
+    """`:warning:` (an emoji's shortcode, as GitHub and VitePress show it) as the emoji."""
+    pos = state.pos
+    if state.src[pos] != ":" or pos and state.src[pos - 1].isalnum():
+        return False
+    match = _SHORTCODE.match(state.src, pos, state.posMax)
+    if match is None or match.group(1) not in _SHORTCODES:
+        return False
+    if not silent:
+        state.push("text", "", 0).content = _SHORTCODES[match.group(1)]
+    state.pos = match.end()
+    return True
+
+
 def add_rules(md) -> None:
     """Register the rules on a MarkdownIt (after its math rules, before links and escapes)."""
     md.inline.ruler.before("escape", "verb", verb_rule)
@@ -180,5 +205,6 @@ def add_rules(md) -> None:
     md.inline.ruler.before("link", "footnote_mark", footnote_mark_rule)
     md.inline.ruler.before("escape", "obsidian_comment", obsidian_comment_rule)
     md.inline.ruler.before("escape", "block_id", block_id_rule)
+    md.inline.ruler.before("text", "shortcode", shortcode_rule)
     md.block.ruler.before("reference", "footnote_text", footnote_text_rule,
                           {"alt": ["paragraph", "reference", "blockquote", "list"]})
