@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 
 from mlwiki import ids
 from mlwiki.extract import (algorithms, callouts, crossrefs, derivations, example_parts, examples, exercises, forms,
-                            formula_cards, lists, margins, proofs, questions, statements)
+                            formula_cards, lists, margins, proofs, questions, statements, toggles)
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.children import without_shown_children
@@ -39,7 +39,8 @@ from mlwiki.models import Card, CardKind, Problem, Severity, Source
 # forms written for mlwiki, `Q:`/`A:`, `::`, card divs and clozes, always do).
 HEURISTIC_FORMS = frozenset(("formula", "lone-formula", "inline-formula", "definition", "definition-item",
                              "definition-opening", "statement", "question-heading", "question-callout", "bold-question",
-                             "question-arrow", "definition-list"))
+                             "question-arrow", "definition-list", "question-item",
+                             "correction"))
 IN_EXAMPLE = "in a worked example or exercise"
 
 
@@ -99,6 +100,7 @@ class Extractor:
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
         if "{solution-start}" in body:
             exercises.gated_solutions(self.blocks)  # (read as the `{solution}` directives they stand for: no cards)
+        toggles.join_toggles(self.blocks)  # (a Notion toggle, `- Why …?` over its answer indented: one item)
         if folds:
             questions.mark_answer_folds(self.blocks)  # ("**Why …?**" over `<details><summary>Answer`: its answer)
         self.title_level, self.first_h1 = title_heading(self.blocks, not as_before and not ctx.title, ctx.path)
@@ -359,6 +361,9 @@ class Extractor:
                 return forms.question_answer(self, blocks, i)
             block = forms.split_before(blocks, i, k)  # the text before the `Q:` line is a paragraph of its own
             text = text_of(block)
+        if text[:1] in toggles.ITEM_FIRST and (block := toggles.item_questions(self, block)) is None:
+            return self.separate() or i + 1  # (`- Why …?` over its answer: a card; its list's other items: any list's)
+        text = text_of(block)
         ending_intro, formulas, made = None, 0, len(self.drafts)
         if "?" in text and any(arrow in text for arrow in questions.ARROWS) and questions.arrow_answers(self, block):
             pass  # (`- why …? → because …`: its lines are cards, no other form's)
