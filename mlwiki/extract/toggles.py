@@ -61,9 +61,10 @@ def asked(item_text: str) -> str | None:
     return question
 
 
-def join_toggles(blocks: list[Block]) -> None:
-    """Join each list whose last item asks a question to the paragraphs indented under that item (a Notion toggle's
-    answer, after a blank line): one paragraph, as a Markdown reader sees one item, which the walk reads as one."""
+def with_toggles_joined(blocks: list[Block]) -> list[Block]:
+    """The blocks with each list whose last item asks a question joined to the paragraphs indented under that item (a
+    Notion toggle's answer, after a blank line): one paragraph, as a Markdown reader sees one item, which the walk
+    reads as one."""
     stack = [blocks]
     while stack:
         children = stack.pop()
@@ -75,6 +76,7 @@ def join_toggles(blocks: list[Block]) -> None:
             elif block.kind == TEXT and block.lines[-1].text.lstrip()[:1] in ITEM_FIRST:
                 _take_answer(children, k)  # (a paragraph whose last line is a list item: the cheap test first)
             k += 1
+    return blocks
 
 
 def _take_answer(children: list[Block], k: int) -> None:
@@ -92,12 +94,15 @@ def _take_answer(children: list[Block], k: int) -> None:
         children[k:end] = [Block(TEXT, lines, skip=block.skip)]
 
 
-def item_questions(ex, block: Block) -> Block | None:
-    """Make the card of each list item of a paragraph that asks a question with its answer under it; the paragraph
-    without those items and their answers (the block itself when none was found, None when nothing is left)."""
+def item_questions(ex, blocks: list[Block], i: int) -> None:
+    """Make the card of each list item of the paragraph blocks[i] that asks a question with its answer under it, and
+    leave in its place the paragraph without those items and their answers, for the other forms to read (one that
+    makes no card when nothing is left)."""
+    block = blocks[i]
     lines = block.lines
-    if not ex.ctx.question_headings or lines[0].kind != TEXT or not LIST_ITEM.match(lines[0].text):
-        return block
+    if lines[0].text[:1] not in ITEM_FIRST or block.skip or not ex.ctx.question_headings or lines[0].kind != TEXT \
+            or not LIST_ITEM.match(lines[0].text):
+        return  # (the common paragraph, said cheaply; one after `<!-- no-card -->` makes no card)
     used: set[int] = set()
     k = 0
     while k < len(lines):
@@ -107,10 +112,9 @@ def item_questions(ex, block: Block) -> Block | None:
             k = end
         else:
             k += 1
-    if not used:
-        return block
-    rest = [ln for j, ln in enumerate(lines) if j not in used]
-    return Block(TEXT, rest) if rest else None
+    if used:
+        rest = [ln for j, ln in enumerate(lines) if j not in used]
+        blocks[i] = Block(TEXT, rest) if rest else Block(TEXT, lines, skip=True)
 
 
 def _corrected(ex, lines: list[Line], k: int, end: int) -> bool:

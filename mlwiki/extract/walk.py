@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 
 from mlwiki import ids
 from mlwiki.extract import (algorithms, callouts, crossrefs, derivations, example_parts, examples, exercises, forms,
-                            formula_cards, lists, margins, proofs, questions, statements, toggles)
+                            formula_cards, lists, margins, proofs, questions, statements)
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.children import without_shown_children
@@ -33,14 +33,14 @@ from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic
                                    note_subject)
 from mlwiki.extract.title_heading import keep_ids, title_heading
 from mlwiki.extract.title_leads import asked_leads
+from mlwiki.extract.toggles import item_questions, with_toggles_joined
 from mlwiki.models import Card, CardKind, Problem, Severity, Source
 
 # The forms mlwiki reads out of ordinary prose: inside a worked example or an exercise they make no card (the
 # forms written for mlwiki, `Q:`/`A:`, `::`, card divs and clozes, always do).
 HEURISTIC_FORMS = frozenset(("formula", "lone-formula", "inline-formula", "definition", "definition-item",
                              "definition-opening", "statement", "question-heading", "question-callout", "bold-question",
-                             "question-arrow", "definition-list", "question-item",
-                             "correction"))
+                             "question-arrow", "definition-list", "question-item", "correction"))
 IN_EXAMPLE = "in a worked example or exercise"
 
 
@@ -97,10 +97,9 @@ class Extractor:
         reworded = folds and any(ln.kind == DIV_OPEN and ' written="' in ln.attrs for ln in lines)
         if as_before and reworded:
             titled_as_written(lines)
-        self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
+        self.blocks = with_toggles_joined(build_blocks(lines, self.problems, ctx.path, ctx.file_line))  # (Notion's)
         if "{solution-start}" in body:
             exercises.gated_solutions(self.blocks)  # (read as the `{solution}` directives they stand for: no cards)
-        toggles.join_toggles(self.blocks)  # (a Notion toggle, `- Why …?` over its answer indented: one item)
         if folds:
             questions.mark_answer_folds(self.blocks)  # ("**Why …?**" over `<details><summary>Answer`: its answer)
         self.title_level, self.first_h1 = title_heading(self.blocks, not as_before and not ctx.title, ctx.path)
@@ -341,6 +340,7 @@ class Extractor:
         Every note passes through here paragraph by paragraph, so each card form is tried only when a cheap
         substring test says its syntax could be in the paragraph.
         """
+        item_questions(self, blocks, i)  # ("- Why …?" over its answer: a card, and the rest of its list read on)
         block = blocks[i]
         if block.skip:
             self.separate()
@@ -361,9 +361,6 @@ class Extractor:
                 return forms.question_answer(self, blocks, i)
             block = forms.split_before(blocks, i, k)  # the text before the `Q:` line is a paragraph of its own
             text = text_of(block)
-        if text[:1] in toggles.ITEM_FIRST and (block := toggles.item_questions(self, block)) is None:
-            return self.separate() or i + 1  # (`- Why …?` over its answer: a card; its list's other items: any list's)
-        text = text_of(block)
         ending_intro, formulas, made = None, 0, len(self.drafts)
         if "?" in text and any(arrow in text for arrow in questions.ARROWS) and questions.arrow_answers(self, block):
             pass  # (`- why …? → because …`: its lines are cards, no other form's)
