@@ -23,6 +23,7 @@ from mlwiki.extract.subject import sets_example_values
 from mlwiki.extract.passages import MAX_WORDS, narrates, passage, works_numbers
 from mlwiki.extract.prose import clean_prose, is_fragment, sentences, word_count
 from mlwiki.extract.subject import is_example_title
+from mlwiki.extract.toggles import FORM as ASKED_ITEM
 
 FORM = "section"
 FORMULA_FORMS = frozenset(("formula", "lone-formula", "inline-formula"))
@@ -133,11 +134,14 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
     if not taken:
         return None, 0
     carded = {d.line for drafts, _ in ex.drafts[made:] for d in drafts}
+    crossed = 0  # (the paragraphs before a list item's question and its answer, once the walk passed one)
     rest: list[Block] = []
     aspects: list[Block] = []
     after_card = False  # (the list or the answer that follows a carded intro or question is that card's)
     example = False  # (the paragraph before was a worked example, left out)
     for k in range(taken[0], len(blocks)):
+        if not free[k] and rest and not crossed and "?" in text_of(blocks[k]) and _asks_item(ex, blocks[k]):
+            crossed = len(rest)
         block = blocks[k] if free[k] else _after_formulas(blocks[k], *lines)
         if block is None:
             continue
@@ -184,13 +188,19 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
         rest.append(block)
     if not rest and len(aspects) == 1:
         rest = aspects  # (the one closing line: "… › MRR › Limitation")
-    if not rest:
-        return None, 0
+    if not rest or crossed and len(rest) > crossed:
+        return None, 0  # (paragraphs on both sides of a self-test question and its answer are no one passage)
     back = passage(rest, labelled, declined=True)  # (`**Term**:` items too: no other card took them)
     if back is None or word_count(clean_prose(back)) < MIN_OPENING_WORDS or is_legend(back) \
             or later_steps_only(back) or _to_the_reader(back) and not _points_back(back) or leaves_out(back):
         return None, 0  # (a formula's legend, step 5 of steps a formula broke, a tutorial's "you", a gap)
     return back, rest[0].start
+
+
+def _asks_item(ex, block: Block) -> bool:
+    """Whether a card of a list item's question and its answer was made of the paragraph (`toggles`)."""
+    lines = range(block.start, block.lines[-1].no + 1)
+    return any(d.form == ASKED_ITEM and d.line in lines for drafts, _ in reversed(ex.drafts) for d in drafts)
 
 
 def _without_aside(block: Block) -> Block | None:

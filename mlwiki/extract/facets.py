@@ -21,6 +21,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.claim_asks import with_article
+from mlwiki.extract.corrections import BELIEF
 from mlwiki.extract.defining import stems
 from mlwiki.extract.prose import clean_prose, sentences
 
@@ -203,7 +204,8 @@ def defined_question(heading: str, back: str) -> str | None:
         return None
     if (found := _DEFINES.match(first)) and named <= stems(found["subj"]) and len(found["subj"].split()) <= 8 \
             and stems(found["subj"].split(" ", 1)[0]) <= named and not found["subj"].count("$") % 2 \
-            and not _SETS_EQUAL.search(found["subj"]):  # (its first word names it: not "The domain of …"; no formula
+            and not _SETS_EQUAL.search(found["subj"]) and not BELIEF.match(found["subj"]):  # (its first word names
+        # it: not "The domain of …", nor "thought a flat PDP = no effect", a belief put right; no formula
         # cut in two, "Youden's J — $J = …" asks no "$J?"; nor one that sets it equal already, "Running time
         # $\approx O(…)$ where $w$ = …": what it is, asked about its symbol, is no question)
         article = f"{found['art'].lower()} " if found["art"] else ""

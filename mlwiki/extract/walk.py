@@ -35,13 +35,14 @@ from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic
                                    note_subject)
 from mlwiki.extract.title_heading import keep_ids, title_heading
 from mlwiki.extract.title_leads import asked_leads
+from mlwiki.extract.toggles import item_questions, with_toggles_joined
 from mlwiki.models import Card, CardKind, Problem, Severity, Source
 
 # The forms mlwiki reads out of ordinary prose: inside a worked example or an exercise they make no card (the
 # forms written for mlwiki, `Q:`/`A:`, `::`, card divs and clozes, always do).
 HEURISTIC_FORMS = frozenset(("formula", "lone-formula", "inline-formula", "definition", "definition-item",
                              "definition-opening", "statement", "question-heading", "question-callout", "bold-question",
-                             "question-arrow", "definition-list"))
+                             "question-arrow", "definition-list", "question-item", "correction"))
 IN_EXAMPLE = "in a worked example or exercise"
 
 
@@ -100,7 +101,7 @@ class Extractor:
         reworded = folds and any(ln.kind == DIV_OPEN and ' written="' in ln.attrs for ln in lines)
         if as_before and reworded:
             titled_as_written(lines)
-        self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
+        self.blocks = with_toggles_joined(build_blocks(lines, self.problems, ctx.path, ctx.file_line))  # (Notion's)
         exercises.set_apart(self.blocks, body)  # (exercises and their answers read as `{exercise}`, `{solution}`)
         if folds:
             questions.mark_answer_folds(self.blocks)  # ("**Why …?**" over `<details><summary>Answer`: its answer)
@@ -344,6 +345,7 @@ class Extractor:
         Every note passes through here paragraph by paragraph, so each card form is tried only when a cheap
         substring test says its syntax could be in the paragraph.
         """
+        item_questions(self, blocks, i)  # ("- Why …?" over its answer: a card, and the rest of its list read on)
         block = blocks[i]
         if block.skip:
             self.separate()
