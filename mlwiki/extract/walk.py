@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 
 from mlwiki import ids
 from mlwiki.extract import (algorithms, callouts, crossrefs, derivations, example_parts, examples, exercises, forms,
-                            formula_cards, lists, margins, proofs, questions, statements)
+                            formula_cards, html_tables, lists, margins, proofs, questions, statements)
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.children import without_shown_children
@@ -96,6 +96,8 @@ class Extractor:
         reworded = folds and any(ln.kind == DIV_OPEN and ' written="' in ln.attrs for ln in lines)
         if as_before and reworded:
             titled_as_written(lines)
+        if html_tables.may_hold(body):
+            lines = html_tables.as_pipe_tables(lines)  # (a `<table>` of rows: read as the pipe table it stands for)
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
         if "{solution-start}" in body:
             exercises.gated_solutions(self.blocks)  # (read as the `{solution}` directives they stand for: no cards)
