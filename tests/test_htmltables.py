@@ -84,3 +84,14 @@ def test_a_column_header_opening_on_a_hash_keeps_it_on_a_rows_back(tmp_path):
     made = backs_by_front(new_wiki(tmp_path, {"Model sizes.md": note}, CONFIG))
     small = [back for front, back in made.items() if "small" in front]
     assert small and "- \\# layers: 12" in small[0], made
+
+
+def test_a_line_that_is_only_an_html_anchor_is_on_no_card(tmp_path):
+    """`<a id="…"></a>` on a line of its own over a paragraph marks where a link lands; no reader sees it, yet it
+    was the first line of the card of the paragraph under it."""
+    note = ("# Regularisation\n\n## Weight decay\n\n<a id=\"decay\"></a>\n"
+            "Weight decay shrinks every weight towards zero at each step, by a fixed fraction of its value.\n\n"
+            "<span id='l1'></span>\nAn L1 penalty instead pushes small weights to exactly zero, so it selects features.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Regularisation.md": note}, CONFIG))
+    assert made and not any("<a" in back or "<span" in back for back in made.values()), made
+    assert any(back.startswith("Weight decay shrinks") for back in made.values()), made

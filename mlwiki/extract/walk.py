@@ -17,6 +17,7 @@ from mlwiki.extract.context import NoteContext
 from mlwiki.extract.generalities import general_rule_card
 from mlwiki.extract.symbol_definitions import symbol_definition_card
 from mlwiki.extract.housekeeping import housekeeping_dropped
+from mlwiki.extract.html_anchors import mark_anchors
 from mlwiki.extract.daily import content_subject, is_date, is_stamped, section_term
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, Line, classify, heading_level, problem,
@@ -96,8 +97,8 @@ class Extractor:
         reworded = folds and any(ln.kind == DIV_OPEN and ' written="' in ln.attrs for ln in lines)
         if as_before and reworded:
             titled_as_written(lines)
-        if html_tables.may_hold(body):
-            lines = html_tables.as_pipe_tables(lines)  # (a `<table>` of rows: read as the pipe table it stands for)
+        lines = html_tables.as_pipe_tables(lines) if html_tables.may_hold(body) else lines  # (a `<table>` of rows)
+        mark_anchors(lines, body)  # (a line of `<a id="…"></a>` only: a link's target no reader sees)
         self.blocks = build_blocks(lines, self.problems, ctx.path, ctx.file_line)
         if "{solution-start}" in body:
             exercises.gated_solutions(self.blocks)  # (read as the `{solution}` directives they stand for: no cards)
