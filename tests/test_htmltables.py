@@ -95,3 +95,24 @@ def test_a_line_that_is_only_an_html_anchor_is_on_no_card(tmp_path):
     made = backs_by_front(new_wiki(tmp_path, {"Regularisation.md": note}, CONFIG))
     assert made and not any("<a" in back or "<span" in back for back in made.values()), made
     assert any(back.startswith("Weight decay shrinks") for back in made.values()), made
+
+
+def test_a_short_paragraph_under_its_own_bold_label_is_its_own_card_beside_a_table(tmp_path):
+    """A section of a formula, a remark, a paragraph opening on a bold label of its own and a table: once the table
+    is read as one, the remark and the labelled paragraph were one card under the bare heading, two facts under a
+    front that asks for neither. The labelled paragraph is a card under its label, however short."""
+    note = ("# Calibration\n\n## Reliability diagrams\n\n"
+            "Bin the predicted probabilities and plot, for each bin, the mean prediction against the observed "
+            "frequency of positives:\n\n"
+            "$$ \\mathrm{ECE} = \\sum_b \\frac{n_b}{n} \\left| \\mathrm{acc}(b) - \\mathrm{conf}(b) \\right| $$\n\n"
+            "Equal-width bins leave the extreme bins nearly empty, so their points are noisy.\n\n"
+            "**Sharpness counts as well!** A model that always predicts the base rate is perfectly calibrated, yet it "
+            "tells you nothing about any single case.\n\n"
+            "<table>\n<tr><th>method</th><th>fits</th><th>needs</th></tr>\n"
+            "<tr><td>Platt scaling</td><td>a sigmoid on the scores</td><td>a held-out split</td></tr>\n"
+            "<tr><td>isotonic regression</td><td>a monotone step function</td><td>more held-out data</td></tr>\n"
+            "</table>\n")
+    made = backs_by_front(new_wiki(tmp_path, {"Calibration.md": note}, CONFIG))
+    sharp = [back for front, back in made.items() if front.endswith("› Sharpness counts as well!")]
+    assert sharp and "Equal-width" not in sharp[0] and "perfectly calibrated" in sharp[0], made
+    assert not any("Equal-width" in back and "perfectly calibrated" in back for back in made.values()), made
