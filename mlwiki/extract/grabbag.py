@@ -204,6 +204,10 @@ def _without_marker(item: str) -> str:
     return "\n".join(part for part in (LIST_ITEM.sub("", first, count=1).strip(), nested) if part)
 
 
+# A paragraph that opens on a bold label of its own and goes on ("**FISTA** (2009) = ISTA + momentum", "**Baselines
+# differ!** A random scorer …"): a fact under its own name, however short the back it is part of ("**Main point:
+# inductive.**" is a sentence in bold, no name)
+_BOLD_LEAD = re.compile(r"\*\*[^*:\n]{2,40}\*\*[ \t]*\S")
 MIN_LONG_WORDS = 90  # a back longer than this that holds several facts asks the learner for all of them at once
 # A part that goes on from the one before it: a pointer back, or a word that joins it on ("This is what people call
 # …", "It also …", "So …"): it makes no sense alone
@@ -224,9 +228,11 @@ def split_long_back(path: str, back: str, bag: bool = False) -> list[tuple[str, 
     "Sentence-level BLEU needs smoothing …") each under "path › topic", the first part and those that name nothing
     under `path` as before; a part that goes on from the one before ("This is …", "It …") stays with it, and so do a
     code block or a display formula. None when the back is short, is one list (steps, or one its opening
-    introduces: "Three reasons:"), or no part names a topic of its own apart from the first.
+    introduces: "Three reasons:"), or no part names a topic of its own apart from the first. A shorter back splits
+    off only the paragraphs after its first that open on a bold label of their own (`_BOLD_LEAD`).
     `bag`: the front names a bag ("Gotchas") over paragraphs, no list: split however short, the first part too."""
-    if bag and any(LIST_ITEM.match(line) for line in back.split("\n")) or not bag and len(back.split()) <= MIN_LONG_WORDS:
+    short = not bag and len(back.split()) <= MIN_LONG_WORDS
+    if bag and any(LIST_ITEM.match(line) for line in back.split("\n")) or short and "\n\n**" not in back:
         return None
     parts = _parts(back)
     if parts is None or len(parts) < 2:
@@ -237,6 +243,8 @@ def split_long_back(path: str, back: str, bag: bool = False) -> list[tuple[str, 
         + [part_topic(part, base) for part in parts[1:]]  # (a first item under its own label opens no section)
     seen = [t.casefold() for t in topics if t]
     named = [bool(t) and seen.count(t.casefold()) == 1 and t.casefold() not in taken for t in topics]
+    if short:
+        named = [own and k > 0 and bool(_BOLD_LEAD.match(parts[k])) for k, own in enumerate(named)]
     if not any(named):
         return None
     for k in range(len(parts) - 1, 0, -1):  # (a paragraph that names nothing goes on from the paragraph before it;

@@ -254,8 +254,9 @@ def asked_columns(back: str) -> list[str]:
 
 
 def column_label(header: str) -> str:
-    """A column's header before a cell's text: "Delta Rule: ", "What does it do? "."""
-    header = header.strip()
+    """A column's header before a cell's text: "Delta Rule: ", "What does it do? " ("# parameters" with its `#`
+    escaped: opening a list item, it would make the item a heading and be lost from the text)."""
+    header = "\\" + header.strip() if header.lstrip()[:1] == "#" else header.strip()
     return "" if not header else f"{header} " if header.endswith(("?", ":")) else f"{header}: "
 
 

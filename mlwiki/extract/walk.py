@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 from mlwiki import ids
 from mlwiki.extract import (algorithms, callouts, crossrefs, derivations, example_parts, examples, exercises, forms,
                             formula_cards, lists, margins, proofs, questions, statements)
-from mlwiki.extract.bold_titles import BOLD_TITLE_LEVEL, mark_bold_titles
+from mlwiki.extract.bold_titles import BOLD_TITLE_LEVEL
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.children import without_shown_children
@@ -25,7 +25,7 @@ from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, Line, cla
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.lone_remarks import lone_remark_cards
 from mlwiki.extract.masking import mask_inline
-from mlwiki.extract.page_properties import mark_page_properties
+from mlwiki.extract.page_lines import as_shown
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.root_bullet import unwrapped
@@ -94,8 +94,7 @@ class Extractor:
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
         body = unwrapped(body)  # (a note that is one outline under a root bullet: the root is its title)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
-        mark_page_properties(lines, ctx.title, "$frontmatter" in body)  # (Notion's "Tags: …" lines: metadata)
-        bold_titled = not as_before and "**" in body and mark_bold_titles(lines)  # ("**Xavier / Glorot**" over text)
+        lines, bold_titled = as_shown(lines, body, ctx.title, as_before)  # (HTML tables, Notion's properties, …)
         folds = "<details" in body or "<DETAILS" in body
         # (a fold's title without its "(click)": its cards keep the ids they had with it)
         reworded = folds and any(ln.kind == DIV_OPEN and ' written="' in ln.attrs for ln in lines)
