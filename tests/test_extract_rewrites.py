@@ -250,3 +250,19 @@ def test_a_label_is_looked_for_only_where_the_pattern_can_find_one():
     for text in _texts(pieces, longest_all=4, random_count=40_000):
         if defining._LABELLED.match(text):
             assert defining._may_be_labelled(text), repr(text)
+
+
+def test_marks_first_patterns_find_what_their_lookbehind_first_patterns_found():
+    from mlwiki.extract import page_talk, title_leads, topics, tradeoffs
+
+    originals = [(page_talk._MARKUP, r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`"),
+                 (topics._EMPHASIS, r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)"),
+                 (tradeoffs._EMPHASIS, r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)"),
+                 (page_talk._PARTS, r"(?<=\s)Parts?\s+[IVX]{1,4}\b")]
+    for text in _texts(["*", "_", "`", "a", "1", " ", "\n", "é", "Part", "s", "I", "V"], longest_all=4):
+        for pattern, original in originals:
+            assert pattern.sub("", text) == re.sub(original, "", text), (pattern.pattern, repr(text))
+    original_end = re.compile(r"(?<!\bal\.)(?<!\bch\.)(?<!\bcf\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bpp\.)"
+                              r"(?<!\bp\.)(?<=[.!?])[ \t\n]+(?=[A-Z{*_(\[<`$\"“])|(?<=\)\.)[ \t\n]+")
+    for text in _texts(["al.", "e.g.", "p.", ".", "!", ")", " ", "\n", "A", "a", "(", "“"]):
+        assert title_leads._END.split(text) == original_end.split(text), repr(text)

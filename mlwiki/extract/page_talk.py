@@ -12,6 +12,7 @@ tables). Pure: strings in, strings out.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from mlwiki.extract.anyof import AnyOf
@@ -118,7 +119,8 @@ _HOUSE = re.compile(
     r"(?:\s+\w+)?\s+(?:with|using|via|by\s+running)\b")
 # A part of the notes named inside a sentence, "Part" with a capital ("That's the whole reason Part II and Part III
 # exist."; not a label that opens one, "Part II motivation: …", which says what follows)
-_PARTS = re.compile(r"(?<=\s)Parts?\s+[IVX]{1,4}\b")
+_PARTS = re.compile(r"Part(?<=\sPart)s?\s+[IVX]{1,4}\b")  # (its word first, then what comes before it: a search
+# skips to "Part", where a look-behind first is tried at every character)
 # The writer's housekeeping: the course's staff, a doubt left open, a reading put to themselves
 _CHORES = re.compile(
     r"(?i)(?:.{0,40}\b(?:go(?:es)?\s+to|ask(?:ed)?|email|bring|take|check\s+with)\s+(?:the\s+|my\s+|a\s+)?"
@@ -155,7 +157,8 @@ _SITE_TOOL = re.compile(r"(?i)\b(?:quarto\s+(?:render|preview|publish)|jupyter-b
 _LINE_KIND = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|```|~~~|\$\$|\||>|:::|#)")  # (not prose: as written)
 _ITEM = re.compile(r"([ \t]*)(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?(\S.*)")
 _ITEM_INDENT = re.compile(r"[ \t]*(?=\S)")
-_MARKUP = re.compile(r"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|`")
+_MARKUP = re.compile(r"\*\*|__|[*_](?<!\w[*_])(?=\S)|[*_](?<=\S[*_])(?!\w)|`")  # (each mark before what is
+# around it: the search skips to a mark)
 MIN_WORDS = 4  # what is left of a back once its talk of the notes is off: fewer, and no formula, say nothing
 
 
@@ -163,7 +166,12 @@ def about_the_notes(front: str) -> bool:
     """Whether a card's heading path on its front holds a heading about the notes themselves ("How these are
     organised"): what is under it tells how to read the notes, not their subject."""
     path = front.split("\n\n", 1)[0]
-    return " › " in path and any(_NOTES_HEADING.fullmatch(h) for h in path.split(" › ")[1:])
+    return " › " in path and any(map(_notes_heading, path.split(" › ")[1:]))
+
+
+@functools.lru_cache(maxsize=4096)  # (pure: a heading is on the front of each card under it)
+def _notes_heading(heading: str) -> bool:
+    return _NOTES_HEADING.fullmatch(heading) is not None
 
 
 def builds_the_notes(front: str, back: str) -> bool:

@@ -34,8 +34,9 @@ MIN_WORDS = 6  # left on the back once its furniture is off: fewer say nothing t
 # A paragraph that is prose (not a list, formula, code, table or quote): only its sentences are weighed
 _PROSE = re.compile(r"[ \t]*(?![-*+][ \t]|\d+[.)][ \t]|\$\$|```|~~~|\||>|:::)\S")
 # The end of a sentence: ". " before a capital, a role, emphasis or a bracket; not after "et al.", "ch.", "e.g."
-_END = re.compile(r"(?<!\bal\.)(?<!\bch\.)(?<!\bcf\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bpp\.)(?<!\bp\.)"
-                  r"(?<=[.!?])[ \t\n]+(?=[A-Z{*_(\[<`$\"“])|(?<=\)\.)[ \t\n]+")  # (and after "(CVPR 2020).")
+_END = re.compile(r"(?<=[.!?])(?<!\bal\.)(?<!\bch\.)(?<!\bcf\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\bpp\.)(?<!\bp\.)"
+                  r"[ \t\n]+(?=[A-Z{*_(\[<`$\"“])|(?<=\)\.)[ \t\n]+")  # (and after "(CVPR 2020)."; the stop first: at
+# most characters one look-behind fails, not nine)
 _NUM = r"(?:\d+|[IVX]+)(?:[ \t]*[–—-][ \t]*(?:\d+|[IVX]+))?"
 # Where the text sits in a course: "Week 8.", "Weeks 5–6.", "Lec 5–6.", "(notes from lec 4)"
 _COURSE = rf"(?:weeks?|lec(?:ture)?s?|part|day|session|module|unit|class)[ \t]+{_NUM}"

@@ -44,7 +44,8 @@ _NOT_TOPIC = re.compile(r"(?i)(?:it|its|this|that|these|those|they|there|here|we
                         r"also|and|but|or|everything|anything|something|nothing)\b")
 _ASIDE = re.compile(r"\s+\([^()]*\)")  # (not "$\\log_2(i+1)$", math)
 _MATH_SPAN = re.compile(r"(\$[^$\n]+\$)")
-_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)")
+_EMPHASIS = re.compile(r"\*\*|__|[*_](?<!\w[*_])(?=\w)|[*_](?<=\w[*_])(?!\w)")  # (each mark before what is around
+# it: the search skips to a mark)
 # Words a name does not end on, and marks a name does not hold: what holds them is a clause
 _NOT_A_NAME = re.compile(r"[;,—–]|\b(?:and|or|but|the|a|an|of|with|to|for|by|in|on|that|which)$", re.I)
 _OPENING_SYMBOL, _BOLD, _CODE = re.compile(r"^(\$[^$\n]{1,20}\$)\s"), re.compile(r"\*\*([^*\n]{2,40}?)\*\*"), \

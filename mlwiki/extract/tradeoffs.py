@@ -30,7 +30,8 @@ _COMPARES = re.compile(r"(?i)(?:(?:slightly|much|far|a bit|a lot|often|usually|g
                        # (or on what the subject is good or bad at: "robust to outliers", "cheap to evaluate")
                        r"good|bad|poor|great|fine|ideal|useful|robust|sensitive|prone|stable|unstable|expensive|"
                        r"cheap|costly|fast|slow|simple|easy|hard|scalable)\b(?! (?:is|are|means?)\b)")
-_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")  # ("**faster** to train": the word, not its bold)
+_EMPHASIS = re.compile(r"\*\*|__|[*_](?<!\w[*_])|[*_](?!\w)")  # ("**faster** to train": the word, not its bold;
+# each mark before what is around it: the search skips to a mark)
 _POINTS_BACK = re.compile(r"(?i)\b(?:it|its|this|these|that's|it's)\b|^(?:=|≈|→|<|>|≤|≥)")
 
 
