@@ -180,3 +180,14 @@ def test_a_vitepress_pages_furniture_is_no_card_and_leaks_nothing(tmp_path):
     shown = run(wiki, "review", "--plain", input="\n3\n", ok=True).output
     assert "⚠️ It is largest" in shown and ":warning:" not in shown, shown
     assert "toc" not in shown and "import" not in shown, shown
+
+
+def test_a_notion_callout_with_a_question_mark_icon_is_the_writers_open_question(tmp_path):
+    """`<aside>❓ does BPR really beat WRMF in practice? … ask in reading group</aside>` is the writer's doubt, as a
+    to-do is: no card (it was one, under "… › Note")."""
+    page = ("# BPR\n\n## LearnBPR\n\nLearnBPR samples a user, a positive and a negative item and takes one SGD step on "
+            "the pairwise loss.\n\n<aside>❓ does BPR-MF really beat WRMF in practice? the paper says yes on AUC. ask "
+            "in reading group</aside>\n")
+    made = cards_of(tmp_path, "BPR.md", page)
+    assert any("one SGD step" in back for back in made.values()), made
+    assert not any("WRMF" in front + back for front, back in made.items()), made

@@ -12,13 +12,15 @@ from mlwiki.extract.line_kinds import COMMENT, DIV_CLOSE, DIV_OPEN, TEXT, Line
 # A page's script or style (VitePress's `<script setup>`, a `<style>` for the page): code, up to its closing tag
 CODE_TAG = re.compile(r"(?i)<(script|style)\b")
 # An HTML box: a Notion callout as Notion exports it, `<aside>` (its text on the line or the next ones) up to
-# `</aside>`, its first character an emoji, its icon, which says its kind; a notebook's `<div class="alert
+# `</aside>`, its first character an emoji, its icon, which says its kind (❓ or 🤔: the writer's open question,
+# a to-do, no card); a notebook's `<div class="alert
 # alert-info">` on a line of its own up to `</div>` (a classic Jupyter note box), or any `<div>` alone on its line
 _BOX_OPEN = re.compile(r"(?i)<(?P<tag>aside|div)\b(?P<attrs>[^>]*)>[ \t]*(?P<text>.*?)[ \t]*(?P<close></(?P=tag)>)?$")
 BOX_CLOSE = re.compile(r"(?i)[ \t]*</(?:aside|div)>[ \t]*$")
 _ALERT = re.compile(r"alert-(info|success|warning|danger)")
 ICON = re.compile(r"^[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff][\ufe0f\u200d]*[ \t]*")
-_BOX_KIND = {"💡": "tip", "⚠": "warning", "❗": "important", "‼": "important", "🚨": "warning", "info": "note",
+_BOX_KIND = {"💡": "tip", "⚠": "warning", "❗": "important", "‼": "important", "🚨": "warning", "❓": "todo",
+             "❔": "todo", "🤔": "todo", "info": "note",
              "success": "tip", "warning": "warning", "danger": "warning"}
 
 
