@@ -17,7 +17,10 @@ from mlwiki.extract.blocks import Block, algorithm_list
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.subject import sets_up_example, works_values
 from mlwiki.extract.forms import STATEMENT
-from mlwiki.extract.formulas import RELATION, Formula, display_formulas, is_trivial_formula, is_worked_example
+from mlwiki.extract.formula_tails import conclusion, held_by_section
+from mlwiki.extract.formulas import (RELATION, Formula, display_formulas, is_trivial_formula, is_worked_example,
+                                    wraps_relation)
+from mlwiki.extract.relation_paragraphs import FORM as RELATIONS_FORM, relation_card
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.passages import CANNOT_END, narrates
@@ -87,6 +90,10 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
             ("\\" in text and ("\\[" in text or "\\begin{" in text)):  # (one-character tests first: faster)
         formulas, after = display_formulas(block.lines)
         count = len(formulas)
+        if lone and not formulas and ex.ctx.sections and wraps_relation(block.lines) and \
+                not held_by_section(ex, block.start) and \
+                (card := relation_card(ex.heading_path(), block)):  # (relations inline, the last one wrapped)
+            ex.add_card(RELATIONS_FORM, *card, block.start)
         intros = formula_intros(ex, formulas, block.lines[0].text[:1] in " \t")
         carry: list[str] = []  # the prose before formulas left out: it still stands between the cards around them
         for k, (formula, (title, intro)) in enumerate(zip(formulas, intros)):
@@ -126,6 +133,9 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
             add_formula(ex, title, intro, formula, "lone-formula" if formula.lone else "formula", again,
                         [formula.body] + [f.body for f in _joining(formulas[k + 1:])])
         ending = intros[-1] if intros and not "".join(after).strip() else None
+        if formulas and ex.chain is not None and ex.chain_last == formulas[-1].body and \
+                (tail := conclusion(after)) and not held_by_section(ex, block.start):
+            ex.chain.back += f"\n\n{tail}"  # ("$$…$$ So the first step is …": what it shows, on its card)
         if formulas:
             ex.since_formula = [" ".join(after)]  # what follows the last formula stands before the next one
     if ex.ctx.formulas == "inline" and ("$" in text or "\\(" in text):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from mlwiki.extract.lines import BEGIN_ENV, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.subject import computes_numbers
+from mlwiki.extract.wrapped_math import wrapped_in_prose
 
 RELATION = re.compile(r"=|\\approx|\\le|\\ge|\\leq|\\geq|\\propto|\\sim|\\equiv|\\neq|<|>|\\to\b|\\in\b")
 _LABEL = re.compile(r"\{#(eq-[\w-]+)\}")
@@ -57,7 +58,7 @@ def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
     found: list[Formula] = []
     before: list[str] = []
     math: list[Line] = []
-    for line in lines:
+    for k, line in enumerate(lines):
         if line.kind == MATH:
             math.append(line)
             end = math_end(math)
@@ -81,7 +82,7 @@ def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
                 if not rest:
                     continue
                 line = Line(line.no, rest, TEXT)
-            if "$" in line.text and (lone := _lone_formula(line.text)):
+            if "$" in line.text and (lone := _lone_formula(line.text)) and not wrapped_in_prose(lines, k):
                 body, label, item, lead, where = lone
                 if item and not lead and any(LIST_ITEM.match(ln) for ln in before):
                     lead = " "  # (the item before introduces itself, not this formula)
@@ -95,6 +96,12 @@ def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def wraps_relation(lines: list[Line]) -> bool:
+    """Whether a paragraph holds a lone `$…$` relation that only ends a sentence of its prose (`wrapped_in_prose`)."""
+    return any(line.kind == TEXT and "$" in line.text and _lone_formula(line.text) and wrapped_in_prose(lines, k)
+               for k, line in enumerate(lines))
 
 
 def _where_goes_on(where: str, text: str) -> bool:

@@ -36,6 +36,7 @@ _BULLET = re.compile(r"[-*+][ \t]")  # (an unordered item at the left margin: a 
 # card under the bare heading is about (`lists._name_shared_fronts` names it so); a step in words has none ("- Make
 # an initial prediction, 0.5 as default"), and one step would stand for the whole section
 _EMPHASIS = re.compile(r"\*\*[^*]|__[^_]|==[^=]")
+_LINK_WORD = re.compile(r"(?i)(?:so|hence|thus|therefore)\b,?[ \t]+(?=\S)")  # ("- so the noise …" after a formula)
 _BOLD = re.compile(r"\*\*([^*]+)\*\*|__([^_]+)__")  # (the term an item's line sets in bold)
 
 
@@ -80,7 +81,9 @@ def math_list_cards(ex, first: int, path: str, block: Block, intro: str, taken: 
     """Card each top-level item of a list holding formulas that holds no formula and no line a card took, and that
     reads as a fact alone; and each item nested under an item's formula or under a carded item that no card holds,
     under that item's label."""
+    shown = False  # (the item before shows a display formula)
     for item in top_items(block.lines):
+        item, shown = (_without_link(item) if shown else item), any(ln.kind == MATH for ln in item)
         if any(ln.kind != TEXT or ln.no in taken for ln in item):
             last = max(k for k, ln in enumerate(item) if ln.kind != TEXT or ln.no in taken)
             _nested_cards(ex, first, path, item, item[last + 1:])  # (what is written under its formula)
@@ -89,6 +92,16 @@ def math_list_cards(ex, first: int, path: str, block: Block, intro: str, taken: 
         elif _orphan(ex, item) and (len(_MATH_SPAN.sub("", _said(item)).split()) >= MIN_WORDS
                                     or item_label(item[0].text)[1]):  # (its words or its label, not symbols alone)
             _item_card(ex, path, item, intro, bare=_EMPHASIS.search(item[0].text) is not None)
+
+
+def _without_link(item: list[Line]) -> list[Line]:
+    """An item that draws its conclusion from the formula in the item before ("- so the noise **std scales like
+    $1/\\sqrt{B}$**: …" under the covariance's `$$…$$`), without the word that links it: a fact alone."""
+    bullet = LIST_ITEM.match(item[0].text)
+    link = _LINK_WORD.match(item[0].text, bullet.end()) if bullet else None
+    if link is None:
+        return item
+    return [Line(item[0].no, item[0].text[:bullet.end()] + item[0].text[link.end():], item[0].kind), *item[1:]]
 
 
 def _nested_cards(ex, first: int, path: str, item: list[Line], after: list[Line]) -> None:

@@ -22,6 +22,7 @@ from mlwiki.extract.narration import CASE_TRAPS as _CASE_TRAPS, narrates  # (pas
 from mlwiki.extract.prose import (CASUAL_START, OWN_SENTENCE, TAG, clean_once, clean_prose, end_dangling_intro,
                                   ends_clause, one_break, sentences, word_count)
 from mlwiki.extract.voice import in_label, without_author
+from mlwiki.extract.wrapped_math import wrapped_line
 from mlwiki.render.spans import FOOTNOTE_TEXT
 
 MAX_WORDS = 150  # a longer passage is a page to reread, not an answer to recall
@@ -188,7 +189,8 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
                 continue
             first = raw.lstrip()[:1]
             if kind == MATH or (kind == TEXT and ("|" in raw and TABLE_LINE.match(raw) or not steps and "$" in raw and (
-                    first in "$-*+" or first.isdecimal()) and _LONE_MATH.match(raw) and not _NESTED_ITEM.match(raw))):
+                    first in "$-*+" or first.isdecimal()) and _LONE_MATH.match(raw) and not _NESTED_ITEM.match(raw)
+                    and not wrapped_line(block.lines, line))):
                 return None  # a formula left behind, or a table: not a passage to recall (a formula nested as an
                 # item under the words it completes, "- divide by $\sqrt{d}$" over "- $softmax(…)$", is part of them)
             if kind in (BLANK, COMMENT) or not first:
