@@ -22,6 +22,7 @@ from mlwiki.models import CardKind
 _RECAP = re.compile(r"(?i)[\d.\s]*(?:(?:a|the|quick|short|lecture|chapter|section)\s+)?(?:recap|summary|"
                     r"key\s+(?:points|takeaways|ideas|facts|results)|takeaways?|tl;?\s?dr|in\s+(?:short|summary)|"
                     r"wrap[- ]?up)\b[^›]{0,30}")
+_RECAP_HINT = re.compile(r"(?i)recap|summar|key\s|takeaway|tl;?\s?dr|in\s+short|wrap")
 _WORD = re.compile(r"[a-z][a-z'-]{2,}|\d+(?:\.\d+)?")
 _SUFFIX = re.compile(r"(?:ing|ed|es|e|s|ly|ness)$")  # (a crude stem: enough to match a word's forms in one note)
 _ITEM = re.compile(r"(?m)^[ \t]*(?:[-*+]|\d+[.)])[ \t]+")
@@ -56,7 +57,10 @@ def restated_recaps(drafts: list) -> list:
 
 
 def _in_recap(heading: str) -> bool:
-    return any(_RECAP.fullmatch(part.strip()) for part in heading.split(" › ")[1:]) if "›" in heading else False
+    """Whether a heading path (below the note's title) holds a recap's heading."""
+    if "›" not in heading or not _RECAP_HINT.search(heading):
+        return False  # (said cheaply: the common heading)
+    return any(_RECAP.fullmatch(part.strip()) for part in heading.split(" › ")[1:])
 
 
 def _words(text: str) -> set[str]:
