@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from fnmatch import fnmatch
 from pathlib import PurePosixPath
 
+from mlwiki.extract.readme_sections import study_lines
 from mlwiki.models import NoteText
 
 
@@ -29,6 +30,7 @@ class NoteContext:
     question_callouts: bool = True
     bold_questions: bool = True
     sections: bool = False  # (the config turns it on; a bare context makes only the forms a test asks for)
+    study_lines: tuple[tuple[int, int], ...] | None = None  # a README's study sections: only they make cards
 
     def file_line(self, body_line: int) -> int:
         if self.line_map:
@@ -73,6 +75,8 @@ def note_context(note: NoteText, config) -> NoteContext:
         bold_questions=config.bold_questions, sections=config.sections,
         line_offset=note.line_offset, line_map=note.line_map,
         title=title if isinstance(title, str) else "")
+    if is_repository_file(rel_notes) and (kept := _readme_study(rel_notes, note.body)):
+        return replace(ctx, study_lines=kept)  # (its overview of the subject is read as notes are, the rest not)
     if is_template(folders, rel_notes) or "listing" in note.meta or is_repository_file(rel_notes) \
             or is_map_of_content(rel_notes, ctx.title):
         # (only the forms written for mlwiki, then)
@@ -105,6 +109,13 @@ def is_repository_file(rel: str) -> bool:
     changelog …): only the forms written for mlwiki make cards of it."""
     name = rel.rpartition("/")[2]
     return name.partition(".")[0].casefold() in _REPOSITORY_FILES
+
+
+def _readme_study(rel: str, body: str) -> tuple[tuple[int, int], ...]:
+    """The body lines of a README's study sections (`readme_sections`); none for the other repository files."""
+    if rel.rpartition("/")[2].partition(".")[0].casefold() != "readme":
+        return ()
+    return study_lines(body)
 
 
 def _parent_parts(rel: str) -> tuple[str, ...]:

@@ -13,6 +13,9 @@ import re
 from pathlib import PurePosixPath
 
 from mlwiki.extract.prose import sentences
+from mlwiki.extract.readme_sections import readme_cards
+from mlwiki.extract.recaps import restated_recaps
+from mlwiki.extract.session_notes import without_session_notes
 
 # The reader addressed about the page or vault itself: "your vault", "this page", "your landing page"
 _YOU = re.compile(r"(?i)\byou(?:r)?\b")
@@ -27,12 +30,13 @@ _GLOB = re.compile(r"`[a-z][\w-]*(?:\.[a-z][\w-]*)*\.\*`")
 _MATH = re.compile(r"\$")
 
 
-def housekeeping_dropped(drafts, path: str, titled_by_opening: str = "") -> list:
+def housekeeping_dropped(drafts, ctx, titled_by_opening: str = "") -> list:
     """The drafts (`(siblings, heading path)` pairs) without the cards of the vault's housekeeping: a tool's
-    starter text addressed to its reader, a hub of note names (`path`: the note's, whose dotted children its lines
-    may name), a deadline, and, when a note named by a timestamp took its subject from its opening line
-    (`titled_by_opening`: that subject), the card of that line."""
-    stem = PurePosixPath(path).stem
+    starter text addressed to its reader, a hub of note names (`ctx.path`: the note's, whose dotted children its
+    lines may name), a deadline, and, when a note named by a timestamp took its subject from its opening line
+    (`titled_by_opening`: that subject), the card of that line; then a recap's bullets the note carded above, the
+    record of a class session under the note's title, and a README's sections about its repository."""
+    stem = PurePosixPath(ctx.path).stem
     kept = []
     for siblings, heading in drafts:
         first = siblings[0]
@@ -40,7 +44,7 @@ def housekeeping_dropped(drafts, path: str, titled_by_opening: str = "") -> list
                                    or _deadline(first.front) or _titles_note(first, titled_by_opening)):
             continue
         kept.append((siblings, heading))
-    return kept
+    return readme_cards(without_session_notes(restated_recaps(kept)), ctx.study_lines)
 
 
 def _addresses_reader(back: str) -> bool:
