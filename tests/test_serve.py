@@ -226,8 +226,8 @@ def test_obsidian_embeds_and_notebook_attachments_are_shown(wiki):
             server.act("bury", card=card["id"])
     embed = backs["notes/sub/o.md:1"]
     media = re.findall(r'src="(/media/[^"]+)" alt="diagram" width="300"', embed)
-    # a note embed is not an image: it reads as its name, as the deck and the terminal show it
-    assert len(media) == 1 and "not shown" in embed and "other note Part" in embed and "![[" not in embed
+    # a note embed is not an image: it reads as its name and heading ("Note › Part"), as the deck and the terminal show it
+    assert len(media) == 1 and "not shown" in embed and "other note › Part" in embed and "![[" not in embed
     assert f'src="data:image/png;base64,{base64.b64encode(png).decode()}"' in backs["notes/nb.ipynb:1"]
 
 

@@ -9,8 +9,10 @@ import re
 
 from mlwiki.extract.line_kinds import COMMENT, DIV_CLOSE, DIV_OPEN, TEXT, Line
 
-# A page's script or style (VitePress's `<script setup>`, a `<style>` for the page): code, up to its closing tag
-CODE_TAG = re.compile(r"(?i)<(script|style)\b")
+# A page's script or style block (VitePress's `<script setup>` alone on its line, a `<style>` for the page): code, up
+# to its closing tag (a one-line `<script>…</script>` in a card's text is left to the export's sanitiser, which
+# reports it)
+CODE_TAG = re.compile(r"(?i)<(script|style)\b[^<>]*>[ \t]*$")
 # An HTML box: a Notion callout as Notion exports it, `<aside>` (its text on the line or the next ones) up to
 # `</aside>`, its first character an emoji, its icon, which says its kind (❓ or 🤔: the writer's open question,
 # a to-do, no card); a notebook's `<div class="alert
