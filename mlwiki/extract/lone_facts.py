@@ -137,8 +137,9 @@ def lone_fact_cards(ex, path: str, body: list[Block], first: int) -> None:
             continue  # (a formula, a table, a definition list "Term / : what it is", a box or an aside: cards of
             # their own forms)
         pieces = [(piece, item, _own(piece, item)) for piece, item in _pieces(block)]
-        if not shown:  # (the cards' text, gathered once a section has text that may need it)
-            shown = _plain(" ".join(f"{d.front} {d.back}" for drafts, _ in ex.drafts for d in drafts)) or " "
+        if not shown:  # (the text of the section's cards, gathered once it has text that may need it: a card made
+            # before the section began holds none of its text)
+            shown = _plain(" ".join(f"{d.front} {d.back}" for drafts, _ in ex.drafts[first:] for d in drafts)) or " "
         held = [own[:40] in shown or own[-40:] in shown for _, _, own in pieces]
         # (a list of terms each defined on a card of its own: the one left out is a term too, however short)
         terms = sum(h and own.startswith(_bold_start(piece)) for (piece, _, own), h in zip(pieces, held))
