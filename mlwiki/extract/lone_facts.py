@@ -15,15 +15,17 @@ from mlwiki.extract.closings import is_legend, works_example
 from mlwiki.extract.emphasised import emphasised_card
 from mlwiki.extract.grabbag import item_front_topic
 from mlwiki.extract.labels import GENERIC_LABELS
-from mlwiki.extract.leftovers import leftover_topic
+from mlwiki.extract.leftovers import leftover_topic, narrated
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT, Line
 from mlwiki.extract.narration import narrates
-from mlwiki.extract.paragraphs import in_path, paragraph_card, topic_card
+from mlwiki.extract.paragraphs import in_path
 from mlwiki.extract.passages import NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.subject import is_example_title
 
 FORM = "lone-fact"
+EXPLICIT_FORMS = frozenset(("qa", "multiline", "one-line", "cloze", "card-div"))
+MAX_LINES = 60  # (a paragraph or list that long is a page pasted or a list of its own, no fact left between cards)
 MIN_WORDS = 8  # (fewer: a label, a pointer, a step's name; no fact a learner could recall alone)
 MIN_MORE_WORDS = 4  # (what a back says beyond its front's topic: less, and the front gives the answer away)
 MIN_TERM_WORDS = 3  # (a term among terms each defined: "- **proximity**: close to $x$")
@@ -39,8 +41,15 @@ _BOLD_FIRST = re.compile(r"\s*(?:[-*+]|\d+[.)])\s+\*\*([^*\n]{2,60})\*\*[ \t]*:"
 _NO_FIRST = frozenset("""why how what when where which who any none usually often always never just only really this
 that these those it they you we i here there so then also now once both each every all some many most note generally
 essentially another such other""".split())
+_SHORT_LABEL = re.compile(r"([A-Z][\w-]*(?:[ \t][\w-]+){0,2}):[ \t]")  # ("Decision function: $f(x) = …$")
+_BOLD_ONLY = re.compile(r"\s*(?:[-*+]\s+)?\*\*[^*\n]+\*\*:?\s*")
+_MATH = re.compile(r"\$[^$\n]*\$")  # (its symbols are no person: "how many times $u$ watched $i$")
+_CLAUSE_WORDS = frozenset("that which whose because if but".split())  # ("a test that assumes that data": a clause)
+_NO_LAST = frozenset("a an the of to and or in on for with by from is are was were be its their".split())
 _FORMULA_VALUE = re.compile(r"\s=\s|\$[^$]*=")  # ("precision $= TP/(TP+FP)$": a value, which a front would show)
 _LABEL_ASIDE = re.compile(r"^([^:()\n]{3,80}?)[ \t]*\([^()\n]*\)[ \t]*:")  # (a label's aside in brackets)
+_WORD = re.compile(r"\w+")
+_BRACKETS = re.compile(r"\([^()\n]*\)")
 _MARKUP = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]|\[([^\]]*)\]\([^)]*\)|[*_=`]")
 
 
@@ -65,6 +74,8 @@ def _may_be_fact(piece: Block, item: bool, least: int = MIN_WORDS) -> bool:
             or item and NUMBERED_ITEM.match(piece.lines[0].text):
         return False  # (a step is one of its recipe's, which a card of the steps in order asks)
     first = piece.lines[0].text
+    if _BOLD_ONLY.fullmatch(first):
+        return False  # ("**Graphs in computer science**" over its text: a title, whose part is read as such)
     own = [first] + ([ln.text for ln in piece.lines[1:] if not LIST_ITEM.match(ln.text)] if item else
                      [ln.text for ln in piece.lines[1:]])
     text = " ".join(own).strip()
@@ -76,19 +87,24 @@ def _may_be_fact(piece: Block, item: bool, least: int = MIN_WORDS) -> bool:
         and not narrates(text) and not works_example(text)
 
 
-def _asks_topic(topic: str, path: str) -> bool:
+def _asks_topic(topic: str, path: str, labelled: bool = False) -> bool:
     """Whether a topic names what a front may ask about: not where to look ("to read"), a question's first words
     ("Why bother"), an opener ("Usually", "Any two"), the heading again, or a formula with its value ("precision $=
     …$": the answer on the front)."""
     words = topic.split()
-    return bool(words) and not NO_SUBJECT.fullmatch(topic) and words[0].casefold().strip("\"'“") not in _NO_FIRST \
+    return bool(words) and (labelled or not _CLAUSE_WORDS.intersection(w.casefold() for w in words)) \
+        and words[-1].casefold() not in _NO_LAST and not NO_SUBJECT.fullmatch(topic) and words[0].casefold().strip("\"'“") not in _NO_FIRST \
         and not _FORMULA_VALUE.search(topic) and not in_path(topic, path) and not (len(words) <= 2 and words[-1].casefold() in _NO_FIRST)
 
 
 def _adds_to(topic: str, back: str) -> bool:
-    """Whether a back says more than its front's topic ("Always use the newest values of the other coordinates."
-    under "… › The newest values of the other coordinates" asks nothing)."""
-    return len(back.split()) - len(topic.split()) >= MIN_MORE_WORDS
+    """Whether a back goes on from its front's topic and says more than it ("Always use the newest values of the
+    other coordinates." under "… › The newest values of the other coordinates" asks nothing)."""
+    said = clean_prose(_BRACKETS.sub(" ", back))  # ("can afford complex models (lots of data)": an aside adds nothing)
+    words = set(_WORD.findall(clean_prose(back).casefold()))
+    return all(word in words for word in _WORD.findall(topic.casefold())) \
+        and len(said.split()) - len(topic.split()) >= MIN_MORE_WORDS  # (and a front that the back does not go on from
+    # asks for something else: "Continue training" over "Nothing is ever restarted from scratch.")
 
 
 def _names_term(term: str) -> bool:
@@ -100,8 +116,6 @@ def _names_term(term: str) -> bool:
 def _card(path: str, piece: Block, item: bool) -> tuple[str, str] | None:
     """(front, back) of a lone piece: asked by its bold term, its subject or its topic."""
     found = emphasised_card(path, piece, True, item=item)
-    if found is None and not item:
-        found = paragraph_card(path, piece, True) or topic_card(path, piece, True)
     if found is not None:
         topic = found[0].rsplit(" › ", 1)[-1]
         return found if "\n" in found[0] or _asks_topic(topic, found[0].rsplit(" › ", 1)[0]) \
@@ -114,8 +128,14 @@ def _card(path: str, piece: Block, item: bool) -> tuple[str, str] | None:
     if not item and (term := _DEFINED_TERM.match(text)) and _names_term(clean_prose(term.group(1))):
         return f"{path}\n\nDefine: {clean_prose(term.group(1))}", back or "\n".join(ln.text for ln in lines)  # ("**Permutation importance** of a
         # feature: how much …?", which the definition form, "**Term**: …", does not read)
+    if narrated(_MATH.sub("x", text)):
+        return None  # ("… the data object we created": the tutorial's doings, no fact of its own)
     said = _LABEL_ASIDE.sub(r"\1:", clean_prose(text), count=1)  # ("Problem with X (incl. [[Y]]): …": "Problem with X")
-    topic = "" if back is None else item_front_topic(said, path) if item else leftover_topic(said, path)
+    topic = "" if back is None else item_front_topic(said, path) if item else leftover_topic(said, path) \
+        or ((label := _SHORT_LABEL.match(said)) and label.group(1).casefold() not in GENERIC_LABELS and label.group(1)) or ""
+    if any(f"{topic}{mark}" in said for mark in (":", " —", " →", " =")):
+        return (f"{path} › {topic}", back) if _asks_topic(topic, path, labelled=True) and _adds_to(topic, back) \
+            else None  # ("impressions that weren't clicked: …": the label the note gives it)
     if not _asks_topic(topic, path):
         return None
     if topic and not item:
@@ -126,13 +146,13 @@ def _card(path: str, piece: Block, item: bool) -> tuple[str, str] | None:
 def lone_fact_cards(ex, path: str, body: list[Block], first: int) -> None:
     """A card of each paragraph or list item of a section (`body`, whose cards start at index `first`) that no card
     of the note holds, between cards of the section (with none, the section's text was judged as a whole)."""
-    if len(ex.drafts) == first:
-        return
+    if len(ex.drafts) == first or any(d.form in EXPLICIT_FORMS for drafts, _ in ex.drafts[first:] for d in drafts):
+        return  # (no card to be between; a section whose writer marks its cards, "Q: …", chose what they are)
     shown = ""
     asides = [(div.start, div.children[-1].lines[-1].no) for div, _ in ex.asides if div.children]
     for block in body:
         if block.kind != TEXT or block.children or block.attrs or not block.lines or block.lines[0].kind != TEXT \
-                or any(a <= block.start <= b for a, b in asides) \
+                or len(block.lines) > MAX_LINES or any(a <= block.start <= b for a, b in asides) \
                 or any(ln.kind != TEXT or ln.text[:2] == ": " for ln in block.lines):
             continue  # (a formula, a table, a definition list "Term / : what it is", a box or an aside: cards of
             # their own forms)
