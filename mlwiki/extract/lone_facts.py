@@ -133,14 +133,14 @@ def _card(path: str, piece: Block, item: bool) -> tuple[str, str] | None:
     said = _LABEL_ASIDE.sub(r"\1:", clean_prose(text), count=1)  # ("Problem with X (incl. [[Y]]): …": "Problem with X")
     topic = "" if back is None else item_front_topic(said, path) if item else leftover_topic(said, path) \
         or ((label := _SHORT_LABEL.match(said)) and label.group(1).casefold() not in GENERIC_LABELS and label.group(1)) or ""
-    if any(f"{topic}{mark}" in said for mark in (":", " —", " →", " =")):
+    bare = " ".join(_BRACKETS.sub(" ", said).split())  # ("vs MDI (impurity) in trees: …": its label without the aside)
+    if topic and any(f"{topic}{mark}" in text for mark in (":", " —", " →", " =") for text in (said, bare)):
         return (f"{path} › {topic}", back) if _asks_topic(topic, path, labelled=True) and _adds_to(topic, back) \
             else None  # ("impressions that weren't clicked: …": the label the note gives it)
-    if not _asks_topic(topic, path):
-        return None
-    if topic and not item:
-        topic = topic[:1].upper() + topic[1:]  # (an item's topic as the note writes it, as a grab-bag's are)
-    return (f"{path} › {topic}", back) if topic and _adds_to(topic, back) else None
+    if item or not topic or not said.casefold().startswith(topic.casefold()) or not _asks_topic(topic, path):
+        return None  # (an item unlabelled, "as gradients are computed …", or a paragraph whose subject is not what it
+        # opens on, "In the next iteration, different neurons …": a topic cut from words that go on)
+    return (f"{path} › {topic[:1].upper()}{topic[1:]}", back) if _adds_to(topic, back) else None
 
 
 def lone_fact_cards(ex, path: str, body: list[Block], first: int) -> None:
