@@ -2,9 +2,9 @@
 section each take what they know ("Algorithm:" over its formula, the one `**Term**:` item of a list) and leave
 the text around it to the section's card, which a card of another form then stands in for. Such a text still says
 something a learner would card: "**Permutation importance**: how much does the score drop when …?" between the
-note's opening line and its algorithm, the plain items beside a defined one. It becomes a card of its own, asked
-by the term it sets in bold or the subject it opens on, when it reads as a fact and not as a step, a legend, a
-worked example or the writer's to-do."""
+note's opening line and its algorithm, the labelled items beside a defined one. It becomes a card of its own, asked
+by the term it sets in bold, its label or the subject it opens on, when it reads as a fact and not as a step, a
+legend, a worked example, a tutorial's narration or the writer's to-do."""
 
 from __future__ import annotations
 
