@@ -318,3 +318,8 @@ def part_topic(part: str, path: str) -> str:
     if _GENERIC_LABEL.fullmatch(topic) or _NO_PART_TOPIC.fullmatch(topic) or in_path(topic, path):
         return ""
     return as_topic(topic) if label or bold else as_cut_topic(as_topic(topic))
+
+
+def item_front_topic(item: str, path: str) -> str:
+    """What a list item left alone on no card is asked by: its label or subject, else its opening clause."""
+    return _item_topic(item, path) or _cue(item)

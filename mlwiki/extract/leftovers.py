@@ -87,7 +87,7 @@ def loose_leftovers(ex, path: str, blocks: list[Block], taken: set[int], decline
             continue  # (said cheaply: a list, a formula, a table or a sentence going on from the one before; a
             # MyST note's text, its own card when no other holds it)
         text = " ".join(ln.text.strip() for ln in lines)
-        if text.rstrip().endswith(":") or not (topic := _topic(text, path)) or narrates(text) \
+        if text.rstrip().endswith(":") or not (topic := leftover_topic(text, path)) or narrates(text) \
                 or works_example(text) or narrated(text) or word_count(clean_prose(text)) < MIN_WORDS:
             continue
         front = f"{path} › {topic[:1].upper()}{topic[1:]}"
@@ -121,7 +121,7 @@ def narrated(text: str) -> bool:
     return bool(_FIRST_PERSON.search(_OWN_CASE.sub(" ", sentences(clean_prose(text))[0])))
 
 
-def _topic(text: str, path: str) -> str:
+def leftover_topic(text: str, path: str) -> str:
     """The subject a loose paragraph's first sentence names: a label of more words than `labelled_leftovers`
     takes, else the words before its verb; '' when it names none (an opener, a pronoun, a clause cut short)."""
     if (label := _LABEL.match(text)) and _GOES_ON.fullmatch(label.group(1)):

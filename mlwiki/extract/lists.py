@@ -63,6 +63,7 @@ from mlwiki.extract.passages import (ABOUT_PAGE, DAY_ACTIVITY, DAY_NOTES, NO_SUB
                                      passage)
 from mlwiki.extract.openers import said_on
 from mlwiki.extract.odds import odds_cards
+from mlwiki.extract.lone_facts import lone_fact_cards
 from mlwiki.extract.math_lists import list_item_cards
 from mlwiki.extract.openings import cut_off_over_list, opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
@@ -388,6 +389,7 @@ def close_section(ex) -> None:
         loose_list_card(ex, section.drafts, path, blocks, taken)
         trailing_cards(ex, section.drafts, path, blocks, taken, declined)  # (what follows a formula, on no card yet)
         list_item_cards(ex, section.drafts, path, blocks, (taken, whole))  # (items no card holds: `math_lists`)
+    lone_fact_cards(ex, section.path, section.body, section.drafts)  # (what no card holds between cards)
     _split_grab_bags(ex, section)
     listed_item_cards(ex, section.drafts, listed)
     _name_shared_fronts(ex, section)

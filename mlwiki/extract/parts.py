@@ -226,8 +226,9 @@ def introduces_list(blocks) -> bool:
 
 
 # A text in lower case that opens on what to do: an exercise or the writer's task
-_TASK_START = re.compile(r"[ \t]*(?:compute|calculate|find|show|prove|implement|try|write|plot|solve|derive|build|"
-                         r"train|read|check)\b")
+_TASK_START = re.compile(r"[ \t]*(?:compute|calculate|find|show(?=[ \t]+(?:that|how|why|the|it|this|an?)\b)|prove|"
+                         r"implement|try|write|plot|solve|derive|build|train|read|check)\b")  # ("show that …"; not
+# "show each user a merged list …", a method typed in a hurry)
 
 
 def part_passage(blocks, label: str | None, declined: bool, path: str, headed: bool = False) -> str | None:

@@ -67,6 +67,8 @@ FORMS = {  # form: ((one, many), setting)
                    "paragraphs of long sections titled by their own subjects"), ("sections", "true")),
     "remark": (("paragraph that explains the display formula before it", "paragraphs that explain the display formula "
                 "before them"), ("sections", "true")),
+    "lone-fact": (("paragraph or list item between cards that no card holds",
+                   "paragraphs or list items between cards that no card holds"), ("sections", "true")),
     "lead-in": (("fact stated before the sentence that introduces a formula",
                  "facts stated before the sentences that introduce formulas"), ("sections", "true")),
     "exercise": (("exercise, worked example or solution set apart (`{exercise}`, `::: {#exr-…}`, `**Exercise 2.1**`)",
