@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.corrections import correction
 from mlwiki.extract.blocks import Block, text_of, top_items
 from mlwiki.extract.closings import is_legend, works_example
 from mlwiki.extract.emphasised import emphasised_card
@@ -82,6 +83,8 @@ def _may_be_fact(piece: Block, item: bool, least: int = MIN_WORDS) -> bool:
     if item:
         text = LIST_ITEM.sub("", text, count=1)
     words = text.split()
+    if item and correction(text) is not None:
+        return False  # ("thought X → Y": a misconception, which `corrections` asks as one)
     return len(words) >= least and "??" not in text and "![" not in text \
         and not text.rstrip("*_ ").endswith((":", ";", ",")) and not is_legend(text) \
         and not narrates(text) and not works_example(text)
