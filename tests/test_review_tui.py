@@ -19,11 +19,20 @@ NOTE = ("# Attention\n\nQ: Alpha question on softmax?\nA: Alpha answer $\\sqrt{d
         "Q: Beta question on dropout?\nA: Beta answer\n\nQ: Gamma question on Adam?\nA: Gamma answer\n")
 
 
+def _ctrl_c_on() -> None:
+    """In the review's process: Ctrl-C as a terminal delivers it, even when the tests run where SIGINT is ignored
+    (a shell's background job passes SIG_IGN on to what it starts, and exec keeps it)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def spawn(root):
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"}
     env.pop("CI", None)
     return pexpect.spawn(sys.executable, ["-m", "mlwiki", "--root", str(root), "--now", "2026-03-02T12:00:00Z",
-                                          "review"], env=env, encoding="utf-8", timeout=20, dimensions=(40, 100))
+                                          "review"], env=env, encoding="utf-8", timeout=20, dimensions=(40, 100),
+                         preexec_fn=_ctrl_c_on)
 
 
 def reviews(root):
@@ -155,7 +164,8 @@ def test_long_answers_fit_on_the_alternate_screen(wiki, cols):
     for name in ("CI", "COLUMNS", "LINES"):
         env.pop(name, None)
     child = pexpect.spawn(sys.executable, ["-m", "mlwiki", "--root", str(wiki), "--now", "2026-03-02T12:00:00Z",
-                                           "review"], env=env, encoding="utf-8", timeout=20, dimensions=(40, cols))
+                                           "review"], env=env, encoding="utf-8", timeout=20, dimensions=(40, cols),
+                          preexec_fn=_ctrl_c_on)
     child.expect("show answer")
     assert "\x1b[?1049h" in child.before, "the review draws on the alternate screen"
     while "log-odds" not in child.before + child.after:
@@ -205,7 +215,7 @@ def test_every_bundled_card_fits_in_a_pty(tmp_path, cols):
     while True:
         child = pexpect.spawn(sys.executable, ["-m", "mlwiki", "--root", str(tmp_path), "--now", day.isoformat(),
                                                "review"], env=env, encoding="utf-8", timeout=90,
-                              dimensions=(60, cols))
+                              dimensions=(60, cols), preexec_fn=_ctrl_c_on)
         while child.expect([r"show answer\S*", "Reviewed|Nothing due"]) == 0:
             front = screen_rows(child.before + child.after)
             shown.add(re.search(r"[\w.-]+:\d+", front.get(1, "")).group() if 1 in front else None)
