@@ -7,22 +7,7 @@ Notes in the styles of a Quarto book, an Obsidian vault, a MyST book and GitHub 
 
 from __future__ import annotations
 
-import json
-
-from conftest import new_wiki, run
-
-CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
-
-
-def cards(tmp_path, notes: dict[str, str]) -> list[dict]:
-    root = new_wiki(tmp_path, notes, CONFIG)
-    return json.loads(run(root, "cards", "--json", ok=True).output)
-
-
-def holding(found: list[dict], words: str) -> list[dict]:
-    """The cards whose front or back holds these words."""
-    return [c for c in found if words in c["back"] or words in c["front"]]
-
+from test_mathlists import cards, holding  # (the same helpers: a note's cards, those holding some words)
 
 QUARTO = r"""# Pooling layers
 
