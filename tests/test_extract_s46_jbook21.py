@@ -70,3 +70,15 @@ def test_a_wrapped_sentence_announcing_a_table_leaves_no_broken_line(tmp_path):
     assert back is not None, made
     assert "are partly independent" in back, made
     assert not back.rstrip().endswith("errors"), made
+
+
+def test_a_line_of_labels_over_citations_only_is_no_card(tmp_path):
+    """"Survey: {cite}`key`. Original paper: {cite}`other`." says where to read: the renderers show each role as
+    nothing, so the learner read "Survey: . Original paper: ." on a card of its own. It is a source line, as
+    "References: …" is; the section's facts stay."""
+    page = ("# Active learning\n\nSurvey: {cite}`settles2009survey`. Original paper: {cite}`lewis1994sequential`.\n\n"
+            "## Uncertainty sampling\n\nUncertainty sampling queries the pool point whose predicted label the model "
+            "is least sure of.\n")
+    made = cards_of(tmp_path, "al.md", page)
+    assert not any("{cite}" in back for back in made.values()), made
+    assert any("least sure of" in back for back in made.values()), made

@@ -86,7 +86,10 @@ _CITE_FIRST = re.compile(r"\{cite(?::[a-z]+)?\}`[^`\n]+`(?![ \t]*:[ \t]*\w).*") 
 # reference.": a source; not "{cite}`neal2011`: a wide network tends to …", the claim of the paper it cites)
 # A paper's citation that labels its claim at a paragraph's start: the renderers show the role as nothing (": a …")
 _CITE_LABEL = re.compile(r"(?m)^([ \t]*(?:[-*+][ \t]+)?)\{cite(?::[a-z]+)?\}`[^`\n]+`[ \t]*:[ \t]*(\w)")
-_SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE, _LINKING, _CITE_FIRST)  # (a sentence any of them matches whole says no fact)
+# A short label over citations only ("Review: {cite}`x`.", "Classic EI paper: {cite}`y`."): the renderers show each
+# role as nothing, the learner reads "Review: ."
+_CITED_ONLY = re.compile(r"(?:[\w'’-]+[ \t]){0,3}[\w'’-]+:[ \t]*(?:\{cite(?::[a-z]+)?\}`[^`\n]+`[ \t]*(?:,|;|and)?[ \t]*)+\.?")
+_SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE, _LINKING, _CITE_FIRST, _CITED_ONLY)  # (a sentence any of them matches whole says no fact)
 # What a paragraph (in lower case) holds when one of its sentences may be a source, a paper cited or a remark that
 # something was skipped: a token each of those patterns needs. A paragraph without any is kept whole, unsplit.
 _SOURCE_HINT = AnyOf(r"\d\.\d|ch\b(?<!\wch)|§|[{:](?:ref|doc|numref|cite)[}:]|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|"
