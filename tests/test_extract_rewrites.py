@@ -153,10 +153,10 @@ def test_every_phrase_of_narration_holds_a_key_of_the_gate():
             assert narration.narrates(phrase), phrase
 
 def test_an_announcing_phrase_is_cut_where_the_case_blind_pattern_finds_it():
-    from mlwiki.extract import passages
+    from mlwiki.extract import announcements, passages
     from mlwiki.extract.lines import LIST_ITEM
 
-    original = passages._FOLLOWING
+    original = announcements._FOLLOWING
     assert original.pattern == original.pattern.lower()  # (else the lower-cased search misses)
     # without_announcement searches only a text holding "follow" or "below": a phrase without them needs a new key
     assert original.pattern == r"\s(?:the following(?: \w+)?|as follows|below)[ \t]*[.:]?$", \
@@ -168,6 +168,9 @@ def test_an_announcing_phrase_is_cut_where_the_case_blind_pattern_finds_it():
         if not text.endswith(":"):
             return text
         head, _, last = text.rpartition("\n")
+        if head and last[:1].islower() and not head.rstrip().endswith((".", "!", "?", ":", ")")) \
+                and not any(LIST_ITEM.match(line) for line in text.split("\n")):
+            return announcements._before_last_sentence(text)  # (a sentence wrapped over lines: cut as a sentence)
         found = prose.sentences(last)
         if len(found) > 1:
             return (head + "\n" + " ".join(found[:-1])).strip()

@@ -142,7 +142,9 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
     if not body or kinds and not tables_of_kinds(ex.headings, body) or walks_through(text_of(body[0])):
         return  # ("Let's walk step by step through …": one example traced; "## Examples" of kinds: its tables' rows)
     if (i < 0 or len(ex.headings) == 1 and ex.headings[0][0] == 1) and _about_the_page(text_of(body[0])):
-        return  # (a note that opens on what its pages are, "These are my notes for …", or on its author's story)
+        body = [b for b in body if (b.attrs or {}).get("box")]  # (a titled box beside it is the subject's: "The gist")
+        if not body:
+            return  # (a note that opens on what its pages are, "These are my notes for …", or on its author's story)
     line = blocks[i].start if i >= 0 else body[0].start
     ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0, i >= 0 and log, rows_only, items_only)
 

@@ -10,7 +10,7 @@ import re
 
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.firstwords import relation_question
-from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
+from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.labels import asked_paragraph
 from mlwiki.extract.named_answers import named_answer
@@ -27,6 +27,8 @@ _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
 # (`.callout-note`), MyST (```{note}```) and Obsidian (`> [!tip]`)
 _ASIDE_CALLOUTS = frozenset(("note", "tip", "important", "info", "remark"))
 _BOX = {"box": True}  # (the attributes of a titled box made a part of its section)
+_IN_BOX = {"box": True, "more": True}  # (and of a paragraph after its first, in the same part)
+_OPTION = re.compile(r"[ \t]*:[\w-]+:")  # a directive's option line, ":label: def-mc"
 _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's title
 # "**Problems:**" over "- the vectors are sparse …": what goes wrong with the section's subject, not an exercise
 _ISSUES_LABEL = re.compile(r"(?i)(?:(?:main|key|common)\s+)?(?:problems?|solutions?)")
@@ -59,6 +61,8 @@ def titled_boxes(div: Block) -> list[Block]:
     if title and not title.endswith("?") and not {"card", "no-card"}.intersection(classes) \
             and not EXAMPLE_CLASSES.intersection(classes) and not any(c in QUESTION_CALLOUTS for c in classes):
         text = [child for child in div.children or [] if child.kind == TEXT]
+        if text and any(line.kind == MATH for block in text for line in block.lines):
+            return _box_paragraphs(div.start, title, text)
         if text:
             lines = [line for block in text for line in block.lines]
             return [Block(TEXT, [Line(div.start, f"**{clean_prose(title)}**", TEXT), *lines], attrs=_BOX)]
@@ -93,7 +97,7 @@ def section_parts(body: list[Block], line: int) -> list[tuple[str | None, int, l
             match, after = head, first.text[head.end():]  # ("**Histogram-based splits.** Bucket each feature …")
             block = Block(TEXT, [first, Line(first.no, after, TEXT), *block.lines[1:]])
         if not match:
-            current.append(block)
+            (parts[-1][2] if block.attrs is _IN_BOX else current).append(block)
             continue
         rest = [Block(TEXT, block.lines[1:])] if len(block.lines) > 1 else []
         parts.append((clean_prose(match.group(1)), first.no, rest))
@@ -246,6 +250,16 @@ def part_passage(blocks, label: str | None, declined: bool, path: str, headed: b
     if back is None and headed and label is None:
         back = named_answer(blocks)  # ("## Decoding" over "Viterbi."; not a note's opening line)
     return back
+
+
+def _box_paragraphs(start: int, title: str, text: list[Block]) -> list[Block]:
+    """A titled box that holds a display formula as its paragraphs, the first under the box's title: the formula's
+    card takes its own paragraph's lines, and the sentence before it ("A **Markov chain** is …") is still free to
+    be the part's opening card (one block of them all was taken whole by the formula's)."""
+    k = next((k for k, block in enumerate(text) if not all(_OPTION.match(ln.text) for ln in block.lines)), 0)
+    lines = [line for block in text[:k + 1] for line in block.lines]  # (the directive's `:label:` lines with it)
+    head = Block(TEXT, [Line(start, f"**{clean_prose(title)}**", TEXT), *lines], attrs=_BOX)
+    return [head, *(Block(TEXT, block.lines, attrs=_IN_BOX) for block in text[k + 1:])]
 
 
 def labelled_aside(block: Block, before: Block | None = None) -> bool:

@@ -13,12 +13,13 @@ from __future__ import annotations
 import functools
 import re
 
+from mlwiki.extract.announcements import without_announcement  # (passages.without_announcement, as before)
 from mlwiki.extract.blocks import Block, algorithm_list, card_text_lines, text_of, writes_algorithm
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.narrating import (labels_narrate_only, without_look_lead, without_narrated_asides,
                                       without_narrating_items)
-from mlwiki.extract.narration import CASE_TRAPS as _CASE_TRAPS, narrates  # (passages.narrates, as before)
+from mlwiki.extract.narration import narrates  # (passages.narrates, as before)
 from mlwiki.extract.prose import (CASUAL_START, OWN_SENTENCE, TAG, clean_once, clean_prose, end_dangling_intro,
                                   ends_clause, one_break, sentences, word_count)
 from mlwiki.extract.voice import in_label, without_author
@@ -111,9 +112,6 @@ _VACUOUS = re.compile(r"(?i)there (?:are|is) (?:(?:many|several|various|a (?:lot
                       r"(?:two|three|four|five|six|\d+)\b(?:(?! and )[^,.:\n])*)[.:]?(?:\s*\([^)]*\))?")
 _TODO_TAG = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\[[ x]\][ \t]+)?#(?:todo|to-do|fixme)\b")
 _KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its tags are gone: a property line
-# "… given by the following", "We use the following definitions."
-_FOLLOWING = re.compile(r"\s(?:the following(?: \w+)?|as follows|below)[ \t]*[.:]?$", re.I)
-_FOLLOWING_LOWER = re.compile(_FOLLOWING.pattern)  # (searched in the lower-cased text: see without_announcement)
 # Words a paragraph cannot end on: it broke off mid-sentence
 CANNOT_END = frozenset("the a an of with to for by in on and or is are that which as then so thus hence".split())
 # A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]", a vault's navigation
@@ -328,26 +326,6 @@ def _without_narration(text: str) -> str:
             else paragraph  # (a paragraph wrapped over lines loses its last sentence too: "… the fit above\nis …")
     return "\n\n".join(p for p in paragraphs if p is not None) if None not in paragraphs[:1] \
         else "\n\n".join(p for p in paragraphs if p is not None).lstrip()
-
-
-def without_announcement(text: str) -> str:
-    """The text without a last sentence that announces what the card does not show ("The algorithm is as
-    follows:" before an image or code, "… described by the following"); '' when that is all there is."""
-    # (_FOLLOWING case-sensitively in the lower-cased text, as NARRATION: it skips the phrases whose first letter
-    # differs; lower-casing keeps every position but in a text with İ, ı or ſ, where the case-blind search stays)
-    lower = text.lower()
-    trap = not lower.isascii() and _CASE_TRAPS.search(text)
-    # (each of its phrases holds "follow" or "below": a text without them is not searched, which most are)
-    if ("follow" in lower or "below" in lower) and \
-            (following := (_FOLLOWING.search(text) if trap else _FOLLOWING_LOWER.search(lower))):
-        text = text[:following.start()].rstrip() + ":"  # (then cut like any announcement)
-    if not text.endswith(":"):
-        return text
-    head, _, last = text.rpartition("\n")
-    found = sentences(last)
-    if len(found) > 1:
-        return (head + "\n" + " ".join(found[:-1])).strip()
-    return "" if LIST_ITEM.match(last) or not head else without_announcement(head.strip())
 
 
 @functools.lru_cache(maxsize=4096)  # (pure: the same text is asked again, by another form or card)

@@ -82,8 +82,14 @@ _LINKING = re.compile(r"(?i)(?:(?:continuing|continued|following on|picking up|c
                       r"(?:see|check(?: out)?|have a look at|refer to) (?:the|our|my|this|that) [^.\n]{0,60}?\b"
                       r"(?:notebook|post|chapter|section|page|lecture|video|repo(?:sitory)?|tutorial|slides|appendix)s?\b"
                       r"[^.\n]{0,60}[.!]?)")
-_CITE_FIRST = re.compile(r"\{cite(?::[a-z]+)?\}`[^`\n]+`.*")  # ("{cite}`neal2011` is the reference.": a source)
-_SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE, _LINKING, _CITE_FIRST)  # (a sentence any of them matches whole says no fact)
+_CITE_FIRST = re.compile(r"\{cite(?::[a-z]+)?\}`[^`\n]+`(?![ \t]*:[ \t]*\w).*")  # ("{cite}`neal2011` is the
+# reference.": a source; not "{cite}`neal2011`: a wide network tends to …", the claim of the paper it cites)
+# A paper's citation that labels its claim at a paragraph's start: the renderers show the role as nothing (": a …")
+_CITE_LABEL = re.compile(r"(?m)^([ \t]*(?:[-*+][ \t]+)?)\{cite(?::[a-z]+)?\}`[^`\n]+`[ \t]*:[ \t]*(\w)")
+# A short label over citations only ("Review: {cite}`x`.", "Classic EI paper: {cite}`y`."): the renderers show each
+# role as nothing, the learner reads "Review: ."
+_CITED_ONLY = re.compile(r"(?:[\w'’-]+[ \t]){0,3}[\w'’-]+:[ \t]*(?:\{cite(?::[a-z]+)?\}`[^`\n]+`[ \t]*(?:,|;|and)?[ \t]*)+\.?")
+_SOURCES = (_CITES, _READ_FIRST, _CITES_ASIDE, _ABOUT_THE_PAGE, _LINKING, _CITE_FIRST, _CITED_ONLY)  # (a sentence any of them matches whole says no fact)
 # What a paragraph (in lower case) holds when one of its sentences may be a source, a paper cited or a remark that
 # something was skipped: a token each of those patterns needs. A paragraph without any is kept whole, unsplit.
 _SOURCE_HINT = AnyOf(r"\d\.\d|ch\b(?<!\wch)|§|[{:](?:ref|doc|numref|cite)[}:]|\[\[|\]\(|(?:19|20)\d\d|reference|cheat|"
@@ -336,6 +342,8 @@ def _keeps(draft) -> bool:
         back = draft.back = _without_progress(back)
         if not back:
             return False  # ("started, got lost at the natural gradients bit": how far the writer got)
+    if "{cite" in back:
+        back = draft.back = _CITE_LABEL.sub(lambda m: m[1] + m[2].upper(), back)
     if "::" in back and (_FIELD_IN_TEXT.search(back) or _FIELD_LINE.search(back)):
         back = draft.back = one_break(_FIELD_LINE.sub("", _FIELD_IN_TEXT.sub("", back))).strip()  # ("… [source::
         # Bishop 10.1]", "  reviewed:: yes" under an item: Dataview fields, the note's metadata)

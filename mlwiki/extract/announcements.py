@@ -1,0 +1,52 @@
+"""A passage's last sentence that only announces what follows it ("The algorithm is as follows:", "… described by
+the following", "…; they differ in the training conditional:" over a table), taken off: the card does not show what
+it announces. Pure: strings in, strings out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.extract.narration import CASE_TRAPS as _CASE_TRAPS
+from mlwiki.extract.prose import sentences
+
+# "… given by the following", "We use the following definitions."
+_FOLLOWING = re.compile(r"\s(?:the following(?: \w+)?|as follows|below)[ \t]*[.:]?$", re.I)
+_FOLLOWING_LOWER = re.compile(_FOLLOWING.pattern)  # (searched in the lower-cased text: see without_announcement)
+_ENDS_SENTENCE = (".", "!", "?", ":", ")")
+
+
+def without_announcement(text: str) -> str:
+    """The text without a last sentence that announces what the card does not show ("The algorithm is as
+    follows:" before an image or code, "… described by the following"); '' when that is all there is."""
+    # (_FOLLOWING case-sensitively in the lower-cased text, as NARRATION: it skips the phrases whose first letter
+    # differs; lower-casing keeps every position but in a text with İ, ı or ſ, where the case-blind search stays)
+    lower = text.lower()
+    trap = not lower.isascii() and _CASE_TRAPS.search(text)
+    # (each of its phrases holds "follow" or "below": a text without them is not searched, which most are)
+    if ("follow" in lower or "below" in lower) and \
+            (following := (_FOLLOWING.search(text) if trap else _FOLLOWING_LOWER.search(lower))):
+        text = text[:following.start()].rstrip() + ":"  # (then cut like any announcement)
+    if not text.endswith(":"):
+        return text
+    head, _, last = text.rpartition("\n")
+    if head and last[:1].islower() and not head.rstrip().endswith(_ENDS_SENTENCE) \
+            and not any(LIST_ITEM.match(line) for line in text.split("\n")):
+        return _before_last_sentence(text)  # (its last sentence began on a line above: "… training and test" /
+        # "values are … independent given $u$; they differ in …:" cut by line left a sentence broken off)
+    found = sentences(last)
+    if len(found) > 1:
+        return (head + "\n" + " ".join(found[:-1])).strip()
+    return "" if LIST_ITEM.match(last) or not head else without_announcement(head.strip())
+
+
+def _before_last_sentence(text: str) -> str:
+    """A paragraph wrapped over lines without its last sentence, which announces what follows; of that sentence, the
+    clauses before its last ";" stay ("X holds given $u$; they differ in …:" says X)."""
+    found = sentences(" ".join(text.split()))
+    last = found[-1]
+    if "; " in last:
+        found[-1] = last[:last.rindex("; ")].rstrip(" ,") + "."
+        return " ".join(found)
+    return " ".join(found[:-1])
