@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.daily import DAY_LOG
 from mlwiki.extract.firstwords import as_cut_topic
 from mlwiki.extract.label_cuts import reworded_label
 from mlwiki.extract.lines import LIST_ITEM
@@ -59,9 +60,11 @@ _GENERIC_LABEL = re.compile(r"(?i)(?:e\.?g\.?|i\.?e\.?|note|nb|see|also|tip|warn
 
 def is_grab_bag_front(path: str, subject_only: bool) -> bool:
     """Whether a section card's front asks for nothing its back could list: the note's subject alone (the text
-    before its first heading) or a last heading that names no question ("Practical", "Things I noticed")."""
+    before its first heading) or a last heading that names no question ("Practical", "Things I noticed", "Things I
+    learned today": what the day learnt, of what?)."""
     last = path.rsplit(" › ", 1)[-1]
-    return subject_only or _names_no_question(last) or " › " in path and speaks_as_author(last) \
+    return subject_only or _names_no_question(last) or bool(DAY_LOG.fullmatch(last)) or " › " in path \
+        and speaks_as_author(last) \
         and last.split()[0].lower() in ("things", "stuff", "bits", "notes")
 
 
