@@ -35,8 +35,7 @@ _CHORES = re.compile(r"(?im)^.*\b(?:finish|wrote|write|clean|tidi|tidy|updat|edi
                      r"start)\w*\b[^\n]*\[\[.*$|^.*\]\][ \t]+(?:note|page)\b.*$")
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me|we|our|today|yesterday)\b")
 # What a day's note says it learnt: "TIL", "Today I learned", "Learnt today", "Learnings"
-LEARNT = (r"til|today i learn(?:ed|t)|(?:(?:things?|stuff|what) (?:i |we )?)?learn(?:ed|t)(?: today| this week)?|"
-          r"learnings")  # ("Things I learned today": the writer's grab-bag of the day)
+LEARNT = r"til|today i learn(?:ed|t)|learn(?:ed|t)(?: today)?|learnings"
 # How far the writer got with a paper or a chapter: "skimmed", "done", "started", "half read"
 READ_PROGRESS = r"skimmed|read|re-?read|done|started|finished|half[- ]read|unread"
 # The heading of what a day's note says was learnt: a front that names nothing ("TIL" of what?) for the rest of a

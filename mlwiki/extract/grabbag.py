@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.daily import DAY_LOG
+from mlwiki.extract.daily import LEARNT
 from mlwiki.extract.firstwords import as_cut_topic
 from mlwiki.extract.label_cuts import reworded_label
 from mlwiki.extract.lines import LIST_ITEM
@@ -36,6 +36,8 @@ _VAGUE = re.compile(r"(?i)[\W\d_]*(?:practical(?:ities| notes| tips| matters)?|i
                     r"(?:common |known )?(?:mistakes|pitfalls|gotchas|issues)|properties|lessons(?: learned)?|"
                     r"(?:key |main )?(?:takeaways|points|facts|insights)|rules? of thumb|good to know|subtleties|"
                     r"nuances|quirks|trivia|edge cases)[\W\d_]*")
+# A day's heading over what it learnt ("TIL", "Things I learned today", "What we learnt"): of what? it does not say
+_LEARNT = re.compile(rf"(?i)[\W\d_]*(?:(?:things?|stuff|what)[ \t]+(?:(?:i|we)[ \t]+)?)?(?:{LEARNT})[\W\d_]*")
 # What qualifies a heading's name without changing what it names: "(memorize!!)", "that matter", "worth knowing"
 _QUALIFIER = re.compile(r"(?i)\s*(?:\([^()]*\)|(?:that|which) (?:matters?|count)|(?:that are )?worth (?:knowing|noting)|"
                         r"to (?:know|remember))[\W_]*$")
@@ -63,7 +65,7 @@ def is_grab_bag_front(path: str, subject_only: bool) -> bool:
     before its first heading) or a last heading that names no question ("Practical", "Things I noticed", "Things I
     learned today": what the day learnt, of what?)."""
     last = path.rsplit(" › ", 1)[-1]
-    return subject_only or _names_no_question(last) or bool(DAY_LOG.fullmatch(last)) or " › " in path \
+    return subject_only or _names_no_question(last) or bool(_LEARNT.fullmatch(last)) or " › " in path \
         and speaks_as_author(last) \
         and last.split()[0].lower() in ("things", "stuff", "bits", "notes")
 
