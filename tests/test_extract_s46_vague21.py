@@ -75,3 +75,35 @@ def test_a_list_under_a_label_that_names_no_question_is_a_bag_too(tmp_path):
     assert "warm restarts" in bag and "heavy-ball" not in bag and "Adam" not in bag, made
     assert "heavy-ball" in made["Momentum › Why it speeds things up › Odds and ends › Polyak 1964"], made
     assert "per-parameter" in made["Momentum › Why it speeds things up › Odds and ends › Adam"], made
+
+
+TOPIC = """# Dropout
+
+## Drop probability
+
+Each unit is zeroed independently on every training step, and the survivors are scaled up to keep the mean.
+- inverted scaling: the survivors are divided by the keep probability in training, so testing needs no change.
+- Monte Carlo dropout: leaving it on at test time and averaging many passes gives an uncertainty estimate.
+- spatial dropout: whole channels of a feature map are dropped at once, as neighbouring pixels are correlated.
+
+## Limitations
+
+Dropout was designed for fully connected layers and is weaker elsewhere.
+- convolutional feature maps are correlated in space, so zeroing single pixels removes little information.
+- batch normalisation after dropout sees a shifted variance between training and test time.
+"""
+
+
+def test_claims_listed_after_a_topic_s_paragraph_are_cards_of_their_own(tmp_path):
+    """A heading that names one topic ("Drop probability") over a paragraph saying what it is, then a list of three further
+    claims ("inverted scaling: …", "Monte Carlo dropout: …", …), was one card asking for all of them under the bare heading. The paragraph
+    stays on the heading's card; each item that says what it is about is a card of its own. A heading that names a
+    set ("Limitations") asks for its list: that card stays whole."""
+    made = cards_of(tmp_path, {"Dropout.md": TOPIC})
+    opening = made["Dropout › Drop probability"]
+    assert opening.startswith("Each unit is zeroed") and "keep probability" not in opening, made
+    assert "needs no change" in made["Dropout › Drop probability › inverted scaling"], made
+    assert "uncertainty" in made["Dropout › Drop probability › Monte Carlo dropout"], made
+    assert "whole channels" in made["Dropout › Drop probability › spatial dropout"], made
+    whole = [back for back in made.values() if "correlated in space" in back]
+    assert whole and "shifted variance" in whole[0], made

@@ -89,13 +89,14 @@ def _names_no_question(heading: str) -> bool:
         NO_SUBJECT.fullmatch(part) and not _VAGUE.fullmatch(part) for part in halves)  # ("Notes and references")
 
 
-def split_grab_bag(path: str, back: str, cues: bool = False) -> list[tuple[str, str]] | None:
+def split_grab_bag(path: str, back: str, cues: bool = False, min_items: int = MIN_ITEMS) -> list[tuple[str, str]] | None:
     """The (front, back) of each card a grab-bag card becomes: its opening text and the items that name nothing
     under `path`, each other item under "path › topic"; None when the back is no grab-bag (no list of at least
     `MIN_ITEMS` statements, a list the text before it introduces, or fewer than two items that say their topic).
-    `cues`: under a heading that names nothing, an item that says no topic is asked by its opening clause."""
+    `cues`: under a heading that names nothing, an item that says no topic is asked by its opening clause;
+    `min_items`: fewer items are one answer (a pair under a heading that names its topic, `topic_lists`)."""
     around, items = opening_and_items(back)
-    if items is None or len(items) < MIN_ITEMS or back.split("\n" + items[0], 1)[0].rstrip().endswith(":") \
+    if items is None or len(items) < min_items or back.split("\n" + items[0], 1)[0].rstrip().endswith(":") \
             or _NUMBERED.match(items[0]) and not cues:
         return None  # (a list the text before it introduces, or numbered: one answer, steps or kinds in order; under
         # "Properties" or "Gotchas" the numbers only count the facts)
