@@ -95,10 +95,10 @@ Dropout was designed for fully connected layers and is weaker elsewhere.
 
 
 def test_claims_listed_after_a_topic_s_paragraph_are_cards_of_their_own(tmp_path):
-    """A heading that names one topic ("Drop probability") over a paragraph saying what it is, then a list of three further
-    claims ("inverted scaling: …", "Monte Carlo dropout: …", …), was one card asking for all of them under the bare heading. The paragraph
-    stays on the heading's card; each item that says what it is about is a card of its own. A heading that names a
-    set ("Limitations") asks for its list: that card stays whole."""
+    """A heading that names one topic ("Drop probability") over a paragraph saying what it is, then a list of
+    three further claims ("inverted scaling: …", "Monte Carlo dropout: …", …), was one card asking for all of them
+    under the bare heading. The paragraph stays on the heading's card; each item that says what it is about is a
+    card of its own. A heading that names a set ("Limitations") asks for its list: that card stays whole."""
     made = cards_of(tmp_path, {"Dropout.md": TOPIC})
     opening = made["Dropout › Drop probability"]
     assert opening.startswith("Each unit is zeroed") and "keep probability" not in opening, made

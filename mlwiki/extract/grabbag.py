@@ -89,7 +89,8 @@ def _names_no_question(heading: str) -> bool:
         NO_SUBJECT.fullmatch(part) and not _VAGUE.fullmatch(part) for part in halves)  # ("Notes and references")
 
 
-def split_grab_bag(path: str, back: str, cues: bool = False, min_items: int = MIN_ITEMS) -> list[tuple[str, str]] | None:
+def split_grab_bag(path: str, back: str, cues: bool = False,
+                   min_items: int = MIN_ITEMS) -> list[tuple[str, str]] | None:
     """The (front, back) of each card a grab-bag card becomes: its opening text and the items that name nothing
     under `path`, each other item under "path › topic"; None when the back is no grab-bag (no list of at least
     `MIN_ITEMS` statements, a list the text before it introduces, or fewer than two items that say their topic).

@@ -41,7 +41,7 @@ def split_topic_list(path: str, back: str) -> list[tuple[str, str]] | None:
     opening = back.split("\n" + items[0], 1)[0].strip()
     if len(opening.split()) < MIN_OPENING_WORDS or not opening.rstrip("*_ \t").endswith(".") \
             or _EXAMPLES.search(opening):
-        return None  # (a label; a paper's title over its findings, "Smith et al. 2014, *How … ?*"; "… E.g.": examples)
+        return None  # (a label; a paper's title over its findings, "Smith et al. 2014, *How … ?*"; examples, "E.g.")
     return split_grab_bag(path, back, min_items=MIN_ITEMS)  # (each item by its own label or subject: a cue, its
     # first words, would often state the answer under a heading that already names the topic)
 
