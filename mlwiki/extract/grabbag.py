@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.daily import LEARNT
 from mlwiki.extract.firstwords import as_cut_topic
 from mlwiki.extract.label_cuts import reworded_label
 from mlwiki.extract.lines import LIST_ITEM
@@ -35,6 +36,8 @@ _VAGUE = re.compile(r"(?i)[\W\d_]*(?:practical(?:ities| notes| tips| matters)?|i
                     r"(?:common |known )?(?:mistakes|pitfalls|gotchas|issues)|properties|lessons(?: learned)?|"
                     r"(?:key |main )?(?:takeaways|points|facts|insights)|rules? of thumb|good to know|subtleties|"
                     r"nuances|quirks|trivia|edge cases)[\W\d_]*")
+# A day's heading over what it learnt ("TIL", "Things I learned today", "What we learnt"): of what? it does not say
+_LEARNT = re.compile(rf"(?i)[\W\d_]*(?:(?:things?|stuff|what)[ \t]+(?:(?:i|we)[ \t]+)?)?(?:{LEARNT})[\W\d_]*")
 # What qualifies a heading's name without changing what it names: "(memorize!!)", "that matter", "worth knowing"
 _QUALIFIER = re.compile(r"(?i)\s*(?:\([^()]*\)|(?:that|which) (?:matters?|count)|(?:that are )?worth (?:knowing|noting)|"
                         r"to (?:know|remember))[\W_]*$")
@@ -59,9 +62,11 @@ _GENERIC_LABEL = re.compile(r"(?i)(?:e\.?g\.?|i\.?e\.?|note|nb|see|also|tip|warn
 
 def is_grab_bag_front(path: str, subject_only: bool) -> bool:
     """Whether a section card's front asks for nothing its back could list: the note's subject alone (the text
-    before its first heading) or a last heading that names no question ("Practical", "Things I noticed")."""
+    before its first heading) or a last heading that names no question ("Practical", "Things I noticed", "Things I
+    learned today": what the day learnt, of what?)."""
     last = path.rsplit(" › ", 1)[-1]
-    return subject_only or _names_no_question(last) or " › " in path and speaks_as_author(last) \
+    return subject_only or _names_no_question(last) or bool(_LEARNT.fullmatch(last)) or " › " in path \
+        and speaks_as_author(last) \
         and last.split()[0].lower() in ("things", "stuff", "bits", "notes")
 
 
@@ -84,13 +89,15 @@ def _names_no_question(heading: str) -> bool:
         NO_SUBJECT.fullmatch(part) and not _VAGUE.fullmatch(part) for part in halves)  # ("Notes and references")
 
 
-def split_grab_bag(path: str, back: str, cues: bool = False) -> list[tuple[str, str]] | None:
+def split_grab_bag(path: str, back: str, cues: bool = False,
+                   min_items: int = MIN_ITEMS) -> list[tuple[str, str]] | None:
     """The (front, back) of each card a grab-bag card becomes: its opening text and the items that name nothing
     under `path`, each other item under "path › topic"; None when the back is no grab-bag (no list of at least
     `MIN_ITEMS` statements, a list the text before it introduces, or fewer than two items that say their topic).
-    `cues`: under a heading that names nothing, an item that says no topic is asked by its opening clause."""
+    `cues`: under a heading that names nothing, an item that says no topic is asked by its opening clause;
+    `min_items`: fewer items are one answer (a pair under a heading that names its topic, `topic_lists`)."""
     around, items = opening_and_items(back)
-    if items is None or len(items) < MIN_ITEMS or back.split("\n" + items[0], 1)[0].rstrip().endswith(":") \
+    if items is None or len(items) < min_items or back.split("\n" + items[0], 1)[0].rstrip().endswith(":") \
             or _NUMBERED.match(items[0]) and not cues:
         return None  # (a list the text before it introduces, or numbered: one answer, steps or kinds in order; under
         # "Properties" or "Gotchas" the numbers only count the facts)

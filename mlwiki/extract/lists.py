@@ -169,9 +169,11 @@ def _split_grab_bags(ex, section: Section) -> None:
     for k in range(len(ex.drafts) - 1, section.drafts - 1, -1):  # (from the last: a card may leave the list)
         drafts, front = ex.drafts[k]
         draft = drafts[0]
-        if len(drafts) != 1 or draft.form != FORM:
-            continue
+        if len(drafts) != 1 or draft.form != FORM and not (draft.form == LIST_FORM and draft.front == front):
+            continue  # (a list card under its bare heading, "Other bits" over its items, is a bag as a section is)
         if not is_grab_bag_front(front, front == ex.subject):
+            if draft.form == LIST_FORM:
+                continue
             _split_long(ex, k, section)
             continue
         if front == ex.subject and (kept := without_motivation("\n\n".join(
@@ -186,7 +188,8 @@ def _split_grab_bags(ex, section: Section) -> None:
             _split_long(ex, k, section)
             continue
         was = former_label(*split[0]) or split[0][0]  # (a label reworded, "… › train vs eval", keeps its id)
-        ex.drafts[k] = ([replace(draft, front=split[0][0], back=split[0][1], id_front=f"{FORM}: {was}")], split[0][0])
+        bag = replace(draft, front=split[0][0], back=split[0][1], id_front=f"{draft.form}: {was}")
+        ex.drafts[k] = [bag], split[0][0]
         for item_front, item_back in split[1:]:
             ex.add_card(FORM, item_front, item_back, line_of(section.body, item_back, draft.line))
         if split[0][0] == front:
