@@ -32,6 +32,8 @@ from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.passages import narrates, reads_as_prose
 from mlwiki.extract.prose import clean_prose, sentences
 
+_FORMULA_FORMS = frozenset(("formula", "lone-formula"))  # (closings.FORMULA_FORMS but the inline ones, whose
+# introduction is the sentence the formula stands in)
 MIN_BODY_WORDS = 3  # ("Uses a cosine." still says what the item is; "See below." is no answer)
 MAX_BODY_WORDS = 80  # (one paragraph of an item: more is a section's text, not one item's)
 # An item that is only a label, in bold or ending with a colon: "- **Step decay:**", "1. __Warm-up__", "- Warm-up:"
@@ -78,3 +80,28 @@ def lead_before_items(block: Block, taken: set[int]) -> str | None:
     lead = " ".join(part.strip() for part in found[:-1])
     return lead if len(found) > 1 and not _SETS_UP.match(lead) and reads_as_prose(lead) and not narrates(lead) \
         else None
+
+
+def lead_before_formula(blocks: list[Block], drafts: list) -> str | None:
+    """The sentences a section's first paragraph opens with before those its formula card took as the formula's
+    introduction (the paragraph ends on the formula, or introduces it right below): "Multiply the batch by k,
+    multiply the rate by k. Warm up first." over "Past a critical batch … one estimates it by $B = …$" is on no
+    card otherwise, the paragraph being the formula card's front. None when no formula card of `drafts` (the
+    section's) took the formula, its front holds every sentence, or what is left does not read as prose."""
+    lines = blocks[0].lines
+    end = next((j for j, ln in enumerate(lines) if ln.kind != TEXT or ln.text.lstrip()[:1] == "$"), len(lines))
+    below = blocks[1].lines if end == len(lines) and len(blocks) > 1 else []
+    numbers = {ln.no for ln in lines[end:] + below}
+    card = next((d for d in drafts if d.line in numbers and d.form in _FORMULA_FORMS and "\n\n" in d.front), None)
+    if card is None or not end or any(LIST_ITEM.match(ln.text) for ln in lines[:end]):
+        return None
+    intro = " ".join(clean_prose(card.front.rsplit("\n\n", 1)[1]).split())
+    found = sentences(" ".join(ln.text.strip() for ln in lines[:end]))
+    lead = []
+    for sentence in found:
+        if " ".join(clean_prose(sentence).split()) in intro:
+            break
+        lead.append(sentence.strip())
+    text = " ".join(lead)
+    return text if lead and len(lead) < len(found) and reads_as_prose(text) and not narrates(text) \
+        and not _SETS_UP.match(text) else None

@@ -48,7 +48,7 @@ from mlwiki.extract.formula_facts import defined_by_formula
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
-from mlwiki.extract.item_bodies import label_body, lead_before_items
+from mlwiki.extract.item_bodies import label_body, lead_before_formula, lead_before_items
 from mlwiki.extract.item_cards import listed_item_cards, long_term_list_cards
 from mlwiki.extract.label_cuts import former_label
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
@@ -296,7 +296,8 @@ def close_section(ex) -> None:
         if opening is not None:
             ex.add_card(FORM, opening_front(path, blocks, free, used), opening, line)
             named_term_cards(ex, path, [blocks[used]])
-        elif blocks and not free[0] and (lead := lead_before_items(blocks[0], taken)) and not ex.has_front(path):
+        elif blocks and (lead := not free[0] and lead_before_items(blocks[0], taken) or lead_before_formula(
+                blocks, [d for drafts, _ in ex.drafts[section.drafts:] for d in drafts])) and not ex.has_front(path):
             ex.add_card(FORM, path, lead, line)  # (what the sentences before "… two goals:" over formula items say)
         made = len(ex.drafts)
         # (a card stands for the section: its opening paragraph's, or that of the list its first paragraph introduces,
