@@ -39,6 +39,9 @@ MAX_BODY_WORDS = 80  # (one paragraph of an item: more is a section's text, not 
 # An item that is only a label, in bold or ending with a colon: "- **Step decay:**", "1. __Warm-up__", "- Warm-up:"
 _LABEL_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:(?:\*\*|__)(?P<bold>[^*_:\n]{1,50}?)[ \t]*:?[ \t]*(?:\*\*|__)"
                          r"[ \t]*:?|(?P<plain>[^\W\d_][^*_:$\n]{0,49}?)[ \t]*:)[ \t]*")
+# A statement's label and its source, "**Definition**. ([[Tu|@Tu11]])", before the set-up it opens on
+_STATEMENT_LABEL = re.compile(r"[ \t]*(?:[*_]*[A-Z][a-z]+[*_]*(?:[ \t]+\([^()\n]*\))?[*_]*[ \t]*[.:][*_]*[ \t]*)?"
+                              r"(?:\([^()\n]*\)[ \t]*)?")
 _SETS_UP = re.compile(r"(?i)\s*(?:let|suppose|assume|consider|given|imagine)\b")  # ("Suppose we have samples …": the
 # notation the items use, set up for them, no fact of the subject's)
 
@@ -90,7 +93,9 @@ def lead_before_formula(blocks: list[Block], drafts: list) -> str | None:
     section's) took the formula, its front holds every sentence, or what is left does not read as prose."""
     lines = blocks[0].lines
     end = next((j for j, ln in enumerate(lines) if ln.kind != TEXT or ln.text.lstrip()[:1] == "$"), len(lines))
-    below = blocks[1].lines if end == len(lines) and len(blocks) > 1 else []
+    below = blocks[1].lines if end == len(lines) and len(blocks) == 2 else []
+    if len(blocks) > (2 if below else 1):
+        return None  # (more text in the section: its cards, as before; this is the paragraph a section is)
     numbers = {ln.no for ln in lines[end:] + below}
     card = next((d for d in drafts if d.line in numbers and d.form in _FORMULA_FORMS and "\n\n" in d.front), None)
     if card is None or not end or any(LIST_ITEM.match(ln.text) for ln in lines[:end]):
@@ -104,4 +109,4 @@ def lead_before_formula(blocks: list[Block], drafts: list) -> str | None:
         lead.append(sentence.strip())
     text = " ".join(lead)
     return text if lead and len(lead) < len(found) and reads_as_prose(text) and not narrates(text) \
-        and not _SETS_UP.match(text) else None
+        and not any(_SETS_UP.match(_STATEMENT_LABEL.sub("", clean_prose(part), count=1)) for part in lead) else None
