@@ -39,9 +39,8 @@ MAX_BODY_WORDS = 80  # (one paragraph of an item: more is a section's text, not 
 # An item that is only a label, in bold or ending with a colon: "- **Step decay:**", "1. __Warm-up__", "- Warm-up:"
 _LABEL_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:(?:\*\*|__)(?P<bold>[^*_:\n]{1,50}?)[ \t]*:?[ \t]*(?:\*\*|__)"
                          r"[ \t]*:?|(?P<plain>[^\W\d_][^*_:$\n]{0,49}?)[ \t]*:)[ \t]*")
-# A statement's label and its source, "**Definition**. ([[Tu|@Tu11]])", before the set-up it opens on
-_STATEMENT_LABEL = re.compile(r"[ \t]*(?:[*_]*[A-Z][a-z]+[*_]*(?:[ \t]+\([^()\n]*\))?[*_]*[ \t]*[.:][*_]*[ \t]*)?"
-                              r"(?:\([^()\n]*\)[ \t]*)?")
+# A sentence that sets up notation, after a statement's label and source too ("**Definition**. ([[Tu]]) Let $X$ …")
+_SETS_UP_SENTENCE = re.compile(r"(?:^|[.:)*][ \t]+)(?:Let|Suppose|Assume|Consider|Given|Imagine)\b")
 _SETS_UP = re.compile(r"(?i)\s*(?:let|suppose|assume|consider|given|imagine)\b")  # ("Suppose we have samples …": the
 # notation the items use, set up for them, no fact of the subject's)
 
@@ -109,4 +108,4 @@ def lead_before_formula(blocks: list[Block], drafts: list) -> str | None:
         lead.append(sentence.strip())
     text = " ".join(lead)
     return text if lead and len(lead) < len(found) and reads_as_prose(text) and not narrates(text) \
-        and not any(_SETS_UP.match(_STATEMENT_LABEL.sub("", clean_prose(part), count=1)) for part in lead) else None
+        and not _SETS_UP_SENTENCE.search(clean_prose(text)) else None
