@@ -97,7 +97,9 @@ def lead_before_formula(blocks: list[Block], drafts: list) -> str | None:
         return None  # (more text in the section: its cards, as before; this is the paragraph a section is)
     numbers = {ln.no for ln in lines[end:] + below}
     card = next((d for d in drafts if d.line in numbers and d.form in _FORMULA_FORMS and "\n\n" in d.front), None)
-    if card is None or not end or any(LIST_ITEM.match(ln.text) for ln in lines[:end]):
+    opening = {ln.no for ln in lines[:end]}
+    if card is None or not end or any(LIST_ITEM.match(ln.text) for ln in lines[:end]) \
+            or any(d.line in opening for d in drafts):  # (a card took a line of the opening: a labelled fact's)
         return None
     intro = " ".join(clean_prose(card.front.rsplit("\n\n", 1)[1]).split())
     found = sentences(" ".join(ln.text.strip() for ln in lines[:end]))
@@ -107,5 +109,8 @@ def lead_before_formula(blocks: list[Block], drafts: list) -> str | None:
             break
         lead.append(sentence.strip())
     text = " ".join(lead)
+    said = " ".join(clean_prose(text).split())
+    if any(d is not card and d.back.strip() and " ".join(clean_prose(d.back).split()) in said for d in drafts):
+        return None  # (a card holds it already: a labelled fact's, "Trouble with …: the queue grows …")
     return text if lead and len(lead) < len(found) and reads_as_prose(text) and not narrates(text) \
         and not _SETS_UP_SENTENCE.search(clean_prose(text)) else None

@@ -6,8 +6,9 @@ components. A component that wraps text shows its text: `<Highlight color="…">
 for SGD", and a `<Tabs>` of `<TabItem label="PyTorch">` is a tab set whose tabs are titled by their labels, as a
 MyST `{tab-set}` is (walk.tabs_as_headings); one whose content is only a script value (`<CodeBlock>{Step}
 </CodeBlock>`) or that closes itself (`<CodeBlock … />`) shows nothing. Docusaurus reads its `.md` pages as MDX too,
-so their comments, `import … from '…'` lines and the blog's `<!-- truncate -->` marker are left out there as well;
-the components only in `.mdx` pages (in plain Markdown `List<T>` is text). Every line keeps its number.
+so their comments and the blog's `<!-- truncate -->` marker are left out there as well; statements and components
+only in `.mdx` pages (in plain Markdown `List<T>` is text, and an `import` line may be a page's `<script>`'s). Every
+line keeps its number.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ _OPEN_TAG_START = re.compile(r"[ \t]*<[A-Z][\w.]*(?:[ \t][^<>\n]*)?$")  # an ope
 def as_markdown(body: str, mdx: bool) -> str:
     """`body` with its MDX furniture made plain Markdown (`mdx`: a `.mdx` page, components and all), each line
     where it was; `body` itself when it holds none."""
-    if not mdx and not ("{/*" in body or "import " in body or "export " in body or "truncate" in body):
+    if not mdx and not ("{/*" in body or "truncate" in body):
         return body  # (nearly every Markdown note, said cheaply)
     lines = body.split("\n")
     _drop_comments(lines)
@@ -49,7 +50,7 @@ def as_markdown(body: str, mdx: bool) -> str:
             esm, open_tag = esm and bool(line.strip()), open_tag and ">" not in line
             lines[k] = ""
             continue
-        if line[:1] in "ie" and _ESM.match(line):
+        if mdx and line[:1] in "ie" and _ESM.match(line):
             esm, lines[k] = True, ""
         elif _TRUNCATE.fullmatch(line):
             lines[k] = ""
