@@ -168,3 +168,17 @@ def test_a_link_that_ends_a_sentence_stays_on_the_back(tmp_path):
             "[edge of stability](./eos.md).\n")
     made = cards_of(tmp_path, {"modified.md": note})
     assert any("not at the\n[edge of stability](./eos.md)." in back for back in made.values()), made
+
+
+def test_a_numbered_list_of_reasons_is_not_asked_as_steps(tmp_path):
+    """A numbered list under "Why …" or "Drawbacks" lists reasons, in no order to learn: its card asked for
+    "… › steps". It is asked by its heading (its id stays the one it had: `id_front`)."""
+    note = ("# Batch norm\n\n## Why it speeds training\n\n1. **Smoother loss** surface, so larger steps stay stable.\n"
+            "2. **Less sensitivity** to the scale of the initial weights in each layer.\n"
+            "3. **Scale invariance.** Rescaling the incoming weights changes nothing downstream:\n\n"
+            "   $$\n   \\mathrm{BN}(c\\,Wx) = \\mathrm{BN}(Wx)\n   $$\n\n"
+            "   so the gradient shrinks as the weights grow, which tames large updates.\n")
+    root = new_wiki(tmp_path, {"bn.md": note}, CONFIG)
+    cards = json.loads(run(root, "cards", "--json", ok=True).output)
+    reasons = next(card for card in cards if "Smoother loss" in card["back"])
+    assert "steps" not in reasons["front"] and "Why it speeds training" in reasons["front"], cards

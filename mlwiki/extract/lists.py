@@ -69,7 +69,7 @@ from mlwiki.extract.openings import cut_off_over_list, opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
 from mlwiki.extract.prose import clean_prose, holds_words
 from mlwiki.extract.signatures import paragraph_cards
-from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, steps_back
+from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, steps_back, steps_front
 from mlwiki.extract.table_cards import table_cards
 from mlwiki.extract.subject import walks_through
 from mlwiki.extract.topics import passage_topic
@@ -311,7 +311,8 @@ def close_section(ex) -> None:
                     and not (opening is not None and k == used + 1) \
                     and (back := steps_back(block.lines, taken)) is not None \
                     and not goes_on_later(back, [later.lines for later in blocks[k + 1:]]) \
-                    and ex.add_card(LIST_FORM, f"{path} › {STEPS}", back, block.start):
+                    and ex.add_card(LIST_FORM, steps_front(path), back, block.start,
+                                    id_front=f"{path} › {STEPS}"):
                 free[k] = False  # (a recipe's numbered steps: one card of them in order; not those an introducing
                 # sentence's card or the opening paragraph's holds)
                 taken |= {ln.no for ln in block.lines}
