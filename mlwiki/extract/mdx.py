@@ -20,7 +20,6 @@ from mlwiki.render.spans import FENCE, fence_closes
 # An ESM statement at the margin: `import X from '…'`, `import '…'`, `export const X = …`, `export default …`
 _ESM = re.compile(r"(?:import[ \t]+(?:['\"]|[\w*{][^'\"\n]*[ \t]from[ \t]*['\"])"
                   r"|export[ \t]+(?:const|let|var|function|class|async|default|\{|\*))")
-_COMMENT = re.compile(r"\{/\*.*?\*/\}", re.DOTALL)
 _TRUNCATE = re.compile(r"[ \t]*(?:<!--[ \t]*truncate[ \t]*-->|\{/\*[ \t]*truncate[ \t]*\*/\})[ \t]*")
 # A component's tag, opening, closing or closing itself: a capital letter after `<` (lower case is HTML)
 _TAG = re.compile(r"</?[A-Z][\w.]*(?:[ \t][^<>\n]*)?/?>")
@@ -60,12 +59,17 @@ def as_markdown(body: str, mdx: bool) -> str:
 
 
 def _drop_comments(lines: list[str]) -> None:
-    """Blank the `{/* … */}` comments, in place: a comment's lines are left empty, and a comment within a line
-    goes with the spaces before it. (A comment in a code span or block is rare enough to be left to this.)"""
+    """Blank the `{/* … */}` comments, in place: a comment's lines are left empty (a line only spaces are left on,
+    too), the text around one within a line stays. (A comment in a code span or block is rare enough to be left
+    to this.)"""
     text = "\n".join(lines)
     if "{/*" not in text:
         return
-    text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
+    parts, pos = [], 0
+    while (start := text.find("{/*", pos)) >= 0 and (end := text.find("*/}", start + 3)) >= 0:
+        parts += [text[pos:start], "\n" * text.count("\n", start, end)]  # (found, not matched: an unclosed one
+        pos = end + 3  # costs one scan, not one per character)
+    text = "".join(parts) + text[pos:]
     lines[:] = [new if new.strip() or new == old else "" for new, old in zip(text.split("\n"), lines)]
 
 
