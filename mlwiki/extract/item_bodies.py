@@ -20,6 +20,10 @@ margin accepts a few mistakes to widen the margin. It weighs two goals:" over "-
 formula cards' fronts hold the items, the opening paragraph (which introduces them) is no card, and what the first
 sentences say of the subject is on none.
 
+So too are the sentences a section's one paragraph opens with before those its formula card takes as the formula's
+introduction ("Multiply the rate with the batch. Warm up first. Past a critical batch … one estimates it by
+$B = …$"): the front holds the last, the first were on no card.
+
 Pure: blocks in, a front and a back out.
 """
 
