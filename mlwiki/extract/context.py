@@ -77,7 +77,7 @@ def note_context(note: NoteText, config) -> NoteContext:
         title=title if isinstance(title, str) else "")
     if is_repository_file(rel_notes) and (kept := _readme_study(rel_notes, note.body)):
         return replace(ctx, study_lines=kept)  # (its overview of the subject is read as notes are, the rest not)
-    if is_template(folders, rel_notes) or "listing" in note.meta or is_repository_file(rel_notes) \
+    if is_template(folders, rel_notes) or titled_template(ctx.title) or "listing" in note.meta or is_repository_file(rel_notes) \
             or is_map_of_content(rel_notes, ctx.title):
         # (only the forms written for mlwiki, then)
         ctx = replace(ctx, formulas="none", definitions=False, highlight_cloze=False, question_headings=False,
@@ -87,6 +87,16 @@ def note_context(note: NoteText, config) -> NoteContext:
 
 # A note kept to be copied, not studied: Obsidian's and Templater's templates folder, a note named "Template"
 _TEMPLATE = re.compile(r"(?i)[\W\d_]*templates?[\W\d_]*")
+
+
+# A page titled as a template ("Template: paper note", "Template - weekly review"), wherever it is kept
+_TEMPLATE_TITLE = re.compile(r"(?i)[ \t]*templates?[ \t]*[:—–-]")
+
+
+def titled_template(title: str) -> bool:
+    """Whether the note's front matter titles it a template ("Template: paper note"): a skeleton to copy, whose
+    headings and placeholders ("AUTHOR (YEAR)", "YYYY-MM-DD") are blanks to fill in, as in a `Templates` folder."""
+    return bool(title) and bool(_TEMPLATE_TITLE.match(title))
 
 
 # (A Quarto listing page, `listing:` in its front matter, lists other notes: no study material of its own either.)

@@ -20,6 +20,10 @@ margin accepts a few mistakes to widen the margin. It weighs two goals:" over "-
 formula cards' fronts hold the items, the opening paragraph (which introduces them) is no card, and what the first
 sentences say of the subject is on none.
 
+So too are the sentences a section's one paragraph opens with before those its formula card takes as the formula's
+introduction ("Multiply the rate with the batch. Warm up first. Past a critical batch … one estimates it by
+$B = …$"): the front holds the last, the first were on no card.
+
 Pure: blocks in, a front and a back out.
 """
 
@@ -32,11 +36,15 @@ from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.passages import narrates, reads_as_prose
 from mlwiki.extract.prose import clean_prose, sentences
 
+_FORMULA_FORMS = frozenset(("formula", "lone-formula"))  # (closings.FORMULA_FORMS but the inline ones, whose
+# introduction is the sentence the formula stands in)
 MIN_BODY_WORDS = 3  # ("Uses a cosine." still says what the item is; "See below." is no answer)
 MAX_BODY_WORDS = 80  # (one paragraph of an item: more is a section's text, not one item's)
 # An item that is only a label, in bold or ending with a colon: "- **Step decay:**", "1. __Warm-up__", "- Warm-up:"
 _LABEL_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:(?:\*\*|__)(?P<bold>[^*_:\n]{1,50}?)[ \t]*:?[ \t]*(?:\*\*|__)"
                          r"[ \t]*:?|(?P<plain>[^\W\d_][^*_:$\n]{0,49}?)[ \t]*:)[ \t]*")
+# A sentence that sets up notation, after a statement's label and source too ("**Definition**. ([[Tu]]) Let $X$ …")
+_SETS_UP_SENTENCE = re.compile(r"(?:^|[.:)*][ \t]+)(?:Let|Suppose|Assume|Consider|Given|Imagine)\b")
 _SETS_UP = re.compile(r"(?i)\s*(?:let|suppose|assume|consider|given|imagine)\b")  # ("Suppose we have samples …": the
 # notation the items use, set up for them, no fact of the subject's)
 
@@ -78,3 +86,35 @@ def lead_before_items(block: Block, taken: set[int]) -> str | None:
     lead = " ".join(part.strip() for part in found[:-1])
     return lead if len(found) > 1 and not _SETS_UP.match(lead) and reads_as_prose(lead) and not narrates(lead) \
         else None
+
+
+def lead_before_formula(blocks: list[Block], drafts: list) -> str | None:
+    """The sentences a section's first paragraph opens with before those its formula card took as the formula's
+    introduction (the paragraph ends on the formula, or introduces it right below): "Multiply the batch by k,
+    multiply the rate by k. Warm up first." over "Past a critical batch … one estimates it by $B = …$" is on no
+    card otherwise, the paragraph being the formula card's front. None when no formula card of `drafts` (the
+    section's) took the formula, its front holds every sentence, or what is left does not read as prose."""
+    lines = blocks[0].lines
+    end = next((j for j, ln in enumerate(lines) if ln.kind != TEXT or ln.text.lstrip()[:1] == "$"), len(lines))
+    below = blocks[1].lines if end == len(lines) and len(blocks) == 2 else []
+    if len(blocks) > (2 if below else 1):
+        return None  # (more text in the section: its cards, as before; this is the paragraph a section is)
+    numbers = {ln.no for ln in lines[end:] + below}
+    card = next((d for d in drafts if d.line in numbers and d.form in _FORMULA_FORMS and "\n\n" in d.front), None)
+    opening = {ln.no for ln in lines[:end]}
+    if card is None or not end or any(LIST_ITEM.match(ln.text) for ln in lines[:end]) \
+            or any(d.line in opening for d in drafts):  # (a card took a line of the opening: a labelled fact's)
+        return None
+    intro = " ".join(clean_prose(card.front.rsplit("\n\n", 1)[1]).split())
+    found = sentences(" ".join(ln.text.strip() for ln in lines[:end]))
+    lead = []
+    for sentence in found:
+        if " ".join(clean_prose(sentence).split()) in intro:
+            break
+        lead.append(sentence.strip())
+    text = " ".join(lead)
+    said = " ".join(clean_prose(text).split())
+    if any(d is not card and d.back.strip() and " ".join(clean_prose(d.back).split()) in said for d in drafts):
+        return None  # (a card holds it already: a labelled fact's, "Trouble with …: the queue grows …")
+    return text if lead and len(lead) < len(found) and reads_as_prose(text) and not narrates(text) \
+        and not _SETS_UP_SENTENCE.search(clean_prose(text)) else None

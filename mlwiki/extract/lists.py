@@ -48,7 +48,7 @@ from mlwiki.extract.formula_facts import defined_by_formula
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
-from mlwiki.extract.item_bodies import label_body, lead_before_items
+from mlwiki.extract.item_bodies import label_body, lead_before_formula, lead_before_items
 from mlwiki.extract.item_cards import listed_item_cards, long_term_list_cards
 from mlwiki.extract.label_cuts import former_label
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
@@ -69,7 +69,7 @@ from mlwiki.extract.openings import cut_off_over_list, opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
 from mlwiki.extract.prose import clean_prose, holds_words
 from mlwiki.extract.signatures import paragraph_cards
-from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, steps_back
+from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, steps_back, steps_front
 from mlwiki.extract.table_cards import table_cards
 from mlwiki.extract.subject import walks_through
 from mlwiki.extract.topics import passage_topic
@@ -301,7 +301,8 @@ def close_section(ex) -> None:
         if opening is not None:
             ex.add_card(FORM, opening_front(path, blocks, free, used), opening, line)
             named_term_cards(ex, path, [blocks[used]])
-        elif blocks and not free[0] and (lead := lead_before_items(blocks[0], taken)) and not ex.has_front(path):
+        elif blocks and (lead := not free[0] and lead_before_items(blocks[0], taken) or lead_before_formula(
+                blocks, [d for drafts, _ in ex.drafts[section.drafts:] for d in drafts])) and not ex.has_front(path):
             ex.add_card(FORM, path, lead, line)  # (what the sentences before "… two goals:" over formula items say)
         made = len(ex.drafts)
         # (a card stands for the section: its opening paragraph's, or that of the list its first paragraph introduces,
@@ -315,7 +316,8 @@ def close_section(ex) -> None:
                     and not (opening is not None and k == used + 1) \
                     and (back := steps_back(block.lines, taken)) is not None \
                     and not goes_on_later(back, [later.lines for later in blocks[k + 1:]]) \
-                    and ex.add_card(LIST_FORM, f"{path} › {STEPS}", back, block.start):
+                    and ex.add_card(LIST_FORM, steps_front(path), back, block.start,
+                                    id_front=f"{path} › {STEPS}"):
                 free[k] = False  # (a recipe's numbered steps: one card of them in order; not those an introducing
                 # sentence's card or the opening paragraph's holds)
                 taken |= {ln.no for ln in block.lines}

@@ -36,7 +36,9 @@ _TODO_TAIL = re.compile(r"(?:(?<=[.!?)])[ \t]+|[ \t]+[—–][ \t]*)(?:TODO|FIXM
 # a bare "TODO" label over a list: every item under it is a to-do ("TODO\n- read the sampled-metrics paper properly")
 _TODO_LIST = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:todo|to[- ]do)s?(?:\*\*)?:?(?:\*\*)?[ \t]*\n"
                         r"(?:[ \t]*(?:[-*+]|\d+[.)])[ \t][^\n]*(?:\n|$)|[ \t]+\S[^\n]*(?:\n|$))*")
-_LINKS = re.compile("(?im)^" + LINKS_LINE + r"$\n?")  # (a line that only points at other notes, as a passage leaves out)
+# (a line that only points at other notes, as a passage leaves out; not one that ends the sentence above it, "… valid
+# only away from the" / "[edge of stability](eos.md).")
+_LINKS = re.compile("(?im)(?<![^\\W\\d_]\n)^" + LINKS_LINE + r"$\n?")
 
 
 def off_the_back(draft) -> bool:

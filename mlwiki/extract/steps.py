@@ -27,6 +27,17 @@ _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me)\b")  # (what the author 
 _MATH = re.compile(r"\$[^$\n]*\$")  # ("item $i$" is no author)
 
 
+# A heading that asks for reasons or sides, not a procedure: its numbered list is a list of them, in no order to learn
+_NOT_STEPS = re.compile(r"(?i)[ \t]*(?:why|reasons?|advantages?|benefits?|pros|cons|drawbacks?|limitations?|"
+                        r"disadvantages?|problems?|pitfalls?|properties|intuitions?)\b")
+
+
+def steps_front(path: str) -> str:
+    """The front of a steps card under `path`: "… › steps", but the heading itself when it asks for reasons or
+    sides ("Why it regularises", "Drawbacks"), whose numbered list is those reasons, not steps in an order."""
+    return path if _NOT_STEPS.match(path.rsplit(" › ", 1)[-1]) else f"{path} › {FRONT}"
+
+
 def steps_back(lines: list[Line], taken: set[int]) -> str | None:
     """The back of a steps card for a paragraph that is a numbered list of `MIN_STEPS` to `MAX_STEPS` items,
     numbered from 1 in order, each a few words of prose; its display formulas and code left out. None for any other

@@ -32,12 +32,17 @@ _SIDES = re.compile(r"(?i)[ \t*_]*(?:pros?|cons?|advantages?|disadvantages?|stre
 _STATUS_HEAD = re.compile(r"(?i)[ \t*_]*(?:reading status|progress|read\?|done\?)[ \t*_:]*")  # (not "status"
 # alone: "stable", "experimental" under it say something of the row)
 _STATUS_CELL = re.compile(rf"(?i)[ \t*_]*(?:{READ_PROGRESS}|todo|to-?do|to read|reading|in progress|partly read|wip|"
-                          r"not started|queued|abandoned|🌱|🌿|🌳|✅|⏳)"
+                          r"not started|queued|abandoned|🌱|🌿|🌳|✅|⏳|🟢|🟡|🟠|🔴|⚪)"
                           r"(?![\w-])[^|]{0,30}")
 # A paper's or page's record, one field a row: who wrote it, where, when, links, the writer's reading of it
 _METADATA_KEY = re.compile(r"(?i)[ \t*_]*(?:authors?|by|venue|journal|conference|year|published|date|doi|arxiv|url|"
                            r"links?|pdf|code|repo(?:sitory)?|github|tags?|status|read(?: on)?|added|source|citation|"
                            r"cite|bibtex|version|licen[cs]e|title|publisher|pages|keywords|rating)[ \t*_:]*")
+# The rows of a site's map: a link to one of its pages ("[Dropout](./regularisation/dropout.md)"), not to the web
+_PAGE_LINK = re.compile(r"[ \t]*\[[^\]\n]+\]\((?![a-z]+:|#)[^)\s]+\)[ \t]*")
+# A log of the writer's own runs: rows named by a run's label ("A", "run-3", "r12") under a header that says so
+_RUN_HEAD = re.compile(r"(?i)[ \t*_]*(?:runs?|exp(?:eriment)?s?|trials?|seeds?)[ \t*_:.]*")
+_RUN_NAME = re.compile(r"[ \t*_`]*(?:[A-Za-z]?\d{0,3}|[A-Za-z]{1,5}[-_ ]?\d{1,4}[a-z]?)[ \t*_`]*")
 _LIST_TABLE = re.compile(r"[ \t]*(`{3,}|~{3,}|:{3,})[ \t]*\{list-table\}")
 _HEADER_ROWS = re.compile(r"[ \t]*:header-rows:[ \t]*(\d+)")
 _ROW = re.compile(r"([ \t]*)\*[ \t]+-[ \t]+(.*)")  # `* - first cell` starts a row of a list-table
@@ -108,6 +113,8 @@ def named_rows(block: Block) -> tuple[list[str], int, list[tuple[int, list[str]]
     table = _markdown_table(block) or _list_table(block)
     if table is None:
         return None
+    if _is_site_map(*table) or _is_run_log(*table):
+        return None
     header, rows = _without_status(*table)
     if all(_SIDES.fullmatch(cell) for cell in header):
         return None  # the sides of one subject: `sides_table`'s one card
@@ -147,6 +154,26 @@ def _one_value(card: tuple[str, str, int], header: list[str]) -> tuple[str, str,
         return name, back, line, ""
     column = next((h.strip() for h in header if h.strip() and back.startswith(f"- {column_label(h)}")), "")
     return (name, back[len(f"- {column_label(column)}"):], line, column.rstrip(":").strip()) if column else (*card, "")
+
+
+def _is_site_map(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
+    """Whether a table is a site's map of its pages: every row opens on a link to a page of the site and has a
+    column of the writer's progress on it (`_STATUS_CELL`). It says where things are and how far the writer got;
+    what each page teaches is on that page's cards."""
+    if not rows or any(len(cells) != len(header) or not _PAGE_LINK.fullmatch(cells[0]) for _, cells in rows):
+        return False
+    return any(all(_STATUS_CELL.fullmatch(cells[c]) for _, cells in rows) for c in range(1, len(header)))
+
+
+def _is_run_log(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
+    """Whether a table logs the writer's own runs: rows named by a run's label under a "run" header, the other
+    cells mostly numbers (a loss, an accuracy). Those numbers are one experiment's record, no fact to recall."""
+    if not header or not _RUN_HEAD.fullmatch(header[0]) or not rows:
+        return False
+    if any(len(cells) != len(header) or not _RUN_NAME.fullmatch(cells[0]) for _, cells in rows):
+        return False
+    values = [cell for _, cells in rows for cell in cells[1:]]
+    return sum(bool(_NUMBER_CELL.fullmatch(cell)) for cell in values) * 2 > len(values)
 
 
 def _without_status(header: list[str], rows: list[tuple[int, list[str]]]) -> tuple[list, list]:

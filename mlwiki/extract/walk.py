@@ -25,6 +25,7 @@ from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, Line, cla
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.lone_remarks import lone_remark_cards
 from mlwiki.extract.masking import mask_inline
+from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.page_lines import as_shown
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.repeats import without_repeats
@@ -92,6 +93,7 @@ class Extractor:
         self._path_cache = {True: (None, 0, ""), False: (None, 0, "")}
         self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about  # subject? → (headings, their number, path)
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
+        body = as_markdown(body, ctx.file_type == "mdx")  # (MDX's imports, comments and components: as shown)
         body = unwrapped(body)  # (a note that is one outline under a root bullet: the root is its title)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         lines, bold_titled = as_shown(lines, body, ctx.title, as_before)  # (HTML tables, Notion's properties, …)

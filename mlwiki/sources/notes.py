@@ -20,7 +20,7 @@ from mlwiki.sources.decoding import decode_note, warn
 from mlwiki.sources.flat_yaml import read_flat
 from mlwiki.models import NoteText, Problem
 
-NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".qmd": "qmd", ".ipynb": "ipynb"}
+NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".mdx": "mdx", ".qmd": "qmd", ".ipynb": "ipynb"}
 IGNORED_DIRS = {"_site", "_freeze", ".quarto", "_book", ".ipynb_checkpoints", "node_modules", "__pycache__",
                 "site-packages"}
 # A folder holding one of these is not part of the wiki: another wiki (its config or data folder), or a Python
