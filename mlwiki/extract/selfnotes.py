@@ -113,7 +113,7 @@ _BY_ME = r"(?:(?:I|we)(?:['’]ll| will| should| must| need to| have to| want to
 _REF_FOUND = re.compile(_REF)
 _POINTS = (r"(?:notes?|pages?|paper|background|prerequisites?|prereqs?|sources?|related|details|more|overview|"
            r"context|further reading)")  # (the words of a label over a pointer to the writer's other notes)
-_ERRAND = re.compile(rf"(?i){_CHORE_VERB}\b")  # a task that opens on another errand than checking a claim
+_ERRAND = re.compile(rf"(?i)(?:{_CHORE_VERB}|correct|update|start|add|write|make|re-?run|run|plot|ask|rename|move)\b")  # a task that opens on another errand than checking a claim
 _NOTE_CLAUSE = re.compile(
     r"(?i)(?:"
     # a chore put off: "Read properly later", "derive it at some point", "I should check this next time"

@@ -1,0 +1,73 @@
+"""Obsidian-style notes whose cards gave the answer away, held the writer's chores and open questions, leaked an embed,
+or glued a sentence onto the wrong card (session 46, obsidian21). Notes written into tmp_path, read back through the
+CLI as a learner meets the cards."""
+
+from __future__ import annotations
+
+from conftest import backs_by_front, new_wiki
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def cards_of(tmp_path, notes: dict[str, str]) -> dict[str, str]:
+    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
+
+
+def _all(made: dict[str, str]) -> str:
+    return "\n".join(f"{front}\n{back}" for front, back in made.items())
+
+
+def test_a_done_task_that_mends_an_example_states_no_fact(tmp_path):
+    """A ticked task "- [x] correct the kernel example (had $k=(3,3)$, wrong stride)" is a chore done: its formula is
+    the slip it mended, not a claim. A task that checks a claim still keeps the claim."""
+    day = ("## Log\n\n- read the ResNet paper, the skip connection adds the input back to the block output\n\n"
+           "## Next\n- [x] correct the kernel example (had $k=(3,3)$, wrong stride)\n"
+           "- [ ] check why the receptive field grows as $r = 1 + L(k-1)$\n")
+    made = cards_of(tmp_path, {"Daily/2025-01-09.md": day})
+    text = _all(made)
+    assert "(3,3)" not in text and "correct the kernel" not in text.lower(), made
+    assert "r = 1 + L(k-1)" in text, made
+
+
+def test_a_question_callout_that_ends_on_a_plan_to_find_out_is_no_card(tmp_path):
+    """An Obsidian `[!question]` whose text is hearsay and the writer's plan ("Try both …", "Check by …") asks what
+    the note does not answer; one answered after a dash is still a card."""
+    note = ("## Pooling\nMax pooling keeps the strongest response in each window of the feature map.\n\n"
+            "> [!question]\n> Does max or average pooling train faster here? A forum thread says it makes no "
+            "difference. Try both on the small split.\n\n"
+            "> [!question]\n> Why is max pooling translation tolerant? — Because a small shift rarely changes which "
+            "value in the window is largest.\n")
+    made = cards_of(tmp_path, {"Concepts/Pooling.md": note})
+    text = _all(made)
+    assert "forum thread" not in text and "Try both" not in text, made
+    assert any("rarely changes which value" in back for back in made.values()), made
+
+
+def test_an_embed_pointer_and_a_pointer_label_are_off_the_backs(tmp_path):
+    """"See ![[Other#^block]]" shows a raw embed on a card, and "Paper notes: [[…]]. This page = …" or
+    "Background: [[…]]" say where other notes are: no card holds them, the facts beside them stay."""
+    note = ("Paper notes: [[He et al 2016 - ResNet]]. This page = the block itself + why the shortcut helps.\n\n"
+            "## Shortcut\nA residual block learns $F(x)$ and outputs $F(x) + x$, so an identity mapping is easy to "
+            "represent. See ![[Identity#^ident]]\n")
+    paper = "# Deep Residual Learning\n\nBackground and the degradation problem: [[Residual Networks]].\n\n" \
+            "## Result\nA 152-layer residual net won ImageNet 2015 with 3.57% top-5 error.\n"
+    made = cards_of(tmp_path, {"Concepts/Residual Networks.md": note, "Papers/He 2016.md": paper})
+    text = _all(made)
+    assert "![[" not in text and "Paper notes" not in text and "This page" not in text, made
+    assert "Background and the degradation" not in text, made
+    assert "identity mapping is easy to represent" in text and "3.57%" in text, made
+
+
+def test_the_text_after_an_items_formula_stays_with_that_item(tmp_path):
+    """An item whose display formula is followed by indented text ("- **Highway gates**: … $$…$$ ␣␣The carry term …")
+    goes on with that text; the card of an item before it in the list must not hold it."""
+    note = ("## Fixes for vanishing gradients\n- **Skip connections**: $h^{(l+1)} = f(h^{(l)}) + h^{(l)}$.\n"
+            "- **Dense connectivity** (Huang et al. 2017): each layer sees every earlier layer's output (concat), so "
+            "each unit can choose its own depth.\n"
+            "- **Highway gates** (Srivastava et al. 2015): let a learned gate mix the input and the transform:\n"
+            "  $$y = T(x)\\,H(x) + (1 - T(x))\\,x$$\n"
+            "  The carry term $(1-T)x$ keeps a path open for the input, so deep stacks still train. Few extra weights.\n"
+            "- **LayerNorm**: normalisation layer keeping each unit's activations at zero mean and unit variance.\n")
+    made = cards_of(tmp_path, {"Concepts/Depth.md": note})
+    holding = [front for front, back in made.items() if "carry term" in back]
+    assert holding and all("Highway" in front for front in holding), made
