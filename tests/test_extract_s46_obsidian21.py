@@ -71,3 +71,36 @@ def test_the_text_after_an_items_formula_stays_with_that_item(tmp_path):
     made = cards_of(tmp_path, {"Concepts/Depth.md": note})
     holding = [front for front, back in made.items() if "carry term" in back]
     assert holding and all("Highway" in front for front in holding), made
+
+
+def test_a_fix_or_consequence_label_is_asked_with_what_it_answers(tmp_path):
+    """"… › Fix" over "Fix: replace it by …" asks the fix of nothing, and "… › Consequence" over a list item the
+    consequence of nothing: the front shows the sentences it answers (the problem, the item before), so the learner
+    knows what is asked; a card whose front was the label alone keeps its id."""
+    note = ("## Exploding activations\nStacking many plain layers multiplies the signal by the weight scale at each "
+            "layer. With weights a little above one, the activations grow without bound in deep stacks. Fix: "
+            "initialise so that each layer keeps the variance of its input, as He initialisation does.\n\n"
+            "## Batch statistics\nEach feature is normalised with the statistics of the batch:\n\n"
+            "$$\\hat x = \\frac{x - \\mu_B}{\\sqrt{\\sigma_B^2 + \\epsilon}}$$\n\n"
+            "- The statistics are a **sum** over the examples of the batch (no example is special).\n"
+            "- The mean and variance are taken over the batch, so every example's output depends on the others in "
+            "its batch.\n"
+            "- Consequence: a model with batch norm behaves differently at batch size one unless it uses running "
+            "averages.\n")
+    made = cards_of(tmp_path, {"Concepts/Training deep nets.md": note})
+    fix = next(front for front, back in made.items() if "He initialisation" in back)
+    assert "grow without bound" in fix and fix.endswith("Fix?"), made
+    consequence = next(front for front, back in made.items() if back.startswith("a model with batch norm"))
+    assert "depends on the others" in consequence and consequence.endswith("Consequence?"), made
+
+
+def test_an_answer_in_a_day_log_is_asked_with_its_question(tmp_path):
+    """A log line "someone asked why X … Answer: weight **Y** — …" made a front "Answer: weight … — …" that asks the
+    answer to nothing: the sentence that asks is shown before it."""
+    day = ("---\ntags:\n  - daily\n---\n## Log\n- 09:30 finished the [[Dropout]] chapter, started the note\n"
+           "- 10:00 seminar: someone asked why dropout needs no sampling at test time even though training samples "
+           "masks. Answer: weight **rescaling** — the full network with scaled weights gives the mean output, like "
+           "in an ensemble.\n- 14:00 reran the sweep on the small split\n")
+    made = cards_of(tmp_path, {"Daily/2024-03-13.md": day})
+    asked = [front for front in made if "Answer: weight …" in front]
+    assert asked and all("needs no sampling at test time" in front for front in asked), made
