@@ -104,3 +104,34 @@ def test_an_answer_in_a_day_log_is_asked_with_its_question(tmp_path):
     made = cards_of(tmp_path, {"Daily/2024-03-13.md": day})
     asked = [front for front in made if "Answer: weight …" in front]
     assert asked and all("needs no sampling at test time" in front for front in asked), made
+
+
+def test_a_titled_example_box_that_draws_a_lesson_is_a_card(tmp_path):
+    """An Obsidian `[!example]` box shows a case in a few sentences and ends on "General lesson: …": it made no card
+    (an example's working is none), and the case and the lesson drawn from it were lost."""
+    note = ("## Greedy decoding\nAt each step the decoder emits the single most probable token.\n\n"
+            "> [!example] Classic trap\n> After \"the\", the word \"nice\" is a little likelier than \"dog\", but "
+            "\"the dog barks\" is far likelier as a whole. Greedy commits to \"nice\" at the first step and never "
+            "recovers.\n"
+            "> General lesson: a locally best token can lead to a globally worse sequence, which beam search "
+            "partly avoids.\n")
+    made = cards_of(tmp_path, {"Concepts/Decoding.md": note})
+    lesson = [front for front, back in made.items() if "globally worse sequence" in back]
+    assert lesson and all("Classic trap" in front for front in lesson), made
+    assert any("the dog barks" in back for back in made.values()), made
+
+
+def test_a_titled_warnings_argument_before_its_formula_is_a_card(tmp_path):
+    """A titled `[!warning]` box argues a claim in a sentence, then gives the fix as a formula: the formula was a
+    card, the argument on none. The argument is a card of the box's title; the formula keeps its own card."""
+    note = ("## Why it helps\n- Cheap: linear in the number of edges.\n- Works on graphs never seen in training.\n\n"
+            "> [!warning] Scores can be static\n"
+            "> Because the score splits into a part of the query and a part of the key, and the nonlinearity is "
+            "monotonic, the **ordering** of keys is the same for every query.\n"
+            "> The remedy: apply the nonlinearity before the projection:\n"
+            "> $$s = a^\\top \\sigma(W[x \\Vert y])$$\n"
+            "> → every query may order the keys differently, at the same cost.\n")
+    made = cards_of(tmp_path, {"Concepts/Scoring.md": note})
+    assert any("the same for every query" in back for back in made.values()), made
+    assert any("\\sigma(W[x" in back for back in made.values()), made
+    assert any("Works on graphs never seen" in back for back in made.values()), made
