@@ -135,3 +135,33 @@ def test_a_titled_warnings_argument_before_its_formula_is_a_card(tmp_path):
     assert any("the same for every query" in back for back in made.values()), made
     assert any("\\sigma(W[x" in back for back in made.values()), made
     assert any("Works on graphs never seen" in back for back in made.values()), made
+
+
+def test_an_exercise_the_writer_set_themself_and_its_solution_are_no_card(tmp_path):
+    """"Exercise for myself: compute … (did it on paper — …)" is the writer's practice and its worked answer: no
+    card holds it, as no card holds an emphasised "**Exercise**"; the section's facts stay."""
+    note = ("## Similarity scores\n- Cosine similarity ignores the length of the vectors and keeps only their angle.\n"
+            "- Dot product grows with the length, so popular items with long vectors win.\n\n"
+            "Exercise for myself: for vectors (1, 0) and (3, 4) compute both scores. (did it on paper — cosine 0.6, "
+            "dot 3, so the long vector dominates the dot product.)\n")
+    made = cards_of(tmp_path, {"Concepts/Similarity.md": note})
+    text = _all(made)
+    assert "did it on paper" not in text and "Exercise for myself" not in text, made
+    assert "keeps only their angle" in text, made
+
+
+def test_a_subjectless_comparison_after_a_defined_method_goes_on_its_card(tmp_path):
+    """"Much more accurate …, but slow" after "**Method**: …" and its steps says how that method compares: it was
+    glued onto the section's opening card, about something else. It goes on the method's card."""
+    note = ("## Why one pass is not enough\nA single forward pass scores each candidate on its own, so two candidates "
+            "that look alike get the same score even when only one of them fits the context. The model never sees "
+            "the pair together.\n\n"
+            "**Cross-encoding** (Nogueira 2019): for each query and candidate\n"
+            "1. join the query and the candidate into one input\n"
+            "2. run the full transformer over the joined input\n"
+            "3. read the score off the first token\n\n"
+            "Much more accurate for ranking, but you run the model once per pair → slow for large candidate sets.\n")
+    made = cards_of(tmp_path, {"Concepts/Reranking.md": note})
+    holding = [front for front, back in made.items() if "once per pair" in back]
+    assert holding and all("Cross-encoding" in front or "Cross-encoding" in made[front] for front in holding), made
+    assert all("once per pair" not in back for front, back in made.items() if "never sees the pair" in back), made
