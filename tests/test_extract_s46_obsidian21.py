@@ -165,3 +165,19 @@ def test_a_subjectless_comparison_after_a_defined_method_goes_on_its_card(tmp_pa
     holding = [front for front, back in made.items() if "once per pair" in back]
     assert holding and all("Cross-encoding" in front or "Cross-encoding" in made[front] for front in holding), made
     assert all("once per pair" not in back for front, back in made.items() if "never sees the pair" in back), made
+
+
+def test_a_steps_inline_formula_is_no_second_card(tmp_path):
+    """Numbered steps with a formula in a step ("1. score each token …: $s = Hq/\\lVert q\\rVert$") made the steps
+    card and a one-line formula card of that step again, "score each token …:" over the formula: the step is
+    recalled in its place on the steps card."""
+    note = ("## Pooling\nA pooling layer turns a set of node states into fewer states.\n\n"
+            "### Attention pooling (Li 2019)\nToken **weighting** instead of recurrence — parallel, cheaper.\n"
+            "1. score each token against a learned query: $s = H q / \\lVert q\\rVert$\n"
+            "2. keep the indices of the top $k$ scores\n"
+            "3. gate the kept tokens so $q$ gets a gradient: $\\tilde H = H_{idx} \\odot \\sigma(s_{idx})$\n"
+            "4. summary vector: $z = \\sum_i \\tilde h_i$\n\n"
+            "Risk: tokens dropped early never come back, whatever the later layers need.\n")
+    made = cards_of(tmp_path, {"Concepts/Pooling.md": note})
+    assert any("score each token" in back and "summary vector" in back for back in made.values()), made
+    assert not [back for back in made.values() if back.strip().startswith("$$")], made
