@@ -95,11 +95,31 @@ def place_closing(ex, path: str, first: int, cards: tuple[int, int], opening: st
             return ex.add_card(FORM, f"{path} › {topic}", closing, at, id_front=path)  # (other cards of the
             # section answer its heading: "Step sizes › constant step", what this text is about)
         return ex.add_card(FORM, front, closing, at)
+    if _COMPARES.match(closing) and _on_term_before(ex, first, at, closing):
+        return True  # ("Much more expressive …, but slow" after "**SEAL**: …" and its steps: said of SEAL)
     if len(closing.split()) <= MAX_CLOSING_MERGE:  # (one card: what opens and closes)
         drafts, front = ex.drafts[opened]
         ex.drafts[opened] = ([replace(drafts[0], back=f"{drafts[0].back}\n\n{closing}")], front)
         return True
     return False
+
+
+# A remark with no subject that weighs what was just named: "Much more expressive for links, but …", "Cheaper, and …"
+_COMPARES = re.compile(r"(?i)(?:(?:much|far|even|a lot|way|slightly) )?(?:more|less|fewer|faster|slower|cheaper|"
+                       r"better|worse|simpler|harder|easier|stronger|weaker)\b")
+
+
+def _on_term_before(ex, start: int, line: int, text: str) -> bool:
+    """Append a remark to the card of the term defined right before it, when the last card before its line is a
+    definition's; whether it was."""
+    before = [k for k in range(start, len(ex.drafts)) if ex.drafts[k][0][0].line < line]
+    last = max(before, key=lambda k: ex.drafts[k][0][0].line, default=None)
+    if last is None or ex.drafts[last][0][0].form not in ("definition", "definition-item") \
+            or len(text.split()) > MAX_WORDS:
+        return False
+    drafts, front = ex.drafts[last]
+    ex.drafts[last] = ([replace(drafts[0], back=f"{drafts[0].back}\n\n{text}"), *drafts[1:]], front)
+    return True
 
 
 def _explain_formula(ex, start: int, line: int, text: str, limit: int = MAX_CLOSING_MERGE,

@@ -23,6 +23,7 @@ from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_with_l
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.emphasised import asked_sentence, stressed_note, stressed_question, stresses_only
 from mlwiki.extract.label_cuts import fragment, may_be_labelled as _may_be_labelled, weighed
+from mlwiki.extract.label_parts import asked_after
 from mlwiki.extract.labels import CLAUSE_WORDS, GENERIC_LABELS, NOT_A_TERM, reads_as_clause
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
@@ -111,8 +112,7 @@ _RESULT = re.compile(r"\d\s*%|\d\.\d")  # (a number a run gave: "set lower (0.01
 # The verb of a definition, near enough to the text's start for a term (and an aside) to stand before it
 _NEAR_VERB = re.compile(r" (?:is|are|refers?|means|denotes|stands) ")
 _NEAR = 130
-# Pieces of text every definition or naming sentence holds one of ("This is called" holds " is "): " is ",
-# " are ", or one of these
+# Pieces of text every definition or naming sentence holds one of (" is ", " are ", or one of these)
 _RARE_KEYS = re.compile(r" (?:refer|mean|denote|stand|called|known as|termed)")
 _FOLLOW_ON = re.compile(r"(?:it|its|they|their|this|these)\b", re.I)  # a second sentence still about the term
 _WORD_OF_TERM = re.compile(r"[^\W\d_][\w-]*")
@@ -234,7 +234,7 @@ def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None =
     openings = _openings(block)
     if equals is None:
         equals = sum(item == BULLET for _, _, item in openings) >= MIN_EQUALS_ITEMS
-    for line, text, item in openings:
+    for k, (line, text, item) in enumerate(openings):
         found = defining_sentence(text, path) or named_sentence(text, path)
         if item and not ex.ctx.definitions and (bold := _BOLD_ITEM_LABEL.match(text)) \
                 and bold.group(1).casefold() not in note_headings(ex):  # (a heading's own section card says more)
@@ -242,6 +242,7 @@ def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None =
         if found is None and (labelled := labelled_item(text, item, equals)) is not None:
             front, back = weighed(path, clean_prose(labelled[0]), labelled[1]) or \
                 (_labelled_front(path, clean_prose(labelled[0]), text), labelled[1])  # ("… › train vs eval")
+            front = asked_after(front, labelled[0], openings[k - 1][1] if k and item else "")  # ("Fix?" of the item before)
             named = under(path, clean_prose(labelled[0]))  # (its id, whatever the front shows)
             if not ex.add_card(LABELLED_FORM, front, back, line, id_front=named):
                 _say_more(ex, front, back)

@@ -95,6 +95,7 @@ def emphasised_card(path: str, block: Block, declined: bool, item: bool = False)
 _POINTERS = frozenset("this these that those it they".split())
 MIN_ASKED_WORDS = 6
 MAX_ASKED_WORDS = 40  # (a sentence with its answer left out, shown on the front: one a learner reads at a glance)
+_ANSWER_LED = re.compile(r"(?i)(?:answer|a)[ \t]*[:—–-][ \t]")  # a sentence that answers the one before it
 
 
 def _front(path: str, text: str, terms: list[str]) -> str | None:
@@ -123,9 +124,12 @@ def _front(path: str, text: str, terms: list[str]) -> str | None:
 def _asked(term: str, text: str) -> str:
     """The sentence that sets the term in bold, with the term left out ("… $T$ approaches a … of $X$ for $Y$."):
     '' when it is long, says too little besides the term to ask for it, or points back before it ("this is why")."""
-    for sentence in sentences(" ".join(text.split())):
+    said = sentences(" ".join(text.split()))
+    for k, sentence in enumerate(said):
         if f"**{term}**" in sentence:
             asked = sentence.replace(f"**{term}**", "…", 1).replace("….", "…")
+            led = bool(k and _ANSWER_LED.match(asked))  # ("Answer: weighted … — …": the answer to what? the
+            asked = f"{said[k - 1]} {asked}" if led else asked  # sentence that asks is before it)
             if "**" in asked.split("…", 1)[0]:
                 return ""  # ("… must reach the store **before** the copy is dropped, and before …": the sentence
                 # stresses its point before the term, which it would leave shown)
@@ -133,7 +137,7 @@ def _asked(term: str, text: str) -> str:
             words = asked.split()
             if any(w.casefold() in _POINTERS for w in asked.split("…", 1)[0].split()):
                 return ""  # ("this is why mean-field VI tends to …": why what? said before it)
-            return asked if MIN_ASKED_WORDS <= len(words) <= MAX_ASKED_WORDS else ""
+            return asked if MIN_ASKED_WORDS <= len(words) <= MAX_ASKED_WORDS * (1 + led) else ""
     return ""
 
 
@@ -201,9 +205,16 @@ def emphasised_items(ex, path: str, block: Block, declined: bool, no_path: str =
     for item in list_items(block.lines):
         found = emphasised_card(path or no_path, Block(TEXT, item), declined, item=True)
         if found is not None and not any(found[1] in d.back for drafts, _ in ex.drafts for d in drafts):
-            made += ex.add_card(FORM, without_stand_in(found[0], no_path), found[1], item[0].no,
-                                stand_in_id_front(found[0], no_path))
+            front, was = without_stand_in(found[0], no_path), stand_in_id_front(found[0], no_path)
+            made += ex.add_card(FORM, front, found[1], item[0].no, _unasked(was or front) or was)
     return made
+
+
+def _unasked(front: str) -> str:
+    """The front an answer led by "Answer:" had before it was shown the question before it, which its id keeps."""
+    head, _, shown = front.rpartition("\n\n")
+    cut = re.search(r"(?<=[.?!]) (?=(?i:answer|a)[ \t]*[:—–-][ \t])", shown)
+    return f"{head}\n\n{shown[cut.end():]}".lstrip("\n") if cut else ""
 
 
 def without_stand_in(front: str, no_path: str) -> str:

@@ -38,6 +38,10 @@ _ANSWER = re.compile(r"[ \t]*(?:[^\w\s*_$\[(<>|#-]{1,3}[ \t]*)?(\*\*|__|\*|_)?[ 
 # A box's title that says it holds an exercise's answer ("Solution", "Show the answer", "Hint 2")
 _ANSWER_TITLE = re.compile(r"(?i)[\W_]*(?:(?:show|see|reveal|click\s+for|the|my)\s+)*(?:answers?|solutions?|hints?)"
                            r"\b.*")
+# A plain label of a task the writer sets themself, at a paragraph's start: "Exercise for myself: compute …", "Try it
+# yourself: …" (not "Exercise:" alone, nor an emphasised one, which `_TASK` reads)
+_OWN_TASK = re.compile(r"(?i)[ \t]*()((?:exercises?|practice|try (?:it|this)(?: out)?) for (?:me|myself|future me)|try "
+                       r"(?:it|this) (?:myself|yourself))[ \t]*:[ \t]")
 _CHEAP = ("xercise", "xample", "{#ex", "roblem", "our turn", "ry it", "ry this", "uiz", "omework")
 
 
@@ -60,7 +64,8 @@ def set_apart(blocks: list[Block], body: str) -> None:
                 if _exercise_div(block):
                     k = _set_answers_apart(level, k + 1)
                     continue
-            elif block.kind == TEXT and _may_open(block.lines[0].text) and (label := _TASK.match(block.lines[0].text)):
+            elif block.kind == TEXT and (_may_open(block.lines[0].text) and (label := _TASK.match(block.lines[0].text))
+                                         or (label := _OWN_TASK.match(block.lines[0].text))):
                 end = _answered_to(level, k + 1 + _prompt_list(level, k + 1))
                 level[k:end] = [_div("exercise", level[k:end], label.group(2).strip(" :."))]
             k += 1

@@ -180,6 +180,9 @@ def former_front(front: str, back: str) -> str:
     ATT ≠ ATE whenever effects" for "… › When is ATT ≠ ATE?", "… › pipeline parallelism already" for "… ›
     pipeline parallelism", "… › fails" (or "… › per channel") for the sentence asked with "…" in its place; ''
     for any other front."""
+    head, _, shown = front.partition("\n\n")
+    if shown.endswith("?") and " › " in head and shown.endswith(f" {head.rsplit(' › ', 1)[-1]}?"):
+        return head  # ("… › Fix" shown the problem it fixes: "… so deep stacks blow up. Fix?")
     path, _, last = front.rpartition(" › ")
     plain = back.lstrip("-*+ ").replace("**", "")
     if last.endswith("?") and (asked := _ASKED_WHEN.fullmatch(last)) and plain.startswith(asked["rel"]):

@@ -18,6 +18,7 @@ import re
 from mlwiki.extract.grabbag import GOES_ON
 from mlwiki.extract.labels import reads_as_clause
 from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.extract.prose import sentences
 from mlwiki.extract.topics import as_topic
 
 MIN_LABELS = 2  # one short line may be a stray phrase ("Create the tensor on the GPU"); two name parts side by side
@@ -38,6 +39,10 @@ _SENTENCE_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:\*\*)?[A-Z][\w'’-]*(?: [\w'�
 _ROLE = re.compile(r"(?i)(?:[\w'’-]+ ){0,2}(?:problems?|issues?|fix(?:es)?|solutions?|remed(?:y|ies)|workarounds?|"
                    r"downsides?|drawbacks?|caveats?|limitations?|catch|pitfalls?|upsides?|advantages?|benefits?|"
                    r"disadvantages?|costs?|causes?|symptoms?|consequences?|intuition|trade-?offs?)")
+# A role that answers the sentences before it ("… blows up. Fix: …", "… is invariant. Consequence: …"), not one more
+# aspect of the subject ("Problem:", "Intuition:"): a front of the label alone asks the fix of nothing
+_ANSWERS_BEFORE = re.compile(r"(?i)(?:the )?(?:fix(?:es)?|solutions?|remed(?:y|ies)|workarounds?|consequences?|"
+                             r"implications?|upshot|corollary)")
 # What a writer's errand or a notation note opens on (`tidy` drops a notation note): no fact of the subject
 _ERRAND = re.compile(r"(?i)(?:want|wanted|need|todo|idea|question|answer|q|a|aside|update|edit|tl;?dr|ps|nb|i\.e|"
                      r"so|but|also|compare|recall|reminder|summary|takeaway|result|notations?)")
@@ -59,6 +64,7 @@ def split_label_parts(path: str, back: str) -> list[tuple[str, str]] | None:
     parts: list[tuple[str, list[str]]] = []
     current: list[str] | None = None
     run_in = False
+    asked: dict[int, str] = {}  # (part → the sentences before it that its role label answers)
     for k, chunk in enumerate(chunks):
         label = _label(chunk)
         if label and k + 1 < len(chunks) and not _FENCE.match(chunks[k + 1]) and _label(chunks[k + 1]) is None:
@@ -67,6 +73,8 @@ def split_label_parts(path: str, back: str) -> list[tuple[str, str]] | None:
         elif label is None and (head := _run_in_label(chunk)):
             parts.append((head, current := [chunk]))  # ("Scaling: it grows like …": the label opens its fact)
             run_in = True
+            if k and _ANSWERS_BEFORE.fullmatch(head) and not _goes_on(chunks[k - 1], "") and _label(chunks[k - 1]) is None:
+                asked[len(parts) - 1] = _said_before(chunks[k - 1])  # ("Fix: replace it by …": the fix of what?)
         elif current is not None and run_in and not _goes_on(chunk, current[-1]):
             kept.append(chunk)  # (a paragraph of its own after a labelled one: the section's again)
             current = None
@@ -82,7 +90,29 @@ def split_label_parts(path: str, back: str) -> list[tuple[str, str]] | None:
         return None
     base = path.split("\n\n", 1)[0]
     cards = [(path, "\n\n".join(kept))] if kept else []
-    return cards + [(f"{base} › {label}", "\n\n".join(body)) for label, body in parts]
+    return cards + [(f"{base} › {label}" + (f"\n\n{asked[k]} {label}?" if asked.get(k) else ""), "\n\n".join(body))
+                    for k, (label, body) in enumerate(parts)]
+
+
+MAX_ASKED_WORDS = 70  # (the sentences a role label answers, on its front: what a learner needs to see the problem)
+
+
+def asked_after(front: str, label: str, before: str) -> str:
+    """The front of a labelled list item whose label answers the item before it ("- It must be invariant …" then
+    "- Consequence: …"): that item shown under it, asked by the label; `front` as it was for any other label."""
+    if "\n\n" in front or not before or not _ANSWERS_BEFORE.fullmatch(label.strip()) or not (said := _said_before(before)):
+        return front
+    return f"{front}\n\n{said} {label.strip()}?"
+
+
+def _said_before(chunk: str) -> str:
+    """The last sentences of the paragraph a role label answers ("… so deep stacks blow up." before "Fix: …"), up to
+    `MAX_ASKED_WORDS`: without them "… › Fix" asks the fix of nothing; '' when even the last one is longer."""
+    said = sentences(" ".join(chunk.split()))
+    kept: list[str] = []
+    while said and len(" ".join([said[-1], *kept]).split()) <= MAX_ASKED_WORDS:
+        kept.insert(0, said.pop())
+    return " ".join(kept)
 
 
 def _enough(parts: list[tuple[str, list[str]]], kept: list[str], back: str, run_in: bool) -> bool:

@@ -43,8 +43,17 @@ def untaken_items(block: Block, taken: set[int]) -> Block | None:
     """The top-level list items of a block (with what is nested under them), and the lines of text between its
     formulas, that hold no line another form made a card of and no formula; None when the block has no list or
     nothing is left."""
-    groups = item_groups(block) or []
-    kept = [ln for group in groups if not any(ln.no in taken or ln.kind != TEXT for ln in group) for ln in group]
+    kept: list[Line] = []
+    item_free = True  # (whether the item a formula's indented text goes on with is left)
+    for group in item_groups(block) or []:
+        free = not any(ln.no in taken or ln.kind != TEXT for ln in group)
+        if group[0].kind == TEXT and group[0].text[:1] in " \t" and not LIST_ITEM.match(group[0].text):
+            free = free and item_free  # ("- **APPNP**: … $$…$$ ␣␣The teleport term …": the card of APPNP's item
+            # holds it, not the next item's)
+        elif group[0].kind == TEXT:
+            item_free = free
+        if free:
+            kept += group
     return Block(TEXT, kept) if kept else None
 
 

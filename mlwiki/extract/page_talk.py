@@ -45,7 +45,7 @@ _VERBS = (r"(?:is|are|was|were|has|have|had|collects?|gathers?|lists?|covers?|fo
           r"summari[sz]es?|reviews?|repeats?|expands?|builds?|may|might|must|gets?)")
 _SUBJECT = re.compile(
     rf"(?i)(?:(?:this|these|my|our)\s+(?:[\w-]+\s+){{0,2}}?{_NOTES}|(?:structure|index|hub|moc|literature|permanent|"
-    rf"fleeting|map)\s+notes?|mocs?|(?:[\w-]+\s+)?zettels?)\s*(?:[—–:(]|--?\s|\b{_VERBS}\b)|"
+    rf"fleeting|map)\s+notes?|mocs?|(?:[\w-]+\s+)?zettels?)\s*(?:[—–:(=]|--?\s|\b{_VERBS}\b)|"
     # (with no "this" or "my", a label "Implementation notes: …" says a fact after it: only a verb makes it the subject)
     rf"(?:the\s+)?(?:[\w-]+\s+)?(?:notes|notebooks|cheat ?sheet|glossary|wiki)\s+{_VERBS}\b|"
     rf"(?:the\s+)?readers?\s+{_VERBS}\b|(?:[\w-]+\s+)?(?:code|python|r|julia|notebook|quarto|jupyter)\s+(?:chunks|cells)"

@@ -27,7 +27,8 @@ _BOLD_LABEL = re.compile(r"[ \t]*\*\*([^*\n]{2,80}?):?\*\*:?[ \t]*")
 # (`.callout-note`), MyST (```{note}```) and Obsidian (`> [!tip]`)
 _ASIDE_CALLOUTS = frozenset(("note", "tip", "important", "info", "remark"))
 _BOX = {"box": True}  # (the attributes of a titled box made a part of its section)
-_IN_BOX = {"box": True, "more": True}  # (and of a paragraph after its first, in the same part)
+_IN_BOX = {"box": True, "more": True}  # (and of a paragraph after its first, or its formula's after its argument:
+# in the same part)
 _OPTION = re.compile(r"[ \t]*:[\w-]+:")  # a directive's option line, ":label: def-mc"
 _BOX_RULE = re.compile(r"[ \t]*\^{3,}[ \t]*")  # the line under a grid card's title
 # "**Problems:**" over "- the vectors are sparse …": what goes wrong with the section's subject, not an exercise
@@ -49,6 +50,17 @@ def exercise_part(label: str, blocks: list[Block]) -> bool:
     return not (_ISSUES_LABEL.fullmatch(label) and blocks and _BULLET.match(blocks[0].lines[0].text))
 
 
+def _argument_end(lines: list[Line]) -> int:
+    """Where a box's argument ends: after the last whole sentence before the line that introduces its first display
+    formula ("[!warning] … static": why, then "The fix: …:" over the formula, whose card holds it and what follows);
+    the end of the box when there is no formula, or no whole sentence before its lead-in."""
+    first = next((k for k, ln in enumerate(lines) if ln.kind == MATH), None)
+    if first is None:
+        return len(lines)
+    ends = [k for k in range(first) if lines[k].kind == TEXT and lines[k].text.rstrip().endswith((".", "!", "?"))]
+    return ends[-1] + 1 if ends and ends[-1] + 1 < first else len(lines)
+
+
 def titled_boxes(div: Block) -> list[Block]:
     """The boxes of a div that carry a title: a callout's (`> [!info] Parameters`) or one underlined with `^^^`
     (Jupyter Book's grid cards: "Deep Learning", `^^^^`, what it is), each as a `**Title**` paragraph: a part of
@@ -61,11 +73,13 @@ def titled_boxes(div: Block) -> list[Block]:
     if title and not title.endswith("?") and not {"card", "no-card"}.intersection(classes) \
             and not EXAMPLE_CLASSES.intersection(classes) and not any(c in QUESTION_CALLOUTS for c in classes):
         text = [child for child in div.children or [] if child.kind == TEXT]
-        if text and any(line.kind == MATH for block in text for line in block.lines):
-            return _box_paragraphs(div.start, title, text)
+        if len(text) > 1 and any(line.kind == MATH for block in text for line in block.lines):
+            return _box_paragraphs(div.start, title, text)  # (paragraphs: the formula's card takes its own)
         if text:
             lines = [line for block in text for line in block.lines]
-            return [Block(TEXT, [Line(div.start, f"**{clean_prose(title)}**", TEXT), *lines], attrs=_BOX)]
+            cut = _argument_end(lines)  # (the argument before a formula's lead-in: a box of its own, under the title)
+            boxed = [Block(TEXT, [Line(div.start, f"**{clean_prose(title)}**", TEXT), *lines[:cut]], attrs=_BOX)]
+            return boxed + ([Block(TEXT, lines[cut:], attrs=_IN_BOX)] if cut < len(lines) else [])
     children = div.children or []
     if not title and any(c.removeprefix("callout-") in _ASIDE_CALLOUTS or c == "details" for c in classes) \
             and not any(child.kind == HEADING for child in children):  # (a callout titled by its "## Why …?")

@@ -22,7 +22,7 @@ from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.passages import LINKS_LINE
-from mlwiki.extract.prose import clean_prose, heading_text, prefix_heading
+from mlwiki.extract.prose import clean_prose, heading_text, prefix_heading, sentences
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
 from mlwiki.models import CardKind
 
@@ -143,7 +143,7 @@ def callout_question(ex, div: Block) -> bool:
     if not is_question(title) and (asked := _QUESTION_FIRST.match(back)):  # ("Open question" over the question:
         question, back = clean_prose(asked.group(2)), _ANSWER_MARK.sub("", back[asked.end():], count=1)  # it asks,
         # and what follows answers, after a dash or an arrow too: "Is X …? — On average yes")
-        if not back.strip():
+        if not back.strip() or _left_open(back):
             ex.skip("question-callout", UNANSWERED)
             return True
     ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), back, div.start,
@@ -162,6 +162,15 @@ _QUESTION_FIRST = re.compile(r"[ \t]*(?P<em>\*\*|__|\*|_)?([^\n?]{3,300}\?)(?:(?
 # question its text opens with
 _NAMES_QUESTION = re.compile(r"(?i)(?:(?:an?|my|one|open|quick)\s+)?(?:questions?|q|faq)(?![\w-])")
 UNANSWERED = "asks a question the note does not answer"
+# The writer's plan to find out, last after an open question: "Try both on a small graph.", "Check by plotting …"
+_PLAN = re.compile(r"(?:Try|Check|Test|Plot|Measure|Run|Compare|Look (?:at|into)|Find out)\b(?![ \t]*:)")
+
+
+def _left_open(back: str) -> bool:
+    """Whether what follows a question it asks ends on the writer's plan to find out ("Some say it is noise. Try both
+    on Cora."): a question still open, with hearsay at most, and no answer to recall."""
+    said = sentences(" ".join(back.split()))
+    return bool(said) and bool(_PLAN.match(said[-1]))
 
 
 def bold_question(ex, blocks: list[Block], i: int) -> bool:

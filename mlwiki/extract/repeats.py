@@ -32,6 +32,7 @@ from mlwiki.models import CardKind
 MIN_WORDS = 5  # of the text taken off: a phrase this short ("in the paper.") may well end two cards
 _KEEP_WORDS = 3  # what the card keeps besides a formula: less is no answer
 _LIST_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+]|\d+[.)])[ \t]")
+_STEP = re.compile(r"[ \t]*\d+[.)][ \t]")  # (a numbered item: a step in order)
 _ENDS = (".", "!", "?", "$$")  # (what the kept text ends on: a sentence or a display formula, not "… if:")
 _BREAK = "\n\n"  # (between a front's heading path and the sentence or term it shows)
 _PATH = " › "
@@ -54,8 +55,26 @@ def without_repeats(drafts: list) -> list:
     kept = [(siblings, path) for siblings, path in drafts
             if len(siblings) != 1 or not _repeats(siblings[0], shown, labelled, by_line[siblings[0].line])]
     _without_told_items(kept)
-    twins = _twins(kept) | _quoted_remarks(kept)
+    twins = _twins(kept) | _quoted_remarks(kept) | _listed_formulas(kept)
     return [(siblings, path) for siblings, path in kept if len(siblings) != 1 or id(siblings[0]) not in twins]
+
+
+def _listed_formulas(drafts: list) -> set[int]:
+    """The ids of lone formula cards whose lead-in and formula are one step of a numbered list another card of the
+    note shows whole ("1. score each node by …: $y = Xp/\\lVert p\\rVert$" on the steps card): the step is recalled
+    in its place there. (A named property's formula, "- Conjugate symmetry: …" under a definition, stays a card.)"""
+    lone = [d for siblings, _ in drafts for d in siblings if len(siblings) == 1 and d.form == "lone-formula"
+            and _BREAK in d.front]
+    if not lone:
+        return set()
+    backs = [(d, _plain(step)) for siblings, _ in drafts for d in siblings if _LIST_LINE.search(d.back)
+             for step in d.back.split("\n") if _STEP.match(step)]
+    found = set()
+    for card in lone:
+        line = _plain(f"{card.front.rsplit(_BREAK, 1)[1]} {card.back}")
+        if any(other is not card and back.endswith(line) for other, back in backs):
+            found.add(id(card))
+    return found
 
 
 def _without_told_items(drafts: list) -> None:

@@ -96,7 +96,10 @@ def _chore(todo: re.Match) -> str:
     line = todo.group(0)
     if not _STATES.search(line):
         return ""
-    fact = " ".join(s for s in sentences(line[_CHORE.match(line).end():]) if _STATES.search(s))  # (not "… proof.")
+    rest = line[_CHORE.match(line).end():]
+    if _ERRAND.match(rest):
+        return ""  # ("- [x] fix the example (had $d=(1,2,1)$, …)": the formula is the slip it mends, no fact)
+    fact = " ".join(s for s in sentences(rest) if _STATES.search(s))  # (not "… proof.")
     fact = re.sub(r"^(?:also|and|plus)[ \t]+", "", fact, flags=re.I)
     return fact[:1].upper() + fact[1:] + ("\n" if line.endswith("\n") else "")
 
@@ -110,6 +113,9 @@ _CHORE_VERB = (r"(?:re-?read|read(?: up on)?|re-?visit|come back to|go back to|g
                r"test|review|study|dig into|think about|write up|clean up|understand|learn)")
 _BY_ME = r"(?:(?:I|we)(?:['’]ll| will| should| must| need to| have to| want to)?\s+|(?:should|must|will|gotta)\s+)"
 _REF_FOUND = re.compile(_REF)
+_POINTS = (r"(?:notes?|pages?|paper|background|prerequisites?|prereqs?|sources?|related|details|more|overview|"
+           r"context|further reading)")  # (the words of a label over a pointer to the writer's other notes)
+_ERRAND = re.compile(rf"(?i)(?:{_CHORE_VERB}|correct|update|start|add|write|make|re-?run|run|plot|ask|rename|move)\b")  # a task that opens on another errand than checking a claim
 _NOTE_CLAUSE = re.compile(
     r"(?i)(?:"
     # a chore put off: "Read properly later", "derive it at some point", "I should check this next time"
@@ -138,7 +144,7 @@ _NOTE_CLAUSE = re.compile(
     # a bare deferral, "— later", "(more on this later)"
     r"(?:more (?:on (?:this|that|it) )?)?later(?: on)?|"
     # a link to another note, and nothing else: "see [[Journal/2024-03-14]]"
-    rf"(?:also\s+)?(?:see(?: also)?|cf\.?|compare)\s*:?\s*{_REF}(?:\s*(?:,|and|&)\s*{_REF})*"
+    rf"(?:also\s+)?(?:see(?: also)?|cf\.?|compare)\s*:?\s*!?{_REF}(?:\s*(?:,|and|&)\s*!?{_REF})*"
     r")[.!]*")
 # A whole sentence that points at other notes ("Back to [[GNN MOC]].", "Also see [LR schedules](…) — the … point
 # comes from here.", "For more details see [[Word2Vec]].") or is a legend of the writer's marks ("✅ = read, 📖 = skimmed, ⏳ = not yet."): no fact
@@ -146,6 +152,9 @@ _NOTE_SENTENCE = re.compile(
     rf"(?i)(?:(?:(?:for|to see)\b[^,.:\n]{{0,40}}?|(?:more )?details|more)[,:]?\s+)?(?:also\s+)?"
     rf"(?:see(?: also)?|check(?: out)?(?: this)?|refer to|back to|up|next|prev(?:ious)?|part of|related|cf\.?|compare)\s*:?\s*"
     rf"{_REF}(?:\s*(?:,|and|&|·)\s*{_REF})*(?:\s*(?:[—–]|-\s)[^\n]{{0,150}}|\s*\([^()\n]{{0,150}}\))?[.!]?|"
+    # a label naming the writer's other notes, over links alone: "Paper notes: [[…]].", "Background: [[…]] (…)."
+    rf"(?=[^\W\d])[^:.!?\n$\[]{{0,40}}?\b{_POINTS}\b[^:.!?\n$\[]{{0,40}}:\s*{_REF}(?:\s*(?:,|and|&|·)\s*{_REF})*"
+    rf"(?:\s*\([^()\n]{{0,150}}\))?[.!]?|"
     r"(?:[^\w\s$\\(){}\[\]|]{1,3}\s*=\s*[^,;=.\n$]{1,30}?\s*(?:[,;]\s*|(?=[.!]?$))){2,}[.!]?")
 _NOTE_HINT = AnyOf(r"later|(?:come|go|get) back|re-?read|re-?visit|properly|some ?day|sometime|next time|have time|"
                         r"need to|have to|sure|no idea|understood|n['’]?t (?:really |fully |quite )?(?:get|understand)|"

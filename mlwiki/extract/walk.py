@@ -384,7 +384,8 @@ class Extractor:
             ending_intro, formulas = formula_cards.formula_cards(self, block, text)
         if ("efine" in text[:12] or "Let" in text[:4]) and "**" in text and len(self.drafts) == made:
             symbol_definition_card(self, block, text)  # ("Define the **forward variable** $\alpha_t = …$")
-        if "eneral" in text[:30] and len(self.drafts) == made and self.in_example():
+        if ("eneral" in text or "esson" in text or "akeaway" in text or "oral" in text) and len(self.drafts) == made \
+                and self.in_example():
             general_rule_card(self, block)  # ("In general: …" in a worked example: the rule it shows)
         if "$" in text:
             self.check_dollars(block)
