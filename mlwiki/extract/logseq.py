@@ -17,7 +17,8 @@ headings, lists, paragraphs, formulas, tables and code the rest of extraction re
   children go on the list it stands in.
 - `logseq.order-list-type:: number` makes a block an item of a numbered list; `TODO`/`DONE` … a task item.
 - A block reference shows the referenced block's text when it is on the page, else nothing; macros nothing.
-- A template (a block with `template::`) is a blank to fill in, not text: left out with its children.
+- A template (a block with `template::`) is a blank to fill in, not text: left out with its children; so is a
+  question with no answer under it (the writer's open question, which would end the list it stands in).
 
 The document may have more lines than the page (a blank line before a heading or a formula): `origins` gives
 each of its lines the page's line it comes from. Pure: text in, text out.
@@ -172,6 +173,8 @@ class _Writer:
         if not any(text.strip() for _, text in lines):
             self.blocks(block.children, column, None)  # (a block left empty: a query, a property alone)
             return
+        if not block.children and len(lines) == 1 and lines[0][1].rstrip().endswith("?"):
+            return  # (a question with no answer under it: the writer's open question, no item of the list it ends)
         if _ON_ITS_OWN.match(lines[0][1]):
             self.gap(block.no)
             self._paragraph(lines, column)

@@ -15,6 +15,11 @@ BLOCK_REF = re.compile(rf"\(\(({_UUID})\)\)")
 _MACRO = re.compile(r"\{\{[ \t]*([\w-]+)([^{}\n]*(?:\{\{[^{}\n]*\}\}[^{}\n]*)*)\}\}")
 # A reference that only points elsewhere, once the reference is gone: "— see ((…))", "(see ((…)))"
 _POINTER = re.compile(rf"[ \t]*(?:[—–-][ \t]*)?(?:\b(?:see|cf\.)[ \t]*)?\(\({_UUID}\)\)")
+# The clause an unresolved reference stands inside of, to its sentence's end ("which is where ((…)) comes from", "…
+# candidate — compare the cell update ((…)) with $f_t = 1 - z_t$"): said by halves, it says nothing (a reference at a
+# sentence's end, "each of the form ((…))", leaves what came before it)
+_MID_SENTENCE = re.compile(rf"(?:[ \t]*[—–;(]|^|(?<=[.!?]))[^.!?\n—–;(]*\(\({_UUID}\)\)[ \t]*[\w$`*\[][^.!?\n]*"
+                           r"[.!?]?[ \t]*")
 _OPEN_TASK = re.compile(r"(?:TODO|DOING|LATER|NOW|WAITING|WAIT|IN-PROGRESS)[ \t]+(?:\[#[A-C]\][ \t]*)?")
 _DONE_TASK = re.compile(r"(?:DONE|CANCELED|CANCELLED)[ \t]+(?:\[#[A-C]\][ \t]*)?")
 # The lines Logseq writes for itself under a block: a task's dates, its clock drawer
@@ -47,7 +52,7 @@ def shown(text: str, refs: dict[str, str]) -> str:
     was = text
     if "((" in text:
         text = BLOCK_REF.sub(lambda m: refs.get(m.group(1).lower(), m.group(0)), text)
-        text = _POINTER.sub("", text) if "((" in text else text
+        text = _POINTER.sub("", _MID_SENTENCE.sub(" ", text).strip()) if "((" in text else text
     if "{{" in text:
         text = _MACRO.sub(lambda m: m.group(2).strip() if m.group(1).lower() == "cloze" else "", text)
     if text == was:
