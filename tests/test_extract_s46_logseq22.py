@@ -155,3 +155,15 @@ def test_a_card_read_from_the_outline_keeps_its_id(tmp_path):
     after = walked(page, NoteContext(path="pages/k.md", sections=True, logseq="triple-lowbar")).cards()
     assert after and before[0].front != after[0].front and "##" not in after[0].back, (before, after)
     assert {c.id for c in after} <= {c.id for c in before}, (before, after)
+
+
+def test_a_toy_run_section_is_a_worked_example(tmp_path):
+    """A section titled as a toy run traces made-up numbers through a method: a worked example, no card; the
+    method's own section still is one."""
+    page = ("- ## Greedy decoding\n\t- greedy decoding keeps only the single most probable token at every step\n"
+            "- ## Toy run with two candidates\n\t- first step: $p(a) = 0.6$, $p(b) = 0.3$ → keep a\n"
+            "\t- second step: after a the best is $0.5$, after b the best is $0.9$ → totals 0.30 against 0.27\n")
+    made = _graph(tmp_path, {"pages/decoding.md": page})
+    text = _all_text(made)
+    assert "0.6" not in text and "0.27" not in text, made
+    assert "most probable token" in text, made
