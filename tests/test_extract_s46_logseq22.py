@@ -167,18 +167,3 @@ def test_a_toy_run_section_is_a_worked_example(tmp_path):
     text = _all_text(made)
     assert "0.6" not in text and "0.27" not in text, made
     assert "most probable token" in text, made
-
-
-def test_numbered_steps_one_stating_a_formula_are_one_card_in_order(tmp_path):
-    """Numbered blocks are a procedure: one card asks for every step in order, even when one step states a formula
-    (which is a card of its own as well); no step is lost."""
-    page = ("- ## Procedure\n"
-            "\t- draw a bootstrap sample of the training rows\n\t  logseq.order-list-type:: number\n"
-            "\t- **fit** a deep tree on it, looking at a random subset of features at each split\n"
-            "\t  logseq.order-list-type:: number\n"
-            "\t- **weight** each tree by its out-of-bag accuracy: $w_b = \\mathrm{acc}_b / \\sum_j \\mathrm{acc}_j$\n"
-            "\t  logseq.order-list-type:: number\n"
-            "\t- predict by the weighted vote of all the trees\n\t  logseq.order-list-type:: number\n")
-    made = _graph(tmp_path, {"pages/forest.md": page})
-    steps = [back for front, back in made.items() if front.endswith("› steps")]
-    assert steps and "bootstrap sample" in steps[0] and "weighted vote" in steps[0], made

@@ -30,8 +30,7 @@ _MATH = re.compile(r"\$[^$\n]*\$")  # ("item $i$" is no author)
 def steps_back(lines: list[Line], taken: set[int]) -> str | None:
     """The back of a steps card for a paragraph that is a numbered list of `MIN_STEPS` to `MAX_STEPS` items,
     numbered from 1 in order, each a few words of prose; its display formulas and code left out. None for any other
-    paragraph, or when another card was made from one of its items' lines (`taken`: a term) other than the card of
-    the formula a step states (which keeps its words here, as the step it is). (A list a sentence
+    paragraph, or when another card was made from one of its items' lines (`taken`: an inline formula, a term). (A list a sentence
     introduces, "… in three steps:", is that sentence's card: the caller leaves it out.)"""
     steps: list[list[str]] = []
     after_math = False
@@ -39,7 +38,7 @@ def steps_back(lines: list[Line], taken: set[int]) -> str | None:
         if ln.kind != TEXT:
             after_math = True  # (a formula after the last step is that step's; between steps, a worked algorithm's)
             continue
-        if after_math or ln.no in taken and "$" not in ln.text or LIST_ITEM.match(ln.text) and ln.text[:1].isspace():
+        if after_math or ln.no in taken or LIST_ITEM.match(ln.text) and ln.text[:1].isspace():
             return None  # (sub-steps nested under a step: an outline's branches, cards of their own)
         if (match := _STEP.match(ln.text)) is not None:
             if int(match.group(1)) != len(steps) + 1:
