@@ -69,16 +69,24 @@ def test_a_page_with_logseq_marks_is_read_as_logseq_outside_its_graph(tmp_path):
     assert "id::" not in _all_text(made) and not any("## " in front for front in made), made
 
 
-def test_numbered_blocks_are_a_numbered_list_with_no_property_shown(tmp_path):
-    """`logseq.order-list-type:: number` under each block makes them a numbered list: never shown."""
+def test_numbered_blocks_show_no_property_and_lose_no_step(tmp_path):
+    """`logseq.order-list-type:: number` under each block is never shown, and every step is on a card, the one that
+    states a formula too."""
     page = ("- ## Procedure\n"
-            "\t- shuffle the training set and split it into mini-batches\n\t  logseq.order-list-type:: number\n"
-            "\t- for each mini-batch compute the gradient of the loss on it\n\t  logseq.order-list-type:: number\n"
-            "\t- move the weights a small step against that gradient\n\t  logseq.order-list-type:: number\n")
-    made = _graph(tmp_path, {"pages/sgd.md": page})
+            "\t- draw a bootstrap sample of the training rows\n\t  logseq.order-list-type:: number\n"
+            "\t- **fit** a deep tree on it, looking at a random subset of features at each split\n"
+            "\t  logseq.order-list-type:: number\n"
+            "\t- **weight** each tree by its out-of-bag accuracy: $w_b = \\mathrm{acc}_b / \\sum_j \\mathrm{acc}_j$\n"
+            "\t  logseq.order-list-type:: number\n"
+            "\t- **prune** the trees whose weight falls below a tenth of the largest one\n"
+            "\t  logseq.order-list-type:: number\n"
+            "\t- a row that no tree kept is predicted by the majority class of the training set\n"
+            "\t  logseq.order-list-type:: number\n")
+    made = _graph(tmp_path, {"pages/forest.md": page})
     text = _all_text(made)
     assert "logseq." not in text and "order-list-type" not in text, made
-    assert "against that gradient" in text, made
+    for step in ("random subset of features", "out-of-bag accuracy", "below a tenth", "majority class"):
+        assert step in text, (step, made)
 
 
 def test_a_block_reference_shows_the_referenced_text_or_nothing(tmp_path):

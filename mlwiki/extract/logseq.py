@@ -8,14 +8,16 @@ headings, lists, paragraphs, formulas, tables and code the rest of extraction re
     	- $$c_t = f_t \\odot c_{t-1} + …$$
     	  id:: 66f2…                              $$c_t = f_t \\odot c_{t-1} + …$$
     - ## Algorithm                            ## Algorithm
-    	- start with `<bos>`                      1. start with `<bos>`
-    	  logseq.order-list-type:: number         2. …
+    	- start with `<bos>`                      - start with `<bos>`
+    	  logseq.order-list-type:: number         - …
 
 - A heading block (`- ## Goal`, or a block with `heading:: true`) whose parents are headings too is a heading, its
   children its section's text; property lines (`collapsed::`, `id::`, `heading::`, …) are metadata.
 - A block that is only a display formula, a table or a code block is that, on its own (no bullet before it); its
   children go on the list it stands in.
-- `logseq.order-list-type:: number` makes a block an item of a numbered list; `TODO`/`DONE` … a task item.
+- `logseq.order-list-type:: number` (Logseq numbers the blocks) is metadata like any property: the blocks are
+  items of the list as any are (read as a numbered list, mlwiki's steps card refuses steps that state a formula,
+  and the other steps were on no card); `TODO`/`DONE` … make a block a task item.
 - A block reference shows the referenced block's text when it is on the page, else nothing; macros nothing.
 - A template (a block with `template::`) is a blank to fill in, not text: left out with its children; so is a
   question with no answer under it (the writer's open question, which would end the list it stands in).
@@ -149,18 +151,16 @@ class _Writer:
     def blocks(self, blocks: list[OutlineBlock], column: int, level: int | None) -> None:
         """Write sibling blocks at `column`; `level`: the heading level they are under while every block above
         them is a heading (None below a bullet: a heading written there is a bullet's text)."""
-        number, after_heading = 0, False
+        after_heading = False
         for block in blocks:
             if "template" in block.props or "template-including-parent" in block.props:
                 continue  # (a template: blanks to fill in)
-            numbered = block.props.get("logseq.order-list-type", "").strip() == "number"
-            number = number + 1 if numbered else 0
             if after_heading and not heading_level(block, level or 0):
                 self.gap(block.no)  # (a block beside a heading's: no item of the list that ends its section)
             after_heading = level is not None and bool(heading_level(block, level))
-            self.block(block, column, level, number)
+            self.block(block, column, level)
 
-    def block(self, block: OutlineBlock, column: int, level: int | None, number: int) -> None:
+    def block(self, block: OutlineBlock, column: int, level: int | None) -> None:
         heading = heading_level(block, level) if level is not None else 0
         lines = self._shown(block)
         if heading:
@@ -181,7 +181,7 @@ class _Writer:
             self.gap(lines[-1][0])
             self.blocks(block.children, column, None)
             return
-        marker = f"{number}. " if number else "- "
+        marker = "- "  # (numbered blocks too: as a numbered list, a step stating a formula kept the others off cards)
         first = _HEADING.sub(r"\2", lines[0][1].strip())
         self.put(" " * column + marker + as_task(first), block.no)
         self._paragraph(lines[1:], column + len(marker))
