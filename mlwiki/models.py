@@ -100,6 +100,7 @@ class NoteText:
     line_offset: int = 0
     file_type: str = "md"
     line_map: list[int] | None = None
+    logseq: str = ""  # a page of a Logseq graph: how the graph names its files ("triple-lowbar" or "legacy")
 
 
 @dataclass

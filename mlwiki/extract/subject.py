@@ -29,7 +29,8 @@ _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|
                             r"problem(?:\s*\d[\w.]*|\s+sets?|\s+sheets?|s?\s+(?:and|&)\s+solutions?|(?![\w])(?!\s+(?:of|with)\b))|"
                             r"practice|homework|quiz)\b|.*\b(?<!training )(?<!test )(?<!negative )(?<!positive )"
                             r"(?<!adversarial )(?<!labelled )(?<!labeled )(?:examples?|exercises?|excerises?)\b|"
-                            r".*\bmade[- ]up\b|.*\b(?:toy|sanity|example) numbers\b")  # ("Quick sanity numbers (made up)")
+                            r".*\bmade[- ]up\b|.*\b(?:toy|sanity|example) numbers\b|"  # ("Quick sanity numbers (made up)")
+                            r".*\btoy (?:runs?|examples?|problems?)\b")  # ("Toy run (k = 2) from the tutorial sheet")
 # A sentence that introduces an example rather than a formula to learn ("For example, take $f(x) = x^2$:",
 # "Suppose we have a function like this:").
 _EXAMPLE_START = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example|in (?:this|our) case|"

@@ -60,22 +60,27 @@ def _at_top(before: list[Block]) -> bool:
     return all(block.kind == TEXT and all(ln.kind != TEXT for ln in block.lines) for block in before)
 
 
-def keep_ids(drafts: list[tuple[list[Draft], str]], before: list[tuple[list[Draft], str]]) -> None:
+def keep_ids(drafts: list[tuple[list[Draft], str]], before: list[tuple[list[Draft], str]],
+             origins: list[int] | None = None) -> None:
     """Give each card the id it had when its front was not yet reworded (`before`: the drafts of the note read as
-    before: no lone heading its title, a fold's "(click)" kept), matched by line, kind, form and place among the
-    note's cards of that line: its old front becomes its `id_front`."""
+    before: no lone heading its title, a fold's "(click)" kept, a Logseq page as its outline), matched by line,
+    kind, form and place among the note's cards of that line: its old front becomes its `id_front`. `origins`: the
+    line of the text read before that each line of the text read now comes from, when they differ (a Logseq page's
+    outline read as the document it shows: other forms read it then, its outline's cards are sections', so a card
+    is matched by its line and kind)."""
     old: dict[tuple, list[Draft]] = {}
     for sibling_drafts, _ in before:
         for d in sibling_drafts:
-            old.setdefault(_key(d), []).append(d)
+            old.setdefault(_key(d, d.line, origins is None), []).append(d)
     for sibling_drafts, _ in drafts:
         for d in sibling_drafts:
-            matches = old.get(_key(d))
+            line = origins[min(d.line, len(origins)) - 1] if origins and d.line > 0 else d.line
+            matches = old.get(_key(d, line, origins is None))
             if not matches or d.explicit_id or d.kind == CardKind.FORMULA and d.formulas:
                 continue  # (an explicit id, or a formula card's formulas: the id does not see the front)
             was = matches.pop(0)
             d.id_front = was.id_front or was.front
 
 
-def _key(d: Draft) -> tuple:
-    return d.line, d.kind, d.group, d.form
+def _key(d: Draft, line: int, form: bool) -> tuple:
+    return line, d.kind, d.group, d.form if form else ""

@@ -20,9 +20,10 @@ from mlwiki.extract.symbol_definitions import symbol_definition_card
 from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.daily import content_subject, is_date, is_stamped, section_term
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, Line, classify, heading_level, problem,
+from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, classify, heading_level, problem,
                                  titled_as_written)
 from mlwiki.extract.formula_facts import split_said
+from mlwiki.extract.logseq import read_page
 from mlwiki.extract.lone_remarks import lone_remark_cards
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.mdx import as_markdown
@@ -34,6 +35,7 @@ from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.tidy import tidy
 from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic_part, is_example_title, names_subject,
                                    note_subject)
+from mlwiki.extract.tabsets import TABSET_CLASSES, tabs_as_headings
 from mlwiki.extract.title_heading import keep_ids, title_heading
 from mlwiki.extract.title_leads import asked_leads
 from mlwiki.extract.toggles import item_questions, with_toggles_joined
@@ -47,27 +49,12 @@ HEURISTIC_FORMS = frozenset(("formula", "lone-formula", "inline-formula", "defin
 IN_EXAMPLE = "in a worked example or exercise"
 
 
-# A Quarto tabset's headings are its tabs, side by side: its first heading titles a tab, not the div.
-TABSET_CLASSES = frozenset(("panel-tabset", "tab-set"))
-
-
-def tabs_as_headings(div: Block, level: int) -> list[Block]:
-    """A MyST `{tab-set}`'s blocks with each `{tab-item} Title` read as a heading over its text, as a Quarto
-    tabset writes its tabs: "Forward KL" and "Reverse KL" are sections side by side, each a card of its own."""
-    read: list[Block] = []
-    for child in div.children:
-        if child.attrs and child.attrs.get("myst") == "tab-item" and child.attrs.get("title"):
-            read.append(Block(HEADING, [Line(child.start, child.attrs["title"], HEADING, str(level))]))
-            read.extend(child.children)
-        else:
-            read.append(child)
-    return read
-
-
 class Extractor:
     """The walk over one note's blocks, and what it has found so far."""
 
     def __init__(self, body: str, ctx: NoteContext, as_before: bool = False):
+        self.page, self.page_ctx = (body, ctx) if not as_before else ("", ctx)  # (a Logseq page: read as before)
+        body, ctx, self.page_lines = read_page(body, ctx, as_before)  # (a Logseq page: the document it shows)
         self.ctx = ctx
         self.problems: list[Problem] = []
         self.drafts: list[tuple[list[Draft], str]] = []  # (sibling drafts, heading path)
@@ -113,6 +100,7 @@ class Extractor:
         # fronts change, and the cards keep the ids the fronts had as mlwiki read them before)
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
         self.reworded = body if not as_before and (reworded or bold_titled or self.title_level > 1 or renamed) else ""
+        self.reworded = self.page if self.page_lines and not as_before else self.reworded
         self.day = ""  # a daily note's date, when nothing it says names its subject
         self.opening_topic = ""
         if not self.subject and ((day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem)
@@ -314,9 +302,9 @@ class Extractor:
         self.drafts = asked_leads(self.drafts, self.subject)  # (a title-only front: "Goal: …" asks the goal)
         self.drafts = housekeeping_dropped(self.drafts, self.ctx, self.opening_topic)  # (a hub, a deadline)
         if self.reworded:  # (a lone heading titles the note, a fold's "(click)" left off: fronts without the ids)
-            before = Extractor(self.reworded, self.ctx, as_before=True)
+            before = Extractor(self.reworded, self.page_ctx if self.page_lines else self.ctx, as_before=True)
             before.walk()
-            keep_ids(self.drafts, before.drafts)
+            keep_ids(self.drafts, before.drafts, self.page_lines)
 
     def heading(self, blocks: list[Block], i: int, titles_div: bool = False) -> None:
         """A heading: the path of what follows. `titles_div`: it opens a callout (Quarto's `## Why this matters`

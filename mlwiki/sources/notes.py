@@ -18,6 +18,7 @@ from pathlib import Path
 from mlwiki.config import CONFIG_NAME, DATA_DIR, Config
 from mlwiki.sources.decoding import decode_note, warn
 from mlwiki.sources.flat_yaml import read_flat
+from mlwiki.sources.graphs import is_graph_folder, logseq_style
 from mlwiki.models import NoteText, Problem
 
 NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".mdx": "mdx", ".qmd": "qmd", ".ipynb": "ipynb"}
@@ -202,6 +203,8 @@ def _walk_dir(config, folder, ignore, files, problems, seen_dirs) -> None:
             is_dir = False
         if name[:1] == "." or (is_dir and name in IGNORED_DIRS):
             continue  # what ignore.skipped() says first
+        if is_dir and name == "logseq" and is_graph_folder(entry.path):
+            continue  # (a Logseq graph's own folder: its config, and backups of its pages that are no notes)
         dot = name.rfind(".")
         is_note = not is_dir and 0 < dot < len(name) - 1 and name[dot:].lower() in NOTE_SUFFIXES  # Path.suffix
         symlink = entry.is_symlink()
@@ -451,7 +454,11 @@ def load_note(path: Path | str, rel: str, data: bytes | None = None) -> tuple[No
         return None, [warn(rel, f"larger than {MAX_NOTE_BYTES // 2**20} MB; split it or add it to 'exclude'")]
     name = os.path.basename(path)  # its suffix as `Path.suffix` has it, without making a Path for every note
     dot = name.rfind(".")
-    return parse_note_bytes(data, rel, NOTE_SUFFIXES.get(name[dot:].lower() if 0 < dot < len(name) - 1 else "", "md"))
+    note, problems = parse_note_bytes(data, rel, NOTE_SUFFIXES.get(name[dot:].lower() if 0 < dot < len(name) - 1 else "",
+                                                                   "md"))
+    if note is not None and note.file_type == "md":
+        note.logseq = logseq_style(path, rel)  # (a page of a Logseq graph: read as the outline it is)
+    return note, problems
 
 
 def parse_note_bytes(data: bytes, rel: str, file_type: str) -> tuple[NoteText | None, list[Problem]]:
