@@ -1,0 +1,64 @@
+"""Session 46 (notebooks21): cards of Jupyter notebooks written as a course's notes, one Markdown cell after
+another, with the classic alert boxes (`<div class="alert …">`) and inline HTML in them. The notes are written for
+these tests; the CLI reads them as a user's scan would."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def notebook(*cells: str) -> str:
+    """A notebook of Markdown cells (a code cell between each two, as notebooks have them)."""
+    out = []
+    for k, text in enumerate(cells):
+        if k:
+            out.append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+                        "source": ["x = 1\n"]})
+        out.append({"cell_type": "markdown", "metadata": {}, "source": text.splitlines(keepends=True)})
+    return json.dumps({"cells": out, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
+
+
+def cards(tmp_path, notes: dict[str, str]) -> list[dict]:
+    root = new_wiki(tmp_path, notes, CONFIG)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def holding(found: list[dict], words: str) -> list[dict]:
+    """The cards whose front or back holds these words."""
+    return [c for c in found if words in c["back"] or words in c["front"]]
+
+
+ALERTS = notebook("""# Dropout
+
+## At test time
+
+Dropout scales the kept units by $1/(1-p)$ while training, so the expected activation matches at test time.
+
+<div class="alert alert-block alert-danger">
+Leave <code>model.train()</code> on while scoring and every prediction becomes a random draw. See the
+<a href="notes.ipynb">other notebook</a> for the run where <b>that</b> bit me.
+</div>
+""", """## Where to put it
+
+<div class="alert alert-block alert-warning">
+<b>Dropout right before a softmax output</b> throws away the <i>class evidence</i> itself, so it is rarely used
+there.
+</div>
+
+Rates: $p = 0.5$ for wide dense layers.
+<br>Convolutional layers want a much <b>smaller</b> rate, or none, since neighbouring pixels are correlated.
+""")
+
+
+def test_inline_html_on_a_card_reads_as_the_markdown_it_stands_for(tmp_path):
+    found = cards(tmp_path, {"dropout.ipynb": ALERTS})
+    assert not [c for c in found if any(tag in c["front"] + c["back"] for tag in ("<b>", "<i>", "<code>", "<a ",
+                                                                                   "<br>"))]
+    assert holding(found, "Leave `model.train()` on while scoring")
+    assert holding(found, "[other notebook](notes.ipynb)")
+    assert holding(found, "**Dropout right before a softmax output** throws away the *class evidence*")
+    assert holding(found, "a much **smaller** rate")
