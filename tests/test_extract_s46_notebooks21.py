@@ -62,3 +62,26 @@ def test_inline_html_on_a_card_reads_as_the_markdown_it_stands_for(tmp_path):
     assert holding(found, "[other notebook](notes.ipynb)")
     assert holding(found, "**Dropout right before a softmax output** throws away the *class evidence*")
     assert holding(found, "a much **smaller** rate")
+
+
+STRANDED = notebook("""# Attention
+
+## Key-value caching
+
+While decoding, the keys and values of earlier tokens never change, so they are stored once and reused:
+- each new token then costs one row of attention instead of a whole recomputation
+- the cache grows linearly with the context, which is what long-context serving struggles with
+
+Every serious inference server ships one.
+
+## Rotary positions
+
+Rotary embeddings rotate query and key pairs by an angle that grows with position, so their dot product sees only
+the offset between two tokens.
+""")
+
+
+def test_a_section_ending_on_a_relative_clause_preposition_is_no_broken_sentence(tmp_path):
+    found = cards(tmp_path, {"attention.ipynb": STRANDED})
+    cache = holding(found, "which is what long-context serving struggles with")
+    assert cache and cache[0]["front"].endswith("Attention › Key-value caching")
