@@ -85,3 +85,27 @@ def test_a_section_ending_on_a_relative_clause_preposition_is_no_broken_sentence
     found = cards(tmp_path, {"attention.ipynb": STRANDED})
     cache = holding(found, "which is what long-context serving struggles with")
     assert cache and cache[0]["front"].endswith("Attention › Key-value caching")
+
+
+TAKEN = notebook("""# Dropout
+
+## Habits
+
+- a dropout layer right before the softmax is harmful: it zeroes the class evidence itself, so leave it out there
+- order dense → activation → dropout (the usual Keras stack; some papers put it first, see the other notebook)
+- at evaluation time dropout is the identity map, so it costs nothing once the model is exported for serving
+- **tiny datasets** (a few hundred images, common in medical work) overfit regardless. Use **strong augmentation**
+  (many papers), which does not depend on the architecture at all.
+""", """| variant | drops |
+|---|---|
+| standard | single units |
+| spatial | whole channels |
+
+Spatial dropout with one channel per group is the standard kind again.
+""")
+
+
+def test_a_list_item_whose_every_front_is_taken_is_asked_by_its_opening_clause(tmp_path):
+    found = cards(tmp_path, {"dropout.ipynb": TAKEN})
+    served = holding(found, "costs nothing once the model is exported for serving")
+    assert served and served[0]["front"].endswith("› At evaluation time dropout is the identity map, so …")

@@ -15,6 +15,7 @@ import re
 from mlwiki.extract.blocks import Block, text_of, top_items
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.defining import on_a_back
+from mlwiki.extract.formula_facts import clause_cue
 from mlwiki.extract.formula_items import leftover_formula_items
 from mlwiki.extract.leftovers import NO_TOPIC_START, narrated as _narrated
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT, Line
@@ -96,6 +97,8 @@ def _card(ex, path: str, item: list, intro: str, bare: bool = True) -> None:
                   f"{path} › {longer}" if longer else ""):  # (the subject in more words, the shorter fronts taken)
         if front and ex.add_card(FORM, front, back, item[0].no):
             return
+    if len(item) == 1 and (cue := clause_cue(said)):  # (every front taken, the path by a card of another part: its
+        ex.add_card(FORM, f"{path} › {cue}", back, item[0].no)  # opening clause asks for the rest, "… X, so …")
 
 
 def _nested_orphans(ex, first: int, path: str, terms: list[list]) -> None:
