@@ -109,3 +109,22 @@ def test_a_list_item_whose_every_front_is_taken_is_asked_by_its_opening_clause(t
     found = cards(tmp_path, {"dropout.ipynb": TAKEN})
     served = holding(found, "costs nothing once the model is exported for serving")
     assert served and served[0]["front"].endswith("› At evaluation time dropout is the identity map, so …")
+
+
+LEADS = notebook("""# Attention cost
+
+Symbols: $n$ tokens, $d$ model width, $w$ window size.
+
+- full self-attention memory: $n^2\\, d$
+- **sliding-window attention** = each token attends only to the $w$ tokens before it, which bounds the cost:
+
+$$ \\text{memory} = n\\, w\\, d, \\qquad \\frac{\\text{window}}{\\text{full}} = \\frac{w}{n} $$
+
+With a window of a few hundred tokens that is a large saving on long documents.
+""")
+
+
+def test_an_item_before_the_item_that_leads_into_a_formula_is_a_card(tmp_path):
+    found = cards(tmp_path, {"attention-cost.ipynb": LEADS})
+    full = holding(found, "full self-attention memory: $n^2\\, d$")
+    assert full and full[0]["front"].endswith("› full self-attention memory")
