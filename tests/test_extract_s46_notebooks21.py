@@ -128,3 +128,23 @@ def test_an_item_before_the_item_that_leads_into_a_formula_is_a_card(tmp_path):
     found = cards(tmp_path, {"attention-cost.ipynb": LEADS})
     full = holding(found, "full self-attention memory: $n^2\\, d$")
     assert full and full[0]["front"].endswith("› full self-attention memory")
+
+
+TIP = notebook("""# Convolutions
+
+## Padding
+
+$$ o = i + 2p - k + 1 $$
+
+$i$ = input width, $k$ = kernel width, $p$ = padding.
+
+**Reflection padding** fills the border with a mirror image of the pixels next to it, so no artificial zero edge
+appears. Just plug its $p$ into the formula above. Reflection padding avoids the dark frame that zeros leave
+around generated images, which is why style-transfer networks prefer it.
+""")
+
+
+def test_a_tip_to_the_reader_between_two_facts_does_not_cut_off_the_fact_after_it(tmp_path):
+    found = cards(tmp_path, {"convolutions.ipynb": TIP})
+    mirror = holding(found, "fills the border with a mirror image")
+    assert mirror and "which is why style-transfer networks prefer it" in mirror[0]["back"]
