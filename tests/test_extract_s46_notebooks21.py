@@ -148,3 +148,21 @@ def test_a_tip_to_the_reader_between_two_facts_does_not_cut_off_the_fact_after_i
     found = cards(tmp_path, {"convolutions.ipynb": TIP})
     mirror = holding(found, "fills the border with a mirror image")
     assert mirror and "which is why style-transfer networks prefer it" in mirror[0]["back"]
+
+
+DRAFTED = notebook("""# Normalisation layers
+
+## Weight standardisation
+
+Weight standardisation normalises each filter's weights to zero mean and unit variance before the convolution,
+which smooths the loss surface much as batch statistics do for activations.
+
+Scratch / half-thought: does it still help with large batches? Probably less, since batch statistics are already
+stable then. Try it on the detection config next week.
+""")
+
+
+def test_a_paragraph_labelled_as_a_draft_of_a_thought_is_on_no_card(tmp_path):
+    found = cards(tmp_path, {"norms.ipynb": DRAFTED})
+    assert holding(found, "normalises each filter's weights")
+    assert not holding(found, "Probably less, since batch statistics")
