@@ -166,3 +166,21 @@ def test_a_paragraph_labelled_as_a_draft_of_a_thought_is_on_no_card(tmp_path):
     found = cards(tmp_path, {"norms.ipynb": DRAFTED})
     assert holding(found, "normalises each filter's weights")
     assert not holding(found, "Probably less, since batch statistics")
+
+
+OPTIONS = notebook("""# Learning-rate warm-up
+
+## Schedules
+
+When the batch is large and the first steps would blow up, the usual choices are:
+- **A**: a linear ramp from zero over the first few thousand steps
+- **B**: a constant small rate for one epoch, then the full rate
+- **C**: no warm-up at all, with gradient clipping doing the work instead
+""")
+
+
+def test_an_option_named_by_a_letter_is_asked_with_the_sentence_over_its_list(tmp_path):
+    found = cards(tmp_path, {"warmup.ipynb": OPTIONS})
+    ramp = holding(found, "a linear ramp from zero")
+    assert ramp and ramp[0]["front"].endswith("the usual choices are: A?")
+    assert not [c for c in found if c["front"].endswith("Define: B")]
