@@ -184,3 +184,19 @@ def test_an_option_named_by_a_letter_is_asked_with_the_sentence_over_its_list(tm
     ramp = holding(found, "a linear ramp from zero")
     assert ramp and ramp[0]["front"].endswith("the usual choices are: A?")
     assert not [c for c in found if c["front"].endswith("Define: B")]
+
+
+EQUALS = notebook("""# Efficient attention
+
+## Linear attention
+
+- **kernelised attention** = a feature map applied to queries and keys so their product can be summed first:
+
+$$ \\text{out}_i = \\frac{\\phi(q_i)^\\top \\sum_j \\phi(k_j) v_j^\\top}{\\phi(q_i)^\\top \\sum_j \\phi(k_j)} $$
+""")
+
+
+def test_a_bold_term_set_equal_to_its_meaning_before_a_formula_is_defined(tmp_path):
+    found = cards(tmp_path, {"efficient.ipynb": EQUALS})
+    defined = [c for c in found if c["front"].endswith("Define: kernelised attention")]
+    assert defined and defined[0]["back"].startswith("A feature map applied to queries and keys")

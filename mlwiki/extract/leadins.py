@@ -39,8 +39,9 @@ _DEFINES = (r"(?i)\b(?:define|defines|defining|call|called|calls|known as|termed
             r"(?i)^(?:this|that|these|which|it)\s+(?:is|are)\s+(?:(?:called|known as)\s+)?(?:the\s+|an?\s+)?{t}(?!\w)",
             r"{t}\s*\$", r"^(?:the\s+|an?\s+)?{t}\s*(?:\([^()]*\)\s*)?(?:—|–|\bis\b|\bare\b|\bmeans\b|\brefers to\b)")
 
-# A sentence that opens with a term and a dash, what follows it says of the term: "T — robust to imbalance:"
-_OPENING = re.compile(r"(?:the\s+|an?\s+)?([^—–:]{2,60}?)\s*(?:\([^()]*\)\s*)?[—–]\s*(\S.*)")
+# A sentence that opens with a term and a dash or an equals sign, what follows it says of the term: "T — robust to
+# imbalance:", "T = a cheap filter per channel followed by a mixing one:"
+_OPENING = re.compile(r"(?:the\s+|an?\s+)?([^—–:=]{2,60}?)\s*(?:\([^()]*\)\s*)?(?:[—–]|=(?!=))\s*(\S.*)")
 
 # "A function $s$ is said to be simple if …": the term it defines comes after the verb, not as its subject
 _NAMES_AFTER = re.compile(r"(?i)\b(?:is|are)\s+(?:said\s+to\s+be|called|known\s+as|termed)\b")
