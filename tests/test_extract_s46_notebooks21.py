@@ -200,3 +200,22 @@ def test_a_bold_term_set_equal_to_its_meaning_before_a_formula_is_defined(tmp_pa
     found = cards(tmp_path, {"efficient.ipynb": EQUALS})
     defined = [c for c in found if c["front"].endswith("Define: kernelised attention")]
     assert defined and defined[0]["back"].startswith("A feature map applied to queries and keys")
+
+
+STATED = notebook("""# Recurrent nets
+
+## Training
+
+What people call "backprop through time" is simply **ordinary backpropagation** on the unrolled graph.
+
+$$ \\frac{\\partial L}{\\partial W} = \\sum_t \\frac{\\partial L_t}{\\partial W} $$
+
+Each time step adds its own term to the gradient of the shared weights.
+""")
+
+
+def test_a_lead_in_that_states_a_fact_with_its_answer_in_bold_is_asked_for_it(tmp_path):
+    found = cards(tmp_path, {"rnn.ipynb": STATED})
+    asked = [c for c in found if c["front"].endswith('What people call "backprop through time" is simply … on the '
+                                                     'unrolled graph.') and c["kind"] != "formula"]
+    assert asked and "**ordinary backpropagation**" in asked[0]["back"]
