@@ -219,3 +219,22 @@ def test_a_lead_in_that_states_a_fact_with_its_answer_in_bold_is_asked_for_it(tm
     asked = [c for c in found if c["front"].endswith('What people call "backprop through time" is simply … on the '
                                                      'unrolled graph.') and c["kind"] != "formula"]
     assert asked and "**ordinary backpropagation**" in asked[0]["back"]
+
+
+POINTING = notebook("""# Highway networks
+
+## Gates
+
+$$ y = T(x)\\, H(x) + (1 - T(x))\\, x $$
+
+**Highway layers** (Srivastava et al. 2015) mix a transform with the input through a learned gate $T$, with the
+gate's bias set negative at the start. That keeps most of the input flowing, so the formula above is close to the
+identity at first, and nets of a hundred layers train with plain SGD.
+""")
+
+
+def test_a_last_sentence_loses_only_its_clause_pointing_at_the_formula_above(tmp_path):
+    found = cards(tmp_path, {"highway.ipynb": POINTING})
+    gate = holding(found, "mix a transform with the input through a learned gate")
+    assert gate and "and nets of a hundred layers train with plain SGD" in gate[0]["back"]
+    assert "formula above" not in gate[0]["back"]

@@ -27,6 +27,7 @@ from mlwiki.extract.firstwords import relation_token
 from mlwiki.extract.claims import (ARTICLE, AUX, BEFORE_NOUN, DOES, MAX_NAMED_BACK_WORDS, NOT_VERBS, RELATIVE,
                                    TOO_GENERIC)
 from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.narration import without_pointing_clause
 from mlwiki.extract.passages import narrates, passage, reads_as_prose, without_announcement
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.extract.topics import passage_topic
@@ -251,6 +252,8 @@ def _leading_sentences(found: list[str]) -> str | None:
         sentence = sentence.strip()
         if back and k + 1 < len(found) and _aside_to_reader(sentence, found[k + 1]):
             continue  # ("Just use X in the formula above.": a tip between two facts, the fact after it kept)
+        if back and ("above" in sentence or "below" in sentence):
+            sentence = without_pointing_clause(sentence)  # (", so the equation above holds exactly,": the rest stays)
         if len(f"{back} {sentence}".split()) > MAX_NAMED_BACK_WORDS or narrates(sentence) \
                 or not sentence.endswith((".", "!", ".)", ".*", ".**")) or _READER.search(sentence):
             break
