@@ -39,8 +39,8 @@ ALERTS = notebook("""# Dropout
 Dropout scales the kept units by $1/(1-p)$ while training, so the expected activation matches at test time.
 
 <div class="alert alert-block alert-danger">
-Leave <code>model.train()</code> on while scoring and every prediction becomes a random draw. See the
-<a href="notes.ipynb">other notebook</a> for the run where <b>that</b> bit me.
+Leave <code>model.train()</code> on while scoring and every prediction becomes a random draw. The
+<a href="https://example.org/dropout">original paper</a> drops hidden units with <b>p = 0.5</b>.
 </div>
 """, """## Where to put it
 
@@ -59,7 +59,7 @@ def test_inline_html_on_a_card_reads_as_the_markdown_it_stands_for(tmp_path):
     assert not [c for c in found if any(tag in c["front"] + c["back"] for tag in ("<b>", "<i>", "<code>", "<a ",
                                                                                    "<br>"))]
     assert holding(found, "Leave `model.train()` on while scoring")
-    assert holding(found, "[other notebook](notes.ipynb)")
+    assert holding(found, "[original paper](https://example.org/dropout) drops hidden units with **p = 0.5**")
     assert holding(found, "**Dropout right before a softmax output** throws away the *class evidence*")
     assert holding(found, "a much **smaller** rate")
 
@@ -238,3 +238,39 @@ def test_a_last_sentence_loses_only_its_clause_pointing_at_the_formula_above(tmp
     gate = holding(found, "mix a transform with the input through a learned gate")
     assert gate and "and nets of a hundred layers train with plain SGD" in gate[0]["back"]
     assert "formula above" not in gate[0]["back"]
+
+
+OPENING = notebook("""# 03 · Attention, the long way
+
+Lecture 5, plus Bahdanau, Cho & Bengio, *Neural Machine Translation by Jointly Learning to Align and Translate*
+(2015), which has the clearest alignment plots.
+
+Attention lets a decoder look back at every encoder state and weigh them by relevance, so no single fixed vector
+has to carry the whole source sentence.
+""")
+
+
+def test_an_opening_sentence_naming_the_lecture_and_the_paper_followed_is_no_fact(tmp_path):
+    found = cards(tmp_path, {"03-attention.ipynb": OPENING})
+    assert holding(found, "weigh them by relevance")
+    assert not holding(found, "clearest alignment plots")
+
+
+CONVENTIONS = notebook("""# 02 · Sequence models
+
+<div class="alert alert-block alert-info">
+<b>Conventions in these notebooks:</b> batches are <code>(T, N, D)</code>, time first, as in older PyTorch RNNs.
+Hidden sizes are 128 unless a cell says otherwise.
+</div>
+
+## Vanishing gradients
+
+Backpropagating through many time steps multiplies many Jacobians, so the gradient shrinks or explodes
+geometrically with the distance between two steps.
+""")
+
+
+def test_a_paragraph_on_the_notes_own_conventions_is_on_no_card(tmp_path):
+    found = cards(tmp_path, {"02-sequences.ipynb": CONVENTIONS})
+    assert holding(found, "multiplies many Jacobians")
+    assert not holding(found, "time first, as in older PyTorch RNNs")

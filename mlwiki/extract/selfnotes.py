@@ -90,13 +90,16 @@ def _off_todo(draft) -> bool:
 
 # A paragraph the writer labels as thinking not yet done ("Draft / half-thought: max or mean? …", "Scratch: …",
 # "WIP: …"): a question turned over, maybe wrong, no fact to recall, as a to-do is none
-_DRAFT_PARAGRAPH = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:draft|half[- ]thoughts?|scratch|wip|musings?|rough (?:idea|notes?)s?)"
-                              r"(?:[ \t]*[/,&][ \t]*(?:draft|half[- ]thoughts?|scratch|wip|musings?))?(?:\*\*)?[ \t]*:"
-                              r"(?:\*\*)?[ \t][^\n]*(?:\n[^\n]+)*\n?")
+_DRAFT_PARAGRAPH = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:(?:draft|half[- ]thoughts?|scratch|wip|musings?|rough (?:idea|notes?)s?)"
+                              r"(?:[ \t]*[/,&][ \t]*(?:draft|half[- ]thoughts?|scratch|wip|musings?))?|"
+                              # (and one on the notes' own conventions: "Convention for all these notebooks: …")
+                              r"conventions?[ \t]+(?:for|in|of|throughout)[ \t]+(?:all[ \t]+)?(?:these|this|my|our)[ \t]+"
+                              r"(?:notes?|notebooks?|pages?|chapters?))(?:\*\*)?[ \t]*:(?:\*\*)?[ \t][^\n]*(?:\n[^\n]+)*\n?")
 
 
 def _off_drafts(draft) -> bool:
-    """The paragraphs the writer labels as a draft of a thought off a card's back; False when they were all it held."""
+    """The paragraphs the writer labels as a draft of a thought, or as the notes' conventions, off a card's back;
+    False when they were all it held."""
     if ":" not in draft.back or not _DRAFT_PARAGRAPH.search(draft.back):
         return True
     draft.back = one_break(_DRAFT_PARAGRAPH.sub("", draft.back)).strip()

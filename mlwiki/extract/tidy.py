@@ -185,6 +185,10 @@ def _under_open_items(path: str, front: str) -> bool:
 
 
 _COURSE_WORDS = 12  # (a longer sentence that names a lecture says something of its own)
+# A sentence that opens on the lecture and the work the page follows ("Lecture 3, plus Smith & Lee, *A Primer*
+# (2019), which has good figures."): its sources, however long
+_LECTURE_PLUS = re.compile(r"(?i)[*_]*lec(?:tures?|s)?\.?[ \t]*#?\d+[a-z]?[*_]*[ \t]*,?[ \t]*(?:plus|and|\+|&|with)[ \t]"
+                           r"[^.$\n]{0,120}\([ \t]*(?:19|20)\d\d[a-z]?[ \t]*\)")
 _PARENTHESIS = re.compile(r"[ \t]*\(([^()\n]*)\)")
 _FIELD_IN_TEXT = re.compile(r"[ \t]*[\[(][A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}:: [^\]()\n]*[\])]")
 _FIELD_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}::(?:[ \t][^\n]*)?$\n?")
@@ -253,7 +257,8 @@ def _without_loose_code(back: str, front: str) -> str:
 
 def _course_remark(sentence: str) -> bool:
     """Whether a short sentence names the writer's homework, exam or lecture (and holds no formula)."""
-    return len(sentence.split()) <= _COURSE_WORDS and "$" not in sentence and bool(_COURSE.search(sentence.lower()))
+    return "$" not in sentence and (len(sentence.split()) <= _COURSE_WORDS and bool(_COURSE.search(sentence.lower()))
+                                    or _LECTURE_PLUS.match(sentence) is not None)
 
 
 def _course_clauses(parenthesis: re.Match) -> str:

@@ -304,7 +304,7 @@ class Extractor:
             crossrefs.resolve(self.body, [d for drafts, _ in self.drafts for d in drafts])
             self.drafts = [(drafts, path) for drafts, path in self.drafts  # ("{#eq-x} ::: …": a label, no front)
                            if all(d.front.strip() and d.back.strip() for d in drafts)]
-        self.drafts = inline_html_as_markdown(without_signposts(tidy(self.drafts)))  # (to-do and link lines off the backs, the writer's diary
+        self.drafts = without_signposts(tidy(inline_html_as_markdown(self.drafts)))  # (to-do and link lines off the backs, the writer's diary
         # off the cards, and "Next: …" that points to the next chapter)
         self.drafts = without_repeats(self.drafts)  # (a back does not end on another card's whole back)
         self.drafts = without_shown_children(self.drafts)  # (nor holds what the cards under its heading show)
