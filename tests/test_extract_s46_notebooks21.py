@@ -274,3 +274,28 @@ def test_a_paragraph_on_the_notes_own_conventions_is_on_no_card(tmp_path):
     found = cards(tmp_path, {"02-sequences.ipynb": CONVENTIONS})
     assert holding(found, "multiplies many Jacobians")
     assert not holding(found, "time first, as in older PyTorch RNNs")
+
+
+TIPBOX = notebook("""# Fine-tuning
+
+Pretrained layers want a smaller step than the freshly initialised head, often ten times smaller.
+
+| layers | rate |
+|---|---|
+| head | base rate |
+| backbone | a tenth of it |
+""", """<div class="alert alert-block alert-success">
+<b>Schedule that rarely fails:</b> warm up for one epoch, then decay with a cosine to a tenth of the peak rate
+over the remaining epochs.
+</div>
+
+Pitfalls:
+- a rate tuned for the head alone wrecks the backbone within a few hundred steps
+- weight decay on normalisation parameters tends to hurt small datasets more than it helps
+""")
+
+
+def test_a_notebook_box_whose_label_is_html_bold_is_asked_by_that_label(tmp_path):
+    found = cards(tmp_path, {"finetune.ipynb": TIPBOX})
+    tip = holding(found, "warm up for one epoch")
+    assert tip and tip[0]["front"].endswith("Fine-tuning › Tip: Schedule that rarely fails")
