@@ -10,6 +10,7 @@ tip's is, when that card holds the section's text: then the callout makes no car
 from __future__ import annotations
 
 from mlwiki.extract.blocks import Block, join_blocks
+from mlwiki.extract.html_inline import as_markdown
 from mlwiki.extract.lines import TEXT
 from mlwiki.extract.passages import ABOUT_PAGE
 from mlwiki.extract.prose import clean_prose
@@ -51,8 +52,9 @@ def callout_card(ex, div: Block) -> bool:
     if not without_author(back) or ABOUT_PAGE.match(clean_prose(back[:_OPENING_CHARS])):
         return False  # ("Notebooks are not executed on build — outputs are what I got locally.": the author's story;
         # "Unfinished. The week 3 slides cover this …": the page's own state)
-    topic = callout_topic(MYST_ROLE.sub("", back), path)  # ("… › Nested CV › Warning" warns of what? "… › Warning: all preprocessing
-    # …"; "Warning: over-squashing", "Warning: `hz_to_mel`")
+    topic = callout_topic(MYST_ROLE.sub("", as_markdown(back)), path)  # ("… › Nested CV › Warning" warns of what? "…
+    # › Warning: all preprocessing …"; "Warning: over-squashing", "Warning: `hz_to_mel`"; a notebook's "<b>…:</b>"
+    # label read as the bold it is, "Tip: Recipe for …")
     if topic.casefold() in _ROLE_LABELS:
         topic = ""  # ("<b>Note:</b> several outliers …" in a notebook's alert box: its label only says it is a box)
     front = f"{path} › {kind}: {topic}" if topic else f"{path} › {kind}"

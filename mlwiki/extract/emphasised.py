@@ -121,6 +121,11 @@ def _front(path: str, text: str, terms: list[str]) -> str | None:
     return f"{path} › {subject}"  # ("… › feedback": what the claim is about; the claim is on the back)
 
 
+def asked_without(term: str, text: str) -> str:
+    """The sentence of `text` that sets `term` in bold, the term left out (`_asked`); '' when it asks nothing."""
+    return _asked(term, text)
+
+
 def _asked(term: str, text: str) -> str:
     """The sentence that sets the term in bold, with the term left out ("… $T$ approaches a … of $X$ for $Y$."):
     '' when it is long, says too little besides the term to ask for it, or points back before it ("this is why")."""

@@ -14,6 +14,7 @@ from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import BLANK, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, MATH, NUMBERED_ITEM, TEXT, Line
 from mlwiki.extract.masking import mask_inline
+from mlwiki.extract.options import options_over
 from mlwiki.extract.prose import breaks_off, claim_subject, clean_prose, prefix_heading, sentences
 from mlwiki.extract.subject import (advises, judges, label_front, lists_uses, names_no_term, reads_as_definition,
                                     stands_for)
@@ -290,7 +291,7 @@ def definition_cards(ex, block: Block, text: str) -> bool:
         if explains or _under_label(block.lines, item[0]):
             ex.skip(form, EXPLAINS)  # "**Explanation:**" over "- **Velocity update**: …", "- **Plots**:" over …
             continue
-        _add_definition(ex, term, definition, item[0].no, form)
+        _add_definition(ex, term, definition, item[0].no, form, options_over(block, item[0], term))
         found = True
     return found
 
@@ -382,10 +383,14 @@ def _under_label(lines: list[Line], first: Line) -> bool:
     return False
 
 
-def _add_definition(ex, term: str, definition: str, line: int, form: str) -> None:
+def _add_definition(ex, term: str, definition: str, line: int, form: str, options: str = "") -> None:
     """A definition card; its front names where the term is defined (the heading path, rooted in the note's
-    subject), its id only the term, as before fronts had a path."""
+    subject), its id only the term, as before fronts had a path; an option's asked with the sentence over its list."""
     asked = f"Define: {term}"
+    if options:
+        ex.add_pair(CardKind.DEFINITION, prefix_heading(ex.heading_path(), f"{options} {term}?"), definition, line,
+                    form=form, quiet=True, id_front=asked)
+        return
     if breaks_off(definition):
         return  # ("**One-hot labels**: if … then $p$ puts all its mass on $y$, so" + a formula: its card shows it)
     if definition.endswith(":") and "\n" not in definition:  # ("**Conditional entropy** is the average over $x$ of

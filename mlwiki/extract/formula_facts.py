@@ -171,7 +171,7 @@ def _cue(item: str, path: str) -> str:
     cue = remark_cue(found)
     if cue.endswith("?"):
         return cue  # ("When is the expected loss minimised?")
-    if clause := _clause(item):
+    if clause := clause_cue(item):
         return clause  # ("trees are independent → …": what it starts from, more than its subject "Trees")
     return cue if not cue.startswith("What it") and "*" not in cue and len(cue.split()) <= MAX_LABEL_WORDS else ""
 
@@ -192,7 +192,7 @@ def _label(item: str) -> str:
     return _capital(label)
 
 
-def _clause(item: str) -> str:
+def clause_cue(item: str) -> str:
     """A bullet's own first clause before an arrow or a "so", asked with what follows it left out ("Small batches
     →"); '' when it has none of a cue's size."""
     found = _CLAUSE.match(item)

@@ -121,6 +121,11 @@ def _formula_list(items: list[str], path: str) -> list[tuple[str, str, int]] | N
     return cards
 
 
+def names_formula(text: str) -> bool:
+    """Whether a list item's text (its marker off) names the formula it gives ("add-k: $…$")."""
+    return _labelled(text) is not None
+
+
 def _labelled(text: str) -> tuple[str, str] | None:
     """(label, what its card's back says) of an item that names a formula, "add-k: $…$" → ("add-k", "$…$"), "MAE =
     $…$" → ("MAE", "MAE = $…$"); None for an item that is no labelled formula."""

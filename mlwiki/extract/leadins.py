@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.defining import GENERIC_LABELS, LEAD_IN, on_a_back, reads_as_clause
-from mlwiki.extract.emphasised import BOLD_SPAN, STRESS_WORDS
+from mlwiki.extract.emphasised import BOLD_SPAN, STRESS_WORDS, asked_without
 from mlwiki.extract.label_cuts import cut_in_span
 from mlwiki.extract.paragraphs import in_path, lead_subject, vague_topic
 from mlwiki.extract.prose import clean_prose, introduces, prefix_heading, sentences
@@ -39,8 +39,9 @@ _DEFINES = (r"(?i)\b(?:define|defines|defining|call|called|calls|known as|termed
             r"(?i)^(?:this|that|these|which|it)\s+(?:is|are)\s+(?:(?:called|known as)\s+)?(?:the\s+|an?\s+)?{t}(?!\w)",
             r"{t}\s*\$", r"^(?:the\s+|an?\s+)?{t}\s*(?:\([^()]*\)\s*)?(?:—|–|\bis\b|\bare\b|\bmeans\b|\brefers to\b)")
 
-# A sentence that opens with a term and a dash, what follows it says of the term: "T — robust to imbalance:"
-_OPENING = re.compile(r"(?:the\s+|an?\s+)?([^—–:]{2,60}?)\s*(?:\([^()]*\)\s*)?[—–]\s*(\S.*)")
+# A sentence that opens with a term and a dash or an equals sign, what follows it says of the term: "T — robust to
+# imbalance:", "T = a cheap filter per channel followed by a mixing one:"
+_OPENING = re.compile(r"(?:the\s+|an?\s+)?([^—–:=]{2,60}?)\s*(?:\([^()]*\)\s*)?(?:[—–]|=(?!=))\s*(\S.*)")
 
 # "A function $s$ is said to be simple if …": the term it defines comes after the verb, not as its subject
 _NAMES_AFTER = re.compile(r"(?i)\b(?:is|are)\s+(?:said\s+to\s+be|called|known\s+as|termed)\b")
@@ -60,6 +61,8 @@ def lead_cards(ex, path: str, intro: str, line: int) -> str:
     *lead, last = [s.strip() for s in sentences(intro)] if "." in intro else [intro]
     if terms:
         _last_term_card(ex, path, lead, last, terms, line)
+        if not lead:
+            _stated_card(ex, path, last, terms, line)
     carded, k = set(), 0
     while k < len(lead):
         if len(lead[k].split()) < _FACT_WORDS:
@@ -100,6 +103,21 @@ def _last_term_card(ex, path: str, lead: list[str], last: str, terms: list[str],
             _card(ex, path, opening.group(1), f"{rest[:1].upper()}{rest[1:]}.", last, line)
     elif lead and not last.endswith(":") and (term := _defined_term(last, terms)):
         _card(ex, path, term, f"{lead[-1]} {last}" if _POINTS_BACK.match(last) else last, last, line)
+
+
+# What a sentence says its subject is, right before the bold answer: "… is really **T**", "… are **T**"
+_IS_BEFORE = re.compile(r"(?i)\b(?:is|are|was|were|means)\b(?:\s+(?:really|actually|just|exactly|simply|in fact))?\s*$")
+
+
+def _stated_card(ex, path: str, said: str, terms: list[str], line: int) -> None:
+    """A card of a formula's lead-in that states a fact with its answer in bold and does not introduce the formula
+    ("What X calls Y is really **Z**: …."): on the formula's front only, no card asked for it; asked with the bold
+    left out."""
+    if len(terms) != 1 or said.endswith(":") or not said.rstrip("*_)").endswith(".") or f"**{terms[0]}**" not in said \
+            or not _IS_BEFORE.search(said.split(f"**{terms[0]}**", 1)[0]):
+        return
+    if (asked := asked_without(terms[0], said)) and not on_a_back(ex, said):
+        ex.add_card(FORM, prefix_heading(path, asked), said, line)
 
 
 def _bold_terms(text: str) -> list[str]:

@@ -89,3 +89,16 @@ def narrates(text: str) -> bool:
     if lower.isascii() or not CASE_TRAPS.search(text):
         return bool(_NARRATION_LOWER.search(lower))
     return bool(NARRATION.search(text))
+
+
+# A clause that points at what the note shows beside the text (", so the equation above holds exactly"): a card
+# cannot show it
+_POINTING_CLAUSE = re.compile(r"(?i),[ \t]+(?:so[ \t]+|and[ \t]+|which[ \t]+)?(?:the|this|that)[ \t]+(?:equation|formula|"
+                              r"figure|plot|diagram|table|derivation)[ \t]+(?:above|below)\b[^,.;:]*(?=[,.;])")
+
+
+def without_pointing_clause(sentence: str) -> str:
+    """A sentence without the clause that points at a formula or figure beside the text, when the rest says no more
+    of it; the sentence as it was otherwise."""
+    cut = _POINTING_CLAUSE.sub("", sentence, count=1)
+    return cut if cut != sentence and not narrates(cut) else sentence

@@ -15,7 +15,8 @@ import re
 from mlwiki.extract.blocks import Block, text_of, top_items
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.defining import on_a_back
-from mlwiki.extract.formula_items import leftover_formula_items
+from mlwiki.extract.formula_facts import clause_cue
+from mlwiki.extract.formula_items import leftover_formula_items, names_formula
 from mlwiki.extract.leftovers import NO_TOPIC_START, narrated as _narrated
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import item_label
@@ -23,6 +24,7 @@ from mlwiki.extract.outline_cards import FORM as OUTLINE, vague
 from mlwiki.extract.passages import narrates, passage
 from mlwiki.extract.prose import clean_prose, heading_text, last_sentence
 from mlwiki.extract.topics import passage_topic
+from mlwiki.models import CardKind
 
 MIN_WORDS = 6  # (an item of fewer says too little alone: "- cheap", "- see the paper")
 _JOINS = re.compile(r"(?i)also|and|but|so|then|plus|note")  # (a word that joins an item to the one before)
@@ -54,7 +56,7 @@ def orphan_item_cards(ex, first: int, path: str, blocks: list[Block], lines: tup
             # labelled formula: "- NEG: $…$" beside the formula cards of "- noise: $… \propto …$")
         items = top_items(block.lines)
         starts = whole | _branch_lines(ex, first)
-        carded = [item[0].no in starts or _held(ex, item, first) for item in items]
+        carded = [item[0].no in starts or _held(ex, item, first) or _leads_formula(ex, item, first) for item in items]
         _nested_orphans(ex, first, path, [item for item in items if item[0].no in whole])
         if not any(carded) or all(carded):
             continue
@@ -96,6 +98,8 @@ def _card(ex, path: str, item: list, intro: str, bare: bool = True) -> None:
                   f"{path} › {longer}" if longer else ""):  # (the subject in more words, the shorter fronts taken)
         if front and ex.add_card(FORM, front, back, item[0].no):
             return
+    if len(item) == 1 and (cue := clause_cue(said)):  # (every front taken, the path by a card of another part: its
+        ex.add_card(FORM, f"{path} › {cue}", back, item[0].no)  # opening clause asks for the rest, "… X, so …")
 
 
 def _nested_orphans(ex, first: int, path: str, terms: list[list]) -> None:
@@ -166,10 +170,11 @@ def _orphan(ex, item: list) -> bool:
         return False  # (a bold-led item is the term forms' to card, under its term: its card may come later)
     text = _said(item)
     prose = _MATH_SPAN.sub("x", text) if "$" in text else text  # ("$I(\theta)$" is a symbol, not the writer: "I")
-    if len(text.split()) < MIN_WORDS or narrates(prose) or _narrated(prose) or "?" in text \
+    short = len(text.split()) < MIN_WORDS and not names_formula(LIST_ITEM.sub("", item[0].text, count=1).strip())
+    if short or narrates(prose) or _narrated(prose) or "?" in text \
             or "[[" in item[0].text and len(_LINK.sub("", item[0].text).split()) <= MIN_WORDS:
         return False  # (the writer's own doings, "- reread it, so I wrote …"; a question still open; a pointer to
-        # another note, "- the right metrics [[Classification metrics]]")
+        # another note, "- the right metrics [[Classification metrics]]"; "- cost: $n^2$" is short, and a fact)
     return not _held(ex, item)
 
 
@@ -177,6 +182,14 @@ def _held(ex, item: list, first: int = 0) -> bool:
     """Whether a card (of those from index `first` on) holds the item on its back, as written or in plain words."""
     raw = LIST_ITEM.sub("", item[0].text, count=1).strip()
     return on_a_back(ex, _said(item)[:60], first) or on_a_back(ex, raw[:60], first)
+
+
+def _leads_formula(ex, item: list, first: int) -> bool:
+    """Whether a one-line item is the sentence a formula card (from index `first` on) shows on its front, the item
+    that introduces the display after the list ("- **X** = … that mixes channels:"): a card holds it."""
+    raw = LIST_ITEM.sub("", item[0].text, count=1).strip()
+    return len(item) == 1 and raw.endswith(":") \
+        and any(d.kind == CardKind.FORMULA and d.front.endswith(raw) for drafts, _ in ex.drafts[first:] for d in drafts)
 
 
 def _intro(before: Block | None) -> str:

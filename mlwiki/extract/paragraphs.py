@@ -27,6 +27,7 @@ from mlwiki.extract.firstwords import relation_token
 from mlwiki.extract.claims import (ARTICLE, AUX, BEFORE_NOUN, DOES, MAX_NAMED_BACK_WORDS, NOT_VERBS, RELATIVE,
                                    TOO_GENERIC)
 from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.narration import without_pointing_clause
 from mlwiki.extract.passages import narrates, passage, reads_as_prose, without_announcement
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.extract.topics import passage_topic
@@ -247,8 +248,12 @@ def _leading_sentences(found: list[str]) -> str | None:
     None when the first alone is longer, or they narrate, ask, announce what follows or break off before a formula
     ("… not on the earlier history," over `$$…$$`)."""
     back = ""
-    for sentence in found:
+    for k, sentence in enumerate(found):
         sentence = sentence.strip()
+        if back and k + 1 < len(found) and _aside_to_reader(sentence, found[k + 1]):
+            continue  # ("Just use X in the formula above.": a tip between two facts, the fact after it kept)
+        if back and ("above" in sentence or "below" in sentence):
+            sentence = without_pointing_clause(sentence)  # (", so the equation above holds exactly,": the rest stays)
         if len(f"{back} {sentence}".split()) > MAX_NAMED_BACK_WORDS or narrates(sentence) \
                 or not sentence.endswith((".", "!", ".)", ".*", ".**")) or _READER.search(sentence):
             break
@@ -256,6 +261,19 @@ def _leading_sentences(found: list[str]) -> str | None:
     if not back or without_announcement(back) != back or not reads_as_prose(back):
         return None  # ("… is described by the following": what it announces is not on the card)
     return back
+
+
+# A sentence that tells the reader what to do with what the note showed before ("Just use X in the formula above.")
+_POINTS_BACK = re.compile(r"(?i)\b(?:above|earlier|before)[.!)]*$")
+# A sentence that goes on from the one before it ("This …", "So …", "It …"): it needs that one
+_GOES_ON_FROM = re.compile(r"(?i)[*_\"“]*(?:this|that|these|those|it|its|they|so|but|and|then|thus|hence|here)\b")
+
+
+def _aside_to_reader(sentence: str, after: str) -> bool:
+    """Whether a sentence between a paragraph's facts only tells the reader how to use what came before, and the
+    sentence after it stands on its own: a fact that the cut at a narrating sentence would lose."""
+    return narrates(sentence) and _POINTS_BACK.search(sentence.strip()) is not None \
+        and not _GOES_ON_FROM.match(after.strip()) and not narrates(after)
 
 
 def vague_topic(topic: str, anywhere: bool = False) -> bool:

@@ -19,7 +19,7 @@ from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.narrating import (labels_narrate_only, without_look_lead, without_narrated_asides,
                                       without_narrating_items)
-from mlwiki.extract.narration import narrates  # (passages.narrates, as before)
+from mlwiki.extract.narration import narrates, without_pointing_clause  # (passages.narrates, as before)
 from mlwiki.extract.prose import (CASUAL_START, OWN_SENTENCE, TAG, clean_once, clean_prose, end_dangling_intro,
                                   ends_clause, one_break, sentences, word_count)
 from mlwiki.extract.voice import in_label, without_author
@@ -303,14 +303,14 @@ def _without_narration(text: str) -> str:
             paragraphs[k] = without_narrating_items(paragraph, narrates)  # ("- We'll see why later": that item only)
             continue
         if ("post" in paragraph or "chapter" in paragraph) and _POINTS_TO_SERIES.search(paragraph):
-            paragraphs[k] = paragraph = _POINTS_TO_SERIES.sub("", paragraph)  # ("… noise on noise. That observation is the
-            # start of the next post.": where the series goes, not part of the point)
+            paragraphs[k] = paragraph = _POINTS_TO_SERIES.sub("", paragraph)  # ("… the start of the next post.": no point)
         joined = " ".join(paragraph.split()) if "\n" in paragraph else paragraph  # ("the fit above\nis …" narrates
         if not (narrates(joined) or _PLANS.match(paragraph)):  # as the card shows it, on one line)
             continue
         found = sentences(joined)
         said = len(found) + ((lead := without_look_lead(found[0], narrates)) is not None)  # (more: something cut)
         found[:1] = [lead] if lead is not None else found[:1]  # ("You can now see that the list …" → "The list …")
+        found[-1] = without_pointing_clause(found[-1])  # (", so the equation above holds,": the rest is a fact)
         while len(found) > 1 and narrates(found[-1]) and not in_label(found[-1]):
             found.pop()  # (not "Important caveat I'd missed: …", what follows the label is the point)
         kept = found

@@ -72,6 +72,11 @@ CASUAL_START = re.compile(r"(?:the|a|an)[ \t]+(?![^.]{0,40}\b(?:above|below|form
                            r"other|rest)\b)(?:[a-z][\w-]*[ \t]+){1,4}(?:is|are|has|have|can|cannot|needs?|makes?)\b")
 _ENDING_VERBS = frozenset(("is", "are", "was", "were", "does", "do", "did", "be", "has", "have"))
 _WH_CLAUSE = re.compile(r"\b(?:how|what|whatever|where|as|than)\b[^.;:,!?\n]*$")
+# A relative clause that ends on its preposition ("… which is what the detector builds on", "… which it relies on"):
+# the preposition's object is the clause's "what"/"which", so the sentence is whole
+_RELATIVE_CLAUSE = re.compile(r"\b(?:what|which|whatever|whom)\b[^.;:,!?\n]*$")
+_STRANDING = frozenset(("on", "in", "to", "for", "with", "by", "of"))
+_VERB_FORM = re.compile(r"[a-z]{2,}(?:s|ed)")  # (the verb before it: "builds on", "is based on", "relies on")
 
 
 def cut_prose(lines: list[str]) -> tuple[str, str, bool]:
@@ -205,8 +210,12 @@ def ends_clause(paragraph: str, last: str) -> bool:
     """Whether a paragraph that ends on a verb ends a clause that puts it there ("… only how peaked the distribution
     is", "… than it was"), or a list it leaves open ("… their own neighbours (2 hops), and so on"), not a sentence
     broken off."""
-    if last.lower() in ("on", "forth"):
-        return paragraph.rstrip().lower().endswith(("and so on", "and so forth"))
+    if last.lower() in ("on", "forth") and paragraph.rstrip().lower().endswith(("and so on", "and so forth")):
+        return True
+    if last in _STRANDING:
+        before = paragraph.rstrip().rsplit(None, 2)[-2:-1]
+        return bool(before) and _VERB_FORM.fullmatch(before[0]) is not None \
+            and _RELATIVE_CLAUSE.search(paragraph) is not None
     return last.lower() in _ENDING_VERBS and bool(_WH_CLAUSE.search(paragraph))
 
 

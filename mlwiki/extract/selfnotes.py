@@ -45,7 +45,7 @@ def off_the_back(draft) -> bool:
     """To-do lines, link-only lines and the writer's other notes to self (`without_notes`) off a card's back; False
     when they were all it held, or all but an open question (`says_nothing`). The notes' talk of themselves goes
     first (`page_talk`): False when it was all the card said."""
-    if not _off_page_talk(draft) or not _off_todo(draft) or len(draft.back.split()) <= _CHORE_BACK_WORDS and _CHORE_BACK.fullmatch(draft.back) \
+    if not _off_page_talk(draft) or not _off_todo(draft) or not _off_drafts(draft) or len(draft.back.split()) <= _CHORE_BACK_WORDS and _CHORE_BACK.fullmatch(draft.back) \
             and "$" not in draft.back:
         return False  # (a back that is only "ask in OH": no answer to the question on its front)
     without_banner(draft)  # (a page's picture under its opening lines: no answer needs it)
@@ -88,6 +88,24 @@ def _off_todo(draft) -> bool:
         if back := one_break(_LINKS.sub("", chores_off)).strip():  # (a back of links alone: as written)
             draft.back = back
     return True
+
+
+# A paragraph the writer labels as thinking not yet done ("Draft / half-thought: max or mean? …", "Scratch: …",
+# "WIP: …"): a question turned over, maybe wrong, no fact to recall, as a to-do is none
+_DRAFT_PARAGRAPH = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:(?:draft|half[- ]thoughts?|scratch|wip|musings?|rough (?:idea|notes?)s?)"
+                              r"(?:[ \t]*[/,&][ \t]*(?:draft|half[- ]thoughts?|scratch|wip|musings?))?|"
+                              # (and one on the notes' own conventions: "Convention for all these notebooks: …")
+                              r"conventions?[ \t]+(?:for|in|of|throughout)[ \t]+(?:all[ \t]+)?(?:these|this|my|our)[ \t]+"
+                              r"(?:notes?|notebooks?|pages?|chapters?))(?:\*\*)?[ \t]*:(?:\*\*)?[ \t][^\n]*(?:\n[^\n]+)*\n?")
+
+
+def _off_drafts(draft) -> bool:
+    """The paragraphs the writer labels as a draft of a thought, or as the notes' conventions, off a card's back;
+    False when they were all it held."""
+    if ":" not in draft.back or not _DRAFT_PARAGRAPH.search(draft.back):
+        return True
+    draft.back = one_break(_DRAFT_PARAGRAPH.sub("", draft.back)).strip()
+    return bool(draft.back)
 
 
 def _chore(todo: re.Match) -> str:

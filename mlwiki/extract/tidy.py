@@ -18,7 +18,7 @@ from mlwiki.extract.contents import lists_pages
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.passages import LINKS_LINE, LOWER_WORD
 from mlwiki.extract.prose import one_break, sentences
-from mlwiki.extract.pseudocode import writes_pseudocode
+from mlwiki.extract.loose_code import PARENTHESIS as _PARENTHESIS, without_loose_code as _without_loose_code
 from mlwiki.extract.reading_progress import holds_progress, without_progress as _without_progress
 from mlwiki.extract.selfnotes import off_the_back
 from mlwiki.extract.voice import without_author
@@ -191,12 +191,12 @@ def _under_open_items(path: str, front: str) -> bool:
 
 
 _COURSE_WORDS = 12  # (a longer sentence that names a lecture says something of its own)
-_PARENTHESIS = re.compile(r"[ \t]*\(([^()\n]*)\)")
+# A sentence that opens on the lecture and the work the page follows ("Lecture 3, plus Smith & Lee, *A Primer*
+# (2019), which has good figures."): its sources, however long
+_LECTURE_PLUS = re.compile(r"(?i)[*_]*lec(?:tures?|s)?\.?[ \t]*#?\d+[a-z]?[*_]*[ \t]*,?[ \t]*(?:plus|and|\+|&|with)[ \t]"
+                           r"[^.$\n]{0,120}\([ \t]*(?:19|20)\d\d[a-z]?[ \t]*\)")
 _FIELD_IN_TEXT = re.compile(r"[ \t]*[\[(][A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}:: [^\]()\n]*[\])]")
 _FIELD_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}::(?:[ \t][^\n]*)?$\n?")
-_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})[^`]*$")
-_CODE_FRONT = re.compile(r"(?i)\b(?:code|implement\w*|python|pytorch|numpy|snippet|program|function|script|api|usage|"
-                         r"example|how to)\b")  # (a front that asks for the code itself)
 _LABELS = re.compile(r"(?m)^[ \t]*\([\w:.-]+\)=[ \t]*$")
 _CLAUSE_END = re.compile(r"(?<=[!.;,])[ \t]+")
 
@@ -233,33 +233,10 @@ def _outside_code(paragraph: str) -> str:
     return "\n".join(line for line in lines if line or not paragraph)
 
 
-def _without_loose_code(back: str, front: str) -> str:
-    """The back of a card of prose without a fenced code block that nothing introduces: the line before it ends a
-    sentence ("… biased upward.") rather than leading into it ("… with networkx:", "For every iteration"), and the
-    front asks for no code ("Implementing dropout"). A snippet the writer kept beside a fact is not that fact."""
-    if _CODE_FRONT.search(front) or front.rstrip().endswith("?"):
-        return back  # (a question's answer may be the code: "Why?" over "Because." and its snippet)
-    lines, kept, k = back.split("\n"), [], 0
-    while k < len(lines):
-        line = lines[k]
-        if line.lstrip()[:3] in ("```", "~~~") and (fence := _FENCE_OPEN.match(line.lstrip())):
-            end = next((j for j in range(k + 1, len(lines)) if lines[j].strip() == fence.group(1)), None)
-            before = next((ln.strip() for ln in reversed(kept) if ln.strip()), "")
-            if end is not None and before and before[-1] in ".!?)" and not any("`" in ln for ln in kept) \
-                    and not writes_pseudocode(line, lines[k + 1:end]):  # (an algorithm's steps: what it teaches)
-                # (prose that speaks in code, "`torch.tensor` copies its input.", may want its snippet)
-                k = end + 1  # (a loose snippet: left off, and a remark in brackets right under it, on it)
-                if k < len(lines) and _PARENTHESIS.fullmatch(lines[k]):
-                    k += 1
-                continue
-        kept.append(line)
-        k += 1
-    return one_break("\n".join(kept)).strip() if len(kept) < len(lines) else back
-
-
 def _course_remark(sentence: str) -> bool:
     """Whether a short sentence names the writer's homework, exam or lecture (and holds no formula)."""
-    return len(sentence.split()) <= _COURSE_WORDS and "$" not in sentence and bool(_COURSE.search(sentence.lower()))
+    return "$" not in sentence and (len(sentence.split()) <= _COURSE_WORDS and bool(_COURSE.search(sentence.lower()))
+                                    or _LECTURE_PLUS.match(sentence) is not None)
 
 
 def _course_clauses(parenthesis: re.Match) -> str:

@@ -18,6 +18,7 @@ from mlwiki.extract.context import NoteContext
 from mlwiki.extract.generalities import general_rule_card
 from mlwiki.extract.symbol_definitions import symbol_definition_card
 from mlwiki.extract.housekeeping import housekeeping_dropped
+from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.daily import content_subject, is_date, is_stamped, section_term
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, classify, heading_level, problem,
@@ -293,7 +294,7 @@ class Extractor:
             crossrefs.resolve(self.body, [d for drafts, _ in self.drafts for d in drafts])
             self.drafts = [(drafts, path) for drafts, path in self.drafts  # ("{#eq-x} ::: …": a label, no front)
                            if all(d.front.strip() and d.back.strip() for d in drafts)]
-        self.drafts = without_signposts(tidy(self.drafts))  # (to-do and link lines off the backs, the writer's diary
+        self.drafts = without_signposts(tidy(inline_html_as_markdown(self.drafts)))  # (to-do and link lines off the backs, the writer's diary
         # off the cards, and "Next: …" that points to the next chapter)
         self.drafts = without_repeats(self.drafts)  # (a back does not end on another card's whole back)
         self.drafts = without_shown_children(self.drafts)  # (nor holds what the cards under its heading show)

@@ -1,0 +1,39 @@
+"""Code a card of prose shows without anything introducing it: a snippet the writer kept beside a fact (a fenced block
+after a sentence that ends, under a front that asks for no code) is not that fact. Pure: strings in, strings out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.prose import one_break
+from mlwiki.extract.pseudocode import writes_pseudocode
+
+_FENCE_OPEN = re.compile(r"(`{3,}|~{3,})[^`]*$")
+_CODE_FRONT = re.compile(r"(?i)\b(?:code|implement\w*|python|pytorch|numpy|snippet|program|function|script|api|usage|"
+                         r"example|how to)\b")  # (a front that asks for the code itself)
+PARENTHESIS = re.compile(r"[ \t]*\(([^()\n]*)\)")  # (a remark in brackets: under a snippet, or on the course)
+
+
+def without_loose_code(back: str, front: str) -> str:
+    """The back of a card of prose without a fenced code block that nothing introduces: the line before it ends a
+    sentence ("… biased upward.") rather than leading into it ("… with networkx:", "For every iteration"), and the
+    front asks for no code ("Implementing dropout"). A snippet the writer kept beside a fact is not that fact."""
+    if _CODE_FRONT.search(front) or front.rstrip().endswith("?"):
+        return back  # (a question's answer may be the code: "Why?" over "Because." and its snippet)
+    lines, kept, k = back.split("\n"), [], 0
+    while k < len(lines):
+        line = lines[k]
+        if line.lstrip()[:3] in ("```", "~~~") and (fence := _FENCE_OPEN.match(line.lstrip())):
+            end = next((j for j in range(k + 1, len(lines)) if lines[j].strip() == fence.group(1)), None)
+            before = next((ln.strip() for ln in reversed(kept) if ln.strip()), "")
+            if end is not None and before and before[-1] in ".!?)" and not any("`" in ln for ln in kept) \
+                    and not writes_pseudocode(line, lines[k + 1:end]):  # (an algorithm's steps: what it teaches)
+                # (prose that speaks in code, "`torch.tensor` copies its input.", may want its snippet)
+                k = end + 1  # (a loose snippet: left off, and a remark in brackets right under it, on it)
+                if k < len(lines) and PARENTHESIS.fullmatch(lines[k]):
+                    k += 1
+                continue
+        kept.append(line)
+        k += 1
+    return one_break("\n".join(kept)).strip() if len(kept) < len(lines) else back
