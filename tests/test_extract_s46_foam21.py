@@ -1,0 +1,34 @@
+"""Foam-style notes (session 46, foam21): a page's link reference definitions, footnotes, journal furniture and
+cut sentences, written into tmp_path and read back through the CLI as a learner meets the cards."""
+
+from __future__ import annotations
+
+from conftest import backs_by_front, new_wiki
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def cards_of(tmp_path, name: str, note: str) -> dict[str, str]:
+    return backs_by_front(new_wiki(tmp_path, {name: note}, CONFIG))
+
+
+def test_link_reference_definitions_are_on_no_card(tmp_path):
+    """Foam ends each page with `[x]: x.md "Title"` lines, the targets of its wikilinks, which no renderer shows:
+    they were a card of their own (front "… › [x]") or the tail of the last card's back."""
+    note = ("# Momentum\n\n## Heavy ball\n\nMomentum keeps a running sum of past gradients, so steps along a "
+            "consistent direction grow while oscillating components cancel.\n\n"
+            "Compare with [[nesterov]] and [[adam]].\n\n"
+            '[nesterov]: nesterov.md "Nesterov momentum"\n[adam]: adam.md "Adam"\n')
+    made = cards_of(tmp_path, "momentum.md", note)
+    assert any("oscillating components cancel" in back for back in made.values()), made
+    for front, back in made.items():
+        assert ".md" not in front + back and not front.endswith("]"), made
+
+
+def test_a_link_definition_line_inside_a_paragraph_stays_text(tmp_path):
+    """CommonMark: a definition cannot interrupt a paragraph, so a line that only looks like one, written right
+    under a sentence, is that sentence's text."""
+    note = ("# Shapes\n\n## Batches\n\nThe batch axis comes first in every tensor the loader yields, as in\n"
+            "[N, C, H, W]: images.\n")
+    made = cards_of(tmp_path, "shapes.md", note)
+    assert any("[N, C, H, W]: images" in back for back in made.values()), made
