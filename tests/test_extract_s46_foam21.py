@@ -46,3 +46,16 @@ def test_a_footnotes_mark_is_off_the_back_and_its_text_on_no_card(tmp_path):
     assert "growing without bound." in backs and "[^ls]" not in backs, made
     assert "`[^a-z]`" in backs, made
     assert "Inception" not in backs + "\n".join(made), made
+
+
+def test_an_open_task_whose_formula_is_an_aside_is_off_the_back(tmp_path):
+    """"- [ ] the warmup rule (peak step $= 0.1 T$)" names something to look at, its formula an aside to that name:
+    it stayed on the back as if it stated a fact. A task that states a relation outside any aside still gives it."""
+    note = ("# Learning-rate schedules\n\n## Open points\n\n- a cosine decay ends near zero, so the last epochs barely "
+            "move the weights.\n- [ ] the warmup rule of thumb (peak step $= 0.1 T$)\n"
+            "- [ ] check that $\\eta_t \\le \\eta_0$ holds for every step\n")
+    made = cards_of(tmp_path, "schedules.md", note)
+    backs = "\n".join(made.values())
+    assert "barely move the weights" in backs, made
+    assert "warmup" not in backs, made
+    assert "\\eta_t \\le \\eta_0" in backs, made

@@ -26,6 +26,7 @@ _TASK = re.compile(r"(?m)^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+[^\n]*$\n?")
 # A to-do or task that states a fact on its way ("- [ ] check why rejection sampling needs an envelope $M q \ge
 # \tilde p$"): its formula with a relation is the fact, kept once the chore around it is off
 _STATES = re.compile(r"\$[^$\n]*(?:=|\\[lg]eq?\b|\\propto|\\approx|[<>≤≥])[^$\n]*\$")
+_ASIDE = re.compile(r"\([^()\n]*\)")
 _CHORE = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:(?:TODO|FIXME|XXX)\b(?:\*\*)?[:.]?[ \t]*)?"
                     r"(?:(?:check|verify|prove|derive|show|write up|look up|read up on|figure out|understand|find out)"
                     r"(?:[ \t]+(?:that|why|how|whether))?[ \t]+)?")
@@ -92,8 +93,8 @@ def _chore(todo: re.Match) -> str:
     """A to-do line off a back, or the fact it states without the chore around it ("- [ ] check why rejection sampling
     needs an envelope $M q \\ge \\tilde p$" → "Rejection sampling needs an envelope …")."""
     line = todo.group(0)
-    if not _STATES.search(line):
-        return ""
+    if not _STATES.search(_ASIDE.sub("", line)):
+        return ""  # (no fact, or one in an aside to what the writer means to look at: "- [ ] SAC's tuning ($a = b$)")
     fact = " ".join(s for s in sentences(line[_CHORE.match(line).end():]) if _STATES.search(s))  # (not "… proof.")
     fact = re.sub(r"^(?:also|and|plus)[ \t]+", "", fact, flags=re.I)
     return fact[:1].upper() + fact[1:] + ("\n" if line.endswith("\n") else "")
