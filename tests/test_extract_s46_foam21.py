@@ -59,3 +59,17 @@ def test_an_open_task_whose_formula_is_an_aside_is_off_the_back(tmp_path):
     assert "barely move the weights" in backs, made
     assert "warmup" not in backs, made
     assert "\\eta_t \\le \\eta_0" in backs, made
+
+
+def test_a_hub_pages_talk_of_itself_and_its_main_sources_are_on_no_card(tmp_path):
+    """A hub page opens with what it is ("My hub page for …") and which of its pages are unfinished, and ends with
+    the books it drew on under "Main sources": none of it is a fact of the subject. Its other sections stay."""
+    note = ("# Sequence models — overview\n\nMy hub page for the sequence-models part of the seminar. Pages marked "
+            "#wip are not finished yet.\n\n## Why recurrence at all\n\nA recurrent cell reuses one set of weights at "
+            "every time step, so the model handles inputs of any length with a fixed number of parameters.\n\n"
+            "## Main sources\n\n- Goodfellow et al. ch. 10; Karpathy's blog post on char-RNNs; the LSTM paper\n")
+    made = cards_of(tmp_path, "index.md", note)
+    text = "\n".join(f"{front}\n{back}" for front, back in made.items())
+    assert "fixed number of parameters" in text, made
+    assert "hub page" not in text and "not finished" not in text, made
+    assert "Goodfellow" not in text and "Main sources" not in text, made

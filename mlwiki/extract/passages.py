@@ -34,7 +34,7 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
                         r"references?|reading(?: list| log)?|further reading|to read|resources?|status|progress|roadmap|someday|backlog|"
                         r"wish ?list|next steps|links?|see also|related(?: notes| topics)?|learning objectives|"
                         r"learning (?:outcomes|goals)|"
-                        r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|"
+                        r"(?:(?:main|key|primary|useful|additional)\s+)?(?:sources?|references?|resources?)|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|"
                         r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"
                         r"install|requirements|contents|table of contents|outline|implementation|output|changelog|notation|conventions|"
                         r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
