@@ -73,3 +73,26 @@ def test_a_hub_pages_talk_of_itself_and_its_main_sources_are_on_no_card(tmp_path
     assert "fixed number of parameters" in text, made
     assert "hub page" not in text and "not finished" not in text, made
     assert "Goodfellow" not in text and "Main sources" not in text, made
+
+
+def test_a_question_answered_only_by_where_the_writer_noted_it_is_no_card(tmp_path):
+    """"Why …? → noted in [[page]]." says where the writer put the answer, not the answer: it was a card whose back
+    was "noted in [[page]]". A question answered after its arrow stays a card."""
+    note = ("# Dropout\n\n## Open ends\n\n- Why does dropout hurt batch-norm statistics at test time? → noted in "
+            "[[batch-norm]].\n- Why scale by $1/(1-p)$ during training? → so the expected activation at test time "
+            "matches the one seen in training.\n")
+    made = cards_of(tmp_path, "dropout.md", note)
+    text = "\n".join(f"{front}\n{back}" for front, back in made.items())
+    assert "noted in" not in text, made
+    assert "matches the one seen in training" in text, made
+
+
+def test_a_days_stuck_on_section_is_no_card(tmp_path):
+    """A journal's "Stuck on / questions" lists what the writer could not answer that day: no fact to recall."""
+    note = ("# Week 3 log\n\n## Read\n\nThe Adam update divides the first-moment estimate by the square root of the "
+            "second, which gives each parameter its own step size.\n\n## Stuck on / questions\n\n"
+            "- Whether the bias correction still matters after a long warmup.\n")
+    made = cards_of(tmp_path, "week-3.md", note)
+    text = "\n".join(f"{front}\n{back}" for front, back in made.items())
+    assert "its own step size" in text, made
+    assert "bias correction" not in text and "Stuck on" not in text, made

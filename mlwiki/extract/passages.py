@@ -38,7 +38,7 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
                         r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"
                         r"install|requirements|contents|table of contents|outline|implementation|output|changelog|notation|conventions|"
                         r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
-                        r"others?|questions?|quiz|summary table|(?:unanswered|unresolved)\s+questions|open q['’]?s|"
+                        r"others?|questions?|stuck(?: on)?(?: ?/ ?questions)?|quiz|summary table|(?:unanswered|unresolved)\s+questions|open q['’]?s|"
                         r"questions (?:i |we )?(?:still )?(?:have|had)|things i (?:still )?(?:don['’]t|do not) (?:get|understand)|"
                         r"(?:final|closing|concluding) (?:thoughts|remarks|words)|"
                         r"wrap[- ]?up|random|did|done|today|(?:(?:study|learning|work|lab)\s+)?log|plan(?:ning)?|standup)[\W\d_]*")  # (a
