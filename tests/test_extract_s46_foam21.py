@@ -96,3 +96,14 @@ def test_a_days_stuck_on_section_is_no_card(tmp_path):
     text = "\n".join(f"{front}\n{back}" for front, back in made.items())
     assert "its own step size" in text, made
     assert "bias correction" not in text and "Stuck on" not in text, made
+
+
+def test_a_why_question_cut_inside_bold_words_has_no_stray_mark(tmp_path):
+    """"Warmup helps Adam **mostly because its early variance estimates are noisy**" was asked as "Why does warmup
+    help Adam **mostly?": the cut fell inside the bold words and left their opening mark on the front."""
+    note = ("# Warmup\n\n## Observations\n\n- Warmup helps Adam **mostly because its early second-moment estimates are "
+            "noisy**, so the first steps are far too large.\n- Warmup matters less for plain SGD with a small "
+            "learning rate, since no running estimate has to settle first.\n")
+    made = cards_of(tmp_path, "warmup.md", note)
+    asked = [front for front in made if front.endswith("?") and "mostly" in front]
+    assert asked and all(front.count("**") % 2 == 0 for front in asked), made

@@ -22,7 +22,6 @@ from mlwiki.extract.daily import content_subject, is_date, is_stamped, section_t
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, Line, classify, heading_level, problem,
                                  titled_as_written)
-from mlwiki.extract.footnotes import without_footnote_marks
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.lone_remarks import lone_remark_cards
 from mlwiki.extract.masking import mask_inline
@@ -31,6 +30,7 @@ from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.root_bullet import unwrapped
 from mlwiki.extract.signposts import without_signposts
+from mlwiki.extract.stray_marks import without_stray_marks
 from mlwiki.extract.tidy import tidy
 from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic_part, is_example_title, names_subject,
                                    note_subject)
@@ -312,7 +312,7 @@ class Extractor:
         self.drafts = split_said(self.drafts)  # (the bullets after a formula, each a fact of its own: a card each)
         self.drafts = asked_leads(self.drafts, self.subject)  # (a title-only front: "Goal: …" asks the goal)
         self.drafts = housekeeping_dropped(self.drafts, self.ctx, self.opening_topic)  # (a hub, a deadline)
-        self.drafts = without_footnote_marks(self.drafts, self.blocks)  # (no renderer shows a footnote's mark)
+        self.drafts = without_stray_marks(self.drafts, self.blocks)  # (footnote marks, a lone "**")
         if self.reworded:  # (a lone heading titles the note, a fold's "(click)" left off: fronts without the ids)
             before = Extractor(self.reworded, self.ctx, as_before=True)
             before.walk()
