@@ -107,3 +107,18 @@ def test_a_why_question_cut_inside_bold_words_has_no_stray_mark(tmp_path):
     made = cards_of(tmp_path, "warmup.md", note)
     asked = [front for front in made if front.endswith("?") and "mostly" in front]
     assert asked and all(front.count("**") % 2 == 0 for front in asked), made
+
+
+def test_to_first_order_is_no_term_to_define(tmp_path):
+    """"… agrees with the loss to **first order** (equal value, equal slope) …" made "Define: first order" → "equal
+    value, equal slope": a degree of agreement is no term, and its bracket means nothing without the sentence. The
+    sentence stays on a card; a glossed term in the same note is still defined."""
+    note = ("# Surrogates\n\n## Local models\n\nThe surrogate around the current weights:\n\n$$\n\\tilde L(w) = "
+            "L(w_0) + g^\\top (w - w_0)\n$$\n\nNear $w_0$ the linear model agrees with the loss to **first order** "
+            "(equal value, equal slope), so one step on it is a gradient step in disguise. Each update runs for a few "
+            "**epochs** (full passes over the training set) before the model is refit.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"surrogates.md": note}, CONFIG.replace("definitions = false",
+                                                                                    "definitions = true")))
+    assert not any("Define: first order" in front for front in made), made
+    assert any("gradient step in disguise" in back for back in made.values()), made
+    assert any(front.endswith("Define: epochs") for front in made), made
