@@ -122,3 +122,14 @@ def test_to_first_order_is_no_term_to_define(tmp_path):
     assert not any("Define: first order" in front for front in made), made
     assert any("gradient step in disguise" in back for back in made.values()), made
     assert any(front.endswith("Define: epochs") for front in made), made
+
+
+def test_a_word_set_apart_by_only_is_no_subject_of_its_paragraph(tmp_path):
+    """"Only the **gradient** is clipped; …" after a formula was asked as "… › gradient": a bold word set apart
+    from another by "only" is emphasis, not what the paragraph is about."""
+    note = ("# Clipping\n\n## Norm clipping\n\nThe clipped update:\n\n$$\ng \\leftarrow g \\cdot \\min(1, c / \\|g\\|)\n$$\n\n"
+            "Only the **gradient** is rescaled; the optimizer state keeps its raw history, so momentum can still "
+            "carry a spike forward for a few steps.\n")
+    made = cards_of(tmp_path, "clipping.md", note)
+    assert any("carry a spike forward" in back for back in made.values()), made
+    assert not any(front.endswith("› gradient") for front in made), made
