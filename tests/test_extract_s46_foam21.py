@@ -133,3 +133,29 @@ def test_a_word_set_apart_by_only_is_no_subject_of_its_paragraph(tmp_path):
     made = cards_of(tmp_path, "clipping.md", note)
     assert any("carry a spike forward" in back for back in made.values()), made
     assert not any(front.endswith("› gradient") for front in made), made
+
+
+def test_numbered_steps_with_a_formula_under_one_and_an_update_step_are_one_steps_card(tmp_path):
+    """A procedure whose third step names a formula indented under it and whose fourth step is only the update
+    ("4. $w \\leftarrow w - \\eta g$."): the formula was carded and every other step was on no card."""
+    note = ("# Minibatch SGD\n\n## Procedure\n\n1. Shuffle the training set at the start of every epoch.\n"
+            "2. Cut it into batches of $B$ examples each.\n3. Batch gradient\n   $$g = \\frac1B \\sum_{i\\in b} "
+            "\\nabla_w \\ell_i(w)$$\n4. $w \\leftarrow w - \\eta g$.\n5. Stop once the validation loss stops improving.\n")
+    made = cards_of(tmp_path, "sgd.md", note)
+    steps = made.get("Minibatch SGD › Procedure › steps", "")
+    assert "1. Shuffle the training set" in steps and "5. Stop once the validation loss" in steps, made
+    assert "4. $w \\leftarrow w - \\eta g$." in steps, made
+    assert any("\\frac1B" in back for back in made.values()), made
+
+
+def test_a_paragraph_about_step_n_shows_that_step(tmp_path):
+    """"Step 2 is the expensive part: …" under a numbered loop was asked "… › The loop › Step 2", without the step:
+    its front now shows step 2 of the section's list (the card keeps its id)."""
+    note = ("# Beam search\n\n## The loop\n\n1. Start from the single sequence holding the start token.\n"
+            "2. Extend every kept sequence by every token in the vocabulary.\n"
+            "3. Keep the $k$ highest-scoring extensions and drop the rest.\n4. $B \\leftarrow \\text{top}_k(B')$.\n\n"
+            "Step 2 is the expensive part: it scores $k \\cdot |V|$ candidates per position, which is why vocabularies "
+            "are kept small for wide beams.\n")
+    made = cards_of(tmp_path, "beam.md", note)
+    fronts = [front for front, back in made.items() if back.startswith("Step 2 is the expensive part")]
+    assert fronts and "Extend every kept sequence" in fronts[0], made
