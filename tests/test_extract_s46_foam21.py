@@ -159,3 +159,17 @@ def test_a_paragraph_about_step_n_shows_that_step(tmp_path):
     made = cards_of(tmp_path, "beam.md", note)
     fronts = [front for front, back in made.items() if back.startswith("Step 2 is the expensive part")]
     assert fronts and "Extend every kept sequence" in fronts[0], made
+
+
+def test_a_remarks_column_is_not_asked_on_a_rows_front(tmp_path):
+    """"| optimizer | comment |": each row was asked "… › Adam › comment", a column name that asks nothing. The row's
+    name alone asks what the table says of it; a column that names what it holds is still asked."""
+    note = ("# Optimizers\n\n## Which one\n\n| optimizer | comment |\n|---|---|\n"
+            "| SGD with momentum | still the best final accuracy on many vision benchmarks |\n"
+            "| Adam | fast early progress, often needs weight decay done right |\n"
+            "| Adagrad | steps shrink forever, fine for sparse features |\n\n"
+            "## Defaults\n\n| optimizer | learning rate |\n|---|---|\n| SGD with momentum | about 0.1 with a batch "
+            "of 256 images |\n| Adam | about 3e-4 for most small transformer models |\n")
+    made = cards_of(tmp_path, "optimizers.md", note)
+    assert not any(front.endswith("› comment") for front in made), made
+    assert made.get("Optimizers › Which one › Adagrad", "").startswith("steps shrink forever"), made
