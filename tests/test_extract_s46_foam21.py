@@ -173,3 +173,15 @@ def test_a_remarks_column_is_not_asked_on_a_rows_front(tmp_path):
     made = cards_of(tmp_path, "optimizers.md", note)
     assert not any(front.endswith("› comment") for front in made), made
     assert made.get("Optimizers › Which one › Adagrad", "").startswith("steps shrink forever"), made
+
+
+def test_a_law_with_a_typical_constant_after_a_quad_is_no_worked_example(tmp_path):
+    """"$$L = … (1 - \\alpha) …, \\qquad \\alpha \\approx 0.1$$" was left out as a worked example (it ends on "≈ 0.1");
+    the law is what the section teaches, its constant's usual value said beside it. Settings alone stay out."""
+    note = ("# Label smoothing\n\n## Smoothed target\n\n$$\ny_k^{LS} = (1 - \\alpha)\\, y_k + \\frac{\\alpha}{K}, "
+            "\\qquad \\alpha \\approx 0.1\n$$\n\nEach wrong class gets a small share of the probability mass.\n\n"
+            "## A run\n\nThe settings of one run:\n\n$$\nK = 10, \\qquad \\alpha = 0.1\n$$\n")
+    made = cards_of(tmp_path, "smoothing.md", note)
+    backs = "\n".join(made.values())
+    assert "\\frac{\\alpha}{K}" in backs, made
+    assert "K = 10" not in backs, made
