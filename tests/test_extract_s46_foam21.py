@@ -34,20 +34,6 @@ def test_a_link_definition_line_inside_a_paragraph_stays_text(tmp_path):
     assert any("[N, C, H, W]: images" in back for back in made.values()), made
 
 
-def test_a_footnotes_mark_is_off_the_back_and_its_text_on_no_card(tmp_path):
-    """`[^ls]` after a sentence reached the back as written, though no renderer shows it (a card has no foot); the
-    footnote's own text below is no card either. A `[^ab]` in code, with no footnote of that name, stays."""
-    note = ("# Label smoothing\n\n## Origin\n\nLabel smoothing mixes the one-hot target with a uniform "
-            "distribution over the classes, which keeps logits from growing without bound[^ls].\n\n"
-            "## Tokens\n\nThe tokenizer drops every character matched by `[^a-z]` before counting.\n\n"
-            "[^ls]: Szegedy and co-authors, the Inception v3 paper.\n")
-    made = cards_of(tmp_path, "label-smoothing.md", note)
-    backs = "\n".join(made.values())
-    assert "growing without bound." in backs and "[^ls]" not in backs, made
-    assert "`[^a-z]`" in backs, made
-    assert "Inception" not in backs + "\n".join(made), made
-
-
 def test_an_open_task_whose_formula_is_an_aside_is_off_the_back(tmp_path):
     """"- [ ] the warmup rule (peak step $= 0.1 T$)" names something to look at, its formula an aside to that name:
     it stayed on the back as if it stated a fact. A task that states a relation outside any aside still gives it."""

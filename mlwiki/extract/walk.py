@@ -312,7 +312,7 @@ class Extractor:
         self.drafts = split_said(self.drafts)  # (the bullets after a formula, each a fact of its own: a card each)
         self.drafts = asked_leads(self.drafts, self.subject)  # (a title-only front: "Goal: …" asks the goal)
         self.drafts = housekeeping_dropped(self.drafts, self.ctx, self.opening_topic)  # (a hub, a deadline)
-        self.drafts = without_stray_marks(self.drafts, self.blocks)  # (footnote marks, a lone "**")
+        self.drafts = without_stray_marks(self.drafts)  # (a lone "**" a cut question left)
         if self.reworded:  # (a lone heading titles the note, a fold's "(click)" left off: fronts without the ids)
             before = Extractor(self.reworded, self.ctx, as_before=True)
             before.walk()
