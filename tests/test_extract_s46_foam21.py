@@ -171,3 +171,18 @@ def test_a_law_with_a_typical_constant_after_a_quad_is_no_worked_example(tmp_pat
     backs = "\n".join(made.values())
     assert "\\frac{\\alpha}{K}" in backs, made
     assert "K = 10" not in backs, made
+
+
+def test_a_list_after_a_code_block_joins_the_sections_opening_card(tmp_path):
+    """A section too long for one card (two code blocks) kept only its opening sentence: the remarks listed after
+    the first code block ("- the target must be detached", "- the loss value says nothing …") were on no card."""
+    code = "```python\n" + "".join(f"x{k} = step(x{k - 1})\n" for k in range(1, 12)) + "```\n\n"
+    note = ("# Value targets\n\n## Bootstrapped target in code\n\nThe critic regresses onto a target built from its own "
+            "next-state estimate.\n\n" + code +
+            "- the target must be detached, or the critic chases its own moving output.\n"
+            "- the critic loss going down says little about the policy; track the episode return instead.\n\n"
+            "Computing the targets backwards:\n\n" + code)
+    made = cards_of(tmp_path, "targets.md", note)
+    backs = "\n".join(made.values())
+    assert "regresses onto a target" in backs, made
+    assert "track the episode return instead" in backs and "must be detached" in backs, made
