@@ -277,7 +277,8 @@ def glossed_with_leads(text: str) -> list[tuple[str, str, str]]:
         term, gloss = m.group("term"), m.group("gloss")
         if _NOT_GLOSS.match(gloss) or len(gloss.split()) < 3 or _LEADS_NO_TERM.match(term) \
                 or ";" in gloss and _WHERE_DONE.search(text, max(0, m.start() - 12), m.start()) \
-                or all(_PARAMETER.fullmatch(part) for part in gloss.split(",")) or _SAID_OF.search(text[max(0, m.start() - 40):m.start()]):
+                or all(_PARAMETER.fullmatch(part) for part in gloss.split(",")) or _SAID_OF.search(text[max(0, m.start() - 40):m.start()]) \
+                or _TO_ORDER.fullmatch(term) and text.endswith("to ", 0, m.start()):
             continue  # ("A finite MA(q) is **always stationary** (…)": what the sentence says of its subject, no term;
             # "in **log space** (small numbers underflow; …)": clauses, the reason for what the sentence says)
         if term.isupper() and (more := _GOES_ON.match(text, m.end())):  # ("… is the narrowest interval …")
@@ -292,6 +293,9 @@ _WHERE_DONE = re.compile(r"\b(?:in|into|on|at|with|by|under|via)[ \t]+$")
 # A copula right before the bold phrase: the phrase is what the sentence says of its subject, the answer to a question
 _SAID_OF = re.compile(r"\b(?:is|are|was|were|becomes?|stays?|remains?)[ \t]+(?:(?:not|always|never|also|still|"
                       r"usually|often|only)[ \t]+)?$")
+# A degree of agreement ("matches J to **first order** (same value, same gradient)"): how closely the sentence's
+# subject holds, no term; its bracket says what that degree means only with the sentence around it
+_TO_ORDER = re.compile(r"(?i)(?:first|second|third|zeroth|leading|lowest|higher|linear)[ -]order")
 # "… because …": a claim and its reason, in one sentence of its own
 _BECAUSE = re.compile(r"(?P<claim>[A-Z$`*][^.?!:;\n]{10,160}?)[ \t]*,?[ \t]+because[ \t]+(?P<reason>[^\n]{8,}?)[ \t]*$")
 _POINTS_BACK = re.compile(r"(?:It|Its|This|That|These|Those|They|Their|He|She|We|You|I)\b")

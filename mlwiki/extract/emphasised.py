@@ -237,7 +237,9 @@ def stand_in_id_front(front: str, no_path: str) -> str:
 # A topic that names nothing the learner could be asked about: "Note it …", "Also the …"
 _NO_FRONT_TOPIC = re.compile(r"(?i)(?:note|notice|also|so|but|and|then|always|never|todo|fixme)\b")
 # A term the sentence gives a name to ("For lasso this is called **ISTA**"): the answer, not what is asked
-_NAMING = re.compile(r"(?i)\b(?:called|known as|named|termed)\s*$")
+_NAMING = re.compile(r"(?i)\b(?:called|known as|named|termed)\s*$|"
+                     # (a word set apart from another: "Only the **action** is reweighted", not a term)
+                     r"\b(?:only|just|not|even|exactly|precisely)(?:\s+(?:the|an?|its|their|one))?\s*$")
 _LATER_LABEL = re.compile(r"\n[ \t]*[*_]*[A-Z][\w ]{2,30}:[*_]*\s")  # ("Advantage: …" over "Limitation: …")
 _CLAUSE_TOPIC = re.compile(r"(?i)^(?:because|whether|as|while|since|although|though|if|when|unless)\b|"
                            r"\b(?:it|this|that|these|those|they|we|you)$")

@@ -32,6 +32,10 @@ _BULLETS = ("- ", "* ", "+ ")  # how most list items start: LIST_ITEM matches th
 _HEADING_ATTRS = re.compile(r"[ \t]+\{(?:[#.-][^{}]*|[\w-]+=[^{}]*)\}$")
 _ABBREVIATION = re.compile(r"\*\[[^\]\n]+\]:[ \t]")  # Markdown Extra's (and MkDocs') `*[HTML]: Hyper Text …`
 _MYST_TARGET = re.compile(r"\([\w:.-]+\)=")
+# A Markdown link reference definition, `[gae]: gae.md "GAE"` (Foam writes a block of them at a page's end for its
+# wikilinks): CommonMark shows nothing of it; it stands on its own, never inside a paragraph. (`[^x]:` is a footnote.)
+_LINK_DEFINITION = re.compile(r"[ \t]{0,3}\[(?!\^)[^\[\]\n]{1,200}\]:[ \t]*(?:<[^<>\n]*>|\S+)"
+                              r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*")
 _NO_CARD_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*no-card[ \t]*-->[ \t]*$")
 _CALLOUT_LINE = re.compile(r"\[!([\w-]+)\]([+-]?)[ \t]*(.*)$")
 # GitHub's first alert syntax, still common in READMEs: a quote whose first line is only `**Note**` or `**Warning**`
@@ -285,6 +289,8 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 kind = COMMENT  # (a reveal.js pause between a slide's parts: no text)
             elif first == "[" and stripped.lower() in _TOC_MARKERS:
                 kind = COMMENT  # (`[[toc]]`, `[TOC]`: where a site shows the page's table of contents)
+            elif first == "[" and (not lines or lines[-1].kind != TEXT) and _LINK_DEFINITION.fullmatch(text):
+                kind = COMMENT  # (a link's target: furniture, no card and nothing on one)
             elif first == "(" and text.endswith("=") and _MYST_TARGET.fullmatch(stripped):
                 kind = COMMENT  # (`(kkt-list)=`: a MyST target, which the book never shows, over the text it labels)
         if boxes and kind == TEXT and lines[-1].kind == DIV_OPEN:

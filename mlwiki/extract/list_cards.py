@@ -103,6 +103,10 @@ def loose_list_card(ex, first: int, path: str, blocks: list[Block], taken: set[i
             draft = ex.drafts[held][0][0]  # (a paragraph after it has the section's front, "Expressivity: …" after
             draft.back = f"{back}\n\n{draft.back}"  # callouts: the list the section opens with goes first on it)
             return
+        if held is not None and k and blocks[k - 1].lines[-1].kind != TEXT and (back := _rest_back(rest)):
+            draft = ex.drafts[held][0][0]  # (the list after the code its opening paragraph leads to, "- `returns`
+            draft.back = f"{draft.back}\n\n{back}"  # must not carry gradient": what it says of that code, after it)
+            return
 
 
 def _plain_list(block: Block) -> bool:

@@ -69,7 +69,7 @@ from mlwiki.extract.openings import cut_off_over_list, opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
 from mlwiki.extract.prose import clean_prose, holds_words
 from mlwiki.extract.signatures import paragraph_cards
-from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, steps_back, steps_front
+from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, step_shown, steps_back, steps_front
 from mlwiki.extract.table_cards import table_cards
 from mlwiki.extract.subject import walks_through
 from mlwiki.extract.topics import passage_topic
@@ -388,8 +388,8 @@ def close_section(ex) -> None:
         for start, (front, back), own in explained:
             if (own or not closed or start < at) and not shown_on_a_front(ex, back) \
                     and not on_a_back(ex, back, closed_at) and not works_example(back):
-                ex.add_card(PARAGRAPH_FORM, front, back, start)  # (the paragraphs a closing card holds are on a card;
-                # a formula's introduction too, and a paragraph an aspect card took: "… › Intuition")
+                ex.add_card(PARAGRAPH_FORM, shown := step_shown(front, blocks), back, start, front if shown != front else "")
+                # a formula's introduction too, and a paragraph an aspect card took: "… › Intuition"; "… › Step 3" shows it)
         for start, (front, back) in remarked:
             ex.add_card(REMARK_FORM, front, back, start)
         formula_list_cards(ex, section.drafts, path, blocks, taken, declined)

@@ -59,6 +59,9 @@ _ABOUT = re.compile(
     rf"(?i)(?:(?:these|this)\s+(?:is|are)\s+(?:just\s+|only\s+)?(?:my|our|the|some)\s+(?:[\w-]+\s+){{0,2}}?{_NOTES}\b|"
     r"(?:(?:some|quick|rough|my|our|lecture|reading|study|revision)\s+)*notes\s+(?:on|from|for|about|to)\b"
     r"(?![^.]*(?:\$|\b(?:is|are|was|were|has|have)\b))|"
+    # (the page naming itself, no verb: "My hub page for the optimisation block of the course.")
+    r"(?:my|our|this)\s+(?:[\w-]+\s+){0,2}?(?:pages?|hub|mocs?|wiki|vault)\s+(?:on|from|for|about|of)\b"
+    r"(?![^.]*(?:\$|\b(?:is|are|was|were|has|have)\b))|"
     r"(?:mostly\s+|largely\s+|loosely\s+)?(?:based\s+on|adapted\s+from|taken\s+from|summari[sz]ed\s+from|"
     r"collected\s+from|compiled\s+from)\s+[^,;$]{0,80}?\b(?:lectures?|lec|ch(?:apter)?s?\.?|§|book|course|slides|"
     r"paper|notes|post|video|talk|tutorial|et\s+al|\d{4})\b[^,;$]{0,60}$|"
@@ -104,7 +107,10 @@ _STATE = re.compile(r"(?i)(?:only\s+)?(?:the\s+)?[\w' -]{0,40}?(?:parts?|section
                     r"coming\s+soon|to\s+be\s+(?:continued|written|expanded|filled\s+in)|(?:more\s+)?to\s+come|"
                     r"unfinished|half[- ]written)\s*\)?[.!]*|(?:still\s+)?(?:in\s+(?:the\s+|my\s+)?inbox|"
                     r"unprocessed|not\s+(?:yet\s+)?processed)\b.*|"
-                    r"[^.!?]{0,60}\b(?:still|scraps?|notes?|stuff|bits)\s+in\s+(?:the\s+|my\s+)?inbox[.!]?")
+                    r"[^.!?]{0,60}\b(?:still|scraps?|notes?|stuff|bits)\s+in\s+(?:the\s+|my\s+)?inbox[.!]?|"
+                    # (which pages are unfinished: "Pages marked draft are not done yet.")
+                    r"(?:the\s+|some\s+)?(?:pages?|notes?|sections?|parts?|chapters?)\b[^.!?$]{0,40}?\s+(?:is|are)\s+"
+                    r"not\s+(?:yet\s+)?(?:done|finished|written|complete)(?:\s+yet)?[.!]?")
 # The page's order, conventions and build: "…, so this comes first.", "Reading order roughly top to bottom.",
 # "Terms are referenced throughout as …", "… not re-executed on build …", "rerun the cell before trusting it",
 # "Notation follows Bishop.", "Render with `quarto render`.", "Need to process into zettels."

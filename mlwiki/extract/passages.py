@@ -35,11 +35,11 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
                         r"references?|reading(?: list| log)?|further reading|to read|resources?|status|progress|roadmap|someday|backlog|"
                         r"wish ?list|next steps|links?|see also|related(?: notes| topics)?|learning objectives|"
                         r"learning (?:outcomes|goals)|"
-                        r"sources?|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|"
+                        r"(?:(?:main|key|primary|useful|additional)\s+)?(?:sources?|references?|resources?)|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|"
                         r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"
                         r"install|requirements|contents|table of contents|outline|implementation|output|changelog|notation|conventions|"
                         r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
-                        r"others?|questions?|quiz|summary table|(?:unanswered|unresolved)\s+questions|open q['’]?s|"
+                        r"others?|questions?|stuck(?: on)?(?: ?/ ?questions)?|quiz|summary table|(?:unanswered|unresolved)\s+questions|open q['’]?s|"
                         r"questions (?:i |we )?(?:still )?(?:have|had)|things i (?:still )?(?:don['’]t|do not) (?:get|understand)|"
                         r"(?:final|closing|concluding) (?:thoughts|remarks|words)|"
                         r"wrap[- ]?up|random|did|done|today|(?:(?:study|learning|work|lab)\s+)?log|plan(?:ning)?|standup)[\W\d_]*")  # (a

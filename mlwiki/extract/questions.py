@@ -245,8 +245,10 @@ def _continues(block: Block) -> bool:
                                                           or first.text.lstrip()[:1].islower()))
 
 
-# An answer that only points at another note or page: "[[Gibbs sampling]]", "see [the paper](https://…)."
-_ONLY_POINTS = re.compile("(?i)" + LINKS_LINE)
+# An answer that only points at another note or page: "[[Gibbs sampling]]", "see [the paper](https://…).", or at where
+# the writer put it: "noted in [[Policy gradients]]."
+_ONLY_POINTS = re.compile(r"(?i)(?:[ \t]*(?:noted|answered|covered|explained|discussed|written up|filed|logged|moved)[ \t]+"
+                          r"(?:(?:it|this|that)[ \t]+)?(?:in|on|at|under|to)[ \t]+)?" + LINKS_LINE)
 _OPEN_TASK = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[ \][ \t]")  # an unticked task item
 
 

@@ -26,6 +26,7 @@ _TASK = re.compile(r"(?m)^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+[^\n]*$\n?")
 # A to-do or task that states a fact on its way ("- [ ] check why rejection sampling needs an envelope $M q \ge
 # \tilde p$"): its formula with a relation is the fact, kept once the chore around it is off
 _STATES = re.compile(r"\$[^$\n]*(?:=|\\[lg]eq?\b|\\propto|\\approx|[<>≤≥])[^$\n]*\$")
+_ASIDE = re.compile(r"\([^()\n]*\)")
 _CHORE = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:(?:TODO|FIXME|XXX)\b(?:\*\*)?[:.]?[ \t]*)?"
                     r"(?:(?:check|verify|prove|derive|show|write up|look up|read up on|figure out|understand|find out)"
                     r"(?:[ \t]+(?:that|why|how|whether))?[ \t]+)?")
@@ -112,8 +113,8 @@ def _chore(todo: re.Match) -> str:
     """A to-do line off a back, or the fact it states without the chore around it ("- [ ] check why rejection sampling
     needs an envelope $M q \\ge \\tilde p$" → "Rejection sampling needs an envelope …")."""
     line = todo.group(0)
-    if not _STATES.search(line):
-        return ""
+    if not _STATES.search(_ASIDE.sub("", line)):
+        return ""  # (no fact, or one in an aside to what the writer means to look at: "- [ ] SAC's tuning ($a = b$)")
     rest = line[_CHORE.match(line).end():]
     if _ERRAND.match(rest):
         return ""  # ("- [x] fix the example (had $d=(1,2,1)$, …)": the formula is the slip it mends, no fact)

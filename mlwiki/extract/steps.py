@@ -4,7 +4,10 @@ one card asks for its steps in order, front "… › The recipe › steps", back
 
 A learner cards a procedure as a whole: each step alone ("Embed a set of real images") answers nothing, and the
 order is part of what is learnt. A step that introduces a formula keeps its words ("Compute the Fréchet distance
-between the two Gaussians"); the formula is a card of its own. Pure: a paragraph's lines in, the back out.
+between the two Gaussians", or "Gradient estimate" over the formula indented under it); the formula is a card of its
+own. A loop's step that is only its update ("4. $\\theta \\leftarrow \\theta + \\alpha \\hat g$.") is a step in its order. A
+paragraph on one step ("Step 3 is the point: …") shows that step on its front (`step_shown`). Pure: a paragraph's
+lines in, the back out.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ _NAMED_STEP = re.compile(r"(\d+)[.)][ \t]+\*\*([^*\n]{2,50}?)[:.]?\*\*[ \t]*[:.�
 MAX_NAME_WORDS = 6
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me)\b")  # (what the author did that day is no procedure)
 _MATH = re.compile(r"\$[^$\n]*\$")  # ("item $i$" is no author)
+# A step that is only its update ("4. $\theta \leftarrow \theta + \alpha \hat g$."): the loop's last move, in its order
+_UPDATE = re.compile(r"\$[^$\n]*(?:\\leftarrow|\\gets|:=|←)[^$\n]*\$[ \t]*[.;]?")
 
 
 # A heading that asks for reasons or sides, not a procedure: its numbered list is a list of them, in no order to learn
@@ -44,12 +49,14 @@ def steps_back(lines: list[Line], taken: set[int]) -> str | None:
     paragraph, or when another card was made from one of its items' lines (`taken`: an inline formula, a term). (A list a sentence
     introduces, "… in three steps:", is that sentence's card: the caller leaves it out.)"""
     steps: list[list[str]] = []
-    after_math = False
+    after_math, led = False, set()  # (led: the steps a formula is indented under, "3. Gradient estimate" over it)
     for ln in lines:
-        if ln.kind != TEXT:
-            after_math = True  # (a formula after the last step is that step's; between steps, a worked algorithm's)
+        if ln.kind != TEXT:  # (a formula after the last step is that step's; between steps, a worked algorithm's;
+            after_math = after_math or not (steps and ln.text[:1].isspace())  # indented under a step, that step's)
+            led |= {len(steps) - 1} if steps else set()
             continue
-        if after_math or ln.no in taken or LIST_ITEM.match(ln.text) and ln.text[:1].isspace():
+        if after_math or ln.no in taken and not _leads_formula(lines, ln) and not _UPDATE.fullmatch(_STEP.sub("", ln.text, 1)) \
+                or LIST_ITEM.match(ln.text) and ln.text[:1].isspace():
             return None  # (sub-steps nested under a step: an outline's branches, cards of their own)
         if (match := _STEP.match(ln.text)) is not None:
             if int(match.group(1)) != len(steps) + 1:
@@ -63,11 +70,22 @@ def steps_back(lines: list[Line], taken: set[int]) -> str | None:
         return None
     items = [" ".join(step).rstrip(":").rstrip() for step in steps]
     words = [clean_prose(_STEP.sub("", item, count=1)) for item in items]
-    if any(len(LOWER_WORD.findall(text)) < MIN_STEP_WORDS - 1 or len(text.split()) < MIN_STEP_WORDS
-           or _FIRST_PERSON.search(_MATH.sub("", text)) for text in words) \
+    updates = [k for k, text in enumerate(words) if k and _UPDATE.fullmatch(text)]  # ("4. $\theta \leftarrow …$.")
+    short = set(updates) | {k for k in led if words[k].strip()}  # (a step's words over its formula: "Gradient
+    # estimate", and a lone update, need not say more)
+    if len(updates) > 1 or any(_FIRST_PERSON.search(_MATH.sub("", text)) or k not in short and (
+            len(LOWER_WORD.findall(text)) < MIN_STEP_WORDS - 1 or len(text.split()) < MIN_STEP_WORDS)
+                               for k, text in enumerate(words)) \
             or sum(len(text.split()) for text in words) > MAX_WORDS:
         return None
     return "\n".join(items)
+
+
+def _leads_formula(lines: list[Line], line: Line) -> bool:
+    """Whether a step's line (a formula card's introduction) has a display formula indented under it: the step's
+    words are the steps card's too ("3. Gradient estimate" over its `$$…$$`)."""
+    after = next((ln for ln in lines if ln.no > line.no), None)
+    return after is not None and after.kind != TEXT and after.text[:1].isspace()
 
 
 def goes_on_later(back: str, later: list[list[Line]]) -> bool:
@@ -94,3 +112,21 @@ def step_names(lines: list[Line]) -> str | None:
             return None
         names.append(f"{len(names) + 1}. {name}")
     return "\n".join(names) if MIN_STEPS <= len(names) <= MAX_STEPS else None
+
+
+_STEP_TOPIC = re.compile(r"(?i)step[ \t]+(\d+)")
+
+
+def step_shown(front: str, blocks: list) -> str:
+    """A front that asks about a step by its number ("… › The loop › Step 3" over "Step 3 is the point: …") with
+    the step shown, from the section's numbered list (`blocks`): "… › Step 3" over "Step 3: For $K$ epochs …"; the
+    front as it is when the section numbers no such step."""
+    path, _, topic = front.rpartition(" › ")
+    number = _STEP_TOPIC.fullmatch(topic) if path and "\n" not in front else None
+    if number is None:
+        return front
+    for block in blocks:
+        for ln in block.lines:
+            if ln.kind == TEXT and (match := _STEP.match(ln.text)) is not None and match.group(1) == number.group(1):
+                return f"{front}\n\n{topic}: {ln.text[match.end():].strip()}"
+    return front
