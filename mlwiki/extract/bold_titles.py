@@ -27,6 +27,7 @@ MAX_WORDS = 8
 _RULE = re.compile(r"[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 # Below every real heading: the next heading of any level ends what a bold title titles, and none is its child
 BOLD_TITLE_LEVEL = "7"
+_PARALLEL_LEAD = re.compile(r"\*\*[^*\n]{2,60}?\*\*[ \t]*(?:—|--|\(|:)")
 _NOT_PROSE = frozenset("|<!")  # (a table's row, an HTML tag, an image: what a bold line over them captions)
 _NOT_TITLE_END = frozenset(".!?:;,")
 
@@ -80,5 +81,7 @@ def _ends_cleanly(lines: list[Line], i: int) -> bool:
         if line.kind == TEXT and line.text[:2] == "**" and _BOLD_TITLE.fullmatch(line.text.strip()):
             return _looks_like_title(lines, j)  # (the next title ends it; a bold label over a list does not)
         if line.kind == TEXT and _RULE.fullmatch(line.text):
+            return False
+        if line.kind == TEXT and line.text[:2] == "**" and lines[j - 1].kind == BLANK and _PARALLEL_LEAD.match(line.text):
             return False
     return True

@@ -57,7 +57,7 @@ from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import long_list
 from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items, vague
-from mlwiki.extract.parts import exercise_part, labelled_aside, opening_front, part_passage, section_parts, titled_boxes
+from mlwiki.extract.parts import after_box, exercise_part, labelled_aside, opening_front, part_passage, section_parts, titled_boxes
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
 from mlwiki.extract.passages import (ABOUT_PAGE, DAY_ACTIVITY, DAY_NOTES, NO_SUBJECT, SITE_PAGE_TITLE, SOURCES_TITLE,
                                      passage)
@@ -134,7 +134,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         if block.kind == HEADING:
             break
         if block.kind == TEXT and not labelled_aside(block, blocks[k - 1]):  # (a callout or div in the section is no part of its
-            body.append(block)  # text: its forms speak for it)
+            body.append(after_box(block, blocks[k - 1]))  # text: its forms speak for it)
         elif block.kind == DIV_OPEN:
             body += titled_boxes(block)
     rows_only |= (kinds := ex.in_example() and not kept_in_example(ex.headings, [ln for b in body for ln in b.lines]))

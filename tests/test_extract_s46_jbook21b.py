@@ -1,0 +1,73 @@
+"""What a Jupyter Book's notes hold next to their boxes and formulas that no card held, or held badly (issue 23,
+session 46, second pass): a paragraph that goes on from a box above it ("So concretely: …"). Notes written in that
+style into tmp_path, read back through the CLI as a learner meets the cards."""
+
+from __future__ import annotations
+
+from conftest import backs_by_front, new_wiki
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def cards_of(tmp_path, name: str, note: str) -> dict[str, str]:
+    return backs_by_front(new_wiki(tmp_path, {name: note}, CONFIG))
+
+
+def test_a_paragraph_that_goes_on_from_a_box_above_it_is_a_card(tmp_path):
+    """A definition box, then "So concretely: …" spelling out what it means for finitely many values: the box is no
+    part of its section's text, so the paragraph went on from nothing and was on no card. Read without its "So", it
+    stands alone."""
+    page = ("# Poisson processes\n\n## Definition\n\n````{prf:definition} Poisson process\n:label: def-pp\n\n"
+            "A **Poisson process** is a counting process with independent increments whose counts over any window "
+            "are Poisson distributed.\n````\n\n"
+            "So concretely: take any disjoint windows $A_1, \\dots, A_k$, then the counts $N(A_1), \\dots, N(A_k)$ "
+            "are independent,\neach with mean $\\lambda$ times the length of its window.\n\n"
+            "- The rate $\\lambda$ is the only parameter.\n- Gaps between events are exponential.\n")
+    made = cards_of(tmp_path, "pp.md", page)
+    back = next((b for b in made.values() if "are independent" in b), None)
+    assert back is not None, made
+    assert back.startswith("Concretely: take any disjoint windows"), made
+
+
+def test_a_claim_led_by_its_citation_that_opens_on_a_symbol_is_kept(tmp_path):
+    """"{cite}`key`: $\\eta_t$ shrinking like … gives …" states the cited paper's result, opening on a symbol: it was
+    read as a line that only names a source, and the sentence was on no card."""
+    page = ("# Step sizes\n\n## Robbins–Monro\n\nThe update moves a little towards each noisy sample.\n\n$$\n"
+            "\\theta_{t+1} = \\theta_t + \\eta_t (x_t - \\theta_t)\n$$\n\n"
+            "{cite}`robbins1951stochastic`: $\\eta_t$ shrinking with $\\sum \\eta_t = \\infty$ and "
+            "$\\sum \\eta_t^2 < \\infty$ gives **almost sure convergence** of the iterates.\n")
+    made = cards_of(tmp_path, "rm.md", page)
+    backs = "\n".join(made.values())
+    assert "almost sure convergence" in backs, made
+    assert "{cite}" not in backs, made
+
+
+ACQUISITION = ("# Bandit strategies\n\n## Index policies\n\nLet $n_a$ be the pulls of arm $a$ and $\\hat\\mu_a$ its "
+               "mean reward so far.\n\n**Greedy choice**\n\n$$\na_t = \\arg\\max_a \\hat\\mu_a\n$$\n\n"
+               "Overlooks *how much* you'd learn by trying again → can lock onto a poor arm for good.\n\n"
+               "**Upper confidence bound** — add a bonus for arms pulled rarely:\n\n$$\n"
+               "a_t = \\arg\\max_a \\hat\\mu_a + c \\sqrt{\\log t / n_a}\n$$\n\n"
+               "The bonus shrinks as an arm is pulled, so every arm is tried infinitely often but rarely when poor.\n\n"
+               "| policy | explores | regret |\n|---|---|---|\n| greedy | never | linear |\n"
+               "| UCB | by bonus | logarithmic |\n")
+
+
+def test_a_bold_name_leading_a_paragraph_ends_the_part_of_the_bold_title_before_it(tmp_path):
+    """"**Greedy choice**" alone on its line titles what follows; "**Upper confidence bound** — …" leads a paragraph
+    of its own, a sibling: it was titled by the line above it, and the remark on UCB was on a card that asks about
+    the greedy choice (and the table's rows under it too). The bold name starts a part of its own; a table after the
+    run is the section's."""
+    made = cards_of(tmp_path, "bandits.md", ACQUISITION)
+    on_greedy = [back for front, back in made.items() if "Greedy choice" in front]
+    assert any("lock onto a poor arm" in back for back in on_greedy), made
+    assert not any("infinitely often" in back for back in on_greedy), made
+    assert any("infinitely often" in back and "Greedy" not in front for front, back in made.items()), made
+    rows = [front for front, back in made.items() if "logarithmic" in back]
+    assert rows and not any("Greedy choice" in front for front in rows), made
+
+
+def test_a_topic_cut_before_its_verb_on_a_pronoun_is_no_topic(tmp_path):
+    """The words before a sentence's verb that end on a person's pronoun ("Overlooks how much you'd" of "Overlooks
+    how much you'd learn …") are a clause cut in two, no topic for a front."""
+    made = cards_of(tmp_path, "bandits.md", ACQUISITION)
+    assert not any(front.rstrip().endswith(("you'd", "you")) for front in made), made
