@@ -71,3 +71,17 @@ def test_a_topic_cut_before_its_verb_on_a_pronoun_is_no_topic(tmp_path):
     how much you'd learn …") are a clause cut in two, no topic for a front."""
     made = cards_of(tmp_path, "bandits.md", ACQUISITION)
     assert not any(front.rstrip().endswith(("you'd", "you")) for front in made), made
+
+
+def test_the_lines_of_a_list_item_after_its_formula_are_on_the_formulas_card(tmp_path):
+    """"- **Beta family** in general: $p(x) = …$" wrapped onto indented lines that say what its symbols are and what
+    follows from it: the formula's card took the item, and those lines were on no card. They are the item's own
+    words: on the formula's card, under it."""
+    page = ("# Priors\n\n## Conjugate pairs\n\nNotes on the table:\n\n"
+            "- **Beta family** in general: $p(x) = \\frac{x^{a-1}(1-x)^{b-1}}{B(a, b)}$\n"
+            "  with $B$ the beta function. The mean is $a/(a+b)$, and the density is unimodal when both $a, b > 1$.\n"
+            "- A uniform prior is the special case with both parameters equal to one.\n")
+    made = cards_of(tmp_path, "priors.md", page)
+    back = next((b for b in made.values() if "B(a, b)" in b), None)
+    assert back is not None, made
+    assert "unimodal when both" in back, made
