@@ -85,3 +85,17 @@ def test_the_lines_of_a_list_item_after_its_formula_are_on_the_formulas_card(tmp
     back = next((b for b in made.values() if "B(a, b)" in b), None)
     assert back is not None, made
     assert "unimodal when both" in back, made
+
+
+def test_a_paragraph_pointing_back_at_a_box_is_on_the_boxs_card(tmp_path):
+    """"(Otherwise the sum could exceed one.)" right after a definition box says why the box's condition is needed: a
+    card of its own held only that, with nothing it points back to. It is on the box's card, after its text."""
+    page = ("# Probability\n\n## Axioms\n\n````{prf:definition} Probability measure\n:label: def-pm\n\n"
+            "A **probability measure** assigns each event a number in $[0, 1]$, gives the whole space one, and "
+            "adds up over disjoint events.\n````\n\n(Otherwise the chance of a union of disjoint events could "
+            "differ from the sum of their chances.)\n\nThe triple of space, events and measure is a probability "
+            "space, the object every later result is stated on.\n")
+    made = cards_of(tmp_path, "prob.md", page)
+    back = next((b for b in made.values() if "adds up over disjoint events" in b), None)
+    assert back is not None and "(Otherwise the chance of a union" in back, made
+    assert not any(b.lstrip().startswith("(Otherwise") for b in made.values()), made

@@ -93,8 +93,13 @@ def section_parts(body: list[Block], line: int) -> list[tuple[str | None, int, l
     parts: list[tuple[str | None, int, list[Block]]] = [(None, line, [])]
     current = parts[0][2]
     run = None  # the label a run of parts led by bold names started under ("**Probability of improvement**")
+    boxed = False  # the block before was a titled box's
     for block in (piece for whole in body for piece in _at_labels(whole)):
         first = block.lines[0]
+        if boxed and block.attrs is None and first.kind == TEXT and _POINTS_BACK.match(first.text):
+            parts[-1][2].append(block)  # ("(Otherwise $v^T K v$ could be negative.)" after a definition box: of it)
+            continue
+        boxed = block.attrs is _BOX or block.attrs is _IN_BOX
         match = _BOLD_LABEL.fullmatch(first.text) if first.kind == TEXT and "**" in first.text else None
         if not match and first.kind == TEXT and first.text[:2] == "**" and (head := _run_in_head(first.text)):
             match, after = head, first.text[head.end():]  # ("**Histogram-based splits.** Bucket each feature …")
@@ -127,6 +132,8 @@ def _unannounced_table(block: Block, before: list[Block]) -> bool:
 # A paragraph's run-in head, a short phrase in bold that ends in a full stop: "**Histogram-based splits.** Bucket …"
 _RUN_IN = re.compile(r"\*\*(?P<label>[A-Z][^*\n.!?:]{2,60}?)\.\*\*[ \t]+(?=[A-Z(])")
 _TABLE_ROW = re.compile(r"[ \t]*\|")
+# A paragraph's first word that points back at what stands before it ("(Otherwise …)", "This …")
+_POINTS_BACK = re.compile(r"[(\[]?(?:Otherwise|Else|This|These|It|Its|Such)\b")
 # A paragraph led by a bold name and a dash, a bracket or a colon: "**Expected improvement** — the expected …"
 _PARALLEL_HEAD = re.compile(r"\*\*([^*\n]{2,60}?)\*\*[ \t]*(?:—|--|:(?=[ \t]))?[ \t]*(?=[(\w])")
 # Heads of a statement or an aside, which their own forms read: no subject of a part
