@@ -99,3 +99,15 @@ def test_a_paragraph_pointing_back_at_a_box_is_on_the_boxs_card(tmp_path):
     back = next((b for b in made.values() if "adds up over disjoint events" in b), None)
     assert back is not None and "(Otherwise the chance of a union" in back, made
     assert not any(b.lstrip().startswith("(Otherwise") for b in made.values()), made
+
+
+def test_a_toy_data_section_of_a_notebook_is_no_card(tmp_path):
+    """A notebook's "## Toy data" section only says what data its run is made on ("$y = x^2$ plus noise, 50 points
+    on $[0, 1]$"): the setup of a worked example, not a fact to recall. The sections after it are cards as before."""
+    page = ("# Splines from scratch\n\n## Toy data\n\n$y = \\cos(2x) - x$, 50 noisy points on $[0, 4]$, noise sd "
+            "0.1.\n\n## Knots\n\nMore knots lower the bias of the fit but raise its variance, so their number is "
+            "chosen by cross-validation.\n")
+    made = cards_of(tmp_path, "splines.md", page)
+    backs = "\n".join(made.values())
+    assert "50 noisy points" not in backs, made
+    assert "chosen by cross-validation" in backs, made
