@@ -111,3 +111,16 @@ def test_a_toy_data_section_of_a_notebook_is_no_card(tmp_path):
     backs = "\n".join(made.values())
     assert "50 noisy points" not in backs, made
     assert "chosen by cross-validation" in backs, made
+
+
+def test_a_notes_column_is_not_named_in_what_a_table_conclusion_asks(tmp_path):
+    """A table's conclusion card names the table by its columns; a last column of asides ("note") is no quantity the
+    table compares: "What follows from the table of stage by memory, note?" read as one garbled phrase."""
+    page = ("# Training memory\n\n## Budget\n\n| stage | memory | note |\n|---|---|---|\n"
+            "| weights | $2P$ bytes | half precision |\n| optimiser state | $12P$ bytes | Adam moments and master copy |\n"
+            "| activations | grows with batch | recomputation trades it for time |\n\n"
+            "So the optimiser state, not the weights, decides whether a model fits on one device.\n")
+    made = cards_of(tmp_path, "mem.md", page)
+    fronts = [front for front, back in made.items() if "decides whether a model fits" in back]
+    assert fronts, made
+    assert not any(", note?" in front for front in fronts), made
