@@ -124,3 +124,16 @@ def test_a_notes_column_is_not_named_in_what_a_table_conclusion_asks(tmp_path):
     fronts = [front for front, back in made.items() if "decides whether a model fits" in back]
     assert fronts, made
     assert not any(", note?" in front for front in fronts), made
+
+
+def test_a_card_that_asks_about_a_numbered_step_shows_that_step(tmp_path):
+    """"Why step 3 works: …" after an algorithm's numbered steps: its card asked about step 3 of a learner who has
+    no list before them. The front shows the step as the list wrote it."""
+    page = ("# Power iteration\n\n## The algorithm\n\n1. Pick a random unit vector $b_0$.\n"
+            "2. Multiply: $c \\leftarrow A b_k$.\n3. Normalise: $b_{k+1} \\leftarrow c / \\lVert c \\rVert$.\n\n"
+            "Why step 3 works: without it the iterate grows or shrinks like the top eigenvalue to the power $k$ and "
+            "overflows or underflows in floating point.\n")
+    made = cards_of(tmp_path, "power.md", page)
+    front = next((f for f, b in made.items() if "overflows or underflows" in b), None)
+    assert front is not None, made
+    assert "Normalise" in front, made
