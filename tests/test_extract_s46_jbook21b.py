@@ -137,3 +137,17 @@ def test_a_card_that_asks_about_a_numbered_step_shows_that_step(tmp_path):
     front = next((f for f, b in made.items() if "overflows or underflows" in b), None)
     assert front is not None, made
     assert "Normalise" in front, made
+
+
+def test_a_reference_to_another_page_right_after_the_words_naming_it_reads_as_nothing(tmp_path):
+    """"Compare with regression {prf:ref}`thm-posterior`: …" and "… by maximising the evidence {eq}`eq-ev`.": the
+    words before the reference name what it points at on another page; read as its kind or its label's words it
+    gave "Compare with regression the theorem:" and "the evidence the ev equation". It reads as nothing there; after
+    a word that needs it ("see {ref}`x`") it stays as before."""
+    page = ("# Classifier notes\n\n## Fitting\n\nThe kernel parameters are fitted by maximising the evidence "
+            "{eq}`eq-ev`. (Compare with regression {prf:ref}`thm-posterior`: the curvature matrix plays the role of "
+            "the noise.) A second fit from another start guards against a poor local optimum.\n")
+    made = cards_of(tmp_path, "clf.md", page)
+    backs = "\n".join(made.values())
+    assert "maximising the evidence." in backs, made
+    assert "Compare with regression: the curvature" in backs, made

@@ -135,7 +135,7 @@ _TABLE_ROW = re.compile(r"[ \t]*\|")
 # A paragraph's first word that points back at what stands before it ("(Otherwise …)", "This …")
 _POINTS_BACK = re.compile(r"[(\[]?(?:Otherwise|Else|This|These|It|Its|Such)\b")
 # A paragraph led by a bold name and a dash, a bracket or a colon: "**Expected improvement** — the expected …"
-_PARALLEL_HEAD = re.compile(r"\*\*([^*\n]{2,60}?)\*\*[ \t]*(?:—|--|:(?=[ \t]))?[ \t]*(?=[(\w])")
+_PARALLEL_HEAD = re.compile(r"\*\*([^*\n]{2,60}?)\*\*(?:[ \t]*(?:—|--|:)[ \t]+|[ \t]+(?=\())")
 # Heads of a statement or an aside, which their own forms read: no subject of a part
 _STATEMENTS = frozenset("theorem lemma proposition corollary proof definition remark claim example exercise note "
                         "solution".split())
