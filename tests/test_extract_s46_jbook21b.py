@@ -117,7 +117,8 @@ def test_a_notes_column_is_not_named_in_what_a_table_conclusion_asks(tmp_path):
     """A table's conclusion card names the table by its columns; a last column of asides ("note") is no quantity the
     table compares: "What follows from the table of stage by memory, note?" read as one garbled phrase."""
     page = ("# Training memory\n\n## Budget\n\n| stage | memory | note |\n|---|---|---|\n"
-            "| weights | $2P$ bytes | half precision |\n| optimiser state | $12P$ bytes | Adam moments and master copy |\n"
+            "| weights | $2P$ bytes | half precision |\n"
+            "| optimiser state | $12P$ bytes | Adam moments and master copy |\n"
             "| activations | grows with batch | recomputation trades it for time |\n\n"
             "So the optimiser state, not the weights, decides whether a model fits on one device.\n")
     made = cards_of(tmp_path, "mem.md", page)
@@ -151,3 +152,17 @@ def test_a_reference_to_another_page_right_after_the_words_naming_it_reads_as_no
     backs = "\n".join(made.values())
     assert "maximising the evidence." in backs, made
     assert "Compare with regression: the curvature" in backs, made
+
+
+def test_a_lone_concluding_item_under_a_shared_heading_is_asked_by_its_bold_term(tmp_path):
+    """Two labelled items made cards of their own; the last item, "- → **bias–variance balance**: …", draws what
+    follows from them and was left alone on a card under the bare heading, which the section's formula card shows
+    too. Its front names the term it sets in bold; its id stays the bare heading's."""
+    page = ("# Ridge\n\n## The objective\n\n$$\n\\hat w = \\arg\\min_w \\lVert y - Xw \\rVert^2 + \\lambda "
+            "\\lVert w \\rVert^2\n$$\n\n- fit term: the only one that sees the targets; small when the line passes "
+            "near them.\n- penalty term: grows with the weights, so large coefficients must earn their keep.\n"
+            "- → **bias–variance balance**: raising the penalty trades a little bias for less variance.\n")
+    made = cards_of(tmp_path, "ridge.md", page)
+    front = next((f for f, b in made.items() if "trades a little bias" in b), None)
+    assert front is not None, made
+    assert front.endswith("› bias–variance balance"), made

@@ -57,7 +57,8 @@ from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import long_list
 from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items, vague
-from mlwiki.extract.parts import after_box, exercise_part, labelled_aside, opening_front, part_passage, section_parts, titled_boxes
+from mlwiki.extract.parts import (after_box, exercise_part, labelled_aside, opening_front, part_passage,
+                                  section_parts, titled_boxes)
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
 from mlwiki.extract.passages import (ABOUT_PAGE, DAY_ACTIVITY, DAY_NOTES, NO_SUBJECT, SITE_PAGE_TITLE, SOURCES_TITLE,
                                      passage)
@@ -398,6 +399,9 @@ def close_section(ex) -> None:
     ask_headings(ex, section.drafts)  # ("PPO › Motivation": what is the motivation for PPO?)
 
 
+_LONE_ITEM = re.compile(r"\A[-*+][ \t]+(?:[→⇒][ \t]*)?(?=\*\*)(?![^\n]*\n[ \t]*(?:[-*+]|\d+[.)])[ \t])")
+
+
 def _name_shared_fronts(ex, section: Section) -> None:
     """Give each card of the section whose front is only its heading, which another card of the note shows too
     ("Step sizes" over "With a **constant** step, …" beside the formula card "Step sizes / Classical fix, …"), what
@@ -409,7 +413,7 @@ def _name_shared_fronts(ex, section: Section) -> None:
         if len(drafts) != 1 or draft.form != FORM or draft.front != front or headings[front] < 2 \
                 or draft.id_front != f"{FORM}: {front}":
             continue
-        if topic := paragraph_topic(draft.back, front, bold_only=True):
+        if topic := paragraph_topic(_LONE_ITEM.sub("", draft.back), front, bold_only=True):  # ("- → **X**: …" alone)
             ex.drafts[k] = [replace(draft, front=f"{front} › {topic}")], front
         elif asked := asked_sentence(draft.back, front):  # ("… is really **cross-correlation** — …": the sentence
             ex.drafts[k] = [replace(draft, front=f"{front}\n\n{asked}")], front  # asks for what it sets in bold)

@@ -83,8 +83,7 @@ _LINKING = re.compile(r"(?i)(?:(?:continuing|continued|following on|picking up|c
                       r"(?:notebook|post|chapter|section|page|lecture|video|repo(?:sitory)?|tutorial|slides|appendix)s?\b"
                       r"[^.\n]{0,60}[.!]?)")
 _CITE_FIRST = re.compile(r"\{cite(?::[a-z]+)?\}`[^`\n]+`(?![ \t]*:[ \t]*[\w$]).*")  # ("{cite}`neal2011` is the
-# reference.": a source; not "{cite}`neal2011`: a wide network tends to …" or "…: $\kappa_t$ growing like …", the claim of
-# the paper it cites)
+# reference.": a source; not "{cite}`neal2011`: a wide network …" or "…: $\kappa_t$ growing …", the paper's claim)
 # A paper's citation that labels its claim at a paragraph's start: the renderers show the role as nothing (": a …")
 _CITE_LABEL = re.compile(r"(?m)^([ \t]*(?:[-*+][ \t]+)?)\{cite(?::[a-z]+)?\}`[^`\n]+`[ \t]*:[ \t]*([\w$])")
 # A short label over citations only ("Review: {cite}`x`.", "Classic EI paper: {cite}`y`."): the renderers show each
