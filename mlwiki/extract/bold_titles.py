@@ -9,7 +9,9 @@ Notes title a part of a section with a bold line instead of a heading, in slides
 
 The formula's card asked "Init › Compromise between the two:", naming neither Xavier nor Glorot. Read as a heading
 below every real one, the bold line puts its name on the fronts of what it titles, up to the next
-heading, the next such line or the end of the box it stands in. Only a title: a short phrase, no sentence's end, no
+heading, the next such line or the end of the box it stands in; a paragraph that opens on a bold name of its own
+("**Expected improvement** — …") is a sibling of the title, so the line titles nothing and its paragraphs are parts of
+their section (`mlwiki.extract.parts`). Only a title: a short phrase, no sentence's end, no
 question (a bold question is asked as one), no colon or list after it (a bold label over a list is the list's label).
 
 Pure: lines in, the same lines with those titles marked as headings.
@@ -27,6 +29,8 @@ MAX_WORDS = 8
 _RULE = re.compile(r"[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 # Below every real heading: the next heading of any level ends what a bold title titles, and none is its child
 BOLD_TITLE_LEVEL = "7"
+# A paragraph led by a bold name and a dash, bracket or colon: a part beside the one a bold title titles, not in it
+_PARALLEL_LEAD = re.compile(r"\*\*[^*\n]{2,60}?\*\*[ \t]*(?:—|--|\(|:)")
 _NOT_PROSE = frozenset("|<!")  # (a table's row, an HTML tag, an image: what a bold line over them captions)
 _NOT_TITLE_END = frozenset(".!?:;,")
 
@@ -81,4 +85,7 @@ def _ends_cleanly(lines: list[Line], i: int) -> bool:
             return _looks_like_title(lines, j)  # (the next title ends it; a bold label over a list does not)
         if line.kind == TEXT and _RULE.fullmatch(line.text):
             return False
+        if line.kind == TEXT and line.text[:2] == "**" and lines[j - 1].kind == BLANK \
+                and _PARALLEL_LEAD.match(line.text):
+            return False  # ("**Expected improvement** — …" after "**Probability of improvement**": a sibling part)
     return True

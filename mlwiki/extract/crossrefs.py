@@ -55,6 +55,10 @@ _KIND = re.compile(r"(sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)[-:]")
 # "the Bellman expectation equation {eq}`eq-bellman-v`": named already; a reference to another note adds nothing
 _NAMED = re.compile(r"(\b(?:equation|eq\.|problem|objective|program|dual|primal))[ \t]+(-?@eq-[\w-]*\w|\{eq\}`[^`\n]+`)",
                     re.I)  # ("the hard-margin problem {eq}`eq-hard`", "the dual {eq}`eq-dual`": said in words already)
+# A reference to another page in apposition to the words before it, at a clause's end ("Compare with regression
+# {prf:ref}`thm-x`: …", "maximising the log marginal likelihood {eq}`eq-lml`."): they name it; it reads as nothing
+_APPOSED = re.compile(r"(?<=[^\W\d_])([ \t]+)(\{(?:eq|ref|numref|prf:ref)\}`[^`<>\n]+`)(?=[ \t]*[:;,.)])")
+_FUNCTION_WORDS = frozenset("see cf in from by of to with and or the a an as at on for via".split())
 _NAMES = {"fig": "Figure", "tbl": "Table", "thm": "Theorem", "lem": "Lemma", "cor": "Corollary", "prp": "Proposition",
           "def": "Definition", "exm": "Example", "exr": "Exercise"}
 _SHORT = 70  # characters: an equation this short is shown whole where it is referred to
@@ -139,6 +143,9 @@ def _read(text: str, targets: dict[str, str]) -> str:
         text = _LAST_CLAUSE.sub(lambda m: "" if _bare_label(m.group(1)) and _label_of(m.group(1)) not in targets
                                 else m.group(0), text)
     text = _aside_pointers(text, targets)
+    if "}`" in text:
+        text = _APPOSED.sub(lambda m: m.group(0) if _label_of(m.group(2)) in targets or _after_function_word(m)
+                            else "", text)
     text = _NAMED.sub(lambda m: m.group(0) if _shows_more(m, targets) else m.group(1), text)
     if "-@" in text:
         text = _WORDED.sub(lambda m: _worded(m, targets), text)
@@ -169,6 +176,12 @@ def _aside_pointers(text: str, targets: dict[str, str]) -> str:
     if "," in text or ";" in text:  # ("(unit root tests, @sec-stationarity)" reads "(unit root tests)")
         text = _CLAUSE_POINTER.sub(lambda m: "" if _elsewhere(m.group(1), targets) else m.group(0), text)
     return text
+
+
+def _after_function_word(match: re.Match) -> bool:
+    """Whether the word before a reference is one that needs it ("see {ref}`x`", "from {eq}`y`")."""
+    before = match.string[:match.start()].rsplit(None, 1)
+    return bool(before) and before[-1].casefold() in _FUNCTION_WORDS
 
 
 def _elsewhere(ref: str, targets: dict[str, str]) -> bool:

@@ -78,6 +78,9 @@ def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
             found.append(Formula(math[0].no, strip_delimiters(raw), label.group(1) if label else "", before))
             before, math = _displays_in_line(tail, math[-1].no, [], found), []
         elif line.kind == TEXT:
+            if found and found[-1].item and found[-1].lone and not before and _item_goes_on(lines, k):
+                found[-1].where = f"{found[-1].where} {line.text.strip()}".strip()  # ("- **Matérn**: $k_\\nu = …$"
+                continue  # over "  with $K_\\nu$ a Bessel function. Samples are …": the item's own words on it)
             if found and found[-1].where and not before and _where_goes_on(found[-1].where, line.text):
                 rest = _end_where(found[-1], line.text)  # (", where $\\Phi$ = the **topic" / "matrix**, …")
                 if not rest:
@@ -103,6 +106,24 @@ def wraps_relation(lines: list[Line]) -> bool:
     """Whether a paragraph holds a lone `$…$` relation that only ends a sentence of its prose (`wrapped_in_prose`)."""
     return any(line.kind == TEXT and "$" in line.text and _lone_formula(line.text) and wrapped_in_prose(lines, k)
                for k, line in enumerate(lines))
+
+
+# A block's property line under an item, `logseq.order-list-type:: number`: the outliner's, no words of the note
+_FIELD = re.compile(r"[ \t]*[\w.-]+::(?:[ \t]|$)")
+
+
+def _item_goes_on(lines: list[Line], k: int) -> bool:
+    """Whether line k goes on with the list item above it in prose (indented, no item of its own, no formula, and
+    none later in the item: a line before a display formula introduces that one)."""
+    for line in lines[k:]:
+        text = line.text
+        if line.kind == TEXT and (text[:1] not in " \t" or LIST_ITEM.match(text)):
+            break  # (the item ends)
+        if line.kind == MATH or "$$" in text or "$" in text and _lone_formula(text) is not None:
+            return False
+    text = lines[k].text
+    return text[:1] in " \t" and bool(text.strip()) and not LIST_ITEM.match(text) \
+        and not ("::" in text and _FIELD.match(text))
 
 
 def _where_goes_on(where: str, text: str) -> bool:

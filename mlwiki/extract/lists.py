@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from mlwiki.extract import summaries, tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, asked_and_answered, question_card
-from mlwiki.extract.blocks import Block, line_of, list_items, text_of, untaken
+from mlwiki.extract.blocks import Block, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, last_card_line, opens_with_math,
                                      place_closing, works_example)
@@ -43,21 +43,20 @@ from mlwiki.extract.emphasised import asked_sentence, emphasised_card, paragraph
 from mlwiki.extract.example_parts import kept_in_example
 from mlwiki.extract.examples import tables_of_kinds
 from mlwiki.extract.example_takeaways import takeaway_cards
-from mlwiki.extract.fact_parts import add_part, split_facts
 from mlwiki.extract.formula_facts import defined_by_formula
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
-from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
+from mlwiki.extract.grab_bag_splits import MIN_LEAD_WORDS, split_grab_bags
 from mlwiki.extract.item_bodies import label_body, lead_before_formula, lead_before_items
 from mlwiki.extract.item_cards import listed_item_cards, long_term_list_cards
-from mlwiki.extract.label_cuts import former_label
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
                                        rest_card)
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.outline import long_list
 from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items, vague
-from mlwiki.extract.parts import exercise_part, labelled_aside, opening_front, part_passage, section_parts, titled_boxes
+from mlwiki.extract.parts import (after_box, exercise_part, labelled_aside, opening_front, part_passage,
+                                  section_parts, titled_boxes)
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
 from mlwiki.extract.passages import (ABOUT_PAGE, DAY_ACTIVITY, DAY_NOTES, NO_SUBJECT, SITE_PAGE_TITLE, SOURCES_TITLE,
                                      passage)
@@ -74,10 +73,9 @@ from mlwiki.extract.table_cards import table_cards
 from mlwiki.extract.subject import walks_through
 from mlwiki.extract.topics import passage_topic
 from mlwiki.extract.trailing import trailing_cards
-from mlwiki.extract.voice import author_speaks_first, without_motivation, without_promise
+from mlwiki.extract.voice import author_speaks_first
 
 MAX_CLOSING = 2  # paragraphs after a section's last list or table, each a card of its topic
-MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name ("Nothing here any more.": no)
 # … or shorter, a phrase that says what the subject is ("An extension of Word2Vec")
 _NAMES_WHAT = re.compile(r"(?:an?|the|one of the)\s+\S+\s+\S+\s+\S", re.I)
 # A heading that says only why the author wrote the text down ("Reminder to self", "Notes to self", "Remember this")
@@ -134,7 +132,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         if block.kind == HEADING:
             break
         if block.kind == TEXT and not labelled_aside(block, blocks[k - 1]):  # (a callout or div in the section is no part of its
-            body.append(block)  # text: its forms speak for it)
+            body.append(after_box(block, blocks[k - 1]))  # text: its forms speak for it)
         elif block.kind == DIV_OPEN:
             body += titled_boxes(block)
     rows_only |= (kinds := ex.in_example() and not kept_in_example(ex.headings, [ln for b in body for ln in b.lines]))
@@ -159,73 +157,6 @@ def _without_aside(ex, path: str, blocks: list[Block], label: str | None, declin
         if len(ex.drafts) > made:
             return back
     return part_passage(blocks, label, declined, path, headed)
-
-
-def _split_grab_bags(ex, section: Section) -> None:
-    """Split each card of the section whose front asks for nothing its list of unrelated facts holds ("Adam" over
-    "- defaults: …", "- each parameter gets its own LR …") into a card per fact that says what it is about; the
-    note's opening card loses a last sentence that only counts what follows ("Two families.") and the sentences
-    that say why the subject is worth a post ("And it comes up in interviews."), and is no card when that was all."""
-    for k in range(len(ex.drafts) - 1, section.drafts - 1, -1):  # (from the last: a card may leave the list)
-        drafts, front = ex.drafts[k]
-        draft = drafts[0]
-        if len(drafts) != 1 or draft.form != FORM and not (draft.form == LIST_FORM and draft.front == front):
-            continue  # (a list card under its bare heading, "Other bits" over its items, is a bag as a section is)
-        if not is_grab_bag_front(front, front == ex.subject):
-            if draft.form == LIST_FORM:
-                continue
-            _split_long(ex, k, section)
-            continue
-        if front == ex.subject and (kept := without_motivation("\n\n".join(
-                map(without_promise, draft.back.split("\n\n"))))) != draft.back:
-            if not holds_words(kept, MIN_LEAD_WORDS):
-                ex.drop_draft(k)  # ("RNNs are out of fashion, but … And it comes up in interviews.": why, not what)
-                continue
-            ex.drafts[k] = drafts = [draft := replace(draft, back=kept)], front  # ("… experience. Two families.")
-        if not (split := split_grab_bag(front, draft.back, cues=front != ex.subject)
-                or front == ex.subject and split_leftovers(front, draft.back)
-                or front != ex.subject and _bag_of_paragraphs(ex, front, draft.back)):
-            _split_long(ex, k, section)
-            continue
-        was = former_label(*split[0]) or split[0][0]  # (a label reworded, "… › train vs eval", keeps its id)
-        bag = replace(draft, front=split[0][0], back=split[0][1], id_front=f"{draft.form}: {was}")
-        ex.drafts[k] = [bag], split[0][0]
-        for item_front, item_back in split[1:]:
-            ex.add_card(FORM, item_front, item_back, line_of(section.body, item_back, draft.line))
-        if split[0][0] == front:
-            _split_long(ex, k, section)  # (what the bag's opening kept may still hold several facts)
-
-
-def _bag_of_paragraphs(ex, front: str, back: str) -> list[tuple[str, str]] | None:
-    """The cards of paragraphs under a heading that names a bag ("Gotchas" over a paragraph on each of three
-    things), each under what it is about; None unless two or more say so and no card of the note has their fronts."""
-    split = split_long_back(front, back, bag=True)
-    if not split or sum(f != front for f, _ in split) < 2 or any(ex.has_front(f) for f, _ in split if f != front):
-        return None
-    return split
-
-
-def _split_long(ex, k: int, section: Section) -> None:
-    """Split the k-th card, when its text goes on with parts under label lines of their own ("Assumptions" over a
-    list), its back is too long for one recall and its parts say what they are about, or its list explains terms
-    at length (`fact_parts`): its first part stays on the card, under its front and id; each other part that names
-    a topic no card of the note has is a card of its own."""
-    (draft,), front = ex.drafts[k]
-    split = split_facts(draft.front, draft.back)
-    if not split:
-        return
-    if split[0][0] != draft.front:  # (every part under a label of its own: the first is the card's, under its front)
-        split.insert(0, (draft.front, ""))
-    own = [(f, b) for f, b in split[1:] if not ex.has_front(f)]  # (never a second card of one front)
-    if not own:
-        return
-    kept = "\n\n".join(b for b in [split[0][1]] + [b for f, b in split[1:] if (f, b) not in own] if b)
-    if not kept:  # (no text of the section's own: its first part is the card, under that part's front; its id
-        (first, kept), own = own[0], own[1:]  # stays the one of the bare heading, as a card that gains a topic)
-        draft, front = replace(draft, front=first), first
-    ex.drafts[k] = [replace(draft, back=kept)], front
-    for part_front, part_back in own:
-        add_part(ex, FORM, part_front, part_back, line_of(section.body, part_back, draft.line))
 
 
 def _with_topic(path: str, back: str) -> str:
@@ -397,10 +328,13 @@ def close_section(ex) -> None:
         trailing_cards(ex, section.drafts, path, blocks, taken, declined)  # (what follows a formula, on no card yet)
         list_item_cards(ex, section.drafts, path, blocks, (taken, whole))  # (items no card holds: `math_lists`)
     lone_fact_cards(ex, section.path, section.body, section.drafts)  # (what no card holds between cards)
-    _split_grab_bags(ex, section)
+    split_grab_bags(ex, section)
     listed_item_cards(ex, section.drafts, listed)
     _name_shared_fronts(ex, section)
     ask_headings(ex, section.drafts)  # ("PPO › Motivation": what is the motivation for PPO?)
+
+
+_LONE_ITEM = re.compile(r"\A[-*+][ \t]+(?:[→⇒][ \t]*)?(?=\*\*)(?![^\n]*\n[ \t]*(?:[-*+]|\d+[.)])[ \t])")
 
 
 def _name_shared_fronts(ex, section: Section) -> None:
@@ -414,7 +348,7 @@ def _name_shared_fronts(ex, section: Section) -> None:
         if len(drafts) != 1 or draft.form != FORM or draft.front != front or headings[front] < 2 \
                 or draft.id_front != f"{FORM}: {front}":
             continue
-        if topic := paragraph_topic(draft.back, front, bold_only=True):
+        if topic := paragraph_topic(_LONE_ITEM.sub("", draft.back), front, bold_only=True):  # ("- → **X**: …" alone)
             ex.drafts[k] = [replace(draft, front=f"{front} › {topic}")], front
         elif asked := asked_sentence(draft.back, front):  # ("… is really **cross-correlation** — …": the sentence
             ex.drafts[k] = [replace(draft, front=f"{front}\n\n{asked}")], front  # asks for what it sets in bold)

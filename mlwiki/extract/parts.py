@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block
+from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.firstwords import relation_question
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.labels import GENERIC_LABELS
@@ -38,6 +38,8 @@ _LIST_OR_TABLE = re.compile(r"[ \t]*(?:[-*+]|\d+[.)]|\|)[ \t]")
 # A line over a list of what is still to do or to read, not of what is known ("TODO", "Open questions", "Links")
 # A paragraph that is only a Quarto margin span: "[Cycle length: one to five epochs.]{.aside}"
 _SPAN = re.compile(r"\[([^\]]+)\]\{\.(?:aside|column-margin)\}", re.DOTALL)
+# The word a paragraph opens on that links it to the box above it ("So concretely: …", "Hence …")
+_LINK = re.compile(r"(?:So|Hence|Thus|Therefore)\b,?[ \t]+(?=\S)")
 _ERRANDS = re.compile(r"(?i)(?:todo|to do|to ?read|(?:open )?questions?|links?|references?|(?:further )?reading|"
                       r"resources?|see also|related|sources?|next(?: steps)?|tomorrow|ideas?)")
 
@@ -104,12 +106,29 @@ def section_parts(body: list[Block], line: int) -> list[tuple[str | None, int, l
     is a part by itself (the text after it goes on with the section's own part)."""
     parts: list[tuple[str | None, int, list[Block]]] = [(None, line, [])]
     current = parts[0][2]
+    run = None  # the label a run of parts led by bold names started under ("**Probability of improvement**")
+    boxed = False  # the block before was a titled box's
     for block in (piece for whole in body for piece in _at_labels(whole)):
         first = block.lines[0]
+        if boxed and block.attrs is None and first.kind == TEXT and _POINTS_BACK.match(first.text):
+            parts[-1][2].append(block)  # ("(Otherwise $v^T K v$ could be negative.)" after a definition box: of it)
+            continue
+        boxed = block.attrs is _BOX or block.attrs is _IN_BOX
         match = _BOLD_LABEL.fullmatch(first.text) if first.kind == TEXT and "**" in first.text else None
         if not match and first.kind == TEXT and first.text[:2] == "**" and (head := _run_in_head(first.text)):
             match, after = head, first.text[head.end():]  # ("**Histogram-based splits.** Bucket each feature …")
             block = Block(TEXT, [first, Line(first.no, after, TEXT), *block.lines[1:]])
+        elif not match and parts[-1][0] is not None and current is parts[-1][2] and first.text[:2] == "**" \
+                and (head := _PARALLEL_HEAD.match(first.text)):
+            run = run or parts[-1][0]  # ("**Probability of improvement**" / … / "**Expected improvement** — …": a
+            match, after = head, first.text[head.end():]  # part of its own, as the label's; not the end of that one)
+            block = Block(TEXT, [first, Line(first.no, after, TEXT), *block.lines[1:]])
+        elif run and current is parts[-1][2] and _unannounced_table(block, current):
+            parts.append((None, first.no, [Block(TEXT, block.lines, attrs={"id_under": run})]))  # (a table after
+            current, run = parts[-1][2], None  # the run compares its parts: the section's; its ids kept from under
+            continue  # the first label)
+        else:
+            run = run if not match else None
         if not match:
             (parts[-1][2] if block.attrs is _IN_BOX else current).append(block)
             continue
@@ -119,8 +138,18 @@ def section_parts(body: list[Block], line: int) -> list[tuple[str | None, int, l
     return [part for part in parts if part[2]]
 
 
+def _unannounced_table(block: Block, before: list[Block]) -> bool:
+    """Whether a paragraph is a table that the text before it does not announce ("… compared:")."""
+    return bool(_TABLE_ROW.match(block.lines[0].text)) and not (before and text_of(before[-1]).rstrip().endswith(":"))
+
+
 # A paragraph's run-in head, a short phrase in bold that ends in a full stop: "**Histogram-based splits.** Bucket …"
 _RUN_IN = re.compile(r"\*\*(?P<label>[A-Z][^*\n.!?:]{2,60}?)\.\*\*[ \t]+(?=[A-Z(])")
+_TABLE_ROW = re.compile(r"[ \t]*\|")
+# A paragraph's first word that points back at what stands before it ("(Otherwise …)", "This …")
+_POINTS_BACK = re.compile(r"[(\[]?(?:Otherwise|Else|This|These|It|Its|Such)\b")
+# A paragraph led by a bold name and a dash, a bracket or a colon: "**Expected improvement** — the expected …"
+_PARALLEL_HEAD = re.compile(r"\*\*([^*\n]{2,60}?)\*\*(?:[ \t]*(?:—|--|:)[ \t]+|[ \t]+(?=\())")
 # Heads of a statement or an aside, which their own forms read: no subject of a part
 _STATEMENTS = frozenset("theorem lemma proposition corollary proof definition remark claim example exercise note "
                         "solution".split())
@@ -274,6 +303,18 @@ def _box_paragraphs(start: int, title: str, text: list[Block]) -> list[Block]:
     lines = [line for block in text[:k + 1] for line in block.lines]  # (the directive's `:label:` lines with it)
     head = Block(TEXT, [Line(start, f"**{clean_prose(title)}**", TEXT), *lines], attrs=_BOX)
     return [head, *(Block(TEXT, block.lines, attrs=_IN_BOX) for block in text[k + 1:])]
+
+
+def after_box(block: Block, before: Block) -> Block:
+    """A paragraph as a part of its section: one right after a box that opens on the word linking it to the box
+    ("So concretely: pick any …") without that word. The box is no part of the section's text, so read there the
+    paragraph went on from nothing and was no card; what it says stands alone."""
+    if before.kind != DIV_OPEN or not (link := _LINK.match(block.lines[0].text)):
+        return block
+    first = block.lines[0]
+    rest = first.text[link.end():]
+    return Block(TEXT, [Line(first.no, rest[:1].upper() + rest[1:], first.kind, first.attrs), *block.lines[1:]],
+                 attrs=block.attrs)
 
 
 def labelled_aside(block: Block, before: Block | None = None) -> bool:

@@ -28,6 +28,8 @@ def table_cards(ex, path: str, block: Block, after: Block | None = None) -> None
     rows = tables.row_cards(block)
     names = [name for name, _, _, _ in rows]
     id_path = path  # (the path the cards' ids keep: a table found among peers moved up after its ids were made)
+    if block.attrs and "id_under" in block.attrs:
+        id_path = f"{path} › {block.attrs['id_under']}"  # (a table once read under the label of a run of parts)
     if " › " in path and rows and tables.compares_sections(names, note_headings(ex), path.rsplit(" › ", 1)[1]):
         path = id_path = path.rsplit(" › ", 1)[0]  # (a summary of the note's sections: its rows are the note's,
         # not this one's)

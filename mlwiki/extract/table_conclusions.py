@@ -19,6 +19,9 @@ MAX_WORDS = 60  # (a conclusion is a sentence or two; a longer paragraph goes on
 _CONCLUDES = re.compile(r"(?i)[ \t]*(?:⇒|→|=>|->|\$\\(?:Rightarrow|implies|to)\$|\\\(\\Rightarrow\\\)|"
                         r"(?:so|thus|hence|therefore|but|which is why|i\.e\.|in short|net|bottom line)\b)")
 
+# A column of asides on the rows, no quantity compared ("note", "remarks", "comment")
+_ASIDE_COLUMN = re.compile(r"(?i)(?:notes?|remarks?|comments?)")
+
 
 def conclusion(table: Block, after: Block | None) -> tuple[str, str, int] | None:
     """(the table as written, back, line) of the card of the paragraph `after` a table that concludes from it, or
@@ -55,5 +58,9 @@ def _asks(rows: str) -> str:
     receptive field, weights, nonlinearities?" (`ASKS` of a table without a header worth the name)."""
     header = [cell.strip(" *_") for cell in rows.split("\n", 1)[0].strip().strip("|").split("|")]
     if len(header) < 2 or not all(header):
+        return ASKS
+    header = header[:1] + [cell for cell in header[1:] if not _ASIDE_COLUMN.fullmatch(cell)]  # ("note":
+    # the row's aside, no quantity the table sets against the first column: "… of step by time, note?" read as one)
+    if len(header) < 2:
         return ASKS
     return f"What follows from the table of {header[0]} by {', '.join(header[1:])}?"

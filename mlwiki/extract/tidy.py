@@ -82,10 +82,10 @@ _LINKING = re.compile(r"(?i)(?:(?:continuing|continued|following on|picking up|c
                       r"(?:see|check(?: out)?|have a look at|refer to) (?:the|our|my|this|that) [^.\n]{0,60}?\b"
                       r"(?:notebook|post|chapter|section|page|lecture|video|repo(?:sitory)?|tutorial|slides|appendix)s?\b"
                       r"[^.\n]{0,60}[.!]?)")
-_CITE_FIRST = re.compile(r"\{cite(?::[a-z]+)?\}`[^`\n]+`(?![ \t]*:[ \t]*\w).*")  # ("{cite}`neal2011` is the
-# reference.": a source; not "{cite}`neal2011`: a wide network tends to …", the claim of the paper it cites)
+_CITE_FIRST = re.compile(r"\{cite(?::[a-z]+)?\}`[^`\n]+`(?![ \t]*:[ \t]*[\w$]).*")  # ("{cite}`neal2011` is the
+# reference.": a source; not "{cite}`neal2011`: a wide network …" or "…: $\kappa_t$ growing …", the paper's claim)
 # A paper's citation that labels its claim at a paragraph's start: the renderers show the role as nothing (": a …")
-_CITE_LABEL = re.compile(r"(?m)^([ \t]*(?:[-*+][ \t]+)?)\{cite(?::[a-z]+)?\}`[^`\n]+`[ \t]*:[ \t]*(\w)")
+_CITE_LABEL = re.compile(r"(?m)^([ \t]*(?:[-*+][ \t]+)?)\{cite(?::[a-z]+)?\}`[^`\n]+`[ \t]*:[ \t]*([\w$])")
 # A short label over citations only ("Review: {cite}`x`.", "Classic EI paper: {cite}`y`."): the renderers show each
 # role as nothing, the learner reads "Review: ."
 _CITED_ONLY = re.compile(r"(?:[\w'’-]+[ \t]){0,3}[\w'’-]+:[ \t]*(?:\{cite(?::[a-z]+)?\}`[^`\n]+`[ \t]*(?:,|;|and)?[ \t]*)+\.?")

@@ -33,6 +33,7 @@ from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.root_bullet import unwrapped
 from mlwiki.extract.signposts import without_signposts
+from mlwiki.extract.step_refs import with_steps_shown
 from mlwiki.extract.stray_marks import without_stray_marks
 from mlwiki.extract.tidy import tidy
 from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic_part, is_example_title, names_subject,
@@ -302,6 +303,7 @@ class Extractor:
         self.drafts = lone_remark_cards(self.drafts, self.blocks)  # ("Careful: …" under a bare heading: "… › caveat")
         self.drafts = split_said(self.drafts)  # (the bullets after a formula, each a fact of its own: a card each)
         self.drafts = asked_leads(self.drafts, self.subject)  # (a title-only front: "Goal: …" asks the goal)
+        self.drafts = with_steps_shown(self.drafts, self.blocks)  # ("Why step 5 works?": step 5 on its front)
         self.drafts = housekeeping_dropped(self.drafts, self.ctx, self.opening_topic)  # (a hub, a deadline)
         self.drafts = without_stray_marks(self.drafts)  # (a lone "**" a cut question left)
         if self.reworded:  # (a lone heading titles the note, a fold's "(click)" left off: fronts without the ids)
