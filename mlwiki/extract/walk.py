@@ -32,6 +32,7 @@ from mlwiki.extract.page_lines import as_shown
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.root_bullet import unwrapped
+from mlwiki.extract.self_tests import self_test_cards
 from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.step_refs import with_steps_shown
 from mlwiki.extract.stray_marks import without_stray_marks
@@ -354,6 +355,8 @@ class Extractor:
             return after  # (a proof after a titled theorem: one card of its idea, not of its steps)
         if "tep" in text[:12] and (after := derivations.derivation_card(self, blocks, i)) is not None:
             return after  # ("**Step 1.** …", "**Step 2.** …": one card, every step on it)
+        if "Q" in text and "Q." in text and self_test_cards(self, block):  # ("Q. …" / "A. …": a self-test's pairs)
+            return i + 1
         if "Q" in text and "Q:" in text and (k := forms.q_line(block)) is not None:  # (see check_dollars)
             if k == 0:
                 self.separate()
