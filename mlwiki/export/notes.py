@@ -73,8 +73,23 @@ def _anki_tags(tags_json: str | None) -> tuple[str, ...]:
 
 def _source_text(row) -> str:
     where = f"{row['path']}:{row['line']}"
-    heading = (row["heading"] or "").strip()
+    heading = _shown_heading((row["heading"] or "").strip())
     return htmllib.escape(f"{where} · {heading}" if heading else where)
+
+
+# What a heading path may hold that a reader does not see as written: Markdown, links, roles, math, HTML
+_MARKUP = re.compile(r"[`{\[<*_$\\=]")
+
+
+@functools.lru_cache(maxsize=4096)  # (the cards of a note share their heading paths)
+def _shown_heading(heading: str) -> str:
+    """A heading path as the card's sides show its words: `[[Note|alias]]` as "alias", a MyST role or citation as
+    its text or nothing, emphasis without its markers, math as Unicode; one line. (The Source field is plain text.)"""
+    if not _MARKUP.search(heading):
+        return heading
+    from mlwiki.render.terminal import plain_text
+
+    return " ".join(plain_text(heading).split())
 
 
 class Builder:

@@ -37,6 +37,7 @@ the same HTML.
 
 from __future__ import annotations
 
+import html as htmllib
 import re
 from collections.abc import Iterator, Sequence
 from html.parser import HTMLParser
@@ -227,10 +228,11 @@ def markdown_to_html(text: str) -> str:
 # Most card sides are one line of prose with some $…$ math and no other syntax. markdown-it-py takes
 # ~70 µs for such a line; building the same HTML directly takes ~3 µs, which makes export of 10,000 cards
 # several times faster. tests/test_render_html.py checks with hypothesis that both paths give identical HTML.
-_FAST_TEXT = re.compile(r"(?:[^\n*_`\[\]<>!|~#\\&${}%=@\r\x00-\x08\x0b-\x1f]|=(?!=))*")  # ("%": an Obsidian comment may start;
-# "=": a ==highlight==; "@": a citation in the text)
+_FAST_TEXT = re.compile(r"(?:[^\n*_`\[\]<>!|~#\\&${}%=@^\r\x00-\x08\x0b-\x1f]|=(?!=))*")  # ("%": an Obsidian comment may
+# start; "=": a ==highlight==; "@": a citation in the text; "^": an Obsidian block id, " ^a", that shows nothing)
 _FAST_MATH = SIMPLE_INLINE_MATH
 _FAST_FIRST = re.compile(r"[-+*#>=:\d]|[ \t]|$")  # (":": a MyST definition's marker)
+_FAST_SHORTCODE = re.compile(r":[a-z0-9_+-]{1,30}:")  # (an emoji's shortcode, `:warning:`: see render.wikilinks)
 
 
 def _math_escape(latex: str) -> str:
@@ -254,8 +256,8 @@ _FAST_DISPLAY = SIMPLE_DISPLAY_MATH
 
 def _plain_paragraph_html(text: str) -> str | None:
     """HTML for a single line of plain text with inline math, or None when Markdown must decide."""
-    if _FAST_FIRST.match(text) or text.endswith((" ", "\t", ")=")):
-        return None  # block syntax, hard breaks and MyST targets (`(label)=`) go the long way
+    if _FAST_FIRST.match(text) or text.endswith((" ", "\t", ")=")) or (":" in text and _FAST_SHORTCODE.search(text)):
+        return None  # block syntax, hard breaks, MyST targets (`(label)=`) and emoji (`:x:`) go the long way
     out, pos = ["<p>"], 0
     for match in _FAST_MATH.finditer(text):
         before = _plain_text_html(text[pos:match.start()])
@@ -348,9 +350,12 @@ def _attribute_filter(element: str, attribute: str, value: str) -> str | None:
     if attribute not in ("href", "src"):
         return value
     url = _normalize_url(value)
-    if _is_network_path(url):
+    decoded = _normalize_url(htmllib.unescape(htmllib.unescape(url)))  # (as a careless reader decodes it, twice)
+    if _is_network_path(url) or _is_network_path(decoded):
         return None
     scheme = _url_scheme(url)
+    if _url_scheme(decoded) != scheme:
+        return None  # (an entity-encoded scheme, "&#0000106&#0000097vascript:", is no link to follow)
     if element == "img":
         # images: relative paths (media files), a notebook cell's attachments (made media files by the export)
         # or https only

@@ -1,0 +1,30 @@
+"""The Source field of an exported note (path:line · heading path) shows the heading path's words as the card's sides
+show them: a MyST citation in a table row's label, a wikilink's alias, emphasis and math are not written raw (a
+Jupyter Book's "FITC {cite}`snelson2006`: training covariance" row showed the role in Anki, session 46)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import write
+from test_export import all_notes, col, export_and_import  # noqa: F401 - col is a fixture
+
+pytestmark = pytest.mark.slow  # real Anki collections
+
+
+def test_the_source_field_shows_a_heading_path_as_read(tmp_path: Path, now, col):
+    root = tmp_path / "wiki"
+    root.mkdir()
+    (root / "mlwiki.toml").write_text('name = "T"\n[review]\ntimezone = "UTC"\n', encoding="utf-8")
+    write(root, "notes/sparse.md",
+          "# Sparse GPs\n\n## The family\n\n"
+          "| method | training covariance | noise |\n|---|---|---|\n"
+          "| FITC {cite}`snelson2006` | $Q + \\operatorname{diag}(K - Q)$ | input-dependent |\n"
+          "| VFE {cite}`titsias2009` | $Q$ plus a trace penalty | homoscedastic |\n")
+    export_and_import(root, now, col)
+    sources = [note["Source"] for note in all_notes(col)]
+    assert any("FITC" in source for source in sources), sources
+    assert all(source.startswith("notes/sparse.md:") for source in sources), sources
+    assert not any("{cite}" in source or "`" in source for source in sources), sources
