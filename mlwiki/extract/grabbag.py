@@ -132,10 +132,10 @@ def split_grab_bag(path: str, back: str, cues: bool = False,
 
 
 def _bold_term(item: str, seen: list[str]) -> str:
-    """The term an item marks in bold on its first line ("use the **same preprocessing** as …"), when no other
-    item's topic is it; '' otherwise."""
-    found = _BOLD.search(item.split("\n", 1)[0])
-    term = found[0].strip("*").strip() if found else ""
+    """The term an item marks in bold inside the sentence of its first line ("use the **same preprocessing** as …"),
+    when no other item's topic is it; '' otherwise."""
+    found = _BOLD.search(LIST_ITEM.sub("", item.split("\n", 1)[0], count=1))
+    term = found[0].strip("*").strip() if found and found.start() > 0 else ""  # ("**Term** …" leads its own item)
     return term if term and len(term.split()) <= MAX_TERM_WORDS and term.casefold() not in seen else ""
 
 
