@@ -57,6 +57,9 @@ MIN_REST_WORDS = 3  # what an item says after its cue: the answer the cue asks f
 _NUMBERED = re.compile(r"\d+[.)]\s")
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*")
 MAX_TERM_WORDS = 5
+# Bold that stresses how, not what: "**by default**", "**not**", "**always**", "**all**"
+_NO_TERM = re.compile(r"(?i)(?:by|in|on|at|for|with|without|not|no|never|always|only|all|any|every|each|very|much|"
+                      r"more|less|most|least|before|after|once|twice|exactly|also)\b")
 _ASIDE = re.compile(r"\([^()]*\)")  # a paragraph all in brackets: where the facts came from, none of them
 _GENERIC_LABEL = re.compile(r"(?i)(?:e\.?g\.?|i\.?e\.?|note|nb|see|also|tip|warning|caveat|so|but|and|why|how)")
 
@@ -136,7 +139,8 @@ def _bold_term(item: str, seen: list[str]) -> str:
     when no other item's topic is it; '' otherwise."""
     found = _BOLD.search(LIST_ITEM.sub("", item.split("\n", 1)[0], count=1))
     term = found[0].strip("*").strip() if found and found.start() > 0 else ""  # ("**Term** …" leads its own item)
-    return term if term and len(term.split()) <= MAX_TERM_WORDS and term.casefold() not in seen else ""
+    return term if term and len(term.split()) <= MAX_TERM_WORDS and term.casefold() not in seen \
+        and not _NO_TERM.match(term) else ""
 
 
 def named_by_bold(path: str, card: tuple[str, str]) -> bool:
