@@ -58,6 +58,19 @@ _STAMPED = re.compile(r"(?i)(?:[^\W\d][\w-]*?[ \t._-]){1,2}(?:19|20)\d\d([._/-]?
                       r"(?:[ \t._T-]+\d{4,6})?")
 
 
+# A day written out in full, year, month and day ("2024-03-04", "04.03.2024", "Mon, 4 Mar 2024", "March 4, 2024"),
+# not a number or a section's "2.3": a dated entry of a log
+_FULL_DAY = re.compile(rf"(?i)[ \t]*(?:(?:19|20)\d\d([-./])[01]?\d\1[0-3]?\d|[0-3]?\d([-./])[01]?\d\2(?:19|20)\d\d|"
+                       rf"{_WEEKDAY}(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH})"
+                       rf"(?:,?[ \t]+\d{{4}})?)[ \t]*")
+
+
+def is_day_stamp(title: str) -> bool:
+    """Whether a heading is only a day, written out in full: an entry of a log (a lab's, a project's), which names
+    no subject; "2.3" or "2024" is not one."""
+    return bool(_FULL_DAY.fullmatch(title))
+
+
 def is_stamped(name: str) -> bool:
     """Whether a file name is only a kind of note and its date (a timestamp): like a date, it names no subject."""
     return bool(_STAMPED.fullmatch(name.strip()))

@@ -11,7 +11,7 @@ from dataclasses import replace
 from mlwiki.extract.blocks import line_of
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.fact_parts import add_part, split_facts
-from mlwiki.extract.grabbag import is_grab_bag_front, split_grab_bag, split_leftovers, split_long_back
+from mlwiki.extract.grabbag import is_grab_bag_front, named_by_bold, split_grab_bag, split_leftovers, split_long_back
 from mlwiki.extract.label_cuts import former_label
 from mlwiki.extract.list_cards import LIST_FORM
 from mlwiki.extract.prose import holds_words
@@ -46,7 +46,8 @@ def split_grab_bags(ex, section) -> None:
                 or front != ex.subject and _bag_of_paragraphs(ex, front, draft.back)):
             _split_long(ex, k, section)
             continue
-        was = former_label(*split[0]) or split[0][0]  # (a label reworded, "… › train vs eval", keeps its id)
+        was = former_label(*split[0]) or (front if named_by_bold(front, split[0]) else split[0][0])  # (a label
+        # reworded, "… › train vs eval", keeps its id; so does the one item left under "Gotchas", asked by its term)
         bag = replace(draft, front=split[0][0], back=split[0][1], id_front=f"{draft.form}: {was}")
         ex.drafts[k] = [bag], split[0][0]
         for item_front, item_back in split[1:]:

@@ -56,6 +56,10 @@ MIN_CUE_WORDS, MAX_CUE_WORDS = 2, 6
 MIN_REST_WORDS = 3  # what an item says after its cue: the answer the cue asks for
 _NUMBERED = re.compile(r"\d+[.)]\s")
 _BOLD = re.compile(r"\*\*[^*\n]+\*\*")
+MAX_TERM_WORDS = 5
+# Bold that stresses how, not what: "**by default**", "**not**", "**always**", "**all**"
+_NO_TERM = re.compile(r"(?i)(?:by|in|on|at|for|with|without|not|no|never|always|only|all|any|every|each|very|much|"
+                      r"more|less|most|least|before|after|once|twice|exactly|also)\b")
 _ASIDE = re.compile(r"\([^()]*\)")  # a paragraph all in brackets: where the facts came from, none of them
 _GENERIC_LABEL = re.compile(r"(?i)(?:e\.?g\.?|i\.?e\.?|note|nb|see|also|tip|warning|caveat|so|but|and|why|how)")
 
@@ -118,13 +122,32 @@ def split_grab_bag(path: str, back: str, cues: bool = False,
     for part, _ in closing:  # (a paragraph after the list that names its topic, "Compare: cross-validation …")
         around = around.replace(part.strip(), "").strip()
     around = "\n\n".join(part for part in around.split("\n\n") if not _ASIDE.fullmatch(part.strip()))
+    if len(kept) == 1 and not around and (term := _bold_term(kept[0], seen)):
+        k = items.index(kept[0])  # (one item alone under "Gotchas" would be asked for all: its bold term asks it)
+        topics[k], named[k], kept = term, True, []
     cards = []
-    left = _without_marker(kept[0]) if len(kept) == 1 else "\n".join(kept)  # (one item left is no list)
+    left = _without_marker(kept[0]) if len(kept) == 1 else "\n".join(kept) if kept else ""  # (one item is no list)
     rest = "\n\n".join(part for part in (around, left) if part).strip()
     if rest:
         cards.append((path, rest))
     cards += [(f"{path} › {topic}", _without_marker(item)) for item, topic, own in zip(items, topics, named) if own]
     return cards + [(f"{path} › {topic}", part.strip()) for part, topic in closing]
+
+
+def _bold_term(item: str, seen: list[str]) -> str:
+    """The term an item marks in bold inside the sentence of its first line ("use the **same preprocessing** as …"),
+    when no other item's topic is it; '' otherwise."""
+    found = _BOLD.search(LIST_ITEM.sub("", item.split("\n", 1)[0], count=1))
+    term = found[0].strip("*").strip() if found and found.start() > 0 else ""  # ("**Term** …" leads its own item)
+    return term if term and len(term.split()) <= MAX_TERM_WORDS and term.casefold() not in seen \
+        and not _NO_TERM.match(term) else ""
+
+
+def named_by_bold(path: str, card: tuple[str, str]) -> bool:
+    """Whether a card `split_grab_bag` made is the one item that stayed under `path` named by the term it marks in
+    bold inside its sentence (`_bold_term`): it is the card the bag's front had, and keeps its id."""
+    found = _BOLD.search(card[1].split("\n", 1)[0])
+    return bool(found) and found.start() > 0 and card[0] == f"{path} › {found[0].strip('*').strip()}"
 
 
 def split_leftovers(path: str, back: str) -> list[tuple[str, str]] | None:

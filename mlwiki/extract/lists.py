@@ -34,7 +34,7 @@ from mlwiki.extract.blocks import Block, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, last_card_line, opens_with_math,
                                      place_closing, works_example)
-from mlwiki.extract.daily import DAY_LOG
+from mlwiki.extract.daily import DAY_LOG, is_day_stamp
 from mlwiki.extract.daybook import day_cards
 from mlwiki.extract.daylog import day_log_cards, learned_item_cards
 from mlwiki.extract.defining import (LABELLED_FORM, definition_sentence_cards, labelled_item, named_term_cards,
@@ -48,6 +48,7 @@ from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grab_bag_splits import MIN_LEAD_WORDS, split_grab_bags
 from mlwiki.extract.item_bodies import label_body, lead_before_formula, lead_before_items
+from mlwiki.extract.lab_entries import is_entry, lesson_cards
 from mlwiki.extract.item_cards import listed_item_cards, long_term_list_cards
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
@@ -113,7 +114,8 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         heading = blocks[i]
         title = ex.headings[-1][1] if ex.headings else ""
         log = bool(title) and (NO_SUBJECT.fullmatch(title) is not None and DAY_NOTES.fullmatch(title) is not None
-                               or bool(ex.day) and DAY_ACTIVITY.fullmatch(title) is not None) \
+                               or bool(ex.day) and DAY_ACTIVITY.fullmatch(title) is not None
+                               or is_day_stamp(title)) \
             and ex.headings[-1] not in ex.terms  # ("## Learned" over "**WordPiece** …": a section on WordPiece)
         if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or title.rstrip().endswith("?"):
             return  # (a question heading is a card of its own)
@@ -188,6 +190,10 @@ def close_section(ex) -> None:
     if section is None or not section.path:
         return
     if section.log:
+        if is_entry(section.path):  # (a log's dated entry: its lessons, not the walk's cards of the writer's runs)
+            ex.keep_drafts(ex.drafts[:section.drafts])
+            for front, back, line in lesson_cards(section.path, section.body):
+                ex.add_card(PARAGRAPH_FORM, front, back, line)
         day_log_cards(ex, section.path, section.body, section.drafts)
         return
     if section.items_only:

@@ -70,12 +70,14 @@ ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|
                         r"(?:from|for) (?:the|my|our|a)\b|prerequisites\b|(?:assorted|random|misc\w*|various) (?:things|notes|bits|tips)\b|"
                         r"(?:a )?(?:quick|short) (?:post|note|write-up)\b|i keep (?:re-?deriving|redoing|forgetting)\b|"
                         r"(?:half[- ]finished|unfinished|work in progress|wip)[ \t]*[.!:—–(]|"
+                        r"(?:(?:running|daily|lab|experiment|training|research)\s+)*(?:log|journal|diary)\s+of\b|"
                         r"(?:lecture|week|session|class) \d+(?: slides| notes)? (?:was|is|covered|covers?|introduced|introduces|went|looked|"
                         r"started|began)\b|(?:in|during|after) (?:today['’]s|this week['’]s|last week['’]s|the) "
                         r"(?:lecture|class|session|seminar|lab)\b|(?:closed|open)[- ]book\b")
 # ("These are my notes for the course.", "My notes for …", "Eight notebooks from the Tuesday workshop.", "Questions
 # from the course forum …", "Prerequisites assumed: …", "Assorted things that came up in the labs …", "Quick post because I keep redoing …", "I keep re-deriving this, so …",
-# a course's own story and logistics: "Lecture 5 was a history tour …", "In today's lecture …", "Closed book, 2 h")
+# "Running log of the lab assignments." (its dated entries follow), a course's own story and logistics: "Lecture 5
+# was a history tour …", "In today's lecture …", "Closed book, 2 h")
 _FOLD_TAGS = re.compile(r"(?:[ \t]*(?:</?details\b[^>]*>|<summary\b[^>]*>.*?</summary>|</?summary>))+[ \t]*", re.I)  # (a fold)
 _MADE_UP = re.compile(r"(?i)[^\n:]{0,60}\bmade[- ]up\b[^\n:]{0,20}:")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"

@@ -1,0 +1,76 @@
+"""Dated entries of a log kept inside a note ("### 2024-03-06" under "# Lab log"): what the writer ran that day (its
+configs, its scores, the bug they fixed) is no card; a lesson the entry draws from what it saw is, asked by what was
+seen, without the run's numbers:
+
+    Train acc went **down** and test **up**. Augmentation makes the training task harder.
+      →  Lab log › Train acc went **down** and test **up**. Why?  /  Augmentation makes the training task harder.
+    Acc was 90 at batch 256 but 61 at batch 8, so it changed with the **batch size**. That's the sign that …
+      →  Lab log › It changed with the **batch size**. Why?  /  That's the sign that …
+
+A lesson is a sentence of the entry free of the writer ("I", "my") and of numbers, after a sentence that says what
+was seen (its clause after ", so" when the numbers come first); or one sentence that gives its own reason
+("… looks bad, which is expected since …"). Pure: blocks in, (front, back, line) out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block, text_of
+from mlwiki.extract.daily import is_day_stamp
+from mlwiki.extract.lines import LIST_ITEM, TEXT
+from mlwiki.extract.prose import sentences
+
+MIN_LESSON_WORDS = 6
+# The writer, their day and their runs: "I", "my", "we", "today", a number of any kind
+_OWN = re.compile(r"(?i)\b(?:i|i'm|i've|i'd|my|me|we|our|us|today|yesterday|tomorrow)\b|\d")
+# "…, so the numbers changed with …": what a run's numbers show, said after them
+_SO = re.compile(r"(?i).*[,;:][ \t]+so[ \t]+(?=\S)")
+# "… looks terrible, which is expected since …", "… because …": a sentence that gives its own reason
+_OWN_REASON = re.compile(r"(?i)[,;][ \t]*(?:which is (?:expected|normal|fine)[ \t]+)?(?:since|because|as)[ \t]+\S")
+
+
+def is_entry(path: str) -> bool:
+    """Whether a section's heading path ends on a day written out in full: an entry of a log."""
+    return is_day_stamp(path.rsplit(" › ", 1)[-1])
+
+
+def lesson_cards(path: str, body: list[Block]) -> list[tuple[str, str, int]]:
+    """(front, back, line) of the lessons of a log's dated entry at `path` (its date left off the fronts), at
+    most one a paragraph."""
+    where = path.rsplit(" › ", 1)[0] if " › " in path else ""
+    found = []
+    for block in body:
+        if block.kind != TEXT or LIST_ITEM.match(block.lines[0].text):
+            continue
+        if (lesson := _lesson(" ".join(text_of(block).split()))) is not None:
+            front = f"{where} › {lesson[0]} Why?" if where else f"{lesson[0]} Why?"
+            found.append((front, lesson[1], block.start))
+    return found
+
+
+def _lesson(text: str) -> tuple[str, str] | None:
+    """(what was seen, the lesson) of a paragraph of an entry, the last lesson it holds; None without one."""
+    said = sentences(text)
+    for k in range(len(said) - 1, -1, -1):
+        if not _clean(said[k]):
+            continue
+        if k and (seen := _seen(said[k - 1])):
+            return seen, said[k]
+        if (reason := _OWN_REASON.search(said[k])) and len(said[k][:reason.start()].split()) >= 3:
+            return f"{said[k][:reason.start()].rstrip()}.", said[k]
+    return None
+
+
+def _clean(sentence: str) -> bool:
+    """Whether a sentence says something past the writer's day: no "I", no run's numbers, long enough."""
+    return len(sentence.split()) >= MIN_LESSON_WORDS and not _OWN.search(sentence)
+
+
+def _seen(sentence: str) -> str:
+    """What a sentence says was seen, without the numbers it opens with ("acc 90 vs 61, so it changed with …"
+    → "It changed with …"); "" when that still holds numbers or the writer."""
+    if _OWN.search(sentence) and (so := _SO.match(sentence)):
+        sentence = sentence[so.end():]
+        sentence = sentence[:1].upper() + sentence[1:]
+    return "" if _OWN.search(sentence) or len(sentence.split()) < 3 else sentence
