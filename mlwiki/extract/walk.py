@@ -373,7 +373,7 @@ class Extractor:
         elif "?" in text and (k := forms.qmark_line(block, text)) is not None:
             forms.multiline_card(self, block, k)
         elif "*" in text and "**" in text and ((self.ctx.bold_questions and questions.bold_question(self, blocks, i))
-                               or forms.statement_card(self, block, _next(blocks, i))):  # (its formulas: cards too)
+                               or forms.statement_card(self, block, blocks[i + 1:i + 6])):  # (its formulas: cards too)
             ending_intro, formulas = formula_cards.formula_cards(self, block, text)
         elif forms.cloze_card(self, block, text):
             pass
@@ -493,8 +493,3 @@ def draft_id(d: Draft, normalized_front: str | None = None) -> str:
 
 def paragraph_text(block: Block) -> str:
     return "\n".join(ln.text for ln in block.lines if ln.kind == TEXT)
-
-
-def _next(blocks: list[Block], i: int) -> Block | None:
-    """The block after blocks[i], if any."""
-    return blocks[i + 1] if i + 1 < len(blocks) else None

@@ -1,0 +1,76 @@
+"""The rest of a labelled statement (`**Definition**. …`) that the paragraphs after its display formula carry on.
+
+Mathematical notes break a definition's one sentence around its formulas, a blank line before the words that go on:
+
+    **Definition**. The _spread_ of $Y$ is defined as
+    $$ S(Y) := \\max Y - \\min Y\\;, $$
+
+    when $Y$ takes finitely many values, and as
+    $$ S(Y) := \\sup Y - \\inf Y $$
+
+    otherwise.
+
+The statement's card stopped at its first formula: the condition after it ("when $Y$ takes finitely many values")
+and the second case were on no card of the statement. A paragraph that opens in lower case right after a formula
+that ends no sentence (no full stop in it) goes on with the statement's sentence: it joins the statement's back, and
+so does the next such paragraph, and the display formula such a paragraph introduces ("… the square root of the
+variance," over `$$…$$`), up to the one that ends the sentence in words or a closed formula.
+
+Obsidian's block ids (`… is a *topology* on $X$ if ^869546`), which name the line for links, leave the statement's
+text: the back is the note's text as written, not cleaned as prose is.
+
+Pure: blocks in, text out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.blocks import Block
+from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT
+
+MAX_TAILS = 4  # paragraphs a statement's sentence goes on over (each case of a definition by cases is one)
+# An Obsidian block id closing a line ("… on $X$ if ^869546"): a name for links, not the note's words
+_BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]+[ \t]*$", re.M)
+# What closes a display formula's text after its last symbol: the delimiters, an environment's end, a spacing
+_FORMULA_CLOSE = re.compile(r"(?:\s|\$\$|\\\]|\\end\{[A-Za-z*]+\}|\\[;,!: ]|\\quad|\\qquad)*\Z")
+# The end of a statement whose formula is the paragraph after it: "… is defined as", "… such that:", "… of $X$,"
+INTRODUCES = re.compile(r"(?:\b(?:as|by|is|are|be|that|then|if|where)|[:,])[ \t]*\Z")
+_GOES_ON = re.compile(r"[ \t]*[a-z]")  # (a paragraph opening in lower case: the sentence before goes on)
+
+
+def without_block_ids(text: str) -> str:
+    """The text without the Obsidian block ids that close its lines."""
+    return _BLOCK_ID.sub("", text) if "^" in text else text
+
+
+def with_tails(statement: str, last: Block, later: list[Block]) -> str:
+    """The statement with the paragraphs of `later` (the blocks after `last`, the statement's last paragraph) that
+    carry its sentence on past its closing formula (see the module's docstring)."""
+    for block in later[:MAX_TAILS]:
+        if block.kind != TEXT or not (_open_formula_end(last) and _goes_on(block) or _introduced(statement, block)):
+            break
+        statement += "\n\n" + "\n".join(ln.text for ln in block.lines).strip()
+        last = block
+    return statement
+
+
+def _open_formula_end(block: Block) -> bool:
+    """Whether a paragraph ends on a display formula that ends no sentence ("… x_i\\;,", "… = 0" with no full stop)."""
+    if block.kind != TEXT or not block.lines or block.lines[-1].kind != MATH:
+        return False
+    tail = "\n".join(ln.text for ln in block.lines[-3:])
+    kept = tail[:_FORMULA_CLOSE.search(tail).start()]
+    return bool(kept) and kept[-1] != "."
+
+
+def _introduced(statement: str, block: Block) -> bool:
+    """Whether a paragraph is a display formula that the statement's last words introduce ("… is defined as the
+    square root of the variance,")."""
+    return block.lines[0].kind == MATH and bool(INTRODUCES.search(statement))
+
+
+def _goes_on(block: Block) -> bool:
+    """Whether a paragraph opens in lower case, in words (not a list's item nor a formula)."""
+    first = block.lines[0]
+    return first.kind == TEXT and bool(_GOES_ON.match(first.text)) and not LIST_ITEM.match(first.text)
