@@ -1,0 +1,113 @@
+"""A mathematical vault's statements (session 46): a `**Definition**.` paragraph breaks its one sentence around its
+display formulas. Its card goes on to the end of that sentence (the condition after the formula, the second case
+of a definition by cases), the formulas read out of it are not asked again beside it, and an Obsidian block id is no
+part of its back. Notes written into tmp_path, read back through the CLI as a learner meets the cards."""
+
+from __future__ import annotations
+
+from conftest import backs_by_front, new_wiki
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def cards_of(tmp_path, notes: dict[str, str]) -> dict[str, str]:
+    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
+
+
+BY_CASES = r"""# Spread of a Sample
+
+## Statements
+
+**Definition**. Let $Y$ be a random quantity with values in $\mathcal{Y}$. The _spread_ of $Y$ is defined as
+$$
+S(Y) := \max_{y\in\mathcal{Y}} y - \min_{y\in\mathcal{Y}} y\;,
+$$
+
+when $\mathcal{Y}$ is a finite set of numbers, and as
+$$
+S(Y) := \sup \mathcal{Y} - \inf \mathcal{Y}\;,
+$$
+
+when $\mathcal{Y}$ is an infinite bounded set.
+
+The spread of an unbounded quantity is said to be infinite.
+"""
+
+
+def test_a_definition_by_cases_is_one_card_to_the_end_of_its_sentence(tmp_path):
+    """The statement's card stopped at its first formula, which ends on a comma: the case it holds for ("when … is
+    a finite set") and the second case were on a formula card only, whose front was the statement's sentence."""
+    made = cards_of(tmp_path, {"Spread.md": BY_CASES})
+    statement = made["Spread of a Sample › Statements\n\nDefinition"]
+    assert "when $\\mathcal{Y}$ is a finite set of numbers" in statement, made
+    assert statement.rstrip().endswith("is an infinite bounded set."), made
+    assert not any(back.startswith("$$S(Y) := \\max") for back in made.values()), made  # (not asked again)
+    assert any("said to be infinite" in back for back in made.values()), made  # (a sentence of its own stays)
+
+
+CONDITION_AFTER = r"""# Bounded Map
+
+## Statements
+
+**Definition**. Let $(M, \rho)$ be a metric space. A map $g: M \to M$ is said to be _bounded_ if there is a constant $K>0$ such that
+$$
+\rho(g(p), g(q)) \leq K
+$$
+
+holds for every pair of points $p, q$ of $M$.
+"""
+
+
+def test_the_formula_of_a_statement_carded_whole_is_not_split_out(tmp_path):
+    """The formula card asked the statement's words up to the formula and lost the condition after it ("holds
+    for every pair of points"); the statement's card holds both."""
+    made = cards_of(tmp_path, {"Bounded Map.md": CONDITION_AFTER})
+    assert list(made) == ["Bounded Map › Statements\n\nDefinition"], made
+    assert made["Bounded Map › Statements\n\nDefinition"].rstrip().endswith("every pair of points $p, q$ of $M$.")
+
+
+SECOND_FORMULA = r"""# Mean Deviation
+
+## Statements
+
+**Definition**. Let $Z$ be a random variable with a finite mean $m$. The _mean deviation_ of $Z$ is defined as
+
+$$
+D(Z) = E(|Z - m|)
+$$
+
+provided that this mean is finite. The _relative mean deviation_ of $Z$ is defined as the ratio of the two,
+
+$$
+R(Z) = D(Z) / |m|.
+$$
+
+**Remark**. Unlike the variance, the mean deviation weighs every distance from the mean alike.
+"""
+
+
+def test_a_formula_the_statement_goes_on_to_introduce_joins_its_card(tmp_path):
+    """After the first formula the sentence goes on ("provided that …") and introduces a second formula with a
+    comma: both are the statement's, as the writer set them in one paragraph run."""
+    made = cards_of(tmp_path, {"Mean Deviation.md": SECOND_FORMULA})
+    statement = made["Mean Deviation › Statements\n\nDefinition"]
+    assert "provided that this mean is finite" in statement and "R(Z) = D(Z) / |m|." in statement, made
+    assert sum("R(Z) = D(Z)" in back for back in made.values()) == 1, made
+
+
+BLOCK_ID = r"""# Filter
+
+## Statements
+
+**Definition**. Let $S$ be a set, a family $\mathcal{U}$ of subsets of $S$ is a _filter_ on $S$ if ^a1b2c3
+- The whole set belongs to it: $S\in\mathcal{U}$.
+- It is closed under finite intersections.
+- It holds every superset of its members.
+"""
+
+
+def test_an_obsidian_block_id_is_no_part_of_a_statements_back(tmp_path):
+    """The id Obsidian gives a line for links (`^a1b2c3`) closed the statement's first line on its card."""
+    made = cards_of(tmp_path, {"Filter.md": BLOCK_ID})
+    statement = made["Filter › Statements\n\nDefinition"]
+    assert "^a1b2c3" not in statement and "is a _filter_ on $S$ if\n- The whole set" in statement, made
