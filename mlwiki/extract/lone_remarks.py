@@ -5,6 +5,10 @@ heading does not ask for. What the remark does can be told by its form:
   the standard errors are wrong", a warning callout's text): the front says so under the path, "… › caveat";
 - it advises ("Always plot the histograms of both groups", a tip callout's text): "… › advice" (or the callout's
   kind, "… › tip");
+- the writer marks it as a remark ("**Remark**. The theoretical moments should not be confused with …", "Notice
+  the loop has no backward pass …"): "… › remark";
+- it tells why what the heading names exists, the limits of what came before and that it addresses them ("Plain
+  SGD is slow to converge … To address these issues, …"): "… › motivation";
 - it only announces what follows ("This section covers two algorithms", "Three ways to ask which inputs matter.")
   or sets out notation ("With activations $a^{(l)}$ and weights $W^{(l)}$, where $l$ is the layer"): no card, when
   cards under the heading follow and say it;
@@ -37,6 +41,13 @@ _CAUTION = re.compile(r"(?i)(?:careful|be careful|caution|warning|beware|watch o
                       r"|(?:don['’]t|do not|never|avoid)\s+[a-z]")
 # An imperative that says what to do always or first ("Always plot …", "Make sure the …")
 _ADVICE = re.compile(r"(?i)(?:always|make sure|be sure to|remember to)\b")
+# A remark the writer labels or points out as one, beside what the heading asks: "**Remark**. The sample …",
+# "Remark: …", "Notice the loop has no backward pass …", "Note that …"
+_REMARKS = re.compile(r"(?i)(?:\*\*|_)?(?:remark|nb|n\.b\.)\.?(?:\*\*|_)?[.:][ \t]|notice\b|note that\b")
+# Why what the heading names exists: the limits of what came before it and how it answers them ("… have
+# limitations such as slow convergence. To address these issues, …")
+_MOTIVATES = re.compile(r"(?i)\bto (?:address|overcome|tackle|remedy|fix|solve|mitigate) (?:these|this|those|such|"
+                        r"th(?:is|ese) (?:issues?|problems?|limitations?|shortcomings?|drawbacks?))\b")
 # A sentence that only says what the text (the section, chapter, post) will do, or how many things follow
 _ANNOUNCES = re.compile(r"(?i)(?:in\s+)?this\s+(?:section|chapter|post|note|notebook|page|lecture|part)\s+(?:we\s+)?"
                         r"(?:will|['’]ll|covers?|discuss(?:es)?|describes?|introduces?|looks?|presents?|explains?)\b|"
@@ -104,6 +115,10 @@ def remark_role(back: str, path: str, callout: str = "") -> str | None:
         return "caveat"
     if _ADVICE.match(body) and words >= MIN_WARNING_WORDS:
         return "advice"
+    if _REMARKS.match(body) and words >= MIN_WARNING_WORDS:
+        return "remark"
+    if words >= MIN_WARNING_WORDS and _MOTIVATES.search(body):
+        return "motivation"
     return "" if _announces(body) or _notation(body) else None
 
 
