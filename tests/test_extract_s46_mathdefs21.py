@@ -111,3 +111,68 @@ def test_an_obsidian_block_id_is_no_part_of_a_statements_back(tmp_path):
     made = cards_of(tmp_path, {"Filter.md": BLOCK_ID})
     statement = made["Filter › Statements\n\nDefinition"]
     assert "^a1b2c3" not in statement and "is a _filter_ on $S$ if\n- The whole set" in statement, made
+
+
+REMARK_AFTER_DEFINITION = r"""# Median
+
+## Statements
+
+**Definition**. A _median_ of a random variable $Z$ is any number $m$ with $P(Z \le m) \ge 1/2$ and $P(Z \ge m) \ge 1/2$.
+
+**Remark**. Unlike the mean, a median need not be unique: every point of a flat stretch of the distribution function at one half is one.
+"""
+
+REMARK_UNDER_REMARKS = r"""# Median
+
+## Remarks
+
+**Remark**. Unlike the mean, a median need not be unique: every point of a flat stretch of the distribution function at one half is one.
+"""
+
+
+def test_a_remark_under_a_bare_heading_is_asked_as_a_remark(tmp_path):
+    """A `**Remark**.` after the statement sat under the bare heading "… › Statements", which asks for the
+    statement, not for the remark beside it; under "## Remarks" the heading says so already."""
+    made = cards_of(tmp_path / "a", {"Median.md": REMARK_AFTER_DEFINITION})
+    assert made["Median › Statements › remark"].startswith("**Remark**. Unlike the mean"), made
+    made = cards_of(tmp_path / "b", {"Median.md": REMARK_UNDER_REMARKS})
+    assert "Median › Remarks" in made and "Median › Remarks › remark" not in made, made
+
+
+MOTIVATION = """# Optimisers
+
+## Adaptive step sizes
+
+Plain gradient steps crawl along shallow valleys and zigzag across steep ones, so training takes many epochs. To
+overcome these problems, newer optimisers were designed, and they now train most large networks.
+
+## Notice
+
+Notice the evaluation pass runs without gradients, because nothing is updated while measuring the loss.
+"""
+
+
+def test_a_sections_motivation_is_asked_as_its_motivation(tmp_path):
+    """A paragraph that tells what went wrong before and that newer methods overcome it does not say what adaptive
+    step sizes are: it is asked for the motivation."""
+    made = cards_of(tmp_path, {"opt.md": MOTIVATION})
+    assert made["Optimisers › Adaptive step sizes › motivation"].startswith("Plain gradient steps crawl"), made
+    assert "Optimisers › Notice" in made  # (a heading that names the remark asks it already)
+
+
+NUMBERED = r"""# Warm-up
+
+## Schedules
+
+- Option 1: $\eta_t = \eta_0 \, t / T$
+- Option 2: $\eta_t = \eta_0 \, (1 - e^{-t/T})$
+"""
+
+
+def test_formulas_the_writer_only_numbers_are_one_card_under_their_heading(tmp_path):
+    """"Option 2:" over a formula did not say which formula the card asked for; the numbered formulas together
+    answer the heading, in the writer's order."""
+    made = cards_of(tmp_path, {"warmup.md": NUMBERED})
+    assert made["Warm-up › Schedules"] == ("- Option 1: $\\eta_t = \\eta_0 \\, t / T$\n"
+                                          "- Option 2: $\\eta_t = \\eta_0 \\, (1 - e^{-t/T})$"), made
+    assert not any(front.endswith("Option 2:") for front in made), made

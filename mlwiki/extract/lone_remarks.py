@@ -46,8 +46,7 @@ _ADVICE = re.compile(r"(?i)(?:always|make sure|be sure to|remember to)\b")
 _REMARKS = re.compile(r"(?i)(?:\*\*|_)?(?:remark|nb|n\.b\.)\.?(?:\*\*|_)?[.:][ \t]|notice\b|note that\b")
 # Why what the heading names exists: the limits of what came before it and how it answers them ("… have
 # limitations such as slow convergence. To address these issues, …")
-_MOTIVATES = re.compile(r"(?i)\bto (?:address|overcome|tackle|remedy|fix|solve|mitigate) (?:these|this|those|such|"
-                        r"th(?:is|ese) (?:issues?|problems?|limitations?|shortcomings?|drawbacks?))\b")
+_MOTIVATES = re.compile(r"(?i)\bto\s+(?:address|overcome|tackle|remedy|fix|solve|mitigate)\s+(?:these|this|those|such)\b")
 # A sentence that only says what the text (the section, chapter, post) will do, or how many things follow
 _ANNOUNCES = re.compile(r"(?i)(?:in\s+)?this\s+(?:section|chapter|post|note|notebook|page|lecture|part)\s+(?:we\s+)?"
                         r"(?:will|['’]ll|covers?|discuss(?:es)?|describes?|introduces?|looks?|presents?|explains?)\b|"
@@ -115,10 +114,9 @@ def remark_role(back: str, path: str, callout: str = "") -> str | None:
         return "caveat"
     if _ADVICE.match(body) and words >= MIN_WARNING_WORDS:
         return "advice"
-    if _REMARKS.match(body) and words >= MIN_WARNING_WORDS:
-        return "remark"
-    if words >= MIN_WARNING_WORDS and _MOTIVATES.search(body):
-        return "motivation"
+    role = "remark" if _REMARKS.match(body) else "motivation" if _MOTIVATES.search(body) else ""
+    if role and words >= MIN_WARNING_WORDS and not stems(role) & stems(path.rsplit(" › ", 1)[-1]):
+        return role  # (not under "## Remarks", which says it already)
     return "" if _announces(body) or _notation(body) else None
 
 

@@ -24,6 +24,7 @@ from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, Line, cla
                                  titled_as_written)
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.lone_remarks import lone_remark_cards
+from mlwiki.extract.numbered_leads import merged_numbered_leads
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.page_lines import as_shown
@@ -310,6 +311,7 @@ class Extractor:
         self.drafts = without_repeats(self.drafts)  # (a back does not end on another card's whole back)
         self.drafts = without_shown_children(self.drafts)  # (nor holds what the cards under its heading show)
         self.drafts = lone_remark_cards(self.drafts, self.blocks)  # ("Careful: …" under a bare heading: "… › caveat")
+        self.drafts = merged_numbered_leads(self.drafts)  # ("Method 1:", "Method 2:" over formulas: one card of them)
         self.drafts = split_said(self.drafts)  # (the bullets after a formula, each a fact of its own: a card each)
         self.drafts = asked_leads(self.drafts, self.subject)  # (a title-only front: "Goal: …" asks the goal)
         self.drafts = housekeeping_dropped(self.drafts, self.ctx, self.opening_topic)  # (a hub, a deadline)
