@@ -176,3 +176,44 @@ def test_formulas_the_writer_only_numbers_are_one_card_under_their_heading(tmp_p
     assert made["Warm-up › Schedules"] == ("- Option 1: $\\eta_t = \\eta_0 \\, t / T$\n"
                                           "- Option 2: $\\eta_t = \\eta_0 \\, (1 - e^{-t/T})$"), made
     assert not any(front.endswith("Option 2:") for front in made), made
+
+
+def test_init_still_counts_the_formulas_a_statements_card_shows(tmp_path):
+    """The formula cards a statement's card shows whole are left out, but the notes hold those display formulas all
+    the same: `mlwiki init` counted only the cards kept and, with inline math around, switched display formulas
+    off for a vault of definitions."""
+    import tomllib
+
+    from conftest import run, write
+
+    folder = tmp_path / "vault"
+    inline = "".join(f"The bound for case {k} reads $x_{k} \\le {k} y_{k} + z$ here.\n\n" for k in range(1, 8))
+    for name in ("Bounded Map", "Mean Deviation"):
+        note = CONDITION_AFTER if name == "Bounded Map" else SECOND_FORMULA
+        write(folder, f"{name}.md", note + "\n## Bounds\n\n" + inline)
+    run(None, "init", folder, ok=True)
+    config = tomllib.loads((folder / "mlwiki.toml").read_text(encoding="utf-8"))
+    assert config.get("formulas", "display") == "display", config
+
+
+TWO_FORMULAS = r"""# Counting Function
+
+## Statements
+
+**Definition**. Let $A$ be a finite set, and call any subset of $A$ a selection. The _counting function_ of a selection is defined as
+$$
+N: 2^A \to \{0, 1, \ldots, |A|\}
+$$
+
+$$
+N(B) = \sum_{a \in A} [a \in B]
+$$
+"""
+
+
+def test_the_formula_after_an_open_formula_of_a_statement_is_on_its_card(tmp_path):
+    """The map's type, then its value: the statement's first formula ends no sentence and the next paragraph is its
+    second formula, which the statement's card left off."""
+    made = cards_of(tmp_path, {"Counting.md": TWO_FORMULAS})
+    assert sum("N(B) = " in back for back in made.values()) == 1, made  # (on one card, the statement's or the formula's)
+    assert all("N(B) = " in back for front, back in made.items() if front.endswith("Definition")), made

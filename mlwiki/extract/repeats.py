@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from mlwiki.extract.tidy import AUTHORED
 from mlwiki.models import CardKind
@@ -42,10 +43,11 @@ _STATEMENT_FORMS = ("statement", "statement-box")  # (a `**Definition**.` paragr
 _MARKUP = re.compile(r"\[\[(?:[^\]|\n]*\|)?|\]\]|\]\([^)\n]*\)|[*_\[$]")
 
 
-def without_repeats(drafts: list) -> list:
+def without_repeats(drafts: list, shown_whole: Counter | None = None) -> list:
     """The drafts (the `(siblings, heading path)` pairs of a walk), each card's back without the trailing text that
     is the whole back of another card read out of prose, and without the cards whose whole back another card shows
-    (see the module's docstring)."""
+    (see the module's docstring). `shown_whole` counts by form the formula cards left out because a statement's card
+    shows them whole (the notes hold those formulas all the same: `mlwiki init` counts them)."""
     _end_before_repeats(drafts)
     intros = [(d, _plain(d.front.rsplit(_BREAK, 1)[1])) for pair in drafts for d in pair[0] if _BREAK in d.front]
     shown = {f"{intro} {_plain(d.back)}": d for d, intro in intros}  # (what a card with a sentence over its answer
@@ -56,7 +58,10 @@ def without_repeats(drafts: list) -> list:
     kept = [(siblings, path) for siblings, path in drafts
             if len(siblings) != 1 or not _repeats(siblings[0], shown, labelled, by_line[siblings[0].line])]
     _without_told_items(kept)
-    twins = _twins(kept) | _quoted_remarks(kept) | _listed_formulas(kept) | _stated_formulas(kept)
+    stated = _stated_formulas(kept)
+    if shown_whole is not None:
+        shown_whole.update(siblings[0].form for siblings, _ in kept if id(siblings[0]) in stated)
+    twins = _twins(kept) | _quoted_remarks(kept) | _listed_formulas(kept) | stated
     return [(siblings, path) for siblings, path in kept if len(siblings) != 1 or id(siblings[0]) not in twins]
 
 

@@ -13,8 +13,9 @@ Mathematical notes break a definition's one sentence around its formulas, a blan
 The statement's card stopped at its first formula: the condition after it ("when $Y$ takes finitely many values")
 and the second case were on no card of the statement. A paragraph that opens in lower case right after a formula
 that ends no sentence (no full stop in it) goes on with the statement's sentence: it joins the statement's back, and
-so does the next such paragraph, and the display formula such a paragraph introduces ("… the square root of the
-variance," over `$$…$$`), up to the one that ends the sentence in words or a closed formula.
+so does the next such paragraph, the display formula such a paragraph introduces ("… the square root of the
+variance," over `$$…$$`) and the next formula of an open one (the map's type, then its value), up to the one that
+ends the sentence in words or a closed formula.
 
 Obsidian's block ids (`… is a *topology* on $X$ if ^869546`), which name the line for links, leave the statement's
 text: the back is the note's text as written, not cleaned as prose is.
@@ -48,7 +49,7 @@ def with_tails(statement: str, last: Block, later: list[Block]) -> str:
     """The statement with the paragraphs of `later` (the blocks after `last`, the statement's last paragraph) that
     carry its sentence on past its closing formula (see the module's docstring)."""
     for block in later[:MAX_TAILS]:
-        if block.kind != TEXT or not (_open_formula_end(last) and _goes_on(block) or _introduced(statement, block)):
+        if block.kind != TEXT or not ((_open_formula_end(last) or _introduces(statement)) and _goes_on(block)):
             break
         statement += "\n\n" + "\n".join(ln.text for ln in block.lines).strip()
         last = block
@@ -64,13 +65,15 @@ def _open_formula_end(block: Block) -> bool:
     return bool(kept) and kept[-1] != "."
 
 
-def _introduced(statement: str, block: Block) -> bool:
-    """Whether a paragraph is a display formula that the statement's last words introduce ("… is defined as the
-    square root of the variance,")."""
-    return block.lines[0].kind == MATH and bool(INTRODUCES.search(statement))
+def _introduces(statement: str) -> bool:
+    """Whether the statement's last words introduce a display formula ("… is defined as the square root of the
+    variance,")."""
+    return bool(INTRODUCES.search(statement))
 
 
 def _goes_on(block: Block) -> bool:
-    """Whether a paragraph opens in lower case, in words (not a list's item nor a formula)."""
+    """Whether a paragraph carries a sentence on: it opens in lower case, in words (not a list's item), or it is a
+    display formula (after an open formula, the next one of the same statement; after words, the one they
+    introduce)."""
     first = block.lines[0]
-    return first.kind == TEXT and bool(_GOES_ON.match(first.text)) and not LIST_ITEM.match(first.text)
+    return first.kind == MATH or first.kind == TEXT and bool(_GOES_ON.match(first.text)) and not LIST_ITEM.match(first.text)

@@ -83,6 +83,7 @@ class Extractor:
         self.in_worked_example = False  # the last formula was left out as a worked example
         self.highlight = ctx.highlight_cloze and ctx.file_type == "md"
         self.skipped: Counter = Counter()  # (form, why) → cards not made
+        self.shown_whole: Counter = Counter()  # form → cards made that a statement's card shows whole (then dropped)
         self.proof_ideas: list[tuple[str, str, int]] = []  # (front, back, line): added after the sections closed
         self.statement_boxes: list[tuple[str, str, int, int]] = []  # (front, back, first line, last): likewise
         self.formula_fronts: dict[str, Draft] = {}  # front → the formula card that has it
@@ -308,7 +309,7 @@ class Extractor:
                            if all(d.front.strip() and d.back.strip() for d in drafts)]
         self.drafts = without_signposts(tidy(self.drafts))  # (to-do and link lines off the backs, the writer's diary
         # off the cards, and "Next: …" that points to the next chapter)
-        self.drafts = without_repeats(self.drafts)  # (a back does not end on another card's whole back)
+        self.drafts = without_repeats(self.drafts, self.shown_whole)  # (a back does not end on another card's whole back)
         self.drafts = without_shown_children(self.drafts)  # (nor holds what the cards under its heading show)
         self.drafts = lone_remark_cards(self.drafts, self.blocks)  # ("Careful: …" under a bare heading: "… › caveat")
         self.drafts = merged_numbered_leads(self.drafts)  # ("Method 1:", "Method 2:" over formulas: one card of them)
@@ -451,7 +452,7 @@ class Extractor:
 
     def forms(self) -> Counter:
         """How many cards each form made (before duplicates are dropped)."""
-        return Counter(d.form for drafts, _ in self.drafts for d in drafts if d.form)
+        return Counter(d.form for drafts, _ in self.drafts for d in drafts if d.form) + self.shown_whole
 
     def add_formula_draft(self, draft: Draft) -> bool:
         """A formula card, unless another formula of the note already has its front (several formulas under
