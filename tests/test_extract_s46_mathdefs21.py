@@ -217,3 +217,24 @@ def test_the_formula_after_an_open_formula_of_a_statement_is_on_its_card(tmp_pat
     made = cards_of(tmp_path, {"Counting.md": TWO_FORMULAS})
     assert sum("N(B) = " in back for back in made.values()) == 1, made  # (on one card, the statement's or the formula's)
     assert all("N(B) = " in back for front, back in made.items() if front.endswith("Definition")), made
+
+
+
+def test_a_remark_beside_a_statement_is_asked_by_its_own_topic():
+    """The statement's card answers "… › Statements"; a paragraph after it on another matter ("… is said to exist,
+    if it is finite"), left over after the statement took its sentence on, was asked by that same bare heading. It
+    is asked by what it speaks of, and keeps its id (`id_front`)."""
+    from mlwiki.extract.draft import Draft
+    from mlwiki.extract.lone_remarks import lone_remark_cards
+    from mlwiki.models import CardKind
+
+    path = "Median of a Sample › Statements"
+    statement = Draft(CardKind.DEFINITION, f"{path}\n\nDefinition", "The _median_ of the sample is defined as …", 5,
+                      form="statement")
+    remark = Draft(CardKind.BASIC, path, "The median of a sample is said to be unique, if the sample size is odd.",
+                   12, form="section", id_front=f"section: {path}")
+    [_, (drafts, _)] = lone_remark_cards([([statement], path), ([remark], path)], [])
+    assert drafts[0].front == f"{path} › The median of a sample", drafts[0]
+    assert drafts[0].id_front == f"section: {path}"
+    alone = lone_remark_cards([([remark], path)], [])  # (no statement answers the heading: the front stays)
+    assert alone[0][0][0].front == path

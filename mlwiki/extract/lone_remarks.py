@@ -15,7 +15,8 @@ heading does not ask for. What the remark does can be told by its form:
 - it is the one item of a list left under a heading whose other items became cards of their own ("- Larger batches
   help contrastive training more than supervised"): the front names what it speaks of ("… › Larger batches").
 
-Any other remark keeps its front. A reworded card keeps its id (`id_front`: the bare path), so its history stays.
+A remark beside a labelled statement's card under the same heading ("**Definition**. …" answers "… › Statements")
+is asked by its topic ("… › The expectation of a random variable"). Any other remark keeps its front. A reworded card keeps its id (`id_front`: the bare path), so its history stays.
 Pure: the walk's drafts in, the drafts out.
 """
 
@@ -29,9 +30,11 @@ from mlwiki.extract.emphasised import paragraph_topic
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.extract.subject import holds_whole
+from mlwiki.extract.topics import passage_topic
 from mlwiki.models import CardKind
 
 MIN_WARNING_WORDS = 6  # ("Don't use dropout" under "At test time" answers its heading: no caveat of it)
+MAX_TOPIC_WORDS = 6  # (a remark's topic on a front: "The expectation of a random variable")
 MAX_TAIL_WORDS = 8  # what an announcement may add ("They can disagree a lot."): no fact a card is needed for
 # What the text opens on, before the words: a list mark, a quote mark, emphasis, a warning sign
 _LEAD = re.compile(r"[\s>*_]*(?:[-*+][ \t]+)?[\s*_]*(?:(?:⚠️?|❗|‼️?|🚨|⛔)[\s*_]*)?")
@@ -77,7 +80,9 @@ def lone_remark_cards(drafts: list, blocks: list) -> list:
             kept.append((siblings, path))
             continue
         role = remark_role(draft.back, path, _callout_kind(blocks, draft.line))
-        if role is None:
+        if role is None and (topic := _beside_statement(draft.back, path, drafts)):
+            kept.append(([replace(draft, front=f"{path} › {topic}", id_front=draft.id_front or draft.front)], path))
+        elif role is None:
             kept.append((siblings, path))
         elif role:
             kept.append(([replace(draft, front=f"{path} › {role}", id_front=draft.id_front or draft.front)], path))
@@ -85,6 +90,16 @@ def lone_remark_cards(drafts: list, blocks: list) -> list:
                      for p in paths[:k] + paths[k + 1:]):
             kept.append((siblings, path))  # (no other card under its heading says what it announces)
     return kept
+
+
+def _beside_statement(back: str, path: str, drafts: list) -> str:
+    """What a remark is about (its first sentence's topic, "The expectation of a random variable"), when a labelled
+    statement's card under the same heading answers what the heading asks ("… › Statements" over the definition),
+    so that the remark beside it needs a front of its own; '' otherwise."""
+    if not any(d.form == "statement" and d.front.startswith(f"{path}\n\n") for siblings, _ in drafts for d in siblings):
+        return ""
+    topic = passage_topic(back)
+    return f"{topic[:1].upper()}{topic[1:]}" if topic and len(topic.split()) <= MAX_TOPIC_WORDS else ""
 
 
 def _bare(draft, path: str) -> bool:
