@@ -33,8 +33,9 @@ from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT
 MAX_TAILS = 4  # paragraphs a statement's sentence goes on over (each case of a definition by cases is one)
 # An Obsidian block id closing a line ("… on $X$ if ^869546"): a name for links, not the note's words
 _BLOCK_ID = re.compile(r"[ \t]+\^[A-Za-z0-9-]+[ \t]*$", re.M)
-# What closes a display formula's text after its last symbol: the delimiters, an environment's end, a spacing
-_FORMULA_CLOSE = re.compile(r"(?:\s|\$\$|\\\]|\\end\{[A-Za-z*]+\}|\\[;,!: ]|\\quad|\\qquad)*\Z")
+# What closes a display formula's text after its last symbol: the delimiters, a spacing, an environment's end
+_CLOSERS = ("$$", "\\]", "\\;", "\\,", "\\!", "\\:", "\\ ", "\\quad", "\\qquad")
+_END_ENV = re.compile(r"\\end\{[A-Za-z*]{1,20}\}\Z")
 # The end of a statement whose formula is the paragraph after it: "… is defined as", "… such that:", "… of $X$,"
 INTRODUCES = re.compile(r"(?:\b(?:as|by|is|are|be|that|then|if|where)|[:,])[ \t]*\Z")
 _GOES_ON = re.compile(r"[ \t]*[a-z]")  # (a paragraph opening in lower case: the sentence before goes on)
@@ -60,9 +61,22 @@ def _open_formula_end(block: Block) -> bool:
     """Whether a paragraph ends on a display formula that ends no sentence ("… x_i\\;,", "… = 0" with no full stop)."""
     if block.kind != TEXT or not block.lines or block.lines[-1].kind != MATH:
         return False
-    tail = "\n".join(ln.text for ln in block.lines[-3:])
-    kept = tail[:_FORMULA_CLOSE.search(tail).start()]
+    kept = _without_closers("\n".join(ln.text for ln in block.lines[-3:]))
     return bool(kept) and kept[-1] != "."
+
+
+def _without_closers(tail: str) -> str:
+    """A formula's last lines up to its last symbol: without the delimiters, spacings and environment ends after it."""
+    text = tail.rstrip()
+    while text:
+        closer = next((c for c in _CLOSERS if text.endswith(c)), None)
+        if closer is not None:
+            text = text[:-len(closer)].rstrip()
+        elif (env := _END_ENV.search(text)) is not None:
+            text = text[:env.start()].rstrip()
+        else:
+            break
+    return text
 
 
 def _introduces(statement: str) -> bool:
