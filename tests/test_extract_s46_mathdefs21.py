@@ -215,7 +215,7 @@ def test_the_formula_after_an_open_formula_of_a_statement_is_on_its_card(tmp_pat
     """The map's type, then its value: the statement's first formula ends no sentence and the next paragraph is its
     second formula, which the statement's card left off."""
     made = cards_of(tmp_path, {"Counting.md": TWO_FORMULAS})
-    assert sum("N(B) = " in back for back in made.values()) == 1, made  # (on one card, the statement's or the formula's)
+    assert sum("N(B) = " in back for back in made.values()) == 1, made  # (the statement's card or the formula's)
     assert all("N(B) = " in back for front, back in made.items() if front.endswith("Definition")), made
 
 

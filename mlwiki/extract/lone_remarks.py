@@ -16,7 +16,8 @@ heading does not ask for. What the remark does can be told by its form:
   help contrastive training more than supervised"): the front names what it speaks of ("… › Larger batches").
 
 A remark beside a labelled statement's card under the same heading ("**Definition**. …" answers "… › Statements")
-is asked by its topic ("… › The expectation of a random variable"). Any other remark keeps its front. A reworded card keeps its id (`id_front`: the bare path), so its history stays.
+is asked by its topic ("… › The expectation of a random variable"). Any other remark keeps its front. A reworded
+card keeps its id (`id_front`: the bare path), so its history stays.
 Pure: the walk's drafts in, the drafts out.
 """
 
@@ -49,7 +50,8 @@ _ADVICE = re.compile(r"(?i)(?:always|make sure|be sure to|remember to)\b")
 _REMARKS = re.compile(r"(?i)(?:\*\*|_)?(?:remark|nb|n\.b\.)\.?(?:\*\*|_)?[.:][ \t]|notice\b|note that\b")
 # Why what the heading names exists: the limits of what came before it and how it answers them ("… have
 # limitations such as slow convergence. To address these issues, …")
-_MOTIVATES = re.compile(r"(?i)\bto\s+(?:address|overcome|tackle|remedy|fix|solve|mitigate)\s+(?:these|this|those|such)\b")
+_MOTIVATES = re.compile(r"(?i)\bto\s+(?:address|overcome|tackle|remedy|fix|solve|mitigate)\s+"
+                        r"(?:these|this|those|such)\b")
 # A sentence that only says what the text (the section, chapter, post) will do, or how many things follow
 _ANNOUNCES = re.compile(r"(?i)(?:in\s+)?this\s+(?:section|chapter|post|note|notebook|page|lecture|part)\s+(?:we\s+)?"
                         r"(?:will|['’]ll|covers?|discuss(?:es)?|describes?|introduces?|looks?|presents?|explains?)\b|"

@@ -7,8 +7,9 @@
 Each was a formula card asked "… › Detail / Method 2:": the writer's number says nothing of which formula is meant, so
 the learner could only guess which of the section's formulas the front wants. Together they answer what the heading
 asks (the ways it lists), in the writer's order: one card, its front the heading path, its back the numbered lines
-with their formulas (unless a card of the heading's own is asked so). A numbered lead-in alone under its heading ("Method 1:" and nothing beside it) stays as it is:
-only the set of alternatives says what the numbers count. Pure: the walk's drafts in, the drafts out.
+with their formulas (unless a card of the heading's own is asked so). A numbered lead-in alone under its heading
+("Method 1:" and nothing beside it) stays as it is: only the set of alternatives says what the numbers count.
+Pure: the walk's drafts in, the drafts out.
 """
 
 from __future__ import annotations

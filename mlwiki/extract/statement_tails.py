@@ -90,4 +90,6 @@ def _goes_on(block: Block) -> bool:
     display formula (after an open formula, the next one of the same statement; after words, the one they
     introduce)."""
     first = block.lines[0]
-    return first.kind == MATH or first.kind == TEXT and bool(_GOES_ON.match(first.text)) and not LIST_ITEM.match(first.text)
+    if first.kind == MATH:
+        return True
+    return first.kind == TEXT and bool(_GOES_ON.match(first.text)) and not LIST_ITEM.match(first.text)

@@ -309,7 +309,7 @@ class Extractor:
                            if all(d.front.strip() and d.back.strip() for d in drafts)]
         self.drafts = without_signposts(tidy(self.drafts))  # (to-do and link lines off the backs, the writer's diary
         # off the cards, and "Next: …" that points to the next chapter)
-        self.drafts = without_repeats(self.drafts, self.shown_whole)  # (a back does not end on another card's whole back)
+        self.drafts = without_repeats(self.drafts, self.shown_whole)  # (no back ends on another card's whole back)
         self.drafts = without_shown_children(self.drafts)  # (nor holds what the cards under its heading show)
         self.drafts = lone_remark_cards(self.drafts, self.blocks)  # ("Careful: …" under a bare heading: "… › caveat")
         self.drafts = merged_numbered_leads(self.drafts)  # ("Method 1:", "Method 2:" over formulas: one card of them)
@@ -376,7 +376,7 @@ class Extractor:
         elif "?" in text and (k := forms.qmark_line(block, text)) is not None:
             forms.multiline_card(self, block, k)
         elif "*" in text and "**" in text and ((self.ctx.bold_questions and questions.bold_question(self, blocks, i))
-                               or forms.statement_card(self, block, blocks[i + 1:i + 6])):  # (its formulas: cards too)
+                               or forms.statement_card(self, block, blocks[i + 1:i + 6])):  # (formulas: cards too)
             ending_intro, formulas = formula_cards.formula_cards(self, block, text)
         elif forms.cloze_card(self, block, text):
             pass
