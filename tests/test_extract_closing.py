@@ -281,8 +281,8 @@ def test_a_definition_that_ends_by_introducing_its_formula_keeps_the_formula(tmp
             "assuming that this expectation exists.\n")
     config = 'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n'
     found = fronts(new_wiki(tmp_path, {"Variance.md": note}, config))
-    assert found["Variance › Statements\n\nDefinition"].endswith(
-        "is defined as\n\n$$\n\\mathrm{Var}(X)=E((X-E(X))^2)\n$$")
+    assert found["Variance › Statements\n\nDefinition"].endswith(  # (and the condition its sentence goes on with)
+        "is defined as\n\n$$\n\\mathrm{Var}(X)=E((X-E(X))^2)\n$$\n\nassuming that this expectation exists.")
 
 
 def test_what_a_plot_shows_is_no_definition(tmp_path):

@@ -16,6 +16,7 @@ from mlwiki.extract.lines import BLANK, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, M
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.options import options_over
 from mlwiki.extract.prose import breaks_off, claim_subject, clean_prose, prefix_heading, sentences
+from mlwiki.extract.statement_tails import INTRODUCES, with_tails, without_block_ids
 from mlwiki.extract.subject import (advises, judges, label_front, lists_uses, names_no_term, reads_as_definition,
                                     stands_for)
 from mlwiki.models import CardKind, Severity
@@ -424,22 +425,25 @@ def _term_before(ex, path: str) -> str:
     return last.front[len(asked):].strip() if last.front.startswith(asked) else ""
 
 
-def statement_card(ex, block: Block, after: Block | None = None) -> bool:
+def statement_card(ex, block: Block, later: list[Block]) -> bool:
     """A paragraph that states a definition, theorem, proposition, lemma or corollary, the way mathematical
     notes label them (`**Definition**. A Euclidean space is …`), when `definitions = true`: the front is the
-    heading path and the label, the back the statement, with the display formula `after` it when the statement
-    ends by introducing one ("The _variance_ is defined as" and `$$…$$`), or the list after it when it ends with a
-    colon (the conditions of "… such that:")."""
+    heading path and the label, the back the statement, with the display formula after it (`later`: the blocks
+    after it) when the statement ends by introducing one ("The _variance_ is defined as" and `$$…$$`), or the list
+    after it when it ends with a colon (the conditions of "… such that:"), and the paragraphs that carry its
+    sentence on past its last formula (`with_tails`)."""
     first = block.lines[0]
     if not ex.ctx.definitions or first.kind != TEXT or not (match := _STATEMENT.match(first.text)):
         return False
     statement = "\n".join([first.text[match.end():]] + [ln.text for ln in block.lines[1:]]).strip()
-    if after is not None and after.lines[0].kind == MATH and _INTRODUCES.search(statement):
-        statement += "\n\n" + "\n".join(ln.text for ln in after.lines).strip()
+    after, last = (later[0] if later else None), block
+    if after is not None and after.lines[0].kind == MATH and INTRODUCES.search(statement):
+        statement, last = statement + "\n\n" + "\n".join(ln.text for ln in after.lines).strip(), after
     elif after is not None and (statement.endswith(":") or _LIST_NEXT.search(statement)) and after.lines[0].kind == TEXT \
             and LIST_ITEM.match(after.lines[0].text):  # ("… is a collection of functions such that:" its conditions,
         # "… is a triple $(Ω, F, P)$ where" its parts, "… a function with the properties" its properties)
-        statement += "\n\n" + "\n".join(ln.text for ln in after.lines).rstrip()
+        statement, last = statement + "\n\n" + "\n".join(ln.text for ln in after.lines).rstrip(), after
+    statement = without_block_ids(with_tails(statement, last, later[1:] if last is after else later))
     label = match.group(1).capitalize()
     path = ex.heading_path()
     if not path:
@@ -450,8 +454,6 @@ def statement_card(ex, block: Block, after: Block | None = None) -> bool:
     return True
 
 
-# The end of a statement whose formula is the paragraph after it: "… is defined as", "… such that:"
-_INTRODUCES = re.compile(r"(?:\b(?:as|by|is|are|be|that|then|if|where)|:)[ \t]*\Z")
 # The end of a statement whose parts or conditions are the list after it: "… where", "… with the properties"
 _LIST_NEXT = re.compile(r"\b(?:where|that|if|properties|conditions|axioms|following)[ \t]*\Z")
 

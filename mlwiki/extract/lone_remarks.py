@@ -5,13 +5,19 @@ heading does not ask for. What the remark does can be told by its form:
   the standard errors are wrong", a warning callout's text): the front says so under the path, "… › caveat";
 - it advises ("Always plot the histograms of both groups", a tip callout's text): "… › advice" (or the callout's
   kind, "… › tip");
+- the writer marks it as a remark ("**Remark**. The theoretical moments should not be confused with …", "Notice
+  the loop has no backward pass …"): "… › remark";
+- it tells why what the heading names exists, the limits of what came before and that it addresses them ("Plain
+  SGD is slow to converge … To address these issues, …"): "… › motivation";
 - it only announces what follows ("This section covers two algorithms", "Three ways to ask which inputs matter.")
   or sets out notation ("With activations $a^{(l)}$ and weights $W^{(l)}$, where $l$ is the layer"): no card, when
   cards under the heading follow and say it;
 - it is the one item of a list left under a heading whose other items became cards of their own ("- Larger batches
   help contrastive training more than supervised"): the front names what it speaks of ("… › Larger batches").
 
-Any other remark keeps its front. A reworded card keeps its id (`id_front`: the bare path), so its history stays.
+A remark beside a labelled statement's card under the same heading ("**Definition**. …" answers "… › Statements")
+is asked by its topic ("… › The expectation of a random variable"). Any other remark keeps its front. A reworded
+card keeps its id (`id_front`: the bare path), so its history stays.
 Pure: the walk's drafts in, the drafts out.
 """
 
@@ -25,9 +31,11 @@ from mlwiki.extract.emphasised import paragraph_topic
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.extract.subject import holds_whole
+from mlwiki.extract.topics import passage_topic
 from mlwiki.models import CardKind
 
 MIN_WARNING_WORDS = 6  # ("Don't use dropout" under "At test time" answers its heading: no caveat of it)
+MAX_TOPIC_WORDS = 6  # (a remark's topic on a front: "The expectation of a random variable")
 MAX_TAIL_WORDS = 8  # what an announcement may add ("They can disagree a lot."): no fact a card is needed for
 # What the text opens on, before the words: a list mark, a quote mark, emphasis, a warning sign
 _LEAD = re.compile(r"[\s>*_]*(?:[-*+][ \t]+)?[\s*_]*(?:(?:⚠️?|❗|‼️?|🚨|⛔)[\s*_]*)?")
@@ -37,6 +45,13 @@ _CAUTION = re.compile(r"(?i)(?:careful|be careful|caution|warning|beware|watch o
                       r"|(?:don['’]t|do not|never|avoid)\s+[a-z]")
 # An imperative that says what to do always or first ("Always plot …", "Make sure the …")
 _ADVICE = re.compile(r"(?i)(?:always|make sure|be sure to|remember to)\b")
+# A remark the writer labels or points out as one, beside what the heading asks: "**Remark**. The sample …",
+# "Remark: …", "Notice the loop has no backward pass …", "Note that …"
+_REMARKS = re.compile(r"(?i)(?:\*\*|_)?(?:remark|nb|n\.b\.)\.?(?:\*\*|_)?[.:][ \t]|notice\b|note that\b")
+# Why what the heading names exists: the limits of what came before it and how it answers them ("… have
+# limitations such as slow convergence. To address these issues, …")
+_MOTIVATES = re.compile(r"(?i)\bto\s+(?:address|overcome|tackle|remedy|fix|solve|mitigate)\s+"
+                        r"(?:these|this|those|such)\b")
 # A sentence that only says what the text (the section, chapter, post) will do, or how many things follow
 _ANNOUNCES = re.compile(r"(?i)(?:in\s+)?this\s+(?:section|chapter|post|note|notebook|page|lecture|part)\s+(?:we\s+)?"
                         r"(?:will|['’]ll|covers?|discuss(?:es)?|describes?|introduces?|looks?|presents?|explains?)\b|"
@@ -67,7 +82,9 @@ def lone_remark_cards(drafts: list, blocks: list) -> list:
             kept.append((siblings, path))
             continue
         role = remark_role(draft.back, path, _callout_kind(blocks, draft.line))
-        if role is None:
+        if role is None and (topic := _beside_statement(draft.back, path, drafts)):
+            kept.append(([replace(draft, front=f"{path} › {topic}", id_front=draft.id_front or draft.front)], path))
+        elif role is None:
             kept.append((siblings, path))
         elif role:
             kept.append(([replace(draft, front=f"{path} › {role}", id_front=draft.id_front or draft.front)], path))
@@ -75,6 +92,16 @@ def lone_remark_cards(drafts: list, blocks: list) -> list:
                      for p in paths[:k] + paths[k + 1:]):
             kept.append((siblings, path))  # (no other card under its heading says what it announces)
     return kept
+
+
+def _beside_statement(back: str, path: str, drafts: list) -> str:
+    """What a remark is about (its first sentence's topic, "The expectation of a random variable"), when a labelled
+    statement's card under the same heading answers what the heading asks ("… › Statements" over the definition),
+    so that the remark beside it needs a front of its own; '' otherwise."""
+    if not any(d.form == "statement" and d.front.startswith(f"{path}\n\n") for siblings, _ in drafts for d in siblings):
+        return ""
+    topic = passage_topic(back)
+    return f"{topic[:1].upper()}{topic[1:]}" if topic and len(topic.split()) <= MAX_TOPIC_WORDS else ""
 
 
 def _bare(draft, path: str) -> bool:
@@ -104,6 +131,9 @@ def remark_role(back: str, path: str, callout: str = "") -> str | None:
         return "caveat"
     if _ADVICE.match(body) and words >= MIN_WARNING_WORDS:
         return "advice"
+    role = "remark" if _REMARKS.match(body) else "motivation" if _MOTIVATES.search(body) else ""
+    if role and words >= MIN_WARNING_WORDS and not stems(role) & stems(path.rsplit(" › ", 1)[-1]):
+        return role  # (not under "## Remarks", which says it already)
     return "" if _announces(body) or _notation(body) else None
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 
 from mlwiki.extract.tidy import AUTHORED
 from mlwiki.models import CardKind
@@ -38,13 +39,15 @@ _BREAK = "\n\n"  # (between a front's heading path and the sentence or term it s
 _PATH = " › "
 _WIDER = re.compile(r"(?:,|;| and| &| or) ")  # (a topic that goes on to name more: "random codes, polar codes")
 # Markup that two copies of one text may differ in: links ("[[Random Variable|random variables]]"), emphasis
+_STATEMENT_FORMS = ("statement", "statement-box")  # (a `**Definition**.` paragraph's card, a titled box's)
 _MARKUP = re.compile(r"\[\[(?:[^\]|\n]*\|)?|\]\]|\]\([^)\n]*\)|[*_\[$]")
 
 
-def without_repeats(drafts: list) -> list:
+def without_repeats(drafts: list, shown_whole: Counter | None = None) -> list:
     """The drafts (the `(siblings, heading path)` pairs of a walk), each card's back without the trailing text that
     is the whole back of another card read out of prose, and without the cards whose whole back another card shows
-    (see the module's docstring)."""
+    (see the module's docstring). `shown_whole` counts by form the formula cards left out because a statement's card
+    shows them whole (the notes hold those formulas all the same: `mlwiki init` counts them)."""
     _end_before_repeats(drafts)
     intros = [(d, _plain(d.front.rsplit(_BREAK, 1)[1])) for pair in drafts for d in pair[0] if _BREAK in d.front]
     shown = {f"{intro} {_plain(d.back)}": d for d, intro in intros}  # (what a card with a sentence over its answer
@@ -55,7 +58,10 @@ def without_repeats(drafts: list) -> list:
     kept = [(siblings, path) for siblings, path in drafts
             if len(siblings) != 1 or not _repeats(siblings[0], shown, labelled, by_line[siblings[0].line])]
     _without_told_items(kept)
-    twins = _twins(kept) | _quoted_remarks(kept) | _listed_formulas(kept)
+    stated = _stated_formulas(kept)
+    if shown_whole is not None:
+        shown_whole.update(siblings[0].form for siblings, _ in kept if id(siblings[0]) in stated)
+    twins = _twins(kept) | _quoted_remarks(kept) | _listed_formulas(kept) | stated
     return [(siblings, path) for siblings, path in kept if len(siblings) != 1 or id(siblings[0]) not in twins]
 
 
@@ -73,6 +79,25 @@ def _listed_formulas(drafts: list) -> set[int]:
     for card in lone:
         line = _plain(f"{card.front.rsplit(_BREAK, 1)[1]} {card.back}")
         if any(other is not card and back.endswith(line) for other, back in backs):
+            found.add(id(card))
+    return found
+
+
+def _stated_formulas(drafts: list) -> set[int]:
+    """The ids of formula cards read out of a labelled statement that a card of the note shows whole
+    (`**Definition**. … is a mapping $$c: I \\to X$$ for which …`): the formula and all of its lead-in, whose parts
+    before the formula the card elides ("…as $T_a$, … satisfying the operations"), stand on the statement's card,
+    with the condition after the formula that the formula card loses. The learner recalls the statement once."""
+    stated = [_plain(d.back) for siblings, _ in drafts for d in siblings if d.form in _STATEMENT_FORMS]
+    if not stated:
+        return set()
+    found = set()
+    for siblings, _ in drafts:
+        card = siblings[0]
+        if len(siblings) != 1 or card.kind != CardKind.FORMULA or not _read(card) or _BREAK not in card.front:
+            continue
+        parts = [_plain(part) for part in card.front.rsplit(_BREAK, 1)[1].split("…")] + [_plain(card.back)]
+        if any(all(part in told for part in parts) for told in stated):
             found.add(id(card))
     return found
 

@@ -26,6 +26,7 @@ from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, classify,
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.logseq import read_page
 from mlwiki.extract.lone_remarks import lone_remark_cards
+from mlwiki.extract.numbered_leads import merged_numbered_leads
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.page_lines import as_shown
@@ -73,6 +74,7 @@ class Extractor:
         self.in_worked_example = False  # the last formula was left out as a worked example
         self.highlight = ctx.highlight_cloze and ctx.file_type == "md"
         self.skipped: Counter = Counter()  # (form, why) → cards not made
+        self.shown_whole: Counter = Counter()  # form → cards made that a statement's card shows whole (then dropped)
         self.proof_ideas: list[tuple[str, str, int]] = []  # (front, back, line): added after the sections closed
         self.statement_boxes: list[tuple[str, str, int, int]] = []  # (front, back, first line, last): likewise
         self.formula_fronts: dict[str, Draft] = {}  # front → the formula card that has it
@@ -299,9 +301,10 @@ class Extractor:
                            if all(d.front.strip() and d.back.strip() for d in drafts)]
         self.drafts = without_signposts(tidy(inline_html_as_markdown(self.drafts)))  # (to-do and link lines off the backs, the writer's diary
         # off the cards, and "Next: …" that points to the next chapter)
-        self.drafts = without_repeats(self.drafts)  # (a back does not end on another card's whole back)
+        self.drafts = without_repeats(self.drafts, self.shown_whole)  # (no back ends on another card's whole back)
         self.drafts = without_shown_children(self.drafts)  # (nor holds what the cards under its heading show)
         self.drafts = lone_remark_cards(self.drafts, self.blocks)  # ("Careful: …" under a bare heading: "… › caveat")
+        self.drafts = merged_numbered_leads(self.drafts)  # ("Method 1:", "Method 2:" over formulas: one card of them)
         self.drafts = split_said(self.drafts)  # (the bullets after a formula, each a fact of its own: a card each)
         self.drafts = asked_leads(self.drafts, self.subject)  # (a title-only front: "Goal: …" asks the goal)
         self.drafts = with_steps_shown(self.drafts, self.blocks)  # ("Why step 5 works?": step 5 on its front)
@@ -369,7 +372,7 @@ class Extractor:
         elif "?" in text and (k := forms.qmark_line(block, text)) is not None:
             forms.multiline_card(self, block, k)
         elif "*" in text and "**" in text and ((self.ctx.bold_questions and questions.bold_question(self, blocks, i))
-                               or forms.statement_card(self, block, _next(blocks, i))):  # (its formulas: cards too)
+                               or forms.statement_card(self, block, blocks[i + 1:i + 6])):  # (formulas: cards too)
             ending_intro, formulas = formula_cards.formula_cards(self, block, text)
         elif forms.cloze_card(self, block, text):
             pass
@@ -445,7 +448,7 @@ class Extractor:
 
     def forms(self) -> Counter:
         """How many cards each form made (before duplicates are dropped)."""
-        return Counter(d.form for drafts, _ in self.drafts for d in drafts if d.form)
+        return Counter(d.form for drafts, _ in self.drafts for d in drafts if d.form) + self.shown_whole
 
     def add_formula_draft(self, draft: Draft) -> bool:
         """A formula card, unless another formula of the note already has its front (several formulas under
@@ -489,8 +492,3 @@ def draft_id(d: Draft, normalized_front: str | None = None) -> str:
 
 def paragraph_text(block: Block) -> str:
     return "\n".join(ln.text for ln in block.lines if ln.kind == TEXT)
-
-
-def _next(blocks: list[Block], i: int) -> Block | None:
-    """The block after blocks[i], if any."""
-    return blocks[i + 1] if i + 1 < len(blocks) else None
