@@ -150,3 +150,16 @@ def test_a_tab_of_a_set_that_holds_code_is_titled_by_what_its_text_is_about(tmp_
     paper = next((f for f, b in made.items() if "square root of the depth" in b), "")
     assert torch.endswith("Torch: the non-reentrant variant"), made
     assert paper.endswith("Paper: the memory cost"), made
+
+
+def test_a_facet_question_names_the_items_carded_beside_it(tmp_path):
+    """"## Pitfalls" whose first items became cards of their own ("… › Pitfalls › Leaky validation", "Define: Stale
+    statistics") left a card asking "What are the pitfalls of X?" over the rest: answerable many ways. The
+    question now names what the other cards hold, and keeps its id."""
+    note = ("# Batch norm\n\n## Pitfalls\n\n- Tiny batches → noisy statistics; use group norm instead.\n"
+            "- **Stale statistics**: running averages from an earlier data distribution after fine-tuning.\n"
+            "- Forgetting to switch to evaluation mode makes predictions depend on the rest of the batch.\n"
+            "- Placing it after dropout shifts the variance it sees between training and testing.\n")
+    made = cards_of(tmp_path, {"bn.md": note})
+    front = next((f for f, b in made.items() if "evaluation mode" in b), "")
+    assert front.endswith("Besides tiny batches and stale statistics, what are the pitfalls of batch norm?"), made

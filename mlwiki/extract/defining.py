@@ -79,11 +79,11 @@ _LABELLED = re.compile(r"(?P<label>[A-Za-z][^:\n]{0,48}?[^\s:.,;]|\"[A-Za-z][^\"
 # "- **Layer norm** normalises over …", "- **Paired t-test** = a one-sample t-test on …": a list item led by its bold
 # term and saying something of it, as a day's notes list what was learnt ("**Term**: …" and "**Term** is a …" are
 # the definitions form's; "**Initial distribution** $\pi_i = …$" names a symbol)
-_BOLD_LED = re.compile(r"\*\*(?P<label>[^*\n]{2,60}?)\*\*[ \t]+(?P<aside>\([^()\n]{1,40}\)[ \t]+(?=[=≈]|[a-z]))?"
-                       r"(?P<rest>(?:[a-z][a-z'’-]+\b|[=≈][ \t]|\$[ \t]*[=≈])"
-                       r"(?:(?<!is\b)(?<!are\b)|(?<=is|re)[ \t]+(?=[\d$]))" r".*)", re.S)
+_BOLD_LED = re.compile(r"(?s)\*\*(?P<label>[^*\n]{2,60}?)\*\*[ \t]+(?P<aside>\((?:[^()\n]{1,40}\)[ \t]+(?=[=≈])|"
+                       r"[^()\n]{0,35}\b(?:1[89]|20)\d\d[a-z]?\)[ \t]+(?=[a-z])))?(?P<rest>(?:[a-z][a-z'’-]+\b|[=≈][ \t]|"
+                       r"\$[ \t]*[=≈])(?:(?<!is\b)(?<!are\b)|(?<=is|re)[ \t]+(?=[\d$])).*)")
 # (also "**Perplexity** $= e^{H}$: the effective …", "**Recall** (= sensitivity) = TP / (TP + FN)" and a value it
-# is, "**Minimum** is 0, for a deterministic …"; not "**Term** is a …", the definitions form's)
+# is, "**Minimum** is 0, for a deterministic …", "**Zoneout** (Krueger 2016) keeps …"; not "**Term** is a …")
 # A bullet led by a short sentence in bold that the text after it explains ("- **Standardize features first.** The
 # penalty treats all coefficients equally, …")
 _BOLD_SENTENCE = re.compile(r"\*\*(?P<label>[A-Z][^*\n]{3,80}?)[.!]\*\*[ \t]+(?P<rest>[A-Z(].*)", re.S)
