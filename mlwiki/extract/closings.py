@@ -223,9 +223,10 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
 
 def _after_formula_card(blocks: list[Block], free: list[bool], k: int, used: int) -> bool:
     """Whether the block right before block `k` is a display formula another form carded, introduced by a paragraph
-    of its own (ending in ":") after the section's opening card's (`used`), which a closing text would join."""
+    of its own that names a subject of its own ("**AdamW** decouples …:") after the section's opening card's
+    (`used`), which a closing text would join (not "For a layer …:", the opening's subject worked out)."""
     return 0 <= used < k - 2 and not free[k - 1] and any(ln.kind == MATH for ln in blocks[k - 1].lines) \
-        and free[k - 2] and text_of(blocks[k - 2]).rstrip().endswith(":")
+        and free[k - 2] and text_of(blocks[k - 2]).startswith("**") and text_of(blocks[k - 2]).rstrip().endswith(":")
 
 
 def _asks_item(ex, block: Block) -> bool:
