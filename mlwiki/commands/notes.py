@@ -20,12 +20,12 @@ from mlwiki.textsafe import inert, one_line, plural, shorten
 def init(app: AppContext, directory: str | None) -> None:
     """Write a commented mlwiki.toml into DIRECTORY (default: the --root given, else here).
 
-    Notices a Quarto project by its _quarto.yml and an MkDocs one by its mkdocs.yml (the notes are its docs
-    folder), and reads the notes to switch on the card forms they are
+    Notices a Quarto project by its _quarto.yml, an MkDocs one by its mkdocs.yml (the notes are its docs
+    folder) and a Docusaurus site by its docusaurus.config.js (its docs/ and blog/, not src/ or static/), and reads the notes to switch on the card forms they are
     written in (definitions, inline formulas). Never overwrites an existing config.
     """
     from mlwiki.config import CONFIG_NAME, config_from_dict
-    from mlwiki.scan.starter import notes_folder_of, render_config_template
+    from mlwiki.scan.starter import notes_folder_of, render_config_template, site_excludes
     from mlwiki.scan.check import infer_settings
 
     folder = _init_folder(directory, app.root)
@@ -34,7 +34,7 @@ def init(app: AppContext, directory: str | None) -> None:
         raise MlwikiError(f"{target} already exists; edit it instead")
     folder.mkdir(parents=True, exist_ok=True)
     notes = notes_folder_of(folder)
-    settings = infer_settings(config_from_dict(folder, {"notes": notes}))
+    settings = infer_settings(config_from_dict(folder, {"notes": notes, "exclude": site_excludes(folder)}))
     target.write_text(render_config_template(folder, settings, notes), encoding="utf-8")
     click.echo(f"Wrote {target}")
     click.echo(f'  notes = "{notes}"  ({"the notes in " + notes + "/" if notes != "." else "every note under here"})')

@@ -202,6 +202,10 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
                 and _explain_formula(ex, made, block.start, text, MAX_WORDS, nearest=True):
             continue  # ("Now the largest exponent is $e^0 = 1$, so nothing overflows": what the formula above does;
             # "It is not symmetric, …" with no opening card before it is the section's card, "… › KL divergence")
+        if _after_formula_card(blocks, free, k, used) and not _WE.search(text) \
+                and _explain_formula(ex, made, block.start, text, nearest=True):
+            continue  # ("**AdamW** decouples …: / $$…$$ / Every weight now shrinks …": of the formula its own
+            # paragraph introduced, not of the section's opening card, which it would join as if it went on from there)
         if len(block.lines) <= MAX_ASPECT_LINES and states_aspect(" ".join(ln.text.strip() for ln in block.lines)):
             aspects.append(block)  # ("Limitations: …" among other paragraphs: a card of its own, see aspect_cards)
             continue
@@ -215,6 +219,14 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
             or later_steps_only(back) or _to_the_reader(back) and not _points_back(back) or leaves_out(back):
         return None, 0  # (a formula's legend, step 5 of steps a formula broke, a tutorial's "you", a gap)
     return back, rest[0].start
+
+
+def _after_formula_card(blocks: list[Block], free: list[bool], k: int, used: int) -> bool:
+    """Whether the block right before block `k` is a display formula another form carded, introduced by a paragraph
+    of its own that names a subject of its own ("**AdamW** decouples …:") after the section's opening card's
+    (`used`), which a closing text would join (not "For a layer …:", the opening's subject worked out)."""
+    return 0 <= used < k - 2 and not free[k - 1] and any(ln.kind == MATH for ln in blocks[k - 1].lines) \
+        and free[k - 2] and text_of(blocks[k - 2]).startswith("**") and text_of(blocks[k - 2]).rstrip().endswith(":")
 
 
 def _asks_item(ex, block: Block) -> bool:

@@ -31,6 +31,7 @@ from mlwiki.extract.paragraphs import in_path, lead_subject
 from mlwiki.extract.passages import CANNOT_END, narrates, without_pointers
 from mlwiki.extract.prose import breaks_off, clean_prose, heading_text, prefix_heading, sentences
 from mlwiki.extract.topics import callout_topic
+from mlwiki.extract.voice import author_speaks_first
 from mlwiki.models import CardKind
 
 FORM = "definition-sentence"
@@ -78,11 +79,11 @@ _LABELLED = re.compile(r"(?P<label>[A-Za-z][^:\n]{0,48}?[^\s:.,;]|\"[A-Za-z][^\"
 # "- **Layer norm** normalises over …", "- **Paired t-test** = a one-sample t-test on …": a list item led by its bold
 # term and saying something of it, as a day's notes list what was learnt ("**Term**: …" and "**Term** is a …" are
 # the definitions form's; "**Initial distribution** $\pi_i = …$" names a symbol)
-_BOLD_LED = re.compile(r"\*\*(?P<label>[^*\n]{2,60}?)\*\*[ \t]+(?P<aside>\([^()\n]{1,40}\)[ \t]+(?=[=≈]))?"
-                       r"(?P<rest>(?:[a-z][a-z'’-]+\b|[=≈][ \t]|\$[ \t]*[=≈])"
-                       r"(?:(?<!is\b)(?<!are\b)|(?<=is|re)[ \t]+(?=[\d$]))" r".*)", re.S)
+_BOLD_LED = re.compile(r"(?s)\*\*(?P<label>[^*\n]{2,60}?)\*\*[ \t]+(?P<aside>\((?:[^()\n]{1,40}\)[ \t]+(?=[=≈])|"
+                       r"[^()\n]{0,35}\b(?:1[89]|20)\d\d[a-z]?\)[ \t]+(?=[a-z])))?(?P<rest>(?:[a-z][a-z'’-]+\b|[=≈][ \t]|"
+                       r"\$[ \t]*[=≈])(?:(?<!is\b)(?<!are\b)|(?<=is|re)[ \t]+(?=[\d$])).*)")
 # (also "**Perplexity** $= e^{H}$: the effective …", "**Recall** (= sensitivity) = TP / (TP + FN)" and a value it
-# is, "**Minimum** is 0, for a deterministic …"; not "**Term** is a …", the definitions form's)
+# is, "**Minimum** is 0, for a deterministic …", "**Zoneout** (Krueger 2016) keeps …"; not "**Term** is a …")
 # A bullet led by a short sentence in bold that the text after it explains ("- **Standardize features first.** The
 # penalty treats all coefficients equally, …")
 _BOLD_SENTENCE = re.compile(r"\*\*(?P<label>[A-Z][^*\n]{3,80}?)[.!]\*\*[ \t]+(?P<rest>[A-Z(].*)", re.S)
@@ -412,8 +413,8 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
                       or "$" in label or "](" in label or "@" in label and not _AT_RANK.search(label) or "}`" in label):
         return None  # ("In summary, …:", "One nuance:": a sentence's start, not a label; "Set @eq-grad to zero:" a step)
     rest = without_pointers(stated + rest.split("![", 1)[0].strip())  # (an image, "(above)": no part of an answer)
-    if _POINTER.match(rest) or narrates(rest):
-        return None  # "see [[Batch gradient descent]]", "From the above two figures, …"
+    if _POINTER.match(rest) or narrates(rest) or author_speaks_first(rest):
+        return None  # "see [[Batch gradient descent]]", "From the above two figures, …", "Why: I kept mixing up …"
     found = sentences(rest)
     back = ""
     for sentence in found:

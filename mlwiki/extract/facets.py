@@ -103,10 +103,34 @@ def ask_headings(ex, first: int) -> None:
         if len(drafts) != 1 or draft.form not in FORMS or "\n" in draft.front or draft.front.endswith("?"):
             continue
         if question := asked_front(draft.front, draft.back):
+            if question.startswith("What are the ") and (others := _carded_beside(ex, first, draft)):
+                question = f"Besides {others}, w{question[1:]}"  # (the section's other caveats are cards of their own)
             last = draft.front.rsplit(" › ", 1)[-1]
             asked = f"{draft.front}?" if question[1:] == f"{last[1:]}?" else f"{draft.front}\n\n{question}"
             ex.drafts[k] = [replace(draft, front=asked,
                                     id_front=draft.id_front or draft.front)], heading
+
+
+def _carded_beside(ex, first: int, card) -> str:
+    """The names of the items of the section card's list made cards of their own under its heading path ("… ›
+    Caveats › Noisy val curve", "… › Caveats" + "Define: Epoch-wise double descent"), joined for "Besides …, what are
+    …?": the card's list is only what they left; '' when there are none or too many to name. An item card is one of
+    the list's lines (near the card's own) whose name the card's back does not hold."""
+    path, near = card.front, range(card.line - 2 * MAX_BESIDE, card.line + card.back.count("\n") + 2 * MAX_BESIDE + 1)
+    names = []
+    for drafts, _ in sorted(ex.drafts[first:], key=lambda made: made[0][0].line):  # (in the notes' order)
+        head, _, shown = drafts[0].front.partition("\n\n")
+        name = head[len(path) + 3:] if head.startswith(f"{path} › ") else \
+            shown.removeprefix("Define: ") if head == path and shown.startswith("Define: ") else ""
+        if name and drafts[0].form in _ITEM_FORMS and drafts[0].line in near and name not in card.back:
+            names.append(name if name[1:2].isupper() else name[:1].lower() + name[1:])
+    if not names or len(names) > MAX_BESIDE or any(" › " in n or len(n.split()) > 6 for n in names):
+        return ""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+MAX_BESIDE = 3  # names a front can hold
+_ITEM_FORMS = frozenset(("labelled", "definition-item"))  # (the cards a list's items make of themselves)
 
 
 def asked_front(path: str, back: str) -> str | None:

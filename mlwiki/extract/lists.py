@@ -59,6 +59,7 @@ from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, unt
 from mlwiki.extract.parts import (after_box, exercise_part, labelled_aside, opening_front, part_passage,
                                   section_parts, titled_boxes)
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
+from mlwiki.extract.tabsets import CODE_TAB, tab_front
 from mlwiki.extract.passages import (ABOUT_PAGE, DAY_ACTIVITY, DAY_NOTES, NO_SUBJECT, SITE_PAGE_TITLE, SOURCES_TITLE,
                                      passage)
 from mlwiki.extract.openers import said_on
@@ -82,7 +83,8 @@ _NAMES_WHAT = re.compile(r"(?:an?|the|one of the)\s+\S+\s+\S+\s+\S", re.I)
 # A heading that says only why the author wrote the text down ("Reminder to self", "Notes to self", "Remember this")
 _ERRAND = re.compile(r"(?i)[\W\d_]*(?:(?:reminders?|notes?|memos?|questions?|things?|todo) (?:to|for) (?:self|myself|me)|"
                      r"reminders?|remember(?: this)?|don['’]t forget|note to future me)[\W\d_]*")
-_ODDS = re.compile(r"(?i)[\W\d_]*(?:misc\w*|others?|odds and ends|bits and pieces)[\W\d_]*")  # (its items: facts)
+_ODDS = re.compile(r"(?i)[\W\d_]*(?:misc\w*|others?|odds and ends|bits and pieces|related(?: ideas| methods)?)[\W\d_]*")
+# (its items: facts; "## Related" over "- **Confidence penalty** penalises …": what each related method does)
 _SUMMARY = re.compile(r"(?i)[\W\d_]*summary table[\W\d_]*")  # (a heading naming no subject over a table of the note's)
 _NOTED = re.compile(r"(?i)[ \t]*\*\*(?:note|caveat|aside)[ \t]*:?\*\*")  # an aside that closes a section ("> **Note:** …")
 _SYMBOL_ITEM = re.compile(r"[-*+][ \t]+\$")  # "- $T \to 0$: approaches argmax": a case of the symbol a legend named
@@ -101,6 +103,7 @@ class Section:
     log: bool = False  # a day's "## log" or "## notes": its items are cards, not the section
     rows_only: bool = False  # under a heading that names no subject ("Summary table"): only its table's rows
     items_only: bool = False  # under "Misc", "Other": only its labelled items, each a card of the heading above
+    code_tab: bool = False  # a tab of a set that holds code ("PyTorch"): its label names no subject
 
 
 def open_section(ex, blocks: list[Block], i: int) -> None:
@@ -146,7 +149,8 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         if not body:
             return  # (a note that opens on what its pages are, "These are my notes for …", or on its author's story)
     line = blocks[i].start if i >= 0 else body[0].start
-    ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0, i >= 0 and log, rows_only, items_only)
+    ex.section = Section(ex.heading_path(), line, body, len(ex.drafts), i < 0, i >= 0 and log, rows_only, items_only,
+                         i >= 0 and blocks[i].lines[0].attrs.endswith(CODE_TAB))
 
 
 def _without_aside(ex, path: str, blocks: list[Block], label: str | None, declined: bool, headed: bool) -> str | None:
@@ -224,7 +228,9 @@ def close_section(ex) -> None:
                 continue  # ("TIL" of what? its items' labels and bold terms say)
             if not section.lead or holds_words(back, MIN_LEAD_WORDS) or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
                 if not restates(path.rsplit(" › ", 1)[-1], back):  # (no "X is … X")
-                    ex.add_card(FORM, _with_topic(path, back), back, line)
+                    tab = section.code_tab and label is None  # ("… › PyTorch" names no subject)
+                    ex.add_card(FORM, tab_front(path, back) if tab else _with_topic(path, back), back, line,
+                                id_front=path if tab else "")
                 named_term_cards(ex, path, blocks)  # (a term named inside it: a card of its own)
                 listed.append((path, blocks, back))  # ("- MRR: …": each definition a card too, below)
             continue
@@ -236,7 +242,9 @@ def close_section(ex) -> None:
             if len(blocks) > 1 or not all(free) else (-1, None)
         opened = len(ex.drafts)
         if opening is not None:
-            ex.add_card(FORM, opening_front(path, blocks, free, used), opening, line)
+            front = opening_front(path, blocks, free, used)
+            tab = section.code_tab and label is None and front == path  # ("… › PyTorch" names no subject)
+            ex.add_card(FORM, tab_front(path, opening) if tab else front, opening, line, id_front=path if tab else "")
             named_term_cards(ex, path, [blocks[used]])
         elif blocks and (lead := not free[0] and lead_before_items(blocks[0], taken) or lead_before_formula(
                 blocks, [d for drafts, _ in ex.drafts[section.drafts:] for d in drafts])) and not ex.has_front(path):

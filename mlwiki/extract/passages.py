@@ -71,13 +71,20 @@ ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|
                         r"(?:a )?(?:quick|short) (?:post|note|write-up)\b|i keep (?:re-?deriving|redoing|forgetting)\b|"
                         r"(?:half[- ]finished|unfinished|work in progress|wip)[ \t]*[.!:—–(]|"
                         r"(?:(?:running|daily|lab|experiment|training|research)\s+)*(?:log|journal|diary)\s+of\b|"
+                        r"(?:(?:this|the) page )?needs? (?:restructuring|rewriting|a rewrite|tidying|cleaning up|a clean-?up|"
+                        r"more work|polish(?:ing)?)\b|(?:from|based on) (?:lecture|week|session|class) \d+"
+                        r"(?:[ \t]*(?:\+|&|and)[ \t]*[\w ]{1,20})?[.!]|"
+                        r"(?:reading group|journal club|study group|office hours|seminar|meeting)\b[^.!?\n]{0,60}? "
+                        r"on (?:\d{1,2}[-/.]\d{1,2}|\d{4}-\d\d-\d\d)\b|"
                         r"(?:lecture|week|session|class) \d+(?: slides| notes)? (?:was|is|covered|covers?|introduced|introduces|went|looked|"
                         r"started|began)\b|(?:in|during|after) (?:today['’]s|this week['’]s|last week['’]s|the) "
                         r"(?:lecture|class|session|seminar|lab)\b|(?:closed|open)[- ]book\b")
 # ("These are my notes for the course.", "My notes for …", "Eight notebooks from the Tuesday workshop.", "Questions
 # from the course forum …", "Prerequisites assumed: …", "Assorted things that came up in the labs …", "Quick post because I keep redoing …", "I keep re-deriving this, so …",
-# "Running log of the lab assignments." (its dated entries follow), a course's own story and logistics: "Lecture 5
-# was a history tour …", "In today's lecture …", "Closed book, 2 h")
+# "Running log of the lab assignments." (its dated entries follow); "From lecture 9 + papers. Needs restructuring;
+# formulas checked.": where the page comes from, its state; "Reading group: double descent on 04-18, my slot = …": the
+# writer's calendar; a course's own story and logistics: "Lecture 5 was a history tour …", "In today's lecture …",
+# "Closed book, 2 h")
 _FOLD_TAGS = re.compile(r"(?:[ \t]*(?:</?details\b[^>]*>|<summary\b[^>]*>.*?</summary>|</?summary>))+[ \t]*", re.I)  # (a fold)
 _MADE_UP = re.compile(r"(?i)[^\n:]{0,60}\bmade[- ]up\b[^\n:]{0,20}:")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"

@@ -15,7 +15,7 @@ from mlwiki.extract.contents import lists_pages
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.page_talk import (about_the_notes, asked_without_page_talk, builds_the_notes, says_little,
                                       without_page_talk)
-from mlwiki.extract.passages import LINKS_LINE
+from mlwiki.extract.passages import ABOUT_PAGE, LINKS_LINE
 from mlwiki.models import CardKind
 from mlwiki.extract.prose import one_break, sentences
 
@@ -87,6 +87,8 @@ def _off_todo(draft) -> bool:
         if not chores_off.strip():
             return False  # (a back that is all to-do lines or task boxes is no card)
         if back := one_break(_LINKS.sub("", chores_off)).strip():  # (a back of links alone: as written)
+            if ABOUT_PAGE.match(back):
+                return False  # (a reading list's queue and "Reading group: … on 04-18, my slot …": the writer's errands)
             draft.back = back
     return True
 

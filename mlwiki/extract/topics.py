@@ -37,6 +37,10 @@ _PREPOSITION = r"(?:for|in|with|when|if|on|under|at|before|after|during)"
 _OPENER = re.compile(r"(?i)((?:for|in|with|on|under|at|during|(?:when|after|before|while) \w+ing\b) "
                      r"(?![^,;:]*\b(?:we|you|i|it|they)\b)[^,;:]{2,50}),\s")  # ("When restarting training, …")
 # "In ML this shows up when …": the phrase before the pronoun says where
+# "Since PyTorch multiplies …, changing the LR …": a reason or condition before the main clause, whose subject the
+# sentence is about (not "Since PyTorch", the words before the clause's own verb)
+_CLAUSE_OPENER = re.compile(r"(?i)(?:since|because(?! of\b)|although|though|whereas|unless|once|if|when|while)\s"
+                            r"[^,;:]{2,80},\s")
 _PLACE = re.compile(rf"(?i)({_PREPOSITION} .+?),? (?:this|it|that|these|they|you|we)$")
 _RELATIVE = re.compile(r"(?:that|which|who|whose)$")  # a verb after it is the relative clause's, not the sentence's
 _NOT_TOPIC = re.compile(r"(?i)(?:it|its|this|that|these|those|they|there|here|we|you|i|one|so|then|such|"
@@ -85,13 +89,16 @@ def passage_topic(text: str, known: str = "") -> str:
         return as_topic(label.group(1))
     opener = _OPENER.match(first)
     clause = first[opener.end():] if opener else first
+    if not opener and (subordinate := _CLAUSE_OPENER.match(first)):
+        clause = first[subordinate.end():]  # (the main clause says what the sentence is about)
     verb = next((v for v in _VERB.finditer(clause) if not _RELATIVE.search(clause[:v.start()].rstrip())), None)
     if verb and verb.start() > 0 and not _NOT_TOPIC.match(clause):
         subject = _ADVERB_END.sub("", clause[:verb.start()].strip())  # ("each parameter effectively gets …")
         if place := _PLACE.match(subject):
             return as_topic(place.group(1))
-        if (placed := _PLACED.match(subject)) and (det := _DETERMINER.search(subject)):
-            subject = subject[det.start() + 1:]  # ("In code the non-saturating loss is …": the loss)
+        if (placed := _PLACED.match(subject)) and (det := _DETERMINER.search(subject, placed.end() + 1)):
+            subject = subject[det.start() + 1:]  # ("In code the non-saturating loss is …": the loss; "In the paper
+            # the decay is …": the decay, not the determiner of the place)
             placed = _PLACED.match(subject)
         if not (known and as_topic(subject).casefold() in known.casefold()):
             return "" if placed else as_topic(subject)

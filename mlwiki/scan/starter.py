@@ -101,13 +101,26 @@ _SITE_PROJECTS = ("_quarto.yml", "_quarto.yaml", "_toc.yml", "myst.yml")  # (fil
 _DOCS_DIR = r"""(?m)^docs_dir:[ \t]*["']?([^"'#\s]+)["']?[ \t]*(?:#.*)?$"""  # (compiled by `init` only: not at startup)
 
 
+def site_excludes(folder: Path) -> list[str]:
+    """The folders of a site project that hold no notes, for `exclude`: a Quarto site's rendered output; in a
+    Docusaurus site (docusaurus.config.* at the top) everything beside its `docs/` and `blog/`: the React source,
+    static files, the build, translations and frozen doc versions (copies of the docs, so every card twice)."""
+    if (folder / "_quarto.yml").is_file() or (folder / "_quarto.yaml").is_file():
+        return ["_site/**", "_freeze/**"]
+    if any((folder / f"docusaurus.config.{ext}").is_file() for ext in ("js", "ts", "mjs", "cjs")):
+        return [f"{name}/**" for name in _DOCUSAURUS_NOT_NOTES]
+    return []
+
+
+_DOCUSAURUS_NOT_NOTES = ("src", "static", "build", ".docusaurus", "i18n", "versioned_docs")
+
+
 def render_config_template(folder: Path, settings: dict[str, tuple[str, str]] | None = None,
                            notes: str | None = None) -> str:
     """The commented mlwiki.toml that `mlwiki init` writes, adapted to what the folder looks like; `settings`,
     {key: (TOML value, why)}, replace the defaults of those keys; `notes`: the notes folder, when the caller found
     it already (`notes_folder_of` walks the folder)."""
-    quarto = (folder / "_quarto.yml").is_file() or (folder / "_quarto.yaml").is_file()
-    exclude = '"_site/**", "_freeze/**"' if quarto else ""
+    exclude = ", ".join(f'"{glob}"' for glob in site_excludes(folder))
     text = CONFIG_TEMPLATE.format(name=folder.name or "wiki", notes=notes or notes_folder_of(folder),
                                   exclude=exclude)
     for key, (value, why) in (settings or {}).items():
