@@ -43,6 +43,7 @@ _HEADING = re.compile(r"(#{1,6})[ \t]+(\S.*)")
 # points at nothing, the sentence stands without it
 _LEAD_TO_NOTHING = re.compile(r"[ \t]+(?:of|in|like|as|from|to)[ \t]+(?:this|these|that|the following|below)[ \t]*:"
                               r"[ \t]*$")
+_LABEL = re.compile(r"[^.!?:\n]{1,60}:")  # (a block's title over what is nested under it: "open tasks across all:")
 _ON_ITS_OWN = re.compile(r"[ \t]*(?:\$\$|```|~~~|\|)")  # a display formula, a code block, a table
 # What only a Logseq page holds: a block's id or one of Logseq's own properties, a block reference or embed, a
 # property line under a bullet
@@ -186,6 +187,8 @@ class _Writer:
             self.blocks(block.children, column, None)
             return
         if block.children and not any(self._shows(child) for child in block.children):
+            if len(lines) == 1 and _LABEL.fullmatch(lines[0][1].strip()):
+                return  # ("open tasks:" over a query: a title over nothing)
             lines = [(lines[0][0], _LEAD_TO_NOTHING.sub("", lines[0][1])), *lines[1:]]
         marker = "- "  # (numbered blocks too: as a numbered list, a step stating a formula kept the others off cards)
         first = _HEADING.sub(r"\2", lines[0][1].strip())
