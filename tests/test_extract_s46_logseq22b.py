@@ -91,3 +91,14 @@ def test_below_as_a_place_ends_a_fact_not_an_announcement(tmp_path):
             "- each encoder after the first takes as input the hidden states of the layer below\n")
     made = backs_by_front(new_wiki(tmp_path, {"stacks.md": note}, CONFIG))
     assert any("of the layer below" in back for back in made.values()), made
+
+
+def test_a_slip_told_as_mixed_these_up_is_off_the_back(tmp_path):
+    """"I mixed the two up on the exam." is the writer's slip, as "I mixed up …" is: no fact on a back."""
+    note = ("# Bounds\n\n## Two conditions\n\n"
+            "- **lower**: a bound below the spectral radius is *sufficient* for the product to shrink\n"
+            "- **upper**: a bound above it is only *necessary* for the product to grow\n"
+            "- I mixed the two up on the exam.\n"
+            "- saturated units make the product shrink faster whatever the weights are\n")
+    made = backs_by_front(new_wiki(tmp_path, {"bounds.md": note}, CONFIG))
+    assert "saturated units" in _text(made) and "mixed the two up" not in _text(made), made
