@@ -162,8 +162,10 @@ def test_an_announcing_phrase_is_cut_where_the_case_blind_pattern_finds_it():
     assert original.pattern == r"\s(?:the following(?: \w+)?|as follows|below)[ \t]*[.:]?$", \
         "_FOLLOWING changed: check that each phrase still holds 'follow' or 'below' (without_announcement's gate)"
 
-    def before(text: str) -> str:  # (without_announcement as it was)
-        if original.search(text):
+    def before(text: str) -> str:  # (without_announcement as it was; "below" after a word that points nowhere is a
+        # place, s46 logseq22b)
+        if original.search(text) and not announcements.a_place(text[:original.search(text).start()],
+                                                               original.search(text).group()):
             text = text[:original.search(text).start()].rstrip() + ":"
         if not text.endswith(":"):
             return text

@@ -13,7 +13,13 @@ from mlwiki.extract.prose import sentences
 
 # "… given by the following", "We use the following definitions."
 _FOLLOWING = re.compile(r"\s(?:the following(?: \w+)?|as follows|below)[ \t]*[.:]?$", re.I)
-_FOLLOWING_LOWER = re.compile(_FOLLOWING.pattern)  # (searched in the lower-cased text: see without_announcement)
+_FOLLOWING_LOWER = re.compile(_FOLLOWING.pattern)
+# What "below" follows when it points at what the card does not show ("… in the figure below.", "as described
+# below:"); after any other word it is a place, and the sentence a fact ("each direction sees the layer below")
+_POINTING = re.compile(r"(?i)(?:shown|given|listed|described|defined|written|illustrated|outlined|summari[sz]ed|detailed|"
+                       r"explained|see|as|is|are|here|figure|table|code|example|plot|image|diagram|cell|snippet|graph|"
+                       r"chart|equation|formula|output|list|steps?|details)s?[ \t]*$")  # (searched in the lower-cased text: see without_announcement)
+_WORD_END = re.compile(r"[^\W\d_][ \t]*$")
 _ENDS_SENTENCE = (".", "!", "?", ":", ")")
 
 
@@ -26,7 +32,8 @@ def without_announcement(text: str) -> str:
     trap = not lower.isascii() and _CASE_TRAPS.search(text)
     # (each of its phrases holds "follow" or "below": a text without them is not searched, which most are)
     if ("follow" in lower or "below" in lower) and \
-            (following := (_FOLLOWING.search(text) if trap else _FOLLOWING_LOWER.search(lower))):
+            (following := (_FOLLOWING.search(text) if trap else _FOLLOWING_LOWER.search(lower))) and \
+            not a_place(text[:following.start()], following.group()):
         text = text[:following.start()].rstrip() + ":"  # (then cut like any announcement)
     if not text.endswith(":"):
         return text
@@ -39,6 +46,12 @@ def without_announcement(text: str) -> str:
     if len(found) > 1:
         return (head + "\n" + " ".join(found[:-1])).strip()
     return "" if LIST_ITEM.match(last) or not head else without_announcement(head.strip())
+
+
+def a_place(before: str, phrase: str) -> bool:
+    """Whether the announcing `phrase` found after `before` is "below" as a place: after a word that does not point
+    ("… the layer below"), not after one that does ("the figure below") or after no word."""
+    return phrase.lstrip()[:5].lower() == "below" and bool(_WORD_END.search(before)) and not _POINTING.search(before)
 
 
 def _before_last_sentence(text: str) -> str:

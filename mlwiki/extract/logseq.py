@@ -39,6 +39,11 @@ from mlwiki.extract.logseq_inline import (BLOCK_REF, DRAWER_END, DRAWER_OPEN, as
 from mlwiki.extract.logseq_outline import PROPERTY, OutlineBlock, parse
 
 _HEADING = re.compile(r"(#{1,6})[ \t]+(\S.*)")
+# The lead to what is under a block ("… the product in the middle of this:"), when nothing under it shows: it
+# points at nothing, the sentence stands without it
+_LEAD_TO_NOTHING = re.compile(r"[ \t]+(?:of|in|like|as|from|to)[ \t]+(?:this|these|that|the following|below)[ \t]*:"
+                              r"[ \t]*$")
+_LABEL = re.compile(r"[^.!?:\n]{1,60}:")  # (a block's title over what is nested under it: "open tasks across all:")
 _ON_ITS_OWN = re.compile(r"[ \t]*(?:\$\$|```|~~~|\|)")  # a display formula, a code block, a table
 # What only a Logseq page holds: a block's id or one of Logseq's own properties, a block reference or embed, a
 # property line under a bullet
@@ -181,11 +186,22 @@ class _Writer:
             self.gap(lines[-1][0])
             self.blocks(block.children, column, None)
             return
+        if block.children and not any(self._shows(child) for child in block.children):
+            if len(lines) == 1 and _LABEL.fullmatch(lines[0][1].strip()):
+                return  # ("open tasks:" over a query: a title over nothing)
+            lines = [(lines[0][0], _LEAD_TO_NOTHING.sub("", lines[0][1])), *lines[1:]]
         marker = "- "  # (numbered blocks too: as a numbered list, a step stating a formula kept the others off cards)
         first = _HEADING.sub(r"\2", lines[0][1].strip())
         self.put(" " * column + marker + as_task(first), block.no)
         self._paragraph(lines[1:], column + len(marker))
         self.blocks(block.children, column + len(marker), None)
+
+    def _shows(self, block: OutlineBlock) -> bool:
+        """Whether a block shows anything: its text, or a child's (an embed of another page's block shows
+        nothing here)."""
+        if any(text.strip() for _, text in self._shown(block)):
+            return True
+        return any(self._shows(child) for child in block.children)
 
     def _paragraph(self, lines: list[tuple[int, str]], column: int) -> None:
         for no, text in lines:

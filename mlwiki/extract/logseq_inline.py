@@ -20,6 +20,11 @@ _POINTER = re.compile(rf"[ \t]*(?:[—–-][ \t]*)?(?:\b(?:see|cf\.)[ \t]*)?\(\(
 # sentence's end, "each of the form ((…))", leaves what came before it)
 _MID_SENTENCE = re.compile(rf"(?:[ \t]*[—–;(]|^|(?<=[.!?]))[^.!?\n—–;(]*\(\({_UUID}\)\)[ \t]*[\w$`*\[][^.!?\n]*"
                            r"[.!?]?[ \t]*")
+# A lead whose object was an unresolved reference ending the text: the sentence that only points at it ("…
+# `pack_padded_sequence`. Details from [[a day]]: ((…))"), a short clause after a comma ("a product of Jacobians,
+# each of the form ((…))"), the preposition before it ("$h_t$ from ((…)):"). Left standing they dangle.
+_LEAD_TO_END = re.compile(rf"(?:(?<=[.!?])[ \t]+[^.!?\n:]{{1,80}}:|,[ \t]*(?:[A-Za-z]+[ \t]+){{1,5}}|"
+                          rf"[ \t]+(?:from|of|in|by|as|at|like|to))[ \t]*(?=\(\({_UUID}\)\)[ \t]*:?[ \t]*$)")
 _OPEN_TASK = re.compile(r"(?:TODO|DOING|LATER|NOW|WAITING|WAIT|IN-PROGRESS)[ \t]+(?:\[#[A-C]\][ \t]*)?")
 _DONE_TASK = re.compile(r"(?:DONE|CANCELED|CANCELLED)[ \t]+(?:\[#[A-C]\][ \t]*)?")
 # The lines Logseq writes for itself under a block: a task's dates, its clock drawer
@@ -52,6 +57,7 @@ def shown(text: str, refs: dict[str, str]) -> str:
     was = text
     if "((" in text:
         text = BLOCK_REF.sub(lambda m: refs.get(m.group(1).lower(), m.group(0)), text)
+        text = _LEAD_TO_END.sub("", text) if "((" in text else text
         text = _POINTER.sub("", _MID_SENTENCE.sub(" ", text).strip()) if "((" in text else text
     if "{{" in text:
         text = _MACRO.sub(lambda m: m.group(2).strip() if m.group(1).lower() == "cloze" else "", text)

@@ -26,6 +26,7 @@ from mlwiki.extract.prose import clean_prose, heading_text, last_sentence
 from mlwiki.extract.topics import passage_topic
 from mlwiki.models import CardKind
 
+_CITED = re.compile(r"\([^()\n]{0,60}\b(?:19|20)\d\d[a-z]?\)")  # ("(Bengio et al. 2015)": who, no fact)
 MIN_WORDS = 6  # (an item of fewer says too little alone: "- cheap", "- see the paper")
 _JOINS = re.compile(r"(?i)also|and|but|so|then|plus|note")  # (a word that joins an item to the one before)
 _LINK = re.compile(r"\[\[[^\]]*\]\]")
@@ -57,7 +58,7 @@ def orphan_item_cards(ex, first: int, path: str, blocks: list[Block], lines: tup
         items = top_items(block.lines)
         starts = whole | _branch_lines(ex, first)
         carded = [item[0].no in starts or _held(ex, item, first) or _leads_formula(ex, item, first) for item in items]
-        _nested_orphans(ex, first, path, [item for item in items if item[0].no in whole])
+        _nested_orphans(ex, first, path, [item for item in items if item[0].no in whole or _bare_term(item)])
         if not any(carded) or all(carded):
             continue
         intro = _intro(blocks[k - 1]) if k else ""
@@ -116,6 +117,17 @@ def _nested_orphans(ex, first: int, path: str, terms: list[list]) -> None:
         for child in top_items(dedented):
             if _orphan(ex, child) and not _held(ex, child, first):
                 _card(ex, f"{path} › {clean_prose(label)}", child, "")
+
+
+def _bare_term(item: list) -> bool:
+    """Whether a bullet's own line is a bold term and nothing more (but who named it: "- **scheduled sampling** (Bengio
+    et al. 2015)") over items nested under it: what is said of the term is all in them, and no term's card takes it
+    (a numbered item's bold title is a step's: "1. **Training**:" over what the code does)."""
+    text = LIST_ITEM.sub("", item[0].text, count=1)
+    if len(item) < 2 or item[0].text[:1] not in "-*+" or text[:2] not in ("**", "__") or not LIST_ITEM.match(item[1].text.lstrip()):
+        return False
+    _, said = item_label(item[0].text)
+    return not said or bool(_CITED.fullmatch(said))
 
 
 def _indent(text: str) -> int:

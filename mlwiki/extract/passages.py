@@ -132,6 +132,8 @@ LINKS_LINE = (r"[ \t]*(?:(?:see(?: also)?|links?(?: back)?|related(?: notes)?|cf
 # (a page's navigation between its links: "[← index](../README.md) · next: [Receptive fields](rf.md)", a day's
 # "[[2026-11-02]] ← → [[2026-11-04]]"; "[[A]] → [[B]]" alone is an order of steps, and stays)  # (a pattern's text: tidy.py's too)
 _LINKS_LINE = re.compile("(?i)" + LINKS_LINE)
+_ANY_LABEL = re.compile(r"[^:\n\[]{1,40}:[ \t]")  # ("gated cells: [[LSTM]]": what the links are)
+_NOTE_LINK = re.compile(r"\[\[[^\]\n]*\]\]")  # (a link names a note: no word that explains, "- gated: [[LSTM]], [[GRU]]")
 # A page's plan for its reader: "In this section, we will train …", "In the next chapter I …"
 _PLANS = re.compile(r"(?i)in (?:this|the following|the next) (?:section|chapter|notebook|part|lesson|tutorial|post|"
                     r"article),?\s+(?:we|i|you)\b")
@@ -385,8 +387,8 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
         items = _top_items(text)
     else:
         items = [text]  # (no list item: the text is one item)
-    if len(items) > MAX_ITEMS:
-        return False
+    if len(items) > MAX_ITEMS or "[[" in text and all(_only_links(item) for item in items):
+        return False  # (a map of the notes on a topic, "- gated cells: [[LSTM]], [[GRU]]": a table of contents)
     if "$" in text and writes_algorithm(text.split("\n")):
         return True  # (an algorithm's steps, formulas among them)
     if len(items) < 2:
@@ -401,6 +403,14 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
         if words >= 3 * len(items) and explaining * 2 >= len(items):
             return True
     return False
+
+
+def _only_links(item: str) -> bool:
+    """Whether a list item, its label aside, is only links to notes (and the marks between them)."""
+    if "[[" not in item:
+        return False
+    rest = _ANY_LABEL.sub("", LIST_ITEM.sub("", item, count=1).lstrip(), count=1)
+    return not re.search(r"\w", _NOTE_LINK.sub("", rest))
 
 
 def _broken_off(text: str) -> bool:

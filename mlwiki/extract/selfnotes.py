@@ -160,7 +160,7 @@ _NOTE_CLAUSE = re.compile(
     # the writer of themself, and nothing else: "Saw it myself", "Not settled for me" (six words at most)
     r"(?=(?:\S+\s+){0,5}\S+$)[^.!?\n]{0,40}\b(?:for me|to me|myself)|"
     # the writer's own slip, as a study log tells it: "mixed up over-smoothing and over-squashing"
-    r"(?:I\s+)?(?:mixed up|got (?:\S+\s+){0,3}wrong|forgot|kept forgetting|messed up|confused (?:\S+\s+){1,6}"
+    r"(?:I\s+)?(?:mixed (?:\S+\s+){0,2}up|got (?:\S+\s+){0,3}wrong|forgot|kept forgetting|messed up|confused (?:\S+\s+){1,6}"
     r"(?:with|and))\b[^.!?\n]{0,80}|"
     # a bare deferral, "— later", "(more on this later)"
     r"(?:more (?:on (?:this|that|it) )?)?later(?: on)?|"
@@ -179,7 +179,7 @@ _NOTE_SENTENCE = re.compile(
     r"(?:[^\w\s$\\(){}\[\]|]{1,3}\s*=\s*[^,;=.\n$]{1,30}?\s*(?:[,;]\s*|(?=[.!]?$))){2,}[.!]?")
 _NOTE_HINT = AnyOf(r"later|(?:come|go|get) back|re-?read|re-?visit|properly|some ?day|sometime|next time|have time|"
                         r"need to|have to|sure|no idea|understood|n['’]?t (?:really |fully |quite )?(?:get|understand)|"
-                        r"for me|to me|myself|mixed up|wrong|forgot|messed up|confused|\?[ \t]+(?:to )?(?:try|check|test|"
+                        r"for me|to me|myself|mixed (?:\S+ ){0,2}up|wrong|forgot|messed up|confused|\?[ \t]+(?:to )?(?:try|check|test|"
                         r"verify|investigate|confirm)|\[\[|\]\(|[{:](?:ref|doc|numref)\}|(?:didn['’]?t|did not|couldn['’]?t|could not) "
                         r"(?:really |fully |quite )?(?:follow|get|understand)|\bsee (?:also )?(?:the|my|our) |material|scope")  # (of the
 # text in lower case: a word each kind of note needs)
