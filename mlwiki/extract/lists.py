@@ -64,7 +64,7 @@ from mlwiki.extract.openers import said_on
 from mlwiki.extract.odds import odds_cards
 from mlwiki.extract.lone_facts import lone_fact_cards
 from mlwiki.extract.math_lists import list_item_cards
-from mlwiki.extract.openings import cut_off_over_list, opening_paragraph
+from mlwiki.extract.openings import cut_off_over_list, is_pitch, opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
 from mlwiki.extract.prose import clean_prose, holds_words
 from mlwiki.extract.signatures import paragraph_cards
@@ -216,6 +216,8 @@ def close_section(ex) -> None:
         if all(free) and (back := _without_aside(ex, path, blocks, label, declined, " › " in section.path)) is not None:
             if DAY_LOG.fullmatch(path) and learned_item_cards(ex, path, blocks):
                 continue  # ("TIL" of what? its items' labels and bold terms say)
+            if section.lead and is_pitch(back):
+                continue  # ("Once this clicks, every model is …": what the page promises, before its first heading)
             if not section.lead or holds_words(back, MIN_LEAD_WORDS) or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
                 if not restates(path.rsplit(" › ", 1)[-1], back):  # (no "X is … X")
                     ex.add_card(FORM, _with_topic(path, back), back, line)
