@@ -26,3 +26,32 @@ def test_an_opening_that_promises_what_the_page_gives_is_no_card(tmp_path):
     text = "\n".join(f"{front}\n{back}" for front, back in made.items())
     assert "Once this clicks" not in text, made
     assert "stationary law" in text and "every move is accepted" in text, made
+
+
+DROPOUT = ("Why wide nets overfit less with noise (at first). Two separate effects that people confuse — keep them "
+           "apart.\n\n"
+           "## Dropout\nDuring training each unit is ==zeroed at random with probability p==, so no unit can rely on "
+           "one particular other unit.\n\n"
+           "Intuition: at test time nothing is masked and the layer is $y = W x$ with $W$ scaled by $1-p$. This is "
+           "model averaging (Srivastava et al. 2014). Scaling it:\n"
+           "$$W_{test} = (1-p)\\, W$$\n"
+           "So every weight keeps the expected value it had during training, and the outputs keep their scale too.\n\n"
+           "It's cheap averaging done in one pass.\n")
+
+
+def test_an_opening_said_as_a_title_is_no_card_and_the_section_of_that_name_is(tmp_path):
+    """"Why wide nets overfit less (at first). …" before the first heading is the page's title said as a sentence:
+    no card. It took the note's name as its front, which the section "## Dropout" in the note "Dropout" asks too, so
+    the section's definition was on no card."""
+    made = cards_of(tmp_path, {"Concepts/Dropout.md": DROPOUT})
+    text = "\n".join(f"{front}\n{back}" for front, back in made.items())
+    assert "Why wide nets" not in text and "keep them apart" not in text, made
+    assert "zeroed at random" in made.get("Dropout", ""), made
+
+
+def test_a_short_last_line_after_a_remark_joins_the_remark(tmp_path):
+    """The one short line that ends a section ("It's cheap averaging done in one pass.") after the paragraph whose
+    text after its formula is a remark card: too short for a card of its own, it goes on that remark's back."""
+    made = cards_of(tmp_path, {"Concepts/Dropout.md": DROPOUT})
+    remark = next((back for front, back in made.items() if "What it says" in front), "")
+    assert "expected value" in remark and "cheap averaging done in one pass" in remark, made
