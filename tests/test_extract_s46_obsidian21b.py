@@ -55,3 +55,17 @@ def test_a_short_last_line_after_a_remark_joins_the_remark(tmp_path):
     made = cards_of(tmp_path, {"Concepts/Dropout.md": DROPOUT})
     remark = next((back for front, back in made.items() if "What it says" in front), "")
     assert "expected value" in remark and "cheap averaging done in one pass" in remark, made
+
+
+def test_a_bold_quantity_under_a_papers_experiments_heading_asks_its_result(tmp_path):
+    """"- **Validation loss**: lower than the baseline on all three corpora." under "## Experiments" names what was
+    measured, not a term: "Define: Validation loss" asks for a definition the back does not give; the card is asked
+    under the heading path, "… › Experiments › Validation loss". Under another heading a bold term is still defined."""
+    paper = ("# Sparse Mixtures\n\n## Method\n- **Router**: a linear layer that picks two experts per token.\n\n"
+             "## Experiments\nThree language-modelling corpora, five seeds each.\n"
+             "- **Validation loss**: lower than the dense baseline on all three corpora at equal compute.\n"
+             "- **Throughput**: about 1.8x the dense baseline on the same hardware.\n")
+    made = cards_of(tmp_path, {"Papers/Sparse.md": paper})
+    assert not any("Define: Validation loss" in front or "Define: Throughput" in front for front in made), made
+    assert "lower than the dense baseline" in made.get("Sparse Mixtures › Experiments › Validation loss", ""), made
+    assert any(front.endswith("Define: Router") for front in made), made
