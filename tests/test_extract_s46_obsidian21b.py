@@ -69,3 +69,16 @@ def test_a_bold_quantity_under_a_papers_experiments_heading_asks_its_result(tmp_
     assert not any("Define: Validation loss" in front or "Define: Throughput" in front for front in made), made
     assert "lower than the dense baseline" in made.get("Sparse Mixtures › Experiments › Validation loss", ""), made
     assert any(front.endswith("Define: Router") for front in made), made
+
+
+def test_a_snippet_after_a_list_of_limitations_is_no_part_of_the_answer(tmp_path):
+    """A list under "## Limitations" asked as "What are the limitations of …?" and the writer's snippet after it
+    ("# try it quickly" then a library call): the list is the answer, the snippet beside it no part of it."""
+    note = ("## Idea\nLatent semantic analysis factorises a term-document matrix with a truncated SVD.\n\n"
+            "## Limitations\n- linear: it cannot model polysemy\n- the whole corpus must be factorised again for new "
+            "documents\n- dense factors, even for a sparse matrix\n\n"
+            "```python\n# try it quickly\nfrom sklearn.decomposition import TruncatedSVD\n"
+            "svd = TruncatedSVD(n_components=100).fit(X)\n```\n")
+    made = cards_of(tmp_path, {"Concepts/LSA.md": note})
+    listed = next((back for front, back in made.items() if "cannot model polysemy" in back), "")
+    assert "factorised again" in listed and "TruncatedSVD" not in listed, made
