@@ -82,3 +82,15 @@ def test_a_snippet_after_a_list_of_limitations_is_no_part_of_the_answer(tmp_path
     made = cards_of(tmp_path, {"Concepts/LSA.md": note})
     listed = next((back for front, back in made.items() if "cannot model polysemy" in back), "")
     assert "factorised again" in listed and "TruncatedSVD" not in listed, made
+
+
+def test_a_term_named_in_brackets_in_a_formulas_introduction_goes_to_its_back(tmp_path):
+    """"Scores for each pair (only inside the window = "local" attention):" over a formula: the bracket states what
+    "local" attention is, which on the front is never asked; it goes to the back after the formula, the
+    introduction on the front without it."""
+    note = ("## Scores\nScores for each query-key pair (only inside the window = \"local\" attention):\n\n"
+            "$$s_{ij} = \\frac{q_i^\\top k_j}{\\sqrt{d}}, \\quad |i - j| \\le w$$\n")
+    made = cards_of(tmp_path, {"Concepts/Windowed attention.md": note})
+    front, back = next((f, b) for f, b in made.items() if "s_{ij}" in b)
+    assert "local" not in front and "Scores for each query-key pair" in front, made
+    assert "only inside the window" in back.lower() and '"local" attention' in back, made
