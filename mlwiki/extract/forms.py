@@ -17,8 +17,8 @@ from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.options import options_over
 from mlwiki.extract.prose import breaks_off, claim_subject, clean_prose, prefix_heading, sentences
 from mlwiki.extract.statement_tails import INTRODUCES, with_tails, without_block_ids
-from mlwiki.extract.subject import (advises, judges, label_front, lists_uses, names_no_term, reads_as_definition,
-                                    stands_for)
+from mlwiki.extract.subject import (advises, judges, label_front, lists_uses, measures, names_no_term,
+                                    reads_as_definition, stands_for)
 from mlwiki.models import CardKind, Severity
 
 
@@ -398,9 +398,10 @@ def _add_definition(ex, term: str, definition: str, line: int, form: str, option
         definition = definition[:-1].rstrip() + "."  # the entropy of $Y$ given $X = x$:" + its formula, which the
         # formula card asks: in words the sentence is whole, and ends as one)
     path = ex.heading_path()
-    if (judges(term) or (ex.headings and lists_uses(ex.headings[-1][1]))) and path:  # ("**Good**: better calibration": what is good about it)
-        ex.add_pair(CardKind.BASIC, f"{path} › {term}", definition, line, form=form, quiet=True,
-                    id_front=asked)
+    measured = bool(ex.headings and measures(ex.headings[-1][1]))  # ("**Test accuracy**: …", a result; its id kept)
+    if (judges(term) or measured or (ex.headings and lists_uses(ex.headings[-1][1]))) and path:  # ("**Good**: better calibration": what is good about it)
+        ex.add_pair(CardKind.DEFINITION if measured else CardKind.BASIC, f"{path} › {term}", definition, line,
+                    form=form, quiet=True, id_front=asked)
         return
     if path and (subject := claim_subject(term)):  # ("**Matérn 5/2 is the standard default** (…): smooth enough":
         ex.add_pair(CardKind.BASIC, f"{path} › {subject}", f"{term}: {definition}", line, form=form, quiet=True,

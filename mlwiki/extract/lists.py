@@ -66,9 +66,9 @@ from mlwiki.extract.openers import said_on
 from mlwiki.extract.odds import odds_cards
 from mlwiki.extract.lone_facts import lone_fact_cards
 from mlwiki.extract.math_lists import list_item_cards
-from mlwiki.extract.openings import cut_off_over_list, opening_paragraph
+from mlwiki.extract.openings import MIN_OPENING_WORDS, cut_off_over_list, is_pitch, opening_paragraph
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
-from mlwiki.extract.prose import clean_prose, holds_words
+from mlwiki.extract.prose import clean_prose, holds_words, word_count
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, step_shown, steps_back, steps_front
 from mlwiki.extract.table_cards import table_cards
@@ -214,6 +214,7 @@ def close_section(ex) -> None:
     whole = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form not in FORMULA_FORMS}
     for back in [d.back for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form == "statement"]:
         taken |= {ln.no for b in section.body if text_of(b).strip() in back for ln in b.lines}  # ("such that:")
+    closes: list[list[Block]] = []
     for label, line, blocks in section_parts(section.body, section.line):
         if label is not None and (not label or NO_SUBJECT.fullmatch(label) or exercise_part(label, blocks)
                                   or label.endswith("?") or line in taken and not defined_by_formula(ex, line)):
@@ -226,6 +227,8 @@ def close_section(ex) -> None:
         if all(free) and (back := _without_aside(ex, path, blocks, label, declined, " › " in section.path)) is not None:
             if DAY_LOG.fullmatch(path) and learned_item_cards(ex, path, blocks):
                 continue  # ("TIL" of what? its items' labels and bold terms say)
+            if section.lead and is_pitch(back):
+                continue  # ("Once this clicks, every model is …": what the page promises, before its first heading)
             if not section.lead or holds_words(back, MIN_LEAD_WORDS) or _NAMES_WHAT.match(back):  # ("Nothing here any more." says nothing)
                 if not restates(path.rsplit(" › ", 1)[-1], back):  # (no "X is … X")
                     tab = section.code_tab and label is None  # ("… › PyTorch" names no subject)
@@ -341,7 +344,10 @@ def close_section(ex) -> None:
         loose_list_card(ex, section.drafts, path, blocks, taken)
         trailing_cards(ex, section.drafts, path, blocks, taken, declined)  # (what follows a formula, on no card yet)
         list_item_cards(ex, section.drafts, path, blocks, (taken, whole))  # (items no card holds: `math_lists`)
+        closes.append(blocks)  # (its last paragraph, if no card holds it once the section is done: `_short_close`)
     lone_fact_cards(ex, section.path, section.body, section.drafts)  # (what no card holds between cards)
+    for blocks in closes:
+        _short_close(ex, section.drafts, blocks)  # ("It's a … applied too often." after a remark's paragraph)
     split_grab_bags(ex, section)
     listed_item_cards(ex, section.drafts, listed)
     _name_shared_fronts(ex, section)
@@ -392,6 +398,24 @@ def _remark(ex, first: int, path: str, blocks: list[Block], k: int, free: list[b
         free[k + 1] = False  # ("where $T$ is the **temperature**." over "- $T \to 0$: approaches argmax", …: one
         return found         # card of what the symbol does)
     return said_on(remark_card(path, block, formula, declined), blocks, k, free, declined)  # ("Either way: …")
+
+
+def _short_close(ex, first: int, blocks: list[Block]) -> None:
+    """Put a part's last paragraph on the remark card made of the paragraph before it, when it is one short line of
+    prose that no card holds once the section is done (fewer words than a closing card needs): it sums up what the
+    remark explains, and alone it would be on no card."""
+    last = blocks[-1]
+    if len(blocks) < 2 or any(ln.kind != TEXT or LIST_ITEM.match(ln.text) for ln in last.lines):
+        return
+    text = text_of(last).strip()
+    if word_count(clean_prose(text)) >= MIN_OPENING_WORDS or "$" in text or on_a_back(ex, text, first):
+        return
+    before = range(blocks[-2].start, blocks[-2].lines[-1].no + 1)
+    k = next((k for k in range(len(ex.drafts) - 1, first - 1, -1) if ex.drafts[k][0][0].line in before), None)
+    if k is None or ex.drafts[k][0][0].form != REMARK_FORM:
+        return
+    drafts, heading = ex.drafts[k]
+    ex.drafts[k] = ([replace(drafts[0], back=f"{drafts[0].back}\n\n{text}"), *drafts[1:]], heading)
 
 
 def _tail_remark(ex, first: int, path: str, block: Block, taken: set[int],

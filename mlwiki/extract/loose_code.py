@@ -12,14 +12,19 @@ from mlwiki.extract.pseudocode import writes_pseudocode
 _FENCE_OPEN = re.compile(r"(`{3,}|~{3,})[^`]*$")
 _CODE_FRONT = re.compile(r"(?i)\b(?:code|implement\w*|python|pytorch|numpy|snippet|program|function|script|api|usage|"
                          r"example|how to)\b")  # (a front that asks for the code itself)
+# A question for a list of a subject's sides ("What are the limitations of X?"): its answer is the list, never code
+_ASKS_SIDES = re.compile(r"(?i)\b(?:limitations|drawbacks|disadvantages|advantages|pros|cons|weaknesses|strengths|"
+                         r"caveats|pitfalls)\b")
+_ITEM = re.compile(r"(?:[-*+]|\d+[.)])[ \t]")  # (a list item: it ends where the code begins, unless on a colon)
 PARENTHESIS = re.compile(r"[ \t]*\(([^()\n]*)\)")  # (a remark in brackets: under a snippet, or on the course)
 
 
 def without_loose_code(back: str, front: str) -> str:
     """The back of a card of prose without a fenced code block that nothing introduces: the line before it ends a
-    sentence ("… biased upward.") rather than leading into it ("… with networkx:", "For every iteration"), and the
-    front asks for no code ("Implementing dropout"). A snippet the writer kept beside a fact is not that fact."""
-    if _CODE_FRONT.search(front) or front.rstrip().endswith("?"):
+    sentence ("… biased upward.") or a list item ("- ignores node features") rather than leading into it ("… with
+    networkx:", "For every iteration"), and the front asks for no code ("Implementing dropout"; a question may,
+    unless it asks for a subject's limitations or pros and cons). A snippet kept beside a fact is not that fact."""
+    if _CODE_FRONT.search(front) or front.rstrip().endswith("?") and not _ASKS_SIDES.search(front):
         return back  # (a question's answer may be the code: "Why?" over "Because." and its snippet)
     lines, kept, k = back.split("\n"), [], 0
     while k < len(lines):
@@ -27,7 +32,8 @@ def without_loose_code(back: str, front: str) -> str:
         if line.lstrip()[:3] in ("```", "~~~") and (fence := _FENCE_OPEN.match(line.lstrip())):
             end = next((j for j in range(k + 1, len(lines)) if lines[j].strip() == fence.group(1)), None)
             before = next((ln.strip() for ln in reversed(kept) if ln.strip()), "")
-            if end is not None and before and before[-1] in ".!?)" and not any("`" in ln for ln in kept) \
+            ended = before and (before[-1] in ".!?)" or _ITEM.match(before) and before[-1] != ":")
+            if end is not None and ended and not any("`" in ln for ln in kept) \
                     and not writes_pseudocode(line, lines[k + 1:end]):  # (an algorithm's steps: what it teaches)
                 # (prose that speaks in code, "`torch.tensor` copies its input.", may want its snippet)
                 k = end + 1  # (a loose snippet: left off, and a remark in brackets right under it, on it)

@@ -18,6 +18,13 @@ _SETS_UP = re.compile(r"\s*(?:let|suppose|assume|consider|given)\b", re.I)
 # What goes on with a tutorial's story: its people, a pointer back, a number it got
 _GOES_ON_STORY = re.compile(r"(?i)\b(?:you|your|you['’]\w+|we|our|us|i|my)\b|^(?:this|these|that|those|it|since|or|and|but|"
                             r"so)\b|\d")
+# A note's pitch, before its first heading: a title said as a sentence ("Why deep nets fail to train (at first).",
+# "How attention replaced recurrence.", no question mark: what the page is about, not a fact), or the writer's
+# promise of what the page gives ("Once this clicks, every model here is just …": "this" is the page)
+_PITCH_TITLE = re.compile(r"(?:Why|How)\b[^?:;$]{3,90}\.")
+MAX_PITCH_WORDS = 12  # (a title said as a sentence is short)
+_PROMISE = re.compile(r"(?i)once\s+(?:this|it|that)\s+(?:clicks|makes\s+sense|sinks\s+in|is\s+clear)\b")
+MAX_PITCH_SENTENCES = 3
 BOLD_START = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\*\*")  # "**Term**: …", "- **Term**: …"
 
 
@@ -42,7 +49,7 @@ def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
             # be), an answer with its question
         long_enough = holds_words(text_of(block), MIN_OPENING_WORDS)  # (spares a passage)
         back = passage([block], lead and not k and len(block.lines) == 1, declined) if long_enough else None
-        if back is not None and _only_sets_up(back):
+        if back is not None and (_only_sets_up(back) or lead and not k and is_pitch(back)):
             continue  # ("**Definition**. Let $\\Omega$ be a set …": what it sets up follows)
         if back is not None and word_count(clean_prose(back)) >= MIN_OPENING_WORDS:
             if after_narration and _GOES_ON_STORY.search(clean_prose(back)):
@@ -73,6 +80,17 @@ def _speaks_first(block: Block, taken: set[int]) -> bool:
         return True  # a definition list's first term: its cards are definitions of their own
     return bool(BOLD_START.match(first.text)) or (
         first.no not in taken and first.kind == TEXT and not first.text.lstrip().startswith(("$", "\\[", "\\begin")))
+
+
+def is_pitch(text: str) -> bool:
+    """Whether a note's opening paragraph is its pitch: a few sentences, no formula, the first a title said as a
+    sentence ("Why deep nets fail to train (at first).") or one a promise of what the page gives ("Once this clicks,
+    …"): what the page is about, no fact to recall."""
+    found = sentences(clean_prose(text))
+    if "$" in text or not found or len(found) > MAX_PITCH_SENTENCES:
+        return False
+    title = _PITCH_TITLE.fullmatch(found[0].strip()) and word_count(found[0]) <= MAX_PITCH_WORDS
+    return bool(title) or any(_PROMISE.match(sentence.strip()) for sentence in found)
 
 
 def _only_sets_up(text: str) -> bool:

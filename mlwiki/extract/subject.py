@@ -254,12 +254,22 @@ def judges(term: str) -> bool:
 _USES = re.compile(r"(?i).*\b(?:where (?:else )?(?:[\w-]+ )*?(?:shows? up|is used|appears|helps)|applications?|"
                    r"use[sd] (?:in|for)|uses|in the wild|in practice|properties|characteristics|assumptions|"
                    r"problems|issues|challenges|failure modes)\b.*")  # (and the problems it has: "**sparsity**: …")
+# A heading over what a paper measured ("Experiments", "Results (accuracy %)"; not "Key results", a theory's lemmas):
+# its bold items name a quantity, "**Test accuracy**: state of the art on most datasets", whose result they give
+_MEASURED = re.compile(r"(?i)\s*(?:experiments?|experimental results|empirical results|results|findings|ablations?|"
+                       r"benchmarks?)(?:\s*\([^()]*\))?\s*")
 
 
 def lists_uses(heading: str) -> bool:
     """Whether a heading is over the places its subject is used, whose bold items ("**HMMs**: Baum–Welch is EM")
     are asked as "… › Where else EM shows up › HMMs", not "Define: HMMs"."""
     return bool(_USES.fullmatch(heading))
+
+
+def measures(heading: str) -> bool:
+    """Whether a heading is over what a paper measured ("Experiments", "Results (accuracy %)"), whose bold items
+    ("**Test accuracy**: best on 7 of 9 datasets") are asked as "… › Experiments › Test accuracy", not "Define: …"."""
+    return bool(_MEASURED.fullmatch(heading))
 
 
 # A bold label that is no term to define, though it leads a `**Label**:` line as a term does: a word that stands for

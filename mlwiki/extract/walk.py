@@ -37,6 +37,7 @@ from mlwiki.extract.self_tests import self_test_cards
 from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.step_refs import with_steps_shown
 from mlwiki.extract.stray_marks import without_stray_marks
+from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.tidy import tidy
 from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic_part, is_example_title, names_subject,
                                    note_subject)
@@ -309,7 +310,8 @@ class Extractor:
         self.drafts = asked_leads(self.drafts, self.subject)  # (a title-only front: "Goal: …" asks the goal)
         self.drafts = with_steps_shown(self.drafts, self.blocks)  # ("Why step 5 works?": step 5 on its front)
         self.drafts = housekeeping_dropped(self.drafts, self.ctx, self.opening_topic)  # (a hub, a deadline)
-        self.drafts = without_stray_marks(self.drafts)  # (a lone "**" a cut question left)
+        self.drafts = named_asides_on_back(without_stray_marks(self.drafts))  # (a lone "**" a cut question left; a
+        # term named in brackets in a formula's introduction, "(… = "masked" attention)", to its back)
         if self.reworded:  # (a lone heading titles the note, a fold's "(click)" left off: fronts without the ids)
             before = Extractor(self.reworded, self.page_ctx if self.page_lines else self.ctx, as_before=True)
             before.walk()
