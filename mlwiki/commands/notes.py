@@ -55,13 +55,15 @@ def _init_folder(directory: str | None, root: str | None) -> Path:
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of cards.")
 @click.option("--all", "include_retired", is_flag=True, help="Include retired cards (deleted from notes).")
-@click.option("--state", type=click.Choice(["new", "learning", "review", "suspended", "leech", "dropped"]),
-              help="Only cards in this state (suspended: leeches too).")
+@click.option("--state", type=click.Choice(["new", "learning", "review", "suspended", "leech", "dropped", "duplicate"]),
+              help="Only cards in this state (suspended: leeches too; duplicate: cards another note's card is "
+                   "studied for).")
 @click.option("--dropped", is_flag=True, help="Only cards marked 'not a card' (same as --state dropped).")
 @pass_app
 def cards(app: AppContext, files, deck, tag, paths, as_json: bool, include_retired: bool, state: str | None,
           dropped: bool) -> None:
-    """List the cards (all but those dropped as 'not a card') with id, kind, state and source.
+    """List the cards (all but those dropped as 'not a card' and duplicates of another note's card) with id, kind,
+    state and source.
 
     \b
     Examples:
