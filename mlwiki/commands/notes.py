@@ -107,10 +107,12 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool, repair: bool) 
     Prints `path:line: severity: message` per problem and exits 1 when any is an error. `--json` prints
     `problems`, the cards `made` per form, per form how many cards you `dropped` as "not a card", and per
     form what it `skipped` and why (worked examples, labelled values). With --repair, cards whose cached
-    schedule drifted from the review log are replayed from it first.
+    schedule drifted from the review log are replayed from it first. A card that repeats another note's card is a
+    notice naming the copy studied (not an error).
     """
     from mlwiki.review.replay import database_problems, repair_drift
     from mlwiki.scan.check import describe_forms, describe_skipped, dropped_by_form, run_checks
+    from mlwiki.scan.duplicates import notices as duplicate_notices
     from mlwiki.scan.sync import open_synced
     from mlwiki.store.cards import dropped_cards
     from mlwiki.studyday import StudyCalendar
@@ -124,6 +126,7 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool, repair: bool) 
                 repaired = repair_drift(store, StudyCalendar.from_settings(app.config.review))
                 click.echo(f"Repaired {len(repaired)} card(s) whose schedule differed from their review log", err=True)
             report.add(database_problems(store, app.config, scanned.problems))
+            report.add(duplicate_notices(store, tuple(app.config.relative(Path(p).resolve()) for p in paths)))
             dropped = dropped_by_form(dropped_cards(store), report.form_of)
     if as_json:
         echo_json({"problems": [p.to_dict() for p in report.problems], "notes": report.notes,

@@ -22,7 +22,9 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from mlwiki.problems import Problem, Severity
 from mlwiki.store import duplicates as marks
+from mlwiki.textsafe import one_line, shorten
 
 HEADING_SEPARATOR = " › "  # between the note title and the headings of a front (mlwiki.extract's heading path)
 # Kinds whose fronts are not a heading path and a question: a cloze's front is its text with a gap (the same text
@@ -125,3 +127,18 @@ def refresh(conn, keys: set[str]) -> int:
     found = choose(Candidate(row) for row in marks.candidates(conn, keys))
     marks.write_marks(conn, keys, found)
     return len(found)
+
+
+def notices(store, paths: tuple[str, ...] = ()) -> list[Problem]:
+    """`check`'s notice for each card that repeats another note's card, at the duplicate's `path:line`, naming
+    where the copy studied is; only those in `paths` (wiki-relative files or folders) when given."""
+    paths = tuple(p for p in paths if p not in ("", "."))  # (the whole wiki: no filter)
+    found = []
+    for row in marks.duplicate_sources(store):
+        if paths and not any(row["path"] == p or row["path"].startswith(p.rstrip("/") + "/") for p in paths):
+            continue
+        front = one_line(shorten(" ".join(row["front"].split()), 60))
+        found.append(Problem(row["path"], row["line"], f"card {row['id']} ({front}) repeats the card studied at "
+                             f"{row['kept_path']}:{row['kept_line']}; it is left out of reviews and exports "
+                             "(`mlwiki cards --state duplicate`)", Severity.NOTICE, "duplicate"))
+    return found
