@@ -69,6 +69,12 @@ def normalized_back_key(back: str) -> str:
     return short_hash("back", back)
 
 
+def card_hashes(normalized_front: str, back: str) -> tuple[str, str]:
+    """(content hash, back key) of a card whose front is already through `normalize`: what extraction stores."""
+    back = normalize(back)
+    return normalized_content_hash(normalized_front, back), normalized_back_key(back)
+
+
 def similarity(a: str, b: str) -> float:
     """Similarity of two fronts in [0, 1]: difflib's ratio over the normalized, case-folded word sequences.
 

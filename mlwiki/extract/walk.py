@@ -429,13 +429,11 @@ class Extractor:
                 for k, (d, cid, note_id, line, deck, tags, heading, content_hash, _) in enumerate(self.finished())]
 
     def finished(self) -> Iterator[tuple[Draft, str, str, int, str, tuple[str, ...], str, str, str]]:
-        """(draft, id, note id, file line, deck, tags, heading path, content hash, back key) of each card `cards`
-        makes, in its order: what a scan stores, without making a Card of each first. (The back key, `ids.back_key`,
-        finds the same answer written in other notes: mlwiki.scan.duplicates.)"""
+        """(draft, id, note id, file line, deck, tags, heading path, content hash, `ids.back_key`) of each card
+        `cards` makes, in its order: what a scan stores, without making a Card of each first."""
         seen: dict[str, tuple[bool, int]] = {}  # id → (explicit, file line)
         ctx = self.ctx
-        normalize, file_line, content_hash, back_key = ids.normalize, ctx.file_line, ids.normalized_content_hash, \
-            ids.normalized_back_key
+        normalize, file_line, hashes = ids.normalize, ctx.file_line, ids.card_hashes
         for drafts, heading in self.drafts:
             fronts = [normalize(d.front) for d in drafts]  # for the content hash, and most ids
             card_ids = [draft_id(d, front) for d, front in zip(drafts, fronts)]
@@ -447,8 +445,7 @@ class Extractor:
                     continue
                 seen[cid] = (bool(d.explicit_id), line)
                 tags = ctx.tags if not d.tags else tuple(dict.fromkeys(ctx.tags + d.tags))
-                back = normalize(d.back)
-                yield d, cid, note_id, line, d.deck or ctx.deck, tags, heading, content_hash(front, back), back_key(back)
+                yield d, cid, note_id, line, d.deck or ctx.deck, tags, heading, *hashes(front, d.back)
 
     def forms(self) -> Counter:
         """How many cards each form made (before duplicates are dropped)."""

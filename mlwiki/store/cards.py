@@ -17,8 +17,9 @@ from mlwiki.states import STATE_NAMES, State
 from mlwiki.store.db import Store, utc_iso
 
 # Live cards: still written in some note, and not a copy of another note's card (a duplicate: see
-# mlwiki.scan.duplicates; it keeps its history and is studied again when the copy studied goes). Schedulable ones:
-# live and not suspended (a dropped card — "not a card", `x` in review — is suspended too, so it is never scheduled).
+# mlwiki.scan.duplicates; it keeps its history and is studied again when the copy studied goes). Schedulable
+# ones: live and not suspended (a dropped card — "not a card", `x` in review — is suspended too, so it is never
+# scheduled).
 WRITTEN = "retired = 0"
 LIVE = f"{WRITTEN} AND duplicate_of IS NULL"
 NOT_SUSPENDED = "suspended = 0"
