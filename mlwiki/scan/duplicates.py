@@ -119,10 +119,10 @@ def choose(cards: Iterable[Candidate]) -> dict[str, str]:
     return found
 
 
-def refresh(conn, keys: set[str]) -> int:
-    """Decide the cards of these back keys again, inside the scan's transaction; returns how many are
-    duplicates."""
-    if not keys:
+def refresh(conn, keys: set[str] | None) -> int:
+    """Decide the cards of these back keys (None: of every key) again, inside the scan's transaction; returns how
+    many are duplicates."""
+    if keys is not None and not keys:
         return 0
     found = choose(Candidate(row) for row in marks.candidates(conn, keys))
     marks.write_marks(conn, keys, found)

@@ -168,6 +168,8 @@ def _update(store: Store, config: Config, now: datetime, progress, report: ScanR
             _apply(index, report, changed, removed, stamp, streamed)
         if deferred:
             index.restore_indexes()
+        if streamed:  # every card is new: the same card in two notes, decided once over the whole store
+            duplicates.refresh(conn, None)
         finish(index)
 
 
@@ -227,7 +229,8 @@ def _apply(index: IndexWriter, report: ScanReport, changed: list[tuple], removed
     _write_cards(index, report, incoming, existing, stamp)
     index.repoint([cid for cid in old_ids if cid in still_sourced and cid not in incoming])
     report.cards_retired = index.retire([cid for cid in vanished if cid not in relinks.values()], stamp)
-    duplicates.refresh(index.conn, keys | {entry.card[BACK_KEY] for entry in incoming.values()})
+    if not streamed:  # (a first scan decides them all at its end: see _update)
+        duplicates.refresh(index.conn, keys | {entry.card[BACK_KEY] for entry in incoming.values()})
 
 
 class Incoming:

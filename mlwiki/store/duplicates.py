@@ -44,13 +44,19 @@ def back_keys_of(conn: sqlite3.Connection, card_ids: list[str]) -> set[str]:
     return found
 
 
-def candidates(conn: sqlite3.Connection, keys: Iterable[str]) -> list[tuple]:
-    """The live cards, not dropped, of those back keys that more than one note holds (CANDIDATE_COLUMNS)."""
-    shared: list[str] = []
-    for part in _chunks(sorted(keys)):
-        shared += [r[0] for r in conn.execute(
-            f"SELECT back_key FROM cards WHERE back_key IN ({','.join('?' * len(part))}) AND retired = 0 "
-            "AND dropped = 0 GROUP BY back_key HAVING count(DISTINCT path) > 1", part)]
+_SHARED = "retired = 0 AND dropped = 0 GROUP BY back_key HAVING count(DISTINCT path) > 1"
+
+
+def candidates(conn: sqlite3.Connection, keys: Iterable[str] | None) -> list[tuple]:
+    """The live cards, not dropped, of those back keys (None: of all) that more than one note holds
+    (CANDIDATE_COLUMNS)."""
+    if keys is None:  # (one pass over the table: a first scan's keys are all of them)
+        shared = [r[0] for r in conn.execute(f"SELECT back_key FROM cards WHERE back_key IS NOT NULL AND {_SHARED}")]
+    else:
+        shared = []
+        for part in _chunks(sorted(keys)):
+            shared += [r[0] for r in conn.execute(
+                f"SELECT back_key FROM cards WHERE back_key IN ({','.join('?' * len(part))}) AND {_SHARED}", part)]
     rows: list[tuple] = []
     for part in _chunks(shared):
         rows += conn.execute(f"SELECT {CANDIDATE_COLUMNS} FROM cards WHERE back_key IN "
@@ -58,10 +64,12 @@ def candidates(conn: sqlite3.Connection, keys: Iterable[str]) -> list[tuple]:
     return [tuple(r) for r in rows]
 
 
-def write_marks(conn: sqlite3.Connection, keys: Iterable[str], marks: dict[str, str]) -> None:
-    """Mark the cards of `keys` anew: {duplicate id: id of the card studied instead}; every other card of those
-    keys (retired ones too) is studied."""
-    for part in _chunks(sorted(keys)):
+def write_marks(conn: sqlite3.Connection, keys: Iterable[str] | None, marks: dict[str, str]) -> None:
+    """Mark the cards of `keys` (None: all) anew: {duplicate id: id of the card studied instead}; every other card
+    of those keys (retired ones too) is studied."""
+    if keys is None:
+        conn.execute("UPDATE cards SET duplicate_of = NULL WHERE duplicate_of IS NOT NULL")
+    for part in _chunks(sorted(keys or ())):
         conn.execute(f"UPDATE cards SET duplicate_of = NULL WHERE back_key IN ({','.join('?' * len(part))}) "
                      "AND duplicate_of IS NOT NULL", part)
     conn.executemany("UPDATE cards SET duplicate_of = ? WHERE id = ?", [(kept, dup) for dup, kept in marks.items()])
