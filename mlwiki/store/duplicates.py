@@ -44,7 +44,10 @@ def back_keys_of(conn: sqlite3.Connection, card_ids: list[str]) -> set[str]:
     return found
 
 
-_SHARED = "retired = 0 AND dropped = 0 GROUP BY back_key HAVING count(DISTINCT path) > 1"
+# Live cards not dropped. (`+` keeps SQLite from looking them up through idx_cards_retired_state, which it prefers
+# to the back key's index without statistics: 100-150 ms for the keys of one note of 2,000, 0.3 ms by back key.)
+_LIVE = "+retired = 0 AND +dropped = 0"
+_SHARED = f"{_LIVE} GROUP BY back_key HAVING count(DISTINCT path) > 1"
 
 
 def candidates(conn: sqlite3.Connection, keys: Iterable[str] | None) -> list[tuple]:
@@ -60,7 +63,7 @@ def candidates(conn: sqlite3.Connection, keys: Iterable[str] | None) -> list[tup
     rows: list[tuple] = []
     for part in _chunks(shared):
         rows += conn.execute(f"SELECT {CANDIDATE_COLUMNS} FROM cards WHERE back_key IN "
-                             f"({','.join('?' * len(part))}) AND retired = 0 AND dropped = 0", part).fetchall()
+                             f"({','.join('?' * len(part))}) AND {_LIVE}", part).fetchall()
     return [tuple(r) for r in rows]
 
 
