@@ -58,6 +58,23 @@ def normalized_content_hash(front: str, back: str) -> str:
     return short_hash(front, back)
 
 
+def back_key(back: str) -> str:
+    """A hash of a card's answer as the content hash sees it: cards of different notes with the same key say the
+    same thing (mlwiki.scan.duplicates decides whether they also ask the same)."""
+    return normalized_back_key(normalize(back))
+
+
+def normalized_back_key(back: str) -> str:
+    """`back_key` of a back already through `normalize`."""
+    return short_hash("back", back)
+
+
+def card_hashes(normalized_front: str, back: str) -> tuple[str, str]:
+    """(content hash, back key) of a card whose front is already through `normalize`: what extraction stores."""
+    back = normalize(back)
+    return normalized_content_hash(normalized_front, back), normalized_back_key(back)
+
+
 def similarity(a: str, b: str) -> float:
     """Similarity of two fronts in [0, 1]: difflib's ratio over the normalized, case-folded word sequences.
 

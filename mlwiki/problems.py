@@ -11,6 +11,7 @@ from mlwiki.textsafe import one_line
 class Severity(str, Enum):
     ERROR = "error"
     WARNING = "warning"
+    NOTICE = "notice"  # worth knowing, nothing wrong (a card that repeats another note's card)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from conftest import db_rows, run as run_cli
 NOW = "2026-03-02T12:00:00+00:00"
 CARD_KEYS = ["id", "note_id", "kind", "front", "back", "deck", "tags", "source"]
 STORE_KEYS = ["state", "due", "last_review", "reviews", "lapses", "stability", "difficulty", "suspended", "leech",
-              "buried_until", "retired", "dropped", "retrievability"]
+              "buried_until", "retired", "dropped", "duplicate_of", "retrievability"]
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_cards_json_has_exactly_the_public_keys(wiki: Path):
     assert {k: card[k] for k in STORE_KEYS} == {
         "state": "new", "due": None, "last_review": None, "reviews": 0, "lapses": 0, "stability": None,
         "difficulty": None, "suspended": False, "leech": False, "buried_until": None, "retired": False,
-        "dropped": False, "retrievability": None}
+        "dropped": False, "duplicate_of": None, "retrievability": None}
 
 
 def test_cards_json_lists_every_form_in_note_order(wiki: Path):

@@ -55,13 +55,15 @@ def _init_folder(directory: str | None, root: str | None) -> Path:
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of cards.")
 @click.option("--all", "include_retired", is_flag=True, help="Include retired cards (deleted from notes).")
-@click.option("--state", type=click.Choice(["new", "learning", "review", "suspended", "leech", "dropped"]),
-              help="Only cards in this state (suspended: leeches too).")
+@click.option("--state", type=click.Choice(["new", "learning", "review", "suspended", "leech", "dropped", "duplicate"]),
+              help="Only cards in this state (suspended: leeches too; duplicate: cards another note's card is "
+                   "studied for).")
 @click.option("--dropped", is_flag=True, help="Only cards marked 'not a card' (same as --state dropped).")
 @pass_app
 def cards(app: AppContext, files, deck, tag, paths, as_json: bool, include_retired: bool, state: str | None,
           dropped: bool) -> None:
-    """List the cards (all but those dropped as 'not a card') with id, kind, state and source.
+    """List the cards (all but those dropped as 'not a card' and duplicates of another note's card) with id, kind,
+    state and source.
 
     \b
     Examples:
@@ -105,10 +107,12 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool, repair: bool) 
     Prints `path:line: severity: message` per problem and exits 1 when any is an error. `--json` prints
     `problems`, the cards `made` per form, per form how many cards you `dropped` as "not a card", and per
     form what it `skipped` and why (worked examples, labelled values). With --repair, cards whose cached
-    schedule drifted from the review log are replayed from it first.
+    schedule drifted from the review log are replayed from it first. A card that repeats another note's card is a
+    notice naming the copy studied (not an error).
     """
     from mlwiki.review.replay import database_problems, repair_drift
     from mlwiki.scan.check import describe_forms, describe_skipped, dropped_by_form, run_checks
+    from mlwiki.scan.duplicates import notices as duplicate_notices
     from mlwiki.scan.sync import open_synced
     from mlwiki.store.cards import dropped_cards
     from mlwiki.studyday import StudyCalendar
@@ -122,6 +126,7 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool, repair: bool) 
                 repaired = repair_drift(store, StudyCalendar.from_settings(app.config.review))
                 click.echo(f"Repaired {len(repaired)} card(s) whose schedule differed from their review log", err=True)
             report.add(database_problems(store, app.config, scanned.problems))
+            report.add(duplicate_notices(store, tuple(app.config.relative(Path(p).resolve()) for p in paths)))
             dropped = dropped_by_form(dropped_cards(store), report.form_of)
     if as_json:
         echo_json({"problems": [p.to_dict() for p in report.problems], "notes": report.notes,

@@ -427,14 +427,14 @@ class Extractor:
         path = self.ctx.path
         return [Card(cid, note_id, d.kind, d.front, d.back, Source(path, line), deck, tags, heading, d.group, d.text,
                      bool(d.explicit_id), k, content_hash)
-                for k, (d, cid, note_id, line, deck, tags, heading, content_hash) in enumerate(self.finished())]
+                for k, (d, cid, note_id, line, deck, tags, heading, content_hash, _) in enumerate(self.finished())]
 
-    def finished(self) -> Iterator[tuple[Draft, str, str, int, str, tuple[str, ...], str, str]]:
-        """(draft, id, note id, file line, deck, tags, heading path, content hash) of each card `cards` makes, in
-        its order: what a scan stores, without making a Card of each first."""
+    def finished(self) -> Iterator[tuple[Draft, str, str, int, str, tuple[str, ...], str, str, str]]:
+        """(draft, id, note id, file line, deck, tags, heading path, content hash, `ids.back_key`) of each card
+        `cards` makes, in its order: what a scan stores, without making a Card of each first."""
         seen: dict[str, tuple[bool, int]] = {}  # id → (explicit, file line)
         ctx = self.ctx
-        normalize, file_line, content_hash = ids.normalize, ctx.file_line, ids.normalized_content_hash
+        normalize, file_line, hashes = ids.normalize, ctx.file_line, ids.card_hashes
         for drafts, heading in self.drafts:
             fronts = [normalize(d.front) for d in drafts]  # for the content hash, and most ids
             card_ids = [draft_id(d, front) for d, front in zip(drafts, fronts)]
@@ -446,7 +446,7 @@ class Extractor:
                     continue
                 seen[cid] = (bool(d.explicit_id), line)
                 tags = ctx.tags if not d.tags else tuple(dict.fromkeys(ctx.tags + d.tags))
-                yield d, cid, note_id, line, d.deck or ctx.deck, tags, heading, content_hash(front, normalize(d.back))
+                yield d, cid, note_id, line, d.deck or ctx.deck, tags, heading, *hashes(front, d.back)
 
     def forms(self) -> Counter:
         """How many cards each form made (before duplicates are dropped)."""

@@ -105,10 +105,15 @@ class CheckReport:
         return sum(p.severity == Severity.ERROR for p in self.problems)
 
     @property
+    def notices(self) -> int:
+        return sum(p.severity == Severity.NOTICE for p in self.problems)
+
+    @property
     def summary(self) -> str:
-        warnings = len(self.problems) - self.errors
+        warnings = len(self.problems) - self.errors - self.notices
+        notices = f", {plural(self.notices, 'card')} repeating another note's card" if self.notices else ""
         return (f"{plural(self.notes, 'note')}, {plural(self.cards, 'card')}: {plural(self.errors, 'error')}, "
-                f"{plural(warnings, 'warning')}")
+                f"{plural(warnings, 'warning')}{notices}")
 
     def skipped_by_form(self) -> dict[str, dict[str, int]]:
         """For `check --json`: per form, how many cards it matched but left out, and why."""

@@ -8,6 +8,7 @@ import json
 import os
 from dataclasses import dataclass, field
 
+from mlwiki import ids
 from mlwiki.config import Config
 from mlwiki.models import Card, Problem
 from mlwiki.sources.notes import NoteFile, load_note, parse_note_bytes
@@ -40,8 +41,9 @@ def file_rows(config: Config, file: NoteFile, data: bytes | None = None) -> Rows
         return [], problems, True
     path, tags_json = extractor.ctx.path, _tags_json
     rows = [(cid, note_id, d.kind.value, d.front, d.back, d.text, d.group, deck, tags_json(tags), heading, path, line,
-             k, int(bool(d.explicit_id)), content_hash)
-            for k, (d, cid, note_id, line, deck, tags, heading, content_hash) in enumerate(extractor.finished())]
+             k, int(bool(d.explicit_id)), content_hash, key)
+            for k, (d, cid, note_id, line, deck, tags, heading, content_hash, key)
+            in enumerate(extractor.finished())]
     return rows, problems + extractor.problems, False
 
 
@@ -115,7 +117,7 @@ def card_row(card: Card) -> tuple:
     columns (store.index.CARD_CONTENT_COLUMNS, in that order)."""
     return (card.id, card.note_id, card.kind.value, card.front, card.back, card.text, card.group, card.deck,
             _tags_json(tuple(card.tags)), card.heading, card.source.path, card.source.line, card.ord,
-            int(card.explicit_id), card.content_hash)
+            int(card.explicit_id), card.content_hash, ids.back_key(card.back))
 
 
 @functools.lru_cache(maxsize=4096)

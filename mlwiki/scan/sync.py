@@ -24,7 +24,9 @@ from datetime import datetime
 from mlwiki.config import Config
 from mlwiki.problems import Problem, Severity
 from mlwiki.scan.snapshot import SNAPSHOT_KEY, known_files_stand, restat, snapshot_after_walk
+from mlwiki.scan import duplicates
 from mlwiki.store.db import Store, utc_iso
+from mlwiki.store.duplicates import back_keys_of
 from mlwiki.store.index import IndexWriter, file_states, has_cards, restore_deferred_indexes, stored_problems
 from mlwiki.textsafe import plural
 
@@ -34,6 +36,7 @@ except ImportError:  # another Python than CPython
     from hashlib import blake2b
 
 MAX_RELINK_PAIRS = 250_000
+BACK_KEY = 15  # a card row's back key (the last of store.index.CARD_CONTENT_COLUMNS, after the id)
 # A first scan into an empty store writes its cards every this many files, in a transaction each, so that it
 # never holds the cards of a whole wiki at once (50,000 notes: 480 MB when it did).
 STREAM_FILES = 1000
@@ -165,6 +168,8 @@ def _update(store: Store, config: Config, now: datetime, progress, report: ScanR
             _apply(index, report, changed, removed, stamp, streamed)
         if deferred:
             index.restore_indexes()
+        if streamed:  # every card is new: the same card in two notes, decided once over the whole store
+            duplicates.refresh(conn, None)
         finish(index)
 
 
@@ -200,6 +205,7 @@ def _apply(index: IndexWriter, report: ScanReport, changed: list[tuple], removed
     # (a streamed scan began with no card, so with no source, and reads each file once: its files have no source to
     # look up or drop, and card_sources' path index can wait until it is done: see IndexWriter.defer_indexes)
     old_ids = index.ids_at(paths) if not streamed else []
+    keys = back_keys_of(index.conn, old_ids)  # answers these files held: their duplicates are decided again
     if not streamed:
         index.drop_sources(paths)
     aliases = index.aliases([card[0] for _, _, rows in changed for card in rows[0]]) \
@@ -223,6 +229,8 @@ def _apply(index: IndexWriter, report: ScanReport, changed: list[tuple], removed
     _write_cards(index, report, incoming, existing, stamp)
     index.repoint([cid for cid in old_ids if cid in still_sourced and cid not in incoming])
     report.cards_retired = index.retire([cid for cid in vanished if cid not in relinks.values()], stamp)
+    if not streamed:  # (a first scan decides them all at its end: see _update)
+        duplicates.refresh(index.conn, keys | {entry.card[BACK_KEY] for entry in incoming.values()})
 
 
 class Incoming:

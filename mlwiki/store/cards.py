@@ -16,9 +16,12 @@ from mlwiki.errors import UsageError
 from mlwiki.states import STATE_NAMES, State
 from mlwiki.store.db import Store, utc_iso
 
-# Live cards: still written in some note. Schedulable ones: live and not suspended (a dropped card — "not a
-# card", `x` in review — is suspended too, so it is never scheduled).
-LIVE = "retired = 0"
+# Live cards: still written in some note, and not a copy of another note's card (a duplicate: see
+# mlwiki.scan.duplicates; it keeps its history and is studied again when the copy studied goes). Schedulable
+# ones: live and not suspended (a dropped card — "not a card", `x` in review — is suspended too, so it is never
+# scheduled).
+WRITTEN = "retired = 0"
+LIVE = f"{WRITTEN} AND duplicate_of IS NULL"
 NOT_SUSPENDED = "suspended = 0"
 LEARNING_STATES = f"state IN ({State.LEARNING:d}, {State.RELEARNING:d})"
 # What `cards --state` selects. A leech is suspended too (until unsuspended); dropped cards are neither.
@@ -29,6 +32,7 @@ STATE_FILTERS = {
     "suspended": "suspended = 1 AND dropped = 0",
     "leech": "leech = 1 AND dropped = 0",
     "dropped": "dropped = 1",
+    "duplicate": "duplicate_of IS NOT NULL AND dropped = 0",
 }
 
 
@@ -107,13 +111,18 @@ def card_row_to_dict(row) -> dict:
         "reviews": row["reps"] or 0,
         "lapses": row["lapses"] or 0, "stability": row["stability"], "difficulty": row["difficulty"],
         "suspended": bool(row["suspended"]), "leech": bool(row["leech"]), "buried_until": row["buried_until"],
-        "retired": bool(row["retired"]), "dropped": bool(row["dropped"]),
+        "retired": bool(row["retired"]), "dropped": bool(row["dropped"]), "duplicate_of": row["duplicate_of"],
     }
 
 
 def card_status(card: dict) -> str:
-    """One word for a card as `card_row_to_dict` gives it: dropped, leech, suspended, or its scheduling state."""
-    for flag in ("dropped", "leech", "suspended"):
+    """One word for a card as `card_row_to_dict` gives it: dropped, duplicate, leech, suspended, or its scheduling
+    state."""
+    if card["dropped"]:
+        return "dropped"
+    if card.get("duplicate_of"):
+        return "duplicate"
+    for flag in ("leech", "suspended"):
         if card[flag]:
             return flag
     return card["state"]
@@ -122,10 +131,12 @@ def card_status(card: dict) -> str:
 def list_cards(store: Store, selection: CardFilter = CardFilter(), include_retired: bool = False,
                state: str | None = None) -> list[dict]:
     """Cards in note order (retired ones only with `include_retired`), from a freshly scanned store: those in
-    `state` (a key of STATE_FILTERS), else every card not dropped."""
+    `state` (a key of STATE_FILTERS), else every card not dropped (duplicates only in state "duplicate")."""
     where, params = selection.where()
-    retired = "" if include_retired else f"AND {LIVE}"
+    retired = "" if include_retired else f"AND {WRITTEN}"
     status = STATE_FILTERS[state] if state else "dropped = 0"
+    if state != "duplicate":
+        status += " AND duplicate_of IS NULL"
     rows = store.query(f"SELECT * FROM cards WHERE {where} {retired} AND {status} ORDER BY path, ord, id", params)
     return [card_row_to_dict(row) for row in rows]
 
@@ -157,9 +168,9 @@ def selected_count(store: Store, selection: CardFilter) -> int:
 
 
 def selected_ids(store: Store, selection: CardFilter, include_retired: bool = False) -> set[str]:
-    """Ids of the cards `selection` covers."""
+    """Ids of the cards `selection` covers (duplicates too: they are written there)."""
     where, params = selection.where()
-    retired = "" if include_retired else f"AND {LIVE}"
+    retired = "" if include_retired else f"AND {WRITTEN}"
     return {r[0] for r in store.query(f"SELECT id FROM cards WHERE {where} {retired}", params)}
 
 

@@ -12,7 +12,7 @@ from mlwiki.problems import Problem, Severity
 from mlwiki.store.db import Store
 
 CARD_CONTENT_COLUMNS = ("note_id", "kind", "front", "back", "text", "grp", "deck", "tags", "heading", "path",
-                        "line", "ord", "explicit", "content_hash")
+                        "line", "ord", "explicit", "content_hash", "back_key")
 _CHUNK = 500  # ids per IN (…): well under SQLite's host-parameter limit
 # The secondary indexes of `cards` dropped for a first scan's bulk insert, as {name: CREATE sql}, until they are
 # built again (once its last thousand files are left to read; or, after a crash, at the start of the next scan).

@@ -121,6 +121,8 @@ migration("009_anki_review_intervals")(_kept_in("mlwiki.store.reviews", "migrati
 migration("010_preset_parameters")(_kept_in("mlwiki.store.parameters", "migration_preset_parameters"))
 # the interval Anki gave a pulled review: its due date
 migration("011_pulled_review_intervals")(_kept_in("mlwiki.store.anki_history", "migration_anki_intervals"))
+# the same card in two notes is studied once: each card's back key and its duplicate mark
+migration("012_duplicate_cards")(_kept_in("mlwiki.store.duplicates", "migration_duplicates"))
 
 
 # Before migrations were named, a database recorded only how many it had had (meta.schema_version 1-3).

@@ -93,8 +93,9 @@ def log_for_optimizer(store: Store):
 
 
 def live_card_count(store: Store) -> int:
-    """Cards a simulation starts from: not retired, not suspended."""
-    return store.conn.execute("SELECT count(*) FROM cards WHERE retired = 0 AND suspended = 0").fetchone()[0]
+    """Cards a simulation starts from: not retired, not a duplicate of another note's card, not suspended."""
+    return store.conn.execute("SELECT count(*) FROM cards WHERE retired = 0 AND duplicate_of IS NULL "
+                              "AND suspended = 0").fetchone()[0]
 
 
 def rating_counts(store: Store) -> dict[str, dict[int, int]]:
