@@ -48,6 +48,9 @@ def without_repeats(drafts: list) -> list:
     _end_before_repeats(drafts)
     intros = [(d, _plain(d.front.rsplit(_BREAK, 1)[1])) for pair in drafts for d in pair[0] if _BREAK in d.front]
     shown = {f"{intro} {_plain(d.back)}": d for d, intro in intros}  # (what a card with a sentence over its answer
+    for d, intro in intros:  # (and its sentence and formula alone, when a remark follows the formula)
+        if (formula := _display_first(d.back)) and formula != d.back:
+            shown.setdefault(f"{intro} {_plain(formula)}", d)
     labelled = [(intro, d) for d, intro in intros if ": " in intro]  # shows; "Prevalence: the share of …" over one)
     by_line: dict[int, list] = {}
     for siblings, _ in drafts:
@@ -178,6 +181,15 @@ def _end_before_repeats(drafts: list) -> None:
             after, said = found
             holder.back = _cut(holder.back, said)  # (then the told texts after it, against what is left)
             flat = " ".join(holder.back.split())
+
+
+def _display_first(back: str) -> str:
+    """The display formula a back opens with, without what it goes on to say ("$$…$$\n\nassuming it exists."); ""
+    for a back that opens otherwise."""
+    if not back.startswith("$$"):
+        return ""
+    end = back.find("$$", 2)
+    return back[:end + 2] if end > 0 else ""
 
 
 def _read(draft) -> bool:

@@ -53,7 +53,9 @@ _GOES_ON = re.compile(r"[—–,;()]|(?:and|or|but|so|with|where|which|whose|in|
 # symbol ("$\mu$: the mean") nor a sentence's clause
 _LABEL = re.compile(r"[*_]*([^\W\d_][^:$\n.;,()]{0,30}?)[*_]*:[*_]*[ \t]+(?=\S)")
 _WRONG = re.compile(r"(?i)problems?|issues?")  # ("Problem: it only cares whether …": what goes wrong, no exercise)
-_POINTS_AWAY = re.compile(r"\[\[|\]\(|!\[|https?:|TODO|\bFIXME\b")  # (a link, an image, a to-do: `passage` cleans those)
+# (a Markdown link, an image, a to-do: `passage` cleans those; a wiki link shows its page's name, as on any back:
+# "(as in [[expectation]])" after a formula says no less for it)
+_POINTS_AWAY = re.compile(r"\]\(|!\[|https?:|TODO|\bFIXME\b")
 _ENDS = re.compile(r"[.!)]\W*$")  # (a sentence that ends, not one a list or a formula goes on with)
 # (a tutorial's narration to its reader, "You can imagine …", "On the basis of it, you can update …"; not "whether
 # you improve")

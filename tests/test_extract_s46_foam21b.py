@@ -1,0 +1,73 @@
+"""Foam-style notes, second pass (session 46, foam21b): tables whose first column gives a symbol's values, text under
+a formula that opens with an aside, cut sentences and journal lines, written into tmp_path and read back through the
+CLI as a learner meets the cards."""
+
+from __future__ import annotations
+
+from conftest import backs_by_front, new_wiki
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def cards_of(tmp_path, name: str, note: str) -> dict[str, str]:
+    return backs_by_front(new_wiki(tmp_path, {name: note}, CONFIG))
+
+
+def test_a_table_of_a_symbols_values_is_carded_as_its_cases(tmp_path):
+    """"| $k$ | behaviour | cost |" over "| $1$ | …", "| $\\infty$ | …": the first column gives values of the symbol at
+    its head, no notation; each row is the case "$k = 1$" (it was read as a legend of symbols and made no card)."""
+    note = ("# Nearest neighbours\n\n## Extremes\n\n| $k$ | behaviour | variance | bias |\n|---|---|---|---|\n"
+            "| $1$ | copies the closest training label | high | low |\n"
+            "| $50$ | averages over a wide neighbourhood | low | high |\n")
+    made = cards_of(tmp_path, "knn.md", note)
+    fronts = "\n".join(made)
+    assert "$k = 1$" in fronts and "$k = 50$" in fronts, made
+    assert any("copies the closest training label" in back for back in made.values()), made
+
+
+def test_choices_of_a_symbol_compared_under_several_columns_are_carded(tmp_path):
+    """"| $f(x)$ | name | smooth | bounded |": the rows are choices of $f$ set side by side under columns that
+    compare them, not a legend of what each symbol stands for."""
+    note = ("# Activations\n\n## Choices\n\n| $f(x)$ | name | smooth everywhere | output range |\n|---|---|---|---|\n"
+            "| $\\max(0, x)$ | rectifier | no, kinked at zero | from zero up |\n"
+            "| $\\tanh x$ | hyperbolic tangent | yes, infinitely differentiable | between minus one and one |\n"
+            "| $x\\,\\sigma(x)$ | swish | yes, infinitely differentiable | slightly below zero up |\n")
+    made = cards_of(tmp_path, "act.md", note)
+    text = "\n".join(f"{front}\n{back}" for front, back in made.items())
+    assert "kinked at zero" in text and "between minus one and one" in text, made
+
+
+def test_a_two_column_legend_of_symbols_stays_off_the_cards(tmp_path):
+    """The rule above leaves a notation table (a symbol, what it stands for) as it was: no card per symbol."""
+    note = ("# Notation\n\n## Symbols\n\n| $x$ | meaning |\n|---|---|\n| $\\mu$ | the mean of the data |\n"
+            "| $\\sigma$ | the spread of the data |\n| $n$ | how many points there are |\n")
+    made = cards_of(tmp_path, "notation.md", note)
+    assert not any("spread of the data" in back for back in made.values()), made
+
+
+def test_text_after_a_formula_opening_with_an_aside_is_carded(tmp_path):
+    """"(The same rule as in [[other]].) So …" under a formula, then a paragraph with the next fact: the aside in
+    brackets at its start dropped the whole closing text, both paragraphs, from every card."""
+    note = ("# Control variates\n\n## Why the mean stays\n\nFor any constant $c$:\n\n$$\n"
+            "\\mathbb{E}[f(X) - c\\,(g(X) - \\mathbb{E} g)] = \\mathbb{E} f(X)\n$$\n\n"
+            "(Linearity of expectation from [[expectation]] once more.) So subtracting it keeps the estimate "
+            "unbiased and only its spread moves.\n\n"
+            "If $c$ is fitted on the same samples the estimate picks up a small bias, which shrinks like one over "
+            "the sample size.\n")
+    made = cards_of(tmp_path, "cv.md", note)
+    backs = "\n".join(made.values())
+    assert "picks up a small bias" in backs, made
+    assert "only its spread moves" in backs, made
+
+
+def test_a_statement_card_that_a_formula_card_shows_whole_is_not_made(tmp_path):
+    """"**Definition**. Let … be defined as $$…$$ provided it converges." is both the formula card (its sentence on
+    the front, the formula and the proviso on the back) and a "… › Definition" card of the sentence and formula: once
+    the proviso joined the formula card, the statement card no longer matched it and was made twice."""
+    note = ("# Moment generating function\n\n## Statement\n\n**Definition**. Let $Y$ be a [[random variable]] with "
+            "distribution $P_Y$. The _moment generating function_ of $Y$ is defined as\n\n$$\nM_Y(t)=E(e^{tY})\n$$\n\n"
+            "provided that this [[Expected Value|expectation]] is finite near zero.\n")
+    made = cards_of(tmp_path, "mgf.md", note)
+    holding = [front for front, back in made.items() if "M_Y(t)=E(e^{tY})" in back]
+    assert len(holding) == 1, made
+    assert "is finite near zero" in made[holding[0]], made
