@@ -71,3 +71,16 @@ def test_a_statement_card_that_a_formula_card_shows_whole_is_not_made(tmp_path):
     holding = [front for front, back in made.items() if "M_Y(t)=E(e^{tY})" in back]
     assert len(holding) == 1, made
     assert "is finite near zero" in made[holding[0]], made
+
+
+def test_a_colon_inside_brackets_is_no_label(tmp_path):
+    """"Found in [[adamw]] (default: $\\lambda = 0.01$) and …" has its first colon inside an aside: it was cut there
+    into a front "… › Found in adamw (default" over the back "$\\lambda = 0.01$) and …"."""
+    note = ("# Weight decay\n\nShrink every weight a little towards zero at each step:\n\n$$\n"
+            "\\theta \\leftarrow (1 - \\eta\\lambda)\\,\\theta - \\eta\\,\\nabla L(\\theta)\n$$\n\n"
+            "Found in [[adamw]] (default: $\\lambda = 0.01$) and [[sgd]] (coefficient $\\lambda$).\n\n"
+            "## Why it helps\n\nSmaller weights make the function smoother, so the model fits less of the noise.\n")
+    made = cards_of(tmp_path, "wd.md", note)
+    for front, back in made.items():
+        assert "(default" not in front and not back.startswith("$\\lambda = 0.01$)"), made
+    assert any("Found in [[adamw]] (default: $\\lambda = 0.01$)" in back for back in made.values()), made
