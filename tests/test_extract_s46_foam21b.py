@@ -84,3 +84,18 @@ def test_a_colon_inside_brackets_is_no_label(tmp_path):
     for front, back in made.items():
         assert "(default" not in front and not back.startswith("$\\lambda = 0.01$)"), made
     assert any("Found in [[adamw]] (default: $\\lambda = 0.01$)" in back for back in made.values()), made
+
+
+def test_a_remark_shows_the_case_its_formula_holds_in(tmp_path):
+    """"Formally, for $j > i$," over "$$\\mathbb E[x_i\\, e_j] = 0,$$" then "because …. So those cross terms …": the
+    remark card showed the formula alone, an equation false in general, and the "because" clause that finishes the
+    formula's sentence was on no card."""
+    note = ("# Innovations\n\n## Why later errors are uncorrelated\n\n**Timing**: an error made later cannot move an "
+            "input seen earlier. Formally, for $j > i$,\n\n$$\n\\mathbb{E}\\big[x_i\\, e_j\\big] = 0,\n$$\n\n"
+            "because given everything up to step $i$, $x_i$ is fixed and the new error has mean zero "
+            "([[white-noise]]). So those cross terms vanish from the variance and the forecast error adds up "
+            "step by step.\n")
+    made = cards_of(tmp_path, "innov.md", note)
+    remark = next((front for front, back in made.items() if back.startswith("So those cross terms")), None)
+    assert remark is not None and "For $j > i$:" in remark, made
+    assert any("the new error has mean zero" in back for back in made.values()), made
