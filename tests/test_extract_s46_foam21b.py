@@ -99,3 +99,15 @@ def test_a_remark_shows_the_case_its_formula_holds_in(tmp_path):
     remark = next((front for front, back in made.items() if back.startswith("So those cross terms")), None)
     assert remark is not None and "For $j > i$:" in remark, made
     assert any("the new error has mean zero" in back for back in made.values()), made
+
+
+def test_a_path_through_three_pages_is_on_no_card(tmp_path):
+    """"Remedies: [[dropout]] → [[weight-decay]] → [[early-stopping]]." names an order to read pages in, under a
+    label: it was a card "… › Remedies" whose back was the row of links. The section's facts stay."""
+    note = ("# Overfitting\n\n## Symptoms\n\nTraining loss keeps falling while validation loss turns upward, so the "
+            "model memorises noise in the training set instead of the signal.\n\n"
+            "Remedies: [[dropout]] → [[weight-decay]] → [[early-stopping]].\n")
+    made = cards_of(tmp_path, "overfit.md", note)
+    text = "\n".join(f"{front}\n{back}" for front, back in made.items())
+    assert "memorises noise" in text, made
+    assert "[[weight-decay]]" not in text, made
