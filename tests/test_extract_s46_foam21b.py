@@ -60,19 +60,6 @@ def test_text_after_a_formula_opening_with_an_aside_is_carded(tmp_path):
     assert "only its spread moves" in backs, made
 
 
-def test_a_statement_card_that_a_formula_card_shows_whole_is_not_made(tmp_path):
-    """"**Definition**. Let … be defined as $$…$$ provided it converges." is both the formula card (its sentence on
-    the front, the formula and the proviso on the back) and a "… › Definition" card of the sentence and formula: once
-    the proviso joined the formula card, the statement card no longer matched it and was made twice."""
-    note = ("# Moment generating function\n\n## Statement\n\n**Definition**. Let $Y$ be a [[random variable]] with "
-            "distribution $P_Y$. The _moment generating function_ of $Y$ is defined as\n\n$$\nM_Y(t)=E(e^{tY})\n$$\n\n"
-            "provided that this [[Expected Value|expectation]] is finite near zero.\n")
-    made = cards_of(tmp_path, "mgf.md", note)
-    holding = [front for front, back in made.items() if "M_Y(t)=E(e^{tY})" in back]
-    assert len(holding) == 1, made
-    assert "is finite near zero" in made[holding[0]], made
-
-
 def test_a_colon_inside_brackets_is_no_label(tmp_path):
     """"Found in [[adamw]] (default: $\\lambda = 0.01$) and …" has its first colon inside an aside: it was cut there
     into a front "… › Found in adamw (default" over the back "$\\lambda = 0.01$) and …"."""
@@ -111,3 +98,17 @@ def test_a_path_through_three_pages_is_on_no_card(tmp_path):
     text = "\n".join(f"{front}\n{back}" for front, back in made.items())
     assert "memorises noise" in text, made
     assert "[[weight-decay]]" not in text, made
+
+
+def test_an_update_step_on_the_steps_card_is_no_formula_card_of_its_own(tmp_path):
+    """"4. $w_\\text{target} \\leftarrow w$." is the loop's last step, in its order on the steps card; it was also a
+    formula card "… › The loop / Formula" asking the same step again with nothing to ask it by."""
+    note = ("# Target networks\n\n## The loop\n\n1. Collect a batch of transitions with the current online network.\n"
+            "2. Compute bootstrapped targets with the frozen target network.\n"
+            "3. Take several gradient steps on the squared error against those targets.\n"
+            "4. $w_\\text{target} \\leftarrow w$.\n\n"
+            "Freezing the targets between syncs keeps the regression problem fixed for a while, so training does not "
+            "chase its own moving estimate.\n")
+    made = cards_of(tmp_path, "target.md", note)
+    holding = [front for front, back in made.items() if "w_\\text{target} \\leftarrow w" in back]
+    assert len(holding) == 1 and holding[0].endswith("steps"), made

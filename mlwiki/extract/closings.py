@@ -69,11 +69,16 @@ _TO_THE_READER = re.compile(r"(?i)(?<!when )(?<!if )(?<!what )\byou(?:r|['’]ll
                             r"^(?:these|this|such)\b|^\(")
 
 
+_LABEL_LED = re.compile(r"[*_]*[^\W\d_][^:$\n.;,()]{0,40}?[*_]*:[ \t]+\S")  # ("Price of one update: …", not "$x$: …")
+
+
 def _plain_paragraphs(blocks: list[Block]) -> bool:
     """Whether blocks are paragraphs one right after another (a blank line between): no box's fence between them
-    (a box's paragraphs are read as the section's, its fence left out)."""
+    (a box's paragraphs are read as the section's, its fence left out), none after the first led by a label
+    ("Price of one update: …" is its label's card, `leftovers`)."""
     return all(block.kind == TEXT for block in blocks) \
-        and all(later.start - block.lines[-1].no <= 2 for block, later in zip(blocks, blocks[1:]))
+        and all(later.start - block.lines[-1].no <= 2 for block, later in zip(blocks, blocks[1:])) \
+        and not any(_LABEL_LED.match(text_of(block)) for block in blocks[1:])
 
 
 def _plain_list(block: Block) -> bool:

@@ -35,6 +35,7 @@ _LIST_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 _STEP = re.compile(r"[ \t]*\d+[.)][ \t]")  # (a numbered item: a step in order)
 _ENDS = (".", "!", "?", "$$")  # (what the kept text ends on: a sentence or a display formula, not "… if:")
 _BREAK = "\n\n"  # (between a front's heading path and the sentence or term it shows)
+_UNNAMED = f"{_BREAK}Formula"  # (the front of a formula no words introduce: `formula_cards.FALLBACK`)
 _PATH = " › "
 _WIDER = re.compile(r"(?:,|;| and| &| or) ")  # (a topic that goes on to name more: "random codes, polar codes")
 # Markup that two copies of one text may differ in: links ("[[Random Variable|random variables]]"), emphasis
@@ -48,9 +49,6 @@ def without_repeats(drafts: list) -> list:
     _end_before_repeats(drafts)
     intros = [(d, _plain(d.front.rsplit(_BREAK, 1)[1])) for pair in drafts for d in pair[0] if _BREAK in d.front]
     shown = {f"{intro} {_plain(d.back)}": d for d, intro in intros}  # (what a card with a sentence over its answer
-    for d, intro in intros:  # (and its sentence and formula alone, when a remark follows the formula)
-        if (formula := _display_first(d.back)) and formula != d.back:
-            shown.setdefault(f"{intro} {_plain(formula)}", d)
     labelled = [(intro, d) for d, intro in intros if ": " in intro]  # shows; "Prevalence: the share of …" over one)
     by_line: dict[int, list] = {}
     for siblings, _ in drafts:
@@ -64,18 +62,21 @@ def without_repeats(drafts: list) -> list:
 
 def _listed_formulas(drafts: list) -> set[int]:
     """The ids of lone formula cards whose lead-in and formula are one step of a numbered list another card of the
-    note shows whole ("1. score each node by …: $y = Xp/\\lVert p\\rVert$" on the steps card): the step is recalled
+    note shows whole ("1. score each node by …: $y = Xp/\\lVert p\\rVert$" on the steps card), and of formula cards no
+    words introduce that are a whole step there ("4. $\\theta_\\text{old} \\leftarrow \\theta$."): the step is recalled
     in its place there. (A named property's formula, "- Conjugate symmetry: …" under a definition, stays a card.)"""
-    lone = [d for siblings, _ in drafts for d in siblings if len(siblings) == 1 and d.form == "lone-formula"
-            and _BREAK in d.front]
+    lone = [d for siblings, _ in drafts for d in siblings if len(siblings) == 1 and _BREAK in d.front
+            and (d.form == "lone-formula" or d.form == "formula" and d.front.endswith(_UNNAMED))]
     if not lone:
         return set()
     backs = [(d, _plain(step)) for siblings, _ in drafts for d in siblings if _LIST_LINE.search(d.back)
              for step in d.back.split("\n") if _STEP.match(step)]
     found = set()
-    for card in lone:
-        line = _plain(f"{card.front.rsplit(_BREAK, 1)[1]} {card.back}")
-        if any(other is not card and back.endswith(line) for other, back in backs):
+    for card in lone:  # (a formula no words introduce is a step when it is the whole step: "4. $x \leftarrow y$.")
+        unnamed = card.front.endswith(_UNNAMED)
+        line = _plain(card.back if unnamed else f"{card.front.rsplit(_BREAK, 1)[1]} {card.back}")
+        if any(other is not card and (back.endswith(line) if not unnamed else _STEP.sub("", back, 1).rstrip(
+                ".; ") == line) for other, back in backs):
             found.add(id(card))
     return found
 
@@ -181,15 +182,6 @@ def _end_before_repeats(drafts: list) -> None:
             after, said = found
             holder.back = _cut(holder.back, said)  # (then the told texts after it, against what is left)
             flat = " ".join(holder.back.split())
-
-
-def _display_first(back: str) -> str:
-    """The display formula a back opens with, without what it goes on to say ("$$…$$\n\nassuming it exists."); ""
-    for a back that opens otherwise."""
-    if not back.startswith("$$"):
-        return ""
-    end = back.find("$$", 2)
-    return back[:end + 2] if end > 0 else ""
 
 
 def _read(draft) -> bool:
