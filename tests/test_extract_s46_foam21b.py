@@ -112,3 +112,15 @@ def test_an_update_step_on_the_steps_card_is_no_formula_card_of_its_own(tmp_path
     made = cards_of(tmp_path, "target.md", note)
     holding = [front for front, back in made.items() if "w_\\text{target} \\leftarrow w" in back]
     assert len(holding) == 1 and holding[0].endswith("steps"), made
+
+
+def test_a_column_of_short_values_with_one_longer_is_read_down(tmp_path):
+    """"none", "none", "none", "yes once the critic is learned" under "bias": a column of short values that one
+    cell qualifies is still read down the rows, one card, not a card per row asking "… › bias" → "none"."""
+    note = ("# Return estimators\n\n## Side by side\n\n| estimator | family | bias | variance |\n|---|---|---|---|\n"
+            "| full return | Monte Carlo | none | highest |\n| return to go | Monte Carlo | none | high |\n"
+            "| return minus baseline | Monte Carlo | none | lower |\n"
+            "| one-step target | bootstrapped | yes once the critic is learned | low |\n")
+    made = cards_of(tmp_path, "est.md", note)
+    bias = [front for front in made if front.rstrip("?").endswith("bias") or "bias, by" in front]
+    assert len(bias) == 1 and "yes once the critic is learned" in made[bias[0]], made

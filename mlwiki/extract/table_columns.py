@@ -43,4 +43,6 @@ def compared_columns(found: tuple[list[str], int, list[tuple[int, list[str]]], s
         return []  # (rows named by a later column are no comparison the writer laid out by its first; a blank
         # corner cell over names of attributes, "| | CTC | RNN-T |": each column is one item's whole profile)
     return [c for c in values if header[c].strip() and len({cells[c] for _, cells in rows}) > 1
-            and all(cells[c].strip() and len(cells[c].split()) <= MAX_CELL_WORDS for _, cells in rows)]
+            and all(cells[c].strip() and len(cells[c].split()) <= 2 * MAX_CELL_WORDS for _, cells in rows)
+            and sum(len(cells[c].split()) > MAX_CELL_WORDS for _, cells in rows) <= 1]
+    # (one value that says when, "yes if $V$ is approximate", among "none", "none", …: still a column to read down)
