@@ -69,6 +69,18 @@ _TO_THE_READER = re.compile(r"(?i)(?<!when )(?<!if )(?<!what )\byou(?:r|['’]ll
                             r"^(?:these|this|such)\b|^\(")
 
 
+_LABEL_LED = re.compile(r"[*_]*[^\W\d_][^:$\n.;,()]{0,40}?[*_]*:[ \t]+\S")  # ("Price of one update: …", not "$x$: …")
+
+
+def _plain_paragraphs(blocks: list[Block]) -> bool:
+    """Whether blocks are paragraphs one right after another (a blank line between): no box's fence between them
+    (a box's paragraphs are read as the section's, its fence left out), none after the first led by a label
+    ("Price of one update: …" is its label's card, `leftovers`)."""
+    return all(block.kind == TEXT for block in blocks) \
+        and all(later.start - block.lines[-1].no <= 2 for block, later in zip(blocks, blocks[1:])) \
+        and not any(_LABEL_LED.match(text_of(block)) for block in blocks[1:])
+
+
 def _plain_list(block: Block) -> bool:
     """Whether a block ends with a list, of text with no display formula in it (whose last item no sentence goes on
     with: its intro may lead it, "… backward view does it online:")."""
@@ -181,6 +193,10 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
             if LIST_ITEM.match(text):
                 return None, 0  # ("- **Step decay:**" and its text below: a labelled list this card cannot keep)
             continue  # (a formula's introduction left without it)
+        if not rest and text[:1] == "(" and k and any(ln.kind == MATH for ln in blocks[k - 1].lines) \
+                and _plain_paragraphs(blocks[k:]):
+            continue  # (an aside that opens the text under a formula speaks of it: the formula card's, `trailing`;
+            # the paragraphs after it close the part. A box after it is a card of its own, as it was)
         if is_legend(text) or (rest or text[:1] == "(" and text.endswith(")")) and _to_the_reader(text) \
                 or not rest and text[:1].islower() and k and not free[k - 1] and not LIST_ITEM.match(text) \
                 and not _plain_list(blocks[k - 1]):

@@ -408,10 +408,10 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
     words = label.split()
     if not noted and (len(words) > (MAX_SAID_WORDS if said else MAX_TERM_WORDS)
                       or (not item and not stated and (len(words) < 2 or rest[:1].islower()))
-                      or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label)
-                      or not said and ("," in label or reads_as_clause(words))
-                      or "$" in label or "](" in label or "@" in label and not _AT_RANK.search(label) or "}`" in label):
-        return None  # ("In summary, …:", "One nuance:": a sentence's start, not a label; "Set @eq-grad to zero:" a step)
+                      or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) or "}`" in label
+                      or not said and ("," in label or reads_as_clause(words)) or label.count("(") > label.count(")")
+                      or "$" in label or "](" in label or "@" in label and not _AT_RANK.search(label)):
+        return None  # ("In summary, …:", "One nuance:": a sentence's start; "Set @eq-grad to zero:" a step; "In X (A: …)")
     rest = without_pointers(stated + rest.split("![", 1)[0].strip())  # (an image, "(above)": no part of an answer)
     if _POINTER.match(rest) or narrates(rest) or author_speaks_first(rest):
         return None  # "see [[Batch gradient descent]]", "From the above two figures, …", "Why: I kept mixing up …"

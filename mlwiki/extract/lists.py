@@ -43,6 +43,7 @@ from mlwiki.extract.emphasised import asked_sentence, emphasised_card, paragraph
 from mlwiki.extract.example_parts import kept_in_example
 from mlwiki.extract.examples import tables_of_kinds
 from mlwiki.extract.example_takeaways import takeaway_cards
+from mlwiki.extract.formula_cases import with_case
 from mlwiki.extract.formula_facts import defined_by_formula
 from mlwiki.extract.facets import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
@@ -339,7 +340,8 @@ def close_section(ex) -> None:
                 ex.add_card(PARAGRAPH_FORM, shown := step_shown(front, blocks), back, start, front if shown != front else "")
                 # a formula's introduction too, and a paragraph an aspect card took: "… › Intuition"; "… › Step 3" shows it)
         for start, (front, back) in remarked:
-            ex.add_card(REMARK_FORM, front, back, start)
+            shown, kept = with_case(ex, front)  # (the formula with the case it holds in: "For $t' < t$:")
+            ex.add_card(REMARK_FORM, shown, back, start, kept)
         formula_list_cards(ex, section.drafts, path, blocks, taken, declined)
         loose_list_card(ex, section.drafts, path, blocks, taken)
         trailing_cards(ex, section.drafts, path, blocks, taken, declined)  # (what follows a formula, on no card yet)

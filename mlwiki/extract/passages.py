@@ -134,6 +134,10 @@ LINKS_LINE = (r"[ \t]*(?:(?:see(?: also)?|links?(?: back)?|related(?: notes)?|cf
 _LINKS_LINE = re.compile("(?i)" + LINKS_LINE)
 _ANY_LABEL = re.compile(r"[^:\n\[]{1,40}:[ \t]")  # ("gated cells: [[LSTM]]": what the links are)
 _NOTE_LINK = re.compile(r"\[\[[^\]\n]*\]\]")  # (a link names a note: no word that explains, "- gated: [[LSTM]], [[GRU]]")
+# A path through three pages or more, under a short label or none ("Fixes: [[a]] → [[b]] → [[c]]", a map's "[[x]] →
+# [[y]] → [[z]]"): an order to read the pages in, whose steps are the pages' own cards
+_LINK_CHAIN = re.compile(r"[ \t]*(?:[-*+][ \t]+)?(?:[A-Za-z][\w ]{0,30}:[ \t]*)?\[\[[^\]\n]+\]\]"
+                         r"(?:[ \t]*(?:→|->)[ \t]*\[\[[^\]\n]+\]\]){2,}[ \t]*\.?[ \t]*")
 # A page's plan for its reader: "In this section, we will train …", "In the next chapter I …"
 _PLANS = re.compile(r"(?i)in (?:this|the following|the next) (?:section|chapter|notebook|part|lesson|tutorial|post|"
                     r"article),?\s+(?:we|i|you)\b")
@@ -209,7 +213,7 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
             # (each test only where its first character or a piece of it can be: this loop sees every section)
             if ("![" in raw or "<img" in raw) and _IMAGE_LINE.match(raw) or "http" in raw and _URL_LINE.match(raw) \
                     or first in "-*_" and _RULE.fullmatch(raw) or first in "pP" and _PAGE_REFERENCE.fullmatch(raw) \
-                    or first == "{" and _SHORTCODE.fullmatch(raw) or "[[" in raw and _LINKS_LINE.fullmatch(raw) \
+                    or first == "{" and _SHORTCODE.fullmatch(raw) or "[[" in raw and (_LINKS_LINE.fullmatch(raw) or _LINK_CHAIN.fullmatch(raw)) \
                     or first == "[" and FOOTNOTE_TEXT.match(raw.lstrip()) \
                     or first == "<" and _FOLD_TAGS.fullmatch(raw):  # ("[^ho]: Ho et al. 2020.": the page's foot;
                 left_out = True  # "<details>", "</details>": a fold's tags, which a back without its opening would leak)

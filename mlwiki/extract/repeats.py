@@ -36,6 +36,7 @@ _LIST_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+]|\d+[.)])[ \t]")
 _STEP = re.compile(r"[ \t]*\d+[.)][ \t]")  # (a numbered item: a step in order)
 _ENDS = (".", "!", "?", "$$")  # (what the kept text ends on: a sentence or a display formula, not "… if:")
 _BREAK = "\n\n"  # (between a front's heading path and the sentence or term it shows)
+_UNNAMED = f"{_BREAK}Formula"  # (the front of a formula no words introduce: `formula_cards.FALLBACK`)
 _PATH = " › "
 _WIDER = re.compile(r"(?:,|;| and| &| or) ")  # (a topic that goes on to name more: "random codes, polar codes")
 # Markup that two copies of one text may differ in: links ("[[Random Variable|random variables]]"), emphasis
@@ -67,18 +68,21 @@ def without_repeats(drafts: list, shown_whole: Counter | None = None) -> list:
 
 def _listed_formulas(drafts: list) -> set[int]:
     """The ids of lone formula cards whose lead-in and formula are one step of a numbered list another card of the
-    note shows whole ("1. score each node by …: $y = Xp/\\lVert p\\rVert$" on the steps card): the step is recalled
+    note shows whole ("1. score each node by …: $y = Xp/\\lVert p\\rVert$" on the steps card), and of formula cards no
+    words introduce that are a whole step there ("4. $\\theta_\\text{old} \\leftarrow \\theta$."): the step is recalled
     in its place there. (A named property's formula, "- Conjugate symmetry: …" under a definition, stays a card.)"""
-    lone = [d for siblings, _ in drafts for d in siblings if len(siblings) == 1 and d.form == "lone-formula"
-            and _BREAK in d.front]
+    lone = [d for siblings, _ in drafts for d in siblings if len(siblings) == 1 and _BREAK in d.front
+            and (d.form == "lone-formula" or d.form == "formula" and d.front.endswith(_UNNAMED))]
     if not lone:
         return set()
     backs = [(d, _plain(step)) for siblings, _ in drafts for d in siblings if _LIST_LINE.search(d.back)
              for step in d.back.split("\n") if _STEP.match(step)]
     found = set()
-    for card in lone:
-        line = _plain(f"{card.front.rsplit(_BREAK, 1)[1]} {card.back}")
-        if any(other is not card and back.endswith(line) for other, back in backs):
+    for card in lone:  # (a formula no words introduce is a step when it is the whole step: "4. $x \leftarrow y$.")
+        unnamed = card.front.endswith(_UNNAMED)
+        line = _plain(card.back if unnamed else f"{card.front.rsplit(_BREAK, 1)[1]} {card.back}")
+        if any(other is not card and (back.endswith(line) if not unnamed else _STEP.sub("", back, 1).rstrip(
+                ".; ") == line) for other, back in backs):
             found.add(id(card))
     return found
 

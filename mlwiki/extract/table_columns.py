@@ -43,4 +43,14 @@ def compared_columns(found: tuple[list[str], int, list[tuple[int, list[str]]], s
         return []  # (rows named by a later column are no comparison the writer laid out by its first; a blank
         # corner cell over names of attributes, "| | CTC | RNN-T |": each column is one item's whole profile)
     return [c for c in values if header[c].strip() and len({cells[c] for _, cells in rows}) > 1
-            and all(cells[c].strip() and len(cells[c].split()) <= MAX_CELL_WORDS for _, cells in rows)]
+            and all(cells[c].strip() for _, cells in rows) and _short_values([cells[c] for _, cells in rows])]
+
+
+def _short_values(column: list[str]) -> bool:
+    """Whether a column's cells are short values: all of them, or all but one no longer than twice that among values
+    that repeat (one that says when, "yes if $V$ is approximate", among "none", "none", …: still read down)."""
+    short = [cell for cell in column if len(cell.split()) <= MAX_CELL_WORDS]
+    if len(short) == len(column):
+        return True
+    return len(short) == len(column) - 1 and len(set(short)) < len(short) \
+        and all(len(cell.split()) <= 2 * MAX_CELL_WORDS for cell in column)

@@ -19,6 +19,9 @@ _NUMBER_CELL = re.compile(r"[ \t]*[-+~≈<>]?[\d.,%]+[ \t]*\w{0,3}[ \t]*")  # "0
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _MATH = re.compile(r"\$[^$]+\$")
 _CASE = re.compile(r"[=<>]|\\(?:le|ge|leq|geq|neq|in)(?![A-Za-z])")  # math that states a case ("$\alpha_i = C$")
+_MATH_SIGNS = re.compile(r"[$ \t]|[–—-](?=\$?\d)")  # "$0.9$–$0.99$" is a range of numbers: "0.90.99" tells so
+_ONE_MATH = re.compile(r"[ \t]*\$[^$\n]+\$[ \t]*")
+_COMPARED_SYMBOLS = 4  # (a symbol, its name and two columns more: the rows compared, no notation table)
 _CONNECTIVE = re.compile(r"(?i)\b(?:or|and)\b")  # "$V(X)$ or $\sigma^2$": two names of one symbol
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")  # a link's address: "(expected-value)" names nothing
 _LINK_ONLY = re.compile(r"[ \t]*\[[^\]]*\]\([^)]*\)[ \t]*")
@@ -116,6 +119,7 @@ def named_rows(block: Block) -> tuple[list[str], int, list[tuple[int, list[str]]
     if _is_site_map(*table) or _is_run_log(*table):
         return None
     header, rows = _without_status(*table)
+    rows = _as_cases(header, rows)
     if all(_SIDES.fullmatch(cell) for cell in header):
         return None  # the sides of one subject: `sides_table`'s one card
     if len(header) < 2 or not rows or len(rows) > MAX_ROWS or any(len(cells) != len(header) for _, cells in rows):
@@ -138,6 +142,27 @@ def named_rows(block: Block) -> tuple[list[str], int, list[tuple[int, list[str]]
     if any(sorted(cells[c] for _, cells in rows) == names for c in range(len(header)) if c != key):
         return None  # (two lists side by side, "Depth-first | Breadth-first" orders of the same paths: no rows)
     return header, key, rows, {c for c in range(len(header)) if _counts_rows([cells[c] for _, cells in rows])}
+
+
+def _as_cases(header: list[str], rows: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """The rows of a table whose first column gives values of the symbol at its head, each row named as a case of it
+    ("$\\lambda$" over "$0$", "$1$": "$\\lambda = 0$"): the values of a knob, or the choices of a symbol compared
+    under two or more columns besides their name ("$\\Psi_t$ | name | bias | variance"). A notation table (a
+    symbol, what it stands for) is neither, and stays as it is."""
+    if not rows or not header or "$" not in header[0] or not _symbols_only(header[0]) \
+            or any(len(cells) != len(header) or not _symbols_only(cells[0]) for _, cells in rows):
+        return rows
+    values = all(_NUMBER_CELL.fullmatch(_MATH_SIGNS.sub("", cells[0])) for _, cells in rows)
+    if not values and len(header) < _COMPARED_SYMBOLS:
+        return rows
+    return [(line, [_case_of(header[0], cells[0]), *cells[1:]]) for line, cells in rows]
+
+
+def _case_of(symbol: str, value: str) -> str:
+    """"$\\lambda$" and "$0$" → "$\\lambda = 0$" (one span of math when each is one); else joined by " = "."""
+    if _ONE_MATH.fullmatch(symbol) and _ONE_MATH.fullmatch(value):
+        return f"${symbol.strip()[1:-1].strip()} = {value.strip()[1:-1].strip()}$"
+    return f"{symbol.strip()} = {value.strip()}"
 
 
 def _a_choice(value: str, line: int, rows: list[tuple[int, list[str]]]) -> bool:

@@ -30,6 +30,7 @@ from mlwiki.extract.blocks import Block, text_of, top_items
 from mlwiki.extract.claims import DOES
 from mlwiki.extract.closings import FORM as SECTION_FORM, FORMULA_FORMS, last_card_line, opens_with_math, works_example
 from mlwiki.extract.draft import Draft
+from mlwiki.extract.formula_cases import with_case
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.leftovers import labelled_leftovers, loose_leftovers, opening_list_card
 from mlwiki.extract.midblock import texts_between
@@ -46,14 +47,16 @@ MAX_FRAGMENT_WORDS = 4  # "independent of $\mu$.", "range $(-1, 1]$; loss $1 - \
 # A text that goes on with the formula's own sentence: a dash or a clause after it ("— rank $m$", "and $\text{EI} = 0$
 # when …", "in $[0, 1]$, scale invariant", "equivalently $D(R) = …$", the formula as its subject: "is used to …", "holds
 # for every …"), or an aside in brackets on it
-_GOES_ON = re.compile(r"[—–,;()]|(?:and|or|but|so|with|where|which|whose|in|on|for|of|over|since|as|when|if|while|"
+_GOES_ON = re.compile(r"[—–,;()]|(?:and|or|but|so|with|where|which|whose|in|on|for|of|over|since|because|as|when|if|while|"
                       r"whereas|i\.e\.|hence|thus|then|equivalently|giving|yielding|plus|respectively|provided|"
                       r"assuming|given|up to|is|are|holds?|equals?|denotes?|becomes?|gives?|yields?)\b")
 # A short label the text opens on ("temperature τ: …", "adaptive β: …", "**Key takeaway:** …"), not a legend's
 # symbol ("$\mu$: the mean") nor a sentence's clause
 _LABEL = re.compile(r"[*_]*([^\W\d_][^:$\n.;,()]{0,30}?)[*_]*:[*_]*[ \t]+(?=\S)")
 _WRONG = re.compile(r"(?i)problems?|issues?")  # ("Problem: it only cares whether …": what goes wrong, no exercise)
-_POINTS_AWAY = re.compile(r"\[\[|\]\(|!\[|https?:|TODO|\bFIXME\b")  # (a link, an image, a to-do: `passage` cleans those)
+# (a Markdown link, an image, a to-do: `passage` cleans those; a wiki link shows its page's name, as on any back:
+# "(as in [[expectation]])" after a formula says no less for it)
+_POINTS_AWAY = re.compile(r"\]\(|!\[|https?:|TODO|\bFIXME\b")
 _ENDS = re.compile(r"[.!)]\W*$")  # (a sentence that ends, not one a list or a formula goes on with)
 # (a tutorial's narration to its reader, "You can imagine …", "On the basis of it, you can update …"; not "whether
 # you improve")
@@ -365,7 +368,8 @@ def _remark(ex, draft: Draft, found: list[str], line: int, label: re.Match | Non
     if said is None or _TO_READER.search(found[0]):  # (not a tutorial's "You can imagine …")
         return False
     heading = draft.front.split("\n\n", 1)[0]  # (the formula's own path: a box's title may lead it)
-    return ex.add_card(REMARK_FORM, f"{heading} › {_cue(label, found)}\n\n{displays_first(draft.back)}", said, line)
+    shown, kept = with_case(ex, f"{heading} › {_cue(label, found)}\n\n{displays_first(draft.back)}")
+    return ex.add_card(REMARK_FORM, shown, said, line, kept)
 
 
 def _cue(label: re.Match | None, found: list[str]) -> str:
