@@ -188,6 +188,15 @@ def test_the_migration_keeps_every_review(wiki):
     ("Article A › Examples of Hypothesis Tests › Compare Sample Means (parametric)",
      "Clippings › Examples of Hypothesis Tests › Compare Sample Means (parametric)", True),
     ("Normal Distribution › Parameters", "Distributions › Log-Normal Distribution › Parameters", False),
+    # the same question under the same headings in two notebooks of one course: one passage copied
+    ("Algebra primer › Functions\n\nDefine: argument or input variable",
+     "Calculus primer › Functions\n\nDefine: argument or input variable", True),
+    ("Algebra primer › Powers › Negative powers\n\nWhat is a negative power?",
+     "Calculus primer › Powers › Negative powers\n\nWhat is a negative power?", True),
+    # a path with no question names no subject of its own; a question of one word under one word neither
+    ("Chi-squared test › Statements › Hypothesis formulation",
+     "Pearson test › Statements › Hypothesis formulation", False),
+    ("Algebra primer › Functions\n\nWhat is a function?", "Calculus primer › Functions\n\nWhat is a function?", False),
 ])
 def test_same_subject(a, b, same):
     assert same_subject(Front(a), Front(b)) is same

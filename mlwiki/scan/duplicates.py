@@ -82,7 +82,12 @@ def _same_passage(a: Front, b: Front) -> bool:
     copied into two notes (an article clipped twice)."""
     if not a.headings or a.headings != b.headings or a.question != b.question:
         return False
-    return len(a.headings[-1]) >= SPECIFIC_HEADING_WORDS
+    if len(a.headings[-1]) >= SPECIFIC_HEADING_WORDS:
+        return True
+    # (or the same question under the same headings, naming its subject with them: "Functions / Define: argument
+    # or input variable" in two notebooks of one course; a path without a question, "Statements › Hypothesis
+    # Formulation" of two tests, names no subject of its own)
+    return bool(a.question) and len(a.question.union(*a.headings)) >= SPECIFIC_HEADING_WORDS
 
 
 class Candidate:
