@@ -57,7 +57,7 @@ from mlwiki.ankiformat.cloze import _is_escaped, _pad_clozes, pad_cloze_math
 from mlwiki.render.spans import COMPUTED_CODE, SIMPLE_DISPLAY_MATH, SIMPLE_INLINE_MATH
 from mlwiki.render.texsafe import neutralize_tex
 from mlwiki.render.myst import add_rules as add_myst_rules
-from mlwiki.render.wikilinks import add_rules as add_note_rules
+from mlwiki.render.wikilinks import SHORTCODE, add_rules as add_note_rules
 
 __all__ = ["image_refs", "markdown_to_html", "pad_cloze_math", "sanitize_html"]
 
@@ -232,7 +232,6 @@ _FAST_TEXT = re.compile(r"(?:[^\n*_`\[\]<>!|~#\\&${}%=@^\r\x00-\x08\x0b-\x1f]|=(
 # start; "=": a ==highlight==; "@": a citation in the text; "^": an Obsidian block id, " ^a", that shows nothing)
 _FAST_MATH = SIMPLE_INLINE_MATH
 _FAST_FIRST = re.compile(r"[-+*#>=:\d]|[ \t]|$")  # (":": a MyST definition's marker)
-_FAST_SHORTCODE = re.compile(r":[a-z0-9_+-]{1,30}:")  # (an emoji's shortcode, `:warning:`: see render.wikilinks)
 
 
 def _math_escape(latex: str) -> str:
@@ -256,7 +255,7 @@ _FAST_DISPLAY = SIMPLE_DISPLAY_MATH
 
 def _plain_paragraph_html(text: str) -> str | None:
     """HTML for a single line of plain text with inline math, or None when Markdown must decide."""
-    if _FAST_FIRST.match(text) or text.endswith((" ", "\t", ")=")) or (":" in text and _FAST_SHORTCODE.search(text)):
+    if _FAST_FIRST.match(text) or text.endswith((" ", "\t", ")=")) or (":" in text and SHORTCODE.search(text)):
         return None  # block syntax, hard breaks, MyST targets (`(label)=`) and emoji (`:x:`) go the long way
     out, pos = ["<p>"], 0
     for match in _FAST_MATH.finditer(text):

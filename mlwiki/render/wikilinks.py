@@ -179,7 +179,7 @@ _SHORTCODES = {"warning": "⚠️", "bulb": "💡", "memo": "📝", "pushpin": "
                "rocket": "🚀", "tada": "🎉", "thinking": "🤔", "point_right": "👉", "books": "📚", "book": "📖",
                "bangbang": "‼️", "key": "🔑", "no_entry": "⛔", "construction": "🚧", "information_source": "ℹ️",
                "link": "🔗", "eyes": "👀", "brain": "🧠", "dart": "🎯", "zap": "⚡", "+1": "👍", "-1": "👎"}
-_SHORTCODE = re.compile(r":([a-z0-9_+-]{1,30}):")
+SHORTCODE = re.compile(r":([a-z0-9_+-]{1,30}):")  # (render.html's fast path defers text holding one)
 
 
 def shortcode_rule(state: StateInline, silent: bool) -> bool:
@@ -187,7 +187,7 @@ def shortcode_rule(state: StateInline, silent: bool) -> bool:
     pos = state.pos
     if state.src[pos] != ":" or pos and state.src[pos - 1].isalnum():
         return False
-    match = _SHORTCODE.match(state.src, pos, state.posMax)
+    match = SHORTCODE.match(state.src, pos, state.posMax)
     if match is None or match.group(1) not in _SHORTCODES:
         return False
     if not silent:

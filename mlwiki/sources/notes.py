@@ -18,7 +18,7 @@ from pathlib import Path
 from mlwiki.config import CONFIG_NAME, DATA_DIR, Config
 from mlwiki.sources.decoding import decode_note, warn
 from mlwiki.sources.flat_yaml import read_flat
-from mlwiki.sources.graphs import is_graph_folder, logseq_style
+from mlwiki.sources.graphs import GRAPH_FOLDER, is_graph_folder, logseq_style
 from mlwiki.models import NoteText, Problem
 
 NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".mdx": "mdx", ".qmd": "qmd", ".ipynb": "ipynb"}
@@ -203,7 +203,7 @@ def _walk_dir(config, folder, ignore, files, problems, seen_dirs) -> None:
             is_dir = False
         if name[:1] == "." or (is_dir and name in IGNORED_DIRS):
             continue  # what ignore.skipped() says first
-        if is_dir and name == "logseq" and is_graph_folder(entry.path):
+        if is_dir and name == GRAPH_FOLDER and is_graph_folder(entry.path):
             continue  # (a Logseq graph's own folder: its config, and backups of its pages that are no notes)
         dot = name.rfind(".")
         is_note = not is_dir and 0 < dot < len(name) - 1 and name[dot:].lower() in NOTE_SUFFIXES  # Path.suffix
