@@ -78,6 +78,9 @@ def test_check_names_the_copy_studied_as_a_notice(wiki):
     run(wiki, "scan")  # (check reads the database when there is one)
     result = run_cli(wiki, "check", now=NOW)
     assert result.exit_code == 0, result.output
+    assert "notice" not in result.stdout  # (over the whole wiki a repeat is counted, not listed as a problem)
+    assert "1 card repeating another note's card" in result.stderr and "--state duplicate" in result.stderr
+    result = run_cli(wiki, "check", str(wiki / "notes"), now=NOW)
     [line] = [line for line in result.stdout.splitlines() if "notice" in line]
     assert line.startswith("notes/sheet.md:3: notice: ") and "notes/shapiro.md:3" in line, line
     problems = json.loads(run(wiki, "check", "--json").stdout)["problems"]

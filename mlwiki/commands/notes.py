@@ -108,8 +108,10 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool, repair: bool) 
     `problems`, the cards `made` per form, per form how many cards you `dropped` as "not a card", and per
     form what it `skipped` and why (worked examples, labelled values). With --repair, cards whose cached
     schedule drifted from the review log are replayed from it first. A card that repeats another note's card is a
-    notice naming the copy studied (not an error).
+    notice naming the copy studied (not an error): listed for the PATHs given; over the whole wiki only counted
+    (`mlwiki cards --state duplicate` lists them), so the listing stays the problems to fix.
     """
+    from mlwiki.problems import Severity
     from mlwiki.review.replay import database_problems, repair_drift
     from mlwiki.scan.check import describe_forms, describe_skipped, dropped_by_form, run_checks
     from mlwiki.scan.duplicates import notices as duplicate_notices
@@ -134,8 +136,12 @@ def check(app: AppContext, paths: tuple[str, ...], as_json: bool, repair: bool) 
                    "dropped": dict(dropped.most_common()), "skipped": report.skipped_by_form()})
     else:
         for problem in report.problems:
-            click.echo(inert(str(problem)))
+            if paths or problem.severity != Severity.NOTICE:
+                click.echo(inert(str(problem)))
         click.echo(report.summary, err=True)
+        if report.notices and not paths:
+            click.echo("hint: `mlwiki cards --state duplicate` lists the cards that repeat another note's card, "
+                       "and `mlwiki check PATH` names them in a note", err=True)
         echo_form_census(app.config, report.made, report.possible)
         if dropped:
             click.echo(f"dropped as 'not a card' in review: {describe_forms(dict(dropped.most_common()))}", err=True)
