@@ -137,8 +137,11 @@ def _card(path: str, piece: Block, item: bool) -> tuple[str, str] | None:
     topic = "" if back is None else item_front_topic(said, path) if item else leftover_topic(said, path) \
         or ((label := _SHORT_LABEL.match(said)) and label.group(1).casefold() not in GENERIC_LABELS and label.group(1)) or ""
     bare = " ".join(_BRACKETS.sub(" ", said).split())  # ("vs MDI (impurity) in trees: …": its label without the aside)
-    if topic and any(f"{topic}{mark}" in text for mark in (":", " —", " →", " =") for text in (said, bare)):
-        return (f"{path} › {topic}", back) if _asks_topic(topic, path, labelled=True) and _adds_to(topic, back) \
+    if topic and any(f"{topic}{mark}".casefold() in text.casefold() for mark in (":", " —", " →", " =")
+                     for text in (said, bare)):  # (a label in capitals, "At test time: …", its topic in lower case)
+        at = said.casefold().find(topic.casefold())
+        shown = said[at:at + len(topic)] if at >= 0 else topic  # (as the note writes it: "At test time")
+        return (f"{path} › {shown}", back) if _asks_topic(topic, path, labelled=True) and _adds_to(topic, back) \
             else None  # ("impressions that weren't clicked: …": the label the note gives it)
     if item or not topic or not said.casefold().startswith(topic.casefold()) or not _asks_topic(topic, path):
         return None  # (an item unlabelled, "as gradients are computed …", or a paragraph whose subject is not what it
