@@ -15,12 +15,13 @@ no part of any other card: the section's cards are what the main text says. Pure
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from mlwiki.extract.blocks import Block, card_text_lines, join_blocks
 from mlwiki.extract.claim_asks import asked_front
 from mlwiki.extract.claims import AUX, BEFORE_NOUN, DOES, NOT_VERBS, claim_card
 from mlwiki.extract.defining import stems
-from mlwiki.extract.lines import CODE, TEXT, Line
+from mlwiki.extract.lines import CODE, DIV_OPEN, TEXT, Line
 from mlwiki.extract.parts import margin_span
 from mlwiki.extract.prose import clean_prose, prefix_heading, sentences
 from mlwiki.extract.selfnotes import without_notes
@@ -61,6 +62,25 @@ def is_margin_div(block: Block) -> bool:
     """Whether a div is a margin note or an aside (a Quarto class, an Obsidian callout's kind)."""
     classes = block.attrs.get("classes", ()) if block.attrs else ()
     return any(c in _DIV_CLASSES for c in classes)
+
+
+def only_beside(blocks: list[Block], after: int, before: int) -> bool:
+    """Whether the lines strictly between line `after` and line `before` of a note (`blocks`: its blocks, in order)
+    hold margin notes and blank lines only: a note beside the text does not part a formula from the list that goes
+    on from it ("$$…$$", a margin's derivation, "- As $B \\to \\infty$ the second term …")."""
+    global _starts
+    if _starts[0] is not blocks:
+        _starts = (blocks, [b.start for b in blocks])  # (once per note, not per question: a walk asks many)
+    k = bisect_right(_starts[1], after)
+    found = False
+    while k < len(blocks) and blocks[k].start < before:
+        if blocks[k].kind != DIV_OPEN or not is_margin_div(blocks[k]) or not blocks[k].end or blocks[k].end >= before:
+            return False
+        found, k = True, k + 1
+    return found
+
+
+_starts: tuple = (None, [])  # (the blocks of the note asked of last, their first lines)
 
 
 def margin_div_card(ex, div: Block) -> None:

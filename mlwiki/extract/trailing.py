@@ -33,6 +33,7 @@ from mlwiki.extract.draft import Draft
 from mlwiki.extract.formula_cases import with_case
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.leftovers import labelled_leftovers, loose_leftovers, opening_list_card
+from mlwiki.extract.margins import only_beside
 from mlwiki.extract.midblock import texts_between
 from mlwiki.extract.openers import is_opener, opens_with_opener
 from mlwiki.extract.passages import NO_SUBJECT, narrates, passage, without_named_pointer
@@ -95,10 +96,10 @@ def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[in
             tail = _tail(block.lines[last + 1:])
             if tail and (draft := formula_card_above(ex, first, Block(block.kind, block.lines[:last + 1]))):
                 _place(ex, first, draft, tail, len(tail) < len(block.lines) - last - 1, declined)
-        elif k and opens_with_opener(block) and block.start - blocks[k - 1].lines[-1].no <= MAX_GAP \
+        elif k and opens_with_opener(block) and _next_to(ex, blocks[k - 1], block) \
                 and (remark := _remark_of(ex, first, blocks[k - 1])) is not None:
             _say_on(ex, remark, block, declined)  # ("Either way: want $m \gg p$." after the remark it goes on from)
-        elif not k or block.lines[0].kind != TEXT or block.start - blocks[k - 1].lines[-1].no > MAX_GAP \
+        elif not k or block.lines[0].kind != TEXT or not _next_to(ex, blocks[k - 1], block) \
                 or (draft := _formula_card_of(ex, first, blocks[k - 1])) is None:
             continue  # (not after a box or a table the part leaves out: right after the formula)
         elif LIST_ITEM.match(block.lines[0].text):
@@ -112,6 +113,13 @@ def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[in
     labelled_leftovers(ex, path, blocks, taken, declined)  # (what no closing card held: "Cost of that: …")
     loose_leftovers(ex, path, blocks, taken, declined)
     opening_list_card(ex, path, blocks, taken, declined)  # ("**Special cases:**" / its items / a formula)
+
+
+def _next_to(ex, before: Block, block: Block) -> bool:
+    """Whether a paragraph comes right after the block before it: a blank line apart, or only margin notes between
+    (a note beside the text is no part of its flow)."""
+    end = before.lines[-1].no
+    return block.start - end <= MAX_GAP or only_beside(ex.blocks, end, block.start)
 
 
 def _between(ex, first: int, block: Block, taken: set[int], declined: bool) -> None:
