@@ -262,11 +262,31 @@ def is_worked_example(formula: str) -> bool:
     if "quad" in formula and "\\approx" in formula and (head := _BEFORE_QUAD.split(formula, 1)[0]) != formula \
             and "\\approx" not in head and _LETTER.search(head.rpartition("=")[2]) and not is_worked_example(head):
         return False  # (its typical value, "≈", after the quad: not what the formula works out)
+    if _constant_valued(formula):
+        return False  # (the value of the constant a law tends to: `(1 - 1/N)^N \\to e^{-1} \\approx 0.368`)
     if _VALUE.search(formula) or _sets_values(formula):
         return True
     numbers = len(_NUMBER.findall(formula))  # (most formulas have fewer than two numbers: nothing to work out)
     return numbers >= 2 and (_worked_example(formula, len(_NUMBER.findall(_NORM_INDEX.sub("", formula))))
                              and not _law_of_a_variable(formula) or computes_numbers(formula))
+
+
+# The relations a formula's last value follows: `=`, `\to`, `\rightarrow`, `\xrightarrow{…}`, `\approx`
+_LAST_STEP = re.compile(r"(?:=|\\to\b|\\rightarrow\b|\\longrightarrow\b|\\xrightarrow\{[^{}]*\})")
+
+
+def _constant_valued(formula: str) -> bool:
+    """Whether a formula ends with the value of a constant (in e or π) it tends to or equals, after a law in a
+    variable (`(1 - 1/N)^N \\to e^{-1} \\approx 0.368`, `\\sigma = \\sqrt{2/\\pi} \\approx 0.80`): a limit to remember, not
+    a value worked out of an example's numbers (`a \\approx 0.47`, `p = 3/7 \\approx 0.43`)."""
+    head = formula.rpartition("\\approx")[0]
+    steps = _LAST_STEP.split(head)
+    if len(steps) < 2:
+        return False
+    named = steps[-1].replace("\\pi", " e ")  # (π and e are the constants; "3/7" is an example's arithmetic)
+    constant = _COMMAND.sub("", named)
+    return set(_LETTER.findall(constant)) == {"e"} and any(
+        _LETTER.findall(_COMMAND.sub("", _TEXT_ARG.sub("", step))) or _GREEK.search(step) for step in steps[:-1])
 
 
 def _law_of_a_variable(formula: str) -> bool:

@@ -58,6 +58,8 @@ _WRONG = re.compile(r"(?i)problems?|issues?")  # ("Problem: it only cares whethe
 # (a Markdown link, an image, a to-do: `passage` cleans those; a wiki link shows its page's name, as on any back:
 # "(as in [[expectation]])" after a formula says no less for it)
 _POINTS_AWAY = re.compile(r"\]\(|!\[|https?:|TODO|\bFIXME\b")
+# An aside that only points to where more is said: "(→ OOB error, [Oct 5](2026-10-05.qmd))", "(see [notes](x.md))"
+_LINK_ASIDE = re.compile(r"[ \t]*\((?:→|->|see\b|cf\.?)[^()\n]*\]\([^()\s]*\)[ \t]*\)(?=[ \t]*[.;,]?[ \t]*$)", re.I)
 _ENDS = re.compile(r"[.!)]\W*$")  # (a sentence that ends, not one a list or a formula goes on with)
 # (a tutorial's narration to its reader, "You can imagine …", "On the basis of it, you can update …"; not "whether
 # you improve")
@@ -404,6 +406,7 @@ def _goes_on(sentence: str) -> bool:
 def _join(draft: Draft, text: str) -> bool:
     """Put the text on the formula card's back, after what it holds (the draft itself: a later formula of its front
     joins the same card); not a text that needs a link or an image `passage` would clean."""
+    text = _LINK_ASIDE.sub("", text) if "](" in text else text  # ("… out-of-bag (→ OOB error, [Oct 5](…)).")
     if not text or _POINTS_AWAY.search(text):
         return False
     draft.back += f"\n\n{text}"
