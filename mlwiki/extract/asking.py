@@ -15,6 +15,8 @@ from mlwiki.extract.prose import clean_prose
 
 FORM = "question-line"  # a paragraph that only asks, and the paragraph that answers, in such a section
 MIN_INTRO_WORDS = 4
+_EMPHASISED = re.compile(r"([*_]{1,2})([^*_\n]{3,150}\?)\1[ \t]+(?=\S)")  # (a question set in italics or bold)
+_BROKEN_OFF = re.compile(r"[^\W\d_][ \t]*$")  # (an answer whose last sentence has no end: "… with probability")
 # A paragraph that only asks: "Why not save the entire model?" ("How?" or "But what if …?" ask nothing to recall)
 _DIALOGUE = re.compile(r"(?i)\b(?:we|you|our|us|i)\b")
 # "What do these objects represent?" points back at what the card does not show ("Why does it work?" asks about
@@ -45,17 +47,21 @@ def question_card(path: str, block: Block, answer: Block) -> tuple[str, str, int
     return None
 
 
-def asked_and_answered(path: str, block: Block) -> tuple[str, str, int] | None:
+def asked_and_answered(path: str, block: Block, before_formula: bool = False) -> tuple[str, str, int] | None:
     """A paragraph that asks and then answers ("Why divide by $\\sqrt{d_k}$? For random unit vectors the dot product
     has variance $d_k$ …"): (front, back, line) of a card whose front is its question, whose back the sentences
-    after it; None when it is not such a paragraph."""
+    after it; None when it is not such a paragraph, or its answer breaks off into the formula after it
+    (`before_formula`: "… is missed by all $N$ draws with probability" / "$$…$$", the formula card's to ask)."""
     first = block.lines[0]
-    if first.kind != TEXT or "?" not in first.text or not _QUESTION_START.match(first.text) \
+    if first.kind != TEXT or "?" not in first.text or not _QUESTION_START.match(first.text.lstrip("*_")) \
             or any(ln.kind != TEXT or LIST_ITEM.match(ln.text) for ln in block.lines):
         return None  # (the common case, said cheaply: the paragraph does not open with a question)
     text = clean_prose(text_of(block))
-    question, _, answer = text.partition("? ")
-    question += "?"
+    if emphasised := _EMPHASISED.match(text):  # ("*Why the feature sampling?* With plain bagging, …")
+        question, answer = emphasised.group(2), text[emphasised.end():]
+    else:
+        question, _, answer = text.partition("? ")
+        question += "?"
     if not answer or not QUESTION_LINE.fullmatch(question) or _DIALOGUE.search(_GENERIC_YOU.sub("", question)) \
             or _POINTS_BACK.search(question) or len(question.split()) < MIN_INTRO_WORDS - 1 and not _WHY.fullmatch(question) \
             or len(answer.split()) < MIN_OPENING_WORDS:
@@ -64,6 +70,6 @@ def asked_and_answered(path: str, block: Block) -> tuple[str, str, int] | None:
         answer = answer[lead.end():][:1].upper() + answer[lead.end() + 1:]
     back = passage([Block(TEXT, [Line(block.start, answer, TEXT)])], declined=True)  # (its bold term starts no
     # line of the note: "… from one network? **Condition dropout**: during training, …" is the answer's)
-    if back is not None and not back.rstrip().endswith("?"):
+    if back is not None and not back.rstrip().endswith("?") and not (before_formula and _BROKEN_OFF.search(back)):
         return f"{path}\n\n{question}", back, block.start
     return None

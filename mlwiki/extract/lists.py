@@ -289,7 +289,8 @@ def close_section(ex) -> None:
                     free[k] = len(ex.drafts) == before
                 paragraph_cards(ex, path, blocks, k, free, used, declined)  # ("f(a, b) where:", "The … model:")
                 asked = question_card(path, block, blocks[k + 1]) if k + 1 < len(blocks) and free[k + 1] else None
-                for found in (asked, asked_and_answered(path, block)):
+                broken = k + 1 < len(blocks) and opens_with_math(blocks[k + 1])  # (its answer goes on in a formula)
+                for found in (asked, asked_and_answered(path, block, broken)):
                     if found is not None:
                         ex.add_card(QUESTION_FORM, *found)
                 if tables.may_hold_table(block):

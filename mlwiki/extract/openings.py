@@ -27,6 +27,7 @@ _PROMISE = re.compile(r"(?i)once\s+(?:this|it|that)\s+(?:clicks|makes\s+sense|si
 MAX_PITCH_SENTENCES = 3
 BOLD_START = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\*\*")  # "**Term**: …", "- **Term**: …"
 
+_ASKED_FIRST = re.compile(r"[*_]{1,2}[^*_\n]{3,150}\?[*_]{1,2}[ \t]+\S")  # ("*Why the feature sampling?* With …")
 
 def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
                       taken: set[int], lead: bool = False) -> tuple[int, str | None]:
@@ -44,9 +45,10 @@ def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
             # `**Definition**.` labels a statement that opens the section
         if cut_off_over_list(blocks, k):
             break  # (the section opens on its list: the card of that list stands for it)
-        if LIST_ITEM.match(block.lines[0].text) or (k and asks(blocks[k - 1])) or list_label(block.lines):
+        if LIST_ITEM.match(block.lines[0].text) or (k and asks(blocks[k - 1])) or list_label(block.lines) \
+                or _ASKED_FIRST.match(block.lines[0].text):
             continue  # a list goes with the sentence that introduces it (or the label over it, as a heading would
-            # be), an answer with its question
+            # be), an answer with its question (also one the paragraph opens on: "*Why X?* Because …")
         long_enough = holds_words(text_of(block), MIN_OPENING_WORDS)  # (spares a passage)
         back = passage([block], lead and not k and len(block.lines) == 1, declined) if long_enough else None
         if back is not None and (_only_sets_up(back) or lead and not k and is_pitch(back)):
