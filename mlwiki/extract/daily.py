@@ -33,7 +33,7 @@ _LINK = re.compile(r"\[\[([^\]|#\n]+)(?:[#|][^\]\n]*)?\]\]")  # "[[Bootstrap]]",
 # note it links to is one the writer worked on, not what the day's notes are about
 _CHORES = re.compile(r"(?im)^.*\b(?:finish|wrote|write|clean|tidi|tidy|updat|edit|fix|renam|mov|reorgani[sz]|"
                      r"start)\w*\b[^\n]*\[\[.*$|^.*\]\][ \t]+(?:note|page)\b.*$")
-_FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me|we|our|today|yesterday)\b")
+FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me|we|our|today|yesterday)\b")
 # What a day's note says it learnt: "TIL", "Today I learned", "Learnt today", "Learnings"
 LEARNT = r"til|today i learn(?:ed|t)|learn(?:ed|t)(?: today)?|learnings"
 # How far the writer got with a paper or a chapter: "skimmed", "done", "started", "half read"
@@ -44,7 +44,7 @@ DAY_LOG = re.compile(rf"(?i)[\W\d_]*(?:{LEARNT})[\W\d_]*")
 # "Two quick ones and a reminder.", "A few things.", "Misc.": a count of what the day holds, not what it is about
 _COUNTS = re.compile(r"(?i)\s*(?:two|three|four|five|six|seven|eight|nine|ten|\d+|a (?:few|couple)|some|several|"
                      r"many|misc\w*|random|assorted|various|quick)\b")
-_MAX_TOPIC_WORDS = 6
+MAX_TOPIC_WORDS = 6
 
 
 def is_date(title: str) -> bool:
@@ -89,8 +89,8 @@ def content_subject(blocks: list[Block]) -> str:
     if match := _ABOUT.search(opening):
         return _capital(match.group(1))
     first = lead[0].strip() if lead else ""
-    if (topic := _TOPIC_ITEM.match(first)) and len(topic.group(1).split()) <= _MAX_TOPIC_WORDS // 2 \
-            and not _FIRST_PERSON.search(topic.group(1)) and _recurs(topic.group(1), blocks, first[topic.end():]):
+    if (topic := _TOPIC_ITEM.match(first)) and len(topic.group(1).split()) <= MAX_TOPIC_WORDS // 2 \
+            and not FIRST_PERSON.search(topic.group(1)) and recurs(topic.group(1), blocks, first[topic.end():]):
         return _capital(topic.group(1).strip())  # (its items are the day's notes on it)
     if topic := _line_topic(_TOPIC_LINE.match(first), first, blocks):
         return topic
@@ -106,35 +106,13 @@ def _line_topic(topic: re.Match | None, line: str, blocks: list[Block]) -> str:
     if topic is None:
         return ""
     words = topic.group(1)
-    if len(words.split()) > _MAX_TOPIC_WORDS or _FIRST_PERSON.search(words) or _COUNTS.match(words) \
-            or not _recurs(words, blocks, line[topic.end():], initialisms=True):
+    if len(words.split()) > MAX_TOPIC_WORDS or FIRST_PERSON.search(words) or _COUNTS.match(words) \
+            or not recurs(words, blocks, line[topic.end():], initialisms=True):
         return ""
     return _capital(_DAY_OF.sub("", words.strip()))  # ("Branin day." is about Branin)
 
 
 _DAY_OF = re.compile(r"(?i)(?<=\S)[ \t]+day$")
-_LEARNED = re.compile(rf"(?i)[\W\d_]*(?:things? )?(?:{LEARNT})[\W\d_]*")  # ("## Things learned" too)
-_LEADING_TERM = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\*\*([^*\n]{2,40}?)\*\*")
-
-
-def section_term(heading: str, blocks: list[Block], i: int) -> str | None:
-    """The term a day's "## Learned" section (its heading `heading`, at blocks[i]) is about, when its first paragraph
-    opens with it in bold and no other paragraph or item of the section opens with another ("## Learned" over
-    "**WordPiece** (Schuster & Nakajima 2012). Like BPE it merges …"): what its cards ask about, not "Learned"."""
-    if not _LEARNED.fullmatch(heading):
-        return None
-    body = []
-    for block in blocks[i + 1:]:
-        if block.kind == HEADING:
-            break
-        if block.kind == TEXT:
-            body.append(block)
-    if not body or not (first := _LEADING_TERM.match(body[0].lines[0].text)):
-        return None
-    term = first.group(1).strip().rstrip(":").strip()
-    others = {m.group(1).strip().rstrip(":").strip().casefold() for block in body for ln in block.lines
-              if (m := _LEADING_TERM.match(ln.text))}
-    return term if others == {term.casefold()} and not re.search(r"\d", term) else None
 
 
 def _linked_subject(blocks: list[Block]) -> str:
@@ -145,10 +123,10 @@ def _linked_subject(blocks: list[Block]) -> str:
     if len(links) != 1:
         return ""
     (link,) = links
-    return link if _recurs(link, [], _LINK.sub(" ", text)) else ""
+    return link if recurs(link, [], _LINK.sub(" ", text)) else ""
 
 
-def _recurs(topic: str, blocks: list[Block], nested: str = "", initialisms: bool = False) -> bool:
+def recurs(topic: str, blocks: list[Block], nested: str = "", initialisms: bool = False) -> bool:
     """Whether a word of a topic line comes back in the note ("Permutation tests + multiple comparisons." over
     "**Permutation test** for two groups …"), as a day's subject does; "Long day of meetings." does not."""
     rest = " ".join([nested] + [text_of(block) for block in blocks[1:40] if block.kind in (TEXT, HEADING)]).casefold()

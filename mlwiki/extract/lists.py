@@ -36,6 +36,7 @@ from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_
                                      place_closing, works_example)
 from mlwiki.extract.daily import DAY_LOG, is_day_stamp
 from mlwiki.extract.daybook import day_cards
+from mlwiki.extract.day_terms import spells_out
 from mlwiki.extract.daylog import day_log_cards, learned_item_cards
 from mlwiki.extract.defining import (LABELLED_FORM, definition_sentence_cards, labelled_item, named_term_cards,
                                      on_a_back, shown_on_a_front)
@@ -221,7 +222,7 @@ def close_section(ex) -> None:
                                   or label.endswith("?") or line in taken and not defined_by_formula(ex, line)):
             continue  # (a bold question is a card already; not a term a formula alone defines: what follows is ours)
         free = untaken(blocks, taken)  # (of each block: no card of another form was made from one of its lines)
-        path = f"{section.path} › {label}" if label else section.path
+        path = f"{section.path} › {label}" if label and not spells_out(ex, section.path, label, line) else section.path
         # (with definitions on, a `**Term**:` item left here is one that form declined: a step; under a label such
         # as "Mathematical Explanation:" the items name the parts explained, no terms: the part's own text)
         declined = ex.ctx.definitions or bool(label and EXPLAINS_LABEL.fullmatch(f"**{label}:**"))

@@ -19,7 +19,9 @@ from mlwiki.extract.generalities import general_rule_card
 from mlwiki.extract.symbol_definitions import symbol_definition_card
 from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.html_inline import inline_html_as_markdown
-from mlwiki.extract.daily import content_subject, is_date, is_stamped, section_term
+from mlwiki.extract.daily import is_date, is_stamped
+from mlwiki.extract.day_notes import finished_day_cards
+from mlwiki.extract.day_terms import day_subject, section_term
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, classify, heading_level, problem,
                                  titled_as_written)
@@ -108,13 +110,13 @@ class Extractor:
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
         self.reworded = body if not as_before and (reworded or bold_titled or self.title_level > 1 or renamed) else ""
         self.reworded = self.page if self.page_lines and not as_before else self.reworded
-        self.day = ""  # a daily note's date, when nothing it says names its subject
-        self.opening_topic = ""
+        self.day = self.dated = self.lectured = self.opening_topic = ""  # (a daily note's: see below)
         if not self.subject and ((day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem)
                                  and is_date(day) or is_stamped(day)):
-            self.subject = content_subject(self.blocks)  # (a daily note: what the day's note is about)
+            self.subject, self.lectured = day_subject(self.blocks, as_before)  # (what the day's note is about)
             self.opening_topic = self.subject  # (its opening line titles the note: no card of its own)
             self.day = "" if self.subject else day.strip()
+            self.dated, self.reworded = day.strip(), self.reworded or (body if self.lectured else "")  # (ids kept)
         self.body = body if crossrefs.may_refer(body) else ""  # (for the cross-references on its cards)
 
     def err(self, line: int, message: str, severity: Severity = Severity.ERROR, code: str = "syntax") -> None:
@@ -142,7 +144,8 @@ class Extractor:
             heading = self.terms.get((level, heading), heading) if subject and self.terms else heading
             if heading and (not path or heading != path[-1]):  # (a title repeated as the first heading: once)
                 path.append(heading)
-        if subject and self.subject and not self._under_title() and not names_subject(self.subject, path):
+        if subject and self.subject and not (self.lectured and any(h in self.terms for h in self.headings)) \
+                and not self._under_title() and not names_subject(self.subject, path):  # (a day's own term: its root)
             path.insert(0, self.subject)
         elif subject and path and self.subject.endswith(f": {self.first_h1}") and path[0] == self.first_h1 \
                 and self._under_title():
@@ -316,6 +319,7 @@ class Extractor:
             before = Extractor(self.reworded, self.page_ctx if self.page_lines else self.ctx, as_before=True)
             before.walk()
             keep_ids(self.drafts, before.drafts, self.page_lines)
+        self.drafts = finished_day_cards(self.drafts, self.dated, self.terms)  # (a day's "Learned": not another's)
 
     def heading(self, blocks: list[Block], i: int, titles_div: bool = False) -> None:
         """A heading: the path of what follows. `titles_div`: it opens a callout (Quarto's `## Why this matters`
@@ -333,7 +337,7 @@ class Extractor:
                             after_example):
             self.topic_parts.add(self.headings[-1])  # ("## Solution" over the fixes of vanishing gradients)
         self.terms.pop(self.headings[-1], None)
-        if (term := section_term(self.headings[-1][1], blocks, i)) is not None:
+        if (term := section_term(self.headings[-1][1], blocks, i, self.lectured)) is not None:
             self.terms[self.headings[-1]] = term  # ("## Learned" over "**WordPiece** (…). Like BPE …": its subject)
         worked, _ = self.in_worked_example, self.separate()  # (a bold title goes on with a worked example)
         self.in_worked_example = worked and line.attrs == BOLD_TITLE_LEVEL
@@ -412,9 +416,8 @@ class Extractor:
     def check_dollars(self, block: Block) -> None:
         text = "\n".join([ln.text for ln in block.lines if ln.kind == TEXT])
         # Math spans hold two dollars each, so only code, comments, shortcodes and `\$` can change the parity:
-        # without them an even count needs no masking.
-        # (A substring test of one character is several times faster than of more: each longer one waits for its
-        # rarest character.)
+        # without them an even count needs no masking. (A test of one character is several times faster than of
+        # more: each longer one waits for its rarest character.)
         if text.count("$") % 2 == 0 and not ("`" in text or ("<" in text and ("<!--" in text or "{{<" in text))
                                              or ("%" in text and "%%" in text) or ("\\" in text and "\\$" in text)):
             return
