@@ -170,3 +170,19 @@ def test_a_label_in_capitals_left_between_cards_is_a_card(tmp_path):
             "to help.\n\n```python\nloss = alpha * kl(soft_student, soft_teacher) + (1 - alpha) * ce(logits, y)\n```\n")
     made = cards_of(tmp_path, {"compression.md": page})
     assert made.get("Compression › Distillation › At inference time", "").startswith("At inference time: only"), made
+
+
+def test_a_days_log_of_lectures_labs_and_readings_is_no_card(tmp_path):
+    """A day's "## Today" says what the day held ("- Lab: …", "- Small notebook: …", "- Problem set 2 started: …",
+    "- Skimmed @lecun1998 (…)"): none of it is a fact to recall; a fact stated in the same log still is a card."""
+    note = day("2025-04-14", "## Today\n\n- Lab: learning-rate sweep on the small convnet.\n"
+               "- Small notebook: momentum on a noisy quadratic, the trajectory is much smoother than plain SGD.\n"
+               "- Problem set 2 started: Q1 done, Q2 half way.\n"
+               "- Skimmed @lecun1998gradient (the convolution half is what matters here).\n\n"
+               "## Learned\n\n**Momentum** keeps an exponentially decaying sum of past gradients and steps along it, "
+               "which damps the zig-zag across a narrow valley.\n")
+    made = cards_of(tmp_path, {"daily/2025-04-14.qmd": note})
+    backs = "\n".join(made.values())
+    assert "sweep" not in backs and "noisy quadratic" not in backs and "Q1 done" not in backs, made
+    assert "convolution half" not in backs, made
+    assert "decaying sum of past gradients" in backs, made

@@ -18,6 +18,7 @@ import re
 from mlwiki.extract.blocks import Block, items_without, list_items
 from mlwiki.extract.claim_asks import asked_front
 from mlwiki.extract.claims import FORM as CLAIM_FORM, named_claim, reason_claim
+from mlwiki.extract.daily import READ_PROGRESS
 from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.emphasised import emphasised_items, stand_in_id_front, without_stand_in
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
@@ -40,13 +41,31 @@ def day_log_cards(ex, path: str, body: list[Block], first_draft: int) -> None:
             continue  # (the items a card holds already: the others are still the day's facts)
         made = len(ex.drafts)
         definition_sentence_cards(ex, path, as_items(block), equals=True, claims=True)
-        ex.drafts[made:] = [(drafts, at) for drafts, at in ex.drafts[made:] if not _DIARY.match(drafts[0].back)]
+        ex.drafts[made:] = [(drafts, at) for drafts, at in ex.drafts[made:] if not _DIARY.match(drafts[0].back)
+                            and not _logged(drafts[0])]
         if len(ex.drafts) == made and LIST_ITEM.match(block.lines[0].text):
             emphasised_items(ex, path, block, True, _NO_PATH)  # ("- people keep an **EMA of the weights** …")
         if len(ex.drafts) == made and (found := paragraph_card(path or _NO_PATH, block, declined=True)):
             # ("iForest doesn't need scaling (…) but LOF / OCSVM / DBSCAN all do": a paragraph that names its subject)
             ex.add_card(PARAGRAPH_FORM, without_stand_in(found[0], _NO_PATH), found[1], block.start,
                         stand_in_id_front(found[0], _NO_PATH))
+
+
+def _logged(draft) -> bool:
+    """Whether a card of a day's log tells what the day held, not a fact: an item labelled by a course event or the
+    writer's own work ("Lecture: boosting part 2 — …", "Lab: OOB error vs max_features", "Small notebook: bagged
+    trees on a noisy sine …", "Problem set 3 started: Q1, Q2 done"), or one that says how far a reading got
+    ("Skimmed @freund1997 (the second half is …)")."""
+    label = draft.front.rpartition("\n\n")[0 if "\n\n" in draft.front else 2].rpartition(" › ")[2]
+    return bool(_DAY_EVENT.fullmatch(label) or _READ.match(draft.back))
+
+
+# A course event or the writer's own work, as a day's log labels its items ("Lab", "Small notebook", "Problem set 3
+# started", "Reading group")
+_DAY_EVENT = re.compile(r"(?i)[\W_]*(?:(?:small|quick|my)[ \t]+)?(?:lectures?|labs?|class|seminar|tutorial|recitations?|"
+                        r"reading(?: group)?|notebook|experiments?|quiz(?:zes)?|hw|homework|psets?|problem sets?|"
+                        r"assignments?|exams?|midterms?)(?:[ \t]*#?\d+[a-z]?)?(?:[ \t]+(?:started|done|finished|due))?[\W_]*")
+_READ = re.compile(rf"(?i)[ \t]*(?:{READ_PROGRESS})\b[^.\n]{{0,40}}?(?:@[\w:-]+|\[\[|\]\()")  # (a paper cited or linked)
 
 
 def _list_of(block: Block) -> Block:
