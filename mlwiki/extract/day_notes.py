@@ -40,9 +40,9 @@ def finished_day_cards(drafts: list, day: str, terms: dict) -> list:
             _id_as_before(d, renamed)
         _dated(group, day)
         draft = group[0]
-        if len(group) == 1 and "\n\n" not in draft.front and _CONFUSED.fullmatch(draft.front.rpartition(" › ")[2]):
+        if len(group) == 1 and _CONFUSED.fullmatch(draft.front.partition("\n\n")[0].rpartition(" › ")[2]):
             if not (back := _stated(draft.back)):
-                continue  # (open questions only: nothing to recall)
+                continue  # (open questions only, or a question's answer put off: "XGBoost, next time.")
             draft.back = back
         kept.append((group, path))
     return kept
