@@ -189,3 +189,17 @@ def test_a_days_log_of_lectures_labs_and_readings_is_no_card(tmp_path):
     assert "sweep" not in backs and "noisy quadratic" not in backs and "Q1 done" not in backs, made
     assert "convolution half" not in backs, made
     assert "decaying sum of past gradients" in backs, made
+
+
+def test_a_heading_that_equates_its_name_is_asked(tmp_path):
+    """"### GBM = additive trees fitted to negative gradients": what the name is stood only on the fronts of the
+    cards under it and was never asked; it is a card "… › GBM". A heading whose right side judges ("Shrinkage = the
+    knob to tune first") is none."""
+    page = ("# Boosting\n\n## Methods\n\n### GBM = additive trees fitted to negative gradients\n\n"
+            "Each round fits a small regression tree to the pseudo-residuals of the current model and adds it with a "
+            "small weight, so the ensemble moves downhill in function space.\n\n"
+            "### Shrinkage = the knob to tune first\n\nScaling every new tree by a factor below one slows learning "
+            "down but makes the final model generalise better.\n")
+    made = cards_of(tmp_path, {"boosting.md": page})
+    assert made.get("Boosting › Methods › GBM") == "GBM = additive trees fitted to negative gradients", made
+    assert "Boosting › Methods › Shrinkage" not in made, made

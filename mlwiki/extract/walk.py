@@ -28,6 +28,7 @@ from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, classify,
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.logseq import read_page
 from mlwiki.extract.lone_remarks import lone_remark_cards
+from mlwiki.extract.heading_equations import equated_heading_cards
 from mlwiki.extract.numbered_leads import merged_numbered_leads
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.mdx import as_markdown
@@ -303,11 +304,10 @@ class Extractor:
             crossrefs.resolve(self.body, [d for drafts, _ in self.drafts for d in drafts])
             self.drafts = [(drafts, path) for drafts, path in self.drafts  # ("{#eq-x} ::: …": a label, no front)
                            if all(d.front.strip() and d.back.strip() for d in drafts)]
-        self.drafts = without_signposts(tidy(inline_html_as_markdown(self.drafts)))  # (to-do and link lines off the backs, the writer's diary
-        # off the cards, and "Next: …" that points to the next chapter)
+        self.drafts = without_signposts(tidy(inline_html_as_markdown(self.drafts)))  # (to-dos, diary, "Next: …" off)
         self.drafts = without_repeats(self.drafts, self.shown_whole)  # (no back ends on another card's whole back)
         self.drafts = without_shown_children(self.drafts)  # (nor holds what the cards under its heading show)
-        self.drafts = lone_remark_cards(self.drafts, self.blocks)  # ("Careful: …" under a bare heading: "… › caveat")
+        self.drafts = lone_remark_cards(equated_heading_cards(self.drafts, self.blocks), self.blocks)  # ("… › caveat")
         self.drafts = merged_numbered_leads(self.drafts)  # ("Method 1:", "Method 2:" over formulas: one card of them)
         self.drafts = split_said(self.drafts)  # (the bullets after a formula, each a fact of its own: a card each)
         self.drafts = asked_leads(self.drafts, self.subject)  # (a title-only front: "Goal: …" asks the goal)
