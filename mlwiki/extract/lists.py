@@ -50,6 +50,7 @@ from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grab_bag_splits import MIN_LEAD_WORDS, split_grab_bags
 from mlwiki.extract.item_bodies import label_body, lead_before_formula, lead_before_items
 from mlwiki.extract.lab_entries import is_entry, lesson_cards
+from mlwiki.extract.logseq_journal import day_opening
 from mlwiki.extract.item_cards import listed_item_cards, long_term_list_cards
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
@@ -129,8 +130,10 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
                 return
             rows_only = not items_only  # ("## Summary table": its rows compare the note's subjects, each row a card)
     elif not ex.subject:
-        if ex.day:  # (a day's note: its linked branches, about the notes they link to)
-            ex.section = Section("", 0, [b for b in blocks if b.kind == TEXT], len(ex.drafts), True)
+        if ex.day:  # (a day's note: its linked branches, about the notes they link to; a Logseq journal's entries
+            # are sections: its own text only)
+            day = blocks if ex.page_lines is None else day_opening(blocks)
+            ex.section = Section("", 0, [b for b in day if b.kind == TEXT], len(ex.drafts), True)
         return
     body = []
     for k in range(i + 1, len(blocks)):  # (not a slice: a note's every heading would copy all that follows it)

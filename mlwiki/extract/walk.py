@@ -25,6 +25,7 @@ from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, classify,
                                  titled_as_written)
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.logseq import read_page
+from mlwiki.extract.logseq_journal import day_opening
 from mlwiki.extract.lone_remarks import lone_remark_cards
 from mlwiki.extract.numbered_leads import merged_numbered_leads
 from mlwiki.extract.masking import mask_inline
@@ -112,7 +113,9 @@ class Extractor:
         self.opening_topic = ""
         if not self.subject and ((day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem)
                                  and is_date(day) or is_stamped(day)):
-            self.subject = content_subject(self.blocks)  # (a daily note: what the day's note is about)
+            self.subject = content_subject(self.blocks if self.page_lines is None else day_opening(self.blocks))
+            # (a daily note: what the day's note is about; a Logseq journal's entries are its sections: a page one
+            # of them links to is no subject of the day)
             self.opening_topic = self.subject  # (its opening line titles the note: no card of its own)
             self.day = "" if self.subject else day.strip()
         self.body = body if crossrefs.may_refer(body) else ""  # (for the cross-references on its cards)
