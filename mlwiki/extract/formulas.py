@@ -38,6 +38,8 @@ _BETWEEN_SETTINGS = re.compile(r",(?![^\[]*\])|;|\\quad|\\qquad|\\\\")
 # `x = 0.20`, `a \approx 0.47`: a value worked out in an example, not something to remember
 _VALUE = re.compile(r"(?:=|\\approx)\s*[-+]?\s*\d*[.,]\d+\s*$")
 _BEFORE_QUAD = re.compile(r"[,;]?[ \t]*\\q?quad\b")
+# One symbol's value or range: `b = 10000`, `i = 0, \dots, n - 1`, `\epsilon \approx 0.2`, `k \in \{1, 2\}`
+_SETTING = re.compile(r"(?:\\[a-z]+\{\\?[A-Za-z]+\}|\\?[A-Za-z]+)(?:_\{?\w+\}?)?[ \t]*(?:=|\\approx|\\in)[^=<>]+")
 
 
 @dataclass(slots=True)
@@ -262,11 +264,23 @@ def is_worked_example(formula: str) -> bool:
     if "quad" in formula and "\\approx" in formula and (head := _BEFORE_QUAD.split(formula, 1)[0]) != formula \
             and "\\approx" not in head and _LETTER.search(head.rpartition("=")[2]) and not is_worked_example(head):
         return False  # (its typical value, "≈", after the quad: not what the formula works out)
+    if "quad" in formula and _law_with_settings(formula):
+        return False  # (its index's range and a constant's value after the quads: `\qquad b = 10000`)
     if _VALUE.search(formula) or _sets_values(formula):
         return True
     numbers = len(_NUMBER.findall(formula))  # (most formulas have fewer than two numbers: nothing to work out)
     return numbers >= 2 and (_worked_example(formula, len(_NUMBER.findall(_NORM_INDEX.sub("", formula))))
                              and not _law_of_a_variable(formula) or computes_numbers(formula))
+
+
+def _law_with_settings(formula: str) -> bool:
+    """Whether a formula is a law (a symbol on the right of its relation), then after each quad the range or the value
+    of one of its symbols (`\\theta_i = b^{-2i/d}, \\qquad i = 0, \\dots, d/2 - 1, \\qquad b = 10000`): the law
+    with its settings, not a computation on made-up numbers."""
+    head, *tail = _BEFORE_QUAD.split(formula)
+    if not tail or "\\approx" in head or not _LETTER.search(head.rpartition("=")[2]) or is_worked_example(head):
+        return False
+    return all(_SETTING.fullmatch(piece.strip().rstrip(",;.")) for piece in tail)
 
 
 def _law_of_a_variable(formula: str) -> bool:
