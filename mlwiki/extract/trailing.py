@@ -102,6 +102,9 @@ def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[in
                 or (draft := _formula_card_of(ex, first, blocks[k - 1])) is None:
             continue  # (not after a box or a table the part leaves out: right after the formula)
         elif LIST_ITEM.match(block.lines[0].text):
+            if block.lines[0].text[:1] in " \t":  # (the items nested under the formula's own item, after the formula
+                # set apart by blank lines, as a Logseq formula block is)
+                _item_remarks(ex, first, draft, _dedented(_nested_lines(block.lines, 0), taken), taken, declined)
             _list_front(ex, first, draft, block, declined)
         else:
             tail = _tail(block.lines)
@@ -155,15 +158,24 @@ def _nested_remarks(ex, first: int, block: Block, taken: set[int], declined: boo
         k += 1
         while k < len(lines) and lines[k].kind != TEXT:
             k += 1  # (the formula's own lines)
-        items = _dedented(_nested_lines(lines[k:], _indent(owner.text)), taken)
-        heading = draft.front.split("\n\n", 1)[0]
-        if items is not None and len(top := top_items(items.lines)) == 1 and len(top[0]) > 1 \
-                and len((label := LIST_ITEM.sub("", top[0][0].text, count=1).strip()).split()) <= MAX_LABEL_WORDS \
-                and not label.endswith((".", ":")):  # ("- slack values" over "- $\xi = 0$: …": what they name)
-            heading, items = f"{heading} › {clean_prose(label)}", _dedented(top[0][1:], taken)
-        found = list_remark(heading, items, displays_first(draft.back), declined) if items is not None else None
-        if found is not None and not ex.has_front(found[0]) and not _held(ex, LIST_ITEM.sub("", items.lines[0].text)):
-            ex.add_card(REMARK_FORM, *found, items.lines[0].no)
+        _item_remarks(ex, first, draft, _dedented(_nested_lines(lines[k:], _indent(owner.text)), taken), taken,
+                      declined)
+
+
+def _item_remarks(ex, first: int, draft: Draft, items: Block | None, taken: set[int], declined: bool) -> None:
+    """Card the items nested under the item of a formula card's display formula (`items`, moved to the left margin):
+    a list of them as what the formula says (`list_remark`), one item as a line under the formula would be."""
+    heading = draft.front.split("\n\n", 1)[0]
+    if items is not None and len(top := top_items(items.lines)) == 1 and len(top[0]) > 1 \
+            and len((label := LIST_ITEM.sub("", top[0][0].text, count=1).strip()).split()) <= MAX_LABEL_WORDS \
+            and not label.endswith((".", ":")):  # ("- slack values" over "- $\xi = 0$: …": what they name)
+        heading, items = f"{heading} › {clean_prose(label)}", _dedented(top[0][1:], taken)
+    found = list_remark(heading, items, displays_first(draft.back), declined) if items is not None else None
+    if found is not None and not ex.has_front(found[0]) and not _held(ex, LIST_ITEM.sub("", items.lines[0].text)):
+        ex.add_card(REMARK_FORM, *found, items.lines[0].no)
+    elif found is None and items is not None and len(items.lines) == 1:  # (one item: what it says of the formula,
+        _place(ex, first, draft, [Line(items.lines[0].no, LIST_ITEM.sub("", items.lines[0].text, count=1), TEXT)],
+               False, declined)  # as a line under it would)
 
 
 def _dedented(nested: list[Line], taken: set[int]) -> Block | None:
