@@ -44,6 +44,8 @@ _HEADING = re.compile(r"(#{1,6})[ \t]+(\S.*)")
 # points at nothing, the sentence stands without it
 _LEAD_TO_NOTHING = re.compile(r"[ \t]+(?:of|in|like|as|from|to)[ \t]+(?:this|these|that|the following|below)[ \t]*:"
                               r"[ \t]*$")
+_TABLE_LINE = re.compile(r"[ \t]*\|")
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}")  # (the line under a table's header: `|---|---|`)
 _LABEL = re.compile(r"[^.!?:\n]{1,60}:")  # (a block's title over what is nested under it: "open tasks across all:")
 _ON_ITS_OWN = re.compile(r"[ \t]*(?:\$\$|```|~~~|\|)")  # a display formula, a code block, a table
 # What only a Logseq page holds: a block's id or one of Logseq's own properties, a block reference or embed, a
@@ -200,8 +202,23 @@ class _Writer:
         marker = "- "  # (numbered blocks too: as a numbered list, a step stating a formula kept the others off cards)
         first = _HEADING.sub(r"\2", lines[0][1].strip())
         self.put(" " * column + marker + as_task(first), block.no)
-        self._paragraph(lines[1:], column + len(marker))
+        self._text(lines[1:], column + len(marker))
         self.blocks(block.children, column + len(marker), None)
+
+    def _text(self, lines: list[tuple[int, str]], column: int) -> None:
+        """A block's lines after its first: a table among them set apart by blank lines, as a table block nested
+        under it is (a table run on from a list item's text is no table to the paragraph reader)."""
+        start = next((k for k in range(len(lines) - 1) if _TABLE_LINE.match(lines[k][1])
+                      and _TABLE_RULE.match(lines[k + 1][1])), None)
+        if start is None:
+            self._paragraph(lines, column)
+            return
+        end = next((k for k in range(start, len(lines)) if not _TABLE_LINE.match(lines[k][1])), len(lines))
+        self._paragraph(lines[:start], column)
+        self.gap(lines[start][0])
+        self._paragraph(lines[start:end], column)
+        self.gap(lines[end - 1][0])
+        self._paragraph(lines[end:], column)
 
     def _entry(self, block: OutlineBlock, lines: list[tuple[int, str]], column: int, level: int | None) -> str:
         """The title a journal's top-level block gives the blocks under it (`logseq_journal`), or ""."""
