@@ -69,6 +69,7 @@ from mlwiki.extract.odds import odds_cards
 from mlwiki.extract.lone_facts import lone_fact_cards
 from mlwiki.extract.math_lists import list_item_cards
 from mlwiki.extract.openings import MIN_OPENING_WORDS, cut_off_over_list, is_pitch, opening_paragraph
+from mlwiki.extract.orphan_items import bare_term_over
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
 from mlwiki.extract.prose import clean_prose, holds_words, word_count
 from mlwiki.extract.signatures import paragraph_cards
@@ -467,10 +468,12 @@ def _rest_cards(ex, path: str, rest: Block, after: list[Line]) -> None:
         definition_sentence_cards(ex, path, rest, equals=True)
     backs = "\n".join(d.back for drafts, _ in ex.drafts for d in drafts)
     for item in list_items(rest.lines):  # ("2. Each σ is chosen so that … a fixed **perplexity** (≈ …)": its term)
+        term = bare_term_over(rest.lines, item[0].no)  # (an item under "- **scheduled sampling** (…)": of it)
+        where = f"{path} › {term}" if term else path
         if LIST_ITEM.sub("", item[0].text, count=1).strip()[:60] not in backs \
-                and (found := emphasised_card(path, Block(TEXT, item), True, item=True)) is not None \
+                and (found := emphasised_card(where, Block(TEXT, item), True, item=True)) is not None \
                 and not shown_on_a_front(ex, found[1].split("\n", 1)[0]):  # (not a formula's introduction)
-            ex.add_card(PARAGRAPH_FORM, *found, item[0].no)
+            ex.add_card(PARAGRAPH_FORM, *found, item[0].no, path + found[0][len(where):] if term else "")
     for item, text, line in aspect_lines(rest.lines):  # ("Limitation: …" under an item's formula: on no card yet)
         if not on_a_back(ex, text):
             named = labelled_item(item) if item else None
