@@ -240,6 +240,11 @@ def _list_front(ex, first: int, draft: Draft, block: Block, declined: bool) -> N
     block = _items_left(ex, block)  # ("- continuous version: …" a card of its own: the items before it)
     formula = displays_first(draft.back)
     found = list_remark(heading, block, formula, declined) if block is not None else None
+    if found is None and block is not None and len(block.lines) == 1 \
+            and speaks_of_formula(text := clean_prose(LIST_ITEM.sub("", block.lines[0].text, count=1))) \
+            and (said := passage([block], labelled=True, declined=declined)) is not None:  # (one item that speaks of
+        found = f"{heading} › {_cue(_LABEL.match(text), sentences(text))}\n\n{formula}", said  # the formula: "- the
+        # last line is an interpolation …")
     if found is None or ex.has_front(found[0]) or (alone := _heading_card(ex, first, found[1])) is None:
         return
     items = [LIST_ITEM.sub("", " ".join(ln.text.strip() for ln in item), count=1) for item in top_items(block.lines)]
@@ -248,7 +253,7 @@ def _list_front(ex, first: int, draft: Draft, block: Block, declined: bool) -> N
         # topic is done and what it is like, not what its formula says; its card under the heading path stays)
     made = _case_split(heading, formula, block, declined)
     if not made or any(ex.has_front(front) for front, _, _ in made):  # (no item of it lost to a front taken)
-        made = [(*found, block.start)]
+        made = [(found[0], found[1] if len(block.lines) > 1 else LIST_ITEM.sub("", found[1], count=1), block.start)]
     ex.drop_draft(alone)
     for front, back, line in made:
         ex.add_card(REMARK_FORM, front, back, line)
