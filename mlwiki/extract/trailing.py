@@ -77,6 +77,7 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 _MATH = re.compile(r"\$[^$\n]*\$")
 _POINTER = re.compile(r"(?i)\b(?:it|its|this|these|that's|it's)\b|^(?:=|≈|→|<|>|≤|≥)")
 # An item saying how the section's topic is done, its subject left out: "solved with …", "computed by …"
+_NAMES_ITSELF = re.compile(r"[ \t]*(?:[→⇒][ \t]*)?(?:\*\*|__|[^\W\d_][^:\n]{0,30}:[ \t])")  # (its bold term, its label)
 _DONE_BY = re.compile(r"(?:[a-z]+ly )?[a-z]+(?:ed|en)\b (?:with|by|via|using|through|in|from)\b")
 # An item that gives the formula's value in a case: "$= +\infty$ if …", "= 0 when …", "→ 1 as …"
 _VALUE_CASE = re.compile(r"\$?\s*(?:=|≈|→|\\to|\\approx)\s*(?P<value>[^$\n]{1,20}?)\s*\$?,?\s+"
@@ -241,10 +242,11 @@ def _list_front(ex, first: int, draft: Draft, block: Block, declined: bool) -> N
     formula = displays_first(draft.back)
     found = list_remark(heading, block, formula, declined) if block is not None else None
     if found is None and block is not None and len(block.lines) == 1 \
+            and not _NAMES_ITSELF.match(LIST_ITEM.sub("", block.lines[0].text, count=1)) \
             and speaks_of_formula(text := clean_prose(LIST_ITEM.sub("", block.lines[0].text, count=1))) \
             and (said := passage([block], labelled=True, declined=declined)) is not None:  # (one item that speaks of
-        found = f"{heading} › {_cue(_LABEL.match(text), sentences(text))}\n\n{formula}", said  # the formula: "- the
-        # last line is an interpolation …")
+        found = f"{heading} › {_cue(None, sentences(text))}\n\n{formula}", said  # the formula: "- the last line is an
+        # interpolation …"; not one that names its own topic, "- → **bias–variance balance**: …")
     if found is None or ex.has_front(found[0]) or (alone := _heading_card(ex, first, found[1])) is None:
         return
     items = [LIST_ITEM.sub("", " ".join(ln.text.strip() for ln in item), count=1) for item in top_items(block.lines)]
