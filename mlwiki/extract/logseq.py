@@ -45,6 +45,8 @@ _HEADING = re.compile(r"(#{1,6})[ \t]+(\S.*)")
 _LEAD_TO_NOTHING = re.compile(r"[ \t]+(?:of|in|like|as|from|to)[ \t]+(?:this|these|that|the following|below)[ \t]*:"
                               r"[ \t]*$")
 _TABLE_LINE = re.compile(r"[ \t]*\|")
+_CARRIES_ON = re.compile(r"(?:…|\.\.\.)[ \t]*$")  # (a block's text that ends on an ellipsis …
+_CARRIED_ON = re.compile(r"[ \t]*(?:…|\.\.\.)[ \t]*\S")  # … and the next one's that opens on one)
 _TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}")  # (the line under a table's header: `|---|---|`)
 _LABEL = re.compile(r"[^.!?:\n]{1,60}:")  # (a block's title over what is nested under it: "open tasks across all:")
 _ON_ITS_OWN = re.compile(r"[ \t]*(?:\$\$|```|~~~|\|)")  # a display formula, a code block, a table
@@ -139,6 +141,20 @@ def heading_level(block: OutlineBlock, above: int) -> int:
     return max(above + 1, 2) if level == "true" else 0
 
 
+def _carried_on(blocks: list[OutlineBlock]) -> list[OutlineBlock]:
+    """Sibling blocks, a sentence the writer carried on from one block to the next ("… across chunk boundaries…" /
+    "…but stop the gradient at the boundary") written as one block: each half alone is a fragment."""
+    joined: list[OutlineBlock] = []
+    for block in blocks:
+        before = joined[-1] if joined else None
+        if before is not None and not before.children and _CARRIES_ON.search(before.lines[-1][1]) \
+                and _CARRIED_ON.match(block.lines[0][1]):
+            joined[-1] = replace(before, lines=before.lines + block.lines, children=block.children)
+        else:
+            joined.append(block)
+    return joined
+
+
 class _Writer:
     """The document as it is written: its lines and the page line of each."""
 
@@ -161,6 +177,7 @@ class _Writer:
         """Write sibling blocks at `column`; `level`: the heading level they are under while every block above
         them is a heading (None below a bullet: a heading written there is a bullet's text)."""
         after_heading = False
+        blocks = _carried_on(blocks)
         if self.journal and level == 1 and not column:  # (the day's own blocks first: an entry ends at a heading only)
             entries = [bool(self._entry(block, self._shown(block), column, level)) for block in blocks]
             blocks = [b for b, entry in zip(blocks, entries) if not entry] + [b for b, e in zip(blocks, entries) if e]
