@@ -131,3 +131,29 @@ def test_one_item_after_a_formula_that_speaks_of_it_is_asked_with_the_formula(tm
             "\t- the second term is a penalty on large weights, its strength set by $\\lambda$\n")
     made = _graph(tmp_path, {"pages/ridge.md": page})
     assert any("J(w)" in front and "penalty on large weights" in back for front, back in made.items()), made
+
+
+def test_a_subject_with_a_whose_clause_is_not_cut_in_the_clause(tmp_path):
+    """"a cache whose entries are stored in half precision takes half the memory": the verb after "whose entries" is
+    the clause's; a front never ends on "… whose entries"."""
+    page = ("- ## KV cache\n"
+            "\t- **prefill**: the whole prompt goes through the model in one parallel pass and fills the cache\n"
+            "\t- **decode**: one new token at a time, each attending over everything cached so far\n"
+            "\t- a cache whose entries are stored in half precision takes half the memory, with no visible loss in "
+            "quality\n")
+    made = _graph(tmp_path, {"pages/kv.md": page})
+    assert any("half the memory" in back for back in made.values()), made
+    assert not any(front.endswith("whose entries") for front in made), made
+
+
+def test_a_sentence_carried_on_from_one_block_to_the_next_is_one_item(tmp_path):
+    """"- **freeze the encoder** for the first epochs…" then "- …but unfreeze it with a smaller rate": one statement
+    written over two blocks; its second half is no fragment on the section's card."""
+    page = ("- ## Fine-tuning schedule\n"
+            "\t- start from the pretrained weights and a new task head\n"
+            "\t- **freeze the encoder** for the first epochs (so the random head does not wreck it)…\n"
+            "\t- …but unfreeze it afterwards with a learning rate ten times smaller than the head's\n"
+            "\t- what it buys: the pretrained features survive the noisy first updates\n")
+    made = _graph(tmp_path, {"pages/finetune.md": page})
+    assert not any(back.lstrip("- ").startswith("…but") or "\n- …but" in back for back in made.values()), made
+    assert any("freeze the encoder" in back and "…but unfreeze" in back for back in made.values()), made

@@ -30,8 +30,6 @@ _CITED = re.compile(r"\([^()\n]{0,60}\b(?:19|20)\d\d[a-z]?\)")  # ("(Bengio et a
 MIN_WORDS = 6  # (an item of fewer says too little alone: "- cheap", "- see the paper")
 _JOINS = re.compile(r"(?i)also|and|but|so|then|plus|note")  # (a word that joins an item to the one before)
 _LINK = re.compile(r"\[\[[^\]]*\]\]")
-_BOLD = re.compile(r"\*\*([^*\n]+)\*\*")
-MAX_BOLD_WORDS = 4
 _MATH_SPAN = re.compile(r"\$\$?[^$]+\$\$?")
 # A one-line item that opens with the question it answers, a label of its own ("why VI uses the reverse one: …")
 _ASKING_LABEL = re.compile(r"(?i)((?:why|how|when)\b[^:?.]{3,60}?):[ \t]+\S")
@@ -103,15 +101,6 @@ def _card(ex, path: str, item: list, intro: str, bare: bool = True) -> None:
             return
     if len(item) == 1 and (cue := clause_cue(said)):  # (every front taken, the path by a card of another part: its
         ex.add_card(FORM, f"{path} › {cue}", back, item[0].no)  # opening clause asks for the rest, "… X, so …")
-    elif bold := _one_bold(said):  # (nor a clause: "a softmax whose row is split … is handled by **online softmax**:
-        ex.add_card(FORM, f"{path} › {bold}", back, item[0].no)  # …" is about the term it sets in bold)
-
-
-def _one_bold(said: str) -> str:
-    """The term an item's first sentence sets in bold, when it sets one only and it is a few words (what the item is
-    about when its subject is a clause too long for a front); else ""."""
-    terms = _BOLD.findall(said.split(". ", 1)[0])
-    return clean_prose(terms[0]) if len(terms) == 1 and len(terms[0].split()) <= MAX_BOLD_WORDS else ""
 
 
 def _nested_orphans(ex, first: int, path: str, terms: list[list]) -> None:
