@@ -68,6 +68,7 @@ from mlwiki.extract.openers import said_on
 from mlwiki.extract.odds import odds_cards
 from mlwiki.extract.lone_facts import lone_fact_cards
 from mlwiki.extract.math_lists import list_item_cards
+from mlwiki.extract.measured_runs import measured_run
 from mlwiki.extract.openings import MIN_OPENING_WORDS, cut_off_over_list, is_pitch, opening_paragraph
 from mlwiki.extract.orphan_items import bare_term_over
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
@@ -296,8 +297,9 @@ def close_section(ex) -> None:
                 for found in (asked, asked_and_answered(path, block)):
                     if found is not None:
                         ex.add_card(QUESTION_FORM, *found)
-                if tables.may_hold_table(block):
-                    table_cards(ex, path, block, blocks[k + 1] if k + 1 < len(blocks) else None)
+                if tables.may_hold_table(block) and not measured_run(blocks[k - 1] if k else None, block):
+                    table_cards(ex, path, block, blocks[k + 1] if k + 1 < len(blocks) else None)  # (not the numbers
+                    # of the writer's own run: "timing, 512 tokens, 6 layers:" over them)
                 outline_cards(ex, path, block, declined, alone=len(ex.drafts) == before)
                 # (items a list card holds are not cards again one by one; a glossary too long for one card, which
                 # no card holds, is a card per term)
