@@ -157,3 +157,52 @@ def test_a_sentence_carried_on_from_one_block_to_the_next_is_one_item(tmp_path):
     made = _graph(tmp_path, {"pages/finetune.md": page})
     assert not any(back.lstrip("- ").startswith("…but") or "\n- …but" in back for back in made.values()), made
     assert any("freeze the encoder" in back and "…but unfreeze" in back for back in made.values()), made
+
+
+def test_a_table_of_the_writers_own_run_is_no_card(tmp_path):
+    """"- timing, 2000 steps, batch 64, one GPU:" over a table of bare numbers: how fast the writer's run was, no
+    fact of the subject; the entry's facts still are cards, and so is a table of a subject's values."""
+    day = ("- Lab: mixed precision for the small CNN #lab\n"
+           "\t- DONE switch the training loop to autocast\n"
+           "\t- loss scaling: bf16 autocast needs none, unlike fp16, because its exponent range is the same as fp32's\n"
+           "\t- timing, 2000 steps, batch 64, one GPU:\n"
+           "\t\t- | | seconds |\n"
+           "\t\t  |---|---|\n"
+           "\t\t  | fp32 | 412 |\n"
+           "\t\t  | bf16 | 171 |\n"
+           "- DONE hand in the lab report\n")
+    page = ("- ## Formats\n"
+            "\t- | format | what it trades |\n"
+            "\t  |---|---|\n"
+            "\t  | fp16 | more mantissa bits, but a narrow exponent range that needs loss scaling |\n"
+            "\t  | bf16 | the exponent range of fp32, with a coarser mantissa |\n")
+    made = _graph(tmp_path, {"journals/2026_04_02.md": day, "pages/precision.md": page})
+    text = _text(made)
+    assert "412" not in text and "171" not in text, made
+    assert "exponent range is the same" in text and any("bf16" in front and "coarser" in back
+                                                         for front, back in made.items()), made
+    assert "hand in the lab report" not in text and "switch the training loop" not in text, made
+
+
+def test_a_done_task_left_alone_on_a_back_is_no_card(tmp_path):
+    """A section card whose back is only a done task box, "[x] switch the training loop to autocast" (its bullet gone
+    as a back's only item), is the writer's chore: no card; the entry's facts stay cards."""
+    day = ("- Lab day: mixed precision for the small CNN #[[Mixed precision]]\n"
+           "\t- DONE switch the training loop to autocast\n"
+           "\t- first try: the loss went to NaN after a few hundred steps\n"
+           "\t\t- cause: fp16 gradients underflowed in the embedding layer, where the values are tiny\n"
+           "\t\t- fix: bf16 instead, which keeps the exponent range of fp32 at the cost of mantissa bits\n"
+           "\t\t- general lesson: anything with tiny gradients needs either loss scaling or a wide exponent\n"
+           "\t- second bug: the grad scaler was created inside the loop and kept resetting → now created once before it\n"
+           "\t- sanity check worth keeping: the loss curve in bf16 must track the fp32 one **closely** for the first "
+           "epoch\n"
+           "\t- timing, 2000 steps, batch 64, one GPU:\n"
+           "\t\t- | | seconds |\n"
+           "\t\t  |---|---|\n"
+           "\t\t  | fp32 | 412 |\n"
+           "\t\t  | bf16 | 171 |\n"
+           "\t\t- the gap grows with the batch size, as the tensor cores get fuller\n")
+    made = _graph(tmp_path, {"journals/2026_04_03.md": day})
+    text = _text(made)
+    assert "switch the training loop" not in text, made
+    assert "track the fp32 one" in text, made
