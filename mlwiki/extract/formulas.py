@@ -38,6 +38,8 @@ _BETWEEN_SETTINGS = re.compile(r",(?![^\[]*\])|;|\\quad|\\qquad|\\\\")
 # `x = 0.20`, `a \approx 0.47`: a value worked out in an example, not something to remember
 _VALUE = re.compile(r"(?:=|\\approx)\s*[-+]?\s*\d*[.,]\d+\s*$")
 _BEFORE_QUAD = re.compile(r"[,;]?[ \t]*\\q?quad\b")
+# One symbol's value or range: `b = 10000`, `i = 0, \dots, n - 1`, `\epsilon \approx 0.2`, `k \in \{1, 2\}`
+_SETTING = re.compile(r"(?:\\[a-z]+\{\\?[A-Za-z]+\}|\\?[A-Za-z]+)(?:_\{?\w+\}?)?[ \t]*(?:=|\\approx|\\in)[^=<>]+")
 
 
 @dataclass(slots=True)
@@ -259,6 +261,8 @@ def is_worked_example(formula: str) -> bool:
     """A value or a computation on made-up numbers (`a = 0.47`, `(5 - 2)^2 = 9`, `b = 0 + 1 = 1`): worked out in
     an example, nothing to remember. A law given with a typical value of one of its constants after a quad
     (`L = \\min(r A, \\operatorname{clip}(r, 1-\\epsilon, 1+\\epsilon) A), \\qquad \\epsilon \\approx 0.2`) is the law."""
+    if "quad" in formula and _law_with_settings(formula):
+        return False  # (its index's range and a constant's value after the quads: `\qquad b = 10000`)
     if "quad" in formula and "\\approx" in formula and (head := _BEFORE_QUAD.split(formula, 1)[0]) != formula \
             and "\\approx" not in head and _LETTER.search(head.rpartition("=")[2]) and not is_worked_example(head):
         return False  # (its typical value, "≈", after the quad: not what the formula works out)
@@ -299,3 +303,13 @@ def _law_of_a_variable(formula: str) -> bool:
     left, right = (set(_LETTER.findall(_COMMAND.sub("", _TEXT_ARG.sub("", _ENVIRONMENT.sub("", side)))))
                    for side in sides)  # (`\begin{pmatrix}` names no symbol)
     return bool(left) and bool(right - left - {"e"})  # (Euler's e is a number)
+
+
+def _law_with_settings(formula: str) -> bool:
+    """Whether a formula is a law (a symbol on the right of its relation), then after each quad the range or the value
+    of one of its symbols (`\\theta_i = b^{-2i/d}, \\qquad i = 0, \\dots, d/2 - 1, \\qquad b = 10000`): the law
+    with its settings, not a computation on made-up numbers."""
+    head, *tail = _BEFORE_QUAD.split(formula)
+    if not tail or "\\approx" in head or not _LETTER.search(head.rpartition("=")[2]) or is_worked_example(head):
+        return False
+    return all(_SETTING.fullmatch(piece.strip().rstrip(",;.")) for piece in tail)

@@ -28,6 +28,14 @@ _LINK = re.compile(r"\[\[[^\]\n]+\]\]|\[[^\]\n]*\]\([^)\s]+\)")  # (a line that 
 # A glob of a note hierarchy, in code: "`scratch.*`", "`ml.pgm.inference.*`"
 _GLOB = re.compile(r"`[a-z][\w-]*(?:\.[a-z][\w-]*)*\.\*`")
 _MATH = re.compile(r"\$")
+# A link that names a work by its authors and year ("[[Smith et al 2021]]", "[[Vaswani 2017]]")
+_CITED = re.compile(r"\[\[[^\]\n]*\b(?:19|20)\d\d[a-z]?\]\]")
+_WORDS = re.compile(r"[^\W\d_][\w'’-]*")
+_CLAIM_WORDS = 8  # (after the link: a claim, not a title or a course's week)
+_MAX_LABEL_CHARS = 60
+# What is left of a line of links once they are gone: a bullet, a label of a few words, arrows and commas
+_LABEL_ONLY = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])?[ \t]*[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3}[ \t]*"
+                         r"(?:[:→⇒—–]|->)(?:[ \t,;&+]|\band\b)*")
 
 
 def housekeeping_dropped(drafts, ctx, titled_by_opening: str = "") -> list:
@@ -65,7 +73,26 @@ def _names_notes(back: str, stem: str) -> bool:
                        rf"{re.escape(stem)}\.[a-z][\w-]*)")  # (a link with what its page holds, not bare links to the members
     # of a kind, "- [[Shapiro-Wilk]]"; a child note)
     lines = [line for line in back.split("\n") if line.strip()]
-    return all(opens.match(line) or _GLOB.search(line) for line in lines)
+    return all(opens.match(line) and not _cites_claim(line) or _GLOB.search(line) or _points_to_notes(line)
+               for line in lines)
+
+
+def _cites_claim(line: str) -> bool:
+    """Whether a line that opens on a link gives, after it, a claim of the work it names ("[[Smith et al 2021]]: deep
+    ensembles beat MC dropout on every shift they tried"): what a paper found, not what a note holds (a hub's line says
+    that in a few words: "[[la.svd]] — singular value decomposition, the course's week 5")."""
+    said = _LINK.sub(" ", line, count=1)
+    return _CITED.search(line) is not None and len(_WORDS.findall(said)) >= _CLAIM_WORDS
+
+
+def _points_to_notes(line: str) -> bool:
+    """Whether a line is a short label and links only ("cleaned up → [[Dropout]], [[Weight decay]]", "details:
+    [[SVD]]"): where the writer put things, nothing to recall (not "used in [[SVM]]", a fact, nor bare links, the
+    members of a kind: "- [[Shapiro-Wilk]]")."""
+    if "[[" not in line and "](" not in line:
+        return False
+    rest = _LINK.sub(" ", line)
+    return len(rest) <= _MAX_LABEL_CHARS and _LABEL_ONLY.fullmatch(rest) is not None
 
 
 def _deadline(front: str) -> bool:

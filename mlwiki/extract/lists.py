@@ -51,6 +51,7 @@ from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grab_bag_splits import MIN_LEAD_WORDS, split_grab_bags
 from mlwiki.extract.item_bodies import label_body, lead_before_formula, lead_before_items
 from mlwiki.extract.lab_entries import is_entry, lesson_cards
+from mlwiki.extract.logseq_journal import day_opening
 from mlwiki.extract.item_cards import listed_item_cards, long_term_list_cards
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
@@ -68,7 +69,9 @@ from mlwiki.extract.openers import said_on
 from mlwiki.extract.odds import odds_cards
 from mlwiki.extract.lone_facts import lone_fact_cards
 from mlwiki.extract.math_lists import list_item_cards
+from mlwiki.extract.measured_runs import measured_run
 from mlwiki.extract.openings import MIN_OPENING_WORDS, cut_off_over_list, is_pitch, opening_paragraph
+from mlwiki.extract.orphan_items import bare_term_over
 from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
 from mlwiki.extract.prose import clean_prose, holds_words, word_count
 from mlwiki.extract.signatures import paragraph_cards
@@ -130,8 +133,10 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
                 return
             rows_only = not items_only  # ("## Summary table": its rows compare the note's subjects, each row a card)
     elif not ex.subject:
-        if ex.day:  # (a day's note: its linked branches, about the notes they link to)
-            ex.section = Section("", 0, [b for b in blocks if b.kind == TEXT], len(ex.drafts), True)
+        if ex.day:  # (a day's note: its linked branches, about the notes they link to; a Logseq journal's entries
+            # are sections: its own text only)
+            day = blocks if ex.page_lines is None else day_opening(blocks)
+            ex.section = Section("", 0, [b for b in day if b.kind == TEXT], len(ex.drafts), True)
         return
     body = []
     for k in range(i + 1, len(blocks)):  # (not a slice: a note's every heading would copy all that follows it)
@@ -294,8 +299,9 @@ def close_section(ex) -> None:
                 for found in (asked, asked_and_answered(path, block, broken)):
                     if found is not None:
                         ex.add_card(QUESTION_FORM, *found)
-                if tables.may_hold_table(block):
-                    table_cards(ex, path, block, blocks[k + 1] if k + 1 < len(blocks) else None)
+                if tables.may_hold_table(block) and not measured_run(blocks[k - 1] if k else None, block):
+                    table_cards(ex, path, block, blocks[k + 1] if k + 1 < len(blocks) else None)  # (not the numbers
+                    # of the writer's own run: "timing, 512 tokens, 6 layers:" over them)
                 outline_cards(ex, path, block, declined, alone=len(ex.drafts) == before)
                 # (items a list card holds are not cards again one by one; a glossary too long for one card, which
                 # no card holds, is a card per term)
@@ -466,10 +472,12 @@ def _rest_cards(ex, path: str, rest: Block, after: list[Line]) -> None:
         definition_sentence_cards(ex, path, rest, equals=True)
     backs = "\n".join(d.back for drafts, _ in ex.drafts for d in drafts)
     for item in list_items(rest.lines):  # ("2. Each σ is chosen so that … a fixed **perplexity** (≈ …)": its term)
+        term = bare_term_over(rest.lines, item[0].no)  # (an item under "- **scheduled sampling** (…)": of it)
+        where = f"{path} › {term}" if term else path
         if LIST_ITEM.sub("", item[0].text, count=1).strip()[:60] not in backs \
-                and (found := emphasised_card(path, Block(TEXT, item), True, item=True)) is not None \
+                and (found := emphasised_card(where, Block(TEXT, item), True, item=True)) is not None \
                 and not shown_on_a_front(ex, found[1].split("\n", 1)[0]):  # (not a formula's introduction)
-            ex.add_card(PARAGRAPH_FORM, *found, item[0].no)
+            ex.add_card(PARAGRAPH_FORM, *found, item[0].no, path + found[0][len(where):] if term else "")
     for item, text, line in aspect_lines(rest.lines):  # ("Limitation: …" under an item's formula: on no card yet)
         if not on_a_back(ex, text):
             named = labelled_item(item) if item else None

@@ -34,6 +34,7 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote
 
 from mlwiki.extract.context import NoteContext, clean_tag
+from mlwiki.extract.logseq_journal import entry_title, is_journal
 from mlwiki.extract.logseq_inline import (BLOCK_REF, DRAWER_END, DRAWER_OPEN, as_task, inline_ref, is_planning,
                                           shown)
 from mlwiki.extract.logseq_outline import PROPERTY, OutlineBlock, parse
@@ -43,6 +44,10 @@ _HEADING = re.compile(r"(#{1,6})[ \t]+(\S.*)")
 # points at nothing, the sentence stands without it
 _LEAD_TO_NOTHING = re.compile(r"[ \t]+(?:of|in|like|as|from|to)[ \t]+(?:this|these|that|the following|below)[ \t]*:"
                               r"[ \t]*$")
+_TABLE_LINE = re.compile(r"[ \t]*\|")
+_CARRIES_ON = re.compile(r"(?:…|\.\.\.)[ \t]*$")  # (a block's text that ends on an ellipsis …
+_CARRIED_ON = re.compile(r"[ \t]*(?:…|\.\.\.)[ \t]*\S")  # … and the next one's that opens on one)
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-{3,}")  # (the line under a table's header: `|---|---|`)
 _LABEL = re.compile(r"[^.!?:\n]{1,60}:")  # (a block's title over what is nested under it: "open tasks across all:")
 _ON_ITS_OWN = re.compile(r"[ \t]*(?:\$\$|```|~~~|\|)")  # a display formula, a code block, a table
 # What only a Logseq page holds: a block's id or one of Logseq's own properties, a block reference or embed, a
@@ -102,11 +107,11 @@ def page_title(path: str, props: dict[str, str], legacy: bool = False) -> str:
 def as_markdown(body: str, path: str, legacy: bool = False) -> LogseqPage:
     """The page as Markdown (see the module's docstring)."""
     outline = parse(body)
-    writer = _Writer(_references(outline.blocks))
+    title = page_title(path, outline.props, legacy)
+    writer = _Writer(_references(outline.blocks), is_journal(title))
     writer.blocks(outline.blocks, 0, 1)
     tags = tuple(t.strip().strip("[]#").strip() for t in re.split(r",", outline.props.get("tags", "")) if t.strip())
-    return LogseqPage("\n".join(writer.lines), writer.origins or [1], page_title(path, outline.props, legacy),
-                      tuple(t for t in tags if t))
+    return LogseqPage("\n".join(writer.lines), writer.origins or [1], title, tuple(t for t in tags if t))
 
 
 def _references(blocks: list[OutlineBlock]) -> dict[str, str]:
@@ -136,11 +141,26 @@ def heading_level(block: OutlineBlock, above: int) -> int:
     return max(above + 1, 2) if level == "true" else 0
 
 
+def _carried_on(blocks: list[OutlineBlock]) -> list[OutlineBlock]:
+    """Sibling blocks, a sentence the writer carried on from one block to the next ("… across chunk boundaries…" /
+    "…but stop the gradient at the boundary") written as one block: each half alone is a fragment."""
+    joined: list[OutlineBlock] = []
+    for block in blocks:
+        before = joined[-1] if joined else None
+        if before is not None and not before.children and _CARRIES_ON.search(before.lines[-1][1]) \
+                and _CARRIED_ON.match(block.lines[0][1]):
+            joined[-1] = replace(before, lines=before.lines + block.lines, children=block.children)
+        else:
+            joined.append(block)
+    return joined
+
+
 class _Writer:
     """The document as it is written: its lines and the page line of each."""
 
-    def __init__(self, refs: dict[str, str]):
+    def __init__(self, refs: dict[str, str], journal: bool = False):
         self.refs = refs
+        self.journal = journal  # (a journal page: its top-level blocks over others may title them)
         self.lines: list[str] = []
         self.origins: list[int] = []
 
@@ -157,6 +177,10 @@ class _Writer:
         """Write sibling blocks at `column`; `level`: the heading level they are under while every block above
         them is a heading (None below a bullet: a heading written there is a bullet's text)."""
         after_heading = False
+        blocks = _carried_on(blocks)
+        if self.journal and level == 1 and not column:  # (the day's own blocks first: an entry ends at a heading only)
+            entries = [bool(self._entry(block, self._shown(block), column, level)) for block in blocks]
+            blocks = [b for b, entry in zip(blocks, entries) if not entry] + [b for b, e in zip(blocks, entries) if e]
         for block in blocks:
             if "template" in block.props or "template-including-parent" in block.props:
                 continue  # (a template: blanks to fill in)
@@ -168,6 +192,8 @@ class _Writer:
     def block(self, block: OutlineBlock, column: int, level: int | None) -> None:
         heading = heading_level(block, level) if level is not None else 0
         lines = self._shown(block)
+        if not heading and (title := self._entry(block, lines, column, level)):
+            heading, lines = 2, [(lines[0][0], title)]  # (a journal's entry: the section of what is under it)
         if heading:
             self.gap(block.no)
             self.put("#" * heading + " " + _HEADING.sub(r"\2", lines[0][1].strip()), block.no)
@@ -193,8 +219,29 @@ class _Writer:
         marker = "- "  # (numbered blocks too: as a numbered list, a step stating a formula kept the others off cards)
         first = _HEADING.sub(r"\2", lines[0][1].strip())
         self.put(" " * column + marker + as_task(first), block.no)
-        self._paragraph(lines[1:], column + len(marker))
+        self._text(lines[1:], column + len(marker))
         self.blocks(block.children, column + len(marker), None)
+
+    def _text(self, lines: list[tuple[int, str]], column: int) -> None:
+        """A block's lines after its first: a table among them set apart by blank lines, as a table block nested
+        under it is (a table run on from a list item's text is no table to the paragraph reader)."""
+        start = next((k for k in range(len(lines) - 1) if _TABLE_LINE.match(lines[k][1])
+                      and _TABLE_RULE.match(lines[k + 1][1])), None)
+        if start is None:
+            self._paragraph(lines, column)
+            return
+        end = next((k for k in range(start, len(lines)) if not _TABLE_LINE.match(lines[k][1])), len(lines))
+        self._paragraph(lines[:start], column)
+        self.gap(lines[start][0])
+        self._paragraph(lines[start:end], column)
+        self.gap(lines[end - 1][0])
+        self._paragraph(lines[end:], column)
+
+    def _entry(self, block: OutlineBlock, lines: list[tuple[int, str]], column: int, level: int | None) -> str:
+        """The title a journal's top-level block gives the blocks under it (`logseq_journal`), or ""."""
+        if not self.journal or level != 1 or column or len(lines) != 1 or not block.children:
+            return ""
+        return entry_title(lines[0][1]) if any(self._shows(child) for child in block.children) else ""
 
     def _shows(self, block: OutlineBlock) -> bool:
         """Whether a block shows anything: its text, or a child's (an embed of another page's block shows

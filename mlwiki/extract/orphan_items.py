@@ -119,6 +119,16 @@ def _nested_orphans(ex, first: int, path: str, terms: list[list]) -> None:
                 _card(ex, f"{path} › {clean_prose(label)}", child, "")
 
 
+def bare_term_over(lines: list[Line], no: int) -> str:
+    """The term of the bare bold-term bullet ("- **scheduled sampling** (Bengio et al. 2015)") that the nested item
+    starting at line `no` of a list (`lines`) is under, or "": what that item speaks of, which its front names."""
+    for item in top_items(lines):
+        if item[0].no != no and any(ln.no == no for ln in item[1:]) and _bare_term(item):
+            label, _ = item_label(item[0].text)
+            return clean_prose(label) if label and not vague(label) else ""
+    return ""
+
+
 def _bare_term(item: list) -> bool:
     """Whether a bullet's own line is a bold term and nothing more (but who named it: "- **scheduled sampling** (Bengio
     et al. 2015)") over items nested under it: what is said of the term is all in them, and no term's card takes it

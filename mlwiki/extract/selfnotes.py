@@ -22,7 +22,7 @@ from mlwiki.extract.prose import one_break, sentences
 _TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:.\s][^\n]*$"
                    r"\n?")  # (Obsidian's "#todo" tag too; "TODO. Something about …" as well as "TODO: …")
 # a task box: "- [ ] rerun with the cosine schedule", "- [x] read the DDIM paper": the writer's chores, done or not
-_TASK = re.compile(r"(?m)^[ \t]*[-*+][ \t]+\[[ xX]\][ \t]+[^\n]*$\n?")
+_TASK = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]+)?\[[ xX]\][ \t]+[^\n]*$\n?")  # (its bullet gone when it was a back's only item)
 # A to-do or task that states a fact on its way ("- [ ] check why rejection sampling needs an envelope $M q \ge
 # \tilde p$"): its formula with a relation is the fact, kept once the chore around it is off
 _STATES = re.compile(r"\$[^$\n]*(?:=|\\[lg]eq?\b|\\propto|\\approx|[<>≤≥])[^$\n]*\$")

@@ -42,7 +42,8 @@ _OPENER = re.compile(r"(?i)((?:for|in|with|on|under|at|during|(?:when|after|befo
 _CLAUSE_OPENER = re.compile(r"(?i)(?:since|because(?! of\b)|although|though|whereas|unless|once|if|when|while)\s"
                             r"[^,;:]{2,80},\s")
 _PLACE = re.compile(rf"(?i)({_PREPOSITION} .+?),? (?:this|it|that|these|they|you|we)$")
-_RELATIVE = re.compile(r"(?:that|which|who|whose)$")  # a verb after it is the relative clause's, not the sentence's
+_RELATIVE = re.compile(r"(?:that|which|who|whose(?:[ \t]+[\w$\\{}^'’-]+){0,2})$")  # a verb after it is the relative
+# clause's, not the sentence's ("a softmax whose row is split … is handled by …": the softmax is handled)
 _NOT_TOPIC = re.compile(r"(?i)(?:it|its|this|that|these|those|they|there|here|we|you|i|one|so|then|such|"
                         r"the (?:same|other|former|latter|above|following|rest)|don['’]t|do not|never|always|only|just|"
                         r"also|and|but|or|everything|anything|something|nothing)\b")

@@ -80,6 +80,7 @@ _WORD = re.compile(r"[^\W\d_][\w-]*")
 _MATH = re.compile(r"\$[^$\n]*\$")
 _POINTER = re.compile(r"(?i)\b(?:it|its|this|these|that's|it's)\b|^(?:=|≈|→|<|>|≤|≥)")
 # An item saying how the section's topic is done, its subject left out: "solved with …", "computed by …"
+_NAMES_ITSELF = re.compile(r"[ \t]*(?:[→⇒][ \t]*)?(?:\*\*|__|[^\W\d_][^:\n]{0,30}:[ \t])")  # (its bold term, its label)
 _DONE_BY = re.compile(r"(?:[a-z]+ly )?[a-z]+(?:ed|en)\b (?:with|by|via|using|through|in|from)\b")
 # An item that gives the formula's value in a case: "$= +\infty$ if …", "= 0 when …", "→ 1 as …"
 _VALUE_CASE = re.compile(r"\$?\s*(?:=|≈|→|\\to|\\approx)\s*(?P<value>[^$\n]{1,20}?)\s*\$?,?\s+"
@@ -105,6 +106,9 @@ def trailing_cards(ex, first: int, path: str, blocks: list[Block], taken: set[in
                 or (draft := _formula_card_of(ex, first, blocks[k - 1])) is None:
             continue  # (not after a box or a table the part leaves out: right after the formula)
         elif LIST_ITEM.match(block.lines[0].text):
+            if block.lines[0].text[:1] in " \t":  # (the items nested under the formula's own item, after the formula
+                # set apart by blank lines, as a Logseq formula block is)
+                _item_remarks(ex, first, draft, _dedented(_nested_lines(block.lines, 0), taken), taken, declined)
             _list_front(ex, first, draft, block, declined)
         else:
             tail = _tail(block.lines)
@@ -165,15 +169,24 @@ def _nested_remarks(ex, first: int, block: Block, taken: set[int], declined: boo
         k += 1
         while k < len(lines) and lines[k].kind != TEXT:
             k += 1  # (the formula's own lines)
-        items = _dedented(_nested_lines(lines[k:], _indent(owner.text)), taken)
-        heading = draft.front.split("\n\n", 1)[0]
-        if items is not None and len(top := top_items(items.lines)) == 1 and len(top[0]) > 1 \
-                and len((label := LIST_ITEM.sub("", top[0][0].text, count=1).strip()).split()) <= MAX_LABEL_WORDS \
-                and not label.endswith((".", ":")):  # ("- slack values" over "- $\xi = 0$: …": what they name)
-            heading, items = f"{heading} › {clean_prose(label)}", _dedented(top[0][1:], taken)
-        found = list_remark(heading, items, displays_first(draft.back), declined) if items is not None else None
-        if found is not None and not ex.has_front(found[0]) and not _held(ex, LIST_ITEM.sub("", items.lines[0].text)):
-            ex.add_card(REMARK_FORM, *found, items.lines[0].no)
+        _item_remarks(ex, first, draft, _dedented(_nested_lines(lines[k:], _indent(owner.text)), taken), taken,
+                      declined)
+
+
+def _item_remarks(ex, first: int, draft: Draft, items: Block | None, taken: set[int], declined: bool) -> None:
+    """Card the items nested under the item of a formula card's display formula (`items`, moved to the left margin):
+    a list of them as what the formula says (`list_remark`), one item as a line under the formula would be."""
+    heading = draft.front.split("\n\n", 1)[0]
+    if items is not None and len(top := top_items(items.lines)) == 1 and len(top[0]) > 1 \
+            and len((label := LIST_ITEM.sub("", top[0][0].text, count=1).strip()).split()) <= MAX_LABEL_WORDS \
+            and not label.endswith((".", ":")):  # ("- slack values" over "- $\xi = 0$: …": what they name)
+        heading, items = f"{heading} › {clean_prose(label)}", _dedented(top[0][1:], taken)
+    found = list_remark(heading, items, displays_first(draft.back), declined) if items is not None else None
+    if found is not None and not ex.has_front(found[0]) and not _held(ex, LIST_ITEM.sub("", items.lines[0].text)):
+        ex.add_card(REMARK_FORM, *found, items.lines[0].no)
+    elif found is None and items is not None and len(items.lines) == 1:  # (one item: what it says of the formula,
+        _place(ex, first, draft, [Line(items.lines[0].no, LIST_ITEM.sub("", items.lines[0].text, count=1), TEXT)],
+               False, declined)  # as a line under it would)
 
 
 def _dedented(nested: list[Line], taken: set[int]) -> Block | None:
@@ -238,6 +251,12 @@ def _list_front(ex, first: int, draft: Draft, block: Block, declined: bool) -> N
     block = _items_left(ex, block)  # ("- continuous version: …" a card of its own: the items before it)
     formula = displays_first(draft.back)
     found = list_remark(heading, block, formula, declined) if block is not None else None
+    if found is None and block is not None and len(block.lines) == 1 \
+            and not _NAMES_ITSELF.match(LIST_ITEM.sub("", block.lines[0].text, count=1)) \
+            and speaks_of_formula(text := clean_prose(LIST_ITEM.sub("", block.lines[0].text, count=1))) \
+            and (said := passage([block], labelled=True, declined=declined)) is not None:  # (one item that speaks of
+        found = f"{heading} › {_cue(None, sentences(text))}\n\n{formula}", said  # the formula: "- the last line is an
+        # interpolation …"; not one that names its own topic, "- → **bias–variance balance**: …")
     if found is None or ex.has_front(found[0]) or (alone := _heading_card(ex, first, found[1])) is None:
         return
     items = [LIST_ITEM.sub("", " ".join(ln.text.strip() for ln in item), count=1) for item in top_items(block.lines)]
@@ -246,7 +265,7 @@ def _list_front(ex, first: int, draft: Draft, block: Block, declined: bool) -> N
         # topic is done and what it is like, not what its formula says; its card under the heading path stays)
     made = _case_split(heading, formula, block, declined)
     if not made or any(ex.has_front(front) for front, _, _ in made):  # (no item of it lost to a front taken)
-        made = [(*found, block.start)]
+        made = [(found[0], found[1] if len(block.lines) > 1 else LIST_ITEM.sub("", found[1], count=1), block.start)]
     ex.drop_draft(alone)
     for front, back, line in made:
         ex.add_card(REMARK_FORM, front, back, line)

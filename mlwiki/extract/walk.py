@@ -27,6 +27,7 @@ from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, classify,
                                  titled_as_written)
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.logseq import read_page
+from mlwiki.extract.logseq_journal import day_opening
 from mlwiki.extract.lone_remarks import lone_remark_cards
 from mlwiki.extract.heading_equations import equated_heading_cards
 from mlwiki.extract.numbered_leads import merged_numbered_leads
@@ -106,15 +107,15 @@ class Extractor:
         self.title_level, self.first_h1 = title_heading(self.blocks, not as_before and not ctx.title, ctx.path)
         self.applies = applies_theory(self.first_h1, body)  # ("# Worked example: SVM dual": a chapter to study)
         self.subject = note_subject(ctx.title, self.first_h1, ctx.path, as_before)
-        # (a lone heading titles the note, a fold's "(click)" is left off, a file name's Zettelkasten id or `_`: the
-        # fronts change, and the cards keep the ids the fronts had as mlwiki read them before)
+        # (a lone heading as title, a fold's "(click)" or a file name's Zettelkasten id left off: the cards keep ids)
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
         self.reworded = body if not as_before and (reworded or bold_titled or self.title_level > 1 or renamed) else ""
         self.reworded = self.page if self.page_lines and not as_before else self.reworded
         self.day = self.dated = self.lectured = self.opening_topic = ""  # (a daily note's: see below)
         if not self.subject and ((day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem)
                                  and is_date(day) or is_stamped(day)):
-            self.subject, self.lectured = day_subject(self.blocks, as_before)  # (what the day's note is about)
+            opening = self.blocks if self.page_lines is None else day_opening(self.blocks)  # (a journal's entries)
+            self.subject, self.lectured = day_subject(opening, as_before)  # (what the day's note is about)
             self.opening_topic = self.subject  # (its opening line titles the note: no card of its own)
             self.day = "" if self.subject else day.strip()
             self.dated, self.reworded = day.strip(), self.reworded or (body if self.lectured else "")  # (ids kept)
