@@ -1,7 +1,7 @@
 """Pass 1b of extraction: the classified lines of a note read as its page shows them, before they are grouped into
 blocks: HTML tables as the pipe tables they stand for (`html_tables`), link anchors as nothing (`html_anchors`), a
-page's property lines under its title as metadata (`page_properties`), and bold lines alone as titles
-(`bold_titles`). Pure: lines in, lines out.
+page's property lines under its title as metadata (`page_properties`), its quoted description there as furniture
+(`page_description`), and bold lines alone as titles (`bold_titles`). Pure: lines in, lines out.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from mlwiki.extract import html_tables
 from mlwiki.extract.bold_titles import mark_bold_titles
 from mlwiki.extract.html_anchors import mark_anchors
 from mlwiki.extract.line_kinds import Line
+from mlwiki.extract.page_description import mark_page_description
 from mlwiki.extract.page_properties import mark_page_properties
 
 
@@ -20,4 +21,6 @@ def as_shown(lines: list[Line], body: str, title: str, as_before: bool) -> tuple
         lines = html_tables.as_pipe_tables(lines)  # (a `<table>` of rows)
     mark_anchors(lines, body)  # (a line of `<a id="…"></a>` only: a link's target no reader sees)
     mark_page_properties(lines, title, "$frontmatter" in body)  # (Notion's "Tags: …" lines: metadata)
+    if ">" in body:
+        mark_page_description(lines, body)  # (nbdev's "> …" under the title: the page's description)
     return lines, not as_before and "**" in body and mark_bold_titles(lines)  # ("**Xavier / Glorot**" over text)
