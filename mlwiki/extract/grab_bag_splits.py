@@ -77,7 +77,7 @@ def _split_long(ex, k: int, section) -> None:
         return
     if split[0][0] != draft.front:  # (every part under a label of its own: the first is the card's, under its front)
         split.insert(0, (draft.front, ""))
-    own = [(f, b) for f, b in split[1:] if not ex.has_front(f) and not heads_a_section(ex, f)]  # (never a second
+    own = [(f, b) for f, b in split[1:] if not ex.has_front(f) and not heads_a_section(ex, draft.front, f)]  # (never a second
     # card of one front, nor one a later section of the note needs)
     if not own:
         return

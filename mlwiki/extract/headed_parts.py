@@ -13,14 +13,15 @@ from mlwiki.extract.lines import HEADING
 from mlwiki.extract.prose import heading_text
 
 
-def heads_a_section(ex, front: str) -> bool:
-    """Whether the last heading of `front` (a part's "path › name") names a heading of the note other than its
-    title (`ex`: the walk over the note)."""
-    name = front.split("\n\n", 1)[0].rsplit(" › ", 1)[-1].strip().casefold()
-    if not name or " › " not in front:
+def heads_a_section(ex, card_front: str, front: str) -> bool:
+    """Whether a part split off the card `card_front` as `front`, "card_front › name", names a heading of the note
+    other than its title (`ex`: the walk over the note); a part asked as a question of the card's own heading
+    ("… \n\nDefine: …") takes no section's front."""
+    if not front.startswith(card_front + " › ") or "\n\n" in front:
         return False
-    return any(block.kind == HEADING and heading_text(block.lines[0].text).strip().casefold() == name
-               and heading_text(block.lines[0].text) != ex.first_h1 for block in ex.blocks)
+    name = front[len(card_front) + 3:].strip()  # (as written: two fronts differing in case are two cards)
+    return any(block.kind == HEADING and (said := heading_text(block.lines[0].text).strip()) == name
+               and said != ex.first_h1 for block in ex.blocks)
 
 
 _ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+")

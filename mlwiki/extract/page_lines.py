@@ -1,7 +1,8 @@
 """Pass 1b of extraction: the classified lines of a note read as its page shows them, before they are grouped into
 blocks: HTML tables as the pipe tables they stand for (`html_tables`), link anchors as nothing (`html_anchors`), a
 page's property lines under its title as metadata (`page_properties`), its quoted description there as furniture
-(`page_description`), and bold lines alone as titles (`bold_titles`). Pure: lines in, lines out.
+(`page_description`), a table of the writer's run as its output (`run_tables`), and bold lines alone as titles
+(`bold_titles`). Pure: lines in, lines out.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from mlwiki.extract.html_anchors import mark_anchors
 from mlwiki.extract.line_kinds import Line
 from mlwiki.extract.page_description import mark_page_description
 from mlwiki.extract.page_properties import mark_page_properties
+from mlwiki.extract.run_tables import mark_run_tables
 
 
 def as_shown(lines: list[Line], body: str, title: str, as_before: bool) -> tuple[list[Line], bool]:
@@ -23,4 +25,6 @@ def as_shown(lines: list[Line], body: str, title: str, as_before: bool) -> tuple
     mark_page_properties(lines, title, "$frontmatter" in body)  # (Notion's "Tags: …" lines: metadata)
     if ">" in body:
         mark_page_description(lines, body)  # (nbdev's "> …" under the title: the page's description)
+    if "|" in body:
+        mark_run_tables(lines)  # ("Numbers from my run (pasted):" over a table: one run's output)
     return lines, not as_before and "**" in body and mark_bold_titles(lines)  # ("**Xavier / Glorot**" over text)
