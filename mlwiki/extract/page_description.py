@@ -16,7 +16,8 @@ every sentence of it is one of:
 - a short label of a few words ("Beyond-accuracy metrics.").
 
 A description that states a fact ("Ranking the held-out item against 100 negatives is cheap, and it can flip which
-model wins.") stays: the page's opening text, as before. Pure: lines in, the same lines with those blanked.
+model wins.") stays: the page's opening text, as before, without a sentence of the writer's or the page's talk
+("… Not polished."). Pure: lines in, the same lines with those blanked.
 """
 
 from __future__ import annotations
@@ -30,7 +31,9 @@ MAX_WORDS = 60  # a description is a line or two; a longer quote under a title i
 MAX_LABEL_WORDS = 4  # "Beyond-accuracy metrics.": the kind of the title's subject, no fact of its own
 MIN_TOPICS = 3  # "A, B and C", "A: B and C": the parts of a list of what the page covers
 _QUOTE = re.compile(r"[ \t]{0,3}>")
-_AUTHOR = re.compile(r"\bI(?:['’](?:m|ve|ll|d))?\b|\b(?i:me|my|myself)\b")
+# The writer: "I", "me", "my" (not the numeral of "Type I errors", "Part I")
+_AUTHOR = re.compile(r"(?<![Tt]ype )(?<![Pp]art )(?<![Pp]hase )(?<![Cc]lass )(?<![Ss]tage )(?<![Ll]evel )\bI(?:['’](?:m|ve|ll|d))?\b|"
+                     r"\b(?i:me|my|myself)\b")
 _STATE = re.compile(r"(?i)\b(?:draft|todo|to-do|wip|work in progress|(?:un|not )polished|rough edges|stub|"
                     r"incomplete|unfinished|half[- ]finished|to be (?:continued|written|finished)|coming soon)\b")
 # The page saying what it is: "Study notes plus a small library of …", "One-line summary of what this notebook covers."
@@ -63,6 +66,8 @@ def mark_page_description(lines: list[Line], body: str) -> None:
     if is_furniture(text):
         for i in range(start, end):
             lines[i] = BLANK_LINE
+    elif end - start == 1 and (kept := _without_talk(text)) != text:
+        lines[start] = Line(lines[start].no, kept, TEXT, lines[start].attrs)  # ("… Draft, half of it is TODO.")
 
 
 def is_furniture(text: str) -> bool:
@@ -73,8 +78,17 @@ def is_furniture(text: str) -> bool:
     return all(map(_furniture_sentence, sentences(text)))
 
 
+def _without_talk(text: str) -> str:
+    """A description that states a fact, without its sentences of the writer's or the page's talk."""
+    return " ".join(s for s in sentences(text) if not _talk(s))
+
+
+def _talk(sentence: str) -> bool:
+    return bool(_AUTHOR.search(sentence) or _STATE.search(sentence) or _PAGE.search(sentence))
+
+
 def _furniture_sentence(sentence: str) -> bool:
-    if _AUTHOR.search(sentence) or _STATE.search(sentence) or _PAGE.search(sentence):
+    if _talk(sentence):
         return True
     if _SURE_VERB.search(sentence):
         return False
