@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.line_kinds import BLANK, BLANK_LINE, HEADING, TEXT, Line
+from mlwiki.extract.page_properties import _first_filled
 from mlwiki.extract.prose import sentences
 
 MAX_WORDS = 60  # a description is a line or two; a longer quote under a title is an epigraph or a quoted passage
@@ -99,11 +100,3 @@ def _furniture_sentence(sentence: str) -> bool:
 def _quoted(raw: list[str], no: int) -> bool:
     """Whether body line `no` (1-based) is written as a quote."""
     return 0 < no <= len(raw) and _QUOTE.match(raw[no - 1]) is not None
-
-
-def _first_filled(lines: list[Line], start: int) -> int | None:
-    """The index of the first line at or after `start` that is not blank."""
-    for i in range(start, len(lines)):
-        if lines[i].kind != BLANK:
-            return i
-    return None
