@@ -24,7 +24,7 @@ from mlwiki.extract.draft import Draft
 from mlwiki.extract.emphasised import asked_sentence, stressed_note, stressed_question, stresses_only
 from mlwiki.extract.label_cuts import fragment, may_be_labelled as _may_be_labelled, weighed
 from mlwiki.extract.label_parts import asked_after
-from mlwiki.extract.labels import CLAUSE_WORDS, GENERIC_LABELS, NOT_A_TERM, reads_as_clause
+from mlwiki.extract.labels import ASPECT_LEAD, CLAUSE_WORDS, GENERIC_LABELS, NOT_A_TERM, reads_as_clause
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
 from mlwiki.extract.paragraphs import in_path, lead_subject
@@ -92,7 +92,7 @@ _AT_RANK = re.compile(r"\w@(?:k|n|K|N|\d+)(?![\w.@])")  # "Precision@k", "Recall
 BULLET, NUMBERED = 1, 2  # (what kind of list item a text is, for labelled_item; 0: a paragraph)
 _LEADS_IN = re.compile(r"(?:[:,]|\b(?:is|are|as|by|be|of|to|the|an?|then|gives?|becomes?|where|so|and|or|that|"
                        r"with|for|in|on|from))[ \t]*$", re.I)
-_LABELLED_SENTENCE = re.compile(r"[A-Z][\w-]*(?: [\w-]+){0,3}: ")
+_LABELLED_SENTENCE = re.compile(rf"(?!{ASPECT_LEAD})[A-Z][\w-]*(?: [\w-]+){{0,3}}: ")  # (not "Fixes: …": the cure of the label before)
 _LABEL_STEP = re.compile(r"(?i)(?:step|case|part|phase|stage|iteration|method|option|way|approach)\s*\d+\b|\d")
 LOWER = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")
 _NUMBER_FIRST = re.compile(r"[\s~≈<>≤≥±+\-]*\d")

@@ -12,6 +12,7 @@ from mlwiki.extract.blocks import line_of
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.fact_parts import add_part, split_facts
 from mlwiki.extract.grabbag import is_grab_bag_front, named_by_bold, split_grab_bag, split_leftovers, split_long_back
+from mlwiki.extract.headed_parts import heads_a_section, kept_in_place
 from mlwiki.extract.label_cuts import former_label
 from mlwiki.extract.list_cards import LIST_FORM
 from mlwiki.extract.prose import holds_words
@@ -76,10 +77,11 @@ def _split_long(ex, k: int, section) -> None:
         return
     if split[0][0] != draft.front:  # (every part under a label of its own: the first is the card's, under its front)
         split.insert(0, (draft.front, ""))
-    own = [(f, b) for f, b in split[1:] if not ex.has_front(f)]  # (never a second card of one front)
+    own = [(f, b) for f, b in split[1:] if not ex.has_front(f) and not heads_a_section(ex, draft.front, f)]  # (never a second
+    # card of one front, nor one a later section of the note needs)
     if not own:
         return
-    kept = "\n\n".join(b for b in [split[0][1]] + [b for f, b in split[1:] if (f, b) not in own] if b)
+    kept = kept_in_place(split[0][1], [b for f, b in split[1:] if (f, b) not in own and b])
     if not kept:  # (no text of the section's own: its first part is the card, under that part's front; its id
         (first, kept), own = own[0], own[1:]  # stays the one of the bare heading, as a card that gains a topic)
         draft, front = replace(draft, front=first), first

@@ -7,8 +7,8 @@ seen, without the run's numbers:
     Acc was 90 at batch 256 but 61 at batch 8, so it changed with the **batch size**. That's the sign that …
       →  Lab log › It changed with the **batch size**. Why?  /  That's the sign that …
 
-A lesson is a sentence of the entry free of the writer ("I", "my") and of numbers, after a sentence that says what
-was seen (its clause after ", so" when the numbers come first); or one sentence that gives its own reason
+A lesson is a sentence of the entry free of the writer ("I", "my") and of numbers, that states (not "Open question:
+where would …?"), after a sentence that says what was seen (its clause after ", so" when the numbers come first); or one sentence that gives its own reason
 ("… looks bad, which is expected since …"). Pure: blocks in, (front, back, line) out.
 """
 
@@ -24,6 +24,8 @@ from mlwiki.extract.prose import sentences
 MIN_LESSON_WORDS = 6
 # The writer, their day and their runs: "I", "my", "we", "today", a number of any kind
 _OWN = re.compile(r"(?i)\b(?:i|i'm|i've|i'd|my|me|we|our|us|today|yesterday|tomorrow)\b|\d")
+# A sentence the writer marks as still open: "Open question: …", "TODO: …", "Unclear: …"
+_OPEN = re.compile(r"(?i)[ \t*_]*(?:open (?:question|problem)s?|questions?|todo|to-do|unclear|not sure|unsure)[ \t*_]*:")
 # "…, so the numbers changed with …": what a run's numbers show, said after them
 _SO = re.compile(r"(?i).*[,;:][ \t]+so[ \t]+(?=\S)")
 # "… looks terrible, which is expected since …", "… because …": a sentence that gives its own reason
@@ -63,8 +65,10 @@ def _lesson(text: str) -> tuple[str, str] | None:
 
 
 def _clean(sentence: str) -> bool:
-    """Whether a sentence says something past the writer's day: no "I", no run's numbers, long enough."""
-    return len(sentence.split()) >= MIN_LESSON_WORDS and not _OWN.search(sentence)
+    """Whether a sentence says something past the writer's day: no "I", no run's numbers, long enough; and states
+    it ("Open question: where would …?" asks what the writer does not know yet: no lesson)."""
+    return len(sentence.split()) >= MIN_LESSON_WORDS and not _OWN.search(sentence) \
+        and not sentence.rstrip(" \t)*_").endswith("?") and not _OPEN.match(sentence)
 
 
 def _seen(sentence: str) -> str:

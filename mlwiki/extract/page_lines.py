@@ -1,6 +1,7 @@
 """Pass 1b of extraction: the classified lines of a note read as its page shows them, before they are grouped into
 blocks: HTML tables as the pipe tables they stand for (`html_tables`), link anchors as nothing (`html_anchors`), a
-page's property lines under its title as metadata (`page_properties`), and bold lines alone as titles
+page's property lines under its title as metadata (`page_properties`), its quoted description there as furniture
+(`page_description`), a table of the writer's run as its output (`run_tables`), and bold lines alone as titles
 (`bold_titles`). Pure: lines in, lines out.
 """
 
@@ -10,7 +11,9 @@ from mlwiki.extract import html_tables
 from mlwiki.extract.bold_titles import mark_bold_titles
 from mlwiki.extract.html_anchors import mark_anchors
 from mlwiki.extract.line_kinds import Line
+from mlwiki.extract.page_description import mark_page_description
 from mlwiki.extract.page_properties import mark_page_properties
+from mlwiki.extract.run_tables import mark_run_tables
 
 
 def as_shown(lines: list[Line], body: str, title: str, as_before: bool) -> tuple[list[Line], bool]:
@@ -20,4 +23,8 @@ def as_shown(lines: list[Line], body: str, title: str, as_before: bool) -> tuple
         lines = html_tables.as_pipe_tables(lines)  # (a `<table>` of rows)
     mark_anchors(lines, body)  # (a line of `<a id="…"></a>` only: a link's target no reader sees)
     mark_page_properties(lines, title, "$frontmatter" in body)  # (Notion's "Tags: …" lines: metadata)
+    if ">" in body:
+        mark_page_description(lines, body)  # (nbdev's "> …" under the title: the page's description)
+    if "|" in body:
+        mark_run_tables(lines)  # ("Numbers from my run (pasted):" over a table: one run's output)
     return lines, not as_before and "**" in body and mark_bold_titles(lines)  # ("**Xavier / Glorot**" over text)

@@ -236,6 +236,8 @@ def _named(words: list[str], predicate_words: int) -> str | None:
         return None  # ("The $1$ means the gradient …": a symbol of the formula before, which the card would not show)
     if len(words) == 1 and content and content[0] in _COMPARATIVES:
         return None  # ("Lower is better, …": a judgement of what came before, not a name)
+    if content and content[-1] in ("and", "or", "but", "nor"):
+        return None  # ("ItemKNN wins on accuracy and is …": a clause cut at its second verb, no name)
     if not content or predicate_words < MIN_PREDICATE_WORDS or all(w in _VAGUE for w in content) \
             or any(w in _POINTERS for w in content) \
             or content[0] in _VAGUE or content[-1] in TOO_GENERIC and len(content) == 1:  # ("The model is …")

@@ -131,7 +131,7 @@ _REF = r"(?:\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\s]*\)|\{(?:[a-z]+:)?(?:ref|doc|nu
 # role, sphinx-proof's "{prf:ref}" too: unresolved, it shows its bare label)
 _CHORE_VERB = (r"(?:re-?read|read(?: up on)?|re-?visit|come back to|go back to|get back to|return to|look (?:at|into)|"
                r"check|verify|re-?do|re-?derive|derive|work (?:out|through)|go through|figure out|finish|fix|try|"
-               r"test|review|study|dig into|think about|write up|clean up|understand|learn)")
+               r"test|review|study|dig into|think about|write up|clean up|understand|learn|log|record|measure)")
 _BY_ME = r"(?:(?:I|we)(?:['’]ll| will| should| must| need to| have to| want to)?\s+|(?:should|must|will|gotta)\s+)"
 _REF_FOUND = re.compile(_REF)
 _POINTS = (r"(?:notes?|pages?|paper|background|prerequisites?|prereqs?|sources?|related|details|more|overview|"

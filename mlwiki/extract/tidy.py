@@ -132,6 +132,7 @@ _LATER = re.compile(r"(?i)\b(?:to (?:write up|read|look (?:at|into)|check|cover|
 # The writer's own run of it ("My numbers: at $t=500$, linear … vs cosine …"): their experiment, not the fact
 _OWN_RUN = re.compile(r"(?im)^[ \t]*(?:my|our) (?:numbers|results?|runs?|experiments?|attempts?|timings?)\b")
 _WRITER = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|our|us)\b")
+_INLINE_MATH = re.compile(r"\$[^$\n]+\$")  # (a formula's symbols, read as words, name no writer)
 # a card that is the writer's day or the book's plan, not what it teaches
 _DIARY = re.compile(r"(?i)[ \t]*(?:(?:spent|reading|read up|sat down|started|finally)\b[^.\n]{0,60}\b(?:on|about|with|into)\b|"
                     r"(?:these|this) (?:are|is) (?:the|my|our) (?:course |lecture |study )?notes\b|"
@@ -469,7 +470,8 @@ def _diary(back: str) -> bool:
     """Whether a short card tells the writer's day or the book's plan, and nothing else."""
     if len(back.split()) > _DIARY_WORDS:
         return False
-    if _DIARY.match(back) or (_DAY.search(back.lower()) and _WRITER.search(back)) or _writers_plan_or_run(back, whole=True):
+    if _DIARY.match(back) or (_DAY.search(back.lower()) and _WRITER.search(_INLINE_MATH.sub(" ", back))) \
+            or _writers_plan_or_run(back, whole=True):  # (the $i$ of "ranks $i < b$" is no writer)
         return True
     last = re.split(r"(?<=[.!])\s+", back.strip())[-1]  # ("… Here's the middle ground that made it click for me.")
     return bool(_ANNOUNCES.match(last.lower())) and bool(_WRITER.search(last)) and ":" not in last  # ("Here's how I

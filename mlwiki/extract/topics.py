@@ -53,7 +53,7 @@ _EMPHASIS = re.compile(r"\*\*|__|[*_](?<!\w[*_])(?=\w)|[*_](?<=\w[*_])(?!\w)")  
 # it: the search skips to a mark)
 # Words a name does not end on, and marks a name does not hold: what holds them is a clause
 # (a phrase that ends on a joining word, or on a person's pronoun, "Ignores how much you'd", cut before its verb)
-_NOT_A_NAME = re.compile(r"[;,—–]|\b(?:and|or|but|the|a|an|of|with|to|for|by|in|on|that|which|"
+_NOT_A_NAME = re.compile(r"[;,—]|–(?!\w)|(?<!\w)–|\b(?:and|or|but|the|a|an|of|with|to|for|by|in|on|that|which|"
                          r"(?:you|we|they|he|she|I)(?:['’](?:d|ll|ve|re))?)$", re.I)
 _OPENING_SYMBOL, _BOLD, _CODE = re.compile(r"^(\$[^$\n]{1,20}\$)\s"), re.compile(r"\*\*([^*\n]{2,40}?)\*\*"), \
     re.compile(r"(`[^`\n]{1,40}`)")
