@@ -259,7 +259,21 @@ def formula_above(ex, first: int, block: Block) -> str | None:
     """The display formula of the last formula card (of the cards from index `first` on) made from a block that
     ends with a display formula; None when the block ends otherwise or made no formula card."""
     draft = formula_card_above(ex, first, block)
-    return displays_first(draft.back) if draft is not None else None
+    return displays_first(draft.back) if draft is not None else joined_formula(ex, first, block)
+
+
+def joined_formula(ex, first: int, block: Block) -> str | None:
+    """The display formula a block ends with when it joined the formula card of an earlier block (a derivation's
+    next step, "then plugging in gives" over it: one card of both, the first's line), as that card shows it; what
+    the paragraph after it says is of that formula."""
+    if not ends_with_display(block):
+        return None
+    shown = next((text for ln in reversed(block.lines)
+                  if ln.kind != TEXT and (text := ln.text.strip().strip("$").strip())), "")
+    for drafts, _ in reversed(ex.drafts[first:]):
+        if shown and drafts[0].form in FORMULA_FORMS and drafts[0].line < block.start and shown in drafts[0].back:
+            return next((part for part in drafts[0].back.split("\n\n") if part.startswith("$$") and shown in part), None)
+    return None
 
 
 def formula_card_above(ex, first: int, block: Block):
