@@ -218,11 +218,13 @@ def list_cards(ex, path: str, block: Block, after: list, declined: bool) -> None
 
 
 def _label_over(block: Block, after: list) -> dict[int, str]:
-    """{line: label} of a paragraph that is only a label too short to ask anything as an introduction over the list
-    in the paragraph after it ("SVI loop:", a blank line, "1. Sample a datapoint …"), as `label_lines` reads one over a
-    list right under it. (A longer line, "Facts (Burda et al. 2016):", introduces its list as a sentence does.)"""
-    if len(block.lines) != 1 or not after or not block.lines[0].text.rstrip().endswith(":"):
-        return {}
+    """{line: label} of a paragraph that is only a label too short to ask anything as an introduction over the
+    numbered list in the paragraph after it ("Training loop:", a blank line, "1. Sample a minibatch …"), as
+    `label_lines` reads one over a list right under it. (A longer line, "Facts (Burda et al. 2016):", introduces its
+    list as a sentence does.)"""
+    if len(block.lines) != 1 or not after or not block.lines[0].text.rstrip().endswith(":") \
+            or not NUMBERED_ITEM.match(after[0].text):
+        return {}  # (steps in order, "1. … 2. …", are one card; a bullet list under a label has its own ways)
     label = list_label([block.lines[0], after[0]])
     return {block.lines[0].no: label} if label and len(label.split()) < MIN_INTRO_WORDS else {}
 

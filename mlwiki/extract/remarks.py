@@ -263,15 +263,17 @@ def formula_above(ex, first: int, block: Block) -> str | None:
 
 
 def joined_formula(ex, first: int, block: Block) -> str | None:
-    """The display formula a block ends with when it joined the formula card of an earlier block (a derivation's
-    next step, "then plugging in gives" over it: one card of both, the first's line), as that card shows it; what
-    the paragraph after it says is of that formula."""
+    """The display formula a block ends with when it joined the formula card of an earlier block as a derivation's
+    next step ("then plugging in gives" over it: one card of both, the first's line), as that card shows it; what
+    the paragraph after it says is of that formula. None for any other block."""
     if not ends_with_display(block):
         return None
     shown = next((text for ln in reversed(block.lines)
                   if ln.kind != TEXT and (text := ln.text.strip().strip("$").strip())), "")
     for drafts, _ in reversed(ex.drafts[first:]):
         if shown and drafts[0].form in FORMULA_FORMS and drafts[0].line < block.start and shown in drafts[0].back:
+            if shown in displays_first(drafts[0].back):
+                return None  # (displays in a row under one introduction: what follows them is the card's own)
             return next((part for part in drafts[0].back.split("\n\n") if part.startswith("$$") and shown in part), None)
     return None
 
