@@ -33,7 +33,6 @@ _IAL = re.compile(r"\{:(?::[\w-]+[^{}\n]*/|[^{}\n:/][^{}\n]*|)\}")
 _ALL_IAL = re.compile(r"[ \t]*(?:" + _IAL.pattern + r"[ \t]*)+")
 _TOC = re.compile(r"\{:[ \t]*\.?toc[ \t]*\}")
 _BLANK = re.compile(r"[ \t>]*")
-_BLOCK_START = re.compile(r"[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d+[.)]|:)[ \t]+)?")  # (quote marks, a list marker)
 _ITEM = re.compile(r"[ \t]*(?:>[ \t]?)*(?:[-*+]|\d+[.)]|:)[ \t]")
 
 
@@ -47,10 +46,18 @@ def as_markdown(body: str, kramdown: bool) -> str:
     _inline_math(lines, code)
     lines = boxed(lines, code)
     _drop_toc(lines, code)
+    kept = _display_lines(lines, code)
     for k, line in enumerate(lines):
-        if not code[k] and "{" in line:
+        if not kept[k] and "{" in line:
             lines[k] = _without_furniture(line)
     return "\n".join(lines)
+
+
+def read_kramdown(body: str, kramdown: bool) -> tuple[str, str]:
+    """(the page as read, the page as written when that differs, else ""): what the walk reads, and the text whose
+    cards' fronts the ids keep."""
+    read = as_markdown(body, kramdown)
+    return read, (body if read != body else "")
 
 
 def _code_lines(lines: list[str]) -> list[bool]:
@@ -104,6 +111,18 @@ def _inline_math(lines: list[str], code: list[bool]) -> None:
         new = _paragraph_math(text)
         if new != text:
             lines[first:end] = new.split("\n")
+
+
+def _display_lines(lines: list[str], code: list[bool]) -> list[bool]:
+    """Which lines are code or inside display math running over several lines (`\\frac{{a}}{b}` is TeX, not
+    Liquid)."""
+    kept = list(code)
+    for first, end in _paragraphs(lines, code):
+        text = "\n".join(lines[first:end])
+        for start, stop in _dollar_spans(text) if "$$" in text else []:
+            for k in range(first + text.count("\n", 0, start), first + text.count("\n", 0, stop) + 1):
+                kept[k] = True
+    return kept
 
 
 def _paragraph_math(text: str) -> str:

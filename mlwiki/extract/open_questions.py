@@ -21,13 +21,14 @@ from mlwiki.extract.prose import one_break, sentences
 _OPEN_LABEL = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:still[ \t]+)?(?:open(?:[ \t]+questions?)?|unsure|"
                          r"unclear|to find out)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+\S")
 # A first sentence led by what the writer is doing: a gerund of the writer's errands, then what it is done to
-_ERRAND = re.compile(r"(?:Starting|Doing|Pinning|Revisiting|Continuing|Trying|Jotting|Collecting|Putting|Finishing|"
-                     r"Wrapping)[ \t]+(?:up[ \t]+|down[ \t]+|out[ \t]+)?(?:a|an|the|this|these|that|it|my|our)\b")
+_ERRAND = re.compile(r"(?:Starting|Doing|Pinning|Revisiting|Continuing|Jotting|Collecting|Finishing|Wrapping)[ \t]+"
+                     r"(?:up[ \t]+|down[ \t]+|out[ \t]+)?(?:a|an|the|this|these|that|it|my|our)\b")
 # Where the errand's own clause ends ("… end to end so the recipe …", "… because I keep …")
 _CLAUSE_END = re.compile(r"[,;:(]|[ \t](?:so|because|since|to|as|and)[ \t]")
 # A finite verb in the errand's clause makes it a statement about the subject ("Doing the update in place saves …")
 _FINITE = re.compile(r"(?i)\b(?:is|are|was|were|has|have|had|can|could|will|would|must|should|may|might|does|do|"
-                     r"[a-z]{3,}(?<!s)(?<!ss)s)\b")
+                     r"gives|makes|means|needs|works|helps|leads|saves|costs|takes|requires|yields|reduces|increases|"
+                     r"becomes|seems|shows|keeps|stops|lets|turns|ends)\b")
 
 
 def without_open_questions(back: str) -> str:

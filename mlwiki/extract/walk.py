@@ -25,7 +25,7 @@ from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, classify,
                                  titled_as_written)
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.logseq import read_page
-from mlwiki.extract import kramdown
+from mlwiki.extract.kramdown import read_kramdown
 from mlwiki.extract.lone_remarks import lone_remark_cards
 from mlwiki.extract.numbered_leads import merged_numbered_leads
 from mlwiki.extract.masking import mask_inline
@@ -89,9 +89,7 @@ class Extractor:
         self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about  # subject? → (headings, their number, path)
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
         body = as_markdown(body, ctx.file_type == "mdx")  # (MDX's imports, comments and components: as shown)
-        as_kramdown = kramdown.as_markdown(body, ctx.kramdown and not as_before)  # (a Jekyll page: its inline `$$`,
-        # its Liquid tags and boxes read as the site shows them; its cards keep the ids they had read as before)
-        body, as_written = as_kramdown, (body if as_kramdown != body else "")
+        body, as_written = read_kramdown(body, ctx.kramdown and not as_before)  # (a Jekyll page: as the site shows it)
         body = unwrapped(body)  # (a note that is one outline under a root bullet: the root is its title)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         lines, bold_titled = as_shown(lines, body, ctx.title, as_before)  # (HTML tables, Notion's properties, …)
@@ -111,8 +109,8 @@ class Extractor:
         # fronts change, and the cards keep the ids the fronts had as mlwiki read them before)
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
         self.reworded = body if not as_before and (reworded or bold_titled or self.title_level > 1 or renamed) else ""
-        self.reworded = self.page if self.page_lines and not as_before else self.reworded
-        self.reworded = as_written or self.reworded
+        self.reworded = as_written or (self.page if self.page_lines and not as_before else self.reworded)  # (a Jekyll
+        # page's cards keep the ids they had read as before)
         self.day = ""  # a daily note's date, when nothing it says names its subject
         self.opening_topic = ""
         if not self.subject and ((day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem)
