@@ -83,6 +83,10 @@ def test_inline_double_dollars_in_a_post_stay_in_their_sentence(tmp_path):
     assert not any(back.strip() == "$$K_{ij} = k(x_i, x_j)$$" for back in made.values()), made
     assert any("$$\\mu_* = K_*^\\top" in back for back in made.values()), made
     assert "so the kernel decides how smooth the draws are" in text, made
+    from mlwiki.render.html import markdown_to_html  # (the web and Anki pages show it in its sentence, too)
+
+    shown = markdown_to_html(next(front for front in made if "so the kernel decides" in front))
+    assert "\\(K_{ij} = k(x_i, x_j)\\)" in shown and "\\[K_{ij}" not in shown, shown
 
 
 def test_a_jekyll_config_makes_its_folder_kramdown_and_a_jupyter_book_config_does_not(tmp_path):
