@@ -17,11 +17,12 @@ class, Chirpy's `{: .prompt-tip }` or Minimal Mistakes' `{: .notice--warning}`, 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from mlwiki.extract.kramdown_boxes import boxed
 from mlwiki.render.spans import FENCE, code_spans, fence_closes, math_spans
 
-_HIGHLIGHT = re.compile(r"[ \t]*\{%-?[ \t]*highlight[ \t]+([\w+#.-]+)[^%\n]*-?%\}[ \t]*")
+_HIGHLIGHT = re.compile(r"[ \t]*\{%-?[ \t]*highlight[ \t]+([\w+#.-]+)(?:[ \t][^%\n]*)?%\}[ \t]*")
 _END_HIGHLIGHT = re.compile(r"[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*")
 _COMMENT_TAG = re.compile(r"[ \t]*\{%-?[ \t]*(end)?comment[ \t]*-?%\}[ \t]*|[ \t]*\{::comment\}[ \t]*|"
                           r"[ \t]*\{:/(comment)?\}[ \t]*")
@@ -29,7 +30,7 @@ _COMMENT_TAG = re.compile(r"[ \t]*\{%-?[ \t]*(end)?comment[ \t]*-?%\}[ \t]*|[ \t
 _LIQUID_LINK = re.compile(r"(!?)\[([^\[\]\n]*)\]\((?:\{%[^%\n]*%\}|\{\{[^{}\n]*\}\})[^()\s]*\)")
 _LIQUID = re.compile(r"\{%-?[^%\n]*-?%\}|\{\{[^{}\n]*\}\}")
 # An attribute list (`{: .prompt-tip }`, `{:toc}`, `{:.no_toc}`, `{: #id}`), an extension (`{::options … /}`)
-_IAL = re.compile(r"\{:(?::[\w-]+[^{}\n]*/|[^{}\n:/][^{}\n]*|)\}")
+_IAL = re.compile(r"\{:[^{}\n]*\}")
 _ALL_IAL = re.compile(r"[ \t]*(?:" + _IAL.pattern + r"[ \t]*)+")
 _TOC = re.compile(r"\{:[ \t]*\.?toc[ \t]*\}")
 _BLANK = re.compile(r"[ \t>]*")
@@ -119,8 +120,11 @@ def _display_lines(lines: list[str], code: list[bool]) -> list[bool]:
     kept = list(code)
     for first, end in _paragraphs(lines, code):
         text = "\n".join(lines[first:end])
-        for start, stop in _dollar_spans(text) if "$$" in text else []:
-            for k in range(first + text.count("\n", 0, start), first + text.count("\n", 0, stop) + 1):
+        if "$$" not in text:
+            continue
+        breaks = [k for k, char in enumerate(text) if char == "\n"]
+        for start, stop in _dollar_spans(text):
+            for k in range(first + bisect_right(breaks, start), first + bisect_right(breaks, stop) + 1):
                 kept[k] = True
     return kept
 
@@ -144,9 +148,10 @@ def _paragraph_math(text: str) -> str:
 
 def _dollar_spans(text: str) -> list[tuple[int, int]]:
     """The `$$…$$` spans of a paragraph, outside code spans, as (start, end) with their delimiters."""
-    codes = code_spans(text) if "`" in text else []
+    codes = code_spans(text) if "`" in text else []  # (sorted, apart: the one that may hold `s` starts before it)
+    starts = [cs for cs, _ in codes]
     return [(s, e) for s, e in math_spans(text) if text.startswith("$$", s)
-            and not any(cs <= s < ce for cs, ce in codes)]
+            and not ((k := bisect_right(starts, s)) and s < codes[k - 1][1])]
 
 
 def _without_furniture(line: str) -> str:
