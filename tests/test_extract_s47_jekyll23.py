@@ -269,3 +269,16 @@ def test_where_i_can_is_anyone(tmp_path):
            "density pointwise, with no conjugacy needed.\n"
     made = _wiki(tmp_path, {"bbvi.md": note}, site=None)
     assert "no conjugacy needed" in _text(made), made
+
+
+def test_the_link_between_a_derivations_formulas_is_on_its_card_only(tmp_path):
+    """"With $u = …$, the chain rule gives" between two formulas of one derivation is on that derivation's card; the
+    section's remaining text is a card without it (it dangled there, "… gives" over an unrelated sentence)."""
+    note = "# Flows\n\n## Radial flow\n\n$$\nf(z) = z + \\beta h(\\alpha, r)(z - z_0), \\qquad r = \\lVert z - z_0 \\rVert\n$$\n\n" \
+           "With $h = 1/(\\alpha + r)$, the determinant of a rank-one update gives\n\n" \
+           "$$\n\\det \\frac{\\partial f}{\\partial z} = (1 + \\beta h)^{D-1}(1 + \\beta h + \\beta h' r)\n$$\n\n" \
+           "It stays invertible as long as $\\beta \\ge -\\alpha$, and each layer only expands or contracts around one point.\n"
+    made = _wiki(tmp_path, {"flows.md": note}, site=None)
+    holding = [back for back in made.values() if "the determinant of a rank-one update gives" in back]
+    assert len(holding) == 1 and "\\det \\frac" in holding[0], made
+    assert any("stays invertible" in back for back in made.values()), made

@@ -69,8 +69,8 @@ from mlwiki.extract.odds import odds_cards
 from mlwiki.extract.lone_facts import lone_fact_cards
 from mlwiki.extract.math_lists import list_item_cards
 from mlwiki.extract.openings import MIN_OPENING_WORDS, cut_off_over_list, is_pitch, opening_paragraph
-from mlwiki.extract.remarks import (FORM as REMARK_FORM, before_last_item, formula_above, joined_formula, opens_legend,
-                                    remark_card)
+from mlwiki.extract.remarks import (FORM as REMARK_FORM, before_last_item, chained_lines, formula_above, joined_formula,
+                                    opens_legend, remark_card)
 from mlwiki.extract.prose import clean_prose, holds_words, word_count
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, step_shown, steps_back, steps_front
@@ -221,6 +221,7 @@ def close_section(ex) -> None:
                 table_cards(ex, section.path, block)
         return
     taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
+    taken |= chained_lines(section.body, [d for drafts, _ in ex.drafts[section.drafts:] for d in drafts])
     listed: list[tuple[str, list[Block], str]] = []  # (path, blocks, back) of each part made one card
     # (a formula card takes its lines only; a definition or question, the whole paragraph it starts or list item)
     whole = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form not in FORMULA_FORMS}

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block
+from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.claims import AUX, DOES
 from mlwiki.extract.closings import FORMULA_FORMS, is_legend
 from mlwiki.extract.formula_cards import quantity_name
@@ -305,6 +305,22 @@ def remark_cue(found: list[str]) -> str:
     if cleaned and cleaned[0][:1].islower():
         cleaned[0] = cleaned[0][:1].upper() + cleaned[0][1:]
     return _cue(cleaned)
+
+
+def chained_lines(body: list[Block], drafts: list) -> set[int]:
+    """The lines of the section's blocks a derivation's card took after its first formula: the next formulas and the
+    short links between them ("With $\\psi(z) = …$, the lemma gives"), on its back (`formula_cards._add_step`), so no
+    other card holds them again."""
+    backs = [d.back for d in drafts if d.form in FORMULA_FORMS and d.back.count("$$") > 2]
+    if not backs:
+        return set()
+    found: set[int] = set()
+    for block in body:
+        said = clean_prose(text_of(block)) if block.lines[0].kind == TEXT else \
+            "\n".join(ln.text for ln in block.lines if ln.text.strip() != "$$").strip()
+        if said and any(back.find(said) > back.find("$$", 2) for back in backs if said in back):
+            found |= {ln.no for ln in block.lines}
+    return found
 
 
 def displays_first(back: str) -> str:
