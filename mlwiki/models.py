@@ -101,6 +101,7 @@ class NoteText:
     file_type: str = "md"
     line_map: list[int] | None = None
     logseq: str = ""  # a page of a Logseq graph: how the graph names its files ("triple-lowbar" or "legacy")
+    kramdown: bool = False  # a page of a Jekyll site, which kramdown converts (`sources.jekyll`)
 
 
 @dataclass

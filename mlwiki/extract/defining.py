@@ -23,8 +23,8 @@ from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_with_l
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.emphasised import asked_sentence, stressed_note, stressed_question, stresses_only
 from mlwiki.extract.label_cuts import fragment, may_be_labelled as _may_be_labelled, weighed
-from mlwiki.extract.label_parts import asked_after
-from mlwiki.extract.labels import ASPECT_LEAD, CLAUSE_WORDS, GENERIC_LABELS, NOT_A_TERM, reads_as_clause
+from mlwiki.extract.label_parts import asked_after, opens_next_label
+from mlwiki.extract.labels import CLAUSE_WORDS, GENERIC_LABELS, NOT_A_TERM, reads_as_clause
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
 from mlwiki.extract.paragraphs import in_path, lead_subject
@@ -92,7 +92,6 @@ _AT_RANK = re.compile(r"\w@(?:k|n|K|N|\d+)(?![\w.@])")  # "Precision@k", "Recall
 BULLET, NUMBERED = 1, 2  # (what kind of list item a text is, for labelled_item; 0: a paragraph)
 _LEADS_IN = re.compile(r"(?:[:,]|\b(?:is|are|as|by|be|of|to|the|an?|then|gives?|becomes?|where|so|and|or|that|"
                        r"with|for|in|on|from))[ \t]*$", re.I)
-_LABELLED_SENTENCE = re.compile(rf"(?!{ASPECT_LEAD})[A-Z][\w-]*(?: [\w-]+){{0,3}}: ")  # (not "Fixes: …": the cure of the label before)
 _LABEL_STEP = re.compile(r"(?i)(?:step|case|part|phase|stage|iteration|method|option|way|approach)\s*\d+\b|\d")
 LOWER = re.compile(r"(?<![\w\\$])[a-z][a-z'’-]+\b")
 _NUMBER_FIRST = re.compile(r"[\s~≈<>≤≥±+\-]*\d")
@@ -418,8 +417,8 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
     found = sentences(rest)
     back = ""
     for sentence in found:
-        if back and (len((back + " " + sentence).split()) > MAX_BACK_WORDS or _LABELLED_SENTENCE.match(sentence)):
-            break  # (too long, or the next label's explanation: "… Recall: of what was there …")
+        if back and (len((back + " " + sentence).split()) > MAX_BACK_WORDS or opens_next_label(sentence)):
+            break  # (too long, or the next label's explanation: "… Recall: of what was there …"; not "Fix: …" of it)
         back = f"{back} {sentence.strip()}".strip()
     if (len(back.split()) < MIN_LABELLED_WORDS or len(LOWER.findall(back)) < MIN_LABELLED_WORDS // 2) \
             and (item or not _STATES_MATH.match(back)) \

@@ -41,8 +41,20 @@ _ROLE = re.compile(r"(?i)(?:[\w'’-]+ ){0,2}(?:problems?|issues?|fix(?:es)?|sol
                    r"disadvantages?|costs?|causes?|symptoms?|consequences?|intuition|trade-?offs?)")
 # A role that answers the sentences before it ("… blows up. Fix: …", "… is invariant. Consequence: …"), not one more
 # aspect of the subject ("Problem:", "Intuition:"): a front of the label alone asks the fix of nothing
-_ANSWERS_BEFORE = re.compile(r"(?i)(?:the )?(?:fix(?:es)?|solutions?|remed(?:y|ies)|workarounds?|consequences?|"
-                             r"implications?|upshot|corollary)")
+_ANSWERS_BEFORE = re.compile(r"(?i)(?:the )?(?:fix(?:es)?|solutions?|remed(?:y|ies)|workarounds?|mitigations?|cures?|"
+                             r"consequences?|implications?|upshot|corollary|why|caveats?|examples?)")
+# A sentence that opens on a short label ("Recall: of what was there …")
+_LABELLED_SENTENCE = re.compile(r"([A-Z][\w-]*(?: [\w-]+){0,3}): ")
+
+
+def opens_next_label(sentence: str) -> bool:
+    """Whether a sentence after a labelled item's first ones opens on the next label's explanation ("… Recall: of
+    what was there …"), not on the fix or consequence of what the sentences before it say ("… cannot represent the
+    true posterior. Fix: a richer family."), which goes on with them."""
+    found = _LABELLED_SENTENCE.match(sentence)
+    return found is not None and not _ANSWERS_BEFORE.fullmatch(found.group(1))
+
+
 # What a writer's errand or a notation note opens on (`tidy` drops a notation note): no fact of the subject
 _ERRAND = re.compile(r"(?i)(?:want|wanted|need|todo|idea|question|answer|q|a|aside|update|edit|tl;?dr|ps|nb|i\.e|"
                      r"so|but|also|compare|recall|reminder|summary|takeaway|result|notations?)")

@@ -21,9 +21,6 @@ limitation limitations challenge challenges solution solutions problem problems 
 disadvantages key idea goal goals result results summary explanation formula intuition reason answer question
 definition usage code tip tips warning important drawback drawbacks benefit benefits source reference references
 link links update rule update rules proof hint todo intro introduction conclusion overview details detail""".split())
-# A sentence's label that says what it adds to the thing the sentence before explained: its fix, why, a caveat, an
-# example ("**High variance** when the weights are tiny. Fixes: clip them …"), not another thing's name
-ASPECT_LEAD = r"(?:Fix|Fixes|Remed(?:y|ies)|Workarounds?|Mitigations?|Cures?|Why|Caveats?|Examples?|E\.g\.):"
 # First words that make a sentence's subject a pointer or a quantity, not a term ("This is a …", "Each node is …")
 NOT_A_TERM = frozenset("""this that these those it its they them their there here we you i he she our your my his
 her each every some many most much one another such which what why how when where who whom all both other any no

@@ -13,7 +13,7 @@ from mlwiki.extract.closings import FORM, is_legend, last_card_line, later_steps
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list, counts
 from mlwiki.extract.defining import on_a_back
 from mlwiki.extract.forms import DEFINITION
-from mlwiki.extract.labels import introduces_list, label_lines, lead_in_label
+from mlwiki.extract.labels import introduces_list, label_lines, lead_in_label, list_label
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT, Line
 from mlwiki.extract.outline import LABELLED_ITEM
 from mlwiki.extract.passages import ABOUT_PAGE, names_list, narrates, passage
@@ -181,7 +181,7 @@ def list_cards(ex, path: str, block: Block, after: list, declined: bool) -> None
     sentence is the front, under the heading path; the list the back. The list may follow in the same paragraph
     or right after it. Its `**Term**: …` items belong to it whatever `definitions` says: the paragraph is one no
     definition card took from ("… by alternating two steps:", `1. **E-step**: …`)."""
-    labels = label_lines(block.lines)
+    labels = label_lines(block.lines) or _label_over(block, after)
     if not labels and not introduces_list(block.lines[-1].text) and (":" not in text_of(block) or not any(
             ln.text.rstrip().endswith(":") for ln in block.lines)):
         return  # (the common case, said cheaply: no sentence here introduces anything)
@@ -215,6 +215,18 @@ def list_cards(ex, path: str, block: Block, after: list, declined: bool) -> None
                 ex.add_card(LIST_FORM, f"{path} › {STEPS}", named, ln.no)  # …" and five more: the steps in order)
             continue
         ex.add_card(LIST_FORM, f"{path}\n\n{intro}", back, ln.no)
+
+
+def _label_over(block: Block, after: list) -> dict[int, str]:
+    """{line: label} of a paragraph that is only a label too short to ask anything as an introduction over the
+    numbered list in the paragraph after it ("Training loop:", a blank line, "1. Sample a minibatch …"), as
+    `label_lines` reads one over a list right under it. (A longer line, "Facts (Burda et al. 2016):", introduces its
+    list as a sentence does.)"""
+    if len(block.lines) != 1 or not after or not block.lines[0].text.rstrip().endswith(":") \
+            or not NUMBERED_ITEM.match(after[0].text):
+        return {}  # (steps in order, "1. … 2. …", are one card; a bullet list under a label has its own ways)
+    label = list_label([block.lines[0], after[0]])
+    return {block.lines[0].no: label} if label and len(label.split()) < MIN_INTRO_WORDS else {}
 
 
 def _own_intro(intro: str) -> str:

@@ -63,6 +63,7 @@ from mlwiki.extract.parts import (after_box, exercise_part, labelled_aside, open
                                   section_parts, titled_boxes)
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
 from mlwiki.extract.tabsets import CODE_TAB, tab_front
+from mlwiki.extract.open_questions import narrates_errand
 from mlwiki.extract.passages import (ABOUT_PAGE, DAY_ACTIVITY, DAY_NOTES, NO_SUBJECT, SITE_PAGE_TITLE, SOURCES_TITLE,
                                      passage)
 from mlwiki.extract.openers import said_on
@@ -72,7 +73,8 @@ from mlwiki.extract.math_lists import list_item_cards
 from mlwiki.extract.measured_runs import measured_run
 from mlwiki.extract.openings import MIN_OPENING_WORDS, cut_off_over_list, is_pitch, opening_paragraph
 from mlwiki.extract.orphan_items import bare_term_over
-from mlwiki.extract.remarks import FORM as REMARK_FORM, before_last_item, formula_above, opens_legend, remark_card
+from mlwiki.extract.remarks import (FORM as REMARK_FORM, before_last_item, chained_lines, formula_above, joined_formula,
+                                    opens_legend, remark_card)
 from mlwiki.extract.prose import clean_prose, holds_words, word_count
 from mlwiki.extract.signatures import paragraph_cards
 from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, step_shown, steps_back, steps_front
@@ -90,6 +92,7 @@ _ERRAND = re.compile(r"(?i)[\W\d_]*(?:(?:reminders?|notes?|memos?|questions?|thi
                      r"reminders?|remember(?: this)?|don['’]t forget|note to future me)[\W\d_]*")
 _ODDS = re.compile(r"(?i)[\W\d_]*(?:misc\w*|others?|odds and ends|bits and pieces|related(?: ideas| methods)?)[\W\d_]*")
 # (its items: facts; "## Related" over "- **Confidence penalty** penalises …": what each related method does)
+_REQUIREMENTS = re.compile(r"(?i)[\W\d_]*requirements[\W\d_]*")
 _SUMMARY = re.compile(r"(?i)[\W\d_]*summary table[\W\d_]*")  # (a heading naming no subject over a table of the note's)
 _NOTED = re.compile(r"(?i)[ \t]*\*\*(?:note|caveat|aside)[ \t]*:?\*\*")  # an aside that closes a section ("> **Note:** …")
 _SYMBOL_ITEM = re.compile(r"[-*+][ \t]+\$")  # "- $T \to 0$: approaches argmax": a case of the symbol a legend named
@@ -127,7 +130,8 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
             and ex.headings[-1] not in ex.terms  # ("## Learned" over "**WordPiece** …": a section on WordPiece)
         if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or title.rstrip().endswith("?"):
             return  # (a question heading is a card of its own)
-        if NO_SUBJECT.fullmatch(title) and not log and not summaries.sums_up_note(ex.headings):  # ("## TL;DR")
+        if NO_SUBJECT.fullmatch(title) and not log and not summaries.sums_up_note(ex.headings) \
+                and not _in_symbols(title, blocks, i):  # ("## TL;DR"; a method's "## Requirements" in math are its own)
             items_only = bool(_ODDS.fullmatch(title)) and " › " in ex.heading_path()
             if not _SUMMARY.fullmatch(title) and not items_only:
                 return
@@ -160,6 +164,13 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
                          i >= 0 and blocks[i].lines[0].attrs.endswith(CODE_TAB))
 
 
+def _in_symbols(title: str, blocks: list[Block], i: int) -> bool:
+    """Whether a section named as a project's requirements states a method's instead, in math ("1. $z$ continuous",
+    "2. a differentiable $g$ exists"): software needs no formula."""
+    return bool(_REQUIREMENTS.fullmatch(title)) and i + 1 < len(blocks) and blocks[i + 1].kind == TEXT \
+        and "$" in text_of(blocks[i + 1])
+
+
 def _without_aside(ex, path: str, blocks: list[Block], label: str | None, declined: bool, headed: bool) -> str | None:
     """The back of a section's part (`part_passage`), without the "> **Note:** …" aside it ends with when that aside
     is a card of its own ("… › Note": scaling laws predict pretraining loss, not what the section asks)."""
@@ -184,7 +195,7 @@ def _about_the_page(text: str) -> bool:
     """Whether a note's first paragraph speaks of the page or its author ("My notes for the autumn course.", "I'm a
     backend engineer …"): the text around it is the collection's furniture (what it covers, how to run it)."""
     opening = clean_prose(text[:_OPENING_CHARS])  # (its first sentence is enough: cleaning a long paragraph is not free)
-    return bool(ABOUT_PAGE.match(opening)) or author_speaks_first(opening)
+    return bool(ABOUT_PAGE.match(opening)) or author_speaks_first(opening) or narrates_errand(opening)
 
 
 def close_section(ex) -> None:
@@ -216,6 +227,7 @@ def close_section(ex) -> None:
                 table_cards(ex, section.path, block)
         return
     taken = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts}
+    taken |= chained_lines(section.body, [d for drafts, _ in ex.drafts[section.drafts:] for d in drafts])
     listed: list[tuple[str, list[Block], str]] = []  # (path, blocks, back) of each part made one card
     # (a formula card takes its lines only; a definition or question, the whole paragraph it starts or list item)
     whole = {d.line for drafts, _ in ex.drafts[section.drafts:] for d in drafts if d.form not in FORMULA_FORMS}
@@ -400,8 +412,9 @@ def _remark(ex, first: int, path: str, blocks: list[Block], k: int, free: list[b
     block = blocks[k]
     if k + 1 < len(blocks) and opens_with_math(blocks[k + 1]):
         block = before_last_item(block)  # ("- $\mu$ = global mean …" then "- Objective …:" over the next formula)
-    if not k or free[k - 1] or block is None or (formula := formula_above(ex, first, blocks[k - 1])) is None:
-        return None  # (after no formula card, or the introduction of the next formula)
+    if not k or block is None or (formula := (joined_formula if free[k - 1] else formula_above)(ex, first, blocks[k - 1])) is None:
+        return None  # (after no formula card, or the introduction of the next formula; a formula a derivation's card
+        # holds with the one before it is that card's)
     listed = k + 1 < len(blocks) and free[k + 1] and _SYMBOL_ITEM.match(blocks[k + 1].lines[0].text)
     if listed and opens_legend(text_of(block)) and not (k + 2 < len(blocks) and opens_with_math(blocks[k + 2])) \
             and (found := remark_card(path, Block(TEXT, block.lines + blocks[k + 1].lines), formula, declined)):

@@ -144,7 +144,7 @@ def _unannounced_table(block: Block, before: list[Block]) -> bool:
 
 
 # A paragraph's run-in head, a short phrase in bold that ends in a full stop: "**Histogram-based splits.** Bucket …"
-_RUN_IN = re.compile(r"\*\*(?P<label>[A-Z][^*\n.!?:]{2,60}?)\.\*\*[ \t]+(?=[A-Z(])")
+_RUN_IN = re.compile(r"\*\*(?P<label>[A-Z][^*\n.!?:]{2,60}?)\.\*\*[ \t]+(?=[A-Z($])")  # (a sentence may open on math)
 _TABLE_ROW = re.compile(r"[ \t]*\|")
 # A paragraph's first word that points back at what stands before it ("(Otherwise …)", "This …")
 _POINTS_BACK = re.compile(r"[(\[]?(?:Otherwise|Else|This|These|It|Its|Such)\b")

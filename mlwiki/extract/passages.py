@@ -42,7 +42,7 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
                         r"others?|questions?|stuck(?: on)?(?: ?/ ?questions)?|quiz|summary table|(?:unanswered|unresolved)\s+questions|open q['’]?s|"
                         r"questions (?:i |we )?(?:still )?(?:have|had)|things i (?:still )?(?:don['’]t|do not) (?:get|understand)|"
                         r"(?:final|closing|concluding) (?:thoughts|remarks|words)|"
-                        r"wrap[- ]?up|random|did|done|today|(?:(?:study|learning|work|lab)\s+)?log|plan(?:ning)?|standup)[\W\d_]*")  # (a
+                        r"wrap[- ]?up|random|did|done|today|(?:(?:study|learning|work|lab)\s+)?log|plan(?:ning)?|standup|what (?:worked|helped) for (?:me|us))[\W\d_]*")  # (a
 # day's log; a "Study log" is the writer's days, which DAY_NOTES leaves out: not a day's items to card one by one)
 # A note's title that names where things are, not what they say ("Reading list", "GNN reading list", "References"): no card of its prose
 SOURCES_TITLE = re.compile(r"(?i)[\W\d_]*(?:(?:my|further|the)\s+|[\w-]+\s+(?=reading list))?(?:reading(?: list)?|to read|"
@@ -69,13 +69,13 @@ ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|
                         r"(?:my|our) (?:\w+ )?notes\b|(?:[\w-]+ )?(?:notebooks|notes|posts|chapters|questions|lectures|terms|definitions) "
                         r"(?:from|for) (?:the|my|our|a)\b|prerequisites\b|(?:assorted|random|misc\w*|various) (?:things|notes|bits|tips)\b|"
                         r"(?:a )?(?:quick|short) (?:post|note|write-up)\b|i keep (?:re-?deriving|redoing|forgetting)\b|"
-                        r"(?:half[- ]finished|unfinished|work in progress|wip)[ \t]*[.!:—–(]|"
-                        r"(?:(?:running|daily|lab|experiment|training|research)\s+)*(?:log|journal|diary)\s+of\b|"
+                        r"(?:half[- ]finished|unfinished|work in progress|wip|draft)[ \t]*[.!:—–(]|"
+                        r"(?:(?:running|daily|lab|experiment|training|research)\s+)*(?:log|journal|diary)\s+of\b|(?:running|study)\s+log\b|"
                         r"(?:(?:this|the) page )?needs? (?:restructuring|rewriting|a rewrite|tidying|cleaning up|a clean-?up|"
                         r"more work|polish(?:ing)?)\b|(?:from|based on) (?:lecture|week|session|class) \d+"
                         r"(?:[ \t]*(?:\+|&|and)[ \t]*[\w ]{1,20})?[.!]|"
                         r"(?:reading group|journal club|study group|office hours|seminar|meeting)\b[^.!?\n]{0,60}? "
-                        r"on (?:\d{1,2}[-/.]\d{1,2}|\d{4}-\d\d-\d\d)\b|"
+                        r"on (?:\d{1,2}[-/.]\d{1,2}|\d{4}-\d\d-\d\d)\b|(?:reading group|journal club|study group|seminar)s? meets? (?:on )?(?:mon|tues|wednes|thurs|fri)days?\b|"
                         r"(?:lecture|week|session|class) \d+(?: slides| notes)? (?:was|is|covered|covers?|introduced|introduces|went|looked|"
                         r"started|began)\b|(?:in|during|after) (?:today['’]s|this week['’]s|last week['’]s|the) "
                         r"(?:lecture|class|session|seminar|lab)\b|(?:closed|open)[- ]book\b")
@@ -84,7 +84,7 @@ ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|
 # "Running log of the lab assignments." (its dated entries follow); "From lecture 9 + papers. Needs restructuring;
 # formulas checked.": where the page comes from, its state; "Reading group: double descent on 04-18, my slot = …": the
 # writer's calendar; a course's own story and logistics: "Lecture 5 was a history tour …", "In today's lecture …",
-# "Closed book, 2 h")
+# "Closed book, 2 h"; "Running log, newest at the bottom.", "Reading group meets Thursdays; my turn …")
 _FOLD_TAGS = re.compile(r"(?:[ \t]*(?:</?details\b[^>]*>|<summary\b[^>]*>.*?</summary>|</?summary>))+[ \t]*", re.I)  # (a fold)
 _MADE_UP = re.compile(r"(?i)[^\n:]{0,60}\bmade[- ]up\b[^\n:]{0,20}:")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block
+from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.claims import AUX, DOES
 from mlwiki.extract.closings import FORMULA_FORMS, is_legend
 from mlwiki.extract.formula_cards import quantity_name
@@ -259,7 +259,23 @@ def formula_above(ex, first: int, block: Block) -> str | None:
     """The display formula of the last formula card (of the cards from index `first` on) made from a block that
     ends with a display formula; None when the block ends otherwise or made no formula card."""
     draft = formula_card_above(ex, first, block)
-    return displays_first(draft.back) if draft is not None else None
+    return displays_first(draft.back) if draft is not None else joined_formula(ex, first, block)
+
+
+def joined_formula(ex, first: int, block: Block) -> str | None:
+    """The display formula a block ends with when it joined the formula card of an earlier block as a derivation's
+    next step ("then plugging in gives" over it: one card of both, the first's line), as that card shows it; what
+    the paragraph after it says is of that formula. None for any other block."""
+    if not ends_with_display(block):
+        return None
+    shown = next((text for ln in reversed(block.lines)
+                  if ln.kind != TEXT and (text := ln.text.strip().strip("$").strip())), "")
+    for drafts, _ in reversed(ex.drafts[first:]):
+        if shown and drafts[0].form in FORMULA_FORMS and drafts[0].line < block.start and shown in drafts[0].back:
+            if shown in displays_first(drafts[0].back):
+                return None  # (displays in a row under one introduction: what follows them is the card's own)
+            return next((part for part in drafts[0].back.split("\n\n") if part.startswith("$$") and shown in part), None)
+    return None
 
 
 def formula_card_above(ex, first: int, block: Block):
@@ -289,6 +305,22 @@ def remark_cue(found: list[str]) -> str:
     if cleaned and cleaned[0][:1].islower():
         cleaned[0] = cleaned[0][:1].upper() + cleaned[0][1:]
     return _cue(cleaned)
+
+
+def chained_lines(body: list[Block], drafts: list) -> set[int]:
+    """The lines of the section's blocks a derivation's card took after its first formula: the next formulas and the
+    short links between them ("With $\\psi(z) = …$, the lemma gives"), on its back (`formula_cards._add_step`), so no
+    other card holds them again."""
+    backs = [d.back for d in drafts if d.form in FORMULA_FORMS and d.back.count("$$") > 2]
+    if not backs:
+        return set()
+    found: set[int] = set()
+    for block in body:
+        said = clean_prose(text_of(block)) if block.lines[0].kind == TEXT else \
+            "\n".join(ln.text for ln in block.lines if ln.text.strip() != "$$").strip()
+        if said and any(back.find(said) > back.find("$$", 2) for back in backs if said in back):
+            found |= {ln.no for ln in block.lines}
+    return found
 
 
 def displays_first(back: str) -> str:

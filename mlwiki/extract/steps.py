@@ -28,6 +28,8 @@ _NAMED_STEP = re.compile(r"(\d+)[.)][ \t]+\*\*([^*\n]{2,50}?)[:.]?\*\*[ \t]*[:.â
 MAX_NAME_WORDS = 6
 _FIRST_PERSON = re.compile(r"(?i)\b(?:i|i'm|i've|my|me)\b")  # (what the author did that day is no procedure)
 _MATH = re.compile(r"\$[^$\n]*\$")  # ("item $i$" is no author)
+# An acronym a step names ("Compute the ELBO.", "Run SGD"): a word of its prose as much as a lower-case one
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]+s?\b")
 # A step that is only its update ("4. $\theta \leftarrow \theta + \alpha \hat g$."): the loop's last move, in its order
 _UPDATE = re.compile(r"\$[^$\n]*(?:\\leftarrow|\\gets|:=|â†)[^$\n]*\$[ \t]*[.;]?")
 
@@ -74,11 +76,16 @@ def steps_back(lines: list[Line], taken: set[int]) -> str | None:
     short = set(updates) | {k for k in led if words[k].strip()}  # (a step's words over its formula: "Gradient
     # estimate", and a lone update, need not say more)
     if len(updates) > 1 or any(_FIRST_PERSON.search(_MATH.sub("", text)) or k not in short and (
-            len(LOWER_WORD.findall(text)) < MIN_STEP_WORDS - 1 or len(text.split()) < MIN_STEP_WORDS)
+            _prose_words(text) < MIN_STEP_WORDS - 1 or len(text.split()) < MIN_STEP_WORDS)
                                for k, text in enumerate(words)) \
             or sum(len(text.split()) for text in words) > MAX_WORDS:
         return None
     return "\n".join(items)
+
+
+def _prose_words(text: str) -> int:
+    """How many words of prose a step's text holds: lower-case words and acronyms, not math."""
+    return len(LOWER_WORD.findall(text)) + len(_ACRONYM.findall(_MATH.sub("", text)))
 
 
 def _leads_formula(lines: list[Line], line: Line) -> bool:

@@ -135,7 +135,7 @@ def is_example_title(title: str) -> bool:
     """A heading or callout title that opens a worked example, an exercise or its solution: it starts with
     Example, Exercise, Solution, Problem …, or says example or exercise anywhere ("A mathematical example";
     "The vanishing gradient problem" and "Closed-form solution" are not examples)."""
-    return bool(_EXAMPLE_TITLE.match(title)) and not _STANDARD_EXAMPLE.match(title)
+    return bool(_EXAMPLE_TITLE.match(title)) and not _STANDARD_EXAMPLE.match(title) and not _CLASSIC_EXAMPLE.match(title)
 
 
 # A heading that names its subject, then calls it the standard instance of a notion: "Random walk — the canonical
@@ -143,6 +143,11 @@ def is_example_title(title: str) -> bool:
 # example out.
 _STANDARD_EXAMPLE = re.compile(r"(?i)[ \t]*(?!(?:worked[ \t]+)?examples?\b)[^\W\d][^—–:]*?(?:[ \t]*:|[ \t]+[—–-])[ \t]+(?:the|a|an)[ \t]+(?:canonical|classic(?:al)?|"
                                r"standard|textbook|prototypical|simplest)\b[^—–:()]*\bexamples?\b[^—–:()]*$")
+# A heading that names a textbook's example of its subject by what it is about, maybe with where it is found: "The
+# classic Gaussian example (Bishop 10.1.2)", "A canonical XOR example". The result it shows is what the section
+# teaches; "The classic example" alone names nothing and stays an example.
+_CLASSIC_EXAMPLE = re.compile(r"(?i)[ \t]*(?:(?:the|a|an)[ \t]+)?(?:canonical|classic(?:al)?|textbook)[ \t]+[^\W\d][^—–:()\n]{0,40}?"
+                              r"[ \t]+examples?[ \t]*(?:\([^()\n]{1,60}\))?[ \t]*$")
 
 
 # A heading that is only "Problem" or "Solution" ("## Solution" over "- Better weight initialization", "## Problem" over

@@ -16,6 +16,7 @@ from mlwiki.extract.anyof import AnyOf
 from mlwiki.extract.asides import COURSE as _COURSE, COURSE_HINT as _COURSE_HINT, without_asides
 from mlwiki.extract.contents import lists_pages
 from mlwiki.extract.draft import Draft
+from mlwiki.extract.open_questions import without_open_questions
 from mlwiki.extract.passages import LINKS_LINE, LOWER_WORD
 from mlwiki.extract.prose import one_break, sentences
 from mlwiki.extract.loose_code import PARENTHESIS as _PARENTHESIS, without_loose_code as _without_loose_code
@@ -265,13 +266,21 @@ def tidy(drafts) -> list:
             continue  # ("## Questions / todo": what the writer has yet to find out)
         paper = _paper_card(first, fronts)  # (before the citation goes off the note's opening card)
         if not (first.form == CALLOUT and any(_overlaps(first.back, back) for back in others)) and _keeps(first):
-            if all([off_the_back(draft) for draft in siblings]):
+            if all([_off_open(draft) for draft in siblings]) and all([off_the_back(draft) for draft in siblings]):
                 _without_front_asides(siblings)
                 kept.append((siblings, path))  # (a callout's card whose text its section's card shows: dropped;
                 # so is a card that was nothing but to-do lines)
         if paper is not None:
             kept.append(([paper], path))
     return kept
+
+
+def _off_open(draft) -> bool:
+    """The writer's open questions off a card's back (`open_questions`); False when they were all it held."""
+    back = without_open_questions(draft.back)
+    if back != draft.back:
+        draft.back = back
+    return bool(back)
 
 
 def _without_front_asides(siblings) -> None:

@@ -29,9 +29,10 @@ _AUTHOR_LABEL = re.compile(r"[^:.!?]*\b" + _I + r"\b[^:.!?]*:\s+\S")
 # (2013).", "Writing out backprop for a tiny network with every matrix shape annotated."
 _PAGE_TALK = re.compile(r"(?:(?:[\w-]+ )?notes (?:from|on|for|after)\b|(?:writing|working|going|walking) "
                         r"(?:out|through|down)\b)[^.!?:]*[.!?](?:\s|$)", re.I)
-# "I" as anyone who does what the text says: a condition ("If I initialise …", "When I double the batch …"), a way
+# "I" as anyone who does what the text says: a condition ("If I initialise …", "When I double the batch …", "any model
+# where I can evaluate …"), a way
 # to see the subject ("I think of X as …", "I remember it as …"), a habit to copy ("I now run …", "I always check …")
-_ANYONE = re.compile(r"(?:(?<![\w'’])(?:[Ii]f|[Ww]hen|[Oo]nce|[Uu]nless|[Bb]efore|[Aa]fter) I\b|"
+_ANYONE = re.compile(r"(?:(?<![\w'’])(?:[Ii]f|[Ww]hen(?:ever)?|[Oo]nce|[Uu]nless|[Bb]efore|[Aa]fter|where(?:ver)?) I\b|"
                      r"\bI (?:like to |tend to )?(?:think of|picture|read|remember|see) (?:it|this|them|[^\s.,;]+(?: "
                      r"[^\s.,;]+){0,6}) as\b|"
                      r"\bI (?:now|always|usually|often) (?:run|use|check|set|prefer|pick|start|keep|clip|add)\b)")

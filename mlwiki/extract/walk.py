@@ -32,17 +32,16 @@ from mlwiki.extract.lone_remarks import lone_remark_cards
 from mlwiki.extract.heading_equations import equated_heading_cards
 from mlwiki.extract.numbered_leads import merged_numbered_leads
 from mlwiki.extract.masking import mask_inline
-from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.page_lines import as_shown
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.repeats import without_repeats
-from mlwiki.extract.root_bullet import unwrapped
 from mlwiki.extract.self_tests import self_test_cards
 from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.step_refs import with_steps_shown
 from mlwiki.extract.stray_marks import without_stray_marks
 from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.tidy import tidy
+from mlwiki.extract.tool_text import as_its_tool_shows
 from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic_part, is_example_title, names_subject,
                                    note_subject)
 from mlwiki.extract.tabsets import TABSET_CLASSES, tabs_as_headings
@@ -91,8 +90,7 @@ class Extractor:
         self._path_cache = {True: (None, 0, ""), False: (None, 0, "")}
         self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about  # subject? → (headings, their number, path)
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
-        body = as_markdown(body, ctx.file_type == "mdx")  # (MDX's imports, comments and components: as shown)
-        body = unwrapped(body)  # (a note that is one outline under a root bullet: the root is its title)
+        body, as_written = as_its_tool_shows(body, ctx.file_type == "mdx", ctx.kramdown and not as_before)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         lines, bold_titled = as_shown(lines, body, ctx.title, as_before)  # (HTML tables, Notion's properties, …)
         folds = "<details" in body or "<DETAILS" in body
@@ -110,7 +108,7 @@ class Extractor:
         # (a lone heading as title, a fold's "(click)" or a file name's Zettelkasten id left off: the cards keep ids)
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
         self.reworded = body if not as_before and (reworded or bold_titled or self.title_level > 1 or renamed) else ""
-        self.reworded = self.page if self.page_lines and not as_before else self.reworded
+        self.reworded = as_written or (self.page if self.page_lines and not as_before else self.reworded)  # (ids kept)
         self.day = self.dated = self.lectured = self.opening_topic = ""  # (a daily note's: see below)
         if not self.subject and ((day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem)
                                  and is_date(day) or is_stamped(day)):

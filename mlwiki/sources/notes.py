@@ -19,6 +19,7 @@ from mlwiki.config import CONFIG_NAME, DATA_DIR, Config
 from mlwiki.sources.decoding import decode_note, warn
 from mlwiki.sources.flat_yaml import read_flat
 from mlwiki.sources.graphs import GRAPH_FOLDER, is_graph_folder, logseq_style
+from mlwiki.sources.jekyll import kramdown_page
 from mlwiki.models import NoteText, Problem
 
 NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".mdx": "mdx", ".qmd": "qmd", ".ipynb": "ipynb"}
@@ -458,6 +459,7 @@ def load_note(path: Path | str, rel: str, data: bytes | None = None) -> tuple[No
                                                                    "md"))
     if note is not None and note.file_type == "md":
         note.logseq = logseq_style(path, rel)  # (a page of a Logseq graph: read as the outline it is)
+        note.kramdown = kramdown_page(path, rel)  # (a page of a Jekyll site: read as kramdown reads it)
     return note, problems
 
 
