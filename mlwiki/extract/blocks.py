@@ -19,6 +19,8 @@ _MYST_SPEC = re.compile(r"\{([\w:-]+)\}[ \t]*(.*)$")
 _NOT_PROSE = re.compile(r"^[ \t]*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|\|.*\||[-|: ]+|<!--.*-->|%%.*%%)"
                         r"[ \t]*$")
 _NOT_PROSE_FIRST = frozenset("!<|-:%")
+# MyST's notes beside the text, `:::{margin}` (the colon fence of ```` ```{margin} ````): read as margin notes
+_MYST_ASIDES = frozenset(("margin", "sidebar", "aside"))
 
 
 @dataclass(slots=True)
@@ -51,7 +53,10 @@ def parse_attrs(spec: str) -> dict:
     """Pandoc attributes `{#id .a .b key="v"}` (or a bare class word) → {'id', 'classes', key: value}; a MyST
     directive `{note} Title` → {'classes': ['note'], 'title': 'Title', 'myst': 'note'}."""
     spec = spec.strip()
-    if spec.startswith("{") and (myst := _MYST_SPEC.match(spec)) and (myst.group(2) or myst.group(1) in MYST_PROSE):
+    if spec.startswith("{") and (myst := _MYST_SPEC.match(spec)) and myst.group(1) == "figure":
+        return {"classes": ["figure"], "myst": "figure"}  # (its argument is the image's path: no title)
+    if spec.startswith("{") and (myst := _MYST_SPEC.match(spec)) and (myst.group(2) or myst.group(1) in MYST_PROSE
+                                                                       or myst.group(1) in _MYST_ASIDES):
         return {"classes": [myst.group(1)], "title": myst.group(2).strip(), "myst": myst.group(1)}
     if spec.startswith("{") and spec.endswith("}"):
         spec = spec[1:-1]
@@ -80,6 +85,8 @@ _TRANSPARENT = frozenset(("incremental", "nonincremental", "fragment", "notes", 
 
 def is_transparent(attrs: dict) -> bool:
     """Whether a div only says how its text is shown (`_TRANSPARENT` classes, no id, no title)."""
+    if attrs.get("myst") == "figure":
+        return True  # (`:::{figure} path`: its caption reads as the text under an image does, the section's)
     classes = attrs.get("classes") or ()
     return bool(classes) and all(c in _TRANSPARENT or c.startswith("fragment") for c in classes) \
         and "id" not in attrs and "title" not in attrs
