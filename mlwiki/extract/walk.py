@@ -13,6 +13,7 @@ from mlwiki.extract import (algorithms, callouts, crossrefs, derivations, exampl
 from mlwiki.extract.bold_titles import BOLD_TITLE_LEVEL
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
+from mlwiki.extract.cell_front_matter import without_cell_front_matter
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.generalities import general_rule_card
@@ -61,6 +62,7 @@ class Extractor:
     def __init__(self, body: str, ctx: NoteContext, as_before: bool = False):
         self.page, self.page_ctx = (body, ctx) if not as_before else ("", ctx)  # (a Logseq page: read as before)
         body, ctx, self.page_lines = read_page(body, ctx, as_before)  # (a Logseq page: the document it shows)
+        body, ctx, self.cell_titled = without_cell_front_matter(body, ctx, as_before)  # (a notebook's metadata)
         self.ctx = ctx
         self.problems: list[Problem] = []
         self.drafts: list[tuple[list[Draft], str]] = []  # (sibling drafts, heading path)
@@ -107,7 +109,7 @@ class Extractor:
         # fronts change, and the cards keep the ids the fronts had as mlwiki read them before)
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
         self.reworded = body if not as_before and (reworded or bold_titled or self.title_level > 1 or renamed) else ""
-        self.reworded = self.page if self.page_lines and not as_before else self.reworded
+        self.reworded = self.page if (self.page_lines or self.cell_titled) and not as_before else self.reworded
         self.day = ""  # a daily note's date, when nothing it says names its subject
         self.opening_topic = ""
         if not self.subject and ((day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem)
@@ -313,7 +315,8 @@ class Extractor:
         self.drafts = named_asides_on_back(without_stray_marks(self.drafts))  # (a lone "**" a cut question left; a
         # term named in brackets in a formula's introduction, "(… = "masked" attention)", to its back)
         if self.reworded:  # (a lone heading titles the note, a fold's "(click)" left off: fronts without the ids)
-            before = Extractor(self.reworded, self.page_ctx if self.page_lines else self.ctx, as_before=True)
+            before = Extractor(self.reworded, self.page_ctx if self.page_lines or self.cell_titled else self.ctx,
+                               as_before=True)
             before.walk()
             keep_ids(self.drafts, before.drafts, self.page_lines)
 

@@ -1,0 +1,163 @@
+"""Session 47 (myst22): a MyST project's notes (Jupyter Book 2 / mystmd) as a learner meets their cards: directives
+written with colon fences (`:::{figure}`, `:::{margin}`, `:::{prf:proof}`) and their options, and a notebook whose
+first Markdown cell holds the page's front matter. The notes are written for these tests; the CLI reads them as a
+user's scan would."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def cards(root, notes: dict[str, str]) -> list[dict]:
+    new_wiki(root, notes, CONFIG)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def holding(found: list[dict], words: str) -> list[dict]:
+    """The cards whose front or back holds these words."""
+    return [c for c in found if words in c["back"] or words in c["front"]]
+
+
+def sides(found: list[dict]) -> str:
+    return "\n".join(f"{c['front']}\n{c['back']}" for c in found)
+
+
+def notebook(*cells: str) -> str:
+    """A notebook of Markdown cells (a code cell between each two, as notebooks have them)."""
+    out = []
+    for k, text in enumerate(cells):
+        if k:
+            out.append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
+                        "source": ["x = 1\n"]})
+        out.append({"cell_type": "markdown", "metadata": {}, "source": text.splitlines(keepends=True)})
+    return json.dumps({"cells": out, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
+
+
+SORTING = """---
+title: Sorting
+---
+
+## Merge sort
+
+Merge sort splits the array in halves, sorts each half recursively and merges the two sorted halves.
+
+:::{figure} ../img/merge-runs.png
+:label: fig-merge
+:alt: two runs of four merged into one of eight
+:width: 60%
+
+Merging two sorted runs takes one pass over both.
+:::
+
+:::{prf:theorem} Merge sort cost
+:label: thm-cost
+Merge sort takes $O(n \\log n)$ comparisons in the worst case.
+:::
+
+:::{prf:proof}
+:class: dropdown
+The recursion tree has $\\log n$ levels and each level does linear work in total.
+:::
+"""
+
+
+def test_every_option_of_a_colon_fenced_directive_is_off_the_cards(tmp_path):
+    """A directive's options are how the book shows it: `:label:` was taken off, but the `:alt:` and `:width:` after
+    it stood on the figure's card, and a proof's `:class: dropdown` on its idea's card."""
+    found = cards(tmp_path, {"sorting.md": SORTING})
+    shown = sides(found)
+    for option in (":alt:", ":width:", ":class:", ":label:", "dropdown"):
+        assert option not in shown, shown
+    assert holding(found, "each level does linear work"), shown
+
+
+def test_a_colon_fenced_figure_is_its_caption_under_the_section_not_a_card_named_by_its_path(tmp_path):
+    """`:::{figure} path` took its image's path for a box title ("… › ../img/merge-runs.png"); its caption reads
+    as the text under an image does: the section's."""
+    found = cards(tmp_path, {"sorting.md": SORTING})
+    assert not any("merge-runs.png" in c["front"] for c in found), sides(found)
+    caption = holding(found, "takes one pass over both")
+    assert caption and all(c["front"].startswith("Sorting › Merge sort") for c in caption), sides(found)
+
+
+GRAPHS = """# Graphs
+
+## Equivalent graphs
+
+Two different graphs can encode exactly the same set of conditional independencies.
+
+:::{margin}
+Skeleton rule: two graphs with the same adjacencies and the same colliders encode the same independencies.
+:::
+
+## Sampling
+
+Ancestral sampling draws each node after its parents, in a topological order of the graph.
+
+:::{margin}
+With a single root (every other node its descendant) there is one order to start from, so the sampler is trivial.
+:::
+
+:::{margin}
+Cyclic graphs → no topological order; ancestral sampling is undefined for them.
+:::
+"""
+
+
+def test_a_colon_fenced_margin_note_is_a_card_as_a_backtick_one_is(tmp_path):
+    """`:::{margin}` (the colon fence most MyST projects write) was read as an untitled box and its fact was on no
+    card; it is a margin note, a card under its section as ```{margin}``` is."""
+    found = cards(tmp_path, {"graphs.md": GRAPHS})
+    card = holding(found, "same adjacencies and the same colliders")
+    assert card and card[0]["front"] == "Graphs › Equivalent graphs › Skeleton rule", sides(found)
+
+
+def test_a_margin_note_opening_on_its_condition_or_cause_is_asked_by_that_opening(tmp_path):
+    """A margin that opens on a condition ("With a single root (…) there is …") or a cause ("Cyclic graphs → …")
+    names no subject before a verb: it made no card, or a garbled question ("What is With a single root there?").
+    It is asked by its opening phrase, without its brackets."""
+    found = cards(tmp_path, {"graphs.md": GRAPHS})
+    root = holding(found, "one order to start from")
+    assert root and root[0]["front"] == "Graphs › Sampling › With a single root …", sides(found)
+    cyclic = holding(found, "no topological order")
+    assert cyclic and cyclic[0]["front"] == "Graphs › Sampling › Cyclic graphs …", sides(found)
+
+
+FRONT_MATTER = "---\ntitle: Bootstrap intervals\ndate: 2025-02-01\ntags: [resampling, inference]\n---\n\n"
+BOOTSTRAP = """The percentile interval takes the empirical quantiles of the resampled statistic directly.
+
+## Bias correction
+
+The BCa interval shifts and widens the percentile interval by a bias term and an acceleration term.
+"""
+
+
+def test_a_notebooks_front_matter_in_its_first_cell_is_no_card_and_titles_its_cards(tmp_path):
+    """MyST reads a `---` block opening a notebook's first Markdown cell as the page's front matter: it made a card
+    ("bootstrap › title" over "title: …, date: …") and the cards were named by the file name. It is no card; its
+    title names the notebook's cards."""
+    found = cards(tmp_path, {"bootstrap.ipynb": notebook(FRONT_MATTER + BOOTSTRAP, "More text follows here.")})
+    assert not holding(found, "date: 2025"), sides(found)
+    bca = holding(found, "acceleration term")
+    assert bca and bca[0]["front"] == "Bootstrap intervals › Bias correction", sides(found)
+
+
+def test_a_notebook_titled_by_its_first_cells_front_matter_keeps_its_cards_ids(tmp_path):
+    """The cards named by the title keep the ids they had under the file name: their review history stays."""
+    titled = cards(tmp_path / "a", {"bootstrap.ipynb": notebook(FRONT_MATTER + BOOTSTRAP, "More text follows here.")})
+    plain = cards(tmp_path / "b", {"bootstrap.ipynb": notebook(BOOTSTRAP, "More text follows here.")})
+    before = {c["back"]: c["id"] for c in plain}
+    bca = holding(titled, "acceleration term")[0]
+    assert bca["front"] != holding(plain, "acceleration term")[0]["front"]
+    assert bca["id"] == before[bca["back"]], (sides(titled), sides(plain))
+
+
+def test_a_rule_opening_a_notebook_cell_is_no_front_matter(tmp_path):
+    """A cell that opens on a horizontal rule over prose keeps its text."""
+    found = cards(tmp_path, {"rule.ipynb": notebook("---\n\n## Jackknife\n\nThe jackknife leaves out one observation "
+                                                     "at a time and recomputes the statistic.\n")})
+    assert holding(found, "leaves out one observation"), sides(found)
