@@ -156,8 +156,38 @@ def test_a_notebook_titled_by_its_first_cells_front_matter_keeps_its_cards_ids(t
     assert bca["id"] == before[bca["back"]], (sides(titled), sides(plain))
 
 
+def test_a_card_another_form_makes_of_the_same_text_keeps_the_id_it_had():
+    """Read as before, the front matter was text and a labelled paragraph under it its own card ('paragraph'); read
+    now, its section's card takes it at the same line. The card keeps the id it had (its back opens on the same
+    words); a card of other text at that line (the front matter's) gives its id to no one."""
+    from mlwiki.extract.draft import Draft
+    from mlwiki.extract.title_heading import keep_ids
+    from mlwiki.models import CardKind
+
+    basic = CardKind.BASIC
+    before = [([Draft(basic, "stem › Why it holds?", "the sample is large, so the quantiles settle.", 11,
+                      form="paragraph")], ""),
+              ([Draft(basic, "stem › title", "title: Bootstrap\ndate: 2025-01-01", 1, form="lone-fact")], "")]
+    now = [([Draft(basic, "Bootstrap › Why it holds?", "Why it holds: the sample is large, so the quantiles settle.",
+                   11, form="section")], ""),
+           ([Draft(basic, "Bootstrap", "The bootstrap resamples with replacement.", 1, form="section")], "")]
+    keep_ids(now, before)
+    assert now[0][0][0].id_front == "stem › Why it holds?"
+    assert now[1][0][0].id_front == ""
+
+
 def test_a_rule_opening_a_notebook_cell_is_no_front_matter(tmp_path):
     """A cell that opens on a horizontal rule over prose keeps its text."""
     found = cards(tmp_path, {"rule.ipynb": notebook("---\n\n## Jackknife\n\nThe jackknife leaves out one observation "
                                                      "at a time and recomputes the statistic.\n")})
     assert holding(found, "leaves out one observation"), sides(found)
+
+
+def test_a_notebook_naming_itself_a_quick_demo_is_no_fact(tmp_path):
+    """"Short demo after the resampling lecture." names the notebook, not its subject (no verb says a fact): off
+    the opening card, whose facts stay."""
+    found = cards(tmp_path, {"median.ipynb": notebook(
+        FRONT_MATTER + "Short demo after the resampling lecture.\n\nThe median's bootstrap distribution is lumpy "
+                       "when the sample has few distinct values.\n")})
+    assert not holding(found, "Short demo"), sides(found)
+    assert holding(found, "lumpy when the sample"), sides(found)

@@ -37,12 +37,13 @@ def front_matter_lines(body: str) -> tuple[int, str] | None:
 
 
 def without_cell_front_matter(body: str, ctx: NoteContext, as_before: bool) -> tuple[str, NoteContext, bool]:
-    """A notebook's body with its first cell's front matter blanked out (its lines kept, so every card keeps its
+    """A notebook's body with its first cell's front matter made a comment (its lines kept, so every card keeps its
     line) and the context titled by it; whether it had one. Any other note, or the walk `as_before` (which reads
     the note as mlwiki read it before, for the ids), is returned as it is."""
     if as_before or ctx.file_type != "ipynb" or (found := front_matter_lines(body)) is None:
         return body, ctx, False
     count, title = found
-    rest = body.split("\n", count)
-    blanked = "\n" * count + (rest[count] if len(rest) > count else "")
-    return blanked, (replace(ctx, title=title) if title and not ctx.title else ctx), True
+    lines = body.split("\n", count)
+    lines[0], lines[count - 1] = "<!--", "-->"  # (a comment where it stood: the opening section starts there still,
+    # and its card keeps the line, and so the id, it had)
+    return "\n".join(lines), (replace(ctx, title=title) if title and not ctx.title else ctx), True
