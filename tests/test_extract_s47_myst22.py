@@ -191,3 +191,33 @@ def test_a_notebook_naming_itself_a_quick_demo_is_no_fact(tmp_path):
                        "when the sample has few distinct values.\n")})
     assert not holding(found, "Short demo"), sides(found)
     assert holding(found, "lumpy when the sample"), sides(found)
+
+
+LINKED = """# Kernels
+
+(sec-mercer)=
+## Mercer's condition
+
+A kernel is valid when every Gram matrix it makes is positive semi-definite ([](#def-psd), [](#def-gram)).
+
+## Kernel trick
+
+Any algorithm written only in inner products can run in a feature space through a kernel (see the condition in
+[](#sec-mercer)), so the map itself is never computed: the cost stays that of the input dimension
+([](#thm-cost)). It works for ridge regression too:
+[](#ridge-page).
+
+Support vector machines use it the same way, on the dual problem. → [](#svm-page).
+"""
+
+
+def test_a_myst_link_reference_without_text_is_no_empty_bracket_on_a_card(tmp_path):
+    """`[](#label)` shows the target's title in the book and nothing on a card: "(, )", "too: ." and a closing
+    "→ ." were left. A reference to another page goes with the words that only point at it; one to a heading of
+    the note shows its title."""
+    found = cards(tmp_path, {"kernels.md": LINKED})
+    shown = sides(found)
+    for empty in ("[](#", "(, )", "()", "too:", "→ .", ". →"):
+        assert empty not in shown, shown
+    assert holding(found, "positive semi-definite.") and holding(found, "ridge regression too."), shown
+    assert holding(found, "Mercer's condition"), shown
