@@ -187,8 +187,8 @@ def test_a_notebook_naming_itself_a_quick_demo_is_no_fact(tmp_path):
     """"Short demo after the resampling lecture." names the notebook, not its subject (no verb says a fact): off
     the opening card, whose facts stay."""
     found = cards(tmp_path, {"median.ipynb": notebook(
-        FRONT_MATTER + "Short demo after the resampling lecture.\n\nThe median's bootstrap distribution is lumpy "
-                       "when the sample has few distinct values.\n")})
+        "# Bootstrapping a median\n\nShort demo after the resampling lecture.\n\nThe median's bootstrap distribution "
+        "is lumpy when the sample has few distinct values.\n")})
     assert not holding(found, "Short demo"), sides(found)
     assert holding(found, "lumpy when the sample"), sides(found)
 
@@ -221,3 +221,32 @@ def test_a_myst_link_reference_without_text_is_no_empty_bracket_on_a_card(tmp_pa
         assert empty not in shown, shown
     assert holding(found, "positive semi-definite.") and holding(found, "ridge regression too."), shown
     assert holding(found, "Mercer's condition"), shown
+
+
+MYST_YML = r"""version: 1
+project:
+  title: Probability notes
+  math:
+    '\Ex': '\mathbb{E}'
+    '\given':
+      macro: '\,\middle|\,'
+      title: conditioning bar
+    '\pr': '\mathbb{P}\left(#1\right)'
+"""
+
+
+def test_a_myst_projects_math_macros_are_the_wikis_macros(tmp_path):
+    """A MyST project defines its LaTeX macros in myst.yml (`project: math:`): the cards' `\\Ex[X]` showed as an
+    unknown command (check warned, MathJax and the terminal showed it raw). They are the wiki's macros, as a Jupyter
+    Book's _config.yml ones are: `\\newcommand`s for the export and the terminal, known to `check`."""
+    from mlwiki.config import load_config
+    from mlwiki.render.macros import read_macros
+
+    root = new_wiki(tmp_path, {"moments.md": "# Moments\n\n## Mean\n\nThe mean of a die roll is $\\Ex[X] = 3.5$, "
+                                             "and $\\pr{X > 4} = 1/3$.\n"}, CONFIG)
+    (root / "myst.yml").write_text(MYST_YML, encoding="utf-8")
+    macros = read_macros(load_config(root))[0]
+    assert "\\newcommand{\\Ex}{\\mathbb{E}}" in macros and "\\newcommand{\\pr}[1]" in macros, macros
+    assert "\\newcommand{\\given}" in macros, macros
+    checked = run(root, "check").output
+    assert "\\Ex" not in checked and "\\pr" not in checked, checked
