@@ -250,3 +250,45 @@ def test_a_myst_projects_math_macros_are_the_wikis_macros(tmp_path):
     assert "\\newcommand{\\given}" in macros, macros
     checked = run(root, "check").output
     assert "\\Ex" not in checked and "\\pr" not in checked, checked
+
+
+SAMPLING = """---
+title: Sampling
+---
+
+:::{note}
+**Draft.** Filling in from the Owen book ch. 9 + the lecture slides.
+:::
+
+Importance sampling draws from a proposal $q$ and reweights each draw by $p/q$. The estimate is:
+
+$$
+\\hat\\mu = \\frac{1}{n}\\sum_i \\frac{p(x_i)}{q(x_i)} f(x_i),
+$$
+
+$x_i \\sim q$ are the draws. Its variance depends on how well $q$ matches $|f| p$.
+
+:::{note}
+**Draft.** Importance sampling fails when $q$ has lighter tails than $p$: a few huge weights dominate the estimate.
+:::
+"""
+
+
+def test_a_box_that_only_says_the_page_is_a_draft_is_no_card_nor_a_topic(tmp_path):
+    """"**Draft.** Filling in from …" in a note box is the writer's housekeeping: it made a card ("Sampling ›
+    Draft"), and its bold label titled the section's next card ("Sampling › Draft › What its symbols mean"). No
+    card; the next card's front loses the label and keeps its id. A box that goes on to state a fact stays."""
+    found = cards(tmp_path / "now", {"sampling.md": SAMPLING})
+    assert not holding(found, "Owen book"), sides(found)
+    symbols = holding(found, "how well $q$ matches")
+    assert symbols and "Draft" not in symbols[0]["front"], sides(found)
+    assert holding(found, "lighter tails than $p$"), sides(found)
+    assert symbols[0]["id"] == _id_as_before(), sides(found)
+
+
+def _id_as_before() -> str:
+    """The id the card of the symbols had when the box was read as text (its front under "Draft")."""
+    from mlwiki.ids import card_id
+
+    return card_id("basic", "remark: Sampling › Draft › What its symbols mean\n\n$$\\hat\\mu = \\frac{1}{n}\\sum_i "
+                            "\\frac{p(x_i)}{q(x_i)} f(x_i),$$")

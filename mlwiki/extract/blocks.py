@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from mlwiki.extract.lines import (BLANK, CODE, COMMENT, DIV_CLOSE, DIV_OPEN, HEADING, LIST_ITEM, MYST_PROSE, NO_CARD,
                                   TEXT, Line, problem)
+from mlwiki.extract.state_boxes import says_page_state
 from mlwiki.models import Problem, Severity
 from mlwiki.render.spans import FENCE
 
@@ -92,8 +93,10 @@ def is_transparent(attrs: dict) -> bool:
         and "id" not in attrs and "title" not in attrs
 
 
-def build_blocks(lines: list[Line], problems: list[Problem], path: str, to_file_line) -> list[Block]:
-    """Group lines into a tree of paragraphs, headings and divs."""
+def build_blocks(lines: list[Line], problems: list[Problem], path: str, to_file_line,
+                 page_states: bool = True) -> list[Block]:
+    """Group lines into a tree of paragraphs, headings and divs; with `page_states`, a box that only says the
+    page's state ("**Draft.** …") makes no card (`state_boxes`)."""
     root = Block(DIV_OPEN, [], [], {"classes": []})
     stack = [root]
     children = root.children  # where the next block goes: the innermost open div's
@@ -126,7 +129,10 @@ def build_blocks(lines: list[Line], problems: list[Problem], path: str, to_file_
             if opened and not opened.pop():
                 continue
             if len(stack) > 1:
-                stack.pop().end = line.no
+                closed = stack.pop()
+                closed.end = line.no
+                if page_states and says_page_state(closed):  # ("**Draft.** Filling in from …": no card)
+                    closed.skip = closed.attrs["page_state"] = True
                 children = stack[-1].children
             else:
                 problems.append(problem(path, to_file_line(line.no), "':::' closes a div that was never "

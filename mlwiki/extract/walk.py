@@ -9,11 +9,10 @@ from pathlib import PurePosixPath
 
 from mlwiki import ids
 from mlwiki.extract import (algorithms, callouts, crossrefs, derivations, example_parts, examples, exercises, forms,
-                            formula_cards, lists, margins, proofs, questions, statements)
+                            formula_cards, lists, margins, proofs, questions, statements, state_boxes, cell_front_matter)
 from mlwiki.extract.bold_titles import BOLD_TITLE_LEVEL
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
-from mlwiki.extract.cell_front_matter import without_cell_front_matter
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.generalities import general_rule_card
@@ -62,7 +61,7 @@ class Extractor:
     def __init__(self, body: str, ctx: NoteContext, as_before: bool = False):
         self.page, self.page_ctx = (body, ctx) if not as_before else ("", ctx)  # (a Logseq page: read as before)
         body, ctx, self.page_lines = read_page(body, ctx, as_before)  # (a Logseq page: the document it shows)
-        body, ctx, self.cell_titled = without_cell_front_matter(body, ctx, as_before)  # (a notebook's metadata)
+        body, ctx, self.cell_titled = cell_front_matter.without_cell_front_matter(body, ctx, as_before)  # (its metadata)
         self.ctx = ctx
         self.problems: list[Problem] = []
         self.drafts: list[tuple[list[Draft], str]] = []  # (sibling drafts, heading path)
@@ -98,7 +97,7 @@ class Extractor:
         reworded = folds and any(ln.kind == DIV_OPEN and ' written="' in ln.attrs for ln in lines)
         if as_before and reworded:
             titled_as_written(lines)
-        self.blocks = with_toggles_joined(build_blocks(lines, self.problems, ctx.path, ctx.file_line))  # (Notion's)
+        self.blocks = with_toggles_joined(build_blocks(lines, self.problems, ctx.path, ctx.file_line, not as_before))  # (Notion's)
         exercises.set_apart(self.blocks, body)  # (exercises and their answers read as `{exercise}`, `{solution}`)
         if folds:
             questions.mark_answer_folds(self.blocks)  # ("**Why …?**" over `<details><summary>Answer`: its answer)
@@ -108,7 +107,8 @@ class Extractor:
         # (a lone heading titles the note, a fold's "(click)" is left off, a file name's Zettelkasten id or `_`: the
         # fronts change, and the cards keep the ids the fronts had as mlwiki read them before)
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
-        self.reworded = body if not as_before and (reworded or bold_titled or self.title_level > 1 or renamed) else ""
+        self.reworded = body if not as_before and (reworded or bold_titled or self.title_level > 1 or renamed
+                                                   or state_boxes.skipped_page_state(self.blocks)) else ""
         self.reworded = self.page if (self.page_lines or self.cell_titled) and not as_before else self.reworded
         self.day = ""  # a daily note's date, when nothing it says names its subject
         self.opening_topic = ""
