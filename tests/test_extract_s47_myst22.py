@@ -292,3 +292,35 @@ def _id_as_before() -> str:
 
     return card_id("basic", "remark: Sampling › Draft › What its symbols mean\n\n$$\\hat\\mu = \\frac{1}{n}\\sum_i "
                             "\\frac{p(x_i)}{q(x_i)} f(x_i),$$")
+
+
+TRIALS = """# Trials
+
+## Why a coin flip helps
+
+Random assignment gives
+
+```{math}
+:label: eq-ind
+(A(0), A(1)) \\perp B
+```
+
+— the **potential** responses are independent of $B$ (not the observed response, which depends on $B$).
+Then the bias term vanishes and the groups compare like with like.
+
+## Orthogonal complement
+
+The complement $W^\\perp$ holds every vector orthogonal to all of $W$.
+"""
+
+
+def test_an_independence_statement_is_a_formula_worth_a_card(tmp_path):
+    """`(A(0), A(1)) \\perp B` (or a book's `\\indep` macro) states an independence, a relation as `=` is: it was
+    read as a lone symbol's formula, no card, and the section's card opened on the dash that explains it ("— the
+    potential responses …"). It is the card of its lead-in, its explanation under it; `W^\\perp` names a set."""
+    found = cards(tmp_path, {"trials.md": TRIALS})
+    formula = [c for c in found if c["kind"] == "formula" and "\\perp B" in c["back"]]
+    assert formula and formula[0]["front"].endswith("Random assignment gives"), sides(found)
+    assert "potential** responses are independent" in formula[0]["back"], sides(found)
+    assert not any(c["back"].startswith("—") for c in found), sides(found)
+    assert not any(c["kind"] == "formula" and "W^\\perp" in c["back"] for c in found), sides(found)
