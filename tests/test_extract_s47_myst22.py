@@ -324,3 +324,17 @@ def test_an_independence_statement_is_a_formula_worth_a_card(tmp_path):
     assert "potential** responses are independent" in formula[0]["back"], sides(found)
     assert not any(c["back"].startswith("—") for c in found), sides(found)
     assert not any(c["kind"] == "formula" and "W^\\perp" in c["back"] for c in found), sides(found)
+
+
+def test_a_bold_term_glossed_only_by_its_other_names_is_no_definition(tmp_path):
+    """"the **plug-in estimator** (substitution / analogue):" over its formula gives other names, not what it is:
+    "Define: plug-in estimator → substitution / analogue" was a card that answers nothing. A bracket that says what
+    the term is, a slash in it or not, still makes its definition card."""
+    note = ("# Estimation\n\n## Ratios\n\nRetrieval quality is judged by **recall** (found positives / all real "
+            "positives):\n\n$$\nR = \\frac{TP}{TP + FN}\n$$\n\n## Plug-in\n\nReplacing each expectation by a sample "
+            "mean gives the **plug-in estimator** (substitution / analogue):\n\n$$\n\\hat\\theta = \\frac{1}{n}"
+            "\\sum_i g(x_i)\n$$\n")
+    found = cards(tmp_path, {"estimation.md": note})
+    assert not any(c["back"] == "substitution / analogue" for c in found), sides(found)
+    assert holding(found, "substitution / analogue"), sides(found)
+    assert any(c["back"] == "found positives / all real positives" for c in found), sides(found)
