@@ -338,3 +338,30 @@ def test_a_bold_term_glossed_only_by_its_other_names_is_no_definition(tmp_path):
     assert not any(c["back"] == "substitution / analogue" for c in found), sides(found)
     assert holding(found, "substitution / analogue"), sides(found)
     assert any(c["back"] == "found positives / all real positives" for c in found), sides(found)
+
+
+MEASURES = """# Effect measures
+
+## Contrasts
+
+:::{prf:definition} Contrast measures
+:label: def-contrasts
+
+- **RD** $= p_1 - p_0$ — additive scale.
+- **RR** $= p_1 / p_0$ — ratio scale.
+- **OR** $= \\frac{p_1/(1-p_1)}{p_0/(1-p_0)}$ — odds scale.
+- **NNT** $= 1 / (p_1 - p_0)$ — per event.
+:::
+
+RD and RR agree in sign; only RD is collapsible.
+"""
+
+
+def test_a_list_of_terms_each_defined_by_its_formula_is_a_card(tmp_path):
+    """"- **RD** $= p_1 - p_0$ — additive scale." says what the term is in symbols, few words: the list of four read
+    as names, not something to recall, and its definitions were on no card. Each item defines its term: the list
+    is its box's card."""
+    found = cards(tmp_path, {"measures.md": MEASURES})
+    card = holding(found, "**RR** $= p_1 / p_0$")
+    assert card and "**NNT**" in card[0]["back"] and "**RD**" in card[0]["back"], sides(found)
+    assert card[0]["front"].endswith("Contrast measures"), sides(found)
