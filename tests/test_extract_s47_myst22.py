@@ -365,3 +365,16 @@ def test_a_list_of_terms_each_defined_by_its_formula_is_a_card(tmp_path):
     card = holding(found, "**RR** $= p_1 / p_0$")
     assert card and "**NNT**" in card[0]["back"] and "**RD**" in card[0]["back"], sides(found)
     assert card[0]["front"].endswith("Contrast measures"), sides(found)
+
+
+def test_an_update_rule_with_its_constants_value_after_a_quad_is_a_formula_card(tmp_path):
+    """"$$w_s \\leftarrow \\beta\\,w_s + (1-\\beta)\\,w, \\qquad \\beta = 0.99$$": the rule, with the value its constant
+    takes set after a quad, was read as arithmetic on made-up numbers (a worked example): no card, and the section's
+    card kept only what followed it. It is the rule's card; a value worked out alone still is none."""
+    note = ("# Averaging\n\n## Slow weights\n\nThe slow copy of the weights follows the fast ones:\n\n$$\nw_s \\leftarrow "
+            "\\beta\\,w_s + (1-\\beta)\\,w, \\qquad \\beta = 0.99\n$$\n\n## Example\n\nWith these numbers:\n\n$$\nb = "
+            "0.47\n$$\n")
+    found = cards(tmp_path, {"averaging.md": note})
+    rule = [c for c in found if c["kind"] == "formula" and "\\beta = 0.99" in c["back"]]
+    assert rule and rule[0]["front"].endswith("follows the fast ones:"), sides(found)
+    assert not any(c["kind"] == "formula" and "0.47" in c["back"] for c in found), sides(found)

@@ -40,6 +40,8 @@ _BETWEEN_SETTINGS = re.compile(r",(?![^\[]*\])|;|\\quad|\\qquad|\\\\")
 # `x = 0.20`, `a \approx 0.47`: a value worked out in an example, not something to remember
 _VALUE = re.compile(r"(?:=|\\approx)\s*[-+]?\s*\d*[.,]\d+\s*$")
 _BEFORE_QUAD = re.compile(r"[,;]?[ \t]*\\q?quad\b")
+# After the quad, one constant set to its value: "\qquad m = 0.999"
+_CONSTANT_SET = re.compile(r"[,;]?[ \t]*\\q?quad[ \t]*\\?[A-Za-z]+(?:_\{?\w+\}?)?[ \t]*=[ \t]*-?\d+(?:\.\d+)?[ \t.,;]*")
 
 
 @dataclass(slots=True)
@@ -261,9 +263,10 @@ def is_worked_example(formula: str) -> bool:
     """A value or a computation on made-up numbers (`a = 0.47`, `(5 - 2)^2 = 9`, `b = 0 + 1 = 1`): worked out in
     an example, nothing to remember. A law given with a typical value of one of its constants after a quad
     (`L = \\min(r A, \\operatorname{clip}(r, 1-\\epsilon, 1+\\epsilon) A), \\qquad \\epsilon \\approx 0.2`) is the law."""
-    if "quad" in formula and "\\approx" in formula and (head := _BEFORE_QUAD.split(formula, 1)[0]) != formula \
-            and "\\approx" not in head and _LETTER.search(head.rpartition("=")[2]) and not is_worked_example(head):
-        return False  # (its typical value, "≈", after the quad: not what the formula works out)
+    if "quad" in formula and (head := _BEFORE_QUAD.split(formula, 1)[0]) != formula \
+            and ("\\approx" in formula and "\\approx" not in head or _CONSTANT_SET.fullmatch(formula, len(head))) \
+            and _LETTER.search(head.rpartition("=")[2]) and not is_worked_example(head):
+        return False  # (its typical value, "≈" or "m = 0.999" alone after the quad: not what the formula works out)
     if _VALUE.search(formula) or _sets_values(formula):
         return True
     numbers = len(_NUMBER.findall(formula))  # (most formulas have fewer than two numbers: nothing to work out)
