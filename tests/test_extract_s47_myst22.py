@@ -378,3 +378,26 @@ def test_an_update_rule_with_its_constants_value_after_a_quad_is_a_formula_card(
     rule = [c for c in found if c["kind"] == "formula" and "\\beta = 0.99" in c["back"]]
     assert rule and rule[0]["front"].endswith("follows the fast ones:"), sides(found)
     assert not any(c["kind"] == "formula" and "0.47" in c["back"] for c in found), sides(found)
+
+
+def test_a_box_titled_draft_over_a_short_note_is_no_card(tmp_path):
+    """Docusaurus' `:::note[Draft]` over "Half-written. Numbers need checking." titles the page's state: it made a
+    card "… › Draft". A box titled by what it says stays."""
+    note = ("# Masked modelling\n\nThe encoder sees only the visible patches; a light decoder fills in the rest.\n\n"
+            ":::note[Draft]\nHalf-written. Ratios need checking against the paper.\n:::\n\n"
+            ":::tip[Mask ratio]\nA high mask ratio makes the task hard enough that the encoder must learn structure.\n"
+            ":::\n")
+    found = cards(tmp_path, {"docs/mim.md": note})
+    assert not holding(found, "need checking"), sides(found)
+    assert holding(found, "must learn structure"), sides(found)
+
+
+def test_a_todo_wrapped_over_two_lines_leaves_no_fragment(tmp_path):
+    """"TODO: check whether the warm-up is still needed with\\nlayer-wise scaling on." wraps its sentence onto the
+    next line: the to-do line came off a card, its second line stayed as a fragment at the end of the list's back."""
+    note = ("# Large batches\n\n## Tricks\n\n- scale the learning rate linearly with the batch size\n- warm up over the "
+            "first five epochs\n- use layer-wise adaptive rates for very large batches\n\nTODO: check whether the "
+            "warm-up is still needed with\nlayer-wise scaling switched on.\n")
+    found = cards(tmp_path, {"batches.md": note})
+    assert holding(found, "warm up over the first five epochs"), sides(found)
+    assert not holding(found, "scaling switched on"), sides(found)
