@@ -401,3 +401,25 @@ def test_a_todo_wrapped_over_two_lines_leaves_no_fragment(tmp_path):
     found = cards(tmp_path, {"batches.md": note})
     assert holding(found, "warm up over the first five epochs"), sides(found)
     assert not holding(found, "scaling switched on"), sides(found)
+
+
+FAMILIES = """# Clustering — map
+
+## Families
+
+| Family | Criterion | Examples | Page |
+|---|---|---|---|
+| Centroid | distance to a centre | k-means, k-medoids | [k-means](methods/kmeans.md) |
+| Density | connected dense regions | DBSCAN, OPTICS | [DBSCAN](methods/dbscan.md), [OPTICS](methods/optics.md) |
+| Hierarchical | merge or split by linkage | Ward, single linkage | see [linkage](methods/linkage.md) |
+| Model-based | likelihood of a mixture | GMM | (no page yet) |
+"""
+
+
+def test_a_column_that_only_links_the_sites_pages_is_no_card(tmp_path):
+    """A map table's "Page" column ("[DBSCAN](methods/dbscan.md), [OPTICS](…)", "see [linkage](…)", "(no page
+    yet)") points where to read: it was a card "… › Page, by Family". No card, nor a part of the rows'; the other
+    columns' cards stay."""
+    found = cards(tmp_path, {"docs/intro.md": FAMILIES})
+    assert not any("Page" in c["front"] or "dbscan.md" in c["back"] for c in found), sides(found)
+    assert holding(found, "connected dense regions") and holding(found, "k-means, k-medoids"), sides(found)
