@@ -423,3 +423,17 @@ def test_a_column_that_only_links_the_sites_pages_is_no_card(tmp_path):
     found = cards(tmp_path, {"docs/intro.md": FAMILIES})
     assert not any("Page" in c["front"] or "dbscan.md" in c["back"] for c in found), sides(found)
     assert holding(found, "connected dense regions") and holding(found, "k-means, k-medoids"), sides(found)
+
+
+def test_a_citation_with_its_title_quoted_in_sentence_case_is_the_papers_card(tmp_path):
+    """'Ng, Jordan and Weiss 2001/2002, "On spectral clustering: analysis and an algorithm".' cites the paper, as a
+    title in capitals does: it stood on the note's opening card beside what the note says of its subject (or was
+    that card alone). It is the note's "› Paper" card, as a capitalised title's citation is."""
+    note = ('# Spectral clustering\n\nNg, Jordan and Weiss 2001/2002, "On spectral clustering: analysis and an '
+            'algorithm". Cluster the rows of the top eigenvectors of the normalised affinity matrix with k-means.\n\n'
+            '## Affinity\n\nA Gaussian kernel on distances gives the affinity matrix; its width sets the scale.\n')
+    found = cards(tmp_path, {"spectral.md": note})
+    cited = holding(found, "On spectral clustering")
+    assert cited and all(c["front"] == "Spectral clustering › Paper" for c in cited), sides(found)
+    opening = holding(found, "top eigenvectors")
+    assert opening and opening[0]["front"] == "Spectral clustering", sides(found)
