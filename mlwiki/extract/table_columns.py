@@ -17,6 +17,7 @@ MAX_CELL_WORDS = 4  # a short value ("1×", "+ gradients", "$O(n^2)$"), not an e
 # A link to a page of the site (no scheme: not a paper's URL) or a wiki link, and the words that only point with it
 _PAGE_LINK = re.compile(r"\[[^\]\n]*\]\((?![a-z][\w+.-]*:)[^)\s]*\)|\[\[[^\]\n]*\]\]")
 _POINTING = re.compile(r"(?i)\b(?:see|also|and|or|cf\.)\b|[,;/&+·|]")
+_NO_PAGE = re.compile(r"[ \t]*(?:\([^()\n]*\)|[-–—]|n/?a|none)?[ \t]*", re.I)  # ("(no page yet)", "—": no link)
 
 
 def column_cards(ex, path: str, block: Block, id_path: str = "") -> None:
@@ -63,9 +64,9 @@ def _page_links(column: list[str]) -> bool:
     """Whether a column only points at the site's pages ("[SimCLR](methods/simclr.mdx), [MoCo](…)", "see
     [collapse](…)", "(no page yet)"): half its cells links and nothing else, navigation to follow, not a value to
     recall."""
-    linked = [cell for cell in column if "](" in cell or "[[" in cell]
-    only = [cell for cell in linked if not _POINTING.sub(" ", _PAGE_LINK.sub(" ", cell)).strip()]
-    return 2 * len(only) >= len(column) and len(only) == len(linked)
+    only = [cell for cell in column if ("](" in cell or "[[" in cell)
+            and not _POINTING.sub(" ", _PAGE_LINK.sub(" ", cell)).strip()]
+    return 2 * len(only) >= len(column) and all(cell in only or _NO_PAGE.fullmatch(cell) for cell in column)
 
 
 def _short_values(column: list[str]) -> bool:
