@@ -437,3 +437,15 @@ def test_a_citation_with_its_title_quoted_in_sentence_case_is_the_papers_card(tm
     assert cited and all(c["front"] == "Spectral clustering › Paper" for c in cited), sides(found)
     opening = holding(found, "top eigenvectors")
     assert opening and opening[0]["front"] == "Spectral clustering", sides(found)
+
+
+def test_a_citation_opening_a_wrapped_line_leaves_no_stray_period_on_the_card():
+    """A role that shows as nothing, `{cite:p}`key``, opening a line before the sentence's period: the card read
+    "… of the logit score⏎. Changes the estimand" in the terminal (and "score . Changes" in Anki). The period
+    closes the sentence where the line broke."""
+    from mlwiki.render.html import markdown_to_html
+    from mlwiki.review.tui import terminal_text
+
+    side = "a common width is a fifth of the score's spread\n{cite:p}`someone2011`. It changes the estimand."
+    assert terminal_text(side) == "a common width is a fifth of the score's spread. It changes the estimand."
+    assert "spread. It changes" in markdown_to_html(side)
