@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from mlwiki.extract.lines import (BLANK, CODE, COMMENT, DIV_CLOSE, DIV_OPEN, HEADING, LIST_ITEM, MYST_PROSE, NO_CARD,
                                   TEXT, Line, problem)
+from mlwiki.extract.state_boxes import says_page_state
 from mlwiki.models import Problem, Severity
 from mlwiki.render.spans import FENCE
 
@@ -19,6 +20,8 @@ _MYST_SPEC = re.compile(r"\{([\w:-]+)\}[ \t]*(.*)$")
 _NOT_PROSE = re.compile(r"^[ \t]*(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|\|.*\||[-|: ]+|<!--.*-->|%%.*%%)"
                         r"[ \t]*$")
 _NOT_PROSE_FIRST = frozenset("!<|-:%")
+# MyST's notes beside the text, `:::{margin}` (the colon fence of ```` ```{margin} ````): read as margin notes
+_MYST_ASIDES = frozenset(("margin", "sidebar", "aside"))
 
 
 @dataclass(slots=True)
@@ -51,7 +54,10 @@ def parse_attrs(spec: str) -> dict:
     """Pandoc attributes `{#id .a .b key="v"}` (or a bare class word) → {'id', 'classes', key: value}; a MyST
     directive `{note} Title` → {'classes': ['note'], 'title': 'Title', 'myst': 'note'}."""
     spec = spec.strip()
-    if spec.startswith("{") and (myst := _MYST_SPEC.match(spec)) and (myst.group(2) or myst.group(1) in MYST_PROSE):
+    if spec.startswith("{") and (myst := _MYST_SPEC.match(spec)) and myst.group(1) == "figure":
+        return {"classes": ["figure"], "myst": "figure"}  # (its argument is the image's path: no title)
+    if spec.startswith("{") and (myst := _MYST_SPEC.match(spec)) and (myst.group(2) or myst.group(1) in MYST_PROSE
+                                                                       or myst.group(1) in _MYST_ASIDES):
         return {"classes": [myst.group(1)], "title": myst.group(2).strip(), "myst": myst.group(1)}
     if spec.startswith("{") and spec.endswith("}"):
         spec = spec[1:-1]
@@ -80,13 +86,17 @@ _TRANSPARENT = frozenset(("incremental", "nonincremental", "fragment", "notes", 
 
 def is_transparent(attrs: dict) -> bool:
     """Whether a div only says how its text is shown (`_TRANSPARENT` classes, no id, no title)."""
+    if attrs.get("myst") == "figure":
+        return True  # (`:::{figure} path`: its caption reads as the text under an image does, the section's)
     classes = attrs.get("classes") or ()
     return bool(classes) and all(c in _TRANSPARENT or c.startswith("fragment") for c in classes) \
         and "id" not in attrs and "title" not in attrs
 
 
-def build_blocks(lines: list[Line], problems: list[Problem], path: str, to_file_line) -> list[Block]:
-    """Group lines into a tree of paragraphs, headings and divs."""
+def build_blocks(lines: list[Line], problems: list[Problem], path: str, to_file_line,
+                 page_states: bool = True) -> list[Block]:
+    """Group lines into a tree of paragraphs, headings and divs; with `page_states`, a box that only says the
+    page's state ("**Draft.** …") makes no card (`state_boxes`)."""
     root = Block(DIV_OPEN, [], [], {"classes": []})
     stack = [root]
     children = root.children  # where the next block goes: the innermost open div's
@@ -119,7 +129,10 @@ def build_blocks(lines: list[Line], problems: list[Problem], path: str, to_file_
             if opened and not opened.pop():
                 continue
             if len(stack) > 1:
-                stack.pop().end = line.no
+                closed = stack.pop()
+                closed.end = line.no
+                if page_states and says_page_state(closed):  # ("**Draft.** Filling in from …": no card)
+                    closed.skip = closed.attrs["page_state"] = True
                 children = stack[-1].children
             else:
                 problems.append(problem(path, to_file_line(line.no), "':::' closes a div that was never "

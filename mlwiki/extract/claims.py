@@ -278,13 +278,20 @@ def glossed_with_leads(text: str) -> list[tuple[str, str, str]]:
         if _NOT_GLOSS.match(gloss) or len(gloss.split()) < 3 or _LEADS_NO_TERM.match(term) \
                 or ";" in gloss and _WHERE_DONE.search(text, max(0, m.start() - 12), m.start()) \
                 or all(_PARAMETER.fullmatch(part) for part in gloss.split(",")) or _SAID_OF.search(text[max(0, m.start() - 40):m.start()]) \
-                or _TO_ORDER.fullmatch(term) and text.endswith("to ", 0, m.start()):
+                or _TO_ORDER.fullmatch(term) and text.endswith("to ", 0, m.start()) or _other_names(gloss):
             continue  # ("A finite MA(q) is **always stationary** (…)": what the sentence says of its subject, no term;
             # "in **log space** (small numbers underflow; …)": clauses, the reason for what the sentence says)
         if term.isupper() and (more := _GOES_ON.match(text, m.end())):  # ("… is the narrowest interval …")
             gloss = f"{gloss}: {clean_prose(more.group('rest').strip())}"
         found.append((term, gloss, lead_in(text, m.start())))  # ("Strategies: **direct** (…)": a strategy)
     return found
+
+
+def _other_names(gloss: str) -> bool:
+    """Whether a bracket only gives the term's other names, a word each ("(standardisation / g-formula)"), not what
+    it is ("(true positives / all predicted positives)" says it, a ratio)."""
+    names = gloss.split("/")
+    return len(names) > 1 and all(len(name.split()) == 1 for name in names)
 
 
 # A preposition right before the bold phrase: where or how the sentence's subject is done ("Always in **log space**

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract import myst_links
+
 # Quarto: `$$ … $$ {#eq-x}`; MyST: `$$ … $$ (eq-x)` and ```` ```{math} ```` with `:label: eq-x`
 _QUARTO_EQ = re.compile(r"\$\$((?:[^$]|\$(?!\$))+?)\$\$[ \t]*\{#(eq-[\w-]+)\}")
 _MYST_EQ = re.compile(r"\$\$((?:[^$]|\$(?!\$))+?)\$\$[ \t]*\(([\w-]+)\)[ \t]*$", re.M)
@@ -67,7 +69,7 @@ _RELATION = re.compile(r"=|\\(?:approx|le|ge|leq|geq|propto)(?![a-z])|<|>")
 
 def may_refer(body: str) -> bool:
     """Whether a note body may hold a cross-reference or label (cheap: most notes have none)."""
-    return "{#" in body or "@" in body or "}`" in body
+    return "{#" in body or "@" in body or "}`" in body or "[](#" in body
 
 
 def resolve(body: str, drafts) -> None:
@@ -134,6 +136,8 @@ def _outside_braces(formula: str, at: int) -> bool:
 
 
 def _read(text: str, targets: dict[str, str]) -> str:
+    if "[](#" in text:
+        text = myst_links.as_roles(text, targets)  # (MyST's `[](#label)`: a `{ref}`, or left out)
     if not ("{#" in text or "@" in text or "}`" in text):
         return text
     text = _LABEL.sub("", text)

@@ -67,6 +67,15 @@ _INLINE_FIELD = re.compile(r"(?:[-*+][ \t]+)?[A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}:
 
 
 
+def _after_directive(lines: list[Line]) -> bool:
+    """Whether the next line stands among a directive's options: right after its opening or after options only
+    (`:label:`, then `:alt:` and `:width:` under a `:::{figure}`: each an option, none its text)."""
+    i = len(lines) - 1
+    while i >= 0 and lines[i].kind == COMMENT and _MYST_OPTION.match(lines[i].text):
+        i -= 1
+    return i >= 0 and lines[i].kind == DIV_OPEN
+
+
 def heading_level(line: Line) -> int:
     return int(line.attrs.split(" ", 1)[0])
 
@@ -212,7 +221,7 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
             append(Line(no, text, DIV_OPEN if match.group(2) else DIV_CLOSE, match.group(2)))
             prev_blank = prev_indented = False
             continue
-        elif first == ":" and _MYST_OPTION.match(text) and lines and lines[-1].kind == DIV_OPEN:
+        elif first == ":" and _MYST_OPTION.match(text) and _after_directive(lines):
             append(Line(no, text, COMMENT))  # a MyST directive's option (`:class: dropdown`): not its text
             continue
         elif first == "#" and (found := _heading(text)):

@@ -30,7 +30,7 @@ from mlwiki.render.spans import FENCE
 
 FORM = "margin"
 # Quarto's margin and aside classes (and the Tufte-style names some themes use); Obsidian callouts of these kinds
-_DIV_CLASSES = frozenset(("column-margin", "aside", "margin", "sidenote", "marginnote", "margin-note",
+_DIV_CLASSES = frozenset(("column-margin", "aside", "margin", "sidebar", "sidenote", "marginnote", "margin-note",
                           "callout-aside", "callout-margin", "callout-sidenote", "callout-marginnote"))
 _MYST = re.compile(r"\{(?:margin|sidebar|aside)\}")  # (the MyST directives: code to the lines pass, read here)
 MAX_WORDS = 90  # (a margin longer than this is a box of its own, not a note beside the text)
@@ -55,6 +55,10 @@ _MAX_SUBJECT = 8
 _WRITERS = re.compile(r"(?i)(?:haven['’]t|have not|not yet|not sure|unsure|still (?:need|have) to|need to (?:read|check)|"
                       r"my guess|to do\b|todo\b)")
 _ADVERBS = frozenset("also often usually only never always mostly".split())
+# A sentence that opens on its condition ("With one-sided …", "Under …"), whose first verb is no subject's
+_CONDITIONS = frozenset("with without under when if once for in at after before".split())
+_CLAUSE_MARK = re.compile(r"[ \t]*(?:→|=>|[,;:]|[ \t]—|[ \t]–|[ \t]there (?:is|are)\b)")
+_BRACKETED = re.compile(r"\([^()\n]*\)")
 _QUESTION_WORDS = frozenset("what which why how when where who does do did is are under conditions".split())
 
 
@@ -172,11 +176,31 @@ def margin_card(path: str, text: str) -> tuple[str, str] | None:
         if label.re is _COLON_LABEL and name.casefold() in _KIND_LABELS:
             text = text[label.end():]  # ("Side note: the momentum encoder …": its sentence names its subject)
             text = text[:1].upper() + text[1:]
+    opening, arrow = _opening(text)  # ("With one-sided X (…) there are …", "Serial correlation → …": asked by it)
+    if opening and (arrow or opening.split(None, 1)[0].casefold() in _CONDITIONS):
+        return f"{path} › {opening} …", text  # (its first verb is no subject's: "What is With X there?")
     claim = claim_card(text, stems(path), path)
     if claim is not None:
         return prefix_heading(path, asked_front(*claim, path)), text
-    subject = _subject(text)
-    return (prefix_heading(path, _asked(subject, text, path)), text) if subject else None
+    subject = "" if text.split(None, 1)[0].casefold() in _CONDITIONS else _subject(text)
+    if subject:
+        return prefix_heading(path, _asked(subject, text, path)), text
+    return (f"{path} › {opening} …", text) if opening else None
+
+
+def _opening(text: str) -> tuple[str, bool]:
+    """The phrase a margin's claim opens on before its first clause mark (an arrow, a comma, a dash, "there is"),
+    without its brackets: the condition or cause the note states something of ('' when it is no short phrase); and
+    whether an arrow follows it (a cause and what it leads to)."""
+    cut = _CLAUSE_MARK.search(text)
+    if cut is None:
+        return "", False
+    phrase = " ".join(_BRACKETED.sub(" ", text[:cut.start()]).split())
+    if ". " in phrase or "{" in phrase or "`" in phrase:
+        return "", False  # (past its first sentence, or a role in it: "Holland's phrase {cite:p}`h86`. Also his: …")
+    if not (2 <= len(phrase.split()) <= _MAX_SUBJECT and phrase[-1:].isalnum()):
+        return "", False
+    return phrase, cut.group().strip() in ("→", "=>")
 
 
 def _subject(text: str) -> str:

@@ -27,7 +27,7 @@ _HINT = AnyOf(r"note|page|chapter|post|notebook|cheat|wiki|zettel|glossary|secti
               r"in these |see |read |cf.|compare |more in|cards|deck|vault|repo|site|book|file|index|entries|"
               r"write|myself|build|compile|regenerate|based on|adapted|taken from|summari|collected|compiled|"
               r"reference|source|refs|updated|edited|modified|revised|click|tap |figure|image|plot|diagram|"
-              r"screenshot|picture|code |data |draft|incomplete|unfinished|these are|this is|reading")
+              r"screenshot|picture|code |data |draft|incomplete|unfinished|these are|this is|reading|demo")
 # Words each of the slower forms needs, asked of a sentence in lower case before the form itself
 _HOUSE_HINT = AnyOf(r"first|order|top to bottom|throughout|everywhere|build|ran|rerun|re-run|notation|zettel|notes|"
                     r"pages|cards|posts|render|compile|regenerate")
@@ -59,6 +59,9 @@ _ABOUT = re.compile(
     rf"(?i)(?:(?:these|this)\s+(?:is|are)\s+(?:just\s+|only\s+)?(?:my|our|the|some)\s+(?:[\w-]+\s+){{0,2}}?{_NOTES}\b|"
     r"(?:(?:some|quick|rough|my|our|lecture|reading|study|revision)\s+)*notes\s+(?:on|from|for|about|to)\b"
     r"(?![^.]*(?:\$|\b(?:is|are|was|were|has|have)\b))|"
+    # (a notebook naming itself, no verb: "Quick notebook after the bagging lecture.", "Small demo on made-up data.")
+    r"(?:a\s+)?(?:quick|small|short|little|tiny|toy|rough)\s+(?:notebook|demo|demonstration)\s+(?:on|from|for|about|"
+    r"to|after|with)\b(?![^.]*(?:\$|\b(?:is|are|was|were|has|have)\b))|"
     # (the page naming itself, no verb: "My hub page for the optimisation block of the course.")
     r"(?:my|our|this)\s+(?:[\w-]+\s+){0,2}?(?:pages?|hub|mocs?|wiki|vault)\s+(?:on|from|for|about|of)\b"
     r"(?![^.]*(?:\$|\b(?:is|are|was|were|has|have)\b))|"

@@ -17,8 +17,8 @@ from mlwiki.extract.announcements import without_announcement  # (passages.witho
 from mlwiki.extract.blocks import Block, algorithm_list, card_text_lines, text_of, writes_algorithm
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
-from mlwiki.extract.narrating import (labels_narrate_only, without_look_lead, without_narrated_asides,
-                                      without_narrating_items)
+from mlwiki.extract.narrating import labels_narrate_only, without_look_lead, without_narrated_asides, without_narrating_items
+from mlwiki.extract.symbol_items import WORDS as SYMBOL_WORDS, defines_in_symbols
 from mlwiki.extract.narration import narrates, without_pointing_clause  # (passages.narrates, as before)
 from mlwiki.extract.prose import (CASUAL_START, OWN_SENTENCE, TAG, clean_once, clean_prose, end_dangling_intro,
                                   ends_clause, one_break, sentences, word_count)
@@ -402,7 +402,7 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
     # grow, so once they are met the items left need not be counted.
     words = explaining = 0
     for item in items:
-        found = len(LOWER_WORD.findall(clean_once(_without_label(item))))
+        found = SYMBOL_WORDS if defines_in_symbols(item) else len(LOWER_WORD.findall(clean_once(_without_label(item))))
         words, explaining = words + found, explaining + (found >= 2)
         if words >= 3 * len(items) and explaining * 2 >= len(items):
             return True

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract import statements
-from mlwiki.extract.blocks import Block, text_of
+from mlwiki.extract.blocks import Block, card_text_lines, join, text_of
 from mlwiki.extract.lines import CODE, DIV_OPEN, HEADING, MATH, TEXT
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.tidy import AUTHORED
@@ -78,7 +78,8 @@ def proof_card(walker, blocks: list[Block], i: int) -> int | None:
             body.pop()  # (the closing fence)
         after = i + 1
     elif block.kind == DIV_OPEN and (_PROOF_FENCE.match(first.text) or "proof" in block.attrs.get("classes", ())):
-        body = [text_of(b) for b in block.children if b.kind == TEXT]
+        body = [text for b in block.children if b.kind == TEXT and (text := join(card_text_lines(b.lines)))]
+        # (its text without its options: `:class: dropdown` is how the book shows it)
         after = i + 1
     elif block.kind == TEXT and first.kind != CODE and (lead := _PROOF_LEAD.match(first.text)):
         body, after = [first.text[lead.end():], *(ln.text for ln in block.lines[1:])], i + 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from mlwiki.extract import myst_links
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.render.spans import link_alias, link_target_text
 
@@ -147,6 +148,8 @@ def _clean(text: str) -> str:
     if "!" in text or ("<" in text and "<img" in text):
         text = _EMBED.sub(" ", text)
     if "[" in text:
+        if "[](#" in text:  # (MyST's cross-reference without text: shown as nothing, so off with its pointer)
+            text = myst_links.as_roles(text, {})
         text = _MD_LINK.sub(r"\1", _WIKILINK.sub(_link_shown, text))
     if "<" in text:
         text = _TAG.sub(" ", text)

@@ -20,6 +20,7 @@ from mlwiki.models import CardKind
 from mlwiki.extract.prose import one_break, sentences
 
 _TODO = re.compile(r"(?im)^[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:TODO|FIXME|XXX)\b(?:\*\*)?[:.\s][^\n]*$"
+                   r"(?:(?<![.!?])\n(?![ \t]*(?:[-*+]|\d+[.)])[ \t])[ \t]*\S[^\n]*)*"  # (its sentence wrapped on)
                    r"\n?")  # (Obsidian's "#todo" tag too; "TODO. Something about …" as well as "TODO: …")
 # a task box: "- [ ] rerun with the cosine schedule", "- [x] read the DDIM paper": the writer's chores, done or not
 _TASK = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]+)?\[[ xX]\][ \t]+[^\n]*$\n?")  # (its bullet gone when it was a back's only item)

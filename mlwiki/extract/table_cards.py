@@ -9,7 +9,7 @@ import re
 from mlwiki.extract import table_cells, tables
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.defining import note_headings
-from mlwiki.extract.table_columns import column_cards, compared_columns
+from mlwiki.extract.table_columns import column_cards, compared_columns, link_columns
 from mlwiki.extract.table_conclusions import conclusion_card
 
 FORM = "table-row"  # a row of a table that explains things, in such a section
@@ -36,7 +36,7 @@ def table_cards(ex, path: str, block: Block, after: Block | None = None) -> None
     elif rows and table_cells.among_peers(path, names):
         path = path.rsplit(" › ", 1)[0]  # (the section's subject beside its peers: a comparison of the section above)
     found = tables.named_rows(block) if rows else None
-    compared = set(compared_columns(found)) if found else set()
+    compared = set(compared_columns(found)) | set(link_columns(found)) if found else set()  # (not on the rows)
     for name, back, line, column in rows:  # (the front says what the row answers: "… › PI: explores via, knob?",
         # "… › Pearson χ² › f(t)"; its id keeps the front it had before, but a card of one cell of a wide row's)
         parts = table_cells.row_parts(found, line, back, compared) if found and not column else None

@@ -5,6 +5,8 @@ that sets the rows side by side ("comm volume vs DP": 1×, 1×, 1×, 1.5× over 
 
 from __future__ import annotations
 
+import re
+
 from mlwiki.extract import tables
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.prose import heading_text
@@ -12,6 +14,10 @@ from mlwiki.extract.prose import heading_text
 FORM = "table-column"
 MIN_ROWS, MAX_ROWS = 3, 8  # (two rows: each row card holds the other's value beside; more than eight: a list to read)
 MAX_CELL_WORDS = 4  # a short value ("1×", "+ gradients", "$O(n^2)$"), not an explanation
+# A link to a page of the site (no scheme: not a paper's URL) or a wiki link, and the words that only point with it
+_PAGE_LINK = re.compile(r"\[[^\]\n]*\]\((?![a-z][\w+.-]*:)[^)\s]*\)|\[\[[^\]\n]*\]\]")
+_POINTING = re.compile(r"(?i)\b(?:see|also|and|or|cf\.)\b|[,;/&+·|]")
+_NO_PAGE = re.compile(r"[ \t]*(?:\([^()\n]*\)|[-–—]|n/?a|none)?[ \t]*", re.I)  # ("(no page yet)", "—": no link)
 
 
 def column_cards(ex, path: str, block: Block, id_path: str = "") -> None:
@@ -43,7 +49,24 @@ def compared_columns(found: tuple[list[str], int, list[tuple[int, list[str]]], s
         return []  # (rows named by a later column are no comparison the writer laid out by its first; a blank
         # corner cell over names of attributes, "| | CTC | RNN-T |": each column is one item's whole profile)
     return [c for c in values if header[c].strip() and len({cells[c] for _, cells in rows}) > 1
-            and all(cells[c].strip() for _, cells in rows) and _short_values([cells[c] for _, cells in rows])]
+            and all(cells[c].strip() for _, cells in rows) and _short_values([cells[c] for _, cells in rows])
+            and c not in link_columns(found)]
+
+
+def link_columns(found: tuple[list[str], int, list[tuple[int, list[str]]], set[int]]) -> list[int]:
+    """The columns of a table (`tables.named_rows`' `found`) that only point at the site's pages: no card of their
+    own, nor a part of the rows' cards."""
+    header, key, rows, _ = found
+    return [c for c in range(len(header)) if c != key and _page_links([cells[c] for _, cells in rows])]
+
+
+def _page_links(column: list[str]) -> bool:
+    """Whether a column only points at the site's pages ("[SimCLR](methods/simclr.mdx), [MoCo](…)", "see
+    [collapse](…)", "(no page yet)"): half its cells links and nothing else, navigation to follow, not a value to
+    recall."""
+    only = [cell for cell in column if ("](" in cell or "[[" in cell)
+            and not _POINTING.sub(" ", _PAGE_LINK.sub(" ", cell)).strip()]
+    return 2 * len(only) >= len(column) and all(cell in only or _NO_PAGE.fullmatch(cell) for cell in column)
 
 
 def _short_values(column: list[str]) -> bool:

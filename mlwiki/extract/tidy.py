@@ -110,6 +110,7 @@ _PAPER_LEAD = re.compile(r"\[?[A-Z][\w'’-]+")  # (an author's name first)
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")  # (a word of four letters or more: "of", "for", "and" may be lower case)
 _TITLE_SMALL = frozenset("with from into over under via without through about upon than onto".split())  # (and these)
 _TITLE_SHARE = 0.8
+_QUOTED_TITLE = re.compile(r"(?:/(?:19|20)?\d\d)?[ \t]*[,.:;]?[ \t]*[\"“][^\"”\n]{8,200}[\"”][ \t.,]*$")
 # The writer's remark that they left something out: "…, skipped it.", "Haven't tried it.", "didn't read it yet"
 _SKIPPED = re.compile(r"(?i)(?:[ \t]*[,;—–][ \t]*|^)(?:(?:I|we)[ \t]+)?(?:skipped|skipping)[ \t]+(?:it|this|that|them|the proof)"
                       r"(?:[ \t]+for now)?|(?:[ \t]*[,;—–][ \t]*|^)(?:(?:I|we)[ \t]+)?(?:haven['’]t|have not|didn['’]t|did not)"
@@ -447,6 +448,9 @@ def _cites_paper(sentence: str) -> bool:
     before = _TITLE_WORD.findall(sentence[:year.start()])
     if any(w[0].islower() and w not in _TITLE_SMALL for w in before):
         return False  # ("Adapted to subword segmentation by Sennrich et al. (2016), …": what happened, then who)
+    if _QUOTED_TITLE.match(sentence, year.end()):
+        return True  # ('He, Chen et al. 2021/2022, "Masked autoencoders are scalable vision learners".': its title
+        # quoted, in whatever case)
     words = [w for w in _TITLE_WORD.findall(sentence) if w not in _TITLE_SMALL]
     return len(words) >= 2 and sum(w[0].isupper() for w in words) >= _TITLE_SHARE * len(words)
 

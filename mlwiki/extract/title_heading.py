@@ -72,13 +72,32 @@ def keep_ids(drafts: list[tuple[list[Draft], str]], before: list[tuple[list[Draf
     for sibling_drafts, _ in before:
         for d in sibling_drafts:
             old.setdefault(_key(d, d.line, origins is None), []).append(d)
+    unmatched = []
     for sibling_drafts, _ in drafts:
         for d in sibling_drafts:
             line = origins[min(d.line, len(origins)) - 1] if origins and d.line > 0 else d.line
-            matches = old.get(_key(d, line, origins is None))
-            if not matches or d.explicit_id or d.kind == CardKind.FORMULA and d.formulas:
+            if d.explicit_id or d.kind == CardKind.FORMULA and d.formulas:
                 continue  # (an explicit id, or a formula card's formulas: the id does not see the front)
-            was = matches.pop(0)
+            matches = old.get(_key(d, line, origins is None))
+            if matches:
+                was = matches.pop(0)
+                d.id_front = was.id_front or was.front
+            elif origins is None:
+                unmatched.append((d, line))
+    _other_forms(old, unmatched)
+
+
+def _other_forms(old: dict[tuple, list[Draft]], unmatched: list[tuple[Draft, int]]) -> None:
+    """A card no card read before matched takes the id of the one card left at its line and of its kind that
+    another form made from the same text (a labelled paragraph's card became its section's when the front matter
+    above it stopped being read as text). None when there are several such cards, or its text is another."""
+    places: dict[tuple, list[Draft]] = {}  # (line, kind, group) → the cards read there before, not taken
+    for key, cards in old.items():
+        places.setdefault(key[:3], []).extend(cards)
+    for d, line in unmatched:
+        left = places.get((line, d.kind, d.group), [])
+        if len(left) == 1 and " ".join(left[0].back.split()[:6]) in " ".join(d.back.split()):
+            was = left.pop()  # (its back's opening words are on this card's: the same text, read by another form)
             d.id_front = was.id_front or was.front
 
 

@@ -8,8 +8,9 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from mlwiki import ids
-from mlwiki.extract import (algorithms, callouts, crossrefs, derivations, example_parts, examples, exercises, forms,
-                            formula_cards, lists, margins, proofs, questions, statements)
+from mlwiki.extract import (algorithms, callouts, cell_front_matter, crossrefs, derivations, example_parts, examples,
+                            exercises, forms, formula_cards, heading_equations, lists, lone_remarks, margins,
+                            numbered_leads, proofs, questions, self_tests, state_boxes, statements)
 from mlwiki.extract.bold_titles import BOLD_TITLE_LEVEL
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
@@ -28,14 +29,10 @@ from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, classify,
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.logseq import read_page
 from mlwiki.extract.logseq_journal import day_opening
-from mlwiki.extract.lone_remarks import lone_remark_cards
-from mlwiki.extract.heading_equations import equated_heading_cards
-from mlwiki.extract.numbered_leads import merged_numbered_leads
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.page_lines import as_shown
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.repeats import without_repeats
-from mlwiki.extract.self_tests import self_test_cards
 from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.step_refs import with_steps_shown
 from mlwiki.extract.stray_marks import without_stray_marks
@@ -64,6 +61,7 @@ class Extractor:
     def __init__(self, body: str, ctx: NoteContext, as_before: bool = False):
         self.page, self.page_ctx = (body, ctx) if not as_before else ("", ctx)  # (a Logseq page: read as before)
         body, ctx, self.page_lines = read_page(body, ctx, as_before)  # (a Logseq page: the document it shows)
+        body, ctx, self.cell_titled = cell_front_matter.without_cell_front_matter(body, ctx, as_before)  # (its metadata)
         self.ctx = ctx
         self.problems: list[Problem] = []
         self.drafts: list[tuple[list[Draft], str]] = []  # (sibling drafts, heading path)
@@ -88,7 +86,7 @@ class Extractor:
         self.asides: list = []  # untitled MyST notes and tips: cards at the end, if no card holds their text
         self.margin_notes: list = []  # (front, back, line) of margin notes: cards at the end (`margins`)
         self._path_cache = {True: (None, 0, ""), False: (None, 0, "")}
-        self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about  # subject? → (headings, their number, path)
+        self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
         body, as_written = as_its_tool_shows(body, ctx.file_type == "mdx", ctx.kramdown and not as_before)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
@@ -98,7 +96,7 @@ class Extractor:
         reworded = folds and any(ln.kind == DIV_OPEN and ' written="' in ln.attrs for ln in lines)
         if as_before and reworded:
             titled_as_written(lines)
-        self.blocks = with_toggles_joined(build_blocks(lines, self.problems, ctx.path, ctx.file_line))  # (Notion's)
+        self.blocks = with_toggles_joined(build_blocks(lines, self.problems, ctx.path, ctx.file_line, not as_before))  # (Notion's)
         exercises.set_apart(self.blocks, body)  # (exercises and their answers read as `{exercise}`, `{solution}`)
         if folds:
             questions.mark_answer_folds(self.blocks)  # ("**Why …?**" over `<details><summary>Answer`: its answer)
@@ -107,8 +105,10 @@ class Extractor:
         self.subject = note_subject(ctx.title, self.first_h1, ctx.path, as_before)
         # (a lone heading as title, a fold's "(click)" or a file name's Zettelkasten id left off: the cards keep ids)
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
-        self.reworded = body if not as_before and (reworded or bold_titled or self.title_level > 1 or renamed) else ""
-        self.reworded = as_written or (self.page if self.page_lines and not as_before else self.reworded)  # (ids kept)
+        self.reworded = body if not as_before and (reworded or bold_titled or self.title_level > 1 or renamed
+                                                   or state_boxes.skipped_page_state(self.blocks)) else ""
+        paged = (self.page_lines or self.cell_titled) and not as_before
+        self.reworded = as_written or (self.page if paged else self.reworded)  # (ids kept)
         self.day = self.dated = self.lectured = self.opening_topic = ""  # (a daily note's: see below)
         if not self.subject and ((day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem)
                                  and is_date(day) or is_stamped(day)):
@@ -306,8 +306,9 @@ class Extractor:
         self.drafts = without_signposts(tidy(inline_html_as_markdown(self.drafts)))  # (to-dos, diary, "Next: …" off)
         self.drafts = without_repeats(self.drafts, self.shown_whole)  # (no back ends on another card's whole back)
         self.drafts = without_shown_children(self.drafts)  # (nor holds what the cards under its heading show)
-        self.drafts = lone_remark_cards(equated_heading_cards(self.drafts, self.blocks), self.blocks)  # ("… › caveat")
-        self.drafts = merged_numbered_leads(self.drafts)  # ("Method 1:", "Method 2:" over formulas: one card of them)
+        self.drafts = heading_equations.equated_heading_cards(self.drafts, self.blocks)  # ("## RF = bagging + …")
+        self.drafts = lone_remarks.lone_remark_cards(self.drafts, self.blocks)  # ("… › caveat")
+        self.drafts = numbered_leads.merged_numbered_leads(self.drafts)  # ("Method 1:", "Method 2:" over formulas)
         self.drafts = split_said(self.drafts)  # (the bullets after a formula, each a fact of its own: a card each)
         self.drafts = asked_leads(self.drafts, self.subject)  # (a title-only front: "Goal: …" asks the goal)
         self.drafts = with_steps_shown(self.drafts, self.blocks)  # ("Why step 5 works?": step 5 on its front)
@@ -315,7 +316,8 @@ class Extractor:
         self.drafts = named_asides_on_back(without_stray_marks(self.drafts))  # (a lone "**" a cut question left; a
         # term named in brackets in a formula's introduction, "(… = "masked" attention)", to its back)
         if self.reworded:  # (a lone heading titles the note, a fold's "(click)" left off: fronts without the ids)
-            before = Extractor(self.reworded, self.page_ctx if self.page_lines else self.ctx, as_before=True)
+            before = Extractor(self.reworded, self.page_ctx if self.page_lines or self.cell_titled else self.ctx,
+                               as_before=True)
             before.walk()
             keep_ids(self.drafts, before.drafts, self.page_lines)
         self.drafts = finished_day_cards(self.drafts, self.dated, self.terms)  # (a day's "Learned": not another's)
@@ -363,7 +365,7 @@ class Extractor:
             return after  # (a proof after a titled theorem: one card of its idea, not of its steps)
         if "tep" in text[:12] and (after := derivations.derivation_card(self, blocks, i)) is not None:
             return after  # ("**Step 1.** …", "**Step 2.** …": one card, every step on it)
-        if "Q" in text and "Q." in text and self_test_cards(self, block):  # ("Q. …" / "A. …": a self-test's pairs)
+        if "Q" in text and "Q." in text and self_tests.self_test_cards(self, block):  # ("Q. …" / "A. …": a self-test's pairs)
             return i + 1
         if "Q" in text and "Q:" in text and (k := forms.q_line(block)) is not None:  # (see check_dollars)
             if k == 0:

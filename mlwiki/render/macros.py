@@ -1,5 +1,5 @@
-"""LaTeX macros of a wiki: which file holds them (`macros` in mlwiki.toml, else a Quarto project's or a Jupyter
-Book's _config.yml), and its
+"""LaTeX macros of a wiki: which file holds them (`macros` in mlwiki.toml, else a Quarto project's, a Jupyter
+Book's _config.yml or a MyST project's myst.yml), and its
 definitions as `\\newcommand` text that MathJax (the Anki export) and math-core (the card and stats pages) both read.
 """
 
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 __all__ = ["QUARTO_MACRO_FILES", "book_macros", "extract_macros", "macros_source", "read_macros"]
 
 JUPYTER_BOOK_CONFIG = "_config.yml"
+MYST_CONFIG = "myst.yml"  # (Jupyter Book 2 / mystmd)
 QUARTO_MACRO_FILES = ("_macros.tex", "_macros.qmd", "_macros.md", "macros.tex", "macros.qmd", "_tex/macros.tex")
 
 _MACRO_START = re.compile(r"\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def)(?![A-Za-z])(\*?)")
@@ -24,7 +25,8 @@ _CONTROL_WORD = re.compile(r"\\(?:[A-Za-z@]+|.)")
 
 
 def macros_source(config: "Config") -> tuple[Path | None, str | None]:
-    """The macros file to use: `macros` from mlwiki.toml, else a Quarto project's. (path, warning)."""
+    """The macros file to use: `macros` from mlwiki.toml, else a Quarto project's, a Jupyter Book's or a MyST
+    project's. (path, warning)."""
     if config.macros_file is not None:
         if config.macros_file.is_file():
             return config.macros_file, None
@@ -36,6 +38,8 @@ def macros_source(config: "Config") -> tuple[Path | None, str | None]:
                 return candidate, None
     if (config.root / "_toc.yml").is_file() and (config.root / JUPYTER_BOOK_CONFIG).is_file():
         return config.root / JUPYTER_BOOK_CONFIG, None  # (its `sphinx.config.mathjax3_config` macros)
+    if (config.root / MYST_CONFIG).is_file():
+        return config.root / MYST_CONFIG, None  # (a MyST project's `project: math:` macros)
     return None, None
 
 
@@ -58,6 +62,27 @@ def book_macros(text: str) -> str:
             body = body[0]
         if isinstance(name, str) and re.fullmatch(r"[A-Za-z]+", name) and isinstance(body, str):
             out.append(neutralize_tex(f"\\newcommand{{\\{name}}}{args}{{{body}}}"))
+    return "\n".join(out)
+
+
+def myst_macros(text: str) -> str:
+    """The macros a MyST project's myst.yml defines (`project: math: {'\\E': '\\mathbb{E}'}`, a value either the
+    body or `{macro: body, title: …}`; `#1`, `#2` its arguments) as `\\newcommand` text; '' when it defines none or
+    is no YAML."""
+    import yaml  # (only here: a wiki without a MyST project never reads YAML for its macros)
+
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError:
+        return ""
+    macros = _dig(data, "project", "math")
+    out = []
+    for name, body in (macros.items() if isinstance(macros, dict) else ()):
+        body = body.get("macro") if isinstance(body, dict) else body
+        if isinstance(name, str) and re.fullmatch(r"\\[A-Za-z]+", name) and isinstance(body, str):
+            count = max((int(n) for n in re.findall(r"#([1-9])", body)), default=0)
+            args = f"[{count}]" if count else ""
+            out.append(neutralize_tex(f"\\newcommand{{{name}}}{args}{{{body}}}"))
     return "\n".join(out)
 
 
@@ -151,6 +176,8 @@ def read_macros(config: "Config") -> tuple[str, str | None]:
         return "", warning
     try:
         text = path.read_text(encoding="utf-8", errors="replace")
+        if path.name == MYST_CONFIG:
+            return myst_macros(text), None
         return (book_macros(text) if path.name == JUPYTER_BOOK_CONFIG else extract_macros(text)), None
     except OSError as exc:
         return "", f"cannot read macros file {config.relative(path)}: {exc.strerror}"

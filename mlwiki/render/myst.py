@@ -58,7 +58,7 @@ def role_rule(state: StateInline, silent: bool) -> bool:
         elif name == "cite:t":  # (the authors in the text: the sentence's subject, "{cite:t}`park2019` propose …")
             state.push("text", "", 0).content = ", ".join(key_name(key) for key in content.split(","))
         elif name.startswith("cite"):  # (a citation key, `{cite}`blei2017vi``: the book sets it from its
-            state.pending = state.pending.rstrip(" \t")  # bibliography, a card has none; the claim reads without it)
+            _close_gap(state, match.end())  # bibliography, a card has none; the claim reads without it)
         else:
             state.push("text", "", 0).content = role_text(name, content)
     state.pos = match.end()
@@ -73,9 +73,18 @@ def citation_rule(state: StateInline, silent: bool) -> bool:
     if match is None:
         return False
     if not silent:
-        state.pending = state.pending.rstrip(" \t")
+        _close_gap(state, match.end())
     state.pos = match.end()
     return True
+
+
+def _close_gap(state: StateInline, end: int) -> None:
+    """Where a citation shown as nothing stood: no space before it, nor the line break it opened a line with when
+    punctuation follows ("… of the logit PS⏎{cite}`a`. Changes …" reads "… PS. Changes", not "PS⏎. Changes")."""
+    state.pending = state.pending.rstrip(" \t")
+    if not state.pending and state.tokens and state.tokens[-1].type == "softbreak" \
+            and state.src[end:end + 1] in (".", ",", ";", ":", ")"):
+        state.tokens.pop()
 
 
 # Pandoc's bracketed span, `[AutoML]{.smallcaps}`, `[text]{#id .class key="v"}`: its text, styled by the page
