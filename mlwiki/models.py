@@ -101,6 +101,7 @@ class NoteText:
     file_type: str = "md"
     line_map: list[int] | None = None
     logseq: str = ""  # a page of a Logseq graph: how the graph names its files ("triple-lowbar" or "legacy")
+    zettels: dict[str, str] = field(default_factory=dict)  # the titles of the notes it links to by id (Zettlr's)
 
 
 @dataclass
