@@ -33,14 +33,14 @@ MAX_CODE_LINES = 12  # a short snippet belongs to the answer ("how is inverted d
 # Headings that name no subject of study: the section under them is no answer to anything.
 NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
                         r"references?|reading(?: list| log)?|further reading|to read|resources?|status|progress|roadmap|someday|backlog|"
-                        r"wish ?list|next steps|links?|see also|related(?: notes| topics)?|learning objectives|"
-                        r"learning (?:outcomes|goals)|"
+                        r"wish ?list|next steps|links?|see also|related(?: notes| topics)?|learning (?:objectives|outcomes|goals)|"
                         r"(?:(?:main|key|primary|useful|additional)\s+)?(?:sources?|references?|resources?)|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|"
                         r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"
                         r"install|requirements|contents|table of contents|outline|implementation|output|changelog|notation|conventions|"
                         r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
                         r"others?|questions?|stuck(?: on)?(?: ?/ ?questions)?|quiz|summary table|(?:unanswered|unresolved)\s+questions|open q['’]?s|"
-                        r"questions (?:i |we )?(?:still )?(?:have|had)|things i (?:still )?(?:don['’]t|do not) (?:get|understand)|"
+                        r"questions (?:i |we )?(?:still )?(?:have|had)|things i(?:['’]m| am)? (?:still )?(?:(?:don['’]t|do not) (?:get|understand)|"
+                        r"(?:unsure|not sure) about)|unsorted(?:[ /&]+to file)?|to file|inbox|"
                         r"(?:final|closing|concluding) (?:thoughts|remarks|words)|"
                         r"wrap[- ]?up|random|did|done|today|(?:(?:study|learning|work|lab)\s+)?log|plan(?:ning)?|standup)[\W\d_]*")  # (a
 # day's log; a "Study log" is the writer's days, which DAY_NOTES leaves out: not a day's items to card one by one)
