@@ -48,6 +48,7 @@ _MATH = re.compile(r"\$[^$\n]*\$")  # (its symbols are no person: "how many time
 _CLAUSE_WORDS = frozenset("that which whose because if but".split())  # ("a test that assumes that data": a clause)
 _NO_LAST = frozenset("a an the of to and or in on for with by from is are was were be its their".split())
 _FORMULA_VALUE = re.compile(r"\s=\s|\$[^$]*=")  # ("precision $= TP/(TP+FP)$": a value, which a front would show)
+_ITALIC_LABEL = re.compile(r"^([*_])([^*_\n]{1,40})\1(?=[ \t]*:)")  # ("*homoscedastic*: …": a label in italics)
 _LABEL_ASIDE = re.compile(r"^([^:()\n]{3,80}?)[ \t]*\([^()\n]*\)[ \t]*:")  # (a label's aside in brackets)
 _WORD = re.compile(r"\w+")
 _BRACKETS = re.compile(r"\([^()\n]*\)")
@@ -137,9 +138,9 @@ def _card(path: str, piece: Block, item: bool) -> tuple[str, str] | None:
     topic = "" if back is None else item_front_topic(said, path) if item else leftover_topic(said, path) \
         or ((label := _SHORT_LABEL.match(said)) and label.group(1).casefold() not in GENERIC_LABELS and label.group(1)) or ""
     bare = " ".join(_BRACKETS.sub(" ", said).split())  # ("vs MDI (impurity) in trees: …": its label without the aside)
-    if topic and any(f"{topic}{mark}" in text for mark in (":", " —", " →", " =") for text in (said, bare)):
+    if topic and any(f"{topic}{mark}" in text for mark in (":", " —", " →", " =") for text in (said, bare, _ITALIC_LABEL.sub(r"\2", said, count=1))):
         return (f"{path} › {topic}", back) if _asks_topic(topic, path, labelled=True) and _adds_to(topic, back) \
-            else None  # ("impressions that weren't clicked: …": the label the note gives it)
+            else None  # ("impressions that weren't clicked: …", "*homoscedastic*: …": the label the note gives it)
     if item or not topic or not said.casefold().startswith(topic.casefold()) or not _asks_topic(topic, path):
         return None  # (an item unlabelled, "as gradients are computed …", or a paragraph whose subject is not what it
         # opens on, "In the next iteration, different neurons …": a topic cut from words that go on)

@@ -50,8 +50,7 @@ SOURCES_TITLE = re.compile(r"(?i)[\W\d_]*(?:(?:my|further|the)\s+|[\w-]+\s+(?=re
 # A site's page about its author or itself, not a subject: "About", "About me", "About this blog", "Contact"
 SITE_PAGE_TITLE = re.compile(r"(?i)[\W\d_]*(?:about(?: (?:me|us|this (?:blog|site|wiki)|the (?:author|blog|site)))?|"
                              r"colophon|imprint|contact(?: me)?|now)[\W\d_]*")
-# The heading of a day's notes or log ("## log", "## notes", "## Today"): what the day did is no card, what it
-# learnt is, item by item
+# The heading of a day's notes or log ("## log", "## notes", "## Today"): what the day did is no card, what it learnt is
 # In a daily note, a section named by what the writer did that day ("## Studied", "## Thoughts"): its log
 DAY_ACTIVITY = re.compile(r"(?i)[\W\d_]*(?:stud(?:y|ied|ying)|read(?:ing)?|worked on|work|progress|did|done|"
                           r"(?:half[- ])?thoughts?|ideas?|reflections?|scratch)[\W\d_]*")
@@ -144,9 +143,9 @@ _PLANS = re.compile(r"(?i)in (?:this|the following|the next) (?:section|chapter|
 _READER_WORD, _FIRST_PLURAL = re.compile(r"\byour?\b", re.I), re.compile(r"\b(?:we|our|us)\b", re.I)
 _POINTS_BACK = re.compile(r"(?:this|these|that|those|it|its|they|their|then|here|there|so|such)\b", re.I)
 _PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  # "it is considered …": of what?
-# After a label, "we"/"you" speak of anyone ("- idea: we can't resample from the population, so …"), not of
-# something said before, as "it" or "this" do
-_GENERIC_PERSON = re.compile(r"(?:we|you)\b")
+# After a label or a bold term it defines, "we"/"you" speak of anyone ("- idea: we can't resample from the population,
+# so …", "**Epistemic** = … we've only seen finite data"), not of something said before, as "it" or "this" do
+_GENERIC_PERSON, DEFINED_TERM = re.compile(r"(?:we|you)\b"), re.compile(r"\*\*[^*\n]{1,60}\*\*[ \t]*[=:]")
 _PLAIN_WORD = re.compile(r"[a-z]+\b(?![-\d])")  # "its …" goes on from before; "kNN", "k-means", "word2vec" are names
 _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
@@ -329,7 +328,7 @@ def _without_narration(text: str) -> str:
         while len(found) > 1 and narrates(found[-1]) and not in_label(found[-1]):
             found.pop()  # (not "Important caveat I'd missed: …", what follows the label is the point)
         kept = found
-        while len(kept) > 1 and (narrates(kept[0]) and not in_label(kept[0]) or _PLANS.match(kept[0])):
+        while len(kept) > 1 and (narrates(kept[0]) and not in_label(kept[0]) and not DEFINED_TERM.match(kept[0]) or _PLANS.match(kept[0])):
             kept = kept[1:]  # (not "Three reasons I've seen: …", what follows the label is the answer)
         if kept is not found and (_POINTS_BACK.match(kept[0]) or _GOES_ON.match(kept[0]) or "?" in kept[0]
                                   or _READER_WORD.search(kept[0])):
