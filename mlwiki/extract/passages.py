@@ -125,7 +125,7 @@ CANNOT_END = frozenset("the a an of with to for by in on and or is are that whic
 # A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]", a vault's navigation
 # "Back to [[Optimizers MOC]]", "Part of [[Training]].", "Up: [[Index]]", "[[A]] · [[B]]"): nothing to recall
 LINKS_LINE = (r"[ \t]*(?:(?:see(?: also)?|links?(?: back)?|related(?: notes)?|cf\.?|back to|part of|up|next|prev(?:ious)?|"
-              r"parent)[ \t]*:?[ \t]*)?(?:(?:(?:next|prev(?:ious)?|back(?: to)?|up|home|index|contents)[ \t]*:[ \t]*)?"
+              r"parent|(?:permanent|literature|reading|source|paper) notes?)[ \t]*(?::|→|->)?[ \t]*)?(?:(?:(?:next|prev(?:ious)?|back(?: to)?|up|home|index|contents)[ \t]*:[ \t]*)?"
               r"(?:\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\s]*\))(?:[ \t]*\([^()\n]{1,80}\))?"
               r"(?:[ \t,;.·•|←↑«»]|←[ \t]*→)*(?:and[ \t]+)?)+")
 # (navigation: "[← index](../README.md) · next: [Rf](rf.md)", "[[2026-11-02]] ← → [[2026-11-04]]", a Zettelkasten's
