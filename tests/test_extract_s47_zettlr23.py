@@ -206,3 +206,53 @@ def test_a_card_repeating_an_item_of_its_headings_list_card_is_none(tmp_path):
                and "\n" not in back]
     assert not repeats, made
     assert any("dataset size ↑ → both better" in back and "depth ↑" in back for back in made.values()), made
+
+
+def test_a_label_that_remarks_on_a_bold_name_gives_way_to_the_name(tmp_path):
+    """'Not to be confused: the **Fisher kernel** compares …' under a heading whose other text is cut into parts asks
+    '… › Fisher kernel', not '… › Not to be confused'; a stressed word ('**concatenates**') is no name."""
+    note = ("# Kernels on distributions\n\n## Mean embeddings\n\nEach distribution maps to the mean of its feature map "
+            "in the kernel's space, and two distributions are compared by the distance of their means.\n\n"
+            "$$\n\\mu_P = \\mathbb E_{x \\sim P}[\\phi(x)]\n$$\n\n"
+            "Odd cousin: the **Fisher kernel** compares generative models through their score functions, with no mean "
+            "in sight.\n\nUses:\n\n- two-sample tests that need no density estimate at all\n- domain adaptation, where "
+            "source and target samples are pulled together\n")
+    made = _cards(tmp_path, {"kme.md": note})
+    assert any(front.endswith("› Fisher kernel") for front in made), made
+    assert not any("Odd cousin" in front for front in made), made
+
+
+def test_a_topic_is_no_subject_of_a_clause_after_unless(tmp_path):
+    """'In practice deep nets overfit unless the penalty is strong' is about deep nets, not 'the penalty': no card
+    asks '… › the penalty'."""
+    note = ("# Regularisation\n\n## Caveats\n\n- Noisy curves: the validation loss jumps between epochs → stopping at "
+            "its first rise wastes training. **Patience** [@prechelt1998]: wait a few epochs before stopping, and keep "
+            "the best weights seen so far.\n- $\\lambda$ too large is *over-smoothing* → the model ignores the data.\n"
+            "- In practice wide nets overfit unless the penalty is tuned on held-out data for each width.\n"
+            "- Dropout ([[Dropout]]) ≈ the same idea with multiplicative noise.\n")
+    made = _cards(tmp_path, {"reg.md": note})
+    assert not any(front.endswith("› the penalty") for front in made), made
+    assert "wide nets overfit unless the penalty" in _text(made), made
+
+
+def test_a_column_of_links_to_notes_is_no_part_of_a_rows_question(tmp_path):
+    """A structure note's table whose first column only links each row's note by id ('| [[202401011200]] | Adam |
+    …') asks '… › Adam: state kept, extra cost?', not '…: note, state kept, …'."""
+    note = ("# Optimisers\n\n## Compared\n\n| note | optimiser | state kept | extra cost |\n|---|---|---|---|\n"
+            "| [[202401011200]] | Adam | two moment estimates per weight | two extra buffers the size of the model |\n"
+            "| [[202401021200]] | SGD with momentum | one velocity per weight | one extra buffer |\n"
+            "| [[202401031200]] | Adagrad | a running sum of squared gradients | one extra buffer, never decays |\n")
+    made = _cards(tmp_path, {"opt.md": note})
+    rows = [front for front in made if "state kept" in front]
+    assert rows and not any("note," in front for front in rows), made
+
+
+def test_a_bold_phrase_saying_where_is_no_term_its_bracket_defines(tmp_path):
+    """'… fit by maximising **accuracy on a held-out fold** (encoder weights frozen)': no 'Define: accuracy on a
+    held-out fold' whose back is the bracket; the sentence stays on its formula's card."""
+    note = ("# Linear probes\n\n## Protocol\n\nThe probe's logits are the features times a weight matrix,\n\n"
+            "$$\nz = \\operatorname{softmax}(W h + b)\n$$\n\nwith $W$ fit by maximising **accuracy on a held-out fold** (encoder weights frozen). "
+            "A probe that does well says the information is linearly readable, not that the model uses it.\n")
+    made = _cards(tmp_path, {"probe.md": note})
+    assert not any("Define: accuracy on a held-out fold" in front for front in made), made
+    assert "(encoder weights frozen)" in _text(made), made
