@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from mlwiki.extract.label_cuts import former_label
 from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.lines import NUMBERED_ITEM
+from mlwiki.extract.list_cards import LIST_FORM
 from mlwiki.extract.tidy import AUTHORED
 from mlwiki.models import CardKind
 
@@ -80,6 +81,7 @@ def without_shown_children(drafts: list) -> list:
                     under.setdefault(_PATH.join(parts[:k]), []).append((d, parts[k:]))
     if not under:
         return drafts
+    drafts = _without_listed_items(drafts)
     kept = []
     for siblings, path in drafts:
         d = siblings[0]
@@ -91,6 +93,28 @@ def without_shown_children(drafts: list) -> list:
             d.back = back
         kept.append((siblings, path))
     return kept
+
+
+def _without_listed_items(drafts: list) -> list:
+    """The drafts without a card that only repeats, label first, an item of a card of its heading's whole list ("…
+    › depth ↑" / "depth ↑ → ECE ↑" beside the card of "What correlates with miscalibration (…):" over four such
+    items): the list's card asks for it already, and its front gives half of it away."""
+    items: dict[str, set[str]] = {}
+    for siblings, _ in drafts:
+        d = siblings[0]
+        if len(siblings) == 1 and d.form == LIST_FORM and _BREAK in d.front:
+            lines = {_MARKER.sub("", line).strip() for line in d.back.split("\n") if _MARKER.match(line)}
+            items.setdefault(d.front.split(_BREAK, 1)[0], set()).update(lines)
+    if not items:
+        return drafts
+    return [(siblings, path) for siblings, path in drafts if not _repeats_item(siblings, items)]
+
+
+def _repeats_item(siblings: list, items: dict[str, set[str]]) -> bool:
+    d = siblings[0]
+    head, _, label = d.front.rpartition(_PATH)
+    return len(siblings) == 1 and d.form not in AUTHORED and _BREAK not in d.front and d.back.strip() in \
+        items.get(head, ()) and d.back.startswith(label)
 
 
 def _former(d) -> list[str]:

@@ -255,7 +255,9 @@ _GOES_ON = re.compile(r"[ \t]+(?:(?:is|are)|means|refers to|denotes)[ \t]+(?P<re
 # A bold phrase led by a preposition or a quantifier is emphasis, not a term ("trained **on noisy images**", "adds
 # adapters to **all linear layers**")
 _LEADS_NO_TERM = re.compile(r"(?i)(?:on|in|at|for|with|without|from|by|via|under|over|into|through|during|after|"
-                            r"before|between|within|across|all|every|each|some|most|many|few|no|not|only|any|both)[ \t]")
+                            r"before|between|within|across|all|every|each|some|most|many|few|no|not|only|any|both)[ \t]|"
+                            r".*?[ \t](?:on|in|at|for|with|over|from)[ \t]+an?[ \t]")  # ("**NLL on a held-out set**": a
+# phrase that says where or how, no term)
 
 
 def glossed_terms(text: str) -> list[tuple[str, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import PurePosixPath
 
@@ -33,6 +33,7 @@ class NoteContext:
     study_lines: tuple[tuple[int, int], ...] | None = None  # a README's study sections: only they make cards
     logseq: str = ""  # a page of a Logseq graph: how the graph names its files ("triple-lowbar" or "legacy")
     kramdown: bool = False  # a page of a Jekyll site: `$$…$$` in a sentence is inline math (`extract.kramdown`)
+    zettels: dict[str, str] = field(default_factory=dict)  # {id: title} of the notes it links to by id (Zettlr)
 
     def file_line(self, body_line: int) -> int:
         if self.line_map:
@@ -77,7 +78,7 @@ def note_context(note: NoteText, config) -> NoteContext:
         bold_questions=config.bold_questions, sections=config.sections,
         line_offset=note.line_offset, line_map=note.line_map,
         title=title if isinstance(title, str) else "", logseq=note.logseq,
-        kramdown=note.kramdown)
+        kramdown=note.kramdown, zettels=note.zettels)
     if is_repository_file(rel_notes) and (kept := _readme_study(rel_notes, note.body)):
         return replace(ctx, study_lines=kept)  # (its overview of the subject is read as notes are, the rest not)
     if is_template(folders, rel_notes) or titled_template(ctx.title) or "listing" in note.meta or is_repository_file(rel_notes) \

@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block, items_without, list_items
+from mlwiki.extract.blocks import Block, items_without, list_items, top_items
 from mlwiki.extract.claim_asks import asked_front
 from mlwiki.extract.claims import FORM as CLAIM_FORM, named_claim, reason_claim
 from mlwiki.extract.daily import READ_PROGRESS
-from mlwiki.extract.defining import definition_sentence_cards
+from mlwiki.extract.defining import definition_sentence_cards, on_a_back
 from mlwiki.extract.emphasised import emphasised_items, stand_in_id_front, without_stand_in
+from mlwiki.extract.grabbag import item_front_topic
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.open_questions import without_open_question
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card
 
 # "Bug of the day: I was feeding raw integer t …": what the writer did that day, under a label, is no fact
@@ -43,6 +45,8 @@ def day_log_cards(ex, path: str, body: list[Block], first_draft: int) -> None:
         definition_sentence_cards(ex, path, as_items(block), equals=True, claims=True)
         ex.drafts[made:] = [(drafts, at) for drafts, at in ex.drafts[made:] if not _DIARY.match(drafts[0].back)
                             and not _logged(drafts[0])]
+        if len(ex.drafts) > made and not path and LIST_ITEM.match(block.lines[0].text):
+            _other_items(ex, block, made)  # (an inbox's other bullets: a card made of one leaves the rest theirs)
         if len(ex.drafts) == made and LIST_ITEM.match(block.lines[0].text):
             emphasised_items(ex, path, block, True, _NO_PATH)  # ("- people keep an **EMA of the weights** …")
         if len(ex.drafts) == made and (found := paragraph_card(path or _NO_PATH, block, declined=True)):
@@ -66,6 +70,30 @@ _DAY_EVENT = re.compile(r"(?i)[\W_]*(?:(?:small|quick|my)[ \t]+)?(?:lectures?|la
                         r"reading(?: group)?|notebook|experiments?|quiz(?:zes)?|hw|homework|psets?|problem sets?|"
                         r"assignments?|exams?|midterms?)(?:[ \t]*#?\d+[a-z]?)?(?:[ \t]+(?:started|done|finished|due))?[\W_]*")
 _READ = re.compile(rf"(?i)[ \t]*(?:{READ_PROGRESS})\b[^.\n]{{0,40}}?(?:@[\w:-]+|\[\[|\]\()")  # (a paper cited or linked)
+
+
+# What keeps an inbox's item off a card: a task, the writer's own doings ("saw a paper", "Someone said …",
+# "Implemented X from scratch")
+_NO_FACT = re.compile(r"(?i)#todo|\btodo\b|\[[ x]\]|\b(?:i|i'm|i've|my|me|someone|somebody|saw|didn['’]t)\b|^[a-z]+ed\b")
+MIN_ITEM_WORDS = 12  # (an inbox's item shorter than this is a reminder, no fact)
+
+
+def _other_items(ex, block: Block, first_draft: int) -> None:
+    """A card of each item of a subjectless day's list that no card made since `first_draft` holds and that states a
+    fact (once the question the writer left open after it is off), asked by its opening clause ("Brier score
+    decomposes (Murphy) into …" → "Brier score decomposes"); not a task, a question, nor the writer's doings."""
+    taken = {d.line for drafts, _ in ex.drafts[first_draft:] for d in drafts}
+    for item in top_items(block.lines):
+        text = " ".join(LIST_ITEM.sub("", " ".join(ln.text for ln in item), count=1).split())
+        if any(ln.no in taken for ln in item) or _NO_FACT.search(text):
+            continue
+        said = without_open_question(text, "")
+        said = text if said is None else said
+        if len(said.split()) >= MIN_ITEM_WORDS and said.rstrip(")*_").endswith(".") \
+                and (topic := item_front_topic(said, "")) and not on_a_back(ex, said):
+            ex.add_card(PARAGRAPH_FORM, topic, said, item[0].no)
+
+
 
 
 def _list_of(block: Block) -> Block:

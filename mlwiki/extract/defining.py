@@ -28,7 +28,7 @@ from mlwiki.extract.labels import CLAUSE_WORDS, GENERIC_LABELS, NOT_A_TERM, read
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
 from mlwiki.extract.paragraphs import in_path, lead_subject
-from mlwiki.extract.passages import CANNOT_END, narrates, without_pointers
+from mlwiki.extract.passages import CANNOT_END, DEFINED_TERM, narrates, without_pointers
 from mlwiki.extract.prose import breaks_off, clean_prose, heading_text, prefix_heading, sentences
 from mlwiki.extract.topics import callout_topic
 from mlwiki.extract.voice import author_speaks_first
@@ -412,8 +412,8 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
                       or "$" in label or "](" in label or "@" in label and not _AT_RANK.search(label)):
         return None  # ("In summary, …:", "One nuance:": a sentence's start; "Set @eq-grad to zero:" a step; "In X (A: …)")
     rest = without_pointers(stated + rest.split("![", 1)[0].strip())  # (an image, "(above)": no part of an answer)
-    if _POINTER.match(rest) or narrates(rest) or author_speaks_first(rest):
-        return None  # "see [[Batch gradient descent]]", "From the above two figures, …", "Why: I kept mixing up …"
+    if _POINTER.match(rest) or narrates(rest) and not DEFINED_TERM.match(text) or author_speaks_first(rest):
+        return None  # "see [[Batch gradient descent]]", "Why: I kept mixing up …" (not "**X** = … we've seen …")
     found = sentences(rest)
     back = ""
     for sentence in found:

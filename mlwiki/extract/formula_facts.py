@@ -25,6 +25,7 @@ from dataclasses import replace
 from mlwiki.extract.bullet_claims import bullet_question
 from mlwiki.extract.closings import is_legend
 from mlwiki.extract.openers import is_opener
+from mlwiki.extract.paragraphs import lead_subject
 from mlwiki.extract.passages import NO_SUBJECT
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.extract.remarks import (FORM as REMARK_FORM, claim_question, defines_by_formula, remark_cue,
@@ -68,7 +69,9 @@ def split_said(drafts: list) -> list:
             fronts.add(compared)  # (bullets comparing the subject with its rivals: asked as that; the id stays)
             continue
         if (parts := fact_cards(draft.front, draft.back, fronts)) is None:
-            out.append((group, heading))
+            named = named_part(draft.front, draft.back)  # ("The $1/H$ scaling is essential …": the part it names)
+            out.append((group if named is None or named in fronts else
+                        [replace(draft, front=named, id_front=draft.id_front or draft.front)], heading))
             continue
         kept = [b for f, b in parts if f == draft.front]
         own = [(f, b) for f, b in parts if f != draft.front]
@@ -83,6 +86,22 @@ def split_said(drafts: list) -> list:
                                  id_front=id_front if keeps else f"{REMARK_FORM}: {front}")], heading))
             fronts.update((front, shown))
     return out
+
+
+# A part of a formula named in words beside its math ("The $1/H$ scaling", "The denominator $p(D)$"), not by its math
+# alone ("The $\beta_t$"): a word of three letters or more outside the math
+_NAMED_PART = re.compile(r"The[ \t]+(?:\$[^$\n]{1,40}\$[ \t]+)?[a-z][\w-]{2,}(?:[ \t]+\$[^$\n]{1,40}\$)?")
+
+
+def named_part(front: str, back: str) -> str | None:
+    """A "What it says" front asked by the part of the formula its remark names in words first ("The $1/H$ scaling
+    is essential …" → "… › The $1/H$ scaling"), the formula still under it; None when the remark opens otherwise."""
+    found = sentences(" ".join(back.split("\n\n", 1)[0].split()))
+    subject = lead_subject(found[0]) if found else None
+    if subject is None or not _NAMED_PART.fullmatch(subject):
+        return None
+    path, formula = front.split(SAYS, 1)
+    return f"{path} › {subject}\n\n{formula}"
 
 
 def fact_cards(front: str, back: str, taken: set[str] = frozenset()) -> list[tuple[str, str]] | None:

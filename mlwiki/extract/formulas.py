@@ -29,7 +29,11 @@ _TEXT_ARG = re.compile(r"\\(?:text|mathrm|textrm|operatorname)\s*\{[^{}]*\}")
 _SPACING = re.compile(r"\s+|\\[,;!: ]|\\quad|\\qquad")
 _LEAD = re.compile(r"[^$:\n`]{1,60}:[ \t]*")  # "Expected value: " before a lone formula in a list item
 _LONE = re.compile(r"\$((?:[^$\\]|\\.)+)\$[ \t]*[.,;:]?[ \t]*(?:\{#(eq-[\w-]+)\})?[ \t]*"
-                   r"((?<=[ ,])where\b.*)?$")  # (", where $L$ is the likelihood": what its symbols mean)
+                   r"((?<=[ ,])where\b.*|(?<=, )(?:[a-z][\w-]*[ \t]+){1,3}\$[^$\n]+\$[ \t]*\.?[ \t]*)?$")  # (", where $L$ is
+# the likelihood": what its symbols mean; ", posterior $\mathcal N(\bar\theta, \Sigma)$": what it makes, in a few words)
+# A noun naming what a formula makes, after it ("posterior $…$"), not a clause going on ("so $…$", "free of $Y$")
+_NAMES_MORE = re.compile(r"(?!(?:so|and|or|if|then|with|for|when|since|because|free|hence|thus|i\.e|e\.g|giving|"
+                         r"which|where|while|as)\b)[a-z]")
 # `w = [0, 0], \quad b = 0`: symbols set to numbers (an example's starting values)
 _SET_TO_NUMBER = re.compile(r"\s*(?:\\[a-z]+\{\\?[A-Za-z]+\}|\\?[A-Za-z]+)(?:_\{?\w+\}?)?\s*=\s*(?:[-+]?\s*\d+(?:\.\d+)?|"
                             r"(?:\\left)?\[\s*[-+]?\d+(?:\.\d+)?(?:\s*,\s*[-+]?\d+(?:\.\d+)?)*\s*(?:\\right)?\])\s*")
@@ -172,6 +176,9 @@ def _lone_formula(text: str) -> tuple[str, str, bool, str, str] | None:
     if not rest.startswith("$") or rest.startswith("$$") or not (match := _LONE.match(rest)) or \
             not RELATION.search(match.group(1)):
         return None  # (a lone symbol or expression without a relation is a label, not a formula)
+    if match.group(3) and not match.group(3).startswith("where") and not (bullet and lead.startswith("**")
+                                                                          and _NAMES_MORE.match(match.group(3))):
+        return None  # (", posterior $…$" only after a bold-labelled item's formula: ", so $…$" goes on a sentence)
     return match.group(1).strip(), match.group(2) or "", bool(bullet), lead, (match.group(3) or "").strip()
 
 

@@ -203,11 +203,28 @@ def _named_topic(item: str, path: str) -> str:
     text = clean_prose(LIST_ITEM.sub("", item.split("\n", 1)[0], count=1)).strip()  # ([[Batch norm]] → its name)
     if (label := _ITEM_LABEL.match(text)) and not _GENERIC_LABEL.fullmatch(label.group(1).strip()) and \
             len(label.group(1).split()) <= (MAX_CAUSE_WORDS if "→" in text[label.end(1):label.end()] else MAX_LABEL_WORDS):
+        if term := remarked_term(label.group(1), text[label.end() - 1:]):
+            return term  # ("Different beast: the **NTK** describes …": the label remarks, the bold term is the topic)
         return reworded_label(as_topic(label.group(1)), text[label.end(1):])  # ("momentum keeps going after the
         # loss flattens → …": a cause and its effect; "warmup: … decay: …", two labels weighed: "warmup vs decay")
     if (named := _EQUALS.match(text)) and len(named.group(1).split()) <= 3:
         return as_topic(named.group(1))
     return _as_subject(passage_topic(text, path), text)
+
+
+# The name in bold a text opens on, after an article at most: "the **NTK** describes …" (not a word it stresses,
+# "**concatenates** earlier features", "**exact** attention")
+_BOLD_OPENING = re.compile(r"[ \t]*(?:(?:the|a|an)[ \t]+)?\*\*([A-Z][^*\n]{1,39})\*\*")
+
+
+def remarked_term(label: str, rest: str) -> str:
+    """The bold term the text after a label opens on, when the label's last word (what it names) is none of the
+    text's: the label remarks on the term ("Different beast: the **NTK** describes …"), it does not name it; ''
+    otherwise."""
+    term = _BOLD_OPENING.match(rest)
+    words = re.findall(r"[^\W\d_]{3,}", label.casefold())
+    return term.group(1).strip() if term and words and words[-1] not in re.findall(r"[^\W\d_]{3,}", rest.casefold()) \
+        else ""
 
 
 def _as_subject(topic: str, text: str) -> str:
@@ -338,7 +355,8 @@ def part_topic(part: str, path: str) -> str:
     first = LIST_ITEM.sub("", part.split("\n", 1)[0], count=1).strip()
     text = clean_prose(first).strip()
     if (label := _ITEM_LABEL.match(text)) and len(label.group(1).split()) <= MAX_LABEL_WORDS:
-        topic = label.group(1).strip()
+        topic = remarked_term(label.group(1), text[label.end() - 1:]) or label.group(1).strip()  # ("Different beast:
+        # the **NTK** …": the bold term)
     elif bold := re.match(r"\*\*([^*\n]{2,60})\*\*", first):
         topic = bold.group(1).strip()
     else:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.grabbag import GOES_ON
+from mlwiki.extract.grabbag import GOES_ON, remarked_term
 from mlwiki.extract.labels import reads_as_clause
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.prose import sentences
@@ -196,7 +196,7 @@ def _run_in_label(chunk: str) -> str:
     if not words or not label[0].isalnum() or len(words) > MAX_LABEL_WORDS or reads_as_clause(words) \
             or _NAMES_NO_FACT.fullmatch(label) or _ERRAND.fullmatch(label) or "$" in label or "=" in label:
         return ""
-    return as_topic(label)
+    return remarked_term(label, chunk[match.end() - 1:]) or as_topic(label)  # ("Different beast: the **NTK** …")
 
 
 def _goes_on(chunk: str, before: str) -> bool:

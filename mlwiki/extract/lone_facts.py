@@ -48,6 +48,7 @@ _MATH = re.compile(r"\$[^$\n]*\$")  # (its symbols are no person: "how many time
 _CLAUSE_WORDS = frozenset("that which whose because if but".split())  # ("a test that assumes that data": a clause)
 _NO_LAST = frozenset("a an the of to and or in on for with by from is are was were be its their".split())
 _FORMULA_VALUE = re.compile(r"\s=\s|\$[^$]*=")  # ("precision $= TP/(TP+FP)$": a value, which a front would show)
+_ITALIC_LABEL = re.compile(r"^([*_])([^*_\n]{1,40})\1(?=[ \t]*:)")  # ("*homoscedastic*: …": a label in italics)
 _LABEL_ASIDE = re.compile(r"^([^:()\n]{3,80}?)[ \t]*\([^()\n]*\)[ \t]*:")  # (a label's aside in brackets)
 _WORD = re.compile(r"\w+")
 _BRACKETS = re.compile(r"\([^()\n]*\)")
@@ -138,7 +139,8 @@ def _card(path: str, piece: Block, item: bool) -> tuple[str, str] | None:
         or ((label := _SHORT_LABEL.match(said)) and label.group(1).casefold() not in GENERIC_LABELS and label.group(1)) or ""
     bare = " ".join(_BRACKETS.sub(" ", said).split())  # ("vs MDI (impurity) in trees: …": its label without the aside)
     if topic and any(f"{topic}{mark}".casefold() in text.casefold() for mark in (":", " —", " →", " =")
-                     for text in (said, bare)):  # (a label in capitals, "At test time: …", its topic in lower case)
+                     for text in (said, bare, _ITALIC_LABEL.sub(r"\2", said, count=1))):  # ("At test time: …",
+        # a label in capitals, its topic in lower case; "*homoscedastic*: …", a label in italics)
         at = said.casefold().find(topic.casefold())
         shown = said[at:at + len(topic)] if at >= 0 else topic  # (as the note writes it: "At test time")
         return (f"{path} › {shown}", back) if _asks_topic(topic, path, labelled=True) and _adds_to(topic, back) \

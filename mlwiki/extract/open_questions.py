@@ -2,23 +2,32 @@
 
 - A paragraph or list item the writer labels as still open ("Open: does … interact badly with flow posteriors? Saw it
   mentioned.", "Open question: how loose is …", "Unsure: any clean result on …? (… -- read.)") asks, it answers
-  nothing: it goes off a card's back whole, with whatever the writer added after the question.
+  nothing: it goes off a card's back whole, with whatever the writer added after the question
+  (`without_open_questions`).
+- The questions a writer leaves open at the end of a thought, and the chore after them (`without_open_question`):
+
+      - Repulsive ensembles: a kernel term pushes the members apart. Would three then do the work of five? Ask in class.
+        →  the back ends on "… pushes the members apart."
+      Open q: could fewer members give the same diversity? → [[inbox]]
+        →  no card: a question, and nothing that answers it
+
 - A note's opening sentence that tells what the writer is doing with the page, with no subject of its own ("Starting a
   proper run at VI.", "Doing the standard example from … end to end so the recipe stops being abstract."): the post's
   introduction, not what it teaches (`narrates_errand`).
 
-Rules on the form of a line or sentence, never on the note's subject.
+Rules on the form of a line or sentence, never on the note's subject. Pure: strings in, strings out.
 """
 
 from __future__ import annotations
 
 import re
 
+from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.prose import one_break, sentences
 
 # "Open:", "Open question:", "Open questions:", "Still open:", "Unsure:", "Unclear:", "To find out:", bold or not,
 # at a paragraph's or a list item's start
-_OPEN_LABEL = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:still[ \t]+)?(?:open(?:[ \t]+questions?)?|unsure|"
+_OPEN_LABEL = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:still[ \t]+)?(?:open(?:[ \t]+(?:q|qs|questions?))?|unsure|"
                          r"unclear|to find out)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+\S")
 # A first sentence led by what the writer is doing: a gerund of the writer's errands, then what it is done to
 _ERRAND = re.compile(r"(?:Starting|Doing|Pinning|Revisiting|Continuing|Jotting|Collecting|Finishing|Wrapping)[ \t]+"
@@ -55,3 +64,44 @@ def narrates_errand(text: str) -> bool:
     first = sentences(" ".join(text.split()))[0]
     clause = _CLAUSE_END.split(first[_ERRAND.match(first).end():], 1)[0] if _ERRAND.match(first) else first
     return not _FINITE.search(clause)
+
+# The chore a writer adds after an open question: "Ask in office hours.", "Check.", "Try it."
+_CHORE = re.compile(r"(?i)(?:to\s+)?(?:ask|try|check|test|verify|investigate|confirm|look it up)\b[^.!?\n]{0,40}[.!]?")
+# A label that says the line is an open question: "Open q:", "Open question:", "Open:"
+_OPEN_Q_LABEL = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?open(?:[ \t]+(?:q|qs|questions?))?(?:\*\*)?[ \t]*:")
+# What points away after the question: "→ [[inbox]]", "(see [[x]])"
+_POINTER_TAIL = re.compile(r"[ \t]*(?:→|->)[ \t]*\[\[[^\]\n]+\]\][ \t]*\Z")
+
+
+def without_open_question(back: str, front: str) -> str | None:
+    """The back without the question its writer left open at its end; '' when that was all it said (and its front
+    asks nothing, or a label calls it open); None when there is none (the back as it was)."""
+    if "?" not in back:
+        return None
+    head, last = _last_part(back.rstrip())
+    if last.lstrip()[:1] in ("$", "|", "`") or "$$" in last:
+        return None  # (a formula, a table or code: as written)
+    text = " ".join(_POINTER_TAIL.sub("", last).split())
+    if _OPEN_Q_LABEL.match(text):
+        return head.rstrip()
+    found = sentences(text)
+    k = len(found)
+    while k and _CHORE.fullmatch(found[k - 1].strip()):
+        k -= 1
+    asked = k
+    while asked and found[asked - 1].rstrip().endswith("?"):
+        asked -= 1
+    if asked == k:
+        return None  # (it ends on no question)
+    if asked == 0 and not head.strip() and front.rstrip().endswith("?"):
+        return None  # (a question answered by a question: as written)
+    return f"{head}{' '.join(found[:asked])}".rstrip()
+
+
+def _last_part(back: str) -> tuple[str, str]:
+    """(what comes before, the last paragraph or list item of a back)."""
+    cut = back.rfind("\n\n") + 2 if "\n\n" in back else 0
+    lines = back[cut:].split("\n")
+    item = max((k for k, line in enumerate(lines) if LIST_ITEM.match(line) and line[:1] not in " \t"), default=0)
+    before = back[:cut] + "".join(line + "\n" for line in lines[:item])
+    return before, "\n".join(lines[item:])

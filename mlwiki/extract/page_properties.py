@@ -27,8 +27,13 @@ from mlwiki.extract.lines import BLANK, BLANK_LINE, HEADING, TEXT, Line
 _PROPERTY = re.compile(r"([A-Z][\w'’]*(?: [\w'’]+){0,3}): \S")
 # Keys that say the paragraph is a page's properties (Notion's own and those people add to databases)
 _PAGE_KEYS = frozenset("""tags created status date type updated author authors category categories topic course
-lecture source url due priority area project attendees related class last edited time created by""".split())
+lecture source url due priority area project attendees related class last edited time created by read rating year
+venue""".split())
 MIN_LINES = 2
+# A line of properties: "**Read:** 2025-09-04 · **Status:** read fully · #literature"
+_BETWEEN = re.compile(r"[ \t]+[·|•][ \t]+")
+_INLINE_PROPERTY = re.compile(r"\*\*([A-Z][\w'’]*(?: [\w'’]+){0,3}):\*\*[ \t]*\S|([A-Z][\w'’]*(?: [\w'’]+){0,3}): \S")
+_TAGS = re.compile(r"#[\w/-]+(?:[ \t]+#[\w/-]+)*")
 _TITLE_VARIABLE = re.compile(r"\{\{\s*\$frontmatter\.title\s*\}\}")
 
 
@@ -49,12 +54,24 @@ def mark_page_properties(lines: list[Line], title: str = "", templated: bool = F
     end = start
     while end < len(lines) and lines[end].kind == TEXT and _PROPERTY.match(lines[end].text):
         end += 1
-    if end - start < MIN_LINES or (end < len(lines) and lines[end].kind not in (BLANK,)):
-        return
     keys = {lines[i].text.split(":", 1)[0].lower() for i in range(start, end)}
+    if end - start < MIN_LINES and (keys := _keys_in_line(lines[start])):
+        end = start + 1  # ("**Read:** 2025-09-04 · **Status:** skimmed · #literature": the properties on one line)
+    if end - start < MIN_LINES and not (end == start + 1 and keys) or (end < len(lines) and lines[end].kind != BLANK):
+        return
     if any(key in _PAGE_KEYS or set(key.split()) <= _PAGE_KEYS for key in keys):
         for i in range(start, end):
             lines[i] = BLANK_LINE  # (as front matter is: no line of any paragraph)
+
+
+def _keys_in_line(line: Line) -> set[str]:
+    """The keys of a line of two properties or more set apart by "·" or "|" (the keys bold, "**Status:** …", or not;
+    tags among them); none when any part is no property."""
+    parts = _BETWEEN.split(line.text.strip()) if line.kind == TEXT else []
+    found = [_INLINE_PROPERTY.match(part) for part in parts if not _TAGS.fullmatch(part)]
+    if len(found) < MIN_LINES or not all(found):
+        return set()
+    return {(match.group(1) or match.group(2)).lower() for match in found}
 
 
 def _first_filled(lines: list[Line], start: int) -> int | None:

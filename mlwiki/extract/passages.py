@@ -33,14 +33,14 @@ MAX_CODE_LINES = 12  # a short snippet belongs to the answer ("how is inverted d
 # Headings that name no subject of study: the section under them is no answer to anything.
 NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
                         r"references?|reading(?: list| log)?|further reading|to read|resources?|status|progress|roadmap|someday|backlog|"
-                        r"wish ?list|next steps|links?|see also|related(?: notes| topics)?|learning objectives|"
-                        r"learning (?:outcomes|goals)|"
+                        r"wish ?list|next steps|links?|see also|related(?: notes| topics)?|learning (?:objectives|outcomes|goals)|"
                         r"(?:(?:main|key|primary|useful|additional)\s+)?(?:sources?|references?|resources?)|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|"
                         r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"
                         r"install|requirements|contents|table of contents|outline|implementation|output|changelog|notation|conventions|"
                         r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
                         r"others?|questions?|stuck(?: on)?(?: ?/ ?questions)?|quiz|summary table|(?:unanswered|unresolved)\s+questions|open q['’]?s|"
-                        r"questions (?:i |we )?(?:still )?(?:have|had)|things i (?:still )?(?:don['’]t|do not) (?:get|understand)|"
+                        r"questions (?:i |we )?(?:still )?(?:have|had)|things i(?:['’]m| am)? (?:still )?(?:(?:don['’]t|do not) (?:get|understand)|"
+                        r"(?:unsure|not sure) about)|unsorted(?:[ /&]+to file)?|to file|inbox|"
                         r"(?:final|closing|concluding) (?:thoughts|remarks|words)|"
                         r"wrap[- ]?up|random|did|done|today|(?:(?:study|learning|work|lab)\s+)?log|plan(?:ning)?|standup|what (?:worked|helped) for (?:me|us))[\W\d_]*")  # (a
 # day's log; a "Study log" is the writer's days, which DAY_NOTES leaves out: not a day's items to card one by one)
@@ -50,8 +50,7 @@ SOURCES_TITLE = re.compile(r"(?i)[\W\d_]*(?:(?:my|further|the)\s+|[\w-]+\s+(?=re
 # A site's page about its author or itself, not a subject: "About", "About me", "About this blog", "Contact"
 SITE_PAGE_TITLE = re.compile(r"(?i)[\W\d_]*(?:about(?: (?:me|us|this (?:blog|site|wiki)|the (?:author|blog|site)))?|"
                              r"colophon|imprint|contact(?: me)?|now)[\W\d_]*")
-# The heading of a day's notes or log ("## log", "## notes", "## Today"): what the day did is no card, what it
-# learnt is, item by item
+# The heading of a day's notes or log ("## log", "## notes", "## Today"): what the day did is no card, what it learnt is
 # In a daily note, a section named by what the writer did that day ("## Studied", "## Thoughts"): its log
 DAY_ACTIVITY = re.compile(r"(?i)[\W\d_]*(?:stud(?:y|ied|ying)|read(?:ing)?|worked on|work|progress|did|done|"
                           r"(?:half[- ])?thoughts?|ideas?|reflections?|scratch)[\W\d_]*")
@@ -124,13 +123,13 @@ _KEY_ONLY = re.compile(r"[ \t]*[\w ]{1,20}::?[ \t|,]*")  # "tags: |" once its ta
 # Words a paragraph cannot end on: it broke off mid-sentence
 CANNOT_END = frozenset("the a an of with to for by in on and or is are that which as then so thus hence".split())
 # A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]", a vault's navigation
-# "Back to [[Optimizers MOC]]", "Part of [[Training]].", "Up: [[Index]]", "Next: [[Adam]]", "[[A]] · [[B]]"): nothing
-# to recall
+# "Back to [[Optimizers MOC]]", "Part of [[Training]].", "Up: [[Index]]", "[[A]] · [[B]]"): nothing to recall
 LINKS_LINE = (r"[ \t]*(?:(?:see(?: also)?|links?(?: back)?|related(?: notes)?|cf\.?|back to|part of|up|next|prev(?:ious)?|"
-              r"parent)[ \t]*:?[ \t]*)?(?:(?:(?:next|prev(?:ious)?|back(?: to)?|up|home|index|contents)[ \t]*:[ \t]*)?"
-              r"(?:\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\s]*\))(?:[ \t,;.·•|←↑«»]|←[ \t]*→)*(?:and[ \t]+)?)+")
-# (a page's navigation between its links: "[← index](../README.md) · next: [Receptive fields](rf.md)", a day's
-# "[[2026-11-02]] ← → [[2026-11-04]]"; "[[A]] → [[B]]" alone is an order of steps, and stays)  # (a pattern's text: tidy.py's too)
+              r"parent|(?:permanent|literature|reading|source|paper) notes?)[ \t]*(?::|→|->)?[ \t]*)?(?:(?:(?:next|prev(?:ious)?|back(?: to)?|up|home|index|contents)[ \t]*:[ \t]*)?"
+              r"(?:\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\s]*\))(?:[ \t]*\([^()\n]{1,80}\))?"
+              r"(?:[ \t,;.·•|←↑«»]|←[ \t]*→)*(?:and[ \t]+)?)+")
+# (navigation: "[← index](../README.md) · next: [Rf](rf.md)", "[[2026-11-02]] ← → [[2026-11-04]]", a Zettelkasten's
+# "Related: [[a]] (why), [[b]]"; "[[A]] → [[B]]" alone is an order of steps, and stays)  # (tidy.py's pattern too)
 _LINKS_LINE = re.compile("(?i)" + LINKS_LINE)
 _ANY_LABEL = re.compile(r"[^:\n\[]{1,40}:[ \t]")  # ("gated cells: [[LSTM]]": what the links are)
 _NOTE_LINK = re.compile(r"\[\[[^\]\n]*\]\]")  # (a link names a note: no word that explains, "- gated: [[LSTM]], [[GRU]]")
@@ -144,9 +143,9 @@ _PLANS = re.compile(r"(?i)in (?:this|the following|the next) (?:section|chapter|
 _READER_WORD, _FIRST_PLURAL = re.compile(r"\byour?\b", re.I), re.compile(r"\b(?:we|our|us)\b", re.I)
 _POINTS_BACK = re.compile(r"(?:this|these|that|those|it|its|they|their|then|here|there|so|such)\b", re.I)
 _PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  # "it is considered …": of what?
-# After a label, "we"/"you" speak of anyone ("- idea: we can't resample from the population, so …"), not of
-# something said before, as "it" or "this" do
-_GENERIC_PERSON = re.compile(r"(?:we|you)\b")
+# After a label or a bold term it defines, "we"/"you" speak of anyone ("- idea: we can't resample from the population,
+# so …", "**Epistemic** = … we've only seen finite data"), not of something said before, as "it" or "this" do
+_GENERIC_PERSON, DEFINED_TERM = re.compile(r"(?:we|you)\b"), re.compile(r"\*\*[^*\n]{1,60}\*\*[ \t]*[=:]")
 _PLAIN_WORD = re.compile(r"[a-z]+\b(?![-\d])")  # "its …" goes on from before; "kNN", "k-means", "word2vec" are names
 _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
 _RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
@@ -329,7 +328,7 @@ def _without_narration(text: str) -> str:
         while len(found) > 1 and narrates(found[-1]) and not in_label(found[-1]):
             found.pop()  # (not "Important caveat I'd missed: …", what follows the label is the point)
         kept = found
-        while len(kept) > 1 and (narrates(kept[0]) and not in_label(kept[0]) or _PLANS.match(kept[0])):
+        while len(kept) > 1 and (narrates(kept[0]) and not in_label(kept[0]) and not DEFINED_TERM.match(kept[0]) or _PLANS.match(kept[0])):
             kept = kept[1:]  # (not "Three reasons I've seen: …", what follows the label is the answer)
         if kept is not found and (_POINTS_BACK.match(kept[0]) or _GOES_ON.match(kept[0]) or "?" in kept[0]
                                   or _READER_WORD.search(kept[0])):

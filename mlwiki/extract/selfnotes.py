@@ -13,6 +13,7 @@ from mlwiki.extract.anyof import AnyOf
 from mlwiki.extract.banners import without_banner
 from mlwiki.extract.contents import lists_pages
 from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.extract.open_questions import without_open_question
 from mlwiki.extract.page_talk import (about_the_notes, asked_without_page_talk, builds_the_notes, says_little,
                                       without_page_talk)
 from mlwiki.extract.passages import ABOUT_PAGE, LINKS_LINE
@@ -50,6 +51,10 @@ def off_the_back(draft) -> bool:
     if not _off_page_talk(draft) or not _off_todo(draft) or not _off_drafts(draft) or len(draft.back.split()) <= _CHORE_BACK_WORDS and _CHORE_BACK.fullmatch(draft.back) \
             and "$" not in draft.back:
         return False  # (a back that is only "ask in OH": no answer to the question on its front)
+    if draft.kind != CardKind.CLOZE and (asked_off := without_open_question(draft.back, draft.front)) is not None:
+        if not asked_off:
+            return False  # ("Open q: could fewer members do? → [[inbox]]": the writer's question, no answer)
+        draft.back = asked_off  # ("… Would three do the work of five? Ask in class.": off the fact it follows)
     without_banner(draft)  # (a page's picture under its opening lines: no answer needs it)
     back = without_notes(draft.back)
     if back == draft.back:

@@ -201,13 +201,17 @@ def _is_run_log(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     return sum(bool(_NUMBER_CELL.fullmatch(cell)) for cell in values) * 2 > len(values)
 
 
+# A cell that only links to a note ("| [[20250903143020]] | Bayes by Backprop | …"): where to read about the row
+_LINK_CELL = re.compile(r"[ \t]*\[\[[^\]\n]+\]\][ \t]*")
+
+
 def _without_status(header: list[str], rows: list[tuple[int, list[str]]]) -> tuple[list, list]:
-    """A table without its columns of the writer's progress (`_STATUS_HEAD`, or every cell `_STATUS_CELL`): what
-    is left is what its rows say (a reading log's paper titles alone say nothing, and make no card)."""
+    """A table without its columns of the writer's progress (`_STATUS_HEAD`, or every cell `_STATUS_CELL`) and of
+    links to notes (`_LINK_CELL`): what is left is what its rows say (a reading log's paper titles alone say nothing, and make no card)."""
     if not rows or any(len(cells) != len(header) for _, cells in rows):
         return header, rows  # (a ragged table: `row_cards` declines it)
     status = {c for c in range(len(header)) if _STATUS_HEAD.fullmatch(header[c])
-              or all(_STATUS_CELL.fullmatch(cells[c]) for _, cells in rows)}
+              or all(_STATUS_CELL.fullmatch(cells[c]) or _LINK_CELL.fullmatch(cells[c]) for _, cells in rows)}
     if not status:
         return header, rows
     keep = [c for c in range(len(header)) if c not in status]

@@ -105,10 +105,10 @@ _SOURCE_HINT = AnyOf(r"\d\.\d|ch\b(?<!\wch)|§|[{:](?:ref|doc|numref|cite)[}:]|\
 # Jain, Abbeel, Denoising Diffusion Probabilistic Models (NeurIPS 2020)." (its words in capitals, a title; a sentence
 # that says what the paper found, "Rendle et al. 2020 showed that a dot product beats an MLP", stays)
 _PAPER_YEAR = re.compile(r"\b(?:19|20)\d\d[a-z]?\b")
-_PAPER_LABEL = re.compile(r"(?i)(?:papers?|ref(?:erence)?s?|source|based on)[ \t]*:[ \t]*")
-_PAPER_LEAD = re.compile(r"\[?[A-Z][\w'’-]+")  # (an author's name first)
+_PAPER_LABEL = re.compile(r"(?i)(?:papers?|ref(?:erence)?s?|source|based on)[ \t]*:[ \t]*|@[\w:.-]+[ \t]+[—–-][ \t]+")
+_PAPER_LEAD = re.compile(r"\[?[A-Z][\w'’-]+|[\"“][A-Z]")  # (an author's name first, or the title in quotes)
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]{3,}")  # (a word of four letters or more: "of", "for", "and" may be lower case)
-_TITLE_SMALL = frozenset("with from into over under via without through about upon than onto".split())  # (and these)
+_TITLE_SMALL = frozenset("with from into over under via without through about upon than onto using towards".split())  # (and these)
 _TITLE_SHARE = 0.8
 _QUOTED_TITLE = re.compile(r"(?:/(?:19|20)?\d\d)?[ \t]*[,.:;]?[ \t]*[\"“][^\"”\n]{8,200}[\"”][ \t.,]*$")
 # The writer's remark that they left something out: "…, skipped it.", "Haven't tried it.", "didn't read it yet"
@@ -137,6 +137,8 @@ _WRITER = re.compile(r"(?i)\b(?:i|i'm|i've|me|my|we|our|us)\b")
 _INLINE_MATH = re.compile(r"\$[^$\n]+\$")  # (a formula's symbols, read as words, name no writer)
 # a card that is the writer's day or the book's plan, not what it teaches
 _DIARY = re.compile(r"(?i)[ \t]*(?:(?:spent|reading|read up|sat down|started|finally)\b[^.\n]{0,60}\b(?:on|about|with|into)\b|"
+                    r"read (?:it |this )?for (?:the|my|our|a) [^.\n]{0,40}?(?:unit|course|class|module|seminar|exam|"
+                    r"project|thesis|reading group)s?\b|"  # ("Read for the calibration unit.": why the writer read it)
                     r"(?:these|this) (?:are|is) (?:the|my|our) (?:course |lecture |study )?notes\b|"
                     r"(?:\*\*)?(?:did|done|tried)(?:\*\*)?[ \t]*:|"
                     r"(?:i[ \t]+)?(?:was|were)[ \t]+(?!(?:no|some|every|any)?thing\b)[a-z]{2,}ing[ \t]+)")  # ("Did: DDIM sampler

@@ -44,6 +44,7 @@ _CLAUSE_OPENER = re.compile(r"(?i)(?:since|because(?! of\b)|although|though|wher
 _PLACE = re.compile(rf"(?i)({_PREPOSITION} .+?),? (?:this|it|that|these|they|you|we)$")
 _RELATIVE = re.compile(r"(?:that|which|who|whose(?:[ \t]+[\w$\\{}^'’-]+){0,2})$")  # a verb after it is the relative
 # clause's, not the sentence's ("a softmax whose row is split … is handled by …": the softmax is handled)
+_SUBORDINATE = re.compile(r"\b(?:unless|because|although|though|whereas|until|since|if|when|while)\b")  # (… of a clause)
 _NOT_TOPIC = re.compile(r"(?i)(?:it|its|this|that|these|those|they|there|here|we|you|i|one|so|then|such|"
                         r"the (?:same|other|former|latter|above|following|rest)|don['’]t|do not|never|always|only|just|"
                         r"also|and|but|or|everything|anything|something|nothing)\b")
@@ -93,6 +94,8 @@ def passage_topic(text: str, known: str = "") -> str:
     if not opener and (subordinate := _CLAUSE_OPENER.match(first)):
         clause = first[subordinate.end():]  # (the main clause says what the sentence is about)
     verb = next((v for v in _VERB.finditer(clause) if not _RELATIVE.search(clause[:v.start()].rstrip())), None)
+    if verb and _SUBORDINATE.search(clause, 0, verb.start()):
+        verb = None  # ("BBB underfits unless the KL is down-weighted": "is" is the clause's, the subject not "the KL")
     if verb and verb.start() > 0 and not _NOT_TOPIC.match(clause):
         subject = _ADVERB_END.sub("", clause[:verb.start()].strip())  # ("each parameter effectively gets …")
         if place := _PLACE.match(subject):

@@ -45,6 +45,8 @@ from mlwiki.extract.tabsets import TABSET_CLASSES, tabs_as_headings
 from mlwiki.extract.title_heading import keep_ids, title_heading
 from mlwiki.extract.title_leads import asked_leads
 from mlwiki.extract.toggles import item_questions, with_toggles_joined
+from mlwiki.extract.zettel_links import with_zettel_titles
+from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.models import Card, CardKind, Problem, Severity, Source
 
 # The forms mlwiki reads out of ordinary prose: inside a worked example or an exercise they make no card (the
@@ -315,6 +317,7 @@ class Extractor:
         self.drafts = housekeeping_dropped(self.drafts, self.ctx, self.opening_topic)  # (a hub, a deadline)
         self.drafts = named_asides_on_back(without_stray_marks(self.drafts))  # (a lone "**" a cut question left; a
         # term named in brackets in a formula's introduction, "(… = "masked" attention)", to its back)
+        self.drafts = with_zettel_titles(with_footnotes(self.drafts, self.page), self.ctx.zettels)  # ("[[2025…]]": a title)
         if self.reworded:  # (a lone heading titles the note, a fold's "(click)" left off: fronts without the ids)
             before = Extractor(self.reworded, self.page_ctx if self.page_lines or self.cell_titled else self.ctx,
                                as_before=True)

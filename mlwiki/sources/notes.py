@@ -20,6 +20,7 @@ from mlwiki.sources.decoding import decode_note, warn
 from mlwiki.sources.flat_yaml import read_flat
 from mlwiki.sources.graphs import GRAPH_FOLDER, is_graph_folder, logseq_style
 from mlwiki.sources.jekyll import kramdown_page
+from mlwiki.sources.zettels import zettel_titles
 from mlwiki.models import NoteText, Problem
 
 NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".mdx": "mdx", ".qmd": "qmd", ".ipynb": "ipynb"}
@@ -460,6 +461,8 @@ def load_note(path: Path | str, rel: str, data: bytes | None = None) -> tuple[No
     if note is not None and note.file_type == "md":
         note.logseq = logseq_style(path, rel)  # (a page of a Logseq graph: read as the outline it is)
         note.kramdown = kramdown_page(path, rel)  # (a page of a Jekyll site: read as kramdown reads it)
+    if note is not None:
+        note.zettels = zettel_titles(path, rel, note.body)  # (`[[20250904111530]]`: the title it stands for)
     return note, problems
 
 
