@@ -9,44 +9,32 @@ from pathlib import PurePosixPath
 
 from mlwiki import ids
 from mlwiki.extract import (algorithms, callouts, cell_front_matter, crossrefs, derivations, example_parts, examples,
-                            exercises, forms, formula_cards, heading_equations, lists, lone_remarks, margins,
-                            numbered_leads, proofs, questions, self_tests, state_boxes, statements)
+                            exercises, forms, formula_cards, lists, margins, proofs, questions, self_tests, state_boxes,
+                            statements)
 from mlwiki.extract.bold_titles import BOLD_TITLE_LEVEL
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
-from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.context import NoteContext
 from mlwiki.extract.generalities import general_rule_card
 from mlwiki.extract.symbol_definitions import symbol_definition_card
-from mlwiki.extract.housekeeping import housekeeping_dropped
-from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.daily import is_date, is_stamped
 from mlwiki.extract.day_notes import finished_day_cards
 from mlwiki.extract.day_terms import day_subject, section_term
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, classify, heading_level, problem,
                                  titled_as_written)
-from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.logseq import read_page
 from mlwiki.extract.logseq_journal import day_opening
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.page_lines import as_shown
 from mlwiki.extract.prose import clean_prose, heading_text
-from mlwiki.extract.repeats import without_repeats
-from mlwiki.extract.signposts import without_signposts
-from mlwiki.extract.step_refs import with_steps_shown
-from mlwiki.extract.stray_marks import without_stray_marks
-from mlwiki.extract.front_asides import named_asides_on_back
-from mlwiki.extract.tidy import tidy
+from mlwiki.extract.polish import polished
 from mlwiki.extract.tool_text import as_its_tool_shows
 from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic_part, is_example_title, names_subject,
                                    note_subject)
 from mlwiki.extract.tabsets import TABSET_CLASSES, tabs_as_headings
 from mlwiki.extract.title_heading import keep_ids, title_heading
-from mlwiki.extract.title_leads import asked_leads
 from mlwiki.extract.toggles import item_questions, with_toggles_joined
-from mlwiki.extract.zettel_links import with_zettel_titles
-from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.models import Card, CardKind, Problem, Severity, Source
 
 # The forms mlwiki reads out of ordinary prose: inside a worked example or an exercise they make no card (the
@@ -305,19 +293,7 @@ class Extractor:
             crossrefs.resolve(self.body, [d for drafts, _ in self.drafts for d in drafts])
             self.drafts = [(drafts, path) for drafts, path in self.drafts  # ("{#eq-x} ::: …": a label, no front)
                            if all(d.front.strip() and d.back.strip() for d in drafts)]
-        self.drafts = without_signposts(tidy(inline_html_as_markdown(self.drafts)))  # (to-dos, diary, "Next: …" off)
-        self.drafts = without_repeats(self.drafts, self.shown_whole)  # (no back ends on another card's whole back)
-        self.drafts = without_shown_children(self.drafts)  # (nor holds what the cards under its heading show)
-        self.drafts = heading_equations.equated_heading_cards(self.drafts, self.blocks)  # ("## RF = bagging + …")
-        self.drafts = lone_remarks.lone_remark_cards(self.drafts, self.blocks)  # ("… › caveat")
-        self.drafts = numbered_leads.merged_numbered_leads(self.drafts)  # ("Method 1:", "Method 2:" over formulas)
-        self.drafts = split_said(self.drafts)  # (the bullets after a formula, each a fact of its own: a card each)
-        self.drafts = asked_leads(self.drafts, self.subject)  # (a title-only front: "Goal: …" asks the goal)
-        self.drafts = with_steps_shown(self.drafts, self.blocks)  # ("Why step 5 works?": step 5 on its front)
-        self.drafts = housekeeping_dropped(self.drafts, self.ctx, self.opening_topic)  # (a hub, a deadline)
-        self.drafts = named_asides_on_back(without_stray_marks(self.drafts))  # (a lone "**" a cut question left; a
-        # term named in brackets in a formula's introduction, "(… = "masked" attention)", to its back)
-        self.drafts = with_zettel_titles(with_footnotes(self.drafts, self.page), self.ctx.zettels)  # ("[[2025…]]": a title)
+        self.drafts = polished(self)  # (the passes over every card the walk made: extract.polish)
         if self.reworded:  # (a lone heading titles the note, a fold's "(click)" left off: fronts without the ids)
             before = Extractor(self.reworded, self.page_ctx if self.page_lines or self.cell_titled else self.ctx,
                                as_before=True)

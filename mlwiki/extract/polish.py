@@ -1,0 +1,38 @@
+"""The passes over every card a note's walk made, once it is done: what no single card form can see (a card that
+repeats another's back, the cards under a heading its card shows, a day's log, the writer's to-dos), and the
+rewordings that need the whole note (a step's text, a footnote, a linked note's title)."""
+
+from __future__ import annotations
+
+from mlwiki.extract import heading_equations, lone_remarks, numbered_leads
+from mlwiki.extract.children import without_shown_children
+from mlwiki.extract.footnotes import with_footnotes
+from mlwiki.extract.formula_facts import split_said
+from mlwiki.extract.front_asides import named_asides_on_back
+from mlwiki.extract.housekeeping import housekeeping_dropped
+from mlwiki.extract.html_inline import inline_html_as_markdown
+from mlwiki.extract.repeats import without_repeats
+from mlwiki.extract.signposts import without_signposts
+from mlwiki.extract.step_refs import with_steps_shown
+from mlwiki.extract.stray_marks import without_stray_marks
+from mlwiki.extract.tidy import tidy
+from mlwiki.extract.title_leads import asked_leads
+from mlwiki.extract.zettel_links import with_zettel_titles
+
+
+def polished(ex) -> list:
+    """The drafts of a walked note (`ex`: its walk.Extractor) after the passes over all of them, in order."""
+    drafts = without_signposts(tidy(inline_html_as_markdown(ex.drafts)))  # (to-dos, diary, "Next: …" off)
+    drafts = without_repeats(drafts, ex.shown_whole)  # (no back ends on another card's whole back)
+    drafts = without_shown_children(drafts)  # (nor holds what the cards under its heading show)
+    drafts = heading_equations.equated_heading_cards(drafts, ex.blocks)  # ("## RF = bagging + …")
+    drafts = lone_remarks.lone_remark_cards(drafts, ex.blocks)  # ("… › caveat")
+    drafts = numbered_leads.merged_numbered_leads(drafts)  # ("Method 1:", "Method 2:" over formulas)
+    drafts = split_said(drafts)  # (the bullets after a formula, each a fact of its own: a card each)
+    drafts = asked_leads(drafts, ex.subject)  # (a title-only front: "Goal: …" asks the goal)
+    drafts = with_steps_shown(drafts, ex.blocks)  # ("Why step 5 works?": step 5 on its front)
+    drafts = housekeeping_dropped(drafts, ex.ctx, ex.opening_topic)  # (a hub, a deadline)
+    drafts = named_asides_on_back(without_stray_marks(drafts))  # (a lone "**" a cut question left; a term named in
+    # brackets in a formula's introduction, "(… = "masked" attention)", to its back)
+    drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
+    return drafts
