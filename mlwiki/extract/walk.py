@@ -24,6 +24,7 @@ from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import (CODE, DIV_OPEN, HEADING, MATH, TEXT, classify, heading_level, problem,
                                  titled_as_written)
 from mlwiki.extract.formula_facts import split_said
+from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.logseq import read_page
 from mlwiki.extract.lone_remarks import lone_remark_cards
 from mlwiki.extract.numbered_leads import merged_numbered_leads
@@ -312,6 +313,8 @@ class Extractor:
         self.drafts = housekeeping_dropped(self.drafts, self.ctx, self.opening_topic)  # (a hub, a deadline)
         self.drafts = named_asides_on_back(without_stray_marks(self.drafts))  # (a lone "**" a cut question left; a
         # term named in brackets in a formula's introduction, "(… = "masked" attention)", to its back)
+        self.drafts = list_clozes(self.drafts)  # (a bare heading over a list of claims: a card per item, the others
+        # shown; after housekeeping: what it drops, a deadline or the writer's open questions, is no card at all)
         if self.reworded:  # (a lone heading titles the note, a fold's "(click)" left off: fronts without the ids)
             before = Extractor(self.reworded, self.page_ctx if self.page_lines else self.ctx, as_before=True)
             before.walk()
