@@ -3,17 +3,22 @@ over a list of claims ("- works inductively …", "- cost per head: $O(|V|FF' + 
 expressive than 1-WL …") asks for all of them at once, and a learner cannot recall four facts from a front that
 tells none apart. The way SuperMemo and Anki users learn such an enumeration is one card per item: the front shows
 the list's heading and its other items, the item asked hidden as `[...]` (its own label kept, "- cost per head:
-[...]": the label says what is asked); the back is that item alone. A paragraph before or after the list is a part
-like an item (hidden on its own card, shown on the others'); a line that introduces the list ("Why:") and an item
-that only gives an example ("- e.g. …") are shown on every card and asked on none.
+[...]": the label says what is asked); the back is that item alone. A paragraph after the list is a part like an
+item (hidden on its own card, shown on the others'); the line that introduces the list ("Why:"), a line that names
+where its claims come from, an item that only gives an example ("- e.g. …") and one that only points elsewhere
+("- details → [[note]]") are shown on every card and asked on none. A paragraph that opens the section before its
+list is a fact of its own: it stays the heading's card.
 
 Only a list a learner can study this way: two to `MAX_PARTS` parts asked, each short enough to read beside the
-others (`MAX_PART_WORDS`, `MAX_WORDS` in all), of claims (a list of names, "- Pointwise", "- Pairwise", is an
-enumeration the heading asks for as one answer), not steps in their order (a numbered list is one procedure) and
-not a day's log, whose items have nothing in common to cue one another. The first card keeps the section card's id
-(its review history); each other card's id is made of the part it asks, so editing a sibling keeps it.
+others (`MAX_PART_WORDS`, `MAX_WORDS` in all), of claims. A list stays one card when it is one answer as it stands:
+short items, recalled whole ("To get an interval: resample …, recompute …, read off …"), names ("- Pointwise", "-
+Pairwise"), steps in their order (numbered), a pair written alike, either of which gives the other away ("H0: …" /
+"H1: …"), an outline (items over lists of their own); or when its items cannot cue one another: a day's log, a log
+of dated entries, a timeline, a map of notes, the writer's open doubts.
 
-Pure: drafts in, drafts out.
+The first card keeps the section card's id (its review history); each other card's id is made of the part it asks,
+so editing a sibling keeps it. The cards are basic ones, not Anki clozes: a card's kind is part of its id, and its
+back is the one item asked. Pure: drafts in, drafts out.
 """
 
 from __future__ import annotations
@@ -28,36 +33,41 @@ from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
 from mlwiki.extract.prose import clean_prose
 from mlwiki.models import CardKind
 
+HIDDEN = "[...]"
 MIN_PARTS, MAX_PARTS = 2, 7
 MAX_PART_WORDS = 45  # a part longer than this is a passage: beside the others, the front would be a page
 MAX_WORDS = 160
-MAX_SOURCE_WORDS = 15  # a line naming where the list comes from is no longer
-MAX_NESTED_LINES = 2  # under one item: a wrapped line or two, a short aside list
+MIN_LONG_WORDS = 12  # a list none of whose items is this long is recalled whole, as one answer; a claim this long
+# beside others is one a learner recalls alone
 MIN_CLAIM_WORDS = 4  # an item shorter than this names something: a list of names is one enumeration
 MIN_SAID_WORDS = 2  # a part with fewer words besides its links points elsewhere ("Toy version → [[bo-toy]]")
+MAX_SOURCE_WORDS = 15  # a line naming where the list's claims come from is no longer
+MAX_NESTED_LINES = 2  # under one item: a wrapped line or two, a short aside list
 MAX_LABEL_WORDS, MAX_CAUSE_WORDS = 5, 8
-HIDDEN = "[...]"
+MIRROR_SHARE = 0.4  # of two items' words, shared: the one shown says what the other is
+
 # A part that is no plain prose or list: code, a display formula, a table, a quote, a callout
 _NOT_PROSE = re.compile(r"(?m)^[ \t]*(?:```|~~~|\$\$|\||>|:::|<)")
-# A heading over the writer's open doubts ("Confused about", "Still unclear"): no list of facts to study
-_DOUBTS = re.compile(r"(?i)[\W\d_]*(?:still[ \t]+)?(?:confused|unsure|unclear|open[ \t]+questions?)(?:[ \t]+about)?[\W\d_]*")
-# A heading over a log ("Study log: …", "Reading journal"): its entries are the days', not one subject's
+# Headings whose items cannot cue one another: the writer's open doubts, a log of days
+_DOUBTS = re.compile(r"(?i)[\W\d_]*(?:still[ \t]+)?(?:confused|unsure|unclear|open[ \t]+questions?)(?:[ \t]+about)?"
+                     r"[\W\d_]*")
 _LOG = re.compile(r"(?i)(?:^|\W)(?:(?:study|reading|work|lab|change)[ \t]*log|log[ \t]*book|journal|diary)(?:\W|$)")
 # An item's lead: its bold opening or what comes before its first mark ("**6 Oct** -- …", "2024-03-04: …")
 _LEAD = re.compile(r"[*_]*([^*_:\n]{1,25}?)[*_]*[ \t]*(?::|--|[—–]|$)")
-# An item that opens on a link to another note ("[[2025…]] Epistemic vs aleatoric — …"): a map of the notes
-_LINK_FIRST = re.compile(r"[*_]*(?:\[\[|\[[^\]\n]*\]\(|<?https?://)")
-# A line that introduces the list after it ("Why:", "score pair $(u,v)$:"): it says what the items are
-_INTRODUCES = re.compile(r"(?::|→|⇒|->)[*_]*[ \t]*$")  # (and "Denominator near zero →")
-# A source named: a paper's authors or year
-_CITES = re.compile(r"\bet al\b|\b(?:19|20)\d\d\b")
-# An item that only gives an example of what the others say: shown, not asked
+_YEAR = re.compile(r"[*_]*(?:1[5-9]|20)\d\d\b")  # ("- 1997 Freund and Schapire publish AdaBoost": a timeline)
+_LINK_FIRST = re.compile(r"[*_]*(?:\[\[|\[[^\]\n]*\]\(|<?https?://)")  # ("- [[2025…]] Epistemic vs …": a map)
+# A line that introduces the list after it ("Why:", "Denominator near zero →"): it says what the items are
+_INTRODUCES = re.compile(r"(?::|→|⇒|->)[*_]*[ \t]*$")
+_CITES = re.compile(r"\bet al\b|\b(?:19|20)\d\d\b")  # (a source named: a paper's authors or year)
 _EXAMPLE = re.compile(r"(?i)[*_]*(?:e\.\s?g\.|for example|for instance|examples?\b|ex\.)")
-# An item's own label, kept on the front: "cost per head: …", "**Caveat:** …", "too few layers → …"
-# Where a part points to instead of saying: a link, a page, a role ("{doc}`bo_toy`"); "see …", "cf. …"
+# Where a part points instead of saying: a link, a page, a role ("{doc}`bo_toy`"); "see …", "related: …"
 _POINTS = re.compile(r"\{[\w:-]+\}`[^`\n]*`|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n]*\)")
-_SEE = re.compile(r"(?i)[\W_]*(?:see|cf\.|more (?:in|at|on))\b")
+_SEE = re.compile(r"(?i)[\W_]*(?:(?:also )?see|cf\.|more (?:on this )?(?:in|at|on)|details (?:in|at)|related)\b")
+# An item's own label, kept on the front: "cost per head: …", "**Caveat:** …", "too few layers → …"
 _LABEL = re.compile(r"(?P<label>\**[^:→*\n]{2,60}?(?::\*\*|\**[ \t]*(?P<sep>:|→|->)))[ \t]+(?=\S)")
+_WORD = re.compile(r"\w+")
+
+Part = tuple[str, str, bool]  # (kind, text, asked): "item" (a top-level item, what is nested under it) or "para"
 
 
 def list_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft], str]]:
@@ -68,12 +78,12 @@ def list_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft]
     out: list[tuple[list[Draft], str]] = []
     for group, path in drafts:
         draft = group[0]
-        parts = _parts(draft.back) if len(group) == 1 and draft.kind == CardKind.BASIC and draft.form == FORM \
+        found = _parts(draft.back) if len(group) == 1 and draft.kind == CardKind.BASIC and draft.form == FORM \
             and draft.front == path and "\n\n" not in path and _may_enumerate(path) else None
-        if parts is None:
+        if found is None:
             out.append((group, path))
             continue
-        out += [([card], path) for card in _cloze_cards(draft, *parts)]
+        out += [([card], path) for card in _cloze_cards(draft, *found)]
     return out
 
 
@@ -85,15 +95,27 @@ def _may_enumerate(path: str) -> bool:
                 or _LOG.search(path))
 
 
-def _parts(back: str) -> tuple[str, list[tuple[str, str, bool]]] | None:
-    """(the paragraph that opens the section before its list, '' if none; the parts the clozes show, in order, each
-    (kind, text, asked)): "item" (a top-level list item, with what is nested under it) or "para" (the line that
-    introduces the list, a paragraph after it). None unless the back is one flat list of claims, with at most a
-    paragraph and a line introducing the list before it and a paragraph after it, that a learner can study item
-    by item."""
+def _parts(back: str) -> tuple[str, list[Part]] | None:
+    """(the paragraph that opens the section before its list, '' if none; the parts the clozes show, in order);
+    None unless the back is one flat list, with at most a paragraph and a line that frames the list before it and a
+    paragraph after it, that a learner can study item by item."""
     if _NOT_PROSE.search(back):
         return None
-    parts: list[list[str]] = []  # [kind, text]
+    parts = _split(back)
+    kinds = "".join(kind[0] for kind, _ in parts)
+    if not re.fullmatch(r"p{0,2}i{2,}p?", kinds) or any(NUMBERED_ITEM.match(text) for _, text in parts):
+        return None  # (one list; not steps in their order, one procedure)
+    lead = parts.pop(0)[1] if kinds[0] == "p" and not _frames(parts[0][1]) else ""
+    if parts[0][0] == "p" and not _frames(parts[0][1]) or parts[1][0] == "p":
+        return None  # (before the list, one paragraph and a line that frames it at most)
+    found = [(kind, text, _asked(kind, text)) for kind, text in parts]
+    return (lead, found) if _studiable(found) else None
+
+
+def _split(back: str) -> list[list[str]]:
+    """A back's parts in order, each [kind, text]: its top-level list items (with what is indented under them) and
+    its paragraphs (a line after a list that is not indented under its last item starts one)."""
+    parts: list[list[str]] = []
     for chunk in (c for c in back.split("\n\n") if c.strip()):
         if parts and parts[-1][0] == "item" and chunk[:1].isspace():
             parts[-1][1] += "\n\n" + chunk  # (an item's indented paragraph)
@@ -103,49 +125,68 @@ def _parts(back: str) -> tuple[str, list[tuple[str, str, bool]]] | None:
             if LIST_ITEM.match(line) and not line[:1].isspace():
                 parts.append(["item", line])
             elif parts and not fresh and (parts[-1][0] == "para" or line[:1].isspace()):
-                parts[-1][1] += "\n" + line  # (a paragraph's next line; what is indented under an item)
+                parts[-1][1] += "\n" + line
             else:
-                parts.append(["para", line])  # (a line after a list, not indented: a paragraph of its own)
+                parts.append(["para", line])
             fresh = False
-    kinds = "".join(kind[0] for kind, _ in parts)
-    if not re.fullmatch(r"p{0,2}i{2,}p?", kinds) or any(NUMBERED_ITEM.match(text) for _, text in parts):
-        return None  # (one list; not steps in their order, one procedure)
-    lead = parts.pop(0)[1] if kinds[0] == "p" and not _context(parts[0][1]) else ""
-    if parts[0][0] == "p" and not _context(parts[0][1]) or parts[1][0] == "p":
-        return None  # (before the list, one paragraph and a line that introduces the list at most)
-    found = [(kind, text, _asked(kind, text)) for kind, text in parts]
-    return (lead, found) if _studiable(found) else None
+    return parts
 
 
-def _context(text: str) -> bool:
+def _frames(text: str) -> bool:
     """Whether a paragraph before the list only frames it: it introduces the list ("Why:") or says where its
     claims come from ("Yosinski et al. 2014, *How transferable …*"), no fact to ask alone."""
     return bool(_INTRODUCES.search(text)) or len(text.split()) <= MAX_SOURCE_WORDS and bool(_CITES.search(text))
 
 
 def _asked(kind: str, text: str) -> bool:
-    """Whether a part is asked on a card of its own: not the line that introduces the list, an item that only gives
-    an example, or a part that says nothing itself (a pointer: "Toy implementation → {doc}`bo_toy`")."""
-    if kind == "para" and _context(text) or kind == "item" and _EXAMPLE.match(LIST_ITEM.sub("", text, 1)):
+    """Whether a part is asked on a card of its own: not a line that frames the list, an item that only gives an
+    example, or a part that only points elsewhere."""
+    if kind == "para" and _frames(text) or kind == "item" and _EXAMPLE.match(LIST_ITEM.sub("", text, count=1)):
         return False
-    said = _POINTS.sub(" ", text[len(_label(text)) + _marker_end(text):])  # (what the card hides: after its label)
-    return len(clean_prose(said).split()) >= MIN_SAID_WORDS and not _SEE.match(said)
+    return not _points(text)
 
 
-def _studiable(parts: list[tuple[str, str, bool]]) -> bool:
+def _points(text: str) -> bool:
+    """Whether a part only points elsewhere: what a card would hide of it, after its label, is a link or two
+    ("local Gaussian around a mode → [[laplace]]", "Toy implementation → {doc}`bo_toy`"), or it says "see …"."""
+    start = _marker_end(text)
+    said = _POINTS.sub(" ", text[start + len(_label(text)):])
+    return len(clean_prose(said).split()) < MIN_SAID_WORDS or bool(_SEE.match(text, start) or _SEE.match(said))
+
+
+def _studiable(parts: list[Part]) -> bool:
     """Whether parts make a list a learner can study as overlapping clozes (see the module's doc)."""
     items = [text for kind, text, _ in parts if kind == "item"]
-    asked = [text for _, text, ask in parts if ask]
+    asked = sum(ask for _, _, ask in parts)
     words = [len(clean_prose(text).split()) for _, text, _ in parts]
+    return MIN_PARTS <= asked <= MAX_PARTS and max(words) <= MAX_PART_WORDS and sum(words) <= MAX_WORDS \
+        and max(len(clean_prose(item).split()) for item in items) >= MIN_LONG_WORDS and not _one_answer(items) \
+        and not _apart(items)
+
+
+def _one_answer(items: list[str]) -> bool:
+    """Whether a list is one answer as it stands: names, an outline, or a pair written alike."""
     short = sum(len(clean_prose(LIST_ITEM.sub("", item, count=1)).split()) < MIN_CLAIM_WORDS for item in items)
-    if any(item.count("\n") > MAX_NESTED_LINES for item in items):
-        return False  # (an item over a list of its own: an outline, whose every branch would be one more list)
+    return short * 2 >= len(items) or any(item.count("\n") > MAX_NESTED_LINES for item in items) \
+        or len(items) == 2 and _mirrored(*items)
+
+
+def _apart(items: list[str]) -> bool:
+    """Whether most items cannot cue one another: a map of notes ("- [[note]] — what it covers", "- … → [[note]]"),
+    a log of days ("- **6 Oct** -- …"), a timeline ("- 1997 Freund and Schapire publish AdaBoost")."""
     bare = [LIST_ITEM.sub("", item, count=1) for item in items]
-    if 2 * sum(bool(_LINK_FIRST.match(item) or (lead := _LEAD.match(item)) and is_date(lead[1])) for item in bare) \
-            >= len(items):
-        return False  # (a map of notes, "- [[note]] — what it covers"; a log of days, "- **6 Oct** -- …")
-    return MIN_PARTS <= len(asked) <= MAX_PARTS and max(words) <= MAX_PART_WORDS and sum(words) <= MAX_WORDS \
-        and short * 2 < len(items) and not (len(items) == 2 and all(_label(item) for item in items))
+    return 2 * sum(bool(_LINK_FIRST.match(item) or _YEAR.match(item) or _points(item)
+                        or (lead := _LEAD.match(item)) and is_date(lead[1])) for item in bare) >= len(items)
+
+
+def _mirrored(one: str, other: str) -> bool:
+    """Whether two items are a pair side by side, either of which gives the other away: both under a label of their
+    own ("H0: …" / "H1: …") or written alike ("The higher the β, the smoother …" / "The lower the β, the noisier
+    …": most of their words shared)."""
+    if _label(one) and _label(other):
+        return True
+    words = [set(_WORD.findall(clean_prose(item).casefold())) for item in (one, other)]
+    return len(words[0] & words[1]) >= MIRROR_SHARE * len(words[0] | words[1])
 
 
 def _marker_end(text: str) -> int:
@@ -154,15 +195,15 @@ def _marker_end(text: str) -> int:
     return marker.end() if marker else 0
 
 
-def _label(item: str) -> str:
-    """An item's own label, with what ends it ("cost per head:", "too few layers →"); '' when it has none."""
-    found = _LABEL.match(item, _marker_end(item))
+def _label(text: str) -> str:
+    """A part's own label, with what ends it ("cost per head: ", "too few layers → "); '' when it has none."""
+    found = _LABEL.match(text, _marker_end(text))
     limit = MAX_CAUSE_WORDS if found and found["sep"] in ("→", "->") else MAX_LABEL_WORDS
-    return found.group(0) if found and len(found["label"].split()) <= limit and found["label"].count("$") % 2 == 0 \
-        else ""
+    fits = found and len(found["label"].split()) <= limit and found["label"].count("$") % 2 == 0
+    return found.group(0) if fits else ""
 
 
-def _cloze_cards(draft: Draft, lead: str, parts: list[tuple[str, str, bool]]) -> list[Draft]:
+def _cloze_cards(draft: Draft, lead: str, parts: list[Part]) -> list[Draft]:
     """The heading's card of the opening paragraph, if any, and a card per part asked: the front the heading path
     over the parts with that one hidden, the back that part. The first card keeps the section card's id."""
     cards = [replace(draft, back=lead)] if lead else []
@@ -175,8 +216,8 @@ def _cloze_cards(draft: Draft, lead: str, parts: list[tuple[str, str, bool]]) ->
     return cards
 
 
-def _shown(parts: list[tuple[str, str, bool]], hidden: int) -> str:
-    """The parts as the front shows them, part `hidden` as `[...]` after its marker and its own label."""
+def _shown(parts: list[Part], hidden: int) -> str:
+    """The parts as the front shows them, part `hidden` as `[...]` after its list marker and its own label."""
     out: list[str] = []
     for k, (kind, text, _) in enumerate(parts):
         if k == hidden:
@@ -189,12 +230,12 @@ def _shown(parts: list[tuple[str, str, bool]], hidden: int) -> str:
 
 
 def _hidden(kind: str, text: str) -> str:
-    """A part with its text hidden after its list marker and its own label ("- cost per head: [...]")."""
+    """A part with its text hidden after its list marker and its own label ("- cost per head: [...]"); an item over
+    a short list of its own keeps its line, which names what is asked ("- Drawbacks" over "  - [...]")."""
     first, _, nested = text.partition("\n")
     marker = LIST_ITEM.match(first).group(0) if kind == "item" else ""
     if marker and LIST_ITEM.match(nested.lstrip("\n")) and len(first[len(marker):].split()) <= MAX_LABEL_WORDS:
-        return f"{first}\n{' ' * len(marker)}- {HIDDEN}"  # ("- Disadvantages:" over its own list: it names what
-    # is asked)
+        return f"{first}\n{' ' * len(marker)}- {HIDDEN}"
     return f"{marker}{_label(first)}{HIDDEN}"
 
 
