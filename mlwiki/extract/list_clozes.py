@@ -172,8 +172,8 @@ def _one_answer(items: list[str]) -> bool:
 
 
 def _apart(items: list[str]) -> bool:
-    """Whether most items cannot cue one another: a map of notes ("- [[note]] — what it covers", "- … → [[note]]"),
-    a log of days ("- **6 Oct** -- …"), a timeline ("- 1997 Freund and Schapire publish AdaBoost")."""
+    """Whether most items cannot cue one another: a map of notes ("- [[note]] — what it covers", "- … →
+    [[note]]"), a log of days ("- **6 Oct** -- …"), a timeline ("- 1997 Freund and Schapire publish AdaBoost")."""
     bare = [LIST_ITEM.sub("", item, count=1) for item in items]
     return 2 * sum(bool(_LINK_FIRST.match(item) or _YEAR.match(item) or _points(item)
                         or (lead := _LEAD.match(item)) and is_date(lead[1])) for item in bare) >= len(items)
