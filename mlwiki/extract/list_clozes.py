@@ -41,10 +41,12 @@ MIN_LONG_WORDS = 12  # a list none of whose items is this long is recalled whole
 # beside others is one a learner recalls alone
 MIN_CLAIM_WORDS = 4  # an item shorter than this names something: a list of names is one enumeration
 MIN_SAID_WORDS = 2  # a part with fewer words besides its links points elsewhere ("Toy version → [[bo-toy]]")
+MIN_INTRO_FACT_WORDS = 8  # a line introducing the list this long says a fact of its own too
 MAX_SOURCE_WORDS = 15  # a line naming where the list's claims come from is no longer
-MAX_NESTED_LINES = 2  # under one item: a wrapped line or two, a short aside list
+MAX_NESTED_LINES = 2  # under one item: a wrapped line or two, or one aside
 MAX_LABEL_WORDS, MAX_CAUSE_WORDS = 5, 8
 MIRROR_SHARE = 0.4  # of two items' words, shared: the one shown says what the other is
+TWIN_SHARE = 0.7  # of any two items' words after their labels, shared: one says what the other does
 
 # A part that is no plain prose or list: code, a display formula, a table, a quote, a callout
 _NOT_PROSE = re.compile(r"(?m)^[ \t]*(?:```|~~~|\$\$|\||>|:::|<)")
@@ -106,8 +108,11 @@ def _parts(back: str) -> tuple[str, list[Part]] | None:
     if not re.fullmatch(r"p{0,2}i{2,}p?", kinds) or any(NUMBERED_ITEM.match(text) for _, text in parts):
         return None  # (one list; not steps in their order, one procedure)
     lead = parts.pop(0)[1] if kinds[0] == "p" and not _frames(parts[0][1]) else ""
-    if parts[0][0] == "p" and not _frames(parts[0][1]) or parts[1][0] == "p":
+    if parts[0][0] == "para" and not _frames(parts[0][1]) or parts[1][0] == "para":
         return None  # (before the list, one paragraph and a line that frames it at most)
+    if not lead and parts[0][0] == "para" and _says_more(parts[0][1]):
+        lead = _INTRODUCES.sub(".", parts[0][1].rstrip())  # ("… never change, so they are stored and reused:": a
+        # fact as well as the list's introduction, on the heading's card)
     found = [(kind, text, _asked(kind, text)) for kind, text in parts]
     return (lead, found) if _studiable(found) else None
 
@@ -138,6 +143,12 @@ def _frames(text: str) -> bool:
     return bool(_INTRODUCES.search(text)) or len(text.split()) <= MAX_SOURCE_WORDS and bool(_CITES.search(text))
 
 
+def _says_more(text: str) -> bool:
+    """Whether a line that introduces the list says a fact of its own ("Engstrom et al. showed that much of PPO's
+    edge comes from code-level tricks:"), not only what follows ("Why:", "Three kinds:")."""
+    return bool(_INTRODUCES.search(text)) and len(clean_prose(text).split()) >= MIN_INTRO_FACT_WORDS
+
+
 def _asked(kind: str, text: str) -> bool:
     """Whether a part is asked on a card of its own: not a line that frames the list, an item that only gives an
     example, or a part that only points elsewhere."""
@@ -158,17 +169,24 @@ def _studiable(parts: list[Part]) -> bool:
     """Whether parts make a list a learner can study as overlapping clozes (see the module's doc)."""
     items = [text for kind, text, _ in parts if kind == "item"]
     asked = sum(ask for _, _, ask in parts)
-    words = [len(clean_prose(text).split()) for _, text, _ in parts]
+    words = [len(clean_prose(text[_marker_end(text):]).split()) for _, text, _ in parts]
     return MIN_PARTS <= asked <= MAX_PARTS and max(words) <= MAX_PART_WORDS and sum(words) <= MAX_WORDS \
-        and max(len(clean_prose(item).split()) for item in items) >= MIN_LONG_WORDS and not _one_answer(items) \
-        and not _apart(items)
+        and max(n for (kind, _, _), n in zip(parts, words) if kind == "item") >= MIN_LONG_WORDS \
+        and not _one_answer(items) and not _apart(items)
 
 
 def _one_answer(items: list[str]) -> bool:
     """Whether a list is one answer as it stands: names, an outline, or a pair written alike."""
     short = sum(len(clean_prose(LIST_ITEM.sub("", item, count=1)).split()) < MIN_CLAIM_WORDS for item in items)
-    return short * 2 >= len(items) or any(item.count("\n") > MAX_NESTED_LINES for item in items) \
-        or len(items) == 2 and _mirrored(*items)
+    return short * 2 >= len(items) or any(_branches(item) for item in items) or len(items) == 2 and _mirrored(*items) \
+        or _twins(items)
+
+
+def _branches(item: str) -> bool:
+    """Whether an item is a branch of an outline: over a list of its own ("- fixes" over "  - early stopping …", "  -
+    a smaller step …"), or over more lines than a wrapped sentence or two."""
+    nested = item.split("\n")[1:]
+    return len(nested) > MAX_NESTED_LINES or sum(bool(LIST_ITEM.match(line)) for line in nested) > 1
 
 
 def _apart(items: list[str]) -> bool:
@@ -185,8 +203,19 @@ def _mirrored(one: str, other: str) -> bool:
     …": most of their words shared)."""
     if _label(one) and _label(other):
         return True
-    words = [set(_WORD.findall(clean_prose(item).casefold())) for item in (one, other)]
+    words = [_words(item) for item in (one, other)]
     return len(words[0] & words[1]) >= MIRROR_SHARE * len(words[0] | words[1])
+
+
+def _twins(items: list[str]) -> bool:
+    """Whether two items say the same after their labels ("- artist: a category, mapped to a vector", "- genre: a
+    category, mapped to a vector"): either one shown gives the other away."""
+    said = [_words(item[_marker_end(item) + len(_label(item)):]) for item in items]
+    return any(len(one & other) >= TWIN_SHARE * len(one | other) for k, one in enumerate(said) for other in said[:k])
+
+
+def _words(text: str) -> set[str]:
+    return set(_WORD.findall(clean_prose(text).casefold()))
 
 
 def _marker_end(text: str) -> int:
@@ -217,11 +246,15 @@ def _cloze_cards(draft: Draft, lead: str, parts: list[Part]) -> list[Draft]:
 
 
 def _shown(parts: list[Part], hidden: int) -> str:
-    """The parts as the front shows them, part `hidden` as `[...]` after its list marker and its own label."""
+    """The parts as the front shows them, part `hidden` as `[...]` after its list marker and its own label; a
+    paragraph asked after the list only on its own card, whose question the list leads to (on an item's card it
+    would say nothing of the item asked)."""
     out: list[str] = []
-    for k, (kind, text, _) in enumerate(parts):
+    for k, (kind, text, ask) in enumerate(parts):
         if k == hidden:
             text = _hidden(kind, text)
+        elif kind == "para" and ask and k and parts[k - 1][0] == "item":
+            continue
         if out and kind == "item" and parts[k - 1][0] == "item":
             out[-1] += "\n" + text
         else:
