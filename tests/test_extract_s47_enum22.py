@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from conftest import new_wiki, run
 
 from mlwiki import ids
@@ -86,39 +87,69 @@ def test_an_opening_paragraph_stays_on_the_heading_card_and_the_line_that_introd
     assert "the crust blisters, since sugars left on the surface brown in the oven" in items, made
 
 
-NOT_LISTS = """# Knots
+HEAD = "# Knots\n\n## {heading}\n\n"
+# (each list once as the whole of a section: what makes it one answer, or items that cannot cue one another)
+NOT_LISTS = {
+    "steps in their order": ("Tying a bowline", "1. make a small loop in the standing part of the rope first\n"
+                             "2. pass the working end up through that loop from underneath it\n"
+                             "3. go round the standing part and back down through the small loop\n"),
+    "names": ("Common knots", "- bowline\n- clove hitch\n- sheet bend, which joins two ropes of any thickness at "
+              "all, even wet ones\n- reef knot\n"),
+    "a pair written alike": ("Tension", "- more tension on the standing part makes the knot bite harder and hold "
+                             "better\n- less tension on the standing part makes the knot loosen and slip away "
+                             "faster\n"),
+    "a pair of labels": ("Hitch or bend", "- hitch: ties a rope to an object such as a post, a spar or a ring\n"
+                         "- bend: joins two ropes end to end, often ropes of unequal thickness\n"),
+    "an outline": ("Uses", "- sailing, where knots are tied on deck in every kind of weather\n  - the bowline for "
+                   "mooring lines\n  - the cleat hitch for halyards\n- climbing, where a failed knot costs a life\n"
+                   "  - the figure eight on the harness\n  - the prusik on the rope\n"),
+    "a log of days": ("Test rig", "- **3 May** -- the bowline held a load of forty kilos on the rig without "
+                      "slipping at all\n- **4 May** -- the sheet bend slipped on wet nylon twice in a row under the "
+                      "same load\n"),
+    "a timeline": ("History", "- 1910 the first book that names the clove hitch is printed in a sailing school\n"
+                   "- 1944 the Ashley Book of Knots lists almost four thousand knots and their uses\n"),
+    "a map of notes": ("Loops", "- [[Bowline]] the loop knot that sailors tie with one hand in the dark, on deck "
+                       "or in water\n- [[Sheet bend]] joins two ropes of unequal thickness, even when they are wet "
+                       "and cold\n"),
+    "pointers": ("Joins", "- loop knots that sailors tie with one hand in the dark → [[Bowline]], [[Water bowline]]\n"
+                 "- joining two ropes of unequal thickness together → [[Sheet bend]]\n"),
+    "twins": ("Materials", "- hemp: a natural fibre; it swells when wet and grips the knot tighter\n"
+              "- jute: a natural fibre; it swells when wet and grips the knot tighter\n"
+              "- nylon stretches under load, so knots in it must be dressed and set with care\n"),
+}
 
-## Tying a bowline
 
-1. make a small loop in the standing part
-2. pass the end up through the loop from below
-3. go round the standing part and back down the loop
+@pytest.mark.parametrize("case", sorted(NOT_LISTS))
+def test_a_list_that_is_one_answer_or_whose_items_cannot_cue_one_another_stays_one_card(tmp_path, case):
+    """Not every list is claims to study one by one: numbered steps are one procedure in order; a list of names is
+    the enumeration its heading asks for; two items written alike or under labels side by side are a pair, one of
+    which gives the other away; items over lists of their own are an outline; a log's dated entries, a timeline and
+    a map of notes have nothing in common to cue one another; nor do twins, the one shown gives the other away."""
+    heading, items = NOT_LISTS[case]
+    made = by_front(cards_of(tmp_path, {"Knots.md": HEAD.format(heading=heading) + items}))
+    assert not any("[...]" in front for front in made), made
 
-## Common knots
 
-- bowline
-- clove hitch
-- sheet bend
-- reef knot
+FRAMED = """# Offline evaluation
 
-## Hitch or bend
+## What it measures
 
-- hitch: ties a rope to an object such as a post or a ring
-- bend: joins two ropes end to end, often of unequal thickness
+Replay the logs, hide some interactions and check the model ranks them high. Cheap, safe for users. But:
 
-## Practice log
-
-- **3 May** -- tied the bowline behind my back twenty times without a miss
-- **4 May** -- the sheet bend slipped on wet nylon twice in a row today
+- it measures agreement with what users did under the old system, not what the new ranking would cause
+- the logs come from the previous recommender, so a model that imitates it looks better than it is
 """
 
 
-def test_steps_names_a_pair_side_by_side_and_a_log_stay_one_card(tmp_path):
-    """Not every list is claims to study one by one: numbered steps are one procedure in order; a list of names is
-    the enumeration its heading asks for; two labelled items side by side are a pair, one of which gives the other
-    away; a log's dated entries have nothing in common to cue one another."""
-    made = by_front(cards_of(tmp_path, {"Knots.md": NOT_LISTS}))
-    assert not any("[...]" in front for front in made), made
+def test_the_facts_before_the_sentence_that_introduces_the_list_stay_the_heading_card(tmp_path):
+    """"But:" introduces the list; the sentences before it say facts of their own: they are the heading's card, and
+    the whole paragraph frames the list on each item's card."""
+    made = by_front(cards_of(tmp_path, {"Offline.md": FRAMED}))
+    heading = "Offline evaluation › What it measures"
+    assert made[heading] == "Replay the logs, hide some interactions and check the model ranks them high. Cheap, " \
+                            "safe for users.", made
+    items = [front for front in made if front.startswith(f"{heading}\n\nReplay the logs")]
+    assert len(items) == 2 and all("But:\n\n- " in front for front in items), made
 
 
 LONG = """# Tides

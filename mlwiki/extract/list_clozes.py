@@ -30,7 +30,7 @@ from mlwiki.extract.closings import FORM
 from mlwiki.extract.daily import DAY_LOG, is_date, is_day_stamp
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
-from mlwiki.extract.prose import clean_prose
+from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.models import CardKind
 
 HIDDEN = "[...]"
@@ -41,7 +41,6 @@ MIN_LONG_WORDS = 12  # a list none of whose items is this long is recalled whole
 # beside others is one a learner recalls alone
 MIN_CLAIM_WORDS = 4  # an item shorter than this names something: a list of names is one enumeration
 MIN_SAID_WORDS = 2  # a part with fewer words besides its links points elsewhere ("Toy version → [[bo-toy]]")
-MIN_INTRO_FACT_WORDS = 8  # a line introducing the list this long says a fact of its own too
 MAX_SOURCE_WORDS = 15  # a line naming where the list's claims come from is no longer
 MAX_NESTED_LINES = 2  # under one item: a wrapped line or two, or one aside
 MAX_LABEL_WORDS, MAX_CAUSE_WORDS = 5, 8
@@ -60,6 +59,7 @@ _YEAR = re.compile(r"[*_]*(?:1[5-9]|20)\d\d\b")  # ("- 1997 Freund and Schapire 
 _LINK_FIRST = re.compile(r"[*_]*(?:\[\[|\[[^\]\n]*\]\(|<?https?://)")  # ("- [[2025…]] Epistemic vs …": a map)
 # A line that introduces the list after it ("Why:", "Denominator near zero →"): it says what the items are
 _INTRODUCES = re.compile(r"(?::|→|⇒|->)[*_]*[ \t]*$")
+_SETS_UP = re.compile(r"(?:Take|Let|Consider|Suppose|Assume|Given|Fix|Pick)\b")  # (a derivation's first words)
 _CITES = re.compile(r"\bet al\b|\b(?:19|20)\d\d\b")  # (a source named: a paper's authors or year)
 _EXAMPLE = re.compile(r"(?i)[*_]*(?:e\.\s?g\.|for example|for instance|examples?\b|ex\.)")
 # Where a part points instead of saying: a link, a page, a role ("{doc}`bo_toy`"); "see …", "related: …"
@@ -110,9 +110,8 @@ def _parts(back: str) -> tuple[str, list[Part]] | None:
     lead = parts.pop(0)[1] if kinds[0] == "p" and not _frames(parts[0][1]) else ""
     if parts[0][0] == "para" and not _frames(parts[0][1]) or parts[1][0] == "para":
         return None  # (before the list, one paragraph and a line that frames it at most)
-    if not lead and parts[0][0] == "para" and _says_more(parts[0][1]):
-        lead = _INTRODUCES.sub(".", parts[0][1].rstrip())  # ("… never change, so they are stored and reused:": a
-        # fact as well as the list's introduction, on the heading's card)
+    if not lead and parts[0][0] == "para":
+        lead = _before_introduction(parts[0][1])  # (and the whole paragraph frames the list on each item's card)
     found = [(kind, text, _asked(kind, text)) for kind, text in parts]
     return (lead, found) if _studiable(found) else None
 
@@ -143,10 +142,13 @@ def _frames(text: str) -> bool:
     return bool(_INTRODUCES.search(text)) or len(text.split()) <= MAX_SOURCE_WORDS and bool(_CITES.search(text))
 
 
-def _says_more(text: str) -> bool:
-    """Whether a line that introduces the list says a fact of its own ("Engstrom et al. showed that much of PPO's
-    edge comes from code-level tricks:"), not only what follows ("Why:", "Three kinds:")."""
-    return bool(_INTRODUCES.search(text)) and len(clean_prose(text).split()) >= MIN_INTRO_FACT_WORDS
+def _before_introduction(text: str) -> str:
+    """The sentences before the one that introduces the list, in a paragraph that frames it: facts of their own
+    ("Replay logs, hide interactions, … Cheap, reproducible, no risk to users." before "But:"); '' when it is one
+    sentence, or opens by setting up a derivation ("Take $L = e^{-yf}$ …")."""
+    found = sentences(text) if _INTRODUCES.search(text) else []
+    start = text.rfind(found[-1]) if len(found) > 1 else -1
+    return text[:start].strip() if start > 0 and not _SETS_UP.match(text) else ""
 
 
 def _asked(kind: str, text: str) -> bool:
