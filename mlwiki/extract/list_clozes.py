@@ -60,6 +60,7 @@ _LINK_FIRST = re.compile(r"[*_]*(?:\[\[|\[[^\]\n]*\]\(|<?https?://)")  # ("- [[2
 # A line that introduces the list after it ("Why:", "Denominator near zero →"): it says what the items are
 _INTRODUCES = re.compile(r"(?::|→|⇒|->)[*_]*[ \t]*$")
 _SETS_UP = re.compile(r"(?:Take|Let|Consider|Suppose|Assume|Given|Fix|Pick)\b")  # (a derivation's first words)
+_ASIDE = re.compile(r"[*_]*\([^()\n]*\)[*_.]*")  # (a line all in brackets: an aside on the text's source)
 _CITES = re.compile(r"\bet al\b|\b(?:19|20)\d\d\b")  # (a source named: a paper's authors or year)
 _EXAMPLE = re.compile(r"(?i)[*_]*(?:e\.\s?g\.|for example|for instance|examples?\b|ex\.)")
 # Where a part points instead of saying: a link, a page, a role ("{doc}`bo_toy`"); "see …", "related: …"
@@ -138,8 +139,10 @@ def _split(back: str) -> list[list[str]]:
 
 def _frames(text: str) -> bool:
     """Whether a paragraph before the list only frames it: it introduces the list ("Why:") or says where its
-    claims come from ("Yosinski et al. 2014, *How transferable …*"), no fact to ask alone."""
-    return bool(_INTRODUCES.search(text)) or len(text.split()) <= MAX_SOURCE_WORDS and bool(_CITES.search(text))
+    claims come from ("Yosinski et al. 2014, *How transferable …*", "(lecture + my own take)"), no fact to ask
+    alone."""
+    return bool(_INTRODUCES.search(text)) or len(text.split()) <= MAX_SOURCE_WORDS \
+        and bool(_CITES.search(text) or _ASIDE.fullmatch(text.strip()))
 
 
 def _before_introduction(text: str) -> str:
