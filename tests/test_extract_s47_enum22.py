@@ -167,3 +167,31 @@ def test_a_list_whose_item_is_a_passage_stays_one_card(tmp_path):
     """An item too long to read beside the others would make every front a page: the list stays as it was."""
     made = by_front(cards_of(tmp_path, {"Tides.md": LONG}))
     assert "Tides › Spring tides" in made and not any("[...]" in front for front in made), made
+
+
+STUDY = """# Tuning
+
+## Tricks that matter
+
+A reimplementation study found that most of the gain over the older method came from small code-level choices:
+
+- normalising the advantages inside every minibatch before the update is applied to the policy
+- clipping the global gradient norm at half a unit before every single optimiser step
+
+## Picking a rate
+
+The right rate depends on the model and the batch size, for example:
+
+- a small convolutional net trained on images usually takes a rate near one tenth with plain momentum
+- a transformer trained with Adam needs a far smaller rate, and a warmup of a few thousand steps first
+"""
+
+
+def test_a_sentence_introducing_the_list_that_says_a_fact_is_the_heading_card_one_that_only_announces_is_not(tmp_path):
+    """"A reimplementation study found that …:" says what the study found, a fact to ask: the heading's card, its
+    colon a full stop. "…, for example:" only announces the list: it frames the items' cards and is no card."""
+    made = by_front(cards_of(tmp_path, {"Tuning.md": STUDY}))
+    assert made["Tuning › Tricks that matter"] == "A reimplementation study found that most of the gain over the " \
+                                                  "older method came from small code-level choices.", made
+    assert "Tuning › Picking a rate" not in made, made
+    assert sum(front.startswith("Tuning › Picking a rate\n\nThe right rate depends") for front in made) == 2, made

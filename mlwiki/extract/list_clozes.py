@@ -27,6 +27,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.closings import FORM
+from mlwiki.extract.counted import counts
 from mlwiki.extract.daily import DAY_LOG, is_date, is_day_stamp
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
@@ -41,6 +42,7 @@ MIN_LONG_WORDS = 12  # a list none of whose items is this long is recalled whole
 # beside others is one a learner recalls alone
 MIN_CLAIM_WORDS = 4  # an item shorter than this names something: a list of names is one enumeration
 MIN_SAID_WORDS = 2  # a part with fewer words besides its links points elsewhere ("Toy version → [[bo-toy]]")
+MIN_INTRO_FACT_WORDS = 10  # a sentence introducing the list this long may say a fact of its own
 MAX_SOURCE_WORDS = 15  # a line naming where the list's claims come from is no longer
 MAX_NESTED_LINES = 2  # under one item: a wrapped line or two, or one aside
 MAX_LABEL_WORDS, MAX_CAUSE_WORDS = 5, 8
@@ -59,6 +61,9 @@ _YEAR = re.compile(r"[*_]*(?:1[5-9]|20)\d\d\b")  # ("- 1997 Freund and Schapire 
 _LINK_FIRST = re.compile(r"[*_]*(?:\[\[|\[[^\]\n]*\]\(|<?https?://)")  # ("- [[2025…]] Epistemic vs …": a map)
 # A line that introduces the list after it ("Why:", "Denominator near zero →"): it says what the items are
 _INTRODUCES = re.compile(r"(?::|→|⇒|->)[*_]*[ \t]*$")
+# What only announces the list: "… the following …:", "…, for example:", "…, including:", "we can look at:"
+_ANNOUNCES = re.compile(r"(?i)\b(?:the following|as follows|below|for (?:example|instance)|e\.g\.|including|such as|"
+                        r"look at|these|here)\b[^.;!?]*$")
 _SETS_UP = re.compile(r"(?:Take|Let|Consider|Suppose|Assume|Given|Fix|Pick)\b")  # (a derivation's first words)
 _ASIDE = re.compile(r"[*_]*\([^()\n]*\)[*_.]*")  # (a line all in brackets: an aside on the text's source)
 _CITES = re.compile(r"\bet al\b|\b(?:19|20)\d\d\b")  # (a source named: a paper's authors or year)
@@ -69,6 +74,7 @@ _SEE = re.compile(r"(?i)[\W_]*(?:(?:also )?see|cf\.|more (?:on this )?(?:in|at|o
 # An item's own label, kept on the front: "cost per head: …", "**Caveat:** …", "too few layers → …"
 _LABEL = re.compile(r"(?P<label>\**[^:→*\n]{2,60}?(?::\*\*|\**[ \t]*(?P<sep>:|→|->)))[ \t]+(?=\S)")
 _WORD = re.compile(r"\w+")
+_PLAIN_WORD = re.compile(r"[^\W\d_]{2,}")
 
 Part = tuple[str, str, bool]  # (kind, text, asked): "item" (a top-level item, what is nested under it) or "para"
 
@@ -146,12 +152,20 @@ def _frames(text: str) -> bool:
 
 
 def _before_introduction(text: str) -> str:
-    """The sentences before the one that introduces the list, in a paragraph that frames it: facts of their own
-    ("Replay logs, hide interactions, … Cheap, reproducible, no risk to users." before "But:"); '' when it is one
-    sentence, or opens by setting up a derivation ("Take $L = e^{-yf}$ …")."""
-    found = sentences(text) if _INTRODUCES.search(text) else []
+    """What a paragraph that introduces the list says of its own, a fact to ask on the heading's card: the sentences
+    before the one that introduces the list ("Replay logs, … Cheap, reproducible, no risk to users." before
+    "But:"), or that one sentence when it says more than what follows ("Engstrom et al. showed much of PPO's edge
+    comes from code-level tricks:", its colon a full stop); '' when it only announces the list ("Three kinds:",
+    "… as follows:", "…, for example:") or sets up a derivation ("Take $L = e^{-yf}$ …")."""
+    if not _INTRODUCES.search(text) or _SETS_UP.match(text):
+        return ""
+    found = sentences(text)
     start = text.rfind(found[-1]) if len(found) > 1 else -1
-    return text[:start].strip() if start > 0 and not _SETS_UP.match(text) else ""
+    if start > 0:
+        return text[:start].strip()
+    said = clean_prose(text)  # (its words, not a formula's symbols: "For m = 1 to M (i.e. build M trees):")
+    return "" if len(_PLAIN_WORD.findall(said)) < MIN_INTRO_FACT_WORDS or counts(said) or _ANNOUNCES.search(said) \
+        else _INTRODUCES.sub(".", text.rstrip())
 
 
 def _asked(kind: str, text: str) -> bool:
