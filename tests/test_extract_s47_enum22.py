@@ -195,3 +195,45 @@ def test_a_sentence_introducing_the_list_that_says_a_fact_is_the_heading_card_on
                                                   "older method came from small code-level choices.", made
     assert "Tuning › Picking a rate" not in made, made
     assert sum(front.startswith("Tuning › Picking a rate\n\nThe right rate depends") for front in made) == 2, made
+
+
+WEAK = """# Kites
+
+## Weaknesses
+
+- a single-line kite cannot be steered, so it drifts wherever the wind at its height blows it
+- the bridle has to be retuned by hand whenever the wind strength changes by more than a little
+- a soft kite collapses when the wind drops for a second and rarely refills on its own
+"""
+
+
+def test_a_question_over_a_list_of_claims_asks_each_with_the_others_shown(tmp_path):
+    """"What are the weaknesses of Kites?" (the question a bare "Weaknesses" heading asks) over three claims was one
+    card asking for all three: a card per weakness now, under the question, the others on its front."""
+    made = by_front(cards_of(tmp_path, {"Kites.md": WEAK}))
+    asked = "Kites › Weaknesses\n\nWhat are the weaknesses of Kites?\n\n"
+    items = {back: front for front, back in made.items() if front.startswith(asked)}
+    assert len(items) == 3, made
+    assert items["the bridle has to be retuned by hand whenever the wind strength changes by more than a little"] \
+        == f"{asked}- a single-line kite cannot be steered, so it drifts wherever the wind at its height blows it\n" \
+           "- [...]\n- a soft kite collapses when the wind drops for a second and rarely refills on its own", made
+
+
+INDEX = """# Kites
+
+A kite is a tethered wing that flies on the wind alone.
+
+## Advantages
+
+- pick the **line weight** (light or heavy): it decides what stays aloft when the wind drops
+- the **bridle point** → the only number that says whether the kite climbs or dives
+- launching: a helper walks the kite downwind for the first few metres
+"""
+
+
+def test_a_list_whose_items_name_cards_of_their_own_stays_one_card(tmp_path):
+    """Once "line weight" and "launching" are cards of their own ("… › Advantages › launching"), the list left under
+    the question names what they explain: an index, one answer, not a card per line."""
+    made = by_front(cards_of(tmp_path, {"Kites.md": INDEX}))
+    assert "Kites › Advantages › launching" in made, made
+    assert not any("[...]" in front for front in made), made

@@ -1,20 +1,25 @@
-"""Overlapping clozes of a section card's list: a card whose front is only its heading path ("GAT › Why it's nice")
-over a list of claims ("- works inductively …", "- cost per head: $O(|V|FF' + |E|F')$ …", "- still not more
-expressive than 1-WL …") asks for all of them at once, and a learner cannot recall four facts from a front that
-tells none apart. The way SuperMemo and Anki users learn such an enumeration is one card per item: the front shows
-the list's heading and its other items, the item asked hidden as `[...]` (its own label kept, "- cost per head:
-[...]": the label says what is asked); the back is that item alone. A paragraph after the list is a part like an
-item (hidden on its own card, shown on the others'); the line that introduces the list ("Why:"), a line that names
-where its claims come from, an item that only gives an example ("- e.g. …") and one that only points elsewhere
-("- details → [[note]]") are shown on every card and asked on none. A paragraph that opens the section before its
-list is a fact of its own: it stays the heading's card.
+"""Overlapping clozes of a section card's list: a card whose front is only its heading path ("GAT › Why it's nice"),
+or the path and one question ("REINFORCE › Weaknesses / What are the weaknesses of REINFORCE?"), over a list of
+claims ("- works inductively …", "- cost per head: $O(|V|FF' + |E|F')$ …", "- still not more expressive than 1-WL
+…") asks for all of them at once, and a learner cannot recall four facts from a front that tells none apart. The
+way SuperMemo and Anki users learn such an enumeration is one card per item: the front shows the list's heading (and
+question) and its other items, the item asked hidden as `[...]` (its own label kept, "- cost per head: [...]": the
+label says what is asked); the back is that item alone.
+
+Around the list: a paragraph that opens the section is a fact of its own and stays the heading's card; so do the
+sentences before the one that introduces the list ("Cheap, reproducible, no risk to users." before "But:"), and an
+introducing sentence that says a fact ("A study found that … came from code-level choices:"). The paragraph that
+introduces the list ("Why:"), a line naming where its claims come from, an item that only gives an example ("- e.g.
+…") and a part that only points elsewhere ("- details → [[note]]") are shown on every card and asked on none. A
+paragraph after the list is asked on a card of its own, the list shown above it.
 
 Only a list a learner can study this way: two to `MAX_PARTS` parts asked, each short enough to read beside the
 others (`MAX_PART_WORDS`, `MAX_WORDS` in all), of claims. A list stays one card when it is one answer as it stands:
 short items, recalled whole ("To get an interval: resample …, recompute …, read off …"), names ("- Pointwise", "-
 Pairwise"), steps in their order (numbered), a pair written alike, either of which gives the other away ("H0: …" /
-"H1: …"), an outline (items over lists of their own); or when its items cannot cue one another: a day's log, a log
-of dated entries, a timeline, a map of notes, the writer's open doubts.
+"H1: …"), an outline (items over lists of their own), an index of what cards of their own explain; or when its
+items cannot cue one another: a day's log, a log of dated entries, a timeline, a map of notes, the writer's open
+doubts.
 
 The first card keeps the section card's id (its review history); each other card's id is made of the part it asks,
 so editing a sibling keeps it. The cards are basic ones, not Anki clozes: a card's kind is part of its id, and its
@@ -35,6 +40,7 @@ from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.models import CardKind
 
 HIDDEN = "[...]"
+ASKING_FORMS = frozenset((FORM, "question-heading", "bold-question"))  # (a section's card; a question's over a list)
 MIN_PARTS, MAX_PARTS = 2, 7
 MAX_PART_WORDS = 45  # a part longer than this is a passage: beside the others, the front would be a page
 MAX_WORDS = 160
@@ -85,15 +91,35 @@ def list_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft]
     list stays on the heading's card. Every card keeps the section's line: a reworded note's cards find the ids
     they had by line and order (`title_heading.keep_ids`)."""
     out: list[tuple[list[Draft], str]] = []
+    heads = [d.front.split("\n\n", 1)[0] for group, _ in drafts for d in group]
     for group, path in drafts:
         draft = group[0]
-        found = _parts(draft.back) if len(group) == 1 and draft.kind == CardKind.BASIC and draft.form == FORM \
-            and draft.front == path and "\n\n" not in path and _may_enumerate(path) else None
+        found = _parts(draft.back) if len(group) == 1 and draft.kind == CardKind.BASIC and _enumerates(draft, path) \
+            and not _indexes(draft.back, path, heads) else None
         if found is None:
             out.append((group, path))
             continue
         out += [([card], path) for card in _cloze_cards(draft, *found)]
     return out
+
+
+def _enumerates(draft: Draft, path: str) -> bool:
+    """Whether a card's front asks for its list as a whole: only its heading path (a section's card), or the path
+    and one question the list answers ("Learned\n\nWhen does it help?", "REINFORCE › Weaknesses\n\nWhat are the
+    weaknesses of REINFORCE?"); a bare path only under a heading whose items may cue one another."""
+    if draft.form not in ASKING_FORMS or not draft.front.startswith(path) or "\n\n" in path:
+        return False
+    asked = draft.front[len(path):]
+    if asked:  # (a question says what its list answers, under a day's "Learned" too)
+        return asked.startswith("\n\n") and "\n" not in asked[2:] and asked.rstrip().endswith("?")
+    return _may_enumerate(path)
+
+
+def _indexes(back: str, path: str, heads: list[str]) -> bool:
+    """Whether a list names what cards of its own explain ("- pick the **eviction policy**" beside the card "… ›
+    pick the **eviction policy**"): the index a split of the list left, one enumeration."""
+    below = [head[len(path) + 3:] for head in heads if head.startswith(f"{path} › ")]
+    return any(label and label in back for label in below)
 
 
 def _may_enumerate(path: str) -> bool:
