@@ -116,10 +116,14 @@ def _enumerates(draft: Draft, path: str) -> bool:
 
 
 def _indexes(back: str, path: str, heads: list[str]) -> bool:
-    """Whether a list names what cards of its own explain ("- pick the **eviction policy**" beside the card "… ›
-    pick the **eviction policy**"): the index a split of the list left, one enumeration."""
+    """Whether most of a list's items name what cards of their own explain ("- pick the **eviction policy**" beside
+    the card "… › pick the **eviction policy**"): the index a split of the list left, one enumeration. (One item
+    naming a sub-heading's card, "- **label smoothing**", is one item among claims.)"""
     below = [head[len(path) + 3:] for head in heads if head.startswith(f"{path} › ")]
-    return any(label and label in back for label in below)
+    if not below:
+        return False
+    items = [line for line in back.split("\n") if LIST_ITEM.match(line) and not line[:1].isspace()]
+    return 2 * sum(any(label and label in item for label in below) for item in items) > len(items)
 
 
 def _may_enumerate(path: str) -> bool:
