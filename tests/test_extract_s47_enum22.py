@@ -237,3 +237,26 @@ def test_a_list_whose_items_name_cards_of_their_own_stays_one_card(tmp_path):
     made = by_front(cards_of(tmp_path, {"Kites.md": INDEX}))
     assert "Kites › Advantages › launching" in made, made
     assert not any("[...]" in front for front in made), made
+
+
+STUB = """# Nets
+
+## Regularisation
+
+- dropout zeroes random units on every training step, so no unit can lean on another one
+- **weight decay**
+- early stopping halts training once the validation loss has not improved for a while
+
+### Weight decay
+
+Weight decay shrinks every weight toward zero by a small fraction at each update step of training.
+"""
+
+
+def test_an_item_that_only_names_a_card_of_its_own_is_shown_not_asked(tmp_path):
+    """"- **weight decay**" names what the subsection's card explains: it stays on the other items' fronts, and no
+    card asks for the bare name."""
+    made = by_front(cards_of(tmp_path, {"Nets.md": STUB}))
+    asked = [back for front, back in made.items() if front.startswith("Nets › Regularisation\n\n")]
+    assert len(asked) == 2 and not any("weight decay" in back for back in asked), made
+    assert all("- **weight decay**" in front for front in made if front.startswith("Nets › Regularisation\n\n"))

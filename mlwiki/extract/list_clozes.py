@@ -94,8 +94,9 @@ def list_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft]
     heads = [d.front.split("\n\n", 1)[0] for group, _ in drafts for d in group]
     for group, path in drafts:
         draft = group[0]
-        found = _parts(draft.back) if len(group) == 1 and draft.kind == CardKind.BASIC and _enumerates(draft, path) \
-            and not _indexes(draft.back, path, heads) else None
+        below = [head[len(path) + 3:] for head in heads if head.startswith(f"{path} › ")]  # (its items' own cards)
+        found = _parts(draft.back, below) if len(group) == 1 and draft.kind == CardKind.BASIC \
+            and _enumerates(draft, path) and not _indexes(draft.back, below) else None
         if found is None:
             out.append((group, path))
             continue
@@ -115,11 +116,10 @@ def _enumerates(draft: Draft, path: str) -> bool:
     return _may_enumerate(path)
 
 
-def _indexes(back: str, path: str, heads: list[str]) -> bool:
+def _indexes(back: str, below: list[str]) -> bool:
     """Whether most of a list's items name what cards of their own explain ("- pick the **eviction policy**" beside
     the card "… › pick the **eviction policy**"): the index a split of the list left, one enumeration. (One item
     naming a sub-heading's card, "- **label smoothing**", is one item among claims.)"""
-    below = [head[len(path) + 3:] for head in heads if head.startswith(f"{path} › ")]
     if not below:
         return False
     items = [line for line in back.split("\n") if LIST_ITEM.match(line) and not line[:1].isspace()]
@@ -134,7 +134,7 @@ def _may_enumerate(path: str) -> bool:
                 or _LOG.search(path))
 
 
-def _parts(back: str) -> tuple[str, list[Part]] | None:
+def _parts(back: str, below: list[str]) -> tuple[str, list[Part]] | None:
     """(the paragraph that opens the section before its list, '' if none; the parts the clozes show, in order);
     None unless the back is one flat list, with at most a paragraph and a line that frames the list before it and a
     paragraph after it, that a learner can study item by item."""
@@ -149,7 +149,9 @@ def _parts(back: str) -> tuple[str, list[Part]] | None:
         return None  # (before the list, one paragraph and a line that frames it at most)
     if not lead and parts[0][0] == "para":
         lead = _before_introduction(parts[0][1])  # (and the whole paragraph frames the list on each item's card)
-    found = [(kind, text, _asked(kind, text)) for kind, text in parts]
+    named = {_bare(label) for label in below}
+    found = [(kind, text, _asked(kind, text) and _bare(text) not in named) for kind, text in parts]  # (an item that
+    # only names what a card of its own explains, "- **label smoothing**" over "… › label smoothing": shown)
     return (lead, found) if _studiable(found) else None
 
 
@@ -196,6 +198,11 @@ def _before_introduction(text: str) -> str:
     said = clean_prose(text)  # (its words, not a formula's symbols: "For m = 1 to M (i.e. build M trees):")
     return "" if len(_PLAIN_WORD.findall(said)) < MIN_INTRO_FACT_WORDS or counts(said) or _ANNOUNCES.search(said) \
         else _INTRODUCES.sub(".", text.rstrip())
+
+
+def _bare(text: str) -> str:
+    """A part's words alone, to compare with a card's label: no marker, emphasis or closing mark, in lower case."""
+    return clean_prose(text[_marker_end(text):]).replace("*", "").strip(" \t.,;:").casefold()
 
 
 def _asked(kind: str, text: str) -> bool:
