@@ -82,4 +82,10 @@ def test_a_bullet_opening_on_a_question_word_asks_no_why():
         "- how close training gets to that best member → the estimation error, which shrinks with data", ""])
     cards = _cards(body)
     assert not any("\n\nWhy how" in front for front in cards), cards
-    assert "how well the best member" in cards["Model classes › Two errors"], cards
+    assert "how well the best member" in _under(cards, "Model classes › Two errors"), cards
+
+
+def _under(cards: dict[str, str], path: str) -> str:
+    """The backs of the cards under a heading: its own card's and, for a list of claims, each item's (session 47:
+    one card per item, the others shown on its front)."""
+    return "\n".join(back for front, back in cards.items() if front.split("\n\n", 1)[0] == path)

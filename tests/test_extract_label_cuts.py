@@ -154,7 +154,7 @@ def test_a_grab_bag_asks_two_weighed_labels_together_and_keeps_a_lone_adjective_
     assert len(both) == 1 and "inverse square root" in both[0]["back"]
     from mlwiki import ids
     assert both[0]["id"] == ids.card_id("basic", "section: Layer norm › warmup")
-    assert any(c["front"] == "Layer norm" and "two vectors of width" in c["back"] for c in found)
+    assert any(c["front"].split("\n\n", 1)[0] == "Layer norm" and "two vectors of width" in c["back"] for c in found)
 
 
 # (a list of labelled definitions, each a card of its own)

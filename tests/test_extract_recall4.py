@@ -161,7 +161,10 @@ Because the encoder is convolutional, you can sample latents larger than the tra
 
 def test_a_list_that_opens_a_part_with_a_formula_after_it_is_a_card(tmp_path):
     found = {c["front"]: c["back"] for c in cards(tmp_path, {"Units.md": OPENING_LISTS})}
-    assert "step function" in found["Units › Terms › Special cases"]
-    details = found["Units › Details worth keeping"]
+    under = {}  # (the backs under each heading: a list of claims is a card per claim, session 47)
+    for front, back in found.items():
+        under[front.split("\n\n", 1)[0]] = under.get(front.split("\n\n", 1)[0], "") + "\n" + back
+    assert "step function" in under["Units › Terms › Special cases"]
+    details = under["Units › Details worth keeping"]
     assert "factor of eight" in details and "perceptual loss" in details and "unit variance" in details
     assert not any("see VAE page" in f for f in found), "a line going on with an item is no label"

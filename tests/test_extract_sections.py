@@ -34,6 +34,9 @@ while training.
 """
 
 
+WHY = NOTE.split("## Why does it regularise\n")[1].split("\n\n")[0].split("\n")  # (its two reasons)
+
+
 def cards(root, *paths) -> list[dict]:
     return json.loads(run(root, "cards", "--json", *paths, ok=True).output)
 
@@ -51,19 +54,21 @@ def test_sections_of_prose_and_explained_lists_are_cards_named_after_the_note(tm
                    "being there.",
         "Dropout › At test time": "Nothing is dropped, and nothing is rescaled either: inverted dropout already "
                                   "divided by the keep probability\nwhile training.",
-        "Dropout › Why does it regularise\n\nWhy does Dropout regularise?": NOTE.split("## Why does it regularise\n")[1].split("\n\n")[0],
+        **{f"Dropout › Why does it regularise\n\nWhy does Dropout regularise?\n\n{shown}": asked[2:]
+           for shown, asked in ((f"- [...]\n{WHY[1]}", WHY[0]), (f"{WHY[0]}\n- [...]", WHY[1]))},
         "Dropout › Variants": "- Spatial Dropout\n- Variational Dropout\n- Drop Connect",
-    }, "the tags line is left off; the references make no card; names under a plural heading ask for the list"
+    }, "the tags line is left off; the references make no card; names under a plural heading ask for the list; " \
+       "a reason is asked with the other shown (session 47)"
 
 
 def test_check_counts_section_cards_and_the_setting_switches_them_off(tmp_path):
     root = new_wiki(tmp_path, {"Dropout.md": NOTE})
     report = json.loads(run(root, "check", "--json", ok=True).output)
-    assert report["made"]["section"] == 4
+    assert report["made"]["section"] == 5  # (four sections; the two reasons a card each)
     off = new_wiki(tmp_path / "off", {"Dropout.md": NOTE}, 'name = "T"\nsections = false\n[review]\ntimezone = "UTC"\n')
     assert sections(off) == {}
     result = run(off, "check")
-    assert "4 sections of prose or explanations under a heading: `sections = true` makes 4 cards" in result.stderr
+    assert "5 sections of prose or explanations under a heading: `sections = true` makes 5 cards" in result.stderr
 
 
 def test_a_section_whose_formula_is_a_card_gives_only_its_opening_paragraph(tmp_path):

@@ -10,6 +10,7 @@ from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.housekeeping import housekeeping_dropped
+from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.signposts import without_signposts
@@ -34,5 +35,7 @@ def polished(ex) -> list:
     drafts = housekeeping_dropped(drafts, ex.ctx, ex.opening_topic)  # (a hub, a deadline)
     drafts = named_asides_on_back(without_stray_marks(drafts))  # (a lone "**" a cut question left; a term named in
     # brackets in a formula's introduction, "(… = "masked" attention)", to its back)
+    drafts = list_clozes(drafts)  # (a bare heading over a list of claims: a card per item, the others shown; after
+    # housekeeping: what it drops, a deadline or the writer's open questions, is no card at all)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     return drafts
