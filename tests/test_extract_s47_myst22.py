@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from conftest import new_wiki, run
+from test_extract_s46_notebooks21 import notebook  # (the same helper: a notebook of Markdown cells)
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -24,17 +25,6 @@ def holding(found: list[dict], words: str) -> list[dict]:
 
 def sides(found: list[dict]) -> str:
     return "\n".join(f"{c['front']}\n{c['back']}" for c in found)
-
-
-def notebook(*cells: str) -> str:
-    """A notebook of Markdown cells (a code cell between each two, as notebooks have them)."""
-    out = []
-    for k, text in enumerate(cells):
-        if k:
-            out.append({"cell_type": "code", "metadata": {}, "execution_count": None, "outputs": [],
-                        "source": ["x = 1\n"]})
-        out.append({"cell_type": "markdown", "metadata": {}, "source": text.splitlines(keepends=True)})
-    return json.dumps({"cells": out, "metadata": {}, "nbformat": 4, "nbformat_minor": 5}, indent=1)
 
 
 SORTING = """---

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.line_kinds import BLANK, BLANK_LINE, HEADING, TEXT, Line
-from mlwiki.extract.page_properties import _first_filled
+from mlwiki.extract.line_kinds import BLANK, BLANK_LINE, TEXT, Line
+from mlwiki.extract.page_properties import after_title
 from mlwiki.extract.prose import sentences
 
 MAX_WORDS = 60  # a description is a line or two; a longer quote under a title is an epigraph or a quoted passage
@@ -51,10 +51,7 @@ _TOPIC_SPLIT = re.compile(r"[,;:]|\band\b|&")
 def mark_page_description(lines: list[Line], body: str) -> None:
     """Blank the quoted description right after the note's H1 when it is the page's furniture (see the module's
     docstring); a description that states a fact stays."""
-    at = _first_filled(lines, 0)
-    if at is None or lines[at].kind != HEADING or lines[at].attrs.split(" ")[0] != "1":
-        return
-    start = _first_filled(lines, at + 1)
+    start = after_title(lines)
     if start is None:
         return
     raw = body.split("\n")

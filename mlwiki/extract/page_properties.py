@@ -45,10 +45,7 @@ def mark_page_properties(lines: list[Line], title: str = "", templated: bool = F
         for i, line in enumerate(lines):
             if line.kind == HEADING and "{{" in line.text:
                 lines[i] = Line(line.no, _TITLE_VARIABLE.sub(lambda _: title, line.text).strip(), HEADING, line.attrs)
-    at = _first_filled(lines, 0)
-    if at is None or lines[at].kind != HEADING or lines[at].attrs.split(" ")[0] != "1":
-        return
-    start = _first_filled(lines, at + 1)
+    start = after_title(lines)
     if start is None:
         return
     end = start
@@ -74,7 +71,15 @@ def _keys_in_line(line: Line) -> set[str]:
     return {(match.group(1) or match.group(2)).lower() for match in found}
 
 
-def _first_filled(lines: list[Line], start: int) -> int | None:
+def after_title(lines: list[Line]) -> int | None:
+    """The index of the first line after a note's opening H1 that is not blank; None without one."""
+    at = first_filled(lines, 0)
+    if at is None or lines[at].kind != HEADING or lines[at].attrs.split(" ")[0] != "1":
+        return None
+    return first_filled(lines, at + 1)
+
+
+def first_filled(lines: list[Line], start: int) -> int | None:
     """The index of the first line at or after `start` that is not blank."""
     for i in range(start, len(lines)):
         if lines[i].kind != BLANK:

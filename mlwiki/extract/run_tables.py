@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.line_kinds import BLANK_LINE, TEXT, Line
-from mlwiki.extract.page_properties import _first_filled
+from mlwiki.extract.page_properties import first_filled
 
 # The writer's own run, said by the sentence over the table: "Numbers from my run", "Our results on …:", "What I got
 # (pasted):"
@@ -34,7 +34,7 @@ def mark_run_tables(lines: list[Line]) -> None:
         end = _paragraph_end(lines, k)
         if end > k and end - k <= MAX_INTRO_LINES and lines[end - 1].text.rstrip().endswith(":") \
                 and not _TABLE_ROW.match(lines[k].text) and _OWN_RUN.search(" ".join(ln.text for ln in lines[k:end])):
-            table = _first_filled(lines, end)
+            table = first_filled(lines, end)
             stop = table
             while stop is not None and stop < len(lines) and lines[stop].kind == TEXT and _TABLE_ROW.match(lines[stop].text):
                 stop += 1
