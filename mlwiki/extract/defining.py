@@ -236,9 +236,10 @@ def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None =
         equals = sum(item == BULLET for _, _, item in openings) >= MIN_EQUALS_ITEMS
     for k, (line, text, item) in enumerate(openings):
         found = defining_sentence(text, path) or named_sentence(text, path)
-        if item and not ex.ctx.definitions and (bold := _BOLD_ITEM_LABEL.match(text)) \
+        if item and (not ex.ctx.definitions or item == NUMBERED) and (bold := _BOLD_ITEM_LABEL.match(text)) \
                 and bold.group(1).casefold() not in note_headings(ex):  # (a heading's own section card says more)
-            text = f"{bold.group(1)}: {text[bold.end():]}"  # (definitions off: nothing else cards `- **Label:** …`)
+            text = f"{bold.group(1)}: {text[bold.end():]}"  # (nothing else cards `- **Label:** …` with definitions
+            # off, nor `1. **Label:** …` with them on: that form leaves a numbered item to be a step or a property)
         if found is None and (labelled := labelled_item(text, item, equals)) is not None:
             front, back = weighed(path, clean_prose(labelled[0]), labelled[1]) or \
                 (_labelled_front(path, clean_prose(labelled[0]), text), labelled[1])  # ("… › train vs eval")
