@@ -51,7 +51,9 @@ def off_the_back(draft) -> bool:
     if not _off_page_talk(draft) or not _off_todo(draft) or not _off_drafts(draft) or len(draft.back.split()) <= _CHORE_BACK_WORDS and _CHORE_BACK.fullmatch(draft.back) \
             and "$" not in draft.back:
         return False  # (a back that is only "ask in OH": no answer to the question on its front)
-    if draft.kind != CardKind.CLOZE and (asked_off := without_open_question(draft.back, draft.front)) is not None:
+    if draft.kind != CardKind.CLOZE and "Define: " not in draft.front \
+            and (asked_off := without_open_question(draft.back, draft.front)) is not None:  # (a definition may
+        # read as a question: "**Patience**: how many epochs may pass … before training stops?")
         if not asked_off:
             return False  # ("Open q: could fewer members do? → [[inbox]]": the writer's question, no answer)
         draft.back = asked_off  # ("… Would three do the work of five? Ask in class.": off the fact it follows)
