@@ -77,14 +77,19 @@ def _source_text(row) -> str:
     return htmllib.escape(f"{where} · {heading}" if heading else where)
 
 
-# What a heading path may hold that a reader does not see as written: Markdown, links, roles, math, HTML
-_MARKUP = re.compile(r"[`{\[<*_$\\=]")
+# What a heading path may hold that a reader does not see as written: Markdown, links, roles, math, HTML, citations
+_MARKUP = re.compile(r"[`{\[<*_$\\=@]")
+# A Zettelkasten link by id in a heading ("… like Laplace [[20250908092207]]"): a reference after a name, as the card's
+# sides show it after one (extract.zettel_links), nothing
+_ZETTEL_LINK = re.compile(r"[ \t]*(?:\[\[\d{12,14}\]\]|(?<![\w.:/-])\d{12,14}(?![\w.:/-]))")  # (raw, or as the path keeps it)
 
 
 @functools.lru_cache(maxsize=4096)  # (the cards of a note share their heading paths)
 def _shown_heading(heading: str) -> str:
     """A heading path as the card's sides show its words: `[[Note|alias]]` as "alias", a MyST role or citation as
-    its text or nothing, emphasis without its markers, math as Unicode; one line. (The Source field is plain text.)"""
+    its text or nothing (`@gal2016` as "Gal 2016"), a link by zettel id nothing, emphasis without its markers, math as
+    Unicode; one line. (The Source field is plain text.)"""
+    heading = _ZETTEL_LINK.sub("", heading)
     if not _MARKUP.search(heading):
         return heading
     from mlwiki.render.terminal import plain_text
