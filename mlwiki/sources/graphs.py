@@ -4,9 +4,10 @@ under it (its `pages/`, its `journals/`) one of its pages. Extraction reads such
 
 from __future__ import annotations
 
-import functools
 import os
 import re
+
+from mlwiki.sources.site_roots import nearest_site
 
 GRAPH_FOLDER = "logseq"
 GRAPH_CONFIG = "config.edn"
@@ -17,18 +18,8 @@ _TRIPLE_LOWBAR = re.compile(r":file/name-format\s+:triple-lowbar")
 
 def logseq_style(path: str | os.PathLike, rel: str) -> str:
     """How the Logseq graph a note is a page of names its files, "triple-lowbar" or "legacy"; "" when the note is
-    in no graph. `path`: the note's file, `rel`: its path from the wiki's root (no folder above the root is a
-    graph the wiki holds)."""
-    return _folder_style(os.path.dirname(os.path.abspath(path)), rel.count("/"))
-
-
-@functools.lru_cache(maxsize=1024)
-def _folder_style(folder: str, levels: int) -> str:
-    """The style of the graph whose root is `folder` or one of its `levels` folders above it."""
-    style = _graph_style(folder)
-    if style or levels <= 0:
-        return style
-    return _folder_style(os.path.dirname(folder), levels - 1)
+    in no graph. `path`: the note's file, `rel`: its path from the wiki's root."""
+    return nearest_site(_graph_style, path, rel)
 
 
 def _graph_style(folder: str) -> str:

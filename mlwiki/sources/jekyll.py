@@ -6,9 +6,10 @@ module only looks at the folders, once each."""
 
 from __future__ import annotations
 
-import functools
 import os
 import re
+
+from mlwiki.sources.site_roots import nearest_site
 
 SITE_CONFIG = "_config.yml"
 _POST_FOLDERS = frozenset(("_posts", "_drafts"))
@@ -21,25 +22,16 @@ _CONVERTER = re.compile(r"(?m)^markdown[ \t]*:[ \t]*[\"']?([\w-]+)")
 
 def kramdown_page(path: str | os.PathLike, rel: str) -> bool:
     """Whether the note is a page of a Jekyll site that kramdown converts. `path`: the note's file, `rel`: its path
-    from the wiki's root (no folder above the root is a site the wiki holds)."""
-    folder = os.path.dirname(os.path.abspath(path))
-    site = _folder_site(folder, rel.count("/"))
+    from the wiki's root."""
+    site = nearest_site(_site_converter, path, rel)
     if site:
         return site == "kramdown"
     return any(part in _POST_FOLDERS for part in rel.split("/")[:-1])
 
 
-@functools.lru_cache(maxsize=1024)
-def _folder_site(folder: str, levels: int) -> str:
-    """The Markdown converter ("kramdown", or the one its config names) of the Jekyll site whose root is `folder` or
-    one of its `levels` folders above it; "" when there is none."""
-    site = _site_converter(folder)
-    if site or levels <= 0:
-        return site
-    return _folder_site(os.path.dirname(folder), levels - 1)
-
-
 def _site_converter(folder: str) -> str:
+    """The Markdown converter of the Jekyll site rooted at `folder` ("kramdown", or the one its config names); ""
+    when no Jekyll config is there."""
     try:
         with open(os.path.join(folder, SITE_CONFIG), encoding="utf-8", errors="replace") as config:
             text = config.read(1 << 20)

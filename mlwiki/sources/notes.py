@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlwiki.config import CONFIG_NAME, DATA_DIR, Config
+from mlwiki.sources.build_folders import IGNORED_DIRS
 from mlwiki.sources.decoding import decode_note, warn
 from mlwiki.sources.flat_yaml import read_flat
 from mlwiki.sources.graphs import GRAPH_FOLDER, is_graph_folder, logseq_style
@@ -24,8 +25,6 @@ from mlwiki.sources.zettels import zettel_titles
 from mlwiki.models import NoteText, Problem
 
 NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".mdx": "mdx", ".qmd": "qmd", ".ipynb": "ipynb"}
-IGNORED_DIRS = {"_site", "_freeze", ".quarto", "_book", ".ipynb_checkpoints", "node_modules", "__pycache__",
-                "site-packages"}
 # A folder holding one of these is not part of the wiki: another wiki (its config or data folder), or a Python
 # virtual environment (whose packages ship Markdown files by the thousand).
 OTHER_ROOT_MARKERS = (CONFIG_NAME, DATA_DIR, "pyvenv.cfg")

@@ -12,12 +12,13 @@ import functools
 import os
 import re
 
+from mlwiki.sources.build_folders import IGNORED_DIRS
+
 # A link by id alone: a timestamp to the minute or second, the ids Zettlr and the Zettelkasten plugins give
 ID_LINK = re.compile(r"\[\[((?:19|20)\d{8}(?:\d{2}){1,2})\]\]")
 # A file name that opens with an id, and the title after it ("20250904111530 MC dropout")
 _NAMED = re.compile(r"((?:19|20)\d{8}(?:\d{2}){1,2})(?:[ \t_-]+(.*))?")
 _SUFFIXES = (".md", ".markdown", ".mdx", ".qmd", ".rmd")
-_SKIPPED = {"node_modules", "_site", "_book", "_freeze", "__pycache__", "site-packages"}
 _MAX_FILES = 50_000  # (a wiki this size is listed in a second; past it, a folder mistaken for a wiki)
 _HEAD_BYTES = 4096  # front matter that names an id does so in its first lines
 _FRONT_ID = re.compile(r"^id:[ \t]*[\"']?((?:19|20)\d{8}(?:\d{2}){1,2})[\"']?[ \t]*$", re.M)
@@ -45,7 +46,7 @@ def _note_files(root: str) -> list[tuple[str, str]]:
     """(folder, file name) of every note file under root, hidden folders and build folders left out."""
     found: list[tuple[str, str]] = []
     for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if d[:1] != "." and d not in _SKIPPED]
+        dirs[:] = [d for d in dirs if d[:1] != "." and d not in IGNORED_DIRS]
         found += [(folder, n) for n in names if n.lower().endswith(_SUFFIXES)]
         if len(found) > _MAX_FILES:
             break
