@@ -218,6 +218,34 @@ def test_explicit_id_wins_over_any_text_change(wiki, now):
         assert set(live_cards(store)) == {"kl"} and reviews_of(store, "kl") == 1
 
 
+def test_a_reworded_question_with_the_same_answer_keeps_history(reviewed, now):
+    """A heading renamed or a subject added rewrites a card's whole front; the answer it asks for is the same card."""
+    wiki, config, store, card_id, path = reviewed
+    path.write_text("# A\n\nQ: Which knob makes sampled tokens more or less random?\n"
+                    "A: The sharpness of the distribution.\n", encoding="utf-8")
+    bump_mtime(path)
+    report = rescan(store, config, now)
+    assert report.cards_relinked == 1 and report.cards_retired == 0
+    assert_history_kept(store, card_id)
+    assert "Which knob" in live_cards(store)[card_id]["front"]
+
+
+def test_a_short_answer_or_another_file_does_not_carry_history_to_a_new_question(wiki, now):
+    """"Yes." or "0.9" answers many questions; an answer now in another file belongs to another note's card."""
+    a = write(wiki, "notes/a.md", "# A\n\nQ: Is the softmax of a vector always positive?\nA: Yes, always.\n")
+    b = write(wiki, "notes/b.md", "# B\n\nQ: What does dropout zero out during training?\nA: Random activations of a layer.\n")
+    config, store, _ = synced(wiki, now)
+    with store:
+        for card_id in live_cards(store):
+            review(store, config, card_id, now)
+        a.write_text("# A\n\nQ: Is cross-entropy convex in the logits?\nA: Yes, always.\n", encoding="utf-8")
+        b.write_text("# B\n\nnothing here yet\n", encoding="utf-8")
+        write(wiki, "notes/c.md", "# C\n\nQ: Which units does a dropout mask hit?\nA: Random activations of a layer.\n")
+        bump_mtime(a), bump_mtime(b)
+        report = rescan(store, config, now)
+        assert report.cards_relinked == 0 and report.cards_retired == 2
+
+
 def test_ambiguous_relink_is_not_merged_and_check_reports_it(wiki, now):
     path = write(wiki, "notes/a.md", "Q: What is the learning rate of model A in run one?\nA: x\n\n"
                                       "Q: What is the learning rate of model B in run one?\nA: y\n")

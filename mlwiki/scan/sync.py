@@ -7,6 +7,8 @@ extracted. All changes of one scan land in one transaction. Identity rules, in o
    (directly or through an alias left by an earlier re-link) is the same card, wherever it now lives;
 2. a card that appears while another vanishes, with a similar front (`ids.similarity` ≥ `RELINK_THRESHOLD`,
    same kind, the same file preferred) inherits the vanished card's id and history; an alias records it;
+   so does one of the same kind in the same file with the same answer (`SAME_ANSWER`), however its question was
+   reworded (a heading renamed, a subject added: the answer is what the learner learned);
    when two candidates score within `RELINK_MARGIN` of each other nothing is merged and a problem says so;
    a card of a two-way pair (`:::`) whose other direction kept its id pairs with the vanished card of the same
    kind from that pair, however much its text changed (an edit of the back is an edit of the reverse's front);
@@ -36,6 +38,10 @@ except ImportError:  # another Python than CPython
     from hashlib import blake2b
 
 MAX_RELINK_PAIRS = 250_000
+# The score of a new card whose answer is a vanished card's, in the same file: above any front similarity (≤ 1.0),
+# below a two-way sibling's (2.0). An answer this short ("0.999", "Yes") says too little to tell two cards apart.
+SAME_ANSWER = 1.5
+MIN_SAME_ANSWER = 20  # characters of the back ("Yes, in practice." is shorter)
 BACK_KEY = 15  # a card row's back key (the last of store.index.CARD_CONTENT_COLUMNS, after the id)
 # A first scan into an empty store writes its cards every this many files, in a transaction each, so that it
 # never holds the cards of a whole wiki at once (50,000 notes: 480 MB when it did).
@@ -321,7 +327,8 @@ def _sibling_notes(index: IndexWriter, unmatched: list[str], incoming: dict[str,
 def _relink_candidates(unmatched: list[str], old: dict, incoming: dict[str, Incoming],
                        sibling_notes: dict[str, set[str]] | None = None) -> list[tuple]:
     """(score, new id, old id) of every similar-enough pair of the same kind, best first (a vanished card of the
-    two-way pair whose other direction kept its id counts as identical)."""
+    two-way pair whose other direction kept its id counts as identical; one of the same file with the same answer
+    nearly so)."""
     from mlwiki import ids
 
     candidates = []
@@ -334,6 +341,10 @@ def _relink_candidates(unmatched: list[str], old: dict, incoming: dict[str, Inco
                 continue
             if row["note_id"] in sibling_notes.get(new_id, ()):
                 candidates.append((2.0, new_id, old_id))
+                continue
+            if row["path"] == path and row["back_key"] == card.card[BACK_KEY] \
+                    and (row["back_length"] or 0) >= MIN_SAME_ANSWER:
+                candidates.append((SAME_ANSWER, new_id, old_id))
                 continue
             if len(unmatched) * len(old) > MAX_RELINK_PAIRS and row["path"] != path:
                 continue

@@ -145,8 +145,9 @@ class IndexWriter:
                                   card_ids)}
 
     def cards(self, card_ids: list[str]) -> list[sqlite3.Row]:
-        """id, kind, front, path and note_id of these cards."""
-        return list(_in(self.conn, "SELECT id, kind, front, path, note_id FROM cards WHERE id IN ({marks})",
+        """id, kind, front, path, note_id, back_key and the back's length of these cards."""
+        return list(_in(self.conn, "SELECT id, kind, front, path, note_id, back_key, length(back) AS back_length "
+                                   "FROM cards WHERE id IN ({marks})",
                         card_ids))
 
     def relink(self, new_id: str, old_id: str, stamp: str) -> None:
