@@ -88,3 +88,18 @@ def test_a_notes_folder_beside_a_readme_and_a_virtual_environment_is_the_wiki(tm
     write(folder, ".gitignore", "build/\n")
     config, _, _ = init_and_export(folder)
     assert config["notes"] == "notes"
+
+
+def test_a_decks_folder_of_the_writers_notes_is_read_and_export_writes_beside_it(tmp_path):
+    """Marp users keep their slides in `decks/`: the export folder must not swallow them. `init` sends the .apkg
+    files to `anki-decks/`, reads `decks/` with the notes, and export leaves the writer's folder as it was."""
+    folder = tmp_path / "reading-group"
+    write(folder, "notes/cheatsheet.md", CARD.format(topic="the ELBO"))
+    write(folder, "decks/01-vae.md", "---\nmarp: true\n---\n\n" + CARD.format(topic="the reparameterization trick"))
+    config, _, output = init_and_export(folder)
+    assert config["decks"] == "anki-decks" and config["notes"] == "."
+    assert 'decks = "anki-decks"' in output
+    found = run(folder, "cards", "--json", ok=True).output
+    assert "reparameterization trick" in found and "the ELBO" in found
+    assert sorted(p.name for p in (folder / "decks").iterdir()) == ["01-vae.md"]
+    assert list((folder / "anki-decks").glob("*.apkg"))

@@ -25,7 +25,7 @@ def init(app: AppContext, directory: str | None) -> None:
     written in (definitions, inline formulas). Never overwrites an existing config.
     """
     from mlwiki.config import CONFIG_NAME, config_from_dict
-    from mlwiki.scan.starter import notes_folder_of, render_config_template, site_excludes
+    from mlwiki.scan.starter import decks_folder_of, notes_folder_of, render_config_template, site_excludes
     from mlwiki.scan.check import infer_settings
 
     folder = _init_folder(directory, app.root)
@@ -33,11 +33,15 @@ def init(app: AppContext, directory: str | None) -> None:
     if target.exists():
         raise MlwikiError(f"{target} already exists; edit it instead")
     folder.mkdir(parents=True, exist_ok=True)
-    notes = notes_folder_of(folder)
-    settings = infer_settings(config_from_dict(folder, {"notes": notes, "exclude": site_excludes(folder)}))
-    target.write_text(render_config_template(folder, settings, notes), encoding="utf-8")
+    decks = decks_folder_of(folder)
+    notes = notes_folder_of(folder, decks)
+    settings = infer_settings(config_from_dict(folder, {"notes": notes, "decks": decks,
+                                                        "exclude": site_excludes(folder)}))
+    target.write_text(render_config_template(folder, settings, notes, decks), encoding="utf-8")
     click.echo(f"Wrote {target}")
     click.echo(f'  notes = "{notes}"  ({"the notes in " + notes + "/" if notes != "." else "every note under here"})')
+    if decks != "decks":
+        click.echo(f'  decks = "{decks}"  (decks/ holds notes: exported .apkg files go to {decks}/)')
     for key, (value, why) in settings.items():
         click.echo(f"  {key} = {value}  ({why})")
 

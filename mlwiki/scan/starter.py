@@ -14,7 +14,7 @@ name = "{name}"
 
 # Where the notes live and where `mlwiki export` writes .apkg decks (relative to this file).
 notes = "{notes}"
-decks = "decks"
+decks = "{decks}"
 
 # Extra glob patterns to skip (hidden folders, _site, _freeze, .quarto, .gitignore'd files are always skipped).
 exclude = [{exclude}]
@@ -68,13 +68,25 @@ review_order = "due"       # or "retrievability", "overdueness", "interval-asc",
 """
 
 
-def notes_folder_of(folder: Path) -> str:
+def decks_folder_of(folder: Path) -> str:
+    """Where `mlwiki export` writes its .apkg files: `decks`, unless a `decks` folder is already the writer's own
+    (Marp slide decks, a course's decks of notes): the scan never reads the export folder, so those notes would be
+    left out without a word; then `anki-decks`."""
+    from mlwiki.sources.notes import NOTE_SUFFIXES
+
+    decks = folder / "decks"
+    if decks.is_dir() and any(path.suffix.lower() in NOTE_SUFFIXES for path in decks.rglob("*") if path.is_file()):
+        return "anki-decks"
+    return "decks"
+
+
+def notes_folder_of(folder: Path, decks: str = "decks") -> str:
     """Where `mlwiki init` expects the notes: a `notes` folder if there is one, unless the folder is a Quarto,
     Jupyter Book or MyST project (its site is every page of the project: `posts/` beside `notes/`); in an MkDocs
     project the folder its mkdocs.yml names as `docs_dir` (`docs` unless it says otherwise), as MkDocs reads it;
     else the folder itself."""
     if (folder / "notes").is_dir() and not any((folder / marker).is_file() for marker in _SITE_PROJECTS):
-        return "." if _notes_beside(folder, "notes") else "notes"
+        return "." if _notes_beside(folder, "notes", decks) else "notes"
     mkdocs = folder / "mkdocs.yml"
     if mkdocs.is_file():
         try:  # (a line of the file, not a YAML load: MkDocs configs hold `!!python/name:` tags safe loaders refuse)
@@ -87,14 +99,14 @@ def notes_folder_of(folder: Path) -> str:
     return "."
 
 
-def _notes_beside(folder: Path, notes: str) -> bool:
+def _notes_beside(folder: Path, notes: str, decks: str = "decks") -> bool:
     """Whether notes lie in another folder of `folder` too (`papers/` beside `notes/`), as the scan would find
     them (ignore rules, virtual environments and other wikis left out): then the wiki is the whole folder, or
     `init` would leave those notes out without a word. Notes at the top (a README, a log) do not count."""
     from mlwiki.sources.notes import walk_notes
 
     return any("/" in file.rel and not file.rel.startswith(notes + "/")
-               for file in walk_notes(config_from_dict(folder, {"notes": "."}))[0])
+               for file in walk_notes(config_from_dict(folder, {"notes": ".", "decks": decks}))[0])
 
 
 _SITE_PROJECTS = ("_quarto.yml", "_quarto.yaml", "_toc.yml", "myst.yml")  # (files that make a folder one site)
@@ -116,13 +128,13 @@ _DOCUSAURUS_NOT_NOTES = ("src", "static", "build", ".docusaurus", "i18n", "versi
 
 
 def render_config_template(folder: Path, settings: dict[str, tuple[str, str]] | None = None,
-                           notes: str | None = None) -> str:
+                           notes: str | None = None, decks: str = "decks") -> str:
     """The commented mlwiki.toml that `mlwiki init` writes, adapted to what the folder looks like; `settings`,
     {key: (TOML value, why)}, replace the defaults of those keys; `notes`: the notes folder, when the caller found
     it already (`notes_folder_of` walks the folder)."""
     exclude = ", ".join(f'"{glob}"' for glob in site_excludes(folder))
-    text = CONFIG_TEMPLATE.format(name=folder.name or "wiki", notes=notes or notes_folder_of(folder),
-                                  exclude=exclude)
+    text = CONFIG_TEMPLATE.format(name=folder.name or "wiki", notes=notes or notes_folder_of(folder, decks),
+                                  decks=decks, exclude=exclude)
     for key, (value, why) in (settings or {}).items():
         text = re.sub(rf"^{key} = .*$", lambda _: f"{key} = {value}  # your notes: {why}", text, count=1,
                       flags=re.M)
