@@ -41,6 +41,11 @@ _ANSWERS_GO = re.compile(r"(?i)(?:my\s+|our\s+)?(?:answers?|solutions?)\s+(?:go|
 _LOGGED = re.compile(r"(?i)[_*]*(?:log\s+(?:\d{1,2}[./]\d{2}(?:[./]\d{2,4})?|wk\s*\d+)|(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?"
                      r"(?:\s+(?:\d{1,2}[./]\d{2}(?:[./]\d{2,4})?|wk\s*\d+))?|\d{1,2}[./]\d{2}(?:[./]\d{2,4})?)[_*]*\s*"
                      r"(?:[—–:]|--?\s)[^$]*")
+# Who led the session and when: "Presenter: @dana · 2024-03-07 · main ref: …", "Speaker: Ana | Scribe: me" (a role's
+# label first; its parts apart by a middle dot or a bar, or a few words alone)
+_ROLES = re.compile(r"(?i)[_*]*(?:presenters?|speakers?|hosts?|scribes?|notes?(?:[ \t]+by)?|note[- ]takers?|attendees|"
+                    r"present|facilitators?|led[ \t]+by|chairs?|moderators?)[_*]*[ \t]*:[_*]*[ \t]+"
+                    r"(?:[^$\n·|]{1,60}(?:[ \t]+[·|][ \t]+[^$\n·|]{1,80})+|(?:\S+[ \t]*){1,6})")
 # A result's source, restated: "Standard result, from X 2018 (Thm 4.6), rewritten in my notation."
 _SOURCED = re.compile(r"(?i)(?:(?:an?|the)\s+)?(?:standard|classic(?:al)?|well[- ]known|textbook|known)\s+(?:result|theorem|"
                       r"bound|lemma)\b[^$]{0,80}|[^$]{0,80}\b(?:rewritten|restated|written|adapted|translated)\s+(?:in|into|"
@@ -94,4 +99,4 @@ def _records(sentence: str, opening: bool) -> bool:
         return False
     if _REFERENCES.fullmatch(sentence):
         return bool(_A_REFERENCE.search(sentence))  # ("PCA, SVD." names methods: no session in it)
-    return any(form.fullmatch(sentence) for form in (_COMPANY, _MISSED, _WENT, _ANSWERS_GO, _LOGGED))
+    return any(form.fullmatch(sentence) for form in (_COMPANY, _MISSED, _WENT, _ANSWERS_GO, _LOGGED, _ROLES))

@@ -1,0 +1,40 @@
+"""Session 48, the lead's own rules, each on notes written for the test."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+ON = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+MEETING = """# Week 4: knowledge distillation
+###### tags: `reading-group` `distillation`
+Presenter: @omar · 2025-01-16 · paper: Hinton et al. 2015
+
+## Soft targets
+
+The teacher's softmax at a high temperature spreads probability over wrong classes, and those ratios carry what
+the student learns beyond the hard label.
+"""
+
+
+def cards_of(tmp_path, notes: dict[str, str]) -> dict[str, str]:
+    root = new_wiki(tmp_path, notes, ON)
+    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+
+
+def test_a_hackmd_tags_line_and_the_presenter_line_are_no_cards(tmp_path):
+    """HackMD shows `###### tags:` as the note's tags, not a section; the presenter and date under the title are the
+    session's record. Neither is knowledge: before, "… › tags: `reading-group` …" → "Presenter: @omar · …"."""
+    fronts = cards_of(tmp_path, {"week4.md": MEETING})
+    assert not any("tags" in front or "Presenter" in back for front, back in fronts.items()), fronts
+    assert any(back.startswith("The teacher's softmax") for back in fronts.values()), fronts
+
+
+def test_a_role_label_in_a_sentence_of_knowledge_is_kept(tmp_path):
+    """Only a line of the session's record goes: "Notes: …" over a real explanation at the top of a note stays."""
+    note = ("# Label smoothing\n\nNotes: label smoothing replaces the one-hot target with a mixture of it and the "
+            "uniform distribution, which keeps the logits from growing without bound.\n")
+    fronts = cards_of(tmp_path, {"smoothing.md": note})
+    assert any("uniform distribution" in back for back in fronts.values()), fronts
