@@ -79,3 +79,15 @@ def test_a_label_that_names_nothing_splits_nothing(tmp_path):
             "nothing.\n")
     made = cards_of(tmp_path, "mean.md", note)
     assert not any(front.endswith("› Note") for front in made), made
+
+
+def test_a_bullet_naming_two_parts_of_the_formula_is_asked_by_them(tmp_path):
+    """"- The $\\lambda$ and the square root are …: …" under a formula named the parts it speaks of, but no front
+    said so: the list stayed one "What it says" card of unrelated bullets. It is asked by those parts now."""
+    note = ("# Regularised fit\n\n## Objective\n\nWe minimise\n\n"
+            "$$\\min_w \\; \\sqrt{\\textstyle\\sum_i r_i(w)^2} + \\lambda \\|w\\|_1$$\n\n"
+            "- The $\\lambda$ and the square root are both tuning conveniences: the same minimiser for a matching "
+            "penalty.\n- Most weights end at exactly zero once the penalty is large enough.\n")
+    made = cards_of(tmp_path, "fit.md", note)
+    assert "Regularised fit › Objective › The $\\lambda$ and the square root" in made, made
+    assert "Most weights end" in made["Regularised fit › Objective › What it says"][1], made

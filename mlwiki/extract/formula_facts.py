@@ -91,6 +91,9 @@ def split_said(drafts: list) -> list:
 # A part of a formula named in words beside its math ("The $1/H$ scaling", "The denominator $p(D)$"), not by its math
 # alone ("The $\beta_t$"): a word of three letters or more outside the math
 _NAMED_PART = re.compile(r"The[ \t]+(?:\$[^$\n]{1,40}\$[ \t]+)?[a-z][\w-]{2,}(?:[ \t]+\$[^$\n]{1,40}\$)?")
+# Two parts of a formula named together, each by its math or a word ("The $\frac12$ and the square")
+_PARTS_NAMED = re.compile(r"The[ \t]+(?:\$[^$\n]{1,40}\$|[a-z][\w-]{2,})[ \t]+and[ \t]+the[ \t]+"
+                          r"(?:\$[^$\n]{1,40}\$|[a-z][\w-]{2,}(?:[ \t]+[a-z][\w-]{2,})?)")
 
 
 def named_part(front: str, back: str) -> str | None:
@@ -192,7 +195,10 @@ def _cue(item: str, path: str) -> str:
         return cue  # ("When is the expected loss minimised?")
     if clause := clause_cue(item):
         return clause  # ("trees are independent → …": what it starts from, more than its subject "Trees")
-    return cue if not cue.startswith("What it") and "*" not in cue and len(cue.split()) <= MAX_LABEL_WORDS else ""
+    if not cue.startswith("What it") and "*" not in cue and len(cue.split()) <= MAX_LABEL_WORDS:
+        return cue
+    subject = lead_subject(found[0])  # ("The $\frac12$ and the square are cosmetic: …": the parts it names)
+    return subject if subject and (_NAMED_PART.fullmatch(subject) or _PARTS_NAMED.fullmatch(subject)) else ""
 
 
 def _label(item: str) -> str:
