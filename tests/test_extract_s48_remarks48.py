@@ -91,3 +91,14 @@ def test_a_bullet_naming_two_parts_of_the_formula_is_asked_by_them(tmp_path):
     made = cards_of(tmp_path, "fit.md", note)
     assert "Regularised fit › Objective › The $\\lambda$ and the square root" in made, made
     assert "Most weights end" in made["Regularised fit › Objective › What it says"][1], made
+
+
+def test_a_remark_whose_cue_repeats_its_heading_asks_what_it_says(tmp_path):
+    """"## SEM" over the formula and "… SEM is sampling noise …" after it made the front "… › SEM › SEM": the cue
+    said nothing the heading had not. It asks what the sentence answers, "What is SEM?", and keeps its id."""
+    note = ("# Diagnostics\n\n## SEM\n\n$$\n\\mathrm{SEM}(\\bar x) = \\frac{s}{\\sqrt{n}}.\n$$\n\n"
+            "s 3, n 900 → SEM 0.1, so \"7.2519\" has too many digits. SEM is *sampling* noise (it shrinks with more "
+            "data), not the spread of the population.\n")
+    made = cards_of(tmp_path, "se.md", note)
+    assert not any(front.endswith("SEM › SEM") for front in made), made
+    assert made["Diagnostics › SEM › What is SEM?"][1].startswith("SEM is *sampling* noise"), made

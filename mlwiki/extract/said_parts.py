@@ -56,6 +56,10 @@ def said_parts(drafts: list) -> list:
     out = []
     for group, heading in drafts:
         draft = group[0]
+        if len(group) == 1 and draft.form == REMARK_FORM and (asked := _unrepeated(draft.front, draft.back)) \
+                and asked not in fronts:  # ("MCSE › MCSE" over "MCSE is simulation noise …": "What is MCSE?")
+            group = [draft := replace(draft, front=asked, id_front=draft.id_front or draft.front)]
+            fronts.add(asked)
         parts = remark_parts(draft.front, draft.back) \
             if len(group) == 1 and draft.form == REMARK_FORM and SAYS in draft.front else None
         if parts is None or any(front in fronts for front, _ in parts if front != draft.front):
@@ -92,6 +96,19 @@ def remark_parts(front: str, back: str) -> list[tuple[str, str]] | None:
     if legend:
         parts.insert(0, (f"{path} › {_symbols_question(symbols)}\n\n{formula}", _text(lead[:legend])))
     return None if len(parts) == 1 and parts[0][0] == front else parts
+
+
+def _unrepeated(front: str, back: str) -> str:
+    """A remark's front whose cue only repeats the heading it is under ("… › MCSE › MCSE", the formula under it)
+    asked as what its first sentence answers: "What is MCSE?" for "MCSE is simulation noise …", else what the formula
+    says; '' for any other front."""
+    head, _, formula = front.partition("\n\n")
+    path, _, cue = head.rpartition(" › ")
+    if not formula.startswith("$$") or not path or path.rsplit(" › ", 1)[-1].casefold() != cue.casefold():
+        return ""
+    said = sentences(" ".join(back.split()))
+    verb = re.match(rf"[*_]*{re.escape(cue)}[*_]*[ \t]+(is|are)\b", said[0], re.I) if said else None
+    return f"{path} › What {verb[1]} {cue}?\n\n{formula}" if verb else f"{path}{SAYS}{formula}"
 
 
 def _label(sentence: str) -> str:
