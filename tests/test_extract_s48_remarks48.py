@@ -102,3 +102,15 @@ def test_a_remark_whose_cue_repeats_its_heading_asks_what_it_says(tmp_path):
     made = cards_of(tmp_path, "se.md", note)
     assert not any(front.endswith("SEM › SEM") for front in made), made
     assert made["Diagnostics › SEM › What is SEM?"][1].startswith("SEM is *sampling* noise"), made
+
+
+def test_a_legend_before_a_formula_is_followed_by_what_the_formula_defines(tmp_path):
+    """"State $x$ = …; velocity $v \\sim …$ …." before a formula only says what its symbols are: as the front it
+    asked nothing the formula says. The front goes on with the formula's left side, "$E(x, v) =$ …"."""
+    note = ("# Langevin dynamics\n\n## Add friction\n\nState $x$ = the particle position; velocity "
+            "$v \\sim \\mathcal N(0, I)$ drawn fresh each step.\n\n"
+            "$$\nE(x, v) = V(x) + \\tfrac12 \\|v\\|^2, \\qquad V(x) = -\\log \\pi(x).\n$$\n")
+    root = new_wiki(tmp_path, {"langevin.md": note}, CONFIG)
+    fronts = [c["front"] for c in json.loads(run(root, "cards", "--json", ok=True).output) if c["kind"] == "formula"]
+    assert fronts == ["Langevin dynamics › Add friction\n\nState $x$ = the particle position; velocity "
+                      "$v \\sim \\mathcal N(0, I)$ drawn fresh each step: $E(x, v) =$ …"], fronts
