@@ -114,3 +114,18 @@ def test_a_legend_before_a_formula_is_followed_by_what_the_formula_defines(tmp_p
     fronts = [c["front"] for c in json.loads(run(root, "cards", "--json", ok=True).output) if c["kind"] == "formula"]
     assert fronts == ["Langevin dynamics › Add friction\n\nState $x$ = the particle position; velocity "
                       "$v \\sim \\mathcal N(0, I)$ drawn fresh each step: $E(x, v) =$ …"], fronts
+
+
+def test_bullets_on_what_a_symbol_is_and_does_are_asked_by_that_symbol(tmp_path):
+    """Bullets after a formula: "- $\\beta$ = …" (what a symbol is) and "- $\\eta$ scales …" (what one does) were one
+    "What it says" card with a third, unrelated bullet. Each is asked by its symbol now; the third keeps the card."""
+    note = ("# Boosting\n\n## Shrunken update\n\nEach round adds a damped tree:\n\n"
+            "$$F_m(x) = F_{m-1}(x) + \\eta\\, \\beta\\, h_m(x)$$\n\n"
+            "- $\\beta$ = the step the line search picks for the new tree\n"
+            "- $\\eta$ scales every step down, so more rounds are needed\n"
+            "- Stopping early on a validation set keeps the ensemble from overfitting.\n")
+    made = cards_of(tmp_path, "boost.md", note)
+    path = "Boosting › Shrunken update"
+    assert made[f"{path} › What is $\\beta$?"][1].startswith("$\\beta$ = the step"), made
+    assert made[f"{path} › What does $\\eta$ scale?"][1].startswith("$\\eta$ scales every step"), made
+    assert made[f"{path} › What it says"][1].startswith("Stopping early"), made

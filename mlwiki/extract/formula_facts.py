@@ -12,9 +12,11 @@ none apart:
 Each bullet whose form says what it answers becomes a card "path › cue" with the formula still on its front: the
 question its sentence asks (`bullet_claims`, `remarks.claim_question`), the label it opens on ("usual order in
 ResNet: …", "$H_0$: …", "noise distribution = …"), its own first clause before an arrow or a "so" ("small batches
-→ …", "$k = 3$ → …"), or else the subject it names ("the feature space is …"). A bullet with none of these, one that
-points back at the others ("both …"), and a legend of the formula's symbols stay on the remark card, which keeps its
-front and id; when none stays, the first bullet's card keeps that id. Pure: drafts in, drafts out.
+→ …", "$k = 3$ → …"), what the formula's symbols it names are or what one does ("$\\gamma$ = minimum gain …" →
+"What is $\\gamma$?", "$\\lambda$ shrinks the weights …" → "What does $\\lambda$ shrink?", `said_parts`), or else the
+subject it names ("the feature space is …"). A bullet with none of these, one that points back at the others ("both
+…"), and a legend of symbols the formula does not show stay on the remark card, which keeps its front and id; when
+none stays, the first bullet's card keeps that id. Pure: drafts in, drafts out.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from mlwiki.extract.openers import is_opener
 from mlwiki.extract.paragraphs import lead_subject
 from mlwiki.extract.passages import NO_SUBJECT
 from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.said_parts import does_question, legend_question
 from mlwiki.extract.remarks import (FORM as REMARK_FORM, claim_question, defines_by_formula, remark_cue,
                                     speaks_of_formula)
 from mlwiki.extract.tradeoffs import tradeoff_front
@@ -117,7 +120,7 @@ def fact_cards(front: str, back: str, taken: set[str] = frozenset()) -> list[tup
     if items is None:
         return None
     said = [_ITEM.sub("", " ".join(" ".join(item).split()), count=1) for item in items]
-    cues = [_cue(text, path) for text in said]
+    cues = [_cue(text, path, formula) for text in said]
     cues = [cue if f"{path} › {cue}\n\n{formula}" not in taken else "" for cue in cues]
     if not any(cues) or len({c.casefold() for c in cues if c}) < sum(1 for c in cues if c) \
             or (left := [text for text, cue in zip(said, cues) if not cue]) \
@@ -174,11 +177,13 @@ def _items(back: str) -> list[list[str]] | None:
     return items if MIN_ITEMS <= len(items) <= MAX_ITEMS else None
 
 
-def _cue(item: str, path: str) -> str:
+def _cue(item: str, path: str, formula: str) -> str:
     """What a bullet after a formula answers, as a front says it after the path: its label, the question its
     sentence asks, the subject it names, or its first clause; '' when its form says none of these."""
     if _REFERS_BACK.match(item) or item.rstrip().endswith(("?", ":")):
         return ""
+    if asked := does_question(item, formula):
+        return asked  # ("$\bar c$ affects the speed …": "What does $\bar c$ affect?")
     if (asked := bullet_question(item, path)) and " = " not in _INLINE.sub("", asked) \
             and (not asked.startswith("Why ") or _REASON.search(item)):
         return asked.replace("**", "")  # ("Why is true convolution commutative …?"; not "Why f = weighting fn?",
@@ -186,8 +191,8 @@ def _cue(item: str, path: str) -> str:
     found = sentences(item) or [item]
     if (asked := claim_question(clean_prose(found[0]))) is not None:
         return asked  # ("$\\alpha$ and $\\ell_0$ are estimated by …": how, though it opens on symbols)
-    if is_legend(f"- {item}"):
-        return ""  # (what a symbol is: the formula's legend, which stays on its card)
+    if is_legend(f"- {item}"):  # (what a symbol is: asked by it, "$\gamma$ = minimum gain …" → "What is $\gamma$?";
+        return legend_question(item, formula)  # else the formula's legend, which stays on its card)
     if label := _label(item):
         return label
     cue = remark_cue(found)

@@ -12,9 +12,10 @@ remarks of other kinds asks for all of them from a front that names none:
 The symbols its opening sentences define ("$k$ = …", "$s_i$ = …, $s_f$ = …", "$c_i$ is a …") are asked by those
 symbols, when the formula holds them; each sentence led by a short label of its own ("Price: …", "Bonus: …",
 "Downside: …", "Their other finding: …"), with the sentences after it up to the next label, is asked by that label; a
-lone opening sentence that says how a symbol is set ("$K$ chosen by cross-validation") is asked how. What is left keeps
-the card's front and id; when nothing is, the first part takes that id. A label that names nothing ("Note:", "So:",
-"Example:") starts no part. Pure: drafts in, drafts out.
+lone opening sentence that says how a symbol is set ("$K$ chosen by cross-validation") is asked how, one that says what
+a symbol does ("$\\eta$ scales every step") is asked what (`formula_facts` asks a list's bullets so too). What is left
+keeps the card's front and id; when nothing is, the first part takes that id. A label that names nothing ("Note:",
+"So:", "Example:") starts no part. Pure: drafts in, drafts out.
 """
 
 from __future__ import annotations
@@ -45,6 +46,9 @@ _DEFINES = re.compile(_SYMBOL + r"[ \t]*(?:=|:|(?:is|are)[ \t]+(?:the|an?)\b|den
 _QUOTED_NEXT = re.compile(r"(?<=[.!?])[ \t]+(?=[\"“][A-Z])")  # (a sentence that opens on a quote: '"Second order" …')
 _SENTENCE_IN = re.compile(r"[.!?][ \t]+[\"“A-Z]")  # (a sentence the split left in: '… $x$. "Second order" because …')
 _NEXT_CLAUSE = re.compile(r"[,;][ \t]+(?:and[ \t]+)?(?=\$)|[ \t]+and[ \t]+(?=\$)")
+# "$\bar c$ affects the speed …", "$\lambda$ shrinks the weights …": what a symbol does, a verb in the present after it
+_DOES = re.compile(_SYMBOL + r"[ \t]+(?P<verb>[a-z]{3,}s)[ \t]+(?=[*_]{0,2}[a-z(])")
+_NOT_DOING = frozenset("is was has does goes".split())  # (a verb a question asks with other words)
 # "$K$ chosen by AICc", "$\lambda$ set with cross-validation": how a symbol is set, its "is" left out
 _SET_BY = re.compile(_SYMBOL + r"[ \t]+(?P<done>[a-z]{3,}(?:ed|en))[ \t]+(?:by|with|via|using|through|from)\b")
 
@@ -174,7 +178,32 @@ def _asked(rest: list[tuple[int, str]], formula: str) -> str:
     found = _SET_BY.match(sentence)
     if found is not None and _bare(found["sym"]) in _bare(formula):
         return f"How is ${found['sym'].strip()}$ {found['done']}?"
-    return claim_question(sentence) or ""
+    return does_question(sentence, formula) or claim_question(sentence) or ""
+
+
+def legend_question(sentence: str, formula: str) -> str:
+    """What a sentence that only says what symbols of the formula are answers ("$k$ = number of …" → "What is
+    $k$?"); '' for any other sentence."""
+    symbols = _defined(sentence, formula)
+    return _symbols_question(symbols) if symbols else ""
+
+
+def does_question(sentence: str, formula: str) -> str:
+    """What a sentence that opens on a symbol of the formula and what it does answers ("$\\bar c$ affects the speed
+    of convergence" → "What does $\\bar c$ affect?"); '' for any other sentence."""
+    found = _DOES.match(sentence)
+    if found is None or found["verb"] in _NOT_DOING or _bare(found["sym"]) not in _bare(formula):
+        return ""
+    return f"What does ${found['sym'].strip()}$ {_base_form(found['verb'])}?"
+
+
+def _base_form(verb: str) -> str:
+    """A verb's form after "does": "affects" → "affect", "pushes" → "push", "applies" → "apply"."""
+    if verb.endswith("ies"):
+        return verb[:-3] + "y"
+    if verb.endswith(("shes", "ches", "sses", "xes", "zes")):
+        return verb[:-2]
+    return verb[:-1]
 
 
 def _text(part: list[tuple[int, str]]) -> str:
