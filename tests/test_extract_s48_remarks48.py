@@ -129,3 +129,14 @@ def test_bullets_on_what_a_symbol_is_and_does_are_asked_by_that_symbol(tmp_path)
     assert made[f"{path} › What is $\\beta$?"][1].startswith("$\\beta$ = the step"), made
     assert made[f"{path} › What does $\\eta$ scale?"][1].startswith("$\\eta$ scales every step"), made
     assert made[f"{path} › What it says"][1].startswith("Stopping early"), made
+
+
+def test_a_remark_naming_a_part_with_a_gloss_is_asked_by_that_part(tmp_path):
+    """"The normaliser $Z(\\beta)$ (the *partition function*) is what makes it hard. …" names the part of the formula
+    it speaks of, but its aside in brackets hid that name: the card asked "What it says". It asks by the part now."""
+    note = ("# Energy models\n\n## The catch\n\nThe density of a state:\n\n"
+            "$$p(x) = \\frac{e^{-\\beta E(x)}}{Z(\\beta)}, \\qquad Z(\\beta) = \\sum_x e^{-\\beta E(x)} .$$\n\n"
+            "The normaliser $Z(\\beta)$ (the *partition function*) is what makes it hard.\n"
+            "It sums over every state, and the states grow exponentially with the number of variables.\n")
+    made = cards_of(tmp_path, "energy.md", note)
+    assert "Energy models › The catch › The normaliser $Z(\\beta)$" in made, made

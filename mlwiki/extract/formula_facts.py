@@ -53,6 +53,7 @@ _REASON = re.compile(r"(?i)\b(?:because|since|so that|as otherwise)\b")
 _POINTS_ON = re.compile(r"(?i)(?:see|cf\.|compare|more in|details in)\b")
 _INLINE = re.compile(r"\$[^$\n]*\$")
 _ASIDE = re.compile(r"[ \t]*\([^()]*\)")
+_PROSE_ASIDE = re.compile(r"[ \t]+\([^()$\n]*\)")  # (an aside in words, not a function's brackets in math: "$p(x)$")
 # A bullet that opens on the others: it only makes sense beside them ("both converge …", "the latter …")
 _REFERS_BACK = re.compile(r"(?i)(?:both|they|the former|the latter|the others?|the above)\b")
 
@@ -103,8 +104,8 @@ def named_part(front: str, back: str) -> str | None:
     """A "What it says" front asked by the part of the formula its remark names in words first ("The $1/H$ scaling
     is essential …" → "… › The $1/H$ scaling"), the formula still under it; None when the remark opens otherwise."""
     found = sentences(" ".join(back.split("\n\n", 1)[0].split()))
-    subject = lead_subject(found[0]) if found else None
-    if subject is None or not _NAMED_PART.fullmatch(subject):
+    subject = lead_subject(_PROSE_ASIDE.sub("", found[0], count=1)) if found else None  # ("The denominator $p(x)$
+    if subject is None or not _NAMED_PART.fullmatch(subject):  # (the *evidence*) is …": the part, its gloss aside)
         return None
     path, formula = front.split(SAYS, 1)
     return f"{path} › {subject}\n\n{formula}"
