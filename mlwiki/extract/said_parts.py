@@ -27,7 +27,7 @@ from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.openers import is_opener
 from mlwiki.extract.passages import NO_SUBJECT
 from mlwiki.extract.prose import sentences
-from mlwiki.extract.remarks import FORM as REMARK_FORM, claim_question
+from mlwiki.extract.remarks import FORM as REMARK_FORM
 
 SAYS = " › What it says\n\n"
 MAX_SYMBOLS_ASKED = 2  # ("What are $a$ and $b$?"; more: "What its symbols mean")
@@ -39,6 +39,9 @@ _NOT_A_NAME = re.compile(r"(?i)\b(?:by|of|for|in|on|at|to|from|with|as|if|when|i
                          r"these|we|you|so|thus|hence|then|equivalently|intuitively|i\.e|e\.g|eg|example|examples|"
                          r"proof|words|short|sum|summary|recall|reading|note|notes|nb|ps|aside)\b")
 _SYMBOL = r"\$(?P<sym>[^$=<>\n]{1,%d})\$" % MAX_SYMBOL_CHARS
+# One symbol, not a term of the formula ("$\bar c$", "$\lambda_1$", "$K$"; not "$(1 - p)^k$", which reads the formula)
+_ONE_SYMBOL = (r"\$(?P<sym>(?:\\(?:bar|hat|tilde|mathbf|boldsymbol)[ \t]*\{?[ \t]*\\?[A-Za-z]+\}?|\\[A-Za-z]+|[A-Za-z])"
+               r"(?:_\{[^{}$\n]{1,12}\}|_\w)?(?:\^\{[^{}$\n]{1,12}\}|\^\w)?)\$")
 # A clause that says what a symbol is: "$k$ = number of …", "$c_i$ is a one-hot …", "$\Lambda$ the covariance …",
 # "$H_0$: no effect" (words after it, not a value: "$\lambda$ = 0.1" sets one)
 _DEFINES = re.compile(_SYMBOL + r"[ \t]*(?:=|:|(?:is|are)[ \t]+(?:the|an?)\b|denotes\b|(?=the\b))[ \t]*[*_]{0,2}"
@@ -47,10 +50,10 @@ _QUOTED_NEXT = re.compile(r"(?<=[.!?])[ \t]+(?=[\"“][A-Z])")  # (a sentence th
 _SENTENCE_IN = re.compile(r"[.!?][ \t]+[\"“A-Z]")  # (a sentence the split left in: '… $x$. "Second order" because …')
 _NEXT_CLAUSE = re.compile(r"[,;][ \t]+(?:and[ \t]+)?(?=\$)|[ \t]+and[ \t]+(?=\$)")
 # "$\bar c$ affects the speed …", "$\lambda$ shrinks the weights …": what a symbol does, a verb in the present after it
-_DOES = re.compile(_SYMBOL + r"[ \t]+(?P<verb>[a-z]{3,}s)[ \t]+(?=[*_]{0,2}[a-z(])")
+_DOES = re.compile(_ONE_SYMBOL + r"[ \t]+(?P<verb>[a-z]{3,}s)[ \t]+(?=[*_]{0,2}[a-z(])")
 _NOT_DOING = frozenset("is was has does goes".split())  # (a verb a question asks with other words)
 # "$K$ chosen by AICc", "$\lambda$ set with cross-validation": how a symbol is set, its "is" left out
-_SET_BY = re.compile(_SYMBOL + r"[ \t]+(?P<done>[a-z]{3,}(?:ed|en))[ \t]+(?:by|with|via|using|through|from)\b")
+_SET_BY = re.compile(_ONE_SYMBOL + r"[ \t]+(?P<done>[a-z]{3,}(?:ed|en))[ \t]+(?:by|with|via|using|through|from)\b")
 
 
 def said_parts(drafts: list) -> list:
@@ -170,15 +173,15 @@ def _symbols_question(symbols: list[str]) -> str:
 
 def _asked(rest: list[tuple[int, str]], formula: str) -> str:
     """The question a lone sentence left after the legend and the labelled parts answers when it says how a symbol
-    of the formula is set ("$K$ chosen by AICc" → "How is $K$ chosen?") or makes a claim of its own ("$x$ is
-    estimated by …"); '' else (it keeps "What it says")."""
+    of the formula is set ("$K$ chosen by AICc" → "How is $K$ chosen?") or what one does ("$\\eta$ scales …");
+    '' else (it keeps "What it says")."""
     if len(rest) != 1:
         return ""
     sentence = rest[0][1]
     found = _SET_BY.match(sentence)
     if found is not None and _bare(found["sym"]) in _bare(formula):
         return f"How is ${found['sym'].strip()}$ {found['done']}?"
-    return does_question(sentence, formula) or claim_question(sentence) or ""
+    return does_question(sentence, formula)  # (a claim of its own, "It is optimal when …", `remarks` asks already)
 
 
 def legend_question(sentence: str, formula: str) -> str:
