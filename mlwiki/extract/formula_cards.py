@@ -12,7 +12,7 @@ import functools
 import re
 from pathlib import PurePosixPath
 
-from mlwiki.extract import firstwords, leadins
+from mlwiki.extract import firstwords, leadins, legend_intros
 from mlwiki.extract.blocks import Block, algorithm_list
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.subject import sets_up_example, works_values
@@ -384,7 +384,8 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: 
     shown = leadins.lead_cards(ex, path, intro, formula.line) if intro else intro
     if shown and shown == intro and not referred:  # ("Using Taylor expansion" asks nothing: "…: $L(y_i, p_i+O)
         # \approx$ …"; the name a list item gives it by reference says what it is)
-        shown = firstwords.asked_intro(intro, bodies or [formula.body])
+        shown = legend_intros.with_asked_sides(firstwords.asked_intro(intro, bodies or [formula.body]),
+                                               bodies or [formula.body])  # ("Position $q$ = …; …": a legend)
     parts = [p for p in (path, shown) if p]  # (a Quarto label, `{#eq-…}`, is for cross-references: not shown)
     titled = bool(title) or bool(ex.headings and ex.headings[-1][0] == 0)  # in a callout: its title says it
     if not intro and not titled:

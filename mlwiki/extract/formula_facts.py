@@ -12,9 +12,11 @@ none apart:
 Each bullet whose form says what it answers becomes a card "path › cue" with the formula still on its front: the
 question its sentence asks (`bullet_claims`, `remarks.claim_question`), the label it opens on ("usual order in
 ResNet: …", "$H_0$: …", "noise distribution = …"), its own first clause before an arrow or a "so" ("small batches
-→ …", "$k = 3$ → …"), or else the subject it names ("the feature space is …"). A bullet with none of these, one that
-points back at the others ("both …"), and a legend of the formula's symbols stay on the remark card, which keeps its
-front and id; when none stays, the first bullet's card keeps that id. Pure: drafts in, drafts out.
+→ …", "$k = 3$ → …"), what the formula's symbols it names are or what one does ("$\\gamma$ = minimum gain …" →
+"What is $\\gamma$?", "$\\lambda$ shrinks the weights …" → "What does $\\lambda$ shrink?", `said_parts`), or else the
+subject it names ("the feature space is …"). A bullet with none of these, one that points back at the others ("both
+…"), and a legend of symbols the formula does not show stay on the remark card, which keeps its front and id; when
+none stays, the first bullet's card keeps that id. Pure: drafts in, drafts out.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from mlwiki.extract.openers import is_opener
 from mlwiki.extract.paragraphs import lead_subject
 from mlwiki.extract.passages import NO_SUBJECT
 from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.said_parts import does_question, legend_question
 from mlwiki.extract.remarks import (FORM as REMARK_FORM, claim_question, defines_by_formula, remark_cue,
                                     speaks_of_formula)
 from mlwiki.extract.tradeoffs import tradeoff_front
@@ -50,6 +53,7 @@ _REASON = re.compile(r"(?i)\b(?:because|since|so that|as otherwise)\b")
 _POINTS_ON = re.compile(r"(?i)(?:see|cf\.|compare|more in|details in)\b")
 _INLINE = re.compile(r"\$[^$\n]*\$")
 _ASIDE = re.compile(r"[ \t]*\([^()]*\)")
+_PROSE_ASIDE = re.compile(r"[ \t]+\([^()$\n]*\)")  # (an aside in words, not a function's brackets in math: "$p(x)$")
 # A bullet that opens on the others: it only makes sense beside them ("both converge …", "the latter …")
 _REFERS_BACK = re.compile(r"(?i)(?:both|they|the former|the latter|the others?|the above)\b")
 
@@ -91,14 +95,17 @@ def split_said(drafts: list) -> list:
 # A part of a formula named in words beside its math ("The $1/H$ scaling", "The denominator $p(D)$"), not by its math
 # alone ("The $\beta_t$"): a word of three letters or more outside the math
 _NAMED_PART = re.compile(r"The[ \t]+(?:\$[^$\n]{1,40}\$[ \t]+)?[a-z][\w-]{2,}(?:[ \t]+\$[^$\n]{1,40}\$)?")
+# Two parts of a formula named together, each by its math or a word ("The $\frac12$ and the square")
+_PARTS_NAMED = re.compile(r"The[ \t]+(?:\$[^$\n]{1,40}\$|[a-z][\w-]{2,})[ \t]+and[ \t]+the[ \t]+"
+                          r"(?:\$[^$\n]{1,40}\$|[a-z][\w-]{2,}(?:[ \t]+[a-z][\w-]{2,})?)")
 
 
 def named_part(front: str, back: str) -> str | None:
     """A "What it says" front asked by the part of the formula its remark names in words first ("The $1/H$ scaling
     is essential …" → "… › The $1/H$ scaling"), the formula still under it; None when the remark opens otherwise."""
     found = sentences(" ".join(back.split("\n\n", 1)[0].split()))
-    subject = lead_subject(found[0]) if found else None
-    if subject is None or not _NAMED_PART.fullmatch(subject):
+    subject = lead_subject(_PROSE_ASIDE.sub("", found[0], count=1)) if found else None  # ("The denominator $p(x)$
+    if subject is None or not _NAMED_PART.fullmatch(subject):  # (the *evidence*) is …": the part, its gloss aside)
         return None
     path, formula = front.split(SAYS, 1)
     return f"{path} › {subject}\n\n{formula}"
@@ -114,7 +121,7 @@ def fact_cards(front: str, back: str, taken: set[str] = frozenset()) -> list[tup
     if items is None:
         return None
     said = [_ITEM.sub("", " ".join(" ".join(item).split()), count=1) for item in items]
-    cues = [_cue(text, path) for text in said]
+    cues = [_cue(text, path, formula) for text in said]
     cues = [cue if f"{path} › {cue}\n\n{formula}" not in taken else "" for cue in cues]
     if not any(cues) or len({c.casefold() for c in cues if c}) < sum(1 for c in cues if c) \
             or (left := [text for text, cue in zip(said, cues) if not cue]) \
@@ -171,11 +178,13 @@ def _items(back: str) -> list[list[str]] | None:
     return items if MIN_ITEMS <= len(items) <= MAX_ITEMS else None
 
 
-def _cue(item: str, path: str) -> str:
+def _cue(item: str, path: str, formula: str) -> str:
     """What a bullet after a formula answers, as a front says it after the path: its label, the question its
     sentence asks, the subject it names, or its first clause; '' when its form says none of these."""
     if _REFERS_BACK.match(item) or item.rstrip().endswith(("?", ":")):
         return ""
+    if asked := does_question(item, formula):
+        return asked  # ("$\bar c$ affects the speed …": "What does $\bar c$ affect?")
     if (asked := bullet_question(item, path)) and " = " not in _INLINE.sub("", asked) \
             and (not asked.startswith("Why ") or _REASON.search(item)):
         return asked.replace("**", "")  # ("Why is true convolution commutative …?"; not "Why f = weighting fn?",
@@ -183,8 +192,8 @@ def _cue(item: str, path: str) -> str:
     found = sentences(item) or [item]
     if (asked := claim_question(clean_prose(found[0]))) is not None:
         return asked  # ("$\\alpha$ and $\\ell_0$ are estimated by …": how, though it opens on symbols)
-    if is_legend(f"- {item}"):
-        return ""  # (what a symbol is: the formula's legend, which stays on its card)
+    if is_legend(f"- {item}"):  # (what a symbol is: asked by it, "$\gamma$ = minimum gain …" → "What is $\gamma$?";
+        return legend_question(item, formula)  # else the formula's legend, which stays on its card)
     if label := _label(item):
         return label
     cue = remark_cue(found)
@@ -192,7 +201,10 @@ def _cue(item: str, path: str) -> str:
         return cue  # ("When is the expected loss minimised?")
     if clause := clause_cue(item):
         return clause  # ("trees are independent → …": what it starts from, more than its subject "Trees")
-    return cue if not cue.startswith("What it") and "*" not in cue and len(cue.split()) <= MAX_LABEL_WORDS else ""
+    if not cue.startswith("What it") and "*" not in cue and len(cue.split()) <= MAX_LABEL_WORDS:
+        return cue
+    subject = lead_subject(found[0])  # ("The $\frac12$ and the square are cosmetic: …": the parts it names)
+    return subject if subject and (_NAMED_PART.fullmatch(subject) or _PARTS_NAMED.fullmatch(subject)) else ""
 
 
 def _label(item: str) -> str:

@@ -13,6 +13,7 @@ from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
+from mlwiki.extract.said_parts import said_parts
 from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.step_refs import with_steps_shown
 from mlwiki.extract.stray_marks import without_stray_marks
@@ -30,6 +31,7 @@ def polished(ex) -> list:
     drafts = lone_remarks.lone_remark_cards(drafts, ex.blocks)  # ("… › caveat")
     drafts = numbered_leads.merged_numbered_leads(drafts)  # ("Method 1:", "Method 2:" over formulas)
     drafts = split_said(drafts)  # (the bullets after a formula, each a fact of its own: a card each)
+    drafts = said_parts(drafts)  # (a formula's side remarks, "$k$ = …", "Downside: …": each asked by what it is)
     drafts = asked_leads(drafts, ex.subject)  # (a title-only front: "Goal: …" asks the goal)
     drafts = with_steps_shown(drafts, ex.blocks)  # ("Why step 5 works?": step 5 on its front)
     drafts = housekeeping_dropped(drafts, ex.ctx, ex.opening_topic)  # (a hub, a deadline)
