@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from mlwiki.extract import heading_equations, lone_remarks, numbered_leads
 from mlwiki.extract.children import without_shown_children
+from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.front_asides import named_asides_on_back
@@ -35,6 +36,7 @@ def polished(ex) -> list:
     drafts = housekeeping_dropped(drafts, ex.ctx, ex.opening_topic)  # (a hub, a deadline)
     drafts = named_asides_on_back(without_stray_marks(drafts))  # (a lone "**" a cut question left; a term named in
     # brackets in a formula's introduction, "(… = "masked" attention)", to its back)
+    drafts = emphasis_asked(drafts)  # (a bare heading over a short text that sets one phrase in bold: asked by it)
     drafts = list_clozes(drafts)  # (a bare heading over a list of claims: a card per item, the others shown; after
     # housekeeping: what it drops, a deadline or the writer's open questions, is no card at all)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
