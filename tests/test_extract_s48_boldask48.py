@@ -123,3 +123,57 @@ def test_the_sentence_before_joins_a_pointing_one_and_stress_subjects_and_titles
     for bare in ("Bicycles › Gears", "Bicycles › Brakes", "Bicycles › History"):
         assert bare in fronts, fronts
     assert not any(f.startswith("Bicycles › Tyres\n\n") for f in fronts), fronts
+
+
+
+
+def test_a_heading_the_text_sets_equal_to_what_it_is_keeps_its_front():
+    """"glaze crawling on stoneware = the glaze pulls back …" under "… › Glaze crawling" defines the heading: the
+    bare heading asks what it is, and a blank in the definition would ask less. A text that says something of its
+    heading is asked by its bold phrase all the same."""
+    from mlwiki.extract.draft import Draft
+    from mlwiki.extract.emphasis_fronts import emphasis_asked
+    from mlwiki.models import CardKind
+
+    path = "Pottery › Glazes › Glaze crawling"
+    defined = Draft(CardKind.BASIC, path, "Glaze crawling on stoneware = the glaze pulls back from the clay and "
+                    "leaves **bare patches** after firing.", 3, form="labelled", id_front=f"labelled: {path}")
+    said = Draft(CardKind.BASIC, path, "Glaze crawling starts where dust or grease kept the raw glaze from "
+                 "wetting the clay, and a **damp sponge** before glazing prevents most of it.", 5, form="labelled",
+                 id_front=f"labelled: {path}")
+    kept, asked = (drafts[0] for drafts, _ in emphasis_asked([([defined], path), ([said], path)]))
+    assert kept == defined, kept
+    assert asked.front == (f"{path}\n\nGlaze crawling starts where dust or grease kept the raw glaze from wetting "
+                           "the clay, and a … before glazing prevents most of it."), asked
+    assert asked.id_front == f"labelled: {path}" and asked.back == said.back, asked
+
+STARTER = """# Bread
+
+## Starter
+
+A starter is a paste of flour and water in which wild yeast and lactic bacteria live together and raise the dough
+of a loaf without any baker's yeast from a packet, which is why bakers keep one alive for years in the fridge.
+
+It needs a warm kitchen, between 24 and 28 °C, to double within a few hours after a feed; in a cold room the same
+starter takes a whole day to rise and tastes much more sour, because the bacteria slow down less than the yeast.
+
+Feed it at a **one-to-one** ratio of flour and water by weight, twice a day while it is young.
+
+Before mixing, the **autolyse** is a rest of flour and water without the starter, which lets gluten form on its own.
+
+Rye flour wakes a sluggish culture faster than white flour, since its bran carries more wild yeast and more of the
+sugars the yeast eats, so many bakers start a new culture with rye and switch to white once it is lively.
+"""
+
+
+def test_a_front_named_by_the_phrase_its_back_sets_in_bold_asks_the_sentence_instead(tmp_path):
+    """A card titled by the very phrase its back sets in bold ("Bread › Starter › one-to-one" over "Feed it at a
+    **one-to-one** ratio …") gave its answer away and asked nothing: its front is the path above, then the sentence
+    with the phrase left out; its id stays. A term the sentence goes on to explain ("the **autolyse** is a rest …")
+    keeps its name as its front."""
+    cards = cards_of(tmp_path, {"Bread.md": STARTER})
+    fed = card_with(cards, "one-to-one")
+    assert fed["front"] == ("Bread › Starter\n\nFeed it at a … ratio of flour and water by weight, twice a day "
+                            "while it is young."), fed
+    assert fed["id"] == ids.card_id("basic", "paragraph: Bread › Starter › one-to-one"), fed
+    assert card_with(cards, "autolyse")["front"] == "Bread › Starter › autolyse", cards

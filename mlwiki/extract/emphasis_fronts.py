@@ -36,9 +36,11 @@ MIN_SHOWN_WORDS = 6  # of the front's sentence besides the blank: fewer say too 
 MAX_SHOWN_WORDS = 50
 MAX_PHRASE_WORDS = 8  # a longer phrase in bold is a sentence: nothing is left to ask it by
 HIDDEN = "…"
+_MARK = "*\x00*"  # (in the phrase's place while the text is split into sentences: emphasis, which may start one)
 # The forms whose cards ask by a bold phrase already (`emphasised`, a lead-in's sentence), whose fronts others word
 # (a formula's remark: "… › What it says"), or that the writer asked (a question, an exercise)
-_OTHER_FORMS = frozenset(("emphasised", "lead-in", "remark", "qa", "exercise", "proof idea"))
+_OTHER_FORMS = frozenset(("lead-in", "remark", "qa", "exercise", "proof idea"))
+_ASKED_FORMS = frozenset(("emphasised",))  # (asked by its term: only when the term gives the answer, `_above_named`)
 
 _BOLD = re.compile(r"\*\*(?=\S)([^*]{1,160}?)(?<=\S)\*\*|==(?=\S)([^=]{1,200}?)(?<=\S)==")
 _ITALIC = re.compile(r"(?<![*\w\\])\*(?=[^\s*])([^*]{1,80}?)(?<=[^\s*])\*(?![*\w])|"
@@ -57,6 +59,12 @@ _POINTS_BACK = frozenset("this these those it its they their such".split())  # (
 _GOES_ON = frozenset("that instead so but then hence thus still yet also otherwise".split())
 # A title: several words in capitals ("*Deep Double Descent*", "*Rethinking ImageNet Pre-training*"), or a question
 _TITLE = re.compile(r"(?:[A-Z][\w'’-]*[ \t]+(?:(?:of|for|the|a|an|in|on|and|to|with)[ \t]+)*){1,}[A-Z][\w'’-]*|.*\?")
+# A few words after a term, then what it equals: " of a unit = …", " = …", " := …"
+_EQUALS = re.compile(r"(?:[ \t]+[^\s$*=]+){0,4}?[ \t]*(?:=|:=|≡)(?!=)")
+# What follows a term the sentence goes on to explain: "**kernel trick**: use …", "the **NTK** describes …", "a
+# **matching pair** that proves …", "a fixed **perplexity** (the effective number of neighbours)"
+_DEFINED = re.compile(r"[ \t]*(?:\((?:the|an?|i\.e\.)[ \t]|(?:\([^()]*\)[ \t]*)?(?:[:=—–]|-[ \t]|"
+                      r"(?:is|are|was|were|means|refers|that|which|who|whose)\b|[a-z]{2,}[^suy\W]s\b))")
 _LABEL = re.compile(r"(?P<label>[^\W\d][^:]{0,40}?):[ \t]+(?=\S)")  # ("Catch: …" under "… › Catch")
 
 
@@ -86,10 +94,30 @@ def asked_front(draft) -> str:
     if len(sentences(text)) > MAX_SENTENCES or len(text.split()) > MAX_WORDS:
         return ""
     span = _one_emphasis(text)
-    if span is None or not _asks_by(text, *span, path):
+    if _defines_heading(text, path):
+        return ""  # ("… › Receptive field" over "Receptive field (RF) of a unit = …": the heading asks what it is)
+    if span is not None:
+        path = _above_named(path, span[2], text[span[1]:])
+    if span is None or draft.form in _ASKED_FORMS and path == draft.front or not _asks_by(text, *span, path):
         return ""
     asked = _shown(text, span[0], span[1], path)
     return f"{path}\n\n{_hidden_elsewhere(span[2], asked)}" if asked else ""
+
+
+def _defines_heading(text: str, path: str) -> bool:
+    """Whether the text opens on the path's last heading set equal to what it is ("Drift = line through …",
+    "$\\hat y_{T+h|T}$ = the forecast of …"): a definition, which that heading asks for whole."""
+    last = path.rpartition(" › ")[2]
+    return text.startswith(last) and bool(_EQUALS.match(text, len(last)))
+
+
+def _above_named(path: str, phrase: str, after: str) -> str:
+    """The path above its last heading when that heading is the emphasised phrase itself and the sentence does not
+    go on to say what the phrase is ("… › Luong attention › current" over "uses the **current** decoder state"):
+    the front named the answer and asked nothing. The path as it is otherwise."""
+    head, _, last = path.rpartition(" › ")
+    named = head and clean_prose(last).casefold() == clean_prose(phrase).casefold()
+    return head if named and not _DEFINED.match(after) else path
 
 
 def _one_item(back: str) -> str | None:
@@ -120,7 +148,8 @@ def _asks_by(text: str, start: int, end: int, phrase: str, path: str) -> bool:
     """Whether the phrase is one to ask by: a term or a claim inside its sentence (not its subject or label at its
     start), not a word of stress, a title, a sentence, or what the path names."""
     words = clean_prose(phrase).split()
-    before = re.split(r"(?<=[.!?])\s+", text[:start])[-1]
+    said, k = _blanked(text, start, end)
+    before = said[k].split(_MARK, 1)[0]
     return bool(words) and len(words) <= MAX_PHRASE_WORDS and any(c.isalpha() for c in before) \
         and not all(w.casefold().strip(",.;:") in _STRESS or w.endswith("ly") for w in words) \
         and not phrase.rstrip("*_").endswith((".", ":", "!")) and not _TITLE.fullmatch(phrase.strip()) \
@@ -150,21 +179,27 @@ def _hidden_elsewhere(phrase: str, shown: str) -> str:
 def _shown(text: str, start: int, end: int, path: str) -> str:
     """The sentence that sets the phrase, the phrase left out (a label the path ends on off it); with the sentence
     before when it points back to it, after when it says too little alone; '' when it is still too short or long."""
-    said = sentences(f"{text[:start]}\x00{text[end:]}")
-    k = next(i for i, s in enumerate(said) if "\x00" in s)
+    said, k = _blanked(text, start, end)
     shown = _without_label(said[k], path)
-    if k and (any(w.casefold().strip(",;:()") in _POINTS_BACK for w in shown.split("\x00")[0].split())
+    if k and (any(w.casefold().strip(",;:()") in _POINTS_BACK for w in shown.split(_MARK)[0].split())
               or shown.split(" ", 1)[0].casefold().strip(",") in _GOES_ON):
         shown = f"{said[k - 1]} {shown}"  # ("To calculate these gradients, we use the …": which gradients?)
     if len(shown.split()) <= MIN_SHOWN_WORDS:
         shown = f"{shown} {said[k + 1]}" if k + 1 < len(said) else f"{said[k - 1]} {shown}" if k else shown
-    shown = shown.replace("\x00", HIDDEN).replace(f"{HIDDEN}.", HIDDEN)
+    shown = shown.replace(_MARK, HIDDEN).replace(f"{HIDDEN}.", HIDDEN)
     return shown if MIN_SHOWN_WORDS < len(shown.split()) <= MAX_SHOWN_WORDS else ""
+
+
+def _blanked(text: str, start: int, end: int) -> tuple[list[str], int]:
+    """The sentences of the text with the phrase from `start` to `end` left out (a mark in its place), and the index
+    of the one that held it."""
+    said = sentences(f"{text[:start]}{_MARK}{text[end:]}")
+    return said, next(k for k, sentence in enumerate(said) if _MARK in sentence)
 
 
 def _without_label(sentence: str, path: str) -> str:
     """The sentence without the label it opens on when that label is the path's last heading ("Catch: …")."""
     label = _LABEL.match(sentence)
     last = clean_prose(path.rsplit(" › ", 1)[-1]).casefold()
-    same = label and "\x00" not in label[0] and last.endswith(clean_prose(label["label"]).casefold())
+    same = label and _MARK not in label[0] and last.endswith(clean_prose(label["label"]).casefold())
     return sentence[label.end():] if same else sentence

@@ -36,8 +36,9 @@ def polished(ex) -> list:
     drafts = housekeeping_dropped(drafts, ex.ctx, ex.opening_topic)  # (a hub, a deadline)
     drafts = named_asides_on_back(without_stray_marks(drafts))  # (a lone "**" a cut question left; a term named in
     # brackets in a formula's introduction, "(… = "masked" attention)", to its back)
-    drafts = emphasis_asked(drafts)  # (a bare heading over a short text that sets one phrase in bold: asked by it)
     drafts = list_clozes(drafts)  # (a bare heading over a list of claims: a card per item, the others shown; after
     # housekeeping: what it drops, a deadline or the writer's open questions, is no card at all)
+    drafts = emphasis_asked(drafts)  # (a bare heading over a short text that sets one phrase in bold: asked by it;
+    # after the clozes of a list, which leave the paragraph before it on the heading's card)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     return drafts
