@@ -14,10 +14,15 @@ subject ("… is the **median**", "Weights are the **marginal** $P(X=x)$") is it
 before joins it when it points back to it ("To calculate these gradients, we use the …"), the one after when it
 says too little alone. The back stays whole, so no sentence of it is lost; the card keeps its id (`id_front`).
 
+A front titled by the very phrase its back sets in bold ("… › Luong attention › current" over "uses the
+**current** decoder state …") gives its answer away and asks nothing: it is asked the same way, under the path
+above; not when the sentence goes on to say what the phrase is ("the **NTK** describes …", "**kernel trick**: …").
+
 Left alone: a phrase that only stresses ("**not**", "*after*", "**the**"), a term that leads its sentence (the
 subject or a label: "**Shrinkage** $\\nu$: …", "**Agreed:** …"), a title ("*Deep Double Descent*"), a term the
-path names, a whole sentence in bold; and the cards other forms asked already (a question, a sentence shown).
-Pure: drafts in, drafts out.
+path names, a whole sentence in bold; a heading the text sets equal to what it is ("Drift = line through …": the
+heading asks what it is); and the cards other forms asked already (a question, a sentence shown). Pure: drafts
+in, drafts out.
 """
 
 from __future__ import annotations
@@ -46,7 +51,8 @@ _BOLD = re.compile(r"\*\*(?=\S)([^*]{1,160}?)(?<=\S)\*\*|==(?=\S)([^=]{1,200}?)(
 _ITALIC = re.compile(r"(?<![*\w\\])\*(?=[^\s*])([^*]{1,80}?)(?<=[^\s*])\*(?![*\w])|"
                      r"(?<![\w\\])_(?=[^\s_])([^_]{1,80}?)(?<=[^\s_])_(?!\w)")
 _CODE_OR_MATH = re.compile(r"\$[^$]+\$|`[^`]+`")
-_NOT_PROSE = re.compile(r"(?m)^[ \t]*(?:\$\$|```|~~~|\||>|:::|<)|%%")  # (a formula, code, a table, a quote, a plugin's mark)
+# A formula, code, a table, a quote, a box, HTML, a plugin's mark: no one sentence to show
+_NOT_PROSE = re.compile(r"(?m)^[ \t]*(?:\$\$|```|~~~|\||>|:::|<)|%%")
 # Words a writer stresses rather than names: "is **not** …", "*after*", "**the** explanation", "**exactly**"
 _STRESS = frozenset("""not no never only always all any must do does don't very much more less most least before
 after is are was were be can cannot can't should will would may might with without for in on by of to from at as than
@@ -83,25 +89,27 @@ def emphasis_asked(drafts: list) -> list:
 def asked_front(draft) -> str:
     """The front that asks by the one phrase a heading-only card's short back emphasises: its path, then the
     sentence that sets the phrase with the phrase left out; '' when it is no such card."""
+    text = _short_text(draft)
+    span = _one_emphasis(text) if text else None
+    if span is None or _defines_heading(text, draft.front):
+        return ""  # ("… › Receptive field" over "Receptive field (RF) of a unit = …": the heading asks what it is)
+    path = _above_named(draft.front, span[2], text[span[1]:])
+    if draft.form in _ASKED_FORMS and path == draft.front or not _asks_by(text, *span, path):
+        return ""
+    asked = _shown(text, span[0], span[1], path)
+    return f"{path}\n\n{_hidden_elsewhere(span[2], asked)}" if asked else ""
+
+
+def _short_text(draft) -> str:
+    """The back of a basic card whose front is only its path, on one line, when it is one paragraph of at most
+    `MAX_SENTENCES` sentences or one list item (its marker off); '' for any other card."""
     path, back = draft.front, draft.back.strip()
     if draft.kind != CardKind.BASIC or draft.explicit_id or draft.form in _OTHER_FORMS or "\n" in path \
             or path.endswith("?") or HIDDEN in path or "**" in path or "\n\n" in back or _NOT_PROSE.search(back):
         return ""  # (a question, a sentence shown: asked already; paragraphs, a formula: more than one blank asks)
     text = _one_item(back)
-    if text is None:
-        return ""
-    text = " ".join(text.split())
-    if len(sentences(text)) > MAX_SENTENCES or len(text.split()) > MAX_WORDS:
-        return ""
-    span = _one_emphasis(text)
-    if _defines_heading(text, path):
-        return ""  # ("… › Receptive field" over "Receptive field (RF) of a unit = …": the heading asks what it is)
-    if span is not None:
-        path = _above_named(path, span[2], text[span[1]:])
-    if span is None or draft.form in _ASKED_FORMS and path == draft.front or not _asks_by(text, *span, path):
-        return ""
-    asked = _shown(text, span[0], span[1], path)
-    return f"{path}\n\n{_hidden_elsewhere(span[2], asked)}" if asked else ""
+    text = " ".join(text.split()) if text else ""
+    return text if len(sentences(text)) <= MAX_SENTENCES and len(text.split()) <= MAX_WORDS else ""
 
 
 def _defines_heading(text: str, path: str) -> bool:
