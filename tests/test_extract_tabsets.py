@@ -80,8 +80,10 @@ def test_myst_tab_items_are_sections_side_by_side(tmp_path):
     """A Jupyter Book `{tab-set}` (colon or backtick fences): each `{tab-item} Title` is a section under the
     headings around the set, a card of its own; text after the set stays its section's."""
     cards = backs_by_front(new_wiki(tmp_path, {"kl.md": MYST_TABS}, config=CONFIG))
-    assert cards.get("KL divergence › Two directions › Forward KL", "").startswith("Minimising $KL(p"), cards
-    assert cards.get("KL divergence › Two directions › Reverse KL", "").startswith("Minimising $KL(q"), cards
+    heads = {front.split("\n\n")[0]: back for front, back in cards.items()}  # (a tab's one bold phrase is asked
+    # under its path: "… › Forward KL" over "Minimising $KL(p \| q)$ over $q$ is …: …")
+    assert heads.get("KL divergence › Two directions › Forward KL", "").startswith("Minimising $KL(p"), cards
+    assert heads.get("KL divergence › Two directions › Reverse KL", "").startswith("Minimising $KL(q"), cards
     assert cards.get("KL divergence › Two directions", "").startswith("In variational inference"), cards
     assert cards.get("KL divergence › Sign › Discrete", "").startswith("The sum of"), cards
     assert cards.get("KL divergence › Sign › Continuous", "").startswith("The integral"), cards

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from mlwiki.extract import heading_equations, lone_remarks, numbered_leads
 from mlwiki.extract.children import without_shown_children
+from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.front_asides import named_asides_on_back
@@ -39,5 +40,7 @@ def polished(ex) -> list:
     # brackets in a formula's introduction, "(… = "masked" attention)", to its back)
     drafts = list_clozes(drafts)  # (a bare heading over a list of claims: a card per item, the others shown; after
     # housekeeping: what it drops, a deadline or the writer's open questions, is no card at all)
+    drafts = emphasis_asked(drafts)  # (a bare heading over a short text that sets one phrase in bold: asked by it;
+    # after the clozes of a list, which leave the paragraph before it on the heading's card)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     return drafts
