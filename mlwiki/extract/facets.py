@@ -7,7 +7,11 @@ about what that heading is a facet of, shown under the path, as a claim's or a b
 - a heading that is a question without its "?" ("Why learn Q instead of V", "Why it works") is asked as one;
 - a heading over a back whose first sentence says what the heading's subject is ("Receptive fields" over "The
   receptive field of a unit is …") asks "What is the receptive field of a unit?"; over a back that says it lists
-  the kinds of it ("There are three types of recommendation systems: …"), "What are the types of …?".
+  the kinds of it ("There are three types of recommendation systems: …"), "What are the types of …?";
+- a heading that names a kind of remark ("Catch", "Warning", "My takeaway", "One line summary") asks that remark
+  of the subject above it (`remark_kinds`: "What is the catch with Box–Cox?");
+- a heading over a back that says what a term the front does not name is ("Multi-step strategies" over "DirRec =
+  direct models that …") asks what it is (`term_asks`: "What is DirRec?").
 
 Any other heading keeps its front: no question is guessed. The card's id stays that of the front it had (its
 `id_front`), so its review history is kept.
@@ -23,10 +27,16 @@ from dataclasses import replace
 from mlwiki.extract.claim_asks import with_article
 from mlwiki.extract.corrections import BELIEF
 from mlwiki.extract.defining import stems
+from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.remark_kinds import remark_question
+from mlwiki.extract.term_asks import term_question
 
 # The forms whose front may be only a heading path (a labelled item's label is one more heading: "… › downside")
 FORMS = frozenset(("section", "outline", "list"))
+# … and those whose heading may name a kind of remark: a paragraph under its label ("Catch: …" → "… › Catch"), a
+# callout under its title ("> [!warning]" → "… › Warning"), a labelled item, a fact between cards (`remark_kinds`)
+_ASKED_FORMS = FORMS | {"paragraph", "callout", "labelled", "lone-fact"}
 
 _OPT = r"(?:(?:main|key|major|known|common|practical|computational|some|other)\s+)?"
 # A facet named in the plural ("Limitations", "Pros and cons", "Key assumptions"): "What are the … of X?"
@@ -78,6 +88,7 @@ _NUMBERED = re.compile(r"(?:\d+[.)]?|[IVX]+\.)\s+")  # "05. Video recommendation
 _CUT = re.compile(r"\s+[—–]\s+|:\s|,\s(?=[a-z])|\s+\(")  # "PPO — Proximal …", "Pruning: to avoid …", "BN (+ LN)": its name
 _DEFINES = re.compile(r"(?:(?P<art>A|An|The)\s+)?(?P<subj>[^.,;:()*_`\n]{2,80}?)\s+(?:(?P<verb>is|are)\s+"
                       r"(?:(?:\w+ly|actually|simply|basically|just|essentially|precisely)\s+)?"  # (an adverb, then
+                      r"(?!the\s+[\w-]+\s+one\b)"  # (not a judgement: "Collider row is the weird one")
                       r"(?:(?:a|an|the|one|any|each|every|two|three|to)\s|[A-Z$\d])"  # what it is: "a …", "$k$", "to …")
                       r"|=\s+[^\s=])")  # ("mAP = mean of AP over classes")
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*$|\*\*?|(?<!\w)_+|_+(?!\w)")  # a closing aside in brackets, emphasis
@@ -96,19 +107,37 @@ _KIND_WORDS = ("types", "kinds", "categories", "families", "classes", "flavo")  
 
 def ask_headings(ex, first: int) -> None:
     """Give each card from index `first` on whose front is only its heading path the question that path asks
-    (`asked_front`), under the path; its id stays the one of the bare path."""
+    (`asked_front`, or a kind of remark's, a defined term's: `_remark_or_term`), under the path; its id stays the
+    one of the bare path."""
     for k in range(first, len(ex.drafts)):
         drafts, heading = ex.drafts[k]
         draft = drafts[0]
-        if len(drafts) != 1 or draft.form not in FORMS or "\n" in draft.front or draft.front.endswith("?"):
+        if len(drafts) != 1 or draft.form not in _ASKED_FORMS or "\n" in draft.front or draft.front.endswith("?"):
             continue
-        if question := asked_front(draft.front, draft.back):
+        if question := draft.form in FORMS and asked_front(draft.front, draft.back) \
+                or _remark_or_term(ex, first, draft, heading):
             if question.startswith("What are the ") and (others := _carded_beside(ex, first, draft)):
                 question = f"Besides {others}, w{question[1:]}"  # (the section's other caveats are cards of their own)
             last = draft.front.rsplit(" › ", 1)[-1]
             asked = f"{draft.front}?" if question[1:] == f"{last[1:]}?" else f"{draft.front}\n\n{question}"
             ex.drafts[k] = [replace(draft, front=asked,
                                     id_front=draft.id_front or draft.front)], heading
+
+
+def _remark_or_term(ex, first: int, card, path: str) -> str | None:
+    """The question a heading that names a kind of remark asks (`remark_kinds`: "… › Catch"), or the term the
+    back says what it is (`term_asks`: "What is DirRec?"); None for a card the later passes split into clozes of
+    its list (their ids are made of the front: they would change) or drop (another card's front shows its back:
+    "… › Fix\n\nProblem: … Fix?" over the "… › Problem" card's "Problem: …")."""
+    question = remark_question(card.front, card.back) or card.form in FORMS and term_question(card.front, card.back)
+    if not question or len(list_clozes([([card], path)])) > 1:
+        return None
+    said = " ".join(clean_prose(card.back).split())
+    if said.lower().startswith(f"{card.front.rsplit(' › ', 1)[-1].lower()}:") and any(
+            other is not card and said in " ".join(clean_prose(other.front).split())
+            for drafts, _ in ex.drafts[first:] for other in drafts):
+        return None  # (`repeats` drops it: its "Problem: …" is on the front of the "Fix" card)
+    return question
 
 
 def _carded_beside(ex, first: int, card) -> str:
