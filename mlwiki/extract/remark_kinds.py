@@ -27,6 +27,7 @@ import re
 from mlwiki.extract import facets
 from mlwiki.extract.prose import clean_prose
 
+MIN_BACK_WORDS = 4
 _QUALIFIED = r"(?:(?:my|our|key|main|the|one|a)\s+)?"
 # Each kind of remark a heading may name (matched whole, in any case), and the question it asks of the subject X
 _KINDS = (
@@ -51,7 +52,7 @@ _KINDS = (
      "What matters in practice for {X}?"),
     ("remarks", r"remarks?|(?:side\s+)?notes?(?:\s+to\s+self)?|comments?|"
                 r"(?:details|things|facts|points)\s+(?:worth\s+remembering|to\s+remember|to\s+keep\s+straight)",
-     "What is worth remembering about {X}?"),
+     ""),  # (asked only when it says what the subject is)
     ("mixed", r"don['’]?t\s+(?:mix\s+(?:these|them|this|those)\s+up|confuse(?:\s+(?:these|them))?)|"
               r"(?:common\s+)?confusions?", "What is easily mixed up about {X}?"),
     ("summary", r"(?:high[- ]level\s+|short\s+)?summary|tl;?\s?dr|in\s+a\s+nutshell", "What is {X}, in short?"),
@@ -78,7 +79,9 @@ _GENERIC = re.compile(r"(?i)(?:learn(?:ed|t)|today|things\s+i\s+learn(?:ed|t)(?:
 # A subject that is a clause, not a name: "Regularisation removes the peak", "X is a learning-rate knob"
 _CLAUSE = re.compile(r"(?i)\b(?:is|are|was|were|isn['’]t|aren['’]t|can|can['’]t|cannot|won['’]t|doesn['’]t|"
                      r"don['’]t|does|do|did|has|have|had|will|should|must|may|might)\b|"
-                     r"\b[a-z]{3,}s\s+(?:the|a|an|its|their|it|you|us|them)\b")
+                     r"\b[a-z]{3,}s\s+(?:the|a|an|its|their|it|you|us|them)\b|"
+                     r"(?-i:^\S+\s+[a-z]{2,}(?<![su])s\s+(?!(?:of|for|in|on|with|and|or|vs|from|to|as|by|at|via)\b)[a-z])")
+# ("Smoothing hurts distillation": a second word in "-s" before another word, a verb, not a plural name)
 _NUMBERING = re.compile(r"#?\d+[.)]?\s*[·•:–—-]?\s+")  # ("#6 Post-training …", "08 · Transfer learning")
 _GENRE = re.compile(r"(?i)paper|notes?|reading|review|summary|lecture|talk|book|post|chapter|article")
 _PAPER = re.compile(r"@?[A-Za-z]+(?:et\s*al\.?)?\s*\d{4}[a-z]?")  # (a paper by its key: "guo2017", "@gal2016")
@@ -96,8 +99,8 @@ def remark_question(path: str, back: str) -> str | None:
     asked (see the module's doc)."""
     headings = path.split(" › ")
     back = back.lstrip()
-    if len(headings) < 2 or not _PROSE_START.match(back):
-        return None
+    if len(headings) < 2 or not _PROSE_START.match(back) or len(back.split()) < MIN_BACK_WORDS:
+        return None  # (a back of a word or two names something: "key versioning" is no remark)
     label = _LABEL.match(clean_prose(back[:120]))
     if kind := _kind_of(headings[-1]):
         labelled = bool(label) and _kind_of(label["label"]) == kind
@@ -142,6 +145,8 @@ def _asked(kind: tuple[str, str, str], subject: str, at: int, headings: list[str
         return None
     if name in _DEFINES_FIRST and (question := facets.defined_question(subject, back)):
         return question  # ("Cauchy sequence › Remark" over "A Cauchy sequence is …")
+    if name == "remarks":
+        return None  # (any other remark: "What is worth noting about …?" would only pad the path)
     if name == "fix" and subject.lower() in back.lower():
         return None  # ("LP-FT › Fix" over "Fix: LP-FT — …": the fix is the subject, not what it fixes)
     said = facets._as_written(subject, back)

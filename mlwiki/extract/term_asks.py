@@ -18,6 +18,7 @@ from mlwiki.extract.defining import stems
 from mlwiki.extract.prose import clean_prose, sentences
 
 MAX_TERM_WORDS = 4
+MAX_BARE_WORDS = 3  # (a name without its article: "Partial autocorrelation $\alpha_k$", "Forecast error")
 # A sentence's opening term, then what says what it is: "=" or "is/are a|an|the <word>"; a term is words and
 # whole inline formulas ("Partial autocorrelation $\alpha_k$"), an aside in brackets after it is skipped
 _TERM = r"(?:[^\s*=:,.;()$`\"'+→≈<>|][^*=:,.;()$`\n+→≈<>|]{0,40}?|`[^`\n]{1,30}`)(?:\s*\$[^$\n]{1,30}\$)?"
@@ -28,7 +29,10 @@ _NAME_SET_EQUAL = re.compile(r"(?:[A-Z][\w-]*[A-Z][\w-]*|[A-Z]{2,}\w*)"
                              r"(?=\s+(?:if|when|only|for|with|iff)\b|\s*[,.;]|$)")
 # Words after "is a/the" that judge or compare, not say what a thing is
 _JUDGES = frozenset("bit lot little few same best worst most least only first last weird one other way reason good "
-                    "bad big great strong weak huge nice simple crucial whole point".split())
+                    "bad big great strong weak huge nice simple crucial whole point usual standard default common "
+                    "main key right wrong hard easy real".split())
+# Words that make an opening a clause, not a name: "Saving only the learned parameters is …"
+_CLAUSE_WORDS = frozenset("only just also not always never usually often still even".split())
 # Words a sentence opens on that begin a clause, not a name
 _NOT_NAMES = frozenset("we you i they it this that these those there here when if let for note only most apply how so "
                        "then thus also but and or each every all some any one both first total output result results "
@@ -81,8 +85,10 @@ def _names_a_term(term: str) -> bool:
     bare = _ARTICLE.sub("", term, count=1).split()
     if not bare or len(words) > MAX_TERM_WORDS + 1 or words[0].lower() in _NOT_NAMES - {"the", "a", "an"}:
         return False
-    if any(word.lower() in _PREPOSITIONS for word in words[1:]):
+    if any(word.lower() in _PREPOSITIONS or word.lower() in _CLAUSE_WORDS for word in words[1:]):
         return False
+    if not _ARTICLE.match(term) and (len(bare) > MAX_BARE_WORDS or len(bare) > 1 and bare[0].endswith("ing")):
+        return False  # (a phrase with no article is a short name, not "Saving the weights …")
     if len(bare) == 1 and len(words) == 1:  # (a single word: a name of its own, not "Output" or "Total")
         word = bare[0]
         return bool(re.search(r"[A-Z0-9@]", word[1:])) or word.startswith("`")
