@@ -12,7 +12,8 @@ subject, as `facets` asks a facet of it:
 A back that opens on such a label ("Catch: …", "Motivation: CNNs pool gradually …") under a heading that names a
 subject asks the label's kind of that heading ("Hierarchical pooling" → "What is the motivation for hierarchical
 pooling?"). A remark or summary whose first sentence says what the subject is asks that ("Cauchy sequence ›
-Remark" over "A Cauchy sequence is …" → "What is a Cauchy sequence?").
+Remark" over "A Cauchy sequence is …" → "What is a Cauchy sequence?"); any other remark keeps its front ("What is
+worth noting about …?" would only pad it).
 
 No question is made where the heading alone does not say what is asked: a heading of another kind ("Relation to
 other stuff", "Results", "Stability"), a subject above that is a clause ("Regularisation removes the peak"), a
@@ -66,7 +67,7 @@ _KINDS = (
 )
 _KIND = re.compile("|".join(f"(?P<k{n}>{pattern})" for n, (_, pattern, _) in enumerate(_KINDS)), re.I)
 _LABEL_ONLY = frozenset(("result",))  # (kinds asked only when the back opens on their label: "result: exact …")
-_DEFINES_FIRST = frozenset(("remarks", "summary", "one line"))  # (a remark that says what the subject is)
+_DEFINES_FIRST = frozenset(("remarks", "summary", "one line"))  # (those that ask what the subject is, if they say it)
 _SAID_APART = frozenset(("summary", "one line", "mixed", "big picture"))  # (of "A vs. B": how the two compare)
 # A back's opening label: "Catch: …", "**Motivation:** …"; the words before its colon
 _LABEL = re.compile(r"(?:\*\*|__)?(?P<label>[A-Za-z][A-Za-z '’-]{1,30}?)(?:\*\*|__)?:(?:\*\*|__)?\s+(?=\S)")
@@ -80,12 +81,13 @@ _GENERIC = re.compile(r"(?i)(?:learn(?:ed|t)|today|things\s+i\s+learn(?:ed|t)(?:
 _CLAUSE = re.compile(r"(?i)\b(?:is|are|was|were|isn['’]t|aren['’]t|can|can['’]t|cannot|won['’]t|doesn['’]t|"
                      r"don['’]t|does|do|did|has|have|had|will|should|must|may|might)\b|"
                      r"\b[a-z]{3,}s\s+(?:the|a|an|its|their|it|you|us|them)\b|"
-                     r"(?-i:^\S+\s+[a-z]{2,}(?<![su])s\s+(?!(?:of|for|in|on|with|and|or|vs|from|to|as|by|at|via)\b)[a-z])")
+                     r"(?-i:^\S+\s+[a-z]{2,}(?<![su])s\s+"
+                     r"(?!(?:of|for|in|on|with|and|or|vs|from|to|as|by|at|via)\b)[a-z])")
 # ("Smoothing hurts distillation": a second word in "-s" before another word, a verb, not a plural name)
 _NUMBERING = re.compile(r"#?\d+[.)]?\s*[·•:–—-]?\s+")  # ("#6 Post-training …", "08 · Transfer learning")
 _GENRE = re.compile(r"(?i)paper|notes?|reading|review|summary|lecture|talk|book|post|chapter|article")
-_PAPER = re.compile(r"@?[A-Za-z]+(?:et\s*al\.?)?\s*\d{4}[a-z]?")  # (a paper by its key: "guo2017", "@gal2016")
-_LISTS = re.compile(r"[-*+][ \t][^\n]*\n(?:[ \t]+[^\n]*\n)*[-*+][ \t]")  # (a back that opens on two items or more)
+_PAPER = re.compile(r"@?[A-Za-z]+\s*\d{4}[a-z]?")  # (a paper by its key: "guo2017", "@gal2016")
+_LISTS = re.compile(r"[-*+][ \t][^\n]*\n(?:[ \t][^\n]*\n)*[-*+][ \t]")  # (a back that opens on two items or more)
 _SECOND_LABEL = re.compile(r"\n[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?[A-Z][a-z]+(?:\s[a-z]+)?(?:\*\*)?:\s")
 _ONE_THING = frozenset(("catch", "warning", "takeaway", "tip", "rule", "problem", "known problem", "fix",
                         "consequence", "finding", "result", "surprise"))  # (kinds that ask for one thing)
@@ -155,17 +157,25 @@ def _asked(kind: tuple[str, str, str], subject: str, at: int, headings: list[str
         if name == "mixed":
             return f"What is easily mixed up between {first} and {second}?"
         return f"How do {first} and {second} compare, {'in one line' if name == 'one line' else 'in short'}?"
-    if name == "assessment" and back[:1] in "+−":  # ("+ cheap …", "− unimodal …": one side of the verdict)
-        template = "What is an advantage of {X}?" if back[:1] == "+" else "What is a drawback of {X}?"
-    elif name == "problem" and at == 0:  # (a note's own "Problem": the one its method or paper takes on)
-        template = "What problem does {X} address?"
-    elif name == "consequence" and at == len(headings) - 3 and facets._asked_heading(headings[-2]) == "Definition":
-        said = f"the definition of {said}"  # ("… › Definition › Consequence")
-    elif name == "finding" and not _PAPER.fullmatch(said):
-        template = "What is the key finding about {X}?"
-    elif name in ("summary", "one line") and (" and " in said or len(said.split()) <= 3 and facets._names_many(said)):
-        template = template.replace("What is", "What are")  # ("Recurrent Neural Networks", "Attention and …")
+    template, said = _worded(name, template, said, at, headings, back)
     return template.format(X=said, noun=noun)
+
+
+def _worded(name: str, template: str, said: str, at: int, headings: list[str], back: str) -> tuple[str, str]:
+    """(question, subject) of a kind of remark as its case words it: one side of a verdict ("+ cheap …"), a note's
+    own problem (the subject is the heading at index `at`: 0, the title), what a definition implies, a topic's
+    finding (not a paper's), a summary of a plural name."""
+    if name == "assessment" and back[:1] in "+−":  # ("+ cheap …", "− unimodal …": one side of the verdict)
+        return ("What is an advantage of {X}?" if back[:1] == "+" else "What is a drawback of {X}?"), said
+    if name == "problem" and at == 0:  # (a note's own "Problem": the one its method or paper takes on)
+        return "What problem does {X} address?", said
+    if name == "consequence" and at == len(headings) - 3 and facets._asked_heading(headings[-2]) == "Definition":
+        return template, f"the definition of {said}"  # ("… › Definition › Consequence")
+    if name == "finding" and not _PAPER.fullmatch(said):
+        return "What is the key finding about {X}?", said
+    if name in ("summary", "one line") and (" and " in said or len(said.split()) <= 3 and facets._names_many(said)):
+        return template.replace("What is", "What are"), said  # ("Recurrent Neural Networks", "Attention and …")
+    return template, said
 
 
 def _subject(headings: list[str]) -> tuple[str, int]:
