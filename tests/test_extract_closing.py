@@ -378,8 +378,10 @@ The catch: every component mixes all features, so components are harder to inter
 """
     found = fronts(new_wiki(tmp_path, {"pca.md": note}))
     assert found["Principal component analysis › Limitations\n\nWhat are the limitations of Principal component analysis?"].startswith("Limitations: PCA is linear")
-    assert found["Principal component analysis › The catch"].startswith("The catch: every component mixes")
-    assert found["Principal component analysis › In practice"].startswith("In practice the components come from")
+    assert found["Principal component analysis › The catch\n\nWhat is the catch with Principal component analysis?"
+                 ].startswith("The catch: every component mixes")
+    assert found["Principal component analysis › In practice\n\nWhat matters in practice for Principal component "
+                 "analysis?"].startswith("In practice the components come from")
 
 
 def test_a_footnotes_text_is_no_part_of_a_card(tmp_path):

@@ -384,4 +384,4 @@ ran the permutation test on the two ranking models today, 5000 shuffles; the p-v
 - [[Permutation tests]]
 """
     found = cards(new_wiki(tmp_path, {"daily/2026-11-22.md": day}))
-    assert found["Permutation tests › lesson"] == "shuffle the labels within each query, never across queries, or the null is wrong"
+    assert found["Permutation tests › lesson\n\nWhat is the takeaway from Permutation tests?"] == "shuffle the labels within each query, never across queries, or the null is wrong"

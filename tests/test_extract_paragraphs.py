@@ -502,7 +502,8 @@ Rule of thumb: log the gradient norm for a few hundred steps without clipping, t
 typical value (or a bit above, e.g. the 90th percentile). Common defaults are 1.0 for transformers.
 """
     cards = backs_by_front(wiki(tmp_path, {"clip.md": note}))
-    assert cards["Gradient clipping › Picking the threshold"].startswith("Rule of thumb: log the gradient norm")
+    assert cards["Gradient clipping › Picking the threshold\n\nWhat is the rule of thumb for picking the threshold?"
+                 ].startswith("Rule of thumb: log the gradient norm")
 
 
 def test_an_answers_lead_in_in_the_authors_voice_is_left_off_and_the_answer_kept(tmp_path):

@@ -42,7 +42,7 @@ The six outcomes are equally likely, so the entropy is the log of six, about 2.5
 def test_a_bare_problem_or_solution_heading_over_a_topics_text_is_a_card(tmp_path):
     made = backs_by_front(new_wiki(tmp_path, {"exploding.md": REMEDIES, "trpo.md": METHOD}))
     assert "clip the gradient norm" in made.get("Exploding gradients › Solution", ""), made
-    assert "collapse the policy" in made.get("TRPO › Problem", ""), made
+    assert "collapse the policy" in made.get("TRPO › Problem\n\nWhat problem does TRPO address?", ""), made
 
 
 def test_an_exercise_under_a_bare_problem_heading_or_its_solution_makes_no_card(tmp_path):

@@ -123,7 +123,7 @@ Sampling triples at random beats looping over users in order.
 
 def test_a_summary_under_the_notes_title_is_a_card_of_its_gist(tmp_path):
     found = {c["front"]: c["back"] for c in cards(tmp_path, {"papers/ranking.md": PAPER})}
-    assert found["Ranking from clicks alone › TL;DR"].startswith("A pairwise loss for click data")
+    assert found["Ranking from clicks alone › TL;DR\n\nWhat is ranking from clicks alone, in short?"].startswith("A pairwise loss for click data")
     assert not any(f.endswith("Training › TL;DR") for f in found), "a section's own gist: its cards say it"
 
 

@@ -7,18 +7,20 @@ about what that heading is a facet of, shown under the path, as a claim's or a b
 - a heading that is a question without its "?" ("Why learn Q instead of V", "Why it works") is asked as one;
 - a heading over a back whose first sentence says what the heading's subject is ("Receptive fields" over "The
   receptive field of a unit is …") asks "What is the receptive field of a unit?"; over a back that says it lists
-  the kinds of it ("There are three types of recommendation systems: …"), "What are the types of …?".
+  the kinds of it ("There are three types of recommendation systems: …"), "What are the types of …?";
+- a heading that names a kind of remark ("Catch", "Warning", "My takeaway", "One line summary") asks that remark
+  of the subject above it (`remark_kinds`: "What is the catch with Box–Cox?");
+- a heading over a back that says what a term the front does not name is ("Multi-step strategies" over "DirRec =
+  direct models that …") asks what it is (`term_asks`: "What is DirRec?").
 
-Any other heading keeps its front: no question is guessed. The card's id stays that of the front it had (its
-`id_front`), so its review history is kept.
+Any other heading keeps its front: no question is guessed. `heading_asks` gives each such card its question; the
+card's id stays that of the front it had (its `id_front`), so its review history is kept.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-
-from dataclasses import replace
 
 from mlwiki.extract.claim_asks import with_article
 from mlwiki.extract.corrections import BELIEF
@@ -78,6 +80,7 @@ _NUMBERED = re.compile(r"(?:\d+[.)]?|[IVX]+\.)\s+")  # "05. Video recommendation
 _CUT = re.compile(r"\s+[—–]\s+|:\s|,\s(?=[a-z])|\s+\(")  # "PPO — Proximal …", "Pruning: to avoid …", "BN (+ LN)": its name
 _DEFINES = re.compile(r"(?:(?P<art>A|An|The)\s+)?(?P<subj>[^.,;:()*_`\n]{2,80}?)\s+(?:(?P<verb>is|are)\s+"
                       r"(?:(?:\w+ly|actually|simply|basically|just|essentially|precisely)\s+)?"  # (an adverb, then
+                      r"(?!the\s+[\w-]+\s+one\b)"  # (not a judgement: "Collider row is the weird one")
                       r"(?:(?:a|an|the|one|any|each|every|two|three|to)\s|[A-Z$\d])"  # what it is: "a …", "$k$", "to …")
                       r"|=\s+[^\s=])")  # ("mAP = mean of AP over classes")
 _ASIDE = re.compile(r"\s*\([^()]*\)\s*$|\*\*?|(?<!\w)_+|_+(?!\w)")  # a closing aside in brackets, emphasis
@@ -92,45 +95,6 @@ _MAY_DEFINE_ASCII = re.compile(r"=|i(?<!\wi)s\b|a(?<!\wa)re\b|t(?<!\wt)ypes\b|k(
 _WHAT_IT_IS = re.compile(r"(?:(?:A|An|The)\s+)?[^.,;:()\n]{1,60}?\s+(?:is|are)\s+(?:a|an|one)\s")
 _KINDS = re.compile(r"(?i)\b(types|kinds|categories|families|classes|flavou?rs)\s+of\s+([^.:;\n]{3,80})")
 _KIND_WORDS = ("types", "kinds", "categories", "families", "classes", "flavo")  # (one in every match of `_KINDS`)
-
-
-def ask_headings(ex, first: int) -> None:
-    """Give each card from index `first` on whose front is only its heading path the question that path asks
-    (`asked_front`), under the path; its id stays the one of the bare path."""
-    for k in range(first, len(ex.drafts)):
-        drafts, heading = ex.drafts[k]
-        draft = drafts[0]
-        if len(drafts) != 1 or draft.form not in FORMS or "\n" in draft.front or draft.front.endswith("?"):
-            continue
-        if question := asked_front(draft.front, draft.back):
-            if question.startswith("What are the ") and (others := _carded_beside(ex, first, draft)):
-                question = f"Besides {others}, w{question[1:]}"  # (the section's other caveats are cards of their own)
-            last = draft.front.rsplit(" › ", 1)[-1]
-            asked = f"{draft.front}?" if question[1:] == f"{last[1:]}?" else f"{draft.front}\n\n{question}"
-            ex.drafts[k] = [replace(draft, front=asked,
-                                    id_front=draft.id_front or draft.front)], heading
-
-
-def _carded_beside(ex, first: int, card) -> str:
-    """The names of the items of the section card's list made cards of their own under its heading path ("… ›
-    Caveats › Noisy val curve", "… › Caveats" + "Define: Epoch-wise double descent"), joined for "Besides …, what are
-    …?": the card's list is only what they left; '' when there are none or too many to name. An item card is one of
-    the list's lines (near the card's own) whose name the card's back does not hold."""
-    path, near = card.front, range(card.line - 2 * MAX_BESIDE, card.line + card.back.count("\n") + 2 * MAX_BESIDE + 1)
-    names = []
-    for drafts, _ in sorted(ex.drafts[first:], key=lambda made: made[0][0].line):  # (in the notes' order)
-        head, _, shown = drafts[0].front.partition("\n\n")
-        name = head[len(path) + 3:] if head.startswith(f"{path} › ") else \
-            shown.removeprefix("Define: ") if head == path and shown.startswith("Define: ") else ""
-        if name and drafts[0].form in _ITEM_FORMS and drafts[0].line in near and name not in card.back:
-            names.append(name if name[1:2].isupper() else name[:1].lower() + name[1:])
-    if not names or len(names) > MAX_BESIDE or any(" › " in n or len(n.split()) > 6 for n in names):
-        return ""
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-MAX_BESIDE = 3  # names a front can hold
-_ITEM_FORMS = frozenset(("labelled", "definition-item"))  # (the cards a list's items make of themselves)
 
 
 def asked_front(path: str, back: str) -> str | None:

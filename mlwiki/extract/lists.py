@@ -46,7 +46,7 @@ from mlwiki.extract.examples import tables_of_kinds
 from mlwiki.extract.example_takeaways import takeaway_cards
 from mlwiki.extract.formula_cases import with_case
 from mlwiki.extract.formula_facts import defined_by_formula
-from mlwiki.extract.facets import ask_headings
+from mlwiki.extract.heading_asks import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grab_bag_splits import MIN_LEAD_WORDS, split_grab_bags
 from mlwiki.extract.item_bodies import label_body, lead_before_formula, lead_before_items
