@@ -38,3 +38,15 @@ def test_a_role_label_in_a_sentence_of_knowledge_is_kept(tmp_path):
             "uniform distribution, which keeps the logits from growing without bound.\n")
     fronts = cards_of(tmp_path, {"smoothing.md": note})
     assert any("uniform distribution" in back for back in fronts.values()), fronts
+
+
+def test_a_section_under_a_callout_kind_heading_is_a_card(tmp_path):
+    """"### Warning", "### Important", "### Tip" title a caveat or key fact of the section above, as a callout of
+    that kind would; the section was read as page furniture ("## Links", "## TODO") and its text was on no card."""
+    note = ("# Adam\n\n## Update rule\n\nAdam keeps running averages of the gradient and of its square.\n\n"
+            "### {}\n\nWith weight decay added to the loss, Adam couples the decay with the adaptive scaling, "
+            "so AdamW decays the weights directly instead.\n")
+    for kind in ("Warning", "Important", "Tip"):
+        fronts = cards_of(tmp_path / kind, {"adam.md": note.format(kind)})
+        carded = [front for front, back in fronts.items() if "AdamW decays" in back]
+        assert carded and carded[0].startswith(f"Adam › Update rule › {kind}"), (kind, fronts)

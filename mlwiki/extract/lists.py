@@ -93,6 +93,9 @@ _ERRAND = re.compile(r"(?i)[\W\d_]*(?:(?:reminders?|notes?|memos?|questions?|thi
 _ODDS = re.compile(r"(?i)[\W\d_]*(?:misc\w*|others?|odds and ends|bits and pieces|related(?: ideas| methods)?)[\W\d_]*")
 # (its items: facts; "## Related" over "- **Confidence penalty** penalises …": what each related method does)
 _REQUIREMENTS = re.compile(r"(?i)[\W\d_]*requirements[\W\d_]*")
+# A heading as a callout's kind ("### Warning", "#### Important", "### Tip"): what follows is a caveat or a key fact
+# of the section above, knowledge like a callout's text, not a page's furniture as "## Notes" or "## Links" are
+_ASIDE_HEADING = re.compile(r"(?i)[\W\d_]*(?:warning|caution|danger|important|attention|tip|hint)[\W\d_]*")
 _SUMMARY = re.compile(r"(?i)[\W\d_]*summary table[\W\d_]*")  # (a heading naming no subject over a table of the note's)
 _NOTED = re.compile(r"(?i)[ \t]*\*\*(?:note|caveat|aside)[ \t]*:?\*\*")  # an aside that closes a section ("> **Note:** …")
 _SYMBOL_ITEM = re.compile(r"[-*+][ \t]+\$")  # "- $T \to 0$: approaches argmax": a case of the symbol a legend named
@@ -131,7 +134,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or title.rstrip().endswith("?"):
             return  # (a question heading is a card of its own)
         if NO_SUBJECT.fullmatch(title) and not log and not summaries.sums_up_note(ex.headings) \
-                and not _in_symbols(title, blocks, i):  # ("## TL;DR"; a method's "## Requirements" in math are its own)
+                and not _in_symbols(title, blocks, i) and not _ASIDE_HEADING.fullmatch(title):  # ("## TL;DR"; a method's "## Requirements" in math are its own)
             items_only = bool(_ODDS.fullmatch(title)) and " › " in ex.heading_path()
             if not _SUMMARY.fullmatch(title) and not items_only:
                 return
