@@ -145,7 +145,7 @@ def pointed_question(subject: str, sentence: str, where: str = "") -> str:
     rest = sentence[len(subject):].strip() if sentence.startswith(f"{subject} ") else ""
     said = _said(subject)
     question = rest and (_why(said, rest, sentences(sentence)) or _negated_or_phrasal(said, rest)
-                         or _said_to_be(said, rest) or _compared(said, rest))
+                         or _compared(said, rest) or _said_to_be(said, rest))
     return question if question and not unresolved(question, f"{where} {subject}") else ""
 
 

@@ -54,6 +54,8 @@ def asked_front(draft) -> str:
     if not first or not last or not first.casefold().startswith(f"{last.casefold()} "):
         return ""
     subject = _as_asked(first[:len(last)])
+    if not subject[:1].isalnum() and subject[:1] not in "$`" or subject.casefold() in _NOT_SUBJECTS:
+        return ""  # ("− covariance", a con's mark; "All are fitted …": what "all" is, the heading does not say)
     question = pointed_question(subject, subject + first[len(last):], head)
     if question:
         return f"{draft.front}\n\n{question}"
@@ -73,11 +75,17 @@ def _first_sentence(draft) -> str:
     return found[0].strip() if found else ""
 
 
+_NOT_SUBJECTS = frozenset("all both each either neither it this that these those they some most many few none "
+                          "others one two".split())
+
+
 def _as_asked(subject: str) -> str:
     """A heading as a question says it: a common noun under a sentence's capital in lower case ("Results",
     "Contrastive losses"); a name ("Thompson Sampling", "GCN", "Adam") as it is."""
     words = subject.split()
     first = words[0]
+    if first in ("The", "A", "An") and len(words) > 1 and not words[1][:1].isupper():
+        return first.lower() + subject[len(first):]  # ("The $p$-value": its article in a question's lower case)
     common = first[:1].isupper() and first[1:].isalpha() and first[1:].islower() and (
         len(words) > 1 and all(w[:1].islower() for w in words[1:]) or len(words) == 1 and first.endswith("s")
         and not first.endswith("ss"))
