@@ -152,7 +152,8 @@ def pointed_question(subject: str, sentence: str, where: str = "") -> str:
 # "… is (a bit) better than A": which of the two; a comparative the "than" makes one ("rather than": none)
 _THAN = re.compile(r"(?P<verb>is|are) (?:(?:a bit|a little|a lot|much|far|slightly|somewhat|usually|often) )?"
                    r"(?P<comp>(?:more|less) [a-z][a-z-]+|better|worse|[a-z]{2,}er) than "
-                   r"(?P<other>[A-Za-z][\w-]*(?: [\w-]+){0,3}?)(?=$|[,;:.()—–])")
+                   r"(?P<other>[A-Za-z][\w-]*(?: [\w-]+){0,3}?)"
+                   r"(?=$|[,;:.()—–]| (?:when|if|because|since|but|and|on|in|for|at)\b)")
 _NOT_COMPARED = frozenset("rather other under over never either neither".split())
 _NOT_SAID_OF = frozenset(("used", "done", "given", "made"))  # ("is used to …": what for, the rest of the sentence)
 
