@@ -233,7 +233,7 @@ def _negated_or_phrasal(said: str, rest: str) -> str | None:
     """The question of a verb that takes its object after its own preposition ("Results depend strongly on …" →
     'What do results depend on?', "… does not depend on …" → 'What does … not depend on?') or of a verb negated
     by its modal ("Trees can't extrapolate a trend" → 'What can't trees extrapolate?'); None for any other."""
-    if phrasal := _PREP_VERB.match(rest):
+    if (phrasal := _PREP_VERB.match(rest)) and not _UNDER.match(rest, phrasal.end()):  # (a condition answers)
         verb, negation = phrasal["verb"], phrasal["neg"] or ""
         single = negation.startswith(("does", "did")) or not negation and verb.endswith("s")
         base = base_verb(verb) if verb.endswith("s") else verb
