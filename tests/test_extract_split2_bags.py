@@ -128,8 +128,8 @@ def _bn(*lines: str) -> dict[str, str]:
 
 def test_paragraphs_under_a_bag_heading_become_a_card_each_however_short():
     cards = _bn(*PITFALLS)
-    assert cards["Batch norm › Pitfalls › Gradient accumulation"].startswith("Gradient accumulation does not"), cards
-    assert "Batch norm › Pitfalls › Weight decay on the scale parameters" in cards, cards
+    assert next(v for f, v in cards.items() if f.split("\n\n")[0] == "Batch norm › Pitfalls › Gradient accumulation").startswith("Gradient accumulation does not"), cards
+    assert any(f.startswith("Batch norm › Pitfalls › Weight decay on the scale parameters") for f in cards), cards
     assert "Batch norm › Pitfalls › Batch statistics at test time\n\nWhat are batch statistics at test time?" in cards, cards
     assert "Batch norm › Pitfalls\n\nWhat are the pitfalls of batch norm?" not in cards, cards
 
@@ -138,7 +138,7 @@ def test_a_paragraph_that_goes_on_stays_with_the_one_before():
     cards = _bn(*PITFALLS[:7], "", "This is why evaluation numbers change from one batch size to another.", "",
                 PITFALLS[-1])
     assert cards["Batch norm › Pitfalls › Batch statistics at test time\n\nWhat are batch statistics at test time?"].endswith("to another."), cards
-    assert "Batch norm › Pitfalls › Gradient accumulation" in cards, cards
+    assert any(f.startswith("Batch norm › Pitfalls › Gradient accumulation") for f in cards), cards
 
 
 def test_an_aside_names_no_part():

@@ -5,6 +5,8 @@
     BFS is particularly useful in finding … This is because →  Why is BFS particularly useful in finding …?
     H-Softmax can be activated in gensim using hs=1.        →  How can H-Softmax be activated in gensim?
     torch.inference_mode() turns off …                      →  What does torch.inference_mode() do?
+    Results depend strongly on the seed …                   →  What do results depend on?
+    Trees can't extrapolate a trend …                       →  What can't trees extrapolate?
 
 A claim card (`claims`) holds a sentence that opens on its subject; shown only that subject ("PyG …") a learner
 does not know what is asked, and a question made of the subject alone ("What does PyG do?") asks for what the
@@ -53,8 +55,18 @@ _CAUSES = frozenset("make let have help get cause keep".split())  # ("can make t
 # "… is (roughly) proportional to …", "… is based on …": what a thing is said to be of, in a word or two before
 # its preposition (not "is a …", "is the …": what it is)
 _SAID_OF = re.compile(r"(?P<how>(?:[a-z]+ly )?(?!(?:a|an|the|one|not|also|that|what|its|their)\b)[a-z-]{3,}"
-                      r" (?:to|for|on|of|with|from|than|in))\b")
+                      r" (?:to|for|on|of|with|from|than|in|by))\b")
 _PHRASAL = frozenset("with to on from into".split())
+# A verb that takes its object after a preposition of its own, in either number ("depends on", "rely on"), maybe
+# said with an adverb or a negation ("does not depend on", "depend strongly on"): the object answers
+_PREP_VERB = re.compile(r"(?P<neg>(?:does|do|did) not |(?:doesn't|don't) )?(?P<verb>depends?|rel(?:y|ies)|"
+                        r"consists?|belongs?|corresponds?|amounts?|differs?|suffers?|benefits?|reduces?|scales?|"
+                        r"converges?|results?|leads?) (?:[a-z]+ly )?(?P<prep>on|of|to|from|in|with)\b")
+# A modal with its negation and a bare verb that takes an object: "can't extrapolate a trend", "cannot see …"
+_CANT = re.compile(r"(?P<aux>can't|cannot|can not|won't|couldn't|doesn't|don't|can’t|won’t) (?:[a-z]+ly )?"
+                   r"(?P<verb>[a-z]{3,}) (?=\S)")
+_NEGATED = {"can't": "can't", "can’t": "can't", "cannot": "can't", "can not": "can't", "won't": "won't",
+            "won’t": "won't", "couldn't": "couldn't", "doesn't": "doesn't", "don't": "don't"}
 # Words that open an object: a verb right before one takes it ("measures the absolute difference"), unlike a verb
 # with a particle ("turns off a bunch of things") or a clause ("involves going through")
 _DETERMINERS = frozenset("a an the any some its their his her this these those each every many several all".split())
@@ -122,7 +134,45 @@ def _asked(front: str, back: str) -> str:
     verb = rest.split(None, 1)[0].casefold() if rest else ""
     said = _said(subject)
     return (_why(said, rest, found) or _set_against(subject, rest) or _which_name(said, subject, verb, rest)
-            or _verb_question(said, subject, verb, rest) or front)
+            or _negated_or_phrasal(said, rest) or _verb_question(said, subject, verb, rest) or front)
+
+
+def pointed_question(subject: str, sentence: str, where: str = "") -> str:
+    """The question a sentence that opens on `subject` answers when its form says which part of it is the answer: a
+    reason ('Why …?'), a verb's own preposition or its negated modal (`_negated_or_phrasal`), what it is said to be
+    of ('What is X similar to?'), which of two is better ('Which is better: B or A?'); '' when only "What is X?" or
+    "What does X do?" would ask, or the question points at what `where` (the headings above) does not name."""
+    rest = sentence[len(subject):].strip() if sentence.startswith(f"{subject} ") else ""
+    said = _said(subject)
+    question = rest and (_why(said, rest, sentences(sentence)) or _negated_or_phrasal(said, rest)
+                         or _compared(said, rest) or _said_to_be(said, rest))
+    return question if question and not unresolved(question, f"{where} {subject}") else ""
+
+
+# "… is (a bit) better than A": which of the two; a comparative the "than" makes one ("rather than": none)
+_THAN = re.compile(r"(?P<verb>is|are) (?:(?:a bit|a little|a lot|much|far|slightly|somewhat|usually|often) )?"
+                   r"(?P<comp>(?:more|less) [a-z][a-z-]+|better|worse|[a-z]{2,}er) than "
+                   r"(?P<other>[A-Za-z][\w-]*(?: [\w-]+){0,3}?)"
+                   r"(?=$|[,;:.()—–]| (?:when|if|because|since|but|and|on|in|for|at)\b)")
+_NOT_COMPARED = frozenset("rather other under over never either neither".split())
+_NOT_SAID_OF = frozenset(("used", "done", "given", "made"))  # ("is used to …": what for, the rest of the sentence)
+
+
+def _said_to_be(said: str, rest: str) -> str | None:
+    """'What is X similar to?' for "X is similar to …", "X is limited by …": what it is said to be of."""
+    verb = rest.split(" ", 1)[0]
+    found = _SAID_OF.match(rest, len(verb) + 1) if verb in ("is", "are") else None
+    if found is None or found["how"].rsplit(" ", 1)[-1] == "in" or found["how"].split()[-2] in _NOT_SAID_OF:
+        return None  # ("is optimized in many ways": no object answers)
+    return f"What {verb} {said} {found['how']}?"
+
+
+def _compared(said: str, rest: str) -> str | None:
+    """'Which is better: B or A?' for "B is a bit better than A"."""
+    found = _THAN.match(rest)
+    if found is None or found["comp"] in _NOT_COMPARED:
+        return None
+    return f"Which {found['verb']} {found['comp']}: {said} or {found['other']}?"
 
 
 def _said(subject: str) -> str:
@@ -140,6 +190,8 @@ def _why(said: str, rest: str, found: list[str]) -> str | None:
     if reason is None and not (len(found) > 1 and _REASON_NEXT.match(found[1].strip())):
         return None
     claim = reason["claim"] if reason else rest
+    if claim.count("(") != claim.count(")"):
+        return None  # ("… an estimate of KL (unbiased because …": the reason is the aside's, not the claim's)
     verb, _, tail = claim.partition(" ")
     if len(tail.split()) > MAX_WHY_WORDS:
         return None  # (a question too long to read at a glance: the claim is a paragraph's, not a fact's)
@@ -175,6 +227,29 @@ def _which_name(said: str, subject: str, verb: str, rest: str) -> str | None:
     if done := _BE_DONE.match(rest):
         return f"How {done['aux']} {said} be {done['what']}?"
     return None
+
+
+def _negated_or_phrasal(said: str, rest: str) -> str | None:
+    """The question of a verb that takes its object after its own preposition ("Results depend strongly on …" →
+    'What do results depend on?', "… does not depend on …" → 'What does … not depend on?') or of a verb negated
+    by its modal ("Trees can't extrapolate a trend" → 'What can't trees extrapolate?'); None for any other."""
+    if (phrasal := _PREP_VERB.match(rest)) and not _UNDER.match(rest, phrasal.end()):  # (a condition answers)
+        verb, negation = phrasal["verb"], phrasal["neg"] or ""
+        single = negation.startswith(("does", "did")) or not negation and verb.endswith("s")
+        base = base_verb(verb) if verb.endswith("s") else verb
+        aux = "does" if single else "do"
+        negation = " not" if phrasal["neg"] else ""
+        return f"What {aux} {said}{negation} {base} {phrasal['prep']}?"
+    if (negated := _CANT.match(rest)) and negated["verb"] not in _CAUSES and negated["verb"] not in _LIGHT:
+        after = rest[negated.end():].split(None, 1)[0].casefold()
+        if after in _DETERMINERS or after.isalpha() and after not in _NOT_OBJECTS:
+            return f"What {_NEGATED[negated['aux']]} {said} {negated['verb']}?"
+    return None
+
+
+# Verbs that say little without what follows them ("doesn't go …", "can't be …"), and words that open no object
+_LIGHT = frozenset("be go come do get take give put set seem matter work help hurt happen".split())
+_NOT_OBJECTS = frozenset("well much more less any always ever yet even really quite very too if when because".split())
 
 
 def _verb_question(said: str, subject: str, verb: str, rest: str) -> str | None:

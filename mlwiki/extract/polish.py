@@ -9,6 +9,7 @@ from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.extract.formula_facts import split_said
+from mlwiki.extract.heading_claims import claims_asked
 from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.list_clozes import list_clozes
@@ -42,5 +43,6 @@ def polished(ex) -> list:
     # housekeeping: what it drops, a deadline or the writer's open questions, is no card at all)
     drafts = emphasis_asked(drafts)  # (a bare heading over a short text that sets one phrase in bold: asked by it;
     # after the clozes of a list, which leave the paragraph before it on the heading's card)
+    drafts = claims_asked(drafts)  # (a bare heading over a claim about it: "Trees can't extrapolate …" asks it)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     return drafts
