@@ -36,11 +36,13 @@ from mlwiki.extract.counted import counts
 from mlwiki.extract.daily import DAY_LOG, is_date, is_day_stamp
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
+from mlwiki.extract.list_cards import LIST_FORM
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.models import CardKind
 
 HIDDEN = "[...]"
 ASKING_FORMS = frozenset((FORM, "question-heading", "bold-question"))  # (a section's card; a question's over a list)
+LEAD_FORMS = ASKING_FORMS | {LIST_FORM}  # (a list's card, its front the path and the line introducing it)
 MIN_PARTS, MAX_PARTS = 2, 7
 MAX_PART_WORDS = 45  # a part longer than this is a passage: beside the others, the front would be a page
 MAX_WORDS = 160
@@ -70,6 +72,9 @@ _INTRODUCES = re.compile(r"(?::|→|⇒|->)[*_]*[ \t]*$")
 # What only announces the list: "… the following …:", "…, for example:", "…, including:", "we can look at:"
 _ANNOUNCES = re.compile(r"(?i)\b(?:the following|as follows|below|for (?:example|instance)|e\.g\.|including|such as|"
                         r"look at|these|here)\b[^.;!?]*$")
+# A lead-in that calls its items claims each: "Two things follow:", "Facts (…):", "Properties worth remembering:"
+_CLAIMS = re.compile(r"(?i)\b(?:facts?|propert(?:y|ies)|things|consequences?|observations?|takeaways?|lessons?|"
+                     r"implications?|follows?|points)\b")
 _SETS_UP = re.compile(r"(?:Take|Let|Consider|Suppose|Assume|Given|Fix|Pick)\b")  # (a derivation's first words)
 _ASIDE = re.compile(r"[*_]*\([^()\n]*\)[*_.]*")  # (a line all in brackets: an aside on the text's source)
 _CITES = re.compile(r"\bet al\b|\b(?:19|20)\d\d\b")  # (a source named: a paper's authors or year)
@@ -95,7 +100,7 @@ def list_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft]
     for group, path in drafts:
         draft = group[0]
         below = [head[len(path) + 3:] for head in heads if head.startswith(f"{path} › ")]  # (its items' own cards)
-        found = _parts(draft.back, below) if len(group) == 1 and draft.kind == CardKind.BASIC \
+        found = _parts(draft.back, below, _says_claims(draft.front[len(path):])) if len(group) == 1 and draft.kind == CardKind.BASIC \
             and _enumerates(draft, path) and not _indexes(draft.back, below) else None
         if found is None:
             out.append((group, path))
@@ -107,13 +112,17 @@ def list_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft]
 def _enumerates(draft: Draft, path: str) -> bool:
     """Whether a card's front asks for its list as a whole: only its heading path (a section's card), or the path
     and one question the list answers ("Learned\n\nWhen does it help?", "REINFORCE › Weaknesses\n\nWhat are the
-    weaknesses of REINFORCE?"); a bare path only under a heading whose items may cue one another."""
-    if draft.form not in ASKING_FORMS or not draft.front.startswith(path) or "\n\n" in path:
+    weaknesses of REINFORCE?") or one line that introduces it ("Bound\n\nThree facts follow:"), which says no more
+    of each item than a bare heading does; a bare path or lead-in only under a heading whose items may cue one
+    another."""
+    if draft.form not in LEAD_FORMS or not draft.front.startswith(path) or "\n\n" in path:
         return False
     asked = draft.front[len(path):]
-    if asked:  # (a question says what its list answers, under a day's "Learned" too)
-        return asked.startswith("\n\n") and "\n" not in asked[2:] and asked.rstrip().endswith("?")
-    return _may_enumerate(path)
+    if asked and (not asked.startswith("\n\n") or "\n" in asked[2:]):
+        return False
+    if asked.rstrip().endswith("?"):  # (a question says what its list answers, under a day's "Learned" too)
+        return draft.form in ASKING_FORMS
+    return (not asked or bool(_INTRODUCES.search(asked))) and _may_enumerate(path)
 
 
 def _indexes(back: str, below: list[str]) -> bool:
@@ -134,7 +143,13 @@ def _may_enumerate(path: str) -> bool:
                 or _LOG.search(path))
 
 
-def _parts(back: str, below: list[str]) -> tuple[str, list[Part]] | None:
+def _says_claims(asked: str) -> bool:
+    """Whether the line introducing a list calls its items claims each ("Two facts follow:", "Properties worth
+    knowing:", "Consequences:"): then even short items, a formula and a few words each, are facts asked apart."""
+    return bool(_INTRODUCES.search(asked) and _CLAIMS.search(asked))
+
+
+def _parts(back: str, below: list[str], claims: bool = False) -> tuple[str, list[Part]] | None:
     """(the paragraph that opens the section before its list, '' if none; the parts the clozes show, in order);
     None unless the back is one flat list, with at most a paragraph and a line that frames the list before it and a
     paragraph after it, that a learner can study item by item."""
@@ -154,7 +169,7 @@ def _parts(back: str, below: list[str]) -> tuple[str, list[Part]] | None:
     # only names what a card of its own explains, "- **label smoothing**" over "… › label smoothing": shown)
     if found[-1][0] == "para" and found[-1][2]:
         return None  # (a remark after the list, asked as a bare "[...]", cues nothing: the section stays one card)
-    return (lead, found) if _studiable(found) else None
+    return (lead, found) if _studiable(found, claims) else None
 
 
 def _split(back: str) -> list[list[str]]:
@@ -223,13 +238,14 @@ def _points(text: str) -> bool:
     return len(clean_prose(said).split()) < MIN_SAID_WORDS or bool(_SEE.match(text, start) or _SEE.match(said))
 
 
-def _studiable(parts: list[Part]) -> bool:
-    """Whether parts make a list a learner can study as overlapping clozes (see the module's doc)."""
+def _studiable(parts: list[Part], claims: bool = False) -> bool:
+    """Whether parts make a list a learner can study as overlapping clozes (see the module's doc); `claims`: the
+    line introducing it says its items are claims each, however short."""
     items = [text for kind, text, _ in parts if kind == "item"]
     asked = sum(ask for _, _, ask in parts)
     words = [len(clean_prose(text[_marker_end(text):]).split()) for _, text, _ in parts]
     return MIN_PARTS <= asked <= MAX_PARTS and max(words) <= MAX_PART_WORDS and sum(words) <= MAX_WORDS \
-        and max(n for (kind, _, _), n in zip(parts, words) if kind == "item") >= MIN_LONG_WORDS \
+        and (claims or max(n for (kind, _, _), n in zip(parts, words) if kind == "item") >= MIN_LONG_WORDS) \
         and not _one_answer(items) and not _apart(items)
 
 
