@@ -84,6 +84,12 @@ _POINTS = re.compile(r"\{[\w:-]+\}`[^`\n]*`|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n
 _SEE = re.compile(r"(?i)[\W_]*(?:(?:also )?see|cf\.|more (?:on this )?(?:in|at|on)|details (?:in|at)|related)\b")
 # An item's own label, kept on the front: "cost per head: …", "**Caveat:** …", "too few layers → …"
 _LABEL = re.compile(r"(?P<label>\**[^:→*\n]{2,60}?(?::\*\*|\**[ \t]*(?P<sep>:|→|->)))[ \t]+(?=\S)")
+# An item's subject and verb, shown before its blank when it has no label ("- SVR uses [...]", "- $L_1$ is [...]"):
+# a formula, a bold term or up to three words (no pronoun: "It is [...]" cues nothing), then a verb
+_SUBJECT = re.compile(r"(?P<subject>\$\$?[^$\n]{1,60}\$\$?|\*\*[^*\n]{1,40}\*\*|(?!(?:it|this|that|these|those|they|"
+                      r"there|we|you|each|all|both|one|which)\b)[^\W\d_][\w-]*(?:[ \t][\w-]+){0,2}?)[ \t]+"
+                      r"(?:is|are|has|have|uses|needs|gives|means|makes|can(?:not|'t)?|does(?:n't)?|must|will)[ \t]+"
+                      r"(?=\S)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _PLAIN_WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -302,7 +308,8 @@ def _label(text: str) -> str:
     """A part's own label, with what ends it ("cost per head: ", "too few layers → "); '' when it has none."""
     found = _LABEL.match(text, _marker_end(text))
     limit = MAX_CAUSE_WORDS if found and found["sep"] in ("→", "->") else MAX_LABEL_WORDS
-    fits = found and len(found["label"].split()) <= limit and found["label"].count("$") % 2 == 0
+    fits = found and len(clean_prose(found["label"]).split()) <= limit and found["label"].count("$") % 2 == 0
+    # (its words, a formula one: "$k(x,x) = 1$ for all $x$: …" is labelled by its statement)
     return found.group(0) if fits else ""
 
 
@@ -343,7 +350,14 @@ def _hidden(kind: str, text: str) -> str:
     marker = LIST_ITEM.match(first).group(0) if kind == "item" else ""
     if marker and LIST_ITEM.match(nested.lstrip("\n")) and len(first[len(marker):].split()) <= MAX_LABEL_WORDS:
         return f"{first}\n{' ' * len(marker)}- {HIDDEN}"
-    return f"{marker}{_label(first)}{HIDDEN}"
+    return f"{marker}{_label(first) or _subject(first[len(marker):])}{HIDDEN}"
+
+
+def _subject(text: str) -> str:
+    """An unlabelled item's subject and verb with the space after them ("SVR uses "), the cue its blank keeps
+    among items any of which could fill a bare "- [...]"; '' when it opens otherwise."""
+    found = _SUBJECT.match(text)
+    return found.group(0) if found else ""
 
 
 def _as_back(kind: str, text: str) -> str:
