@@ -44,7 +44,7 @@ def test_a_lead_in_calling_its_items_facts_makes_short_formula_claims_clozes_too
     is a claim of its own."""
     short = "- $$a_1$$ is the first moment;\n- bounded in $$n$$: $$a_n \\le a_{n+1}$$;\n- $$a_n \\to 1$$ as n grows."
     assert len(_clozes(f"{PATH}\n\nProperties (my lecture notes):", short)) == 3
-    assert len(_clozes(f"{PATH}\n\nSo:", short)) == 1  # (a lead-in naming no claims: one answer)
+    assert len(_clozes(f"{PATH}\n\nIn more detail:", ITEMS)) == 1  # (a lead-in naming no claims: one answer)
 
 
 def test_a_line_that_is_no_lead_in_keeps_the_list_on_one_card():

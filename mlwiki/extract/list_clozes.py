@@ -87,7 +87,8 @@ _LABEL = re.compile(r"(?P<label>\**[^:→*\n]{2,60}?(?::\*\*|\**[ \t]*(?P<sep>:|
 # An item's subject and verb, shown before its blank when it has no label ("- SVR uses [...]", "- $L_1$ is [...]"):
 # a formula, a bold term or up to three words (no pronoun: "It is [...]" cues nothing), then a verb
 _SUBJECT = re.compile(r"(?P<subject>\$\$?[^$\n]{1,60}\$\$?|\*\*[^*\n]{1,40}\*\*|(?!(?:it|this|that|these|those|they|"
-                      r"there|we|you|each|all|both|one|which)\b)[^\W\d_][\w-]*(?:[ \t][\w-]+){0,2}?)[ \t]+"
+                      r"there|we|you|each|all|both|one|which|if|when|whenever|while|since|because|as|although|though|"
+                      r"unless|once|assuming|given|so|but|and|or|then|thus|hence|for|in|on|at|with|by|to)\b)[^\W\d_][\w-]*(?:[ \t][\w-]+){0,2}?)[ \t]+"
                       r"(?:is|are|has|have|uses|needs|gives|means|makes|can(?:not|'t)?|does(?:n't)?|must|will)[ \t]+"
                       r"(?=\S)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
@@ -128,6 +129,8 @@ def _enumerates(draft: Draft, path: str) -> bool:
         return False
     if asked.rstrip().endswith("?"):  # (a question says what its list answers, under a day's "Learned" too)
         return draft.form in ASKING_FORMS
+    if draft.form == LIST_FORM and not _says_claims(asked):
+        return False  # (a list's own lead-in may set up steps or parts, "In more detail:", one answer as it stands)
     return (not asked or bool(_INTRODUCES.search(asked))) and _may_enumerate(path)
 
 
