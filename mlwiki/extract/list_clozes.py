@@ -73,8 +73,8 @@ _INTRODUCES = re.compile(r"(?::|→|⇒|->)[*_]*[ \t]*$")
 _ANNOUNCES = re.compile(r"(?i)\b(?:the following|as follows|below|for (?:example|instance)|e\.g\.|including|such as|"
                         r"look at|these|here)\b[^.;!?]*$")
 # A lead-in that calls its items claims each: "Two things follow:", "Facts (…):", "Properties worth remembering:"
-_CLAIMS = re.compile(r"(?i)\b(?:facts?|propert(?:y|ies)|things|consequences?|observations?|takeaways?|lessons?|"
-                     r"implications?|follows?|points)\b")
+_CLAIMS = re.compile(r"(?i)\b(?:facts?|propert(?:y|ies)|consequences?|observations?|takeaways?|lessons?|"
+                     r"implications?|(?<!as )follow)\b")  # ("… as follows:" announces steps)
 _SETS_UP = re.compile(r"(?:Take|Let|Consider|Suppose|Assume|Given|Fix|Pick)\b")  # (a derivation's first words)
 _ASIDE = re.compile(r"[*_]*\([^()\n]*\)[*_.]*")  # (a line all in brackets: an aside on the text's source)
 _CITES = re.compile(r"\bet al\b|\b(?:19|20)\d\d\b")  # (a source named: a paper's authors or year)
