@@ -36,11 +36,13 @@ from mlwiki.extract.counted import counts
 from mlwiki.extract.daily import DAY_LOG, is_date, is_day_stamp
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
+from mlwiki.extract.list_cards import LIST_FORM
 from mlwiki.extract.prose import clean_prose, sentences
 from mlwiki.models import CardKind
 
 HIDDEN = "[...]"
 ASKING_FORMS = frozenset((FORM, "question-heading", "bold-question"))  # (a section's card; a question's over a list)
+LEAD_FORMS = ASKING_FORMS | {LIST_FORM}  # (a list's card, its front the path and the line introducing it)
 MIN_PARTS, MAX_PARTS = 2, 7
 MAX_PART_WORDS = 45  # a part longer than this is a passage: beside the others, the front would be a page
 MAX_WORDS = 160
@@ -70,6 +72,9 @@ _INTRODUCES = re.compile(r"(?::|→|⇒|->)[*_]*[ \t]*$")
 # What only announces the list: "… the following …:", "…, for example:", "…, including:", "we can look at:"
 _ANNOUNCES = re.compile(r"(?i)\b(?:the following|as follows|below|for (?:example|instance)|e\.g\.|including|such as|"
                         r"look at|these|here)\b[^.;!?]*$")
+# A lead-in that calls its items claims each: "Two things follow:", "Facts (…):", "Properties worth remembering:"
+_CLAIMS = re.compile(r"(?i)\b(?:facts?|propert(?:y|ies)|consequences?|observations?|takeaways?|lessons?|"
+                     r"implications?|(?<!as )follow)\b")  # ("… as follows:" announces steps)
 _SETS_UP = re.compile(r"(?:Take|Let|Consider|Suppose|Assume|Given|Fix|Pick)\b")  # (a derivation's first words)
 _ASIDE = re.compile(r"[*_]*\([^()\n]*\)[*_.]*")  # (a line all in brackets: an aside on the text's source)
 _CITES = re.compile(r"\bet al\b|\b(?:19|20)\d\d\b")  # (a source named: a paper's authors or year)
@@ -79,6 +84,13 @@ _POINTS = re.compile(r"\{[\w:-]+\}`[^`\n]*`|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n
 _SEE = re.compile(r"(?i)[\W_]*(?:(?:also )?see|cf\.|more (?:on this )?(?:in|at|on)|details (?:in|at)|related)\b")
 # An item's own label, kept on the front: "cost per head: …", "**Caveat:** …", "too few layers → …"
 _LABEL = re.compile(r"(?P<label>\**[^:→*\n]{2,60}?(?::\*\*|\**[ \t]*(?P<sep>:|→|->)))[ \t]+(?=\S)")
+# An item's subject and verb, shown before its blank when it has no label ("- SVR uses [...]", "- $L_1$ is [...]"):
+# a formula, a bold term or up to three words (no pronoun: "It is [...]" cues nothing), then a verb
+_SUBJECT = re.compile(r"(?P<subject>\$\$?[^$\n]{1,60}\$\$?|\*\*[^*\n]{1,40}\*\*|(?!(?:it|this|that|these|those|they|"
+                      r"there|we|you|each|all|both|one|which|if|when|whenever|while|since|because|as|although|though|"
+                      r"unless|once|assuming|given|so|but|and|or|then|thus|hence|for|in|on|at|with|by|to)\b)[^\W\d_][\w-]*(?:[ \t][\w-]+){0,2}?)[ \t]+"
+                      r"(?:is|are|has|have|uses|needs|gives|means|makes|can(?:not|'t)?|does(?:n't)?|must|will)[ \t]+"
+                      r"(?=\S)", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _PLAIN_WORD = re.compile(r"[^\W\d_]{2,}")
 
@@ -95,7 +107,7 @@ def list_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft]
     for group, path in drafts:
         draft = group[0]
         below = [head[len(path) + 3:] for head in heads if head.startswith(f"{path} › ")]  # (its items' own cards)
-        found = _parts(draft.back, below) if len(group) == 1 and draft.kind == CardKind.BASIC \
+        found = _parts(draft.back, below, _says_claims(draft.front[len(path):])) if len(group) == 1 and draft.kind == CardKind.BASIC \
             and _enumerates(draft, path) and not _indexes(draft.back, below) else None
         if found is None:
             out.append((group, path))
@@ -107,13 +119,19 @@ def list_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft]
 def _enumerates(draft: Draft, path: str) -> bool:
     """Whether a card's front asks for its list as a whole: only its heading path (a section's card), or the path
     and one question the list answers ("Learned\n\nWhen does it help?", "REINFORCE › Weaknesses\n\nWhat are the
-    weaknesses of REINFORCE?"); a bare path only under a heading whose items may cue one another."""
-    if draft.form not in ASKING_FORMS or not draft.front.startswith(path) or "\n\n" in path:
+    weaknesses of REINFORCE?") or one line that introduces it ("Bound\n\nThree facts follow:"), which says no more
+    of each item than a bare heading does; a bare path or lead-in only under a heading whose items may cue one
+    another."""
+    if draft.form not in LEAD_FORMS or not draft.front.startswith(path) or "\n\n" in path:
         return False
     asked = draft.front[len(path):]
-    if asked:  # (a question says what its list answers, under a day's "Learned" too)
-        return asked.startswith("\n\n") and "\n" not in asked[2:] and asked.rstrip().endswith("?")
-    return _may_enumerate(path)
+    if asked and (not asked.startswith("\n\n") or "\n" in asked[2:]):
+        return False
+    if asked.rstrip().endswith("?"):  # (a question says what its list answers, under a day's "Learned" too)
+        return draft.form in ASKING_FORMS
+    if draft.form == LIST_FORM and not _says_claims(asked):
+        return False  # (a list's own lead-in may set up steps or parts, "In more detail:", one answer as it stands)
+    return (not asked or bool(_INTRODUCES.search(asked))) and _may_enumerate(path)
 
 
 def _indexes(back: str, below: list[str]) -> bool:
@@ -134,7 +152,13 @@ def _may_enumerate(path: str) -> bool:
                 or _LOG.search(path))
 
 
-def _parts(back: str, below: list[str]) -> tuple[str, list[Part]] | None:
+def _says_claims(asked: str) -> bool:
+    """Whether the line introducing a list calls its items claims each ("Two facts follow:", "Properties worth
+    knowing:", "Consequences:"): then even short items, a formula and a few words each, are facts asked apart."""
+    return bool(_INTRODUCES.search(asked) and _CLAIMS.search(asked))
+
+
+def _parts(back: str, below: list[str], claims: bool = False) -> tuple[str, list[Part]] | None:
     """(the paragraph that opens the section before its list, '' if none; the parts the clozes show, in order);
     None unless the back is one flat list, with at most a paragraph and a line that frames the list before it and a
     paragraph after it, that a learner can study item by item."""
@@ -154,7 +178,7 @@ def _parts(back: str, below: list[str]) -> tuple[str, list[Part]] | None:
     # only names what a card of its own explains, "- **label smoothing**" over "… › label smoothing": shown)
     if found[-1][0] == "para" and found[-1][2]:
         return None  # (a remark after the list, asked as a bare "[...]", cues nothing: the section stays one card)
-    return (lead, found) if _studiable(found) else None
+    return (lead, found) if _studiable(found, claims) else None
 
 
 def _split(back: str) -> list[list[str]]:
@@ -223,13 +247,14 @@ def _points(text: str) -> bool:
     return len(clean_prose(said).split()) < MIN_SAID_WORDS or bool(_SEE.match(text, start) or _SEE.match(said))
 
 
-def _studiable(parts: list[Part]) -> bool:
-    """Whether parts make a list a learner can study as overlapping clozes (see the module's doc)."""
+def _studiable(parts: list[Part], claims: bool = False) -> bool:
+    """Whether parts make a list a learner can study as overlapping clozes (see the module's doc); `claims`: the
+    line introducing it says its items are claims each, however short."""
     items = [text for kind, text, _ in parts if kind == "item"]
     asked = sum(ask for _, _, ask in parts)
     words = [len(clean_prose(text[_marker_end(text):]).split()) for _, text, _ in parts]
     return MIN_PARTS <= asked <= MAX_PARTS and max(words) <= MAX_PART_WORDS and sum(words) <= MAX_WORDS \
-        and max(n for (kind, _, _), n in zip(parts, words) if kind == "item") >= MIN_LONG_WORDS \
+        and (claims or max(n for (kind, _, _), n in zip(parts, words) if kind == "item") >= MIN_LONG_WORDS) \
         and not _one_answer(items) and not _apart(items)
 
 
@@ -286,7 +311,8 @@ def _label(text: str) -> str:
     """A part's own label, with what ends it ("cost per head: ", "too few layers → "); '' when it has none."""
     found = _LABEL.match(text, _marker_end(text))
     limit = MAX_CAUSE_WORDS if found and found["sep"] in ("→", "->") else MAX_LABEL_WORDS
-    fits = found and len(found["label"].split()) <= limit and found["label"].count("$") % 2 == 0
+    fits = found and len(clean_prose(found["label"]).split()) <= limit and found["label"].count("$") % 2 == 0
+    # (its words, a formula one: "$k(x,x) = 1$ for all $x$: …" is labelled by its statement)
     return found.group(0) if fits else ""
 
 
@@ -327,7 +353,14 @@ def _hidden(kind: str, text: str) -> str:
     marker = LIST_ITEM.match(first).group(0) if kind == "item" else ""
     if marker and LIST_ITEM.match(nested.lstrip("\n")) and len(first[len(marker):].split()) <= MAX_LABEL_WORDS:
         return f"{first}\n{' ' * len(marker)}- {HIDDEN}"
-    return f"{marker}{_label(first)}{HIDDEN}"
+    return f"{marker}{_label(first) or _subject(first[len(marker):])}{HIDDEN}"
+
+
+def _subject(text: str) -> str:
+    """An unlabelled item's subject and verb with the space after them ("SVR uses "), the cue its blank keeps
+    among items any of which could fill a bare "- [...]"; '' when it opens otherwise."""
+    found = _SUBJECT.match(text)
+    return found.group(0) if found else ""
 
 
 def _as_back(kind: str, text: str) -> str:
