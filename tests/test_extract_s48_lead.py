@@ -50,3 +50,15 @@ def test_a_section_under_a_callout_kind_heading_is_a_card(tmp_path):
         fronts = cards_of(tmp_path / kind, {"adam.md": note.format(kind)})
         carded = [front for front, back in fronts.items() if "AdamW decays" in back]
         assert carded and carded[0].startswith(f"Adam › Update rule › {kind}"), (kind, fronts)
+
+
+def test_hackmd_embeds_show_nothing_and_inserted_text_shows_its_words(tmp_path):
+    """`{%youtube … %}` is a player on the HackMD page and `++x++` underlined words: neither reaches a card raw.
+    Code keeps them as written (`i++` in C, a template's `{% … %}`)."""
+    note = ("# Pruning\n\n## Iterative magnitude pruning\n\nPrune the ++smallest weights++ by magnitude, retrain, and "
+            "repeat until the target sparsity is reached. {%youtube ZVVnvZdUMUk %}\n\n"
+            "```c\nfor (i = 0; i < n; i++) keep[i] = ++count;\n```\n")
+    fronts = cards_of(tmp_path, {"pruning.md": note})
+    backs = "\n".join(fronts.values())
+    assert "Prune the smallest weights by magnitude" in backs, fronts
+    assert "{%" not in backs and "++smallest" not in backs, fronts
