@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from mlwiki.models import CardKind
 
@@ -26,3 +26,15 @@ class Draft:
     form: str = ""
     formulas: list[str] = field(default_factory=list)
     id_front: str = ""  # the front the id is made of, when it is not `front` (the front before the subject)
+
+
+def asked_anew(drafts: list, asked_front) -> list:
+    """The drafts (`(siblings, heading path)` pairs), each lone card given the front `asked_front(draft)` makes of
+    it ('' leaves it as it is); its id stays the one of the front it had, so its review history is kept."""
+    out = []
+    for group, heading in drafts:
+        draft = group[0]
+        if len(group) == 1 and (front := asked_front(draft)):
+            group = [replace(draft, front=front, id_front=draft.id_front or draft.front)]
+        out.append((group, heading))
+    return out

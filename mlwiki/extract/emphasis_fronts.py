@@ -28,8 +28,8 @@ in, drafts out.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
+from mlwiki.extract.draft import asked_anew
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.paragraphs import in_path
 from mlwiki.extract.prose import clean_prose, sentences
@@ -77,13 +77,7 @@ _LABEL = re.compile(r"(?P<label>[^\W\d][^:]{0,40}?):[ \t]+(?=\S)")  # ("Catch: â
 def emphasis_asked(drafts: list) -> list:
     """The drafts, each heading-only card over a short back with one emphasised phrase asking by it (`asked_front`),
     under its path; its id stays the one of the bare path."""
-    out = []
-    for group, heading in drafts:
-        draft = group[0]
-        if len(group) == 1 and (front := asked_front(draft)):
-            group = [replace(draft, front=front, id_front=draft.id_front or draft.front)]
-        out.append((group, heading))
-    return out
+    return asked_anew(drafts, asked_front)
 
 
 def asked_front(draft) -> str:

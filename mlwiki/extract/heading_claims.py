@@ -19,9 +19,9 @@ card keeps the id of its bare path (`id_front`). Pure: drafts in, drafts out.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from mlwiki.extract.claim_asks import base_verb, pointed_question
+from mlwiki.extract.draft import asked_anew
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.prose import sentences
 from mlwiki.models import CardKind
@@ -37,13 +37,7 @@ _PREDICATE = re.compile(r"(?P<verb>[A-Z][a-z]{2,}[^suy\W]s) (?P<object>[a-z][\w-
 def claims_asked(drafts: list) -> list:
     """The drafts, each heading-only card whose back opens on a claim about its last heading asking the question
     the claim answers (`asked_front`), its id the one of the bare path."""
-    out = []
-    for group, heading in drafts:
-        draft = group[0]
-        if len(group) == 1 and (front := asked_front(draft)):
-            group = [replace(draft, front=front, id_front=draft.id_front or draft.front)]
-        out.append((group, heading))
-    return out
+    return asked_anew(drafts, asked_front)
 
 
 def asked_front(draft) -> str:
