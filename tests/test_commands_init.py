@@ -103,3 +103,14 @@ def test_a_decks_folder_of_the_writers_notes_is_read_and_export_writes_beside_it
     assert "reparameterization trick" in found and "the ELBO" in found
     assert sorted(p.name for p in (folder / "decks").iterdir()) == ["01-vae.md"]
     assert list((folder / "anki-decks").glob("*.apkg"))
+
+
+def test_check_warns_when_the_export_folder_holds_notes_it_never_reads(tmp_path):
+    """A wiki set up before `init` knew of Marp decks (decks = "decks" over a decks/ of slides): check says so."""
+    folder = tmp_path / "talks"
+    write(folder, "mlwiki.toml", 'name = "talks"\nnotes = "."\ndecks = "decks"\n')
+    write(folder, "notes/a.md", CARD.format(topic="the ELBO"))
+    write(folder, "decks/01-vae.md", CARD.format(topic="the reparameterization trick"))
+    result = run(folder, "check")
+    assert "decks: warning: 1 note in the export folder decks/ is never read" in result.output, result.output
+    assert 'decks = "anki-decks"' in result.output

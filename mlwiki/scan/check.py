@@ -133,7 +133,27 @@ def run_checks(config: Config, paths: list[Path] | None) -> CheckReport:
                          skipped=skipped)
     report.add(scan.all_problems)
     report.add(latex_warnings(scan.cards, config))
+    if paths is None:
+        report.add(unread_decks_folder(config))
     return report
+
+
+def unread_decks_folder(config: Config) -> list[Problem]:
+    """A warning when the folder `export` writes to holds notes (Marp slide decks in `decks/`): the scan never reads
+    it, so they are on no card; the fix is to point `decks` at another folder."""
+    from mlwiki.sources.notes import NOTE_SUFFIXES
+
+    folder = config.decks_dir
+    if not folder.is_dir() or not folder.resolve().is_relative_to(config.notes_dir.resolve()):
+        return []
+    notes = [p for p in folder.rglob("*") if p.suffix.lower() in NOTE_SUFFIXES and p.is_file()]
+    if not notes:
+        return []
+    rel = folder.relative_to(config.root) if folder.is_relative_to(config.root) else folder
+    return [Problem(str(rel), None, f"{plural(len(notes), 'note')} in the export folder {rel}/ "
+                    f"{'is' if len(notes) == 1 else 'are'} never read "
+                    f'(mlwiki writes .apkg files there); set decks = "anki-decks" in mlwiki.toml to study them',
+                    Severity.WARNING, "unread-decks")]
 
 
 def latex_warnings(cards: list[Card], config: Config) -> list[Problem]:
