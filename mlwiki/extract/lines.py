@@ -458,4 +458,6 @@ def _open_math_or_comment(text: str, stripped: str, no: int) -> tuple[int, tuple
         start = text.rfind("<!--")
         if "-->" not in text[start + 4:]:
             return (COMMENT if start == len(text) - len(text.lstrip()) else TEXT), ("-->", no, COMMENT)
+        if stripped.startswith("<!--") and stripped.find("-->") == len(stripped) - 3:
+            return COMMENT, None  # (a line that is one whole comment, a slide's speaker note: hidden, as a page shows it)
     return TEXT, None
