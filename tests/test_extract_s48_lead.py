@@ -73,3 +73,14 @@ def test_a_line_that_is_one_html_comment_is_on_no_card(tmp_path):
     fronts = cards_of(tmp_path, {"vae.md": note})
     assert any("samples look blurry" in back for back in fronts.values()), fronts
     assert not any("<!--" in back or "audience" in back for back in fronts.values()), fronts
+
+
+def test_a_title_that_asks_is_asked_once_and_a_slide_break_is_no_answer(tmp_path):
+    """A Marp deck titled by a question: the front said the question twice (the note's subject, then the heading's
+    question), and the slide's closing `---` ended the back."""
+    note = ("---\nmarp: true\n---\n\n# How do we score a generative model?\n\n"
+            "Inception score, FID and KID compare samples with real images through a pretrained network.\n\n---\n\n"
+            "## FID\n\nThe Fréchet distance between Gaussians fitted to the Inception features of real and generated "
+            "images.\n")
+    fronts = cards_of(tmp_path, {"metrics.md": note})
+    assert fronts.get("How do we score a generative model?", "").endswith("through a pretrained network."), fronts

@@ -70,8 +70,9 @@ def heading_question(ex, blocks: list[Block], i: int) -> None:
     if _tells_a_story(back):
         ex.skip("question-heading", STORY)
         return
-    question = clean_prose(line.text)
-    ex.add_pair(CardKind.BASIC, prefix_heading(ex.heading_path(), question), back, line.no, form="question-heading",
+    question, path = clean_prose(line.text), ex.heading_path()
+    path = "" if path == question else path  # (the note's title, which the question is: asked once)
+    ex.add_pair(CardKind.BASIC, prefix_heading(path, question), back, line.no, form="question-heading",
                 quiet=True, id_front=prefix_heading(ex.heading_path(subject=False), question))
     if rest and ex.ctx.sections:  # (what an article says further down is cards of its own: terms, claims)
         for block in rest:
@@ -233,9 +234,14 @@ def _is_example_div(block: Block) -> bool:
     return bool(EXAMPLE_CLASSES.intersection(block.attrs.get("classes", ()))) or is_example_title(title)
 
 
+_RULES = re.compile(r"(?m)^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
+
+
 def _without_comments(text: str) -> str:
-    """A back made of a section's text: its HTML comments are notes to the author, not part of the answer."""
-    return _COMMENT.sub("", text).strip() if "<!--" in text else text
+    """A back made of a section's text: its HTML comments are notes to the author, not part of the answer; a
+    horizontal rule (a slide's end in Marp or reveal.js) is no text of it either."""
+    text = _COMMENT.sub("", text).strip() if "<!--" in text else text
+    return _RULES.sub("", text).strip() if "---" in text or "***" in text or "___" in text else text
 
 
 def _continues(block: Block) -> bool:
