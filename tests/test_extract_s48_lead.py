@@ -84,3 +84,17 @@ def test_a_title_that_asks_is_asked_once_and_a_slide_break_is_no_answer(tmp_path
             "images.\n")
     fronts = cards_of(tmp_path, {"metrics.md": note})
     assert fronts.get("How do we score a generative model?", "").endswith("through a pretrained network."), fronts
+
+
+def test_how_the_notes_were_made_is_no_card(tmp_path):
+    """Under a lecture's title, "(Was late — filled in from slides.)" or "Prof went fast; half from the recording."
+    says how the notes came to be, not what they teach: the opening card goes when nothing else is left."""
+    notes = {"lec03.md": "# Lecture 3 — Convex problems\n\n(Was late — filled in from slides.)\n\n## Standard form\n\n"
+                         "A convex problem minimises a convex function over a convex set, so every local minimum "
+                         "is global.\n",
+             "lec08.md": "# Lecture 8 — Acceleration\n\nProf went fast; half from the recording. Nesterov's method "
+                         "reaches the optimal rate of one over k squared for smooth convex functions.\n"}
+    fronts = cards_of(tmp_path, notes)
+    backs = "\n".join(fronts.values())
+    assert "Was late" not in backs and "Prof went fast" not in backs, fronts
+    assert "every local minimum is global" in backs and "one over k squared" in backs, fronts

@@ -41,6 +41,13 @@ _ANSWERS_GO = re.compile(r"(?i)(?:my\s+|our\s+)?(?:answers?|solutions?)\s+(?:go|
 _LOGGED = re.compile(r"(?i)[_*]*(?:log\s+(?:\d{1,2}[./]\d{2}(?:[./]\d{2,4})?|wk\s*\d+)|(?:mon|tue|wed|thu|fri|sat|sun)\w*\.?"
                      r"(?:\s+(?:\d{1,2}[./]\d{2}(?:[./]\d{2,4})?|wk\s*\d+))?|\d{1,2}[./]\d{2}(?:[./]\d{2,4})?)[_*]*\s*"
                      r"(?:[—–:]|--?\s)[^$]*")
+# How the notes were made: "(Was late — filled in from slides.)", "Prof went fast; half from the recording.", "Typed up
+# after class (sometimes a week later).", "Copied from a friend's notes."
+_MADE = re.compile(r"(?i)\(?\s*(?:(?:i\s+)?was\s+late|arrived\s+late|(?:the\s+)?(?:prof(?:essor)?|lecturer|instructor|teacher|"
+                   r"TA)\s+went\s+(?:too\s+)?(?:fast|quickly|slow(?:ly)?|over\s+time)|(?:notes?\s+)?(?:typed|written|cleaned)"
+                   r"\s+up\s+(?:after|during)\s+(?:class|the\s+lecture|lecture)|(?:half\s+|partly\s+|mostly\s+)?"
+                   r"(?:filled\s+in|copied|reconstructed|taken)\s+from\s+(?:the\s+)?(?:slides|recording|video|"
+                   r"(?:a\s+)?friend['’]s\s+notes|book))\b[^$]{0,80}")
 # Who led the session and when: "Presenter: @dana · 2024-03-07 · main ref: …", "Speaker: Ana | Scribe: me" (a role's
 # label first; its parts apart by a middle dot or a bar, or a few words alone)
 _ROLES = re.compile(r"(?i)[_*]*(?:presenters?|speakers?|hosts?|scribes?|notes?(?:[ \t]+by)?|note[- ]takers?|attendees|"
@@ -99,4 +106,4 @@ def _records(sentence: str, opening: bool) -> bool:
         return False
     if _REFERENCES.fullmatch(sentence):
         return bool(_A_REFERENCE.search(sentence))  # ("PCA, SVD." names methods: no session in it)
-    return any(form.fullmatch(sentence) for form in (_COMPANY, _MISSED, _WENT, _ANSWERS_GO, _LOGGED, _ROLES))
+    return any(form.fullmatch(sentence) for form in (_COMPANY, _MISSED, _WENT, _ANSWERS_GO, _LOGGED, _ROLES, _MADE))
