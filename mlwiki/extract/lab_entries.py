@@ -78,3 +78,8 @@ def _seen(sentence: str) -> str:
         sentence = sentence[so.end():]
         sentence = sentence[:1].upper() + sentence[1:]
     return "" if _OWN.search(sentence) or len(sentence.split()) < 3 else sentence
+
+
+def lesson(text: str) -> tuple[str, str] | None:
+    """(what was seen, the lesson) of one entry's text, by the rule of `lesson_cards`; None without one."""
+    return _lesson(" ".join(text.split()))

@@ -13,6 +13,7 @@ from mlwiki.extract.heading_claims import claims_asked
 from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.list_clozes import list_clozes
+from mlwiki.extract.log_entries import log_entries_read
 from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.said_parts import said_parts
@@ -27,6 +28,7 @@ from mlwiki.extract.zettel_links import with_zettel_titles
 def polished(ex) -> list:
     """The drafts of a walked note (`ex`: its walk.Extractor) after the passes over all of them, in order."""
     drafts = without_signposts(tidy(inline_html_as_markdown(ex.drafts)))  # (to-dos, diary, "Next: …" off)
+    drafts = log_entries_read(drafts, ex.subject)  # (a log's dated entries: the lessons they state, not the day)
     drafts = without_repeats(drafts, ex.shown_whole)  # (no back ends on another card's whole back)
     drafts = without_shown_children(drafts)  # (nor holds what the cards under its heading show)
     drafts = heading_equations.equated_heading_cards(drafts, ex.blocks)  # ("## RF = bagging + …")

@@ -1,0 +1,65 @@
+"""The entries of a log note: a note titled as a log ("RL Study Log", "Reading log") holds what the writer did day by
+day, each entry under a day's heading ("## Sep 12", "## Oct 3–8") or led by a bold day ("**Mon 17 Feb** — …"). What
+the day did ("DQN on CartPole. Replay buffer 50k.", "Took forever.") is no card; a lesson the entry draws from what
+it saw is, asked as a log's dated entry asks it (`lab_entries`):
+
+    **Tue 4 Mar** — Loss went flat after the warm-up. Warm-up hides a too-high learning rate until it ends.
+      →  Study log › Loss went flat after the warm-up. Why?  /  Warm-up hides a too-high learning rate …
+
+A rule on the form of the title and of the entry's day, not on its words. Pure: drafts in, drafts out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from mlwiki.extract.lab_entries import lesson
+
+# A note titled as a log: "Reading log", "RL Study Log", "Lab log — optimisers"
+_LOG_TITLE = re.compile(r"(?i)(?:.*[ \t])?(?:study|reading|lab|learning|research|paper|progress|training)?[ \t]*log"
+                        r"(?:book)?(?:(?:[ \t]*:|[ \t]+[—–-])[ \t]*[^\n]{1,60})?")
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:[ \t]*[–—-][ \t]*\d{1,2})?"
+# A day, with or without its weekday and year, or a span of days: "Sep 12", "Oct 3–8", "Mon 17 Feb", "2024-03-06"
+_STAMP = (rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?(?:{_MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+{_MONTH})"
+          rf"(?:,?[ \t]+\d{{4}})?|\d{{4}}-\d\d-\d\d")
+_DAY_HEADING = re.compile(rf"(?i)[ \t]*{_STAMP}[ \t]*")
+# An entry's paragraph led by its day in bold: "**Mon 17 Feb** — …", "**Sep 12:** …"
+_BOLD_DAY = re.compile(rf"(?i)[ \t]*\*\*[ \t]*(?:{_STAMP})[ \t]*:?[ \t]*\*\*[ \t]*[:—–-]*[ \t]*")
+
+
+# A lesson states how things are (present tense, a modal), not how the writer's day went ("finally made it make
+# sense", "Lost an hour to …"); "Realised …" only says the writer learnt what follows
+_GENERAL = re.compile(r"(?i)\b(?:is|are|must|should|can|cannot|can't|acts|means|makes|helps|needs|holds|keeps|works)\b")
+_LEARNT = re.compile(r"(?i)(?:reali[sz]ed|noticed|learn(?:ed|t)|turns out)(?:[ \t]+that)?[ \t]*,?[ \t]+")
+
+
+def is_log(title: str) -> bool:
+    """Whether a note's title names it a log ("Reading log", "RL Study Log"): its dated parts are entries."""
+    return bool(title) and bool(_LOG_TITLE.fullmatch(title.strip()))
+
+
+def log_entries_read(drafts: list, title: str) -> list:
+    """The drafts (`(siblings, heading path)` pairs) of a note titled `title`; in a log, each card of a dated entry
+    gives way to the lesson the entry states, if any (no card of what the day did)."""
+    if not is_log(title):
+        return drafts
+    kept = []
+    for siblings, path in drafts:
+        if not any(_entry(draft, path) for draft in siblings):
+            kept.append((siblings, path))
+            continue
+        where = title.strip()
+        for draft in siblings:
+            text = _BOLD_DAY.sub("", draft.back, count=1) if _BOLD_DAY.match(draft.back) else draft.back
+            if (found := lesson(text)) is not None and _GENERAL.search(found[1]):
+                back = _LEARNT.sub("", found[1], count=1) if _LEARNT.match(found[1]) else found[1]
+                kept.append(([replace(draft, front=f"{where} › {found[0]} Why?", back=back, id_front="")], path))
+    return kept
+
+
+def _entry(draft, path: str) -> bool:
+    """Whether a card is of a log's dated entry: under a day's heading, or of a paragraph led by its day in bold."""
+    return bool(_DAY_HEADING.fullmatch(path.rsplit(" › ", 1)[-1])) or bool(_BOLD_DAY.match(draft.back))
