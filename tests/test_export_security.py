@@ -48,7 +48,10 @@ def test_nothing_executable_survives_a_real_anki_import(hostile_wiki, now, col):
     # left an empty back: such a note is not exported, and the report says so
     backs = [n for n in notes if "Front" in n.keys() and "on the back" in n["Front"]]
     emptied = [w for w in report.warnings if w.startswith("notes/backs.md:") and "empty once unsafe HTML" in w]
-    assert len(backs) + len(emptied) == len(XSS_PAYLOADS)
+    # (a payload that is one whole HTML comment line, `<!--[if IE]>…<![endif]-->`, is hidden as the page hides a
+    # comment: that section has no text, so no card at all)
+    hidden = [p for p in XSS_PAYLOADS if p.startswith("<!--") and p.find("-->") == len(p) - 3]
+    assert len(backs) + len(emptied) + len(hidden) == len(XSS_PAYLOADS)
     assert len(backs) >= 60
     checked = 0
     for note in notes:
