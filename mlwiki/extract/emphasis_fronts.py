@@ -101,9 +101,11 @@ def _short_text(draft) -> str:
     if draft.kind != CardKind.BASIC or draft.explicit_id or draft.form in _OTHER_FORMS or "\n" in path \
             or path.endswith("?") or HIDDEN in path or "**" in path or "\n\n" in back or _NOT_PROSE.search(back):
         return ""  # (a question, a sentence shown: asked already; paragraphs, a formula: more than one blank asks)
+    if "*" not in back and "==" not in back and "_" not in back:
+        return ""  # (no emphasis to ask by: said cheaply, as most backs are)
     text = _one_item(back)
     text = " ".join(text.split()) if text else ""
-    return text if len(sentences(text)) <= MAX_SENTENCES and len(text.split()) <= MAX_WORDS else ""
+    return text if len(text.split()) <= MAX_WORDS and len(sentences(text)) <= MAX_SENTENCES else ""
 
 
 def _defines_heading(text: str, path: str) -> bool:

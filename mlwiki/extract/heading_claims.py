@@ -43,8 +43,10 @@ def claims_asked(drafts: list) -> list:
 def asked_front(draft) -> str:
     """The front of a heading-only card whose back's first sentence makes a claim about its last heading: the path
     and the question (see the module's examples); '' for any other card."""
-    first = _first_sentence(draft)
     head, _, last = draft.front.rpartition(" › ")
+    if not last or last.split(" ", 1)[0].casefold() not in draft.back[:len(last) + 20].casefold():
+        return ""  # (the back does not open on the heading's words: said cheaply, before its sentences are read)
+    first = _first_sentence(draft)
     if not first or not last or not first.casefold().startswith(f"{last.casefold()} "):
         return ""
     subject = _as_asked(first[:len(last)])
