@@ -92,7 +92,7 @@ def remark_parts(front: str, back: str) -> list[tuple[str, str]] | None:
             for sentence in sentences(" ".join(paragraph.split())) for piece in _QUOTED_NEXT.split(sentence)]
     cut = [k for k, (_, sentence) in enumerate(said) if k and _label(sentence)]
     lead, labelled = said[:cut[0]] if cut else said, [said[a:b] for a, b in zip(cut, cut[1:] + [len(said)])]
-    if not cut and said and (label := _label(said[0][1])):
+    if not cut and said and _label(said[0][1]):
         lead, labelled = [], [said]  # ("Problem: states come from …": the whole back under its label)
     parts = [(f"{path} › {_label(part[0][1])}\n\n{formula}", _text(part)) for part in labelled]
     legend, symbols = _legend(lead, formula)
