@@ -12,11 +12,12 @@ import re
 from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.lines import HEADING, TEXT
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+# A month by its name or short name, and a weekday before a day (both shared with `log_entries`)
+MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
           r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
-_DATE = re.compile(rf"(?i)[\d\s._/-]*\d[\d\s._/-]*|{_WEEKDAY}(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|"
-                   rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH})(?:,?[ \t]+\d{{4}})?|{_MONTH}[ \t]+\d{{4}}|"
+WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?"
+_DATE = re.compile(rf"(?i)[\d\s._/-]*\d[\d\s._/-]*|{WEEKDAY}(?:{MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|"
+                   rf"\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{MONTH})(?:,?[ \t]+\d{{4}})?|{MONTH}[ \t]+\d{{4}}|"
                    r"(?:daily|day|journal|log|notes?)(?:[ \t]+notes?)?[ \t:–—-]*[\d._/-]+\d")
 # "Spent the morning on the bootstrap.", "Reading about calibration after …", "Finally dug into Gaussian processes."
 _ABOUT = re.compile(r"(?i)\b(?:spent|spend|reading|read|looked|looking|worked|working|studied|studying|dug|digging|"
@@ -61,7 +62,7 @@ _STAMPED = re.compile(r"(?i)(?:[^\W\d][\w-]*?[ \t._-]){1,2}(?:19|20)\d\d([._/-]?
 # A day written out in full, year, month and day ("2024-03-04", "04.03.2024", "Mon, 4 Mar 2024", "March 4, 2024"),
 # not a number or a section's "2.3": a dated entry of a log
 _FULL_DAY = re.compile(rf"(?i)[ \t]*(?:(?:19|20)\d\d([-./])[01]?\d\1[0-3]?\d|[0-3]?\d([-./])[01]?\d\2(?:19|20)\d\d|"
-                       rf"{_WEEKDAY}(?:{_MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{_MONTH})"
+                       rf"{WEEKDAY}(?:{MONTH}[ \t]+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?[ \t]+{MONTH})"
                        rf"(?:,?[ \t]+\d{{4}})?)[ \t]*")
 
 

@@ -14,16 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from mlwiki.extract.daily import MONTH, WEEKDAY
 from mlwiki.extract.lab_entries import lesson
 
 # A note titled as a log: "Reading log", "RL Study Log", "Lab log — optimisers"
 _LOG_TITLE = re.compile(r"(?i)(?:.*[ \t])?(?:study|reading|lab|learning|research|paper|progress|training)?[ \t]*log"
                         r"(?:book)?(?:(?:[ \t]*:|[ \t]+[—–-])[ \t]*[^\n]{1,60})?")
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-          r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:[ \t]*[–—-][ \t]*\d{1,2})?"
 # A day, with or without its weekday and year, or a span of days: "Sep 12", "Oct 3–8", "Mon 17 Feb", "2024-03-06"
-_STAMP = (rf"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?[ \t]+)?(?:{_MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+{_MONTH})"
+_STAMP = (rf"{WEEKDAY}(?:{MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+{MONTH})"
           rf"(?:,?[ \t]+\d{{4}})?|\d{{4}}-\d\d-\d\d")
 _DAY_HEADING = re.compile(rf"(?i)[ \t]*{_STAMP}[ \t]*")
 # An entry's paragraph led by its day in bold: "**Mon 17 Feb** — …", "**Sep 12:** …"

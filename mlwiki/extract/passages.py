@@ -148,7 +148,7 @@ _PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  
 _GENERIC_PERSON, DEFINED_TERM = re.compile(r"(?:we|you)\b"), re.compile(r"\*\*[^*\n]{1,60}\*\*[ \t]*[=:]")
 _PLAIN_WORD = re.compile(r"[a-z]+\b(?![-\d])")  # "its …" goes on from before; "kNN", "k-means", "word2vec" are names
 _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
-_RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
+RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
 
 
 # A paragraph of a blog's furniture, around what the article says: what the reader will learn, the author's book,
@@ -211,7 +211,7 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
                 return None  # `**Term**: …`, "**Term** is a …": the definitions form's, on or off
             # (each test only where its first character or a piece of it can be: this loop sees every section)
             if ("![" in raw or "<img" in raw) and _IMAGE_LINE.match(raw) or "http" in raw and _URL_LINE.match(raw) \
-                    or first in "-*_" and _RULE.fullmatch(raw) or first in "pP" and _PAGE_REFERENCE.fullmatch(raw) \
+                    or first in "-*_" and RULE.fullmatch(raw) or first in "pP" and _PAGE_REFERENCE.fullmatch(raw) \
                     or first == "{" and _SHORTCODE.fullmatch(raw) or "[[" in raw and (_LINKS_LINE.fullmatch(raw) or _LINK_CHAIN.fullmatch(raw)) \
                     or first == "[" and FOOTNOTE_TEXT.match(raw.lstrip()) \
                     or first == "<" and _FOLD_TAGS.fullmatch(raw):  # ("[^ho]: Ho et al. 2020.": the page's foot;

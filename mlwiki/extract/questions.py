@@ -21,7 +21,7 @@ from mlwiki.extract.blocks import Block, join_blocks, text_of
 from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.masking import mask_inline
-from mlwiki.extract.passages import LINKS_LINE
+from mlwiki.extract.passages import LINKS_LINE, RULE
 from mlwiki.extract.prose import clean_prose, heading_text, prefix_heading, sentences
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
 from mlwiki.models import CardKind
@@ -234,14 +234,13 @@ def _is_example_div(block: Block) -> bool:
     return bool(EXAMPLE_CLASSES.intersection(block.attrs.get("classes", ()))) or is_example_title(title)
 
 
-_RULES = re.compile(r"(?m)^[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*$")
-
-
 def _without_comments(text: str) -> str:
     """A back made of a section's text: its HTML comments are notes to the author, not part of the answer; a
     horizontal rule (a slide's end in Marp or reveal.js) is no text of it either."""
     text = _COMMENT.sub("", text).strip() if "<!--" in text else text
-    return _RULES.sub("", text).strip() if "---" in text or "***" in text or "___" in text else text
+    if "---" not in text and "***" not in text and "___" not in text:
+        return text
+    return "\n".join("" if RULE.fullmatch(line) else line for line in text.split("\n")).strip()
 
 
 def _continues(block: Block) -> bool:

@@ -141,12 +141,12 @@ def run_checks(config: Config, paths: list[Path] | None) -> CheckReport:
 def unread_decks_folder(config: Config) -> list[Problem]:
     """A warning when the folder `export` writes to holds notes (Marp slide decks in `decks/`): the scan never reads
     it, so they are on no card; the fix is to point `decks` at another folder."""
-    from mlwiki.sources.notes import NOTE_SUFFIXES
+    from mlwiki.sources.notes import note_files_in
 
     folder = config.decks_dir
-    if not folder.is_dir() or not folder.resolve().is_relative_to(config.notes_dir.resolve()):
+    if not folder.resolve().is_relative_to(config.notes_dir.resolve()):
         return []
-    notes = [p for p in folder.rglob("*") if p.suffix.lower() in NOTE_SUFFIXES and p.is_file()]
+    notes = note_files_in(folder)
     if not notes:
         return []
     rel = folder.relative_to(config.root) if folder.is_relative_to(config.root) else folder

@@ -72,12 +72,9 @@ def decks_folder_of(folder: Path) -> str:
     """Where `mlwiki export` writes its .apkg files: `decks`, unless a `decks` folder is already the writer's own
     (Marp slide decks, a course's decks of notes): the scan never reads the export folder, so those notes would be
     left out without a word; then `anki-decks`."""
-    from mlwiki.sources.notes import NOTE_SUFFIXES
+    from mlwiki.sources.notes import note_files_in
 
-    decks = folder / "decks"
-    if decks.is_dir() and any(path.suffix.lower() in NOTE_SUFFIXES for path in decks.rglob("*") if path.is_file()):
-        return "anki-decks"
-    return "decks"
+    return "anki-decks" if note_files_in(folder / "decks") else "decks"
 
 
 def notes_folder_of(folder: Path, decks: str = "decks") -> str:

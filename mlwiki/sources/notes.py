@@ -25,6 +25,15 @@ from mlwiki.sources.zettels import zettel_titles
 from mlwiki.models import NoteText, Problem
 
 NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".mdx": "mdx", ".qmd": "qmd", ".ipynb": "ipynb"}
+
+
+def note_files_in(folder: Path) -> list[Path]:
+    """The files under `folder` whose suffix makes them notes, ignore rules aside: what `init` and `check` look for
+    in the folder `export` writes to, which no scan reads."""
+    return [path for path in folder.rglob("*") if path.suffix.lower() in NOTE_SUFFIXES and path.is_file()] \
+        if folder.is_dir() else []
+
+
 # A folder holding one of these is not part of the wiki: another wiki (its config or data folder), or a Python
 # virtual environment (whose packages ship Markdown files by the thousand).
 OTHER_ROOT_MARKERS = (CONFIG_NAME, DATA_DIR, "pyvenv.cfg")
