@@ -43,3 +43,17 @@ def test_a_footnote_written_as_a_note_is_its_own_card_not_on_the_claims_back(tmp
     asked = [front for front, back in made.items() if back.startswith("On a noisy validation curve")]
     assert asked and "A long patience costs compute. So for small data" in asked[0], made
     assert asked[0].endswith("Footnote: [...]") and "[^g]" not in _text(made), made
+
+
+# --- an emphasised claim keeps its subject ----------------------------------------------------------------------
+
+def test_a_highlighted_whole_claim_is_asked_with_its_subject_shown(tmp_path):
+    """'Handy bound: the ==mixing time is roughly $1/\\text{gap}$== iterations.' under a bare heading: hiding the
+    whole highlight would leave 'the … iterations.'; the front keeps 'the mixing time is roughly' and hides the
+    rest; a highlighted object ('uses the ==…==') is hidden whole as before."""
+    note = ("# Markov chains\n\n## Mixing\n\nHandy bound: the ==mixing time is roughly $1/\\text{gap}$== iterations. "
+            "A chain with a tiny spectral gap therefore needs very long runs.\n")
+    made = _cards(tmp_path, {"mc.md": note})
+    fronts = [front for front in made if front.startswith("Markov chains › Mixing")]
+    assert any("the mixing time is roughly … iterations" in front for front in fronts), made
+    assert not any("the … iterations" in front for front in fronts), made
