@@ -57,3 +57,37 @@ def test_a_highlighted_whole_claim_is_asked_with_its_subject_shown(tmp_path):
     fronts = [front for front in made if front.startswith("Markov chains › Mixing")]
     assert any("the mixing time is roughly … iterations" in front for front in fronts), made
     assert not any("the … iterations" in front for front in fronts), made
+
+
+# --- list clozes: a blank keeps a cue ------------------------------------------------------------------------------
+
+def test_an_item_without_label_or_subject_keeps_its_left_side_or_opening_verb_as_cue(tmp_path):
+    """Under a topic heading, '- Uses a **held-out** split → no optimism from fitting and scoring on the same rows'
+    and '- Compares against the best constant predictor, so a negative value means worse than the mean' are asked
+    as '- Uses a **held-out** split → [...]' and '- Compares against [...]', not a bare '- [...]'."""
+    note = ("# Metrics\n\n## Out-of-sample R squared\n\n"
+            "- Uses a **held-out** split → no optimism from fitting and scoring on the same rows\n"
+            "- Compares against the best constant predictor, so a negative value means the model is worse than "
+            "the mean\n")
+    made = _cards(tmp_path, {"metrics.md": note})
+    fronts = [front for front in made if front.startswith("Metrics › Out-of-sample R squared")]
+    assert any("- Uses a **held-out** split → [...]\n" in front for front in fronts), made
+    assert any("- Compares against [...]" in front for front in fronts), made
+    assert not any("- [...]" in front for front in fronts), made
+
+
+def test_the_writers_slips_are_asked_each_alone_by_a_cue_of_its_own(tmp_path):
+    """'## Things I still get wrong': the items are unrelated slips, none cues another: each card shows that item's
+    own cue (its label and subject with verb, or its first sentence) and not the other item."""
+    note = ("# Evaluation\n\n## Things I still get wrong\n\n"
+            "- Forgetting to stratify the folds when one class is rare. Without it some folds hold no positive at "
+            "all.\n"
+            "- In a ranking metric: the average precision comes from the ranks of the relevant items, **not** from "
+            "every rank. Only relevant ranks ⇒ no penalty below the last hit.\n")
+    made = _cards(tmp_path, {"eval.md": note})
+    asked = {front.split("\n\n", 1)[1]: back for front, back in made.items()
+             if front.startswith("Evaluation › Things I still get wrong\n\n")}
+    assert asked.get("- Forgetting to stratify the folds when one class is rare. [...]", "").endswith(
+        "no positive at all."), made
+    assert asked.get("- In a ranking metric: the average precision comes from [...]", "").startswith(
+        "In a ranking metric:"), made
