@@ -18,7 +18,8 @@ import re
 MAX_SUBJECT_WORDS = 5
 # A claim: up to five words (or a formula) as its subject, a verb of being (or "="), and at least a word after it
 # ("effective horizon is about $1/(1-\gamma)$", "the KL term is zero", "$\hat\beta$ = …")
-_CLAIM = re.compile(r"(?P<subject>(?:\$[^$\n]{1,40}\$|[^\W\d_][\w'’-]*)(?:[ \t]+(?:\$[^$\n]{1,40}\$|[\w'’-]+)){0,4}?"
+_CLAIM = re.compile(r"(?P<subject>(?:\$[^$\n]{1,40}\$|[^\W\d_][\w'’-]*)"
+                    r"(?:[ \t]+(?:\$[^$\n]{1,40}\$|[\w'’-]+)){0,4}?"
                     r"[ \t]+(?:is|are|was|were|becomes|equals|=|≈)(?:[ \t]+(?:about|roughly|approximately|around|"
                     r"only|always|never|not|at[ \t]+(?:most|least)))?)[ \t]+(?=\S)")
 # All its sentence says before a phrase that opens the sentence's subject: a label ("Rule of thumb:"), an article or

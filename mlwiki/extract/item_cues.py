@@ -6,8 +6,8 @@
     - = the distance between the two fitted Gaussians               →  - = [...]
     - Compares against real data, sensitive to mode dropping         →  - Compares against [...]
 
-What an item sets against what (" = ", " ≠ ", " → ", " ⇒ ", " ≈ ") is asked by its left side; an item that opens on
-its verb, the heading its subject ("KID" over "- Has …", "- Compares …"), by that verb. The cue is short
+What an item sets against what (" = ", " ≠ ", " → ", " ⇒ ", " ≈ ") is asked by its left side; an item that opens
+on its verb, the heading its subject ("KID" over "- Has …", "- Compares …"), by that verb. The cue is short
 (`MAX_CUE_WORDS`) and no longer than what it hides, so what the back holds stays hidden.
 
 A list of what the writer gets wrong ("Things I still get wrong", "Things I keep forgetting", "… mixing up") is no
@@ -26,13 +26,14 @@ MAX_SLIP_WORDS = 14  # a slip's first sentence shown as its cue: longer, it is t
 _MATH = re.compile(r"\$[^$\n]*\$|`[^`\n]*`")
 # What an item sets against what, outside math and code
 _PIVOT = re.compile(r"[ \t](?:=|≠|→|⇒|->|=>|≈|<=>|⇔)[ \t]")
-# An item that opens on the heading's own equation ("- = the Fréchet distance …"; not "- → …", "- ⇒ …", which go on
-# from the item before)
+# An item that opens on the heading's own equation ("- = the Fréchet distance …"; not "- → …", "- ⇒ …", which go
+# on from the item before)
 _OPENS_ON = re.compile(r"(?:=|≠|≈)[ \t]+")
-# An item that opens on its verb, its subject the heading ("Compares against …", "Has an …", "Needs continuous …")
-_VERB_FIRST = re.compile(r"(?!(?:This|Thus|Is|As|Was|Has[ \t]+been)\b)(?:[A-Z][a-z]{2,}(?<!ss)s|Has|Does|Can(?:not)?)"
-                         r"(?:[ \t]+(?:against|on|to|from|with|for|in|into|at|by|over|up|out|off|down|no|only|not|more|"
-                         r"less))?[ \t]+(?=\S)")
+# An item that opens on its verb, its subject the heading ("Compares against …", "Acts like …", "Needs …"; not a
+# modal, "Can …", which says nothing of what is asked)
+_VERB_FIRST = re.compile(r"(?!(?:This|Thus|Is|As|Was|Has[ \t]+been)\b)(?:[A-Z][a-z]{2,}(?<!ss)s|Has)"
+                         r"(?:[ \t]+(?:against|on|to|from|with|for|in|into|at|by|over|up|out|off|down|like|as|no|only|"
+                         r"not|more|less))?[ \t]+(?=\S)")
 # A slip list's heading: what the writer gets wrong, forgets, mixes up
 SLIPS = re.compile(r"(?i)\b(?:(?:get|got|getting)[ \t]+wrong|(?:keep|kept)[ \t]+(?:forgetting|mixing|confusing|"
                    r"getting)|mix(?:ing)?[ \t]+up|mistakes[ \t]+I|I[ \t]+(?:always|still|often|keep)[ \t]+"
