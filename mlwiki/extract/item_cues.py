@@ -29,11 +29,12 @@ _PIVOT = re.compile(r"[ \t](?:=|≠|→|⇒|->|=>|≈|<=>|⇔)[ \t]")
 # An item that opens on the heading's own equation ("- = the Fréchet distance …"; not "- → …", "- ⇒ …", which go
 # on from the item before)
 _OPENS_ON = re.compile(r"(?:=|≠|≈)[ \t]+")
-# An item that opens on its verb, its subject the heading ("Compares against …", "Acts like …", "Needs …"; not a
-# modal, "Can …", which says nothing of what is asked)
+# An item that opens on its verb, its subject the heading ("Compares against …", "Acts like …", "Separates the …";
+# not a modal, "Can …", which says nothing of what is asked): a word in -s before an article, a determiner or a
+# particle a verb takes, which a plural noun opening its own sentence ("Dams upstream starve …") is not followed by
 _VERB_FIRST = re.compile(r"(?!(?:This|Thus|Is|As|Was|Has[ \t]+been)\b)(?:[A-Z][a-z]{2,}(?<!ss)s|Has)"
-                         r"(?:[ \t]+(?:against|on|to|from|with|for|in|into|at|by|over|up|out|off|down|like|as|no|only|"
-                         r"not|more|less))?[ \t]+(?=\S)")
+                         r"(?:[ \t]+(?:against|like)[ \t]+|[ \t]+"
+                         r"(?=(?:the|an?|all|every|each|its|their|both|no|not|only|more|less)[ \t]|\$|\*\*))")
 # A slip list's heading: what the writer gets wrong, forgets, mixes up
 SLIPS = re.compile(r"(?i)\b(?:(?:get|got|getting)[ \t]+wrong|(?:keep|kept)[ \t]+(?:forgetting|mixing|confusing|"
                    r"getting)|mix(?:ing)?[ \t]+up|mistakes[ \t]+I|I[ \t]+(?:always|still|often|keep)[ \t]+"
