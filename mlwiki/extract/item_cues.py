@@ -35,10 +35,10 @@ _OPENS_ON = re.compile(r"(?:=|≠|≈)[ \t]+")
 _VERB_FIRST = re.compile(r"(?!(?:This|Thus|Is|As|Was|Has[ \t]+been)\b)(?:[A-Z][a-z]{2,}(?<!ss)s|Has)"
                          r"(?:[ \t]+(?:against|like)[ \t]+|[ \t]+"
                          r"(?=(?:the|an?|all|every|each|its|their|both|no|not|only|more|less)[ \t]|\$|\*\*))")
-# A slip list's heading: what the writer gets wrong, forgets, mixes up
-SLIPS = re.compile(r"(?i)\b(?:(?:get|got|getting)[ \t]+wrong|(?:keep|kept)[ \t]+(?:forgetting|mixing|confusing|"
-                   r"getting)|mix(?:ing)?[ \t]+up|mistakes[ \t]+I|I[ \t]+(?:always|still|often|keep)[ \t]+"
-                   r"(?:forget|mix|confuse|get))\b")
+# A slip list's heading: what the writer (I, things, stuff) gets wrong, forgets, mixes up; not a topic's "Evaluation —
+# easy to get wrong", a list of that topic's pitfalls whose items cue one another
+SLIPS = re.compile(r"(?i)\b(?:I|things|stuff)\b[^\n]{0,30}?\b(?:(?:get|got|getting)[ \t]+wrong|(?:keep|kept)[ \t]+"
+                   r"(?:forgetting|mixing|confusing|getting)|mix(?:ing)?[ \t]+up|forget|confuse)\b|\bmistakes[ \t]+I\b")
 # A slip's subject and verb: up to six words (or formulas) before a verb, after its label if any
 _SLIP_SUBJECT = re.compile(r"(?:\$[^$\n]{1,60}\$|\*\*[^*\n]{1,40}\*\*|\"[^\"\n]{1,30}\"|[\w'’()-]+)"
                            r"(?:[ \t]+(?:\$[^$\n]{1,60}\$|[\w'’()-]+)){0,5}?[ \t]+"

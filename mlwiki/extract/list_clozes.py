@@ -328,7 +328,9 @@ def _cloze_cards(draft: Draft, lead: str, parts: list[Part], slips: bool = False
             continue
         back = _as_back(kind, text)
         id_front = draft.id_front if not cards else f"{FORM}: {draft.front}\n\n{HIDDEN} {back}"
-        shown = _hidden(kind, text, slips) if slips else _shown(parts, k)
+        shown = _hidden(kind, text, slips) if slips else ""
+        shown = shown if LIST_ITEM.sub("", shown).strip() not in ("", HIDDEN) else _shown(parts, k)  # (no cue of its own:
+        # the other slips shown, as any list's)
         cards.append(replace(draft, front=f"{draft.front}\n\n{shown}", back=back, id_front=id_front))
     return cards
 
