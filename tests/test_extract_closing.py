@@ -390,7 +390,7 @@ def test_a_footnotes_text_is_no_part_of_a_card(tmp_path):
             "probabilistic models, 2020.\n")
     found = fronts(new_wiki(tmp_path, {"ddpm.md": note}))
     assert found == {"DDPM › Sampling": "Sampling runs the learned reverse chain from pure noise down to a clean "
-                                        "image, one denoising step per noise level[^ho]."}  # (the mark: the source)
+                                        "image, one denoising step per noise level."}  # (the mark: shown as nothing, session 49)
 
 
 def test_a_closing_aspect_paragraph_with_a_bold_phrase_is_one_card_titled_by_its_aspect(tmp_path):

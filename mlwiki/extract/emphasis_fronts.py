@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.claim_subjects import subject_shown
 from mlwiki.extract.draft import asked_anew
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.paragraphs import in_path
@@ -87,6 +88,7 @@ def asked_front(draft) -> str:
     span = _one_emphasis(text) if text else None
     if span is None or _defines_heading(text, draft.front):
         return ""  # ("… › Receptive field" over "Receptive field (RF) of a unit = …": the heading asks what it is)
+    text, *span = subject_shown(text, *span)  # ("the ==horizon is about $H$== steps": "the horizon is about …")
     path = _above_named(draft.front, span[2], text[span[1]:])
     if draft.form in _ASKED_FORMS and path == draft.front or not _asks_by(text, *span, path):
         return ""

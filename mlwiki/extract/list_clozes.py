@@ -35,6 +35,7 @@ from mlwiki.extract.closings import FORM
 from mlwiki.extract.counted import counts
 from mlwiki.extract.daily import DAY_LOG, is_date, is_day_stamp
 from mlwiki.extract.draft import Draft
+from mlwiki.extract.item_cues import SLIPS, item_cue, slip_cue
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
 from mlwiki.extract.list_cards import LIST_FORM
 from mlwiki.extract.prose import clean_prose, sentences
@@ -112,7 +113,8 @@ def list_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft]
         if found is None:
             out.append((group, path))
             continue
-        out += [([card], path) for card in _cloze_cards(draft, *found)]
+        slips = bool(SLIPS.search(path.rsplit(" › ", 1)[-1]))  # ("Things I still get wrong": no item cues another)
+        out += [([card], path) for card in _cloze_cards(draft, *found, slips)]
     return out
 
 
@@ -316,16 +318,20 @@ def _label(text: str) -> str:
     return found.group(0) if fits else ""
 
 
-def _cloze_cards(draft: Draft, lead: str, parts: list[Part]) -> list[Draft]:
+def _cloze_cards(draft: Draft, lead: str, parts: list[Part], slips: bool = False) -> list[Draft]:
     """The heading's card of the opening paragraph, if any, and a card per part asked: the front the heading path
-    over the parts with that one hidden, the back that part. The first card keeps the section card's id."""
+    over the parts with that one hidden (`slips`, a list of the writer's slips: that one alone, by its own cue), the
+    back that part. The first card keeps the section card's id."""
     cards = [replace(draft, back=lead)] if lead else []
     for k, (kind, text, ask) in enumerate(parts):
         if not ask:
             continue
         back = _as_back(kind, text)
         id_front = draft.id_front if not cards else f"{FORM}: {draft.front}\n\n{HIDDEN} {back}"
-        cards.append(replace(draft, front=f"{draft.front}\n\n{_shown(parts, k)}", back=back, id_front=id_front))
+        shown = _hidden(kind, text, slips) if slips else ""
+        shown = shown if LIST_ITEM.sub("", shown).strip() not in ("", HIDDEN) else _shown(parts, k)  # (no cue of its own:
+        # the other slips shown, as any list's)
+        cards.append(replace(draft, front=f"{draft.front}\n\n{shown}", back=back, id_front=id_front))
     return cards
 
 
@@ -346,14 +352,18 @@ def _shown(parts: list[Part], hidden: int) -> str:
     return "\n\n".join(out)
 
 
-def _hidden(kind: str, text: str) -> str:
-    """A part with its text hidden after its list marker and its own label ("- cost per head: [...]"); an item over
-    a short list of its own keeps its line, which names what is asked ("- Drawbacks" over "  - [...]")."""
+def _hidden(kind: str, text: str, slips: bool = False) -> str:
+    """A part with its text hidden after its list marker and its own label ("- cost per head: [...]"), or else the
+    cue it gives (`item_cues`); an item over a short list of its own keeps its line, which names what is asked ("-
+    Drawbacks" over "  - [...]"); an item of the writer's slips (`slips`) keeps its own cue (`item_cues.slip_cue`)."""
     first, _, nested = text.partition("\n")
     marker = LIST_ITEM.match(first).group(0) if kind == "item" else ""
     if marker and LIST_ITEM.match(nested.lstrip("\n")) and len(first[len(marker):].split()) <= MAX_LABEL_WORDS:
         return f"{first}\n{' ' * len(marker)}- {HIDDEN}"
-    return f"{marker}{_label(first) or _subject(first[len(marker):])}{HIDDEN}"
+    said, label = first[len(marker):], _label(first)
+    if slips:
+        return f"{marker}{slip_cue(said[len(label):], label)}{HIDDEN}"
+    return f"{marker}{label or _subject(said) or item_cue(said)}{HIDDEN}"
 
 
 def _subject(text: str) -> str:

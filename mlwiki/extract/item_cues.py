@@ -1,0 +1,86 @@
+"""The cue a list item's blank keeps when the item has no label and no subject with a verb of its own
+(`list_clozes`): a learner shown "- [...]" beside unrelated items cannot tell what is asked.
+
+    - Margin errors ($\\xi_i > 0$) ≠ training errors ($\\xi_i > 1$).   →  - Margin errors ($\\xi_i > 0$) ≠ [...]
+    - Has an **unbiased** estimator → fine with small samples        →  - Has an **unbiased** estimator → [...]
+    - = the distance between the two fitted Gaussians               →  - = [...]
+    - Compares against real data, sensitive to mode dropping         →  - Compares against [...]
+
+What an item sets against what (" = ", " ≠ ", " → ", " ⇒ ", " ≈ ") is asked by its left side; an item that opens
+on its verb, the heading its subject ("KID" over "- Has …", "- Compares …"), by that verb. The cue is short
+(`MAX_CUE_WORDS`) and no longer than what it hides, so what the back holds stays hidden.
+
+A list of what the writer gets wrong ("Things I still get wrong", "Things I keep forgetting", "… mixing up") is no
+enumeration: its items are unrelated slips, none cues another, so each is asked alone with a cue of its own: its
+label and the subject after it ("In the SVM dual: the $\\alpha_i \\le C$ comes from [...]"), its subject and verb
+(broader verbs than a list of claims), its left side, or else its first sentence when more follow (the slip, its
+consequence hidden). Pure: text in, text out.
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_CUE_WORDS = 8
+MAX_SLIP_WORDS = 14  # a slip's first sentence shown as its cue: longer, it is the item itself
+_MATH = re.compile(r"\$[^$\n]*\$|`[^`\n]*`")
+# What an item sets against what, outside math and code
+_PIVOT = re.compile(r"[ \t](?:=|≠|→|⇒|->|=>|≈|<=>|⇔)[ \t]")
+# An item that opens on the heading's own equation ("- = the Fréchet distance …"; not "- → …", "- ⇒ …", which go
+# on from the item before)
+_OPENS_ON = re.compile(r"(?:=|≠|≈)[ \t]+")
+# An item that opens on its verb, its subject the heading ("Compares against …", "Acts like …", "Separates the …";
+# not a modal, "Can …", which says nothing of what is asked): a word in -s before an article, a determiner or a
+# particle a verb takes, which a plural noun opening its own sentence ("Dams upstream starve …") is not followed by
+_VERB_FIRST = re.compile(r"(?!(?:This|Thus|Is|As|Was|Has[ \t]+been)\b)(?:[A-Z][a-z]{2,}(?<!ss)s|Has)"
+                         r"(?:[ \t]+(?:against|like)[ \t]+|[ \t]+"
+                         r"(?=(?:the|an?|all|every|each|its|their|both|no|not|only|more|less)[ \t]|\$|\*\*))")
+# A slip list's heading: what the writer (I, things, stuff) gets wrong, forgets, mixes up; not a topic's "Evaluation —
+# easy to get wrong", a list of that topic's pitfalls whose items cue one another
+SLIPS = re.compile(r"(?i)\b(?:I|things|stuff)\b[^\n]{0,30}?\b(?:(?:get|got|getting)[ \t]+wrong|(?:keep|kept)[ \t]+"
+                   r"(?:forgetting|mixing|confusing|getting)|mix(?:ing)?[ \t]+up|forget|confuse)\b|\bmistakes[ \t]+I\b")
+# A slip's subject and verb: up to six words (or formulas) before a verb, after its label if any
+_SLIP_SUBJECT = re.compile(r"(?:\$[^$\n]{1,60}\$|\*\*[^*\n]{1,40}\*\*|\"[^\"\n]{1,30}\"|[\w'’()-]+)"
+                           r"(?:[ \t]+(?:\$[^$\n]{1,60}\$|[\w'’()-]+)){0,5}?[ \t]+"
+                           r"(?:is|are|was|were|has|have|comes[ \t]+from|come[ \t]+from|stays?|needs?|uses?|gives?|"
+                           r"means?|makes?|can(?:not|'t)?|does(?:n't)?|must|will|should|holds?|breaks?|depends[ \t]+"
+                           r"on|goes|go|equals?)[ \t]+(?=\S)")
+_PRONOUN = frozenset("it this that these those they there we you i".split())
+
+
+def item_cue(text: str) -> str:
+    """The cue an unlabelled item's blank keeps (its text after the marker): what comes before the item's first
+    ' = ', ' → ', … with that sign, or its opening verb; '' when it has none short enough (see the module's doc)."""
+    if found := _OPENS_ON.match(text):
+        return found.group(0)
+    pivot = _pivot(text)
+    if pivot and _words(text[:pivot]) - 1 <= min(MAX_CUE_WORDS, _words(text[pivot:])):
+        return text[:pivot]  # (its left side no longer than what it is set against)
+    found = _VERB_FIRST.match(text)
+    return found.group(0) if found and _words(found.group(0)) <= _words(text[found.end():]) else ""
+
+
+def slip_cue(text: str, label: str) -> str:
+    """The cue of one item of a list of the writer's slips (its text after the marker and after `label`, its own
+    label if any): its subject and verb, its left side, or its first sentence when more follow; '' when none."""
+    found = _SLIP_SUBJECT.match(text)
+    if found and found.group(0).split()[0].casefold() not in _PRONOUN:
+        return label + found.group(0)
+    if cue := item_cue(text):
+        return label + cue
+    first = re.match(r"[^.!?]*?[.!?](?=[ \t]+\S)", _MATH.sub(lambda m: "\x00" * len(m.group()), text))
+    if first and _words(text[:first.end()]) <= MAX_SLIP_WORDS:
+        return label + text[:first.end()] + " "
+    return label
+
+
+def _words(text: str) -> int:
+    """How many words a text has, a formula one."""
+    return len(_MATH.sub("x", text).split())
+
+
+def _pivot(text: str) -> int:
+    """Where the item's first sign setting one side against another ends (after it and its space), outside math and
+    code; 0 when it has none."""
+    found = _PIVOT.search(_MATH.sub(lambda m: "\x00" * len(m.group()), text))
+    return found.end() if found else 0
