@@ -22,12 +22,14 @@ from mlwiki.extract.step_refs import with_steps_shown
 from mlwiki.extract.stray_marks import without_stray_marks
 from mlwiki.extract.tidy import tidy
 from mlwiki.extract.title_leads import asked_leads
+from mlwiki.extract.title_slides import without_title_slide
 from mlwiki.extract.zettel_links import with_zettel_titles
 
 
 def polished(ex) -> list:
     """The drafts of a walked note (`ex`: its walk.Extractor) after the passes over all of them, in order."""
     drafts = without_signposts(tidy(inline_html_as_markdown(ex.drafts)))  # (to-dos, diary, "Next: …" off)
+    drafts = without_title_slide(drafts, ex.page)  # (a deck's title slide: its paper, authors, agenda)
     drafts = log_entries_read(drafts, ex.subject)  # (a log's dated entries: the lessons they state, not the day)
     drafts = without_repeats(drafts, ex.shown_whole)  # (no back ends on another card's whole back)
     drafts = without_shown_children(drafts)  # (nor holds what the cards under its heading show)
