@@ -46,9 +46,6 @@ _PAGE_LINK = re.compile(r"[ \t]*\[[^\]\n]+\]\((?![a-z]+:|#)[^)\s]+\)[ \t]*")
 # A column of how far the writer got with each page of a map ("status: done", "state: draft"): under a page's link,
 # no fact of its subject
 _PAGES_STATE = re.compile(r"(?i)[ \t*_]*(?:status|state|progress|done\??|stage)[ \t*_:]*")
-# A link that names its page by the file ("[02_acf](02_acf.ipynb)", "[lec01-convex-sets](lec01-convex-sets.md)"):
-# one word of letters, digits, '-' or '_' holding a digit or a joiner, the page's address
-_FILE_NAME = re.compile(r"[ \t]*\[[ \t`]*[\w.]*[\d_-][\w.-]*[ \t`]*\]\([^)\s]+\)[ \t]*")
 # A log of the writer's own runs: rows named by a run's label ("A", "run-3", "r12") under a header that says so
 _RUN_HEAD = re.compile(r"(?i)[ \t*_]*(?:runs?|exp(?:eriment)?s?|trials?|seeds?)[ \t*_:.]*")
 _RUN_NAME = re.compile(r"[ \t*_`]*(?:[A-Za-z]?\d{0,3}|[A-Za-z]{1,5}[-_ ]?\d{1,4}[a-z]?)[ \t*_`]*")
@@ -190,7 +187,7 @@ def _one_value(card: tuple[str, str, int], header: list[str]) -> tuple[str, str,
 def _is_site_map(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
     """Whether a table is a site's map of its pages: every row opens (after a column that numbers the rows) on a
     link to a page of the site, and has a column of the writer's progress on it (`_STATUS_CELL`, or a header that
-    says so, "state", "status") or names each page by its file ("[lec03-duality](lec03-duality.md)"). It says where
+    says so: "state", "status"). It says where
     things are and how far the writer got; what each page teaches is on that page's cards."""
     if not rows or any(len(cells) != len(header) for _, cells in rows):
         return False
@@ -199,8 +196,7 @@ def _is_site_map(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
         return False
     if any(all(_STATUS_CELL.fullmatch(cells[c]) for _, cells in rows) for c in range(first + 1, len(header))):
         return True
-    return any(_PAGES_STATE.fullmatch(header[c]) for c in range(first + 1, len(header))) \
-        or all(_FILE_NAME.fullmatch(cells[first]) for _, cells in rows)
+    return any(_PAGES_STATE.fullmatch(header[c]) for c in range(first + 1, len(header)))
 
 
 def _is_run_log(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
