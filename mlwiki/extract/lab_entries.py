@@ -30,6 +30,13 @@ _OPEN = re.compile(r"(?i)[ \t*_]*(?:open (?:question|problem)s?|questions?|todo|
 _SO = re.compile(r"(?i).*[,;:][ \t]+so[ \t]+(?=\S)")
 # "… looks terrible, which is expected since …", "… because …": a sentence that gives its own reason
 _OWN_REASON = re.compile(r"(?i)[,;][ \t]*(?:which is (?:expected|normal|fine)[ \t]+)?(?:since|because|as)[ \t]+\S")
+# A lesson states how things are (present tense, a modal), not how the writer's day went
+GENERAL = re.compile(r"(?i)\b(?:is|are|must|should|can|cannot|can't|acts|means|makes|helps|needs|holds|keeps|works)\b")
+# What the writer did, said without "I" ("Skimmed the follow-up paper — same idea.", "Wrote it up after the talk."),
+# or what they read for what ("Smith et al. for the proofs."): the day's reading, not a lesson, unless it states one
+_DID = re.compile(r"[ \t*_]*(?:Read|Re-?read|Skimmed|Skim|Wrote|Rewrote|Took|Checked|Finished|Started|Tried|Spent|Lost|"
+                  r"Implemented|Watched|Looked|Went|Did|Redid|Copied|Printed|Noted|Worked)\b|[^.]{0,60}\bet al\.")
+# (a closed list: "Smoothed targets stop …" opens on a past form that is no doing of the writer's)
 
 
 def is_entry(path: str) -> bool:
@@ -66,9 +73,11 @@ def _lesson(text: str) -> tuple[str, str] | None:
 
 def _clean(sentence: str) -> bool:
     """Whether a sentence says something past the writer's day: no "I", no run's numbers, long enough; and states
-    it ("Open question: where would …?" asks what the writer does not know yet: no lesson)."""
+    it ("Open question: where would …?" asks what the writer does not know yet: no lesson; "Skimmed the sequel —
+    same trick." tells what they did)."""
     return len(sentence.split()) >= MIN_LESSON_WORDS and not _OWN.search(sentence) \
-        and not sentence.rstrip(" \t)*_").endswith("?") and not _OPEN.match(sentence)
+        and not sentence.rstrip(" \t)*_").endswith("?") and not _OPEN.match(sentence) \
+        and not (_DID.match(sentence) and not GENERAL.search(sentence))
 
 
 def _seen(sentence: str) -> str:

@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.daily import MONTH, WEEKDAY
-from mlwiki.extract.lab_entries import lesson
+from mlwiki.extract.lab_entries import GENERAL as _GENERAL, lesson
 
 # A note titled as a log: "Reading log", "RL Study Log", "Lab log — optimisers"
 _LOG_TITLE = re.compile(r"(?i)(?:.*[ \t])?(?:study|reading|lab|learning|research|paper|progress|training)?[ \t]*log"
@@ -29,9 +29,8 @@ _DAY_HEADING = re.compile(rf"(?i)[ \t]*{_STAMP}[ \t]*")
 _BOLD_DAY = re.compile(rf"(?i)[ \t]*\*\*[ \t]*(?:{_STAMP})[ \t]*:?[ \t]*\*\*[ \t]*[:—–-]*[ \t]*")
 
 
-# A lesson states how things are (present tense, a modal), not how the writer's day went ("finally made it make
+# A lesson states how things are (`lab_entries.GENERAL`), not how the writer's day went ("finally made it make
 # sense", "Lost an hour to …"); "Realised …" only says the writer learnt what follows
-_GENERAL = re.compile(r"(?i)\b(?:is|are|must|should|can|cannot|can't|acts|means|makes|helps|needs|holds|keeps|works)\b")
 _LEARNT = re.compile(r"(?i)(?:reali[sz]ed|noticed|learn(?:ed|t)|turns out)(?:[ \t]+that)?[ \t]*,?[ \t]+")
 
 

@@ -14,6 +14,7 @@ from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.log_entries import log_entries_read
+from mlwiki.extract.log_lines import without_log_lines
 from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.said_parts import said_parts
@@ -22,12 +23,15 @@ from mlwiki.extract.step_refs import with_steps_shown
 from mlwiki.extract.stray_marks import without_stray_marks
 from mlwiki.extract.tidy import tidy
 from mlwiki.extract.title_leads import asked_leads
+from mlwiki.extract.title_slides import without_title_slide
 from mlwiki.extract.zettel_links import with_zettel_titles
 
 
 def polished(ex) -> list:
     """The drafts of a walked note (`ex`: its walk.Extractor) after the passes over all of them, in order."""
     drafts = without_signposts(tidy(inline_html_as_markdown(ex.drafts)))  # (to-dos, diary, "Next: …" off)
+    drafts = without_log_lines(without_title_slide(drafts, ex.page))  # (a journal's "afternoon: …", "## Tomorrow";
+    # a deck's title slide: its paper, authors, agenda)
     drafts = log_entries_read(drafts, ex.subject)  # (a log's dated entries: the lessons they state, not the day)
     drafts = without_repeats(drafts, ex.shown_whole)  # (no back ends on another card's whole back)
     drafts = without_shown_children(drafts)  # (nor holds what the cards under its heading show)

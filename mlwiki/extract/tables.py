@@ -43,6 +43,9 @@ _METADATA_KEY = re.compile(r"(?i)[ \t*_]*(?:authors?|by|venue|journal|conference
                            r"cite|bibtex|version|licen[cs]e|title|publisher|pages|keywords|rating)[ \t*_:]*")
 # The rows of a site's map: a link to one of its pages ("[Dropout](./regularisation/dropout.md)"), not to the web
 _PAGE_LINK = re.compile(r"[ \t]*\[[^\]\n]+\]\((?![a-z]+:|#)[^)\s]+\)[ \t]*")
+# A column of how far the writer got with each page of a map ("status: done", "state: draft"): under a page's link,
+# no fact of its subject
+_PAGES_STATE = re.compile(r"(?i)[ \t*_]*(?:status|state|progress|done\??|stage)[ \t*_:]*")
 # A log of the writer's own runs: rows named by a run's label ("A", "run-3", "r12") under a header that says so
 _RUN_HEAD = re.compile(r"(?i)[ \t*_]*(?:runs?|exp(?:eriment)?s?|trials?|seeds?)[ \t*_:.]*")
 _RUN_NAME = re.compile(r"[ \t*_`]*(?:[A-Za-z]?\d{0,3}|[A-Za-z]{1,5}[-_ ]?\d{1,4}[a-z]?)[ \t*_`]*")
@@ -182,12 +185,18 @@ def _one_value(card: tuple[str, str, int], header: list[str]) -> tuple[str, str,
 
 
 def _is_site_map(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:
-    """Whether a table is a site's map of its pages: every row opens on a link to a page of the site and has a
-    column of the writer's progress on it (`_STATUS_CELL`). It says where things are and how far the writer got;
-    what each page teaches is on that page's cards."""
-    if not rows or any(len(cells) != len(header) or not _PAGE_LINK.fullmatch(cells[0]) for _, cells in rows):
+    """Whether a table is a site's map of its pages: every row opens (after a column that numbers the rows) on a
+    link to a page of the site, and has a column of the writer's progress on it (`_STATUS_CELL`, or a header that
+    says so: "state", "status"). It says where
+    things are and how far the writer got; what each page teaches is on that page's cards."""
+    if not rows or any(len(cells) != len(header) for _, cells in rows):
         return False
-    return any(all(_STATUS_CELL.fullmatch(cells[c]) for _, cells in rows) for c in range(1, len(header)))
+    first = 1 if len(header) > 2 and _counts_rows([cells[0] for _, cells in rows]) else 0
+    if not all(_PAGE_LINK.fullmatch(cells[first]) for _, cells in rows):
+        return False
+    if any(all(_STATUS_CELL.fullmatch(cells[c]) for _, cells in rows) for c in range(first + 1, len(header))):
+        return True
+    return any(_PAGES_STATE.fullmatch(header[c]) for c in range(first + 1, len(header)))
 
 
 def _is_run_log(header: list[str], rows: list[tuple[int, list[str]]]) -> bool:

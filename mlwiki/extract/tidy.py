@@ -43,7 +43,8 @@ _CITES = re.compile(rf"(?!(?:Step|Steps|Table|Figure|Fig|Eq|Equation|Section|Cha
 _CITES_ASIDE = re.compile(r"\((?=[^()]*\b(?:19|20)\d\d\b)(?=[^()]*(?:et al|paper|&|\band\b))[^()]{1,150}\)\.?")  # ("(Xu et
 # al. 2019, GIN paper — "How powerful are GNNs")": a line that says where the section's ideas come from)
 _REFERENCE = r"(?:\{(?:[a-z]+:)?(?:ref|doc|numref|cite(?::[a-z]+)?)\}`[^`\n]+`|\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))"
-_READ_FIRST = re.compile(rf"(?:Needs|Requires|Prerequisites?:?|Builds on|Assumes|See(?: also)?|Cf\.|"
+_READ_FIRST = re.compile(rf"(?:Needs|Requires|Prerequisites?:?|Builds on|Assumes|See(?: also)?|Cf\.|(?:Same )?[Nn]otation"
+                         rf"(?: as(?: in)?| from)|"
                          rf"(?:[A-Z]\w+ )?(?:[Rr]eading|[Rr]eferences?|[Ss]ources?):)\s+"
                          rf"(?:{_REFERENCE}(?:,?\s+and\s+|,\s*|\s+)?)+\.?")
 _MAY_CITE = re.compile(r"[`\[\d(→]|->|reference|cheat|lookup|no (?:proof|deriv|detail)|just the|only the|written|"
