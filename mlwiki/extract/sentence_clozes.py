@@ -7,7 +7,7 @@ subject and verb, "The dual [...]", kept as the blank's cue), the back is that s
 
 Only a paragraph a learner can study this way: plain prose (no list, display formula, code, table or quote), two to
 `MAX_SENTENCES` sentences, no derivation ("Take any …", "… ∎") and no aside in brackets as a whole, each a claim of `MIN_WORDS` to `MAX_SENTENCE_WORDS` words, `MAX_WORDS` in all. A
-sentence in brackets (an aside), the writer's own doubt ("Open question for me …") or one that only points elsewhere is shown on every card and asked on none.
+sentence in brackets (an aside), an example ("For example, …", "Imagine …"), the writer's own doubt ("Open question for me …") or one that only points elsewhere is shown on every card and asked on none.
 
 Runs after the passes that ask a bare heading by what its back says (its bold phrase, its first sentence's
 claim): what they asked keeps its card. The first card keeps the section card's id; each other card's id is made of
@@ -34,7 +34,7 @@ MAX_WORDS = 130
 _NOT_PROSE = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|```|~~~|\$\$|\||>|:::|<|---|#)")
 _ASIDE = re.compile(r"[*_]*\([^()\n]*\)[*_.]*")  # (a sentence all in brackets: a side remark)
 # The writer's own doubt or aside, shown and not asked: "Open question for me whether …", "Not sure …", "I think …"
-_DOUBT = re.compile(r"(?i)[\W_]*(?:open question|not sure|unsure|i (?:think|guess|wonder)|no idea|todo)\b")
+_DOUBT = re.compile(r"(?i)[\W_]*(?:for (?:example|instance)|e\.\s?g\.|imagine|it's like|open question|not sure|unsure|i (?:think|guess|wonder)|no idea|todo)\b")
 # A derivation, whose steps are one argument, not claims: "Take any …", "Let …", a proof's end mark
 _ARGUES = re.compile(r"(?:Take|Let|Consider|Suppose|Assume|Given|Fix|Pick)\b|.*[∎□]", re.DOTALL)
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
