@@ -22,10 +22,12 @@ from dataclasses import replace
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.list_clozes import HIDDEN, _label, _subject
+from mlwiki.extract.one_answer import one_answer
 from mlwiki.extract.prose import sentences
 from mlwiki.models import CardKind
 
 MAX_SENTENCES = 5
+MIN_FIRST_WORDS = 5  # a shorter first sentence answers the heading plainly; the rest says more of it
 MIN_WORDS = 4  # a shorter sentence ("Works well.") leans on the one before it: the paragraph is one answer
 MAX_SENTENCE_WORDS = 45
 MAX_WORDS = 130
@@ -37,6 +39,8 @@ _ASIDE = re.compile(r"[*_]*\([^()\n]*\)[*_.]*")  # (a sentence all in brackets: 
 _DOUBT = re.compile(r"(?i)[\W_]*(?:for (?:example|instance)|e\.\s?g\.|imagine|it's like|open question|not sure|unsure|i (?:think|guess|wonder)|no idea|todo)\b")
 # A derivation, whose steps are one argument, not claims: "Take any …", "Let …", a proof's end mark
 _ARGUES = re.compile(r"(?:Take|Let|Consider|Suppose|Assume|Given|Fix|Pick)\b|.*[∎□]", re.DOTALL)
+# A sentence that sets a term equal to what it names: a formula or up to three words, then "=", "≈" or ":="
+_EQUATES = re.compile(r"(?:\$[^$\n]{1,40}\$|\*\*[^*\n]{1,40}\*\*|[^\W\d_][\w-]*(?:[ \t][\w-]+){0,2})[ \t]*(?:=|≈|:=)[ \t]+")
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
 _POINTS = re.compile(r"(?i)[\W_]*(?:(?:also )?see|cf\.|more (?:on this )?in)\b|.*\[\[[^\]\n]*\]\][.]?$")
 
@@ -47,7 +51,7 @@ def sentence_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Dr
     out: list[tuple[list[Draft], str]] = []
     for group, path in drafts:
         draft = group[0]
-        parts = _parts(draft.back) if len(group) == 1 and _bare_section(draft, path) else None
+        parts = _parts(draft.back, path.rsplit(" › ", 1)[-1]) if len(group) == 1 and _bare_section(draft, path) else None
         if parts is None:
             out.append((group, path))
             continue
@@ -60,8 +64,9 @@ def _bare_section(draft: Draft, path: str) -> bool:
     return draft.kind == CardKind.BASIC and draft.form == FORM and draft.front == path and " › " in path
 
 
-def _parts(back: str) -> list[tuple[str, bool]] | None:
-    """The paragraph's sentences, each with whether it is asked; None when the back is no paragraph of claims."""
+def _parts(back: str, heading: str) -> list[tuple[str, bool]] | None:
+    """The paragraph's sentences, each with whether it is asked; None when the back is no paragraph of claims or
+    is one answer to its heading (`one_answer`)."""
     text = back.strip()
     if not text or "\n\n" in text or _NOT_PROSE.search(text) or len(text.split()) > MAX_WORDS:
         return None
@@ -75,6 +80,8 @@ def _parts(back: str) -> list[tuple[str, bool]] | None:
         return None
     if any(not MIN_WORDS <= len(s.split()) <= MAX_SENTENCE_WORDS for s in asked):
         return None
+    if len(said[0].split()) < MIN_FIRST_WORDS or one_answer(heading, said):
+        return None  # (a first sentence of a few words, "The best lower bound.", is the heading's answer)
     return parts
 
 
@@ -93,4 +100,10 @@ def _cloze_cards(draft: Draft, parts: list[tuple[str, bool]]) -> list[Draft]:
 
 def _hidden(text: str) -> str:
     """A sentence hidden after its own label or its subject and verb, the cue its blank keeps."""
-    return f"{_label(text) or _subject(text)}{HIDDEN}"
+    return f"{_label(text) or _subject(text) or _named(text)}{HIDDEN}"
+
+
+def _named(text: str) -> str:
+    """A sentence's term set equal to what it names ("HeadA = one model …"), with the sign: the cue of its blank."""
+    found = _EQUATES.match(text)
+    return found.group(0) if found else ""
