@@ -56,3 +56,75 @@ def test_the_first_sentences_card_keeps_the_sections_id(tmp_path):
 def test_a_derivation_stays_one_card(tmp_path):
     cards = [c for c in cards_of(tmp_path, {"bread.md": BAKING}) if "Oven spring" in c["front"]]
     assert len(cards) == 1 and cards[0]["back"].startswith("Take any loaf")
+
+
+# Session 49 (vague49): the guards that keep a paragraph one card (mlwiki/extract/one_answer.py). Each paragraph
+# below is otherwise one the sentence clozes would split: a bare heading over two plain sentences of claims.
+ONE_ANSWER = {
+    "a question heading": ("How long it takes",
+                           "Yeast eats the sugars in the flour and gives off gas. The gluten net holds that gas in "
+                           "small pockets."),
+    "a choice heading": ("Butter or oil",
+                         "Butter gives a tender crumb and a richer taste to the loaf. Oil keeps the bread soft for "
+                         "several more days."),
+    "a run-in label": ("Crust",
+                       "Crust: steam in the first minutes keeps it soft so the loaf can grow. A dry oven later "
+                       "browns it well."),
+    "a heading made of the first sentence": ("keep the salt apart",
+                                             "Always keep the salt apart from the yeast in the bowl. Salt dropped "
+                                             "straight onto yeast slows its start."),
+    "a defining first sentence": ("Levains",
+                                  "The usual way to leaven one bake is a levain. Bakers build it the night before "
+                                  "and use all of it in the dough."),
+    "a first sentence going on from before": ("Autolyse",
+                                              "This rest lets the flour soak up the water before the salt goes in. "
+                                              "Gluten starts to form with no kneading at all."),
+    "a consequence": ("Proofing time",
+                      "Cold dough ferments far more slowly than warm dough. So a loaf kept in the fridge can wait a "
+                      "whole night."),
+    "a step of one sequence": ("Folding",
+                               "Each set of folds stretches the gluten strands a little further. Give it another "
+                               "set half an hour later and the strands stretch again, and so on"),
+    "the reader spoken to": ("Scoring",
+                             "A shallow cut lets the loaf open where you choose. Without a cut the crust tears at its "
+                             "weakest side."),
+    "a pointer to a table": ("Hydration",
+                             "Wetter doughs give a more open crumb but are harder to shape. The table gives the usual "
+                             "ratios for each kind of flour."),
+    "long explaining sentences": ("Shaping",
+                                  "Shaping builds tension across the surface of the dough by dragging it towards "
+                                  "you on an unfloured bench, so that the skin tightens evenly and the loaf keeps "
+                                  "its height in the oven instead of spreading out flat. A loaf that was shaped "
+                                  "too loosely spreads sideways during the final proof and bakes into a low, "
+                                  "dense round whatever the flour or the starter was like."),
+    "a sentence said twice": ("Cooling",
+                              "Bread keeps baking inside for a while after it leaves the oven. Cutting it hot "
+                              "leaves a gummy crumb. Cutting it hot leaves a gummy crumb."),
+    "a first sentence of a few words": ("Bench rest",
+                                        "A twenty minute pause. The gluten relaxes so shaping does not tear the "
+                                        "dough."),
+}
+
+
+def test_a_paragraph_that_is_one_answer_stays_one_card(tmp_path):
+    note = "# Bread notes\n\n" + "".join(f"## {head}\n\n{text}\n\n" for head, text in ONE_ANSWER.values())
+    cards = cards_of(tmp_path, {"bread.md": note})
+    for case, (head, text) in ONE_ANSWER.items():
+        under = [c for c in cards if c["front"].startswith(f"Bread notes › {head}")]
+        assert len(under) == 1 and "[...]" not in under[0]["front"], (case, under)
+
+
+def test_one_we_in_a_paragraph_of_claims_still_splits_it(tmp_path):
+    note = ("# Bread notes\n\n## Steam\n\nIf the oven is dry we can pour water on a hot tray below the loaf. The "
+            "steam keeps the crust supple through the first ten minutes.\n")
+    cards = [c for c in cards_of(tmp_path, {"bread.md": note}) if "Steam" in c["front"]]
+    assert len(cards) == 2 and all("[...]" in c["front"] for c in cards)
+
+
+def test_a_sentence_setting_a_term_equal_keeps_the_term_as_its_blanks_cue(tmp_path):
+    note = ("# Bread notes\n\n## Ratios\n\nHydration = water weight over flour weight, times a hundred. Salt share "
+            "= salt weight over flour weight, near two percent.\n")
+    cards = [c for c in cards_of(tmp_path, {"bread.md": note}) if "Ratios" in c["front"]]
+    assert [c["back"] for c in cards] == ["Hydration = water weight over flour weight, times a hundred.",
+                                          "Salt share = salt weight over flour weight, near two percent."]
+    assert "Salt share = [...]" in cards[1]["front"] and "Hydration = [...]" in cards[0]["front"]

@@ -42,7 +42,7 @@ _SO_ON = re.compile(r"(?i)\band so (?:on|forth)\b|\betc\b")  # (a sequence built
 _READER = re.compile(r"(?i)\b(?:you|your|yours|let's|let us|our|ours|us)\b|\bI\b")
 _WE = re.compile(r"(?i)\bwe\b")
 _ELSEWHERE = re.compile(r"(?i)\b(?:the|this) (?:table|figure|plot|diagram|image|picture|code|cell|chart)\b"
-                        r"|\b(?:below|above|the following)\b")
+                        r"|\b(?:below|above)(?=\s*[.,:;)]|\s*$)|\bthe following\b")  # (not "a tray below the loaf")
 _DEFINES = re.compile(r"(?i)\b(?:is|are)\s+(?:a|an|the|one)\b|\b(?:refers? to|stands? for|is called|are called|"
                       r"is defined as|means)\b")
 _MATH = re.compile(r"\$[^$]*\$")
