@@ -79,6 +79,12 @@ ONE_ANSWER = {
     "a first sentence going on from before": ("Autolyse",
                                               "This rest lets the flour soak up the water before the salt goes in. "
                                               "Gluten starts to form with no kneading at all."),
+    "a sentence going on after 'In this way'": ("Retarding",
+                                                "A cool room slows the yeast down overnight. In this way the loaf "
+                                                "gains a deeper sour taste."),
+    "a sentence going on after 'Their'": ("Old flour",
+                                          "Stale flours lose some of the enzymes that feed the yeast. Their dough "
+                                          "rises more slowly in the bowl."),
     "a consequence": ("Proofing time",
                       "Cold dough ferments far more slowly than warm dough. So a loaf kept in the fridge can wait a "
                       "whole night."),
@@ -128,3 +134,20 @@ def test_a_sentence_setting_a_term_equal_keeps_the_term_as_its_blanks_cue(tmp_pa
     assert [c["back"] for c in cards] == ["Hydration = water weight over flour weight, times a hundred.",
                                           "Salt share = salt weight over flour weight, near two percent."]
     assert "Salt share = [...]" in cards[1]["front"] and "Hydration = [...]" in cards[0]["front"]
+
+
+def test_a_sentence_that_only_cites_its_source_is_shown_and_not_asked():
+    # (through the pass itself: in a whole note a short section's lone citation is often dropped before it)
+    from mlwiki.extract.closings import FORM
+    from mlwiki.extract.draft import Draft
+    from mlwiki.extract.sentence_clozes import sentence_clozes
+    from mlwiki.models import CardKind
+
+    path = "Bread notes › Cold retard"
+    back = ("Miller & Baker, BAKE 2019. A night in the fridge makes a more sour loaf. The cold also firms the "
+            "dough and eases the scoring.")
+    made = sentence_clozes([([Draft(kind=CardKind.BASIC, front=path, back=back, line=3, form=FORM)], path)])
+    cards = [group[0] for group, _ in made]
+    assert [c.back for c in cards] == ["A night in the fridge makes a more sour loaf.",
+                                       "The cold also firms the dough and eases the scoring."]
+    assert all(c.front.startswith(f"{path}\n\nMiller & Baker, BAKE 2019. ") for c in cards)

@@ -9,7 +9,7 @@ card because its sentences do not stand apart, or because the heading already as
 - the first sentence defines the heading's term ("A count vector is …", "… is a count vector"): it is the answer,
   the rest says more of it;
 - the first sentence goes on from text before it ("It takes its name …", "This idea …", "Another approach …");
-- a later sentence goes on from the one before ("So …", "Then …", "However, …", "This means …", "Finding a
+- a later sentence goes on from the one before ("So …", "Then …", "However, …", "This is done by …", "Finding a
   split then means …", "… and so on"): the sentences are one argument;
 - the paragraph speaks to its reader ("you", "our", "let's", "we" in two sentences): tutorial prose, told whole;
 - it points at a table, figure or code shown elsewhere ("the table gives …"), or its sentences are long (explaining
@@ -31,11 +31,14 @@ MIN_NAMING_WORDS = 3  # a heading this long that the first sentence holds was ma
 _ASKS = re.compile(r"(?i)(?:.*\?\s*$|(?:how|why|what|when|which|where|who|whether|should|can|does|do|is|are)\b"
                    r"|[^\s]+(?:\s[^\s]+)?\sor\s[^\s]+(?:\s[^\s]+)?\s*$)")
 # A first sentence leaning on text before it: a pronoun or "another" as its first word
-_GOES_ON = re.compile(r"(?i)[\W_]*(?:it|its|this|that|these|those|they|their|such|another|here)\b")
+_GOES_ON = re.compile(r"(?i)[\W_]*(?:it|its|this|that|these|those|they|their|such|another|here|"
+                      r"(?:a|the) (?:second|third|fourth|last) )\b")
 # A later sentence tied to the one before: a consequence, a contrast, a pointer back
-_TIED = re.compile(r"(?i)[\W_]*(?:so|thus|hence|therefore|then|however|but|yet|instead|otherwise|conversely|"
+_TIED = re.compile(r"(?i)[\W_]*(?:so|thus|hence|therefore|then|however|but|yet|still|and|instead|otherwise|"
+                   r"conversely|they|their|"
+                   r"this|that|these|those|such|"
                    r"on the contrary|in other words|as a result|that means|this means|that'?s why|this is why|"
-                   r"which means|here)\b")
+                   r"which means|here|in (?:this|that|such a) \w+)\b")  # ("In this way, …")
 _THEN = re.compile(r"(?i)^(?!(?:if|when|once|whenever)\b)(?:\S+\s+){1,4}(?:then|instead)\b")  # ("A split then …")
 _SO_ON = re.compile(r"(?i)\band so (?:on|forth)\b|\betc\b")  # (a sequence built step by step)
 # The reader spoken to: a tutorial's voice ("we" alone is a proof's voice: "we can rescale …")
@@ -46,6 +49,8 @@ _ELSEWHERE = re.compile(r"(?i)\b(?:the|this) (?:table|figure|plot|diagram|image|
 _DEFINES = re.compile(r"(?i)\b(?:is|are)\s+(?:a|an|the|one)\b|\b(?:refers? to|stands? for|is called|are called|"
                       r"is defined as|means)\b")
 _MATH = re.compile(r"\$[^$]*\$")
+_BRACKETED = re.compile(r"\([^()]*\)")  # (a heading's aside: "Adam (Adaptive Moment Estimation)")
+_OPENS = re.compile(r"^(?:an?|the) ")  # (an article before the term)
 
 
 def one_answer(heading: str, said: list[str]) -> bool:
@@ -70,10 +75,13 @@ def _names_first(heading: str, first: str) -> bool:
 
 
 def _defines(heading: str, first: str) -> bool:
-    """Whether the first sentence defines the heading's term: holds it (or its singular) and says what it is."""
-    head, text = _plain(heading), _plain(first)
+    """Whether the first sentence defines the heading's term: holds it (or its singular), or opens on the heading's
+    first word ("Gradient descent is …" under "Gradient Descent Algorithm"), and says what it is."""
+    head, text = _plain(_BRACKETED.sub("", heading)), _plain(first)
     term = head[:-1] if head.endswith("s") else head
-    return bool(term) and term in text and _DEFINES.search(_MATH.sub("x", first)) is not None
+    lead = head.split()[0] if head else ""
+    named = bool(term) and term in text or len(lead) >= 4 and _OPENS.sub("", text).startswith(lead)
+    return named and (_DEFINES.search(_MATH.sub("x", first)) is not None or f" is {term}" in text)
 
 
 def _told_to_reader(said: list[str]) -> bool:

@@ -7,7 +7,7 @@ subject and verb, "The dual [...]", kept as the blank's cue), the back is that s
 
 Only a paragraph a learner can study this way: plain prose (no list, display formula, code, table or quote), two to
 `MAX_SENTENCES` sentences, no derivation ("Take any …", "… ∎") and no aside in brackets as a whole, each a claim of `MIN_WORDS` to `MAX_SENTENCE_WORDS` words, `MAX_WORDS` in all. A
-sentence in brackets (an aside), an example ("For example, …", "Imagine …"), the writer's own doubt ("Open question for me …") or one that only points elsewhere is shown on every card and asked on none.
+sentence in brackets (an aside), a citation alone ("Alon & Yahav, ICLR 2021."), an example ("For example, …", "Imagine …"), the writer's own doubt ("Open question for me …") or one that only points elsewhere is shown on every card and asked on none.
 
 Runs after the passes that ask a bare heading by what its back says (its bold phrase, its first sentence's
 claim): what they asked keeps its card. The first card keeps the section card's id; each other card's id is made of
@@ -41,6 +41,8 @@ _DOUBT = re.compile(r"(?i)[\W_]*(?:for (?:example|instance)|e\.\s?g\.|imagine|it
 _ARGUES = re.compile(r"(?:Take|Let|Consider|Suppose|Assume|Given|Fix|Pick)\b|.*[∎□]", re.DOTALL)
 # A sentence that sets a term equal to what it names: a formula or up to three words, then "=", "≈" or ":="
 _EQUATES = re.compile(r"(?:\$[^$\n]{1,40}\$|\*\*[^*\n]{1,40}\*\*|[^\W\d_][\w-]*(?:[ \t][\w-]+){0,2})[ \t]*(?:=|≈|:=)[ \t]+")
+# A sentence that only cites its source, "Alon & Yahav, ICLR 2021.": shown, asked on no card
+_CITES = re.compile(r"[A-Z][\w'-]*,?(?:[ \t](?:[A-Z][\w'-]*,?|&|and|et|al\.,?)){0,5}[ \t]\(?(?:19|20)\d\d[a-z]?\)?\.?")
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
 _POINTS = re.compile(r"(?i)[\W_]*(?:(?:also )?see|cf\.|more (?:on this )?in)\b|.*\[\[[^\]\n]*\]\][.]?$")
 
@@ -74,7 +76,8 @@ def _parts(back: str, heading: str) -> list[tuple[str, bool]] | None:
         return None  # (a paragraph in brackets is one aside; a derivation's steps are one argument)
     text = _WRAP.sub(" ", text)  # (a wrapped line's break is a space: a sentence shown beside others reads whole)
     said = [s.strip() for s in sentences(text) if s.strip()]
-    parts = [(s, not _ASIDE.fullmatch(s) and not _POINTS.match(s) and not _DOUBT.match(s)) for s in said]
+    parts = [(s, not _ASIDE.fullmatch(s) and not _POINTS.match(s) and not _DOUBT.match(s) and not _CITES.fullmatch(s))
+             for s in said]
     asked = [s for s, ask in parts if ask]
     if not 2 <= len(asked) <= MAX_SENTENCES or len(said) > MAX_SENTENCES:
         return None
