@@ -92,7 +92,7 @@ ONE_ANSWER = {
                                "Each set of folds stretches the gluten strands a little further. Give it another "
                                "set half an hour later and the strands stretch again, and so on"),
     "the reader spoken to": ("Scoring",
-                             "A shallow cut lets the loaf open where you choose. Without a cut the crust tears at its "
+                             "A shallow cut lets the loaf open where you choose. Without a cut your crust tears at its "
                              "weakest side."),
     "a pointer to a table": ("Hydration",
                              "Wetter doughs give a more open crumb but are harder to shape. The table gives the usual "
@@ -122,7 +122,7 @@ def test_a_paragraph_that_is_one_answer_stays_one_card(tmp_path):
 
 def test_one_we_in_a_paragraph_of_claims_still_splits_it(tmp_path):
     note = ("# Bread notes\n\n## Steam\n\nIf the oven is dry we can pour water on a hot tray below the loaf. The "
-            "steam keeps the crust supple through the first ten minutes.\n")
+            "steam keeps the crust supple through the first ten minutes, i.e. while it still rises.\n")
     cards = [c for c in cards_of(tmp_path, {"bread.md": note}) if "Steam" in c["front"]]
     assert len(cards) == 2 and all("[...]" in c["front"] for c in cards)
 

@@ -11,7 +11,8 @@ card because its sentences do not stand apart, or because the heading already as
 - the first sentence goes on from text before it ("It takes its name …", "This idea …", "Another approach …");
 - a later sentence goes on from the one before ("So …", "Then …", "However, …", "This is done by …", "Finding a
   split then means …", "… and so on"): the sentences are one argument;
-- the paragraph speaks to its reader ("you", "our", "let's", "we" in two sentences): tutorial prose, told whole;
+- the paragraph speaks to its reader ("our", "let's", "I", "we" or "you" in two sentences): tutorial prose,
+  told whole;
 - it points at a table, figure or code shown elsewhere ("the table gives …"), or its sentences are long (explaining
   prose: `LONG_SENTENCE` words on average), or two of them say the same.
 
@@ -31,7 +32,7 @@ MIN_NAMING_WORDS = 3  # a heading this long that the first sentence holds was ma
 _ASKS = re.compile(r"(?i)(?:.*\?\s*$|(?:how|why|what|when|which|where|who|whether|should|can|does|do|is|are)\b"
                    r"|[^\s]+(?:\s[^\s]+)?\sor\s[^\s]+(?:\s[^\s]+)?\s*$)")
 # A first sentence leaning on text before it: a pronoun or "another" as its first word
-_GOES_ON = re.compile(r"(?i)[\W_]*(?:it|its|this|that|these|those|they|their|such|another|here|"
+_GOES_ON = re.compile(r"(?i)[\W_]*(?:it|its|this|that|these|those|they|their|such|both|another|here|"
                       r"(?:a|the) (?:second|third|fourth|last) )\b")
 # A later sentence tied to the one before: a consequence, a contrast, a pointer back
 _TIED = re.compile(r"(?i)[\W_]*(?:so|thus|hence|therefore|then|however|but|yet|still|and|instead|otherwise|"
@@ -42,8 +43,8 @@ _TIED = re.compile(r"(?i)[\W_]*(?:so|thus|hence|therefore|then|however|but|yet|s
 _THEN = re.compile(r"(?i)^(?!(?:if|when|once|whenever)\b)(?:\S+\s+){1,4}(?:then|instead)\b")  # ("A split then …")
 _SO_ON = re.compile(r"(?i)\band so (?:on|forth)\b|\betc\b")  # (a sequence built step by step)
 # The reader spoken to: a tutorial's voice ("we" alone is a proof's voice: "we can rescale …")
-_READER = re.compile(r"(?i)\b(?:you|your|yours|let's|let us|our|ours|us)\b|\bI\b")
-_WE = re.compile(r"(?i)\bwe\b")
+_READER = re.compile(r"(?i:\b(?:let's|let us|our|ours|us)\b)|\bI\b(?!\.)")  # (not "i.e.")
+_PERSON = re.compile(r"(?i)\b(?:we|you|your)\b")  # (once is a proof's or a rule's voice: "we can rescale", "you get")
 _ELSEWHERE = re.compile(r"(?i)\b(?:the|this) (?:table|figure|plot|diagram|image|picture|code|cell|chart)\b"
                         r"|\b(?:below|above)(?=\s*[.,:;)]|\s*$)|\bthe following\b")  # (not "a tray below the loaf")
 _DEFINES = re.compile(r"(?i)\b(?:is|are)\s+(?:a|an|the|one)\b|\b(?:refers? to|stands? for|is called|are called|"
@@ -85,9 +86,9 @@ def _defines(heading: str, first: str) -> bool:
 
 
 def _told_to_reader(said: list[str]) -> bool:
-    """Whether the sentences speak to their reader: a "you", "our", "let's", or "we" in two of them."""
+    """Whether the sentences speak to their reader: an "our", "let's", "I", or "we"/"you" in two of them."""
     plain = [_MATH.sub("x", s) for s in said]
-    return any(_READER.search(s) for s in plain) or sum(1 for s in plain if _WE.search(s)) >= 2
+    return any(_READER.search(s) for s in plain) or sum(1 for s in plain if _PERSON.search(s)) >= 2
 
 
 def _plain(text: str) -> str:

@@ -34,7 +34,7 @@ MAX_WORDS = 130
 
 # What makes a back no plain paragraph: a list item, a display formula, code, a table, a quote, a callout, a rule
 _NOT_PROSE = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|```|~~~|\$\$|\||>|:::|<|---|#)")
-_ASIDE = re.compile(r"[*_]*\([^()\n]*\)[*_.]*")  # (a sentence all in brackets: a side remark)
+_ASIDE = re.compile(r"[*_]*\(.*", re.DOTALL)  # (a sentence opening in brackets: a side remark, "(LogitBoost …) See …")
 # The writer's own doubt or aside, shown and not asked: "Open question for me whether …", "Not sure …", "I think …"
 _DOUBT = re.compile(r"(?i)[\W_]*(?:for (?:example|instance)|e\.\s?g\.|imagine|it's like|open question|not sure|unsure|i (?:think|guess|wonder)|no idea|todo)\b")
 # A derivation, whose steps are one argument, not claims: "Take any …", "Let …", a proof's end mark
