@@ -6,8 +6,13 @@ and the paragraph with that sentence hidden as `[...]` (its own label, "With $G$
 subject and verb, "The dual [...]", kept as the blank's cue), the back is that sentence alone.
 
 Only a paragraph a learner can study this way: plain prose (no list, display formula, code, table or quote), two to
-`MAX_SENTENCES` sentences, no derivation ("Take any …", "… ∎") and no aside in brackets as a whole, each a claim of `MIN_WORDS` to `MAX_SENTENCE_WORDS` words, `MAX_WORDS` in all. A
-sentence in brackets (an aside), a citation alone ("Alon & Yahav, ICLR 2021."), an example ("For example, …", "Imagine …"), the writer's own doubt ("Open question for me …") or one that only points elsewhere is shown on every card and asked on none.
+`MAX_SENTENCES` sentences, no derivation ("Take any …", "… ∎") and no aside in brackets as a whole, each a claim of
+`MIN_WORDS` to `MAX_SENTENCE_WORDS` words, `MAX_WORDS` in all, the first of `MIN_FIRST_WORDS` or more (a shorter
+one, "The best lower bound.", answers the heading), and not one answer to its heading (`one_answer`: a question
+heading, a definition first, sentences tied as one argument, tutorial prose …). A sentence opening in brackets (an
+aside), a citation alone ("Alon & Yahav, ICLR 2021."), an example ("For example, …", "Imagine …"), the writer's own
+doubt ("Open question for me …") or one that only points elsewhere is shown on every card and asked on none. A
+sentence that sets a term equal ("HeadA = …") keeps the term as its blank's cue.
 
 Runs after the passes that ask a bare heading by what its back says (its bold phrase, its first sentence's
 claim): what they asked keeps its card. The first card keeps the section card's id; each other card's id is made of
