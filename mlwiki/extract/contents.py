@@ -22,3 +22,19 @@ def lists_pages(back: str) -> bool:
         return False  # (no link: the common back, said cheaply)
     lines = [line for line in back.split("\n") if line.strip()]
     return len(lines) >= MIN_ITEMS and all(_PAGE_ITEM.fullmatch(line) for line in lines)
+
+
+# A documentation site's table of contents, `SUMMARY.md` (GitBook, Honkit, mdBook): headings over lists of links to
+# the pages ("* [Data leakage](data-splits/leakage.md)", mdBook's draft "- [Later]()"), or a rule between parts
+_CONTENTS_FILE = "summary"
+_CONTENTS_LINE = re.compile(r"[ \t]*(?:#{1,6}[ \t][^\n]*|(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n]+\]\([^)\s]*\)[ \t]*|"
+                            r"\[[^\]\n]+\]\([^)\s]*\)[ \t]*|(?:-{3,}|\*{3,})[ \t]*|<!--.*-->[ \t]*)?")
+
+
+def is_contents_page(rel: str, body: str) -> bool:
+    """Whether the note is a site's table of contents: named `SUMMARY.md`, each of its lines a heading, a rule or a
+    link to a page (`_CONTENTS_LINE`). It is the site's furniture, which makes no card (a note named "Summary" that
+    says anything of its own is a note)."""
+    if rel.rpartition("/")[2].partition(".")[0].casefold() != _CONTENTS_FILE or "](" not in body:
+        return False
+    return all(_CONTENTS_LINE.fullmatch(line) for line in body.split("\n"))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import PurePosixPath
 
+from mlwiki.extract.contents import is_contents_page
 from mlwiki.extract.readme_sections import study_lines
 from mlwiki.models import NoteText
 
@@ -79,9 +80,13 @@ def note_context(note: NoteText, config) -> NoteContext:
         line_offset=note.line_offset, line_map=note.line_map,
         title=title if isinstance(title, str) else "", logseq=note.logseq,
         kramdown=note.kramdown, zettels=note.zettels)
-    if is_repository_file(rel_notes) and (kept := _readme_study(rel_notes, note.body)):
+    if is_contents_page(rel_notes, note.body):
+        return replace(ctx, study_lines=())  # (a site's table of contents: only the forms written for mlwiki)
+    # (a folder's README that a documentation site shows as the chapter's page is a note like any other)
+    repository_file = is_repository_file(rel_notes) and not note.chapter
+    if repository_file and (kept := _readme_study(rel_notes, note.body)):
         return replace(ctx, study_lines=kept)  # (its overview of the subject is read as notes are, the rest not)
-    if is_template(folders, rel_notes) or titled_template(ctx.title) or "listing" in note.meta or is_repository_file(rel_notes) \
+    if is_template(folders, rel_notes) or titled_template(ctx.title) or "listing" in note.meta or repository_file \
             or is_map_of_content(rel_notes, ctx.title):
         # (only the forms written for mlwiki, then)
         ctx = replace(ctx, formulas="none", definitions=False, highlight_cloze=False, question_headings=False,

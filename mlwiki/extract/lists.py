@@ -125,14 +125,14 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         return  # (a note titled "Reading list" or "References": where things are, not what they say; "About": who)
     rows_only = items_only = False
     if i >= 0:
-        heading = blocks[i]
         title = ex.headings[-1][1] if ex.headings else ""
         log = bool(title) and (NO_SUBJECT.fullmatch(title) is not None and DAY_NOTES.fullmatch(title) is not None
                                or bool(ex.day) and DAY_ACTIVITY.fullmatch(title) is not None
                                or is_day_stamp(title)) \
             and ex.headings[-1] not in ex.terms  # ("## Learned" over "**WordPiece** …": a section on WordPiece)
-        if heading.skip or heading.lines[0].attrs.endswith("no-card") or not title or title.rstrip().endswith("?"):
-            return  # (a question heading is a card of its own)
+        if blocks[i].skip or blocks[i].lines[0].attrs.endswith("no-card") or not title \
+                or title.rstrip().endswith("?") and not ex.unanswered:
+            return  # (a question heading is a card of its own; what its section says past the answer, a section's)
         if NO_SUBJECT.fullmatch(title) and not log and not summaries.sums_up_note(ex.headings) \
                 and not _in_symbols(title, blocks, i) and not _ASIDE_HEADING.fullmatch(title):  # ("## TL;DR"; a method's "## Requirements" in math are its own)
             items_only = bool(_ODDS.fullmatch(title)) and " › " in ex.heading_path()
@@ -140,8 +140,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
                 return
             rows_only = not items_only  # ("## Summary table": its rows compare the note's subjects, each row a card)
     elif not ex.subject:
-        if ex.day:  # (a day's note: its linked branches, about the notes they link to; a Logseq journal's entries
-            # are sections: its own text only)
+        if ex.day:  # (a day's note: its linked branches, about the notes they link to; a journal's entries: its own)
             day = blocks if ex.page_lines is None else day_opening(blocks)
             ex.section = Section("", 0, [b for b in day if b.kind == TEXT], len(ex.drafts), True)
         return
@@ -154,6 +153,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
             body.append(after_box(block, blocks[k - 1]))  # text: its forms speak for it)
         elif block.kind == DIV_OPEN:
             body += titled_boxes(block)
+    body = [block for block in body if block.start in ex.unanswered] if ex.unanswered and i >= 0 else body
     rows_only |= (kinds := ex.in_example() and not kept_in_example(ex.headings, [ln for b in body for ln in b.lines]))
     takeaway_cards(ex, body if kinds else [])  # ("Final thoughts:" after an example's working: what it concludes)
     if not body or kinds and not tables_of_kinds(ex.headings, body) or walks_through(text_of(body[0])):

@@ -56,6 +56,7 @@ def heading_question(ex, blocks: list[Block], i: int) -> None:
     No card for an empty section, a `{.no-card}` heading or one after `<!-- no-card -->`."""
     heading = blocks[i]
     line = heading.lines[0]
+    ex.unanswered = frozenset()
     if not ex.ctx.question_headings or not is_question(line.text) or heading.skip or line.attrs.endswith("no-card"):
         return
     section = []
@@ -66,6 +67,8 @@ def heading_question(ex, blocks: list[Block], i: int) -> None:
             section.append(block)  # (an exercise set in the section is no part of the answer, nor a box that asks
             # a question of its own: it is a card of its own)
     answer, rest = _answer_and_rest(section)
+    ex.unanswered = frozenset(block.start for block in _before_example(section)[len(answer):])  # (its section's
+    # cards: `lists`)
     back = _without_comments(join_blocks(answer, skip_cards=True))
     if _tells_a_story(back):
         ex.skip("question-heading", STORY)
@@ -92,6 +95,19 @@ def _answer_and_rest(section: list[Block]) -> tuple[list[Block], list[Block]]:
         if k and words > ANSWER_WORDS and not text_of(section[k - 1]).rstrip().endswith(":"):
             return section[:k], section[k:]
     return section, []
+
+
+def _before_example(section: list[Block]) -> list[Block]:
+    """A question heading's section up to a block labelled as a worked example ("Own example to convince myself:
+    …"): what follows works that example, no statement to recall."""
+    for k, block in enumerate(section):
+        label, colon, _ = text_of(block)[:_LABEL_CHARS].partition(":")
+        if colon and is_example_title(label):
+            return section[:k]
+    return section
+
+
+_LABEL_CHARS = 60
 
 
 def _tells_a_story(back: str) -> bool:

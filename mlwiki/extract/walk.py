@@ -73,12 +73,14 @@ class Extractor:
         self._fronts: set[str] = set()  # the fronts of self.drafts[:self._fronts_of]: see has_front
         self._fronts_of = 0
         self.section: lists.Section | None = None  # the section a section card would be made of
+        self.unanswered: frozenset[int] = frozenset()  # (first lines of) a question heading's blocks past its answer
         self.asides: list = []  # untitled MyST notes and tips: cards at the end, if no card holds their text
         self.margin_notes: list = []  # (front, back, line) of margin notes: cards at the end (`margins`)
         self._path_cache = {True: (None, 0, ""), False: (None, 0, "")}
         self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
-        body, as_written = as_its_tool_shows(body, ctx.file_type == "mdx", ctx.kramdown and not as_before)
+        body, as_written = as_its_tool_shows(body, ctx.file_type == "mdx", ctx.kramdown and not as_before,
+                                             not as_before)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         lines, bold_titled = as_shown(lines, body, ctx.title, as_before)  # (HTML tables, Notion's properties, …)
         folds = "<details" in body or "<DETAILS" in body

@@ -29,6 +29,11 @@ def kramdown_page(path: str | os.PathLike, rel: str) -> bool:
     return any(part in _POST_FOLDERS for part in rel.split("/")[:-1])
 
 
+def is_jekyll_site(folder: str) -> bool:
+    """Whether `folder` holds a Jekyll site's `_config.yml`."""
+    return bool(_site_converter(folder))
+
+
 def _site_converter(folder: str) -> str:
     """The Markdown converter of the Jekyll site rooted at `folder` ("kramdown", or the one its config names); ""
     when no Jekyll config is there."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mlwiki.config import CONFIG_NAME, DATA_DIR, Config
+from mlwiki.sources.book_sites import chapter_page
 from mlwiki.sources.build_folders import IGNORED_DIRS
 from mlwiki.sources.decoding import decode_note, warn
 from mlwiki.sources.flat_yaml import read_flat
@@ -469,6 +470,7 @@ def load_note(path: Path | str, rel: str, data: bytes | None = None) -> tuple[No
     if note is not None and note.file_type == "md":
         note.logseq = logseq_style(path, rel)  # (a page of a Logseq graph: read as the outline it is)
         note.kramdown = kramdown_page(path, rel)  # (a page of a Jekyll site: read as kramdown reads it)
+        note.chapter = chapter_page(path, rel)  # (a folder's README that a site shows as its page: a note)
     if note is not None:
         note.zettels = zettel_titles(path, rel, note.body)  # (`[[20250904111530]]`: the title it stands for)
     return note, problems
