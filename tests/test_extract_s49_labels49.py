@@ -80,3 +80,31 @@ def test_the_review_screen_shows_the_path_above_and_the_label_on_the_card():
     assert split_heading("Ridge regression › Compared", "Ridge regression › Compared › ridge: penalty?") == \
         ("Ridge regression › Compared", "ridge: penalty?")
     assert split_heading("A › B", "A › B › What it says\n\n$$x$$") == ("A › B", "What it says\n\n$$x$$")
+
+
+TD = """# Temporal-difference control
+
+## Update rule
+
+$$Q(s,a) \\leftarrow Q(s,a) + \\alpha\\,[r + \\gamma \\max_{a'} Q(s',a') - Q(s,a)]$$
+
+### Warning
+
+The max over noisy estimates is biased upwards, so the values drift above the truth early in training.
+
+## Loss
+
+### Careful
+
+Clipping the error at one changes the loss into a Huber loss, which keeps the gradients bounded.
+"""
+
+
+def test_a_warning_under_a_part_of_the_subject_names_the_subject(tmp_path):
+    """A caution under "Update rule" asked "What should you watch out for with Update rule?": the heading names a
+    part every method has. The question names whose part it is; the card keeps its id (only the wording
+    changed)."""
+    made = fronts(tmp_path, "td.md", TD)
+    asked = [front.split("\n\n", 1)[1] for front in made if front.split("\n\n", 1)[0].endswith(("Warning", "Careful"))]
+    assert sorted(asked) == ["What should you watch out for with the Temporal-difference control loss?",
+                             "What should you watch out for with the Temporal-difference control update rule?"], made
