@@ -108,3 +108,43 @@ def test_a_warning_under_a_part_of_the_subject_names_the_subject(tmp_path):
     asked = [front.split("\n\n", 1)[1] for front in made if front.split("\n\n", 1)[0].endswith(("Warning", "Careful"))]
     assert sorted(asked) == ["What should you watch out for with the Temporal-difference control loss?",
                              "What should you watch out for with the Temporal-difference control update rule?"], made
+
+
+WEIGHTS = """# Importance sampling
+
+## SNIS estimator
+
+Divide by the sum of the weights instead of the number of draws:
+
+$$\\hat\\mu = \\frac{\\sum_i w_i f(x_i)}{\\sum_i w_i}$$
+
+So the unknown normalising constant of the target cancels, and only ratios of densities are needed.
+
+## Effective sample size
+
+The weights tell how many draws they are worth:
+
+$$\\mathrm{ESS} = \\frac{(\\sum_i w_i)^2}{\\sum_i w_i^2}$$
+
+- it equals the number of draws when every weight is the same
+- it drops towards one when a single weight dominates the rest
+"""
+
+
+def test_a_remark_on_a_formula_asks_of_what_the_formula_is(tmp_path):
+    """A remark after a formula asked "… › What it says": a label no heading of the note has, which named neither
+    the formula nor what is asked. A conclusion asks what follows from the formula of the section's subject, a
+    list of properties what holds for the quantity the formula defines; each card keeps its id."""
+    from mlwiki.ids import card_id
+
+    root = new_wiki(tmp_path, {"is.md": WEIGHTS}, CONFIG)
+    made = {c["front"].split("\n\n", 1)[0]: c for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+    follows = made["Importance sampling › SNIS estimator › What follows from the formula for "
+                   "SNIS estimator?"]
+    assert follows["back"].startswith("So the unknown normalising constant"), made
+    holds = made["Importance sampling › Effective sample size › What holds for ESS?"]
+    assert holds["back"].count("\n") == 1, made
+    assert not any(head.endswith("What it says") for head in made), made
+    for card, heading in ((follows, "SNIS estimator"), (holds, "Effective sample size")):
+        said = f"Importance sampling › {heading} › What it says\n\n{card['front'].split(chr(10) * 2, 1)[1]}"
+        assert card["id"] == card_id("basic", f"remark: {said}"), card
