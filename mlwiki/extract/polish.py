@@ -16,7 +16,6 @@ from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.log_entries import log_entries_read
 from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
-from mlwiki.extract.said_asks import said_asked
 from mlwiki.extract.said_parts import said_parts
 from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.step_refs import with_steps_shown
@@ -47,6 +46,5 @@ def polished(ex) -> list:
     drafts = emphasis_asked(drafts)  # (a bare heading over a short text that sets one phrase in bold: asked by it;
     # after the clozes of a list, which leave the paragraph before it on the heading's card)
     drafts = claims_asked(drafts)  # (a bare heading over a claim about it: "Trees can't extrapolate …" asks it)
-    drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the formula is)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     return drafts

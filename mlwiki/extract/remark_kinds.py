@@ -208,14 +208,6 @@ def _subject(headings: list[str]) -> tuple[str, int]:
     return subject, at
 
 
-def subject_of(headings: list[str], text: str) -> str:
-    """What the last of these headings is about, as a question names it (`_subject`), its first word as `text`
-    writes it: "Q-learning" for "Q-learning › Notes", "the Q-learning update rule" for "Q-learning › Update rule";
-    '' when no heading names it."""
-    subject, _ = _subject(headings)
-    return facets._as_written(subject, text) if subject else ""
-
-
 def names_a_part(heading: str) -> bool:
     """Whether a heading names a part any subject has ("Update rule", "Loss", "Formula"), not a subject of its
     own: a remark under it is about that part of the subject above."""
