@@ -18,8 +18,8 @@ def test_the_source_field_shows_a_heading_path_as_read(tmp_path: Path, now, col)
     root = tmp_path / "wiki"
     root.mkdir()
     (root / "mlwiki.toml").write_text('name = "T"\n[review]\ntimezone = "UTC"\n', encoding="utf-8")
-    write(root, "notes/sparse.md",
-          "# Sparse GPs\n\n## The family\n\n"
+    write(root, "notes/sparse.md",  # (the path shows the note's headings: the citation in one, not a row's label)
+          "# Sparse GPs\n\n## The family of FITC {cite}`snelson2006`\n\n"
           "| method | training covariance | noise |\n|---|---|---|\n"
           "| FITC {cite}`snelson2006` | $Q + \\operatorname{diag}(K - Q)$ | input-dependent |\n"
           "| VFE {cite}`titsias2009` | $Q$ plus a trace penalty | homoscedastic |\n")

@@ -127,12 +127,14 @@ Let's now implement this in NumPy and look at the output of our function on a fe
 
 
 def test_the_line_above_a_remark_in_review_is_its_path_not_its_formula(tmp_path):
-    """The review screen shows a card's heading above it: a remark's is its path and cue; the formula is the card's."""
+    """The review screen shows a card's heading above it: a remark's is its path (the note's headings, not its cue,
+    "The max", which the card asks with the formula: session 49); the formula is the card's."""
     root = wiki(tmp_path, {"bellman.qmd": POST})
     run(root, "scan", ok=True)
-    headings = [heading for (heading,) in db_rows(root, "SELECT heading FROM cards")]
-    assert "Bellman equations › The max" in headings
-    assert not any("$$" in heading for heading in headings)
+    rows = db_rows(root, "SELECT heading, front FROM cards")
+    assert any(front.startswith("Bellman equations › The max\n\n") and heading == "Bellman equations"
+               for heading, front in rows), rows
+    assert not any("$$" in heading or heading.endswith("The max") for heading, _ in rows)
 
 
 def test_text_right_under_a_formula_in_the_same_paragraph_is_a_remark_too(tmp_path):

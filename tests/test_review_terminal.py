@@ -79,7 +79,9 @@ def test_any_card_text_renders(text):
 def test_heading_path_once():
     assert split_heading("Attention › Scaled", "Attention › Scaled\n\nThe scores are:") == \
         ("Attention › Scaled", "The scores are:")
-    assert split_heading("Attention", "Attention › Softmax\n\nIt is:") == ("Attention › Softmax", "It is:")
+    # (what a front asks after its heading path, "Softmax", is no heading of the note: the card's, not the path's)
+    assert split_heading("Attention", "Attention › Softmax\n\nIt is:") == ("Attention", "Softmax\n\nIt is:")
+    assert split_heading("Attention", "Attention › Why scale?") == ("Attention", "Why scale?")
     assert split_heading("Attention", "Attention") == ("", "Attention")  # nothing would be left of the card
     assert split_heading("Attention", "Why scale the logits?") == ("Attention", "Why scale the logits?")
     assert split_heading("Adam", "Adam keeps two averages.\n\nWhich?") == ("Adam", "Adam keeps two averages.\n\nWhich?")

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract import facets
+from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.prose import clean_prose
 
 MIN_BACK_WORDS = 4
@@ -84,6 +85,9 @@ _CLAUSE = re.compile(r"(?i)\b(?:is|are|was|were|isn['’]t|aren['’]t|can|can['
                      r"(?-i:^\S+\s+[a-z]{2,}(?<![su])s\s+"
                      r"(?!(?:of|for|in|on|with|and|or|vs|from|to|as|by|at|via)\b)[a-z])")
 # ("Smoothing hurts distillation": a second word in "-s" before another word, a verb, not a plural name)
+# Nouns that name a part of a method (with `GENERIC_LABELS`): "Loss", "Objective", "Update rule"
+_PART_NOUNS = frozenset("loss objective algorithm setup training inference architecture implementation derivation "
+                        "estimator".split())
 _NUMBERING = re.compile(r"#?\d+[.)]?\s*[·•:–—-]?\s+")  # ("#6 Post-training …", "08 · Transfer learning")
 _GENRE = re.compile(r"(?i)paper|notes?|reading|review|summary|lecture|talk|book|post|chapter|article")
 _PAPER = re.compile(r"@?[A-Za-z]+\s*\d{4}[a-z]?")  # (a paper by its key: "guo2017", "@gal2016")
@@ -199,7 +203,23 @@ def _subject(headings: list[str]) -> tuple[str, int]:
             or " / " in subject:
         return "", -1
     at = next((k for k in range(len(kept) - 1, -1, -1) if not _skipped(kept[k])), len(kept) - 1)
+    if names_a_part(subject) and at > 0 and (whole := _subject(kept[:at])[0]):
+        return _part_of(subject, whole), at  # ("Q-learning › Update rule › Warning": the Q-learning update rule)
     return subject, at
+
+
+def names_a_part(heading: str) -> bool:
+    """Whether a heading names a part any subject has ("Update rule", "Loss", "Formula"), not a subject of its
+    own: a remark under it is about that part of the subject above."""
+    words = heading.casefold().split()
+    return bool(words) and len(words) <= 3 and all(word in GENERIC_LABELS or word in _PART_NOUNS for word in words)
+
+
+def _part_of(part: str, whole: str) -> str:
+    """A part named with the subject it is a part of: "the Q-learning update rule", "the loss of deep Q-networks"
+    (a longer name goes after it)."""
+    part = part.casefold()
+    return f"the {whole} {part}" if len(whole.split()) <= 2 else f"the {part} of {whole}"
 
 
 def _skipped(heading: str) -> bool:

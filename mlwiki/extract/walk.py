@@ -29,6 +29,7 @@ from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.page_lines import as_shown
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.polish import polished
+from mlwiki.extract.shown_paths import with_real_paths
 from mlwiki.extract.tool_text import as_its_tool_shows
 from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic_part, is_example_title, names_subject,
                                    note_subject)
@@ -77,6 +78,7 @@ class Extractor:
         self.asides: list = []  # untitled MyST notes and tips: cards at the end, if no card holds their text
         self.margin_notes: list = []  # (front, back, line) of margin notes: cards at the end (`margins`)
         self._path_cache = {True: (None, 0, ""), False: (None, 0, "")}
+        self.known_paths: set[str] = set()  # every heading path asked for: what a card's shown path may be
         self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
         body, as_written = as_its_tool_shows(body, ctx.file_type == "mdx", ctx.kramdown and not as_before,
@@ -123,6 +125,8 @@ class Extractor:
             return cached[2]
         path = self._path(subject)
         self._path_cache[subject] = (self.headings, len(self.headings), path)
+        if subject:
+            self.known_paths.add(path)
         return path
 
     def id_path(self) -> str:
@@ -302,6 +306,7 @@ class Extractor:
             before.walk()
             keep_ids(self.drafts, before.drafts, self.page_lines)
         self.drafts = finished_day_cards(self.drafts, self.dated, self.terms)  # (a day's "Learned": not another's)
+        self.drafts = with_real_paths(self.drafts, self.known_paths)  # (the path shown: headings, no label)
 
     def heading(self, blocks: list[Block], i: int, titles_div: bool = False) -> None:
         """A heading: the path of what follows. `titles_div`: it opens a callout (Quarto's `## Why this matters`
@@ -321,6 +326,7 @@ class Extractor:
         self.terms.pop(self.headings[-1], None)
         if (term := section_term(self.headings[-1][1], blocks, i, self.lectured)) is not None:
             self.terms[self.headings[-1]] = term  # ("## Learned" over "**WordPiece** (…). Like BPE …": its subject)
+        self.heading_path()  # (known: a card a later pass makes of the section shows it)
         worked, _ = self.in_worked_example, self.separate()  # (a bold title goes on with a worked example)
         self.in_worked_example = worked and line.attrs == BOLD_TITLE_LEVEL
         lists.open_section(self, blocks, i)

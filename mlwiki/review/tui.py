@@ -198,12 +198,16 @@ def read_key(stream=None, wakeup: int | None = None) -> str:
 
 def split_heading(heading: str, front: str) -> tuple[str, str]:
     """(line above the card, card text): the heading path once. A front that starts with its heading path (a
-    formula card's does) gives its first paragraph to the line above, unless nothing would be left of it."""
+    formula card's does) gives that path to the line above, unless nothing would be left of the card; what its
+    first paragraph says after the path ("… › What does $\\beta$ trade?") is no heading of the note: the card's."""
     if not heading:
         return "", front
     first, _, rest = front.partition("\n\n")
-    if first == heading or first.startswith(heading + " › "):
+    if first == heading:
         return (first, rest.lstrip("\n")) if rest.strip() else ("", front)
+    if first.startswith(heading + " › "):
+        asked = first[len(heading) + 3:]
+        return heading, f"{asked}\n\n{rest.lstrip(chr(10))}" if rest.strip() else asked
     return heading, front
 
 
