@@ -72,8 +72,9 @@ def read_page(body: str, ctx: NoteContext, as_before: bool = False) -> tuple[str
     """A note's body and context as extraction reads them: a Logseq page (in a graph, `ctx.logseq`, or by its
     form) as the document it shows, titled and tagged by its properties, with the page line of each line (None
     for any other note, and with `as_before`: the page as mlwiki read it before, for the ids of its cards)."""
-    roam = not as_before and not ctx.logseq and looks_like_roam(body, ctx.path)
-    if as_before or not (roam or ctx.logseq or looks_like_logseq(body)):
+    logseq = bool(ctx.logseq) or looks_like_logseq(body)
+    roam = not as_before and not logseq and looks_like_roam(body, ctx.path)
+    if as_before or not (roam or logseq):
         return body, ctx, None
     if roam:  # (a Roam page: read as the Logseq page it is written as)
         text, lines_of = as_logseq(body)

@@ -49,17 +49,21 @@ _LEADING_TAGS = re.compile(r"((?:#(?:\[\[[^\]\n]*\]\]|[^\s#\[\]]+)[ \t]*)+)(?:[â
 _POINTER = re.compile(r"(?i)[^.!?\n]{0,80}?\b(?:lives|moved|is embedded|are embedded|now lives)[ \t]+(?:on|to|in)"
                       r"[ \t]+\[\[[^\]\n]+\]\][^.!?\n]{0,60}")
 _DISPLAY = re.compile(r"\$\$(?=\S)([^$\n]+?)(?<=\S)\$\$")
-# What only a Roam export holds: a task, table or embed macro, a block reference by a nine-character id, a highlight
-_ROAM_MARK = re.compile(r"\{\{\[\[(?:TODO|DONE|table|embed)\]\]|\{\{(?:table|embed:)|\(\([\w-]{9}\)\)|\^\^\S")
+# What only a Roam export (or an outliner's page) holds: a task, table or embed macro, a block reference by a
+# nine-character id, a highlight, a heading written in a top-level bullet
+_ROAM_MARK = re.compile(r"\{\{\[\[(?:TODO|DONE|table|embed)\]\]|\{\{(?:table|embed:)|\(\([\w-]{9}\)\)|\^\^\S|"
+                        r"^- #{1,6} ", re.MULTILINE)
 _DAILY = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December) "
                     r"\d{1,2}(?:st|nd|rd|th), \d{4}")
 
 
 def looks_like_roam(body: str, path: str) -> bool:
     """Whether a note is a Roam page: an outline, every line a bullet or under one, that holds a mark only Roam
-    writes, or is named as Roam names a daily page."""
-    if "- " not in body or not (_ROAM_MARK.search(body) or _DAILY.fullmatch(PurePosixPath(path).stem)):
+    writes, or is named as Roam names a daily page; or one bullet that only points to another page."""
+    if "- " not in body:
         return False
+    if not (_ROAM_MARK.search(body) or _DAILY.fullmatch(PurePosixPath(path).stem)):
+        return bool(_POINTER.fullmatch(body.strip()[2:]))  # (a stub page: one block saying where its matter lives)
     lines = [line for line in body.split("\n") if line.strip()]
     return bool(lines) and lines[0].startswith("- ") and all(line[:1] in "- \t" for line in lines)
 
