@@ -7,10 +7,10 @@ Read as display math, each such span cut its sentence into a "formula" card (the
 math the back, the words after it lost) and a cloze of the sentence showed "…" for it. Written `$…$`, which every
 reader of mlwiki's shows inline, the sentence is one piece of prose with its math in it.
 
-Inline are: every span in a heading; several spans with words between or around them; a span with words after
-it (but for the formula's own ", where …" or "for $i …$"); a short symbol ending a sentence ("… in $$d$$"). A
-formula alone on its line, or ending its line after a lead or prose ("Accuracy: $$\\frac{TP+TN}{N}$$", how
-Obsidian writers set a formula apart), is display math as before; so is a span that runs over several lines. Code
+Inline are: every span in a heading; a span with words after it (but for the formula's own ", where …", "which
+…" or "for $i …$"), or after words that leave the sentence open ("…, with"). A formula alone on its line, or
+ending its line after a lead or prose ("Accuracy: $$\\frac{TP+TN}{N}$$", how Obsidian writers set a formula
+apart), or formulas written one after another, are display math as before; so is a span over several lines. Code
 (fences, code spans) is never touched. Kramdown pages read their own `$$` (`kramdown`). Pure: text in, text out.
 """
 
@@ -24,11 +24,9 @@ _LABEL = re.compile(r"\{#[\w:-]+\}")
 _WORD = re.compile(r"[^\W_]")  # (a letter or digit: the words a sentence holds, not a bullet or a full stop)
 _MARKERS = re.compile(r"[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d+[.)])[ \t]+)?")  # (a quote's and a list item's marks)
 # What a displayed formula's line may go on with: what its symbols are, or the range of its index
-_QUALIFIER = re.compile(r"[ \t]*[,;]?[ \t]*(?:where\b|for[ \t]+(?:all[ \t]+|each[ \t]+|every[ \t]+)?\$)")
+_QUALIFIER = re.compile(r"[ \t]*[,;]?[ \t]*(?:where\b|which\b|for[ \t]+(?:all[ \t]+|each[ \t]+|every[ \t]+)?\$)")
 # Words that leave a sentence open for what follows them ("M-step, with $$N_k = …$$:"): the formula is inside it
 _OPEN_END = re.compile(r"(?i)\b(?:with|where|for|of|to|at|and|or|that|by|on|in|from|as|when|if|then)[ \t]*$")
-_SYMBOL = 16  # (the longest a symbol or short expression is: `\\varepsilon`, `K d`, `-1`, `\\rho_i`)
-_COMPUTES = re.compile(r"\\(?:frac|sum|prod|int|sqrt|cdot|times)|[+*/]")  # (a formula computing something: no symbol)
 
 
 def inline_dollars(body: str) -> str:
@@ -49,40 +47,35 @@ def inline_dollars(body: str) -> str:
 
 
 def inline_line(line: str) -> str:
-    """One line with its `$$…$$` spans as `$…$` when they sit inside its words (see `_inside_words`), else the line
-    itself."""
+    """One line with each of its `$$…$$` spans that sits inside its words (`_inside_words`) as `$…$`."""
     spans = _display_spans(line)
-    if not spans or not _inside_words(line, spans):
+    if not spans:
         return line
+    heading = line.lstrip().startswith("#")  # (a heading holds no displayed formula)
     out, pos = [], 0
-    for start, end in spans:
+    for k, (start, end) in enumerate(spans):
         inner = line[start + 2:end - 2].strip()
         if not inner or "$" in inner or line[end:end + 1].isdigit():
             continue  # (`$…$` may not hold a `$`, nor be followed by a digit)
-        out += [line[pos:start], "$", inner, "$"]
-        pos = end
+        before = line[spans[k - 1][1] if k else _MARKERS.match(line).end():start]
+        after = line[end:spans[k + 1][0] if k + 1 < len(spans) else len(line)]
+        if heading or _inside_words(before, after):
+            out += [line[pos:start], "$", inner, "$"]
+            pos = end
     return "".join(out) + line[pos:]
 
 
-def _inside_words(line: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether a line's `$$…$$` spans are inline math: in a heading; several, with words between or around them;
-    one with words after it (not only the formula's own "where …" or "for $i$" clause); or a short symbol with no
-    relation that ends a sentence ("… estimated in $$d$$"). A formula that ends its line after a lead or prose
-    ("Accuracy: $$\\frac{TP+TN}{N}$$") is the line's displayed formula, as before."""
-    marks = _MARKERS.match(line).end()
-    before, after = line[marks:spans[0][0]], line[spans[-1][1]:]
-    if line.lstrip().startswith("#"):
-        return True  # (a heading holds no displayed formula)
-    if len(spans) > 1:
-        between = "".join(line[spans[k][1]:spans[k + 1][0]] for k in range(len(spans) - 1))
-        return bool(_WORD.search(_LABEL.sub("", before + between + after)))
-    if _WORD.search(_LABEL.sub("", after)) and not _QUALIFIER.match(after):
+def _inside_words(before: str, after: str) -> bool:
+    """Whether a `$$…$$` span, with the text `before` and `after` it up to the line's ends or the spans beside it, is
+    inside a sentence: words go on after it (not only the formula's own ", where …", "for $i$", ", which …", nor a
+    lead ending in a colon that introduces the next formula), or the words before it leave the sentence open ("…,
+    with"). A formula that ends its line after a lead or prose ("Accuracy: $$\\frac{TP+TN}{N}$$", how Obsidian
+    writers set a formula apart) is the line's displayed formula, as before; so are formulas written one after
+    another ("Regression $$g = …$$ $$h = 1$$")."""
+    words = _WORD.search(_LABEL.sub("", after))
+    if words and not _QUALIFIER.match(after) and not after.rstrip().endswith(":"):
         return True
-    inner = line[spans[0][0] + 2:spans[0][1] - 2].strip()
-    if _OPEN_END.search(before):
-        return True  # ("M-step, with $$N_k = …$$:": the sentence goes through the formula)
-    return bool(_WORD.search(before)) and not before.rstrip().endswith(":") and len(inner) <= _SYMBOL \
-        and not _COMPUTES.search(inner)
+    return bool(_OPEN_END.search(before))
 
 
 def _display_spans(line: str) -> list[tuple[int, int]]:
