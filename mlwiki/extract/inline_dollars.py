@@ -7,8 +7,9 @@ Read as display math, each such span cut its sentence into a "formula" card (the
 math the back, the words after it lost) and a cloze of the sentence showed "…" for it. Written `$…$`, which every
 reader of mlwiki's shows inline, the sentence is one piece of prose with its math in it.
 
-Inline are: every span in a heading; a span with words after it (but for the formula's own ", where …", "which
-…" or "for $i …$"), or after words that leave the sentence open ("…, with"). A formula alone on its line, or
+Inline are: every span in a heading; every span of a line with words between two of them; a span
+with words after it (but for the formula's own ", where …", "which
+…" or "for $i …$"), or after words that leave the sentence open ("…, with"); a bare symbol ending a sentence. A formula alone on its line, or
 ending its line after a lead or prose ("Accuracy: $$\\frac{TP+TN}{N}$$", how Obsidian writers set a formula
 apart), or formulas written one after another, are display math as before; so is a span over several lines. Code
 (fences, code spans) is never touched. Kramdown pages read their own `$$` (`kramdown`). Pure: text in, text out.
@@ -25,6 +26,9 @@ _WORD = re.compile(r"[^\W_]")  # (a letter or digit: the words a sentence holds,
 _MARKERS = re.compile(r"[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d+[.)])[ \t]+)?")  # (a quote's and a list item's marks)
 # What a displayed formula's line may go on with: what its symbols are, or the range of its index
 _QUALIFIER = re.compile(r"[ \t]*[,;]?[ \t]*(?:where\b|which\b|for[ \t]+(?:all[ \t]+|each[ \t]+|every[ \t]+)?\$)")
+_IN_PROSE = _WORD  # (between two formulas: words of the sentence they are in)
+# A bare symbol: `K`, `\\sigma_i`, `x^{(i)}`, `-1`
+_SYMBOL = re.compile(r"\\?[A-Za-z]+(?:_\{?[\w\\]+\}?)?(?:\^\{?[\w\\()]+\}?)?|-?\d+")
 # Words that leave a sentence open for what follows them ("M-step, with $$N_k = …$$:"): the formula is inside it
 _OPEN_END = re.compile(r"(?i)\b(?:with|where|for|of|to|at|and|or|that|by|on|in|from|as|when|if|then)[ \t]*$")
 
@@ -46,12 +50,20 @@ def inline_dollars(body: str) -> str:
     return "\n".join(lines)
 
 
-def inline_line(line: str) -> str:
-    """One line with each of its `$$…$$` spans that sits inside its words (`_inside_words`) as `$…$`."""
+def inline_line(line: str, every: bool = False) -> str:
+    """One line with each of its `$$…$$` spans that sits inside its words (`_inside_words`) as `$…$`; with `every`
+    (a tool whose `$$` is always inline in a block's words: Roam), each span of a line with words outside them."""
     spans = _display_spans(line)
     if not spans:
         return line
-    heading = line.lstrip().startswith("#")  # (a heading holds no displayed formula)
+    if every:
+        rest = "".join(line[(spans[k - 1][1] if k else _MARKERS.match(line).end()):spans[k][0]]
+                       for k in range(len(spans))) + line[spans[-1][1]:]
+        every = bool(_WORD.search(_LABEL.sub("", rest)))
+    # (a heading holds no displayed formula; nor does a sentence with formulas inside it: words between them)
+    prose = line.lstrip().startswith("#") or any(_IN_PROSE.search(line[spans[k][1]:spans[k + 1][0]])
+                                                 and not line[spans[k][1]:spans[k + 1][0]].rstrip().endswith(":")
+                                                 for k in range(len(spans) - 1))
     out, pos = [], 0
     for k, (start, end) in enumerate(spans):
         inner = line[start + 2:end - 2].strip()
@@ -59,23 +71,23 @@ def inline_line(line: str) -> str:
             continue  # (`$…$` may not hold a `$`, nor be followed by a digit)
         before = line[spans[k - 1][1] if k else _MARKERS.match(line).end():start]
         after = line[end:spans[k + 1][0] if k + 1 < len(spans) else len(line)]
-        if heading or _inside_words(before, after):
+        if every or prose or _inside_words(before, after, inner):
             out += [line[pos:start], "$", inner, "$"]
             pos = end
     return "".join(out) + line[pos:]
 
 
-def _inside_words(before: str, after: str) -> bool:
+def _inside_words(before: str, after: str, inner: str) -> bool:
     """Whether a `$$…$$` span, with the text `before` and `after` it up to the line's ends or the spans beside it, is
     inside a sentence: words go on after it (not only the formula's own ", where …", "for $i$", ", which …", nor a
     lead ending in a colon that introduces the next formula), or the words before it leave the sentence open ("…,
-    with"). A formula that ends its line after a lead or prose ("Accuracy: $$\\frac{TP+TN}{N}$$", how Obsidian
+    with"), or it is a bare symbol ending a sentence ("… does not need $$K$$"). A formula that ends its line after a lead or prose ("Accuracy: $$\\frac{TP+TN}{N}$$", how Obsidian
     writers set a formula apart) is the line's displayed formula, as before; so are formulas written one after
     another ("Regression $$g = …$$ $$h = 1$$")."""
     words = _WORD.search(_LABEL.sub("", after))
     if words and not _QUALIFIER.match(after) and not after.rstrip().endswith(":"):
         return True
-    return bool(_OPEN_END.search(before))
+    return bool(_OPEN_END.search(before)) or bool(_SYMBOL.fullmatch(inner) and _WORD.search(before))
 
 
 def _display_spans(line: str) -> list[tuple[int, int]]:

@@ -161,7 +161,7 @@ def _shown(text: str) -> str:
         text = _marked(text, _HIGHLIGHT, "==")
     if "__" in text:
         text = _marked(text, _ITALIC, "*")
-    return inline_line(text) if "$$" in text else text
+    return inline_line(text, every=True) if "$$" in text else text  # (Roam shows a `$$` among words inline)
 
 
 def _marked(text: str, pattern: re.Pattern, mark: str) -> str:
