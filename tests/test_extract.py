@@ -617,7 +617,7 @@ def test_formula_modes():
 def test_inline_formula_sentence_leaves_out_display_math_and_other_list_items():
     body = note("- a curve is a map $$c: I \\to M$$ with $c(t_0) = p + 0$ here.", "- next item $y = 2 + x$ too")
     assert cards(body, formulas="inline")[1:] == [
-        ("formula", "a curve is a map … with [...] here.", "$c(t_0) = p + 0$", 1),
+        ("formula", "a curve is a map $c: I \\to M$ with [...] here.", "$c(t_0) = p + 0$", 1),
         ("formula", "next item [...] too", "$y = 2 + x$", 2)]
 
 

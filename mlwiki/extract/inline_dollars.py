@@ -8,8 +8,8 @@ math the back, the words after it lost) and a cloze of the sentence showed "…"
 reader of mlwiki's shows inline, the sentence is one piece of prose with its math in it.
 
 Inline are: every span in a heading; every span of a line with words between two of them; a span
-with words after it (but for the formula's own ", where …", "which
-…" or "for $i …$"), or after words that leave the sentence open ("…, with"); a bare symbol ending a sentence. A formula alone on its line, or
+with words right after it (after a space, no comma or stop; but for the formula's own ", where …", "which
+…" or "for $i …$"); a bare symbol ending a sentence. In a Roam block every `$$` among words. A formula alone on its line, or
 ending its line after a lead or prose ("Accuracy: $$\\frac{TP+TN}{N}$$", how Obsidian writers set a formula
 apart), or formulas written one after another, are display math as before; so is a span over several lines. Code
 (fences, code spans) is never touched. Kramdown pages read their own `$$` (`kramdown`). Pure: text in, text out.
@@ -26,6 +26,7 @@ _WORD = re.compile(r"[^\W_]")  # (a letter or digit: the words a sentence holds,
 _MARKERS = re.compile(r"[ \t]*(?:>[ \t]?)*(?:(?:[-*+]|\d+[.)])[ \t]+)?")  # (a quote's and a list item's marks)
 # What a displayed formula's line may go on with: what its symbols are, or the range of its index
 _QUALIFIER = re.compile(r"[ \t]*[,;]?[ \t]*(?:where\b|which\b|for[ \t]+(?:all[ \t]+|each[ \t]+|every[ \t]+)?\$)")
+_PAUSE = re.compile(r"[ \t]*[,.;:]")  # (", $C = 1$ means …", ", and the goal …": what follows a displayed formula)
 _IN_PROSE = _WORD  # (between two formulas: words of the sentence they are in)
 # A bare symbol: `K`, `\\sigma_i`, `x^{(i)}`, `-1`
 _SYMBOL = re.compile(r"\\?[A-Za-z]+(?:_\{?[\w\\]+\}?)?(?:\^\{?[\w\\()]+\}?)?|-?\d+")
@@ -61,8 +62,7 @@ def inline_line(line: str, every: bool = False) -> str:
                        for k in range(len(spans))) + line[spans[-1][1]:]
         every = bool(_WORD.search(_LABEL.sub("", rest)))
     # (a heading holds no displayed formula; nor does a sentence with formulas inside it: words between them)
-    prose = line.lstrip().startswith("#") or any(_IN_PROSE.search(line[spans[k][1]:spans[k + 1][0]])
-                                                 and not line[spans[k][1]:spans[k + 1][0]].rstrip().endswith(":")
+    prose = line.lstrip().startswith("#") or any(_between_words(line[spans[k][1]:spans[k + 1][0]])
                                                  for k in range(len(spans) - 1))
     out, pos = [], 0
     for k, (start, end) in enumerate(spans):
@@ -71,23 +71,30 @@ def inline_line(line: str, every: bool = False) -> str:
             continue  # (`$…$` may not hold a `$`, nor be followed by a digit)
         before = line[spans[k - 1][1] if k else _MARKERS.match(line).end():start]
         after = line[end:spans[k + 1][0] if k + 1 < len(spans) else len(line)]
-        if every or prose or _inside_words(before, after, inner):
+        if every or prose or _inside_words(before, after, inner, k + 1 < len(spans)):
             out += [line[pos:start], "$", inner, "$"]
             pos = end
     return "".join(out) + line[pos:]
 
 
-def _inside_words(before: str, after: str, inner: str) -> bool:
+def _between_words(text: str) -> bool:
+    """Whether the text between two formulas is words of the sentence they are in, not a lead to the second ("…:",
+    "… and the bias by")."""
+    return bool(_IN_PROSE.search(text)) and not text.rstrip().endswith(":") and not _OPEN_END.search(text)
+
+
+def _inside_words(before: str, after: str, inner: str, more: bool) -> bool:
     """Whether a `$$…$$` span, with the text `before` and `after` it up to the line's ends or the spans beside it, is
-    inside a sentence: words go on after it (not only the formula's own ", where …", "for $i$", ", which …", nor a
-    lead ending in a colon that introduces the next formula), or the words before it leave the sentence open ("…,
-    with"), or it is a bare symbol ending a sentence ("… does not need $$K$$"). A formula that ends its line after a lead or prose ("Accuracy: $$\\frac{TP+TN}{N}$$", how Obsidian
+    inside a sentence: words go on right after it, no comma or stop between (not only the formula's own ", where …", "for $i$", ", which …", nor a
+    lead to the next formula), or it is a bare symbol ending a sentence ("… does not need $$K$$"). Text glued to
+    the closing `$$` ("$$…$$For every $a$") starts a new line as the writer sees it. A formula that ends its line after a lead or prose ("Accuracy: $$\\frac{TP+TN}{N}$$", how Obsidian
     writers set a formula apart) is the line's displayed formula, as before; so are formulas written one after
     another ("Regression $$g = …$$ $$h = 1$$")."""
     words = _WORD.search(_LABEL.sub("", after))
-    if words and not _QUALIFIER.match(after) and not after.rstrip().endswith(":"):
+    if words and after[:1] in " \t" and not _QUALIFIER.match(after) and not _PAUSE.match(after) \
+            and not (more and not _between_words(after)) and not after.rstrip().endswith(":"):
         return True
-    return bool(_OPEN_END.search(before)) or bool(_SYMBOL.fullmatch(inner) and _WORD.search(before))
+    return bool(_SYMBOL.fullmatch(inner) and _WORD.search(before))
 
 
 def _display_spans(line: str) -> list[tuple[int, int]]:

@@ -49,10 +49,8 @@ _LEADING_TAGS = re.compile(r"((?:#(?:\[\[[^\]\n]*\]\]|[^\s#\[\]]+)[ \t]*)+)(?:[â
 _POINTER = re.compile(r"(?i)[^.!?\n]{0,80}?\b(?:lives|moved|is embedded|are embedded|now lives)[ \t]+(?:on|to|in)"
                       r"[ \t]+\[\[[^\]\n]+\]\][^.!?\n]{0,60}")
 _DISPLAY = re.compile(r"\$\$(?=\S)([^$\n]+?)(?<=\S)\$\$")
-# What only a Roam export (or an outliner's page) holds: a task, table or embed macro, a block reference by a
-# nine-character id, a highlight, a heading written in a top-level bullet
-_ROAM_MARK = re.compile(r"\{\{\[\[(?:TODO|DONE|table|embed)\]\]|\{\{(?:table|embed:)|\(\([\w-]{9}\)\)|\^\^\S|"
-                        r"^- #{1,6} ", re.MULTILINE)
+# What only a Roam export holds: a task, table or embed macro, a block reference by a nine-character id, a highlight
+_ROAM_MARK = re.compile(r"\{\{\[\[(?:TODO|DONE|table|embed)\]\]|\{\{(?:table|embed:)|\(\([\w-]{9}\)\)|\^\^\S")
 _DAILY = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December) "
                     r"\d{1,2}(?:st|nd|rd|th), \d{4}")
 
