@@ -82,15 +82,18 @@ def test_a_code_fence_closed_on_its_last_code_line_leaks_into_no_front(tmp_path)
 
 
 def test_a_roam_page_that_only_points_to_another_makes_no_card(tmp_path):
-    """"the derivation lives on [[Other page]]" only says where the matter is: no card; nor from a daily page's
-    title, which is a day and no subject."""
+    """"the derivation lives on [[Other page]]" and "[[X]] — next lecture" only say where the matter is, "lunch with
+    Priya re: …" is the writer's logistics: no card; nor from a daily page's title, a day and no subject."""
     made = _cards(tmp_path, {
         "Backpropagation.md": "- the full derivation lives on [[Chain Rule]] (first written down on [[March 2nd, 2026]])\n",
         "March 2nd, 2026.md": ("- #[[study group]] — chain rule\n"
                                "    - the chain rule multiplies local derivatives along every path from the loss "
                                "back to a weight, and sums over the paths\n"
-                               "- {{[[DONE]]}} redo exercise 3\n")})
+                               "    - [[Automatic Differentiation]] — next lecture\n"
+                               "- {{[[DONE]]}} redo exercise 3\n"
+                               "- lunch with Priya re: her thesis → she recommends reverse mode for wide networks\n")})
     text = _text(made)
     assert "lives on" not in text and "exercise 3" not in text, made
+    assert "next lecture" not in text and "thesis" not in text, made  # (a pointer, the writer's logistics)
     assert not any(front.startswith("March 2nd") for front in made), made
     assert "sums over the paths" in text, made

@@ -45,9 +45,14 @@ _TAG = re.compile(r"#?\[\[([^\]\n]+)\]\]|#([^\s#\[\],]+)")
 _HEADING = re.compile(r"#{1,6}[ \t]")
 _NUMBER = re.compile(r"\d{1,2}\.[ \t]+(?=\S)")  # ("- 1. compute …": a numbered step, its number Roam's list style)
 _LEADING_TAGS = re.compile(r"((?:#(?:\[\[[^\]\n]*\]\]|[^\s#\[\]]+)[ \t]*)+)(?:[—–-][ \t]*)?(?=[^\s#])")
-# A block that only says where its matter is: "seeding section lives on [[K-means]]", "… → moved to [[X]]"
+# A block that only says where its matter is: "seeding section lives on [[K-means]]", "… → moved to [[X]]",
+# "[[Silhouette Score]] — next lecture"
 _POINTER = re.compile(r"(?i)[^.!?\n]{0,80}?\b(?:lives|moved|is embedded|are embedded|now lives)[ \t]+(?:on|to|in)"
-                      r"[ \t]+\[\[[^\]\n]+\]\][^.!?\n]{0,60}")
+                      r"[ \t]+\[\[[^\]\n]+\]\][^.!?\n]{0,60}|"
+                      r"\[\[[^\]\n]+\]\][ \t]*[—–:-][ \t]*(?:next|later|last|previous)[ \t]+(?:lecture|week|class|session)")
+# The writer's logistics: "coffee with Lena re: the project …", "call with the TA about …"
+_LOGISTICS = re.compile(r"(?i)(?:coffee|lunch|dinner|call|meeting|chat|sync|1:1)[ \t]+with[ \t]+\S[^:\n]{0,40}?"
+                        r"(?:[ \t]+re:|[ \t]+about\b|:)")
 _DISPLAY = re.compile(r"\$\$(?=\S)([^$\n]+?)(?<=\S)\$\$")
 # What only a Roam export holds: a task, table or embed macro, a block reference by a nine-character id, a highlight
 _ROAM_MARK = re.compile(r"\{\{\[\[(?:TODO|DONE|table|embed)\]\]|\{\{(?:table|embed:)|\(\([\w-]{9}\)\)|\^\^\S")
@@ -100,8 +105,9 @@ def as_logseq(body: str) -> tuple[str, list[int]]:
             fence = "" if closes else fence or " "
             k += 1
             continue
-        if bullet and _POINTER.fullmatch(text) and not _has_children(raw, k, len(bullet.group(1))):
-            k += 1  # (a pointer to another page: nothing to learn here)
+        if bullet and (_POINTER.fullmatch(text) or _LOGISTICS.match(text)) \
+                and not _has_children(raw, k, len(bullet.group(1))):
+            k += 1  # (a pointer to another page, a meeting with someone: nothing to learn here)
             continue
         if bullet and not bullet.group(1) and text.startswith("#") and (tags := _LEADING_TAGS.match(text)):
             text = f"{text[tags.end():]} {tags.group(1).strip()}"  # ("#[[reading group]] — t-SNE": tags end a title)
