@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
+from mlwiki.extract.daily import is_date
 from mlwiki.extract.inline_dollars import inline_line
 from mlwiki.extract.logseq_journal import without_tags
 from mlwiki.render.spans import code_spans, math_spans
@@ -56,16 +57,14 @@ _LOGISTICS = re.compile(r"(?i)(?:coffee|lunch|dinner|call|meeting|chat|sync|1:1)
 _DISPLAY = re.compile(r"\$\$(?=\S)([^$\n]+?)(?<=\S)\$\$")
 # What only a Roam export holds: a task, table or embed macro, a block reference by a nine-character id, a highlight
 _ROAM_MARK = re.compile(r"\{\{\[\[(?:TODO|DONE|table|embed)\]\]|\{\{(?:table|embed:)|\(\([\w-]{9}\)\)|\^\^\S")
-_DAILY = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December) "
-                    r"\d{1,2}(?:st|nd|rd|th), \d{4}")
 
 
 def looks_like_roam(body: str, path: str) -> bool:
     """Whether a note is a Roam page: an outline, every line a bullet or under one, that holds a mark only Roam
-    writes, or is named as Roam names a daily page; or one bullet that only points to another page."""
+    writes, or is named by a day, as Roam names a daily page ("December 3rd, 2026"); or one bullet that only points to another page."""
     if "- " not in body:
         return False
-    if not (_ROAM_MARK.search(body) or _DAILY.fullmatch(PurePosixPath(path).stem)):
+    if not (_ROAM_MARK.search(body) or is_date(PurePosixPath(path).stem)):
         return bool(_POINTER.fullmatch(body.strip()[2:]))  # (a stub page: one block saying where its matter lives)
     lines = [line for line in body.split("\n") if line.strip()]
     return bool(lines) and lines[0].startswith("- ") and all(line[:1] in "- \t" for line in lines)
@@ -96,8 +95,8 @@ def as_logseq(body: str) -> tuple[str, list[int]]:
         if bullet and _TABLE.fullmatch(text):
             k = _table(raw, k, bullet.group(1), out, origins)
             continue
-        head = line[:len(line) - len(text)]
         if text.lstrip().startswith("```"):
+            head = line[:len(line) - len(text)]
             fence = head.replace("-", " ") if bullet else line[:len(line) - len(line.lstrip())]  # (its code's indent)
             closes = _FENCE_END.search(text.lstrip()[3:])
             out.append(line)
@@ -105,17 +104,25 @@ def as_logseq(body: str) -> tuple[str, list[int]]:
             fence = "" if closes else fence or " "
             k += 1
             continue
-        if bullet and (_POINTER.fullmatch(text) or _LOGISTICS.match(text)) \
-                and not _has_children(raw, k, len(bullet.group(1))):
-            k += 1  # (a pointer to another page, a meeting with someone: nothing to learn here)
-            continue
-        if bullet and not bullet.group(1) and text.startswith("#") and (tags := _LEADING_TAGS.match(text)):
-            text = f"{text[tags.end():]} {tags.group(1).strip()}"  # ("#[[reading group]] — t-SNE": tags end a title)
-        text = _NUMBER.sub("", text, count=1) if bullet and text[:1].isdigit() else text  # (as Logseq numbers blocks)
-        out.append(head + (_heading(text) if _HEADING.match(text) else _shown(text)))
-        origins.append(no)
+        shown_text = _block_text(raw, k, bullet, text)
+        if shown_text is not None:
+            out.append(line[:len(line) - len(text)] + shown_text)
+            origins.append(no)
         k += 1
     return "\n".join(out), origins
+
+
+def _block_text(raw: list[str], k: int, bullet: re.Match | None, text: str) -> str | None:
+    """The text of line k as Logseq writes it; None for a block that shows nothing to learn (a pointer to another
+    page, the writer's logistics)."""
+    if bullet and (_POINTER.fullmatch(text) or _LOGISTICS.match(text)) \
+            and not _has_children(raw, k, len(bullet.group(1))):
+        return None
+    if bullet and not bullet.group(1) and text.startswith("#") and (tags := _LEADING_TAGS.match(text)):
+        text = f"{text[tags.end():]} {tags.group(1).strip()}"  # ("#[[reading group]] — t-SNE": tags end a title)
+    if bullet and text[:1].isdigit():
+        text = _NUMBER.sub("", text, count=1)  # ("1. compute …": numbered as Logseq numbers blocks, by its list)
+    return _heading(text) if _HEADING.match(text) else _shown(text)
 
 
 def _property(key: str, value: str) -> str:
