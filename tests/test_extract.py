@@ -488,8 +488,15 @@ def test_trivial_and_repeated_formulas_are_skipped():
 
 
 def test_formula_on_the_same_line_as_text():
+    """A `$$…$$` inside a sentence (words after it) is inline math (s49, `inline_dollars`): the sentence is read as
+    the same sentence written with `$…$` is, no formula card cut at the math; one ending its line after a lead is
+    a displayed formula, as before."""
     body = note("## Metric", "", "The triangle inequality $$d(x,z) \\le d(x,y) + d(y,z)$$ holds for all points.")
-    assert cards(body) == [("formula", "Metric\n\nThe triangle inequality", "$$d(x,z) \\le d(x,y) + d(y,z)$$", 3)]
+    written = note("## Metric", "", "The triangle inequality $d(x,z) \\le d(x,y) + d(y,z)$ holds for all points.")
+    assert cards(body) == cards(written)
+    assert not any(kind == "formula" and front.endswith("The triangle inequality") for kind, front, _, _ in cards(body))
+    lead = note("## Metric", "", "The triangle inequality: $$d(x,z) \\le d(x,y) + d(y,z)$$")
+    assert cards(lead) == [("formula", "Metric\n\nThe triangle inequality:", "$$d(x,z) \\le d(x,y) + d(y,z)$$", 3)]
 
 
 def test_text_after_a_closing_delimiter_introduces_the_next_formula():
@@ -610,7 +617,7 @@ def test_formula_modes():
 def test_inline_formula_sentence_leaves_out_display_math_and_other_list_items():
     body = note("- a curve is a map $$c: I \\to M$$ with $c(t_0) = p + 0$ here.", "- next item $y = 2 + x$ too")
     assert cards(body, formulas="inline")[1:] == [
-        ("formula", "a curve is a map … with [...] here.", "$c(t_0) = p + 0$", 1),
+        ("formula", "a curve is a map $c: I \\to M$ with [...] here.", "$c(t_0) = p + 0$", 1),
         ("formula", "next item [...] too", "$y = 2 + x$", 2)]
 
 

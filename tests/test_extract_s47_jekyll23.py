@@ -91,13 +91,14 @@ def test_inline_double_dollars_in_a_post_stay_in_their_sentence(tmp_path):
 
 def test_a_jekyll_config_makes_its_folder_kramdown_and_a_jupyter_book_config_does_not(tmp_path):
     """A note beside a Jekyll `_config.yml` (not under `_posts/`) is kramdown; beside a Jupyter Book's `_config.yml`
-    it is read as before: Pandoc's `$$` in a sentence is display math there."""
+    it is read as before, but for a `$$` inside a sentence: inline math in every format since s49."""
     jekyll = _wiki(tmp_path / "site", {"notes/gp.md": GP})
     assert "$K_{ij} = k(x_i, x_j)$" in _text(jekyll), jekyll
     book = _wiki(tmp_path / "book", {"notes/gp.md": GP}, site=BOOK)
-    assert "$K_{ij} = k(x_i, x_j)$" not in _text(book), book
+    # (s49: a `$$…$$` inside a sentence is inline in every format, a Jupyter Book's too; a display block stays one)
+    assert "$K_{ij} = k(x_i, x_j)$" in _text(book) and "$$\\mu_* =" in _text(book), book
     plain = _wiki(tmp_path / "plain", {"notes/gp.md": GP}, site=None)
-    assert "$K_{ij} = k(x_i, x_j)$" not in _text(plain), plain
+    assert "$K_{ij} = k(x_i, x_j)$" in _text(plain), plain  # (likewise, s49)
 
 
 def test_a_table_whose_cells_hold_math_is_read_as_rows(tmp_path):

@@ -38,6 +38,7 @@ from mlwiki.extract.logseq_journal import entry_title, is_journal
 from mlwiki.extract.logseq_inline import (BLOCK_REF, DRAWER_END, DRAWER_OPEN, as_task, inline_ref, is_planning,
                                           shown)
 from mlwiki.extract.logseq_outline import PROPERTY, OutlineBlock, parse
+from mlwiki.extract.roam import as_logseq, looks_like_roam
 
 _HEADING = re.compile(r"(#{1,6})[ \t]+(\S.*)")
 # The lead to what is under a block ("… the product in the middle of this:"), when nothing under it shows: it
@@ -71,9 +72,15 @@ def read_page(body: str, ctx: NoteContext, as_before: bool = False) -> tuple[str
     """A note's body and context as extraction reads them: a Logseq page (in a graph, `ctx.logseq`, or by its
     form) as the document it shows, titled and tagged by its properties, with the page line of each line (None
     for any other note, and with `as_before`: the page as mlwiki read it before, for the ids of its cards)."""
-    if as_before or not (ctx.logseq or looks_like_logseq(body)):
+    logseq = bool(ctx.logseq) or looks_like_logseq(body)
+    roam = not as_before and not logseq and looks_like_roam(body, ctx.path)
+    if as_before or not (roam or logseq):
         return body, ctx, None
-    page = as_markdown(body, ctx.path, ctx.logseq == "legacy")
+    if roam:  # (a Roam page: read as the Logseq page it is written as)
+        text, lines_of = as_logseq(body)
+        page = as_markdown(text, ctx.path, False, lines_of)
+    else:
+        page = as_markdown(body, ctx.path, ctx.logseq == "legacy")
     tags = tuple(dict.fromkeys((*ctx.tags, *(clean_tag(t) for t in page.tags))))
     return page.text, replace(ctx, title=ctx.title or page.title, tags=tags, line_offset=0,
                               line_map=[ctx.file_line(no) for no in page.origins]), page.origins
@@ -104,14 +111,16 @@ def page_title(path: str, props: dict[str, str], legacy: bool = False) -> str:
     return unquote(stem.replace("___", "/"))
 
 
-def as_markdown(body: str, path: str, legacy: bool = False) -> LogseqPage:
-    """The page as Markdown (see the module's docstring)."""
+def as_markdown(body: str, path: str, legacy: bool = False, lines_of: list[int] | None = None) -> LogseqPage:
+    """The page as Markdown (see the module's docstring). `lines_of`: the line of the file each line of `body` comes
+    from, when `body` is a Roam page written as Logseq writes it (`roam`)."""
     outline = parse(body)
     title = page_title(path, outline.props, legacy)
     writer = _Writer(_references(outline.blocks), is_journal(title))
     writer.blocks(outline.blocks, 0, 1)
     tags = tuple(t.strip().strip("[]#").strip() for t in re.split(r",", outline.props.get("tags", "")) if t.strip())
-    return LogseqPage("\n".join(writer.lines), writer.origins or [1], title, tuple(t for t in tags if t))
+    origins = [lines_of[no - 1] for no in writer.origins] if lines_of else writer.origins
+    return LogseqPage("\n".join(writer.lines), origins or [1], title, tuple(t for t in tags if t))
 
 
 def _references(blocks: list[OutlineBlock]) -> dict[str, str]:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import re
 
-_UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+# A block's id: Logseq's UUID, or Roam's nine characters (`((Kx7mQ2pLa))`, `roam`)
+_UUID = r"(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[\w-]{9})"
 BLOCK_REF = re.compile(rf"\(\(({_UUID})\)\)")
 # A macro: `{{query (todo now)}}`, `{{embed ((…))}}`, `{{renderer :todomaster}}`, `{{video https://…}}`; a cloze,
 # `{{cloze the answer}}`, shows its answer
 _MACRO = re.compile(r"\{\{[ \t]*([\w-]+)([^{}\n]*(?:\{\{[^{}\n]*\}\}[^{}\n]*)*)\}\}")
 # A reference that only points elsewhere, once the reference is gone: "— see ((…))", "(see ((…)))"
-_POINTER = re.compile(rf"[ \t]*(?:[—–-][ \t]*)?(?:\b(?:see|cf\.)[ \t]*)?\(\({_UUID}\)\)")
+_POINTER = re.compile(rf"[ \t]*(?:[—–-][ \t]*)?(?:\b(?:[Ss]ee|[Cc]f\.)[ \t]*)?\(\({_UUID}\)\)")
 # The clause an unresolved reference stands inside of, to its sentence's end ("which is where ((…)) comes from", "…
 # candidate — compare the cell update ((…)) with $f_t = 1 - z_t$"): said by halves, it says nothing (a reference at a
 # sentence's end, "each of the form ((…))", leaves what came before it)

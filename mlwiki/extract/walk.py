@@ -82,7 +82,7 @@ class Extractor:
         self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
         body, as_written = as_its_tool_shows(body, ctx.file_type == "mdx", ctx.kramdown and not as_before,
-                                             not as_before)
+                                               as_before)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         lines, bold_titled = as_shown(lines, body, ctx.title, as_before)  # (HTML tables, Notion's properties, …)
         folds = "<details" in body or "<DETAILS" in body
@@ -102,7 +102,7 @@ class Extractor:
         self.reworded = body if not as_before and (reworded or bold_titled or self.title_level > 1 or renamed
                                                    or state_boxes.skipped_page_state(self.blocks)) else ""
         paged = (self.page_lines or self.cell_titled) and not as_before
-        self.reworded = as_written or (self.page if paged else self.reworded)  # (ids kept)
+        self.reworded = self.page if paged else as_written or self.reworded  # (ids kept)
         self.day = self.dated = self.lectured = self.opening_topic = ""  # (a daily note's: see below)
         if not self.subject and ((day := ctx.title or self.first_h1 or PurePosixPath(ctx.path).stem)
                                  and is_date(day) or is_stamped(day)):
