@@ -28,7 +28,6 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from mlwiki.extract.daily import is_date
 from mlwiki.extract.inline_dollars import inline_line
 from mlwiki.extract.logseq_journal import without_tags
 from mlwiki.render.spans import code_spans, math_spans
@@ -59,12 +58,17 @@ _DISPLAY = re.compile(r"\$\$(?=\S)([^$\n]+?)(?<=\S)\$\$")
 _ROAM_MARK = re.compile(r"\{\{\[\[(?:TODO|DONE|table|embed)\]\]|\{\{(?:table|embed:)|\(\([\w-]{9}\)\)|\^\^\S")
 
 
+# How Roam names a daily page: "December 3rd, 2026" (an ISO "2026-12-03" is any tool's daily note, not Roam's)
+_ROAM_DAY = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                       r" \d{1,2}(?:st|nd|rd|th), \d{4}")
+
+
 def looks_like_roam(body: str, path: str) -> bool:
     """Whether a note is a Roam page: an outline, every line a bullet or under one, that holds a mark only Roam
     writes, or is named by a day, as Roam names a daily page ("December 3rd, 2026"); or one bullet that only points to another page."""
     if "- " not in body:
         return False
-    if not (_ROAM_MARK.search(body) or is_date(PurePosixPath(path).stem)):
+    if not (_ROAM_MARK.search(body) or _ROAM_DAY.fullmatch(PurePosixPath(path).stem)):
         return bool(_POINTER.fullmatch(body.strip()[2:]))  # (a stub page: one block saying where its matter lives)
     lines = [line for line in body.split("\n") if line.strip()]
     return bool(lines) and lines[0].startswith("- ") and all(line[:1] in "- \t" for line in lines)
