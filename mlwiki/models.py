@@ -102,6 +102,7 @@ class NoteText:
     line_map: list[int] | None = None
     logseq: str = ""  # a page of a Logseq graph: how the graph names its files ("triple-lowbar" or "legacy")
     kramdown: bool = False  # a page of a Jekyll site, which kramdown converts (`sources.jekyll`)
+    toml: bool = False  # its front matter is TOML between `+++` lines (Hugo's), which mlwiki read as text before
     zettels: dict[str, str] = field(default_factory=dict)  # the titles of the notes it links to by id (Zettlr's)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import PurePosixPath
 
+from mlwiki.extract.hugo_site import is_site_furniture
 from mlwiki.extract.readme_sections import study_lines
 from mlwiki.models import NoteText
 
@@ -33,6 +34,7 @@ class NoteContext:
     study_lines: tuple[tuple[int, int], ...] | None = None  # a README's study sections: only they make cards
     logseq: str = ""  # a page of a Logseq graph: how the graph names its files ("triple-lowbar" or "legacy")
     kramdown: bool = False  # a page of a Jekyll site: `$$…$$` in a sentence is inline math (`extract.kramdown`)
+    toml: bool = False  # its front matter is Hugo's `+++` TOML: its title's cards keep the ids of its file's name
     zettels: dict[str, str] = field(default_factory=dict)  # {id: title} of the notes it links to by id (Zettlr)
 
     def file_line(self, body_line: int) -> int:
@@ -78,11 +80,11 @@ def note_context(note: NoteText, config) -> NoteContext:
         bold_questions=config.bold_questions, sections=config.sections,
         line_offset=note.line_offset, line_map=note.line_map,
         title=title if isinstance(title, str) else "", logseq=note.logseq,
-        kramdown=note.kramdown, zettels=note.zettels)
+        kramdown=note.kramdown, zettels=note.zettels, toml=note.toml)
     if is_repository_file(rel_notes) and (kept := _readme_study(rel_notes, note.body)):
         return replace(ctx, study_lines=kept)  # (its overview of the subject is read as notes are, the rest not)
     if is_template(folders, rel_notes) or titled_template(ctx.title) or "listing" in note.meta or is_repository_file(rel_notes) \
-            or is_map_of_content(rel_notes, ctx.title):
+            or is_map_of_content(rel_notes, ctx.title) or is_site_furniture(folders, rel_notes, note.body):
         # (only the forms written for mlwiki, then)
         ctx = replace(ctx, formulas="none", definitions=False, highlight_cloze=False, question_headings=False,
                       question_callouts=False, bold_questions=False, sections=False)
