@@ -20,11 +20,12 @@ MIN_STEPS, MAX_STEPS = 2, 9
 MAX_WORDS = 160  # (of the steps' words, formulas aside: more is a page to reread, not a procedure to recall)
 MAX_LINES = 24
 _STEP = re.compile(r"(\d+)[.)][ \t]+")
+_LINK_ONLY = re.compile(r"\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^()\n]*\)")  # (a step that is only a link)
 
 
 def nested_steps_back(block: Block, whole: Block | None = None) -> str | None:
     """The back of the steps card of a list as said above: numbered steps from 1 in order at the left margin, at
-    least one of them holding indented numbered sub-steps and at least one holding none, formulas only indented under a
+    least one of them holding numbered sub-steps (one level, none only a link) and at least one holding none, formulas only indented under a
     step; None for any other paragraph. `block`: the list's lines no other card took, of the list `whole` (the
     lines that introduce its formulas, and the formulas, are free to be steps)."""
     lines = (whole or block).lines
@@ -33,8 +34,10 @@ def nested_steps_back(block: Block, whole: Block | None = None) -> str | None:
     kept = [ln for ln in lines if ln.text.strip()]
     if not kept or kept[0].kind != TEXT or len(kept) > MAX_LINES:
         return None
-    steps, nested = 0, set()  # (the steps, and those with sub-steps under them)
+    steps, nested, indents = 0, set(), set()  # (the steps, those with sub-steps under them, the sub-steps' margins)
     for ln in kept:
+        if ln.kind == TEXT and _LINK_ONLY.fullmatch(_STEP.sub("", ln.text.strip(), 1)):
+            return None  # ("1. [[#Interpret the p-value|…]]": a page's table of contents, no procedure)
         if ln.text[:1] not in " \t":
             match = _STEP.match(ln.text) if ln.kind == TEXT else None
             if match is None or int(match.group(1)) != steps + 1:
@@ -44,7 +47,8 @@ def nested_steps_back(block: Block, whole: Block | None = None) -> str | None:
             if not _STEP.match(ln.text.lstrip()):
                 return None  # (bullets under a step: its options or parts, an outline's branch to card alone)
             nested.add(steps)
-    if not MIN_STEPS <= steps <= MAX_STEPS or not nested or len(nested) == steps:
+            indents.add(ln.text[:len(ln.text) - len(ln.text.lstrip())])
+    if not MIN_STEPS <= steps <= MAX_STEPS or not nested or len(nested) == steps or len(indents) > 1:
         return None  # (every step an outline's branch: each its own card, nothing is left out)
     if sum(len(ln.text.split()) for ln in kept if ln.kind == TEXT) > MAX_WORDS:
         return None
