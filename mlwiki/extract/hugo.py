@@ -17,12 +17,13 @@ import re
 
 from mlwiki.render.spans import FENCE, code_spans, fence_closes
 
-# One shortcode tag: `{{< name a "b" k="v" >}}`, `{{% /name %}}`, `{{< name />}}`; each argument character is
-# matched once (quoted values whole), so a tag that never closes fails at the end of its line
-_TAG = re.compile(r"\{\{([<%])-?[ \t]*(/?)[ \t]*([\w.-]+)((?:[^\"'`<>%{}\n]|\"[^\"\n]*\"|'[^'\n]*'|`[^`\n]*`)*?)"
-                  r"[ \t]*/?[ \t]*-?[>%]\}\}")
+# One shortcode tag: `{{< name a "b" k="v" >}}`, `{{% /name %}}`, `{{< name />}}`; the name is matched whole (no
+# backtracking into it) and each argument character once (quoted values whole), the end tried after each: a tag
+# that never closes fails at the end of its line, in time linear in it
+_TAG = re.compile(r"\{\{([<%])-?[ \t]*(/?)[ \t]*([\w.-]+)(?![\w.-])"
+                  r"((?:[^\"'`<>%{}\n]|\"[^\"\n]*\"|'[^'\n]*'|`[^`\n]*`)*?)/?-?[>%]\}\}")
 _OPENER = re.compile(r"\{\{[<%]")
-_ARG = re.compile(r"""(?:([\w-]+)=)?(?:"([^"\n]*)"|'([^'\n]*)'|`([^`\n]*)`|([^\s"'`=]+))""")
+_ARG = re.compile(r"""(?:([\w-]+)(?![\w-])=)?(?:"([^"\n]*)"|'([^'\n]*)'|`([^`\n]*)`|([^\s"'`=]+))""")
 # A link whose target a shortcode writes: `[the bagging note]({{< ref "notes/bagging.md" >}})`, `({{< relref x >}}#a)`
 _SHORTCODE_LINK = re.compile(r"(!?)\[([^\[\]\n]*)\]\([ \t]*\{\{[<%][^}\n]*\}\}[^()\s]*\)")
 _BOXES = frozenset(("notice", "hint", "alert", "admonition", "callout", "box", "aside"))

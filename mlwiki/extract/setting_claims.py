@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 # A heading over settings: "Regularisation knobs", "Hyperparameters", "Tuning", "Key settings"
-_SETTINGS = re.compile(r"(?i)(?:.*\W)?(?:knobs?|hyper-?parameters?|settings|tuning|tunables)(?:\W.*)?")
-_SYMBOL_LAST = re.compile(r"[^$\n]*\S[ \t]+\$[^$\n]{1,30}\$")  # ("Number of trees $M$": a setting and its symbol)
+_SETTINGS = re.compile(r"(?i)\b(?:knobs?|hyper-?parameters?|settings|tuning|tunables)\b")
+_SYMBOL_LAST = re.compile(r"[^$\n]*[^$\s][ \t]+\$[^$\n]{1,30}\$")  # ("Number of trees $M$": a setting and its symbol)
 # What a setting's text opens on when it says what the setting does: a verb of control or of comparison
 _DOES = re.compile(r"(?i)[ \t]*(?:unlike|like|controls?|governs?|trades?|sets?|caps?|limits?|bounds?|determines?|"
                    r"decides?|affects?|matters?|reduces?|increases?|decreases?|lowers?|raises?|"
@@ -23,4 +23,4 @@ _DOES = re.compile(r"(?i)[ \t]*(?:unlike|like|controls?|governs?|trades?|sets?|c
 
 def claims_of_setting(heading: str, term: str, text: str) -> bool:
     """Whether a `**term**: text` item is a setting's label over a claim about it (see the module docstring)."""
-    return bool((_SETTINGS.fullmatch(heading) or _SYMBOL_LAST.fullmatch(term)) and _DOES.match(text))
+    return bool((_SETTINGS.search(heading) or _SYMBOL_LAST.fullmatch(term)) and _DOES.match(text))
