@@ -103,6 +103,7 @@ class NoteText:
     logseq: str = ""  # a page of a Logseq graph: how the graph names its files ("triple-lowbar" or "legacy")
     kramdown: bool = False  # a page of a Jekyll site, which kramdown converts (`sources.jekyll`)
     chapter: bool = False  # a folder's README that a documentation site shows as a page (`sources.book_sites`)
+    toml: bool = False  # its front matter is TOML between `+++` lines (Hugo's), which mlwiki read as text before
     zettels: dict[str, str] = field(default_factory=dict)  # the titles of the notes it links to by id (Zettlr's)
 
 

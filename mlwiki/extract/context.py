@@ -9,6 +9,7 @@ from fnmatch import fnmatch
 from pathlib import PurePosixPath
 
 from mlwiki.extract.contents import is_contents_page
+from mlwiki.extract.hugo_site import is_site_furniture
 from mlwiki.extract.readme_sections import study_lines
 from mlwiki.models import NoteText
 
@@ -34,6 +35,7 @@ class NoteContext:
     study_lines: tuple[tuple[int, int], ...] | None = None  # a README's study sections: only they make cards
     logseq: str = ""  # a page of a Logseq graph: how the graph names its files ("triple-lowbar" or "legacy")
     kramdown: bool = False  # a page of a Jekyll site: `$$…$$` in a sentence is inline math (`extract.kramdown`)
+    toml: bool = False  # its front matter is Hugo's `+++` TOML: its title's cards keep the ids of its file's name
     zettels: dict[str, str] = field(default_factory=dict)  # {id: title} of the notes it links to by id (Zettlr)
 
     def file_line(self, body_line: int) -> int:
@@ -79,7 +81,7 @@ def note_context(note: NoteText, config) -> NoteContext:
         bold_questions=config.bold_questions, sections=config.sections,
         line_offset=note.line_offset, line_map=note.line_map,
         title=title if isinstance(title, str) else "", logseq=note.logseq,
-        kramdown=note.kramdown, zettels=note.zettels)
+        kramdown=note.kramdown, zettels=note.zettels, toml=note.toml)
     if is_contents_page(rel_notes, note.body):
         return replace(ctx, study_lines=())  # (a site's table of contents: only the forms written for mlwiki)
     # (a folder's README that a documentation site shows as the chapter's page is a note like any other)
@@ -87,7 +89,7 @@ def note_context(note: NoteText, config) -> NoteContext:
     if repository_file and (kept := _readme_study(rel_notes, note.body)):
         return replace(ctx, study_lines=kept)  # (its overview of the subject is read as notes are, the rest not)
     if is_template(folders, rel_notes) or titled_template(ctx.title) or "listing" in note.meta or repository_file \
-            or is_map_of_content(rel_notes, ctx.title):
+            or is_map_of_content(rel_notes, ctx.title) or is_site_furniture(folders, rel_notes, note.body):
         # (only the forms written for mlwiki, then)
         ctx = replace(ctx, formulas="none", definitions=False, highlight_cloze=False, question_headings=False,
                       question_callouts=False, bold_questions=False, sections=False)

@@ -17,6 +17,7 @@ from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.options import options_over
 from mlwiki.extract.prose import breaks_off, claim_subject, clean_prose, prefix_heading, sentences
 from mlwiki.extract.statement_tails import INTRODUCES, with_tails, without_block_ids
+from mlwiki.extract.setting_claims import claims_of_setting
 from mlwiki.extract.subject import (advises, judges, label_front, lists_uses, measures, names_no_term,
                                     reads_as_definition, stands_for)
 from mlwiki.models import CardKind, Severity
@@ -398,9 +399,11 @@ def _add_definition(ex, term: str, definition: str, line: int, form: str, option
         definition = definition[:-1].rstrip() + "."  # the entropy of $Y$ given $X = x$:" + its formula, which the
         # formula card asks: in words the sentence is whole, and ends as one)
     path = ex.heading_path()
-    measured = bool(ex.headings and measures(ex.headings[-1][1]))  # ("**Test accuracy**: …", a result; its id kept)
-    if (judges(term) or measured or (ex.headings and lists_uses(ex.headings[-1][1]))) and path:  # ("**Good**: better calibration": what is good about it)
-        ex.add_pair(CardKind.DEFINITION if measured else CardKind.BASIC, f"{path} › {term}", definition, line,
+    heading = ex.headings[-1][1] if ex.headings else ""
+    labelled = measures(heading) or claims_of_setting(heading, term, definition)  # ("**Test accuracy**: …", a
+    # result; "**Tree size $J$**: controls the interaction order …", what a setting does; their ids kept)
+    if (judges(term) or labelled or lists_uses(heading)) and path:  # ("**Good**: better calibration": what is good about it)
+        ex.add_pair(CardKind.DEFINITION if labelled else CardKind.BASIC, f"{path} › {term}", definition, line,
                     form=form, quiet=True, id_front=asked)
         return
     if path and (subject := claim_subject(term)):  # ("**Matérn 5/2 is the standard default** (…): smooth enough":

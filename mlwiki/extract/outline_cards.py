@@ -10,9 +10,11 @@ from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.defining import definition_sentence_cards, on_a_back
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.mixed_lists import mixed_list_card
+from mlwiki.extract.nested_steps import nested_steps_back
 from mlwiki.extract.outline import loose_items, outline_items
 from mlwiki.extract.passages import NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose
+from mlwiki.extract.steps import steps_front
 from mlwiki.extract.subject import is_example_title
 from mlwiki.extract.trees import names_listed, tree_labels
 
@@ -85,6 +87,9 @@ def outline_cards(ex, path: str, block: Block, declined: bool, alone: bool = Fal
     if (labels := tree_labels([block], declined)) is not None and (names := names_listed(labels)) is not None:
         ex.add_card(NAMES_FORM, path, names, block.start)  # ("Methods of …" over a branch per method: their names)
     lines = [(ln.no, ln.text) for ln in block.lines if ln.kind == TEXT]
+    if (steps := nested_steps_back(block, whole)) is not None:
+        _steps_card(ex, path, steps, lines, block.start)  # (a loop among steps: one card of them all, in order)
+        return None
     before, carded = len(ex.drafts), set()
     for labels, nested, line in outline_items(lines, vague):
         labels = [clean_prose(label) for label in labels]
@@ -104,6 +109,14 @@ def outline_cards(ex, path: str, block: Block, declined: bool, alone: bool = Fal
     if alone:
         _loose_item_cards(ex, path, lines, carded, ex.drafts[before:])
     return mixed_list_card(ex, path, whole or block, carded) if carded else None  # (after the loose items' cards)
+
+
+def _steps_card(ex, path: str, back: str, lines: list[tuple[int, str]], line: int) -> None:
+    """The steps card of a numbered list with a loop in it (`nested_steps`); its id is that of the card its one loop
+    made as an outline's branch, which it holds now (its history stays)."""
+    branches = [labels for labels, _, _ in outline_items(lines, vague)]
+    was = " › ".join([path, *(clean_prose(label) for label in branches[0])]) if len(branches) == 1 else ""
+    ex.add_card(FORM, steps_front(path), back, line, id_front=was)
 
 
 def _loose_item_cards(ex, path: str, lines: list[tuple[int, str]], carded: set[int], made: list) -> None:

@@ -1,10 +1,12 @@
 """A note's text as the tool that wrote it shows it, before extraction reads it as Markdown: an MDX page without
-its imports and components, HackMD's tags line, embeds and inserted text, GitBook's blocks (hints, tabs, embeds) and
-heading anchors, a Jekyll page's kramdown (inline `$$…$$`, Liquid tags, attribute lists) as Markdown, `$$…$$`
-inside a line of words as inline math (`inline_dollars`), an outline under one root bullet unwrapped."""
+its imports and components, HackMD's tags line, embeds and inserted text, a Hugo page's shortcodes as the boxes,
+folds, math and links they show, GitBook's blocks (hints, tabs, embeds) and heading anchors, a Jekyll page's kramdown
+(inline `$$…$$`, Liquid tags, attribute lists) as Markdown, `$$…$$` inside a line of words as inline math
+(`inline_dollars`), an outline under one root bullet unwrapped."""
 
 from __future__ import annotations
 
+from mlwiki.extract import hugo
 from mlwiki.extract.gitbook import as_gitbook_shows
 from mlwiki.extract.hackmd import as_hackmd_shows
 from mlwiki.extract.inline_dollars import inline_dollars
@@ -13,12 +15,15 @@ from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.root_bullet import unwrapped
 
 
-def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool = False) -> tuple[str, str]:
-    """(the body as Markdown shows what its tool shows, the body as read before GitBook's blocks, kramdown or its
-    inline `$$…$$` were read — "" unless they were: its cards keep the ids that reading gave them). `as_before`: the
-    body as read before (none of those read)."""
+def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool = False,
+                      hugo_page: bool = False) -> tuple[str, str]:
+    """(the body as Markdown shows what its tool shows, the body as read before Hugo's shortcodes, GitBook's blocks,
+    kramdown or its inline `$$…$$` were read — "" unless they were: its cards keep the ids that reading gave them).
+    `as_before`: the body as read before (none of those read); `hugo_page`: its shortcodes are read (`extract.hugo`)."""
     body = as_hackmd_shows(as_markdown(body, is_mdx))  # (MDX's imports, comments and components: as shown)
     written = body
+    if hugo_page:
+        body = hugo.as_markdown(body)  # (a Hugo page: as the site shows it)
     if not as_before:
         body = as_gitbook_shows(body)  # (a GitBook page: hints, tabs and embeds as it shows them)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import PurePosixPath
 
 from mlwiki import ids
 from mlwiki.extract import (algorithms, callouts, cell_front_matter, crossrefs, derivations, example_parts, examples,
-                            exercises, forms, formula_cards, lists, margins, proofs, questions, self_tests, state_boxes,
-                            statements)
+                            exercises, forms, formula_cards, hugo, lists, margins, proofs, questions, self_tests,
+                            state_boxes, statements)
 from mlwiki.extract.bold_titles import BOLD_TITLE_LEVEL
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
@@ -53,6 +54,8 @@ class Extractor:
         self.page, self.page_ctx = (body, ctx) if not as_before else ("", ctx)  # (a Logseq page: read as before)
         body, ctx, self.page_lines = read_page(body, ctx, as_before)  # (a Logseq page: the document it shows)
         body, ctx, self.cell_titled = cell_front_matter.without_cell_front_matter(body, ctx, as_before)  # (its metadata)
+        if as_before and ctx.toml:
+            ctx = replace(ctx, title="")  # (a Hugo page's `+++` front matter, once unread: its file named it)
         self.ctx = ctx
         self.problems: list[Problem] = []
         self.drafts: list[tuple[list[Draft], str]] = []  # (sibling drafts, heading path)
@@ -82,7 +85,7 @@ class Extractor:
         self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
         body, as_written = as_its_tool_shows(body, ctx.file_type == "mdx", ctx.kramdown and not as_before,
-                                               as_before)
+                                             as_before, not as_before and hugo.is_hugo_text(body, ctx.file_type))
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         lines, bold_titled = as_shown(lines, body, ctx.title, as_before)  # (HTML tables, Notion's properties, …)
         folds = "<details" in body or "<DETAILS" in body
@@ -100,6 +103,7 @@ class Extractor:
         # (a lone heading as title, a fold's "(click)" or a file name's Zettelkasten id left off: the cards keep ids)
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
         self.reworded = body if not as_before and (reworded or bold_titled or self.title_level > 1 or renamed
+                                                   or ctx.toml and bool(ctx.title)
                                                    or state_boxes.skipped_page_state(self.blocks)) else ""
         paged = (self.page_lines or self.cell_titled) and not as_before
         self.reworded = self.page if paged else as_written or self.reworded  # (ids kept)

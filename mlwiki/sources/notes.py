@@ -22,6 +22,7 @@ from mlwiki.sources.decoding import decode_note, warn
 from mlwiki.sources.flat_yaml import read_flat
 from mlwiki.sources.graphs import GRAPH_FOLDER, is_graph_folder, logseq_style
 from mlwiki.sources.jekyll import kramdown_page
+from mlwiki.sources.toml_front import toml_front_matter
 from mlwiki.sources.zettels import zettel_titles
 from mlwiki.models import NoteText, Problem
 
@@ -341,7 +342,7 @@ def split_front_matter(text: str, rel: str) -> tuple[dict, str, int, list[Proble
     """(meta, body, lines taken by front matter, problems). A bad block is reported and ignored."""
     block = front_matter_block(text)
     if block is None:
-        return {}, text, 0, []
+        return toml_front_matter(text, rel)  # (Hugo's `+++` block, if any)
     fm, body, offset = block
     if len(fm) > MAX_FRONT_MATTER_CHARS:
         return {}, body, offset, [warn(rel, "front matter is too large; ignored", 1, "front-matter")]
@@ -488,4 +489,5 @@ def parse_note_bytes(data: bytes, rel: str, file_type: str) -> tuple[NoteText | 
             return None, problems
         return NoteText(rel, body, meta, 0, file_type, line_map), problems
     meta, body, offset, fm_problems = split_front_matter(text, rel)
-    return NoteText(rel, body, meta, offset, file_type), problems + fm_problems
+    return NoteText(rel, body, meta, offset, file_type, toml=offset > 0 and text.startswith("+++")), \
+        problems + fm_problems
