@@ -97,3 +97,18 @@ def test_a_roam_page_that_only_points_to_another_makes_no_card(tmp_path):
     assert "next lecture" not in text and "thesis" not in text, made  # (a pointer, the writer's logistics)
     assert not any(front.startswith("March 2nd") for front in made), made
     assert "sums over the paths" in text, made
+
+
+def test_dollar_dollar_in_running_prose_is_inline_even_after_a_comma(tmp_path):
+    """A `$$…$$` followed by a comma may be a displayed formula ("$$…$$, where …"); but when the sentence runs on
+    past it into more sentences and more formulas ("…, not 1. So a score of 0.2 is good (if $$q = 0.02$$) …"), it is
+    prose: every span inline, the line one card's text, none of it lost to a formula card cut at the comma."""
+    note = ("# Ranking baselines\n\n## Random ranker\n\n"
+            "* A random ranker scores a hit rate near the share of relevant items $$q = \\frac{R}{R+I}$$, not 1. "
+            "So a score of 0.2 is good (if $$q = 0.02$$) or poor (if $$q = 0.3$$). Quote the share beside it.\n")
+    made = _cards(tmp_path, {"ranking.md": note})
+    text = _text(made)
+    assert "$$" not in text
+    assert "$q = \\frac{R}{R+I}$, not 1." in text
+    assert "good (if $q = 0.02$) or poor" in text
+    assert not any(back.lstrip().startswith(")") or "\n)" in back for back in made.values())

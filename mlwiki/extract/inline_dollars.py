@@ -31,6 +31,7 @@ _IN_PROSE = _WORD  # (between two formulas: words of the sentence they are in)
 # A bare symbol: `K`, `\\sigma_i`, `x^{(i)}`, `-1`
 _SYMBOL = re.compile(r"\\?[A-Za-z]+(?:_\{?[\w\\]+\}?)?(?:\^\{?[\w\\()]+\}?)?|-?\d+")
 # Words that leave a sentence open for what follows them ("M-step, with $$N_k = …$$:"): the formula is inside it
+_SENTENCES = re.compile(r"[^\W_][.!?][ \t]+[A-Z\"'(]")  # (a word ends a sentence and another sentence starts)
 _OPEN_END = re.compile(r"(?i)\b(?:with|where|for|of|to|at|and|or|that|by|on|in|from|as|when|if|then)[ \t]*$")
 
 
@@ -80,6 +81,8 @@ def inline_line(line: str, every: bool = False) -> str:
 def _between_words(text: str) -> bool:
     """Whether the text between two formulas is words of the sentence they are in, not a lead to the second ("…:",
     "… and the bias by")."""
+    if _SENTENCES.search(text):
+        return True  # (a sentence ends and the next goes on between them: running prose, "…, not 0.5. So … (if $$…$$")
     return bool(_IN_PROSE.search(text)) and not text.rstrip().endswith(":") and not _OPEN_END.search(text)
 
 
@@ -90,6 +93,8 @@ def _inside_words(before: str, after: str, inner: str, more: bool) -> bool:
     the closing `$$` ("$$…$$For every $a$") starts a new line as the writer sees it. A formula that ends its line after a lead or prose ("Accuracy: $$\\frac{TP+TN}{N}$$", how Obsidian
     writers set a formula apart) is the line's displayed formula, as before; so are formulas written one after
     another ("Regression $$g = …$$ $$h = 1$$")."""
+    if after[:1] == ")" and "(" in before:
+        return True  # (a formula in brackets inside a sentence: "excellent (if $$\\pi = 0.01$$) or awful")
     words = _WORD.search(_LABEL.sub("", after))
     if words and after[:1] in " \t" and not _QUALIFIER.match(after) and not _PAUSE.match(after) \
             and not (more and not _between_words(after)) and not after.rstrip().endswith(":"):
