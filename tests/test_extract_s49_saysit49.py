@@ -80,3 +80,28 @@ def test_a_list_after_a_formula_that_names_an_acronym_asks_what_holds_for_it(tmp
     though the heading is a question in plain words."""
     made = cards(tmp_path, "weights.md", WEIGHTS)
     assert "Weighted draws › How many draws the weights are worth › What holds for ESS?" in made, made
+
+
+SMOOTHING = """# Hidden chains
+
+## Smoothed posteriors
+
+$$\\rho_t(k) = p(s_t = k \\mid y_{1:T}) = \\frac{f_t(k)\\, g_t(k)}{p(y_{1:T})}$$
+
+$$\\eta_t(k,l) = p(s_t = k, s_{t+1} = l \\mid y_{1:T}) = \\frac{f_t(k)\\, T_{kl}\\, o_l(y_{t+1})\\, g_{t+1}(l)}{p(y_{1:T})}$$
+
+## Unrelated
+
+Some closing words about chains that have nothing to do with the formulas above.
+"""
+
+
+def test_two_formulas_without_an_introduction_are_named_by_what_they_define(tmp_path):
+    """Two display formulas with nothing between and no sentence introducing them: the front names the symbols
+    they define, not "Formula" (which said neither which nor that there are two)."""
+    made = cards(tmp_path, "chains.md", SMOOTHING)
+    front = "Hidden chains › Smoothed posteriors"
+    assert f"{front}\n\nFormula" not in made and f"{front}" in made, made
+    card = made[front]
+    assert card["front"].endswith("Formulas for $\\rho_t(k)$ and $\\eta_t(k,l)$"), card
+    assert card["back"].count("$$") == 4, card
