@@ -113,7 +113,7 @@ def test_the_sentences_after_a_formula_are_a_card_of_their_section(tmp_path):
     found = fronts(new_wiki(tmp_path, {"daily/2026-10-05.qmd": KL}))
     assert found["KL divergence › Forward KL"] == ("Forward KL is mean-seeking (Q spreads over all of P's modes); "
                                                    "reverse KL is mode-seeking.")  # (titled by its own subject)
-    assert found["KL divergence › What it says\n\n$$D_{KL}(P \\parallel Q) = \\sum_x P(x) \\log \\frac{P(x)}{Q(x)}$$"] \
+    assert found["KL divergence › What does the formula for KL divergence say?\n\n$$D_{KL}(P \\parallel Q) = \\sum_x P(x) \\log \\frac{P(x)}{Q(x)}$$"] \
         == "It is not symmetric, and it is infinite where $Q(x) = 0$ but $P(x) > 0$."  # (of the formula above it)
     assert any(front.startswith("KL divergence\n\n") and back.startswith("$$D_{KL}") for front, back in found.items())
 

@@ -119,7 +119,7 @@ def test_a_judgement_or_a_quantity_is_no_front(tmp_path):
     write(root, "notes/ppl.qmd", METRIC)
     fronts = cards(root)
     assert not [f for f in fronts if f.endswith((" › Lower", "A couple more practical"))]
-    remark = next(f for f in fronts if f.startswith("Perplexity › The definition › What it says\n\n$$"))
+    remark = next(f for f in fronts if f.startswith("Perplexity › The definition › What does the formula for PPL say?\n\n$$"))
     assert fronts[remark].startswith("Lower is better")  # (asked with the formula it judges)
     assert any("A couple more practical notes" in back for back in fronts.values())  # (folded, not lost)
 

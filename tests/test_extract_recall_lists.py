@@ -73,7 +73,7 @@ MASE below 1 means better than the naive forecast on the training data, above 1 
              and "RMSE" in front]  # (each item a fact of its own, asked under the formula: `formula_facts`)
     assert any(back.startswith("MAE is minimised by the median forecast") for back in lists)
     assert any(back.startswith("Both depend on the scale") for back in lists)
-    mase = [back for front, back in found.items() if front.startswith("Forecast errors › Metrics › What it says")
+    mase = [back for front, back in found.items() if front.startswith("Forecast errors › Metrics › What does the formula for MASE say?")
             and "MASE" in front]
     assert mase == ["MASE below 1 means better than the naive forecast on the training data, above 1 worse; it is "
                     "free of scale."]

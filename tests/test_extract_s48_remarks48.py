@@ -18,12 +18,12 @@ def cards_of(tmp_path, name: str, note: str) -> dict[str, tuple[str, str]]:
     return {c["front"].split("\n\n", 1)[0]: (c["id"], c["back"]) for c in cards}
 
 
-def said_id(tmp_path, name: str, note: str, path: str) -> str:
+def said_id(tmp_path, name: str, note: str, path: str, asked: str = "What it says") -> str:
     """The id of the card "… › What it says" the note's formula has when the paragraph after it (the note's last)
     is a remark that asks nothing else: the id the card had before it asked what its back says."""
     head = note.rstrip("\n").rsplit("\n\n", 1)[0]
     plain = f"{head}\n\nThis grows with every extra term, so a longer formula costs more to evaluate.\n"
-    return cards_of(tmp_path / "plain", name, plain)[f"{path} › What it says"][0]
+    return cards_of(tmp_path / "plain", name, plain)[f"{path} › {asked}"][0]
 
 
 BIC = ("# Model selection\n\n## Information criterion\n\nThe criterion trades fit against size:\n\n"
@@ -38,9 +38,9 @@ def test_a_symbol_the_remark_defines_is_asked_by_that_symbol(tmp_path):
     made = cards_of(tmp_path, "bic.md", BIC)
     path = "Model selection › Information criterion"
     assert made[f"{path} › What is $m$?"][1] == "$m$ = number of free parameters of the model.", made
-    said_id_, said = made[f"{path} › What it says"]
+    said_id_, said = made[f"{path} › What does the formula for BIC say?"]  # (its left side names it: saysit49)
     assert said == "Heavier penalty than the Akaike criterion once $n$ passes seven.", made
-    assert said_id_ == said_id(tmp_path, "bic.md", BIC, path), made
+    assert said_id_ == said_id(tmp_path, "bic.md", BIC, path, "What does the formula for BIC say?"), made
 
 
 def test_a_labelled_aside_under_a_formula_is_a_card_of_its_own(tmp_path):
@@ -48,7 +48,8 @@ def test_a_labelled_aside_under_a_formula_is_a_card_of_its_own(tmp_path):
     made = cards_of(tmp_path, "bic.md", BIC)
     front = "Model selection › Information criterion › Drawback"
     assert made[front][1] == "Drawback: it assumes the true model is among the candidates.", made
-    assert "Drawback" not in made["Model selection › Information criterion › What it says"][1], made
+    assert "Drawback" not in made["Model selection › Information criterion › What does the formula for BIC say?"][1], \
+        made
 
 
 def test_a_legend_alone_is_asked_by_its_symbols_and_keeps_the_id(tmp_path):

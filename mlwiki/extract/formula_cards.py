@@ -12,7 +12,7 @@ import functools
 import re
 from pathlib import PurePosixPath
 
-from mlwiki.extract import firstwords, leadins, legend_intros
+from mlwiki.extract import firstwords, formula_sets, leadins, legend_intros
 from mlwiki.extract.blocks import Block, algorithm_list
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.subject import sets_up_example, works_values
@@ -234,6 +234,8 @@ def _add_step(ex, gap: str, body: str) -> None:
     joint = clean_prose(gap)
     ex.chain.back += (f"\n\n{joint}" if joint else "") + f"\n\n$${body}$$"
     ex.chain_last = body
+    if not joint and ex.chain.front.endswith(f"\n\n{FALLBACK}"):  # (no sentence said what either is: the front
+        ex.chain.front = formula_sets.named_front(ex.chain.front, ex.chain.back)  # names what each defines)
 
 
 # A paragraph that only links a formula to the one before it: "then", "and so", "which gives:"

@@ -17,6 +17,7 @@ from mlwiki.extract.log_entries import log_entries_read
 from mlwiki.extract.log_lines import without_log_lines
 from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
+from mlwiki.extract.said_asks import said_asked
 from mlwiki.extract.said_parts import said_parts
 from mlwiki.extract.sentence_clozes import sentence_clozes
 from mlwiki.extract.signposts import without_signposts
@@ -52,5 +53,6 @@ def polished(ex) -> list:
     # after the clozes of a list, which leave the paragraph before it on the heading's card)
     drafts = claims_asked(drafts)  # (a bare heading over a claim about it: "Trees can't extrapolate …" asks it)
     drafts = sentence_clozes(drafts)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
+    drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     return drafts
