@@ -72,6 +72,16 @@ def without_citation_keys(drafts: list) -> list:
     return out
 
 
+def without_source_cards(drafts: list) -> list:
+    """The drafts without a card whose back only names a source, as the last passes leave it (a note's opening
+    line loses its talk of the notes late: "Typed up after class. Textbook: …")."""
+    out = []
+    for siblings, path in drafts:
+        if kept := [d for d in siblings if not _source_card(d, 0)]:
+            out.append((kept, path))
+    return out
+
+
 def _keys(text: str) -> int:
     """How many citation keys the text holds."""
     return len(_KEY.findall(text)) if "@" in text else 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from mlwiki.extract import heading_equations, lone_remarks, numbered_leads
 from mlwiki.extract.children import without_shown_children
-from mlwiki.extract.citation_keys import without_citation_keys
+from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
 from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.extract.formula_facts import split_said
@@ -55,4 +55,5 @@ def polished(ex) -> list:
     drafts = claims_asked(drafts)  # (a bare heading over a claim about it: "Trees can't extrapolate …" asks it)
     drafts = sentence_clozes(drafts)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
+    drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)
     return drafts
