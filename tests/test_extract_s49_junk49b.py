@@ -87,3 +87,13 @@ def test_a_liquid_tag_after_display_math_is_not_on_the_card(tmp_path):
             "{% endraw %}\n\n## Next part\n\nThe log-density is a quadratic form in the centred point.\n")
     made = _cards(tmp_path, {"_config.yml": "title: x\nmarkdown: kramdown\n", "_posts/2026-01-02-gauss.md": post})
     assert "endraw" not in _text(made) and "{%" not in _text(made), made
+
+
+def test_a_backlog_of_topics_to_study_makes_no_card(tmp_path):
+    """'Backlog: normalising flows · score matching · …' lists what the writer means to study, no fact of it."""
+    note = ("# Importance sampling\n\n## Tails\n\nImportance sampling: the weights' variance blows up when the proposal has "
+            "lighter tails than the target.\n\n## Plans\n\nBacklog: normalising flows · score matching · "
+            "annealed importance sampling\n")
+    made = _cards(tmp_path, {"log.md": note})
+    assert any("lighter tails" in back for back in made.values()), made
+    assert "score matching" not in _text(made), made

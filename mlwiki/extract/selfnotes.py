@@ -102,8 +102,9 @@ def _off_todo(draft) -> bool:
 
 
 # A paragraph the writer labels as thinking not yet done ("Draft / half-thought: max or mean? …", "Scratch: …",
-# "WIP: …"): a question turned over, maybe wrong, no fact to recall, as a to-do is none
-_DRAFT_PARAGRAPH = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:(?:draft|half[- ]thoughts?|scratch|wip|musings?|rough (?:idea|notes?)s?)"
+# "WIP: …", and the topics still to study, "Backlog: …"): a question turned over, maybe wrong, no fact to recall, as a to-do is none
+_DRAFT_PARAGRAPH = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:(?:draft|half[- ]thoughts?|scratch|wip|musings?|rough (?:idea|notes?)s?|"
+                              r"(?:study |reading )?backlog|to[- ]read(?: list)?)"
                               r"(?:[ \t]*[/,&][ \t]*(?:draft|half[- ]thoughts?|scratch|wip|musings?))?|"
                               # (and one on the notes' own conventions: "Convention for all these notebooks: …")
                               r"conventions?[ \t]+(?:for|in|of|throughout)[ \t]+(?:all[ \t]+)?(?:these|this|my|our)[ \t]+"
