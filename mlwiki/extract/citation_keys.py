@@ -24,8 +24,11 @@ _SOURCES = r"(?:original |main |key |further )?(?:references?|papers?|sources?|c
            r"(?:course |main )?(?:text ?book|book)s?)"
 _SOURCE_LINE = re.compile(rf"(?i)[*_]*{_SOURCES}[*_]*:[*_]*[ \t]+(?P<rest>[^\n.!?]*(?:\.[ \t]*)?)")
 # A bare citation: authors ("Smith et al.", "Smith & Jones"), a venue perhaps, a year, and nothing else
-_CITATION = re.compile(r"[A-Z][\w'’.-]*(?:[ \t]+(?:[A-Z][\w'’.-]*|&|and|et|al\.?|de|van|von|der)){0,6},?"
-                       r"(?:[ \t]+[A-Z][A-Za-z]{1,10},?)?[ \t]+\(?(?:19|20)\d\d[a-z]?\)?\.?")
+_CITATION = re.compile(r"[A-Z][\w'’.-]*(?:,?[ \t]+(?:[A-Z][\w'’.-]*|&|and|et|al\.?|de|van|von|der)){0,6},?"
+                       r"(?:[ \t]+[A-Z][A-Za-z]{1,10},?)?[ \t]+\(?(?:19|20)\d\d[a-z]?\)?"
+                       # (and the paper's title, quoted or in italics, and its venue: '— "Inductive …"', ', *X*, KDD')
+                       r"(?:[ \t]*[—–,:][ \t]*(?:\"[^\"\n]{1,150}\"|“[^”\n]{1,150}”|\*[^*\n]{1,150}\*)"
+                       r"(?:,[ \t]*[A-Z][A-Za-z]{1,10})?)?\.?")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
