@@ -16,7 +16,10 @@ _LINK = re.compile(r"""(?i)<a\s+href\s*=\s*(?:"([^"<>\n]*)"|'([^'<>\n]*)')\s*>([
 _BREAK = re.compile(r"(?i)[ \t]*<br\s*/?>[ \t]*")
 # what no tag inside is read in: a code span, a display or inline formula ("$a<b$" holds no tag)
 _LITERAL = re.compile(r"`[^`\n]*`|\$\$[^$]*\$\$|\$[^$\n]*\$")
-_CHEAP = re.compile(r"(?i)<(?:b|strong|i|em|code|tt|kbd|a|br)[\s>/]")
+_CHEAP = re.compile(r"(?i)<(?:b|strong|i|em|code|tt|kbd|a|br|mark)[\s>/]")
+# a highlight, `<mark>…</mark>` (Typora's, a pasted page's): the `==…==` the renderers show as one; read across the
+# formulas inside it ("<mark>same $O(1/k)$ rate</mark>"), on one line
+_MARKED = re.compile(r"(?i)<mark>([^\n]*?)</mark\s*>")
 
 
 def _marked(match: re.Match) -> str:
@@ -47,10 +50,19 @@ def _as_markdown_piece(piece: str) -> str:
     return _broken(_LINK.sub(_linked, piece))
 
 
+def _highlighted(match: re.Match) -> str:
+    """`<mark>t</mark>` as `==t==` (no space just inside the marks, as the renderers need)."""
+    text = match.group(1)
+    core = text.strip()
+    return f"{text[:len(text) - len(text.lstrip())]}=={core}=={text[len(text.rstrip()):]}" if core else text
+
+
 def as_markdown(text: str) -> str:
     """`text` with its inline HTML tags as Markdown, outside code spans and formulas."""
     if "<" not in text or not _CHEAP.search(text):
         return text
+    if "`" not in text and "<mark" in text.lower():
+        text = _MARKED.sub(_highlighted, text)  # (around formulas: before the text is cut at them)
     out, at = [], 0
     for literal in _LITERAL.finditer(text):
         out += [_as_markdown_piece(text[at:literal.start()]), literal.group()]

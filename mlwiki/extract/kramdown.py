@@ -124,7 +124,9 @@ def _display_lines(lines: list[str], code: list[bool]) -> list[bool]:
             continue
         breaks = [k for k, char in enumerate(text) if char == "\n"]
         for start, stop in _dollar_spans(text):
-            for k in range(first + bisect_right(breaks, start), first + bisect_right(breaks, stop) + 1):
+            # (`stop` is past the closing `$$`: the line break there ends the span's last line, a Liquid tag on
+            # the next line, `{% endraw %}`, is furniture)
+            for k in range(first + bisect_right(breaks, start), first + bisect_right(breaks, stop - 1) + 1):
                 kept[k] = True
     return kept
 

@@ -19,7 +19,7 @@ from mlwiki.extract.anyof import AnyOf
 from mlwiki.extract.prose import clean_prose, one_break, sentences
 
 # A word that each form below needs (of the text in lower case): most backs hold none and are given back at once
-_HINT = AnyOf(r"note|page|chapter|post|notebook|cheat|wiki|zettel|glossary|section|inbox|reader|links|stub|wip|"
+_HINT = AnyOf(r"install|nbdev_|not a |not meant|not intended|note|page|chapter|post|notebook|cheat|wiki|zettel|glossary|section|inbox|reader|links|stub|wip|"
               r"progress|construction|coming soon|to come|to be |first|order|throughout|notation|execut|rerun|re-run|"
               r"last ran|on build|render|chunks|cells| ta | tas |the ta|tutor|lecturer|instructor|prof|unclear|"
               r"unanswered|confused|unsure|→|->|=>|feel for|sense of|handle on|intuition|make sure i|convince myself|"
@@ -30,7 +30,7 @@ _HINT = AnyOf(r"note|page|chapter|post|notebook|cheat|wiki|zettel|glossary|secti
               r"screenshot|picture|code |data |draft|incomplete|unfinished|these are|this is|reading|demo")
 # Words each of the slower forms needs, asked of a sentence in lower case before the form itself
 _HOUSE_HINT = AnyOf(r"first|order|top to bottom|throughout|everywhere|build|ran|rerun|re-run|notation|zettel|notes|"
-                    r"pages|cards|posts|render|compile|regenerate")
+                    r"pages|cards|posts|render|compile|regenerate|install|nbdev_|not ")
 _WHY_I_HINT = AnyOf(r"feel|sense|handle|intuition|make sure|convince|check|myself|forget|remember|on paper|by hand")
 _STATE_HINT = AnyOf(r"written|done|finished|filled|complete|covered|stub|wip|progress|construction|soon|to be|"
                     r"to come|unfinished|half|inbox|processed")
@@ -124,7 +124,13 @@ _HOUSE = re.compile(
     r"re-?(?:executed|run)\s+on\s+build\b|on\s+build\b|whatever\s+I\s+(?:last\s+)?ran\b|"
     r"re-?run\s+(?:the|this|that|each|every)\s+(?:cell|notebook)s?\b|notation\s+(?:follows|(?:is\s+)?as\s+in)\b|"
     r"(?:process|turn|split|merge|move|file|convert)\b[^.!?]{0,20}\b(?:into|to)\s+(?:[\w-]+\s+)?(?:zettels?|notes|"
-    r"pages|cards|posts)\b)|^(?:to\s+)?(?:render|build|compile|regenerate)\b(?:\s+(?:this|these|the|it|them))?"
+    r"pages|cards|posts)\b|"
+    # setting the notes' own repository up: an editable install, its requirements, its hooks ("New machine: `pip
+    # install -e '.[dev]'`, then `nbdev_prepare`")
+    r"pip3?\s+install\s+(?:-e|--editable|-r)\s|\bnbdev_(?:install|prepare|export|clean)|pre-commit\s+install\b)|"
+    # what the notes' repository is not: "Not a library for anyone else.", "Not meant as a tutorial."
+    r"^not\s+(?:(?:meant|intended)\s+(?:as\s+|for\s+)?)?(?:an?\s+)?(?:library|package|tool|product|tutorial|course)\b"
+    r"(?:\s+for\s+(?:anyone|anybody|other\s+people|others)(?:\s+else)?)?[.!]?$|^(?:to\s+)?(?:render|build|compile|regenerate)\b(?:\s+(?:this|these|the|it|them))?"
     r"(?:\s+\w+)?\s+(?:with|using|via|by\s+running)\b")
 # A part of the notes named inside a sentence, "Part" with a capital ("That's the whole reason Part II and Part III
 # exist."; not a label that opens one, "Part II motivation: …", which says what follows)

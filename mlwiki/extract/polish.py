@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from mlwiki.extract import heading_equations, lone_remarks, numbered_leads
 from mlwiki.extract.children import without_shown_children
+from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
 from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.extract.formula_facts import split_said
@@ -31,7 +32,8 @@ from mlwiki.extract.zettel_links import with_zettel_titles
 
 def polished(ex) -> list:
     """The drafts of a walked note (`ex`: its walk.Extractor) after the passes over all of them, in order."""
-    drafts = without_signposts(tidy(inline_html_as_markdown(ex.drafts)))  # (to-dos, diary, "Next: …" off)
+    drafts = without_citation_keys(inline_html_as_markdown(ex.drafts))  # ("[@key]" off; a card naming a source)
+    drafts = without_signposts(tidy(drafts))  # (to-dos, diary, "Next: …" off)
     drafts = without_log_lines(without_title_slide(drafts, ex.page))  # (a journal's "afternoon: …", "## Tomorrow";
     # a deck's title slide: its paper, authors, agenda)
     drafts = log_entries_read(drafts, ex.subject)  # (a log's dated entries: the lessons they state, not the day)
@@ -55,4 +57,5 @@ def polished(ex) -> list:
     drafts = sentence_clozes(drafts)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
     drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
+    drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)
     return drafts

@@ -102,8 +102,9 @@ def _off_todo(draft) -> bool:
 
 
 # A paragraph the writer labels as thinking not yet done ("Draft / half-thought: max or mean? …", "Scratch: …",
-# "WIP: …"): a question turned over, maybe wrong, no fact to recall, as a to-do is none
-_DRAFT_PARAGRAPH = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:(?:draft|half[- ]thoughts?|scratch|wip|musings?|rough (?:idea|notes?)s?)"
+# "WIP: …", and the topics still to study, "Backlog: …"): a question turned over, maybe wrong, no fact to recall, as a to-do is none
+_DRAFT_PARAGRAPH = re.compile(r"(?im)^[ \t]*(?:\*\*)?(?:(?:draft|half[- ]thoughts?|scratch|wip|musings?|rough (?:idea|notes?)s?|"
+                              r"(?:study |reading )?backlog|to[- ]read(?: list)?)"
                               r"(?:[ \t]*[/,&][ \t]*(?:draft|half[- ]thoughts?|scratch|wip|musings?))?|"
                               # (and one on the notes' own conventions: "Convention for all these notebooks: …")
                               r"conventions?[ \t]+(?:for|in|of|throughout)[ \t]+(?:all[ \t]+)?(?:these|this|my|our)[ \t]+"
@@ -170,6 +171,13 @@ _NOTE_CLAUSE = re.compile(
     # the writer's own slip, as a study log tells it: "mixed up over-smoothing and over-squashing"
     r"(?:I\s+)?(?:mixed (?:\S+\s+){0,2}up|got (?:\S+\s+){0,3}wrong|forgot|kept forgetting|messed up|confused (?:\S+\s+){1,6}"
     r"(?:with|and))\b[^.!?\n]{0,80}|"
+    # how hard the reading was, or how little of it was done: "had to read this three times", "didn't read it
+    # carefully", "so writing it out carefully" (the writer's effort, no fact)
+    r"(?:this (?:is|was) (?:the (?:part|bit|one|section) )?(?:that )?)?(?:I\s+)?had to (?:re-?)?read (?:it |this |that )?"
+    r"(?:(?:two|three|four|five|several|many|a few|multiple) times|twice|again)|"
+    r"(?:I\s+)?(?:didn['’]?t|did not|haven['’]?t|have not) (?:yet )?read (?:it |this |that |the rest )?"
+    r"(?:carefully|closely|properly|in detail|yet)|"
+    r"so (?:I['’]m )?writing it (?:out |down |up )?(?:carefully|slowly|in full|properly)(?: here)?:?|"
     # a bare deferral, "— later", "(more on this later)"
     r"(?:more (?:on (?:this|that|it) )?)?later(?: on)?|"
     # a link to another note, and nothing else: "see [[Journal/2024-03-14]]"
@@ -185,7 +193,7 @@ _NOTE_SENTENCE = re.compile(
     rf"(?=[^\W\d])[^:.!?\n$\[]{{0,40}}?\b{_POINTS}\b[^:.!?\n$\[]{{0,40}}:\s*{_REF}(?:\s*(?:,|and|&|·)\s*{_REF})*"
     rf"(?:\s*\([^()\n]{{0,150}}\))?[.!]?|"
     r"(?:[^\w\s$\\(){}\[\]|]{1,3}\s*=\s*[^,;=.\n$]{1,30}?\s*(?:[,;]\s*|(?=[.!]?$))){2,}[.!]?")
-_NOTE_HINT = AnyOf(r"later|(?:come|go|get) back|re-?read|re-?visit|properly|some ?day|sometime|next time|have time|"
+_NOTE_HINT = AnyOf(r"later|had to|n['’]?t (?:yet )?read|not (?:yet )?read|writing it|(?:come|go|get) back|re-?read|re-?visit|properly|some ?day|sometime|next time|have time|"
                         r"need to|have to|sure|no idea|understood|n['’]?t (?:really |fully |quite )?(?:get|understand)|"
                         r"for me|to me|myself|mixed (?:\S+ ){0,2}up|wrong|forgot|messed up|confused|\?[ \t]+(?:to )?(?:try|check|test|"
                         r"verify|investigate|confirm)|\[\[|\]\(|[{:](?:ref|doc|numref)\}|(?:didn['’]?t|did not|couldn['’]?t|could not) "
