@@ -79,8 +79,12 @@ def without_source_cards(drafts: list) -> list:
     """The drafts without a card whose back only names a source, as the last passes leave it (a note's opening
     line loses its talk of the notes late: "Typed up after class. Textbook: …")."""
     out = []
+    # ("Transformer › Paper", the paper that brought the subject, is asked as that (`tidy`) while the opening it
+    # came from says something of the subject; a note that is only its citation has nothing to ask of it)
+    opened = {d.line for siblings, _ in drafts for d in siblings if not d.front.endswith(" › Paper")}
     for siblings, path in drafts:
-        if kept := [d for d in siblings if not _source_card(d, 0)]:
+        if kept := [d for d in siblings if (d.line in opened if d.front.endswith(" › Paper")
+                                            else not _source_card(d, 0))]:
             out.append((kept, path))
     return out
 

@@ -306,8 +306,9 @@ def _paper_card(draft, fronts: set[str]) -> Draft | None:
     front = f"{draft.front} › Paper"
     if not cited or front in fronts:
         return None
+    # (its id from its own front, rooted in the subject: a fixed "Paper" gave every note's paper card one id)
     return replace(draft, kind=CardKind.BASIC, front=front, back=" ".join(_PAPER_LABEL.sub("", s, count=1)
-                                                                         for s in cited), id_front="Paper")
+                                                                         for s in cited), id_front="")
 
 
 def _overlaps(callout: str, other: str) -> bool:
