@@ -31,10 +31,12 @@ an input, $c = i$ for output $i$.
 def test_wrapped_relation_ends_a_paragraph_of_relations_quarto(tmp_path):
     found = cards(tmp_path, {"pool.qmd": QUARTO})
     assert not [c for c in found if c["kind"] == "formula" and c["back"].strip() in ("$$n = 1$$", "$$p = (k-1)/2$$")]
-    card = holding(found, "The two settings only agree when")
-    assert len(card) == 1 and "$k = 1$" in card[0]["back"] and "$m \\approx n/2$" in card[0]["back"]
-    assert "$n = 1$" in card[0]["back"] and "The two settings" not in card[0]["front"]
-    assert card[0]["back"].startswith("To keep the length")  # (read alone: no "So" going on from the box)
+    # (a heading over a paragraph of three claims: a card per sentence, the others shown, each relation on the back
+    # of its own sentence; the wrapped one with its sentence)
+    asked = [c["back"] for c in found if c["front"].startswith("Pooling layers › Window sizes\n\n")]
+    assert len(asked) == 3, asked
+    assert asked[0].startswith("To keep the length") and "$k = 1$" in asked[0]  # (read alone: no "So" from the box)
+    assert "$m \\approx n/2$" in asked[1] and asked[2] == "The two settings only agree when $n = 1$."
     titled = holding(found, "must be whole")
     assert len(titled) == 1 and titled[0]["front"].endswith("Why odd widths, more carefully")
     assert "$c = i$" in titled[0]["back"]
@@ -53,8 +55,9 @@ $t_0 \ll T$.
 def test_wrapped_relation_obsidian(tmp_path):
     found = cards(tmp_path, {"warmup.md": VAULT})
     assert not [c for c in found if c["kind"] == "formula" and "t_0 \\ll T" in c["back"]]
-    card = holding(found, "whenever")
-    assert len(card) == 1 and "$t_0 = T/10$" in card[0]["back"] and "$t_0 \\ll T$" in card[0]["back"]
+    card = [c for c in found if "whenever" in c["back"]]  # (two claims: a card per sentence, the other shown)
+    assert len(card) == 1 and "$\\eta_T = 0$" in card[0]["back"] and "$t_0 \\ll T$" in card[0]["back"]
+    assert any(c["back"].endswith("$t_0 = T/10$.") for c in found)
 
 
 MARKDOWN = r"""# Softmax
