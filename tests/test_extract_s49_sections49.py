@@ -89,3 +89,34 @@ def test_a_paragraph_that_goes_on_from_the_one_before_stays_on_one_card(tmp_path
 def test_tutorial_prose_told_to_the_reader_stays_one_card(tmp_path):
     cards = under(cards_of(tmp_path, {"pottery.md": GOES_ON}), "Centering")
     assert len(cards) == 1 and "Press down" in cards[0]["back"]
+
+
+GLAZES = """# Pottery notes
+
+## Crawling glaze
+
+- The glaze pulls back from bare patches of clay when it was applied over dust or oily fingerprints.
+- A glaze with too much raw clay shrinks so hard while drying that it cracks before the firing starts.
+- Applying it far too thick gives the same crawl as the dust does, in thick beads.
+
+Rule of thumb: wipe the bisque with a damp sponge and let it dry for a day before glazing.
+
+## Pinholes
+
+- Gas escaping from the body late in the firing leaves small craters in the glaze surface.
+- A short hold at peak temperature lets the molten glaze heal over those craters again.
+
+Nobody agrees on this one.
+"""
+
+
+def test_a_labelled_paragraph_after_a_list_of_claims_is_asked_on_its_own_card(tmp_path):
+    cards = under(cards_of(tmp_path, {"pottery.md": GLAZES}), "Crawling glaze")
+    rule = [c for c in cards if c["back"].startswith("Rule of thumb: wipe the bisque")]
+    assert len(cards) == 4 and len(rule) == 1
+    assert "Rule of thumb: [...]" in rule[0]["front"] and "- Applying it far too thick" in rule[0]["front"]
+
+
+def test_a_bare_remark_after_a_list_still_keeps_the_section_one_card(tmp_path):
+    cards = under(cards_of(tmp_path, {"pottery.md": GLAZES}), "Pinholes")
+    assert len(cards) == 1 and "Nobody agrees" in cards[0]["back"]
