@@ -27,7 +27,7 @@ from mlwiki.extract.closings import FORM
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.item_cues import item_cue
 from mlwiki.extract.list_clozes import HIDDEN
-from mlwiki.extract.one_answer import LONG_SENTENCE, _told_to_reader, one_answer
+from mlwiki.extract.one_answer import _GOES_ON as _REFERS, LONG_SENTENCE, _told_to_reader, one_answer
 from mlwiki.extract.prose import sentences
 from mlwiki.extract.sentence_clozes import _ASIDE, _CITES, _DOUBT, _NOT_PROSE, _POINTS, _bare_section, _hidden
 
@@ -35,6 +35,7 @@ MAX_PARAGRAPHS = 3
 MIN_WORDS = 5  # a shorter paragraph ("Euler drifts.") leans on the one before it
 MAX_PARAGRAPH_WORDS = 60  # a longer one is a passage of its own claims: beside the others the front is a page
 MAX_WORDS = 140
+QUOTED_CHARS = 30  # a paragraph whose opening the note sets in a quote or callout line ("> [!note]" …)
 MIN_PLAIN_WORDS = 3  # a paragraph with fewer words outside its formulas and code is a formula: its definition's own
 
 _FORMULA = re.compile(r"\$[^$]*\$|`+[^`]*`+")
@@ -46,16 +47,21 @@ _WRAP = re.compile(r"[ \t]*\n[ \t]*")
 _ARGUES = re.compile(r"(?:Take|Let|Consider|Suppose|Assume|Given|Fix|Pick|Proof)\b|.*(?:[∎□✓]|\b(?:[Dd]ifferentiat"
                      r"\w*|set (?:it |the \w+ )?(?:to|equal to) (?:0|zero)|[Pp]lug\w* (?:in|into|it)\b|[Ss]ubstitut\w*"
                      r"|[Rr]earrang\w*|[Ss]olv\w* for)\b)", re.DOTALL)
+_RUN_IN = re.compile(r"\*\*[^*\n]{1,60}[.:]\*\*")  # ("**Leaf-wise growth.** …": a part titled by its head)
 _BROKEN = re.compile(r"[^\w$*_\[(\"'`]|[a-z]")  # (opens in lower case or on a sign: "= the adjustment formula", "but …")
 
 
-def paragraph_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft], str]]:
+def paragraph_clozes(drafts: list[tuple[list[Draft], str]], page: str = "") -> list[tuple[list[Draft], str]]:
     """Each section card whose front is only its heading path over two or three short paragraphs of claims (see the
-    module's doc), as overlapping clozes: a card per paragraph asked, in order, each at the section's line."""
+    module's doc), as overlapping clozes: a card per paragraph asked, in order, each at the section's line. `page`,
+    the note's text: a paragraph the writer set in a quote or callout there is an aside the section keeps whole."""
+    quoted = {_WRAP.sub(" ", line.lstrip("> \t"))[:QUOTED_CHARS] for line in page.split("\n") if line.startswith(">")}
     out: list[tuple[list[Draft], str]] = []
     for group, path in drafts:
         draft = group[0]
         parts = _parts(draft.back, path.rsplit(" › ", 1)[-1]) if len(group) == 1 and _bare_section(draft, path) else None
+        if parts and any(p[:QUOTED_CHARS] in quoted for p, _ in parts):
+            parts = None
         if parts is None:
             out.append((group, path))
             continue
@@ -72,7 +78,7 @@ def _parts(back: str, heading: str) -> list[tuple[str, bool]] | None:
     paras = [_WRAP.sub(" ", p.strip()) for p in text.split("\n\n") if p.strip()]
     if not 2 <= len(paras) <= MAX_PARAGRAPHS or any(_ARGUES.match(p) for p in paras):
         return None
-    if any(_BROKEN.match(p) or p.rstrip("*_ ").endswith(":") for p in paras):
+    if any(_BROKEN.match(p) or _RUN_IN.match(p) or _REFERS.match(p) or p.rstrip("*_ ").endswith(":") for p in paras):
         return None  # (a sentence broken by what the card left out, or a line that introduces it)
     parts = [(p, not _ASIDE.fullmatch(p) and not _POINTS.match(p) and not _DOUBT.match(p) and not _CITES.fullmatch(p))
              for p in paras]

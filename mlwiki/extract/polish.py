@@ -53,6 +53,6 @@ def polished(ex) -> list:
     # after the clozes of a list, which leave the paragraph before it on the heading's card)
     drafts = claims_asked(drafts)  # (a bare heading over a claim about it: "Trees can't extrapolate …" asks it)
     drafts = sentence_clozes(drafts)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
-    drafts = paragraph_clozes(drafts)  # (over two or three short paragraphs of claims: a card per paragraph)
+    drafts = paragraph_clozes(drafts, ex.page)  # (over two or three short paragraphs of claims: a card per paragraph)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     return drafts
