@@ -178,8 +178,9 @@ def _parts(back: str, below: list[str], claims: bool = False) -> tuple[str, list
     named = {_bare(label) for label in below}
     found = [(kind, text, _asked(kind, text) and _bare(text) not in named) for kind, text in parts]  # (an item that
     # only names what a card of its own explains, "- **label smoothing**" over "… › label smoothing": shown)
-    if found[-1][0] == "para" and found[-1][2]:
-        return None  # (a remark after the list, asked as a bare "[...]", cues nothing: the section stays one card)
+    if found[-1][0] == "para" and found[-1][2] and _hidden("para", found[-1][1]) == HIDDEN:
+        return None  # (a remark after the list, asked as a bare "[...]", cues nothing: the section stays one card;
+        # one with its own label or subject, "Rule of thumb: [...]", "$F$ must [...]", is asked on its own card)
     return (lead, found) if _studiable(found, claims) else None
 
 

@@ -20,6 +20,7 @@ from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.said_asks import said_asked
 from mlwiki.extract.said_parts import said_parts
+from mlwiki.extract.paragraph_clozes import paragraph_clozes
 from mlwiki.extract.sentence_clozes import sentence_clozes
 from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.step_refs import with_steps_shown
@@ -55,6 +56,7 @@ def polished(ex) -> list:
     # after the clozes of a list, which leave the paragraph before it on the heading's card)
     drafts = claims_asked(drafts)  # (a bare heading over a claim about it: "Trees can't extrapolate …" asks it)
     drafts = sentence_clozes(drafts)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
+    drafts = paragraph_clozes(drafts, ex.page)  # (over two or three short paragraphs of claims: a card per paragraph)
     drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)
