@@ -21,15 +21,14 @@ card's id is made of the paragraph it asks. Pure: drafts in, drafts out.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from mlwiki.extract.closings import FORM
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.item_cues import item_cue
 from mlwiki.extract.list_clozes import HIDDEN
 from mlwiki.extract.one_answer import _GOES_ON as _REFERS, LONG_SENTENCE, _told_to_reader, one_answer
 from mlwiki.extract.prose import sentences
-from mlwiki.extract.sentence_clozes import _ASIDE, _CITES, _DOUBT, _NOT_PROSE, _POINTS, _bare_section, _hidden
+from mlwiki.extract.sentence_clozes import (_ASIDE, _CITES, _DOUBT, _NOT_PROSE, _POINTS, _bare_section, _hidden,
+                                            cloze_cards)
 
 MAX_PARAGRAPHS = 3
 MIN_WORDS = 5  # a shorter paragraph ("Euler drifts.") leans on the one before it
@@ -65,7 +64,7 @@ def paragraph_clozes(drafts: list[tuple[list[Draft], str]], page: str = "") -> l
         if parts is None:
             out.append((group, path))
             continue
-        out += [([card], path) for card in _cloze_cards(draft, parts)]
+        out += [([card], path) for card in cloze_cards(draft, parts, _blank, "\n\n")]
     return out
 
 
@@ -99,19 +98,6 @@ def _explains(said: list[str]) -> bool:
     """Whether the sentences are explaining prose, long on average (`one_answer.LONG_SENTENCE`): told whole."""
     words = [len(_FORMULA.sub("x", s).split()) for s in said]
     return sum(words) / len(words) > LONG_SENTENCE
-
-
-def _cloze_cards(draft: Draft, parts: list[tuple[str, bool]]) -> list[Draft]:
-    """A card per paragraph asked: the front the heading path over the paragraphs with that one hidden, the back
-    that paragraph. The first card keeps the section card's id."""
-    cards: list[Draft] = []
-    for k, (text, ask) in enumerate(parts):
-        if not ask:
-            continue
-        id_front = (draft.id_front or draft.front) if not cards else f"{FORM}: {draft.front}\n\n{HIDDEN} {text}"
-        shown = "\n\n".join(_blank(p) if j == k else p for j, (p, _) in enumerate(parts))
-        cards.append(replace(draft, front=f"{draft.front}\n\n{shown}", back=text, id_front=id_front))
-    return cards
 
 
 def _blank(text: str) -> str:

@@ -62,7 +62,7 @@ def sentence_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Dr
         if parts is None:
             out.append((group, path))
             continue
-        out += [([card], path) for card in _cloze_cards(draft, parts)]
+        out += [([card], path) for card in cloze_cards(draft, parts)]
     return out
 
 
@@ -93,15 +93,17 @@ def _parts(back: str, heading: str) -> list[tuple[str, bool]] | None:
     return parts
 
 
-def _cloze_cards(draft: Draft, parts: list[tuple[str, bool]]) -> list[Draft]:
-    """A card per sentence asked: the front the heading path over the paragraph with that sentence hidden, the back
-    that sentence. The first card keeps the section card's id."""
+def cloze_cards(draft: Draft, parts: list[tuple[str, bool]], hide=None, joiner: str = " ") -> list[Draft]:
+    """A card per part asked (a sentence; `paragraph_clozes`: a paragraph, joined by `joiner`): the front the
+    heading path over the parts with that one hidden (`hide`, by default `_hidden`), the back that part. The first
+    card keeps the section card's id."""
+    hide = hide or _hidden
     cards: list[Draft] = []
     for k, (text, ask) in enumerate(parts):
         if not ask:
             continue
         id_front = (draft.id_front or draft.front) if not cards else f"{FORM}: {draft.front}\n\n{HIDDEN} {text}"
-        shown = " ".join(_hidden(s) if j == k else s for j, (s, _) in enumerate(parts))
+        shown = joiner.join(hide(s) if j == k else s for j, (s, _) in enumerate(parts))
         cards.append(replace(draft, front=f"{draft.front}\n\n{shown}", back=text, id_front=id_front))
     return cards
 
