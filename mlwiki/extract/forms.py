@@ -410,14 +410,14 @@ def _add_definition(ex, term: str, definition: str, line: int, form: str, option
         ex.add_pair(CardKind.BASIC, f"{path} › {subject}", f"{term}: {definition}", line, form=form, quiet=True,
                     id_front=asked)  # a claim in bold, asked by its subject, not a term to define)
         return
-    if names_no_term(term) or advises(definition) or says_other_than_what(term, definition):  # ("**the trick**: …", "**Bahdanau et al. 2015**: …", "**If p ≤
+    other = not names_no_term(term) and not advises(definition) and says_other_than_what(term, definition)
+    if names_no_term(term) or advises(definition) or other:  # ("**the trick**: …", "**Bahdanau et al. 2015**: …", "**If p ≤
         # α**: reject H0", "**Temporal split**: more realistic …": asked under the path, not as a term to define)
         under = " › ".join(part for part in (path, stands_for(term) and _term_before(ex, path)) if part)
-        ex.add_pair(CardKind.BASIC, f"{under} › {label_front(term)}" if under else label_front(term), definition, line,
-                    form=form, quiet=True, id_front=asked)
+        ex.add_pair(CardKind.DEFINITION if other else CardKind.BASIC, f"{under} › {label_front(term)}" if under
+                    else label_front(term), definition, line, form=form, quiet=True, id_front=asked)  # (its id kept)
         return
-    ex.add_pair(CardKind.DEFINITION, prefix_heading(path, asked), definition, line, form=form,
-                quiet=True, id_front=asked)
+    ex.add_pair(CardKind.DEFINITION, prefix_heading(path, asked), definition, line, form=form, quiet=True, id_front=asked)
 
 
 def _term_before(ex, path: str) -> str:
