@@ -14,6 +14,7 @@ from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import BLANK, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, MATH, NUMBERED_ITEM, TEXT, Line
 from mlwiki.extract.masking import mask_inline
+from mlwiki.extract.not_defining import says_other_than_what
 from mlwiki.extract.options import options_over
 from mlwiki.extract.prose import breaks_off, claim_subject, clean_prose, prefix_heading, sentences
 from mlwiki.extract.statement_tails import INTRODUCES, with_tails, without_block_ids
@@ -108,8 +109,7 @@ def question_answer(ex, blocks: list[Block], i: int) -> int:
 def multiline_card(ex, block: Block, k: int) -> None:
     """front lines, `?` (or `??` for both ways), back lines."""
     both = block.lines[k].text.strip() == "??"
-    ex.add_pair(CardKind.BASIC, join(block.lines[:k]), join(block.lines[k + 1:]), block.start, both,
-                form="multiline")
+    ex.add_pair(CardKind.BASIC, join(block.lines[:k]), join(block.lines[k + 1:]), block.start, both, form="multiline")
 
 
 def inline_cards(ex, block: Block, text: str) -> bool:
@@ -410,14 +410,14 @@ def _add_definition(ex, term: str, definition: str, line: int, form: str, option
         ex.add_pair(CardKind.BASIC, f"{path} › {subject}", f"{term}: {definition}", line, form=form, quiet=True,
                     id_front=asked)  # a claim in bold, asked by its subject, not a term to define)
         return
-    if names_no_term(term) or advises(definition):  # ("**the trick**: …", "**Bahdanau et al. 2015**: …", "**If p ≤
+    other = not names_no_term(term) and not advises(definition) and says_other_than_what(term, definition)
+    if names_no_term(term) or advises(definition) or other:  # ("**the trick**: …", "**Bahdanau et al. 2015**: …", "**If p ≤
         # α**: reject H0", "**Temporal split**: more realistic …": asked under the path, not as a term to define)
         under = " › ".join(part for part in (path, stands_for(term) and _term_before(ex, path)) if part)
-        ex.add_pair(CardKind.BASIC, f"{under} › {label_front(term)}" if under else label_front(term), definition, line,
-                    form=form, quiet=True, id_front=asked)
+        ex.add_pair(CardKind.DEFINITION if other else CardKind.BASIC, f"{under} › {label_front(term)}" if under
+                    else label_front(term), definition, line, form=form, quiet=True, id_front=asked)  # (its id kept)
         return
-    ex.add_pair(CardKind.DEFINITION, prefix_heading(path, asked), definition, line, form=form,
-                quiet=True, id_front=asked)
+    ex.add_pair(CardKind.DEFINITION, prefix_heading(path, asked), definition, line, form=form, quiet=True, id_front=asked)
 
 
 def _term_before(ex, path: str) -> str:

@@ -1,0 +1,24 @@
+"""Whether the text after a bold label says something other than what the labelled thing is.
+
+A `**Label**: …` line reads as a term and its definition, but some notes use the label as a little heading over
+facts about it: "**Training**: loss = cross-entropy …; feed the true word …" (the back defines the loss, not the
+training), "**Inputs**: normalise. Heavy tails → log-warp …" (what to do with them). Asked as "Define: Training" the
+card asks for a definition its back does not give; asked as "… › Training" it asks what the note says of it.
+"""
+
+import re
+
+# The back opens by naming another quantity and its value ("loss = …", "objective = …"): a fact about the labelled
+# step, which is not that quantity (a lower-case word, so a symbol or an abbreviation, "PPL = …", may still be the term)
+_OTHER_EQUALS = re.compile(r"[ \t]*(?:the[ \t]+)?(?P<name>[a-z][a-z-]{2,})[ \t]*=[ \t]")
+# The back opens with a one-word order ("standardise.", "normalize;"): what to do with the labelled thing
+_ORDER = re.compile(r"[ \t]*[a-z][a-z-]*(?:is|iz|if)(?:e|y)[ \t]*[.;!](?:[ \t]|$)")
+
+
+def says_other_than_what(term: str, text: str) -> bool:
+    """Whether the text after `**term**:` says something about the term other than what it is: it opens by giving
+    another quantity's value ("**Training**: loss = …") or with a one-word order ("**Outputs**: standardise. …")."""
+    if _ORDER.match(text):
+        return True
+    other = _OTHER_EQUALS.match(text)
+    return bool(other) and other.group("name").casefold() not in term.casefold()
