@@ -5,6 +5,7 @@ rewordings that need the whole note (a step's text, a footnote, a linked note's 
 from __future__ import annotations
 
 from mlwiki.extract import heading_equations, lone_remarks, numbered_leads
+from mlwiki.extract.balanced_marks import balanced_marks
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
 from mlwiki.extract.emphasis_fronts import emphasis_asked
@@ -60,4 +61,4 @@ def polished(ex) -> list:
     drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)
-    return drafts
+    return balanced_marks(drafts)  # (last: a "**" or "==" any cut above left with no partner, off)

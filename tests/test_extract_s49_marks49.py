@@ -1,0 +1,52 @@
+"""Cuts that leave a mark or a sentence half on a card (session 49, the held24 judges): a cloze's blank or a heading
+path cut through `**bold**` or `==highlight==` leaves no unpaired mark on any side. Notes written to tmp_path, read
+back through the CLI."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import backs_by_front, new_wiki
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
+    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
+
+
+def _unpaired(side: str) -> bool:
+    side = re.sub(r"`[^`]*`|\$[^$]*\$", "", side)
+    return any(part.count("**") % 2 or part.count("==") % 2 for part in side.split("\n\n"))
+
+
+def test_no_side_keeps_an_emphasis_mark_its_cut_left_open(tmp_path):
+    """A highlighted claim cut at its " = " by a cloze, and a parent bullet half in bold used as a heading path:
+    the marks with no partner are off, the text is all there."""
+    page = ("- Tags:: #regularization\n"
+            "- ### Test time\n"
+            "    - the mask is not sampled at test time, since predictions should not be random\n"
+            "    - ==switching dropout off = using the full network== → outputs must be rescaled by 1-p\n"
+            "    - inverted dropout moves the rescaling into training, so the test-time network is used as it is\n"
+            "- For **linear models it acts like an L2 penalty**\n"
+            "    - the expected loss picks up a term scaled by p/(1-p) times the squared inputs\n"
+            "    - so the penalty adapts to each feature's scale, unlike plain ridge\n")
+    made = _cards(tmp_path, {"Dropout.md": page})
+    assert made and not [f for f in made if _unpaired(f)], made
+    assert not [b for b in made.values() if _unpaired(b)], made
+    text = "\n".join(made) + "\n".join(made.values())
+    assert "switching dropout off" in text and "linear models it acts like an L2 penalty" in text, made
+
+
+def test_the_pass_takes_off_only_the_mark_left_open_and_keeps_the_id(tmp_path):
+    """The mark a cut left alone goes; pairs, code and math stay; the front's id is the old front's."""
+    from mlwiki.extract.balanced_marks import balanced_marks
+    from mlwiki.extract.draft import Draft
+    from mlwiki.models import CardKind
+
+    cut = Draft(kind=CardKind.BASIC, front="Dropout › For **linear models it acts like L2",
+                back="- ==turning it off = [...]\n- keeps **all** units; `a == b` and $x**2$", line=1)
+    [([done], _)] = balanced_marks([([cut], ("Dropout",))])
+    assert done.front == "Dropout › For linear models it acts like L2"
+    assert done.back == "- turning it off = [...]\n- keeps **all** units; `a == b` and $x**2$"
+    assert done.id_front == cut.front
