@@ -50,3 +50,31 @@ def test_the_pass_takes_off_only_the_mark_left_open_and_keeps_the_id(tmp_path):
     assert done.front == "Dropout › For linear models it acts like L2"
     assert done.back == "- turning it off = [...]\n- keeps **all** units; `a == b` and $x**2$"
     assert done.id_front == cut.front
+
+
+def test_a_clause_cut_at_the_next_clauses_is_is_not_asked_as_a_term(tmp_path):
+    """"X is cheaper (…) — this is the …" under the heading X: its subject up to the second "is" is a clause, not a
+    term; no "What is X is cheaper — this?"; the fact stays on the heading's card."""
+    note = ("# Losses\n\n## Hinge loss\n\nHinge loss is cheaper (one max per example) — this is the loss that made "
+            "linear SVM solvers scale to millions of rows.\n")
+    made = _cards(tmp_path, {"Losses.md": note})
+    assert not any("is cheaper" in front for front in made), made
+    assert any("made linear SVM solvers scale" in back for back in made.values()), made
+
+
+def test_a_card_whose_answer_is_only_task_boxes_goes(tmp_path):
+    """A back left holding nothing but the writer's task boxes (each a cloze's blank) is no card; a task that
+    states a formula with a relation keeps its card; a group's other cards stay."""
+    from mlwiki.extract.draft import Draft
+    from mlwiki.extract.task_cards import without_task_cards
+    from mlwiki.models import CardKind
+
+    def draft(back):
+        return Draft(kind=CardKind.BASIC, front="Optimisers › Which to pick\n\n- [...]", back=back, line=3)
+
+    chores = [draft("[ ] rerun the baseline with Adam"), draft("- [x] skim the Lion paper")]
+    fact = [draft("- [ ] check that $\\beta_2 < 1$ keeps the second moment finite")]
+    mixed = [draft("Adam keeps two buffers per parameter"), draft("[ ] rerun the baseline with Adam")]
+    kept = without_task_cards([(chores, ("Optimisers",)), (fact, ("Optimisers",)), (mixed, ("Optimisers",))])
+    assert [len(siblings) for siblings, _ in kept] == [1, 1]
+    assert kept[1][0][0].back == "Adam keeps two buffers per parameter"
