@@ -176,6 +176,9 @@ def _names_many(name: str) -> bool:
 # A subject set equal to a formula already: the words before a formula that opens on a relation ("Running time
 # $\approx O(…)$"), not a symbol's value inside it ("GN with $G=1$")
 _SETS_EQUAL = re.compile(r"\$[ \t]*(?:\\approx|\\sim|\\simeq|\\propto|\\le|\\ge|=|<|>)|[≈≤≥]")
+# A subject that is a clause of its own, cut at the "is" of the next one: "Dot-product is cheaper — this is the
+# form …" names no term ("What is Dot-product is cheaper — this?")
+_CLAUSE_SUBJECT = re.compile(r"(?i)\s(?:is|are|was|were|isn't|aren't)\s|\s[—–]\s|\s-\s")
 
 
 def defined_question(heading: str, back: str) -> str | None:
@@ -192,7 +195,8 @@ def defined_question(heading: str, back: str) -> str | None:
         return None
     if (found := _DEFINES.match(first)) and named <= stems(found["subj"]) and len(found["subj"].split()) <= 8 \
             and stems(found["subj"].split(" ", 1)[0]) <= named and not found["subj"].count("$") % 2 \
-            and not _SETS_EQUAL.search(found["subj"]) and not BELIEF.match(found["subj"]):  # (its first word names
+            and not _SETS_EQUAL.search(found["subj"]) and not BELIEF.match(found["subj"]) \
+            and not _CLAUSE_SUBJECT.search(found["subj"]):  # (its first word names
         # it: not "The domain of …", nor "thought a flat PDP = no effect", a belief put right; no formula
         # cut in two, "Youden's J — $J = …" asks no "$J?"; nor one that sets it equal already, "Running time
         # $\approx O(…)$ where $w$ = …": what it is, asked about its symbol, is no question)

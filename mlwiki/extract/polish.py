@@ -5,6 +5,7 @@ rewordings that need the whole note (a step's text, a footnote, a linked note's 
 from __future__ import annotations
 
 from mlwiki.extract import heading_equations, lone_remarks, numbered_leads
+from mlwiki.extract.balanced_marks import balanced_marks
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
 from mlwiki.extract.emphasis_fronts import emphasis_asked
@@ -25,6 +26,7 @@ from mlwiki.extract.sentence_clozes import sentence_clozes
 from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.step_refs import with_steps_shown
 from mlwiki.extract.stray_marks import without_stray_marks
+from mlwiki.extract.task_cards import without_task_cards
 from mlwiki.extract.tidy import tidy
 from mlwiki.extract.title_leads import asked_leads
 from mlwiki.extract.title_slides import without_title_slide
@@ -60,4 +62,5 @@ def polished(ex) -> list:
     drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)
-    return drafts
+    drafts = without_task_cards(drafts)  # (a back that is the writer's task boxes only, left by a later cut)
+    return balanced_marks(drafts)  # (last: a "**" or "==" any cut above left with no partner, off)
