@@ -27,7 +27,7 @@ def test_a_callout_title_ends_at_its_bold_first_sentence(tmp_path):
 def test_a_log_table_row_makes_no_card(tmp_path):
     """A reading log's table of dated rows with a status ('12 Mar | Some paper | done') is the writer's record."""
     note = ("---\ntitle: Paper log - vision course\nupdated: 2023-11-02 09:14:00Z\ncreated: 2023-09-20 18:40:12Z\n"
-            "tags:\n  - vision\n  - reading\n---\n\nEverything I read this term. ✔ = done, ~ = half.\n\n"
+            "tags:\n  - vision\n  - reading\n---\n\nPapers so far. ✔ = done, ~ = half.\n\n"
             "| date | paper | status | note |\n|---|---|---|---|\n"
             "| 03 Jan | Krizhevsky et al. 2012 | ✔ | the ReLU paper |\n| 09 Jan | He et al. 2016 | ~ | skipped the "
             "appendix |\n| 20 Jan | Dosovitskiy et al. 2021 | ✔ | |\n| 02 Feb | Liu et al. 2022 (ConvNeXt) | ✔ | |\n"
