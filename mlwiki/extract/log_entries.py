@@ -28,6 +28,9 @@ _DAY_HEADING = re.compile(rf"(?i)[ \t]*{_STAMP}[ \t]*")
 # An entry's paragraph led by its day in bold: "**Mon 17 Feb** — …", "**Sep 12:** …"
 _BOLD_DAY = re.compile(rf"(?i)[ \t]*\*\*[ \t]*(?:{_STAMP})[ \t]*:?[ \t]*\*\*[ \t]*[:—–-]*[ \t]*")
 
+# A table row of a log, carded as its fields: "- date: 21 Feb" (the row of the day the writer read or did something)
+_DATE_FIELD = re.compile(r"(?im)^[ \t]*[-*][ \t]+(?:date|day|when)[ \t]*:[ \t]*\S")
+
 
 # A lesson states how things are (`lab_entries.GENERAL`), not how the writer's day went ("finally made it make
 # sense", "Lost an hour to …"); "Realised …" only says the writer learnt what follows
@@ -59,5 +62,7 @@ def log_entries_read(drafts: list, title: str) -> list:
 
 
 def _entry(draft, path: str) -> bool:
-    """Whether a card is of a log's dated entry: under a day's heading, or of a paragraph led by its day in bold."""
-    return bool(_DAY_HEADING.fullmatch(path.rsplit(" › ", 1)[-1])) or bool(_BOLD_DAY.match(draft.back))
+    """Whether a card is of a log's dated entry: under a day's heading, of a paragraph led by its day in bold, or of a
+    table row with a date column."""
+    return bool(_DAY_HEADING.fullmatch(path.rsplit(" › ", 1)[-1])) or bool(_BOLD_DAY.match(draft.back)) \
+        or bool(_DATE_FIELD.search(draft.back))

@@ -56,6 +56,9 @@ _EMPHASIS = re.compile(r"\*\*|__|[*_](?<!\w[*_])(?=\w)|[*_](?<=\w[*_])(?!\w)")  
 # (a phrase that ends on a joining word, or on a person's pronoun, "Ignores how much you'd", cut before its verb)
 _NOT_A_NAME = re.compile(r"[;,—]|–(?!\w)|(?<!\w)–|\b(?:and|or|but|the|a|an|of|with|to|for|by|in|on|that|which|"
                          r"(?:you|we|they|he|she|I)(?:['’](?:d|ll|ve|re))?)$", re.I)
+# A sentence that ends inside the words ("Unscale first. Clipping": a bold first sentence the splitter keeps with
+# the next one): a title ends at a sentence's end, not in the next sentence's first words
+_SENTENCE_INSIDE = re.compile(r"\b(?!(?:al|vs|etc|cf|eg|ie)\b)[a-z]{2,}[.!?] +[A-Z]")
 _OPENING_SYMBOL, _BOLD, _CODE = re.compile(r"^(\$[^$\n]{1,20}\$)\s"), re.compile(r"\*\*([^*\n]{2,40}?)\*\*"), \
     re.compile(r"(`[^`\n]{1,40}`)")
 _LEAD_ARTICLE = re.compile(r"(?:The|A|An|All|Each|Every|Any|Some|Most|Many)\b")
@@ -141,7 +144,7 @@ def as_topic(words: str) -> str:
     '' when they are too many to be a name or hold a formula's text only."""
     words = _without_emphasis(words).strip(" \t*_,;:—–-")  # (not a backtick: "Choosing `eps`" keeps its code)
     if not words or len(words.split()) > MAX_TOPIC_WORDS or not _LETTERS.search(words.replace("$", " ")) \
-            or _NOT_A_NAME.search(words) or words.count("(") != words.count(")") or words.count('"') % 2 \
+            or _NOT_A_NAME.search(words) or _SENTENCE_INSIDE.search(words) or words.count("(") != words.count(")") or words.count('"') % 2 \
             or words.count("“") != words.count("”") or words.count("$") % 2:
         return ""  # (a clause, "… negatives and", or a phrase broken at a bracket or a quote: no name of anything)
     if _LEAD_ARTICLE.match(words) or _PLACED.match(words):
