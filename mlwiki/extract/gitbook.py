@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.render.spans import FENCE, fence_closes
+from mlwiki.render.spans import fenced_lines
 
 # A tag alone on its line: `{% hint style="info" %}`, `{% endtabs %}`, `{% embed url="…" %}`
 _TAG = re.compile(r"[ \t]*\{%-?[ \t]*([\w-]+)((?:[ \t]+[^%\n]*)?)-?%\}[ \t]*")
@@ -45,14 +45,10 @@ def as_gitbook_shows(body: str) -> str:
     if "{%" not in body and "</a>" not in body and "<figure" not in body:
         return body  # (nearly every note, said cheaply)
     lines = body.split("\n")
-    fence, hint = None, False
-    for k, line in enumerate(lines):
-        opened = False
-        if fence:
-            fence = None if fence_closes(line, *fence) else fence
-        elif found := FENCE.match(line):
-            fence = (found.group(1)[0], len(found.group(1)))
-        else:
+    hint = False
+    for k, fenced in enumerate(fenced_lines(lines)):
+        line, opened = lines[k], False
+        if not fenced:
             line, now = _shown(line, hint)
             opened, hint = now and not hint, now
         lines[k] = _quoted(line) if hint and not opened else line

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.render.spans import fenced_lines
+
 # A heading of any level whose text is "tags:" and the tags: code spans, #hashtags or plain words between commas
 _TAGS_HEADING = re.compile(r"(?im)^[ \t]{0,3}#{1,6}[ \t]+tags[ \t]*:[ \t]*(?:`[^`\n]*`|#?[\w/.-]+|[ \t,]+)*[ \t]*$")
 _EMBED = re.compile(r"\{%[ \t]*(?:youtube|vimeo|gist|slideshare|speakerdeck|pdf|hackmd|figma|codepen|asciinema)"
                     r"\b[^%\n]*%\}")
 _INSERTED = re.compile(r"\+\+(?=\S)([^+\n]*?\S)\+\+")
-_FENCE = re.compile(r"[ \t]{0,3}(?:```|~~~)")
 
 
 def as_hackmd_shows(body: str) -> str:
@@ -27,10 +28,9 @@ def as_hackmd_shows(body: str) -> str:
         body = _TAGS_HEADING.sub("", body)
     if "{%" not in body and "++" not in body:
         return body
-    lines, fenced = body.split("\n"), False
-    for k, line in enumerate(lines):
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced and "`" not in line and ("{%" in line or "++" in line):
+    lines = body.split("\n")
+    for k, fenced in enumerate(fenced_lines(lines)):
+        line = lines[k]
+        if not fenced and "`" not in line and ("{%" in line or "++" in line):
             lines[k] = _INSERTED.sub(r"\1", _EMBED.sub("", line))
     return "\n".join(lines)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.render.spans import FENCE, code_spans, fence_closes, math_spans
+from mlwiki.render.spans import code_spans, fenced_lines, math_spans
 
 _LABEL = re.compile(r"\{#[\w:-]+\}")
 _WORD = re.compile(r"[^\W_]")  # (a letter or digit: the words a sentence holds, not a bullet or a full stop)
@@ -41,14 +41,9 @@ def inline_dollars(body: str) -> str:
     if "$$" not in body:
         return body
     lines = body.split("\n")
-    fence = None
-    for k, line in enumerate(lines):
-        if fence:
-            fence = None if fence_closes(line, *fence) else fence
-        elif found := FENCE.match(line):
-            fence = (found.group(1)[0], len(found.group(1)))
-        elif "$$" in line:
-            lines[k] = inline_line(line)
+    for k, fenced in enumerate(fenced_lines(lines)):
+        if not fenced and "$$" in lines[k]:
+            lines[k] = inline_line(lines[k])
     return "\n".join(lines)
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.render.spans import FENCE, fence_closes
+from mlwiki.render.spans import fenced_lines
 
 # An ESM statement at the margin: `import X from '…'`, `import '…'`, `export const X = …`, `export default …`
 _ESM = re.compile(r"(?:import[ \t]+(?:['\"]|[\w*{][^'\"\n]*[ \t]from[ \t]*['\"])"
@@ -36,14 +36,10 @@ def as_markdown(body: str, mdx: bool) -> str:
         return body  # (nearly every Markdown note, said cheaply)
     lines = body.split("\n")
     _drop_comments(lines)
-    fence: tuple[str, int] | None = None
     esm = open_tag = False
-    for k, line in enumerate(lines):
-        if fence:
-            fence = None if fence_closes(line, *fence) else fence
-            continue
-        if match := FENCE.match(line):
-            fence = (match.group(1)[0], len(match.group(1)))
+    for k, fenced in enumerate(fenced_lines(lines)):
+        line = lines[k]
+        if fenced:
             continue
         if esm or open_tag:  # (the rest of a statement, or of a tag's attributes)
             esm, open_tag = esm and bool(line.strip()), open_tag and ">" not in line

@@ -47,6 +47,22 @@ def fence_closes(line: str, char: str, length: int) -> bool:
         not match.group(2).strip()
 
 
+def fenced_lines(lines: list[str]) -> list[bool]:
+    """Whether each line belongs to a fenced code block, its opening and closing fences included: the lines a
+    reading of a tool's syntax must leave as written."""
+    fenced, fence = [], None
+    for line in lines:
+        if fence:
+            fence = None if fence_closes(line, *fence) else fence
+        elif found := FENCE.match(line):
+            fence = (found.group(1)[0], len(found.group(1)))
+        else:
+            fenced.append(False)
+            continue
+        fenced.append(True)
+    return fenced
+
+
 def code_span_end(text: str, start: int) -> tuple[int, int]:
     """For the run of backticks at `start`: (end of the run, end of the code span it opens or -1 if none)."""
     n = len(text)
