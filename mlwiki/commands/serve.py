@@ -11,7 +11,8 @@ from mlwiki.textsafe import plural
 @click.command()
 @filter_options
 @click.option("--limit", type=click.IntRange(min=0), help="Stop after this many cards.")
-@click.option("--new", "new", type=click.IntRange(min=0), help="Allow N new cards today (overrides new_per_day).")
+@click.option("--new", "new", type=click.IntRange(min=0),
+              help="Up to N new cards in this session, whatever is left of new_per_day today.")
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on. 0.0.0.0: reachable from a phone on the same network (the link then "
                    "carries a token; anyone with the link can review).")

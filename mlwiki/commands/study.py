@@ -16,7 +16,8 @@ from mlwiki.textsafe import inert, plural
 @click.command()
 @filter_options
 @click.option("--limit", type=click.IntRange(min=0), help="Stop after this many cards.")
-@click.option("--new", "new", type=click.IntRange(min=0), help="Allow N new cards today (overrides new_per_day).")
+@click.option("--new", "new", type=click.IntRange(min=0),
+              help="Up to N new cards in this session, whatever is left of new_per_day today.")
 @click.option("--plain", is_flag=True, help="Line-oriented mode for scripts (automatic when stdin is not a terminal).")
 @pass_app
 def review(app: AppContext, deck, tag, paths, limit, new, plain) -> None:

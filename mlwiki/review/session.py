@@ -157,8 +157,9 @@ class ReviewSession:
         self.shown_at = _time.monotonic()
 
     def due_now(self) -> DueSummary:
-        """What is due now for this session's cards (the answer `mlwiki due` gives)."""
-        return due_summary(self.store, self.settings, self.clock(), replace(self.filters, limit=None),
+        """What is due now for this session's cards (the answer `mlwiki due` gives: a `--new` override is this
+        session's, so the day's own new limit counts again)."""
+        return due_summary(self.store, self.settings, self.clock(), replace(self.filters, limit=None, new=None),
                            config=self.config)
 
     def finish(self) -> Summary:
