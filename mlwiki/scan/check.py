@@ -126,9 +126,10 @@ class CheckReport:
 def run_checks(config: Config, paths: list[Path] | None) -> CheckReport:
     """Every problem in the notes (or `paths`), and the checks across notes."""
     scan = collect(config, paths)
-    form_of: dict[str, str] = {}
+    made: Counter = sum((result.forms for result in scan.files), Counter())
+    form_of = {card_id: form for result in scan.files for card_id, form in result.form_of.items()}
     skipped: Counter = Counter()
-    made, possible = form_census(config, paths, form_of, skipped)
+    possible = forms_possible(config, paths, skipped)  # (the cards as made come from the scan's own walk)
     report = CheckReport(notes=len(scan.files), cards=len(scan.cards), made=made, possible=possible, form_of=form_of,
                          skipped=skipped)
     report.add(scan.all_problems)
@@ -194,31 +195,35 @@ def _formula_line(lines: list[str], card_line: int, formula: str) -> int:
     return card_line
 
 
-def form_census(config: Config, paths: list[Path] | None = None, form_of: dict[str, str] | None = None,
+def form_census(config: Config, paths: list[Path] | None = None,
                 skipped: Counter | None = None) -> tuple[Counter, Counter]:
     """How many cards each form makes in the notes with the config's settings, and with every form switched on;
-    `form_of`, when given, is filled with each card id's form; `skipped` counts what the forms matched but left
-    out ({(form, why): count}, all forms on)."""
-    from mlwiki.extract import count_forms, note_context
-    from mlwiki.extract.walk import Extractor, draft_id
-
+    `skipped` counts what the forms matched but left out ({(form, why): count}, all forms on)."""
     made: Counter = Counter()
+    possible = forms_possible(config, paths, skipped, made)
+    return made, possible
+
+
+def forms_possible(config: Config, paths: list[Path] | None = None, skipped: Counter | None = None,
+                   made: Counter | None = None) -> Counter:
+    """How many cards each form would make in the notes with every form switched on (`skipped`, when given,
+    counts what they matched but left out; `made`, when given, the cards each form makes with the config's
+    own settings, which costs a second walk of every note)."""
+    from mlwiki.extract import count_forms, note_context, walked
+
     possible: Counter = Counter()
     for file in walk_notes(config, paths)[0]:
         note, _ = load_note(file.path, file.rel)
         if note is None or note.meta.get("mlwiki") is False:
             continue
         ctx = note_context(note, config)
-        extractor = Extractor(note.body, ctx)
-        extractor.walk()
-        made.update(extractor.forms())
+        if made is not None:
+            made.update(walked(note.body, ctx).forms())
         forms, left_out = count_forms(note.body, ctx)
         possible.update(forms)
         if skipped is not None:
             skipped.update(left_out)
-        if form_of is not None:
-            form_of.update((draft_id(d), d.form) for drafts, _ in extractor.drafts for d in drafts if d.form)
-    return made, possible
+    return possible
 
 
 def form_hints(made: Counter, possible: Counter, config: Config) -> list[str]:

@@ -6,6 +6,7 @@ import functools
 import hashlib
 import json
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 
 from mlwiki import ids
@@ -16,12 +17,15 @@ from mlwiki.sources.notes import NoteFile, load_note, parse_note_bytes
 
 @dataclass
 class FileResult:
-    """What one note file yielded. `skipped` is true for files that could not be read or opted out."""
+    """What one note file yielded. `skipped` is true for files that could not be read or opted out. `forms`
+    counts the cards each form made and `form_of` names each card id's form, for `check`'s census."""
 
     file: NoteFile
     cards: list[Card] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     skipped: bool = False
+    forms: Counter = field(default_factory=Counter)
+    form_of: dict[str, str] = field(default_factory=dict)
 
 
 def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> FileResult:
@@ -29,8 +33,11 @@ def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> F
     extractor, problems = _walk_file(config, file, data)
     if extractor is None:
         return FileResult(file, [], problems, skipped=True)
+    from mlwiki.extract.walk import draft_id
+
     cards = extractor.cards()
-    return FileResult(file, cards, problems + extractor.problems)
+    form_of = {draft_id(d): d.form for drafts, _ in extractor.drafts for d in drafts if d.form}
+    return FileResult(file, cards, problems + extractor.problems, forms=extractor.forms(), form_of=form_of)
 
 
 def file_rows(config: Config, file: NoteFile, data: bytes | None = None) -> Rows:
