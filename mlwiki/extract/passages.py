@@ -36,7 +36,7 @@ NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|p
                         r"wish ?list|next steps|links?|see also|related(?: notes| topics)?|learning (?:objectives|outcomes|goals)|"
                         r"(?:(?:main|key|primary|useful|additional)\s+)?(?:sources?|references?|resources?)|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|"
                         r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"
-                        r"install|requirements|contents|table of contents|outline|implementation|output|changelog|notation|conventions|"
+                        r"install|requirements|contents|table of contents|outline|implementation|output|changelog|(?:notation|conventions)(?:\s+(?:i|we)\s+(?:use|follow))?|"
                         r"(?:python |example )?code(?: examples?| implementation)?|implementation in \w+|misc\w*|"
                         r"others?|questions?|stuck(?: on)?(?: ?/ ?questions)?|quiz|summary table|(?:unanswered|unresolved)\s+questions|open q['’]?s|"
                         r"questions (?:i |we )?(?:still )?(?:have|had)|things i(?:['’]m| am)? (?:still )?(?:(?:don['’]t|do not) (?:get|understand)|"
