@@ -132,3 +132,13 @@ def test_conventions_i_use_make_no_card(tmp_path):
     made = _cards(tmp_path, {"preface.md": note})
     assert "squared entries" in _text(made), made
     assert "when I remember" not in _text(made), made
+
+
+def test_a_paragraph_adding_one_more_fact_after_a_formula_is_carded(tmp_path):
+    """'Also $…$: …' right after a display adds one more fact of its formula: a remark card, the 'Also' kept."""
+    note = ("# Cross-entropy\n\n## Definition\n\n$$\nH(p, q) = -\\sum_x p(x) \\log q(x)\n$$\n\n"
+            "Also $H(p, q) = H(p) + \\mathrm{KL}(p \\| q)$: entropy plus divergence. So for a fixed target the "
+            "cross-entropy and the divergence have the same minimiser in $q$.\n\n## Use\n\n"
+            "Classifiers are trained by minimising the cross-entropy of the labels under the predicted law.\n")
+    made = _cards(tmp_path, {"ce.md": note})
+    assert any("entropy plus divergence" in back and "same minimiser" in back for back in made.values()), made
