@@ -142,3 +142,14 @@ def test_a_paragraph_adding_one_more_fact_after_a_formula_is_carded(tmp_path):
             "Classifiers are trained by minimising the cross-entropy of the labels under the predicted law.\n")
     made = _cards(tmp_path, {"ce.md": note})
     assert any("entropy plus divergence" in back and "same minimiser" in back for back in made.values()), made
+
+
+def test_an_and_clause_after_a_formula_keeps_its_fact(tmp_path):
+    """'$$…$$' then 'and the update is …. So …' in its paragraph: the update goes on the remark, not left off as the
+    end of the formula's sentence."""
+    note = ("# Running averages\n\n## Why they work\n\nAn exponential moving average keeps one number per "
+            "quantity of the form\n$$\nm_t = \\beta m_{t-1} + (1 - \\beta) x_t\n$$\n"
+            "and the bias fix is $\\hat m_t = m_t / (1 - \\beta^t)$ for the first steps. So early estimates are "
+            "not pulled towards zero by the start value.\n")
+    made = _cards(tmp_path, {"ema.md": note})
+    assert any("bias fix is" in back for back in made.values()), made
