@@ -74,8 +74,8 @@ def is_day_stamp(title: str) -> bool:
 
 # A note that is the writer's log of their own study ("Study log", "Learning journal"), and an entry's heading there
 # that is only its period ("week 6", "Day 12", "Session 3"): what the writer did then, no subject
-_LOG_TITLE = re.compile(r"(?i)[\W\d_]*(?:(?:my|study|learning|reading|work|lab|progress|dev)[ \t]+)*(?:log|journal|diary)"
-                        r"[\W\d_]*")
+_LOG_TITLE = re.compile(r"(?i)[\W\d_]*(?:(?:my|study|learning|reading|work|lab|progress|dev)[ \t]+)*"
+                        r"(?:log|journal|diary)[\W\d_]*")
 _PERIOD = re.compile(r"(?i)[ \t]*(?:week|wk|day|session|sprint|month)[ \t]*\d{1,3}[ \t]*")
 
 

@@ -7,9 +7,10 @@ lone `\\\\[` paragraph was dropped with its formula); read here they are the `\\
 math. Only a pair on one line (inline), or a display whose delimiters stand on lines of their own or open and close
 one line, is read: a `\\\\` line break inside `$…$` math, or code, is never touched.
 
-mdBook's preprocessor directives are furniture, never shown as written: `{{#title …}}` (the browser tab's title),
-and `{{#include …}}`, `{{#rustdoc_include …}}`, `{{#playground …}}` alone on their lines (a file's text pasted into
-the page when it is built, which a note's reader does not hold) show nothing. Pure: text in, the same lines out.
+mdBook's preprocessor directives are furniture, never shown as written: `{{#title …}}` (the browser tab's
+title), and `{{#include …}}`, `{{#rustdoc_include …}}`, `{{#playground …}}` alone on their lines (a file's text
+pasted into the page when it is built, which a note's reader does not hold) show nothing; a fence that held only
+such a line goes with it. Pure: text in, the same lines out.
 """
 
 from __future__ import annotations

@@ -83,7 +83,8 @@ def ends_with_display(block: Block) -> bool:
     return last.kind == MATH or bool(_DISPLAY_END.search(last.text))
 
 
-# A clause that goes on from the formula's sentence with a fact of its own: "and the update is …", "and its mean is …"
+# A clause that goes on from the formula's sentence with a fact of its own: "and the update is …", "and its mean
+# is …"
 _AND_CLAUSE = re.compile(r"and[ \t]+(?=(?:the|its|their|each|every)[ \t]+[^.;:$\\]{1,40}?[ \t](?:is|are)[ \t]+\S)")
 
 
