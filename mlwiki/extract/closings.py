@@ -16,6 +16,7 @@ from dataclasses import replace
 from mlwiki.extract.blocks import Block, items_without, text_of
 from mlwiki.extract.defining import on_a_back
 from mlwiki.extract.emphasised import paragraph_topic
+from mlwiki.extract.examples import lists_examples
 from mlwiki.extract.labels import aspect_front, asks, states_aspect
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.openings import MIN_OPENING_WORDS
@@ -303,7 +304,8 @@ def works_example(text: str) -> bool:
     """Whether a paragraph works out an example on numbers ("Example (7B config): $2 \\cdot 32 \\cdot 128 = …$ …"),
     led by a label that says so or with arithmetic in its words."""
     label = _EXAMPLE_LABEL.match(text)
-    return bool(label and is_example_title(label.group(1))) or works_numbers(clean_prose(text)) \
+    worked = bool(label and is_example_title(label.group(1)) and not lists_examples(label.group(1), text[label.end():]))
+    return worked or works_numbers(clean_prose(text)) \
         or sets_example_values(text)
 
 

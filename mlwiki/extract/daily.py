@@ -72,6 +72,19 @@ def is_day_stamp(title: str) -> bool:
     return bool(_FULL_DAY.fullmatch(title))
 
 
+# A note that is the writer's log of their own study ("Study log", "Learning journal"), and an entry's heading there
+# that is only its period ("week 6", "Day 12", "Session 3"): what the writer did then, no subject
+_LOG_TITLE = re.compile(r"(?i)[\W\d_]*(?:(?:my|study|learning|reading|work|lab|progress|dev)[ \t]+)*"
+                        r"(?:log|journal|diary)[\W\d_]*")
+_PERIOD = re.compile(r"(?i)[ \t]*(?:week|wk|day|session|sprint|month)[ \t]*\d{1,3}[ \t]*")
+
+
+def logs_period(subject: str, title: str) -> bool:
+    """Whether a heading of a study log (`_LOG_TITLE`, the note's subject) is only an entry's day or period
+    (`_PERIOD`, or a day written out in full): that entry is a log's, its lessons cards, what was done none."""
+    return bool(_LOG_TITLE.fullmatch(subject)) and bool(_PERIOD.fullmatch(title) or _FULL_DAY.fullmatch(title))
+
+
 def is_stamped(name: str) -> bool:
     """Whether a file name is only a kind of note and its date (a timestamp): like a date, it names no subject."""
     return bool(_STAMPED.fullmatch(name.strip()))

@@ -134,3 +134,14 @@ def tables_of_kinds(headings: list[tuple[int, str]], body: list) -> bool:
     return _states_kinds(headings) and not any(level < 0 for level, _ in headings) \
         and any(may_hold_table(block) for block in body) \
         and not any(_ARITHMETIC.search(text_of(block)) for block in body if may_hold_table(block))
+
+
+def lists_examples(label: str, after: str) -> bool:
+    """Whether a lead "Examples to remember:" or "Examples I keep mixing up:" over a list gives instances to know,
+    each its own fact (a plural "Examples" with words after it, the list right below), where "Example 2:" or
+    "Example:" opens one worked example. `after`: the text after the lead's colon."""
+    return bool(_PLURAL_EXAMPLES.match(label)) and not label.strip(" *_").casefold().endswith("examples") \
+        and bool(_LIST_BELOW.match(after))
+
+
+_LIST_BELOW = re.compile(r"[ \t]*\n[ \t]*(?:[-*+]|\d+[.)])[ \t]")  # (the lead ends its line; a list item follows)

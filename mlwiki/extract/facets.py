@@ -107,7 +107,8 @@ def asked_front(path: str, back: str) -> str | None:
         return None
     if _is_facet(last) or _QUESTION_WORD.match(last):  # (what `facet_question` asks of; a parent costs a search)
         parent = _as_written(_parent(headings[:-1]), back)
-        if parent and (question := facet_question(last, parent)) and not _says_what(question, back):
+        if parent and (question := facet_question(last, parent)) and not _says_what(question, back) \
+                and not _defines_another(question, parent, back):
             return question
     return defined_question(last, back)
 
@@ -125,6 +126,17 @@ def _says_what(question: str, back: str) -> bool:
     if not question.startswith("How") or "\n" in back.strip():
         return False
     return bool(_WHAT_IT_IS.match(back.lstrip()))
+
+
+def _defines_another(question: str, parent: str, back: str) -> bool:
+    """Whether a "What is the definition of X?" back never names X: the section's defining sentence went to a card
+    of its own (its formula's), and what is left says what something else is ("The set of … is the natural
+    parameter space"), no definition of X."""
+    if not question.startswith("What is the definition of"):
+        return False
+    first = clean_prose(back.split("\n\n", 1)[0])
+    found = sentences(first)
+    return bool(found) and bool(_NAMES_ANOTHER.search(found[0])) and not stems(parent) <= stems(first)
 
 
 def facet_question(facet: str, parent: str) -> str | None:
@@ -158,6 +170,9 @@ def facet_question(facet: str, parent: str) -> str | None:
     return f"{facet[0].upper()}{_IT.sub(parent, facet[1:])}?"
 
 
+# A sentence that ends on the name it gives what it speaks of: "The set of … is the natural parameter space (convex)."
+_NAMES_ANOTHER = re.compile(r"\s(?:is|are)\s+(?:called\s+)?the\s+[^\s.,;:()$]+(?:\s+[^\s.,;:()$]+){0,4}"
+                            r"(?:\s*\([^()]*\))?[ \t]*[.!]?[ \t]*$")
 # Two subjects in one title: "X and the Y", "the window / hop trade-off"
 _TWO_SUBJECTS = re.compile(r"(?i)\s/\s|\band (?:the|an?)\s")
 

@@ -23,7 +23,7 @@ import re
 
 MAX_CUE_WORDS = 8
 MAX_SLIP_WORDS = 14  # a slip's first sentence shown as its cue: longer, it is the item itself
-_MATH = re.compile(r"\$[^$\n]*\$|`[^`\n]*`")
+_MATH = re.compile(r"\$[^$\n]*\$|\\\([^\n]*?\\\)|`[^`\n]*`")  # (`\\(…\\)` too: a cue never cuts a formula)
 # What an item sets against what, outside math and code
 _PIVOT = re.compile(r"[ \t](?:=|≠|→|⇒|->|=>|≈|<=>|⇔)[ \t]")
 # An item that opens on the heading's own equation ("- = the Fréchet distance …"; not "- → …", "- ⇒ …", which go

@@ -34,7 +34,7 @@ from mlwiki.extract.blocks import Block, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, last_card_line, opens_with_math,
                                      place_closing, works_example)
-from mlwiki.extract.daily import DAY_LOG, is_day_stamp
+from mlwiki.extract.daily import DAY_LOG, is_day_stamp, logs_period
 from mlwiki.extract.daybook import day_cards
 from mlwiki.extract.day_terms import spells_out
 from mlwiki.extract.daylog import day_log_cards, learned_item_cards
@@ -128,7 +128,7 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         title = ex.headings[-1][1] if ex.headings else ""
         log = bool(title) and (NO_SUBJECT.fullmatch(title) is not None and DAY_NOTES.fullmatch(title) is not None
                                or bool(ex.day) and DAY_ACTIVITY.fullmatch(title) is not None
-                               or is_day_stamp(title)) \
+                               or is_day_stamp(title) or logs_period(ex.subject, title)) \
             and ex.headings[-1] not in ex.terms  # ("## Learned" over "**WordPiece** …": a section on WordPiece)
         if blocks[i].skip or blocks[i].lines[0].attrs.endswith("no-card") or not title \
                 or title.rstrip().endswith("?") and not ex.unanswered:

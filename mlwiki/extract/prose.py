@@ -54,7 +54,8 @@ _FRAGMENT = re.compile(r"(?:where|and|or|so|thus|hence|then|therefore|which|with
                        r"for the (?:first|second|third|last|other|remaining))\b", re.I)
 _GAPS = re.compile(r"\n{3,}")
 _BREAKS_OFF = re.compile(r"(?:,|\b(?:so|then|thus|hence|is|are|by|of|to|the|an?|and|or|as|with|where|that|gives|"
-                         r"becomes|yields)[ \t]*:?)[ \t]*$", re.I)  # (a whole clause before a colon is an answer)
+                         r"becomes|yields|(?:re)?written|expressed)[ \t]*:?)[ \t]*$", re.I)
+# (a whole clause before a colon is an answer)
 _SHORT_INTRO_WORDS = 5
 # A sentence whose subject is a pronoun ("It normalises over …") names its subject in the sentence before it.
 _PRONOUN_START = re.compile(r"(?:It|Its|This|These|Those|They|Their|That)\b")  # an introducing sentence this short ("It satisfies") gets the one before it
@@ -255,7 +256,7 @@ def one_break(text: str) -> str:
 
 def breaks_off(text: str) -> bool:
     """Whether a text stops where a formula would go on with it ("… puts all its mass on $y$, so", "… is given by:",
-    "… by"): a sentence broken by a display formula, no answer alone."""
+    "… by", "… if it can be written"): a sentence broken by a display formula, no answer alone."""
     return bool(_BREAKS_OFF.search(text))
 
 

@@ -83,6 +83,11 @@ def ends_with_display(block: Block) -> bool:
     return last.kind == MATH or bool(_DISPLAY_END.search(last.text))
 
 
+# A clause that goes on from the formula's sentence with a fact of its own: "and the update is …", "and its mean
+# is …"
+_AND_CLAUSE = re.compile(r"and[ \t]+(?=(?:the|its|their|each|every)[ \t]+[^.;:$\\]{1,40}?[ \t](?:is|are)[ \t]+\S)")
+
+
 def remark_card(path: str, block: Block, formula: str, declined: bool) -> tuple[str, str] | None:
     """(front, back) for the paragraph right after a display formula when it speaks of that formula; None when it
     is a list, narrates, says too little, or has a subject of its own. (The caller leaves out a paragraph that
@@ -113,7 +118,9 @@ def _remark(path: str, block: Block, formula: str, declined: bool, names: list[s
     first, listed = block.lines[0], legend is not None
     found = sentences(text) if not listed else [LIST_ITEM.sub("", first.text, count=1)]
     if found and found[0][:1].islower():
-        found = found[1:]  # ("with $\epsilon \approx 0.2$. The min makes it …": the formula's own sentence ends)
+        clause = _AND_CLAUSE.match(found[0])  # ("and the update is $\tau \leftarrow …$.": a fact of its own, kept)
+        found = [found[0][clause.end()].upper() + found[0][clause.end() + 1:], *found[1:]] if clause else found[1:]
+        # ("with $\epsilon \approx 0.2$. The min makes it …": the formula's own sentence ends)
         block = Block(TEXT, [Line(first.no, " ".join(found), TEXT)])
     if not found or not (speaks_of_formula(found[0]) or _names_one(found[0], names)) or _TO_READER.match(found[0]) \
             or sets_example_values(found[0]):

@@ -11,6 +11,7 @@ from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.daily import READ_PROGRESS
 from mlwiki.extract.lines import CODE, TEXT
 from mlwiki.extract.passages import LOWER_WORD, TABLE_LINE
+from mlwiki.extract.plan_tables import is_work_plan
 from mlwiki.extract.prose import clean_prose, heading_text
 
 MAX_ROWS = 12
@@ -119,8 +120,8 @@ def named_rows(block: Block) -> tuple[list[str], int, list[tuple[int, list[str]]
     table = _markdown_table(block) or _list_table(block)
     if table is None:
         return None
-    if _is_site_map(*table) or _is_run_log(*table):
-        return None
+    if _is_site_map(*table) or _is_run_log(*table) or is_work_plan(*table):
+        return None  # (where things are, how far the writer got: no fact of a row)
     header, rows = _without_status(*table)
     rows = _as_cases(header, rows)
     if all(_SIDES.fullmatch(cell) for cell in header):

@@ -2,7 +2,8 @@
 its imports and components, HackMD's tags line, embeds and inserted text, a Hugo page's shortcodes as the boxes,
 folds, math and links they show, GitBook's blocks (hints, tabs, embeds) and heading anchors, a Jekyll page's kramdown
 (inline `$$…$$`, Liquid tags, attribute lists) as Markdown, `$$…$$` inside a line of words as inline math
-(`inline_dollars`), an outline under one root bullet unwrapped."""
+(`inline_dollars`), an mdBook page's doubled math delimiters and directives (`mdbook`), an outline under one root
+bullet unwrapped."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from mlwiki.extract.gitbook import as_gitbook_shows
 from mlwiki.extract.hackmd import as_hackmd_shows
 from mlwiki.extract.inline_dollars import inline_dollars
 from mlwiki.extract.kramdown import read_kramdown
+from mlwiki.extract.mdbook import as_mdbook_shows
 from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.root_bullet import unwrapped
 
@@ -26,6 +28,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = hugo.as_markdown(body)  # (a Hugo page: as the site shows it)
     if not as_before:
         body = as_gitbook_shows(body)  # (a GitBook page: hints, tabs and embeds as it shows them)
+        body = as_mdbook_shows(body)  # (an mdBook page: its `\\\\(` math as math, its `{{#include}}`s as nothing)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)

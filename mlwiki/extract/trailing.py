@@ -335,6 +335,10 @@ def _tail(lines: list[Line]) -> list[Line]:
     return kept
 
 
+# The word a remark after a formula adds one more fact of it with
+_ONE_MORE = re.compile(r"(?:Also|Moreover|Furthermore|In addition),?[ \t]+")
+
+
 def _place(ex, first: int, draft: Draft, lines: list[Line], leads_on: bool, declined: bool) -> None:
     """The text of these lines on the formula card's back, or on a remark card of its own, when no card holds it and
     it reads as something to recall (`leads_on`: a list or a formula follows it in its paragraph)."""
@@ -356,6 +360,10 @@ def _place(ex, first: int, draft: Draft, lines: list[Line], leads_on: bool, decl
     if not opening or _works_example(opening, text, label) or narrates(text):
         return  # ("e.g. $I = 16$ … → 32": a worked example; "The figure below shows …")
     said = passage([Block(TEXT, lines)], labelled=True, declined=declined)  # (a legend line by line keeps its lines)
+    if said is None and (also := _ONE_MORE.match(text)) and passage([Block(TEXT, [Line(lines[0].no, text[also.end():],
+                                                                                       TEXT)])], labelled=True):
+        said = text  # ("Also $\mathrm{KL} = H(p, q) - H(p)$: …": one more fact of the formula, no sentence going on
+        # from another one: a remark, its "Also" kept)
     goes_on = _goes_on(opening)  # ("— rank $m$. …" alone under the heading: the formula's sentence, to go on the
     alone = _heading_card(ex, first, said) if goes_on and said is not None else None  # formula's card instead)
     if alone is None and _held(ex, text):
