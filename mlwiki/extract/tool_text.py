@@ -1,12 +1,13 @@
 """A note's text as the tool that wrote it shows it, before extraction reads it as Markdown: an MDX page without
 its imports and components, HackMD's tags line, embeds and inserted text, a Hugo page's shortcodes as the boxes,
-folds, math and links they show, a rich-text editor's HTML (Evernote's, a web clip's) as its text, GitBook's blocks (hints, tabs, embeds) and heading anchors, a Jekyll page's kramdown
+folds, math and links they show, a rich-text editor's HTML (Evernote's, a web clip's) as its text, a picture's caption left out, GitBook's blocks (hints, tabs, embeds) and heading anchors, a Jekyll page's kramdown
 (inline `$$…$$`, Liquid tags, attribute lists) as Markdown, `$$…$$` inside a line of words as inline math
 (`inline_dollars`), an outline under one root bullet unwrapped."""
 
 from __future__ import annotations
 
 from mlwiki.extract import hugo
+from mlwiki.extract.captions import without_picture_captions
 from mlwiki.extract.editor_html import as_editor_shows
 from mlwiki.extract.gitbook import as_gitbook_shows
 from mlwiki.extract.hackmd import as_hackmd_shows
@@ -26,7 +27,8 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
     if hugo_page:
         body = hugo.as_markdown(body)  # (a Hugo page: as the site shows it)
     if not as_before:
-        body = as_editor_shows(as_gitbook_shows(body))  # (… and an editor's HTML, Evernote's: as the editor shows it)  # (a GitBook page: hints, tabs and embeds as it shows them)
+        body = as_editor_shows(as_gitbook_shows(body))  # (… and an editor's HTML, Evernote's: as the editor shows it)
+        body = without_picture_captions(body)  # (a caption under a picture the card does not show: left out)  # (a GitBook page: hints, tabs and embeds as it shows them)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)
