@@ -87,7 +87,7 @@ def loose_leftovers(ex, path: str, blocks: list[Block], taken: set[int], decline
             continue  # (said cheaply: a list, a formula, a table or a sentence going on from the one before; a
             # MyST note's text, its own card when no other holds it)
         text = " ".join(ln.text.strip() for ln in lines)
-        if text.rstrip().endswith(":") or not (topic := leftover_topic(text, path)) or narrates(text) \
+        if text.rstrip().endswith(":") or not (topic := leftover_topic(text, path) or _bold_topic(text)) or narrates(text) \
                 or works_example(text) or narrated(text) or word_count(clean_prose(text)) < MIN_WORDS:
             continue
         front = f"{path} › {topic[:1].upper()}{topic[1:]}"
@@ -121,6 +121,13 @@ def narrated(text: str) -> bool:
     return bool(_FIRST_PERSON.search(_OWN_CASE.sub(" ", sentences(clean_prose(text))[0])))
 
 
+def _bold_topic(text: str) -> str:
+    """The one phrase a paragraph whose first sentence names no subject sets in bold ("Also: in small studies the
+    significant estimates overstate the effect — the **winner's curse**."): the term it states a fact of; ''."""
+    bold = _BOLD.findall(text)
+    return bold[0].strip() if len(bold) == 1 and len(bold[0].split()) <= MAX_LABEL_WORDS else ""
+
+
 def leftover_topic(text: str, path: str) -> str:
     """The subject a loose paragraph's first sentence names: a label of more words than `labelled_leftovers`
     takes, else the words before its verb; '' when it names none (an opener, a pronoun, a clause cut short)."""
@@ -142,6 +149,7 @@ def leftover_topic(text: str, path: str) -> str:
     return topic
 
 
+_BOLD = re.compile(r"\*\*([^*$\n]{2,60})\*\*")
 # A sentence that opens on what it sets equal to a formula, with no verb: "Running time $\approx O(m k^{w+1})$ where …",
 # "Memory ≈ $O(n^2)$ per layer."
 _EQUATED = re.compile(r"([A-Z][^\W\d_]*(?:[ \t]+[^\W\d_][\w'-]*){0,3})[ \t]*(?:≈|=|~|∝|\$[ \t]*(?:\\approx|=|\\sim|\\propto|"

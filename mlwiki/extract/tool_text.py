@@ -1,6 +1,6 @@
 """A note's text as the tool that wrote it shows it, before extraction reads it as Markdown: an MDX page without
 its imports and components, HackMD's tags line, embeds and inserted text, a Hugo page's shortcodes as the boxes,
-folds, math and links they show, a rich-text editor's HTML (Evernote's, a web clip's) as its text, a picture's caption left out, GitBook's blocks (hints, tabs, embeds) and heading anchors, a Jekyll page's kramdown
+folds, math and links they show, a rich-text editor's HTML (Evernote's, a web clip's) as its text, a picture's caption left out, a plain-text formula alone as display math, GitBook's blocks (hints, tabs, embeds) and heading anchors, a Jekyll page's kramdown
 (inline `$$…$$`, Liquid tags, attribute lists) as Markdown, `$$…$$` inside a line of words as inline math
 (`inline_dollars`), an outline under one root bullet unwrapped."""
 
@@ -14,6 +14,7 @@ from mlwiki.extract.hackmd import as_hackmd_shows
 from mlwiki.extract.inline_dollars import inline_dollars
 from mlwiki.extract.kramdown import read_kramdown
 from mlwiki.extract.mdx import as_markdown
+from mlwiki.extract.plain_formulas import with_plain_formulas
 from mlwiki.extract.root_bullet import unwrapped
 
 
@@ -28,7 +29,8 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = hugo.as_markdown(body)  # (a Hugo page: as the site shows it)
     if not as_before:
         body = as_editor_shows(as_gitbook_shows(body))  # (… and an editor's HTML, Evernote's: as the editor shows it)
-        body = without_picture_captions(body)  # (a caption under a picture the card does not show: left out)  # (a GitBook page: hints, tabs and embeds as it shows them)
+        body = without_picture_captions(body)  # (a caption under a picture the card does not show: left out)
+        body = with_plain_formulas(body)  # ("n ≈ 2 · σ² / δ²" alone as a paragraph: a display formula)  # (a GitBook page: hints, tabs and embeds as it shows them)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)
