@@ -7,6 +7,7 @@ drafts out."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from mlwiki.extract.prose import sentences
 
@@ -23,13 +24,20 @@ _MAX_WORDS = 40
 
 def errands_dropped(drafts: list) -> list:
     """The drafts (`(siblings, heading path)` pairs) without the cards whose back is an empty form or a course's
-    logistics."""
+    logistics, and without the paragraphs of logistics on the others' backs."""
     kept = []
     for siblings, heading in drafts:
-        left = [d for d in siblings if not (is_blank_form(d.back) or is_logistics(d.back))]
+        left = [replace(d, back=back) for d in siblings if not is_blank_form(d.back) and (back := _unscheduled(d.back))]
         if left:
             kept.append((left, heading))
     return kept
+
+
+def _unscheduled(back: str) -> str:
+    """The back without its paragraphs of logistics ('' when it is nothing else)."""
+    if not _TIME.search(back):
+        return back  # (said cheaply: most backs name no time of day)
+    return "\n\n".join(part for part in back.split("\n\n") if not is_logistics(part))
 
 
 def is_blank_form(back: str) -> bool:

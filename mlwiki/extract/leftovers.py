@@ -125,7 +125,11 @@ def _bold_topic(text: str) -> str:
     """The one phrase a paragraph whose first sentence names no subject sets in bold ("Also: in small studies the
     significant estimates overstate the effect — the **winner's curse**."): the term it states a fact of; ''."""
     bold = _BOLD.findall(text)
-    return bold[0].strip() if len(bold) == 1 and len(bold[0].split()) <= MAX_LABEL_WORDS else ""
+    if len(bold) != 1 or text.lstrip().startswith("**"):
+        return ""  # (a paragraph that opens in bold, "**Note:** …", is labelled, not naming a term inside it)
+    term = bold[0].strip()
+    return term if len(term.split()) <= MAX_LABEL_WORDS and term[-1:].isalnum() and not NO_SUBJECT.fullmatch(term) \
+        else ""
 
 
 def leftover_topic(text: str, path: str) -> str:

@@ -18,7 +18,7 @@ _GREEK = dict(zip("αβγδεζηθικλμνξπρστυφχψωΓΔΘΛΞΠΣ�
 _SYMBOLS = {"·": r"\cdot ", "×": r"\times ", "≈": r"\approx ", "≤": r"\le ", "≥": r"\ge ", "≠": r"\ne ",
             "∝": r"\propto ", "−": "-", "∞": r"\infty ", "→": r"\to ", "±": r"\pm ", "∈": r"\in ", "…": r"\dots ",
             "′": "'", "%": r"\%", "∑": r"\sum "}
-_SUPER = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ⁿᵀ", "0123456789+-nT"))
+_SUPER = dict(zip("⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻ⁿᵀᵗⁱʲᵏ", "0123456789+-nTtijk"))
 _SUB = dict(zip("₀₁₂₃₄₅₆₇₈₉ᵢⱼₖₙₘₜ", "0123456789ijknmt"))
 _HAT, _BAR = "\u0302", "\u0304"
 # a whole equation: a symbol (a letter, its marks and sub- or superscripts, an argument list), a relation, the rest
