@@ -87,7 +87,7 @@ def loose_leftovers(ex, path: str, blocks: list[Block], taken: set[int], decline
             continue  # (said cheaply: a list, a formula, a table or a sentence going on from the one before; a
             # MyST note's text, its own card when no other holds it)
         text = " ".join(ln.text.strip() for ln in lines)
-        if text.rstrip().endswith(":") or not (topic := leftover_topic(text, path) or _bold_topic(text)) or narrates(text) \
+        if text.rstrip().endswith(":") or not (topic := leftover_topic(text, path)) or narrates(text) \
                 or works_example(text) or narrated(text) or word_count(clean_prose(text)) < MIN_WORDS:
             continue
         front = f"{path} › {topic[:1].upper()}{topic[1:]}"
@@ -136,8 +136,9 @@ def leftover_topic(text: str, path: str) -> str:
     """The subject a loose paragraph's first sentence names: a label of more words than `labelled_leftovers`
     takes, else the words before its verb; '' when it names none (an opener, a pronoun, a clause cut short)."""
     if (label := _LABEL.match(text)) and _GOES_ON.fullmatch(label.group(1)):
-        topic = passage_topic(text[label.end():], path)  # ("Also: higher $d$ ⇒ intervals grow faster": a word that
-        # joins it to what came before labels nothing; what it says has its own subject)
+        topic = passage_topic(text[label.end():], path) or _bold_topic(text)  # ("Also: higher $d$ ⇒ intervals grow
+        # faster": a word that joins it to what came before labels nothing; what it says has its own subject, or
+        # the one term it sets in bold: "Also: in small studies … — the **winner's curse**")
     elif label:
         topic = clean_prose(label.group(1)).strip()
         if len(topic.split()) <= MAX_LABEL_WORDS:
