@@ -150,3 +150,13 @@ def test_a_clipped_pages_reference_mark_and_fine_print_are_on_no_card(tmp_path):
     made = _cards(tmp_path, {"adam.md": note})
     assert any("running averages" in back for back in made.values()), made
     assert "<sup" not in _text(made) and "<small" not in _text(made) and "Edit this page" not in _text(made), made
+
+
+def test_a_greek_symbols_index_is_no_sum_worked_out(tmp_path):
+    """"… test whether λ1 = 0 …" names a symbol with an index, no arithmetic: the section is carded, not left off as
+    a worked example."""
+    note = ("# Regularisation\n\n## Ridge\n\nRidge adds a squared penalty on the weights to the loss and shrinks them "
+            "towards zero.\n\n## Elastic net\n\nMix the two penalties with weights λ1 and λ2, and the lasso is the case "
+            "λ2 = 0. Correlated features then share their weight instead of one being picked at random.\n")
+    made = _cards(tmp_path, {"reg.md": note})
+    assert any("share their weight" in back for back in made.values()), made
