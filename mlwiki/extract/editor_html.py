@@ -73,6 +73,8 @@ def _line(line: str, lists: list[list]) -> str:
         mark = f"{lists[-1][1]}." if lists and lists[-1][0] == "ol" else "-"
         return f"{'   ' * max(len(lists) - 1, 0)}{mark} {_text(found.group(1))}"
     text = _text(line)
+    if not _BLOCK_START.match(line):  # (a line of Markdown with a styled word in it: its indent and marks kept)
+        return line[:len(line) - len(line.lstrip())] + text
     return label.group(1) if (label := _LABEL.match(text)) else text
 
 
