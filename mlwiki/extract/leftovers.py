@@ -121,12 +121,24 @@ def narrated(text: str) -> bool:
     return bool(_FIRST_PERSON.search(_OWN_CASE.sub(" ", sentences(clean_prose(text))[0])))
 
 
+def _bold_topic(text: str) -> str:
+    """The one phrase a paragraph whose first sentence names no subject sets in bold ("Also: in small studies the
+    significant estimates overstate the effect — the **winner's curse**."): the term it states a fact of; ''."""
+    bold = _BOLD.findall(text)
+    if len(bold) != 1 or text.lstrip().startswith("**"):
+        return ""  # (a paragraph that opens in bold, "**Note:** …", is labelled, not naming a term inside it)
+    term = bold[0].strip()
+    return term if len(term.split()) <= MAX_LABEL_WORDS and term[-1:].isalnum() and not NO_SUBJECT.fullmatch(term) \
+        else ""
+
+
 def leftover_topic(text: str, path: str) -> str:
     """The subject a loose paragraph's first sentence names: a label of more words than `labelled_leftovers`
     takes, else the words before its verb; '' when it names none (an opener, a pronoun, a clause cut short)."""
     if (label := _LABEL.match(text)) and _GOES_ON.fullmatch(label.group(1)):
-        topic = passage_topic(text[label.end():], path)  # ("Also: higher $d$ ⇒ intervals grow faster": a word that
-        # joins it to what came before labels nothing; what it says has its own subject)
+        topic = passage_topic(text[label.end():], path) or _bold_topic(text)  # ("Also: higher $d$ ⇒ intervals grow
+        # faster": a word that joins it to what came before labels nothing; what it says has its own subject, or
+        # the one term it sets in bold: "Also: in small studies … — the **winner's curse**")
     elif label:
         topic = clean_prose(label.group(1)).strip()
         if len(topic.split()) <= MAX_LABEL_WORDS:
@@ -142,6 +154,7 @@ def leftover_topic(text: str, path: str) -> str:
     return topic
 
 
+_BOLD = re.compile(r"\*\*([^*$\n]{2,60})\*\*")
 # A sentence that opens on what it sets equal to a formula, with no verb: "Running time $\approx O(m k^{w+1})$ where …",
 # "Memory ≈ $O(n^2)$ per layer."
 _EQUATED = re.compile(r"([A-Z][^\W\d_]*(?:[ \t]+[^\W\d_][\w'-]*){0,3})[ \t]*(?:≈|=|~|∝|\$[ \t]*(?:\\approx|=|\\sim|\\propto|"

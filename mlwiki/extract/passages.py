@@ -109,11 +109,12 @@ _GOES_ON = re.compile(r"(?:however|but|and|also|instead(?! of\b)|moreover|furthe
 _TAGS = re.compile(TAG + r"|\^(?<!\S\^)[\w-]+[ \t]*$")  # (a tag, or a block id at a line's end)
 # A sum worked out on numbers ("0.343 + 0.441 = 0.784"): an example, not something to recall
 # (not "F1 = 0", "v_0 = 0" or "$\\varepsilon^2 = 0$": names and powers; nor "0/1 judgement" or "24/7": a slash
-# without spaces names a ratio; `(?<![A-Za-z_\\^])\d…` with the digit before the look-behind, so that the search
-# skips to a digit)
-_ARITHMETIC = re.compile(r"\d(?<![A-Za-z_\\^]\d)(?<![A-Za-z)}]/\d)\s*(?:[+*=]|(?<=\s)×|×(?=\s)|-(?!\d)|"
+# without spaces names a ratio; the look-behinds (a letter of any script, `_`, `^`) after the digit, so that the
+# search skips to a digit)
+_ARITHMETIC = re.compile(r"\d(?<![^\W\d]\d)(?<![\\^]\d)(?<![A-Za-z)}]/\d)\s*(?:[+*=]|(?<=\s)×|×(?=\s)|-(?!\d)|"
                          r"(?<=\s)/(?=\s)(?!\s*\d+×))\s*\d(?![\d.,]*(?:[A-Za-z]|\\(?!cdot|times|div)[A-Za-z]))")
-# (not "2 - 2\cos(a, b)", "1 - 2p", "N/2 + 1": a number by a symbol is algebra; "9\cdot64" is a product)
+# (not "2 - 2\cos(a, b)", "1 - 2p", "N/2 + 1": a number by a symbol is algebra, "μ0 = 0" a Greek symbol's index;
+# "9\cdot64" is a product)
 # ("28×28", "3×3" written close are sizes, not sums; "32×32 / 256×256" names sizes to choose from, no quotient)
 # A sentence that promises without saying ("There are many different tensor datatypes available.", "There are four
 # techniques for …" that does not name them)

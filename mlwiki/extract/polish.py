@@ -5,10 +5,12 @@ rewordings that need the whole note (a step's text, a footnote, a linked note's 
 from __future__ import annotations
 
 from mlwiki.extract import heading_equations, lone_remarks, numbered_leads
+from mlwiki.extract.aside_labels import asides_asked
 from mlwiki.extract.balanced_marks import balanced_marks
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
 from mlwiki.extract.emphasis_fronts import emphasis_asked
+from mlwiki.extract.errands import errands_dropped
 from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.heading_claims import claims_asked
@@ -49,7 +51,9 @@ def polished(ex) -> list:
     drafts = said_parts(drafts)  # (a formula's side remarks, "$k$ = …", "Downside: …": each asked by what it is)
     drafts = asked_leads(drafts, ex.subject)  # (a title-only front: "Goal: …" asks the goal)
     drafts = with_steps_shown(drafts, ex.blocks)  # ("Why step 5 works?": step 5 on its front)
-    drafts = housekeeping_dropped(drafts, ex.ctx, ex.opening_topic)  # (a hub, a deadline)
+    drafts = errands_dropped(housekeeping_dropped(drafts, ex.ctx, ex.opening_topic))  # (a hub, a deadline, an
+    # empty form, an exam's date and room)
+    drafts = asides_asked(drafts)  # ("… › prof's aside" over "Chi-square test: …": asked by the test)
     drafts = named_asides_on_back(without_stray_marks(drafts))  # (a lone "**" a cut question left; a term named in
     # brackets in a formula's introduction, "(… = "masked" attention)", to its back)
     drafts = list_clozes(drafts)  # (a bare heading over a list of claims: a card per item, the others shown; after

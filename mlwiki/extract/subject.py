@@ -240,9 +240,11 @@ def reads_as_definition(text: str) -> bool:
     return len(_WORD.findall(text)) >= 3
 
 
-# A bold label that names a side of its subject, not a term ("- **Good**: better calibration", "- **Cons**: …")
+# A bold label that names a side of its subject, not a term ("- **Good**: better calibration", "- **Cons**: …"), or
+# judges the reading it labels ("**Wrong:** '95% probability that μ is in it'", "**Right:** …")
 _JUDGES = re.compile(r"(?i)(?:the )?(?:good|bad|pros?|cons?|(?:dis)?advantages?|upsides?|downsides?|strengths?|"
                      r"weaknesses|benefits?|drawbacks?|limitations?|caveats?|pitfalls?|gotchas?|verdict|"
+                     r"wrong|right|correct|incorrect|myth|reality|"  # (a reading judged: "**WRONG:** '…'")
                      r"(?:when|why) (?:to|not to) use(?: it)?|use cases?|"
                      r"[\w-]+(?: [\w-]+)? (?:view|perspective|interpretation|intuition|picture)|"
                      r"(?:choosing|picking|tuning|setting|selecting|how to|when to) [^\n]{1,30})")

@@ -1,6 +1,8 @@
 """A note's text as the tool that wrote it shows it, before extraction reads it as Markdown: an MDX page without
 its imports and components, HackMD's tags line, embeds and inserted text, a Hugo page's shortcodes as the boxes,
-folds, math and links they show, GitBook's blocks (hints, tabs, embeds) and heading anchors, a Jekyll page's kramdown
+folds, math and links they show, GitBook's blocks (hints, tabs, embeds) and heading anchors, a rich-text editor's
+HTML (Evernote's, a web clip's) as its text, a clipped page's reference marks and fine print and a picture's caption
+left out, a plain-text formula alone as display math, a Jekyll page's kramdown
 (inline `$$…$$`, Liquid tags, attribute lists) as Markdown, `$$…$$` inside a line of words as inline math
 (`inline_dollars`), an mdBook page's doubled math delimiters and directives (`mdbook`), an outline under one root
 bullet unwrapped."""
@@ -8,12 +10,16 @@ bullet unwrapped."""
 from __future__ import annotations
 
 from mlwiki.extract import hugo
+from mlwiki.extract.captions import without_picture_captions
+from mlwiki.extract.clip_marks import without_clip_marks
+from mlwiki.extract.editor_html import as_editor_shows
 from mlwiki.extract.gitbook import as_gitbook_shows
 from mlwiki.extract.hackmd import as_hackmd_shows
 from mlwiki.extract.inline_dollars import inline_dollars
 from mlwiki.extract.kramdown import read_kramdown
 from mlwiki.extract.mdbook import as_mdbook_shows
 from mlwiki.extract.mdx import as_markdown
+from mlwiki.extract.plain_formulas import with_plain_formulas
 from mlwiki.extract.root_bullet import unwrapped
 
 
@@ -29,6 +35,10 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
     if not as_before:
         body = as_gitbook_shows(body)  # (a GitBook page: hints, tabs and embeds as it shows them)
         body = as_mdbook_shows(body)  # (an mdBook page: its `\\\\(` math as math, its `{{#include}}`s as nothing)
+        body = as_editor_shows(body)  # (an editor's HTML, Evernote's: as the editor shows it)
+        body = without_picture_captions(without_clip_marks(body))  # (a clipped page's reference marks and fine
+        # print, a caption under a picture the card does not show: left out)
+        body = with_plain_formulas(body)  # ("n ≈ 2 · σ² / δ²" alone as a paragraph: a display formula)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)
