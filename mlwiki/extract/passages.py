@@ -113,8 +113,7 @@ _TAGS = re.compile(TAG + r"|\^(?<!\S\^)[\w-]+[ \t]*$")  # (a tag, or a block id 
 # search skips to a digit)
 _ARITHMETIC = re.compile(r"\d(?<![^\W\d]\d)(?<![\\^]\d)(?<![A-Za-z)}]/\d)\s*(?:[+*=]|(?<=\s)×|×(?=\s)|-(?!\d)|"
                          r"(?<=\s)/(?=\s)(?!\s*\d+×))\s*\d(?![\d.,]*(?:[A-Za-z]|\\(?!cdot|times|div)[A-Za-z]))")
-# (not "2 - 2\cos(a, b)", "1 - 2p", "N/2 + 1": a number by a symbol is algebra, "μ0 = 0" a Greek symbol's index;
-# "9\cdot64" is a product)
+# (not "2 - 2\cos(a, b)", "1 - 2p", "N/2 + 1", "μ0 = 0": a number by a symbol is algebra; "9\cdot64" a product)
 # ("28×28", "3×3" written close are sizes, not sums; "32×32 / 256×256" names sizes to choose from, no quotient)
 # A sentence that promises without saying ("There are many different tensor datatypes available.", "There are four
 # techniques for …" that does not name them)
