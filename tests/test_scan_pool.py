@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write
+from conftest import NOW, write
 from mlwiki.scan import pool
 from mlwiki.config import load_config
 from mlwiki.sources.notes import walk_notes
@@ -51,25 +51,41 @@ def scanned_tables(root: Path, workers: int, monkeypatch, now) -> dict[str, list
         return {name: [tuple(row) for row in store.query(sql)] for name, sql in TABLES.items()}
 
 
-def test_pooled_scan_stores_exactly_what_one_process_stores(big_wiki, monkeypatch, now):
-    alone = scanned_tables(big_wiki, 1, monkeypatch, now)
+@pytest.fixture(scope="module")
+def alone(big_wiki, tmp_path_factory) -> dict[str, list[tuple]]:
+    """The tables a scan of the big wiki in this one process stores (what every pooled scan must store), made
+    once for the module, in an environment isolated as conftest's is for each test."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(tmp_path_factory.mktemp("home")))
+        for name in [n for n in os.environ if n.startswith("MLWIKI_")]:
+            patch.delenv(name)
+        return scanned_tables(big_wiki, 1, patch, NOW)
+
+
+@pytest.fixture(scope="module")
+def examined(big_wiki) -> list:
+    """Each note of the big wiki examined in this process, in order: what a pool must hand back."""
+    config, jobs = jobs_of(big_wiki)
+    return [pool.examine(config, f, None) for f, _ in jobs]
+
+
+def test_pooled_scan_stores_exactly_what_one_process_stores(big_wiki, alone, monkeypatch, now):
     pooled = scanned_tables(big_wiki, 3, monkeypatch, now)
     assert len(alone["cards"]) > 1500 and any("yaml.md" in p[0] for p in alone["problems"])
     for name in TABLES:
         assert pooled[name] == alone[name], f"table {name} differs between a pooled and a one-process scan"
 
 
-def test_spawned_workers_as_on_macos_and_windows_store_the_same(big_wiki, monkeypatch, now, capfd):
+def test_spawned_workers_as_on_macos_and_windows_store_the_same(big_wiki, alone, examined, monkeypatch, now, capfd):
     """Where processes are spawned, not forked, each worker imports mlwiki afresh and gets the config by pickle."""
     import multiprocessing
 
-    alone = scanned_tables(big_wiki, 1, monkeypatch, now)
     monkeypatch.setattr(pool, "_context", lambda: multiprocessing.get_context("spawn"))
     config, jobs = jobs_of(big_wiki)
     results = pool._in_pool(config, jobs, 2)
     first = next(results)
     assert [p.exitcode for p in multiprocessing.active_children()] == [None, None], "both workers run"
-    assert [first, *results] == [pool.examine(config, f, None) for f, _ in jobs]
+    assert [first, *results] == examined
     assert scanned_tables(big_wiki, 2, monkeypatch, now) == alone
     assert "Traceback" not in capfd.readouterr().err, "a spawned worker failed to start"
 
@@ -80,7 +96,7 @@ def jobs_of(root: Path) -> tuple:
     return config, [(f, None) for f in files]
 
 
-def test_pool_really_runs_in_other_processes_and_keeps_order(big_wiki):
+def test_pool_really_runs_in_other_processes_and_keeps_order(big_wiki, examined):
     config, jobs = jobs_of(big_wiki)
     results = pool._in_pool(config, jobs, 2)
     assert results is not None, "a pool must start on this machine"
@@ -91,10 +107,10 @@ def test_pool_really_runs_in_other_processes_and_keeps_order(big_wiki):
     assert len(workers) == 2 and all(p.pid != os.getpid() for p in workers)
     got = [first, *results]
     assert not multiprocessing.active_children(), "the workers end with the pool"
-    assert got == [pool.examine(config, f, None) for f, _ in jobs]
+    assert got == examined
 
 
-def test_a_killed_worker_loses_nothing(big_wiki):
+def test_a_killed_worker_loses_nothing(big_wiki, examined):
     """A worker killed mid-scan (out of memory, say) breaks the pool: what it had not finished is done here."""
     config, jobs = jobs_of(big_wiki)
     results = pool._in_pool(config, jobs, 2)
@@ -104,7 +120,7 @@ def test_a_killed_worker_loses_nothing(big_wiki):
     for worker in multiprocessing.active_children():
         os.kill(worker.pid, signal.SIGKILL)
     got.extend(results)
-    assert got == [pool.examine(config, f, None) for f, _ in jobs]
+    assert got == examined
 
 
 class _NoProcesses:
@@ -122,8 +138,7 @@ class _NoProcesses:
         raise OSError(11, "Resource temporarily unavailable")
 
 
-def test_a_pool_that_cannot_start_processes_falls_back_to_this_one(big_wiki, monkeypatch, now):
-    alone = scanned_tables(big_wiki, 1, monkeypatch, now)
+def test_a_pool_that_cannot_start_processes_falls_back_to_this_one(big_wiki, alone, monkeypatch, now):
     monkeypatch.setattr(pool, "_context", _NoProcesses)
     assert scanned_tables(big_wiki, 2, monkeypatch, now) == alone
 
