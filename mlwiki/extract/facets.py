@@ -30,7 +30,8 @@ from mlwiki.extract.prose import clean_prose, sentences
 # The forms whose front may be only a heading path (a labelled item's label is one more heading: "… › downside")
 FORMS = frozenset(("section", "outline", "list"))
 
-_OPT = r"(?:(?:main|key|major|known|common|practical|computational|some|other)\s+)?"
+_OPT = r"(?:(?:main|key|major|known|common|practical|computational|some|other|core|central|crucial|important|"\
+       r"fundamental|underlying)\s+)?"  # ("Core assumption": a facet however the writer stresses it)
 # A facet named in the plural ("Limitations", "Pros and cons", "Key assumptions"): "What are the … of X?"
 _PLURAL_FACET = re.compile(
     rf"(?i){_OPT}(pros\s*(?:and|&|/)\s*cons|limitations|drawbacks|disadvantages|downsides|cons|pros|advantages|"
@@ -39,6 +40,8 @@ _PLURAL_FACET = re.compile(
 # … in the singular ("Limitation", "Key property"): "What is a … of X?"
 _SINGULAR_FACET = re.compile(rf"(?i){_OPT}(limitation|drawback|disadvantage|downside|advantage|benefit|"
                              r"assumption|property|caveat|pitfall|gotcha|application|use case|failure mode)")
+# The words that stress a facet as the one a method rests on ("Core assumption"): asked with "the", kept
+_STRESSED = frozenset("core central crucial fundamental underlying".split())
 # A facet asked by a template of its own (the parent stands for X)
 _ASKED = [
     (re.compile(r"(?i)motivation|why\s+(?:use\s+)?it\??"), "What is the motivation for {X}?"),
@@ -53,6 +56,9 @@ _ASKED = [
     (re.compile(r"(?i)training"), "How do you train {X}?"),
     (re.compile(r"(?i)inference"), "How does inference work in {X}?"),
     (re.compile(r"(?i)definition"), "What is the definition of {X}?"),
+    (re.compile(r"(?i)(?:the\s+)?closed[- ]form(?:\s+(?:solution|expression))?"), "What is the closed form of {X}?"),
+    (re.compile(r"(?i)(?:the\s+)?closed[- ]forms|closed[- ]form\s+(?:solutions|expressions)"),
+     "What are the closed forms of {X}?"),
 ]
 # Any facet of the three above, one pattern (each in its own flags): a heading asked once, not fourteen times
 _ANY_FACET = re.compile("|".join(f"(?i:{p.pattern[4:]})" if p.pattern.startswith("(?i)") else f"(?:{p.pattern})"
@@ -134,7 +140,9 @@ def facet_question(facet: str, parent: str) -> str | None:
         return None
     if found := _PLURAL_FACET.fullmatch(facet):
         return f"What are the {_lower(found[1])} of {parent}?"
-    if found := _SINGULAR_FACET.fullmatch(facet):
+    if (found := _SINGULAR_FACET.fullmatch(facet)) and facet.split()[0].lower() in _STRESSED:
+        return f"What is the {_lower(facet)} of {parent}?"  # ("Core assumption": the one the method rests on)
+    if found:
         return f"What is {'an' if found[1][0] in 'aeiouAEIOU' else 'a'} {_lower(found[1])} of {parent}?"
     for pattern, template in _ASKED:
         if pattern.fullmatch(facet):

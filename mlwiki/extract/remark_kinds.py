@@ -42,7 +42,11 @@ _KINDS = (
     ("problem", r"(?:the\s+|main\s+)?problem", "What is the problem with {X}?"),
     ("known problem", r"known\s+(?:problem|issue)", "What is a known problem with {X}?"),
     ("fix", r"(?:the\s+)?(?:fix|solution|remedy|workaround)", "What is the fix for {X}?"),
-    ("consequence", r"consequence|corollary|implication|upshot", "What follows from {X}?"),
+    ("consequence", r"(?:(?:an?|one|the|important|key|main|major|crucial|big|practical)\s+)?"
+                    r"(?:consequence|corollary|implication|upshot)", "What follows from {X}?"),
+    ("view", r"(?:(?:an?|one|the|my)\s+)?(?:equivalent|alternative|alternate|another|other|different|dual)\s+"
+             r"(?:view|perspective|viewpoint|formulation|way\s+to\s+see\s+it)(?:\s+(?:i\s+like|worth\s+knowing))?",
+     "What is another way to see {X}?"),
     ("finding", r"(?:key\s+|main\s+)?(?:observation|finding)|(?:key|main)\s+result|what\s+(?:i|we)\s+noticed",
      "What is the key finding of {X}?"),
     ("assessment", r"assessment|verdict", "What is the verdict on {X}?"),
