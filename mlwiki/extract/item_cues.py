@@ -60,6 +60,36 @@ def item_cue(text: str) -> str:
     return found.group(0) if found and _words(found.group(0)) <= _words(text[found.end():]) else ""
 
 
+MIN_LEAD_ITEM_WORDS = 8  # (a shorter item is recalled whole: its first words would give it away)
+LEAD_WORDS = 3
+# An item's first words as its blank's cue: up to `LEAD_WORDS` words (a formula, a bold or italic phrase, a
+# hyphenated or slashed name one word), with a short aside in brackets right after them ("conjugate-gradient variant
+# (Takács et al.)")
+_LEAD = re.compile(r"(?:(?:\$[^$\n]{1,60}\$|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|[^\s$*()\[\]]+)"
+                   r"(?:[ \t]+|$)){1,%d}(?:\([^()\n]{1,40}\)[ \t]+)?" % LEAD_WORDS)
+# Lead words that end a cue in the middle of a phrase: the cue stops before them
+_OPEN_END = frozenset("a an the of to for in on at by with and or but as is are was were be its their this that".split())
+
+
+def lead_cue(text: str) -> str:
+    """An item's first words (`LEAD_WORDS`, and a short aside in brackets after them) with the space after them,
+    the cue of an item with no label, subject-and-verb or sides of its own: "- conjugate-gradient variant (…)
+    [...]" says which of the list's items is asked, where "- [...]" among unrelated tips does not. '' for a short
+    item (`MIN_LEAD_ITEM_WORDS`), where its first words are most of it."""
+    total = _words(text)
+    found = _LEAD.match(text)
+    if total < MIN_LEAD_ITEM_WORDS or not found:
+        return ""
+    words = found.group(0).split(" ") if "(" not in found.group(0) else []
+    cue = found.group(0)
+    while words and words[-1].strip().casefold() in _OPEN_END | {""}:
+        words.pop()  # ("For the [...]": the cue ends on a word it leads to)
+        cue = " ".join(words) + " "
+    if _words(cue) * 3 > total or not cue.strip():
+        return ""
+    return cue if cue.endswith(" ") else cue + " "
+
+
 def slip_cue(text: str, label: str) -> str:
     """The cue of one item of a list of the writer's slips (its text after the marker and after `label`, its own
     label if any): its subject and verb, its left side, or its first sentence when more follow; '' when none."""

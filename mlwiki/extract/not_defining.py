@@ -15,10 +15,21 @@ _OTHER_EQUALS = re.compile(r"[ \t]*(?:the[ \t]+)?(?P<name>[a-z][a-z-]{2,})[ \t]*
 _ORDER = re.compile(r"[ \t]*[a-z][a-z-]*(?:is|iz|if)(?:e|y)[ \t]*[.;!](?:[ \t]|$)")
 
 
+# The back opens on a judgement of the labelled thing, not what it is: "most realistic; …", "easy but leaks …",
+# "common in sequential work; …", "what I use now", "more robust than …"
+_JUDGEMENT = re.compile(r"(?i)[ \t]*(?:(?:the[ \t]+)?(?:most|least)[ \t]+[a-z-]+(?=[ \t]*[;,.—–]|[ \t]*$|[ \t]+(?:but|and|of|in|for|"
+                        r"way|option|choice)\b)|(?:more|less)[ \t]+[a-z-]+[ \t]+than\b|"
+                        r"(?:easy|easier|simple|simplest|cheap|cheapest|fast|crude|quick)[ \t]+but\b|"
+                        r"(?:very[ \t]+|quite[ \t]+)?(?:common|popular|standard|usual|typical|rare)[ \t]+(?:in|for|among)\b|"
+                        r"what[ \t]+(?:i|we)[ \t]+(?:use|prefer|recommend|default[ \t]+to)\b|"
+                        r"(?:my|our)[ \t]+(?:favou?rite|default|go-to|choice)\b)")
+
+
 def says_other_than_what(term: str, text: str) -> bool:
     """Whether the text after `**term**:` says something about the term other than what it is: it opens by giving
-    another quantity's value ("**Training**: loss = …") or with a one-word order ("**Outputs**: standardise. …")."""
-    if _ORDER.match(text):
+    another quantity's value ("**Training**: loss = …"), with a one-word order ("**Outputs**: standardise. …") or on
+    a judgement of it ("**Temporal split** (…): most realistic; what I use now")."""
+    if _ORDER.match(text) or _JUDGEMENT.match(text):
         return True
     other = _OTHER_EQUALS.match(text)
     return bool(other) and other.group("name").casefold() not in term.casefold()
