@@ -83,6 +83,7 @@ _ACTIVITY = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 # A title's words that speak to the reader or of the writer: a hook before its subject, no name of it
 _SPOKEN = re.compile(r"(?i)\b(?:you|your|we|our|i|i'm|my|don['’]t|can['’]t|won['’]t|let['’]s)\b")
 _NUMBERED = re.compile(r"(?:\d+[.)]?|[IVX]+\.)\s+")  # "05. Video recommendation": its name after the number
+_MID_ASIDE = re.compile(r"[ \t]+\([^()\n]{1,30}\)(?=[ \t]+[a-z])")  # an aside inside a name: words after it go on
 _CUT = re.compile(r"\s+[—–]\s+|:\s|,\s(?=[a-z])|\s+\(")  # "PPO — Proximal …", "Pruning: to avoid …", "BN (+ LN)": its name
 _DEFINES = re.compile(r"(?:(?P<art>A|An|The)\s+)?(?P<subj>[^.,;:()*_`\n]{2,80}?)\s+(?:(?P<verb>is|are)\s+"
                       r"(?:(?:\w+ly|actually|simply|basically|just|essentially|precisely)\s+)?"  # (an adverb, then
@@ -241,6 +242,7 @@ def _parent(headings: list[str]) -> str:
             continue  # ("Bootstrap › Pros / cons › Pros": the pros of the bootstrap)
         if ": " in heading and _SPOKEN.search(heading.split(": ", 1)[0]):  # ("You tuned on it, so you can't report
             heading = heading.rsplit(": ", 1)[1]  # it: nested cross-validation": a post's hook, then its subject)
+        heading = _MID_ASIDE.sub("", heading)  # ("Clip by (global) norm": its name is "Clip by norm", not "Clip by")
         name = _CUT.split(_NUMBERED.sub("", heading, 1) if _NUMBERED.match(heading) else heading, 1)[0].strip()
         if not name or name.endswith("?") or _ACTIVITY.match(name) or _QUESTION_WORD.match(name):
             return ""

@@ -68,7 +68,10 @@ LEAD_WORDS = 3
 _LEAD = re.compile(r"(?:(?:\$[^$\n]{1,60}\$|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|[^\s$*()\[\]]+)"
                    r"(?:[ \t]+|$)){1,%d}(?:\([^()\n]{1,40}\)[ \t]+)?" % LEAD_WORDS)
 # Lead words that end a cue in the middle of a phrase: the cue stops before them
-_OPEN_END = frozenset("a an the of to for in on at by with and or but as is are was were be its their this that".split())
+_OPEN_END = frozenset("""a an the of to for in on at by with and or but as is are was were be its their this that
+if when whenever since because while we you i it they there""".split())
+_STATES = re.compile(r"\$[^$\n]*(?:=|<|>|\\(?:le|ge|leq|geq|approx|to|sim|propto|neq|in)\b)[^$\n]*\$")
+MIN_CUE_WORDS = 2  # ("- when [...]": one word left of a cue cues nothing)
 
 
 def lead_cue(text: str) -> str:
@@ -80,14 +83,15 @@ def lead_cue(text: str) -> str:
     found = _LEAD.match(text)
     if total < MIN_LEAD_ITEM_WORDS or not found:
         return ""
-    words = found.group(0).split(" ") if "(" not in found.group(0) else []
     cue = found.group(0)
-    while words and words[-1].strip().casefold() in _OPEN_END | {""}:
-        words.pop()  # ("For the [...]": the cue ends on a word it leads to)
-        cue = " ".join(words) + " "
-    if _words(cue) * 3 > total or not cue.strip():
-        return ""
-    return cue if cue.endswith(" ") else cue + " "
+    if "(" not in cue:
+        words = cue.split()
+        while words and words[-1].rstrip(",;:").casefold() in _OPEN_END:
+            words.pop()  # ("For the [...]", "Since we [...]": the cue ends on a word that leads on to what is hidden)
+        cue = " ".join(words).rstrip(",;:")
+    if _words(cue) < MIN_CUE_WORDS or _words(cue) * 3 > total or _STATES.search(cue):
+        return ""  # (a formula that states a relation is the item's fact: shown, it gives the answer away)
+    return cue.rstrip() + " "
 
 
 def slip_cue(text: str, label: str) -> str:

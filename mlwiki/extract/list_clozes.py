@@ -364,7 +364,9 @@ def _hidden(kind: str, text: str, slips: bool = False) -> str:
     said, label = first[len(marker):], _label(first)
     if slips:
         return f"{marker}{slip_cue(said[len(label):], label)}{HIDDEN}"
-    return f"{marker}{label or _subject(said) or item_cue(said) or lead_cue(said)}{HIDDEN}"
+    cue = label or _subject(said) or item_cue(said) or marker and lead_cue(said)  # (a paragraph after the list
+    # keeps none of its first words: with no cue of its own it stays on the section's card)
+    return f"{marker}{cue}{HIDDEN}"
 
 
 def _subject(text: str) -> str:
