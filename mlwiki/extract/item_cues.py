@@ -69,8 +69,12 @@ _LEAD = re.compile(r"(?:(?:\$[^$\n]{1,60}\$|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\
                    r"(?:[ \t]+|$)){1,%d}(?:\([^()\n]{1,40}\)[ \t]+)?" % LEAD_WORDS)
 # Lead words that end a cue in the middle of a phrase: the cue stops before them
 _OPEN_END = frozenset("""a an the of to for in on at by with and or but as is are was were be its their this that
-if when whenever since because while we you i it they there""".split())
+if when whenever since because while we you i it they there can could may might must should will would do does
+has have about from into onto over under than via per et""".split())
 _STATES = re.compile(r"\$[^$\n]*(?:=|<|>|\\(?:le|ge|leq|geq|approx|to|sim|propto|neq|in)\b)[^$\n]*\$")
+_DIGIT = re.compile(r"\d")
+# An item's label before a dash ("**Coverage** — fraction …"): the whole cue, up to the dash
+_DASHED = re.compile(r"[^\s—–:]+(?:[ \t]+[^\s—–:]+){0,3}[ \t]+[—–][ \t]+")
 MIN_CUE_WORDS = 2  # ("- when [...]": one word left of a cue cues nothing)
 
 
@@ -81,16 +85,20 @@ def lead_cue(text: str) -> str:
     item (`MIN_LEAD_ITEM_WORDS`), where its first words are most of it."""
     total = _words(text)
     found = _LEAD.match(text)
-    if total < MIN_LEAD_ITEM_WORDS or not found:
-        return ""
+    if total < MIN_LEAD_ITEM_WORDS or not found or text.startswith(("**", "__")):
+        return ""  # (an item led by a term in bold, "**new item** — nobody …", asks for that term too: all hidden)
     cue = found.group(0)
-    if "(" not in cue:
+    if label := _DASHED.match(text):
+        return label.group(0) if _words(label.group(0)) * 3 <= total else ""  # ("**Coverage** — [...]")
+    if "(" not in _MATH.sub("", cue):
         words = cue.split()
         while words and words[-1].rstrip(",;:").casefold() in _OPEN_END:
             words.pop()  # ("For the [...]", "Since we [...]": the cue ends on a word that leads on to what is hidden)
         cue = " ".join(words).rstrip(",;:")
-    if _words(cue) < MIN_CUE_WORDS or _words(cue) * 3 > total or _STATES.search(cue):
-        return ""  # (a formula that states a relation is the item's fact: shown, it gives the answer away)
+    if _words(cue) < MIN_CUE_WORDS or _words(cue) * 3 > total or _STATES.search(cue) \
+            or _DIGIT.search(_MATH.sub("", cue)):
+        return ""  # (a formula that states a relation, or a number, "1.0 and 5.0", "Invented in 1957", is the
+        # item's fact: shown, it gives the answer away)
     return cue.rstrip() + " "
 
 
