@@ -101,3 +101,35 @@ def test_a_list_cloze_blank_keeps_the_items_first_words(tmp_path):
     assert "\n- cold items [...]" in front, front
     assert "\n- popularity swamps [...]" in _front_of(made, "damped by"), made
     assert "\n- [...]" not in "".join(made), made
+
+
+# --- a garden's marks on its own notes -----------------------------------------------------------------------------
+
+def test_a_growth_stage_line_makes_no_card(tmp_path):
+    """'#seedling — …' (the tag's word left alone once read) says how finished the page is: on no card; the page's
+    facts still are."""
+    note = ("# Label smoothing\n\n#seedling — the calibration half still needs a proper write-up.\n\n"
+            "Label smoothing mixes the one-hot target with a uniform distribution over the classes, weight "
+            "epsilon.\n")
+    made = _cards(tmp_path, {"ls.md": note})
+    text = "\n".join(made) + "\n".join(made.values())
+    assert "needs a proper write-up" not in text, made
+    assert any("uniform distribution" in back for back in made.values()), made
+
+
+def test_a_hedged_guess_tagged_todo_under_a_question_makes_no_card(tmp_path):
+    """A question box whose answer is the writer's feeling tagged #todo is a doubt, not a fact."""
+    note = ("# Warm restarts\n\n## Schedules\n\nCosine annealing lowers the rate along half a cosine wave between "
+            "two restarts.\n\n> [!question]- Still open for me\n> Is the restart period the same knob as the "
+            "batch size? Seems like both set how noisy late training is. #todo\n")
+    made = _cards(tmp_path, {"wr.md": note})
+    assert not any("Seems like both" in back for back in made.values()), made
+
+
+def test_a_gardens_map_of_pages_with_a_growth_emoji_makes_no_card(tmp_path):
+    """'- [[page|Name]] — what it holds' items, one marked only '🌱', are a map of the garden, no card."""
+    note = ("# My garden\n\n## Map\n\n- [[optim/adam|Adam]] — moments of the gradient, bias-corrected\n"
+            "- [[optim/sgd|SGD]] — the plain baseline everyone tunes first\n- [[optim/lion|Lion]] 🌱\n")
+    made = _cards(tmp_path, {"index.md": note, "optim/adam.md": "# Adam\n\nAdam keeps running means of the "
+                             "gradient and of its square, both corrected for their zero start.\n"})
+    assert not any("[[" in back or "moments of the gradient" in back for back in made.values()), made

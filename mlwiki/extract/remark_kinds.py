@@ -72,6 +72,8 @@ _KINDS = (
 )
 _KIND = re.compile("|".join(f"(?P<k{n}>{pattern})" for n, (_, pattern, _) in enumerate(_KINDS)), re.I)
 _LABEL_ONLY = frozenset(("result",))  # (kinds asked only when the back opens on their label: "result: exact …")
+_HEADING_ONLY = frozenset(("view",))  # (kinds asked only as a heading: "Other view: …" opens a formula's remark,
+# which `remarks` words with the formula shown)
 _DEFINES_FIRST = frozenset(("remarks", "summary", "one line"))  # (those that ask what the subject is, if they say it)
 _SAID_APART = frozenset(("summary", "one line", "mixed", "big picture"))  # (of "A vs. B": how the two compare)
 # A back's opening label: "Catch: …", "**Motivation:** …"; the words before its colon
@@ -120,7 +122,7 @@ def remark_question(path: str, back: str) -> str | None:
     if not label or _SECOND_LABEL.search(back):
         return None  # ("Advantage: … / Limitation: …": the front would ask for one of two)
     subject, at = _subject(headings[-1:])
-    if (kind := _kind_of(label["label"])) and kind[0] not in _DEFINES_FIRST:
+    if (kind := _kind_of(label["label"])) and kind[0] not in _DEFINES_FIRST and kind[0] not in _HEADING_ONLY:
         return _asked(kind, subject, at, headings[-1:], back)  # ("Hierarchical pooling" over "Motivation: …")
     if subject and facets.is_facet(label["label"]):
         return facets.facet_question(label["label"].strip(), subject)
