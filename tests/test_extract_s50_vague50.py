@@ -108,9 +108,11 @@ def test_a_list_cloze_blank_keeps_the_items_first_words(tmp_path):
 def test_a_growth_stage_line_makes_no_card(tmp_path):
     """'#seedling — …' (the tag's word left alone once read) says how finished the page is: on no card; the page's
     facts still are."""
-    note = ("# Label smoothing\n\n#seedling — the calibration half still needs a proper write-up.\n\n"
-            "Label smoothing mixes the one-hot target with a uniform distribution over the classes, weight "
-            "epsilon.\n")
+    note = ("---\ntitle: Label smoothing\ntags:\n  - seedling\n---\n\n"
+            "#seedling — the calibration half still needs a proper write-up.\n\n"
+            "The odd part: ==smoothed targets make a worse teacher for distillation==. Two papers report it.\n\n"
+            "## Definition\n\nLabel smoothing mixes the one-hot target with a uniform distribution over the "
+            "classes, weight epsilon.\n")
     made = _cards(tmp_path, {"ls.md": note})
     text = "\n".join(made) + "\n".join(made.values())
     assert "needs a proper write-up" not in text, made
