@@ -135,3 +135,30 @@ def test_a_gardens_map_of_pages_with_a_growth_emoji_makes_no_card(tmp_path):
     made = _cards(tmp_path, {"index.md": note, "optim/adam.md": "# Adam\n\nAdam keeps running means of the "
                              "gradient and of its square, both corrected for their zero start.\n"})
     assert not any("[[" in back or "moments of the gradient" in back for back in made.values()), made
+
+
+def test_a_heading_setting_two_kinds_side_by_side_asks_their_difference(tmp_path):
+    """'Cross-entropy › Hard vs soft' asks the difference between hard and soft cross-entropy; 'Adam vs SGD', two
+    names, keeps its front."""
+    note = ("# Cross-entropy\n\n## Hard vs soft\n\nWith one-hot targets only the true class's log-probability "
+            "counts; with soft targets every class's log-probability is weighted by its target mass.\n")
+    front = _front_of(_cards(tmp_path, {"ce.md": note}), "weighted by its target")
+    assert "What is the difference between hard and soft Cross-entropy?" in front, front
+
+
+def test_a_sentence_that_ranks_a_term_is_not_asked_as_its_definition(tmp_path):
+    """'Late fusion is usually the cheaper one …' ranks late fusion against early fusion: asked under the path,
+    not 'Define: Late fusion'."""
+    note = ("# Fusion\n\nA model that reads several modalities has to combine them somewhere. Two places:\n\n"
+            "- **early fusion** — concatenate the raw inputs and train one network on them\n"
+            "- **late fusion** — train one branch per modality, then merge their scores\n\n"
+            "Late fusion is usually the cheaper one in practice (each branch trains alone, and a missing modality "
+            "just drops its branch).\n\nWhat helps either way:\n"
+            "- **shared encoders** — one encoder per modality family, so the outputs land in one space\n"
+            "- modality dropout during training, so the model copes when one input is absent\n"
+            "- **calibrated scores** before merging, or one branch drowns the others\n"
+            "- **gating**: a small network that weighs each branch per example\n\n"
+            "> [!warning]\n> Evaluate with each modality removed in turn, not only with all of them present.\n")
+    made = _cards(tmp_path, {"fusion.md": note})
+    front = _front_of(made, "cheaper one")
+    assert "Define:" not in front and "Late fusion" in front, made

@@ -33,3 +33,16 @@ def says_other_than_what(term: str, text: str) -> bool:
         return True
     other = _OTHER_EQUALS.match(text)
     return bool(other) and other.group("name").casefold() not in term.casefold()
+
+
+# A sentence that ranks its subject rather than saying what it is: "X is usually the more painful one", "X is the
+# weird one", "X is the best default": its verb, an adverb maybe, then a rank
+_RANKS = re.compile(r"(?i)[^.;:\n]{0,80}?\b(?:is|are)[ \t]+(?:[a-z]+ly[ \t]+)?(?:the|a|an)[ \t]+"
+                    r"(?:(?:(?:more|most|less|least)[ \t]+)?[a-z-]+[ \t]+one\b|(?:best|worst)\b|"
+                    r"(?:most|least)[ \t]+[a-z-]+[ \t]+(?:option|choice|default|way)\b)")
+
+
+def ranks_term(sentence: str) -> bool:
+    """Whether a sentence that opens on a term ranks it against others ("Item cold start is usually the more
+    painful one in practice") instead of saying what it is: no definition of the term."""
+    return bool(_RANKS.match(sentence))
