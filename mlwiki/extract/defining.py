@@ -27,7 +27,6 @@ from mlwiki.extract.label_parts import asked_after, opens_next_label
 from mlwiki.extract.labels import CLAUSE_WORDS, GENERIC_LABELS, NOT_A_TERM, reads_as_clause
 from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT
 from mlwiki.extract.naming import naming_definitions
-from mlwiki.extract.not_defining import ranks_term
 from mlwiki.extract.paragraphs import in_path, lead_subject
 from mlwiki.extract.passages import CANNOT_END, DEFINED_TERM, narrates, without_pointers
 from mlwiki.extract.prose import breaks_off, clean_prose, heading_text, prefix_heading, sentences
@@ -373,9 +372,6 @@ def add_definition(ex, path: str, term: str, back: str, line: int, lead: str = "
     if any(d.front.casefold().endswith(asked.casefold()) for drafts, _ in ex.drafts for d in drafts):
         return  # (a bold definition, or the same term defined before: one card is enough)
     front, shown = prefix_heading(path, asked), prefix_heading(path, f"{asked} ({lead})" if lead else asked)
-    if path and ranks_term(back):
-        shown = under(path, term)  # ("Item cold start is usually the more painful one": asked under the path, its
-        # id kept; "Define:" would ask for what the sentence does not say)
     ex.drafts.append(([Draft(CardKind.DEFINITION, shown, back, line, form=FORM, id_front=f"{FORM}: {front}")], shown))
 
 

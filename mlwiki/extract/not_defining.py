@@ -3,10 +3,15 @@
 A `**Label**: …` line reads as a term and its definition, but some notes use the label as a little heading over
 facts about it: "**Training**: loss = cross-entropy …; feed the true word …" (the back defines the loss, not the
 training), "**Inputs**: normalise. Heavy tails → log-warp …" (what to do with them). Asked as "Define: Training" the
-card asks for a definition its back does not give; asked as "… › Training" it asks what the note says of it.
+card asks for a definition its back does not give; asked as "… › Training" it asks what the note says of it. So for
+a label over a judgement ("**Temporal split** (…): most realistic; what I use now") and for a sentence that ranks
+its term against others ("Item cold start is usually the more painful one"), which `ranked_asked` asks under the
+path, its id kept.
 """
 
 import re
+
+from mlwiki.extract.draft import asked_anew
 
 # The back opens by naming another quantity and its value ("loss = …", "objective = …"): a fact about the labelled
 # step, which is not that quantity (a lower-case word, so a symbol or an abbreviation, "PPL = …", may still be the term)
@@ -40,6 +45,20 @@ def says_other_than_what(term: str, text: str) -> bool:
 _RANKS = re.compile(r"(?i)[^.;:\n]{0,80}?\b(?:is|are)[ \t]+(?:[a-z]+ly[ \t]+)?(?:the|a|an)[ \t]+"
                     r"(?:(?:(?:more|most|less|least)[ \t]+)?[a-z-]+[ \t]+one\b|(?:best|worst)\b|"
                     r"(?:most|least)[ \t]+[a-z-]+[ \t]+(?:option|choice|default|way)\b)")
+
+
+def ranked_asked(drafts: list) -> list:
+    """The drafts, each "Define: X" card whose back ranks X instead of saying what it is (`ranks_term`) asked under
+    its path ("Cold start › Item cold start"), its id kept."""
+    return asked_anew(drafts, _ranked_front)
+
+
+def _ranked_front(draft) -> str:
+    """"path › X" for a "path / Define: X" card whose back ranks X; '' for any other card."""
+    path, _, asked = draft.front.rpartition("\n\n")
+    if not path or not asked.startswith("Define: ") or "\n" in path or not ranks_term(draft.back):
+        return ""
+    return f"{path} › {asked[len('Define: '):]}"
 
 
 def ranks_term(sentence: str) -> bool:
