@@ -44,11 +44,19 @@ def test_a_qualified_consequence_and_an_equivalent_view_are_asked(tmp_path):
 
 
 def test_a_closed_forms_heading_asks_for_the_closed_forms_of_the_subject(tmp_path):
-    """'Hellinger distance › Closed forms' asks for the closed forms of the Hellinger distance."""
+    """'Hellinger distance › Closed forms' over its formulas asks for the closed forms of the Hellinger distance;
+    a 'Closed form' section whose formula is a card of its own, its card a remark, keeps its front."""
     note = ("# Hellinger distance\n\n## Closed forms\n\nBetween two normal laws it depends only on the ratio of the "
-            "two variances and the squared gap between the two means.\n")
+            "two variances and the squared gap between the two means:\n"
+            "\\\\[\nH^2 = 1 - \\sqrt{\\frac{2\\sigma_1\\sigma_2}{\\sigma_1^2+\\sigma_2^2}}\n\\\\]\n")
+    # (written as mdBook escapes display math, `\\[ … \\]`: the formula stays on the section's card)
     front = _front_of(_cards(tmp_path, {"hel.md": note}), "ratio of the")
     assert "What are the closed forms of Hellinger distance?" in front, front
+    note = ("---\ntitle: Ridge\n---\n\n## Closed form\n\nWith an L2 penalty the weights solve\n\n"
+            "$$\\hat w = (X^\\top X + \\lambda I)^{-1} X^\\top y$$\n\n"
+            "The inverse exists for any positive penalty, so collinear features do no harm.\n")
+    made = _cards(tmp_path / "ridge", {"ridge.md": note})
+    assert "closed form of" not in _front_of(made, "collinear features"), made
 
 
 def test_an_aside_inside_a_subjects_name_is_left_out_not_cut_at(tmp_path):

@@ -86,6 +86,9 @@ _NUMBERED = re.compile(r"(?:\d+[.)]?|[IVX]+\.)\s+")  # "05. Video recommendation
 _MID_ASIDE = re.compile(r"[ \t]+\([^()\n]{1,30}\)(?=[ \t]+[a-z])")  # an aside inside a name: words after it go on
 # A heading that sets two kinds of the subject above side by side, each one word and the second in lower case
 # ("Forward vs reverse", "Hard vs. soft"): not two names ("Adam vs SGD"), which a heading of their own says
+MAX_CONTRAST_SENTENCES = 2
+_CLOSED_FORM = re.compile(r"(?i)(?:the\s+)?closed[- ]forms?(?:\s+(?:solutions?|expressions?))?")
+_DISPLAY_MATH = re.compile(r"\$\$|\\\[|\\begin\{")
 _MODIFIERS = re.compile(r"([A-Za-z][a-z-]+)\s+(?:vs\.?|versus)\s+([a-z][a-z-]+)")
 _CUT = re.compile(r"\s+[—–]\s+|:\s|,\s(?=[a-z])|\s+\(")  # "PPO — Proximal …", "Pruning: to avoid …", "BN (+ LN)": its name
 _DEFINES = re.compile(r"(?:(?P<art>A|An|The)\s+)?(?P<subj>[^.,;:()*_`\n]{2,80}?)\s+(?:(?P<verb>is|are)\s+"
@@ -115,14 +118,30 @@ def asked_front(path: str, back: str) -> str | None:
     last = _asked_heading(headings[-1])
     if not last or last.endswith("?"):
         return None
-    if (sides := _MODIFIERS.fullmatch(last)) and (parent := _as_written(_parent(headings[:-1]), back)):
+    if (sides := _MODIFIERS.fullmatch(last)) and _one_contrast(back) \
+            and (parent := _as_written(_parent(headings[:-1]), back)):
         first = sides[1].lower() if sides[1][1:].islower() else sides[1]  # ("KL divergence › Forward vs reverse":
         return f"What is the difference between {first} and {sides[2]} {parent}?"  # two kinds of it side by side)
+    if _closed_form_unshown(last, back):
+        return None
     if _is_facet(last) or _QUESTION_WORD.match(last):  # (what `facet_question` asks of; a parent costs a search)
         parent = _as_written(_parent(headings[:-1]), back)
         if parent and (question := facet_question(last, parent)) and not _says_what(question, back):
             return question
     return defined_question(last, back)
+
+
+def _one_contrast(back: str) -> bool:
+    """Whether a back is one short contrast, a paragraph of at most `MAX_CONTRAST_SENTENCES` sentences: longer, or
+    with more paragraphs, it says several things the sentence clozes ask one by one."""
+    back = back.strip()
+    return "\n\n" not in back and len(sentences(back)) <= MAX_CONTRAST_SENTENCES
+
+
+def _closed_form_unshown(heading: str, back: str) -> bool:
+    """Whether a "Closed form" heading's card holds no formula: the formula is a card of its own, this one a
+    remark on it ("The matrix is always invertible …"), which asks for no closed form."""
+    return bool(_CLOSED_FORM.fullmatch(heading)) and not _DISPLAY_MATH.search(back)
 
 
 @functools.lru_cache(maxsize=4096)  # (pure: a heading is the last of the path of each card under it)
