@@ -118,7 +118,7 @@ def asked_front(path: str, back: str) -> str | None:
     last = _asked_heading(headings[-1])
     if not last or last.endswith("?"):
         return None
-    if (sides := _MODIFIERS.fullmatch(last)) and _one_contrast(back) \
+    if (sides := _MODIFIERS.fullmatch(last)) and _one_contrast(back, sides[1], sides[2]) \
             and (parent := _as_written(_parent(headings[:-1]), back)):
         first = sides[1].lower() if sides[1][1:].islower() else sides[1]  # ("KL divergence › Forward vs reverse":
         return f"What is the difference between {first} and {sides[2]} {parent}?"  # two kinds of it side by side)
@@ -131,11 +131,14 @@ def asked_front(path: str, back: str) -> str | None:
     return defined_question(last, back)
 
 
-def _one_contrast(back: str) -> bool:
-    """Whether a back is one short contrast, a paragraph of at most `MAX_CONTRAST_SENTENCES` sentences: longer, or
-    with more paragraphs, it says several things the sentence clozes ask one by one."""
+def _one_contrast(back: str, first: str, second: str) -> bool:
+    """Whether a back is one short contrast of the two sides it names (`first`, `second`), a paragraph of at most
+    `MAX_CONTRAST_SENTENCES` sentences: longer, or with more paragraphs, it says several things the sentence clozes
+    ask one by one; naming neither side ("Train vs. eval" over PyTorch's running update), it says something else."""
     back = back.strip()
-    return "\n\n" not in back and len(sentences(back)) <= MAX_CONTRAST_SENTENCES
+    said = back.casefold()
+    return "\n\n" not in back and len(sentences(back)) <= MAX_CONTRAST_SENTENCES \
+        and first.casefold() in said and second.casefold() in said
 
 
 def _closed_form_unshown(heading: str, back: str) -> bool:

@@ -41,10 +41,10 @@ def says_other_than_what(term: str, text: str) -> bool:
 
 
 # A sentence that ranks its subject rather than saying what it is: "X is usually the more painful one", "X is the
-# weird one", "X is the best default": its verb, an adverb maybe, then a rank
+# weird one": its verb, an adverb maybe, then a rank among the ones it is set beside
 _RANKS = re.compile(r"(?i)[^.;:\n]{0,80}?\b(?:is|are)[ \t]+(?:[a-z]+ly[ \t]+)?(?:the|a|an)[ \t]+"
-                    r"(?:(?:(?:more|most|less|least)[ \t]+)?[a-z-]+[ \t]+one\b|(?:best|worst)\b|"
-                    r"(?:most|least)[ \t]+[a-z-]+[ \t]+(?:option|choice|default|way)\b)")
+                    r"(?:(?:more|most|less|least)[ \t]+)?[a-z-]+[ \t]+one\b")  # (not "is the best rank-k
+# approximation": a theorem's statement, what the term says)
 
 
 def ranked_asked(drafts: list) -> list:
