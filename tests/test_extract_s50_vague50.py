@@ -145,14 +145,6 @@ def test_a_gardens_map_of_pages_with_a_growth_emoji_makes_no_card(tmp_path):
     assert not any("[[" in back or "moments of the gradient" in back for back in made.values()), made
 
 
-def test_a_heading_setting_two_kinds_side_by_side_asks_their_difference(tmp_path):
-    """'Cross-entropy › Hard vs soft' over a sentence that sets hard and soft targets apart asks their difference."""
-    note = ("# Cross-entropy\n\n## Hard vs soft\n\nWith hard (one-hot) targets only the true class's "
-            "log-probability counts; with soft targets every class's log-probability is weighted by its target mass.\n")
-    front = _front_of(_cards(tmp_path, {"ce.md": note}), "weighted by its target")
-    assert "What is the difference between hard and soft Cross-entropy?" in front, front
-
-
 def test_a_sentence_that_ranks_a_term_is_not_asked_as_its_definition(tmp_path):
     """'Late fusion is usually the cheaper one …' ranks late fusion against early fusion: asked under the path,
     not 'Define: Late fusion'."""

@@ -84,12 +84,8 @@ _ACTIVITY = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 _SPOKEN = re.compile(r"(?i)\b(?:you|your|we|our|i|i'm|my|don['’]t|can['’]t|won['’]t|let['’]s)\b")
 _NUMBERED = re.compile(r"(?:\d+[.)]?|[IVX]+\.)\s+")  # "05. Video recommendation": its name after the number
 _MID_ASIDE = re.compile(r"[ \t]+\([^()\n]{1,30}\)(?=[ \t]+[a-z])")  # an aside inside a name: words after it go on
-# A heading that sets two kinds of the subject above side by side, each one word and the second in lower case
-# ("Forward vs reverse", "Hard vs. soft"): not two names ("Adam vs SGD"), which a heading of their own says
-MAX_CONTRAST_SENTENCES = 2
 _CLOSED_FORM = re.compile(r"(?i)(?:the\s+)?closed[- ]forms?(?:\s+(?:solutions?|expressions?))?")
-_DISPLAY_MATH = re.compile(r"\$\$|\\\[|\\begin\{")
-_MODIFIERS = re.compile(r"([A-Za-z][a-z-]+)\s+(?:vs\.?|versus)\s+([a-z][a-z-]+)")
+_DISPLAY_MATH = re.compile(r"\$\$|\\\[|\\begin\{")  # (a back that holds display math: "$$", "\\[", an environment)
 _CUT = re.compile(r"\s+[—–]\s+|:\s|,\s(?=[a-z])|\s+\(")  # "PPO — Proximal …", "Pruning: to avoid …", "BN (+ LN)": its name
 _DEFINES = re.compile(r"(?:(?P<art>A|An|The)\s+)?(?P<subj>[^.,;:()*_`\n]{2,80}?)\s+(?:(?P<verb>is|are)\s+"
                       r"(?:(?:\w+ly|actually|simply|basically|just|essentially|precisely)\s+)?"  # (an adverb, then
@@ -118,10 +114,6 @@ def asked_front(path: str, back: str) -> str | None:
     last = _asked_heading(headings[-1])
     if not last or last.endswith("?"):
         return None
-    if (sides := _MODIFIERS.fullmatch(last)) and _one_contrast(back, sides[1], sides[2]) \
-            and (parent := _as_written(_parent(headings[:-1]), back)):
-        first = sides[1].lower() if sides[1][1:].islower() else sides[1]  # ("KL divergence › Forward vs reverse":
-        return f"What is the difference between {first} and {sides[2]} {parent}?"  # two kinds of it side by side)
     if _closed_form_unshown(last, back):
         return None
     if _is_facet(last) or _QUESTION_WORD.match(last):  # (what `facet_question` asks of; a parent costs a search)
@@ -129,16 +121,6 @@ def asked_front(path: str, back: str) -> str | None:
         if parent and (question := facet_question(last, parent)) and not _says_what(question, back):
             return question
     return defined_question(last, back)
-
-
-def _one_contrast(back: str, first: str, second: str) -> bool:
-    """Whether a back is one short contrast of the two sides it names (`first`, `second`), a paragraph of at most
-    `MAX_CONTRAST_SENTENCES` sentences: longer, or with more paragraphs, it says several things the sentence clozes
-    ask one by one; naming neither side ("Train vs. eval" over PyTorch's running update), it says something else."""
-    back = back.strip()
-    said = back.casefold()
-    return "\n\n" not in back and len(sentences(back)) <= MAX_CONTRAST_SENTENCES \
-        and first.casefold() in said and second.casefold() in said
 
 
 def _closed_form_unshown(heading: str, back: str) -> bool:
