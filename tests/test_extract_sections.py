@@ -55,7 +55,8 @@ def test_sections_of_prose_and_explained_lists_are_cards_named_after_the_note(tm
         "Dropout › At test time": "Nothing is dropped, and nothing is rescaled either: inverted dropout already "
                                   "divided by the keep probability\nwhile training.",
         **{f"Dropout › Why does it regularise\n\nWhy does Dropout regularise?\n\n{shown}": asked[2:]
-           for shown, asked in ((f"- [...]\n{WHY[1]}", WHY[0]), (f"{WHY[0]}\n- [...]", WHY[1]))},
+           for shown, asked in ((f"- Each unit learns [...]\n{WHY[1]}", WHY[0]),
+                                  (f"{WHY[0]}\n- Every step trains [...]", WHY[1]))},  # (first words: session 50)
         "Dropout › Variants": "- Spatial Dropout\n- Variational Dropout\n- Drop Connect",
     }, "the tags line is left off; the references make no card; names under a plural heading ask for the list; " \
        "a reason is asked with the other shown (session 47)"

@@ -30,7 +30,8 @@ from mlwiki.extract.prose import clean_prose, sentences
 # The forms whose front may be only a heading path (a labelled item's label is one more heading: "… › downside")
 FORMS = frozenset(("section", "outline", "list"))
 
-_OPT = r"(?:(?:main|key|major|known|common|practical|computational|some|other)\s+)?"
+_OPT = r"(?:(?:main|key|major|known|common|practical|computational|some|other|core|central|crucial|important|"\
+       r"fundamental|underlying)\s+)?"  # ("Core assumption": a facet however the writer stresses it)
 # A facet named in the plural ("Limitations", "Pros and cons", "Key assumptions"): "What are the … of X?"
 _PLURAL_FACET = re.compile(
     rf"(?i){_OPT}(pros\s*(?:and|&|/)\s*cons|limitations|drawbacks|disadvantages|downsides|cons|pros|advantages|"
@@ -39,6 +40,8 @@ _PLURAL_FACET = re.compile(
 # … in the singular ("Limitation", "Key property"): "What is a … of X?"
 _SINGULAR_FACET = re.compile(rf"(?i){_OPT}(limitation|drawback|disadvantage|downside|advantage|benefit|"
                              r"assumption|property|caveat|pitfall|gotcha|application|use case|failure mode)")
+# The words that stress a facet as the one a method rests on ("Core assumption"): asked with "the", kept
+_STRESSED = frozenset("core central crucial fundamental underlying".split())
 # A facet asked by a template of its own (the parent stands for X)
 _ASKED = [
     (re.compile(r"(?i)motivation|why\s+(?:use\s+)?it\??"), "What is the motivation for {X}?"),
@@ -53,6 +56,9 @@ _ASKED = [
     (re.compile(r"(?i)training"), "How do you train {X}?"),
     (re.compile(r"(?i)inference"), "How does inference work in {X}?"),
     (re.compile(r"(?i)definition"), "What is the definition of {X}?"),
+    (re.compile(r"(?i)(?:the\s+)?closed[- ]form(?:\s+(?:solution|expression))?"), "What is the closed form of {X}?"),
+    (re.compile(r"(?i)(?:the\s+)?closed[- ]forms|closed[- ]form\s+(?:solutions|expressions)"),
+     "What are the closed forms of {X}?"),
 ]
 # Any facet of the three above, one pattern (each in its own flags): a heading asked once, not fourteen times
 _ANY_FACET = re.compile("|".join(f"(?i:{p.pattern[4:]})" if p.pattern.startswith("(?i)") else f"(?:{p.pattern})"
@@ -77,6 +83,9 @@ _ACTIVITY = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 # A title's words that speak to the reader or of the writer: a hook before its subject, no name of it
 _SPOKEN = re.compile(r"(?i)\b(?:you|your|we|our|i|i'm|my|don['’]t|can['’]t|won['’]t|let['’]s)\b")
 _NUMBERED = re.compile(r"(?:\d+[.)]?|[IVX]+\.)\s+")  # "05. Video recommendation": its name after the number
+_MID_ASIDE = re.compile(r"[ \t]+\([^()\n]{1,30}\)(?=[ \t]+[a-z])")  # an aside inside a name: words after it go on
+_CLOSED_FORM = re.compile(r"(?i)(?:the\s+)?closed[- ]forms?(?:\s+(?:solutions?|expressions?))?")
+_DISPLAY_MATH = re.compile(r"\$\$|\\\[|\\begin\{")  # (a back that holds display math: "$$", "\\[", an environment)
 _CUT = re.compile(r"\s+[—–]\s+|:\s|,\s(?=[a-z])|\s+\(")  # "PPO — Proximal …", "Pruning: to avoid …", "BN (+ LN)": its name
 _DEFINES = re.compile(r"(?:(?P<art>A|An|The)\s+)?(?P<subj>[^.,;:()*_`\n]{2,80}?)\s+(?:(?P<verb>is|are)\s+"
                       r"(?:(?:\w+ly|actually|simply|basically|just|essentially|precisely)\s+)?"  # (an adverb, then
@@ -105,12 +114,20 @@ def asked_front(path: str, back: str) -> str | None:
     last = _asked_heading(headings[-1])
     if not last or last.endswith("?"):
         return None
+    if _closed_form_unshown(last, back):
+        return None
     if _is_facet(last) or _QUESTION_WORD.match(last):  # (what `facet_question` asks of; a parent costs a search)
         parent = _as_written(_parent(headings[:-1]), back)
         if parent and (question := facet_question(last, parent)) and not _says_what(question, back) \
                 and not _defines_another(question, parent, back):
             return question
     return defined_question(last, back)
+
+
+def _closed_form_unshown(heading: str, back: str) -> bool:
+    """Whether a "Closed form" heading's card holds no formula: the formula is a card of its own, this one a
+    remark on it ("The matrix is always invertible …"), which asks for no closed form."""
+    return bool(_CLOSED_FORM.fullmatch(heading)) and not _DISPLAY_MATH.search(back)
 
 
 @functools.lru_cache(maxsize=4096)  # (pure: a heading is the last of the path of each card under it)
@@ -146,7 +163,9 @@ def facet_question(facet: str, parent: str) -> str | None:
         return None
     if found := _PLURAL_FACET.fullmatch(facet):
         return f"What are the {_lower(found[1])} of {parent}?"
-    if found := _SINGULAR_FACET.fullmatch(facet):
+    if (found := _SINGULAR_FACET.fullmatch(facet)) and facet.split()[0].lower() in _STRESSED:
+        return f"What is the {_lower(facet)} of {parent}?"  # ("Core assumption": the one the method rests on)
+    if found:
         return f"What is {'an' if found[1][0] in 'aeiouAEIOU' else 'a'} {_lower(found[1])} of {parent}?"
     for pattern, template in _ASKED:
         if pattern.fullmatch(facet):
@@ -248,6 +267,7 @@ def _parent(headings: list[str]) -> str:
             continue  # ("Bootstrap › Pros / cons › Pros": the pros of the bootstrap)
         if ": " in heading and _SPOKEN.search(heading.split(": ", 1)[0]):  # ("You tuned on it, so you can't report
             heading = heading.rsplit(": ", 1)[1]  # it: nested cross-validation": a post's hook, then its subject)
+        heading = _MID_ASIDE.sub("", heading)  # ("Clip by (global) norm": its name is "Clip by norm", not "Clip by")
         name = _CUT.split(_NUMBERED.sub("", heading, 1) if _NUMBERED.match(heading) else heading, 1)[0].strip()
         if not name or name.endswith("?") or _ACTIVITY.match(name) or _QUESTION_WORD.match(name):
             return ""

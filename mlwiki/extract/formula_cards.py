@@ -33,8 +33,9 @@ _STEP_LABEL_WORDS = 3  # a list item's bare step ("normalise:", "score each key:
 _STEP_WORDS = 25  # a fragment this short ("so", "which gives", "where the resulting expectation is now:")
 FALLBACK = "Formula"
 # A left side that is a name written out: `\text{AIC}`, `\operatorname{MSE}`, `\mathrm{NDCG}@k`, or "RMSE" in letters
-_NAMED_SIDE = re.compile(r"\\(?:text|mathrm|operatorname|textrm|textsf|mathsf)\{([A-Za-z][A-Za-z0-9 -]{1,24})\}"
-                         r"(?:@k|_\{?[\w,]+\}?|\([^()]*\))?|([A-Z]{2,6})(?:@k|\([^()]*\))?")
+_NAMED_SIDE = re.compile(r"\\(?:text|mathrm|operatorname|textrm|textsf|mathsf)\{([A-Za-z][A-Za-z0-9 -]{1,24})"
+                         r"(?:@\}([kKnN]|\d+)|\}(?:@k|_\{?[\w,]+\}?|\([^()]*\))?)|([A-Z]{2,6})(?:@k|\([^()]*\))?")
+# (a rank after the name's brace: `\text{Recall@}k` is Recall@k)
 # A note's property line written in its text ("tags: #activation", "aliases: …", "Related:"): not an introduction
 _PROPERTY_LINE = re.compile(r"(?i)[ \t]*(?:tags?|aliases?|links?|related|sources?|status|type|category|topics?|"
                             r"date(?: created| modified)?|created|modified)[ \t]*::?[ \t]*")
@@ -198,7 +199,9 @@ def quantity_name(formula: str) -> str:
     if not match:
         return ""
     found = _NAMED_SIDE.fullmatch(formula[:match.start()].strip())
-    return (found.group(1) or found.group(2)).strip() if found else ""
+    if not found:
+        return ""
+    return f"{found[1].strip()}@{found[2]}" if found[2] else (found[1] or found[3]).strip()
 
 
 def quantity_names(formula: str) -> list[str]:
@@ -210,6 +213,18 @@ def quantity_names(formula: str) -> list[str]:
         if relation and relation.group().endswith("=") and len(name := quantity_name(part)) >= 3 \
                 and name.casefold() not in _OPERATORS and name not in names:
             names.append(name)
+    return names
+
+
+def _unsaid_names(formula: str, path: str) -> list[str]:
+    """The names a formula writes out on its left sides (`quantity_names`) when each starts in a capital and the
+    heading path does not say them all (a title "recall@k, NDCG …" over Precision@k and Recall@k: both are asked,
+    not the one it does not say); [] otherwise."""
+    names = quantity_names(formula)
+    said = re.sub(r"\W", "", path.casefold())
+    if not all(name[:1].isupper() for name in names) \
+            or all(re.sub(r"\W", "", name.casefold()) in said for name in names):
+        return []
     return names
 
 
@@ -397,6 +412,8 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: 
             parts = [path]
         if not path:
             parts.append(f"{FALLBACK} from {ex.ctx.title or PurePosixPath(ex.ctx.path).stem}")
+        elif len(names := _unsaid_names(formula.body, path)) > 1:
+            parts.append(" and ".join(names))  # ("Set-based metrics / Precision@k and Recall@k": which are asked)
         elif (name := quantity_name(formula.body)) and name[:1].isupper() \
                 and re.sub(r"\W", "", name.casefold()) not in re.sub(r"\W", "", path.casefold()):
             parts.append(name)  # ("Choosing the order / AIC" for `\text{AIC} = 2k - 2\ln\hat L`)

@@ -19,6 +19,7 @@ from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.log_entries import log_entries_read
 from mlwiki.extract.log_lines import without_log_lines
+from mlwiki.extract.not_defining import ranked_asked
 from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.said_asks import said_asked
@@ -50,6 +51,7 @@ def polished(ex) -> list:
     drafts = split_said(drafts)  # (the bullets after a formula, each a fact of its own: a card each)
     drafts = said_parts(drafts)  # (a formula's side remarks, "$k$ = …", "Downside: …": each asked by what it is)
     drafts = asked_leads(drafts, ex.subject)  # (a title-only front: "Goal: …" asks the goal)
+    drafts = ranked_asked(drafts)  # ("Define: X" over "X is usually the more painful one": asked under the path)
     drafts = with_steps_shown(drafts, ex.blocks)  # ("Why step 5 works?": step 5 on its front)
     drafts = errands_dropped(housekeeping_dropped(drafts, ex.ctx, ex.opening_topic))  # (a hub, a deadline, an
     # empty form, an exam's date and room)

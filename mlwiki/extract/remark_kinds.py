@@ -42,7 +42,11 @@ _KINDS = (
     ("problem", r"(?:the\s+|main\s+)?problem", "What is the problem with {X}?"),
     ("known problem", r"known\s+(?:problem|issue)", "What is a known problem with {X}?"),
     ("fix", r"(?:the\s+)?(?:fix|solution|remedy|workaround)", "What is the fix for {X}?"),
-    ("consequence", r"consequence|corollary|implication|upshot", "What follows from {X}?"),
+    ("consequence", r"(?:(?:an?|one|the|important|key|main|major|crucial|big|practical)\s+)?"
+                    r"(?:consequence|corollary|implication|upshot)", "What follows from {X}?"),
+    ("view", r"(?:(?:an?|one|the|my)\s+)?(?:equivalent|alternative|alternate|another|other|different|dual)\s+"
+             r"(?:view|perspective|viewpoint|formulation|way\s+to\s+see\s+it)(?:\s+(?:i\s+like|worth\s+knowing))?",
+     "What is another way to see {X}?"),
     ("finding", r"(?:key\s+|main\s+)?(?:observation|finding)|(?:key|main)\s+result|what\s+(?:i|we)\s+noticed",
      "What is the key finding of {X}?"),
     ("assessment", r"assessment|verdict", "What is the verdict on {X}?"),
@@ -68,6 +72,8 @@ _KINDS = (
 )
 _KIND = re.compile("|".join(f"(?P<k{n}>{pattern})" for n, (_, pattern, _) in enumerate(_KINDS)), re.I)
 _LABEL_ONLY = frozenset(("result",))  # (kinds asked only when the back opens on their label: "result: exact …")
+_HEADING_ONLY = frozenset(("view",))  # (kinds asked only as a heading: "Other view: …" opens a formula's remark,
+# which `remarks` words with the formula shown)
 _DEFINES_FIRST = frozenset(("remarks", "summary", "one line"))  # (those that ask what the subject is, if they say it)
 _SAID_APART = frozenset(("summary", "one line", "mixed", "big picture"))  # (of "A vs. B": how the two compare)
 # A back's opening label: "Catch: …", "**Motivation:** …"; the words before its colon
@@ -116,7 +122,7 @@ def remark_question(path: str, back: str) -> str | None:
     if not label or _SECOND_LABEL.search(back):
         return None  # ("Advantage: … / Limitation: …": the front would ask for one of two)
     subject, at = _subject(headings[-1:])
-    if (kind := _kind_of(label["label"])) and kind[0] not in _DEFINES_FIRST:
+    if (kind := _kind_of(label["label"])) and kind[0] not in _DEFINES_FIRST and kind[0] not in _HEADING_ONLY:
         return _asked(kind, subject, at, headings[-1:], back)  # ("Hierarchical pooling" over "Motivation: …")
     if subject and facets.is_facet(label["label"]):
         return facets.facet_question(label["label"].strip(), subject)

@@ -12,6 +12,7 @@ import re
 from mlwiki.extract.anyof import AnyOf
 from mlwiki.extract.banners import without_banner
 from mlwiki.extract.contents import lists_pages
+from mlwiki.extract.garden_marks import unchecked_guess, without_stage
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.open_questions import without_open_question
 from mlwiki.extract.page_talk import (about_the_notes, asked_without_page_talk, builds_the_notes, says_little,
@@ -48,6 +49,8 @@ def off_the_back(draft) -> bool:
     """To-do lines, link-only lines and the writer's other notes to self (`without_notes`) off a card's back; False
     when they were all it held, or all but an open question (`says_nothing`). The notes' talk of themselves goes
     first (`page_talk`): False when it was all the card said."""
+    if unchecked_guess(draft.front, draft.back) or not _off_stage(draft):
+        return False  # (a garden's "#budding — …" line, a hedged guess tagged "#todo": the writer's, no fact)
     if not _off_page_talk(draft) or not _off_todo(draft) or not _off_drafts(draft) or len(draft.back.split()) <= _CHORE_BACK_WORDS and _CHORE_BACK.fullmatch(draft.back) \
             and "$" not in draft.back:
         return False  # (a back that is only "ask in OH": no answer to the question on its front)
@@ -65,6 +68,14 @@ def off_the_back(draft) -> bool:
         return False  # (a label that names a quiz or a lecture, over the writer's log of it, names no subject)
     draft.back = back
     return True
+
+
+def _off_stage(draft) -> bool:
+    """The page's growth-stage line off a card's back (`garden_marks`); False when it was all the back held."""
+    if (back := without_stage(draft.back)) == draft.back:
+        return True
+    draft.back = back
+    return bool(back)
 
 
 def _off_page_talk(draft) -> bool:
