@@ -203,7 +203,7 @@ def is_card_div(block: Block) -> bool:
 
 def join_blocks(blocks: list[Block], skip_cards: bool = False) -> str:
     """The text of blocks, nested divs included (without their fences), one blank line between blocks; with
-    `skip_cards`, without the card divs among them (they are cards of their own)."""
+    `skip_cards`, without the card divs and card lines among them (they are cards of their own)."""
     parts = []
     stack = [iter(blocks)]  # not recursion: divs may nest thousands deep
     while stack:
@@ -215,7 +215,7 @@ def join_blocks(blocks: list[Block], skip_cards: bool = False) -> str:
                 stack.append(iter(block.children))
         elif block.kind == HEADING:
             parts.append(block.lines[0].text)
-        else:
+        elif not (skip_cards and block.attrs and block.attrs.get("card_line")):  # (a `Question::Answer` line)
             parts.append(join(card_text_lines(block.lines)))
     return "\n\n".join(p for p in parts if p.strip())
 
