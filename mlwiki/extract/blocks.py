@@ -201,6 +201,11 @@ def is_card_div(block: Block) -> bool:
     return block.kind == DIV_OPEN and "card" in block.attrs.get("classes", [])
 
 
+def is_card_line(block: Block) -> bool:
+    """Whether a paragraph is a flashcard note's `Question::Answer` line (`spaced_repetition.set_apart`)."""
+    return block.kind == TEXT and bool(block.attrs) and bool(block.attrs.get("card_line"))
+
+
 def join_blocks(blocks: list[Block], skip_cards: bool = False) -> str:
     """The text of blocks, nested divs included (without their fences), one blank line between blocks; with
     `skip_cards`, without the card divs and card lines among them (they are cards of their own)."""
@@ -215,7 +220,7 @@ def join_blocks(blocks: list[Block], skip_cards: bool = False) -> str:
                 stack.append(iter(block.children))
         elif block.kind == HEADING:
             parts.append(block.lines[0].text)
-        elif not (skip_cards and block.attrs and block.attrs.get("card_line")):  # (a `Question::Answer` line)
+        elif not (skip_cards and is_card_line(block)):
             parts.append(join(card_text_lines(block.lines)))
     return "\n\n".join(p for p in parts if p.strip())
 
