@@ -201,9 +201,9 @@ def is_card_div(block: Block) -> bool:
     return block.kind == DIV_OPEN and "card" in block.attrs.get("classes", [])
 
 
-def is_card_line(block: Block) -> bool:
+def is_plugin_card(block: Block) -> bool:
     """Whether a paragraph is a flashcard note's `Question::Answer` line (`spaced_repetition.set_apart`)."""
-    return block.kind == TEXT and bool(block.attrs) and bool(block.attrs.get("card_line"))
+    return block.kind == TEXT and bool(block.attrs) and bool(block.attrs.get("plugin_card"))
 
 
 def join_blocks(blocks: list[Block], skip_cards: bool = False) -> str:
@@ -220,7 +220,7 @@ def join_blocks(blocks: list[Block], skip_cards: bool = False) -> str:
                 stack.append(iter(block.children))
         elif block.kind == HEADING:
             parts.append(block.lines[0].text)
-        elif not (skip_cards and is_card_line(block)):
+        elif not (skip_cards and is_plugin_card(block)):
             parts.append(join(card_text_lines(block.lines)))
     return "\n\n".join(p for p in parts if p.strip())
 

@@ -23,6 +23,7 @@ FORM = "one-line"  # (the form of mlwiki's own `front :: back` cards: the same c
 # `#flashcards` or `#flashcards/dl/optim` as a tag: after a space or a line's start, ending the word
 _TAG = re.compile(r"(?:^|(?<=[\s(]))#flashcards(?:/[\w./-]*)?(?![\w-])", re.IGNORECASE)
 _SCHEDULE = re.compile(r"[ \t]*<!--SR:[^\n>]*-->")
+_HIGHLIGHT = re.compile(r"==(?=\S)[^=\n]+?(?<=\S)==")  # (a cloze, as `clozes` finds one)
 _FIELD = re.compile(r"[ \t]*(?:[-*+][ \t]+)?[A-Za-z]")  # (a Dataview field's start, `key:: value`)
 
 
@@ -58,15 +59,25 @@ def separator(line: Line) -> tuple[int, int] | None:
     return start, start + (3 if masked.startswith(":::", start) else 2)
 
 
+def _is_card(block: Block) -> bool:
+    """Whether a paragraph is one of the plugin's cards: a `?`/`??` card, or a cloze (`==highlights==`) that is no
+    list (a list's other items are cards of their own, which its section makes)."""
+    if any(ln.kind == TEXT and ln.text.strip() in ("?", "??") for ln in block.lines):
+        return True
+    return not LIST_ITEM.match(block.lines[0].text) and any(ln.kind == TEXT and "==" in ln.text and _HIGHLIGHT.search(mask_inline(ln.text)[0])
+               for ln in block.lines)
+
+
 def set_apart(blocks: list[Block]) -> None:
-    """Each card line its own paragraph, in place (divs' paragraphs too), so no other form reads it."""
+    """Each card line its own paragraph, in place (divs' paragraphs too), and each paragraph that is a card marked as
+    one, so no other form (a section's, a question heading's) reads it as its text."""
     k = 0
     while k < len(blocks):
         block = blocks[k]
         if block.kind == DIV_OPEN and block.children:
             set_apart(block.children)
-        if block.kind != TEXT or not any(separator(ln) for ln in block.lines):
-            k += 1
+        if block.kind != TEXT or block.attrs is not None:
+            k += 1  # (a paragraph in a box keeps its marks: read as it was)
             continue
         parts: list[Block] = []
         run: list[Line] = []
@@ -75,14 +86,21 @@ def set_apart(blocks: list[Block]) -> None:
                 run.append(line)
                 continue
             if run:
-                parts.append(Block(TEXT, run))
-            parts.append(Block(TEXT, [line], attrs={"card_line": True}))
+                parts.append(_marked(Block(TEXT, run)))
+            parts.append(Block(TEXT, [line], attrs={"plugin_card": True}))
             run = []
         if run:
-            parts.append(Block(TEXT, run))
+            parts.append(_marked(Block(TEXT, run)) if parts else _marked(block))
         parts[0].skip = block.skip  # (a `<!-- no-card -->` before the paragraph: its first part)
         blocks[k:k + 1] = parts
         k += len(parts)
+
+
+def _marked(block: Block) -> Block:
+    """The paragraph, marked as a card when it is one of the plugin's."""
+    if _is_card(block):
+        block.attrs = {"plugin_card": True}
+    return block
 
 
 def line_card(ex, block: Block) -> bool:
