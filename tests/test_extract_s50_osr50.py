@@ -17,7 +17,7 @@ DECK_NOTE = """# Dropout
 
 Each unit is zeroed with probability p on every forward pass, so no unit can rely on a fixed partner.
 What dropout does to co-adaptation::It breaks it, since any partner unit may vanish on the next step.
-Inverted dropout:::Scaling the kept activations by 1/(1-p) during training so inference needs no change <!--SR:!2025-01-09,4,250!2025-01-07,2,230-->
+Inverted dropout:::Scaling the kept activations by 1/(1-p) in training <!--SR:!2025-01-09,4,250!2025-01-07,2,230-->
 
 - at test time every unit is kept
 - Rate used in the original paper::0.5 for hidden units <!--SR:!2025-01-10,5,270-->
@@ -62,8 +62,7 @@ def test_a_flashcard_notes_tight_separator_lines_are_cards_of_their_own(tmp_path
     assert made.get("What dropout does to co-adaptation") == \
         "It breaks it, since any partner unit may vanish on the next step.", made
     assert made.get("Inverted dropout", "").startswith("Scaling the kept activations"), made
-    assert made.get("Scaling the kept activations by 1/(1-p) during training so inference needs no change") == \
-        "Inverted dropout", made
+    assert made.get("Scaling the kept activations by 1/(1-p) in training") == "Inverted dropout", made
     assert made.get("Rate used in the original paper") == "0.5 for hidden units", made
     assert all("::" not in side for pair in made.items() for side in pair), made
     assert any("zeroed with probability p" in back for back in made.values()), made  # (the prose still carded)
@@ -86,3 +85,29 @@ def test_without_the_tag_field_lines_stay_no_cards_and_schedules_still_go(tmp_pa
     assert "source" not in made and "status" not in made, made
     assert "workshop talk" not in _sides(made), made
     assert made.get("Why add weight noise?") == "It regularises like dropout does.", made
+
+
+HEADING_NOTE = """# Early stopping
+
+#flashcards
+
+## Why does early stopping regularise?
+
+Stopping before the training loss bottoms out keeps the weights close to their small initial values.
+
+What does the patience setting control?
+?
+How many evaluations without improvement are tolerated before training halts.
+
+Early stopping resembles an ==L2 penalty== for a quadratic loss.
+"""
+
+
+def test_a_question_headings_back_holds_none_of_the_plugins_cards(tmp_path):
+    """A question heading's back is its section's own text: a `?` card or a cloze paragraph under it is a card of its
+    own, not a second answer to the heading's question."""
+    made = cards_of(tmp_path, {"Early stopping.md": HEADING_NOTE})
+    asked = next((back for front, back in made.items() if front.endswith("Why does early stopping regularise?")), "")
+    assert asked.startswith("Stopping before the training loss"), made
+    assert "patience" not in asked and "L2 penalty" not in asked, made
+    assert made.get("What does the patience setting control?", "").startswith("How many evaluations"), made

@@ -70,7 +70,7 @@ class Extractor:
         self.in_worked_example = False  # the last formula was left out as a worked example
         body = spaced_repetition.without_schedules(body)  # (the plugin's `<!--SR:…-->`: no card shows it)
         self.flashcards = ctx.file_type == "md" and spaced_repetition.is_flashcard_note(body, ctx.tags)
-        self.highlight = (ctx.highlight_cloze or self.flashcards) and ctx.file_type == "md"  # (the plugin's clozes)
+        self.highlight = ctx.file_type == "md" and (ctx.highlight_cloze or self.flashcards)  # (the plugin's clozes)
         self.skipped: Counter = Counter()  # (form, why) → cards not made
         self.shown_whole: Counter = Counter()  # form → cards made that a statement's card shows whole (then dropped)
         self.proof_ideas: list[tuple[str, str, int]] = []  # (front, back, line): added after the sections closed
