@@ -201,9 +201,14 @@ def is_card_div(block: Block) -> bool:
     return block.kind == DIV_OPEN and "card" in block.attrs.get("classes", [])
 
 
+def is_plugin_card(block: Block) -> bool:
+    """Whether a paragraph is a flashcard note's `Question::Answer` line (`spaced_repetition.set_apart`)."""
+    return block.kind == TEXT and bool(block.attrs) and bool(block.attrs.get("plugin_card"))
+
+
 def join_blocks(blocks: list[Block], skip_cards: bool = False) -> str:
     """The text of blocks, nested divs included (without their fences), one blank line between blocks; with
-    `skip_cards`, without the card divs among them (they are cards of their own)."""
+    `skip_cards`, without the card divs and card lines among them (they are cards of their own)."""
     parts = []
     stack = [iter(blocks)]  # not recursion: divs may nest thousands deep
     while stack:
@@ -215,7 +220,7 @@ def join_blocks(blocks: list[Block], skip_cards: bool = False) -> str:
                 stack.append(iter(block.children))
         elif block.kind == HEADING:
             parts.append(block.lines[0].text)
-        else:
+        elif not (skip_cards and is_plugin_card(block)):
             parts.append(join(card_text_lines(block.lines)))
     return "\n\n".join(p for p in parts if p.strip())
 

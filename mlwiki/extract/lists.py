@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 
 from mlwiki.extract import summaries, tables
 from mlwiki.extract.asking import FORM as QUESTION_FORM, asked_and_answered, question_card
-from mlwiki.extract.blocks import Block, list_items, text_of, untaken
+from mlwiki.extract.blocks import Block, is_plugin_card, list_items, text_of, untaken
 from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, last_card_line, opens_with_math,
                                      place_closing, works_example)
@@ -149,8 +149,8 @@ def open_section(ex, blocks: list[Block], i: int) -> None:
         block = blocks[k]
         if block.kind == HEADING:
             break
-        if block.kind == TEXT and not labelled_aside(block, blocks[k - 1]):  # (a callout or div in the section is no part of its
-            body.append(after_box(block, blocks[k - 1]))  # text: its forms speak for it)
+        if block.kind == TEXT and not labelled_aside(block, blocks[k - 1]) and not is_plugin_card(block):  # (a callout,
+            body.append(after_box(block, blocks[k - 1]))  # div or card line in the section is no part of its text)
         elif block.kind == DIV_OPEN:
             body += titled_boxes(block)
     body = [block for block in body if block.start in ex.unanswered] if ex.unanswered and i >= 0 else body

@@ -11,7 +11,7 @@ from pathlib import PurePosixPath
 from mlwiki import ids
 from mlwiki.extract import (algorithms, callouts, cell_front_matter, crossrefs, derivations, example_parts, examples,
                             exercises, forms, formula_cards, hugo, lists, margins, proofs, questions, self_tests,
-                            state_boxes, statements)
+                            spaced_repetition, state_boxes, statements)
 from mlwiki.extract.bold_titles import BOLD_TITLE_LEVEL
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
 from mlwiki.extract.firstwords import former_front
@@ -68,7 +68,9 @@ class Extractor:
         self.chain_last = ""  # ... and its last step
         self.since_formula: list[str] = []  # prose written since that formula
         self.in_worked_example = False  # the last formula was left out as a worked example
-        self.highlight = ctx.highlight_cloze and ctx.file_type == "md"
+        body = spaced_repetition.without_schedules(body)  # (the plugin's `<!--SR:…-->`: no card shows it)
+        self.flashcards = ctx.file_type == "md" and spaced_repetition.is_flashcard_note(body, ctx.tags)
+        self.highlight = ctx.file_type == "md" and (ctx.highlight_cloze or self.flashcards)  # (the plugin's clozes)
         self.skipped: Counter = Counter()  # (form, why) → cards not made
         self.shown_whole: Counter = Counter()  # form → cards made that a statement's card shows whole (then dropped)
         self.proof_ideas: list[tuple[str, str, int]] = []  # (front, back, line): added after the sections closed
@@ -87,6 +89,8 @@ class Extractor:
         body, as_written = as_its_tool_shows(body, ctx.file_type == "mdx", ctx.kramdown and not as_before,
                                              as_before, not as_before and hugo.is_hugo_text(body, ctx.file_type))
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
+        if self.flashcards:
+            spaced_repetition.as_cards_read(lines)  # (`key:: value`: the plugin's card, not a Dataview field)
         lines, bold_titled = as_shown(lines, body, ctx.title, as_before)  # (HTML tables, Notion's properties, …)
         folds = "<details" in body or "<DETAILS" in body
         # (a fold's title without its "(click)": its cards keep the ids they had with it)
@@ -94,6 +98,8 @@ class Extractor:
         if as_before and reworded:
             titled_as_written(lines)
         self.blocks = with_toggles_joined(build_blocks(lines, self.problems, ctx.path, ctx.file_line, not as_before))  # (Notion's)
+        if self.flashcards:
+            spaced_repetition.set_apart(self.blocks)  # (each `Question::Answer` line a card of its own)
         exercises.set_apart(self.blocks, body)  # (exercises and their answers read as `{exercise}`, `{solution}`)
         if folds:
             questions.mark_answer_folds(self.blocks)  # ("**Why …?**" over `<details><summary>Answer`: its answer)
@@ -345,6 +351,8 @@ class Extractor:
         block = blocks[i]
         if block.skip:
             self.separate()
+            return i + 1
+        if self.flashcards and spaced_repetition.line_card(self, block):
             return i + 1
         text = text_of(block)
         if block.lines[0].kind == CODE:  # (a MyST margin note: its card; the paragraph goes on as code)
