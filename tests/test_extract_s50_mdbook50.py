@@ -153,3 +153,18 @@ def test_an_and_clause_after_a_formula_keeps_its_fact(tmp_path):
             "not pulled towards zero by the start value.\n")
     made = _cards(tmp_path, {"ema.md": note})
     assert any("bias fix is" in back for back in made.values()), made
+
+
+def test_doubled_math_reaches_the_card_as_dollar_math_which_every_renderer_typesets(tmp_path):
+    """mdBook's `\\\\( x \\\\)` is on the card as `$x$` (a card's `\\(` would be Markdown's escaped parenthesis: the
+    browser and Anki showed "( \\frac1N … )"), and its display as `$$…$$`."""
+    from mlwiki.render.html import markdown_to_html
+
+    note = ("# Sample variance\n\n## Bias\n\n- Spread: dividing by \\\\( n - 1 \\\\) instead of \\\\( n \\\\) removes "
+            "the bias of the plug-in variance.\n- Centre: the sample mean is unbiased for \\\\( \\mu \\\\).\n\n"
+            "## Form\n\nThe corrected estimator is\n\n\\\\[\ns^2 = \\frac{1}{n-1} \\sum_i (x_i - \\bar x)^2\n\\\\]\n")
+    text = _text(_cards(tmp_path, {"var.md": note}))
+    assert "\\(" not in text and "\\[" not in text, text
+    assert "$n - 1$" in text and "$$s^2 = \\frac{1}{n-1}" in text, text
+    spread = next(line for line in text.splitlines() if "removes the bias" in line)
+    assert "\\(n - 1\\)" in markdown_to_html(spread), markdown_to_html(spread)  # (the delimiters MathJax reads)

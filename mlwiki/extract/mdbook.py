@@ -3,9 +3,10 @@
 mdBook's MathJax support reads `\\(…\\)` and `\\[…\\]` after Markdown has turned each doubled backslash into one, so
 a book writes its math with doubled backslashes: `\\\\( \\theta \\\\)` in a sentence, a displayed formula between
 lines `\\\\[` and `\\\\]`. Read as written, a display's lines were prose to mlwiki (a cut could fall inside it, or a
-lone `\\\\[` paragraph was dropped with its formula); read here they are the `\\(…\\)` and `\\[…\\]` mlwiki reads as
-math. Only a pair on one line (inline), or a display whose delimiters stand on lines of their own or open and close
-one line, is read: a `\\\\` line break inside `$…$` math, or code, is never touched.
+lone `\\\\[` paragraph was dropped with its formula); read here they are the `$…$` and `$$…$$` mlwiki reads as
+math (and renders as math: on a card, `\\(` would be Markdown's escaped parenthesis). Only a pair on one line
+(inline), or a display whose delimiters stand on lines of their own or open and close one line, is read: a `\\\\`
+line break inside `$…$` math, or code, is never touched.
 
 mdBook's preprocessor directives are furniture, never shown as written: `{{#title …}}` (the browser tab's
 title), and `{{#include …}}`, `{{#rustdoc_include …}}`, `{{#playground …}}` alone on their lines (a file's text
@@ -31,7 +32,7 @@ _INLINE = re.compile(r"\\\\\((.+?)\\\\\)")
 
 
 def as_mdbook_shows(body: str) -> str:
-    """`body` with mdBook's doubled math delimiters as `\\(…\\)` / `\\[…\\]` and its directives blanked (see the
+    """`body` with mdBook's doubled math delimiters as `$…$` / `$$…$$` and its directives blanked (see the
     module's docstring); the same number of lines, each where it was."""
     if "\\\\" not in body and "{{#" not in body:
         return body  # (most notes, said cheaply)
@@ -47,9 +48,9 @@ def as_mdbook_shows(body: str) -> str:
         elif open_at < 0 and (found := _OPENER.fullmatch(line)):
             open_at = k
         elif open_at >= 0 and (found := _CLOSER.fullmatch(line)):
-            lines[open_at] = lines[open_at].replace("\\\\[", "\\[", 1)
+            lines[open_at] = lines[open_at].replace("\\\\[", "$$", 1)
             lines[open_at + 1:k] = [_halved(body) for body in lines[open_at + 1:k]]
-            lines[k] = found.group(1) + "\\]"
+            lines[k] = found.group(1) + "$$"
             open_at = -1
         elif open_at < 0 and "\\\\" in line:
             lines[k] = _inline(line)
@@ -59,10 +60,10 @@ def as_mdbook_shows(body: str) -> str:
 def _inline(line: str) -> str:
     """One line with its one-line displays and inline pairs single-backslashed, outside its code spans."""
     if (found := _ONE_LINE.fullmatch(line)) and "\\\\]" not in found.group(2):
-        return f"{found.group(1)}\\[{_halved(found.group(2))}\\]{found.group(3)}"
+        return f"{found.group(1)}$${_halved(found.group(2))}$${found.group(3)}"
     spans = code_spans(line)
     return _INLINE.sub(lambda m: m.group(0) if _in_code(m.start(), spans)
-                       else "\\(" + _halved(m.group(1)) + "\\)", line)
+                       else "$" + _halved(m.group(1)).strip() + "$", line)
 
 
 def _in_code(pos: int, spans: list[tuple[int, int]]) -> bool:
