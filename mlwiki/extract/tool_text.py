@@ -1,7 +1,7 @@
 """A note's text as the tool that wrote it shows it, before extraction reads it as Markdown: an MDX page without
 its imports and components, HackMD's tags line, embeds and inserted text, a Hugo page's shortcodes as the boxes,
 folds, math and links they show, GitBook's blocks (hints, tabs, embeds) and heading anchors, a Jekyll page's kramdown
-(inline `$$…$$`, Liquid tags, attribute lists) as Markdown, `$$…$$` inside a line of words as inline math
+(inline `$$…$$`, Liquid tags, attribute lists) as Markdown, an MkDocs page without its attribute lists and icons, `$$…$$` inside a line of words as inline math
 (`inline_dollars`), an outline under one root bullet unwrapped."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from mlwiki.extract.gitbook import as_gitbook_shows
 from mlwiki.extract.hackmd import as_hackmd_shows
 from mlwiki.extract.inline_dollars import inline_dollars
 from mlwiki.extract.kramdown import read_kramdown
+from mlwiki.extract.mkdocs_text import as_mkdocs_shows
 from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.root_bullet import unwrapped
 
@@ -26,6 +27,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = hugo.as_markdown(body)  # (a Hugo page: as the site shows it)
     if not as_before:
         body = as_gitbook_shows(body)  # (a GitBook page: hints, tabs and embeds as it shows them)
+        body = as_mkdocs_shows(body)  # (an MkDocs page: no attribute lists, icon shortcodes, code annotation marks)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)
