@@ -152,15 +152,21 @@ _WHY_I = re.compile(r"(?i)\bto\s+(?:get\s+a\s+(?:feel|sense|handle)\s+(?:for|of|
 # A back that is only an epigraph: a quoted sentence and who said it ('"You shall …keeps." — Firth (1957)')
 _EPIGRAPH = re.compile(r"[\"“]([^\"“”\n]{10,300}[.!?])[\"”]\s*(?:[—–]|--?)\s*[A-Z][^\n.!?;:]{0,50}?(?:\(?\d{4}\)?)?[.]?")
 _BARE_EPIGRAPH = re.compile(r"([^\n\"“”]{10,300}[.!?])\s*(?:[—–]|--?)\s*[A-Z][^\n.!?;:]{0,50}?(?:\(?\d{4}\)?)?[.]?")
-# A heading about the notes: "How these are organised", "How the book is organised", "About these notes", "How to use this wiki", "Map of the
+# A heading about the notes: "Conventions I use", "How these are organised", "How the book is organised", "About these notes", "How to use this wiki", "Map of the
 # notes", "Contents"
 _BOOK = r"(?:notes|book|wiki|site|blog|chapters|pages|posts|notebooks|vault)"  # (not "the index": a subject's too)
+# ... and the writer's conventions: "Conventions", "Conventions I use", "Notation used in these notes", "My notation"
+# (a subject's "Notation" alone, which may define its symbols, stays)
+_CONVENTIONS = (rf"conventions(?:\s+(?:I|we)\s+use)?|(?:notation|conventions)(?:\s+and\s+(?:notation|conventions))?"
+                rf"\s+(?:(?:I|we)\s+use|used(?:\s+(?:here|throughout|in\s+(?:these|this|the|my)\s+{_BOOK}))?)|"
+                rf"(?:my|our)\s+(?:notation|conventions)")
 _NOTES_HEADING = re.compile(rf"(?i)\s*(?:(?:how|why|where|what)\s+(?:these|this|(?:the|my)\s+{_BOOK})\b(?:\s+{_NOTES})?"
                             rf"\s+(?:are|is)\s+(?:organi[sz]ed|structured|laid\s+out|arranged|built)|"
                             rf"(?:about|using|reading|navigating)\s+(?:these|this|the|my)\s+{_NOTES}|"
                             rf"how\s+to\s+(?:use|read|navigate)(?:\s+(?:these|this|the|my)\s+{_NOTES})?|"
                             rf"(?:map|overview|structure|layout|organi[sz]ation|(?:table\s+of\s+)?contents|guide)\s+(?:of|to)\s+"
-                            rf"(?:these|this|the|my)\s+{_NOTES}|(?:table\s+of\s+)?contents|reading\s+order)\s*[?:]?\s*")
+                            rf"(?:these|this|the|my)\s+{_NOTES}|(?:table\s+of\s+)?contents|reading\s+order|{_CONVENTIONS})"
+                            rf"\s*[?:]?\s*")
 # A heading about building ("Building", "Rendering the book", "How to build these notes"), and a tool or a setting
 # file of a notes site that the section under it names ("`quarto render` for the HTML",
 # "`freeze: auto` in `_quarto.yml`"): how the writer makes the pages, no fact of their subject
