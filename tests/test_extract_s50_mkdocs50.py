@@ -70,3 +70,26 @@ def test_a_study_logs_weeks_are_no_cards(tmp_path):
     assert "largest activation" in sides, made
     for junk in ("pooling page", "theme"):
         assert junk not in sides, (junk, made)
+
+
+def test_a_heading_titled_as_a_step_shows_no_step_of_the_list_above(tmp_path):
+    """Under '## Step 2: fit the scaler' a card's front showed 'Step 2: <item 2 of the numbered list under Step 1>',
+    text of another section: the heading names its own step, not an item of a list above."""
+    note = ("# Preprocessing pipeline\n\n## Step 1: split the data\n\n1. Shuffle the rows once with a fixed seed.\n"
+            "2. Hold out a fifth of them as the test set.\n\n## Step 2: fit the scaler\n\n"
+            "Fit the scaler on the training rows only, so that no statistic of the test rows leaks into training.\n")
+    made = cards_of(tmp_path, {"pipeline.md": note})
+    assert not any("fifth" in front for front in made if "Step 2" in front), made
+    assert any("no statistic of the test rows leaks" in front + back for front, back in made.items()), made
+
+
+def test_a_tables_conclusion_names_the_rows_it_compares(tmp_path):
+    """A paragraph drawing the conclusion of a table whose header leaves its first cell blank was asked as 'What
+    follows from this table?' with no table on the card: it asks what follows from comparing the rows."""
+    note = ("# Optimisers\n\n## Memory\n\nPer parameter, in fp32:\n\n| | state | bytes |\n|---|---|---|\n"
+            "| SGD with momentum | one buffer | 4 |\n| Adam | two buffers | 8 |\n\n"
+            "So Adam needs twice the optimiser memory of momentum SGD, which matters for large models.\n")
+    made = cards_of(tmp_path, {"optimisers.md": note})
+    asked = [front for front, back in made.items() if back.startswith("So Adam needs twice")]
+    assert asked and all("this table" not in front for front in asked), made
+    assert any("SGD with momentum and Adam" in front for front in asked), made
