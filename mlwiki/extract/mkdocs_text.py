@@ -22,8 +22,9 @@ from mlwiki.render.spans import fenced_lines
 # write them); the form without them is read by `lines.heading_level`
 _HEADING_LIST = re.compile(r"^([ \t]{0,3}#{1,6}[ \t].*?)[ \t]+\{[ \t]+(?:[#.][\w:.-]+|[\w-]+=\S+|\w+-[\w-]+)"
                            r"(?:[ \t]+(?:[#.][\w:.-]+|[\w-]+=\S+|\w+-[\w-]+))*[ \t]*\}[ \t]*$")
-# A line that is only an attribute list, `{ .annotate }` or `{: .center }` (indented inside a tab or a box)
-_LONE_LIST = re.compile(r"[ \t]*\{:?[ \t]*[#.][\w:.-]+(?:[ \t]+(?:[#.][\w:.-]+|[\w-]+=\S+))*[ \t]*\}[ \t]*")
+# A line that is only an attribute list, `{ .annotate }` (indented inside a tab or a box); kramdown's `{: .prompt-tip }`
+# is a Jekyll box's kind, read by `kramdown`
+_LONE_LIST = re.compile(r"[ \t]*\{[ \t]*[#.][\w:.-]+(?:[ \t]+(?:[#.][\w:.-]+|[\w-]+=\S+))*[ \t]*\}[ \t]*")
 _ICON = re.compile(r"[ \t]?:(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:")
 # A code annotation's marker: a comment that is only `(1)` or `(1)!`, at the end of a code line
 _CODE_MARKER = re.compile(r"[ \t]*(?:#|//|--|%|;|/\*)[ \t]*\(\d{1,2}\)!?(?:[ \t]*\*/)?[ \t]*$")
