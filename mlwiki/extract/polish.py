@@ -15,6 +15,7 @@ from mlwiki.extract.heading_claims import claims_asked
 from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.list_clozes import list_clozes
+from mlwiki.extract.answer_labels import without_answer_labels
 from mlwiki.extract.log_entries import log_entries_read
 from mlwiki.extract.log_lines import without_log_lines
 from mlwiki.extract.html_inline import inline_html_as_markdown
@@ -54,6 +55,7 @@ def polished(ex) -> list:
     # brackets in a formula's introduction, "(… = "masked" attention)", to its back)
     drafts = list_clozes(drafts)  # (a bare heading over a list of claims: a card per item, the others shown; after
     # housekeeping: what it drops, a deadline or the writer's open questions, is no card at all)
+    drafts = without_answer_labels(drafts)  # (a "Define: Original claim" of an item a cloze of the list asks)
     drafts = emphasis_asked(drafts)  # (a bare heading over a short text that sets one phrase in bold: asked by it;
     # after the clozes of a list, which leave the paragraph before it on the heading's card)
     drafts = claims_asked(drafts)  # (a bare heading over a claim about it: "Trees can't extrapolate …" asks it)
