@@ -93,3 +93,17 @@ def test_a_tables_conclusion_names_the_rows_it_compares(tmp_path):
     asked = [front for front, back in made.items() if back.startswith("So Adam needs twice")]
     assert asked and all("this table" not in front for front in asked), made
     assert any("SGD with momentum and Adam" in front for front in asked), made
+
+
+def test_a_labelled_answer_under_a_question_heading_is_asked_once(tmp_path):
+    """Under '## Why does warm-up help?' each bold-labelled item ('- **First account:** …') was asked twice: by the
+    list's cloze and by a 'Define: First account' card, as if the label were a term."""
+    note = ("# Learning-rate warm-up\n\n## Why does warm-up help?\n\n"
+            "- **First account:** Adam's second-moment estimate is noisy in the first steps, so early updates are "
+            "too large.\n- **Later account** (*a sharpness study*): it steers training away from sharp regions "
+            "early on.\n- It also keeps the large early gradients of a fresh head from wrecking pretrained "
+            "features.\n")
+    made = cards_of(tmp_path, {"warmup.md": note})
+    assert not any("Define:" in front for front in made), made
+    assert any(back.startswith("**First account:**") for back in made.values()), made
+    assert any("sharp regions" in back for back in made.values()), made
