@@ -6,7 +6,9 @@
 - Material's icon shortcodes (`:material-eye-outline:`, `:fontawesome-solid-bug:`, `:octicons-alert-16:`,
   `:simple-python:`) show a picture, not their name;
 - a code annotation's marker (`# (1)!`, `// (2)`) shows as a numbered bubble that opens the annotation list under
-  the block: no text of the code.
+  the block: no text of the code;
+- pymdownx.snippets' lines (`--8<-- "includes/abbreviations.md"`, a `--8<--` block of file names, `;--8<--` turned
+  off) insert another file, whose text is not this page's: the page shows none of their own.
 
 Pure: text in, text out, the same lines each where it was; fenced code is left as written but for its annotation
 markers.
@@ -25,6 +27,8 @@ _HEADING_LIST = re.compile(r"^([ \t]{0,3}#{1,6}[ \t].*?)[ \t]+\{[ \t]+(?:[#.][\w
 # A line that is only an attribute list, `{ .annotate }` (indented inside a tab or a box); kramdown's `{: .prompt-tip }`
 # is a Jekyll box's kind, read by `kramdown`
 _LONE_LIST = re.compile(r"[ \t]*\{[ \t]*[#.][\w:.-]+(?:[ \t]+(?:[#.][\w:.-]+|[\w-]+=\S+))*[ \t]*\}[ \t]*")
+# A snippet line: `--8<-- "file.md"` (`;--8<--` turned off), or a bare `--8<--` opening or closing a block of files
+_SNIPPET = re.compile(r"[ \t]*;?-{1,3}8<-{1,3}(?:[ \t]+[\"']?([^\"'\n]*)[\"']?)?[ \t]*")
 _ICON = re.compile(r"[ \t]?:(?:material|fontawesome|octicons|simple)-[a-z0-9-]+:")
 # A code annotation's marker: a comment that is only `(1)` or `(1)!`, at the end of a code line
 _CODE_MARKER = re.compile(r"[ \t]*(?:#|//|--|%|;|/\*)[ \t]*\(\d{1,2}\)!?(?:[ \t]*\*/)?[ \t]*$")
@@ -34,12 +38,20 @@ _MARKED = re.compile(r"\(\d{1,2}\)!?(?:[ \t]*\*/)?[ \t]*$", re.M)
 def as_mkdocs_shows(body: str) -> str:
     """`body` without the attribute lists, icon shortcodes and code annotation markers MkDocs does not show as
     text (see the module's docstring); `body` itself when it has none."""
-    if not ("{" in body or ")" in body and _MARKED.search(body) or "-" in body and _ICON.search(body)):
+    if not ("{" in body or "8<" in body or ")" in body and _MARKED.search(body) or "-" in body and _ICON.search(body)):
         return body  # (cheap: most pages have none)
     lines = body.split("\n")
     fenced = fenced_lines(lines)
+    files = False  # (inside a `--8<--` block: its lines name files)
     for k, line in enumerate(lines):
-        lines[k] = _code_shown(line) if fenced[k] else _text_shown(line)
+        if fenced[k]:
+            lines[k] = _code_shown(line)
+        elif "8<" in line and (snippet := _SNIPPET.fullmatch(line)):
+            files = not snippet.group(1) and not files
+            lines[k] = ""
+        else:
+            lines[k] = "" if files and line.strip() else _text_shown(line)
+            files = files and bool(line.strip())
     return "\n".join(lines)
 
 
