@@ -107,3 +107,16 @@ def test_a_labelled_answer_under_a_question_heading_is_asked_once(tmp_path):
     assert not any("Define:" in front for front in made), made
     assert any(back.startswith("**First account:**") for back in made.values()), made
     assert any("sharp regions" in back for back in made.values()), made
+
+
+def test_snippet_lines_are_not_shown(tmp_path):
+    """pymdownx.snippets' '--8<-- "includes/terms.md"' and a '--8<--' block of file names reached a card's back as
+    written: they insert another file's text, and the page shows none of their own."""
+    note = ("# Gradient clipping\n\n## By norm\n\n--8<-- \"includes/terms.md\"\n\n"
+            "Clipping by norm rescales the whole gradient when its norm exceeds a threshold.\n\n"
+            "--8<--\nincludes/footer.md\nincludes/links.md\n--8<--\n\n"
+            "Clipping by value caps each coordinate on its own and can change the gradient's direction.\n")
+    made = cards_of(tmp_path, {"clipping.md": note})
+    sides = _sides(made)
+    assert "8<" not in sides and "includes/" not in sides, made
+    assert "rescales the whole gradient" in sides and "change the gradient's direction" in sides, made
