@@ -69,13 +69,14 @@ def _asks(rows: str) -> str:
 
 
 def _compared(rows: str, columns: list[str]) -> str:
-    """What a conclusion card asks of a table whose header leaves its first cell blank ("| | RF | params |"): its
-    rows' labels are the things set side by side ("What follows from comparing one 7×7 and three 3×3 by RF,
-    params?"); a table of many rows is named by its columns only."""
+    """What a conclusion card asks of a table whose header leaves its first cell blank ("| | RF | params |"): the
+    fewer of its rows and its columns are the things set side by side, the others what they are compared by ("What
+    follows from comparing one 7×7 and three 3×3 by RF, params?", "… comparing self-attention and RNN by cost per
+    layer, path length?"); a table of many of both is named by its columns only."""
     labels = [cells[0] for line in rows.split("\n")[1:]
               if (cells := [cell.strip() for cell in line.strip().strip("|").split("|")]) and cells[0]
               and not set(cells[0]) <= set("-: ")]
-    asked = ", ".join(columns)
-    if not 2 <= len(labels) <= 4:
-        return f"What follows from the table of {asked}?"
-    return f"What follows from comparing {', '.join(labels[:-1])} and {labels[-1]} by {asked}?"
+    things, by = (columns, labels) if len(columns) < len(labels) else (labels, columns)
+    if not 2 <= len(things) <= 4 or not by:
+        return f"What follows from the table of {', '.join(columns)}?"
+    return f"What follows from comparing {', '.join(things[:-1])} and {things[-1]} by {', '.join(by)}?"
