@@ -120,3 +120,13 @@ def test_snippet_lines_are_not_shown(tmp_path):
     sides = _sides(made)
     assert "8<" not in sides and "includes/" not in sides, made
     assert "rescales the whole gradient" in sides and "change the gradient's direction" in sides, made
+
+
+def test_a_tables_conclusion_compares_its_columns_when_they_are_fewer(tmp_path):
+    """With two columns and three rows of measures, the columns are the things compared."""
+    note = ("# Sequence models\n\n## Against convolutions\n\n| | recurrent | convolutional |\n|---|---|---|\n"
+            "| steps in order | $O(n)$ | $O(1)$ |\n| path length | $O(n)$ | $O(\\log n)$ |\n| memory | $O(d)$ | $O(kd)$ |\n\n"
+            "→ convolutional models train in parallel over positions, recurrent ones cannot.\n")
+    made = cards_of(tmp_path, {"sequence.md": note})
+    asked = [front for front, back in made.items() if "train in parallel" in back]
+    assert any("comparing recurrent and convolutional by" in front for front in asked), made
