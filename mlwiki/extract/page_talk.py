@@ -155,9 +155,9 @@ _BARE_EPIGRAPH = re.compile(r"([^\n\"“”]{10,300}[.!?])\s*(?:[—–]|--?)\s*
 # A heading about the notes: "Conventions I use", "How these are organised", "How the book is organised", "About these notes", "How to use this wiki", "Map of the
 # notes", "Contents"
 _BOOK = r"(?:notes|book|wiki|site|blog|chapters|pages|posts|notebooks|vault)"  # (not "the index": a subject's too)
-# ... and the writer's conventions: "Conventions", "Conventions I use", "Notation used in these notes", "My notation"
-# (a subject's "Notation" alone, which may define its symbols, stays)
-_CONVENTIONS = (rf"conventions(?:\s+(?:I|we)\s+use)?|(?:notation|conventions)(?:\s+and\s+(?:notation|conventions))?"
+# ... and the writer's conventions: "Conventions I use", "Notation used in these notes", "My notation" (a subject's
+# "Notation" or "Conventions" alone, which may state its symbols or its customary values, "α = 0.05", stays)
+_CONVENTIONS = (rf"(?:notation|conventions)(?:\s+and\s+(?:notation|conventions))?"
                 rf"\s+(?:(?:I|we)\s+use|used(?:\s+(?:here|throughout|in\s+(?:these|this|the|my)\s+{_BOOK}))?)|"
                 rf"(?:my|our)\s+(?:notation|conventions)")
 _NOTES_HEADING = re.compile(rf"(?i)\s*(?:(?:how|why|where|what)\s+(?:these|this|(?:the|my)\s+{_BOOK})\b(?:\s+{_NOTES})?"
