@@ -16,6 +16,7 @@ from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.answer_labels import without_answer_labels
+from mlwiki.extract.unanswered import without_unanswered
 from mlwiki.extract.log_entries import log_entries_read
 from mlwiki.extract.log_lines import without_log_lines
 from mlwiki.extract.html_inline import inline_html_as_markdown
@@ -37,7 +38,7 @@ from mlwiki.extract.zettel_links import with_zettel_titles
 def polished(ex) -> list:
     """The drafts of a walked note (`ex`: its walk.Extractor) after the passes over all of them, in order."""
     drafts = without_citation_keys(inline_html_as_markdown(ex.drafts))  # ("[@key]" off; a card naming a source)
-    drafts = without_signposts(tidy(drafts))  # (to-dos, diary, "Next: …" off)
+    drafts = without_unanswered(without_signposts(tidy(drafts)))  # (to-dos, diary, "Next: …" off; a doubt asked back)
     drafts = without_log_lines(without_title_slide(drafts, ex.page))  # (a journal's "afternoon: …", "## Tomorrow";
     # a deck's title slide: its paper, authors, agenda)
     drafts = log_entries_read(drafts, ex.subject)  # (a log's dated entries: the lessons they state, not the day)
