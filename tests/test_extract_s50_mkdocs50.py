@@ -130,3 +130,16 @@ def test_a_tables_conclusion_compares_its_columns_when_they_are_fewer(tmp_path):
     made = cards_of(tmp_path, {"sequence.md": note})
     asked = [front for front, back in made.items() if "train in parallel" in back]
     assert any("comparing recurrent and convolutional by" in front for front in asked), made
+
+
+def test_a_question_answered_only_by_more_questions_is_no_card(tmp_path):
+    """A box of the writer's doubts, '!!! question "Open"' over 'Why does X still help? More capacity anyway?', was
+    carded as a question and its 'answer', itself a guess asked back: a learner cannot study it."""
+    note = ("# Dropout\n\n## Variants\n\nSpatial dropout drops whole channels of a feature map.\n\n"
+            '!!! question "Open"\n    If batch norm already regularises, why does dropout still help in wide nets? '
+            "Different noise scale maybe?\n\n!!! question\n    Why does dropout hurt small models? "
+            "They have too little capacity to spare.\n")
+    made = cards_of(tmp_path, {"dropout.md": note})
+    sides = _sides(made)
+    assert "noise scale maybe" not in sides and "still help in wide nets" not in sides, made
+    assert "too little capacity to spare" in sides and "whole channels" in sides, made
