@@ -26,7 +26,7 @@ _HINT = AnyOf(r"install|nbdev_|not a |not meant|not intended|note|page|chapter|p
               r"check i|for myself|forget|remember|on paper|by hand|only|written|recap|in the |in my |in this |"
               r"in these |see |read |cf.|compare |more in|cards|deck|vault|repo|site|book|file|index|entries|"
               r"write|myself|build|compile|regenerate|based on|adapted|taken from|summari|collected|compiled|"
-              r"reference|source|refs|updated|edited|modified|revised|click|tap |figure|image|plot|diagram|"
+              r"reference|source|refs|updated|edited|modified|revised|rewr|redone|redid|click|tap |figure|image|plot|diagram|"
               r"screenshot|picture|code |data |draft|incomplete|unfinished|these are|this is|reading|demo")
 # Words each of the slower forms needs, asked of a sentence in lower case before the form itself
 _HOUSE_HINT = AnyOf(r"first|order|top to bottom|throughout|everywhere|build|ran|rerun|re-run|notation|zettel|notes|"
@@ -70,6 +70,9 @@ _ABOUT = re.compile(
     r"paper|notes|post|video|talk|tutorial|et\s+al|\d{4})\b[^,;$]{0,60}$|"
     r"(?:reading|readings|references?|sources?|further\s+reading|refs?)\s*:(?=[^$]*(?:\d|et\s+al|\bch\.|chapter|§|http))|"
     r"(?:last\s+)?(?:updated|edited|modified|revised)\b\s*:?\s*(?:on\s+)?[\w ,./-]{0,30}$|\(?(?:click|tap)\s+(?:to|for|here)\b|"
+    # (when the writer redid the page: "Rewritten week 11 — the first version had … wrong.")
+    r"(?:rewritten|redone|revised|updated|(?:rewrote|redid)\s+(?:this|it))\s+(?:in\s+|after\s+|during\s+)?"
+    r"(?:week|lecture|session|class)\b|"
     r"(?:all\s+)?(?:the\s+)?(?:figures?|images?|plots?|diagrams?|screenshots?|pictures?)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:are|is|were|was)\s+(?:[\w-]+\s+)?(?:from|taken|copied|adapted|made|generated|drawn|redrawn|produced|"
     rf"borrowed)\b|(?:the\s+)?(?:code|data|notebooks?|sources?)\s+(?:for|of|behind)\s+(?:this|these|the)\s+{_NOTES}\b|"
