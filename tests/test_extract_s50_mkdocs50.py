@@ -143,3 +143,15 @@ def test_a_question_answered_only_by_more_questions_is_no_card(tmp_path):
     sides = _sides(made)
     assert "noise scale maybe" not in sides and "still help in wide nets" not in sides, made
     assert "too little capacity to spare" in sides and "whole channels" in sides, made
+
+
+def test_when_the_page_was_rewritten_is_no_fact(tmp_path):
+    """'Rewritten week 11 — the first version had the averaging wrong.' after a page's opening fact reached its
+    card: it tells the page's history, not the subject."""
+    note = ("# Calibration\n\nExpected calibration error bins predictions by confidence. "
+            "Rewritten week 9 — the first version had the bins wrong.\n\n"
+            "## Reliability diagrams\n\nA reliability diagram plots accuracy against confidence per bin.\n")
+    made = cards_of(tmp_path, {"calibration.md": note})
+    sides = _sides(made)
+    assert "bins predictions by confidence" in sides, made
+    assert "Rewritten" not in sides and "first version" not in sides, made
