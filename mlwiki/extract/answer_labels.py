@@ -12,6 +12,7 @@ from __future__ import annotations
 from mlwiki.models import CardKind
 
 _DEFINE = "Define: "
+_HIDDEN = "[...]"  # (what a list's cloze shows of the item it asks)
 
 
 def without_answer_labels(drafts: list) -> list:
@@ -19,7 +20,8 @@ def without_answer_labels(drafts: list) -> list:
     question heading whose list's cloze asks the same item (see the module's docstring)."""
     if not any(d.kind == CardKind.DEFINITION for ds, _ in drafts for d in ds):
         return drafts  # (the common case, said cheaply)
-    backs = [_plain(d.back) for ds, _ in drafts for d in ds if d.kind != CardKind.DEFINITION]
+    backs = [_plain(d.back) for ds, _ in drafts for d in ds if _HIDDEN in d.front]  # (the list's clozes: a
+    # question's card over a "**Horizon effect**: …" paragraph leaves the term its own card)
     kept = []
     for siblings, path in drafts:
         left = [d for d in siblings if not _asked_in_a_list(d, backs)]
