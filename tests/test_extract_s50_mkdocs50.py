@@ -155,3 +155,13 @@ def test_when_the_page_was_rewritten_is_no_fact(tmp_path):
     sides = _sides(made)
     assert "bins predictions by confidence" in sides, made
     assert "Rewritten" not in sides and "first version" not in sides, made
+
+
+def test_a_rules_check_in_brackets_is_no_worked_example(tmp_path):
+    """'… halve the batch, halve the learning rate (the step scales as $\\eta / B$, so $\\tfrac12 / \\tfrac12 = 1$).'
+    was refused as a worked example's arithmetic, and the rule was on no card; a bracket that sets example values
+    ('$B = 64$') still marks a worked example."""
+    note = ("# Batch size\n\n!!! tip \"Linear scaling\"\n    Halve the batch, halve the learning rate: the noise per step "
+            "stays about the same (the step scales as $\\eta / B$, so $\\tfrac12 / \\tfrac12 = 1$).\n")
+    made = cards_of(tmp_path, {"batch.md": note})
+    assert any("halve the learning rate" in front + back for front, back in made.items()), made
