@@ -44,7 +44,8 @@ _BOX_ROLE = re.compile(r"(?i)(?:(?:the|an?|my|show|see|reveal)\s+)?(?:answers?|s
 _DIAGRAM = re.compile(r"(?i)\{?(?:mermaid|plantuml|graphviz|dot|d2)\}?(?:[ \t].*)?")  # (a fence's info string)
 _BOLD_ALERT = re.compile(r"\*\*(Note|Warning|Important|Tip|Caution)\*\*:?()()", re.IGNORECASE)
 # An MkDocs (Python-Markdown / pymdownx.details) admonition: `!!! note "Title"`, `??? tip`, `???+ warning ""`
-_ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*?(?:[ \t]+"([^"\n]*)")?[ \t]*$')
+# (a title may hold a quote escaped, `"Deep learning \\"convolution\\""`: MkDocs shows the quote)
+_ADMONITION = re.compile(r'(?:!!!|\?\?\?\+?)[ \t]+([\w-]+)(?:[ \t]+[\w-]+)*?(?:[ \t]+"((?:[^"\\\n]|\\.)*)")?[ \t]*$')
 # A pymdownx content tab, `=== "Skip-gram"` over its text indented under it (`===!` starts a new set, `===+` is the
 # tab shown first): the tabs in a row are a MyST `{tab-set}` of `{tab-item}`s, read as sections side by side
 _TAB = re.compile(r'===([!+]{0,2})[ \t]+"([^"\n]+)"[ \t]*$')
@@ -360,7 +361,7 @@ def _callout_attrs(match: re.Match) -> str:
 def _admonition_attrs(match: re.Match) -> str:
     """An MkDocs admonition's type and title as a callout's div attributes (no title: MkDocs shows the type's name,
     as Obsidian does for a callout without one)."""
-    title = (match.group(2) or "").replace('"', "'")
+    title = (match.group(2) or "").replace('\\"', '"').replace('"', "'")
     return f'.callout-{match.group(1).lower()} title="{title}"'
 
 

@@ -24,7 +24,8 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:[ \t]*[–—-][ \t]*\d{1,2})?"
 # A day, with or without its weekday and year, or a span of days: "Sep 12", "Oct 3–8", "Mon 17 Feb", "2024-03-06"
 _STAMP = (rf"{WEEKDAY}(?:{MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+{MONTH})"
           rf"(?:,?[ \t]+\d{{4}})?|\d{{4}}-\d\d-\d\d")
-_DAY_HEADING = re.compile(rf"(?i)[ \t]*{_STAMP}[ \t]*")
+# ... or a course's week, the unit a term's study log is kept in: "Week 7", "Week 3–4"
+_DAY_HEADING = re.compile(rf"(?i)[ \t]*(?:{_STAMP}|week[ \t]+{_DAY})[ \t]*")
 # An entry's paragraph led by its day in bold: "**Mon 17 Feb** — …", "**Sep 12:** …"
 _BOLD_DAY = re.compile(rf"(?i)[ \t]*\*\*[ \t]*(?:{_STAMP})[ \t]*:?[ \t]*\*\*[ \t]*[:—–-]*[ \t]*")
 

@@ -26,7 +26,7 @@ _HINT = AnyOf(r"install|nbdev_|not a |not meant|not intended|note|page|chapter|p
               r"check i|for myself|forget|remember|on paper|by hand|only|written|recap|in the |in my |in this |"
               r"in these |see |read |cf.|compare |more in|cards|deck|vault|repo|site|book|file|index|entries|"
               r"write|myself|build|compile|regenerate|based on|adapted|taken from|summari|collected|compiled|"
-              r"reference|source|refs|updated|edited|modified|revised|click|tap |figure|image|plot|diagram|"
+              r"reference|source|refs|updated|edited|modified|revised|rewr|redone|redid|click|tap |figure|image|plot|diagram|"
               r"screenshot|picture|code |data |draft|incomplete|unfinished|these are|this is|reading|demo")
 # Words each of the slower forms needs, asked of a sentence in lower case before the form itself
 _HOUSE_HINT = AnyOf(r"first|order|top to bottom|throughout|everywhere|build|ran|rerun|re-run|notation|zettel|notes|"
@@ -70,6 +70,9 @@ _ABOUT = re.compile(
     r"paper|notes|post|video|talk|tutorial|et\s+al|\d{4})\b[^,;$]{0,60}$|"
     r"(?:reading|readings|references?|sources?|further\s+reading|refs?)\s*:(?=[^$]*(?:\d|et\s+al|\bch\.|chapter|§|http))|"
     r"(?:last\s+)?(?:updated|edited|modified|revised)\b\s*:?\s*(?:on\s+)?[\w ,./-]{0,30}$|\(?(?:click|tap)\s+(?:to|for|here)\b|"
+    # (when the writer redid the page: "Rewritten week 11 — the first version had … wrong.")
+    r"(?:rewritten|redone|revised|updated|(?:rewrote|redid)\s+(?:this|it))\s+(?:in\s+|after\s+|during\s+)?"
+    r"(?:week|lecture|session|class)\b|"
     r"(?:all\s+)?(?:the\s+)?(?:figures?|images?|plots?|diagrams?|screenshots?|pictures?)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:are|is|were|was)\s+(?:[\w-]+\s+)?(?:from|taken|copied|adapted|made|generated|drawn|redrawn|produced|"
     rf"borrowed)\b|(?:the\s+)?(?:code|data|notebooks?|sources?)\s+(?:for|of|behind)\s+(?:this|these|the)\s+{_NOTES}\b|"
@@ -152,15 +155,21 @@ _WHY_I = re.compile(r"(?i)\bto\s+(?:get\s+a\s+(?:feel|sense|handle)\s+(?:for|of|
 # A back that is only an epigraph: a quoted sentence and who said it ('"You shall …keeps." — Firth (1957)')
 _EPIGRAPH = re.compile(r"[\"“]([^\"“”\n]{10,300}[.!?])[\"”]\s*(?:[—–]|--?)\s*[A-Z][^\n.!?;:]{0,50}?(?:\(?\d{4}\)?)?[.]?")
 _BARE_EPIGRAPH = re.compile(r"([^\n\"“”]{10,300}[.!?])\s*(?:[—–]|--?)\s*[A-Z][^\n.!?;:]{0,50}?(?:\(?\d{4}\)?)?[.]?")
-# A heading about the notes: "How these are organised", "How the book is organised", "About these notes", "How to use this wiki", "Map of the
+# A heading about the notes: "Conventions I use", "How these are organised", "How the book is organised", "About these notes", "How to use this wiki", "Map of the
 # notes", "Contents"
 _BOOK = r"(?:notes|book|wiki|site|blog|chapters|pages|posts|notebooks|vault)"  # (not "the index": a subject's too)
+# ... and the writer's conventions: "Conventions I use", "Notation used in these notes", "My notation" (a subject's
+# "Notation" or "Conventions" alone, which may state its symbols or its customary values, "α = 0.05", stays)
+_CONVENTIONS = (rf"(?:notation|conventions)(?:\s+and\s+(?:notation|conventions))?"
+                rf"\s+(?:(?:I|we)\s+use|used(?:\s+(?:here|throughout|in\s+(?:these|this|the|my)\s+{_BOOK}))?)|"
+                rf"(?:my|our)\s+(?:notation|conventions)")
 _NOTES_HEADING = re.compile(rf"(?i)\s*(?:(?:how|why|where|what)\s+(?:these|this|(?:the|my)\s+{_BOOK})\b(?:\s+{_NOTES})?"
                             rf"\s+(?:are|is)\s+(?:organi[sz]ed|structured|laid\s+out|arranged|built)|"
                             rf"(?:about|using|reading|navigating)\s+(?:these|this|the|my)\s+{_NOTES}|"
                             rf"how\s+to\s+(?:use|read|navigate)(?:\s+(?:these|this|the|my)\s+{_NOTES})?|"
                             rf"(?:map|overview|structure|layout|organi[sz]ation|(?:table\s+of\s+)?contents|guide)\s+(?:of|to)\s+"
-                            rf"(?:these|this|the|my)\s+{_NOTES}|(?:table\s+of\s+)?contents|reading\s+order)\s*[?:]?\s*")
+                            rf"(?:these|this|the|my)\s+{_NOTES}|(?:table\s+of\s+)?contents|reading\s+order|{_CONVENTIONS})"
+                            rf"\s*[?:]?\s*")
 # A heading about building ("Building", "Rendering the book", "How to build these notes"), and a tool or a setting
 # file of a notes site that the section under it names ("`quarto render` for the HTML",
 # "`freeze: auto` in `_quarto.yml`"): how the writer makes the pages, no fact of their subject

@@ -15,6 +15,7 @@ import re
 
 from mlwiki.extract.announcements import without_announcement  # (passages.without_announcement, as before)
 from mlwiki.extract.blocks import Block, algorithm_list, card_text_lines, text_of, writes_algorithm
+from mlwiki.extract.checks import without_checks  # (a rule's check in numbers, in brackets: no worked example)
 from mlwiki.extract.forms import STARTS_DEFINITION
 from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.narrating import labels_narrate_only, without_look_lead, without_narrated_asides, without_narrating_items
@@ -99,8 +100,7 @@ _LONE_MATH = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^$\n]+\$[ \t.,;:]
 # A passage that goes on from something before it ("However, graph datasets …"): it answers no heading alone
 _GOES_ON = re.compile(r"(?:however|but|and|also|instead(?! of\b)|moreover|furthermore|therefore|thus|hence|so|then|"
                       r"similarly|likewise|again|as in|of course|for example|for instance|e\.g\.|in other words|now|"
-                      r"(?:hint|wonderful|nice|great|awesome|excellent|woah|wow|beautiful|perfect|okay|ok|yes|no)"
-                      r"\s*[,!.:]|"
+                      r"(?:hint|wonderful|nice|great|awesome|excellent|woah|wow|beautiful|perfect|okay|ok|yes|no)\s*[,!.:]|"
                       r"to (?:check|see|test|do) (?:this|that)|(?:this|that|which) means)(?!\w)", re.I)
 # Tags (`#statistics`, `#todo`) and Obsidian block ids (`^6ff921`): labels for the author's search and links, not
 # part of what the note says
@@ -380,7 +380,7 @@ def reads_as_prose(text: str, labelled: bool = False) -> bool:
     if (clean[:1].islower() and (not labelled or _PRONOUN.match(clean) and not _GENERIC_PERSON.match(clean))
             and not LIST_ITEM.match(text)
             and _PLAIN_WORD.match(clean) and not OWN_SENTENCE.match(clean) and not CASUAL_START.match(clean)) \
-            or _GOES_ON.match(clean) or ABOUT_PAGE.match(clean) or works_numbers(clean) \
+            or _GOES_ON.match(clean) or ABOUT_PAGE.match(clean) or works_numbers(without_checks(clean)) \
             or _VACUOUS.fullmatch(clean) or narrates(clean) and not labels_narrate_only(clean, narrates):
         return False  # (lower case: "its only goal is …" goes on from a sentence before it)
     if _broken_off(text):

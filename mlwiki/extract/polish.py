@@ -17,6 +17,8 @@ from mlwiki.extract.heading_claims import claims_asked
 from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.list_clozes import list_clozes
+from mlwiki.extract.answer_labels import without_answer_labels
+from mlwiki.extract.unanswered import without_unanswered
 from mlwiki.extract.log_entries import log_entries_read
 from mlwiki.extract.log_lines import without_log_lines
 from mlwiki.extract.not_defining import ranked_asked
@@ -39,7 +41,7 @@ from mlwiki.extract.zettel_links import with_zettel_titles
 def polished(ex) -> list:
     """The drafts of a walked note (`ex`: its walk.Extractor) after the passes over all of them, in order."""
     drafts = without_citation_keys(inline_html_as_markdown(ex.drafts))  # ("[@key]" off; a card naming a source)
-    drafts = without_signposts(tidy(drafts))  # (to-dos, diary, "Next: …" off)
+    drafts = without_unanswered(without_signposts(tidy(drafts)))  # (to-dos, diary, "Next: …" off; a doubt asked back)
     drafts = without_log_lines(without_title_slide(drafts, ex.page))  # (a journal's "afternoon: …", "## Tomorrow";
     # a deck's title slide: its paper, authors, agenda)
     drafts = log_entries_read(drafts, ex.subject)  # (a log's dated entries: the lessons they state, not the day)
@@ -60,6 +62,7 @@ def polished(ex) -> list:
     # brackets in a formula's introduction, "(… = "masked" attention)", to its back)
     drafts = list_clozes(drafts)  # (a bare heading over a list of claims: a card per item, the others shown; after
     # housekeeping: what it drops, a deadline or the writer's open questions, is no card at all)
+    drafts = without_answer_labels(drafts)  # (a "Define: Original claim" of an item a cloze of the list asks)
     drafts = emphasis_asked(drafts)  # (a bare heading over a short text that sets one phrase in bold: asked by it;
     # after the clozes of a list, which leave the paragraph before it on the heading's card)
     drafts = claims_asked(drafts)  # (a bare heading over a claim about it: "Trees can't extrapolate …" asks it)

@@ -22,8 +22,11 @@ from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import HEADING, TEXT
 
 # "Why step 5 works", "step 3 is the costly one": a step named by its number (one step only, not "steps 3–5"; not
-# a line that is a step itself, "Step 1: Loss function definition …")
-_STEP_REF = re.compile(r"(?im)(?<!^)(?<!\n)\bstep[ \t]+(\d{1,2})\b(?![ \t]*(?:[–-]|to|and)[ \t]*\d)|"
+# a line that is a step itself, "Step 1: Loss function definition …", nor a heading of the path that titles its
+# section as a titled step, "… › Step 2: precision–recall curve": the section's own step, no item of a list above;
+# a path's "… › Step 4" read off a paragraph's first words, "Step 4 is a natural-gradient step", is a reference)
+_STEP_REF = re.compile(r"(?im)(?<!^)(?<!\n)(?!(?<=› )step[ \t]+\d{1,2}[ \t]*[:.)–—])"
+                       r"\bstep[ \t]+(\d{1,2})\b(?![ \t]*(?:[–-]|to|and)[ \t]*\d)|"
                        r"^step[ \t]+(\d{1,2})\b(?![ \t]*[:.)]|[ \t]*(?:[–-]|to|and)[ \t]*\d)")
 _NUMBERED = re.compile(r"[ \t]*(\d{1,2})[.)][ \t]+(\S.*)")
 

@@ -57,6 +57,8 @@ def _asks(rows: str) -> str:
     """What a conclusion card asks of its table, named by its header row: "What follows from the table of option by
     receptive field, weights, nonlinearities?" (`ASKS` of a table without a header worth the name)."""
     header = [cell.strip(" *_") for cell in rows.split("\n", 1)[0].strip().strip("|").split("|")]
+    if len(header) >= 2 and not header[0] and all(header[1:]):
+        return _compared(rows, header[1:])  # (a corner left blank: the rows are what is compared)
     if len(header) < 2 or not all(header):
         return ASKS
     header = header[:1] + [cell for cell in header[1:] if not _ASIDE_COLUMN.fullmatch(cell)]  # ("note":
@@ -64,3 +66,17 @@ def _asks(rows: str) -> str:
     if len(header) < 2:
         return ASKS
     return f"What follows from the table of {header[0]} by {', '.join(header[1:])}?"
+
+
+def _compared(rows: str, columns: list[str]) -> str:
+    """What a conclusion card asks of a table whose header leaves its first cell blank ("| | RF | params |"): the
+    fewer of its rows and its columns are the things set side by side, the others what they are compared by ("What
+    follows from comparing one 7×7 and three 3×3 by RF, params?", "… comparing self-attention and RNN by cost per
+    layer, path length?"); a table of many of both is named by its columns only."""
+    labels = [cells[0] for line in rows.split("\n")[1:]
+              if (cells := [cell.strip() for cell in line.strip().strip("|").split("|")]) and cells[0]
+              and not set(cells[0]) <= set("-: ")]
+    things, by = (columns, labels) if len(columns) < len(labels) else (labels, columns)
+    if not 2 <= len(things) <= 4 or not by:
+        return f"What follows from the table of {', '.join(columns)}?"
+    return f"What follows from comparing {', '.join(things[:-1])} and {things[-1]} by {', '.join(by)}?"

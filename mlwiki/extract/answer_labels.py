@@ -1,0 +1,47 @@
+"""A bold label of an item that answers its heading's question is no term to define.
+
+Under a heading that asks ("## Why does it help?"), each item of the list is one answer, often led by a bold label
+that says whose answer it is or how it goes ("- **Original claim:** reduces …", "- **Smith 2019:** …"). The list's
+clozes ask each item in its place among the others (`list_clozes`); a "Define: Original claim" card of the same item
+asked the same fact again, as if the label were a term. It goes when a cloze of the list holds its label and its
+text. Pure: drafts in, drafts out.
+"""
+
+from __future__ import annotations
+
+from mlwiki.models import CardKind
+
+_DEFINE = "Define: "
+_HIDDEN = "[...]"  # (what a list's cloze shows of the item it asks)
+
+
+def without_answer_labels(drafts: list) -> list:
+    """The drafts (`(siblings, heading path)` pairs) without the definition cards of a bold-labelled item under a
+    question heading whose list's cloze asks the same item (see the module's docstring)."""
+    if not any(d.kind == CardKind.DEFINITION for ds, _ in drafts for d in ds):
+        return drafts  # (the common case, said cheaply)
+    backs = [_plain(d.back) for ds, _ in drafts for d in ds if _HIDDEN in d.front]  # (the list's clozes: a
+    # question's card over a "**Horizon effect**: …" paragraph leaves the term its own card)
+    kept = []
+    for siblings, path in drafts:
+        left = [d for d in siblings if not _asked_in_a_list(d, backs)]
+        if left:
+            kept.append((left if len(left) < len(siblings) else siblings, path))
+    return kept
+
+
+def _asked_in_a_list(draft, backs: list[str]) -> bool:
+    """Whether a definition card asks a labelled item of a list under a question heading that another card's
+    back gives whole, label and all ("**Original claim:** reduces …", "**Smith 2019** (*title*): …")."""
+    if draft.kind != CardKind.DEFINITION or f"\n\n{_DEFINE}" not in draft.front:
+        return False
+    path, term = draft.front.rsplit(f"\n\n{_DEFINE}", 1)
+    if not path.rstrip().endswith("?"):
+        return False  # (a glossary's heading asks nothing: its labels are terms)
+    term, text = _plain(term), _plain(draft.back)
+    return any(back.startswith(term) and back[len(term):].lstrip(" :—–-").startswith(text) for back in backs)
+
+
+def _plain(text: str) -> str:
+    """Text with its spaces made one and without its bold and italic marks: "**Label** (*aside*): …" as read."""
+    return " ".join(text.replace("*", "").split())
