@@ -13,6 +13,7 @@ from mlwiki.extract.inline_dollars import inline_dollars
 from mlwiki.extract.kramdown import read_kramdown
 from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.root_bullet import unwrapped
+from mlwiki.extract.silverbullet import as_silverbullet_shows
 
 
 def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool = False,
@@ -26,6 +27,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = hugo.as_markdown(body)  # (a Hugo page: as the site shows it)
     if not as_before:
         body = as_gitbook_shows(body)  # (a GitBook page: hints, tabs and embeds as it shows them)
+        body = as_silverbullet_shows(body)  # (a SilverBullet page: attributes, admonitions, links to a place)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)

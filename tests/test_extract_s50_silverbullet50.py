@@ -1,0 +1,83 @@
+"""SilverBullet pages as SilverBullet shows them (session 50, silverbullet50, the tune26 judge): a page's inline
+attributes are metadata on no card, an admonition is a callout whose kind is a label, a link to a place in a page
+shows the page. Notes written to tmp_path, read back through the CLI."""
+
+from __future__ import annotations
+
+from conftest import backs_by_front, new_wiki
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
+    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
+
+
+def _text(made: dict[str, str]) -> str:
+    return "\n".join(made) + "\n" + "\n".join(made.values())
+
+
+# --- attributes ------------------------------------------------------------------------------------------------
+
+def test_attributes_under_a_title_are_on_no_card(tmp_path):
+    """'[certainty: low] [from: [[Lecture 4]], slides 10–12]' under the title is the page's metadata: the title's card
+    is the paragraph after it, and no card shows the attributes."""
+    note = ("# Dropout\n\n[certainty: low] [from: [[Lecture 4]], slides 10–12] #regularization\n\n"
+            "Dropout zeroes each hidden unit with probability p during training and rescales the survivors by "
+            "1/(1-p), so the expected activation is unchanged at test time.\n\n"
+            "## Where to put it\n\nAfter the activation of a fully connected layer [checked: yes], rarely after a "
+            "convolution, whose neighbouring pixels carry the same signal.\n")
+    made = _cards(tmp_path, {"Dropout.md": note})
+    assert any("zeroes each hidden unit" in back for back in made.values()), made
+    assert any("rarely after a convolution" in back for back in made.values()), made
+    text = _text(made)
+    assert "certainty" not in text and "slides 10" not in text and "checked: yes" not in text, made
+
+
+def test_a_bracketed_aside_that_is_a_link_or_math_stays(tmp_path):
+    """A link's text '[step: one](url)' and math '$[a: b]$' are no attributes: they stay as written."""
+    note = ("# Warmup\n\n## Schedule\n\nThe learning rate rises linearly over the first thousand steps, see "
+            "[warmup: the original recipe](https://example.org/warmup), and the interval $[t_0: t_1]$ is the ramp, "
+            "after which the rate decays with the inverse square root of the step.\n")
+    made = _cards(tmp_path, {"Warmup.md": note})
+    text = _text(made)
+    assert "[warmup: the original recipe](https://example.org/warmup)" in text, made
+    assert "$[t_0: t_1]$" in text, made
+
+
+# --- admonitions ---------------------------------------------------------------------------------------------------
+
+def test_an_admonition_is_a_callout_whose_kind_is_no_text(tmp_path):
+    """'> **warning** Warning' over a quoted sentence: a warning's card, without '**warning**' on either side and
+    without the kind twice in its front."""
+    note = ("# Batch norm\n\n## At test time\n\nThe layer normalizes with running averages of the mean and variance "
+            "collected during training, not with the statistics of the test batch.\n\n"
+            "> **warning** Warning\n> Forgetting to switch the model to evaluation mode makes every prediction "
+            "depend on the other examples in its batch.\n")
+    made = _cards(tmp_path, {"Batch norm.md": note})
+    assert any("switch the model to evaluation mode" in back for back in made.values()), made
+    text = _text(made)
+    assert "**warning**" not in text and "Warning Warning" not in text, made
+
+
+def test_an_admonition_with_a_title_is_titled_by_it(tmp_path):
+    """'> **note** Lemma (Jensen)': the box's title is 'Lemma (Jensen)', its kind no word of any card."""
+    note = ("# Convexity\n\n## Jensen\n\nConvex functions lie below their chords.\n\n"
+            "> **note** Lemma (Jensen)\n> For a convex function f and any random variable X, f of the expectation "
+            "of X is at most the expectation of f(X).\n")
+    made = _cards(tmp_path, {"Convexity.md": note})
+    assert any("at most the expectation of f(X)" in back for back in made.values()), made
+    assert "**note**" not in _text(made), made
+    assert any("Lemma (Jensen)" in front for front in made), made
+
+
+# --- links to a place ----------------------------------------------------------------------------------------------
+
+def test_a_link_to_a_place_in_a_page_shows_the_page(tmp_path):
+    """'[[Optimizers@1204]]' links to a character of the page: the card shows '[[Optimizers]]'."""
+    note = ("# 2024-03-04\n\n* Learned: Adam keeps a running average of squared gradients per parameter, so each "
+            "weight gets its own step size; details at [[Optimizers@1204]].\n")
+    made = _cards(tmp_path, {"Journal/2024-03-04.md": note, "Optimizers.md": "# Optimizers\n\nSGD and Adam.\n"})
+    text = _text(made)
+    assert "@1204" not in text, made
+    assert "own step size" in text and "[[Optimizers]]" in text, made
