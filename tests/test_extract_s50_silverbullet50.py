@@ -81,3 +81,40 @@ def test_a_link_to_a_place_in_a_page_shows_the_page(tmp_path):
     text = _text(made)
     assert "@1204" not in text, made
     assert "own step size" in text and "[[Optimizers]]" in text, made
+
+
+# --- a paragraph that opens on a joining word ------------------------------------------------------------------
+
+def test_a_closing_paragraph_that_opens_on_and_is_carded_without_it(tmp_path):
+    """'And in general, exact decoding … is **intractable** …' after a section's lists, on no card of theirs: a card
+    of its own, asked by its subject, its back without the 'And' that joined it to the list."""
+    note = ("# Beam search\n\n## Cost\n"
+            "* Each step scores every extension of every kept prefix. The run is dominated by the **vocabulary "
+            "size**.\n* Memory: one prefix per beam slot, each as long as the output so far.\n\n"
+            "* Widening the beam rarely helps past a handful of slots. Heuristics:\n"
+            "  * **length penalty**: divide the score by a power of the length,\n"
+            "  * **coverage penalty**: punish source words never attended to.\n\n"
+            "And in general, exact decoding of these models is **intractable**, since the number of output "
+            "sequences grows exponentially with their length.\n\n## Limits\nIt returns one sequence per input.\n")
+    made = _cards(tmp_path, {"Beam search.md": note})
+    backs = [back for back in made.values() if "exact decoding of these models" in back]
+    assert backs and backs[0].startswith("In general, exact decoding"), made
+    assert any("Exact decoding of these models" in front for front, back in made.items() if back == backs[0]), made
+
+
+# --- a bullet that says in bold what its subject is -------------------------------------------------------------
+
+def test_a_bullet_whose_bold_word_is_the_claim_is_asked_by_its_subject(tmp_path):
+    """'Choosing the best split order is **NP-hard**. Greedy rules:' over nested rules: the branch's front names the
+    subject ('Choosing the best split order'), not the bold word that answers it."""
+    note = ("# Decision trees\n\n## Growing\n"
+            "* Each split is chosen to lower the impurity of the children as much as possible.\n"
+            "* Pruning removes the branches whose removal costs the least validation accuracy.\n"
+            "* Choosing the best split order is **NP-hard**. Greedy rules, picking the next split by:\n"
+            "  * **information gain**: the drop in entropy from parent to children,\n"
+            "  * **gain ratio**: the gain divided by the entropy of the split itself.\n")
+    made = _cards(tmp_path, {"Decision trees.md": note})
+    fronts = [front for front, back in made.items() if back.startswith("Choosing the best split order")]
+    assert fronts, made
+    assert not any(front.split("\n")[0].endswith("› NP-hard") for front in made), made
+    assert "Choosing the best split order" in fronts[0], made
