@@ -118,3 +118,19 @@ def test_a_bullet_whose_bold_word_is_the_claim_is_asked_by_its_subject(tmp_path)
     assert fronts, made
     assert not any(front.split("\n")[0].endswith("› NP-hard") for front in made), made
     assert "Choosing the best split order" in fronts[0], made
+
+
+# --- a labelled formula item carded twice -----------------------------------------------------------------------
+
+def test_a_labelled_item_that_is_only_its_formula_is_one_card(tmp_path):
+    """'- Momentum update (their eq. 3): $v_t = …$.' is the formula card 'Momentum update (their eq. 3):' → $$v_t = …$$;
+    the labelled card of the same words and formula (with the sentence's full stop) is not made too."""
+    note = ("# Optimizers\n\n## Takeaways\n"
+            "* Framing: SGD follows noisy gradients, full-batch descent follows the exact ones.\n"
+            "* Their rule of thumb for **which to use**: Adam for quick prototypes, SGD with momentum for the final "
+            "run.\n* The loss surface is **not convex**, so every run only finds a local optimum; restarts help.\n"
+            "* Momentum update (their eq. 3): $v_t = \\beta v_{t-1} + (1-\\beta)\\, g_t$.\n"
+            "* SGD: noisy steps that still converge when the learning rate decays slowly enough.\n")
+    made = _cards(tmp_path, {"Optimizers.md": note})
+    holding = [front for front, back in made.items() if "v_t = \\beta v_{t-1}" in front + back]
+    assert len(holding) == 1, made
