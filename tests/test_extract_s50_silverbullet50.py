@@ -71,6 +71,17 @@ def test_an_admonition_with_a_title_is_titled_by_it(tmp_path):
     assert any("Lemma (Jensen)" in front for front in made), made
 
 
+
+def test_a_template_put_in_place_is_on_no_card(tmp_path):
+    """'{{[[Library/Template/See also]]}}' under a paragraph puts a template's text in place: furniture, on no card,
+    and the paragraph's card is as it would be without it."""
+    note = ("# Kernels\n\nA kernel is an inner product in a feature space that is never computed explicitly, so the "
+            "cost depends on the number of points, not on the dimension.\n\n{{[[Library/Template/See also]]}}\n")
+    made = _cards(tmp_path, {"Kernels.md": note})
+    assert any("never computed explicitly" in back for back in made.values()), made
+    assert "{{" not in _text(made) and "See also" not in _text(made), made
+
+
 # --- links to a place ----------------------------------------------------------------------------------------------
 
 def test_a_link_to_a_place_in_a_page_shows_the_page(tmp_path):

@@ -5,7 +5,8 @@
 - an admonition, `> **warning** Warning` over quoted lines, is a box of that kind: read as an Obsidian callout is
   (`> [!warning]`), its kind a label, the rest of its first line its title unless it only repeats the kind
   (left, "**warning** Warning" opened the card's back, and "Warning Warning …" its front);
-- a link to a place in a page, `[[Page@875]]` (a character offset), shows the page's name: `[[Page]]`.
+- a link to a place in a page, `[[Page@875]]` (a character offset), shows the page's name: `[[Page]]`;
+- a template put in place, `{{[[Library/Template/Links]]}}`, is the page's furniture: no text of the note.
 
 Each line keeps its place, so line numbers stay; code (fenced or in backticks) and math are left as written."""
 
@@ -24,13 +25,15 @@ _HASHTAG = re.compile(r"#[^\W\d][\w/-]*")  # (a page tag next to the attributes:
 _ADMONITION = re.compile(r"([ \t]{0,3}>[ \t]?)\*\*([a-z]+)\*\*(?:[ \t]+([^\n]*?))?[ \t]*$")
 _KINDS = frozenset("note warning tip info hint important caution danger attention success failure error question "
                    "example quote abstract summary todo bug".split())
+# A template's text put in place: `{{[[Library/Template/Links]]}}`, `{{[[template/day]] "arg"}}` (furniture)
+_TEMPLATE_CALL = re.compile(r"\{\{\[\[[^\[\]\n]+\]\][^{}\n]*\}\}")
 _PLACE = re.compile(r"(\[\[[^\[\]|@\n]+)@\d+(?=[|\]])")  # `[[Page@875]]`, `[[Page@875|alias]]`
 
 
 def as_silverbullet_shows(body: str) -> str:
     """The body without SilverBullet's attributes, its admonitions as callouts, its links to a place as links to the
     page (a cheap test first: most notes have none of them)."""
-    if ": " not in body and "**" not in body and "@" not in body:
+    if ": " not in body and "**" not in body and "@" not in body and "{{[[" not in body:
         return body
     lines = body.split("\n")
     math = False
@@ -53,6 +56,10 @@ def _shown_line(line: str) -> str:
         title = match.group(3) or ""
         title = "" if title.lower().strip(":. ") == match.group(2) else title
         return f"{match.group(1)}[!{match.group(2)}] {title}".rstrip()
+    if "{{[[" in line:
+        line = _TEMPLATE_CALL.sub("", line)
+        if not line.strip():
+            return ""
     if "@" in line and "[[" in line:
         line = _PLACE.sub(r"\1", line)
     if ": " in line and "[" in line:
