@@ -155,6 +155,21 @@ def leftover_topic(text: str, path: str) -> str:
 
 
 _BOLD = re.compile(r"\*\*([^*$\n]{2,60})\*\*")
+
+
+# A word that only joins a paragraph to the one before it: "And in general, …", "So the bound …", "Thus, …"
+_JOINING = re.compile(r"(?:And|So|Thus|Hence|Therefore),?[ \t]+(?=[a-z])")
+
+
+def without_joining(text: str) -> str:
+    """A paragraph without the word it opens on that only joins it to the one before ("And in general, exact
+    inference is …" → "In general, exact inference is …"): alone on a card, it joins nothing."""
+    if not (joined := _JOINING.match(text)):
+        return text
+    rest = text[joined.end():]
+    return rest[:1].upper() + rest[1:]
+
+
 # A sentence that opens on what it sets equal to a formula, with no verb: "Running time $\approx O(m k^{w+1})$ where …",
 # "Memory ≈ $O(n^2)$ per layer."
 _EQUATED = re.compile(r"([A-Z][^\W\d_]*(?:[ \t]+[^\W\d_][\w'-]*){0,3})[ \t]*(?:≈|=|~|∝|\$[ \t]*(?:\\approx|=|\\sim|\\propto|"

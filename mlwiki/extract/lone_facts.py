@@ -16,7 +16,7 @@ from mlwiki.extract.closings import is_legend, works_example
 from mlwiki.extract.emphasised import emphasised_card
 from mlwiki.extract.grabbag import item_front_topic
 from mlwiki.extract.labels import GENERIC_LABELS
-from mlwiki.extract.leftovers import leftover_topic, narrated
+from mlwiki.extract.leftovers import leftover_topic, narrated, without_joining
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT, Line
 from mlwiki.extract.narration import narrates
 from mlwiki.extract.paragraphs import in_path
@@ -51,6 +51,8 @@ _FORMULA_VALUE = re.compile(r"\s=\s|\$[^$]*=")  # ("precision $= TP/(TP+FP)$": a
 _ITALIC_LABEL = re.compile(r"^([*_])([^*_\n]{1,40})\1(?=[ \t]*:)")  # ("*homoscedastic*: …": a label in italics)
 _LABEL_ASIDE = re.compile(r"^([^:()\n]{3,80}?)[ \t]*\([^()\n]*\)[ \t]*:")  # (a label's aside in brackets)
 _WORD = re.compile(r"\w+")
+# How generally a sentence holds, before the subject it opens on: "In general, exact inference is …"
+_GENERALLY = re.compile(r"In (?:general|practice|short|fact),[ \t]+")
 _BRACKETS = re.compile(r"\([^()\n]*\)")
 _MARKUP = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]|\[([^\]]*)\]\([^)]*\)|[*_=`]")
 
@@ -125,7 +127,7 @@ def _card(path: str, piece: Block, item: bool) -> tuple[str, str] | None:
         return found if "\n" in found[0] or _asks_topic(topic, found[0].rsplit(" › ", 1)[0]) \
             and _adds_to(topic, found[1]) else None
     first = piece.lines[0]
-    text = LIST_ITEM.sub("", first.text, count=1) if item else first.text
+    text = LIST_ITEM.sub("", first.text, count=1) if item else without_joining(first.text)  # ("And …": alone)
     lines = [Line(first.no, text, TEXT), *_continued(piece.lines[1:])]
     text = " ".join(ln.text.strip() for ln in lines)
     back = passage([Block(TEXT, lines)], labelled=True, declined=True)
@@ -145,7 +147,8 @@ def _card(path: str, piece: Block, item: bool) -> tuple[str, str] | None:
         shown = said[at:at + len(topic)] if at >= 0 else topic  # (as the note writes it: "At test time")
         return (f"{path} › {shown}", back) if _asks_topic(topic, path, labelled=True) and _adds_to(topic, back) \
             else None  # ("impressions that weren't clicked: …": the label the note gives it)
-    if item or not topic or not said.casefold().startswith(topic.casefold()) or not _asks_topic(topic, path):
+    if item or not topic or not _GENERALLY.sub("", said, count=1).casefold().startswith(topic.casefold()) \
+            or not _asks_topic(topic, path):
         return None  # (an item unlabelled, "as gradients are computed …", or a paragraph whose subject is not what it
         # opens on, "In the next iteration, different neurons …": a topic cut from words that go on)
     return (f"{path} › {topic[:1].upper()}{topic[1:]}", back) if _adds_to(topic, back) else None

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.extract.prose import clean_prose
 
 MAX_LABEL_WORDS = 8
 MAX_WORDS = 80  # tighter than a section card's: one branch of an outline is one thing to recall
@@ -45,6 +46,9 @@ _TERM = re.compile(r"[A-Za-z][\w'’/ -]{1,30}[\w)]?")  # (a name of a few words
 _NOT_A_TERM = re.compile(r"(?i)not|no|never|only|always|all|any|must|very|both|each|also|and|or|but|less|more")
 _STEP = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\d{1,2}[.)][ \t]")  # "- 1. resample …", "2) …": a numbered step
 _BOLD_TERM = re.compile(r"\*\*([^*\n]{1,40}?)\*\*")
+# A sentence that says in bold what its subject is: "Finding the optimal ordering is **NP-hard**" (its subject a
+# few words, no formula)
+_PREDICATED = re.compile(r"([A-Z][\w'’/ -]{2,50}?)[ \t]+(?:is|are|was|were|becomes?)[ \t]+\*\*([^*\n]{1,40}?)\*\*")
 _BOLD_HEAD = re.compile(r"\*\*([^*\n]{1,40}?[^*\s.!?;:])\*\*:?")  # "**MAP** = …", "**MAP**: …" (not a bold sentence)
 _EXAMPLES_LABEL = re.compile(r"(?i)(?:e\.g\.|examples?|for example)[ \t]*:?[ \t]*")
 _LINK_LABEL = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")  # "- [[SoftRank]]" over what it is
@@ -236,6 +240,14 @@ def bold_named(text: str, nested: list[str]) -> tuple[str, str] | None:
             or _words(nested, len(sentence.split())) > MAX_WORDS:
         return None
     return terms[0].strip(), sentence + "\n\n" + "\n".join(line.expandtabs(4)[inner:] for line in nested)
+
+
+def predicated_subject(term: str, back: str) -> str | None:
+    """The subject of a bullet `bold_named` named by its bold `term` when the bold is what the sentence says of that
+    subject ("Finding the optimal ordering is **NP-hard**"): the term is the answer, the subject what it is about;
+    None for a bold term the sentence names."""
+    said = _PREDICATED.match(back)
+    return said.group(1) if said and clean_prose(said.group(2)).strip() == term else None
 
 
 def _supported(sentence: str, top: list[str]) -> bool:

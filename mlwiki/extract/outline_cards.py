@@ -11,7 +11,7 @@ from mlwiki.extract.defining import definition_sentence_cards, on_a_back
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.mixed_lists import mixed_list_card
 from mlwiki.extract.nested_steps import nested_steps_back
-from mlwiki.extract.outline import loose_items, outline_items
+from mlwiki.extract.outline import loose_items, outline_items, predicated_subject
 from mlwiki.extract.passages import NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.steps import steps_front
@@ -103,6 +103,9 @@ def outline_cards(ex, path: str, block: Block, declined: bool, alone: bool = Fal
         if not introduced and (named := numbered_name(labels[-1], back)) is not None:
             id_front = " › ".join([path, *labels])  # (its id keeps the front it had: its history stays)
             labels[-1], back = named  # ("- Method 3: Multi-task classifier …": "Method 3" alone names nothing)
+        elif not introduced and (subject := predicated_subject(labels[-1], back)) is not None:
+            id_front = " › ".join([path, *labels])  # (its id keeps the front it had: its history stays)
+            labels[-1] = subject  # ("Finding the optimal ordering is **NP-hard**": asked by what is NP-hard)
         front = f"{' › '.join([path, *labels[:-1]])}\n\n{labels[-1]}" if introduced else " › ".join([path, *labels])
         if ex.add_card(FORM, front, back, line, id_front):
             carded.add(line)

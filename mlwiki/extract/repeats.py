@@ -174,8 +174,8 @@ def _repeats(draft, shown: dict, labelled: list, same_line: list) -> bool:
     if not shown and not (labelled_path and (labelled or len(same_line) > 1)):
         return False  # (nothing it could repeat: its back needs no reading)
     said = _plain(draft.back)
-    if shown.get(said, draft) is not draft:
-        return True
+    if shown.get(said, draft) is not draft or shown.get(said.rstrip(". "), draft) is not draft:
+        return True  # (the sentence's full stop after its formula, "… update: $q_j^* \propto …$.", says nothing more)
     if not labelled_path:
         return False
     label = _plain(draft.front.rpartition(_PATH)[2]) + ":"  # ("… › Prevalence" over "Prevalence: the share of …")

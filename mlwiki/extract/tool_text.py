@@ -2,7 +2,8 @@
 - an MDX page without its imports and components; HackMD's tags line, embeds and inserted text;
 - a Hugo page's shortcodes as the boxes, folds, math and links they show; GitBook's blocks (hints, tabs, embeds) and
   heading anchors; an mdBook page's doubled math delimiters and directives (`mdbook`); an MkDocs page without its
-  attribute lists and icons (`mkdocs_text`); a Jekyll page's kramdown (inline `$$…$$`, Liquid tags, attribute lists);
+  attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
+  (`silverbullet`); a Jekyll page's kramdown (inline `$$…$$`, Liquid tags, attribute lists);
 - a rich-text editor's HTML (Evernote's, a web clip's) as its text; a clipped page's reference marks and fine print
   and a picture's caption left out; a plain-text formula alone as display math;
 - `$$…$$` inside a line of words as inline math (`inline_dollars`), in every format; an outline under one root
@@ -23,6 +24,7 @@ from mlwiki.extract.mkdocs_text import as_mkdocs_shows
 from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.plain_formulas import with_plain_formulas
 from mlwiki.extract.root_bullet import unwrapped
+from mlwiki.extract.silverbullet import as_silverbullet_shows
 
 
 def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool = False,
@@ -42,6 +44,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         # print, a caption under a picture the card does not show: left out)
         body = with_plain_formulas(body)  # ("n ≈ 2 · σ² / δ²" alone as a paragraph: a display formula)
         body = as_mkdocs_shows(body)  # (an MkDocs page: no attribute lists, icon shortcodes, code annotation marks)
+        body = as_silverbullet_shows(body)  # (a SilverBullet page: attributes, admonitions, links to a place)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)
