@@ -50,27 +50,31 @@ def statement_title(block: Block | None, kinds: frozenset = MYST_KINDS) -> str:
 
 
 def note_box(ex, block: Block) -> None:
-    """Remember a titled Quarto statement box that holds display math or a list (a box of prose alone is its
-    section's text, carded as such): its card is made once the sections are closed (`add_statement_cards`).
+    """Remember a titled Quarto statement box: its card is made once the sections are closed (`add_statement_cards`;
+    a box of prose alone only when no card holds its words).
     sphinx-proof's boxes keep the formula cards mlwiki has always made of them: a card of the whole statement in
     their place would have other ids, and the reviews of those cards would start again."""
     title = statement_title(block, kinds=frozenset())  # (Quarto's only)
     if not title or not ex.ctx.sections or ex.in_example():
         return
     body = block.children[1:] if block.children and block.children[0].kind == HEADING else block.children or []
-    if not body or any(b.kind != TEXT for b in body) or not any(_not_prose(ln) for b in body for ln in b.lines):
+    if not body or any(b.kind != TEXT for b in body):
         return  # (a heading or box inside it: read as the walk reads them)
     back = "\n\n".join(filter(None, (_text(b) for b in body))).strip()
     path = ex.heading_path()
     front = path if path.endswith(title) else f"{path} › {title}" if path else title
     if back:
-        ex.statement_boxes.append((front, back, block.start, block.end or body[-1].lines[-1].no))
+        prose = not any(_not_prose(ln) for b in body for ln in b.lines)
+        ex.statement_boxes.append((front, back, block.start, block.end or body[-1].lines[-1].no, prose))
 
 
 def add_statement_cards(ex) -> None:
     """The cards of the statement boxes met on the walk: the cards the box's lines made (its formulas, a condition
     alone, "What it says") give way to the statement's, whole; a term it defines keeps its card."""
-    for front, back, first, last in ex.statement_boxes:
+    for front, back, first, last, prose in ex.statement_boxes:
+        if prose:
+            _add_prose_statement(ex, front, back, first)
+            continue
         kept = [(drafts, path) for drafts, path in ex.drafts if not _inside(drafts[0], first, last)]
         if any(d.front == front for drafts, _ in kept for d in drafts):
             continue  # (a card outside the box asks the same: the box's own cards stay)
@@ -82,6 +86,16 @@ def add_statement_cards(ex) -> None:
                                                              d.kind == CardKind.BASIC]):
             drafts, path = ex.drafts[-1]  # (the box's card as its section read it, whole or in part: its id stays)
             ex.drafts[-1] = ([replace(drafts[0], id_front=same[0].id_front)], path)
+
+
+def _add_prose_statement(ex, front: str, back: str, line: int) -> None:
+    """A statement box of prose alone: its section's card holds it where sections are cards; where no card holds
+    its words (section cards off, or the section read otherwise), it is a card of its own under its title."""
+    words = " ".join(back.split())[:60]
+    if any(words in " ".join(d.back.split()) or words in " ".join(d.front.split())
+           for drafts, _ in ex.drafts for d in drafts):
+        return
+    ex.add_card(FORM, front, back, line)
 
 
 def _inside(draft, first: int, last: int) -> bool:

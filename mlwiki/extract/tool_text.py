@@ -3,7 +3,8 @@
 - a Hugo page's shortcodes as the boxes, folds, math and links they show; GitBook's blocks (hints, tabs, embeds) and
   heading anchors; an mdBook page's doubled math delimiters and directives (`mdbook`); an MkDocs page without its
   attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
-  (`silverbullet`); a Jekyll page's kramdown (inline `$$…$$`, Liquid tags, attribute lists);
+  (`silverbullet`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
+  (`bookdown`); a Jekyll page's kramdown (inline `$$…$$`, Liquid tags, attribute lists);
 - a rich-text editor's HTML (Evernote's, a web clip's) as its text; a clipped page's reference marks and fine print
   and a picture's caption left out; a plain-text formula alone as display math;
 - `$$…$$` inside a line of words as inline math (`inline_dollars`), in every format; an outline under one root
@@ -12,6 +13,7 @@
 from __future__ import annotations
 
 from mlwiki.extract import hugo
+from mlwiki.extract.bookdown import as_bookdown_shows
 from mlwiki.extract.captions import without_picture_captions
 from mlwiki.extract.clip_marks import without_clip_marks
 from mlwiki.extract.editor_html import as_editor_shows
@@ -45,6 +47,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = with_plain_formulas(body)  # ("n ≈ 2 · σ² / δ²" alone as a paragraph: a display formula)
         body = as_mkdocs_shows(body)  # (an MkDocs page: no attribute lists, icon shortcodes, code annotation marks)
         body = as_silverbullet_shows(body)  # (a SilverBullet page: attributes, admonitions, links to a place)
+        body = as_bookdown_shows(body)  # (an R Markdown book's theorems, callouts and references, as Quarto's)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)

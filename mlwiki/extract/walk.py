@@ -74,7 +74,7 @@ class Extractor:
         self.skipped: Counter = Counter()  # (form, why) → cards not made
         self.shown_whole: Counter = Counter()  # form → cards made that a statement's card shows whole (then dropped)
         self.proof_ideas: list[tuple[str, str, int]] = []  # (front, back, line): added after the sections closed
-        self.statement_boxes: list[tuple[str, str, int, int]] = []  # (front, back, first line, last): likewise
+        self.statement_boxes: list[tuple[str, str, int, int, bool]] = []  # (front, back, first, last, prose): likewise
         self.formula_fronts: dict[str, Draft] = {}  # front → the formula card that has it
         self._fronts: set[str] = set()  # the fronts of self.drafts[:self._fronts_of]: see has_front
         self._fronts_of = 0

@@ -1,4 +1,4 @@
-"""Where notes come from: walk the wiki (ignore rules, symlinks, odd names), read .md/.mdx/.qmd/.ipynb files, split front matter.
+"""Where notes come from: walk the wiki (ignore rules, symlinks, odd names), read .md/.mdx/.qmd/.Rmd/.ipynb files, split front matter.
 
 IO lives here.
 

@@ -26,7 +26,7 @@ from mlwiki.sources.toml_front import toml_front_matter
 from mlwiki.sources.zettels import zettel_titles
 from mlwiki.models import NoteText, Problem
 
-NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".mdx": "mdx", ".qmd": "qmd", ".ipynb": "ipynb"}
+NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".mdx": "mdx", ".qmd": "qmd", ".rmd": "qmd", ".ipynb": "ipynb"}
 
 
 def note_files_in(folder: Path) -> list[Path]:
