@@ -35,16 +35,18 @@ _OPENING_CHARS = 200  # (of a callout's text: its first sentence says whether it
 
 def callout_card(ex, div: Block) -> bool:
     """Make the card of an untitled callout of prose; whether it did (then its text makes no other card)."""
-    if not ex.ctx.sections or div.attrs.get("title", "").strip() or \
+    said = _said_in_title(div)
+    if not ex.ctx.sections or div.attrs.get("title", "").strip() and not said or \
             (ex.headings and ex.headings[-1][1].rstrip().endswith("?")):
         return False  # (under a question heading it is part of the answer, on that card)
     myst = div.attrs.get("myst")  # (a MyST ```{warning}: Jupyter Book titles it with its kind too)
     kinds = [c.removeprefix("callout-") for c in div.attrs.get("classes", ()) if c.startswith("callout-") or c == myst]
     kind = _KINDS.get(kinds[0]) if kinds else None
     body = div.children or []
-    if kind is None or not body or any(b.kind != TEXT or b.skip or any(ln.kind != TEXT for ln in b.lines) for b in body):
+    if kind is None or not (body or said) or \
+            any(b.kind != TEXT or b.skip or any(ln.kind != TEXT for ln in b.lines) for b in body):
         return False  # (formulas, code, boxes or headings in it: their own forms card them)
-    back = join_blocks(body).strip()
+    back = said or join_blocks(body).strip()
     words = len(back.split())
     path = ex.heading_path()
     if not path or not MIN_WORDS <= words <= MAX_WORDS or ex.in_example():
@@ -64,6 +66,15 @@ def callout_card(ex, div: Block) -> bool:
         return False
     _add(ex, card)
     return True
+
+
+def _said_in_title(div: Block) -> str:
+    """The text of a callout that is all title, a sentence and nothing under it (`> [!warning] Never fit the scaler
+    on the test set.`, Docsify's `!> …`): shown as one line in its box, it is the box's text, not its title."""
+    title = div.attrs.get("title", "").strip()
+    if not title or div.children or len(title.split()) < MIN_WORDS or not title.endswith((".", "!")):
+        return ""
+    return title
 
 
 def aside_cards(ex) -> None:
