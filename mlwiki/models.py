@@ -106,6 +106,12 @@ class NoteText:
     toml: bool = False  # its front matter is TOML between `+++` lines (Hugo's), which mlwiki read as text before
     zettels: dict[str, str] = field(default_factory=dict)  # the titles of the notes it links to by id (Zettlr's)
 
+    @property
+    def makes_no_cards(self) -> bool:
+        """Whether the note opts out (`mlwiki: false` in its front matter) or is an Excalidraw drawing, whose text is
+        the drawing's labels and a note to switch to the drawing view: no knowledge of its own."""
+        return self.meta.get("mlwiki") is False or "excalidraw-plugin" in self.meta
+
 
 @dataclass
 class ExtractResult:

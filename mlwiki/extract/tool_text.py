@@ -4,7 +4,8 @@
   heading anchors; an mdBook page's doubled math delimiters and directives (`mdbook`); an MkDocs page without its
   attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
   (`silverbullet`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
-  (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); a Jekyll page's kramdown (inline `$$…$$`, Liquid tags, attribute lists);
+  (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
+  Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`); a Jekyll page's kramdown (inline `$$…$$`, Liquid tags, attribute lists);
 - a rich-text editor's HTML (Evernote's, a web clip's) as its text; a clipped page's reference marks and fine print
   and a picture's caption left out; a plain-text formula alone as display math;
 - `$$…$$` inside a line of words as inline math (`inline_dollars`), in every format; an outline under one root
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from mlwiki.extract import hugo
 from mlwiki.extract.bookdown import as_bookdown_shows
+from mlwiki.extract.dataview import as_dataview_shows
 from mlwiki.extract.docsify import as_docsify_shows
 from mlwiki.extract.captions import without_picture_captions
 from mlwiki.extract.clip_marks import without_clip_marks
@@ -50,6 +52,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_silverbullet_shows(body)  # (a SilverBullet page: attributes, admonitions, links to a place)
         body = as_bookdown_shows(body)  # (an R Markdown book's theorems, callouts and references, as Quarto's)
         body = as_docsify_shows(body)  # (a Docsify page: `?>`/`!>` boxes, heading helpers, link options)
+        body = as_dataview_shows(body)  # (Obsidian's plugins: inline fields, queries, Admonition blocks)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)

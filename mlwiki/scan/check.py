@@ -214,7 +214,7 @@ def forms_possible(config: Config, paths: list[Path] | None = None, skipped: Cou
     possible: Counter = Counter()
     for file in walk_notes(config, paths)[0]:
         note, _ = load_note(file.path, file.rel)
-        if note is None or note.meta.get("mlwiki") is False:
+        if note is None or note.makes_no_cards:
             continue
         ctx = note_context(note, config)
         if made is not None:

@@ -60,7 +60,7 @@ def _walk_file(config: Config, file: NoteFile, data: bytes | None):
     from mlwiki.extract import note_context, walked  # only when a note changed: keeps `due` fast
 
     note, problems = load_note(file.fspath, file.rel, data)
-    if note is None or note.meta.get("mlwiki") is False:
+    if note is None or note.makes_no_cards:
         return None, problems
     try:
         return walked(note.body, note_context(note, config)), problems

@@ -1,0 +1,79 @@
+"""An Obsidian page that uses Dataview, Templater or the Admonition plugin, read as Obsidian shows it with those
+plugins on, line for line:
+
+- an inline field inside a sentence shows as Dataview shows it: `[objective:: inertia]` as "(objective: inertia)",
+  `(cost:: linear in n)` as its value alone ("linear in n"); a field on a line of its own (`Complexity:: …`) stays
+  the page's metadata, as it is read today;
+- an inline query, `` `= this.file.name` `` or `` `$= dv.current().x` ``, and a Templater command, `<% … %>`,
+  show nothing (what they print is not in the note);
+- an Admonition block, ```` ```ad-warning ```` with `title: …` and its text, is the callout `> [!warning] …`, read as
+  Obsidian's callouts are (its `collapse:`, `icon:` and `color:` lines show nothing).
+
+Code is never touched (an Admonition block is read before it, being a fence), except by an inline field's
+form, which code hardly ever takes. Pure: the same number of lines out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.render.spans import fenced_lines
+
+# (a field's value may go on to the paragraph's next line, never past it; `torch::autograd`, with no space after
+# its `::`, is no field)
+_BRACKETED = re.compile(r"\[([\w][\w -]{0,40}?)::[ \t]+((?:[^\[\]\n]|\n(?![ \t]*\n))+?)\]")
+_PARENTHESISED = re.compile(r"\(([\w][\w -]{0,40}?)::[ \t]+((?:[^()\n]|\n(?![ \t]*\n))+?)\)")
+_INLINE_QUERY = re.compile(r"[ \t]*`(?:\$=|=[ \t])[^`\n]*`")  # (not "`==`", an operator)
+_TEMPLATER = re.compile(r"<%[-_*]?.*?[-_]?%>")
+_AD_OPEN = re.compile(r"([ \t]*)(`{3,}|~{3,})ad-([\w-]+)[ \t]*$")
+_AD_OPTION = re.compile(r"[ \t]*(title|collapse|icon|color)[ \t]*:[ \t]*(.*)$")
+_CUES = ("::", "`=", "`$=", "<%", "ad-")
+
+
+def as_dataview_shows(body: str) -> str:
+    """`body` with inline fields, inline queries, Templater commands and Admonition blocks read as said above;
+    `body` itself when it holds none."""
+    if not any(cue in body for cue in _CUES):
+        return body
+    lines = _admonitions(body.split("\n"))
+    fenced = fenced_lines(lines)
+    for k, line in enumerate(lines):
+        if not fenced[k] and ("`" in line or "<%" in line):
+            lines[k] = _TEMPLATER.sub("", _INLINE_QUERY.sub("", line))
+    body = "\n".join(lines)
+    if "::" not in body:
+        return body
+    body = _BRACKETED.sub(lambda m: f"({m.group(1).strip()}: {m.group(2).strip()})", body)
+    return _PARENTHESISED.sub(lambda m: m.group(2).strip(), body)
+
+
+def _admonitions(lines: list[str]) -> list[str]:
+    """The lines with each ```` ```ad-kind ```` block as an Obsidian callout of that kind, line for line."""
+    k = 0
+    while k < len(lines):
+        opened = _AD_OPEN.fullmatch(lines[k])
+        end = _closing(lines, k, opened.group(2)) if opened else -1
+        if end < 0:
+            k += 1
+            continue
+        indent, kind = opened.group(1), opened.group(3)
+        title, body_from = "", k + 1
+        while body_from < end and (option := _AD_OPTION.fullmatch(lines[body_from])):
+            title = option.group(2).strip() if option.group(1) == "title" else title
+            lines[body_from] = f"{indent}>"
+            body_from += 1
+        lines[k] = f"{indent}> [!{kind}]" + (f" {title}" if title else "")
+        for at in range(body_from, end):
+            lines[at] = f"{indent}> {lines[at][len(indent):]}".rstrip()
+        lines[end] = ""
+        k = end + 1
+    return lines
+
+
+def _closing(lines: list[str], start: int, fence: str) -> int:
+    """The line that closes the fence opened at `start` (the same characters, as many or more), else -1."""
+    for at in range(start + 1, len(lines)):
+        stripped = lines[at].strip()
+        if stripped and set(stripped) == {fence[0]} and len(stripped) >= len(fence):
+            return at
+    return -1
