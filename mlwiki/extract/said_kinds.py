@@ -1,7 +1,8 @@
 """A remark card under a display formula that still asks "… › What it says" is asked what kind of remark its first
 sentence makes, when that sentence says it. What follows a formula is often not "what it says" but a derivation of
-it by another route, a condition it needs, what it costs, why it holds, how it compares with the formula before it or
-a consequence drawn from it; "What it says" over any of these lets many answers fit.
+it by another route, a condition it needs, what it costs, how it compares with the formula before it or
+a consequence drawn from it; "What it says" over any of these lets many answers fit. ("Since …, …" is
+left alone: it draws a consequence from a premise as often as it says why the formula holds.)
 
     ## From ridge to KRR                      →  "… › From ridge to KRR › How else is it derived?"
     $$\\alpha = (K + \\lambda I)^{-1} y$$         (the formula on the front, the remark on the back)
@@ -44,8 +45,6 @@ _HOLDS = re.compile(r"(?i)(?:it|this|the\s+(?:formula|identity|bound|equation|eq
 _COST = re.compile(r"(?:with\s[^,.]{1,60},\s+)?(?P<what>(?:computing|inverting|solving|evaluating|storing|"
                    r"working\s+with|forming|sampling)\s[^,.]{1,60}?)\s+costs\s+\$", re.IGNORECASE)
 _COST_ONLY = re.compile(r"(?i)(?:the\s+)?(?:cost|complexity)(?:\s+is|:)\s+\$")
-# Why it holds ("Because $P$ is stochastic, …")
-_WHY = re.compile(r"(?:Because|Since)\s")
 # A comparison with the formula before ("Same fixed point, much stronger gradients …")
 _COMPARED = re.compile(r"(?i)same\s+[a-z-]+(?:\s+[a-z-]+)?\s*(?:,|;|—|but\b)")
 
@@ -93,8 +92,6 @@ def remark_question(text: str, name: str) -> str:
         return f"What does {found['what'][:1].lower()}{found['what'][1:]} cost?"
     if _COST_ONLY.match(text):
         return f"What does {it} cost?"
-    if _WHY.match(text):
-        return f"Why does {it} hold?"
     if _COMPARED.match(text):
         return "How does it compare with the formula before?"
     if not name and CONCLUDES.match(text):
