@@ -147,8 +147,9 @@ def test_text_right_under_a_formula_in_the_same_paragraph_is_a_remark_too(tmp_pa
             "- $H(P,Q) \\ge H(P)$, and the gap is exactly the KL divergence.\n")
     root = wiki(tmp_path, {"Cross-entropy loss.md": note})
     remarks = remark_cards(root)
-    assert remarks == {"Cross-entropy loss › What it says": 'So "cross-entropy loss" is the same thing as "negative '
-                                                           'log-likelihood" for categorical outputs.'}
+    assert remarks == {"Cross-entropy loss › What follows from it?":  # (a conclusion: session 51's said_kinds)
+                       'So "cross-entropy loss" is the same thing as "negative log-likelihood" for categorical '
+                       'outputs.'}
     formula = [back for back in backs_by_front(root).values() if back.startswith("$$\\mathcal L")]
     assert formula == ["$$\\mathcal L = -\\log q_c$$"]  # (not on the formula's back as well)
 

@@ -54,7 +54,7 @@ def test_a_short_last_line_after_a_remark_joins_the_remark(tmp_path):
     """The one short line that ends a section ("It's cheap averaging done in one pass.") after the paragraph whose
     text after its formula is a remark card: too short for a card of its own, it goes on that remark's back."""
     made = cards_of(tmp_path, {"Concepts/Dropout.md": DROPOUT})
-    remark = next((back for front, back in made.items() if "What it says" in front), "")
+    remark = next((back for front, back in made.items() if "What follows from it?" in front), "")  # ("So …")
     assert "expected value" in remark and "cheap averaging done in one pass" in remark, made
 
 

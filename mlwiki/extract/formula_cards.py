@@ -34,8 +34,9 @@ _STEP_WORDS = 25  # a fragment this short ("so", "which gives", "where the resul
 FALLBACK = "Formula"
 # A left side that is a name written out: `\text{AIC}`, `\operatorname{MSE}`, `\mathrm{NDCG}@k`, or "RMSE" in letters
 _NAMED_SIDE = re.compile(r"\\(?:text|mathrm|operatorname|textrm|textsf|mathsf)\{([A-Za-z][A-Za-z0-9 -]{1,24})"
-                         r"(?:@\}([kKnN]|\d+)|\}(?:@k|_\{?[\w,]+\}?|\([^()]*\))?)|([A-Z]{2,6})(?:@k|\([^()]*\))?")
-# (a rank after the name's brace: `\text{Recall@}k` is Recall@k)
+                         r"(?:@\}([kKnN]|\d+)|\}(?:@k|(?:_\{?[\w,]+\}?|_\\[A-Za-z]+)?(?:\([^()]*\))?)?)"
+                         r"|([A-Z]{2,6})(?:@k|\([^()]*\))?")
+# (a rank after the name's brace: `\text{Recall@}k` is Recall@k; a subscript, then arguments: `\text{Huber}_\kappa(x)`)
 # A note's property line written in its text ("tags: #activation", "aliases: …", "Related:"): not an introduction
 _PROPERTY_LINE = re.compile(r"(?i)[ \t]*(?:tags?|aliases?|links?|related|sources?|status|type|category|topics?|"
                             r"date(?: created| modified)?|created|modified)[ \t]*::?[ \t]*")

@@ -47,7 +47,7 @@ _CONTAINER = re.compile(r"(?i)(?:the\s+)?(?:definition|details?|formula|formulas
 _FORMULA_PART = re.compile(r"(?i)(?:the\s+)?(?P<part>(?:[a-z]+\s+)?(?:loss|objective|estimator|update(?:\s+rule)?|"
                            r"bound|score|layer|target)|loss\s+function)")
 # A remark that draws a conclusion from the formula above it
-_CONCLUDES = re.compile(r"[*_]*(?:So|Hence|Thus|Therefore|Consequently|i\.e\.|I\.e\.|→|⇒|=>)(?!\w)")
+CONCLUDES = re.compile(r"[*_]*(?:So|Hence|Thus|Therefore|Consequently|i\.e\.|I\.e\.|→|⇒|=>)(?!\w)")
 
 
 def said_asked(drafts: list) -> list:
@@ -73,7 +73,7 @@ def asked_front(front: str, back: str) -> str:
     if not subject:
         return ""
     lines = [line for line in back.strip().split("\n") if line.strip()]
-    if _CONCLUDES.match(back.lstrip("-*+ ")):
+    if CONCLUDES.match(back.lstrip("-*+ ")):
         question = f"What follows from the formula for {subject}?"
     elif len(lines) > 1 and all(LIST_ITEM.match(line) or line[:1] in " \t" for line in lines):
         question = f"What holds for {subject}?"
