@@ -1,0 +1,58 @@
+"""Cards cut mid-sentence (session 51, fragments51, the held26 judges): a paragraph that breaks off on a conjunction
+the list after it goes on from ("…, and" over its items) is asked as a sentence ended before the conjunction, its
+items' cards showing it whole; a formula's introduction that breaks off on "and" ("where … and" over the formula)
+ends on the formula's left side, so the front reads to its end and says what is asked. Notes written to tmp_path,
+read back through the CLI as a learner meets the cards."""
+
+from __future__ import annotations
+
+from conftest import backs_by_front, new_wiki
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+LIST_NOTE = """# Boosting
+
+## Overfitting with many rounds
+Each round fits the residuals of the ensemble so far, the training loss keeps falling toward zero → the ensemble \
+memorises the noise, and
+- the validation loss turns upward after a few hundred rounds → early stopping on a held-out fold is the usual cure;
+- shrinking each tree's contribution slows this down but needs more rounds.
+"""
+
+FORMULA_NOTE = """# Value functions
+
+## Returns
+
+$$
+G_t = \\sum_{k=0}^{\\infty} \\gamma^k r_{t+k+1}
+$$
+
+where $h = (s_0, a_0, s_1, \\dots)$ and
+
+$$
+V^\\pi(s) = \\mathbb{E}_\\pi[G_t \\mid s_t = s]
+$$
+"""
+
+
+def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
+    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
+
+
+def test_a_paragraph_broken_off_on_and_before_a_list_is_asked_as_a_sentence(tmp_path):
+    """The heading's card ends its back at the conjunction, as a sentence; no back ends on "and"; each item's card
+    shows the whole paragraph its item goes on from."""
+    made = _cards(tmp_path, {"boosting.md": LIST_NOTE})
+    assert not [b for b in made.values() if b.rstrip().endswith((" and", ", and"))], made
+    assert "Each round fits the residuals of the ensemble so far, the training loss keeps falling toward zero → " \
+           "the ensemble memorises the noise." in made.values(), made
+    item_cards = [f for f, b in made.items() if b.startswith("the validation loss")]
+    assert item_cards and "the ensemble memorises the noise, and" in item_cards[0], made
+
+
+def test_a_formula_introduction_broken_off_on_and_ends_on_what_is_asked(tmp_path):
+    """"where $h = …$ and" over $V^\\pi(s) = …$: the front goes on with the formula's left side."""
+    made = _cards(tmp_path, {"values.md": FORMULA_NOTE})
+    fronts = [f for f, b in made.items() if "\\mathbb{E}_\\pi" in b]
+    assert fronts and fronts[0].endswith("and $V^\\pi(s) =$ …"), made
+    assert not [f for f in made if f.rstrip().endswith(" and")], made
