@@ -56,3 +56,43 @@ def test_a_formula_introduction_broken_off_on_and_ends_on_what_is_asked(tmp_path
     fronts = [f for f, b in made.items() if "\\mathbb{E}_\\pi" in b]
     assert fronts and fronts[0].endswith("and $V^\\pi(s) =$ …"), made
     assert not [f for f in made if f.rstrip().endswith(" and")], made
+
+
+TOGGLE_NOTE = """# Embeddings
+
+## Limitations
+
+- One vector per word type → senses of a word are averaged into one vector. Contextual models fix this.
+- Unknown words get no vector at all, which hurts on rare names.
+
+- FastText (toggle from class)
+    
+    Bojanowski et al. 2017. Subword-based: split each word into character n-grams, then score a word by summing \
+its n-gram vectors:
+    
+    $$
+    s(w, c) = \\sum_{g \\in G_w} z_g^\\top v_c
+    $$
+    
+    $G_w$ holds the n-grams of $w$ plus the word itself (so frequent words still get a vector of their own).
+"""
+
+
+def test_a_titled_toggle_names_the_cards_of_its_text(tmp_path):
+    """A list item that is only a name, its text indented under it after a blank line (a Notion toggle): the cards
+    of that text are filed under the name, its fold hint left off; the list above is carded as before."""
+    made = _cards(tmp_path, {"embeddings.md": TOGGLE_NOTE})
+    formula = [f for f, b in made.items() if "z_g^\\top v_c$$" in b and b.startswith("$$")]
+    assert formula and formula[0].startswith("Embeddings › Limitations › FastText\n\n"), made
+    assert not [f for f in made if "toggle" in f], made
+    assert any(b.startswith("Unknown words get no vector") for b in made.values()), made
+
+
+def test_an_outline_branch_after_a_blank_line_is_no_toggle(tmp_path):
+    """A short item with only items nested under it after a blank line is an outline's branch, not a titled box:
+    its items are not filed under it as a heading."""
+    note = ("# Trees\n\n## Splits\n\nA split picks the feature and threshold that most reduce the impurity of the "
+            "children.\n\n- Criteria\n\n    - Gini impurity is cheap to compute and is the default in most "
+            "libraries.\n    - Entropy grows a little slower near pure nodes and gives similar trees.\n")
+    made = _cards(tmp_path, {"trees.md": note})
+    assert not [f for f in made if "› Criteria" in f], made
