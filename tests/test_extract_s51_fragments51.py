@@ -96,3 +96,17 @@ def test_an_outline_branch_after_a_blank_line_is_no_toggle(tmp_path):
             "libraries.\n    - Entropy grows a little slower near pure nodes and gives similar trees.\n")
     made = _cards(tmp_path, {"trees.md": note})
     assert not [f for f in made if "› Criteria" in f], made
+
+
+def test_an_item_with_numbers_worked_out_in_brackets_keeps_its_rule(tmp_path):
+    """"- every head works in $d_h = d / k$ dimensions (for example 768 / 12 = 64)" over "- so the whole layer
+    costs …": the rule is carded without its bracket, so the item that goes on from it keeps its premise."""
+    note = ("# Boosting\n\n## Heads\n$$\nH = \\text{Concat}(h_1, \\dots, h_k) W\n$$\n\n"
+            "- every head works in $d_h = d / k$ dimensions (for example 768 / 12 = 64)\n"
+            "- so the whole layer costs about the same as a single wide head\n"
+            "- why: one head averages the values once per position, so several heads can follow different relations "
+            "at once.\n")
+    made = _cards(tmp_path, {"heads.md": note})
+    assert "every head works in $d_h = d / k$ dimensions" in made.values(), made
+    goes_on = [f for f, b in made.items() if b.startswith("so the whole layer")]
+    assert goes_on and "- every head works in $d_h = d / k$ dimensions\n" in goes_on[0], made
