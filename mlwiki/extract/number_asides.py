@@ -15,8 +15,10 @@ import re
 from mlwiki.extract.lines import Line
 from mlwiki.extract.passages import works_numbers
 
-# A bracketed aside with a digit in it, on one line ("(base model: 768 / 12 = 64)")
-_ASIDE = re.compile(r"[ \t]*\([^()\n]*\d[^()\n]*\)")
+# A bracketed aside with a digit in it, on one line ("(base model: 768 / 12 = 64)"), after a word and ending a clause;
+# not a bracket of a sum ("(1.96 + 0.84)² ≈ 7.85")
+_ASIDE = re.compile(r"(?<=[\w$*_])[ \t]+\([^()\n]*\d[^()\n]*\)(?=[ \t]*(?:[.,;:]|$)|[ \t]+[^\W\d])")
+_WORDED = re.compile(r"[A-Za-z]{2,}")  # (an aside says something in words; "(1.96 + 0.84)" is a sum)
 
 
 def without_number_asides(item: list[Line]) -> list[Line] | None:
@@ -24,7 +26,8 @@ def without_number_asides(item: list[Line]) -> list[Line] | None:
     what is left still works numbers out."""
     changed, kept = False, []
     for line in item:
-        text = _ASIDE.sub(lambda m: "" if works_numbers(m.group()) else m.group(), line.text)
+        text = _ASIDE.sub(lambda m: "" if _WORDED.search(m.group()) and works_numbers(m.group()) else m.group(),
+                          line.text)
         changed = changed or text != line.text
         kept.append(Line(line.no, text, line.kind, line.attrs) if text != line.text else line)
     if not changed or works_numbers(" ".join(line.text for line in kept)):
