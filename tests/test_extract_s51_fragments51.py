@@ -110,3 +110,15 @@ def test_an_item_with_numbers_worked_out_in_brackets_keeps_its_rule(tmp_path):
     assert "every head works in $d_h = d / k$ dimensions" in made.values(), made
     goes_on = [f for f, b in made.items() if b.startswith("so the whole layer")]
     assert goes_on and "- every head works in $d_h = d / k$ dimensions\n" in goes_on[0], made
+
+
+def test_a_sums_bracket_is_no_aside_to_leave_out(tmp_path):
+    """"(2.5 + 1.5)² = 16" is a sum worked out, not an aside: the item is not carded with its bracket cut away
+    ("… width.² = 16")."""
+    note = ("# Boosting\n\n## Heads\n$$\nH = \\text{Concat}(h_1, \\dots, h_k) W\n$$\n\n"
+            "- every head works in $d_h = d / k$ dimensions, a fraction of the model width\n"
+            "- a head's score scale grows with its width. (2.5 + 1.5)² = 16, so scores are divided by the root\n"
+            "- why: one head averages the values once per position, so several heads can follow different relations "
+            "at once.\n")
+    made = _cards(tmp_path, {"heads.md": note})
+    assert not [t for t in list(made) + list(made.values()) if ".² = 16" in t or "width.²" in t], made
