@@ -404,6 +404,8 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: 
         # \approx$ …"; the name a list item gives it by reference says what it is)
         shown = legend_intros.with_asked_sides(firstwords.asked_intro(intro, bodies or [formula.body]),
                                                bodies or [formula.body])  # ("Position $q$ = …; …": a legend)
+        shown = legend_intros.completed_by_sides(shown, bodies or [formula.body])  # ("where … and": the formula
+        # goes on from it)
     parts = [p for p in (path, shown) if p]  # (a Quarto label, `{#eq-…}`, is for cross-references: not shown)
     titled = bool(title) or bool(ex.headings and ex.headings[-1][0] == 0)  # in a callout: its title says it
     if not intro and not titled:

@@ -22,6 +22,9 @@ _NAMES_SYMBOL = re.compile(r"(?:[*_]{0,2}[A-Za-z][\w-]*[*_]{0,2}[ \t]+){0,2}\$[^
                            r"[^$\n]*\$|(?:[*_]{0,2}[A-Za-z][\w-]*[*_]{0,2}[ \t]+){0,2}\$[^$\n]{1,20}\$[ \t]*="
                            r"[ \t]*[*_]{0,2}[A-Za-z]")
 _CLAUSES = re.compile(r"[ \t]*;[ \t]*")
+# An introduction broken off on a conjunction the formula completes ("where $\tau = (s_0, a_0, …)$ and" over
+# "$$p_\theta(\tau) = …$$"): read alone it ends mid-sentence and says nothing of what is asked
+_BROKEN_OFF = re.compile(r"(?:^|[ \t,])(?:and|or)[ \t]*$")
 
 
 def with_asked_sides(intro: str, bodies: list[str]) -> str:
@@ -41,3 +44,12 @@ def with_asked_sides(intro: str, bodies: list[str]) -> str:
 def _bare(math: str) -> str:
     """Math without spaces and braces, to look for one symbol in a text."""
     return re.sub(r"[\s{}]", "", math)
+
+
+def completed_by_sides(intro: str, bodies: list[str]) -> str:
+    """An introduction that breaks off on "and"/"or" (see `_BROKEN_OFF`), finished by the formulas' left sides, so
+    that the front reads to its end and names what is asked ("… and $p_\\theta(\\tau) =$ …"); as it is otherwise."""
+    said = intro.rstrip()
+    if "\n" in said or not _BROKEN_OFF.search(said) or not (sides := left_sides(bodies)):
+        return intro
+    return f"{said} {sides}"

@@ -15,6 +15,7 @@ from mlwiki.extract.defining import on_a_back
 from mlwiki.extract.forms import DEFINITION
 from mlwiki.extract.labels import introduces_list, label_lines, lead_in_label, list_label
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT, Line
+from mlwiki.extract.number_asides import without_number_asides
 from mlwiki.extract.outline import LABELLED_ITEM
 from mlwiki.extract.passages import ABOUT_PAGE, names_list, narrates, passage
 from mlwiki.extract.remarks import FORM as REMARK_FORM, formula_above, list_remark
@@ -143,11 +144,16 @@ def rest_card(ex, path: str, rest: Block, whole: Block | None = None) -> bool:
     # id of the front it had before its label: its history stays)
 
 
+def _as_kept(item: list[Line]) -> list[Line]:
+    """An item as a rest card keeps it: without a bracket that works its rule out on numbers (`number_asides`)."""
+    return without_number_asides(item) or item
+
+
 def _rest_back(rest: Block) -> str | None:
     """The back of a rest card of these items (see `rest_card`); None when they make none."""
     back = passage([rest], declined=True)  # (`**Term**:` items too: no other card took them)
     if back is None:  # (one item working out numbers or opening on a formula need not cost the others their card)
-        kept = [item for item in list_items(rest.lines) if passage([Block(TEXT, item)], declined=True)]
+        kept = [item for item in map(_as_kept, list_items(rest.lines)) if passage([Block(TEXT, item)], declined=True)]
         back = passage([Block(TEXT, [ln for item in kept for ln in item])], declined=True) if kept else None
     if back is None or is_legend(LIST_ITEM.sub("", back, count=1)) or later_steps_only(back) or leaves_out(back):
         return None  # (what a formula's symbols mean, steps 2 and 3 of a list the formula broke, a gap)

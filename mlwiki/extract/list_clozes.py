@@ -70,6 +70,9 @@ _YEAR = re.compile(r"[*_]*(?:1[5-9]|20)\d\d\b")  # ("- 1997 Freund and Schapire 
 _LINK_FIRST = re.compile(r"[*_]*(?:\[\[|\[[^\]\n]*\]\(|<?https?://)")  # ("- [[2025…]] Epistemic vs …": a map)
 # A line that introduces the list after it ("Why:", "Denominator near zero →"): it says what the items are
 _INTRODUCES = re.compile(r"(?::|→|⇒|->)[*_]*[ \t]*$")
+# A paragraph whose sentence breaks off on a conjunction the list goes on from ("… a perfect fit exists, and" over
+# "- …;" "- …"): it leads into the list as a colon does; what it says before the conjunction is a claim of its own
+_LEADS_INTO = re.compile(r",?[ \t]+(?:and|or|but|whereas|where|so)[*_]*[ \t]*$")
 # What only announces the list: "… the following …:", "…, for example:", "…, including:", "we can look at:"
 _ANNOUNCES = re.compile(r"(?i)\b(?:the following|as follows|below|for (?:example|instance)|e\.g\.|including|such as|"
                         r"look at|these|here)\b[^.;!?]*$")
@@ -208,7 +211,7 @@ def _frames(text: str) -> bool:
     """Whether a paragraph before the list only frames it: it introduces the list ("Why:") or says where its
     claims come from ("Yosinski et al. 2014, *How transferable …*", "(lecture + my own take)"), no fact to ask
     alone."""
-    return bool(_INTRODUCES.search(text)) or len(text.split()) <= MAX_SOURCE_WORDS \
+    return bool(_INTRODUCES.search(text) or _LEADS_INTO.search(text)) or len(text.split()) <= MAX_SOURCE_WORDS \
         and bool(_CITES.search(text) or _ASIDE.fullmatch(text.strip()))
 
 
@@ -218,7 +221,12 @@ def _before_introduction(text: str) -> str:
     "But:"), or that one sentence when it says more than what follows ("Engstrom et al. showed much of PPO's edge
     comes from code-level tricks:", its colon a full stop); '' when it only announces the list ("Three kinds:",
     "… as follows:", "…, for example:") or sets up a derivation ("Take $L = e^{-yf}$ …")."""
-    if not _INTRODUCES.search(text) or _SETS_UP.match(text):
+    if _SETS_UP.match(text):
+        return ""
+    if (broken := _LEADS_INTO.search(text)) and not _INTRODUCES.search(text):
+        said = text[:broken.start()].rstrip()  # (its whole sentence up to the conjunction: the list only goes on)
+        return f"{said}." if len(_PLAIN_WORD.findall(clean_prose(said))) >= MIN_INTRO_FACT_WORDS else ""
+    if not _INTRODUCES.search(text):
         return ""
     found = sentences(text)
     start = text.rfind(found[-1]) if len(found) > 1 else -1

@@ -36,7 +36,8 @@ from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic
                                    note_subject)
 from mlwiki.extract.tabsets import TABSET_CLASSES, tabs_as_headings
 from mlwiki.extract.title_heading import keep_ids, title_heading
-from mlwiki.extract.toggles import item_questions, with_toggles_joined
+from mlwiki.extract.toggle_titles import joined_and_titled
+from mlwiki.extract.toggles import item_questions
 from mlwiki.models import Card, CardKind, Problem, Severity, Source
 
 # The forms mlwiki reads out of ordinary prose: inside a worked example or an exercise they make no card (the
@@ -97,7 +98,7 @@ class Extractor:
         reworded = folds and any(ln.kind == DIV_OPEN and ' written="' in ln.attrs for ln in lines)
         if as_before and reworded:
             titled_as_written(lines)
-        self.blocks = with_toggles_joined(build_blocks(lines, self.problems, ctx.path, ctx.file_line, not as_before))  # (Notion's)
+        self.blocks, toggled = joined_and_titled(build_blocks(lines, self.problems, ctx.path, ctx.file_line, not as_before), not as_before)
         if self.flashcards:
             spaced_repetition.set_apart(self.blocks)  # (each `Question::Answer` line a card of its own)
         exercises.set_apart(self.blocks, body)  # (exercises and their answers read as `{exercise}`, `{solution}`)
@@ -108,7 +109,7 @@ class Extractor:
         self.subject = note_subject(ctx.title, self.first_h1, ctx.path, as_before)
         # (a lone heading as title, a fold's "(click)" or a file name's Zettelkasten id left off: the cards keep ids)
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
-        self.reworded = body if not as_before and (reworded or bold_titled or self.title_level > 1 or renamed
+        self.reworded = body if not as_before and (reworded or toggled or bold_titled or self.title_level > 1 or renamed
                                                    or ctx.toml and bool(ctx.title)
                                                    or state_boxes.skipped_page_state(self.blocks)) else ""
         paged = (self.page_lines or self.cell_titled) and not as_before
