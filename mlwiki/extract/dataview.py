@@ -1,16 +1,12 @@
 """An Obsidian page that uses Dataview, Templater or the Admonition plugin, read as Obsidian shows it with those
-plugins on, line for line:
+plugins on, line for line (Dataview's inline fields, `[source:: …]`, are metadata, left out where tags are read):
 
-- an inline field inside a sentence shows as Dataview shows it: `[objective:: inertia]` as "(objective: inertia)",
-  `(cost:: linear in n)` as its value alone ("linear in n"); a field on a line of its own (`Complexity:: …`) stays
-  the page's metadata, as it is read today;
 - an inline query, `` `= this.file.name` `` or `` `$= dv.current().x` ``, and a Templater command, `<% … %>`,
   show nothing (what they print is not in the note);
 - an Admonition block, ```` ```ad-warning ```` with `title: …` and its text, is the callout `> [!warning] …`, read as
   Obsidian's callouts are (its `collapse:`, `icon:` and `color:` lines show nothing).
 
-Code is never touched (an Admonition block is read before it, being a fence), except by an inline field's
-form, which code hardly ever takes. Pure: the same number of lines out.
+Code is never touched (an Admonition block is read before it, being a fence). Pure: the same number of lines out.
 """
 
 from __future__ import annotations
@@ -19,19 +15,15 @@ import re
 
 from mlwiki.render.spans import fenced_lines
 
-# (a field's value may go on to the paragraph's next line, never past it; `torch::autograd`, with no space after
-# its `::`, is no field)
-_BRACKETED = re.compile(r"\[([\w][\w -]{0,40}?)::[ \t]+((?:[^\[\]\n]|\n(?![ \t]*\n))+?)\]")
-_PARENTHESISED = re.compile(r"\(([\w][\w -]{0,40}?)::[ \t]+((?:[^()\n]|\n(?![ \t]*\n))+?)\)")
 _INLINE_QUERY = re.compile(r"[ \t]*`(?:\$=|=[ \t])[^`\n]*`")  # (not "`==`", an operator)
 _TEMPLATER = re.compile(r"<%[-_*]?.*?[-_]?%>")
 _AD_OPEN = re.compile(r"([ \t]*)(`{3,}|~{3,})ad-([\w-]+)[ \t]*$")
 _AD_OPTION = re.compile(r"[ \t]*(title|collapse|icon|color)[ \t]*:[ \t]*(.*)$")
-_CUES = ("::", "`=", "`$=", "<%", "ad-")
+_CUES = ("`=", "`$=", "<%", "ad-")
 
 
 def as_dataview_shows(body: str) -> str:
-    """`body` with inline fields, inline queries, Templater commands and Admonition blocks read as said above;
+    """`body` with inline queries, Templater commands and Admonition blocks read as said above;
     `body` itself when it holds none."""
     if not any(cue in body for cue in _CUES):
         return body
@@ -40,11 +32,7 @@ def as_dataview_shows(body: str) -> str:
     for k, line in enumerate(lines):
         if not fenced[k] and ("`" in line or "<%" in line):
             lines[k] = _TEMPLATER.sub("", _INLINE_QUERY.sub("", line))
-    body = "\n".join(lines)
-    if "::" not in body:
-        return body
-    body = _BRACKETED.sub(lambda m: f"({m.group(1).strip()}: {m.group(2).strip()})", body)
-    return _PARENTHESISED.sub(lambda m: m.group(2).strip(), body)
+    return "\n".join(lines)
 
 
 def _admonitions(lines: list[str]) -> list[str]:
