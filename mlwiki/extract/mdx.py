@@ -4,7 +4,8 @@ MDX is Markdown with JavaScript furniture the reader never sees: `import`/`expor
 component may run over several lines, up to a blank line, as MDX reads it), comments `{/* … */}`, and JSX
 components. A component that wraps text shows its text: `<Highlight color="…">only for SGD</Highlight>` is "only
 for SGD", and a `<Tabs>` of `<TabItem label="PyTorch">` is a tab set whose tabs are titled by their labels, as a
-MyST `{tab-set}` is (walk.tabs_as_headings); one whose content is only a script value (`<CodeBlock>{Step}
+MyST `{tab-set}` is (walk.tabs_as_headings); an `<Aside>` (Starlight) or `<Admonition>` (Docusaurus) is a
+callout of its `type`, titled by its `title`; one whose content is only a script value (`<CodeBlock>{Step}
 </CodeBlock>`) or that closes itself (`<CodeBlock … />`) shows nothing. Docusaurus reads its `.md` pages as MDX too,
 so their comments and the blog's `<!-- truncate -->` marker are left out there as well; statements and components
 only in `.mdx` pages (in plain Markdown `List<T>` is text, and an `import` line may be a page's `<script>`'s). Every
@@ -26,6 +27,10 @@ _TAG = re.compile(r"</?[A-Z][\w.]*(?:[ \t][^<>\n]*)?/?>")
 _OWN_LINE = re.compile(r"[ \t]*(</?)([A-Z][\w.]*)([^<>\n]*?)(/?)>[ \t]*")
 _EXPRESSION_ONLY = re.compile(r"[ \t]*(?:<[A-Z][^<>\n]*>)?\{[^{}\n]*\}(?:</[A-Z][\w.]*>)?[ \t]*")
 _ATTR = re.compile(r"""\b(label|value)=(?:"([^"\n]*)"|'([^'\n]*)'|\{["'`]([^"'`\n]*)["'`]\})""")
+# Starlight's `<Aside type="caution" title="…">` and Docusaurus's `<Admonition type="tip" title="…">`: callouts
+_BOXES = ("Aside", "Admonition")
+_ONE_LINE_BOX = re.compile(r"[ \t]*<(Aside|Admonition)\b([^<>\n]*)>([^<>\n]+)</\1>[ \t]*")
+_BOX_ATTR = re.compile(r"""\b(type|title)=(?:"([^"\n]*)"|'([^'\n]*)')""")
 _OPEN_TAG_START = re.compile(r"[ \t]*<[A-Z][\w.]*(?:[ \t][^<>\n]*)?$")  # an opening tag whose attributes run on
 
 
@@ -73,6 +78,8 @@ def _component_line(line: str) -> tuple[str, bool]:
     """A line with JSX on it as Markdown, and whether it opens a tag whose attributes go on below."""
     if _EXPRESSION_ONLY.fullmatch(line):
         return "", False
+    if box := _ONE_LINE_BOX.fullmatch(line):  # (`<Aside type="tip">GRUs train faster …</Aside>`: a callout)
+        return f"> [!{_box_kind(box.group(2))}] {box.group(3).strip()}", False
     if own := _OWN_LINE.fullmatch(line):
         return _tab_fence(own), False
     if _OPEN_TAG_START.fullmatch(line):
@@ -87,6 +94,8 @@ def _tab_fence(tag: re.Match) -> str:
     """A tag alone on its line: `<Tabs>` and `<TabItem label="…">` as the fences of a MyST tab set and its tabs
     (their closing tags as closing fences), any other component as nothing."""
     closing, name, attrs = tag.group(1) == "</", tag.group(2), tag.group(3)
+    if name in _BOXES and not tag.group(4):
+        return ":::" if closing else _box_fence(attrs)
     if tag.group(4) or name not in ("Tabs", "TabItem"):
         return ""
     if closing:
@@ -96,3 +105,18 @@ def _tab_fence(tag: re.Match) -> str:
     found = {m.group(1): m.group(2) or m.group(3) or m.group(4) or "" for m in _ATTR.finditer(attrs)}
     title = (found.get("label") or found.get("value") or "").strip()
     return ":::{tab-item} " + title if title else ":::{tab-item}"
+
+
+def _box_attrs(attrs: str) -> dict[str, str]:
+    return {m.group(1): (m.group(2) or m.group(3) or "").strip() for m in _BOX_ATTR.finditer(attrs)}
+
+
+def _box_kind(attrs: str) -> str:
+    return _box_attrs(attrs).get("type") or "note"
+
+
+def _box_fence(attrs: str) -> str:
+    """`<Aside type="caution" title="Reset gate">` as the container `:::caution[Reset gate]` (Docusaurus's form,
+    read as a callout of that kind and title)."""
+    title = _box_attrs(attrs).get("title", "")
+    return f":::{_box_kind(attrs)}" + (f"[{title}]" if title else "")
