@@ -1,0 +1,94 @@
+"""The writer's record, not knowledge (session 51, logs51, the held26 judges): a log's table row keyed by its day is
+asked by what the row names (the paper), not by the day, and a row that says a word of it is no card; a back's last
+paragraph that is a question the writer means to ask someone is off it; a course hub's blurb about the course
+(its term, when the lectures meet, which source wins over the notes) makes no card. Notes written to tmp_path, read
+back through the CLI."""
+
+from __future__ import annotations
+
+from conftest import backs_by_front, new_wiki
+
+CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
+    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
+
+
+def _text(made: dict[str, str]) -> str:
+    return "\n".join(f"{front}\n{back}" for front, back in made.items())
+
+
+READING_LOG = """# Optimiser paper log
+
+One row a paper, oldest first.
+
+| date | paper | takeaway |
+| --- | --- | --- |
+| Apr 3 | Kingma & Ba 2015, *Adam* ✅ | per-parameter step sizes from running moment estimates |
+| Apr 9 | Loshchilov & Hutter 2019, *AdamW* | weight decay decoupled from the adaptive gradient step |
+| Apr 14 | Smith 2017, *Cyclical learning rates* | skimmed |
+"""
+
+
+def test_a_log_row_is_asked_by_its_paper_not_its_day(tmp_path):
+    """A reading log's table row keyed by the day: asked by the paper (without the writer's mark), the takeaway on the
+    back; a row whose takeaway is one word ("skimmed") is no card."""
+    made = _cards(tmp_path, {"log.md": READING_LOG})
+    text = _text(made)
+    assert "Apr 3" not in text and "Apr 9" not in text and "Apr 14" not in text, made
+    adam = [front for front in made if "*Adam*" in front]
+    assert adam and "✅" not in adam[0], made
+    assert made[adam[0]].strip() == "per-parameter step sizes from running moment estimates", made
+    assert any("AdamW" in front and "decoupled" in back for front, back in made.items()), made
+    assert "skimmed" not in text and "Cyclical" not in text, made
+
+
+ASK_LATER = """# Dropout
+
+## Why rescale at training time?
+
+Scaling the kept units by 1/(1-p) keeps the expected activation the same, so nothing changes at test time.
+
+Ask at the reading group — does the same argument hold for DropConnect? (Same reason, I guess.)
+"""
+
+
+def test_a_question_to_ask_someone_is_off_the_back(tmp_path):
+    """A last paragraph led by the errand of asking ("Ask at the reading group — …?") is the writer's question, not the answer."""
+    made = _cards(tmp_path, {"dropout.md": ASK_LATER})
+    text = _text(made)
+    assert "expected activation" in text, made
+    assert "reading group" not in text and "DropConnect" not in text, made
+
+
+HUB = """# Optimisation Course Hub
+
+Autumn semester — Convex and Stochastic Optimisation. Lectures Mon/Wed 10–12. If anything here disagrees with the
+book, trust the book.
+
+## Pages
+
+- [Gradient descent](gd.md)
+"""
+
+GD = """# Gradient descent
+
+Gradient descent moves the parameters a small step against the gradient of the loss at each iteration.
+"""
+
+
+def test_a_course_hub_blurb_makes_no_card(tmp_path):
+    """The hub's lines about the course (its term, its lecture days, which source wins) say nothing of the subject."""
+    made = _cards(tmp_path, {"hub.md": HUB, "gd.md": GD})
+    text = _text(made)
+    assert "against the gradient" in text, made
+    assert "semester" not in text and "Mon/Wed" not in text and "trust the book" not in text, made
+
+
+def test_a_subject_sentence_about_classes_that_differ_stays(tmp_path):
+    """A sentence of the subject that uses the same words ("where the classes differ", "lectures") stays."""
+    note = ("# Class imbalance\n\n## Reweighting\n\nWhere the class frequencies differ a lot, weighting each example "
+            "by the inverse frequency of its class keeps the rare class from being ignored by the loss.\n")
+    made = _cards(tmp_path, {"imb.md": note})
+    assert "inverse frequency" in _text(made), made
