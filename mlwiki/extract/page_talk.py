@@ -17,6 +17,7 @@ import re
 
 from mlwiki.extract.anyof import AnyOf
 from mlwiki.extract.course_talk import is_course_talk
+from mlwiki.extract.log_talk import is_log_talk
 from mlwiki.extract.prose import clean_prose, one_break, sentences
 
 # A word that each form below needs (of the text in lower case): most backs hold none and are given back at once
@@ -29,7 +30,8 @@ _HINT = AnyOf(r"install|nbdev_|not a |not meant|not intended|note|page|chapter|p
               r"write|myself|build|compile|regenerate|based on|adapted|taken from|summari|collected|compiled|"
               r"reference|source|refs|updated|edited|modified|revised|rewr|redone|redid|click|tap |figure|image|plot|diagram|"
               r"screenshot|picture|code |data |draft|incomplete|unfinished|these are|this is|reading|demo|term|semester|"
-              r"quarter|lecture|class|office hours|contradict|disagree|differ|conflict")
+              r"quarter|lecture|class|office hours|contradict|disagree|differ|conflict|newest|oldest|latest|earliest|"
+              r"most recent| = ")
 # Words each of the slower forms needs, asked of a sentence in lower case before the form itself
 _HOUSE_HINT = AnyOf(r"first|order|top to bottom|throughout|everywhere|build|ran|rerun|re-run|notation|zettel|notes|"
                     r"pages|cards|posts|render|compile|regenerate|install|nbdev_|not ")
@@ -297,7 +299,7 @@ def _talks_of_notes(sentence: str) -> bool:
         # the MAP:" says what is done; "Draft — the part is still rough and I want to add …": the writer's plans)
     low = text.lower()
     if _SUBJECT.match(text) or _ABOUT.match(text) or _ONLY.fullmatch(text) or _STATE_HINT.search(low) and _STATE.fullmatch(text) \
-            or _CHORES.fullmatch(text) or is_course_talk(text):
+            or _CHORES.fullmatch(text) or is_course_talk(text) or is_log_talk(text):
         return True
     if "$" not in text and len(text.split()) <= _ELSEWHERE_WORDS and (_ELSEWHERE.fullmatch(text)
                                                                        or _READING.fullmatch(text)):
