@@ -92,3 +92,28 @@ def test_a_subject_sentence_about_classes_that_differ_stays(tmp_path):
             "by the inverse frequency of its class keeps the rare class from being ignored by the loss.\n")
     made = _cards(tmp_path, {"imb.md": note})
     assert "inverse frequency" in _text(made), made
+
+
+LAB_LOG = """# Training journal
+
+Oldest entries first. 🔥 = a run that diverged.
+
+## 2025-02-03
+
+Trained the small GAN on faces overnight. The culprit was a discriminator learning rate set ten times too high.
+
+## 2025-02-07
+
+Spectral norm on the critic kept the losses bounded for the whole run. Bounding the critic's Lipschitz constant keeps
+its gradients informative for the generator.
+"""
+
+
+def test_a_logs_blurb_and_the_writers_slip_make_no_card(tmp_path):
+    """A log's line on its own order and its mark's legend say nothing of the subject, nor does "The culprit was …" of
+    a day's bug; a lesson an entry states is still carded."""
+    made = _cards(tmp_path, {"journal.md": LAB_LOG})
+    text = _text(made)
+    assert "Oldest entries first" not in text and "diverged" not in text, made
+    assert "culprit" not in text, made
+    assert "Lipschitz" in text, made
