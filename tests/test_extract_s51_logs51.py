@@ -117,3 +117,23 @@ def test_a_logs_blurb_and_the_writers_slip_make_no_card(tmp_path):
     assert "Oldest entries first" not in text and "diverged" not in text, made
     assert "culprit" not in text, made
     assert "Lipschitz" in text, made
+
+
+DAY_NOTE = """---
+tags: [daily]
+---
+# Friday, 7 June 2024
+
+## Did
+- Lecture 9 — regularisation. New page [[Ridge]].
+- Coursework 3: the ridge solver converges now (train MSE 0.31 after 200 steps). Shrinkage grows with the penalty →
+  exactly the pattern from the lecture, keep both plots for the write-up.
+- Studied 52 cards (deck `opt` is fine now, `probability` still shaky).
+"""
+
+
+def test_a_days_coursework_line_and_card_count_make_no_card(tmp_path):
+    """A day's note: the writer's coursework line (their run's numbers) and their count of reviewed cards are no card."""
+    made = _cards(tmp_path, {"daily/2024-06-07.md": DAY_NOTE})
+    text = _text(made)
+    assert "0.31" not in text and "52 cards" not in text, made
