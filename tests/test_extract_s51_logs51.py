@@ -137,3 +137,33 @@ def test_a_days_coursework_line_and_card_count_make_no_card(tmp_path):
     made = _cards(tmp_path, {"daily/2024-06-07.md": DAY_NOTE})
     text = _text(made)
     assert "0.31" not in text and "52 cards" not in text, made
+
+
+MAP = """# Vision models
+
+Quick overview — just enough to tell them apart. More on the subpages: [ViT](vit.md), [ConvNeXt](convnext.md).
+
+## Start here
+
+Favourites: [ViT](vit.md) · [ConvNeXt](convnext.md)
+
+## Examples of patch sizes
+
+- [[Patch 16]]
+- [[Patch 32]]
+"""
+
+VIT = """# ViT
+
+A vision transformer cuts the image into fixed-size patches and feeds their linear embeddings to a transformer encoder.
+"""
+
+
+def test_a_hubs_blurb_and_link_lists_make_no_card(tmp_path):
+    """A hub's line that names it a short pass and points at its subpages, and its line of links under a label, are
+    no card; a list of names that are links stays, and so does the subpage's fact."""
+    made = _cards(tmp_path, {"index.md": MAP, "vit.md": VIT})
+    text = _text(made)
+    assert "fixed-size patches" in text, made
+    assert "just enough" not in text and "subpages" not in text and "Favourites" not in text, made
+    assert "Patch 16" in text, made
