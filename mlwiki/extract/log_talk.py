@@ -13,10 +13,12 @@ import unicodedata
 HINT = re.compile(r"newest|oldest|latest|earliest|most recent")
 # The order the entries are kept in, alone or after what an entry is: "Newest at the top.", "Oldest first",
 # "One line per paper, newest at the bottom.", "Entries most recent first."
+# (a bare "newest first" is an option a list names, "1. **newest first** — cheap to do": the entries or a place said)
 _ORDER = re.compile(r"(?i)(?:(?:one|an?)[ \t]+(?:line|row|entry|item|bullet)[ \t]+(?:per|a|for[ \t]+each)[ \t]+[\w-]+"
                     r"[ \t]*[,;:—–][ \t]*|(?:entries|rows|items|lines)[ \t]+(?:are[ \t]+)?)?"
                     r"(?:newest|oldest|latest|earliest|most[ \t]+recent)(?:[ \t]+(?:ones|entries|rows|items))?"
                     r"[ \t]+(?:first|last|(?:at|on)[ \t]+(?:the[ \t]+)?(?:top|bottom|end|start))[.!]?")
+_SAID_WHAT = re.compile(r"(?i)\b(?:per|entries|rows|items|lines|ones|top|bottom|end|start)\b")
 # A mark the writer puts on entries, and what it means: "⭐ = read properly …", "✅: done" (a pictograph, never math)
 _MARK = re.compile(r"[ \t]*(\S{1,2})[ \t]*(?:=|:|means)[ \t]+\S[^\n$]{0,120}")
 
@@ -34,7 +36,7 @@ _AFTER_STOP = re.compile(r"(?<=[.!])[ \t]+(?=[^\w\s$\\(\[{`*_\"'])")  # (a stop,
 def _kept_how(text: str) -> bool:
     """Whether one sentence is a log's order or a mark's legend."""
     text = text.strip()
-    if HINT.search(text.lower()) and _ORDER.fullmatch(text):
+    if HINT.search(text.lower()) and _ORDER.fullmatch(text) and _SAID_WHAT.search(text):
         return True
     mark = _MARK.fullmatch(text)
     return bool(mark) and all(unicodedata.category(c) in ("So", "Sk", "Mn", "Cf") for c in mark.group(1))
