@@ -37,6 +37,10 @@ GENERAL = re.compile(r"(?i)\b(?:is|are|must|should|can|cannot|can't|acts|means|m
 _DID = re.compile(r"[ \t*_]*(?:Read|Re-?read|Skimmed|Skim|Wrote|Rewrote|Took|Checked|Finished|Started|Tried|Spent|Lost|"
                   r"Implemented|Watched|Looked|Went|Did|Redid|Copied|Printed|Noted|Worked)\b|[^.]{0,60}\bet al\.")
 # (a closed list: "Smoothed targets stop …" opens on a past form that is no doing of the writer's)
+# What went wrong in the writer's own run, said in the past: "Bug was the missing mask.", "The culprit turned out to be
+# the seed.", "Problem: the learning rate." (the slip of one day's code, no lesson that holds beyond it)
+_SLIP = re.compile(r"(?i)[ \t*_]*(?:the[ \t]+|my[ \t]+|our[ \t]+)?(?:bug|problem|issue|culprit|mistake|error|cause|fix)"
+                   r"(?:[ \t]+(?:was|turned[ \t]+out(?:[ \t]+to[ \t]+be)?|ended[ \t]+up[ \t]+being)\b|[ \t]*:)")
 
 
 def is_entry(path: str) -> bool:
@@ -77,7 +81,7 @@ def _clean(sentence: str) -> bool:
     same trick." tells what they did)."""
     return len(sentence.split()) >= MIN_LESSON_WORDS and not _OWN.search(sentence) \
         and not sentence.rstrip(" \t)*_").endswith("?") and not _OPEN.match(sentence) \
-        and not (_DID.match(sentence) and not GENERAL.search(sentence))
+        and not (_DID.match(sentence) and not GENERAL.search(sentence)) and not _SLIP.match(sentence)
 
 
 def _seen(sentence: str) -> str:

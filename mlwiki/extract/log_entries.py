@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from mlwiki.extract.daily import MONTH, WEEKDAY
+from mlwiki.extract.daily import MONTH, WEEKDAY, is_day_stamp
 from mlwiki.extract.lab_entries import GENERAL as _GENERAL, lesson
+from mlwiki.extract.log_rows import row_by_subject
 
 # A note titled as a log: "Reading log", "RL Study Log", "Lab log — optimisers"
 _LOG_TITLE = re.compile(r"(?i)(?:.*[ \t])?(?:study|reading|lab|learning|research|paper|progress|training)?[ \t]*log"
@@ -45,7 +46,9 @@ def is_log(title: str) -> bool:
 
 def log_entries_read(drafts: list, title: str) -> list:
     """The drafts (`(siblings, heading path)` pairs) of a note titled `title`; in a log, each card of a dated entry
-    gives way to the lesson the entry states, if any (no card of what the day did)."""
+    gives way to the lesson the entry states, if any (no card of what the day did); a table row keyed by its day
+    (in a log, or by a full day anywhere) is asked by its next cell (`log_rows`)."""
+    drafts = _rows_by_subject(drafts, _DAY_HEADING.fullmatch if is_log(title) else is_day_stamp)
     if not is_log(title):
         return drafts
     kept = []
@@ -60,6 +63,16 @@ def log_entries_read(drafts: list, title: str) -> list:
                 back = _LEARNT.sub("", found[1], count=1) if _LEARNT.match(found[1]) else found[1]
                 kept.append(([replace(draft, front=f"{where} › {found[0]} Why?", back=back, id_front="")], path))
     return kept
+
+
+def _rows_by_subject(drafts: list, is_day) -> list:
+    """The drafts, each card of a table row keyed by a day (`is_day`) asked by the row's subject, or dropped."""
+    out = []
+    for siblings, path in drafts:
+        kept = [row_by_subject(d, is_day) if d.form == "table-row" else d for d in siblings]
+        if kept := [d for d in kept if d is not None]:
+            out.append((kept, path))
+    return out
 
 
 def _entry(draft, path: str) -> bool:

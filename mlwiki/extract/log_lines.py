@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.daily import is_day_stamp
+
 # A time of day as a log line's label: "afternoon", "late evening", "10:00", "9:30–11:00", "2pm", "after lunch"
 _TIME = re.compile(r"(?i)[ \t*_]*(?:(?:early|late|mid)[ \t-]?)?(?:morning|afternoon|evening|night|noon|midday|lunch(?:time)?|"
                    r"after[ \t]+(?:lunch|dinner|class)|\d{1,2}(?::\d\d)?[ \t]*(?:am|pm|h)?(?:[ \t]*[–—-][ \t]*"
@@ -18,10 +20,27 @@ _NEXT = re.compile(r"(?i)[ \t*_]*(?:(?:plans?|to-?dos?)[ \t]+(?:for[ \t]+)?)?(?:
                    r"day|week))[ \t*_:]*")
 
 
+# In a day's note, a line labelled with the writer's coursework ("Coursework 2:", "HW3:", "Project:"), and a count of
+# the cards they reviewed ("Reviewed 40 cards …"): how the writer's day went, its numbers their own run's
+_COURSEWORK = re.compile(r"(?i)[\W_]*(?:coursework|course[ \t]*work|hw|homework|assignments?|psets?|problem[ \t]+sets?|"
+                         r"projects?|labs?)[ \t]*#?\d*[a-z]?[\W_]*")
+_REVIEWED = re.compile(r"(?i)[ \t*_-]*(?:reviewed|did|studied|went[ \t]+through|cleared)[ \t]+\d+[ \t]+(?:cards|flashcards|"
+                       r"reviews|anki[ \t]+cards)\b")
+
+
 def without_log_lines(drafts: list) -> list:
     """The (sibling drafts, heading path) pairs without the cards of a journal's timed log lines or its next-day
-    list (see the module's docstring)."""
-    return [(siblings, path) for siblings, path in drafts if not any(_log_line(d.front, path) for d in siblings)]
+    list (see the module's docstring), nor a day's note's coursework lines and card counts (`_day_line`)."""
+    return [(siblings, path) for siblings, path in drafts
+            if not any(_log_line(d.front, path) or _day_line(d.front, d.back) for d in siblings)]
+
+
+def _day_line(front: str, back: str) -> bool:
+    """Whether a card of a note titled by its day is the writer's coursework line or their count of reviewed cards."""
+    title, _, rest = front.split("\n\n", 1)[0].partition(" › ")
+    if not rest or not is_day_stamp(title):
+        return False
+    return bool(_COURSEWORK.fullmatch(rest.rsplit(" › ", 1)[-1]) or _REVIEWED.match(back))
 
 
 def _log_line(front: str, path: str) -> bool:

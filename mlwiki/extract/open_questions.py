@@ -69,6 +69,13 @@ def narrates_errand(text: str) -> bool:
 _CHORE = re.compile(r"(?i)(?:to\s+)?(?:ask|try|check|test|verify|investigate|confirm|look it up)\b[^.!?\n]{0,40}[.!]?")
 # A label that says the line is an open question: "Open q:", "Open question:", "Open:"
 _OPEN_Q_LABEL = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?open(?:[ \t]+(?:q|qs|questions?))?(?:\*\*)?[ \t]*:")
+# A paragraph led by the errand of asking it ("Ask in office hours — is …?", "Ask the TA: why …?", "Q for OH: …?"):
+# the writer's question for someone else, with whatever guess they add to it ("(… I think.)"), no answer of the notes
+_ASK_LEAD = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?(?:(?:to[ \t]+)?ask|(?:q|qs|questions?)[ \t]+(?:for|to))"
+                       r"(?:[ \t]+(?:in|at|during|the|my|our|a|an|him|her|them|someone|somebody|[\w.]+'s))*"
+                       r"(?:[ \t]+(?:office[ \t]+hours|oh|ta|tas|tutor|prof|professor|lecturer|instructor|supervisor|"
+                       r"advisor|class|lecture|seminar|section|recitation|lab|group|study[ \t]+group|"
+                       r"reading[ \t]+group))?(?:\*\*)?[ \t]*(?:[—–:]|--?[ \t])")
 # What points away after the question: "→ [[inbox]]", "(see [[x]])"
 _POINTER_TAIL = re.compile(r"[ \t]*(?:→|->)[ \t]*\[\[[^\]\n]+\]\][ \t]*\Z")
 
@@ -82,7 +89,7 @@ def without_open_question(back: str, front: str) -> str | None:
     if last.lstrip()[:1] in ("$", "|", "`") or "$$" in last:
         return None  # (a formula, a table or code: as written)
     text = " ".join(_POINTER_TAIL.sub("", last).split())
-    if _OPEN_Q_LABEL.match(text):
+    if _OPEN_Q_LABEL.match(text) or _ASK_LEAD.match(text) and "?" in text:
         return head.rstrip()
     found = sentences(text)
     k = len(found)

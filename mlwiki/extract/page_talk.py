@@ -16,6 +16,8 @@ import functools
 import re
 
 from mlwiki.extract.anyof import AnyOf
+from mlwiki.extract.course_talk import is_course_talk
+from mlwiki.extract.log_talk import is_log_talk
 from mlwiki.extract.prose import clean_prose, one_break, sentences
 
 # A word that each form below needs (of the text in lower case): most backs hold none and are given back at once
@@ -27,7 +29,9 @@ _HINT = AnyOf(r"install|nbdev_|not a |not meant|not intended|note|page|chapter|p
               r"in these |see |read |cf.|compare |more in|cards|deck|vault|repo|site|book|file|index|entries|"
               r"write|myself|build|compile|regenerate|based on|adapted|taken from|summari|collected|compiled|"
               r"reference|source|refs|updated|edited|modified|revised|rewr|redone|redid|click|tap |figure|image|plot|diagram|"
-              r"screenshot|picture|code |data |draft|incomplete|unfinished|these are|this is|reading|demo")
+              r"screenshot|picture|code |data |draft|incomplete|unfinished|these are|this is|reading|demo|term|semester|"
+              r"quarter|lecture|class|office hours|contradict|disagree|differ|conflict|newest|oldest|latest|earliest|"
+              r"most recent| = |overview|timeline|summary|recap|tour")
 # Words each of the slower forms needs, asked of a sentence in lower case before the form itself
 _HOUSE_HINT = AnyOf(r"first|order|top to bottom|throughout|everywhere|build|ran|rerun|re-run|notation|zettel|notes|"
                     r"pages|cards|posts|render|compile|regenerate|install|nbdev_|not ")
@@ -83,7 +87,7 @@ _ABOUT = re.compile(
 # A sentence that only says where in the notes the rest is: "Derivations are in the lecture pages.", "Theory recap
 # in the kernel trick chapter.", "Proofs live in the appendix." (no formula, a few words), or that we/I take the
 # subject up elsewhere: "We cover transfer learning in notebook 06.", "I'll derive it in the next post."
-_NOTES_PLACE = (r"(?:notes?|pages?|chapters?|posts?|notebooks?|cheat ?sheets?|wiki|book|sections?|lectures?|slides|"
+_NOTES_PLACE = (r"(?:notes?|(?:sub-?)?pages?|chapters?|posts?|notebooks?|cheat ?sheets?|wiki|book|sections?|lectures?|slides|"
                 r"appendix|appendices|parts?)")
 _ELSEWHERE = re.compile(rf"(?i)[^,;:$]{{0,50}}?\b(?:in|at|on)\s+(?:the|my|this|these|that|another|separate)\s+"
                         rf"(?:[\w'-]+\s+){{0,3}}?{_NOTES_PLACE}[.!]?|"
@@ -92,6 +96,8 @@ _ELSEWHERE = re.compile(rf"(?i)[^,;:$]{{0,50}}?\b(?:in|at|on)\s+(?:the|my|this|t
                         rf"(?:into|through|over))\b[^$]{{0,60}}?\b(?:in|later\s+in)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){{0,2}}?"
                         rf"{_NOTES_PLACE}(?:\s+\d+[\w.]*)?[^,;:$]{{0,20}}[.!]?")
 _ELSEWHERE_WORDS = 14
+_LINK = r"(?:\[[^\]\n]+\]\([^)\s]*\)|\[\[[^\]\n]+\]\])"
+_LINKS_TAIL = re.compile(rf":[ \t]*{_LINK}(?:[ \t]*(?:[,;·]|and|&)[ \t]*{_LINK})*[ \t]*[.!]?$")  # (links alone after a colon)
 # A sentence that only points at a reading: "See Bishop ch. 4.", "Read Murphy §3.2 first.", "Cf. Hastie et al. 2009."
 _READING = re.compile(r"(?i)(?:(?:for\s+(?:more|details|the\s+\w+)[^,$]{0,30},\s*)?(?:also\s+)?(?:see|read|re-?read|cf\.?|"
                       r"compare|more\s+in)\s+)[^$]{0,80}?(?:\b(?:ch(?:apter)?s?\.?|§|sec(?:tion)?s?\.?|pp?\.|"
@@ -100,6 +106,10 @@ _READING = re.compile(r"(?i)(?:(?:for\s+(?:more|details|the\s+\w+)[^,$]{0,30},\s
                       r"chapters?|posts?|notes?|pages?|notebooks?|lectures?|slides)\b[^$:;]{0,60}")
 # A fragment that says what the page holds: "Formulas only.", "Definitions and results only."
 _ONLY = re.compile(r"(?i)(?:[\w-]+s(?:\s+(?:and|&|\+)\s+[\w-]+s)?|the\s+essentials|key\s+points)\s+only[.!]?")
+# ... or that names the page as a short pass over its subject: "Short timeline — just enough to place things.",
+# "Quick overview." (a hub page's blurb over its table and its links)
+_SHORT_PASS = re.compile(r"(?i)(?:an?\s+)?(?:short|quick|brief|rough|minimal)\s+(?:timeline|overview|summary|recap|tour)"
+                         r"(?:\s*(?:[—–:]|--?\s)\s*(?:just\s+)?enough\s+to\s+[^.!?$]{1,60})?[.!]?")
 # The page's state: "STUB — only the quantile part is written.", "Only the first half is written.", "X is a stub.",
 # "Work in progress.", "Still in inbox — …"
 # What a draft's writer says is left to do: "still rough", "I want to add", "publishing later"
@@ -294,9 +304,12 @@ def _talks_of_notes(sentence: str) -> bool:
         return not rest or bool(_STATE.fullmatch(rest)) or bool(_PLANS.search(rest))  # ("stub — fit a Gaussian at
         # the MAP:" says what is done; "Draft — the part is still rough and I want to add …": the writer's plans)
     low = text.lower()
-    if _SUBJECT.match(text) or _ABOUT.match(text) or _ONLY.fullmatch(text) or _STATE_HINT.search(low) and _STATE.fullmatch(text) \
-            or _CHORES.fullmatch(text):
+    if _SUBJECT.match(text) or _ABOUT.match(text) or _ONLY.fullmatch(text) or _SHORT_PASS.fullmatch(text) \
+            or _STATE_HINT.search(low) and _STATE.fullmatch(text) or _CHORES.fullmatch(text) or is_course_talk(text) \
+            or is_log_talk(text):
         return True
+    if "](" in sentence or "[[" in sentence:  # ("Details on the subpages: [A](a.md), [B](b.md)." points there as
+        text = clean_prose(_LINKS_TAIL.sub(".", sentence.strip())).strip()  # a sentence of the links would)
     if "$" not in text and len(text.split()) <= _ELSEWHERE_WORDS and (_ELSEWHERE.fullmatch(text)
                                                                        or _READING.fullmatch(text)):
         return True

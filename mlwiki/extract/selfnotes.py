@@ -14,6 +14,7 @@ from mlwiki.extract.banners import without_banner
 from mlwiki.extract.contents import lists_pages
 from mlwiki.extract.garden_marks import unchecked_guess, without_stage
 from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.extract.link_backs import points_elsewhere
 from mlwiki.extract.open_questions import without_open_question
 from mlwiki.extract.page_talk import (about_the_notes, asked_without_page_talk, builds_the_notes, says_little,
                                       without_page_talk)
@@ -49,6 +50,9 @@ def off_the_back(draft) -> bool:
     """To-do lines, link-only lines and the writer's other notes to self (`without_notes`) off a card's back; False
     when they were all it held, or all but an open question (`says_nothing`). The notes' talk of themselves goes
     first (`page_talk`): False when it was all the card said."""
+    if points_elsewhere(draft.back) and not draft.front.rstrip().endswith("?"):
+        return False  # (a hub's list of its pages, "Follow-up: [[AdamW]]": where to read, no fact; a question
+        # answered by a page's name stays)
     if unchecked_guess(draft.front, draft.back) or not _off_stage(draft):
         return False  # (a garden's "#budding — …" line, a hedged guess tagged "#todo": the writer's, no fact)
     if not _off_page_talk(draft) or not _off_todo(draft) or not _off_drafts(draft) or len(draft.back.split()) <= _CHORE_BACK_WORDS and _CHORE_BACK.fullmatch(draft.back) \
