@@ -7,8 +7,8 @@ of what is asked; its own first words do.
     Because it is probabilistic you can sample segmentations.           →  Because it is probabilistic [...]
     Modern variants swap ReLU for GELU or SwiGLU.                        →  Modern variants swap [...]
 
-In order: the item's lead words (`item_cues.lead_cue`); an opening clause up to its comma ("As $t \\to T$, "), the
-condition under which the rest holds; or the sentence's first words up to `LEAD_WORDS`, those that lead on to what
+In order: an opening clause up to its comma ("As $t \\to T$, "), the condition under which the rest holds; the
+item's lead words (`item_cues.lead_cue`); or the sentence's first words up to `LEAD_WORDS`, those that lead on to what
 is hidden ("because", "we") dropped, and when all of them lead on ("Because it is …"), up to the first word that
 does not; a sign ("=", "+", "—"), a bracket left open or a long formula ends it. The cue stays a small part of the sentence (`MAX_SHARE`) and never shows a number or a stated formula,
 which would give the answer away. Pure: text in, text out.
@@ -38,10 +38,10 @@ def sentence_cue(text: str) -> str:
     total = _words(text)
     if total < MIN_SENTENCE_WORDS:
         return ""
+    if (found := _CLAUSE.match(text)) and _fits(found.group(0), total, clause=True):
+        return found.group(0)  # (a whole opening clause, not its first three words: "Under heavy load, [...]")
     if cue := _signless(lead_cue(text)):
         return cue
-    if (found := _CLAUSE.match(text)) and _fits(found.group(0), total, clause=True):
-        return found.group(0)
     cue = _lead(text)
     return cue + " " if cue and _fits(cue, total) else ""
 
