@@ -1,0 +1,44 @@
+"""Clozes whose blank says what is asked (session 51, clozecue51, the held26 judges): a hidden sentence or paragraph
+with no label, subject-and-verb or term of its own keeps its first words as its blank's cue ("Pseudo-labels [...]",
+"Under heavy noise, [...]"), not a bare "[...]" beside sentences that say nothing of it. Notes written to tmp_path,
+read back through the CLI."""
+
+from __future__ import annotations
+
+from conftest import backs_by_front, new_wiki
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
+    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
+
+
+def _front_of(made: dict[str, str], said: str) -> str:
+    """The front of the card whose back holds `said`."""
+    return next(front for front, back in made.items() if said in back)
+
+
+def test_a_hidden_sentence_keeps_its_first_words_as_its_cue(tmp_path):
+    """A paragraph of claims under a heading, carded a sentence at a time: the sentence that opens on a hyphenated
+    term and 'because' keeps the term; the one that opens on 'Under …,' keeps that clause."""
+    note = ("# Self-training\n\n## Confirmation loop\n\n"
+            "The student retrains on its own most confident guesses every round. "
+            "Pseudo-labels because nobody checks them drift toward whatever the first model believed. "
+            "Under heavy class imbalance, the rare classes vanish from the guesses within a few rounds.\n")
+    made = _cards(tmp_path, {"st.md": note})
+    front = _front_of(made, "nobody checks them")
+    assert "Pseudo-labels because nobody [...]" in front, made
+    assert "Under heavy class imbalance, [...]" in _front_of(made, "rare classes vanish"), made
+
+
+def test_a_cue_stops_before_a_sign_or_an_open_bracket(tmp_path):
+    """First words never end on a sign ('Label noise +') nor cut a bracket open ('(Smith')."""
+    note = ("# Co-teaching\n\n## Two peers\n\n"
+            "Each network picks the small-loss samples to hand to the other one. "
+            "Label noise + early memorisation make a single network trust its own mistakes quickly. "
+            "Peer disagreement (Smith and Jones) keeps the two networks from collapsing into one view.\n")
+    made = _cards(tmp_path, {"ct.md": note})
+    front = _front_of(made, "early memorisation")
+    assert "Label noise [...]" in front, made
+    assert "Peer disagreement [...]" in _front_of(made, "collapsing into one view"), made
