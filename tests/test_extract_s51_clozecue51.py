@@ -42,3 +42,15 @@ def test_a_cue_stops_before_a_sign_or_an_open_bracket(tmp_path):
     front = _front_of(made, "early memorisation")
     assert "Label noise [...]" in front, made
     assert "Peer disagreement [...]" in _front_of(made, "collapsing into one view"), made
+
+
+def test_a_journal_days_bullets_are_each_asked_alone_by_their_own_cue(tmp_path):
+    """A daily note's bullets are unrelated: each blank keeps its own cue and the other bullet (which cues nothing)
+    is not shown."""
+    day = ("# 2023-11-14\n\n## Picked up today\n\n"
+           "- Dropout at test time is switched off and the weights are scaled by the keep rate instead.\n"
+           "- Gradient clipping by norm rescales the whole vector, so its direction never changes.\n")
+    made = _cards(tmp_path, {"journal/2023-11-14.md": day})
+    front = _front_of(made, "keep rate")
+    assert "[...]" in front and "Gradient clipping" not in front, made
+    assert "Dropout at test time" not in _front_of(made, "direction never changes"), made
