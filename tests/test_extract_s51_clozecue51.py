@@ -54,3 +54,13 @@ def test_a_journal_days_bullets_are_each_asked_alone_by_their_own_cue(tmp_path):
     front = _front_of(made, "keep rate")
     assert "[...]" in front and "Gradient clipping" not in front, made
     assert "Dropout at test time" not in _front_of(made, "direction never changes"), made
+
+
+def test_a_list_item_opening_on_a_clause_keeps_it_as_its_cue(tmp_path):
+    """'- Given $V$, …' among unrelated facts: the blank keeps 'Given $V$, ', not a bare '- [...]'."""
+    note = ("# Planning\n\n## Facts about optimal values\n\n"
+            "- The optimal value of a state is the best return any policy can reach from it.\n"
+            "- Given $V$, picking actions needs a one-step lookahead through the transition model.\n"
+            "- A greedy policy over the optimal action values is itself an optimal policy.\n")
+    made = _cards(tmp_path, {"plan.md": note})
+    assert "- Given $V$, [...]" in _front_of(made, "one-step lookahead"), made

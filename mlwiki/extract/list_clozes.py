@@ -37,6 +37,7 @@ from mlwiki.extract.daily import DAY_LOG, is_date, is_day_stamp
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.day_bullets import dated
 from mlwiki.extract.item_cues import SLIPS, item_cue, lead_cue, slip_cue
+from mlwiki.extract.sentence_cues import clause_cue
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
 from mlwiki.extract.list_cards import LIST_FORM
 from mlwiki.extract.prose import clean_prose, sentences
@@ -366,8 +367,9 @@ def _hidden(kind: str, text: str, slips: bool = False) -> str:
     said, label = first[len(marker):], _label(first)
     if slips:
         return f"{marker}{slip_cue(said[len(label):], label)}{HIDDEN}"
-    cue = label or _subject(said) or item_cue(said) or marker and lead_cue(said)  # (a paragraph after the list
-    # keeps none of its first words: with no cue of its own it stays on the section's card)
+    cue = label or _subject(said) or item_cue(said) or marker and (lead_cue(said) or clause_cue(said))
+    # (a paragraph after the list keeps none of its first words: with no cue of its own it stays on the section's
+    # card; an item opening on a clause, "Given $q$, …", keeps that clause)
     return f"{marker}{cue}{HIDDEN}"
 
 

@@ -38,12 +38,20 @@ def sentence_cue(text: str) -> str:
     total = _words(text)
     if total < MIN_SENTENCE_WORDS:
         return ""
-    if (found := _CLAUSE.match(text)) and _fits(found.group(0), total, clause=True):
-        return found.group(0)  # (a whole opening clause, not its first three words: "Under heavy load, [...]")
+    if cue := clause_cue(text):
+        return cue  # (a whole opening clause, not its first three words: "Under heavy load, [...]")
     if cue := _signless(lead_cue(text)):
         return cue
     cue = _lead(text)
     return cue + " " if cue and _fits(cue, total) else ""
+
+
+def clause_cue(text: str) -> str:
+    """A sentence's or an item's opening clause up to its comma, with the space after it ("Given $q_*$, "): the
+    condition under which the rest holds; '' when it has none short beside the text (see the module's doc)."""
+    found = _CLAUSE.match(text)
+    total = _words(text)
+    return found.group(0) if found and total >= MIN_SENTENCE_WORDS and _fits(found.group(0), total, True) else ""
 
 
 def _signless(cue: str) -> str:
