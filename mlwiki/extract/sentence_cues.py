@@ -28,6 +28,11 @@ MAX_FORMULA_CHARS = 40  # (a longer formula opening the sentence is its fact: sh
 MIN_TERM_CHARS = 4  # a one-word cue is a term ("Semi"-gradient), not a short word
 # An opening clause up to its comma: two to four words or formulas, the condition the rest holds under
 _CLAUSE = re.compile(r"(?:\$[^$\n]{1,40}\$|[^\s$,;:]+)(?:[ \t]+(?:\$[^$\n]{1,40}\$|[^\s$,;:]+)){1,3},[ \t]+")
+# The words that open a condition: its clause may state a formula ("As $t \\to T$, "), which the rest goes on from
+_CONDITIONS = frozenset("as if when whenever given with once since under for after while".split())
+# Words that only link a sentence to the one before ("Overall", "However"): alone, no cue
+_LINKING = frozenset("""overall however additionally moreover furthermore finally also instead otherwise similarly
+likewise therefore hence thus then now here still again""".split())
 _TOKEN = re.compile(r"\$[^$\n]+\$|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|\S+")
 _WORDLIKE = re.compile(r"\$|[^\W\d_]")  # (a formula or a word with a letter; "=", "+", "—" end the cue before them)
 
@@ -51,7 +56,10 @@ def clause_cue(text: str) -> str:
     condition under which the rest holds; '' when it has none short beside the text (see the module's doc)."""
     found = _CLAUSE.match(text)
     total = _words(text)
-    return found.group(0) if found and total >= MIN_SENTENCE_WORDS and _fits(found.group(0), total, True) else ""
+    if not found or total < MIN_SENTENCE_WORDS:
+        return ""
+    cue = found.group(0)
+    return cue if _fits(cue, total, cue.split()[0].casefold() in _CONDITIONS) else ""
 
 
 def _signless(cue: str) -> str:
@@ -92,13 +100,14 @@ def _leads_on(token: str) -> bool:
 
 
 def _fits(cue: str, total: int, clause: bool = False) -> bool:
-    """Whether a cue is short beside its sentence, and shows no number or (outside an opening clause's condition)
+    """Whether a cue is short beside its sentence, and shows no number or (but in a condition's clause, `clause`)
     no stated formula."""
     words = _words(cue)
     if words > MAX_SHARE * total or _DIGIT.search(_MATH.sub("", cue)) or (not clause and _STATES.search(cue)):
         return False
     if words == 1:
-        return len(re.sub(r"\W", "", cue)) >= MIN_TERM_CHARS and not _leads_on(cue)
+        bare = re.sub(r"\W", "", cue)
+        return len(bare) >= MIN_TERM_CHARS and not _leads_on(cue) and bare.casefold() not in _LINKING
     return True
 
 
