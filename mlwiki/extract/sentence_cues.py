@@ -45,7 +45,7 @@ def sentence_cue(text: str) -> str:
         return ""
     if cue := clause_cue(text):
         return cue  # (a whole opening clause, not its first three words: "Under heavy load, [...]")
-    if cue := _signless(lead_cue(text)):
+    if (cue := _signless(lead_cue(text))) and not _unbalanced(cue):
         return cue
     cue = _lead(text)
     return cue + " " if cue and _fits(cue, total) else ""
@@ -56,8 +56,8 @@ def clause_cue(text: str) -> str:
     condition under which the rest holds; '' when it has none short beside the text (see the module's doc)."""
     found = _CLAUSE.match(text)
     total = _words(text)
-    if not found or total < MIN_SENTENCE_WORDS:
-        return ""
+    if not found or total < MIN_SENTENCE_WORDS or _unbalanced(found.group(0)):
+        return ""  # (a clause that cuts a bracket open, "SortPooling (DGCNN, ", is no clause)
     cue = found.group(0)
     return cue if _fits(cue, total, cue.split()[0].casefold() in _CONDITIONS) else ""
 
@@ -90,8 +90,9 @@ def _lead(text: str) -> str:
 
 
 def _unbalanced(token: str) -> bool:
-    """Whether a word opens or closes a bracket it does not close or open ("(Haario", "[[Bayesian")."""
-    return any(token.count(a) != token.count(b) for a, b in ("()", "[]", "{}"))
+    """Whether a text opens or closes a bracket or code span it does not close or open ("(Haario", "[[Bayesian",
+    "`king")."""
+    return token.count("`") % 2 == 1 or any(token.count(a) != token.count(b) for a, b in ("()", "[]", "{}"))
 
 
 def _leads_on(token: str) -> bool:
