@@ -33,6 +33,8 @@ _CONDITIONS = frozenset("as if when whenever given with once since under for aft
 # Words that only link a sentence to the one before ("Overall", "However"): alone, no cue
 _LINKING = frozenset("""overall however additionally moreover furthermore finally also instead otherwise similarly
 likewise therefore hence thus then now here still again""".split())
+# What follows a clause that is the first of a run of short phrases: one to three words, then a comma or a semicolon
+_ENUMERATES = re.compile(r"[^\s,;]+(?:[ \t]+[^\s,;]+){0,2}[ \t]*[,;]")
 _TOKEN = re.compile(r"\$[^$\n]+\$|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|\S+")
 _WORDLIKE = re.compile(r"\$|[^\W\d_]")  # (a formula or a word with a letter; "=", "+", "—" end the cue before them)
 
@@ -59,7 +61,10 @@ def clause_cue(text: str) -> str:
     if not found or total < MIN_SENTENCE_WORDS or _unbalanced(found.group(0)):
         return ""  # (a clause that cuts a bracket open, "SortPooling (DGCNN, ", is no clause)
     cue = found.group(0)
-    return cue if _fits(cue, total, cue.split()[0].casefold() in _CONDITIONS) else ""
+    condition = cue.split()[0].casefold() in _CONDITIONS
+    if not condition and _ENUMERATES.match(text, found.end()):
+        return ""  # ("orthogonal init, LR annealing, …": the first of a run of short phrases, not a clause)
+    return cue if _fits(cue, total, condition) else ""
 
 
 def _signless(cue: str) -> str:
