@@ -68,9 +68,9 @@ def test_a_list_item_opening_on_a_clause_keeps_it_as_its_cue(tmp_path):
 
 def test_the_first_of_a_run_of_short_phrases_is_no_clause_cue(tmp_path):
     """'- slower warm-up, noisier curves, more tuning' opens on no clause: its first phrase is not shown as a cue."""
-    note = ("# Large batches\n\n## Costs people report\n\n"
-            "- The sharpest minima are reached faster when the batch is very large.\n"
-            "- slower warm-up, noisier curves, more tuning of the schedule overall\n"
-            "- The best learning rate grows roughly with the square root of the batch.\n")
+    note = ("# Large batches\n\n## Weaknesses\n\n"
+            "- sharp minima that generalise worse on held-out data in most reports\n"
+            "- slower warm-up, noisier curves, more tuning\n"
+            "- memory per device grows with the batch until it no longer fits\n")
     made = _cards(tmp_path, {"lb.md": note})
     assert "- slower warm-up, [...]" not in _front_of(made, "noisier curves"), made
