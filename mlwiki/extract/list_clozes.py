@@ -35,7 +35,9 @@ from mlwiki.extract.closings import FORM
 from mlwiki.extract.counted import counts
 from mlwiki.extract.daily import DAY_LOG, is_date, is_day_stamp
 from mlwiki.extract.draft import Draft
+from mlwiki.extract.day_bullets import dated
 from mlwiki.extract.item_cues import SLIPS, item_cue, lead_cue, slip_cue
+from mlwiki.extract.sentence_cues import clause_cue
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
 from mlwiki.extract.list_cards import LIST_FORM
 from mlwiki.extract.prose import clean_prose, sentences
@@ -117,7 +119,7 @@ def list_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft]
             out.append((group, path))
             continue
         slips = bool(SLIPS.search(path.rsplit(" › ", 1)[-1]))  # ("Things I still get wrong": no item cues another)
-        out += [([card], path) for card in _cloze_cards(draft, *found, slips)]
+        out += [([card], path) for card in _cloze_cards(draft, *found, slips, dated(path))]
     return out
 
 
@@ -327,17 +329,18 @@ def _label(text: str) -> str:
     return found.group(0) if fits else ""
 
 
-def _cloze_cards(draft: Draft, lead: str, parts: list[Part], slips: bool = False) -> list[Draft]:
+def _cloze_cards(draft: Draft, lead: str, parts: list[Part], slips: bool = False, alone: bool = False) -> list[Draft]:
     """The heading's card of the opening paragraph, if any, and a card per part asked: the front the heading path
-    over the parts with that one hidden (`slips`, a list of the writer's slips: that one alone, by its own cue), the
-    back that part. The first card keeps the section card's id."""
+    over the parts with that one hidden (`slips`, a list of the writer's slips: that one alone, by its own cue;
+    `alone`, a day's or a log's unrelated bullets: that one alone when it has a cue of its own), the back that part.
+    The first card keeps the section card's id."""
     cards = [replace(draft, back=lead)] if lead else []
     for k, (kind, text, ask) in enumerate(parts):
         if not ask:
             continue
         back = _as_back(kind, text)
         id_front = draft.id_front if not cards else f"{FORM}: {draft.front}\n\n{HIDDEN} {back}"
-        shown = _hidden(kind, text, slips) if slips else ""
+        shown = _hidden(kind, text, slips) if slips or alone and kind == "item" else ""
         shown = shown if LIST_ITEM.sub("", shown).strip() not in ("", HIDDEN) else _shown(parts, k)  # (no cue of its own:
         # the other slips shown, as any list's)
         cards.append(replace(draft, front=f"{draft.front}\n\n{shown}", back=back, id_front=id_front))
@@ -372,8 +375,9 @@ def _hidden(kind: str, text: str, slips: bool = False) -> str:
     said, label = first[len(marker):], _label(first)
     if slips:
         return f"{marker}{slip_cue(said[len(label):], label)}{HIDDEN}"
-    cue = label or _subject(said) or item_cue(said) or marker and lead_cue(said)  # (a paragraph after the list
-    # keeps none of its first words: with no cue of its own it stays on the section's card)
+    cue = label or _subject(said) or item_cue(said) or marker and (lead_cue(said) or clause_cue(said))
+    # (a paragraph after the list keeps none of its first words: with no cue of its own it stays on the section's
+    # card; an item opening on a clause, "Given $q$, …", keeps that clause)
     return f"{marker}{cue}{HIDDEN}"
 
 

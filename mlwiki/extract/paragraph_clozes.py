@@ -27,7 +27,8 @@ from mlwiki.extract.item_cues import item_cue
 from mlwiki.extract.list_clozes import HIDDEN
 from mlwiki.extract.one_answer import _GOES_ON as _REFERS, LONG_SENTENCE, _told_to_reader, one_answer
 from mlwiki.extract.prose import sentences
-from mlwiki.extract.sentence_clozes import (_ASIDE, _CITES, _DOUBT, _NOT_PROSE, _POINTS, _bare_section, _hidden,
+from mlwiki.extract.sentence_cues import sentence_cue
+from mlwiki.extract.sentence_clozes import (_ASIDE, _CITES, _DOUBT, _NOT_PROSE, _POINTS, _bare_section, _own_cue,
                                             cloze_cards)
 
 MAX_PARAGRAPHS = 3
@@ -102,6 +103,6 @@ def _explains(said: list[str]) -> bool:
 
 def _blank(text: str) -> str:
     """A paragraph hidden after its label, its subject and verb or its term set equal (`sentence_clozes`), or else
-    the cue a list item's blank keeps (`item_cues`): what it sets against what, its opening verb."""
-    hidden = _hidden(text)
-    return hidden if hidden != HIDDEN else f"{item_cue(text)}{HIDDEN}"
+    the cue a list item's blank keeps (`item_cues`): what it sets against what, its opening verb; or else its first
+    words (`sentence_cues`)."""
+    return f"{_own_cue(text) or item_cue(text) or sentence_cue(text)}{HIDDEN}"

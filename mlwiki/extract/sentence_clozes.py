@@ -2,8 +2,9 @@
 method", "PPO › TRPO") over one paragraph whose sentences each say one thing of the heading's subject (its update,
 that it is no descent method, its rate) asks for all of them at once, and the front tells none apart. As
 `list_clozes` does for a list's items, the paragraph becomes a card per sentence: the front shows the heading path
-and the paragraph with that sentence hidden as `[...]` (its own label, "With $G$-Lipschitz $f$: [...]", or its
-subject and verb, "The dual [...]", kept as the blank's cue), the back is that sentence alone.
+and the paragraph with that sentence hidden as `[...]` (its own label, "With $G$-Lipschitz $f$: [...]", its
+subject and verb, "The dual [...]", or else its first words, `sentence_cues`, kept as the blank's cue), the back is
+that sentence alone.
 
 Only a paragraph a learner can study this way: plain prose (no list, display formula, code, table or quote), two to
 `MAX_SENTENCES` sentences, no derivation ("Take any …", "… ∎") and no aside in brackets as a whole, each a claim of
@@ -29,6 +30,7 @@ from mlwiki.extract.draft import Draft
 from mlwiki.extract.list_clozes import HIDDEN, _label, _subject
 from mlwiki.extract.one_answer import one_answer
 from mlwiki.extract.prose import sentences
+from mlwiki.extract.sentence_cues import sentence_cue
 from mlwiki.models import CardKind
 
 MAX_SENTENCES = 5
@@ -109,8 +111,14 @@ def cloze_cards(draft: Draft, parts: list[tuple[str, bool]], hide=None, joiner: 
 
 
 def _hidden(text: str) -> str:
-    """A sentence hidden after its own label or its subject and verb, the cue its blank keeps."""
-    return f"{_label(text) or _subject(text) or _named(text)}{HIDDEN}"
+    """A sentence hidden after its own label, its subject and verb, its term set equal, or else its first words
+    (`sentence_cues`): the cue its blank keeps."""
+    return f"{_own_cue(text) or sentence_cue(text)}{HIDDEN}"
+
+
+def _own_cue(text: str) -> str:
+    """A sentence's own label, subject and verb or term set equal; '' when it has none."""
+    return _label(text) or _subject(text) or _named(text)
 
 
 def _named(text: str) -> str:

@@ -1,0 +1,122 @@
+"""The cue a hidden sentence keeps when it has no label, no subject with a verb and no term set equal of its own
+(`sentence_clozes`, `paragraph_clozes`): "[...] It isn't true gradient descent" beside another sentence says nothing
+of what is asked; its own first words do.
+
+    "Semi"-gradient because we don't differentiate through the target.  →  "Semi"-gradient [...]
+    As $t \\to T$, $\\bar\\alpha_T \\approx 0$ so the last step is pure noise. →  As $t \\to T$, [...]
+    Because it is probabilistic you can sample segmentations.           →  Because it is probabilistic [...]
+    Modern variants swap ReLU for GELU or SwiGLU.                        →  Modern variants swap [...]
+
+In order: an opening clause up to its comma ("As $t \\to T$, "), the condition under which the rest holds; the
+item's lead words (`item_cues.lead_cue`); or the sentence's first words up to `LEAD_WORDS`, those that lead on to what
+is hidden ("because", "we") dropped, and when all of them lead on ("Because it is …"), up to the first word that
+does not; a sign ("=", "+", "—"), a bracket left open or a long formula ends it. The cue stays a small part of the sentence (`MAX_SHARE`) and never shows a number or a stated formula,
+which would give the answer away. Pure: text in, text out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.item_cues import _DIGIT, _MATH, _OPEN_END, _STATES, lead_cue
+
+LEAD_WORDS = 3
+MAX_LEAD_WORDS = 5  # (an opening of words that all lead on, "Because it is probabilistic", is taken this far)
+MIN_SENTENCE_WORDS = 5  # (a shorter sentence is recalled whole: its first words would give it away)
+MAX_SHARE = 0.4  # the cue's words, at most this share of the sentence's
+MAX_FORMULA_CHARS = 40  # (a longer formula opening the sentence is its fact: shown, it gives the answer away)
+MIN_TERM_CHARS = 4  # a one-word cue is a term ("Semi"-gradient), not a short word
+# An opening clause up to its comma: two to four words or formulas, the condition the rest holds under
+_CLAUSE = re.compile(r"(?:\$[^$\n]{1,40}\$|[^\s$,;:]+)(?:[ \t]+(?:\$[^$\n]{1,40}\$|[^\s$,;:]+)){1,3},[ \t]+")
+# The words that open a condition: its clause may state a formula ("As $t \\to T$, "), which the rest goes on from
+_CONDITIONS = frozenset("as if when whenever given with once since under for after while".split())
+# Words that only link a sentence to the one before ("Overall", "However"): alone, no cue
+_LINKING = frozenset("""overall however additionally moreover furthermore finally also instead otherwise similarly
+likewise therefore hence thus then now here still again""".split())
+# What follows a clause that is the first of a run of short phrases: one to three words, then a comma or a semicolon
+_ENUMERATES = re.compile(r"[^\s,;]+(?:[ \t]+[^\s,;]+){0,2}[ \t]*[,;]")
+_TOKEN = re.compile(r"\$[^$\n]+\$|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|\S+")
+_WORDLIKE = re.compile(r"\$|[^\W\d_]")  # (a formula or a word with a letter; "=", "+", "—" end the cue before them)
+
+
+def sentence_cue(text: str) -> str:
+    """The cue a hidden sentence keeps, with the space after it; '' when it has none that leaves its fact hidden
+    (see the module's doc)."""
+    total = _words(text)
+    if total < MIN_SENTENCE_WORDS:
+        return ""
+    if cue := clause_cue(text):
+        return cue  # (a whole opening clause, not its first three words: "Under heavy load, [...]")
+    if (cue := _signless(lead_cue(text))) and not _unbalanced(cue):
+        return cue
+    cue = _lead(text)
+    return cue + " " if cue and _fits(cue, total) else ""
+
+
+def clause_cue(text: str) -> str:
+    """A sentence's or an item's opening clause up to its comma, with the space after it ("Given $q_*$, "): the
+    condition under which the rest holds; '' when it has none short beside the text (see the module's doc)."""
+    found = _CLAUSE.match(text)
+    total = _words(text)
+    if not found or total < MIN_SENTENCE_WORDS or _unbalanced(found.group(0)):
+        return ""  # (a clause that cuts a bracket open, "SortPooling (DGCNN, ", is no clause)
+    cue = found.group(0)
+    condition = cue.split()[0].casefold() in _CONDITIONS
+    if not condition and _ENUMERATES.match(text, found.end()):
+        return ""  # ("orthogonal init, LR annealing, …": the first of a run of short phrases, not a clause)
+    return cue if _fits(cue, total, condition) else ""
+
+
+def _signless(cue: str) -> str:
+    """A cue without the signs it ends on ("Parallel trends +" → "Parallel trends "), with the space after it."""
+    words = cue.split()
+    while words and not _WORDLIKE.search(words[-1]):
+        words.pop()
+    return " ".join(words) + " " if words else ""
+
+
+def _lead(text: str) -> str:
+    """The sentence's first words: up to `LEAD_WORDS`, without those that end on what is hidden; when every one of
+    them leads on, up to the first word that does not (at most `MAX_LEAD_WORDS`)."""
+    tokens = _TOKEN.findall(text)[:MAX_LEAD_WORDS]
+    for k, token in enumerate(tokens):
+        if not _WORDLIKE.search(token) or _unbalanced(token) or len(token) > MAX_FORMULA_CHARS:
+            tokens = tokens[:k]  # (a sign, or a bracket, link or aside the cue would cut open)
+            break
+    words = tokens[:LEAD_WORDS]
+    while words and _leads_on(words[-1]):
+        words.pop()
+    if words:
+        return " ".join(words).rstrip(",;:")
+    for k, token in enumerate(tokens):
+        if not _leads_on(token):
+            return " ".join(tokens[:k + 1]).rstrip(",;:") if k else ""
+    return ""
+
+
+def _unbalanced(token: str) -> bool:
+    """Whether a text opens or closes a bracket or code span it does not close or open ("(Haario", "[[Bayesian",
+    "`king")."""
+    return token.count("`") % 2 == 1 or any(token.count(a) != token.count(b) for a, b in ("()", "[]", "{}"))
+
+
+def _leads_on(token: str) -> bool:
+    """Whether a word leads on to what follows ("because", "we", "the"): a cue ending on it cues nothing."""
+    return token.rstrip(",;:").casefold() in _OPEN_END
+
+
+def _fits(cue: str, total: int, clause: bool = False) -> bool:
+    """Whether a cue is short beside its sentence, and shows no number or (but in a condition's clause, `clause`)
+    no stated formula."""
+    words = _words(cue)
+    if words > MAX_SHARE * total or _DIGIT.search(_MATH.sub("", cue)) or (not clause and _STATES.search(cue)):
+        return False
+    if words == 1:
+        bare = re.sub(r"\W", "", cue)
+        return len(bare) >= MIN_TERM_CHARS and not _leads_on(cue) and bare.casefold() not in _LINKING
+    return True
+
+
+def _words(text: str) -> int:
+    """How many words a text has, a formula one."""
+    return len(_MATH.sub("x", text).split())
