@@ -48,3 +48,12 @@ def test_a_callout_that_is_all_title_is_its_text(tmp_path):
     made = cards_of(tmp_path, {"scaling.md": note})
     assert any(c["back"].startswith("Never fit the scaler on the test set") for c in made), made
     assert any("refits the scaler inside each fold" in c["back"] for c in made), made
+
+
+def test_a_box_of_several_lines_keeps_every_line(tmp_path):
+    """`?> ` over a paragraph of several lines: read as a callout, its first line was taken for a title and lost."""
+    note = ("# Upsampling\n\nTransposed convolutions with a stride that does not divide the kernel overlap unevenly.\n\n"
+            "!> Uneven overlap paints a checkerboard pattern into generated images.\n"
+            "Resizing first and then convolving avoids it.\n")
+    text = "\n".join(c["front"] + "\n" + c["back"] for c in cards_of(tmp_path, {"docs/up.md": note}))
+    assert "checkerboard pattern" in text and "Resizing first" in text and "!>" not in text, text

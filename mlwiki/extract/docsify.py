@@ -1,6 +1,7 @@
 """A Docsify page read as Docsify shows it, line for line:
 
-- a paragraph opening `?> ` is Docsify's tip box and one opening `!> ` its warning box: callouts of those kinds;
+- a one-line paragraph opening `?> ` is Docsify's tip box and one opening `!> ` its warning box: callouts of those
+  kinds (a box of several lines is read as its paragraph, so that no line of it is taken for a title);
 - a heading's helpers (`## Pooling :id=pooling`, `:docsify-ignore`, `:docsify-ignore-all`, `:class=x`) are off it;
 - a link's or a picture's options in quotes (`[page](x.md ':ignore')`, `![grid](g.png ':size=300')`) are off it,
   and a link that embeds a file (`[code](pool.py ':include :type=code')`) shows nothing: the file's text is not in
@@ -35,7 +36,10 @@ def as_docsify_shows(body: str) -> str:
             continue
         if _HEADING.match(line):
             line = _HEADING_HELPERS.sub("", line)
-        line = _BOX.sub(lambda m: f"{m.group(1)}> [!{'tip' if m.group(2) == '?' else 'warning'}] ", line, count=1)
+        if (box := _BOX.match(line)) and k + 1 < len(lines) and lines[k + 1].strip():
+            line = box.group(1) + line[box.end():]  # (a box of several lines: its text, whole, as a paragraph)
+        elif box:
+            line = f"{box.group(1)}> [!{'tip' if box.group(2) == '?' else 'warning'}] {line[box.end():]}"
         lines[k] = _OPTIONS.sub(_without_options, line)
     return "\n".join(lines)
 
