@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import threading
 
 import pytest
 from rich.cells import cell_len
@@ -191,10 +192,21 @@ def test_long_answers_fit_on_the_alternate_screen(wiki, cols):
     child.close()
 
 
-@pytest.mark.parametrize("cols", [60, 120])  # (the narrowest and the widest; 80 lies between: 25 s each)
-def test_every_bundled_card_fits_in_a_pty(tmp_path, cols):
-    """Day after day until every bundled card has been shown: each frame the review writes fits the terminal,
-    and no answer ends in a `…` (the mark of a cut line)."""
+def test_every_bundled_card_fits_in_a_pty(tmp_path):
+    """Day after day until every bundled card has been shown, in a terminal 60 and one 120 columns wide (the
+    narrowest and the widest; 80 lies between), side by side: each frame the review writes fits the terminal, and
+    no answer ends in a `…` (the mark of a cut line)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for done in [pool.submit(_review_every_bundled_card, tmp_path / f"cols{cols}", cols) for cols in (60, 120)]:
+            done.result()  # (an assertion that failed in a session fails the test here)
+
+
+_CLI_LOCK = threading.Lock()  # (CliRunner swaps sys.stdout: one invocation at a time)
+
+
+def _review_every_bundled_card(root, cols: int) -> None:
     import json
     import shutil
     from datetime import datetime, timedelta
@@ -204,16 +216,20 @@ def test_every_bundled_card_fits_in_a_pty(tmp_path, cols):
 
     from mlwiki.cli import cli
 
+    def mlwiki_json(*args: str):
+        with _CLI_LOCK:
+            return json.loads(CliRunner().invoke(cli, ["--root", str(root), *args]).stdout)
+
     repo = Path(__file__).resolve().parents[1]
-    shutil.copytree(repo / "notes", tmp_path / "notes")
-    (tmp_path / "mlwiki.toml").write_text((repo / "mlwiki.toml").read_text().replace("new_per_day = 20",
-                                                                                     "new_per_day = 500"))
+    shutil.copytree(repo / "notes", root / "notes")
+    (root / "mlwiki.toml").write_text((repo / "mlwiki.toml").read_text().replace("new_per_day = 20",
+                                                                                 "new_per_day = 500"))
     env = {**os.environ, "TERM": "xterm-256color"}
     for name in ("CI", "COLUMNS", "LINES"):
         env.pop(name, None)
     shown, day = set(), datetime(2026, 3, 2, 8, 0)
     while True:
-        child = pexpect.spawn(sys.executable, ["-m", "mlwiki", "--root", str(tmp_path), "--now", day.isoformat(),
+        child = pexpect.spawn(sys.executable, ["-m", "mlwiki", "--root", str(root), "--now", day.isoformat(),
                                                "review"], env=env, encoding="utf-8", timeout=90,
                               dimensions=(60, cols), preexec_fn=_ctrl_c_on)
         while child.expect([r"show answer\S*", "Reviewed|Nothing due"]) == 0:
@@ -228,11 +244,9 @@ def test_every_bundled_card_fits_in_a_pty(tmp_path, cols):
             child.send("4")
         child.expect(pexpect.EOF)
         child.close()
-        status = json.loads(CliRunner().invoke(cli, ["--root", str(tmp_path), "--now", day.isoformat(), "due",
-                                                     "--json"]).stdout)
-        if not status["new_waiting"]:
+        if not mlwiki_json("--now", day.isoformat(), "due", "--json")["new_waiting"]:
             break
         day += timedelta(days=1)
-    cards = json.loads(CliRunner().invoke(cli, ["--root", str(tmp_path), "cards", "--json"]).stdout)
+    cards = mlwiki_json("cards", "--json")
     assert {f"{c['source']['path'].rsplit('/', 1)[-1]}:{c['source']['line']}" for c in cards} <= {
-        s.rsplit("/", 1)[-1] for s in shown if s}
+        s.rsplit("/", 1)[-1] for s in shown if s}, cols

@@ -131,7 +131,7 @@ def test_review_and_scan_in_parallel_never_lock(scanned):
     reviewer = mlwiki_process(scanned, "review", "--plain")
     errors: list[str] = []
     note = scanned / "notes" / "b.md"
-    for n in range(8):
+    for n in range(5):  # (each round is five commands in as many processes beside the review)
         note.write_text(f"Q: Parallel question {n} on momentum?\nA: yes\n", encoding="utf-8")
         for args in (["scan"], ["due", "--json"], ["cards", "--json"], ["export", "-o", str(scanned / "out")],
                      ["stats", "--json"]):
@@ -149,7 +149,7 @@ def test_review_and_scan_in_parallel_never_lock(scanned):
     assert reviewer.returncode == 0 and "locked" not in err and "Traceback" not in err
     acked = [line.split()[1].rstrip(":") for line in out.splitlines() if line.startswith("recorded ")]
     stored = db_rows(scanned / ".mlwiki" / "mlwiki.db", "SELECT card_id FROM reviews ORDER BY id")
-    assert [r[0] for r in stored] == acked and len(acked) == 8
+    assert [r[0] for r in stored] == acked and len(acked) == 5
 
 
 def make_v1_database(wiki: Path) -> Path:
