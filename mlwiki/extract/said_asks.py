@@ -53,12 +53,18 @@ CONCLUDES = re.compile(r"[*_]*(?:So|Hence|Thus|Therefore|Consequently|i\.e\.|I\.
 def said_asked(drafts: list) -> list:
     """The drafts with each remark card that asks "What it says" of a formula asked of what that formula is (see
     the module's doc); any other draft as it was."""
+    return says_remarks_asked(drafts, asked_front)
+
+
+def says_remarks_asked(drafts: list, front_for) -> list:
+    """The drafts with each "… › What it says" remark card asked by `front_for(front, back)` where that gives a
+    front no other card has (the card keeps the id the "What it says" front gave it); any other draft as it was."""
     fronts = {d.front for group, _ in drafts for d in group}
     out = []
     for group, heading in drafts:
         draft = group[0]
         if len(group) == 1 and draft.form == REMARK_FORM and SAYS in draft.front \
-                and (asked := asked_front(draft.front, draft.back)) and asked not in fronts:
+                and (asked := front_for(draft.front, draft.back)) and asked not in fronts:
             group = [replace(draft, front=asked, id_front=draft.id_front or f"{REMARK_FORM}: {draft.front}")]
             fronts.add(asked)
         out.append((group, heading))

@@ -21,13 +21,10 @@ its id: only its front's wording changed. Pure.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from mlwiki.extract.lines import LIST_ITEM
-from mlwiki.extract.remarks import FORM as REMARK_FORM
-from mlwiki.extract.said_asks import CONCLUDES, formula_name
+from mlwiki.extract.said_asks import CONCLUDES, SAYS, formula_name, says_remarks_asked
 
-SAYS = " › What it says\n\n"
 # Another route to the same formula ("Same answer from the lemma directly", "The same result falls out of …")
 _DERIVED = re.compile(r"(?i)(?:the\s+)?same\s+(?:answer|result|solution|formula|expression|estimator|update)\s+"
                       r"(?:from|via|by|through|using|falls\s+out|follows|comes)\b|(?:alternatively|another\s+"
@@ -52,16 +49,7 @@ _COMPARED = re.compile(r"(?i)same\s+[a-z-]+(?:\s+[a-z-]+)?\s*(?:,|;|—|but\b)")
 def said_kinds_asked(drafts: list) -> list:
     """The drafts with each "What it says" remark card whose first sentence says what kind of remark it is asked
     so (see the module's doc); any other draft as it was."""
-    fronts = {d.front for group, _ in drafts for d in group}
-    out = []
-    for group, heading in drafts:
-        draft = group[0]
-        if len(group) == 1 and draft.form == REMARK_FORM and SAYS in draft.front \
-                and (asked := kind_front(draft.front, draft.back)) and asked not in fronts:
-            group = [replace(draft, front=asked, id_front=draft.id_front or f"{REMARK_FORM}: {draft.front}")]
-            fronts.add(asked)
-        out.append((group, heading))
-    return out
+    return says_remarks_asked(drafts, kind_front)
 
 
 def kind_front(front: str, back: str) -> str:
