@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.render.spans import fenced_lines
+from mlwiki.render.spans import fence_closes, fenced_lines
 
 _INLINE_QUERY = re.compile(r"[ \t]*`(?:\$=|=[ \t])[^`\n]*`")  # (not "`==`", an operator)
 _TEMPLATER = re.compile(r"<%[-_*]?.*?[-_]?%>")
 _AD_OPEN = re.compile(r"([ \t]*)(`{3,}|~{3,})ad-([\w-]+)[ \t]*$")
 _AD_OPTION = re.compile(r"[ \t]*(title|collapse|icon|color)[ \t]*:[ \t]*(.*)$")
-_CUES = ("`=", "`$=", "<%", "ad-")
+_CUES = ("`=", "`$=", "<%", "```ad-", "~~~ad-")  # (not "ad-": "read-only", "head-")
 
 
 def as_dataview_shows(body: str) -> str:
@@ -59,9 +59,5 @@ def _admonitions(lines: list[str]) -> list[str]:
 
 
 def _closing(lines: list[str], start: int, fence: str) -> int:
-    """The line that closes the fence opened at `start` (the same characters, as many or more), else -1."""
-    for at in range(start + 1, len(lines)):
-        stripped = lines[at].strip()
-        if stripped and set(stripped) == {fence[0]} and len(stripped) >= len(fence):
-            return at
-    return -1
+    """The line that closes the fence opened at `start`, else -1."""
+    return next((at for at in range(start + 1, len(lines)) if fence_closes(lines[at], fence[0], len(fence))), -1)
