@@ -1,11 +1,11 @@
 """A note's text as the tool that wrote it shows it, before extraction reads it as Markdown:
 - an MDX page without its imports and components; HackMD's tags line, embeds and inserted text;
 - a Hugo page's shortcodes as the boxes, folds, math and links they show; GitBook's blocks (hints, tabs, embeds) and
-  heading anchors; an mdBook page's doubled math delimiters and directives (`mdbook`); an MkDocs page without its
+  heading anchors; GitHub's `$`…`$` math and emoji (`github_text`); a Hexo post's tag plugins (`hexo`); an mdBook page's doubled math delimiters and directives (`mdbook`); an MkDocs page without its
   attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
   (`silverbullet`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
-  Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`); a Jekyll page's kramdown (inline `$$…$$`, Liquid tags, attribute lists);
+  Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`); a Zotero literature note's record, PDF links and import stamps (`zotero`); a Jekyll page's kramdown (inline `$$…$$`, Liquid tags, attribute lists);
 - a rich-text editor's HTML (Evernote's, a web clip's) as its text; a clipped page's reference marks and fine print
   and a picture's caption left out; a plain-text formula alone as display math;
 - `$$…$$` inside a line of words as inline math (`inline_dollars`), in every format; an outline under one root
@@ -20,8 +20,10 @@ from mlwiki.extract.docsify import as_docsify_shows
 from mlwiki.extract.captions import without_picture_captions
 from mlwiki.extract.clip_marks import without_clip_marks
 from mlwiki.extract.editor_html import as_editor_shows
+from mlwiki.extract.github_text import as_github_shows
 from mlwiki.extract.gitbook import as_gitbook_shows
 from mlwiki.extract.hackmd import as_hackmd_shows
+from mlwiki.extract.hexo import as_hexo_shows
 from mlwiki.extract.inline_dollars import inline_dollars
 from mlwiki.extract.kramdown import read_kramdown
 from mlwiki.extract.mdbook import as_mdbook_shows
@@ -30,6 +32,7 @@ from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.plain_formulas import with_plain_formulas
 from mlwiki.extract.root_bullet import unwrapped
 from mlwiki.extract.silverbullet import as_silverbullet_shows
+from mlwiki.extract.zotero import as_zotero_shows
 
 
 def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool = False,
@@ -42,6 +45,8 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
     if hugo_page:
         body = hugo.as_markdown(body)  # (a Hugo page: as the site shows it)
     if not as_before:
+        body = as_github_shows(body)  # (a page for github.com: its $`…`$ math and emoji shortcodes)
+        body = as_hexo_shows(body, kramdown)  # (a Hexo post: its notes, tabs, code blocks and links as it shows them)
         body = as_gitbook_shows(body)  # (a GitBook page: hints, tabs and embeds as it shows them)
         body = as_mdbook_shows(body)  # (an mdBook page: its `\\\\(` math as math, its `{{#include}}`s as nothing)
         body = as_editor_shows(body)  # (an editor's HTML, Evernote's: as the editor shows it)
@@ -53,6 +58,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_bookdown_shows(body)  # (an R Markdown book's theorems, callouts and references, as Quarto's)
         body = as_docsify_shows(body)  # (a Docsify page: `?>`/`!>` boxes, heading helpers, link options)
         body = as_dataview_shows(body)  # (Obsidian's plugins: inline fields, queries, Admonition blocks)
+        body = as_zotero_shows(body)  # (a Zotero literature note: its record, PDF links and import stamps)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)

@@ -1,0 +1,55 @@
+"""A page written for github.com read as the Markdown mlwiki reads, line for line, showing what GitHub shows.
+
+GitHub has a math form of its own for a formula in a sentence, `` $`\\alpha + k`$ `` (its dollars around a code span, so
+that Markdown leaves the formula alone): it is the inline math `$\\alpha + k$`. (Its fenced `` ```math `` block is
+display math everywhere in mlwiki already.) GitHub also shows emoji shortcodes, `:warning:`, as their emoji; the
+common ones are read so (not on a line with code or math), the others stay as written. Code is never touched.
+
+Pure: a note's text in, the same number of lines out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.render.spans import fenced_lines
+
+# `$`…`$`: a code span between dollars, on one line
+_DOLLAR_CODE = re.compile(r"\$`([^`\n]+)`\$")
+_SHORTCODE = re.compile(r":([a-z0-9_+-]+):")
+# The shortcodes notes use most, as GitHub shows them
+_EMOJI = {
+    "warning": "⚠️", "bulb": "💡", "memo": "📝", "pencil": "📝", "pencil2": "✏️", "exclamation": "❗",
+    "heavy_exclamation_mark": "❗", "question": "❓", "grey_question": "❔", "white_check_mark": "✅",
+    "heavy_check_mark": "✔️", "x": "❌", "star": "⭐", "fire": "🔥", "rocket": "🚀", "point_right": "👉",
+    "book": "📖", "books": "📚", "pushpin": "📌", "information_source": "ℹ️", "construction": "🚧", "key": "🔑",
+    "mag": "🔍", "link": "🔗", "bangbang": "‼️", "no_entry": "⛔", "stop_sign": "🛑", "thinking": "🤔",
+    "arrow_right": "➡️", "tada": "🎉", "brain": "🧠", "dart": "🎯", "triangular_flag_on_post": "🚩",
+}
+
+
+def as_github_shows(body: str) -> str:
+    """`body` with GitHub's `` $`…`$ `` math as `$…$` and the common emoji shortcodes as their emoji; `body` itself
+    when it holds neither."""
+    math, emoji = "$`" in body, ":" in body and _has_shortcode(body)
+    if not math and not emoji:
+        return body
+    lines = body.split("\n")
+    for k, fenced in enumerate(fenced_lines(lines)):
+        line = lines[k]
+        if fenced:
+            continue
+        if math and "$`" in line:
+            line = _DOLLAR_CODE.sub(r"$\1$", line)
+        if emoji and ":" in line and "`" not in line and "$" not in line:  # (never in code or math)
+            line = _SHORTCODE.sub(_emoji, line)
+        lines[k] = line
+    return "\n".join(lines)
+
+
+def _has_shortcode(body: str) -> bool:
+    return any(found.group(1) in _EMOJI for found in _SHORTCODE.finditer(body))
+
+
+def _emoji(found: re.Match) -> str:
+    return _EMOJI.get(found.group(1), found.group(0))

@@ -1,0 +1,150 @@
+"""Pages of four more tools read as those tools show them (issue 23, session 52): a course repository on GitHub, a
+Hexo blog, and an Obsidian vault of literature notes imported from Zotero. Notes written to tmp_path, read back
+through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import backs_by_front, new_wiki, run
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+LECTURE = (
+    "# Lecture 3: Gaussian processes\n\n"
+    "A Gaussian process is a distribution over functions in which any finite set of function values "
+    "$`f(x_1), \\dots, f(x_n)`$ is jointly Gaussian.\n\n"
+    "## The kernel\n\n"
+    "The kernel $`k(x, x')`$ sets how strongly two function values covary, so it encodes smoothness.\n")
+
+
+def _made(tmp_path, notes: dict[str, str]) -> dict[str, str]:
+    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
+
+
+def _text(made: dict[str, str]) -> str:
+    return "\n".join(made) + "\n" + "\n".join(made.values())
+
+
+def test_a_lecture_folders_readme_linked_from_the_index_is_a_note(tmp_path):
+    """GitHub shows `lec3/README.md` as the folder's page; the repository's index links it: its text makes cards."""
+    made = _text(_made(tmp_path, {"README.md": "# Course notes\n\n- [Lecture 3](lec3/)\n",
+                                  "lec3/README.md": LECTURE}))
+    assert "encodes smoothness" in made
+
+
+def test_a_linked_folder_that_is_a_package_keeps_its_readme_about_itself(tmp_path):
+    """A linked folder with a `pyproject.toml` is software: its README stays the package's (no card)."""
+    made = _text(_made(tmp_path, {"README.md": "# Course notes\n\n- [Lecture 3](lec3/)\n- [code](./tools/README.md)\n",
+                                  "tools/pyproject.toml": "[project]\nname = 'x'\n",
+                                  "tools/README.md": LECTURE.replace("smoothness", "roughness"),
+                                  "lec3/README.md": LECTURE}))
+    assert "encodes smoothness" in made
+    assert "roughness" not in made
+
+
+def test_an_unlinked_folders_readme_makes_no_card(tmp_path):
+    made = _text(_made(tmp_path, {"README.md": "# Course notes\n\nSee the folders.\n", "lec3/README.md": LECTURE,
+                                  "other.md": "# Other\n\nBagging averages models fit on bootstrap samples.\n"}))
+    assert "encodes smoothness" not in made
+
+
+def test_githubs_dollar_code_math_is_inline_math(tmp_path):
+    """`` $`k(x, x')`$ `` is GitHub's inline math: the card shows `$k(x, x')$`, never the backticks."""
+    made = _text(_made(tmp_path, {"gp.md": LECTURE}))
+    assert "$k(x, x')$" in made
+    assert "$`" not in made
+
+
+def test_emoji_shortcodes_show_as_github_shows_them(tmp_path):
+    page = "# Priors\n\n## Flat priors\n\n:warning: A flat prior is not invariant under reparameterisation.\n"
+    made = _text(_made(tmp_path, {"priors.md": page}))
+    assert "⚠️ A flat prior" in made
+    assert ":warning:" not in made
+
+
+HEXO_POST = (
+    "---\ntitle: Boosting\ndate: 2024-03-02 10:14:00\ntags: [trees]\nmathjax: true\n---\n\n"
+    "Boosting fits weak learners one after another, each to the mistakes of the ensemble so far.\n\n"
+    "<!-- more -->\n\n"
+    "## Shrinkage\n\n"
+    "Each tree's contribution is scaled by a learning rate $\\eta$ with $0 < \\eta \\le 1$ before it is added.\n\n"
+    "The update for round $m$ is\n\n"
+    "$$F\\_m(x) = F\\_{m-1}(x) + \\eta h\\_m(x)$$\n\n"
+    "{% note warning %}\n"
+    "A smaller learning rate needs more rounds, so tune the two together with early stopping.\n"
+    "{% endnote %}\n\n"
+    "{% codeblock fit.py lang:python %}\n"
+    "model = GradientBoostingRegressor(learning_rate=0.1, n_estimators=500)\n"
+    "{% endcodeblock %}\n\n"
+    "See {% post_link random-forests %} for the bagging side.\n\n"
+    "{% tabs loss %}\n<!-- tab Squared loss -->\nThe negative gradient is the residual.\n<!-- endtab -->\n"
+    "<!-- tab Absolute loss -->\nThe negative gradient is the sign of the residual.\n<!-- endtab -->\n{% endtabs %}\n")
+
+
+def _hexo(tmp_path) -> dict[str, str]:
+    return _made(tmp_path, {"_config.yml": "title: Notes\ntheme: next\npermalink: :year/:title/\n"
+                                           "new_post_name: :title.md\n",
+                            "source/_posts/boosting.md": HEXO_POST})
+
+
+def test_a_hexo_note_is_a_callout_of_its_kind_and_no_tag_shows(tmp_path):
+    made = _hexo(tmp_path)
+    warned = [front for front, back in made.items() if "more rounds" in back]
+    assert warned and all("Warning" in front for front in warned)
+    assert "{%" not in _text(made)
+
+
+def test_a_hexo_code_block_is_code_not_a_cards_words(tmp_path):
+    assert "GradientBoostingRegressor" not in _text(_hexo(tmp_path))
+
+
+def test_a_hexo_post_link_shows_the_posts_name_and_tabs_are_titled(tmp_path):
+    """(A "See … for …" line is navigation, on no card: the link is read where the text is shown.)"""
+    from mlwiki.extract.hexo import as_hexo_shows
+
+    assert as_hexo_shows("Bagging is {% post_link random-forests %}'s core.") == "Bagging is random forests's core."
+    assert as_hexo_shows("{% post_link rf-post Random forests %} average trees.") == "Random forests average trees."
+    made = _hexo(tmp_path)
+    assert any("Absolute loss" in front and "sign of the residual" in back for front, back in made.items())
+
+
+def test_escaped_underscores_in_a_hexo_posts_math_are_subscripts(tmp_path):
+    text = _text(_hexo(tmp_path))
+    assert "F_m(x) = F_{m-1}(x) + \\eta h_m(x)" in text
+    assert "\\_" not in text
+
+
+ZOTERO_NOTE = (
+    "---\ncitekey: he2020moco\n---\n\n"
+    "# Momentum Contrast for Unsupervised Visual Representation Learning\n\n"
+    "> [!info]\n> - **Item type**: Conference paper\n> - **Year**: 2020\n"
+    "> - [Zotero](zotero://select/items/@he2020moco) | [PDF](zotero://open-pdf/library/items/QW12ER34)\n\n"
+    "## Annotations\n\n%% begin annotations %%\n\n### Imported: 2024-05-01 9:30 am\n\n"
+    "> [!quote] Highlight\n"
+    "> a queue of encoded keys decouples the dictionary size from the mini-batch size\n"
+    "> [(p. 3)](zotero://open-pdf/library/items/QW12ER34?page=3&annotation=AS56DF78)\n\n"
+    "> [!important] Highlight\n"
+    "> the key encoder is a momentum-based moving average of the query encoder\n"
+    "> [(p. 4)](zotero://open-pdf/library/items/QW12ER34?page=4&annotation=GH90JK12)\n>\n"
+    "> **Comment**: a fast-changing key encoder makes the queued keys inconsistent.\n\n"
+    "%% end annotations %%\n")
+
+
+def test_a_zotero_literature_note_keeps_each_highlight_and_shows_no_zotero_furniture(tmp_path):
+    """Two highlights of one paper are two cards, told apart by their page; the record callout, the PDF links, the
+    import stamp and the comment's label show on no card."""
+    made = _made(tmp_path, {"literature/@he2020moco.md": ZOTERO_NOTE})
+    text = _text(made)
+    assert "decouples the dictionary size" in text
+    momentum = [front for front, back in made.items() if "momentum-based moving average" in back]
+    assert momentum and "Highlight (p. 4)" in momentum[0]
+    assert "inconsistent" in made[momentum[0]]
+    for furniture in ("zotero://", "Item type", "Imported", "Comment", "(p. 3)]"):
+        assert furniture not in text
+
+
+def test_cards_json_of_a_hexo_post_is_clean(tmp_path):
+    cards = json.loads(run(new_wiki(tmp_path, {"source/_posts/boosting.md": HEXO_POST}, CONFIG), "cards", "--json",
+                           ok=True).output)
+    assert cards and not [c for c in cards if "{%" in c["front"] + c["back"]]
