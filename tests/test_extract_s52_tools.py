@@ -148,3 +148,18 @@ def test_cards_json_of_a_hexo_post_is_clean(tmp_path):
     cards = json.loads(run(new_wiki(tmp_path, {"source/_posts/boosting.md": HEXO_POST}, CONFIG), "cards", "--json",
                            ok=True).output)
     assert cards and not [c for c in cards if "{%" in c["front"] + c["back"]]
+
+
+def test_a_notebooks_open_in_colab_badge_is_no_card(tmp_path):
+    """A Colab notebook's first cell is its badge: a button, on no card; the notebook's text still is."""
+    cells = [{"cell_type": "markdown", "metadata": {}, "source": [
+                 '<a href="https://colab.research.google.com/github/u/r/blob/main/nb.ipynb" target="_parent">'
+                 '<img src="https://colab.research.google.com/assets/colab-badge.svg" alt="Open In Colab"/></a>']},
+             {"cell_type": "markdown", "metadata": {}, "source": [
+                 "# Normalisation\n\n## Layer norm\n\nLayer norm normalises over the features of one example, so it "
+                 "does not depend on the batch size."]}]
+    notebook = json.dumps({"nbformat": 4, "nbformat_minor": 0, "metadata": {}, "cells": cells})
+    text = _text(_made(tmp_path, {"norm.ipynb": notebook,
+                                  "README.md": "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org)\n"}))
+    assert "batch size" in text
+    assert "colab" not in text.lower() and "<a" not in text

@@ -2,7 +2,9 @@
 
 GitHub has a math form of its own for a formula in a sentence, `` $`\\alpha + k`$ `` (its dollars around a code span, so
 that Markdown leaves the formula alone): it is the inline math `$\\alpha + k$`. (Its fenced `` ```math `` block is
-display math everywhere in mlwiki already.) GitHub also shows emoji shortcodes, `:warning:`, as their emoji; the
+display math everywhere in mlwiki already.) A line of badges, `[![Open In Colab](…/colab-badge.svg)](…)` or the
+same as HTML (a notebook's first cell, a repository's README), is a button to click, never a card's words. GitHub
+also shows emoji shortcodes, `:warning:`, as their emoji; the
 common ones are read so (not on a line with code or math), the others stay as written. Code is never touched.
 
 Pure: a note's text in, the same number of lines out.
@@ -16,6 +18,10 @@ from mlwiki.render.spans import fenced_lines
 
 # `$`…`$`: a code span between dollars, on one line
 _DOLLAR_CODE = re.compile(r"\$`([^`\n]+)`\$")
+# One badge: a picture link, in Markdown or HTML, whose picture's address says it is a badge
+_BADGE = (r"""[ \t]*(?:\[!\[[^\[\]\n]*\]\([^()\s]*badge[^()\s]*\)\]\([^()\s]*\)|<a[ \t][^<>\n]*>[ \t]*"""
+          r"""<img[ \t][^<>\n]*badge[^<>\n]*>[ \t]*</a>)""")
+_BADGES = re.compile(r"(?:" + _BADGE + r"[ \t]*)+", re.IGNORECASE)
 _SHORTCODE = re.compile(r":([a-z0-9_+-]+):")
 # The shortcodes notes use most, as GitHub shows them
 _EMOJI = {
@@ -29,16 +35,18 @@ _EMOJI = {
 
 
 def as_github_shows(body: str) -> str:
-    """`body` with GitHub's `` $`…`$ `` math as `$…$` and the common emoji shortcodes as their emoji; `body` itself
-    when it holds neither."""
-    math, emoji = "$`" in body, ":" in body and _has_shortcode(body)
-    if not math and not emoji:
+    """`body` with GitHub's `` $`…`$ `` math as `$…$`, lines of badges as nothing and the common emoji shortcodes
+    as their emoji; `body` itself when it holds none of them."""
+    math, emoji, badges = "$`" in body, ":" in body and _has_shortcode(body), "badge" in body.lower()
+    if not math and not emoji and not badges:
         return body
     lines = body.split("\n")
     for k, fenced in enumerate(fenced_lines(lines)):
         line = lines[k]
         if fenced:
             continue
+        if badges and _BADGES.fullmatch(line):
+            line = ""
         if math and "$`" in line:
             line = _DOLLAR_CODE.sub(r"$\1$", line)
         if emoji and ":" in line and "`" not in line and "$" not in line:  # (never in code or math)
