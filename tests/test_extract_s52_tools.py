@@ -163,3 +163,18 @@ def test_a_notebooks_open_in_colab_badge_is_no_card(tmp_path):
                                   "README.md": "[![Binder](https://mybinder.org/badge_logo.svg)](https://mybinder.org)\n"}))
     assert "batch size" in text
     assert "colab" not in text.lower() and "<a" not in text
+
+
+def test_a_callout_with_metadata_after_its_kind_is_a_callout(tmp_path):
+    """`> [!quote|#5fb236] Highlight` (a template's colour, a theme's layout after `|`) is a callout of its kind: its
+    line never shows, and a Zotero highlight's colour tags, `<mark …>`, and empty PDF links show nothing."""
+    note = ("# Bootstrap your own latent\n\n## Annotations\n\n"
+            "> [!quote|#5fb236] Highlight\n> the target network is a slow moving average of the online network\n"
+            "> [(p. 3)](zotero://open-pdf/library/items/A1?page=3&annotation=C3)\n\n"
+            "## Key ideas\n\n"
+            '- <mark class="hltr-yellow">the predictor is essential</mark> (Grill et al., 2020, p. 6) '
+            "([pdf](zotero://open-pdf/library/items/A1?page=6))\n")
+    text = _text(_made(tmp_path, {"@grill2020byol.md": note}))
+    assert "slow moving average" in text and "predictor is essential" in text
+    for leak in ("[!quote", "#5fb236", "<mark", "()", "zotero"):
+        assert leak not in text

@@ -20,7 +20,7 @@ _SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z\\$*(\[])")
 _ABBREVIATIONS = ("e.g", "i.e", "E.g", "I.e", "cf", "resp", "vs", "al", "Eq", "Eqs", "Fig", "Figs", "Def", "Defs", "Thm", "Ch", "Sec",
                   "p", "pp", "Prop", "Lem", "Cor", "w.r.t", "wrt", "s.t", "a.k.a", "approx")
 _ABBREVIATION_DOT = re.compile(r"\.(?=\s)(?:" + "|".join(rf"(?<=\b{re.escape(a)}\.)" for a in _ABBREVIATIONS) + ")")
-_CALLOUT = re.compile(r"\[![\w-]+\][+-]?[ \t]*")
+_CALLOUT = re.compile(r"\[![\w-]+(?:\|[^\]\n]*)?\][+-]?[ \t]*")
 _EMBED = re.compile(r"!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>")
 _WIKILINK = re.compile(r"\[\[([^\]]*)\]\]")
 

@@ -7,7 +7,7 @@ back into the PDF, `[(p. 4)](zotero://open-pdf/library/items/…?page=4&annotati
 with a heading, `### Imported: 2024-03-02 10:14 am`: on a card the link is a page number that opens nothing, and the
 stamp is no subject, so both show nothing; an annotation's callout titled only by its kind (`> [!quote] Highlight`)
 is titled by its page too (`Highlight (p. 4)`), so that two highlights of a paper are two cards. A reader's comment under a highlight, `**Comment**: …`, is the text of
-the comment (its label is no term to define). Only a note that holds `zotero://` links is read so.
+the comment (its label is no term to define), and a highlight's colour, `<mark style="…">`, is its text. Only a note that holds `zotero://` links is read so.
 
 Pure: a note's text in, the same number of lines out.
 """
@@ -20,7 +20,10 @@ from mlwiki.render.spans import fenced_lines
 
 _CUE = "zotero://"
 # A link into Zotero: `[(p. 4)](zotero://open-pdf/…)`, `[Zotero](zotero://select/items/@key)`, `[Open in Zotero](…)`
-_ZOTERO_LINK = re.compile(r"[ \t]*\[([^\[\]\n]*)\]\(zotero://[^()\s]*\)")
+_ZOTERO_LINK = re.compile(r"([ \t]*)\[([^\[\]\n]*)\]\(zotero://[^()\s]*\)")
+_EMPTY_PARENS = re.compile(r"[ \t]*\([ \t]*\)")
+# A highlight's colour, as the Highlightr plugin and Zotero's templates write it: `<mark style="…">text</mark>`
+_MARK = re.compile(r"(?i)</?mark\b[^<>\n]*>")
 # The link's text when it is only a page or Zotero's name: then the link shows nothing at all
 _PAGE_OR_NAME = re.compile(r"(?i)\(?(?:p(?:p|age)?\.?[ \t]*[\divxlc–-]+|zotero|open in zotero|pdf|local library|"
                            r"web library|annotation|go to annotation)\)?")
@@ -29,13 +32,13 @@ _STAMP = re.compile(r"(?i)[ \t]{0,3}#{1,6}[ \t]+(?:annotations[ \t]+)?imported\b
 _COMMENT = re.compile(r"(?i)([ \t]*(?:>[ \t]?)*[ \t]*)(?:\*\*|__)?(?:my[ \t]+)?comments?[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]+"
                       r"(?=\S)")
 # A callout's opening line and a line inside it
-_CALLOUT = re.compile(r"[ \t]*>[ \t]*\[![\w-]+\][-+]?(?:[ \t]+[^\n]*)?")
+_CALLOUT = re.compile(r"[ \t]*>[ \t]*\[![\w-]+(?:\|[^\]\n]*)?\][-+]?(?:[ \t]+[^\n]*)?")
 _RECORD_LINE = re.compile(r"[ \t]*>[ \t]*(?:[-*+][ \t]+)?(?:\*\*[^*\n]{1,40}\*\*[ \t]*:?[ \t]*:?[^\n]*|"
                           r"\[[^\[\]\n]*\]\([^()\s]*\)(?:[ \t]*\|?[ \t]*\[[^\[\]\n]*\]\([^()\s]*\))*[ \t]*|[ \t]*)")
 _MAX_RECORD_VALUE_WORDS = 8
 _PAGE = re.compile(r"\[\(?p(?:age|\.)?[ \t]*([\divxlc–-]+)\)?\]\(zotero://")
 # An annotation's callout titled only by its kind, `> [!quote] Highlight`: the kind is no subject either
-_KIND_TITLE = re.compile(r"(?i)[ \t]*>[ \t]*\[![\w-]+\][-+]?[ \t]+(?:highlight|underline|annotation|note|image|"
+_KIND_TITLE = re.compile(r"(?i)[ \t]*>[ \t]*\[![\w-]+(?:\|[^\]\n]*)?\][-+]?[ \t]+(?:highlight|underline|annotation|note|image|"
                          r"comment|quote)[ \t]*:?[ \t]*")
 
 
@@ -55,7 +58,9 @@ def as_zotero_shows(body: str) -> str:
         if fenced[k]:
             continue
         if _CUE in line:
-            line = _ZOTERO_LINK.sub(_link_shown, line)
+            line = _EMPTY_PARENS.sub("", _ZOTERO_LINK.sub(_link_shown, line))
+        if "<mark" in line or "<MARK" in line:
+            line = _MARK.sub("", line)
         if "mport" in line and _STAMP.fullmatch(line):
             line = ""
         elif "omment" in line:
@@ -66,8 +71,8 @@ def as_zotero_shows(body: str) -> str:
 
 def _link_shown(found: re.Match) -> str:
     """A link into Zotero as what it shows on a card: nothing for a page number or Zotero's name, else its text."""
-    text = found.group(1).strip()
-    return "" if not text or _PAGE_OR_NAME.fullmatch(text) else " " + text
+    text = found.group(2).strip()
+    return "" if not text or _PAGE_OR_NAME.fullmatch(text) else found.group(1) + text
 
 
 def _callouts(lines: list[str], fenced: list[bool]) -> list[tuple[int, int, bool]]:
