@@ -10,7 +10,8 @@ Hexo writes its blocks as tag plugins, most of them on lines of their own (the N
   text is code, never a card's words);
 - a picture of the post, `{% asset_img slug.png Caption %}`, is that picture captioned; a link to another post,
   `{% post_link slug Title %}`, shows its title (the slug, read as words, when it has none); a label,
-  `{% label info@text %}`, its text; `{% raw %}` and the other tags alone on a line show nothing.
+  `{% label info@text %}`, its text; `{% raw %}` and Hexo's other tags alone on a line show nothing (other tools'
+  tags, GitBook's `{% hint %}`, are left to their readers).
 A Hexo post's math (as a Jekyll page's, `ctx.kramdown`) often escapes its underscores, `$p\\_k$`, so that the
 Markdown renderer leaves them for MathJax, which then sees `p_k`: in such a page an escaped `_` or `*` in math is
 the plain one. Code is never touched.
@@ -36,6 +37,13 @@ _TAB = re.compile(r"[ \t]*<!--[ \t]*(tab|endtab)\b([^>\n]*?)[ \t]*-->[ \t]*")
 # Inline tags: `{% post_link slug Title %}`, `{% label info@text %}`, `{% asset_img slug.png Caption %}`
 _INLINE = re.compile(r"\{%-?[ \t]*(post_link|label|asset_img|asset_path|asset_link|link)[ \t]+([^%\n]*?)[ \t]*-?%\}")
 _CUES = ("{%", "<!-- tab")
+# Hexo's and NexT's other tags that stand alone on a line and show no words of the post (other tools' tags, such as
+# GitBook's `{% hint %}`, are left to their readers)
+_FURNITURE = frozenset(("raw", "endraw", "youtube", "vimeo", "iframe", "button", "btn", "pdf", "gist", "jsfiddle",
+                        "include_code", "include_raw", "video", "audio", "caniuse", "grouppicture", "endgrouppicture",
+                        "pullquote_end", "fold", "endfold"))
+# Tags around code: their text is code in a fence
+_CODE_TAGS = {"codeblock": "endcodeblock", "code": "endcode", "mermaid": "endmermaid"}
 
 
 def as_hexo_shows(body: str, site_page: bool = False) -> str:
@@ -45,14 +53,14 @@ def as_hexo_shows(body: str, site_page: bool = False) -> str:
         return body
     lines = body.split("\n")
     fenced = fenced_lines(lines)
-    quoted, code = False, False
+    quoted, code = False, ""
     for k, line in enumerate(lines):
         if fenced[k] and not code:
             lines[k] = "> " + line if quoted else line  # (a fence inside a note: in its quote)
             continue
         if code:
-            if _tag_name(line) == "endcodeblock":
-                lines[k], code = "```", False
+            if _tag_name(line) == code:
+                lines[k], code = "```", ""
             continue
         line, quoted, code = _shown(line, quoted)
         if site_page and "\\" in line:
@@ -68,32 +76,34 @@ def _tag_name(line: str) -> str:
     return tag.group(1).casefold()
 
 
-def _shown(line: str, quoted: bool) -> tuple[str, bool, bool]:
-    """A line outside code as Hexo shows it, whether a box is open after it, whether a code block opened."""
+def _shown(line: str, quoted: bool) -> tuple[str, bool, str]:
+    """A line outside code as Hexo shows it, whether a box is open after it, and the tag that ends the code block
+    it opened ("" when it opened none)."""
     name = _tag_name(line)
     if name == "note" or name in _QUOTES:
-        return _opening(name, _TAG.fullmatch(line).group(2).split()), True, False
+        return _opening(name, _TAG.fullmatch(line).group(2).split()), True, ""
     if name in _ENDS:
-        return "", False, False
-    if name == "codeblock":
-        lang = next((w[5:] for w in _TAG.fullmatch(line).group(2).split() if w.startswith("lang:")), "")
-        return "```" + lang, quoted, True
+        return "", False, ""
+    if name in _CODE_TAGS and (name != "code" or "lang:" in line):  # (GitBook's `{% code %}` frames a fence)
+        words = _TAG.fullmatch(line).group(2).split()
+        lang = "mermaid" if name == "mermaid" else next((w[5:] for w in words if w.startswith("lang:")), "")
+        return "```" + lang, quoted, _CODE_TAGS[name]
     if name == "tabs":
-        return "::::{tab-set}", quoted, False
+        return "::::{tab-set}", quoted, ""
     if name == "endtabs":
-        return "::::", quoted, False
-    if name:
-        return "", quoted, False  # (`{% raw %}`, `{% endraw %}`, a player: nothing on a card)
+        return "::::", quoted, ""
+    if name in _FURNITURE:
+        return "", quoted, ""  # (`{% raw %}`, `{% endraw %}`, a player: nothing on a card)
     if "<!--" in line and (tab := _TAB.fullmatch(line)):
         if tab.group(1) == "endtab":
-            return ":::", quoted, False
+            return ":::", quoted, ""
         title = " ".join(w for w in tab.group(2).split() if not w.startswith("@"))
-        return ":::{tab-item}" + (" " + title if title else ""), quoted, False
+        return ":::{tab-item}" + (" " + title if title else ""), quoted, ""
     if "{%" in line:
         line = _INLINE.sub(_inline, line)
     if quoted:
         line = "> " + line if line.strip() else ">"
-    return line, quoted, False
+    return line, quoted, ""
 
 
 def _opening(name: str, words: list[str]) -> str:
