@@ -178,3 +178,26 @@ def test_a_callout_with_metadata_after_its_kind_is_a_callout(tmp_path):
     assert "slow moving average" in text and "predictor is essential" in text
     for leak in ("[!quote", "#5fb236", "<mark", "()", "zotero"):
         assert leak not in text
+
+
+SLIDEV_DECK = (
+    "---\ntheme: seriph\ntitle: Attention\ntransition: slide-left\n---\n\n"
+    "# Attention\n\nReading group, week 4\n\n"
+    "---\nlayout: two-cols\nclass: text-sm\n---\n\n"
+    "# Scaled dot-product attention\n\n<v-clicks>\n\n"
+    "- Scores are dot products of queries with keys\n- A softmax turns the scores into weights\n\n</v-clicks>\n\n"
+    "::right::\n\n<Arrow x1=\"10\" y1=\"20\" x2=\"30\" y2=\"40\" />\n\n"
+    "<!--\nThe scores are divided by the square root of the key dimension so that the softmax does not saturate.\n-->\n\n"
+    "---\n\n# Multi-head attention\n\nSeveral heads attend to different subspaces of the same sequence in parallel.\n")
+
+
+def test_a_slidev_deck_shows_its_slides_words_and_presenter_notes_only(tmp_path):
+    """A slide's own settings (`layout: two-cols`), click steps, slots and components show nothing; the presenter's
+    note at a slide's end is its explanation, on the slide's card."""
+    made = _made(tmp_path, {"week4/slides.md": SLIDEV_DECK})
+    text = _text(made)
+    for leak in ("layout:", "text-sm", "v-click", "::right::", "<Arrow"):
+        assert leak not in text
+    attention = [back for front, back in made.items() if "Scaled dot-product attention" in front]
+    assert any("does not saturate" in back for back in attention)
+    assert any("softmax turns" in back for back in attention)
