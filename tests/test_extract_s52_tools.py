@@ -201,3 +201,26 @@ def test_a_slidev_deck_shows_its_slides_words_and_presenter_notes_only(tmp_path)
     attention = [back for front, back in made.items() if "Scaled dot-product attention" in front]
     assert any("does not saturate" in back for back in attention)
     assert any("softmax turns" in back for back in attention)
+
+
+NEXTRA_PAGE = (
+    "import { Callout, Tabs } from 'nextra/components'\n\n# Vision transformers\n\n"
+    "A ViT cuts the image into patches and embeds each patch as a token.\n\n"
+    '<Callout type="warning">\n  Without large-scale pre-training a ViT underfits compared with a CNN of its size.\n'
+    "</Callout>\n\n## Positional information\n\n<Tabs items={['Learned', 'Sinusoidal']}>\n  <Tabs.Tab>\n"
+    "    A learned table of position embeddings is added to the patch tokens.\n  </Tabs.Tab>\n  <Tabs.Tab>\n"
+    "    Fixed sines and cosines of several frequencies encode each position.\n  </Tabs.Tab>\n</Tabs>\n\n"
+    "<Tip>Interpolate learned position embeddings when fine-tuning at a higher resolution.</Tip>\n")
+
+
+def test_nextra_callouts_and_tabs_and_mintlify_boxes_read_as_their_site_shows_them(tmp_path):
+    """`<Callout type="warning">` is a warning callout, Mintlify's `<Tip>` a tip, and `<Tabs items={[…]}>` a tab
+    set whose `<Tabs.Tab>`s are titled by the items in order."""
+    made = _made(tmp_path, {"pages/vit.mdx": NEXTRA_PAGE})
+    warned = [front for front, back in made.items() if "underfits" in back]
+    assert warned and all("Warning" in front for front in warned)
+    assert any("Sinusoidal" in front and "sines and cosines" in back for front, back in made.items())
+    assert any("Learned" in front and "learned table" in back for front, back in made.items())
+    tipped = [front for front, back in made.items() if "Interpolate learned" in back]
+    assert tipped and all("Tip" in front for front in tipped)
+    assert "<" not in _text(made)

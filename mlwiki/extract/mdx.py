@@ -5,7 +5,9 @@ component may run over several lines, up to a blank line, as MDX reads it), comm
 components. A component that wraps text shows its text: `<Highlight color="…">only for SGD</Highlight>` is "only
 for SGD", and a `<Tabs>` of `<TabItem label="PyTorch">` is a tab set whose tabs are titled by their labels, as a
 MyST `{tab-set}` is (walk.tabs_as_headings); an `<Aside>` (Starlight) or `<Admonition>` (Docusaurus) is a
-callout of its `type`, titled by its `title`; one whose content is only a script value (`<CodeBlock>{Step}
+callout of its `type`, titled by its `title`, and so are Nextra's `<Callout type="warning">` (its tabs, `<Tabs
+items={['PyTorch', 'JAX']}>` of `<Tabs.Tab>`s, are titled by the items in order) and Mintlify's `<Warning>`, `<Tip>`,
+`<Note>`; one whose content is only a script value (`<CodeBlock>{Step}
 </CodeBlock>`) or that closes itself (`<CodeBlock … />`) shows nothing. Docusaurus reads its `.md` pages as MDX too,
 so their comments and the blog's `<!-- truncate -->` marker are left out there as well; statements and components
 only in `.mdx` pages (in plain Markdown `List<T>` is text, and an `import` line may be a page's `<script>`'s). Every
@@ -27,9 +29,18 @@ _TAG = re.compile(r"</?[A-Z][\w.]*(?:[ \t][^<>\n]*)?/?>")
 _OWN_LINE = re.compile(r"[ \t]*(</?)([A-Z][\w.]*)([^<>\n]*?)(/?)>[ \t]*")
 _EXPRESSION_ONLY = re.compile(r"[ \t]*(?:<[A-Z][^<>\n]*>)?\{[^{}\n]*\}(?:</[A-Z][\w.]*>)?[ \t]*")
 _ATTR = re.compile(r"""\b(label|value)=(?:"([^"\n]*)"|'([^'\n]*)'|\{["'`]([^"'`\n]*)["'`]\})""")
-# Starlight's `<Aside type="caution" title="…">` and Docusaurus's `<Admonition type="tip" title="…">`: callouts
-_BOXES = ("Aside", "Admonition")
-_ONE_LINE_BOX = re.compile(r"[ \t]*<(Aside|Admonition)\b([^<>\n]*)>([^<>\n]+)</\1>[ \t]*")
+# Starlight's `<Aside type="caution" title="…">`, Docusaurus's `<Admonition type="tip" title="…">` and Nextra's
+# `<Callout type="warning">`: callouts of their type; Mintlify's are named by their kind (`<Warning>`, `<Tip>`)
+_BOXES = ("Aside", "Admonition", "Callout")
+_KIND_BOXES = {"Note": "note", "Tip": "tip", "Warning": "warning", "Info": "info", "Check": "success",
+               "Danger": "danger"}
+_ONE_LINE_BOX = re.compile(r"[ \t]*<(Aside|Admonition|Callout|Note|Tip|Warning|Info|Check|Danger)\b([^<>\n]*)>"
+                           r"([^<>\n]+)</\1>[ \t]*")
+# Nextra's tabs: `<Tabs items={['PyTorch', 'JAX']}>`, each `<Tabs.Tab>` titled by the next of its items
+_TAB_ITEMS = re.compile(r"""[ \t]*<Tabs[ \t][^<>\n]*\bitems=\{\[([^\]\n]*)\]\}[^<>\n]*>[ \t]*""")
+_QUOTED = re.compile(r"""["'`]([^"'`\n]*)["'`]""")
+# Nextra's kinds of callout, as mlwiki's
+_CALLOUT_KINDS = {"default": "note", "error": "danger"}
 _BOX_ATTR = re.compile(r"""\b(type|title)=(?:"([^"\n]*)"|'([^'\n]*)')""")
 _OPEN_TAG_START = re.compile(r"[ \t]*<[A-Z][\w.]*(?:[ \t][^<>\n]*)?$")  # an opening tag whose attributes run on
 
@@ -42,6 +53,7 @@ def as_markdown(body: str, mdx: bool) -> str:
     lines = body.split("\n")
     _drop_comments(lines)
     esm = open_tag = False
+    titles: list[str] = []  # (the items of the Nextra tab set being read, for its tabs in order)
     for k, fenced in enumerate(fenced_lines(lines)):
         line = lines[k]
         if fenced:
@@ -54,6 +66,8 @@ def as_markdown(body: str, mdx: bool) -> str:
             esm, lines[k] = True, ""
         elif _TRUNCATE.fullmatch(line):
             lines[k] = ""
+        elif mdx and "<Tabs" in line and (_TAB_ITEMS.fullmatch(line) or line.strip() == "<Tabs.Tab>"):
+            lines[k] = _nextra_tab(line, titles)
         elif mdx and "<" in line:
             lines[k], open_tag = _component_line(line)
     return "\n".join(lines)
@@ -79,7 +93,7 @@ def _component_line(line: str) -> tuple[str, bool]:
     if _EXPRESSION_ONLY.fullmatch(line):
         return "", False
     if box := _ONE_LINE_BOX.fullmatch(line):  # (`<Aside type="tip">GRUs train faster …</Aside>`: a callout)
-        return f"> [!{_box_kind(box.group(2))}] {box.group(3).strip()}", False
+        return f"> [!{_box_kind(box.group(2), _KIND_BOXES.get(box.group(1), ''))}] {box.group(3).strip()}", False
     if own := _OWN_LINE.fullmatch(line):
         return _tab_fence(own), False
     if _OPEN_TAG_START.fullmatch(line):
@@ -90,13 +104,22 @@ def _component_line(line: str) -> tuple[str, bool]:
     return _TAG.sub("", line), False
 
 
+def _nextra_tab(line: str, titles: list[str]) -> str:
+    """Nextra's `<Tabs items={[…]}>` (its items kept in `titles`) as a tab set's fence, a `<Tabs.Tab>` as the fence
+    of a tab titled by the next item."""
+    if items := _TAB_ITEMS.fullmatch(line):
+        titles[:] = _QUOTED.findall(items.group(1))
+        return "::::{tab-set}"
+    return ":::{tab-item} " + titles.pop(0) if titles else ":::{tab-item}"
+
+
 def _tab_fence(tag: re.Match) -> str:
     """A tag alone on its line: `<Tabs>` and `<TabItem label="…">` as the fences of a MyST tab set and its tabs
     (their closing tags as closing fences), any other component as nothing."""
     closing, name, attrs = tag.group(1) == "</", tag.group(2), tag.group(3)
-    if name in _BOXES and not tag.group(4):
-        return ":::" if closing else _box_fence(attrs)
-    if tag.group(4) or name not in ("Tabs", "TabItem"):
+    if (name in _BOXES or name in _KIND_BOXES) and not tag.group(4):
+        return ":::" if closing else _box_fence(attrs, _KIND_BOXES.get(name, ""))
+    if tag.group(4) or name not in ("Tabs", "TabItem", "Tabs.Tab"):
         return ""
     if closing:
         return "::::" if name == "Tabs" else ":::"
@@ -111,12 +134,14 @@ def _box_attrs(attrs: str) -> dict[str, str]:
     return {m.group(1): (m.group(2) or m.group(3) or "").strip() for m in _BOX_ATTR.finditer(attrs)}
 
 
-def _box_kind(attrs: str) -> str:
-    return _box_attrs(attrs).get("type") or "note"
+def _box_kind(attrs: str, named: str = "") -> str:
+    """The callout kind of a box: the one its name says (Mintlify's `<Warning>`), else its `type`, else "note"."""
+    kind = named or _box_attrs(attrs).get("type") or "note"
+    return _CALLOUT_KINDS.get(kind, kind)
 
 
-def _box_fence(attrs: str) -> str:
+def _box_fence(attrs: str, named: str = "") -> str:
     """`<Aside type="caution" title="Reset gate">` as the container `:::caution[Reset gate]` (Docusaurus's form,
     read as a callout of that kind and title)."""
     title = _box_attrs(attrs).get("title", "")
-    return f":::{_box_kind(attrs)}" + (f"[{title}]" if title else "")
+    return f":::{_box_kind(attrs, named)}" + (f"[{title}]" if title else "")
