@@ -224,3 +224,37 @@ def test_nextra_callouts_and_tabs_and_mintlify_boxes_read_as_their_site_shows_th
     tipped = [front for front, back in made.items() if "Interpolate learned" in back]
     assert tipped and all("Tip" in front for front in tipped)
     assert "<" not in _text(made)
+
+
+GD2MD_PAGE = (
+    "<!-----\n\nConversion time: 0.9 seconds.\n\n* Docs to Markdown version 1.0β35\n----->\n\n\n"
+    '<p style="color: red; font-weight: bold">>>>>>  gd2md-html alert:  ERRORs: 0; WARNINGs: 0; ALERTS: 1.</p>\n'
+    '<ul style="color: red; font-weight: bold"><li>See top comment block for details.</li></ul>\n\n'
+    '<p style="color: red; font-weight: bold">Links to alert messages:</p><a href="#gdcalert1">alert1</a>\n\n'
+    "# Naive Bayes\n\n## The assumption\n\n"
+    "Naive Bayes assumes the features are conditionally independent given the class, so the likelihood factorises "
+    "over features.\n\n"
+    '<p id="gdcalert1" ><span style="color: red; font-weight: bold">>>>>>  gd2md-html alert: inline image link here '
+    '(to images/image1.png).</span><br>(<a href="#">Back to top</a>)</p>\n\n'
+    '![alt_text](images/image1.png "image_tooltip")\n')
+
+DOWNLOADED_PAGE = (
+    "# Ridge regression\n\n## Shrinkage\n\n"
+    "Ridge adds a penalty on the squared norm of the weights\\. A larger penalty shrinks the weights more "
+    "\\(never exactly to zero\\)\\.\n\n## Scaling\n\n"
+    "Standardise the features first \\- otherwise the penalty hits features with small ranges hardest\\.\n")
+
+
+def test_a_docs_to_markdown_export_shows_none_of_the_converters_alerts(tmp_path):
+    made = _made(tmp_path, {"naive-bayes.md": GD2MD_PAGE})
+    text = _text(made)
+    assert "conditionally independent" in text
+    for leak in ("gd2md", "gdcalert", "color: red", "alt_text", "image_tooltip", "Back to top"):
+        assert leak not in text
+
+
+def test_a_google_docs_markdown_download_reads_its_escapes(tmp_path):
+    """`\\(never exactly to zero\\)` in a Google Docs download is parentheses, not math; `\\.` is a full stop."""
+    text = _text(_made(tmp_path, {"ridge.md": DOWNLOADED_PAGE}))
+    assert "(never exactly to zero)." in text
+    assert "\\" not in text

@@ -6,7 +6,8 @@
   (`silverbullet`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
   Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`); a Zotero literature note's record, PDF links and import stamps (`zotero`); a Jekyll page's kramdown (inline `$$…$$`, Liquid tags, attribute lists);
-- a rich-text editor's HTML (Evernote's, a web clip's) as its text; a clipped page's reference marks and fine print
+- a rich-text editor's HTML (Evernote's, a web clip's) as its text; a Google Doc's export without the converter's
+  alerts, its escapes read (`gdocs`); a clipped page's reference marks and fine print
   and a picture's caption left out; a plain-text formula alone as display math;
 - `$$…$$` inside a line of words as inline math (`inline_dollars`), in every format; an outline under one root
   bullet unwrapped."""
@@ -20,6 +21,7 @@ from mlwiki.extract.docsify import as_docsify_shows
 from mlwiki.extract.captions import without_picture_captions
 from mlwiki.extract.clip_marks import without_clip_marks
 from mlwiki.extract.editor_html import as_editor_shows
+from mlwiki.extract.gdocs import as_google_docs_shows
 from mlwiki.extract.github_text import as_github_shows
 from mlwiki.extract.gitbook import as_gitbook_shows
 from mlwiki.extract.hackmd import as_hackmd_shows
@@ -51,6 +53,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_hexo_shows(body, kramdown)  # (a Hexo post: its notes, tabs, code blocks and links as it shows them)
         body = as_gitbook_shows(body)  # (a GitBook page: hints, tabs and embeds as it shows them)
         body = as_mdbook_shows(body)  # (an mdBook page: its `\\\\(` math as math, its `{{#include}}`s as nothing)
+        body = as_google_docs_shows(body)  # (a Google Doc's export: no conversion alerts, its escapes read)
         body = as_editor_shows(body)  # (an editor's HTML, Evernote's: as the editor shows it)
         body = without_picture_captions(without_clip_marks(body))  # (a clipped page's reference marks and fine
         # print, a caption under a picture the card does not show: left out)
