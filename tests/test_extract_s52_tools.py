@@ -258,3 +258,34 @@ def test_a_google_docs_markdown_download_reads_its_escapes(tmp_path):
     text = _text(_made(tmp_path, {"ridge.md": DOWNLOADED_PAGE}))
     assert "(never exactly to zero)." in text
     assert "\\" not in text
+
+
+REMNOTE_DOC = (
+    "- Regularisation\n"
+    "    - Weight decay :: shrinking every weight by a fixed fraction at each step\n"
+    "    - Why does L1 give sparse weights? >> Its penalty has a corner at zero, where the optimum often lands\n"
+    "    - Elastic net <> a mix of the L1 and L2 penalties\n"
+    "    - the ridge solution << What does L2 regularisation give in closed form?\n"
+    "    - Dropout at test time >>>\n"
+    "        - no units are dropped\n"
+    "        - activations are scaled by the keep probability\n"
+    "    - Early stopping acts like an {{L2 penalty}} on the weights ##exam\n"
+    "- Notes to self\n"
+    "    - ask about data augmentation\n")
+
+
+def test_a_remnote_outline_makes_the_cards_its_author_wrote(tmp_path):
+    """RemNote's `::`, `>>`, `<<`, `<>`, `>>>` and `{{cloze}}` rems are cards as RemNote makes them; `##tags` show
+    nothing."""
+    made = _made(tmp_path, {"Regularisation.md": REMNOTE_DOC})
+    assert made["Weight decay"].startswith("shrinking every weight")
+    assert made["Why does L1 give sparse weights?"].startswith("Its penalty has a corner")
+    assert made["Elastic net"] == "a mix of the L1 and L2 penalties"
+    assert made["a mix of the L1 and L2 penalties"] == "Elastic net"
+    assert made["What does L2 regularisation give in closed form?"] == "the ridge solution"
+    assert "no units are dropped" in made["Dropout at test time"]
+    assert "scaled by the keep probability" in made["Dropout at test time"]
+    assert made["Early stopping acts like an [...] on the weights"] == "L2 penalty"
+    text = _text(made)
+    for leak in (">>", "<<", "<>", "##exam", "{{"):
+        assert leak not in text
