@@ -1,0 +1,48 @@
+"""Leaks, duplicates and wrong backs tied to a tool's syntax (session 52): a bookdown equation's label on a line of
+its own no longer cuts the equation a remark card shows on its front. Notes written to tmp_path, read through the
+CLI."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+
+def cards_of(tmp_path, notes: dict[str, str]) -> list[dict]:
+    root = new_wiki(tmp_path, notes)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+SMOOTHING = """# Kernel smoothing
+
+## The estimator
+
+Weight each response by its kernel distance:
+\\begin{equation}
+  \\hat m(x) = \\frac{\\sum_i K_h(x - x_i)\\, y_i}{\\sum_i K_h(x - x_i)}
+  (\\#eq:nadaraya)
+\\end{equation}
+
+Here $K_h$ is a kernel scaled by the bandwidth $h$, which sets how far the averaging reaches.
+"""
+
+
+def test_a_labelled_bare_equation_is_shown_whole_on_a_remark_front(tmp_path):
+    made = cards_of(tmp_path, {"03-smoothing.Rmd": SMOOTHING})
+    remark = next(c for c in made if "how far the averaging" in c["back"])
+    assert remark["front"].rstrip().endswith("\\end{equation}$$"), remark["front"]
+    for card in made:
+        for side in (card["front"], card["back"]):
+            assert side.count("\\begin{") == side.count("\\end{") and side.count("$$") % 2 == 0, side
+            assert "(\\#eq" not in side, side
+
+
+def test_a_remark_two_blank_lines_under_its_formula_is_still_its_remark(tmp_path):
+    note = ("# Smoothing\n\n## Bandwidth\n\nThe bandwidth trades the two errors:\n$$\n"
+            "\\operatorname{MSE}(h) = \\operatorname{bias}^2(h) + \\operatorname{var}(h)\n$$\n\n\n"
+            "Small for a moderate $h$ (neither term dominates) and flat near its minimum. It looks hard to locate, but "
+            "for a Gaussian kernel there is a rule of thumb:\n")
+    made = cards_of(tmp_path, {"bandwidth.qmd": note})
+    remark = next((c for c in made if "flat near its minimum" in c["back"]), None)
+    assert remark is not None and "\\operatorname{MSE}" in remark["front"], made
