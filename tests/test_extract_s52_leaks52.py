@@ -46,3 +46,33 @@ def test_a_remark_two_blank_lines_under_its_formula_is_still_its_remark(tmp_path
     made = cards_of(tmp_path, {"bandwidth.qmd": note})
     remark = next((c for c in made if "flat near its minimum" in c["back"]), None)
     assert remark is not None and "\\operatorname{MSE}" in remark["front"], made
+
+
+BAGGING = """# Bagging
+
+## Why it helps
+- **Variance**: averaging $B$ trees with pairwise correlation $\\rho$ leaves variance $\\rho\\sigma^2 + (1-\\rho)\\sigma^2/B$.
+- **Bias**: the average has the bias of one tree, since every tree is grown deep.
+^bagging-why
+
+Random forests push $\\rho$ down by sampling features at each split; the full argument is in ![[Random forests#^decorrelation]]
+and the tuning advice in ![[Random forests#Tuning mtry]].
+"""
+
+
+def _bagging_text(tmp_path) -> str:
+    made = cards_of(tmp_path, {"Bagging.md": BAGGING, "Random forests.md": "# Random forests\n\nTrees on bootstraps.\n"})
+    text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
+    assert "grown deep" in text and "sampling features" in text, text
+    return text
+
+
+def test_an_obsidian_block_id_alone_under_a_list_does_not_show(tmp_path):
+    text = _bagging_text(tmp_path)
+    assert "^bagging-why" not in text, text
+
+
+def test_an_embed_inside_a_line_shows_as_the_link_it_stands_for(tmp_path):
+    text = _bagging_text(tmp_path)
+    assert "![[" not in text and "^decorrelation" not in text, text
+    assert "[[Random forests]]" in text and "[[Random forests#Tuning mtry]]" in text, text

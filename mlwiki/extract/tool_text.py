@@ -5,7 +5,9 @@
   attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
   (`silverbullet`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
-  Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`); a Jekyll page's kramdown (inline `$$…$$`, Liquid tags, attribute lists);
+  Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`), and its
+  embeds of another note's part inside a line as links (`note_embeds`); a Jekyll page's kramdown (inline
+  `$$…$$`, Liquid tags, attribute lists);
 - a rich-text editor's HTML (Evernote's, a web clip's) as its text; a clipped page's reference marks and fine print
   and a picture's caption left out; a plain-text formula alone as display math;
 - `$$…$$` inside a line of words as inline math (`inline_dollars`), in every format; an outline under one root
@@ -27,6 +29,7 @@ from mlwiki.extract.kramdown import read_kramdown
 from mlwiki.extract.mdbook import as_mdbook_shows
 from mlwiki.extract.mkdocs_text import as_mkdocs_shows
 from mlwiki.extract.mdx import as_markdown
+from mlwiki.extract.note_embeds import as_note_embeds_show
 from mlwiki.extract.plain_formulas import with_plain_formulas
 from mlwiki.extract.root_bullet import unwrapped
 from mlwiki.extract.silverbullet import as_silverbullet_shows
@@ -53,6 +56,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_bookdown_shows(body)  # (an R Markdown book's theorems, callouts and references, as Quarto's)
         body = as_docsify_shows(body)  # (a Docsify page: `?>`/`!>` boxes, heading helpers, link options)
         body = as_dataview_shows(body)  # (Obsidian's plugins: inline fields, queries, Admonition blocks)
+        body = as_note_embeds_show(body)  # (Obsidian's `![[note#part]]` inside a line: the link it stands for)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)
