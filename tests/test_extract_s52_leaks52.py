@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import json
 
-from conftest import new_wiki, run
+from conftest import DEFAULT_CONFIG, new_wiki, run
 
 
-def cards_of(tmp_path, notes: dict[str, str]) -> list[dict]:
-    root = new_wiki(tmp_path, notes)
+DEFINING = 'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n'  # (as `init` sets it for bold terms)
+
+
+def cards_of(tmp_path, notes: dict[str, str], config: str = DEFAULT_CONFIG) -> list[dict]:
+    root = new_wiki(tmp_path, notes, config)
     return json.loads(run(root, "cards", "--json", ok=True).output)
 
 
@@ -50,29 +53,58 @@ def test_a_remark_two_blank_lines_under_its_formula_is_still_its_remark(tmp_path
 
 BAGGING = """# Bagging
 
-## Why it helps
-- **Variance**: averaging $B$ trees with pairwise correlation $\\rho$ leaves variance $\\rho\\sigma^2 + (1-\\rho)\\sigma^2/B$.
-- **Bias**: the average has the bias of one tree, since every tree is grown deep.
-^bagging-why
+## The two ingredients
+- **Bootstrap**: draw $n$ rows with replacement, once per tree.
+- **Averaging**: with $B$ trees of pairwise correlation $\\rho$ the variance of the mean is
+$$\\rho\\sigma^2 + \\frac{1-\\rho}{B}\\sigma^2$$
+(the first term does not shrink with $B$).
+^bagging-parts
 
-Random forests push $\\rho$ down by sampling features at each split; the full argument is in ![[Random forests#^decorrelation]]
-and the tuning advice in ![[Random forests#Tuning mtry]].
+## Decorrelation
+
+Random forests lower $\\rho$ by sampling a random subset of features at every split, so strong predictors cannot dominate every tree (![[Random forests#^decorrelation]]); a typical subset size is $\\sqrt{p}$, tuned as in ![[Random forests#Tuning mtry]].
 """
 
 
 def _bagging_text(tmp_path) -> str:
-    made = cards_of(tmp_path, {"Bagging.md": BAGGING, "Random forests.md": "# Random forests\n\nTrees on bootstraps.\n"})
+    made = cards_of(tmp_path, {"Bagging.md": BAGGING, "Random forests.md": "# Random forests\n\nTrees on bootstraps.\n"},
+                    DEFINING)
     text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
-    assert "grown deep" in text and "sampling features" in text, text
+    assert "does not shrink" in text and "subset of features" in text, text
     return text
 
 
 def test_an_obsidian_block_id_alone_under_a_list_does_not_show(tmp_path):
     text = _bagging_text(tmp_path)
-    assert "^bagging-why" not in text, text
+    assert "^bagging-parts" not in text, text
 
 
 def test_an_embed_inside_a_line_shows_as_the_link_it_stands_for(tmp_path):
     text = _bagging_text(tmp_path)
     assert "![[" not in text and "^decorrelation" not in text, text
     assert "[[Random forests]]" in text and "[[Random forests#Tuning mtry]]" in text, text
+
+
+SOFTMAX = """---
+tags: [flashcards]
+---
+# Softmax temperature
+
+## Scaling the logits
+
+Dividing the logits by a temperature before normalising gives
+$$
+p_i = \\frac{\\exp(z_i / T)}{\\sum_j \\exp(z_j / T)}
+$$
+
+Tempered softmax::$p_i = \\dfrac{\\exp(z_i/T)}{\\sum_j \\exp(z_j/T)}$
+
+A high $T$ flattens the distribution towards uniform; a low $T$ sharpens it towards the argmax.
+"""
+
+
+def test_a_formula_the_writer_carded_is_not_asked_again_by_an_automatic_card(tmp_path):
+    made = cards_of(tmp_path, {"Softmax temperature.md": SOFTMAX})
+    asking = [c for c in made if "\\exp(z_i" in c["back"]]
+    assert [c["front"] for c in asking] == ["Tempered softmax"], made
+    assert any("flattens the distribution" in c["front"] + c["back"] for c in made), made
