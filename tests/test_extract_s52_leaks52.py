@@ -108,3 +108,13 @@ def test_a_formula_the_writer_carded_is_not_asked_again_by_an_automatic_card(tmp
     asking = [c for c in made if "\\exp(z_i" in c["back"]]
     assert [c["front"] for c in asking] == ["Tempered softmax"], made
     assert any("flattens the distribution" in c["front"] + c["back"] for c in made), made
+
+
+def test_a_bold_term_that_opens_a_wrapped_line_mid_sentence_is_not_defined_by_the_rest(tmp_path):
+    note = ("# Naive Bayes\n\n## The model\n\n"
+            "**Gaussian naive Bayes** models each feature within a class as a normal density with its own mean and a\n"
+            "**per-class variance**: $x_j \\mid y = c \\sim N(\\mu_{jc}, \\sigma^2_{jc})$.\n")
+    made = cards_of(tmp_path, {"nb.md": note}, DEFINING)
+    assert not any("Define: per-class variance" in c["front"] for c in made), made
+    assert any("Gaussian naive Bayes" in c["front"] + c["back"] and "N(\\mu_{jc}" in c["front"] + c["back"]
+               for c in made), made
