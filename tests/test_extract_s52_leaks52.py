@@ -118,3 +118,12 @@ def test_a_bold_term_that_opens_a_wrapped_line_mid_sentence_is_not_defined_by_th
     assert not any("Define: per-class variance" in c["front"] for c in made), made
     assert any("Gaussian naive Bayes" in c["front"] + c["back"] and "N(\\mu_{jc}" in c["front"] + c["back"]
                for c in made), made
+
+
+def test_a_term_that_is_a_kind_only_under_a_condition_is_asked_when(tmp_path):
+    note = ("# Ranking metrics\n\n## Hits\n\n### Counting a hit\n\n"
+            "A recommendation is a hit if the held-out item appears among its top $k$ candidates. "
+            "Hit rate averages this over all users.\n\n## Other\n\nMore text here about nothing in particular.\n")
+    made = cards_of(tmp_path, {"ranking.md": note})
+    card = next(c for c in made if "held-out item" in c["back"])
+    assert card["front"].endswith("When is a recommendation a hit?"), card["front"]
