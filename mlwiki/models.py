@@ -108,9 +108,13 @@ class NoteText:
 
     @property
     def makes_no_cards(self) -> bool:
-        """Whether the note opts out (`mlwiki: false` in its front matter) or is an Excalidraw drawing, whose text is
-        the drawing's labels and a note to switch to the drawing view: no knowledge of its own."""
-        return self.meta.get("mlwiki") is False or "excalidraw-plugin" in self.meta
+        """Whether the note opts out (`mlwiki: false` in its front matter) or is an Excalidraw drawing whose text is
+        the drawing's labels and a note to switch to the drawing view: no knowledge of its own (a drawing whose
+        words state things is read for them, `extract.drawings`)."""
+        if self.meta.get("mlwiki") is False:
+            return True
+        from mlwiki.extract.drawings import says_something  # (here, not above: extraction imports this module)
+        return "excalidraw-plugin" in self.meta and not says_something(self.body)
 
 
 @dataclass

@@ -127,3 +127,36 @@ def test_a_term_that_is_a_kind_only_under_a_condition_is_asked_when(tmp_path):
     made = cards_of(tmp_path, {"ranking.md": note})
     card = next(c for c in made if "held-out item" in c["back"])
     assert card["front"].endswith("When is a recommendation a hit?"), card["front"]
+
+
+SKETCH = """---
+excalidraw-plugin: parsed
+tags: [excalidraw]
+---
+==⚠  Switch to EXCALIDRAW VIEW in the MORE OPTIONS menu of this document. ⚠== You can decompress Drawing data.
+
+
+# Excalidraw Data
+
+## Text Elements
+margin = distance from the boundary to the nearest point ^elMarg01
+
+support vectors = the points that sit on the margin ^elSupp02
+
+wider margin ⇒ better generalisation ^elWide03
+
+%%
+## Drawing
+```compressed-json
+N4KAkARALgngDgUwgLgAQQQDwMYEMA2AlgCYBOuA7hADTgQBuCpAzoQPYB2KqATLZMzYBXUtiRoIACyhQ4zZAHoFAc0JRJQgEYA6bGwC2CgF7N6hbEcK4VCgF
+```
+%%
+"""
+
+
+def test_an_excalidraw_drawing_whose_words_state_things_is_read_for_them(tmp_path):
+    made = cards_of(tmp_path, {"Maximum margin.excalidraw.md": SKETCH})
+    text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
+    assert "nearest point" in text and "sit on the margin" in text, text
+    assert "EXCALIDRAW" not in text and "^el" not in text and "N4KA" not in text and "Text Elements" not in text
+    assert all(c["front"].startswith("Maximum margin") and ".excalidraw" not in c["front"] for c in made), made
