@@ -160,3 +160,11 @@ def test_an_excalidraw_drawing_whose_words_state_things_is_read_for_them(tmp_pat
     assert "nearest point" in text and "sit on the margin" in text, text
     assert "EXCALIDRAW" not in text and "^el" not in text and "N4KA" not in text and "Text Elements" not in text
     assert all(c["front"].startswith("Maximum margin") and ".excalidraw" not in c["front"] for c in made), made
+
+
+def test_docsifys_older_braced_heading_helper_is_off_the_heading(tmp_path):
+    page = ("# Pooling :id=pooling\n\n## Sizes by hand {docsify-ignore}\n\n"
+            "A $2\\times2$ max pool with stride 2 halves each spatial side and keeps the channel count.\n")
+    made = cards_of(tmp_path, {"docs/pooling.md": page}, 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n')
+    card = next(c for c in made if "halves each spatial side" in c["back"])
+    assert "docsify" not in card["front"] and "Sizes by hand" in card["front"], card
