@@ -47,12 +47,14 @@ def says_something(body: str) -> bool:
 
 
 def as_drawing_shows(body: str) -> str:
-    """A drawing's page whose text elements state things (`says_something`) as the list of its elements, the rest
-    of its lines blank; any other page as it is."""
-    if _BANNER not in body or not says_something(body):
+    """A drawing's page as the list of its text elements when they state things (`says_something`), else as
+    nothing, the rest of its lines blank; any other page as it is."""
+    elements = text_elements(body) if _BANNER in body else []
+    if not elements:
         return body
     lines = body.split("\n")
-    elements = text_elements(body)
+    if not says_something(body):
+        return "\n" * (len(lines) - 1)  # (labels only: no card)
     start = next(k for k, line in enumerate(lines) if _ELEMENTS.fullmatch(line)) + 1
     shown = [""] * len(lines)
     for k, element in enumerate(elements):
