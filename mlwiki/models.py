@@ -108,9 +108,9 @@ class NoteText:
 
     @property
     def makes_no_cards(self) -> bool:
-        """Whether the note opts out (`mlwiki: false` in its front matter) or is an Excalidraw drawing, whose text is
-        the drawing's labels and a note to switch to the drawing view: no knowledge of its own."""
-        return self.meta.get("mlwiki") is False or "excalidraw-plugin" in self.meta
+        """Whether the note opts out (`mlwiki: false` in its front matter) or is an Excalidraw drawing without text
+        elements (a drawing's labels are read by `extract.drawings`, which makes no card of labels only)."""
+        return self.meta.get("mlwiki") is False or "excalidraw-plugin" in self.meta and "Text Elements" not in self.body
 
 
 @dataclass

@@ -248,12 +248,19 @@ def card_text_lines(lines: list[Line]) -> list[Line]:
     return kept
 
 
+# A line that breaks off inside its sentence, on an article, a preposition or a conjunction ("… with its own mean
+# and a"): the line under it goes on with that sentence, whatever it opens with
+_GOES_ON = re.compile(r"(?i)(?<![\w-])(?:a|an|the|of|and|or|with|to|in|on|for|by|from|its|their|each|every)[ \t]*$")
+
+
 def list_items(lines: list[Line], also: re.Pattern | None = None) -> list[list[Line]]:
     """Split a paragraph into list items (or keep it whole when it is not a list); a line that `also` matches
-    starts an item too (`**Term**:` lines written one under the other, without bullets)."""
+    starts an item too (`**Term**:` lines written one under the other, without bullets), unless the line above
+    breaks off inside its sentence (`_GOES_ON`: "… and a" over "**common scale**: …" is one sentence wrapped)."""
     items: list[list[Line]] = []
     for line in lines:
-        if not items or (line.kind == TEXT and (LIST_ITEM.match(line.text) or (also and also.match(line.text)))):
+        if not items or line.kind == TEXT and (LIST_ITEM.match(line.text) or also and also.match(line.text)
+                                               and not _GOES_ON.search(items[-1][-1].text)):
             items.append([line])
         else:
             items[-1].append(line)

@@ -60,6 +60,9 @@ def as_bookdown_shows(body: str) -> str:
             line = line[:found.start()] + line[found.end():]
             if not line.strip() and k + 1 < len(lines) and lines[k + 1].strip() == "$$":
                 line, lines[k + 1] = "$$", ""  # (a label on a line of its own: the display closes there)
+            elif not line.strip() and k + 1 < len(lines) and _ENV_END.fullmatch(lines[k + 1].strip()):
+                line, lines[k + 1] = lines[k + 1], ""  # (and so does a bare environment's: a blank line left
+                # inside it would cut the equation in two, its first half shown raw on a front)
         if label and _MATH_CLOSE.search(line):
             line = f"{line.rstrip()} {{#eq-{label}}}"
             label = ""

@@ -2,7 +2,8 @@
 
 - a one-line paragraph opening `?> ` is Docsify's tip box and one opening `!> ` its warning box: callouts of those
   kinds (a box of several lines is read as its paragraph, so that no line of it is taken for a title);
-- a heading's helpers (`## Pooling :id=pooling`, `:docsify-ignore`, `:docsify-ignore-all`, `:class=x`) are off it;
+- a heading's helpers (`## Pooling :id=pooling`, `:docsify-ignore`, `:docsify-ignore-all`, `{docsify-ignore}`,
+  `:class=x`) are off it;
 - a link's or a picture's options in quotes (`[page](x.md ':ignore')`, `![grid](g.png ':size=300')`) are off it,
   and a link that embeds a file (`[code](pool.py ':include :type=code')`) shows nothing: the file's text is not in
   the note.
@@ -17,11 +18,12 @@ import re
 from mlwiki.render.spans import fenced_lines
 
 _BOX = re.compile(r"([ \t]{0,3})([?!])>[ \t]+(?=\S)")
-_HEADING_HELPERS = re.compile(r"(?<=\S)(?:[ \t]+:(?:id|class)=\S+|[ \t]+:docsify-ignore(?:-all)?)+[ \t]*$")
+_HEADING_HELPERS = re.compile(r"(?<=\S)(?:[ \t]+:(?:id|class)=\S+|[ \t]+:docsify-ignore(?:-all)?"
+                              r"|[ \t]+\{docsify-ignore(?:-all)?\})+[ \t]*$")  # (`{docsify-ignore}`: its older way)
 _HEADING = re.compile(r"[ \t]{0,3}#{1,6}[ \t]")
 # `[text](target ':opt :opt')` or with double quotes; `!` before it for a picture
 _OPTIONS = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\s]+)[ \t]+(['\"])(:[^'\"\n]*)\4\)")
-_CUES = ("?> ", "!> ", ":id=", ":docsify-ignore", ":class=", " ':", ' ":')
+_CUES = ("?> ", "!> ", ":id=", ":docsify-ignore", "{docsify-ignore", ":class=", " ':", ' ":')
 
 
 def as_docsify_shows(body: str) -> str:

@@ -5,6 +5,7 @@ rewordings that need the whole note (a step's text, a footnote, a linked note's 
 from __future__ import annotations
 
 from mlwiki.extract import heading_equations, lone_remarks, numbered_leads
+from mlwiki.extract.author_repeats import without_author_repeats
 from mlwiki.extract.aside_labels import asides_asked
 from mlwiki.extract.balanced_marks import balanced_marks
 from mlwiki.extract.children import without_shown_children
@@ -47,6 +48,7 @@ def polished(ex) -> list:
     # a deck's title slide: its paper, authors, agenda)
     drafts = log_entries_read(drafts, ex.subject)  # (a log's dated entries: the lessons they state, not the day)
     drafts = without_repeats(drafts, ex.shown_whole)  # (no back ends on another card's whole back)
+    drafts = without_author_repeats(drafts)  # (nor asks a formula the writer carded: the writer's card wins)
     drafts = without_shown_children(drafts)  # (nor holds what the cards under its heading show)
     drafts = heading_equations.equated_heading_cards(drafts, ex.blocks)  # ("## RF = bagging + …")
     drafts = lone_remarks.lone_remark_cards(drafts, ex.blocks)  # ("… › caveat")

@@ -2,8 +2,9 @@
 variance **only because V is approximate**" → "Why does λ trade bias vs variance **only?"), taken off once the walk
 is done: the question without it, its id kept (the front as it was). (A footnote's mark, `[^x]`, stays on a back as
 written: the source, which no renderer shows.) An Obsidian or Dendron block id closing a line of a back ("… can't
-overflow. ^logsumexp"), a name for links that no reader sees, is taken off too, outside code; so is a horizontal
-rule closing a back (a slide's or a section's end, left when a pointer line after the text went off it)."""
+overflow. ^logsumexp"), or on a line of its own under the block it names, a name for links that no reader sees, is
+taken off too, outside code; so is a horizontal rule closing a back (a slide's or a section's end, left when a
+pointer line after the text went off it)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,9 @@ from dataclasses import replace
 
 from mlwiki.extract.statement_tails import without_block_ids
 
+# A block id on a line of its own under a list, a formula or a table ("…\n^em-steps"): Obsidian's name for the block
+# above it, shown by no reader
+_LONE_ID = re.compile(r"\n[ \t]*\^[A-Za-z0-9-]+[ \t]*$", re.M)
 _CLOSING_RULE = re.compile(r"\n[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*\Z")  # (a back's last line: `---`, `***`, `___`)
 
 
@@ -26,7 +30,7 @@ def _without_ids(draft):
     prose drop them; a formula's closing remark kept whole did not)."""
     if "^" not in draft.back or "```" in draft.back or "~~~" in draft.back or draft.explicit_id:
         return draft  # (no block id: the common back; code may end a line on "^x" meaning it)
-    back = without_block_ids(draft.back)
+    back = _LONE_ID.sub("", without_block_ids(draft.back))
     return draft if back == draft.back else replace(draft, back=back)
 
 

@@ -85,6 +85,8 @@ def note_subject(title: str, first_h1: str, path: str, as_before: bool = False) 
         if candidate and not is_date(candidate):
             return _in_its_folder(candidate, path)
     stem = PurePosixPath(path).stem.strip()
+    stem = stem[:-len(".excalidraw")] if stem.endswith(".excalidraw") and not as_before else stem  # (a drawing's
+    # page, `PCA two views.excalidraw.md`: named as Obsidian lists it)
     if not stem or stem.lower() in _NO_SUBJECT_STEMS or is_date(stem) or not as_before and is_stamped(stem):
         return ""  # ("scratch.2024.03.14.153012" names no subject; its cards keep the ids they had under it)
     return stem if as_before else without_zettel_id(stem.lstrip("_") or stem)

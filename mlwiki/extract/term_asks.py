@@ -7,7 +7,8 @@ A first sentence asks only when it reads as a definition: a short name (a name o
 noun after its article, "The dictionary") before "=" or "is a/an/the …", which neither sets two names equal
 ("ATE = ATT if …", "GroupNorm with 1 group = LayerNorm") nor judges ("is a bit better", "is the best …", "is the
 weird one"), nor opens a list (it ends on ":"), nor is one of several definitions side by side ("Actor = …. Critic
-= …"). Pure: text in, text out.
+= …"). A term that "is a …" only under the condition after it ("A detection is a true positive if its IoU …") is
+asked when it is that: "When is a detection a true positive?". Pure: text in, text out.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ _NOT_NAMES = frozenset("we you i they it this that these those there here when i
                        "then thus also but and or each every all some any one both first total output result results "
                        "note the a an".split())
 _PREPOSITIONS = frozenset("with for to from in on at by if when that because instead as".split())
+# What a term "is a …" only under a condition that follows: "a true positive if …", "an outlier when …" (the
+# sentence says when the term is that kind, not what the term is)
+_CONDITIONED = re.compile(r"(?P<kind>(?:a|an|the)\s+[\w-]+(?:\s+[\w-]+){0,3}?)\s+(?:only\s+)?(?:if|iff|when|whenever)\b")
 _SETS = re.compile(r"[^.;:=\n]{1,40}?\s=\s")  # (a sentence that sets a name equal to what it is)
 _ARTICLE = re.compile(r"(?i)(?:the|an?)\s+")
 
@@ -66,6 +70,8 @@ def term_question(path: str, back: str) -> str | None:
         # ("Partial autocorrelation …": a sentence's capital, not a name's "Monte Carlo simulation")
         shown = f"{first.lower()} {rest}"
     verb = found["verb"] or ("are" if _plural(term) else "is")
+    if found["verb"] and (kind := _CONDITIONED.match(said[0], found.start("art"))):
+        return f"When {verb} {shown} {kind['kind']}?"  # ("A detection is a true positive if IoU ≥ …": when it is)
     return f"What {verb} {shown}?"
 
 

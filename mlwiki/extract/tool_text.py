@@ -5,7 +5,10 @@
   attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
   (`silverbullet`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
-  Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`); a Zotero literature note's record, PDF links and import stamps (`zotero`); a Jekyll page's kramdown (inline `$$…$$`, Liquid tags, attribute lists);
+  Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`), and its
+  embeds of another note's part inside a line as links (`note_embeds`), an Excalidraw drawing's words
+  (`drawings`); a Zotero literature note's record, PDF links and import stamps (`zotero`); a Jekyll page's kramdown
+  (inline `$$…$$`, Liquid tags, attribute lists);
 - a rich-text editor's HTML (Evernote's, a web clip's) as its text; a Google Doc's export without the converter's
   alerts, its escapes read (`gdocs`); a clipped page's reference marks and fine print
   and a picture's caption left out; a plain-text formula alone as display math;
@@ -18,6 +21,7 @@ from mlwiki.extract import hugo
 from mlwiki.extract.bookdown import as_bookdown_shows
 from mlwiki.extract.dataview import as_dataview_shows
 from mlwiki.extract.docsify import as_docsify_shows
+from mlwiki.extract.drawings import as_drawing_shows
 from mlwiki.extract.captions import without_picture_captions
 from mlwiki.extract.clip_marks import without_clip_marks
 from mlwiki.extract.editor_html import as_editor_shows
@@ -31,6 +35,7 @@ from mlwiki.extract.kramdown import read_kramdown
 from mlwiki.extract.mdbook import as_mdbook_shows
 from mlwiki.extract.mkdocs_text import as_mkdocs_shows
 from mlwiki.extract.mdx import as_markdown
+from mlwiki.extract.note_embeds import as_note_embeds_show
 from mlwiki.extract.plain_formulas import with_plain_formulas
 from mlwiki.extract.remnote import as_remnote_shows
 from mlwiki.extract.root_bullet import unwrapped
@@ -65,6 +70,8 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_bookdown_shows(body)  # (an R Markdown book's theorems, callouts and references, as Quarto's)
         body = as_docsify_shows(body)  # (a Docsify page: `?>`/`!>` boxes, heading helpers, link options)
         body = as_dataview_shows(body)  # (Obsidian's plugins: inline fields, queries, Admonition blocks)
+        body = as_note_embeds_show(body)  # (Obsidian's `![[note#part]]` inside a line: the link it stands for)
+        body = as_drawing_shows(body)  # (an Excalidraw drawing that states things: the list of its words)
         body = as_zotero_shows(body)  # (a Zotero literature note: its record, PDF links and import stamps)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:

@@ -125,7 +125,14 @@ def _next_to(ex, before: Block, block: Block) -> bool:
     """Whether a paragraph comes right after the block before it: a blank line apart, or only margin notes between
     (a note beside the text is no part of its flow)."""
     end = before.lines[-1].no
-    return block.start - end <= MAX_GAP or only_beside(ex.blocks, end, block.start)
+    return block.start - end <= MAX_GAP or only_beside(ex.blocks, end, block.start) \
+        or block.start - end == MAX_GAP + 1 and not _starts_between(ex.blocks, end, block.start)
+    # (two blank lines apart, as a writer leaves them or an equation's label taken out leaves one more: still next)
+
+
+def _starts_between(blocks: list[Block], after: int, before: int) -> bool:
+    """Whether a block of the note (`blocks`, in order) starts strictly between line `after` and line `before`."""
+    return any(after < b.start < before for b in blocks)
 
 
 def _between(ex, first: int, block: Block, taken: set[int], declined: bool) -> None:

@@ -1,0 +1,47 @@
+"""A formula card read out of a note's text that asks the formula its writer already carded in their own words
+(`DDPM loss::$L = …$`, a `Q:`/`A:` card, a card div): the writer's card wins, the automatic one is not made. Two
+writings of one formula differ in spacing, sizing commands (`\\left`, `\\big`), braces and `\\tfrac`; what they
+equate and most of what they say is the same. Only a card whose back is the formula alone goes: a remark after
+it ("Exact only as $\\eta \\to 0$") is a fact the writer's card may not hold. Pure."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from mlwiki.extract.closings import FORMULA_FORMS
+
+EXPLICIT_FORMS = frozenset(("qa", "multiline", "one-line", "card-div"))  # (the writer's own cards; not a cloze,
+# which hides a part of a sentence rather than asks a formula)
+MIN_SAME = 0.8  # (how alike two writings of one formula read, once spacing and sizing are off)
+_DISPLAY_ONLY = re.compile(r"\$\$([^$]+)\$\$")
+_MATH = re.compile(r"\$\$([^$]+)\$\$|\$([^$\n]+)\$")
+# What a writing of a formula may add or leave out without changing it: spacing commands and spaces, sizing
+# commands, braces
+_NOISE = re.compile(r"\\(?:left|right|[bB]igg?[lr]?)(?![A-Za-z])|\\[,;:! ]|\\q?quad(?![A-Za-z])|[\s{}]")
+
+
+def without_author_repeats(drafts: list) -> list:
+    """The (sibling drafts, heading path) pairs without a lone formula card whose formula the writer's own card of
+    the same note holds (see the module's docstring)."""
+    carded = [_plain(m.group(1) or m.group(2)) for siblings, _ in drafts for d in siblings
+              if d.form in EXPLICIT_FORMS for m in _MATH.finditer(f"{d.front}\n{d.back}")]
+    if not carded:
+        return drafts
+    return [(siblings, path) for siblings, path in drafts
+            if not (len(siblings) == 1 and _repeats(siblings[0], carded))]
+
+
+def _repeats(draft, carded: list[str]) -> bool:
+    """Whether a formula card's back is one display formula that one of the writer's formulas (`carded`) writes."""
+    if draft.form not in FORMULA_FORMS or not (shown := _DISPLAY_ONLY.fullmatch(draft.back.strip())):
+        return False
+    formula = _plain(shown.group(1))
+    side = formula.split("=", 1)[0]
+    return "=" in formula and any(other.split("=", 1)[0] == side and "=" in other
+                                  and SequenceMatcher(None, formula, other).ratio() >= MIN_SAME for other in carded)
+
+
+def _plain(formula: str) -> str:
+    """A formula as written without what does not change it (`_NOISE`), `\\tfrac` and `\\dfrac` as `\\frac`."""
+    return _NOISE.sub("", formula.replace("\\tfrac", "\\frac").replace("\\dfrac", "\\frac"))
