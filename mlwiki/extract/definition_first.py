@@ -22,6 +22,7 @@ import re
 
 from mlwiki.extract.claim_asks import with_article
 from mlwiki.extract.defining import defining_sentence, stems
+from mlwiki.extract.elliptic_definitions import elliptic_term
 from mlwiki.extract.facets import asked_front
 from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.prose import breaks_off, clean_prose, is_claim, prefix_heading, sentences
@@ -133,7 +134,8 @@ def _first_sentence(text: str) -> tuple[str, str]:
 
 def _defined(sentence: str, path: str) -> str | None:
     """The term the sentence defines, when it is the heading's own: "<Term> is a …", "<Term> refers to …"
-    (`defining_sentence`), or "**<Term>** — <what it is>" / "**<Term>**: …"; None for any other sentence."""
+    (`defining_sentence`), "**<Term>** — <what it is>" / "**<Term>**: …", or a verbless phrase right under the
+    heading that says what it is (`elliptic_term`); None for any other sentence."""
     if sentence.endswith(_ENDS_OPEN) or "$$" in sentence:
         return None
     if (defined := defining_sentence(sentence, path)) is not None:
@@ -141,7 +143,7 @@ def _defined(sentence: str, path: str) -> str | None:
     elif (bold := _BOLD_TERM.match(sentence)) and not is_claim(bold["term"]) \
             and len(bold["what"].split()) >= MIN_WHAT_WORDS:
         term = clean_prose(bold["term"]).strip()
-    else:
+    elif (term := elliptic_term(sentence, path)) is None:  # ("Pooling" over "Downsampling layers with …")
         return None
     if breaks_off(sentence) or _RATES.search(sentence):  # (searched through the whole sentence: asked only of one
         return None  # that defines, the rare one)

@@ -1,0 +1,63 @@
+"""Fronts that ask one thing where a bare heading stood over a paragraph of claims (session 52). Notes written to
+tmp_path, read through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+from mlwiki.extract.elliptic_definitions import elliptic_term
+
+
+def cards_of(tmp_path, notes: dict[str, str]) -> list[dict]:
+    root = new_wiki(tmp_path, notes)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def test_a_verbless_phrase_under_a_heading_is_its_definition(tmp_path):
+    """"Dropout" over "Random zeroing of hidden units during training. …": the phrase says what dropout is, the
+    sentences after it are other facts; the phrase is a card of its own, the rest stays on the heading's card."""
+    note = ("# Dropout\n\nRandom zeroing of hidden units during training. Typical rates lie between 0.1 and 0.5 "
+            "for fully connected layers. At test time every unit is kept and the outputs are rescaled to match. "
+            "Convolutional layers usually get a lower rate than dense ones.\n\n## Variants\n\nSpatial dropout drops "
+            "whole feature maps instead of single activations.\n")
+    made = {c["front"]: c["back"] for c in cards_of(tmp_path, {"dropout.md": note})}
+    assert made.get("Dropout\n\nDefine: Dropout") == "Random zeroing of hidden units during training.", made
+    assert made.get("Dropout", "").startswith("Typical rates lie between"), made
+
+
+def test_a_standard_value_label_asks_no_problem(tmp_path):
+    """A title's paragraph left with "Usual setting: …" (the usual values) does not ask what problem the subject
+    addresses: a setting of values is no problem setting."""
+    note = ("# Max pooling\n\nUsual setting: a 3 by 3 window with stride 2, so neighbouring windows overlap by one "
+            "row. Each channel is pooled on its own, and the channel count stays the same.\n")
+    fronts = [c["front"] for c in cards_of(tmp_path, {"maxpool.md": note})]
+    assert not any("What problem" in front for front in fronts), fronts
+
+
+def test_phrases_with_a_clause_of_their_own_are_no_definition():
+    """An order, a clause, a citation or the writer's talk of the notes says no definition."""
+    assert elliptic_term("Random zeroing of hidden units during training.", "Dropout") == "Dropout"
+    assert elliptic_term("Boosting, done with gradients.", "Notes › Gradient boosting") == "Gradient boosting"
+    for sentence in ("Keep the best few hypotheses at each step.",  # an order
+                     "Start from a model trained on a large corpus.",
+                     "Information spreads evenly both ways.",  # a verb before a determiner
+                     "Trainers use many small batches in practice.",
+                     "Stacking deeper layers made the loss rise.",  # an irregular past verb
+                     "Srivastava and Hinton 2014.",  # a citation
+                     "Srivastava, Hinton, Krizhevsky (2014).",
+                     "Third lecture of the module.",  # talk of the course
+                     "It drops units at random."):  # a pronoun's clause
+        assert elliptic_term(sentence, "Dropout") is None, sentence
+    assert elliptic_term("Random zeroing of hidden units.", "Regularisers › Overview") is None  # (no subject)
+    assert elliptic_term("Random zeroing of hidden units.", "The catch: rates") is None  # (a label's heading)
+
+
+def test_a_sentence_about_the_heading_term_is_a_clause_not_a_phrase():
+    """A phrase that opens on the heading's own words goes on with their verb ("Batch norms rescale …"); set off
+    by a comma it is a phrase still ("Batch norm, per channel.")."""
+    assert elliptic_term("Batchnorm rescales activations with batch statistics.", "Batch norm") is None
+    assert elliptic_term("Weight decay methods shrink weights toward zero.", "Decoupled weight decay") is None
+    assert elliptic_term("Normalisation per channel, with batch statistics.", "Batch norm") == "Batch norm"
+    assert elliptic_term("Batch norm, done per channel with batch statistics.", "Batch norm") == "Batch norm"
