@@ -61,3 +61,32 @@ def test_a_sentence_about_the_heading_term_is_a_clause_not_a_phrase():
     assert elliptic_term("Weight decay methods shrink weights toward zero.", "Decoupled weight decay") is None
     assert elliptic_term("Normalisation per channel, with batch statistics.", "Batch norm") == "Batch norm"
     assert elliptic_term("Batch norm, done per channel with batch statistics.", "Batch norm") == "Batch norm"
+
+
+def test_a_heading_over_the_steps_of_a_procedure_asks_how_it_works(tmp_path, monkeypatch):
+    """"Greedy decoding" over a short setup and numbered orders asks how it works, under the heading path; the
+    card keeps its id (only the front's wording changed)."""
+    note = ("# Decoding\n\nSome words before the first section so the page is a page.\n\n## Greedy decoding\n\n"
+            "The cheapest way to turn next-token probabilities into text.\n\n"
+            "1. Feed the prompt through the model.\n2. Pick the single most likely next token.\n"
+            "3. Append it to the prompt and repeat until an end token appears.\n")
+    made = cards_of(tmp_path, {"decoding.md": note})
+    asked = next((c for c in made if c["front"].startswith("Decoding › Greedy decoding")), None)
+    assert asked and asked["front"] == "Decoding › Greedy decoding\n\nHow does greedy decoding work?", made
+    assert "Pick the single most likely" in asked["back"]
+    monkeypatch.setattr("mlwiki.extract.heading_asks.steps_question", lambda front, back: None)
+    bare = cards_of(tmp_path / "bare", {"decoding.md": note})  # (the id of the bare path: its review history stays)
+    assert asked["id"] in {c["id"] for c in bare if c["front"] == "Decoding › Greedy decoding"}, bare
+
+
+def test_a_numbered_list_of_names_or_claims_asks_no_steps():
+    """Items that open on a name in bold or on a plural noun are no orders; two subjects are no one procedure."""
+    from mlwiki.extract.step_asks import steps_question
+    names = "Three stages:\n\n1. **Pretraining** on raw text\n2. **Tuning** on answers\n3. **Preference** training\n"
+    claims = "1. scores come from a dot product\n2. weights are a softmax of them\n3. outputs mix the values\n"
+    orders = "1. Sort the boxes.\n2. Keep the top one.\n3. Drop its overlaps and repeat.\n"
+    assert steps_question("Models › Pipeline", names) is None
+    assert steps_question("Attention › Recipe", claims) is None
+    assert steps_question("Pruning & merging", orders) is None
+    assert steps_question("Detection › Box pruning", orders) == "How does box pruning work?"
+    assert steps_question("Fitting › Newton = IRLS", orders) == "How does IRLS work?"

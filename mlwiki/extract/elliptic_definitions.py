@@ -36,7 +36,8 @@ _AFTER_VERB = frozenset("a an the each every all some any one two more most many
 # that word is a verb ("Detectors output many boxes", "Signal propagates cleanly both ways")
 _DETERMINERS = frozenset("a an the each every all some any many both its their".split())
 _PREPOSITIONS = frozenset("of with for in on at by to from into over under through between without within across "
-                          "per via about like than as and or nor".split())
+                          "per via about like than as and or nor during before after around near along against "
+                          "toward towards among inside outside beyond upon onto".split())
 # Common irregular past verbs (a clause's verb the "-ed" test misses: "Stacking layers made the error go up")
 _IRREGULAR_PAST = frozenset("made gave took got went came found won lost became led saw kept held left brought "
                             "began meant grew showed shown knew thought felt told said ran".split())
@@ -45,7 +46,12 @@ _NOTES_TALK = re.compile(r"(?i)\b(?:lectures?|notes?|week|chapter|page|section|s
                          r"cleaned|unfinished|wip|homework|assignment|exam|course|class|reading)\b")
 _CITATION = re.compile(r"\b(?:1[89]|20)\d\d\b|\bet al\b|&")
 # Marks of a sentence that is not one plain phrase: a label, a formula, an arrow, a question, an aside in brackets
-_NOT_PLAIN = re.compile(r"[:;=→?!$`\[\]()/]|\s[—–-]\s|\.\.\.|…")
+_NOT_PLAIN = re.compile(r"[:;=→?!$`\[\]()/+&]|\s[—–-]\s|\.\.\.|…")
+# A word in "-s" before a word that no preposition opens: a verb of the third person ("OLS uses factor 1",
+# "Follows straight on from …"), where a plural noun goes on with a preposition ("layers with no …", "transforms of")
+_S_VERB = re.compile(r"\b[A-Za-z][a-z]*[^su\W]s[ \t]+(?!(?:of|with|for|in|on|at|by|to|from|into|over|under|through|"
+                     r"between|without|within|across|per|via|about|like|than|as|and|or|nor|during|before|after|around|near|along|"
+                     r"against|towards?|among|inside|outside|beyond|upon|onto|whose)\b)[a-z]")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _ASIDE = re.compile(r"\s*\([^()]*\)|\*\*?|(?<!\w)_+|_+(?!\w)")
 _NAME_CUT = re.compile(r"\s+[—–]\s+|:\s|\s+\(")
@@ -64,7 +70,7 @@ def elliptic_term(sentence: str, path: str) -> str | None:
         return None
     lower = [w.casefold() for w in words]
     if _CLAUSE_WORDS.intersection(lower) or _IRREGULAR_PAST.intersection(lower) or lower[1] in _AFTER_VERB \
-            or _NOTES_TALK.search(said) or _has_verb_before_determiner(lower):
+            or _NOTES_TALK.search(said) or _has_verb_before_determiner(lower) or _S_VERB.search(said):
         return None
     if lower[0].endswith("ed") or lower[0] in _AFTER_VERB or not said[:1].isupper():
         return None  # ("Added in v2 …": a past verb; "In practice …": a sentence's opening, not a noun)

@@ -1,0 +1,89 @@
+"""A heading-only front over the steps of a procedure: the back holds a numbered list of three steps or more, each
+an order ("1. Sort the candidates by score.", "2. Take the best one …", "3. Drop every candidate that …"),
+perhaps after a sentence or two that set it up. Shown only "Beam search" or "Backprop › Truncated BPTT", a learner
+does not know that the steps are asked; the card asks "How does <heading> work?" under its path (the heading's
+subject by its name alone: "Newton–Raphson = IRLS" → "IRLS"; under "Steps" or "Recipe", the heading above). A list of names or of claims ("1. **Supervised
+fine-tuning**", "1. scores $e_j$ …") is no procedure, and a list that is one of several blocks of lists is left to
+the list's own cards. Pure: a front and a back in, a question out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.facets import _names_many, is_facet
+from mlwiki.extract.labels import GENERIC_LABELS
+from mlwiki.extract.prose import clean_prose
+
+MIN_STEPS = 3
+MAX_LEAD_WORDS = 60  # (a setup longer than this is a section of its own, not the procedure's lead)
+_STEP = re.compile(r"(?P<n>\d+)[.)][ \t]+(?P<text>\S[^\n]*)")
+# An order's first word: a verb in its plain form ("Sort", "take", "Detach"), not a name in bold, code or a
+# formula, not a third person's verb or a plural noun ("scores", "weights"), not a gerund
+_ORDER = re.compile(r"(?P<verb>[A-Za-z][a-z]{1,14})\b(?![-'’])")
+_NOT_ORDERS = frozenset("the a an this these each every all some one two if when for in on at by with from to "
+                        "it they we you i no not only first then next finally".split())
+_NAME_CUT = re.compile(r"\s+[—–]\s+|:\s|\s+\(")
+_LEAD_LABEL = re.compile(r"(?i)(?:steps?|algorithm|procedure|recipe|how it works|the loop)[ \t]*:?")
+
+
+def steps_question(path: str, back: str) -> str | None:
+    """"How does <subject> work?" for a heading-only front `path` over the steps of a procedure (see the module's
+    doc); None for any other card."""
+    if "\n\n" in path or path.endswith("?"):
+        return None
+    subject = next((name for heading in reversed(path.split(" › ")) if (name := _subject(heading))), "")
+    if not subject or _steps(back) is None or re.search(r"\s(?:&|and|vs\.?|/)\s", subject):
+        return None  # (two subjects: "Transfer learning & fine-tuning": which one works so?)
+    return f"How {'do' if _names_many(subject) else 'does'} {_in_sentence(subject)} work?"
+
+
+def _steps(back: str) -> list[str] | None:
+    """The texts of the back's numbered steps when it holds one list of `MIN_STEPS` or more orders numbered from 1,
+    after a short lead; None otherwise."""
+    lines = back.strip().split("\n")
+    starts = [k for k, line in enumerate(lines) if _STEP.match(line)]
+    if len(starts) < MIN_STEPS or not _STEP.match(lines[starts[0]])["n"] == "1":
+        return None
+    lead = " ".join(lines[:starts[0]])
+    if len(clean_prose(lead).split()) > MAX_LEAD_WORDS or "|" in lead or "```" in lead:
+        return None
+    steps = [_STEP.match(lines[k])["text"] for k in starts]
+    if [int(_STEP.match(lines[k])["n"]) for k in starts] != list(range(1, len(starts) + 1)):
+        return None  # (two lists, or one with a gap: not one procedure)
+    if any(_LEAD_LABEL.fullmatch(line.strip().strip("*_")) is None and line.lstrip().startswith(("-", "*", "+"))
+           for line in lines[:starts[0]]):
+        return None  # (bullets before the steps: a list of its own)
+    return steps if sum(map(_is_order, steps)) * 3 >= len(steps) * 2 else None
+
+
+def _is_order(step: str) -> bool:
+    """Whether a step opens on a verb in its plain form ("Sort …", "take …"), not a name or a claim."""
+    found = _ORDER.match(step)
+    if not found:
+        return False
+    verb = found["verb"].casefold()
+    return verb not in _NOT_ORDERS and not verb.endswith(("ing", "ed")) and \
+        not (verb.endswith("s") and not verb.endswith("ss"))
+
+
+def _in_sentence(name: str) -> str:
+    """A heading's name as a question writes it inside a sentence: a common noun's capital dropped ("Beam search"
+    → "beam search"), a name's kept ("Truncated BPTT", "Adam", "Newton's method")."""
+    first, *rest = name.split(" ")
+    if not rest or not first[1:].islower() or not first.isalpha() or any(not w.islower() for w in rest):
+        return name
+    return first.lower() + name[len(first):]
+
+
+def _subject(heading: str) -> str:
+    """The heading's name: cut at a subtitle or aside, and at "=" its last side ("Newton–Raphson = IRLS" → "IRLS");
+    '' for a name of more than five words or a question."""
+    name = clean_prose(heading).strip()
+    name = name.rsplit("=", 1)[-1].strip() if "=" in name and "$" not in name else name
+    name = _NAME_CUT.split(name, 1)[0].strip().rstrip(".:")
+    if not name or name.endswith("?") or len(name.split()) > 5 or "$" in name or "`" in name:
+        return ""
+    if name.casefold() in GENERIC_LABELS or is_facet(name) or _LEAD_LABEL.fullmatch(name):
+        return ""  # ("… › Recipe › Steps": the subject is the heading above)
+    return name
