@@ -90,3 +90,9 @@ def test_a_numbered_list_of_names_or_claims_asks_no_steps():
     assert steps_question("Pruning & merging", orders) is None
     assert steps_question("Detection › Box pruning", orders) == "How does box pruning work?"
     assert steps_question("Fitting › Newton = IRLS", orders) == "How does IRLS work?"
+
+
+def test_a_numbered_list_of_short_names_asks_no_steps():
+    from mlwiki.extract.step_asks import steps_question
+    kinds = "Three common layouts:\n\n1. Compressed Rows\n2. Coordinate list\n3. Dictionary of keys\n"
+    assert steps_question("Sparse matrices › Storage", kinds) is None

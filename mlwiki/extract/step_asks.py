@@ -23,6 +23,8 @@ _STEP = re.compile(r"(?P<n>\d+)[.)][ \t]+(?P<text>\S[^\n]*)")
 _ORDER = re.compile(r"(?P<verb>[A-Za-z][a-z]{1,14})\b(?![-'’])")
 _NOT_ORDERS = frozenset("the a an this these each every all some one two if when for in on at by with from to "
                         "it they we you i no not only first then next finally".split())
+MIN_ORDER_WORDS = 3  # (a verb and what it acts on: "Sort the boxes", "repeat until done")
+_NOUN_ENDINGS = ("ion", "ment", "ity", "ness", "ance", "ence", "cy", "ure", "ist", "ism", "ics", "ogy", "ship")
 _NAME_CUT = re.compile(r"\s+[—–]\s+|:\s|\s+\(")
 _LEAD_LABEL = re.compile(r"(?i)(?:steps?|algorithm|procedure|recipe|how it works|the loop)[ \t]*:?")
 
@@ -63,6 +65,9 @@ def _is_order(step: str) -> bool:
     if not found:
         return False
     verb = found["verb"].casefold()
+    words = step.split()
+    if len(words) < MIN_ORDER_WORDS or words[1][:1].isupper() or verb.endswith(_NOUN_ENDINGS):
+        return False  # ("1. Adjacency Matrix": a name, no order)
     return verb not in _NOT_ORDERS and not verb.endswith(("ing", "ed")) and \
         not (verb.endswith("s") and not verb.endswith("ss"))
 
