@@ -96,3 +96,11 @@ def test_a_numbered_list_of_short_names_asks_no_steps():
     from mlwiki.extract.step_asks import steps_question
     kinds = "Three common layouts:\n\n1. Compressed Rows\n2. Coordinate list\n3. Dictionary of keys\n"
     assert steps_question("Sparse matrices › Storage", kinds) is None
+
+
+def test_steps_under_a_label_ask_of_the_subject_above_and_an_activity_asks_none():
+    from mlwiki.extract.step_asks import steps_question
+    orders = "1. Sort the boxes.\n2. Keep the top one.\n3. Drop its overlaps and repeat.\n"
+    assert steps_question("Box pruning › Algorithm", orders) == "How does box pruning work?"
+    assert steps_question("Tokenisers › Training the merges", orders) is None
+    assert steps_question("Topic models › A generative story of how documents come about", orders) is None

@@ -26,7 +26,7 @@ _NOT_ORDERS = frozenset("the a an this these each every all some one two if when
 MIN_ORDER_WORDS = 3  # (a verb and what it acts on: "Sort the boxes", "repeat until done")
 _NOUN_ENDINGS = ("ion", "ment", "ity", "ness", "ance", "ence", "cy", "ure", "ist", "ism", "ics", "ogy", "ship")
 _NAME_CUT = re.compile(r"\s+[—–]\s+|:\s|\s+\(")
-_LEAD_LABEL = re.compile(r"(?i)(?:steps?|algorithm|procedure|recipe|how it works|the loop)[ \t]*:?")
+_LEAD_LABEL = re.compile(r"(?i)(?:steps?|algorithm|procedure|process|recipe|how it works|the loop)[ \t]*:?")
 
 
 def steps_question(path: str, back: str) -> str | None:
@@ -34,7 +34,7 @@ def steps_question(path: str, back: str) -> str | None:
     doc); None for any other card."""
     if "\n\n" in path or path.endswith("?"):
         return None
-    subject = next((name for heading in reversed(path.split(" › ")) if (name := _subject(heading))), "")
+    subject = _asked_subject(path.split(" › "))
     if not subject or _steps(back) is None or re.search(r"\s(?:&|and|vs\.?|/)\s", subject):
         return None  # (two subjects: "Transfer learning & fine-tuning": which one works so?)
     return f"How {'do' if _names_many(subject) else 'does'} {_in_sentence(subject)} work?"
@@ -72,23 +72,36 @@ def _is_order(step: str) -> bool:
         not (verb.endswith("s") and not verb.endswith("ss"))
 
 
+def _asked_subject(headings: list[str]) -> str:
+    """The subject whose working the steps show: the last heading's name, or, under a heading that names only the
+    steps ("Algorithm", "Steps", "Overview"), the name of the one above; '' for an activity ("Learning", "Applying
+    it to new words": how does it work?) or no name."""
+    for heading in reversed(headings):
+        name = _subject(heading)
+        if name is None:
+            continue  # (a generic label: the heading above names the subject)
+        return "" if name.split(" ", 1)[0].casefold().endswith("ing") else name
+    return ""
+
+
 def _in_sentence(name: str) -> str:
     """A heading's name as a question writes it inside a sentence: a common noun's capital dropped ("Beam search"
     → "beam search"), a name's kept ("Truncated BPTT", "Adam", "Newton's method")."""
     first, *rest = name.split(" ")
-    if not rest or not first[1:].islower() or not first.isalpha() or any(not w.islower() for w in rest):
+    if not rest or not first[1:].islower() or not first.replace("-", "").isalpha() or \
+            any(not w.islower() for w in rest):
         return name
     return first.lower() + name[len(first):]
 
 
-def _subject(heading: str) -> str:
+def _subject(heading: str) -> str | None:
     """The heading's name: cut at a subtitle or aside, and at "=" its last side ("Newton–Raphson = IRLS" → "IRLS");
-    '' for a name of more than five words or a question."""
+    '' for a name of more than five words or a question; None for a generic label ("Steps", "Overview")."""
     name = clean_prose(heading).strip()
     name = name.rsplit("=", 1)[-1].strip() if "=" in name and "$" not in name else name
     name = _NAME_CUT.split(name, 1)[0].strip().rstrip(".:")
     if not name or name.endswith("?") or len(name.split()) > 5 or "$" in name or "`" in name:
         return ""
     if name.casefold() in GENERIC_LABELS or is_facet(name) or _LEAD_LABEL.fullmatch(name):
-        return ""  # ("… › Recipe › Steps": the subject is the heading above)
+        return None  # ("… › Recipe › Steps": the subject is the heading above)
     return name
