@@ -90,6 +90,7 @@ def test_a_numbered_list_of_names_or_claims_asks_no_steps():
     assert steps_question("Pruning & merging", orders) is None
     assert steps_question("Detection › Box pruning", orders) == "How does box pruning work?"
     assert steps_question("Fitting › Newton = IRLS", orders) == "How does IRLS work?"
+    assert steps_question("Inference › SVI loop", orders) == "How does the SVI loop work?"
 
 
 def test_a_numbered_list_of_short_names_asks_no_steps():

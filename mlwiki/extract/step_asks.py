@@ -86,8 +86,11 @@ def _asked_subject(headings: list[str]) -> str:
 
 def _in_sentence(name: str) -> str:
     """A heading's name as a question writes it inside a sentence: a common noun's capital dropped ("Beam search"
-    → "beam search"), a name's kept ("Truncated BPTT", "Adam", "Newton's method")."""
+    → "beam search"), a name's kept ("Truncated BPTT", "Adam", "Newton's method"); a name's common noun with its
+    article ("the SVI loop")."""
     first, *rest = name.split(" ")
+    if rest and any(c.isupper() for c in first[1:]) and rest[-1].isalpha() and rest[-1].islower():
+        return f"the {name}"  # ("CAVI algorithm", "SVI loop": a name's common noun takes its article)
     if not rest or not first[1:].islower() or not first.replace("-", "").isalpha() or \
             any(not w.islower() for w in rest):
         return name
