@@ -105,3 +105,21 @@ def test_steps_under_a_label_ask_of_the_subject_above_and_an_activity_asks_none(
     assert steps_question("Box pruning › Algorithm", orders) == "How does box pruning work?"
     assert steps_question("Tokenisers › Training the merges", orders) is None
     assert steps_question("Topic models › A generative story of how documents come about", orders) is None
+
+
+def test_steps_ask_nothing_of_a_plural_a_lone_common_word_or_a_list_led_by_a_name():
+    from mlwiki.extract.step_asks import steps_question
+    orders = "1. Sort the boxes.\n2. Keep the top one.\n3. Drop its overlaps and repeat.\n"
+    led = "1. **Reparametrise** the model as offsets.\n2. Raise the target rate.\n3. Tighten the priors a bit.\n"
+    assert steps_question("Sampling › Remedies in order", orders) is None
+    assert steps_question("Importance › Shuffling", orders) is None
+    assert steps_question("Importance › Permutation", orders) is None
+    assert steps_question("Sampling › Divergences", led) is None
+    assert steps_question("Contrastive learning › Pipeline", orders) == "How does contrastive learning work?"
+
+
+def test_an_adverb_a_comparative_an_order_or_a_pointer_back_is_no_definition():
+    for sentence in ("Only random crops and flips.", "Larger encoders, deeper projection heads.",
+                     "Unfreeze everything, train the whole net.", "Continuation of the previous page."):
+        assert elliptic_term(sentence, "Augmentation") is None, sentence
+    assert elliptic_term("Random zeroing of hidden units.", "Dropout and noise") is None  # (two subjects)

@@ -31,7 +31,12 @@ _CLAUSE_WORDS = frozenset(
     "me us see".split())
 # Words after a first word that make it a verb: an article, a determiner, a preposition ("Push a …", "Start from")
 _AFTER_VERB = frozenset("a an the each every all some any one two more most many both from with to into onto for "
-                        "on in at by over through up out off away back".split())
+                        "on in at by over through up out off away back everything nothing something".split())
+# First words that open no noun phrase: an adverb ("Only random crops."), a comparative ("Bigger nets, deeper
+# heads": what changed, not what it is)
+_NOT_OPENING = frozenset("only just mostly also even still usually often more less bigger smaller larger deeper "
+                         "wider faster slower cheaper better worse simpler higher lower longer shorter stronger "
+                         "weaker easier harder".split())
 # Determiners: inside a noun phrase only after a preposition ("transforms of the images"); after any other word
 # that word is a verb ("Detectors output many boxes", "Signal propagates cleanly both ways")
 _DETERMINERS = frozenset("a an the each every all some any many both its their".split())
@@ -43,7 +48,8 @@ _IRREGULAR_PAST = frozenset("made gave took got went came found won lost became 
                             "began meant grew showed shown knew thought felt told said ran".split())
 # Talk of the notes or the course, not the subject: "Last lecture of …", "Half-written", "Notes on …"
 _NOTES_TALK = re.compile(r"(?i)\b(?:lectures?|notes?|week|chapter|page|section|slides?|todo|draft|written|"
-                         r"cleaned|unfinished|wip|homework|assignment|exam|course|class|reading)\b")
+                         r"cleaned|unfinished|wip|homework|assignment|exam|course|class|reading|continuation|"
+                         r"follow-up|sequel)\b")
 _CITATION = re.compile(r"\b(?:1[89]|20)\d\d\b|\bet al\b|&")
 # Marks of a sentence that is not one plain phrase: a label, a formula, an arrow, a question, an aside in brackets
 _NOT_PLAIN = re.compile(r"[:;=→?!$`\[\]()/+&]|\s[—–-]\s|\.\.\.|…")
@@ -72,7 +78,7 @@ def elliptic_term(sentence: str, path: str) -> str | None:
     if _CLAUSE_WORDS.intersection(lower) or _IRREGULAR_PAST.intersection(lower) or lower[1] in _AFTER_VERB \
             or _NOTES_TALK.search(said) or _has_verb_before_determiner(lower) or _S_VERB.search(said):
         return None
-    if lower[0].endswith("ed") or lower[0] in _AFTER_VERB or not said[:1].isupper():
+    if lower[0].endswith("ed") or lower[0] in _AFTER_VERB or lower[0] in _NOT_OPENING or not said[:1].isupper():
         return None  # ("Added in v2 …": a past verb; "In practice …": a sentence's opening, not a noun)
     return None if _opens_on_term(said, words, term) else term
 
@@ -105,7 +111,7 @@ def _heading_term(path: str) -> str:
     last = clean_prose(path.split(" › ")[-1]).strip()
     name = _NAME_CUT.split(last, 1)[0].strip().rstrip(".:")
     words = name.split()
-    if ":" in last or not 1 <= len(words) <= 4 or name.endswith("?") or any(c in name for c in "=$`") or \
+    if ":" in last or " and " in name or "&" in name or not 1 <= len(words) <= 4 or name.endswith("?") or any(c in name for c in "=$`") or \
             _CLAUSE_WORDS.intersection(w.casefold() for w in words) or _NOTES_TALK.search(name) or \
             name.casefold() in GENERIC_LABELS or is_facet(name):  # ("Overview", "Caveats": no subject)
         return ""

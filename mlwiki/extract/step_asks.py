@@ -26,7 +26,8 @@ _NOT_ORDERS = frozenset("the a an this these each every all some one two if when
 MIN_ORDER_WORDS = 3  # (a verb and what it acts on: "Sort the boxes", "repeat until done")
 _NOUN_ENDINGS = ("ion", "ment", "ity", "ness", "ance", "ence", "cy", "ure", "ist", "ism", "ics", "ogy", "ship")
 _NAME_CUT = re.compile(r"\s+[—–]\s+|:\s|\s+\(")
-_LEAD_LABEL = re.compile(r"(?i)(?:steps?|algorithm|procedure|process|recipe|how it works|the loop)[ \t]*:?")
+_LEAD_LABEL = re.compile(r"(?i)(?:the[ \t]+)?(?:steps?|algorithm|procedure|process|recipe|pipeline|workflow|loop|"
+                         r"how it works)(?:[ \t]*\([^()\n]*\))?[ \t]*:?")
 
 
 def steps_question(path: str, back: str) -> str | None:
@@ -56,7 +57,7 @@ def _steps(back: str) -> list[str] | None:
     if any(_LEAD_LABEL.fullmatch(line.strip().strip("*_")) is None and line.lstrip().startswith(("-", "*", "+"))
            for line in lines[:starts[0]]):
         return None  # (bullets before the steps: a list of its own)
-    return steps if sum(map(_is_order, steps)) * 3 >= len(steps) * 2 else None
+    return steps if _is_order(steps[0]) and sum(map(_is_order, steps)) * 3 >= len(steps) * 2 else None
 
 
 def _is_order(step: str) -> bool:
@@ -68,7 +69,8 @@ def _is_order(step: str) -> bool:
     words = step.split()
     if len(words) < MIN_ORDER_WORDS or words[1][:1].isupper() or verb.endswith(_NOUN_ENDINGS):
         return False  # ("1. Adjacency Matrix": a name, no order)
-    return verb not in _NOT_ORDERS and not verb.endswith(("ing", "ed")) and \
+    past = verb.endswith("ed") and not verb.endswith("eed") and len(verb) > 5  # ("Computed …", not "Feed", "Embed")
+    return verb not in _NOT_ORDERS and not verb.endswith("ing") and not past and \
         not (verb.endswith("s") and not verb.endswith("ss"))
 
 
@@ -80,7 +82,11 @@ def _asked_subject(headings: list[str]) -> str:
         name = _subject(heading)
         if name is None:
             continue  # (a generic label: the heading above names the subject)
-        return "" if name.split(" ", 1)[0].casefold().endswith("ing") else name
+        first = name.split(" ", 1)[0]
+        if first.casefold().endswith("ing") or first[1:].islower() and first[-1:] == "s" and first[-2:] != "ss":
+            return ""  # (an activity, "Learning"; a plural, "Fixes in order": a list of things, no one working)
+        return "" if " " not in name and name.isalpha() and name[1:].islower() else name  # (a common word alone,
+        # "Permutation" under "Variable importance": a kind of the heading above, named too loosely to ask of)
     return ""
 
 
@@ -89,6 +95,8 @@ def _in_sentence(name: str) -> str:
     → "beam search"), a name's kept ("Truncated BPTT", "Adam", "Newton's method"); a name's common noun with its
     article ("the SVI loop")."""
     first, *rest = name.split(" ")
+    if first.casefold() in ("one", "a", "an", "the"):
+        return first.casefold() + name[len(first):]  # ("One HMC transition" → "one HMC transition")
     if rest and any(c.isupper() for c in first[1:]) and rest[-1].isalpha() and rest[-1].islower():
         return f"the {name}"  # ("CAVI algorithm", "SVI loop": a name's common noun takes its article)
     if not rest or not first[1:].islower() or not first.replace("-", "").isalpha() or \
