@@ -123,3 +123,11 @@ def test_an_adverb_a_comparative_an_order_or_a_pointer_back_is_no_definition():
                      "Unfreeze everything, train the whole net.", "Continuation of the previous page."):
         assert elliptic_term(sentence, "Augmentation") is None, sentence
     assert elliptic_term("Random zeroing of hidden units.", "Dropout and noise") is None  # (two subjects)
+
+
+def test_a_list_first_step_is_no_definition_of_its_heading(tmp_path):
+    note = ("# Testing\n\n## The routine\n\n1. Clear null and alternative hypotheses, fixed in advance.\n"
+            "2. Choose a statistic with a known null distribution.\n3. Fix the level in advance.\n"
+            "4. Compute the statistic and compare it with the critical value.\n")
+    fronts = [c["front"] for c in cards_of(tmp_path, {"testing.md": note})]
+    assert not any("Define:" in front for front in fronts), fronts

@@ -25,7 +25,7 @@ _NOT_ORDERS = frozenset("the a an this these each every all some one two if when
                         "it they we you i no not only first then next finally".split())
 MIN_ORDER_WORDS = 3  # (a verb and what it acts on: "Sort the boxes", "repeat until done")
 _NOUN_ENDINGS = ("ion", "ment", "ity", "ness", "ance", "ence", "cy", "ure", "ist", "ism", "ics", "ogy", "ship")
-_NAME_CUT = re.compile(r"\s+[—–]\s+|:\s|\s+\(")
+_NAME_CUT = re.compile(r"\s+[—–-]\s+|:\s|\s+\(")
 _LEAD_LABEL = re.compile(r"(?i)(?:the[ \t]+)?(?:steps?|algorithm|procedure|process|recipe|pipeline|workflow|loop|"
                          r"how it works)(?:[ \t]*\([^()\n]*\))?[ \t]*:?")
 
