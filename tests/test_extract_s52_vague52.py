@@ -131,3 +131,8 @@ def test_a_list_first_step_is_no_definition_of_its_heading(tmp_path):
             "4. Compute the statistic and compare it with the critical value.\n")
     fronts = [c["front"] for c in cards_of(tmp_path, {"testing.md": note})]
     assert not any("Define:" in front for front in fronts), fronts
+
+
+def test_a_negation_or_a_numbered_heading_gives_no_definition():
+    assert elliptic_term("No closed form for the posterior of a deep net.", "Inference") is None
+    assert elliptic_term("Random zeroing of hidden units.", "Regularisers › Trick 2 — dropout") is None

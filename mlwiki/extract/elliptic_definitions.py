@@ -32,9 +32,10 @@ _CLAUSE_WORDS = frozenset(
 # Words after a first word that make it a verb: an article, a determiner, a preposition ("Push a …", "Start from")
 _AFTER_VERB = frozenset("a an the each every all some any one two more most many both from with to into onto for "
                         "on in at by over through up out off away back everything nothing something".split())
-# First words that open no noun phrase: an adverb ("Only random crops."), a comparative ("Bigger nets, deeper
+# First words that open no noun phrase: a negation ("No exact … for …": what it lacks), an adverb ("Only random
+# crops."), a comparative ("Bigger nets, deeper
 # heads": what changed, not what it is)
-_NOT_OPENING = frozenset("only just mostly also even still usually often more less bigger smaller larger deeper "
+_NOT_OPENING = frozenset("no none only just mostly also even still usually often more less bigger smaller larger deeper "
                          "wider faster slower cheaper better worse simpler higher lower longer shorter stronger "
                          "weaker easier harder".split())
 # Determiners: inside a noun phrase only after a preposition ("transforms of the images"); after any other word
@@ -107,11 +108,12 @@ def _has_verb_before_determiner(words: list[str]) -> bool:
 
 def _heading_term(path: str) -> str:
     """The last heading's name, without an aside or a subtitle ("Pooling (downsampling)" → "Pooling"); '' when it
-    is no name of one to four words (a question, a label, a sentence)."""
+    is no name of one to four words (a question, a label, a sentence, a numbered one: "Trick 1 — replay")."""
     last = clean_prose(path.split(" › ")[-1]).strip()
     name = _NAME_CUT.split(last, 1)[0].strip().rstrip(".:")
     words = name.split()
-    if ":" in last or " and " in name or "&" in name or not 1 <= len(words) <= 4 or name.endswith("?") or any(c in name for c in "=$`") or \
+    if ":" in last or " and " in name or "&" in name or any(w.isdigit() for w in words) or \
+            not 1 <= len(words) <= 4 or name.endswith("?") or any(c in name for c in "=$`") or \
             _CLAUSE_WORDS.intersection(w.casefold() for w in words) or _NOTES_TALK.search(name) or \
             name.casefold() in GENERIC_LABELS or is_facet(name):  # ("Overview", "Caveats": no subject)
         return ""
