@@ -136,3 +136,12 @@ def test_a_list_first_step_is_no_definition_of_its_heading(tmp_path):
 def test_a_negation_or_a_numbered_heading_gives_no_definition():
     assert elliptic_term("No closed form for the posterior of a deep net.", "Inference") is None
     assert elliptic_term("Random zeroing of hidden units.", "Regularisers › Trick 2 — dropout") is None
+
+
+def test_steps_under_a_cited_label_or_two_dashed_names():
+    from mlwiki.extract.step_asks import steps_question
+    orders = "1. Sort the boxes.\n2. Keep the top one.\n3. Drop its overlaps and repeat.\n"
+    assert steps_question("Box pruning › Recipe [@lee2019]", orders) == "How does box pruning work?"
+    assert steps_question("Pruning › Greedy pruning — algorithm", orders) == "How does greedy pruning work?"
+    assert steps_question("Pruning › Soft pruning - Weighted Decay Scheme", orders) is None
+    assert steps_question("Tests › Holm (HM, 1979) — controls FWER", orders) == "How does Holm work?"

@@ -26,6 +26,8 @@ _NOT_ORDERS = frozenset("the a an this these each every all some one two if when
 MIN_ORDER_WORDS = 3  # (a verb and what it acts on: "Sort the boxes", "repeat until done")
 _NOUN_ENDINGS = ("ion", "ment", "ity", "ness", "ance", "ence", "cy", "ure", "ist", "ism", "ics", "ogy", "ship")
 _NAME_CUT = re.compile(r"\s+[—–-]\s+|:\s|\s+\(")
+_DASH = re.compile(r"\s+[—–-]\s+")
+_BRACKETED = re.compile(r"\s*\[[^\[\]\n]*\]")
 _LEAD_LABEL = re.compile(r"(?i)(?:the[ \t]+)?(?:steps?|algorithm|procedure|process|recipe|pipeline|workflow|loop|"
                          r"how it works)(?:[ \t]*\([^()\n]*\))?[ \t]*:?")
 
@@ -108,9 +110,13 @@ def _in_sentence(name: str) -> str:
 def _subject(heading: str) -> str | None:
     """The heading's name: cut at a subtitle or aside, and at "=" its last side ("Newton–Raphson = IRLS" → "IRLS");
     '' for a name of more than five words or a question; None for a generic label ("Steps", "Overview")."""
-    name = clean_prose(heading).strip()
+    name = _BRACKETED.sub("", clean_prose(heading)).strip()  # ("Recipe [@smith2017]": a citation key, no name)
     name = name.rsplit("=", 1)[-1].strip() if "=" in name and "$" not in name else name
-    name = _NAME_CUT.split(name, 1)[0].strip().rstrip(".:")
+    if (cut := _NAME_CUT.search(name)) and _DASH.fullmatch(cut[0]) and name[cut.end():][:1].isupper() \
+            and not _LEAD_LABEL.fullmatch(name[cut.end():].strip()):
+        return ""  # ("Generative model - Latent Dirichlet Allocation": which of the two names works so?)
+    name = name[:cut.start()] if cut else name
+    name = name.strip().rstrip(".:")
     if not name or name.endswith("?") or len(name.split()) > 5 or "$" in name or "`" in name:
         return ""
     if name.casefold() in GENERIC_LABELS or is_facet(name) or _LEAD_LABEL.fullmatch(name):
