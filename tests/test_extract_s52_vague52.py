@@ -144,4 +144,5 @@ def test_steps_under_a_cited_label_or_two_dashed_names():
     assert steps_question("Box pruning › Recipe [@lee2019]", orders) == "How does box pruning work?"
     assert steps_question("Pruning › Greedy pruning — algorithm", orders) == "How does greedy pruning work?"
     assert steps_question("Pruning › Soft pruning - Weighted Decay Scheme", orders) is None
-    assert steps_question("Tests › Holm (HM, 1979) — controls FWER", orders) == "How does Holm work?"
+    assert steps_question("Tests › Step-down Holm (HM, 1979) — controls FWER", orders) == \
+        "How does Step-down Holm work?"
