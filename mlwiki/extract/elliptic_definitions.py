@@ -33,10 +33,9 @@ _CLAUSE_WORDS = frozenset(
 _AFTER_VERB = frozenset("a an the each every all some any one two more most many both from with to into onto for "
                         "on in at by over through up out off away back everything nothing something".split())
 # First words that open no noun phrase: a negation ("No exact … for …": what it lacks), an adverb ("Only random
-# crops."), a comparative ("Bigger nets, deeper
-# heads": what changed, not what it is)
-_NOT_OPENING = frozenset("no none only just mostly also even still usually often more less bigger smaller larger deeper "
-                         "wider faster slower cheaper better worse simpler higher lower longer shorter stronger "
+# crops."), a comparative ("Bigger nets, deeper heads": what changed, not what it is)
+_NOT_OPENING = frozenset("no none only just mostly also even still usually often more less bigger smaller larger "
+                         "deeper wider faster slower cheaper better worse simpler higher lower longer shorter stronger "
                          "weaker easier harder".split())
 # Determiners: inside a noun phrase only after a preposition ("transforms of the images"); after any other word
 # that word is a verb ("Detectors output many boxes", "Signal propagates cleanly both ways")
@@ -55,10 +54,10 @@ _CITATION = re.compile(r"\b(?:1[89]|20)\d\d\b|\bet al\b|&")
 # Marks of a sentence that is not one plain phrase: a label, a formula, an arrow, a question, an aside in brackets
 _NOT_PLAIN = re.compile(r"[:;=→?!$`\[\]()/+&]|\s[—–-]\s|\.\.\.|…")
 # A word in "-s" before a word that no preposition opens: a verb of the third person ("OLS uses factor 1",
-# "Follows straight on from …"), where a plural noun goes on with a preposition ("layers with no …", "transforms of")
-_S_VERB = re.compile(r"\b[A-Za-z][a-z]*[^su\W]s[ \t]+(?!(?:of|with|for|in|on|at|by|to|from|into|over|under|through|"
-                     r"between|without|within|across|per|via|about|like|than|as|and|or|nor|during|before|after|around|near|along|"
-                     r"against|towards?|among|inside|outside|beyond|upon|onto|whose)\b)[a-z]")
+# "Follows straight on from …"), where a plural noun goes on with a preposition ("layers with …", "transforms of")
+_S_VERB = re.compile(r"\b[A-Za-z][a-z]*[^su\W]s[ \t]+(?!(?:of|with|for|in|on|at|by|to|from|into|over|under|"
+                     r"through|between|without|within|across|per|via|about|like|than|as|and|or|nor|during|before|"
+                     r"after|around|near|along|against|towards?|among|inside|outside|beyond|upon|onto|whose)\b)[a-z]")
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _ASIDE = re.compile(r"\s*\([^()]*\)|\*\*?|(?<!\w)_+|_+(?!\w)")
 _NAME_CUT = re.compile(r"\s+[—–]\s+|:\s|\s+\(")

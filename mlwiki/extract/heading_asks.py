@@ -2,8 +2,8 @@
 the question that path asks, under the path, keeping the id of the bare path (its review history). What is asked
 is read by `facets` (a facet of the subject: "PPO › Motivation"; a question without its mark; what the heading's
 subject is), `remark_kinds` (a kind of remark: "Box–Cox › Catch"), `term_asks` (a term the back says what it
-is: "What is DirRec?") and `step_asks` (the steps of a procedure: "How does beam search work?"). A question for a list whose items are cards of their own asks for the others ("Besides
-…, what are …?").
+is: "What is DirRec?") and `step_asks` (the steps of a procedure: "How does beam search work?"). A question for
+a list whose items are cards of their own asks for the others ("Besides …, what are …?").
 """
 
 from __future__ import annotations

@@ -2,9 +2,10 @@
 an order ("1. Sort the candidates by score.", "2. Take the best one …", "3. Drop every candidate that …"),
 perhaps after a sentence or two that set it up. Shown only "Beam search" or "Backprop › Truncated BPTT", a learner
 does not know that the steps are asked; the card asks "How does <heading> work?" under its path (the heading's
-subject by its name alone: "Newton–Raphson = IRLS" → "IRLS"; under "Steps" or "Recipe", the heading above). A list of names or of claims ("1. **Supervised
-fine-tuning**", "1. scores $e_j$ …") is no procedure, and a list that is one of several blocks of lists is left to
-the list's own cards. Pure: a front and a back in, a question out.
+subject by its name alone: "Newton–Raphson = IRLS" → "IRLS"; under "Steps" or "Recipe", the heading above). A
+list of names or of claims ("1. **Supervised fine-tuning**", "1. scores $e_j$ …") is no procedure, nor are two
+lists, and an activity ("Learning"), a plural ("Fixes in order") or a lone common word ("Permutation") names no
+one thing that works so. Pure: a front and a back in, a question out.
 """
 
 from __future__ import annotations
