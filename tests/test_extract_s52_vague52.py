@@ -146,3 +146,10 @@ def test_steps_under_a_cited_label_or_two_dashed_names():
     assert steps_question("Pruning › Soft pruning - Weighted Decay Scheme", orders) is None
     assert steps_question("Tests › Step-down Holm (HM, 1979) — controls FWER", orders) == \
         "How does Step-down Holm work?"
+
+
+def test_a_path_that_asks_for_the_steps_already_is_left_as_it_is():
+    from mlwiki.extract.step_asks import steps_question
+    orders = "1. Sort the boxes.\n2. Keep the top one.\n3. Drop its overlaps and repeat.\n"
+    assert steps_question("Box pruning › The loop › steps", orders) is None
+    assert steps_question("Box pruning › How it works", orders) is None

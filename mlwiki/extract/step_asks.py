@@ -27,6 +27,8 @@ _NOT_ORDERS = frozenset("the a an this these each every all some one two if when
 MIN_ORDER_WORDS = 3  # (a verb and what it acts on: "Sort the boxes", "repeat until done")
 _NOUN_ENDINGS = ("ion", "ment", "ity", "ness", "ance", "ence", "cy", "ure", "ist", "ism", "ics", "ogy", "ship")
 _NAME_CUT = re.compile(r"\s+[—–-]\s+|:\s|\s+\(")
+_ASKS_ALREADY = re.compile(r"(?i)steps|how it works|procedure")
+_QUESTION_WORD = re.compile(r"(?i)(?:how|why|when|what|which)\s")
 _DASH = re.compile(r"\s+[—–-]\s+")
 _BRACKETED = re.compile(r"\s*\[[^\[\]\n]*\]")
 _LEAD_LABEL = re.compile(r"(?i)(?:the[ \t]+)?(?:steps?|algorithm|procedure|process|recipe|pipeline|workflow|loop|"
@@ -36,9 +38,11 @@ _LEAD_LABEL = re.compile(r"(?i)(?:the[ \t]+)?(?:steps?|algorithm|procedure|proce
 def steps_question(path: str, back: str) -> str | None:
     """"How does <subject> work?" for a heading-only front `path` over the steps of a procedure (see the module's
     doc); None for any other card."""
-    if "\n\n" in path or path.endswith("?"):
-        return None
-    subject = _asked_subject(path.split(" › "))
+    headings = path.split(" › ")
+    if "\n\n" in path or path.endswith("?") or _ASKS_ALREADY.fullmatch(headings[-1].strip()) \
+            or any(_QUESTION_WORD.match(heading.strip()) for heading in headings):
+        return None  # ("… › steps", "… › How it works": the path asks for the steps already)
+    subject = _asked_subject(headings)
     if not subject or _steps(back) is None or re.search(r"\s(?:&|and|vs\.?|/)\s", subject):
         return None  # (two subjects: "Transfer learning & fine-tuning": which one works so?)
     return f"How {'do' if _names_many(subject) else 'does'} {_in_sentence(subject)} work?"
