@@ -22,6 +22,7 @@ import re
 
 from mlwiki.extract.claim_asks import with_article
 from mlwiki.extract.defining import defining_sentence, stems
+from mlwiki.extract.elliptic_definitions import elliptic_term
 from mlwiki.extract.facets import asked_front
 from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.prose import breaks_off, clean_prose, is_claim, prefix_heading, sentences
@@ -72,7 +73,7 @@ def definition_first(path: str, back: str) -> list[tuple[str, str]] | None:
         return None  # (a first item with lines under it: the item is one answer)
     lead = lines[0][item.end():] if item else " ".join(line.strip() for line in lines[:list_at])
     sentence, more = _first_sentence(lead.strip())
-    term = _defined(sentence, path)
+    term = _defined(sentence, path, prose=not item)
     if term is None or asked_front(path, back):
         return None  # (no definition, or one the heading's card will ask for: "What is X?")
     if item:  # (the first item's other sentences: an item of their own, before the items after it)
@@ -131,9 +132,11 @@ def _first_sentence(text: str) -> tuple[str, str]:
     return first, text[len(first):].strip() if text.startswith(first) else ""
 
 
-def _defined(sentence: str, path: str) -> str | None:
+def _defined(sentence: str, path: str, prose: bool = True) -> str | None:
     """The term the sentence defines, when it is the heading's own: "<Term> is a …", "<Term> refers to …"
-    (`defining_sentence`), or "**<Term>** — <what it is>" / "**<Term>**: …"; None for any other sentence."""
+    (`defining_sentence`), "**<Term>** — <what it is>" / "**<Term>**: …", or a verbless phrase right under the
+    heading that says what it is (`elliptic_term`, of `prose` only, not a list's item); None for any other
+    sentence."""
     if sentence.endswith(_ENDS_OPEN) or "$$" in sentence:
         return None
     if (defined := defining_sentence(sentence, path)) is not None:
@@ -141,7 +144,8 @@ def _defined(sentence: str, path: str) -> str | None:
     elif (bold := _BOLD_TERM.match(sentence)) and not is_claim(bold["term"]) \
             and len(bold["what"].split()) >= MIN_WHAT_WORDS:
         term = clean_prose(bold["term"]).strip()
-    else:
+    elif not prose or (term := elliptic_term(sentence, path)) is None:  # ("Pooling" over "Downsampling layers
+        # with …"; not a list's first item, "1. State the null hypothesis": a step, no phrase under the heading)
         return None
     if breaks_off(sentence) or _RATES.search(sentence):  # (searched through the whole sentence: asked only of one
         return None  # that defines, the rare one)

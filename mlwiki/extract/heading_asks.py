@@ -1,9 +1,9 @@
 """Heading-only fronts made to ask, card by card: each card of a section whose front is only its heading path gets
 the question that path asks, under the path, keeping the id of the bare path (its review history). What is asked
 is read by `facets` (a facet of the subject: "PPO › Motivation"; a question without its mark; what the heading's
-subject is), `remark_kinds` (a kind of remark: "Box–Cox › Catch") and `term_asks` (a term the back says what it
-is: "What is DirRec?"). A question for a list whose items are cards of their own asks for the others ("Besides
-…, what are …?").
+subject is), `remark_kinds` (a kind of remark: "Box–Cox › Catch"), `term_asks` (a term the back says what it
+is: "What is DirRec?") and `step_asks` (the steps of a procedure: "How does beam search work?"). A question for
+a list whose items are cards of their own asks for the others ("Besides …, what are …?").
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from mlwiki.extract.facets import FORMS, asked_front
 from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.remark_kinds import remark_question
+from mlwiki.extract.step_asks import steps_question
 from mlwiki.extract.term_asks import term_question
 
 # The forms whose heading may name a kind of remark besides `FORMS`: a paragraph under its label ("Catch: …" →
@@ -45,7 +46,8 @@ def _remark_or_term(ex, first: int, card, path: str) -> str | None:
     back says what it is (`term_asks`: "What is DirRec?"); None for a card the later passes split into clozes of
     its list (their ids are made of the front: they would change) or drop (another card's front shows its back:
     "… › Fix\n\nProblem: … Fix?" over the "… › Problem" card's "Problem: …")."""
-    question = remark_question(card.front, card.back) or card.form in FORMS and term_question(card.front, card.back)
+    question = remark_question(card.front, card.back) or card.form in FORMS and (
+        term_question(card.front, card.back) or steps_question(card.front, card.back))  # ("How does X work?")
     if not question or len(list_clozes([([card], path)])) > 1:
         return None
     said = " ".join(clean_prose(card.back).split())

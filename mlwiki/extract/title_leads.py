@@ -67,7 +67,8 @@ _ASKS_OF = [
     (re.compile(r"(?i)(?:the[ \t]+)?(?:main[ \t]+|overall[ \t]+|end[ \t]+)?goal"), "What is the goal of {X}?"),
     (re.compile(r"(?i)(?:main[ \t]+|key[ \t]+|core[ \t]+)?point|big[ \t]+picture|(?:key[ \t]+)?observation|"
                 r"gist|core[ \t]+idea|main[ \t]+idea"), "What is the key idea of {X}?"),
-    (re.compile(r"(?i)(?:[\w-]+[ \t]+){0,2}(?:problems?|setting|setup)(?:[ \t]*\([^()]*\))?"),
+    (re.compile(r"(?i)(?:(?:[\w-]+[ \t]+){0,2}problems?|(?:(?:the|problem)[ \t]+)?(?:setting|setup))"
+                r"(?:[ \t]*\([^()]*\))?"),  # (not "Standard setting: 2×2 window …": a usual value, no problem)
      "What problem {does} {X} address?"),
     (re.compile(r"(?i)why"), "What is the motivation for {X}?"),
 ]
