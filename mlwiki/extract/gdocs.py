@@ -9,7 +9,7 @@ Google Docs' own "Download → Markdown" escapes punctuation Markdown might read
 and writes a backslash the doc held as `\\\\`. A page written so is read with its escapes as the characters they
 stand for: `\\(high variance\\)` is "(high variance)", not math, and a formula pasted as `$x\\_i$` is `$x_i$`. A
 page is taken for such an export when its text escapes several characters that only such an escape explains
-(`\\.`, `\\-`, `\\!`, `\\=`, `\\+` outside math). Code is never touched.
+(`\\.`, `\\-`, `\\=`, `\\+` outside dollar math). Code is never touched.
 
 Pure: a note's text in, the same number of lines out.
 """
@@ -25,8 +25,9 @@ _ALERT_CUE = "gd2md-html"
 _ALERT_LINE = re.compile(r'(?i)[ \t]*(?:<p\b[^>\n]*>|<ul\b[^>\n]*>|<a href="#gdcalert)[^\n]*')
 _ALERT_WORDS = re.compile(r"(?i)gd2md-html|gdcalert|color: red; font-weight: bold")
 _PLACEHOLDER_PICTURE = re.compile(r'!\[alt_text\]\(([^()\s]+)(?:[ \t]+"image_tooltip")?\)')
-# Escapes only an export explains (LaTeX outside math writes none of them)
-_EXPORT_ESCAPE = re.compile(r"\\[.\-!=+]")
+# Escapes only an export explains, outside dollar math (LaTeX writes `\!` and `\,` in math, none of these outside)
+_EXPORT_ESCAPE = re.compile(r"\\[.\-=+]")
+_DOLLAR_MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]*\$", re.S)
 MIN_EXPORT_ESCAPES = 3
 _ESCAPE = re.compile(r"\\([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 
@@ -35,7 +36,8 @@ def as_google_docs_shows(body: str) -> str:
     """`body` without the add-on's report and alerts, its placeholder picture words, and its escapes read, when it
     is an export (see the module's doc); `body` itself when it is not."""
     alerts = _ALERT_CUE in body
-    escaped = "\\" in body and len(_EXPORT_ESCAPE.findall(body)) >= MIN_EXPORT_ESCAPES
+    escaped = "\\" in body and len(_EXPORT_ESCAPE.findall(body)) >= MIN_EXPORT_ESCAPES \
+        and len(_EXPORT_ESCAPE.findall(_DOLLAR_MATH.sub("", body))) >= MIN_EXPORT_ESCAPES
     pictures = "](images/" in body and "alt_text" in body
     if not alerts and not escaped and not pictures:
         return body
