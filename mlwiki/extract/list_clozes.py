@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from mlwiki.extract.bold_cues import bold_shown
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.counted import counts
 from mlwiki.extract.daily import DAY_LOG, is_date, is_day_stamp
@@ -376,9 +377,19 @@ def _hidden(kind: str, text: str, slips: bool = False) -> str:
     if slips:
         return f"{marker}{slip_cue(said[len(label):], label)}{HIDDEN}"
     cue = label or _subject(said) or item_cue(said) or marker and (lead_cue(said) or clause_cue(said))
+    if marker and not cue and (bold := bold_shown(_joined(said, nested), HIDDEN)):
+        return f"{marker}{bold}"  # (a term in bold: its label or subject, or else the rest of the item, cues it)
     # (a paragraph after the list keeps none of its first words: with no cue of its own it stays on the section's
     # card; an item opening on a clause, "Given $q$, …", keeps that clause)
     return f"{marker}{cue}{HIDDEN}"
+
+
+def _joined(said: str, nested: str) -> str:
+    """An item's first line with the lines it runs on over (not a list nested under it), as one line."""
+    lines = [line for line in nested.split("\n") if line.strip()]
+    if not lines or any(LIST_ITEM.match(line) for line in lines):
+        return said
+    return " ".join([said, *(line.strip() for line in lines)])
 
 
 def _subject(text: str) -> str:
