@@ -21,6 +21,7 @@ import re
 from mlwiki.extract.item_cues import _DIGIT, _MATH, _OPEN_END, _STATES, lead_cue
 
 LEAD_WORDS = 3
+SHORT_LEAD_WORDS = 2  # (a short sentence's lead: its first three words would be most of it)
 MAX_LEAD_WORDS = 5  # (an opening of words that all lead on, "Because it is probabilistic", is taken this far)
 MIN_SENTENCE_WORDS = 5  # (a shorter sentence is recalled whole: its first words would give it away)
 MAX_SHARE = 0.4  # the cue's words, at most this share of the sentence's
@@ -50,7 +51,18 @@ def sentence_cue(text: str) -> str:
     if (cue := _signless(lead_cue(text))) and not _unbalanced(cue):
         return cue
     cue = _lead(text)
+    if cue and not _fits(cue, total):
+        cue = _two_words(cue)  # ("Lloyd iterations only lower $J$ further.": three of six words is too many)
     return cue + " " if cue and _fits(cue, total) else ""
+
+
+def _two_words(cue: str) -> str:
+    """A lead cue cut to its first two words, the name a short sentence opens on ("Length normalisation"); '' when
+    it has no more, or one of them only leads on ("For hard") or links ("However the")."""
+    words = _TOKEN.findall(cue)
+    if len(words) <= SHORT_LEAD_WORDS or any(_leads_on(word) or word.casefold() in _LINKING for word in words):
+        return ""
+    return " ".join(words[:SHORT_LEAD_WORDS])
 
 
 def clause_cue(text: str) -> str:
