@@ -2,13 +2,14 @@
 the list's other items says nothing of which is asked, and the bold term alone would be most of the answer.
 
     - **forget gate** $f_t$: how much of the cell to keep        →  - **forget gate** $f_t$: [...]
+    - **Running average of squared steps:** …                    →  - **Running average of squared steps:** [...]
     - **Complete** linkage is sensitive to outliers …           →  - **Complete** linkage is [...]
     - **PPL of a uniform model** = $|V|$                         →  - **PPL of a uniform model** = [...]
     - **entropy bonus** added to the objective to stop …        →  - [...] added to the objective to stop …
 
-A term with a short name or formula after it and then a colon or a sign (" = ", " → ") labels the item: what it is
-set against is asked. A term with a word or two and a verb after it is the item's subject: what it says of it is
-asked. Any other bold-led item (a feature, a trick, a property in a list of them) asks for its term: the rest of the
+A term in bold that ends on a colon, or a term with a short name or formula after it and then a colon or a sign
+(" = ", " → "), labels the item: what it is set against is asked. A term with a word or two and a verb after it is
+the item's subject: what it says of it is asked. Any other bold-led item (a feature, a trick, a property in a list of them) asks for its term: the rest of the
 item, what the term does or is for, is its cue, as long as it has words enough (`MIN_REST_WORDS`) and does not
 repeat the term's words. The back is the whole item either way. Pure: text in, text out.
 """
@@ -38,7 +39,10 @@ def bold_shown(text: str, hidden: str) -> str:
     term = _BOLD.match(text)
     if not term:
         return ""
-    claim = term.group(0).rstrip("*_").endswith((".", "!", "?"))  # (a sentence in bold: what follows is another)
+    bold = term.group(0).rstrip("*_")
+    if bold.endswith(":"):
+        return text[:term.end()].rstrip() + " " + hidden  # ("**Squared-gradient average:** …": a label in bold)
+    claim = bold.endswith((".", "!", "?"))  # (a sentence in bold: what follows is another)
     after = not claim and (_LABELLED.match(text, term.end()) or _VERB.match(text, term.end()))
     if after:
         return text[:after.end()] + hidden
