@@ -9,9 +9,9 @@ the list's other items says nothing of which is asked, and the bold term alone w
 
 A term in bold that ends on a colon, or a term with a short name or formula after it and then a colon or a sign
 (" = ", " → "), labels the item: what it is set against is asked. A term with a word or two and a verb after it is
-the item's subject: what it says of it is asked. Any other bold-led item (a feature, a trick, a property in a list of them) asks for its term: the rest of the
-item, what the term does or is for, is its cue, as long as it has words enough (`MIN_REST_WORDS`) and does not
-repeat the term's words. The back is the whole item either way. Pure: text in, text out.
+the item's subject: what it says of it is asked. Any other bold-led item (a feature, a trick, a property in a list
+of them) asks for its term: the rest of its first sentence, what the term does or is for, is its cue, as long as it
+has words enough (`MIN_REST_WORDS`) and does not repeat the term's words. The back is the whole item either way. Pure: text in, text out.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ MAX_NAME_TOKENS = 3  # words or formulas between the term and its colon ("**deco
 _BOLD = re.compile(r"(?:[+−–][ \t]+)?(?:\*\*[^*\n]{1,60}\*\*|__[^_\n]{1,60}__)")
 _TOKEN = r"(?:\$[^$\n]{1,40}\$|[\w/'’-]+|\([^()\n]{1,30}\))"
 # After the term: a short name or formula and a colon, or a sign setting it against what follows
-_LABELLED = re.compile(r"(?:[ \t]+%s){0,%d}(?::|[ \t]+(?:=|≠|≈|→|->|⇒)[ \t])[ \t]*(?=\S)" % (_TOKEN, MAX_NAME_TOKENS))
+_LABELLED = re.compile(r"(?:[ \t]+%s){0,%d}(?::|[ \t]+(?:=|≠|≈|→|->|⇒)[ \t])[ \t]*(?=\S)"
+                       % (_TOKEN, MAX_NAME_TOKENS))
 # After the term: a word or two and a verb, the term the item's subject
 _VERB = re.compile(r"(?:[ \t]+[\w-]+){0,2}[ \t]+(?:is|are|has|have|uses|needs|gives|means|makes|can(?:not|'t)?|"
                    r"does(?:n't)?|must|will)[ \t]+(?=\S)")
