@@ -11,7 +11,8 @@ A term in bold that ends on a colon, or a term with a short name or formula afte
 (" = ", " → "), labels the item: what it is set against is asked. A term with a word or two and a verb after it is
 the item's subject: what it says of it is asked. Any other bold-led item (a feature, a trick, a property in a list
 of them) asks for its term: the rest of its first sentence, what the term does or is for, is its cue, as long as it
-has words enough (`MIN_REST_WORDS`) and does not repeat the term's words. The back is the whole item either way. Pure: text in, text out.
+has words enough (`MIN_REST_WORDS`) and does not repeat the term's words. The back is the whole item either way.
+Pure: text in, text out.
 """
 
 from __future__ import annotations
