@@ -72,3 +72,35 @@ def test_a_day_notes_bullet_keeps_its_long_label_as_its_question(tmp_path):
     front = _front_of(made, "flattens or sharpens")
     assert "- On why the softmax gets a temperature before sampling: [...]" in front, made
     assert "Label smoothing" not in front, made
+
+
+def test_a_condition_stated_as_one_formula_is_its_items_cue(tmp_path):
+    """'- When $k > d$ the …' keeps 'When $k > d$ ' before its blank; a formula that is the sentence's subject ('If
+    $g$ doubles …') is no condition."""
+    note = ("# Random projections\n\n## What to remember\n\n"
+            "- Distances are kept up to a small factor with high probability for any fixed set of points.\n"
+            "- When $k > d$ the projection cannot reduce anything and only costs extra memory for nothing.\n"
+            "- The target dimension grows only with the logarithm of how many points there are.\n")
+    made = _cards(tmp_path, {"rp.md": note})
+    assert "- When $k > d$ [...]" in _front_of(made, "cannot reduce anything"), made
+
+
+def test_a_two_way_arrow_sets_an_items_left_side_as_its_cue(tmp_path):
+    """'- early stopping rule ↔ …' keeps its whole left side and the arrow before its blank."""
+    note = ("# Regularisers as priors\n\n## Correspondences\n\nEach penalty matches a prior on the weights:\n\n"
+            "- weight decay ↔ a Gaussian prior centred on zero with one shared variance\n"
+            "- early stopping rule ↔ a prior that keeps weights near their starting values\n"
+            "- dropout ↔ an approximate average over many thinned networks that share weights\n")
+    made = _cards(tmp_path, {"rp.md": note})
+    assert "- early stopping rule ↔ [...]" in _front_of(made, "near their starting values"), made
+
+
+def test_a_sentence_opening_on_code_keeps_the_code_span_as_its_cue(tmp_path):
+    """A hidden sentence that opens on a code span with spaces in it keeps it whole ('`x.to(dev, non_blocking=True)`
+    overlaps [...]'), not a bare '[...]'."""
+    note = ("# Faster training in PyTorch\n\n## Compilation\n\n"
+            "`x.to(dev, non_blocking=True)` overlaps the copy with compute when the memory is pinned. "
+            "Dynamic shapes still trigger recompiles that can eat the gains entirely. "
+            "Mixed precision on top of it gives a second, independent speed-up on recent GPUs.\n")
+    made = _cards(tmp_path, {"pt.md": note})
+    assert "`x.to(dev, non_blocking=True)` overlaps [...]" in _front_of(made, "memory is pinned"), made
