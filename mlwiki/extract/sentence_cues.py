@@ -61,12 +61,16 @@ def sentence_cue(text: str) -> str:
 
 
 def _two_words(cue: str) -> str:
-    """A lead cue cut to its first two words, the name a short sentence opens on ("Length normalisation"); '' when
-    it has no more, or one of them only leads on ("For hard") or links ("However the")."""
+    """A lead cue cut to its first two words, the name a short sentence opens on ("Length normalisation"), without
+    a last word that leads on ("`logits` is" → "`logits`"); '' when it has no more, or its first word only leads on
+    ("For hard") or links ("However the")."""
     words = _TOKEN.findall(cue)
-    if len(words) <= SHORT_LEAD_WORDS or any(_leads_on(word) or word.casefold() in _LINKING for word in words):
+    if len(words) <= SHORT_LEAD_WORDS or _leads_on(words[0]) or words[0].casefold() in _LINKING:
         return ""
-    return " ".join(words[:SHORT_LEAD_WORDS])
+    words = words[:SHORT_LEAD_WORDS]
+    while words and _leads_on(words[-1]):
+        words.pop()
+    return " ".join(words)
 
 
 def clause_cue(text: str) -> str:
