@@ -54,6 +54,8 @@ def item_cue(text: str) -> str:
     if found := _OPENS_ON.match(text):
         return found.group(0)
     pivot = _pivot(text)
+    if pivot and text[:pivot].count("(") > text[:pivot].count(")"):
+        pivot = 0  # ("$k_1 + k_2$ (sum ↔ …)": a sign inside an aside sets nothing of the item's against it)
     if pivot and _words(text[:pivot]) - 1 <= min(MAX_CUE_WORDS, _words(text[pivot:])):
         return text[:pivot]  # (its left side no longer than what it is set against)
     found = _VERB_FIRST.match(text)
