@@ -104,3 +104,14 @@ def test_a_sentence_opening_on_code_keeps_the_code_span_as_its_cue(tmp_path):
             "Mixed precision on top of it gives a second, independent speed-up on recent GPUs.\n")
     made = _cards(tmp_path, {"pt.md": note})
     assert "`x.to(dev, non_blocking=True)` overlaps [...]" in _front_of(made, "memory is pinned"), made
+
+
+def test_a_sign_inside_an_aside_is_no_items_pivot(tmp_path):
+    """'- $f + g$ (sum ↔ …)' does not show '(sum ↔ [...]', a cue that cuts its bracket open (the ' ↔ ' pivot's
+    guard)."""
+    note = ("# Building covariance functions\n\n## Closure rules\n\nIf $f$ and $g$ are valid, so are:\n\n"
+            "- $f + g$ (sum ↔ adding two independent random functions together)\n"
+            "- $f \\cdot g$ (product ↔ both similarity structures must agree at once)\n"
+            "- $c\\,f$ for any positive constant $c$ scaling the whole prior\n")
+    made = _cards(tmp_path, {"cov.md": note})
+    assert "(sum ↔ [...]" not in _front_of(made, "adding two independent"), made
