@@ -62,14 +62,16 @@ def sentence_cue(text: str) -> str:
 
 def _two_words(cue: str) -> str:
     """A lead cue cut to its first two words, the name a short sentence opens on ("Length normalisation"), without
-    a last word that leads on ("`logits` is" → "`logits`"); '' when it has no more, or its first word only leads on
-    ("For hard") or links ("However the")."""
+    a last word that leads on ("`logits` is" → "`logits`"); '' when it has no more, when its first word only leads
+    on ("For hard") or links ("However the"), or when one plain word is left ("Only the" → "Only")."""
     words = _TOKEN.findall(cue)
     if len(words) <= SHORT_LEAD_WORDS or _leads_on(words[0]) or words[0].casefold() in _LINKING:
         return ""
     words = words[:SHORT_LEAD_WORDS]
     while words and _leads_on(words[-1]):
         words.pop()
+    if len(words) == 1 and not words[0].startswith(("`", "$")):
+        return ""  # (one plain word left, "Exactly", "Only", "Grouping", cues nothing; a code name, "`logits`", does)
     return " ".join(words)
 
 
