@@ -6,7 +6,7 @@
     - = the distance between the two fitted Gaussians               →  - = [...]
     - Compares against real data, sensitive to mode dropping         →  - Compares against [...]
 
-What an item sets against what (" = ", " ≠ ", " → ", " ⇒ ", " ≈ ") is asked by its left side; an item that opens
+What an item sets against what (" = ", " ≠ ", " → ", " ⇒ ", " ≈ ", " ↔ ") is asked by its left side; an item that opens
 on its verb, the heading its subject ("KID" over "- Has …", "- Compares …"), by that verb. The cue is short
 (`MAX_CUE_WORDS`) and no longer than what it hides, so what the back holds stays hidden.
 
@@ -25,7 +25,7 @@ MAX_CUE_WORDS = 8
 MAX_SLIP_WORDS = 14  # a slip's first sentence shown as its cue: longer, it is the item itself
 _MATH = re.compile(r"\$[^$\n]*\$|\\\([^\n]*?\\\)|`[^`\n]*`")  # (`\\(…\\)` too: a cue never cuts a formula)
 # What an item sets against what, outside math and code
-_PIVOT = re.compile(r"[ \t](?:=|≠|→|⇒|->|=>|≈|<=>|⇔)[ \t]")
+_PIVOT = re.compile(r"[ \t](?:=|≠|→|⇒|->|=>|≈|<=>|⇔|↔|<->)[ \t]")
 # An item that opens on the heading's own equation ("- = the Fréchet distance …"; not "- → …", "- ⇒ …", which go
 # on from the item before)
 _OPENS_ON = re.compile(r"(?:=|≠|≈)[ \t]+")
@@ -54,6 +54,8 @@ def item_cue(text: str) -> str:
     if found := _OPENS_ON.match(text):
         return found.group(0)
     pivot = _pivot(text)
+    if pivot and text[:pivot].count("(") > text[:pivot].count(")"):
+        pivot = 0  # ("$k_1 + k_2$ (sum ↔ …)": a sign inside an aside sets nothing of the item's against it)
     if pivot and _words(text[:pivot]) - 1 <= min(MAX_CUE_WORDS, _words(text[pivot:])):
         return text[:pivot]  # (its left side no longer than what it is set against)
     found = _VERB_FIRST.match(text)

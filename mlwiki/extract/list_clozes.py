@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from mlwiki.extract.bold_cues import bold_shown
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.counted import counts
 from mlwiki.extract.daily import DAY_LOG, is_date, is_day_stamp
@@ -57,6 +58,7 @@ MIN_INTRO_FACT_WORDS = 10  # a sentence introducing the list this long may say a
 MAX_SOURCE_WORDS = 15  # a line naming where the list's claims come from is no longer
 MAX_NESTED_LINES = 2  # under one item: a wrapped line or two, or one aside
 MAX_LABEL_WORDS, MAX_CAUSE_WORDS = 5, 8
+MAX_DAY_LABEL_WORDS = 12  # (a day's bullet's label may be its whole question: "On why the kernel needs a ridge:")
 MIRROR_SHARE = 0.4  # of two items' words, shared: the one shown says what the other is
 TWIN_SHARE = 0.7  # of any two items' words after their labels, shared: one says what the other does
 
@@ -320,10 +322,13 @@ def _marker_end(text: str) -> int:
     return marker.end() if marker else 0
 
 
-def _label(text: str) -> str:
-    """A part's own label, with what ends it ("cost per head: ", "too few layers → "); '' when it has none."""
+def _label(text: str, longest: int = 0) -> str:
+    """A part's own label, with what ends it ("cost per head: ", "too few layers → "), of at most `longest` words
+    when given (and a third of the part's); '' when it has none."""
     found = _LABEL.match(text, _marker_end(text))
     limit = MAX_CAUSE_WORDS if found and found["sep"] in ("→", "->") else MAX_LABEL_WORDS
+    if found and longest:
+        limit = min(longest, len(clean_prose(text).split()) // 3)
     fits = found and len(clean_prose(found["label"]).split()) <= limit and found["label"].count("$") % 2 == 0
     # (its words, a formula one: "$k(x,x) = 1$ for all $x$: …" is labelled by its statement)
     return found.group(0) if fits else ""
@@ -340,7 +345,7 @@ def _cloze_cards(draft: Draft, lead: str, parts: list[Part], slips: bool = False
             continue
         back = _as_back(kind, text)
         id_front = draft.id_front if not cards else f"{FORM}: {draft.front}\n\n{HIDDEN} {back}"
-        shown = _hidden(kind, text, slips) if slips or alone and kind == "item" else ""
+        shown = _hidden(kind, text, slips, alone) if slips or alone and kind == "item" else ""
         shown = shown if LIST_ITEM.sub("", shown).strip() not in ("", HIDDEN) else _shown(parts, k)  # (no cue of its own:
         # the other slips shown, as any list's)
         cards.append(replace(draft, front=f"{draft.front}\n\n{shown}", back=back, id_front=id_front))
@@ -364,10 +369,11 @@ def _shown(parts: list[Part], hidden: int) -> str:
     return "\n\n".join(out)
 
 
-def _hidden(kind: str, text: str, slips: bool = False) -> str:
+def _hidden(kind: str, text: str, slips: bool = False, alone: bool = False) -> str:
     """A part with its text hidden after its list marker and its own label ("- cost per head: [...]"), or else the
     cue it gives (`item_cues`); an item over a short list of its own keeps its line, which names what is asked ("-
-    Drawbacks" over "  - [...]"); an item of the writer's slips (`slips`) keeps its own cue (`item_cues.slip_cue`)."""
+    Drawbacks" over "  - [...]"); an item of the writer's slips (`slips`) keeps its own cue (`item_cues.slip_cue`);
+    a day's bullet (`alone`) keeps a longer label, its own question ("On why the kernel needs a ridge: [...]")."""
     first, _, nested = text.partition("\n")
     marker = LIST_ITEM.match(first).group(0) if kind == "item" else ""
     if marker and LIST_ITEM.match(nested.lstrip("\n")) and len(first[len(marker):].split()) <= MAX_LABEL_WORDS:
@@ -375,10 +381,21 @@ def _hidden(kind: str, text: str, slips: bool = False) -> str:
     said, label = first[len(marker):], _label(first)
     if slips:
         return f"{marker}{slip_cue(said[len(label):], label)}{HIDDEN}"
+    label = label or alone and _label(first, MAX_DAY_LABEL_WORDS)
     cue = label or _subject(said) or item_cue(said) or marker and (lead_cue(said) or clause_cue(said))
     # (a paragraph after the list keeps none of its first words: with no cue of its own it stays on the section's
     # card; an item opening on a clause, "Given $q$, …", keeps that clause)
+    if marker and not cue and (bold := bold_shown(_joined(said, nested), HIDDEN)):
+        return f"{marker}{bold}"  # (a term in bold: its label or subject, or else the rest of the item, cues it)
     return f"{marker}{cue}{HIDDEN}"
+
+
+def _joined(said: str, nested: str) -> str:
+    """An item's first line with the lines it runs on over (not a list nested under it), as one line."""
+    lines = [line for line in nested.split("\n") if line.strip()]
+    if not lines or any(LIST_ITEM.match(line) for line in lines):
+        return said
+    return " ".join([said, *(line.strip() for line in lines)])
 
 
 def _subject(text: str) -> str:

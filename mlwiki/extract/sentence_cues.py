@@ -7,11 +7,12 @@ of what is asked; its own first words do.
     Because it is probabilistic you can sample segmentations.           →  Because it is probabilistic [...]
     Modern variants swap ReLU for GELU or SwiGLU.                        →  Modern variants swap [...]
 
-In order: an opening clause up to its comma ("As $t \\to T$, "), the condition under which the rest holds; the
-item's lead words (`item_cues.lead_cue`); or the sentence's first words up to `LEAD_WORDS`, those that lead on to what
-is hidden ("because", "we") dropped, and when all of them lead on ("Because it is …"), up to the first word that
-does not; a sign ("=", "+", "—"), a bracket left open or a long formula ends it. The cue stays a small part of the sentence (`MAX_SHARE`) and never shows a number or a stated formula,
-which would give the answer away. Pure: text in, text out.
+In order: an opening clause up to its comma ("As $t \\to T$, ") or a condition that is one formula ("When $p > n$
+"), the condition under which the rest holds; the item's lead words (`item_cues.lead_cue`); or the sentence's first
+words up to `LEAD_WORDS` (two, `SHORT_LEAD_WORDS`, in a short sentence), those that lead on to what is hidden
+("because", "we") dropped, and when all of them lead on ("Because it is …"), up to the first word that does not; a
+sign ("=", "+", "—"), a bracket left open or a long formula ends it. The cue stays a small part of the sentence
+(`MAX_SHARE`) and never shows a number or a stated formula, which would give the answer away. Pure: text in, text out.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import re
 from mlwiki.extract.item_cues import _DIGIT, _MATH, _OPEN_END, _STATES, lead_cue
 
 LEAD_WORDS = 3
+SHORT_LEAD_WORDS = 2  # (a short sentence's lead: its first three words would be most of it)
 MAX_LEAD_WORDS = 5  # (an opening of words that all lead on, "Because it is probabilistic", is taken this far)
 MIN_SENTENCE_WORDS = 5  # (a shorter sentence is recalled whole: its first words would give it away)
 MAX_SHARE = 0.4  # the cue's words, at most this share of the sentence's
@@ -30,12 +32,15 @@ MIN_TERM_CHARS = 4  # a one-word cue is a term ("Semi"-gradient), not a short wo
 _CLAUSE = re.compile(r"(?:\$[^$\n]{1,40}\$|[^\s$,;:]+)(?:[ \t]+(?:\$[^$\n]{1,40}\$|[^\s$,;:]+)){1,3},[ \t]+")
 # The words that open a condition: its clause may state a formula ("As $t \\to T$, "), which the rest goes on from
 _CONDITIONS = frozenset("as if when whenever given with once since under for after while".split())
+# A condition that is one formula with no comma after it ("When $p > n$ the lasso …"): the word after it starts the
+# rest, what holds under it
+_BARE_CONDITION = re.compile(r"(?:If|When|Whenever|Once|Unless|Under|For)[ \t]+\$[^$\n]{1,40}\$[ \t]+(?=[^\W\d_])")
 # Words that only link a sentence to the one before ("Overall", "However"): alone, no cue
 _LINKING = frozenset("""overall however additionally moreover furthermore finally also instead otherwise similarly
 likewise therefore hence thus then now here still again""".split())
 # What follows a clause that is the first of a run of short phrases: one to three words, then a comma or a semicolon
 _ENUMERATES = re.compile(r"[^\s,;]+(?:[ \t]+[^\s,;]+){0,2}[ \t]*[,;]")
-_TOKEN = re.compile(r"\$[^$\n]+\$|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|\S+")
+_TOKEN = re.compile(r"\$[^$\n]+\$|`[^`\n]{1,40}`|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|\S+")
 _WORDLIKE = re.compile(r"\$|[^\W\d_]")  # (a formula or a word with a letter; "=", "+", "—" end the cue before them)
 
 
@@ -50,13 +55,30 @@ def sentence_cue(text: str) -> str:
     if (cue := _signless(lead_cue(text))) and not _unbalanced(cue):
         return cue
     cue = _lead(text)
+    if cue and not _fits(cue, total):
+        cue = _two_words(cue)  # ("Lloyd iterations only lower $J$ further.": three of six words is too many)
     return cue + " " if cue and _fits(cue, total) else ""
+
+
+def _two_words(cue: str) -> str:
+    """A lead cue cut to its first two words, the name a short sentence opens on ("Length normalisation"), without
+    a last word that leads on ("`logits` is" → "`logits`"); '' when it has no more, when its first word only leads
+    on ("For hard") or links ("However the"), or when one plain word is left ("Only the" → "Only")."""
+    words = _TOKEN.findall(cue)
+    if len(words) <= SHORT_LEAD_WORDS or _leads_on(words[0]) or words[0].casefold() in _LINKING:
+        return ""
+    words = words[:SHORT_LEAD_WORDS]
+    while words and _leads_on(words[-1]):
+        words.pop()
+    if len(words) == 1 and not words[0].startswith(("`", "$")):
+        return ""  # (one plain word left, "Exactly", "Only", "Grouping", cues nothing; a code name, "`logits`", does)
+    return " ".join(words)
 
 
 def clause_cue(text: str) -> str:
     """A sentence's or an item's opening clause up to its comma, with the space after it ("Given $q_*$, "): the
     condition under which the rest holds; '' when it has none short beside the text (see the module's doc)."""
-    found = _CLAUSE.match(text)
+    found = _CLAUSE.match(text) or _stated_condition(text)
     total = _words(text)
     if not found or total < MIN_SENTENCE_WORDS or _unbalanced(found.group(0)):
         return ""  # (a clause that cuts a bracket open, "SortPooling (DGCNN, ", is no clause)
@@ -65,6 +87,13 @@ def clause_cue(text: str) -> str:
     if not condition and _ENUMERATES.match(text, found.end()):
         return ""  # ("orthogonal init, LR annealing, …": the first of a run of short phrases, not a clause)
     return cue if _fits(cue, total, condition) else ""
+
+
+def _stated_condition(text: str) -> re.Match | None:
+    """A sentence's opening condition that is one formula stating a relation ("When $p > n$ "), with no comma after
+    it; None when it has none ("If $f$ squeezes …" opens on its subject, no condition)."""
+    found = _BARE_CONDITION.match(text)
+    return found if found and _STATES.search(found.group(0)) else None
 
 
 def _signless(cue: str) -> str:
