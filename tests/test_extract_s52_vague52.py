@@ -153,3 +153,12 @@ def test_a_path_that_asks_for_the_steps_already_is_left_as_it_is():
     orders = "1. Sort the boxes.\n2. Keep the top one.\n3. Drop its overlaps and repeat.\n"
     assert steps_question("Box pruning › The loop › steps", orders) is None
     assert steps_question("Box pruning › How it works", orders) is None
+
+
+def test_a_thing_counted_one_by_one_takes_its_article_in_the_steps_question():
+    """"How does a reliability diagram work?", but "How does beam search work?" (a method takes none)."""
+    from mlwiki.extract.step_asks import steps_question
+
+    back = "1. Bin the predictions by confidence.\n2. Compute each bin's accuracy.\n3. Plot accuracy against confidence.\n"
+    assert steps_question("Calibration › Reliability diagram", back) == "How does a reliability diagram work?"
+    assert steps_question("Decoding › Beam search", back) == "How does beam search work?"

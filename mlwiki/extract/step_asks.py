@@ -28,6 +28,11 @@ MIN_ORDER_WORDS = 3  # (a verb and what it acts on: "Sort the boxes", "repeat un
 _NOUN_ENDINGS = ("ion", "ment", "ity", "ness", "ance", "ence", "cy", "ure", "ist", "ism", "ics", "ogy", "ship")
 _NAME_CUT = re.compile(r"\s+[—–-]\s+|:\s|\s+\(")
 _ASKS_ALREADY = re.compile(r"(?i)steps|how it works|procedure")
+# Nouns of things counted one by one, which a question writes with an article ("How does a reliability diagram work?")
+_COUNTED_THINGS = frozenset(("diagram", "plot", "curve", "matrix", "table", "network", "tree", "forest", "model",
+                             "layer", "block", "cell", "machine", "classifier", "estimator", "filter", "unit", "gate",
+                             "encoder", "decoder", "autoencoder", "transformer", "sampler", "chain", "test", "graph",
+                             "heap", "queue", "buffer", "cache", "index", "embedding", "tokenizer", "tokeniser"))
 _QUESTION_WORD = re.compile(r"(?i)(?:how|why|when|what|which)\s")
 _DASH = re.compile(r"\s+[—–-]\s+")
 _BRACKETED = re.compile(r"\s*\[[^\[\]\n]*\]")
@@ -109,7 +114,9 @@ def _in_sentence(name: str) -> str:
     if not rest or not first[1:].islower() or not first.replace("-", "").isalpha() or \
             any(not w.islower() for w in rest):
         return name
-    return first.lower() + name[len(first):]
+    common = first.lower() + name[len(first):]
+    # (a thing one has, "a reliability diagram", takes its article; a method, "beam search", none)
+    return f"a {common}" if rest[-1] in _COUNTED_THINGS else common
 
 
 def _subject(heading: str) -> str | None:
