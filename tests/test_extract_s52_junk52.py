@@ -1,0 +1,80 @@
+"""The writers' own furniture is no card, and no fact is cut by taking it off (session 52): a status note on how
+finished a page is, a log's rule for its entries, a to-do that is the writer's own drill, the premise of a question
+left for office hours, and a Dataview field the sentence reads through. Notes written to tmp_path, read through
+the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+
+def cards_of(tmp_path, notes: dict[str, str]) -> list[dict]:
+    root = new_wiki(tmp_path, notes)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def text_of(made: list[dict]) -> str:
+    return "\n".join(c["front"] + "\n" + c["back"] for c in made)
+
+
+def test_a_status_note_on_the_page_is_no_card(tmp_path):
+    notes = {
+        "pooling.md": "# Pooling\n\n> only half-written on the train, finish after the exam\n\n## Max pooling\n\n"
+                      "Max pooling keeps the largest activation of each window, which makes the map a little "
+                      "invariant to small shifts.\n",
+        "norms.md": "# Norms\n\n**WIP** — seminar ran long, tidying up later.\n\n## Frobenius\n\n"
+                    "The Frobenius norm of a matrix is the square root of the sum of its squared entries.\n",
+        "bn.md": "# Normalisation\n\nRough, not tidied up.\n\n## Batch norm\n\n"
+                 "Batch norm keeps a running mean of each channel for use at test time.\n",
+    }
+    text = text_of(cards_of(tmp_path, notes))
+    assert "finish after" not in text and "tidying up" not in text and "not tidied" not in text, text
+    assert "largest activation" in text and "Frobenius norm" in text and "running mean" in text, text
+
+
+def test_a_word_of_state_that_plans_nothing_stays(tmp_path):
+    note = ("# Inputs\n\n## Pixels\n\nRaw pixels, not edges, feed the first layer of a convolutional net, which "
+            "learns its own edge detectors.\n")
+    assert "learns its own edge detectors" in text_of(cards_of(tmp_path, {"inputs.md": note}))
+
+
+def test_a_logs_rule_for_its_entries_is_no_card(tmp_path):
+    note = ("# Study diary\n\nOne line per session, with the time spent so the weekly sum is right.\n\n## Tuesday\n\n"
+            "- Dropout is switched off at evaluation time, so outputs are deterministic.\n")
+    text = text_of(cards_of(tmp_path, {"diary.md": note}))
+    assert "One line per session" not in text and "weekly sum" not in text, text
+    assert "switched off at evaluation" in text, text
+
+
+def test_a_field_the_sentence_reads_through_shows_its_value(tmp_path):
+    note = ("# Mean shift\n\nEach point climbs the kernel density estimate to a mode. It needs one setting: "
+            "[bandwidth:: the kernel width] and nothing else. [source:: some lecture]\n\n"
+            "The method suits blobs of any number. Logged as `[tried:: yes]` in the lab sheet.\n")
+    text = text_of(cards_of(tmp_path, {"Mean shift.md": note}))
+    assert "one setting: the kernel width and nothing else" in text, text
+    assert "some lecture" not in text and "setting: and" not in text, text
+
+
+def test_a_task_to_redo_a_derivation_myself_is_no_fact(tmp_path):
+    note = ("# Mixture fitting\n\nFitting a mixture alternates soft assignments and weighted refits until the "
+            "likelihood levels off.\n\n## In practice\n"
+            "- Progress can **stall** when two components sit on top of each other; the first rounds do most of it.\n"
+            "- Start from a few random restarts and keep the run with the best likelihood.\n"
+            "- Keep the responsibilities in log space (`logaddexp`), else small densities round to zero.\n"
+            "- Relatives: hard assignment, online updates, a restricted family for the posterior.\n\n"
+            "%% worth a second look before the quiz %%\n"
+            "- [ ] derive the weight update myself using a multiplier for $\\sum_k w_k = 1$ (got it wrong once)\n")
+    text = text_of(cards_of(tmp_path, {"mixtures.md": note}))
+    assert "random restarts" in text, text
+    assert "myself" not in text and "got it wrong" not in text and "multiplier" not in text, text
+
+
+def test_an_open_question_left_for_office_hours_is_no_card(tmp_path):
+    note = ("# Attention\n\n## Scaling\n\nDividing the scores by the square root of the key size keeps the softmax "
+            "out of its flat region.\n\n## Open questions\n\n- The scaling assumes unit-variance keys, but trained "
+            "keys drift. Does the factor still matter late in training? Maybe not — ask at the tutorial.\n")
+    text = text_of(cards_of(tmp_path, {"attention.md": note}))
+    assert "flat region" in text, text
+    assert "drift" not in text and "tutorial" not in text, text
