@@ -78,3 +78,45 @@ def test_an_open_question_left_for_office_hours_is_no_card(tmp_path):
     text = text_of(cards_of(tmp_path, {"attention.md": note}))
     assert "flat region" in text, text
     assert "drift" not in text and "tutorial" not in text, text
+
+
+def test_a_hyphenated_name_is_no_verb_that_ends_a_topic(tmp_path):
+    note = ("# Mixture fitting\n\nFitting a mixture alternates soft assignments and weighted refits until the "
+            "likelihood levels off.\n\n## In practice\n"
+            "- Progress can **stall** when two components overlap; the first rounds do most of the work.\n"
+            "- Seed with k-means centres + per-cluster spreads; or a few random restarts.\n"
+            "- Keep the responsibilities in log space (`logaddexp`), else small densities round to zero.\n"
+            "- Relatives: hard assignment, online updates, a restricted family for the posterior.\n")
+    fronts = [c["front"] for c in cards_of(tmp_path, {"mixtures.md": note})]
+    assert not any(f.endswith(" with k") or f.endswith(" k") for f in fronts), fronts
+
+
+def test_a_table_cell_that_points_down_the_page_is_no_answer(tmp_path):
+    note = ("# Regularisers\n\nA regulariser adds a penalty or noise that keeps a network from fitting noise.\n\n"
+            "## Catalogue\n\n| method | what | pitfall |\n|---|---|---|\n"
+            "| dropout | zero random units while training | scale the kept units, or test outputs shrink |\n"
+            "| weight decay | shrink every weight a little each step | interacts with adaptive optimisers |\n"
+            "| label smoothing | soften the one-hot targets | see below |\n")
+    made = cards_of(tmp_path, {"reg.md": note})
+    text = text_of(made)
+    assert "see below" not in text, text
+    assert "soften the one-hot targets" in text and "adaptive optimisers" in text, text
+
+
+def test_a_reworking_shows_the_step_it_reworks(tmp_path):
+    note = ("# Ridge\n\nRidge regression adds a squared-norm penalty to least squares.\n\n## Closed form\n\n"
+            "Setting the gradient to zero: $X^\\top(y - Xw) = \\lambda w$.\nRearranging,\n"
+            "$$\nw = (X^\\top X + \\lambda I)^{-1} X^\\top y,\n$$\nwhich always exists for a positive penalty.\n")
+    made = cards_of(tmp_path, {"ridge.md": note})
+    card = next(c for c in made if "(X^\\top X + \\lambda I)^{-1}" in c["back"])
+    assert "X^\\top(y - Xw) = \\lambda w" in card["front"] and card["front"].rstrip().endswith("Rearranging,"), card
+
+
+def test_a_logs_line_of_the_writers_scores_is_no_card(tmp_path):
+    note = ("# Study log\n\nShort entries, for seeing where the term went.\n\n### week 3\n\n"
+            "- Flower set: frozen backbone 64%, last block unfrozen 79%, + mixup 81%.\n"
+            "- Lesson: `model.eval()` switches dropout and batch norm to inference behaviour; it does not stop "
+            "gradients being recorded.\n")
+    text = text_of(cards_of(tmp_path, {"log/study-log.md": note}))
+    assert "79%" not in text, text
+    assert "inference behaviour" in text, text

@@ -20,7 +20,8 @@ MAX_TOPIC_WORDS = 8
 _LABEL = re.compile(r"([^:;,.!?\n]{3,60}?):\s+\S")
 # The verbs and auxiliaries a subject stands before (a closed class: English's auxiliaries and the commonest verbs
 # of a note's statements), with an adverb that may come between ("… is still …", "… also shows up …")
-_VERB = re.compile(r"(?:\b(?:(?:only|also|still|often|always|never|usually|rarely|just|mostly|typically|generally) )?"
+# (not after a hyphen: "k-means", "log-likelihood-gives" name things, "means" there is no verb)
+_VERB = re.compile(r"(?:(?<![\w-])(?:(?:only|also|still|often|always|never|usually|rarely|just|mostly|typically|generally) )?"
                    r"(?:is|are|was|were|isn['’]t|aren['’]t|must|should|can|cannot|can['’]t|could|may|might|will|"
                    r"would|does|do|doesn['’]t|don['’]t|has|have|had|shows?|means?|gives?|needs?|makes?|keeps?|works?|"
                    r"fails?|helps?|depends?|uses?|takes?|returns?|breaks?|changes?|matters?|applies|apply|holds?|"
