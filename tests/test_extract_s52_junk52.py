@@ -120,3 +120,22 @@ def test_a_logs_line_of_the_writers_scores_is_no_card(tmp_path):
     text = text_of(cards_of(tmp_path, {"log/study-log.md": note}))
     assert "79%" not in text, text
     assert "inference behaviour" in text, text
+
+
+def test_how_the_writer_uses_the_notes_is_no_card(tmp_path):
+    note = ("# Optimisers\n\nMy notes for the optimisation course.\n\n## How I use this\n\n"
+            "Go to the lecture, then rewrite each derivation from memory and compare it with the paper.\n\n## Momentum\n\n"
+            "Momentum averages past gradients, which damps oscillation across a narrow valley.\n")
+    text = text_of(cards_of(tmp_path, {"index.md": note}))
+    assert "from memory" not in text, text
+    assert "damps oscillation" in text, text
+
+
+def test_a_lesson_under_a_learnt_label_is_named_by_its_subject(tmp_path):
+    note = ("# Lab diary\n\nKept loosely, one section a fortnight.\n\n## Autumn\n\n"
+            "- Learned the hard way: `torch.manual_seed` alone does not make cuDNN convolutions deterministic.\n"
+            "- Gradient clipping by norm keeps the direction of the update and only shortens it.\n"
+            "- Weight tying shares the input embedding with the output projection, saving parameters.\n")
+    made = cards_of(tmp_path, {"diary.md": note})
+    card = next(c for c in made if "cuDNN" in c["back"])
+    assert card["front"].startswith("Lab diary › Autumn › Learned the hard way › `torch.manual_seed`"), card

@@ -50,7 +50,7 @@ _NOT_TOPIC = re.compile(r"(?i)(?:it|its|this|that|these|those|they|there|here|we
                         r"the (?:same|other|former|latter|above|following|rest)|don['’]t|do not|never|always|only|just|"
                         r"also|and|but|or|everything|anything|something|nothing)\b")
 _ASIDE = re.compile(r"\s+\([^()]*\)")  # (not "$\\log_2(i+1)$", math)
-_MATH_SPAN = re.compile(r"(\$[^$\n]+\$)")
+_MATH_SPAN = re.compile(r"(\$[^$\n]+\$|`[^`\n]+`)")  # (and code: "`requires_grad_(False)`" keeps its "_")
 _EMPHASIS = re.compile(r"\*\*|__|[*_](?<!\w[*_])(?=\w)|[*_](?<=\w[*_])(?!\w)")  # (each mark before what is around
 # it: the search skips to a mark)
 # Words a name does not end on, and marks a name does not hold: what holds them is a clause
@@ -133,8 +133,9 @@ def named_in(text: str) -> str:
 
 
 def _without_emphasis(words: str) -> str:
-    """The words without their `**`/`_` markers, math left as it is (the `_` of `$y_{T+h}$` is a subscript)."""
-    if "$" not in words:
+    """The words without their `**`/`_` markers, math and code left as they are (the `_` of `$y_{T+h}$` is a
+    subscript)."""
+    if "$" not in words and "`" not in words:
         return _EMPHASIS.sub("", words)
     parts = _MATH_SPAN.split(words)  # (math at odd places: kept)
     return "".join(part if k % 2 else _EMPHASIS.sub("", part) for k, part in enumerate(parts))
