@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 
 FIELD_IN_TEXT = re.compile(r"[ \t]*[\[(]([A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}):: ([^\]()\n]*)[\])]")
-# What the sentence reads on into a field with: a colon, a comma or a word that wants what follows
+# What the sentence reads on into a field with: a colon, a comma or a word that wants what follows (what comes after a
+# field is no sign: a sentence goes on past a source it names in passing)
 _LEADS_IN = re.compile(r"(?i)(?:[:,]|\b(?:and|or|with|of|to|is|are|be|by|from|than|as|=))[ \t]*\Z")
-_READS_ON = re.compile(r"[ \t]+(?:and|or|with|of|to|is|are|for|than|as)\b")
 
 
 def without_fields(text: str) -> str:
@@ -26,7 +26,6 @@ def _field(found: re.Match, text: str) -> str:
     before = text[line_start:found.start()]
     if before.count("`") % 2:
         return found.group(0)  # (in a code span: as written)
-    after = text[found.end():text.find("\n", found.end()) if "\n" in text[found.end():] else len(text)]
-    if before.strip() and (_LEADS_IN.search(before) or _READS_ON.match(after)):
+    if before.strip() and _LEADS_IN.search(before):  # (not "… each step [source:: …] and so …": an aside)
         return found.group(0)[:len(found.group(0)) - len(found.group(0).lstrip())] + found.group(2).strip()
     return ""
