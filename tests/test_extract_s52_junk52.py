@@ -139,3 +139,17 @@ def test_a_lesson_under_a_learnt_label_is_named_by_its_subject(tmp_path):
     made = cards_of(tmp_path, {"diary.md": note})
     card = next(c for c in made if "cuDNN" in c["back"])
     assert card["front"].startswith("Lab diary › Autumn › Learned the hard way › `torch.manual_seed`"), card
+
+
+def test_a_topic_no_longer_cut_at_a_hyphen_keeps_its_cards_id(tmp_path):
+    from mlwiki import ids
+    note = ("# Mixture fitting\n\nFitting a mixture alternates soft assignments and weighted refits until the "
+            "likelihood levels off.\n\n## In practice\n"
+            "- Progress can **stall** when two components overlap; the first rounds do most of the work.\n"
+            "- Start from k-means centres (means) + per-cluster spreads; or several random restarts.\n"
+            "- Keep the responsibilities in log space (`logaddexp`), else small densities round to zero.\n"
+            "- Relatives: hard assignment, online updates, a restricted family for the posterior.\n")
+    card = next(c for c in cards_of(tmp_path, {"mixtures.md": note}) if "centres" in c["back"])
+    assert "k-means" in card["front"], card
+    # (its id: of the front the item had, "… › Start from k", as a section's card)
+    assert card["id"] == ids.card_id("basic", "section: Mixture fitting › In practice › Start from k", 0), card

@@ -115,6 +115,16 @@ def passage_topic(text: str, known: str = "") -> str:
     return as_topic(opener.group(1)) if opener else ""
 
 
+_HYPHEN_TAIL = re.compile(r"(?<=\w)-([a-z]+)\b")
+
+
+def cut_at_hyphen(words: str) -> str:
+    """The words as a topic was cut before a hyphenated name stopped reading as a verb ("Initialise with k-means …" →
+    "Initialise with k", whose id a card keeps); '' when no word has such a tail."""
+    cut = next((found.start() for found in _HYPHEN_TAIL.finditer(words) if _VERB.fullmatch(found.group(1))), 0)
+    return words[:cut]
+
+
 def callout_topic(text: str, known: str = "") -> str:
     """What a callout or a `**Note:**` aside is about: its first sentence's topic (under the front `known`, else
     alone), else what it names first (`named_in`); '' when it says none."""
