@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.label_cuts import former_label, how_led, value_name
+from mlwiki.extract.topics import cut_at_hyphen
 
 # Symbols of a relation written in prose: the words before one are the sentence's subject, the one after it the
 # other side ("ATT ≠ ATE"); no noun phrase holds one
@@ -194,6 +195,9 @@ def former_front(front: str, back: str) -> str:
     if last[:1].islower() and plain.startswith(f"{last} ") and (word := plain[len(last) + 1:].split(" ", 1)[0]) \
             in _ADVERBS:  # (a list item's topic, in lower case as the note writes it)
         return f"{front} {word}"
+    if "\n\n" not in front and plain.startswith(last) and " " in (cut := cut_at_hyphen(last)).strip():
+        return f"{path} › {cut}"  # ("… › Initialise with k-means", once "… › Initialise with k"; not a heading's
+        # name the back opens on, "K-means" over "K-means is …", whose front was never cut)
     if "\n\n" in front and "…" in front and "→" in back and (led := _LED_TO.search(back)):
         return f"{front.split(chr(10) * 2, 1)[0]} › {led['term']}"
     if " › " in front and (was := former_label(front, back)):  # ("… › train vs eval", once "… › train")

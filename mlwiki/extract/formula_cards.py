@@ -259,6 +259,19 @@ _CONNECTIVE = re.compile(r"(?i)(?:and |so |which |this )?(?:then|so|thus|hence|t
                          r"we get|yields?|and|or|i\.e\.|that is)[ \t]*[:,.]?")
 
 
+# An introduction that only says the formula before is worked on ("Rearranging,", "Substituting,", "Equivalently:")
+_REWORKS = re.compile(r"(?i)(?:after[ \t]+)?(?:re-?arranging|substituting|simplifying|expanding|collecting[ \t]+terms|"
+                      r"taking[ \t]+logs|equivalently|in[ \t]+matrix[ \t]+form)(?:[ \t]+(?:gives|we[ \t]+get|yields))?"
+                      r"[ \t]*[:,.]?")
+_SHOWN_STEP_CHARS = 160  # (a longer formula is no part of a front)
+
+
+def _shown_step(formula: Formula) -> str:
+    """The formula before a reworking, as its front shows it inline; '' when it is too long to show."""
+    body = " ".join(formula.body.split())
+    return f"${body}$." if body and len(body) <= _SHOWN_STEP_CHARS and "$" not in body else ""
+
+
 def formula_intros(ex, formulas: list[Formula], indented: bool = False) -> list[tuple[str, str]]:
     """(callout title, introducing sentence) of each display formula of a paragraph.
 
@@ -271,7 +284,7 @@ def formula_intros(ex, formulas: list[Formula], indented: bool = False) -> list[
     under its last item, stands apart from it.
     """
     intros: list[tuple[str, str]] = []
-    for formula in formulas:
+    for k, formula in enumerate(formulas):
         title, prose, cut = cut_prose(formula.before)
         sentence = introduction(clean_prose(prose[-PROSE_TAIL:]))
         if cut and 0 < len(sentence.split()) <= _STEP_LABEL_WORDS and sentence[:1].islower() \
@@ -289,6 +302,8 @@ def formula_intros(ex, formulas: list[Formula], indented: bool = False) -> list[
             if _CONNECTIVE.fullmatch(sentence) and ex.chain is not None and "\n\n" in ex.chain.front:
                 # ("then" alone between two formulas: it goes on from the one before, whose introduction says what)
                 sentence = clip(f"{ex.chain.front.split(chr(10) * 2, 1)[1]} … {sentence}")
+        if k and not cut and previous and _REWORKS.fullmatch(sentence) and (step := _shown_step(formulas[k - 1])):
+            sentence = f"{previous[1]} {step} {sentence}".strip()  # ("Rearranging," shows what it rearranges)
         if _PROPERTY_LINE.fullmatch(sentence):
             sentence = ""  # ("tags: #activation" once its tags are gone introduces nothing)
         intros.append((title or (previous[0] if previous else ""), sentence))

@@ -17,6 +17,7 @@ from dataclasses import replace
 from mlwiki.extract.daily import MONTH, WEEKDAY, is_day_stamp
 from mlwiki.extract.lab_entries import GENERAL as _GENERAL, lesson
 from mlwiki.extract.log_rows import row_by_subject
+from mlwiki.extract.log_scores import is_scores
 
 # A note titled as a log: "Reading log", "RL Study Log", "Lab log — optimisers"
 _LOG_TITLE = re.compile(r"(?i)(?:.*[ \t])?(?:study|reading|lab|learning|research|paper|progress|training)?[ \t]*log"
@@ -51,6 +52,8 @@ def log_entries_read(drafts: list, title: str) -> list:
     drafts = _rows_by_subject(drafts, _DAY_HEADING.fullmatch if is_log(title) else is_day_stamp)
     if not is_log(title):
         return drafts
+    drafts = [(kept, path) for siblings, path in drafts if (kept := [d for d in siblings if not is_scores(d.back)])]
+    # (a log's "Leaf set: probe 71%, fine-tune 84%": the writer's run, no fact)
     kept = []
     for siblings, path in drafts:
         if not any(_entry(draft, path) for draft in siblings):

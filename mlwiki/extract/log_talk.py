@@ -19,6 +19,11 @@ _ORDER = re.compile(r"(?i)(?:(?:one|an?)[ \t]+(?:line|row|entry|item|bullet)[ \t
                     r"(?:newest|oldest|latest|earliest|most[ \t]+recent)(?:[ \t]+(?:ones|entries|rows|items))?"
                     r"[ \t]+(?:first|last|(?:at|on)[ \t]+(?:the[ \t]+)?(?:top|bottom|end|start))[.!]?")
 _SAID_WHAT = re.compile(r"(?i)\b(?:per|entries|rows|items|lines|ones|top|bottom|end|start)\b")
+# What one entry of the log holds, then how it is kept: "One bullet per session, hours in brackets so the total adds
+# up.", "One line a day." (per a unit of the writer's time or reading: "one row per sample" is a fact of a table)
+_PER_ENTRY = re.compile(r"(?i)(?:one|an?)[ \t]+(?:line|row|entry|item|bullet|paragraph)[ \t]+(?:per|a|for[ \t]+each)[ \t]+"
+                        r"(?:study[ \t]+)?(?:session|day|week|lecture|class|meeting|sitting|paper|reading|chapter)s?\b"
+                        r"(?:[ \t]*[,;:—–][^\n$]{0,100})?[.!]?")
 # A mark the writer puts on entries, and what it means: "⭐ = read properly …", "✅: done" (a pictograph, never math)
 _MARK = re.compile(r"[ \t]*(\S{1,2})[ \t]*(?:=|:|means)[ \t]+\S[^\n$]{0,120}")
 
@@ -36,7 +41,7 @@ _AFTER_STOP = re.compile(r"(?<=[.!])[ \t]+(?=[^\w\s$\\(\[{`*_\"'])")  # (a stop,
 def _kept_how(text: str) -> bool:
     """Whether one sentence is a log's order or a mark's legend."""
     text = text.strip()
-    if HINT.search(text.lower()) and _ORDER.fullmatch(text) and _SAID_WHAT.search(text):
+    if HINT.search(text.lower()) and _ORDER.fullmatch(text) and _SAID_WHAT.search(text) or _PER_ENTRY.fullmatch(text):
         return True
     mark = _MARK.fullmatch(text)
     return bool(mark) and all(unicodedata.category(c) in ("So", "Sk", "Mn", "Cf") for c in mark.group(1))

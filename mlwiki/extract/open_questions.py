@@ -66,7 +66,9 @@ def narrates_errand(text: str) -> bool:
     return not _FINITE.search(clause)
 
 # The chore a writer adds after an open question: "Ask in office hours.", "Check.", "Try it."
-_CHORE = re.compile(r"(?i)(?:to\s+)?(?:ask|try|check|test|verify|investigate|confirm|look it up)\b[^.!?\n]{0,40}[.!]?")
+# (after the writer's guess at the answer: "Probably yes — ask in office hours.")
+_CHORE = re.compile(r"(?i)(?:(?:probably|maybe|perhaps|likely|I\s+think|I\s+guess)(?:\s+(?:yes|no|not))?\s*(?:[—–,;]|--)\s*)?"
+                    r"(?:to\s+)?(?:ask|try|check|test|verify|investigate|confirm|look it up)\b[^.!?\n]{0,40}[.!]?")
 # A label that says the line is an open question: "Open q:", "Open question:", "Open:"
 _OPEN_Q_LABEL = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?open(?:[ \t]+(?:q|qs|questions?))?(?:\*\*)?[ \t]*:")
 # A paragraph led by the errand of asking it ("Ask in office hours — is …?", "Ask the TA: why …?", "Q for OH: …?"):
@@ -76,6 +78,9 @@ _ASK_LEAD = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?(?:(?:to[ \t]+)?ask|
                        r"(?:[ \t]+(?:office[ \t]+hours|oh|ta|tas|tutor|prof|professor|lecturer|instructor|supervisor|"
                        r"advisor|class|lecture|seminar|section|recitation|lab|group|study[ \t]+group|"
                        r"reading[ \t]+group))?(?:\*\*)?[ \t]*(?:[—–:]|--?[ \t])")
+# A heading over the writer's own questions: "Open questions", "Questions I still have", "Unanswered"
+_OPEN_HEADING = re.compile(r"(?i)[ \t]*(?:(?:my|still)[ \t]+)?(?:open|unanswered|unresolved)[ \t]+(?:questions?|qs)[ \t]*|"
+                           r"[ \t]*questions?[ \t]+(?:I[ \t]+still[ \t]+have|for[ \t]+(?:office[ \t]+hours|the[ \t]+TAs?))[ \t]*")
 # What points away after the question: "→ [[inbox]]", "(see [[x]])"
 _POINTER_TAIL = re.compile(r"[ \t]*(?:→|->)[ \t]*\[\[[^\]\n]+\]\][ \t]*\Z")
 
@@ -102,6 +107,8 @@ def without_open_question(back: str, front: str) -> str | None:
         return None  # (it ends on no question)
     if asked == 0 and not head.strip() and front.rstrip().endswith("?"):
         return None  # (a question answered by a question: as written)
+    if _OPEN_HEADING.fullmatch(front.split("\n\n", 1)[0].rsplit(" › ", 1)[-1]):
+        return ""  # (under "Open questions", what leads to the question the writer still means to ask is its premise)
     return f"{head}{' '.join(found[:asked])}".rstrip()
 
 

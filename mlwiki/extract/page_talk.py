@@ -18,6 +18,7 @@ import re
 from mlwiki.extract.anyof import AnyOf
 from mlwiki.extract.course_talk import is_course_talk
 from mlwiki.extract.log_talk import is_log_talk
+from mlwiki.extract.status_notes import is_status_note
 from mlwiki.extract.prose import clean_prose, one_break, sentences
 
 # A word that each form below needs (of the text in lower case): most backs hold none and are given back at once
@@ -31,7 +32,7 @@ _HINT = AnyOf(r"install|nbdev_|not a |not meant|not intended|note|page|chapter|p
               r"reference|source|refs|updated|edited|modified|revised|rewr|redone|redid|click|tap |figure|image|plot|diagram|"
               r"screenshot|picture|code |data |draft|incomplete|unfinished|these are|this is|reading|demo|term|semester|"
               r"quarter|lecture|class|office hours|contradict|disagree|differ|conflict|newest|oldest|latest|earliest|"
-              r"most recent| = |overview|timeline|summary|recap|tour")
+              r"most recent| = |overview|timeline|summary|recap|tour|raw|rough|messy|half| per ")
 # Words each of the slower forms needs, asked of a sentence in lower case before the form itself
 _HOUSE_HINT = AnyOf(r"first|order|top to bottom|throughout|everywhere|build|ran|rerun|re-run|notation|zettel|notes|"
                     r"pages|cards|posts|render|compile|regenerate|install|nbdev_|not ")
@@ -177,6 +178,8 @@ _NOTES_HEADING = re.compile(rf"(?i)\s*(?:(?:how|why|where|what)\s+(?:these|this|
                             rf"\s+(?:are|is)\s+(?:organi[sz]ed|structured|laid\s+out|arranged|built)|"
                             rf"(?:about|using|reading|navigating)\s+(?:these|this|the|my)\s+{_NOTES}|"
                             rf"how\s+to\s+(?:use|read|navigate)(?:\s+(?:these|this|the|my)\s+{_NOTES})?|"
+                            # (the writer's own use of them: "How I use this", "How I study with these notes")
+                            rf"how\s+I\s+(?:use|read|keep|study\s+with|work\s+with)\s+(?:this|(?:these|the|my)\s+{_NOTES})|"
                             rf"(?:map|overview|structure|layout|organi[sz]ation|(?:table\s+of\s+)?contents|guide)\s+(?:of|to)\s+"
                             rf"(?:these|this|the|my)\s+{_NOTES}|(?:table\s+of\s+)?contents|reading\s+order|{_CONVENTIONS})"
                             rf"\s*[?:]?\s*")
@@ -299,6 +302,8 @@ def _talks_of_notes(sentence: str) -> bool:
     `_HOUSE`, `_CHORES`, `_WHY_I`)."""
     text = clean_prose(sentence) if "[" in sentence or "{" in sentence else sentence
     text = (_MARKUP.sub("", text) if "*" in text or "_" in text or "`" in text else text).strip()
+    if is_status_note(text):
+        return True  # ("DRAFT — went fast, cleaning up later.": the state and the plan, before the stub's own test)
     if stub := _STUB.match(text):
         rest = text[stub.end():]
         return not rest or bool(_STATE.fullmatch(rest)) or bool(_PLANS.search(rest))  # ("stub — fit a Gaussian at
@@ -306,7 +311,7 @@ def _talks_of_notes(sentence: str) -> bool:
     low = text.lower()
     if _SUBJECT.match(text) or _ABOUT.match(text) or _ONLY.fullmatch(text) or _SHORT_PASS.fullmatch(text) \
             or _STATE_HINT.search(low) and _STATE.fullmatch(text) or _CHORES.fullmatch(text) or is_course_talk(text) \
-            or is_log_talk(text):
+            or is_log_talk(text) or is_status_note(text):
         return True
     if "](" in sentence or "[[" in sentence:  # ("Details on the subpages: [A](a.md), [B](b.md)." points there as
         text = clean_prose(_LINKS_TAIL.sub(".", sentence.strip())).strip()  # a sentence of the links would)

@@ -21,6 +21,7 @@ from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.answer_labels import without_answer_labels
 from mlwiki.extract.unanswered import without_unanswered
 from mlwiki.extract.log_entries import log_entries_read
+from mlwiki.extract.lesson_labels import lessons_named
 from mlwiki.extract.log_lines import without_log_lines
 from mlwiki.extract.not_defining import ranked_asked
 from mlwiki.extract.html_inline import inline_html_as_markdown
@@ -47,6 +48,7 @@ def polished(ex) -> list:
     drafts = without_log_lines(without_title_slide(drafts, ex.page))  # (a journal's "afternoon: …", "## Tomorrow";
     # a deck's title slide: its paper, authors, agenda)
     drafts = log_entries_read(drafts, ex.subject)  # (a log's dated entries: the lessons they state, not the day)
+    drafts = lessons_named(drafts)  # ("Study log › TIL" over a lesson: named by its subject)
     drafts = without_repeats(drafts, ex.shown_whole)  # (no back ends on another card's whole back)
     drafts = without_author_repeats(drafts)  # (nor asks a formula the writer carded: the writer's card wins)
     drafts = without_shown_children(drafts)  # (nor holds what the cards under its heading show)

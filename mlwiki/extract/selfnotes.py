@@ -31,6 +31,7 @@ _TASK = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]+)?\[[ xX]\][ \t]+[^\n]*$\n?")  # (
 # \tilde p$"): its formula with a relation is the fact, kept once the chore around it is off
 _STATES = re.compile(r"\$[^$\n]*(?:=|\\[lg]eq?\b|\\propto|\\approx|[<>≤≥])[^$\n]*\$")
 _ASIDE = re.compile(r"\([^()\n]*\)")
+_BY_MYSELF = re.compile(r"(?i)\b(?:myself|by hand|on paper|from scratch)\b")  # (who does the task: its object is the writer's drill)
 _CHORE = re.compile(r"(?i)[ \t]*(?:[-*+][ \t]+)?(?:\[[ xX]?\][ \t]+)?(?:\*\*)?#?(?:(?:TODO|FIXME|XXX)\b(?:\*\*)?[:.]?[ \t]*)?"
                     r"(?:(?:check|verify|prove|derive|show|write up|look up|read up on|figure out|understand|find out)"
                     r"(?:[ \t]+(?:that|why|how|whether))?[ \t]+)?")
@@ -142,8 +143,9 @@ def _chore(todo: re.Match) -> str:
     if not _STATES.search(_ASIDE.sub("", line)):
         return ""  # (no fact, or one in an aside to what the writer means to look at: "- [ ] SAC's tuning ($a = b$)")
     rest = line[_CHORE.match(line).end():]
-    if _ERRAND.match(rest):
-        return ""  # ("- [x] fix the example (had $d=(1,2,1)$, …)": the formula is the slip it mends, no fact)
+    if _ERRAND.match(rest) or _BY_MYSELF.search(_ASIDE.sub("", rest)):
+        return ""  # ("- [x] fix the example (had $d=(1,2,1)$, …)": the formula is the slip it mends, no fact;
+        # "- [ ] derive the update myself ($a = b$)": the writer's own drill)
     fact = " ".join(s for s in sentences(rest) if _STATES.search(s))  # (not "… proof.")
     fact = re.sub(r"^(?:also|and|plus)[ \t]+", "", fact, flags=re.I)
     return fact[:1].upper() + fact[1:] + ("\n" if line.endswith("\n") else "")

@@ -281,7 +281,12 @@ def _short(cell: str) -> bool:
 
 def says_something(cell: str) -> bool:
     """A cell that is more than a number or a bare link."""
-    return bool(cell) and not _NUMBER_CELL.fullmatch(cell) and not _LINK_ONLY.fullmatch(cell)
+    return bool(cell) and not _NUMBER_CELL.fullmatch(cell) and not _LINK_ONLY.fullmatch(cell) \
+        and not _POINTER_CELL.fullmatch(cell)
+
+
+# A cell that only sends the reader elsewhere on the page: "see below", "(see above)", "→ below": nothing to recall
+_POINTER_CELL = re.compile(r"(?i)[ \t(]*(?:see|cf\.?|→|->)?[ \t]*(?:below|above|later|the[ \t]+next[ \t]+section)[ \t.)]*")
 
 
 def _markdown_table(block: Block) -> tuple[list[str], list[tuple[int, list[str]]]] | None:

@@ -18,6 +18,7 @@ from mlwiki.extract.contents import lists_pages
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.open_questions import without_open_questions
 from mlwiki.extract.passages import LINKS_LINE, LOWER_WORD
+from mlwiki.extract.inline_fields import FIELD_IN_TEXT, without_fields
 from mlwiki.extract.prose import one_break, sentences
 from mlwiki.extract.loose_code import PARENTHESIS as _PARENTHESIS, without_loose_code as _without_loose_code
 from mlwiki.extract.reading_progress import holds_progress, without_progress as _without_progress
@@ -201,7 +202,6 @@ _COURSE_WORDS = 12  # (a longer sentence that names a lecture says something of 
 # (2019), which has good figures."): its sources, however long
 _LECTURE_PLUS = re.compile(r"(?i)[*_]*lec(?:tures?|s)?\.?[ \t]*#?\d+[a-z]?[*_]*[ \t]*,?[ \t]*(?:plus|and|\+|&|with)[ \t]"
                            r"[^.$\n]{0,120}\([ \t]*(?:19|20)\d\d[a-z]?[ \t]*\)")
-_FIELD_IN_TEXT = re.compile(r"[ \t]*[\[(][A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}:: [^\]()\n]*[\])]")
 _FIELD_LINE = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*(?:[ \t][\w-]+){0,3}::(?:[ \t][^\n]*)?$\n?")
 _LABELS = re.compile(r"(?m)^[ \t]*\([\w:.-]+\)=[ \t]*$")
 _CLAUSE_END = re.compile(r"(?<=[!.;,])[ \t]+")
@@ -336,8 +336,8 @@ def _keeps(draft) -> bool:
             return False  # ("started, got lost at the natural gradients bit": how far the writer got)
     if "{cite" in back:
         back = draft.back = _CITE_LABEL.sub(lambda m: m[1] + m[2].upper(), back)
-    if "::" in back and (_FIELD_IN_TEXT.search(back) or _FIELD_LINE.search(back)):
-        back = draft.back = one_break(_FIELD_LINE.sub("", _FIELD_IN_TEXT.sub("", back))).strip()  # ("… [source::
+    if "::" in back and (FIELD_IN_TEXT.search(back) or _FIELD_LINE.search(back)):
+        back = draft.back = one_break(_FIELD_LINE.sub("", without_fields(back))).strip()  # ("… [source::
         # Bishop 10.1]", "  reviewed:: yes" under an item: Dataview fields, the note's metadata)
         if not back:
             return False

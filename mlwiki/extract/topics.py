@@ -20,7 +20,8 @@ MAX_TOPIC_WORDS = 8
 _LABEL = re.compile(r"([^:;,.!?\n]{3,60}?):\s+\S")
 # The verbs and auxiliaries a subject stands before (a closed class: English's auxiliaries and the commonest verbs
 # of a note's statements), with an adverb that may come between ("… is still …", "… also shows up …")
-_VERB = re.compile(r"(?:\b(?:(?:only|also|still|often|always|never|usually|rarely|just|mostly|typically|generally) )?"
+# (not after a hyphen: "k-means", "log-likelihood-gives" name things, "means" there is no verb)
+_VERB = re.compile(r"(?:(?<![\w-])(?:(?:only|also|still|often|always|never|usually|rarely|just|mostly|typically|generally) )?"
                    r"(?:is|are|was|were|isn['’]t|aren['’]t|must|should|can|cannot|can['’]t|could|may|might|will|"
                    r"would|does|do|doesn['’]t|don['’]t|has|have|had|shows?|means?|gives?|needs?|makes?|keeps?|works?|"
                    r"fails?|helps?|depends?|uses?|takes?|returns?|breaks?|changes?|matters?|applies|apply|holds?|"
@@ -49,7 +50,7 @@ _NOT_TOPIC = re.compile(r"(?i)(?:it|its|this|that|these|those|they|there|here|we
                         r"the (?:same|other|former|latter|above|following|rest)|don['’]t|do not|never|always|only|just|"
                         r"also|and|but|or|everything|anything|something|nothing)\b")
 _ASIDE = re.compile(r"\s+\([^()]*\)")  # (not "$\\log_2(i+1)$", math)
-_MATH_SPAN = re.compile(r"(\$[^$\n]+\$)")
+_MATH_SPAN = re.compile(r"(\$[^$\n]+\$|`[^`\n]+`)")  # (and code: "`requires_grad_(False)`" keeps its "_")
 _EMPHASIS = re.compile(r"\*\*|__|[*_](?<!\w[*_])(?=\w)|[*_](?<=\w[*_])(?!\w)")  # (each mark before what is around
 # it: the search skips to a mark)
 # Words a name does not end on, and marks a name does not hold: what holds them is a clause
@@ -114,6 +115,16 @@ def passage_topic(text: str, known: str = "") -> str:
     return as_topic(opener.group(1)) if opener else ""
 
 
+_HYPHEN_TAIL = re.compile(r"(?<=\w)-([a-z]+)\b")
+
+
+def cut_at_hyphen(words: str) -> str:
+    """The words as a topic was cut before a hyphenated name stopped reading as a verb ("Initialise with k-means …" →
+    "Initialise with k", whose id a card keeps); '' when no word has such a tail."""
+    cut = next((found.start() for found in _HYPHEN_TAIL.finditer(words) if _VERB.fullmatch(found.group(1))), 0)
+    return words[:cut]
+
+
 def callout_topic(text: str, known: str = "") -> str:
     """What a callout or a `**Note:**` aside is about: its first sentence's topic (under the front `known`, else
     alone), else what it names first (`named_in`); '' when it says none."""
@@ -132,8 +143,9 @@ def named_in(text: str) -> str:
 
 
 def _without_emphasis(words: str) -> str:
-    """The words without their `**`/`_` markers, math left as it is (the `_` of `$y_{T+h}$` is a subscript)."""
-    if "$" not in words:
+    """The words without their `**`/`_` markers, math and code left as they are (the `_` of `$y_{T+h}$` is a
+    subscript)."""
+    if "$" not in words and "`" not in words:
         return _EMPHASIS.sub("", words)
     parts = _MATH_SPAN.split(words)  # (math at odd places: kept)
     return "".join(part if k % 2 else _EMPHASIS.sub("", part) for k, part in enumerate(parts))
