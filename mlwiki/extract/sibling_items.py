@@ -1,0 +1,53 @@
+"""The items of a list of `**Term**: …` definitions that are not read as definitions themselves: a label that reads as
+a step ("**Running mean of the squared steps:** …"), a labelled value ("**Window**: 10 steps"), a label the text
+only speaks of. Alone, such a list is an ordinary list and its own rules card it; once a sibling item becomes a
+definition card the list is taken, and those items were on no card at all. Each is held until the note is walked;
+then one that no card holds (a section's card, a later pass) gets a card of its own, asked by its label under the
+heading path, as a label that names no term is asked. Pure: the walk's drafts in, drafts out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.draft import Draft
+from mlwiki.extract.prose import clean_prose
+from mlwiki.extract.subject import label_front
+from mlwiki.models import CardKind
+
+FORM = "sibling-item"
+KEY_CHARS = 40  # the opening of an item's text that a card holding it shows
+_SPACE = re.compile(r"\s+")
+
+
+def hold_siblings(ex, left: list[tuple[str, str, int]]) -> None:
+    """Keep (label, text, line) of each item of a list whose other items made definition cards, with the heading
+    path it stands under, for `with_sibling_cards` once the note is walked."""
+    path = ex.heading_path()
+    ex.siblings += [(path, label, text, line) for label, text, line in left if text.strip()]
+
+
+def with_sibling_cards(ex) -> list:
+    """The walk's drafts with a card `<heading path> › <label>` for each held item no card holds, placed among them
+    by its line (the passes after it read cards in the note's order)."""
+    drafts = ex.drafts
+    for path, label, text, line in ex.siblings:
+        if _held(drafts, text):
+            continue
+        front = f"{path} › {label_front(label)}" if path else label_front(label)
+        if any(d.front == front for ds, _ in drafts for d in ds):
+            continue  # (two cards of one front: neither says which is asked)
+        draft = Draft(CardKind.BASIC, front, text.strip(), line, form=FORM)
+        at = next((k for k, (ds, _) in enumerate(drafts) if ds[0].line > line), len(drafts))
+        drafts = [*drafts[:at], ([draft], path), *drafts[at:]]
+    return drafts
+
+
+def _held(drafts: list, text: str) -> bool:
+    """Whether a card's back holds the item's words (their opening, spacing and marks aside)."""
+    key = _key(text)[:KEY_CHARS]
+    return not key or any(key in _key(d.back) for ds, _ in drafts for d in ds)
+
+
+def _key(text: str) -> str:
+    return _SPACE.sub(" ", clean_prose(text)).strip().casefold()
