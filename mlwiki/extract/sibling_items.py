@@ -23,6 +23,8 @@ _SPACE = re.compile(r"\s+")
 def hold_siblings(ex, left: list[tuple[str, str, int]]) -> None:
     """Keep (label, text, line) of each item of a list whose other items made definition cards, with the heading
     path it stands under, for `with_sibling_cards` once the note is walked."""
+    if ex.in_example():
+        return  # ("- **Error**: $1 - 0 = 1$" beside "- **Update**: …": a worked example's numbers, no fact)
     path = ex.heading_path()
     ex.siblings += [(path, label, text, line) for label, text, line in left if text.strip()]
 
