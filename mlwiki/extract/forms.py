@@ -19,7 +19,7 @@ from mlwiki.extract.options import options_over
 from mlwiki.extract.prose import breaks_off, claim_subject, clean_prose, prefix_heading, sentences
 from mlwiki.extract.statement_tails import INTRODUCES, with_tails, without_block_ids
 from mlwiki.extract.setting_claims import claims_of_setting
-from mlwiki.extract.sibling_items import hold_siblings
+from mlwiki.extract.sibling_items import hold_siblings, noted
 from mlwiki.extract.subject import (advises, judges, label_front, lists_uses, measures, names_no_term,
                                     reads_as_definition, stands_for)
 from mlwiki.models import CardKind, Severity
@@ -279,6 +279,7 @@ def definition_cards(ex, block: Block, text: str) -> bool:
             definition = " ".join(said[:-1])  # ("**Beam search:** keep the k best … Two known issues:": the list
             # after it is the introducing sentence's card)
         if _LABEL_TERM.fullmatch(term) or definition.endswith(":"):
+            left += noted(term, definition, item[0].no)  # (a note's text: the heading's, once a sibling is carded)
             continue  # "**Note**: …", "**Step 2**: …" label a paragraph; "… is:" introduces what follows
         # a bold label with nothing after it ("**Explanation**:" over a paragraph) is a heading, not a definition
         form = "definition-item" if LIST_ITEM.match(item[0].text) else "definition"
@@ -294,8 +295,7 @@ def definition_cards(ex, block: Block, text: str) -> bool:
             continue
         _add_definition(ex, term, definition, item[0].no, form, options_over(block, item[0], term))
         found = True
-    if found and left:
-        hold_siblings(ex, left)
+    hold_siblings(ex, left if found else [])
     return found
 
 

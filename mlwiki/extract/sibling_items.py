@@ -18,6 +18,15 @@ from mlwiki.models import CardKind
 FORM = "sibling-item"
 KEY_CHARS = 40  # the opening of an item's text that a card holding it shows
 _SPACE = re.compile(r"\s+")
+_NOTE = re.compile(r"(?i)(?:notes?|tip|important|remark|warning|summary|tl;?dr|in short|bottom line)\.?")
+
+
+def noted(label: str, text: str, line: int) -> list[tuple[str, str, int]]:
+    """[('', text, line)] for an item labelled as a note ("**Note**: both are applied per channel"): the fact it
+    states is asked under the heading path alone (a front "… › Note" asks nothing); [] for any other label."""
+    if not _NOTE.fullmatch(label.strip()) or not text.strip() or text.rstrip().endswith(":"):
+        return []
+    return [("", text, line)]
 
 
 def hold_siblings(ex, left: list[tuple[str, str, int]]) -> None:
@@ -36,8 +45,11 @@ def with_sibling_cards(ex) -> list:
     for path, label, text, line in ex.siblings:
         if _held(drafts, text):
             continue
-        front = f"{path} › {label_front(label)}" if path else label_front(label)
-        if any(d.front == front for ds, _ in drafts for d in ds):
+        front = " › ".join(part for part in (path, label and label_front(label)) if part)
+        same = [d for ds, _ in drafts for d in ds if d.front == front]
+        if same and same[0].form == FORM:  # (two notes under one heading: one card says both)
+            same[0].back += "\n\n" + text.strip()
+        if same:
             continue  # (two cards of one front: neither says which is asked)
         draft = Draft(CardKind.BASIC, front, text.strip(), line, form=FORM)
         at = next((k for k, (ds, _) in enumerate(drafts) if ds[0].line > line), len(drafts))
