@@ -55,3 +55,14 @@ def test_a_worked_examples_values_stay_off_cards(tmp_path):
             "- **Loss**: $(2 - 1.5)^2 = 0.25$\n")
     made = _cards(tmp_path, {"squared.md": note})
     assert not any("0.25" in back for back in made.values()), made
+
+
+def test_a_note_beside_a_defined_term_is_asked_under_the_heading(tmp_path):
+    """"**Note**: …" labels a remark, not a term: beside a carded definition it was on no card; now its text is a
+    card of the heading path (not "… › Note", which asks nothing)."""
+    note = ("# Layer norm\n\n## Parameters\n\n"
+            "- **Bias**: a learnable offset added once the activations are normalised.\n"
+            "- **Note**: the statistics come from the features of one sample, never from the batch.\n")
+    made = _cards(tmp_path, {"layernorm.md": note})
+    asked = [front for front, back in made.items() if "never from the batch" in back]
+    assert asked and not asked[0].endswith("Note"), made
