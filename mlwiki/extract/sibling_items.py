@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.blocks import Block, list_items
 from mlwiki.extract.draft import Draft
+from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.subject import label_front
 from mlwiki.models import CardKind
@@ -18,6 +20,11 @@ from mlwiki.models import CardKind
 FORM = "sibling-item"
 KEY_CHARS = 40  # the opening of an item's text that a card holding it shows
 _SPACE = re.compile(r"\s+")
+# A list item that opens on a bold label and says something after it on its line ("1. **Dual feasibility**: $…$")
+_LABELLED = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+\*\*([^*\n]{1,80}?)(?::\*\*|\*\*[ \t]*:)[ \t]*(\S[^\n]*)")
+_NAMING = re.compile(r"[^\W\d_]{2,}")  # a label in words, not only a symbol (a legend's "**$k$**:")
+_NOT_FACT = re.compile(r"(?i)(?:examples?|output|input|code|usage|syntax|solution|answer|result|source|see also|"
+                       r"(?:step|case|iteration) \d+)\.?")  # (what labels a worked example's or a tutorial's part)
 _NOTE = re.compile(r"(?i)(?:notes?|tip|important|remark|warning|summary|tl;?dr|in short|bottom line)\.?")
 
 
@@ -27,6 +34,20 @@ def noted(label: str, text: str, line: int) -> list[tuple[str, str, int]]:
     if not _NOTE.fullmatch(label.strip()) or not text.strip() or text.rstrip().endswith(":"):
         return []
     return [("", text, line)]
+
+
+def hold_list_items(ex, block: Block) -> None:
+    """Hold the labelled items of a list one of whose items' display formula made a card ("4. **Stationarity**:"
+    over its formula): the other items ("1. **Primal feasibility**: $f_i(x) \\le 0$") go on no card of the list's,
+    which the formula card took; those no card holds when the note is walked are asked by their labels."""
+    left = []
+    for item in list_items(block.lines):
+        found = _LABELLED.match(item[0].text)
+        if found is None or not _NAMING.search(found.group(1)) or _NOT_FACT.fullmatch(found.group(1).strip()):
+            continue
+        more = [ln.text.strip() for ln in item[1:] if ln.kind == TEXT and not LIST_ITEM.match(ln.text)]
+        left.append((found.group(1).strip(), " ".join([found.group(2).strip(), *more]), item[0].no))
+    hold_siblings(ex, left)
 
 
 def hold_siblings(ex, left: list[tuple[str, str, int]]) -> None:
