@@ -66,3 +66,20 @@ def test_a_note_beside_a_defined_term_is_asked_under_the_heading(tmp_path):
     made = _cards(tmp_path, {"layernorm.md": note})
     asked = [front for front, back in made.items() if "never from the batch" in back]
     assert asked and not asked[0].endswith("Note"), made
+
+
+def test_the_items_beside_a_list_items_formula_card_are_asked_by_their_labels(tmp_path):
+    """A numbered list of conditions whose last item holds a display formula: that formula is a card, and an item
+    of two inline formulas was on no card; now it is asked by its label under the heading path."""
+    note = ("# Lagrange duality\n\n## Optimality conditions\n\n"
+            "$(x, \\lambda)$ satisfy the **first-order** conditions if:\n\n"
+            "1. **Feasible point**: $g(x) \\le 0$, $h(x) = 0$.\n"
+            "2. **Signed multiplier**: $\\lambda \\ge 0$.\n"
+            "3. **Matched slack**: $\\lambda g(x) = 0$ for every constraint.\n"
+            "4. **Zero gradient**:\n$$\n\\nabla f(x) + \\lambda \\nabla g(x) = 0. \\tag{2.1}\n$$\n\n"
+            "Memory aid from the tutor: \"feasible, signed, matched, flat\".\n")
+    made = _cards(tmp_path, {"duality.md": note})
+    assert any("\\nabla f(x)" in back for back in made.values()), made
+    asked = [front for front, back in made.items() if "h(x) = 0" in back]
+    assert asked and asked[0].endswith("Feasible point"), made
+    assert sum("h(x) = 0" in back for back in made.values()) == 1, made

@@ -20,6 +20,7 @@ from mlwiki.models import CardKind
 FORM = "sibling-item"
 KEY_CHARS = 40  # the opening of an item's text that a card holding it shows
 _SPACE = re.compile(r"\s+")
+_MARKS = re.compile(r"[$*_`]")
 # A list item that opens on a bold label and says something after it on its line ("1. **Dual feasibility**: $…$")
 _LABELLED = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+\*\*([^*\n]{1,80}?)(?::\*\*|\*\*[ \t]*:)[ \t]*(\S[^\n]*)")
 _NAMING = re.compile(r"[^\W\d_]{2,}")  # a label in words, not only a symbol (a legend's "**$k$**:")
@@ -79,10 +80,14 @@ def with_sibling_cards(ex) -> list:
 
 
 def _held(drafts: list, text: str) -> bool:
-    """Whether a card's back holds the item's words (their opening, spacing and marks aside)."""
-    key = _key(text)[:KEY_CHARS]
-    return not key or any(key in _key(d.back) for ds, _ in drafts for d in ds)
+    """Whether a card's back holds the item's words (their opening, spacing and marks aside), as written or as
+    prose (a link shown by its title; a formula on a card of its own is shown as a display formula)."""
+    keys = [(_key(text, read)[:KEY_CHARS], read) for read in (False, True)]
+    return not keys[1][0] or any(key and key in _key(d.back, read) for ds, _ in drafts for d in ds
+                                 for key, read in keys)
 
 
-def _key(text: str) -> str:
-    return _SPACE.sub(" ", clean_prose(text)).strip().casefold()
+def _key(text: str, read: bool) -> str:
+    """Words and symbols of a text as compared: read as prose or not, no math or emphasis marks, no closing stop,
+    spacing and case aside ("$g(x) \\le 0$." is on a card of "$$g(x) \\le 0$$")."""
+    return _SPACE.sub(" ", _MARKS.sub("", clean_prose(text) if read else text)).strip().rstrip(".;,").casefold()
