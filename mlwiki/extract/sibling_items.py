@@ -14,7 +14,7 @@ from mlwiki.extract.blocks import Block, list_items
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.prose import clean_prose
-from mlwiki.extract.subject import label_front
+from mlwiki.extract.subject import label_front, points_away
 from mlwiki.models import CardKind
 
 FORM = "sibling-item"
@@ -57,13 +57,16 @@ def hold_siblings(ex, left: list[tuple[str, str, int]]) -> None:
     if ex.in_example():
         return  # ("- **Error**: $1 - 0 = 1$" beside "- **Update**: …": a worked example's numbers, no fact)
     path = ex.heading_path()
-    ex.siblings += [(path, label, text, line) for label, text, line in left if text.strip()]
+    ex.siblings += [(path, label, text, line) for label, text, line in left
+                    if text.strip() and not points_away(text)]  # ("same reason as above": no answer alone)
 
 
 def with_sibling_cards(ex) -> list:
     """The walk's drafts with a card `<heading path> › <label>` for each held item no card holds, placed among them
     by its line (the passes after it read cards in the note's order)."""
     drafts = ex.drafts
+    if not ex.page:
+        return drafts  # (the walk of a page as read before, whose cards give the ids: these cards are new)
     for path, label, text, line in ex.siblings:
         if _held(drafts, text):
             continue
