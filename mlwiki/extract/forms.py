@@ -19,6 +19,7 @@ from mlwiki.extract.options import options_over
 from mlwiki.extract.prose import breaks_off, claim_subject, clean_prose, prefix_heading, sentences
 from mlwiki.extract.statement_tails import INTRODUCES, with_tails, without_block_ids
 from mlwiki.extract.setting_claims import claims_of_setting
+from mlwiki.extract.sibling_items import hold_siblings, noted
 from mlwiki.extract.subject import (advises, judges, label_front, lists_uses, measures, names_no_term,
                                     reads_as_definition, stands_for)
 from mlwiki.models import CardKind, Severity
@@ -258,7 +259,7 @@ def definition_cards(ex, block: Block, text: str) -> bool:
     true` and the text reads as a definition (labelled values, "**Batch size**: 32", never become cards)."""
     if not ex.ctx.definitions or "*" not in text or "**" not in text:
         return False
-    found = False
+    found, left = False, []  # (the items no definition card takes: cards of their own when a sibling is one)
     items = list_items(block.lines, _STARTS_DEFINITION)
     explains = _explains_above(ex.prev_text) or _in_code(items) or \
         bool(ex.headings and _QUALITIES.search(ex.headings[-1][1]))
@@ -278,23 +279,23 @@ def definition_cards(ex, block: Block, text: str) -> bool:
             definition = " ".join(said[:-1])  # ("**Beam search:** keep the k best … Two known issues:": the list
             # after it is the introducing sentence's card)
         if _LABEL_TERM.fullmatch(term) or definition.endswith(":"):
+            left += noted(term, definition, item[0].no)  # (a note's text: the heading's, once a sibling is carded)
             continue  # "**Note**: …", "**Step 2**: …" label a paragraph; "… is:" introduces what follows
         # a bold label with nothing after it ("**Explanation**:" over a paragraph) is a heading, not a definition
         form = "definition-item" if LIST_ITEM.match(item[0].text) else "definition"
-        if definition and not reads_as_definition(definition):
-            ex.skip(form, LABELLED_VALUE)
-            continue
-        if NUMBERED_ITEM.match(item[0].text) or _STEP_TERM.match(term):
-            ex.skip(form, A_STEP)  # "1. **Gathering candidates:** …": a step of a procedure, not a term
-            continue
-        if _speaks_of(term, definition):
-            ex.skip(form, SAID_OF)  # "**Momentum**: Adam and Nesterov incorporate momentum …"
+        why = LABELLED_VALUE if definition and not reads_as_definition(definition) else \
+            A_STEP if NUMBERED_ITEM.match(item[0].text) or _STEP_TERM.match(term) else \
+            SAID_OF if _speaks_of(term, definition) else ""  # ("1. **Gathering candidates:** …": a step, not a term;
+        if why:  # "**Momentum**: Adam and Nesterov incorporate momentum …": says something of it)
+            ex.skip(form, why)
+            left.append((term, definition, item[0].no))
             continue
         if explains or _under_label(block.lines, item[0]):
             ex.skip(form, EXPLAINS)  # "**Explanation:**" over "- **Velocity update**: …", "- **Plots**:" over …
             continue
         _add_definition(ex, term, definition, item[0].no, form, options_over(block, item[0], term))
         found = True
+    hold_siblings(ex, left if found else [])
     return found
 
 

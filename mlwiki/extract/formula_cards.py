@@ -20,6 +20,7 @@ from mlwiki.extract.forms import STATEMENT
 from mlwiki.extract.formula_tails import conclusion, held_by_section
 from mlwiki.extract.formulas import (RELATION, Formula, display_formulas, is_trivial_formula, is_worked_example,
                                     wraps_relation)
+from mlwiki.extract.sibling_items import hold_list_items
 from mlwiki.extract.relation_paragraphs import FORM as RELATIONS_FORM, relation_card
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.masking import mask_inline
@@ -84,7 +85,7 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
     many display formulas the paragraph holds."""
     if ex.ctx.formulas == "none":
         return None, 0
-    ending, count = None, 0
+    ending, count, made = None, 0, len(ex.drafts)
     lone = "$" in text and "$$" not in text and _LONE_LINE.search("\n" + text)  # (searched once, where a "$" is)
     if lone and algorithm_list(block):
         return None, 0  # (its steps in order, the formulas among them, are one card of the list)
@@ -142,6 +143,9 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
             ex.since_formula = [" ".join(after)]  # what follows the last formula stands before the next one
     if ex.ctx.formulas == "inline" and ("$" in text or "\\(" in text):
         inline_formula_cards(ex, block)
+    if count and LIST_ITEM.match(block.lines[0].text) and len(ex.drafts) > made:
+        hold_list_items(ex, block)  # (the other items of a list an item's formula card took: "1. **Primal
+        # feasibility**: $…$" beside "4. **Stationarity**:" over its display formula)
     return ending, count
 
 

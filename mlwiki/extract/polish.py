@@ -29,6 +29,7 @@ from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.said_asks import said_asked
 from mlwiki.extract.said_kinds import said_kinds_asked
 from mlwiki.extract.said_parts import said_parts
+from mlwiki.extract.sibling_items import with_sibling_cards
 from mlwiki.extract.paragraph_clozes import paragraph_clozes
 from mlwiki.extract.sentence_clozes import sentence_clozes
 from mlwiki.extract.signposts import without_signposts
@@ -43,7 +44,8 @@ from mlwiki.extract.zettel_links import with_zettel_titles
 
 def polished(ex) -> list:
     """The drafts of a walked note (`ex`: its walk.Extractor) after the passes over all of them, in order."""
-    drafts = without_citation_keys(inline_html_as_markdown(ex.drafts))  # ("[@key]" off; a card naming a source)
+    drafts = with_sibling_cards(ex)  # (a definition list's other items, when no card holds them)
+    drafts = without_citation_keys(inline_html_as_markdown(drafts))  # ("[@key]" off; a card naming a source)
     drafts = without_unanswered(without_signposts(tidy(drafts)))  # (to-dos, diary, "Next: …" off; a doubt asked back)
     drafts = without_log_lines(without_title_slide(drafts, ex.page))  # (a journal's "afternoon: …", "## Tomorrow";
     # a deck's title slide: its paper, authors, agenda)

@@ -229,6 +229,11 @@ _POINTS_AWAY = re.compile(r"(?i)\b(?:as|see|reason as|like) (?:above|below)\b|\b
 _NARRATES = re.compile(r"(?:we|let[’']?s|i|you)\b", re.I)
 
 
+def points_away(text: str) -> bool:
+    """Whether a text leans on what stands around it ("same reason as above", "see below"): no card's answer."""
+    return _POINTS_AWAY.search(text) is not None
+
+
 def reads_as_definition(text: str) -> bool:
     """Whether the text after `**Term**:` defines the term: words (at least three), not a number, a quantity,
     a lone link or a short value ("2 ReLU units", "[Adam](…)", "32", "0.01", "Adam"), nor what a plot or a demo

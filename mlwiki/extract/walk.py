@@ -82,7 +82,7 @@ class Extractor:
         self.section: lists.Section | None = None  # the section a section card would be made of
         self.unanswered: frozenset[int] = frozenset()  # (first lines of) a question heading's blocks past its answer
         self.asides: list = []  # untitled MyST notes and tips: cards at the end, if no card holds their text
-        self.margin_notes: list = []  # (front, back, line) of margin notes: cards at the end (`margins`)
+        self.margin_notes, self.siblings = [], []  # cards at the end: `margins`, `sibling_items` (if none holds it)
         self._path_cache = {True: (None, 0, ""), False: (None, 0, "")}
         self.known_paths: set[str] = set()  # every heading path asked for: what a card's shown path may be
         self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about
