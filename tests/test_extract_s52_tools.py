@@ -188,6 +188,7 @@ SLIDEV_DECK = (
     "- Scores are dot products of queries with keys\n- A softmax turns the scores into weights\n\n</v-clicks>\n\n"
     "::right::\n\n<Arrow x1=\"10\" y1=\"20\" x2=\"30\" y2=\"40\" />\n\n"
     "<!--\nThe scores are divided by the square root of the key dimension so that the softmax does not saturate.\n-->\n\n"
+    "---\n\n# Softmax\n\n$$ {1|2|all}\n\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}\n$$\n\n"
     "---\n\n# Multi-head attention\n\nSeveral heads attend to different subspaces of the same sequence in parallel.\n")
 
 
@@ -196,7 +197,7 @@ def test_a_slidev_deck_shows_its_slides_words_and_presenter_notes_only(tmp_path)
     note at a slide's end is its explanation, on the slide's card."""
     made = _made(tmp_path, {"week4/slides.md": SLIDEV_DECK})
     text = _text(made)
-    for leak in ("layout:", "text-sm", "v-click", "::right::", "<Arrow"):
+    for leak in ("layout:", "text-sm", "v-click", "::right::", "<Arrow", "{1|2|all}"):
         assert leak not in text
     attention = [back for front, back in made.items() if "Scaled dot-product attention" in front]
     assert any("does not saturate" in back for back in attention)

@@ -4,7 +4,8 @@ notes say.
 Slidev parts slides with `---` lines, and a slide may open with front matter of its own between two of them
 (`---` / `layout: two-cols` / `class: text-xl` / `---`): the slide's settings, never its words. Its click steps
 (`<v-click>`, `<v-clicks>`, `<v-after>` and their closing tags), layout slots (`::right::`, `::left::`), templates
-of slots and Vue components alone on their lines (`<Arrow x1="400" … />`, `<Tweet id="…" />`) show no words either.
+of slots and Vue components alone on their lines (`<Arrow x1="400" … />`, `<Tweet id="…" />`), and a formula's click
+steps (`$$ {1|3|all}`) show no words either.
 The comment at the end of a slide is the presenter's note, which Slidev shows beside the slide: it is the slide's
 explanation, so its text is read as the slide's. A note is read so when it holds Slidev's own marks (a click step,
 a slot, a slide's `layout:`). Code is never touched.
@@ -25,6 +26,8 @@ _SETTING = re.compile(r"[\w-]+:(?:[ \t].*)?|[ \t]+\S.*")  # (`layout: center`, `
 _FURNITURE = re.compile(r"[ \t]*(?:</?v-(?:clicks?|after|switch|drag|motion|mark)\b[^<>]*>|::[\w-]+::|"
                         r"</?template\b[^<>]*>|<[A-Z][\w-]*\b[^<>]*/>|</?[A-Z][\w-]*\b[^<>]*>)[ \t]*")
 _COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
+# A formula's click steps, `$$ {1|3|all}` on the line that opens it: which lines light up on which click
+_MATH_STEPS = re.compile(r"([ \t]*\$\$)[ \t]*\{[\d|,\- a-z]*\}[ \t]*")
 
 
 def as_slidev_shows(body: str) -> str:
@@ -38,6 +41,8 @@ def as_slidev_shows(body: str) -> str:
     for k, line in enumerate(lines):
         if not fenced[k] and _FURNITURE.fullmatch(line):
             lines[k] = ""
+        elif not fenced[k] and "$$" in line and (steps := _MATH_STEPS.fullmatch(line)):
+            lines[k] = steps.group(1)
     _open_presenter_notes(lines, fenced)
     return "\n".join(lines)
 
