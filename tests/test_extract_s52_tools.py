@@ -290,3 +290,15 @@ def test_a_remnote_outline_makes_the_cards_its_author_wrote(tmp_path):
     text = _text(made)
     for leak in (">>", "<<", "<>", "##exam", "{{"):
         assert leak not in text
+
+
+def test_a_link_to_a_papers_note_named_by_its_citekey_is_a_link_not_a_citation(tmp_path):
+    """`[[@chen2020simclr]]` links to the note the Zotero plugin named after the paper: it shows that name (it was read
+    as a Pandoc citation `[@…]`, leaving "[]" on the card)."""
+    note = ("# Contrastive methods\n\n## Where the loss comes from\n\n"
+            "The InfoNCE loss reappears in [[@chen2020simclr]] with a temperature, and in [[@he2020moco|MoCo]] with "
+            "a queue of negatives.\n\n## Negatives\n\n| Method | Negatives |\n|---|---|\n"
+            "| [[@he2020moco]] | a queue of past keys |\n| [[@chen2020simclr]] | the other images of the batch |\n")
+    text = _text(_made(tmp_path, {"synthesis/contrastive.md": note}))
+    assert "[[@chen2020simclr]] with a temperature" in text
+    assert "[]" not in text

@@ -12,7 +12,8 @@ import re
 from dataclasses import replace
 
 # A citation in brackets: an optional prefix ("see "), "@key" (or "-@key"), a locator or more keys; not a link's text
-_KEY = re.compile(r"[ \t]?\[(?:[^\[\]\n@]{0,30}[ \t;])?-?@[^\W_][\w:.#/-]*[^\[\]\n]{0,60}\](?!\()")
+# (`[[@chen2020]]` is a link to the note named so, as Obsidian's Zotero plugins name a paper's note: no citation)
+_KEY = re.compile(r"[ \t]?(?<!\[)\[(?:[^\[\]\n@]{0,30}[ \t;])?-?@[^\W_][\w:.#/-]*[^\[\]\n]{0,60}\](?![(\]])")
 _LITERAL = re.compile(r"`[^`\n]*`|\$[^$\n]*\$")  # (code and math hold no citation: `x[@i]`)
 # What a key leaves behind: a label with nothing after it ("Paper: . Idea: …"), a mark opening the text, a space
 # before punctuation

@@ -32,7 +32,7 @@ _NUMBERED = re.compile(r"\{#((fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]+)[^}]*\
 _TITLED = re.compile(r"^[ \t]*:{3,}[ \t]*\{#((thm|lem|cor|prp|def|exm|exr)-[\w-]+)([^}\n]*)\}[ \t]*\n"
                      r"(?:[ \t]*#{1,6}[ \t]+([^\n]+?)[ \t]*$)?", re.M)
 _NAME = re.compile(r"\bname=[\"']([^\"'\n]+)[\"']")
-_CITES = re.compile(r"[ \t]*\[-?@[^\]\n]*\]")  # ("Linear scaling rule [@goyal2017]": the title without its citation)
+_CITES = re.compile(r"[ \t]*(?<!\[)\[-?@[^\]\n]*\](?!\])")  # ("Linear scaling rule [@goyal2017]": the title without its citation)
 _LABEL = re.compile(r"[ \t]*\{#(?:eq|sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]+[^}\n]*\}")
 # `@eq-x`, `-@eq-x`, `[@eq-x]`, `[-@eq-x; @eq-y]` (one reference), or a MyST role
 _REF = re.compile(r"(?<![\w@.])-?@((?:eq|sec|fig|tbl|thm|lem|cor|prp|def|exm|exr)-[\w-]*\w)|\{(eq|ref|numref|prf:ref)\}`([^`\n]+)`")
