@@ -302,3 +302,10 @@ def test_a_link_to_a_papers_note_named_by_its_citekey_is_a_link_not_a_citation(t
     text = _text(_made(tmp_path, {"synthesis/contrastive.md": note}))
     assert "[[@chen2020simclr]] with a temperature" in text
     assert "[]" not in text
+
+
+def test_a_titles_aside_in_emphasis_leaves_no_markers_behind(tmp_path):
+    """"# LayerNorm, RMSNorm *(draft)*": the aside goes from the path, and so do the `*` around it."""
+    made = _made(tmp_path, {"norms.md": "# LayerNorm, RMSNorm *(draft)*\n\n## LayerNorm\n\nLayerNorm normalises each "
+                                        "example over its features, so it does not depend on the batch.\n"})
+    assert made and all("*" not in front for front in made)

@@ -29,6 +29,8 @@ _NOTES_STATE = re.compile(r"(?i)(?:(?:my|quick|rough|messy|short|brief|partial|d
                           r"(?:(?:the|this)\s+\w+\s+)?(?:to\s+)?memori[sz]e")
 _PARENTHESIS = re.compile(r"[ \t]*\(([^()\n]+)\)")
 _CLAUSES = re.compile(r"[ \t]*[,;][ \t]*")
+# Emphasis markers an aside they wrapped left with nothing between them
+_EMPTY_EMPHASIS = re.compile(r"[ \t]*(?<![*_\w])(\*\*|\*|__|_)\1(?![*_\w])")
 
 
 def without_asides(front: str) -> str:
@@ -43,7 +45,7 @@ def without_asides(front: str) -> str:
 @functools.lru_cache(maxsize=4096)  # (pure: a heading path is on the front of each card under it)
 def _path_without_asides(path: str) -> str:
     """`without_asides` of a heading path (no question after it)."""
-    return _PARENTHESIS.sub(_kept, path)
+    return _EMPTY_EMPHASIS.sub("", _PARENTHESIS.sub(_kept, path))  # ("RMSNorm *(draft)*": no "*" left behind)
 
 
 def _kept(parenthesis: re.Match) -> str:
