@@ -189,6 +189,8 @@ SLIDEV_DECK = (
     "::right::\n\n<Arrow x1=\"10\" y1=\"20\" x2=\"30\" y2=\"40\" />\n\n"
     "<!--\nThe scores are divided by the square root of the key dimension so that the softmax does not saturate.\n-->\n\n"
     "---\n\n# Softmax\n\n$$ {1|2|all}\n\\mathrm{softmax}(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}\n$$\n\n"
+    "$${1|all} \\log \\mathrm{softmax}(z)_i = z_i - \\log \\sum_j e^{z_j}$$\n\n"
+    '<div v-click class="mt-4 text-sm">Subtracting the max logit first keeps the exponentials from overflowing.</div>\n\n'
     "---\n\n# Multi-head attention\n\nSeveral heads attend to different subspaces of the same sequence in parallel.\n")
 
 
@@ -197,7 +199,7 @@ def test_a_slidev_deck_shows_its_slides_words_and_presenter_notes_only(tmp_path)
     note at a slide's end is its explanation, on the slide's card."""
     made = _made(tmp_path, {"week4/slides.md": SLIDEV_DECK})
     text = _text(made)
-    for leak in ("layout:", "text-sm", "v-click", "::right::", "<Arrow", "{1|2|all}"):
+    for leak in ("layout:", "text-sm", "v-click", "::right::", "<Arrow", "{1|2|all}", "{1|all}", "<div"):
         assert leak not in text
     attention = [back for front, back in made.items() if "Scaled dot-product attention" in front]
     assert any("does not saturate" in back for back in attention)
@@ -208,7 +210,7 @@ NEXTRA_PAGE = (
     "import { Callout, Tabs } from 'nextra/components'\n\n# Vision transformers\n\n"
     "A ViT cuts the image into patches and embeds each patch as a token.\n\n"
     '<Callout type="warning">\n  Without large-scale pre-training a ViT underfits compared with a CNN of its size.\n'
-    "</Callout>\n\n## Positional information\n\n<Tabs items={['Learned', 'Sinusoidal']}>\n  <Tabs.Tab>\n"
+    "</Callout>\n\n## Positional information [#positions]\n\n<Tabs items={['Learned', 'Sinusoidal']}>\n  <Tabs.Tab>\n"
     "    A learned table of position embeddings is added to the patch tokens.\n  </Tabs.Tab>\n  <Tabs.Tab>\n"
     "    Fixed sines and cosines of several frequencies encode each position.\n  </Tabs.Tab>\n</Tabs>\n\n"
     "<Tip>Interpolate learned position embeddings when fine-tuning at a higher resolution.</Tip>\n")
@@ -224,7 +226,7 @@ def test_nextra_callouts_and_tabs_and_mintlify_boxes_read_as_their_site_shows_th
     assert any("Learned" in front and "learned table" in back for front, back in made.items())
     tipped = [front for front, back in made.items() if "Interpolate learned" in back]
     assert tipped and all("Tip" in front for front in tipped)
-    assert "<" not in _text(made)
+    assert "<" not in _text(made) and "[#positions]" not in _text(made)
 
 
 GD2MD_PAGE = (

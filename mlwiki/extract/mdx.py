@@ -7,7 +7,7 @@ for SGD", and a `<Tabs>` of `<TabItem label="PyTorch">` is a tab set whose tabs 
 MyST `{tab-set}` is (walk.tabs_as_headings); an `<Aside>` (Starlight) or `<Admonition>` (Docusaurus) is a
 callout of its `type`, titled by its `title`, and so are Nextra's `<Callout type="warning">` (its tabs, `<Tabs
 items={['PyTorch', 'JAX']}>` of `<Tabs.Tab>`s, are titled by the items in order) and Mintlify's `<Warning>`, `<Tip>`,
-`<Note>`; one whose content is only a script value (`<CodeBlock>{Step}
+`<Note>`, and a heading's own id (Nextra's `## Axes [#axes]`) shows nothing; one whose content is only a script value (`<CodeBlock>{Step}
 </CodeBlock>`) or that closes itself (`<CodeBlock … />`) shows nothing. Docusaurus reads its `.md` pages as MDX too,
 so their comments and the blog's `<!-- truncate -->` marker are left out there as well; statements and components
 only in `.mdx` pages (in plain Markdown `List<T>` is text, and an `import` line may be a page's `<script>`'s). Every
@@ -42,6 +42,8 @@ _QUOTED = re.compile(r"""["'`]([^"'`\n]*)["'`]""")
 # Nextra's kinds of callout, as mlwiki's
 _CALLOUT_KINDS = {"default": "note", "error": "danger"}
 _BOX_ATTR = re.compile(r"""\b(type|title)=(?:"([^"\n]*)"|'([^'\n]*)')""")
+# A heading's own id, as Nextra writes it: `## Attention distance [#axes]`
+_HEADING_ID = re.compile(r"(?<=\S)[ \t]+\[#[\w-]+\][ \t]*$")
 _OPEN_TAG_START = re.compile(r"[ \t]*<[A-Z][\w.]*(?:[ \t][^<>\n]*)?$")  # an opening tag whose attributes run on
 
 
@@ -66,6 +68,8 @@ def as_markdown(body: str, mdx: bool) -> str:
             esm, lines[k] = True, ""
         elif _TRUNCATE.fullmatch(line):
             lines[k] = ""
+        elif mdx and line[:1] == "#" and "[#" in line:
+            lines[k] = _HEADING_ID.sub("", line)
         elif mdx and "<Tabs" in line and (_TAB_ITEMS.fullmatch(line) or line.strip() == "<Tabs.Tab>"):
             lines[k] = _nextra_tab(line, titles)
         elif mdx and "<" in line:

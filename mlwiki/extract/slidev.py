@@ -5,7 +5,8 @@ Slidev parts slides with `---` lines, and a slide may open with front matter of 
 (`---` / `layout: two-cols` / `class: text-xl` / `---`): the slide's settings, never its words. Its click steps
 (`<v-click>`, `<v-clicks>`, `<v-after>` and their closing tags), layout slots (`::right::`, `::left::`), templates
 of slots and Vue components alone on their lines (`<Arrow x1="400" … />`, `<Tweet id="…" />`), and a formula's click
-steps (`$$ {1|3|all}`) show no words either.
+steps (`$$ {1|3|all}`) and the `<div v-click class="…">` tags that step or style a slide's text show no words
+either.
 The comment at the end of a slide is the presenter's note, which Slidev shows beside the slide: it is the slide's
 explanation, so its text is read as the slide's. A note is read so when it holds Slidev's own marks (a click step,
 a slot, a slide's `layout:`). Code is never touched.
@@ -27,7 +28,9 @@ _FURNITURE = re.compile(r"[ \t]*(?:</?v-(?:clicks?|after|switch|drag|motion|mark
                         r"</?template\b[^<>]*>|<[A-Z][\w-]*\b[^<>]*/>|</?[A-Z][\w-]*\b[^<>]*>)[ \t]*")
 _COMMENT_OPEN, _COMMENT_CLOSE = "<!--", "-->"
 # A formula's click steps, `$$ {1|3|all}` on the line that opens it: which lines light up on which click
-_MATH_STEPS = re.compile(r"([ \t]*\$\$)[ \t]*\{[\d|,\- a-z]*\}[ \t]*")
+_MATH_STEPS = re.compile(r"([ \t]*\$\$)[ \t]*\{[\d|,\- a-z]*\}[ \t]*(.*)")
+# A tag that only styles or steps the text it wraps: `<div v-click class="mt-4">`, `<span class="text-sm">`, `</div>`
+_STYLING_TAG = re.compile(r"</?(?:div|span|p|section)\b(?:[ \t][^<>\n]*)?>")
 
 
 def as_slidev_shows(body: str) -> str:
@@ -42,7 +45,9 @@ def as_slidev_shows(body: str) -> str:
         if not fenced[k] and _FURNITURE.fullmatch(line):
             lines[k] = ""
         elif not fenced[k] and "$$" in line and (steps := _MATH_STEPS.fullmatch(line)):
-            lines[k] = steps.group(1)
+            lines[k] = steps.group(1) + steps.group(2)
+        elif not fenced[k] and "<" in line and _STYLING_TAG.search(line):
+            lines[k] = _STYLING_TAG.sub("", line)
     _open_presenter_notes(lines, fenced)
     return "\n".join(lines)
 
