@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.render.spans import code_spans, fenced_lines
+from mlwiki.render.spans import code_spans, map_unfenced
 
 _ALERT_CUE = "gd2md-html"
 # The add-on's report and alerts: a line holding its name or a link to an alert, or one of its red paragraphs/lists
@@ -41,19 +41,15 @@ def as_google_docs_shows(body: str) -> str:
     pictures = "](images/" in body and "alt_text" in body
     if not alerts and not escaped and not pictures:
         return body
-    lines = body.split("\n")
-    for k, fenced in enumerate(fenced_lines(lines)):
-        line = lines[k]
-        if fenced:
-            continue
+
+    def read(line: str) -> str:
         if alerts and _ALERT_WORDS.search(line) and _ALERT_LINE.match(line):
             line = ""
         if pictures and "alt_text" in line:
             line = _PLACEHOLDER_PICTURE.sub(r"![](\1)", line)
-        if escaped and "\\" in line:
-            line = _unescaped(line)
-        lines[k] = line
-    return "\n".join(lines)
+        return _unescaped(line) if escaped and "\\" in line else line
+
+    return map_unfenced(body, read)
 
 
 def _unescaped(line: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.render.spans import fenced_lines
+from mlwiki.render.spans import map_unfenced
 
 # `$`…`$`: a code span between dollars, on one line
 _DOLLAR_CODE = re.compile(r"\$`([^`\n]+)`\$")
@@ -40,19 +40,17 @@ def as_github_shows(body: str) -> str:
     math, emoji, badges = "$`" in body, ":" in body and _has_shortcode(body), "badge" in body.lower()
     if not math and not emoji and not badges:
         return body
-    lines = body.split("\n")
-    for k, fenced in enumerate(fenced_lines(lines)):
-        line = lines[k]
-        if fenced:
-            continue
+
+    def read(line: str) -> str:
         if badges and _BADGES.fullmatch(line):
-            line = ""
+            return ""
         if math and "$`" in line:
             line = _DOLLAR_CODE.sub(r"$\1$", line)
         if emoji and ":" in line and "`" not in line and "$" not in line:  # (never in code or math)
             line = _SHORTCODE.sub(_emoji, line)
-        lines[k] = line
-    return "\n".join(lines)
+        return line
+
+    return map_unfenced(body, read)
 
 
 def _has_shortcode(body: str) -> bool:

@@ -63,6 +63,16 @@ def fenced_lines(lines: list[str]) -> list[bool]:
     return fenced
 
 
+def map_unfenced(body: str, reading) -> str:
+    """`body` with `reading` (a line → the line as read) applied to each line outside fenced code: a tool's syntax
+    is never read inside code."""
+    lines = body.split("\n")
+    for k, fenced in enumerate(fenced_lines(lines)):
+        if not fenced:
+            lines[k] = reading(lines[k])
+    return "\n".join(lines)
+
+
 def code_span_end(text: str, start: int) -> tuple[int, int]:
     """For the run of backticks at `start`: (end of the run, end of the code span it opens or -1 if none)."""
     n = len(text)
