@@ -311,3 +311,26 @@ def test_a_titles_aside_in_emphasis_leaves_no_markers_behind(tmp_path):
     made = _made(tmp_path, {"norms.md": "# LayerNorm, RMSNorm *(draft)*\n\n## LayerNorm\n\nLayerNorm normalises each "
                                         "example over its features, so it does not depend on the batch.\n"})
     assert made and all("*" not in front for front in made)
+
+
+OBSIDIAN_TO_ANKI = (
+    "TARGET DECK\nML::Deep learning\n\n# Residual networks\n\n"
+    "A residual block adds its input to its output, so the identity is easy to learn.\n\n"
+    "START\nBasic\nWhat does a residual block learn?\nBack: The difference from the identity mapping.\n"
+    "Tags: resnet\n<!--ID: 1712345678901-->\nEND\n\n"
+    "START\nBasic (and reversed card)\nSkip connection\nBack: A path that adds a block's input to its output\nEND\n\n"
+    "START\nCloze\nIn a pre-activation block the {{c1::batch norm and ReLU}} come before the convolution.\nEND\n\n"
+    "STARTI [Basic] Who introduced ResNets? Back: He et al., 2015 ENDI\n")
+
+
+def test_obsidian_to_anki_note_blocks_are_the_cards_they_write(tmp_path):
+    """The plugin's START … END notes are its cards (Basic, reversed, Cloze, inline); none of its lines shows."""
+    made = _made(tmp_path, {"Residual networks.md": OBSIDIAN_TO_ANKI})
+    assert made["What does a residual block learn?"] == "The difference from the identity mapping."
+    assert made["Skip connection"] == "A path that adds a block's input to its output"
+    assert made["A path that adds a block's input to its output"] == "Skip connection"
+    assert made["Who introduced ResNets?"] == "He et al., 2015"
+    assert any("[...] come before the convolution" in front for front in made)
+    text = _text(made)
+    for leak in ("START", "END", "Tags:", "ID:", "TARGET DECK", "ML::Deep", "Back:"):
+        assert leak not in text

@@ -1,7 +1,7 @@
 """A note's text as the tool that wrote it shows it, before extraction reads it as Markdown:
 - an MDX page without its imports and components; HackMD's tags line, embeds and inserted text;
 - a Hugo page's shortcodes as the boxes, folds, math and links they show; GitBook's blocks (hints, tabs, embeds) and
-  heading anchors; a RemNote outline's rems and cards (`remnote`); a Slidev deck's slide settings, click steps and presenter notes (`slidev`); GitHub's `$`…`$` math and emoji (`github_text`); a Hexo post's tag plugins (`hexo`); an mdBook page's doubled math delimiters and directives (`mdbook`); an MkDocs page without its
+  heading anchors; the Obsidian_to_Anki plugin's note blocks (`obsidian_to_anki`); a RemNote outline's rems and cards (`remnote`); a Slidev deck's slide settings, click steps and presenter notes (`slidev`); GitHub's `$`…`$` math and emoji (`github_text`); a Hexo post's tag plugins (`hexo`); an mdBook page's doubled math delimiters and directives (`mdbook`); an MkDocs page without its
   attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
   (`silverbullet`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
@@ -36,6 +36,7 @@ from mlwiki.extract.mdbook import as_mdbook_shows
 from mlwiki.extract.mkdocs_text import as_mkdocs_shows
 from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.note_embeds import as_note_embeds_show
+from mlwiki.extract.obsidian_to_anki import as_obsidian_to_anki_shows
 from mlwiki.extract.plain_formulas import with_plain_formulas
 from mlwiki.extract.remnote import as_remnote_shows
 from mlwiki.extract.root_bullet import unwrapped
@@ -54,6 +55,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
     if hugo_page:
         body = hugo.as_markdown(body)  # (a Hugo page: as the site shows it)
     if not as_before:
+        body = as_obsidian_to_anki_shows(body)  # (Obsidian_to_Anki's START … END notes: the cards they are)
         body = as_remnote_shows(body)  # (a RemNote outline: rems with children as headings, its cards as mlwiki's)
         body = as_slidev_shows(body)  # (a Slidev deck: no slide settings, click steps or slots; presenter notes read)
         body = as_github_shows(body)  # (a page for github.com: its $`…`$ math and emoji shortcodes)
