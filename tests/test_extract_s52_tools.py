@@ -334,3 +334,28 @@ def test_obsidian_to_anki_note_blocks_are_the_cards_they_write(tmp_path):
     text = _text(made)
     for leak in ("START", "END", "Tags:", "ID:", "TARGET DECK", "ML::Deep", "Back:"):
         assert leak not in text
+
+
+ZOLA_POST = (
+    "+++\ntitle = \"Propensity scores\"\ndate = 2024-03-01\n[extra]\nmath = true\n+++\n\n"
+    "## Overlap\n\n"
+    "Positivity needs {{ katex(body=\"0 < e(x) < 1\") }} for every covariate value, or some units have no "
+    "comparable counterpart.\n\n"
+    "{% katex(block=true) %}\ne(x) = P(T = 1 \\mid X = x)\n{% end %}\n\n"
+    "{% note(kind=\"warning\") %}\nPropensities near 0 or 1 make inverse weights explode, so clip or trim them.\n"
+    "{% end %}\n\n"
+    "{% admonition(type=\"tip\", title=\"Stabilised weights\") %}\nMultiply by the marginal treatment rate to "
+    "shrink the variance of the weights.\n{% end %}\n\n"
+    "{{ youtube(id=\"abc123\") }}\n")
+
+
+def test_zola_shortcodes_show_what_the_site_shows(tmp_path):
+    """Zola's katex shortcodes are math, its note and admonition boxes callouts of their kind; a player shows
+    nothing, and no shortcode's braces reach a card."""
+    made = _made(tmp_path, {"content/posts/propensity.md": ZOLA_POST})
+    text = _text(made)
+    assert "$0 < e(x) < 1$" in text and "$$e(x) = P(T = 1 \\mid X = x)$$" in text
+    assert any("Warning" in front and "clip or trim" in back for front, back in made.items())
+    assert any("Stabilised weights" in front and "marginal treatment rate" in back for front, back in made.items())
+    for leak in ("{{", "{%", "youtube", "katex"):
+        assert leak not in text

@@ -42,6 +42,7 @@ from mlwiki.extract.remnote import as_remnote_shows
 from mlwiki.extract.root_bullet import unwrapped
 from mlwiki.extract.silverbullet import as_silverbullet_shows
 from mlwiki.extract.slidev import as_slidev_shows
+from mlwiki.extract.zola import as_zola_shows
 from mlwiki.extract.zotero import as_zotero_shows
 
 
@@ -59,6 +60,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_remnote_shows(body)  # (a RemNote outline: rems with children as headings, its cards as mlwiki's)
         body = as_slidev_shows(body)  # (a Slidev deck: no slide settings, click steps or slots; presenter notes read)
         body = as_github_shows(body)  # (a page for github.com: its $`…`$ math and emoji shortcodes)
+        body = as_zola_shows(body)  # (a Zola page: its katex, box and figure shortcodes as they show)
         body = as_hexo_shows(body, kramdown)  # (a Hexo post: its notes, tabs, code blocks and links as it shows them)
         body = as_gitbook_shows(body)  # (a GitBook page: hints, tabs and embeds as it shows them)
         body = as_mdbook_shows(body)  # (an mdBook page: its `\\\\(` math as math, its `{{#include}}`s as nothing)

@@ -1,0 +1,78 @@
+"""A Zola page read as the Markdown mlwiki reads, line for line, showing what the site shows.
+
+Zola writes its furniture as shortcodes: inline, `{{ name(arg="…") }}`, and around text, `{% name(arg="…") %}` …
+`{% end %}`, each defined by the site's own template. The common ones are read as what they show:
+- `{{ katex(body="…") }}` is inline math and `{% katex(block=true) %}` … `{% end %}` display math;
+- a box, `{% note(kind="warning") %}`, `{% admonition(type="tip", title="…") %}` (any body shortcode given a `kind`,
+  `type` or `class`), is a callout of that kind under its title; another body shortcode shows its text;
+- `{{ figure(src="…", caption="…") }}` (or `image`, `img`) is the picture captioned; any other inline shortcode (a
+  player, `{{ youtube(id="…") }}`) shows nothing.
+Code is never touched. Pure: a note's text in, the same number of lines out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.render.spans import fenced_lines
+
+_CUES = ("{{", "{%")
+_INLINE = re.compile(r"\{\{-?[ \t]*([\w-]+)[ \t]*\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)[ \t]*-?\}\}")
+_OPEN = re.compile(r"[ \t]*\{%-?[ \t]*([\w-]+)[ \t]*\(([^\n]*)\)[ \t]*-?%\}[ \t]*")
+_END = re.compile(r"[ \t]*\{%-?[ \t]*end[ \t]*-?%\}[ \t]*")
+_ARG = re.compile(r"""([\w-]+)[ \t]*=[ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([\w.-]+))""")
+_PICTURES = frozenset(("figure", "image", "img", "picture"))
+_KINDS = ("kind", "type", "class", "style")
+
+
+def as_zola_shows(body: str) -> str:
+    """`body` with Zola's shortcodes read as said above; `body` itself when it holds none."""
+    if not any(cue in body for cue in _CUES) or "(" not in body:
+        return body
+    lines = body.split("\n")
+    fenced = fenced_lines(lines)
+    open_box: str | None = None  # (the kind of body shortcode open: "math", "box", "text")
+    for k, line in enumerate(lines):
+        if fenced[k]:
+            if open_box == "box":
+                lines[k] = "> " + line
+            continue
+        if open_box and _END.fullmatch(line):
+            lines[k] = "$$" if open_box == "math" else ""
+            open_box = None
+        elif not open_box and "{%" in line and (found := _OPEN.fullmatch(line)):
+            lines[k], open_box = _opening(found.group(1), _args(found.group(2)))
+        elif open_box == "box":
+            lines[k] = "> " + line if line.strip() else ">"
+        elif "{{" in line:
+            lines[k] = _INLINE.sub(_inline, line)
+    return "\n".join(lines)
+
+
+def _args(text: str) -> dict[str, str]:
+    """A shortcode's arguments: `kind="warning", block=true` → {"kind": "warning", "block": "true"}."""
+    return {m.group(1): next((g for g in m.groups()[1:] if g is not None), "").replace('\\"', '"')
+            for m in _ARG.finditer(text)}
+
+
+def _opening(name: str, args: dict[str, str]) -> tuple[str, str]:
+    """The first line of a body shortcode as Markdown, and what it opens."""
+    if name == "katex" or name == "math":
+        return "$$", "math"
+    kind = next((args[key] for key in _KINDS if args.get(key)), "")
+    if kind or name in ("note", "admonition", "alert", "callout", "aside", "warning", "tip"):
+        title = args.get("title", "")
+        kind = (kind or (name if name in ("warning", "tip") else "note")).casefold()
+        return f"> [!{kind}]" + (f" {title}" if title else ""), "box"
+    return "", "text"
+
+
+def _inline(found: re.Match) -> str:
+    """An inline shortcode as what it shows."""
+    name, args = found.group(1), _args(found.group(2))
+    if name in ("katex", "math") and args.get("body"):
+        body = args["body"]
+        return f"$${body}$$" if args.get("block") == "true" else f"${body}$"
+    if name in _PICTURES and args.get("src"):
+        return f"![{args.get('caption') or args.get('alt', '')}]({args['src']})"
+    return ""
