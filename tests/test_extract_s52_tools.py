@@ -359,3 +359,14 @@ def test_zola_shortcodes_show_what_the_site_shows(tmp_path):
     assert any("Stabilised weights" in front and "marginal treatment rate" in back for front, back in made.items())
     for leak in ("{{", "{%", "youtube", "katex"):
         assert leak not in text
+
+
+def test_markdown_preview_enhanced_imports_and_scripts_read_as_the_preview_shows_them(tmp_path):
+    """`@import "intro.md"` and `[TOC]` show nothing; `x^2^` and `H~2~O` are x² and H₂O; math keeps its `^`."""
+    page = ("# Embeddings\n\n[TOC]\n\n@import \"intro.md\"\n\n## Norms\n\n"
+            "The squared norm x^2^ of an embedding grows with item popularity, while $x^2$ in math is untouched; "
+            "like H~2~O, the name is only a mnemonic.\n")
+    text = _text(_made(tmp_path, {"embeddings.md": page}))
+    assert "x² of an embedding" in text and "$x^2$" in text and "H₂O" in text
+    for leak in ("@import", "[TOC]", "^2^", "~2~"):
+        assert leak not in text
