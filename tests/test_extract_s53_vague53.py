@@ -63,3 +63,19 @@ def test_a_cases_heading_over_what_its_formula_gives_asks_for_it(tmp_path):
     card = _card_of(_cards(tmp_path, {"newton.md": CASES_NOTE}), "h_i = e^")
     assert card["front"].endswith("For Poisson loss, what are $g_i$ and $h_i$?"), card
 
+
+
+FINDINGS_NOTE = ("# Convolutional nets\n\n## What the probing study saw\n\n"
+                 "- **Receptive field use:** some channels look far across the image early on, others stay near; "
+                 "the spread widens in deeper blocks.\n"
+                 "- **Dead filters:** filters whose activations stay at zero for every input image.\n")
+
+
+def test_a_bold_label_over_a_some_and_others_finding_is_no_definition(tmp_path):
+    """'**X:** some … do A, others B' is a finding about X, asked under the path ('… › X'), not 'Define: X'; a
+    label over a real definition in the same list stays 'Define: …'."""
+    made = _cards(tmp_path, {"cnn.md": FINDINGS_NOTE})
+    finding = _card_of(made, "some channels look far")
+    assert "Define:" not in finding["front"], finding
+    assert finding["front"].endswith("› Receptive field use"), finding
+    assert "Define: Dead filters" in _card_of(made, "activations stay at zero")["front"], made
