@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from mlwiki.extract.facets import FORMS, asked_front
+from mlwiki.extract.given_asks import given_question
 from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.remark_kinds import remark_question
@@ -47,7 +48,8 @@ def _remark_or_term(ex, first: int, card, path: str) -> str | None:
     its list (their ids are made of the front: they would change) or drop (another card's front shows its back:
     "… › Fix\n\nProblem: … Fix?" over the "… › Problem" card's "Problem: …")."""
     question = remark_question(card.front, card.back) or card.form in FORMS and (
-        term_question(card.front, card.back) or steps_question(card.front, card.back))  # ("How does X work?")
+        term_question(card.front, card.back) or steps_question(card.front, card.back)  # ("How does X work?")
+        or given_question(card.front, card.back))  # ("… › squared error" over "$l = …$ → $g_i = …$": what it gives)
     if not question or len(list_clozes([([card], path)])) > 1:
         return None
     said = " ".join(clean_prose(card.back).split())

@@ -19,6 +19,10 @@ _OTHER_EQUALS = re.compile(r"[ \t]*(?:the[ \t]+)?(?P<name>[a-z][a-z-]{2,})[ \t]*
 # The back opens with a one-word order ("standardise.", "normalize;"): what to do with the labelled thing
 _ORDER = re.compile(r"[ \t]*[a-z][a-z-]*(?:is|iz|if)(?:e|y)[ \t]*[.;!](?:[ \t]|$)")
 
+# The back opens on what some of a kind do and the others do not ("some heads attend far, others near; …"): a
+# finding about the labelled thing, which no definition sets out that way
+_SOME_OTHERS = re.compile(r"(?i)[ \t]*(?:some|many|most)[ \t]+[^.;:\n]{3,120}?[,;][ \t]*(?:while[ \t]+|and[ \t]+)?"
+                          r"(?:the[ \t]+)?others\b")
 
 # The back opens on a judgement of the labelled thing, not what it is: "most realistic; …", "easy but leaks …",
 # "common in sequential work; …", "what I use now", "more robust than …"
@@ -33,8 +37,9 @@ _JUDGEMENT = re.compile(r"(?i)[ \t]*(?:(?:the[ \t]+)?(?:most|least)[ \t]+[a-z-]+
 def says_other_than_what(term: str, text: str) -> bool:
     """Whether the text after `**term**:` says something about the term other than what it is: it opens by giving
     another quantity's value ("**Training**: loss = …"), with a one-word order ("**Outputs**: standardise. …") or on
-    a judgement of it ("**Temporal split** (…): most realistic; what I use now")."""
-    if _ORDER.match(text) or _JUDGEMENT.match(text):
+    a judgement of it ("**Temporal split** (…): most realistic; what I use now"), or on a finding that sets some
+    of a kind against the others ("**Pooling width**: some layers prefer narrow windows, others wide ones")."""
+    if _ORDER.match(text) or _JUDGEMENT.match(text) or _SOME_OTHERS.match(text):
         return True
     other = _OTHER_EQUALS.match(text)
     return bool(other) and other.group("name").casefold() not in term.casefold()

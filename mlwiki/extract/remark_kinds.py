@@ -61,7 +61,8 @@ _KINDS = (
      ""),  # (asked only when it says what the subject is)
     ("mixed", r"don['’]?t\s+(?:mix\s+(?:these|them|this|those)\s+up|confuse(?:\s+(?:these|them))?)|"
               r"(?:common\s+)?confusions?", "What is easily mixed up about {X}?"),
-    ("summary", r"(?:high[- ]level\s+|short\s+)?summary|tl;?\s?dr|in\s+a\s+nutshell", "What is {X}, in short?"),
+    ("summary", r"(?:high[- ]level\s+|short\s+)?summary|tl;?\s?dr|in\s+(?:a\s+nutshell|short)|spoiler(?:\s+alert)?",
+     "What is {X}, in short?"),
     ("one line", r"one[- ]line(?:\s+summary|r)?|(?:summary\s+)?in\s+one\s+(?:line|sentence)|"
                  r"(?:the\s+)?one[- ]sentence(?:\s+(?:version|summary))?",
      "What is {X}, in one line?"),
@@ -111,8 +112,10 @@ def remark_question(path: str, back: str) -> str | None:
     asked (see the module's doc)."""
     headings = path.split(" › ")
     back = back.lstrip()
-    if len(headings) < 2 or not _PROSE_START.match(back) or len(back.split()) < MIN_BACK_WORDS:
+    if not _PROSE_START.match(back) or len(back.split()) < MIN_BACK_WORDS:
         return None  # (a back of a word or two names something: "key versioning" is no remark)
+    if len(headings) < 2:
+        return _summed_up(headings, back)  # (a note's title over its "Spoiler: …": the gist of its subject)
     label = _LABEL.match(clean_prose(back[:120]))
     if kind := _kind_of(headings[-1]):
         labelled = bool(label) and _kind_of(label["label"]) == kind
@@ -127,6 +130,16 @@ def remark_question(path: str, back: str) -> str | None:
     if subject and facets.is_facet(label["label"]):
         return facets.facet_question(label["label"].strip(), subject)
     return None
+
+
+def _summed_up(headings: list[str], back: str) -> str | None:
+    """The question of a note's title over a back that opens on a summary's label ("Spoiler: …", "TL;DR: …"): what
+    the title's subject is, in short; None for any other back (the title alone says nothing of what is asked)."""
+    label = _LABEL.match(clean_prose(back[:120]))
+    kind = label and not _SECOND_LABEL.search(back) and _kind_of(label["label"])
+    if not kind or kind[0] not in ("summary", "one line"):
+        return None
+    return _asked(kind, *_subject(headings), headings, back)
 
 
 def names_a_remark(heading: str) -> bool:
