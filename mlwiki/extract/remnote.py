@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.remnote_rems import journal, unasked, with_subjects
 from mlwiki.render.spans import fenced_lines
 
 _BULLET = re.compile(r"([ \t]*)[-*+][ \t]+(\S.*)")
@@ -25,6 +26,7 @@ _MULTI = re.compile(r"(.*?)[ \t]*(?:>>>|::|;;|>>)[ \t]*")  # (a question over it
 _CLOZE = re.compile(r"\{\{(?!c\d+::)([^{}\n]+)\}\}")
 _TAG = re.compile(r"(?<!\S)##[\w/-]+")
 _CUES = (">>", "<<", "<>", " :: ", ";;", "{{")
+_HEADING_MARK = re.compile(r"#{1,6}[ \t]+")  # (a rem RemNote shows as a heading: "# Setup" shows "Setup")
 MIN_CARDS = 2
 MIN_BULLET_SHARE = 0.6
 MAX_HEADING = 6
@@ -36,13 +38,19 @@ def as_remnote_shows(body: str) -> str:
         return body
     lines = body.split("\n")
     fenced = fenced_lines(lines)
-    bullets = {k: (_depth(m.group(1)), m.group(2)) for k, line in enumerate(lines)
+    bullets = {k: (_depth(m.group(1)), _HEADING_MARK.sub("", m.group(2), count=1)) for k, line in enumerate(lines)
                if not fenced[k] and (m := _BULLET.fullmatch(line))}
     filled = sum(1 for k, line in enumerate(lines) if line.strip() and not fenced[k])
     cards = sum(1 for _, text in bullets.values() if _is_card(text))
     if cards < MIN_CARDS or len(bullets) < MIN_BULLET_SHARE * filled:
         return body
     order = sorted(bullets)
+    if journal(body):
+        for k in unasked(order, bullets, _is_card):
+            lines[k] = ""
+            del bullets[k]
+        order = sorted(bullets)
+    bullets = with_subjects(order, bullets)
     headed: list[int] = []  # (the depths of the headings the rems above stand for)
     answered_to = -1  # (the last line of a `>>>` card's answer, read into its card)
     for at, k in enumerate(order):
