@@ -23,9 +23,11 @@ from mlwiki.render.spans import fenced_lines
 _BULLET = re.compile(r"([ \t]*)[-*+][ \t]+(\S.*)")
 _TWO_SIDED = re.compile(r"[ \t](>>|<<|<>|::|;;)[ \t]")
 _MULTI = re.compile(r"(.*?)[ \t]*(?:>>>|::|;;|>>)[ \t]*")  # (a question over its child bullets)
+_OWN_CARD = re.compile(r"[ \t](?:>>|<<|<>|;;)(?:[ \t]|$)")  # (RemNote's cards that no other outliner writes)
 _CLOZE = re.compile(r"\{\{(?!c\d+::)([^{}\n]+)\}\}")
 _TAG = re.compile(r"(?<!\S)##[\w/-]+")
 _CUES = (">>", "<<", "<>", " :: ", ";;", "{{")
+_MD_HEADING = re.compile(r"#{1,6}[ \t]")
 _HEADING_MARK = re.compile(r"#{1,6}[ \t]+")  # (a rem RemNote shows as a heading: "# Setup" shows "Setup")
 MIN_CARDS = 2
 MIN_BULLET_SHARE = 0.6
@@ -46,7 +48,8 @@ def as_remnote_shows(body: str) -> str:
         return body
     order = sorted(bullets)
     if journal(body):
-        for k in unasked(order, bullets, _is_card):
+        headings = [k for k, line in enumerate(lines) if not fenced[k] and _MD_HEADING.match(line)]
+        for k in unasked(order, bullets, _is_card, headings):
             lines[k] = ""
             del bullets[k]
         order = sorted(bullets)
@@ -71,6 +74,15 @@ def as_remnote_shows(body: str) -> str:
         else:
             lines[k] = indent + "- " + _as_card(text) if _TAG.sub("", text).strip() else ""
     return "\n".join(lines)
+
+
+def written_in_remnote(body: str) -> bool:
+    """Whether a note is a RemNote outline by the marks only RemNote writes: two of its rems are cards written in
+    RemNote's own `>>`, `<<`, `<>` or `;;` (`::` and `{{…}}` are Logseq's and Roam's too)."""
+    if ">>" not in body and "<<" not in body and "<>" not in body and ";;" not in body:
+        return False  # (nearly every note, said cheaply)
+    found = (_OWN_CARD.search(m.group(2)) for line in body.split("\n") if (m := _BULLET.fullmatch(line)))
+    return sum(1 for hit in found if hit) >= MIN_CARDS
 
 
 def _descendants(order: list[int], bullets: dict[int, tuple[int, str]], at: int) -> list[int]:

@@ -3,7 +3,7 @@
 A descriptor (`label ;; value`) is a property of the rem it sits under, and RemNote asks it with that rem's name
 over it ("Adam" › "paper"): asked alone, "paper" or "update rule" says nothing of what it is the paper or the rule
 of. `with_subjects` writes the rem it belongs to before its label, and lifts a descriptor under a card to the card's
-own level (a card's answer is its own text; what is under it are cards of their own, not its answer).
+own level when all under it are descriptors (a card's answer is its own text; they are cards of their own).
 
 A journal (a daily document, or a template: `##daily`, `##journal`, `##template`) is a diary around the few cards
 written into it: `unasked` names the rems of its entries that hold no card (the day's plan, a mood, a log of a
@@ -32,21 +32,29 @@ def journal(body: str) -> bool:
     return bool(_JOURNAL.search(body))
 
 
-def unasked(order: list[int], rems: Rems, is_card: Callable[[str], bool]) -> list[int]:
-    """The lines of a journal's rems that no card is in, under or beside (same parent): its diary entries."""
+def unasked(order: list[int], rems: Rems, is_card: Callable[[str], bool], headings: list[int] = ()) -> list[int]:
+    """The lines of a journal's rems that no card is in, under, over or beside (same parent, or the same section
+    under one of `headings`, the lines of the Markdown headings a journal's outline may already be shown under):
+    its diary entries."""
     parents = _parents(order, rems)
+    for k in order:
+        if parents[k] is None:  # (a rem at the top: in the section of the heading over it)
+            parents[k] = -1 - max((h for h in headings if h < k), default=-1)
     holds = {k: is_card(rems[k][1]) for k in order}
     for k in reversed(order):  # (children come after their parent: a card deep down marks every rem over it)
-        if holds[k] and parents[k] is not None:
+        if holds[k] and parents[k] >= 0:
             holds[parents[k]] = True
     carded_under = {parents[k] for k in order if is_card(rems[k][1])}
-    return [k for k in order if not holds[k] and parents[k] not in carded_under]
+    return [k for k in order if not holds[k] and parents[k] not in carded_under
+            and (parents[k] < 0 or not is_card(rems[parents[k]][1]))]  # (what is under a card: its answer)
 
 
 def with_subjects(order: list[int], rems: Rems) -> Rems:
     """`rems` with each descriptor's label led by the name of the rem it describes ("Adam › paper ;; …"), and a
     descriptor under a card at the card's depth."""
     parents, shown = _parents(order, rems), dict(rems)
+    mixed = {parents[k] for k in order if not _DESCRIPTOR.fullmatch(rems[k][1])}  # (rems with other children:
+    # those stay under it, and the descriptors with them, as the note wrote them)
     for k in order:
         depth, text = rems[k]
         if (found := _DESCRIPTOR.fullmatch(text)) is None or (parent := parents[k]) is None:
@@ -54,7 +62,8 @@ def with_subjects(order: list[int], rems: Rems) -> Rems:
         subject, is_card = _name(rems[parent][1])
         if not subject:
             continue
-        shown[k] = (rems[parent][0] if is_card else depth, f"{subject} › {found['label']} ;; {found['value']}")
+        lifted = is_card and parent not in mixed
+        shown[k] = (rems[parent][0] if lifted else depth, f"{subject} › {found['label']} ;; {found['value']}")
     return shown
 
 
