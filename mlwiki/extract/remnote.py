@@ -78,11 +78,13 @@ def as_remnote_shows(body: str) -> str:
 
 def written_in_remnote(body: str) -> bool:
     """Whether a note is a RemNote outline by the marks only RemNote writes: two of its rems are cards written in
-    RemNote's own `>>`, `<<`, `<>` or `;;` (`::` and `{{…}}` are Logseq's and Roam's too)."""
+    RemNote's own `>>`, `<<`, `<>` or `;;` (`::` and `{{…}}` are Logseq's and Roam's too), or one is and a rem
+    holds only `##tags`."""
     if ">>" not in body and "<<" not in body and "<>" not in body and ";;" not in body:
         return False  # (nearly every note, said cheaply)
-    found = (_OWN_CARD.search(m.group(2)) for line in body.split("\n") if (m := _BULLET.fullmatch(line)))
-    return sum(1 for hit in found if hit) >= MIN_CARDS
+    rems = [m.group(2) for line in body.split("\n") if (m := _BULLET.fullmatch(line))]
+    tagged = any(_TAG.search(rem) and not _TAG.sub("", rem).strip() for rem in rems)
+    return sum(1 for rem in rems if _OWN_CARD.search(rem)) + tagged >= MIN_CARDS
 
 
 def _descendants(order: list[int], bullets: dict[int, tuple[int, str]], at: int) -> list[int]:
