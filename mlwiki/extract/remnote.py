@@ -7,7 +7,8 @@ deletions; `##Tag` tags a rem. Here such a document reads as the note it stands 
 children is a heading over them (as RemNote shows a rem's children under it, and its cards under that breadcrumb);
 the cards are mlwiki's forms (`::`, `:::`; a cloze rem is a card whose front shows its blanks as `[...]` and whose
 back is what they hide), each on its own list item; a `>>>` card is a one-line card
-whose answer is its child bullets, joined; tags show nothing. A note is read so when it is an outline (most of its lines bullets) with
+whose answer is its child bullets, joined; a descriptor is asked under the rem it describes, a journal's diary
+entries are no cards (`remnote_rems`); a heading rem ("# Setup") shows no `#`; tags show nothing. A note is read so when it is an outline (most of its lines bullets) with
 at least two of RemNote's cards in it. Code is never touched.
 
 Pure: a note's text in, the same number of lines out.
