@@ -29,7 +29,7 @@ from mlwiki.models import CardKind, Severity
 # that merely starts in bold ("**Definition**. Let …", "**Note** that …") is not a definition.
 # (`**BCa** (bias-corrected and accelerated): …`: a parenthesis between the term and its colon is part of the term)
 DEFINITION = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\*\*([^*\n]+?)(?::\*\*|\*\*(?:[ \t]+(v\d[\w.]*))?"
-                        r"(?:[ \t]*(\([^()\n]{1,60}\)))?[ \t]*:)[ \t]*")  # (also "**YOLO** v1 (2016): …")
+                        r"(?:[ \t]*(\([^()\n]{1,60}\)))?[ \t]*:(?!:))[ \t]*")  # ("**YOLO** v1 (2016): …"; not "**X** :: y", a card)
 # Bold labels that head a paragraph rather than name a term
 _LABEL_TERM = re.compile(r"(?i)(?:note|notes|example|examples|explanation|solution|answer|tip|warning|important|"
                          r"remark|summary|output|result|input|code|usage|syntax|source|see also|step \d+|"

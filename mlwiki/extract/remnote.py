@@ -7,7 +7,8 @@ deletions; `##Tag` tags a rem. Here such a document reads as the note it stands 
 children is a heading over them (as RemNote shows a rem's children under it, and its cards under that breadcrumb);
 the cards are mlwiki's forms (`::`, `:::`; a cloze rem is a card whose front shows its blanks as `[...]` and whose
 back is what they hide), each on its own list item; a `>>>` card is a one-line card
-whose answer is its child bullets, joined; tags show nothing. A note is read so when it is an outline (most of its lines bullets) with
+whose answer is its child bullets, joined; a descriptor is asked under the rem it describes, a journal's diary
+entries are no cards (`remnote_rems`); a heading rem ("# Setup") shows no `#`; tags show nothing. A note is read so when it is an outline (most of its lines bullets) with
 at least two of RemNote's cards in it. Code is never touched.
 
 Pure: a note's text in, the same number of lines out.
@@ -17,14 +18,18 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.remnote_rems import journal, unasked, with_subjects
 from mlwiki.render.spans import fenced_lines
 
 _BULLET = re.compile(r"([ \t]*)[-*+][ \t]+(\S.*)")
 _TWO_SIDED = re.compile(r"[ \t](>>|<<|<>|::|;;)[ \t]")
 _MULTI = re.compile(r"(.*?)[ \t]*(?:>>>|::|;;|>>)[ \t]*")  # (a question over its child bullets)
+_OWN_CARD = re.compile(r"[ \t](?:>>|<<|<>|;;)(?:[ \t]|$)")  # (RemNote's cards that no other outliner writes)
 _CLOZE = re.compile(r"\{\{(?!c\d+::)([^{}\n]+)\}\}")
 _TAG = re.compile(r"(?<!\S)##[\w/-]+")
 _CUES = (">>", "<<", "<>", " :: ", ";;", "{{")
+_MD_HEADING = re.compile(r"#{1,6}[ \t]")
+_HEADING_MARK = re.compile(r"#{1,6}[ \t]+")  # (a rem RemNote shows as a heading: "# Setup" shows "Setup")
 MIN_CARDS = 2
 MIN_BULLET_SHARE = 0.6
 MAX_HEADING = 6
@@ -36,13 +41,20 @@ def as_remnote_shows(body: str) -> str:
         return body
     lines = body.split("\n")
     fenced = fenced_lines(lines)
-    bullets = {k: (_depth(m.group(1)), m.group(2)) for k, line in enumerate(lines)
+    bullets = {k: (_depth(m.group(1)), _HEADING_MARK.sub("", m.group(2), count=1)) for k, line in enumerate(lines)
                if not fenced[k] and (m := _BULLET.fullmatch(line))}
     filled = sum(1 for k, line in enumerate(lines) if line.strip() and not fenced[k])
     cards = sum(1 for _, text in bullets.values() if _is_card(text))
     if cards < MIN_CARDS or len(bullets) < MIN_BULLET_SHARE * filled:
         return body
     order = sorted(bullets)
+    if journal(body):
+        headings = [k for k, line in enumerate(lines) if not fenced[k] and _MD_HEADING.match(line)]
+        for k in unasked(order, bullets, _is_card, headings):
+            lines[k] = ""
+            del bullets[k]
+        order = sorted(bullets)
+    bullets = with_subjects(order, bullets)
     headed: list[int] = []  # (the depths of the headings the rems above stand for)
     answered_to = -1  # (the last line of a `>>>` card's answer, read into its card)
     for at, k in enumerate(order):
@@ -63,6 +75,17 @@ def as_remnote_shows(body: str) -> str:
         else:
             lines[k] = indent + "- " + _as_card(text) if _TAG.sub("", text).strip() else ""
     return "\n".join(lines)
+
+
+def written_in_remnote(body: str) -> bool:
+    """Whether a note is a RemNote outline by the marks only RemNote writes: two of its rems are cards written in
+    RemNote's own `>>`, `<<`, `<>` or `;;` (`::` and `{{…}}` are Logseq's and Roam's too), or one is and a rem
+    holds only `##tags`."""
+    if ">>" not in body and "<<" not in body and "<>" not in body and ";;" not in body:
+        return False  # (nearly every note, said cheaply)
+    rems = [m.group(2) for line in body.split("\n") if (m := _BULLET.fullmatch(line))]
+    tagged = any(_TAG.search(rem) and not _TAG.sub("", rem).strip() for rem in rems)
+    return sum(1 for rem in rems if _OWN_CARD.search(rem)) + tagged >= MIN_CARDS
 
 
 def _descendants(order: list[int], bullets: dict[int, tuple[int, str]], at: int) -> list[int]:

@@ -30,6 +30,7 @@ from pathlib import PurePosixPath
 
 from mlwiki.extract.inline_dollars import inline_line
 from mlwiki.extract.logseq_journal import without_tags
+from mlwiki.extract.remnote import written_in_remnote
 from mlwiki.render.spans import code_spans, math_spans
 
 _BULLET = re.compile(r"([ \t]*)- ")
@@ -70,6 +71,8 @@ def looks_like_roam(body: str, path: str) -> bool:
         return False
     if not (_ROAM_MARK.search(body) or _ROAM_DAY.fullmatch(PurePosixPath(path).stem)):
         return bool(_POINTER.fullmatch(body.strip()[2:]))  # (a stub page: one block saying where its matter lives)
+    if not _ROAM_MARK.search(body) and written_in_remnote(body):
+        return False  # (RemNote names a daily document by its day too: its `>>` cards say whose it is)
     lines = [line for line in body.split("\n") if line.strip()]
     return bool(lines) and lines[0].startswith("- ") and all(line[:1] in "- \t" for line in lines)
 
