@@ -38,7 +38,7 @@ _WITHOUT = re.compile(r"Without (?P<what>[\w-]+(?: [\w-]+){0,2}),? (?:the|a|an|i
 _AUX = frozenset("is are was were can cannot must should will may might does has have".split())
 # What follows a verb in the present ("decouples the …", "acts as a …", "tries to …"): a plural noun is seldom
 # followed so ("results lag" is no verb)
-_AFTER_VERB = frozenset("a an the its their this these each no all only as to".split())
+_AFTER_VERB = frozenset("a an the its their this these each every both some any no all only as to".split())
 _PRONOUNS = frozenset("it this that they we these those there he she one which who".split())
 # A clause's subordinator ("When colour is removed, …"): its subject is not the sentence's; a relative pronoun
 # inside the words before a verb ("encoders that assign …") makes them no subject either
