@@ -59,3 +59,13 @@ def test_a_highlight_no_form_reads_keeps_its_front(tmp_path):
                   "Plot of expert load over training steps")
     for words in ("experts specialise less", "cheaper than a dense", "Plot of expert load"):
         assert "What " not in _asked(made, words).rpartition("\n\n")[2], made
+
+
+def test_how_a_finding_strikes_the_writer_is_on_no_card(tmp_path):
+    """"… still feels a bit like magic to me": the writer's feeling, not the finding; the fact beside it stays."""
+    note = ("# Warm-up\n\n## My take\n\n- The warm-up result still feels a bit like magic to me. Warm-up keeps "
+            "Adam's early steps small while its second-moment estimate is noisy.\n")
+    made = backs_by_front(new_wiki(tmp_path, {"warmup.md": note}, CONFIG))
+    text = "\n".join(made) + "\n".join(made.values())
+    assert "magic to me" not in text, made
+    assert "second-moment estimate is noisy" in text, made
