@@ -9,6 +9,7 @@ learner recalls of it:
     Images are natural signals with heavy redundancy.        →  What are natural signals with heavy redundancy?
     We hypothesise that large dictionaries help.             →  What do the authors hypothesise?
     Without stop-gradient the optimizer finds a collapse.    →  What happens without stop-gradient?
+    hypothesis: the gate learns a clustering.                →  What is the authors' hypothesis?
 
 The subject is asked (its verb and the rest of its first clause shown), so the answer is the highlight's own
 subject; a subject that is a pronoun, or a question that points at what its path does not name ("these
@@ -30,6 +31,9 @@ from mlwiki.models import CardKind
 _KIND_PAGE = re.compile(r"(?i)(?:highlight|underline|annotation|quote|image|note|comment)[ \t]+\(p\. [\divxlc–-]+\)")
 # "Global BN: pool …": a term of a few words, a name's capital first, and what it is
 _TERM = re.compile(r"(?P<term>[A-Z][\w-]*(?: [\w-]+){0,2}):[ \t]+(?=\S)")
+# "hypothesis: …", "Key finding: …": what the authors put forward, labelled by its kind
+_CLAIM = re.compile(r"(?i)(?:main |key |central )?(?P<label>hypothesis|claim|finding|observation|conclusion|insight|"
+                    r"conjecture|intuition):[ \t]+(?=\S)")
 # "We hypothesise that …", after an opening clause ("While …, we observe that …")
 _WE_THAT = re.compile(r"(?:[^,;:]{3,80}, )?[Ww]e (?P<adverb>[a-z]+ly )?(?P<verb>[a-z]{4,}?)s? that ")
 # "Without stop-gradient the optimizer …": the condition the rest holds without
@@ -59,8 +63,11 @@ def highlights_asked(drafts: list) -> list:
 def asked_front(draft) -> str:
     """The front of an annotation card titled by its kind and page: the path and the question its highlight
     answers; '' for any other card, or a highlight no form reads."""
-    front = draft.front
-    if draft.kind != CardKind.BASIC or "\n" in front or not _KIND_PAGE.fullmatch(front.rpartition(" › ")[2]):
+    path, _, titled = draft.front.partition("\n\n")  # (a question's callout, "> [!question] Highlight": its title
+    # under the path, as a question's)
+    front = f"{path} › {titled}" if titled else path
+    if draft.kind != CardKind.BASIC or "\n" in titled or "\n" in path \
+            or not _KIND_PAGE.fullmatch(front.rpartition(" › ")[2]):
         return ""
     first = _first_sentence(draft.back)
     question = first and _question(first)
@@ -80,6 +87,8 @@ def _first_sentence(back: str) -> str:
 
 def _question(sentence: str) -> str:
     """The question `sentence`'s form asks, '' when none does."""
+    if claim := _CLAIM.match(sentence):
+        return f"What is the authors' {claim['label'].casefold()}?"
     if term := _TERM.match(sentence):
         return f"Define: {term['term']}"
     if we := _WE_THAT.match(sentence):
