@@ -72,12 +72,13 @@ def test_how_a_finding_strikes_the_writer_is_on_no_card(tmp_path):
 
 
 def test_a_question_callouts_highlight_and_a_labelled_claim_are_asked(tmp_path):
-    """A highlight in a `> [!question]` callout (its title under the path, as a question's) is asked too; "finding:
-    …" asks what the authors found."""
+    """A highlight in a `> [!question]` callout (its title under the path, as a question's) is asked too; "hypothesis:
+    …" asks the authors' hypothesis."""
     note = ("# Sparse Mixtures of Tiny Experts\n\n## Annotations\n\n> [!question] Highlight\n> While routing is "
             "discrete, we empirically observe that training stays stable. " + LINK.format(page=5) + "\n\n"
-            "> [!tip] Highlight\n> finding: a few experts take most tokens early on " + LINK.format(page=6) + "\n")
+            "> [!tip] Highlight\n> hypothesis: the router learns a clustering of the token types " + LINK.format(page=6)
+            + "\n")
     made = backs_by_front(new_wiki(tmp_path, {"@smith2023sparse.md": note}, CONFIG))
     assert _asked(made, "training stays stable").endswith("Highlight (p. 5)\n\nWhat do the authors empirically "
                                                           "observe?"), made
-    assert _asked(made, "take most tokens").endswith("\n\nWhat is the authors' finding?"), made
+    assert _asked(made, "clustering of the token").endswith("\n\nWhat is the authors' hypothesis?"), made
