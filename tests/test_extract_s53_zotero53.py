@@ -82,3 +82,14 @@ def test_a_question_callouts_highlight_and_a_labelled_claim_are_asked(tmp_path):
     assert _asked(made, "training stays stable").endswith("Highlight (p. 5)\n\nWhat do the authors empirically "
                                                           "observe?"), made
     assert _asked(made, "clustering of the token").endswith("\n\nWhat is the authors' hypothesis?"), made
+
+
+def test_a_list_item_opening_on_a_verb_and_its_preposition_keeps_them_as_its_cue(tmp_path):
+    """"- Profits from **…**" among a bare heading's claims: its blank keeps "Profits from", not a bare "- [...]"
+    any item could fill."""
+    note = ("# Lion optimizer\n\n## Key ideas\n\n- No second-moment buffer, no bias correction — memory is *half of "
+            "Adam's*.\n- Profits from **much smaller learning rates** (3–10× below AdamW), unlike plain SGD.\n"
+            "- Quite sensitive to the batch size (prefers large ones).\n")
+    made = backs_by_front(new_wiki(tmp_path, {"lion.md": note}, CONFIG))
+    front = _asked(made, "much smaller learning rates")
+    assert "- Profits from [...]" in front, made
