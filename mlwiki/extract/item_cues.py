@@ -30,10 +30,13 @@ _PIVOT = re.compile(r"[ \t](?:=|≠|→|⇒|->|=>|≈|<=>|⇔|↔|<->)[ \t]")
 # on from the item before)
 _OPENS_ON = re.compile(r"(?:=|≠|≈)[ \t]+")
 # An item that opens on its verb, its subject the heading ("Compares against …", "Acts like …", "Separates the …";
-# not a modal, "Can …", which says nothing of what is asked): a word in -s before an article, a determiner or a
+# not a modal, "Can …", which says nothing of what is asked; "Benefits from **…**", "Relies on the …": a verb and its
+# own preposition before an article, a formula or a bold term, where a plural noun's, "Perplexities from models", is
+# not): a word in -s before an article, a determiner or a
 # particle a verb takes, which a plural noun opening its own sentence ("Dams upstream starve …") is not followed by
 _VERB_FIRST = re.compile(r"(?!(?:This|Thus|Is|As|Was|Has[ \t]+been)\b)(?:[A-Z][a-z]{2,}(?<!ss)s|Has)"
-                         r"(?:[ \t]+(?:against|like)[ \t]+|[ \t]+"
+                         r"(?:[ \t]+(?:against|like)[ \t]+|"
+                         r"[ \t]+(?:from|on|with)[ \t]+(?=(?:the|an?|any|all|its|their)[ \t]|\$|\*\*)|[ \t]+"
                          r"(?=(?:the|an?|all|every|each|its|their|both|no|not|only|more|less)[ \t]|\$|\*\*))")
 # A slip list's heading: what the writer (I, things, stuff) gets wrong, forgets, mixes up; not a topic's "Evaluation —
 # easy to get wrong", a list of that topic's pitfalls whose items cue one another

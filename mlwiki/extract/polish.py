@@ -15,6 +15,7 @@ from mlwiki.extract.errands import errands_dropped
 from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.heading_claims import claims_asked
+from mlwiki.extract.highlight_asks import highlights_asked
 from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.list_clozes import list_clozes
@@ -72,6 +73,7 @@ def polished(ex) -> list:
     drafts = without_answer_labels(drafts)  # (a "Define: Original claim" of an item a cloze of the list asks)
     drafts = emphasis_asked(drafts)  # (a bare heading over a short text that sets one phrase in bold: asked by it;
     # after the clozes of a list, which leave the paragraph before it on the heading's card)
+    drafts = highlights_asked(drafts)  # (a paper's highlight titled by its page: asked from its own words)
     drafts = claims_asked(drafts)  # (a bare heading over a claim about it: "Trees can't extrapolate …" asks it)
     drafts = sentence_clozes(drafts)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
     drafts = paragraph_clozes(drafts, ex.page)  # (over two or three short paragraphs of claims: a card per paragraph)

@@ -185,6 +185,11 @@ _NOTE_CLAUSE = re.compile(
     r"(?:not|out of) (?:[\w-]+ ){0,2}(?:material|scope)(?: (?:here|for (?:this|these|now)))?|"
     # the writer of themself, and nothing else: "Saw it myself", "Not settled for me" (six words at most)
     r"(?=(?:\S+\s+){0,5}\S+$)[^.!?\n]{0,40}\b(?:for me|to me|myself)|"
+    # how the subject strikes the writer, and nothing of it: "The warm-up trick still feels like magic to me"
+    r"[^.!?\n]{0,80}\b(?:is|was|feels|felt|seems|seemed|remains|looks)[ \t]+(?:still[ \t]+)?(?:(?:a (?:bit|little)|"
+    r"somewhat|kind of|sort of|quite|very|pretty|rather|totally|a total)[ \t]+)?(?:like[ \t]+)?(?:magic(?:al)?|"
+    r"black magic|(?:a )?myster(?:y|ious)|unclear|confusing|opaque|counter-?intuitive|unintuitive|weird|strange|"
+    r"hand-?wavy)[ \t]+to me|"
     # the writer's own slip, as a study log tells it: "mixed up over-smoothing and over-squashing"
     r"(?:I\s+)?(?:mixed (?:\S+\s+){0,2}up|got (?:\S+\s+){0,3}wrong|forgot|kept forgetting|messed up|confused (?:\S+\s+){1,6}"
     r"(?:with|and))\b[^.!?\n]{0,80}|"
