@@ -49,7 +49,7 @@ def polished(ex) -> list:
     drafts = without_unanswered(without_signposts(tidy(drafts)))  # (to-dos, diary, "Next: …" off; a doubt asked back)
     drafts = without_log_lines(without_title_slide(drafts, ex.page))  # (a journal's "afternoon: …", "## Tomorrow";
     # a deck's title slide: its paper, authors, agenda)
-    drafts = log_entries_read(drafts, ex.subject)  # (a log's dated entries: the lessons they state, not the day)
+    drafts = log_entries_read(drafts, ex.subject, ex.blocks)  # (a log's dated entries: the lessons they state, not the day)
     drafts = lessons_named(drafts)  # ("Study log › TIL" over a lesson: named by its subject)
     drafts = without_repeats(drafts, ex.shown_whole)  # (no back ends on another card's whole back)
     drafts = without_author_repeats(drafts)  # (nor asks a formula the writer carded: the writer's card wins)
