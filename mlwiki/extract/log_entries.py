@@ -32,7 +32,8 @@ _ISO_SPAN = r"(?:[ \t]*(?:[–—→-]|->)[ \t]*(?:\d{4}-)?\d\d-\d\d)?"
 _STAMP = (rf"{WEEKDAY}(?:{MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+{MONTH})"
           rf"(?:,?[ \t]+\d{{4}})?|\d{{4}}-\d\d-\d\d{_ISO_SPAN}")
 # ... or a course's week, the unit a term's study log is kept in: "Week 7", "Week 3–4"
-_DAY_HEADING = re.compile(rf"(?i)[ \t]*(?:{_STAMP}|week[ \t]+{_DAY})[ \t]*")
+# ... and what the day was, after a separator: "2024-10-10 · session 2 (scaling laws)", "Sep 12 — tokenisation"
+_DAY_HEADING = re.compile(rf"(?i)[ \t]*(?:{_STAMP}|week[ \t]+{_DAY})[ \t]*(?:[·|:—–][ \t]*[^\n·|:—–]{{1,60}})?")
 # An entry's paragraph led by its day in bold: "**Mon 17 Feb** — …", "**Sep 12:** …"
 _BOLD_DAY = re.compile(rf"(?i)[ \t]*\*\*[ \t]*(?:{_STAMP})[ \t]*:?[ \t]*\*\*[ \t]*[:—–-]*[ \t]*")
 

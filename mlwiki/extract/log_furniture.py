@@ -15,6 +15,8 @@ from mlwiki.extract.lab_entries import GENERAL
 _PLAN = re.compile(r"(?i)(?:define:[ \t]*)?[*_ \t]*(?:plans?|next(?:[ \t]+(?:up|steps?))?|to-?[ \t]?dos?|goals?)"
                    r"(?:[ \t]+for[ \t]+[\w \t]{1,20})?[ \t]*(?:\([^()\n]{1,20}\))?[*_ \t:]*")
 _WHY = " Why?"
+# A question of the writer's list, its task box shown: "[x] Is the gap always the KL?" (what they meant to ask)
+_BOXED = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\[[ xX]\][ \t]+\S")
 
 
 def asked_lesson(draft) -> bool:
@@ -23,8 +25,9 @@ def asked_lesson(draft) -> bool:
 
 
 def log_furniture(draft) -> bool:
-    """Whether a card of a log is the writer's plan or a lesson that states no fact (see the module's docstring)."""
+    """Whether a card of a log is the writer's plan, a question of their list ("[x] Is …?") or a lesson that
+    states no fact (see the module's docstring)."""
     if asked_lesson(draft):
         return not GENERAL.search(draft.back)
     label = draft.front.rpartition("\n\n")[2].rpartition(" › ")[2]
-    return bool(_PLAN.fullmatch(label))
+    return bool(_PLAN.fullmatch(label) or _BOXED.match(label))
