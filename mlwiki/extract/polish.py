@@ -9,6 +9,7 @@ from mlwiki.extract.author_repeats import without_author_repeats
 from mlwiki.extract.aside_labels import asides_asked
 from mlwiki.extract.balanced_marks import balanced_marks
 from mlwiki.extract.children import without_shown_children
+from mlwiki.extract.bare_titles import without_bare_titles
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
 from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.errands import errands_dropped
@@ -64,6 +65,7 @@ def polished(ex) -> list:
     drafts = with_steps_shown(drafts, ex.blocks)  # ("Why step 5 works?": step 5 on its front)
     drafts = errands_dropped(housekeeping_dropped(drafts, ex.ctx, ex.opening_topic))  # (a hub, a deadline, an
     # empty form, an exam's date and room)
+    drafts = without_bare_titles(drafts)  # ("**Rough notes** (fill in later)" under "Rough notes")
     drafts = asides_asked(drafts)  # ("… › prof's aside" over "Chi-square test: …": asked by the test)
     drafts = named_asides_on_back(without_stray_marks(drafts))  # (a lone "**" a cut question left; a term named in
     # brackets in a formula's introduction, "(… = "masked" attention)", to its back)
