@@ -1,7 +1,8 @@
-"""A card whose answer is only the bold title its front already ends on, with at most the writer's aside in brackets
-("… › Gradient descent – rough notes" over "**Gradient descent – rough notes** (fill in from the recording!!)"): a
-title line a document export set in bold, and the writer's note on it, state no fact. A rule on the form of the
-back, not on its words. Pure: drafts in, drafts out.
+"""A card whose answer is only the bold title its front already ends on (or under the note's title alone), with at most
+the writer's aside in brackets ("… › Gradient descent – rough notes" over "**Gradient descent – rough notes** (fill in
+from the recording!!)"): a title line a document export set in bold, and the writer's note on it, state no fact.
+Read once the walk's cuts are done (a back left with the title line alone once the lists after it became cards). A
+rule on the form of the back, not on its words. Pure: drafts in, drafts out.
 """
 
 from __future__ import annotations
@@ -22,5 +23,7 @@ def without_bare_titles(drafts: list) -> list:
 def _bare_title(front: str, back: str) -> bool:
     if "**" not in back[:8] or not (line := _BOLD_LINE.fullmatch(back.strip())):
         return False  # (nearly every back, said cheaply)
+    if "\n\n" not in front and " › " not in front:
+        return True  # (under the note's title alone: a title line of the document, no answer to any question)
     label = front.rpartition("\n\n")[2].rpartition(" › ")[2]
     return _SPACE.sub(" ", line.group(1)).strip(" :").casefold() == _SPACE.sub(" ", label).strip(" :").casefold()

@@ -65,7 +65,6 @@ def polished(ex) -> list:
     drafts = with_steps_shown(drafts, ex.blocks)  # ("Why step 5 works?": step 5 on its front)
     drafts = errands_dropped(housekeeping_dropped(drafts, ex.ctx, ex.opening_topic))  # (a hub, a deadline, an
     # empty form, an exam's date and room)
-    drafts = without_bare_titles(drafts)  # ("**Rough notes** (fill in later)" under "Rough notes")
     drafts = asides_asked(drafts)  # ("… › prof's aside" over "Chi-square test: …": asked by the test)
     drafts = named_asides_on_back(without_stray_marks(drafts))  # (a lone "**" a cut question left; a term named in
     # brackets in a formula's introduction, "(… = "masked" attention)", to its back)
@@ -82,4 +81,5 @@ def polished(ex) -> list:
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)
     drafts = without_task_cards(drafts)  # (a back that is the writer's task boxes only, left by a later cut)
+    drafts = without_bare_titles(drafts)  # ("**Rough notes** (fill in later)" under "Rough notes")
     return balanced_marks(drafts)  # (last: a "**" or "==" any cut above left with no partner, off)
