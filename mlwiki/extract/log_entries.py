@@ -33,7 +33,8 @@ _STAMP = (rf"{WEEKDAY}(?:{MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+{MONTH})"
           rf"(?:,?[ \t]+\d{{4}})?|\d{{4}}-\d\d-\d\d{_ISO_SPAN}")
 # ... or a course's week, the unit a term's study log is kept in: "Week 7", "Week 3–4"
 # ... and what the day was, after a separator: "2024-10-10 · session 2 (scaling laws)", "Sep 12 — tokenisation"
-_DAY_HEADING = re.compile(rf"(?i)[ \t]*(?:{_STAMP}|week[ \t]+{_DAY})[ \t]*(?:[·|:—–][ \t]*[^\n·|:—–]{{1,60}})?")
+# (not a table row's "Jan 24: paper, takeaway?", the day and the columns it asks)
+_DAY_HEADING = re.compile(rf"(?i)[ \t]*(?:{_STAMP}|week[ \t]+{_DAY})[ \t]*(?:[·|:—–][ \t]*[^\n·|:—–?]{{1,60}})?")
 # An entry's paragraph led by its day in bold: "**Mon 17 Feb** — …", "**Sep 12:** …"
 _BOLD_DAY = re.compile(rf"(?i)[ \t]*\*\*[ \t]*(?:{_STAMP})[ \t]*:?[ \t]*\*\*[ \t]*[:—–-]*[ \t]*")
 
@@ -65,7 +66,7 @@ def log_entries_read(drafts: list, title: str, blocks: list = ()) -> list:
     dated = dated_lines(blocks)
     kept = []
     for siblings, path in drafts:
-        if not any(_entry(draft, path) or (draft.line in dated and not asked_lesson(draft))
+        if not any(_entry(draft, path) or _opens_dated(draft, dated)
                    for draft in siblings):
             kept.append((siblings, path))
             continue
@@ -76,6 +77,16 @@ def log_entries_read(drafts: list, title: str, blocks: list = ()) -> list:
                 back = _LEARNT.sub("", found[1], count=1) if _LEARNT.match(found[1]) else found[1]
                 kept.append(([replace(draft, front=f"{where} › {found[0]} Why?", back=back, id_front="")], path))
     return kept
+
+
+def _opens_dated(draft, dated: set[int]) -> bool:
+    """Whether a card under a day's heading asks its paragraph by the paragraph's own opening ("… › Pruning post.
+    `x` exists —" over "Pruning post. `x` exists — had been …"): the day's text under another path. A part the writer
+    labelled ("gotcha: …", its label on the front only) and a lesson asked already keep their cards."""
+    if draft.line not in dated or asked_lesson(draft):
+        return False
+    label = draft.front.rpartition("\n\n")[2].rpartition(" › ")[2].rstrip(" \t—–-:")
+    return bool(label) and draft.back.lstrip().startswith(label)
 
 
 def dated_lines(blocks: list) -> set[int]:
