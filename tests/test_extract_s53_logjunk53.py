@@ -99,3 +99,14 @@ def test_a_bold_title_with_only_the_writers_aside_is_no_card(tmp_path):
     made = _cards(tmp_path, {"sv.md": note})
     assert "fill in after the lab" not in _text(made), made
     assert any("closest training point" in back for back in made.values()), made
+
+
+def test_a_labelled_remark_in_a_dated_entry_keeps_its_card(tmp_path):
+    """Under '## 2023-05-02' a part the writer labelled ('pandas gotcha: …') is a fact of its own: still carded, while
+    the day's diary paragraph is not."""
+    log = ("# Study log\n\n## 2023-05-02\nRead the groupby chapter. Took ages to get through it.\n\n"
+           "pandas gotcha: `df.groupby(key).mean()` drops the non-numeric columns silently, because the mean of a "
+           "string column is undefined.\n")
+    made = _cards(tmp_path, {"log.md": log, "kernels.md": KERNELS})
+    assert any("drops the non-numeric columns" in back for back in made.values()), made
+    assert "Took ages" not in _text(made), made
