@@ -116,7 +116,14 @@ def is_template(folders: list[str], rel: str) -> bool:
     headings are blanks to fill in, so only the forms written for mlwiki make cards of it."""
     if "emplate" not in rel.lower():
         return False  # (nearly every note, said cheaply)
-    return bool(_TEMPLATE.fullmatch(PurePosixPath(rel).stem)) or any(_TEMPLATE.fullmatch(f) for f in folders)
+    stem = PurePosixPath(rel).stem
+    return bool(_TEMPLATE.fullmatch(stem) or _NAMED_TEMPLATE.search(stem)) or any(_TEMPLATE.fullmatch(f) for f in folders)
+
+
+# A note named as the template of a kind of note ("Lecture notes TEMPLATE", "paper-note template", "Weekly review
+# template"): "template" after a kind of note, or in capitals ("Chat templates" names a subject)
+_NAMED_TEMPLATE = re.compile(r"(?<![A-Za-z])TEMPLATE(?![A-Za-z])|(?i:(?:notes?|lecture|page|paper|meeting|weekly|daily|"
+                             r"review|reading|week)[\W_]+template[\W\d_]*$)")
 
 
 # The files a code repository keeps about itself, named as GitHub and GitLab expect them: what the repository holds

@@ -16,6 +16,9 @@ from dataclasses import replace
 
 from mlwiki.extract.daily import MONTH, WEEKDAY, is_day_stamp
 from mlwiki.extract.lab_entries import GENERAL as _GENERAL, lesson
+from mlwiki.extract.log_furniture import asked_lesson, log_furniture
+from mlwiki.extract.line_kinds import HEADING
+from mlwiki.extract.lines import heading_level
 from mlwiki.extract.log_rows import row_by_subject
 from mlwiki.extract.log_scores import is_scores
 
@@ -24,10 +27,14 @@ _LOG_TITLE = re.compile(r"(?i)(?:.*[ \t])?(?:study|reading|lab|learning|research
                         r"(?:book)?(?:(?:[ \t]*:|[ \t]+[—–-])[ \t]*[^\n]{1,60})?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:[ \t]*[–—-][ \t]*\d{1,2})?"
 # A day, with or without its weekday and year, or a span of days: "Sep 12", "Oct 3–8", "Mon 17 Feb", "2024-03-06"
+# ... an ISO day's span, as a blog's log heads a week's entry: "2024-02-25 — 03-03", "2024-04-07 → 04-20"
+_ISO_SPAN = r"(?:[ \t]*(?:[–—→-]|->)[ \t]*(?:\d{4}-)?\d\d-\d\d)?"
 _STAMP = (rf"{WEEKDAY}(?:{MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+{MONTH})"
-          rf"(?:,?[ \t]+\d{{4}})?|\d{{4}}-\d\d-\d\d")
+          rf"(?:,?[ \t]+\d{{4}})?|\d{{4}}-\d\d-\d\d{_ISO_SPAN}")
 # ... or a course's week, the unit a term's study log is kept in: "Week 7", "Week 3–4"
-_DAY_HEADING = re.compile(rf"(?i)[ \t]*(?:{_STAMP}|week[ \t]+{_DAY})[ \t]*")
+# ... and what the day was, after a separator: "2024-10-10 · session 2 (scaling laws)", "Sep 12 — tokenisation"
+# (not a table row's "Jan 24: paper, takeaway?", the day and the columns it asks)
+_DAY_HEADING = re.compile(rf"(?i)[ \t]*(?:{_STAMP}|week[ \t]+{_DAY})[ \t]*(?:[·|:—–][ \t]*[^\n·|:—–?]{{1,60}})?")
 # An entry's paragraph led by its day in bold: "**Mon 17 Feb** — …", "**Sep 12:** …"
 _BOLD_DAY = re.compile(rf"(?i)[ \t]*\*\*[ \t]*(?:{_STAMP})[ \t]*:?[ \t]*\*\*[ \t]*[:—–-]*[ \t]*")
 
@@ -45,18 +52,22 @@ def is_log(title: str) -> bool:
     return bool(title) and bool(_LOG_TITLE.fullmatch(title.strip()))
 
 
-def log_entries_read(drafts: list, title: str) -> list:
-    """The drafts (`(siblings, heading path)` pairs) of a note titled `title`; in a log, each card of a dated entry
-    gives way to the lesson the entry states, if any (no card of what the day did); a table row keyed by its day
-    (in a log, or by a full day anywhere) is asked by its next cell (`log_rows`)."""
+def log_entries_read(drafts: list, title: str, blocks: list = ()) -> list:
+    """The drafts (`(siblings, heading path)` pairs) of a note titled `title` (its `blocks`: where its dated
+    headings are); in a log, each card of a dated entry gives way to the lesson the entry states, if any (no card of
+    what the day did); a table row keyed by its day (in a log, or by a full day anywhere) is asked by its next cell
+    (`log_rows`)."""
     drafts = _rows_by_subject(drafts, _DAY_HEADING.fullmatch if is_log(title) else is_day_stamp)
     if not is_log(title):
         return drafts
-    drafts = [(kept, path) for siblings, path in drafts if (kept := [d for d in siblings if not is_scores(d.back)])]
-    # (a log's "Leaf set: probe 71%, fine-tune 84%": the writer's run, no fact)
+    drafts = [(kept, path) for siblings, path in drafts
+              if (kept := [d for d in siblings if not is_scores(d.back) and not log_furniture(d)])]
+    # (a log's "Leaf set: probe 71%, fine-tune 84%": the writer's run, no fact; its plan, its lessons about nothing)
+    dated = dated_lines(blocks)
     kept = []
     for siblings, path in drafts:
-        if not any(_entry(draft, path) for draft in siblings):
+        if not any(_entry(draft, path) or _opens_dated(draft, dated)
+                   for draft in siblings):
             kept.append((siblings, path))
             continue
         where = title.strip()
@@ -66,6 +77,32 @@ def log_entries_read(drafts: list, title: str) -> list:
                 back = _LEARNT.sub("", found[1], count=1) if _LEARNT.match(found[1]) else found[1]
                 kept.append(([replace(draft, front=f"{where} › {found[0]} Why?", back=back, id_front="")], path))
     return kept
+
+
+def _opens_dated(draft, dated: set[int]) -> bool:
+    """Whether a card under a day's heading asks its paragraph by the paragraph's own opening ("… › Pruning post.
+    `x` exists —" over "Pruning post. `x` exists — had been …"): the day's text under another path. A part the writer
+    labelled ("gotcha: …", its label on the front only) and a lesson asked already keep their cards."""
+    if draft.line not in dated or asked_lesson(draft):
+        return False
+    label = draft.front.rpartition("\n\n")[2].rpartition(" › ")[2].rstrip(" \t—–-:")
+    return bool(label) and draft.back.lstrip().startswith(label)
+
+
+def dated_lines(blocks: list) -> set[int]:
+    """The line numbers under a day's heading of a note's `blocks`, up to the next heading as high or higher: a dated
+    entry's lines, whichever heading path their cards were given."""
+    dated: set[int] = set()
+    level = 0  # (of the open dated heading; 0: none open)
+    for block in blocks:
+        if block.kind == HEADING:
+            here = heading_level(block.lines[0])
+            if level and here > level:
+                continue
+            level = here if _DAY_HEADING.fullmatch(block.lines[0].text) else 0
+        elif level:
+            dated.update(range(block.start, max(block.end, block.lines[-1].no) + 1))
+    return dated
 
 
 def _rows_by_subject(drafts: list, is_day) -> list:

@@ -9,6 +9,7 @@ from mlwiki.extract.author_repeats import without_author_repeats
 from mlwiki.extract.aside_labels import asides_asked
 from mlwiki.extract.balanced_marks import balanced_marks
 from mlwiki.extract.children import without_shown_children
+from mlwiki.extract.bare_titles import without_bare_titles
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
 from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.errands import errands_dropped
@@ -50,7 +51,7 @@ def polished(ex) -> list:
     drafts = without_unanswered(without_signposts(tidy(drafts)))  # (to-dos, diary, "Next: …" off; a doubt asked back)
     drafts = without_log_lines(without_title_slide(drafts, ex.page))  # (a journal's "afternoon: …", "## Tomorrow";
     # a deck's title slide: its paper, authors, agenda)
-    drafts = log_entries_read(drafts, ex.subject)  # (a log's dated entries: the lessons they state, not the day)
+    drafts = log_entries_read(drafts, ex.subject, ex.blocks)  # (a log's dated entries: the lessons they state, not the day)
     drafts = lessons_named(drafts)  # ("Study log › TIL" over a lesson: named by its subject)
     drafts = without_repeats(drafts, ex.shown_whole)  # (no back ends on another card's whole back)
     drafts = without_author_repeats(drafts)  # (nor asks a formula the writer carded: the writer's card wins)
@@ -82,4 +83,5 @@ def polished(ex) -> list:
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)
     drafts = without_task_cards(drafts)  # (a back that is the writer's task boxes only, left by a later cut)
+    drafts = without_bare_titles(drafts)  # ("**Rough notes** (fill in later)" under "Rough notes")
     return balanced_marks(drafts)  # (last: a "**" or "==" any cut above left with no partner, off)

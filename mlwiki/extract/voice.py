@@ -61,11 +61,16 @@ def speaks_as_author(text: str) -> bool:
     return "I" not in text or not _ANYONE.search(text) or bool(_AUTHOR.search(_ANYONE.sub("", text)))
 
 
+# When and why the writer made the page, said without "I": "Made this in week 10 to pull everything together."
+_MADE_THIS = re.compile(r"[\W_]*(?:made|wrote|started|compiled|created|put together) this (?:page |doc |note |summary "
+                        r"|table |sheet )?(?:in|after|before|for|to|during|while|when|as)\b", re.I)
+
+
 def author_speaks_first(text: str) -> bool:
     """Whether the text opens with a sentence whose subject is its author ("I'm a backend engineer …", "My notes
-    for …"): a story about the page or its writer; not a rule of thumb or a way to see the subject ("I think of …
-    as …", "I now run …"), which anyone may follow."""
-    return bool(_AUTHOR_FIRST.match(text)) and not _ANYONE.match(text.lstrip("*_ "))
+    for …", "Made this in week 10 to …"): a story about the page or its writer; not a rule of thumb or a way to see
+    the subject ("I think of … as …", "I now run …"), which anyone may follow."""
+    return bool(_AUTHOR_FIRST.match(text)) and not _ANYONE.match(text.lstrip("*_ ")) or bool(_MADE_THIS.match(text))
 
 
 def without_author(paragraph: str, narrates=lambda sentence: False) -> str:
