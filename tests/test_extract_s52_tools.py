@@ -370,3 +370,17 @@ def test_markdown_preview_enhanced_imports_and_scripts_read_as_the_preview_shows
     assert "x² of an embedding" in text and "$x^2$" in text and "H₂O" in text
     for leak in ("@import", "[TOC]", "^2^", "~2~"):
         assert leak not in text
+
+
+def test_a_prose_card_the_writers_own_card_restates_is_not_made_twice(tmp_path):
+    """A table's row carded from the text, beside the writer's own inline note asking the same thing in nearly the
+    same words: the writer's card wins."""
+    note = ("# Normalisation\n\n## Axes\n\n"
+            "STARTI [Basic] BatchNorm vs LayerNorm: over which axis are the statistics computed? Back: BatchNorm "
+            "computes statistics per feature across the examples of the batch; LayerNorm computes them per example "
+            "across its features. ENDI\n\n"
+            "- BatchNorm computes statistics per feature across the examples of the batch.\n"
+            "- LayerNorm computes statistics per example across its features.\n")
+    made = _made(tmp_path, {"Normalisation.md": note})
+    assert any("over which axis" in front for front in made)
+    assert sum("per feature across the examples" in back for back in made.values()) == 1

@@ -2,7 +2,9 @@
 (`DDPM loss::$L = …$`, a `Q:`/`A:` card, a card div): the writer's card wins, the automatic one is not made. Two
 writings of one formula differ in spacing, sizing commands (`\\left`, `\\big`), braces and `\\tfrac`; what they
 equate and most of what they say is the same. Only a card whose back is the formula alone goes: a remark after
-it ("Exact only as $\\eta \\to 0$") is a fact the writer's card may not hold. Pure."""
+it ("Exact only as $\\eta \\to 0$") is a fact the writer's card may not hold. A short card of prose whose words
+are nearly all in one of the writer's cards (a plugin's note block restating the sentence above it, as
+Obsidian_to_Anki users write one) goes too: the same fact, asked twice. Pure."""
 
 from __future__ import annotations
 
@@ -18,18 +20,38 @@ _DISPLAY_ONLY = re.compile(r"\$\$([^$]+)\$\$")
 _MATH = re.compile(r"\$\$([^$]+)\$\$|\$([^$\n]+)\$")
 # What a writing of a formula may add or leave out without changing it: spacing commands and spaces, sizing
 # commands, braces
+_WORD = re.compile(r"[^\W\d_]{4,}")
+MAX_PROSE_WORDS = 40  # (a longer back holds more than the writer's card asked)
+MIN_PROSE_WORDS = 6
+MIN_SHARED = 0.8  # (of the automatic back's words, how many the writer's card holds)
 _NOISE = re.compile(r"\\(?:left|right|[bB]igg?[lr]?)(?![A-Za-z])|\\[,;:! ]|\\q?quad(?![A-Za-z])|[\s{}]")
 
 
 def without_author_repeats(drafts: list) -> list:
     """The (sibling drafts, heading path) pairs without a lone formula card whose formula the writer's own card of
     the same note holds (see the module's docstring)."""
-    carded = [_plain(m.group(1) or m.group(2)) for siblings, _ in drafts for d in siblings
-              if d.form in EXPLICIT_FORMS for m in _MATH.finditer(f"{d.front}\n{d.back}")]
-    if not carded:
+    written = [d for siblings, _ in drafts for d in siblings if d.form in EXPLICIT_FORMS]
+    if not written:
         return drafts
+    carded = [_plain(m.group(1) or m.group(2)) for d in written for m in _MATH.finditer(f"{d.front}\n{d.back}")]
+    worded = [_words(f"{d.front}\n{d.back}") for d in written]
     return [(siblings, path) for siblings, path in drafts
-            if not (len(siblings) == 1 and _repeats(siblings[0], carded))]
+            if not (len(siblings) == 1 and (_repeats(siblings[0], carded) or _says_again(siblings[0], worded)))]
+
+
+def _words(text: str) -> set[str]:
+    """The words of a text's prose (a formula's commands, `\\mathrm`, `\\beta`, are no words of what it says)."""
+    return {w.casefold() for w in _WORD.findall(_MATH.sub(" ", text.replace("`", " ")))}
+
+
+def _says_again(draft, worded: list[set[str]]) -> bool:
+    """Whether a short automatic card's back is, word for word nearly, in one of the writer's cards."""
+    if draft.form in EXPLICIT_FORMS:
+        return False
+    words = _words(draft.back)
+    if not MIN_PROSE_WORDS <= len(words) <= MAX_PROSE_WORDS:
+        return False
+    return any(len(words & other) >= MIN_SHARED * len(words) for other in worded)
 
 
 def _repeats(draft, carded: list[str]) -> bool:
