@@ -53,7 +53,8 @@ def _reference_pass() -> float:
 
 
 UNIT_S = _reference_pass()
-CORPUS_BUDGET_S = 40 * UNIT_S  # the whole corpus, every file included
+CORPUS_BUDGET_S = 60 * UNIT_S  # the whole corpus, every file included (it takes about 33 units: 40 left a margin a
+# busy CI machine's noise crossed once, 1.04 of the budget, where a quadratic pass would take thousands)
 FILE_BUDGET_S = 30 * UNIT_S  # any single file (the 5 MB line, the 100,000 lines)
 SMALL_FILE_BUDGET_S = 5 * UNIT_S  # any file under 256 KB: these take milliseconds unless something is quadratic
 RAW_CONTROLS = ("\x1b", "\x07", "\x9b")  # ESC, BEL, 8-bit CSI: none may reach a terminal raw
