@@ -20,8 +20,8 @@ import re
 
 from mlwiki.render.spans import fenced_lines
 
-# A tag alone on its line: `{% hint style="info" %}`, `{% endtabs %}`, `{% embed url="…" %}`
-_TAG = re.compile(r"[ \t]*\{%-?[ \t]*([\w-]+)((?:[ \t]+[^%\n]*)?)-?%\}[ \t]*")
+# A tag alone on its line: `{% hint style="info" %}`, `{% endtabs %}`, `{% embed url="…" %}` (Hexo's too: `hexo`)
+TAG_LINE = re.compile(r"[ \t]*\{%-?[ \t]*([\w-]+)((?:[ \t]+[^%\n]*)?)-?%\}[ \t]*")
 _ATTR = re.compile(r"""([\w-]+)[ \t]*=[ \t]*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"']+))""")
 # GitBook's hint styles, as the callout kinds mlwiki knows
 _HINT_KINDS = {"info": "info", "success": "success", "warning": "warning", "danger": "danger", "tip": "tip"}
@@ -62,7 +62,7 @@ def _quoted(line: str) -> str:
 
 def _shown(line: str, hint: bool) -> tuple[str, bool]:
     """A line outside code as GitBook shows it, and whether a hint is open after it."""
-    if "{%" in line and (tag := _TAG.fullmatch(line)):
+    if "{%" in line and (tag := TAG_LINE.fullmatch(line)):
         name, attrs = tag.group(1).casefold(), _attributes(tag.group(2))
         if name == "hint":
             return f"> [!{_HINT_KINDS.get(attrs.get('style', 'info').casefold(), 'info')}]", True

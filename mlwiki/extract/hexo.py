@@ -23,10 +23,9 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.gitbook import TAG_LINE  # (a tag alone on its line: `{% note info %}`, `{% endnote %}`)
 from mlwiki.render.spans import fenced_lines, math_spans
 
-# A tag alone on its line: `{% note info %}`, `{% endnote %}`, `{% codeblock fit.py lang:python %}`
-_TAG = re.compile(r"[ \t]*\{%-?[ \t]*([\w-]+)((?:[ \t]+[^%\n]*)?)-?%\}[ \t]*")
 # NexT's note classes, as the callout kinds mlwiki knows
 _NOTE_KINDS = {"default": "note", "primary": "note", "info": "info", "success": "success", "warning": "warning",
                "danger": "danger"}
@@ -59,7 +58,7 @@ def as_hexo_shows(body: str, site_page: bool = False) -> str:
             lines[k] = "> " + line if quoted else line  # (a fence inside a note: in its quote)
             continue
         if code:
-            if _tag_name(line) == code:
+            if _tag(line)[0] == code:
                 lines[k], code = "```", ""
             continue
         line, quoted, code = _shown(line, quoted)
@@ -69,23 +68,22 @@ def as_hexo_shows(body: str, site_page: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _tag_name(line: str) -> str:
-    """The name of the tag alone on this line ("" when the line is no such tag)."""
-    if "{%" not in line or not (tag := _TAG.fullmatch(line)):
-        return ""
-    return tag.group(1).casefold()
+def _tag(line: str) -> tuple[str, list[str]]:
+    """The name and the words after it of the tag alone on this line (("", []) when the line is no such tag)."""
+    if "{%" not in line or not (tag := TAG_LINE.fullmatch(line)):
+        return "", []
+    return tag.group(1).casefold(), tag.group(2).split()
 
 
 def _shown(line: str, quoted: bool) -> tuple[str, bool, str]:
     """A line outside code as Hexo shows it, whether a box is open after it, and the tag that ends the code block
     it opened ("" when it opened none)."""
-    name = _tag_name(line)
+    name, words = _tag(line)
     if name == "note" or name in _QUOTES:
-        return _opening(name, _TAG.fullmatch(line).group(2).split()), True, ""
+        return _opening(name, words), True, ""
     if name in _ENDS:
         return "", False, ""
     if name in _CODE_TAGS and (name != "code" or "lang:" in line):  # (GitBook's `{% code %}` frames a fence)
-        words = _TAG.fullmatch(line).group(2).split()
         lang = "mermaid" if name == "mermaid" else next((w[5:] for w in words if w.startswith("lang:")), "")
         return "```" + lang, quoted, _CODE_TAGS[name]
     if name == "tabs":

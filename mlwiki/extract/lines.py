@@ -37,7 +37,9 @@ _MYST_TARGET = re.compile(r"\([\w:.-]+\)=")
 _LINK_DEFINITION = re.compile(r"[ \t]{0,3}\[(?!\^)[^\[\]\n]{1,200}\]:[ \t]*(?:<[^<>\n]*>|\S+)"
                               r"(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^()\n]*\)))?[ \t]*")
 _NO_CARD_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*no-card[ \t]*-->[ \t]*$")
-_CALLOUT_LINE = re.compile(r"\[!([\w-]+)(?:\|[^\]\n]*)?\]([+-]?)[ \t]*(.*)$")  # (`[!quote|#ffd400]`: a theme's metadata)
+# What a callout may carry after its kind: `[!quote|#ffd400]` (a template's colour, a theme's layout)
+CALLOUT_METADATA = r"(?:\|[^\]\n]*)?"
+_CALLOUT_LINE = re.compile(r"\[!([\w-]+)" + CALLOUT_METADATA + r"\]([+-]?)[ \t]*(.*)$")
 # GitHub's first alert syntax, still common in READMEs: a quote whose first line is only `**Note**` or `**Warning**`
 # The title of a box inside a callout that names only its role ("> > [!success]- Answer" under a question)
 _BOX_ROLE = re.compile(r"(?i)(?:(?:the|an?|my|show|see|reveal)\s+)?(?:answers?|solutions?|hints?|explanation|proof|details|spoiler|more|click(?: to (?:expand|reveal|open))?)?[\W_]*")

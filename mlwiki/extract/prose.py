@@ -7,7 +7,7 @@ import functools
 import re
 
 from mlwiki.extract import myst_links
-from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.extract.lines import CALLOUT_METADATA, LIST_ITEM
 from mlwiki.render.spans import link_alias, link_target_text
 
 # Only the end of the prose before a formula can hold its (clipped) last sentence: don't clean and split more.
@@ -20,7 +20,7 @@ _SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z\\$*(\[])")
 _ABBREVIATIONS = ("e.g", "i.e", "E.g", "I.e", "cf", "resp", "vs", "al", "Eq", "Eqs", "Fig", "Figs", "Def", "Defs", "Thm", "Ch", "Sec",
                   "p", "pp", "Prop", "Lem", "Cor", "w.r.t", "wrt", "s.t", "a.k.a", "approx")
 _ABBREVIATION_DOT = re.compile(r"\.(?=\s)(?:" + "|".join(rf"(?<=\b{re.escape(a)}\.)" for a in _ABBREVIATIONS) + ")")
-_CALLOUT = re.compile(r"\[![\w-]+(?:\|[^\]\n]*)?\][+-]?[ \t]*")
+_CALLOUT = re.compile(r"\[![\w-]+" + CALLOUT_METADATA + r"\][+-]?[ \t]*")
 _EMBED = re.compile(r"!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>")
 _WIKILINK = re.compile(r"\[\[([^\]]*)\]\]")
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.lines import CALLOUT_METADATA
 from mlwiki.render.spans import fenced_lines
 
 _CUE = "zotero://"
@@ -32,13 +33,14 @@ _STAMP = re.compile(r"(?i)[ \t]{0,3}#{1,6}[ \t]+(?:annotations[ \t]+)?imported\b
 _COMMENT = re.compile(r"(?i)([ \t]*(?:>[ \t]?)*[ \t]*)(?:\*\*|__)?(?:my[ \t]+)?comments?[ \t]*:?(?:\*\*|__)?[ \t]*:?[ \t]+"
                       r"(?=\S)")
 # A callout's opening line and a line inside it
-_CALLOUT = re.compile(r"[ \t]*>[ \t]*\[![\w-]+(?:\|[^\]\n]*)?\][-+]?(?:[ \t]+[^\n]*)?")
+_CALLOUT = re.compile(r"[ \t]*>[ \t]*\[![\w-]+" + CALLOUT_METADATA + r"\][-+]?(?:[ \t]+[^\n]*)?")
 _RECORD_LINE = re.compile(r"[ \t]*>[ \t]*(?:[-*+][ \t]+)?(?:\*\*[^*\n]{1,40}\*\*[ \t]*:?[ \t]*:?[^\n]*|"
                           r"\[[^\[\]\n]*\]\([^()\s]*\)(?:[ \t]*\|?[ \t]*\[[^\[\]\n]*\]\([^()\s]*\))*[ \t]*|[ \t]*)")
 _MAX_RECORD_VALUE_WORDS = 8
 _PAGE = re.compile(r"\[\(?p(?:age|\.)?[ \t]*([\divxlc–-]+)\)?\]\(zotero://")
 # An annotation's callout titled only by its kind, `> [!quote] Highlight`: the kind is no subject either
-_KIND_TITLE = re.compile(r"(?i)[ \t]*>[ \t]*\[![\w-]+(?:\|[^\]\n]*)?\][-+]?[ \t]+(?:highlight|underline|annotation|note|image|"
+_KIND_TITLE = re.compile(r"(?i)[ \t]*>[ \t]*\[![\w-]+" + CALLOUT_METADATA +
+                         r"\][-+]?[ \t]+(?:highlight|underline|annotation|note|image|"
                          r"comment|quote)[ \t]*:?[ \t]*")
 
 
