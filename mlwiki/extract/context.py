@@ -37,6 +37,7 @@ class NoteContext:
     kramdown: bool = False  # a page of a Jekyll site: `$$…$$` in a sentence is inline math (`extract.kramdown`)
     toml: bool = False  # its front matter is Hugo's `+++` TOML: its title's cards keep the ids of its file's name
     zettels: dict[str, str] = field(default_factory=dict)  # {id: title} of the notes it links to by id (Zettlr)
+    title_apart: bool = False  # Pandoc/Quarto show its front matter's title above its sections, H1s included
 
     def file_line(self, body_line: int) -> int:
         if self.line_map:
@@ -60,6 +61,11 @@ def clean_tag(tag: str) -> str:
     return re.sub(r"\s+", "_", tag.strip().lstrip("#"))
 
 
+# Front matter only Pandoc (and Quarto) read: a page written for them, whose title is shown above its sections
+_PANDOC_KEYS = ("header-includes", "bibliography", "csl", "documentclass", "geometry", "numbersections",
+                "number-sections", "link-citations", "linkReferences", "abstract", "classoption", "mainfont")
+
+
 def note_context(note: NoteText, config) -> NoteContext:
     """Deck, tags and options for one note, from its front matter, its folder and the config."""
     rel_notes = _relative_to_notes(note.path, config)
@@ -81,7 +87,8 @@ def note_context(note: NoteText, config) -> NoteContext:
         bold_questions=config.bold_questions, sections=config.sections,
         line_offset=note.line_offset, line_map=note.line_map,
         title=title if isinstance(title, str) else "", logseq=note.logseq,
-        kramdown=note.kramdown, zettels=note.zettels, toml=note.toml)
+        kramdown=note.kramdown, zettels=note.zettels, toml=note.toml,
+        title_apart=note.file_type == "qmd" or any(key in note.meta for key in _PANDOC_KEYS))
     if is_contents_page(rel_notes, note.body):
         return replace(ctx, study_lines=())  # (a site's table of contents: only the forms written for mlwiki)
     # (a folder's README that a documentation site shows as the chapter's page is a note like any other)

@@ -15,15 +15,26 @@ import re
 from pathlib import PurePosixPath
 
 from mlwiki.extract.blocks import Block
+from mlwiki.extract.daily import is_date
 from mlwiki.extract.defining import stems
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import HEADING, TEXT, heading_level
 from mlwiki.extract.prose import heading_text
-from mlwiki.extract.subject import names_nothing
+from mlwiki.extract.subject import names_nothing, names_subject
 from mlwiki.models import CardKind
 
 _SEPARATORS = re.compile(r"[-_.]+")  # between a file name's words: "kalman-1960"
 _SLUG = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)+")  # a file name made for a URL: lower case, words joined
+
+
+def titled_apart(ctx, level: int, first_h1: str) -> bool:
+    """Whether the front matter titles the note and its first H1 (`level` 1) is a section of it ("# Setting" under
+    `title: Empirical risk minimisation`), as Pandoc and Quarto show a page (`ctx.title_apart`): the title is the
+    subject, not the H1. (Docusaurus, Hugo and Obsidian show such an H1 as the page's title.)"""
+    title = ctx.title.strip()
+    return ctx.title_apart and bool(title) and bool(first_h1) and level == 1 and not is_date(title) \
+        and not names_subject(first_h1, [title]) \
+        and not names_subject(title, [first_h1])
 
 
 def title_heading(blocks: list[Block], lone: bool = True, path: str = "") -> tuple[int, str]:

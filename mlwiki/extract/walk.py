@@ -35,7 +35,7 @@ from mlwiki.extract.tool_text import as_its_tool_shows
 from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic_part, is_example_title, names_subject,
                                    note_subject)
 from mlwiki.extract.tabsets import TABSET_CLASSES, tabs_as_headings
-from mlwiki.extract.title_heading import keep_ids, title_heading
+from mlwiki.extract.title_heading import keep_ids, title_heading, titled_apart
 from mlwiki.extract.toggle_titles import joined_and_titled
 from mlwiki.extract.toggles import item_questions
 from mlwiki.models import Card, CardKind, Problem, Severity, Source
@@ -105,10 +105,12 @@ class Extractor:
         if folds:
             questions.mark_answer_folds(self.blocks)  # ("**Why …?**" over `<details><summary>Answer`: its answer)
         self.title_level, self.first_h1 = title_heading(self.blocks, not as_before and not ctx.title, ctx.path)
+        self.title_apart = not as_before and titled_apart(ctx, self.title_level, self.first_h1)  # ("# Setting")
         self.applies = applies_theory(self.first_h1, body)  # ("# Worked example: SVM dual": a chapter to study)
         self.subject = note_subject(ctx.title, self.first_h1, ctx.path, as_before)
         # (a lone heading as title, a fold's "(click)" or a file name's Zettelkasten id left off: the cards keep ids)
-        renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True)
+        renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True) \
+            or self.title_apart
         self.reworded = body if not as_before and (reworded or toggled or bold_titled or self.title_level > 1 or renamed
                                                    or ctx.toml and bool(ctx.title)
                                                    or state_boxes.skipped_page_state(self.blocks)) else ""
@@ -161,9 +163,8 @@ class Extractor:
 
     def _under_title(self) -> bool:
         """Whether the headings start at the note's title heading (its first heading, an H1 or a lone heading at
-        its top), which names the note as well as its title does; a later H1 ("# Pruning") is a section like any
-        other."""
-        return bool(self.headings) and self.headings[0] == (self.title_level, self.first_h1)
+        its top), which names the note as well as its title does; a later H1 ("# Pruning") is a section."""
+        return bool(self.headings) and self.headings[0] == (self.title_level, self.first_h1) and not self.title_apart
 
     def in_example(self) -> bool:
         """Whether the walk is inside a worked example or an exercise (a heading, callout or directive says so)."""
@@ -343,11 +344,8 @@ class Extractor:
         lists.open_section(self, blocks, i)
 
     def paragraph(self, blocks: list[Block], i: int) -> int:
-        """Handle the paragraph at blocks[i]; return the index of the next block to look at.
-
-        Every note passes through here paragraph by paragraph, so each card form is tried only when a cheap
-        substring test says its syntax could be in the paragraph.
-        """
+        """Handle the paragraph at blocks[i]; return the index of the next block to look at. Every note passes
+        through here, so each card form is tried only when a cheap substring test says its syntax could be here."""
         item_questions(self, blocks, i)  # ("- Why …?" over its answer: a card, and the rest of its list read on)
         block = blocks[i]
         if block.skip:
