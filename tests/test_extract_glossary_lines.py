@@ -27,7 +27,7 @@ def test_each_line_of_a_long_list_of_one_line_definitions_is_a_card():
         f"- **{term}** — {text}\n" for term, text in TERMS) + "\nTODO: dropout, batch norm\n"
     cards = _cards(body)
     for term, text in TERMS:
-        back = cards.get(f"⚡ Training tricks › {term}", "")
+        back = cards.get(f"Training tricks › {term}", "")
         assert text.split(",")[0].split(";")[0] in back, (term, cards)
     assert not any(front.endswith("?") and front.count("$") % 2 for front in cards), cards
 

@@ -81,7 +81,10 @@ def parse_attrs(spec: str) -> dict:
 # Pandoc divs that only say how a page shows its text (reveal.js slides: a list shown item by item, the speaker's
 # notes, a smaller font, a fragment; a centred block): no box, their text is the section's as if no div were there
 _TRANSPARENT = frozenset(("incremental", "nonincremental", "fragment", "notes", "smaller", "center", "centered",
-                          "r-fit-text", "r-stretch", "r-stack", "r-hstack", "r-vstack", "fragment-index"))
+                          "r-fit-text", "r-stretch", "r-stack", "r-hstack", "r-vstack", "fragment-index",
+                          "columns", "column", "grow", "shrink", "strike"))
+# reveal.js's fragment styles beside `.fragment` (`::: {.fragment .fade-up}`, `.highlight-red`, `.semi-fade-out`)
+_STYLES = ("fragment", "fade-", "highlight-", "semi-fade-", "current-visible", "r-")
 
 
 def is_transparent(attrs: dict) -> bool:
@@ -89,7 +92,7 @@ def is_transparent(attrs: dict) -> bool:
     if attrs.get("myst") == "figure":
         return True  # (`:::{figure} path`: its caption reads as the text under an image does, the section's)
     classes = attrs.get("classes") or ()
-    return bool(classes) and all(c in _TRANSPARENT or c.startswith("fragment") for c in classes) \
+    return bool(classes) and all(c in _TRANSPARENT or c.startswith(_STYLES) for c in classes) \
         and "id" not in attrs and "title" not in attrs
 
 

@@ -13,6 +13,8 @@ it starts with. Pure: the paths the walk went through in, the card's path out.
 
 from __future__ import annotations
 
+from mlwiki.extract.html_boxes import ICON
+
 SEP = " › "
 
 
@@ -31,5 +33,24 @@ def real_path(shown: str, known: set[str]) -> str:
 
 
 def with_real_paths(drafts: list, known: set[str]) -> list:
-    """The (sibling drafts, path) pairs of a walked note, each path cut back to the note's headings."""
-    return [(group, real_path(path, known)) for group, path in drafts]
+    """The (sibling drafts, path) pairs of a walked note, each path cut back to the note's headings, and a
+    heading's leading icon ("🧮 Lag features", as Kaggle and Notion pages write them) left off the path and the
+    front: the words name the section, the icon only decorates it (the card keeps its id)."""
+    return [(_without_icons(group), _iconless(real_path(path, known))) for group, path in drafts]
+
+
+def _iconless(path: str) -> str:
+    """`path` with each heading's leading emoji off ("📈 Walk-forward › 🧮 Lags" → "Walk-forward › Lags")."""
+    if path.isascii():
+        return path
+    return SEP.join(ICON.sub("", part, count=1) or part for part in path.split(SEP))
+
+
+def _without_icons(group: list) -> list:
+    for draft in group:
+        head, sep, rest = draft.front.partition("\n\n")
+        shown = _iconless(head)
+        if shown != head:
+            draft.id_front = draft.id_front or draft.front  # (the card keeps its id, and so its history)
+            draft.front = shown + sep + rest
+    return group

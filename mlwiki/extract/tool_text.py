@@ -1,7 +1,7 @@
 """A note's text as the tool that wrote it shows it, before extraction reads it as Markdown:
 - an MDX page without its imports and components; HackMD's tags line, embeds and inserted text;
 - a Hugo page's shortcodes as the boxes, folds, math and links they show; GitBook's blocks (hints, tabs, embeds) and
-  heading anchors; the Obsidian_to_Anki plugin's note blocks (`obsidian_to_anki`); a RemNote outline's rems and cards (`remnote`); a Slidev deck's slide settings, click steps and presenter notes (`slidev`); GitHub's `$`…`$` math and emoji (`github_text`); a Hexo post's tag plugins (`hexo`); an mdBook page's doubled math delimiters and directives (`mdbook`); a Markdown Preview Enhanced page's imports and scripts (`mpe`); an MkDocs page without its
+  heading anchors; the Obsidian_to_Anki plugin's note blocks (`obsidian_to_anki`); a RemNote outline's rems and cards (`remnote`); a Slidev deck's slide settings, click steps and presenter notes (`slidev`); GitHub's `$`…`$` math and emoji (`github_text`); a Hexo post's tag plugins (`hexo`); a d2l-book page's labels, references and framework tabs (`d2l`); pandoc-crossref's labels and references (`pandoc_crossref`); a Wiki.js page's styled blockquotes (`wikijs`); Mochi's card files (`mochi`); a heading written in HTML (`html_headings`); a presenter's cues in Quarto slides' notes (`speaker_notes`); a Jupytext notebook's cell breaks (`jupytext_cells`); an mdBook page's doubled math delimiters and directives (`mdbook`); a Markdown Preview Enhanced page's imports and scripts (`mpe`); an MkDocs page without its
   attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
   (`silverbullet`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from mlwiki.extract import hugo
 from mlwiki.extract.bookdown import as_bookdown_shows
+from mlwiki.extract.d2l import as_d2l_shows
 from mlwiki.extract.dataview import as_dataview_shows
 from mlwiki.extract.docsify import as_docsify_shows
 from mlwiki.extract.drawings import as_drawing_shows
@@ -30,19 +31,25 @@ from mlwiki.extract.github_text import as_github_shows
 from mlwiki.extract.gitbook import as_gitbook_shows
 from mlwiki.extract.hackmd import as_hackmd_shows
 from mlwiki.extract.hexo import as_hexo_shows
+from mlwiki.extract.html_headings import as_html_headings_show
 from mlwiki.extract.inline_dollars import inline_dollars
+from mlwiki.extract.jupytext_cells import as_notebook_shows
 from mlwiki.extract.kramdown import read_kramdown
 from mlwiki.extract.mdbook import as_mdbook_shows
 from mlwiki.extract.mkdocs_text import as_mkdocs_shows
+from mlwiki.extract.mochi import as_mochi_shows
 from mlwiki.extract.mpe import as_preview_shows
 from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.note_embeds import as_note_embeds_show
+from mlwiki.extract.pandoc_crossref import as_crossref_shows
 from mlwiki.extract.obsidian_to_anki import as_obsidian_to_anki_shows
 from mlwiki.extract.plain_formulas import with_plain_formulas
 from mlwiki.extract.remnote import as_remnote_shows
 from mlwiki.extract.root_bullet import unwrapped
 from mlwiki.extract.silverbullet import as_silverbullet_shows
 from mlwiki.extract.slidev import as_slidev_shows
+from mlwiki.extract.speaker_notes import without_presenter_cues
+from mlwiki.extract.wikijs import as_wikijs_shows
 from mlwiki.extract.zola import as_zola_shows
 from mlwiki.extract.zotero import as_zotero_shows
 
@@ -62,6 +69,13 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_slidev_shows(body)  # (a Slidev deck: no slide settings, click steps or slots; presenter notes read)
         body = as_github_shows(body)  # (a page for github.com: its $`…`$ math and emoji shortcodes)
         body = as_zola_shows(body)  # (a Zola page: its katex, box and figure shortcodes as they show)
+        body = as_d2l_shows(body)  # (a d2l-book page: its labels, references and framework tabs, as Quarto's)
+        body = as_crossref_shows(body)  # (pandoc-crossref's `{#eq:x}` labels and `@eq:x` references, as Quarto's)
+        body = as_wikijs_shows(body)  # (a Wiki.js page: a blockquote styled `{.is-warning}` is a warning box)
+        body = as_mochi_shows(body)  # (Mochi: a card file's two sides, its card links and template fields)
+        body = as_html_headings_show(body)  # (a notebook's banner, `<h1 style=…>Title</h1>`: its title heading)
+        body = without_presenter_cues(body)  # (a slide's speaker notes: "Ask the group …" is no fact)
+        body = as_notebook_shows(body)  # (a Jupytext MyST notebook: no `+++` cell breaks, no removed cells)
         body = as_hexo_shows(body, kramdown)  # (a Hexo post: its notes, tabs, code blocks and links as it shows them)
         body = as_gitbook_shows(body)  # (a GitBook page: hints, tabs and embeds as it shows them)
         body = as_mdbook_shows(body)  # (an mdBook page: its `\\\\(` math as math, its `{{#include}}`s as nothing)
