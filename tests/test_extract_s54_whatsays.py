@@ -91,3 +91,12 @@ def test_a_cell_under_a_column_of_remarks_is_asked_what_is_noted_about_its_row(t
     front = _asked(cards, "slower saturation than a hyperbolic tangent")
     assert front.endswith("What is noted about softsign?"), front
     assert not any(c["front"].endswith("› remarks") for c in cards), [c["front"] for c in cards]
+
+
+def test_a_remark_that_says_when_a_property_holds_is_asked_when(tmp_path):
+    """"unbiased as long as …" after an estimator: the front asks when it is unbiased."""
+    note = ("# Estimators\n\n## Doubly weighted\n\n$$\\hat V = \\frac1n\\sum_i \\Big(q(x_i) + \\frac{y_i - q(x_i)}"
+            "{e(x_i)}\\Big)$$\n\nunbiased as long as one of the outcome model and the propensity model is right, "
+            "even when the other is badly off.\n")
+    front = _asked(_cards(tmp_path, {"est.md": note}), "one of the outcome model")
+    assert "When is it unbiased?" in front and "What it says" not in front, front

@@ -1,6 +1,6 @@
 """A remark card under a display formula that still asks "… › What it says" is asked what its prose back answers
-when that back opens on what the formula does, on a caveat of it, or on what it equals. "What it says" is a label
-the card-maker wrote: over an effect or a caveat it does not say what is asked.
+when that back opens on what the formula does, on a caveat of it, on what it equals or on when a property of it
+holds. "What it says" is a label the card-maker wrote: over an effect or a caveat it does not say what is asked.
 
     ## Label smoothing                         →  "… › Label smoothing › What does it do?"
     $$y^{LS}_k = (1-\\varepsilon) y_k + \\varepsilon/K$$   (the formula on the front, the remark on the back)
@@ -10,6 +10,7 @@ the card-maker wrote: over an effect or a caveat it does not say what is asked.
     The penalty term pushes the weights towards 0 …  →  "What does the penalty term do?"
     Neither cares about order within the list …      →  "What is its caveat?"
     = the harmonic mean of precision and recall …    →  "What is it equal to?"
+    Unbiased if either model is right …              →  "When is it unbiased?"
 
 "it" is what the note calls the formula when it names one (`said_asks.formula_name`: "What does RMSNorm do?").
 Only a prose back is asked so (a list is split or asked by `formula_facts` and `said_asks`); a back that opens on
@@ -42,12 +43,16 @@ _CAVEAT = re.compile(r"[*_]*(?:neither|not|never|biased|caveat|beware|careful|wa
                      r"doesn['’]t|does\s+not|ignores)\b[*_]*[\s:—–-]", re.IGNORECASE)
 # A back that opens on what it equals, in words ("= the F1 score for binary masks")
 _EQUALS = re.compile(r"[*_]*=\s*(?=[*_]*(?:the\s+|an?\s+)?[*_]*[A-Za-z]{2})")
+# A back that opens on a property of it and when it holds ("unbiased if either model is right", "Exact when …")
+_WHEN = re.compile(r"[*_]*(?P<adj>[A-Za-z][a-z-]{2,20}(?:ed|en|able|ible|al|ent|ant|ive|ic|ous|ct|ex|id))[*_]*\s+"
+                   r"(?:only\s+)?(?:if|iff|when|whenever|as\s+long\s+as|provided)\b")
 _NOT_A_PART = frozenset(("this", "that", "it", "each", "every", "its"))
 
 
 def said_effects_asked(drafts: list) -> list:
     """The drafts with each "What it says" remark card whose prose back opens on what the formula does, a caveat
-    of it or what it equals asked so (see the module's doc); any other draft as it was."""
+    of it, what it equals or when a property of it holds asked so (see the module's doc); any other draft as it
+    was."""
     return says_remarks_asked(drafts, effect_front)
 
 
@@ -64,7 +69,7 @@ def effect_front(front: str, back: str) -> str:
 
 def effect_question(text: str, name: str) -> str:
     """The question a remark's text answers about the formula before it (`name`: what the note calls it, '' for
-    "it") when it opens on an effect, a caveat or what the formula equals; '' else."""
+    "it") when it opens on an effect, what the formula equals, when a property of it holds or a caveat; '' else."""
     it = name or "it"
     if _EQUALS.match(text):
         return f"What is {it} equal to?"
@@ -74,6 +79,8 @@ def effect_question(text: str, name: str) -> str:
         return f"What does the {shown} do?"
     if _EFFECT.match(text):
         return f"What does {it} do?"
+    if found := _WHEN.match(text):
+        return f"When is {it} {found['adj'].casefold()}?"
     if _CAVEAT.match(text):
         return f"What is the caveat of {name}?" if name else "What is its caveat?"
     return ""
