@@ -67,9 +67,9 @@ def test_a_remark_that_opens_on_a_caveat_is_asked_for_the_caveat(tmp_path):
 
 
 def test_a_remark_that_says_what_the_formula_equals_is_asked_so(tmp_path):
-    """"= the harmonic mean of …" after a formula: the front asks what it is equal to."""
+    """"= the harmonic mean of …" after a formula: the front asks what it is in words."""
     front = _asked(_cards(tmp_path, {"reg.md": FORMULAS}), "harmonic mean of soft precision")
-    assert "equal to?" in front and "What it says" not in front, front
+    assert "in words?" in front and "What it says" not in front, front
 
 
 def test_the_reworded_fronts_keep_their_ids(tmp_path):

@@ -9,7 +9,7 @@ holds. "What it says" is a label the card-maker wrote: over an effect or a cavea
     Keeps the direction, only caps the length …       →  "What does it do?"
     The penalty term pushes the weights towards 0 …  →  "What does the penalty term do?"
     Neither cares about order within the list …      →  "What is its caveat?"
-    = the harmonic mean of precision and recall …    →  "What is it equal to?"
+    = the harmonic mean of precision and recall …    →  "What is it in words?"
     Unbiased if either model is right …              →  "When is it unbiased?"
 
 "it" is what the note calls the formula when it names one (`said_asks.formula_name`: "What does RMSNorm do?").
@@ -72,7 +72,7 @@ def effect_question(text: str, name: str) -> str:
     "it") when it opens on an effect, what the formula equals, when a property of it holds or a caveat; '' else."""
     it = name or "it"
     if _EQUALS.match(text):
-        return f"What is {it} equal to?"
+        return f"What is {it} in words?"
     if (part := _PART_EFFECT.match(text)) and part["part"].split()[0].casefold() not in _NOT_A_PART:
         words = part["part"].split()
         shown = " ".join(words if words[0].isupper() or "$" in words[0] else [words[0].casefold(), *words[1:]])
