@@ -111,7 +111,7 @@ def test_a_vaults_parts_tables_and_maps(tmp_path):
     # the section's heading has them: the section's own card would repeat it)
     assert [front for front, back in found.items() if back == ("Controls the FDR at level $q$ under independence; "
                                                                "for arbitrary dependence use Benjamini–Yekutieli.")] \
-        == ["Multiple testing › Benjamini–Hochberg › What does the formula for Benjamini–Hochberg say?\n\n$$p_{(k)} \\le \\frac{k}{m}\\,q$$"]
+        == ["Multiple testing › Benjamini–Hochberg › What does Benjamini–Hochberg do?\n\n$$p_{(k)} \\le \\frac{k}{m}\\,q$$"]
     # under "Formula: …" the formula card has the section's front: what explains the formula goes on its card
     assert found["Knowledge distillation › Formula: distillation loss"].endswith(
         "$$\n\n- first term: the ordinary supervised loss on the hard labels\n- second: match the softened "

@@ -65,7 +65,7 @@ def test_an_item_giving_the_formulas_value_in_a_case_is_a_card_of_its_own(tmp_pa
     case = next(c for c in found if c["front"].startswith("Divergences › Relative entropy › When is it $+\\infty$?\n\n"))
     assert "\\log \\frac{p(x)}{q(x)}" in case["front"]
     assert case["back"].startswith("$= +\\infty$ whenever") and "extra cost" not in case["back"]
-    says = next(c for c in found if c["front"].startswith("Divergences › Relative entropy › What it says\n\n"))
+    says = next(c for c in found if c["front"].startswith("Divergences › Relative entropy › What is it in words?\n\n"))
     assert says["back"].startswith("= the expected extra cost") and "+\\infty" not in says["back"]
 
 

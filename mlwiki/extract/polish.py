@@ -29,6 +29,7 @@ from mlwiki.extract.not_defining import ranked_asked
 from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.said_asks import said_asked
+from mlwiki.extract.said_effects import said_effects_asked
 from mlwiki.extract.said_kinds import said_kinds_asked
 from mlwiki.extract.said_parts import said_parts
 from mlwiki.extract.sibling_items import with_sibling_cards
@@ -79,6 +80,7 @@ def polished(ex) -> list:
     drafts = sentence_clozes(drafts)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
     drafts = paragraph_clozes(drafts, ex.page)  # (over two or three short paragraphs of claims: a card per paragraph)
     drafts = said_kinds_asked(drafts)  # (a remark after a formula that says its kind: a derivation, a condition)
+    drafts = said_effects_asked(drafts)  # (a remark that opens on what the formula does, a caveat, what it equals)
     drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)

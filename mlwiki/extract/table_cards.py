@@ -4,8 +4,6 @@ subject (`| pros | cons |`). Reading the table is `mlwiki.extract.tables`'; this
 
 from __future__ import annotations
 
-import re
-
 from mlwiki.extract import table_cells, tables
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.defining import note_headings
@@ -13,9 +11,7 @@ from mlwiki.extract.table_columns import column_cards, compared_columns, link_co
 from mlwiki.extract.table_conclusions import conclusion_card
 
 FORM = "table-row"  # a row of a table that explains things, in such a section
-# A column that only says its cells are remarks ("| baseline | comment |"): asked on a front, it asks nothing
-# ("… › constant baseline › comment"); the row's name alone asks what the table says of it
-_REMARKS = re.compile(r"(?i)[ \t]*(?:comments?|notes?|remarks?|descriptions?|details?|explanations?|info|misc)[ \t:?]*")
+_REMARKS = table_cells.REMARKS  # (a column of remarks: the row's name alone asks what the table says of it)
 
 _ASKED_COLUMNS = (2, 5)  # (one column: the row's name asks it; more than five: a list too long for a front)
 
@@ -42,8 +38,8 @@ def table_cards(ex, path: str, block: Block, after: Block | None = None) -> None
         parts = table_cells.row_parts(found, line, back, compared) if found and not column else None
         if parts is not None:
             asks = table_cells.row_asks(path, name, parts)
-            for front, part in asks:
-                ex.add_card(FORM, front, part, line, id_front="" if len(asks) > 1 else f"{id_path} › {name}")
+            for front, part, kept in asks:
+                ex.add_card(FORM, front, part, line, id_front=kept if len(asks) > 1 else f"{id_path} › {name}")
             continue
         asked = tables.asked_columns(back)
         if found and not column and len(asked) <= back.count("\n"):  # (a header that is a question: "- What is it?

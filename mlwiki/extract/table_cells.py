@@ -5,10 +5,15 @@ per cell when it is wider, each front naming the row and the column. Reading the
 
 from __future__ import annotations
 
+import re
+
 from mlwiki.extract import tables
 from mlwiki.extract.prose import heading_text
 
 MAX_ASKED = 3  # (more cells than this on one back: a list of unrelated facts, each its own card)
+# A column that only says its cells are remarks ("| baseline | comment |"): asked on a front, it asks nothing
+# ("… › constant baseline › comment")
+REMARKS = re.compile(r"(?i)[ \t]*(?:comments?|notes?|remarks?|descriptions?|details?|explanations?|info|misc)[ \t:?]*")
 
 
 def row_parts(found, line: int, back: str, compared: set[int],
@@ -47,15 +52,24 @@ def _in_sentence(column: str) -> str:
     return column[0].lower() + column[1:] if word[:1].isupper() and word[1:].islower() else column
 
 
-def row_asks(path: str, name: str, parts: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
-    """(front, back) of the cards of a row's cells `parts` (`row_parts`): one cell asked under its column ("… ›
-    MAPE › notes"), two or three asked together by their headers ("… › fp16: sign, notes?"), a wider row a card
-    per cell. None of a row whose cells left are only numbers (what a number means, its column's card says)."""
+def row_asks(path: str, name: str, parts: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """(front, back, the front its id keeps) of the cards of a row's cells `parts` (`row_parts`): one cell asked
+    under its column ("… › MAPE › scale-free"), a column of remarks asked what is noted about the row ("… › What is
+    noted about MAPE?", not "… › MAPE › notes", which asks nothing), two or three asked together by their headers
+    ("… › fp16: sign, notes?"), a wider row a card per cell. None of a row whose cells left are only numbers (what
+    a number means, its column's card says)."""
     if all(not tables.says_something(cell) for _, cell, _ in parts):
         return []
     if len(parts) == 1 or len(parts) > MAX_ASKED:
-        return [(f"{path} › {name} › {column}", cell) for column, cell, _ in parts]
-    return [(f"{path} › {name}: {', '.join(column for column, _, _ in parts)}?", "\n".join(ln for _, _, ln in parts))]
+        return [(_cell_front(path, name, column), cell, f"{path} › {name} › {column}") for column, cell, _ in parts]
+    front = f"{path} › {name}: {', '.join(column for column, _, _ in parts)}?"
+    return [(front, "\n".join(ln for _, _, ln in parts), front)]
+
+
+def _cell_front(path: str, name: str, column: str) -> str:
+    """The front that asks one cell of a row: by its column ("… › MAPE › scale-free"), but a column of remarks by
+    what is noted about the row."""
+    return f"{path} › What is noted about {name}?" if REMARKS.fullmatch(column) else f"{path} › {name} › {column}"
 
 
 def among_peers(path: str, names: list[str]) -> bool:
