@@ -14,7 +14,7 @@ from mlwiki.render.texsafe import group_end, neutralize_tex
 if TYPE_CHECKING:
     from mlwiki.config import Config
 
-__all__ = ["QUARTO_MACRO_FILES", "book_macros", "extract_macros", "macros_source", "read_macros"]
+__all__ = ["QUARTO_MACRO_FILES", "book_macros", "defines_only", "extract_macros", "macro_definitions", "macros_source", "read_macros"]
 
 JUPYTER_BOOK_CONFIG = "_config.yml"
 MYST_CONFIG = "myst.yml"  # (Jupyter Book 2 / mystmd)
@@ -99,8 +99,31 @@ def extract_macros(text: str) -> str:
     and \\DeclareMathOperator(*) — the last one rewritten to \\newcommand with \\operatorname, which MathJax
     knows. TeX comments are ignored.
     """
+    return "\n".join(macro_definitions(text))
+
+
+def macro_definitions(text: str) -> list[str]:
+    """`extract_macros`, one definition a string."""
+    return [definition for _, definition in _definitions(text)[1]]
+
+
+def defines_only(text: str) -> bool:
+    """Whether a formula holds macro definitions and nothing else (Quarto's hidden `$$\\newcommand…$$`, a Jupyter
+    cell's `$\\newcommand…$`): it shows nothing, so it is no card."""
+    if "command" not in text and "\\def" not in text and "Declare" not in text:
+        return False  # (most formulas: no definition at all)
+    stripped, found = _definitions(text)
+    rest, pos = [], 0
+    for (start, end), _ in found:
+        rest.append(stripped[pos:start])
+        pos = end
+    return bool(found) and not "".join(rest + [stripped[pos:]]).strip()
+
+
+def _definitions(text: str) -> tuple[str, list[tuple[tuple[int, int], str]]]:
+    """The text without its TeX comments, and each definition in it: ((start, end) in that text, definition)."""
     text = "\n".join(_strip_comment(line) for line in text.splitlines())
-    out: list[str] = []
+    out: list[tuple[tuple[int, int], str]] = []
     pos = 0
     while match := _MACRO_START.search(text, pos):
         command, star = match.group(1), match.group(2)
@@ -108,8 +131,9 @@ def extract_macros(text: str) -> str:
         if definition is None:
             pos = match.end()
             continue
-        out.append(neutralize_tex(definition))  # a macro must not carry a link, class, style or extension
-    return "\n".join(out)
+        out.append(((match.start(), pos), neutralize_tex(definition)))  # a macro must not carry a link, class,
+        # style or extension
+    return text, out
 
 
 def _strip_comment(line: str) -> str:
