@@ -1,5 +1,6 @@
-"""The macros the notes define (`sources.note_macros`), kept for the whole wiki: per note in the store's meta (the
-scan updates the notes it read, in its own transaction), and merged into `.mlwiki/note_macros.tex`, which
+"""The macros the notes define (`sources.note_macros`), kept for the whole wiki: in the store's meta, a row per note
+that defines some (the scan updates the notes it read, in its own transaction; a Pandoc user's every note may repeat
+the same `header-includes`, so no one row holds them all), and merged into `.mlwiki/note_macros.tex`, which
 `render.macros.read_macros` adds to the wiki's macros file without opening the store or reading a note. Where two
 notes define a macro differently the first (by path) is kept, and `check` names the other."""
 
@@ -11,21 +12,18 @@ from collections.abc import Iterable
 from mlwiki.config import Config
 from mlwiki.problems import Problem, Severity
 
-KEY = "note_macros"  # meta: {note path: [[name, line, definition], …]}, only notes that define some
+KEY = "note_macros"  # meta: present once the notes' macros are kept (a store from before: read every note again)
+PREFIX = "note_macros:"  # meta: "note_macros:<note path>" → [[name, line, definition], …]
+_AFTER = "note_macros;"  # (";" follows ":": the end of the rows under PREFIX, in the key's order)
 
 
 def update(index, changed: list[tuple], removed: list[str]) -> None:
     """Record the macros of the notes a scan read (`changed`: (NoteFile, hash, Rows)) and forget removed ones'."""
-    row = index.conn.execute("SELECT value FROM meta WHERE key = ?", (KEY,)).fetchone()
-    stored = _loads(row[0] if row else None)
-    for file, _, rows in changed:
-        if rows[3]:
-            stored[file.rel] = rows[3]
-        else:
-            stored.pop(file.rel, None)
-    for rel in removed:
-        stored.pop(rel, None)
-    index.set_meta(KEY, json.dumps(stored, sort_keys=True, ensure_ascii=False))
+    gone = [(PREFIX + rel,) for rel in removed] + [(PREFIX + file.rel,) for file, _, rows in changed if not rows[3]]
+    index.conn.executemany("DELETE FROM meta WHERE key = ?", gone)
+    index.conn.executemany("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)",
+                           [(PREFIX + file.rel, json.dumps(rows[3], ensure_ascii=False))
+                            for file, _, rows in changed if rows[3]])
 
 
 def known(store) -> bool:
@@ -35,7 +33,7 @@ def known(store) -> bool:
 
 def mark_known(index) -> None:
     """A scan that read every note has recorded every note's macros, none at all included."""
-    index.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES (?, '{}')", (KEY,))
+    index.conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES (?, 'kept')", (KEY,))
 
 
 def merge(notes: Iterable[tuple[str, list]], wiki: str = "") -> tuple[list[str], list[Problem]]:
@@ -67,7 +65,8 @@ def refresh_file(store, config: Config) -> None:
     """Write the merged definitions to `.mlwiki/note_macros.tex` when they changed (removed when there are none)."""
     from mlwiki.render.macros import NOTE_MACROS_FILE  # (only after a scan that read notes: keeps `due` fast)
 
-    text = "\n".join(merge(_loads(store.meta(KEY)).items())[0])
+    rows = store.conn.execute("SELECT key, value FROM meta WHERE key >= ? AND key < ?", (PREFIX, _AFTER))
+    text = "\n".join(merge((key[len(PREFIX):], _loads(value)) for key, value in rows)[0])
     path = config.data_dir / NOTE_MACROS_FILE
     try:
         old = path.read_text(encoding="utf-8") if path.is_file() else ""
@@ -81,9 +80,9 @@ def refresh_file(store, config: Config) -> None:
         pass  # (the deck and the terminal then miss the notes' macros; `check` still knows them)
 
 
-def _loads(text: str | None) -> dict:
+def _loads(text: str) -> list:
     try:
-        data = json.loads(text) if text else {}
+        data = json.loads(text)
     except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
+        return []
+    return [m for m in data if isinstance(m, list) and len(m) == 3] if isinstance(data, list) else []
