@@ -180,14 +180,14 @@ def test_macros_follow_edits_and_removals(wiki):
 
 
 def test_a_store_from_before_learns_the_macros_of_unchanged_notes(wiki):
-    from mlwiki.scan import note_macros_store
+    from mlwiki.store.note_macros import KEPT
     from mlwiki.store.opening import open_store
 
     write(wiki, "notes/moments.md", HEADER_LIST)
     run(wiki, "cards", "--json", ok=True)
     config = load_config(wiki)
     with open_store(config, create=False) as store, store.write():
-        store.delete_meta(note_macros_store.KEY)
+        store.delete_meta(KEPT)
     (config.data_dir / "note_macros.tex").unlink()
     run(wiki, "cards", "--json", ok=True)
     assert "\\Reals" in read_macros(config)[0]

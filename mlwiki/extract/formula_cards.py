@@ -107,7 +107,7 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
             key = " ".join(formula.body.split())
             if (key in ex.formulas_seen and not _another_case(formula, intro, ex.formulas_seen[key])) or \
                     (is_trivial_formula(formula.body) and not _named(formula, intro)) or \
-                    defines_only(formula.body):  # (a note's own macros: `sources.note_macros` reads them)
+                    defines_only(formula.body):  # (a note's own macros: `scan.note_macros` reads them)
                 carry += formula.before
                 continue
             if is_worked_example(formula.body):

@@ -160,7 +160,7 @@ def unread_decks_folder(config: Config) -> list[Problem]:
 
 
 def _macros(config: Config, scan, paths: list[Path] | None) -> tuple[str, list[Problem]]:
-    """The macros the checked cards may use: the wiki's macros file's and the notes' own (`sources.note_macros`; when
+    """The macros the checked cards may use: the wiki's macros file's and the notes' own (`scan.note_macros`; when
     only some notes are checked, the others' as the last scan kept them), and a warning for each note that defines
     one differently from an earlier note."""
     from mlwiki.render.macros import read_macros

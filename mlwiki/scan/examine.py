@@ -26,7 +26,7 @@ class FileResult:
     skipped: bool = False
     forms: Counter = field(default_factory=Counter)
     form_of: dict[str, str] = field(default_factory=dict)
-    macros: list = field(default_factory=list)  # the LaTeX macros the note defines (sources.note_macros)
+    macros: list = field(default_factory=list)  # the LaTeX macros the note defines (scan.note_macros)
 
 
 def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> FileResult:
@@ -60,7 +60,7 @@ def _walk_file(config: Config, file: NoteFile, data: bytes | None):
     """(the finished walk over a note file, the problems of reading it, the macros it defines); no walk when it
     could not be read, opts out, or the walk failed on a bug of ours (then a problem says so)."""
     from mlwiki.extract import note_context, walked  # only when a note changed: keeps `due` fast
-    from mlwiki.sources.note_macros import note_macros
+    from mlwiki.scan.note_macros import note_macros
 
     note, problems = load_note(file.fspath, file.rel, data)
     if note is None:
@@ -88,7 +88,7 @@ def warm_up() -> None:
 # matched the known one, so nothing needed extracting): a FileResult, or for the scan its `Rows`.
 Examined = tuple["str | None", "FileResult | Rows | None"]
 # What the scan stores of one file: its cards as `card_row`s, its problems, whether it was skipped, and the macros
-# it defines (`sources.note_macros`). Plain
+# it defines (`scan.note_macros`). Plain
 # tuples of strings and numbers: a pool's workers send them to the scan ten times cheaper than Card objects.
 Rows = tuple[list[tuple], list[Problem], bool, list]
 # Notes to examine: each file with the content hash it had at the last scan (None: read it whatever it holds).

@@ -30,6 +30,7 @@ from mlwiki.scan import duplicates, note_macros_store
 from mlwiki.store.db import Store, utc_iso
 from mlwiki.store.duplicates import back_keys_of
 from mlwiki.store.index import IndexWriter, file_states, has_cards, restore_deferred_indexes, stored_problems
+from mlwiki.store.note_macros import mark_note_macros_kept, note_macros_kept
 from mlwiki.textsafe import plural
 
 try:
@@ -95,7 +96,7 @@ def scan(store: Store, config: Config, now: datetime, progress=None) -> ScanRepo
     report = ScanReport(files_seen=len(files), files_removed=len(removed))
     fingerprint = extraction_fingerprint(config)
     reextract = store.meta(FINGERPRINT_KEY) != fingerprint  # a new mlwiki or card settings: read every note
-    reextract = reextract or not note_macros_store.known(store)  # (a store from before notes' macros were kept)
+    reextract = reextract or not note_macros_kept(store)  # (a store from before notes' macros were kept)
     trusted = {} if reextract else known  # what stored file states may spare a note from being read again
     # size + mtime first: only files that fail it are read, each once, for both its hash and its cards
     candidates = [f for f in files if (row := trusted.get(f[1])) is None or row[0] != f[2] or row[1] != f[3]]
@@ -106,7 +107,7 @@ def scan(store: Store, config: Config, now: datetime, progress=None) -> ScanRepo
         def finish(index: IndexWriter) -> None:
             if reextract:
                 index.set_meta(FINGERPRINT_KEY, fingerprint)
-                note_macros_store.mark_known(index)
+                mark_note_macros_kept(index.conn)
             if new_snapshot:
                 index.set_meta(SNAPSHOT_KEY, snapshot) if snapshot else index.delete_meta(SNAPSHOT_KEY)
 
