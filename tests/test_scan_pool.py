@@ -242,6 +242,7 @@ def test_the_rows_a_scan_stores_are_the_extracted_cards_as_rows(big_wiki):
     compared = 0
     for file in files:
         result = extract_file(config, file)
-        assert file_rows(config, file) == ([card_row(c) for c in result.cards], result.problems, result.skipped)
+        assert file_rows(config, file) == ([card_row(c) for c in result.cards], result.problems, result.skipped,
+                                          result.macros)
         compared += len(result.cards)
     assert compared > 1500

@@ -28,6 +28,7 @@ from mlwiki.extract.passages import CANNOT_END, narrates
 from mlwiki.extract.prose import (PROSE_TAIL, clean_prose, clip, cut_prose, has_words, introduces, is_fragment,
                                   last_sentence, prefix_heading, sentence_around, sentences)
 from mlwiki.models import CardKind, Severity
+from mlwiki.render.macros import defines_only
 
 
 _STEP_LABEL_WORDS = 3  # a list item's bare step ("normalise:", "score each key:"): its list's lead says of what
@@ -105,7 +106,8 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
             ex.since_formula = []
             key = " ".join(formula.body.split())
             if (key in ex.formulas_seen and not _another_case(formula, intro, ex.formulas_seen[key])) or \
-                    (is_trivial_formula(formula.body) and not _named(formula, intro)):
+                    (is_trivial_formula(formula.body) and not _named(formula, intro)) or \
+                    defines_only(formula.body):  # (a note's own macros: `scan.note_macros` reads them)
                 carry += formula.before
                 continue
             if is_worked_example(formula.body):

@@ -14,13 +14,16 @@ from mlwiki.render.texsafe import group_end, neutralize_tex
 if TYPE_CHECKING:
     from mlwiki.config import Config
 
-__all__ = ["QUARTO_MACRO_FILES", "book_macros", "extract_macros", "macros_source", "read_macros"]
+__all__ = ["NOTE_MACROS_FILE", "QUARTO_MACRO_FILES", "book_macros", "definition_name", "defines_only", "extract_macros",
+           "macro_definitions", "macros_source", "read_macros"]
 
 JUPYTER_BOOK_CONFIG = "_config.yml"
 MYST_CONFIG = "myst.yml"  # (Jupyter Book 2 / mystmd)
 QUARTO_MACRO_FILES = ("_macros.tex", "_macros.qmd", "_macros.md", "macros.tex", "macros.qmd", "_tex/macros.tex")
 
 _MACRO_START = re.compile(r"\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def)(?![A-Za-z])(\*?)")
+_DEFINED_NAME = re.compile(r"\\(?:re)?newcommand\{(\\[^{}]+)\}|\\def(\\[A-Za-z@]+|\\.)")  # (as `_definitions` writes them)
+NOTE_MACROS_FILE = "note_macros.tex"  # in .mlwiki/: the macros the notes define (`scan.note_macros_store`)
 _CONTROL_WORD = re.compile(r"\\(?:[A-Za-z@]+|.)")
 
 
@@ -99,8 +102,37 @@ def extract_macros(text: str) -> str:
     and \\DeclareMathOperator(*) — the last one rewritten to \\newcommand with \\operatorname, which MathJax
     knows. TeX comments are ignored.
     """
+    return "\n".join(macro_definitions(text))
+
+
+def macro_definitions(text: str) -> list[str]:
+    """`extract_macros`, one definition a string."""
+    return [definition for _, definition in _definitions(text)[1]]
+
+
+def definition_name(definition: str) -> str:
+    """The command a `render.macros.macro_definitions` definition defines (`\\E`)."""
+    match = _DEFINED_NAME.match(definition)
+    return (match.group(1) or match.group(2)).strip() if match else ""
+
+
+def defines_only(text: str) -> bool:
+    """Whether a formula holds macro definitions and nothing else (Quarto's hidden `$$\\newcommand…$$`, a Jupyter
+    cell's `$\\newcommand…$`): it shows nothing, so it is no card."""
+    if "command" not in text and "\\def" not in text and "Declare" not in text:
+        return False  # (most formulas: no definition at all)
+    stripped, found = _definitions(text)
+    rest, pos = [], 0
+    for (start, end), _ in found:
+        rest.append(stripped[pos:start])
+        pos = end
+    return bool(found) and not "".join(rest + [stripped[pos:]]).strip()
+
+
+def _definitions(text: str) -> tuple[str, list[tuple[tuple[int, int], str]]]:
+    """The text without its TeX comments, and each definition in it: ((start, end) in that text, definition)."""
     text = "\n".join(_strip_comment(line) for line in text.splitlines())
-    out: list[str] = []
+    out: list[tuple[tuple[int, int], str]] = []
     pos = 0
     while match := _MACRO_START.search(text, pos):
         command, star = match.group(1), match.group(2)
@@ -108,8 +140,9 @@ def extract_macros(text: str) -> str:
         if definition is None:
             pos = match.end()
             continue
-        out.append(neutralize_tex(definition))  # a macro must not carry a link, class, style or extension
-    return "\n".join(out)
+        out.append(((match.start(), pos), neutralize_tex(definition)))  # a macro must not carry a link, class,
+        # style or extension
+    return text, out
 
 
 def _strip_comment(line: str) -> str:
@@ -169,8 +202,24 @@ def _parse_definition(text: str, i: int, command: str, star: str) -> tuple[str |
     return f"\\{verb}{{{name}}}{options}{body}", end
 
 
-def read_macros(config: "Config") -> tuple[str, str | None]:
-    """The wiki's macro definitions (may be empty) and a warning when the file is missing or unreadable."""
+def read_macros(config: "Config", notes: bool = True) -> tuple[str, str | None]:
+    """The wiki's macro definitions (may be empty) and a warning when the file is missing or unreadable; with
+    `notes`, followed by those the notes define themselves (as the last scan kept them), but for any the wiki's
+    file defines."""
+    text, warning = _file_macros(config)
+    if notes:
+        try:
+            kept = (config.data_dir / NOTE_MACROS_FILE).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            kept = ""
+        if kept:
+            defined = {definition_name(d) for d in macro_definitions(text)}
+            added = [d for d in macro_definitions(kept) if definition_name(d) not in defined]
+            text = "\n".join(part for part in [text] + added if part)
+    return text, warning
+
+
+def _file_macros(config: "Config") -> tuple[str, str | None]:
     path, warning = macros_source(config)
     if path is None:
         return "", warning

@@ -133,7 +133,9 @@ def run_checks(config: Config, paths: list[Path] | None) -> CheckReport:
     report = CheckReport(notes=len(scan.files), cards=len(scan.cards), made=made, possible=possible, form_of=form_of,
                          skipped=skipped)
     report.add(scan.all_problems)
-    report.add(latex_warnings(scan.cards, config))
+    macros, conflicts = _macros(config, scan, paths)
+    report.add(conflicts)
+    report.add(latex_warnings(scan.cards, config, macros))
     if paths is None:
         report.add(unread_decks_folder(config))
     return report
@@ -157,13 +159,27 @@ def unread_decks_folder(config: Config) -> list[Problem]:
                     Severity.WARNING, "unread-decks")]
 
 
-def latex_warnings(cards: list[Card], config: Config) -> list[Problem]:
+def _macros(config: Config, scan, paths: list[Path] | None) -> tuple[str, list[Problem]]:
+    """The macros the checked cards may use: the wiki's macros file's and the notes' own (`scan.note_macros`; when
+    only some notes are checked, the others' as the last scan kept them), and a warning for each note that defines
+    one differently from an earlier note."""
+    from mlwiki.render.macros import read_macros
+    from mlwiki.scan import note_macros_store
+
+    wiki = read_macros(config, notes=False)[0]
+    used, conflicts = note_macros_store.merge(((r.file.rel, r.macros) for r in scan.files if r.macros), wiki)
+    kept = read_macros(config)[0] if paths is not None else wiki  # (the others' after the checked notes' own)
+    return "\n".join(part for part in [kept] + used if part), conflicts
+
+
+def latex_warnings(cards: list[Card], config: Config, macros: str | None = None) -> list[Problem]:
     """A warning at the card's `path:line` for each formula on a card side that MathJax would show as an error
-    (unbalanced braces or environments, commands neither MathJax's nor in the wiki's macros file)."""
+    (unbalanced braces or environments, commands neither MathJax's nor in the wiki's macros file or the notes'
+    own: `macros`, else the wiki's as `read_macros` gives them)."""
     from mlwiki.render.latex_check import defined_names, formulas, latex_problems
     from mlwiki.render.macros import read_macros
 
-    defined = defined_names(read_macros(config)[0])
+    defined = defined_names(read_macros(config)[0] if macros is None else macros)
     problems = []
     lines: dict[str, list[str]] = {}
     for card in cards:

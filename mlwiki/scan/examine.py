@@ -26,47 +26,54 @@ class FileResult:
     skipped: bool = False
     forms: Counter = field(default_factory=Counter)
     form_of: dict[str, str] = field(default_factory=dict)
+    macros: list = field(default_factory=list)  # the LaTeX macros the note defines (scan.note_macros)
 
 
 def extract_file(config: Config, file: NoteFile, data: bytes | None = None) -> FileResult:
     """Read (unless its bytes are given) and extract one note file; never raises for a bad file."""
-    extractor, problems = _walk_file(config, file, data)
+    extractor, problems, macros = _walk_file(config, file, data)
     if extractor is None:
-        return FileResult(file, [], problems, skipped=True)
+        return FileResult(file, [], problems, skipped=True, macros=macros)
     from mlwiki.extract.walk import draft_id
 
     cards = extractor.cards()
     form_of = {draft_id(d): d.form for drafts, _ in extractor.drafts for d in drafts if d.form}
-    return FileResult(file, cards, problems + extractor.problems, forms=extractor.forms(), form_of=form_of)
+    return FileResult(file, cards, problems + extractor.problems, forms=extractor.forms(), form_of=form_of,
+                      macros=macros)
 
 
 def file_rows(config: Config, file: NoteFile, data: bytes | None = None) -> Rows:
     """`extract_file` as the scan stores it: each card a `card_row`, made from the walk's fields (not through a Card:
     a first scan makes ~10 cards a note)."""
-    extractor, problems = _walk_file(config, file, data)
+    extractor, problems, macros = _walk_file(config, file, data)
     if extractor is None:
-        return [], problems, True
+        return [], problems, True, macros
     path, tags_json = extractor.ctx.path, _tags_json
     rows = [(cid, note_id, d.kind.value, d.front, d.back, d.text, d.group, deck, tags_json(tags), heading, path, line,
              k, int(bool(d.explicit_id)), content_hash, key)
             for k, (d, cid, note_id, line, deck, tags, heading, content_hash, key)
             in enumerate(extractor.finished())]
-    return rows, problems + extractor.problems, False
+    return rows, problems + extractor.problems, False, macros
 
 
 def _walk_file(config: Config, file: NoteFile, data: bytes | None):
-    """(the finished walk over a note file, the problems of reading it); no walk when it could not be read, opts
-    out, or the walk failed on a bug of ours (then a problem says so)."""
+    """(the finished walk over a note file, the problems of reading it, the macros it defines); no walk when it
+    could not be read, opts out, or the walk failed on a bug of ours (then a problem says so)."""
     from mlwiki.extract import note_context, walked  # only when a note changed: keeps `due` fast
+    from mlwiki.scan.note_macros import note_macros
 
     note, problems = load_note(file.fspath, file.rel, data)
-    if note is None or note.makes_no_cards:
-        return None, problems
+    if note is None:
+        return None, problems, []
+    macros = note_macros(note, data, file.fspath, config.root)  # (a note that opts out may define them)
+    if note.makes_no_cards:
+        return None, problems, macros
     try:
-        return walked(note.body, note_context(note, config)), problems
+        return walked(note.body, note_context(note, config)), problems, macros
     except Exception as exc:  # a bug of ours that one note sets off: the other notes are still scanned
         return None, problems + [Problem(file.rel, None, f"mlwiki could not make this note's cards ({type(exc).__name__}: "
-                                         f"{exc}); its cards wait until that is fixed: please report it", code="internal")]
+                                         f"{exc}); its cards wait until that is fixed: please report it",
+                                         code="internal")], macros
 
 
 def warm_up() -> None:
@@ -80,9 +87,10 @@ def warm_up() -> None:
 # One examined file: its content hash (None when it could not be read) and its extraction (None when the hash
 # matched the known one, so nothing needed extracting): a FileResult, or for the scan its `Rows`.
 Examined = tuple["str | None", "FileResult | Rows | None"]
-# What the scan stores of one file: its cards as `card_row`s, its problems, and whether it was skipped. Plain
+# What the scan stores of one file: its cards as `card_row`s, its problems, whether it was skipped, and the macros
+# it defines (`scan.note_macros`). Plain
 # tuples of strings and numbers: a pool's workers send them to the scan ten times cheaper than Card objects.
-Rows = tuple[list[tuple], list[Problem], bool]
+Rows = tuple[list[tuple], list[Problem], bool, list]
 # Notes to examine: each file with the content hash it had at the last scan (None: read it whatever it holds).
 Jobs = list[tuple[NoteFile, "str | None"]]
 

@@ -26,10 +26,11 @@ from datetime import datetime
 from mlwiki.config import Config
 from mlwiki.problems import Problem, Severity
 from mlwiki.scan.snapshot import SNAPSHOT_KEY, known_files_stand, restat, snapshot_after_walk
-from mlwiki.scan import duplicates
+from mlwiki.scan import duplicates, note_macros_store
 from mlwiki.store.db import Store, utc_iso
 from mlwiki.store.duplicates import back_keys_of
 from mlwiki.store.index import IndexWriter, file_states, has_cards, restore_deferred_indexes, stored_problems
+from mlwiki.store.note_macros import mark_note_macros_kept, note_macros_kept
 from mlwiki.textsafe import plural
 
 try:
@@ -95,6 +96,7 @@ def scan(store: Store, config: Config, now: datetime, progress=None) -> ScanRepo
     report = ScanReport(files_seen=len(files), files_removed=len(removed))
     fingerprint = extraction_fingerprint(config)
     reextract = store.meta(FINGERPRINT_KEY) != fingerprint  # a new mlwiki or card settings: read every note
+    reextract = reextract or not note_macros_kept(store)  # (a store from before notes' macros were kept)
     trusted = {} if reextract else known  # what stored file states may spare a note from being read again
     # size + mtime first: only files that fail it are read, each once, for both its hash and its cards
     candidates = [f for f in files if (row := trusted.get(f[1])) is None or row[0] != f[2] or row[1] != f[3]]
@@ -105,11 +107,13 @@ def scan(store: Store, config: Config, now: datetime, progress=None) -> ScanRepo
         def finish(index: IndexWriter) -> None:
             if reextract:
                 index.set_meta(FINGERPRINT_KEY, fingerprint)
+                mark_note_macros_kept(index.conn)
             if new_snapshot:
                 index.set_meta(SNAPSHOT_KEY, snapshot) if snapshot else index.delete_meta(SNAPSHOT_KEY)
 
         with paused_gc():  # a scan makes many objects and few cycles: see paused_gc
             _update(store, config, now, progress, report, candidates, trusted, removed, finish)
+        note_macros_store.refresh_file(store, config)
     report.problems = walk_problems + stored_problems(store)
     return report
 
@@ -208,6 +212,7 @@ def _apply(index: IndexWriter, report: ScanReport, changed: list[tuple], removed
     paths = [f.rel for f, _, _ in changed] + removed
     index.replace_files([(f.rel, f.size, f.mtime_ns, digest, int(rows[2])) for f, digest, rows in changed], removed)
     index.add_problems(p for _, _, rows in changed for p in rows[1])
+    note_macros_store.update(index, changed, removed)
     # (a streamed scan began with no card, so with no source, and reads each file once: its files have no source to
     # look up or drop, and card_sources' path index can wait until it is done: see IndexWriter.defer_indexes)
     old_ids = index.ids_at(paths) if not streamed else []
