@@ -114,3 +114,34 @@ def test_a_highlight_the_readers_summary_says_again_is_not_a_second_card(tmp_pat
     assert any("decorrelate the features, so no feature is redundant" in c["back"] for c in made), text
     assert not any("features of the embedding" in c["back"] for c in made), text  # (the summary says it)
     assert any("16384" in c["back"] for c in made), text  # (a highlight no summary holds stays)
+
+
+RECURRENT = """---
+title: "Recurrent networks"
+---
+
+## Unrolling
+
+Define $h_t$ as the state after step $t$. Then
+
+$$
+h_1 = \\tanh(U x_1), \\qquad
+h_t = \\tanh(W h_{t-1} + U x_t).
+$$ {#eq-state}
+
+Summary of the sequence at the end: $s = h_T$.
+
+In matrix form: $H_t = \\tanh(H_{t-1} W^\\top + X_t U^\\top)$, where $X_t$
+stacks the batch's inputs at step $t$. Each step costs $O(d^2)$ per sequence.
+
+## Truncation
+
+Backpropagation through time is cut after a fixed number of steps to bound its memory.
+"""
+
+
+def test_a_formula_card_the_card_of_its_paragraph_holds_whole_is_not_made(tmp_path):
+    made = cards_of(tmp_path, {"chapters/rnn.qmd": RECURRENT})
+    text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
+    holding = [c for c in made if "H_{t-1} W^\\top" in c["front"] + c["back"]]
+    assert len(holding) == 1 and "O(d^2)" in holding[0]["back"], text  # (the paragraph's card, which says more)
