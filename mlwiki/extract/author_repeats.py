@@ -34,12 +34,17 @@ def without_author_repeats(drafts: list) -> list:
     the same note holds (see the module's docstring)."""
     written = [d for siblings, _ in drafts for d in siblings if d.form in EXPLICIT_FORMS]
     carded = [plain(m.group(1) or m.group(2)) for siblings, _ in drafts for d in siblings
-              if d.form in FORMULA_AUTHORS for m in _MATH.finditer(f"{d.front}\n{d.back}")]
+              if d.form in FORMULA_AUTHORS for m in _MATH.finditer(_shown(d))]
     if not carded and not written:
         return drafts
     worded = [_words(f"{d.front}\n{d.back}") for d in written]
     return [(siblings, path) for siblings, path in drafts
             if not (len(siblings) == 1 and (_repeats(siblings[0], carded) or _says_again(siblings[0], worded)))]
+
+
+def _shown(draft) -> str:
+    """What a writer's card shows whole: its front and back; a cloze's back (its front hides a part)."""
+    return draft.back if draft.form == "cloze" else f"{draft.front}\n{draft.back}"
 
 
 def _words(text: str) -> set[str]:
