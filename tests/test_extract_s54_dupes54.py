@@ -145,3 +145,23 @@ def test_a_formula_card_the_card_of_its_paragraph_holds_whole_is_not_made(tmp_pa
     text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
     holding = [c for c in made if "H_{t-1} W^\\top" in c["front"] + c["back"]]
     assert len(holding) == 1 and "O(d^2)" in holding[0]["back"], text  # (the paragraph's card, which says more)
+
+
+ONE_DIM = """# Gaussian negative log-likelihood
+
+## One observation
+
+Q: What is the negative log-likelihood of one observation under a Gaussian, constants halved out?
+A: $\\tfrac12\\left(\\log(2\\pi\\sigma^2) + (x-\\mu)^2/\\sigma^2\\right)$
+
+## Many observations
+
+With a variance of its own for each observation the terms add up:
+$$\\mathcal{L} = \\tfrac12 \\sum_{i=1}^{n} \\left(\\log(2\\pi\\sigma_i^2) + \\frac{(x_i-\\mu_i)^2}{\\sigma_i^2}\\right)$$
+"""
+
+
+def test_a_right_side_the_writer_carded_must_be_written_the_same_to_count(tmp_path):
+    made = cards_of(tmp_path, {"NLL.md": ONE_DIM})
+    assert any(c["front"].startswith("What is the negative") for c in made), made
+    assert _formula_alone(made, "\\sum_{i=1}^{n}"), made  # (the sum over n observations is a fact of its own)

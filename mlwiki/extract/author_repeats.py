@@ -79,4 +79,5 @@ def _same(formula: str, other: str) -> bool:
     side, value = formula.split("=", 1)
     if "=" in other:
         return other.split("=", 1)[0] == side and SequenceMatcher(None, formula, other).ratio() >= MIN_SAME
-    return len(value) >= MIN_SIDE and SequenceMatcher(None, value, other).ratio() >= MIN_SAME
+    return len(value) >= MIN_SIDE and value == other  # (no side to anchor it: only the same writing is the same
+    # formula; `½(μ²+σ²−log σ²−1)` and its sum over `d` dimensions read alike and are two facts)
