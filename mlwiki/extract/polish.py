@@ -15,8 +15,10 @@ from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.errands import errands_dropped
 from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.extract.formula_facts import split_said
+from mlwiki.extract.formula_in_fact import without_formulas_in_facts
 from mlwiki.extract.heading_claims import claims_asked
 from mlwiki.extract.highlight_asks import highlights_asked
+from mlwiki.extract.highlight_repeats import without_highlight_repeats
 from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.list_clozes import list_clozes
@@ -56,6 +58,8 @@ def polished(ex) -> list:
     drafts = lessons_named(drafts)  # ("Study log › TIL" over a lesson: named by its subject)
     drafts = without_repeats(drafts, ex.shown_whole)  # (no back ends on another card's whole back)
     drafts = without_author_repeats(drafts)  # (nor asks a formula the writer carded: the writer's card wins)
+    drafts = without_highlight_repeats(drafts)  # (nor a paper's highlight the reader's summary says: it wins)
+    drafts = without_formulas_in_facts(drafts)  # (nor a formula card its paragraph's card holds whole)
     drafts = without_shown_children(drafts)  # (nor holds what the cards under its heading show)
     drafts = heading_equations.equated_heading_cards(drafts, ex.blocks)  # ("## RF = bagging + …")
     drafts = lone_remarks.lone_remark_cards(drafts, ex.blocks)  # ("… › caveat")
