@@ -28,7 +28,7 @@ from mlwiki.extract.prose import sentences
 from mlwiki.models import CardKind
 
 # The title `zotero` gives an annotation's callout: its kind and page
-_KIND_PAGE = re.compile(r"(?i)(?:highlight|underline|annotation|quote|image|note|comment)[ \t]+\(p\. [\divxlc–-]+\)")
+KIND_PAGE = re.compile(r"(?i)(?:highlight|underline|annotation|quote|image|note|comment)[ \t]+\(p\. [\divxlc–-]+\)")
 # "Global BN: pool …": a term of a few words, a name's capital first, and what it is
 _TERM = re.compile(r"(?P<term>[A-Z][\w-]*(?: [\w-]+){0,2}):[ \t]+(?=\S)")
 # "hypothesis: …", "Key finding: …": what the authors put forward, labelled by its kind
@@ -67,7 +67,7 @@ def asked_front(draft) -> str:
     # under the path, as a question's)
     front = f"{path} › {titled}" if titled else path
     if draft.kind != CardKind.BASIC or "\n" in titled or "\n" in path \
-            or not _KIND_PAGE.fullmatch(front.rpartition(" › ")[2]):
+            or not KIND_PAGE.fullmatch(front.rpartition(" › ")[2]):
         return ""
     first = _first_sentence(draft.back)
     question = first and _question(first)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.highlight_asks import _KIND_PAGE as KIND_PAGE
+from mlwiki.extract.highlight_asks import KIND_PAGE
 from mlwiki.models import CardKind
 
 _MATH = re.compile(r"\$\$[^$]+\$\$|\$[^$\n]+\$")
