@@ -25,6 +25,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.defining import defining_sentence, stems
+from mlwiki.extract.named_leads import named_question
 from mlwiki.extract.facets import _as_written, _names_many, _parent, defined_question, facet_question
 from mlwiki.extract.prose import clean_prose, holds_words
 
@@ -160,7 +161,7 @@ def lead_question(subject: str, back: str) -> str | None:
     if (defined := defining_sentence(clean_prose(sentence), subject)) is not None \
             and _same_head(term := clean_prose(defined[0]), name) and len(term.split()) <= 5:
         return f"What {'are' if _names_many(term) else 'is'} {_opening_term(term, back)}?"
-    return defined_question(name, back)
+    return defined_question(name, back) or named_question(subject, sentence)
 
 
 def _label_question(label: str, name: str) -> str | None:
