@@ -19,16 +19,17 @@ from mlwiki.extract.claim_asks import asked_front
 from mlwiki.extract.prose import clean_prose
 
 # Where a title's name ends and the rest of the title goes on: a preposition, a dash, a colon
-_CUT_WORDS = frozenset("for in on with from under via — – - : ·".split())
+_CUT_WORDS = frozenset("for in on with from under via — – - : · / and".split())
 _NOT_NAMES = frozenset("a an the this that these those it its my our your their how why what when which".split())
 _ASIDE = re.compile(r"[ \t]*\([^()\n]{1,80}\)")  # ("SHAP (Lundberg & Lee 2017) attributes …": a citation)
+_MARKS = re.compile(r"\*\*|==|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])")  # (bold, highlight, italics: "**partitions**")
 MAX_NAME_WORDS = 4  # a longer opening is a title's phrase, not a name a question can hold
 
 
 def named_question(title: str, sentence: str) -> str | None:
     """The question `sentence` answers about the name `title` opens with, when the sentence opens on that name as
     the subject of a claim (see the module's doc); None otherwise."""
-    text = " ".join(clean_prose(sentence).split())
+    text = " ".join(_MARKS.sub("", clean_prose(sentence)).split())
     for name in _names(title):
         if not text.casefold().startswith(name.casefold()) or text[len(name):len(name) + 1] not in (" ", ","):
             continue
@@ -48,7 +49,21 @@ def _names(title: str) -> list[str]:
     for k in range(min(len(words) - 1, MAX_NAME_WORDS), 0, -1):
         if words[k].casefold() in _CUT_WORDS or words[k - 1].endswith(":"):
             names.append(" ".join(words[:k]).rstrip(":"))
-    return [name for name in names if name and _named(name.split())]
+    names = [name for name in names if name and _named(name.split())]
+    return names + [form for name in names for form in _other_forms(name) if form not in names]
+
+
+def _other_forms(name: str) -> list[str]:
+    """How a sentence may name what a title names: its initials ("Hamiltonian Monte Carlo" → "HMC"), the singular
+    of a plural title under an article ("Propensity scores" → "The propensity score")."""
+    words = name.split()
+    forms = []
+    if len(words) >= 2 and all(w[:1].isupper() and w.isalpha() for w in words):
+        forms.append("".join(w[0] for w in words))
+    if words[0].casefold() not in ("a", "an", "the"):
+        one = name[:-1] if name.endswith("s") and not name.endswith("ss") and words[-1].isalpha() else name
+        forms += [f"The {one}", f"A {one}", f"An {one}"]
+    return forms
 
 
 def _named(words: list[str]) -> bool:

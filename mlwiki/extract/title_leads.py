@@ -77,6 +77,9 @@ _ASKS_OF = [
 # "Cases where …" (no verb of its own before the clause)
 _WHAT_UNNAMED = re.compile(r"(?:An?[ \t]+(?:[\w-]*[^\Ws][ \t]+){0,2}?(?:of|for|in[ \t]+which|where|that|which|to|"
                            r"used)|[A-Z][a-z]+s[ \t]+(?:where|in[ \t]+which|for[ \t]+which|when))\b")
+# The same said with "the", or a participle after a short noun: "The workhorse for HMMs.", "A BN unrolled over time."
+# (no verb in the whole sentence: "The idea of X is …" says what the idea is)
+_WHAT_UNNAMED_TOO = re.compile(r"(?:The[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:of|for)|An?[ \t]+(?:[\w-]+[ \t]+){0,2}?[a-z]{3,}ed)\b")
 _VERB = re.compile(r"(?i)\b(?:is|are|was|were|has|have|can|will|would|does|do|may|must|should)\b")
 # A first sentence that says what the subject does, its subject left out: "Tests whether …", "Used to compare …"
 _DOES = re.compile(r"(?P<verb>[A-Z][a-z]{2,}s)[ \t]+(?=(?:whether|if|how|which|the|a|an|two|one)\b)")
@@ -149,6 +152,8 @@ def lead_question(subject: str, back: str) -> str | None:
         return None  # (a list, a formula, code: no sentence opens the back)
     sentence = _END.split(first.split("\n\n", 1)[0], 1)[0]
     if (found := _WHAT_UNNAMED.match(sentence)) and not _VERB.search(sentence[:found.end()]):
+        return f"What {'are' if _names_many(name) else 'is'} {name}?"
+    if _WHAT_UNNAMED_TOO.match(sentence) and not _VERB.search(sentence):
         return f"What {'are' if _names_many(name) else 'is'} {name}?"
     if found := _DOES.match(sentence):
         return f"What {'do' if _names_many(name) else 'does'} {name} {_base(found['verb'].lower())}?"
