@@ -79,7 +79,7 @@ _WHAT_UNNAMED = re.compile(r"(?:An?[ \t]+(?:[\w-]*[^\Ws][ \t]+){0,2}?(?:of|for|i
                            r"used)|[A-Z][a-z]+s[ \t]+(?:where|in[ \t]+which|for[ \t]+which|when))\b")
 # The same said with "the", or a participle after a short noun: "The workhorse for HMMs.", "A BN unrolled over time."
 # (no verb in the whole sentence: "The idea of X is …" says what the idea is)
-_WHAT_UNNAMED_TOO = re.compile(r"(?:The[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:of|for)|An?[ \t]+(?:[\w-]+[ \t]+){0,2}?[a-z]{3,}ed)\b")
+_WHAT_UNNAMED_TOO = re.compile(r"(?:The[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:of|for)|An?[ \t]+(?:[\w-]+[ \t]+){0,3}?[a-z]{3,}ed)\b")
 _VERB = re.compile(r"(?i)\b(?:is|are|was|were|has|have|can|will|would|does|do|may|must|should)\b")
 # A first sentence that says what the subject does, its subject left out: "Tests whether …", "Used to compare …"
 _DOES = re.compile(r"(?P<verb>[A-Z][a-z]{2,}s)[ \t]+(?=(?:whether|if|how|which|the|a|an|two|one)\b)")
