@@ -23,7 +23,9 @@ _CUT_WORDS = frozenset("for in on with from under via — – - : · / and".spli
 _NOT_NAMES = frozenset("a an the this that these those it its my our your their how why what when which".split())
 _ASIDE = re.compile(r"[ \t]*\([^()\n]{1,80}\)")  # ("SHAP (Lundberg & Lee 2017) attributes …": a citation)
 _MARKS = re.compile(r"\*\*|==|(?<![\w*])\*(?=\w)|(?<=\w)\*(?![\w*])")  # (bold, highlight, italics: "**partitions**")
-MAX_NAME_WORDS = 4  # a longer opening is a title's phrase, not a name a question can hold
+MAX_NAME_WORDS = 4
+# A label that asks what the subject is or does: "What CART does, mechanically: …", "What a GP is:"
+_WHAT_LABEL = re.compile(r"What[ \t]+(?P<name>[^,:\n]{1,40}?)[ \t]+(?P<verb>does|do|is|are)(?:,[^:\n]{1,30})?:[ \t]")  # a longer opening is a title's phrase, not a name a question can hold
 
 
 def named_question(title: str, sentence: str) -> str | None:
@@ -40,6 +42,15 @@ def named_question(title: str, sentence: str) -> str | None:
         question = asked_front(f"{name} …", claim)
         return question if question.endswith("?") and question != f"{name} …" else None
     return None
+
+
+def labelled_question(title: str, text: str) -> str | None:
+    """'What does CART do?' for a text opening on the label "What CART does, mechanically:" (or "What X is:"),
+    where X is the name `title` opens with; None otherwise."""
+    if not (found := _WHAT_LABEL.match(text)) or found["name"].casefold() not in {n.casefold() for n in _names(title)}:
+        return None
+    verb = found["verb"]
+    return f"What {verb} {found['name']}?" if verb in ("is", "are") else f"What {verb} {found['name']} do?"
 
 
 def _names(title: str) -> list[str]:

@@ -25,7 +25,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.defining import defining_sentence, stems
-from mlwiki.extract.named_leads import named_question
+from mlwiki.extract.named_leads import labelled_question, named_question
 from mlwiki.extract.facets import _as_written, _names_many, _parent, defined_question, facet_question
 from mlwiki.extract.prose import clean_prose, holds_words
 
@@ -56,6 +56,9 @@ _PAGE = re.compile(r"(?i)\b(?:everything[ \t]+(?:else[ \t]+)?(?:here|in[ \t]+(?:
                    r"(?:in|from)[ \t]+the[ \t]+(?:chapters|other[ \t]+pages|other[ \t]+notes)|"
                    r"this[ \t]+(?:file|page|repo|note|post|chapter)[ \t]+is|notation[ \t]+follows|"
                    r"(?:notes?|more|details?)[ \t]+(?:at|further)[ \t]+the[ \t]+bottom|"
+                   r"(?:first|second|third|next|last|final|previous)[ \t]+(?:post|part|entry|article|instalment)[ \t]+"
+                   r"(?:of|in)[ \t]+(?:the|this|my|a)|gets?[ \t]+(?:its|their)[ \t]+\[?own[ \t]+(?:post|page|note|"
+                   r"chapter|article)|"  # (where the post stands in a series, and what another post covers)
                    r"wip|work[ \t]+in[ \t]+progress|half[- ]written|(?:need|have|want)s?[ \t]+to[ \t]+finish|"
                    r"finish[ \t]+(?:it|this|later)|expect[ \t]+mistakes|still[ \t]+open|"
                    r"(?:quick|short|longer?|brief)[ \t]+(?:defs|definitions|versions?)|personal[ \t]+notes|"
@@ -148,6 +151,8 @@ def lead_question(subject: str, back: str) -> str | None:
     first = back.lstrip()
     if (label := _LABEL.match(first)) and (asked := _label_question(label["label"].strip(), name)):
         return asked
+    if asked := labelled_question(subject, first):
+        return asked  # ("What CART does, mechanically: …")
     if first[:1] in "-*+|$`>" or first[:1].isdigit():
         return None  # (a list, a formula, code: no sentence opens the back)
     sentence = _END.split(first.split("\n\n", 1)[0], 1)[0]
