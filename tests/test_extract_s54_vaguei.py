@@ -65,3 +65,16 @@ def test_a_lead_on_another_subject_keeps_its_front(tmp_path):
             "sure things buy anyway and waste the coupon.\n")
     made = _cards(tmp_path, {"uplift.md": note})
     assert _front_of(made, "conversion rates") == "Uplift models", made
+
+
+def test_a_lead_labelled_with_what_the_subject_does_asks_it(tmp_path):
+    """'# k-means from scratch' over 'Second post of the clustering series. What k-means does, in short: …' asks
+    'What does k-means do?', and the series talk is off the back."""
+    note = ("# k-means from scratch — the loop, the objective and its traps\n\n"
+            "Second post of the clustering series. What k-means does, in short: alternate assigning each point to its "
+            "nearest centre and moving each centre to the mean of its points. Initialisation gets its own post.\n\n"
+            "## Objective\n\nEach round never increases the within-cluster sum of squares, so the loop stops.\n")
+    made = _cards(tmp_path, {"km.md": note})
+    front = _front_of(made, "nearest centre")
+    assert front.endswith("What does k-means do?"), made
+    assert "clustering series" not in made[front] and "own post" not in made[front], made
