@@ -78,3 +78,13 @@ def test_a_lead_labelled_with_what_the_subject_does_asks_it(tmp_path):
     front = _front_of(made, "nearest centre")
     assert front.endswith("What does k-means do?"), made
     assert "clustering series" not in made[front] and "own post" not in made[front], made
+
+
+def test_a_lead_saying_how_to_after_a_citation_asks_the_problem(tmp_path):
+    """'# Conformal prediction' over 'Vovk et al. (2005). How to wrap any model …' asks the problem it addresses."""
+    note = ("# Conformal prediction\n\nVovk et al. (2005). How to wrap any fitted model so that its prediction sets "
+            "cover the truth with a chosen probability, with no assumption beyond exchangeable data.\n\n"
+            "## Split version\n\nA held-out calibration set gives the quantile of the nonconformity scores.\n")
+    made = _cards(tmp_path, {"cp.md": note})
+    assert _front_of(made, "wrap any fitted model").casefold().endswith(
+        "what problem does conformal prediction address?"), made

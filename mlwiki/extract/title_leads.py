@@ -88,6 +88,9 @@ _VERB = re.compile(r"(?i)\b(?:is|are|was|were|has|have|can|will|would|does|do|ma
 _DOES = re.compile(r"(?P<verb>[A-Z][a-z]{2,}s)[ \t]+(?=(?:whether|if|how|which|the|a|an|two|one)\b)")
 # What a title goes on with after its subject's name: "Agents - Creating a system …", "Gradient descent and its rates"
 _CUT_NAME = re.compile(r"[ \t]+-[ \t]+|[ \t]+and[ \t]+its[ \t]+")
+# A citation alone as a sentence: "Chernozhukov et al. (2018).", "Smith & Jones, 2019."
+_CITES = re.compile(r"[A-Z][\w'-]*,?(?:[ \t](?:[A-Z][\w'-]*,?|&|and|et|al\.,?)){0,5}[ \t]\(?(?:19|20)\d\d[a-z]?\)?\.?")
+_HOW_TO = re.compile(r"How[ \t]+to[ \t]+[a-z]+[ \t]+\S")  # (the problem a method answers: "How to use ML models …")
 _USED = re.compile(r"Used[ \t]+(?:to|for)[ \t]+\S")
 # "… are used to define …" after the subject's own name: what it is for
 _NAMED_USED = re.compile(r"(?P<name>[^.,;:]{2,60}?)[ \t]+(?P<verb>is|are)[ \t]+(?:\w+ly[ \t]+)?used[ \t]+(?:to|for)[ \t]+\S")
@@ -155,7 +158,11 @@ def lead_question(subject: str, back: str) -> str | None:
         return asked  # ("What CART does, mechanically: …")
     if first[:1] in "-*+|$`>" or first[:1].isdigit():
         return None  # (a list, a formula, code: no sentence opens the back)
-    sentence = _END.split(first.split("\n\n", 1)[0], 1)[0]
+    said = _END.split(first.split("\n\n", 1)[0], 2)
+    sentence = said[1] if len(said) > 1 and _CITES.fullmatch(said[0].strip()) else said[0]  # (after "Smith et al.
+    # (2018).", a citation alone: what the paper does is the next sentence)
+    if _HOW_TO.match(sentence):
+        return f"What problem {'do' if _names_many(name) else 'does'} {name} address?"  # ("How to use … and still …")
     if (found := _WHAT_UNNAMED.match(sentence)) and not _VERB.search(sentence[:found.end()]):
         return f"What {'are' if _names_many(name) else 'is'} {name}?"
     if _WHAT_UNNAMED_TOO.match(sentence) and not _VERB.search(sentence):
