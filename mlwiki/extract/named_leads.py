@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.claim_asks import asked_front
+from mlwiki.extract.heading_claims import _as_asked
 from mlwiki.extract.prose import clean_prose
 
 # Where a title's name ends and the rest of the title goes on: a preposition, a dash, a colon
@@ -38,6 +39,7 @@ def named_question(title: str, sentence: str) -> str | None:
         name, rest = text[:len(name)], text[len(name):]  # (the name as the sentence writes it: "Topic models")
         if aside := _ASIDE.match(rest):
             rest = rest[aside.end():]
+        name = _as_asked(name)  # ("Matrix factorization" at a sentence's start: "matrix factorization")
         claim = f"{name} {rest.strip()}"
         question = asked_front(f"{name} …", claim)
         return question if question.endswith("?") and question != f"{name} …" else None
