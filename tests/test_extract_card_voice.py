@@ -91,7 +91,8 @@ def test_a_note_that_opens_with_its_subject_keeps_its_opening_card(tmp_path):
            "predictions, which cuts variance and leaves bias alone.\n\n## Out-of-bag error\n\nEach point is left " \
            "out of about 37% of the samples, so the models that never saw it give a free validation score.\n"
     made = backs(new_wiki(tmp_path, {"Bagging.md": note}, CONFIG))
-    assert made["Bagging"].startswith("Bagging fits one model per bootstrap sample")
+    assert made["Bagging\n\nWhat does Bagging do?"].startswith("Bagging fits one model per bootstrap sample")  # (its
+    # claim asked: session 54)
 
 
 CALLOUTS = """---

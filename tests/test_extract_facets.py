@@ -107,7 +107,7 @@ def test_how_it_works_over_a_back_that_only_says_what_it_is_asks_nothing():
     its heading path; a back that tells the steps is asked."""
     body = OPENING + "## How it works\n\nBeam search is a popular decoding method that is used in translation, " \
                      "captioning and speech systems of many kinds.\n"
-    assert not any(front.endswith("?") for front in _fronts(body)), _fronts(body)
+    assert not any(front.endswith("?") for front in _fronts(body) if "How it works" in front), _fronts(body)
     body = OPENING + "## How it works\n\nAt each step every beam is extended by every word, and only the best few " \
                      "extensions are kept for the next step.\n"
     assert "Beam search › How it works\n\nHow does beam search work?" in _fronts(body), _fronts(body)

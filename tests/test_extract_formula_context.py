@@ -76,7 +76,8 @@ def test_the_sentences_before_a_formulas_introduction_reach_its_front(tmp_path):
 def test_a_paragraph_before_a_formula_introduced_on_its_own_is_the_opening_card(tmp_path):
     found = cards(new_wiki(tmp_path, {"Hinge loss.md": HINGE}))
     assert {(c["front"], c["back"]) for c in found if c["kind"] == "basic"} == {
-        ("Hinge loss", "The hinge loss trains maximum-margin classifiers such as support vector machines.")}
+        ("Hinge loss\n\nWhat does the hinge loss do?",  # (its claim asked: session 54)
+         "The hinge loss trains maximum-margin classifiers such as support vector machines.")}
     assert formula_front(found, "\\max(0") == "Hinge loss\n\nIt is zero once the margin reaches one:"
 
 

@@ -50,7 +50,7 @@ def test_sections_of_prose_and_explained_lists_are_cards_named_after_the_note(tm
     root = new_wiki(tmp_path, {"Deep learning/Dropout.md": NOTE})
     found = sections(root)
     assert found == {
-        "Dropout": "Dropout zeroes each hidden unit at random while training, so no unit can count on another "
+        "Dropout\n\nWhat does Dropout zero?": "Dropout zeroes each hidden unit at random while training, so no unit can count on another "
                    "being there.",
         "Dropout › At test time": "Nothing is dropped, and nothing is rescaled either: inverted dropout already "
                                   "divided by the keep probability\nwhile training.",

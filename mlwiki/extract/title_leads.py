@@ -25,6 +25,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.defining import defining_sentence, stems
+from mlwiki.extract.named_leads import labelled_question, named_question
 from mlwiki.extract.facets import _as_written, _names_many, _parent, defined_question, facet_question
 from mlwiki.extract.prose import clean_prose, holds_words
 
@@ -55,6 +56,9 @@ _PAGE = re.compile(r"(?i)\b(?:everything[ \t]+(?:else[ \t]+)?(?:here|in[ \t]+(?:
                    r"(?:in|from)[ \t]+the[ \t]+(?:chapters|other[ \t]+pages|other[ \t]+notes)|"
                    r"this[ \t]+(?:file|page|repo|note|post|chapter)[ \t]+is|notation[ \t]+follows|"
                    r"(?:notes?|more|details?)[ \t]+(?:at|further)[ \t]+the[ \t]+bottom|"
+                   r"(?:first|second|third|next|last|final|previous)[ \t]+(?:post|part|entry|article|instalment)[ \t]+"
+                   r"(?:of|in)[ \t]+(?:the|this|my|a)|gets?[ \t]+(?:its|their)[ \t]+\[?own[ \t]+(?:post|page|note|"
+                   r"chapter|article)|"  # (where the post stands in a series, and what another post covers)
                    r"wip|work[ \t]+in[ \t]+progress|half[- ]written|(?:need|have|want)s?[ \t]+to[ \t]+finish|"
                    r"finish[ \t]+(?:it|this|later)|expect[ \t]+mistakes|still[ \t]+open|"
                    r"(?:quick|short|longer?|brief)[ \t]+(?:defs|definitions|versions?)|personal[ \t]+notes|"
@@ -76,11 +80,17 @@ _ASKS_OF = [
 # "Cases where …" (no verb of its own before the clause)
 _WHAT_UNNAMED = re.compile(r"(?:An?[ \t]+(?:[\w-]*[^\Ws][ \t]+){0,2}?(?:of|for|in[ \t]+which|where|that|which|to|"
                            r"used)|[A-Z][a-z]+s[ \t]+(?:where|in[ \t]+which|for[ \t]+which|when))\b")
+# The same said with "the", or a participle after a short noun: "The workhorse for HMMs.", "A BN unrolled over time."
+# (no verb in the whole sentence: "The idea of X is …" says what the idea is)
+_WHAT_UNNAMED_TOO = re.compile(r"(?:The[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:of|for)|An?[ \t]+(?:[\w-]+[ \t]+){0,3}?[a-z]{3,}ed)\b")
 _VERB = re.compile(r"(?i)\b(?:is|are|was|were|has|have|can|will|would|does|do|may|must|should)\b")
 # A first sentence that says what the subject does, its subject left out: "Tests whether …", "Used to compare …"
 _DOES = re.compile(r"(?P<verb>[A-Z][a-z]{2,}s)[ \t]+(?=(?:whether|if|how|which|the|a|an|two|one)\b)")
 # What a title goes on with after its subject's name: "Agents - Creating a system …", "Gradient descent and its rates"
 _CUT_NAME = re.compile(r"[ \t]+-[ \t]+|[ \t]+and[ \t]+its[ \t]+")
+# A citation alone as a sentence: "Chernozhukov et al. (2018).", "Smith & Jones, 2019."
+_CITES = re.compile(r"[A-Z][\w'-]*,?(?:[ \t](?:[A-Z][\w'-]*,?|&|and|et|al\.,?)){0,5}[ \t]\(?(?:19|20)\d\d[a-z]?\)?\.?")
+_HOW_TO = re.compile(r"How[ \t]+to[ \t]+[a-z]+[ \t]+\S")  # (the problem a method answers: "How to use ML models …")
 _USED = re.compile(r"Used[ \t]+(?:to|for)[ \t]+\S")
 # "… are used to define …" after the subject's own name: what it is for
 _NAMED_USED = re.compile(r"(?P<name>[^.,;:]{2,60}?)[ \t]+(?P<verb>is|are)[ \t]+(?:\w+ly[ \t]+)?used[ \t]+(?:to|for)[ \t]+\S")
@@ -144,10 +154,18 @@ def lead_question(subject: str, back: str) -> str | None:
     first = back.lstrip()
     if (label := _LABEL.match(first)) and (asked := _label_question(label["label"].strip(), name)):
         return asked
+    if asked := labelled_question(subject, first):
+        return asked  # ("What CART does, mechanically: …")
     if first[:1] in "-*+|$`>" or first[:1].isdigit():
         return None  # (a list, a formula, code: no sentence opens the back)
-    sentence = _END.split(first.split("\n\n", 1)[0], 1)[0]
+    said = _END.split(first.split("\n\n", 1)[0], 2)
+    sentence = said[1] if len(said) > 1 and _CITES.fullmatch(said[0].strip()) else said[0]  # (after "Smith et al.
+    # (2018).", a citation alone: what the paper does is the next sentence)
+    if _HOW_TO.match(sentence):
+        return f"What problem {'do' if _names_many(name) else 'does'} {name} address?"  # ("How to use … and still …")
     if (found := _WHAT_UNNAMED.match(sentence)) and not _VERB.search(sentence[:found.end()]):
+        return f"What {'are' if _names_many(name) else 'is'} {name}?"
+    if _WHAT_UNNAMED_TOO.match(sentence) and not _VERB.search(sentence):
         return f"What {'are' if _names_many(name) else 'is'} {name}?"
     if found := _DOES.match(sentence):
         return f"What {'do' if _names_many(name) else 'does'} {name} {_base(found['verb'].lower())}?"
@@ -160,7 +178,7 @@ def lead_question(subject: str, back: str) -> str | None:
     if (defined := defining_sentence(clean_prose(sentence), subject)) is not None \
             and _same_head(term := clean_prose(defined[0]), name) and len(term.split()) <= 5:
         return f"What {'are' if _names_many(term) else 'is'} {_opening_term(term, back)}?"
-    return defined_question(name, back)
+    return defined_question(name, back) or named_question(subject, sentence)
 
 
 def _label_question(label: str, name: str) -> str | None:
