@@ -17,7 +17,8 @@ import re
 from mlwiki.render.spans import fenced_lines
 
 _CUES = ("{{", "{%")
-_INLINE = re.compile(r"\{\{-?[ \t]*([\w-]+)[ \t]*\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)[ \t]*-?\}\}")
+# (its arguments are read as quoted strings, which hold any bracket: `body="1/(1-e(x))"` nests parentheses twice)
+_INLINE = re.compile(r"""\{\{-?[ \t]*([\w-]+)[ \t]*\(((?:[^()"'\n]|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')*)\)[ \t]*-?\}\}""")
 _OPEN = re.compile(r"[ \t]*\{%-?[ \t]*([\w-]+)[ \t]*\(([^\n]*)\)[ \t]*-?%\}[ \t]*")
 _END = re.compile(r"[ \t]*\{%-?[ \t]*end[ \t]*-?%\}[ \t]*")
 _ARG = re.compile(r"""([\w-]+)[ \t]*=[ \t]*(?:"((?:[^"\\\n]|\\.)*)"|'([^'\n]*)'|([\w.-]+))""")
