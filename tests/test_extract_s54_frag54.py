@@ -116,3 +116,20 @@ def test_a_verdict_on_the_sentence_before_is_not_asked_alone(tmp_path):
     assert "Good enough for budgeting." not in made.values(), made
     assert any("leaves out the cost of attention" in back and "Good enough for budgeting" in front + back
                for front, back in made.items()), made
+
+
+COUNTED = (
+    "# Debiased estimation\n\n## Plain plug-in\n\nFitting the nuisance with a flexible model and plugging it in "
+    "leaves a bias that shrinks too slowly.\n\n## The remedy = two parts\n\n"
+    "**1. Partial out.** Regress both the outcome and the treatment on the covariates and keep the residuals.\n\n"
+    "**2. Split the sample.** Fit the nuisance on one fold and score it on the other, then swap the folds.\n\n"
+    "## Boosting = stagewise additive modelling with exponential loss\n\nEach round fits a weak learner to "
+    "reweighted examples.\n")
+
+
+def test_a_heading_that_only_counts_its_parts_is_no_card_of_its_own(tmp_path):
+    """"## The remedy = two parts" says how many parts follow, not what the remedy is: no card asks it (its back
+    would say nothing); a heading that says what its subject equals still is one."""
+    made = _made(tmp_path, {"debiased.md": COUNTED})
+    assert "The remedy = two parts" not in made.values(), made
+    assert "Boosting = stagewise additive modelling with exponential loss" in made.values(), made
