@@ -133,3 +133,20 @@ def test_a_heading_that_only_counts_its_parts_is_no_card_of_its_own(tmp_path):
     made = _made(tmp_path, {"debiased.md": COUNTED})
     assert "The remedy = two parts" not in made.values(), made
     assert "Boosting = stagewise additive modelling with exponential loss" in made.values(), made
+
+
+ZOLA_VIDEO = (
+    "+++\ntitle = \"Colliders\"\n+++\n\n## Conditioning on a collider\n\n"
+    "Conditioning on a common effect of two causes makes them dependent, even when they were independent before.\n\n"
+    "{{ youtube(id=\"abcdef\", start=300) }}\n\n"
+    "Talk segment on explaining away that finally made it click (around 5 min in).\n\n"
+    "Selecting a sample on the common effect does the same, which is how selection bias arises.\n")
+
+
+def test_the_line_under_a_zola_video_player_that_points_into_the_video_is_no_card(tmp_path):
+    """The player shows nothing on a card, and so does the line under it that only says where in the video to
+    look; the text around them is carded."""
+    made = _made(tmp_path, {"content/posts/colliders.md": ZOLA_VIDEO})
+    text = _text(made)
+    assert "min in" not in text and "youtube" not in text, made
+    assert "common effect of two causes" in text and "selection bias" in text, made
