@@ -150,3 +150,19 @@ def test_the_line_under_a_zola_video_player_that_points_into_the_video_is_no_car
     text = _text(made)
     assert "min in" not in text and "youtube" not in text, made
     assert "common effect of two causes" in text and "selection bias" in text, made
+
+
+REMARK = (
+    "# Momentum encoders\n\n## My take\n\n"
+    "- Memory use is the main practical cost of the method, since the queue holds many past keys.\n"
+    "- Why the slow-moving key encoder helps is still a mystery to me. Also ties into target networks — see "
+    "[[Target networks#Why slow]].\n")
+
+
+def test_a_remark_left_with_only_what_it_relates_to_is_no_card(tmp_path):
+    """Once the writer's feeling and the link it pointed to are off, "Also ties into target networks." only says
+    that two things are related: no card asks it; the fact beside it keeps its card."""
+    made = _made(tmp_path, {"moco.md": REMARK})
+    text = _text(made)
+    assert not any("Also ties into" in back for back in made.values()), made
+    assert "main practical cost of the method" in text, made
