@@ -254,8 +254,7 @@ def _judged(text: str, code: int, lines: int, labelled: bool) -> str | None:
     prose = _FENCED.sub("", text) if code else text
     if code and code >= lines - 1:
         return None  # only code (and its fences): a program to read, not an answer to recall
-    if not code and "\n\n" not in text and not _ITEM_AFTER_NEWLINE.search(text) and works_numbers(text) \
-            and (conclusion := _after_the_sums(text)):  # (a list's items are facts each: not sums and their upshot)
+    if not code and "\n\n" not in text and not _ITEM_AFTER_NEWLINE.search(text) and works_numbers(text) and (conclusion := _after_the_sums(text)):  # (not a list: its items are facts each)
         text = prose = conclusion  # ("With q = 0.05, … ≈ 0.95. So 60 trials give a 95 % chance …": what it shows)
     return text if prose.strip() and not prose.rstrip().endswith(":") and reads_as_prose(prose, labelled) else None
 

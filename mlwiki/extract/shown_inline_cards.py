@@ -3,8 +3,8 @@ under its heading, a cloze of that list, the items around an item asked. Its `::
 and the spaced-repetition plugin's), which no card made from that line shows; on another card it reads as what the
 writer means by it, the term and what it is: "Saddle-free Newton :: rescale …" shows "Saddle-free Newton: rescale
 …" (a front that ends in a question or a stop is followed by a space only). Code, math and fenced blocks keep it as
-written (`f :: Int -> Int`), and so does an analogy ("man : king :: woman : queen"), which is read as written. A
-front so mended keeps its id. Pure: drafts in, drafts out.
+written (`f :: Int -> Int`), and so does an analogy ("man : king :: woman : queen"), which is read as written, and
+a card the writer wrote (a card div, a cloze), which shows what they wrote. A front so mended keeps its id. Pure: drafts in, drafts out.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from mlwiki.extract.forms import INLINE_SEPARATOR
 from mlwiki.extract.masking import mask_inline
+from mlwiki.extract.tidy import AUTHORED
 from mlwiki.render.spans import fenced_lines
 
 _STOPS = ("?", "!", ".", ":")
@@ -24,8 +25,8 @@ def inline_cards_read(drafts: list) -> list:
 
 
 def _read_draft(draft):
-    if "::" not in draft.front + draft.back:
-        return draft
+    if "::" not in draft.front + draft.back or draft.form in AUTHORED:
+        return draft  # (the writer's own card shows what they wrote: "x :: y" inside a card div, a cloze's words)
     front, back = read_inline_cards(draft.front), read_inline_cards(draft.back)
     if front == draft.front and back == draft.back:
         return draft
