@@ -5,9 +5,9 @@ and no card asked it. It is a card of its own, asked by the name on its left und
     ### RF = bagging + random feature subset at every split   →  Random forests › RF
                                                                    RF = bagging + random feature subset at every split
 
-Not a heading whose right side only judges or points ("Gain formula = the thing to remember"), nor one that
-only counts the parts its section names ("The fix = two ingredients": the card would say nothing of them). Pure: drafts and
-the note's blocks in, drafts out.
+Not a heading whose right side only judges or points ("Gain formula = the thing to remember"), nor one
+that only counts the parts its section names ("The fix = two ingredients": its card says nothing of them).
+Pure: drafts and the note's blocks in, drafts out.
 """
 
 from __future__ import annotations

@@ -254,7 +254,7 @@ def _judged(text: str, code: int, lines: int, labelled: bool) -> str | None:
     prose = _FENCED.sub("", text) if code else text
     if code and code >= lines - 1:
         return None  # only code (and its fences): a program to read, not an answer to recall
-    if not code and "\n\n" not in text and not _ITEM_AFTER_NEWLINE.search(text) and works_numbers(text) and (conclusion := _after_the_sums(text)):  # (not a list: its items are facts each)
+    if not code and "\n\n" not in text and works_numbers(text) and (conclusion := _after_the_sums(text)):
         text = prose = conclusion  # ("With q = 0.05, … ≈ 0.95. So 60 trials give a 95 % chance …": what it shows)
     return text if prose.strip() and not prose.rstrip().endswith(":") and reads_as_prose(prose, labelled) else None
 
@@ -347,8 +347,8 @@ def _without_narration(text: str) -> str:
 def _after_the_sums(text: str) -> str:
     """What a paragraph that opens by working numbers out concludes, in the sentences after the last that works
     them, when the writer set it in bold ("So **60 random trials give a ~95% chance** …, regardless of the
-    dimension."), its joining word left off; '' when the numbers run to its end or nothing bold follows them."""
-    found = sentences(" ".join(text.split()))
+    dimension."), its joining word left off; '' when the numbers run to its end, nothing bold follows, or a list."""
+    found = [] if _ITEM_AFTER_NEWLINE.search(text) else sentences(" ".join(text.split()))  # (a list: facts each)
     last = max((k for k, sentence in enumerate(found) if works_numbers(sentence)), default=len(found))
     rest = " ".join(found[last + 1:])
     if last == len(found) or len(rest.split()) < MIN_CONCLUSION_WORDS or "**" not in rest or works_numbers(rest):

@@ -242,8 +242,9 @@ _STATUS_ONLY = re.compile(r"(?i)(?:[^:\n]{1,60}:\s*)?(?:fixed|done|solved|resolv
                           r"(?:\s*\([^)\n]*\))?[.!]?")
 # What is left of a remark once the writer's feeling and the link it pointed to are off: it only says a thing is
 # related to another, not how ("Also ties into dimensional collapse.", "Relates to the kernel trick.")
-_RELATED_ONLY = re.compile(r"(?i)(?:[-*+][ \t]+)?(?:also[ \t]+)?(?:(?:it|this|that)[ \t]+)?(?:ties|tied|relates|related|connects|"
-                           r"connected|links|linked)[ \t]+(?:in)?to[ \t]+[^.!?\n]{1,50}[.!]?")
+_RELATED_ONLY = re.compile(r"(?i)(?:[-*+][ \t]+)?(?:also[ \t]+)?(?:(?:it|this|that)[ \t]+)?"
+                           r"(?:ties|tied|relates|related|connects|connected|links|linked)[ \t]+(?:in)?to[ \t]+"
+                           r"[^.!?\n]{1,50}[.!]?")
 # A label that names an event of the writer's course ("Quiz", "Lecture 8", "HW3"), not a subject
 _COURSE_EVENT = re.compile(r"(?i)[\W_]*(?:quiz(?:zes)?|hw|homework|exams?|midterms?|lectures?|labs?|recitations?|"
                            r"office hours|psets?|problem sets?|assignments?)[ \t]*#?\d*[a-z]?[\W_]*")

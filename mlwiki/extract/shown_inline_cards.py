@@ -3,8 +3,9 @@ under its heading, a cloze of that list, the items around an item asked. Its `::
 and the spaced-repetition plugin's), which no card made from that line shows; on another card it reads as what the
 writer means by it, the term and what it is: "Saddle-free Newton :: rescale …" shows "Saddle-free Newton: rescale
 …" (a front that ends in a question or a stop is followed by a space only). Code, math and fenced blocks keep it as
-written (`f :: Int -> Int`), and so does an analogy ("man : king :: woman : queen"), which is read as written, and
-a card the writer wrote (a card div, a cloze), which shows what they wrote. A front so mended keeps its id. Pure: drafts in, drafts out.
+written (`f :: Int -> Int`), and so does an analogy ("man : king :: woman : queen"), which is read as written,
+and a card the writer wrote (a card div, a cloze), which shows what they wrote. A front so mended keeps its id.
+Pure: drafts in, drafts out.
 """
 
 from __future__ import annotations

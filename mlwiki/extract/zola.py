@@ -27,9 +27,9 @@ _PICTURES = frozenset(("figure", "image", "img", "picture"))
 _KINDS = ("kind", "type", "class", "style")
 # A video player alone on its line, and what a line under it says of the video: its part, a time into it
 _PLAYER = re.compile(r"[ \t]*\{\{-?[ \t]*(?:youtube|vimeo|video|streamable|dailymotion|peertube)[ \t]*\(.*\}\}[ \t]*")
-_ABOUT_VIDEO = re.compile(r"(?i)\b(?:video|clip|segment|recording|talk|lecture|lesson)\b.*?(?:\bmin(?:ute)?s?[ \t]+in\b|"
-                          r"\b\d{1,2}:\d\d\b|\bat[ \t]+\d+[ \t]*(?:min|m\b|s\b))|(?:\bmin(?:ute)?s?[ \t]+in\b|"
-                          r"\b\d{1,2}:\d\d\b).*?\b(?:video|clip|segment|recording|talk|lecture|lesson)\b")
+_VIDEO_PART = r"\b(?:video|clip|segment|recording|talk|lecture|lesson)\b"
+_VIDEO_TIME = r"(?:\bmin(?:ute)?s?[ \t]+in\b|\b\d{1,2}:\d\d\b|\bat[ \t]+\d+[ \t]*(?:min|m\b|s\b))"
+_ABOUT_VIDEO = re.compile(rf"(?i){_VIDEO_PART}.*?{_VIDEO_TIME}|{_VIDEO_TIME}.*?{_VIDEO_PART}")
 _MAX_CAPTION_WORDS = 25
 
 
