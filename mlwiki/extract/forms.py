@@ -69,7 +69,7 @@ _QMARK_LINE = re.compile(r"[ \t]*\?\??[ \t]*$")
 _QMARK_LINES = re.compile(r"^[ \t]*\?\??[ \t]*$", re.MULTILINE)
 # `::` or `:::` with a space (or the line's edge) on both sides: `std::vector`, `a::b` and Dataview's
 # `key:: value` are not cards.
-_INLINE_SEPARATOR = re.compile(r"(?<!\S):{2,3}(?![:\S])")
+INLINE_SEPARATOR = re.compile(r"(?<!\S):{2,3}(?![:\S])")
 
 
 def q_line(block: Block) -> int | None:
@@ -121,7 +121,7 @@ def inline_cards(ex, block: Block, text: str) -> bool:
     for line in block.lines:
         if line.kind != TEXT or "::" not in line.text or line.text.lstrip().startswith("|"):
             continue  # a table row's cells are not cards
-        match = _INLINE_SEPARATOR.search(mask_inline(line.text)[0])
+        match = INLINE_SEPARATOR.search(mask_inline(line.text)[0])
         if not match:
             continue
         front = LIST_ITEM.sub("", line.text[:match.start()], count=1).strip()

@@ -5,8 +5,9 @@ and no card asked it. It is a card of its own, asked by the name on its left und
     ### RF = bagging + random feature subset at every split   →  Random forests › RF
                                                                    RF = bagging + random feature subset at every split
 
-Not a heading whose right side only judges or points ("Gain formula = the thing to remember"). Pure: drafts and
-the note's blocks in, drafts out.
+Not a heading whose right side only judges or points ("Gain formula = the thing to remember"), nor one
+that only counts the parts its section names ("The fix = two ingredients": its card says nothing of them).
+Pure: drafts and the note's blocks in, drafts out.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ FORM = "equated-heading"
 # "RF = bagging + …", "Forward KL = maximum likelihood": a name of a few words, an equals sign, what it is
 _EQUATED = re.compile(r"([A-Z][\w.+-]*(?:[ \t][\w.+-]+){0,2})[ \t]+=[ \t]+([^=$\n]{3,80})")
 # What only judges, points or speaks of the writer: "the thing to remember", "my favourite", "a must"
-_NOT_SAID = re.compile(r"(?i)(?:the|a|an|this|that|my|our|your|what|how|why)\b")
+# (or only counts the parts the section goes on to name: "The fix = two ingredients", "Training = 3 steps")
+_NOT_SAID = re.compile(r"(?i)(?:the|a|an|this|that|my|our|your|what|how|why|"
+                       r"(?:two|three|four|five|six|seven|eight|nine|ten|several|many|few|\d+)[ \t]+[\w-]+[ \t]*$)\b")
 
 
 def equated_heading_cards(drafts: list, blocks: list[Block]) -> list:

@@ -347,8 +347,8 @@ def _without_narration(text: str) -> str:
 def _after_the_sums(text: str) -> str:
     """What a paragraph that opens by working numbers out concludes, in the sentences after the last that works
     them, when the writer set it in bold ("So **60 random trials give a ~95% chance** …, regardless of the
-    dimension."), its joining word left off; '' when the numbers run to its end or nothing bold follows them."""
-    found = sentences(" ".join(text.split()))
+    dimension."), its joining word left off; '' when the numbers run to its end, nothing bold follows, or a list."""
+    found = [] if _ITEM_AFTER_NEWLINE.search(text) else sentences(" ".join(text.split()))  # (a list: facts each)
     last = max((k for k, sentence in enumerate(found) if works_numbers(sentence)), default=len(found))
     rest = " ".join(found[last + 1:])
     if last == len(found) or len(rest.split()) < MIN_CONCLUSION_WORDS or "**" not in rest or works_numbers(rest):

@@ -37,10 +37,11 @@ from mlwiki.extract.said_parts import said_parts
 from mlwiki.extract.sibling_items import with_sibling_cards
 from mlwiki.extract.paragraph_clozes import paragraph_clozes
 from mlwiki.extract.sentence_clozes import sentence_clozes
+from mlwiki.extract.shown_inline_cards import inline_cards_read
 from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.step_refs import with_steps_shown
 from mlwiki.extract.stray_marks import without_stray_marks
-from mlwiki.extract.task_cards import without_task_cards
+from mlwiki.extract.task_cards import without_question_boxes, without_task_cards
 from mlwiki.extract.tidy import tidy
 from mlwiki.extract.title_leads import asked_leads
 from mlwiki.extract.title_slides import without_title_slide
@@ -88,6 +89,8 @@ def polished(ex) -> list:
     drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)
-    drafts = without_task_cards(drafts)  # (a back that is the writer's task boxes only, left by a later cut)
+    drafts = without_question_boxes(without_task_cards(drafts))  # (a back that is the writer's task boxes only,
+    # left by a later cut; "[x] why …?" on a front: asked without its box)
     drafts = without_bare_titles(drafts)  # ("**Rough notes** (fill in later)" under "Rough notes")
+    drafts = inline_cards_read(drafts)  # (a "Term :: what it is" line shown on another card: "Term: what it is")
     return balanced_marks(drafts)  # (last: a "**" or "==" any cut above left with no partner, off)

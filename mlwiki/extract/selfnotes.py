@@ -240,6 +240,11 @@ _QUESTION_ONLY = re.compile(r"(?:[^:\n]{1,60}:\s*)?(?:[^.!?\n]+\?+\s*)+")  # ("t
 # Where a task stands, all that is left of a log line once its slip is off ("fixed ([[Metropolis-Hastings]])")
 _STATUS_ONLY = re.compile(r"(?i)(?:[^:\n]{1,60}:\s*)?(?:fixed|done|solved|resolved|works(?: now)?|ok(?:ay)?)[.!]?"
                           r"(?:\s*\([^)\n]*\))?[.!]?")
+# What is left of a remark once the writer's feeling and the link it pointed to are off: it only says a thing is
+# related to another, not how ("Also ties into dimensional collapse.", "Relates to the kernel trick.")
+_RELATED_ONLY = re.compile(r"(?i)(?:[-*+][ \t]+)?(?:also[ \t]+)?(?:(?:it|this|that)[ \t]+)?"
+                           r"(?:ties|tied|relates|related|connects|connected|links|linked)[ \t]+(?:in)?to[ \t]+"
+                           r"[^.!?\n]{1,50}[.!]?")
 # A label that names an event of the writer's course ("Quiz", "Lecture 8", "HW3"), not a subject
 _COURSE_EVENT = re.compile(r"(?i)[\W_]*(?:quiz(?:zes)?|hw|homework|exams?|midterms?|lectures?|labs?|recitations?|"
                            r"office hours|psets?|problem sets?|assignments?)[ \t]*#?\d*[a-z]?[\W_]*")
@@ -323,7 +328,8 @@ def _aside(aside: re.Match) -> str:
 
 def says_nothing(back: str) -> bool:
     """Whether what is left of a back once notes to self are off says nothing: no text, or only a question the
-    writer left open ("torch.compile + FSDP2: works now?")."""
+    writer left open ("torch.compile + FSDP2: works now?"), or only that the thing is related to another ("Also
+    ties into dimensional collapse.", once "… is still magical to me" and its "— see [[…]]" are off)."""
     back = back.strip()
     return not back or "$" not in back and bool(_QUESTION_ONLY.fullmatch(back) or _LABEL_ONLY.fullmatch(back)
-                                                or _STATUS_ONLY.fullmatch(back))
+                                                or _STATUS_ONLY.fullmatch(back) or _RELATED_ONLY.fullmatch(back))

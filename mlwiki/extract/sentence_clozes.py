@@ -12,7 +12,8 @@ Only a paragraph a learner can study this way: plain prose (no list, display for
 one, "The best lower bound.", answers the heading), and not one answer to its heading (`one_answer`: a question
 heading, a definition first, sentences tied as one argument, tutorial prose …). A sentence opening in brackets (an
 aside), a citation alone ("Alon & Yahav, ICLR 2021."), an example ("For example, …", "Imagine …"), the writer's own
-doubt ("Open question for me …") or one that only points elsewhere is shown on every card and asked on none. A
+doubt ("Open question for me …"), a verdict on the sentence before ("Good enough for budgeting.") or one that
+only points elsewhere is shown on every card and asked on none. A
 sentence that sets a term equal ("HeadA = …") keeps the term as its blank's cue.
 
 Runs after the passes that ask a bare heading by what its back says (its bold phrase, its first sentence's
@@ -51,6 +52,10 @@ _EQUATES = re.compile(r"(?:\$[^$\n]{1,40}\$|\*\*[^*\n]{1,40}\*\*|[^\W\d_][\w-]*(
 # A sentence that only cites its source, "Alon & Yahav, ICLR 2021.": shown, asked on no card
 _CITES = re.compile(r"[A-Z][\w'-]*,?(?:[ \t](?:[A-Z][\w'-]*,?|&|and|et|al\.,?)){0,5}[ \t]\(?(?:19|20)\d\d[a-z]?\)?\.?")
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
+# A verdict with no subject on the sentence before it, "Good enough for budgeting.", "Works fine in practice.": it
+# leans on that sentence (asked alone, its back says nothing): shown, asked on no card
+_VERDICT = re.compile(r"(?i)[\W_]*(?:(?:good|close|accurate|precise|safe|fast|cheap)[ \t]+enough|"
+                      r"works?[ \t]+(?:well|fine)|not[ \t]+bad)\b(?:[ \t]+[^\s.!?]+){0,5}[ \t]*[.!]?")
 _POINTS = re.compile(r"(?i)[\W_]*(?:(?:also )?see|cf\.|more (?:on this )?in)\b|.*\[\[[^\]\n]*\]\][.]?$")
 
 
@@ -83,7 +88,8 @@ def _parts(back: str, heading: str) -> list[tuple[str, bool]] | None:
         return None  # (a paragraph in brackets is one aside; a derivation's steps are one argument)
     text = _WRAP.sub(" ", text)  # (a wrapped line's break is a space: a sentence shown beside others reads whole)
     said = [s.strip() for s in sentences(text) if s.strip()]
-    parts = [(s, not _ASIDE.fullmatch(s) and not _POINTS.match(s) and not _DOUBT.match(s) and not _CITES.fullmatch(s))
+    parts = [(s, not _ASIDE.fullmatch(s) and not _POINTS.match(s) and not _DOUBT.match(s) and not _CITES.fullmatch(s)
+              and not _VERDICT.fullmatch(s))
              for s in said]
     asked = [s for s, ask in parts if ask]
     if not 2 <= len(asked) <= MAX_SENTENCES or len(said) > MAX_SENTENCES:

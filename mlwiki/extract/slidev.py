@@ -84,4 +84,7 @@ def _open_presenter_notes(lines: list[str], fenced: list[bool]) -> None:
         if after == len(lines) or _SEPARATOR.fullmatch(lines[after]):
             lines[k] = lines[k].replace(_COMMENT_OPEN, "", 1)
             lines[end] = lines[end].replace(_COMMENT_CLOSE, "", 1)
+            for j in range(k, end + 1):  # (a component commented out, `<!-- <Tweet id="…" /> -->`, shows no words)
+                if _FURNITURE.fullmatch(lines[j]):
+                    lines[j] = ""
         k = end + 1
