@@ -80,3 +80,18 @@ def test_a_question_whose_labels_are_its_answer_stays_one_card(tmp_path):
     made = _cards(tmp_path, {"ens.md": note})
     question = next(front for front in made if front.endswith("Why does averaging help?"))
     assert "cancels" in made[question] and "different points" in made[question], made
+
+
+def test_a_paragraph_a_warning_sign_sets_apart_under_its_bold_label_is_its_own_card(tmp_path):
+    """'⚠️ **Perfectly separated classes:** …' after the section's own paragraphs states a fact of its own: asked
+    by its label, off the section's card, which keeps the rest (and its front)."""
+    note = ("# Linear classifiers\n\n## Margin of a perceptron\n\n"
+            "The perceptron stops updating once every training point sits on the correct side of its hyperplane, "
+            "whatever the distance to it.\n\n"
+            "Scaling the weight vector changes nothing about which side a point falls on.\n\n"
+            "⚠️ **Perfectly separated classes:** the logistic loss keeps falling as the weights grow, so an unregularised "
+            "fit drives their norm to infinity.\n")
+    made = _cards(tmp_path, {"lin.md": note})
+    assert "norm to infinity" in made["Linear classifiers › Margin of a perceptron › Perfectly separated classes"], made
+    assert any("correct side" in back for back in made.values()), made
+    assert not any("norm to infinity" in back and "correct side" in back for back in made.values()), made
