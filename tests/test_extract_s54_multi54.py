@@ -95,3 +95,19 @@ def test_a_paragraph_a_warning_sign_sets_apart_under_its_bold_label_is_its_own_c
     assert "norm to infinity" in made["Linear classifiers › Margin of a perceptron › Perfectly separated classes"], made
     assert any("correct side" in back for back in made.values()), made
     assert not any("norm to infinity" in back and "correct side" in back for back in made.values()), made
+
+
+FAMILIES = ("# Count models\n\n## Cheat sheet\n\n| Family | Support | Mean | Variance |\n|---|---|---|---|\n"
+            "| Bernoulli | $\\{0,1\\}$ | $p$ | $p(1-p)$ |\n| Binomial | $0..n$ | $np$ | $np(1-p)$ |\n"
+            "| Poisson | $\\mathbb N$ | $\\lambda$ | $\\lambda$ |\n| Geometric | $\\mathbb N^+$ | $1/p$ | $(1-p)/p^2$ |\n"
+            "| Uniform | $1..k$ | $(k+1)/2$ | $(k^2-1)/12$ |\n| Negative binomial | $\\mathbb N$ | $r(1-p)/p$ | "
+            "$r(1-p)/p^2$ |\n| Hypergeometric | $0..n$ | $nK/N$ | long |\n")
+
+
+def test_a_long_comparison_table_is_asked_row_by_row_not_column_by_column(tmp_path):
+    """Seven rows: a column of seven formulas is seven facts on one back; each row is a card of its own instead,
+    its front naming the row and what is asked of it."""
+    made = _cards(tmp_path, {"counts.md": FAMILIES})
+    assert not any(back.count("\n") >= 6 for back in made.values()), made
+    poisson = [front for front in made if "Poisson" in front.split("\n\n", 1)[0]]
+    assert poisson and any("Variance" in front or "variance" in front for front in poisson), made

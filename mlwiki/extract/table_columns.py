@@ -12,7 +12,8 @@ from mlwiki.extract.blocks import Block
 from mlwiki.extract.prose import heading_text
 
 FORM = "table-column"
-MIN_ROWS, MAX_ROWS = 3, 8  # (two rows: each row card holds the other's value beside; more than eight: a list to read)
+MIN_ROWS, MAX_ROWS = 3, 6  # (two rows: each row card holds the other's value beside; more than six: a list to read,
+# each row a card of its own)
 MAX_CELL_WORDS = 4  # a short value ("1×", "+ gradients", "$O(n^2)$"), not an explanation
 # A link to a page of the site (no scheme: not a paper's URL) or a wiki link, and the words that only point with it
 _PAGE_LINK = re.compile(r"\[[^\]\n]*\]\((?![a-z][\w+.-]*:)[^)\s]*\)|\[\[[^\]\n]*\]\]")
