@@ -111,3 +111,18 @@ def test_a_long_comparison_table_is_asked_row_by_row_not_column_by_column(tmp_pa
     assert not any(back.count("\n") >= 6 for back in made.values()), made
     poisson = [front for front in made if "Poisson" in front.split("\n\n", 1)[0]]
     assert poisson and any("Variance" in front or "variance" in front for front in poisson), made
+
+
+SOLVERS = ("# Solvers\n\n## Cheat sheet\n\n| Solver | Cost per step | Memory | Stochastic | Constraints |\n"
+           "|---|---|---|---|---|\n| Newton | cubic | quadratic | no | no |\n| BFGS | quadratic | quadratic | no | no |\n"
+           "| L-BFGS | linear | linear | no | box |\n| SGD | linear | linear | yes | no |\n"
+           "| Adam | linear | linear | yes | no |\n| Frank-Wolfe | linear | linear | no | yes |\n"
+           "| Coordinate descent | linear | linear | no | box |\n")
+
+
+def test_two_cells_of_a_row_holding_one_value_are_both_asked(tmp_path):
+    """A long table's row asked cell by cell: 'Newton › Stochastic' and 'Newton › Constraints' are both 'no', two
+    facts, each its own card (one was dropped as a twin of the other)."""
+    made = _cards(tmp_path, {"solvers.md": SOLVERS})
+    assert made.get("Solvers › Cheat sheet › Newton › Stochastic") == "no", made
+    assert made.get("Solvers › Cheat sheet › Newton › Constraints") == "no", made
