@@ -9,7 +9,7 @@ Pure: the question's path and back in, the answer and the parts' fronts and back
 
 from __future__ import annotations
 
-from mlwiki.extract.label_parts import split_label_parts
+from mlwiki.extract.label_parts import _ANSWERS_BEFORE, split_label_parts
 
 MIN_ANSWER_WORDS = 12  # the answer the question keeps: a sentence that says something, not "Three of them:"
 
@@ -27,4 +27,9 @@ def answer_and_parts(path: str, back: str) -> tuple[str, list[tuple[str, str]]] 
     answer = split[0][1]
     if len(answer.split()) < MIN_ANSWER_WORDS or answer.rstrip().endswith(":") or not back.startswith(answer[:40]):
         return None  # (the kept text must be the section's opening: a paragraph after a part is the section's again)
-    return answer, split[1:]
+    parts = [(front, part) for front, part in split[1:] if "\n\n" in front
+             or not _ANSWERS_BEFORE.fullmatch(front.rpartition(" › ")[2])]
+    if not parts:
+        return None
+    stays = [part for front, part in split[1:] if (front, part) not in parts]  # ("Fixes: …" of what the question
+    return "\n\n".join([answer, *stays]), parts  # asks, "Why are the samples blurry?": part of its answer)
