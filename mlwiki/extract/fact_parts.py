@@ -35,6 +35,7 @@ from mlwiki.extract.topic_lists import split_topic_list
 
 MIN_ITEMS, MAX_ITEMS = 2, 8
 MAX_TERM_WORDS = 4
+MAX_LABEL_WORDS = 6  # a term its colon closes ("**tuning on the test set**: …") names a kind in a few more words
 MIN_LONG_ITEM_WORDS = 15  # an item that explains its term at this length, or with sub-items, is a fact to ask alone
 MIN_LIST_WORDS = 40
 # "**uniform** random …", "**popularity-based**: sample …", "`in-batch` — free …": the item's own term, then its text
@@ -129,7 +130,7 @@ def split_term_items(path: str, back: str, max_items: int = MAX_ITEMS) -> list[t
         return None  # (a bare term explains itself in the items under it; "1. **Fit**" over them: steps in order)
     terms = [(m["bold"] or m["code"]).strip() for m in found]
     words = [len(_MATH.sub(" ", " ".join(item)).split()) - len(term.split()) for item, term in zip(items, terms)]
-    if len({t.casefold() for t in terms}) < len(terms) or any(len(t.split()) > MAX_TERM_WORDS for t in terms) \
+    if len({t.casefold() for t in terms}) < len(terms) or any(_too_long(t, m) for t, m in zip(terms, found)) \
             or sum(words) < MIN_LIST_WORDS \
             or not any(w >= MIN_LONG_ITEM_WORDS or len(item) > 1 for w, item in zip(words, items)):
         return None
@@ -139,6 +140,14 @@ def split_term_items(path: str, back: str, max_items: int = MAX_ITEMS) -> list[t
            for item, m in zip(items, found)]
     kept = "\n".join([*lines[:starts[0]], *cut, *lines[end:]]).strip()
     return [(path, kept)] + [(f"{base} › {term}", _item_back(item)) for term, item in zip(terms, items)]
+
+
+def _too_long(term: str, found: re.Match) -> bool:
+    """Whether an item's term is too long to name a thing: more than `MAX_TERM_WORDS` words, or `MAX_LABEL_WORDS`
+    when a colon closes it ("**preprocessing on the full data**: …" labels a kind of leak; "**Fit the model on
+    the train split** and …" runs on into a sentence)."""
+    closed = found["bare"] is None and found["sep"].strip() == ":" or term.endswith(":")
+    return len(term.split()) > (MAX_LABEL_WORDS if closed else MAX_TERM_WORDS)
 
 
 def _list_end(lines: list[str], last: int) -> int:

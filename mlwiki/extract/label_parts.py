@@ -31,6 +31,9 @@ _LABEL_LINE = re.compile(r"(?:\*\*)?(?P<label>[A-Z][\w'’ /()-]*?)(?:\*\*)?(?::
 _FENCE = re.compile(r"\s*(?:```|~~~|\$\$)")
 # "Scaling: …", "**Why square roots**: …", "**Training.** …": a paragraph opening on the label of what it says
 _RUN_IN = re.compile(r"(?:\*\*(?P<bold>[^*\n:]{1,40}?)(?::\*\*|\*\*:|\.\*\*)|(?P<plain>[^*\n:.]{1,40}?):)[ \t]+\S")
+# A warning sign before a paragraph's bold label ("⚠️ **Convention:** …"): the writer sets the paragraph apart
+_SIGN = re.compile(r"(?:⚠️?|❗|‼️?|🚨)[ \t]*(?=\*\*)")
+_SIGNED_LABEL = re.compile(r"(?:⚠️?|❗|‼️?|🚨)[ \t]*\*\*")
 # Where a sentence opens on a short label inside a paragraph: "… very bright. Fix: rescale …"
 _SENTENCE_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:\*\*)?[A-Z][\w'’-]*(?: [\w'’-]+){0,2}(?::\*\*|:)\s)")
 # A label that names the role its fact plays for the subject (its problem, the fix, a drawback): one label of this
@@ -130,12 +133,14 @@ def _said_before(chunk: str) -> str:
 def _enough(parts: list[tuple[str, list[str]]], kept: list[str], back: str, run_in: bool) -> bool:
     """Whether the labelled parts are enough to split on: `MIN_LABELS` of them, or one after text of the section's
     own: a label line over a list ("… falls short.", "Problems", "- sparse vectors", …) or a paragraph, or a
-    sentence, that opens on its label ("… never sees pure noise. Fix: rescale …")."""
+    sentence, that opens on its label ("… never sees pure noise. Fix: rescale …") or a paragraph a warning sign sets
+    apart ("⚠️ **Linearly separable data:** …")."""
     if len(parts) >= MIN_LABELS:
         return True
     body = parts[0][1] if len(parts) == 1 else []
     return bool(body and kept and back.startswith(kept[0])
-                and (LIST_ITEM.match(body[0]) or run_in and _ROLE.fullmatch(parts[0][0])))
+                and (LIST_ITEM.match(body[0]) or run_in and (_ROLE.fullmatch(parts[0][0])
+                                                             or _SIGNED_LABEL.match(body[0]))))
 
 
 def _asked_by(path: str, labels: list[str]) -> bool:
@@ -189,6 +194,7 @@ def _run_in_label(chunk: str) -> str:
     """The label a paragraph opens with, when it names the fact the paragraph states ("Scaling: the ERF grows …",
     "**Why square roots**: …", "H0: …"); '' for a list item, a clause's start ("In practice: …", "my takeaway: …"),
     a word of the writer's errand ("Also:", "Want:", "Note:") or a formula's symbols."""
+    chunk = chunk[sign.end():] if (sign := _SIGN.match(chunk)) else chunk  # ("⚠️ **Convention:** …")
     if LIST_ITEM.match(chunk) or _FENCE.match(chunk) or not (match := _RUN_IN.match(chunk)):
         return ""
     label = (match.group("bold") or match.group("plain")).strip()

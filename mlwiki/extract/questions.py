@@ -17,11 +17,13 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block, join_blocks, text_of
+from mlwiki.extract.blocks import Block, join_blocks, line_of, text_of
+from mlwiki.extract.closings import FORM as SECTION_FORM
 from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.passages import LINKS_LINE, RULE
+from mlwiki.extract.question_parts import answer_and_parts
 from mlwiki.extract.prose import clean_prose, heading_text, prefix_heading, sentences
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
 from mlwiki.models import CardKind
@@ -75,8 +77,13 @@ def heading_question(ex, blocks: list[Block], i: int) -> None:
         return
     question, path = clean_prose(line.text), ex.heading_path()
     path = "" if path == question else path  # (the note's title, which the question is: asked once)
-    ex.add_pair(CardKind.BASIC, prefix_heading(path, question), back, line.no, form="question-heading",
-                quiet=True, id_front=prefix_heading(ex.heading_path(subject=False), question))
+    parted = answer_and_parts(path, back) if ex.ctx.sections else None
+    if parted and any(ex.has_front(front) for front, _ in parted[1]):
+        parted = None  # (a part's front another card has: the part stays on the answer, never lost)
+    ex.add_pair(CardKind.BASIC, prefix_heading(path, question), parted[0] if parted else back, line.no,
+                form="question-heading", quiet=True, id_front=prefix_heading(ex.heading_path(subject=False), question))
+    for part_front, part_back in parted[1] if parted else ():  # (what the section says beside its answer)
+        ex.add_card(SECTION_FORM, part_front, part_back, line_of(answer, part_back, line.no))
     if rest and ex.ctx.sections:  # (what an article says further down is cards of its own: terms, claims)
         for block in rest:
             definition_sentence_cards(ex, f"{ex.heading_path()} › {heading_text(line.text)}", block)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from mlwiki.extract import table_cells, tables
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.defining import note_headings
-from mlwiki.extract.table_columns import column_cards, compared_columns, link_columns
+from mlwiki.extract.table_columns import WAS_MAX_ROWS, column_cards, compared_columns, link_columns
 from mlwiki.extract.table_conclusions import conclusion_card
 
 FORM = "table-row"  # a row of a table that explains things, in such a section
@@ -33,13 +33,16 @@ def table_cards(ex, path: str, block: Block, after: Block | None = None) -> None
         path = path.rsplit(" › ", 1)[0]  # (the section's subject beside its peers: a comparison of the section above)
     found = tables.named_rows(block) if rows else None
     compared = set(compared_columns(found)) | set(link_columns(found)) if found else set()  # (not on the rows)
+    released = set(compared_columns(found, WAS_MAX_ROWS)) - compared if found else set()  # (too long to card whole)
     for name, back, line, column in rows:  # (the front says what the row answers: "… › PI: explores via, knob?",
         # "… › Pearson χ² › f(t)"; its id keeps the front it had before, but a card of one cell of a wide row's)
         parts = table_cells.row_parts(found, line, back, compared) if found and not column else None
         if parts is not None:
             asks = table_cells.row_asks(path, name, parts)
-            for front, part, kept in asks:
-                ex.add_card(FORM, front, part, line, id_front=kept if len(asks) > 1 else f"{id_path} › {name}")
+            kept = table_cells.former_part(found, parts, asks, released)
+            for k, (front, part, id_front) in enumerate(asks):  # (the row's whole card, or a cell's own front)
+                whole = len(asks) == 1 or k == kept
+                ex.add_card(FORM, front, part, line, id_front=f"{id_path} › {name}" if whole else id_front)
             continue
         asked = tables.asked_columns(back)
         if found and not column and len(asked) <= back.count("\n"):  # (a header that is a question: "- What is it?

@@ -72,6 +72,17 @@ def _cell_front(path: str, name: str, column: str) -> str:
     return f"{path} › What is noted about {name}?" if REMARKS.fullmatch(column) else f"{path} › {name} › {column}"
 
 
+def former_part(found, parts: list[tuple[str, str, str]], asks: list[tuple[str, str, str]], released: set[int]) -> int:
+    """The index in `asks` (`row_asks` of `parts`) of the one card that was the row's whole card while the columns
+    `released` were carded each as one (a table too long for that now): it keeps the row's id; -1 for none."""
+    if not released or len(asks) != len(parts):
+        return -1
+    header = found[0]
+    gone = {_asked(header[c]) for c in released}
+    left = [k for k, (column, _, _) in enumerate(parts) if column not in gone]
+    return left[0] if len(left) == 1 else -1
+
+
 def among_peers(path: str, names: list[str]) -> bool:
     """Whether a table sets its section's subject beside others of its kind: a row is named as the heading it is
     under ("MASE" beside "MAE", "RMSE", "MAPE" under "### MASE"), so its rows belong to the section above."""

@@ -12,7 +12,9 @@ from mlwiki.extract.blocks import Block
 from mlwiki.extract.prose import heading_text
 
 FORM = "table-column"
-MIN_ROWS, MAX_ROWS = 3, 8  # (two rows: each row card holds the other's value beside; more than eight: a list to read)
+MIN_ROWS, MAX_ROWS = 3, 6  # (two rows: each row card holds the other's value beside; more than six: a list to read,
+# each row a card of its own)
+WAS_MAX_ROWS = 8  # (the longest column carded whole before: its rows' cards keep the ids they had then)
 MAX_CELL_WORDS = 4  # a short value ("1×", "+ gradients", "$O(n^2)$"), not an explanation
 # A link to a page of the site (no scheme: not a paper's URL) or a wiki link, and the words that only point with it
 _PAGE_LINK = re.compile(r"\[[^\]\n]*\]\((?![a-z][\w+.-]*:)[^)\s]*\)|\[\[[^\]\n]*\]\]")
@@ -40,12 +42,14 @@ def column_cards(ex, path: str, block: Block, id_path: str = "") -> None:
         ex.add_card(FORM, f"{path} › {asked}", back, line, id_front=f"{id_path or path} › {asked}")
 
 
-def compared_columns(found: tuple[list[str], int, list[tuple[int, list[str]]], set[int]]) -> list[int]:
+def compared_columns(found: tuple[list[str], int, list[tuple[int, list[str]]], set[int]],
+                     max_rows: int = MAX_ROWS) -> list[int]:
     """The columns of short values, each its own card, of a comparison table (three or more columns beside the
-    rows' names, `tables.named_rows`' `found`): the rows' cards need not ask them again."""
+    rows' names, `tables.named_rows`' `found`, at most `max_rows` of them): the rows' cards need not ask them
+    again."""
     header, key, rows, counted = found
     values = [c for c in range(len(header)) if c != key and c not in counted]
-    if key != 0 or not header[key].strip() or len(values) < 3 or not MIN_ROWS <= len(rows) <= MAX_ROWS:
+    if key != 0 or not header[key].strip() or len(values) < 3 or not MIN_ROWS <= len(rows) <= max_rows:
         return []  # (rows named by a later column are no comparison the writer laid out by its first; a blank
         # corner cell over names of attributes, "| | CTC | RNN-T |": each column is one item's whole profile)
     return [c for c in values if header[c].strip() and len({cells[c] for _, cells in rows}) > 1
