@@ -8,8 +8,8 @@ the marks that pair, and everything in code or math, stay as written. A front so
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
+from mlwiki.extract.draft import with_sides
 from mlwiki.render.spans import code_spans, math_spans
 
 _MARK = re.compile(r"\*{2,3}|={2,}")  # (a run of stars or of equals signs: only `**`/`***` and `==` are marks)
@@ -25,13 +25,7 @@ def balanced_marks(drafts: list) -> list:
 def _balanced_draft(draft):
     if "**" not in draft.front + draft.back and "==" not in draft.front + draft.back:
         return draft
-    front, back = balanced(draft.front), balanced(draft.back)
-    if front == draft.front and back == draft.back:
-        return draft
-    if front != draft.front and draft.explicit_id:
-        front = draft.front  # (a written id names the card: its front stays as written)
-    id_front = draft.id_front or (draft.front if front != draft.front else "")
-    return replace(draft, front=front, back=back, id_front=id_front)
+    return with_sides(draft, balanced(draft.front), balanced(draft.back))
 
 
 def balanced(text: str) -> str:

@@ -38,3 +38,14 @@ def asked_anew(drafts: list, asked_front) -> list:
             group = [replace(draft, front=front, id_front=draft.id_front or draft.front)]
         out.append((group, heading))
     return out
+
+
+def with_sides(draft: Draft, front: str, back: str) -> Draft:
+    """`draft` showing `front` and `back` instead, with the id its front gave it (a card whose front the writer
+    named with an id of their own keeps that front as written)."""
+    if front == draft.front and back == draft.back:
+        return draft
+    if front != draft.front and draft.explicit_id:
+        front = draft.front  # (a written id names the card: its front stays as written)
+    id_front = draft.id_front or (draft.front if front != draft.front else "")
+    return replace(draft, front=front, back=back, id_front=id_front)

@@ -71,6 +71,18 @@ def says_remarks_asked(drafts: list, front_for) -> list:
     return out
 
 
+def prose_remark_front(front: str, back: str, question_for) -> str:
+    """The front that asks a "… › What it says" remark (`front`) the question `question_for(text, name)` reads in
+    its prose back (`name`: what the note calls the formula, '' for "it"); '' when it reads none, or the back is a
+    list."""
+    path, formula = front.split(SAYS, 1)
+    text = back.strip()
+    if not text or LIST_ITEM.match(text.split("\n", 1)[0]):
+        return ""
+    question = question_for(text, formula_name(path.split(" › "), formula))
+    return f"{path} › {question}\n\n{formula}" if question else ""
+
+
 def asked_front(front: str, back: str) -> str:
     """The front that asks a "… › What it says" remark (`front`) of the formula it shows, by what the note names
     that formula; '' when the note does not name it."""

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.lines import LIST_ITEM
-from mlwiki.extract.said_asks import SAYS, formula_name, says_remarks_asked
+from mlwiki.extract.said_asks import prose_remark_front, says_remarks_asked
 
 # Verbs of what a formula does to what it is applied to, in the third person ("Stops the logits …", "keeps the
 # direction …"); not verbs of a state or a result ("converges to", "gives"), whose question would need their object
@@ -53,18 +52,7 @@ def said_effects_asked(drafts: list) -> list:
     """The drafts with each "What it says" remark card whose prose back opens on what the formula does, a caveat
     of it, what it equals or when a property of it holds asked so (see the module's doc); any other draft as it
     was."""
-    return says_remarks_asked(drafts, effect_front)
-
-
-def effect_front(front: str, back: str) -> str:
-    """The front that asks a "… › What it says" remark (`front`) what its back opens on (see the module's doc);
-    '' when it opens on none of these, or the back is a list."""
-    path, formula = front.split(SAYS, 1)
-    text = back.strip()
-    if not text or LIST_ITEM.match(text.split("\n", 1)[0]):
-        return ""
-    question = effect_question(text, formula_name(path.split(" › "), formula))
-    return f"{path} › {question}\n\n{formula}" if question else ""
+    return says_remarks_asked(drafts, lambda front, back: prose_remark_front(front, back, effect_question))
 
 
 def effect_question(text: str, name: str) -> str:

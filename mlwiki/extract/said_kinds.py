@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.lines import LIST_ITEM
-from mlwiki.extract.said_asks import CONCLUDES, SAYS, formula_name, says_remarks_asked
+from mlwiki.extract.said_asks import CONCLUDES, prose_remark_front, says_remarks_asked
 
 # Another route to the same formula ("Same answer from the lemma directly", "The same result falls out of …")
 _DERIVED = re.compile(r"(?i)(?:the\s+)?same\s+(?:answer|result|solution|formula|expression|estimator|update)\s+"
@@ -49,18 +48,7 @@ _COMPARED = re.compile(r"(?i)same\s+[a-z-]+(?:\s+[a-z-]+)?\s*(?:,|;|—|but\b)")
 def said_kinds_asked(drafts: list) -> list:
     """The drafts with each "What it says" remark card whose first sentence says what kind of remark it is asked
     so (see the module's doc); any other draft as it was."""
-    return says_remarks_asked(drafts, kind_front)
-
-
-def kind_front(front: str, back: str) -> str:
-    """The front that asks a "… › What it says" remark (`front`) what its back's first sentence says it is; ''
-    when that sentence says no kind, or the back is a list."""
-    path, formula = front.split(SAYS, 1)
-    text = back.strip()
-    if not text or LIST_ITEM.match(text.split("\n", 1)[0]):
-        return ""
-    question = remark_question(text, formula_name(path.split(" › "), formula))
-    return f"{path} › {question}\n\n{formula}" if question else ""
+    return says_remarks_asked(drafts, lambda front, back: prose_remark_front(front, back, remark_question))
 
 
 def remark_question(text: str, name: str) -> str:

@@ -10,8 +10,7 @@ Pure: drafts in, drafts out.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
+from mlwiki.extract.draft import with_sides
 from mlwiki.extract.forms import INLINE_SEPARATOR
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.tidy import AUTHORED
@@ -28,13 +27,7 @@ def inline_cards_read(drafts: list) -> list:
 def _read_draft(draft):
     if "::" not in draft.front + draft.back or draft.form in AUTHORED:
         return draft  # (the writer's own card shows what they wrote: "x :: y" inside a card div, a cloze's words)
-    front, back = read_inline_cards(draft.front), read_inline_cards(draft.back)
-    if front == draft.front and back == draft.back:
-        return draft
-    if front != draft.front and draft.explicit_id:
-        front = draft.front  # (a written id names the card: its front stays as written)
-    id_front = draft.id_front or (draft.front if front != draft.front else "")
-    return replace(draft, front=front, back=back, id_front=id_front)
+    return with_sides(draft, read_inline_cards(draft.front), read_inline_cards(draft.back))
 
 
 def read_inline_cards(text: str) -> str:
