@@ -210,3 +210,89 @@ def test_jupytext_cell_breaks_and_removed_cells_show_nothing(cards):
     assert "+++" not in text
     assert "unchecked" not in text
     assert "negative eigenvalue" in text and "length-scale" in text
+
+
+NOTES["reading-group.qmd"] = (
+    "---\ntitle: Discounted returns\n---\n\n## Schedule\n\n| Week | Deck | Presenter | Status |\n|---|---|---|---|\n"
+    "| 1 | [Markov decision processes](01-mdps.qmd) | me | done |\n| 2 | [Dynamic programming / value iteration](02-dp.qmd)"
+    " | Priya | done-ish |\n| 3 | [TD learning](03-td.qmd) | Jonas | upcoming |\n| 4 | [SARSA](04-sarsa.qmd) | me | done |"
+    "\n| 5 | [Exploration](05-exploration.qmd) | Mei | draft |\n| 6 | [Policy gradient / REINFORCE](06-pg.qmd) | me | done |"
+    "\n| 7 | [Actor-critic](07-ac.qmd) | Priya | in progress |\n\n"
+    "## Discounting\n\nThe discount factor $\\gamma$ weighs a reward $k$ steps ahead by $\\gamma^k$, so nearer rewards count "
+    "more.\n")
+
+
+def test_a_sessions_schedule_is_no_card(cards):
+    """A table of sessions, who presents and how far each got (a deck named by a link, "done-ish") is the group's
+    plan, not a fact."""
+    made = _made(cards, "reading-group.qmd")
+    assert not any("Presenter" in front or "Priya" in back for front, back in made.items()), made
+    assert any("nearer rewards count more" in back for back in made.values())
+
+
+NOTES["kernels/mercer.md"] = (
+    "# Mercer\n\n## Feature maps ({cite:p}`scholkopf2002`)\n\nEvery positive semi-definite kernel is an inner "
+    "product of feature maps, which is why the dual needs only kernel values.\n\n"
+    "The same trick drives {doc}`kernel ridge regression <04-krr>` and {term}`GP` regression.\n\n"
+    "Proofs → {doc}`../proofs/03-mercer-proof`.\n")
+
+
+def test_myst_doc_and_term_roles_show_only_words_and_a_heading_no_citation(cards):
+    text = _text(_made(cards, "kernels/mercer.md"))
+    assert "{doc}" not in text and "{cite}" not in text and "{term}" not in text and "scholkopf" not in text
+    assert "drives [kernel ridge regression](04-krr) and GP regression." in text
+    assert "mercer proof" not in text  # ("Proofs → …": a pointer to another page, no card)
+
+
+NOTES["Clustering/DBSCAN.md"] = (
+    "# DBSCAN\n\nDBSCAN grows clusters from core points, which have at least minPts neighbours within epsilon.\n\\\n"
+    "\\\n\nBorder points join a cluster without extending it.\n")
+
+
+def test_a_lone_backslash_line_is_an_empty_line(cards):
+    """Outline's export writes each empty paragraph as a line holding "\\": it ended a card's back as a literal."""
+    made = _made(cards, "Clustering/DBSCAN.md")
+    assert made and not any(back.rstrip().endswith("\\") or "\n\\\n" in back for back in made.values()), made
+
+
+NOTES["validation.md"] = (
+    "# Validation schemes\n\n| | Expanding window | Sliding window |\n|---|---|---|\n"
+    "| 👍 | uses all history | adapts to drift |\n| 👎 | old regimes linger | discards history |\n")
+
+
+def test_a_tables_emoji_row_names_read_as_their_words(cards):
+    made = _made(cards, "validation.md")
+    assert any(front.endswith("› pros: Expanding window, Sliding window?") and "uses all history" in back
+               for front, back in made.items()), made
+    assert not any("👎" in back or "👍" in back for back in made.values())
+
+
+NOTES["banner.ipynb"] = json.dumps({
+    "cells": [{"cell_type": "markdown", "metadata": {}, "source": (
+        '<div style="padding:20px">\n<h1 style="color:white">⏳ Seasonality</h1>\n'
+        '<p style="color:#ddd">Calendar features that actually help</p>\n</div>')},
+        {"cell_type": "markdown", "metadata": {}, "source":
+         "## Fourier terms\n\nA pair of Fourier terms $\\sin(2\\pi k t/P)$ and $\\cos(2\\pi k t/P)$ models a smooth "
+         "seasonal shape of period $P$ with few parameters."}],
+    "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+def test_a_banners_subtitle_is_no_card_and_an_hourglass_is_off_the_path(cards):
+    made = _made(cards, "banner.ipynb")
+    text = _text(made)
+    assert "<p" not in text and "actually help" not in text, made
+    assert any(front.startswith("Seasonality › Fourier terms") for front in made), made
+
+
+NOTES["rff.md"] = (
+    "# Kernels\n\n## Spectral view\n\nBochner's theorem writes a stationary kernel as the Fourier transform of a "
+    "density.\n\n**Random Fourier features** use exactly this: sample frequencies $w_j\\sim S$, phases $b_j$, and set"
+    "\n\n$$\n\\phi(x) = \\sqrt{2/D}\\cos(w^\\top x + b)\n$$\n\nRegression on these features costs $O(nD^2)$.\n")
+
+
+def test_words_that_lead_into_a_formula_are_no_card_of_their_own(cards):
+    """"… phases $b_j$, and set" ends where the formula begins: the formula's card shows those words on its front;
+    a second card of the words alone was a fragment."""
+    made = _made(cards, "rff.md")
+    assert any("and set" in front and "\\phi(x)" in back for front, back in made.items()), made
+    assert not any(back.rstrip().endswith("and set") for back in made.values()), made

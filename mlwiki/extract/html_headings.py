@@ -16,13 +16,19 @@ _WRAP = r"(?:<(?:div|center|p|span)\b[^<>\n]*>[ \t]*)*"
 _UNWRAP = r"(?:[ \t]*</(?:div|center|p|span)\s*>)*"
 _HEADING = re.compile(rf"(?i)[ \t]*{_WRAP}<h([1-6])\b[^<>\n]*>(.*?)</h\1\s*>{_UNWRAP}[ \t]*")
 _TAG = re.compile(r"<[^<>\n]*>")
+_SUBTITLE = re.compile(r"(?i)[ \t]*<p\b[^<>\n]*>[^<\n]*</p>[ \t]*")
 
 
 def as_html_headings_show(body: str) -> str:
-    """`body` with each line that is only an HTML heading written as the Markdown heading it shows."""
+    """`body` with each line that is only an HTML heading written as the Markdown heading it shows, and a banner's
+    subtitle under it (`<p style="…">Why shuffled KFold lies</p>`, the page's tagline) left out."""
     if "<h" not in body and "<H" not in body:
         return body
-    return map_unfenced(body, _read)
+    written, lines = body.split("\n"), map_unfenced(body, _read).split("\n")
+    for k in range(1, len(lines)):
+        if lines[k - 1] != written[k - 1] and lines[k - 1].startswith("#") and _SUBTITLE.fullmatch(lines[k]):
+            lines[k] = ""  # (under a heading read from HTML)
+    return "\n".join(lines)
 
 
 def _read(line: str) -> str:

@@ -11,7 +11,8 @@ import re
 _PROGRESS_HEAD = re.compile(r"(?i)[ \t*_]*(?:status|state|progress|stage|done\??)[ \t*_:]*")
 _PROGRESS = re.compile(r"(?i)(?<![\w-])(?:(?:half|mostly|nearly|almost|not)[- ](?:done|started|finished|written)|done|"
                        r"to-?do|wip|in progress|draft(?:ed)?|not started|unfinished|planned|pending|started|finished|"
-                       r"empty|stub)(?![\w-])")
+                       r"empty|stub|tbd|upcoming|scheduled|skipped|cancell?ed)(?:-ish)?(?![\w-])")
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _MAX_TOPIC_WORDS = 3  # (a topic's name: "point estimates", "bias–variance"; a longer item says something)
 
 
@@ -32,4 +33,5 @@ def _topics(cell: str) -> bool:
     """Whether a cell only names topics: no math, no sentence, each comma-separated item a few words."""
     if "$" in cell or "\\(" in cell or "=" in cell or ". " in cell:
         return False
-    return all(len(item.split()) <= _MAX_TOPIC_WORDS for item in cell.split(","))
+    cell = _LINK.sub(r"\1", cell)  # (a session's deck named by a link to it: "[TD learning](05-td.qmd)")
+    return all(len(item.split()) <= _MAX_TOPIC_WORDS for item in re.split(r"[,/]", cell))

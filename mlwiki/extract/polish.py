@@ -28,6 +28,7 @@ from mlwiki.extract.log_entries import log_entries_read
 from mlwiki.extract.lesson_labels import lessons_named
 from mlwiki.extract.log_lines import without_log_lines
 from mlwiki.extract.not_defining import ranked_asked
+from mlwiki.extract.formula_intros import without_formula_intros
 from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.said_asks import said_asked
@@ -59,6 +60,7 @@ def polished(ex) -> list:
     drafts = lessons_named(drafts)  # ("Study log › TIL" over a lesson: named by its subject)
     drafts = without_repeats(drafts, ex.shown_whole)  # (no back ends on another card's whole back)
     drafts = without_author_repeats(drafts)  # (nor asks a formula the writer carded: the writer's card wins)
+    drafts = without_formula_intros(drafts)  # (nor is a formula's lead-in words alone, "… and set")
     drafts = without_highlight_repeats(drafts)  # (nor a paper's highlight the reader's summary says: it wins)
     drafts = without_formulas_in_facts(drafts)  # (nor a formula card its paragraph's card holds whole)
     drafts = without_shown_children(drafts)  # (nor holds what the cards under its heading show)

@@ -56,7 +56,8 @@ _WRAP = re.compile(r"[ \t]*\n[ \t]*")
 # leans on that sentence (asked alone, its back says nothing): shown, asked on no card
 _VERDICT = re.compile(r"(?i)[\W_]*(?:(?:good|close|accurate|precise|safe|fast|cheap)[ \t]+enough|"
                       r"works?[ \t]+(?:well|fine)|not[ \t]+bad)\b(?:[ \t]+[^\s.!?]+){0,5}[ \t]*[.!]?")
-_POINTS = re.compile(r"(?i)[\W_]*(?:(?:also )?see|cf\.|more (?:on this )?in)\b|.*\[\[[^\]\n]*\]\][.]?$")
+_POINTS = re.compile(r"(?i)[\W_]*(?:(?:also )?see|cf\.|more (?:on this )?in)\b|.*\[\[[^\]\n]*\]\][.]?$"
+                     r"|.*(?:→|->|⇒)[ \t]*\[[^\]\n]*\]\([^)\n]*\)[.]?$")  # ("Computation → [numerics](04-numerics).")
 
 
 def sentence_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft], str]]:

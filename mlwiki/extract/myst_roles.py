@@ -1,0 +1,59 @@
+"""MyST's inline roles that point elsewhere, read as the rendered book shows them, so that no card shows the role:
+
+- `{doc}`../gp/05-sparse-gps`` links another page: the book shows that page's title; here it is a Markdown link
+  showing the page's name (its file name without the number that orders it: "sparse gps"), or the text given with
+  it, `{doc}`the sparse GP page <05-sparse-gps>`` → "the sparse GP page";
+- `{term}`ELBO``, `{abbr}`GP (Gaussian process)``, `{download}`the data <data.csv>``, `{kbd}`Ctrl`` show their
+  text.
+`{ref}`, `{eq}` and `{numref}` point at the page's own targets and are read with them (`extract.crossrefs`). A
+citation, `{cite:p}`key``, is left off a heading ("The zoo (unifying view, {cite}`q05`)" → "The zoo (unifying
+view)"): every card under it showed it in its path; in the text, the card-makers read it where it stands (a
+sentence of sources is no card). Code is never touched. Pure: a note's text in, the same number of lines out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.render.spans import map_unfenced
+
+_DOC = re.compile(r"\{doc\}`([^`\n]+)`")
+_HEADING_CITE = re.compile(r"(?:,[ \t]*|[ \t]*)\{cite(?::[a-z]+)?\}`[^`\n]+`|[ \t]*\([ \t]*\{cite(?::[a-z]+)?\}`[^`\n]+`\)")
+_TEXT_ROLE = re.compile(r"\{(?:term|abbr|download|kbd|guilabel|menuselection)\}`([^`\n]+)`")
+_TITLED = re.compile(r"(.+?)[ \t]*<[^<>\n]+>")
+_ORDER = re.compile(r"^\d+[-_.]+")
+
+
+def as_myst_roles_show(body: str) -> str:
+    """`body` with MyST's `{doc}` and text roles, and citations in headings, read as said above; `body` itself
+    when it has none."""
+    if "}`" not in body or not ("{doc}" in body or "{cite" in body or _TEXT_ROLE.search(body)):
+        return body
+    return map_unfenced(body, _read)
+
+
+def _read(line: str) -> str:
+    if "}`" not in line:
+        return line
+    if line.startswith("#") and "{cite" in line:
+        line = _HEADING_CITE.sub("", line)
+    line = _DOC.sub(lambda m: _page_link(m.group(1)), line)
+    return _TEXT_ROLE.sub(lambda m: _shown_text(m.group(1)), line)
+
+
+def _page_link(target: str) -> str:
+    """A `{doc}` role as the Markdown link it is: its own text, else the page's file name as words, linking the
+    page (a card shows the words; a sentence that only points at the page reads as one that links it)."""
+    target = target.strip()
+    if titled := _TITLED.fullmatch(target):
+        return f"[{titled.group(1)}]({target[titled.end(1):].strip(' <>')})"
+    name = target.rstrip("/").rsplit("/", 1)[-1]
+    name = name.rsplit(".", 1)[0] if name.endswith((".md", ".ipynb", ".qmd")) else name
+    return f"[{_ORDER.sub('', name).replace('-', ' ').replace('_', ' ').strip() or name}]({target})"
+
+
+def _shown_text(text: str) -> str:
+    """A text role's shown text: `X (long form)` of an abbreviation as X, `text <path>` as text."""
+    if titled := _TITLED.fullmatch(text.strip()):
+        return titled.group(1)
+    return re.sub(r"[ \t]*\([^()\n]*\)$", "", text) if "(" in text else text
