@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 SEP = " › "
-# An emoji at a heading's start: pictographs, dingbats, and the emoji of Misc Technical (⌛ ⏳ ⏱ ⏩)
-ICON = re.compile(r"^[\u231a\u231b\u23e9-\u23f3\u23f8-\u23fa\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
+# An emoji at a heading's start: pictographs, dingbats, the emoji of Misc Technical (⌛ ⏳ ⏱ ⏩), 〽
+ICON = re.compile(r"^[\u3030\u303d\u231a\u231b\u23e9-\u23f3\u23f8-\u23fa\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]"
                   r"[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*[ \t]*")
 
 
