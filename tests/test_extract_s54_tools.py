@@ -296,3 +296,64 @@ def test_words_that_lead_into_a_formula_are_no_card_of_their_own(cards):
     made = _made(cards, "rff.md")
     assert any("and set" in front and "\\phi(x)" in back for front, back in made.items()), made
     assert not any(back.rstrip().endswith("and set") for back in made.values()), made
+
+
+NOTES["MCMC/Gibbs sampling.md"] = (
+    "# Gibbs sampling\n\nGibbs sampling updates one coordinate at a time from its full conditional "
+    "<span class=\"math-tex\">\\(p(x_i \\mid x_{-i})\\)</span>, so every proposal is accepted.\n\n"
+    "The joint it targets factorises as\n\n<span class=\"math-tex\">\\[p(x) = \\prod_i p(x_i \\mid x_{<i})\\]</span>\n\n"
+    "<pre><code class=\"language-text-x-python\">def sweep(x):\n    return [draw(i, x) for i in range(len(x))]</code></pre>\n\n"
+    "A blocked sampler updates correlated coordinates together, which mixes faster when they are strongly coupled.\n")
+
+
+def test_a_trilium_exports_math_spans_and_code_blocks_read_as_trilium_shows_them(cards):
+    made = _made(cards, "MCMC/Gibbs sampling.md")
+    text = _text(made)
+    assert "<span" not in text and "math-tex" not in text and "<pre>" not in text and "\\(" not in text, made
+    assert "full conditional $p(x_i \\mid x_{-i})$" in text
+    assert any("$$p(x) = \\prod_i p(x_i \\mid x_{<i})$$" in back for back in made.values()), made
+    assert "mixes faster" in text and "def sweep" not in text
+
+
+NOTES["Additive attention.md"] = (
+    "- Additive attention #concept\n  - Year:: 2014\n  - Source:: [[Bahdanau et al #paper]]\n  - Status:: reviewed\n"
+    "  - Why does additive attention use a small feed-forward network?\n"
+    "    - It scores a query against a key when the two have different dimensions, where a dot product cannot.\n")
+
+
+def test_an_outlines_field_bullets_are_metadata_and_its_questions_still_cards(cards):
+    """`- Year:: 2014` is a Tana (or Roam) field, not the one-line card `Term :: answer`: no card of it, and the page
+    is not read as a page of one-line cards (the question bullet over its answer is a card)."""
+    made = _made(cards, "Additive attention.md")
+    text = _text(made)
+    assert "2014" not in text and "reviewed" not in text and "Bahdanau" not in text, made
+    assert any("small feed-forward network?" in front and "different dimensions" in back
+               for front, back in made.items()), made
+
+
+def _cell(source: str, **nbgrader) -> dict:
+    metadata = {"nbgrader": {"grade": False, "locked": False, "solution": False, **nbgrader}} if nbgrader else {}
+    return {"cell_type": "markdown", "metadata": metadata, "source": source}
+
+
+NOTES["hw1-ridge.ipynb"] = json.dumps({"cells": [
+    _cell("# HW1: ridge regression\n\nRidge regression adds $\\lambda \\lVert w \\rVert^2$ to the squared error, which "
+          "shrinks the weights towards zero and keeps the normal equations solvable.", locked=True),
+    _cell("## Q1 (2 points)\n\nExplain why ridge never sets a weight exactly to zero, unlike the lasso.",
+          grade=True, grade_id="q1", points=2),
+    _cell("YOUR ANSWER HERE", solution=True, grade_id="a1"),
+    _cell("The penalty's gradient $2\\lambda w_j$ vanishes at zero, so the optimum is interior for every weight.",
+          solution=True, grade_id="a1-sol"),
+    {"cell_type": "markdown", "metadata": {"tags": ["remove-cell"]},
+     "source": "Instructor scratch: remember to regenerate the seeds before release."}],
+    "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+def test_nbgrader_answer_cells_and_tasks_are_exercises_not_cards(cards):
+    """An nbgrader assignment: its graded question is an exercise, its answer cells (the student's "YOUR ANSWER
+    HERE", the instructor's solution) and a `remove-cell` cell are no notes; its read-only lecture text is."""
+    made = _made(cards, "hw1-ridge.ipynb")
+    text = _text(made)
+    assert "shrinks the weights towards zero" in text
+    for unseen in ("YOUR ANSWER HERE", "vanishes at zero", "Explain why", "regenerate the seeds"):
+        assert unseen not in text, (unseen, made)

@@ -83,3 +83,16 @@ def _unpaired(text: str, marks: list[re.Match]) -> list[re.Match]:
         else:
             left.append(m)
     return left + waiting
+
+
+def sentences_ended(drafts: list) -> list:
+    """The (sibling drafts, heading path) pairs with a back that a cut left ending on a comma or semicolon ("…
+    comes from it," once ", see [[experiments]]." went) ended as the sentence it now is."""
+    return [([_ended(d) for d in siblings], path) for siblings, path in drafts]
+
+
+def _ended(draft):
+    back = draft.back.rstrip()
+    if back[-1:] not in (",", ";") or back[-2:-1] in (",", ";") or "\n" in back[-80:] and back.rsplit("\n", 1)[1][:1] in "|$`":
+        return draft
+    return with_sides(draft, draft.front, back[:-1] + ".")

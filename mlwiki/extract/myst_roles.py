@@ -19,6 +19,9 @@ from mlwiki.render.spans import map_unfenced
 
 _DOC = re.compile(r"\{doc\}`([^`\n]+)`")
 _HEADING_CITE = re.compile(r"(?:,[ \t]*|[ \t]*)\{cite(?::[a-z]+)?\}`[^`\n]+`|[ \t]*\([ \t]*\{cite(?::[a-z]+)?\}`[^`\n]+`\)")
+# What only points at the page it names ("see {doc}`x`", a role opening its line): the card-makers
+# leave such a pointer out with its words (`extract.selfnotes`, `extract.tidy`), which they know as the role
+_POINTED = re.compile(r"(?i)(?:\bsee(?:[ \t]+also)?|\bcf\.?)[ \t]*$|^[ \t]*(?:[-*+][ \t]+)?$")
 _TEXT_ROLE = re.compile(r"\{(?:term|abbr|download|kbd|guilabel|menuselection)\}`([^`\n]+)`")
 _TITLED = re.compile(r"(.+?)[ \t]*<[^<>\n]+>")
 _ORDER = re.compile(r"^\d+[-_.]+")
@@ -37,7 +40,7 @@ def _read(line: str) -> str:
         return line
     if line.startswith("#") and "{cite" in line:
         line = _HEADING_CITE.sub("", line)
-    line = _DOC.sub(lambda m: _page_link(m.group(1)), line)
+    line = _DOC.sub(lambda m: m.group(0) if _POINTED.search(line, 0, m.start()) else _page_link(m.group(1)), line)
     return _TEXT_ROLE.sub(lambda m: _shown_text(m.group(1)), line)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from mlwiki.extract import heading_equations, lone_remarks, numbered_leads
 from mlwiki.extract.author_repeats import without_author_repeats
 from mlwiki.extract.aside_labels import asides_asked
-from mlwiki.extract.balanced_marks import balanced_marks
+from mlwiki.extract.balanced_marks import balanced_marks, sentences_ended
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.bare_titles import without_bare_titles
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
@@ -95,4 +95,5 @@ def polished(ex) -> list:
     # left by a later cut; "[x] why …?" on a front: asked without its box)
     drafts = without_bare_titles(drafts)  # ("**Rough notes** (fill in later)" under "Rough notes")
     drafts = inline_cards_read(drafts)  # (a "Term :: what it is" line shown on another card: "Term: what it is")
-    return balanced_marks(drafts)  # (last: a "**" or "==" any cut above left with no partner, off)
+    return sentences_ended(balanced_marks(drafts))  # (last: a "**" or "==" any cut above left with no partner, off;
+    # a back a cut left on a comma, ended)

@@ -22,6 +22,7 @@ from mlwiki.sources.decoding import decode_note, warn
 from mlwiki.sources.flat_yaml import read_flat
 from mlwiki.sources.graphs import GRAPH_FOLDER, is_graph_folder, logseq_style
 from mlwiki.sources.jekyll import kramdown_page
+from mlwiki.sources.notebook_cells import graded_task, left_out
 from mlwiki.sources.toml_front import toml_front_matter
 from mlwiki.sources.zettels import zettel_titles
 from mlwiki.models import NoteText, Problem
@@ -397,13 +398,18 @@ def read_notebook(text: str, rel: str) -> tuple[dict, str, list[int], list[Probl
                 return {}, "", [], problems
             continue
         lines = source.split("\n")
-        if cell.get("cell_type") != "markdown":
+        if cell.get("cell_type") != "markdown" or left_out(cell):
             for line in lines:  # step over it, so a later markdown line is not matched to the same text here
                 cursor, mark = _find_json_line(text, line, cursor, mark)
             continue
         for line in lines:
             cursor, mark = _find_json_line(text, line, cursor, mark)
             line_map.append(mark[1])
+        if graded_task(cell):  # (an nbgrader task: an exercise's statement, read as one)
+            source = f"```{{exercise}}\n{source}\n```"
+            start = len(line_map) - len(lines)
+            line_map[start:start] = [line_map[start]]  # (the fences stand at the cell's first and last lines)
+            line_map.append(line_map[-1])
         parts.append(jupyter_math(source) if ("$ " in source or " $" in source) else source)
         line_map.append(line_map[-1] if line_map else 1)  # the blank line that separates cells
     return meta, "\n\n".join(parts), line_map, []

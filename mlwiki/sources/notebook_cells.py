@@ -1,0 +1,33 @@
+"""What a Jupyter notebook's cell metadata says of a markdown cell: whether the notebook's readers see it as notes.
+
+Jupyter Book leaves out a cell tagged `remove-cell`; nbgrader marks a course's assignment cells: an answer cell
+(`solution: true`, the student's "YOUR ANSWER HERE" or the instructor's solution) is an exercise's answer, a task or
+graded cell (`task: true`, `grade: true`) an exercise's statement. Pure: a cell's JSON in, a yes or no out.
+"""
+
+from __future__ import annotations
+
+
+def left_out(cell: dict) -> bool:
+    """Whether a markdown cell is one the notebook's readers never see as notes: tagged `remove-cell` (Jupyter Book
+    leaves it out of the page), or an nbgrader answer cell (the student's "YOUR ANSWER HERE", the instructor's
+    solution: an exercise's answer)."""
+    tags = _metadata(cell).get("tags")
+    tags = tags if isinstance(tags, list) else []
+    return "remove-cell" in tags or "remove_cell" in tags or _nbgrader(cell).get("solution") is True
+
+
+def graded_task(cell: dict) -> bool:
+    """Whether a markdown cell is an nbgrader task or graded question: an exercise's statement."""
+    graded = _nbgrader(cell)
+    return graded.get("task") is True or graded.get("grade") is True
+
+
+def _metadata(cell: dict) -> dict:
+    metadata = cell.get("metadata")
+    return metadata if isinstance(metadata, dict) else {}
+
+
+def _nbgrader(cell: dict) -> dict:
+    graded = _metadata(cell).get("nbgrader")
+    return graded if isinstance(graded, dict) else {}
