@@ -67,8 +67,9 @@ _ABOUT = re.compile(
     # (a notebook naming itself, no verb: "Quick notebook after the bagging lecture.", "Small demo on made-up data.")
     r"(?:a\s+)?(?:quick|small|short|little|tiny|toy|rough)\s+(?:notebook|demo|demonstration)\s+(?:on|from|for|about|"
     r"to|after|with)\b(?![^.]*(?:\$|\b(?:is|are|was|were|has|have)\b))|"
-    # (the page naming itself, no verb: "My hub page for the optimisation block of the course.")
-    r"(?:my|our|this)\s+(?:[\w-]+\s+){0,2}?(?:pages?|hub|mocs?|wiki|vault)\s+(?:on|from|for|about|of)\b"
+    # (the page naming itself, no verb: "My hub page for the optimisation block of the course.", "Hub page for …")
+    r"(?:(?:my|our|this)\s+(?:[\w-]+\s+){0,2}?|(?:an?\s+|the\s+)?(?:hub|index|landing|overview)\s+)(?:pages?|hub|mocs?|wiki|"
+    r"vault|docs?)\s+(?:on|from|for|about|of)\b"
     r"(?![^.]*(?:\$|\b(?:is|are|was|were|has|have)\b))|"
     r"(?:mostly\s+|largely\s+|loosely\s+)?(?:based\s+on|adapted\s+from|taken\s+from|summari[sz]ed\s+from|"
     r"collected\s+from|compiled\s+from)\s+[^,;$]{0,80}?\b(?:lectures?|lec|ch(?:apter)?s?\.?|§|book|course|slides|"
