@@ -102,3 +102,17 @@ def test_a_status_line_that_opens_a_paragraph_makes_no_card(tmp_path):
     made = _cards(tmp_path, {"covering.md": note})
     assert "lecture rushed" not in _text(made), made
     assert any("smallest set of balls" in back for back in made.values()), made
+
+
+def test_a_pages_remark_on_its_own_kind_and_a_newcomers_reading_order_make_no_card(tmp_path):
+    """'*(reference card, retired — the short cards link here)*', 'Not a card. Just where I keep track.' and a home
+    page's 'New here? Start with [A](…), then [B](…).': the notes speak of themselves."""
+    retired = ("# Beam search\n\n*(reference card, retired — the short cards link here)*\n\n"
+               "## Idea\n\nBeam search keeps the k most probable partial sequences at every decoding step.\n")
+    tracker = "# Progress tracker\n\nNot a card. Just where I keep track.\n\n## Notes\n\nNothing yet.\n"
+    home = ("# Team wiki\n\n## Start\n\n> New here? Start with [metrics](/en/eval/metrics), then "
+            "[holdouts](/en/eval/holdout).\n{.is-info}\n")
+    made = _cards(tmp_path, {"beam.md": retired, "tracker.md": tracker, "home.md": home})
+    assert "retired" not in _text(made) and "keep track" not in _text(made), made
+    assert "New here" not in _text(made), made
+    assert any("k most probable partial sequences" in back for back in made.values()), made
