@@ -116,3 +116,13 @@ def test_a_pages_remark_on_its_own_kind_and_a_newcomers_reading_order_make_no_ca
     assert "retired" not in _text(made) and "keep track" not in _text(made), made
     assert "New here" not in _text(made), made
     assert any("k most probable partial sequences" in back for back in made.values()), made
+
+
+def test_a_slide_decks_template_makes_no_card(tmp_path):
+    """'_slides-template.md' is the skeleton each week's deck is copied from: its placeholders are no facts."""
+    skeleton = ("# Week N — TOPIC\n\n## Recap\n\n- one line on the week before, linking its slides\n\n"
+                "## Main idea\n\nA sentence that states the main result of the week goes here.\n")
+    deck = "# Week 3 — Attention\n\n## Main idea\n\nAttention weights are a softmax over query–key dot products.\n"
+    made = _cards(tmp_path, {"_slides-template.md": skeleton, "week3.md": deck})
+    assert "one line on the week before" not in _text(made) and "goes here" not in _text(made), made
+    assert any("softmax over query" in back for back in made.values()), made
