@@ -15,8 +15,10 @@ _STATUS_FIELD = re.compile(r"(?i)[ \t]*[*_]{0,2}[ \t]*(?:page[ \t]+)?status[ \t]
 _STATUS_TERM = re.compile(r"(?i)define:[ \t]*(?:page[ \t]+)?status")
 # A heading over what the page still lacks: "To add", "To do", "TODO", "Still to write", "Open questions"
 _PLAN_HEADING = re.compile(r"(?i)[ \t]*(?:(?:still[ \t]+)?to[ \t]+(?:add|do|write|cover|read|fill[ \t]+in)|to-?do(?:s|[ \t]+list)?|"
-                           r"open[ \t]+questions?|(?:things[ \t]+)?(?:i[ \t]+)?(?:still[ \t]+)?(?:need|want)[ \t]+to[ \t]+add)"
-                           r"[ \t]*:?[ \t]*")
+                           r"(?:things[ \t]+)?(?:i[ \t]+)?(?:still[ \t]+)?(?:need|want)[ \t]+to[ \t]+add)[ \t]*:?[ \t]*")
+# ... and the open questions, where a card whose back still asks is the question left open (one asked on its front and
+# answered on its back, "why …? → because …", is a card)
+_OPEN_HEADING = re.compile(r"(?i)[ \t]*open[ \t]+questions?[ \t]*:?[ \t]*")
 
 
 def states_page(draft) -> bool:
@@ -24,7 +26,8 @@ def states_page(draft) -> bool:
     front = draft.front.split("\n\n")
     if _STATUS_TERM.fullmatch(front[-1].strip()) or _STATUS_FIELD.match(draft.back):
         return True
-    return any(_PLAN_HEADING.fullmatch(part) for part in front[0].split(" › ")[1:])
+    parts = front[0].split(" › ")[1:]
+    return any(_PLAN_HEADING.fullmatch(part) or "?" in draft.back and _OPEN_HEADING.fullmatch(part) for part in parts)
 
 
 def page_state_dropped(drafts: list) -> list:
