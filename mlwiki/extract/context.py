@@ -130,7 +130,7 @@ def is_template(folders: list[str], rel: str) -> bool:
 # A note named as the template of a kind of note ("Lecture notes TEMPLATE", "paper-note template", "Weekly review
 # template"): "template" after a kind of note, or in capitals ("Chat templates" names a subject)
 _NAMED_TEMPLATE = re.compile(r"(?<![A-Za-z])TEMPLATE(?![A-Za-z])|(?i:(?:notes?|lecture|page|paper|meeting|weekly|daily|"
-                             r"review|reading|week)[\W_]+template[\W\d_]*$)")
+                             r"review|reading|week|slides?|decks?|posts?)[\W_]+template[\W\d_]*$)")  # ("_slide-template.qmd")
 
 
 # The files a code repository keeps about itself, named as GitHub and GitLab expect them: what the repository holds

@@ -33,9 +33,12 @@ _CITED = re.compile(r"\[\[[^\]\n]*\b(?:19|20)\d\d[a-z]?\]\]")
 _WORDS = re.compile(r"[^\W\d_][\w'’-]*")
 _CLAIM_WORDS = 8  # (after the link: a claim, not a title or a course's week)
 _MAX_LABEL_CHARS = 60
+# A list item that is one link to a page of the site (not a web address), its text a title then an emphasised subtitle
+_TITLED_LINK = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+\[[^\]\n*_]+[ \t]+([*_])[^\]\n*_]+\1\]\((?![a-z]+:)[^)\s]+\)[ \t]*")
 # What is left of a line of links once they are gone: a bullet, a label of a few words, arrows and commas
-_LABEL_ONLY = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])?[ \t]*[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,3}[ \t]*"
-                         r"(?:[:→⇒—–]|->)(?:[ \t,;&+]|\band\b)*")
+# (a doc tree's "Sub-docs: [A](…) · [B](…)\\", "Evaluation lives in its own doc: [C](…)", a hard break at its end)
+_LABEL_ONLY = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])?[ \t]*[^\W\d_][\w'’-]*(?:[ \t]+[^\W\d_][\w'’-]*){0,5}[ \t]*"
+                         r"(?:[:→⇒—–]|->)(?:[ \t,;&+·•|\\]|\band\b)*")
 
 
 def housekeeping_dropped(drafts, ctx, titled_by_opening: str = "") -> list:
@@ -74,7 +77,13 @@ def _names_notes(back: str, stem: str) -> bool:
     # of a kind, "- [[Shapiro-Wilk]]"; a child note)
     lines = [line for line in back.split("\n") if line.strip()]
     return all(opens.match(line) and not _cites_claim(line) or _GLOB.search(line) or _points_to_notes(line)
-               for line in lines)
+               or _lists_page(line) for line in lines)
+
+
+def _lists_page(line: str) -> bool:
+    """Whether a list item is only a link to a page of the site whose text is the page's title and its subtitle in
+    emphasis ("- [PSI *our default drift score*](/en/drift/psi)", a Wiki.js links list): a hub's entry, no fact."""
+    return "](" in line and _TITLED_LINK.fullmatch(line) is not None
 
 
 def _cites_claim(line: str) -> bool:

@@ -23,12 +23,14 @@ from mlwiki.extract.log_rows import row_by_subject
 from mlwiki.extract.log_scores import is_scores
 
 # A note titled as a log: "Reading log", "RL Study Log", "Lab log — optimisers"
+# ... or what it logs in brackets: "On-call log (ML models)"
 _LOG_TITLE = re.compile(r"(?i)(?:.*[ \t])?(?:study|reading|lab|learning|research|paper|progress|training)?[ \t]*log"
-                        r"(?:book)?(?:(?:[ \t]*:|[ \t]+[—–-])[ \t]*[^\n]{1,60})?")
+                        r"(?:book)?(?:(?:[ \t]*:|[ \t]+[—–-])[ \t]*[^\n]{1,60}|[ \t]+\([^()\n]{1,40}\))?")
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?:[ \t]*[–—-][ \t]*\d{1,2})?"
 # A day, with or without its weekday and year, or a span of days: "Sep 12", "Oct 3–8", "Mon 17 Feb", "2024-03-06"
 # ... an ISO day's span, as a blog's log heads a week's entry: "2024-02-25 — 03-03", "2024-04-07 → 04-20"
-_ISO_SPAN = r"(?:[ \t]*(?:[–—→-]|->)[ \t]*(?:\d{4}-)?\d\d-\d\d)?"
+# ... or to a day of the same month: "2024-10-04 / 07", "2024-10-15 — 18"
+_ISO_SPAN = r"(?:[ \t]*(?:[–—→/-]|->)[ \t]*(?:(?:\d{4}-)?\d\d-)?\d\d(?!\d))?"
 _STAMP = (rf"{WEEKDAY}(?:{MONTH}[ \t]+{_DAY}|{_DAY}[ \t]+{MONTH})"
           rf"(?:,?[ \t]+\d{{4}})?|\d{{4}}-\d\d-\d\d{_ISO_SPAN}")
 # ... or a course's week, the unit a term's study log is kept in: "Week 7", "Week 3–4"
@@ -117,6 +119,7 @@ def _rows_by_subject(drafts: list, is_day) -> list:
 
 def _entry(draft, path: str) -> bool:
     """Whether a card is of a log's dated entry: under a day's heading, of a paragraph led by its day in bold, or of a
-    table row with a date column."""
-    return bool(_DAY_HEADING.fullmatch(path.rsplit(" › ", 1)[-1])) or bool(_BOLD_DAY.match(draft.back)) \
+    table row with a date column. A part under the day ("week 9 › Wed", "2024-04-29 — rollback › Cause") is the day's
+    too."""
+    return any(_DAY_HEADING.fullmatch(part) for part in path.split(" › ")[1:]) or bool(_BOLD_DAY.match(draft.back)) \
         or bool(_DATE_FIELD.search(draft.back))

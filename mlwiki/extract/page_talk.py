@@ -22,7 +22,7 @@ from mlwiki.extract.status_notes import is_status_note
 from mlwiki.extract.prose import clean_prose, one_break, sentences
 
 # A word that each form below needs (of the text in lower case): most backs hold none and are given back at once
-_HINT = AnyOf(r"install|nbdev_|not a |not meant|not intended|note|page|chapter|post|notebook|cheat|wiki|zettel|glossary|section|inbox|reader|links|stub|wip|"
+_HINT = AnyOf(r"install|start with|start at|new here|where i keep|nbdev_|not a |not meant|not intended|note|page|chapter|post|notebook|cheat|wiki|zettel|glossary|section|inbox|reader|links|stub|wip|"
               r"progress|construction|coming soon|to come|to be |first|order|throughout|notation|execut|rerun|re-run|"
               r"last ran|on build|render|chunks|cells| ta | tas |the ta|tutor|lecturer|instructor|prof|unclear|"
               r"unanswered|confused|unsure|→|->|=>|feel for|sense of|handle on|intuition|make sure i|convince myself|"
@@ -67,8 +67,13 @@ _ABOUT = re.compile(
     # (a notebook naming itself, no verb: "Quick notebook after the bagging lecture.", "Small demo on made-up data.")
     r"(?:a\s+)?(?:quick|small|short|little|tiny|toy|rough)\s+(?:notebook|demo|demonstration)\s+(?:on|from|for|about|"
     r"to|after|with)\b(?![^.]*(?:\$|\b(?:is|are|was|were|has|have)\b))|"
-    # (the page naming itself, no verb: "My hub page for the optimisation block of the course.")
-    r"(?:my|our|this)\s+(?:[\w-]+\s+){0,2}?(?:pages?|hub|mocs?|wiki|vault)\s+(?:on|from|for|about|of)\b"
+    # (a page or card naming its own kind or use: "(note card, archived — not for review …)", "(study page — …)",
+    # "Not a card.", "Just where I keep track.")
+    r"\(?(?:note|study|index|reference)\s+(?:card|page)\s*(?:[,—–:;)]|--?\s)|not\s+(?:a\s+)?(?:flash)?card[.!]|"
+    r"(?:this\s+is\s+)?just\s+where\s+I\s+(?:keep|put|dump|collect)\b|new\s+here\?$|"
+    # (the page naming itself, no verb: "My hub page for the optimisation block of the course.", "Hub page for …")
+    r"(?:(?:my|our|this)\s+(?:[\w-]+\s+){0,2}?|(?:an?\s+|the\s+)?(?:hub|index|landing|overview)\s+)(?:pages?|hub|mocs?|wiki|"
+    r"vault|docs?)\s+(?:on|from|for|about|of)\b"
     r"(?![^.]*(?:\$|\b(?:is|are|was|were|has|have)\b))|"
     r"(?:mostly\s+|largely\s+|loosely\s+)?(?:based\s+on|adapted\s+from|taken\s+from|summari[sz]ed\s+from|"
     r"collected\s+from|compiled\s+from)\s+[^,;$]{0,80}?\b(?:lectures?|lec|ch(?:apter)?s?\.?|§|book|course|slides|"
@@ -98,6 +103,8 @@ _ELSEWHERE = re.compile(rf"(?i)[^,;:$]{{0,50}}?\b(?:in|at|on)\s+(?:the|my|this|t
                         rf"{_NOTES_PLACE}(?:\s+\d+[\w.]*)?[^,;:$]{{0,20}}[.!]?")
 _ELSEWHERE_WORDS = 14
 _LINK = r"(?:\[[^\]\n]+\]\([^)\s]*\)|\[\[[^\]\n]+\]\])"
+# A reading order of the site's pages for a newcomer: "Start with [A](…), then [B](…)."
+_START_WITH = re.compile(rf"(?i)start\s+(?:with|at|from|here:?)\s+{_LINK}(?:,?\s*(?:then|and|followed\s+by)\s+{_LINK})*\s*[.!]?")
 _LINKS_TAIL = re.compile(rf":[ \t]*{_LINK}(?:[ \t]*(?:[,;·]|and|&)[ \t]*{_LINK})*[ \t]*[.!]?$")  # (links alone after a colon)
 # A sentence that only points at a reading: "See Bishop ch. 4.", "Read Murphy §3.2 first.", "Cf. Hastie et al. 2009."
 _READING = re.compile(r"(?i)(?:(?:for\s+(?:more|details|the\s+\w+)[^,$]{0,30},\s*)?(?:also\s+)?(?:see|read|re-?read|cf\.?|"
@@ -300,6 +307,8 @@ def _prose(run: list[str]) -> list[str]:
 def _talks_of_notes(sentence: str) -> bool:
     """Whether a sentence speaks of the notes, not their subject (`_SUBJECT`, `_ELSEWHERE`, `_ONLY`, `_STUB`,
     `_HOUSE`, `_CHORES`, `_WHY_I`)."""
+    if "](" in sentence and _START_WITH.fullmatch(sentence.strip()):
+        return True
     text = clean_prose(sentence) if "[" in sentence or "{" in sentence else sentence
     text = (_MARKUP.sub("", text) if "*" in text or "_" in text or "`" in text else text).strip()
     if is_status_note(text):

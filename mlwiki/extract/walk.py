@@ -35,6 +35,7 @@ from mlwiki.extract.tool_text import as_its_tool_shows
 from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic_part, is_example_title, names_subject,
                                    note_subject)
 from mlwiki.extract.tabsets import TABSET_CLASSES, tabs_as_headings
+from mlwiki.extract.page_state import page_state_dropped
 from mlwiki.extract.title_heading import keep_ids, title_heading, titled_apart
 from mlwiki.extract.toggle_titles import joined_and_titled
 from mlwiki.extract.toggles import item_questions
@@ -437,7 +438,7 @@ class Extractor:
         seen: dict[str, tuple[bool, int]] = {}  # id → (explicit, file line)
         ctx = self.ctx
         normalize, file_line, hashes = ids.normalize, ctx.file_line, ids.card_hashes
-        for drafts, heading in self.drafts:
+        for drafts, heading in page_state_dropped(self.drafts):  # (after `forms` counted them: init's tally holds)
             fronts = [normalize(d.front) for d in drafts]  # for the content hash, and most ids
             card_ids = [draft_id(d, front) for d, front in zip(drafts, fronts)]
             note_id = drafts[0].explicit_id or card_ids[0]
