@@ -60,3 +60,17 @@ def test_a_key_insight_heading_asks_the_insight_about_its_subject(tmp_path):
     made = _cards(tmp_path, {"folds.md": note})
     fronts = [front for front, back in made.items() if back.startswith("A fold score")]
     assert fronts and all("what is the key insight about validation folds?" in front.lower() for front in fronts), made
+
+
+def test_a_bold_verdict_in_a_list_is_no_term_to_define(tmp_path):
+    """"- **Smaller is better** (…)" in a list its clozes ask: the bold words are a claim, not a term; no "Define:
+    Smaller is better" card, and the list's cloze keeps the fact."""
+    note = ("# Calibration error\n\nWhat is the expected calibration error of a classifier?\n\n---\n\n"
+            "$$\\operatorname{ECE} = \\sum_b \\frac{n_b}{N}\\,\\lvert \\operatorname{acc}(b) - "
+            "\\operatorname{conf}(b)\\rvert$$\n\n"
+            "- The gap between accuracy and confidence per bin, weighted by the bin's share of samples.\n"
+            "- Equivalently a weighted L1 distance between the reliability curve and the diagonal.\n"
+            "- **Smaller is better** (predicted confidences match observed accuracy).\n")
+    made = _cards(tmp_path, {"ece.md": note})
+    assert not any("Define: Smaller is better" in front for front in made), made
+    assert any("Smaller is better" in back and "observed accuracy" in back for back in made.values()), made
