@@ -1,4 +1,5 @@
-"""A bold label of an item that answers its heading's question is no term to define.
+"""A bold label of an item that answers its heading's question, or that is a clause ("**Lower is better**"), is no
+term to define.
 
 Under a heading that asks ("## Why does it help?"), each item of the list is one answer, often led by a bold label
 that says whose answer it is or how it goes ("- **Original claim:** reduces …", "- **Smith 2019:** …"). The list's
@@ -9,9 +10,12 @@ text. Pure: drafts in, drafts out.
 
 from __future__ import annotations
 
+import re
+
 from mlwiki.models import CardKind
 
 _DEFINE = "Define: "
+_CLAUSE = re.compile(r"(?i)\s(?:is|are|was|were|isn't|aren't)\s")  # (a verb: "Lower is better", a claim)
 _HIDDEN = "[...]"  # (what a list's cloze shows of the item it asks)
 
 
@@ -36,10 +40,11 @@ def _asked_in_a_list(draft, backs: list[str]) -> bool:
     if draft.kind != CardKind.DEFINITION or f"\n\n{_DEFINE}" not in draft.front:
         return False
     path, term = draft.front.rsplit(f"\n\n{_DEFINE}", 1)
-    if not path.rstrip().endswith("?"):
-        return False  # (a glossary's heading asks nothing: its labels are terms)
+    if not path.rstrip().endswith("?") and not _CLAUSE.search(term):
+        return False  # (a glossary's heading asks nothing: its labels are terms; a label that is a clause, "**Lower
+        # is better**", is a verdict, no term, wherever it stands: "Define: Lower is better" asks nothing)
     term, text = _plain(term), _plain(draft.back)
-    return any(back.startswith(term) and back[len(term):].lstrip(" :—–-").startswith(text) for back in backs)
+    return any(back.startswith(term) and back[len(term):].lstrip(" :—–-(").startswith(text) for back in backs)
 
 
 def _plain(text: str) -> str:

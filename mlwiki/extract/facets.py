@@ -26,6 +26,7 @@ from mlwiki.extract.claim_asks import with_article
 from mlwiki.extract.corrections import BELIEF
 from mlwiki.extract.defining import stems
 from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.setting_asks import led_to_question
 
 # The forms whose front may be only a heading path (a labelled item's label is one more heading: "… › downside")
 FORMS = frozenset(("section", "outline", "list"))
@@ -77,7 +78,11 @@ _VERB_OF_IT = re.compile(r"(?i)\b(does|is|was|has)(\s+)(?=it\b)")  # the verb "i
 _PLURAL_VERB = {"does": "do", "is": "are", "was": "were", "has": "have"}
 # Headings that hold a subject's facets without naming one ("Detail", "Overview"): the facet's parent is above them
 _CONTAINER = re.compile(r"(?i)details?|overview|background|basics|summary|introduction|in practice|theory|"
-                        r"explanation|discussion|modell?ing")
+                        r"explanation|discussion|modell?ing|"
+                        # (a writer's label over remarks names no subject: "… › Things to notice › Caveat" is a
+                        # caveat of the heading above the label)
+                        r"things to (?:notice|note|remember|keep in mind)|(?:side )?notes?(?: to self)?|remarks?|"
+                        r"observations?|(?:key )?(?:insights?|takeaways?|points?)")
 # A parent that names an activity, not a subject: "Implementing dropout", "Designing the layer"
 _ACTIVITY = re.compile(r"[A-Z][a-z]+ing\s+[a-z]")
 # A title's words that speak to the reader or of the writer: a hook before its subject, no name of it
@@ -238,6 +243,8 @@ def defined_question(heading: str, back: str) -> str | None:
         verb = found["verb"] or ("are" if _PLURAL.search(found["subj"].split(" of ")[0]) else "is")  # ("Anchors
         # = fixed boxes …": what are anchors?)
         said = _as_written(found["subj"], back[len(found[0]):])
+        if not found["verb"] and (led := led_to_question(f"{article}{said}", verb == "are")):
+            return led  # ("Fewer parameters = less overfitting": what the setting leads to, not what it is)
         if not article and verb == "is":  # ("Confusion matrix is …" over "… in a confusion matrix, …")
             said = with_article(said, back[len(found[0]):])
         return f"What {verb} {article}{said}?"

@@ -37,7 +37,8 @@ _KINDS = (
     ("warning", r"warning|caution|beware|careful|watch\s+out", "What should you watch out for with {X}?"),
     ("takeaway", rf"{_QUALIFIED}(?:takeaway|lesson|moral|bottom\s+line)", "What is the takeaway from {X}?"),
     ("takeaways", rf"{_QUALIFIED}(?:takeaways|lessons(?:\s+learn[et]d?)?)", "What are the takeaways from {X}?"),
-    ("tip", r"(?:practical\s+|one\s+)?tip", "What is a practical tip for {X}?"),
+    ("tip", r"(?:practical\s+|one\s+)?(?:tip|advice)", "What is a practical tip for {X}?"),
+    ("insight", rf"{_QUALIFIED}insight", "What is the key insight about {X}?"),
     ("rule", r"(?:the\s+)?rules?\s+of\s+thumb", "What is the rule of thumb for {X}?"),
     ("problem", r"(?:the\s+|main\s+)?problem", "What is the problem with {X}?"),
     ("known problem", r"known\s+(?:problem|issue)", "What is a known problem with {X}?"),
@@ -100,7 +101,7 @@ _GENRE = re.compile(r"(?i)paper|notes?|reading|review|summary|lecture|talk|book|
 _PAPER = re.compile(r"@?[A-Za-z]+\s*\d{4}[a-z]?")  # (a paper by its key: "guo2017", "@gal2016")
 _LISTS = re.compile(r"[-*+][ \t][^\n]*\n(?:[ \t][^\n]*\n)*[-*+][ \t]")  # (a back that opens on two items or more)
 _SECOND_LABEL = re.compile(r"\n[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?[A-Z][a-z]+(?:\s[a-z]+)?(?:\*\*)?:\s")
-_ONE_THING = frozenset(("catch", "warning", "takeaway", "tip", "rule", "problem", "known problem", "fix",
+_ONE_THING = frozenset(("catch", "warning", "takeaway", "insight", "tip", "rule", "problem", "known problem", "fix",
                         "consequence", "finding", "result", "surprise"))  # (kinds that ask for one thing)
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
 _PROSE_START = re.compile(r"(?:\*\*|__|[-*+−]\s+|<b>|[\"“'(])*[A-Za-z`@]")  # (a back in words, not a formula)

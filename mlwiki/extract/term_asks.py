@@ -17,6 +17,7 @@ import re
 
 from mlwiki.extract.defining import stems
 from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.setting_asks import led_to_question
 
 MAX_TERM_WORDS = 4
 MAX_BARE_WORDS = 3  # (a name without its article: "Partial autocorrelation $\alpha_k$", "Forecast error")
@@ -69,6 +70,8 @@ def term_question(path: str, back: str) -> str | None:
     if rest and first[1:].islower() and first.isalpha() and not any(w[:1].isupper() for w in rest.split()):
         # ("Partial autocorrelation …": a sentence's capital, not a name's "Monte Carlo simulation")
         shown = f"{first.lower()} {rest}"
+    if found["rhs"] is not None and (led := led_to_question(shown, _plural(term))):
+        return led  # ("Fewer parameters = less overfitting": what the setting leads to)
     verb = found["verb"] or ("are" if _plural(term) else "is")
     if found["verb"] and (kind := _CONDITIONED.match(said[0], found.start("art"))):
         return f"When {verb} {shown} {kind['kind']}?"  # ("A detection is a true positive if IoU ≥ …": when it is)
