@@ -48,12 +48,13 @@ def test_bare_numbered_steps_stay_one_card(tmp_path):
 
 
 def test_wrapped_bullets_are_claims_not_an_outline(tmp_path):
-    """Three bullets under a bare heading, two of them wrapped over three lines: a card per bullet."""
+    """Three bullets under a bare heading, one of them wrapped over four lines: a card per bullet."""
     note = ("# Layer norm\n\n## The statistics\n\n"
             "* The mean and variance are taken over the features of one example only.\n"
-            "* Nothing depends on the batch, so the layer behaves the same\n"
-            "  at training and at test time, and a batch of one example\n"
-            "  is as good as a batch of many.\n"
+            "* Nothing depends on the batch, so the layer\n"
+            "  behaves the same at training and at test\n"
+            "  time, and a batch of one example is as good\n"
+            "  as a batch of many.\n"
             "* A learned gain and bias follow the normalisation, so the\n"
             "  layer can still scale its outputs where the next layer\n"
             "  needs a different range.\n")
