@@ -40,6 +40,7 @@ from mlwiki.extract.day_bullets import dated
 from mlwiki.extract.item_cues import SLIPS, item_cue, lead_cue, slip_cue
 from mlwiki.extract.item_sides import signed_list, steps_with_sides, wrapped
 from mlwiki.extract.sentence_cues import clause_cue
+from mlwiki.extract.steps import FRONT as STEPS
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
 from mlwiki.extract.list_cards import LIST_FORM
 from mlwiki.extract.prose import clean_prose, sentences
@@ -135,6 +136,9 @@ def _enumerates(draft: Draft, path: str) -> bool:
     another."""
     if draft.form not in LEAD_FORMS or not draft.front.startswith(path) or "\n\n" in path:
         return False
+    if draft.form == LIST_FORM and draft.front == path and path.endswith(f" › {STEPS}"):
+        return _may_enumerate(path)  # (a recipe's steps card: asked step by step only when its steps carry side
+        # facts, `_parts`; bare steps stay the one answer "… › steps")
     asked = draft.front[len(path):]
     if asked and (not asked.startswith("\n\n") or "\n" in asked[2:]):
         return False
