@@ -76,3 +76,29 @@ def test_pro_and_con_lines_are_asked_apart(tmp_path):
     for said in ("real data point", "any dissimilarity", "quadratic time", "medoids the search starts"):
         assert len(_holding(made, said)) == 1, (said, made)
     assert not any("quadratic time" in back and "real data point" in back for back in made.values()), made
+
+
+def test_a_recipes_steps_with_side_facts_are_asked_step_by_step(tmp_path):
+    """A recipe's numbered steps under a line of its own, most with a second sentence of why or when: a card per
+    step, the other steps shown; no step is lost."""
+    note = ("# Whitening\n\n## Recipe\n\nInput: a data matrix with one sample per row.\n\n"
+            "1. Subtract the mean of every column. Skipping it leaves the offset in the first direction.\n"
+            "2. Estimate the covariance of the centred columns. Shrink it toward the diagonal when samples are few.\n"
+            "3. Take its eigenvectors and eigenvalues (a symmetric matrix, so they are real).\n"
+            "4. Rotate onto the eigenvectors and divide by the root of each eigenvalue.\n")
+    made = _cards(tmp_path, {"wh.md": note})
+    for said in ("Subtract the mean", "Shrink it toward", "eigenvectors and eigenvalues", "root of each"):
+        assert len(_holding(made, said)) == 1, (said, made)
+    assert not any("Subtract the mean" in back and "root of each" in back for back in made.values()), made
+
+
+def test_a_warning_box_splits_off_its_fixes(tmp_path):
+    """A warning box whose text ends a sentence with a hard break and goes on 'Fixes: …': the cause is the box's
+    card, the fixes a card of their own under '… › Fixes'."""
+    note = ("---\ntitle: Mixture fits\n---\n\n## Collapse\n\n::: {.callout-warning}\n"
+            "A component that shrinks onto one sample drives its variance to zero, so the fit never settles.\\\n"
+            "Fixes: put a floor under every variance, or restart the component somewhere else.\n:::\n")
+    made = _cards(tmp_path, {"mix.qmd": note})
+    fixes = _holding(made, "floor under every variance")
+    assert len(fixes) == 1 and fixes[0].split("\n\n")[0].endswith("Fixes"), made
+    assert "never settles" not in made[fixes[0]], made
