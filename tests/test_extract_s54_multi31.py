@@ -79,13 +79,14 @@ def test_pro_and_con_lines_are_asked_apart(tmp_path):
 
 
 def test_a_recipes_steps_with_side_facts_are_asked_step_by_step(tmp_path):
-    """A recipe's numbered steps under a line of its own, most with a second sentence of why or when: a card per
+    """A recipe's numbered steps (its steps card), most with a second sentence of why or when: a card per
     step, the other steps shown; no step is lost."""
-    note = ("# Whitening\n\n## Recipe\n\nInput: a data matrix with one sample per row.\n\n"
+    note = ("# Whitening\n\n## Recipe\n\nThe data matrix $D$ holds one sample per row.\n\n"
             "1. Subtract the mean of every column. Skipping it leaves the offset in the first direction.\n"
             "2. Estimate the covariance of the centred columns. Shrink it toward the diagonal when samples are few.\n"
             "3. Take its eigenvectors and eigenvalues (a symmetric matrix, so they are real).\n"
-            "4. Rotate onto the eigenvectors and divide by the root of each eigenvalue.\n")
+            "4. Rotate onto the eigenvectors and divide by the root of each eigenvalue.\n\n"
+            "The whitening matrix in one line:\n\n$$W = \\Lambda^{-1/2} E^\\top$$\n")
     made = _cards(tmp_path, {"wh.md": note})
     for said in ("Subtract the mean", "Shrink it toward", "eigenvectors and eigenvalues", "root of each"):
         assert len(_holding(made, said)) == 1, (said, made)
