@@ -93,6 +93,7 @@ def _add(ex, card: tuple[str, str, int, str]) -> None:
     ridge, a prior, …", `label_parts`) a card per part, the first keeping the box's id."""
     front, back, line, id_front = card
     parts = split_label_parts(front, back) or [(front, back)]
-    ex.add_pair(CardKind.BASIC, *parts[0], line, form=FORM, quiet=True, id_front=id_front)
+    ex.add_pair(CardKind.BASIC, front, parts[0][1], line, form=FORM, quiet=True, id_front=id_front)  # (the box's
+    # front: its title names what its opening part says, "Danger: Extreme weights" over "Extreme weights: …")
     for part_front, part_back in parts[1:]:
         ex.add_pair(CardKind.BASIC, part_front, part_back, line, form=FORM, quiet=True)
