@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from mlwiki.extract.blocks import Block, join_blocks
 from mlwiki.extract.html_inline import as_markdown
+from mlwiki.extract.label_parts import split_label_parts
 from mlwiki.extract.lines import TEXT
 from mlwiki.extract.passages import ABOUT_PAGE
 from mlwiki.extract.prose import clean_prose
@@ -88,5 +89,11 @@ def aside_cards(ex) -> None:
 
 
 def _add(ex, card: tuple[str, str, int, str]) -> None:
+    """The callout's card; a box whose text goes on with the role a part plays ("… the MLE doesn't exist. Fixes: a
+    ridge, a prior, …", `label_parts`) a card per part, the first keeping the box's id."""
     front, back, line, id_front = card
-    ex.add_pair(CardKind.BASIC, front, back, line, form=FORM, quiet=True, id_front=id_front)
+    parts = split_label_parts(front, back) or [(front, back)]
+    ex.add_pair(CardKind.BASIC, front, parts[0][1], line, form=FORM, quiet=True, id_front=id_front)  # (the box's
+    # front: its title names what its opening part says, "Danger: Extreme weights" over "Extreme weights: …")
+    for part_front, part_back in parts[1:]:
+        ex.add_pair(CardKind.BASIC, part_front, part_back, line, form=FORM, quiet=True)

@@ -35,7 +35,8 @@ _RUN_IN = re.compile(r"(?:\*\*(?P<bold>[^*\n:]{1,40}?)(?::\*\*|\*\*:|\.\*\*)|(?P
 _SIGN = re.compile(r"(?:⚠️?|❗|‼️?|🚨)[ \t]*(?=\*\*)")
 _SIGNED_LABEL = re.compile(r"(?:⚠️?|❗|‼️?|🚨)[ \t]*\*\*")
 # Where a sentence opens on a short label inside a paragraph: "… very bright. Fix: rescale …"
-_SENTENCE_LABEL = re.compile(r"(?<=[.!?])\s+(?=(?:\*\*)?[A-Z][\w'’-]*(?: [\w'’-]+){0,2}(?::\*\*|:)\s)")
+_HARD_BREAK = re.compile(r"\\$")  # (a backslash that ends a line: a hard line break, Outline's and CommonMark's)
+_SENTENCE_LABEL = re.compile(r"(?<=[.!?])\\?\s+(?=(?:\*\*)?[A-Z][\w'’-]*(?: [\w'’-]+){0,2}(?::\*\*|:)\s)")
 # A label that names the role its fact plays for the subject (its problem, the fix, a drawback): one label of this
 # kind after the section's own text, or opening a sentence inside it, is a fact of its own; another ("Standard:",
 # "Picture:", "Faster R-CNN:") may only go on from the sentence before it
@@ -187,7 +188,8 @@ def _at_run_in_labels(chunk: str) -> list[str]:
         return [chunk]
     cuts = [m.end() for m in _SENTENCE_LABEL.finditer(chunk) if _ROLE.fullmatch(_run_in_label(chunk[m.end():]))]
     edges = [0, *cuts, len(chunk)]
-    return [chunk[a:b].strip() for a, b in zip(edges, edges[1:])]
+    return [_HARD_BREAK.sub("", chunk[a:b].strip()) for a, b in zip(edges, edges[1:])]  # (a sentence the writer
+    # ended with a hard break, "…GMMs.\\" over "Fixes: …", ends there)
 
 
 def _run_in_label(chunk: str) -> str:

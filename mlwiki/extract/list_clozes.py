@@ -38,7 +38,9 @@ from mlwiki.extract.daily import DAY_LOG, is_date, is_day_stamp
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.day_bullets import dated
 from mlwiki.extract.item_cues import SLIPS, item_cue, lead_cue, slip_cue
+from mlwiki.extract.item_sides import signed_list, steps_with_sides, wrapped
 from mlwiki.extract.sentence_cues import clause_cue
+from mlwiki.extract.steps import FRONT as STEPS
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
 from mlwiki.extract.list_cards import LIST_FORM
 from mlwiki.extract.prose import clean_prose, sentences
@@ -115,7 +117,8 @@ def list_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft]
     for group, path in drafts:
         draft = group[0]
         below = [head[len(path) + 3:] for head in heads if head.startswith(f"{path} › ")]  # (its items' own cards)
-        found = _parts(draft.back, below, _says_claims(draft.front[len(path):])) if len(group) == 1 and draft.kind == CardKind.BASIC \
+        back = signed_list(draft.back) or draft.back  # ("\\+ …\\", "− …": pros and cons, a list)
+        found = _parts(back, below, _says_claims(draft.front[len(path):])) if len(group) == 1 and draft.kind == CardKind.BASIC \
             and _enumerates(draft, path) and not _indexes(draft.back, below) else None
         if found is None:
             out.append((group, path))
@@ -133,6 +136,9 @@ def _enumerates(draft: Draft, path: str) -> bool:
     another."""
     if draft.form not in LEAD_FORMS or not draft.front.startswith(path) or "\n\n" in path:
         return False
+    if draft.form == LIST_FORM and draft.front == path and path.endswith(f" › {STEPS}"):
+        return _may_enumerate(path)  # (a recipe's steps card: asked step by step only when its steps carry side
+        # facts, `_parts`; bare steps stay the one answer "… › steps")
     asked = draft.front[len(path):]
     if asked and (not asked.startswith("\n\n") or "\n" in asked[2:]):
         return False
@@ -175,8 +181,10 @@ def _parts(back: str, below: list[str], claims: bool = False) -> tuple[str, list
         return None
     parts = _split(back)
     kinds = "".join(kind[0] for kind, _ in parts)
-    if not re.fullmatch(r"p{0,2}i{2,}p?", kinds) or any(NUMBERED_ITEM.match(text) for _, text in parts):
-        return None  # (one list; not steps in their order, one procedure)
+    numbered = [text for _, text in parts if NUMBERED_ITEM.match(text)]
+    if not re.fullmatch(r"p{0,2}i{2,}p?", kinds) or numbered and not steps_with_sides(numbered):
+        return None  # (one list; not bare steps in their order, one procedure: steps each with a side fact are asked
+        # apart)
     lead = parts.pop(0)[1] if kinds[0] == "p" and not _frames(parts[0][1]) else ""
     if parts[0][0] == "para" and not _frames(parts[0][1]) or parts[1][0] == "para":
         return None  # (before the list, one paragraph and a line that frames it at most)
@@ -284,7 +292,7 @@ def _branches(item: str) -> bool:
     """Whether an item is a branch of an outline: over a list of its own ("- fixes" over "  - early stopping …", "  -
     a smaller step …"), or over more lines than a wrapped sentence or two."""
     nested = item.split("\n")[1:]
-    return len(nested) > MAX_NESTED_LINES or sum(bool(LIST_ITEM.match(line)) for line in nested) > 1
+    return len(nested) > MAX_NESTED_LINES and not wrapped(nested) or sum(bool(LIST_ITEM.match(line)) for line in nested) > 1
 
 
 def _apart(items: list[str]) -> bool:
