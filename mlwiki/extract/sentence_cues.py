@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.item_cues import _DIGIT, _MATH, _OPEN_END, _STATES, lead_cue
+from mlwiki.extract.quote_cuts import opens_quote
 
 LEAD_WORDS = 3
 SHORT_LEAD_WORDS = 2  # (a short sentence's lead: its first three words would be most of it)
@@ -124,9 +125,9 @@ def _lead(text: str) -> str:
 
 
 def _unbalanced(token: str) -> bool:
-    """Whether a text opens or closes a bracket or code span it does not close or open ("(Haario", "[[Bayesian",
-    "`king")."""
-    return token.count("`") % 2 == 1 or any(token.count(a) != token.count(b) for a, b in ("()", "[]", "{}"))
+    """Whether a text opens or closes a bracket, code span or quotation it does not close or open ("(Haario",
+    "[[Bayesian", "`king", '"how')."""
+    return token.count("`") % 2 == 1 or opens_quote(token) or any(token.count(a) != token.count(b) for a, b in ("()", "[]", "{}"))
 
 
 def _leads_on(token: str) -> bool:
