@@ -81,3 +81,21 @@ def test_an_item_that_goes_on_from_the_one_before_keeps_its_label(tmp_path):
     asked = [front for front, back in made.items() if back.startswith("…but while exploring")]
     assert asked, made
     assert all("- Greedy-learner\n" in front for front in asked), made
+
+
+def test_a_proof_keeps_its_method_sentence_after_a_display_formula(tmp_path):
+    """A long proof whose "Union bound over …" sentence follows a display formula: the proof idea keeps it (it was
+    read as part of the sentence before the formula, too long to keep)."""
+    note = ("# Small classes\n\n"
+            '::: {.theorem title="Small classes are learnable"}\n'
+            "Let the class be finite. Then minimising the training error learns it with few samples.\n:::\n\n"
+            "::: {.proof}\nFix the tolerance. Call a hypothesis *poor* if its true error exceeds the tolerance, and"
+            " collect the poor ones in a set. Minimising the training error fails only when it returns a poor one,"
+            " which needs a sample on which some poor hypothesis makes no mistake. For one poor hypothesis each"
+            " example is right with probability below one minus the tolerance, independently, so\n"
+            "$$\n\\Pr[\\text{no mistake}] \\le (1-\\epsilon)^m \\le e^{-\\epsilon m}.\n$$\n"
+            "Union bound over the poor set: the failure probability is at most $|H|\\,e^{-\\epsilon m}$. Setting"
+            " this below the confidence level and solving for the sample size gives the bound.\n:::\n")
+    made = _cards(tmp_path, {"small.md": note})
+    ideas = [back for front, back in made.items() if front.endswith("Proof idea")]
+    assert ideas and "Union bound over the poor set" in ideas[0], made
