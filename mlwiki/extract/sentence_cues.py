@@ -42,6 +42,7 @@ likewise therefore hence thus then now here still again""".split())
 # What follows a clause that is the first of a run of short phrases: one to three words, then a comma or a semicolon
 _ENUMERATES = re.compile(r"[^\s,;]+(?:[ \t]+[^\s,;]+){0,2}[ \t]*[,;]")
 _TOKEN = re.compile(r"\$[^$\n]+\$|`[^`\n]{1,40}`|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|\S+")
+_QUOTED_NAME = re.compile(r'"[^"\n]{2,60}"|“[^”\n]{2,60}”')  # (a name in quotes the sentence opens on)
 _WORDLIKE = re.compile(r"\$|[^\W\d_]")  # (a formula or a word with a letter; "=", "+", "—" end the cue before them)
 
 
@@ -55,6 +56,8 @@ def sentence_cue(text: str) -> str:
         return cue  # (a whole opening clause, not its first three words: "Under heavy load, [...]")
     if (cue := _signless(lead_cue(text))) and not _unbalanced(cue):
         return cue
+    if (quoted := _QUOTED_NAME.match(text)) and _fits(quoted.group(0), total):
+        return quoted.group(0) + " "  # ('"Last interaction per user" is …': the name whole, not cut inside its quote)
     cue = _lead(text)
     if cue and not _fits(cue, total):
         cue = _two_words(cue)  # ("Lloyd iterations only lower $J$ further.": three of six words is too many)
