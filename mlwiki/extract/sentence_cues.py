@@ -42,7 +42,8 @@ likewise therefore hence thus then now here still again""".split())
 # What follows a clause that is the first of a run of short phrases: one to three words, then a comma or a semicolon
 _ENUMERATES = re.compile(r"[^\s,;]+(?:[ \t]+[^\s,;]+){0,2}[ \t]*[,;]")
 _TOKEN = re.compile(r"\$[^$\n]+\$|`[^`\n]{1,40}`|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|\S+")
-_QUOTED_NAME = re.compile(r'"[^"\n]{2,60}"|“[^”\n]{2,60}”')  # (a name in quotes the sentence opens on)
+_QUOTED_NAME = re.compile(r'(?:"[^"\n]{2,60}"|“[^”\n]{2,60}”)(?=\s)')  # (a name in quotes the sentence opens
+# on, a word of its own: not '"Semi"-gradient', whose cue is the whole word)
 _WORDLIKE = re.compile(r"\$|[^\W\d_]")  # (a formula or a word with a letter; "=", "+", "—" end the cue before them)
 
 

@@ -44,7 +44,7 @@ def wrapped_in_prose(lines: list[Line], k: int) -> bool:
     before = lines[k - 1].text.rstrip()
     if not before or before.endswith((":", ".", "!", "?", ";")):
         return False  # (a colon, or a sentence ended: the author sets the formula apart)
-    if before.rsplit(None, 1)[-1].casefold() in _DETERMINERS:
+    if lines[k].text.lstrip().startswith("$") and before.rsplit(None, 1)[-1].casefold() in _DETERMINERS:
         return True  # ("… is achieved by some" / "$h \in H$.": the formula is the noun of a phrase, no display)
     start = k - 1
     while start > 0 and lines[start - 1].kind == TEXT and not LIST_ITEM.match(lines[start].text):
