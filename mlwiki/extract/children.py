@@ -152,11 +152,23 @@ def _without_children(front: str, back: str, children: list) -> str | None:
     if not changed and kept_labels:
         return back  # (beside a fact, labels as written stay, as the list's other items do)
     out: list[str] = []
+    said = [part for part in parts if part.kind != "blank"]
+    goes_on = {id(said[k]) for k in range(len(said) - 1) if said[k + 1].kind == "other" and _goes_on(said[k + 1])}
     for part in parts:
-        if part.kind == "other" or part.kind == "label" and not part.cut and not _named_by(
-                front, list(part.labels)) or part.kind == "blank" and out and out[-1]:
+        if part.kind == "other" or part.kind == "label" and (id(part) in goes_on or not part.cut and not _named_by(
+                front, list(part.labels))) or part.kind == "blank" and out and out[-1]:
             out.extend(part.lines if part.kind != "blank" else [""])
     return "\n".join(out).strip()
+
+
+# An item that goes on from the one before ("…but while exploring it steps off"): it names nothing of its own
+_GOES_ON = re.compile(r"(?:…|\.\.\.)|(?:it|they|this|these)\b", re.IGNORECASE)
+
+
+def _goes_on(part: _Part) -> bool:
+    """Whether a part opens by going on from the part before (an ellipsis, or a pronoun for what that part named):
+    the label of that part stays above it, the only name of what it says."""
+    return bool(_GOES_ON.match(_MARKUP.sub("", _MARKER.sub("", part.lines[0], count=1)).lstrip()))
 
 
 def _may_repeat(back: str, texts: list[str], labels: dict[str, str]) -> bool:

@@ -15,10 +15,10 @@ from dataclasses import replace
 # (`[[@chen2020]]` is a link to the note named so, as Obsidian's Zotero plugins name a paper's note: no citation)
 _KEY = re.compile(r"[ \t]?(?<!\[)\[(?:[^\[\]\n@]{0,30}[ \t;])?-?@[^\W_][\w:.#/-]*[^\[\]\n]{0,60}\](?![(\]])")
 _LITERAL = re.compile(r"`[^`\n]*`|\$[^$\n]*\$")  # (code and math hold no citation: `x[@i]`)
-# What a key leaves behind: a label with nothing after it ("Paper: . Idea: …"), a mark opening the text, a space
-# before punctuation
+# What a key leaves behind: a label with nothing after it ("Paper: . Idea: …"), a mark or the dash after a key that
+# opened the text ("[@he2016] -- won …": the heading names what won), a space before punctuation
 _EMPTY_LABEL = re.compile(r"(?m)(?:^|(?<=[.!?][ \t]))[^\W\d_][\w ]{0,20}:[ \t]*[.;,][ \t]*")
-_OPENING_MARK = re.compile(r"\A[ \t]*[.;,][ \t]*")
+_OPENING_MARK = re.compile(r"\A[ \t]*(?:[.;,]|--|—|–)[ \t]*")  # (": the key -- won …": its dash too)
 _SPACED = re.compile(r"[ \t]+(?=[.;,:)])")
 # The label of a line that only names the notes' sources
 _SOURCES = r"(?:original |main |key |further )?(?:references?|papers?|sources?|citations?|bibliography|readings?|" \

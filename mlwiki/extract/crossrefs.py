@@ -127,11 +127,12 @@ def _equation(formula: str, number: int) -> str:
 
 
 def _outside_braces(formula: str, at: int) -> bool:
-    """Whether `at` stands outside every `{…}` of the formula (the "=" of `\\sum_{i=1}` is inside: cutting the
-    formula there leaves a brace open)."""
+    """Whether `at` stands outside every `{…}`, `(…)` and `[…]` of the formula (the "=" of `\\sum_{i=1}` is inside,
+    and so is the "\\le" of `\\Pr\\big[L(h) \\le \\epsilon\\big]`: cutting the formula there leaves a bracket
+    open, and what the reference states is the relation after it)."""
     depth = 0
     for char in formula[:at]:
-        depth += (char == "{") - (char == "}")
+        depth += (char in "{([") - (char in "})]")
     return depth == 0
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.labels import reads_as_clause
+from mlwiki.extract.quote_cuts import opens_quote
 
 # The next label in an item that weighs two ("train: batch stats. eval: running averages"): after a sentence's end
 # or a semicolon, a short lower-case label of its own and a colon
@@ -51,8 +52,10 @@ def may_be_labelled(text: str) -> bool:
 
 def cut_in_span(label: str) -> bool:
     """Whether the words before a separator end inside a formula or code ("Let $\\Omega" of "Let $\\Omega : …$"):
-    an odd number of `$` or backticks in them; the separator is the formula's, not a label's."""
-    return label.count("$") % 2 == 1 or label.count("`") % 2 == 1
+    an odd number of `$` or backticks in them; the separator is the formula's, not a label's. So for words that leave
+    a bracket or a quotation open ('Q answers "how good: …', "Loss (see the proof: …"): the separator is theirs."""
+    return label.count("$") % 2 == 1 or label.count("`") % 2 == 1 or opens_quote(label) \
+        or label.count("(") > label.count(")") or label.count("[") > label.count("]")
 
 
 def contrasted(label: str, rest: str) -> str:

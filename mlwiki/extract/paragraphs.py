@@ -30,6 +30,7 @@ from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.narration import without_pointing_clause
 from mlwiki.extract.passages import narrates, passage, reads_as_prose, without_announcement
 from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.quote_cuts import opens_quote
 from mlwiki.extract.topics import passage_topic
 
 FORM = "paragraph"
@@ -198,6 +199,8 @@ def lead_subject(sentence: str) -> str | None:
             if relative:
                 relative = False
                 continue
+            if opens_quote(" ".join(tokens[:k])):
+                return None  # (the verb is inside a quotation the subject opened: 'Q answers "how good is …"')
             return _named(tokens[:k], len(tokens) - k - 1)
         if token.endswith((",", ";", ":")) or token.startswith("(") and k == 0:
             return None  # (an aside, a list or a label before any verb: no plain subject)

@@ -36,7 +36,8 @@ _MATH_SPAN = re.compile(r"\$\$.*?\$\$|\$[^$]+\$", re.S)
 # the sentences of a long proof that name its method
 _METHOD = re.compile(r"\b(?:by|using|uses|via|apply|applying|combine|union bound|induction|contradiction|Jensen|"
                      r"Markov|Chebyshev|Hoeffding|Cauchy|triangle inequality|convexity|telescop|unroll)", re.IGNORECASE)
-_SENTENCE = re.compile(r"(?<=[.;])[ \t]+(?=[A-Z$(])")
+# (a sentence ends at its full stop, or at the display formula it ends on: "… so $$…$$ Union bound over …" is two)
+_SENTENCE = re.compile(r"(?<=[.;])[ \t]+(?=[A-Z$(])|(?<=\$\$)[ \t]+(?=[A-Z])")
 MAX_WORDS = 60
 FORM = "proof idea"
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.item_cues import _DIGIT, _MATH, _OPEN_END, _STATES, lead_cue
+from mlwiki.extract.quote_cuts import opens_quote
 
 LEAD_WORDS = 3
 SHORT_LEAD_WORDS = 2  # (a short sentence's lead: its first three words would be most of it)
@@ -41,6 +42,8 @@ likewise therefore hence thus then now here still again""".split())
 # What follows a clause that is the first of a run of short phrases: one to three words, then a comma or a semicolon
 _ENUMERATES = re.compile(r"[^\s,;]+(?:[ \t]+[^\s,;]+){0,2}[ \t]*[,;]")
 _TOKEN = re.compile(r"\$[^$\n]+\$|`[^`\n]{1,40}`|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|\S+")
+_QUOTED_NAME = re.compile(r'(?:"[^"\n]{2,60}"|“[^”\n]{2,60}”)(?=\s)')  # (a name in quotes the sentence opens
+# on, a word of its own: not '"Semi"-gradient', whose cue is the whole word)
 _WORDLIKE = re.compile(r"\$|[^\W\d_]")  # (a formula or a word with a letter; "=", "+", "—" end the cue before them)
 
 
@@ -54,6 +57,8 @@ def sentence_cue(text: str) -> str:
         return cue  # (a whole opening clause, not its first three words: "Under heavy load, [...]")
     if (cue := _signless(lead_cue(text))) and not _unbalanced(cue):
         return cue
+    if (quoted := _QUOTED_NAME.match(text)) and _fits(quoted.group(0), total):
+        return quoted.group(0) + " "  # ('"Last interaction per user" is …': the name whole, not cut inside its quote)
     cue = _lead(text)
     if cue and not _fits(cue, total):
         cue = _two_words(cue)  # ("Lloyd iterations only lower $J$ further.": three of six words is too many)
@@ -124,9 +129,9 @@ def _lead(text: str) -> str:
 
 
 def _unbalanced(token: str) -> bool:
-    """Whether a text opens or closes a bracket or code span it does not close or open ("(Haario", "[[Bayesian",
-    "`king")."""
-    return token.count("`") % 2 == 1 or any(token.count(a) != token.count(b) for a, b in ("()", "[]", "{}"))
+    """Whether a text opens or closes a bracket, code span or quotation it does not close or open ("(Haario",
+    "[[Bayesian", "`king", '"how')."""
+    return token.count("`") % 2 == 1 or opens_quote(token) or any(token.count(a) != token.count(b) for a, b in ("()", "[]", "{}"))
 
 
 def _leads_on(token: str) -> bool:

@@ -19,6 +19,8 @@ _RELATION = re.compile(r"=|\\approx|\\propto|\\le|\\ge|<|>")
 _INLINE = re.compile(r"(?<![$\\])\$([^$\n]+)\$(?!\$)")
 _SENTENCE_END = re.compile(r"(?<!e\.g)(?<!i\.e)(?<!\bcf)(?<!\bvs)[.!?](?=\s|$)")  # (not "e.g.", "i.e.")
 # a line that goes on with the formula's own sentence: what its symbols are, not a claim of its own
+# Words a noun must follow: a line ending on one leaves its phrase for the formula on the next line to finish
+_DETERMINERS = frozenset("a an the some any every each all no its their this that these those".split())
 _GOES_ON = re.compile(r"(?i)[ \t]*(?:where|with|for|and|or|i\.e\.|e\.g\.)\b")
 
 
@@ -42,6 +44,8 @@ def wrapped_in_prose(lines: list[Line], k: int) -> bool:
     before = lines[k - 1].text.rstrip()
     if not before or before.endswith((":", ".", "!", "?", ";")):
         return False  # (a colon, or a sentence ended: the author sets the formula apart)
+    if lines[k].text.lstrip().startswith("$") and before.rsplit(None, 1)[-1].casefold() in _DETERMINERS:
+        return True  # ("… is achieved by some" / "$h \in H$.": the formula is the noun of a phrase, no display)
     start = k - 1
     while start > 0 and lines[start - 1].kind == TEXT and not LIST_ITEM.match(lines[start].text):
         start -= 1
