@@ -2,7 +2,7 @@
 bullets `- Year:: 2017`, `- Source:: [[Attention Is All You Need #paper]]`, `- Status:: reviewed`. mlwiki reads
 `Term :: answer` as a one-line card, so each field was a card ("Year" → "2017"), and a page holding one read its
 other bullets as a page of one-line cards (a question bullet over its answer made no card). A field bullet shows
-nothing (it stays an empty bullet, so the outline's list is not cut there): a bullet whose name is a field's (`_NAMES`) or whose value is only links, tags, dates, numbers or a URL.
+nothing: a bullet whose name is a field's (`_NAMES`) or whose value is only links, tags, dates, numbers or a URL.
 A bullet that states something (`- ReLU:: max(0, x) keeps positives`) is left to be the card it is. Pure: a note's
 text in, the same number of lines out.
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.render.spans import map_unfenced
+from mlwiki.render.spans import fenced_lines
 
 _FIELD = re.compile(r"[ \t]*[-*+][ \t]+(?P<name>[A-Za-z][\w -]{0,30}?)::[ \t]*(?P<value>.*)")
 _NAMES = frozenset("""year source sources status author authors type date url link links related tags tag venue
@@ -22,16 +22,22 @@ _META = re.compile(r"(?:[ \t,;]*(?:\[\[[^\]\n]*\]\]|#[\w/-]+|#\[\[[^\]\n]*\]\]|h
 
 
 def without_field_bullets(body: str) -> str:
-    """`body` with each outline field bullet (see the module's docstring) made an empty line."""
+    """`body` without its outline field bullets (see the module's docstring). A field's line is taken out, not
+    blanked (a blank line or an empty bullet there cut the outline in two), and an empty line is added at the end
+    for each, so the page keeps its line count."""
     if "::" not in body:
         return body
-    return map_unfenced(body, _read)
+    lines = body.split("\n")
+    fenced = fenced_lines(lines)
+    fields = [k for k, line in enumerate(lines) if "::" in line and not fenced[k] and _is_field(line)]
+    if not fields:
+        return body
+    taken = set(fields)
+    return "\n".join([line for k, line in enumerate(lines) if k not in taken] + [""] * len(fields))
 
 
-def _read(line: str) -> str:
-    if "::" not in line or not (found := _FIELD.fullmatch(line)):
-        return line
+def _is_field(line: str) -> bool:
+    if not (found := _FIELD.fullmatch(line)):
+        return False
     name, value = found.group("name").strip().casefold(), found.group("value").strip()
-    if name in _NAMES or not value or _META.fullmatch(value):
-        return line[:found.start("name")].rstrip()  # (an empty bullet: the outline's list goes on past it)
-    return line
+    return name in _NAMES or not value or bool(_META.fullmatch(value))
