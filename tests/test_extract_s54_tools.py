@@ -349,11 +349,17 @@ NOTES["hw1-ridge.ipynb"] = json.dumps({"cells": [
     "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
 
 
-def test_nbgrader_answer_cells_and_tasks_are_exercises_not_cards(cards):
-    """An nbgrader assignment: its graded question is an exercise, its answer cells (the student's "YOUR ANSWER
-    HERE", the instructor's solution) and a `remove-cell` cell are no notes; its read-only lecture text is."""
+NOTES["lec02-ridge.ipynb"] = json.dumps({"cells": [
+    _cell("# Lecture 2: ridge\n\nRidge regression's penalty shrinks the weights towards zero and keeps the normal "
+          "equations solvable even when the features are collinear.")], "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+def test_nbgrader_assignments_are_exercises_and_lectures_are_notes(cards):
+    """An nbgrader assignment (a notebook with answer or graded cells): its questions, read-only rules and answer
+    cells (the student's "YOUR ANSWER HERE", the instructor's solution) and a `remove-cell` cell are no cards; a
+    lecture notebook beside it is read as notes."""
     made = _made(cards, "hw1-ridge.ipynb")
     text = _text(made)
-    assert "shrinks the weights towards zero" in text
-    for unseen in ("YOUR ANSWER HERE", "vanishes at zero", "Explain why", "regenerate the seeds"):
+    for unseen in ("YOUR ANSWER HERE", "vanishes at zero", "Explain why", "regenerate the seeds", "normal equations"):
         assert unseen not in text, (unseen, made)
+    assert "even when the features are collinear" in _text(_made(cards, "lec02-ridge.ipynb"))

@@ -2,7 +2,8 @@
 
 Jupyter Book leaves out a cell tagged `remove-cell`; nbgrader marks a course's assignment cells: an answer cell
 (`solution: true`, the student's "YOUR ANSWER HERE" or the instructor's solution) is an exercise's answer, a task or
-graded cell (`task: true`, `grade: true`) an exercise's statement. Pure: a cell's JSON in, a yes or no out.
+graded cell (`task: true`, `grade: true`) an exercise's statement, and so is an assignment's read-only cell (its
+questions and rules). Pure: a cell's JSON in, a yes or no out.
 """
 
 from __future__ import annotations
@@ -17,10 +18,17 @@ def left_out(cell: dict) -> bool:
     return "remove-cell" in tags or "remove_cell" in tags or _nbgrader(cell).get("solution") is True
 
 
-def graded_task(cell: dict) -> bool:
-    """Whether a markdown cell is an nbgrader task or graded question: an exercise's statement."""
+def graded_task(cell: dict, assignment: bool = False) -> bool:
+    """Whether a markdown cell is an nbgrader task or graded question: an exercise's statement; in an `assignment`
+    (`is_assignment`), its read-only cells too (the questions and rules set around the answer cells)."""
     graded = _nbgrader(cell)
-    return graded.get("task") is True or graded.get("grade") is True
+    return graded.get("task") is True or graded.get("grade") is True or assignment and graded.get("locked") is True
+
+
+def is_assignment(cells: list) -> bool:
+    """Whether a notebook is an nbgrader assignment: some cell of it is an answer or a graded cell."""
+    graded = [_nbgrader(cell) for cell in cells if isinstance(cell, dict)]
+    return any(marks.get("solution") is True or marks.get("grade") is True for marks in graded)
 
 
 def _metadata(cell: dict) -> dict:
