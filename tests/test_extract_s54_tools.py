@@ -315,22 +315,6 @@ def test_a_trilium_exports_math_spans_and_code_blocks_read_as_trilium_shows_them
     assert "mixes faster" in text and "def sweep" not in text
 
 
-NOTES["Additive attention.md"] = (
-    "- Additive attention #concept\n  - Year:: 2014\n  - Source:: [[Bahdanau et al #paper]]\n  - Status:: reviewed\n"
-    "  - Why does additive attention use a small feed-forward network?\n"
-    "    - It scores a query against a key when the two have different dimensions, where a dot product cannot.\n")
-
-
-def test_an_outlines_field_bullets_are_metadata_and_its_questions_still_cards(cards):
-    """`- Year:: 2014` is a Tana (or Roam) field, not the one-line card `Term :: answer`: no card of it, and the page
-    is not read as a page of one-line cards (the question bullet over its answer is a card)."""
-    made = _made(cards, "Additive attention.md")
-    text = _text(made)
-    assert "2014" not in text and "reviewed" not in text and "Bahdanau" not in text, made
-    assert any("small feed-forward network?" in front and "different dimensions" in back
-               for front, back in made.items()), made
-
-
 def _cell(source: str, **nbgrader) -> dict:
     metadata = {"nbgrader": {"grade": False, "locked": False, "solution": False, **nbgrader}} if nbgrader else {}
     return {"cell_type": "markdown", "metadata": metadata, "source": source}
