@@ -347,3 +347,16 @@ def test_nbgrader_assignments_are_exercises_and_lectures_are_notes(cards):
     for unseen in ("YOUR ANSWER HERE", "vanishes at zero", "Explain why", "regenerate the seeds", "normal equations"):
         assert unseen not in text, (unseen, made)
     assert "even when the features are collinear" in _text(_made(cards, "lec02-ridge.ipynb"))
+
+
+NOTES["svm-sgd.qmd"] = (
+    "---\ntitle: Linear SVMs at scale\n---\n\n## Stochastic subgradient\n\nThe hinge loss has a subgradient "
+    "everywhere, so plain SGD trains a linear SVM.[scikit-learn's SGDClassifier with hinge loss is exactly this.]"
+    "{.aside} For millions of rows this beats solving the dual QP.\n")
+
+
+def test_a_margin_span_inside_a_sentence_reads_in_brackets(cards):
+    """Quarto's `[…]{.aside}` inside a paragraph is a side remark set in the margin: a card showed it raw."""
+    text = _text(_made(cards, "svm-sgd.qmd"))
+    assert "{.aside}" not in text, text
+    assert "(scikit-learn's SGDClassifier with hinge loss is exactly this.)" in text
