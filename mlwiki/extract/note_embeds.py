@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.render.spans import fenced_lines
+from mlwiki.render.spans import map_unfenced
 
 # `![[Note#^block]]`, `![[Note#Heading|alias]]`, `![[Note]]`: the target and the part after `#`
 _EMBED = re.compile(r"!\[\[([^\]\[|#\n]+)(?:#(\^?)([^\]\[|\n]*))?(?:\|[^\]\[\n]*)?\]\]")
@@ -21,12 +21,8 @@ def as_note_embeds_show(body: str) -> str:
     """`body` with each embed of a note's part inside a line of words as its link (see the module's docstring)."""
     if "![[" not in body:
         return body
-    lines = body.split("\n")
-    fenced = fenced_lines(lines)
-    for k, line in enumerate(lines):
-        if "![[" in line and not fenced[k] and not _ALONE.match(line):
-            lines[k] = _EMBED.sub(_as_link, line)
-    return "\n".join(lines)
+    return map_unfenced(body, lambda line: _EMBED.sub(_as_link, line) if "![[" in line and not _ALONE.match(line)
+                        else line)
 
 
 def _as_link(found: re.Match) -> str:

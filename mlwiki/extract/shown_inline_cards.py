@@ -14,7 +14,7 @@ from mlwiki.extract.draft import with_sides
 from mlwiki.extract.forms import INLINE_SEPARATOR
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.tidy import AUTHORED
-from mlwiki.render.spans import fenced_lines
+from mlwiki.render.spans import map_unfenced
 
 _STOPS = ("?", "!", ".", ":")
 
@@ -34,12 +34,8 @@ def read_inline_cards(text: str) -> str:
     """`text` with each line's one-line card separator read as the writer's "term: what it is"."""
     if "::" not in text:
         return text
-    lines = text.split("\n")
-    fenced = fenced_lines(lines)
-    for k, line in enumerate(lines):
-        if "::" in line and not fenced[k] and not line.lstrip().startswith("|"):
-            lines[k] = _read_line(line)
-    return "\n".join(lines)
+    return map_unfenced(text, lambda line: _read_line(line) if "::" in line and not line.lstrip().startswith("|")
+                        else line)
 
 
 def _read_line(line: str) -> str:
