@@ -6,8 +6,10 @@ a card: a box (`notice`, `hint`, `alert`, `admonition`, `callout`, or one named 
 the Quarto callout of its kind (`::: {.callout-tip}`), titled when the shortcode gives a title; a fold (`details`,
 `expand`, `spoiler`, `collapse`) is an HTML `<details>` titled by its summary; `katex`, `math` and `tex` hold math
 (display math when they stand on lines of their own, unless the math inside brings its own `$$`); `highlight` is a
-code fence; a `figure` is the image it shows with its caption; a link through `ref` or `relref` is its text. Any
-other shortcode shows nothing of itself (the text between a pair's tags stays). Code is never touched. Quarto's
+code fence (`mermaid` a diagram's); a `figure` is the image it shows with its caption; a link through `ref` or
+`relref` is its text; tabs (`{{< tabs >}}` of `{{< tab "sklearn" >}}`, Docsy's `tabpane`) are a MyST tab set, each
+tab a section of its name; hugo-book's `<--->` between `{{< columns >}}` only breaks the columns, and a `button` is
+navigation. Any other shortcode shows nothing of itself (the text between a pair's tags stays). Code is never touched. Quarto's
 `.qmd` pages, whose `{{< … >}}` are Quarto's, are not read here.
 """
 
@@ -33,9 +35,13 @@ _KINDS = {"note": "note", "info": "info", "tip": "tip", "hint": "tip", "warning"
 _KIND_NAMES = frozenset(("note", "info", "tip", "hint", "warning", "danger", "caution", "important", "attention"))
 _FOLDS = frozenset(("details", "expand", "spoiler", "collapse", "toggle"))
 _MATH = frozenset(("katex", "math", "tex", "latex", "mathjax"))
-_CODE = frozenset(("highlight", "code"))
+_CODE = frozenset(("highlight", "code", "mermaid"))  # (a diagram's source is code, no text: a diagram fence)
 _IMAGES = frozenset(("figure", "img", "image"))
 _LINKS = frozenset(("ref", "relref"))
+_TAB_SETS = frozenset(("tabs", "tabpane"))
+_COLUMN_BREAK = "<--->"  # (hugo-book: the line between two columns of `{{< columns >}}`)
+# A button, its tag pair and its text on one line: `{{< button relref="/" >}}Next: forests{{< /button >}}`
+_BUTTON = re.compile(r"\{\{[<%][ \t]*button\b[^{}\n]*[>%]\}\}[^{}\n]*\{\{[<%][ \t]*/button[ \t]*[>%]\}\}")
 _OWN_MATH = re.compile(r"[ \t]*(?:\$\$|\\\[|\\begin\{)")
 _MAX_TAG_LINES = 12  # (a tag whose arguments run on over more lines than this is not one)
 
@@ -63,11 +69,13 @@ def as_markdown(body: str) -> str:
             fence = None if fence_closes(line, *fence) else fence
         elif found := FENCE.match(line):
             fence = (found.group(1)[0], len(found.group(1)))
+        elif line.strip() == _COLUMN_BREAK:
+            lines[k] = ""
         elif "{{" in line:
             line = _joined(lines, k)
             tag = _whole_tag(line)
             if tag and not tag[1] and tag[2] in _CODE:
-                lines[k], shortcode_fence = "```" + _language(tag[3]), True
+                lines[k], shortcode_fence = "```" + ("mermaid" if tag[2] == "mermaid" else _language(tag[3])), True
             elif tag:
                 lines[k] = _block_tag(tag, lines, k)
             else:
@@ -126,6 +134,11 @@ def _block_tag(tag: tuple[str, bool, str, str], lines: list[str], k: int) -> str
         return f"<details><summary>{title}</summary>" if title else "<details>"
     if name in _MATH:
         return "" if _own_math(lines, k, closing) else "$$"
+    if name in _TAB_SETS:
+        return "::::" if closing else "::::{tab-set}"
+    if name == "tab":
+        title = named.get("name") or named.get("header") or named.get("title") or (positional[0] if positional else "")
+        return ":::" if closing else f":::{{tab-item}} {title}".rstrip()
     if name in _IMAGES:
         return _image(positional, named)
     if name in _LINKS and positional:
@@ -184,7 +197,7 @@ def _inline_text(text: str) -> str:
     """`_inline` on text outside code spans."""
     if "{{" not in text:
         return text
-    text = _SHORTCODE_LINK.sub(lambda m: "" if m.group(1) else m.group(2), text)
+    text = _BUTTON.sub("", _SHORTCODE_LINK.sub(lambda m: "" if m.group(1) else m.group(2), text))
     return _TAG.sub(_inline_tag, text)
 
 

@@ -355,8 +355,9 @@ def _myst_comment(text: str, lines: list[Line]) -> bool:
 
 
 def _callout_attrs(match: re.Match) -> str:
-    """An Obsidian callout's type, title and fold sign as div attributes."""
-    title = match.group(3).replace('"', "'")
+    """An Obsidian callout's type, title and fold sign as div attributes. A title of no word, only an icon (`> [!note]
+    💡`, as Obsidian's importer writes a Notion callout's emoji), is none: the box shows its text, not a title."""
+    title = match.group(3).replace('"', "'") if _WORDED.search(match.group(3)) else ""
     return f'.callout-{match.group(1).lower()} title="{title}" obsidian={match.group(2) or "-"}'
 
 
@@ -365,6 +366,9 @@ def _admonition_attrs(match: re.Match) -> str:
     as Obsidian does for a callout without one)."""
     title = (match.group(2) or "").replace('\\"', '"').replace('"', "'")
     return f'.callout-{match.group(1).lower()} title="{title}"'
+
+
+_WORDED = re.compile(r"[^\W_]")
 
 
 _TOC_MARKERS = frozenset(("[[toc]]", "[toc]", "[[_toc_]]"))

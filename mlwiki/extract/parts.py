@@ -85,7 +85,9 @@ def titled_boxes(div: Block) -> list[Block]:
     children = div.children or []
     if not title and any(c.removeprefix("callout-") in _ASIDE_CALLOUTS or c == "details" for c in classes) \
             and not any(child.kind == HEADING for child in children):  # (a callout titled by its "## Why …?")
-        return [child for child in children if child.kind == TEXT]  # ("X is invertible only when …")
+        text = [child for child in children if child.kind == TEXT]  # ("X is invertible only when …")
+        return _headed_box(text) if text and not div.attrs.get("myst") and _opens_on_label(text[0].lines[0].text) \
+            else text  # (a MyST note's text goes on with the section's, its label or not: `callouts.aside_cards`)
     boxes: list[Block] = []
     stack = [div]
     while stack:
@@ -117,7 +119,7 @@ def section_parts(body: list[Block], line: int) -> list[tuple[str | None, int, l
         match = _BOLD_LABEL.fullmatch(first.text) if first.kind == TEXT and "**" in first.text else None
         if not match and first.kind == TEXT and first.text[:2] == "**" and (head := _run_in_head(first.text)):
             match, after = head, first.text[head.end():]  # ("**Histogram-based splits.** Bucket each feature …")
-            block = Block(TEXT, [first, Line(first.no, after, TEXT), *block.lines[1:]])
+            block = Block(TEXT, [first, Line(first.no, after, TEXT), *block.lines[1:]], attrs=block.attrs)
         elif not match and parts[-1][0] is not None and current is parts[-1][2] and first.text[:2] == "**" \
                 and (head := _PARALLEL_HEAD.match(first.text)):
             run = run or parts[-1][0]  # ("**Probability of improvement**" / … / "**Expected improvement** — …": a
@@ -136,6 +138,17 @@ def section_parts(body: list[Block], line: int) -> list[tuple[str | None, int, l
         parts.append((clean_prose(match.group(1)), first.no, rest))
         current = parts[0][2] if block.attrs is _BOX else parts[-1][2]
     return [part for part in parts if part[2]]
+
+
+def _opens_on_label(text: str) -> bool:
+    """Whether a box's first line opens on a bold label of a part ("**Impurity.** A split …")."""
+    return text[:2] == "**" and bool(_BOLD_LABEL.fullmatch(text) or _run_in_head(text))
+
+
+def _headed_box(text: list[Block]) -> list[Block]:
+    """The paragraphs of an untitled box that opens on a bold label, as a titled box's: the part the label starts
+    ends with the box (hugo-book's `{{< hint >}}` "**Impurity.** …" titles no text after the hint)."""
+    return [Block(TEXT, text[0].lines, attrs=_BOX), *(Block(TEXT, block.lines, attrs=_IN_BOX) for block in text[1:])]
 
 
 def _unannounced_table(block: Block, before: list[Block]) -> bool:

@@ -74,7 +74,9 @@ def _reading(before: str, text: str, start: int, end: int, title: str) -> tuple[
         cut = len(stripped) - 1
         return len(before[:cut].rstrip(" \t")), end + after.index(")") + 1, ""
     line = before[before.rfind("\n") + 1:]
-    if _LINE_START.match(line) and _title_follows(after, title):  # "- [[id]] MC dropout — …"
+    if _LINE_START.match(line) and _title_follows(after, title) or \
+            title and after.lstrip(" \t*").casefold().startswith(title.casefold()):  # "- [[id]] MC dropout — …",
+        # "Related: [[id]] MC dropout" (the title written after the link: shown once)
         return len(before), end + len(after) - len(after.lstrip(" \t")), ""
     named = _LAST_WORD.search(before)
     if named and named.group(1).strip("*").lower() not in _LEADS and not _POINTER.search(before):
