@@ -16,7 +16,7 @@ from mlwiki.extract.formulas import math_end, strip_delimiters
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.tidy import AUTHORED
-from mlwiki.extract.untitled_statements import statement_text, untitled_kind
+from mlwiki.extract.untitled_statements import statement_front, statement_text, untitled_kind
 from mlwiki.models import CardKind
 
 FORM = "statement-box"
@@ -77,7 +77,8 @@ def _note_untitled(ex, block: Block) -> None:
     kind = untitled_kind(block)
     back = statement_text(block) if kind else ""
     if back and (path := ex.heading_path()):
-        ex.statement_boxes.append((f"{path} › {kind}", back, block.start, block.end or block.start, True))
+        last = block.end or block.start
+        ex.statement_boxes.append((statement_front(path, kind, back), back, block.start, last, True))
 
 
 def add_statement_cards(ex) -> None:
@@ -107,7 +108,8 @@ def _add_prose_statement(ex, front: str, back: str, line: int) -> None:
     if any(words in " ".join(d.back.split()) or words in " ".join(d.front.split())
            for drafts, _ in ex.drafts for d in drafts):
         return
-    ex.add_card(FORM, front, back, line)
+    asked = "\n\n" in front  # (an untitled box's question under its path: the path's id, as `heading_asks` keeps it)
+    ex.add_card(FORM, front, back, line, id_front=front.split("\n\n", 1)[0] if asked else "")
 
 
 def _inside(draft, first: int, last: int) -> bool:

@@ -3,11 +3,13 @@
 read, and what an HTML `<div class="definition">` becomes). A titled box is a part of its section under its title
 (`parts.titled_boxes`); one with no title is no part of its section's text, and its paragraphs alone make no card.
 So its statement, when it is prose and no card holds it, is a card of its own: "… › Backdoor criterion ›
-Definition", its back the statement (a later pass may ask it by the term it defines, `facets`)."""
+Definition", its back the statement; one that says what the section's subject is, asked so ("What is an
+instrument?")."""
 
 from __future__ import annotations
 
 from mlwiki.extract.blocks import Block
+from mlwiki.extract.facets import defined_question
 from mlwiki.extract.lines import DIV_OPEN, LIST_ITEM, TEXT
 
 # Quarto's cross-reference prefixes of the statements a book numbers, with the name Quarto titles the box with
@@ -47,3 +49,12 @@ def statement_text(block: Block) -> str:
         return ""
     back = "\n\n".join("\n".join(ln.text for ln in b.lines).strip() for b in body).strip()
     return back if 0 < len(back.split()) <= MAX_WORDS else ""
+
+
+def statement_front(path: str, kind: str, back: str) -> str:
+    """The front of an untitled box's card: the question its statement answers when it says what the section's
+    subject is ("## Instruments" over "An instrument is …": "What is an instrument?", under the path, as
+    `heading_asks` asks a section's); else the path with the box's kind ("… › Backdoor criterion › Definition")."""
+    heading = path.rsplit(" › ", 1)[-1]
+    question = defined_question(heading, back) if kind == "Definition" else None
+    return f"{path}\n\n{question}" if question else f"{path} › {kind}"
