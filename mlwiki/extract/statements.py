@@ -16,6 +16,7 @@ from mlwiki.extract.formulas import math_end, strip_delimiters
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.prose import clean_prose, heading_text
 from mlwiki.extract.tidy import AUTHORED
+from mlwiki.extract.untitled_statements import statement_front, statement_text, untitled_kind
 from mlwiki.models import CardKind
 
 FORM = "statement-box"
@@ -55,6 +56,8 @@ def note_box(ex, block: Block) -> None:
     sphinx-proof's boxes keep the formula cards mlwiki has always made of them: a card of the whole statement in
     their place would have other ids, and the reviews of those cards would start again."""
     title = statement_title(block, kinds=frozenset())  # (Quarto's only)
+    if not title and ex.ctx.sections and not ex.in_example():
+        _note_untitled(ex, block)
     if not title or not ex.ctx.sections or ex.in_example():
         return
     body = block.children[1:] if block.children and block.children[0].kind == HEADING else block.children or []
@@ -66,6 +69,16 @@ def note_box(ex, block: Block) -> None:
     if back:
         prose = not any(_not_prose(ln) for b in body for ln in b.lines)
         ex.statement_boxes.append((front, back, block.start, block.end or body[-1].lines[-1].no, prose))
+
+
+def _note_untitled(ex, block: Block) -> None:
+    """Remember an untitled statement box of prose (`untitled_statements`): a card under its kind at the end, when
+    no card holds its words (its text is no part of its section's, so none may)."""
+    kind = untitled_kind(block)
+    back = statement_text(block) if kind else ""
+    if back and (path := ex.heading_path()):
+        last = block.end or block.start
+        ex.statement_boxes.append((statement_front(path, kind, back), back, block.start, last, True))
 
 
 def add_statement_cards(ex) -> None:
@@ -95,7 +108,8 @@ def _add_prose_statement(ex, front: str, back: str, line: int) -> None:
     if any(words in " ".join(d.back.split()) or words in " ".join(d.front.split())
            for drafts, _ in ex.drafts for d in drafts):
         return
-    ex.add_card(FORM, front, back, line)
+    asked = "\n\n" in front  # (an untitled box's question under its path: the path's id, as `heading_asks` keeps it)
+    ex.add_card(FORM, front, back, line, id_front=front.split("\n\n", 1)[0] if asked else "")
 
 
 def _inside(draft, first: int, last: int) -> bool:
