@@ -18,7 +18,7 @@ import re
 
 _ITEM = re.compile(r"(?P<indent>[ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<text>.*)")
 # A label, not a sentence: a few words, no math, no sentence's end ("Post-LN (original 2017 Transformer)", "Recap:")
-_LABEL = re.compile(r"[^$.!?;\n]{1,80}?:?")
+_LABEL = re.compile(r"[^$.!?;#\n][^$.!?;\n]{0,79}?:?")  # (not a heading, "## Setup", a Logseq block writes)
 MAX_LABEL_WORDS = 8
 # A label that names no formula ("Formula", "Definition", "Details"): the front says "Formula" already
 _GENERIC = re.compile(r"(?i)(?:the[ \t]+)?(?:formulas?|equations?|definitions?|math|maths|details?|notes?|"
