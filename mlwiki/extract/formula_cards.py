@@ -24,6 +24,7 @@ from mlwiki.extract.sibling_items import hold_list_items
 from mlwiki.extract.relation_paragraphs import FORM as RELATIONS_FORM, relation_card
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.masking import mask_inline
+from mlwiki.extract.parent_labels import named_by_bullet
 from mlwiki.extract.passages import CANNOT_END, narrates
 from mlwiki.extract.prose import (PROSE_TAIL, clean_prose, clip, cut_prose, has_words, introduces, is_fragment,
                                   last_sentence, prefix_heading, sentence_around, sentences)
@@ -446,11 +447,16 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: 
         ex.err(formula.line, "formula card has no sentence introducing it, so its front is only the heading "
                              "path (write what the formula is, ending with a colon, before it)",
                Severity.WARNING, "formula-front")
+    id_front = ""
+    if not intro and not titled and parts[-1] == FALLBACK:
+        id_front, parts = named_by_bullet(ex.formula_fronts, parts, path, formula.before)
     back = f"$${formula.body}$$" + (f"\n\n{formula.where}" if formula.where else "")
     draft = Draft(CardKind.FORMULA, "\n\n".join(parts), back, formula.line, form=form,
-                  formulas=[formula.body, intro] if again else [formula.body])
+                  formulas=[formula.body, intro] if again else [formula.body], id_front=id_front)
     if ex.add_formula_draft(draft):
         ex.chain, ex.chain_last = draft, formula.body
+        if id_front:  # (a formula after it in the same bullet, which its bullet names no more, joins its card)
+            ex.formula_fronts[id_front] = draft
 
 
 def inline_formula_cards(ex, block: Block) -> None:

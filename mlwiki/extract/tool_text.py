@@ -1,8 +1,17 @@
 """A note's text as the tool that wrote it shows it, before extraction reads it as Markdown:
 - an MDX page without its imports and components; HackMD's tags line, embeds and inserted text;
 - a Hugo page's shortcodes as the boxes, folds, math and links they show; GitBook's blocks (hints, tabs, embeds) and
-  heading anchors; the Obsidian_to_Anki plugin's note blocks (`obsidian_to_anki`); a RemNote outline's rems and cards (`remnote`); a Slidev deck's slide settings, click steps and presenter notes (`slidev`); GitHub's `$`…`$` math and emoji (`github_text`); a Hexo post's tag plugins (`hexo`); a d2l-book page's labels, references and framework tabs (`d2l`); pandoc-crossref's labels and references (`pandoc_crossref`); a Wiki.js page's styled blockquotes (`wikijs`); Mochi's card files (`mochi`); a heading written in HTML (`html_headings`); a presenter's cues in Quarto slides' notes (`speaker_notes`); a Jupytext notebook's cell breaks (`jupytext_cells`); MyST's `{doc}` and text roles (`myst_roles`); lines that only mark an empty line (`blank_marks`); a table's emoji cells (`emoji_cells`); a Trilium export's math, tables and code (`trilium`); an Org note exported by ox-hugo (`ox_hugo`); a margin span inside a sentence (`inline_asides`); an mdBook page's doubled math delimiters and directives (`mdbook`); a Markdown Preview Enhanced page's imports and scripts (`mpe`); an MkDocs page without its
-  attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
+  heading anchors; the Obsidian_to_Anki plugin's note blocks (`obsidian_to_anki`); a RemNote outline's rems and cards
+  (`remnote`); a Slidev deck's slide settings, click steps and presenter notes (`slidev`); GitHub's `$`…`$` math and
+  emoji (`github_text`); a Hexo post's tag plugins (`hexo`); a d2l-book page's labels, references and framework tabs
+  (`d2l`); pandoc-crossref's labels and references (`pandoc_crossref`); a Wiki.js page's styled blockquotes
+  (`wikijs`); Mochi's card files (`mochi`); a heading written in HTML (`html_headings`); a presenter's cues in Quarto
+  slides' notes (`speaker_notes`); a Jupytext notebook's cell breaks (`jupytext_cells`); MyST's `{doc}` and text roles
+  (`myst_roles`); lines that only mark an empty line (`blank_marks`); a table's emoji cells (`emoji_cells`); a Trilium
+  export's math, tables and code (`trilium`); an Org note exported by ox-hugo (`ox_hugo`); an outliner's day node as a
+  daily note (`outline_days`); a margin span inside a sentence (`inline_asides`); an mdBook page's doubled math
+  delimiters and directives (`mdbook`); a Markdown Preview Enhanced page's imports and scripts (`mpe`); an MkDocs page
+  without its attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
   (`silverbullet`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
   Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`), and its
@@ -45,6 +54,7 @@ from mlwiki.extract.mpe import as_preview_shows
 from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.myst_roles import as_myst_roles_show
 from mlwiki.extract.note_embeds import as_note_embeds_show
+from mlwiki.extract.outline_days import as_day_note_shows
 from mlwiki.extract.pandoc_crossref import as_crossref_shows
 from mlwiki.extract.obsidian_to_anki import as_obsidian_to_anki_shows
 from mlwiki.extract.ox_hugo import as_ox_hugo_shows
@@ -87,6 +97,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_emoji_cells_read(body)  # (a table's 👍 / 👎 row names: pros, cons)
         body = as_trilium_shows(body)  # (a Trilium export: its math spans, table figures and code blocks)
         body = as_ox_hugo_shows(body)  # (an Org note by ox-hugo: no to-do states, stamps or contents; its blocks)
+        body = as_day_note_shows(body)  # (an outliner's day node, `- 2024-05-09 #day`: the daily note it is)
         body = as_inline_asides_read(body)  # (a `[…]{.aside}` inside a sentence: in brackets)
         body = as_hexo_shows(body, kramdown)  # (a Hexo post: its notes, tabs, code blocks and links as it shows them)
         body = as_gitbook_shows(body)  # (a GitBook page: hints, tabs and embeds as it shows them)
