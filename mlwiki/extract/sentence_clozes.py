@@ -27,6 +27,8 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.closings import FORM
+from mlwiki.extract.condition_cues import condition_cue
+from mlwiki.extract.cueless_sentences import joined_parts, kept_ids
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.list_clozes import HIDDEN, _label, _subject
 from mlwiki.extract.one_answer import one_answer
@@ -70,7 +72,12 @@ def sentence_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Dr
         if parts is None:
             out.append((group, path))
             continue
-        out += [([card], path) for card in cloze_cards(draft, parts)]
+        parts, firsts = joined_parts(parts, _hidden)  # (a sentence with no cue goes with the one before it)
+        asked = [text for text, ask in parts if ask]
+        if len(asked) < 2 and not (asked and _hidden(asked[0]) != HIDDEN):
+            out.append((group, path))  # (one bare blank over the whole paragraph asks what the heading did)
+            continue
+        out += [([card], path) for card in kept_ids(draft, cloze_cards(draft, parts), firsts)]
     return out
 
 
@@ -118,9 +125,9 @@ def cloze_cards(draft: Draft, parts: list[tuple[str, bool]], hide=None, joiner: 
 
 
 def _hidden(text: str) -> str:
-    """A sentence hidden after its own label, its subject and verb, its term set equal, or else its first words
-    (`sentence_cues`): the cue its blank keeps."""
-    return f"{_own_cue(text) or sentence_cue(text)}{HIDDEN}"
+    """A sentence hidden after its own label, its subject and verb, its term set equal, the condition it opens on
+    (`condition_cues`), or else its first words (`sentence_cues`): the cue its blank keeps."""
+    return f"{_own_cue(text) or condition_cue(text) or sentence_cue(text)}{HIDDEN}"
 
 
 def _own_cue(text: str) -> str:

@@ -1,0 +1,47 @@
+"""A sentence that keeps no cue when hidden is asked with the sentence before it (`sentence_clozes`): "… shrinks
+with depth. [...]" or "Exact GP: $O(n^3)$ time. [...]" shows a blank after a sentence and nothing of what fills it,
+so any remark could. Such a sentence ("It also grows during training.", "Dead beyond a few thousand points.") has
+no subject of its own: it goes on about what the sentence before said, so that sentence's cue leads to both.
+
+    Exact GP costs $O(n^3)$ time. Dead beyond a few thousand points.  →  Exact GP costs [...]  (back: both sentences)
+
+The first sentence asked keeps its blank bare (the heading asks it); a cue-less sentence after one shown and not
+asked (an aside, a citation) keeps its own card. The card asked by both keeps the id the first of them had. Pure:
+drafts in, drafts out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from mlwiki.extract.closings import FORM
+from mlwiki.extract.draft import Draft
+from mlwiki.extract.list_clozes import HIDDEN
+
+
+def joined_parts(parts: list[tuple[str, bool]], hide) -> tuple[list[tuple[str, bool]], dict[str, str]]:
+    """The parts with each asked sentence that `hide` leaves no cue joined to the asked sentence before it, and a
+    map from each joined text to the text of its first sentence (whose card's id it keeps)."""
+    out: list[tuple[str, bool]] = []
+    firsts: dict[str, str] = {}
+    for text, ask in parts:
+        if ask and out and out[-1][1] and hide(text) == HIDDEN:
+            before = out.pop()[0]
+            joined = f"{before} {text}"
+            firsts[joined] = firsts.pop(before, before)
+            out.append((joined, True))
+            continue
+        out.append((text, ask))
+    return out, firsts
+
+
+def kept_ids(draft: Draft, cards: list[Draft], firsts: dict[str, str]) -> list[Draft]:
+    """The cards with each card asking joined sentences given the id its first sentence's card had (the first card
+    keeps the section's, as it did)."""
+    out = []
+    for k, card in enumerate(cards):
+        first = firsts.get(card.back)
+        if first is not None and k:
+            card = replace(card, id_front=f"{FORM}: {draft.front}\n\n{HIDDEN} {first}")
+        out.append(card)
+    return out
