@@ -40,3 +40,30 @@ def test_a_sentence_with_no_cue_is_asked_with_the_one_before_it(tmp_path):
     front = _front_of(made, "generalises better")
     assert "many more trees" in made[front] and "[...]" in front and "many more trees" not in front, made
     assert not any(f.rstrip().endswith(". [...]") for f in made), made
+
+
+
+def _formula_note(remark: str) -> str:
+    """A formula, then a list of remarks on it: the first item's second line is `remark`, left on the card that
+    asked "What it says" once the items were carded apart."""
+    return ("# Random walks\n\n## Step spread\n\n$$\\sigma_t = \\sigma_0 \\sqrt{t}$$\n\n"
+            "- $\\sigma_0$: **step size** of one move.\n  " + remark + "\n"
+            "- Grows without bound, so a walk wanders arbitrarily far from its start.\n")
+
+
+def test_a_formula_remark_that_gives_a_named_quantity_asks_for_it(tmp_path):
+    """'What it says' over 'In 2-D, the mean number of returns … is $…$.' asks for that quantity."""
+    made = _cards(tmp_path, {"walk.md": _formula_note(
+        "In 2-D, the mean number of returns to the origin per thousand steps is $\\log t / \\pi$.")})
+    front = _front_of(made, "mean number of returns")
+    assert "In 2-D, what is the mean number of returns to the origin per thousand steps?" in front, made
+
+
+def test_a_formula_remark_on_practice_or_an_operation_says_what_is_asked(tmp_path):
+    """'In practice …' is asked as what is done in practice; 'Resampling reduces …' as what resampling reduces."""
+    made = _cards(tmp_path, {"walk.md": _formula_note(
+        "In practice the walk is simulated in batches of a thousand and the spreads are averaged.")})
+    assert "What is done in practice?" in _front_of(made, "simulated in batches"), made
+    made = _cards(tmp_path / "b", {"walk.md": _formula_note(
+        "Resampling reduces the **drift** of the estimate; a longer run reduces its noise.")})
+    assert "What does resampling reduce?" in _front_of(made, "the **drift**"), made
