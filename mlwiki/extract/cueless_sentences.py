@@ -6,7 +6,8 @@ no subject of its own: it goes on about what the sentence before said, so that s
     Exact GP costs $O(n^3)$ time. Dead beyond a few thousand points.  →  Exact GP costs [...]  (back: both sentences)
 
 The first sentence asked keeps its blank bare (the heading asks it); a cue-less sentence after one shown and not
-asked (an aside, a citation) keeps its own card. The card asked by both keeps the id the first of them had. Pure:
+asked (an aside, a citation) keeps its own card, and so does one whose joining would leave a single card over the
+whole paragraph (`sentence_clozes`: that is the heading's card, which later passes ask by other rules). The card asked by both keeps the id the first of them had. Pure:
 drafts in, drafts out.
 """
 

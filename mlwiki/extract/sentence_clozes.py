@@ -72,11 +72,9 @@ def sentence_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Dr
         if parts is None:
             out.append((group, path))
             continue
-        parts, firsts = joined_parts(parts, _hidden)  # (a sentence with no cue goes with the one before it)
-        asked = [text for text, ask in parts if ask]
-        if len(asked) < 2 and not (asked and _hidden(asked[0]) != HIDDEN):
-            out.append((group, path))  # (one bare blank over the whole paragraph asks what the heading did)
-            continue
+        joined, firsts = joined_parts(parts, _hidden)  # (a sentence with no cue goes with the one before it)
+        if sum(ask for _, ask in joined) >= 2:  # (else one card would ask the whole paragraph: the heading's
+            parts = joined  # card, which a later pass may ask otherwise; the sentences stay apart)
         out += [([card], path) for card in kept_ids(draft, cloze_cards(draft, parts), firsts)]
     return out
 
