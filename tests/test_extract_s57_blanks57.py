@@ -67,3 +67,21 @@ def test_a_formula_remark_on_practice_or_an_operation_says_what_is_asked(tmp_pat
     made = _cards(tmp_path / "b", {"walk.md": _formula_note(
         "Resampling reduces the **drift** of the estimate; a longer run reduces its noise.")})
     assert "What does resampling reduce?" in _front_of(made, "the **drift**"), made
+
+
+def test_a_generic_label_widens_to_the_subject_after_it(tmp_path):
+    """'Important: [...]' could head any remark: the blank keeps the label and the subject and verb after it, in a
+    paragraph after a list and in a paragraph's sentences alike; a label that names its topic stays alone."""
+    note = ("# Sampling\n\n## Burn-in\n\n"
+            "- Discard the first stretch of every chain, since it still remembers the starting point.\n"
+            "- Run four or more chains from spread-out starting points and compare their histograms.\n"
+            "- Important: trace plots can only reveal a failure to mix, never prove that mixing happened.\n")
+    made = _cards(tmp_path, {"burn.md": note})
+    assert "Important: trace plots can [...]" in _front_of(made, "never prove"), made
+    note = ("# Sampling\n\n## Thinning\n\n"
+            "Thinning keeps every tenth draw of a long chain to save disk space. "
+            "Note: the saved draws carry less information than the full chain did. "
+            "Storage: a million draws of a large model fill a laptop disk quickly.\n")
+    made = _cards(tmp_path / "b", {"thin.md": note})
+    assert "Note: the saved draws [...]" in _front_of(made, "less information"), made
+    assert "Storage: [...]" in _front_of(made, "laptop disk"), made

@@ -30,6 +30,7 @@ from mlwiki.extract.closings import FORM
 from mlwiki.extract.condition_cues import condition_cue
 from mlwiki.extract.cueless_sentences import joined_parts, kept_ids
 from mlwiki.extract.draft import Draft
+from mlwiki.extract.generic_labels import widened
 from mlwiki.extract.list_clozes import HIDDEN, _label, _subject
 from mlwiki.extract.one_answer import one_answer
 from mlwiki.extract.prose import sentences
@@ -130,7 +131,14 @@ def _hidden(text: str) -> str:
 
 def _own_cue(text: str) -> str:
     """A sentence's own label, subject and verb or term set equal; '' when it has none."""
-    return _label(text) or _subject(text) or _named(text)
+    label = _label(text)
+    return widened(label, text[len(label):], _rest_cue) or _subject(text) or _named(text)
+
+
+def _rest_cue(text: str) -> str:
+    """The cue the words after a generic label give (`generic_labels`): their subject and verb, the condition they
+    open on, or their first words."""
+    return _subject(text) or condition_cue(text) or sentence_cue(text)
 
 
 def _named(text: str) -> str:
