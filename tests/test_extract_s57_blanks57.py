@@ -81,7 +81,9 @@ def test_a_generic_label_widens_to_the_subject_after_it(tmp_path):
     note = ("# Sampling\n\n## Thinning\n\n"
             "Thinning keeps every tenth draw of a long chain to save disk space. "
             "Note: the saved draws carry less information than the full chain did. "
-            "Storage: a million draws of a large model fill a laptop disk quickly.\n")
+            "Storage: a million draws of a large model fill a laptop disk quickly. "
+            "Reservoir (Vitter 1985): a single pass keeps a uniform sample of any stream.\n")
     made = _cards(tmp_path / "b", {"thin.md": note})
     assert "Note: the saved draws [...]" in _front_of(made, "less information"), made
     assert "Storage: [...]" in _front_of(made, "laptop disk"), made
+    assert "Reservoir (Vitter 1985): [...]" in _front_of(made, "single pass"), made  # (a name, its source bracketed)

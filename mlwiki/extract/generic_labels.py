@@ -8,7 +8,7 @@ first words:
     Note: the warm-up length matters more than its shape. →  Note: the warm-up length [...]
 
 A label is generic when its words are a marker of emphasis (`_MARKERS`) or name a source (an "&", "et al.", a
-year). Pure: text in, text out.
+year) outside brackets: "Fixup (Zhang 2019):" names a method, its source in brackets. Pure: text in, text out.
 """
 
 from __future__ import annotations
@@ -20,13 +20,15 @@ _MARKERS = frozenset("""important note nb n.b. remember tip warning careful head
 key-point takeaway""".split())
 _SOURCE = re.compile(r"&|\bet al\b|\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[\w.&-]+")
+_BRACKETED = re.compile(r"\([^()]*\)")  # ("Fixup (Zhang 2019):": a name with its source, not a source alone)
 
 
 def generic(label: str) -> bool:
     """Whether a label (with its colon or arrow) says nothing of what it labels: a marker or a source."""
     words = [w.casefold() for w in _WORD.findall(label)]
     joined = "-".join(words)
-    return bool(words) and (joined in _MARKERS or all(w in _MARKERS for w in words) or bool(_SOURCE.search(label)))
+    return bool(words) and (joined in _MARKERS or all(w in _MARKERS for w in words)
+                            or bool(_SOURCE.search(_BRACKETED.sub("", label))))
 
 
 def widened(label: str, rest: str, cue_of) -> str:
