@@ -5,7 +5,8 @@ no subject of its own: it goes on about what the sentence before said, so that s
 
     Exact GP costs $O(n^3)$ time. Dead beyond a few thousand points.  →  Exact GP costs [...]  (back: both sentences)
 
-The first sentence asked keeps its blank bare (the heading asks it); a cue-less sentence after one shown and not
+A sentence that opens on a formula, a term in bold or a label of its own is one of parallel claims and keeps its
+card. The first sentence asked keeps its blank bare (the heading asks it); a cue-less sentence after one shown and not
 asked (an aside, a citation) keeps its own card, and so does one whose joining would leave a single card over the
 whole paragraph (`sentence_clozes`: that is the heading's card, which later passes ask by other rules). The card asked by both keeps the id the first of them had. Pure:
 drafts in, drafts out.
@@ -13,11 +14,16 @@ drafts in, drafts out.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.list_clozes import HIDDEN
+
+# A sentence that opens on its own formula, term in bold or label ("$P(Y \\mid do(t))$: …"): one of parallel
+# claims, asked on its own card, not a remark going on from the sentence before
+_OWN_OPENING = re.compile(r"[$*_`]|[^.:;\n]{1,60}:[ \t]")
 
 
 def joined_parts(parts: list[tuple[str, bool]], hide) -> tuple[list[tuple[str, bool]], dict[str, str]]:
@@ -26,7 +32,7 @@ def joined_parts(parts: list[tuple[str, bool]], hide) -> tuple[list[tuple[str, b
     out: list[tuple[str, bool]] = []
     firsts: dict[str, str] = {}
     for text, ask in parts:
-        if ask and out and out[-1][1] and hide(text) == HIDDEN:
+        if ask and out and out[-1][1] and hide(text) == HIDDEN and not _OWN_OPENING.match(text):
             before = out.pop()[0]
             joined = f"{before} {text}"
             firsts[joined] = firsts.pop(before, before)
