@@ -5,8 +5,8 @@ no subject of its own: it goes on about what the sentence before said, so that s
 
     Exact GP costs $O(n^3)$ time. Dead beyond a few thousand points.  →  Exact GP costs [...]  (back: both sentences)
 
-A sentence that opens on a formula, a term in bold or a label of its own is one of parallel claims and keeps its
-card. The first sentence asked keeps its blank bare (the heading asks it); a cue-less sentence after one shown and not
+A sentence that opens on a formula, a term in bold, a label or a subject ("The …") of its own is a claim of its
+own and keeps its card. The first sentence asked keeps its blank bare (the heading asks it); a cue-less sentence after one shown and not
 asked (an aside, a citation) keeps its own card, and so does one whose joining would leave a single card over the
 whole paragraph (`sentence_clozes`: that is the heading's card, which later passes ask by other rules). The card asked by both keeps the id the first of them had. Pure:
 drafts in, drafts out.
@@ -23,7 +23,8 @@ from mlwiki.extract.list_clozes import HIDDEN
 
 # A sentence that opens on its own formula, term in bold or label ("$P(Y \\mid do(t))$: …"): one of parallel
 # claims, asked on its own card, not a remark going on from the sentence before
-_OWN_OPENING = re.compile(r"[$*_`]|[^.:;\n]{1,60}:[ \t]")
+_OWN_OPENING = re.compile(r"[$*_`]|[^.:;\n]{1,60}:[ \t]|(?:The|A|An)[ \t]")  # (… or a subject of its own,
+# "The two settings only agree when …": a claim of its own, not a remark going on from the one before)
 
 
 def joined_parts(parts: list[tuple[str, bool]], hide) -> tuple[list[tuple[str, bool]], dict[str, str]]:
