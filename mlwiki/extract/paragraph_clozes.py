@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.condition_cues import condition_cue
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.item_cues import item_cue
 from mlwiki.extract.list_clozes import HIDDEN
@@ -102,7 +103,7 @@ def _explains(said: list[str]) -> bool:
 
 
 def _blank(text: str) -> str:
-    """A paragraph hidden after its label, its subject and verb or its term set equal (`sentence_clozes`), or else
-    the cue a list item's blank keeps (`item_cues`): what it sets against what, its opening verb; or else its first
+    """A paragraph hidden after its label, its subject and verb or its term set equal (`sentence_clozes`), the
+    condition it opens on (`condition_cues`), or else the cue a list item's blank keeps (`item_cues`): what it sets against what, its opening verb; or else its first
     words (`sentence_cues`)."""
-    return f"{_own_cue(text) or item_cue(text) or sentence_cue(text)}{HIDDEN}"
+    return f"{_own_cue(text) or condition_cue(text) or item_cue(text) or sentence_cue(text)}{HIDDEN}"

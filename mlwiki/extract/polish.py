@@ -34,6 +34,7 @@ from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.said_asks import said_asked
 from mlwiki.extract.said_effects import said_effects_asked
 from mlwiki.extract.said_kinds import said_kinds_asked
+from mlwiki.extract.said_subjects import said_subjects_asked
 from mlwiki.extract.said_parts import said_parts
 from mlwiki.extract.sibling_items import with_sibling_cards
 from mlwiki.extract.paragraph_clozes import paragraph_clozes
@@ -88,6 +89,7 @@ def polished(ex) -> list:
     drafts = paragraph_clozes(drafts, ex.page)  # (over two or three short paragraphs of claims: a card per paragraph)
     drafts = said_kinds_asked(drafts)  # (a remark after a formula that says its kind: a derivation, a condition)
     drafts = said_effects_asked(drafts)  # (a remark that opens on what the formula does, a caveat, what it equals)
+    drafts = said_subjects_asked(drafts)  # (a one-sentence remark: asked of the quantity or operation it opens on)
     drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)

@@ -27,7 +27,10 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.closings import FORM
+from mlwiki.extract.condition_cues import condition_cue
+from mlwiki.extract.cueless_sentences import joined_parts, kept_ids
 from mlwiki.extract.draft import Draft
+from mlwiki.extract.generic_labels import widened
 from mlwiki.extract.list_clozes import HIDDEN, _label, _subject
 from mlwiki.extract.one_answer import one_answer
 from mlwiki.extract.prose import sentences
@@ -70,7 +73,10 @@ def sentence_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Dr
         if parts is None:
             out.append((group, path))
             continue
-        out += [([card], path) for card in cloze_cards(draft, parts)]
+        joined, firsts = joined_parts(parts, _hidden)  # (a sentence with no cue goes with the one before it)
+        if sum(ask for _, ask in joined) >= 2:  # (else one card would ask the whole paragraph: the heading's
+            parts = joined  # card, which a later pass may ask otherwise; the sentences stay apart)
+        out += [([card], path) for card in kept_ids(draft, cloze_cards(draft, parts), firsts)]
     return out
 
 
@@ -118,14 +124,21 @@ def cloze_cards(draft: Draft, parts: list[tuple[str, bool]], hide=None, joiner: 
 
 
 def _hidden(text: str) -> str:
-    """A sentence hidden after its own label, its subject and verb, its term set equal, or else its first words
-    (`sentence_cues`): the cue its blank keeps."""
-    return f"{_own_cue(text) or sentence_cue(text)}{HIDDEN}"
+    """A sentence hidden after its own label, its subject and verb, its term set equal, the condition it opens on
+    (`condition_cues`), or else its first words (`sentence_cues`): the cue its blank keeps."""
+    return f"{_own_cue(text) or condition_cue(text) or sentence_cue(text)}{HIDDEN}"
 
 
 def _own_cue(text: str) -> str:
     """A sentence's own label, subject and verb or term set equal; '' when it has none."""
-    return _label(text) or _subject(text) or _named(text)
+    label = _label(text)
+    return widened(label, text[len(label):], _rest_cue) or _subject(text) or _named(text)
+
+
+def _rest_cue(text: str) -> str:
+    """The cue the words after a generic label give (`generic_labels`): their subject and verb, the condition they
+    open on, or their first words."""
+    return _subject(text) or condition_cue(text) or sentence_cue(text)
 
 
 def _named(text: str) -> str:

@@ -1,0 +1,39 @@
+"""A label that says nothing of what it labels widens to the words after it. A cloze keeps a sentence's or an
+item's own label as its blank's cue (`list_clozes`, `sentence_clozes`): "Caching: [...]" says what is asked, but
+"Important: [...]", "Note: [...]" or a source, "R&W: [...]", "Smith et al.: [...]", could head any remark of the
+note. Such a label keeps its place and the cue goes on with what the rest opens on, its subject and verb or its
+first words:
+
+    Important: diagnostics can only detect failure.   →  Important: diagnostics can [...]
+    Note: the warm-up length matters more than its shape. →  Note: the warm-up length [...]
+
+A label is generic when its words are a marker of emphasis (`_MARKERS`) or name a source (an "&", "et al.", a
+year) outside brackets: "Fixup (Zhang 2019):" names a method, its source in brackets. Pure: text in, text out.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Labels that only mark a remark as worth noting, whatever it says
+_MARKERS = frozenset("""important note nb n.b. remember tip warning careful heads-up aside also update edit key
+key-point takeaway""".split())
+_SOURCE = re.compile(r"&|\bet al\b|\b(?:19|20)\d\d\b")
+_WORD = re.compile(r"[\w.&-]+")
+_BRACKETED = re.compile(r"\([^()]*\)")  # ("Fixup (Zhang 2019):": a name with its source, not a source alone)
+
+
+def generic(label: str) -> bool:
+    """Whether a label (with its colon or arrow) says nothing of what it labels: a marker or a source."""
+    words = [w.casefold() for w in _WORD.findall(label)]
+    joined = "-".join(words)
+    return bool(words) and (joined in _MARKERS or all(w in _MARKERS for w in words)
+                            or bool(_SOURCE.search(_BRACKETED.sub("", label))))
+
+
+def widened(label: str, rest: str, cue_of) -> str:
+    """`label` with the cue `cue_of(rest)` gives the text after it when the label is generic (see the module's
+    doc); `label` as it is otherwise, or when the rest gives no cue."""
+    if not label or not generic(label):
+        return label
+    return label + cue_of(rest) if cue_of(rest) else label
