@@ -244,8 +244,8 @@ def _plain_html(text: str) -> str | None:
     if "{{" in text:
         return None  # clozes need padding: the long way
     display = _FAST_DISPLAY.fullmatch(text)
-    if display and "\n\n" not in text:
-        return "\\[" + _math_escape(display.group(1).strip()) + "\\]\n"
+    if display and "\n\n" not in text and "\n " not in text and "\n\t" not in text:  # (an indented line:
+        return "\\[" + _math_escape(display.group(1).strip()) + "\\]\n"  # Markdown takes its indent off)
     parts = [_plain_paragraph_html(p) for p in text.split("\n\n")]
     return None if None in parts else "".join(parts)
 
