@@ -1,0 +1,72 @@
+"""A writer's label as the last heading of a front (session 57, labels57, the held31/held32 judges): a front that is
+only "… › Key insight", "… › advice", "… › caveat" or a note that warns asks that kind of remark of the subject
+above it (past a section's number, its emoji and a framing heading such as "Checklist" or "Comparison"), and keeps
+the id of the bare path. Notes written to tmp_path, read back through the CLI."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+
+
+def _cards(tmp_path, notes: dict[str, str]) -> list[dict]:
+    return json.loads(run(new_wiki(tmp_path, notes, CONFIG), "cards", "--json", ok=True).output)
+
+
+def _front_of(cards: list[dict], words: str) -> str:
+    return next(card["front"] for card in cards if words in card["back"])
+
+
+def _notebook(*cells: str) -> str:
+    return json.dumps({"cells": [{"cell_type": "markdown", "metadata": {}, "source": [cell]} for cell in cells],
+                       "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
+
+
+def test_a_key_insight_under_a_numbered_checklist_asks_it_of_the_notebook_subject(tmp_path):
+    """"## ✅ 4. Checklist" then "### 📌 Key insight" in a notebook: the insight is about what the notebook is on,
+    not about "Checklist"."""
+    notebook = _notebook("# Spotting target leaks\n\nHow features leak the answer into training data.",
+                         "## ✅ 4. Checklist\n\n| Feature | Leaks when |\n|---|---|\n"
+                         "| running totals | they include the day being predicted |",
+                         "### 📌 Key insight\nFor each column, ask whether its value was known at the moment the "
+                         "forecast is made; when it was not, the column leaks.")
+    front = _front_of(_cards(tmp_path, {"leaks.ipynb": notebook}), "known at the moment")
+    assert front.endswith("What is the key insight about spotting target leaks?"), front
+
+
+def test_an_advice_under_a_numbered_emoji_heading_asks_a_tip_of_its_subject(tmp_path):
+    """A lone "Always …" paragraph (labelled "advice") under "## 🔁 2. Shifted features": a tip for shifted
+    features, named without the emoji and number; the card keeps the id it had as the bare path."""
+    note = ("# Features from the past\n\n## 🔁 2. Shifted features\n\n"
+            "Always sort each store's rows by date before shifting them, or a value from another store slips into "
+            "the first rows.\n")
+    cards = _cards(tmp_path, {"past.md": note})
+    front = _front_of(cards, "sort each store")
+    assert front.endswith("What is a practical tip for Shifted features?"), front
+    bare = _cards(tmp_path / "bare", {"past.md": note.replace("Always sort", "Sorting")})
+    assert _front_of(bare, "each store") == "Features from the past › 2. Shifted features", bare
+    assert next(c["id"] for c in cards if "each store" in c["back"]) == bare[0]["id"], (cards, bare)
+
+
+def test_a_caveat_under_a_comparison_heading_asks_it_of_the_subject_above(tmp_path):
+    """A warning under "## Comparison": what to watch out for with the note's subject, not "with Comparison"."""
+    note = ("# Sparse attention\n\n## Comparison\n\n"
+            "Don't expect the sparse patterns to match dense attention: they lose accuracy on tasks that must copy a "
+            "token from far back in the context.\n")
+    front = _front_of(_cards(tmp_path, {"sparse.md": note}), "lose accuracy")
+    assert front.endswith("What should you watch out for with sparse attention?"), front
+
+
+def test_a_bold_clause_in_a_list_is_no_term_to_define(tmp_path):
+    """"- **Higher is worse** (…)" in a list the note's card shows whole: the bold words are a verdict, not a term,
+    so no "Define: Higher is worse" card asks it; the item stays on the list's card."""
+    note = ("# Held-out loss\n\n$$HL = 2^H$$\n\n"
+            "- The inverse likelihood of the held-out set, normalised per token.\n"
+            "- Equivalently two to the cross-entropy in bits.\n"
+            "- **Higher is worse** (held-out data less probable under the model).\n")
+    cards = _cards(tmp_path, {"loss.md": note})
+    assert not any("Define: Higher is worse" in card["front"] for card in cards), cards
+    assert any("**Higher is worse** (held-out data less" in card["back"] for card in cards), cards
