@@ -70,3 +70,15 @@ def test_a_bold_clause_in_a_list_is_no_term_to_define(tmp_path):
     cards = _cards(tmp_path, {"loss.md": note})
     assert not any("Define: Higher is worse" in card["front"] for card in cards), cards
     assert any("**Higher is worse** (held-out data less" in card["back"] for card in cards), cards
+
+
+def test_a_trick_from_the_paper_is_asked_as_the_trick_in_its_subject(tmp_path):
+    """"### Trick from the paper" under "## Beam decoding": what the trick in beam decoding is; a heading that names
+    its trick ("### Trick 2: length penalty") keeps its front."""
+    note = ("# Sequence decoding\n\n## Beam decoding\n\nKeeps the best few partial outputs at every step.\n\n"
+            "### Trick from the paper\n\nDivide each score by the output length, so that short outputs stop "
+            "winning just because they multiply fewer probabilities.\n\n"
+            "### Trick 2: early stop\n\nStop once every kept output has ended with the end token.\n")
+    cards = _cards(tmp_path, {"decode.md": note})
+    assert _front_of(cards, "Divide each score").endswith("What is the trick in Beam decoding?"), cards
+    assert _front_of(cards, "Stop once every").endswith("Trick 2: early stop"), cards

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from mlwiki.extract.lone_remarks import remark_role
 from mlwiki.extract.prose import clean_prose
-from mlwiki.extract.remark_kinds import names_a_remark, remark_question
+from mlwiki.extract.remark_kinds import _subject, names_a_remark, remark_question
 from mlwiki.models import CardKind
 
 # The labels `lone_remarks` gives a remark, as the kind of remark `remark_kinds` asks ("caveat" is a warning)
@@ -36,6 +36,10 @@ _FRAME = re.compile(r"(?i)(?:(?:a|the|quick|short|final|other|some)\s+)?(?:check
 _IMPERATIVE = re.compile(r"[\W_]*(?:[Aa]lways|[Mm]ake sure|[Bb]e sure to|[Rr]emember to)[ \t]+[a-z`]")
 # A text that says the page is unfinished, not a fact: "WIP for the wrap-up …", "Draft (…).", "🚧 Stopped at …"
 _UNFINISHED = re.compile(r"(?i)[\W_]*(?:wip|draft|todo|work in progress|unfinished|stopped|incomplete)\b")
+# A trick's label, with where it comes from: "Trick", "Neat trick", "Trick from the paper" (not "Trick 1: replay",
+# which names the trick)
+_TRICK = re.compile(r"(?i)(?:(?:the|a|one|key|neat|main|nice)\s+)?trick(?:\s+(?:from|in|of)\s+(?:the\s+)?"
+                    r"(?:paper|lecture|book|talk|authors|course))?")
 _NUMBER = re.compile(r"(?:\d+(?:\.\d+)*[.)]?|[IVX]+\.)\s+(?=\S)")  # ("5. Checklist": a section's number, no name)
 
 
@@ -60,6 +64,8 @@ def label_question(path: str, back: str) -> str | None:
     asked."""
     head, _, last = path.rpartition(" › ")
     label = _SIGNS.sub("", clean_prose(last)).strip()
+    if head and _TRICK.fullmatch(label) and not _UNFINISHED.match(back):
+        return _trick_question([_name(heading) for heading in head.split(" › ")])
     if not head or not label or not (_NOTE.fullmatch(label) or label.lower() in _ROLE_KINDS
                                      or names_a_remark(label)) or _UNFINISHED.match(back):
         return None  # (a heading that names a subject; a page's "Warning: WIP" is no remark on one)
@@ -71,6 +77,13 @@ def label_question(path: str, back: str) -> str | None:
     label = _ROLE_KINDS.get(label.lower(), label)
     headings = [name for name in map(_name, head.split(" › ")) if not _FRAME.fullmatch(name)]
     return remark_question(" › ".join([*headings, label]), back) if label else None
+
+
+def _trick_question(headings: list[str]) -> str | None:
+    """What a trick under a subject is asked as ("Encoder–decoder › Trick from the paper": "What is the trick in
+    encoder–decoder?"); None when no heading above names a subject."""
+    subject = _subject([name for name in headings if not _FRAME.fullmatch(name)])[0]
+    return f"What is the trick in {subject}?" if subject else None
 
 
 def _name(heading: str) -> str:
