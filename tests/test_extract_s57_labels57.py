@@ -1,7 +1,7 @@
-"""A writer's label as the last heading of a front (session 57, labels57, the held31/held32 judges): a front that is
-only "… › Key insight", "… › advice", "… › caveat" or a note that warns asks that kind of remark of the subject
-above it (past a section's number, its emoji and a framing heading such as "Checklist" or "Comparison"), and keeps
-the id of the bare path. Notes written to tmp_path, read back through the CLI."""
+"""A writer's label as the last heading of a front (session 57, labels57, the held31/held32 judges): a notebook's
+"… › Key insight" or a "… › Trick from the paper" asks that kind of remark of the subject above it (past a section's
+number, its emoji and a framing heading such as "Checklist"), keeping the id of the bare path; a bold clause
+("**Higher is worse** (…)") is no term to define. Notes written to tmp_path, read back through the CLI."""
 
 from __future__ import annotations
 
@@ -35,29 +35,6 @@ def test_a_key_insight_under_a_numbered_checklist_asks_it_of_the_notebook_subjec
                          "forecast is made; when it was not, the column leaks.")
     front = _front_of(_cards(tmp_path, {"leaks.ipynb": notebook}), "known at the moment")
     assert front.endswith("What is the key insight about spotting target leaks?"), front
-
-
-def test_an_advice_under_a_numbered_emoji_heading_asks_a_tip_of_its_subject(tmp_path):
-    """A lone "Always …" paragraph (labelled "advice") under "## 🔁 2. Shifted features": a tip for shifted
-    features, named without the emoji and number; the card keeps the id it had as the bare path."""
-    note = ("# Features from the past\n\n## 🔁 2. Shifted features\n\n"
-            "Always sort each store's rows by date before shifting them, or a value from another store slips into "
-            "the first rows.\n")
-    cards = _cards(tmp_path, {"past.md": note})
-    front = _front_of(cards, "sort each store")
-    assert front.endswith("What is a practical tip for Shifted features?"), front
-    bare = _cards(tmp_path / "bare", {"past.md": note.replace("Always sort", "Sorting")})
-    assert _front_of(bare, "each store") == "Features from the past › 2. Shifted features", bare
-    assert next(c["id"] for c in cards if "each store" in c["back"]) == bare[0]["id"], (cards, bare)
-
-
-def test_a_caveat_under_a_comparison_heading_asks_it_of_the_subject_above(tmp_path):
-    """A warning under "## Comparison": what to watch out for with the note's subject, not "with Comparison"."""
-    note = ("# Sparse attention\n\n## Comparison\n\n"
-            "Don't expect the sparse patterns to match dense attention: they lose accuracy on tasks that must copy a "
-            "token from far back in the context.\n")
-    front = _front_of(_cards(tmp_path, {"sparse.md": note}), "lose accuracy")
-    assert front.endswith("What should you watch out for with sparse attention?"), front
 
 
 def test_a_bold_clause_in_a_list_is_no_term_to_define(tmp_path):

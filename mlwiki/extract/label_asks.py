@@ -1,12 +1,15 @@
 """Fronts still only a heading path that ends on a writer's label, once every other pass is done: a label names what
 kind of remark its text is ("… › Key insight", "… › Note", "… › advice", "… › caveat"), not what is asked, so the
 learner sees a path and no question. `heading_asks` asks such a label while the sections are read; the labels later
-passes give (`lone_remarks`: "caveat", "advice", "tip") and those of cells and callouts it does not see stay bare.
-Each is asked here as `remark_kinds` asks its kind of the subject above it:
+passes reach bare (a notebook's cells, a label only a later pass leaves alone) are asked here as `remark_kinds`
+asks its kind of the subject above it:
 
-    Lags and the horizon rule › advice  over "Always group by id …"  →  What is a practical tip for lags …?
-    Leakage hunting › Checklist › Key insight                         →  What is the key insight about leakage hunting?
-    Multi-step forecasts › Note  over "⚠️ Validate the loop …"        →  What should you watch out for with …?
+    Leakage hunting › ✅ 5. Checklist › Key insight    →  What is the key insight about leakage hunting?
+    Seq2seq › Encoder–decoder › Trick from the paper  →  What is the trick in Encoder–decoder?
+    Multi-step forecasts › Note  over "⚠️ Validate …"  →  What should you watch out for with multi-step forecasts?
+
+A label an earlier pass chose ("… › caveat", "… › advice" from `lone_remarks`, "… › X › Problem") and a callout's
+kind are fronts by design and stay.
 
 A label that only says "a note" ("Note", "Side note to self", "Remark") is asked by what its text does, as
 `lone_remarks.remark_role` reads it (a warning, an advice); a note of any other kind keeps its front. The card keeps
@@ -32,8 +35,6 @@ _SIGNS = re.compile(r"^[^\w$`(\[]+")  # (an emoji or mark before the label: "�
 # Headings that frame a section, not name a subject: a label under them is about the subject above
 _FRAME = re.compile(r"(?i)(?:(?:a|the|quick|short|final|other|some)\s+)?(?:check\s?lists?|cheat\s?sheets?|comparisons?|"
                     r"recap|wrap[- ]up|summary\s+table|variants|variations|extensions)")
-# An advice's text opens on an imperative ("Always sort …", "Make sure the …"), not a name ("Always/never-takers …")
-_IMPERATIVE = re.compile(r"[\W_]*(?:[Aa]lways|[Mm]ake sure|[Bb]e sure to|[Rr]emember to)[ \t]+[a-z`]")
 # A text that says the page is unfinished, not a fact: "WIP for the wrap-up …", "Draft (…).", "🚧 Stopped at …"
 _UNFINISHED = re.compile(r"(?i)[\W_]*(?:wip|draft|todo|work in progress|unfinished|stopped|incomplete)\b")
 # A trick's label, with where it comes from: "Trick", "Neat trick", "Trick from the paper" (not "Trick 1: replay",
@@ -51,7 +52,9 @@ def labels_asked(drafts: list, subject: str = "") -> list:
     for siblings, path in drafts:
         draft = siblings[0]
         question = len(siblings) == 1 and draft.kind == CardKind.BASIC and _bare(draft.front) \
-            and label_question(_under(subject, draft.front), draft.back)
+            and _own_front(draft) and draft.form != "callout" \
+            and label_question(_under(subject, draft.front), draft.back)  # (a label an earlier pass chose, "… ›
+        # caveat", "… › shared-batch negatives › Problem", and a callout's kind are fronts by design: kept)
         if question:
             siblings = [replace(draft, front=f"{draft.front}\n\n{question}", id_front=draft.id_front or draft.front)]
         asked.append((siblings, path))
@@ -72,8 +75,6 @@ def label_question(path: str, back: str) -> str | None:
     if _NOTE.fullmatch(label):
         role = remark_role(back, path)
         label = _ROLE_KINDS.get(role or "", "")
-    if label.lower() == "advice" and not _IMPERATIVE.match(back):
-        return None  # ("Always/never-takers' …": the word that made it advice names a group, gives no advice)
     label = _ROLE_KINDS.get(label.lower(), label)
     headings = [name for name in map(_name, head.split(" › ")) if not _FRAME.fullmatch(name)]
     return remark_question(" › ".join([*headings, label]), back) if label else None
@@ -96,6 +97,12 @@ def _name(heading: str) -> str:
 def _under(subject: str, path: str) -> str:
     """A card's heading path under the note's subject, which the cards' fronts are given after these passes."""
     return f"{subject} › {path}" if subject and not path.startswith(subject) else path
+
+
+def _own_front(draft) -> bool:
+    """Whether a card's front is the path its notes give it, not one an earlier pass chose (its id keeps the path
+    it had: "section: Ridge › Scaling" under "Ridge › Scaling › advice")."""
+    return not draft.id_front or draft.front.endswith(draft.id_front.split(": ", 1)[-1])
 
 
 def _bare(front: str) -> bool:
