@@ -59,3 +59,13 @@ def test_a_trick_from_the_paper_is_asked_as_the_trick_in_its_subject(tmp_path):
     cards = _cards(tmp_path, {"decode.md": note})
     assert _front_of(cards, "Divide each score").endswith("What is the trick in Beam decoding?"), cards
     assert _front_of(cards, "Stop once every").endswith("Trick 2: early stop"), cards
+
+
+def test_a_trick_heading_under_a_subject_named_as_a_trick_keeps_its_front(tmp_path):
+    """"## The trick" under "# The reparameterisation trick": the subject is the trick, so no "What is the trick in
+    The reparameterisation trick?" is made."""
+    note = ("# The reparameterisation trick\n\nSampling made differentiable.\n\n## The trick\n\n"
+            "Write the sample as the mean plus the scale times fixed noise, so that gradients reach the mean and the "
+            "scale.\n")
+    cards = _cards(tmp_path, {"reparam.md": note})
+    assert not any("What is the trick in" in card["front"] for card in cards), cards

@@ -77,14 +77,18 @@ def label_question(path: str, back: str) -> str | None:
         label = _ROLE_KINDS.get(role or "", "")
     label = _ROLE_KINDS.get(label.lower(), label)
     headings = [name for name in map(_name, head.split(" › ")) if not _FRAME.fullmatch(name)]
-    return remark_question(" › ".join([*headings, label]), back) if label else None
+    question = remark_question(" › ".join([*headings, label]), back) if label else None
+    return None if question and "…" in question and "…" not in path else question  # (a subject whose math
+    # was cut, "… -strongly convex", names nothing)
 
 
 def _trick_question(headings: list[str]) -> str | None:
     """What a trick under a subject is asked as ("Encoder–decoder › Trick from the paper": "What is the trick in
     encoder–decoder?"); None when no heading above names a subject."""
     subject = _subject([name for name in headings if not _FRAME.fullmatch(name)])[0]
-    return f"What is the trick in {subject}?" if subject else None
+    if not subject or "trick" in subject.lower():
+        return None  # ("The kernel trick › The trick": the subject is the trick)
+    return f"What is the trick in {subject}?"
 
 
 def _name(heading: str) -> str:
