@@ -26,9 +26,11 @@ def without_answer_labels(drafts: list) -> list:
         return drafts  # (the common case, said cheaply)
     backs = [_plain(d.back) for ds, _ in drafts for d in ds if _HIDDEN in d.front]  # (the list's clozes: a
     # question's card over a "**Horizon effect**: …" paragraph leaves the term its own card)
+    shown = [_plain(d.back) for ds, _ in drafts for d in ds if d.kind != CardKind.DEFINITION]  # (any card's back:
+    # where a clause's item is held whole, its "Define:" card asks nothing the other does not show)
     kept = []
     for siblings, path in drafts:
-        left = [d for d in siblings if not _asked_in_a_list(d, backs)]
+        left = [d for d in siblings if not _asked_in_a_list(d, backs) and not _clause_shown(d, shown)]
         if left:
             kept.append((left if len(left) < len(siblings) else siblings, path))
     return kept
@@ -45,6 +47,18 @@ def _asked_in_a_list(draft, backs: list[str]) -> bool:
         # is better**", is a verdict, no term, wherever it stands: "Define: Lower is better" asks nothing)
     term, text = _plain(term), _plain(draft.back)
     return any(back.startswith(term) and back[len(term):].lstrip(" :—–-(").startswith(text) for back in backs)
+
+
+def _clause_shown(draft, shown: list[str]) -> bool:
+    """Whether a definition card's term is a clause ("Define: Lower is better") whose item another card's back
+    holds whole, label and text: a verdict, no term, and its fact is on that card."""
+    if draft.kind != CardKind.DEFINITION or f"\n\n{_DEFINE}" not in draft.front:
+        return False
+    term = draft.front.rsplit(f"\n\n{_DEFINE}", 1)[1]
+    if not _CLAUSE.search(f" {term} "):
+        return False
+    term, text = _plain(term), _plain(draft.back)
+    return any(term in back and text in back[back.index(term):] for back in shown)
 
 
 def _plain(text: str) -> str:

@@ -21,6 +21,7 @@ from mlwiki.extract.highlight_asks import highlights_asked
 from mlwiki.extract.highlight_repeats import without_highlight_repeats
 from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.housekeeping import housekeeping_dropped
+from mlwiki.extract.label_asks import labels_asked
 from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.answer_labels import without_answer_labels
 from mlwiki.extract.unanswered import without_unanswered
@@ -87,6 +88,8 @@ def polished(ex) -> list:
     drafts = claims_asked(drafts)  # (a bare heading over a claim about it: "Trees can't extrapolate …" asks it)
     drafts = sentence_clozes(drafts)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
     drafts = paragraph_clozes(drafts, ex.page)  # (over two or three short paragraphs of claims: a card per paragraph)
+    drafts = labels_asked(drafts, ex.subject)  # (a front still a path that ends on a writer's label, "… › Key insight":
+    # asked that kind of remark of the subject above it; after the clozes, which ask a label's claims one by one)
     drafts = said_kinds_asked(drafts)  # (a remark after a formula that says its kind: a derivation, a condition)
     drafts = said_effects_asked(drafts)  # (a remark that opens on what the formula does, a caveat, what it equals)
     drafts = said_subjects_asked(drafts)  # (a one-sentence remark: asked of the quantity or operation it opens on)
