@@ -1,0 +1,37 @@
+"""A heading card's short back of separate claims, split: two paragraphs of prose or more, each a sentence or more,
+where a later paragraph opens on a subject of its own ("Purging drops …" after a paragraph on the gap) rather than
+going on from the one before ("This means …", "So …", "It …"). A back shorter than `grabbag.MIN_LONG_WORDS` is
+otherwise one card, and its heading asks for every claim at once; here its first paragraph stays on the card (and
+its id), and each later paragraph that names its subject is a card "path › subject", as a long back's parts are
+(`grabbag.split_long_back`). Pure: text in, text out."""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.extract.grabbag import split_long_back
+from mlwiki.extract.prose import clean_prose, word_count
+
+MIN_CLAIM_WORDS = 12  # a shorter paragraph is a remark on the one before, not a claim of its own
+MAX_PARAGRAPHS = 4  # (more is a page of prose, which the long-back rules read)
+# A paragraph that is more than prose: a list, a table, a formula, code, a quote, a heading or markup of its own
+_NOT_PROSE = re.compile(r"^[ \t]*(?:[-*+][ \t]|[>|#]|\d+[.)][ \t]|\$\$|\\\[|`{3}|~{3}|:::|<|!\[)", re.M)
+
+
+def split_claim_paragraphs(path: str, back: str) -> list[tuple[str, str]] | None:
+    """The (front, back) of each card a short back of separate claims becomes, the first under `path`; None unless
+    it is two to `MAX_PARAGRAPHS` paragraphs of prose, each long enough to state a claim and ending as a sentence
+    does, and a later one names a subject of its own."""
+    paragraphs = back.split("\n\n")
+    if not 2 <= len(paragraphs) <= MAX_PARAGRAPHS or not all(map(_claim, paragraphs)):
+        return None
+    split = split_long_back(path, back, short_claims=True)
+    return split if split and split[0][0] == path else None
+
+
+def _claim(paragraph: str) -> bool:
+    """A paragraph of plain sentences long enough for a claim, ending as a sentence does (not on ":")."""
+    if _NOT_PROSE.search(paragraph):
+        return False
+    text = clean_prose(paragraph).strip()
+    return word_count(text) >= MIN_CLAIM_WORDS and text[-1:] in ".!?)"
