@@ -14,6 +14,7 @@ from mlwiki.extract.prose import clean_prose, word_count
 
 MIN_CLAIM_WORDS = 12  # a shorter paragraph is a remark on the one before, not a claim of its own
 MAX_PARAGRAPHS = 4  # (more is a page of prose, which the long-back rules read)
+MAX_TOPIC_WORDS = 5  # a longer subject is a clause ("Overfitting generally means the model variance"), no front
 # A paragraph that is more than prose: a list, a table, a formula, code, a quote, a heading or markup of its own
 _NOT_PROSE = re.compile(r"^[ \t]*(?:[-*+][ \t]|[>|#]|\d+[.)][ \t]|\$\$|\\\[|`{3}|~{3}|:::|<|!\[)", re.M)
 
@@ -21,12 +22,17 @@ _NOT_PROSE = re.compile(r"^[ \t]*(?:[-*+][ \t]|[>|#]|\d+[.)][ \t]|\$\$|\\\[|`{3}
 def split_claim_paragraphs(path: str, back: str) -> list[tuple[str, str]] | None:
     """The (front, back) of each card a short back of separate claims becomes, the first under `path`; None unless
     it is two to `MAX_PARAGRAPHS` paragraphs of prose, each long enough to state a claim and ending as a sentence
-    does, and a later one names a subject of its own."""
+    does, and a later one names a subject of its own in a few words. Not the card of a note's own subject (a front
+    with no heading under the title): its opening names the paper or the term, which other rules part off."""
     paragraphs = back.split("\n\n")
-    if not 2 <= len(paragraphs) <= MAX_PARAGRAPHS or not all(map(_claim, paragraphs)):
+    if " › " not in path.split("\n\n", 1)[0] or not 2 <= len(paragraphs) <= MAX_PARAGRAPHS \
+            or not all(map(_claim, paragraphs)):
         return None
     split = split_long_back(path, back, short_claims=True)
-    return split if split and split[0][0] == path else None
+    if not split or split[0][0] != path \
+            or any(len(front.rsplit(" › ", 1)[-1].split()) > MAX_TOPIC_WORDS for front, _ in split[1:]):
+        return None
+    return split
 
 
 def _claim(paragraph: str) -> bool:
