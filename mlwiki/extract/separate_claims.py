@@ -18,6 +18,10 @@ MAX_TOPIC_WORDS = 5  # a longer subject is a clause ("Overfitting generally mean
 # A paragraph that is more than prose: a list, a table, a formula, code, a quote, a heading or markup of its own
 _NOT_PROSE = re.compile(r"^[ \t]*(?:[-*+][ \t]|[>|#]|\d+[.)][ \t]|\$\$|\\\[|`{3}|~{3}|:::|<|!\[)", re.M)
 
+# A paragraph that points at a page or a paper ("… can be found [here](https://…)", "see [the notes](x.md)"): where
+# to read, no claim a card asks for
+_POINTS_AWAY = re.compile(r"\]\((?:https?:|[\w./-]+\.(?:md|ipynb|html?)\b)|\b(?i:can be found|see|read more|more in)\b")
+
 
 def split_claim_paragraphs(path: str, back: str) -> list[tuple[str, str]] | None:
     """The (front, back) of each card a short back of separate claims becomes, the first under `path`; None unless
@@ -37,7 +41,7 @@ def split_claim_paragraphs(path: str, back: str) -> list[tuple[str, str]] | None
 
 def _claim(paragraph: str) -> bool:
     """A paragraph of plain sentences long enough for a claim, ending as a sentence does (not on ":")."""
-    if _NOT_PROSE.search(paragraph):
+    if _NOT_PROSE.search(paragraph) or _POINTS_AWAY.search(paragraph):
         return False
     text = clean_prose(paragraph).strip()
     return word_count(text) >= MIN_CLAIM_WORDS and text[-1:] in ".!?)"
