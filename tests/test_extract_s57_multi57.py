@@ -15,7 +15,7 @@ SEPARATE = """# Learning-rate schedules
 
 ## Warm restarts
 
-Cosine annealing lowers the step size along half a cosine wave from its peak down to a small floor over each cycle.
+Cosine annealing lowers the step size along half a cosine wave from its peak down to a small floor over each cycle, and a warm restart then sets it back to the peak at once, so that the optimiser leaves the basin it had settled in and goes looking for another one while the weights it learned so far are kept as they were.
 
 Snapshot ensembles are built by saving a copy of the weights at the bottom of every cycle and averaging what the copies predict.
 """
@@ -24,7 +24,7 @@ GOES_ON = """# Learning-rate schedules
 
 ## Warm restarts
 
-Cosine annealing lowers the step size along half a cosine wave from its peak down to a small floor over each cycle.
+Cosine annealing lowers the step size along half a cosine wave from its peak down to a small floor over each cycle, and a warm restart then sets it back to the peak at once, so that the optimiser leaves the basin it had settled in and goes looking for another one while the weights it learned so far are kept as they were.
 
 This means the optimiser spends most of each cycle at small steps and jumps back up to a large one at every restart.
 """

@@ -30,7 +30,6 @@ from mlwiki.extract.label_items import split_label_items
 from mlwiki.extract.label_parts import split_label_parts
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
 from mlwiki.extract.prose import clean_prose
-from mlwiki.extract.separate_claims import split_claim_paragraphs
 from mlwiki.extract.mixed_lists import split_mixed_items
 from mlwiki.extract.topic_lists import split_topic_list
 
@@ -92,8 +91,7 @@ def _only_names(front: str, back: str) -> bool:
 def _split_facts(path: str, back: str) -> list[tuple[str, str]] | None:
     return split_label_parts(path, back) or split_formula_items(path, back) or _claims_apart(path, back) or claim_bullet_cards(path, back) \
         or split_long_back(path, back) or split_term_items(path, back) or split_mixed_items(path, back) \
-        or split_label_items(path, back) or split_formula_lead(path, back) or split_topic_list(path, back) \
-        or split_claim_paragraphs(path, back)
+        or split_label_items(path, back) or split_formula_lead(path, back) or split_topic_list(path, back)
 
 
 def _claims_apart(path: str, back: str) -> list[tuple[str, str]] | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.grabbag import split_long_back
+from mlwiki.extract.paragraph_clozes import QUOTED_CHARS, _parts as cloze_parts
 from mlwiki.extract.prose import clean_prose, word_count
 
 MIN_CLAIM_WORDS = 12  # a shorter paragraph is a remark on the one before, not a claim of its own
@@ -23,20 +24,29 @@ _NOT_PROSE = re.compile(r"^[ \t]*(?:[-*+][ \t]|[>|#]|\d+[.)][ \t]|\$\$|\\\[|`{3}
 _POINTS_AWAY = re.compile(r"\]\((?:https?:|[\w./-]+\.(?:md|ipynb|html?)\b)|\b(?i:can be found|see|read more|more in)\b")
 
 
-def split_claim_paragraphs(path: str, back: str) -> list[tuple[str, str]] | None:
+def split_claim_paragraphs(path: str, back: str, page: str = "") -> list[tuple[str, str]] | None:
     """The (front, back) of each card a short back of separate claims becomes, the first under `path`; None unless
     it is two to `MAX_PARAGRAPHS` paragraphs of prose, each long enough to state a claim and ending as a sentence
     does, and a later one names a subject of its own in a few words. Not the card of a note's own subject (a front
-    with no heading under the title): its opening names the paper or the term, which other rules part off."""
+    with no heading under the title): its opening names the paper or the term, which other rules part off. Nor
+    short paragraphs `paragraph_clozes` asks one by one, nor a paragraph `page` (the note's text) sets in a quote or
+    callout: an aside the section keeps whole."""
     paragraphs = back.split("\n\n")
-    if " › " not in path.split("\n\n", 1)[0] or not 2 <= len(paragraphs) <= MAX_PARAGRAPHS \
-            or not all(map(_claim, paragraphs)):
+    heading = path.split("\n\n", 1)[0]
+    if " › " not in heading or not 2 <= len(paragraphs) <= MAX_PARAGRAPHS or not all(map(_claim, paragraphs)) \
+            or cloze_parts(back, heading.rsplit(" › ", 1)[-1]) is not None or _quoted(paragraphs, page):
         return None
     split = split_long_back(path, back, short_claims=True)
     if not split or split[0][0] != path \
             or any(len(front.rsplit(" › ", 1)[-1].split()) > MAX_TOPIC_WORDS for front, _ in split[1:]):
         return None
     return split
+
+
+def _quoted(paragraphs: list[str], page: str) -> bool:
+    """Whether the note sets one of the paragraphs in a quote or callout line ("> [!note] …")."""
+    quoted = {" ".join(line.lstrip("> \t").split())[:QUOTED_CHARS] for line in page.split("\n") if line.startswith(">")}
+    return any(" ".join(p.split())[:QUOTED_CHARS] in quoted for p in paragraphs)
 
 
 def _claim(paragraph: str) -> bool:
