@@ -12,6 +12,7 @@ import re
 from mlwiki.extract.grabbag import split_long_back
 from mlwiki.extract.paragraph_clozes import QUOTED_CHARS, _parts as cloze_parts
 from mlwiki.extract.prose import clean_prose, word_count
+from mlwiki.extract.sentence_clozes import _DOUBT
 
 MIN_CLAIM_WORDS = 12  # a shorter paragraph is a remark on the one before, not a claim of its own
 MAX_PARAGRAPHS = 4  # (more is a page of prose, which the long-back rules read)
@@ -19,6 +20,8 @@ MAX_TOPIC_WORDS = 5  # a longer subject is a clause ("Overfitting generally mean
 # A paragraph that is more than prose: a list, a table, a formula, code, a quote, a heading or markup of its own
 _NOT_PROSE = re.compile(r"^[ \t]*(?:[-*+][ \t]|[>|#]|\d+[.)][ \t]|\$\$|\\\[|`{3}|~{3}|:::|<|!\[)", re.M)
 
+# A subject that tells nothing apart: an ordinal or a word that lines a paragraph up with another ("First: …")
+_NO_TOPIC = re.compile(r"(?i)(?:first|second|third|then|next|finally|also|equivalent(?:ly)?)")
 # A paragraph that points at a page or a paper ("… can be found [here](https://…)", "see [the notes](x.md)"): where
 # to read, no claim a card asks for
 _POINTS_AWAY = re.compile(r"\]\((?:https?:|[\w./-]+\.(?:md|ipynb|html?)\b)|\b(?i:can be found|see|read more|more in)\b")
@@ -38,7 +41,8 @@ def split_claim_paragraphs(path: str, back: str, page: str = "") -> list[tuple[s
         return None
     split = split_long_back(path, back, short_claims=True)
     if not split or split[0][0] != path \
-            or any(len(front.rsplit(" › ", 1)[-1].split()) > MAX_TOPIC_WORDS for front, _ in split[1:]):
+            or any(len(topic.split()) > MAX_TOPIC_WORDS or _NO_TOPIC.fullmatch(topic)
+                   for topic in (front.split("\n\n", 1)[0].rsplit(" › ", 1)[-1] for front, _ in split[1:])):
         return None
     return split
 
@@ -51,7 +55,9 @@ def _quoted(paragraphs: list[str], page: str) -> bool:
 
 def _claim(paragraph: str) -> bool:
     """A paragraph of plain sentences long enough for a claim, ending as a sentence does (not on ":")."""
-    if _NOT_PROSE.search(paragraph) or _POINTS_AWAY.search(paragraph):
+    if _NOT_PROSE.search(paragraph) or _POINTS_AWAY.search(paragraph) or _DOUBT.match(paragraph):
+        return False  # (the writer's doubt, "Still unclear to me: …", "Not sure …", is shown, never asked alone)
+    if paragraph.lstrip("*_ ").casefold().startswith(("still unclear", "unclear to me", "open question")):
         return False
     text = clean_prose(paragraph).strip()
     return word_count(text) >= MIN_CLAIM_WORDS and text[-1:] in ".!?)"
