@@ -16,6 +16,7 @@ from mlwiki.extract.headed_parts import heads_a_section, kept_in_place
 from mlwiki.extract.label_cuts import former_label
 from mlwiki.extract.list_cards import LIST_FORM
 from mlwiki.extract.prose import holds_words
+from mlwiki.extract.separate_claims import split_claim_paragraphs
 from mlwiki.extract.voice import without_motivation, without_promise
 
 MIN_LEAD_WORDS = 6  # the text before a note's first heading, its front only the note's name ("Nothing here any more.": no)
@@ -69,10 +70,10 @@ def _bag_of_paragraphs(ex, front: str, back: str) -> list[tuple[str, str]] | Non
 def _split_long(ex, k: int, section) -> None:
     """Split the k-th card, when its text goes on with parts under label lines of their own ("Assumptions" over a
     list), its back is too long for one recall and its parts say what they are about, or its list explains terms
-    at length (`fact_parts`): its first part stays on the card, under its front and id; each other part that names
+    at length (`fact_parts`), or it is short paragraphs of separate claims (`separate_claims`): its first part stays on the card, under its front and id; each other part that names
     a topic no card of the note has is a card of its own."""
     (draft,), front = ex.drafts[k]
-    split = split_facts(draft.front, draft.back)
+    split = split_facts(draft.front, draft.back) or split_claim_paragraphs(draft.front, draft.back, ex.page)
     if not split:
         return
     if split[0][0] != draft.front:  # (every part under a label of its own: the first is the card's, under its front)

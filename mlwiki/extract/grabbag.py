@@ -269,7 +269,7 @@ _NO_PART_TOPIC = re.compile(r"(?i)(?:(?:for )?examples?|e\.g|\w+(?: \w+)? \d+|us
                             r"(?:remark|note|caveat|warning|tip)s?)\W*")  # ("**Remark**. …": an aside, about what?)
 
 
-def split_long_back(path: str, back: str, bag: bool = False) -> list[tuple[str, str]] | None:
+def split_long_back(path: str, back: str, bag: bool = False, short_claims: bool = False) -> list[tuple[str, str]] | None:
     """The (front, back) of each card a back too long for one recall becomes (more than `MIN_LONG_WORDS` words, in
     paragraphs or list items): the parts that say what they are about ("- intuition: …", "**Funk SVD** is …",
     "Sentence-level BLEU needs smoothing …") each under "path › topic", the first part and those that name nothing
@@ -277,8 +277,9 @@ def split_long_back(path: str, back: str, bag: bool = False) -> list[tuple[str, 
     code block or a display formula. None when the back is short, is one list (steps, or one its opening
     introduces: "Three reasons:"), or no part names a topic of its own apart from the first. A shorter back splits
     off only the paragraphs after its first that open on a bold label of their own (`_BOLD_LEAD`).
-    `bag`: the front names a bag ("Gotchas") over paragraphs, no list: split however short, the first part too."""
-    short = not bag and len(back.split()) <= MIN_LONG_WORDS
+    `bag`: the front names a bag ("Gotchas") over paragraphs, no list: split however short, the first part too.
+    `short_claims`: the back is paragraphs of separate claims (`separate_claims`): split however short."""
+    short = not bag and not short_claims and len(back.split()) <= MIN_LONG_WORDS
     if bag and any(LIST_ITEM.match(line) for line in back.split("\n")) or short and "\n\n**" not in back:
         return None
     parts = _parts(back)
