@@ -16,6 +16,7 @@ from mlwiki.extract import firstwords, formula_sets, leadins, legend_intros
 from mlwiki.extract.blocks import Block, algorithm_list
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.subject import sets_up_example, works_values
+from mlwiki.extract.symbol_setups import names_a_general_formula
 from mlwiki.extract.forms import STATEMENT
 from mlwiki.extract.formula_tails import conclusion, held_by_section
 from mlwiki.extract.formulas import (RELATION, Formula, display_formulas, is_trivial_formula, is_worked_example,
@@ -164,7 +165,7 @@ def _sets_up_example(intro: str) -> bool:
     """Whether an introduction sets up an example: as a whole, or in its last sentence, which a short one ("Let's
     suppose a function") joins to the sentence before it."""
     if sets_up_example(intro):
-        return True
+        return not names_a_general_formula(intro)  # ("Suppose a share $p$ … Chance that …:": symbols, no values)
     last = sentences(intro)[-1] if "." in intro else ""
     return bool(last) and last is not intro and sets_up_example(last.strip())
 

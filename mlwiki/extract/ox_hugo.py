@@ -21,6 +21,12 @@ from mlwiki.render.spans import FENCE, fence_closes
 
 # What marks a page as ox-hugo's output (its HTML classes, its contents' end)
 _OX_HUGO = re.compile(r'class="(?:org-todo|timestamp-wrapper|ox-hugo-toc|table-caption)|<!--endtoc-->')
+# ...or, on a page with none of those, an Org footnote's label (`[^fn:1]`) or an Org special block's `<div>` alone on
+# its line before a blank one, as ox-hugo writes it (a page written for Hugo by hand has neither: Hugo shows no raw
+# HTML unless told to, and its footnotes have no `fn:` prefix)
+_OX_HUGO_TOO = re.compile(r'\[\^fn:\d+\]|^<div class="(?:' + "|".join(
+    ("note", "tip", "warning", "important", "caution", "theorem", "lemma", "proposition", "corollary", "definition",
+     "remark", "proof", "example", "exercise", "details")) + r')">\n\n', re.M)
 _TODO_SPAN = re.compile(r'<span class="org-todo[^"<>]*">[^<>]*</span>[ \t]*')
 _TIMESTAMP = re.compile(r'[ \t]*<span class="timestamp-wrapper">(?:<span class="timestamp(?:-kwd)?">[^<>]*</span>'
                         r'[ \t]*)+</span>')
@@ -40,7 +46,7 @@ _STATEMENTS = frozenset(("theorem", "lemma", "proposition", "corollary", "defini
 
 def as_ox_hugo_shows(body: str) -> str:
     """`body` as its ox-hugo site shows it (see the module's docstring); `body` itself when ox-hugo wrote none of it."""
-    if not _OX_HUGO.search(body):
+    if not _OX_HUGO.search(body) and not _OX_HUGO_TOO.search(body):
         return body
     lines = body.split("\n")
     closes: list[str] = []  # (what each open `<div>` ends with, innermost last)
