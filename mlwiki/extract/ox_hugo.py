@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.ox_hugo_tasks import without_open_tasks
 from mlwiki.render.spans import FENCE, fence_closes
 
 # What marks a page as ox-hugo's output (its HTML classes, its contents' end)
@@ -48,7 +49,7 @@ def as_ox_hugo_shows(body: str) -> str:
     """`body` as its ox-hugo site shows it (see the module's docstring); `body` itself when ox-hugo wrote none of it."""
     if not _OX_HUGO.search(body) and not _OX_HUGO_TOO.search(body):
         return body
-    lines = body.split("\n")
+    lines = without_open_tasks(body.split("\n"))  # (an open to-do heading's section, a to-do item: tasks)
     closes: list[str] = []  # (what each open `<div>` ends with, innermost last)
     fence, hidden, caption, display = None, False, False, False
     for k, line in enumerate(lines):
