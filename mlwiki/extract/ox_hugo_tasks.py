@@ -2,7 +2,8 @@ r"""An Org to-do in ox-hugo's export, read as the writer's task, not as a fact.
 
     ## <span class="org-todo todo TODO">TODO</span> Plot the posterior {#plot}
     Draw the mean and two sigmas; check the band widens away from the data.
-      →  nothing: a heading in an open to-do state is work the writer still means to do, its section the plan
+      →  nothing: a heading in an open to-do state that bids, as a task does, is work the writer still means to do,
+         its section the plan (a heading that names a topic, "TODO Relevance", keeps its section: its facts)
     -   <span class="org-todo todo TODO">TODO</span> rerun with five seeds
       →  `-   [ ] rerun with five seeds`, the task box `selfnotes` already keeps off the cards (`[x]` when DONE)
 
@@ -18,16 +19,22 @@ import re
 from mlwiki.render.spans import FENCE, fence_closes
 
 _HEADING = re.compile(r"(#{1,6})[ \t]")
-# A heading in an open state: ox-hugo's span of class "todo", or Org's bare keyword
-_OPEN_HEADING = re.compile(r'#{1,6}[ \t]+(?:<span class="org-todo todo\b|(?:TODO|NEXT|WAITING|HOLD)[ \t])')
+# A heading in an open state whose words are a task, an imperative ("Try the tutorial", "Add hypergradient
+# methods?"): ox-hugo's span of class "todo", or Org's bare keyword, then a verb that bids (a heading that names a
+# topic, "TODO Relevance [1/3]", is a section the writer is still filling with facts: it stays)
+_OPEN_HEADING = re.compile(r'#{1,6}[ \t]+(?:<span class="org-todo todo\b[^"<>]*">[^<>]*</span>|'
+                           r'(?:TODO|NEXT|WAITING|HOLD))[ \t]*(?:\[#[A-C]\][ \t]*)?'
+                           r'(?:try|add|read|write|make|finish|fix|check|compare|plot|implement|look|find|redo|re-?run|rewrite|revisit|port|test|draw|ask|'
+                           r'email|move|clean)\b',
+                           re.I)
 # A line or list item that opens on a to-do span: the task box it stands for
 _ITEM_TASK = re.compile(r'([ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?)<span class="org-todo (todo|done)\b[^"<>]*">[^<>]*</span>'
                         r'[ \t]*')
 
 
 def without_open_tasks(lines: list[str]) -> list[str]:
-    """The lines with each section under an open to-do heading left out (its heading and subheadings too) and each
-    line or item that opens on a to-do span written as a task box (`[ ]`, `[x]` when closed)."""
+    """The lines with each section under an open to-do heading that bids left out (its heading and subheadings
+    too), and each line or item that opens on a to-do span written as a task box (`[ ]`, `[x]` when closed)."""
     out, fence, under = [], None, 0  # (under: the level of the open to-do heading whose section this is, or 0)
     for line in lines:
         if fence:
