@@ -24,9 +24,8 @@ _HEADING = re.compile(r"(#{1,6})[ \t]")
 # topic, "TODO Relevance [1/3]", is a section the writer is still filling with facts: it stays)
 _OPEN_HEADING = re.compile(r'#{1,6}[ \t]+(?:<span class="org-todo todo\b[^"<>]*">[^<>]*</span>|'
                            r'(?:TODO|NEXT|WAITING|HOLD))[ \t]*(?:\[#[A-C]\][ \t]*)?'
-                           r'(?:try|add|read|write|make|finish|fix|check|compare|plot|implement|look|find|redo|re-?run|rewrite|revisit|port|test|draw|ask|'
-                           r'email|move|clean)\b',
-                           re.I)
+                           r'(?:try|add|read|write|make|finish|fix|check|compare|plot|implement|look|find|redo|'
+                           r're-?run|rewrite|revisit|port|test|draw|ask|email|move|clean)\b', re.I)
 # A line or list item that opens on a to-do span: the task box it stands for
 _ITEM_TASK = re.compile(r'([ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?)<span class="org-todo (todo|done)\b[^"<>]*">[^<>]*</span>'
                         r'[ \t]*')
