@@ -116,7 +116,9 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
                 ex.skip("lone-formula" if formula.lone else "formula", WORKED_EXAMPLE)
                 carry += formula.before
                 continue
-            if _sets_up_example(intro) or (ex.in_worked_example and _goes_on(prose)):
+            general = not ex.in_example() and names_a_general_formula(intro)  # ("Suppose a share $p$ … Chance
+            # that …:": symbols, no values, outside an example's section)
+            if (_sets_up_example(intro) and not general) or (ex.in_worked_example and _goes_on(prose)):
                 ex.skip("lone-formula" if formula.lone else "formula", WORKED_EXAMPLE)
                 ex.in_worked_example = True  # ("…then:" after it goes on with the example)
                 carry += formula.before
@@ -165,7 +167,7 @@ def _sets_up_example(intro: str) -> bool:
     """Whether an introduction sets up an example: as a whole, or in its last sentence, which a short one ("Let's
     suppose a function") joins to the sentence before it."""
     if sets_up_example(intro):
-        return not names_a_general_formula(intro)  # ("Suppose a share $p$ … Chance that …:": symbols, no values)
+        return True
     last = sentences(intro)[-1] if "." in intro else ""
     return bool(last) and last is not intro and sets_up_example(last.strip())
 
