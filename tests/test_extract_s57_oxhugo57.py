@@ -116,3 +116,22 @@ def test_a_heading_why_it_is_hard_asks_why_the_subject_is_hard(cards):
     fronts = "\n".join(_made(cards, "content/posts/discovery.md"))
     assert "Why is Causal discovery hard?" in fronts
     assert " i hard" not in fronts
+
+
+BOXED = FRONT.format("Kernel density estimation") + (
+    "## Definition {#definition}\n\n"
+    '<div class="definition">\n\n'
+    "A kernel density estimate is an average of one smooth bump centred on each observed sample.\n\n"
+    "</div>\n\n"
+    "Its bandwidth sets how wide every bump is.\n")
+NOTES["content/posts/kde.md"] = BOXED
+
+
+def test_an_untitled_definition_box_under_a_heading_definition_asks_its_subject(cards):
+    """An untitled definition box (Org's `#+begin_definition`) under a heading that only says "Definition" was asked
+    "… › Definition › Definition"; the subject it opens on ("A kernel density estimate is …") is the page's, so it
+    asks "What is a kernel density estimate?" (its id kept)."""
+    made = _made(cards, "content/posts/kde.md")
+    asked = [front for front, back in made.items() if back.startswith("A kernel density estimate is")]
+    assert asked and asked[0].endswith("What is a kernel density estimate?"), made
+    assert not any(front.endswith("Definition › Definition") for front in made)
