@@ -135,3 +135,15 @@ def test_an_untitled_definition_box_under_a_heading_definition_asks_its_subject(
     asked = [front for front, back in made.items() if back.startswith("A kernel density estimate is")]
     assert asked and asked[0].endswith("What is a kernel density estimate?"), made
     assert not any(front.endswith("Definition › Definition") for front in made)
+
+
+def test_a_to_do_state_on_a_topic_heading_is_no_task_box(cards):
+    """A topic heading in a to-do state keeps its section, its words only: the state is no task box on it."""
+    made = _made(cards, "content/posts/states.md")
+    assert any(front.endswith("States › Shrinkage") for front in made), made
+    assert "[ ]" not in _text(made)
+
+
+NOTES["content/posts/states.md"] = FRONT.format("States") + (
+    '## <span class="org-todo todo TODO">TODO</span> Shrinkage {#shrinkage}\n\n'
+    "Ridge regression shrinks every coefficient towards zero by the same factor in an orthonormal design.\n")

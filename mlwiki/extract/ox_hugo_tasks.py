@@ -27,8 +27,8 @@ _OPEN_HEADING = re.compile(r'#{1,6}[ \t]+(?:<span class="org-todo todo\b[^"<>]*"
                            r'(?:try|add|read|write|make|finish|fix|check|compare|plot|implement|look|find|redo|'
                            r're-?run|rewrite|revisit|port|test|draw|ask|email|move|clean)\b', re.I)
 # A line or list item that opens on a to-do span: the task box it stands for
-_ITEM_TASK = re.compile(r'([ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?)<span class="org-todo (todo|done)\b[^"<>]*">[^<>]*</span>'
-                        r'[ \t]*')
+_ITEM_TASK = re.compile(r'^([ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?)<span class="org-todo (todo|done)\b[^"<>]*">'
+                        r'[^<>]*</span>[ \t]*')
 
 
 def without_open_tasks(lines: list[str]) -> list[str]:
