@@ -70,7 +70,8 @@ _QUESTION_WORD = re.compile(r"(?i)(?:why|how|when|what|which)\s+\S")
 _ASKS = re.compile(r"(?i)(?:why|how|when|what|which)\s+(?:is|are|was|were|does|do|did|can|could|should|would|will|"
                    r"makes?|happens)\s+\S.*|why\s+[^\s$]+")
 _IT_DOES = re.compile(r"(?i)(why|how)\s+it\s+([a-z]+?)s\b(.*)")  # "How it works" → "How does X work"
-_IT_IS = re.compile(r"(?i)(what|why|how)\s+it\s+is")  # "What it is" → "What is X"
+# "What it is" → "What is X"; "Why it is hard" → "Why is X hard"
+_IT_IS = re.compile(r"(?i)(what|why|how)\s+it\s+is\b(.*)")
 _WE_DO = re.compile(r"(?i)(why)\s+(?:we|you|i)\s+(.+)")  # "Why we care about X" → "Why care about X"
 _HOW_TO = re.compile(r"(?i)how\s+to\s+(.+)")  # "How to pick k" → "How do you pick k"
 _IT = re.compile(r"\b[Ii]t\b")
@@ -180,7 +181,7 @@ def facet_question(facet: str, parent: str) -> str | None:
     facet = facet.rstrip(" .:")
     plural = _names_many(parent)
     if found := _IT_IS.fullmatch(facet):
-        return f"{found[1].capitalize()} {'are' if plural else 'is'} {parent}?"
+        return f"{found[1].capitalize()} {'are' if plural else 'is'} {parent}{found[2].rstrip()}?"
     if found := _IT_DOES.fullmatch(facet):
         return f"{found[1].capitalize()} {'do' if plural else 'does'} {parent} {found[2].lower()}{found[3]}?"
     if found := _HOW_TO.fullmatch(facet):

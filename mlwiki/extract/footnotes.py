@@ -24,9 +24,12 @@ from mlwiki.models import CardKind
 
 # A footnote's text: `[^key]: …`, and the lines indented under it
 _TEXT = re.compile(r"^\[\^([^\]\s]{1,40})\]:[ \t]*(\S[^\n]*(?:\n[ \t]+\S[^\n]*)*)", re.M)
-_SOURCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\bdoi\b|\barXiv\b|\bet al\b|\bpp?\.[ \t]*\d", re.I)
+_SOURCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\bdoi\b|\barXiv\b|\bet al\b|\bpp?\.[ \t]*\d|"
+                     r"\b\d{1,4}(?:\(\d{1,3}\))?:\d{1,5}[–-]\d{1,5}\b", re.I)  # ("JMLR 13:281–305": volume:pages)
 MIN_WORDS = 6  # ("See ch. 3." is a pointer, no note)
 HIDDEN = "[...]"
+# A footnote mark right after a year: it ends a citation ("Bergstra & Bengio, JMLR 2012[^fn:1]")
+_CITED = re.compile(r"\b(?:19|20)\d\d[a-z]?[).,\]]?\[\^([^\]\s]{1,40}\])")
 _GOES_ON = frozenset("so thus hence then this that these it they and but".split())
 FORM = "footnote"
 # A footnote's mark in a card's text, and the math and code it may stand in as written (`$x[^2]$`)
@@ -88,10 +91,17 @@ def _unmarked(text: str) -> str:
 
 def notes(body: str) -> dict[str, str]:
     """{key: text} of the note's footnotes written as sentences of the writer's own (no year, link or page numbers
-    that make a citation)."""
-    found = {}
+    that make a citation, no mark that ends a citation)."""
+    found, cited = {}, _cited_marks(body)
     for match in _TEXT.finditer(body):
         text = " ".join(match.group(2).split())
+        if f"{match.group(1)}]" in cited:
+            continue  # (the mark ends a citation, "… JMLR 2012[^1]": its footnote speaks of that source)
         if len(text.split()) >= MIN_WORDS and not _SOURCE.search(text) and text.rstrip("*_)").endswith((".", "!")):
             found.setdefault(match.group(1), text)
     return found
+
+
+def _cited_marks(body: str) -> set[str]:
+    """The keys (with their closing "]") of the footnote marks that end a citation in the body."""
+    return {found.group(1) for found in _CITED.finditer(body)}

@@ -16,6 +16,7 @@ from mlwiki.extract import firstwords, formula_sets, leadins, legend_intros
 from mlwiki.extract.blocks import Block, algorithm_list
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.subject import sets_up_example, works_values
+from mlwiki.extract.symbol_setups import names_a_general_formula
 from mlwiki.extract.forms import STATEMENT
 from mlwiki.extract.formula_tails import conclusion, held_by_section
 from mlwiki.extract.formulas import (RELATION, Formula, display_formulas, is_trivial_formula, is_worked_example,
@@ -115,7 +116,9 @@ def formula_cards(ex, block: Block, text: str) -> tuple[tuple[str, str] | None, 
                 ex.skip("lone-formula" if formula.lone else "formula", WORKED_EXAMPLE)
                 carry += formula.before
                 continue
-            if _sets_up_example(intro) or (ex.in_worked_example and _goes_on(prose)):
+            general = not ex.in_example() and names_a_general_formula(intro)  # ("Suppose a share $p$ … Chance
+            # that …:": symbols, no values, outside an example's section)
+            if (_sets_up_example(intro) and not general) or (ex.in_worked_example and _goes_on(prose)):
                 ex.skip("lone-formula" if formula.lone else "formula", WORKED_EXAMPLE)
                 ex.in_worked_example = True  # ("…then:" after it goes on with the example)
                 carry += formula.before

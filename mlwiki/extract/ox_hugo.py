@@ -17,10 +17,17 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.ox_hugo_tasks import without_open_tasks
 from mlwiki.render.spans import FENCE, fence_closes
 
 # What marks a page as ox-hugo's output (its HTML classes, its contents' end)
 _OX_HUGO = re.compile(r'class="(?:org-todo|timestamp-wrapper|ox-hugo-toc|table-caption)|<!--endtoc-->')
+# ...or, on a page with none of those, an Org footnote's label (`[^fn:1]`) or an Org special block's `<div>` alone on
+# its line before a blank one, as ox-hugo writes it (a page written for Hugo by hand has neither: Hugo shows no raw
+# HTML unless told to, and its footnotes have no `fn:` prefix)
+_OX_HUGO_TOO = re.compile(r'\[\^fn:\d+\]|^<div class="(?:' + "|".join(
+    ("note", "tip", "warning", "important", "caution", "theorem", "lemma", "proposition", "corollary", "definition",
+     "remark", "proof", "example", "exercise", "details")) + r')">\n\n', re.M)
 _TODO_SPAN = re.compile(r'<span class="org-todo[^"<>]*">[^<>]*</span>[ \t]*')
 _TIMESTAMP = re.compile(r'[ \t]*<span class="timestamp-wrapper">(?:<span class="timestamp(?:-kwd)?">[^<>]*</span>'
                         r'[ \t]*)+</span>')
@@ -40,9 +47,9 @@ _STATEMENTS = frozenset(("theorem", "lemma", "proposition", "corollary", "defini
 
 def as_ox_hugo_shows(body: str) -> str:
     """`body` as its ox-hugo site shows it (see the module's docstring); `body` itself when ox-hugo wrote none of it."""
-    if not _OX_HUGO.search(body):
+    if not _OX_HUGO.search(body) and not _OX_HUGO_TOO.search(body):
         return body
-    lines = body.split("\n")
+    lines = without_open_tasks(body.split("\n"))  # (an open to-do heading's section, a to-do item: tasks)
     closes: list[str] = []  # (what each open `<div>` ends with, innermost last)
     fence, hidden, caption, display = None, False, False, False
     for k, line in enumerate(lines):

@@ -109,7 +109,10 @@ def _add_prose_statement(ex, front: str, back: str, line: int) -> None:
            for drafts, _ in ex.drafts for d in drafts):
         return
     asked = "\n\n" in front  # (an untitled box's question under its path: the path's id, as `heading_asks` keeps it)
-    ex.add_card(FORM, front, back, line, id_front=front.split("\n\n", 1)[0] if asked else "")
+    path = front.split("\n\n", 1)[0]
+    if asked and path.rsplit(" › ", 1)[-1].casefold().rstrip("s") == "definition":
+        path = f"{path} › Definition"  # (under "## Definition" it was "… › Definition › Definition": its id)
+    ex.add_card(FORM, front, back, line, id_front=path if asked else "")
 
 
 def _inside(draft, first: int, last: int) -> bool:

@@ -8,7 +8,10 @@ instrument?")."""
 
 from __future__ import annotations
 
+import re
+
 from mlwiki.extract.blocks import Block
+from mlwiki.extract.defining import stems
 from mlwiki.extract.facets import defined_question
 from mlwiki.extract.lines import DIV_OPEN, LIST_ITEM, TEXT
 
@@ -19,6 +22,8 @@ QUARTO_NAMES = {"def": "Definition", "thm": "Theorem", "lem": "Lemma", "cor": "C
 CLASS_NAMES = {"definition": "Definition", "theorem": "Theorem", "lemma": "Lemma", "corollary": "Corollary",
                "proposition": "Proposition", "conjecture": "Conjecture", "axiom": "Axiom", "property": "Property",
                "criterion": "Criterion"}
+# A statement that opens on what it says its subject is: "A Gaussian process is …"
+_OWN_SUBJECT = re.compile(r"(?:An?|The)[ \t]+([^\s,.;:()$*_][^,.;:()$*_\n]{1,58}?)[ \t]+(?:is|are)[ \t]")
 MAX_WORDS = 120  # (a statement to recall at once; a longer box is read as the walk reads its paragraphs)
 
 
@@ -54,7 +59,18 @@ def statement_text(block: Block) -> str:
 def statement_front(path: str, kind: str, back: str) -> str:
     """The front of an untitled box's card: the question its statement answers when it says what the section's
     subject is ("## Instruments" over "An instrument is …": "What is an instrument?", under the path, as
-    `heading_asks` asks a section's); else the path with the box's kind ("… › Backdoor criterion › Definition")."""
+    `heading_asks` asks a section's), or, under a heading "Definition", what the subject it opens on is; else the
+    path with the box's kind ("… › Backdoor criterion › Definition")."""
     heading = path.rsplit(" › ", 1)[-1]
     question = defined_question(heading, back) if kind == "Definition" else None
+    if not question and kind == "Definition" and heading.casefold().rstrip("s") == "definition":
+        question = _own_subject_question(path, back)  # ("## Definition" over the box: the heading names no subject)
     return f"{path}\n\n{question}" if question else f"{path} › {kind}"
+
+
+def _own_subject_question(path: str, back: str) -> str | None:
+    """Under a heading that only names the box's kind ("… › Definition"), the question a definition answers when
+    the subject it opens on ("A Gaussian process is …") shares a word with the headings above: the page's subject."""
+    found = _OWN_SUBJECT.match(back.lstrip())
+    above = path.rsplit(" › ", 1)[0] if " › " in path else ""
+    return defined_question(found[1], back) if found and stems(found[1]) & stems(above) else None
