@@ -23,6 +23,7 @@ import re
 from mlwiki.extract.claim_asks import base_verb, pointed_question
 from mlwiki.extract.draft import asked_anew
 from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.extract.own_subjects import subject_question
 from mlwiki.extract.prose import sentences
 from mlwiki.models import CardKind
 
@@ -37,7 +38,20 @@ _PREDICATE = re.compile(r"(?P<verb>[A-Z][a-z]{2,}[^suy\W]s) (?P<object>[a-z][\w-
 def claims_asked(drafts: list) -> list:
     """The drafts, each heading-only card whose back opens on a claim about its last heading asking the question
     the claim answers (`asked_front`), its id the one of the bare path."""
-    return asked_anew(drafts, asked_front)
+    return asked_anew(drafts, lambda draft: asked_front(draft) or own_subject_front(draft))
+
+
+def own_subject_front(draft) -> str:
+    """The front of a heading-only card whose back's first sentence opens on a subject of its own, not its last
+    heading's words ("… › MAP" over "The evidence doesn't depend on …"): the path and the question
+    `own_subjects.subject_question` asks; '' for any other card."""
+    first = _first_sentence(draft)
+    last = draft.front.rpartition(" › ")[2].casefold().split()
+    opening = first.removeprefix("The ").removeprefix("A ").removeprefix("An ").split(" ", 1)[0].casefold()
+    if not first or opening in last:
+        return ""  # (a sentence on the heading's words is `asked_front`'s to ask or leave)
+    question = subject_question(first, draft.front)
+    return f"{draft.front}\n\n{question}" if question else ""
 
 
 def asked_front(draft) -> str:
