@@ -38,7 +38,14 @@ _PREDICATE = re.compile(r"(?P<verb>[A-Z][a-z]{2,}[^suy\W]s) (?P<object>[a-z][\w-
 def claims_asked(drafts: list) -> list:
     """The drafts, each heading-only card whose back opens on a claim about its last heading asking the question
     the claim answers (`asked_front`), its id the one of the bare path."""
-    return asked_anew(drafts, lambda draft: asked_front(draft) or own_subject_front(draft))
+    return asked_anew(drafts, asked_front)
+
+
+def subjects_asked(drafts: list) -> list:
+    """The drafts, each heading-only card whose back opens on a subject of its own asking what its first sentence
+    says of it (`own_subject_front`), its id the one of the bare path. Runs after the sentence and paragraph
+    clozes: a paragraph of claims they split is a card per claim, not one asked by its first."""
+    return asked_anew(drafts, own_subject_front)
 
 
 def own_subject_front(draft) -> str:
@@ -50,7 +57,7 @@ def own_subject_front(draft) -> str:
     opening = first.removeprefix("The ").removeprefix("A ").removeprefix("An ").split(" ", 1)[0].casefold()
     if not first or opening in last:
         return ""  # (a sentence on the heading's words is `asked_front`'s to ask or leave)
-    question = subject_question(first, draft.front)
+    question = subject_question(first, draft.front, draft.back)
     return f"{draft.front}\n\n{question}" if question else ""
 
 

@@ -22,18 +22,22 @@ _AUXILIARIES = frozenset("is are does do doesn't don't can't cannot can won't is
 # Words no subject holds: pronouns, function words, adverbs a sentence opens on
 _NOT_SUBJECT = frozenset("it this that these those there here they we you i he she one each every all some any "
                          "which what who when where why how if so then also only not no but and or as because since "
-                         "still often usually always never its their our your for in on at of with to by from "
+                         "still often usually always never its their our your for in on at of with to by from a an the "
                          "both either neither most many few none others".split())
+# "… is said to …", "… are known to …": a report of what is held of the subject, whose verb is what is claimed
+_REPORTED = re.compile(r"(?:is|are) (?:[a-z]+ly )?(?:said|known|thought|believed|assumed|supposed|expected|"
+                       r"considered|called|named)\b")
 _WORD = re.compile(r"[A-Za-z][\w-]*|\$[^$\n]{1,20}\$")
 
 
-def subject_question(sentence: str, path: str) -> str:
+def subject_question(sentence: str, path: str, text: str = "") -> str:
     """The question `pointed_question` asks of `sentence` (one line) about the subject it opens on, one the
-    headings `path` above it let a learner read; '' when it opens on no subject of that form or no form reads it."""
+    headings `path` above it let a learner read; '' when it opens on no subject of that form, no form reads it or
+    it reports what is said of the subject ("X is said to follow …": what it is said to do is the claim)."""
     subject = opening_subject(sentence)
-    if not subject:
+    if not subject or _REPORTED.match(sentence, len(subject) + 1):
         return ""
-    said = _as_asked(subject)
+    said = _as_asked(subject, text or sentence)
     return pointed_question(said, said + sentence[len(subject):], path)
 
 
@@ -63,10 +67,15 @@ def _subject_word(word: str, inner: bool) -> bool:
         and word.casefold() not in _AUXILIARIES and (not inner or word[:1].islower() or word[:1] == "$")
 
 
-def _as_asked(subject: str) -> str:
-    """A subject as a question says it: a sentence's capital off a common noun phrase ("Momentum resampling",
-    "The evidence"); a single word as it is (it may be a name: "Adam")."""
+def _as_asked(subject: str, text: str) -> str:
+    """A subject as a question says it: a sentence's capital off its article ("An MLP"), off a common noun phrase
+    ("Momentum resampling") and off a single word `text` (the card's back) writes in lower case elsewhere
+    ("Calibration … you need calibration"); a name as it is ("Adam", "PyTorch")."""
     words = subject.split()
+    if words[0] in ("The", "A", "An") and len(words) > 1:
+        return words[0].lower() + subject[len(words[0]):]
+    if len(words) == 1 and words[0][1:].islower() and re.search(rf"(?<![\w-]){re.escape(words[0].lower())}(?![\w-])", text):
+        return words[0].lower()
     if len(words) > 1 and words[0][1:].islower() and all(w[:1].islower() or w[:1] == "$" for w in words[1:]):
         return words[0].lower() + subject[len(words[0]):]
     return subject

@@ -16,7 +16,7 @@ from mlwiki.extract.errands import errands_dropped
 from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.formula_in_fact import without_formulas_in_facts
-from mlwiki.extract.heading_claims import claims_asked
+from mlwiki.extract.heading_claims import claims_asked, subjects_asked
 from mlwiki.extract.highlight_asks import highlights_asked
 from mlwiki.extract.highlight_repeats import without_highlight_repeats
 from mlwiki.extract.front_asides import named_asides_on_back
@@ -86,6 +86,7 @@ def polished(ex) -> list:
     drafts = claims_asked(drafts)  # (a bare heading over a claim about it: "Trees can't extrapolate …" asks it)
     drafts = sentence_clozes(drafts)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
     drafts = paragraph_clozes(drafts, ex.page)  # (over two or three short paragraphs of claims: a card per paragraph)
+    drafts = subjects_asked(drafts)  # (a bare heading over a paragraph those left, on a subject of its own: asked)
     drafts = said_kinds_asked(drafts)  # (a remark after a formula that says its kind: a derivation, a condition)
     drafts = said_effects_asked(drafts)  # (a remark that opens on what the formula does, a caveat, what it equals)
     drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
