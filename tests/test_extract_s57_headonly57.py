@@ -9,7 +9,10 @@ import json
 
 from conftest import new_wiki, run
 
+from mlwiki.extract import heading_claims
+from mlwiki.extract.draft import Draft
 from mlwiki.extract.own_subjects import opening_subject, subject_question
+from mlwiki.models import CardKind
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -70,3 +73,34 @@ def test_the_subject_ends_before_its_verb_not_at_a_plural_noun():
     assert opening_subject("Rye flour absorbs more water than wheat.") == "Rye flour"
     assert opening_subject("These loaves are done.") == ""
     assert subject_question("Fan Ovens can't brown the crust.", "Bakery › Ovens") == ""
+
+
+PANTRY = """# Pantry
+
+## Storage
+
+### Flour
+
+Whole-grain flour does not tolerate warm cupboards for three months once opened; buy small bags.
+
+### Jars
+
+- the glass jars depend on a tight lid to keep moths out
+- tins: heavier, but they keep light out, which matters for spices
+"""
+
+
+def test_a_negation_written_out_is_asked_as_one(tmp_path):
+    """"Whole-grain flour does not tolerate warm cupboards …" asks what it does not tolerate, as "doesn't" would."""
+    card = card_with(cards_of(tmp_path, {"Pantry.md": PANTRY}), "three months")
+    assert card["front"] == "Pantry › Storage › Flour\n\nWhat doesn't whole-grain flour tolerate?", card
+
+
+def test_a_list_is_not_asked_by_its_first_item():
+    """A list of claims under a bare heading: a question made of its first item would ask that item alone; one
+    item, or a paragraph, is asked."""
+    both = "- Glass jars are cheaper than tins.\n- Tins, unlike them, are opaque to light."
+    listed = Draft(CardKind.BASIC, "Pantry › Storage › Containers", both, 9, form="paragraph")
+    assert heading_claims.own_subject_front(listed) == ""
+    one = Draft(CardKind.BASIC, "Pantry › Storage › Containers", both.split("\n")[0], 9, form="paragraph")
+    assert heading_claims.own_subject_front(one).endswith("\n\nWhich are cheaper: glass jars or tins?")

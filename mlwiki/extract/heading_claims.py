@@ -52,7 +52,8 @@ def own_subject_front(draft) -> str:
     """The front of a heading-only card whose back's first sentence opens on a subject of its own, not its last
     heading's words ("… › MAP" over "The evidence doesn't depend on …"): the path and the question
     `own_subjects.subject_question` asks; '' for any other card."""
-    first = _first_sentence(draft)
+    first = "" if len(_ITEM_LINE.findall(draft.back)) > 1 else _first_sentence(draft)  # (a list: its first item is
+    # one of its claims, and the question would ask it alone)
     last = draft.front.rpartition(" › ")[2].casefold().split()
     opening = first.removeprefix("The ").removeprefix("A ").removeprefix("An ").split(" ", 1)[0].casefold()
     if not first or opening in last:
@@ -92,6 +93,7 @@ def _first_sentence(draft) -> str:
     return found[0].strip() if found else ""
 
 
+_ITEM_LINE = re.compile(LIST_ITEM.pattern, re.MULTILINE)
 _NOT_SUBJECTS = frozenset("all both each either neither it this that these those they some most many few none "
                           "others one two".split())
 

@@ -27,6 +27,9 @@ _NOT_SUBJECT = frozenset("it this that these those there here they we you i he s
 # "… is said to …", "… are known to …": a report of what is held of the subject, whose verb is what is claimed
 _REPORTED = re.compile(r"(?:is|are) (?:[a-z]+ly )?(?:said|known|thought|believed|assumed|supposed|expected|"
                        r"considered|called|named)\b")
+# "… does not rescue a model": the negation `pointed_question` reads contracted ("What doesn't more data rescue?")
+_NOT_DONE = re.compile(r"^ (does|do) not (?=[a-z]{3,} )")
+_CONTRACTED = {"does": " doesn't ", "do": " don't "}
 _WORD = re.compile(r"[A-Za-z][\w-]*|\$[^$\n]{1,20}\$")
 
 
@@ -38,7 +41,8 @@ def subject_question(sentence: str, path: str, text: str = "") -> str:
     if not subject or _REPORTED.match(sentence, len(subject) + 1):
         return ""
     said = _as_asked(subject, text or sentence)
-    return pointed_question(said, said + sentence[len(subject):], path)
+    rest = _NOT_DONE.sub(lambda found: _CONTRACTED[found[1]], sentence[len(subject):], count=1)
+    return pointed_question(said, said + rest, path)
 
 
 def opening_subject(sentence: str) -> str:
