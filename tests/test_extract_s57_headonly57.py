@@ -104,3 +104,11 @@ def test_a_list_is_not_asked_by_its_first_item():
     assert heading_claims.own_subject_front(listed) == ""
     one = Draft(CardKind.BASIC, "Pantry › Storage › Containers", both.split("\n")[0], 9, form="paragraph")
     assert heading_claims.own_subject_front(one).endswith("\n\nWhich are cheaper: glass jars or tins?")
+
+
+def test_a_participle_and_its_purpose_is_not_asked_as_an_object():
+    """"A crust is baked to seal the crumb …": "to seal" is the purpose's verb, not what the crust is baked to;
+    "is related to the …" is asked."""
+    assert subject_question("A crust is baked to seal the crumb inside.", "Bakery › Crust") == ""
+    assert subject_question("The rise is related to the room's warmth.", "Bakery › Proofing") == \
+        "What is the rise related to?"

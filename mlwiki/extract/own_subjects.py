@@ -30,6 +30,9 @@ _REPORTED = re.compile(r"(?:is|are) (?:[a-z]+ly )?(?:said|known|thought|believed
 # "… does not rescue a model": the negation `pointed_question` reads contracted ("What doesn't more data rescue?")
 _NOT_DONE = re.compile(r"^ (does|do) not (?=[a-z]{3,} )")
 _CONTRACTED = {"does": " doesn't ", "do": " don't "}
+# "… is chosen to make its …": a participle and the verb of its purpose, then that verb's object
+_PURPOSE = re.compile(r" (?:is|are) (?:[a-z]+ly )?[a-z]{3,}(?:ed|en|wn) to [a-z]{2,} (?:a|an|the|its|their|each|every|all|some|"
+                      r"this|these|that|those)\b")
 _WORD = re.compile(r"[A-Za-z][\w-]*|\$[^$\n]{1,20}\$")
 
 
@@ -42,6 +45,8 @@ def subject_question(sentence: str, path: str, text: str = "") -> str:
         return ""
     said = _as_asked(subject, text or sentence)
     rest = _NOT_DONE.sub(lambda found: _CONTRACTED[found[1]], sentence[len(subject):], count=1)
+    if _PURPOSE.match(rest):
+        return ""  # ("is chosen to make its children pure": "What is it chosen to?" asks a verb, not an object)
     return pointed_question(said, said + rest, path)
 
 
