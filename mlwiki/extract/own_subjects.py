@@ -33,6 +33,7 @@ _CONTRACTED = {"does": " doesn't ", "do": " don't "}
 # "… is chosen to make its …": a participle and the verb of its purpose, then that verb's object
 _PURPOSE = re.compile(r" (?:is|are) (?:[a-z]+ly )?[a-z]{3,}(?:ed|en|wn) to [a-z]{2,} (?:a|an|the|its|their|each|every|all|some|"
                       r"this|these|that|those)\b")
+_OBJECT_ASKED = re.compile(r"What (?:does|do|doesn't|don't|can't|won't|couldn't) ")
 _WORD = re.compile(r"[A-Za-z][\w-]*|\$[^$\n]{1,20}\$")
 
 
@@ -47,7 +48,10 @@ def subject_question(sentence: str, path: str, text: str = "") -> str:
     rest = _NOT_DONE.sub(lambda found: _CONTRACTED[found[1]], sentence[len(subject):], count=1)
     if _PURPOSE.match(rest):
         return ""  # ("is chosen to make its children pure": "What is it chosen to?" asks a verb, not an object)
-    return pointed_question(said, said + rest, path)
+    question = pointed_question(said, said + rest, path)
+    return question if _OBJECT_ASKED.match(question) else ""  # (only what a verb does or can't do to its object,
+    # or its own preposition's: "What are the beams rebuilt from?", "Why is …?", "Which is worse: …?" ask a side of
+    # a remark the heading above it did not name)
 
 
 def opening_subject(sentence: str) -> str:
