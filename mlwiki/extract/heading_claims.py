@@ -23,6 +23,7 @@ import re
 from mlwiki.extract.claim_asks import base_verb, pointed_question
 from mlwiki.extract.draft import asked_anew
 from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.extract.own_subjects import subject_question
 from mlwiki.extract.prose import sentences
 from mlwiki.models import CardKind
 
@@ -38,6 +39,27 @@ def claims_asked(drafts: list) -> list:
     """The drafts, each heading-only card whose back opens on a claim about its last heading asking the question
     the claim answers (`asked_front`), its id the one of the bare path."""
     return asked_anew(drafts, asked_front)
+
+
+def subjects_asked(drafts: list) -> list:
+    """The drafts, each heading-only card whose back opens on a subject of its own asking what its first sentence
+    says of it (`own_subject_front`), its id the one of the bare path. Runs after the sentence and paragraph
+    clozes: a paragraph of claims they split is a card per claim, not one asked by its first."""
+    return asked_anew(drafts, own_subject_front)
+
+
+def own_subject_front(draft) -> str:
+    """The front of a heading-only card whose back's first sentence opens on a subject of its own, not its last
+    heading's words ("… › MAP" over "The evidence doesn't depend on …"): the path and the question
+    `own_subjects.subject_question` asks; '' for any other card."""
+    first = "" if len(_ITEM_LINE.findall(draft.back)) > 1 else _first_sentence(draft)  # (a list: its first item is
+    # one of its claims, and the question would ask it alone)
+    last = draft.front.rpartition(" › ")[2].casefold().split()
+    opening = first.removeprefix("The ").removeprefix("A ").removeprefix("An ").split(" ", 1)[0].casefold()
+    if not first or opening in last:
+        return ""  # (a sentence on the heading's words is `asked_front`'s to ask or leave)
+    question = subject_question(first, draft.front, draft.back)
+    return f"{draft.front}\n\n{question}" if question else ""
 
 
 def asked_front(draft) -> str:
@@ -71,6 +93,7 @@ def _first_sentence(draft) -> str:
     return found[0].strip() if found else ""
 
 
+_ITEM_LINE = re.compile(LIST_ITEM.pattern, re.MULTILINE)
 _NOT_SUBJECTS = frozenset("all both each either neither it this that these those they some most many few none "
                           "others one two".split())
 

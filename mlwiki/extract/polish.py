@@ -16,7 +16,7 @@ from mlwiki.extract.errands import errands_dropped
 from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.extract.formula_facts import split_said
 from mlwiki.extract.formula_in_fact import without_formulas_in_facts
-from mlwiki.extract.heading_claims import claims_asked
+from mlwiki.extract.heading_claims import claims_asked, subjects_asked
 from mlwiki.extract.highlight_asks import highlights_asked
 from mlwiki.extract.highlight_repeats import without_highlight_repeats
 from mlwiki.extract.front_asides import named_asides_on_back
@@ -90,6 +90,7 @@ def polished(ex) -> list:
     drafts = paragraph_clozes(drafts, ex.page)  # (over two or three short paragraphs of claims: a card per paragraph)
     drafts = labels_asked(drafts, ex.subject)  # (a front still a path that ends on a writer's label, "… › Key insight":
     # asked that kind of remark of the subject above it; after the clozes, which ask a label's claims one by one)
+    drafts = subjects_asked(drafts)  # (a bare heading over a paragraph those left, on a subject of its own: asked)
     drafts = said_kinds_asked(drafts)  # (a remark after a formula that says its kind: a derivation, a condition)
     drafts = said_effects_asked(drafts)  # (a remark that opens on what the formula does, a caveat, what it equals)
     drafts = said_subjects_asked(drafts)  # (a one-sentence remark: asked of the quantity or operation it opens on)
