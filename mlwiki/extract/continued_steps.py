@@ -21,7 +21,7 @@ import re
 
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.lines import TEXT, Line
-from mlwiki.extract.steps import goes_on_later, steps_back
+from mlwiki.extract.steps import goes_on_later, steps_back, steps_front
 
 _STEP = re.compile(r"(\d+)[.)][ \t]")  # (a step at the left margin)
 MAX_BLOCKS = 8  # (of paragraphs and formulas the list may run over)
@@ -50,8 +50,9 @@ def _last_step(lines: list[Line]) -> int:
 
 
 def _only_math(block: Block) -> bool:
-    """Whether a paragraph is a display formula and nothing else."""
-    return bool(block.lines) and all(ln.kind != TEXT for ln in block.lines)
+    """Whether a paragraph is a display formula at the left margin and nothing else (one indented under a step is
+    that step's already, as the list is read)."""
+    return bool(block.lines) and all(ln.kind != TEXT and ln.text[:1] not in " \t" for ln in block.lines)
 
 
 def _opens_step(block: Block, number: int) -> bool:
@@ -61,10 +62,11 @@ def _opens_step(block: Block, number: int) -> bool:
         and int(m.group(1)) == number
 
 
-def whole_steps(block: Block, later: list[Block], taken: set[int]) -> tuple[str, int] | None:
-    """The back of the steps card of `block` (with the steps it goes on with after a formula) and how many of
-    `later` it took; None when `block` is no list of steps, or one that goes on in a way not read here."""
-    if (found := continued_steps(block, later, taken)) is not None:
+def whole_steps(block: Block, later: list[Block], taken: set[int], path: str) -> tuple[str, int] | None:
+    """The back of the steps card of `block` under `path` (with the steps it goes on with after a formula) and how
+    many of `later` it took; None when `block` is no list of steps, or one that goes on in a way not read here."""
+    if steps_front(path) != path and (found := continued_steps(block, later, taken)) is not None:  # (not under
+        # "Properties": a numbered list of sides, no steps, whose items are read one by one)
         return found
     back = steps_back(block.lines, taken)
     return (back, 0) if back is not None and not goes_on_later(back, [after.lines for after in later]) else None

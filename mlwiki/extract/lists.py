@@ -285,7 +285,7 @@ def close_section(ex) -> None:
         for k, block in enumerate(blocks):
             if k != used and not (k and text_of(blocks[k - 1]).rstrip().endswith(":")) \
                     and not (opening is not None and k == used + 1) \
-                    and (steps := whole_steps(block, blocks[k + 1:], taken)) is not None \
+                    and (steps := whole_steps(block, blocks[k + 1:], taken, path)) is not None \
                     and ex.add_card(LIST_FORM, steps_front(path), steps[0], block.start,
                                     id_front=f"{path} › {STEPS}"):
                 for j in range(k, k + 1 + steps[1]):  # (a recipe's numbered steps, the formulas it goes on across:
