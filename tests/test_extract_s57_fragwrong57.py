@@ -95,3 +95,32 @@ def test_steps_a_formula_breaks_are_one_card_in_order(tmp_path):
     assert not any(back.startswith("Draw $n$") for back in made.values()), made
     assert not any(back.startswith("4. Report") for back in made.values()), made
     assert any(back.startswith("$$") and "widehat" in back for back in made.values()), made
+
+
+# --- a claim's heading over its converse ---------------------------------------------------------------------------
+
+CONVERSE = r"""# Series
+
+## Absolute convergence ⇒ convergence
+
+If the sum of the absolute values is finite, the partial sums form a Cauchy sequence, since
+
+$$
+\Big|\sum_{k=m}^{n} a_k\Big| \le \sum_{k=m}^{n} |a_k| .
+$$
+
+::: {.theorem}
+If $\sum_k |a_k| < \infty$ then $\sum_k a_k$ converges.
+:::
+
+The converse — convergence ⇒ absolute convergence — fails: the alternating harmonic series converges while the
+harmonic series diverges.
+"""
+
+
+def test_a_back_on_the_converse_is_asked_as_the_converse(tmp_path):
+    """A heading that states a claim over a paragraph on its converse: the front asks the converse, not the bare
+    claim the back does not answer."""
+    made = _cards(tmp_path, {"series.md": CONVERSE})
+    fronts = [front for front, back in made.items() if back.startswith("The converse")]
+    assert fronts and all(front.endswith("› The converse") for front in fronts), made

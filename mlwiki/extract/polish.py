@@ -11,6 +11,7 @@ from mlwiki.extract.balanced_marks import balanced_marks, sentences_ended
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.bare_titles import without_bare_titles
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
+from mlwiki.extract.converses import converses_asked
 from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.errands import errands_dropped
 from mlwiki.extract.footnotes import with_footnotes
@@ -70,6 +71,7 @@ def polished(ex) -> list:
     drafts = split_said(drafts)  # (the bullets after a formula, each a fact of its own: a card each)
     drafts = said_parts(drafts)  # (a formula's side remarks, "$k$ = …", "Downside: …": each asked by what it is)
     drafts = asked_leads(drafts, ex.subject)  # (a title-only front: "Goal: …" asks the goal)
+    drafts = converses_asked(drafts)  # (a claim's heading over its converse: the converse asked)
     drafts = ranked_asked(drafts)  # ("Define: X" over "X is usually the more painful one": asked under the path)
     drafts = with_steps_shown(drafts, ex.blocks)  # ("Why step 5 works?": step 5 on its front)
     drafts = errands_dropped(housekeeping_dropped(drafts, ex.ctx, ex.opening_topic))  # (a hub, a deadline, an
