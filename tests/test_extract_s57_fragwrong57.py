@@ -124,3 +124,26 @@ def test_a_back_on_the_converse_is_asked_as_the_converse(tmp_path):
     made = _cards(tmp_path, {"series.md": CONVERSE})
     fronts = [front for front, back in made.items() if back.startswith("The converse")]
     assert fronts and all(front.endswith("› The converse") for front in fronts), made
+
+
+# --- a proof's step introduced by its tools only -------------------------------------------------------------------
+
+PROOF = r"""# Averages
+
+## Variance of the mean
+
+**Independent draws.** For $X_1, \dots, X_n$ independent with variance $\sigma^2$:
+$$ \mathrm{Var}(\bar X) = \frac{\sigma^2}{n}. $$
+Proof: independence + scaling:
+$\mathrm{Var}\big(\sum_i X_i\big) = \sum_i \mathrm{Var}(X_i)$.
+So the error bar of an average shrinks like one over the square root of the number of draws.
+"""
+
+
+def test_a_proof_step_names_the_statement_it_proves(tmp_path):
+    """"Proof: independence + scaling:" over a formula, right after the statement it proves: the front names that
+    statement, not only the tools."""
+    made = _cards(tmp_path, {"averages.md": PROOF})
+    fronts = [front for front, back in made.items() if "\\sum_i \\mathrm{Var}(X_i)" in back and back.startswith("$$")]
+    assert fronts, made
+    assert all("Proof of $\\mathrm{Var}(\\bar X) = \\frac{\\sigma^2}{n}$" in front for front in fronts), fronts

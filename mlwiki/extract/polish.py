@@ -38,6 +38,7 @@ from mlwiki.extract.said_kinds import said_kinds_asked
 from mlwiki.extract.said_parts import said_parts
 from mlwiki.extract.sibling_items import with_sibling_cards
 from mlwiki.extract.paragraph_clozes import paragraph_clozes
+from mlwiki.extract.proof_steps import proof_steps_named
 from mlwiki.extract.sentence_clozes import sentence_clozes
 from mlwiki.extract.shown_inline_cards import inline_cards_read
 from mlwiki.extract.signposts import without_signposts
@@ -72,6 +73,7 @@ def polished(ex) -> list:
     drafts = said_parts(drafts)  # (a formula's side remarks, "$k$ = …", "Downside: …": each asked by what it is)
     drafts = asked_leads(drafts, ex.subject)  # (a title-only front: "Goal: …" asks the goal)
     drafts = converses_asked(drafts)  # (a claim's heading over its converse: the converse asked)
+    drafts = proof_steps_named(drafts)  # ("Proof: A + B:" over a step: the statement it proves named)
     drafts = ranked_asked(drafts)  # ("Define: X" over "X is usually the more painful one": asked under the path)
     drafts = with_steps_shown(drafts, ex.blocks)  # ("Why step 5 works?": step 5 on its front)
     drafts = errands_dropped(housekeeping_dropped(drafts, ex.ctx, ex.opening_topic))  # (a hub, a deadline, an
