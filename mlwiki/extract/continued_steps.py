@@ -29,17 +29,20 @@ MAX_BLOCKS = 8  # (of paragraphs and formulas the list may run over)
 
 def continued_steps(block: Block, later: list[Block], taken: set[int]) -> tuple[str, int] | None:
     """The back of one steps card for `block`'s numbered list and the paragraphs after it that go on with it
-    across display formulas (each formula right after a step, the next paragraph opening with the next number),
-    and how many of `later` it took; None when the list does not go on after a formula, or is no list of steps."""
+    across display formulas (each formula right after a step that leads into it with a colon, the next paragraph
+    opening with the next number), and how many of `later` it took; None when the list does not go on after a
+    formula, or is no list of steps."""
     lines, used, number = list(block.lines), 0, _last_step(block.lines)
     while number and used + 1 < len(later) and used < MAX_BLOCKS and _only_math(later[used]) \
-            and _opens_step(later[used + 1], number + 1):
+            and lines[-1].text.rstrip().endswith(":") and _opens_step(later[used + 1], number + 1):
+        # (the step before it leads into the formula, "3. Average:"; a formula no step introduces is a step of its
+        # own, "$w \leftarrow …$" between "2. Predict" and "3. Repeat", which the steps card would leave out)
         lines += [Line(ln.no, "   " + ln.text, ln.kind) for ln in later[used].lines]  # (under the step before it)
         lines += later[used + 1].lines
         used, number = used + 2, _last_step(later[used + 1].lines)
     if not used:
         return None
-    back = steps_back(lines, taken - {ln.no for ln in lines})  # (a step's formula card does not make it less a step)
+    back = steps_back(lines, taken)
     return (back, used) if back is not None else None
 
 
