@@ -140,7 +140,11 @@ To estimate a standard error we do:
 3. Repeat many times and take the spread of the results.
 """
     found = cards_of(tmp_path, {"order.md": note})
-    assert not [front for front in found if front.endswith("› steps")]
+    # (a formula that step 3 leads into does not end the list: one card holds all four steps in order, session 57;
+    # the list a sentence introduces is that sentence's card)
+    assert [front for front in found if front.endswith("› steps")] == ["Order selection › Choosing the order › steps"]
+    back = found["Order selection › Choosing the order › steps"]
+    assert back.startswith("1. Make the series stationary") and "4. Check that the residuals" in back, back
 
 
 def test_a_summary_table_section_cards_each_row(tmp_path):

@@ -77,7 +77,8 @@ from mlwiki.extract.remarks import (FORM as REMARK_FORM, before_last_item, chain
                                     opens_legend, remark_card)
 from mlwiki.extract.prose import clean_prose, holds_words, word_count
 from mlwiki.extract.signatures import paragraph_cards
-from mlwiki.extract.steps import FRONT as STEPS, goes_on_later, step_shown, steps_back, steps_front
+from mlwiki.extract.steps import FRONT as STEPS, step_shown, steps_front
+from mlwiki.extract.continued_steps import whole_steps
 from mlwiki.extract.table_cards import table_cards
 from mlwiki.extract.subject import walks_through
 from mlwiki.extract.topics import passage_topic
@@ -284,13 +285,12 @@ def close_section(ex) -> None:
         for k, block in enumerate(blocks):
             if k != used and not (k and text_of(blocks[k - 1]).rstrip().endswith(":")) \
                     and not (opening is not None and k == used + 1) \
-                    and (back := steps_back(block.lines, taken)) is not None \
-                    and not goes_on_later(back, [later.lines for later in blocks[k + 1:]]) \
-                    and ex.add_card(LIST_FORM, steps_front(path), back, block.start,
+                    and (steps := whole_steps(block, blocks[k + 1:], taken, path)) is not None \
+                    and ex.add_card(LIST_FORM, steps_front(path), steps[0], block.start,
                                     id_front=f"{path} › {STEPS}"):
-                free[k] = False  # (a recipe's numbered steps: one card of them in order; not those an introducing
-                # sentence's card or the opening paragraph's holds)
-                taken |= {ln.no for ln in block.lines}
+                for j in range(k, k + 1 + steps[1]):  # (a recipe's numbered steps, the formulas it goes on across:
+                    free[j] = False  # one card of them in order; not those an introducing sentence's card holds)
+                    taken |= {ln.no for ln in blocks[j].lines}
                 continue
             if free[k] and k + 1 < len(blocks) and free[k + 1] and (part := label_body(path, blocks, k)) \
                     and not on_a_back(ex, part[1]) and ex.add_card(LABELLED_FORM, *part, block.start):

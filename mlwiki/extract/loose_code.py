@@ -17,6 +17,28 @@ _ASKS_SIDES = re.compile(r"(?i)\b(?:limitations|drawbacks|disadvantages|advantag
                          r"caveats|pitfalls)\b")
 _ITEM = re.compile(r"(?:[-*+]|\d+[.)])[ \t]")  # (a list item: it ends where the code begins, unless on a colon)
 PARENTHESIS = re.compile(r"[ \t]*\(([^()\n]*)\)")  # (a remark in brackets: under a snippet, or on the course)
+MAX_STRAY_LINES = 1  # (of code left under such an item: a line says nothing of the snippet)
+# A list item that only opens a code fence ("- ```python"), as an outline keeps a snippet under a bullet
+_FENCE_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:[-*+]|\d+[.)])[ \t]+(?P<fence>`{3,}|~{3,})[\w+#.-]*[ \t]*")
+
+
+def without_bare_fences(back: str) -> str:
+    """The back without a list item that only opens a code block which never closes on it ("- ```python" and a
+    line or none of its code, the rest read off as the outline was read): a fence line and a stray line of code
+    say nothing; a block that closes shows whole and stays."""
+    lines, kept, k = back.split("\n"), [], 0
+    while k < len(lines):
+        opened = _FENCE_ITEM.fullmatch(lines[k])
+        if opened and not any(ln.strip() == opened["fence"] for ln in lines[k + 1:]):
+            depth, end = len(opened["indent"]), k + 1
+            while end < len(lines) and lines[end].strip() and len(lines[end]) - len(lines[end].lstrip()) > depth:
+                end += 1  # (what is left of its code, nested under the item)
+            if end - k <= MAX_STRAY_LINES + 1:  # (more of it is a snippet whose closing fence was read off)
+                k = end
+                continue
+        kept.append(lines[k])
+        k += 1
+    return one_break("\n".join(kept)).strip() if len(kept) < len(lines) else back
 
 
 def without_loose_code(back: str, front: str) -> str:

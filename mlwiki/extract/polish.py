@@ -11,6 +11,7 @@ from mlwiki.extract.balanced_marks import balanced_marks, sentences_ended
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.bare_titles import without_bare_titles
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
+from mlwiki.extract.converses import converses_asked
 from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.errands import errands_dropped
 from mlwiki.extract.footnotes import with_footnotes
@@ -39,6 +40,7 @@ from mlwiki.extract.said_subjects import said_subjects_asked
 from mlwiki.extract.said_parts import said_parts
 from mlwiki.extract.sibling_items import with_sibling_cards
 from mlwiki.extract.paragraph_clozes import paragraph_clozes
+from mlwiki.extract.proof_steps import proof_steps_named
 from mlwiki.extract.sentence_clozes import sentence_clozes
 from mlwiki.extract.shown_inline_cards import inline_cards_read
 from mlwiki.extract.signposts import without_signposts
@@ -72,6 +74,8 @@ def polished(ex) -> list:
     drafts = split_said(drafts)  # (the bullets after a formula, each a fact of its own: a card each)
     drafts = said_parts(drafts)  # (a formula's side remarks, "$k$ = …", "Downside: …": each asked by what it is)
     drafts = asked_leads(drafts, ex.subject)  # (a title-only front: "Goal: …" asks the goal)
+    drafts = converses_asked(drafts)  # (a claim's heading over its converse: the converse asked)
+    drafts = proof_steps_named(drafts)  # ("Proof: A + B:" over a step: the statement it proves named)
     drafts = ranked_asked(drafts)  # ("Define: X" over "X is usually the more painful one": asked under the path)
     drafts = with_steps_shown(drafts, ex.blocks)  # ("Why step 5 works?": step 5 on its front)
     drafts = errands_dropped(housekeeping_dropped(drafts, ex.ctx, ex.opening_topic))  # (a hub, a deadline, an

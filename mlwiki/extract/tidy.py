@@ -20,7 +20,8 @@ from mlwiki.extract.open_questions import without_open_questions
 from mlwiki.extract.passages import LINKS_LINE, LOWER_WORD
 from mlwiki.extract.inline_fields import FIELD_IN_TEXT, without_fields
 from mlwiki.extract.prose import one_break, sentences
-from mlwiki.extract.loose_code import PARENTHESIS as _PARENTHESIS, without_loose_code as _without_loose_code
+from mlwiki.extract.loose_code import PARENTHESIS as _PARENTHESIS, without_bare_fences
+from mlwiki.extract.loose_code import without_loose_code as _without_loose_code
 from mlwiki.extract.reading_progress import holds_progress, without_progress as _without_progress
 from mlwiki.extract.selfnotes import off_the_back
 from mlwiki.extract.voice import without_author
@@ -342,7 +343,9 @@ def _keeps(draft) -> bool:
         if not back:
             return False
     if "```" in back or "~~~" in back:
-        back = draft.back = _without_loose_code(back, draft.front)
+        back = draft.back = _without_loose_code(without_bare_fences(back), draft.front)
+        if not back:
+            return False  # (an item that only opened a code block, none of it shown)
     if _COURSE_HINT.search(low := back.lower()) and _COURSE.search(low) and (taught := _without_course(back)) != back:
         if not _LABELS.sub("", taught).strip():
             return False  # ("Lectures 1–2 + C&T ch. 2.": the writer's course, nothing of the subject; a MyST
