@@ -1,0 +1,55 @@
+"""A hugo-book site of study notes (session 57, tune57-hugobook judge): how its shortcodes hold math, columns and
+section pages. Notes written to tmp_path in words of their own, read back through the CLI as a learner meets them."""
+
+from __future__ import annotations
+
+from conftest import backs_by_front, new_wiki
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+FRONT = '---\ntitle: "{}"\nweight: 3\nbookToc: true\n---\n\n'
+
+SOLVER = FRONT.format("Step sizes") + r"""# Step sizes for gradient descent
+
+## Backtracking
+
+Shrink the step until the objective drops enough (the Armijo test):
+
+{{< katex display=true >}}
+\eta \leftarrow \begin{cases} \eta & f(x - \eta g) \le f(x) - c\,\eta\,\|g\|^2 \\ \beta\,\eta & \text{otherwise} \end{cases}
+{{< /katex >}}
+
+The constant c is usually tiny, around one in ten thousand, so almost any decrease is accepted.
+
+## Momentum
+
+{{< katex display=true >}}
+\begin{aligned}
+v_{k+1} &= \mu v_k - \eta \nabla f(x_k) && \text{velocity}\\
+x_{k+1} &= x_k + v_{k+1} && \text{position}
+\end{aligned}
+{{< /katex >}}
+
+{{< katex display=true >}}
+\begin{align}
+y &= A x
+\end{align}
+{{< /katex >}}
+"""
+
+
+def _wiki(tmp_path, notes: dict[str, str]):
+    return new_wiki(tmp_path, notes, CONFIG)
+
+
+def test_katex_block_around_aligned_or_cases_is_display_math(tmp_path):
+    """`{{< katex display >}}` around `\\begin{aligned}` or a line holding `\\begin{cases}`: the shortcode is the
+    only math delimiter, so the card shows display math (`$$…$$`), never the bare LaTeX, and the prose after the
+    formula is not pasted onto its back. An environment that is display math by itself (`align`) keeps its own."""
+    made = backs_by_front(_wiki(tmp_path, {"notes/steps.md": SOLVER}))
+    backs = list(made.values())
+    cases = [b for b in backs if "\\begin{cases}" in b]
+    assert cases and all(b.lstrip().startswith("$$") for b in cases), backs
+    assert not any("\\begin{cases}" in b and "ten thousand" in b for b in backs), backs
+    aligned = [b for b in backs if "\\begin{aligned}" in b]
+    assert aligned and all("$$\\begin{aligned}" in b for b in aligned), backs
+    assert not any("$$$$" in b or "$$\n$$" in b for b in backs), backs
