@@ -53,3 +53,43 @@ def test_katex_block_around_aligned_or_cases_is_display_math(tmp_path):
     aligned = [b for b in backs if "\\begin{aligned}" in b]
     assert aligned and all("$$\\begin{aligned}" in b for b in aligned), backs
     assert not any("$$$$" in b or "$$\n$$" in b for b in backs), backs
+
+
+CELL = FRONT.format("Leaky cell") + r"""# A leaky memory cell
+
+## Update rules
+
+$$\begin{aligned}
+k_t &= \sigma(A_k u_t + a_k) && \text{keep gate}\\
+m_t &= k_t \odot m_{t-1} + (1 - k_t) \odot u_t && \text{memory}\\
+y_t &= \tanh(m_t)
+\end{aligned}$$
+
+## Learning-rate schedules
+
+$$\begin{aligned}
+\text{step:}\quad & \eta_n = \eta_0\, \gamma^{\lfloor n / s \rfloor}\\
+\text{cosine:}\quad & \eta_n = \tfrac12 \eta_0 \big(1 + \cos(\pi n / N)\big)
+\end{aligned}$$
+
+## A derivation
+
+$$\begin{aligned}
+L &= \tfrac12 \|r\|^2\\
+  &= \tfrac12 r^\top r
+\end{aligned}$$
+"""
+
+
+def test_aligned_rows_each_defining_a_quantity_are_a_card_each(tmp_path):
+    """An aligned block whose rows each define a quantity (named by `&& \\text{…}` after it, or by its left side),
+    or each a variant named before it (`\\text{step:}\\quad & …`): a formula card per row, asked by that name; a
+    derivation's rows (one left side going on) stay one card."""
+    made = backs_by_front(_wiki(tmp_path, {"notes/cell.md": CELL}))
+    fronts = list(made)
+    keep = [f for f in fronts if "keep gate $k_t$" in f]
+    assert keep and made[keep[0]].strip() == r"$$k_t = \sigma(A_k u_t + a_k)$$", made
+    assert any(f.endswith("Formula for $y_t$") for f in fronts), fronts
+    cosine = [f for f in fronts if f.endswith(r"Formula for $\eta_n$ (cosine)")]
+    assert cosine and "cos(" in made[cosine[0]] and "gamma" not in made[cosine[0]], made
+    assert any("\\|r\\|^2" in b and "r^\\top r" in b for b in made.values()), made
