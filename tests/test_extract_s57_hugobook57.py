@@ -93,3 +93,32 @@ def test_aligned_rows_each_defining_a_quantity_are_a_card_each(tmp_path):
     cosine = [f for f in fronts if f.endswith(r"Formula for $\eta_n$ (cosine)")]
     assert cosine and "cos(" in made[cosine[0]] and "gamma" not in made[cosine[0]], made
     assert any("\\|r\\|^2" in b and "r^\\top r" in b for b in made.values()), made
+
+
+BISECT = FRONT.format("Bisection") + r"""# Bisection
+
+## The loop
+
+Keep a bracket whose ends have opposite signs, and shrink it.
+
+Steps:
+
+1. **Open** with a bracket [a, b] on which the function changes sign.
+2. **Split**: evaluate the function at the midpoint of the bracket.
+3. **Choose**: keep the half whose two ends still differ in sign.
+4. **Halt** once the bracket is narrower than the tolerance; report its midpoint
+   (or its better end, below).
+
+- Every pass halves the width of the bracket.
+- Only signs are needed, never a derivative.
+"""
+
+
+def test_steps_keep_a_bracketed_pointer_below_without_losing_the_list(tmp_path):
+    """A step that ends on a bracketed pointer at later text ("(or its better end, below)") does not make the list
+    read as narration: the steps' card is made, with every step, the pointer cut off; the steps that carry no
+    label of their own are on a card."""
+    made = backs_by_front(_wiki(tmp_path, {"notes/bisect.md": BISECT}))
+    text = "\n".join(made.values())
+    assert "**Open** with a bracket" in text and "**Halt** once" in text, made
+    assert ", below)" not in text, made
