@@ -18,9 +18,10 @@ import re
 from dataclasses import replace
 
 _BLOCK = re.compile(r"\$\$\s*\\begin\{aligned\}(.*?)\\end\{aligned\}\s*\$\$", re.S)
-_ROW_END = re.compile(r"\\\\(?:\[[^\]\n]{0,12}\])?")  # (a row's end, with the space after it: `\\[4pt]`)
+_ROW_END = re.compile(r"\\\\(?:\[[^\]\n]{0,12}\])?")  # (a row's end, `\\`, with its spacing if any: `\\[4pt]`)
 _TAG_AFTER = re.compile(r"&&[ \t]*\\(?:text|mathrm|textrm)\{([^{}\n]{2,40})\}[ \t]*$")
-_TAG_BEFORE = re.compile(r"^[ \t]*\\(?:text|mathrm|textrm)\{([^{}\n]{2,40}?):?\}[ \t]*:?[ \t]*(?:\\[,;:!]|\\quad|\\qquad|~|[ \t])*&")
+# (a variant's name before its row: `\text{linear:}\quad &`, spacing commands between, each taken once)
+_TAG_BEFORE = re.compile(r"[ \t]*\\(?:text|mathrm|textrm)\{([^{}\n]{2,40}?):?\}[ \t:]*(?:(?:\\[,;:!]|\\q?quad|~)[ \t]*)*&")
 _RELATION = re.compile(r"&?[ \t]*(?:=|\\approx|\\leftarrow|\\gets\b)")
 MAX_SIDE_CHARS = 30  # (a left side a front can show: "\\tilde c_t", not an expression)
 MIN_ROWS, MAX_ROWS = 2, 8
@@ -78,7 +79,7 @@ def _row(row: str) -> tuple[str, str, str, bool] | None:
     if relation is None or "&&" in row:
         return None
     side = " ".join(row[:relation.start()].replace("&", " ").split())
-    if not side or len(side) > MAX_SIDE_CHARS:
+    if not side or len(side) > MAX_SIDE_CHARS or side.count("{") != side.count("}"):  # (not "\sum_{i" of "i=1")
         return None
     return label, side, " ".join(row.replace("&", " ").split()), before
 
