@@ -122,3 +122,19 @@ def test_steps_keep_a_bracketed_pointer_below_without_losing_the_list(tmp_path):
     text = "\n".join(made.values())
     assert "**Open** with a bracket" in text and "**Halt** once" in text, made
     assert ", below)" not in text, made
+
+
+def test_aligned_rows_the_writer_did_not_name_stay_one_card(tmp_path):
+    """An aligned block of updates no row of which carries a name (a two-line recursion): steps of one method,
+    left on one card."""
+    note = FRONT.format("Recursion") + r"""# Growing windows
+
+## Recursion
+
+$$\begin{aligned}
+w_n &= w_{n-1} + (q_n - 1)\, g_{n-1}\\
+g_n &= g_{n-1}\, m_n
+\end{aligned}$$
+"""
+    made = backs_by_front(_wiki(tmp_path, {"notes/rec.md": note}))
+    assert any("w_n" in b and "g_n" in b for b in made.values()), made

@@ -1,5 +1,5 @@
 """A system of equations written as one aligned block, each row defining a quantity of its own and named by a
-tag the writer set beside it, read as one formula card per row:
+tag the writer set beside it (at least half the rows), read as one formula card per row:
 
     $$\\begin{aligned}
     f_t &= \\sigma(W_f z_t + b_f) && \\text{forget gate}\\\\
@@ -50,8 +50,8 @@ def aligned_row_cards(drafts: list) -> list:
 
 def named_rows(back: str) -> list[tuple[str, str, str, bool]]:
     """(label, left side, the row as a formula, label before it?) of each row of a back that is only one aligned
-    block whose rows each define a quantity: a relation in every row, and each row told apart by its left side or
-    by its label; [] for any other back."""
+    block whose rows each define a quantity, at least half of them named by the writer: a relation in every row,
+    and each row told apart by its left side or by its label; [] for any other back."""
     match = _BLOCK.fullmatch(back.strip())
     if match is None:
         return []
@@ -63,6 +63,8 @@ def named_rows(back: str) -> list[tuple[str, str, str, bool]]:
         return []
     sides = [p[1] for p in parsed]
     labels = [p[0] for p in parsed if p[0]]
+    if 2 * len(labels) < len(rows):
+        return []  # (rows the writer did not name, a leapfrog's or a recursion's: steps of one method, asked whole)
     if len(set(sides)) < len(sides) and (len(labels) < len(rows) or len(set(labels)) < len(labels)):
         return []  # (the same left side again, not told apart by a label: steps of one derivation)
     return parsed
