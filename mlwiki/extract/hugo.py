@@ -5,7 +5,8 @@ text (`{{% notice tip %}}` … `{{% /notice %}}`). The site shows what they stan
 a card: a box (`notice`, `hint`, `alert`, `admonition`, `callout`, or one named by its kind, `{{< warning >}}`) is
 the Quarto callout of its kind (`::: {.callout-tip}`), titled when the shortcode gives a title; a fold (`details`,
 `expand`, `spoiler`, `collapse`) is an HTML `<details>` titled by its summary; `katex`, `math` and `tex` hold math
-(display math when they stand on lines of their own, unless the math inside brings its own `$$`); `highlight` is a
+(display math when they stand on lines of their own, unless the math inside brings its own `$$`,
+`\\[` or a display environment such as `align`; `aligned` and `cases` only live inside math); `highlight` is a
 code fence (`mermaid` a diagram's); a `figure` is the image it shows with its caption; a link through `ref` or
 `relref` is its text; tabs (`{{< tabs >}}` of `{{< tab "sklearn" >}}`, Docsy's `tabpane`) are a MyST tab set, each
 tab a section of its name; hugo-book's `<--->` between `{{< columns >}}` only breaks the columns, and a `button` is
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.lines import MATH_ENVS
 from mlwiki.render.spans import FENCE, code_spans, fence_closes
 
 # One shortcode tag: `{{< name a "b" k="v" >}}`, `{{% /name %}}`, `{{< name />}}`; the name is matched whole (no
@@ -42,7 +44,10 @@ _TAB_SETS = frozenset(("tabs", "tabpane"))
 _COLUMN_BREAK = "<--->"  # (hugo-book: the line between two columns of `{{< columns >}}`)
 # A button, its tag pair and its text on one line: `{{< button relref="/" >}}Next: forests{{< /button >}}`
 _BUTTON = re.compile(r"\{\{[<%][ \t]*button\b[^{}\n]*[>%]\}\}[^{}\n]*\{\{[<%][ \t]*/button[ \t]*[>%]\}\}")
-_OWN_MATH = re.compile(r"[ \t]*(?:\$\$|\\\[|\\begin\{)")
+# Math that brings its own display delimiters: `$$`, `\[`, or an environment that is display math by itself
+# (`\begin{align}`); `aligned` or `cases` only live inside math, so a tag around them must supply the `$$`
+_OWN_MATH = re.compile(r"[ \t]*(?:\$\$|\\\[|\\begin\{(?:" + MATH_ENVS + r")\*?\})")
+_OWN_END = re.compile(r"\\end\{(?:" + MATH_ENVS + r")\*?\}[ \t]*$")
 _MAX_TAG_LINES = 12  # (a tag whose arguments run on over more lines than this is not one)
 
 
@@ -164,7 +169,7 @@ def _own_math(lines: list[str], k: int, closing: bool) -> bool:
         j += step
     if not 0 <= j < len(lines):
         return False
-    return bool(_OWN_MATH.match(lines[j]) or lines[j].rstrip().endswith(("$$", "\\]")) or "\\end{" in lines[j])
+    return bool(_OWN_MATH.match(lines[j]) or lines[j].rstrip().endswith(("$$", "\\]")) or _OWN_END.search(lines[j]))
 
 
 def _image(positional: list[str], named: dict[str, str]) -> str:

@@ -268,9 +268,9 @@ _LETS_CLAUSE = re.compile(r"(?m)^([ \t]*(?:[-*+]|\d+[.)])[ \t]+[^\n]*?\w)[ \t]*[
 _POINTS_TO_SERIES = re.compile(r"(?<=[.!?])\s+(?:\S+\s+){0,8}?(?:the|my) (?:next|previous|last) (?:post|chapter)[.!?]?\s*$")
 
 
-# An aside that only points back or on, set off by a comma or brackets: ", as above;", " (see below).", "…: above, X …"
+# An aside that only points back or on: ", as above;", " (see below).", "…: above, X …", "(… normalisation, below)"
 _AS_ABOVE = re.compile(r",[ \t]+(?:as|see)[ \t]+(?:above|below)(?=[;,.)!])|[ \t]+\((?:as|see)[ \t]+(?:the[ \t]+)?(?:[\w-]+[ \t]+)?"
-                       r"(?:above|below)\)|(?<=[:;])[ \t]+(?:above|below),(?=[ \t])")  # (" (see warning above)": the point stands)
+                       r"(?:above|below)\)|(?<=[:;])[ \t]+(?:above|below),(?=[ \t])|,[ \t]+(?:above|below)(?=\))")
 _POINTS_ONLY = re.compile(r"[ \t]+\((?:above|below)\)")  # (a bare "(above)" too: of one item, see without_pointers)
 
 

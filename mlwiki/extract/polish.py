@@ -5,6 +5,7 @@ rewordings that need the whole note (a step's text, a footnote, a linked note's 
 from __future__ import annotations
 
 from mlwiki.extract import heading_equations, lone_remarks, numbered_leads
+from mlwiki.extract.aligned_rows import aligned_row_cards
 from mlwiki.extract.author_repeats import without_author_repeats
 from mlwiki.extract.aside_labels import asides_asked
 from mlwiki.extract.balanced_marks import balanced_marks, sentences_ended
@@ -71,6 +72,7 @@ def polished(ex) -> list:
     drafts = heading_equations.equated_heading_cards(drafts, ex.blocks)  # ("## RF = bagging + …")
     drafts = lone_remarks.lone_remark_cards(drafts, ex.blocks)  # ("… › caveat")
     drafts = numbered_leads.merged_numbered_leads(drafts)  # ("Method 1:", "Method 2:" over formulas)
+    drafts = aligned_row_cards(drafts)  # (one aligned block of named rows, "&& \\text{forget gate}": a card per row)
     drafts = split_said(drafts)  # (the bullets after a formula, each a fact of its own: a card each)
     drafts = said_parts(drafts)  # (a formula's side remarks, "$k$ = …", "Downside: …": each asked by what it is)
     drafts = asked_leads(drafts, ex.subject)  # (a title-only front: "Goal: …" asks the goal)
