@@ -3,13 +3,15 @@ regression`, `> [!example] Absolute value` in a math note. The box is the note's
 titled by what it shows, and states a result in symbols (the subdifferential of |x|, the ELBO bound, the μ and L of
 ridge); a learner cards it as any titled remark. It was read as a worked example and made no card at all. A box
 titled as one worked out ("Example 2", "A toy run") or whose text works on numbers ("Take $x = 3$", "0.3 + 0.4")
-or runs code stays an example."""
+or runs code stays an example; so does one that draws its lesson ("General lesson: …"), which `generalities`
+cards."""
 
 from __future__ import annotations
 
 import re
 
 from mlwiki.extract.blocks import Block
+from mlwiki.extract.generalities import GENERALLY
 from mlwiki.extract.lines import CODE, DIV_OPEN, TEXT
 from mlwiki.extract.subject import is_example_title
 
@@ -47,4 +49,6 @@ def names_result(block: Block) -> bool:
     lines = [line for child in children for line in child.lines]
     if any(child.kind != TEXT for child in children) or any(line.kind == CODE for line in lines):
         return False  # (code, a nested box: a worked case)
+    if any(GENERALLY.match(line.text) for line in lines):
+        return False  # ("General lesson: …" in it: `generalities` cards the case with its lesson, as it did)
     return not any(_WORKED.search(line.text) for line in lines)
