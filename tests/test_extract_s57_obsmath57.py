@@ -63,3 +63,16 @@ def test_a_paragraph_led_by_also_and_a_colon_reads_alone(tmp_path):
             "a root larger than its children breaks the order.\n")
     made = _cards(tmp_path, {"heaps.md": note})
     assert _fronts_with(made, "converse fails"), made
+
+
+def test_the_rest_of_a_display_sentence_stays_right_under_its_formula(tmp_path):
+    note = ("# Methods\n\n## Momentum\n\n> [!theorem] Heavy ball\n> $$\n> \\begin{aligned}\n"
+            "> v_k &= \\beta v_{k-1} + g_k,\\\\\n> x_{k+1} &= x_k - \\eta v_k,\n> \\end{aligned}\n> $$\n"
+            "> with a momentum $\\beta$ near one speeds up descent on ill-conditioned quadratics. On general convex "
+            "functions the method can cycle forever without converging.\n\nSome other words follow here.\n")
+    made = _cards(tmp_path, {"methods.md": note})
+    for back in made.values():
+        if "with a momentum" in back and "cycle forever" in back:
+            assert back.index("with a momentum") < back.index("cycle forever"), back
+    assert any("with a momentum" in back for back in made.values()), made
+    assert any("cycle forever" in back for back in made.values()), made
