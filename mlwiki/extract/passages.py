@@ -98,11 +98,12 @@ _FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)  #
 _NESTED_ITEM = re.compile(r"[ \t]+(?:[-*+]|\d+[.)])[ \t]")
 _LONE_MATH = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^$\n]+\$[ \t.,;:]*$")  # a formula standing alone
 # A passage that goes on from something before it ("However, graph datasets …"): it answers no heading alone
-_GOES_ON = re.compile(r"(?:however|but|and|also(?![ \t]*:)|instead(?! of\b)|moreover|furthermore|therefore|thus|hence|so|then|"
+_GOES_ON = re.compile(r"(?:however|but|and|also(?![ \t]*:[ \t]*(?-i:[a-z$*_]))|instead(?! of\b)|moreover|furthermore|therefore|thus|hence|so|then|"
                       r"similarly|likewise|again|as in|of course|for example|for instance|e\.g\.|in other words|now|"
                       r"(?:hint|wonderful|nice|great|awesome|excellent|woah|wow|beautiful|perfect|okay|ok|yes|no)\s*[,!.:]|"
                       r"to (?:check|see|test|do) (?:this|that)|(?:this|that|which) means)(?!\w)", re.I)
-# ("Also: every sublevel set of a convex $f$ is convex." adds a fact under a label of its own: it reads alone)
+# ("Also: every sublevel set of a convex $f$ is convex." adds a fact under a label of its own: it reads alone; "Also:
+# Baum–Welch is …" a sentence of its own, which the definitions form reads)
 # Tags (`#statistics`, `#todo`) and Obsidian block ids (`^6ff921`): labels for the author's search and links, not
 # part of what the note says
 # (`(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$`, each branch's character before its look-behind: the
