@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract import named_examples
+from mlwiki.extract import chore_boxes, named_examples
 from mlwiki.extract.blocks import Block, card_text_lines
 from mlwiki.extract.lines import CODE, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title
@@ -51,6 +51,7 @@ def set_apart(blocks: list[Block], body: str) -> None:
     a div of class `exercise` (`example`, `solution`), which no section takes as its own and the walk makes no
     card of. `body`: the note's text, which says cheaply whether there can be any."""
     named_examples.read_as_statements(blocks, body)  # (`> [!example] Ridge regression`: a result, no exercise)
+    chore_boxes.set_aside(blocks, body)  # (`> [!todo] Draft`: the writer's chores, no card)
     if "{solution-start}" in body:
         gated_solutions(blocks)
     if not any(word in body for word in _CHEAP):
