@@ -97,13 +97,11 @@ _SPACES = re.compile(r"[ \t]*")
 _FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)  # a fenced code block
 _NESTED_ITEM = re.compile(r"[ \t]+(?:[-*+]|\d+[.)])[ \t]")
 _LONE_MATH = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^$\n]+\$[ \t.,;:]*$")  # a formula standing alone
-# A passage that goes on from something before it ("However, graph datasets …"): it answers no heading alone
+# A passage that goes on from something before it ("However, …"; not "Also: every … is convex", a fact under a label)
 _GOES_ON = re.compile(r"(?:however|but|and|also(?![ \t]*:[ \t]*(?-i:[a-z$*_]))|instead(?! of\b)|moreover|furthermore|therefore|thus|hence|so|then|"
                       r"similarly|likewise|again|as in|of course|for example|for instance|e\.g\.|in other words|now|"
                       r"(?:hint|wonderful|nice|great|awesome|excellent|woah|wow|beautiful|perfect|okay|ok|yes|no)\s*[,!.:]|"
                       r"to (?:check|see|test|do) (?:this|that)|(?:this|that|which) means)(?!\w)", re.I)
-# ("Also: every sublevel set of a convex $f$ is convex." adds a fact under a label of its own: it reads alone; "Also:
-# Baum–Welch is …" a sentence of its own, which the definitions form reads)
 # Tags (`#statistics`, `#todo`) and Obsidian block ids (`^6ff921`): labels for the author's search and links, not
 # part of what the note says
 # (`(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$`, each branch's character before its look-behind: the
@@ -128,13 +126,11 @@ CANNOT_END = frozenset("the a an of with to for by in on and or is are that whic
 # A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]", a vault's navigation
 # "Back to [[Optimizers MOC]]", "Part of [[Training]].", "Up: [[Index]]", "[[A]] · [[B]]", "Parent: [A] · in child doc [B]")
 LINKS_LINE = (r"[ \t]*(?:(?:see(?: also)?|links?(?: back)?|related(?: notes)?|cf\.?|back(?: up)? to|part of|up|next|prev(?:ious)?|"
-              r"parent|(?:permanent|literature|reading|source|paper) notes?)[ \t]*(?::|→|->)?[ \t]*)?(?:(?:(?:next|prev(?:ious)?|back(?: to)?|up|home|index|contents)[ \t]*:[ \t]*|"
-              r"(?<=[·•|] )(?:needs|uses|used (?:in|by)|requires|builds on)[ \t]+|"  r"(?:[^\W\d_][\w'’-]*[ \t]+){0,4}(?:child|parent|sub-?)[ \t]?(?:docs?|pages?|notes?)[ \t]*:?[ \t]*)?"
+              r"parent|(?:permanent|literature|reading|source|paper) notes?)[ \t]*(?::|→|->)?[ \t]*)?(?:(?:(?:next|prev(?:ious)?|back(?: to)?|up|home|index|contents)[ \t]*:[ \t]*|"  r"(?<=[·•|] )(?:needs|uses|used (?:in|by)|requires|builds on)[ \t]+|"  r"(?:[^\W\d_][\w'’-]*[ \t]+){0,4}(?:child|parent|sub-?)[ \t]?(?:docs?|pages?|notes?)[ \t]*:?[ \t]*)?"
               r"(?:\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\s]*\))(?:[ \t]*\([^()\n]{1,80}\))?"
               r"(?:[ \t,;.·•|←↑«»]|←[ \t]*→)*(?:and[ \t]+)?)+")
-# (navigation: "[← index](../README.md) · next: [Rf](rf.md)", "Back to [[MOC]] · needs [[Smoothness]]" (after a
-# link only: "Used in [[PPO]] (β = 0.01)" alone says how it is used), "[[2026-11-02]] ← → [[2026-11-04]]", a Zettelkasten's "Related:
-# [[a]] (why), [[b]]"; "[[A]] → [[B]]" alone is an order of steps, and stays; tidy.py's pattern too)
+# (navigation: "[← index](../README.md) · next: [Rf](rf.md)", "[[MOC]] · needs [[X]]" (after a link), "[[2026-11-02]] ← →
+# [[2026-11-04]]", a Zettelkasten's "Related: [[a]] (why), [[b]]"; "[[A]] → [[B]]" alone is an order of steps; tidy.py's too)
 _LINKS_LINE = re.compile("(?i)" + LINKS_LINE)
 _ANY_LABEL = re.compile(r"[^:\n\[]{1,40}:[ \t]")  # ("gated cells: [[LSTM]]": what the links are)
 _NOTE_LINK = re.compile(r"\[\[[^\]\n]*\]\]")  # (a link names a note: no word that explains, "- gated: [[LSTM]], [[GRU]]")
