@@ -57,14 +57,6 @@ def test_titled_theorem_boxes_under_a_question_heading_are_cards_of_their_own(tm
     assert "until none is left" in question and "vertex cover" not in question and "Flip" not in question, made
 
 
-def test_a_paragraph_led_by_also_and_a_colon_reads_alone(tmp_path):
-    note = ("# Heaps\n\n## Array layout\n\n> [!definition] Implicit tree\n> The children of slot $i$ sit at slots "
-            "$2i+1$ and $2i+2$.\n\nAlso: every **subtree** of a heap is itself a heap. The converse fails, since "
-            "a root larger than its children breaks the order.\n")
-    made = _cards(tmp_path, {"heaps.md": note})
-    assert _fronts_with(made, "converse fails"), made
-
-
 def test_the_rest_of_a_display_sentence_stays_right_under_its_formula(tmp_path):
     note = ("# Methods\n\n## Momentum\n\n> [!theorem] Heavy ball\n> $$\n> \\begin{aligned}\n"
             "> v_k &= \\beta v_{k-1} + g_k,\\\\\n> x_{k+1} &= x_k - \\eta v_k,\n> \\end{aligned}\n> $$\n"

@@ -97,8 +97,8 @@ _SPACES = re.compile(r"[ \t]*")
 _FENCED = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.M | re.S)  # a fenced code block
 _NESTED_ITEM = re.compile(r"[ \t]+(?:[-*+]|\d+[.)])[ \t]")
 _LONE_MATH = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\$[^$\n]+\$[ \t.,;:]*$")  # a formula standing alone
-# A passage that goes on from something before it ("However, …"; not "Also: every … is convex", a fact under a label)
-_GOES_ON = re.compile(r"(?:however|but|and|also(?![ \t]*:[ \t]*(?-i:[a-z$*_]))|instead(?! of\b)|moreover|furthermore|therefore|thus|hence|so|then|"
+# A passage that goes on from something before it ("However, graph datasets …"): it answers no heading alone
+_GOES_ON = re.compile(r"(?:however|but|and|also|instead(?! of\b)|moreover|furthermore|therefore|thus|hence|so|then|"
                       r"similarly|likewise|again|as in|of course|for example|for instance|e\.g\.|in other words|now|"
                       r"(?:hint|wonderful|nice|great|awesome|excellent|woah|wow|beautiful|perfect|okay|ok|yes|no)\s*[,!.:]|"
                       r"to (?:check|see|test|do) (?:this|that)|(?:this|that|which) means)(?!\w)", re.I)
