@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.chore_boxes import set_aside as set_chores_aside
+from mlwiki.extract.named_examples import read_as_statements
 from mlwiki.extract.blocks import Block, card_text_lines
 from mlwiki.extract.lines import CODE, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title
@@ -49,6 +51,8 @@ def set_apart(blocks: list[Block], body: str) -> None:
     """Set apart, in place, the exercises of a note and their answers (see the module's docstring): each is read as
     a div of class `exercise` (`example`, `solution`), which no section takes as its own and the walk makes no
     card of. `body`: the note's text, which says cheaply whether there can be any."""
+    read_as_statements(blocks, body)  # (`> [!example] Ridge regression`: a result, no exercise)
+    set_chores_aside(blocks, body)  # (`> [!todo] Draft`: the writer's chores, no card)
     if "{solution-start}" in body:
         gated_solutions(blocks)
     if not any(word in body for word in _CHEAP):

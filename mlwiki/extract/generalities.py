@@ -25,7 +25,7 @@ from mlwiki.extract.topics import passage_topic
 FORM = "general-rule"
 MIN_WORDS = 8  # ("In general, yes." says nothing alone)
 MAX_CASE_WORDS = 120  # (a box that shows a case in a few sentences, then its lesson: one card of both)
-_GENERALLY = re.compile(r"(?i)[*_]*(?:in general|more generally|generally|in the general case|(?:the )?(?:general )?"
+GENERALLY = re.compile(r"(?i)[*_]*(?:in general|more generally|generally|in the general case|(?:the )?(?:general )?"
                         r"(?:lesson|moral)|takeaway)[*_]*[ \t]*[,:—–][*_]*"
                         r"[ \t]*(?=\S)")
 
@@ -33,12 +33,12 @@ _GENERALLY = re.compile(r"(?i)[*_]*(?:in general|more generally|generally|in the
 def general_rule_card(ex, block: Block) -> bool:
     """A card of a paragraph inside a worked example that opens on "In general" (see the module's docstring);
     whether it made one."""
-    start = next((k for k, ln in enumerate(block.lines) if ln.kind == TEXT and _GENERALLY.match(ln.text)), None)
+    start = next((k for k, ln in enumerate(block.lines) if ln.kind == TEXT and GENERALLY.match(ln.text)), None)
     if start is None or block.lines[0].kind != TEXT or LIST_ITEM.match(block.lines[0].text):
         return False  # ("General lesson: …" on a line of its own after the example's working: from there on)
     whole, block = block, Block(block.kind, block.lines[start:])
     text = text_of(block)
-    opening = _GENERALLY.match(text)
+    opening = GENERALLY.match(text)
     rule = text[opening.end():]
     if word_count(rule) < MIN_WORDS or narrates(rule):
         return False

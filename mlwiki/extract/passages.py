@@ -126,11 +126,11 @@ CANNOT_END = frozenset("the a an of with to for by in on and or is are that whic
 # A line that only points at other notes ("See [[Momentum]], [[Adam]].", "Links: [[BPE]]", a vault's navigation
 # "Back to [[Optimizers MOC]]", "Part of [[Training]].", "Up: [[Index]]", "[[A]] · [[B]]", "Parent: [A] · in child doc [B]")
 LINKS_LINE = (r"[ \t]*(?:(?:see(?: also)?|links?(?: back)?|related(?: notes)?|cf\.?|back(?: up)? to|part of|up|next|prev(?:ious)?|"
-              r"parent|(?:permanent|literature|reading|source|paper) notes?)[ \t]*(?::|→|->)?[ \t]*)?(?:(?:(?:next|prev(?:ious)?|back(?: to)?|up|home|index|contents)[ \t]*:[ \t]*|"  r"(?:[^\W\d_][\w'’-]*[ \t]+){0,4}(?:child|parent|sub-?)[ \t]?(?:docs?|pages?|notes?)[ \t]*:?[ \t]*)?"
+              r"parent|(?:permanent|literature|reading|source|paper) notes?)[ \t]*(?::|→|->)?[ \t]*)?(?:(?:(?:next|prev(?:ious)?|back(?: to)?|up|home|index|contents)[ \t]*:[ \t]*|"  r"(?<=[·•|] )(?:needs|uses|used (?:in|by)|requires|builds on)[ \t]+|"  r"(?:[^\W\d_][\w'’-]*[ \t]+){0,4}(?:child|parent|sub-?)[ \t]?(?:docs?|pages?|notes?)[ \t]*:?[ \t]*)?"
               r"(?:\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\s]*\))(?:[ \t]*\([^()\n]{1,80}\))?"
               r"(?:[ \t,;.·•|←↑«»]|←[ \t]*→)*(?:and[ \t]+)?)+")
-# (navigation: "[← index](../README.md) · next: [Rf](rf.md)", "[[2026-11-02]] ← → [[2026-11-04]]", a Zettelkasten's "Related:
-# [[a]] (why), [[b]]"; "[[A]] → [[B]]" alone is an order of steps, and stays; tidy.py's pattern too)
+# (navigation: "[← index](../README.md) · next: [Rf](rf.md)", "[[MOC]] · needs [[X]]" (after a link), "[[2026-11-02]] ← →
+# [[2026-11-04]]", a Zettelkasten's "Related: [[a]] (why), [[b]]"; "[[A]] → [[B]]" alone is an order of steps; tidy.py's too)
 _LINKS_LINE = re.compile("(?i)" + LINKS_LINE)
 _ANY_LABEL = re.compile(r"[^:\n\[]{1,40}:[ \t]")  # ("gated cells: [[LSTM]]": what the links are)
 _NOTE_LINK = re.compile(r"\[\[[^\]\n]*\]\]")  # (a link names a note: no word that explains, "- gated: [[LSTM]], [[GRU]]")

@@ -23,6 +23,7 @@ from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.passages import LINKS_LINE, RULE
+from mlwiki.extract.question_boxes import box_cards, split_boxes
 from mlwiki.extract.question_parts import answer_and_parts
 from mlwiki.extract.prose import clean_prose, heading_text, prefix_heading, sentences
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
@@ -68,6 +69,7 @@ def heading_question(ex, blocks: list[Block], i: int) -> None:
         if not _is_example_div(block) and not (ex.ctx.question_callouts and _asks(block)):
             section.append(block)  # (an exercise set in the section is no part of the answer, nor a box that asks
             # a question of its own: it is a card of its own)
+    section, boxes = split_boxes(section)  # (titled theorems under it: cards of their own)
     answer, rest = _answer_and_rest(section)
     ex.unanswered = frozenset(block.start for block in _before_example(section)[len(answer):])  # (its section's
     # cards: `lists`)
@@ -82,6 +84,7 @@ def heading_question(ex, blocks: list[Block], i: int) -> None:
         parted = None  # (a part's front another card has: the part stays on the answer, never lost)
     ex.add_pair(CardKind.BASIC, prefix_heading(path, question), parted[0] if parted else back, line.no,
                 form="question-heading", quiet=True, id_front=prefix_heading(ex.heading_path(subject=False), question))
+    box_cards(ex, line.text, boxes)
     for part_front, part_back in parted[1] if parted else ():  # (what the section says beside its answer)
         ex.add_card(SECTION_FORM, part_front, part_back, line_of(answer, part_back, line.no))
     if rest and ex.ctx.sections:  # (what an article says further down is cards of its own: terms, claims)

@@ -443,6 +443,10 @@ def _join(draft: Draft, text: str) -> bool:
     text = _LINK_ASIDE.sub("", text) if "](" in text else text  # ("… out-of-bag (→ OOB error, [Oct 5](…)).")
     if not text or _POINTS_AWAY.search(text):
         return False
+    end = draft.back.rfind("$$") + 2
+    if text[:1].islower() and 2 <= end < len(draft.back.rstrip()):  # (the rest of the formula's own sentence goes
+        draft.back = f"{draft.back[:end]}\n\n{text}{draft.back[end:]}"  # right under it, before what a closing
+        return True  # text put there first: "$$…$$ / with $\beta_k = …$ achieves … / In the strongly convex case …")
     draft.back += f"\n\n{text}"
     return True
 
