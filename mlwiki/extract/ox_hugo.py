@@ -8,7 +8,8 @@ ox-hugo writes Org's furniture as HTML: a heading's to-do state as `<span class=
 `<div class="theorem">` … `</div>` on lines of their own. The site shows none of the state, cookies, stamps or
 contents on the page's facts, so neither does a card: a heading is its words, a stamp nothing, a caption the line
 that announces its table, a special block the box of its kind (`::: {.callout-warning}` for Org's warning, note,
-tip…, `::: {.theorem}` for a statement), a block of no known kind only its text. Its math escapes underscores
+tip…, `::: {.theorem}` for a statement of sentences), any other block (a statement of a list or a formula, a
+caption) only its text, read as its section's. Its math escapes underscores
 (`\\( p\_k \\)`, so that Markdown takes no emphasis from them): the math is read as written in Org.
 Pure: text in, text out, line for line.
 """
@@ -36,13 +37,13 @@ _HEADING = re.compile(r"(#{1,6}[ \t]+)(?:(?:TODO|DONE|NEXT|WAITING|HOLD|CANCELL?
                       r"(.*?)(?:[ \t]*(?:<code>)?\[\d*(?:/\d*|%)\](?:</code>)?)?([ \t]*\{#[\w.:-]+\})?[ \t]*$")
 _DIV_OPEN = re.compile(r'[ \t]*<div class="([\w -]+)">[ \t]*$')
 _DIV_CLOSE = re.compile(r"[ \t]*</div>[ \t]*$")
+_STATEMENTS = frozenset(("theorem", "lemma", "proposition", "corollary", "definition", "conjecture", "claim"))
+_NOT_PROSE = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\\\\\[|\$\$|\\begin\{|<div\b|\|)")
 # ox-hugo's math: `\\( … \\)` inside a line; `\\[` … `\\]` or `$$` … `$$` on lines of their own
 _INLINE_MATH = re.compile(r"\\\\\(.*?\\\\\)")
 _DISPLAY = re.compile(r"[ \t]*(?:\\\\\[|\\\\\]|\$\$)")
 _TABLE_NUMBER = re.compile(r'<span class="table-number">[^<>]*</span>[ \t]*')
 _CALLOUTS = frozenset(("note", "tip", "warning", "important", "caution", "info", "attention", "danger", "hint"))
-_STATEMENTS = frozenset(("theorem", "lemma", "proposition", "corollary", "definition", "remark", "proof",
-                         "example", "exercise", "solution", "conjecture", "claim"))
 
 
 def as_ox_hugo_shows(body: str) -> str:
@@ -74,7 +75,7 @@ def as_ox_hugo_shows(body: str) -> str:
                 hidden, lines[k] = "<!--endtoc-->" not in line, ""
                 continue
             caption = "table-caption" in classes
-            lines[k], end = _box(classes)
+            lines[k], end = _box(classes, lines, k)
             closes.append(end)
             continue
         if closes and _DIV_CLOSE.match(line):
@@ -92,11 +93,22 @@ def as_ox_hugo_shows(body: str) -> str:
     return "\n".join(lines)
 
 
-def _box(classes: list[str]) -> tuple[str, str]:
-    """(the line an Org special block's `<div class="…">` opens with, the line its `</div>` closes with)."""
+def _box(classes: list[str], lines: list[str], k: int) -> tuple[str, str]:
+    """(the line an Org special block's `<div class="…">` at line k opens with, the line its `</div>` closes with)."""
     kind = classes[0].lower() if classes else ""
     if kind in _CALLOUTS:
         return f"::: {{.callout-{kind}}}", ":::"
-    if kind in _STATEMENTS:
-        return f"::: {{.{kind}}}", ":::"
-    return "", ""  # (a caption, a centred block, a verse: only its text)
+    if kind in _STATEMENTS and _prose_only(lines, k):
+        return f"::: {{.{kind}}}", ":::"  # (a statement of a few sentences: a card of its own, `untitled_statements`)
+    return "", ""  # (a caption, a centred block, a verse, a statement of a list or a formula: only its text, read
+    # as its section's, whose lists and formulas card it)
+
+
+def _prose_only(lines: list[str], k: int) -> bool:
+    """Whether the block opened at line k holds sentences only, up to its `</div>`: no list, display or other box."""
+    for line in lines[k + 1:]:
+        if _DIV_CLOSE.match(line):
+            return True
+        if _NOT_PROSE.match(line):
+            return False
+    return False
