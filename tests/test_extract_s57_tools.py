@@ -92,6 +92,7 @@ OX_HUGO = (
     "- [Relevance](#relevance)\n\n</div>\n<!--endtoc-->\n\n"
     '## <span class="org-todo todo TODO">TODO</span> Relevance <code>[1/3]</code> {#relevance}\n\n'
     "An instrument must move the treatment: its first-stage effect on the treatment is not zero.\n\n"
+    "A binary instrument takes values \\\\(Z \\in \\\\{0,1\\\\}\\\\) and shifts the treatment's probability.\n\n"
     "The Wald estimator divides two reduced-form effects:\n\n"
     "\\\\[\n\\beta\\_{IV} = \\frac{\\operatorname{Cov}(Y, Z)}{\\operatorname{Cov}(X, Z)}\n\\\\]\n\n"
     '<div class="warning">\n\n'
@@ -119,6 +120,7 @@ def test_ox_hugo_math_reads_as_written_and_org_blocks_are_boxes(cards):
     made = _made(cards, "content/posts/iv.md")
     text = _text(made)
     assert "\\beta_{IV}" in text and "\\_" not in text
+    assert "$Z \\in \\{0,1\\}$" in text  # (ox-hugo's `\\\\{`: the set braces, as written in Org)
     warning = [front for front in made if "Warning" in front]
     assert warning and made[warning[0]] == \
         "A weak instrument biases two-stage least squares towards ordinary least squares."

@@ -10,7 +10,7 @@ contents on the page's facts, so neither does a card: a heading is its words, a 
 that announces its table, a special block the box of its kind (`::: {.callout-warning}` for Org's warning, note,
 tip…, `::: {.theorem}` for a statement of sentences), any other block (a statement of a list or a formula, a
 caption) only its text, read as its section's. Its math escapes underscores
-(`\\( p\_k \\)`, so that Markdown takes no emphasis from them): the math is read as written in Org.
+and set braces (`\\( p\_k \\)`, `\\{0,1\\}`, so that Markdown keeps them): the math is read as written in Org.
 Pure: text in, text out, line for line.
 """
 
@@ -57,7 +57,7 @@ def as_ox_hugo_shows(body: str) -> str:
         if display or _DISPLAY.match(line):  # (a display's lines: its math; a marker alone opens or closes it)
             marker = _DISPLAY.match(line) is not None
             display = not marker if display else marker and line.strip() in ("\\\\[", "$$")
-            lines[k] = line.replace("\\_", "_")
+            lines[k] = _unescaped(line)
             continue
         if fence:
             fence = None if fence_closes(line, *fence) else fence
@@ -82,8 +82,8 @@ def as_ox_hugo_shows(body: str) -> str:
             lines[k], caption = closes.pop(), False
             continue
         line = _TIMESTAMP.sub("", _TODO_SPAN.sub("", line))
-        if "\\_" in line:
-            line = _INLINE_MATH.sub(lambda found: found.group().replace("\\_", "_"), line)
+        if "\\_" in line or "\\\\{" in line or "\\\\}" in line:
+            line = _INLINE_MATH.sub(lambda found: _unescaped(found.group()), line)
         if caption:
             said = _TABLE_NUMBER.sub("", line).strip()
             line = f"{said}:" if said and not said.endswith(":") else said
@@ -91,6 +91,11 @@ def as_ox_hugo_shows(body: str) -> str:
             line = heading.group(1) + heading.group(2) + (heading.group(3) or "")
         lines[k] = line
     return "\n".join(lines)
+
+
+def _unescaped(math: str) -> str:
+    """Math as written in Org: ox-hugo's `\\_` is `_`, its `\\\\{` and `\\\\}` the set braces `\\{` and `\\}`."""
+    return math.replace("\\_", "_").replace("\\\\{", "\\{").replace("\\\\}", "\\}")
 
 
 def _box(classes: list[str], lines: list[str], k: int) -> tuple[str, str]:
