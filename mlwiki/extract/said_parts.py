@@ -34,8 +34,9 @@ MAX_SYMBOLS_ASKED = 2  # ("What are $a$ and $b$?"; more: "What its symbols mean"
 MAX_SYMBOL_CHARS = 30
 # A label a sentence opens on: one to three words before a colon ("Price:", "Their other finding:")
 _LABEL = re.compile(r"[*_]{0,2}(?P<label>[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,2})[*_]{0,2}[ \t]*:[*_]{0,2}[ \t]+(?=\S)")
-# Words a label made of is a clause or a case, not a name ("Seen by everyone:", "For logistic:", "Here it is:")
-_NOT_A_NAME = re.compile(r"(?i)\b(?:by|of|for|in|on|at|to|from|with|as|if|when|is|are|was|were|be|it|this|that|"
+# Words a label made of is a clause or a case, not a name ("Seen by everyone:", "For logistic:", "Here it is:"), or a
+# conjunction that goes on from the sentence before ("Read as: … . Or: …": a second reading of the same formula)
+_NOT_A_NAME = re.compile(r"(?i)\b(?:or|and|also|alternatively|by|of|for|in|on|at|to|from|with|as|if|when|is|are|was|were|be|it|this|that|"
                          r"these|we|you|so|thus|hence|then|equivalently|intuitively|i\.e|e\.g|eg|example|examples|"
                          r"proof|words|short|sum|summary|recall|reading|note|notes|nb|ps|aside)\b")
 _SYMBOL = r"\$(?P<sym>[^$=<>\n]{1,%d})\$" % MAX_SYMBOL_CHARS
