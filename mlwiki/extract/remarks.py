@@ -23,6 +23,7 @@ from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.claims import AUX, DOES
 from mlwiki.extract.closings import FORMULA_FORMS, is_legend
 from mlwiki.extract.formula_cards import quantity_name
+from mlwiki.extract.formula_predicates import predicate_of_formula
 from mlwiki.extract.label_cuts import value_name
 from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.openers import opener_cue, opener_label, without_opener
@@ -118,6 +119,7 @@ def _remark(path: str, block: Block, formula: str, declined: bool, names: list[s
     paragraph, else whether the list opens on one."""
     first, listed = block.lines[0], legend is not None
     found = sentences(text) if not listed else [LIST_ITEM.sub("", first.text, count=1)]
+    said_of = predicate_of_formula(found[0]) if found and found[0][:1].islower() and not listed else ""
     if found and found[0][:1].islower():
         clause = _AND_CLAUSE.match(found[0])  # ("and the update is $\tau \leftarrow …$.": a fact of its own, kept)
         found = [found[0][clause.end()].upper() + found[0][clause.end() + 1:], *found[1:]] if clause else found[1:]
@@ -138,6 +140,8 @@ def _remark(path: str, block: Block, formula: str, declined: bool, names: list[s
     if goes_on:
         back = " ".join(found)
     back = without_opener(back)  # ("Notice the dependence: …": its cue is on the front)
+    if said_of:
+        back = f"{said_of} {back}"  # (the reason what follows rests on: "… now blows up where …. So …")
     if listed:
         return f"{path} › {'What its symbols mean' if legend else 'What it says'}\n\n{formula}", back
     return f"{path} › {_cue([clean_prose(sentence) for sentence in found])}\n\n{formula}", back
