@@ -55,9 +55,6 @@ _DEFINES = re.compile(
     re.I)
 # Nor does a term open with a phrase set before the subject ("In code the non-saturating loss is just …")
 _SET_BEFORE = frozenset("in on at for with during after before under within without from by via".split())
-# Words that open a sentence going on from the one before ("Now the score is …", "Instead the loss is …"): what
-# follows is a state of what was just said, not a term the sentence defines
-_GOES_ON = frozenset("now still yet instead again otherwise conversely likewise similarly".split())
 # Words after a verb in -ing that make it an action, not a term ("Going the other way", "Taking the log"; not
 # "Learning rate")
 _AFTER_GERUND = frozenset("""the a an this that these those its their it them up out back over through into down off
@@ -160,7 +157,7 @@ def _defined_term(text: str, about: str) -> tuple[re.Match, str] | None:
     """(the match of `_DEFINES`, the term) when the text opens as a definition of a term `about` speaks of: "<Term>
     is a/an/the …", "<Term> refers to …"; None for a pointer ("This is …"), a clause or a term of no heading's."""
     first = text[:text.find(" ")].casefold() if " " in text else ""
-    verb = None if first in NOT_A_TERM or first in _SET_BEFORE or first in _GOES_ON else _NEAR_VERB.search(text, 0, _NEAR)
+    verb = None if first in NOT_A_TERM or first in _SET_BEFORE else _NEAR_VERB.search(text, 0, _NEAR)
     if verb is None or (text.count(" ", 0, verb.start()) > MAX_TERM_WORDS and "(" not in text[:verb.start()]
                         and "," not in text[:verb.start()] and " in " not in text[:verb.start()]):
         return None  # (most paragraphs: said before the long pattern is tried)

@@ -43,9 +43,8 @@ _PART = re.compile(r"(?i)the (?:\w+ )?(?:term|terms|bracket|brackets|sum|min|max
                    r"denominator|expectation|update|error|gradient|constant|factor|penalty|exponent|log|logarithm|supremum|infimum|"
                    r"square root|fraction|integral|product|clip|clipping|target|operator|kernel|normali[sz]er|"
                    r"left[- ]hand side|right[- ]hand side|first|second|third|last)\b")
-# A paragraph that goes on from the formula: what follows from it ("So …", "Hence …", "In words: …"), or what holds
-# once it is used ("Now the loss is convex …", right after the fix's formula)
-_GOES_ON = re.compile(r"(?:So|Thus|Hence|Therefore|Equivalently|Intuitively|In words|In other words|That is|I\.e\.|Now)"
+# A paragraph that goes on from the formula: what follows from it ("So …", "Hence …", "In words: …")
+_GOES_ON = re.compile(r"(?:So|Thus|Hence|Therefore|Equivalently|Intuitively|In words|In other words|That is|I\.e\.)"
                       r"(?![\w'’])[,:]?[ \t]+")
 # ... or a little later ("With a Lagrange multiplier this gives $Sw = \lambda w$: …")
 _POINTS_BACK_SOON = re.compile(r"(?:[^\s.]+[ \t]+){1,5}(?:this|it)[ \t]+"

@@ -47,7 +47,7 @@ _CONTAINER = re.compile(r"(?i)(?:the\s+)?(?:definition|details?|formula|formulas
 _FORMULA_PART = re.compile(r"(?i)(?:the\s+)?(?P<part>(?:[a-z]+\s+)?(?:loss|objective|estimator|update(?:\s+rule)?|"
                            r"bound|score|layer|target)|loss\s+function)")
 # A remark that draws a conclusion from the formula above it
-CONCLUDES = re.compile(r"[*_]*(?:So|Hence|Thus|Therefore|Consequently|Now|i\.e\.|I\.e\.|→|⇒|=>)(?!\w)")
+CONCLUDES = re.compile(r"[*_]*(?:So|Hence|Thus|Therefore|Consequently|i\.e\.|I\.e\.|→|⇒|=>)(?!\w)")
 
 
 def said_asked(drafts: list) -> list:
