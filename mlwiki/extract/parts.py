@@ -171,6 +171,8 @@ _STATEMENTS = frozenset("theorem lemma proposition corollary proof definition re
 def _run_in_head(text: str) -> re.Match | None:
     """The run-in head a paragraph opens with, when it names a subject (not "**Theorem.**", "**Note.**")."""
     match = _RUN_IN.match(text)
+    if match is not None and _CLAIM_HEAD.fullmatch(match.group("label")) and not _PRONOUN_FIRST.match(text[2:]):
+        return match  # ("**Centering is required.** The derivation …": the claim the paragraph argues heads it)
     if match is None or len(match.group("label").split()) > MAX_RUN_IN_WORDS \
             or _SENTENCE_WORDS.search(match.group("label")) or _PRONOUN_FIRST.match(match.group("label")):
         return None  # ("**It is used in multi-class classification.**": a sentence in bold, no head)
@@ -203,6 +205,8 @@ _SENTENCE_WORDS = re.compile(r"(?i)\b(?:is|are|was|were|be|we|you|i|let|here|fol
                              r"recap)\b|\d")  # ("In essence:" sums up what came before: no subject)
 MIN_LABELLED_WORDS = 10
 MAX_RUN_IN_WORDS = 6
+# A short claim in bold that heads the paragraph arguing it: a noun, "is"/"are", what it is ("Scaling is a choice")
+_CLAIM_HEAD = re.compile(r"[A-Z][a-z-]+(?: [a-z-]+)? (?:is|are) (?:not |a |an )?[a-z-]+")
 _PRONOUN_FIRST = re.compile(r"(?i)(?:it|they|this|that|these|those|he|she|its|their)\b")
 
 
