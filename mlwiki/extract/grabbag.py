@@ -35,13 +35,14 @@ _VAGUE = re.compile(r"(?i)[\W\d_]*(?:practical(?:ities| notes| tips| matters)?|i
                     r"(?:(?:practical|implementation) )?(?:stuff|details?|notes?|tips|tricks)|caveats?|pitfalls?|"
                     r"(?:common |known )?(?:mistakes|pitfalls|gotchas|issues)|properties|lessons(?: learned)?|"
                     r"(?:key |main )?(?:takeaways|points|facts|insights)|rules? of thumb|good to know|subtleties|"
-                    r"nuances|quirks|trivia|edge cases)[\W\d_]*")
+                    r"nuances|quirks|trivia|edge cases|(?:some )?(?:consequences|implications|corollaries)|"
+                    r"points to (?:remember|note)|but|however)[\W\d_]*")
 # A day's heading over what it learnt ("TIL", "Things I learned today", "What we learnt"): of what? it does not say
 _LEARNT = re.compile(rf"(?i)[\W\d_]*(?:(?:things?|stuff|what)[ \t]+(?:(?:i|we)[ \t]+)?)?(?:{LEARNT})[\W\d_]*")
 # What qualifies a heading's name without changing what it names: "(memorize!!)", "that matter", "worth knowing"
 _QUALIFIER = re.compile(r"(?i)\s*(?:\([^()]*\)|(?:that|which) (?:matters?|count)|(?:that are )?worth (?:knowing|noting)|"
-                        r"to (?:know|remember))[\W_]*$")
-_QUALIFIER_WORDS = ("matter", "count", "worth", "know", "remember")  # (with "(": one in every phrase of it)
+                        r"to (?:know|remember)|(?:that )?I (?:keep|always|tend to) (?:forget(?:ting)?|mix(?:ing)? up))[\W_]*$")
+_QUALIFIER_WORDS = ("matter", "count", "worth", "know", "remember", "forget", "mix")  # (with "(": one in every phrase of it)
 _ALTERNATIVES = re.compile(r"\s+(?:/|&|\+)\s+|,\s+|\s+and\s+")  # "Why does it work / caveats": two headings in one
 # "- defaults: η = …", "- **Patience**: …", "- noisy val curves → patience 5–20": the item's own label
 _ITEM_LABEL = re.compile(r"\**([^:→=*()\n]{2,80}?)(?::\*\*|\**\s*(?::|→|->))\s+\S")  # (also "**Label:** …")

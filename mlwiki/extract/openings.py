@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block, text_of
+from mlwiki.extract.claim_heads import AFTER_CLAIM
 from mlwiki.extract.forms import STATEMENT
 from mlwiki.extract.labels import asks, introduces_list, list_label
 from mlwiki.extract.lines import LIST_ITEM, TEXT
@@ -38,6 +39,8 @@ def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
     in lower case, as quick notes do ("info from outside the training data sneaking into training → …")."""
     after_narration = False
     for k, block in enumerate(blocks[:MAX_OPENING_SEARCH]):
+        if block.attrs is AFTER_CLAIM:
+            break  # (the paragraphs headed by claims in bold opened the section: what follows them does not)
         if not free[k] or (k + 1 < len(blocks) and not free[k + 1] and not _speaks_first(blocks[k + 1], taken)):
             break  # (a paragraph before a card introduces it, unless that card has an introduction of its own)
         if block.lines[0].text.lstrip().startswith("**") and (declined or not STATEMENT.match(block.lines[0].text)):

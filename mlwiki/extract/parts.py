@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block, text_of
+from mlwiki.extract.claim_heads import AFTER_CLAIM, CLAIM_HEAD
 from mlwiki.extract.firstwords import relation_question
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.labels import GENERIC_LABELS
@@ -110,6 +111,7 @@ def section_parts(body: list[Block], line: int) -> list[tuple[str | None, int, l
     current = parts[0][2]
     run = None  # the label a run of parts led by bold names started under ("**Probability of improvement**")
     boxed = False  # the block before was a titled box's
+    after_claim = False  # the block before was a paragraph headed by a claim in bold
     for block in (piece for whole in body for piece in _at_labels(whole)):
         first = block.lines[0]
         if boxed and block.attrs is None and first.kind == TEXT and _POINTS_BACK.match(first.text):
@@ -132,11 +134,16 @@ def section_parts(body: list[Block], line: int) -> list[tuple[str | None, int, l
         else:
             run = run if not match else None
         if not match:
+            if after_claim and current is parts[0][2] and block.attrs is None:
+                block = Block(TEXT, block.lines, attrs=AFTER_CLAIM)  # (no opening of the section: its claims were)
+            after_claim = False
             (parts[-1][2] if block.attrs is _IN_BOX else current).append(block)
             continue
         rest = [Block(TEXT, block.lines[1:])] if len(block.lines) > 1 else []
         parts.append((clean_prose(match.group(1)), first.no, rest))
-        current = parts[0][2] if block.attrs is _BOX else parts[-1][2]
+        after_claim = claim_head(first.text)  # (a claim heads its own paragraph only: what follows is the
+        # section's, its cards' fronts as they were)
+        current = parts[0][2] if block.attrs is _BOX or after_claim else parts[-1][2]
     return [part for part in parts if part[2]]
 
 
@@ -168,8 +175,17 @@ _STATEMENTS = frozenset("theorem lemma proposition corollary proof definition re
                         "solution".split())
 
 
+def claim_head(text: str) -> bool:
+    """Whether a paragraph opens on a short claim in bold that it argues ("**Scaling is a choice.** PCA is …")."""
+    match = _RUN_IN.match(text)
+    return match is not None and bool(CLAIM_HEAD.fullmatch(match.group("label"))) \
+        and not _PRONOUN_FIRST.match(match.group("label"))
+
+
 def _run_in_head(text: str) -> re.Match | None:
     """The run-in head a paragraph opens with, when it names a subject (not "**Theorem.**", "**Note.**")."""
+    if claim_head(text):
+        return _RUN_IN.match(text)  # ("**Centering is required.** The derivation …": the claim the paragraph argues)
     match = _RUN_IN.match(text)
     if match is None or len(match.group("label").split()) > MAX_RUN_IN_WORDS \
             or _SENTENCE_WORDS.search(match.group("label")) or _PRONOUN_FIRST.match(match.group("label")):

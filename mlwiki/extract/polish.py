@@ -51,6 +51,7 @@ from mlwiki.extract.task_cards import without_question_boxes, without_task_cards
 from mlwiki.extract.tidy import tidy
 from mlwiki.extract.title_leads import asked_leads
 from mlwiki.extract.title_slides import without_title_slide
+from mlwiki.extract.zettel_hubs import without_hub_lists
 from mlwiki.extract.zettel_links import with_zettel_titles
 
 
@@ -101,6 +102,7 @@ def polished(ex) -> list:
     drafts = said_effects_asked(drafts)  # (a remark that opens on what the formula does, a caveat, what it equals)
     drafts = said_subjects_asked(drafts)  # (a one-sentence remark: asked of the quantity or operation it opens on)
     drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
+    drafts = without_hub_lists(drafts) if ex.ctx.zettels else drafts  # (a hub's "- [[2025…]] Title — gist" list)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)
     drafts = without_question_boxes(without_task_cards(drafts))  # (a back that is the writer's task boxes only,

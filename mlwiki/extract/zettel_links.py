@@ -24,7 +24,10 @@ _LINE_START = re.compile(r"[ \t]*(?:[-*+>|][ \t]*|\d{1,3}[.)][ \t]*)*\Z")
 # The word before a link that makes the link the thing named ("see [[id]]", "in [[id]]"): not a name it refers to
 _LEADS = frozenset("see also cf compare in into from to with of on at by for and or vs versus via than under per "
                    "about like unlike the a an this that these its their my our is are was note notes permanent "
-                   "literature reading related links link next previous".split())
+                   "literature reading related links link next previous as same both between over using".split())
+# A word the writer wrote after a mid-line link (dashes of any kind joining its parts), to match the title's words
+_AFTER_WORD = re.compile(r"[ \t]+\**([^\W\d_][\w'’\-–—]*)\**")
+_TITLE_WORD = re.compile(r"[^\W_]+")
 _FIRST_WORD = re.compile(r"[ \t]*\**([^\W\d_][\w-]{2,})")
 _LAST_WORD = re.compile(r"([\w$*)\]’'-]+)[ \t]+\Z")
 _POINTER = re.compile(r"(?:\b[Ss]ee(?: also)?|→|->|⇒)[ \t]*\Z")
@@ -78,6 +81,9 @@ def _reading(before: str, text: str, start: int, end: int, title: str) -> tuple[
             title and after.lstrip(" \t*").casefold().startswith(title.casefold()):  # "- [[id]] MC dropout — …",
         # "Related: [[id]] MC dropout" (the title written after the link: shown once)
         return len(before), end + len(after) - len(after.lstrip(" \t")), ""
+    told = _title_told(after, title)
+    if told:  # "→ [[id]] pre-image problem": the words after it are the title's, shown once with the title's own
+        return len(before), end + told, title
     named = _LAST_WORD.search(before)
     if named and named.group(1).strip("*").lower() not in _LEADS and not _POINTER.search(before):
         return len(before.rstrip(" \t")), end, ""  # "like Laplace [[id]] —": the link names what came before
@@ -97,3 +103,18 @@ def _title_follows(after: str, title: str) -> bool:
         return True
     return after.lstrip(" \t*").casefold().startswith(title.casefold()) or \
         word.group(1).casefold() in title.casefold().split()
+
+
+def _title_told(after: str, title: str) -> int:
+    """How much of `after` (the text after a mid-line link) repeats words of the linked note's title, as a writer
+    types a short name after the link (`[[id]] pre-image problem` for "Kernel PCA pre-image problem"): 0 if none."""
+    words = {w.casefold() for w in _TITLE_WORD.findall(title)}
+    told = 0
+    for match in _AFTER_WORD.finditer(after):
+        if match.start() != told:
+            break
+        parts = [w.casefold() for w in _TITLE_WORD.findall(match.group(1))]
+        if not parts or not words.issuperset(parts) or not told and parts[0] in _LEADS:
+            break
+        told = match.end()
+    return told
