@@ -347,7 +347,10 @@ def _without_leading_note(sentence: str) -> str:
 def _aside(aside: re.Match) -> str:
     """A parenthesis without its closing notes to self ("(see [[Journal/2024-03-14]])" goes, "(DIoU … terms — later.)"
     keeps its fact)."""
-    said = " ".join(s for s in map(_sentence, _SENTENCE_END.split(aside.group(1))) if s)  # (each of its sentences)
+    text = aside.group(1)
+    found = _SENTENCE_END.split(text) if "[" not in text else [text]  # (each of its sentences: "(Bayes' rule ….
+    # Still haven't done it …)"; not inside a link, "[[01. Visual search]]")
+    said = " ".join(s for s in map(_sentence, found) if s) if len(found) > 1 else _sentence(text)
     if said == aside.group(1):
         return aside.group(0)
     return aside.group(0)[:aside.start(1) - aside.start()] + said + ")" if said else ""
