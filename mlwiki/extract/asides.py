@@ -53,7 +53,7 @@ def _path_without_asides(path: str) -> str:
 # "Rate–distortion — draft"): the subject is what a card asks of
 _STATE = r"(?:half[- ](?:written|done|finished)|wip|draft|stub|unfinished|incomplete|todo|rough)"
 _STATE_HINT = re.compile(rf"(?i){_STATE}")
-_STATE_LEAD = re.compile(rf"(?i)[ \t]*{_STATE}[ \t]*:[ \t]+(?=\S)")
+_STATE_LEAD = re.compile(rf"(?i)^[ \t]*{_STATE}[ \t]*:[ \t]+(?=\S)")
 _STATE_TAIL = re.compile(rf"(?i)(?<=\S)[ \t]+[—–][ \t]+{_STATE}[ \t]*$")
 
 
