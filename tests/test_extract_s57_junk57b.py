@@ -69,8 +69,8 @@ def test_a_label_of_the_notes_own_convention_makes_no_card(tmp_path):
 
 
 def test_a_headings_state_label_and_tag_are_off_the_path(tmp_path):
-    """"Half-written: Product quantisation" and "Pruning — draft" ask of their subject, not of the page's state."""
-    note = ("# Pruning — draft\n\n## Magnitude\n\nMagnitude pruning removes the weights of smallest absolute value first.\n\n"
+    """"Half-written: Product quantisation" and "Magnitude — draft" ask of their subject, not of the page's state."""
+    note = ("# Pruning\n\n## Magnitude — draft\n\nMagnitude pruning removes the weights of smallest absolute value first.\n\n"
             "### Half-written: Product quantisation\n\n"
             "Product quantisation splits each vector into chunks and codes every chunk with its own small codebook.\n")
     made = _cards(tmp_path, {"p.md": note})

@@ -45,15 +45,16 @@ def without_asides(front: str) -> str:
 @functools.lru_cache(maxsize=4096)  # (pure: a heading path is on the front of each card under it)
 def _path_without_asides(path: str) -> str:
     """`without_asides` of a heading path (no question after it)."""
-    path = " › ".join(_without_state(heading) for heading in path.split(" › "))
+    title, *headings = path.split(" › ")  # (a note's title stays: a card under the title alone is asked otherwise)
+    path = " › ".join([title, *map(_without_state, headings)])
     return _EMPTY_EMPHASIS.sub("", _PARENTHESIS.sub(_kept, path))  # ("RMSNorm *(draft)*": no "*" left behind)
 
 
-# How far the writer's page has got, as a label before a heading's subject or a tag after it ("Half-written: VQ-VAE",
-# "Rate–distortion — draft"): the subject is what a card asks of
+# How far the writer's section has got, as a label before a heading's subject or a tag after it ("Half-written:
+# VQ-VAE", "Quantisation — draft"): the subject is what a card asks of
 _STATE = r"(?:half[- ](?:written|done|finished)|wip|draft|stub|unfinished|incomplete|todo|rough)"
 _STATE_HINT = re.compile(rf"(?i){_STATE}")
-_STATE_LEAD = re.compile(rf"(?i)^[ \t]*{_STATE}[ \t]*:[ \t]+(?=\S)")
+_STATE_LEAD = re.compile(rf"(?i)^[ \t]*{_STATE}[ \t]*(?::|[ \t][—–])[ \t]+(?=\S)")
 _STATE_TAIL = re.compile(rf"(?i)(?<=\S)[ \t]+[—–][ \t]+{_STATE}[ \t]*$")
 
 
