@@ -37,7 +37,7 @@ def without_asides(front: str) -> str:
     """A card's front whose heading path is without the writer's asides in parentheses (`_writers`); its question,
     after a blank line, as written."""
     path, gap, asked = front.partition("\n\n")
-    if "(" not in path:
+    if "(" not in path and not _STATE_HINT.search(path):
         return front  # (the common front: said cheaply)
     return _path_without_asides(path) + gap + asked
 
@@ -45,7 +45,22 @@ def without_asides(front: str) -> str:
 @functools.lru_cache(maxsize=4096)  # (pure: a heading path is on the front of each card under it)
 def _path_without_asides(path: str) -> str:
     """`without_asides` of a heading path (no question after it)."""
+    title, *headings = path.split(" › ")  # (a note's title stays: a card under the title alone is asked otherwise)
+    path = " › ".join([title, *map(_without_state, headings)])
     return _EMPTY_EMPHASIS.sub("", _PARENTHESIS.sub(_kept, path))  # ("RMSNorm *(draft)*": no "*" left behind)
+
+
+# How far the writer's section has got, as a label before a heading's subject or a tag after it ("Half-written:
+# VQ-VAE", "Quantisation — draft"): the subject is what a card asks of
+_STATE = r"(?:half[- ](?:written|done|finished)|wip|draft|stub|unfinished|incomplete|todo|rough)"
+_STATE_HINT = re.compile(rf"(?i){_STATE}")
+_STATE_LEAD = re.compile(rf"(?i)^[ \t]*{_STATE}[ \t]*(?::|[ \t][—–])[ \t]+(?=\S)")
+_STATE_TAIL = re.compile(rf"(?i)(?<=\S)[ \t]+[—–][ \t]+{_STATE}[ \t]*$")
+
+
+def _without_state(heading: str) -> str:
+    """A heading without the label or tag that says how far its page has got."""
+    return _STATE_TAIL.sub("", _STATE_LEAD.sub("", heading, count=1))
 
 
 def _kept(parenthesis: re.Match) -> str:

@@ -180,7 +180,9 @@ _BOOK = r"(?:notes|book|wiki|site|blog|chapters|pages|posts|notebooks|vault)"  #
 # "Notation" or "Conventions" alone, which may state its symbols or its customary values, "α = 0.05", stays)
 _CONVENTIONS = (rf"(?:notation|conventions)(?:\s+and\s+(?:notation|conventions))?"
                 rf"\s+(?:(?:I|we)\s+use|used(?:\s+(?:here|throughout|in\s+(?:these|this|the|my)\s+{_BOOK}))?)|"
-                rf"(?:my|our)\s+(?:notation|conventions)")
+                rf"(?:my|our)\s+(?:notation|conventions)|"
+                # (one convention, of the notes: "Convention in these notes", "Notation throughout this book")
+                rf"(?:notation|conventions?)\s+(?:in|for|of|throughout)\s+(?:all\s+)?(?:these|this|my|our)\s+{_NOTES}")
 _NOTES_HEADING = re.compile(rf"(?i)\s*(?:(?:how|why|where|what)\s+(?:these|this|(?:the|my)\s+{_BOOK})\b(?:\s+{_NOTES})?"
                             rf"\s+(?:are|is)\s+(?:organi[sz]ed|structured|laid\s+out|arranged|built)|"
                             rf"(?:about|using|reading|navigating)\s+(?:these|this|the|my)\s+{_NOTES}|"

@@ -126,6 +126,8 @@ def remark_question(path: str, back: str) -> str | None:
     if not label or _SECOND_LABEL.search(back):
         return None  # ("Advantage: … / Limitation: …": the front would ask for one of two)
     subject, at = _subject(headings[-1:])
+    if subject and names_a_remark(subject):  # ("… debate › Warning: My takeaway" over "My takeaway: …": the label
+        subject, at = _subject(headings[:-1])  # the box was titled with is no subject; the heading above is)
     if (kind := _kind_of(label["label"])) and kind[0] not in _DEFINES_FIRST and kind[0] not in _HEADING_ONLY:
         return _asked(kind, subject, at, headings[-1:], back)  # ("Hierarchical pooling" over "Motivation: …")
     if subject and facets.is_facet(label["label"]):

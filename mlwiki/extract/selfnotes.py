@@ -157,7 +157,7 @@ _REF = r"(?:\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\s]*\)|\{(?:[a-z]+:)?(?:ref|doc|nu
 # role, sphinx-proof's "{prf:ref}" too: unresolved, it shows its bare label)
 _CHORE_VERB = (r"(?:re-?read|read(?: up on)?|re-?visit|come back to|go back to|get back to|return to|look (?:at|into)|"
                r"check|verify|re-?do|re-?derive|derive|work (?:out|through)|go through|figure out|finish|fix|try|"
-               r"test|review|study|dig into|think about|write up|clean up|understand|learn|log|record|measure)")
+               r"test|review|study|dig into|think about|write(?: up| out| down)?|clean up|understand|learn|log|record|measure)")
 _BY_ME = r"(?:(?:I|we)(?:['’]ll| will| should| must| need to| have to| want to)?\s+|(?:should|must|will|gotta)\s+)"
 _REF_FOUND = re.compile(_REF)
 _POINTS = (r"(?:notes?|pages?|paper|background|prerequisites?|prereqs?|sources?|related|details|more|overview|"
@@ -198,7 +198,20 @@ _NOTE_CLAUSE = re.compile(
     r"(?:this (?:is|was) (?:the (?:part|bit|one|section) )?(?:that )?)?(?:I\s+)?had to (?:re-?)?read (?:it |this |that )?"
     r"(?:(?:two|three|four|five|several|many|a few|multiple) times|twice|again)|"
     r"(?:I\s+)?(?:didn['’]?t|did not|haven['’]?t|have not) (?:yet )?read (?:it |this |that |the rest )?"
-    r"(?:carefully|closely|properly|in detail|yet)|"
+    r"(?:carefully|closely|properly|in detail|yet)(?: yet)?|"
+    # how far the writer's own drill has got: "Still haven't done it fully without notes", "haven't derived it myself"
+    r"(?:I\s+)?(?:still\s+)?(?:haven['’]?t|have not|didn['’]?t|did not) (?:yet )?(?:done|derived|proved|worked through|"
+    r"finished|redone) (?:it|this|that|them)\b[^.!?\n]{0,40}|"
+    # the writer's reading log: "Finally understand why …", "M-bias clicked", "Drew about 20 DAGs on paper"
+    r"(?:I\s+)?(?:finally|now) (?:understand|get|got|see)\b[^.!?\n]{0,80}|"
+    r"(?=(?:\S+\s+){0,3}clicked)[^.!?\n]{0,40}\bclicked(?: for me)?|"
+    r"(?:I\s+)?(?:drew|did|wrote|solved) (?:about |around |~)?\d+ [^.!?\n]{0,30}\b(?:on paper|by hand|myself)|"
+    # the page's own history and state: "Started this to understand …", "came back to it twice", "still not finished"
+    r"(?:I\s+)?started (?:this|these|it)(?: (?:page|note|section|post))?\b[^.!?\n]{0,60}|"
+    r"(?:I\s+)?(?:came|went|got) back to (?:it|this|that)\b[^.!?\n]{0,30}|"
+    r"(?:(?:it['’]?s|this is)\s+)?(?:still\s+)?(?:not (?:yet )?finished|unfinished)(?: yet)?|"
+    # where the chore is kept: "on the todo list on the hub page"
+    r"(?:it['’]?s\s+)?(?:on|in) (?:the|my) (?:to-?do|reading) list\b[^.!?\n]{0,40}(?:\.?\))?|"
     r"so (?:I['’]m )?writing it (?:out |down |up )?(?:carefully|slowly|in full|properly)(?: here)?:?|"
     # a bare deferral, "— later", "(more on this later)"
     r"(?:more (?:on (?:this|that|it) )?)?later(?: on)?|"
@@ -215,7 +228,7 @@ _NOTE_SENTENCE = re.compile(
     rf"(?=[^\W\d])[^:.!?\n$\[]{{0,40}}?\b{_POINTS}\b[^:.!?\n$\[]{{0,40}}:\s*{_REF}(?:\s*(?:,|and|&|·)\s*{_REF})*"
     rf"(?:\s*\([^()\n]{{0,150}}\))?[.!]?|"
     r"(?:[^\w\s$\\(){}\[\]|]{1,3}\s*=\s*[^,;=.\n$]{1,30}?\s*(?:[,;]\s*|(?=[.!]?$))){2,}[.!]?")
-_NOTE_HINT = AnyOf(r"later|had to|n['’]?t (?:yet )?read|not (?:yet )?read|writing it|(?:come|go|get) back|re-?read|re-?visit|properly|some ?day|sometime|next time|have time|"
+_NOTE_HINT = AnyOf(r"later|had to|finally|now (?:understand|get|got|see)|clicked|on paper|by hand|started|(?:came|went|got) back|finished|n['’]?t (?:yet )?(?:done|derived|proved|worked|finished|redone)|to-?do list|reading list|n['’]?t (?:yet )?read|not (?:yet )?read|writing it|(?:come|go|get) back|re-?read|re-?visit|properly|some ?day|sometime|next time|have time|"
                         r"need to|have to|sure|no idea|understood|n['’]?t (?:really |fully |quite )?(?:get|understand)|"
                         r"for me|to me|myself|mixed (?:\S+ ){0,2}up|wrong|forgot|messed up|confused|\?[ \t]+(?:to )?(?:try|check|test|"
                         r"verify|investigate|confirm)|\[\[|\]\(|[{:](?:ref|doc|numref)\}|(?:didn['’]?t|did not|couldn['’]?t|could not) "
@@ -305,7 +318,7 @@ def _sentence(sentence: str) -> str:
             break
         cut = begin
     if cut == len(sentence):
-        return sentence
+        return _without_leading_note(sentence)
     if cut == 0:
         return ""
     kept_clauses = [k for k, end in enumerate(ends) if end < cut]
@@ -317,10 +330,27 @@ def _sentence(sentence: str) -> str:
     return kept + ("." if sentence.rstrip()[-1:] in ".!" and kept[-1:] not in ".!?" else "")
 
 
+# A note to self that opens a sentence and hands over to its fact after a semicolon or a dash ("Should write out
+# the derivation sometime; it's just …"): the fact stays
+_OPENING_BREAK = re.compile(r"[ \t]*(?:;|[—–])[ \t]*")
+
+
+def _without_leading_note(sentence: str) -> str:
+    """A sentence without its opening clause when that clause is a note to self and a fact follows it."""
+    found = _OPENING_BREAK.search(sentence)
+    if not found or not _NOTE_CLAUSE.fullmatch(sentence[:found.start()].strip(" \t.!")):
+        return sentence
+    rest = sentence[found.end():]
+    return rest[:1].upper() + rest[1:] if rest.strip() else ""
+
+
 def _aside(aside: re.Match) -> str:
     """A parenthesis without its closing notes to self ("(see [[Journal/2024-03-14]])" goes, "(DIoU … terms — later.)"
     keeps its fact)."""
-    said = _sentence(aside.group(1))
+    text = aside.group(1)
+    found = _SENTENCE_END.split(text) if "[" not in text else [text]  # (each of its sentences: "(Bayes' rule ….
+    # Still haven't done it …)"; not inside a link, "[[01. Visual search]]")
+    said = " ".join(s for s in map(_sentence, found) if s) if len(found) > 1 else _sentence(text)
     if said == aside.group(1):
         return aside.group(0)
     return aside.group(0)[:aside.start(1) - aside.start()] + said + ")" if said else ""

@@ -291,7 +291,7 @@ def _off_open(draft) -> bool:
 def _without_front_asides(siblings) -> None:
     """The writer's asides off the headings on the cards' fronts (`without_asides`), each card keeping its id."""
     for draft in siblings:
-        if "(" in draft.front and (front := without_asides(draft.front)) != draft.front:
+        if (front := without_asides(draft.front)) != draft.front:
             draft.id_front, draft.front = draft.id_front or draft.front, front
 
 
