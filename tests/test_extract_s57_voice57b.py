@@ -30,7 +30,7 @@ def test_a_relative_clause_of_what_anyone_can_do_is_knowledge(tmp_path):
 def test_a_noun_label_the_author_is_in_keeps_its_sentence(tmp_path):
     note = ("# Importance sampling\n\nImportance sampling reweights draws from a proposal q by p/q to estimate an "
             "expectation under p.\n\n"
-            "Pitfall I hit: the estimate is only trustworthy when q has heavier tails than p. With lighter tails "
+            "Pitfall I'm wary of: the estimate is only trustworthy when q has heavier tails than p. With lighter tails "
             "a handful of huge weights dominate the average and its variance blows up.\n")
     text = text_of(tmp_path, {"is.md": note})
     assert "heavier tails than p" in text, text
