@@ -30,7 +30,7 @@ def test_a_relative_clause_of_what_anyone_can_do_is_knowledge(tmp_path):
 def test_a_noun_label_the_author_is_in_keeps_its_sentence(tmp_path):
     note = ("# Importance sampling\n\nImportance sampling reweights draws from a proposal q by p/q to estimate an "
             "expectation under p.\n\n"
-            "Pitfall I'm wary of: the estimate is only trustworthy when q has heavier tails than p. With lighter tails "
+            "Pitfall I hit: the estimate is only trustworthy when q has heavier tails than p. With lighter tails "
             "a handful of huge weights dominate the average and its variance blows up.\n")
     text = text_of(tmp_path, {"is.md": note})
     assert "heavier tails than p" in text, text
@@ -43,3 +43,10 @@ def test_the_writers_own_story_stays_off(tmp_path):
             "I should reread the chapter on effective sample size before the exam.\n")
     text = text_of(tmp_path, {"is.md": note})
     assert "Gaussian proposal" not in text and "reread" not in text, text
+
+
+def test_a_noun_label_with_a_contracted_i_is_a_label():
+    from mlwiki.extract.voice import without_author
+    said = "Habit I've kept: normalise the weights before averaging them. It removes the unknown constant."
+    assert without_author(said) == said
+    assert without_author("So I've tried: a wider proposal. It went badly.") == ""
