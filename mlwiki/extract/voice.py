@@ -69,11 +69,12 @@ _MADE_THIS = re.compile(r"[\W_]*(?:made|wrote|started|compiled|created|put toget
                         r"|table |sheet )?(?:in|after|before|for|to|during|while|when|as)\b", re.I)
 
 
-# "Caveat I tripped on: the bound is …", "Rule I'm using: try …": a noun the author names, a label before what it labels (not
-# a connective before the author's story: "So I tried: …", "Eventually I saw: …")
+# "Caveat I tripped on: the bound is …", "Gotcha I hit: …": a noun the author names, a label before what it labels (not
+# a connective before the author's story: "So I tried: …", "Eventually I saw: …"; nor "I'm …", what the writer is
+# doing: "Order I'm going through things: …", a plan)
 _NOUN_LABEL = re.compile(r"[\W_]*(?!(?:So|Then|But|And|Now|Also|Here|Today|Yesterday|Later|First|Next|Again|Still|Once|"
                          r"Yet|Thus|Hence|Anyway|Plus|Sometimes|Tonight|Last|This|That|Which|Where|When|What)\b)"
-                         r"[A-Z][a-z]+(?<!ly) I(?:['’](?:m|ve|d|ll))?(?: [a-z]+){1,3}:\s+\S")
+                         r"[A-Z][a-z]+(?<!ly) I(?: [a-z]+){1,3}:\s+\S")
 
 
 def author_speaks_first(text: str) -> bool:
