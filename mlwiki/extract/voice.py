@@ -35,7 +35,10 @@ _PAGE_TALK = re.compile(r"(?:(?:[\w-]+ )?notes (?:from|on|for|after)\b|(?:writin
 _ANYONE = re.compile(r"(?:(?<![\w'’])(?:[Ii]f|[Ww]hen(?:ever)?|[Oo]nce|[Uu]nless|[Bb]efore|[Aa]fter|where(?:ver)?) I\b|"
                      r"\bI (?:like to |tend to )?(?:think of|picture|read|remember|see) (?:it|this|them|[^\s.,;]+(?: "
                      r"[^\s.,;]+){0,6}) as\b|"
-                     r"\bI (?:now|always|usually|often) (?:run|use|check|set|prefer|pick|start|keep|clip|add)\b)")
+                     r"\bI (?:now|always|usually|often) (?:run|use|check|set|prefer|pick|start|keep|clip|add)\b|"
+                     # what anyone can or cannot do to a thing, said of it in a relative clause: "an expectation that
+                     # I can't compute", "a log, which I *can* estimate by sampling"
+                     r"(?<![\w'’])(?:that|which) I (?=[*_]{0,2}(?:can(?:not|['’]t)?|could(?:n['’]t)?)\b))")
 _QUOTED = re.compile(r"\"[^\"\n]*\"|“[^”\n]*”|‘[^’\n]*’")
 # "(I remember this as squeezing the tensor)": an aside in brackets, which leaves the sentence around it standing
 _AUTHOR_ASIDE = re.compile(r"[ \t]*\((?:I|[Mm]y) [^()\n]*\)")
@@ -66,11 +69,21 @@ _MADE_THIS = re.compile(r"[\W_]*(?:made|wrote|started|compiled|created|put toget
                         r"|table |sheet )?(?:in|after|before|for|to|during|while|when|as)\b", re.I)
 
 
+# "Caveat I tripped on: the bound is …", "Gotcha I hit: …": a noun the author names, a label before what it labels (not
+# a connective before the author's story: "So I tried: …", "Eventually I saw: …"; nor "I'm …", what the writer is
+# doing: "Order I'm going through things: …", a plan)
+_NOUN_LABEL = re.compile(r"[\W_]*(?!(?:So|Then|But|And|Now|Also|Here|Today|Yesterday|Later|First|Next|Again|Still|Once|"
+                         r"Yet|Thus|Hence|Anyway|Plus|Sometimes|Tonight|Last|This|That|Which|Where|When|What)\b)"
+                         r"[A-Z][a-z]+(?<!ly) I(?: [a-z]+){1,3}:\s+\S")
+
+
 def author_speaks_first(text: str) -> bool:
     """Whether the text opens with a sentence whose subject is its author ("I'm a backend engineer …", "My notes
     for …", "Made this in week 10 to …"): a story about the page or its writer; not a rule of thumb or a way to see
-    the subject ("I think of … as …", "I now run …"), which anyone may follow."""
-    return bool(_AUTHOR_FIRST.match(text)) and not _ANYONE.match(text.lstrip("*_ ")) or bool(_MADE_THIS.match(text))
+    the subject ("I think of … as …", "I now run …"), which anyone may follow, nor a label the author is in
+    ("Caveat I tripped on: …")."""
+    return (bool(_AUTHOR_FIRST.match(text)) and not _ANYONE.match(text.lstrip("*_ ")) and not _NOUN_LABEL.match(text)
+            or bool(_MADE_THIS.match(text)))
 
 
 def without_author(paragraph: str, narrates=lambda sentence: False) -> str:
