@@ -148,6 +148,16 @@ def build_blocks(lines: list[Line], problems: list[Problem], path: str, to_file_
     return root.children
 
 
+def divs_in(blocks: list[Block]):
+    """Every div among `blocks` and inside them, nested ones too (a stack, not recursion: divs may nest deep)."""
+    stack = [blocks]
+    while stack:
+        for block in stack.pop():
+            if block.kind == DIV_OPEN:
+                yield block
+                stack.append(block.children or [])
+
+
 def join(lines: list[Line]) -> str:
     return "\n".join([ln.text for ln in lines])
 

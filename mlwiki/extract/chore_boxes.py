@@ -4,8 +4,7 @@ that answers another card is (no part of its section, no card of its own)."""
 
 from __future__ import annotations
 
-from mlwiki.extract.blocks import Block
-from mlwiki.extract.lines import DIV_OPEN
+from mlwiki.extract.blocks import Block, divs_in
 
 _TODO = "callout-todo"
 _CHEAP = "[!todo]"
@@ -16,12 +15,6 @@ def set_aside(blocks: list[Block], body: str) -> None:
     there can be any."""
     if _CHEAP not in body.casefold():
         return
-    stack = [blocks]
-    while stack:
-        for block in stack.pop():
-            if block.kind != DIV_OPEN:
-                continue
-            if _TODO in block.attrs.get("classes", ()):
-                block.skip = True
-            else:
-                stack.append(block.children or [])
+    for block in divs_in(blocks):
+        if _TODO in block.attrs.get("classes", ()):
+            block.skip = True

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block
+from mlwiki.extract.blocks import Block, divs_in
 from mlwiki.extract.generalities import GENERALLY
-from mlwiki.extract.lines import CODE, DIV_OPEN, TEXT
+from mlwiki.extract.lines import CODE, TEXT
 from mlwiki.extract.subject import is_example_title
 
 _EXAMPLE = "callout-example"
@@ -28,15 +28,10 @@ def read_as_statements(blocks: list[Block], body: str) -> None:
     and formulas make the cards a remark's make. `body`: the note's text, which says cheaply whether any can be."""
     if _CHEAP not in body.casefold():
         return
-    stack = [blocks]
-    while stack:
-        for block in stack.pop():
-            if block.kind != DIV_OPEN:
-                continue
-            classes = block.attrs.get("classes")
-            if isinstance(classes, list) and _EXAMPLE in classes and names_result(block):
-                classes[classes.index(_EXAMPLE)] = _AS_REMARK
-            stack.append(block.children or [])
+    for block in divs_in(blocks):
+        classes = block.attrs.get("classes")
+        if isinstance(classes, list) and _EXAMPLE in classes and names_result(block):
+            classes[classes.index(_EXAMPLE)] = _AS_REMARK
 
 
 def names_result(block: Block) -> bool:
