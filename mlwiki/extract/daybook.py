@@ -16,7 +16,7 @@ import re
 
 from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.daily import LEARNT, READ_PROGRESS
-from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
+from mlwiki.extract.lines import LIST_ITEM, TEXT, Line, indent_width
 from mlwiki.extract.outline_cards import FORM
 from mlwiki.extract.passages import passage
 
@@ -39,21 +39,16 @@ def named_list(block: Block) -> tuple[str, str, int] | None:
     for k, line in enumerate(lines[:-1]):
         if (match := _NAMED_LIST.fullmatch(line)) and LIST_ITEM.match(lines[k + 1]) \
                 and not _FIRST_PERSON.search(match.group(1)):
-            inner = _width(lines[k + 1])
+            inner = indent_width(lines[k + 1])
             items = []
             for text in lines[k + 1:]:
-                if not LIST_ITEM.match(text) and _width(text) <= inner:
+                if not LIST_ITEM.match(text) and indent_width(text) <= inner:
                     break  # ("16:00 ran the baseline again": the day goes on)
                 items.append(text)
-            top = [text for text in items if LIST_ITEM.match(text) and _width(text) == inner]
+            top = [text for text in items if LIST_ITEM.match(text) and indent_width(text) == inner]
             if 2 <= len(top) <= MAX_ITEMS:
                 return match.group(1).strip(), "\n".join(text.expandtabs(4)[inner:] for text in items), numbered[k][0]
     return None
-
-
-def _width(text: str) -> int:
-    expanded = text.expandtabs(4)
-    return len(expanded) - len(expanded.lstrip())
 
 
 # "- 09:40 started …", "- 14h30: …": the time a day's log line was written, no part of what it says
@@ -68,16 +63,16 @@ _STATUS = re.compile(rf"(?i)[ \t]+[—–-][ \t]+(?:{READ_PROGRESS})\b.*$")
 
 def _nested_under(lines: list[tuple[int, str]], k: int) -> list[str]:
     """The lines nested under line `k` (deeper than it, up to the first line that is not)."""
-    width, nested = _width(lines[k][1]), []
+    width, nested = indent_width(lines[k][1]), []
     for _, after in lines[k + 1:]:
-        if not after.strip() or _width(after) <= width:
+        if not after.strip() or indent_width(after) <= width:
             break
         nested.append(after)
     return nested
 
 
 def _dedented(nested: list[str]) -> str:
-    inner = min(_width(t) for t in nested)
+    inner = min(indent_width(t) for t in nested)
     return "\n".join(t.expandtabs(4)[inner:] for t in nested)
 
 
@@ -85,10 +80,10 @@ def topic_branches(lines: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
     """(what the bullet says, back, line) of each top-level bullet of a day's log, linked to no note, that holds
     items nested under it: what the day found about it ("- `LinAlgError` on 50 noise-free points" over "- fix: add
     jitter to the diagonal …"). The bullet is the question's context, its items the answer; chores are none."""
-    top = min((_width(text) for _, text in lines if LIST_ITEM.match(text)), default=0)
+    top = min((indent_width(text) for _, text in lines if LIST_ITEM.match(text)), default=0)
     found = []
     for k, (no, text) in enumerate(lines):
-        if _width(text) != top or not LIST_ITEM.match(text) or _LINKED.match(text) or _CHORE_ITEM.match(text):
+        if indent_width(text) != top or not LIST_ITEM.match(text) or _LINKED.match(text) or _CHORE_ITEM.match(text):
             continue
         nested = _nested_under(lines, k)
         if nested and 1 <= len([t for t in nested if LIST_ITEM.match(t)]) <= MAX_NESTED:
@@ -123,16 +118,16 @@ def _learnt_items(lines: list[tuple[int, str]]) -> list[tuple[str, str, int]]:
     for k, (no, text) in enumerate(lines):
         if not _LEARNT.match(text):
             continue
-        width = _width(text)
+        width = indent_width(text)
         items = []
         for _, after in lines[k + 1:]:
-            if after.strip() and _width(after) <= width:
+            if after.strip() and indent_width(after) <= width:
                 break
             items.append(after)
-        inner = min((_width(item) for item in items if item.strip()), default=0)
+        inner = min((indent_width(item) for item in items if item.strip()), default=0)
         for j, item in enumerate(items):
-            deeper = j + 1 < len(items) and _width(items[j + 1]) > inner
-            if _width(item) == inner and not deeper and (labelled := _LABELLED.match(item)):
+            deeper = j + 1 < len(items) and indent_width(items[j + 1]) > inner
+            if indent_width(item) == inner and not deeper and (labelled := _LABELLED.match(item)):
                 label = labelled.group(1).strip()
                 found.append((label[:1].upper() + label[1:], labelled.group(2).strip(), lines[k + 1 + j][0]))
     return found

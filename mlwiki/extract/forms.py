@@ -12,7 +12,8 @@ import re
 from mlwiki.extract.blocks import (Block, after_marker, find_line, join, join_blocks, list_items, split_block)
 from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
 from mlwiki.extract.draft import Draft
-from mlwiki.extract.lines import BLANK, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, MATH, NUMBERED_ITEM, TEXT, Line
+from mlwiki.extract.lines import (BLANK, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, MATH, NUMBERED_ITEM, TEXT, Line,
+                                  indent_width)
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.not_defining import says_other_than_what
 from mlwiki.extract.options import options_over
@@ -319,23 +320,17 @@ def nested_under(lines: list[Line], last: Line) -> str:
     if not LIST_ITEM.match(last.text) and last.text[:1] not in " \t":
         return ""
     k = next((k for k, ln in enumerate(lines) if ln is last), len(lines))
-    width = _width(next((ln.text for ln in reversed(lines[:k + 1]) if LIST_ITEM.match(ln.text)), last.text))
+    width = indent_width(next((ln.text for ln in reversed(lines[:k + 1]) if LIST_ITEM.match(ln.text)), last.text))
     nested: list[Line] = []
     for ln in lines[k + 1:]:
-        if ln.kind != TEXT or _width(ln.text) <= width or not (nested or LIST_ITEM.match(ln.text)):
+        if ln.kind != TEXT or indent_width(ln.text) <= width or not (nested or LIST_ITEM.match(ln.text)):
             break
         nested.append(ln)
     if not nested or any(_STARTS_DEFINITION.match(ln.text) or not _DEFINED_WORD.search(clean_prose(ln.text))
                          for ln in nested):
         return ""
-    inner = min(_width(ln.text) for ln in nested)
+    inner = min(indent_width(ln.text) for ln in nested)
     return "\n".join(ln.text.expandtabs(4)[inner:] for ln in nested)
-
-
-def _width(text: str) -> int:
-    """A line's indentation in columns (a tab to the next multiple of four)."""
-    expanded = text.expandtabs(4)
-    return len(expanded) - len(expanded.lstrip())
 
 
 def _explains_above(before: Block | None) -> bool:

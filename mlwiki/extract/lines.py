@@ -354,6 +354,12 @@ def _myst_comment(text: str, lines: list[Line]) -> bool:
     return not (lines and lines[-1].kind == TEXT and (rest.islower() or rest.isdigit()))
 
 
+def indent_width(text: str) -> int:
+    """A line's indentation in columns, a tab to the next multiple of four (as Obsidian and CommonMark count it)."""
+    expanded = text.expandtabs(4)
+    return len(expanded) - len(expanded.lstrip())
+
+
 def _callout_attrs(match: re.Match) -> str:
     """An Obsidian callout's type, title and fold sign as div attributes. A title of no word, only an icon (`> [!note]
     💡`, as Obsidian's importer writes a Notion callout's emoji), is none: the box shows its text, not a title."""

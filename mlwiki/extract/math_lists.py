@@ -20,9 +20,9 @@ from mlwiki.extract.defining import on_a_back
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.formulas import RELATION
 from mlwiki.extract.leftovers import narrated as _narrated
-from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line
+from mlwiki.extract.lines import LIST_ITEM, MATH, TEXT, Line, indent_width
 from mlwiki.extract.masking import mask_inline
-from mlwiki.extract.orphan_items import (_LINK, _MATH_SPAN, MIN_WORDS, _card, _held, _indent, _intro, _orphan,
+from mlwiki.extract.orphan_items import (_LINK, _MATH_SPAN, MIN_WORDS, _card, _held, _intro, _orphan,
                                         _said, orphan_item_cards)
 from mlwiki.extract.outline import item_label
 from mlwiki.extract.outline_cards import vague
@@ -113,7 +113,7 @@ def _nested_cards(ex, first: int, path: str, item: list[Line], after: list[Line]
     if start is None:
         return
     nested = nested[start:]
-    depth = min(_indent(ln.text) for ln in nested if ln.kind == TEXT)
+    depth = min(indent_width(ln.text) for ln in nested if ln.kind == TEXT)
     dedented = [Line(ln.no, ln.text.expandtabs(4)[depth:], ln.kind) if ln.kind == TEXT else ln for ln in nested]
     label = _label(item[0].text)
     under = f"{path} › {label}" if label else path

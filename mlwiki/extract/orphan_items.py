@@ -18,7 +18,7 @@ from mlwiki.extract.defining import on_a_back
 from mlwiki.extract.formula_facts import clause_cue
 from mlwiki.extract.formula_items import leftover_formula_items, names_formula
 from mlwiki.extract.leftovers import NO_TOPIC_START, narrated as _narrated
-from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT, Line
+from mlwiki.extract.lines import HEADING, LIST_ITEM, TEXT, Line, indent_width
 from mlwiki.extract.outline import item_label
 from mlwiki.extract.outline_cards import FORM as OUTLINE, vague
 from mlwiki.extract.passages import narrates, passage
@@ -112,7 +112,7 @@ def _nested_orphans(ex, first: int, path: str, terms: list[list]) -> None:
         nested = [ln for ln in item[1:] if ln.text.strip()]
         if not label or not nested or not LIST_ITEM.match(nested[0].text) or vague(label):
             continue
-        depth = min(_indent(ln.text) for ln in nested)
+        depth = min(indent_width(ln.text) for ln in nested)
         dedented = [Line(ln.no, ln.text.expandtabs(4)[depth:], ln.kind) for ln in nested]
         for child in top_items(dedented):
             if _orphan(ex, child) and not _held(ex, child, first):
@@ -140,11 +140,6 @@ def _bare_term(item: list) -> bool:
     return not said or bool(_CITED.fullmatch(said))
 
 
-def _indent(text: str) -> int:
-    """A line's indentation in columns (a tab to the next multiple of four)."""
-    return len(text.expandtabs(4)) - len(text.expandtabs(4).lstrip())
-
-
 def _branch_lines(ex, first: int) -> set[int]:
     """The lines of the outline branches carded (from index `first` on) and asked by their labels alone: such an
     item's label is on its card's front, not its back, and the item is carded all the same."""
@@ -162,7 +157,7 @@ def _branch_card(ex, path: str, item: list) -> bool:
     line = clean_prose(LIST_ITEM.sub("", item[0].text, count=1)).strip()
     if said or label and vague(label) or not label and (line[-1:] in ".!?;:" or len(line.split()) > MAX_LINE_WORDS):
         return False
-    depth = min(_indent(ln.text) for ln in item[1:] if ln.text.strip())
+    depth = min(indent_width(ln.text) for ln in item[1:] if ln.text.strip())
     nested = [Line(ln.no, ln.text.expandtabs(4)[depth:], ln.kind) for ln in item[1:]]
     back = passage([Block(TEXT, nested)], declined=True)
     front = f"{path} › {clean_prose(label)}" if label else f"{path}\n\n{line}"

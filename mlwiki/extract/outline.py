@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.lines import LIST_ITEM
+from mlwiki.extract.lines import LIST_ITEM, indent_width
 from mlwiki.extract.prose import clean_prose
 
 MAX_LABEL_WORDS = 8
@@ -53,12 +53,6 @@ _BOLD_HEAD = re.compile(r"\*\*([^*\n]{1,40}?[^*\s.!?;:])\*\*:?")  # "**MAP** = �
 _EXAMPLES_LABEL = re.compile(r"(?i)(?:e\.g\.|examples?|for example)[ \t]*:?[ \t]*")
 _LINK_LABEL = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")  # "- [[SoftRank]]" over what it is
 _NOT_A_LABEL = re.compile(r"(?i)^(?:e\.g\.|i\.e\.|eg\b|ie\b|see\b|note\b|https?:|\[\[|\[|!\[|`|\$[^$]*\$[\W\d_]*$)")
-
-
-def _width(text: str) -> int:
-    """Indentation in columns, a tab to the next multiple of four (as Obsidian and CommonMark count it)."""
-    expanded = text.expandtabs(4)
-    return len(expanded) - len(expanded.lstrip())
 
 
 def _label(text: str) -> tuple[str | None, str]:
@@ -108,7 +102,7 @@ def outline_items(lines: list[tuple[int, str]], vague=None) -> list[tuple[list[s
     items small enough to recall; the outermost such item wins, its nested labels are not cards too. A label
     `vague` says names no subject ("Others") is no card and no part of a front: its branches are cards of their
     own."""
-    items = [(k, _width(text)) for k, (_, text) in enumerate(lines) if LIST_ITEM.match(text)]
+    items = [(k, indent_width(text)) for k, (_, text) in enumerate(lines) if LIST_ITEM.match(text)]
     found: list[tuple[list[str], str, int]] = []
     stack: list[tuple[int, str | None]] = []  # (width, label) of the items enclosing the current one
     covered_until = -1
@@ -135,8 +129,8 @@ def outline_items(lines: list[tuple[int, str]], vague=None) -> list[tuple[list[s
         nested = [text for _, text in lines[k + 1:end] if text.strip()]
         if not nested or not LIST_ITEM.match(nested[0]):
             continue
-        inner = min(_width(text) for text in nested)
-        top = [text for text in nested if _width(text) == inner and LIST_ITEM.match(text)]
+        inner = min(indent_width(text) for text in nested)
+        top = [text for text in nested if indent_width(text) == inner and LIST_ITEM.match(text)]
         words = _words(nested, len(said.split()))
         path = _path(stack, nested)
         if len(top) > MAX_ITEMS or words > MAX_WORDS:
@@ -165,8 +159,8 @@ def _path(stack: list[tuple[int, str | None]], nested: list[str]) -> list[str]:
 
 def _item_labels(nested: list[str]) -> list[str]:
     """The labels of a branch's top items ("- Pros: fast to train" → "Pros")."""
-    inner = min(_width(text) for text in nested)
-    return [_label(text)[0] or "" for text in nested if _width(text) == inner and LIST_ITEM.match(text)]
+    inner = min(indent_width(text) for text in nested)
+    return [_label(text)[0] or "" for text in nested if indent_width(text) == inner and LIST_ITEM.match(text)]
 
 
 def _asks_by_labels(nested: list[str]) -> bool:
@@ -175,8 +169,8 @@ def _asks_by_labels(nested: list[str]) -> bool:
     nested = [text for text in nested if text.strip()]
     if not nested or not LIST_ITEM.match(nested[0]):
         return False
-    inner = min(_width(text) for text in nested)
-    top = [text for text in nested if _width(text) == inner and LIST_ITEM.match(text)]
+    inner = min(indent_width(text) for text in nested)
+    top = [text for text in nested if indent_width(text) == inner and LIST_ITEM.match(text)]
     labels = [_label(text)[0] for text in top]
     return 2 <= len(top) <= MAX_ITEMS and all(
         label and len(label.split()) <= MAX_ITEM_LABEL_WORDS and LABELLED_ITEM.match(text)
@@ -190,9 +184,9 @@ def _summary(nested: list[str], inner: int, said: str) -> str | None:
     kept: list[str] = []
     branches = 0
     for k, text in enumerate(nested):
-        if _width(text) != inner or not LIST_ITEM.match(text):
+        if indent_width(text) != inner or not LIST_ITEM.match(text):
             continue
-        has_nested = k + 1 < len(nested) and _width(nested[k + 1]) > inner
+        has_nested = k + 1 < len(nested) and indent_width(nested[k + 1]) > inner
         item = LIST_ITEM.sub("", text, count=1).strip()
         if item.startswith("[") or "](" in item:
             return None  # a list of links: a table of contents
@@ -215,8 +209,8 @@ def _introduced(text: str, nested: list[str]) -> tuple[str, str] | None:
     nested = [line for line in nested if line.strip()]
     if not nested or sentence.endswith((".", "?", "!", ":")) or len(sentence.split()) < MIN_INTRODUCING_WORDS:
         return None
-    inner = min(_width(line) for line in nested)
-    top = [line for line in nested if _width(line) == inner]
+    inner = min(indent_width(line) for line in nested)
+    top = [line for line in nested if indent_width(line) == inner]
     words = sum(len(LIST_ITEM.sub("", line).split()) for line in nested)
     if len(top) < len(nested) or words > MAX_WORDS or not 1 <= len(top) <= MAX_ITEMS:
         return None
@@ -235,7 +229,7 @@ def bold_named(text: str, nested: list[str]) -> tuple[str, str] | None:
         return None
     sentence = LIST_ITEM.sub("", text, count=1).strip()
     terms = _BOLD_TERM.findall(sentence)
-    inner = min(_width(line) for line in nested)
+    inner = min(indent_width(line) for line in nested)
     if len(terms) != 1 or not _TERM.fullmatch(terms[0].strip()) or _NOT_A_TERM.fullmatch(terms[0].strip()) \
             or _words(nested, len(sentence.split())) > MAX_WORDS:
         return None
@@ -267,13 +261,13 @@ def long_list(lines: list[str], vague) -> str | None:
     None when the items are longer, hold formulas or code, or are mostly links."""
     if not lines or not LIST_ITEM.match(lines[0]) or any("$$" in line or "`" in line for line in lines):
         return None
-    top = [line for line in lines if LIST_ITEM.match(line) and _width(line) == _width(lines[0])]
+    top = [line for line in lines if LIST_ITEM.match(line) and indent_width(line) == indent_width(lines[0])]
     kept = [line.strip() for line in top if not vague(LIST_ITEM.sub("", line, count=1).strip().rstrip(":"))]
     words = [len(LIST_ITEM.sub("", line, count=1).split()) for line in kept]
     links = sum(LIST_ITEM.sub("", line, count=1).startswith(("[[", "[")) for line in kept)
     if not MIN_LONG_ITEMS <= len(kept) <= MAX_LONG_ITEMS or max(words) > MAX_LONG_ITEM_WORDS or 2 * links >= len(kept) \
             or sum(words) > MAX_LONG_MEAN_WORDS * len(kept) \
-            or len(top) != len([line for line in lines if _width(line) == _width(lines[0])]):
+            or len(top) != len([line for line in lines if indent_width(line) == indent_width(lines[0])]):
         return None  # (a line at the list's margin that is no item: a paragraph goes on, not a list alone)
     return "\n".join(kept)
 
@@ -284,7 +278,7 @@ def loose_items(lines: list[tuple[int, str]], carded: set[int]) -> list[tuple[li
     items and their continuation lines, nothing nested under them). An outline's big branch ("- reading group:
     calibration" over seven facts) or a lone bullet beside the carded branches ("- ML use: CI on a test metric …")
     still holds what a learner cards, one item at a time."""
-    items = [(k, _width(text)) for k, (_, text) in enumerate(lines) if LIST_ITEM.match(text)]
+    items = [(k, indent_width(text)) for k, (_, text) in enumerate(lines) if LIST_ITEM.match(text)]
     runs: dict[tuple, tuple[list[tuple[str | None, str]], list[int]]] = {}
     stack: list[tuple[int, int, tuple[str | None, str]]] = []  # (width, position, label) of the enclosing items
     covered_until = -1
@@ -310,8 +304,8 @@ def is_tree(lines: list[str]) -> bool:
     reread, not an answer."""
     if not lines or not LIST_ITEM.match(lines[0]):
         return False
-    top = [k for k, text in enumerate(lines) if _width(text) == 0]
-    nested = [k + 1 < len(lines) and _width(lines[k + 1]) > 0 and LIST_ITEM.match(lines[k + 1]) for k in top]
+    top = [k for k, text in enumerate(lines) if indent_width(text) == 0]
+    nested = [k + 1 < len(lines) and indent_width(lines[k + 1]) > 0 and LIST_ITEM.match(lines[k + 1]) for k in top]
     if len(top) < MIN_SUMMARY_ITEMS or not all(nested) or not all(LIST_ITEM.match(lines[k]) for k in top):
         return False
     return all(_label(lines[k])[0] or bold_named(lines[k], lines[k + 1:end]) is not None

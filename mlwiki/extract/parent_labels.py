@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.lines import indent_width
+
 _ITEM = re.compile(r"(?P<indent>[ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<text>.*)")
 # A label, not a sentence: a few words, no math, no sentence's end ("Post-LN (original 2017 Transformer)", "Recap:")
 _LABEL = re.compile(r"[^$.!?;#\n][^$.!?;\n]{0,79}?:?")  # (not a heading, "## Setup", a Logseq block writes)
@@ -35,7 +37,7 @@ def parent_label(before: list[str]) -> str:
     depth = len(own.group("indent").expandtabs(4))
     for line in reversed(lines[:-1]):
         item = _ITEM.fullmatch(line)
-        indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+        indent = indent_width(line)
         if indent >= depth:
             continue
         if item is None:
