@@ -6,13 +6,13 @@
   emoji (`github_text`); a Hexo post's tag plugins (`hexo`); a d2l-book page's labels, references and framework tabs
   (`d2l`); pandoc-crossref's labels and references (`pandoc_crossref`); a Wiki.js page's styled blockquotes
   (`wikijs`); Mochi's card files (`mochi`); a heading written in HTML (`html_headings`); a presenter's cues in Quarto
-  slides' notes (`speaker_notes`); a Jupytext notebook's cell breaks (`jupytext_cells`); MyST's `{doc}` and text roles
+  slides' notes (`speaker_notes`); a Jupytext notebook's cell breaks (`jupytext_cells`); a marimo notebook's code cells and blocks (`marimo`); MyST's `{doc}` and text roles
   (`myst_roles`); lines that only mark an empty line (`blank_marks`); a table's emoji cells (`emoji_cells`); a Trilium
   export's math, tables and code (`trilium`); an Org note exported by ox-hugo (`ox_hugo`); an outliner's day node as a
   daily note (`outline_days`); a margin span inside a sentence (`inline_asides`); an mdBook page's doubled math
   delimiters and directives (`mdbook`); a Markdown Preview Enhanced page's imports and scripts (`mpe`); an MkDocs page
   without its attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
-  (`silverbullet`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
+  (`silverbullet`); a SiYuan document's block attributes, references and super blocks (`siyuan`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
   Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`), and its
   embeds of another note's part inside a line as links (`note_embeds`), an Excalidraw drawing's words
@@ -47,6 +47,7 @@ from mlwiki.extract.inline_asides import as_inline_asides_read
 from mlwiki.extract.inline_dollars import inline_dollars
 from mlwiki.extract.jupytext_cells import as_notebook_shows
 from mlwiki.extract.kramdown import read_kramdown
+from mlwiki.extract.marimo import as_marimo_shows
 from mlwiki.extract.mdbook import as_mdbook_shows
 from mlwiki.extract.mkdocs_text import as_mkdocs_shows
 from mlwiki.extract.mochi import as_mochi_shows
@@ -62,6 +63,7 @@ from mlwiki.extract.plain_formulas import with_plain_formulas
 from mlwiki.extract.remnote import as_remnote_shows
 from mlwiki.extract.root_bullet import unwrapped
 from mlwiki.extract.silverbullet import as_silverbullet_shows
+from mlwiki.extract.siyuan import as_siyuan_shows
 from mlwiki.extract.slidev import as_slidev_shows
 from mlwiki.extract.speaker_notes import without_presenter_cues
 from mlwiki.extract.trilium import as_trilium_shows
@@ -92,6 +94,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_html_headings_show(body)  # (a notebook's banner, `<h1 style=…>Title</h1>`: its title heading)
         body = without_presenter_cues(body)  # (a slide's speaker notes: "Ask the group …" is no fact)
         body = as_notebook_shows(body)  # (a Jupytext MyST notebook: no `+++` cell breaks, no removed cells)
+        body = as_marimo_shows(body)  # (a marimo notebook in Markdown: no code cells, its `///` blocks as boxes)
         body = as_myst_roles_show(body)  # (MyST's `{doc}` as a link to the page it names, `{term}` its text)
         body = without_blank_marks(body)  # (a line of only "\\", `&nbsp;` or `<br>`: an empty line)
         body = as_emoji_cells_read(body)  # (a table's 👍 / 👎 row names: pros, cons)
@@ -109,6 +112,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = with_plain_formulas(body)  # ("n ≈ 2 · σ² / δ²" alone as a paragraph: a display formula)
         body = as_preview_shows(body)  # (Markdown Preview Enhanced: imports, [TOC], x^2^ and H~2~O)
         body = as_mkdocs_shows(body)  # (an MkDocs page: no attribute lists, icon shortcodes, code annotation marks)
+        body = as_siyuan_shows(body)  # (a SiYuan export: no block attributes, layout marks, embeds or tags)
         body = as_silverbullet_shows(body)  # (a SilverBullet page: attributes, admonitions, links to a place)
         body = as_bookdown_shows(body)  # (an R Markdown book's theorems, callouts and references, as Quarto's)
         body = as_docsify_shows(body)  # (a Docsify page: `?>`/`!>` boxes, heading helpers, link options)

@@ -1,0 +1,104 @@
+"""Pages of more tools read as those tools show them (issue 23, session 58): marimo notebooks saved as Markdown,
+SiYuan documents exported with their block attributes. Every note is written to one wiki in tmp_path, scanned once
+through the CLI (`cards --json`); each test reads the cards of its own note."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+NOTES: dict[str, str] = {}  # (path below notes/ → text: each test's note, filled in below)
+
+
+@pytest.fixture(scope="module")
+def cards(tmp_path_factory) -> list[dict]:
+    """`mlwiki cards --json` of a wiki holding every note of this module."""
+    root = new_wiki(tmp_path_factory.mktemp("tools58"), NOTES, CONFIG)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def _made(cards: list[dict], rel: str) -> dict[str, str]:
+    """{front: back} of the cards of the note `rel`."""
+    return {c["front"]: c["back"] for c in cards if c["source"]["path"] == f"notes/{rel}"}
+
+
+def _text(made: dict[str, str]) -> str:
+    return "\n".join(made) + "\n" + "\n".join(made.values())
+
+
+MARIMO = (
+    "---\ntitle: Bagging\nmarimo-version: 0.9.14\nwidth: medium\n---\n\n# Bagging\n\n"
+    "```python {.marimo}\nimport marimo as mo\nimport numpy as np\n```\n\n"
+    "## Why average?\n\n"
+    "/// admonition | Variance of an average\n    type: tip\n\n"
+    "Averaging $B$ models of variance $\\sigma^2$ and pairwise correlation $\\rho$ leaves variance\n"
+    "$$\\rho\\sigma^2 + \\frac{1-\\rho}{B}\\sigma^2$$\n///\n\n"
+    "Adding models only shrinks the second term.\n\n"
+    "```python {.marimo hide_code=\"true\"}\nmo.md(f\"\"\"\nWith B = {n.value} the variance is **{var:.3f}**.\n\"\"\")\n```\n\n"
+    "```python {.marimo}\nmo.md(r\"\"\"\n    Bootstrap samples are drawn **with replacement** from the training set.\n\"\"\")\n```\n\n"
+    "<!---->\n## Out-of-bag error\n\n"
+    "/// details | Why are about 36.8 % of the samples out of bag?\nA sample is never drawn in $n$ draws with "
+    "probability $(1-1/n)^n$, which tends to $e^{-1}$.\n///\n\n"
+    "```sql {.marimo query=\"runs\"}\nSELECT * FROM runs WHERE trees > 10\n```\n")
+NOTES["bagging.md"] = MARIMO
+
+
+def test_marimo_code_cells_are_no_text_but_static_markdown_cells_are(cards):
+    """A marimo notebook's code is not its notes (as a Jupyter notebook's code cells are not): `import marimo`, a
+    widget, a SQL cell and Markdown built from one run's values (an f-string) are on no card, while a cell that only
+    shows fixed Markdown (`mo.md(r\"\"\"…\"\"\")`) is read as the Markdown cell marimo shows."""
+    text = _text(_made(cards, "bagging.md"))
+    assert "import marimo" not in text and "{.marimo" not in text and "SELECT" not in text
+    assert "n.value" not in text and "the variance is" not in text
+    assert "Bootstrap samples are drawn **with replacement** from the training set." in text
+    assert "mo.md" not in text
+
+
+def test_marimo_blocks_are_boxes_titled_as_written(cards):
+    """pymdownx's `/// admonition | Title` … `///` (as marimo writes its boxes) is a box under its title, its option
+    lines no text; `/// details | Why …?` a folded question answered by its text."""
+    made = _made(cards, "bagging.md")
+    text = _text(made)
+    assert "///" not in text and "type: tip" not in text
+    formula = [front for front, back in made.items() if back == "$$\\rho\\sigma^2 + \\frac{1-\\rho}{B}\\sigma^2$$"]
+    assert formula and "Variance of an average" in formula[0]
+    question = [front for front in made if "Why are about 36.8 % of the samples out of bag?" in front]
+    assert question and made[question[0]].startswith("A sample is never drawn in $n$ draws")
+
+
+SIYUAN = (
+    "---\ntitle: Support vector machines\ndate: 2026-11-03T10:12:44Z\n---\n\n# Support vector machines\n\n"
+    "An SVM picks the separating hyperplane with the largest **margin** between the two classes.\n"
+    '{: id="20261103101244-a1b2c3d" updated="20261105090102"}\n\n'
+    '## Support vectors\n{: id="20261103101301-k9d8e7f"}\n\n'
+    "Only the points on the margin have nonzero dual variables; see ((20261103101422-m4n5b6v \"KKT conditions\")) "
+    "and [the dual](siyuan://blocks/20261103101423-m4n5b6w).\n"
+    '{: id="20261103101355-t5y6u7i"}\n\n'
+    '{{{row\nSoft margin adds slack variables with penalty $C\\sum_i\\xi_i$.\n{: id="20261103101501-aaaaaaa"}\n}}}\n'
+    '{: id="20261103101500-ccccccc"}\n\n'
+    "{{SELECT * FROM blocks WHERE content LIKE '%kernel%'}}\n{: id=\"20261103101600-ddddddd\"}\n\n"
+    '#svm# #kernels#\n{: id="20261103101700-eeeeeee"}\n\n'
+    '{: id="20261103101244-0000000" title="Support vector machines" type="doc"}\n')
+NOTES["SVM.md"] = SIYUAN
+
+
+def test_siyuan_block_attributes_layout_and_queries_never_show(cards):
+    """SiYuan's attribute lists (`{: id="…"}`), super-block marks (`{{{row`, `}}}`), embed queries and tag lines
+    are how SiYuan keeps its blocks, not what it shows: on no card, while the blocks' text is."""
+    text = _text(_made(cards, "SVM.md"))
+    assert "{:" not in text and "{{{" not in text and "}}}" not in text and "SELECT" not in text
+    assert "#svm#" not in text and "#kernels#" not in text
+    assert "largest **margin** between the two classes." in text
+    assert "Soft margin adds slack variables" in text
+
+
+def test_siyuan_references_show_their_anchor_text(cards):
+    """A block reference `((id "anchor"))` shows its anchor text, and a link to a block (`siyuan://blocks/…`,
+    which nothing outside SiYuan opens) its text."""
+    text = _text(_made(cards, "SVM.md"))
+    assert "see KKT conditions and the dual." in text
+    assert "((" not in text and "siyuan://" not in text
