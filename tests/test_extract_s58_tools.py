@@ -102,3 +102,19 @@ def test_siyuan_references_show_their_anchor_text(cards):
     text = _text(_made(cards, "SVM.md"))
     assert "see KKT conditions and the dual." in text
     assert "((" not in text and "siyuan://" not in text
+
+
+JOPLIN = (
+    "---\ntitle: Attention\ncreated: 2026-11-01 18:40:02Z\ntags:\n  - nlp\n---\n\n# Attention\n\n"
+    "## Scaling\n\nDividing the scores by $\\sqrt{d_k}$ keeps the softmax out of its flat regions, as explained in "
+    "[Softmax saturation](:/a1b2c3d4e5f60718293a4b5c6d7e8f90).\n\n"
+    "![heatmap](:/0f1e2d3c4b5a69788796a5b4c3d2e1f0)\n")
+NOTES["Attention.md"] = JOPLIN
+
+
+def test_joplin_item_links_show_their_text(cards):
+    """Joplin links a note by its item id, `[Softmax saturation](:/…)`, which nothing outside Joplin opens: the card
+    shows the link's text, and a picture linked the same way (no file to show) is left out."""
+    text = _text(_made(cards, "Attention.md"))
+    assert "as explained in Softmax saturation." in text
+    assert ":/" not in text and "heatmap" not in text
