@@ -118,3 +118,26 @@ def test_joplin_item_links_show_their_text(cards):
     text = _text(_made(cards, "Attention.md"))
     assert "as explained in Softmax saturation." in text
     assert ":/" not in text and "heatmap" not in text
+
+
+HEPTABASE = (
+    "# Temporal difference\n\n"
+    "TD learning moves a value estimate towards a bootstrapped target, as the "
+    "[Bellman equations.md](./Bellman%20equations.md) suggest.\n\n"
+    "> The TD error is the gap between the bootstrapped target and the current estimate. "
+    "[\\[1\\]](https://app.heptabase.com/pdf-card/1234?pdfPage=3&pdfBoundingBox=1,2,3,4)\n\n"
+    "$$\n\\delta_t = r_{t+1} + \\gamma V(s_{t+1}) - V(s_t)\n$$\n\n"
+    "## 1\\. Tabular TD(0)\n\nThe step size $\\alpha$ sets how far each update moves the estimate.\n")
+NOTES["Card Library/Temporal difference.md"] = HEPTABASE
+
+
+def test_heptabase_mentions_show_card_titles_and_citations_never_show(cards):
+    """Heptabase exports a mention of a card as a link whose text is its file name (`[Bellman equations.md](…)`):
+    the card shows the title. A PDF highlight's citation (`[\\[1\\]](https://app.heptabase.com/…)`) is a reference
+    mark, on no card; a numbered heading's export escape (`1\\.`) does not reach the heading path."""
+    made = _made(cards, "Card Library/Temporal difference.md")
+    text = _text(made)
+    assert "Bellman equations.md" not in text and "app.heptabase.com" not in text and "\\[1" not in text
+    assert "Temporal difference › 1. Tabular TD(0)" in made
+    formula = [front for front, back in made.items() if back.startswith("$$\\delta_t")]
+    assert formula and formula[0].endswith("the gap between the bootstrapped target and the current estimate.")

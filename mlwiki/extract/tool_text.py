@@ -12,7 +12,7 @@
   daily note (`outline_days`); a margin span inside a sentence (`inline_asides`); an mdBook page's doubled math
   delimiters and directives (`mdbook`); a Markdown Preview Enhanced page's imports and scripts (`mpe`); an MkDocs page
   without its attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
-  (`silverbullet`); a SiYuan document's block attributes, references and super blocks (`siyuan`); a Joplin note's links to its items (`joplin`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
+  (`silverbullet`); a SiYuan document's block attributes, references and super blocks (`siyuan`); a Joplin note's links to its items (`joplin`); Heptabase's mentions and citation marks (`heptabase`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
   Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`), and its
   embeds of another note's part inside a line as links (`note_embeds`), an Excalidraw drawing's words
@@ -42,6 +42,7 @@ from mlwiki.extract.github_text import as_github_shows
 from mlwiki.extract.gitbook import as_gitbook_shows
 from mlwiki.extract.hackmd import as_hackmd_shows
 from mlwiki.extract.hexo import as_hexo_shows
+from mlwiki.extract.heptabase import as_heptabase_shows
 from mlwiki.extract.html_headings import as_html_headings_show
 from mlwiki.extract.inline_asides import as_inline_asides_read
 from mlwiki.extract.inline_dollars import inline_dollars
@@ -113,6 +114,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = with_plain_formulas(body)  # ("n ≈ 2 · σ² / δ²" alone as a paragraph: a display formula)
         body = as_preview_shows(body)  # (Markdown Preview Enhanced: imports, [TOC], x^2^ and H~2~O)
         body = as_mkdocs_shows(body)  # (an MkDocs page: no attribute lists, icon shortcodes, code annotation marks)
+        body = as_heptabase_shows(body)  # (Heptabase: mentions by file name as titles, no citation marks)
         body = as_joplin_shows(body)  # (a Joplin note: links to its items by id as their text)
         body = as_siyuan_shows(body)  # (a SiYuan export: no block attributes, layout marks, embeds or tags)
         body = as_silverbullet_shows(body)  # (a SilverBullet page: attributes, admonitions, links to a place)
