@@ -141,3 +141,38 @@ def test_heptabase_mentions_show_card_titles_and_citations_never_show(cards):
     assert "Temporal difference › 1. Tabular TD(0)" in made
     formula = [front for front, back in made.items() if back.startswith("$$\\delta_t")]
     assert formula and formula[0].endswith("the gap between the bootstrapped target and the current estimate.")
+
+
+JOPLIN_RULES = (
+    "---\ntitle: 'Decoding: beam search'\nupdated: 2026-11-04 09:12:33Z\n---\n\n# Decoding: beam search\n\n"
+    "## Beam search\n\nBeam search keeps the $k$ most probable partial hypotheses at every step.\n\n* * *\n\n"
+    "## Sampling\n\nTop-$p$ sampling draws from the smallest set of tokens whose probabilities add up to $p$.\n\n"
+    "- - -\n")
+NOTES["Decoding.md"] = JOPLIN_RULES
+
+
+def test_a_rule_written_with_spaces_is_no_text(cards):
+    """`* * *` and `- - -` are horizontal rules as `***` is (CommonMark; Joplin's web clipper writes them): no
+    card's back ends on one."""
+    made = _made(cards, "Decoding.md")
+    assert made["Decoding: beam search › Beam search"] == (
+        "Beam search keeps the $k$ most probable partial hypotheses at every step.")
+    assert made["Decoding: beam search › Sampling"].endswith("add up to $p$.")
+
+
+CAPACITIES = (
+    "---\ntype: Page\ntitle: Viterbi Algorithm\nicon: 🧭\ntags: [hmm]\n---\n\n# Viterbi Algorithm\n\n"
+    "Viterbi finds the most likely sequence of hidden states by dynamic programming over the trellis.\n\n"
+    "> ⚠️ Multiplying many small probabilities underflows, so the recursion is run on log-probabilities.\n")
+NOTES["Pages/Viterbi Algorithm.md"] = CAPACITIES
+
+
+def test_a_quote_opening_on_a_warning_sign_is_a_warning_box(cards):
+    """`> ⚠️ …` (a warning box as Capacities, Craft or Bear write one) is a caveat of its own, not more of the
+    paragraph above it."""
+    made = _made(cards, "Pages/Viterbi Algorithm.md")
+    assert made["Viterbi Algorithm"] == (
+        "Viterbi finds the most likely sequence of hidden states by dynamic programming over the trellis.")
+    warning = [back for front, back in made.items() if "Warning" in front]
+    assert warning == ["Multiplying many small probabilities underflows, so the recursion is run on "
+                       "log-probabilities."]

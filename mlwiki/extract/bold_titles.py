@@ -22,11 +22,11 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.lines import BLANK, DIV_CLOSE, DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT, Line
+from mlwiki.extract.passages import RULE
 
 # The bold phrase alone on its line, maybe with a citation or a short bracket after it
 _BOLD_TITLE = re.compile(r"\*\*(?P<title>[^*\n]{2,60}?)\*\*[ \t]*(?:\[@[^\]\n]{1,60}\]|\([^()\n]{1,40}\))?[ \t]*")
 MAX_WORDS = 8
-_RULE = re.compile(r"[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")
 # Below every real heading: the next heading of any level ends what a bold title titles, and none is its child
 BOLD_TITLE_LEVEL = "7"
 # A paragraph led by a bold name and a dash, bracket or colon: a part beside the one a bold title titles, not in it
@@ -83,7 +83,7 @@ def _ends_cleanly(lines: list[Line], i: int) -> bool:
         depth -= line.kind == DIV_CLOSE
         if line.kind == TEXT and line.text[:2] == "**" and _BOLD_TITLE.fullmatch(line.text.strip()):
             return _looks_like_title(lines, j)  # (the next title ends it; a bold label over a list does not)
-        if line.kind == TEXT and _RULE.fullmatch(line.text):
+        if line.kind == TEXT and RULE.fullmatch(line.text):
             return False
         if line.kind == TEXT and line.text[:2] == "**" and lines[j - 1].kind == BLANK \
                 and _PARALLEL_LEAD.match(line.text):

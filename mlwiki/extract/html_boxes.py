@@ -26,6 +26,12 @@ _BOX_KIND = {"💡": "tip", "⚠": "warning", "❗": "important", "‼": "import
              "success": "tip", "warning": "warning", "danger": "warning"}
 
 
+def box_kind(icon: str) -> str:
+    """The kind of callout a box's icon says it is (💡 a tip, ⚠️ a warning, ❓ an open question: a to-do; any other
+    icon a note)."""
+    return _BOX_KIND.get(icon.strip()[:1], "note")
+
+
 def box_line(no: int, stripped: str, boxes: list[bool], append) -> bool:
     """An HTML box's line, read as a callout's div with its text inside (a plain `<div>`'s tags as nothing, its
     text as the section's): whether it was one (`boxes` keeps the boxes open). A `<div>` with text after it on its
@@ -38,7 +44,7 @@ def box_line(no: int, stripped: str, boxes: list[bool], append) -> bool:
         return False
     icon = ICON.match(match.group("text"))
     alert = _ALERT.search(match.group("attrs"))
-    kind = _BOX_KIND.get(icon.group(0).strip()[:1] if icon else alert.group(1) if alert else "", "note")
+    kind = box_kind(icon.group(0)) if icon else _BOX_KIND.get(alert.group(1), "note") if alert else "note"
     boxed = bool(icon or alert or match.group("tag")[0] in "aA")
     append(Line(no, stripped, DIV_OPEN, f'.callout-{kind} title=""') if boxed else Line(no, stripped, COMMENT))
     if text := match.group("text")[icon.end() if icon else 0:]:

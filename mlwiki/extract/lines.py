@@ -13,7 +13,7 @@ import re
 from mlwiki.models import Problem, Severity
 from mlwiki.render.spans import FENCE, fence_closes
 
-from mlwiki.extract.html_boxes import BOX_CLOSE, CODE_TAG, ICON, box_line
+from mlwiki.extract.html_boxes import BOX_CLOSE, CODE_TAG, ICON, box_kind, box_line
 from mlwiki.extract.line_kinds import (BLANK, BLANK_LINE, CODE, COMMENT, DIV_CLOSE, DIV_OPEN, HEADING, MATH,  # noqa: F401
                                       NO_CARD, TEXT, Line)
 
@@ -41,6 +41,7 @@ _NO_CARD_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*no-card[ \t]*-->[ \t]*$")
 CALLOUT_METADATA = r"(?:\|[^\]\n]*)?"
 _CALLOUT_LINE = re.compile(r"\[!([\w-]+)" + CALLOUT_METADATA + r"\]([+-]?)[ \t]*(.*)$")
 # GitHub's first alert syntax, still common in READMEs: a quote whose first line is only `**Note**` or `**Warning**`
+_WARNING_ICONS = frozenset("⚠❗‼🚨⛔")  # (the icons of a quote that is a warning box: its own card, a caveat)
 # The title of a box inside a callout that names only its role ("> > [!success]- Answer" under a question)
 _BOX_ROLE = re.compile(r"(?i)(?:(?:the|an?|my|show|see|reveal)\s+)?(?:answers?|solutions?|hints?|explanation|proof|details|spoiler|more|click(?: to (?:expand|reveal|open))?)?[\W_]*")
 _DIAGRAM = re.compile(r"(?i)\{?(?:mermaid|plantuml|graphviz|dot|d2)\}?(?:[ \t].*)?")  # (a fence's info string)
@@ -245,6 +246,14 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                                                            or _BOLD_ALERT.fullmatch(stripped)):
             callout = True
             append(Line(no, text, DIV_OPEN, _callout_attrs(match)))
+            prev_blank = prev_indented = False
+            continue
+        elif quoted and not callout and first in _WARNING_ICONS and (not lines or lines[-1].kind not in (TEXT, CODE)) \
+                and (icon := ICON.match(stripped)):  # (`> ⚠️ …`: a warning box as Craft, Capacities, Bear write
+            callout = True  # one; a quote that goes on a TEXT line opens none. `> 💡 …` stays a quote: often the
+            # sentence that leads into the formula under it)
+            append(Line(no, text, DIV_OPEN, f'.callout-{box_kind(icon.group(0))} title=""'))
+            append(Line(no, stripped[icon.end():], TEXT))
             prev_blank = prev_indented = False
             continue
         elif first == "[" and quoted and callout and (match := _CALLOUT_LINE.match(stripped)):

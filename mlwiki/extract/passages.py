@@ -149,7 +149,7 @@ _PRONOUN = re.compile(r"(?:it|its|they|their|this|these|that|those|we|you)\b")  
 _GENERIC_PERSON, DEFINED_TERM = re.compile(r"(?:we|you)\b"), re.compile(r"\*\*[^*\n]{1,60}\*\*[ \t]*[=:]")
 _PLAIN_WORD = re.compile(r"[a-z]+\b(?![-\d])")  # "its …" goes on from before; "kNN", "k-means", "word2vec" are names
 _SHORTCODE = re.compile(r"[ \t]*\{\{<[^\n]*>\}\}[ \t]*")  # Quarto's `{{< pagebreak >}}`: nothing a card can show
-RULE = re.compile(r"[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*")  # a horizontal rule
+RULE = re.compile(r"[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})")  # a horizontal rule, `* * *` too
 
 
 # A paragraph of a blog's furniture, around what the article says: what the reader will learn, the author's book,

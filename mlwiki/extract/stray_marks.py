@@ -16,7 +16,8 @@ from mlwiki.extract.statement_tails import without_block_ids
 # A block id on a line of its own under a list, a formula or a table ("…\n^em-steps"): Obsidian's name for the block
 # above it, shown by no reader
 _LONE_ID = re.compile(r"\n[ \t]*\^[A-Za-z0-9-]+[ \t]*$", re.M)
-_CLOSING_RULE = re.compile(r"\n[ \t]*(?:-{3,}|\*{3,}|_{3,})[ \t]*\Z")  # (a back's last line: `---`, `***`, `___`)
+_CLOSING_RULE = re.compile(r"\n[ \t]*(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,})\Z")  # (a back's last line:
+# `---`, `***`, `___`, `* * *`)
 
 
 def without_stray_marks(drafts: list) -> list:
