@@ -176,3 +176,18 @@ def test_a_quote_opening_on_a_warning_sign_is_a_warning_box(cards):
     warning = [back for front, back in made.items() if "Warning" in front]
     assert warning == ["Multiplying many small probabilities underflows, so the recursion is run on "
                        "log-probabilities."]
+
+
+NOTES["02-hard-margin.md"] = (
+    "The hard-margin SVM maximises the geometric margin $1/\\|w\\|$ over separating hyperplanes.\n"
+    '{: id="20261103101244-a1b2c3d" updated="20261105090102"}\n\n## Primal\n{: id="20261103101301-k9d8e7f"}\n\n'
+    "Minimising $\\frac12\\|w\\|^2$ subject to $y_i(w^\\top x_i+b)\\ge 1$ is a convex quadratic program.\n"
+    '{: id="20261103101355-t5y6u7i"}\n\n'
+    '{: id="20261103101244-0000000" title="Hard-margin SVM &amp; the primal" type="doc" updated="20261105090102"}\n')
+
+
+def test_a_siyuan_document_is_titled_by_its_own_attributes(cards):
+    """A SiYuan export has no front matter and no title heading: the document's title is in its own attribute list,
+    the last line (`{: … title="…" type="doc"}`), and roots every front, not the file's slug."""
+    made = _made(cards, "02-hard-margin.md")
+    assert set(made) == {"Hard-margin SVM & the primal", "Hard-margin SVM & the primal › Primal"}

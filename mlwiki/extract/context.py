@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from mlwiki.extract.contents import is_contents_page
 from mlwiki.extract.hugo_site import is_site_furniture
 from mlwiki.extract.readme_sections import study_lines
+from mlwiki.extract.siyuan import document_title
 from mlwiki.models import NoteText
 
 
@@ -78,7 +79,7 @@ def note_context(note: NoteText, config) -> NoteContext:
     tags = [t for key in ("tags", "categories", "keywords") for t in _as_tags(note.meta.get(key))]
     if folders:
         tags.append("::".join(folders))
-    title = note.meta.get("title")
+    title = note.meta.get("title") or document_title(note.body)  # (SiYuan keeps a document's title at its end)
     ctx = NoteContext(
         path=note.path, file_type=note.file_type, deck=deck.strip(),
         tags=tuple(dict.fromkeys(clean_tag(t) for t in tags if clean_tag(t))),

@@ -7,12 +7,14 @@ text, as a link `[KKT conditions](siyuan://blocks/…)` or as a footnote; a supe
 `{{{row`/`{{{col` and `}}}`; an embed block is a query, `{{SELECT * FROM blocks …}}`; a tag is `#tag#`.
 
 SiYuan shows none of the attributes, the layout marks or the tags on a block's text, and an embed shows other blocks
-(which are cards where they are written): none is on a card, but a tag inside a sentence shows its word. A reference shows its anchor text; a link to a block
+(which are cards where they are written): none is on a card, but a tag inside a sentence shows its word. The document's title, kept in its own attribute list, is the note's title (`document_title`). A
+reference shows its anchor text; a link to a block
 is its text, as no address outside SiYuan opens it. Pure: text in, text out, line for line.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from mlwiki.render.spans import fenced_lines
@@ -28,6 +30,20 @@ _EMBED = re.compile(r"[ \t]*\{\{[ \t]*select\b.*\}\}[ \t]*(?:" + _IAL.pattern + 
 _TAG = re.compile(r"(?<![\w#&])#([^#\s][^#\n]{0,60}?)#(?![\w#])")
 _TAGS_LINE = re.compile(r"[ \t]*(?:" + _TAG.pattern + r"[ \t]*)+")
 _TRAILING_TAGS = re.compile(r"(?:[ \t]+" + _TAG.pattern + r")+[ \t]*$")
+
+
+_DOCUMENT = re.compile(r'\{:[^{}\n]*\btype="doc"[^{}\n]*\}')
+_TITLE = re.compile(r'\btitle="([^"\n]+)"')
+
+
+def document_title(body: str) -> str:
+    """The title SiYuan keeps in a document's own attribute list, its last line (`{: id="…" title="Support vector
+    machines" type="doc"}`): a SiYuan export has no other (no front matter, no title heading). "" for any other note."""
+    tail = body[-600:]
+    if 'type="doc"' not in tail or not (document := _DOCUMENT.search(tail)):
+        return ""
+    title = _TITLE.search(document.group())
+    return html.unescape(title.group(1)).strip() if title else ""
 
 
 def is_siyuan(body: str) -> bool:
