@@ -191,3 +191,38 @@ def test_a_siyuan_document_is_titled_by_its_own_attributes(cards):
     the last line (`{: … title="…" type="doc"}`), and roots every front, not the file's slug."""
     made = _made(cards, "02-hard-margin.md")
     assert set(made) == {"Hard-margin SVM & the primal", "Hard-margin SVM & the primal › Primal"}
+
+
+def _cell(kind: str, source: str, **meta) -> dict:
+    """A Deepnote markdown cell as its .ipynb export writes it."""
+    return {"cell_type": "markdown", "source": source,
+            "metadata": {"cell_id": "0" * 32, "deepnote_cell_type": kind, "formattedRanges": [], **meta}}
+
+
+NOTES["Isolation forest.ipynb"] = json.dumps({"metadata": {"deepnote_notebook_id": "c2f7"}, "nbformat": 4,
+                                              "nbformat_minor": 0, "cells": [
+    _cell("text-cell-h1", "# Isolation forest"),
+    _cell("text-cell-h2", "## Scores in scikit-learn"),
+    _cell("text-cell-p", "The paper's anomaly score is close to 1 for points isolated in few splits."),
+    _cell("text-cell-callout", "> score_samples returns the negated score, so lower means more abnormal.",
+          color="yellow"),
+    _cell("separator", "<hr>"),
+    _cell("text-cell-h2", "## Subsampling"),
+    _cell("text-cell-p", "Each tree is grown on a subsample of 256 points drawn without replacement."),
+    _cell("separator", "<hr>"),
+    {"cell_type": "markdown", "metadata": {"created_in_deepnote_cell": True, "deepnote_cell_type": "markdown"},
+     "source": "<a href='https://deepnote.com?utm_source=created-in-deepnote-cell'>\n"
+               "<img alt='Created in deepnote.com' src='data:image/svg+xml;base64,PD94'>Created in Deepnote</a>"}]},
+    indent=1)
+
+
+def test_a_deepnote_warning_callout_is_a_caveat_and_a_separator_no_text(cards):
+    """Deepnote exports a callout block as a quote in a cell marked `text-cell-callout`; a yellow one is a warning,
+    a card of its own (not more of the paragraph above); a separator block (`<hr>`) is a rule, on no back, and the
+    "Created in deepnote.com" badge cell the export ends on is on no card."""
+    made = _made(cards, "Isolation forest.ipynb")
+    assert made["Isolation forest › Scores in scikit-learn"] == (
+        "The paper's anomaly score is close to 1 for points isolated in few splits.")
+    warning = [back for front, back in made.items() if "Warning" in front]
+    assert warning == ["score_samples returns the negated score, so lower means more abnormal."]
+    assert "<hr>" not in _text(made) and "deepnote.com" not in _text(made)

@@ -41,6 +41,7 @@ _NO_CARD_COMMENT = re.compile(r"^[ \t]*<!--[ \t]*no-card[ \t]*-->[ \t]*$")
 CALLOUT_METADATA = r"(?:\|[^\]\n]*)?"
 _CALLOUT_LINE = re.compile(r"\[!([\w-]+)" + CALLOUT_METADATA + r"\]([+-]?)[ \t]*(.*)$")
 # GitHub's first alert syntax, still common in READMEs: a quote whose first line is only `**Note**` or `**Warning**`
+_HR_TAG = re.compile(r"(?i)<hr\s*/?>")
 _WARNING_ICONS = frozenset("⚠❗‼🚨⛔")  # (the icons of a quote that is a warning box: its own card, a caveat)
 # The title of a box inside a callout that names only its role ("> > [!success]- Answer" under a question)
 _BOX_ROLE = re.compile(r"(?i)(?:(?:the|an?|my|show|see|reveal)\s+)?(?:answers?|solutions?|hints?|explanation|proof|details|spoiler|more|click(?: to (?:expand|reveal|open))?)?[\W_]*")
@@ -306,6 +307,8 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
                 kind = COMMENT  # (a Dataview field in a callout or indented under an item: metadata there too)
             elif first == "*" and text.startswith("*[") and _ABBREVIATION.match(text):
                 kind = COMMENT  # (`*[OOV]: out of vocabulary`: the page's abbreviations, shown as tooltips)
+            elif first == "<" and _HR_TAG.fullmatch(stripped):
+                text = "***"  # (`<hr>` alone on its line, as Deepnote's separator block: a rule like `***`)
             elif first == "." and stripped == ". . .":
                 kind = COMMENT  # (a reveal.js pause between a slide's parts: no text)
             elif first == "[" and stripped.lower() in _TOC_MARKERS:

@@ -22,7 +22,7 @@ from mlwiki.sources.decoding import decode_note, warn
 from mlwiki.sources.flat_yaml import read_flat
 from mlwiki.sources.graphs import GRAPH_FOLDER, is_graph_folder, logseq_style
 from mlwiki.sources.jekyll import kramdown_page
-from mlwiki.sources.notebook_cells import graded_task, is_assignment, left_out
+from mlwiki.sources.notebook_cells import cell_box, is_assignment, left_out
 from mlwiki.sources.toml_front import toml_front_matter
 from mlwiki.sources.zettels import zettel_titles
 from mlwiki.models import NoteText, Problem
@@ -405,8 +405,8 @@ def read_notebook(text: str, rel: str) -> tuple[dict, str, list[int], list[Probl
         for line in lines:
             cursor, mark = _find_json_line(text, line, cursor, mark)
             line_map.append(mark[1])
-        if graded_task(cell, assignment):  # (an nbgrader task: an exercise's statement, read as one)
-            source = f"```{{exercise}}\n{source}\n```"
+        if box := cell_box(cell, source, assignment):  # (an nbgrader task as an exercise, a Deepnote warning box)
+            source = f"{box[0]}\n{source}\n{box[1]}"
             start = len(line_map) - len(lines)
             line_map[start:start] = [line_map[start]]  # (the fences stand at the cell's first and last lines)
             line_map.append(line_map[-1])
