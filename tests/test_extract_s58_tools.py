@@ -123,7 +123,8 @@ def test_joplin_item_links_show_their_text(cards):
 HEPTABASE = (
     "# Temporal difference\n\n"
     "TD learning moves a value estimate towards a bootstrapped target, as the "
-    "[Bellman equations.md](./Bellman%20equations.md) suggest.\n\n"
+    "[Bellman equations.md](./Bellman%20equations.md) suggest, with a step size like "
+    "[SGD (stochastic gradient descent).md](./SGD%20\\(stochastic%20gradient%20descent\\).md).\n\n"
     "> The TD error is the gap between the bootstrapped target and the current estimate. "
     "[\\[1\\]](https://app.heptabase.com/pdf-card/1234?pdfPage=3&pdfBoundingBox=1,2,3,4)\n\n"
     "$$\n\\delta_t = r_{t+1} + \\gamma V(s_{t+1}) - V(s_t)\n$$\n\n"
@@ -137,7 +138,7 @@ def test_heptabase_mentions_show_card_titles_and_citations_never_show(cards):
     mark, on no card; a numbered heading's export escape (`1\\.`) does not reach the heading path."""
     made = _made(cards, "Card Library/Temporal difference.md")
     text = _text(made)
-    assert "Bellman equations.md" not in text and "app.heptabase.com" not in text and "\\[1" not in text
+    assert "Bellman equations.md" not in text and ".md]" not in text and "app.heptabase.com" not in text and "\\[1" not in text
     assert "Temporal difference › 1. Tabular TD(0)" in made
     formula = [front for front, back in made.items() if back.startswith("$$\\delta_t")]
     assert formula and formula[0].endswith("the gap between the bootstrapped target and the current estimate.")

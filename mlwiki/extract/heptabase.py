@@ -16,7 +16,8 @@ import re
 
 from mlwiki.render.spans import map_unfenced
 
-_FILE_NAME_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+?)\.md\]\((?!https?:)([^()\s]+?\.md)(#[^()\s]*)?\)")
+_FILE_NAME_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+?)\.md\]\((?!https?:)((?:[^()\s\\]|\\.)+?\.md)(#[^()\s]*)?\)")
+# (the target escapes a title's brackets: `./IoU%20\(Intersection%20over%20Union\).md`)
 _CITATION_MARK = re.compile(r"[ \t]?\[\\\[\d{1,3}\\\]\]\([^()\s]*\)")
 _APP_LINK = re.compile(r"\[([^\[\]\n]*)\]\(https://app\.heptabase\.com/[^()\s]*\)")
 _NUMBERED_HEADING = re.compile(r"(#{1,6}[ \t]+\d{1,3})\\([.)])")
