@@ -100,7 +100,7 @@ def loose_list_card(ex, first: int, path: str, blocks: list[Block], taken: set[i
             continue
         if held is None and rest_card(ex, path, rest):
             return
-        if held is not None and ex.drafts[held][0][0].line > block.lines[-1].no and (back := _rest_back(rest)):
+        if held is not None and _held_after(ex.drafts[held][0][0], blocks, k) and (back := _rest_back(rest)):
             draft = ex.drafts[held][0][0]  # (a paragraph after it has the section's front, "Expressivity: …" after
             draft.back = f"{back}\n\n{draft.back}"  # callouts: the list the section opens with goes first on it)
             return
@@ -110,16 +110,39 @@ def loose_list_card(ex, first: int, path: str, blocks: list[Block], taken: set[i
             return
 
 
+# The end of a line that breaks off a sentence: a word or a comma, no mark that ends one
+_WRAPPED = re.compile(r"[\w,]$")
+
+
+def _held_after(draft, blocks: list[Block], k: int) -> bool:
+    """Whether the card that has the section's front holds text that comes after the list `blocks[k]`: made from a
+    line below it, or, for a list right under its heading (k = 0: the heading introduces it), an opening card (made
+    at the heading's line) whose back is the paragraph right below the list and sums it up ("Overall, …")."""
+    if draft.line > blocks[k].lines[-1].no:
+        return True
+    start = " ".join(draft.back.split())[:_SAME_START]
+    return not k and len(start) == _SAME_START and len(blocks) > 1 and _SUMS_UP.match(start) is not None \
+        and " ".join(text_of(blocks[1]).split()).startswith(start)
+
+
+# The words a paragraph opens on when it sums up the list above it: the list and it are one passage
+_SUMS_UP = re.compile(r"(?i)(?:overall|all in all|altogether|in (?:short|sum|summary|a nutshell)|to (?:sum up|summari[sz]e))\b")
+_SAME_START = 40  # characters: a back that starts as a paragraph does, so far, is that paragraph's
+
+
 def _plain_list(block: Block) -> bool:
     """Whether a block is one flat list of statements: no nested items (an outline's branches), no paragraph after
     it, no item that asks ("What content modes? text, …": a requirements interview) or bids the reader do something
     ("Find an example of …", "Imagine you have three classifiers …": exercises, a worked example)."""
+    before = ""
     for ln in block.lines:
         if ln.text[:1].isspace():
             if LIST_ITEM.match(ln.text):
                 return False
-        elif not LIST_ITEM.match(ln.text) or _BIDS.match(LIST_ITEM.sub("", ln.text, count=1)):
-            return False
+        elif not LIST_ITEM.match(ln.text) and not (before and _WRAPPED.search(before)) \
+                or _BIDS.match(LIST_ITEM.sub("", ln.text, count=1)):
+            return False  # (a line under an item cut mid-sentence, "… has a space complexity of" / "$O(|V|^2)$ …",
+        before = ln.text  # is that item's, wrapped without an indent as CommonMark allows, not a paragraph after it)
     return "?" not in text_of(block)
 
 

@@ -9,6 +9,7 @@ from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.claim_heads import AFTER_CLAIM
 from mlwiki.extract.forms import STATEMENT
 from mlwiki.extract.labels import asks, introduces_list, list_label
+from mlwiki.extract.lead_connectives import without_lead_connective
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.passages import narrates, passage
 from mlwiki.extract.prose import clean_once, clean_prose, holds_words, sentences, word_count
@@ -54,6 +55,10 @@ def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
             # be), an answer with its question (also one the paragraph opens on: "*Why X?* Because …")
         long_enough = holds_words(text_of(block), MIN_OPENING_WORDS)  # (spares a passage)
         back = passage([block], lead and not k and len(block.lines) == 1, declined) if long_enough else None
+        if back is None and long_enough and (not k or after_narration) \
+                and (unjoined := without_lead_connective(block)) is not None:
+            back = passage([unjoined], False, declined)  # ("Now considering …, a partial derivative is …" under its
+            # heading, "Instead, a model starts …" after narration: the joining word leads on from no text on the card)
         if back is not None and (_only_sets_up(back) or lead and not k and is_pitch(back)):
             continue  # ("**Definition**. Let $\\Omega$ be a set …": what it sets up follows)
         if back is not None and word_count(clean_prose(back)) >= MIN_OPENING_WORDS:

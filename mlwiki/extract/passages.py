@@ -256,7 +256,7 @@ def _judged(text: str, code: int, lines: int, labelled: bool) -> str | None:
         return None  # only code (and its fences): a program to read, not an answer to recall
     if not code and "\n\n" not in text and works_numbers(text) and (conclusion := _after_the_sums(text)):
         text = prose = conclusion  # ("With q = 0.05, … ≈ 0.95. So 60 trials give a 95 % chance …": what it shows)
-    return text if prose.strip() and not prose.rstrip().endswith(":") and reads_as_prose(prose, labelled) else None
+    return text if prose.strip() and not prose.rstrip().rstrip("*_").endswith(":") and reads_as_prose(prose, labelled) else None  # ("- **Update:**" announces too)
 
 
 # A list item's closing clause that tells what the author goes on to do ("- Pairwise is dearer to train, let's

@@ -48,16 +48,21 @@ def sets_up_example(sentence: str) -> bool:
     return ("example" in lower or "exercise" in lower or "given function" in lower) and \
         bool(_EXAMPLE_INSIDE.search(sentence))
 # A section that opens by announcing that it traces one example ("Let's walk step by step through a simple tensor
-# operation", "We will trace what happens when …", "Consider the expression:", "Creating a tensor exemplifies …")
+# operation", "We will trace what happens when …", "Consider the expression:", "Creating a tensor exemplifies …"), or
+# runs a method on one data set ("In this section, we will implement GraphSAGE … on the PubMed dataset": its data's
+# counts and classes, then its code)
 _WALKTHROUGH = re.compile(r"(?i)(?:let[’']?s|we(?:[’']ll| will)?)[ \t]+(?:now[ \t]+)?(?:walk|trace|step)\b[^.:\n]*?\b"
                           r"(?:through|what happens)\b|^consider (?:the|this) (?:expression|code|snippet|call)\b|"
-                          r"\bexemplif(?:y|ies)\b")
+                          r"\bexemplif(?:y|ies)\b|(?:let[’']?s|we(?:[’']ll| will)?)[ \t]+(?:now[ \t]+)?implement\b"
+                          r"[^.:\n]*?\b(?:on|of|for|to) (?:the|a|an|our)\b[^.:\n]*?\b(?:dataset|data set)s?\b")
 
 
 def walks_through(text: str) -> bool:
-    """Whether a section's first paragraph announces that the section traces one example step by step: what
-    follows are the steps of that example ("Next, the result is added with 1"), not things to learn alone."""
-    return ("walk" in text or "trace" in text or "step" in text or "onsider" in text or "xemplif" in text) and \
+    """Whether a section's first paragraph announces that the section traces one example step by step, or runs a
+    method on one data set: what follows are the steps of that example ("Next, the result is added with 1") or that
+    data set's particulars ("19,717 nodes and 88,648 edges"), not things to learn alone."""
+    return ("walk" in text or "trace" in text or "step" in text or "onsider" in text or "xemplif" in text
+            or "mplement" in text) and \
         bool(_WALKTHROUGH.search(text[:400]))
 
 
