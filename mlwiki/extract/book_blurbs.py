@@ -6,8 +6,8 @@ citation plugins, a hand-kept `References/` folder) opens with the book's record
     An Introduction to Statistical Learning provides an accessible overview of the field … This book presents …
 
 A card of such a sentence ("What does An Introduction to Statistical Learning provide?" → "… an accessible overview
-of the field …", "Define: Data Science Design Manual" → "… is a source of practical insights …") describes the book,
-not what it teaches: its back opens on the book itself, its title or "this book", "the text". Such a card is left
+of the field …", "Define: Data Science Design Manual" → "… is a source of practical insights …") describes the
+book, not what it teaches: its back opens on the book itself, its title or "this book", "the text". Such a card is left
 out; what the note takes from the book (a definition it copies, a reader's summary) opens on its own subject and
 stays. Only a note whose front matter records a book (`NoteContext.records_book`) is read so: a paper's note says
 what the paper shows in the same words ("This paper introduces the Transformer …"), and that is what it teaches.

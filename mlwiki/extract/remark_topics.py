@@ -1,7 +1,8 @@
 """A remark asked by what it speaks of. Mathematical notes set a remark beside a section's statement and mark it as
 one: "**Remark**. A topological open set need not be a metric open set.", "Note that $L(\\theta|x)$ is no
 probability of $\\theta$.", or a paragraph alone under a heading "## Remark" or "## Remarks". A front that only
-says so ("Open Set › Remark", "… › Statements › remark") does not say which claim is asked, and a note holds several.
+says so ("Open Set › Remark", "… › Statements › remark") does not say which claim is asked, and a note holds
+several.
 Its front names what the remark's first sentence speaks of, as `topics.passage_topic` reads it:
 
     Open Set › Remark                    →  Open Set › Remark › A topological open set

@@ -63,8 +63,9 @@ _VERDICT = re.compile(r"(?i)[\W_]*(?:(?:good|close|accurate|precise|safe|fast|ch
 # A sentence that only says that many kinds of something exist, "There are many variations of ANN.": what they are is
 # the text's to say (the headings and sentences around it), and alone it says nothing to recall: shown, not asked
 _KINDS_EXIST = re.compile(r"(?i)[\W_]*there[ \t]+(?:are|exist)[ \t]+(?:many|several|various|numerous|multiple|"
-                          r"a[ \t]+(?:lot|number|variety)[ \t]+of|lots[ \t]+of)[ \t]+(?:\w+[ \t]+)?(?:variations|variants|"
-                          r"types|kinds|sorts|flavou?rs|versions|families)\b(?:[ \t]+of[ \t]+[^.!?]{1,40})?[ \t]*[.!]?")
+                          r"a[ \t]+(?:lot|number|variety)[ \t]+of|lots[ \t]+of)[ \t]+(?:\w+[ \t]+)?"
+                          r"(?:variations|variants|types|kinds|sorts|flavou?rs|versions|families)\b"
+                          r"(?:[ \t]+of[ \t]+[^.!?]{1,40})?[ \t]*[.!]?")
 _POINTS = re.compile(r"(?i)[\W_]*(?:(?:also )?see|cf\.|more (?:on this )?in)\b|.*\[\[[^\]\n]*\]\][.]?$"
                      r"|.*(?:→|->|⇒)[ \t]*\[[^\]\n]*\]\([^)\n]*\)[.]?$")  # ("Computation → [numerics](04-numerics).")
 
