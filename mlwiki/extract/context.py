@@ -39,6 +39,7 @@ class NoteContext:
     toml: bool = False  # its front matter is Hugo's `+++` TOML: its title's cards keep the ids of its file's name
     zettels: dict[str, str] = field(default_factory=dict)  # {id: title} of the notes it links to by id (Zettlr)
     title_apart: bool = False  # Pandoc/Quarto show its front matter's title above its sections, H1s included
+    records_book: bool = False  # its front matter is a book's record (authors and a publisher or ISBN): `book_blurbs`
 
     def file_line(self, body_line: int) -> int:
         if self.line_map:
@@ -89,7 +90,8 @@ def note_context(note: NoteText, config) -> NoteContext:
         line_offset=note.line_offset, line_map=note.line_map,
         title=title if isinstance(title, str) else "", logseq=note.logseq,
         kramdown=note.kramdown, zettels=note.zettels, toml=note.toml,
-        title_apart=note.file_type == "qmd" or any(key in note.meta for key in _PANDOC_KEYS))
+        title_apart=note.file_type == "qmd" or any(key in note.meta for key in _PANDOC_KEYS),
+        records_book=records_book(note.meta))
     if is_contents_page(rel_notes, note.body):
         return replace(ctx, study_lines=())  # (a site's table of contents: only the forms written for mlwiki)
     # (a folder's README that a documentation site shows as the chapter's page is a note like any other)
@@ -102,6 +104,13 @@ def note_context(note: NoteText, config) -> NoteContext:
         ctx = replace(ctx, formulas="none", definitions=False, highlight_cloze=False, question_headings=False,
                       question_callouts=False, bold_questions=False, sections=False)
     return ctx
+
+
+def records_book(meta: dict) -> bool:
+    """Whether a note's front matter records a book, as reference managers and citation plugins write one: its
+    authors, and its publisher or ISBN (a paper has a journal or venue instead)."""
+    return any(meta.get(key) for key in ("authors", "author", "editors")) \
+        and any(meta.get(key) for key in ("publisher", "isbn", "ISBN"))
 
 
 # A note kept to be copied, not studied: Obsidian's and Templater's templates folder, a note named "Template"

@@ -83,13 +83,22 @@ def split_said(drafts: list) -> list:
         if kept:  # (one bullet left: its text, no list of one)
             back = "\n".join(kept) if len(kept) > 1 else _ITEM.sub("", " ".join(kept[0].split()), count=1)
             out.append(([replace(draft, back=back)], heading))
+        path = draft.front.split(SAYS, 1)[0]
+        was = next((k for k, (front, _) in enumerate(own) if _was_kept(front, path)), 0)
         for k, (front, back) in enumerate(own):
-            keeps = not kept and not k
+            keeps = not kept and k == was  # (the bullet that stayed on the card before, else the first)
             shown = front if _reads_formula(back, front) else front.split("\n\n", 1)[0]  # (its id keeps the formula)
             out.append(([replace(draft, front=shown, back=back,
                                  id_front=id_front if keeps else f"{REMARK_FORM}: {front}")], heading))
             fronts.update((front, shown))
     return out
+
+
+def _was_kept(front: str, path: str) -> bool:
+    """Whether a bullet's front has a cue of more words than a label has when its math counts word by word ("If $0 <
+    \\epsilon < 1$"): the bullet stayed on the remark card while math counted so, and its card keeps that id."""
+    cue = front.split("\n\n", 1)[0][len(path) + 3:]
+    return "$" in cue and len(cue.split()) > MAX_LABEL_WORDS
 
 
 # A part of a formula named in words beside its math ("The $1/H$ scaling", "The denominator $p(D)$"), not by its math
@@ -201,8 +210,8 @@ def _cue(item: str, path: str, formula: str) -> str:
         return cue  # ("When is the expected loss minimised?")
     if clause := clause_cue(item):
         return clause  # ("trees are independent → …": what it starts from, more than its subject "Trees")
-    if not cue.startswith("What it") and "*" not in cue and len(cue.split()) <= MAX_LABEL_WORDS:
-        return cue
+    if not cue.startswith("What it") and "*" not in cue and len(_INLINE.sub("x", cue).split()) <= MAX_LABEL_WORDS:
+        return cue  # (a span of math is one word: "If $0 < \epsilon < 1$")
     subject = lead_subject(found[0])  # ("The $\frac12$ and the square are cosmetic: …": the parts it names)
     return subject if subject and (_NAMED_PART.fullmatch(subject) or _PARTS_NAMED.fullmatch(subject)) else ""
 

@@ -381,12 +381,16 @@ def _shown(parts: list[Part], hidden: int) -> str:
 def _hidden(kind: str, text: str, slips: bool = False, alone: bool = False) -> str:
     """A part with its text hidden after its list marker and its own label ("- cost per head: [...]"), or else the
     cue it gives (`item_cues`); an item over a short list of its own keeps its line, which names what is asked ("-
-    Drawbacks" over "  - [...]"); an item of the writer's slips (`slips`) keeps its own cue (`item_cues.slip_cue`);
+    Drawbacks" over "  - [...]"), and the label of the one item under it ("- Video completion rate" over "  - Cons:
+    [...]"); an item of the writer's slips (`slips`) keeps its own cue (`item_cues.slip_cue`);
     a day's bullet (`alone`) keeps a longer label, its own question ("On why the kernel needs a ridge: [...]")."""
     first, _, nested = text.partition("\n")
     marker = LIST_ITEM.match(first).group(0) if kind == "item" else ""
     if marker and LIST_ITEM.match(nested.lstrip("\n")) and len(first[len(marker):].split()) <= MAX_LABEL_WORDS:
-        return f"{first}\n{' ' * len(marker)}- {HIDDEN}"
+        under = [line.strip() for line in nested.split("\n") if line.strip()]
+        own = _label(under[0]) if len(under) == 1 else ""  # (one item under it with a label of its own, "- Cons:
+        # …": the label says which side of the item is asked)
+        return f"{first}\n{' ' * len(marker)}- {own[_marker_end(own):] if own else ''}{HIDDEN}"
     said, label = first[len(marker):], _label(first)
     if slips:
         return f"{marker}{slip_cue(said[len(label):], label)}{HIDDEN}"

@@ -6,12 +6,14 @@ heading does not ask for. What the remark does can be told by its form:
 - it advises ("Always plot the histograms of both groups", a tip callout's text): "… › advice" (or the callout's
   kind, "… › tip");
 - the writer marks it as a remark ("**Remark**. The theoretical moments should not be confused with …", "Notice
-  the loop has no backward pass …"): "… › remark";
+  the loop has no backward pass …"), or it stands alone under a heading "Remark(s)": asked by what it speaks of,
+  its label off (`remark_topics`), else "… › remark";
 - it tells why what the heading names exists, the limits of what came before and that it addresses them ("Plain
   SGD is slow to converge … To address these issues, …"): "… › motivation";
 - it only announces what follows ("This section covers two algorithms", "Three ways to ask which inputs matter.")
-  or sets out notation ("With activations $a^{(l)}$ and weights $W^{(l)}$, where $l$ is the layer"): no card, when
-  cards under the heading follow and say it;
+  or sets out notation ("With activations $a^{(l)}$ and weights $W^{(l)}$, where $l$ is the layer"), or only gives
+  the name the heading names ("One famous ANN method is called HNSW." under "… (HNSW)"): no card, when cards under
+  the heading follow and say it;
 - it is the one item of a list left under a heading whose other items became cards of their own ("- Larger batches
   help contrastive training more than supervised"): the front names what it speaks of ("… › Larger batches").
 
@@ -30,6 +32,7 @@ from mlwiki.extract.defining import stems
 from mlwiki.extract.emphasised import paragraph_topic
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM
 from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.remark_topics import remark_heading, remark_topic, without_remark_label
 from mlwiki.extract.subject import holds_whole
 from mlwiki.extract.topics import passage_topic
 from mlwiki.models import CardKind
@@ -63,6 +66,9 @@ _COUNTS = re.compile(r"(?i)(?:two|three|four|five|six|several)\s+(?:\w+\s+)?(?:w
                      r"algorithms|families|flavou?rs|strategies|techniques)\b(?:\s+(?:to|of|for)\b)?[^:]*$")
 # A phrase that only names the symbols of what follows: "With activations $a$ and weights $W$, where $l$ is …"
 _NOTATION = re.compile(r"(?:With|Given|Using)\s+[^.;:]*?\$[^.;:]*?,\s+where\s+[^.;]*\.?")
+# A sentence that only names something: "One famous ANN method is called HNSW.", "A popular variant is known as X."
+_NAMES = re.compile(r"(?i)(?:one|a|an|the|another)[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:is|are)[ \t]+(?:(?:often|usually|"
+                    r"commonly|also)[ \t]+)?(?:called|named|known[ \t]+as|dubbed)[ \t]+(?P<name>[^.!?;,]{1,60}?)[.!]?")
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|gives?|means?|makes?|can|will|must)\b")
 # What follows a list item's label or subject: a colon, an equals sign, a dash, a bracket ("- PQ = SQ × RQ")
 _LABEL_END = re.compile(r"[*_]*\s*(?::|=|—|–|\(|-\s)")
@@ -82,7 +88,10 @@ def lone_remark_cards(drafts: list, blocks: list) -> list:
             kept.append((siblings, path))
             continue
         role = remark_role(draft.back, path, _callout_kind(blocks, draft.line))
-        if role is None and (topic := _beside_statement(draft.back, path, drafts)):
+        if (role == "remark" or role is None and remark_heading(path)) and (topic := remark_topic(draft.back, path)):
+            kept.append(([replace(draft, front=f"{path} › {topic}", back=without_remark_label(draft.back),
+                                  id_front=draft.id_front or draft.front)], path))  # (asked by what it speaks of)
+        elif role is None and (topic := _beside_statement(draft.back, path, drafts)):
             kept.append(([replace(draft, front=f"{path} › {topic}", id_front=draft.id_front or draft.front)], path))
         elif role is None:
             kept.append((siblings, path))
@@ -134,7 +143,7 @@ def remark_role(back: str, path: str, callout: str = "") -> str | None:
     role = "remark" if _REMARKS.match(body) else "motivation" if _MOTIVATES.search(body) else ""
     if role and words >= MIN_WARNING_WORDS and not stems(role) & stems(path.rsplit(" › ", 1)[-1]):
         return role  # (not under "## Remarks", which says it already)
-    return "" if _announces(body) or _notation(body) else None
+    return "" if _announces(body) or _notation(body) or _names_heading(body, path) else None
 
 
 def _section(path: str, back: str) -> str:
@@ -173,6 +182,15 @@ def _announces(body: str) -> bool:
     if not said or not (_ANNOUNCES.match(said[0]) or _COUNTS.match(said[0]) and not _VERB.search(said[0])):
         return False
     return sum(len(s.split()) for s in said[1:]) <= MAX_TAIL_WORDS
+
+
+def _names_heading(body: str, path: str) -> bool:
+    """Whether a remark only gives the name its heading names ("One famous ANN method is called HNSW." under
+    "Hierarchical navigable small world (HNSW)"): it says that the heading's subject exists, which the cards under
+    the heading teach."""
+    found = _NAMES.fullmatch(" ".join(body.split()))
+    last = clean_prose(path.rsplit(" › ", 1)[-1]).casefold()
+    return found is not None and holds_whole(last, clean_prose(found["name"]).strip(" *_").casefold())
 
 
 def _notation(body: str) -> bool:

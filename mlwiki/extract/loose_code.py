@@ -22,6 +22,26 @@ MAX_STRAY_LINES = 1  # (of code left under such an item: a line says nothing of 
 _FENCE_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:[-*+]|\d+[.)])[ \t]+(?P<fence>`{3,}|~{3,})[\w+#.-]*[ \t]*")
 
 
+# What marks a snippet as an example run: a comment that says so ("# Example of the Chi-Squared Test"), or a sample of
+# made-up data to run it on (a literal list of eight numbers or more, "data = [0.873, 2.817, …]")
+_EXAMPLE_COMMENT = re.compile(r"(?i)[ \t]*(?:#|//|--|%)[ \t]*(?:an?[ \t]+)?(?:example|e\.g\.|demo|toy example)\b")
+_MADE_UP_DATA = re.compile(r"=[ \t]*[\[(][ \t]*-?\d+(?:\.\d+)?(?:[ \t]*,[ \t]*-?\d+(?:\.\d+)?){7,}")
+_EXAMPLE_CUE = re.compile(r"(?i)(?:#|//|--|%)[ \t]*(?:an?[ \t]+)?(?:example|e\.g\.|demo|toy)|=[ \t]*[\[(][ \t]*-?\d")
+
+
+def _asked(front: str) -> str:
+    """What a front asks past the note's subject it is rooted in: its headings below the first, and its question."""
+    head, _, question = front.partition("\n\n")
+    return f"{head.partition(' › ')[2]}\n\n{question}"
+
+
+def example_run(code: list[str]) -> bool:
+    """Whether a snippet's lines are an example run: its first line a comment that says so, or a line that sets up
+    made-up data (see `_EXAMPLE_COMMENT`, `_MADE_UP_DATA`)."""
+    first = next((ln for ln in code if ln.strip()), "")
+    return bool(_EXAMPLE_COMMENT.match(first)) or any(_MADE_UP_DATA.search(ln) for ln in code)
+
+
 def without_bare_fences(back: str) -> str:
     """The back without a list item that only opens a code block which never closes on it ("- ```python" and a
     line or none of its code, the rest read off as the outline was read): a fence line and a stray line of code
@@ -45,9 +65,14 @@ def without_loose_code(back: str, front: str) -> str:
     """The back of a card of prose without a fenced code block that nothing introduces: the line before it ends a
     sentence ("… biased upward.") or a list item ("- ignores node features") rather than leading into it ("… with
     networkx:", "For every iteration"), and the front asks for no code ("Implementing dropout"; a question may,
-    unless it asks for a subject's limitations or pros and cons). A snippet kept beside a fact is not that fact."""
-    if _CODE_FRONT.search(front) or front.rstrip().endswith("?") and not _ASKS_SIDES.search(front):
-        return back  # (a question's answer may be the code: "Why?" over "Because." and its snippet)
+    unless it asks for a subject's limitations or pros and cons). A snippet kept beside a fact is not that fact.
+    Nor is an example run (`example_run`: "# Example of the Pearson's test", made-up data) under a front whose
+    heading or question asks for no code, though the note's title may name the language ("… Tests in Python ›
+    Pearson's Correlation" over "Tests whether …" and its demo)."""
+    asks_code = bool(_CODE_FRONT.search(front) or front.rstrip().endswith("?") and not _ASKS_SIDES.search(front))
+    # (a question's answer may be the code: "Why?" over "Because." and its snippet)
+    if asks_code and (not _EXAMPLE_CUE.search(back) or _CODE_FRONT.search(_asked(front))):
+        return back  # (but an example run, when only the note's title names code)
     lines, kept, k = back.split("\n"), [], 0
     while k < len(lines):
         line = lines[k]
@@ -56,6 +81,7 @@ def without_loose_code(back: str, front: str) -> str:
             before = next((ln.strip() for ln in reversed(kept) if ln.strip()), "")
             ended = before and (before[-1] in ".!?)" or _ITEM.match(before) and before[-1] != ":")
             if end is not None and ended and not any("`" in ln for ln in kept) \
+                    and (not asks_code or example_run(lines[k + 1:end])) \
                     and not writes_pseudocode(line, lines[k + 1:end]):  # (an algorithm's steps: what it teaches)
                 # (prose that speaks in code, "`torch.tensor` copies its input.", may want its snippet)
                 k = end + 1  # (a loose snippet: left off, and a remark in brackets right under it, on it)

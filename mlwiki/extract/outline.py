@@ -129,7 +129,8 @@ def outline_items(lines: list[tuple[int, str]], vague=None) -> list[tuple[list[s
         nested = [text for _, text in lines[k + 1:end] if text.strip()]
         if not nested or not LIST_ITEM.match(nested[0]):
             continue
-        inner = min(indent_width(text) for text in nested)
+        inner = min(indent_width(text) for text in nested if LIST_ITEM.match(text))  # (a line at the margin after
+        # the items, "![[figure.png]]", goes on the last item's paragraph as CommonMark reads it: no list's margin)
         top = [text for text in nested if indent_width(text) == inner and LIST_ITEM.match(text)]
         words = _words(nested, len(said.split()))
         path = _path(stack, nested)
@@ -140,7 +141,7 @@ def outline_items(lines: list[tuple[int, str]], vague=None) -> list[tuple[list[s
             continue
         if words < len(label.split()) + MIN_NEW_WORDS:
             continue
-        back = "\n".join(text.expandtabs(4)[inner:] for text in nested)
+        back = "\n".join(text.expandtabs(4)[min(inner, indent_width(text)):] for text in nested)
         back = f"{said}\n\n{back}" if said else back
         found.append((path, back, lines[k][0]))
         covered_until = end - 1

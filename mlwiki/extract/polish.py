@@ -11,6 +11,7 @@ from mlwiki.extract.aside_labels import asides_asked
 from mlwiki.extract.balanced_marks import balanced_marks, sentences_ended
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.bare_titles import without_bare_titles
+from mlwiki.extract.book_blurbs import without_book_blurbs
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
 from mlwiki.extract.converses import converses_asked
 from mlwiki.extract.emphasis_fronts import emphasis_asked
@@ -60,6 +61,8 @@ def polished(ex) -> list:
     drafts = with_sibling_cards(ex)  # (a definition list's other items, when no card holds them)
     drafts = without_citation_keys(inline_html_as_markdown(drafts))  # ("[@key]" off; a card naming a source)
     drafts = without_unanswered(without_signposts(tidy(drafts)))  # (to-dos, diary, "Next: …" off; a doubt asked back)
+    if ex.ctx.records_book:
+        drafts = without_book_blurbs(drafts, ex.subject)  # (a book's note: the publisher's description of it)
     drafts = without_log_lines(without_title_slide(drafts, ex.page))  # (a journal's "afternoon: …", "## Tomorrow";
     # a deck's title slide: its paper, authors, agenda)
     drafts = log_entries_read(drafts, ex.subject, ex.blocks)  # (a log's dated entries: the lessons they state, not the day)

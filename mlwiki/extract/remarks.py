@@ -62,6 +62,7 @@ _CASE = re.compile(r"(?:For|When|With|Without|Under|If|In|At)\b(?:[^,.;:!?$]|\$[
 _NOT_CASE = re.compile(r"(?i)in (?:other words|short|words|summary|particular|general|contrast|addition|turn|this|that|"
                        r"which|our|your)\b")
 _TO_READER = re.compile(r"(?:You|We|Let['’]s|Let us)\b")  # ("You can imagine several variants of this equation")
+_ONE_WORD_MATH = re.compile(r"\$[^$\n]+\$")  # (a case's math counts as one word: "If $0 < \epsilon < 1$,")
 _STATES_VALUE = re.compile(r"\$[^$\n]*(?:=|\\approx|\\to)[^$\n]*\$[.;,]?(?:\s|$)")  # "$r(\theta_0) = 1$."
 # A claim a remark makes of a subject of its own, not reading the formula: when it holds ("KL is infinite when …",
 # "The matrix $A$ is invertible if …") or how it is done ("It is solved by conjugate gradient …")
@@ -230,7 +231,7 @@ def _cue(found: list[str]) -> str:
         # first part is used when …", which reads the formula part by part, nor "It is optimal when …; …", a claim
         # with more after it than the question asks)
     if (case := _CASE.match(sentence)) and not _NOT_CASE.match(sentence) \
-            and len(case.group().split()) <= MAX_CUE_WORDS + 1 \
+            and len(_ONE_WORD_MATH.sub("x", case.group()).split()) <= MAX_CUE_WORDS + 1 \
             and not any(later.startswith(sentence.split(None, 1)[0] + " ") for later in found[1:]):
         return case.group().rstrip(", \t")
     if pointer := _POINTER_WORD.match(sentence):  # ("That max makes …", not "This trades …": no noun to name)

@@ -12,8 +12,9 @@ Only a paragraph a learner can study this way: plain prose (no list, display for
 one, "The best lower bound.", answers the heading), and not one answer to its heading (`one_answer`: a question
 heading, a definition first, sentences tied as one argument, tutorial prose …). A sentence opening in brackets (an
 aside), a citation alone ("Alon & Yahav, ICLR 2021."), an example ("For example, …", "Imagine …"), the writer's own
-doubt ("Open question for me …"), a verdict on the sentence before ("Good enough for budgeting.") or one that
-only points elsewhere is shown on every card and asked on none. A
+doubt ("Open question for me …"), a verdict on the sentence before ("Good enough for budgeting."), one that only
+says that many kinds of a thing exist ("There are many variations of ANN.") or one that only points elsewhere is
+shown on every card and asked on none. A
 sentence that sets a term equal ("HeadA = …") keeps the term as its blank's cue.
 
 Runs after the passes that ask a bare heading by what its back says (its bold phrase, its first sentence's
@@ -59,6 +60,12 @@ _WRAP = re.compile(r"[ \t]*\n[ \t]*")
 # leans on that sentence (asked alone, its back says nothing): shown, asked on no card
 _VERDICT = re.compile(r"(?i)[\W_]*(?:(?:good|close|accurate|precise|safe|fast|cheap)[ \t]+enough|"
                       r"works?[ \t]+(?:well|fine)|not[ \t]+bad)\b(?:[ \t]+[^\s.!?]+){0,5}[ \t]*[.!]?")
+# A sentence that only says that many kinds of something exist, "There are many variations of ANN.": what they are is
+# the text's to say (the headings and sentences around it), and alone it says nothing to recall: shown, not asked
+_KINDS_EXIST = re.compile(r"(?i)[\W_]*there[ \t]+(?:are|exist)[ \t]+(?:many|several|various|numerous|multiple|"
+                          r"a[ \t]+(?:lot|number|variety)[ \t]+of|lots[ \t]+of)[ \t]+(?:\w+[ \t]+)?"
+                          r"(?:variations|variants|types|kinds|sorts|flavou?rs|versions|families)\b"
+                          r"(?:[ \t]+of[ \t]+[^.!?]{1,40})?[ \t]*[.!]?")
 _POINTS = re.compile(r"(?i)[\W_]*(?:(?:also )?see|cf\.|more (?:on this )?in)\b|.*\[\[[^\]\n]*\]\][.]?$"
                      r"|.*(?:→|->|⇒)[ \t]*\[[^\]\n]*\]\([^)\n]*\)[.]?$")  # ("Computation → [numerics](04-numerics).")
 
@@ -96,7 +103,7 @@ def _parts(back: str, heading: str) -> list[tuple[str, bool]] | None:
     text = _WRAP.sub(" ", text)  # (a wrapped line's break is a space: a sentence shown beside others reads whole)
     said = [s.strip() for s in sentences(text) if s.strip()]
     parts = [(s, not _ASIDE.fullmatch(s) and not _POINTS.match(s) and not _DOUBT.match(s) and not _CITES.fullmatch(s)
-              and not _VERDICT.fullmatch(s))
+              and not _VERDICT.fullmatch(s) and not _KINDS_EXIST.fullmatch(s))
              for s in said]
     asked = [s for s, ask in parts if ask]
     if not 2 <= len(asked) <= MAX_SENTENCES or len(said) > MAX_SENTENCES:

@@ -4,6 +4,8 @@ subject (`| pros | cons |`). Reading the table is `mlwiki.extract.tables`'; this
 
 from __future__ import annotations
 
+import re
+
 from mlwiki.extract import table_cells, tables
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.defining import note_headings
@@ -12,6 +14,9 @@ from mlwiki.extract.table_conclusions import conclusion_card
 
 FORM = "table-row"  # a row of a table that explains things, in such a section
 _REMARKS = table_cells.REMARKS  # (a column of remarks: the row's name alone asks what the table says of it)
+# A column that says what each row's name means ("| Axiom | Meaning |"): the row's name alone asks it, as a term's
+# name asks its definition ("… › Inverse elements", not "… › Inverse elements › Meaning")
+_MEANING = re.compile(r"(?i)[ \t]*(?:meanings?|what (?:it|this) means|means)[ \t:?]*")
 
 _ASKED_COLUMNS = (2, 5)  # (one column: the row's name asks it; more than five: a list too long for a front)
 
@@ -48,7 +53,8 @@ def table_cards(ex, path: str, block: Block, after: Block | None = None) -> None
         if found and not column and len(asked) <= back.count("\n"):  # (a header that is a question: "- What is it?
             # …" names its column without a colon)
             asked = table_cells.asked_headers(found, line, back) or asked
-        front = ("" if _REMARKS.fullmatch(column) else f"{path} › {name} › {column}") if column else \
+        plain = column and (_REMARKS.fullmatch(column) or _MEANING.fullmatch(column))
+        front = ("" if plain else f"{path} › {name} › {column}") if column else \
             f"{path} › {name}: {', '.join(asked)}?" if _ASKED_COLUMNS[0] <= len(asked) <= _ASKED_COLUMNS[1] else ""
         ex.add_card(FORM, front or f"{path} › {name}", back, line, id_front=f"{id_path} › {name}")
     if rows:

@@ -16,7 +16,8 @@
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
   Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`), and its
   embeds of another note's part inside a line as links (`note_embeds`), an Excalidraw drawing's words
-  (`drawings`); a Zotero literature note's record, PDF links and import stamps (`zotero`); a Jekyll page's kramdown
+  (`drawings`); a Zotero literature note's record, PDF links and import stamps (`zotero`); an Annotator highlight's
+  record, reduced to the reader's comment (`annotator`); a Jekyll page's kramdown
   (inline `$$…$$`, Liquid tags, attribute lists);
 - a rich-text editor's HTML (Evernote's, a web clip's) as its text; a Google Doc's export without the converter's
   alerts, its escapes read (`gdocs`); a clipped page's reference marks and fine print
@@ -27,6 +28,7 @@
 from __future__ import annotations
 
 from mlwiki.extract import hugo
+from mlwiki.extract.annotator import as_annotator_shows
 from mlwiki.extract.blank_marks import without_blank_marks
 from mlwiki.extract.bookdown import as_bookdown_shows
 from mlwiki.extract.d2l import as_d2l_shows
@@ -124,6 +126,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_note_embeds_show(body)  # (Obsidian's `![[note#part]]` inside a line: the link it stands for)
         body = as_drawing_shows(body)  # (an Excalidraw drawing that states things: the list of its words)
         body = as_zotero_shows(body)  # (a Zotero literature note: its record, PDF links and import stamps)
+        body = as_annotator_shows(body)  # (an Annotator highlight: the place in the PDF it marks, but its comment)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)
