@@ -24,9 +24,11 @@ _GENERIC_TITLES = frozenset(("introduction", "intro", "overview", "summary", "ba
 _GENERIC_FOLDERS = frozenset(("", "docs", "doc", "notes", "chapters", "content", "posts", "pages", "src", "book"))
 # A heading or callout title that opens a worked example or an exercise ("Example 2:", "Exercises", "Solution");
 # "Multiple Training Examples at Once" is about data points, "Problem of Class Imbalance" and "Solutions to
-# overfitting" are topics, not worked examples. "Toy data" sets up the data a notebook's run works on.
+# overfitting" are topics, not worked examples, and so is "Problem setup & baselines" (how a task is framed: its
+# formulation, definition or setting). "Toy data" sets up the data a notebook's run works on.
 _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|solutions?(?!\s+(?:to|for)\b)|"
-                            r"problem(?:\s*\d[\w.]*|\s+sets?|\s+sheets?|s?\s+(?:and|&)\s+solutions?|(?![\w])(?!\s+(?:of|with)\b))|"
+                            r"problem(?:\s*\d[\w.]*|\s+sets?(?![- ]up\b)|\s+sheets?|s?\s+(?:and|&)\s+solutions?|(?![\w])(?!\s+(?:of|with)\b)"
+                            r"(?!\s+(?:set[- ]?up|formulation|definition|framing|setting)\b))|"
                             r"practice|homework|quiz|(?:toy|synthetic|dummy)\s+(?:data(?:\s*sets?)?|problems?))\b|"
                             r".*\b(?<!training )(?<!test )(?<!negative )(?<!positive )"
                             r"(?<!adversarial )(?<!labelled )(?<!labeled )(?:examples?|exercises?|excerises?)\b|"
