@@ -13,6 +13,7 @@ from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.bare_titles import without_bare_titles
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
 from mlwiki.extract.converses import converses_asked
+from mlwiki.extract.dated_entries import without_dated_entries
 from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.errands import errands_dropped
 from mlwiki.extract.footnotes import with_footnotes
@@ -60,6 +61,7 @@ def polished(ex) -> list:
     drafts = with_sibling_cards(ex)  # (a definition list's other items, when no card holds them)
     drafts = without_citation_keys(inline_html_as_markdown(drafts))  # ("[@key]" off; a card naming a source)
     drafts = without_unanswered(without_signposts(tidy(drafts)))  # (to-dos, diary, "Next: …" off; a doubt asked back)
+    drafts = without_dated_entries(drafts, ex.blocks)  # ("12–14 Feb. Paper: …": the writer's day, opened on its date)
     drafts = without_log_lines(without_title_slide(drafts, ex.page))  # (a journal's "afternoon: …", "## Tomorrow";
     # a deck's title slide: its paper, authors, agenda)
     drafts = log_entries_read(drafts, ex.subject, ex.blocks)  # (a log's dated entries: the lessons they state, not the day)
