@@ -157,3 +157,33 @@ def test_a_symbol_before_an_arrow_is_no_verb_to_ask_why_of(cards):
     made = _made(cards, "Mahalanobis distance.md")
     assert not any("Why d close" in front or "Why n much" in front for front in made)
     assert "d close to n → the covariance is nearly singular, so shrink it towards a diagonal first." in _text(made)
+
+
+NOTES["Error decomposition.md"] = (
+    "# Error decomposition\n\n"
+    "## Glossary\n\n"
+    "- **Bias**: error from wrong assumptions of the model. **Variance**: error from sensitivity to the training "
+    "sample.\n"
+    "- **Irreducible error**: the noise no model can remove from the targets.\n")
+NOTES["Gaussian processes.md"] = (
+    "# Gaussian processes\n\n"
+    "## Things to know\n\n"
+    "- **Scalability**: exact inference inverts an n×n kernel matrix, so its cost grows as the cube of n.\n"
+    "- **Kernel choice**: the kernel fixes how smooth the functions drawn from the prior are.\n")
+
+
+def test_two_terms_defined_on_one_line_are_two_definitions(cards):
+    """"**Bias**: … . **Variance**: …" on one item defines two terms: a definition card each (before, the card of
+    "Bias" showed the definition of "Variance" on its back, asked by nothing)."""
+    made = _made(cards, "Error decomposition.md")
+    assert made["Error decomposition › Glossary\n\nDefine: Bias"] == "error from wrong assumptions of the model."
+    assert made["Error decomposition › Glossary\n\nDefine: Variance"] == \
+        "error from sensitivity to the training sample."
+
+
+def test_a_bold_scalability_label_is_a_side_of_its_subject(cards):
+    """"**Scalability**: …" says what a method costs: asked as "… › Scalability", not as a term to define
+    ("Define: Scalability" asks nothing a learner could recall)."""
+    made = _made(cards, "Gaussian processes.md")
+    assert made["Gaussian processes › Things to know › Scalability"].startswith("exact inference inverts")
+    assert not any("Define: Scalability" in front for front in made)

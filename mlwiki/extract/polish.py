@@ -32,6 +32,7 @@ from mlwiki.extract.log_entries import log_entries_read
 from mlwiki.extract.lesson_labels import lessons_named
 from mlwiki.extract.log_lines import without_log_lines
 from mlwiki.extract.not_defining import ranked_asked
+from mlwiki.extract.paired_definitions import paired_definitions
 from mlwiki.extract.formula_intros import without_formula_intros
 from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
@@ -62,6 +63,7 @@ def polished(ex) -> list:
     drafts = without_citation_keys(inline_html_as_markdown(drafts))  # ("[@key]" off; a card naming a source)
     drafts = without_unanswered(without_signposts(tidy(drafts)))  # (to-dos, diary, "Next: …" off; a doubt asked back)
     drafts = without_dated_entries(drafts, ex.blocks)  # ("12–14 Feb. Paper: …": the writer's day, opened on its date)
+    drafts = paired_definitions(drafts)  # ("**Masking**: … . **Swamping**: …": two terms, two definition cards)
     drafts = without_log_lines(without_title_slide(drafts, ex.page))  # (a journal's "afternoon: …", "## Tomorrow";
     # a deck's title slide: its paper, authors, agenda)
     drafts = log_entries_read(drafts, ex.subject, ex.blocks)  # (a log's dated entries: the lessons they state, not the day)

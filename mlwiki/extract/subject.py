@@ -253,6 +253,8 @@ def reads_as_definition(text: str) -> bool:
 # judges the reading it labels ("**Wrong:** '95% probability that μ is in it'", "**Right:** …")
 _JUDGES = re.compile(r"(?i)(?:the )?(?:good|bad|pros?|cons?|(?:dis)?advantages?|upsides?|downsides?|strengths?|"
                      r"weaknesses|benefits?|drawbacks?|limitations?|caveats?|pitfalls?|gotchas?|verdict|"
+                     r"scalability|(?:time |space |computational )?complexity|(?:compute |computational |memory )?cost|"
+                     r"runtime|speed|"  # (what it costs: "**Scalability**: the kernel matrix is n×n …")
                      r"wrong|right|correct|incorrect|myth|reality|"  # (a reading judged: "**WRONG:** '…'")
                      r"(?:when|why) (?:to|not to) use(?: it)?|use cases?|"
                      r"[\w-]+(?: [\w-]+)? (?:view|perspective|interpretation|intuition|picture)|"
@@ -260,8 +262,8 @@ _JUDGES = re.compile(r"(?i)(?:the )?(?:good|bad|pros?|cons?|(?:dis)?advantages?|
 
 
 def judges(term: str) -> bool:
-    """Whether a bold label names a side of its subject ("Good", "Cons", "Limitations", "Bayesian view", "Choosing
-    $k$"), which a card asks as "… › Label smoothing › Good", not as a term to define ("Define: Good" asks nothing)."""
+    """Whether a bold label names a side of its subject ("Good", "Cons", "Limitations", "Scalability", "Bayesian view",
+    "Choosing $k$"), which a card asks as "… › Label smoothing › Good", not as a term to define ("Define: Good" asks nothing)."""
     return bool(_JUDGES.fullmatch(term.strip()))
 
 
