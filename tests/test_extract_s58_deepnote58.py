@@ -187,3 +187,20 @@ def test_a_bold_scalability_label_is_a_side_of_its_subject(cards):
     made = _made(cards, "Gaussian processes.md")
     assert made["Gaussian processes › Things to know › Scalability"].startswith("exact inference inverts")
     assert not any("Define: Scalability" in front for front in made)
+
+
+NOTES["Outlier scores.md"] = (
+    "# Outlier scores\n\n"
+    "## For the reading group\n\n"
+    "- Show the calibration plot from last week — the most useful thing I made.\n"
+    "- The detector table above: every method misses one kind of outlier.\n"
+    "- scikit-learn signs (score_samples = higher is more normal) — the opposite of the usual anomaly score.\n"
+    "- Ask: has anyone calibrated isolation scores on real data?\n")
+
+
+def test_an_equals_sign_inside_brackets_names_no_term(cards):
+    """"scikit-learn signs (score_samples = higher is more normal) — …": the sign is the bracket's; the item's
+    label is not cut inside the bracket ("… › scikit-learn signs (score_samples")."""
+    made = _made(cards, "Outlier scores.md")
+    assert not any(front.endswith("(score_samples") for front in made)
+    assert "the opposite of the usual anomaly score" in _text(made)
