@@ -204,3 +204,23 @@ def test_an_equals_sign_inside_brackets_names_no_term(cards):
     made = _made(cards, "Outlier scores.md")
     assert not any(front.endswith("(score_samples") for front in made)
     assert "the opposite of the usual anomaly score" in _text(made)
+
+
+NOTES["Random cuts.md"] = (
+    "# Random cuts\n\n"
+    "## Isolation depth\n\n"
+    "A point is isolated once a random cut separates it from every other point.\n\n"
+    "### Exercise: depth of a far point\n\n"
+    "Five points at 0, 1, 2, 3 and one at 10; the first cut is uniform on [0, 10]. It isolates 10 with probability "
+    "7/10, so the expected depth is about 1.4.\n\n"
+    "General insight: the chance that a random cut isolates a point grows with the empty gap between it and the "
+    "rest, relative to the range of the node.\n")
+
+
+def test_a_general_insight_in_an_exercise_is_a_card(cards):
+    """An exercise's numbers make no card, but the "General insight: …" it draws states what holds beyond it: a
+    card under the topic's headings, as "General lesson: …" is."""
+    made = _made(cards, "Random cuts.md")
+    insight = [back for back in made.values() if "empty gap" in back]
+    assert insight and insight[0].startswith("General insight: the chance that a random cut isolates a point")
+    assert "7/10" not in _text(made)
