@@ -224,3 +224,12 @@ def test_a_general_insight_in_an_exercise_is_a_card(cards):
     insight = [back for back in made.values() if "empty gap" in back]
     assert insight and insight[0].startswith("General insight: the chance that a random cut isolates a point")
     assert "7/10" not in _text(made)
+
+
+NOTES["Kernel trick.md"] = "# Kernel trick\n\n## Why does the kernel trick work?\n[^1]\n"
+
+
+def test_a_back_left_empty_is_no_card(cards):
+    """A question heading over nothing but a footnote mark: once the mark is off, nothing answers it, and a card
+    with an empty back is no card (before, "Kernel trick › Why does the kernel trick work?" had an empty back)."""
+    assert _made(cards, "Kernel trick.md") == {}

@@ -113,5 +113,7 @@ def polished(ex) -> list:
     # left by a later cut; "[x] why …?" on a front: asked without its box)
     drafts = without_bare_titles(drafts)  # ("**Rough notes** (fill in later)" under "Rough notes")
     drafts = inline_cards_read(drafts)  # (a "Term :: what it is" line shown on another card: "Term: what it is")
-    return sentences_ended(balanced_marks(drafts))  # (last: a "**" or "==" any cut above left with no partner, off;
+    drafts = sentences_ended(balanced_marks(drafts))  # (last: a "**" or "==" any cut above left with no partner, off;
     # a back a cut left on a comma, ended)
+    return [(kept, path) for siblings, path in drafts if (kept := [d for d in siblings if d.back.strip()])]  # (a back
+    # the cuts left empty, "# What is x?" over only a footnote mark "[^1]": nothing to answer with, no card)
