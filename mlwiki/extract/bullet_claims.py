@@ -159,7 +159,8 @@ def _why(text: str) -> str:
 
 def _bare_verb(word: str) -> bool:
     """Whether a bullet's first word may be a verb in its bare form ("predict", "Normalize"): a word of letters, not
-    a function word, not a plural or third person ("actions", "uses"), a past, a gerund or an adverb."""
+    a function word, not a plural or third person ("actions", "uses"), a past, a gerund or an adverb, nor one letter
+    (a symbol: "d close to n → Σ badly conditioned" states a case, not a choice with its effect)."""
     low = word.casefold()
-    return word.isalpha() and low not in _NOT_BARE_VERB and not low.endswith(("s", "ed", "ing", "ly")) \
+    return len(word) > 1 and word.isalpha() and low not in _NOT_BARE_VERB and not low.endswith(("s", "ed", "ing", "ly")) \
         and (word[0].islower() or word[1:].islower())

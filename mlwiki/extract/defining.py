@@ -447,8 +447,8 @@ def _equals_item(text: str) -> tuple[str, str] | None:
     if len(words) > MAX_TERM_WORDS or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) \
             or reads_as_clause(words) and not fragment(label) or "](" in label \
             or "$" in label and (label.count("$") % 2 or not LOWER.search(label)) \
-            or not LOWER.search(label) and len(label) < 3:
-        return None  # ("x = …", "In practice = …", "it is = …": no term)
+            or not LOWER.search(label) and len(label) < 3 or label.count("(") > label.count(")"):
+        return None  # ("x = …", "In practice = …", "it is = …", "signs (score_samples = …)": no term before it
     first = sentences(rest)[0].strip() if rest else ""
     if len(first.split()) < MIN_EQUALS_WORDS or _NUMBER_FIRST.match(first) or _POINTER.match(first) or narrates(rest) \
             or rest.endswith(":"):

@@ -1,7 +1,7 @@
 """The general rule a worked example states: inside an example (a heading says so: "## The student network (running
 example)"), the example's own numbers are no card, but a paragraph that opens on "In general" or "More generally"
 says what holds beyond it, and so does a line that opens on the lesson the writer draws ("General lesson: …",
-"Takeaway: …"), which a learner cards:
+"General insight: …", "Takeaway: …"), which a learner cards:
 
     ## the toy chain (running example)
     Counting parameters: $1 + 2 + 2 = 5$ …                          (no card: the example's arithmetic)
@@ -26,7 +26,7 @@ FORM = "general-rule"
 MIN_WORDS = 8  # ("In general, yes." says nothing alone)
 MAX_CASE_WORDS = 120  # (a box that shows a case in a few sentences, then its lesson: one card of both)
 GENERALLY = re.compile(r"(?i)[*_]*(?:in general|more generally|generally|in the general case|(?:the )?(?:general )?"
-                        r"(?:lesson|moral)|takeaway)[*_]*[ \t]*[,:—–][*_]*"
+                        r"(?:lesson|moral|insight)|takeaway)[*_]*[ \t]*[,:—–][*_]*"
                         r"[ \t]*(?=\S)")
 
 

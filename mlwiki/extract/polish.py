@@ -14,6 +14,7 @@ from mlwiki.extract.bare_titles import without_bare_titles
 from mlwiki.extract.book_blurbs import without_book_blurbs
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
 from mlwiki.extract.converses import converses_asked
+from mlwiki.extract.dated_entries import without_dated_entries
 from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.errands import errands_dropped
 from mlwiki.extract.footnotes import with_footnotes
@@ -32,6 +33,7 @@ from mlwiki.extract.log_entries import log_entries_read
 from mlwiki.extract.lesson_labels import lessons_named
 from mlwiki.extract.log_lines import without_log_lines
 from mlwiki.extract.not_defining import ranked_asked
+from mlwiki.extract.paired_definitions import paired_definitions
 from mlwiki.extract.formula_intros import without_formula_intros
 from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
@@ -63,6 +65,8 @@ def polished(ex) -> list:
     drafts = without_unanswered(without_signposts(tidy(drafts)))  # (to-dos, diary, "Next: …" off; a doubt asked back)
     if ex.ctx.records_book:
         drafts = without_book_blurbs(drafts, ex.subject)  # (a book's note: the publisher's description of it)
+    drafts = without_dated_entries(drafts, ex.blocks)  # ("12–14 Feb. Paper: …": the writer's day, opened on its date)
+    drafts = paired_definitions(drafts)  # ("**Masking**: … . **Swamping**: …": two terms, two definition cards)
     drafts = without_log_lines(without_title_slide(drafts, ex.page))  # (a journal's "afternoon: …", "## Tomorrow";
     # a deck's title slide: its paper, authors, agenda)
     drafts = log_entries_read(drafts, ex.subject, ex.blocks)  # (a log's dated entries: the lessons they state, not the day)
@@ -112,5 +116,7 @@ def polished(ex) -> list:
     # left by a later cut; "[x] why …?" on a front: asked without its box)
     drafts = without_bare_titles(drafts)  # ("**Rough notes** (fill in later)" under "Rough notes")
     drafts = inline_cards_read(drafts)  # (a "Term :: what it is" line shown on another card: "Term: what it is")
-    return sentences_ended(balanced_marks(drafts))  # (last: a "**" or "==" any cut above left with no partner, off;
+    drafts = sentences_ended(balanced_marks(drafts))  # (last: a "**" or "==" any cut above left with no partner, off;
     # a back a cut left on a comma, ended)
+    return [(kept, path) for siblings, path in drafts if (kept := [d for d in siblings if d.back.strip()])]  # (a back
+    # the cuts left empty, "# What is x?" over only a footnote mark "[^1]": nothing to answer with, no card)

@@ -24,9 +24,11 @@ _GENERIC_TITLES = frozenset(("introduction", "intro", "overview", "summary", "ba
 _GENERIC_FOLDERS = frozenset(("", "docs", "doc", "notes", "chapters", "content", "posts", "pages", "src", "book"))
 # A heading or callout title that opens a worked example or an exercise ("Example 2:", "Exercises", "Solution");
 # "Multiple Training Examples at Once" is about data points, "Problem of Class Imbalance" and "Solutions to
-# overfitting" are topics, not worked examples. "Toy data" sets up the data a notebook's run works on.
+# overfitting" are topics, not worked examples, and so is "Problem setup & baselines" (how a task is framed: its
+# formulation, definition or setting). "Toy data" sets up the data a notebook's run works on.
 _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|solutions?(?!\s+(?:to|for)\b)|"
-                            r"problem(?:\s*\d[\w.]*|\s+sets?|\s+sheets?|s?\s+(?:and|&)\s+solutions?|(?![\w])(?!\s+(?:of|with)\b))|"
+                            r"problem(?:\s*\d[\w.]*|\s+sets?(?![- ]up\b)|\s+sheets?|s?\s+(?:and|&)\s+solutions?|(?![\w])(?!\s+(?:of|with)\b)"
+                            r"(?!\s+(?:set[- ]?up|formulation|definition|framing|setting)\b))|"
                             r"practice|homework|quiz|(?:toy|synthetic|dummy)\s+(?:data(?:\s*sets?)?|problems?))\b|"
                             r".*\b(?<!training )(?<!test )(?<!negative )(?<!positive )"
                             r"(?<!adversarial )(?<!labelled )(?<!labeled )(?:examples?|exercises?|excerises?)\b|"
@@ -256,6 +258,8 @@ def reads_as_definition(text: str) -> bool:
 # judges the reading it labels ("**Wrong:** '95% probability that μ is in it'", "**Right:** …")
 _JUDGES = re.compile(r"(?i)(?:the )?(?:good|bad|pros?|cons?|(?:dis)?advantages?|upsides?|downsides?|strengths?|"
                      r"weaknesses|benefits?|drawbacks?|limitations?|caveats?|pitfalls?|gotchas?|verdict|"
+                     r"scalability|(?:time |space |computational )?complexity|(?:compute |computational |memory )?cost|"
+                     r"runtime|speed|"  # (what it costs: "**Scalability**: the kernel matrix is n×n …")
                      r"wrong|right|correct|incorrect|myth|reality|"  # (a reading judged: "**WRONG:** '…'")
                      r"(?:when|why) (?:to|not to) use(?: it)?|use cases?|"
                      r"[\w-]+(?: [\w-]+)? (?:view|perspective|interpretation|intuition|picture)|"
@@ -263,8 +267,8 @@ _JUDGES = re.compile(r"(?i)(?:the )?(?:good|bad|pros?|cons?|(?:dis)?advantages?|
 
 
 def judges(term: str) -> bool:
-    """Whether a bold label names a side of its subject ("Good", "Cons", "Limitations", "Bayesian view", "Choosing
-    $k$"), which a card asks as "… › Label smoothing › Good", not as a term to define ("Define: Good" asks nothing)."""
+    """Whether a bold label names a side of its subject ("Good", "Cons", "Limitations", "Scalability", "Bayesian view",
+    "Choosing $k$"), which a card asks as "… › Label smoothing › Good", not as a term to define ("Define: Good" asks nothing)."""
     return bool(_JUDGES.fullmatch(term.strip()))
 
 

@@ -19,9 +19,11 @@ from mlwiki.config import CONFIG_NAME, DATA_DIR, Config
 from mlwiki.sources.book_sites import chapter_page
 from mlwiki.sources.build_folders import IGNORED_DIRS
 from mlwiki.sources.decoding import decode_note, warn
+from mlwiki.sources.deepnote import continues_list, with_marks
 from mlwiki.sources.flat_yaml import read_flat
 from mlwiki.sources.graphs import GRAPH_FOLDER, is_graph_folder, logseq_style
 from mlwiki.sources.jekyll import kramdown_page
+from mlwiki.sources.jupyter_math import jupyter_math
 from mlwiki.sources.notebook_cells import cell_box, is_assignment, left_out
 from mlwiki.sources.toml_front import toml_front_matter
 from mlwiki.sources.zettels import zettel_titles
@@ -386,7 +388,7 @@ def read_notebook(text: str, rel: str) -> tuple[dict, str, list[int], list[Probl
     meta: dict = {}
     parts: list[str] = []
     line_map: list[int] = []
-    cursor, mark, assignment = 0, (0, 1), is_assignment(cells)
+    cursor, mark, assignment, shown = 0, (0, 1), is_assignment(cells), None
     for index, cell in enumerate(cells):
         if not isinstance(cell, dict):
             continue
@@ -401,49 +403,27 @@ def read_notebook(text: str, rel: str) -> tuple[dict, str, list[int], list[Probl
         if cell.get("cell_type") != "markdown" or left_out(cell):
             for line in lines:  # step over it, so a later markdown line is not matched to the same text here
                 cursor, mark = _find_json_line(text, line, cursor, mark)
+            shown = None
             continue
+        if joined := continues_list(shown, cell):  # (Deepnote's list blocks in a row: one list, not paragraphs)
+            line_map.pop()
         for line in lines:
             cursor, mark = _find_json_line(text, line, cursor, mark)
             line_map.append(mark[1])
+        source = with_marks(cell, source)  # (a Deepnote text block's bold, code and links, as Deepnote shows them)
         if box := cell_box(cell, source, assignment):  # (an nbgrader task as an exercise, a Deepnote warning box)
             source = f"{box[0]}\n{source}\n{box[1]}"
             start = len(line_map) - len(lines)
             line_map[start:start] = [line_map[start]]  # (the fences stand at the cell's first and last lines)
             line_map.append(line_map[-1])
-        parts.append(jupyter_math(source) if ("$ " in source or " $" in source) else source)
+        source = jupyter_math(source) if ("$ " in source or " $" in source) else source
+        if joined:
+            parts[-1] += "\n" + source
+        else:
+            parts.append(source)
         line_map.append(line_map[-1] if line_map else 1)  # the blank line that separates cells
+        shown = cell
     return meta, "\n\n".join(parts), line_map, []
-
-
-_FENCE_LINE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_SINGLE_DOLLAR = re.compile(r"(?<![$\\])\$(?!\$)|\$\$")
-
-
-def jupyter_math(source: str) -> str:
-    """A markdown cell's `$ w $` written `$w$`: Jupyter shows math with spaces inside the dollars, Pandoc (and
-    so the export) reads it as text; tightened, the math Jupyter shows is math wherever the card is shown.
-    Dollars pair up left to right on a line, as Jupyter pairs them; lines in fenced code or with code spans are
-    left alone, and the line count never changes."""
-    out, fence = [], ""
-    for line in source.split("\n"):
-        if match := _FENCE_LINE.match(line):
-            marker = match.group(1)
-            fence = "" if fence and marker.startswith(fence) else (fence or marker)
-        elif not fence and "`" not in line and "$" in line:
-            line = _tighten_line(line)
-        out.append(line)
-    return "\n".join(out)
-
-
-def _tighten_line(line: str) -> str:
-    singles = [m.start() for m in _SINGLE_DOLLAR.finditer(line) if m.group(0) == "$"]
-    pieces, pos = [], 0
-    for start, end in zip(singles[::2], singles[1::2]):
-        inner = line[start + 1:end]
-        if inner.strip() and inner != inner.strip() and not line[end + 1:end + 2].isdigit():
-            pieces += [line[pos:start], "$", inner.strip(), "$"]
-            pos = end + 1
-    return "".join(pieces) + line[pos:] if pieces else line
 
 
 _json_string = json.encoder.encode_basestring  # (what `json.dumps(text, ensure_ascii=False)` returns for a str)
