@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.render.spans import fenced_lines
+
 _HEADING = re.compile(r"[ \t]{0,3}(#{1,6})[ \t]+\S")
 _CHECKLIST = re.compile(r"(?i)\bcheck[- ]?lists?\b")
 _BOX = re.compile(r"([ \t]*(?:[-*+]|\d+[.)])[ \t]+)\[[ xX]\][ \t]+(?=\S)")
-_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
 
 
 def as_checklist_reads(body: str) -> str:
@@ -21,10 +22,10 @@ def as_checklist_reads(body: str) -> str:
     if not _CHECKLIST.search(body):
         return body
     lines = body.split("\n")
-    fence, level = "", 0  # (the open code fence; the level of the checklist's heading, 0 outside one)
-    for k, line in enumerate(lines):
-        if fence or (opened := _FENCE.match(line)):
-            fence = "" if fence and line.strip().startswith(fence) else fence or opened.group(1)
+    level = 0  # (the level of the checklist's heading; 0 outside one)
+    for k, fenced in enumerate(fenced_lines(lines)):
+        line = lines[k]
+        if fenced:
             continue
         if heading := _HEADING.match(line):
             depth = len(heading.group(1))
