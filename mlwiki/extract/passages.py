@@ -111,7 +111,7 @@ _TAGS = re.compile(TAG + r"|\^(?<!\S\^)[\w-]+[ \t]*$")  # (a tag, or a block id 
 # (not "F1 = 0", "v_0 = 0" or "$\\varepsilon^2 = 0$": names and powers; nor "0/1 judgement" or "24/7": a slash
 # without spaces names a ratio; the look-behinds (a letter of any script, `_`, `^`) after the digit, so that the
 # search skips to a digit)
-_ARITHMETIC = re.compile(r"\d(?<![^\W\d]\d)(?<![\\^]\d)(?<![A-Za-z)}]/\d)\s*(?:[+*=]|(?<=\s)×|×(?=\s)|-(?!\d)|"
+_ARITHMETIC = re.compile(r"\d(?<![^\W\d]\d)(?<![\\^]\d)(?<![A-Za-z)}]/\d)\s*(?:[+*=−]|(?<=\s)×|×(?=\s)|-(?!\d)|"
                          r"(?<=\s)/(?=\s)(?!\s*\d+×))\s*\d(?![\d.,]*(?:[A-Za-z]|\\(?!cdot|times|div)[A-Za-z]))")
 # (not "2 - 2\cos(a, b)", "1 - 2p", "N/2 + 1", "μ0 = 0": a number by a symbol is algebra; "9\cdot64" a product)
 # ("28×28", "3×3" written close are sizes, not sums; "32×32 / 256×256" names sizes to choose from, no quotient)
