@@ -50,8 +50,10 @@ def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
             # `**Definition**.` labels a statement that opens the section
         if cut_off_over_list(blocks, k):
             break  # (the section opens on its list: the card of that list stands for it)
-        if not k and _claims_list(block) and (back := passage([block], False, declined)) is not None:
-            return k, back  # (a list of claims right under the heading, no sentence before it: they open the section)
+        if not k and _claims_list(block) and not any(LIST_ITEM.match(b.lines[0].text) for b in blocks[1:]) \
+                and (back := passage([block], False, declined)) is not None:
+            return k, back  # (a list of claims right under the heading, no sentence before it, the section's only
+            # list: they open it; a second list after a paragraph goes with that paragraph's subject)
         if LIST_ITEM.match(block.lines[0].text) or (k and asks(blocks[k - 1])) or list_label(block.lines) \
                 or _ASKED_FIRST.match(block.lines[0].text):
             continue  # a list goes with the sentence that introduces it (or the label over it, as a heading would
