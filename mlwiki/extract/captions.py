@@ -1,8 +1,10 @@
 """A picture's caption written on the line under it ("![](board.png)" then "(photo of the whiteboard sketch)", as an
 Evernote export or a pasted screenshot leaves them): the card shows no picture, so the caption alone said what a
 learner could not see, a card of no fact or a line of noise on another's back. A line right under a picture that
-names itself as one (photo, screenshot, sketch, scan, …) is read as its caption and left out. Each line keeps its
-place, so line numbers stay; fenced code is left as written."""
+names itself as one (photo, screenshot, sketch, scan, …) is read as its caption and left out, and so is one that
+walks through the picture's panels ("Top row: raw AirPassengers (ACF left, PACF right). Bottom row: …"). Joplin
+and other editors put a blank line between a picture and its caption: a caption in brackets or over panels may stand
+there too. Each line keeps its place, so line numbers stay; fenced code is left as written."""
 
 from __future__ import annotations
 
@@ -16,6 +18,10 @@ _PICTURE = re.compile(r"(?i)[ \t]*(?:!\[[^\]\n]*\]\([^)\n]*\)|<img\b[^<>\n]*>)[ 
 _CAPTION = re.compile(r"(?i)[ \t]*[(\[*_]*[^\n]{0,60}?\b(?:photo(?:graph)?|screen ?shot|snapshot|picture|pic|sketch|"
                       r"scan(?:ned)?|drawing|whiteboard)s?\b[^\n]*")
 _MAX_WORDS = 20
+# a caption that walks through the picture's panels, by where each is ("Top row: …", "Bottom-left: …", "Left panel: …")
+_PANELS = re.compile(r"(?i)[ \t]*(?:top|bottom|upper|lower|left|right)(?:[- ](?:left|right))?(?:[ \t]+(?:row|column|panel|"
+                     r"plot|half|figure))?[ \t]*:[ \t]+\S[^\n]*")
+_MAX_PANEL_WORDS = 60
 
 
 def without_picture_captions(body: str) -> str:
@@ -26,8 +32,12 @@ def without_picture_captions(body: str) -> str:
     fenced = fenced_lines(lines)
     for k in range(1, len(lines)):
         line = lines[k]
-        if fenced[k] or fenced[k - 1] or not _PICTURE.fullmatch(lines[k - 1]) or not line.strip():
-            continue
-        if line.lstrip()[:1] not in "#|->`$" and len(line.split()) <= _MAX_WORDS and _CAPTION.fullmatch(line):
+        apart = k > 1 and not lines[k - 1].strip() and _PICTURE.fullmatch(lines[k - 2]) is not None  # (a blank between)
+        if fenced[k] or fenced[k - 1] or not (_PICTURE.fullmatch(lines[k - 1]) or apart) or not line.strip() \
+                or k + 1 < len(lines) and lines[k + 1].strip():
+            continue  # (a caption is one line: a paragraph under a picture that goes on is the text's)
+        if line.lstrip()[:1] not in "#|->`$" and len(line.split()) <= _MAX_WORDS and _CAPTION.fullmatch(line) \
+                and (not apart or line.lstrip()[:1] in "([") \
+                or len(line.split()) <= _MAX_PANEL_WORDS and _PANELS.fullmatch(line):
             lines[k] = ""
     return "\n".join(lines)

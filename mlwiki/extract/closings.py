@@ -179,6 +179,8 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
         if block is None:
             continue
         if any(block.start <= n <= block.lines[-1].no for n in carded):
+            if after_card and LIST_ITEM.match(block.lines[0].text):
+                continue  # (the list a carded sentence introduces is that card's, its items carded again or not)
             after_card = True
             if (block := items_without(block, carded)) is None:
                 continue  # (a list some of whose items are cards of their own: the others stay, "- **Minimum** is 0")

@@ -11,8 +11,10 @@ A worked example's own arithmetic is no card ("Example 1" over made-up inputs), 
 on with subsections that say what the example shows ("Conclusion", "Iterative process") or applies the theory to a
 named model in symbols ("Examples" over "### SVM": the dual, its support vectors): what a learner cards of the
 chapter. Only a subsection of a heading that says "example" (not an exercise, a problem or its solution: the author
-set those apart), titled with no number, whose text has no number but 0, 1 and 2 in prose or formulas. Pure: the
-heading path and the section's lines in, a yes or no out.
+set those apart), titled with no number, whose text has no number but 0, 1 and 2 in prose or formulas. A
+subsection titled as the lessons its writer draws ("Lessons (for the exam)", "Takeaways", "What I learned"), of an
+example or an exercise alike, states them for any case: its cards are made, whatever numbers it cites as evidence.
+Pure: the heading path and the section's lines in, a yes or no out.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ _CALCULATION = re.compile(r"(?i)\bcalculat|\bstep[- ]by[- ]step\b|\bwalk-?throug
 _OWN_DATA = re.compile(r"(?i)\b(?:toy|tiny|made[- ]up|dummy|(?:this|the|our) example)\b")
 _HALF = re.compile(r"\\[td]?frac\s*(?:12|\{1\}\s*\{2\})")  # (`\frac12`, `\tfrac{1}{2}`: ½, no number of the example)
 _DIGIT = re.compile(r"\d")
+_LESSONS = re.compile(r"(?i)\W*(?:(?:key|main|general|my)\s+)?(?:lessons?(?:\s+learn(?:ed|t))?|take-?aways?|"
+                      r"what\s+(?:I|we)\s+learn(?:ed|t)|morals?)\b[^.!?\n]{0,30}")
 _SCRIPT = re.compile(r"[_^](?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|.)")  # `_{i=1}`, `^{-1}`, `^2`: indices, powers
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 _SMALL = frozenset(("0", "1", "2"))
@@ -47,6 +51,9 @@ def kept_in_example(headings: list[tuple[int, str]], lines: list[Line]) -> bool:
 def states_general(headings: list[tuple[int, str]], lines: list[Line]) -> bool:
     """Whether the section under the last of `headings` is a subsection of a worked example that states general
     results: see the module's docstring."""
+    if len(headings) >= 2 and _LESSONS.fullmatch(headings[-1][1]) \
+            and any(is_example_title(title) for _, title in headings[:-1]):
+        return True  # ("## Lessons (for the exam)" of "# Exercise - …": what the exercise teaches, said generally)
     if len(headings) < 2 or any(level < 0 for level, _ in headings):
         return False  # (an exercise or solution the author marked as such)
     title = headings[-1][1]

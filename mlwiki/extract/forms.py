@@ -34,7 +34,10 @@ DEFINITION = re.compile(r"[ \t]*(?:[-*+][ \t]+|\d+[.)][ \t]+)?\*\*([^*\n]+?)(?::
 # Bold labels that head a paragraph rather than name a term
 _LABEL_TERM = re.compile(r"(?i)(?:note|notes|example|examples|explanation|solution|answer|tip|warning|important|"
                          r"remark|summary|output|result|input|code|usage|syntax|source|see also|step \d+|"
-                         r"iteration \d+|case \d+|tl;?dr|in short|bottom line)\.?")  # ("**TL;DR:** …": the note's gist)
+                         r"iteration \d+|case \d+|tl;?dr|in short|bottom line|careful|be careful|caution|caveat|"
+                         r"beware|watch out|gotcha|heads[- ]up|n\.?b\.?|(?:my|side|personal|quick) notes?"
+                         r"(?: \([^()]{1,40}\))?)\.?")  # ("**TL;DR:** …": the note's gist; "**Careful:** …", "**My note
+# (added after clipping):** …": a remark's kind, no term)
 # "**Sigmoid function**, in deep learning, is an activation that …": the opening of an encyclopedia article
 _OPENING = re.compile(r"[ \t]*\*\*([^*\n]{2,60}?)\*\*(?:,[^.\n]{0,80}?,)?[ \t]+(?:is|are|refers to|means|denotes)"
                       r"[ \t]+(?:an?|the|one|any|also)\b")

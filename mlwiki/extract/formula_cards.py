@@ -187,6 +187,10 @@ def _extends(ex, gap: str, body: str) -> bool:
     if ex.chain is None:
         return False
     words = clean_prose(gap).split()
+    if not words and ex.chain.front.rsplit("\n\n", 1)[-1] in (FALLBACK, quantity_name(ex.chain_last)) \
+            and _names_another(body, ex.chain_last):
+        return False  # ("\\text{AIC} = …" then "\\text{AICc} = \\text{AIC} + …" with no sentence over them: each
+        # defines a quantity of its own; one sentence over both, "Calculate prediction:", asks them as one)
     if not words or _PROOF.match(ex.chain.front.rsplit("\n\n", 1)[-1]):
         return True  # nothing tells the two apart, or a proof goes on: one card, every step on its back
     sentence = " ".join(words)
@@ -194,6 +198,13 @@ def _extends(ex, gap: str, body: str) -> bool:
         return False  # (a label, "gaussian:" after "linear:", names another case: a card of its own)
     continues = bool(_CONTINUES.match(body)) or _left_side(body) == _left_side(ex.chain_last)
     return continues or bool(_DERIVES.search(sentence))
+
+
+def _names_another(body: str, last: str) -> bool:
+    """Whether a formula defines a quantity it names ("\\text{AICc} = …") other than the one the formula before it
+    names ("\\text{AIC} = …"): a definition of its own, not a step of that one."""
+    name = quantity_name(body)
+    return bool(name) and bool(before := quantity_name(last)) and name != before
 
 
 def _goes_on(gap: str) -> bool:

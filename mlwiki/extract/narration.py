@@ -28,9 +28,10 @@ NARRATION = re.compile(r"(?i)\b(?:let['’]s|let us|before we (?:can|start|begin
                        r")\b|"
                        r"\b(?:(?:see|shown|listed|described|mentioned|discussed|given|defined|as|everything|"
                        r"example|figure|table|equation|formula|code|image|diagram|section|list|steps?|cell|plot) "
-                       r"(?:above|below)|(?<!bit )(?<!slightly )(?<!just )(?<!well )(?<!far )(?<!way )"
-                       r"(?:above|below)(?:[.,:;)]| (?:are|is|was|were)\b))")  # (not "the layer above it", nor "a bit
-# above," a value)
+                       r"(?:above|below)|(?<!bit )(?<!slightly )(?<!just )(?<!well )(?<!far )(?<!way )(?<![’']s )(?<!\bis )"
+                       r"(?<!\bare )(?<!\bwas )(?<!were )(?<!\bbe )(?<!lies )(?<!falls )(?<!stays )(?<!goes )(?<!\blie )"
+                       r"(?<!\bfall )(?<!\bstay )(?<!\bgo )(?:above|below)(?:[.,:;)]| (?:are|is|was|were)\b))")  # (not "the layer
+# above it", nor "a bit above," a value, nor "… a bigger penalty than when it's above.", a place named before)
 # Pieces of text every phrase of NARRATION holds one of: a text without any of them needs no regex search (this runs
 # on every section of every note, and the alternation is slow)
 _NARRATION_KEYS = ("let's", "let’s", "let us", "before we", "we'", "we’", "we will", "we can see", "we train", "we record",

@@ -29,6 +29,8 @@ _PROMISE = re.compile(r"(?i)once\s+(?:this|it|that)\s+(?:clicks|makes\s+sense|si
 MAX_PITCH_SENTENCES = 3
 BOLD_START = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?\*\*")  # "**Term**: …", "- **Term**: …"
 
+_CLAIM_ITEM = re.compile(r"[-*+][ \t]+(?!\*\*|__|\[[ xX]\])\S")  # ("- All linear ETS models are …", not "- **Step:** …")
+MIN_CLAIM_WORDS = 5
 _ASKED_FIRST = re.compile(r"[*_]{1,2}[^*_\n]{3,150}\?[*_]{1,2}[ \t]+\S")  # ("*Why the feature sampling?* With …")
 
 def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
@@ -49,6 +51,10 @@ def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
             # `**Definition**.` labels a statement that opens the section
         if cut_off_over_list(blocks, k):
             break  # (the section opens on its list: the card of that list stands for it)
+        if not k and _claims_list(block) and not any(LIST_ITEM.match(b.lines[0].text) for b in blocks[1:]) \
+                and (back := passage([block], False, declined)) is not None:
+            return k, back  # (a list of claims right under the heading, no sentence before it, the section's only
+            # list: they open it; a second list after a paragraph goes with that paragraph's subject)
         if LIST_ITEM.match(block.lines[0].text) or (k and asks(blocks[k - 1])) or list_label(block.lines) \
                 or _ASKED_FIRST.match(block.lines[0].text):
             continue  # a list goes with the sentence that introduces it (or the label over it, as a heading would
@@ -71,6 +77,14 @@ def opening_paragraph(blocks: list[Block], free: list[bool], declined: bool,
                 continue  # data.", stands before a fact: a paragraph that speaks of no one may open the section)
             break  # what follows a tutorial's narration goes on with its story
     return -1, None
+
+
+def _claims_list(block: Block) -> bool:
+    """Whether a paragraph is a bulleted list of claims: each item a sentence of its own, at the list's top level,
+    with no bold label (a numbered list or one of labelled parts is steps or a breakdown, which the section's other
+    cards read)."""
+    texts = [line.text for line in block.lines]
+    return all(_CLAIM_ITEM.match(text) and word_count(text) >= MIN_CLAIM_WORDS for text in texts) and len(texts) > 1
 
 
 def cut_off_over_list(blocks: list[Block], k: int) -> bool:

@@ -18,11 +18,12 @@ import re
 from mlwiki.extract.anyof import AnyOf
 from mlwiki.extract.course_talk import is_course_talk
 from mlwiki.extract.log_talk import is_log_talk
+from mlwiki.extract.page_origin import is_page_origin
 from mlwiki.extract.status_notes import is_status_note
 from mlwiki.extract.prose import clean_prose, one_break, sentences
 
 # A word that each form below needs (of the text in lower case): most backs hold none and are given back at once
-_HINT = AnyOf(r"install|start with|start at|new here|where i keep|nbdev_|not a |not meant|not intended|note|page|chapter|post|notebook|cheat|wiki|zettel|glossary|section|inbox|reader|links|stub|wip|"
+_HINT = AnyOf(r"week|lab|§|ch\.|wrote|typed|scribbl|jotted|polish|rushed|dirty|expects|install|start with|start at|new here|where i keep|nbdev_|not a |not meant|not intended|note|page|chapter|post|notebook|cheat|wiki|zettel|glossary|section|inbox|reader|links|stub|wip|"
               r"progress|construction|coming soon|to come|to be |first|order|throughout|notation|execut|rerun|re-run|"
               r"last ran|on build|render|chunks|cells| ta | tas |the ta|tutor|lecturer|instructor|prof|unclear|"
               r"unanswered|confused|unsure|→|->|=>|feel for|sense of|handle on|intuition|make sure i|convince myself|"
@@ -73,12 +74,13 @@ _ABOUT = re.compile(
     r"(?:this\s+is\s+)?just\s+where\s+I\s+(?:keep|put|dump|collect)\b|new\s+here\?$|"
     # (the page naming itself, no verb: "My hub page for the optimisation block of the course.", "Hub page for …")
     r"(?:(?:my|our|this)\s+(?:[\w-]+\s+){0,2}?|(?:an?\s+|the\s+)?(?:hub|index|landing|overview)\s+)(?:pages?|hub|mocs?|wiki|"
-    r"vault|docs?)\s+(?:on|from|for|about|of)\b"
+    r"vault|docs?|(?<=hub\s)notes?|(?<=index\s)notes?)\s+(?:on|from|for|about|of)\b"
     r"(?![^.]*(?:\$|\b(?:is|are|was|were|has|have)\b))|"
     r"(?:mostly\s+|largely\s+|loosely\s+)?(?:based\s+on|adapted\s+from|taken\s+from|summari[sz]ed\s+from|"
     r"collected\s+from|compiled\s+from)\s+[^,;$]{0,80}?\b(?:lectures?|lec|ch(?:apter)?s?\.?|§|book|course|slides|"
     r"paper|notes|post|video|talk|tutorial|et\s+al|\d{4})\b[^,;$]{0,60}$|"
-    r"(?:reading|readings|references?|sources?|further\s+reading|refs?)\s*:(?=[^$]*(?:\d|et\s+al|\bch\.|chapter|§|http))|"
+    r"(?:(?:main|key|primary|other)\s+)?(?:reading|readings|references?|sources?|further\s+reading|refs?)\s*:"
+    r"(?=[^$]*(?:\d|et\s+al|\bch\.|chapter|§|http))|"
     r"(?:last\s+)?(?:updated|edited|modified|revised)\b\s*:?\s*(?:on\s+)?[\w ,./-]{0,30}$|\(?(?:click|tap)\s+(?:to|for|here)\b|"
     # (when the writer redid the page: "Rewritten week 11 — the first version had … wrong.")
     r"(?:rewritten|redone|revised|updated|(?:rewrote|redid)\s+(?:this|it))\s+(?:in\s+|after\s+|during\s+)?"
@@ -322,7 +324,7 @@ def _talks_of_notes(sentence: str) -> bool:
     low = text.lower()
     if _SUBJECT.match(text) or _ABOUT.match(text) or _ONLY.fullmatch(text) or _SHORT_PASS.fullmatch(text) \
             or _STATE_HINT.search(low) and _STATE.fullmatch(text) or _CHORES.fullmatch(text) or is_course_talk(text) \
-            or is_log_talk(text) or is_status_note(text):
+            or is_log_talk(text) or is_status_note(text) or is_page_origin(text):
         return True
     if "](" in sentence or "[[" in sentence:  # ("Details on the subpages: [A](a.md), [B](b.md)." points there as
         text = clean_prose(_LINKS_TAIL.sub(".", sentence.strip())).strip()  # a sentence of the links would)

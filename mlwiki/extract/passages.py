@@ -21,6 +21,7 @@ from mlwiki.extract.lines import BLANK, CODE, COMMENT, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.narrating import labels_narrate_only, without_look_lead, without_narrated_asides, without_narrating_items
 from mlwiki.extract.symbol_items import WORDS as SYMBOL_WORDS, defines_in_symbols
 from mlwiki.extract.narration import narrates, without_pointing_clause  # (passages.narrates, as before)
+from mlwiki.extract.nav_lines import is_navigation
 from mlwiki.extract.prose import (CASUAL_START, OWN_SENTENCE, TAG, clean_once, clean_prose, end_dangling_intro,
                                   ends_clause, one_break, sentences, word_count)
 from mlwiki.extract.voice import in_label, without_author
@@ -102,8 +103,7 @@ _GOES_ON = re.compile(r"(?:however|but|and|also|instead(?! of\b)|moreover|furthe
                       r"similarly|likewise|again|as in|of course|for example|for instance|e\.g\.|in other words|now|"
                       r"(?:hint|wonderful|nice|great|awesome|excellent|woah|wow|beautiful|perfect|okay|ok|yes|no)\s*[,!.:]|"
                       r"to (?:check|see|test|do) (?:this|that)|(?:this|that|which) means)(?!\w)", re.I)
-# Tags (`#statistics`, `#todo`) and Obsidian block ids (`^6ff921`): labels for the author's search and links, not
-# part of what the note says
+# Tags (`#statistics`, `#todo`) and Obsidian block ids (`^6ff921`): labels for the author's search and links, not part of what the note says
 # (`(?<![\S(])#[A-Za-z][\w/-]*(?![\S)])|(?<!\S)\^[\w-]+[ \t]*$`, each branch's character before its look-behind: the
 # search skips to a `#` or `^`; tests/test_extract_rewrites.py checks the equality)
 _TAGS = re.compile(TAG + r"|\^(?<!\S\^)[\w-]+[ \t]*$")  # (a tag, or a block id at a line's end)
@@ -111,7 +111,7 @@ _TAGS = re.compile(TAG + r"|\^(?<!\S\^)[\w-]+[ \t]*$")  # (a tag, or a block id 
 # (not "F1 = 0", "v_0 = 0" or "$\\varepsilon^2 = 0$": names and powers; nor "0/1 judgement" or "24/7": a slash
 # without spaces names a ratio; the look-behinds (a letter of any script, `_`, `^`) after the digit, so that the
 # search skips to a digit)
-_ARITHMETIC = re.compile(r"\d(?<![^\W\d]\d)(?<![\\^]\d)(?<![A-Za-z)}]/\d)\s*(?:[+*=]|(?<=\s)×|×(?=\s)|-(?!\d)|"
+_ARITHMETIC = re.compile(r"\d(?<![^\W\d]\d)(?<![\\^]\d)(?<![A-Za-z)}]/\d)\s*(?:[+*=−]|(?<=\s)×|×(?=\s)|-(?!\d)|"
                          r"(?<=\s)/(?=\s)(?!\s*\d+×))\s*\d(?![\d.,]*(?:[A-Za-z]|\\(?!cdot|times|div)[A-Za-z]))")
 # (not "2 - 2\cos(a, b)", "1 - 2p", "N/2 + 1", "μ0 = 0": a number by a symbol is algebra; "9\cdot64" a product)
 # ("28×28", "3×3" written close are sizes, not sums; "32×32 / 256×256" names sizes to choose from, no quotient)
@@ -213,7 +213,7 @@ def _passage(body: list[Block], labelled: bool, declined: bool) -> str | None:
             # (each test only where its first character or a piece of it can be: this loop sees every section)
             if ("![" in raw or "<img" in raw) and _IMAGE_LINE.match(raw) or "http" in raw and _URL_LINE.match(raw) \
                     or first in "-*_" and RULE.fullmatch(raw) or first in "pP" and _PAGE_REFERENCE.fullmatch(raw) \
-                    or first == "{" and _SHORTCODE.fullmatch(raw) or "[[" in raw and (_LINKS_LINE.fullmatch(raw) or _LINK_CHAIN.fullmatch(raw)) \
+                    or first == "{" and _SHORTCODE.fullmatch(raw) or "[[" in raw and (_LINKS_LINE.fullmatch(raw) or _LINK_CHAIN.fullmatch(raw)) or "](" in raw and len(block.lines) == 1 and is_navigation(raw) \
                     or first == "[" and FOOTNOTE_TEXT.match(raw.lstrip()) \
                     or first == "<" and _FOLD_TAGS.fullmatch(raw):  # ("[^ho]: Ho et al. 2020.": the page's foot;
                 left_out = True  # "<details>", "</details>": a fold's tags, which a back without its opening would leak)

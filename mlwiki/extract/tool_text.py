@@ -20,7 +20,8 @@
   record, reduced to the reader's comment (`annotator`); a Jekyll page's kramdown
   (inline `$$…$$`, Liquid tags, attribute lists);
 - a rich-text editor's HTML (Evernote's, a web clip's) as its text; a Google Doc's export without the converter's
-  alerts, its escapes read (`gdocs`); a clipped page's reference marks and fine print
+  alerts, its escapes read (`gdocs`); a clipped API reference's parameters, each with its description, and no version
+  notes (`api_reference`); a clipped page's reference marks and fine print
   and a picture's caption left out; a plain-text formula alone as display math;
 - `$$…$$` inside a line of words as inline math (`inline_dollars`), in every format; an outline under one root
   bullet unwrapped."""
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 from mlwiki.extract import hugo
 from mlwiki.extract.annotator import as_annotator_shows
+from mlwiki.extract.api_reference import as_api_reference_shows
 from mlwiki.extract.blank_marks import without_blank_marks
 from mlwiki.extract.bookdown import as_bookdown_shows
 from mlwiki.extract.d2l import as_d2l_shows
@@ -113,6 +115,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_editor_shows(body)  # (an editor's HTML, Evernote's: as the editor shows it)
         body = without_picture_captions(without_clip_marks(body))  # (a clipped page's reference marks and fine
         # print, a caption under a picture the card does not show: left out)
+        body = as_api_reference_shows(body)  # (a clipped API page: each parameter's name, type and description one line)
         body = with_plain_formulas(body)  # ("n ≈ 2 · σ² / δ²" alone as a paragraph: a display formula)
         body = as_preview_shows(body)  # (Markdown Preview Enhanced: imports, [TOC], x^2^ and H~2~O)
         body = as_mkdocs_shows(body)  # (an MkDocs page: no attribute lists, icon shortcodes, code annotation marks)

@@ -83,7 +83,7 @@ _POINTER = re.compile(r"(?i)\b(?:it|its|this|these|that's|it's)\b|^(?:=|≈|→|
 _NAMES_ITSELF = re.compile(r"[ \t]*(?:[→⇒][ \t]*)?(?:\*\*|__|[^\W\d_][^:\n]{0,30}:[ \t])")  # (its bold term, its label)
 _DONE_BY = re.compile(r"(?:[a-z]+ly )?[a-z]+(?:ed|en)\b (?:with|by|via|using|through|in|from)\b")
 # An item that gives the formula's value in a case: "$= +\infty$ if …", "= 0 when …", "→ 1 as …"
-_VALUE_CASE = re.compile(r"\$?\s*(?:=|≈|→|\\to|\\approx)\s*(?P<value>[^$\n]{1,20}?)\s*\$?,?\s+"
+_VALUE_CASE = re.compile(r"\$?\s*(?:=(?!=)|≈|→|\\to|\\approx)\s*(?P<value>[^$\n]{1,20}?)\s*\$?,?\s+"
                          r"(?:if|iff|when|whenever|as)\b")
 
 

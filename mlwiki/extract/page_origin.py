@@ -1,0 +1,66 @@
+"""Sentences in which a page says where it comes from and how it was written, not what its subject is: its sources
+named as a course's and a book's parts ("Lecture 7b + FPP3 §5.5, §5.9.", "Week 8 lecture + a pile of papers."),
+the writing of it ("Written Saturday after the week 5 lab; a bit rushed in places.", "Less polished, wrote most of
+this on the train.", "Paper notes, in the order I read them.", "My honest summary first, then details.") and what
+the course expects of its students ("Three architectures the course expects us to know."). A course's notes open
+with them, under the title. Each is a form of a whole sentence, never a word of the subject; `page_talk` drops them
+as it drops the notes' other talk of themselves. Pure: a string in, a bool out.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A part of a course or a book, numbered: "Lecture 7b", "week 4", "ch. 8.1–8.3", "§9.1–9.2", "pp. 113-120"
+_PART = (r"(?:(?:lectures?|lec\.?|weeks?|wk\.?|labs?|sessions?|class|seminars?|tutorials?|ch(?:apters?|s)?\.?|"
+         r"sec(?:tions?|s)?\.?|pp?\.|parts?|units?|modules?)[ \t]*|§[ \t]*)\d+[a-z]?(?:[.–-]\d+[a-z]?)*")
+# ... named after the book or course it is of ("FPP3 ch. 3", "the course's week 5"), and what of it ("week 4 lecture")
+_SOURCE = re.compile(rf"(?i)(?:(?:[A-Z][\w'’-]*|the|my|our|course(?:['’]s)?|official)[ \t]+){{0,3}}{_PART}"
+                     r"(?:[ \t]+(?:lectures?|labs?|slides|notes|videos?|readings?|recordings?|handouts?))?|"
+                     # (sources with no number: "a pile of papers", "the course slides", "statsmodels docs")
+                     r"(?:(?:a[ \t]+(?:pile|bunch|couple|few|handful)[ \t]+of|some|several|various|the|course|lecture|"
+                     r"[\w-]+['’]s?)[ \t]+)?(?:papers|slides|readings|lecture[ \t]+notes|docs|documentation|videos|"
+                     r"blog[ \t]+posts)")
+_SOURCE_JOIN = re.compile(r"[ \t]*(?:\+|&|,|;|\band\b)[ \t]*")
+_HAS_PART = re.compile(rf"(?i){_PART}")
+# How the page was written: when and where ("Written Saturday after the week 5 lab", "wrote most of this on the
+# train", "written while coding"), how finished it is ("a bit rushed in places", "Less polished", "Quick and dirty
+# notes", "Paper notes", "clean up later"), in which order ("in the order I read them", "My honest summary first,
+# then details")
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight|last[ \t]+\w+"
+_CLAUSE = (r"(?:I[ \t]+)?(?:written|wrote|typed|scribbled|jotted(?:[ \t]+down)?)(?:[ \t]+(?:most|all|much|part|some|parts)"
+           r"[ \t]+of)?(?:[ \t]+(?:this|it|these|them))?(?:[ \t]+(?:up|down|fast|quickly|hastily|in[ \t]+a[ \t]+hurry))?"
+           r"(?:[ \t]+(?:on[ \t]+)?(?:" + _DAY + r"))?(?:[ \t]+(?:on|in|at|during|"
+           r"after|before|while|over|between)\b[^,;.!?$]{1,40})?|"
+           r"(?:(?:a[ \t]+bit|a[ \t]+little|somewhat|very|quite|pretty|fairly|rather|still)[ \t]+)?(?:less[ \t]+polished|"
+           r"unpolished|rushed|rough|messy|sloppy|quick[ \t]+and[ \t]+dirty)(?:[ \t]+(?:notes|write-?up|in[ \t]+places|"
+           r"in[ \t]+parts|here[ \t]+and[ \t]+there))?|"
+           r"(?:(?:quick[ \t]+and[ \t]+dirty|rough|quick|paper|lecture|reading|my|raw)[ \t]+)+notes|"
+           r"in[ \t]+the[ \t]+order[ \t]+I[ \t]+(?:read|wrote|learned|learnt|met|found)[ \t]+(?:them|it|these|those)|"
+           r"(?:my[ \t]+)?(?:(?:honest|short|quick|own)[ \t]+)?summary[ \t]+first,?[ \t]+then[ \t]+(?:the[ \t]+)?details|"
+           # (and what is left to do to it: "clean up later", "to be tidied")
+           r"(?:(?:will|to)[ \t]+)?(?:clean|tidy|polish|fix)(?:[ \t]+(?:it|this))?(?:[ \t]+up)?[ \t]+later|"
+           r"to[ \t]+be[ \t]+(?:cleaned[ \t]+up|tidied|polished)")
+_WRITING = re.compile(rf"(?i)(?:{_CLAUSE})(?:[ \t]*[,;][ \t]*(?:{_CLAUSE}))*")
+# What the course expects of its students: "Three architectures the course expects us to know."
+_EXPECTED = re.compile(r"(?i)[^.!?;$]{0,60}\b(?:the|this|our|my)[ \t]+(?:course|exam|module|syllabus|lecturer|prof(?:essor)?)"
+                       r"[ \t]+(?:expects|requires|wants|asks)[ \t]+(?:us|you|me|students)[ \t]+to[ \t]+(?:know|learn|"
+                       r"understand|remember|be[ \t]+able[ \t]+to)\b[^.!?;$]{0,30}")
+
+
+def names_sources(text: str) -> bool:
+    """Whether a text only names where the page comes from: parts of a course or a book, joined by "+", "," or "and"
+    ("Lecture 7b + FPP3 §5.5, §5.9", "FPP3 ch. 3 + week 4 lecture"), at least one numbered."""
+    text = text.strip().rstrip(".!").strip()
+    if not text or "$" in text or not _HAS_PART.search(text):
+        return False
+    return all(_SOURCE.fullmatch(part) for part in _SOURCE_JOIN.split(text) if part)
+
+
+def is_page_origin(sentence: str) -> bool:
+    """Whether a sentence (markup off) says where the page comes from or how it was written (see the module's doc)."""
+    text = sentence.strip().rstrip(".!").strip()
+    text = text[1:-1].strip().rstrip(".!") if text[:1] == "(" and text[-1:] == ")" else text  # ("(written fast …)")
+    if not text or "$" in text:
+        return False
+    return names_sources(text) or bool(_WRITING.fullmatch(text) or _EXPECTED.fullmatch(text))
