@@ -17,6 +17,7 @@ from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.errands import errands_dropped
 from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.extract.formula_facts import split_said
+from mlwiki.extract.formula_glosses import glosses_placed
 from mlwiki.extract.formula_in_fact import without_formulas_in_facts
 from mlwiki.extract.heading_claims import claims_asked, subjects_asked
 from mlwiki.extract.highlight_asks import highlights_asked
@@ -67,6 +68,7 @@ def polished(ex) -> list:
     drafts = without_repeats(drafts, ex.shown_whole)  # (no back ends on another card's whole back)
     drafts = without_author_repeats(drafts)  # (nor asks a formula the writer carded: the writer's card wins)
     drafts = without_formula_intros(drafts)  # (nor is a formula's lead-in words alone, "… and set")
+    drafts = glosses_placed(drafts, ex.blocks)  # ("$$a(i) = …$$ (mean distance …)": the gloss a's, not b's intro)
     drafts = without_highlight_repeats(drafts)  # (nor a paper's highlight the reader's summary says: it wins)
     drafts = without_formulas_in_facts(drafts)  # (nor a formula card its paragraph's card holds whole)
     drafts = without_shown_children(drafts)  # (nor holds what the cards under its heading show)
