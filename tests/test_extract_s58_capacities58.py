@@ -1,0 +1,188 @@
+"""Notes exported from Capacities, read as Capacities shows them (session 58): each object a Markdown file with its
+`type:` front matter, every block a blank line apart (list items too), links into the app for one block, toggles
+written as an item over indented text. Every note is written to one wiki in tmp_path, scanned once through the CLI
+(`cards --json`); each test reads the cards of its own note."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+NOTES: dict[str, str] = {}  # (path below notes/ → text: each test's note, filled in below)
+
+
+@pytest.fixture(scope="module")
+def cards(tmp_path_factory) -> list[dict]:
+    """`mlwiki cards --json` of a wiki holding every note of this module."""
+    root = new_wiki(tmp_path_factory.mktemp("capacities58"), NOTES, CONFIG)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def _made(cards: list[dict], rel: str) -> dict[str, str]:
+    """{front: back} of the cards of the note `rel`."""
+    return {c["front"]: c["back"] for c in cards if c["source"]["path"] == f"notes/{rel}"}
+
+
+def _text(made: dict[str, str]) -> str:
+    return "\n".join(made) + "\n" + "\n".join(made.values())
+
+
+BLOCK_LINKS = (
+    "---\ntype: Page\ntitle: Random Forests\ncreatedAt: '2025-05-02T10:11:12.000Z'\ntags: [trees]\n---\n\n"
+    "# Random Forests\n\n"
+    "## Why they work\n\n"
+    "Averaging many decorrelated trees lowers the variance of the ensemble without raising its bias "
+    "([the block on bagging](https://app.capacities.io/0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0/1a2b3c4d-5e6f-7081-"
+    "92a3-b4c5d6e7f809?bid=9f8e7d6c-5b4a-3928-1706-f5e4d3c2b1a0)).\n")
+NOTES["Pages/Random Forests.md"] = BLOCK_LINKS
+
+
+def test_a_link_into_the_capacities_app_shows_its_text(cards):
+    """A link to one block of another object points into the app (`https://app.capacities.io/…?bid=…`): no card
+    shows its address, only its text, as Capacities shows it."""
+    made = _made(cards, "Pages/Random Forests.md")
+    assert "app.capacities.io" not in _text(made)
+    assert made["Random Forests › Why they work"].endswith("(the block on bagging).")
+
+
+LINKED_TABLE = (
+    "---\ntype: Page\ntitle: Boosting Libraries\n---\n\n# Boosting Libraries\n\n"
+    "## Comparison\n\n"
+    "| | [XGBoost](../Pages/XGBoost.md) | [LightGBM](../Pages/LightGBM.md) | [CatBoost](../Pages/CatBoost.md) "
+    "| [sklearn HGB](../Pages/HGB.md) |\n"
+    "| --- | --- | --- | --- | --- |\n"
+    "| tree growth | level-wise by default, depth-limited | leaf-wise, best-first split of any leaf "
+    "| symmetric oblivious trees, one split per level | leaf-wise with a max leaf count |\n"
+    "| categorical features | one-hot encoded by the user beforehand | native split on sorted category groups "
+    "| ordered target statistics computed online | native support for small cardinality |\n"
+    "| missing values | learned default direction at every split | learned default direction at every split "
+    "| treated as the minimum value of the feature | learned default direction at every split |\n")
+NOTES["Pages/Boosting Libraries.md"] = LINKED_TABLE
+
+
+def test_a_table_header_that_links_shows_its_text_on_fronts(cards):
+    """A comparison table whose column headers link to other objects (`| [LightGBM](../Pages/LightGBM.md) |`):
+    a front that names a column shows the link's text, as a heading path shows a link, never its address."""
+    made = _made(cards, "Pages/Boosting Libraries.md")
+    assert made and not any("](" in front for front in made)
+    assert made["Boosting Libraries › Comparison › tree growth › LightGBM"] == "leaf-wise, best-first split of any leaf"
+
+
+MATH_TOGGLE = (
+    "---\ntype: Page\ntitle: Kernel Density Estimation\n---\n\n# Kernel Density Estimation\n\n"
+    "## Bandwidth\n\n"
+    "The bandwidth sets how far each point's kernel spreads its mass.\n\n"
+    "- Silverman's rule for $h$ (toggle)\n\n"
+    "    For a Gaussian kernel and roughly normal data the asymptotically optimal bandwidth is about "
+    "$1.06\\,\\hat\\sigma\\, n^{-1/5}$, which oversmooths multimodal data.\n")
+NOTES["Pages/Kernel Density Estimation.md"] = MATH_TOGGLE
+
+
+def test_a_toggle_named_with_a_symbol_titles_its_text(cards):
+    """A toggle's name may hold a symbol in math (`- Silverman's rule for $h$ (toggle)`): its text is carded
+    under that name, and the toggle's line is on no back."""
+    made = _made(cards, "Pages/Kernel Density Estimation.md")
+    assert made["Kernel Density Estimation › Bandwidth › Silverman's rule for $h$"].startswith(
+        "For a Gaussian kernel and roughly normal data")
+    assert "(toggle)" not in _text(made)
+
+
+EXAMPLE_TOGGLE = (
+    "---\ntype: Page\ntitle: Learning Rate Warmup\n---\n\n# Learning Rate Warmup\n\n"
+    "## Linear warmup\n\n"
+    "Why it helps:\n\n"
+    "- Adam's second-moment estimate is noisy in the first steps, so early updates are too large.\n\n"
+    "- A small learning rate at the start keeps those early noisy updates from undoing the initialisation.\n\n"
+    "- Large-batch training needs it most, because its learning rate is scaled up with the batch.\n\n"
+    "- Worked example (did this one on paper first)\n\n"
+    "    With a peak rate of 0.001 and 500 warmup steps, step 100 uses 0.0002.\n\n"
+    "    Step 250 uses 0.0005, half the peak.\n")
+NOTES["Pages/Learning Rate Warmup.md"] = EXAMPLE_TOGGLE
+
+
+def test_a_toggle_titled_as_a_worked_example_with_an_aside_is_an_example(cards):
+    """`- Worked example (did this one on paper first)` over indented text is a toggle whose name is a worked
+    example's (the writer's aside after it no part of the name): its arithmetic is on no card."""
+    made = _made(cards, "Pages/Learning Rate Warmup.md")
+    assert "0.0002" not in _text(made) and "half the peak" not in _text(made)
+
+
+SILHOUETTE_LIKE = (
+    "---\ntype: Definition\ntitle: Davies-Bouldin Index\n---\n\n# Davies-Bouldin Index\n\n"
+    "An internal index of a clustering: lower is better.\n\n"
+    "For cluster $i$ with centroid $c_i$:\n\n"
+    "$$\nS_i = \\frac{1}{|C_i|} \\sum_{x \\in C_i} \\lVert x - c_i \\rVert\n$$\n\n"
+    "(average distance of the cluster's points to its centroid — its scatter)\n\n"
+    "$$\nR_{ij} = \\frac{S_i + S_j}{\\lVert c_i - c_j \\rVert}\n$$\n\n"
+    "(how alike two clusters are, relative to how far apart their centroids are)\n\n"
+    "$$\nDB = \\frac{1}{K} \\sum_{i=1}^{K} \\max_{j \\ne i} R_{ij}\n$$\n")
+NOTES["Definitions/Davies-Bouldin Index.md"] = SILHOUETTE_LIKE
+
+
+def test_a_gloss_under_a_formula_is_on_that_formulas_front(cards):
+    """A paragraph only in brackets right under a display formula says what that formula is: it is on that
+    formula's front, not the next formula's (before, the scatter's gloss asked for R_ij, R_ij's for DB)."""
+    made = _made(cards, "Definitions/Davies-Bouldin Index.md")
+    front_of = {back.split("=")[0].strip("$ \n"): front for front, back in made.items() if back.startswith("$$")}
+    assert front_of["S_i"].endswith("(average distance of the cluster's points to its centroid — its scatter)")
+    assert front_of["R_{ij}"].endswith(
+        "(how alike two clusters are, relative to how far apart their centroids are)")
+    assert "(" not in front_of["DB"]
+
+
+TAKEAWAYS = (
+    "---\ntype: Weblink\ntitle: A Recipe for Training Neural Networks\nurl: https://karpathy.github.io/2019/04/25/"
+    "recipe/\n---\n\n# A Recipe for Training Neural Networks\n\n"
+    "Read it twice, the second time with a notebook open.\n\n"
+    "My takeaways:\n\n"
+    "- Overfit a single batch first: if the loss does not go to zero, the model or the loss is broken.\n\n"
+    "- Verify the loss at initialisation matches what a uniform prediction gives, e.g. log of the class count.\n\n"
+    "- Add complexity one piece at a time, checking the loss moves as expected after each step.\n\n"
+    "- Visualise the exact tensors that go into the network, right before the forward pass.\n\n"
+    "- Fix the random seed while debugging, so that two runs differ only by what was changed.\n\n"
+    "- Turn off learning rate decay until the base learning rate is tuned.\n\n"
+    "Things the post made me rethink:\n\n"
+    "- Learning rate decay schedules copied from papers can hide a badly tuned base learning rate, because the "
+    "schedule was tuned for another dataset and batch size.\n\n"
+    "- Ensembles are a nearly guaranteed final gain of a couple of percent when the compute allows it, even after "
+    "every other trick has been used.\n\n"
+    "- A validation loss that is lower than the training loss usually means dropout or augmentation is on during "
+    "training only.\n")
+NOTES["Weblinks/A Recipe for Training Neural Networks.md"] = TAKEAWAYS
+
+
+def test_a_label_over_a_loose_list_asks_its_items_one_by_one(cards):
+    """A label line ("My takeaways:") over a list whose items stand a blank line apart, as Capacities writes
+    every list, heads the list as it would a tight one: each takeaway is a card under the label (before, the
+    label was too short to introduce the list, and of its six items only the one with a label of its own was on
+    a card)."""
+    made = _made(cards, "Weblinks/A Recipe for Training Neural Networks.md")
+    takeaways = [back for front, back in made.items()
+                 if front.startswith("A Recipe for Training Neural Networks › My takeaways")]
+    assert len(takeaways) == 6
+    assert "Turn off learning rate decay until the base learning rate is tuned." in takeaways
+
+
+NOTES_LEAD = (
+    "---\ntype: Page\ntitle: Gradient Boosting\n---\n\n# Gradient Boosting\n\n"
+    "## Shrinkage\n\n"
+    "Hurried notes from the end of the lecture:\n\n"
+    "- Each tree's contribution is multiplied by a learning rate below one before it is added.\n\n"
+    "- A smaller learning rate needs more trees but usually generalises better.\n\n"
+    "- Shrinkage and early stopping together control how far the ensemble fits the training data.\n")
+NOTES["Pages/Gradient Boosting.md"] = NOTES_LEAD
+
+
+def test_a_line_about_the_notes_over_a_list_leaves_the_list_carded(cards):
+    """"Hurried notes from the end of the lecture:" speaks of the notes, not the subject; the list it leads into
+    is the section's text all the same (before, the whole section was taken for talk about the page and no item
+    was on a card)."""
+    made = _made(cards, "Pages/Gradient Boosting.md")
+    text = _text(made)
+    assert "multiplied by a learning rate below one" in text
+    assert "early stopping together control" in text
+    assert "Hurried notes" not in "\n".join(made.values())
