@@ -186,3 +186,29 @@ def test_a_line_about_the_notes_over_a_list_leaves_the_list_carded(cards):
     assert "multiplied by a learning rate below one" in text
     assert "early stopping together control" in text
     assert "Hurried notes" not in "\n".join(made.values())
+
+
+HUB = (
+    "---\ntype: Page\ntitle: Sequence Models MOC\ntags: [moc]\n---\n\n# Sequence Models MOC\n\n"
+    "Hub for the sequence block of the course, weeks 5 to 8.\n\n"
+    "## Why sequences are different\n\n"
+    "The examples of a sequence are not independent: each step depends on the ones before it, so a model has to "
+    "carry information across time, either in a hidden state or by attending to earlier positions directly.\n\n"
+    "## Notes\n\n"
+    "1. [Recurrent Networks](../Pages/Recurrent%20Networks.md) — hidden state, backpropagation through time\n\n"
+    "2. [LSTM](../Pages/LSTM.md) — gates, the cell state\n\n"
+    "3. [Attention](../Pages/Attention.md) — queries, keys, values\n\n"
+    "## Timeline\n\n"
+    "| year | model |\n| --- | --- |\n| 1997 | LSTM |\n| 2014 | GRU |\n| 2017 | Transformer |\n")
+NOTES["Pages/Sequence Models MOC.md"] = HUB
+
+
+def test_a_map_of_content_that_explains_cards_its_own_words_only(cards):
+    """A hub that also explains what ties its notes together is read as a note: its section of its own words is a
+    card (before, a map of content made none but the forms written for mlwiki); its lists of links, its timeline
+    table and its opening line on what it covers are on no card."""
+    made = _made(cards, "Pages/Sequence Models MOC.md")
+    assert made["Sequence Models MOC › Why sequences are different"].startswith(
+        "The examples of a sequence are not independent")
+    text = _text(made)
+    assert "](" not in text and "1997" not in text and "weeks 5 to 8" not in text

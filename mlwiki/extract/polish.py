@@ -24,6 +24,7 @@ from mlwiki.extract.highlight_asks import highlights_asked
 from mlwiki.extract.highlight_repeats import without_highlight_repeats
 from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.housekeeping import housekeeping_dropped
+from mlwiki.extract.hub_sections import hub_cards_kept
 from mlwiki.extract.label_asks import labels_asked
 from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.answer_labels import without_answer_labels
@@ -105,6 +106,7 @@ def polished(ex) -> list:
     drafts = said_subjects_asked(drafts)  # (a one-sentence remark: asked of the quantity or operation it opens on)
     drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
     drafts = without_hub_lists(drafts) if ex.ctx.zettels else drafts  # (a hub's "- [[2025…]] Title — gist" list)
+    drafts = hub_cards_kept(drafts, ex.subject) if ex.ctx.hub else drafts  # (a map of content: its own words only)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)
     drafts = without_question_boxes(without_task_cards(drafts))  # (a back that is the writer's task boxes only,
