@@ -212,3 +212,18 @@ def test_a_map_of_content_that_explains_cards_its_own_words_only(cards):
         "The examples of a sequence are not independent")
     text = _text(made)
     assert "](" not in text and "1997" not in text and "weeks 5 to 8" not in text
+
+
+IMAGE_OBJECT = (
+    "---\ntype: Image\ntitle: loss-curve-warmup\ndescription: Training loss with and without warmup.\n"
+    "createdAt: '2025-05-03T09:00:00.000Z'\ntags: [plots]\n---\n\n"
+    "![loss-curve-warmup](Media/loss-curve-warmup.png)\n\n"
+    "Exported from the week-3 lab notebook. Without warmup the loss spikes at step 40 and never recovers.\n\n"
+    "Used in [Learning Rate Warmup](../Pages/Learning%20Rate%20Warmup.md)\n")
+NOTES["Images/loss-curve-warmup.md"] = IMAGE_OBJECT
+
+
+def test_a_capacities_image_object_makes_no_card(cards):
+    """A note that stands for a picture (`type: Image`: the picture and its caption, as Capacities exports each
+    image object) is no study material: what one picture shows is on no card."""
+    assert _made(cards, "Images/loss-curve-warmup.md") == {}

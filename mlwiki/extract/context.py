@@ -100,6 +100,7 @@ def note_context(note: NoteText, config) -> NoteContext:
         return replace(ctx, study_lines=kept)  # (its overview of the subject is read as notes are, the rest not)
     hub = is_map_of_content(rel_notes, ctx.title)
     if is_template(folders, rel_notes) or titled_template(ctx.title) or "listing" in note.meta or repository_file \
+            or note.meta.get("type") in _MEDIA_OBJECTS \
             or hub and not explains(note.body) or is_site_furniture(folders, rel_notes, note.body):
         # (only the forms written for mlwiki, then)
         ctx = replace(ctx, formulas="none", definitions=False, highlight_cloze=False, question_headings=False,
@@ -107,6 +108,12 @@ def note_context(note: NoteText, config) -> NoteContext:
     elif hub:
         ctx = replace(ctx, hub=True)  # (a hub that explains what ties its notes together: those words are cards)
     return ctx
+
+
+# A note that stands for a picture: Capacities exports each image it holds as an object of its own, `type: Image`,
+# the picture and the caption that says what it shows ("Exported from the lab notebook. Elbow at K = 4."): what one
+# picture shows is no card, and the notes that show it say what it teaches
+_MEDIA_OBJECTS = ("Image",)
 
 
 # A note kept to be copied, not studied: Obsidian's and Templater's templates folder, a note named "Template"
