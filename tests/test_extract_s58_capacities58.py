@@ -248,3 +248,23 @@ def test_a_lab_section_is_the_writers_run_not_a_fact(cards):
     assert any(back.startswith("Anomalies are few and different") for back in made.values())
     text = _text(made)
     assert "0.31" not in text and "284k" not in text and "laptop" not in text
+
+
+DERIVATION_STEPS = (
+    "---\ntype: Page\ntitle: Ridge Regression\n---\n\n# Ridge Regression\n\n"
+    "## Derivation of the closed form\n\n"
+    "### Setting the gradient to zero\n\n"
+    "The gradient of the penalised loss is $-2X^\\top(y - Xw) + 2\\lambda w$ for every weight vector. "
+    "Setting it to zero gives $(X^\\top X + \\lambda I) w = X^\\top y$ for the optimum. "
+    "The matrix is positive definite for any positive lambda, so it is invertible. "
+    "Inverting it gives the rest.\n")
+NOTES["Pages/Ridge Regression.md"] = DERIVATION_STEPS
+
+
+def test_a_paragraph_under_a_derivation_heading_is_one_argument(cards):
+    """The sentences of a paragraph under a derivation's heading are the steps of one argument: one card, not a
+    card per sentence (before, "Inverting it gives the rest." was asked on a card of its own)."""
+    made = _made(cards, "Pages/Ridge Regression.md")
+    assert "Inverting it gives the rest." not in made.values()
+    assert any(back.endswith("Inverting it gives the rest.") and back.startswith("The gradient of the penalised loss")
+               for back in made.values())
