@@ -268,3 +268,30 @@ def test_a_paragraph_under_a_derivation_heading_is_one_argument(cards):
     assert "Inverting it gives the rest." not in made.values()
     assert any(back.endswith("Inverting it gives the rest.") and back.startswith("The gradient of the penalised loss")
                for back in made.values())
+
+
+LONG_LIST_SECTION = (
+    "---\ntype: Page\ntitle: Cross-Validation\n---\n\n# Cross-Validation\n\n"
+    "## Ways it goes wrong (one line each)\n\n"
+    "- Scaling the whole data set before splitting → the test folds leak their mean and variance into training.\n\n"
+    "- Random folds on time series → the model is validated on the past after training on the future.\n\n"
+    "- Tuning hyperparameters on the same folds that report the score → an optimistic estimate of the error.\n\n"
+    "- Several rows of one patient in different folds → the model recognises patients instead of learning the "
+    "disease.\n\n"
+    "- Oversampling the minority class before splitting → copies of a validation row sit in the training folds.\n\n"
+    "- Feature selection on all rows before the split → the chosen features already saw the validation labels.\n\n"
+    "- Too few folds on a small data set → the estimate swings a lot from one random split to the next.\n\n"
+    "- Reporting the best of many random seeds → the score reflects luck as much as the model.\n\n"
+    "> 💡 Every one of these is the same mistake: some information from the validation rows reached the model "
+    "before it was scored, so the score no longer measures generalisation.\n")
+NOTES["Pages/Cross-Validation.md"] = LONG_LIST_SECTION
+
+
+def test_a_section_too_long_for_one_card_keeps_its_claims(cards):
+    """A section too long for one card (eight claims and a remark, a blank line between each, as Capacities
+    writes them) made no card at all: its claims are each a card now, asked by what they open on."""
+    made = _made(cards, "Pages/Cross-Validation.md")
+    text = _text(made)
+    for claim in ("the test folds leak their mean and variance", "validated on the past",
+                  "copies of a validation row", "the score reflects luck"):
+        assert claim in text, claim
