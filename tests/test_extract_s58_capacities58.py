@@ -229,27 +229,6 @@ def test_a_capacities_image_object_makes_no_card(cards):
     assert _made(cards, "Images/loss-curve-warmup.md") == {}
 
 
-LAB_SECTION = (
-    "---\ntype: Page\ntitle: Isolation Forest\n---\n\n# Isolation Forest\n\n"
-    "## Idea\n\n"
-    "Anomalies are few and different, so random axis-aligned splits isolate them in fewer splits than normal "
-    "points: a short average path length means an anomaly.\n\n"
-    "## Lab: credit card fraud\n\n"
-    "Ran it on the 284k transactions with contamination 0.002.\n\n"
-    "- Recall on the fraud class was 0.31 at the default threshold, 0.58 after tuning it on the validation split.\n\n"
-    "- Training took 4 s on my laptop, scoring everything under a second.\n")
-NOTES["Pages/Isolation Forest.md"] = LAB_SECTION
-
-
-def test_a_lab_section_is_the_writers_run_not_a_fact(cards):
-    """A section headed "Lab: …" (as "Lab 3 — …") holds the writer's own run on a data set, as a worked example
-    does: its numbers are on no card; the note's other sections are."""
-    made = _made(cards, "Pages/Isolation Forest.md")
-    assert any(back.startswith("Anomalies are few and different") for back in made.values())
-    text = _text(made)
-    assert "0.31" not in text and "284k" not in text and "laptop" not in text
-
-
 DERIVATION_STEPS = (
     "---\ntype: Page\ntitle: Ridge Regression\n---\n\n# Ridge Regression\n\n"
     "## Derivation of the closed form\n\n"

@@ -27,8 +27,7 @@ _GENERIC_FOLDERS = frozenset(("", "docs", "doc", "notes", "chapters", "content",
 # overfitting" are topics, not worked examples. "Toy data" sets up the data a notebook's run works on.
 _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|solutions?(?!\s+(?:to|for)\b)|"
                             r"problem(?:\s*\d[\w.]*|\s+sets?|\s+sheets?|s?\s+(?:and|&)\s+solutions?|(?![\w])(?!\s+(?:of|with)\b))|"
-                            r"practice|homework|quiz|(?:toy|synthetic|dummy)\s+(?:data(?:\s*sets?)?|problems?)|"
-                            r"lab(?:\s*\d+[a-z]?)?(?=\s*[:—–]))\b|"  # ("Lab: two moons", "Lab 3 — …": the writer's run)
+                            r"practice|homework|quiz|(?:toy|synthetic|dummy)\s+(?:data(?:\s*sets?)?|problems?))\b|"
                             r".*\b(?<!training )(?<!test )(?<!negative )(?<!positive )"
                             r"(?<!adversarial )(?<!labelled )(?<!labeled )(?:examples?|exercises?|excerises?)\b|"
                             r".*\bmade[- ]up\b|.*\b(?:toy|sanity|example) numbers\b|"  # ("Quick sanity numbers (made up)")
