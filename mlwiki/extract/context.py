@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from fnmatch import fnmatch
 from pathlib import PurePosixPath
 
+from mlwiki.extract.hub_sections import explains
 from mlwiki.extract.contents import is_contents_page
 from mlwiki.extract.hugo_site import is_site_furniture
 from mlwiki.extract.readme_sections import study_lines
@@ -40,6 +41,7 @@ class NoteContext:
     zettels: dict[str, str] = field(default_factory=dict)  # {id: title} of the notes it links to by id (Zettlr)
     title_apart: bool = False  # Pandoc/Quarto show its front matter's title above its sections, H1s included
     records_book: bool = False  # its front matter is a book's record (authors and a publisher or ISBN): `book_blurbs`
+    hub: bool = False  # a map of content that explains too: only its cards of its own words (`hub_sections`)
 
     def file_line(self, body_line: int) -> int:
         if self.line_map:
@@ -98,11 +100,15 @@ def note_context(note: NoteText, config) -> NoteContext:
     repository_file = is_repository_file(rel_notes) and not note.chapter
     if repository_file and (kept := _readme_study(rel_notes, note.body)):
         return replace(ctx, study_lines=kept)  # (its overview of the subject is read as notes are, the rest not)
+    hub = is_map_of_content(rel_notes, ctx.title)
     if is_template(folders, rel_notes) or titled_template(ctx.title) or "listing" in note.meta or repository_file \
-            or is_map_of_content(rel_notes, ctx.title) or is_site_furniture(folders, rel_notes, note.body):
+            or note.meta.get("type") in _MEDIA_OBJECTS \
+            or hub and not explains(note.body) or is_site_furniture(folders, rel_notes, note.body):
         # (only the forms written for mlwiki, then)
         ctx = replace(ctx, formulas="none", definitions=False, highlight_cloze=False, question_headings=False,
                       question_callouts=False, bold_questions=False, sections=False)
+    elif hub:
+        ctx = replace(ctx, hub=True)  # (a hub that explains what ties its notes together: those words are cards)
     return ctx
 
 
@@ -111,6 +117,12 @@ def records_book(meta: dict) -> bool:
     authors, and its publisher or ISBN (a paper has a journal or venue instead)."""
     return any(meta.get(key) for key in ("authors", "author", "editors")) \
         and any(meta.get(key) for key in ("publisher", "isbn", "ISBN"))
+
+
+# A note that stands for a picture: Capacities exports each image it holds as an object of its own, `type: Image`,
+# the picture and the caption that says what it shows ("Exported from the lab notebook. Elbow at K = 4."): what one
+# picture shows is no card, and the notes that show it say what it teaches
+_MEDIA_OBJECTS = ("Image",)
 
 
 # A note kept to be copied, not studied: Obsidian's and Templater's templates folder, a note named "Template"

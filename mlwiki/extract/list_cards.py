@@ -252,8 +252,9 @@ def _label_over(block: Block, after: list) -> dict[int, str]:
     `label_lines` reads one over a list right under it. (A longer line, "Facts (Burda et al. 2016):", introduces its
     list as a sentence does.)"""
     if len(block.lines) != 1 or not after or not block.lines[0].text.rstrip().endswith(":") \
-            or not NUMBERED_ITEM.match(after[0].text):
-        return {}  # (steps in order, "1. … 2. …", are one card; a bullet list under a label has its own ways)
+            or not NUMBERED_ITEM.match(after[0].text) and not _loose(after):
+        return {}  # (steps in order, "1. … 2. …", are one card; a bullet list under a label has its own ways, but
+        # one whose items stand a blank line apart, as Capacities writes every list, heads it as a tight one does)
     label = list_label([block.lines[0], after[0]])
     return {block.lines[0].no: label} if label and len(label.split()) < MIN_INTRO_WORDS else {}
 
@@ -292,3 +293,9 @@ def _list_after(lines) -> list:
             end = k  # an unindented line that is no item ends the list
             break
     return lines[:end]
+
+
+def _loose(items: list[Line]) -> bool:
+    """Whether a bulleted list's items (`following_items`' lines) stand a blank line apart, every one of them."""
+    firsts = [line.no for line in items if LIST_ITEM.match(line.text)]
+    return len(firsts) > 1 and all(b - a > 1 for a, b in zip(firsts, firsts[1:]))

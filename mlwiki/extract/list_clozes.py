@@ -145,8 +145,10 @@ def _enumerates(draft: Draft, path: str) -> bool:
         return False
     if asked.rstrip().endswith("?"):  # (a question says what its list answers, under a day's "Learned" too)
         return draft.form in ASKING_FORMS
-    if draft.form == LIST_FORM and not _says_claims(asked):
-        return False  # (a list's own lead-in may set up steps or parts, "In more detail:", one answer as it stands)
+    if draft.form == LIST_FORM and (asked or NUMBERED_ITEM.match(draft.back)) and not _says_claims(asked):
+        return False  # (a list's own lead-in may set up steps or parts, "In more detail:", one answer as it stands;
+        # the bullets under a label line, "My takeaways:", are asked under it as under a heading; its steps in order
+        # stay one answer)
     return (not asked or bool(_INTRODUCES.search(asked))) and _may_enumerate(path)
 
 

@@ -20,7 +20,7 @@ from mlwiki.extract.leftovers import leftover_topic, narrated, without_joining
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT, Line
 from mlwiki.extract.narration import narrates
 from mlwiki.extract.paragraphs import in_path
-from mlwiki.extract.passages import NO_SUBJECT, passage
+from mlwiki.extract.passages import MAX_ITEMS as MAX_PASSAGE_ITEMS, MAX_WORDS as MAX_PASSAGE_WORDS, NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.subject import is_example_title
 
@@ -157,8 +157,10 @@ def _card(path: str, piece: Block, item: bool) -> tuple[str, str] | None:
 def lone_fact_cards(ex, path: str, body: list[Block], first: int) -> None:
     """A card of each paragraph or list item of a section (`body`, whose cards start at index `first`) that no card
     of the note holds, between cards of the section (with none, the section's text was judged as a whole)."""
-    if len(ex.drafts) == first or any(d.form in EXPLICIT_FORMS for drafts, _ in ex.drafts[first:] for d in drafts):
-        return  # (no card to be between; a section whose writer marks its cards, "Q: …", chose what they are)
+    if len(ex.drafts) == first and not _too_long(body) \
+            or any(d.form in EXPLICIT_FORMS for drafts, _ in ex.drafts[first:] for d in drafts):
+        return  # (no card to be between, unless the section was too long to judge as one text: "## Failure modes"
+        # over a list of nine claims and a remark; a section whose writer marks its cards, "Q: …", chose them)
     shown = ""
     asides = [(div.start, div.children[-1].lines[-1].no) for div, _ in ex.asides if div.children]
     for block in body:
@@ -181,6 +183,15 @@ def lone_fact_cards(ex, path: str, body: list[Block], first: int) -> None:
             found = _term_card(path, piece) if least == MIN_TERM_WORDS else _card(path, piece, item)
             if found is not None and ex.add_card(FORM, *found, piece.lines[0].no):
                 shown += " " + _plain(found[1])
+
+
+def _too_long(body: list[Block]) -> bool:
+    """Whether a section's text is longer than one card holds (`passages.MAX_WORDS`), or lists more items than one
+    card asks (`passages.MAX_ITEMS`), in paragraphs and items of prose alone: each is judged on its own."""
+    texts = [text_of(block) for block in body if block.kind == TEXT and all(ln.kind == TEXT for ln in block.lines)]
+    items = sum(bool(LIST_ITEM.match(text)) for text in texts)
+    return len(texts) == len(body) and (sum(len(text.split()) for text in texts) > MAX_PASSAGE_WORDS
+                                        or items > MAX_PASSAGE_ITEMS)
 
 
 def _term_card(path: str, piece: Block) -> tuple[str, str] | None:

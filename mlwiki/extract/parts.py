@@ -16,7 +16,7 @@ from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.labels import asked_paragraph
 from mlwiki.extract.named_answers import named_answer
 from mlwiki.extract.paragraphs import in_path, lead_subject
-from mlwiki.extract.passages import NO_SUBJECT, passage
+from mlwiki.extract.passages import ABOUT_PAGE, NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose, sentences, word_count
 from mlwiki.extract.questions import QUESTION_CALLOUTS
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title
@@ -307,6 +307,16 @@ _TASK_START = re.compile(r"[ \t]*(?:compute|calculate|find|show(?=[ \t]+(?:that|
 # "show each user a merged list …", a method typed in a hurry)
 
 
+def _notes_lead(blocks: list[Block]) -> bool:
+    """Whether a part opens on a line that speaks of the notes themselves and only leads into the list after it
+    ("Rushed notes from the last minutes of the lecture:", "My notes from the reading group:"): no fact, but the
+    list it leads into is the part's."""
+    if len(blocks) < 2 or len(blocks[0].lines) != 1 or not LIST_ITEM.match(blocks[1].lines[0].text):
+        return False
+    lead = blocks[0].lines[0].text.strip()
+    return lead.endswith(":") and not LIST_ITEM.match(lead) and bool(ABOUT_PAGE.match(clean_prose(lead)))
+
+
 def part_passage(blocks, label: str | None, declined: bool, path: str, headed: bool = False) -> str | None:
     """The back of a section part's one card (`passages.passage`); with definitions off, a bold label's list of
     `**Term**:` items, which nothing else cards, unless a sentence ending in ":" introduces them (a list card).
@@ -316,6 +326,8 @@ def part_passage(blocks, label: str | None, declined: bool, path: str, headed: b
         return None  # (an outline of branches: a card per branch, `outline_cards`', and one of their names)
     headed = headed and not (blocks and _TASK_START.match(blocks[0].lines[0].text))  # ("implement a rudimentary SGD
     # …" under "## Implement SGD": the writer's task, not a fact typed in a hurry)
+    if _notes_lead(blocks):
+        blocks = blocks[1:]  # ("Rushed notes from the end of lecture 6:" over its list: the list is the part's text)
     back = passage(blocks, label is not None or headed, declined, names_of=path)
     if back is None and label and not declined and not introduces_list(blocks):
         back = passage(blocks, True, True, names_of=path)

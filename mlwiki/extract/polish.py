@@ -19,12 +19,14 @@ from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.errands import errands_dropped
 from mlwiki.extract.footnotes import with_footnotes
 from mlwiki.extract.formula_facts import split_said
+from mlwiki.extract.formula_glosses import glosses_placed
 from mlwiki.extract.formula_in_fact import without_formulas_in_facts
 from mlwiki.extract.heading_claims import claims_asked, subjects_asked
 from mlwiki.extract.highlight_asks import highlights_asked
 from mlwiki.extract.highlight_repeats import without_highlight_repeats
 from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.housekeeping import housekeeping_dropped
+from mlwiki.extract.hub_sections import hub_cards_kept
 from mlwiki.extract.label_asks import labels_asked
 from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.answer_labels import without_answer_labels
@@ -74,6 +76,7 @@ def polished(ex) -> list:
     drafts = without_repeats(drafts, ex.shown_whole)  # (no back ends on another card's whole back)
     drafts = without_author_repeats(drafts)  # (nor asks a formula the writer carded: the writer's card wins)
     drafts = without_formula_intros(drafts)  # (nor is a formula's lead-in words alone, "… and set")
+    drafts = glosses_placed(drafts, ex.blocks)  # ("$$a(i) = …$$ (mean distance …)": the gloss a's, not b's intro)
     drafts = without_highlight_repeats(drafts)  # (nor a paper's highlight the reader's summary says: it wins)
     drafts = without_formulas_in_facts(drafts)  # (nor a formula card its paragraph's card holds whole)
     drafts = without_shown_children(drafts)  # (nor holds what the cards under its heading show)
@@ -110,6 +113,7 @@ def polished(ex) -> list:
     drafts = said_subjects_asked(drafts)  # (a one-sentence remark: asked of the quantity or operation it opens on)
     drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
     drafts = without_hub_lists(drafts) if ex.ctx.zettels else drafts  # (a hub's "- [[2025…]] Title — gist" list)
+    drafts = hub_cards_kept(drafts, ex.subject) if ex.ctx.hub else drafts  # (a map of content: its own words only)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
     drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)
     drafts = without_question_boxes(without_task_cards(drafts))  # (a back that is the writer's task boxes only,

@@ -56,6 +56,7 @@ _EQUATES = re.compile(r"(?:\$[^$\n]{1,40}\$|\*\*[^*\n]{1,40}\*\*|[^\W\d_][\w-]*(
 # A sentence that only cites its source, "Alon & Yahav, ICLR 2021.": shown, asked on no card
 _CITES = re.compile(r"[A-Z][\w'-]*,?(?:[ \t](?:[A-Z][\w'-]*,?|&|and|et|al\.,?)){0,5}[ \t]\(?(?:19|20)\d\d[a-z]?\)?\.?")
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
+_DERIVES = re.compile(r"(?i)› (?:derivations?|deriving|proofs?)\b")  # (a heading over a derivation's steps)
 # A verdict with no subject on the sentence before it, "Good enough for budgeting.", "Works fine in practice.": it
 # leans on that sentence (asked alone, its back says nothing): shown, asked on no card
 _VERDICT = re.compile(r"(?i)[\W_]*(?:(?:good|close|accurate|precise|safe|fast|cheap)[ \t]+enough|"
@@ -88,8 +89,11 @@ def sentence_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Dr
 
 
 def _bare_section(draft: Draft, path: str) -> bool:
-    """Whether a card is a section's card whose front is its heading path alone, with a heading under the title."""
-    return draft.kind == CardKind.BASIC and draft.form == FORM and draft.front == path and " › " in path
+    """Whether a card is a section's card whose front is its heading path alone, with a heading under the title, and
+    not under a derivation's or a proof's heading (its sentences are the steps of one argument: "Gradient: …",
+    "Multiply on the left by …", "Induction gives the rest.")."""
+    return draft.kind == CardKind.BASIC and draft.form == FORM and draft.front == path and " › " in path \
+        and not _DERIVES.search(path)
 
 
 def _parts(back: str, heading: str) -> list[tuple[str, bool]] | None:

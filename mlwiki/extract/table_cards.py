@@ -54,8 +54,9 @@ def table_cards(ex, path: str, block: Block, after: Block | None = None) -> None
             # …" names its column without a colon)
             asked = table_cells.asked_headers(found, line, back) or asked
         plain = column and (_REMARKS.fullmatch(column) or _MEANING.fullmatch(column))
-        front = ("" if plain else f"{path} › {name} › {column}") if column else \
-            f"{path} › {name}: {', '.join(asked)}?" if _ASKED_COLUMNS[0] <= len(asked) <= _ASKED_COLUMNS[1] else ""
+        front = ("" if plain else f"{path} › {name} › {table_cells.shown_header(column)}") if column else \
+            f"{path} › {name}: {', '.join(map(table_cells.shown_header, asked))}?" \
+            if _ASKED_COLUMNS[0] <= len(asked) <= _ASKED_COLUMNS[1] else ""
         ex.add_card(FORM, front or f"{path} › {name}", back, line, id_front=f"{id_path} › {name}")
     if rows:
         column_cards(ex, path, block, id_path)

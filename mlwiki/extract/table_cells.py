@@ -61,9 +61,17 @@ def row_asks(path: str, name: str, parts: list[tuple[str, str, str]]) -> list[tu
     if all(not tables.says_something(cell) for _, cell, _ in parts):
         return []
     if len(parts) == 1 or len(parts) > MAX_ASKED:
-        return [(_cell_front(path, name, column), cell, f"{path} › {name} › {column}") for column, cell, _ in parts]
+        return [(_cell_front(path, name, shown_header(column)), cell, f"{path} › {name} › {column}")
+                for column, cell, _ in parts]
     front = f"{path} › {name}: {', '.join(column for column, _, _ in parts)}?"
-    return [(front, "\n".join(ln for _, _, ln in parts), front)]
+    shown = f"{path} › {name}: {', '.join(shown_header(column) for column, _, _ in parts)}?"
+    return [(shown, "\n".join(ln for _, _, ln in parts), front)]
+
+
+def shown_header(header: str) -> str:
+    """A column's header as a front shows it: a link as its text ("| [k-means](k-means.md) |" shows "k-means"), as
+    a heading's link is; a card's id keeps the header as written."""
+    return heading_text(header) if "](" in header or "[[" in header else header
 
 
 def _cell_front(path: str, name: str, column: str) -> str:

@@ -10,6 +10,7 @@ import re
 from mlwiki.extract import tables
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.prose import heading_text
+from mlwiki.extract.table_cells import shown_header
 
 FORM = "table-column"
 MIN_ROWS, MAX_ROWS = 3, 6  # (two rows: each row card holds the other's value beside; more than six: a list to read,
@@ -39,7 +40,8 @@ def column_cards(ex, path: str, block: Block, id_path: str = "") -> None:
     for c in compared_columns(found):
         back = "\n".join(f"- {name}: {cells[c]}" for name, (_, cells) in zip(names, rows))
         asked = f"{header[c].strip(' *_?')}, by {header[key].strip(' *_') or 'row'}"
-        ex.add_card(FORM, f"{path} › {asked}", back, line, id_front=f"{id_path or path} › {asked}")
+        shown = f"{shown_header(header[c]).strip(' *_?')}, by {shown_header(header[key]).strip(' *_') or 'row'}"
+        ex.add_card(FORM, f"{path} › {shown}", back, line, id_front=f"{id_path or path} › {asked}")
 
 
 def compared_columns(found: tuple[list[str], int, list[tuple[int, list[str]]], set[int]],

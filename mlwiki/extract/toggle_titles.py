@@ -22,12 +22,18 @@ import re
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.lines import DIV_OPEN, LIST_ITEM, TEXT, Line
 from mlwiki.extract.prose import clean_prose
+from mlwiki.extract.subject import is_example_title
 from mlwiki.extract.toggles import with_toggles_joined
 
 MAX_TITLE_WORDS = 5  # a name, not a claim ("- One vector per word type → …")
+MAX_HINTED_WORDS = 8  # (a name its fold hint says is a toggle's: "Derivation of the M-step for $\pi_k$ (toggle)")
 # A fold's hint after its name: "(toggle)", "(toggle from lecture)", "(click to expand)"
 _HINT = re.compile(r"(?i)[ \t]*\((?:toggle|click|expand|collapsed?)\b[^()\n]*\)[ \t]*$")
 _NOT_A_NAME = re.compile(r"[.:;,!?→$=]|\[\[|\]\(")  # a sentence, a label over items, a formula, a link
+# A symbol in a name, `$\sigma_i$`, `$\pi_k$`: short inline math that relates nothing (no `=`, `<`, `\le`, …)
+_SYMBOL = re.compile(r"\$(?!\$)[^$\n=<>]{1,20}(?<![\\ ])\$")
+_ASIDE = re.compile(r"(?<=\w)[ \t]+\([^()\n]*\)$")  # (the writer's aside after a name, in brackets)
+_RELATION = re.compile(r"\\(?:le|ge|leq|geq|neq|approx|sim|to|in|propto|mid)(?![a-zA-Z])")
 _ITEM_FIRST = "-*+"
 
 
@@ -44,7 +50,11 @@ def toggle_title(item: str) -> str:
     text = item[found.end():].strip()
     hinted = _HINT.search(text)
     name = clean_prose(text[:hinted.start()] if hinted else text).strip()
-    if not name or _NOT_A_NAME.search(name) or len(name.split()) > MAX_TITLE_WORDS:
+    said = _SYMBOL.sub(lambda found: "x" if not _RELATION.search(found.group(0)) else "=", name) \
+        if hinted and "$" in name else name  # (what the name says, its symbols as words)
+    if is_example_title(named := _ASIDE.sub("", said)):
+        said = named  # ("Worked example (did this by hand to convince myself)": an example's, its aside no part of it)
+    if not name or _NOT_A_NAME.search(said) or len(said.split()) > (MAX_HINTED_WORDS if hinted else MAX_TITLE_WORDS):
         return ""
     return name
 

@@ -12,7 +12,7 @@
   daily note (`outline_days`); a margin span inside a sentence (`inline_asides`); an mdBook page's doubled math
   delimiters and directives (`mdbook`); a Markdown Preview Enhanced page's imports and scripts (`mpe`); an MkDocs page
   without its attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
-  (`silverbullet`); a SiYuan document's block attributes, references and super blocks (`siyuan`); a Joplin note's links to its items (`joplin`); Heptabase's mentions and citation marks (`heptabase`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
+  (`silverbullet`); a SiYuan document's block attributes, references and super blocks (`siyuan`); a Joplin note's links to its items (`joplin`); a Capacities object's links into the app (`capacities`); Heptabase's mentions and citation marks (`heptabase`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
   Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`), and its
   embeds of another note's part inside a line as links (`note_embeds`), an Excalidraw drawing's words
@@ -37,6 +37,7 @@ from mlwiki.extract.d2l import as_d2l_shows
 from mlwiki.extract.dataview import as_dataview_shows
 from mlwiki.extract.docsify import as_docsify_shows
 from mlwiki.extract.drawings import as_drawing_shows
+from mlwiki.extract.capacities import as_capacities_shows
 from mlwiki.extract.captions import without_picture_captions
 from mlwiki.extract.clip_marks import without_clip_marks
 from mlwiki.extract.editor_html import as_editor_shows
@@ -121,6 +122,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_mkdocs_shows(body)  # (an MkDocs page: no attribute lists, icon shortcodes, code annotation marks)
         body = as_heptabase_shows(body)  # (Heptabase: mentions by file name as titles, no citation marks)
         body = as_joplin_shows(body)  # (a Joplin note: links to its items by id as their text)
+        body = as_capacities_shows(body)  # (a Capacities object: its links into the app as their text)
         body = as_siyuan_shows(body)  # (a SiYuan export: no block attributes, layout marks, embeds or tags)
         body = as_silverbullet_shows(body)  # (a SilverBullet page: attributes, admonitions, links to a place)
         body = as_bookdown_shows(body)  # (an R Markdown book's theorems, callouts and references, as Quarto's)
