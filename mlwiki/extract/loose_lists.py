@@ -26,6 +26,7 @@ from mlwiki.extract.lines import DIV_OPEN, LIST_ITEM, MATH, TEXT
 
 _MARKER = re.compile(r"[ \t]*([-*+]|\d+([.)]))[ \t]")
 _ITEM_FIRST = "-*+0123456789"
+_LABEL = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+[*_]*[^\W\d][\w-]*(?:[ \t]+[\w-]+){0,2}[*_]*:[ \t]")  # ("- Cost-based: …")
 
 
 def _indent(text: str) -> int:
@@ -73,10 +74,15 @@ def with_loose_lists_joined(blocks: list[Block]) -> list[Block]:
 
 
 def _leads_formula(children: list[Block], k: int) -> bool:
-    """Whether the item children[k] introduces the display formula right after it ("- Box loss combines L1 and
-    GIoU:" over `$$…$$`): the formula's card takes it, and the items before it are facts of their own."""
-    return children[k].lines[-1].text.rstrip(" *_").endswith(":") and k + 1 < len(children) \
-        and children[k + 1].kind == TEXT and children[k + 1].lines[0].kind == MATH
+    """Whether the item children[k] introduces the display formula right after it: it ends on a colon or on no
+    sentence's end ("- Box loss combines L1 and GIoU:", "- the center-ness branch predicts"), or names the term the
+    formula gives ("- Cost-based: minimise the expected cost."). The formula's card takes it, and the items before
+    it are facts of their own; a statement before a formula ("- Unmatched boxes are false negatives.") is the
+    list's."""
+    if k + 1 >= len(children) or children[k + 1].kind != TEXT or children[k + 1].lines[0].kind != MATH:
+        return False
+    text = children[k].lines[-1].text.rstrip(" *_")
+    return text.endswith(":") or text[-1:] not in ".!?)" or bool(_LABEL.match(children[k].lines[0].text))
 
 
 def _join_run(children: list[Block], k: int) -> None:
