@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block
-from mlwiki.extract.lines import DIV_OPEN, LIST_ITEM, MATH, TEXT
+from mlwiki.extract.lines import DIV_OPEN, LIST_ITEM, MATH, NUMBERED_ITEM, TEXT
 
 _MARKER = re.compile(r"[ \t]*([-*+]|\d+([.)]))[ \t]")
 _ITEM_FIRST = "-*+0123456789"
@@ -76,13 +76,14 @@ def with_loose_lists_joined(blocks: list[Block]) -> list[Block]:
 def _leads_formula(children: list[Block], k: int) -> bool:
     """Whether the item children[k] introduces the display formula right after it: it ends on a colon or on no
     sentence's end ("- Box loss combines L1 and GIoU:", "- the center-ness branch predicts"), or names the term the
-    formula gives ("- Cost-based: minimise the expected cost."). The formula's card takes it, and the items before
-    it are facts of their own; a statement before a formula ("- Unmatched boxes are false negatives.") is the
-    list's."""
+    formula gives ("- Cost-based: minimise the expected cost."), or is a numbered step, which the formula carries
+    out. The formula's card takes it, and the items before it are facts of their own; a statement before a formula
+    ("- Unmatched boxes are false negatives.") is the list's."""
     if k + 1 >= len(children) or children[k + 1].kind != TEXT or children[k + 1].lines[0].kind != MATH:
         return False
     text = children[k].lines[-1].text.rstrip(" *_")
-    return text.endswith(":") or text[-1:] not in ".!?)" or bool(_LABEL.match(children[k].lines[0].text))
+    return text.endswith(":") or text[-1:] not in ".!?)" or bool(_LABEL.match(children[k].lines[0].text)) \
+        or bool(NUMBERED_ITEM.match(children[k].lines[0].text))  # (a step the formula carries out: "4. All $P_i$ …")
 
 
 def _join_run(children: list[Block], k: int) -> None:
