@@ -202,3 +202,26 @@ def test_an_item_that_defines_two_terms_makes_a_card_of_each(cards):
     made = _made(cards, "Card Library/Evaluation.md")
     assert made["Evaluation › Glossary › Pointwise ranking"] == "each item is scored alone against its label."
     assert made["Evaluation › Glossary › Pairwise ranking"].startswith("the loss compares two items")
+
+
+HEADS = (
+    "# Two-tower Models\n\n"
+    "## Serving heads\n\n"
+    "- **Dot-product head** (the default): score = inner product of the two tower outputs, so item vectors can be "
+    "indexed ahead of time.\n"
+    "- **MLP head**: concatenate both towers and score with a small network; more expressive but every pair needs a "
+    "forward pass.\n"
+    "- Inference: embed all items offline, then score only the top 500 neighbours of the query vector with the heavy "
+    "head.\n"
+    "- Training: sampled softmax over in-batch negatives, with a log-frequency correction so popular items are not "
+    "over-penalised.\n")
+NOTES["Card Library/Two-tower Models.md"] = HEADS
+
+
+def test_labelled_items_left_beside_definitions_are_cards_of_their_labels(cards):
+    """Once the bold terms are cards, "- Inference: …" and "- Training: …" are left: each is asked by its label (before,
+    one card of the heading asked both at once)."""
+    made = _made(cards, "Card Library/Two-tower Models.md")
+    assert made["Two-tower Models › Serving heads › Training"].startswith("sampled softmax over in-batch negatives")
+    assert not any(back.startswith("- Inference:") for back in made.values())
+    assert any(back.startswith("Inference: embed all items offline") for back in made.values())
