@@ -103,7 +103,8 @@ def note_context(note: NoteText, config) -> NoteContext:
     hub = is_map_of_content(rel_notes, ctx.title)
     if is_template(folders, rel_notes) or titled_template(ctx.title) or "listing" in note.meta or repository_file \
             or note.meta.get("type") in _MEDIA_OBJECTS \
-            or hub and not explains(note.body) or is_site_furniture(folders, rel_notes, note.body):
+            or hub and not explains(note.body) and not states_own_text(note.body) \
+            or is_site_furniture(folders, rel_notes, note.body):
         # (only the forms written for mlwiki, then)
         ctx = replace(ctx, formulas="none", definitions=False, highlight_cloze=False, question_headings=False,
                       question_callouts=False, bold_questions=False, sections=False)
@@ -209,6 +210,24 @@ def _relative_to_notes(rel_root: str, config) -> str:
 # A map of content (Obsidian's "MOC - Machine Learning", "ML MOC", "Map of Content"): a note of links to others,
 # kept to find them, not study material
 _MAP_OF_CONTENT = re.compile(r"(?i)\bMOC\b|\bmaps? of contents?\b")
+
+
+# A line of a note that says something itself: eight words or more, and no link to another note
+_LINK = re.compile(r"\]\(|\[\[")
+_OWN_LINES = 4  # (a hub whose every item only names a note and what it holds has none, or a line or two)
+
+
+def states_own_text(body: str) -> bool:
+    """Whether a note states things of its own besides its links (a hub card that also says what the task is, or
+    what every method of the subject shares): lines of words that point at no other note. Such a map of content is
+    read as a note; its lists of links still make no card (`passages`)."""
+    own = 0
+    for line in body.splitlines():
+        if len(line.split()) >= 8 and not _LINK.search(line) and line.lstrip()[:1] not in "#|`<":
+            own += 1
+            if own >= _OWN_LINES:
+                return True
+    return False
 
 
 def is_map_of_content(rel: str, title: str) -> bool:

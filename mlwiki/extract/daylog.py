@@ -73,8 +73,9 @@ _READ = re.compile(rf"(?i)[ \t]*(?:{READ_PROGRESS})\b[^.\n]{{0,40}}?(?:@[\w:-]+|
 
 
 # What keeps an inbox's item off a card: a task, the writer's own doings ("saw a paper", "Someone said …",
-# "Implemented X from scratch")
-_NO_FACT = re.compile(r"(?i)#todo|\btodo\b|\[[ x]\]|\b(?:i|i'm|i've|my|me|someone|somebody|saw|didn['’]t)\b|^[a-z]+ed\b")
+# "Implemented X from scratch", "Wrote the IoU card.", "Read sections 1–2.": a past tense, regular or not)
+_NO_FACT = re.compile(r"(?i)#todo|\btodo\b|\[[ x]\]|\b(?:i|i'm|i've|my|me|someone|somebody|saw|didn['’]t)\b|^[a-z]+ed\b|"
+                      r"^(?:wrote|re-?wrote|read|re-?read|made|spent|ran|did|took|went|began|built|drew|caught)\b")
 MIN_ITEM_WORDS = 12  # (an inbox's item shorter than this is a reminder, no fact)
 
 

@@ -44,6 +44,10 @@ _BETWEEN_SETTINGS = re.compile(r",(?![^\[]*\])|;|\\quad|\\qquad|\\\\")
 # `x = 0.20`, `a \approx 0.47`: a value worked out in an example, not something to remember
 _VALUE = re.compile(r"(?:=|\\approx)\s*[-+]?\s*\d*[.,]\d+\s*$")
 _BEFORE_QUAD = re.compile(r"[,;]?[ \t]*\\q?quad\b")
+# Where one value ends and the next symbol's begins, after a quad: `s_{min} = 0.2,\ s_{max} = 0.9` (not inside `i = 0,
+# \dots, n - 1`)
+_NEXT_SETTING = re.compile(r",[ \t]*(?:\\[ ,;:!][ \t]*)*(?=(?:\\[a-z]+\{\\?[A-Za-z]+\}|\\?[A-Za-z]+)(?:_\{?\w+\}?)?[ \t]*"
+                           r"(?:=|\\approx|\\in)(?![=<>]))")
 # One symbol's value or range: `b = 10000`, `i = 0, \dots, n - 1`, `\epsilon \approx 0.2`, `k \in \{1, 2\}`
 _SETTING = re.compile(r"(?:\\[a-z]+\{\\?[A-Za-z]+\}|\\?[A-Za-z]+)(?:_\{?\w+\}?)?[ \t]*(?:=|\\approx|\\in)[^=<>]+")
 
@@ -321,4 +325,5 @@ def _law_with_settings(formula: str) -> bool:
     head, *tail = _BEFORE_QUAD.split(formula)
     if not tail or "\\approx" in head or not _LETTER.search(head.rpartition("=")[2]) or is_worked_example(head):
         return False
-    return all(_SETTING.fullmatch(piece.strip().rstrip(",;.")) for piece in tail)
+    return all(_SETTING.fullmatch(setting.strip().rstrip(",;.")) for piece in tail
+               for setting in _NEXT_SETTING.split(piece.strip().rstrip(",;.")))

@@ -15,6 +15,7 @@ from mlwiki.extract.closings import FORM
 from mlwiki.extract.defining import BULLET, LABELLED_FORM, labelled_item, under
 from mlwiki.extract.fact_parts import split_term_items
 from mlwiki.extract.label_cuts import weighed
+from mlwiki.extract.label_parts import opens_next_label
 from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT, Line
 from mlwiki.extract.prose import clean_prose
@@ -133,7 +134,22 @@ def item_definition_cards(ex, path: str, blocks: list[Block]) -> list[str]:
             front, back = weighed(path, clean_prose(label), back) or (named, back)
             if ex.add_card(LABELLED_FORM, front, back, item[0].no, id_front=named):
                 carded.append(label)
+            if (paired := _paired(item, back)) is not None \
+                    and ex.add_card(LABELLED_FORM, under(path, clean_prose(paired[0])), paired[1], item[0].no):
+                carded.append(paired[0])  # ("- Masking: … Swamping: normal points …": the pair's other term)
     return carded
+
+
+def _paired(item, back: str) -> tuple[str, str] | None:
+    """(label, back) of the second term an item defines after its first one's definition (`back`), the other of a
+    pair named together ("- Novelty detection: train on clean data … Outlier detection: find the anomalies …");
+    None when the item says nothing after that definition, or no term opens what it says."""
+    text = " ".join(ln.text.strip() for ln in item if not (ln.text[:1] in " \t" and LIST_ITEM.match(ln.text)))
+    at = text.find(back.split("\n", 1)[0])
+    rest = text[at + len(back.split("\n", 1)[0]):].strip() if at >= 0 else ""
+    if not rest or not opens_next_label(rest):
+        return None
+    return labelled_item(rest, BULLET)
 
 
 def _names(back: str, label: str) -> bool:

@@ -12,6 +12,7 @@ from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of, w
 from mlwiki.extract.closings import FORM, is_legend, last_card_line, later_steps_only, leaves_out, opens_with_math
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list, counts
 from mlwiki.extract.defining import on_a_back
+from mlwiki.extract.labelled_items import labelled_items_cards
 from mlwiki.extract.forms import DEFINITION
 from mlwiki.extract.labels import introduces_list, label_lines, lead_in_label, list_label
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT, Line
@@ -159,6 +160,8 @@ def rest_card(ex, path: str, rest: Block, whole: Block | None = None) -> bool:
     it was made. Items that only ask ("- DoRA: worth it?") are no explanation: left out. A label line right before
     them in `whole` (the lines no formula card took: "Problems:" over the list after the formula) says what they are:
     it stays on the front ("… › Spectral convolution › Problems"), where the heading path alone would not say it."""
+    if labelled_items_cards(ex, path, list_items(rest.lines)):
+        return True  # ("- Inference: …" / "- Training: …": two facts, each asked by its label)
     back = _rest_back(rest)
     if back is None:
         return False

@@ -71,7 +71,7 @@ ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|
                         r"(?:my|our) (?:\w+ )?notes\b|(?:[\w-]+ )?(?:notebooks|notes|posts|chapters|questions|lectures|terms|definitions) "
                         r"(?:from|for) (?:the|my|our|a)\b|prerequisites\b|(?:assorted|random|misc\w*|various) (?:things|notes|bits|tips)\b|"
                         r"(?:a )?(?:quick|short) (?:post|note|write-up)\b|i keep (?:re-?deriving|redoing|forgetting)\b|"
-                        r"(?:half[- ]finished|unfinished|work in progress|wip|draft)[ \t]*[.!:—–(]|"
+                        r"(?:half[- ]finished|unfinished|work in progress|wip|draft)[ \t]*[.!:—–(]|(?:hub (?:card|page|note)|map of content) for\b|"
                         r"(?:(?:running|daily|lab|experiment|training|research)\s+)*(?:log|journal|diary)\s+of\b|(?:running|study)\s+log\b|"
                         r"(?:(?:this|the) page )?needs? (?:restructuring|rewriting|a rewrite|tidying|cleaning up|a clean-?up|"
                         r"more work|polish(?:ing)?)\b|(?:from|based on) (?:lecture|week|session|class) \d+"
@@ -85,8 +85,8 @@ ABOUT_PAGE = re.compile(r"(?i)(?:in )?(?:this|these|the following) (?:page|note|
 # from the course forum …", "Prerequisites assumed: …", "Assorted things that came up in the labs …", "Quick post because I keep redoing …", "I keep re-deriving this, so …",
 # "Running log of the lab assignments." (its dated entries follow); "From lecture 9 + papers. Needs restructuring;
 # formulas checked.": where the page comes from, its state; "Reading group: double descent on 04-18, my slot = …": the
-# writer's calendar; a course's own story and logistics: "Lecture 5 was a history tour …", "In today's lecture …",
-# "Closed book, 2 h"; "Running log, newest at the bottom.", "Reading group meets Thursdays; my turn …")
+# writer's calendar; a course's story and logistics: "Lecture 5 was a history tour …", "In today's lecture …", "Closed
+# book, 2 h"; "Running log, newest at the bottom.", "Reading group meets Thursdays; …"; "Hub card for …" (a map of content))
 _FOLD_TAGS = re.compile(r"(?:[ \t]*(?:</?details\b[^>]*>|<summary\b[^>]*>.*?</summary>|</?summary>))+[ \t]*", re.I)  # (a fold)
 _MADE_UP = re.compile(r"(?i)[^\n:]{0,60}\bmade[- ]up\b[^\n:]{0,20}:")
 _IMAGE_LINE = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:!\[\[[^\]]*\]\]|!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>)"

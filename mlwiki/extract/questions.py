@@ -153,8 +153,8 @@ def callout_question(ex, div: Block) -> bool:
     """Make the card of a div whose title asks a question (or an Obsidian question callout); whether it did."""
     if not ex.ctx.question_callouts:
         return False
-    if not _asks(div):
-        return False
+    if not _asks(div) or "example" in div.attrs.get("classes", ()):
+        return False  # (a worked example that asks what it works out, "How much does FL down-weight …?": no card)
     title, body = div.attrs.get("title", "").strip(), div.children
     if not title and body and body[0].kind == HEADING:
         title, body = body[0].lines[0].text.strip(), body[1:]

@@ -21,19 +21,27 @@ import re
 
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.lines import DIV_OPEN, LIST_ITEM, TEXT, Line
+from mlwiki.extract.loose_lists import with_loose_lists_joined
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.subject import is_example_title
 from mlwiki.extract.toggles import with_toggles_joined
 
 MAX_TITLE_WORDS = 5  # a name, not a claim ("- One vector per word type → …")
 MAX_HINTED_WORDS = 8  # (a name its fold hint says is a toggle's: "Derivation of the M-step for $\pi_k$ (toggle)")
+MAX_EXAMPLE_WORDS = 16  # a worked example's or an exercise's title may say what it works out
 # A fold's hint after its name: "(toggle)", "(toggle from lecture)", "(click to expand)"
 _HINT = re.compile(r"(?i)[ \t]*\((?:toggle|click|expand|collapsed?)\b[^()\n]*\)[ \t]*$")
-_NOT_A_NAME = re.compile(r"[.:;,!?→$=]|\[\[|\]\(")  # a sentence, a label over items, a formula, a link
+# The writer's aside after a toggle's name, "+ Worked example (did this by hand to convince myself)", "+ Selective
+# Search in 4 lines (from my journal, 2025-03-03)": what the toggle holds is named before it
+_ASIDE = re.compile(r"[ \t]+\([^()\n]*\)[ \t]*$")
+_NOT_A_NAME = re.compile(r"\.(?![a-z]\.|[ \t]+[a-z])|[:;,!?→$=]|\[\[|\]\(")  # a sentence, a label over items, a formula,
+# a link ("w.r.t. the logit" is a name)
 # A symbol in a name, `$\sigma_i$`, `$\pi_k$`: short inline math that relates nothing (no `=`, `<`, `\le`, …)
 _SYMBOL = re.compile(r"\$(?!\$)[^$\n=<>]{1,20}(?<![\\ ])\$")
-_ASIDE = re.compile(r"(?<=\w)[ \t]+\([^()\n]*\)$")  # (the writer's aside after a name, in brackets)
 _RELATION = re.compile(r"\\(?:le|ge|leq|geq|neq|approx|sim|to|in|propto|mid)(?![a-zA-Z])")
+# A toggle that checks numbers: "+ Quick check of the formula", "+ Sanity check: how well can 9 anchors …", "+ Centerness
+# quick check" (a heading "Sanity checks before a long run" is a checklist: only a toggle's title says so)
+_CHECKS_NUMBERS = re.compile(r"(?i)(?:.*\b)?(?:quick|sanity)[ -]check(?!s)\b")
 _ITEM_FIRST = "-*+"
 
 
@@ -48,12 +56,12 @@ def toggle_title(item: str) -> str:
     if found is None:
         return ""
     text = item[found.end():].strip()
-    hinted = _HINT.search(text)
+    hinted = _HINT.search(text) or _ASIDE.search(text)
     name = clean_prose(text[:hinted.start()] if hinted else text).strip()
+    if name and (is_example_title(name) or _CHECKS_NUMBERS.match(name)) and len(name.split()) <= MAX_EXAMPLE_WORDS:
+        return name  # ("+ Worked example: labeling 4 anchors …", "+ Exercise I did: how does …?": a box to leave out)
     said = _SYMBOL.sub(lambda found: "x" if not _RELATION.search(found.group(0)) else "=", name) \
         if hinted and "$" in name else name  # (what the name says, its symbols as words)
-    if is_example_title(named := _ASIDE.sub("", said)):
-        said = named  # ("Worked example (did this by hand to convince myself)": an example's, its aside no part of it)
     if not name or _NOT_A_NAME.search(said) or len(said.split()) > (MAX_HINTED_WORDS if hinted else MAX_TITLE_WORDS):
         return ""
     return name
@@ -64,7 +72,10 @@ def joined_and_titled(blocks: list[Block], titled: bool = True) -> tuple[list[Bl
     when `titled` (not when the note is read as before, for the ids its cards had), each titled toggle as a titled
     box; and whether one was (its cards' fronts gained its name: they keep their ids)."""
     blocks = with_toggles_joined(blocks)
-    return (with_titled_toggles(blocks), True) if titled and _titles_any(blocks) else (blocks, False)
+    toggled = titled and _titles_any(blocks)
+    if toggled:
+        blocks = with_titled_toggles(blocks)
+    return with_loose_lists_joined(blocks), toggled  # (a block editor's list, a blank line after each item: one list)
 
 
 def _titles_any(blocks: list[Block]) -> bool:
@@ -93,8 +104,8 @@ def _toggle_end(blocks: list[Block], k: int) -> int:
     while end < len(blocks) and blocks[end].kind == TEXT and not blocks[end].skip \
             and all(_indent(ln.text) > depth for ln in blocks[end].lines if ln.text.strip()):
         end += 1
-    if end == k + 1 or LIST_ITEM.match(blocks[k + 1].lines[0].text):
-        return 0  # (items nested under it after a blank line: an outline's branch, read as its list)
+    if end == k + 1 or all(LIST_ITEM.match(b.lines[0].text) for b in blocks[k + 1:end]):
+        return 0  # (items nested under it after a blank line, and nothing else: an outline's branch, read as its list)
     return end
 
 
@@ -103,8 +114,19 @@ def _take_toggle(blocks: list[Block], k: int) -> None:
     if not (end := _toggle_end(blocks, k)):
         return
     last, title = blocks[k].lines[-1], toggle_title(blocks[k].lines[-1].text)
-    inside = blocks[k + 1:end]
-    box = Block(DIV_OPEN, [Line(last.no, "", DIV_OPEN, "")], inside, {"classes": [], "title": title},
+    inside = _dedented(blocks[k + 1:end])
+    classes = ["example"] if is_example_title(title) or _CHECKS_NUMBERS.match(title) else []  # (a worked example folded away: left out, as one)
+    box = Block(DIV_OPEN, [Line(last.no, "", DIV_OPEN, "")], inside, {"classes": classes, "title": title},
                 end=inside[-1].end or inside[-1].lines[-1].no)
     kept = blocks[k].lines[:-1]
     blocks[k:end] = ([Block(TEXT, kept)] if kept else []) + [box]
+
+
+def _dedented(inside: list[Block]) -> list[Block]:
+    """The paragraphs of a toggle's text without the indent that put them under its line: a box's text, read as
+    written at its margin (its steps a list of their own, not the lazy lines of the toggle's item)."""
+    depth = min((_indent(ln.text) for b in inside for ln in b.lines if ln.text.strip()), default=0)
+    if not depth:
+        return inside
+    return [Block(b.kind, [Line(ln.no, ln.text[depth:] if _indent(ln.text) >= depth else ln.text.lstrip(), ln.kind,
+                                ln.attrs) for ln in b.lines], skip=b.skip) for b in inside]
