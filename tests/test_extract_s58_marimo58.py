@@ -1,0 +1,82 @@
+"""Notes kept as marimo notebooks in Markdown (session 58, marimo58): a question's answer that a titled box follows,
+reasons listed as numbered bold sentences, lists of long explanations. Every note is written to one wiki in
+tmp_path, scanned once through the CLI (`cards --json`); each test reads the cards of its own note."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+NOTES: dict[str, str] = {}  # (path below notes/ → text: each test's note, filled in below)
+HEAD = "---\ntitle: {title}\nmarimo-version: 0.15.2\nwidth: medium\n---\n\n```python {{.marimo hide_code=\"true\"}}\n" \
+       "import marimo as mo\n```\n\n"
+
+
+@pytest.fixture(scope="module")
+def cards(tmp_path_factory) -> list[dict]:
+    """`mlwiki cards --json` of a wiki holding every note of this module."""
+    root = new_wiki(tmp_path_factory.mktemp("marimo58"), NOTES, CONFIG)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def _made(cards: list[dict], rel: str) -> dict[str, str]:
+    """{front: back} of the cards of the note `rel`."""
+    return {c["front"]: c["back"] for c in cards if c["source"]["path"] == f"notes/{rel}"}
+
+
+def _text(made: dict[str, str]) -> str:
+    return "\n".join(made) + "\n" + "\n".join(made.values())
+
+
+DROPOUT = HEAD.format(title="Dropout") + (
+    "# Dropout\n\n"
+    "## Does dropout stay on at test time?\n\n"
+    "No. At test time every unit is kept and the activations are scaled so that their expected value matches "
+    "training; inverted dropout scales during training instead, so inference needs no change at all.\n"
+    "<!---->\n"
+    "/// warning | Framework pitfalls\n"
+    "- Forgetting `model.eval()` leaves dropout on during evaluation, so validation scores jitter from run to run.\n"
+    "- Keras applies dropout only when the layer is called with `training=True`, which custom loops often forget.\n"
+    "///\n"
+    "<!---->\n"
+    "## Where to put it\n\n"
+    "Dropout usually goes after the activation of the fully connected layers and rarely after convolutions.\n")
+NOTES["dropout.md"] = DROPOUT
+
+
+def test_a_titled_box_after_a_questions_answer_is_no_part_of_it(cards):
+    """A question heading answered in a paragraph, then a marimo `/// warning | Framework pitfalls` block: the box
+    is a card of its own under its title, one per pitfall; the question's back is its answer alone (before, the
+    pitfalls ran on at the end of the answer, asked by "Does dropout stay on at test time?")."""
+    made = _made(cards, "dropout.md")
+    answer = made["Dropout\n\nDoes dropout stay on at test time?"]
+    assert answer.startswith("No. At test time every unit is kept") and "model.eval()" not in answer
+    boxed = {front: back for front, back in made.items() if "Framework pitfalls" in front}
+    assert any("Forgetting `model.eval()` leaves dropout on" in back for back in boxed.values()), made
+    assert any(back.startswith("Keras applies dropout only when") for back in boxed.values()), made
+
+
+QUARTO_BOX = (
+    "---\ntitle: Early stopping\n---\n\n# Early stopping\n\n"
+    "## Why does early stopping regularise?\n\n"
+    "Stopping after a few epochs keeps the weights close to their small initial values, which acts like an L2 "
+    "penalty whose strength shrinks as training goes on.\n\n"
+    '::: {.callout-tip title="Choosing the patience"}\n'
+    "A patience of a few epochs is common: a shorter one stops on noise in the validation loss, a longer one "
+    "wastes compute on a model that has already begun to overfit.\n"
+    ":::\n")
+NOTES["early_stopping.qmd"] = QUARTO_BOX
+
+
+def test_a_quarto_tip_under_a_question_heading_is_a_card_of_its_own(cards):
+    """The same in Quarto: a titled tip box after the answer of "## Why does early stopping regularise?" is asked
+    by its title; the question's card keeps its answer."""
+    made = _made(cards, "early_stopping.qmd")
+    answer = made["Early stopping\n\nWhy does early stopping regularise?"]
+    assert answer.startswith("Stopping after a few epochs") and "patience" not in answer
+    assert any(front.endswith("Choosing the patience") and back.startswith("A patience of a few epochs is common")
+               for front, back in made.items()), made
