@@ -80,3 +80,33 @@ def test_a_quarto_tip_under_a_question_heading_is_a_card_of_its_own(cards):
     assert answer.startswith("Stopping after a few epochs") and "patience" not in answer
     assert any(front.endswith("Choosing the patience") and back.startswith("A patience of a few epochs is common")
                for front, back in made.items()), made
+
+
+BATCHNORM = HEAD.format(title="Batch norm") + (
+    "# Batch normalization\n\n"
+    "## Training with it\n\n"
+    "Normalizing each feature over the batch lets deep networks train with larger learning rates.\n\n"
+    "### Why does it help? (the explanations I have seen)\n\n"
+    "1. **Internal covariate shift is reduced.** The original paper argued that each layer sees inputs whose "
+    "distribution keeps moving while earlier layers learn, and that fixing the mean and variance of those inputs "
+    "removes the drift; later experiments injected noise after the normalization and training was still fast.\n"
+    "2. **The loss surface becomes smoother.** Santurkar and colleagues measured that the gradient changes less "
+    "from one step to the next with normalization, so the landscape is better conditioned and a larger step is "
+    "stable, which is the explanation most people accept today.\n"
+    "3. **Scale invariance of the weights.** The output does not change when a weight vector before the "
+    "normalization is scaled, so the effective learning rate depends on the norm of the weights and weight decay "
+    "turns into a schedule for it.\n"
+    "4. **Noise from the batch statistics.** The mean and variance of a small batch are noisy estimates, which "
+    "adds a little noise to every activation and regularises the model much as dropout does.\n")
+NOTES["batch_norm.md"] = BATCHNORM
+
+
+def test_numbered_reasons_led_by_a_bold_sentence_are_a_card_each(cards):
+    """A numbered list of reasons, each a bold sentence and its explanation, too long together for one card: each
+    reason is a card asked by its bold sentence, its explanation the back (before, the list was on no card at
+    all: a numbered item was read as a step, and the section as too long)."""
+    made = _made(cards, "batch_norm.md")
+    path = "Batch normalization › Training with it › Why does it help? (the explanations I have seen)"
+    assert made[f"{path} › Internal covariate shift is reduced"].startswith("The original paper argued")
+    assert made[f"{path} › The loss surface becomes smoother"].startswith("Santurkar and colleagues measured")
+    assert made[f"{path} › Noise from the batch statistics"].startswith("The mean and variance of a small batch")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from mlwiki.extract.blocks import Block, items_without, text_of
+from mlwiki.extract.blocks import Block, items_without, text_of, top_items
 from mlwiki.extract.defining import on_a_back
 from mlwiki.extract.emphasised import paragraph_topic
 from mlwiki.extract.examples import lists_examples
@@ -231,11 +231,17 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
         rest = aspects  # (the one closing line: "… › MRR › Limitation")
     if not rest or crossed and len(rest) > crossed:
         return None, 0  # (paragraphs on both sides of a self-test question and its answer are no one passage)
+    if len(rest) == 1 and _LONE_BOLD_ITEM.match(text_of(rest[0])) and len(top_items(rest[0].lines)) == 1:
+        return None, 0  # (one item led by bold left among items that are cards: asked by its term, `lone_facts`,
+        # not by the heading, whose question it answers only in part)
     back = passage(rest, labelled, declined=True)  # (`**Term**:` items too: no other card took them)
     if back is None or word_count(clean_prose(back)) < MIN_OPENING_WORDS or is_legend(back) \
             or later_steps_only(back) or _to_the_reader(back) and not _points_back(back) or leaves_out(back):
         return None, 0  # (a formula's legend, step 5 of steps a formula broke, a tutorial's "you", a gap)
     return back, rest[0].start
+
+
+_LONE_BOLD_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+\*\*")  # ("- **Step size is bounded by $\eta$** per …")
 
 
 def _after_formula_card(blocks: list[Block], free: list[bool], k: int, used: int) -> bool:
