@@ -110,3 +110,32 @@ def test_numbered_reasons_led_by_a_bold_sentence_are_a_card_each(cards):
     assert made[f"{path} › Internal covariate shift is reduced"].startswith("The original paper argued")
     assert made[f"{path} › The loss surface becomes smoother"].startswith("Santurkar and colleagues measured")
     assert made[f"{path} › Noise from the batch statistics"].startswith("The mean and variance of a small batch")
+
+
+TEMPERATURE = HEAD.format(title="Softmax temperature") + (
+    "# Softmax temperature\n\n"
+    "## What the temperature does\n\n"
+    "- Dividing the logits by a temperature above one flattens the distribution, so sampling picks unlikely "
+    "tokens more often and generated text becomes more varied but also more often incoherent; this is why chat "
+    "models usually ship with values a little below one, and why creative writing tools expose it as a slider for "
+    "the user to move.\n"
+    "- Letting the temperature shrink towards zero turns sampling into taking the argmax at every step, which makes "
+    "decoding deterministic and prone to repeating itself in loops, the failure that greedy decoding is known for "
+    "in long generations; beam search shares it, and a repetition penalty is the usual fix.\n"
+    "- In distillation the teacher's logits are softened with the same temperature as the student's, and the loss "
+    "is multiplied by the square of the temperature so that its gradients keep their size when the temperature "
+    "changes; without that factor a higher temperature would quietly lower the weight of the soft targets.\n")
+NOTES["temperature.md"] = TEMPERATURE
+
+
+def test_a_list_of_long_items_is_asked_item_by_item(cards):
+    """Three bullets of 30–40 words each under a heading: too long to show whole beside a blank, so each item is
+    asked on its own card and the others are shown by their opening words (before, the three were one card that
+    asked for all of them at once)."""
+    made = _made(cards, "temperature.md")
+    path = "Softmax temperature › What the temperature does"
+    asked = {front: back for front, back in made.items() if front.startswith(path) and "[...]" in front}
+    assert len(asked) == 3, made
+    distil = next(front for front, back in asked.items() if back.startswith("In distillation the teacher"))
+    assert "- Dividing the logits by a temperature above …" in distil
+    assert "flattens the distribution" not in distil  # (the other items by their first words only)
