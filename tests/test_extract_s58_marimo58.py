@@ -139,3 +139,31 @@ def test_a_list_of_long_items_is_asked_item_by_item(cards):
     distil = next(front for front, back in asked.items() if back.startswith("In distillation the teacher"))
     assert "- Dividing the logits by a temperature above …" in distil
     assert "flattens the distribution" not in distil  # (the other items by their first words only)
+
+
+SCALING = HEAD.format(title="Scaling laws") + (
+    "# Scaling laws\n\n"
+    "## The fitted loss\n\n"
+    "Hoffmann et al. fit the final loss of a model with $N$ parameters trained on $D$ tokens as\n\n"
+    "$$\nL(N, D) = E + \\frac{A}{N^\\alpha} + \\frac{B}{D^\\beta}\n$$\n\n"
+    "where the compute it takes is\n\n"
+    "$$\nC \\approx 6 N D\n$$\n\n"
+    "($E$ = the irreducible loss of the data, $C$ in floating-point operations.)\n\n"
+    "Reading it:\n\n"
+    "- $N \\gg D$: data-limited. Growing the model only removes the middle term, so the loss levels off at the "
+    "data term however large the model gets.\n"
+    "- $N \\ll D$: model-limited. More tokens barely help, and the compute is better spent on a bigger model.\n\n"
+    "Minimizing the loss at fixed compute gives the compute-optimal sizes:\n\n"
+    "$$\nN_{\\text{opt}} \\propto C^{0.5}, \\qquad D_{\\text{opt}} \\propto C^{0.5}\n$$\n\n"
+    "So a model trained on too few tokens for its size wastes compute that a smaller model would have used better.\n")
+NOTES["scaling.md"] = SCALING
+
+
+def test_a_list_that_reads_a_formula_after_reading_it_is_carded(cards):
+    """"Reading it:" between a formula (and the aside in brackets under it) and a list only says that the list
+    reads the formula: the list is what the formula says, carded with the formula on the front, as a list right
+    under the formula is (before, the lead-in was too short to introduce the list and the list was on no card)."""
+    made = _made(cards, "scaling.md")
+    said = "\n".join(back for front, back in made.items() if "C \\approx 6 N D$$" in front.split("\n\n", 1)[-1])
+    assert "levels off at the data term" in said and "better spent on a bigger model" in said, made
+    assert not any(back.startswith("Reading it:") for back in made.values())

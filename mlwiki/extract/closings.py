@@ -37,7 +37,13 @@ _LEGEND_START = re.compile(r"[ \t]*(?:where\b|here \$|[*_]{0,2}proof[*_]*(?:[ \t
                            r"sketch|idea|outline)\b)|(?:[-*+][ \t]+)?[A-Za-z](?:_\w+)?[ \t]+"
                            r"(?:is|are|denotes)[ \t]+(?:the|an?)\b)", re.I)  # (… or "M is the number of labels")
 _SYMBOL_FIRST = re.compile(r"[ \t]*((?:[-*+]|\d+[.)])[ \t]+)?\$([^$\n]+)\$[ \t]*([^\n]{0,12})")
-_RELATION = re.compile(r"[=<>]|\\(?:to|le|ge|leq|geq|approx|sim|in|propto|rightarrow)(?![a-z])")
+_RELATION = re.compile(r"[=<>≪≫≤≥≈∝≠→]|\\(?:to|le|ge|leq|geq|ll|gg|ne|neq|lesssim|gtrsim|approx|sim|in|propto|"
+                       r"rightarrow)(?![a-z])")  # ("- $B \ll B_{noise}$: …" states a case, as "- $T \to 0$: …")
+# A line that only says the list after it reads the formula above it ("Reading it:", "In words:", "Interpretation:"):
+# the list says what the formula says, as a list right under it does (`list_cards.formula_list_cards`)
+READS_FORMULA = re.compile(r"(?i)[*_]*(?:reading (?:it|this|the formula)|read (?:it|this) as|in (?:plain )?words|"
+                           r"interpretation|interpreting it|what (?:it|this) (?:says|means)|in other words)[*_]*[ \t]*"
+                           r":[*_]*")
 _CASE_OF_SYMBOL = re.compile(r"(?i)(?:close to|near|too|very|large|small|big|high|low|→|->|[<>]|\\to\b)")
 _EXPLAINS_SYMBOL = re.compile(r"(?:[-—–:,]|(?:is|are|denotes) the\b)", re.I)
 # A paragraph that introduced a formula left out ("For a mini-batch $B$:" then other text), or explains one
@@ -190,6 +196,9 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
             continue  # (a formula, its introduction, the opening card's paragraph)
         text = text_of(block).strip()
         introduces_list = k + 1 < len(blocks) and LIST_ITEM.match(blocks[k + 1].lines[0].text)
+        if introduces_list and READS_FORMULA.fullmatch(text) and _under_formula(blocks, k):
+            after_card = True  # ("Reading it:" and its list: what the formula above says, its remark card's)
+            continue
         if text.rstrip("*_ ").endswith(":") and not introduces_list:
             if LIST_ITEM.match(text):
                 return None, 0  # ("- **Step decay:**" and its text below: a labelled list this card cannot keep)
@@ -242,6 +251,14 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
 
 
 _LONE_BOLD_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+\*\*")  # ("- **Step size is bounded by $\eta$** per …")
+
+
+def _under_formula(blocks: list[Block], k: int) -> bool:
+    """Whether block `k` comes right after a display formula, or after an aside in brackets right under one."""
+    above = [b for b in blocks[max(k - 2, 0):k]]
+    if above and text_of(above[-1]).strip()[:1] == "(" and "\n" not in text_of(above[-1]).strip():
+        above = above[:-1]
+    return bool(above) and any(ln.kind == MATH for ln in above[-1].lines)
 
 
 def _after_formula_card(blocks: list[Block], free: list[bool], k: int, used: int) -> bool:
