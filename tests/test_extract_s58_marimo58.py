@@ -167,3 +167,26 @@ def test_a_list_that_reads_a_formula_after_reading_it_is_carded(cards):
     said = "\n".join(back for front, back in made.items() if "C \\approx 6 N D$$" in front.split("\n\n", 1)[-1])
     assert "levels off at the data term" in said and "better spent on a bigger model" in said, made
     assert not any(back.startswith("Reading it:") for back in made.values())
+
+
+AUGMENT = HEAD.format(title="Data augmentation") + (
+    "# Data augmentation\n\n"
+    "## What not to augment\n\n"
+    "Common practice in detection codebases: **no colour jitter or flips** on\n\n"
+    "- text crops, where a flip changes the characters,\n"
+    "- medical scans whose left and right sides differ,\n"
+    "- the validation set, which must stay the data the model will meet.\n\n"
+    "Reason: an augmentation that changes the label teaches the model a wrong invariance, and one applied to the "
+    "validation set makes its score describe data that never occurs.\n")
+NOTES["augmentation.md"] = AUGMENT
+
+
+def test_a_sentence_that_goes_on_into_a_list_on_a_preposition_introduces_it(cards):
+    """"… **no colour jitter or flips** on" over its items: the sentence breaks off on a preposition and the list
+    goes on from it, as it does from a colon: a card asks for the list under that sentence (before, the list was on
+    no card), and the reason after it keeps a card of its own."""
+    made = _made(cards, "augmentation.md")
+    listed = made["Data augmentation › What not to augment\n\n"
+                  "Common practice in detection codebases: **no colour jitter or flips** on"]
+    assert "- text crops, where a flip changes the characters," in listed and "the validation set" in listed
+    assert made["Data augmentation › What not to augment › Reason"].startswith("Reason: an augmentation that changes")

@@ -123,6 +123,18 @@ def place_closing(ex, path: str, first: int, cards: tuple[int, int], opening: st
     return False
 
 
+_LIST_FORM = "list"  # (`list_cards.LIST_FORM`: that module reads this one, which cannot import it)
+
+
+def led_by_list(ex, path: str) -> bool:
+    """Whether no card has the bare heading path for its front and one asks the list the section's opening sentence
+    leads into ("What NOT to decay / Standard practice: no weight decay on" over its items): the text after that
+    list, which was the section's own card under the bare heading when the list was on none, keeps that card's id
+    under its label ("… › Reason", `leftovers.labelled_leftovers`)."""
+    return not ex.has_front(path) and any(d.front.startswith(f"{path}\n\n") and d.form == _LIST_FORM
+                                          for drafts, _ in ex.drafts for d in drafts)
+
+
 # A remark with no subject that weighs what was just named: "Much more expressive for links, but …", "Cheaper, and …"
 _COMPARES = re.compile(r"(?i)(?:(?:much|far|even|a lot|way|slightly) )?(?:more|less|fewer|faster|slower|cheaper|"
                        r"better|worse|simpler|harder|easier|stronger|weaker)\b")
