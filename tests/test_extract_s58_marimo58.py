@@ -190,3 +190,41 @@ def test_a_sentence_that_goes_on_into_a_list_on_a_preposition_introduces_it(card
                   "Common practice in detection codebases: **no colour jitter or flips** on"]
     assert "- text crops, where a flip changes the characters," in listed and "the validation set" in listed
     assert made["Data augmentation › What not to augment › Reason"].startswith("Reason: an augmentation that changes")
+
+
+TABS = HEAD.format(title="Tokenizers") + (
+    "# Tokenizers\n\n"
+    "## The usual choices\n\n"
+    "```python {.marimo}\n"
+    "choices = {\n"
+    '    "Byte-level BPE": mo.md(\n'
+    '        r"""\n'
+    "        - merges the most frequent pair of symbols until the vocabulary is full\n"
+    "        - starts from bytes, so no character is ever unknown\n"
+    '        """\n'
+    "    ),\n"
+    '    "SentencePiece unigram": mo.md(\n'
+    '        r"""\n'
+    "        - starts from a large vocabulary and prunes the pieces that raise the likelihood least\n"
+    "        - treats the space as an ordinary symbol, so it needs no pre-tokenizer\n"
+    '        """\n'
+    "    ),\n"
+    "}\n"
+    "mo.ui.tabs(choices)\n"
+    "```\n\n"
+    "```python {.marimo}\n"
+    "counts = {\"BPE\": mo.md(f\"{len(vocab)} tokens\")}\n"
+    "mo.ui.tabs(counts)\n"
+    "```\n")
+NOTES["tokenizers.md"] = TABS
+
+
+def test_marimo_tabs_of_markdown_are_sections_under_their_titles(cards):
+    """A code cell that only shows `mo.md(r\"\"\"…\"\"\")` texts in `mo.ui.tabs` under titles is what the reader sees:
+    a tab per title over its Markdown, each a card under "… › <title>" (before, the cell was code and on no card); a
+    tab built from the run's values (an f-string) stays code."""
+    made = _made(cards, "tokenizers.md")
+    text = _text(made)
+    assert any("Byte-level BPE" in front and "no character is ever unknown" in back for front, back in made.items())
+    assert any("SentencePiece unigram" in front and "prunes the pieces" in back for front, back in made.items())
+    assert "mo.md" not in text and "len(vocab)" not in text and "tokens" not in text.replace("pre-tokenizer", "")
