@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from mlwiki.extract.blocks import Block, items_without, text_of
+from mlwiki.extract.blocks import Block, items_without, text_of, top_items
 from mlwiki.extract.defining import on_a_back
 from mlwiki.extract.emphasised import paragraph_topic
 from mlwiki.extract.examples import lists_examples
@@ -37,7 +37,13 @@ _LEGEND_START = re.compile(r"[ \t]*(?:where\b|here \$|[*_]{0,2}proof[*_]*(?:[ \t
                            r"sketch|idea|outline)\b)|(?:[-*+][ \t]+)?[A-Za-z](?:_\w+)?[ \t]+"
                            r"(?:is|are|denotes)[ \t]+(?:the|an?)\b)", re.I)  # (… or "M is the number of labels")
 _SYMBOL_FIRST = re.compile(r"[ \t]*((?:[-*+]|\d+[.)])[ \t]+)?\$([^$\n]+)\$[ \t]*([^\n]{0,12})")
-_RELATION = re.compile(r"[=<>]|\\(?:to|le|ge|leq|geq|approx|sim|in|propto|rightarrow)(?![a-z])")
+_RELATION = re.compile(r"[=<>≪≫≤≥≈∝≠→]|\\(?:to|le|ge|leq|geq|ll|gg|ne|neq|lesssim|gtrsim|approx|sim|in|propto|"
+                       r"rightarrow)(?![a-z])")  # ("- $B \ll B_{noise}$: …" states a case, as "- $T \to 0$: …")
+# A line that only says the list after it reads the formula above it ("Reading it:", "In words:", "Interpretation:"):
+# the list says what the formula says, as a list right under it does (`list_cards.formula_list_cards`)
+READS_FORMULA = re.compile(r"(?i)[*_]*(?:reading (?:it|this|the formula)|read (?:it|this) as|in (?:plain )?words|"
+                           r"interpretation|interpreting it|what (?:it|this) (?:says|means)|in other words)[*_]*[ \t]*"
+                           r":[*_]*")
 _CASE_OF_SYMBOL = re.compile(r"(?i)(?:close to|near|too|very|large|small|big|high|low|→|->|[<>]|\\to\b)")
 _EXPLAINS_SYMBOL = re.compile(r"(?:[-—–:,]|(?:is|are|denotes) the\b)", re.I)
 # A paragraph that introduced a formula left out ("For a mini-batch $B$:" then other text), or explains one
@@ -117,6 +123,18 @@ def place_closing(ex, path: str, first: int, cards: tuple[int, int], opening: st
     return False
 
 
+_LIST_FORM = "list"  # (`list_cards.LIST_FORM`: that module reads this one, which cannot import it)
+
+
+def led_by_list(ex, path: str) -> bool:
+    """Whether no card has the bare heading path for its front and one asks the list the section's opening sentence
+    leads into ("What NOT to decay / Standard practice: no weight decay on" over its items): the text after that
+    list, which was the section's own card under the bare heading when the list was on none, keeps that card's id
+    under its label ("… › Reason", `leftovers.labelled_leftovers`)."""
+    return not ex.has_front(path) and any(d.front.startswith(f"{path}\n\n") and d.form == _LIST_FORM
+                                          for drafts, _ in ex.drafts for d in drafts)
+
+
 # A remark with no subject that weighs what was just named: "Much more expressive for links, but …", "Cheaper, and …"
 _COMPARES = re.compile(r"(?i)(?:(?:much|far|even|a lot|way|slightly) )?(?:more|less|fewer|faster|slower|cheaper|"
                        r"better|worse|simpler|harder|easier|stronger|weaker)\b")
@@ -192,6 +210,9 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
             continue  # (a formula, its introduction, the opening card's paragraph)
         text = text_of(block).strip()
         introduces_list = k + 1 < len(blocks) and LIST_ITEM.match(blocks[k + 1].lines[0].text)
+        if introduces_list and READS_FORMULA.fullmatch(text) and _under_formula(blocks, k):
+            after_card = True  # ("Reading it:" and its list: what the formula above says, its remark card's)
+            continue
         if text.rstrip("*_ ").endswith(":") and not introduces_list:
             if LIST_ITEM.match(text):
                 return None, 0  # ("- **Step decay:**" and its text below: a labelled list this card cannot keep)
@@ -233,11 +254,25 @@ def closing_text(ex, blocks: list[Block], free: list[bool], used: int, made: int
         rest = aspects  # (the one closing line: "… › MRR › Limitation")
     if not rest or crossed and len(rest) > crossed:
         return None, 0  # (paragraphs on both sides of a self-test question and its answer are no one passage)
+    if len(rest) == 1 and _LONE_BOLD_ITEM.match(text_of(rest[0])) and len(top_items(rest[0].lines)) == 1:
+        return None, 0  # (one item led by bold left among items that are cards: asked by its term, `lone_facts`,
+        # not by the heading, whose question it answers only in part)
     back = passage(rest, labelled, declined=True)  # (`**Term**:` items too: no other card took them)
     if back is None or word_count(clean_prose(back)) < MIN_OPENING_WORDS or is_legend(back) \
             or later_steps_only(back) or _to_the_reader(back) and not _points_back(back) or leaves_out(back):
         return None, 0  # (a formula's legend, step 5 of steps a formula broke, a tutorial's "you", a gap)
     return back, rest[0].start
+
+
+_LONE_BOLD_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+\*\*")  # ("- **Step size is bounded by $\eta$** per …")
+
+
+def _under_formula(blocks: list[Block], k: int) -> bool:
+    """Whether block `k` comes right after a display formula, or after an aside in brackets right under one."""
+    above = [b for b in blocks[max(k - 2, 0):k]]
+    if above and text_of(above[-1]).strip()[:1] == "(" and "\n" not in text_of(above[-1]).strip():
+        above = above[:-1]
+    return bool(above) and any(ln.kind == MATH for ln in above[-1].lines)
 
 
 def _after_formula_card(blocks: list[Block], free: list[bool], k: int, used: int) -> bool:

@@ -86,7 +86,7 @@ _BOLD_LED = re.compile(r"(?s)\*\*(?P<label>[^*\n]{2,60}?)\*\*[ \t]+(?P<aside>\((
 # is, "**Minimum** is 0, for a deterministic …", "**Zoneout** (Krueger 2016) keeps …"; not "**Term** is a …")
 # A bullet led by a short sentence in bold that the text after it explains ("- **Standardize features first.** The
 # penalty treats all coefficients equally, …")
-_BOLD_SENTENCE = re.compile(r"\*\*(?P<label>[A-Z][^*\n]{3,80}?)[.!]\*\*[ \t]+(?P<rest>[A-Z(].*)", re.S)
+_BOLD_SENTENCE = re.compile(r"\*\*(?P<label>[A-Z][^*\n]{3,80}?)[.!]\*\*[ \t]+(?P<rest>(?:[A-Z(]|\$[^$\n]+\$[ \t]+[a-z]).*)", re.S)
 MAX_SAID_WORDS = 8
 _AT_RANK = re.compile(r"\w@(?:k|n|K|N|\d+)(?![\w.@])")  # "Precision@k", "Recall@10": a metric, no handle
 BULLET, NUMBERED = 1, 2  # (what kind of list item a text is, for labelled_item; 0: a paragraph)
@@ -391,7 +391,7 @@ def labelled_item(text: str, item: int = BULLET, equals: bool = False) -> tuple[
             and (equated := _equals_item(text)) is not None:
         return equated
     # ("- **Shrinkage, not selection.** Ridge pulls …": the bold sentence states, the rest says why)
-    said = item == BULLET and text[:2] == "**" and (match := _BOLD_SENTENCE.match(text)) is not None
+    said = bool(item) and text[:2] == "**" and (match := _BOLD_SENTENCE.match(text)) is not None
     if not said and item != NUMBERED and text[:2] == "**" \
             and (match := _BOLD_LED.match(text) or stressed_note(text)):  # (not a step)
         stated = f"{match.group('label').strip()} {match.group('aside') or ''}"

@@ -74,7 +74,9 @@ _CONTRAST = re.compile(r"(?i)(?:the|a|one)[ \t]+(?:key[ \t]+|main[ \t]+|crucial[
 
 # The last words of a sentence cut off before what it introduces, a list after it: "$(x, \\lambda)$ satisfy the
 # conditions if", "The three parts are" (as a sentence ending in ":" introduces its list)
-_CUT_OFF = frozenset("if iff that where when whenever whether unless namely include includes including are is".split())
+_CUT_OFF = frozenset("if iff that where when whenever whether unless namely include includes including are is".split()
+                     # (a preposition goes on into the list: "… **no weight decay** on" over "- biases, …")
+                     + "on to for with of from by between among into onto against via".split())
 
 
 @functools.lru_cache(maxsize=4096)  # (pure: the same text is asked again, by another form or card)

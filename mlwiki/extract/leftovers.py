@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.blocks import Block, list_items
-from mlwiki.extract.closings import FORM, works_example
+from mlwiki.extract.closings import FORM, led_by_list, works_example
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT, Line
 from mlwiki.extract.openers import is_opener
 from mlwiki.extract.passages import NO_SUBJECT, narrates, passage
@@ -71,7 +71,8 @@ def labelled_leftovers(ex, path: str, blocks: list[Block], taken: set[int], decl
             continue
         said = passage([block], labelled=True, declined=declined)
         if said is not None and word_count(clean_prose(text[label.end():])) >= MIN_WORDS:
-            ex.add_card(FORM, f"{path} › {name[:1].upper()}{name[1:]}", said, block.start)
+            ex.add_card(FORM, f"{path} › {name[:1].upper()}{name[1:]}", said, block.start,
+                        id_front=path if led_by_list(ex, path) else "")  # (its id, once the section's card)
 
 
 def loose_leftovers(ex, path: str, blocks: list[Block], taken: set[int], declined: bool) -> None:

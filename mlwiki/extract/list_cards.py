@@ -9,7 +9,8 @@ import re
 
 from mlwiki.extract.asking import MIN_INTRO_WORDS
 from mlwiki.extract.blocks import Block, card_text_lines, list_items, text_of, writes_algorithm
-from mlwiki.extract.closings import FORM, is_legend, last_card_line, later_steps_only, leaves_out, opens_with_math
+from mlwiki.extract.closings import (FORM, READS_FORMULA, is_legend, last_card_line, later_steps_only, leaves_out,
+                                     opens_with_math)
 from mlwiki.extract.counted import FORM as COUNTED_FORM, counted_list, counts
 from mlwiki.extract.defining import on_a_back
 from mlwiki.extract.labelled_items import labelled_items_cards
@@ -42,7 +43,7 @@ def formula_list_cards(ex, first: int, path: str, blocks: list[Block], taken: se
     carded = taken | {d.line for drafts, _ in ex.drafts[first:] for d in drafts}  # ("2. Edge - An edge connects …":
     for k, block in enumerate(blocks):  # a definition card of its own, made after `taken` was gathered)
         if k and LIST_ITEM.match(block.lines[0].text):
-            listed, formula = block, formula_above(ex, first, blocks[k - 1])
+            listed, formula = block, _formula_read(ex, first, blocks, k)
         elif (tail := _legend_tail(block, taken)) is not None:  # ("$$…$$" / "where" / "- $k$ is …")
             listed, formula = tail[1], formula_above(ex, first, tail[0])
         else:
@@ -51,6 +52,18 @@ def formula_list_cards(ex, first: int, path: str, blocks: list[Block], taken: se
             continue
         if (found := list_remark(path, listed, formula, declined)) is not None:
             ex.add_card(REMARK_FORM, *found, listed.start)
+
+
+def _formula_read(ex, first: int, blocks: list[Block], k: int) -> str | None:
+    """The display formula (of a card from index `first` on) the list at block `k` says something of: the one right
+    above it, or above a line that says the list reads it ("Reading it:") and an aside in brackets under the formula
+    ("($G$ = true gradient, …)", its card's)."""
+    if not (k > 1 and READS_FORMULA.fullmatch(text_of(blocks[k - 1]).strip())):
+        return formula_above(ex, first, blocks[k - 1])
+    aside = text_of(blocks[k - 2]).strip()
+    if k > 2 and aside[:1] == "(" and aside.rstrip(".")[-1:] == ")" and "\n" not in aside:
+        return formula_above(ex, first, blocks[k - 3])
+    return formula_above(ex, first, blocks[k - 2])
 
 
 def _uncarded_items(ex, block: Block, carded: set[int]) -> Block | None:

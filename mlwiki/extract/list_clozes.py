@@ -32,6 +32,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.bold_cues import bold_shown
+from mlwiki.extract.brief_items import brief, fits_briefly
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.counted import counts
 from mlwiki.extract.daily import DAY_LOG, is_date, is_day_stamp
@@ -51,6 +52,7 @@ HIDDEN = "[...]"
 ASKING_FORMS = frozenset((FORM, "question-heading", "bold-question"))  # (a section's card; a question's over a list)
 LEAD_FORMS = ASKING_FORMS | {LIST_FORM}  # (a list's card, its front the path and the line introducing it)
 MIN_PARTS, MAX_PARTS = 2, 7
+MIN_BRIEF_ITEMS = 3  # items too long to show whole: a list of this many asked apart under a bare heading
 MAX_PART_WORDS = 45  # a part longer than this is a passage: beside the others, the front would be a page
 MAX_WORDS = 160
 MIN_LONG_WORDS = 12  # a list none of whose items is this long is recalled whole, as one answer; a claim this long
@@ -119,14 +121,22 @@ def list_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft]
         draft = group[0]
         below = [head[len(path) + 3:] for head in heads if head.startswith(f"{path} › ")]  # (its items' own cards)
         back = signed_list(draft.back) or draft.back  # ("\\+ …\\", "− …": pros and cons, a list)
-        found = _parts(back, below, _says_claims(draft.front[len(path):])) if len(group) == 1 and draft.kind == CardKind.BASIC \
+        found = _parts(back, below, _says_claims(draft.front[len(path):]), bool(draft.front[len(path):].strip())) \
+            if len(group) == 1 and draft.kind == CardKind.BASIC \
             and _enumerates(draft, path) and not _indexes(draft.back, below) else None
         if found is None:
             out.append((group, path))
             continue
         slips = bool(SLIPS.search(path.rsplit(" › ", 1)[-1]))  # ("Things I still get wrong": no item cues another)
-        out += [([card], path) for card in _cloze_cards(draft, *found, slips, dated(path))]
+        out += [([card], path) for card in _cloze_cards(draft, *found, slips=slips, alone=dated(path))]
     return out
+
+
+def asked_apart(back: str) -> bool:
+    """Whether a section card of this back under a bare heading would be asked item by item with its other items
+    shown by their opening words (`brief_items`): a list too long for one card that a learner still studies."""
+    found = _parts(back, [])
+    return found is not None and found[2]
 
 
 def _enumerates(draft: Draft, path: str) -> bool:
@@ -176,10 +186,11 @@ def _says_claims(asked: str) -> bool:
     return bool(_INTRODUCES.search(asked) and _CLAIMS.search(asked))
 
 
-def _parts(back: str, below: list[str], claims: bool = False) -> tuple[str, list[Part]] | None:
-    """(the paragraph that opens the section before its list, '' if none; the parts the clozes show, in order);
-    None unless the back is one flat list, with at most a paragraph and a line that frames the list before it and a
-    paragraph after it, that a learner can study item by item."""
+def _parts(back: str, below: list[str], claims: bool = False, asked: bool = False) -> tuple[str, list[Part], bool] | None:
+    """(the paragraph that opens the section before its list, '' if none; the parts the clozes show, in order;
+    whether the items are too long to show whole beside a blank, `brief_items`); None unless the back is one flat
+    list, with at most a paragraph and a line that frames the list before it and a paragraph after it, that a
+    learner can study item by item. `asked`: the front asks what the list answers (a question, a lead-in)."""
     if _NOT_PROSE.search(back):
         return None
     parts = _split(back)
@@ -199,7 +210,8 @@ def _parts(back: str, below: list[str], claims: bool = False) -> tuple[str, list
     if found[-1][0] == "para" and found[-1][2] and _hidden("para", found[-1][1]) == HIDDEN:
         return None  # (a remark after the list, asked as a bare "[...]", cues nothing: the section stays one card;
         # one with its own label or subject, "Rule of thumb: [...]", "$F$ must [...]", is asked on its own card)
-    return (lead, found) if _studiable(found, claims) else None
+    shown = _studiable(found, claims, asked or bool(lead) or any(kind == "para" and not ask for kind, _, ask in found))
+    return (lead, found, shown == _BRIEF) if shown else None
 
 
 def _split(back: str) -> list[list[str]]:
@@ -273,15 +285,24 @@ def _points(text: str) -> bool:
     return len(clean_prose(said).split()) < MIN_SAID_WORDS or bool(_SEE.match(text, start) or _SEE.match(said))
 
 
-def _studiable(parts: list[Part], claims: bool = False) -> bool:
-    """Whether parts make a list a learner can study as overlapping clozes (see the module's doc); `claims`: the
-    line introducing it says its items are claims each, however short."""
+_WHOLE, _BRIEF = "whole", "brief"  # (how a cloze's front shows the other items: as written, or by their first words)
+
+
+def _studiable(parts: list[Part], claims: bool = False, introduced: bool = False) -> str:
+    """How parts make a list a learner can study as overlapping clozes (see the module's doc): `_WHOLE`, its other
+    items shown as written beside a blank; `_BRIEF`, items too long for that, each shown by its opening words
+    (`brief_items`), when there are `MIN_BRIEF_ITEMS` of them or a question or lead-in asks for the list (`introduced`:
+    a bare heading over two items, one a passage, is one explanation); '' when they do not. `claims`: the line
+    introducing it says its items are claims each, however short."""
     items = [text for kind, text, _ in parts if kind == "item"]
     asked = sum(ask for _, _, ask in parts)
     words = [len(clean_prose(text[_marker_end(text):]).split()) for _, text, _ in parts]
-    return MIN_PARTS <= asked <= MAX_PARTS and max(words) <= MAX_PART_WORDS and sum(words) <= MAX_WORDS \
+    shown = _WHOLE if max(words) <= MAX_PART_WORDS and sum(words) <= MAX_WORDS else _BRIEF if fits_briefly(
+        [n for (kind, _, _), n in zip(parts, words) if kind == "item"]) and (introduced or len(items) >= MIN_BRIEF_ITEMS) \
+        else ""
+    return shown if MIN_PARTS <= asked <= MAX_PARTS and shown \
         and (claims or max(n for (kind, _, _), n in zip(parts, words) if kind == "item") >= MIN_LONG_WORDS) \
-        and not _one_answer(items) and not _apart(items)
+        and not _one_answer(items) and not _apart(items) else ""
 
 
 def _one_answer(items: list[str]) -> bool:
@@ -345,11 +366,12 @@ def _label(text: str, longest: int = 0) -> str:
     return found.group(0) if fits else ""
 
 
-def _cloze_cards(draft: Draft, lead: str, parts: list[Part], slips: bool = False, alone: bool = False) -> list[Draft]:
+def _cloze_cards(draft: Draft, lead: str, parts: list[Part], briefly: bool = False, slips: bool = False,
+                 alone: bool = False) -> list[Draft]:
     """The heading's card of the opening paragraph, if any, and a card per part asked: the front the heading path
-    over the parts with that one hidden (`slips`, a list of the writer's slips: that one alone, by its own cue;
-    `alone`, a day's or a log's unrelated bullets: that one alone when it has a cue of its own), the back that part.
-    The first card keeps the section card's id."""
+    over the parts with that one hidden (`briefly`: the others by their opening words; `slips`, a list of the
+    writer's slips: that one alone, by its own cue; `alone`, a day's or a log's unrelated bullets: that one alone
+    when it has a cue of its own), the back that part. The first card keeps the section card's id."""
     cards = [replace(draft, back=lead)] if lead else []
     for k, (kind, text, ask) in enumerate(parts):
         if not ask:
@@ -357,20 +379,22 @@ def _cloze_cards(draft: Draft, lead: str, parts: list[Part], slips: bool = False
         back = _as_back(kind, text)
         id_front = draft.id_front if not cards else f"{FORM}: {draft.front}\n\n{HIDDEN} {back}"
         shown = _hidden(kind, text, slips, alone) if slips or alone and kind == "item" else ""
-        shown = shown if LIST_ITEM.sub("", shown).strip() not in ("", HIDDEN) else _shown(parts, k)  # (no cue of its own:
+        shown = shown if LIST_ITEM.sub("", shown).strip() not in ("", HIDDEN) else _shown(parts, k, briefly)  # (no cue:
         # the other slips shown, as any list's)
         cards.append(replace(draft, front=f"{draft.front}\n\n{shown}", back=back, id_front=id_front))
     return cards
 
 
-def _shown(parts: list[Part], hidden: int) -> str:
-    """The parts as the front shows them, part `hidden` as `[...]` after its list marker and its own label; a
-    paragraph asked after the list only on its own card, whose question the list leads to (on an item's card it
-    would say nothing of the item asked)."""
+def _shown(parts: list[Part], hidden: int, briefly: bool = False) -> str:
+    """The parts as the front shows them, part `hidden` as `[...]` after its list marker and its own label (the other
+    items by their opening words, `briefly`); a paragraph asked after the list only on its own card, whose question
+    the list leads to (on an item's card it would say nothing of the item asked)."""
     out: list[str] = []
     for k, (kind, text, ask) in enumerate(parts):
         if k == hidden:
             text = _hidden(kind, text)
+        elif briefly and kind == "item":
+            text = brief(text)
         elif kind == "para" and ask and k and parts[k - 1][0] == "item":
             continue
         if out and kind == "item" and parts[k - 1][0] == "item":

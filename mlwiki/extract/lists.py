@@ -57,8 +57,8 @@ from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
 from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_cards, list_cards, loose_list_card,
                                        rest_card)
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
-from mlwiki.extract.outline import long_list
-from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items, vague
+from mlwiki.extract.list_alone import list_alone_card
+from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items
 from mlwiki.extract.parts import (after_box, exercise_part, labelled_aside, opening_front, part_passage,
                                   section_parts, titled_boxes)
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
@@ -260,9 +260,8 @@ def close_section(ex) -> None:
                 named_term_cards(ex, path, blocks)  # (a term named inside it: a card of its own)
                 listed.append((path, blocks, back))  # ("- MRR: …": each definition a card too, below)
             continue
-        if len(blocks) == 1 and all(free) and label is None and (
-                back := long_list([ln.text for ln in blocks[0].lines if ln.kind == TEXT], vague)) is not None:
-            ex.add_card(LIST_FORM, path, back, line)  # (a long list, all its section says: its branches still cards)
+        if len(blocks) == 1 and all(free) and label is None:
+            list_alone_card(ex, path, blocks[0], line)  # (a long list, all its section says: a card of it)
         # The opening paragraph, unless it introduces a formula card (its front already) or is one
         used, opening = opening_paragraph(blocks, free, declined, taken, section.lead and label is None) \
             if len(blocks) > 1 or not all(free) else (-1, None)

@@ -9,15 +9,16 @@ marimo writes a notebook as Markdown (`marimo-version:` in its front matter): it
 
 A notebook's code is not its notes (mlwiki never cards a Jupyter notebook's code cells either): a code cell is left
 out, but for one that only shows Markdown, `mo.md(r'''…''')`, whose text is the note's (marimo shows it as a
-Markdown cell). Markdown built from the notebook's values (an f-string, `.format`) shows numbers of one run: left out
-too. A block is the callout of its kind, titled as written (`details` a folded note). Pure: text in, text out, line
-for line.
+Markdown cell), and one that shows such texts in tabs or folds under their titles (`marimo_tabs`). Markdown built
+from the notebook's values (an f-string, `.format`) shows numbers of one run: left out too. A block is the callout
+of its kind, titled as written (`details` a folded note). Pure: text in, text out, line for line.
 """
 
 from __future__ import annotations
 
 import re
 
+from mlwiki.extract.marimo_tabs import tabbed_markdown
 from mlwiki.render.spans import FENCE, fence_closes
 
 _MARIMO_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*(?:\w+[ \t]*)?\{[^{}\n]*\.marimo\b[^{}\n]*\}[ \t]*$")
@@ -78,8 +79,11 @@ def _code_cell(lines: list[str], start: int, fence: tuple[str, int]) -> int:
         end += 1
     inner = lines[start + 1:end]
     shown = _static_markdown(inner)
+    tabbed = tabbed_markdown(inner, lines[:start]) if shown is None and end < len(lines) else None
     for k in range(start, min(end + 1, len(lines))):
         lines[k] = ""
+    if tabbed is not None:  # (tabs of Markdown: a tabset, each title a heading over its text)
+        lines[start:end + 1] = ["::: {.panel-tabset}", *tabbed, ":::"]
     if shown is not None:
         for offset, text in enumerate(shown):
             lines[start + 2 + offset] = text  # (the Markdown where it stands, one line down from `mo.md(`)

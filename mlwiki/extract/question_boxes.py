@@ -3,7 +3,11 @@ with a titled box per result (`> [!theorem] Necessity under strong duality`, `> 
 problems`), a folded proof between them, then a line that sums up ("**Bottom line**: …"). Read whole, the section was
 one card holding two theorems, a proof and the summary. Each titled statement box is now a card of its own, asked by
 its title under the question; a proof box is no part of the answer (its formulas are carded as the walk cards
-them); the question keeps the section's own text. A section that is only boxes stays one answer."""
+them); the question keeps the section's own text. A section that is only boxes stays one answer.
+
+Any other titled box after the answer ("## Does the schedule shape matter?" / its answer / a warning box "PyTorch
+scheduler pitfalls", a folded "Derivation") says what its title names, not the answer: the section's cards make it
+a card of its own under its title (`set_apart`), as they do under a heading that asks nothing."""
 
 from __future__ import annotations
 
@@ -15,6 +19,8 @@ from mlwiki.models import CardKind
 
 FORM = "question-heading"
 _STATEMENTS = frozenset(CLASS_NAMES) | {"remark"}  # (a titled remark states a result as a theorem does)
+# (boxes that are cards or no cards by their kind: the walk's, never a part of the section's text)
+_NOT_ASIDES = frozenset(("proof", "card", "no-card", "question", "faq", "help", "example", "exercise", "solution"))
 
 
 def split_boxes(section: list[Block]) -> tuple[list[Block], list[Block]]:
@@ -25,6 +31,22 @@ def split_boxes(section: list[Block]) -> tuple[list[Block], list[Block]]:
     if not boxes or not join_blocks(rest, skip_cards=True).strip():
         return section, []
     return rest, boxes
+
+
+def set_apart(section: list[Block]) -> tuple[list[Block], list[Block]]:
+    """(the blocks that answer the question, the titled boxes after the first of them left to the section's cards),
+    or (section, []) when there is no such box. A box that asks (a question callout) or works an example is the
+    walk's already; a statement box, `split_boxes`'."""
+    asides = [block for k, block in enumerate(section) if k and _titled_aside(block)]
+    if not asides or not join_blocks([b for b in section if b not in asides], skip_cards=True).strip():
+        return section, []
+    return [block for block in section if block not in asides], asides
+
+
+def _titled_aside(block: Block) -> bool:
+    """A box with a title of its own that neither asks nor states a result: a warning, a tip, a folded derivation."""
+    title = block.attrs.get("title", "").strip() if block.kind == DIV_OPEN else ""
+    return bool(title) and not title.endswith("?") and not _kinds(block) & (_STATEMENTS | _NOT_ASIDES)
 
 
 def box_cards(ex, question: str, boxes: list[Block]) -> None:

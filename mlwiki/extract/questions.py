@@ -23,7 +23,7 @@ from mlwiki.extract.defining import definition_sentence_cards
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, MATH, TEXT
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.passages import LINKS_LINE, RULE
-from mlwiki.extract.question_boxes import box_cards, split_boxes
+from mlwiki.extract.question_boxes import box_cards, set_apart, split_boxes
 from mlwiki.extract.question_parts import answer_and_parts
 from mlwiki.extract.prose import clean_prose, heading_text, prefix_heading, sentences
 from mlwiki.extract.subject import EXAMPLE_CLASSES, is_example_title, sets_up_example
@@ -70,9 +70,10 @@ def heading_question(ex, blocks: list[Block], i: int) -> None:
             section.append(block)  # (an exercise set in the section is no part of the answer, nor a box that asks
             # a question of its own: it is a card of its own)
     section, boxes = split_boxes(section)  # (titled theorems under it: cards of their own)
+    section, asides = set_apart(section)  # (a titled warning or tip after the answer: the section's card of it)
     answer, rest = _answer_and_rest(section)
-    ex.unanswered = frozenset(block.start for block in _before_example(section)[len(answer):])  # (its section's
-    # cards: `lists`)
+    ex.unanswered = frozenset(block.start for block in [*_before_example(section)[len(answer):], *asides])  # (its
+    # section's cards: `lists`)
     back = _without_comments(join_blocks(answer, skip_cards=True))
     if _tells_a_story(back):
         ex.skip("question-heading", STORY)
