@@ -227,3 +227,20 @@ def test_a_deepnote_warning_callout_is_a_caveat_and_a_separator_no_text(cards):
     warning = [back for front, back in made.items() if "Warning" in front]
     assert warning == ["score_samples returns the negated score, so lower means more abnormal."]
     assert "<hr>" not in _text(made) and "deepnote.com" not in _text(made)
+
+
+NOTES["Ranking metrics.ipynb"] = json.dumps({"metadata": {"deepnote_notebook_id": "d1"}, "nbformat": 4,
+                                             "nbformat_minor": 0, "cells": [
+    _cell("text-cell-h1", "# Ranking metrics"),
+    _cell("text-cell-h2", "## Recall at k"),
+    _cell("text-cell-p", "**Recall@k** counts the share of a user's relevant items that appear in the top k.",
+          formattedRanges=[{"type": "marks", "marks": {"bold": True}, "fromCodePoint": 0, "toCodePoint": 8}])]},
+    indent=1)
+
+
+def test_deepnote_marks_already_written_in_the_text_are_not_written_again(cards):
+    """Some Deepnote exports write a block's bold into its text as well as into `formattedRanges`, whose code points
+    count the text as shown: written again at those places, the marks split words ("****Recall@k**…")."""
+    made = _made(cards, "Ranking metrics.ipynb")
+    assert "****" not in _text(made)
+    assert "**Recall@k** counts the share of a user's relevant items that appear in the top k." in _text(made)

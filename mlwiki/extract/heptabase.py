@@ -24,7 +24,8 @@ _FILE_NAME_LINK = re.compile(r"(?<!!)\[([^\[\]\n]+?)\.md\]\((?!https?:)((?:\\[()
 # the URL writes it, so that the link ends at its own closing parenthesis for every reader
 _ESCAPED_PARENS = re.compile(r"\\([()])")
 _CITATION_MARK = re.compile(r"[ \t]?\[\\\[\d{1,3}\\\]\]\([^()\s]*\)")
-_APP_LINK = re.compile(r"\[([^\[\]\n]*)\]\(https://app\.heptabase\.com/[^()\s]*\)")
+# A link into a notes app (a Heptabase card, a Capacities block): it opens only there
+_APP_LINK = re.compile(r"\[([^\[\]\n]*)\]\(https://(?:app\.heptabase\.com|app\.capacities\.io)/[^()\s]*\)")
 _NUMBERED_HEADING = re.compile(r"(#{1,6}[ \t]+\d{1,3})\\([.)])")
 _TEXT_ELEMENT = re.compile(r"Text element:[ \t]+")
 
@@ -32,7 +33,7 @@ _TEXT_ELEMENT = re.compile(r"Text element:[ \t]+")
 def as_heptabase_shows(body: str) -> str:
     """`body` with mentions by file name as their titles, citation marks left out and numbered headings unescaped
     (see the module's docstring); `body` itself when it has none."""
-    if ".md]" not in body and "\\[" not in body and "app.heptabase" not in body and "\\." not in body \
+    if ".md]" not in body and "\\[" not in body and "](https://app." not in body and "\\." not in body \
             and "\\)" not in body and "Text element:" not in body:
         return body
     return map_unfenced(body, _read_line)
@@ -48,7 +49,7 @@ def _read_line(line: str) -> str:
                                                  f"{found.group(3) or ''})", line)
     if "\\[" in line:
         line = _CITATION_MARK.sub("", line)
-    if "app.heptabase" in line:
+    if "](https://app." in line:
         line = _APP_LINK.sub(lambda found: found.group(1), line)
     if line.startswith("Text element:"):
         line = _TEXT_ELEMENT.sub("", line, count=1)

@@ -18,6 +18,8 @@ _LIST_BLOCKS = frozenset(("text-cell-bullet", "text-cell-todo"))
 _MARKS = (("code", "`", "`"), ("bold", "**", "**"), ("italic", "*", "*"), ("strike", "~~", "~~"))
 _PREFIX = re.compile(r"(?:#{1,6}[ \t]+|[-*+][ \t]+\[[ xX]\][ \t]+|[-*+][ \t]+|>[ \t]?)?")
 _URL = re.compile(r"[^\s()<>]+")
+# Markdown marks already in a block's text (`**term**`, `` `code` ``, `[text](url)`, `*word*`, `~~old~~`)
+_WRITTEN_MARKS = re.compile(r"\*\*|`|\]\(|~~|(?<![\w*])\*(?=\S)[^*\n]+(?<=\S)\*(?![\w*])|(?<!\w)_(?=\S)[^_\n]+(?<=\S)_(?!\w)")
 
 
 def block_type(cell: dict) -> str:
@@ -37,13 +39,16 @@ def continues_list(previous: dict | None, cell: dict) -> bool:
 def with_marks(cell: dict, source: str) -> str:
     """A Deepnote text block's source with its `formattedRanges` written as Markdown: `**bold**`, `*italic*`,
     `` `code` ``, `~~struck~~` and `[text](url)`. The ranges count code points of the text after the block's
-    prefix; a source they do not fit (edited since, or not one line of text) is returned as it is."""
+    prefix; a source they do not fit (edited since, not one line of text, or with its marks written in already, as some
+    exports do) is returned as it is."""
     metadata = cell.get("metadata")
     ranges = metadata.get("formattedRanges") if isinstance(metadata, dict) else None
     if not ranges or not isinstance(ranges, list) or not block_type(cell).startswith("text-cell-") or "\n" in source:
         return source
     prefix = _PREFIX.match(source).group(0) if block_type(cell) != "text-cell-p" else ""
     text = source[len(prefix):]
+    if _WRITTEN_MARKS.search(text):
+        return source  # (an export that writes the marks into the text too: the ranges count the text shown)
     spans = [span for r in ranges if isinstance(r, dict) for span in _spans(r, text)]
     if not spans:
         return source
