@@ -26,8 +26,8 @@ _ENTRY = re.compile(r'[ \t]*(?P<q>["\'])(?P<title>[^"\'\n]{1,80})(?P=q)[ \t]*:[ 
                     r'(?:[rR]?(?P<open>"""|\'\'\')[ \t]*)?$')
 _OPEN = re.compile(r'[ \t]*[rR]?("""|\'\'\')[ \t]*$')
 _CLOSE = re.compile(r'[ \t]*("""|\'\'\')[ \t]*\)?[ \t]*,?[ \t]*$')
-_SHOWN = re.compile(r"[ \t]*(?:(?P<name>\w+)[ \t]*=[ \t]*)?(?:mo\.ui\.tabs|mo\.accordion)\([ \t]*(?P<arg>\w+|\{)")
-_DICT = re.compile(r"[ \t]*(?P<name>\w+)[ \t]*=[ \t]*\{[ \t]*$")
+_SHOWN = re.compile(r"[ \t]*(?:\w+[ \t]*=[ \t]*)?(?:mo\.ui\.tabs|mo\.accordion)\([ \t]*(?:\w+|\{)")
+_DICT = re.compile(r"[ \t]*\w+[ \t]*=[ \t]*\{[ \t]*$")
 _FURNITURE = re.compile(r"[ \t]*(?:\)[ \t]*,?|\}[ \t]*\)?|\)[ \t]*\)?)?[ \t]*$")  # (a closing bracket, a blank line)
 _HEADING = re.compile(r"(#{1,6})[ \t]")
 
@@ -40,7 +40,7 @@ def tabbed_markdown(inner: list[str], above: list[str]) -> list[str] | None:
         return None
     shown = [""] * len(inner)
     level = min(_level_above(above) + 1, 6)
-    k, tabs, named = 0, 0, ""
+    k, tabs = 0, 0
     while k < len(inner):
         line = inner[k]
         if entry := _ENTRY.fullmatch(line):
@@ -49,10 +49,8 @@ def tabbed_markdown(inner: list[str], above: list[str]) -> list[str] | None:
                 return None  # (a text that is no static Markdown: what it shows is the run's)
             tabs += 1
             continue
-        if found := _DICT.fullmatch(line) or _SHOWN.match(line):
-            named = named or (found.groupdict().get("name") or "")
-        elif not _FURNITURE.fullmatch(line):
-            return None  # (a line that computes: the cell is code)
+        if not (_DICT.fullmatch(line) or _SHOWN.match(line) or _FURNITURE.fullmatch(line)):
+            return None  # (a line that computes: the cell is code; the dict of tabs and the call that shows it are not)
         k += 1
     return shown if tabs else None
 
