@@ -226,10 +226,12 @@ def test_a_general_insight_in_an_exercise_is_a_card(cards):
     assert "7/10" not in _text(made)
 
 
-NOTES["Kernel trick.md"] = "# Kernel trick\n\n## Why does the kernel trick work?\n[^1]\n"
+NOTES["Kernel trick.md"] = ("# Kernel trick\n\n## Why does the kernel trick work?\n[^1]\n\n"
+                            "## Inner products\n\n[^2] :: an inner product in feature space\n")
 
 
-def test_a_back_left_empty_is_no_card(cards):
-    """A question heading over nothing but a footnote mark: once the mark is off, nothing answers it, and a card
-    with an empty back is no card (before, "Kernel trick › Why does the kernel trick work?" had an empty back)."""
+def test_a_side_left_empty_is_no_card(cards):
+    """A question heading over nothing but a footnote mark, and a `::` line whose front is only one: once the marks
+    are off, nothing answers the one and nothing asks the other, and a card with an empty side is no card (before,
+    "Kernel trick › Why does the kernel trick work?" had an empty back, the `::` card an empty front)."""
     assert _made(cards, "Kernel trick.md") == {}

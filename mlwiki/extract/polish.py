@@ -122,5 +122,6 @@ def polished(ex) -> list:
     drafts = inline_cards_read(drafts)  # (a "Term :: what it is" line shown on another card: "Term: what it is")
     drafts = sentences_ended(balanced_marks(drafts))  # (last: a "**" or "==" any cut above left with no partner, off;
     # a back a cut left on a comma, ended)
-    return [(kept, path) for siblings, path in drafts if (kept := [d for d in siblings if d.back.strip()])]  # (a back
-    # the cuts left empty, "# What is x?" over only a footnote mark "[^1]": nothing to answer with, no card)
+    return [(kept, path) for siblings, path in drafts if (kept := [d for d in siblings if d.back.strip() and
+                                                                     d.front.strip()])]  # (a side the cuts left
+    # empty, "# What is x?" over only a footnote mark "[^1]", "[^1] :: …": nothing asked or answered, no card)
