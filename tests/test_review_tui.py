@@ -6,6 +6,7 @@ import os
 import re
 import sys
 import threading
+import time
 
 import pytest
 from rich.cells import cell_len
@@ -28,10 +29,30 @@ def _ctrl_c_on() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def press(child, key: str, timeout: float = 30) -> None:
+    """Type `key` once the review waits for one. It reads each key in cbreak mode, and entering it (tty.setcbreak)
+    discards what was typed before: so wait until the terminal has echo off (the review is reading), not a fixed
+    pause (pexpect's default 50 ms before each send: most of these tests' time, and still a race on a busy
+    machine)."""
+    deadline = time.monotonic() + timeout
+    while child.getecho():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the review never waited for a key: {child.before!r:.2000}")
+        time.sleep(0.002)
+    child.send(key)
+
+
+def pty(*args, **kwargs):
+    """`pexpect.spawn`, typing through `press` without pexpect's fixed pause before each key."""
+    child = pexpect.spawn(*args, **kwargs)
+    child.delaybeforesend = None
+    return child
+
+
 def spawn(root):
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"}
     env.pop("CI", None)
-    return pexpect.spawn(sys.executable, ["-m", "mlwiki", "--root", str(root), "--now", "2026-03-02T12:00:00Z",
+    return pty(sys.executable, ["-m", "mlwiki", "--root", str(root), "--now", "2026-03-02T12:00:00Z",
                                           "review"], env=env, encoding="utf-8", timeout=20, dimensions=(40, 100),
                          preexec_fn=_ctrl_c_on)
 
@@ -48,30 +69,30 @@ def test_reveal_rate_undo_quit_in_a_pty(wiki):
     except pexpect.TIMEOUT:
         raise AssertionError(child.before)
     child.expect("show answer")
-    child.send(" ")
+    press(child, " ")
     child.expect("Alpha answer √dₖ")
     child.expect("Good 10m")
-    child.send("3")
+    press(child, "3")
     child.expect("Beta question on dropout")
-    child.send("u")
+    press(child, "u")
     child.expect("Alpha question on softmax")
     child.expect("Undid answer")
-    child.send("\r")
+    press(child, "\r")
     child.expect("Alpha answer")
-    child.send("4")
+    press(child, "4")
     child.expect("Beta question")
-    child.send("x")  # Beta is not a card, then it is after all
+    press(child, "x")  # Beta is not a card, then it is after all
     child.expect("Gamma question")
     child.expect(r"Not a card, dropped: (\w+) · u undoes it · later: `mlwiki undrop \1`")
-    child.send("u")
+    press(child, "u")
     child.expect("Beta question")
     child.expect("Undid drop")
-    child.send("s")
+    press(child, "s")
     child.expect("Gamma question")
     child.expect(r"Suspended (\w+) · u undoes it · later: `mlwiki unsuspend \1`")
-    child.send("?")
+    press(child, "?")
     child.expect("u undo")
-    child.send("x")  # the last card: the session ends, and the message stays on the shell's screen
+    press(child, "x")  # the last card: the session ends, and the message stays on the shell's screen
     child.expect(r"\x1b\[\?1049lNot a card, dropped: \w+ · u undoes it")
     child.expect("Reviewed 1 card ")
     child.expect(pexpect.EOF)
@@ -88,7 +109,7 @@ def test_escape_sequences_in_notes_are_shown_inert(wiki):
     child = spawn(wiki)
     child.expect("Evil")
     child.expect("title")
-    child.send("q")
+    press(child, "q")
     child.expect(pexpect.EOF)
     screen = child.before or ""
     child.close()
@@ -121,13 +142,13 @@ def test_edit_rescans_and_open_writes_a_page(wiki, tmp_path):
     finally:
         del os.environ["EDITOR"], os.environ["BROWSER"]
     child.expect("Alpha question on softmax")
-    child.send("e")
+    press(child, "e")
     child.expect("Alpha question on the softmax")
     child.expect("Rescanned after edit")
     assert (tools / "editor-args.txt").read_text() == f"+3 {wiki / 'notes' / 'a.md'}"
-    child.send("o")
+    press(child, "o")
     child.expect("Opened ")
-    child.send("q")
+    press(child, "q")
     child.expect(pexpect.EOF)
     child.close()
     page_uri = (tools / "browser-args.txt").read_text()
@@ -164,26 +185,26 @@ def test_long_answers_fit_on_the_alternate_screen(wiki, cols):
     env = {**os.environ, "TERM": "xterm-256color"}
     for name in ("CI", "COLUMNS", "LINES"):
         env.pop(name, None)
-    child = pexpect.spawn(sys.executable, ["-m", "mlwiki", "--root", str(wiki), "--now", "2026-03-02T12:00:00Z",
+    child = pty(sys.executable, ["-m", "mlwiki", "--root", str(wiki), "--now", "2026-03-02T12:00:00Z",
                                            "review"], env=env, encoding="utf-8", timeout=20, dimensions=(40, cols),
                           preexec_fn=_ctrl_c_on)
     child.expect("show answer")
     assert "\x1b[?1049h" in child.before, "the review draws on the alternate screen"
     while "log-odds" not in child.before + child.after:
-        child.send("b")  # bury until the formula card shows
+        press(child, "b")  # bury until the formula card shows
         child.expect("show answer")
-    child.send(" ")
+    press(child, " ")
     child.expect(r"Easy \S+")
     rows = screen_rows(child.before + child.after)
     text = "\n".join(rows.values())
     assert "…" not in text and "1/(1+e^(-(wᵀx+b)))" in text and "⟺  p(y = 1 | x)" in text
     assert max(cell_len(line.rstrip()) for line in rows.values()) <= cols
-    child.send("?")
+    press(child, "?")
     child.expect("hide keys")
     help_rows = screen_rows(child.before + child.after)
     assert "…" not in "".join(help_rows.values()) and "1" not in help_rows, "only the new lines are written"
     assert all(cell_len(line.rstrip()) <= cols for line in help_rows.values())
-    child.send("?")
+    press(child, "?")
     with pytest.raises(pexpect.TIMEOUT):
         child.expect("hide keys", timeout=0.5)
     child.sendintr()
@@ -229,19 +250,19 @@ def _review_every_bundled_card(root, cols: int) -> None:
         env.pop(name, None)
     shown, day = set(), datetime(2026, 3, 2, 8, 0)
     while True:
-        child = pexpect.spawn(sys.executable, ["-m", "mlwiki", "--root", str(root), "--now", day.isoformat(),
+        child = pty(sys.executable, ["-m", "mlwiki", "--root", str(root), "--now", day.isoformat(),
                                                "review"], env=env, encoding="utf-8", timeout=90,
                               dimensions=(60, cols), preexec_fn=_ctrl_c_on)
         while child.expect([r"show answer\S*", "Reviewed|Nothing due"]) == 0:
             front = screen_rows(child.before + child.after)
             shown.add(re.search(r"[\w.-]+:\d+", front.get(1, "")).group() if 1 in front else None)
-            child.send(" ")
+            press(child, " ")
             child.expect(r"Easy \S+")
             back = screen_rows(child.before + child.after)
             for row in list(front.values()) + list(back.values()):
                 assert cell_len(row.rstrip()) <= cols, row
             assert not any(row.strip(" │").endswith("…") for row in back.values()), back
-            child.send("4")
+            press(child, "4")
         child.expect(pexpect.EOF)
         child.close()
         if not mlwiki_json("--now", day.isoformat(), "due", "--json")["new_waiting"]:

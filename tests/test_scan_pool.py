@@ -232,16 +232,16 @@ def test_workers_end_when_the_scan_is_killed(slow_wiki):
     assert not [w for w in workers if alive(w)], "orphaned workers must not outlive a killed scan"
 
 
-def test_the_rows_a_scan_stores_are_the_extracted_cards_as_rows(big_wiki):
+def test_the_rows_a_scan_stores_are_the_extracted_cards_as_rows(big_wiki, examined):
     """A scan's rows come from the walk's fields, without a Card made of each: the same as each Card as a row,
     with the same problems and skips."""
-    from mlwiki.scan.examine import card_row, extract_file, file_rows
+    from mlwiki.scan.examine import card_row, file_rows
 
     config = load_config(big_wiki)
     files, _ = walk_notes(config)
     compared = 0
-    for file in files:
-        result = extract_file(config, file)
+    for file, (_, result) in zip(files, examined, strict=True):  # (each file's extract_file, made once for the module)
+        assert result.file == file
         assert file_rows(config, file) == ([card_row(c) for c in result.cards], result.problems, result.skipped,
                                           result.macros)
         compared += len(result.cards)
