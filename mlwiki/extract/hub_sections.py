@@ -10,6 +10,7 @@ form of the text, not its subject. Pure: text in, a verdict out; drafts in, draf
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 _LINK = re.compile(r"\]\(|\[\[")  # (a Markdown link or a wikilink: to another note, in a hub)
 _HEADING = re.compile(r"#{1,6}[ \t]")
@@ -38,9 +39,9 @@ def hub_cards_kept(drafts: list, subject: str) -> list:
     tables and its opening (see the module's docstring)."""
     kept = []
     for siblings, heading in drafts:
-        left = [d for d in siblings if d.explicit_id or not (
-            _LINK.search(d.front) or _LINK.search(d.back) or d.form in _TABLE_FORMS
-            or d.front.split("\n\n", 1)[0] == subject)]
-        if left:
-            kept.append((left, heading))
+        left = [d if d.explicit_id else replace(d, id_front=f"{d.form}: {d.front}") for d in siblings
+                if d.explicit_id or not (_LINK.search(d.front) or _LINK.search(d.back) or d.form in _TABLE_FORMS
+                                         or d.front.split("\n\n", 1)[0] == subject)]
+        if left:  # (each id made of its whole front, the hub's path in it: a glossary line of the hub, "Define:
+            kept.append((left, heading))  # Stride", is no copy of the note that explains the term, whose card stays)
     return kept
