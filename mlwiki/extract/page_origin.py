@@ -1,8 +1,9 @@
 """Sentences in which a page says where it comes from and how it was written, not what its subject is: its sources
 named as a course's and a book's parts ("Lecture 7b + FPP3 §5.5, §5.9.", "Week 8 lecture + a pile of papers."),
 the writing of it ("Written Saturday after the week 5 lab; a bit rushed in places.", "Less polished, wrote most of
-this on the train.", "Paper notes, in the order I read them.", "My honest summary first, then details.") and what
-the course expects of its students ("Three architectures the course expects us to know."). A course's notes open
+this on the train.", "Paper notes, in the order I read them.", "My honest summary first, then details."), what
+the course expects of its students ("Three architectures the course expects us to know.") and what it leaves out
+("Hierarchical forecasting — not covered in the course, maybe later."). A course's notes open
 with them, under the title. Each is a form of a whole sentence, never a word of the subject; `page_talk` drops them
 as it drops the notes' other talk of themselves. Pure: a string in, a bool out.
 """
@@ -42,6 +43,11 @@ _CLAUSE = (r"(?:I[ \t]+)?(?:written|wrote|typed|scribbled|jotted(?:[ \t]+down)?)
            r"(?:(?:will|to)[ \t]+)?(?:clean|tidy|polish|fix)(?:[ \t]+(?:it|this))?(?:[ \t]+up)?[ \t]+later|"
            r"to[ \t]+be[ \t]+(?:cleaned[ \t]+up|tidied|polished)")
 _WRITING = re.compile(rf"(?i)(?:{_CLAUSE})(?:[ \t]*[,;][ \t]*(?:{_CLAUSE}))*")
+# A topic the course leaves out, and when the writer may get to it: "Hierarchical forecasting (reconciliation,
+# MinT) — not covered in the course, maybe later."
+_NOT_COVERED = re.compile(r"(?i)[^.!?;$]{0,100}?(?:[ \t]+[—–-]|:|,)[ \t]*not[ \t]+(?:yet[ \t]+)?(?:covered|taught|discussed)"
+                          r"[ \t]+(?:in|by)[ \t]+(?:the|this|our|my)[ \t]+(?:course|lectures?|class|module|book|syllabus)"
+                          r"(?:[ \t]*[,;—–-]?[ \t]*(?:maybe|perhaps|probably)?[ \t]*later)?")
 # What the course expects of its students: "Three architectures the course expects us to know."
 _EXPECTED = re.compile(r"(?i)[^.!?;$]{0,60}\b(?:the|this|our|my)[ \t]+(?:course|exam|module|syllabus|lecturer|prof(?:essor)?)"
                        r"[ \t]+(?:expects|requires|wants|asks)[ \t]+(?:us|you|me|students)[ \t]+to[ \t]+(?:know|learn|"
@@ -63,4 +69,5 @@ def is_page_origin(sentence: str) -> bool:
     text = text[1:-1].strip().rstrip(".!") if text[:1] == "(" and text[-1:] == ")" else text  # ("(written fast …)")
     if not text or "$" in text:
         return False
-    return names_sources(text) or bool(_WRITING.fullmatch(text) or _EXPECTED.fullmatch(text))
+    return names_sources(text) or bool(_WRITING.fullmatch(text) or _EXPECTED.fullmatch(text)
+                                       or _NOT_COVERED.fullmatch(text))
