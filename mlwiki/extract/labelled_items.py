@@ -18,9 +18,11 @@ def labelled_items_cards(ex, path: str, items: list) -> bool:
     label of their own and explain it; whether they were made (none is, unless all are)."""
     if not 2 <= len(items) <= MAX_ITEMS or any(len(item) != 1 or item[0].kind != TEXT for item in items):
         return False
-    texts = [LIST_ITEM.sub("", item[0].text, count=1).strip() for item in items]
-    found = [labelled_item(text, BULLET) for text in texts]
-    if any(f is None for f in found) or any(text.startswith(("**", "__")) for text in texts) \
+    said = [LIST_ITEM.sub("", item[0].text, count=1).strip() for item in items]
+    if any(text[:2] in ("**", "__") for text in said):
+        return False  # ("- **Recording:** …": a bold term, the term forms' to card)
+    found = [labelled_item(text, BULLET) for text in said]
+    if any(f is None for f in found) \
             or len({clean_prose(f[0]).casefold() for f in found}) < len(found):
         return False
     for item, (label, back) in zip(items, found):
