@@ -158,6 +158,16 @@ def divs_in(blocks: list[Block]):
                 stack.append(block.children or [])
 
 
+def block_lists(blocks: list[Block]):
+    """`blocks` and the children of every div in them, nested ones too: each list of blocks a note holds, for the
+    caller to rewrite in place (a stack, not recursion: divs may nest deep)."""
+    stack = [blocks]
+    while stack:
+        children = stack.pop()
+        yield children
+        stack.extend(block.children or [] for block in children if block.kind == DIV_OPEN)
+
+
 def join(lines: list[Line]) -> str:
     return "\n".join([ln.text for ln in lines])
 

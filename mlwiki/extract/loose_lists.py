@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block
-from mlwiki.extract.lines import DIV_OPEN, LIST_ITEM, MATH, NUMBERED_ITEM, TEXT
+from mlwiki.extract.blocks import Block, block_lists
+from mlwiki.extract.lines import LIST_ITEM, MATH, NUMBERED_ITEM, TEXT
 
 _MARKER = re.compile(r"[ \t]*([-*+]|\d+([.)]))[ \t]")
 _ITEM_FIRST = "-*+0123456789"
@@ -59,15 +59,11 @@ def _continues(first: str, block: Block) -> bool:
 def with_loose_lists_joined(blocks: list[Block]) -> list[Block]:
     """The blocks (and those of every box) with each run of paragraphs that are items of one loose list joined into
     one paragraph (see the module's doc); `blocks` itself when there is none."""
-    stack = [blocks]
-    while stack:
-        children = stack.pop()
+    for children in block_lists(blocks):
         k = 0
         while k < len(children):
             block = children[k]
-            if block.kind == DIV_OPEN:
-                stack.append(block.children or [])
-            elif block.kind == TEXT and block.lines[0].text.lstrip()[:1] in _ITEM_FIRST and _one_item(block):
+            if block.kind == TEXT and block.lines[0].text.lstrip()[:1] in _ITEM_FIRST and _one_item(block):
                 _join_run(children, k)
             k += 1
     return blocks

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.extract.blocks import Block
+from mlwiki.extract.blocks import Block, block_lists
 from mlwiki.extract.corrections import FORM as CORRECTION, correction
-from mlwiki.extract.lines import DIV_OPEN, LIST_ITEM, TEXT, Line
+from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.passages import LINKS_LINE
 from mlwiki.extract.prose import clean_prose, prefix_heading
 from mlwiki.extract.subject import is_example_title
@@ -65,15 +65,11 @@ def with_toggles_joined(blocks: list[Block]) -> list[Block]:
     """The blocks with each list whose last item asks a question joined to the paragraphs indented under that item (a
     Notion toggle's answer, after a blank line): one paragraph, as a Markdown reader sees one item, which the walk
     reads as one."""
-    stack = [blocks]
-    while stack:
-        children = stack.pop()
+    for children in block_lists(blocks):
         k = 0
         while k < len(children):
             block = children[k]
-            if block.kind == DIV_OPEN:
-                stack.append(block.children or [])
-            elif block.kind == TEXT and block.lines[-1].text.lstrip()[:1] in ITEM_FIRST:
+            if block.kind == TEXT and block.lines[-1].text.lstrip()[:1] in ITEM_FIRST:
                 _take_answer(children, k)  # (a paragraph whose last line is a list item: the cheap test first)
             k += 1
     return blocks
