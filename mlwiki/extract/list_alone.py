@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.closings import FORM
-from mlwiki.extract.defining import BULLET, NUMBERED, labelled_item
+from mlwiki.extract.defining import BULLET, NUMBERED, defining_sentence, labelled_item
 from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.list_cards import LIST_FORM
 from mlwiki.extract.list_clozes import asked_apart
@@ -29,14 +29,15 @@ def list_alone_card(ex, path: str, block: Block, line: int) -> None:
     if (back := long_list([ln.text for ln in block.lines if ln.kind == TEXT], vague)) is not None:
         ex.add_card(LIST_FORM, path, back, line)  # (a long list, all its section says: its branches still cards)
     elif LIST_ITEM.match(block.lines[0].text) and all(ln.kind == TEXT for ln in block.lines) \
-            and len(text_of(block).split()) > MAX_WORDS and (back := _as_passage(block)) is not None \
+            and len(text_of(block).split()) > MAX_WORDS and (back := _as_passage(block, path)) is not None \
             and asked_apart(back):
         ex.add_card(FORM, path, back, line)  # (its items asked one by one: `list_clozes`)
 
 
-def _as_passage(block: Block) -> str | None:
+def _as_passage(block: Block, path: str) -> str | None:
     """The list as a section card's back would hold it, read item by item: None when an item does not read as an
-    explanation (a formula left alone, a table, a link, a to-do)."""
+    explanation (a formula left alone, a table, a link, a to-do), or defines a term the path speaks of (a book's long
+    bullets, "- Multi-armed bandits are algorithms that …": each such item is a definition card of its own)."""
     items: list[list] = []
     for ln in block.lines:
         if LIST_ITEM.match(ln.text) and ln.text[:1] not in " \t" or not items:
@@ -45,5 +46,7 @@ def _as_passage(block: Block) -> str | None:
     if any(labelled_item(" ".join(ln.text.strip() for ln in item).split(None, 1)[-1],
                          NUMBERED if item[0].text.lstrip()[:1].isdigit() else BULLET) for item in items):
         return None  # ("- **Scale invariance.** Multiply the loss …": asked by its label, the walk's card)
+    if any(defining_sentence(" ".join(ln.text.strip() for ln in item).split(None, 1)[-1], path) for item in items):
+        return None
     kept = [passage([Block(TEXT, item)], declined=True) for item in items]
     return None if any(item is None for item in kept) else "\n".join(kept)
