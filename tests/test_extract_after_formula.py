@@ -7,9 +7,12 @@ the styles of an Obsidian vault, a Quarto book, a MyST book and GitHub Markdown.
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -33,8 +36,19 @@ $$L_\delta(r) = \begin{cases} \tfrac12 r^2 & |r| \le \delta \\ \delta(|r| - \tfr
 """
 
 
-def test_bullets_after_a_formula_are_a_card_each(tmp_path):
-    found = fronts(cards(tmp_path, {"Huber loss.md": VAULT}))
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+HUBER_LOSS = NOTES.add({"Huber loss.md": VAULT})
+
+
+def test_bullets_after_a_formula_are_a_card_each(shared):
+    found = fronts(shared.cards(HUBER_LOSS))
     near = found["Huber loss › $\\delta$ near 0 →"]
     assert "L_\\delta(r)" in near["front"] and near["back"].startswith("$\\delta$ near 0 → behaves like the absolute")
     why = found["Huber loss › Why is the gradient bounded by $\\delta$?"]
@@ -56,8 +70,11 @@ BOOK = r"""# Smoothing
 """
 
 
-def test_a_bullet_without_a_cue_stays_on_the_what_it_says_card_and_keeps_its_id(tmp_path):
-    found = cards(tmp_path, {"smooth.md": BOOK})
+SMOOTH = NOTES.add({"smooth.md": BOOK})
+
+
+def test_a_bullet_without_a_cue_stays_on_the_what_it_says_card_and_keeps_its_id(shared):
+    found = shared.cards(SMOOTH)
     by_front = fronts(found)
     assert by_front["Smoothing › Level update › How are $\\beta$ and $\\ell_0$ fitted?"]["back"].startswith("$\\beta$ and")
     assert by_front["Smoothing › Level update › $\\beta$ near 1 →"]["back"].startswith("$\\beta$ near 1")
@@ -106,8 +123,11 @@ $$ {#eq-lagcor}
 """
 
 
-def test_nothing_after_a_labelled_quarto_formula_is_dropped(tmp_path):
-    found = cards(tmp_path, {"trends.qmd": QUARTO})
+TRENDS = NOTES.add({"trends.qmd": QUARTO})
+
+
+def test_nothing_after_a_labelled_quarto_formula_is_dropped(shared):
+    found = shared.cards(TRENDS)
     backs = "\n".join(c["back"] for c in found)
     assert "small p-value rejects the unit root" in backs  # (its "see below!" points on; the fact stays)
     assert "$H_1$: $c < 0$" in backs
@@ -126,6 +146,9 @@ Then $\mathbb E[s(x)^\top s(y)] = x^\top y$ (unbiased), and the distortion shrin
 """
 
 
-def test_a_sentence_going_on_with_then_after_a_formula_is_carded(tmp_path):
-    found = cards(tmp_path, {"sketching.md": README})
+SKETCHING = NOTES.add({"sketching.md": README})
+
+
+def test_a_sentence_going_on_with_then_after_a_formula_is_carded(shared):
+    found = shared.cards(SKETCHING)
     assert any("(unbiased), and the distortion shrinks" in c["back"] for c in found)

@@ -9,9 +9,12 @@ an Obsidian vault, a Quarto blog and a MyST book; the CLI reads them as a scan w
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -63,21 +66,38 @@ def cards(tmp_path, notes: dict[str, str]) -> list[dict]:
     return json.loads(run(root, "cards", "--json", ok=True).output)
 
 
-def test_the_line_an_items_formula_goes_on_with_is_asked_beside_it(tmp_path):
-    found = cards(tmp_path, {"Smoothing.md": VAULT})
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+SMOOTHING = NOTES.add({"Smoothing.md": VAULT})
+
+
+def test_the_line_an_items_formula_goes_on_with_is_asked_beside_it(shared):
+    found = shared.cards(SMOOTHING)
     card = next(c for c in found if "holds every node close to its first guess" in c["back"])
     assert "(1-\\lambda)\\,S Y^{(t)}" in card["front"]  # (asked beside the formula it speaks of)
     assert "g_l H^{(l)}" not in card["front"] + card["back"]
 
 
-def test_an_item_right_after_a_formula_that_speaks_of_it_is_asked_beside_it(tmp_path):
-    found = cards(tmp_path, {"counting.qmd": BLOG})
+COUNTING = NOTES.add({"counting.qmd": BLOG})
+
+
+def test_an_item_right_after_a_formula_that_speaks_of_it_is_asked_beside_it(shared):
+    found = shared.cards(COUNTING)
     card = next(c for c in found if "tell the node itself from its neighbours" in c["back"])
     assert "(1 + \\lambda) h_v" in card["front"] and "pooling" not in card["back"]
 
 
-def test_nested_items_after_a_formula_make_one_card_not_two(tmp_path):
-    found = cards(tmp_path, {"margins.md": BOOK})
+MARGINS = NOTES.add({"margins.md": BOOK})
+
+
+def test_nested_items_after_a_formula_make_one_card_not_two(shared):
+    found = shared.cards(MARGINS)
     holding = [c for c in found if "misclassified" in c["back"]]
     assert len(holding) == 1
 
@@ -146,8 +166,11 @@ Expressivity: the weights sum to 1 → it's a weighted *mean*, so it can't count
 """
 
 
-def test_a_list_a_section_opens_with_is_on_a_card_when_its_closing_paragraph_took_the_sections_front(tmp_path):
-    found = cards(tmp_path, {"Attention Layers.md": PROPS})
+ATTENTION_LAYERS = NOTES.add({"Attention Layers.md": PROPS})
+
+
+def test_a_list_a_section_opens_with_is_on_a_card_when_its_closing_paragraph_took_the_sections_front(shared):
+    found = shared.cards(ATTENTION_LAYERS)
     assert any("works **inductively** on unseen graphs" in c["back"] for c in found)
     assert any("cost linear in the number of edges" in c["back"] for c in found)
     assert any("weighted *mean*, so it can't count" in c["back"] for c in found)  # (the closing paragraph kept)
@@ -177,8 +200,11 @@ Next: the gap is the big problem — a later schedule fixes the memory but not t
 """
 
 
-def test_a_labelled_paragraph_no_closing_card_held_is_a_card_of_its_label(tmp_path):
-    found = cards(tmp_path, {"stages.md": STAGES})
+STAGES_2 = NOTES.add({"stages.md": STAGES})
+
+
+def test_a_labelled_paragraph_no_closing_card_held_is_a_card_of_its_label(shared):
+    found = shared.cards(STAGES_2)
     card = next(c for c in found if "keeps the activations of all $b$" in c["back"])
     assert card["front"] == "Staged training › Stage pipeline › Cost of that"
     assert not any(c["front"].endswith("› Next") for c in found)  # (a label that names no subject)

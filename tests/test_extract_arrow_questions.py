@@ -4,7 +4,11 @@ answer; a question with no answer after an arrow is no card. Notes written into 
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from conftest import backs_by_front
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 DAILY = """---
 title: "2026-11-03"
@@ -39,8 +43,22 @@ x = y if ok else z  # what? -> not a card, code
 cards = backs_by_front  # {front: back} of the wiki's cards
 
 
-def test_a_question_answered_after_an_arrow_is_a_card(tmp_path):
-    found = cards(new_wiki(tmp_path, {"daily/2026-11-03.qmd": DAILY, "ROC and AUC.md": VAULT}))
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+N2026_11_03 = NOTES.add({
+    "daily/2026-11-03.qmd": DAILY,
+    "ROC and AUC.md": VAULT
+})
+
+
+def test_a_question_answered_after_an_arrow_is_a_card(shared):
+    found = shared.backs_by_front(N2026_11_03)
     assert found["Qs\n\nwhy KL(P‖Q) and not KL(Q‖P)?"] == ("asymmetric penalty: placing close points far apart "
                                                           "costs much,\nthe reverse little, so local structure is kept.")
     assert found["Qs\n\ncould I use the coordinates as features?"] == "no: there is no transform for new points."
@@ -54,8 +72,9 @@ def test_a_question_answered_after_an_arrow_is_a_card(tmp_path):
     assert not any("ten thousand" in front for front in found), "no arrow, no answer"
 
 
-def test_a_days_log_is_no_card(tmp_path):
-    note = """---
+N2026_11_14 = NOTES.add({
+    "daily/2026-11-14.qmd": (
+        """---
 title: "2026-11-14"
 ---
 
@@ -67,16 +86,25 @@ title: "2026-11-14"
 ## Random
 
 - Reminder: the eval sheet compares fourteen checkpoints on one test set, so talk to M. about it.
-"""
-    assert cards(new_wiki(tmp_path, {"daily/2026-11-14.qmd": note})) == {}
+""")
+})
 
 
-def test_a_question_mark_and_arrow_inside_a_wikilink_ask_nothing(tmp_path):
+def test_a_days_log_is_no_card(shared):
+    assert shared.backs_by_front(N2026_11_14) == {}
+
+
+BOOSTING = NOTES.add({
+    "Boosting.md": (
+        "# Boosting\n\n- reread the chapter, it finally clicked, so I wrote [[AdaBoost#Why does it work? → "
+        "exponential loss]] into the note\n- why is AdaBoost sensitive to outliers? → the exponential loss "
+        "grows fast on large negative margins\n")
+})
+
+
+def test_a_question_mark_and_arrow_inside_a_wikilink_ask_nothing(shared):
     """`[[AdaBoost#Why does it work? → exponential loss]]` is a link's name (the writer's heading and a reminder),
     not a question and its answer: no card is cut inside the link."""
-    note = ("# Boosting\n\n- reread the chapter, it finally clicked, so I wrote [[AdaBoost#Why does it work? → "
-            "exponential loss]] into the note\n- why is AdaBoost sensitive to outliers? → the exponential loss "
-            "grows fast on large negative margins\n")
-    cards = backs_by_front(new_wiki(tmp_path, {"Boosting.md": note}))
+    cards = shared.backs_by_front(BOOSTING)
     assert not any("[[" in front or "]]" in back for front, back in cards.items()), cards
     assert cards.get("Boosting\n\nwhy is AdaBoost sensitive to outliers?", "").startswith("the exponential loss"), cards

@@ -5,9 +5,12 @@ The note is written here in the style of a tutorial pasted from a blog; the CLI 
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import backs_by_front, new_wiki, run
+
+from conftest import backs_by_front, new_wiki
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 # Sections over 150 words, as an article's are: too long for one card, so their sentences speak for themselves
 # (the first paragraph of each is the section's own card)
@@ -89,8 +92,19 @@ We covered gradient clipping by norm and by value. If you enjoyed this article, 
 cards = backs_by_front  # {front: back} of the wiki's cards
 
 
-def test_a_term_named_in_the_middle_of_a_paragraph_is_a_definition_card_with_what_it_names(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Gradient clipping.md": ARTICLE}))
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+GRADIENT_CLIPPING = NOTES.add({"Gradient clipping.md": ARTICLE})
+
+
+def test_a_term_named_in_the_middle_of_a_paragraph_is_a_definition_card_with_what_it_names(shared):
+    found = shared.backs_by_front(GRADIENT_CLIPPING)
     back = found["A Gentle Introduction to Gradient Clipping › Exploding Gradients\n\n"
                  "Define: exploding gradient problem"]
     assert back.startswith("When their norms are mostly above one, the product grows exponentially"), \
@@ -101,8 +115,11 @@ def test_a_term_named_in_the_middle_of_a_paragraph_is_a_definition_card_with_wha
         "called the clipping norm."), "', called the clipping norm': the sentence that names it"
 
 
-def test_a_sentence_that_says_what_a_term_is_and_what_sets_it_apart_is_a_definition_card(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Gradient clipping.md": ARTICLE}))
+GRADIENT_CLIPPING_2 = NOTES.add({"Gradient clipping.md": ARTICLE})
+
+
+def test_a_sentence_that_says_what_a_term_is_and_what_sets_it_apart_is_a_definition_card(shared):
+    found = shared.backs_by_front(GRADIENT_CLIPPING_2)
     assert found["A Gentle Introduction to Gradient Clipping › Exploding Gradients\n\nDefine: cliff"] == (
         "A cliff is a region of the loss surface where the loss changes very steeply over a short distance.")
     assert found["A Gentle Introduction to Gradient Clipping › Clipping by Norm\n\n"
@@ -112,15 +129,20 @@ def test_a_sentence_that_says_what_a_term_is_and_what_sets_it_apart_is_a_definit
         "a genus alone takes the next sentence that goes on about the term"
 
 
-def test_pointers_boilerplate_and_judgements_are_no_definitions(tmp_path):
-    note = ARTICLE.replace("The opposite failure,", "The opposite failure is a problem that shows up as well,") + """
+GRADIENT_CLIPPING_3 = NOTES.add({
+    "Gradient clipping.md": (
+        ARTICLE.replace("The opposite failure,", "The opposite failure is a problem that shows up as well,") + """
 ## Wrapping Up
 
 This is called a checklist. A common value is a threshold of 1 for the clipping norm that most people use. The
 interpretation is a choice that differs from one library to the next. Bagging is known as bootstrap aggregating.
 The function is called on every step of the training loop in the examples of the library that we used above.
-"""
-    found = cards(new_wiki(tmp_path, {"Gradient clipping.md": note}))
+""")
+})
+
+
+def test_pointers_boilerplate_and_judgements_are_no_definitions(shared):
+    found = shared.backs_by_front(GRADIENT_CLIPPING_3)
     defined = [front.rsplit("Define: ", 1)[-1] for front in found if "Define: " in front]
     assert sorted(defined) == ["Adaptive gradient clipping", "Clipping by value", "cliff", "clipping norm",
                                "exploding gradient problem"], defined
@@ -128,16 +150,20 @@ The function is called on every step of the training loop in the examples of the
                    for back in found.values()), "a tutorial's boilerplate is no card"
 
 
-def test_a_list_of_names_under_a_heading_that_names_their_kind_is_a_card(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Gradient clipping.md": ARTICLE}))
+GRADIENT_CLIPPING_4 = NOTES.add({"Gradient clipping.md": ARTICLE})
+
+
+def test_a_list_of_names_under_a_heading_that_names_their_kind_is_a_card(shared):
+    found = shared.backs_by_front(GRADIENT_CLIPPING_4)
     assert found["A Gentle Introduction to Gradient Clipping › Optimizers With Built-in Clipping"] == \
         "- Adam\n- RMSProp\n- Adagrad"
     assert not any("Further Reading" in front or "Conclusion" in front for front in found), \
         "links to read and a blog's sign-off are no card"
 
 
-def test_a_list_of_topics_or_links_is_no_card_of_names(tmp_path):
-    note = """# Course
+COURSE = NOTES.add({
+    "Course.md": (
+        """# Course
 
 ## Key Concepts
 
@@ -158,13 +184,18 @@ def test_a_list_of_topics_or_links_is_no_card_of_names(tmp_path):
 
 - PyTorch
     - JAX
-"""
-    found = cards(new_wiki(tmp_path, {"Course.md": note}))
+""")
+})
+
+
+def test_a_list_of_topics_or_links_is_no_card_of_names(shared):
+    found = shared.backs_by_front(COURSE)
     assert found == {"Course › Popular Libraries": "- PyTorch\n- JAX"}, found
 
 
-def test_a_blogs_furniture_is_left_out_of_a_section_card_and_a_term_it_names_is_a_card_too(tmp_path):
-    note = """---
+LABEL_SMOOTHING = NOTES.add({
+    "Label smoothing.md": (
+        """---
 title: Label Smoothing
 ---
 
@@ -185,8 +216,12 @@ Replacing each one-hot target by a mix of itself and the uniform distribution ov
 from growing without bound. This is called label smoothing, and a weight of 0.1 on the uniform part is common.
 
 Do you have any questions? Ask your questions in the comments below.
-"""
-    found = cards(new_wiki(tmp_path, {"Label smoothing.md": note}))
+""")
+})
+
+
+def test_a_blogs_furniture_is_left_out_of_a_section_card_and_a_term_it_names_is_a_card_too(shared):
+    found = shared.backs_by_front(LABEL_SMOOTHING)
     lead = found["Label Smoothing"]
     assert lead.startswith("Classifiers trained with one-hot targets") and lead.endswith("0.1 on the uniform part is common.")
     assert not any(word in lead for word in ("In this post", "you will know", "Why one-hot", "Kick-start", "started",
@@ -194,14 +229,19 @@ Do you have any questions? Ask your questions in the comments below.
     assert found["Label Smoothing\n\nDefine: label smoothing"].startswith("Replacing each one-hot target by a mix")
 
 
-def test_an_abbreviation_spelled_out_in_prose_is_a_definition_card(tmp_path):
-    note = """## Retrieval Metrics
+SEARCH = NOTES.add({
+    "Search.md": (
+        """## Retrieval Metrics
 
 Retrieval systems are judged on the ranked lists they return, not on single predictions, so their metrics look at
 where in the list the relevant items land. MRR (mean reciprocal rank) is the average over queries of one over the
 rank of the first relevant item. It rewards putting one good answer at the top and ignores everything after it.
-"""
-    found = cards(new_wiki(tmp_path, {"Search.md": note}))
+""")
+})
+
+
+def test_an_abbreviation_spelled_out_in_prose_is_a_definition_card(shared):
+    found = shared.backs_by_front(SEARCH)
     assert found["Search › Retrieval Metrics\n\nDefine: mean reciprocal rank (MRR)"] == (
         "MRR (mean reciprocal rank) is the average over queries of one over the rank of the first relevant item.")
 
@@ -225,8 +265,11 @@ The gradient noise of small batches that we measured acts as a regularizer in ou
 """
 
 
-def test_a_paragraph_that_opens_by_saying_something_of_the_sections_subject_asks_how_it_goes_on(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Training.md": CLAIMS}))
+TRAINING = NOTES.add({"Training.md": CLAIMS})
+
+
+def test_a_paragraph_that_opens_by_saying_something_of_the_sections_subject_asks_how_it_goes_on(shared):
+    found = shared.backs_by_front(TRAINING)
     assert found["Training › Effect of Batch Size\n\nA very large batch size …"] == (
         "A very large batch size can generalize worse, as the optimizer settles in sharp minima of the training loss.")
     claims = [front for front in found if front.endswith(" …")]
@@ -234,15 +277,21 @@ def test_a_paragraph_that_opens_by_saying_something_of_the_sections_subject_asks
         "'makes' is no verb a claim is read at; 'The model', 'A common value' and 'we measured' make no claim card"
 
 
-def test_a_symbol_the_heading_names_makes_a_subject_of_the_section(tmp_path):
-    note = CLAIMS.replace("## Effect of Batch Size", "## Choosing k").replace(
-        "A very large batch size can generalize worse", "The choice of k can generalize worse")
-    found = cards(new_wiki(tmp_path, {"Training.md": note}))
+TRAINING_2 = NOTES.add({
+    "Training.md": (
+        CLAIMS.replace("## Effect of Batch Size", "## Choosing k").replace(
+     "A very large batch size can generalize worse", "The choice of k can generalize worse"))
+})
+
+
+def test_a_symbol_the_heading_names_makes_a_subject_of_the_section(shared):
+    found = shared.backs_by_front(TRAINING_2)
     assert "Training › Choosing k\n\nThe choice of k …" in found, "'k' under 'Choosing k'"
 
 
-def test_a_list_of_the_vaults_own_links_is_names_and_a_pointer_after_it_is_left_out(tmp_path):
-    note = """# Optimizers
+OPTIMIZERS = NOTES.add({
+    "Optimizers.md": (
+        """# Optimizers
 
 ## Adaptive Optimizers
 
@@ -251,8 +300,12 @@ def test_a_list_of_the_vaults_own_links_is_names_and_a_pointer_after_it_is_left_
 - [[Adagrad]]
 
 For example code for each of these optimizers, see the next section.
-"""
-    found = cards(new_wiki(tmp_path, {"Optimizers.md": note}))
+""")
+})
+
+
+def test_a_list_of_the_vaults_own_links_is_names_and_a_pointer_after_it_is_left_out(shared):
+    found = shared.backs_by_front(OPTIMIZERS)
     assert found == {"Optimizers › Adaptive Optimizers": "- [[Adam]]\n- [[RMSProp|RMSProp]]\n- [[Adagrad]]"}, found
 
 
@@ -305,16 +358,21 @@ def test_a_question_heading_over_pages_of_prose_is_answered_by_its_first_paragra
         "Feature stores\n\nWhat Is a Feature Store?": "\n\n".join(paragraphs[:2])}, "a short section answers whole"
 
 
-def test_a_noun_called_a_term_names_it(tmp_path):
-    note = ("## Encoders\n\nAn encoder reads the whole input sentence and squeezes it into one fixed length vector called "
-            "a context vector, which is all the decoder ever sees of the input.\n")
-    found = cards(new_wiki(tmp_path, {"Seq2seq.md": note}))
+SEQ2SEQ = NOTES.add({
+    "Seq2seq.md": (
+        "## Encoders\n\nAn encoder reads the whole input sentence and squeezes it into one fixed length vector called "
+        "a context vector, which is all the decoder ever sees of the input.\n")
+})
+
+
+def test_a_noun_called_a_term_names_it(shared):
+    found = shared.backs_by_front(SEQ2SEQ)
     assert found["Seq2seq › Encoders\n\nDefine: context vector"].startswith("An encoder reads the whole input")
 
 
-def test_a_posts_words_about_itself_are_no_card(tmp_path):
-    """"Quick post because I keep redoing these numbers": why the author wrote, nothing to recall."""
-    post = """---
+INDEX = NOTES.add({
+    "posts/kv/index.qmd": (
+        """---
 title: "KV cache arithmetic"
 ---
 
@@ -323,6 +381,11 @@ Quick post because I keep redoing these numbers on napkins.
 ## What gets cached
 
 Each new token's query attends over the keys and values of all previous tokens, which do not change, so they are cached.
-"""
-    cards = json.loads(run(new_wiki(tmp_path, {"posts/kv/index.qmd": post}), "cards", "--json", ok=True).output)
+""")
+})
+
+
+def test_a_posts_words_about_itself_are_no_card(shared):
+    """"Quick post because I keep redoing these numbers": why the author wrote, nothing to recall."""
+    cards = shared.cards(INDEX)
     assert [c["front"] for c in cards] == ["KV cache arithmetic › What gets cached"]

@@ -5,9 +5,13 @@ written here in the style of an Obsidian vault titled by file names; the CLI rea
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import backs_by_front, new_wiki, run
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 BANDITS = """#reinforcement-learning
 - Slot machines are sometimes called one-armed bandits, and a casino floor holds many of them with payouts you do
@@ -60,8 +64,19 @@ them is made per product rather than once and for all by the team that maintains
 cards = backs_by_front  # {front: back} of the wiki's cards
 
 
-def test_a_bullet_that_opens_by_defining_its_subject_is_a_definition_card(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Bandits.md": BANDITS}))
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+BANDITS_2 = NOTES.add({"Bandits.md": BANDITS})
+
+
+def test_a_bullet_that_opens_by_defining_its_subject_is_a_definition_card(shared):
+    found = shared.backs_by_front(BANDITS_2)
     assert found["Bandits\n\nDefine: Multi-armed bandits"] == (
         "Multi-armed bandits are algorithms that trade off exploiting the arm that paid best so far against "
         "exploring arms that might pay more. They treat each candidate model as an arm whose payout is unknown, and "
@@ -72,33 +87,45 @@ def test_a_bullet_that_opens_by_defining_its_subject_is_a_definition_card(tmp_pa
     assert not any("Slot machines" in front for front in found), "a bullet that is no definition makes none"
 
 
-def test_a_sentence_that_names_what_came_before_is_a_definition_card(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Bandits.md": BANDITS}))
+BANDITS_3 = NOTES.add({"Bandits.md": BANDITS})
+
+
+def test_a_sentence_that_names_what_came_before_is_a_definition_card(shared):
+    found = shared.backs_by_front(BANDITS_3)
     back = found["Contextual bandits\n\nDefine: partial feedback problem (bandit feedback)"]
     assert back.startswith("A recommender shows ten of a thousand items") and back.endswith("bandit feedback.")
 
 
-def test_named_methods_under_an_example_heading_are_outline_cards_math_labels_too(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Bandits.md": BANDITS}))
+BANDITS_4 = NOTES.add({"Bandits.md": BANDITS})
+
+
+def test_named_methods_under_an_example_heading_are_outline_cards_math_labels_too(shared):
+    found = shared.backs_by_front(BANDITS_4)
     assert found["Bandits › Bandit Algorithms Example › $\\epsilon$-greedy"] == (
         "- With probability epsilon, pick a random arm; otherwise pick the arm with the best average reward so far.")
     assert "Bandits › Bandit Algorithms Example › Thompson sampling" in found
 
 
-def test_a_worked_example_heading_still_makes_no_cards(tmp_path):
-    note = """## One Example
+BANDITS_5 = NOTES.add({
+    "Bandits.md": (
+        """## One Example
 Suppose a recommender shows ten items and two of them get clicked by the user who sees them on the front page.
 
 ## Bandit Algorithms Example
 - Upper confidence bound
     - Add a bonus to each arm's mean that shrinks as it is played: $r = 0.5 + 0.2 = 0.7$ for the first arm.
-"""
-    found = cards(new_wiki(tmp_path, {"Bandits.md": note}))
+""")
+})
+
+
+def test_a_worked_example_heading_still_makes_no_cards(shared):
+    found = shared.backs_by_front(BANDITS_5)
     assert found == {}, "a story with made-up numbers, and arithmetic under an example heading, are examples"
 
 
-def test_an_outline_branch_too_big_for_one_card_gives_its_own_items(tmp_path):
-    note = """## Approaches
+RANKING = NOTES.add({
+    "Ranking.md": (
+        """## Approaches
 - Pairwise ranking
     - Predicts which of two documents should rank higher rather than a score for each
     - The problem turns into binary classification over pairs of documents for one query
@@ -109,16 +136,21 @@ def test_an_outline_branch_too_big_for_one_card_gives_its_own_items(tmp_path):
         - LambdaMART, which builds LambdaRank's gradients into a gradient-boosted ensemble of regression trees
 - Listwise ranking
     - Scores the whole list at once
-""" + LONG
-    found = cards(new_wiki(tmp_path, {"Ranking.md": note}))
+""" + LONG)
+})
+
+
+def test_an_outline_branch_too_big_for_one_card_gives_its_own_items(shared):
+    found = shared.backs_by_front(RANKING)
     assert found["Ranking › Approaches › Pairwise ranking"] == (
         "- Predicts which of two documents should rank higher rather than a score for each\n"
         "- The problem turns into binary classification over pairs of documents for one query"), \
         "the branch's own items, its list of examples left out"
 
 
-def test_a_wikilink_label_over_its_explanation_is_an_outline_card_but_a_table_of_contents_is_not(tmp_path):
-    note = """## Listwise methods
+RANKING_2 = NOTES.add({
+    "Ranking.md": (
+        """## Listwise methods
 - [[SoftRank]]
     - treats each score as a Gaussian, so the rank of a document becomes a distribution with a smooth expectation
 - [[ListNet]]
@@ -127,33 +159,47 @@ def test_a_wikilink_label_over_its_explanation_is_an_outline_card_but_a_table_of
     1. [[#Pairwise methods|Pairwise methods]]
         1. [[#Why pairs work|Why pairs work]]
         2. [[#Costs of pairs|Costs of pairs]]
-""" + LONG
-    found = cards(new_wiki(tmp_path, {"Ranking.md": note}))
+""" + LONG)
+})
+
+
+def test_a_wikilink_label_over_its_explanation_is_an_outline_card_but_a_table_of_contents_is_not(shared):
+    found = shared.backs_by_front(RANKING_2)
     assert found["Ranking › Listwise methods › SoftRank"].startswith("- treats each score as a Gaussian")
     assert "Ranking › Listwise methods › ListNet" in found
     assert not any("Pairwise methods" in back for back in found.values()), "links to the note's own headings"
 
 
-def test_a_list_announced_as_follows_is_a_card(tmp_path):
-    note = """## Masked language modelling
+BERT = NOTES.add({
+    "BERT.md": (
+        """## Masked language modelling
 Some tokens of the input are hidden and the encoder learns to predict them from both sides. This is also called
 a cloze task.
 
 To keep fine-tuning close to pretraining, the tokens are chosen as follows:
 - pick 15% of the tokens at random
 - replace most of them by the mask token, some by a random token, and leave the rest unchanged
-""" + LONG
-    found = cards(new_wiki(tmp_path, {"BERT.md": note}))
+""" + LONG)
+})
+
+
+def test_a_list_announced_as_follows_is_a_card(shared):
+    found = shared.backs_by_front(BERT)
     assert found["BERT › Masked language modelling\n\nTo keep fine-tuning close to pretraining, the tokens are "
                  "chosen as follows:"].startswith("- pick 15% of the tokens at random")
 
 
-def test_problem_of_and_solutions_to_headings_are_topics_not_exercises(tmp_path):
-    note = """## Problem of class imbalance
+CLASS_IMBALANCE = NOTES.add({
+    "Class imbalance.md": (
+        """## Problem of class imbalance
 - The model sees too few examples of the rare class to learn what sets it apart from the others.
 - Accuracy rewards always predicting the common class, so training can settle there.
-"""
-    found = cards(new_wiki(tmp_path, {"Class imbalance.md": note}))
+""")
+})
+
+
+def test_problem_of_and_solutions_to_headings_are_topics_not_exercises(shared):
+    found = shared.backs_by_front(CLASS_IMBALANCE)
     assert any(front.split("\n\n", 1)[0] == "Problem of class imbalance" for front in found), \
         "(the heading names the note: no subject before it)"  # (its claims a card each: the others on the front)
 
@@ -197,8 +243,9 @@ def test_check_counts_definition_sentences_as_a_form(tmp_path):
     assert report["made"]["definition-sentence"] == 3
 
 
-def test_a_sentence_bullet_over_labelled_items_introduces_them(tmp_path):
-    note = """## How it works
+LSTM = NOTES.add({
+    "LSTM.md": (
+        """## How it works
 - Each step keeps a hidden state and a cell state, and the cell holds what is remembered for long
 - Which information is erased, written or read is decided by three gates
     - Forget gate: what of the old cell state is kept
@@ -207,15 +254,20 @@ def test_a_sentence_bullet_over_labelled_items_introduces_them(tmp_path):
 - Apply the gates
     - the new cell state is the old one through the forget gate plus the new content through the input gate
     - the new hidden state is the new cell state through the output gate
-""" + LONG
-    found = cards(new_wiki(tmp_path, {"LSTM.md": note}))
+""" + LONG)
+})
+
+
+def test_a_sentence_bullet_over_labelled_items_introduces_them(shared):
+    found = shared.backs_by_front(LSTM)
     assert found["LSTM › How it works\n\nWhich information is erased, written or read is decided by three gates:"] \
         == ("- Forget gate: what of the old cell state is kept\n- Input gate: what of the new content is written to "
             "the cell\n- Output gate: what of the cell is passed on to the hidden state")
 
 
-def test_the_explanations_after_a_sections_formulas_are_a_card_but_steps_between_them_are_not(tmp_path):
-    note = """## Moving average
+AVERAGES = NOTES.add({
+    "Averages.md": (
+        """## Moving average
 $$v_t = \\beta v_{t-1} + (1-\\beta) a_t$$
 - The higher the beta, the smoother the curve, but it lags behind changes
 - The lower the beta, the noisier the curve, but it follows changes quickly
@@ -224,16 +276,21 @@ $$v_t = \\beta v_{t-1} + (1-\\beta) a_t$$
 - Given the data and a differentiable loss function to minimise
 $$F_0 = \\arg\\min_\\gamma \\sum_i L(y_i, \\gamma)$$
 - Then fit each new tree to the negative gradient of the loss at the current model
-"""
-    found = cards(new_wiki(tmp_path, {"Averages.md": note}))
+""")
+})
+
+
+def test_the_explanations_after_a_sections_formulas_are_a_card_but_steps_between_them_are_not(shared):
+    found = shared.backs_by_front(AVERAGES)
     assert found["Averages › Moving average"] == (
         "- The higher the beta, the smoother the curve, but it lags behind changes\n"
         "- The lower the beta, the noisier the curve, but it follows changes quickly")
     assert "Averages › Procedure" not in found, "the steps around a formula are not an explanation of their own"
 
 
-def test_a_labelled_item_that_explains_is_a_card_but_generic_labels_values_and_pointers_are_not(tmp_path):
-    note = """## Terminology
+GRAPHS = NOTES.add({
+    "Graphs.md": (
+        """## Terminology
 The words used for the parts of a graph, in the order a course would introduce them to a newcomer:
 
 1. Vertex - A vertex, also called a node, is a basic unit of a graph that may hold attributes of its own.
@@ -245,8 +302,12 @@ The words used for the parts of a graph, in the order a course would introduce t
 7. In summary, a graph: a set of vertices with the edges between them, directed or not, weighted or not
 8. Cycle - A cycle is a path of edges that starts and ends on the same vertex of the graph.
 9. Degree - The degree of a vertex is the number of edges that touch it, loops counted twice.
-"""
-    found = cards(new_wiki(tmp_path, {"Graphs.md": note}))
+""")
+})
+
+
+def test_a_labelled_item_that_explains_is_a_card_but_generic_labels_values_and_pointers_are_not(shared):
+    found = shared.backs_by_front(GRAPHS)
     assert found["Graphs › Terminology › Vertex"] == ("A vertex, also called a node, is a basic unit of a graph that "
                                                       "may hold attributes of its own.")
     assert {"Graphs › Terminology › Edge", "Graphs › Terminology › Cycle", "Graphs › Terminology › Degree"} <= set(found)
@@ -254,21 +315,27 @@ The words used for the parts of a graph, in the order a course would introduce t
                    for front in found)
 
 
-def test_a_short_expression_named_by_its_list_item_is_a_formula_card(tmp_path):
-    note = """## Basic measures
+METRICS = NOTES.add({
+    "Metrics.md": (
+        """## Basic measures
 Denote $P$ and $N$ the numbers of actual positives and negatives:
 1. Accuracy: $$\\frac{TP+TN}{P+N}$$
 2. Specificity (true negative rate) $$\\frac{TN}{N}$$
 3. $$x_i$$
-"""
-    found = cards(new_wiki(tmp_path, {"Metrics.md": note}))
+""")
+})
+
+
+def test_a_short_expression_named_by_its_list_item_is_a_formula_card(shared):
+    found = shared.backs_by_front(METRICS)
     assert found["Metrics › Basic measures\n\nAccuracy:"] == "$$\\frac{TP+TN}{P+N}$$"
     assert found["Metrics › Basic measures\n\nSpecificity (true negative rate)"] == "$$\\frac{TN}{N}$$"
     assert not any(back == "$$x_i$$" for back in found.values())
 
 
-def test_names_in_lower_case_short_list_names_and_numbered_names_are_no_obstacle(tmp_path):
-    note = """## Algorithm
+K_MEANS = NOTES.add({
+    "k-means.md": (
+        """## Algorithm
 Lloyd's algorithm:
 1. pick k initial centroids at random from the points
 2. assign each point to its nearest centroid
@@ -285,8 +352,12 @@ k-means assumes round clusters of similar size, because it only uses distances t
 Specifically, you learned:
 - clusters are found by alternating two steps
 - the result depends on the starting centroids
-"""
-    found = cards(new_wiki(tmp_path, {"k-means.md": note}))
+""")
+})
+
+
+def test_names_in_lower_case_short_list_names_and_numbered_names_are_no_obstacle(shared):
+    found = shared.backs_by_front(K_MEANS)
     # (a label over a list heads it as a heading would; the paragraph after it opens the section)
     assert found["k-means › Algorithm › Lloyd's algorithm"].startswith("1. pick k initial centroids")
     assert found["k-means › Limitations\n\nWhat are the limitations of k-means?"].startswith("k-means assumes round clusters")
@@ -295,8 +366,9 @@ Specifically, you learned:
     assert not any("you learned" in front for front in found)
 
 
-def test_tables_of_symbols_side_by_side_and_rows_that_repeat_themselves_make_no_cards(tmp_path):
-    note = """## Traversal order
+GRAPHS_2 = NOTES.add({
+    "Graphs.md": (
+        """## Traversal order
 | Depth-first | Breadth-first |
 | :--- | :--- |
 | $S \\rightarrow A$ | $S \\rightarrow A$ |
@@ -307,21 +379,30 @@ def test_tables_of_symbols_side_by_side_and_rows_that_repeat_themselves_make_no_
 |---|---|---|
 | $Cov(X,Y)$ | Covariance of X and Y | Covariance of X and Y |
 | $\\sigma$ | $\\sqrt{V(X)}$ | the standard deviation of the variable |
-""" + LONG
-    found = cards(new_wiki(tmp_path, {"Graphs.md": note}))
+""" + LONG)
+})
+
+
+def test_tables_of_symbols_side_by_side_and_rows_that_repeat_themselves_make_no_cards(shared):
+    found = shared.backs_by_front(GRAPHS_2)
     assert not any("rightarrow" in front for front in found)
     assert not any(front.startswith("Graphs › Notation ›") for front in found), \
         "a notation table (symbols in its first column) makes no row cards"
 
 
-def test_a_quarto_listing_page_makes_no_cards_and_a_broken_off_definition_none(tmp_path):
-    listing = '---\ntitle: "Posts"\nlisting:\n  contents: "*.qmd"\n---\n\nLonger write-ups of things from the daily notes.\n'
-    note = """Logistic regression is a linear classifier that outputs probabilities: it passes a linear score through
+INDEX = NOTES.add({
+    "posts/index.qmd": '---\ntitle: "Posts"\nlisting:\n  contents: "*.qmd"\n---\n\nLonger write-ups of things from the daily notes.\n',
+    "Logistic regression.md": (
+        """Logistic regression is a linear classifier that outputs probabilities: it passes a linear score through
 the sigmoid,
 
 $$P(y = 1 \\mid x) = \\sigma(w^\\top x + b)$$
-""" + LONG
-    found = cards(new_wiki(tmp_path, {"posts/index.qmd": listing, "Logistic regression.md": note}))
+""" + LONG)
+})
+
+
+def test_a_quarto_listing_page_makes_no_cards_and_a_broken_off_definition_none(shared):
+    found = shared.backs_by_front(INDEX)
     assert not any(front.startswith("Posts") for front in found)
     assert not any("Define:" in front for front in found), "a sentence a formula breaks off defines nothing"
 

@@ -6,13 +6,13 @@ repository; the CLI reads them as a scan would, and one test calls the pass on d
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import new_wiki, run
 
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.draft import Draft
 from mlwiki.models import CardKind
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -57,14 +57,19 @@ BOOK = """# Retrieval
 """
 
 
-def _cards(tmp_path, notes: dict[str, str]) -> list[dict]:
-    root = new_wiki(tmp_path, notes, CONFIG)
-    run(root, "scan", ok=True)
-    return json.loads(run(root, "cards", "--json", ok=True).output)
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
 
 
-def test_a_question_whose_answer_is_a_child_card_and_a_pointer_is_no_card(tmp_path):
-    cards = _cards(tmp_path, {"notes/batch-norm.qmd": QUARTO})
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+BATCH_NORM = NOTES.add({"notes/batch-norm.qmd": QUARTO})
+
+
+def test_a_question_whose_answer_is_a_child_card_and_a_pointer_is_no_card(shared):
+    cards = shared.cards(BATCH_NORM)
     fronts = [c["front"] for c in cards]
     assert not any(front.endswith("Why did the first attempt fail?") for front in fronts)  # (the parent)
     child = next(c for c in cards if c["front"].endswith("› The running statistics were frozen"))
@@ -72,8 +77,11 @@ def test_a_question_whose_answer_is_a_child_card_and_a_pointer_is_no_card(tmp_pa
     assert any(front.endswith("Batch norm › Results") for front in fronts)  # (a card with its own fact stays)
 
 
-def test_a_list_card_left_with_labels_that_name_no_kinds_is_no_card(tmp_path):
-    cards = _cards(tmp_path, {"Churn.md": VAULT})
+CHURN = NOTES.add({"Churn.md": VAULT})
+
+
+def test_a_list_card_left_with_labels_that_name_no_kinds_is_no_card(shared):
+    cards = shared.cards(CHURN)
     fronts = [c["front"] for c in cards]
     assert "Churn › Pose it as a learning problem" not in fronts  # (was "- Objective - Inputs - Category")
     assert "Churn › Pose it as a learning problem › Objective" in fronts
@@ -81,8 +89,14 @@ def test_a_list_card_left_with_labels_that_name_no_kinds_is_no_card(tmp_path):
     assert listed["back"] == "SLiC, ORPO, SimPO"  # (a plural heading: which ones there are is the fact)
 
 
-def test_labels_the_front_names_go_and_the_fact_beside_them_stays(tmp_path):
-    cards = _cards(tmp_path, {"book/retrieval.md": BOOK, "book/_toc.yml": "format: jb-book\nroot: retrieval\n"})
+RETRIEVAL = NOTES.add({
+    "book/retrieval.md": BOOK,
+    "book/_toc.yml": "format: jb-book\nroot: retrieval\n"
+})
+
+
+def test_labels_the_front_names_go_and_the_fact_beside_them_stays(shared):
+    cards = shared.cards(RETRIEVAL)
     fronts = [c["front"] for c in cards]
     assert "Retrieval › Dense vs sparse, as the talk put it" not in fronts  # (was "dense, sparse, hybrids …")
     assert "Retrieval › Dense vs sparse, as the talk put it › hybrids sit in between" in fronts

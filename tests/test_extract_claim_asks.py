@@ -5,12 +5,15 @@ function does. Notes written in several styles into tmp_path, read back through 
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import backs_by_front, new_wiki, run
 
 from mlwiki import ids
 from mlwiki.extract.claim_asks import asked_front
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -22,29 +25,43 @@ OUTRO = ("\n\nThe exercises at the end of the chapter come back to all of this, 
          "We will look at the rest of it in the next notebook, after a short break.\n")
 
 
-def cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
 
 
-def test_a_name_in_code_after_the_verb_is_what_the_card_asks_for(tmp_path):
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+TRANSFORMERS = NOTES.add({
+    "Transformers.md": (
+        "# Transformers\n\n## Attention block\n\n" + INTRO
+        + "DeepGraph implements this block via MultiHeadDotProduct.\n\n"
+        + "JAX has a handy function, jax.vmap(f), to batch a function written for one example over many." + OUTRO)
+})
+
+
+def test_a_name_in_code_after_the_verb_is_what_the_card_asks_for(shared):
     """"DeepGraph implements this block via MultiHeadDotProduct": the learner recalls the name that does it, not what
     DeepGraph does in general; "JAX provides a function, jax.vmap(f), to batch a function …" asks which function."""
-    note = ("# Transformers\n\n## Attention block\n\n" + INTRO
-            + "DeepGraph implements this block via MultiHeadDotProduct.\n\n"
-            + "JAX has a handy function, jax.vmap(f), to batch a function written for one example over many." + OUTRO)
-    found = cards(tmp_path, {"Transformers.md": note})
+    found = shared.backs_by_front(TRANSFORMERS)
     path = "Transformers › Attention block\n\n"
     assert found.get(path + "In DeepGraph, what implements this block?", "").endswith("via MultiHeadDotProduct."), list(found)
     assert found.get(path + "Which JAX function is used to batch a function written for one example over many?",
                      "").startswith("JAX has a handy function, jax.vmap(f)"), list(found)
 
 
-def test_a_claim_with_its_reason_asks_why(tmp_path):
+GRAPHS = NOTES.add({
+    "Graphs.md": (
+        "## Graph search\n\n### Depth first search\n\n" + INTRO
+        + "DFS is handy for detecting cycles in a directed graph. This is because a cycle shows up as an edge "
+          "back to a node that is still on the stack." + OUTRO)
+})
+
+
+def test_a_claim_with_its_reason_asks_why(shared):
     """"DFS is handy for finding cycles. This is because …": the card asks why the claim holds, not what DFS is."""
-    note = ("## Graph search\n\n### Depth first search\n\n" + INTRO
-            + "DFS is handy for detecting cycles in a directed graph. This is because a cycle shows up as an edge "
-              "back to a node that is still on the stack." + OUTRO)
-    found = cards(tmp_path, {"Graphs.md": note})
+    found = shared.backs_by_front(GRAPHS)
     front = "Graphs › Graph search › Depth first search\n\nWhy is DFS handy for detecting cycles in a directed graph?"
     assert "edge back to a node" in found.get(front, ""), list(found)
     assert not any(f.endswith("What is DFS?") or f.endswith("DFS …") for f in found), list(found)
@@ -63,23 +80,33 @@ def test_a_condition_after_the_verb_asks_under_what_conditions(tmp_path):
     assert made[front] == ids.card_id("basic", "claim: REINFORCE … (day note 2026-10-02)"), "the id keeps the stub"
 
 
-def test_two_things_set_against_each_other_ask_how_they_compare(tmp_path):
+OPTIMISERS = NOTES.add({
+    "Optimisers.md": (
+        "# Optimisers\n\n## AdamW vs SGD\n\n" + INTRO
+        + "AdamW is usually quicker to get working; SGD is often better at generalising once it is tuned well." + OUTRO)
+})
+
+
+def test_two_things_set_against_each_other_ask_how_they_compare(shared):
     """"AdamW is usually quicker to get working; SGD is often better …" asks how the two compare, not
     what AdamW is."""
-    note = ("# Optimisers\n\n## AdamW vs SGD\n\n" + INTRO
-            + "AdamW is usually quicker to get working; SGD is often better at generalising once it is tuned well." + OUTRO)
-    found = cards(tmp_path, {"Optimisers.md": note})
+    found = shared.backs_by_front(OPTIMISERS)
     assert "Optimisers › AdamW vs SGD\n\nHow do AdamW and SGD compare?" in found, list(found)
 
 
-def test_a_setting_that_does_it_asks_how_and_a_function_asks_what_it_does(tmp_path):
+EMBEDDINGS = NOTES.add({
+    "Embeddings.md": (
+        "# Embeddings\n\n## Skip-gram\n\n" + INTRO
+        + "Skip-Gram can be switched on in gensim using sg=1.\n\n"
+        + "You can also reverse the order of the elements with torch.flip(x, dims), which copies the data.\n\n"
+        + "Mean squared error (MSE) averages the squared differences between predictions and targets." + OUTRO)
+})
+
+
+def test_a_setting_that_does_it_asks_how_and_a_function_asks_what_it_does(shared):
     """"X can be switched on in gensim using sg=1" asks how; a tutorial's "You can also … with torch.flip(x, dims)"
     asks what the function does; a verb right before its object asks for the object ("What does MSE average?")."""
-    note = ("# Embeddings\n\n## Skip-gram\n\n" + INTRO
-            + "Skip-Gram can be switched on in gensim using sg=1.\n\n"
-            + "You can also reverse the order of the elements with torch.flip(x, dims), which copies the data.\n\n"
-            + "Mean squared error (MSE) averages the squared differences between predictions and targets." + OUTRO)
-    found = cards(tmp_path, {"Embeddings.md": note})
+    found = shared.backs_by_front(EMBEDDINGS)
     path = "Embeddings › Skip-gram\n\n"
     assert found.get(path + "How can Skip-Gram be switched on in gensim?") == \
         "Skip-Gram can be switched on in gensim using sg=1.", list(found)
@@ -87,25 +114,35 @@ def test_a_setting_that_does_it_asks_how_and_a_function_asks_what_it_does(tmp_pa
     assert path + "What does Mean squared error (MSE) average?" in found, list(found)
 
 
-def test_a_modal_before_its_object_asks_what_and_a_title_keeps_its_capitals(tmp_path):
+TEXT_DATA = NOTES.add({
+    "Text data.md": (
+        "# Text data\n\n## Corpus tokens\n\n" + INTRO
+        + "The tokens of a corpus can represent any units, such as words, subwords or characters." + OUTRO
+        + "\n## Introduction to deep learning\n\n" + INTRO
+        + "An Introduction to Deep Learning provides a gentle overview of the field for readers who know some "
+          "calculus and a little probability." + OUTRO)
+})
+
+
+def test_a_modal_before_its_object_asks_what_and_a_title_keeps_its_capitals(shared):
     """"The tokens of a corpus can represent any units …" asks what they can represent; a book's title that opens
     the sentence keeps its capital inside the question ("What does An Introduction to … provide?")."""
-    note = ("# Text data\n\n## Corpus tokens\n\n" + INTRO
-            + "The tokens of a corpus can represent any units, such as words, subwords or characters." + OUTRO
-            + "\n## Introduction to deep learning\n\n" + INTRO
-            + "An Introduction to Deep Learning provides a gentle overview of the field for readers who know some "
-              "calculus and a little probability." + OUTRO)
-    found = cards(tmp_path, {"Text data.md": note})
+    found = shared.backs_by_front(TEXT_DATA)
     assert "Text data › Corpus tokens\n\nWhat can the tokens of a corpus represent?" in found, list(found)
     assert "Text data › Introduction to deep learning\n\nWhat does An Introduction to Deep Learning provide?" \
         in found, list(found)
 
 
-def test_what_a_thing_is_said_to_be_of_asks_for_that(tmp_path):
+NORMALISATION = NOTES.add({
+    "Normalisation.md": (
+        "# Normalisation\n\n## Norm layers\n\n" + INTRO
+        + "LayerNorm is roughly equivalent to standardising each example over its own features." + OUTRO)
+})
+
+
+def test_what_a_thing_is_said_to_be_of_asks_for_that(shared):
     """"LayerNorm is roughly equivalent to …" asks what it is equivalent to, not what LayerNorm is."""
-    note = ("# Normalisation\n\n## Norm layers\n\n" + INTRO
-            + "LayerNorm is roughly equivalent to standardising each example over its own features." + OUTRO)
-    found = cards(tmp_path, {"Normalisation.md": note})
+    found = shared.backs_by_front(NORMALISATION)
     path = "Normalisation › Norm layers\n\n"
     assert path + "What is LayerNorm roughly equivalent to?" in found, list(found)
 
@@ -122,14 +159,19 @@ def test_a_claim_too_long_to_read_at_a_glance_asks_no_why():
         == "Why is GraphCast useful for forecasting?"
 
 
-def test_a_question_whose_pointer_the_front_does_not_name_keeps_the_subject_front(tmp_path):
+EMBEDDINGS_2 = NOTES.add({
+    "Embeddings.md": (
+        "# Embeddings\n\n## Negative sampling\n\n" + INTRO
+        + "FastWords implements one of these schemes, called unigram sampling. It draws the negatives in "
+        "proportion to how often each word occurs." + OUTRO)
+})
+
+
+def test_a_question_whose_pointer_the_front_does_not_name_keeps_the_subject_front(shared):
     """"Which of these schemes does X use?" points at schemes no heading names: the learner shown the card alone
     cannot tell which are meant, so the card keeps its subject's front; "this block" under "Attention block" is
     named by its heading and is asked."""
-    note = ("# Embeddings\n\n## Negative sampling\n\n" + INTRO
-            + "FastWords implements one of these schemes, called unigram sampling. It draws the negatives in "
-            "proportion to how often each word occurs." + OUTRO)
-    found = cards(tmp_path, {"Embeddings.md": note})
+    found = shared.backs_by_front(EMBEDDINGS_2)
     path = "Embeddings › Negative sampling\n\n"
     assert not any("these schemes" in front for front in found), list(found)
     assert found.get(path + "FastWords …", "").startswith("FastWords implements one of these schemes"), list(found)

@@ -5,7 +5,9 @@ again. Indented under its tab, a tab's text was read as a code block, and made n
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -40,8 +42,19 @@ Shallow trees suit boosting, deep trees suit bagging.
 """
 
 
-def test_each_content_tab_is_a_section_beside_the_others(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"docs/ensembles.md": PAGE}, CONFIG))
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+ENSEMBLES = NOTES.add({"docs/ensembles.md": PAGE})
+
+
+def test_each_content_tab_is_a_section_beside_the_others(shared):
+    cards = shared.backs_by_front(ENSEMBLES)
     bagging = [back for front, back in cards.items() if front.startswith("Ensembles › Two ways to combine trees › Bagging")]
     assert any("bootstrap resample" in back for back in bagging), cards
     assert any("equal weight" in back or "lowers the variance" in back for back in bagging), cards

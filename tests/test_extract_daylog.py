@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 DAY = """---
 tags: [daily]
@@ -21,8 +24,19 @@ Coverage assumption: the behaviour policy gives every action the target may take
 """
 
 
-def test_a_days_notes_and_log_are_cards_of_the_facts_they_state(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"daily/2026-09-14.md": DAY}))
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+N2026_09_14 = NOTES.add({"daily/2026-09-14.md": DAY})
+
+
+def test_a_days_notes_and_log_are_cards_of_the_facts_they_state(shared):
+    cards = shared.backs_by_front(N2026_09_14)
     assert cards.get("Off-policy", "").startswith("Off-policy = learning about one policy"), cards
     assert cards.get("Coverage assumption", "").startswith("the behaviour policy gives every action"), cards
     assert cards.get("ordinary IS", "").startswith("ordinary IS is unbiased"), cards
@@ -30,53 +44,77 @@ def test_a_days_notes_and_log_are_cards_of_the_facts_they_state(tmp_path):
     assert "gridworld" not in text and "rerun the sweep" not in text and "notes ›" not in text, cards
 
 
-def test_a_notes_heading_under_a_topic_leaves_its_name_out_of_the_fronts(tmp_path):
-    note = ("# Off-policy learning\n\n## notes\n\n- **Importance weight**: the ratio of the target's to the "
-            "behaviour policy's probability of the action taken.\n\n## Learning\n\nThe learning procedure merges "
-            "the most frequent pair of symbols into one, again and again.\n")
-    cards = backs_by_front(new_wiki(tmp_path, {"Off-policy learning.md": note}))
+OFF_POLICY_LEARNING = NOTES.add({
+    "Off-policy learning.md": (
+        "# Off-policy learning\n\n## notes\n\n- **Importance weight**: the ratio of the target's to the "
+        "behaviour policy's probability of the action taken.\n\n## Learning\n\nThe learning procedure merges "
+        "the most frequent pair of symbols into one, again and again.\n")
+})
+
+
+def test_a_notes_heading_under_a_topic_leaves_its_name_out_of_the_fronts(shared):
+    cards = shared.backs_by_front(OFF_POLICY_LEARNING)
     assert cards.get("Off-policy learning › Importance weight", "").startswith("the ratio of the target's"), cards
     assert "Off-policy learning › Learning" in cards  # ("Learning" is a topic's heading, not a day's)
 
 
-def test_a_days_topic_set_apart_by_a_dash_is_its_subject(tmp_path):
+N2026_10_09 = NOTES.add({
+    "2026-10-09.qmd": (
+        "---\ntitle: \"2026-10-09\"\n---\n\nshort one, tired.\n\nnoise vs jitter — I conflated these yesterday:\n\n"
+        "- **jitter**: a tiny constant added to the diagonal so that the Cholesky factorisation does not fail.\n"
+        "- **noise variance**: a parameter of the model, how far observations scatter around f.\n\n"
+        "::: {.callout-warning}\nsklearn's `alpha` is a fixed noise variance added to the diagonal, not a learned "
+        "one; add a `WhiteKernel` to learn the noise.\n:::\n")
+}, config='name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n')
+
+
+def test_a_days_topic_set_apart_by_a_dash_is_its_subject(shared):
     """"noise vs jitter — I conflated these yesterday:" after a line of the day's mood: the day's cards ask about
     noise and jitter, where a date names nothing."""
-    day = ("---\ntitle: \"2026-10-09\"\n---\n\nshort one, tired.\n\nnoise vs jitter — I conflated these yesterday:\n\n"
-           "- **jitter**: a tiny constant added to the diagonal so that the Cholesky factorisation does not fail.\n"
-           "- **noise variance**: a parameter of the model, how far observations scatter around f.\n\n"
-           "::: {.callout-warning}\nsklearn's `alpha` is a fixed noise variance added to the diagonal, not a learned "
-           "one; add a `WhiteKernel` to learn the noise.\n:::\n")
-    fronts = list(backs_by_front(new_wiki(tmp_path, {"2026-10-09.qmd": day},
-                                          'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n')))
+    fronts = list(shared.backs_by_front(N2026_10_09))
     assert fronts and all(front.startswith("Noise vs jitter") for front in fronts), fronts
 
 
-def test_a_days_one_word_topic_line_is_its_subject_and_not_said_again(tmp_path):
+N2026_10_12 = NOTES.add({
+    "2026-10-12.qmd": (
+        "---\ntitle: \"Daily notes: 2026-10-12\"\n---\n\nHyperparameters. GPML ch 5. From here on a GP is fitted, "
+        "not only conditioned.\n\nThe hypers are chosen by maximising the marginal likelihood, with the latent "
+        "function integrated out; the objective is non-convex, so restart the optimiser a few times.\n")
+})
+
+
+def test_a_days_one_word_topic_line_is_its_subject_and_not_said_again(shared):
     """"Hyperparameters. GPML ch 5. …" opens a day whose text speaks of "hypers": the day's subject, its lead card
     without the topic word again nor the chapter it cites."""
-    day = ("---\ntitle: \"Daily notes: 2026-10-12\"\n---\n\nHyperparameters. GPML ch 5. From here on a GP is fitted, "
-           "not only conditioned.\n\nThe hypers are chosen by maximising the marginal likelihood, with the latent "
-           "function integrated out; the objective is non-convex, so restart the optimiser a few times.\n")
-    cards = backs_by_front(new_wiki(tmp_path, {"2026-10-12.qmd": day}))
+    cards = shared.backs_by_front(N2026_10_12)
     assert cards.get("Hyperparameters", "").startswith("From here on a GP is fitted"), cards
     assert "GPML" not in "\n".join(cards.values()), cards
 
 
-def test_a_paragraph_of_a_days_notes_that_names_its_subject_is_a_card(tmp_path):
-    day = ("## log\nspent the morning on the off-policy chapter.\n\n## notes\nWeighted importance sampling is "
-           "biased but has a much lower variance than the ordinary estimator, since it divides by the sum of the "
-           "weights.\n")
-    cards = backs_by_front(new_wiki(tmp_path, {"daily/2026-09-15.md": day}))
+N2026_09_15 = NOTES.add({
+    "daily/2026-09-15.md": (
+        "## log\nspent the morning on the off-policy chapter.\n\n## notes\nWeighted importance sampling is "
+        "biased but has a much lower variance than the ordinary estimator, since it divides by the sum of the "
+        "weights.\n")
+})
+
+
+def test_a_paragraph_of_a_days_notes_that_names_its_subject_is_a_card(shared):
+    cards = shared.backs_by_front(N2026_09_15)
     assert any(front.startswith("Weighted importance sampling") and "sum of the weights" in back
                for front, back in cards.items()), cards
 
 
-def test_a_dated_notes_bold_answer_is_asked_without_the_stand_in_for_its_empty_path(tmp_path):
+N2026_01_05 = NOTES.add({
+    "til/2026-01-05.qmd": (
+        '---\ntitle: "2026-01-05"\n---\n\n- BYOL stops collapse with a predictor on one branch plus a '
+        "**stop-gradient** on the other.\n- Trying the cosine schedule again tomorrow, it broke yesterday.\n")
+})
+
+
+def test_a_dated_notes_bold_answer_is_asked_without_the_stand_in_for_its_empty_path(shared):
     """A day's note titled only by its date has no subject: a bullet whose bold word is the answer is asked by its
     sentence alone, with no trace of the stand-in the path was built on (a NUL char reached the front)."""
-    note = ('---\ntitle: "2026-01-05"\n---\n\n- BYOL stops collapse with a predictor on one branch plus a '
-            "**stop-gradient** on the other.\n- Trying the cosine schedule again tomorrow, it broke yesterday.\n")
-    cards = backs_by_front(new_wiki(tmp_path, {"til/2026-01-05.qmd": note}))
+    cards = shared.backs_by_front(N2026_01_05)
     assert cards == {"BYOL stops collapse with a predictor on one branch plus a … on the other.":
                      "BYOL stops collapse with a predictor on one branch plus a **stop-gradient** on the other."}, cards

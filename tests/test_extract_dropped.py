@@ -8,7 +8,11 @@ tests, in the styles of an Obsidian vault, a Quarto book and a MyST book; the CL
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import backs_by_front, new_wiki
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 BOOK_CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -41,14 +45,28 @@ So only steps of at least $m$ are ever changed by the clip.
 """
 
 
-def test_a_row_that_repeats_a_value_of_the_table_is_a_card(tmp_path):
-    found = backs_by_front(new_wiki(tmp_path, {"chapters/order.qmd": BOOK}))
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+ORDER = NOTES.add({"chapters/order.qmd": BOOK})
+
+
+def test_a_row_that_repeats_a_value_of_the_table_is_a_card(shared):
+    found = shared.backs_by_front(ORDER)
     mixed = next(front for front in found if "mixed($a,b$)" in front)
     assert found[mixed].count("fades away slowly") == 2
 
 
-def test_a_table_of_cases_in_math_makes_a_card_per_case(tmp_path):
-    found = backs_by_front(new_wiki(tmp_path, {"Clipping.md": CASES}))
+CLIPPING = NOTES.add({"Clipping.md": CASES})
+
+
+def test_a_table_of_cases_in_math_makes_a_card_per_case(shared):
+    found = shared.backs_by_front(CLIPPING)
     rows = [front for front in found if front.startswith("Clipping the step › What the clip does › $")]
     assert len(rows) == 3, found
     assert any("the box edge stops it" in found[front] for front in rows)
@@ -116,8 +134,11 @@ METRICS = """# Overlap scores
 """
 
 
-def test_a_closing_paragraph_led_by_a_joining_word_is_a_card_without_it(tmp_path):
-    found = backs_by_front(new_wiki(tmp_path, {"chapters/filters.qmd": FILTERS}, BOOK_CONFIG))
+FILTERS_2 = NOTES.add({"chapters/filters.qmd": FILTERS}, config=BOOK_CONFIG)
+
+
+def test_a_closing_paragraph_led_by_a_joining_word_is_a_card_without_it(shared):
+    found = shared.backs_by_front(FILTERS_2)
     front = next(front for front in found if "output delays grow" in found[front])
     assert front.endswith("› Wider windows ⇒ output delays"), front
     assert not found[front].startswith("Also")
@@ -131,8 +152,11 @@ def test_a_plain_item_beside_a_carded_bold_sibling_is_a_card(tmp_path):
     assert any("a paraphrase earns nothing" in back for back in found.values()), found
 
 
-def test_numbered_steps_then_a_bulleted_list_are_two_lists(tmp_path):
-    found = backs_by_front(new_wiki(tmp_path, {"Checking.md": ROLLING}))
+CHECKING = NOTES.add({"Checking.md": ROLLING})
+
+
+def test_numbered_steps_then_a_bulleted_list_are_two_lists(shared):
+    found = shared.backs_by_front(CHECKING)
     steps = next(front for front in found if found[front].startswith("1. Fit on the first"))
     assert "Growing window" not in found[steps] and "Walk-forward check" in steps
     assert found["Checking a forecaster › Walking forward › Growing window"] == \

@@ -6,9 +6,13 @@ written in the style of an Obsidian vault titled by file names, into tmp_path, a
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
-from conftest import new_wiki, run
+from conftest import run
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 METRICS = """## Average precision
 AP is the mean of the precision values at the ranks of the relevant items. It rewards models that rank relevant items early.
@@ -60,8 +64,19 @@ def formula_front(found: list[dict], formula: str) -> str:
     return next(c["front"] for c in found if formula in c["back"])
 
 
-def test_the_sentences_before_a_formulas_introduction_reach_its_front(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Ranking metrics.md": METRICS}))
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+RANKING_METRICS = NOTES.add({"Ranking metrics.md": METRICS})
+
+
+def test_the_sentences_before_a_formulas_introduction_reach_its_front(shared):
+    found = shared.cards(RANKING_METRICS)
     assert formula_front(found, "AP =") == (
         "Ranking metrics › Average precision\n\nAP is the mean of the precision values at the ranks of the relevant "
         "items. It rewards models that rank relevant items early.")
@@ -73,16 +88,22 @@ def test_the_sentences_before_a_formulas_introduction_reach_its_front(tmp_path):
     assert formula_front(found, "\\hat r =").endswith("\n\nThe weighted average of their ratings is")
 
 
-def test_a_paragraph_before_a_formula_introduced_on_its_own_is_the_opening_card(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Hinge loss.md": HINGE}))
+HINGE_LOSS = NOTES.add({"Hinge loss.md": HINGE})
+
+
+def test_a_paragraph_before_a_formula_introduced_on_its_own_is_the_opening_card(shared):
+    found = shared.cards(HINGE_LOSS)
     assert {(c["front"], c["back"]) for c in found if c["kind"] == "basic"} == {
         ("Hinge loss\n\nWhat does the hinge loss do?",  # (its claim asked: session 54)
          "The hinge loss trains maximum-margin classifiers such as support vector machines.")}
     assert formula_front(found, "\\max(0") == "Hinge loss\n\nIt is zero once the margin reaches one:"
 
 
-def test_a_labelled_definition_opens_its_section_when_definitions_are_off(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Vector field.md": STATEMENTS}))
+VECTOR_FIELD = NOTES.add({"Vector field.md": STATEMENTS})
+
+
+def test_a_labelled_definition_opens_its_section_when_definitions_are_off(shared):
+    found = shared.cards(VECTOR_FIELD)
     basic = [c for c in found if c["kind"] == "basic"]
     assert [(c["front"], c["back"]) for c in basic] == [
         ("Vector field › Statements", "**Definition**. A _vector field_ on an open set $U$ is a function that assigns "
@@ -91,8 +112,11 @@ def test_a_labelled_definition_opens_its_section_when_definitions_are_off(tmp_pa
     assert "Remark" not in formula_front(found, "X_p =")
 
 
-def test_a_set_up_alone_is_no_card_and_the_statement_label_leaves_the_front(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Measure.md": SET_UP}))
+MEASURE = NOTES.add({"Measure.md": SET_UP})
+
+
+def test_a_set_up_alone_is_no_card_and_the_statement_label_leaves_the_front(shared):
+    found = shared.cards(MEASURE)
     assert not [c for c in found if c["kind"] == "basic" and c["back"].startswith("**Definition**. Let")]
     assert formula_front(found, "\\emptyset") == "Measure › Statements\n\nNull empty set:"
 
@@ -116,9 +140,14 @@ $p_{m}$ is the predicted probability of label $m$
 """
 
 
-def test_the_text_a_formulas_paragraph_ends_with_is_a_card_of_its_section(tmp_path):
-    found = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"Ranking.md": RANKING, "Doc2vec.md":
-                                                                      "#NLP\n\nAn extension of [[Word2Vec]]\n"}))}
+RANKING_2 = NOTES.add({
+    "Ranking.md": RANKING,
+    "Doc2vec.md": "#NLP\n\nAn extension of [[Word2Vec]]\n"
+})
+
+
+def test_the_text_a_formulas_paragraph_ends_with_is_a_card_of_its_section(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(RANKING_2)}
     assert found["Ranking › Reciprocal rank › Limitation\n\nWhat is a limitation of Reciprocal rank?"] == (  # (the aspect it states in its front: main's 6ddf36a)
         "Limitation: only the first relevant item counts, so it suits questions with one right answer.")
     # "0/1" names a judgement: no sum worked out on numbers
@@ -145,20 +174,28 @@ $$ {#eq-lasso}
 """
 
 
-def test_norm_indices_are_no_arithmetic_and_formulas_nothing_tells_apart_are_one_card(tmp_path):
-    found = cards(new_wiki(tmp_path, {"posts/penalties.qmd": OBJECTIVES}))
+PENALTIES = NOTES.add({"posts/penalties.qmd": OBJECTIVES})
+
+
+def test_norm_indices_are_no_arithmetic_and_formulas_nothing_tells_apart_are_one_card(shared):
+    found = shared.cards(PENALTIES)
     assert [c["back"] for c in found if c["kind"] == "formula"] == [
         "$$\\hat\\beta^{\\text{ridge}} = \\arg\\min_\\beta \\|y - X\\beta\\|_2^2 + \\lambda \\|\\beta\\|_2^2$$\n\n"
         "$$\\hat\\beta^{\\text{lasso}} = \\arg\\min_\\beta \\tfrac{1}{2n}\\|y - X\\beta\\|_2^2 + \\lambda \\|\\beta\\|_1$$"]
 
 
-def test_a_power_is_no_sum_worked_out(tmp_path):
-    note = """# Automatic differentiation
+AUTODIFF = NOTES.add({
+    "autodiff.md": (
+        """# Automatic differentiation
 
 ## Dual numbers
 
 Extend the reals with $\\varepsilon$, $\\varepsilon^2 = 0$. Then $f(a + b\\varepsilon) = f(a) + f'(a)\\,b\\,\\varepsilon$, so
 evaluating $f$ on $x + \\varepsilon$ yields the value and the derivative together.
-"""
-    found = {c["front"]: c["back"] for c in cards(new_wiki(tmp_path, {"autodiff.md": note}))}
+""")
+})
+
+
+def test_a_power_is_no_sum_worked_out(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(AUTODIFF)}
     assert found["Automatic differentiation › Dual numbers"].startswith("Extend the reals")

@@ -6,11 +6,13 @@ equates is asked by that name, its id kept. Notes of my own, through the CLI or 
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
 
 from mlwiki.extract.firstwords import former_front
 from mlwiki.extract.formula_items import split_formula_items
 from mlwiki.extract.tradeoffs import tradeoff_front
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -21,8 +23,19 @@ SHEET = ("# Loss sheet\n\n## Regression losses\n\n"
          "- $h_\\delta(r) \\propto \\min(r^2, 2\\delta|r| - \\delta^2)$\n")
 
 
-def test_each_labelled_formula_of_a_list_is_a_card_of_its_label(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"Losses.md": SHEET}, CONFIG))
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+LOSSES = NOTES.add({"Losses.md": SHEET})
+
+
+def test_each_labelled_formula_of_a_list_is_a_card_of_its_label(shared):
+    cards = shared.backs_by_front(LOSSES)
     path = "Loss sheet › Regression losses"
     assert path not in cards, cards
     assert cards[f"{path} › squared error"] == "$\\frac{1}{n}\\sum_i (y_i - f_i)^2$", cards
@@ -49,12 +62,17 @@ def test_legends_statements_and_introduced_lists_stay_one_card():
     assert split_formula_items("Which loss?", SHEET.split("\n\n")[-1]) is None
 
 
-def test_items_no_formula_card_took_are_carded_beside_those_it_did(tmp_path):
-    note = ("# Embedding sheet\n\n## Objectives\n\n"
-            "- contrastive: $\\ell = -\\log \\frac{e^{s^+}}{\\sum_j e^{s_j}}$\n"
-            "- triplet: $\\max(0, d^+ - d^- + m)$\n"
-            "- centre loss: $\\ell_c = \\frac12 \\lVert x - c_y \\rVert^2$\n")
-    cards = backs_by_front(new_wiki(tmp_path, {"Emb.md": note}, CONFIG))
+EMB = NOTES.add({
+    "Emb.md": (
+        "# Embedding sheet\n\n## Objectives\n\n"
+        "- contrastive: $\\ell = -\\log \\frac{e^{s^+}}{\\sum_j e^{s_j}}$\n"
+        "- triplet: $\\max(0, d^+ - d^- + m)$\n"
+        "- centre loss: $\\ell_c = \\frac12 \\lVert x - c_y \\rVert^2$\n")
+})
+
+
+def test_items_no_formula_card_took_are_carded_beside_those_it_did(shared):
+    cards = shared.backs_by_front(EMB)
     assert cards.get("Embedding sheet › Objectives › triplet") == "$\\max(0, d^+ - d^- + m)$", cards
 
 
@@ -65,8 +83,11 @@ TRADE = ("# Samplers\n\n## Gibbs\n\nSample each coordinate from its full conditi
          "- no tuning of a proposal is needed at all\n")
 
 
-def test_bullets_that_compare_the_subject_are_its_trade_offs(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"Samplers.md": TRADE}, CONFIG))
+SAMPLERS = NOTES.add({"Samplers.md": TRADE})
+
+
+def test_bullets_that_compare_the_subject_are_its_trade_offs(shared):
+    cards = shared.backs_by_front(SAMPLERS)
     assert "slower mixing" in cards.get("Samplers › Gibbs › Trade-offs", ""), cards
     assert not any("What it says" in front for front in cards), cards
 
@@ -79,22 +100,32 @@ def test_bullets_that_read_the_formula_keep_asking_what_it_says():
     assert tradeoff_front("LM", formula, "- better on rare words\n- slower to train") == "LM › Trade-offs"
 
 
-def test_a_remark_naming_what_it_equates_is_asked_by_that_name(tmp_path):
-    note = ("# Ridge\n\n## Shrinkage\n\nIn the eigenbasis of the Gram matrix the fit is\n\n"
-            "$$\\hat y = \\sum_j \\frac{d_j}{d_j + \\lambda} u_j u_j^\\top y$$\n\n"
-            "so each eigen-direction is damped by its ratio, the small ones most. Sum of the ratios\n"
-            "$= \\operatorname{tr} H$ = the effective number of parameters of the fit.\n")
-    cards = backs_by_front(new_wiki(tmp_path, {"Ridge.md": note}, CONFIG))
+RIDGE = NOTES.add({
+    "Ridge.md": (
+        "# Ridge\n\n## Shrinkage\n\nIn the eigenbasis of the Gram matrix the fit is\n\n"
+        "$$\\hat y = \\sum_j \\frac{d_j}{d_j + \\lambda} u_j u_j^\\top y$$\n\n"
+        "so each eigen-direction is damped by its ratio, the small ones most. Sum of the ratios\n"
+        "$= \\operatorname{tr} H$ = the effective number of parameters of the fit.\n")
+})
+
+
+def test_a_remark_naming_what_it_equates_is_asked_by_that_name(shared):
+    cards = shared.backs_by_front(RIDGE)
     front = next((f for f in cards if f.startswith("Ridge › Shrinkage › Sum of the ratios")), None)
     assert front is not None and "effective number" in cards[front], cards
     was = former_front("P › Sum of the ratios\n\n$$f$$", "Sum of the ratios $= 1$ = the count.")
     assert was == "P › What it says\n\n$$f$$"  # (its id: the one it had as "What it says")
 
 
-def test_a_paragraph_that_opens_on_a_labelled_formula_is_asked_by_its_label(tmp_path):
-    note = ("# Regression\n\n## Residuals\n\nPooled residual variance: $s^2 = \\frac{1}{n-p}\\sum_i r_i^2$ (divide by\n"
-            "$n - p$, not $n$, so that it is unbiased).\n")
-    cards = backs_by_front(new_wiki(tmp_path, {"Regression.md": note}, CONFIG))
+REGRESSION = NOTES.add({
+    "Regression.md": (
+        "# Regression\n\n## Residuals\n\nPooled residual variance: $s^2 = \\frac{1}{n-p}\\sum_i r_i^2$ (divide by\n"
+        "$n - p$, not $n$, so that it is unbiased).\n")
+})
+
+
+def test_a_paragraph_that_opens_on_a_labelled_formula_is_asked_by_its_label(shared):
+    cards = shared.backs_by_front(REGRESSION)
     assert cards.get("Regression › Residuals › Pooled residual variance", "").startswith("$s^2 ="), cards
     assert "Regression › Residuals" not in cards, cards
 

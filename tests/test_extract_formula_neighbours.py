@@ -5,9 +5,12 @@ gives clauses of a reason is no term glossed; "Define the **X** $… = …$" is 
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -33,8 +36,19 @@ $$
 """
 
 
-def test_a_bullet_after_a_formula_that_does_not_speak_of_it_is_asked_without_it(tmp_path):
-    found = cards(tmp_path, {"clf.md": PAIR})
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+CLF = NOTES.add({"clf.md": PAIR})
+
+
+def test_a_bullet_after_a_formula_that_does_not_speak_of_it_is_asked_without_it(shared):
+    found = shared.cards(CLF)
     path = "Classifiers › logistic regression vs naive Bayes › "
     asked = {c["front"]: c["back"] for c in found}
     assert "threshold the probability" in asked.get(path + "prediction", ""), asked  # (no formula on its front)
@@ -58,8 +72,11 @@ Run the max-product recursion, then follow the backpointers from the best last s
 """
 
 
-def test_a_sentence_that_names_the_formula_above_and_a_reason_in_brackets_make_no_definition(tmp_path):
-    found = cards(tmp_path, {"mrf.md": GIBBS})
+MRF = NOTES.add({"mrf.md": GIBBS})
+
+
+def test_a_sentence_that_names_the_formula_above_and_a_reason_in_brackets_make_no_definition(shared):
+    found = shared.cards(MRF)
     asked = {c["front"].rsplit("\n\n", 1)[-1] for c in found}
     assert "Define: Gibbs distribution over the graph" not in asked and "Define: log space" not in asked, asked
     assert any("Gibbs distribution" in c["back"] and "\\prod" in c["back"] for c in found), found
@@ -75,6 +92,9 @@ $$
 """
 
 
-def test_a_term_a_sentence_defines_by_its_formula_is_a_definition_card(tmp_path):
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"forward.md": FORWARD})}
+FORWARD_2 = NOTES.add({"forward.md": FORWARD})
+
+
+def test_a_term_a_sentence_defines_by_its_formula_is_a_definition_card(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(FORWARD_2)}
     assert found.get("Forward pass\n\nDefine: running score", "").startswith("$s_t(j) = p(x_{1:t}, z_t = j)$"), found

@@ -1,9 +1,13 @@
 """Fronts that name what is asked, not the answer: a bold phrase that is what its sentence says of something else,
 or a claim set in bold, stays on the back (written for helper 'fronts2')."""
 
+import pytest
+
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.emphasised import emphasised_card
 from mlwiki.extract.lines import TEXT, Line
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 
 def _card(path: str, text: str, item: bool = True):
@@ -66,16 +70,28 @@ def test_an_adverb_before_the_verb_is_no_part_of_the_subject_a_front_names():
     assert found is not None and found[0] == "Cross-validation › Pitfalls › The estimator assumes …", found
 
 
-def test_a_paragraph_on_a_symbol_of_the_formula_above_is_its_remark(tmp_path):
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+NORMS = NOTES.add({
+    "Norms.md": (
+        "# Norms\n\n## Squared error\n\nThe loss of a batch of residuals $r_i$ is the mean of their squares, and "
+        "it is the one most regression code starts from.\n\nFor one residual:\n\n"
+        "$$\\ell(r) = \\tfrac{1}{2} r^2$$\n\n"
+        "The $\\tfrac{1}{2}$ is there only so that the derivative comes out as $r$, with no factor of two left "
+        "over in the update.\n\nLarge residuals dominate the sum, so a few outliers can pull the fit a long way.\n")
+})
+
+
+def test_a_paragraph_on_a_symbol_of_the_formula_above_is_its_remark(shared):
     """"The $2$ …" right after a display formula speaks of that formula: a remark card showing the formula, not a
     card asked by "The $2$" alone, which would not say what the 2 belongs to."""
-    from conftest import backs_by_front, new_wiki
-    note = ("# Norms\n\n## Squared error\n\nThe loss of a batch of residuals $r_i$ is the mean of their squares, and "
-            "it is the one most regression code starts from.\n\nFor one residual:\n\n"
-            "$$\\ell(r) = \\tfrac{1}{2} r^2$$\n\n"
-            "The $\\tfrac{1}{2}$ is there only so that the derivative comes out as $r$, with no factor of two left "
-            "over in the update.\n\nLarge residuals dominate the sum, so a few outliers can pull the fit a long way.\n")
-    made = backs_by_front(new_wiki(tmp_path, {"Norms.md": note}))
+    made = shared.backs_by_front(NORMS)
     assert not any(front.endswith("$\\tfrac{1}{2}$") for front in made), made
     assert any("\\ell(r)" in front and back.startswith("The $\\tfrac{1}{2}$ is there") for front, back in made.items()), made
 
@@ -83,15 +99,19 @@ def test_a_paragraph_on_a_symbol_of_the_formula_above_is_its_remark(tmp_path):
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
 
-def test_a_bold_label_that_states_a_fact_is_asked_by_its_subject(tmp_path):
+OPTIMISERS = NOTES.add({
+    "Optimisers.md": (
+        "# Optimisers\n\nWhich one to reach for, and why it tends to work out of the box for most problems.\n\n"
+        "## Choices\n\n- **plain SGD**: the update follows the minibatch gradient scaled by the step size\n"
+        "- **Adam is the usual default** (Kingma & Ba 2015): per-weight step sizes from running moments of the "
+        "gradient, little tuning needed\n")
+}, config=CONFIG)
+
+
+def test_a_bold_label_that_states_a_fact_is_asked_by_its_subject(shared):
     """"- **Adam is the usual default** (Kingma & Ba 2015): …": the bold label is a claim, not a term to define;
     the card is asked by its subject ("… › Adam") and the back keeps the claim."""
-    from conftest import backs_by_front, new_wiki
-    note = ("# Optimisers\n\nWhich one to reach for, and why it tends to work out of the box for most problems.\n\n"
-            "## Choices\n\n- **plain SGD**: the update follows the minibatch gradient scaled by the step size\n"
-            "- **Adam is the usual default** (Kingma & Ba 2015): per-weight step sizes from running moments of the "
-            "gradient, little tuning needed\n")
-    made = backs_by_front(new_wiki(tmp_path, {"Optimisers.md": note}, CONFIG))
+    made = shared.backs_by_front(OPTIMISERS)
     assert not any("Define: Adam is" in front for front in made), made
     assert made.get("Optimisers › Choices › Adam", "").startswith("Adam is the usual default (Kingma & Ba 2015): "), made
 
@@ -108,44 +128,56 @@ def test_a_sentence_opening_on_an_action_defines_the_bold_term_it_names():
     assert defining_sentence(plain, "Feature maps › Feature maps and their inner products") is None
 
 
-def test_a_remark_opening_on_a_value_of_the_formula_is_not_asked_for_its_symbols(tmp_path):
+LOGISTIC = NOTES.add({
+    "Logistic.md": (
+        "# Logistic function\n\n## Definition\n\nIt squashes any real number into the open interval between zero "
+        "and one, which is why it turns a score into a probability.\n\n$$g(z) = \\frac{1}{1 + e^{-z}}$$\n\n"
+        "$g(0) = \\tfrac12$. Its derivative is $g(z)(1 - g(z))$, largest at zero and vanishing for large "
+        "scores of either sign.\n\nIt is the inverse of the log-odds.\n")
+}, config=CONFIG)
+
+
+def test_a_remark_opening_on_a_value_of_the_formula_is_not_asked_for_its_symbols(shared):
     """"$g(0) = \\tfrac12$. …" after the formula of the logistic function gives a value of it, not a legend: the
     remark card asks what the formula says, not what its symbols mean."""
-    from conftest import backs_by_front, new_wiki
-    note = ("# Logistic function\n\n## Definition\n\nIt squashes any real number into the open interval between zero "
-            "and one, which is why it turns a score into a probability.\n\n$$g(z) = \\frac{1}{1 + e^{-z}}$$\n\n"
-            "$g(0) = \\tfrac12$. Its derivative is $g(z)(1 - g(z))$, largest at zero and vanishing for large "
-            "scores of either sign.\n\nIt is the inverse of the log-odds.\n")
-    made = backs_by_front(new_wiki(tmp_path, {"Logistic.md": note}, CONFIG))
+    made = shared.backs_by_front(LOGISTIC)
     assert not any("What its symbols mean" in front for front in made), made
     assert any("What it says" in front and back.startswith("$g(0)") for front, back in made.items()), made
 
 
-def test_a_bold_label_for_an_aside_on_a_topic_is_asked_by_that_topic(tmp_path):
+MC = NOTES.add({
+    "MC.md": (
+        "# Monte Carlo\n\n## Estimating an integral\n\nDraw samples from the density and average the integrand "
+        "over them; the average converges to the integral.\n\n$$\\hat I_n = \\frac1n \\sum_i f(x_i)$$\n\n"
+        "**Note on the MC error**: the standard error of the average shrinks like $1/\\sqrt n$ whatever the "
+        "dimension, which is why the method scales to high dimensions.\n\n"
+        "- **Remark about variance**: a control variate with a known mean can cut the variance without bias.\n"
+        "- a second bullet so that the list is a list of facts about the estimate and nothing else.\n")
+}, config=CONFIG)
+
+
+def test_a_bold_label_for_an_aside_on_a_topic_is_asked_by_that_topic(shared):
     """"**Note on the MC error**: …" labels an aside, it is no term to define ("Define: Note on the MC error"): the
     card is asked by what the aside is about."""
-    from conftest import backs_by_front, new_wiki
-    note = ("# Monte Carlo\n\n## Estimating an integral\n\nDraw samples from the density and average the integrand "
-            "over them; the average converges to the integral.\n\n$$\\hat I_n = \\frac1n \\sum_i f(x_i)$$\n\n"
-            "**Note on the MC error**: the standard error of the average shrinks like $1/\\sqrt n$ whatever the "
-            "dimension, which is why the method scales to high dimensions.\n\n"
-            "- **Remark about variance**: a control variate with a known mean can cut the variance without bias.\n"
-            "- a second bullet so that the list is a list of facts about the estimate and nothing else.\n")
-    made = backs_by_front(new_wiki(tmp_path, {"MC.md": note}, CONFIG))
+    made = shared.backs_by_front(MC)
     assert not any("Define: Note" in front or "Define: Remark" in front for front in made), made
     assert made.get("Monte Carlo › Estimating an integral › MC error", "").startswith("the standard error"), made
     assert made.get("Monte Carlo › Estimating an integral › variance", "").startswith("a control variate"), made
 
 
-def test_a_shared_front_shows_the_sentence_without_the_bold_answer(tmp_path):
+RIDGE_REGRESSION = NOTES.add({
+    "Ridge regression.md": (
+        "# Ridge regression\n\nEvery coefficient is pulled toward zero by **shrinkage** — a penalty on the squared "
+        "norm of the weights trades a little bias for less variance.\n\nThe estimate in closed form:\n\n"
+        "$$\\hat\\beta = (X^\\top X + \\lambda I)^{-1} X^\\top y$$\n")
+}, config=CONFIG)
+
+
+def test_a_shared_front_shows_the_sentence_without_the_bold_answer(shared):
     """A section card whose front another card shares (the formula card under the same heading) names what its
     paragraph is about; when the paragraph's bold word is what it says of something else ("… is pulled toward zero
     by **shrinkage** — …"), the front shows the sentence without it, not the answer after the path."""
-    from conftest import backs_by_front, new_wiki
-    note = ("# Ridge regression\n\nEvery coefficient is pulled toward zero by **shrinkage** — a penalty on the squared "
-            "norm of the weights trades a little bias for less variance.\n\nThe estimate in closed form:\n\n"
-            "$$\\hat\\beta = (X^\\top X + \\lambda I)^{-1} X^\\top y$$\n")
-    made = backs_by_front(new_wiki(tmp_path, {"Ridge regression.md": note}, CONFIG))
+    made = shared.backs_by_front(RIDGE_REGRESSION)
     assert not any(front.endswith("› shrinkage") for front in made), made
     assert any(front.startswith("Ridge regression\n\nEvery coefficient is pulled toward zero by … —") for front in made), made
 

@@ -5,7 +5,10 @@ asks and the paragraph answers; left alone, neither block was a card. Notes writ
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import DEFAULT_CONFIG, backs_by_front, new_wiki
+from shared_notes import Scanned, SharedNotes
 
 NOTE = """# Cooling schedules
 
@@ -41,26 +44,47 @@ def _cards(tmp_path, name: str, note: str) -> dict[str, str]:
     return backs_by_front(new_wiki(tmp_path, {name: note}, config="definitions = true\n" + DEFAULT_CONFIG))
 
 
-def test_a_label_item_beside_formula_items_cards_its_indented_text(tmp_path):
-    found = _cards(tmp_path, "cooling.md", NOTE)
+NOTES = SharedNotes("definitions = true\n" + DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+COOLING = NOTES.add({"cooling.md": NOTE})
+
+
+def test_a_label_item_beside_formula_items_cards_its_indented_text(shared):
+    found = shared.backs_by_front(COOLING)
     assert found["Cooling schedules › Annealing temperature › Staircase cooling"] \
         == "Cut $T$ in half after a fixed number of moves."
     assert found["Cooling schedules › Annealing temperature › Adaptive cooling"].startswith("Watches the acceptance")
     assert sum("$$" in back and "T_0" in back for back in found.values()) == 2  # (the formula items: cards as before)
 
 
-def test_a_plain_label_with_a_colon_in_a_numbered_list_counts_too(tmp_path):
-    note = NOTE.replace("- **Staircase cooling:**", "2. Staircase cooling:").replace("- **Linear cooling:**",
-                                                                                   "1. Linear cooling:")
-    found = _cards(tmp_path, "cooling.md", note)
+COOLING_2 = NOTES.add({
+    "cooling.md": (
+        NOTE.replace("- **Staircase cooling:**", "2. Staircase cooling:").replace("- **Linear cooling:**",
+                                                                                "1. Linear cooling:"))
+})
+
+
+def test_a_plain_label_with_a_colon_in_a_numbered_list_counts_too(shared):
+    found = shared.backs_by_front(COOLING_2)
     assert found["Cooling schedules › Annealing temperature › Staircase cooling"].startswith("Cut $T$ in half")
 
 
-def test_an_indented_text_that_introduces_more_or_narrates_is_no_answer(tmp_path):
-    note = NOTE.replace("Cut $T$ in half after a fixed number of moves.", "It is computed as follows:") \
-        .replace("Watches the acceptance rate and lowers $T$ faster while most moves are accepted.",
-                 "Let's look at the plot below to see how it behaves.")
-    found = _cards(tmp_path, "cooling.md", note)
+COOLING_3 = NOTES.add({
+    "cooling.md": (
+        NOTE.replace("Cut $T$ in half after a fixed number of moves.", "It is computed as follows:") \
+     .replace("Watches the acceptance rate and lowers $T$ faster while most moves are accepted.",
+              "Let's look at the plot below to see how it behaves."))
+})
+
+
+def test_an_indented_text_that_introduces_more_or_narrates_is_no_answer(shared):
+    found = shared.backs_by_front(COOLING_3)
     assert not any(front.endswith(("› Staircase cooling", "› Adaptive cooling")) for front in found)
 
 
@@ -76,8 +100,11 @@ A soft margin lets a few points sit inside the margin or on the wrong side, so t
 """
 
 
-def test_the_sentences_before_a_list_of_formula_items_are_the_sections_card(tmp_path):
-    found = _cards(tmp_path, "margins.qmd", MARGIN)
+MARGINS = NOTES.add({"margins.qmd": MARGIN})
+
+
+def test_the_sentences_before_a_list_of_formula_items_are_the_sections_card(shared):
+    found = shared.backs_by_front(MARGINS)
     assert found["Soft margins › Trading errors for width"] == ("A soft margin lets a few points sit inside the "
                                                                "margin or on the wrong side, so that the boundary "
                                                                "generalises better.")
@@ -92,6 +119,8 @@ def test_an_intro_that_is_one_sentence_or_narrates_stays_off(tmp_path):
         assert "Soft margins › Trading errors for width" not in found
 
 
-def test_an_intro_that_sets_up_notation_stays_off(tmp_path):
-    note = MARGIN.replace("A soft margin lets", "Suppose a soft margin lets")
-    assert "Soft margins › Trading errors for width" not in _cards(tmp_path, "margins.qmd", note)
+MARGINS_2 = NOTES.add({"margins.qmd": MARGIN.replace("A soft margin lets", "Suppose a soft margin lets")})
+
+
+def test_an_intro_that_sets_up_notation_stays_off(shared):
+    assert "Soft margins › Trading errors for width" not in shared.backs_by_front(MARGINS_2)

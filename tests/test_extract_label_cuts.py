@@ -8,9 +8,12 @@ Markdown, MyST and Quarto; the CLI reads them as a scan would."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -86,8 +89,19 @@ def cards(tmp_path, notes: dict[str, str]) -> list[dict]:
     return json.loads(run(root, "cards", "--json", ok=True).output)
 
 
-def test_a_lone_adjective_asks_what_has_it_and_two_labels_are_asked_together(tmp_path):
-    found = cards(tmp_path, {"Layer norm.md": LAYER_NORM})
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+LAYER_NORM_2 = NOTES.add({"Layer norm.md": LAYER_NORM})
+
+
+def test_a_lone_adjective_asks_what_has_it_and_two_labels_are_asked_together(shared):
+    found = shared.cards(LAYER_NORM_2)
     fronts = [c["front"] for c in found]
     assert not any(f.endswith(("› trainable", "› warmup")) for f in fronts), fronts
     asked = [c for c in found if c["front"].endswith("› What is trainable?")]
@@ -99,15 +113,21 @@ def test_a_lone_adjective_asks_what_has_it_and_two_labels_are_asked_together(tmp
     assert both[0]["id"] == ids.card_id("basic", "labelled: Layer norm › warmup")
 
 
-def test_a_bold_phrase_of_how_before_a_colon_is_the_answer_not_the_front(tmp_path):
-    found = cards(tmp_path, {"Layer norm.md": LAYER_NORM})
+LAYER_NORM_3 = NOTES.add({"Layer norm.md": LAYER_NORM})
+
+
+def test_a_bold_phrase_of_how_before_a_colon_is_the_answer_not_the_front(shared):
+    found = shared.cards(LAYER_NORM_3)
     assert not any(c["front"].endswith("over the features") for c in found)
     asked = [c for c in found if "takes its statistics …:" in c["front"]]  # (the card keeps its id)
     assert len(asked) == 1 and "over the features" in asked[0]["back"]
 
 
-def test_a_clause_before_an_equals_sign_is_asked_with_its_list_subject_and_a_lead_in_is_no_card(tmp_path):
-    found = cards(tmp_path, {"lec04.md": SUBWORDS})
+LEC04 = NOTES.add({"lec04.md": SUBWORDS})
+
+
+def test_a_clause_before_an_equals_sign_is_asked_with_its_list_subject_and_a_lead_in_is_no_card(shared):
+    found = shared.cards(LEC04)
     fronts = [c["front"] for c in found]
     assert not any(f.endswith("› unigram model but pruned") for f in fronts), fronts
     assert not any(f.endswith("› objective") for f in fronts), fronts  # (the formula's card shows it)
@@ -118,16 +138,22 @@ def test_a_clause_before_an_equals_sign_is_asked_with_its_list_subject_and_a_lea
     assert len(pair) == 1 and pair[0]["back"].startswith("BPE = ") and "WordPiece = " in pair[0]["back"]
 
 
-def test_a_colon_inside_a_formula_cuts_no_label(tmp_path):
-    found = cards(tmp_path, {"convex.md": JENSEN})
+CONVEX = NOTES.add({"convex.md": JENSEN})
+
+
+def test_a_colon_inside_a_formula_cuts_no_label(shared):
+    found = shared.cards(CONVEX)
     for card in found:
         last = card["front"].split("\n\n", 1)[0].rsplit(" › ", 1)[-1]
         assert last.count("$") % 2 == 0, card["front"]
     assert any(c["kind"] == "formula" and "\\le" in c["back"] for c in found)
 
 
-def test_a_term_of_a_led_in_list_is_defined_with_its_kind_and_keeps_its_id(tmp_path):
-    found = cards(tmp_path, {"ensembles.qmd": ENSEMBLES})
+ENSEMBLES_2 = NOTES.add({"ensembles.qmd": ENSEMBLES})
+
+
+def test_a_term_of_a_led_in_list_is_defined_with_its_kind_and_keeps_its_id(shared):
+    found = shared.cards(ENSEMBLES_2)
     defined = {c["front"].rsplit("\n\n", 1)[-1]: c for c in found if "Define:" in c["front"]}
     assert {"Define: bagging (combination rule)", "Define: boosting (combination rule)"} <= set(defined), defined
     # (the id is the one the card had as "Define: bagging": its reviews stay with it)
@@ -146,8 +172,11 @@ SCHEDULE = r"""Layer norm keeps every token's vector at a steady scale, whatever
 """
 
 
-def test_a_grab_bag_asks_two_weighed_labels_together_and_keeps_a_lone_adjective_on_the_list_card(tmp_path):
-    found = cards(tmp_path, {"Layer norm.md": SCHEDULE})
+LAYER_NORM_4 = NOTES.add({"Layer norm.md": SCHEDULE})
+
+
+def test_a_grab_bag_asks_two_weighed_labels_together_and_keeps_a_lone_adjective_on_the_list_card(shared):
+    found = shared.cards(LAYER_NORM_4)
     fronts = [c["front"] for c in found]
     assert not any(f.endswith(("› trainable", "› warmup")) for f in fronts), fronts
     both = [c for c in found if c["front"] == "Layer norm › warmup vs decay"]
@@ -168,8 +197,11 @@ DROPOUT = r"""# Regularisation
 """
 
 
-def test_a_list_of_definitions_asks_two_weighed_labels_together_and_its_card_lists_nothing_they_show(tmp_path):
-    found = cards(tmp_path, {"dropout.md": DROPOUT})
+DROPOUT_2 = NOTES.add({"dropout.md": DROPOUT})
+
+
+def test_a_list_of_definitions_asks_two_weighed_labels_together_and_its_card_lists_nothing_they_show(shared):
+    found = shared.cards(DROPOUT_2)
     fronts = [c["front"] for c in found]
     assert "Regularisation › Dropout › train vs test" in fronts and "Regularisation › Dropout › train" not in fronts
     assert "Regularisation › Dropout" not in fronts, fronts  # (the items' cards show every label it would list)

@@ -6,9 +6,12 @@ at ("Notice the growth" → "The growth"). Notes in GitHub Markdown and MyST; th
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -52,8 +55,19 @@ def cards(tmp_path, notes: dict[str, str]) -> list[dict]:
     return json.loads(run(root, "cards", "--json", ok=True).output)
 
 
-def test_an_opener_is_no_front_and_its_text_goes_on_the_remark_it_follows(tmp_path):
-    found = cards(tmp_path, {"pipes.md": PIPES})
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+PIPES_2 = NOTES.add({"pipes.md": PIPES})
+
+
+def test_an_opener_is_no_front_and_its_text_goes_on_the_remark_it_follows(shared):
+    found = shared.cards(PIPES_2)
     assert not any("Either way" in c["front"] for c in found)
     holding = [c for c in found if "much larger than" in c["back"]]
     assert len(holding) == 1
@@ -63,8 +77,11 @@ def test_an_opener_is_no_front_and_its_text_goes_on_the_remark_it_follows(tmp_pa
     assert "That denominator counts every slot" in card["back"]
 
 
-def test_an_opener_right_after_a_formula_is_a_remark_cued_by_what_it_points_at(tmp_path):
-    found = cards(tmp_path, {"union.md": UNION})
+UNION_2 = NOTES.add({"union.md": UNION})
+
+
+def test_an_opener_right_after_a_formula_is_a_remark_cued_by_what_it_points_at(shared):
+    found = shared.cards(UNION_2)
     holding = [c for c in found if "only logarithmic" in c["back"]]
     assert len(holding) == 1
     front, back = holding[0]["front"], holding[0]["back"]
@@ -127,8 +144,9 @@ def test_a_box_titled_question_asks_the_question_its_text_opens_with(tmp_path):
     assert not any(front.split("\n\n")[0].endswith(("Question I had", "Question", "My question")) for front in fronts)
 
 
-def test_a_box_titled_question_over_a_list_of_open_questions_asks_none(tmp_path):
-    note = """# Optimisers
+ADAM = NOTES.add({
+    "adam.md": (
+        """# Optimisers
 
 ## Adam
 
@@ -137,15 +155,18 @@ Adam keeps running averages of the gradient and of its square, and divides one b
 > [!note] Questions
 > - Why does the square root of the second moment work better than the second moment itself?
 > - Does weight decay belong inside the update or outside it?
-"""
-    found = cards(tmp_path, {"adam.md": note})
+""")
+})
+
+
+def test_a_box_titled_question_over_a_list_of_open_questions_asks_none(shared):
+    found = shared.cards(ADAM)
     assert not any(c["front"].endswith("?") and "Does weight decay" in c["back"] for c in found)
 
 
-def test_a_list_lead_in_after_a_formula_stays_on_the_list_card(tmp_path):
-    """"Drawbacks:" over the list after a formula (an Obsidian note, no blank lines): the list's card says it lists
-    the drawbacks, not only the heading path the formula's card has too."""
-    note = r"""# Kernel smoothing
+KERNEL = NOTES.add({
+    "kernel.md": (
+        r"""# Kernel smoothing
 
 ## Nadaraya–Watson
 
@@ -156,8 +177,14 @@ Drawbacks:
 1. every prediction touches all $n$ training points, so one prediction costs $O(n)$
 2. the bandwidth has to be tuned, usually by cross-validation over a grid
 3. in high dimensions every point is far from every other one, so the weights are all tiny
-"""
-    found = [c for c in cards(tmp_path, {"kernel.md": note}) if "bandwidth has to be tuned" in c["back"]]
+""")
+})
+
+
+def test_a_list_lead_in_after_a_formula_stays_on_the_list_card(shared):
+    """"Drawbacks:" over the list after a formula (an Obsidian note, no blank lines): the list's card says it lists
+    the drawbacks, not only the heading path the formula's card has too."""
+    found = [c for c in shared.cards(KERNEL) if "bandwidth has to be tuned" in c["back"]]
     assert len(found) == 1
     assert found[0]["front"].startswith("Kernel smoothing › Nadaraya–Watson › Exact kernel regression › Drawbacks")
     from mlwiki import ids
@@ -166,10 +193,9 @@ Drawbacks:
     assert found[0]["id"] == ids.card_id("basic", f"{FORM}: {path}"), "its id is the front's before it took the label"
 
 
-def test_a_formula_under_a_bare_item_label_shows_the_sentence_the_list_goes_on_from(tmp_path):
-    """"- tight case:" over a formula says of what only with the paragraph its list goes on from ("… we have"): the
-    front shows that sentence, then the label."""
-    note = r"""# Generalisation
+RATES = NOTES.add({
+    "rates.md": (
+        r"""# Generalisation
 
 ## Rates
 
@@ -179,8 +205,14 @@ For a class of finite dimension $d$ and confidence $1 - \delta$ we have
 $$ \epsilon \approx \frac{d + \log(1/\delta)}{m} $$
 - noisy case:
 $$ \epsilon \approx \sqrt{\frac{d + \log(1/\delta)}{m}} $$
-"""
-    found = {c["back"]: c["front"] for c in cards(tmp_path, {"rates.md": note}) if c["back"].startswith("$$")}
+""")
+})
+
+
+def test_a_formula_under_a_bare_item_label_shows_the_sentence_the_list_goes_on_from(shared):
+    """"- tight case:" over a formula says of what only with the paragraph its list goes on from ("… we have"): the
+    front shows that sentence, then the label."""
+    found = {c["back"]: c["front"] for c in shared.cards(RATES) if c["back"].startswith("$$")}
     assert len(found) == 2
     for front in found.values():
         assert "finite dimension $d$ and confidence" in front, front
@@ -219,23 +251,27 @@ IMBALANCE = """# Imbalanced data
 """
 
 
-def test_a_numbered_label_takes_the_name_its_text_opens_with(tmp_path):
+IMBALANCE_2 = NOTES.add({"imbalance.md": IMBALANCE})
+
+
+def test_a_numbered_label_takes_the_name_its_text_opens_with(shared):
     """"- Option 2: Class weights. Each example's loss …" in an outline: "Option 2" alone names nothing a learner
     could recall a month later; the front says "Option 2: Class weights", the back what follows the name."""
-    note = IMBALANCE
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"imbalance.md": note})}
+    found = {c["front"]: c["back"] for c in shared.cards(IMBALANCE_2)}
     under = "Imbalanced data › Remedies › Handling the minority class › "
     assert found[under + "Option 2: Class weights"].startswith("Each example's loss is scaled")
     assert found[under + "Option 1: Oversampling"].startswith("- Pros")
     assert under + "Option 3" not in found
 
 
-def test_a_numbered_label_that_takes_its_name_keeps_its_id(tmp_path):
+IMBALANCE_3 = NOTES.add({"imbalance.md": IMBALANCE})
+
+
+def test_a_numbered_label_that_takes_its_name_keeps_its_id(shared):
     """The card was "… › Option 2" before it took its name: its id stays that front's, so its history stays."""
     from mlwiki import ids
     from mlwiki.extract.outline_cards import FORM
 
-    note = IMBALANCE
-    found = {c["front"]: c["id"] for c in cards(tmp_path, {"imbalance.md": note})}
+    found = {c["front"]: c["id"] for c in shared.cards(IMBALANCE_3)}
     under = "Imbalanced data › Remedies › Handling the minority class › "
     assert found[under + "Option 2: Class weights"] == ids.card_id("basic", f"{FORM}: {under}Option 2"), found

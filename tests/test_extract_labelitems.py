@@ -6,9 +6,12 @@ extract API."""
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
 
 from mlwiki.extract.label_items import split_label_items
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -23,8 +26,19 @@ LIST = ("- each worker keeps its own copy of the embedding table and syncs it la
         "- stale rows cost little accuracy in practice, as rare ids are seldom updated\n")
 
 
-def test_a_labelled_item_among_statements_is_a_card_of_its_own(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"Sharding.md": "# Sharding\n\n## Lazy sync\n\n" + LIST}, CONFIG))
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+SHARDING = NOTES.add({"Sharding.md": "# Sharding\n\n## Lazy sync\n\n" + LIST})
+
+
+def test_a_labelled_item_among_statements_is_a_card_of_its_own(shared):
+    cards = shared.backs_by_front(SHARDING)
     label = "Sharding › Lazy sync › benchmark sizes"
     assert label in cards, cards
     assert cards[label].startswith("benchmark sizes: 8 workers"), cards
@@ -46,11 +60,16 @@ def test_a_list_of_mostly_labelled_items_is_the_members_the_heading_asks_for():
     assert split_label_items("Schedules › One cycle", members) is None
 
 
-def test_a_timeline_stays_one_card(tmp_path):
+BOOSTING = NOTES.add({
+    "Boosting.md": (
+        "# Boosting\n\n## Timeline\n\n- 1989 Kearns and Valiant ask whether a weak learner can be boosted\n"
+        "- 1990 Schapire: yes, the strength of weak learnability\n- 1997 Freund and Schapire publish AdaBoost\n"
+        "- 2001 Friedman: the gradient boosting machine\n")
+}, config=DEFAULT_CONFIG)
+
+
+def test_a_timeline_stays_one_card(shared):
     """Items that open on a year are a sequence, one answer: "- 1990 Schapire: yes — …" is no label of a fact."""
-    note = ("# Boosting\n\n## Timeline\n\n- 1989 Kearns and Valiant ask whether a weak learner can be boosted\n"
-            "- 1990 Schapire: yes, the strength of weak learnability\n- 1997 Freund and Schapire publish AdaBoost\n"
-            "- 2001 Friedman: the gradient boosting machine\n")
-    cards = backs_by_front(new_wiki(tmp_path, {"Boosting.md": note}))
+    cards = shared.backs_by_front(BOOSTING)
     assert not any("1990 Schapire" in front or "2001 Friedman" in front for front in cards), cards
     assert "1990 Schapire" in cards.get("Boosting › Timeline", ""), cards

@@ -6,13 +6,13 @@ styles of a MyST book, a Markdown repository, an Obsidian vault and a Quarto sit
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import new_wiki, run
 
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lone_remarks import lone_remark_cards, remark_role
 from mlwiki.models import CardKind
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -91,39 +91,59 @@ Many schedules never reach pure noise at the last step, so the model trains on i
 """
 
 
-def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
-    root = new_wiki(tmp_path, notes, CONFIG)
-    run(root, "scan", ok=True)
-    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
 
 
-def test_a_warning_under_a_bare_heading_is_asked_as_a_caveat(tmp_path):
-    cards = _cards(tmp_path, {"ce.md": MYST, "iv.md": MARKDOWN})
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+CE = NOTES.add({
+    "ce.md": MYST,
+    "iv.md": MARKDOWN
+})
+
+
+def test_a_warning_under_a_bare_heading_is_asked_as_a_caveat(shared):
+    cards = shared.backs_by_front(CE)
     assert cards["Conditional entropy › caveat"].startswith("Beware, $H(Y \\mid X)$ is one number")
     assert cards["Instrumental variables › Two-stage least squares › caveat"].startswith("⚠️ Don't fit")
     assert cards["Conditional entropy › Testing"] == "Don't use dropout."  # (a short answer to its heading)
 
 
-def test_advice_under_a_bare_heading_says_so(tmp_path):
-    cards = _cards(tmp_path, {"iv.md": MARKDOWN})
+IV = NOTES.add({"iv.md": MARKDOWN})
+
+
+def test_advice_under_a_bare_heading_says_so(shared):
+    cards = shared.backs_by_front(IV)
     assert cards["Instrumental variables › Weighting › advice"].startswith("Always clip the weights")
     assert "Instrumental variables › Weighting" not in cards
 
 
-def test_an_announcement_of_the_sections_after_it_is_no_card(tmp_path):
-    cards = _cards(tmp_path, {"Tree ensembles.md": VAULT})
+TREE_ENSEMBLES = NOTES.add({"Tree ensembles.md": VAULT})
+
+
+def test_an_announcement_of_the_sections_after_it_is_no_card(shared):
+    cards = shared.backs_by_front(TREE_ENSEMBLES)
     assert not any("Three ways" in back for back in cards.values())
     assert "Tree ensembles › Permutation importance" in cards
 
 
-def test_notation_is_no_card_and_a_lone_item_is_asked_by_what_it_opens_on(tmp_path):
-    cards = _cards(tmp_path, {"ffn.md": LAYERS})
+FFN = NOTES.add({"ffn.md": LAYERS})
+
+
+def test_notation_is_no_card_and_a_lone_item_is_asked_by_what_it_opens_on(shared):
+    cards = shared.backs_by_front(FFN)
     assert not any(back.startswith("With activations") for back in cards.values())
     assert cards["Feed-forward networks › Evaluation › Offline › Ranking measures"].startswith("- Ranking measures")
 
 
-def test_a_titled_warning_keeps_its_front(tmp_path):
-    cards = _cards(tmp_path, {"noise.qmd": QUARTO})
+NOISE = NOTES.add({"noise.qmd": QUARTO})
+
+
+def test_a_titled_warning_keeps_its_front(shared):
+    cards = shared.backs_by_front(NOISE)
     assert not any(front.endswith("› caveat") for front in cards)
 
 
@@ -166,6 +186,9 @@ Uses:
 """
 
 
-def test_an_untitled_tip_callout_is_asked_as_a_tip(tmp_path):
-    cards = _cards(tmp_path, {"ps.md": TIP})
+PS = NOTES.add({"ps.md": TIP})
+
+
+def test_an_untitled_tip_callout_is_asked_as_a_tip(shared):
+    cards = shared.backs_by_front(PS)
     assert cards["Propensity scores › Propensity score › tip"].startswith("Check the score's histograms")

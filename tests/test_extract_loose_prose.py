@@ -5,7 +5,9 @@ note with "below" ("… because of the property below.") is no pointer at a figu
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -33,8 +35,19 @@ Memory $\approx O\!\left(h\, n^{2}\right)$ where $h$ = number of heads, $n$ = co
 """
 
 
-def test_a_paragraph_between_lists_that_sets_a_quantity_equal_to_a_formula_is_a_card(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"attention.md": BETWEEN}, CONFIG))
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+ATTENTION = NOTES.add({"attention.md": BETWEEN})
+
+
+def test_a_paragraph_between_lists_that_sets_a_quantity_equal_to_a_formula_is_a_card(shared):
+    cards = shared.backs_by_front(ATTENTION)
     front = "Attention › cost of a layer › Memory"
     assert "quadratic in length" in cards.get(front, ""), cards
     assert not any("where $h$?" in f for f in cards), cards  # (no question cut out of its formula)
@@ -58,8 +71,11 @@ A positive square matrix has a unique largest eigenvalue, and its eigenvector ca
 """
 
 
-def test_a_paragraph_after_a_formula_that_names_a_thing_below_is_a_card(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"markov.md": AFTER}, CONFIG))
+MARKOV = NOTES.add({"markov.md": AFTER})
+
+
+def test_a_paragraph_after_a_formula_that_names_a_thing_below_is_a_card(shared):
+    cards = shared.backs_by_front(MARKOV)
     said = [back for front, back in cards.items() if front.startswith("Markov chains › stationary distribution ›")]
     assert any("eigenvalue of $P$" in back and " below" not in back for back in said), cards
 
@@ -82,8 +98,11 @@ In general: a chain on $s$ states needs $s(s-1)$ free transition probabilities, 
 """
 
 
-def test_the_general_rule_a_worked_example_states_is_a_card_and_its_numbers_are_not(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"markov.md": EXAMPLE}, CONFIG))
+MARKOV_2 = NOTES.add({"markov.md": EXAMPLE})
+
+
+def test_the_general_rule_a_worked_example_states_is_a_card_and_its_numbers_are_not(shared):
+    cards = shared.backs_by_front(MARKOV_2)
     rule = [front for front, back in cards.items() if "$s(s-1)$ free transition" in back]
     assert rule and all("weather" not in front and front.startswith("Markov chains ›") for front in rule), cards
     assert not any("1 + 1" in back for back in cards.values()), cards

@@ -7,12 +7,15 @@ Markdown repository, read by the CLI as a scan would."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import re
 
 from conftest import new_wiki, run
 
 from mlwiki.extract.margins import margin_card
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -81,8 +84,19 @@ def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
     return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
 
 
-def test_a_quarto_margin_with_a_label_or_a_question_is_a_card(tmp_path):
-    cards = _cards(tmp_path, {"averaging.qmd": QUARTO})
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+AVERAGING = NOTES.add({"averaging.qmd": QUARTO})
+
+
+def test_a_quarto_margin_with_a_label_or_a_question_is_a_card(shared):
+    cards = shared.backs_by_front(AVERAGING)
     assert cards["Weight averaging › Polyak averaging › EMA decay"].startswith("**EMA decay** of 0.999")
     asked = "Stochastic weight averaging\n\nWhy recompute the statistics?"  # (its heading names the subject)
     assert cards[asked] == "The averaged weights never produced the stored running means."
@@ -90,14 +104,20 @@ def test_a_quarto_margin_with_a_label_or_a_question_is_a_card(tmp_path):
     assert not any("EMA section" in back for back in cards.values())  # (a pointer to another note: no card)
 
 
-def test_a_myst_margin_is_a_card_and_the_writers_aside_or_an_image_is_none(tmp_path):
-    cards = _cards(tmp_path, {"renyi.md": MYST})
+RENYI = NOTES.add({"renyi.md": MYST})
+
+
+def test_a_myst_margin_is_a_card_and_the_writers_aside_or_an_image_is_none(shared):
+    cards = shared.backs_by_front(RENYI)
     assert cards["Rényi entropy › Definition › Limit"] == "as $\\alpha \\to 1$ it tends to the Shannon entropy."
     assert not any("forgetting" in back or "orders.png" in back for back in cards.values())
 
 
-def test_an_obsidian_aside_is_asked_as_its_claim(tmp_path):
-    cards = _cards(tmp_path, {"Mixup.md": OBSIDIAN})
+MIXUP = NOTES.add({"Mixup.md": OBSIDIAN})
+
+
+def test_an_obsidian_aside_is_asked_as_its_claim(shared):
+    cards = shared.backs_by_front(MIXUP)
     assert cards["Mixup › The recipe\n\nWhat does CutMix paste?"].startswith("CutMix pastes a rectangle")
 
 
@@ -121,11 +141,16 @@ def test_margin_forms():
 
 
 
-def test_a_titled_aside_is_named_by_its_title_and_no_card_is_kept(tmp_path):
-    note = ("# Label smoothing\n\n## Targets\n\nMix the one-hot target with a uniform distribution over the classes so"
-            " the model never drives a logit to infinity.\n\n> [!aside] Epsilon\n> A weight of 0.1 on the uniform part"
-            " is the usual setting.\n\n::: {.column-margin .no-card}\n**Kept out**: the writer asked for no card."
-            "\n:::\n")
-    cards = _cards(tmp_path, {"Label smoothing.md": note})
+LABEL_SMOOTHING = NOTES.add({
+    "Label smoothing.md": (
+        "# Label smoothing\n\n## Targets\n\nMix the one-hot target with a uniform distribution over the classes so"
+        " the model never drives a logit to infinity.\n\n> [!aside] Epsilon\n> A weight of 0.1 on the uniform part"
+        " is the usual setting.\n\n::: {.column-margin .no-card}\n**Kept out**: the writer asked for no card."
+        "\n:::\n")
+})
+
+
+def test_a_titled_aside_is_named_by_its_title_and_no_card_is_kept(shared):
+    cards = shared.backs_by_front(LABEL_SMOOTHING)
     assert cards["Label smoothing › Targets › Epsilon"] == "A weight of 0.1 on the uniform part is the usual setting."
     assert not any("Kept out" in front or "no card" in back for front, back in cards.items())

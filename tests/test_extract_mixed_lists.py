@@ -9,6 +9,7 @@ import pytest
 from conftest import backs_by_front, new_wiki
 
 from mlwiki.extract.mixed_lists import split_mixed_items
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
 DEFINING = CONFIG.replace("sections = true", "sections = true\ndefinitions = true")  # ("- **S-learner**: …" a definition)
@@ -57,8 +58,19 @@ def test_explained_terms_are_cards_and_the_plain_items_stay_on_the_headings_card
     assert "**UCB**" in kept and "the bonus shrinks" not in kept and "Auer" not in kept, cards
 
 
-def test_numbered_steps_under_a_term_stay_in_order_beside_a_plain_item(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"Effects.md": LEARNERS}, DEFINING))
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+EFFECTS = NOTES.add({"Effects.md": LEARNERS}, config=DEFINING)
+
+
+def test_numbered_steps_under_a_term_stay_in_order_beside_a_plain_item(shared):
+    cards = shared.backs_by_front(EFFECTS)
     path = "Treatment effects › Meta-learners"
     steps = next(back for front, back in cards.items() if front.startswith(f"{path} › X-learner"))  # (its front
     # may ask how the steps go: "How does X-learner work?")
@@ -78,8 +90,11 @@ READOUT = """# Graph readout
 """
 
 
-def test_a_term_explained_at_length_on_its_line_is_a_card_beside_plain_items(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"Readout.md": READOUT}, CONFIG))
+READOUT_2 = NOTES.add({"Readout.md": READOUT})
+
+
+def test_a_term_explained_at_length_on_its_line_is_a_card_beside_plain_items(shared):
+    cards = shared.backs_by_front(READOUT_2)
     path = "Graph readout › Readout tricks"
     assert "LSTM attends over the node set" in cards[f"{path} › SetNet"], cards
     kept = cards[path]

@@ -9,13 +9,11 @@ that leaves the stressed point of its sentence shown. Chapters written into tmp_
 
 from __future__ import annotations
 
-import json
-
-from conftest import new_wiki, run
+import pytest
 
 
-def _cards(tmp_path, text: str) -> list[dict]:
-    return json.loads(run(new_wiki(tmp_path, {"book/chapter.md": text}), "cards", "--json", ok=True).output)
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 
 EXERCISES = """# Hash tables
@@ -66,11 +64,22 @@ the number of keys over the number of buckets.
 """
 
 
-def test_an_exercise_and_its_solution_are_no_card_written_either_way(tmp_path):
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+CHAPTER = NOTES.add({"book/chapter.md": EXERCISES})
+
+
+def test_an_exercise_and_its_solution_are_no_card_written_either_way(shared):
     """Exercises are the author's practice, set apart (issue 23, point 3): neither an `{exercise}` nor its
     `{solution}` — also the gated `{solution-start}` … `{solution-end}` form — is on any card; the section's own
     text still is."""
-    cards = _cards(tmp_path, EXERCISES)
+    cards = shared.cards(CHAPTER)
     assert any(c["back"].startswith("The load factor is the number of stored keys") for c in cards), cards
     for card in cards:
         text = card["front"] + "\n" + card["back"]
@@ -102,8 +111,11 @@ Each step can only lower the within-cluster sum of squares, and there are finite
 """
 
 
-def test_a_titled_algorithm_is_a_card_of_its_steps_and_one_per_step(tmp_path):
-    by_front = {c["front"]: c["back"] for c in _cards(tmp_path, ALGORITHM)}
+CHAPTER_2 = NOTES.add({"book/chapter.md": ALGORITHM})
+
+
+def test_a_titled_algorithm_is_a_card_of_its_steps_and_one_per_step(shared):
+    by_front = {c["front"]: c["back"] for c in shared.cards(CHAPTER_2)}
     assert by_front["Clustering › Lloyd's algorithm › k-means › steps"] == \
         "1. **Initialise**\n2. **Assign**\n3. **Update**\n4. **Repeat** until no point changes its centroid"
     assert by_front["Clustering › Lloyd's algorithm › k-means › Assign"] == "attach every point to its nearest centroid."
@@ -126,14 +138,18 @@ so a tone twice as many ERBs up excites a place on the cochlea about twice as fa
 """
 
 
-def test_a_law_of_one_variable_with_measured_constants_is_a_formula_card(tmp_path):
-    formulas = [c for c in _cards(tmp_path, SCALE) if c["kind"] == "formula"]
+CHAPTER_3 = NOTES.add({"book/chapter.md": SCALE})
+
+
+def test_a_law_of_one_variable_with_measured_constants_is_a_formula_card(shared):
+    formulas = [c for c in shared.cards(CHAPTER_3) if c["kind"] == "formula"]
     assert [c["back"].split("\n")[0] for c in formulas] == ["$$E = 21.4 \\log_{10}(1 + 0.00437 f)$$"]
     assert formulas[0]["front"].endswith("The number of equivalent rectangular bandwidths below a frequency $f$ in Hz is")
 
 
-def test_a_heading_answered_by_a_name_is_a_card(tmp_path):
-    text = """# Hidden Markov models
+CHAPTER_4 = NOTES.add({
+    "book/chapter.md": (
+        """# Hidden Markov models
 
 ## Decoding
 
@@ -148,13 +164,18 @@ Baum–Welch (EM).
 ## Scoring
 
 The forward algorithm sums over all state paths in time linear in the length of the sequence.
-"""
-    backs = {c["back"] for c in _cards(tmp_path, text)}
+""")
+})
+
+
+def test_a_heading_answered_by_a_name_is_a_card(shared):
+    backs = {c["back"] for c in shared.cards(CHAPTER_4)}
     assert "Baum–Welch (EM)." in backs and "Viterbi." in backs
 
 
-def test_an_arrow_to_a_name_or_a_chain_of_arrows_asks_no_why(tmp_path):
-    text = """# Sequence models
+CHAPTER_5 = NOTES.add({
+    "book/chapter.md": (
+        """# Sequence models
 
 ## Transducers
 
@@ -171,38 +192,53 @@ Which family to start from depends mostly on the constraints of the product, not
 
 - offline, plenty of labelled data, best accuracy → AED with a CTC branch
 - quick baseline, fine-tuning a pretrained encoder → CTC (what most fine-tuning recipes use)
-"""
-    cards = _cards(tmp_path, text)
+""")
+})
+
+
+def test_an_arrow_to_a_name_or_a_chain_of_arrows_asks_no_why(shared):
+    cards = shared.cards(CHAPTER_5)
     assert not any("Why still" in c["front"] or "Why quick" in c["front"] for c in cards)
     assert any("→ **streaming** →" in c["back"] for c in cards) and any("→ CTC (what" in c["back"] for c in cards)
 
 
-def test_the_where_clause_of_a_formula_goes_to_its_sentence_end(tmp_path):
-    text = """# Topic models
+CHAPTER_6 = NOTES.add({
+    "book/chapter.md": (
+        """# Topic models
 
 ## Latent factors
 
 Each document is a mixture of topics: $d = \\Phi \\theta$, where $\\Phi$ = the **topic
 matrix**, $\\theta$ = the document's **topic weights** (they sum to one). Fitting is done by variational EM.
-"""
-    formula = next(c for c in _cards(tmp_path, text) if c["kind"] == "formula")
+""")
+})
+
+
+def test_the_where_clause_of_a_formula_goes_to_its_sentence_end(shared):
+    formula = next(c for c in shared.cards(CHAPTER_6) if c["kind"] == "formula")
     assert formula["back"].endswith("$\\theta$ = the document's **topic weights** (they sum to one).")
 
 
-def test_a_sentence_cut_at_a_dropped_pointer_ends_there(tmp_path):
-    text = """# Regularisation
+CHAPTER_7 = NOTES.add({
+    "book/chapter.md": (
+        """# Regularisation
 
 ## Dropout
 
 Dropout matters even more for small data sets — most of the gain in the original experiments comes from it,
 see {doc}`experiments`.
-"""
-    back = next(c["back"] for c in _cards(tmp_path, text) if "Dropout matters" in c["back"])
+""")
+})
+
+
+def test_a_sentence_cut_at_a_dropped_pointer_ends_there(shared):
+    back = next(c["back"] for c in shared.cards(CHAPTER_7) if "Dropout matters" in c["back"])
     assert back.endswith("comes from it.")
 
 
-def test_signposts_objectives_and_page_remarks_are_no_cards(tmp_path):
-    chapter = """(ch-filters)=
+FILTERS = NOTES.add({
+    "book/filters.md": (
+        """(ch-filters)=
 # Digital filters
 
 ## Learning objectives
@@ -218,8 +254,9 @@ A moving average of width $w$ replaces each sample by the mean of the $w$ sample
 fluctuations faster than about $w$ samples.
 
 Next: turning filters into a filterbank → {ref}`ch-banks`.
-"""
-    glossary = """# Glossary
+"""),
+    "book/glossary.md": (
+        """# Glossary
 
 Terms from the course, roughly alphabetical.
 
@@ -227,8 +264,9 @@ Terms from the course, roughly alphabetical.
 Impulse response
   The output of a filter when its input is a single unit spike.
 ```
-"""
-    unfinished = """# Adaptive filters
+"""),
+    "book/adaptive.md": (
+        """# Adaptive filters
 
 ```{note}
 Unfinished. The week 3 slides cover this; only the outline matters for the exam.
@@ -237,17 +275,21 @@ Unfinished. The week 3 slides cover this; only the outline matters for the exam.
 ## LMS
 
 The least-mean-squares filter updates its weights along the negative gradient of the squared error of one sample.
-"""
-    root = new_wiki(tmp_path, {"book/filters.md": chapter, "book/glossary.md": glossary, "book/adaptive.md": unfinished})
-    cards = json.loads(run(root, "cards", "--json", ok=True).output)
+""")
+})
+
+
+def test_signposts_objectives_and_page_remarks_are_no_cards(shared):
+    cards = shared.cards(FILTERS)
     said = [c["front"] + "\n" + c["back"] for c in cards]
     assert not any("Next:" in s or "objectives" in s or "Terms from the course" in s or "slides" in s for s in said)
     assert any("removes\nfluctuations" in s or "removes fluctuations" in s for s in said)
     assert any("least-mean-squares" in s for s in said)
 
 
-def test_no_blank_of_a_bold_word_that_leaves_the_stressed_one_shown(tmp_path):
-    text = """# Databases
+CHAPTER_8 = NOTES.add({
+    "book/chapter.md": (
+        """# Databases
 
 ## Durability
 
@@ -268,7 +310,11 @@ The write-ahead log (one record per change) must be flushed to the disk **before
 likewise before **checkpointing** a table (e.g. every 5 min → one file). `db.sync()` does this for you; a
 plain `write()` does not.
 ```
-"""
-    cards = _cards(tmp_path, text)
+""")
+})
+
+
+def test_no_blank_of_a_bold_word_that_leaves_the_stressed_one_shown(shared):
+    cards = shared.cards(CHAPTER_8)
     assert not any("likewise before …" in c["front"] for c in cards)
     assert any(c["back"].startswith("The write-ahead log (one record per change)") for c in cards)

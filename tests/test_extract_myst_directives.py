@@ -4,9 +4,11 @@ text and formulas are cards; a `{prf:proof}` after a titled theorem is one card 
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import new_wiki, run
+
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 CHAPTER = """(ch-mcmc)=
 # Markov chain Monte Carlo
@@ -41,8 +43,19 @@ The acceptance probability of a proposal from $q$ is
 """
 
 
-def test_math_directives_and_proof_statements_are_read(tmp_path):
-    cards = json.loads(run(new_wiki(tmp_path, {"chapters/mcmc.md": CHAPTER}), "cards", "--json", ok=True).output)
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+MCMC = NOTES.add({"chapters/mcmc.md": CHAPTER})
+
+
+def test_math_directives_and_proof_statements_are_read(shared):
+    cards = shared.cards(MCMC)
     by_back = {c["back"].split("\n")[0]: c["front"] for c in cards}
     assert by_back["$$\\pi(\\theta)\\,T(\\theta' \\mid \\theta) = \\pi(\\theta')\\,T(\\theta \\mid \\theta').$$"] == (
         "Markov chain Monte Carlo › Detailed balance\n\nA kernel $T$ satisfies **detailed "
@@ -74,9 +87,12 @@ $\\log$
 """
 
 
-def test_a_myst_definition_list_gives_a_definition_a_term(tmp_path):
+DUALITY = NOTES.add({"duality.md": GLOSSARY})
+
+
+def test_a_myst_definition_list_gives_a_definition_a_term(shared):
     found = {c["front"]: c["back"] for c in
-             json.loads(run(new_wiki(tmp_path, {"duality.md": GLOSSARY}), "cards", "--json", ok=True).output)}
+             shared.cards(DUALITY)}
     assert found["Duality › Weak and strong duality\n\nDefine: Weak duality"] == \
         "$d^* \\le p^*$, always; the difference is the **duality gap**."
     assert found["Duality › Weak and strong duality\n\nDefine: Strong duality"].startswith("$d^* = p^*$.")
@@ -121,11 +137,14 @@ Cross-attention
 """
 
 
-def test_a_myst_glossary_gives_a_definition_an_entry_with_all_of_it(tmp_path):
+SEQ = NOTES.add({"seq.md": GLOSSARY_DIRECTIVE})
+
+
+def test_a_myst_glossary_gives_a_definition_an_entry_with_all_of_it(shared):
     """Jupyter Book's `{glossary}`: a term on its line, its definition indented under it (paragraphs, a list); one
     definition card an entry with the whole definition, names of one thing on one card, a symbol no card."""
     found = {c["front"]: c["back"] for c in
-             json.loads(run(new_wiki(tmp_path, {"seq.md": GLOSSARY_DIRECTIVE}), "cards", "--json", ok=True).output)}
+             shared.cards(SEQ)}
     assert found["Sequence models\n\nDefine: Teacher forcing"] == (
         "Training a decoder on the true previous token rather than its own\nprediction, which makes training "
         "parallel over positions.")

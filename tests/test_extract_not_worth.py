@@ -5,7 +5,11 @@ styles into tmp_path, read back through the CLI as a learner meets the cards."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import backs_by_front, new_wiki
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -18,70 +22,108 @@ def _all_text(made: dict[str, str]) -> str:
     return "\n".join(made) + "\n" + "\n".join(made.values())
 
 
-def test_a_notation_note_is_no_card(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+SGD = NOTES.add({
+    "sgd.md": (
+        "# Stochastic optimisation\n\nHow to minimise an expectation when only samples of its gradient are at hand."
+        "\n\n```{note}\nNotation: $\\mathbb{E}$ is over the data unless said otherwise, $\\theta^\\star$ the optimum,\n"
+        "$L^\\star = L(\\theta^\\star)$.\n```\n\n## Step sizes\n\nA constant step leaves the iterates in a noise ball "
+        "around the optimum whose radius grows with the step.\n")
+})
+
+
+def test_a_notation_note_is_no_card(shared):
     """"Notation: … $\\theta^\\star$ the optimum, $L^\\star = L(\\theta^\\star)$" says how the book writes things,
     not a fact: neither it nor the formula it ends on is a card."""
-    note = ("# Stochastic optimisation\n\nHow to minimise an expectation when only samples of its gradient are at hand."
-            "\n\n```{note}\nNotation: $\\mathbb{E}$ is over the data unless said otherwise, $\\theta^\\star$ the optimum,\n"
-            "$L^\\star = L(\\theta^\\star)$.\n```\n\n## Step sizes\n\nA constant step leaves the iterates in a noise ball "
-            "around the optimum whose radius grows with the step.\n")
-    made = _cards(tmp_path, {"sgd.md": note})
+    made = shared.backs_by_front(SGD)
     assert not any("Notation" in front or "Notation" in back or "L^\\star" in back for front, back in made.items()), made
     assert any("noise ball" in back for back in made.values()), made
 
 
-def test_a_skipped_remark_and_a_trailing_to_do_are_cut_and_the_fact_stays(tmp_path):
+KERNELS = NOTES.add({
+    "kernels.md": (
+        "# Kernels\n\nPositive definite kernels and the feature spaces they stand for.\n\n## Mercer\n\n"
+        "A continuous symmetric kernel is positive definite exactly when every Gram matrix it makes is PSD.\n\n"
+        "There is also a version for kernels on non-compact domains, skipped it.\n\n"
+        "This is what makes the kernel trick legitimate — TODO: work through the eigenfunction proof.\n")
+})
+
+
+def test_a_skipped_remark_and_a_trailing_to_do_are_cut_and_the_fact_stays(shared):
     """"…, skipped it." and "— TODO: read the proof" are the writer's, the sentence before them is the fact."""
-    note = ("# Kernels\n\nPositive definite kernels and the feature spaces they stand for.\n\n## Mercer\n\n"
-            "A continuous symmetric kernel is positive definite exactly when every Gram matrix it makes is PSD.\n\n"
-            "There is also a version for kernels on non-compact domains, skipped it.\n\n"
-            "This is what makes the kernel trick legitimate — TODO: work through the eigenfunction proof.\n")
-    made = _cards(tmp_path, {"kernels.md": note})
+    made = shared.backs_by_front(KERNELS)
     text = _all_text(made)
     assert "There is also a version for kernels on non-compact domains." in text, made
     assert "kernel trick legitimate" in text, made
     assert "skipped it" not in text and "TODO" not in text and "eigenfunction" not in text, made
 
 
-def test_an_untried_remark_is_left_off_a_definition(tmp_path):
+DIFFUSION = NOTES.add({
+    "diffusion.md": (
+        "# Diffusion notes\n\n## Parameterisations\n\n- **x0-prediction**: the network outputs the clean image "
+        "directly; its error is largest at high noise levels. Haven't tried it.\n")
+})
+
+
+def test_an_untried_remark_is_left_off_a_definition(shared):
     """"Haven't tried it." after a definition tells the writer's day, not the term."""
-    note = ("# Diffusion notes\n\n## Parameterisations\n\n- **x0-prediction**: the network outputs the clean image "
-            "directly; its error is largest at high noise levels. Haven't tried it.\n")
-    made = _cards(tmp_path, {"diffusion.md": note})
+    made = shared.backs_by_front(DIFFUSION)
     back = next((b for f, b in made.items() if "x0-prediction" in f), "")
     assert back.endswith("high noise levels.") and "tried" not in back, made
 
 
-def test_a_back_that_is_a_to_do_is_no_card(tmp_path):
+GUIDANCE = NOTES.add({
+    "guidance.md": (
+        "# Guidance\n\nSteering a diffusion sampler towards a class.\n\n## Classifier guidance\n\nA noise-aware "
+        "classifier's gradient is added to the score, scaled by a guidance weight.\n\n## Guidance vs truncation\n\n"
+        "TODO. Something about how truncating the latent in a GAN compares to raising the guidance weight...\n")
+})
+
+
+def test_a_back_that_is_a_to_do_is_no_card(shared):
     """"TODO. Something about …" under a heading: a section the writer has yet to write."""
-    note = ("# Guidance\n\nSteering a diffusion sampler towards a class.\n\n## Classifier guidance\n\nA noise-aware "
-            "classifier's gradient is added to the score, scaled by a guidance weight.\n\n## Guidance vs truncation\n\n"
-            "TODO. Something about how truncating the latent in a GAN compares to raising the guidance weight...\n")
-    made = _cards(tmp_path, {"guidance.md": note})
+    made = shared.backs_by_front(GUIDANCE)
     assert not any("TODO" in back or "truncating" in back for back in made.values()), made
     assert any("guidance weight" in back for back in made.values()), made
 
 
-def test_task_boxes_are_left_off_and_a_fact_in_one_stays(tmp_path):
+SAMPLING = NOTES.add({
+    "sampling.md": (
+        "# Sampling\n\nDrawing from a density known up to a constant.\n\n## Rejection sampling\n\n"
+        "Propose from $q$, accept with probability $\\tilde p(x) / (M q(x))$; accepted draws follow $p$.\n\n"
+        "- [ ] rerun the sampler with a wider proposal\n"
+        "- [x] plot the acceptance rate against the dimension\n"
+        "- [ ] check why rejection sampling needs an envelope $M q \\ge \\tilde p$ everywhere\n")
+})
+
+
+def test_task_boxes_are_left_off_and_a_fact_in_one_stays(shared):
     """"- [ ] rerun …" and "- [x] …" are chores; "- [ ] check why rejection sampling needs an envelope $M q \\ge
     \\tilde p$" carries a fact, which stays without the chore."""
-    note = ("# Sampling\n\nDrawing from a density known up to a constant.\n\n## Rejection sampling\n\n"
-            "Propose from $q$, accept with probability $\\tilde p(x) / (M q(x))$; accepted draws follow $p$.\n\n"
-            "- [ ] rerun the sampler with a wider proposal\n"
-            "- [x] plot the acceptance rate against the dimension\n"
-            "- [ ] check why rejection sampling needs an envelope $M q \\ge \\tilde p$ everywhere\n")
-    made = _cards(tmp_path, {"sampling.md": note})
+    made = shared.backs_by_front(SAMPLING)
     text = _all_text(made)
     assert "wider proposal" not in text and "acceptance rate against" not in text and "[ ]" not in text, made
     assert "Rejection sampling needs an envelope $M q \\ge \\tilde p$ everywhere" in text, made
 
 
-def test_a_post_that_links_to_the_one_before_says_nothing(tmp_path):
+INDEX = NOTES.add({
+    "posts/flows-2/index.qmd": (
+        "---\ntitle: \"Flows part 2: sampling\"\n---\n\nContinuing from [part 1](../flows-1/index.qmd). Now the "
+        "sampling part.\n\n## Sampling\n\nA flow samples by pushing base noise through the learned bijection, one "
+        "network pass per sample. In this post we only look at the sampling side.\n")
+})
+
+
+def test_a_post_that_links_to_the_one_before_says_nothing(shared):
     """"Continuing from [part 1](…). Now the sampling part." and "In this post we …" only link the series."""
-    post = ("---\ntitle: \"Flows part 2: sampling\"\n---\n\nContinuing from [part 1](../flows-1/index.qmd). Now the "
-            "sampling part.\n\n## Sampling\n\nA flow samples by pushing base noise through the learned bijection, one "
-            "network pass per sample. In this post we only look at the sampling side.\n")
-    made = _cards(tmp_path, {"posts/flows-2/index.qmd": post})
+    made = shared.backs_by_front(INDEX)
     text = _all_text(made)
     assert "Continuing" not in text and "Now the sampling part" not in text and "In this post" not in text, made
     assert "pushing base noise" in " ".join(text.split()), made
@@ -104,65 +146,93 @@ def test_a_paper_cited_alone_is_no_card_and_a_finding_stays(tmp_path):
     assert any(back.startswith("Li & Liang 2021 showed") for back in made.values()), made
 
 
-def test_a_pointer_to_another_notebook_is_left_off(tmp_path):
+CALIBRATION = NOTES.add({
+    "calibration.md": (
+        "# Calibration\n\n## Temperature scaling\n\nDividing the logits by one learned scalar fixes most of a "
+        "network's overconfidence without changing its accuracy. See the calibration notebook for the plots.\n")
+})
+
+
+def test_a_pointer_to_another_notebook_is_left_off(shared):
     """"See the calibration notebook for the plots." points elsewhere; the fact beside it stays."""
-    note = ("# Calibration\n\n## Temperature scaling\n\nDividing the logits by one learned scalar fixes most of a "
-            "network's overconfidence without changing its accuracy. See the calibration notebook for the plots.\n")
-    made = _cards(tmp_path, {"calibration.md": note})
+    made = shared.backs_by_front(CALIBRATION)
     text = _all_text(made)
     assert "one learned scalar" in text and "notebook" not in text, made
 
 
-def test_a_days_did_line_is_no_card(tmp_path):
+N2026_11_12 = NOTES.add({
+    "2026-11-12.md": (
+        "# Normalising flows\n\nDid: coupling layers on the two-moons toy set (8 layers look as good as 16). "
+        "Started the write-up.\n\n**Coupling layer**: splits the input in two and transforms one half with "
+        "parameters computed from the other, so the Jacobian is triangular.\n")
+})
+
+
+def test_a_days_did_line_is_no_card(shared):
     """"Did: …" in a day's note is the log of the day, not what it taught."""
-    note = ("# Normalising flows\n\nDid: coupling layers on the two-moons toy set (8 layers look as good as 16). "
-            "Started the write-up.\n\n**Coupling layer**: splits the input in two and transforms one half with "
-            "parameters computed from the other, so the Jacobian is triangular.\n")
-    made = _cards(tmp_path, {"2026-11-12.md": note})
+    made = shared.backs_by_front(N2026_11_12)
     assert not any("Did:" in back or "two-moons" in back for back in made.values()), made
     assert any("Jacobian is triangular" in back for back in made.values()), made
 
 
-def test_a_headings_stray_bold_marker_is_left_off_fronts(tmp_path):
+TESTS = NOTES.add({
+    "tests.md": (
+        "# Tests cheat sheet\n\n## Rank-based tests**\n\n### Sign test\n\nTests whether the median of paired "
+        "differences is zero, using only the signs of the differences.\n")
+})
+
+
+def test_a_headings_stray_bold_marker_is_left_off_fronts(shared):
     """"## Rank-based tests**": a bold marker whose pair was lost is no part of the fronts below it."""
-    note = ("# Tests cheat sheet\n\n## Rank-based tests**\n\n### Sign test\n\nTests whether the median of paired "
-            "differences is zero, using only the signs of the differences.\n")
-    made = _cards(tmp_path, {"tests.md": note})
+    made = shared.backs_by_front(TESTS)
     assert any("Rank-based tests › Sign test" in front for front in made), made
     assert not any("**" in front for front in made), made
 
 
-def test_a_back_that_only_says_its_subject_matters_is_no_card(tmp_path):
+VECTOR_DATABASES = NOTES.add({
+    "Vector databases.md": (
+        "Vector databases are a key component of retrieval-augmented generation systems.\n\n## Indexes\n\n"
+        "An HNSW index links each vector to near neighbours on several layers and searches greedily from the top "
+        "layer down.\n")
+})
+
+
+def test_a_back_that_only_says_its_subject_matters_is_no_card(shared):
     """"Vector databases are a key component of retrieval-augmented generation." says the subject matters, not what
     it is; the sections below it say that."""
-    note = ("Vector databases are a key component of retrieval-augmented generation systems.\n\n## Indexes\n\n"
-            "An HNSW index links each vector to near neighbours on several layers and searches greedily from the top "
-            "layer down.\n")
-    made = _cards(tmp_path, {"Vector databases.md": note})
+    made = shared.backs_by_front(VECTOR_DATABASES)
     assert not any("key component" in back for back in made.values()), made
     assert any("searches greedily" in back for back in made.values()), made
 
 
-def test_the_paper_a_note_opens_on_is_a_card_of_its_own(tmp_path):
+TRANSFORMER = NOTES.add({
+    "Transformer.md": (
+        'Vaswani et al. 2017, "Attention Is All You Need". An encoder–decoder for translation with no recurrence '
+        "and no convolution, only attention and feed-forward layers.\n")
+}, config=DEFAULT_CONFIG)
+
+
+def test_the_paper_a_note_opens_on_is_a_card_of_its_own(shared):
     """"Vaswani et al. 2017, "Attention Is All You Need". Encoder–decoder …": the citation goes off the opening
     card (it says nothing of what the model is), and which paper introduced the subject is asked as that."""
-    from conftest import backs_by_front, new_wiki
-    note = ('Vaswani et al. 2017, "Attention Is All You Need". An encoder–decoder for translation with no recurrence '
-            "and no convolution, only attention and feed-forward layers.\n")
-    made = backs_by_front(new_wiki(tmp_path, {"Transformer.md": note}))
+    made = shared.backs_by_front(TRANSFORMER)
     assert made.get("Transformer › Paper") == 'Vaswani et al. 2017, "Attention Is All You Need".', made
     assert made.get("Transformer", "").startswith("An encoder–decoder for translation"), made
 
 
-def test_the_writers_own_numbers_and_plans_are_left_off_a_back(tmp_path):
+COSINE = NOTES.add({
+    "cosine.md": (
+        "# Cosine schedule\n\n## Details\n\n- the offset $s = 0.008$ keeps $\\beta_t$ from being tiny near $t=0$\n"
+        "- $\\beta_t$ is clipped to at most $0.999$ to avoid a singularity near $t=T$\n\n"
+        "My numbers: at $t=500$ the linear schedule keeps $0.08$ of the signal, the cosine one $0.49$.\n\n"
+        "Other stuff to write up later: progressive distillation, consistency models.\n")
+}, config=DEFAULT_CONFIG)
+
+
+def test_the_writers_own_numbers_and_plans_are_left_off_a_back(shared):
     """"My numbers: at $t=500$ …" (their run) and "Other stuff to write up later: …" (a plan) after the facts of a
     section: the facts stay, the writer's run and plan go."""
-    from conftest import backs_by_front, new_wiki
-    note = ("# Cosine schedule\n\n## Details\n\n- the offset $s = 0.008$ keeps $\\beta_t$ from being tiny near $t=0$\n"
-            "- $\\beta_t$ is clipped to at most $0.999$ to avoid a singularity near $t=T$\n\n"
-            "My numbers: at $t=500$ the linear schedule keeps $0.08$ of the signal, the cosine one $0.49$.\n\n"
-            "Other stuff to write up later: progressive distillation, consistency models.\n")
-    made = backs_by_front(new_wiki(tmp_path, {"cosine.md": note}))
+    made = shared.backs_by_front(COSINE)
     back = "\n".join(b for f, b in made.items() if f.split("\n\n", 1)[0] == "Cosine schedule › Details")  # (a
     # card per claim of the list: session 47)
     assert not any("My numbers" in f or "write up later" in f for f in made), made

@@ -4,16 +4,15 @@ sections that a learner still cards. The notes are written here in the style of 
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from conftest import backs_by_front
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
 
 cards = backs_by_front  # {front: back} of the wiki's cards
-
-
-def wiki(tmp_path, notes: dict[str, str]):
-    return new_wiki(tmp_path, notes, CONFIG)
 
 
 COUNTED = """# Training tricks
@@ -58,8 +57,19 @@ The next pages are split into the two following sections:
 """
 
 
-def test_a_list_whose_introduction_counts_its_items_is_a_card_though_the_sentence_narrates(tmp_path):
-    found = cards(wiki(tmp_path, {"Training tricks.md": COUNTED}))
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+TRAINING_TRICKS = NOTES.add({"Training tricks.md": COUNTED})
+
+
+def test_a_list_whose_introduction_counts_its_items_is_a_card_though_the_sentence_narrates(shared):
+    found = shared.backs_by_front(TRAINING_TRICKS)
     front = "Training tricks › Regularization\n\nThree common ways to regularize a network:"
     assert found[front] == "1. **Weight decay**\n2. **Dropout**\n3. **Early stopping**"
     assert "Training tricks › Schedules\n\nTwo schedules that most libraries ship:" not in found, \
@@ -69,8 +79,9 @@ def test_a_list_whose_introduction_counts_its_items_is_a_card_though_the_sentenc
     assert found["Training tricks › Schedules"].startswith("The learning rate rarely stays fixed")
 
 
-def test_a_counted_list_of_explanations_is_left_to_the_passage_rules(tmp_path):
-    note = """# Optimisers
+OPTIMISERS = NOTES.add({
+    "Optimisers.md": (
+        """# Optimisers
 
 ## Momentum
 
@@ -83,8 +94,12 @@ We'll compare two variants of it:
   single step, whatever the gradient at the new point turns out to be
 - Nesterov: evaluates the gradient at the point the running average is about to carry the parameters to, and corrects
   the step with it before taking it, which damps the oscillations
-"""
-    found = cards(wiki(tmp_path, {"Optimisers.md": note}))
+""")
+})
+
+
+def test_a_counted_list_of_explanations_is_left_to_the_passage_rules(shared):
+    found = shared.backs_by_front(OPTIMISERS)
     assert not any(f.endswith("Two variants of it:") for f in found), "items longer than names: not this rule's"
 
 
@@ -117,8 +132,11 @@ SciPy offers the following solvers:
 """
 
 
-def test_a_paragraph_that_says_what_a_named_thing_does_is_a_card_in_a_long_section(tmp_path):
-    found = cards(wiki(tmp_path, {"Inference.md": NAMED}))
+INFERENCE = NOTES.add({"Inference.md": NAMED})
+
+
+def test_a_paragraph_that_says_what_a_named_thing_does_is_a_card_in_a_long_section(shared):
+    found = shared.backs_by_front(INFERENCE)
     path = "Inference › Running the evaluation loop\n\n"
     assert found[path + "What does torch.no_grad() do?"].startswith("torch.no_grad() switches off the recording")
     assert found[path + "What does Mean squared error (MSE, in PyTorch: torch.nn.MSELoss) average?"].endswith("over all examples.")
@@ -149,8 +167,11 @@ Next we'll plot the loss per epoch. Based on your plot, would you say that the t
 """
 
 
-def test_a_paragraphs_narrating_first_sentence_is_cut_when_the_rest_stands_alone(tmp_path):
-    found = cards(wiki(tmp_path, {"Graph learning.md": NARRATED}))
+GRAPH_LEARNING = NOTES.add({"Graph learning.md": NARRATED})
+
+
+def test_a_paragraphs_narrating_first_sentence_is_cut_when_the_rest_stands_alone(shared):
+    found = shared.backs_by_front(GRAPH_LEARNING)
     assert found["Graph learning › Citation graphs"].startswith("A citation graph has one node per paper"), \
         "the narration cut, what it announced stays"
     assert "Graph learning › Walks" not in found, "'This function …' goes on from the sentence cut"
@@ -178,8 +199,11 @@ $$m_t = \\beta_1 m_{t-1} + (1 - \\beta_1) g_t$$
 """
 
 
-def test_a_bold_labels_term_list_is_its_parts_card_with_definitions_off(tmp_path):
-    found = cards(wiki(tmp_path, {"Optimisers.md": LABELLED_TERMS}))
+OPTIMISERS_2 = NOTES.add({"Optimisers.md": LABELLED_TERMS})
+
+
+def test_a_bold_labels_term_list_is_its_parts_card_with_definitions_off(shared):
+    found = shared.backs_by_front(OPTIMISERS_2)
     assert found["Optimisers › Adam › Why adaptive methods help"].startswith("- **Sparse features**: a rarely")
     assert "Optimisers › Glossary" not in found, "a glossary with no label over it is left to definitions"
 
@@ -208,8 +232,11 @@ The loss of a random guess is computed over the three ratings of the toy matrix 
 """
 
 
-def test_an_example_using_a_tool_is_a_tutorial_whose_sections_are_cards_but_a_worked_example_is_not(tmp_path):
-    found = cards(wiki(tmp_path, {"Recommenders.md": TOOL_TUTORIAL}))
+RECOMMENDERS = NOTES.add({"Recommenders.md": TOOL_TUTORIAL})
+
+
+def test_an_example_using_a_tool_is_a_tutorial_whose_sections_are_cards_but_a_worked_example_is_not(shared):
+    found = shared.backs_by_front(RECOMMENDERS)
     tool = "Recommenders › Example using the LightFM library › "
     assert found[tool + "WARP"].startswith("WARP samples negatives until it finds one ranked above")
     assert found[tool + "BPR\n\nWhat is BPR?"].startswith("BPR is a pairwise loss")
@@ -242,8 +269,11 @@ We will see how to compute the scores in three steps and how to improve them:
 """
 
 
-def test_a_names_list_item_may_hold_an_aside_and_a_closing_skips_narration_and_its_list(tmp_path):
-    found = cards(wiki(tmp_path, {"Attention.md": ASIDES_AND_PLANS}))
+ATTENTION = NOTES.add({"Attention.md": ASIDES_AND_PLANS})
+
+
+def test_a_names_list_item_may_hold_an_aside_and_a_closing_skips_narration_and_its_list(shared):
+    found = shared.backs_by_front(ATTENTION)
     assert found["Attention › Uses of attention models"].startswith("- Machine translation (e.g., between")
     assert found["Attention › The attention layer"] == \
         "The scores are computed from the inputs themselves, which is why it is called self-attention.", \
@@ -266,8 +296,11 @@ Since our model hasn't been trained yet, its first predictions are basically ran
 """
 
 
-def test_a_one_line_narration_does_not_keep_the_fact_after_it_from_opening_the_section(tmp_path):
-    found = cards(wiki(tmp_path, {"Tensors.md": ONE_LINE_NARRATION}))
+TENSORS = NOTES.add({"Tensors.md": ONE_LINE_NARRATION})
+
+
+def test_a_one_line_narration_does_not_keep_the_fact_after_it_from_opening_the_section(shared):
+    found = shared.backs_by_front(TENSORS)
     assert found["Tensors › Indexing"].startswith("Indexing goes from the outer dimension")
     assert "Tensors › Training" not in found, "the story goes on: 'Since our model …'"
 
@@ -286,8 +319,11 @@ We can also see the loss going down after a few more steps of training.
 """
 
 
-def test_a_sentence_saying_what_a_function_does_in_a_tutorials_voice_is_a_card_of_that_function(tmp_path):
-    found = cards(wiki(tmp_path, {"Tensors.md": TOOL_SENTENCES}))
+TENSORS_2 = NOTES.add({"Tensors.md": TOOL_SENTENCES})
+
+
+def test_a_sentence_saying_what_a_function_does_in_a_tutorials_voice_is_a_card_of_that_function(shared):
+    found = shared.backs_by_front(TENSORS_2)
     assert found["Tensors › Reshaping\n\nWhat does torch.permute(input, dims) do?"].startswith("You can also rearrange the order")
     assert not any("second call" in back or "loss going down" in back for back in found.values()), \
         "no function named, or the same as above: no card"
@@ -309,8 +345,11 @@ The momentum argument is left at zero here.
 """
 
 
-def test_a_calls_arguments_explained_one_paragraph_each_are_one_card(tmp_path):
-    found = cards(wiki(tmp_path, {"Optimizers.md": SIGNATURE}))
+OPTIMIZERS = NOTES.add({"Optimizers.md": SIGNATURE})
+
+
+def test_a_calls_arguments_explained_one_paragraph_each_are_one_card(shared):
+    found = shared.backs_by_front(OPTIMIZERS)
     back = found["Optimizers › Plain gradient descent\n\ntorch.optim.SGD(params, lr) where:"]
     assert back.startswith("params is the list of tensors") and back.endswith("training crawls.")
     assert "momentum" not in back, "a paragraph that opens with no argument of the call ends the card"
@@ -340,8 +379,11 @@ w is the word in the middle of the window and c the size of the window on each s
 """
 
 
-def test_a_short_label_line_over_a_paragraph_titles_it_in_a_long_section(tmp_path):
-    found = cards(wiki(tmp_path, {"Word vectors.md": LABEL_LINES}))
+WORD_VECTORS = NOTES.add({"Word vectors.md": LABEL_LINES})
+
+
+def test_a_short_label_line_over_a_paragraph_titles_it_in_a_long_section(shared):
+    found = shared.backs_by_front(WORD_VECTORS)
     path = "Word vectors › Two training tasks › "
     assert found[path + "The continuous skip-gram model"].startswith("It predicts every word around the middle")
     assert found[path + "The continuous bag-of-words model"].startswith("It predicts the word in the middle")
@@ -360,8 +402,11 @@ We keep a **validation set** (e.g. 10% of the data) aside.
 """
 
 
-def test_a_bold_term_glossed_in_brackets_inside_a_sentence_is_a_definition(tmp_path):
-    found = cards(wiki(tmp_path, {"Training.md": GLOSSES}))
+TRAINING = NOTES.add({"Training.md": GLOSSES})
+
+
+def test_a_bold_term_glossed_in_brackets_inside_a_sentence_is_a_definition(shared):
+    found = shared.backs_by_front(TRAINING)
     assert found["Training › The loop\n\nDefine: epochs"] == "full passes over the training data"
     assert not any("adjustment formula" in f or "validation set" in f for f in found), \
         "another name for it, or an example, is no gloss"
@@ -385,21 +430,29 @@ Recording happens only for tensors that require gradients, so inference code can
 """
 
 
-def test_bold_labelled_items_are_labelled_cards_with_definitions_off_unless_a_heading_has_the_label(tmp_path):
-    found = cards(wiki(tmp_path, {"Autograd.md": BOLD_ITEMS}))
+AUTOGRAD = NOTES.add({"Autograd.md": BOLD_ITEMS})
+
+
+def test_bold_labelled_items_are_labelled_cards_with_definitions_off_unless_a_heading_has_the_label(shared):
+    found = shared.backs_by_front(AUTOGRAD)
     assert found["Autograd › How it works › Accumulation"].startswith("gradients of a leaf used twice are summed")
     assert found["Autograd › How it works › Recording"].startswith("Recording happens only for tensors"), \
         "a label that is also a heading: the heading's section card keeps its front"
 
 
-def test_a_label_line_over_the_sections_opening_paragraph_titles_that_card_too(tmp_path):
-    note = ("# Word vectors\n\n## Two training tasks\n\nits only goal is good vectors.\n\n"
-            "The continuous bag-of-words model:\n\n"
-            "It predicts the word in the middle of a window from the sum of the vectors of the words around it.\n\n"
-            "The continuous skip-gram model:\n\n"
-            "It predicts every word around the middle one from that word's vector alone, which is slower.\n\n"
-            "## Summing up\n\nIn essence:\n\nBoth models learn one vector per word from the windows it appears in.\n")
-    found = cards(wiki(tmp_path, {"Word vectors.md": note}))
+WORD_VECTORS_2 = NOTES.add({
+    "Word vectors.md": (
+        "# Word vectors\n\n## Two training tasks\n\nits only goal is good vectors.\n\n"
+        "The continuous bag-of-words model:\n\n"
+        "It predicts the word in the middle of a window from the sum of the vectors of the words around it.\n\n"
+        "The continuous skip-gram model:\n\n"
+        "It predicts every word around the middle one from that word's vector alone, which is slower.\n\n"
+        "## Summing up\n\nIn essence:\n\nBoth models learn one vector per word from the windows it appears in.\n")
+})
+
+
+def test_a_label_line_over_the_sections_opening_paragraph_titles_that_card_too(shared):
+    found = shared.backs_by_front(WORD_VECTORS_2)
     path = "Word vectors › Two training tasks › "
     assert found[path + "The continuous bag-of-words model"].startswith("It predicts the word in the middle")
     assert found[path + "The continuous skip-gram model"].startswith("It predicts every word around")

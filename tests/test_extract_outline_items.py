@@ -5,7 +5,10 @@ its daily notes; the CLI reads them as a user's scan would."""
 
 from __future__ import annotations
 
-from conftest import DEFAULT_CONFIG, backs_by_front, new_wiki
+import pytest
+
+from conftest import DEFAULT_CONFIG, backs_by_front
+from shared_notes import Scanned, SharedNotes
 
 cards = backs_by_front  # {front: back} of the wiki's cards
 DEFINITIONS = "definitions = true\n" + DEFAULT_CONFIG
@@ -29,8 +32,19 @@ tags: [stats]
 """
 
 
-def test_a_bullet_beside_the_carded_branches_is_a_card_of_its_own(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Resampling.md": RESAMPLING}))
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+RESAMPLING_2 = NOTES.add({"Resampling.md": RESAMPLING})
+
+
+def test_a_bullet_beside_the_carded_branches_is_a_card_of_its_own(shared):
+    found = shared.backs_by_front(RESAMPLING_2)
     assert "Resampling › where it breaks" in found
     assert found["Resampling › ML use"] == (
         "an interval on a test metric by resampling the rows of the test set, as bagging does for models")
@@ -38,8 +52,11 @@ def test_a_bullet_beside_the_carded_branches_is_a_card_of_its_own(tmp_path):
         "jackknife std error = spread of the leave-one-out estimates, scaled by (n - 1)")
 
 
-def test_a_label_explained_with_a_general_we_is_a_card(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Resampling.md": RESAMPLING}))
+RESAMPLING_3 = NOTES.add({"Resampling.md": RESAMPLING})
+
+
+def test_a_label_explained_with_a_general_we_is_a_card(shared):
+    found = shared.backs_by_front(RESAMPLING_3)
     assert found["Resampling › idea\n\nWhat is the key idea of Resampling?"].startswith(
         "we cannot draw new samples from the population, so we draw them from the sample itself\n"
         "- draw n rows with replacement")
@@ -62,8 +79,11 @@ tags: [daily]
 """
 
 
-def test_a_days_bullets_nested_under_the_topic_it_names_are_cards_of_that_topic(tmp_path):
-    found = cards(new_wiki(tmp_path, {"daily/2026-11-20.md": DAY}, config=DEFINITIONS))
+N2026_11_20 = NOTES.add({"daily/2026-11-20.md": DAY}, config=DEFINITIONS)
+
+
+def test_a_days_bullets_nested_under_the_topic_it_names_are_cards_of_that_topic(shared):
+    found = shared.backs_by_front(N2026_11_20)
     assert found["Label smoothing › smoothed targets"].startswith("mix the one-hot target with a uniform one")
     assert found["Label smoothing › soft cross-entropy"] == (
         "soft cross-entropy = cross-entropy against the smoothed targets instead of the one-hot ones")
@@ -72,8 +92,9 @@ def test_a_days_bullets_nested_under_the_topic_it_names_are_cards_of_that_topic(
     assert not any("2026" in front for front in found)
 
 
-def test_a_value_or_a_pair_of_bullets_closing_a_section_is_no_equals_card(tmp_path):
-    note = """## Settings
+TRAINING = NOTES.add({
+    "Training.md": (
+        """## Settings
 - batch size = 32 for every run
 - lr = 3e-4 with a cosine schedule
 - warmup = 500 steps
@@ -85,8 +106,12 @@ $$H(p, q) = -\\sum_x p(x) \\log q(x)$$
 
 - it is never below the entropy of p, and the gap is exactly the KL divergence
 - minimising it over a dataset = maximum likelihood estimation of the model
-"""
-    found = cards(new_wiki(tmp_path, {"Training.md": note}))
+""")
+})
+
+
+def test_a_value_or_a_pair_of_bullets_closing_a_section_is_no_equals_card(shared):
+    found = shared.backs_by_front(TRAINING)
     assert not any(front.endswith(("batch size", "lr", "warmup")) for front in found), found
     assert not any(front.endswith("minimising it over a dataset") for front in found), found
 
@@ -115,8 +140,11 @@ map back from the components to the original features, so a reconstruction has t
 """
 
 
-def test_an_untitled_myst_admonition_is_a_card_of_its_kind_unless_a_card_holds_its_text(tmp_path):
-    found = cards(new_wiki(tmp_path, {"pca.md": PCA}, config=DEFINITIONS))
+PCA_2 = NOTES.add({"pca.md": PCA}, config=DEFINITIONS)
+
+
+def test_an_untitled_myst_admonition_is_a_card_of_its_kind_unless_a_card_holds_its_text(shared):
+    found = shared.backs_by_front(PCA_2)
     assert found["Principal component analysis › Warning: always centre the data first"].startswith(
         "Always centre the data first")  # (what it warns of on its front, session 36)
     assert not any(front.endswith("Kernel PCA › Note") for front in found), "its bold term is a card already"
@@ -148,8 +176,11 @@ The pickle format **is not safe** to load from a source you do not trust, since 
 """
 
 
-def test_a_later_paragraph_that_sets_a_term_in_bold_is_a_card_of_that_term(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Attention.md": ATTENTION}))
+ATTENTION_2 = NOTES.add({"Attention.md": ATTENTION})
+
+
+def test_a_later_paragraph_that_sets_a_term_in_bold_is_a_card_of_that_term(shared):
+    found = shared.backs_by_front(ATTENTION_2)
     assert found["Attention › Self-attention › causal mask"].startswith("In a decoder, a **causal mask** sets")
     assert not any(front.endswith(("› not", "› Remark", "› is not safe")) for front in found), "stress, a run-in head"
     assert found["Attention › Self-attention › key dimension"].startswith("The **key dimension** sets the scale")
@@ -168,50 +199,69 @@ kinds I have met:
 """
 
 
-def test_a_bullet_saying_what_a_thing_leads_to_is_a_card_beside_the_definitions(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Leakage.md": LEAKAGE}, config=DEFINITIONS))
+LEAKAGE_2 = NOTES.add({"Leakage.md": LEAKAGE}, config=DEFINITIONS)
+
+
+def test_a_bullet_saying_what_a_thing_leads_to_is_a_card_beside_the_definitions(shared):
+    found = shared.backs_by_front(LEAKAGE_2)
     assert found["Leakage › oversampling before splitting"] == (
         "oversampling before splitting → synthetic copies of test points end up in the training set")
     assert found["Leakage › small $k$"].startswith("small $k$ → each model sees less data")
 
 
-def test_a_statement_in_an_outline_is_a_card_showing_its_subject(tmp_path):
-    note = RESAMPLING + "- The jackknife estimate can be computed from only n refits instead of a thousand\n" \
-        "- Always keep the random seed of each resample in the log\n"
-    found = cards(new_wiki(tmp_path, {"Resampling.md": note}))
+RESAMPLING_4 = NOTES.add({
+    "Resampling.md": (
+        RESAMPLING + "- The jackknife estimate can be computed from only n refits instead of a thousand\n" \
+     "- Always keep the random seed of each resample in the log\n")
+})
+
+
+def test_a_statement_in_an_outline_is_a_card_showing_its_subject(shared):
+    found = shared.backs_by_front(RESAMPLING_4)
     assert found["Resampling › The jackknife estimate"].startswith("The jackknife estimate can be computed")
     assert not any(front.endswith("› Always") for front in found)
 
 
-def test_a_bullet_stating_a_fact_over_the_items_that_work_it_out_is_a_card(tmp_path):
-    note = RESAMPLING + """- each resample leaves out about 36.8% of the distinct rows
+RESAMPLING_5 = NOTES.add({
+    "Resampling.md": (
+        RESAMPLING + """- each resample leaves out about 36.8% of the distinct rows
     - the chance that a given row is never drawn in n draws tends to 1/e as n grows
     - the rows left out are the out-of-bag rows, on which random forests score their trees
 - Suppose we resample n rows, the above estimate can be written as
     - the mean of the n leave-one-out estimates, which we then rescale
-"""
-    found = cards(new_wiki(tmp_path, {"Resampling.md": note}))
+""")
+})
+
+
+def test_a_bullet_stating_a_fact_over_the_items_that_work_it_out_is_a_card(shared):
+    found = shared.backs_by_front(RESAMPLING_5)
     assert found["Resampling\n\neach resample leaves out about 36.8% of the distinct rows:"].startswith(
         "- the chance that a given row is never drawn")
     assert not any("Suppose" in front for front in found), "a derivation set up is no fact"
 
 
-def test_a_question_someone_asked_and_its_answer_in_a_days_bullet_is_a_card(tmp_path):
-    day = """---
+N2026_11_21 = NOTES.add({
+    "daily/2026-11-21.md": (
+        """---
 tags: [daily]
 ---
 reading group on weight decay.
 - someone asked: is weight decay the same as L2 with Adam? answer: no, Adam rescales the L2 gradient per weight, so
   decoupled decay (AdamW) is what shrinks every weight alike
 - TODO: rerun the sweep
-"""
-    found = cards(new_wiki(tmp_path, {"daily/2026-11-21.md": day}))
+""")
+})
+
+
+def test_a_question_someone_asked_and_its_answer_in_a_days_bullet_is_a_card(shared):
+    found = shared.backs_by_front(N2026_11_21)
     assert found["Weight decay\n\nis weight decay the same as L2 with Adam?"].startswith(
         "no, Adam rescales the L2 gradient per weight")
 
 
-def test_rows_of_a_comparison_with_the_same_values_are_cards_each(tmp_path):
-    note = """# Attention
+ATTENTION_3 = NOTES.add({
+    "Attention.md": (
+        """# Attention
 
 ## Compared with recurrence
 
@@ -225,16 +275,21 @@ information along one position at a time; the table sets the two side by side on
 | cost per layer | $O(n d^2)$ | $O(n^2 d)$ |
 
 So attention gives direct long-range connections and parallel training, at a cost quadratic in the length.
-"""
-    found = cards(new_wiki(tmp_path, {"Attention.md": note}))
+""")
+})
+
+
+def test_rows_of_a_comparison_with_the_same_values_are_cards_each(shared):
+    found = shared.backs_by_front(ATTENTION_3)
     assert found["Attention › Compared with recurrence › path length between two tokens: RNN, self-attention?"] == (
         "- RNN: $O(n)$\n- self-attention: $O(1)$")
     assert found["Attention › Compared with recurrence › sequential steps in training: RNN, self-attention?"] == (
         "- RNN: $O(n)$\n- self-attention: $O(1)$")
 
 
-def test_a_strengths_and_weaknesses_table_goes_on_the_sections_opening_card(tmp_path):
-    note = """# Decision trees
+DECISION_TREES = NOTES.add({
+    "Decision trees.md": (
+        """# Decision trees
 
 ## Why people like trees
 
@@ -244,14 +299,19 @@ def test_a_strengths_and_weaknesses_table_goes_on_the_sections_opening_card(tmp_
 | No feature scaling needed | Piecewise-constant, axis-aligned fits |
 
 The high variance is the key weakness, and it is what ensembles of trees fix.
-"""
-    found = cards(new_wiki(tmp_path, {"Decision trees.md": note}))
+""")
+})
+
+
+def test_a_strengths_and_weaknesses_table_goes_on_the_sections_opening_card(shared):
+    found = shared.backs_by_front(DECISION_TREES)
     back = found["Decision trees › Why people like trees"]
     assert "The high variance is the key weakness" in back and "| No feature scaling needed |" in back
 
 
-def test_a_later_paragraph_on_the_sections_own_subject_asks_how_its_sentence_goes_on(tmp_path):
-    note = """# Attention
+ATTENTION_4 = NOTES.add({
+    "Attention.md": (
+        """# Attention
 
 ## Self-attention and the transformer
 
@@ -266,15 +326,20 @@ Self-attention is order-blind, since permuting the inputs only permutes the outp
 to the token embeddings, as sinusoids or as learnt vectors.
 
 Attention has a cost that grows with the square of the sequence length, which limits the context of a model.
-"""
-    found = cards(new_wiki(tmp_path, {"Attention.md": note}))
+""")
+})
+
+
+def test_a_later_paragraph_on_the_sections_own_subject_asks_how_its_sentence_goes_on(shared):
+    found = shared.backs_by_front(ATTENTION_4)
     assert found["Attention › Self-attention and the transformer › Self-attention is …"].startswith(
         "Self-attention is order-blind")
     assert not any(front.endswith("› Attention has …") for front in found), "only the note's title names it"
 
 
-def test_a_label_in_quotes_and_a_bold_term_with_an_aside_before_its_equals_are_cards(tmp_path):
-    note = """---
+METRICS = NOTES.add({
+    "Metrics.md": (
+        """---
 tags: [evaluation]
 ---
 Binary classifier, positive class = the thing we care about.
@@ -288,14 +353,19 @@ Accuracy is misleading when the classes are imbalanced: with one case of fraud i
 says "not fraud" is right 99 times in a hundred and never finds a single case, which is why the precision and the
 recall of the rare class are reported instead, or the area under the precision-recall curve over all thresholds.
 Moving the threshold up makes fewer positive predictions, so the precision usually rises and the recall falls.
-"""
-    found = cards(new_wiki(tmp_path, {"Metrics.md": note}, config=DEFINITIONS))
+""")
+}, config=DEFINITIONS)
+
+
+def test_a_label_in_quotes_and_a_bold_term_with_an_aside_before_its_equals_are_cards(shared):
+    found = shared.backs_by_front(METRICS)
     assert found["Metrics › Recall"].startswith("Recall (= sensitivity = TPR) = TP / (TP + FN)")
     assert found["Metrics › critical batch size"].startswith("beyond it, a bigger batch needs no fewer steps")
 
 
-def test_a_step_that_sets_a_term_in_bold_beside_a_formula_card_is_a_card_of_that_term(tmp_path):
-    note = """# t-SNE
+T_SNE = NOTES.add({
+    "t-SNE.md": (
+        """# t-SNE
 
 ## The algorithm
 
@@ -304,13 +374,18 @@ def test_a_step_that_sets_a_term_in_bold_beside_a_formula_card_is_a_card_of_that
    number of neighbours, typically 5 to 50). Dense regions get small bandwidths.
 3. In two dimensions use a Student-t with one degree of freedom: $q_{ij} \\propto (1 + \\lVert y_i - y_j\\rVert^2)^{-1}$.
 4. Move the points by gradient descent to make the two distributions agree.
-"""
-    found = cards(new_wiki(tmp_path, {"t-SNE.md": note}, config='formulas = "inline"\n' + DEFAULT_CONFIG))
+""")
+}, config='formulas = "inline"\n' + DEFAULT_CONFIG)
+
+
+def test_a_step_that_sets_a_term_in_bold_beside_a_formula_card_is_a_card_of_that_term(shared):
+    found = shared.backs_by_front(T_SNE)
     assert found["t-SNE › The algorithm › perplexity"].startswith("Each bandwidth is chosen by binary search")
 
 
-def test_a_later_paragraph_led_by_what_it_answers_is_a_card_of_that(tmp_path):
-    note = """# DBSCAN
+DBSCAN = NOTES.add({
+    "DBSCAN.md": (
+        """# DBSCAN
 
 Density-based clustering finds dense regions separated by sparse ones, with two parameters: a radius and the
 number of points a core point needs within it. Clusters grow by connecting core points that lie within the radius
@@ -323,14 +398,19 @@ What you get for free: no number of clusters to choose, clusters of any shape, a
 Why it is slow in high dimensions: distances concentrate, so one radius cannot tell neighbours from the rest.
 
 Limitations: a single radius cannot fit a tight and a diffuse cluster at once, and border points are order-dependent.
-"""
-    found = cards(new_wiki(tmp_path, {"DBSCAN.md": note}))
+""")
+})
+
+
+def test_a_later_paragraph_led_by_what_it_answers_is_a_card_of_that(shared):
+    found = shared.backs_by_front(DBSCAN)
     assert found["DBSCAN › What you get for free"].startswith("no number of clusters to choose")
     assert found["DBSCAN › Why it is slow in high dimensions?"].startswith("distances concentrate")
 
 
-def test_a_paragraph_with_a_run_in_head_is_a_part_titled_by_it(tmp_path):
-    note = """# LightGBM
+LIGHTGBM = NOTES.add({
+    "LightGBM.md": (
+        """# LightGBM
 
 ## Speed tricks
 
@@ -343,21 +423,32 @@ unbalanced trees and a lower loss for the same number of leaves, at a greater ri
 **It is the default in most libraries.** Nothing else needs to be set for it.
 
 **Theorem.** A tree grown leaf-wise with as many leaves as a level-wise one has a loss no larger than it.
-"""
-    found = cards(new_wiki(tmp_path, {"LightGBM.md": note}))
+""")
+})
+
+
+def test_a_paragraph_with_a_run_in_head_is_a_part_titled_by_it(shared):
+    found = shared.backs_by_front(LIGHTGBM)
     assert found["LightGBM › Speed tricks › Histogram-based splits"].startswith("Bucket each continuous feature")
     assert found["LightGBM › Speed tricks › Leaf-wise growth"].startswith("Always split the leaf")
     assert not any(front.endswith(("› It is the default in most libraries", "› Theorem")) for front in found)
 
 
-def test_a_notes_first_paragraph_in_lower_case_opens_its_lead_section(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Leakage.md": LEAKAGE + "- split first, then fit every preprocessing step on "
-                                      "the training part only, inside each fold of a cross-validation\n"}, config=DEFINITIONS))
+LEAKAGE_3 = NOTES.add({
+    "Leakage.md": (
+        LEAKAGE + "- split first, then fit every preprocessing step on "
+"the training part only, inside each fold of a cross-validation\n")
+}, config=DEFINITIONS)
+
+
+def test_a_notes_first_paragraph_in_lower_case_opens_its_lead_section(shared):
+    found = shared.backs_by_front(LEAKAGE_3)
     assert found["Leakage"].startswith("information from outside the training data sneaking into training")
 
 
-def test_a_labelled_paragraph_may_have_an_aside_after_its_label(tmp_path):
-    note = """# DQN
+DQN = NOTES.add({
+    "DQN.md": (
+        """# DQN
 
 Replace the table with a network and regress onto the Q-learning target; naively this diverges, because function
 approximation, bootstrapping and off-policy learning together can make the value estimates blow up, and DQN has all
@@ -370,18 +461,27 @@ Q-learning is off-policy, so the data may come from older versions of the policy
 
 Extensions worth knowing (Rainbow combined six of them): Double DQN, where the online network picks the action
 and the target network evaluates it, a dueling architecture, prioritised replay, n-step returns and noisy nets.
-"""
-    found = cards(new_wiki(tmp_path, {"DQN.md": note}))
+""")
+})
+
+
+def test_a_labelled_paragraph_may_have_an_aside_after_its_label(shared):
+    found = shared.backs_by_front(DQN)
     assert found["DQN › Extensions worth knowing (Rainbow combined six of them)"].startswith("Double DQN, where the online")
 
 
-def test_a_days_note_that_links_one_note_and_speaks_of_it_is_about_that_note(tmp_path):
-    day = """---
+N2026_11_22 = NOTES.add({
+    "daily/2026-11-22.md": (
+        """---
 tags: [daily]
 ---
 ran the permutation test on the two ranking models today, 5000 shuffles; the p-value came out at 0.03.
 - lesson: shuffle the labels within each query, never across queries, or the null is wrong
 - [[Permutation tests]]
-"""
-    found = cards(new_wiki(tmp_path, {"daily/2026-11-22.md": day}))
+""")
+})
+
+
+def test_a_days_note_that_links_one_note_and_speaks_of_it_is_about_that_note(shared):
+    found = shared.backs_by_front(N2026_11_22)
     assert found["Permutation tests › lesson\n\nWhat is the takeaway from Permutation tests?"] == "shuffle the labels within each query, never across queries, or the null is wrong"

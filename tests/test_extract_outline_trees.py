@@ -5,7 +5,10 @@ style of an Obsidian vault titled by file names; the CLI reads them as a user's 
 
 from __future__ import annotations
 
-from conftest import DEFAULT_CONFIG, backs_by_front, new_wiki
+import pytest
+
+from conftest import DEFAULT_CONFIG, backs_by_front
+from shared_notes import Scanned, SharedNotes
 
 cards = backs_by_front  # {front: back} of the wiki's cards
 
@@ -37,16 +40,30 @@ tags: [ensembles]
 """
 
 
-def test_a_note_that_is_one_root_bullet_has_a_card_per_branch(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Bagging.md": BAGGING}))
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+BAGGING_2 = NOTES.add({"Bagging.md": BAGGING})
+
+
+def test_a_note_that_is_one_root_bullet_has_a_card_per_branch(shared):
+    found = shared.backs_by_front(BAGGING_2)
     assert found["Bagging › where it fails"] == (
         "- models that are stable already, such as linear regression, gain almost nothing\n"
         "- strongly correlated models average out very little noise")
     assert found["Bagging › each model sees a bootstrap sample"].startswith("- rows drawn with replacement")
 
 
-def test_a_branch_label_ending_on_a_link_it_needs_keeps_the_link(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Bagging.md": BAGGING}))
+BAGGING_3 = NOTES.add({"Bagging.md": BAGGING})
+
+
+def test_a_branch_label_ending_on_a_link_it_needs_keeps_the_link(shared):
+    found = shared.backs_by_front(BAGGING_3)
     assert "Bagging › it's a variance reduction trick like Averaging" in found
     assert "Bagging › it's a variance reduction trick like" not in found
 
@@ -71,8 +88,11 @@ BOOSTING = """source:: lecture 7 of the ensembles course; chapter 10 of the cour
 """
 
 
-def test_a_branch_beside_carded_branches_is_a_card_of_its_label_and_on_one_card_only(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Boosting.md": BOOSTING}))
+BOOSTING_2 = NOTES.add({"Boosting.md": BOOSTING})
+
+
+def test_a_branch_beside_carded_branches_is_a_card_of_its_label_and_on_one_card_only(shared):
+    found = shared.backs_by_front(BOOSTING_2)
     assert found["Boosting › overfitting"].startswith("- too many rounds fit the noise of the training rows\n- fixes")
     assert found["Boosting › setup = additive model"].startswith("- the prediction is a sum of small trees")
     assert not any("setup = additive model" in back or back.startswith("- overfitting") for back in found.values())
@@ -91,8 +111,11 @@ The two directions of the divergence behave very differently.
 """
 
 
-def test_a_bullet_naming_a_term_in_bold_over_items_is_that_terms_card(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Divergences.md": DIVERGENCES}))
+DIVERGENCES_2 = NOTES.add({"Divergences.md": DIVERGENCES})
+
+
+def test_a_bullet_naming_a_term_in_bold_over_items_is_that_terms_card(shared):
+    found = shared.backs_by_front(DIVERGENCES_2)
     back = ending(found, "Two divergences › exclusive divergence")
     assert back.startswith("$D(a\\,\\|\\,b) = \\sum a \\log(a/b)$ — **exclusive divergence**")
     assert back.endswith("- so the fit hides inside one peak of a many-peaked target")
@@ -116,8 +139,11 @@ SAMPLER = """## Slice sampling
 """
 
 
-def test_numbered_step_bullets_are_one_card_of_the_steps(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Slice.md": SAMPLER}))
+SLICE = NOTES.add({"Slice.md": SAMPLER})
+
+
+def test_numbered_step_bullets_are_one_card_of_the_steps(shared):
+    found = shared.backs_by_front(SLICE)
     steps = ending(found, "Slice sampling › one update")
     assert "1. draw a height $u$" in steps and "2. place an interval" in steps and "3. draw points" in steps
     assert "grow the interval" not in steps  # (each step's details are a card of their own)
@@ -139,8 +165,11 @@ Two families of search over hyperparameters:
 """
 
 
-def test_facts_nested_under_a_defined_term_are_cards_of_that_term(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Tuning.md": SEARCH}, "definitions = true\n" + DEFAULT_CONFIG))
+TUNING = NOTES.add({"Tuning.md": SEARCH}, config="definitions = true\n" + DEFAULT_CONFIG)
+
+
+def test_facts_nested_under_a_defined_term_are_cards_of_that_term(shared):
+    found = shared.backs_by_front(TUNING)
     under = {front: back for front, back in found.items() if "› grid search" in front}
     assert any(back.startswith("the number of runs grows exponentially") for back in under.values())
     assert any(back.startswith("most of the grid is wasted") for back in under.values())
@@ -164,8 +193,11 @@ Smaller models serve faster and cheaper.
 """
 
 
-def test_branches_naming_kinds_are_cards_and_so_are_their_names(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Compression.md": SHRINKING}))
+COMPRESSION = NOTES.add({"Compression.md": SHRINKING})
+
+
+def test_branches_naming_kinds_are_cards_and_so_are_their_names(shared):
+    found = shared.backs_by_front(COMPRESSION)
     assert ending(found, "Compression methods") == "- Pruning\n- Quantization\n- Distillation"
     assert ending(found, "Compression methods › Quantization") == (
         "- store the weights in fewer bits, such as 8-bit integers instead of 32-bit floats")
@@ -193,7 +225,10 @@ tags: [data]
 """
 
 
-def test_a_branch_with_a_long_line_beside_carded_branches_is_a_card_showing_that_line(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Leakage.md": TRAPS}))
+LEAKAGE = NOTES.add({"Leakage.md": TRAPS})
+
+
+def test_a_branch_with_a_long_line_beside_carded_branches_is_a_card_showing_that_line(shared):
+    found = shared.backs_by_front(LEAKAGE)
     assert ending(found, "\n\nFilling in missing values with statistics taken from the test rows") == (
         "- take the statistics from the training rows only, exactly as for scaling")

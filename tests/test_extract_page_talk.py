@@ -7,32 +7,45 @@ keeps a fact keeps its front (so its id). Notes written in each style into tmp_p
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from conftest import new_wiki
 
 from mlwiki.extract.page_talk import without_page_talk
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
-
-
-def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
 
 
 def _all_text(made: dict[str, str]) -> str:
     return "\n".join(made) + "\n" + "\n".join(made.values())
 
 
-def test_a_page_describing_itself_and_the_writers_chores_are_no_card(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+SHEET = NOTES.add({
+    "docs/sheet.md": (
+        "# Formula sheet\n\nEquations only. Worked steps are in the lab pages.\n\n## Losses\n\n"
+        "The hinge loss of a margin $m$:\n\n$$\\ell(m) = \\max(0, 1 - m)$$\n"),
+    "docs/faq.md": (
+        "# FAQ — what trips me up\n\n??? question \"Why clip gradients by their norm?\"\n"
+        "    Clipping the norm keeps the step's direction and only bounds its length, so one bad batch cannot "
+        "throw the weights far.\n\n!!! note\n    Leftover questions go to the tutor after class. Still unclear: "
+        "why does warm-up help Adam at all? → read Liu et al. 2020 on the variance of the adaptive rate.\n")
+})
+
+
+def test_a_page_describing_itself_and_the_writers_chores_are_no_card(shared):
     """GitHub Markdown (MkDocs): a formula sheet's lead that says what it holds and where the rest is, and an
     admonition that sends questions to the tutor and leaves a doubt with a reading, are no card; the sheet's
     formula and the FAQ's answered question stay."""
-    sheet = ("# Formula sheet\n\nEquations only. Worked steps are in the lab pages.\n\n## Losses\n\n"
-             "The hinge loss of a margin $m$:\n\n$$\\ell(m) = \\max(0, 1 - m)$$\n")
-    faq = ("# FAQ — what trips me up\n\n??? question \"Why clip gradients by their norm?\"\n"
-           "    Clipping the norm keeps the step's direction and only bounds its length, so one bad batch cannot "
-           "throw the weights far.\n\n!!! note\n    Leftover questions go to the tutor after class. Still unclear: "
-           "why does warm-up help Adam at all? → read Liu et al. 2020 on the variance of the adaptive rate.\n")
-    made = _cards(tmp_path, {"docs/sheet.md": sheet, "docs/faq.md": faq})
+    made = shared.backs_by_front(SHEET)
     text = _all_text(made)
     assert "Equations only" not in text and "lab pages" not in text, made
     assert "tutor" not in text and "Still unclear" not in text and "Liu" not in text, made
@@ -40,19 +53,25 @@ def test_a_page_describing_itself_and_the_writers_chores_are_no_card(tmp_path):
     assert any("bounds its length" in back for back in made.values()), made
 
 
-def test_a_stub_marker_and_the_writers_order_leave_the_back_and_the_fact_keeps_its_front(tmp_path):
+BOOSTING = NOTES.add({
+    "boosting.qmd": (
+        "---\ntitle: Gradient boosting\n---\n\n::: {.callout-important}\nSTUB — only the shrinkage part is "
+        "written.\n:::\n\nEach new tree is fitted to the negative gradient of the loss at the current "
+        "predictions, so boosting is gradient descent in function space.\n\n## The first tree\n\n"
+        "Worked it out by hand to make sure I follow the indices.\n\nRule: the first tree fits the "
+        "residuals of the constant model that predicts the mean.\n"),
+    "trees.qmd": (
+        "---\ntitle: Decision trees\n---\n\nMost of the boosting part builds on trees, so this comes first.\n\n"
+        "## Splits\n\nA split is chosen to maximise the drop in impurity from the parent node to its "
+        "children.\n")
+})
+
+
+def test_a_stub_marker_and_the_writers_order_leave_the_back_and_the_fact_keeps_its_front(shared):
     """Quarto: "STUB — only the … part is written." goes and the paragraph under it stays on the title's card, its
     front unchanged; a chapter's lead that only says it comes first is no card; "Worked it out by hand to make sure
     I …" leaves the section's back, its rule stays."""
-    boosting = ("---\ntitle: Gradient boosting\n---\n\n::: {.callout-important}\nSTUB — only the shrinkage part is "
-                "written.\n:::\n\nEach new tree is fitted to the negative gradient of the loss at the current "
-                "predictions, so boosting is gradient descent in function space.\n\n## The first tree\n\n"
-                "Worked it out by hand to make sure I follow the indices.\n\nRule: the first tree fits the "
-                "residuals of the constant model that predicts the mean.\n")
-    trees = ("---\ntitle: Decision trees\n---\n\nMost of the boosting part builds on trees, so this comes first.\n\n"
-             "## Splits\n\nA split is chosen to maximise the drop in impurity from the parent node to its "
-             "children.\n")
-    made = _cards(tmp_path, {"boosting.qmd": boosting, "trees.qmd": trees})
+    made = shared.backs_by_front(BOOSTING)
     text = _all_text(made)
     assert "STUB" not in text and "shrinkage part" not in text, made
     assert "comes first" not in text and "make sure I" not in text, made
@@ -61,19 +80,25 @@ def test_a_stub_marker_and_the_writers_order_leave_the_back_and_the_fact_keeps_i
     assert any("drop in impurity" in back for back in made.values()), made
 
 
-def test_how_the_book_is_organised_its_conventions_and_a_playground_lead_are_no_card(tmp_path):
+TOC = NOTES.add({
+    "_toc.yml": "format: jb-book\nroot: intro\n",
+    "intro.md": (
+        "# Clustering notes\n\n## How this book is organised\n\n- **Part I** — k-means and its variants.\n"
+        "- **Part II** — mixtures and EM.\n\n```{note}\nCode cells are not re-executed on build, so the numbers "
+        "are whatever I last ran.\n```\n\n## Glossary\n\nTerms are linked throughout as {term}`Inertia`.\n\n"
+        "```{glossary}\nInertia\n  The sum of squared distances of the points to their nearest centroid.\n```\n"),
+    "kmeans.md": (
+        "# K-means in practice\n\nExperimenting with scikit-learn's `KMeans` on blobs to get a feel for $k$. "
+        "Background in the clustering chapter.\n\n## Initialisation\n\nk-means++ picks each new centre with "
+        "probability proportional to its squared distance from the nearest centre already chosen.\n")
+})
+
+
+def test_how_the_book_is_organised_its_conventions_and_a_playground_lead_are_no_card(shared):
     """Jupyter Book (MyST): the cards under "How this book is organised" (its parts, its build), a glossary's line on
     how terms are linked, and a notebook's lead that plays with a library to get a feel for it and points at a
     chapter are no card; the glossary's definition and the notebook's section stay."""
-    intro = ("# Clustering notes\n\n## How this book is organised\n\n- **Part I** — k-means and its variants.\n"
-             "- **Part II** — mixtures and EM.\n\n```{note}\nCode cells are not re-executed on build, so the numbers "
-             "are whatever I last ran.\n```\n\n## Glossary\n\nTerms are linked throughout as {term}`Inertia`.\n\n"
-             "```{glossary}\nInertia\n  The sum of squared distances of the points to their nearest centroid.\n```\n")
-    notebook = ("# K-means in practice\n\nExperimenting with scikit-learn's `KMeans` on blobs to get a feel for $k$. "
-                "Background in the clustering chapter.\n\n## Initialisation\n\nk-means++ picks each new centre with "
-                "probability proportional to its squared distance from the nearest centre already chosen.\n")
-    made = _cards(tmp_path, {"_toc.yml": "format: jb-book\nroot: intro\n", "intro.md": intro,
-                             "kmeans.md": notebook})
+    made = shared.backs_by_front(TOC)
     text = _all_text(made)
     assert "organised" not in text and "Part I" not in text and "re-executed" not in text, made
     assert "linked throughout" not in text, made
@@ -82,19 +107,25 @@ def test_how_the_book_is_organised_its_conventions_and_a_playground_lead_are_no_
     assert any("squared distance from the nearest centre" in back for back in made.values()), made
 
 
-def test_a_structure_notes_lead_and_a_lone_epigraph_are_no_card(tmp_path):
+REGULARISATION_HUB = NOTES.add({
+    "Regularisation hub.md": (
+        "# Regularisation hub\n\nStructure note — gathers what I have on keeping models from overfitting. Main "
+        "zettels:\n- [[202401010900 Weight decay|weight decay]] — why it shrinks weights\n"
+        "- [[202401010910 Dropout|dropout]] — what it does at train and test time\n\n## Early stopping\n\n"
+        "Training stops once the validation loss has not improved for a set number of epochs, and the best "
+        "weights are restored.\n"),
+    "Occam.md": (
+        "# Occam and model choice\n\n\"Entities should not be multiplied beyond necessity.\" — William of "
+        "Ockham (1320)\n\n## Minimum description length\n\nThe best model is the one that gives the shortest "
+        "total code for the model plus the data encoded with it.\n")
+})
+
+
+def test_a_structure_notes_lead_and_a_lone_epigraph_are_no_card(shared):
     """Obsidian: a structure note's lead ("Structure note — gathers …. Main zettels:") over a list of links that
     only say what each note holds is no card; a quoted sentence and its author alone under a title is none either;
     the definitions below them stay."""
-    hub = ("# Regularisation hub\n\nStructure note — gathers what I have on keeping models from overfitting. Main "
-           "zettels:\n- [[202401010900 Weight decay|weight decay]] — why it shrinks weights\n"
-           "- [[202401010910 Dropout|dropout]] — what it does at train and test time\n\n## Early stopping\n\n"
-           "Training stops once the validation loss has not improved for a set number of epochs, and the best "
-           "weights are restored.\n")
-    quote = ("# Occam and model choice\n\n\"Entities should not be multiplied beyond necessity.\" — William of "
-             "Ockham (1320)\n\n## Minimum description length\n\nThe best model is the one that gives the shortest "
-             "total code for the model plus the data encoded with it.\n")
-    made = _cards(tmp_path, {"Regularisation hub.md": hub, "Occam.md": quote})
+    made = shared.backs_by_front(REGULARISATION_HUB)
     text = _all_text(made)
     assert "Structure note" not in text and "zettels" not in text, made
     assert "beyond necessity" not in text, made
@@ -151,12 +182,17 @@ def test_an_item_about_the_notes_leaves_its_list_and_labels_with_a_fact_stay():
         assert without_page_talk(back) == back, back
 
 
-def test_cards_under_a_map_of_the_notes_are_no_card(tmp_path):
+OPT = NOTES.add({
+    "opt.md": (
+        "# Optimisation notes\n\n## Map of the notes\n\n- first-order methods, then second-order, then the "
+        "stochastic ones\n- proofs sit in a separate file\n\n## Line search\n\nArmijo's rule accepts a step once the "
+        "decrease is at least a fixed fraction of what the linear model predicts.\n")
+})
+
+
+def test_cards_under_a_map_of_the_notes_are_no_card(shared):
     """GitHub Markdown: a "Map of the notes" section is the notes' contents, no card; the section after it stays."""
-    note = ("# Optimisation notes\n\n## Map of the notes\n\n- first-order methods, then second-order, then the "
-            "stochastic ones\n- proofs sit in a separate file\n\n## Line search\n\nArmijo's rule accepts a step once the "
-            "decrease is at least a fixed fraction of what the linear model predicts.\n")
-    made = _cards(tmp_path, {"opt.md": note})
+    made = shared.backs_by_front(OPT)
     text = _all_text(made)
     assert "Map of the notes" not in text and "second-order" not in text, made
     assert any("fixed fraction of what the linear model predicts" in back for back in made.values()), made

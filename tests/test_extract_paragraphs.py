@@ -5,9 +5,12 @@ are written in the style of long-form course notes and notebooks; the CLI reads 
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import backs_by_front, new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -38,9 +41,19 @@ def wiki(tmp_path, notes: dict[str, str]):
     return new_wiki(tmp_path, notes, CONFIG)
 
 
-def test_a_later_paragraph_that_names_its_subject_is_a_card_titled_by_it(tmp_path):
-    root = wiki(tmp_path, {"internals.md": LONG_SECTION})
-    cards = backs_by_front(root)
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+INTERNALS = NOTES.add({"internals.md": LONG_SECTION})
+
+
+def test_a_later_paragraph_that_names_its_subject_is_a_card_titled_by_it(shared):
+    cards = shared.backs_by_front(INTERNALS)
     path = "Tensor internals › Tensor architecture"
     assert cards[path] == OPENING  # (the section's opening card, as before)
     assert cards[f"{path} › Tensor data storage"].startswith("Tensor data storage is another important internal")
@@ -58,21 +71,27 @@ def test_paragraph_cards_are_counted_by_check_as_their_own_form(tmp_path):
     assert report["made"]["paragraph"] == 2
 
 
-def test_a_section_short_enough_to_be_one_card_makes_no_paragraph_cards(tmp_path):
-    note = """# Dropout
+DROPOUT = NOTES.add({
+    "dropout.md": (
+        """# Dropout
 
 ## Why it works
 
 Dropout randomly zeroes units during training, so that no unit can rely on another being present.
 
 Ensembles of thinned networks are averaged at test time by scaling the weights by the keep probability.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"dropout.md": note}))
+""")
+})
+
+
+def test_a_section_short_enough_to_be_one_card_makes_no_paragraph_cards(shared):
+    cards = shared.backs_by_front(DROPOUT)
     assert list(cards) == ["Dropout › Why it works\n\nWhy does Dropout work?"]  # one card holds both paragraphs
 
 
-def test_a_paragraph_broken_off_by_a_formula_or_only_a_pointer_makes_no_card(tmp_path):
-    note = f"""# Decision processes
+MDP = NOTES.add({
+    "mdp.md": (
+        f"""# Decision processes
 
 ## Assumptions
 
@@ -84,14 +103,19 @@ not on the earlier history,
 $$P(S_{{t+1}} \\mid S_t, A_t, S_{{t-1}}) = P(S_{{t+1}} \\mid S_t, A_t)$$
 
 The reference implementation can be found [here](https://example.org/mdp) with a longer list of test problems.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"mdp.md": note}))
+""")
+})
+
+
+def test_a_paragraph_broken_off_by_a_formula_or_only_a_pointer_makes_no_card(shared):
+    cards = shared.backs_by_front(MDP)
     assert not [front for front in cards if front.endswith("› The defining assumption")]  # (the formula's front)
     assert not [front for front in cards if "reference implementation" in front]
 
 
-def test_the_text_that_goes_on_from_a_formula_is_on_its_card(tmp_path):
-    note = """# Policy gradients
+PG = NOTES.add({
+    "pg.md": (
+        """# Policy gradients
 
 ## Actor-critic
 
@@ -103,16 +127,21 @@ $$\\delta_t = R_{t+1} + \\gamma \\hat v(S_{t+1}) - \\hat v(S_t)$$
 This trades a little bias (from bootstrapping) for much lower variance and allows fully online, incremental
 updates, exactly the trade-off between TD and Monte Carlo. Modern algorithms such as A2C, PPO and SAC are all
 actor-critic variants, and PPO also clips the probability ratio to keep each update small.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"pg.md": note}))
+""")
+})
+
+
+def test_the_text_that_goes_on_from_a_formula_is_on_its_card(shared):
+    cards = shared.backs_by_front(PG)
     assert len(cards) == 2  # (the formula's card, and the text after it on a card that shows the formula)
     remark = cards["Policy gradients › Actor-critic › What it says\n\n$$\\delta_t = R_{t+1} + \\gamma \\hat v(S_{t+1}) - "
                    "\\hat v(S_t)$$"]
     assert remark.startswith("This trades a little bias") and "PPO also clips" in remark
 
 
-def test_the_steps_right_after_the_opening_paragraph_are_on_its_card(tmp_path):
-    note = """# Resampling
+BOOT = NOTES.add({
+    "boot.md": (
+        """# Resampling
 
 ## The bootstrap
 
@@ -124,16 +153,21 @@ treats the empirical distribution as if it were the population, and resamples fr
 3. Repeat B times; the spread of the results approximates the sampling distribution.
 
 $$\\widehat{se} = \\sqrt{\\tfrac{1}{B-1}\\sum_b (\\hat\\theta^*_b - \\bar\\theta^*)^2}$$
-"""
-    cards = backs_by_front(wiki(tmp_path, {"boot.md": note}))
+""")
+})
+
+
+def test_the_steps_right_after_the_opening_paragraph_are_on_its_card(shared):
+    cards = shared.backs_by_front(BOOT)
     opening = cards.get("Resampling › The bootstrap") or cards["Resampling › The bootstrap\n\nHow does the "
                                                                 "bootstrap work?"]  # (its front may ask it)
     assert opening.startswith("We have one sample") and "1. Draw n points with replacement" in opening
     assert "3. Repeat B times" in opening
 
 
-def test_a_setup_section_of_an_article_is_carded_like_any_other(tmp_path):
-    note = """# Maximum likelihood
+MLE = NOTES.add({
+    "mle.md": (
+        """# Maximum likelihood
 
 ## Setup
 
@@ -144,14 +178,19 @@ $$L(\\theta) = \\prod_i p(x_i \\mid \\theta)$$
 
 The maximum likelihood estimate maximises it. We work with the log-likelihood instead: the log is monotone, so the
 argmax is the same, and products become sums that are easier to differentiate.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"mle.md": note}))
+""")
+})
+
+
+def test_a_setup_section_of_an_article_is_carded_like_any_other(shared):
+    cards = shared.backs_by_front(MLE)
     remark = cards["Maximum likelihood › Setup › What it says\n\n$$L(\\theta) = \\prod_i p(x_i \\mid \\theta)$$"]
     assert remark.startswith("The maximum likelihood estimate maximises it.")
 
 
-def test_a_paragraph_that_opens_with_a_two_word_why_asks_it_under_its_heading(tmp_path):
-    note = f"""# Decision processes
+MDP_2 = NOTES.add({
+    "mdp.md": (
+        f"""# Decision processes
 
 ## Returns and discounting
 
@@ -163,8 +202,12 @@ Why discount? With bounded rewards and a discount below one the infinite sum sta
 worth more than reward later, and one minus the discount reads as the chance that the episode stops.
 
 Why not? Some tasks end anyway, so their sum is finite without any discount at all, whatever the rewards are.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"mdp.md": note}))
+""")
+})
+
+
+def test_a_paragraph_that_opens_with_a_two_word_why_asks_it_under_its_heading(shared):
+    cards = shared.backs_by_front(MDP_2)
     assert cards["Decision processes › Returns and discounting\n\nWhy discount?"].startswith("With bounded rewards")
     assert not [front for front in cards if front.endswith("Why not?")]  # (asks nothing without the sentence before)
 
@@ -216,8 +259,9 @@ symmetric, always finite and bounded by log 2.
         assert back.startswith("Jensen–Shannon divergence fixes the asymmetry")
 
 
-def test_the_end_of_a_formulas_sentence_does_not_stop_the_text_after_it_from_being_a_card(tmp_path):
-    note = """Instead of training on hard one-hot targets, mix them with a uniform distribution:
+LABEL_SMOOTHING = NOTES.add({
+    "Label smoothing.md": (
+        """Instead of training on hard one-hot targets, mix them with a uniform distribution:
 
 $$ y^{LS}_k = (1-\\varepsilon)\\, y_k + \\frac{\\varepsilon}{K} $$
 
@@ -225,15 +269,20 @@ with $K$ classes and $\\varepsilon$ usually 0.1.
 
 Effect: the model is never pushed to make its logits go to infinity, since the optimum of cross-entropy with hard
 targets is an infinitely confident prediction. It acts as a regularizer against over-confidence.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"Label smoothing.md": note}))
+""")
+})
+
+
+def test_the_end_of_a_formulas_sentence_does_not_stop_the_text_after_it_from_being_a_card(shared):
+    cards = shared.backs_by_front(LABEL_SMOOTHING)
     # (the formula card has the note's front: the text after it is asked by its label, "… › Effect")
     assert cards["Label smoothing › Effect"].startswith("Effect: the model is never pushed")
     assert "with $K$ classes" not in cards["Label smoothing › Effect"]
 
 
-def test_a_list_of_a_kind_the_heading_names_is_a_card_even_in_lower_case(tmp_path):
-    note = """#NLP
+NAMED_ENTITY_RECOGNITION = NOTES.add({
+    "Named entity recognition.md": (
+        """#NLP
 
 - Detecting the entities of a text
 - Classifying them into categories
@@ -253,16 +302,21 @@ def test_a_list_of_a_kind_the_heading_names_is_a_card_even_in_lower_case(tmp_pat
 ## Shopping
 - buy milk
 - call the bank
-"""
-    cards = backs_by_front(wiki(tmp_path, {"Named entity recognition.md": note}))
+""")
+})
+
+
+def test_a_list_of_a_kind_the_heading_names_is_a_card_even_in_lower_case(shared):
+    cards = shared.backs_by_front(NAMED_ENTITY_RECOGNITION)
     assert cards["Named entity recognition › Application of NER"].splitlines() == [
         "- Sentiment analysis", "- Question Answering", "- Information Extraction"]
     assert "- conditional random fields" in cards["Named entity recognition › NER method"]
     assert "Named entity recognition › Shopping" not in cards  # (no kind of thing: chores, not names)
 
 
-def test_a_formula_with_constants_and_greek_symbols_is_no_worked_example(tmp_path):
-    note = """# Kernel density estimation
+KDE = NOTES.add({
+    "kde.md": (
+        """# Kernel density estimation
 
 ## Bandwidth
 
@@ -277,14 +331,19 @@ $$D_{KL} = \\log\\frac{\\sigma_2}{\\sigma_1} + \\frac{\\sigma_1^2 + (\\mu_1-\\mu
 In the example above, with three points:
 
 $$\\hat f(0) = \\frac{1}{3 \\cdot 0.5}(0.40 + 0.24 + 0.05) = 0.46$$
-"""
-    backs = "\n".join(backs_by_front(wiki(tmp_path, {"kde.md": note})).values())
+""")
+})
+
+
+def test_a_formula_with_constants_and_greek_symbols_is_no_worked_example(shared):
+    backs = "\n".join(shared.backs_by_front(KDE).values())
     assert "h = 0.9" in backs and "D_{KL}" in backs
     assert "0.46" not in backs  # (arithmetic on an example's numbers stays no card)
 
 
-def test_a_paragraph_that_goes_on_from_the_formula_above_it_is_on_that_formulas_card(tmp_path):
-    note = """# The log-sum-exp trick
+LSE = NOTES.add({
+    "lse.md": (
+        """# The log-sum-exp trick
 
 Computing the log of a sum of exponentials directly overflows as soon as one of the terms is large, and underflows
 to the log of zero when all of them are very negative.
@@ -296,16 +355,21 @@ $$\\log \\sum_i e^{x_i} = m + \\log \\sum_i e^{x_i - m}$$
 Now the largest exponent is $e^0 = 1$, so nothing overflows, and the sum is at least 1 so the log is safe.
 
 In other words, we want every exponent to be at most zero before we call exp in our code.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"lse.md": note}))
+""")
+})
+
+
+def test_a_paragraph_that_goes_on_from_the_formula_above_it_is_on_that_formulas_card(shared):
+    cards = shared.backs_by_front(LSE)
     formula = [back for back in cards.values() if back.startswith("$$\\log")]
     assert formula == ["$$\\log \\sum_i e^{x_i} = m + \\log \\sum_i e^{x_i - m}$$\n\nNow the largest exponent is "
                        "$e^0 = 1$, so nothing overflows, and the sum is at least 1 so the log is safe."]
     assert "we want every exponent" not in "\n".join(cards.values())  # (a tutorial's "we": no card's text)
 
 
-def test_a_numbered_list_of_names_is_a_names_list_too(tmp_path):
-    note = """# Graphs
+GRAPHS = NOTES.add({
+    "graphs.md": (
+        """# Graphs
 
 ## Types of Graphs
 
@@ -318,13 +382,18 @@ There are many types of graphs:
 
 Graphs have many properties, including the direction of travel for each relationship. The graph type to use
 usually depends on the use case, and the data decides whether edges have directions at all.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"graphs.md": note}))
+""")
+})
+
+
+def test_a_numbered_list_of_names_is_a_names_list_too(shared):
+    cards = shared.backs_by_front(GRAPHS)
     assert cards["Graphs › Types of Graphs\n\nThere are many types of graphs:"].splitlines()[0] == "1. Directed Graphs"
 
 
-def test_mkdocs_admonitions_are_callouts_and_their_markers_never_show(tmp_path):
-    note = """# Momentum
+MOMENTUM = NOTES.add({
+    "momentum.md": (
+        """# Momentum
 
 ## The update
 
@@ -342,16 +411,21 @@ $$v_t = \\beta v_{t-1} + \\nabla f(\\theta_t)$$
     low curvature it keeps its sign and the average grows.
 
 After the admonitions, this paragraph stands at the margin again and is no part of them.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"momentum.md": note}))
+""")
+})
+
+
+def test_mkdocs_admonitions_are_callouts_and_their_markers_never_show(shared):
+    cards = shared.backs_by_front(MOMENTUM)
     asked = cards["Momentum › The update\n\nWhy does momentum help on ill-conditioned problems?"]
     assert asked.startswith("Along directions of high curvature") and "margin again" not in asked
     assert cards["Momentum › The update › Do not forget bias correction"].startswith("Early in training")
     assert not [text for card in cards.items() for text in card if "!!!" in text or "???" in text]
 
 
-def test_a_box_that_asks_its_own_question_is_no_part_of_the_question_headings_answer(tmp_path):
-    note = """# FAQ
+FAQ = NOTES.add({
+    "faq.md": (
+        """# FAQ
 
 ## Why is it called a feature map?
 
@@ -363,16 +437,21 @@ Each channel of a convolution's output maps where in the input one learned featu
 ::: {.callout-tip title="Is a 1x1 convolution useful?"}
 Yes: it mixes channels at each position and changes their number cheaply.
 :::
-"""
-    cards = backs_by_front(wiki(tmp_path, {"faq.md": note}))
+""")
+})
+
+
+def test_a_box_that_asks_its_own_question_is_no_part_of_the_question_headings_answer(shared):
+    cards = shared.backs_by_front(FAQ)
     assert cards["FAQ\n\nWhy is it called a feature map?"] == ("Each channel of a convolution's output maps where in "
                                                              "the input one learned feature was found.")
     assert cards["FAQ › Why is it called a feature map?\n\nIs a CNN translation invariant?"].startswith("Not exactly")
     assert cards["FAQ › Why is it called a feature map?\n\nIs a 1x1 convolution useful?"].startswith("Yes: it mixes")
 
 
-def test_a_paragraph_whose_subject_is_one_common_noun_is_asked_with_its_verb(tmp_path):
-    note = f"""# Value iteration
+VI = NOTES.add({
+    "vi.md": (
+        f"""# Value iteration
 
 ## Convergence
 
@@ -387,13 +466,18 @@ before the values themselves have converged to their fixed point.
 
 Asynchronous variants update the states in any order, for instance the ones the agent actually visits, instead of
 sweeping over all of them; they still converge as long as every state keeps being updated now and then.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"vi.md": note}))
+""")
+})
+
+
+def test_a_paragraph_whose_subject_is_one_common_noun_is_asked_with_its_verb(shared):
+    cards = shared.backs_by_front(VI)
     assert cards["Value iteration › Convergence › The error shrinks …"].startswith("The error shrinks by at least")
 
 
-def test_a_courses_own_story_and_logistics_make_no_card(tmp_path):
-    note = """# CNN architectures
+ARCHITECTURES = NOTES.add({
+    "architectures.md": (
+        """# CNN architectures
 
 Lecture 5 was a history tour of the networks that won ImageNet, one year after another, with the tricks each added.
 
@@ -405,8 +489,12 @@ Closed book, two hours, one sheet of handwritten notes allowed; the questions fo
 
 A residual block adds its input to its output, so the block only has to learn a correction to the identity and the
 gradient has a path around every block.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"architectures.md": note}))
+""")
+})
+
+
+def test_a_courses_own_story_and_logistics_make_no_card(shared):
+    cards = shared.backs_by_front(ARCHITECTURES)
     assert list(cards) == ["CNN architectures › Residual connections"]
 
 
@@ -427,8 +515,9 @@ uncertain as one picking uniformly among 20 tokens.
         assert cards["Entropy › Perplexity"].startswith("Perplexity $= e^{H}$: the effective number")
 
 
-def test_an_outline_branch_led_by_a_bold_term_and_what_it_equals_is_titled_by_the_term(tmp_path):
-    note = """- **MLE** = pick the parameter that maximises the likelihood of the data
+MLE_VS_MAP = NOTES.add({
+    "MLE vs MAP.md": (
+        """- **MLE** = pick the parameter that maximises the likelihood of the data
     - in practice maximise the log-likelihood: sums instead of products, and no underflow
     - a coin with h heads in n flips gives h/n, which overfits badly with three flips
     - the MLE of a Gaussian's variance divides by n and is biased
@@ -440,15 +529,20 @@ def test_an_outline_branch_led_by_a_bold_term_and_what_it_equals_is_titled_by_th
     - MAP is still a point estimate and throws away the posterior's uncertainty
     - MAP is not invariant to reparameterisation, while the MLE is
     - as the data grow the likelihood dominates and MAP tends to the MLE
-"""
-    cards = backs_by_front(wiki(tmp_path, {"MLE vs MAP.md": note}))
+""")
+})
+
+
+def test_an_outline_branch_led_by_a_bold_term_and_what_it_equals_is_titled_by_the_term(shared):
+    cards = shared.backs_by_front(MLE_VS_MAP)
     assert cards["MLE vs MAP › MAP\n\nWhat is MAP?"].startswith("MAP = maximise the posterior, the likelihood times the prior")
     assert cards["MLE vs MAP › MLE\n\nWhat is MLE?"].startswith("MLE = pick the parameter")
     assert not [front for front in cards if "**" in front]
 
 
-def test_an_untitled_callout_whose_label_line_is_a_card_makes_no_second_card(tmp_path):
-    note = """# Monte Carlo versus TD
+TD = NOTES.add({
+    "td.md": (
+        """# Monte Carlo versus TD
 
 ## Targets
 
@@ -464,14 +558,19 @@ online, from incomplete episodes, and in continuing tasks that never end, where 
 Bias/variance in one line: MC is unbiased with high variance; TD is biased with low variance, and n-step returns
 interpolate between the two.
 :::
-"""
-    cards = backs_by_front(wiki(tmp_path, {"td.md": note}))
+""")
+})
+
+
+def test_an_untitled_callout_whose_label_line_is_a_card_makes_no_second_card(shared):
+    cards = shared.backs_by_front(TD)
     holding = [front for front, back in cards.items() if "interpolate between the two" in back]
     assert holding == ["Monte Carlo versus TD › Targets › Bias/variance in one line"]
 
 
-def test_it_right_after_a_formula_is_that_formulas_and_a_quoted_name_opens_a_paragraph_card(tmp_path):
-    note = f"""# Dynamic programming
+DP = NOTES.add({
+    "dp.md": (
+        f"""# Dynamic programming
 
 {OPENING}
 
@@ -487,28 +586,38 @@ reinforcement learning method fits the pattern in one way or another.
 
 Each sweep touches every state and action, which is fine for a gridworld and hopeless for Go, hence the curse of
 dimensionality and the need for sampling and for function approximation in everything that follows.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"dp.md": note}))
+""")
+})
+
+
+def test_it_right_after_a_formula_is_that_formulas_and_a_quoted_name_opens_a_paragraph_card(shared):
+    cards = shared.backs_by_front(DP)
     remark = [back for front, back in cards.items() if front.startswith("Dynamic programming › What it says\n\n$$V_{k+1}")]
     assert len(remark) == 1 and remark[0].startswith("It converges to the optimal values")
     assert cards["Dynamic programming › Generalised policy iteration"].startswith('"Generalised policy iteration" is')
 
 
-def test_a_bit_above_a_value_is_no_pointer_at_what_the_card_does_not_show(tmp_path):
-    note = """# Gradient clipping
+CLIP = NOTES.add({
+    "clip.md": (
+        """# Gradient clipping
 
 ## Picking the threshold
 
 Rule of thumb: log the gradient norm for a few hundred steps without clipping, then set the threshold around the
 typical value (or a bit above, e.g. the 90th percentile). Common defaults are 1.0 for transformers.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"clip.md": note}))
+""")
+})
+
+
+def test_a_bit_above_a_value_is_no_pointer_at_what_the_card_does_not_show(shared):
+    cards = shared.backs_by_front(CLIP)
     assert cards["Gradient clipping › Picking the threshold\n\nWhat is the rule of thumb for picking the threshold?"
                  ].startswith("Rule of thumb: log the gradient norm")
 
 
-def test_an_answers_lead_in_in_the_authors_voice_is_left_off_and_the_answer_kept(tmp_path):
-    note = """# Markov decision processes
+MDP_3 = NOTES.add({
+    "mdp.md": (
+        """# Markov decision processes
 
 ## Return and discounting
 
@@ -516,18 +625,27 @@ The return is the discounted sum of the rewards that follow a step, and every va
 
 Why discount? Three reasons I've seen: it keeps the return finite when rewards are bounded, it encodes a preference
 for sooner rewards, and it reduces variance.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"mdp.md": note}))
+""")
+})
+
+
+def test_an_answers_lead_in_in_the_authors_voice_is_left_off_and_the_answer_kept(shared):
+    cards = shared.backs_by_front(MDP_3)
     assert cards["Markov decision processes › Return and discounting\n\nWhy discount?"] == (
         "It keeps the return finite when rewards are bounded, it encodes a preference for sooner rewards, and it "
         "reduces variance.")
 
 
-def test_a_paragraph_opening_on_instead_of_is_no_continuation_of_the_one_before(tmp_path):
+CFG = NOTES.add({
+    "cfg.qmd": (
+        "---\ntitle: Classifier-free guidance\n---\n\n## The trick\n\nInstead of a separate classifier, one "
+        "network learns both the conditional and the unconditional model: the label is dropped for a tenth of "
+        "the training examples.\n\nAt sampling time the two predictions are mixed with a guidance weight.\n")
+})
+
+
+def test_a_paragraph_opening_on_instead_of_is_no_continuation_of_the_one_before(shared):
     """"Instead, …" goes on from what came before; "Instead of a separate classifier, train one network …" states
     the section's idea: the section's card keeps it."""
-    note = ("---\ntitle: Classifier-free guidance\n---\n\n## The trick\n\nInstead of a separate classifier, one "
-            "network learns both the conditional and the unconditional model: the label is dropped for a tenth of "
-            "the training examples.\n\nAt sampling time the two predictions are mixed with a guidance weight.\n")
-    cards = backs_by_front(wiki(tmp_path, {"cfg.qmd": note}))
+    cards = shared.backs_by_front(CFG)
     assert any(back.startswith("Instead of a separate classifier") for back in cards.values()), cards

@@ -5,7 +5,10 @@ section is a card like any other (issue 23: those sections made no card). Notes 
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 REMEDIES = """# Exploding gradients
 
@@ -39,12 +42,29 @@ The six outcomes are equally likely, so the entropy is the log of six, about 2.5
 """
 
 
-def test_a_bare_problem_or_solution_heading_over_a_topics_text_is_a_card(tmp_path):
-    made = backs_by_front(new_wiki(tmp_path, {"exploding.md": REMEDIES, "trpo.md": METHOD}))
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+EXPLODING = NOTES.add({
+    "exploding.md": REMEDIES,
+    "trpo.md": METHOD
+})
+
+
+def test_a_bare_problem_or_solution_heading_over_a_topics_text_is_a_card(shared):
+    made = shared.backs_by_front(EXPLODING)
     assert "clip the gradient norm" in made.get("Exploding gradients › Solution", ""), made
     assert "collapse the policy" in made.get("TRPO › Problem\n\nWhat problem does TRPO address?", ""), made
 
 
-def test_an_exercise_under_a_bare_problem_heading_or_its_solution_makes_no_card(tmp_path):
-    made = backs_by_front(new_wiki(tmp_path, {"entropy.md": EXERCISES}))
+ENTROPY = NOTES.add({"entropy.md": EXERCISES})
+
+
+def test_an_exercise_under_a_bare_problem_heading_or_its_solution_makes_no_card(shared):
+    made = shared.backs_by_front(ENTROPY)
     assert not any("fair" in back or "six" in back for back in made.values()), made

@@ -3,7 +3,9 @@ the section teaches; a snippet in a language beside a fact stays off."""
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -36,8 +38,19 @@ total = sum(lengths.values())
 """
 
 
-def test_pseudocode_stays_on_its_sections_card_and_a_snippet_does_not(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"search.md": NOTE}, CONFIG))
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+SEARCH = NOTES.add({"search.md": NOTE})
+
+
+def test_pseudocode_stays_on_its_sections_card_and_a_snippet_does_not(shared):
+    cards = shared.backs_by_front(SEARCH)
     said = cards.get("Graph search › the algorithm (Dijkstra)", "")
     assert "d[v] ← min(d[v], d[u] + w(u, v))" in said and "Fibonacci heap" in said, cards
     assert not any("single_source_dijkstra_path_length" in back for back in cards.values()), cards

@@ -6,9 +6,12 @@ them as a scan would."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -62,8 +65,19 @@ def cards(tmp_path, notes: dict[str, str]) -> list[dict]:
     return json.loads(run(root, "cards", "--json", ok=True).output)
 
 
-def test_items_nested_under_a_formula_item_are_asked_with_the_formula(tmp_path):
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"Ridge.md": VAULT})}
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+RIDGE = NOTES.add({"Ridge.md": VAULT})
+
+
+def test_items_nested_under_a_formula_item_are_asked_with_the_formula(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(RIDGE)}
     for said in ("big lambda", "tiny lambda"):  # (each a fact of its own: a card each, `formula_facts`)
         asked = [(f, b) for f, b in found.items() if said in b]
         assert len(asked) == 1
@@ -71,8 +85,11 @@ def test_items_nested_under_a_formula_item_are_asked_with_the_formula(tmp_path):
         assert front.startswith("Ridge penalty › ") and "\n\n$$" in front and "\\lambda \\lVert w" in front
 
 
-def test_a_label_item_over_nested_cases_names_the_card(tmp_path):
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"Ridge.md": VAULT})}
+RIDGE_2 = NOTES.add({"Ridge.md": VAULT})
+
+
+def test_a_label_item_over_nested_cases_names_the_card(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(RIDGE_2)}
     asked = [(f, b) for f, b in found.items() if "wrong side" in b]
     assert len(asked) == 1
     front, back = asked[0]
@@ -80,8 +97,11 @@ def test_a_label_item_over_nested_cases_names_the_card(tmp_path):
     assert "outside the margin" in back and "slack cases" not in back
 
 
-def test_what_a_reader_is_told_to_see_in_a_formula_is_a_card(tmp_path):
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"posts/norm.qmd": BLOG})}
+NORM = NOTES.add({"posts/norm.qmd": BLOG})
+
+
+def test_what_a_reader_is_told_to_see_in_a_formula_is_a_card(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(NORM)}
     asked = [(f, b) for f, b in found.items() if "never looks at any other row" in b]
     assert len(asked) == 1
     front, back = asked[0]
@@ -89,8 +109,11 @@ def test_what_a_reader_is_told_to_see_in_a_formula_is_a_card(tmp_path):
     assert back.startswith("**The scaling of one row") and "We can see" not in back
 
 
-def test_the_text_after_the_last_of_two_displays_sharing_a_front_is_carded(tmp_path):
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"book/moments.md": BOOK})}
+MOMENTS = NOTES.add({"book/moments.md": BOOK})
+
+
+def test_the_text_after_the_last_of_two_displays_sharing_a_front_is_carded(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(MOMENTS)}
     assert any("unbiased for small samples" in b for b in found.values())
 
 
@@ -119,8 +142,11 @@ Once a network is trained you usually keep it somewhere to load later.
 """
 
 
-def test_a_quoted_note_that_stresses_a_caveat_is_a_card_and_a_pointer_is_not(tmp_path):
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"torch/checkpoints.md": NOTEBOOK_PAGE})}
+CHECKPOINTS = NOTES.add({"torch/checkpoints.md": NOTEBOOK_PAGE})
+
+
+def test_a_quoted_note_that_stresses_a_caveat_is_a_card_and_a_pointer_is_not(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(CHECKPOINTS)}
     noted = [(f, b) for f, b in found.items() if "is not safe" in b]
     assert len(noted) == 1
     front, back = noted[0]
@@ -129,10 +155,13 @@ def test_a_quoted_note_that_stresses_a_caveat_is_a_card_and_a_pointer_is_not(tmp
     assert not any("forum thread" in b for b in found.values())
 
 
-def test_a_quoted_note_that_stresses_a_caveat_asks_it(tmp_path):
+CHECKPOINTS_2 = NOTES.add({"torch/checkpoints.md": NOTEBOOK_PAGE})
+
+
+def test_a_quoted_note_that_stresses_a_caveat_asks_it(shared):
     """The note's label ("Note: the archive format") asks nothing; what it stresses ("**is not safe**"), asked of its
     subject, is the question a learner answers."""
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"torch/checkpoints.md": NOTEBOOK_PAGE})}
+    found = {c["front"]: c["back"] for c in shared.cards(CHECKPOINTS_2)}
     front = next(f for f, b in found.items() if "is not safe" in b)
     assert front.endswith("\n\nIs the archive format safe?"), front
 
@@ -148,8 +177,11 @@ stops after finitely many rounds on a finite problem, since each round strictly 
 """
 
 
-def test_a_lowercase_sentence_after_a_list_is_carded_not_read_as_a_formulas_end(tmp_path):
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"Planning.md": SWEEPS})}
+PLANNING = NOTES.add({"Planning.md": SWEEPS})
+
+
+def test_a_lowercase_sentence_after_a_list_is_carded_not_read_as_a_formulas_end(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(PLANNING)}
     closing = [(f, b) for f, b in found.items() if b.startswith("stops after finitely many rounds")]
     assert len(closing) == 1 and closing[0][0].endswith("Greedy refinement")
 
@@ -171,8 +203,11 @@ Batch size: $32$
 """
 
 
-def test_a_labelled_line_stating_a_relation_in_math_is_a_card_and_a_labelled_value_is_not(tmp_path):
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"posts/noisy/index.qmd": NOISY})}
+INDEX = NOTES.add({"posts/noisy/index.qmd": NOISY})
+
+
+def test_a_labelled_line_stating_a_relation_in_math_is_a_card_and_a_labelled_value_is_not(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(INDEX)}
     assert found.get("Noisy regression › Likelihood › Noise model", "").startswith("$t_i = g(x_i) + \\eta_i$")
     assert not any(b.startswith("$32") or b == "32" for b in found.values())
 
@@ -185,8 +220,11 @@ KERNELS = r"""#ml
 """
 
 
-def test_the_text_a_line_goes_on_with_after_its_display_formula_is_on_the_formula_card(tmp_path):
-    backs = [c["back"] for c in cards(tmp_path, {"Kernels.md": KERNELS}) if c["kind"] == "formula"]
+KERNELS_2 = NOTES.add({"Kernels.md": KERNELS})
+
+
+def test_the_text_a_line_goes_on_with_after_its_display_formula_is_on_the_formula_card(shared):
+    backs = [c["back"] for c in shared.cards(KERNELS_2) if c["kind"] == "formula"]
     assert any(b.startswith("$$k(x, x')") and b.endswith("which maps the inputs into a space of infinite dimension")
                for b in backs)
     assert any(b.startswith("$$\\lVert y - Xw") and "\n\nwhere $\\lambda$ sets how hard" in b for b in backs)

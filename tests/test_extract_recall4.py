@@ -7,9 +7,12 @@ Notes in the styles of a MyST book, an Obsidian vault and a Quarto blog; the CLI
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -45,8 +48,19 @@ def cards(tmp_path, notes: dict[str, str]) -> list[dict]:
     return json.loads(run(root, "cards", "--json", ok=True).output)
 
 
-def test_a_worked_examples_general_subsections_are_cards(tmp_path):
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"book/weights.md": WORKED})}
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+WEIGHTS = NOTES.add({"book/weights.md": WORKED})
+
+
+def test_a_worked_examples_general_subsections_are_cards(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(WEIGHTS)}
     assert any("heart of gradient-based training" in b for b in found.values())
     assert any("pseudo-inverse solution" in b for b in found.values())
     # (its arithmetic on made-up numbers stays out)
@@ -77,8 +91,11 @@ The table of rates can be read off the object we built in the cell above with a 
 """
 
 
-def test_a_loose_paragraph_no_card_holds_is_a_card_of_what_it_names(tmp_path):
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"Factors.md": LOOSE})}
+FACTORS = NOTES.add({"Factors.md": LOOSE})
+
+
+def test_a_loose_paragraph_no_card_holds_is_a_card_of_what_it_names(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(FACTORS)}
     assert next(v for f, v in found.items() if f.split("\n\n")[0] == "Factor models › Alternating solves › Price of one row update").endswith("is $O(k^3)$.")
     assert any(f.split("\n\n")[0].endswith("› A higher recall and a lower miss rate") for f in found)
     assert not any("object we built" in b for b in found.values()), "the tutorial's own doings stay out"
@@ -97,8 +114,11 @@ Primal: $\min_w \frac12\|w\|^2$ subject to every point being on its side with a 
 """
 
 
-def test_a_bold_phrase_ending_a_list_items_sentence_is_no_label_of_a_part(tmp_path):
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"Margins.md": ITEM_GOES_ON})}
+MARGINS = NOTES.add({"Margins.md": ITEM_GOES_ON})
+
+
+def test_a_bold_phrase_ending_a_list_items_sentence_is_no_label_of_a_part(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(MARGINS)}
     assert "Margins › Dual view › support vectors" not in found
     assert any("inner products" in b for f, b in found.items() if not f.endswith("support vectors"))
     assert any("stationarity gives" in b for b in found.values())
@@ -121,8 +141,11 @@ Sampling triples at random beats looping over users in order.
 """
 
 
-def test_a_summary_under_the_notes_title_is_a_card_of_its_gist(tmp_path):
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"papers/ranking.md": PAPER})}
+RANKING = NOTES.add({"papers/ranking.md": PAPER})
+
+
+def test_a_summary_under_the_notes_title_is_a_card_of_its_gist(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(RANKING)}
     assert found["Ranking from clicks alone › TL;DR\n\nWhat is ranking from clicks alone, in short?"].startswith("A pairwise loss for click data")
     assert not any(f.endswith("Training › TL;DR") for f in found), "a section's own gist: its cards say it"
 
@@ -159,8 +182,11 @@ Because the encoder is convolutional, you can sample latents larger than the tra
 """
 
 
-def test_a_list_that_opens_a_part_with_a_formula_after_it_is_a_card(tmp_path):
-    found = {c["front"]: c["back"] for c in cards(tmp_path, {"Units.md": OPENING_LISTS})}
+UNITS = NOTES.add({"Units.md": OPENING_LISTS})
+
+
+def test_a_list_that_opens_a_part_with_a_formula_after_it_is_a_card(shared):
+    found = {c["front"]: c["back"] for c in shared.cards(UNITS)}
     under = {}  # (the backs under each heading: a list of claims is a card per claim, session 47)
     for front, back in found.items():
         under[front.split("\n\n", 1)[0]] = under.get(front.split("\n\n", 1)[0], "") + "\n" + back

@@ -6,48 +6,66 @@ after its list, a day's note's linked bullets. Each test writes its own note in 
 
 from __future__ import annotations
 
-from conftest import DEFAULT_CONFIG, backs_by_front, new_wiki
+import pytest
+
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 DEFINITIONS = "definitions = true\n" + DEFAULT_CONFIG
 
 
-def cards_of(tmp_path, notes: dict[str, str], config: str = DEFINITIONS) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, notes, config=config))
+NOTES = SharedNotes(DEFINITIONS)  # every test's notes, in wikis scanned once for the module
 
 
-def test_the_bullets_nested_under_a_defined_term_are_on_its_card(tmp_path):
-    note = """Ways to pick the negatives when only positives are logged.
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+NEGATIVES = NOTES.add({
+    "Negatives.md": (
+        """Ways to pick the negatives when only positives are logged.
 
 - Strategies
   - **uniform**: cheap, but the negatives are far too easy to tell apart
   - **shared-batch negatives**: the other positives of the same batch serve as negatives, for free
     - but frequent items show up in many batches, so they are pushed down too hard
     - fix: subtract the log of each item's sampling probability from its score
-"""
-    found = cards_of(tmp_path, {"Negatives.md": note})
+""")
+})
+
+
+def test_the_bullets_nested_under_a_defined_term_are_on_its_card(shared):
+    found = shared.backs_by_front(NEGATIVES)
     back = found["Negatives\n\nDefine: shared-batch negatives"]
     assert back.startswith("the other positives of the same batch")
     assert "- but frequent items show up in many batches" in back and "- fix: subtract the log" in back
     assert found["Negatives\n\nDefine: uniform"] == "cheap, but the negatives are far too easy to tell apart"
 
 
-def test_a_branch_whose_terms_are_defined_still_cards_its_plain_facts(tmp_path):
-    note = """Feedback nobody states outright: clicks, plays, dwell time.
+IMPLICIT_SIGNALS = NOTES.add({
+    "Implicit signals.md": (
+        """Feedback nobody states outright: clicks, plays, dwell time.
 
 - What such signals are like
   - **no negatives**: a skipped item may simply never have been seen
   - the counts measure how sure we are, not how much the item is liked
   - noisy: accidental clicks, autoplay, a shared account
-"""
-    found = cards_of(tmp_path, {"Implicit signals.md": note})
+""")
+})
+
+
+def test_a_branch_whose_terms_are_defined_still_cards_its_plain_facts(shared):
+    found = shared.backs_by_front(IMPLICIT_SIGNALS)
     back = found["Implicit signals › What such signals are like"]
     assert "- the counts measure how sure we are" in back and "- noisy: accidental clicks" in back
     # ("no negatives" is a property the signals have, no term: asked under the path, not "Define: no negatives")
     assert found["Implicit signals › no negatives"].startswith("a skipped item may simply")
 
 
-def test_a_list_after_a_formula_that_opens_on_a_name_it_defines_is_a_remark_on_it(tmp_path):
-    note = """# Forecast errors
+ERRORS = NOTES.add({
+    "errors.md": (
+        """# Forecast errors
 
 ## Metrics
 
@@ -67,8 +85,12 @@ $$
 $$
 
 MASE below 1 means better than the naive forecast on the training data, above 1 worse; it is free of scale.
-"""
-    found = cards_of(tmp_path, {"errors.md": note})
+""")
+})
+
+
+def test_a_list_after_a_formula_that_opens_on_a_name_it_defines_is_a_remark_on_it(shared):
+    found = shared.backs_by_front(ERRORS)
     lists = [back for front, back in found.items() if front.startswith("Forecast errors › Metrics › ")
              and "RMSE" in front]  # (each item a fact of its own, asked under the formula: `formula_facts`)
     assert any(back.startswith("MAE is minimised by the median forecast") for back in lists)
@@ -79,8 +101,9 @@ MASE below 1 means better than the naive forecast on the training data, above 1 
                     "free of scale."]
 
 
-def test_a_legend_with_its_reasons_nested_under_it_is_a_remark_on_the_formula(tmp_path):
-    note = """Latent factors for users and items; the score is their dot product plus offsets.
+LATENT_FACTORS = NOTES.add({
+    "Latent factors.md": (
+        """Latent factors for users and items; the score is their dot product plus offsets.
 
 $$\\hat r_{ui} = \\mu + b_u + b_i + p_u^\\top q_i$$
 
@@ -89,15 +112,20 @@ $$\\hat r_{ui} = \\mu + b_u + b_i + p_u^\\top q_i$$
 - Objective over the observed pairs only:
 
 $$\\min \\sum (r_{ui} - \\hat r_{ui})^2 + \\lambda \\|p\\|^2$$
-"""
-    found = cards_of(tmp_path, {"Latent factors.md": note})
+""")
+})
+
+
+def test_a_legend_with_its_reasons_nested_under_it_is_a_remark_on_the_formula(shared):
+    found = shared.backs_by_front(LATENT_FACTORS)
     back = found["Latent factors › What its symbols mean\n\n$$\\hat r_{ui} = \\mu + b_u + b_i + p_u^\\top q_i$$"]
     assert back.startswith("- $\\mu$ = overall mean rating") and "the offsets absorb generous raters" in back
     assert "Objective" not in back
 
 
-def test_a_numbered_recipe_a_section_sets_down_alone_is_one_card_of_its_steps(tmp_path):
-    note = """---
+QUALITY = NOTES.add({
+    "posts/quality.qmd": (
+        """---
 title: "Measuring sample quality"
 ---
 
@@ -110,16 +138,21 @@ title: "Measuring sample quality"
 $$d^2 = \\|\\mu_r - \\mu_g\\|^2 + \\operatorname{tr}(\\Sigma_r + \\Sigma_g - 2(\\Sigma_r\\Sigma_g)^{1/2})$$
 
 Lower is better; identical statistics give zero.
-"""
-    found = cards_of(tmp_path, {"posts/quality.qmd": note})
+""")
+})
+
+
+def test_a_numbered_recipe_a_section_sets_down_alone_is_one_card_of_its_steps(shared):
+    found = shared.backs_by_front(QUALITY)
     assert found["Measuring sample quality › The recipe › steps"] == (
         "1. Embed real and generated images with a pretrained classifier's last pooling layer.\n"
         "2. Fit a Gaussian to each set of embeddings, its mean and its covariance.\n"
         "3. Compute the Fréchet distance between the two Gaussians")
 
 
-def test_steps_a_sentence_introduces_or_a_formula_breaks_are_no_steps_card(tmp_path):
-    note = """# Order selection
+ORDER = NOTES.add({
+    "order.md": (
+        """# Order selection
 
 ## Choosing the order
 
@@ -138,8 +171,12 @@ To estimate a standard error we do:
 1. Draw n points with replacement from the data.
 2. Compute the statistic on that resample.
 3. Repeat many times and take the spread of the results.
-"""
-    found = cards_of(tmp_path, {"order.md": note})
+""")
+})
+
+
+def test_steps_a_sentence_introduces_or_a_formula_breaks_are_no_steps_card(shared):
+    found = shared.backs_by_front(ORDER)
     # (a formula that step 3 leads into does not end the list: one card holds all four steps in order, session 57;
     # the list a sentence introduces is that sentence's card)
     assert [front for front in found if front.endswith("› steps")] == ["Order selection › Choosing the order › steps"]
@@ -147,8 +184,9 @@ To estimate a standard error we do:
     assert back.startswith("1. Make the series stationary") and "4. Check that the residuals" in back, back
 
 
-def test_a_summary_table_section_cards_each_row(tmp_path):
-    note = """# Noise schedules
+SCHEDULES = NOTES.add({
+    "schedules.md": (
+        """# Noise schedules
 
 ## Summary table
 
@@ -156,15 +194,20 @@ def test_a_summary_table_section_cards_each_row(tmp_path):
 |---|---|---|
 | Linear | $\\beta_t$ rising linearly | signal collapses early, many wasted steps |
 | Cosine | $\\bar\\alpha_t$ through a squared cosine | gentler, better at low resolution |
-"""
-    found = cards_of(tmp_path, {"schedules.md": note})
+""")
+})
+
+
+def test_a_summary_table_section_cards_each_row(shared):
+    found = shared.backs_by_front(SCHEDULES)
     assert found["Noise schedules › Summary table › Linear: Defined via, Behaviour?"] == (
         "- Defined via: $\\beta_t$ rising linearly\n- Behaviour: signal collapses early, many wasted steps")
     assert "Noise schedules › Summary table › Cosine: Defined via, Behaviour?" in found
 
 
-def test_the_paragraph_that_closes_a_section_after_its_list_is_a_card_of_its_topic(tmp_path):
-    note = """The trouble: a model that learns one vector per id has no vector for an id it never saw.
+COLD_START = NOTES.add({
+    "Cold start.md": (
+        """The trouble: a model that learns one vector per id has no vector for an id it never saw.
 
 Three flavours:
 - a new user
@@ -182,14 +225,19 @@ Three flavours:
   - fold in a user vector after a handful of clicks, one small regression and no retraining
 
 new item cold start is usually worse in practice than new user, since catalogues turn over daily.
-"""
-    found = cards_of(tmp_path, {"Cold start.md": note})
+""")
+})
+
+
+def test_the_paragraph_that_closes_a_section_after_its_list_is_a_card_of_its_topic(shared):
+    found = shared.backs_by_front(COLD_START)
     assert next(v for f, v in found.items() if f.split("\n\n")[0] == "Cold start › New item cold start").startswith("new item cold start is usually worse")
     assert found["Cold start"].startswith("The trouble:")
 
 
-def test_a_paragraph_after_a_list_that_speaks_to_the_reader_is_no_card_of_its_own(tmp_path):
-    note = """# Tensors
+TENSORS = NOTES.add({
+    "tensors.md": (
+        """# Tensors
 
 ## Creating them
 
@@ -199,13 +247,18 @@ Tensors hold the numbers a network computes with, in any number of dimensions.
 - random values of a given shape
 
 As we saw above, you can pick whatever shape you want for these.
-"""
-    found = cards_of(tmp_path, {"tensors.md": note})
+""")
+})
+
+
+def test_a_paragraph_after_a_list_that_speaks_to_the_reader_is_no_card_of_its_own(shared):
+    found = shared.backs_by_front(TENSORS)
     assert not [front for front in found if front.startswith("Tensors › Creating them ›")]
 
 
-def test_a_definition_whose_last_sentence_introduces_a_list_is_two_cards(tmp_path):
-    note = """# Decoding
+DECODING = NOTES.add({
+    "decoding.md": (
+        """# Decoding
 
 ## Deterministic methods
 
@@ -214,16 +267,21 @@ Good for translation, where outputs are short. Two known issues:
 
 1. It favours short outputs, since every extra token adds a negative log-probability.
 2. On open-ended text it gives bland, repetitive output.
-"""
-    found = cards_of(tmp_path, {"decoding.md": note})
+""")
+})
+
+
+def test_a_definition_whose_last_sentence_introduces_a_list_is_two_cards(shared):
+    found = shared.backs_by_front(DECODING)
     assert found["Decoding › Deterministic methods\n\nDefine: Beam search"].endswith("where outputs are short.")
     listed = found["Decoding › Deterministic methods\n\nBeam search: Good for translation, where outputs are short. "
                    "Two known issues:"]
     assert listed.startswith("1. It favours short outputs")
 
 
-def test_a_day_note_cards_the_bullets_it_links_to_a_note(tmp_path):
-    note = """slow day, tired.
+N2026_11_27 = NOTES.add({
+    "daily/2026-11-27.md": (
+        """slow day, tired.
 
 - [[NDCG]] finally clicked
   - dividing by the ideal DCG is what makes users comparable
@@ -231,40 +289,55 @@ def test_a_day_note_cards_the_bullets_it_links_to_a_note(tmp_path):
 - [[Cold start]]: new items are worse than new users in marketplaces
 
 tomorrow: the pairwise ranking paper.
-"""
-    found = cards_of(tmp_path, {"daily/2026-11-27.md": note})
+""")
+})
+
+
+def test_a_day_note_cards_the_bullets_it_links_to_a_note(shared):
+    found = shared.backs_by_front(N2026_11_27)
     assert found["NDCG (day note 2026-11-27)"].startswith("- dividing by the ideal DCG")
     assert found["Cold start (day note 2026-11-27)"] == "new items are worse than new users in marketplaces"
 
 
-def test_a_question_with_anyones_you_and_its_bold_answer_is_a_card(tmp_path):
-    note = """# Guidance
+GUIDANCE = NOTES.add({
+    "guidance.md": (
+        """# Guidance
 
 ## Without a classifier
 
 How do you get both predictions from one network? **Condition dropout**: while training, replace the condition
 with a null token some of the time, so the same network learns both models.
-"""
-    found = cards_of(tmp_path, {"guidance.md": note})
+""")
+})
+
+
+def test_a_question_with_anyones_you_and_its_bold_answer_is_a_card(shared):
+    found = shared.backs_by_front(GUIDANCE)
     assert found["Guidance › Without a classifier\n\nHow do you get both predictions from one network?"].startswith(
         "**Condition dropout**: while training")
 
 
-def test_a_todo_list_under_a_bare_label_is_no_card(tmp_path):
-    note = """#todo
+OFFLINE_EVALUATION = NOTES.add({
+    "Offline evaluation.md": (
+        """#todo
 
 - leave-one-out = the last item of each user as the test item
 
 TODO
 - read the paper on sampled metrics properly
 - coverage, diversity and novelty beyond accuracy
-"""
-    found = cards_of(tmp_path, {"Offline evaluation.md": note})
+""")
+})
+
+
+def test_a_todo_list_under_a_bare_label_is_no_card(shared):
+    found = shared.backs_by_front(OFFLINE_EVALUATION)
     assert not any("sampled metrics" in back for back in found.values())
 
 
-def test_a_day_note_cards_the_labelled_facts_under_what_it_learnt(tmp_path):
-    note = """Spent an hour on the paper instead of the thing I was meant to do.
+N2026_11_23 = NOTES.add({
+    "daily/2026-11-23.md": (
+        """Spent an hour on the paper instead of the thing I was meant to do.
 
 - Learned
   - [[Latent factors]]
@@ -272,15 +345,20 @@ def test_a_day_note_cards_the_labelled_facts_under_what_it_learnt(tmp_path):
   - temporal drift: item offsets change over time, so they are fitted per time bin
 - Questions
   - how do they pick how many there are?
-"""
-    found = cards_of(tmp_path, {"daily/2026-11-23.md": note})
+""")
+})
+
+
+def test_a_day_note_cards_the_labelled_facts_under_what_it_learnt(shared):
+    found = shared.backs_by_front(N2026_11_23)
     assert found["Temporal drift (day note 2026-11-23)"] == (
         "item offsets change over time, so they are fitted per time bin")
     assert found["Latent factors (day note 2026-11-23)"].startswith("- a model with only the offsets")
 
 
-def test_the_legend_after_a_formula_is_a_card_with_the_formula_on_its_front(tmp_path):
-    note = """# Scaling laws
+SCALING = NOTES.add({
+    "scaling.md": (
+        """# Scaling laws
 
 ## Compute-optimal models
 
@@ -292,15 +370,20 @@ $$
 
 where $E$ is the irreducible loss of natural text and the other two terms are the penalties for a finite model
 and finite data.
-"""
-    found = cards_of(tmp_path, {"scaling.md": note})
+""")
+})
+
+
+def test_the_legend_after_a_formula_is_a_card_with_the_formula_on_its_front(shared):
+    found = shared.backs_by_front(SCALING)
     front = ("Scaling laws › Compute-optimal models › What its symbols mean\n\n"
              "$$L(N, D) = E + \\frac{A}{N^{\\alpha}} + \\frac{B}{D^{\\beta}}$$")
     assert found[front].startswith("where $E$ is the irreducible loss of natural text")
 
 
-def test_a_legend_and_the_cases_listed_under_it_are_one_card(tmp_path):
-    note = """# Decoding
+DECODING_2 = NOTES.add({
+    "decoding.md": (
+        """# Decoding
 
 ## Setup
 
@@ -315,7 +398,11 @@ where $T$ is the **temperature**.
 - $T \\to 0$: approaches the argmax, greedy decoding
 - $T > 1$: a flatter distribution, more random choices
 - temperature never changes the ranking of tokens, only how peaked the distribution is
-"""
-    found = cards_of(tmp_path, {"decoding.md": note})
+""")
+})
+
+
+def test_a_legend_and_the_cases_listed_under_it_are_one_card(shared):
+    found = shared.backs_by_front(DECODING_2)
     back = found["Decoding › Setup › What its symbols mean\n\n$$p_i = \\frac{\\exp(z_i / T)}{\\sum_j \\exp(z_j / T)}$$"]
     assert back.startswith("where $T$ is the **temperature**.") and "only how peaked the distribution is" in back

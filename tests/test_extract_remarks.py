@@ -5,9 +5,12 @@ not. The notes are written in the style of a Quarto blog's derivations; the CLI 
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import backs_by_front, db_rows, new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -245,10 +248,17 @@ With $\alpha = 0.8$ and $\gamma = 4$, that is about 3.4 tokens per target forwar
     assert remark_cards(wiki(tmp_path, {"spec.md": note})) == {}
 
 
-def test_values_set_apart_by_a_comma_are_a_worked_example_on_no_card(tmp_path):
-    """"With $\\alpha = 0.8$, $\\gamma = 4$ → about 3.4 tokens": neither a remark nor the section's closing card; the
-    note after it is a card of its own."""
-    note = r"""# Speculative decoding
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+SPEC = NOTES.add({
+    "spec.md": (
+        r"""# Speculative decoding
 
 ## Expected speed-up
 
@@ -261,8 +271,14 @@ $$
 With $\alpha = 0.8$, $\gamma = 4$ → about 3.4 tokens per big-model pass. The wall-clock gain is lower: the draft costs too.
 
 > **Note:** the speed-up depends on how predictable the text is: boilerplate code is accepted far more often.
-"""
-    cards = backs_by_front(wiki(tmp_path, {"spec.md": note}))
+""")
+})
+
+
+def test_values_set_apart_by_a_comma_are_a_worked_example_on_no_card(shared):
+    """"With $\\alpha = 0.8$, $\\gamma = 4$ → about 3.4 tokens": neither a remark nor the section's closing card; the
+    note after it is a card of its own."""
+    cards = shared.backs_by_front(SPEC)
     assert not any("3.4 tokens" in back or "3.4 tokens" in front for front, back in cards.items()), cards
     assert any("boilerplate code" in back for back in cards.values()), cards
 
@@ -285,10 +301,14 @@ practical downside of DDPM; faster samplers reuse the same network with fewer st
     assert remarks["DDPM › Sampling › What it says"].startswith("With $T = 1000$ this means 1000 network evaluations")
 
 
-def test_a_remark_after_two_formulas_under_one_front_shows_both(tmp_path):
-    note = ("#statistics\n\n$$v_0 = 0$$\n$$v_t = \\beta v_{t-1} + (1-\\beta) a_t$$\n"
-            "$v_t$ can be viewed as approximately the average over $\\frac{1}{1-\\beta}$ time steps of the value.\n")
-    cards = json.loads(run(wiki(tmp_path, {"Exponentially Weighted Moving Averages.md": note}), "cards", "--json",
-                           ok=True).output)
+EXPONENTIALLY_WEIGHTED_MOVING_AVERAGES = NOTES.add({
+    "Exponentially Weighted Moving Averages.md": (
+        "#statistics\n\n$$v_0 = 0$$\n$$v_t = \\beta v_{t-1} + (1-\\beta) a_t$$\n"
+        "$v_t$ can be viewed as approximately the average over $\\frac{1}{1-\\beta}$ time steps of the value.\n")
+})
+
+
+def test_a_remark_after_two_formulas_under_one_front_shows_both(shared):
+    cards = shared.cards(EXPONENTIALLY_WEIGHTED_MOVING_AVERAGES)
     (remark,) = [c["front"] for c in cards if c["back"].startswith("$v_t$ can be viewed")]
     assert "$$v_0 = 0$$" in remark and "\\beta v_{t-1}" in remark  # (the recurrence the remark speaks of, too)

@@ -7,9 +7,12 @@ Markdown repository; the CLI reads them as a scan would."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -48,8 +51,19 @@ def _cards(tmp_path, notes: dict[str, str]) -> list[dict]:
     return json.loads(run(root, "cards", "--json", ok=True).output)
 
 
-def test_a_formula_card_does_not_repeat_what_its_explanation_card_says(tmp_path):
-    cards = _cards(tmp_path, {"book/free-energy.md": BOOK})
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+FREE_ENERGY = NOTES.add({"book/free-energy.md": BOOK})
+
+
+def test_a_formula_card_does_not_repeat_what_its_explanation_card_says(shared):
+    cards = shared.cards(FREE_ENERGY)
     formula = next(c for c in cards if c["kind"] == "formula")
     explained = next(c for c in cards if c["front"].startswith("Free energy › Split › What it says"))
     assert explained["back"].startswith("With $T$ fixed")
@@ -57,8 +71,11 @@ def test_a_formula_card_does_not_repeat_what_its_explanation_card_says(tmp_path)
     assert "With $T$ fixed" not in formula["back"]
 
 
-def test_a_remark_does_not_repeat_the_sections_card_but_a_definition_stays(tmp_path):
-    cards = _cards(tmp_path, {"vault/Divergence.md": VAULT})
+DIVERGENCE = NOTES.add({"vault/Divergence.md": VAULT})
+
+
+def test_a_remark_does_not_repeat_the_sections_card_but_a_definition_stays(shared):
+    cards = shared.cards(DIVERGENCE)
     backs = {c["front"].split("\n\n", 1)[0]: c["back"] for c in cards}
     remark = backs["Divergence › Penalised version › Moving β"]
     assert remark.endswith("halve β.")
@@ -81,8 +98,11 @@ Weakness
 """
 
 
-def test_a_back_ends_before_the_introduction_of_an_image_it_leaves_out(tmp_path):
-    cards = _cards(tmp_path, {"repo/text-features.md": REPO})
+TEXT_FEATURES = NOTES.add({"repo/text-features.md": REPO})
+
+
+def test_a_back_ends_before_the_introduction_of_an_image_it_leaves_out(shared):
+    cards = shared.cards(TEXT_FEATURES)
     back = next(c["back"] for c in cards if c["front"] == "Text features › Count vectors")
     assert "here is an example" not in back
     assert back.endswith("every other word as 0.")  # (the sentence stays, up to what introduced the image)
@@ -129,16 +149,22 @@ $$
 """
 
 
-def test_of_two_cards_of_one_line_the_one_whose_topic_the_other_begins_with_goes(tmp_path):
-    cards = _cards(tmp_path, {"book/channels.md": CHANNELS})
+CHANNELS_2 = NOTES.add({"book/channels.md": CHANNELS})
+
+
+def test_of_two_cards_of_one_line_the_one_whose_topic_the_other_begins_with_goes(shared):
+    cards = shared.cards(CHANNELS_2)
     fronts = [c["front"] for c in cards]
     assert "Channels › Capacity › numbers to know › block codes, lattice codes" in fronts
     assert "Channels › Capacity › numbers to know › block codes" not in fronts
     assert sum("decoding them takes exponential time" in c["back"] for c in cards) == 1
 
 
-def test_a_statement_that_is_a_formula_cards_sentence_and_formula_is_asked_once(tmp_path):
-    cards = _cards(tmp_path, {"vault/MAD.md": STATEMENT})
+MAD = NOTES.add({"vault/MAD.md": STATEMENT})
+
+
+def test_a_statement_that_is_a_formula_cards_sentence_and_formula_is_asked_once(shared):
+    cards = shared.cards(MAD)
     assert [c["kind"] for c in cards] == ["formula"]  # (not also "… › Statements / Definition" showing it all)
     assert cards[0]["front"].endswith("with finite expectation is given by")
 
@@ -191,8 +217,11 @@ $$
 """
 
 
-def test_a_label_whose_text_introduces_a_formula_is_asked_by_the_formula_card(tmp_path):
-    cards = _cards(tmp_path, {"repo/metrics.md": MEASURES})
+METRICS = NOTES.add({"repo/metrics.md": MEASURES})
+
+
+def test_a_label_whose_text_introduces_a_formula_is_asked_by_the_formula_card(shared):
+    cards = shared.cards(METRICS)
     fronts = [c["front"] for c in cards]
     assert "Moderation metrics › Online measures\n\nPrevalence: The share of harmful posts that were not stopped" \
         in fronts  # (the formula card shows the label's text over the formula …)
@@ -200,10 +229,9 @@ def test_a_label_whose_text_introduces_a_formula_is_asked_by_the_formula_card(tm
     assert any(f.endswith("Define: cross-fitting") for f in fronts)  # (a definition in such a sentence stays)
 
 
-def test_two_cards_that_ask_the_same_of_one_formula_and_answer_it_alike_are_one(tmp_path):
-    """"Why rescale: …" after a formula is read twice, as the formula's remark and as a labelled paragraph ("… ›
-    Why rescale?"): the same answer to the same question, so one card stays, the one that asks."""
-    note = r"""# Ranking metrics
+METRICS_2 = NOTES.add({
+    "metrics.md": (
+        r"""# Ranking metrics
 
 ## Precision at k
 
@@ -218,8 +246,14 @@ Cutting the list at **k** keeps the metric about what a user actually sees.
 $$\mathrm{RP@}k = \frac{\mathrm{P@}k}{\min(k, |R_u|)/k}$$
 
 Why rescale: a user with two relevant items can never reach a precision of one at ten, so raw precision is not comparable across users.
-"""
-    made = _cards(tmp_path, {"metrics.md": note})
+""")
+})
+
+
+def test_two_cards_that_ask_the_same_of_one_formula_and_answer_it_alike_are_one(shared):
+    """"Why rescale: …" after a formula is read twice, as the formula's remark and as a labelled paragraph ("… ›
+    Why rescale?"): the same answer to the same question, so one card stays, the one that asks."""
+    made = shared.cards(METRICS_2)
     holding = [c for c in made if "never reach a precision of one" in c["back"]]
     assert len(holding) == 1, [c["front"] for c in holding]
 

@@ -6,57 +6,78 @@ tmp_path, read back through the CLI as a learner meets the cards."""
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
 
 from mlwiki.extract.claims import glossed_terms
 from mlwiki.extract.defining import defining_sentence
 from mlwiki.extract.subject import names_no_term
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
-
-
-def _cards(tmp_path, name: str, note: str) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, {name: note}, CONFIG))
 
 
 def _defines(made: dict[str, str], term: str) -> bool:
     return any(front.endswith(f"Define: {term}") for front in made)
 
 
-def test_a_generic_bold_label_is_asked_under_its_path_with_the_bullets_after_it(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+CHECKPOINTING = NOTES.add({
+    "checkpointing.md": (
+        "# Gradient checkpointing\n\nKeep only some activations in the forward pass and recompute the rest in the "
+        "backward pass.\n\n## Cost\n\n**the catch**: one extra forward pass per step.\n"
+        "- memory drops from O(n) to O(sqrt n) layers\n- compute grows by about a third\n")
+})
+
+
+def test_a_generic_bold_label_is_asked_under_its_path_with_the_bullets_after_it(shared):
     """"**the catch**: …" names no term: "Define: the catch" asks nothing. The card asks "… › The catch", and the
     bullets written right under the line say the rest of it."""
-    note = ("# Gradient checkpointing\n\nKeep only some activations in the forward pass and recompute the rest in the "
-            "backward pass.\n\n## Cost\n\n**the catch**: one extra forward pass per step.\n"
-            "- memory drops from O(n) to O(sqrt n) layers\n- compute grows by about a third\n")
-    made = _cards(tmp_path, "checkpointing.md", note)
+    made = shared.backs_by_front(CHECKPOINTING)
     assert not _defines(made, "the catch"), made
     back = made.get("Gradient checkpointing › Cost › The catch", "")
     assert "one extra forward pass" in back and "compute grows by about a third" in back, made
 
 
-def test_a_generic_label_right_after_a_definition_is_asked_of_its_term(tmp_path):
+RETRIEVAL = NOTES.add({
+    "retrieval.md": (
+        "# Contrastive retrieval\n\n**shared-batch negatives**: the other positives of a batch serve as each "
+        "query's negatives, at no extra cost.\n\n**problem**: frequent items land in many batches, so they are "
+        "pushed down far more often than rare ones.\n")
+})
+
+
+def test_a_generic_label_right_after_a_definition_is_asked_of_its_term(shared):
     """"**problem**: …" right after "**shared-batch negatives**: …" is the problem of those negatives: the front
     says so ("… › shared-batch negatives › Problem"), where "… › Problem" would not say of what."""
-    note = ("# Contrastive retrieval\n\n**shared-batch negatives**: the other positives of a batch serve as each "
-            "query's negatives, at no extra cost.\n\n**problem**: frequent items land in many batches, so they are "
-            "pushed down far more often than rare ones.\n")
-    made = _cards(tmp_path, "retrieval.md", note)
+    made = shared.backs_by_front(RETRIEVAL)
     assert not _defines(made, "problem"), made
     assert "pushed down" in made.get("Contrastive retrieval › shared-batch negatives › Problem", ""), made
 
 
-def test_a_citation_a_condition_and_a_question_are_no_terms(tmp_path):
+WARMUP = NOTES.add({
+    "warmup.md": (
+        "# Learning-rate warmup\n\nRaise the learning rate linearly over the first steps.\n\n## History\n\n"
+        "- **Smith & Jones (2019)**: showed warmup lets Adam train deep transformers without divergence\n"
+        "- **Lee et al. 2020**: tied the need for warmup to the variance of the adaptive second moment\n\n"
+        "## Why\n\n**why warm up the learning rate**: early second-moment estimates are noisy, so the first "
+        "updates are far too large.\n\n## Test\n\n"
+        "- **If the statistic exceeds the critical value**: reject the null hypothesis of no effect\n"
+        "- **If it does not**: keep the null hypothesis and report the interval\n")
+})
+
+
+def test_a_citation_a_condition_and_a_question_are_no_terms(shared):
     """"- **Smith & Jones (2019)**: …" is a paper, "- **If the statistic exceeds the critical value**: …" a case and
     "**why warm up the learning rate**: …" a question: each is asked under its path, the question as one."""
-    note = ("# Learning-rate warmup\n\nRaise the learning rate linearly over the first steps.\n\n## History\n\n"
-            "- **Smith & Jones (2019)**: showed warmup lets Adam train deep transformers without divergence\n"
-            "- **Lee et al. 2020**: tied the need for warmup to the variance of the adaptive second moment\n\n"
-            "## Why\n\n**why warm up the learning rate**: early second-moment estimates are noisy, so the first "
-            "updates are far too large.\n\n## Test\n\n"
-            "- **If the statistic exceeds the critical value**: reject the null hypothesis of no effect\n"
-            "- **If it does not**: keep the null hypothesis and report the interval\n")
-    made = _cards(tmp_path, "warmup.md", note)
+    made = shared.backs_by_front(WARMUP)
     for label in ("Smith & Jones (2019)", "Lee et al. 2020", "If the statistic exceeds the critical value",
                   "why warm up the learning rate"):
         assert not _defines(made, label), made
@@ -66,24 +87,34 @@ def test_a_citation_a_condition_and_a_question_are_no_terms(tmp_path):
     assert "far too large" in made.get("Learning-rate warmup › Why › Why warm up the learning rate?", ""), made
 
 
-def test_advice_after_a_bold_term_is_no_definition(tmp_path):
+PANEL = NOTES.add({
+    "panel.md": (
+        "# Panel regressions\n\nOne row per unit and period.\n\n## Reporting\n\n"
+        "- **Clustered errors**: always cluster by the unit that was treated, never by period\n"
+        "- **Rolling split**: more realistic, closer to how the forecast is used later\n")
+})
+
+
+def test_advice_after_a_bold_term_is_no_definition(shared):
     """"- **Clustered errors**: always cluster by the unit that was treated": what to do, not what they are; and
     "- **Rolling split**: more realistic than a random one": a verdict. Neither is "Define: …", both stay cards."""
-    note = ("# Panel regressions\n\nOne row per unit and period.\n\n## Reporting\n\n"
-            "- **Clustered errors**: always cluster by the unit that was treated, never by period\n"
-            "- **Rolling split**: more realistic, closer to how the forecast is used later\n")
-    made = _cards(tmp_path, "panel.md", note)
+    made = shared.backs_by_front(PANEL)
     assert not _defines(made, "Clustered errors") and not _defines(made, "Rolling split"), made
     assert "always cluster" in made.get("Panel regressions › Reporting › Clustered errors", ""), made
     assert "more realistic" in made.get("Panel regressions › Reporting › Rolling split", ""), made
 
 
-def test_items_under_a_problems_heading_are_asked_as_problems(tmp_path):
+KNN = NOTES.add({
+    "knn.md": (
+        "# Item-based kNN\n\nScore an item by its similarity to the items the user liked.\n\n## Problems\n\n"
+        "- **cold items**: no interactions yet, so no similarity to anything\n"
+        "- **popularity bias**: popular items are neighbours of everything\n")
+})
+
+
+def test_items_under_a_problems_heading_are_asked_as_problems(shared):
     """"## Problems" over "- **cold items**: …": the bold words name the problems the subject has, not terms."""
-    note = ("# Item-based kNN\n\nScore an item by its similarity to the items the user liked.\n\n## Problems\n\n"
-            "- **cold items**: no interactions yet, so no similarity to anything\n"
-            "- **popularity bias**: popular items are neighbours of everything\n")
-    made = _cards(tmp_path, "knn.md", note)
+    made = shared.backs_by_front(KNN)
     assert not _defines(made, "cold items"), made
     assert "no interactions yet" in made.get("Item-based kNN › Problems › cold items", ""), made
 
@@ -118,24 +149,34 @@ def test_a_verdict_on_a_term_is_no_definition():
                              "composition.", "Chain rule") is not None
 
 
-def test_why_a_term_is_good_is_asked_as_such(tmp_path):
+KERNEL = NOTES.add({
+    "kernel.md": (
+        "# Kernel trick\n\nReplace inner products by a kernel evaluated on the inputs.\n\n## Remarks\n\n"
+        "The kernel trick is a powerful tool because it lets a linear method fit curved boundaries without ever "
+        "computing the feature map.\n\n$$\nk(x, y) = \\langle \\phi(x), \\phi(y) \\rangle\n$$\n\n"
+        "Any positive semi-definite kernel has such a feature map, by Mercer's theorem, even one of infinite "
+        "dimension like the Gaussian kernel's.\n")
+})
+
+
+def test_why_a_term_is_good_is_asked_as_such(shared):
     """The sentence of a verdict with its reason is a card that asks for the reason: "Why is the kernel trick
     powerful?"."""
-    note = ("# Kernel trick\n\nReplace inner products by a kernel evaluated on the inputs.\n\n## Remarks\n\n"
-            "The kernel trick is a powerful tool because it lets a linear method fit curved boundaries without ever "
-            "computing the feature map.\n\n$$\nk(x, y) = \\langle \\phi(x), \\phi(y) \\rangle\n$$\n\n"
-            "Any positive semi-definite kernel has such a feature map, by Mercer's theorem, even one of infinite "
-            "dimension like the Gaussian kernel's.\n")
-    made = _cards(tmp_path, "kernel.md", note)
+    made = shared.backs_by_front(KERNEL)
     assert "without ever computing" in made.get("Kernel trick › Remarks › Why is the kernel trick powerful?", ""), made
 
 
-def test_a_connective_between_two_formulas_shows_what_it_goes_on_from(tmp_path):
+GD = NOTES.add({
+    "gd.qmd": (
+        "# Linear regression by gradient descent\n\n## Update\n\nFirst compute the residual of every example:\n\n"
+        "$$\nr = y - Xw\n$$ {#eq-residual}\n\nthen\n\n$$\nw \\leftarrow w + \\eta X^\\top r\n$$ {#eq-step}\n")
+})
+
+
+def test_a_connective_between_two_formulas_shows_what_it_goes_on_from(shared):
     """"then" alone between two display formulas: the second formula's front was "… / then", which asks nothing; it
     shows the introduction of the formula it goes on from."""
-    note = ("# Linear regression by gradient descent\n\n## Update\n\nFirst compute the residual of every example:\n\n"
-            "$$\nr = y - Xw\n$$ {#eq-residual}\n\nthen\n\n$$\nw \\leftarrow w + \\eta X^\\top r\n$$ {#eq-step}\n")
-    made = _cards(tmp_path, "gd.qmd", note)
+    made = shared.backs_by_front(GD)
     front = next((f for f, b in made.items() if "\\leftarrow" in b), "")
     assert front.endswith("First compute the residual of every example: … then"), made
 

@@ -5,10 +5,13 @@ tmp_path, read back through the CLI as a learner meets the cards."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import backs_by_front, new_wiki
 
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.lines import TEXT, Line
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -17,13 +20,26 @@ def cards_of(tmp_path, name: str, note: str) -> dict[str, str]:
     return backs_by_front(new_wiki(tmp_path, {name: note}, CONFIG))
 
 
-def test_a_list_of_what_a_formulas_symbols_are_is_a_card_under_the_formula(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+SEASONAL_MODEL = NOTES.add({
+    "Seasonal model.md": (
+        "# Seasonal model\n\n## Components\n\nThe forecast adds two seasonal effects to a level:\n\n"
+        "$$\\hat y_t = a + s_d + s_w$$\n\n- $a$: the level of the series\n- $s_d$: the effect of the hour of "
+        "the day\n- $s_w$: the effect of the day of the week\n")
+})
+
+
+def test_a_list_of_what_a_formulas_symbols_are_is_a_card_under_the_formula(shared):
     """"$$\\hat y = a + s_d + s_w$$" then "- $a$: the level", "- $s_d$: …": no sentence introduces the list and no
     item names a term, so it was on no card; the learner asks what each symbol is, the formula in view."""
-    note = ("# Seasonal model\n\n## Components\n\nThe forecast adds two seasonal effects to a level:\n\n"
-            "$$\\hat y_t = a + s_d + s_w$$\n\n- $a$: the level of the series\n- $s_d$: the effect of the hour of "
-            "the day\n- $s_w$: the effect of the day of the week\n")
-    made = cards_of(tmp_path, "Seasonal model.md", note)
+    made = shared.backs_by_front(SEASONAL_MODEL)
     back = made.get("Seasonal model › Components › What its symbols mean\n\n$$\\hat y_t = a + s_d + s_w$$", "")
     assert back.startswith("- $a$: the level") and "- $s_w$: the effect of the day of the week" in back, made
 
@@ -49,14 +65,19 @@ def test_a_short_list_after_a_formula_says_what_it_does():
         assert list_remark("Smooth penalty › Definition", _block(refused), formula, True) is None, refused
 
 
-def test_a_sentence_cut_off_before_its_list_is_the_front_of_the_list(tmp_path):
+MARGINS = NOTES.add({
+    "Margins.md": (
+        "# Margins\n\n## Optimality\n\nFor separable data. $(w, b)$ is optimal if\n\n"
+        "1. **feasible**: $y_i (w^\\top x_i + b) \\ge 1$ for every $i$\n"
+        "2. **tight**: $y_j (w^\\top x_j + b) = 1$ for some $j$ on each side\n"
+        "3. **stationary**: $\\nabla_w L(w, b, \\alpha) = w - \\sum_i \\alpha_i y_i x_i = 0$\n")
+})
+
+
+def test_a_sentence_cut_off_before_its_list_is_the_front_of_the_list(shared):
     """"$(w, b)$ is optimal if" over labelled conditions with math: the sentence alone was a card that ends on "if",
     and the conditions were on none (one of them a formula card of its own); the list is the sentence's answer."""
-    note = ("# Margins\n\n## Optimality\n\nFor separable data. $(w, b)$ is optimal if\n\n"
-            "1. **feasible**: $y_i (w^\\top x_i + b) \\ge 1$ for every $i$\n"
-            "2. **tight**: $y_j (w^\\top x_j + b) = 1$ for some $j$ on each side\n"
-            "3. **stationary**: $\\nabla_w L(w, b, \\alpha) = w - \\sum_i \\alpha_i y_i x_i = 0$\n")
-    made = cards_of(tmp_path, "Margins.md", note)
+    made = shared.backs_by_front(MARGINS)
     back = made.get("Margins › Optimality\n\n$(w, b)$ is optimal if", "")
     assert back.startswith("1. **feasible**:") and "3. **stationary**:" in back, made
     assert not any(back.rstrip().endswith(" if") for back in made.values()), made
@@ -78,26 +99,36 @@ def test_numbered_steps_led_by_bold_names_are_a_card_of_the_names_in_order(tmp_p
         f"{k}. {name}" for k, name in enumerate(steps, 1)), made
 
 
-def test_the_labelled_items_of_a_misc_section_are_cards_of_the_subject(tmp_path):
+GLOVE = NOTES.add({
+    "GloVe.md": (
+        "# GloVe\n\nWord vectors fitted to the log of co-occurrence counts.\n\n## Misc\n"
+        "- usual sizes: vectors of 300 dimensions, a window of 10 words\n"
+        "- weighting: rare pairs count less, very frequent pairs are capped\n"
+        "- [the project page](https://example.org/glove)\n- TODO compare with fastText\n")
+})
+
+
+def test_the_labelled_items_of_a_misc_section_are_cards_of_the_subject(shared):
     """"## Misc" names nothing, so its section made no card, yet its labelled bullets are facts of the note's subject
     ("- usual sizes: …"): each a card under the heading above. Its links and to-dos stay off."""
-    note = ("# GloVe\n\nWord vectors fitted to the log of co-occurrence counts.\n\n## Misc\n"
-            "- usual sizes: vectors of 300 dimensions, a window of 10 words\n"
-            "- weighting: rare pairs count less, very frequent pairs are capped\n"
-            "- [the project page](https://example.org/glove)\n- TODO compare with fastText\n")
-    made = cards_of(tmp_path, "GloVe.md", note)
+    made = shared.backs_by_front(GLOVE)
     assert made.get("GloVe › usual sizes") == "vectors of 300 dimensions, a window of 10 words", made
     assert made.get("GloVe › weighting", "").startswith("rare pairs count less"), made
     assert not any("example.org" in back or "fastText" in back for back in made.values()), made
 
 
-def test_steps_that_name_an_index_in_math_are_no_diary(tmp_path):
+NEIGHBOURS = NOTES.add({
+    "Neighbours.md": (
+        "# Neighbours\n\n## User-based\n\n1. for the target user, compute the similarity to every other user\n"
+        "2. keep the $k$ most similar users who rated item $i$\n3. predict a weighted average of their ratings\n\n"
+        "$$\\hat r_{ui} = \\frac{\\sum_v s_{uv} r_{vi}}{\\sum_v |s_{uv}|}$$\n")
+})
+
+
+def test_steps_that_name_an_index_in_math_are_no_diary(shared):
     """"take the $k$ users who rated item $i$": the index $i$ is no author speaking of themself, so the numbered
     steps before the formula are a steps card."""
-    note = ("# Neighbours\n\n## User-based\n\n1. for the target user, compute the similarity to every other user\n"
-            "2. keep the $k$ most similar users who rated item $i$\n3. predict a weighted average of their ratings\n\n"
-            "$$\\hat r_{ui} = \\frac{\\sum_v s_{uv} r_{vi}}{\\sum_v |s_{uv}|}$$\n")
-    made = cards_of(tmp_path, "Neighbours.md", note)
+    made = shared.backs_by_front(NEIGHBOURS)
     back = made.get("Neighbours › User-based › steps", "")
     assert back.startswith("1. for the target user") and "2. keep the $k$ most similar users who rated item $i$" in back, made
 
@@ -123,26 +154,37 @@ def test_a_list_no_card_holds_is_a_card_of_its_heading(tmp_path):
     assert not any("Find an example" in back or "ten million" in back for back in made.values()), made
 
 
-def test_a_bare_examples_heading_over_a_list_of_instances_is_a_card(tmp_path):
+METRIC_SPACES = NOTES.add({
+    "Metric spaces.md": (
+        "# Metric spaces\n\nA set with a distance that is symmetric, positive and obeys the triangle inequality."
+        "\n\n## Examples\n\n- the real line with $d(x, y) = |x - y|$\n- any set with the **discrete** metric\n"
+        "- $\\mathbb{R}^n$ with the Euclidean distance\n"),
+    "Norms.md": (
+        "# Norms\n\nA length of vectors, positive, homogeneous and subadditive.\n\n## Examples\n\n"
+        "- for $x = (3, 4)$ the length is 3 * 3 + 4 * 4 = 25 before the root\n- so the norm is 5 here\n")
+})
+
+
+def test_a_bare_examples_heading_over_a_list_of_instances_is_a_card(shared):
     """"## Examples" under "Metric spaces": a list of instances of the subject, not a worked example (the section
     was left out as one); a list that works numbers out is still an example's."""
-    note = ("# Metric spaces\n\nA set with a distance that is symmetric, positive and obeys the triangle inequality."
-            "\n\n## Examples\n\n- the real line with $d(x, y) = |x - y|$\n- any set with the **discrete** metric\n"
-            "- $\\mathbb{R}^n$ with the Euclidean distance\n")
-    worked = ("# Norms\n\nA length of vectors, positive, homogeneous and subadditive.\n\n## Examples\n\n"
-              "- for $x = (3, 4)$ the length is 3 * 3 + 4 * 4 = 25 before the root\n- so the norm is 5 here\n")
-    made = backs_by_front(new_wiki(tmp_path, {"Metric spaces.md": note, "Norms.md": worked}, CONFIG))
+    made = shared.backs_by_front(METRIC_SPACES)
     back = made.get("Metric spaces › Examples", "")
     assert back.startswith("- the real line with") and "- any set with the **discrete** metric" in back, made
     assert "Norms › Examples" not in made, made
 
 
-def test_a_where_list_in_the_formulas_paragraph_says_what_its_symbols_mean(tmp_path):
+INFORMATION_CRITERIA = NOTES.add({
+    "Information criteria.md": (
+        "# Information criteria\n\n## AIC\n\nThe criterion is defined as\n$$\n\\mathrm{AIC} = 2k - 2\\ln\\hat L\n$$\n"
+        "where\n- $k$ is the number of parameters the model estimates\n"
+        "- $\\hat L$ is the largest value the likelihood reaches\n")
+})
+
+
+def test_a_where_list_in_the_formulas_paragraph_says_what_its_symbols_mean(shared):
     """"$$AIC = 2k - 2\\ln\\hat L$$" then "where" and "- $k$ is the number of parameters" in the same paragraph: the
     legend was on no card, and the formula card's back showed symbols nobody explained."""
-    note = ("# Information criteria\n\n## AIC\n\nThe criterion is defined as\n$$\n\\mathrm{AIC} = 2k - 2\\ln\\hat L\n$$\n"
-            "where\n- $k$ is the number of parameters the model estimates\n"
-            "- $\\hat L$ is the largest value the likelihood reaches\n")
-    made = cards_of(tmp_path, "Information criteria.md", note)
+    made = shared.backs_by_front(INFORMATION_CRITERIA)
     back = made.get("Information criteria › AIC › What its symbols mean\n\n$$\\mathrm{AIC} = 2k - 2\\ln\\hat L$$", "")
     assert back.startswith("- $k$ is the number of parameters") and "- $\\hat L$ is the largest value" in back, made

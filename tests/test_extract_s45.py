@@ -3,9 +3,12 @@ written in the styles of the collections into tmp_path, read back through the CL
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import backs_by_front, new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -30,14 +33,27 @@ def test_a_notion_pages_property_lines_are_no_card(tmp_path):
     assert any("wrong assumptions" in back and "sensitivity" in back for back in made.values()), made
 
 
-def test_a_notion_callout_is_a_card_of_its_text_without_its_icon(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+EVALUATION = NOTES.add({
+    "Evaluation.md": (
+        "# Evaluation\n\n## Offline metrics\n\nNDCG discounts a relevant item by the log of its rank.\n\n"
+        "<aside>\n⚠️ **Sampled metrics** rank the held-out item among a hundred random negatives and can flip "
+        "which model looks better.\n\n</aside>\n\n## Online\n\n"
+        "<aside>💡 Interleaving mixes two rankers' lists and needs far fewer users than an A/B test.</aside>\n")
+})
+
+
+def test_a_notion_callout_is_a_card_of_its_text_without_its_icon(shared):
     """Notion exports a callout as `<aside>💡 …</aside>`, on one line or over several: as an HTML block it showed
     nothing, and its section's card had an empty back. It is a callout: its text is a card, the emoji is its icon."""
-    page = ("# Evaluation\n\n## Offline metrics\n\nNDCG discounts a relevant item by the log of its rank.\n\n"
-            "<aside>\n⚠️ **Sampled metrics** rank the held-out item among a hundred random negatives and can flip "
-            "which model looks better.\n\n</aside>\n\n## Online\n\n"
-            "<aside>💡 Interleaving mixes two rankers' lists and needs far fewer users than an A/B test.</aside>\n")
-    made = cards_of(tmp_path, "Evaluation.md", page)
+    made = shared.backs_by_front(EVALUATION)
     backs = "\n".join(made.values())
     assert "can flip which model looks better" in backs, made
     assert "needs far fewer users than an A/B test" in backs, made
@@ -74,12 +90,17 @@ def test_plain_review_shows_inline_html_as_the_text_it_marks(tmp_path):
     assert "<b>" not in shown and "<br>" not in shown and "<span>" not in shown, shown
 
 
-def test_an_item_that_is_only_a_comment_leaves_no_empty_bullet(tmp_path):
+LIME = NOTES.add({
+    "LIME.md": (
+        "# LIME\n\n## My thoughts\n- the kernel width changes the explanation a lot and has no principled choice\n"
+        "- two runs on the same input can rank the features differently\n"
+        "- %% I used it on the course project; fix the tokenizer before blaming it %%\n")
+})
+
+
+def test_an_item_that_is_only_a_comment_leaves_no_empty_bullet(shared):
     """`- %% fix the tokenizer first %%` is hidden in Obsidian: the card of its list showed an empty "- " item."""
-    note = ("# LIME\n\n## My thoughts\n- the kernel width changes the explanation a lot and has no principled choice\n"
-            "- two runs on the same input can rank the features differently\n"
-            "- %% I used it on the course project; fix the tokenizer before blaming it %%\n")
-    made = cards_of(tmp_path, "LIME.md", note)
+    made = shared.backs_by_front(LIME)
     backs = "\n".join(made.values())
     assert "kernel width changes" in backs, made
     assert not any(line.strip() in ("-", "- ") for line in backs.splitlines()), made
@@ -95,72 +116,97 @@ def test_a_link_to_a_heading_shows_the_note_and_the_heading(tmp_path):
     assert "Shapley values › Choosing the value function" in shown, shown
 
 
-def test_a_highlighted_conclusion_is_no_topic_of_its_arrow(tmp_path):
+FAIRNESS_METRICS = NOTES.add({
+    "Fairness metrics.md": (
+        "# Fairness metrics\n\n## The impossibility result\n\nIn each group, with base rate $p$, the error "
+        "rates are tied by\n$$\n\\mathrm{FPR} = \\frac{p}{1-p} \\cdot \\frac{1-\\mathrm{PPV}}{\\mathrm{PPV}} \\cdot "
+        "(1-\\mathrm{FNR})\n$$\nso with unequal base rates and equal PPV the error rates cannot both be equal.\n\n"
+        "General version: any two of the three criteria exclude each other except in degenerate cases:\n"
+        "- independence and sufficiency need equal base rates\n- independence and separation need a useless "
+        "score\n\n→ ==there is no fair metric without a value judgement about which errors matter==\n\n"
+        "### COMPAS\nThe case study everyone cites.\n")
+})
+
+
+def test_a_highlighted_conclusion_is_no_topic_of_its_arrow(shared):
     """A conclusion written "→ ==there is no fair metric without a value judgement==" was asked under the front
     "… › → ==there": its arrow and highlight marks, and the "there" of "there is", are no topic."""
-    note = ("# Fairness metrics\n\n## The impossibility result\n\nIn each group, with base rate $p$, the error "
-            "rates are tied by\n$$\n\\mathrm{FPR} = \\frac{p}{1-p} \\cdot \\frac{1-\\mathrm{PPV}}{\\mathrm{PPV}} \\cdot "
-            "(1-\\mathrm{FNR})\n$$\nso with unequal base rates and equal PPV the error rates cannot both be equal.\n\n"
-            "General version: any two of the three criteria exclude each other except in degenerate cases:\n"
-            "- independence and sufficiency need equal base rates\n- independence and separation need a useless "
-            "score\n\n→ ==there is no fair metric without a value judgement about which errors matter==\n\n"
-            "### COMPAS\nThe case study everyone cites.\n")
-    made = cards_of(tmp_path, "Fairness metrics.md", note)
+    made = shared.backs_by_front(FAIRNESS_METRICS)
     assert any("value judgement about which errors matter" in back for back in made.values()), made
     assert not any("==" in front or "→" in front for front in made), made
 
 
-def test_a_bracket_of_examples_after_a_bold_word_defines_nothing(tmp_path):
+FAIRNESS = NOTES.add({
+    "Fairness.md": (
+        "# Fairness\n\n## Fixing it\n- **pre-processing**: reweighing or resampling the training data\n"
+        "- **in-processing**: a fairness penalty added to the training loss\n- dropping the sensitive attribute "
+        "does not work: **proxies** (zip code, name, ...) carry the information\n")
+}, config=CONFIG.replace("definitions = false",
+                                                                                    "definitions = true"))
+
+
+def test_a_bracket_of_examples_after_a_bold_word_defines_nothing(shared):
     """"**proxies** (zip code, name, ...) carry the information" made "Define: proxies" → "zip code, name, ...":
     a list of examples that trails off says what falls under a word, not what it means."""
-    note = ("# Fairness\n\n## Fixing it\n- **pre-processing**: reweighing or resampling the training data\n"
-            "- **in-processing**: a fairness penalty added to the training loss\n- dropping the sensitive attribute "
-            "does not work: **proxies** (zip code, name, ...) carry the information\n")
-    made = backs_by_front(new_wiki(tmp_path, {"Fairness.md": note}, CONFIG.replace("definitions = false",
-                                                                                    "definitions = true")))
+    made = shared.backs_by_front(FAIRNESS)
     assert not any(front.endswith("Define: proxies") for front in made), made
     assert any("carry the information" in back for back in made.values()), made
 
 
-def test_a_bold_line_alone_titles_the_text_under_it(tmp_path):
+INIT = NOTES.add({
+    "init.qmd": (
+        "# Initialisation\n\n## Variance propagation\n\n:::: {.columns}\n::: {.column width=\"50%\"}\n"
+        "**Xavier / Glorot** [@glorot2010]\n\nCompromise between the two:\n$$\n\\sigma_w^2 = \\frac{2}{n_{in}+n_{out}}"
+        "\n$$\n:::\n::: {.column width=\"50%\"}\n**He / Kaiming**\n\nFor ReLU:\n$$\n\\sigma_w^2 = \\frac{2}{n_{in}}\n$$\n"
+        ":::\n::::\n\n## Practice\n\n**Defaults**\n\n- PyTorch's linear layers use a uniform fan-in scheme\n"
+        "- biases start at zero\n")
+})
+
+
+def test_a_bold_line_alone_titles_the_text_under_it(shared):
     """In Quarto columns, "**Xavier / Glorot**" over "Compromise between the two: $$…$$" asked "Init › Compromise
     between the two:", naming neither scheme. A bold phrase alone on its line titles what follows up to the next
     heading, bold title or the end of its box; a bold label over a list or a table stays their label."""
-    note = ("# Initialisation\n\n## Variance propagation\n\n:::: {.columns}\n::: {.column width=\"50%\"}\n"
-            "**Xavier / Glorot** [@glorot2010]\n\nCompromise between the two:\n$$\n\\sigma_w^2 = \\frac{2}{n_{in}+n_{out}}"
-            "\n$$\n:::\n::: {.column width=\"50%\"}\n**He / Kaiming**\n\nFor ReLU:\n$$\n\\sigma_w^2 = \\frac{2}{n_{in}}\n$$\n"
-            ":::\n::::\n\n## Practice\n\n**Defaults**\n\n- PyTorch's linear layers use a uniform fan-in scheme\n"
-            "- biases start at zero\n")
-    made = cards_of(tmp_path, "init.qmd", note)
+    made = shared.backs_by_front(INIT)
     assert any("Xavier / Glorot" in front and "n_{in}+n_{out}" in back for front, back in made.items()), made
     assert any("He / Kaiming" in front and "\\frac{2}{n_{in}}" in back for front, back in made.items()), made
     assert not any("Defaults" in front and "Kaiming" in front for front in made), made
 
 
-def test_a_slides_incremental_list_speaker_notes_and_pauses_are_its_text(tmp_path):
+LECTURE = NOTES.add({
+    "lecture.qmd": (
+        "---\ntitle: Diffusion models\nformat: revealjs\n---\n\n## Guidance\n\n::: {.incremental}\n"
+        "- classifier-free guidance mixes the conditional and unconditional noise estimates\n"
+        "- a guidance weight above one trades diversity for fidelity\n:::\n\n. . .\n\n"
+        "Latent diffusion runs the process in an autoencoder's latent space to save compute.\n\n"
+        "## Forward process\n\n- noise is added step by step\n\n::: {.notes}\nThe forward process is a fixed "
+        "Markov chain that adds Gaussian noise on a variance schedule until the data is pure noise.\n:::\n")
+})
+
+
+def test_a_slides_incremental_list_speaker_notes_and_pauses_are_its_text(shared):
     """reveal.js slides in Quarto: a `::: {.incremental}` list and the `::: {.notes}` (the speaker's explanation)
     were on no card at all, and a `. . .` pause reached a back. Those divs only say how the slide shows its text."""
-    deck = ("---\ntitle: Diffusion models\nformat: revealjs\n---\n\n## Guidance\n\n::: {.incremental}\n"
-            "- classifier-free guidance mixes the conditional and unconditional noise estimates\n"
-            "- a guidance weight above one trades diversity for fidelity\n:::\n\n. . .\n\n"
-            "Latent diffusion runs the process in an autoencoder's latent space to save compute.\n\n"
-            "## Forward process\n\n- noise is added step by step\n\n::: {.notes}\nThe forward process is a fixed "
-            "Markov chain that adds Gaussian noise on a variance schedule until the data is pure noise.\n:::\n")
-    made = cards_of(tmp_path, "lecture.qmd", deck)
+    made = shared.backs_by_front(LECTURE)
     backs = "\n".join(made.values())
     assert "trades diversity for fidelity" in backs and "autoencoder's latent space" in backs, made
     assert "fixed Markov chain" in backs, made
     assert ". . ." not in backs, made
 
 
-def test_vitepress_containers_are_callouts_with_their_titles(tmp_path):
+KL_DIVERGENCE = NOTES.add({
+    "kl-divergence.md": (
+        "# KL divergence\n\n## Asymmetry\n\nKL divergence is not symmetric in its arguments.\n\n"
+        "::: warning Watch out\nForward KL is mass-covering and reverse KL is mode-seeking.\n:::\n\n"
+        "::: details Proof of non-negativity\nJensen's inequality on the convex function minus log gives it.\n"
+        ":::\n\n:::tip[Exam]\nCross-entropy is entropy plus the KL divergence.\n:::\n")
+})
+
+
+def test_vitepress_containers_are_callouts_with_their_titles(shared):
     """VitePress (and VuePress, Docusaurus) write boxes as `::: warning Watch out` and folds as `::: details
     Proof`: their text was on no card. They are callouts and folds, titled by the words after their kind."""
-    page = ("# KL divergence\n\n## Asymmetry\n\nKL divergence is not symmetric in its arguments.\n\n"
-            "::: warning Watch out\nForward KL is mass-covering and reverse KL is mode-seeking.\n:::\n\n"
-            "::: details Proof of non-negativity\nJensen's inequality on the convex function minus log gives it.\n"
-            ":::\n\n:::tip[Exam]\nCross-entropy is entropy plus the KL divergence.\n:::\n")
-    made = cards_of(tmp_path, "kl-divergence.md", page)
+    made = shared.backs_by_front(KL_DIVERGENCE)
     backs = "\n".join(made.values())
     assert any("Watch out" in front and "mode-seeking" in back for front, back in made.items()), made
     assert any("Proof of non-negativity" in front and "Jensen" in back for front, back in made.items()), made
@@ -182,12 +228,17 @@ def test_a_vitepress_pages_furniture_is_no_card_and_leaks_nothing(tmp_path):
     assert "toc" not in shown and "import" not in shown, shown
 
 
-def test_a_notion_callout_with_a_question_mark_icon_is_the_writers_open_question(tmp_path):
+BPR = NOTES.add({
+    "BPR.md": (
+        "# BPR\n\n## LearnBPR\n\nLearnBPR samples a user, a positive and a negative item and takes one SGD step on "
+        "the pairwise loss.\n\n<aside>❓ does BPR-MF really beat WRMF in practice? the paper says yes on AUC. ask "
+        "in reading group</aside>\n")
+})
+
+
+def test_a_notion_callout_with_a_question_mark_icon_is_the_writers_open_question(shared):
     """`<aside>❓ does BPR really beat WRMF in practice? … ask in reading group</aside>` is the writer's doubt, as a
     to-do is: no card (it was one, under "… › Note")."""
-    page = ("# BPR\n\n## LearnBPR\n\nLearnBPR samples a user, a positive and a negative item and takes one SGD step on "
-            "the pairwise loss.\n\n<aside>❓ does BPR-MF really beat WRMF in practice? the paper says yes on AUC. ask "
-            "in reading group</aside>\n")
-    made = cards_of(tmp_path, "BPR.md", page)
+    made = shared.backs_by_front(BPR)
     assert any("one SGD step" in back for back in made.values()), made
     assert not any("WRMF" in front + back for front, back in made.items()), made

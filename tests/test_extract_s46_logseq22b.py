@@ -6,7 +6,10 @@ tmp_path, read back through the CLI."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import backs_by_front, new_wiki
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 GRAPH = '{:meta/version 1\n :preferred-format "Markdown"\n :file/name-format :triple-lowbar}\n'
@@ -51,54 +54,82 @@ def test_a_lead_to_an_embed_or_a_query_that_shows_nothing_is_left_out(tmp_path):
     assert "tasks left" not in text, text
 
 
-def test_the_items_under_a_bare_bold_term_are_carded_under_it(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+REG = NOTES.add({
+    "reg.md": (
+        "# Regularizers\n\n## Output side\n\n"
+        "- **label smoothing** (Szegedy et al. 2016)\n"
+        "  - for each training example, replace the one-hot target by a mix that puts a small weight $\\epsilon$ "
+        "on a **uniform distribution** over all the classes\n"
+        "  - $\\epsilon$ is kept small and **fixed** for the whole run (usually 0.1 in vision, a little more in "
+        "speech recognition)\n"
+        "  - variants from later work: linear $\\epsilon_t = \\max(0, \\epsilon_0 - c\\,t)$, inverse "
+        "$\\epsilon_t = \\frac{\\epsilon_0}{1 + t/T}$\n"
+        "  - caveat: Müller et al. (2019) showed it **erases** information in the logits that distillation needs "
+        "later on. Helps accuracy, hurts teachers.\n"
+        "- **confidence penalty** (Pereyra et al. 2017): subtracts the entropy of the predicted distribution from "
+        "the loss\n"
+        "- **mixup**: trains on convex combinations of pairs of inputs and of their labels\n")
+})
+
+
+def test_the_items_under_a_bare_bold_term_are_carded_under_it(shared):
     """"- **label smoothing** (Szegedy et al. 2016)" says nothing but the term: what is nested under it and on no
     card (too much for one branch's card) is a card under the term, beside the terms defined on their own line."""
-    note = ("# Regularizers\n\n## Output side\n\n"
-            "- **label smoothing** (Szegedy et al. 2016)\n"
-            "  - for each training example, replace the one-hot target by a mix that puts a small weight $\\epsilon$ "
-            "on a **uniform distribution** over all the classes\n"
-            "  - $\\epsilon$ is kept small and **fixed** for the whole run (usually 0.1 in vision, a little more in "
-            "speech recognition)\n"
-            "  - variants from later work: linear $\\epsilon_t = \\max(0, \\epsilon_0 - c\\,t)$, inverse "
-            "$\\epsilon_t = \\frac{\\epsilon_0}{1 + t/T}$\n"
-            "  - caveat: Müller et al. (2019) showed it **erases** information in the logits that distillation needs "
-            "later on. Helps accuracy, hurts teachers.\n"
-            "- **confidence penalty** (Pereyra et al. 2017): subtracts the entropy of the predicted distribution from "
-            "the loss\n"
-            "- **mixup**: trains on convex combinations of pairs of inputs and of their labels\n")
-    made = backs_by_front(new_wiki(tmp_path, {"reg.md": note}, CONFIG))
+    made = shared.backs_by_front(REG)
     assert any("label smoothing" in front and "distillation needs" in back for front, back in made.items()), made
     assert any("label smoothing" in front and "uniform distribution" in back for front, back in made.items()), made
 
 
-def test_a_list_of_links_to_notes_is_no_card(tmp_path):
+TRAINING = NOTES.add({
+    "training.md": (
+        "# Training\n\n## Where to go next\n\n"
+        "- [[losses]] → [[backprop]] → [[optimizers]]\n"
+        "- update rules: [[SGD]], [[Adam]], [[RMSProp]]\n"
+        "- keeping it general: [[dropout]], [[weight decay]], [[early stopping]]\n"
+        "- [[regularization]]\n\n"
+        "## Batch size\n\n- a larger batch gives a less noisy gradient but fewer updates per epoch\n")
+})
+
+
+def test_a_list_of_links_to_notes_is_no_card(shared):
     """A section whose every item is links to notes ("- optimizers: [[SGD]], [[Adam]]") is a map of the notes."""
-    note = ("# Training\n\n## Where to go next\n\n"
-            "- [[losses]] → [[backprop]] → [[optimizers]]\n"
-            "- update rules: [[SGD]], [[Adam]], [[RMSProp]]\n"
-            "- keeping it general: [[dropout]], [[weight decay]], [[early stopping]]\n"
-            "- [[regularization]]\n\n"
-            "## Batch size\n\n- a larger batch gives a less noisy gradient but fewer updates per epoch\n")
-    made = backs_by_front(new_wiki(tmp_path, {"training.md": note}, CONFIG))
+    made = shared.backs_by_front(TRAINING)
     assert not any("Where to go next" in front for front in made), made
     assert any("Batch size" in front for front in made), made
 
 
-def test_below_as_a_place_ends_a_fact_not_an_announcement(tmp_path):
+STACKS = NOTES.add({
+    "stacks.md": (
+        "# Stacks\n\n## Stacked encoders\n\n"
+        "- each encoder after the first takes as input the hidden states of the layer below\n")
+})
+
+
+def test_below_as_a_place_ends_a_fact_not_an_announcement(shared):
     """"… reads the outputs of the layer below" is a fact; "… as shown below." would announce what is not shown."""
-    note = ("# Stacks\n\n## Stacked encoders\n\n"
-            "- each encoder after the first takes as input the hidden states of the layer below\n")
-    made = backs_by_front(new_wiki(tmp_path, {"stacks.md": note}, CONFIG))
+    made = shared.backs_by_front(STACKS)
     assert any("of the layer below" in back for back in made.values()), made
 
 
-def test_a_slip_told_as_mixed_these_up_is_off_the_back(tmp_path):
+BOUNDS = NOTES.add({
+    "bounds.md": (
+        "# Bounds\n\n## Two conditions\n\n"
+        "- **lower**: a bound below the spectral radius is *sufficient* for the product to shrink\n"
+        "- **upper**: a bound above it is only *necessary* for the product to grow\n"
+        "- I mixed the two up on the exam.\n"
+        "- saturated units make the product shrink faster whatever the weights are\n")
+})
+
+
+def test_a_slip_told_as_mixed_these_up_is_off_the_back(shared):
     """"I mixed the two up on the exam." is the writer's slip, as "I mixed up …" is: no fact on a back."""
-    note = ("# Bounds\n\n## Two conditions\n\n"
-            "- **lower**: a bound below the spectral radius is *sufficient* for the product to shrink\n"
-            "- **upper**: a bound above it is only *necessary* for the product to grow\n"
-            "- I mixed the two up on the exam.\n"
-            "- saturated units make the product shrink faster whatever the weights are\n")
-    made = backs_by_front(new_wiki(tmp_path, {"bounds.md": note}, CONFIG))
+    made = shared.backs_by_front(BOUNDS)
     assert "saturated units" in _text(made) and "mixed the two up" not in _text(made), made

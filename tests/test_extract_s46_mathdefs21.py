@@ -5,7 +5,10 @@ part of its back. Notes written into tmp_path, read back through the CLI as a le
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import backs_by_front, new_wiki
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -34,10 +37,21 @@ The spread of an unbounded quantity is said to be infinite.
 """
 
 
-def test_a_definition_by_cases_is_one_card_to_the_end_of_its_sentence(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+SPREAD = NOTES.add({"Spread.md": BY_CASES})
+
+
+def test_a_definition_by_cases_is_one_card_to_the_end_of_its_sentence(shared):
     """The statement's card stopped at its first formula, which ends on a comma: the case it holds for ("when … is
     a finite set") and the second case were on a formula card only, whose front was the statement's sentence."""
-    made = cards_of(tmp_path, {"Spread.md": BY_CASES})
+    made = shared.backs_by_front(SPREAD)
     statement = made["Spread of a Sample › Statements\n\nDefinition"]
     assert "when $\\mathcal{Y}$ is a finite set of numbers" in statement, made
     assert statement.rstrip().endswith("is an infinite bounded set."), made
@@ -58,10 +72,13 @@ holds for every pair of points $p, q$ of $M$.
 """
 
 
-def test_the_formula_of_a_statement_carded_whole_is_not_split_out(tmp_path):
+BOUNDED_MAP = NOTES.add({"Bounded Map.md": CONDITION_AFTER})
+
+
+def test_the_formula_of_a_statement_carded_whole_is_not_split_out(shared):
     """The formula card asked the statement's words up to the formula and lost the condition after it ("holds
     for every pair of points"); the statement's card holds both."""
-    made = cards_of(tmp_path, {"Bounded Map.md": CONDITION_AFTER})
+    made = shared.backs_by_front(BOUNDED_MAP)
     assert list(made) == ["Bounded Map › Statements\n\nDefinition"], made
     assert made["Bounded Map › Statements\n\nDefinition"].rstrip().endswith("every pair of points $p, q$ of $M$.")
 
@@ -86,10 +103,13 @@ $$
 """
 
 
-def test_a_formula_the_statement_goes_on_to_introduce_joins_its_card(tmp_path):
+MEAN_DEVIATION = NOTES.add({"Mean Deviation.md": SECOND_FORMULA})
+
+
+def test_a_formula_the_statement_goes_on_to_introduce_joins_its_card(shared):
     """After the first formula the sentence goes on ("provided that …") and introduces a second formula with a
     comma: both are the statement's, as the writer set them in one paragraph run."""
-    made = cards_of(tmp_path, {"Mean Deviation.md": SECOND_FORMULA})
+    made = shared.backs_by_front(MEAN_DEVIATION)
     statement = made["Mean Deviation › Statements\n\nDefinition"]
     assert "provided that this mean is finite" in statement and "R(Z) = D(Z) / |m|." in statement, made
     assert sum("R(Z) = D(Z)" in back for back in made.values()) == 1, made
@@ -106,9 +126,12 @@ BLOCK_ID = r"""# Filter
 """
 
 
-def test_an_obsidian_block_id_is_no_part_of_a_statements_back(tmp_path):
+FILTER = NOTES.add({"Filter.md": BLOCK_ID})
+
+
+def test_an_obsidian_block_id_is_no_part_of_a_statements_back(shared):
     """The id Obsidian gives a line for links (`^a1b2c3`) closed the statement's first line on its card."""
-    made = cards_of(tmp_path, {"Filter.md": BLOCK_ID})
+    made = shared.backs_by_front(FILTER)
     statement = made["Filter › Statements\n\nDefinition"]
     assert "^a1b2c3" not in statement and "is a _filter_ on $S$ if\n- The whole set" in statement, made
 
@@ -152,10 +175,13 @@ Notice the evaluation pass runs without gradients, because nothing is updated wh
 """
 
 
-def test_a_sections_motivation_is_asked_as_its_motivation(tmp_path):
+OPT = NOTES.add({"opt.md": MOTIVATION})
+
+
+def test_a_sections_motivation_is_asked_as_its_motivation(shared):
     """A paragraph that tells what went wrong before and that newer methods overcome it does not say what adaptive
     step sizes are: it is asked for the motivation."""
-    made = cards_of(tmp_path, {"opt.md": MOTIVATION})
+    made = shared.backs_by_front(OPT)
     assert made["Optimisers › Adaptive step sizes › motivation"].startswith("Plain gradient steps crawl"), made
     assert "Optimisers › Notice" in made  # (a heading that names the remark asks it already)
 
@@ -169,10 +195,13 @@ NUMBERED = r"""# Warm-up
 """
 
 
-def test_formulas_the_writer_only_numbers_are_one_card_under_their_heading(tmp_path):
+WARMUP = NOTES.add({"warmup.md": NUMBERED})
+
+
+def test_formulas_the_writer_only_numbers_are_one_card_under_their_heading(shared):
     """"Option 2:" over a formula did not say which formula the card asked for; the numbered formulas together
     answer the heading, in the writer's order."""
-    made = cards_of(tmp_path, {"warmup.md": NUMBERED})
+    made = shared.backs_by_front(WARMUP)
     assert made["Warm-up › Schedules"] == ("- Option 1: $\\eta_t = \\eta_0 \\, t / T$\n"
                                           "- Option 2: $\\eta_t = \\eta_0 \\, (1 - e^{-t/T})$"), made
     assert not any(front.endswith("Option 2:") for front in made), made
@@ -211,10 +240,13 @@ $$
 """
 
 
-def test_the_formula_after_an_open_formula_of_a_statement_is_on_its_card(tmp_path):
+COUNTING = NOTES.add({"Counting.md": TWO_FORMULAS})
+
+
+def test_the_formula_after_an_open_formula_of_a_statement_is_on_its_card(shared):
     """The map's type, then its value: the statement's first formula ends no sentence and the next paragraph is its
     second formula, which the statement's card left off."""
-    made = cards_of(tmp_path, {"Counting.md": TWO_FORMULAS})
+    made = shared.backs_by_front(COUNTING)
     assert sum("N(B) = " in back for back in made.values()) == 1, made  # (the statement's card or the formula's)
     assert all("N(B) = " in back for front, back in made.items() if front.endswith("Definition")), made
 

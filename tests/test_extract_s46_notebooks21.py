@@ -4,9 +4,12 @@ these tests; the CLI reads them as a user's scan would."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -54,8 +57,19 @@ Rates: $p = 0.5$ for wide dense layers.
 """)
 
 
-def test_inline_html_on_a_card_reads_as_the_markdown_it_stands_for(tmp_path):
-    found = cards(tmp_path, {"dropout.ipynb": ALERTS})
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+DROPOUT = NOTES.add({"dropout.ipynb": ALERTS})
+
+
+def test_inline_html_on_a_card_reads_as_the_markdown_it_stands_for(shared):
+    found = shared.cards(DROPOUT)
     assert not [c for c in found if any(tag in c["front"] + c["back"] for tag in ("<b>", "<i>", "<code>", "<a ",
                                                                                    "<br>"))]
     assert holding(found, "Leave `model.train()` on while scoring")
@@ -81,8 +95,11 @@ the offset between two tokens.
 """)
 
 
-def test_a_section_ending_on_a_relative_clause_preposition_is_no_broken_sentence(tmp_path):
-    found = cards(tmp_path, {"attention.ipynb": STRANDED})
+ATTENTION = NOTES.add({"attention.ipynb": STRANDED})
+
+
+def test_a_section_ending_on_a_relative_clause_preposition_is_no_broken_sentence(shared):
+    found = shared.cards(ATTENTION)
     cache = holding(found, "which is what long-context serving struggles with")
     assert cache and cache[0]["front"].split("\n\n", 1)[0].endswith("Attention › Key-value caching")
 
@@ -105,8 +122,11 @@ Spatial dropout with one channel per group is the standard kind again.
 """)
 
 
-def test_a_list_item_whose_every_front_is_taken_is_asked_by_its_opening_clause(tmp_path):
-    found = cards(tmp_path, {"dropout.ipynb": TAKEN})
+DROPOUT_2 = NOTES.add({"dropout.ipynb": TAKEN})
+
+
+def test_a_list_item_whose_every_front_is_taken_is_asked_by_its_opening_clause(shared):
+    found = shared.cards(DROPOUT_2)
     served = holding(found, "costs nothing once the model is exported for serving")
     assert served and served[0]["front"].endswith("› At evaluation time dropout is the identity map, so …")
 
@@ -124,8 +144,11 @@ With a window of a few hundred tokens that is a large saving on long documents.
 """)
 
 
-def test_an_item_before_the_item_that_leads_into_a_formula_is_a_card(tmp_path):
-    found = cards(tmp_path, {"attention-cost.ipynb": LEADS})
+ATTENTION_COST = NOTES.add({"attention-cost.ipynb": LEADS})
+
+
+def test_an_item_before_the_item_that_leads_into_a_formula_is_a_card(shared):
+    found = shared.cards(ATTENTION_COST)
     full = holding(found, "full self-attention memory: $n^2\\, d$")
     assert full and full[0]["front"].endswith("› full self-attention memory")
 
@@ -144,8 +167,11 @@ around generated images, which is why style-transfer networks prefer it.
 """)
 
 
-def test_a_tip_to_the_reader_between_two_facts_does_not_cut_off_the_fact_after_it(tmp_path):
-    found = cards(tmp_path, {"convolutions.ipynb": TIP})
+CONVOLUTIONS = NOTES.add({"convolutions.ipynb": TIP})
+
+
+def test_a_tip_to_the_reader_between_two_facts_does_not_cut_off_the_fact_after_it(shared):
+    found = shared.cards(CONVOLUTIONS)
     mirror = holding(found, "fills the border with a mirror image")
     assert mirror and "which is why style-transfer networks prefer it" in mirror[0]["back"]
 
@@ -162,8 +188,11 @@ stable then. Try it on the detection config next week.
 """)
 
 
-def test_a_paragraph_labelled_as_a_draft_of_a_thought_is_on_no_card(tmp_path):
-    found = cards(tmp_path, {"norms.ipynb": DRAFTED})
+NORMS = NOTES.add({"norms.ipynb": DRAFTED})
+
+
+def test_a_paragraph_labelled_as_a_draft_of_a_thought_is_on_no_card(shared):
+    found = shared.cards(NORMS)
     assert holding(found, "normalises each filter's weights")
     assert not holding(found, "Probably less, since batch statistics")
 
@@ -179,8 +208,11 @@ When the batch is large and the first steps would blow up, the usual choices are
 """)
 
 
-def test_an_option_named_by_a_letter_is_asked_with_the_sentence_over_its_list(tmp_path):
-    found = cards(tmp_path, {"warmup.ipynb": OPTIONS})
+WARMUP = NOTES.add({"warmup.ipynb": OPTIONS})
+
+
+def test_an_option_named_by_a_letter_is_asked_with_the_sentence_over_its_list(shared):
+    found = shared.cards(WARMUP)
     ramp = holding(found, "a linear ramp from zero")
     assert ramp and ramp[0]["front"].endswith("the usual choices are: A?")
     assert not [c for c in found if c["front"].endswith("Define: B")]
@@ -196,8 +228,11 @@ $$ \\text{out}_i = \\frac{\\phi(q_i)^\\top \\sum_j \\phi(k_j) v_j^\\top}{\\phi(q
 """)
 
 
-def test_a_bold_term_set_equal_to_its_meaning_before_a_formula_is_defined(tmp_path):
-    found = cards(tmp_path, {"efficient.ipynb": EQUALS})
+EFFICIENT = NOTES.add({"efficient.ipynb": EQUALS})
+
+
+def test_a_bold_term_set_equal_to_its_meaning_before_a_formula_is_defined(shared):
+    found = shared.cards(EFFICIENT)
     defined = [c for c in found if c["front"].endswith("Define: kernelised attention")]
     assert defined and defined[0]["back"].startswith("A feature map applied to queries and keys")
 
@@ -214,8 +249,11 @@ Each time step adds its own term to the gradient of the shared weights.
 """)
 
 
-def test_a_lead_in_that_states_a_fact_with_its_answer_in_bold_is_asked_for_it(tmp_path):
-    found = cards(tmp_path, {"rnn.ipynb": STATED})
+RNN = NOTES.add({"rnn.ipynb": STATED})
+
+
+def test_a_lead_in_that_states_a_fact_with_its_answer_in_bold_is_asked_for_it(shared):
+    found = shared.cards(RNN)
     asked = [c for c in found if c["front"].endswith('What people call "backprop through time" is simply … on the '
                                                      'unrolled graph.') and c["kind"] != "formula"]
     assert asked and "**ordinary backpropagation**" in asked[0]["back"]
@@ -233,8 +271,11 @@ identity at first, and nets of a hundred layers train with plain SGD.
 """)
 
 
-def test_a_last_sentence_loses_only_its_clause_pointing_at_the_formula_above(tmp_path):
-    found = cards(tmp_path, {"highway.ipynb": POINTING})
+HIGHWAY = NOTES.add({"highway.ipynb": POINTING})
+
+
+def test_a_last_sentence_loses_only_its_clause_pointing_at_the_formula_above(shared):
+    found = shared.cards(HIGHWAY)
     gate = holding(found, "mix a transform with the input through a learned gate")
     assert gate and "and nets of a hundred layers train with plain SGD" in gate[0]["back"]
     assert "formula above" not in gate[0]["back"]
@@ -250,8 +291,11 @@ has to carry the whole source sentence.
 """)
 
 
-def test_an_opening_sentence_naming_the_lecture_and_the_paper_followed_is_no_fact(tmp_path):
-    found = cards(tmp_path, {"03-attention.ipynb": OPENING})
+N03_ATTENTION = NOTES.add({"03-attention.ipynb": OPENING})
+
+
+def test_an_opening_sentence_naming_the_lecture_and_the_paper_followed_is_no_fact(shared):
+    found = shared.cards(N03_ATTENTION)
     assert holding(found, "weigh them by relevance")
     assert not holding(found, "clearest alignment plots")
 
@@ -270,8 +314,11 @@ geometrically with the distance between two steps.
 """)
 
 
-def test_a_paragraph_on_the_notes_own_conventions_is_on_no_card(tmp_path):
-    found = cards(tmp_path, {"02-sequences.ipynb": CONVENTIONS})
+N02_SEQUENCES = NOTES.add({"02-sequences.ipynb": CONVENTIONS})
+
+
+def test_a_paragraph_on_the_notes_own_conventions_is_on_no_card(shared):
+    found = shared.cards(N02_SEQUENCES)
     assert holding(found, "multiplies many Jacobians")
     assert not holding(found, "time first, as in older PyTorch RNNs")
 
@@ -295,7 +342,10 @@ Pitfalls:
 """)
 
 
-def test_a_notebook_box_whose_label_is_html_bold_is_asked_by_that_label(tmp_path):
-    found = cards(tmp_path, {"finetune.ipynb": TIPBOX})
+FINETUNE = NOTES.add({"finetune.ipynb": TIPBOX})
+
+
+def test_a_notebook_box_whose_label_is_html_bold_is_asked_by_that_label(shared):
+    found = shared.cards(FINETUNE)
     tip = holding(found, "warm up for one epoch")
     assert tip and tip[0]["front"].endswith("Fine-tuning › Tip: Schedule that rarely fails")

@@ -4,13 +4,11 @@ the collections, read back through the CLI as a learner meets the cards."""
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
-
-
-def cards_of(tmp_path, notes: dict[str, str]) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
 
 
 DAY = """---
@@ -36,11 +34,22 @@ The bigger vocabulary wins by a few points.
 """
 
 
-def test_a_days_things_i_learned_heading_is_a_bag_of_its_items(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+N2025_02_03 = NOTES.add({"Daily/2025-02-03.md": DAY})
+
+
+def test_a_days_things_i_learned_heading_is_a_bag_of_its_items(shared):
     """"## Things I learned today" over three unrelated facts made one card of all three under that heading, as
     "Gotchas" does not: the heading says where the day's facts are kept, not what they answer. Each fact that says
     its topic is a card under it; the one that says none stays under the heading."""
-    made = cards_of(tmp_path, {"Daily/2025-02-03.md": DAY})
+    made = shared.backs_by_front(N2025_02_03)
     assert "emoji" not in made["Things I learned today"] and "lowercases" in made["Things I learned today"], made
     assert "prompt and the new tokens" in made["Things I learned today › left padding"], made
     assert any(front.endswith("byte fallback in sentencepiece") for front in made), made
@@ -66,11 +75,14 @@ Odds and ends:
 """
 
 
-def test_a_list_under_a_label_that_names_no_question_is_a_bag_too(tmp_path):
+MOMENTUM = NOTES.add({"Momentum.md": NOTE})
+
+
+def test_a_list_under_a_label_that_names_no_question_is_a_bag_too(shared):
     """A list a label line introduces ("Odds and ends:") in a section of formulas is a card under "… › Odds and
     ends" that asked for three unrelated facts at once: as under a heading of that name, each fact that says its
     topic is a card of its own; the first stays under the label, with its id."""
-    made = cards_of(tmp_path, {"Momentum.md": NOTE})
+    made = shared.backs_by_front(MOMENTUM)
     bag = made["Momentum › Why it speeds things up › Odds and ends"]
     assert "warm restarts" in bag and "heavy-ball" not in bag and "Adam" not in bag, made
     assert "heavy-ball" in made["Momentum › Why it speeds things up › Odds and ends › Polyak 1964"], made
@@ -94,12 +106,15 @@ Dropout was designed for fully connected layers and is weaker elsewhere.
 """
 
 
-def test_claims_listed_after_a_topic_s_paragraph_are_cards_of_their_own(tmp_path):
+DROPOUT = NOTES.add({"Dropout.md": TOPIC})
+
+
+def test_claims_listed_after_a_topic_s_paragraph_are_cards_of_their_own(shared):
     """A heading that names one topic ("Drop probability") over a paragraph saying what it is, then a list of
     three further claims ("inverted scaling: …", "Monte Carlo dropout: …", …), was one card asking for all of them
     under the bare heading. The paragraph stays on the heading's card; each item that says what it is about is a
     card of its own. A heading that names a set ("Limitations") asks for its list: that card stays whole."""
-    made = cards_of(tmp_path, {"Dropout.md": TOPIC})
+    made = shared.backs_by_front(DROPOUT)
     opening = made["Dropout › Drop probability"]
     assert opening.startswith("Each unit is zeroed") and "keep probability" not in opening, made
     assert "needs no change" in made["Dropout › Drop probability › inverted scaling"], made

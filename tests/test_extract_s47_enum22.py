@@ -12,6 +12,7 @@ import pytest
 from conftest import new_wiki, run
 
 from mlwiki import ids
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -34,10 +35,21 @@ KITES = """# Kites
 """
 
 
-def test_each_claim_under_a_bare_heading_is_a_card_of_its_own_the_others_shown(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+KITES_2 = NOTES.add({"Kites.md": KITES})
+
+
+def test_each_claim_under_a_bare_heading_is_a_card_of_its_own_the_others_shown(shared):
     """Three claims under "Why a delta kite flies in light wind" were one card under that heading. Each is a card
     now: its front the heading and the two other claims, the one asked hidden; its back that claim alone."""
-    cards = cards_of(tmp_path, {"Kites.md": KITES})
+    cards = shared.cards(KITES_2)
     made = by_front(cards)
     heading = "Kites › Why a delta kite flies in light wind"
     assert heading not in made, made
@@ -70,11 +82,14 @@ Details in [[Proofing schedule]].
 """
 
 
-def test_an_opening_paragraph_stays_on_the_heading_card_and_the_line_that_introduces_the_list_is_shown(tmp_path):
+SOURDOUGH = NOTES.add({"Sourdough.md": BREAD})
+
+
+def test_an_opening_paragraph_stays_on_the_heading_card_and_the_line_that_introduces_the_list_is_shown(shared):
     """The paragraph the section opens with is a fact of its own: it stays the heading's card (its id). "Why bakers
     bother:" says what the items are: it stands on each item's front, asked on none; so does the closing pointer
     to another note, which says nothing to recall."""
-    cards = cards_of(tmp_path, {"Sourdough.md": BREAD})
+    cards = shared.cards(SOURDOUGH)
     made = by_front(cards)
     heading = "Sourdough › Long cold proof"
     assert made[heading] == "A night in the fridge slows the yeast far more than the bacteria, so the loaf turns " \
@@ -141,10 +156,13 @@ Replay the logs, hide some interactions and check the model ranks them high. Che
 """
 
 
-def test_the_facts_before_the_sentence_that_introduces_the_list_stay_the_heading_card(tmp_path):
+OFFLINE = NOTES.add({"Offline.md": FRAMED})
+
+
+def test_the_facts_before_the_sentence_that_introduces_the_list_stay_the_heading_card(shared):
     """"But:" introduces the list; the sentences before it say facts of their own: they are the heading's card, and
     the whole paragraph frames the list on each item's card."""
-    made = by_front(cards_of(tmp_path, {"Offline.md": FRAMED}))
+    made = by_front(shared.cards(OFFLINE))
     heading = "Offline evaluation › What it measures"
     assert made[heading] == "Replay the logs, hide some interactions and check the model ranks them high. Cheap, " \
                             "safe for users.", made
@@ -163,9 +181,12 @@ LONG = """# Tides
 """
 
 
-def test_a_list_whose_item_is_a_passage_stays_one_card(tmp_path):
+TIDES = NOTES.add({"Tides.md": LONG})
+
+
+def test_a_list_whose_item_is_a_passage_stays_one_card(shared):
     """An item too long to read beside the others would make every front a page: the list stays as it was."""
-    made = by_front(cards_of(tmp_path, {"Tides.md": LONG}))
+    made = by_front(shared.cards(TIDES))
     assert "Tides › Spring tides" in made and not any("[...]" in front for front in made), made
 
 
@@ -187,10 +208,13 @@ The right rate depends on the model and the batch size, for example:
 """
 
 
-def test_a_sentence_introducing_the_list_that_says_a_fact_is_the_heading_card_one_that_only_announces_is_not(tmp_path):
+TUNING = NOTES.add({"Tuning.md": STUDY})
+
+
+def test_a_sentence_introducing_the_list_that_says_a_fact_is_the_heading_card_one_that_only_announces_is_not(shared):
     """"A reimplementation study found that …:" says what the study found, a fact to ask: the heading's card, its
     colon a full stop. "…, for example:" only announces the list: it frames the items' cards and is no card."""
-    made = by_front(cards_of(tmp_path, {"Tuning.md": STUDY}))
+    made = by_front(shared.cards(TUNING))
     assert made["Tuning › Tricks that matter"] == "A reimplementation study found that most of the gain over the " \
                                                   "older method came from small code-level choices.", made
     assert "Tuning › Picking a rate" not in made, made
@@ -207,10 +231,13 @@ WEAK = """# Kites
 """
 
 
-def test_a_question_over_a_list_of_claims_asks_each_with_the_others_shown(tmp_path):
+KITES_3 = NOTES.add({"Kites.md": WEAK})
+
+
+def test_a_question_over_a_list_of_claims_asks_each_with_the_others_shown(shared):
     """"What are the weaknesses of Kites?" (the question a bare "Weaknesses" heading asks) over three claims was one
     card asking for all three: a card per weakness now, under the question, the others on its front."""
-    made = by_front(cards_of(tmp_path, {"Kites.md": WEAK}))
+    made = by_front(shared.cards(KITES_3))
     asked = "Kites › Weaknesses\n\nWhat are the weaknesses of Kites?\n\n"
     items = {back: front for front, back in made.items() if front.startswith(asked)}
     assert len(items) == 3, made
@@ -232,10 +259,13 @@ A kite is a tethered wing that flies on the wind alone.
 """
 
 
-def test_a_list_whose_items_name_cards_of_their_own_stays_one_card(tmp_path):
+KITES_4 = NOTES.add({"Kites.md": INDEX})
+
+
+def test_a_list_whose_items_name_cards_of_their_own_stays_one_card(shared):
     """Once "line weight" and "launching" are cards of their own ("… › Advantages › launching"), the list left under
     the question names what they explain: an index, one answer, not a card per line."""
-    made = by_front(cards_of(tmp_path, {"Kites.md": INDEX}))
+    made = by_front(shared.cards(KITES_4))
     assert "Kites › Advantages › launching" in made, made
     assert not any("[...]" in front for front in made), made
 
@@ -254,10 +284,13 @@ Weight decay shrinks every weight toward zero by a small fraction at each update
 """
 
 
-def test_an_item_that_only_names_a_card_of_its_own_is_shown_not_asked(tmp_path):
+NETS = NOTES.add({"Nets.md": STUB})
+
+
+def test_an_item_that_only_names_a_card_of_its_own_is_shown_not_asked(shared):
     """"- **weight decay**" names what the subsection's card explains: it stays on the other items' fronts, and no
     card asks for the bare name."""
-    made = by_front(cards_of(tmp_path, {"Nets.md": STUB}))
+    made = by_front(shared.cards(NETS))
     asked = [back for front, back in made.items() if front.startswith("Nets › Regularisation\n\n")]
     assert len(asked) == 2 and not any("weight decay" in back for back in asked), made
     assert all("- **weight decay**" in front for front in made if front.startswith("Nets › Regularisation\n\n"))

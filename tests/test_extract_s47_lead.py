@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import new_wiki, run
+
+from shared_notes import Scanned, SharedNotes
 
 ON = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -24,11 +25,21 @@ PROPERTIES = """# Bootstrap standard errors
 """
 
 
-def test_numbered_bold_labelled_items_are_cards_with_definitions_on(tmp_path):
+NOTES = SharedNotes(ON)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+BOOT = NOTES.add({"boot.md": PROPERTIES})
+
+
+def test_numbered_bold_labelled_items_are_cards_with_definitions_on(shared):
     """With `definitions = true` the definition form leaves a numbered `1. **Label**: …` item alone (a step or a
     property, not a term); it was then on no card at all, while with definitions off the same items were cards."""
-    root = new_wiki(tmp_path, {"boot.md": PROPERTIES}, ON)
-    cards = json.loads(run(root, "cards", "--json", ok=True).output)
+    cards = shared.cards(BOOT)
     fronts = {c["front"]: c["back"] for c in cards}
     assert fronts["Bootstrap standard errors › What to remember › Consistent"].startswith("$\\hat{se}_B"), fronts
     assert fronts["Bootstrap standard errors › What to remember › Cheap"].startswith("each resample"), fronts

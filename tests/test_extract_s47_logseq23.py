@@ -6,7 +6,10 @@ formula that speaks of it is asked with the formula. Notes written to tmp_path, 
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import backs_by_front, new_wiki
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 GRAPH = '{:meta/version 1\n :preferred-format "Markdown"\n :file/name-format :triple-lowbar}\n'
@@ -61,13 +64,26 @@ def test_a_cited_works_claim_is_no_hub_line_and_a_label_over_links_is(tmp_path):
     assert "cleaned-up pages" not in text and "implicit regularisation" in text, made
 
 
-def test_a_law_with_its_settings_after_quads_is_a_formula_card(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+FREQ = NOTES.add({
+    "freq.md": (
+        "# Frequencies\n\n## Spectrum\n\n"
+        "each channel $k$ oscillates at its own frequency, spaced geometrically with\n\n"
+        "$$\\omega_k = c^{-k/K}, \\qquad k = 0, \\dots, K - 1, \\qquad c = 500$$\n")
+})
+
+
+def test_a_law_with_its_settings_after_quads_is_a_formula_card(shared):
     """"$$\\omega_k = c^{-k/K}, \\qquad k = 0, \\dots, K-1, \\qquad c = 500$$": a law, its index's range and a
     constant's value; not numbers worked out in an example."""
-    note = ("# Frequencies\n\n## Spectrum\n\n"
-            "each channel $k$ oscillates at its own frequency, spaced geometrically with\n\n"
-            "$$\\omega_k = c^{-k/K}, \\qquad k = 0, \\dots, K - 1, \\qquad c = 500$$\n")
-    made = backs_by_front(new_wiki(tmp_path, {"freq.md": note}, CONFIG))
+    made = shared.backs_by_front(FREQ)
     assert any("\\omega_k = c^{-k/K}" in back for back in made.values()), made
 
 

@@ -5,9 +5,12 @@ The notes are written for these tests; the CLI reads them as a user's scan would
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -65,17 +68,34 @@ constant.
 """)
 
 
-def test_an_nbdev_description_that_only_says_what_the_page_covers_or_its_state_is_on_no_card(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+N01_METRICS = NOTES.add({
+    "nbs/01_metrics.ipynb": OPENING,
+    "nbs/02_backtest.ipynb": TOPICS
+})
+
+
+def test_an_nbdev_description_that_only_says_what_the_page_covers_or_its_state_is_on_no_card(shared):
     """nbdev makes `# Title` / `> description` the page's title and description: a description in the writer's
     voice, a list of the page's topics or its state ("Draft, … TODO") made a card under the bare title."""
-    found = cards(tmp_path, {"nbs/01_metrics.ipynb": OPENING, "nbs/02_backtest.ipynb": TOPICS})
+    found = shared.cards(N01_METRICS)
     assert holding(found, "beats that baseline") and holding(found, "early folds see little data")
     for furniture in ("the two I always confuse", "still TODO", "Expanding windows, sliding windows"):
         assert not holding(found, furniture), (furniture, found)
 
 
-def test_an_nbdev_description_that_states_a_fact_stays_without_the_pages_state(tmp_path):
-    found = cards(tmp_path, {"nbs/03_intermittent.ipynb": STATED})
+N03_INTERMITTENT = NOTES.add({"nbs/03_intermittent.ipynb": STATED})
+
+
+def test_an_nbdev_description_that_states_a_fact_stays_without_the_pages_state(shared):
+    found = shared.cards(N03_INTERMITTENT)
     stated = holding(found, "forecasts the size of a demand and the gap between demands separately")
     assert stated and not holding(found, "Not polished"), found
 
@@ -100,10 +120,13 @@ The folds overlap, so their errors are correlated: their spread understates the 
 FAMILIES = notebook(FAMILIES_LEAD, FAMILIES_REST)
 
 
-def test_the_text_under_the_title_is_carded_when_the_description_is_the_writers(tmp_path):
+N00_VALIDATION = NOTES.add({"nbs/00_validation.ipynb": FAMILIES})
+
+
+def test_the_text_under_the_title_is_carded_when_the_description_is_the_writers(shared):
     """The lead under the title opened (for mlwiki) on the description, in the writer's voice ("How I …"): the whole
     lead read as the page's own story and made no card, its list of families included."""
-    found = cards(tmp_path, {"nbs/00_validation.ipynb": FAMILIES})
+    found = shared.cards(N00_VALIDATION)
     assert holding(found, "one cutoff gives one noisy number"), found
     assert not holding(found, "without fooling myself")
 
@@ -111,10 +134,13 @@ def test_the_text_under_the_title_is_carded_when_the_description_is_the_writers(
 OVERVIEW = notebook(FAMILIES_LEAD.replace("> How I pick a scheme without fooling myself.\n", ""), FAMILIES_REST)
 
 
-def test_an_overview_item_named_as_a_later_section_stays_on_its_lists_card(tmp_path):
+N00_VALIDATION_2 = NOTES.add({"nbs/00_validation.ipynb": OVERVIEW})
+
+
+def test_an_overview_item_named_as_a_later_section_stays_on_its_lists_card(shared):
     """Split off as "… › Rolling origin", the item took the front the section "## Rolling origin" needs: that
     section, which says more, made no card at all."""
-    found = cards(tmp_path, {"nbs/00_validation.ipynb": OVERVIEW})
+    found = shared.cards(N00_VALIDATION_2)
     section = [c for c in found if c["front"] == "Validation schemes › Rolling origin"]
     assert section and "errors are correlated" in section[0]["back"], found
     assert holding(found, "each fold forecasting the stretch after its own cutoff"), found
@@ -132,10 +158,13 @@ after the cutoff. The model then looks better in backtests than it will in produ
 """)
 
 
-def test_a_sentence_that_points_above_keeps_its_claim(tmp_path):
+N04_LEAKAGE = NOTES.add({"nbs/04_leakage.ipynb": POINTED})
+
+
+def test_a_sentence_that_points_above_keeps_its_claim(shared):
     """"…: above, the mean for store B uses …" pointed at the notebook's own toy data, and the whole first sentence,
     the claim with it, was left off the callout's card."""
-    found = cards(tmp_path, {"nbs/04_leakage.ipynb": POINTED})
+    found = shared.cards(N04_LEAKAGE)
     claim = holding(found, "computed on the whole series is not causal")
     assert claim and "above," not in claim[0]["back"], found
 
@@ -158,10 +187,13 @@ level, then renormalised each cycle. Packages today mostly fit the additive stat
 """)
 
 
-def test_an_untitled_note_with_a_symbol_i_and_the_word_today_is_a_card_titled_by_its_label(tmp_path):
+N05_SMOOTHING = NOTES.add({"nbs/05_smoothing.ipynb": ASIDE})
+
+
+def test_an_untitled_note_with_a_symbol_i_and_the_word_today_is_a_card_titled_by_its_label(shared):
     """The note's "$i$" was read as the writer ("I") and "today" as their day: the callout was dropped as a diary
     entry. Its label's name, joined by an en dash ("Holt–Winters"), was no name either."""
-    found = cards(tmp_path, {"nbs/05_smoothing.ipynb": ASIDE})
+    found = shared.cards(N05_SMOOTHING)
     note = holding(found, "the seasonal index for period $i$")
     assert note and note[0]["front"].endswith("Note: Original Holt–Winters form"), found
 
@@ -176,9 +208,12 @@ FIXES = notebook("""# Hierarchical forecasts
 """)
 
 
-def test_a_bullets_fix_stays_with_its_bold_lead(tmp_path):
+N06_HIERARCHY = NOTES.add({"nbs/06_hierarchy.ipynb": FIXES})
+
+
+def test_a_bullets_fix_stays_with_its_bold_lead(shared):
     """"**Incoherence** when …. Fixes: …" read "Fixes:" as the next term's label and cut the item there."""
-    found = cards(tmp_path, {"nbs/06_hierarchy.ipynb": FIXES})
+    found = shared.cards(N06_HIERARCHY)
     lead = holding(found, "when each level is forecast on its own")
     assert lead and "reconcile with MinT" in lead[0]["back"], found
 
@@ -196,9 +231,12 @@ quantile forecast sits above the median.
 """)
 
 
-def test_a_study_logs_open_question_is_no_lesson(tmp_path):
+LOG_2 = NOTES.add({"nbs/tutorials/log.ipynb": LOG})
+
+
+def test_a_study_logs_open_question_is_no_lesson(shared):
     """A log entry's "Open question: …?" became a card "… works. Why?" over the writer's question."""
-    found = cards(tmp_path, {"nbs/tutorials/log.ipynb": LOG})
+    found = shared.cards(LOG_2)
     assert not holding(found, "calibration window"), found
     assert not holding(found, "What I did each session")
 
@@ -221,20 +259,29 @@ ETS wins on error *and* is cheap to fit. Next: the same comparison on the weekly
 """)
 
 
-def test_a_pasted_table_of_the_writers_run_is_on_no_card(tmp_path):
-    found = cards(tmp_path, {"nbs/tutorials/walkthrough.ipynb": RESULTS})
+WALKTHROUGH = NOTES.add({"nbs/tutorials/walkthrough.ipynb": RESULTS})
+
+
+def test_a_pasted_table_of_the_writers_run_is_on_no_card(shared):
+    found = shared.cards(WALKTHROUGH)
     assert not holding(found, "41.2") and not holding(found, "Numbers from my run"), found
     assert holding(found, "is cheap to fit")
 
 
-def test_a_front_is_not_cut_at_the_and_of_a_second_verb(tmp_path):
+WALKTHROUGH_2 = NOTES.add({"nbs/tutorials/walkthrough.ipynb": RESULTS})
+
+
+def test_a_front_is_not_cut_at_the_and_of_a_second_verb(shared):
     """"ETS wins on error *and* is …": the subject read up to "is" made the front "… › ETS wins on error *and*"."""
-    found = cards(tmp_path, {"nbs/tutorials/walkthrough.ipynb": RESULTS})
+    found = shared.cards(WALKTHROUGH_2)
     assert not [c for c in found if c["front"].rstrip("*").endswith("and")], found
 
 
-def test_a_chore_put_off_to_next_time_is_off_the_back(tmp_path):
-    found = cards(tmp_path, {"nbs/tutorials/walkthrough.ipynb": RESULTS})
+WALKTHROUGH_3 = NOTES.add({"nbs/tutorials/walkthrough.ipynb": RESULTS})
+
+
+def test_a_chore_put_off_to_next_time_is_off_the_back(shared):
+    found = shared.cards(WALKTHROUGH_3)
     setup = holding(found, "sets the period")
     assert setup and "next time" not in setup[0]["back"], found
 

@@ -6,17 +6,13 @@ through the CLI as a learner meets the cards."""
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import new_wiki, run
 
 from mlwiki import ids
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
-
-
-def cards_of(tmp_path, notes: dict[str, str]) -> list[dict]:
-    return json.loads(run(new_wiki(tmp_path, notes, CONFIG), "cards", "--json", ok=True).output)
 
 
 def card_with(cards: list[dict], words: str) -> dict:
@@ -38,11 +34,22 @@ Humid cupboards grow fungus inside the glass within a season, so a bag with sili
 """
 
 
-def test_a_bare_heading_over_a_short_paragraph_asks_by_its_bold_phrase(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+CAMERA_CARE = NOTES.add({"Camera care.md": LENSES})
+
+
+def test_a_bare_heading_over_a_short_paragraph_asks_by_its_bold_phrase(shared):
     """"Camera care › Cleaning a lens › Pitfall" over "Pitfall: a lens wiped with a paper towel gets
     **micro-scratches** …" did not say what it asked. The front shows the sentence with the bold phrase left out
     (the label the heading repeats off it); the back keeps every sentence; the id is the bare heading's."""
-    cards = cards_of(tmp_path, {"Camera care.md": LENSES})
+    cards = shared.cards(CAMERA_CARE)
     card = card_with(cards, "micro-scratches")
     path = "Camera care › Cleaning a lens › Pitfall"
     assert card["front"] == (f"{path}\n\na lens wiped with a paper towel gets … on its coating, not a cleaner "
@@ -72,11 +79,14 @@ Rolled oolong opens slowly, so the first short infusion only *rinses* the leaves
 """
 
 
-def test_a_claim_in_bold_a_highlight_and_a_lone_italic_phrase_are_each_asked_by(tmp_path):
+TEA_2 = NOTES.add({"Tea.md": TEA})
+
+
+def test_a_claim_in_bold_a_highlight_and_a_lone_italic_phrase_are_each_asked_by(shared):
     """A claim set in bold ("leaves **turn bitter above 80 °C**") is left out of its sentence, whose subject stays
     shown; a ==highlight== is asked alike, its sentence alone (the one before says another thing); a phrase in
     italics is asked when it is the back's one emphasis."""
-    cards = cards_of(tmp_path, {"Tea.md": TEA})
+    cards = shared.cards(TEA_2)
     fronts = {c["front"] for c in cards}
     assert ("Tea › Brewing › Green tea\n\nGreen tea leaves …: the hotter water pulls out the catechins faster than "
             "the sweet amino acids.") in fronts, fronts
@@ -112,19 +122,20 @@ The safety bicycle is described in *Wheels of the Victorian Age* as the model ev
 """
 
 
-def test_the_sentence_before_joins_a_pointing_one_and_stress_subjects_and_titles_are_left_alone(tmp_path):
+BICYCLES = NOTES.add({"Bicycles.md": BIKES})
+
+
+def test_the_sentence_before_joins_a_pointing_one_and_stress_subjects_and_titles_are_left_alone(shared):
     """A sentence that points back ("Doing this …") is shown after the one it points to. Left as they were: a word
     the writer only stresses ("**never**": a yes or a no), a bold term that leads its sentence (what the sentence
     is about), two bold phrases (which is asked?), a book's title in italics."""
-    cards = cards_of(tmp_path, {"Bicycles.md": BIKES})
+    cards = shared.cards(BICYCLES)
     fronts = {c["front"] for c in cards}
     assert ("Bicycles › Chains\n\nRiders clean the chain after rain. Doing this with a degreaser removes the … too, "
             "which a light oil never replaces.") in fronts, fronts
     for bare in ("Bicycles › Gears", "Bicycles › Brakes", "Bicycles › History"):
         assert bare in fronts, fronts
     assert not any(f.startswith("Bicycles › Tyres\n\n") for f in fronts), fronts
-
-
 
 
 def test_a_heading_the_text_sets_equal_to_what_it_is_keeps_its_front():
@@ -166,12 +177,15 @@ sugars the yeast eats, so many bakers start a new culture with rye and switch to
 """
 
 
-def test_a_front_named_by_the_phrase_its_back_sets_in_bold_asks_the_sentence_instead(tmp_path):
+BREAD = NOTES.add({"Bread.md": STARTER})
+
+
+def test_a_front_named_by_the_phrase_its_back_sets_in_bold_asks_the_sentence_instead(shared):
     """A card titled by the very phrase its back sets in bold ("Bread › Starter › one-to-one" over "Feed it at a
     **one-to-one** ratio …") gave its answer away and asked nothing: its front is the path above, then the sentence
     with the phrase left out; its id stays. A term the sentence goes on to explain ("the **autolyse** is a rest …")
     keeps its name as its front."""
-    cards = cards_of(tmp_path, {"Bread.md": STARTER})
+    cards = shared.cards(BREAD)
     fed = card_with(cards, "one-to-one")
     assert fed["front"] == ("Bread › Starter\n\nFeed it at a … ratio of flour and water by weight, twice a day "
                             "while it is young."), fed

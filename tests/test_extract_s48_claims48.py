@@ -6,6 +6,8 @@ Notes of my own, written into tmp_path, read back through the CLI as a learner m
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
@@ -14,6 +16,7 @@ from mlwiki.extract import heading_claims
 from mlwiki.extract.claim_asks import asked_front
 from mlwiki.extract.draft import Draft
 from mlwiki.models import CardKind
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -63,9 +66,20 @@ def card_with(cards: list[dict], words: str) -> dict:
     return next(c for c in cards if words in c["back"])
 
 
-def test_a_negated_modal_claim_asks_what_it_cannot_do(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+KITCHEN_GEAR = NOTES.add({"Kitchen gear.md": KITCHEN})
+
+
+def test_a_negated_modal_claim_asks_what_it_cannot_do(shared):
     """"… › Kettles" over "Kettles can't remove limescale …" asks what kettles can't remove."""
-    card = card_with(cards_of(tmp_path, {"Kitchen gear.md": KITCHEN}), "limescale")
+    card = card_with(shared.cards(KITCHEN_GEAR), "limescale")
     assert card["front"] == "Kitchen gear › Descaling › Kettles\n\nWhat can't kettles remove?", card
     assert "citric acid" in card["back"], card
 
@@ -82,16 +96,22 @@ def test_a_verb_with_its_own_preposition_asks_its_object(tmp_path):
     assert "push it in from the side" in " ".join(card["back"].split()), card
 
 
-def test_a_comparison_asks_which_of_the_two(tmp_path):
+KITCHEN_GEAR_2 = NOTES.add({"Kitchen gear.md": KITCHEN})
+
+
+def test_a_comparison_asks_which_of_the_two(shared):
     """"… › Coarse grind" over "Coarse grind is slightly better than fine grind …" asks which is better."""
-    card = card_with(cards_of(tmp_path, {"Kitchen gear.md": KITCHEN}), "barely beats")
+    card = card_with(shared.cards(KITCHEN_GEAR_2), "barely beats")
     assert card["front"].endswith("\n\nWhich is better: coarse grind or fine grind?"), card
 
 
-def test_a_heading_that_is_the_claim_asks_it_of_the_note_under_the_path_above(tmp_path):
+KITCHEN_GEAR_3 = NOTES.add({"Kitchen gear.md": KITCHEN})
+
+
+def test_a_heading_that_is_the_claim_asks_it_of_the_note_under_the_path_above(shared):
     """"… › Limitations › Needs batteries" over "Needs batteries (…)." gave its answer away: the front asks what
     the note's subject needs, under the path above the heading."""
-    card = card_with(cards_of(tmp_path, {"Kitchen gear.md": KITCHEN}), "coin cell")
+    card = card_with(shared.cards(KITCHEN_GEAR_3), "coin cell")
     assert card["front"] == "Kitchen gear › Limitations\n\nWhat does Kitchen gear need?", card
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 ON = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -24,19 +27,35 @@ def cards_of(tmp_path, notes: dict[str, str]) -> dict[str, str]:
     return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
 
 
-def test_a_hackmd_tags_line_and_the_presenter_line_are_no_cards(tmp_path):
+NOTES = SharedNotes(ON)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+WEEK4 = NOTES.add({"week4.md": MEETING})
+
+
+def test_a_hackmd_tags_line_and_the_presenter_line_are_no_cards(shared):
     """HackMD shows `###### tags:` as the note's tags, not a section; the presenter and date under the title are the
     session's record. Neither is knowledge: before, "… › tags: `reading-group` …" → "Presenter: @omar · …"."""
-    fronts = cards_of(tmp_path, {"week4.md": MEETING})
+    fronts = shared.backs_by_front(WEEK4)
     assert not any("tags" in front or "Presenter" in back for front, back in fronts.items()), fronts
     assert any(back.startswith("The teacher's softmax") for back in fronts.values()), fronts
 
 
-def test_a_role_label_in_a_sentence_of_knowledge_is_kept(tmp_path):
+SMOOTHING = NOTES.add({
+    "smoothing.md": (
+        "# Label smoothing\n\nNotes: label smoothing replaces the one-hot target with a mixture of it and the "
+        "uniform distribution, which keeps the logits from growing without bound.\n")
+})
+
+
+def test_a_role_label_in_a_sentence_of_knowledge_is_kept(shared):
     """Only a line of the session's record goes: "Notes: …" over a real explanation at the top of a note stays."""
-    note = ("# Label smoothing\n\nNotes: label smoothing replaces the one-hot target with a mixture of it and the "
-            "uniform distribution, which keeps the logits from growing without bound.\n")
-    fronts = cards_of(tmp_path, {"smoothing.md": note})
+    fronts = shared.backs_by_front(SMOOTHING)
     assert any("uniform distribution" in back for back in fronts.values()), fronts
 
 
@@ -52,37 +71,52 @@ def test_a_section_under_a_callout_kind_heading_is_a_card(tmp_path):
         assert carded and carded[0].startswith(f"Adam › Update rule › {kind}"), (kind, fronts)
 
 
-def test_hackmd_embeds_show_nothing_and_inserted_text_shows_its_words(tmp_path):
+PRUNING = NOTES.add({
+    "pruning.md": (
+        "# Pruning\n\n## Iterative magnitude pruning\n\nPrune the ++smallest weights++ by magnitude, retrain, and "
+        "repeat until the target sparsity is reached. {%youtube ZVVnvZdUMUk %}\n\n"
+        "```c\nfor (i = 0; i < n; i++) keep[i] = ++count;\n```\n")
+})
+
+
+def test_hackmd_embeds_show_nothing_and_inserted_text_shows_its_words(shared):
     """`{%youtube … %}` is a player on the HackMD page and `++x++` underlined words: neither reaches a card raw.
     Code keeps them as written (`i++` in C, a template's `{% … %}`)."""
-    note = ("# Pruning\n\n## Iterative magnitude pruning\n\nPrune the ++smallest weights++ by magnitude, retrain, and "
-            "repeat until the target sparsity is reached. {%youtube ZVVnvZdUMUk %}\n\n"
-            "```c\nfor (i = 0; i < n; i++) keep[i] = ++count;\n```\n")
-    fronts = cards_of(tmp_path, {"pruning.md": note})
+    fronts = shared.backs_by_front(PRUNING)
     backs = "\n".join(fronts.values())
     assert "Prune the smallest weights by magnitude" in backs, fronts
     assert "{%" not in backs and "++smallest" not in backs, fronts
 
 
-def test_a_line_that_is_one_html_comment_is_on_no_card(tmp_path):
+VAE = NOTES.add({
+    "vae.md": (
+        "# VAE\n\n## Known issues\n\nA Gaussian decoder with fixed variance makes the reconstruction term a "
+        "squared error, whose optimum is the mean of the plausible images, so samples look blurry.\n\n"
+        "<!-- Q from the audience: is blur only a decoder issue? No good answer yet. -->\n")
+})
+
+
+def test_a_line_that_is_one_html_comment_is_on_no_card(shared):
     """A slide's speaker note, `<!-- Q from the audience: … -->`, is hidden on the page; after a list it reached the
     section's back raw (and cut: "… --")."""
-    note = ("# VAE\n\n## Known issues\n\nA Gaussian decoder with fixed variance makes the reconstruction term a "
-            "squared error, whose optimum is the mean of the plausible images, so samples look blurry.\n\n"
-            "<!-- Q from the audience: is blur only a decoder issue? No good answer yet. -->\n")
-    fronts = cards_of(tmp_path, {"vae.md": note})
+    fronts = shared.backs_by_front(VAE)
     assert any("samples look blurry" in back for back in fronts.values()), fronts
     assert not any("<!--" in back or "audience" in back for back in fronts.values()), fronts
 
 
-def test_a_title_that_asks_is_asked_once_and_a_slide_break_is_no_answer(tmp_path):
+METRICS = NOTES.add({
+    "metrics.md": (
+        "---\nmarp: true\n---\n\n# How do we score a generative model?\n\n"
+        "Inception score, FID and KID compare samples with real images through a pretrained network.\n\n---\n\n"
+        "## FID\n\nThe Fréchet distance between Gaussians fitted to the Inception features of real and generated "
+        "images.\n")
+})
+
+
+def test_a_title_that_asks_is_asked_once_and_a_slide_break_is_no_answer(shared):
     """A Marp deck titled by a question: the front said the question twice (the note's subject, then the heading's
     question), and the slide's closing `---` ended the back."""
-    note = ("---\nmarp: true\n---\n\n# How do we score a generative model?\n\n"
-            "Inception score, FID and KID compare samples with real images through a pretrained network.\n\n---\n\n"
-            "## FID\n\nThe Fréchet distance between Gaussians fitted to the Inception features of real and generated "
-            "images.\n")
-    fronts = cards_of(tmp_path, {"metrics.md": note})
+    fronts = shared.backs_by_front(METRICS)
     assert fronts.get("How do we score a generative model?", "").endswith("through a pretrained network."), fronts
 
 

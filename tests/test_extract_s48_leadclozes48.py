@@ -6,14 +6,14 @@ so that items which could each fill a bare "- [...]" are told apart. Notes and d
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import new_wiki, run
 
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.list_cards import LIST_FORM
 from mlwiki.models import CardKind
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 PATH = "Tides › Spring and neap tides"
@@ -62,10 +62,21 @@ RIVERS = """# Deltas
 """
 
 
-def test_an_unlabelled_blank_keeps_its_subject_and_verb(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+DELTAS = NOTES.add({"Deltas.md": RIVERS})
+
+
+def test_an_unlabelled_blank_keeps_its_subject_and_verb(shared):
     """Three claims that each could fill "- [...]": the blank keeps what its item opens with ("- The Nile has
     [...]"); an item with a label keeps its label as before."""
-    cards = json.loads(run(new_wiki(tmp_path, {"Deltas.md": RIVERS}, CONFIG), "cards", "--json", ok=True).output)
+    cards = shared.cards(DELTAS)
     fronts = {c["back"]: c["front"] for c in cards}
     nile = fronts["The Nile has an arc-shaped delta, since waves spread the sand sideways along the coast"]
     assert "\n- The Nile has [...]\n" in nile, nile

@@ -4,9 +4,12 @@ and read back through the CLI as a learner meets the cards."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -105,14 +108,26 @@ def test_a_remark_whose_cue_repeats_its_heading_asks_what_it_says(tmp_path):
     assert made["Diagnostics › SEM › What is SEM?"][1].startswith("SEM is *sampling* noise"), made
 
 
-def test_a_legend_before_a_formula_is_followed_by_what_the_formula_defines(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+LANGEVIN = NOTES.add({
+    "langevin.md": (
+        "# Langevin dynamics\n\n## Add friction\n\nState $x$ = the particle position; velocity "
+        "$v \\sim \\mathcal N(0, I)$ drawn fresh each step.\n\n"
+        "$$\nE(x, v) = V(x) + \\tfrac12 \\|v\\|^2, \\qquad V(x) = -\\log \\pi(x).\n$$\n")
+})
+
+
+def test_a_legend_before_a_formula_is_followed_by_what_the_formula_defines(shared):
     """"State $x$ = …; velocity $v \\sim …$ …." before a formula only says what its symbols are: as the front it
     asked nothing the formula says. The front goes on with the formula's left side, "$E(x, v) =$ …"."""
-    note = ("# Langevin dynamics\n\n## Add friction\n\nState $x$ = the particle position; velocity "
-            "$v \\sim \\mathcal N(0, I)$ drawn fresh each step.\n\n"
-            "$$\nE(x, v) = V(x) + \\tfrac12 \\|v\\|^2, \\qquad V(x) = -\\log \\pi(x).\n$$\n")
-    root = new_wiki(tmp_path, {"langevin.md": note}, CONFIG)
-    fronts = [c["front"] for c in json.loads(run(root, "cards", "--json", ok=True).output) if c["kind"] == "formula"]
+    fronts = [c["front"] for c in shared.cards(LANGEVIN) if c["kind"] == "formula"]
     assert fronts == ["Langevin dynamics › Add friction\n\nState $x$ = the particle position; velocity "
                       "$v \\sim \\mathcal N(0, I)$ drawn fresh each step: $E(x, v) =$ …"], fronts
 

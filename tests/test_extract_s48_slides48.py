@@ -4,9 +4,12 @@ only of a lesson it states (asked by what was seen)."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -38,8 +41,19 @@ AdamW paper; read it on the train.
 """
 
 
-def test_a_bold_day_entry_of_a_log_is_no_card_but_its_lesson_is(tmp_path):
-    found = cards(tmp_path, {"Optimiser Training Log.md": BOLD_LOG})
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+OPTIMISER_TRAINING_LOG = NOTES.add({"Optimiser Training Log.md": BOLD_LOG})
+
+
+def test_a_bold_day_entry_of_a_log_is_no_card_but_its_lesson_is(shared):
+    found = shared.cards(OPTIMISER_TRAINING_LOG)
     backs = [c["back"] for c in found]
     assert not any("Swapped the scheduler" in b for b in backs)
     lesson = [c for c in found if c["back"].startswith("Warm-up hides")]
@@ -47,12 +61,17 @@ def test_a_bold_day_entry_of_a_log_is_no_card_but_its_lesson_is(tmp_path):
     assert "Tue 4 Mar" not in " ".join(c["front"] for c in found)
 
 
-def test_a_day_headed_entry_of_a_reading_log_is_no_card(tmp_path):
-    found = cards(tmp_path, {"reading-log.md": HEADED_LOG})
+READING_LOG = NOTES.add({"reading-log.md": HEADED_LOG})
+
+
+def test_a_day_headed_entry_of_a_reading_log_is_no_card(shared):
+    found = shared.cards(READING_LOG)
     assert not any("Slow going" in c["back"] or "AdamW" in c["back"] for c in found)
 
 
-def test_a_note_not_titled_as_a_log_keeps_its_day_sections(tmp_path):
-    note = HEADED_LOG.replace("# Reading log", "# Log-sum-exp trick")
-    found = cards(tmp_path, {"lse.md": note})
+LSE = NOTES.add({"lse.md": HEADED_LOG.replace("# Reading log", "# Log-sum-exp trick")})
+
+
+def test_a_note_not_titled_as_a_log_keeps_its_day_sections(shared):
+    found = shared.cards(LSE)
     assert any("AdamW" in c["back"] for c in found)

@@ -9,9 +9,12 @@ tmp_path, read back through the CLI."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import backs_by_front, new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 GITBOOK = "root: ./\n\nstructure:\n  readme: README.md\n  summary: SUMMARY.md\n"
@@ -50,53 +53,98 @@ def _text(made: dict[str, str]) -> str:
     return "\n".join(made) + "\n" + "\n".join(made.values())
 
 
-def test_a_chapter_readme_of_a_gitbook_space_makes_cards(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+GITBOOK_2 = NOTES.add({
+    ".gitbook.yaml": GITBOOK,
+    "README.md": "# Home\n\nWelcome to the space.\n",
+    "regularisation/README.md": CHAPTER
+})
+
+
+def test_a_chapter_readme_of_a_gitbook_space_makes_cards(shared):
     """`regularisation/README.md` in a GitBook space is the chapter's page: its text makes cards (it was read as a
     repository's README, which makes none)."""
-    made = _text(_wiki(tmp_path, {".gitbook.yaml": GITBOOK, "README.md": "# Home\n\nWelcome to the space.\n",
-                                  "regularisation/README.md": CHAPTER}))
+    made = _text(shared.backs_by_front(GITBOOK_2))
     assert "zeroes each hidden unit" in made
     assert "penalty on the squared norm" in made
 
 
-def test_a_folder_readme_outside_any_site_stays_the_folders(tmp_path):
+README = NOTES.add({
+    "drafts/README.md": FOLDER_ABOUT,
+    "note.md": CHAPTER
+})
+
+
+def test_a_folder_readme_outside_any_site_stays_the_folders(shared):
     """Without a site around it, a folder's README says what the folder holds: still no card."""
-    made = _text(_wiki(tmp_path, {"drafts/README.md": FOLDER_ABOUT, "note.md": CHAPTER}))
+    made = _text(shared.backs_by_front(README))
     assert "reread them twice" not in made
     assert "zeroes each hidden unit" in made
 
 
-def test_a_sites_top_readme_stays_the_repositorys(tmp_path):
+BOOK = NOTES.add({
+    "book.toml": "[book]\ntitle = \"x\"\n",
+    "README.md": FOLDER_ABOUT,
+    "regularisation/README.md": CHAPTER
+})
+
+
+def test_a_sites_top_readme_stays_the_repositorys(shared):
     """The README at the site's root is its landing page, about the space: read as a repository's README."""
-    made = _text(_wiki(tmp_path, {"book.toml": "[book]\ntitle = \"x\"\n", "README.md": FOLDER_ABOUT,
-                                  "regularisation/README.md": CHAPTER}))
+    made = _text(shared.backs_by_front(BOOK))
     assert "reread them twice" not in made
     assert "zeroes each hidden unit" in made
 
 
-def test_the_table_of_contents_makes_no_card(tmp_path):
+GITBOOK_3 = NOTES.add({
+    ".gitbook.yaml": GITBOOK,
+    "SUMMARY.md": CONTENTS,
+    "regularisation/README.md": CHAPTER
+})
+
+
+def test_the_table_of_contents_makes_no_card(shared):
     """SUMMARY.md, headings over lists of links to the pages, is where things are: no card of it."""
-    cards = _cards(tmp_path, {".gitbook.yaml": GITBOOK, "SUMMARY.md": CONTENTS, "regularisation/README.md": CHAPTER})
+    cards = shared.cards(GITBOOK_3)
     assert not [c for c in cards if "SUMMARY" in c["source"]["path"]]
     assert any("zeroes each hidden unit" in c["back"] for c in cards)
 
 
-def test_a_hint_is_a_callout_and_its_tags_show_nothing(tmp_path):
+GITBOOK_4 = NOTES.add({
+    ".gitbook.yaml": GITBOOK,
+    "batch-norm.md": (
+        "# Batch norm\n\n## At test time\n\nBatch norm switches to running averages of the mean and variance "
+        "collected during training.\n\n"
+        '{% hint style="warning" %}\nForgetting to call eval() keeps batch statistics at inference, so '
+        "predictions change with the batch they arrive in.\n{% endhint %}\n")
+})
+
+
+def test_a_hint_is_a_callout_and_its_tags_show_nothing(shared):
     """`{% hint style="warning" %}` … `{% endhint %}` is a warning box: its card says so, and no tag shows."""
-    page = ("# Batch norm\n\n## At test time\n\nBatch norm switches to running averages of the mean and variance "
-            "collected during training.\n\n"
-            '{% hint style="warning" %}\nForgetting to call eval() keeps batch statistics at inference, so '
-            "predictions change with the batch they arrive in.\n{% endhint %}\n")
-    made = _wiki(tmp_path, {".gitbook.yaml": GITBOOK, "batch-norm.md": page})
+    made = shared.backs_by_front(GITBOOK_4)
     assert "{%" not in _text(made)
     assert any("Warning" in front and "keeps batch statistics" in back for front, back in made.items())
 
 
-def test_heading_anchors_leave_the_fronts(tmp_path):
+GITBOOK_5 = NOTES.add({
+    ".gitbook.yaml": GITBOOK,
+    "losses.md": (
+        '# Losses\n\n## Label smoothing <a href="#ls" id="ls"></a>\n\nLabel smoothing mixes the one-hot target '
+        "with a uniform distribution, which keeps the logits from growing without bound.\n")
+})
+
+
+def test_heading_anchors_leave_the_fronts(shared):
     """`## Label smoothing <a href="#ls" id="ls"></a>`: GitBook's anchor for links shows nothing on a front."""
-    page = ('# Losses\n\n## Label smoothing <a href="#ls" id="ls"></a>\n\nLabel smoothing mixes the one-hot target '
-            "with a uniform distribution, which keeps the logits from growing without bound.\n")
-    made = _wiki(tmp_path, {".gitbook.yaml": GITBOOK, "losses.md": page})
+    made = shared.backs_by_front(GITBOOK_5)
     assert "<a" not in "\n".join(made)
     assert any(front.endswith("Label smoothing") for front in made)
 
@@ -112,16 +160,22 @@ def test_an_anchored_heading_keeps_its_cards_id(tmp_path):
     assert all(anchored[back] != bare[back] for back in anchored)  # (the id is the anchored front's, as before)
 
 
-def test_tabs_code_frames_and_embeds_show_what_gitbook_shows(tmp_path):
+GITBOOK_6 = NOTES.add({
+    ".gitbook.yaml": GITBOOK,
+    "softmax.md": (
+        "# Softmax\n\nSoftmax turns a vector of scores into probabilities by exponentiating and normalising, "
+        "so $$\\sum_i p_i = 1$$ always holds.\n\n"
+        '{% tabs %}\n{% tab title="NumPy" %}\n{% code title="softmax.py" %}\n```python\n'
+        "e = np.exp(z - z.max())\n```\n{% endcode %}\n{% endtab %}\n{% endtabs %}\n\n"
+        '{% embed url="https://example.org/softmax" %}\n\n'
+        '<figure><img src="a.png" alt=""><figcaption><p>Scores against probabilities.</p></figcaption></figure>\n')
+})
+
+
+def test_tabs_code_frames_and_embeds_show_what_gitbook_shows(shared):
     """Tabs titled by their labels, a code frame's fence, an embed as its link, a <figure> as its picture: no tag
     is left on any card, and a sentence's `$$…$$` math stays in it."""
-    page = ("# Softmax\n\nSoftmax turns a vector of scores into probabilities by exponentiating and normalising, "
-            "so $$\\sum_i p_i = 1$$ always holds.\n\n"
-            '{% tabs %}\n{% tab title="NumPy" %}\n{% code title="softmax.py" %}\n```python\n'
-            "e = np.exp(z - z.max())\n```\n{% endcode %}\n{% endtab %}\n{% endtabs %}\n\n"
-            '{% embed url="https://example.org/softmax" %}\n\n'
-            '<figure><img src="a.png" alt=""><figcaption><p>Scores against probabilities.</p></figcaption></figure>\n')
-    made = _text(_wiki(tmp_path, {".gitbook.yaml": GITBOOK, "softmax.md": page}))
+    made = _text(shared.backs_by_front(GITBOOK_6))
     assert "{%" not in made and "<figure" not in made and "figcaption" not in made
     assert "\\sum_i p_i = 1" in made
 
@@ -140,13 +194,18 @@ def test_a_question_headings_section_past_its_answer_makes_cards(tmp_path):
     assert "generalises slightly better" in made
 
 
-def test_a_worked_example_past_the_answer_makes_no_card(tmp_path):
+TREES = NOTES.add({
+    "trees.md": (
+        "# Trees\n\n## Why prune a grown tree?\n\n"
+        + " ".join(["A fully grown tree fits the noise of its training set, leaf by leaf."] * 9) + "\n\n"
+        "My own example to check it: a parent with 30 and 30.\n\n"
+        "- left child (25, 5) and right child (5, 25) both look clean\n\n"
+        "Both children then split again on a single point each.\n")
+})
+
+
+def test_a_worked_example_past_the_answer_makes_no_card(shared):
     """Past a question heading's answer, a paragraph labelled as an example ("My own example: …") and what follows
     it work that example: no card of them."""
-    page = ("# Trees\n\n## Why prune a grown tree?\n\n"
-            + " ".join(["A fully grown tree fits the noise of its training set, leaf by leaf."] * 9) + "\n\n"
-            "My own example to check it: a parent with 30 and 30.\n\n"
-            "- left child (25, 5) and right child (5, 25) both look clean\n\n"
-            "Both children then split again on a single point each.\n")
-    made = _text(_wiki(tmp_path, {"trees.md": page}))
+    made = _text(shared.backs_by_front(TREES))
     assert "left child (25, 5)" not in made

@@ -5,9 +5,12 @@ about it. Notes written to tmp_path in words of their own, read back through the
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
-from conftest import backs_by_front, new_wiki, run
+from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 TOML_FRONT = '+++\ntitle = "{}"\ndate = 2025-05-02T10:00:00+02:00\ndraft = {}\ntags = ["kernels", "svm"]\n+++\n\n'
@@ -51,11 +54,22 @@ def _text(made: dict[str, str]) -> str:
     return "\n".join(made) + "\n" + "\n".join(made.values())
 
 
-def test_hugo_shortcodes_never_reach_a_card(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+KERNELS_2 = NOTES.add({"notes/kernels.md": KERNELS})
+
+
+def test_hugo_shortcodes_never_reach_a_card(shared):
     """`{{< ref >}}` links show their text; a `{{% notice %}}` box is a callout card of its kind, not pasted into
     the section's card; `{{< details >}}` is a fold titled by its summary; `{{< katex >}}` holds a formula; a
     figure and any other shortcode show no braces."""
-    made = backs_by_front(_wiki(tmp_path, {"notes/kernels.md": KERNELS}))
+    made = shared.backs_by_front(KERNELS_2)
     text = _text(made)
     assert "{{" not in text and "}}" not in text
     assert any("SVM dual note for why" in back for back in made.values())
@@ -100,19 +114,24 @@ def test_toml_front_matter_titles_the_note_and_tags_it(tmp_path):
     assert mercer["id"] in before
 
 
-def test_archetypes_and_section_list_pages_are_site_furniture(tmp_path):
+DEFAULT = NOTES.add({
+    "archetypes/default.md": (
+        "+++\ntitle = '{{ replace .File.ContentBaseName \"-\" \" \" | title }}'\ndate = {{ .Date }}\n"
+        "draft = true\n+++\n\n**Summary**: one line on what the page covers.\n\n## Sources\n"),
+    "content/probability/_index.md": (
+        '+++\ntitle = "Probability"\n+++\n\nShort pages on **probability**, the ones I keep coming back to.\n'
+        "Start with the [Bayes page]({{< ref \"probability/bayes.md\" >}}).\n"),
+    "content/optimisation/_index.md": (
+        '+++\ntitle = "Optimisation"\n+++\n\n## Convexity\n\nA convex function has every local minimum '
+        "global, so gradient descent with a small enough step cannot get stuck in a bad basin.\n")
+})
+
+
+def test_archetypes_and_section_list_pages_are_site_furniture(shared):
     """Hugo's `archetypes/` are skeletons of new pages (Go template code in their front matter) and a section's
     `_index.md` of a few lines says what the section holds: no cards. A section page with headings of its own is
     read as any note."""
-    archetype = ("+++\ntitle = '{{ replace .File.ContentBaseName \"-\" \" \" | title }}'\ndate = {{ .Date }}\n"
-                 "draft = true\n+++\n\n**Summary**: one line on what the page covers.\n\n## Sources\n")
-    section = ('+++\ntitle = "Probability"\n+++\n\nShort pages on **probability**, the ones I keep coming back to.\n'
-               "Start with the [Bayes page]({{< ref \"probability/bayes.md\" >}}).\n")
-    studied = ('+++\ntitle = "Optimisation"\n+++\n\n## Convexity\n\nA convex function has every local minimum '
-               "global, so gradient descent with a small enough step cannot get stuck in a bad basin.\n")
-    root = _wiki(tmp_path, {"archetypes/default.md": archetype, "content/probability/_index.md": section,
-                            "content/optimisation/_index.md": studied})
-    cards = json.loads(run(root, "cards", "--json", ok=True).output)
+    cards = shared.cards(DEFAULT)
     paths = {c["source"]["path"] for c in cards}
     assert not any("archetypes" in p or "probability" in p for p in paths)
     assert any("optimisation/_index.md" in p for p in paths)
@@ -133,11 +152,14 @@ ALGORITHM = r"""# Perceptron
 """
 
 
-def test_a_loop_among_numbered_steps_is_one_steps_card_with_every_step(tmp_path):
+PERCEPTRON = NOTES.add({"perceptron.md": ALGORITHM})
+
+
+def test_a_loop_among_numbered_steps_is_one_steps_card_with_every_step(shared):
     """A numbered algorithm whose second step is a loop of numbered sub-steps: its first and last steps are on a
     card (they were on none), and the sub-step whose formula is a card of its own keeps that formula under its
     label on the steps card (it was a bare "**margin check**: for each point")."""
-    made = backs_by_front(_wiki(tmp_path, {"perceptron.md": ALGORITHM}))
+    made = shared.backs_by_front(PERCEPTRON)
     steps = [back for back in made.values() if "start from the weights" in back]
     assert len(steps) == 1
     back = steps[0]
@@ -146,24 +168,34 @@ def test_a_loop_among_numbered_steps_is_one_steps_card_with_every_step(tmp_path)
     assert any(back == "$$m_i = y_i \\, w^\\top x_i$$" for back in made.values())  # (its own card still)
 
 
-def test_bullets_under_a_numbered_step_stay_an_outline(tmp_path):
+RETRIEVAL = NOTES.add({
+    "retrieval.md": (
+        "# Retrieval\n\n## Pipeline\n\n1. Index: embed every passage once, offline.\n"
+        "2. Score each candidate passage against the query:\n"
+        "   - cosine similarity of the two embeddings\n   - a cross-encoder that reads both texts together\n")
+})
+
+
+def test_bullets_under_a_numbered_step_stay_an_outline(shared):
     """A numbered list whose step holds bullets (its options, not sub-steps) is read as before: the step's
     options are a card of their own."""
-    note = ("# Retrieval\n\n## Pipeline\n\n1. Index: embed every passage once, offline.\n"
-            "2. Score each candidate passage against the query:\n"
-            "   - cosine similarity of the two embeddings\n   - a cross-encoder that reads both texts together\n")
-    made = backs_by_front(_wiki(tmp_path, {"retrieval.md": note}))
+    made = shared.backs_by_front(RETRIEVAL)
     assert not any(front.endswith("› steps") for front in made)
 
 
-def test_a_settings_label_over_a_claim_is_not_a_term_to_define(tmp_path):
+RF = NOTES.add({
+    "rf.md": (
+        "# Random forests\n\n## Tuning knobs\n\n"
+        "- **Tree depth $d$**: controls how many features a single path can combine before it reaches a leaf.\n"
+        "- **Forest size $B$**: unlike boosting, adding trees never overfits; the error only levels off.\n"
+        "- **Feature fraction**: the share of the features each split may look at.\n")
+})
+
+
+def test_a_settings_label_over_a_claim_is_not_a_term_to_define(shared):
     """Under a heading over settings, "**Tree depth $d$**: controls …" says what the setting does: asked by the
     setting's name, not "Define: …"; a setting's label over what it is ("the number of …") is still defined."""
-    note = ("# Random forests\n\n## Tuning knobs\n\n"
-            "- **Tree depth $d$**: controls how many features a single path can combine before it reaches a leaf.\n"
-            "- **Forest size $B$**: unlike boosting, adding trees never overfits; the error only levels off.\n"
-            "- **Feature fraction**: the share of the features each split may look at.\n")
-    made = backs_by_front(_wiki(tmp_path, {"rf.md": note}))
+    made = shared.backs_by_front(RF)
     assert not any("Define: Tree depth" in front or "Define: Forest size" in front for front in made)
     assert any(front.endswith("Tuning knobs › Tree depth $d$") for front in made)
     assert any(front.endswith("Tuning knobs › Forest size $B$") for front in made)

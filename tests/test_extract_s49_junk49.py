@@ -5,9 +5,12 @@ back through the CLI as a learner meets the cards."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -50,15 +53,32 @@ EXPLAINING = """# Kilns
 """
 
 
-def test_a_table_of_the_notes_own_pages_with_their_status_makes_no_card(tmp_path):
-    cards = cards_of(tmp_path, {"index.md": INDEX_STATUS, "w02-glazes.md": PAGE})
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+INDEX = NOTES.add({
+    "index.md": INDEX_STATUS,
+    "w02-glazes.md": PAGE
+})
+
+
+def test_a_table_of_the_notes_own_pages_with_their_status_makes_no_card(shared):
+    cards = shared.cards(INDEX)
     said = texts(cards)
     assert "half there" not in said and "bisque, cones" not in said and "w01-clay" not in said
     assert any("shrinking more than the clay body" in c["back"] for c in cards)
 
 
-def test_a_table_of_named_things_still_makes_its_row_cards(tmp_path):
-    cards = cards_of(tmp_path, {"kilns.md": EXPLAINING})
+KILNS = NOTES.add({"kilns.md": EXPLAINING})
+
+
+def test_a_table_of_named_things_still_makes_its_row_cards(shared):
+    cards = shared.cards(KILNS)
     assert any("celadon" in c["back"] for c in cards)
 
 
@@ -97,29 +117,46 @@ AGENDA_DECK = DECK.replace("*Wild Yeast in the Home Kitchen* — Baker, Miller &
                            "Ratios · Smells · Rising · Keeping it alive")
 
 
-def test_a_decks_title_slide_makes_no_card_and_its_slides_do(tmp_path):
-    cards = cards_of(tmp_path, {"starters.md": DECK})
+STARTERS = NOTES.add({"starters.md": DECK})
+
+
+def test_a_decks_title_slide_makes_no_card_and_its_slides_do(shared):
+    cards = shared.cards(STARTERS)
     said = texts(cards)
     assert "Bread Symposium" not in said
     assert "ran out of food" in said and "carbon dioxide" in said
 
 
-def test_a_decks_agenda_title_slide_makes_no_card(tmp_path):
-    said = texts(cards_of(tmp_path, {"starters.md": AGENDA_DECK}))
+STARTERS_2 = NOTES.add({"starters.md": AGENDA_DECK})
+
+
+def test_a_decks_agenda_title_slide_makes_no_card(shared):
+    said = texts(shared.cards(STARTERS_2))
     assert "Ratios · Smells" not in said and "ran out of food" in said
 
 
-def test_a_note_whose_opening_is_one_rule_and_no_deck_keeps_its_card(tmp_path):
-    note = "# Hooch\n\nHooch is the alcohol an unfed starter gives off once its yeast runs out of flour.\n\n---\n\n" \
-           "## Pouring it off\n\nPour the hooch off for a milder bread, or stir it back in for a sharper one.\n"
-    said = texts(cards_of(tmp_path, {"hooch.md": note}))
+HOOCH = NOTES.add({
+    "hooch.md": (
+        "# Hooch\n\nHooch is the alcohol an unfed starter gives off once its yeast runs out of flour.\n\n---\n\n" \
+        "## Pouring it off\n\nPour the hooch off for a milder bread, or stir it back in for a sharper one.\n")
+})
+
+
+def test_a_note_whose_opening_is_one_rule_and_no_deck_keeps_its_card(shared):
+    said = texts(shared.cards(HOOCH))
     assert "yeast runs out of flour" in said
 
 
-def test_a_notation_pointer_opening_makes_no_card(tmp_path):
-    note = "# Proofing times, by step\n\nNotation from [the starter deck](starters.md).\n\n## Bulk\n\n" \
-           "Bulk fermentation ends when the dough has grown by about half and its surface is domed.\n"
-    cards = cards_of(tmp_path, {"proofing.md": note, "starters.md": DECK})
+PROOFING = NOTES.add({
+    "proofing.md": (
+        "# Proofing times, by step\n\nNotation from [the starter deck](starters.md).\n\n## Bulk\n\n" \
+        "Bulk fermentation ends when the dough has grown by about half and its surface is domed.\n"),
+    "starters.md": DECK
+})
+
+
+def test_a_notation_pointer_opening_makes_no_card(shared):
+    cards = shared.cards(PROOFING)
     assert not any("Notation from" in c["back"] for c in cards)
     assert any("grown by about half" in c["back"] for c in cards)
 
@@ -160,14 +197,20 @@ than the dough around it, so it bends without cracking (and without smearing). ^
 """
 
 
-def test_a_journals_timed_log_lines_and_next_day_list_make_no_card(tmp_path):
-    cards = cards_of(tmp_path, {"journal/2031-05-06.md": JOURNAL})
+N2031_05_06 = NOTES.add({"journal/2031-05-06.md": JOURNAL})
+
+
+def test_a_journals_timed_log_lines_and_next_day_list_make_no_card(shared):
+    cards = shared.cards(N2031_05_06)
     said = texts(cards)
     assert "croissant batch" not in said and "colder rest" not in said
 
 
-def test_a_block_id_closing_a_line_is_not_shown(tmp_path):
-    cards = cards_of(tmp_path, {"journal/2031-05-06.md": JOURNAL})
+N2031_05_06_2 = NOTES.add({"journal/2031-05-06.md": JOURNAL})
+
+
+def test_a_block_id_closing_a_line_is_not_shown(shared):
+    cards = shared.cards(N2031_05_06_2)
     kept = [c for c in cards if "bends without cracking" in c["back"]]
     assert kept and not any("^warm-butter" in c["back"] for c in kept)
 
@@ -185,6 +228,9 @@ Crust colour. Maillard reactions need dry surface heat, so steam early and vent 
 """
 
 
-def test_a_reading_logs_sentence_of_what_was_done_is_no_lesson(tmp_path):
-    said = texts(cards_of(tmp_path, {"reading-log.md": READING_LOG}))
+READING_LOG_2 = NOTES.add({"reading-log.md": READING_LOG})
+
+
+def test_a_reading_logs_sentence_of_what_was_done_is_no_lesson(shared):
+    said = texts(shared.cards(READING_LOG_2))
     assert "Skimmed the Reinhart" not in said

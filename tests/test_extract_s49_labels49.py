@@ -5,14 +5,15 @@ ridge: penalty?", "Define: …"); notes written into tmp_path, read the way a sc
 
 from __future__ import annotations
 
-import json
+import pytest
+
 from pathlib import Path
 
-from conftest import new_wiki, run
 from mlwiki.config import config_from_dict
 from mlwiki.extract import extract, note_context
 from mlwiki.review.tui import split_heading
 from mlwiki.sources.notes import parse_note_bytes
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -24,12 +25,6 @@ def scanned(note: str, rel: str = "notes/x.md") -> list:
     parsed, problems = parse_note_bytes(note.encode(), rel, "md")
     assert parsed is not None, problems
     return extract(parsed.body, note_context(parsed, config)).cards
-
-
-def fronts(tmp_path, name: str, note: str) -> dict[str, str]:
-    """{front: back} of a note's cards, through the CLI."""
-    root = new_wiki(tmp_path, {name: note}, CONFIG)
-    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
 
 
 RIDGE = """# Ridge regression
@@ -100,11 +95,22 @@ Clipping the error at one changes the loss into a Huber loss, which keeps the gr
 """
 
 
-def test_a_warning_under_a_part_of_the_subject_names_the_subject(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+TD_2 = NOTES.add({"td.md": TD})
+
+
+def test_a_warning_under_a_part_of_the_subject_names_the_subject(shared):
     """A caution under "Update rule" asked "What should you watch out for with Update rule?": the heading names a
     part every method has. The question names whose part it is; the card keeps its id (only the wording
     changed)."""
-    made = fronts(tmp_path, "td.md", TD)
+    made = shared.backs_by_front(TD_2)
     asked = [front.split("\n\n", 1)[1] for front in made if front.split("\n\n", 1)[0].endswith(("Warning", "Careful"))]
     assert sorted(asked) == ["What should you watch out for with the Temporal-difference control loss?",
                              "What should you watch out for with the Temporal-difference control update rule?"], made

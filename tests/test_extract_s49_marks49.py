@@ -4,15 +4,13 @@ back through the CLI."""
 
 from __future__ import annotations
 
+import pytest
+
 import re
 
-from conftest import backs_by_front, new_wiki
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
-
-
-def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
 
 
 def _unpaired(side: str) -> bool:
@@ -20,18 +18,31 @@ def _unpaired(side: str) -> bool:
     return any(part.count("**") % 2 or part.count("==") % 2 for part in side.split("\n\n"))
 
 
-def test_no_side_keeps_an_emphasis_mark_its_cut_left_open(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+DROPOUT = NOTES.add({
+    "Dropout.md": (
+        "- Tags:: #regularization\n"
+        "- ### Test time\n"
+        "    - the mask is not sampled at test time, since predictions should not be random\n"
+        "    - ==switching dropout off = using the full network== → outputs must be rescaled by 1-p\n"
+        "    - inverted dropout moves the rescaling into training, so the test-time network is used as it is\n"
+        "- For **linear models it acts like an L2 penalty**\n"
+        "    - the expected loss picks up a term scaled by p/(1-p) times the squared inputs\n"
+        "    - so the penalty adapts to each feature's scale, unlike plain ridge\n")
+})
+
+
+def test_no_side_keeps_an_emphasis_mark_its_cut_left_open(shared):
     """A highlighted claim cut at its " = " by a cloze, and a parent bullet half in bold used as a heading path:
     the marks with no partner are off, the text is all there."""
-    page = ("- Tags:: #regularization\n"
-            "- ### Test time\n"
-            "    - the mask is not sampled at test time, since predictions should not be random\n"
-            "    - ==switching dropout off = using the full network== → outputs must be rescaled by 1-p\n"
-            "    - inverted dropout moves the rescaling into training, so the test-time network is used as it is\n"
-            "- For **linear models it acts like an L2 penalty**\n"
-            "    - the expected loss picks up a term scaled by p/(1-p) times the squared inputs\n"
-            "    - so the penalty adapts to each feature's scale, unlike plain ridge\n")
-    made = _cards(tmp_path, {"Dropout.md": page})
+    made = shared.backs_by_front(DROPOUT)
     assert made and not [f for f in made if _unpaired(f)], made
     assert not [b for b in made.values() if _unpaired(b)], made
     text = "\n".join(made) + "\n".join(made.values())
@@ -52,12 +63,17 @@ def test_the_pass_takes_off_only_the_mark_left_open_and_keeps_the_id(tmp_path):
     assert done.id_front == cut.front
 
 
-def test_a_clause_cut_at_the_next_clauses_is_is_not_asked_as_a_term(tmp_path):
+LOSSES = NOTES.add({
+    "Losses.md": (
+        "# Losses\n\n## Hinge loss\n\nHinge loss is cheaper (one max per example) — this is the loss that made "
+        "linear SVM solvers scale to millions of rows.\n")
+})
+
+
+def test_a_clause_cut_at_the_next_clauses_is_is_not_asked_as_a_term(shared):
     """"X is cheaper (…) — this is the …" under the heading X: its subject up to the second "is" is a clause, not a
     term; no "What is X is cheaper — this?"; the fact stays on the heading's card."""
-    note = ("# Losses\n\n## Hinge loss\n\nHinge loss is cheaper (one max per example) — this is the loss that made "
-            "linear SVM solvers scale to millions of rows.\n")
-    made = _cards(tmp_path, {"Losses.md": note})
+    made = shared.backs_by_front(LOSSES)
     assert not any("is cheaper" in front for front in made), made
     assert any("made linear SVM solvers scale" in back for back in made.values()), made
 

@@ -7,9 +7,12 @@ written into tmp_path, read back through the CLI as a learner meets the cards.""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -43,8 +46,19 @@ Liquid clay poured into a plaster mould, left to stand, then drained.
 """
 
 
-def test_short_paragraphs_of_claims_under_a_bare_heading_are_asked_one_by_one(tmp_path):
-    cards = under(cards_of(tmp_path, {"pottery.md": KILNS}), "Bisque firing")
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+POTTERY = NOTES.add({"pottery.md": KILNS})
+
+
+def test_short_paragraphs_of_claims_under_a_bare_heading_are_asked_one_by_one(shared):
+    cards = under(shared.cards(POTTERY), "Bisque firing")
     backs = [" ".join(c["back"].split()) for c in cards]
     assert backs == ["The first firing hardens raw clay so it can be glazed without falling apart, usually near cone 04.",
                      "Pieces can touch each other in a bisque load, since no glaze can fuse them together."]
@@ -60,8 +74,11 @@ def test_the_first_paragraphs_card_keeps_the_sections_id(tmp_path):
     assert len(first) == 1 and first[0]["id"] == split[0]["id"]
 
 
-def test_a_definition_beside_its_formula_stays_one_card(tmp_path):
-    cards = under(cards_of(tmp_path, {"pottery.md": KILNS}), "Slip casting")
+POTTERY_2 = NOTES.add({"pottery.md": KILNS})
+
+
+def test_a_definition_beside_its_formula_stays_one_card(shared):
+    cards = under(shared.cards(POTTERY_2), "Slip casting")
     assert len(cards) == 1 and "wall = time" in cards[0]["back"]
 
 
@@ -81,13 +98,19 @@ Press down with your palm until you feel the clay stop wobbling under your hands
 """
 
 
-def test_a_paragraph_that_goes_on_from_the_one_before_stays_on_one_card(tmp_path):
-    cards = under(cards_of(tmp_path, {"pottery.md": GOES_ON}), "Reduction firing")
+POTTERY_3 = NOTES.add({"pottery.md": GOES_ON})
+
+
+def test_a_paragraph_that_goes_on_from_the_one_before_stays_on_one_card(shared):
+    cards = under(shared.cards(POTTERY_3), "Reduction firing")
     assert len(cards) == 1 and "therefore turn red" in cards[0]["back"]
 
 
-def test_tutorial_prose_told_to_the_reader_stays_one_card(tmp_path):
-    cards = under(cards_of(tmp_path, {"pottery.md": GOES_ON}), "Centering")
+POTTERY_4 = NOTES.add({"pottery.md": GOES_ON})
+
+
+def test_tutorial_prose_told_to_the_reader_stays_one_card(shared):
+    cards = under(shared.cards(POTTERY_4), "Centering")
     assert len(cards) == 1 and "Press down" in cards[0]["back"]
 
 
@@ -110,13 +133,19 @@ Nobody agrees on this one.
 """
 
 
-def test_a_labelled_paragraph_after_a_list_of_claims_is_asked_on_its_own_card(tmp_path):
-    cards = under(cards_of(tmp_path, {"pottery.md": GLAZES}), "Crawling glaze")
+POTTERY_5 = NOTES.add({"pottery.md": GLAZES})
+
+
+def test_a_labelled_paragraph_after_a_list_of_claims_is_asked_on_its_own_card(shared):
+    cards = under(shared.cards(POTTERY_5), "Crawling glaze")
     rule = [c for c in cards if c["back"].startswith("Rule of thumb: wipe the bisque")]
     assert len(cards) == 4 and len(rule) == 1
     assert "Rule of thumb: [...]" in rule[0]["front"] and "- Applying it far too thick" in rule[0]["front"]
 
 
-def test_a_bare_remark_after_a_list_still_keeps_the_section_one_card(tmp_path):
-    cards = under(cards_of(tmp_path, {"pottery.md": GLAZES}), "Pinholes")
+POTTERY_6 = NOTES.add({"pottery.md": GLAZES})
+
+
+def test_a_bare_remark_after_a_list_still_keeps_the_section_one_card(shared):
+    cards = under(shared.cards(POTTERY_6), "Pinholes")
     assert len(cards) == 1 and "Nobody agrees" in cards[0]["back"]

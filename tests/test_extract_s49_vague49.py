@@ -7,9 +7,12 @@ written into tmp_path, read back through the CLI as a learner meets the cards.""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -33,8 +36,19 @@ up before the crust sets. ∎
 """
 
 
-def test_a_paragraph_of_claims_under_a_bare_heading_is_asked_sentence_by_sentence(tmp_path):
-    cards = [c for c in cards_of(tmp_path, {"bread.md": BAKING}) if "Sourdough starter" in c["front"]]
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+BREAD = NOTES.add({"bread.md": BAKING})
+
+
+def test_a_paragraph_of_claims_under_a_bare_heading_is_asked_sentence_by_sentence(shared):
+    cards = [c for c in shared.cards(BREAD) if "Sourdough starter" in c["front"]]
     backs = [" ".join(c["back"].split()) for c in cards]
     assert backs == ["Feed the starter equal weights of flour and water once a day at room temperature.",
                      "A healthy starter doubles within six hours of a feeding.",
@@ -53,8 +67,11 @@ def test_the_first_sentences_card_keeps_the_sections_id(tmp_path):
     assert len(first) == 1 and first[0]["id"] == split[0]["id"]
 
 
-def test_a_derivation_stays_one_card(tmp_path):
-    cards = [c for c in cards_of(tmp_path, {"bread.md": BAKING}) if "Oven spring" in c["front"]]
+BREAD_2 = NOTES.add({"bread.md": BAKING})
+
+
+def test_a_derivation_stays_one_card(shared):
+    cards = [c for c in shared.cards(BREAD_2) if "Oven spring" in c["front"]]
     assert len(cards) == 1 and cards[0]["back"].startswith("Take any loaf")
 
 
@@ -112,25 +129,37 @@ ONE_ANSWER = {
 }
 
 
-def test_a_paragraph_that_is_one_answer_stays_one_card(tmp_path):
-    note = "# Bread notes\n\n" + "".join(f"## {head}\n\n{text}\n\n" for head, text in ONE_ANSWER.values())
-    cards = cards_of(tmp_path, {"bread.md": note})
+BREAD_3 = NOTES.add({"bread.md": "# Bread notes\n\n" + "".join(f"## {head}\n\n{text}\n\n" for head, text in ONE_ANSWER.values())})
+
+
+def test_a_paragraph_that_is_one_answer_stays_one_card(shared):
+    cards = shared.cards(BREAD_3)
     for case, (head, text) in ONE_ANSWER.items():
         under = [c for c in cards if c["front"].startswith(f"Bread notes › {head}")]
         assert len(under) == 1 and "[...]" not in under[0]["front"], (case, under)
 
 
-def test_one_we_in_a_paragraph_of_claims_still_splits_it(tmp_path):
-    note = ("# Bread notes\n\n## Steam\n\nIf the oven is dry we can pour water on a hot tray below the loaf. The "
-            "steam keeps the crust supple through the first ten minutes, i.e. while it still rises.\n")
-    cards = [c for c in cards_of(tmp_path, {"bread.md": note}) if "Steam" in c["front"]]
+BREAD_4 = NOTES.add({
+    "bread.md": (
+        "# Bread notes\n\n## Steam\n\nIf the oven is dry we can pour water on a hot tray below the loaf. The "
+        "steam keeps the crust supple through the first ten minutes, i.e. while it still rises.\n")
+})
+
+
+def test_one_we_in_a_paragraph_of_claims_still_splits_it(shared):
+    cards = [c for c in shared.cards(BREAD_4) if "Steam" in c["front"]]
     assert len(cards) == 2 and all("[...]" in c["front"] for c in cards)
 
 
-def test_a_sentence_setting_a_term_equal_keeps_the_term_as_its_blanks_cue(tmp_path):
-    note = ("# Bread notes\n\n## Ratios\n\nHydration = water weight over flour weight, times a hundred. Salt share "
-            "= salt weight over flour weight, near two percent.\n")
-    cards = [c for c in cards_of(tmp_path, {"bread.md": note}) if "Ratios" in c["front"]]
+BREAD_5 = NOTES.add({
+    "bread.md": (
+        "# Bread notes\n\n## Ratios\n\nHydration = water weight over flour weight, times a hundred. Salt share "
+        "= salt weight over flour weight, near two percent.\n")
+})
+
+
+def test_a_sentence_setting_a_term_equal_keeps_the_term_as_its_blanks_cue(shared):
+    cards = [c for c in shared.cards(BREAD_5) if "Ratios" in c["front"]]
     assert [c["back"] for c in cards] == ["Hydration = water weight over flour weight, times a hundred.",
                                           "Salt share = salt weight over flour weight, near two percent."]
     assert "Salt share = [...]" in cards[1]["front"] and "Hydration = [...]" in cards[0]["front"]

@@ -5,7 +5,9 @@ through the CLI as a learner meets the cards."""
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -46,19 +48,26 @@ Weight noise and dropout both inject randomness into training.
 """
 
 
-def cards_of(tmp_path, notes: dict[str, str]) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
-
-
 def _sides(made: dict[str, str]) -> str:
     return "\n".join(f"{front}\n{back}" for front, back in made.items())
 
 
-def test_a_flashcard_notes_tight_separator_lines_are_cards_of_their_own(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+DROPOUT = NOTES.add({"Dropout.md": DECK_NOTE})
+
+
+def test_a_flashcard_notes_tight_separator_lines_are_cards_of_their_own(shared):
     """The plugin's own syntax has no spaces round `::`: each such line was read as prose, inside the card of its
     paragraph or section with its `::` showing. In a `#flashcards` note each line is a card (`:::` both ways), even
     amid a paragraph or a list, and no other card holds it."""
-    made = cards_of(tmp_path, {"Dropout.md": DECK_NOTE})
+    made = shared.backs_by_front(DROPOUT)
     assert made.get("What dropout does to co-adaptation") == \
         "It breaks it, since any partner unit may vanish on the next step.", made
     assert made.get("Inverted dropout", "").startswith("Scaling the kept activations"), made
@@ -68,20 +77,25 @@ def test_a_flashcard_notes_tight_separator_lines_are_cards_of_their_own(tmp_path
     assert any("zeroed with probability p" in back for back in made.values()), made  # (the prose still carded)
 
 
-def test_the_plugins_highlights_are_clozes_and_its_schedules_show_nowhere(tmp_path):
+LABEL_SMOOTHING = NOTES.add({"Label smoothing.md": CLOZE_NOTE})
+
+
+def test_the_plugins_highlights_are_clozes_and_its_schedules_show_nowhere(shared):
     """A `==highlight==` in a note tagged `flashcards` (front matter) is the plugin's cloze, and its `<!--SR:…-->`
     scheduling comments, after a cloze or a `?` card, are on no card."""
-    made = cards_of(tmp_path, {"Label smoothing.md": CLOZE_NOTE})
+    made = shared.backs_by_front(LABEL_SMOOTHING)
     assert any("[...]" in front and "1 - ε + ε/K" in back for front, back in made.items()), made
     assert made.get("Why does label smoothing help calibration?", "").startswith("It stops the logits"), made
     assert "SR:" not in _sides(made) and "<!--" not in _sides(made), made
 
 
-def test_without_the_tag_field_lines_stay_no_cards_and_schedules_still_go(tmp_path):
+READING_LOG = NOTES.add({"Reading log.md": FIELDS_NOTE + "\nWhy add weight noise?\n?\nIt regularises like dropout does. <!--SR:!2025-03-01,1,230-->\n"})
+
+
+def test_without_the_tag_field_lines_stay_no_cards_and_schedules_still_go(shared):
     """Outside a flashcard note, Dataview's `key:: value` lines are properties, no cards, as before; a scheduling
     comment left in such a note is still on no card."""
-    note = FIELDS_NOTE + "\nWhy add weight noise?\n?\nIt regularises like dropout does. <!--SR:!2025-03-01,1,230-->\n"
-    made = cards_of(tmp_path, {"Reading log.md": note})
+    made = shared.backs_by_front(READING_LOG)
     assert "source" not in made and "status" not in made, made
     assert "workshop talk" not in _sides(made), made
     assert made.get("Why add weight noise?") == "It regularises like dropout does.", made
@@ -103,10 +117,13 @@ Early stopping resembles an ==L2 penalty== for a quadratic loss.
 """
 
 
-def test_a_question_headings_back_holds_none_of_the_plugins_cards(tmp_path):
+EARLY_STOPPING = NOTES.add({"Early stopping.md": HEADING_NOTE})
+
+
+def test_a_question_headings_back_holds_none_of_the_plugins_cards(shared):
     """A question heading's back is its section's own text: a `?` card or a cloze paragraph under it is a card of its
     own, not a second answer to the heading's question."""
-    made = cards_of(tmp_path, {"Early stopping.md": HEADING_NOTE})
+    made = shared.backs_by_front(EARLY_STOPPING)
     asked = next((back for front, back in made.items() if front.endswith("Why does early stopping regularise?")), "")
     assert asked.startswith("Stopping before the training loss"), made
     assert "patience" not in asked and "L2 penalty" not in asked, made

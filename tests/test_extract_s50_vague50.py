@@ -6,7 +6,10 @@ back through the CLI."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import backs_by_front, new_wiki
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -22,23 +25,41 @@ def _front_of(made: dict[str, str], said: str) -> str:
 
 # --- generic label headings ask of the subject above -----------------------------------------------------------
 
-def test_a_stressed_facet_heading_asks_it_of_the_subject(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+PAIRS = NOTES.add({
+    "pairs.md": (
+        "# Pairwise ranking\n\n## Core assumption\n\nA user prefers every item they clicked to every item they "
+        "never saw, and nothing is said about two clicked items.\n")
+})
+
+
+def test_a_stressed_facet_heading_asks_it_of_the_subject(shared):
     """'Pairwise ranking › Core assumption' asks what the core assumption of pairwise ranking is."""
-    note = ("# Pairwise ranking\n\n## Core assumption\n\nA user prefers every item they clicked to every item they "
-            "never saw, and nothing is said about two clicked items.\n")
-    front = _front_of(_cards(tmp_path, {"pairs.md": note}), "never saw")
+    front = _front_of(shared.backs_by_front(PAIRS), "never saw")
     assert "What is the core assumption of Pairwise ranking?" in front, front
 
 
-def test_a_qualified_consequence_and_an_equivalent_view_are_asked(tmp_path):
+DIL = NOTES.add({
+    "dil.md": (
+        "# Dilated convolutions\n\n## Dilation rate\n\nThe rate spaces the kernel taps apart by a fixed gap.\n\n"
+        "### Important consequence\n\nStacking rates that double each layer grows the field of view "
+        "exponentially with depth at no extra weights.\n\n"
+        "## Atrous filtering\n\nThe same layer read as filtering with holes inserted in the kernel.\n\n"
+        "### Equivalent view I like\n\nIt is a plain convolution applied to a subsampled copy of the input, "
+        "once per phase of the grid.\n")
+})
+
+
+def test_a_qualified_consequence_and_an_equivalent_view_are_asked(shared):
     """'… › Important consequence' asks what follows; '… › Equivalent view I like' asks another way to see it."""
-    note = ("# Dilated convolutions\n\n## Dilation rate\n\nThe rate spaces the kernel taps apart by a fixed gap.\n\n"
-            "### Important consequence\n\nStacking rates that double each layer grows the field of view "
-            "exponentially with depth at no extra weights.\n\n"
-            "## Atrous filtering\n\nThe same layer read as filtering with holes inserted in the kernel.\n\n"
-            "### Equivalent view I like\n\nIt is a plain convolution applied to a subsampled copy of the input, "
-            "once per phase of the grid.\n")
-    made = _cards(tmp_path, {"dil.md": note})
+    made = shared.backs_by_front(DIL)
     assert "what follows from dilation rate?" in _front_of(made, "exponentially with depth").lower(), made
     assert "what is another way to see atrous filtering?" in _front_of(made, "once per phase").lower(), made
 
@@ -60,37 +81,52 @@ def test_a_closed_forms_heading_asks_for_the_closed_forms_of_the_subject(tmp_pat
     assert "closed form of" not in _front_of(made, "collinear features"), made
 
 
-def test_an_aside_inside_a_subjects_name_is_left_out_not_cut_at(tmp_path):
+POOL = NOTES.add({
+    "pool.md": (
+        "# Pooling\n\n## Pool by (spatial) average\n\nEach output is the mean of its window of inputs.\n\n"
+        "### another view\n\nIt is a convolution whose kernel holds equal weights summing to one over the "
+        "window.\n")
+})
+
+
+def test_an_aside_inside_a_subjects_name_is_left_out_not_cut_at(shared):
     """'Pool by (spatial) average › another view' asks of 'pool by average', not of 'Pool by'."""
-    note = ("# Pooling\n\n## Pool by (spatial) average\n\nEach output is the mean of its window of inputs.\n\n"
-            "### another view\n\nIt is a convolution whose kernel holds equal weights summing to one over the "
-            "window.\n")
-    front = _front_of(_cards(tmp_path, {"pool.md": note}), "equal weights")
+    front = _front_of(shared.backs_by_front(POOL), "equal weights")
     assert "another way to see" in front and "by average" in front.lower(), front
 
 
 # --- a formula with no sentence before it -----------------------------------------------------------------------
 
-def test_a_formula_with_no_introduction_names_every_quantity_it_defines(tmp_path):
+RANK = NOTES.add({
+    "rank.md": (
+        "# Ranking quality: coverage@k and more\n\n## Top-k hit measures\n\n"
+        "$$\\text{Coverage@}k = \\frac{|C_k|}{|I|}\n\\qquad\n\\text{Novelty@}k = \\frac{1}{k}\\sum_{i} "
+        "-\\log p_i$$\n")
+})
+
+
+def test_a_formula_with_no_introduction_names_every_quantity_it_defines(shared):
     """Two rank metrics on one display line, under a title that names one of them, are both named on the front,
     `\\text{Name@}k` read as Name@k; not 'Formula', nor the one the title does not say."""
-    note = ("# Ranking quality: coverage@k and more\n\n## Top-k hit measures\n\n"
-            "$$\\text{Coverage@}k = \\frac{|C_k|}{|I|}\n\\qquad\n\\text{Novelty@}k = \\frac{1}{k}\\sum_{i} "
-            "-\\log p_i$$\n")
-    front = _front_of(_cards(tmp_path, {"rank.md": note}), "Novelty")
+    front = _front_of(shared.backs_by_front(RANK), "Novelty")
     assert front.endswith("Coverage@k and Novelty@k"), front
 
 
 # --- a label over a judgement ------------------------------------------------------------------------------------
 
-def test_a_bold_label_over_a_judgement_is_not_asked_to_be_defined(tmp_path):
+SERIES = NOTES.add({
+    "series.md": (
+        "# Validation for series\n\n## Splits\n\n"
+        "- **Shuffled folds** of rows: quick but leaks time, since later rows help fit earlier ones.\n"
+        "- **Blocked folds** (contiguous chunks): common in forecasting; still leaks seasonality across folds.\n"
+        "- **Expanding window** (fit on all before the cut, score after): most faithful; still slow to refit.\n")
+})
+
+
+def test_a_bold_label_over_a_judgement_is_not_asked_to_be_defined(shared):
     """'**Blocked folds** (…): common in forecasting; …' and '**Expanding window** (…): most faithful; …' say how
     good or usual each is, not what it is: asked under the path, not as 'Define:'."""
-    note = ("# Validation for series\n\n## Splits\n\n"
-            "- **Shuffled folds** of rows: quick but leaks time, since later rows help fit earlier ones.\n"
-            "- **Blocked folds** (contiguous chunks): common in forecasting; still leaks seasonality across folds.\n"
-            "- **Expanding window** (fit on all before the cut, score after): most faithful; still slow to refit.\n")
-    made = _cards(tmp_path, {"series.md": note})
+    made = shared.backs_by_front(SERIES)
     for said in ("common in forecasting", "most faithful"):
         front = _front_of(made, said)
         assert "Define:" not in front and "Splits ›" in front, front
@@ -98,14 +134,19 @@ def test_a_bold_label_over_a_judgement_is_not_asked_to_be_defined(tmp_path):
 
 # --- list clozes keep their items' lead words ----------------------------------------------------------------------
 
-def test_a_list_cloze_blank_keeps_the_items_first_words(tmp_path):
+NB = NOTES.add({
+    "nb.md": (
+        "# Neighbour recommenders\n\n## Weaknesses\n\n"
+        "- cold items with no clicks (fresh uploads) get no neighbours at all in the graph\n"
+        "- popularity swamps the similarity scores unless they are damped by a penalty term\n"
+        "- a dense user–user matrix for millions of users never fits into memory on one box\n")
+})
+
+
+def test_a_list_cloze_blank_keeps_the_items_first_words(shared):
     """Weaknesses with no label, subject-and-verb or sides: each blank keeps the item's first words (not a word
     that leads on, "with"), so the front says which weakness is asked."""
-    note = ("# Neighbour recommenders\n\n## Weaknesses\n\n"
-            "- cold items with no clicks (fresh uploads) get no neighbours at all in the graph\n"
-            "- popularity swamps the similarity scores unless they are damped by a penalty term\n"
-            "- a dense user–user matrix for millions of users never fits into memory on one box\n")
-    made = _cards(tmp_path, {"nb.md": note})
+    made = shared.backs_by_front(NB)
     front = _front_of(made, "get no neighbours")
     assert "\n- cold items [...]" in front, front
     assert "\n- popularity swamps [...]" in _front_of(made, "damped by"), made
@@ -114,51 +155,73 @@ def test_a_list_cloze_blank_keeps_the_items_first_words(tmp_path):
 
 # --- a garden's marks on its own notes -----------------------------------------------------------------------------
 
-def test_a_growth_stage_line_makes_no_card(tmp_path):
+LS = NOTES.add({
+    "ls.md": (
+        "---\ntitle: Label smoothing\ntags:\n  - seedling\n---\n\n"
+        "#seedling — the calibration half still needs a proper write-up.\n\n"
+        "The odd part: ==smoothed targets make a worse teacher for distillation==. Two papers report it.\n\n"
+        "## Definition\n\nLabel smoothing mixes the one-hot target with a uniform distribution over the "
+        "classes, weight epsilon.\n")
+})
+
+
+def test_a_growth_stage_line_makes_no_card(shared):
     """'#seedling — …' (the tag's word left alone once read) says how finished the page is: on no card; the page's
     facts still are."""
-    note = ("---\ntitle: Label smoothing\ntags:\n  - seedling\n---\n\n"
-            "#seedling — the calibration half still needs a proper write-up.\n\n"
-            "The odd part: ==smoothed targets make a worse teacher for distillation==. Two papers report it.\n\n"
-            "## Definition\n\nLabel smoothing mixes the one-hot target with a uniform distribution over the "
-            "classes, weight epsilon.\n")
-    made = _cards(tmp_path, {"ls.md": note})
+    made = shared.backs_by_front(LS)
     text = "\n".join(made) + "\n".join(made.values())
     assert "needs a proper write-up" not in text, made
     assert any("uniform distribution" in back for back in made.values()), made
 
 
-def test_a_hedged_guess_tagged_todo_under_a_question_makes_no_card(tmp_path):
+WR = NOTES.add({
+    "wr.md": (
+        "# Warm restarts\n\n## Schedules\n\nCosine annealing lowers the rate along half a cosine wave between "
+        "two restarts.\n\n> [!question]- Still open for me\n> Is the restart period the same knob as the "
+        "batch size? Seems like both set how noisy late training is. #todo\n")
+})
+
+
+def test_a_hedged_guess_tagged_todo_under_a_question_makes_no_card(shared):
     """A question box whose answer is the writer's feeling tagged #todo is a doubt, not a fact."""
-    note = ("# Warm restarts\n\n## Schedules\n\nCosine annealing lowers the rate along half a cosine wave between "
-            "two restarts.\n\n> [!question]- Still open for me\n> Is the restart period the same knob as the "
-            "batch size? Seems like both set how noisy late training is. #todo\n")
-    made = _cards(tmp_path, {"wr.md": note})
+    made = shared.backs_by_front(WR)
     assert not any("Seems like both" in back for back in made.values()), made
 
 
-def test_a_gardens_map_of_pages_with_a_growth_emoji_makes_no_card(tmp_path):
+INDEX = NOTES.add({
+    "index.md": (
+        "# My garden\n\n## Map\n\n- [[optim/adam|Adam]] — moments of the gradient, bias-corrected\n"
+        "- [[optim/sgd|SGD]] — the plain baseline everyone tunes first\n- [[optim/lion|Lion]] 🌱\n"),
+    "optim/adam.md": (
+        "# Adam\n\nAdam keeps running means of the "
+"gradient and of its square, both corrected for their zero start.\n")
+})
+
+
+def test_a_gardens_map_of_pages_with_a_growth_emoji_makes_no_card(shared):
     """'- [[page|Name]] — what it holds' items, one marked only '🌱', are a map of the garden, no card."""
-    note = ("# My garden\n\n## Map\n\n- [[optim/adam|Adam]] — moments of the gradient, bias-corrected\n"
-            "- [[optim/sgd|SGD]] — the plain baseline everyone tunes first\n- [[optim/lion|Lion]] 🌱\n")
-    made = _cards(tmp_path, {"index.md": note, "optim/adam.md": "# Adam\n\nAdam keeps running means of the "
-                             "gradient and of its square, both corrected for their zero start.\n"})
+    made = shared.backs_by_front(INDEX)
     assert not any("[[" in back or "moments of the gradient" in back for back in made.values()), made
 
 
-def test_a_sentence_that_ranks_a_term_is_not_asked_as_its_definition(tmp_path):
+FUSION = NOTES.add({
+    "fusion.md": (
+        "# Fusion\n\nA model that reads several modalities has to combine them somewhere. Two places:\n\n"
+        "- **early fusion** — concatenate the raw inputs and train one network on them\n"
+        "- **late fusion** — train one branch per modality, then merge their scores\n\n"
+        "Late fusion is usually the cheaper one in practice (each branch trains alone, and a missing modality "
+        "just drops its branch).\n\nWhat helps either way:\n"
+        "- **shared encoders** — one encoder per modality family, so the outputs land in one space\n"
+        "- modality dropout during training, so the model copes when one input is absent\n"
+        "- **calibrated scores** before merging, or one branch drowns the others\n"
+        "- **gating**: a small network that weighs each branch per example\n\n"
+        "> [!warning]\n> Evaluate with each modality removed in turn, not only with all of them present.\n")
+})
+
+
+def test_a_sentence_that_ranks_a_term_is_not_asked_as_its_definition(shared):
     """'Late fusion is usually the cheaper one …' ranks late fusion against early fusion: asked under the path,
     not 'Define: Late fusion'."""
-    note = ("# Fusion\n\nA model that reads several modalities has to combine them somewhere. Two places:\n\n"
-            "- **early fusion** — concatenate the raw inputs and train one network on them\n"
-            "- **late fusion** — train one branch per modality, then merge their scores\n\n"
-            "Late fusion is usually the cheaper one in practice (each branch trains alone, and a missing modality "
-            "just drops its branch).\n\nWhat helps either way:\n"
-            "- **shared encoders** — one encoder per modality family, so the outputs land in one space\n"
-            "- modality dropout during training, so the model copes when one input is absent\n"
-            "- **calibrated scores** before merging, or one branch drowns the others\n"
-            "- **gating**: a small network that weighs each branch per example\n\n"
-            "> [!warning]\n> Evaluate with each modality removed in turn, not only with all of them present.\n")
-    made = _cards(tmp_path, {"fusion.md": note})
+    made = shared.backs_by_front(FUSION)
     front = _front_of(made, "cheaper one")
     assert "Define:" not in front and "Late fusion" in front, made

@@ -3,9 +3,11 @@ paragraph is a card even where section cards are off (session 51). Notes written
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import new_wiki, run
+
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 CHAPTER = """# Local averaging {#local}
 
@@ -37,13 +39,19 @@ If the window grows while its share of the data shrinks, the running mean conver
 """
 
 
-def cards_of(tmp_path, notes: dict[str, str]) -> list[dict]:
-    root = new_wiki(tmp_path, notes)
-    return json.loads(run(root, "cards", "--json", ok=True).output)
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
 
 
-def test_an_rmd_chapter_is_read_as_its_book_shows_it(tmp_path):
-    made = cards_of(tmp_path, {"02-local.Rmd": CHAPTER})
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+N02_LOCAL = NOTES.add({"02-local.Rmd": CHAPTER})
+
+
+def test_an_rmd_chapter_is_read_as_its_book_shows_it(shared):
+    made = shared.cards(N02_LOCAL)
     text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
     by_front = {c["front"]: c["back"] for c in made}
     assert by_front.get("Local averaging › Window width", "").startswith("The window width is"), by_front
@@ -54,18 +62,28 @@ def test_an_rmd_chapter_is_read_as_its_book_shows_it(tmp_path):
     assert "\\@ref" not in text and "`r " not in text and "(\\#" not in text, text
 
 
-def test_a_quarto_statement_box_of_prose_is_a_card_when_sections_are_off(tmp_path):
-    note = ("# Smoothers\n\n## Bias\n\n::: {#thm-bias name=\"Bias of a local average\"}\n"
-            "Where the regression function curves, a local average is biased toward the window's mean.\n:::\n")
-    made = cards_of(tmp_path, {"bias.qmd": note})
+BIAS = NOTES.add({
+    "bias.qmd": (
+        "# Smoothers\n\n## Bias\n\n::: {#thm-bias name=\"Bias of a local average\"}\n"
+        "Where the regression function curves, a local average is biased toward the window's mean.\n:::\n")
+})
+
+
+def test_a_quarto_statement_box_of_prose_is_a_card_when_sections_are_off(shared):
+    made = shared.cards(BIAS)
     assert {c["front"]: c["back"] for c in made}.get("Smoothers › Bias › Bias of a local average", "").startswith(
         "Where the regression function curves"), made
 
 
-def test_quarto_labels_are_left_as_quarto_writes_them(tmp_path):
+W = NOTES.add({
+    "w.qmd": (
+        "# Smoothers\n\n## Windows {#sec-windows}\n\n::: {.callout-note}\nA wider window lowers the variance "
+        "of each average and raises its bias.\n:::\n\nSee @sec-windows.\n")
+})
+
+
+def test_quarto_labels_are_left_as_quarto_writes_them(shared):
     """A Quarto page holds `{#sec-…}` ids and `::: {.callout-note}` divs of its own: bookdown's reading leaves
     them be (the section's title shows without its label, the callout is a callout)."""
-    note = ("# Smoothers\n\n## Windows {#sec-windows}\n\n::: {.callout-note}\nA wider window lowers the variance "
-            "of each average and raises its bias.\n:::\n\nSee @sec-windows.\n")
-    text = "\n".join(c["front"] + "\n" + c["back"] for c in cards_of(tmp_path, {"w.qmd": note}))
+    text = "\n".join(c["front"] + "\n" + c["back"] for c in shared.cards(W))
     assert "wider window lowers the variance" in text and "sec-sec" not in text and "{#" not in text, text

@@ -3,9 +3,10 @@ with those plugins on. Notes written to tmp_path, read through the CLI."""
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import new_wiki, run
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -45,12 +46,22 @@ dendrogram cut ^a1b2c3
 """
 
 
-def cards_of(tmp_path, notes: dict[str, str]) -> list[dict]:
-    return json.loads(run(new_wiki(tmp_path, notes, CONFIG), "cards", "--json", ok=True).output)
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
 
 
-def test_dataview_fields_queries_and_admonitions_read_as_obsidian_shows_them(tmp_path):
-    made = cards_of(tmp_path, {"Agglomerative clustering.md": NOTE, "Linkages.excalidraw.md": DRAWING})
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+AGGLOMERATIVE_CLUSTERING = NOTES.add({
+    "Agglomerative clustering.md": NOTE,
+    "Linkages.excalidraw.md": DRAWING
+})
+
+
+def test_dataview_fields_queries_and_admonitions_read_as_obsidian_shows_them(shared):
+    made = shared.cards(AGGLOMERATIVE_CLUSTERING)
     text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
     assert "merges the two closest clusters" in text and "quadratic memory" not in text, text  # (fields: metadata)
     assert "::" not in text and "dv.pages" not in text and "this.file" not in text and "<%" not in text, text

@@ -4,9 +4,10 @@ are callouts, heading helpers and link options never show, an `:include` embed s
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import new_wiki, run
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -26,12 +27,19 @@ See [the regularisation page](regularisation.md ':ignore') and ![masks](masks.pn
 """
 
 
-def cards_of(tmp_path, notes: dict[str, str]) -> list[dict]:
-    return json.loads(run(new_wiki(tmp_path, notes, CONFIG), "cards", "--json", ok=True).output)
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
 
 
-def test_a_docsify_page_reads_as_docsify_shows_it(tmp_path):
-    made = cards_of(tmp_path, {"docs/dropout.md": PAGE})
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+DROPOUT = NOTES.add({"docs/dropout.md": PAGE})
+
+
+def test_a_docsify_page_reads_as_docsify_shows_it(shared):
+    made = shared.cards(DROPOUT)
     text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
     for leak in (":id=", "?>", "!>", ":docsify", ":include", ":ignore", ":size", "drop.py"):
         assert leak not in text, (leak, text)
@@ -41,19 +49,29 @@ def test_a_docsify_page_reads_as_docsify_shows_it(tmp_path):
     assert "Dropout" in tip["front"].split("›")[0], tip
 
 
-def test_a_callout_that_is_all_title_is_its_text(tmp_path):
-    note = ("# Scaling\n\nStandardising puts every feature on zero mean and unit variance before training.\n\n"
-            "> [!warning] Never fit the scaler on the test set, or its statistics leak into training.\n\n"
-            "> [!tip] Pipelines\n> A pipeline refits the scaler inside each fold of cross-validation.\n")
-    made = cards_of(tmp_path, {"scaling.md": note})
+SCALING = NOTES.add({
+    "scaling.md": (
+        "# Scaling\n\nStandardising puts every feature on zero mean and unit variance before training.\n\n"
+        "> [!warning] Never fit the scaler on the test set, or its statistics leak into training.\n\n"
+        "> [!tip] Pipelines\n> A pipeline refits the scaler inside each fold of cross-validation.\n")
+})
+
+
+def test_a_callout_that_is_all_title_is_its_text(shared):
+    made = shared.cards(SCALING)
     assert any(c["back"].startswith("Never fit the scaler on the test set") for c in made), made
     assert any("refits the scaler inside each fold" in c["back"] for c in made), made
 
 
-def test_a_box_of_several_lines_keeps_every_line(tmp_path):
+UP = NOTES.add({
+    "docs/up.md": (
+        "# Upsampling\n\nTransposed convolutions with a stride that does not divide the kernel overlap unevenly.\n\n"
+        "!> Uneven overlap paints a checkerboard pattern into generated images.\n"
+        "Resizing first and then convolving avoids it.\n")
+})
+
+
+def test_a_box_of_several_lines_keeps_every_line(shared):
     """`?> ` over a paragraph of several lines: read as a callout, its first line was taken for a title and lost."""
-    note = ("# Upsampling\n\nTransposed convolutions with a stride that does not divide the kernel overlap unevenly.\n\n"
-            "!> Uneven overlap paints a checkerboard pattern into generated images.\n"
-            "Resizing first and then convolving avoids it.\n")
-    text = "\n".join(c["front"] + "\n" + c["back"] for c in cards_of(tmp_path, {"docs/up.md": note}))
+    text = "\n".join(c["front"] + "\n" + c["back"] for c in shared.cards(UP))
     assert "checkerboard pattern" in text and "Resizing first" in text and "!>" not in text, text

@@ -6,7 +6,9 @@ read back through the CLI as a learner meets the cards."""
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -35,14 +37,21 @@ $$
 """
 
 
-def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
 
 
-def test_a_paragraph_broken_off_on_and_before_a_list_is_asked_as_a_sentence(tmp_path):
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+BOOSTING = NOTES.add({"boosting.md": LIST_NOTE})
+
+
+def test_a_paragraph_broken_off_on_and_before_a_list_is_asked_as_a_sentence(shared):
     """The heading's card ends its back at the conjunction, as a sentence; no back ends on "and"; each item's card
     shows the whole paragraph its item goes on from."""
-    made = _cards(tmp_path, {"boosting.md": LIST_NOTE})
+    made = shared.backs_by_front(BOOSTING)
     assert not [b for b in made.values() if b.rstrip().endswith((" and", ", and"))], made
     assert "Each round fits the residuals of the ensemble so far, the training loss keeps falling toward zero → " \
            "the ensemble memorises the noise." in made.values(), made
@@ -50,9 +59,12 @@ def test_a_paragraph_broken_off_on_and_before_a_list_is_asked_as_a_sentence(tmp_
     assert item_cards and "the ensemble memorises the noise, and" in item_cards[0], made
 
 
-def test_a_formula_introduction_broken_off_on_and_ends_on_what_is_asked(tmp_path):
+VALUES = NOTES.add({"values.md": FORMULA_NOTE})
+
+
+def test_a_formula_introduction_broken_off_on_and_ends_on_what_is_asked(shared):
     """"where $h = …$ and" over $V^\\pi(s) = …$: the front goes on with the formula's left side."""
-    made = _cards(tmp_path, {"values.md": FORMULA_NOTE})
+    made = shared.backs_by_front(VALUES)
     fronts = [f for f, b in made.items() if "\\mathbb{E}_\\pi" in b]
     assert fronts and fronts[0].endswith("and $V^\\pi(s) =$ …"), made
     assert not [f for f in made if f.rstrip().endswith(" and")], made
@@ -78,47 +90,65 @@ its n-gram vectors:
 """
 
 
-def test_a_titled_toggle_names_the_cards_of_its_text(tmp_path):
+EMBEDDINGS = NOTES.add({"embeddings.md": TOGGLE_NOTE})
+
+
+def test_a_titled_toggle_names_the_cards_of_its_text(shared):
     """A list item that is only a name, its text indented under it after a blank line (a Notion toggle): the cards
     of that text are filed under the name, its fold hint left off; the list above is carded as before."""
-    made = _cards(tmp_path, {"embeddings.md": TOGGLE_NOTE})
+    made = shared.backs_by_front(EMBEDDINGS)
     formula = [f for f, b in made.items() if "z_g^\\top v_c$$" in b and b.startswith("$$")]
     assert formula and formula[0].startswith("Embeddings › Limitations › FastText\n\n"), made
     assert not [f for f in made if "toggle" in f], made
     assert any(b.startswith("Unknown words get no vector") for b in made.values()), made
 
 
-def test_an_outline_branch_after_a_blank_line_is_no_toggle(tmp_path):
+TREES = NOTES.add({
+    "trees.md": (
+        "# Trees\n\n## Splits\n\nA split picks the feature and threshold that most reduce the impurity of the "
+        "children.\n\n- Criteria\n\n    - Gini impurity is cheap to compute and is the default in most "
+        "libraries.\n    - Entropy grows a little slower near pure nodes and gives similar trees.\n")
+})
+
+
+def test_an_outline_branch_after_a_blank_line_is_no_toggle(shared):
     """A short item with only items nested under it after a blank line is an outline's branch, not a titled box:
     its items are not filed under it as a heading."""
-    note = ("# Trees\n\n## Splits\n\nA split picks the feature and threshold that most reduce the impurity of the "
-            "children.\n\n- Criteria\n\n    - Gini impurity is cheap to compute and is the default in most "
-            "libraries.\n    - Entropy grows a little slower near pure nodes and gives similar trees.\n")
-    made = _cards(tmp_path, {"trees.md": note})
+    made = shared.backs_by_front(TREES)
     assert not [f for f in made if "› Criteria" in f], made
 
 
-def test_an_item_with_numbers_worked_out_in_brackets_keeps_its_rule(tmp_path):
+HEADS = NOTES.add({
+    "heads.md": (
+        "# Boosting\n\n## Heads\n$$\nH = \\text{Concat}(h_1, \\dots, h_k) W\n$$\n\n"
+        "- every head works in $d_h = d / k$ dimensions (for example 768 / 12 = 64)\n"
+        "- so the whole layer costs about the same as a single wide head\n"
+        "- why: one head averages the values once per position, so several heads can follow different relations "
+        "at once.\n")
+})
+
+
+def test_an_item_with_numbers_worked_out_in_brackets_keeps_its_rule(shared):
     """"- every head works in $d_h = d / k$ dimensions (for example 768 / 12 = 64)" over "- so the whole layer
     costs …": the rule is carded without its bracket, so the item that goes on from it keeps its premise."""
-    note = ("# Boosting\n\n## Heads\n$$\nH = \\text{Concat}(h_1, \\dots, h_k) W\n$$\n\n"
-            "- every head works in $d_h = d / k$ dimensions (for example 768 / 12 = 64)\n"
-            "- so the whole layer costs about the same as a single wide head\n"
-            "- why: one head averages the values once per position, so several heads can follow different relations "
-            "at once.\n")
-    made = _cards(tmp_path, {"heads.md": note})
+    made = shared.backs_by_front(HEADS)
     assert "every head works in $d_h = d / k$ dimensions" in made.values(), made
     goes_on = [f for f, b in made.items() if b.startswith("so the whole layer")]
     assert goes_on and "- every head works in $d_h = d / k$ dimensions\n" in goes_on[0], made
 
 
-def test_a_sums_bracket_is_no_aside_to_leave_out(tmp_path):
+HEADS_2 = NOTES.add({
+    "heads.md": (
+        "# Boosting\n\n## Heads\n$$\nH = \\text{Concat}(h_1, \\dots, h_k) W\n$$\n\n"
+        "- every head works in $d_h = d / k$ dimensions, a fraction of the model width\n"
+        "- a head's score scale grows with its width. (2.5 + 1.5)² = 16, so scores are divided by the root\n"
+        "- why: one head averages the values once per position, so several heads can follow different relations "
+        "at once.\n")
+})
+
+
+def test_a_sums_bracket_is_no_aside_to_leave_out(shared):
     """"(2.5 + 1.5)² = 16" is a sum worked out, not an aside: the item is not carded with its bracket cut away
     ("… width.² = 16")."""
-    note = ("# Boosting\n\n## Heads\n$$\nH = \\text{Concat}(h_1, \\dots, h_k) W\n$$\n\n"
-            "- every head works in $d_h = d / k$ dimensions, a fraction of the model width\n"
-            "- a head's score scale grows with its width. (2.5 + 1.5)² = 16, so scores are divided by the root\n"
-            "- why: one head averages the values once per position, so several heads can follow different relations "
-            "at once.\n")
-    made = _cards(tmp_path, {"heads.md": note})
+    made = shared.backs_by_front(HEADS_2)
     assert not [t for t in list(made) + list(made.values()) if ".² = 16" in t or "width.²" in t], made

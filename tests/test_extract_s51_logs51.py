@@ -6,13 +6,11 @@ back through the CLI."""
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
-
-
-def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
 
 
 def _text(made: dict[str, str]) -> str:
@@ -31,10 +29,21 @@ One row a paper, oldest first.
 """
 
 
-def test_a_log_row_is_asked_by_its_paper_not_its_day(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+LOG = NOTES.add({"log.md": READING_LOG})
+
+
+def test_a_log_row_is_asked_by_its_paper_not_its_day(shared):
     """A reading log's table row keyed by the day: asked by the paper (without the writer's mark), the takeaway on the
     back; a row whose takeaway is one word ("skimmed") is no card."""
-    made = _cards(tmp_path, {"log.md": READING_LOG})
+    made = shared.backs_by_front(LOG)
     text = _text(made)
     assert "Apr 3" not in text and "Apr 9" not in text and "Apr 14" not in text, made
     adam = [front for front in made if "*Adam*" in front]
@@ -54,9 +63,12 @@ Ask at the reading group — does the same argument hold for DropConnect? (Same 
 """
 
 
-def test_a_question_to_ask_someone_is_off_the_back(tmp_path):
+DROPOUT = NOTES.add({"dropout.md": ASK_LATER})
+
+
+def test_a_question_to_ask_someone_is_off_the_back(shared):
     """A last paragraph led by the errand of asking ("Ask at the reading group — …?") is the writer's question, not the answer."""
-    made = _cards(tmp_path, {"dropout.md": ASK_LATER})
+    made = shared.backs_by_front(DROPOUT)
     text = _text(made)
     assert "expected activation" in text, made
     assert "reading group" not in text and "DropConnect" not in text, made
@@ -78,19 +90,30 @@ Gradient descent moves the parameters a small step against the gradient of the l
 """
 
 
-def test_a_course_hub_blurb_makes_no_card(tmp_path):
+HUB_2 = NOTES.add({
+    "hub.md": HUB,
+    "gd.md": GD
+})
+
+
+def test_a_course_hub_blurb_makes_no_card(shared):
     """The hub's lines about the course (its term, its lecture days, which source wins) say nothing of the subject."""
-    made = _cards(tmp_path, {"hub.md": HUB, "gd.md": GD})
+    made = shared.backs_by_front(HUB_2)
     text = _text(made)
     assert "against the gradient" in text, made
     assert "semester" not in text and "Mon/Wed" not in text and "trust the book" not in text, made
 
 
-def test_a_subject_sentence_about_classes_that_differ_stays(tmp_path):
+IMB = NOTES.add({
+    "imb.md": (
+        "# Class imbalance\n\n## Reweighting\n\nWhere the class frequencies differ a lot, weighting each example "
+        "by the inverse frequency of its class keeps the rare class from being ignored by the loss.\n")
+})
+
+
+def test_a_subject_sentence_about_classes_that_differ_stays(shared):
     """A sentence of the subject that uses the same words ("where the classes differ", "lectures") stays."""
-    note = ("# Class imbalance\n\n## Reweighting\n\nWhere the class frequencies differ a lot, weighting each example "
-            "by the inverse frequency of its class keeps the rare class from being ignored by the loss.\n")
-    made = _cards(tmp_path, {"imb.md": note})
+    made = shared.backs_by_front(IMB)
     assert "inverse frequency" in _text(made), made
 
 
@@ -109,10 +132,13 @@ its gradients informative for the generator.
 """
 
 
-def test_a_logs_blurb_and_the_writers_slip_make_no_card(tmp_path):
+JOURNAL = NOTES.add({"journal.md": LAB_LOG})
+
+
+def test_a_logs_blurb_and_the_writers_slip_make_no_card(shared):
     """A log's line on its own order and its mark's legend say nothing of the subject, nor does "The culprit was …" of
     a day's bug; a lesson an entry states is still carded."""
-    made = _cards(tmp_path, {"journal.md": LAB_LOG})
+    made = shared.backs_by_front(JOURNAL)
     text = _text(made)
     assert "Oldest entries first" not in text and "diverged" not in text, made
     assert "culprit" not in text, made
@@ -132,9 +158,12 @@ tags: [daily]
 """
 
 
-def test_a_days_coursework_line_and_card_count_make_no_card(tmp_path):
+N2024_06_07 = NOTES.add({"daily/2024-06-07.md": DAY_NOTE})
+
+
+def test_a_days_coursework_line_and_card_count_make_no_card(shared):
     """A day's note: the writer's coursework line (their run's numbers) and their count of reviewed cards are no card."""
-    made = _cards(tmp_path, {"daily/2024-06-07.md": DAY_NOTE})
+    made = shared.backs_by_front(N2024_06_07)
     text = _text(made)
     assert "0.31" not in text and "52 cards" not in text, made
 
@@ -159,10 +188,16 @@ A vision transformer cuts the image into fixed-size patches and feeds their line
 """
 
 
-def test_a_hubs_blurb_and_link_lists_make_no_card(tmp_path):
+INDEX = NOTES.add({
+    "index.md": MAP,
+    "vit.md": VIT
+})
+
+
+def test_a_hubs_blurb_and_link_lists_make_no_card(shared):
     """A hub's line that names it a short pass and points at its subpages, and its line of links under a label, are
     no card; a list of names that are links stays, and so does the subpage's fact."""
-    made = _cards(tmp_path, {"index.md": MAP, "vit.md": VIT})
+    made = shared.backs_by_front(INDEX)
     text = _text(made)
     assert "fixed-size patches" in text, made
     assert "just enough" not in text and "subpages" not in text and "Favourites" not in text, made

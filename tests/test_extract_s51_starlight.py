@@ -4,9 +4,10 @@ the CLI."""
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import new_wiki, run
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -29,8 +30,19 @@ Srivastava and colleagues described dropout as training an ensemble of thinned n
 """
 
 
-def test_asides_and_admonitions_are_callouts(tmp_path):
-    made = json.loads(run(new_wiki(tmp_path, {"dropout.mdx": PAGE}, CONFIG), "cards", "--json", ok=True).output)
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+DROPOUT = NOTES.add({"dropout.mdx": PAGE})
+
+
+def test_asides_and_admonitions_are_callouts(shared):
+    made = shared.cards(DROPOUT)
     caution = next(c for c in made if "shifts the statistics" in c["back"])
     assert caution["front"].endswith("Before batch norm") and "rescales the survivors" not in caution["back"], made
     assert any("no weight needs changing" in c["back"] and "Tip" in c["front"] for c in made), made

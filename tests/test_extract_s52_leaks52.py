@@ -4,9 +4,12 @@ CLI."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import DEFAULT_CONFIG, new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 
 DEFINING = 'name = "T"\ndefinitions = true\n[review]\ntimezone = "UTC"\n'  # (as `init` sets it for bold terms)
@@ -31,8 +34,19 @@ Here $K_h$ is a kernel scaled by the bandwidth $h$, which sets how far the avera
 """
 
 
-def test_a_labelled_bare_equation_is_shown_whole_on_a_remark_front(tmp_path):
-    made = cards_of(tmp_path, {"03-smoothing.Rmd": SMOOTHING})
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+N03_SMOOTHING = NOTES.add({"03-smoothing.Rmd": SMOOTHING})
+
+
+def test_a_labelled_bare_equation_is_shown_whole_on_a_remark_front(shared):
+    made = shared.cards(N03_SMOOTHING)
     remark = next(c for c in made if "how far the averaging" in c["back"])
     assert remark["front"].rstrip().endswith("\\end{equation}$$"), remark["front"]
     for card in made:
@@ -41,12 +55,17 @@ def test_a_labelled_bare_equation_is_shown_whole_on_a_remark_front(tmp_path):
             assert "(\\#eq" not in side, side
 
 
-def test_a_remark_two_blank_lines_under_its_formula_is_still_its_remark(tmp_path):
-    note = ("# Smoothing\n\n## Bandwidth\n\nThe bandwidth trades the two errors:\n$$\n"
-            "\\operatorname{MSE}(h) = \\operatorname{bias}^2(h) + \\operatorname{var}(h)\n$$\n\n\n"
-            "Small for a moderate $h$ (neither term dominates) and flat near its minimum. It looks hard to locate, but "
-            "for a Gaussian kernel there is a rule of thumb:\n")
-    made = cards_of(tmp_path, {"bandwidth.qmd": note})
+BANDWIDTH = NOTES.add({
+    "bandwidth.qmd": (
+        "# Smoothing\n\n## Bandwidth\n\nThe bandwidth trades the two errors:\n$$\n"
+        "\\operatorname{MSE}(h) = \\operatorname{bias}^2(h) + \\operatorname{var}(h)\n$$\n\n\n"
+        "Small for a moderate $h$ (neither term dominates) and flat near its minimum. It looks hard to locate, but "
+        "for a Gaussian kernel there is a rule of thumb:\n")
+})
+
+
+def test_a_remark_two_blank_lines_under_its_formula_is_still_its_remark(shared):
+    made = shared.cards(BANDWIDTH)
     remark = next((c for c in made if "flat near its minimum" in c["back"]), None)
     assert remark is not None and "\\operatorname{MSE}" in remark["front"], made
 
@@ -103,28 +122,41 @@ A high $T$ flattens the distribution towards uniform; a low $T$ sharpens it towa
 """
 
 
-def test_a_formula_the_writer_carded_is_not_asked_again_by_an_automatic_card(tmp_path):
-    made = cards_of(tmp_path, {"Softmax temperature.md": SOFTMAX})
+SOFTMAX_TEMPERATURE = NOTES.add({"Softmax temperature.md": SOFTMAX})
+
+
+def test_a_formula_the_writer_carded_is_not_asked_again_by_an_automatic_card(shared):
+    made = shared.cards(SOFTMAX_TEMPERATURE)
     asking = [c for c in made if "\\exp(z_i" in c["back"]]
     assert [c["front"] for c in asking] == ["Tempered softmax"], made
     assert any("flattens the distribution" in c["front"] + c["back"] for c in made), made
 
 
-def test_a_bold_term_that_opens_a_wrapped_line_mid_sentence_is_not_defined_by_the_rest(tmp_path):
-    note = ("# Naive Bayes\n\n## The model\n\n"
-            "**Gaussian naive Bayes** models each feature within a class as a normal density with its own mean and a\n"
-            "**per-class variance**: $x_j \\mid y = c \\sim N(\\mu_{jc}, \\sigma^2_{jc})$.\n")
-    made = cards_of(tmp_path, {"nb.md": note}, DEFINING)
+NB = NOTES.add({
+    "nb.md": (
+        "# Naive Bayes\n\n## The model\n\n"
+        "**Gaussian naive Bayes** models each feature within a class as a normal density with its own mean and a\n"
+        "**per-class variance**: $x_j \\mid y = c \\sim N(\\mu_{jc}, \\sigma^2_{jc})$.\n")
+}, config=DEFINING)
+
+
+def test_a_bold_term_that_opens_a_wrapped_line_mid_sentence_is_not_defined_by_the_rest(shared):
+    made = shared.cards(NB)
     assert not any("Define: per-class variance" in c["front"] for c in made), made
     assert any("Gaussian naive Bayes" in c["front"] + c["back"] and "N(\\mu_{jc}" in c["front"] + c["back"]
                for c in made), made
 
 
-def test_a_term_that_is_a_kind_only_under_a_condition_is_asked_when(tmp_path):
-    note = ("# Ranking metrics\n\n## Hits\n\n### Counting a hit\n\n"
-            "A recommendation is a hit if the held-out item appears among its top $k$ candidates. "
-            "Hit rate averages this over all users.\n\n## Other\n\nMore text here about nothing in particular.\n")
-    made = cards_of(tmp_path, {"ranking.md": note})
+RANKING = NOTES.add({
+    "ranking.md": (
+        "# Ranking metrics\n\n## Hits\n\n### Counting a hit\n\n"
+        "A recommendation is a hit if the held-out item appears among its top $k$ candidates. "
+        "Hit rate averages this over all users.\n\n## Other\n\nMore text here about nothing in particular.\n")
+})
+
+
+def test_a_term_that_is_a_kind_only_under_a_condition_is_asked_when(shared):
+    made = shared.cards(RANKING)
     card = next(c for c in made if "held-out item" in c["back"])
     assert card["front"].endswith("When is a recommendation a hit?"), card["front"]
 
@@ -154,17 +186,25 @@ N4KAkARALgngDgUwgLgAQQQDwMYEMA2AlgCYBOuA7hADTgQBuCpAzoQPYB2KqATLZMzYBXUtiRoIACyh
 """
 
 
-def test_an_excalidraw_drawing_whose_words_state_things_is_read_for_them(tmp_path):
-    made = cards_of(tmp_path, {"Maximum margin.excalidraw.md": SKETCH})
+MAXIMUM_MARGIN_EXCALIDRAW = NOTES.add({"Maximum margin.excalidraw.md": SKETCH})
+
+
+def test_an_excalidraw_drawing_whose_words_state_things_is_read_for_them(shared):
+    made = shared.cards(MAXIMUM_MARGIN_EXCALIDRAW)
     text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
     assert "nearest point" in text and "sit on the margin" in text, text
     assert "EXCALIDRAW" not in text and "^el" not in text and "N4KA" not in text and "Text Elements" not in text
     assert all(c["front"].startswith("Maximum margin") and ".excalidraw" not in c["front"] for c in made), made
 
 
-def test_docsifys_older_braced_heading_helper_is_off_the_heading(tmp_path):
-    page = ("# Pooling :id=pooling\n\n## Sizes by hand {docsify-ignore}\n\n"
-            "A $2\\times2$ max pool with stride 2 halves each spatial side and keeps the channel count.\n")
-    made = cards_of(tmp_path, {"docs/pooling.md": page}, 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n')
+POOLING = NOTES.add({
+    "docs/pooling.md": (
+        "# Pooling :id=pooling\n\n## Sizes by hand {docsify-ignore}\n\n"
+        "A $2\\times2$ max pool with stride 2 halves each spatial side and keeps the channel count.\n")
+}, config='name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n')
+
+
+def test_docsifys_older_braced_heading_helper_is_off_the_heading(shared):
+    made = shared.cards(POOLING)
     card = next(c for c in made if "halves each spatial side" in c["back"])
     assert "docsify" not in card["front"] and "Sizes by hand" in card["front"], card

@@ -5,80 +5,116 @@ holds it. Notes written to tmp_path, read back through the CLI."""
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
 
-def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
 
 
-def test_a_step_like_label_beside_a_defined_term_gets_its_own_card(tmp_path):
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+AVERAGING = NOTES.add({
+    "averaging.md": (
+        "# Weight averaging\n\n## Ingredients\n\n"
+        "- **Keeping a shadow copy of every weight tensor:** a second set of parameters that trails the trained "
+        "ones and is used only for evaluation.\n"
+        "- **Decay**: a factor close to one that sets how slowly the shadow copy follows the trained weights.\n")
+})
+
+
+def test_a_step_like_label_beside_a_defined_term_gets_its_own_card(shared):
     """"**Keeping a copy of the weights …:**" reads as a step, not a term: beside "**Decay**: …", a definition card,
     it was on no card; now it is asked by its label."""
-    note = ("# Weight averaging\n\n## Ingredients\n\n"
-            "- **Keeping a shadow copy of every weight tensor:** a second set of parameters that trails the trained "
-            "ones and is used only for evaluation.\n"
-            "- **Decay**: a factor close to one that sets how slowly the shadow copy follows the trained weights.\n")
-    made = _cards(tmp_path, {"averaging.md": note})
+    made = shared.backs_by_front(AVERAGING)
     assert any("Decay" in front for front in made), made
     asked = [front for front, back in made.items() if "trails the trained ones" in back]
     assert asked and "Keeping a shadow copy of every weight tensor" in asked[0], made
 
 
-def test_a_labelled_value_beside_a_defined_term_gets_its_own_card(tmp_path):
+SCHEDULES = NOTES.add({
+    "schedules.md": (
+        "# Schedules\n\n## Linear warmup\n\n"
+        "- **Peak rate**: the largest learning rate the schedule reaches, right after the warmup ends.\n"
+        "- **Warmup length**: 500 steps\n")
+})
+
+
+def test_a_labelled_value_beside_a_defined_term_gets_its_own_card(shared):
     """"**Warmup length**: 500 steps" is a value, not a definition; its sibling is one: the value is asked by its
     label."""
-    note = ("# Schedules\n\n## Linear warmup\n\n"
-            "- **Peak rate**: the largest learning rate the schedule reaches, right after the warmup ends.\n"
-            "- **Warmup length**: 500 steps\n")
-    made = _cards(tmp_path, {"schedules.md": note})
+    made = shared.backs_by_front(SCHEDULES)
     assert any("Peak rate" in front for front in made), made
     assert any(front.endswith("Warmup length") and "500 steps" in back for front, back in made.items()), made
 
 
-def test_a_list_of_definitions_only_keeps_its_cards(tmp_path):
+REGULARISERS = NOTES.add({
+    "regularisers.md": (
+        "# Regularisers\n\n## Kinds\n\n"
+        "- **Weight decay**: a penalty on the squared size of the weights, added to the loss.\n"
+        "- **Dropout**: a layer that zeroes a random share of its inputs at every training step.\n")
+})
+
+
+def test_a_list_of_definitions_only_keeps_its_cards(shared):
     """Every item read as a definition: one card each, and no other card of them."""
-    note = ("# Regularisers\n\n## Kinds\n\n"
-            "- **Weight decay**: a penalty on the squared size of the weights, added to the loss.\n"
-            "- **Dropout**: a layer that zeroes a random share of its inputs at every training step.\n")
-    made = _cards(tmp_path, {"regularisers.md": note})
+    made = shared.backs_by_front(REGULARISERS)
     assert len(made) == 2, made
     assert all("Define:" in front for front in made), made
 
 
-def test_a_worked_examples_values_stay_off_cards(tmp_path):
+SQUARED = NOTES.add({
+    "squared.md": (
+        "# Squared error\n\n## Worked example\n\n"
+        "- **Residual**: the gap between the target and what the model predicted for one sample.\n"
+        "- **Loss**: $(2 - 1.5)^2 = 0.25$\n")
+})
+
+
+def test_a_worked_examples_values_stay_off_cards(shared):
     """In a worked example, "**Loss**: $2 - 1.5 = 0.5$" beside a defined term is the example's arithmetic: no card."""
-    note = ("# Squared error\n\n## Worked example\n\n"
-            "- **Residual**: the gap between the target and what the model predicted for one sample.\n"
-            "- **Loss**: $(2 - 1.5)^2 = 0.25$\n")
-    made = _cards(tmp_path, {"squared.md": note})
+    made = shared.backs_by_front(SQUARED)
     assert not any("0.25" in back for back in made.values()), made
 
 
-def test_a_note_beside_a_defined_term_is_asked_under_the_heading(tmp_path):
+LAYERNORM = NOTES.add({
+    "layernorm.md": (
+        "# Layer norm\n\n## Parameters\n\n"
+        "- **Bias**: a learnable offset added once the activations are normalised.\n"
+        "- **Note**: the statistics come from the features of one sample, never from the batch.\n")
+})
+
+
+def test_a_note_beside_a_defined_term_is_asked_under_the_heading(shared):
     """"**Note**: …" labels a remark, not a term: beside a carded definition it was on no card; now its text is a
     card of the heading path (not "… › Note", which asks nothing)."""
-    note = ("# Layer norm\n\n## Parameters\n\n"
-            "- **Bias**: a learnable offset added once the activations are normalised.\n"
-            "- **Note**: the statistics come from the features of one sample, never from the batch.\n")
-    made = _cards(tmp_path, {"layernorm.md": note})
+    made = shared.backs_by_front(LAYERNORM)
     asked = [front for front, back in made.items() if "never from the batch" in back]
     assert asked and not asked[0].endswith("Note"), made
 
 
-def test_the_items_beside_a_list_items_formula_card_are_asked_by_their_labels(tmp_path):
+DUALITY = NOTES.add({
+    "duality.md": (
+        "# Lagrange duality\n\n## Optimality conditions\n\n"
+        "$(x, \\lambda)$ satisfy the **first-order** conditions if:\n\n"
+        "1. **Feasible point**: $g(x) \\le 0$, $h(x) = 0$.\n"
+        "2. **Signed multiplier**: $\\lambda \\ge 0$.\n"
+        "3. **Matched slack**: $\\lambda g(x) = 0$ for every constraint.\n"
+        "4. **Zero gradient**:\n$$\n\\nabla f(x) + \\lambda \\nabla g(x) = 0. \\tag{2.1}\n$$\n\n"
+        "Memory aid from the tutor: \"feasible, signed, matched, flat\".\n")
+})
+
+
+def test_the_items_beside_a_list_items_formula_card_are_asked_by_their_labels(shared):
     """A numbered list of conditions whose last item holds a display formula: that formula is a card, and an item
     of two inline formulas was on no card; now it is asked by its label under the heading path."""
-    note = ("# Lagrange duality\n\n## Optimality conditions\n\n"
-            "$(x, \\lambda)$ satisfy the **first-order** conditions if:\n\n"
-            "1. **Feasible point**: $g(x) \\le 0$, $h(x) = 0$.\n"
-            "2. **Signed multiplier**: $\\lambda \\ge 0$.\n"
-            "3. **Matched slack**: $\\lambda g(x) = 0$ for every constraint.\n"
-            "4. **Zero gradient**:\n$$\n\\nabla f(x) + \\lambda \\nabla g(x) = 0. \\tag{2.1}\n$$\n\n"
-            "Memory aid from the tutor: \"feasible, signed, matched, flat\".\n")
-    made = _cards(tmp_path, {"duality.md": note})
+    made = shared.backs_by_front(DUALITY)
     assert any("\\nabla f(x)" in back for back in made.values()), made
     asked = [front for front, back in made.items() if "h(x) = 0" in back]
     assert asked and asked[0].endswith("Feasible point"), made

@@ -4,9 +4,12 @@ through the CLI."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
-from conftest import backs_by_front, new_wiki, run
+from conftest import backs_by_front, new_wiki
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -26,39 +29,68 @@ def _text(made: dict[str, str]) -> str:
     return "\n".join(made) + "\n" + "\n".join(made.values())
 
 
-def test_a_lecture_folders_readme_linked_from_the_index_is_a_note(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+README = NOTES.add({
+    "README.md": "# Course notes\n\n- [Lecture 3](lec3/)\n",
+    "lec3/README.md": LECTURE
+}, alone=True)
+
+
+def test_a_lecture_folders_readme_linked_from_the_index_is_a_note(shared):
     """GitHub shows `lec3/README.md` as the folder's page; the repository's index links it: its text makes cards."""
-    made = _text(_made(tmp_path, {"README.md": "# Course notes\n\n- [Lecture 3](lec3/)\n",
-                                  "lec3/README.md": LECTURE}))
+    made = _text(shared.backs_by_front(README))
     assert "encodes smoothness" in made
 
 
-def test_a_linked_folder_that_is_a_package_keeps_its_readme_about_itself(tmp_path):
+README_2 = NOTES.add({
+    "README.md": "# Course notes\n\n- [Lecture 3](lec3/)\n- [code](./tools/README.md)\n",
+    "tools/pyproject.toml": "[project]\nname = 'x'\n",
+    "tools/README.md": LECTURE.replace("smoothness", "roughness"),
+    "lec3/README.md": LECTURE
+}, alone=True)
+
+
+def test_a_linked_folder_that_is_a_package_keeps_its_readme_about_itself(shared):
     """A linked folder with a `pyproject.toml` is software: its README stays the package's (no card)."""
-    made = _text(_made(tmp_path, {"README.md": "# Course notes\n\n- [Lecture 3](lec3/)\n- [code](./tools/README.md)\n",
-                                  "tools/pyproject.toml": "[project]\nname = 'x'\n",
-                                  "tools/README.md": LECTURE.replace("smoothness", "roughness"),
-                                  "lec3/README.md": LECTURE}))
+    made = _text(shared.backs_by_front(README_2))
     assert "encodes smoothness" in made
     assert "roughness" not in made
 
 
-def test_an_unlinked_folders_readme_makes_no_card(tmp_path):
-    made = _text(_made(tmp_path, {"README.md": "# Course notes\n\nSee the folders.\n", "lec3/README.md": LECTURE,
-                                  "other.md": "# Other\n\nBagging averages models fit on bootstrap samples.\n"}))
+README_3 = NOTES.add({
+    "README.md": "# Course notes\n\nSee the folders.\n",
+    "lec3/README.md": LECTURE,
+    "other.md": "# Other\n\nBagging averages models fit on bootstrap samples.\n"
+}, alone=True)
+
+
+def test_an_unlinked_folders_readme_makes_no_card(shared):
+    made = _text(shared.backs_by_front(README_3))
     assert "encodes smoothness" not in made
 
 
-def test_githubs_dollar_code_math_is_inline_math(tmp_path):
+GP = NOTES.add({"gp.md": LECTURE})
+
+
+def test_githubs_dollar_code_math_is_inline_math(shared):
     """`` $`k(x, x')`$ `` is GitHub's inline math: the card shows `$k(x, x')$`, never the backticks."""
-    made = _text(_made(tmp_path, {"gp.md": LECTURE}))
+    made = _text(shared.backs_by_front(GP))
     assert "$k(x, x')$" in made
     assert "$`" not in made
 
 
-def test_emoji_shortcodes_show_as_github_shows_them(tmp_path):
-    page = "# Priors\n\n## Flat priors\n\n:warning: A flat prior is not invariant under reparameterisation.\n"
-    made = _text(_made(tmp_path, {"priors.md": page}))
+PRIORS = NOTES.add({"priors.md": "# Priors\n\n## Flat priors\n\n:warning: A flat prior is not invariant under reparameterisation.\n"})
+
+
+def test_emoji_shortcodes_show_as_github_shows_them(shared):
+    made = _text(shared.backs_by_front(PRIORS))
     assert "⚠️ A flat prior" in made
     assert ":warning:" not in made
 
@@ -131,10 +163,13 @@ ZOTERO_NOTE = (
     "%% end annotations %%\n")
 
 
-def test_a_zotero_literature_note_keeps_each_highlight_and_shows_no_zotero_furniture(tmp_path):
+HE2020MOCO = NOTES.add({"literature/@he2020moco.md": ZOTERO_NOTE})
+
+
+def test_a_zotero_literature_note_keeps_each_highlight_and_shows_no_zotero_furniture(shared):
     """Two highlights of one paper are two cards, told apart by their page; the record callout, the PDF links, the
     import stamp and the comment's label show on no card."""
-    made = _made(tmp_path, {"literature/@he2020moco.md": ZOTERO_NOTE})
+    made = shared.backs_by_front(HE2020MOCO)
     text = _text(made)
     assert "decouples the dictionary size" in text
     momentum = [front for front, back in made.items() if "momentum-based moving average" in back]
@@ -144,9 +179,11 @@ def test_a_zotero_literature_note_keeps_each_highlight_and_shows_no_zotero_furni
         assert furniture not in text
 
 
-def test_cards_json_of_a_hexo_post_is_clean(tmp_path):
-    cards = json.loads(run(new_wiki(tmp_path, {"source/_posts/boosting.md": HEXO_POST}, CONFIG), "cards", "--json",
-                           ok=True).output)
+BOOSTING = NOTES.add({"source/_posts/boosting.md": HEXO_POST})
+
+
+def test_cards_json_of_a_hexo_post_is_clean(shared):
+    cards = shared.cards(BOOSTING)
     assert cards and not [c for c in cards if "{%" in c["front"] + c["back"]]
 
 
@@ -165,16 +202,21 @@ def test_a_notebooks_open_in_colab_badge_is_no_card(tmp_path):
     assert "colab" not in text.lower() and "<a" not in text
 
 
-def test_a_callout_with_metadata_after_its_kind_is_a_callout(tmp_path):
+GRILL2020BYOL = NOTES.add({
+    "@grill2020byol.md": (
+        "# Bootstrap your own latent\n\n## Annotations\n\n"
+        "> [!quote|#5fb236] Highlight\n> the target network is a slow moving average of the online network\n"
+        "> [(p. 3)](zotero://open-pdf/library/items/A1?page=3&annotation=C3)\n\n"
+        "## Key ideas\n\n"
+        '- <mark class="hltr-yellow">the predictor is essential</mark> (Grill et al., 2020, p. 6) '
+        "([pdf](zotero://open-pdf/library/items/A1?page=6))\n")
+})
+
+
+def test_a_callout_with_metadata_after_its_kind_is_a_callout(shared):
     """`> [!quote|#5fb236] Highlight` (a template's colour, a theme's layout after `|`) is a callout of its kind: its
     line never shows, and a Zotero highlight's colour tags, `<mark …>`, and empty PDF links show nothing."""
-    note = ("# Bootstrap your own latent\n\n## Annotations\n\n"
-            "> [!quote|#5fb236] Highlight\n> the target network is a slow moving average of the online network\n"
-            "> [(p. 3)](zotero://open-pdf/library/items/A1?page=3&annotation=C3)\n\n"
-            "## Key ideas\n\n"
-            '- <mark class="hltr-yellow">the predictor is essential</mark> (Grill et al., 2020, p. 6) '
-            "([pdf](zotero://open-pdf/library/items/A1?page=6))\n")
-    text = _text(_made(tmp_path, {"@grill2020byol.md": note}))
+    text = _text(shared.backs_by_front(GRILL2020BYOL))
     assert "slow moving average" in text and "predictor is essential" in text
     for leak in ("[!quote", "#5fb236", "<mark", "()", "zotero"):
         assert leak not in text
@@ -194,10 +236,13 @@ SLIDEV_DECK = (
     "---\n\n# Multi-head attention\n\nSeveral heads attend to different subspaces of the same sequence in parallel.\n")
 
 
-def test_a_slidev_deck_shows_its_slides_words_and_presenter_notes_only(tmp_path):
+SLIDES = NOTES.add({"week4/slides.md": SLIDEV_DECK})
+
+
+def test_a_slidev_deck_shows_its_slides_words_and_presenter_notes_only(shared):
     """A slide's own settings (`layout: two-cols`), click steps, slots and components show nothing; the presenter's
     note at a slide's end is its explanation, on the slide's card."""
-    made = _made(tmp_path, {"week4/slides.md": SLIDEV_DECK})
+    made = shared.backs_by_front(SLIDES)
     text = _text(made)
     for leak in ("layout:", "text-sm", "v-click", "::right::", "<Arrow", "{1|2|all}", "{1|all}", "<div"):
         assert leak not in text
@@ -216,10 +261,13 @@ NEXTRA_PAGE = (
     "<Tip>Interpolate learned position embeddings when fine-tuning at a higher resolution.</Tip>\n")
 
 
-def test_nextra_callouts_and_tabs_and_mintlify_boxes_read_as_their_site_shows_them(tmp_path):
+VIT = NOTES.add({"pages/vit.mdx": NEXTRA_PAGE})
+
+
+def test_nextra_callouts_and_tabs_and_mintlify_boxes_read_as_their_site_shows_them(shared):
     """`<Callout type="warning">` is a warning callout, Mintlify's `<Tip>` a tip, and `<Tabs items={[…]}>` a tab
     set whose `<Tabs.Tab>`s are titled by the items in order."""
-    made = _made(tmp_path, {"pages/vit.mdx": NEXTRA_PAGE})
+    made = shared.backs_by_front(VIT)
     warned = [front for front, back in made.items() if "underfits" in back]
     assert warned and all("Warning" in front for front in warned)
     assert any("Sinusoidal" in front and "sines and cosines" in back for front, back in made.items())
@@ -248,17 +296,23 @@ DOWNLOADED_PAGE = (
     "Standardise the features first \\- otherwise the penalty hits features with small ranges hardest\\.\n")
 
 
-def test_a_docs_to_markdown_export_shows_none_of_the_converters_alerts(tmp_path):
-    made = _made(tmp_path, {"naive-bayes.md": GD2MD_PAGE})
+NAIVE_BAYES = NOTES.add({"naive-bayes.md": GD2MD_PAGE})
+
+
+def test_a_docs_to_markdown_export_shows_none_of_the_converters_alerts(shared):
+    made = shared.backs_by_front(NAIVE_BAYES)
     text = _text(made)
     assert "conditionally independent" in text
     for leak in ("gd2md", "gdcalert", "color: red", "alt_text", "image_tooltip", "Back to top"):
         assert leak not in text
 
 
-def test_a_google_docs_markdown_download_reads_its_escapes(tmp_path):
+RIDGE = NOTES.add({"ridge.md": DOWNLOADED_PAGE})
+
+
+def test_a_google_docs_markdown_download_reads_its_escapes(shared):
     """`\\(never exactly to zero\\)` in a Google Docs download is parentheses, not math; `\\.` is a full stop."""
-    text = _text(_made(tmp_path, {"ridge.md": DOWNLOADED_PAGE}))
+    text = _text(shared.backs_by_front(RIDGE))
     assert "(never exactly to zero)." in text
     assert "\\" not in text
 
@@ -277,10 +331,13 @@ REMNOTE_DOC = (
     "    - ask about data augmentation\n")
 
 
-def test_a_remnote_outline_makes_the_cards_its_author_wrote(tmp_path):
+REGULARISATION = NOTES.add({"Regularisation.md": REMNOTE_DOC})
+
+
+def test_a_remnote_outline_makes_the_cards_its_author_wrote(shared):
     """RemNote's `::`, `>>`, `<<`, `<>`, `>>>` and `{{cloze}}` rems are cards as RemNote makes them; `##tags` show
     nothing."""
-    made = _made(tmp_path, {"Regularisation.md": REMNOTE_DOC})
+    made = shared.backs_by_front(REGULARISATION)
     assert made["Weight decay"].startswith("shrinking every weight")
     assert made["Why does L1 give sparse weights?"].startswith("Its penalty has a corner")
     assert made["Elastic net"] == "a mix of the L1 and L2 penalties"
@@ -294,22 +351,33 @@ def test_a_remnote_outline_makes_the_cards_its_author_wrote(tmp_path):
         assert leak not in text
 
 
-def test_a_link_to_a_papers_note_named_by_its_citekey_is_a_link_not_a_citation(tmp_path):
+CONTRASTIVE = NOTES.add({
+    "synthesis/contrastive.md": (
+        "# Contrastive methods\n\n## Where the loss comes from\n\n"
+        "The InfoNCE loss reappears in [[@chen2020simclr]] with a temperature, and in [[@he2020moco|MoCo]] with "
+        "a queue of negatives.\n\n## Negatives\n\n| Method | Negatives |\n|---|---|\n"
+        "| [[@he2020moco]] | a queue of past keys |\n| [[@chen2020simclr]] | the other images of the batch |\n")
+})
+
+
+def test_a_link_to_a_papers_note_named_by_its_citekey_is_a_link_not_a_citation(shared):
     """`[[@chen2020simclr]]` links to the note the Zotero plugin named after the paper: it shows that name (it was read
     as a Pandoc citation `[@…]`, leaving "[]" on the card)."""
-    note = ("# Contrastive methods\n\n## Where the loss comes from\n\n"
-            "The InfoNCE loss reappears in [[@chen2020simclr]] with a temperature, and in [[@he2020moco|MoCo]] with "
-            "a queue of negatives.\n\n## Negatives\n\n| Method | Negatives |\n|---|---|\n"
-            "| [[@he2020moco]] | a queue of past keys |\n| [[@chen2020simclr]] | the other images of the batch |\n")
-    text = _text(_made(tmp_path, {"synthesis/contrastive.md": note}))
+    text = _text(shared.backs_by_front(CONTRASTIVE))
     assert "[[@chen2020simclr]] with a temperature" in text
     assert "[]" not in text
 
 
-def test_a_titles_aside_in_emphasis_leaves_no_markers_behind(tmp_path):
+NORMS = NOTES.add({
+    "norms.md": (
+        "# LayerNorm, RMSNorm *(draft)*\n\n## LayerNorm\n\nLayerNorm normalises each "
+        "example over its features, so it does not depend on the batch.\n")
+})
+
+
+def test_a_titles_aside_in_emphasis_leaves_no_markers_behind(shared):
     """"# LayerNorm, RMSNorm *(draft)*": the aside goes from the path, and so do the `*` around it."""
-    made = _made(tmp_path, {"norms.md": "# LayerNorm, RMSNorm *(draft)*\n\n## LayerNorm\n\nLayerNorm normalises each "
-                                        "example over its features, so it does not depend on the batch.\n"})
+    made = shared.backs_by_front(NORMS)
     assert made and all("*" not in front for front in made)
 
 
@@ -323,9 +391,12 @@ OBSIDIAN_TO_ANKI = (
     "STARTI [Basic] Who introduced ResNets? Back: He et al., 2015 ENDI\n")
 
 
-def test_obsidian_to_anki_note_blocks_are_the_cards_they_write(tmp_path):
+RESIDUAL_NETWORKS = NOTES.add({"Residual networks.md": OBSIDIAN_TO_ANKI})
+
+
+def test_obsidian_to_anki_note_blocks_are_the_cards_they_write(shared):
     """The plugin's START … END notes are its cards (Basic, reversed, Cloze, inline); none of its lines shows."""
-    made = _made(tmp_path, {"Residual networks.md": OBSIDIAN_TO_ANKI})
+    made = shared.backs_by_front(RESIDUAL_NETWORKS)
     assert made["What does a residual block learn?"] == "The difference from the identity mapping."
     assert made["Skip connection"] == "A path that adds a block's input to its output"
     assert made["A path that adds a block's input to its output"] == "Skip connection"
@@ -349,10 +420,13 @@ ZOLA_POST = (
     "{{ youtube(id=\"abc123\") }}\n")
 
 
-def test_zola_shortcodes_show_what_the_site_shows(tmp_path):
+PROPENSITY = NOTES.add({"content/posts/propensity.md": ZOLA_POST})
+
+
+def test_zola_shortcodes_show_what_the_site_shows(shared):
     """Zola's katex shortcodes are math, its note and admonition boxes callouts of their kind; a player shows
     nothing, and no shortcode's braces reach a card."""
-    made = _made(tmp_path, {"content/posts/propensity.md": ZOLA_POST})
+    made = shared.backs_by_front(PROPENSITY)
     text = _text(made)
     assert "$0 < e(x) < 1$" in text and "$$e(x) = P(T = 1 \\mid X = x)$$" in text
     assert any("Warning" in front and "clip or trim" in back for front, back in made.items())
@@ -361,26 +435,36 @@ def test_zola_shortcodes_show_what_the_site_shows(tmp_path):
         assert leak not in text
 
 
-def test_markdown_preview_enhanced_imports_and_scripts_read_as_the_preview_shows_them(tmp_path):
+EMBEDDINGS = NOTES.add({
+    "embeddings.md": (
+        "# Embeddings\n\n[TOC]\n\n@import \"intro.md\"\n\n## Norms\n\n"
+        "The squared norm x^2^ of an embedding grows with item popularity, while $x^2$ in math is untouched; "
+        "like H~2~O, the name is only a mnemonic.\n")
+})
+
+
+def test_markdown_preview_enhanced_imports_and_scripts_read_as_the_preview_shows_them(shared):
     """`@import "intro.md"` and `[TOC]` show nothing; `x^2^` and `H~2~O` are x² and H₂O; math keeps its `^`."""
-    page = ("# Embeddings\n\n[TOC]\n\n@import \"intro.md\"\n\n## Norms\n\n"
-            "The squared norm x^2^ of an embedding grows with item popularity, while $x^2$ in math is untouched; "
-            "like H~2~O, the name is only a mnemonic.\n")
-    text = _text(_made(tmp_path, {"embeddings.md": page}))
+    text = _text(shared.backs_by_front(EMBEDDINGS))
     assert "x² of an embedding" in text and "$x^2$" in text and "H₂O" in text
     for leak in ("@import", "[TOC]", "^2^", "~2~"):
         assert leak not in text
 
 
-def test_a_prose_card_the_writers_own_card_restates_is_not_made_twice(tmp_path):
+NORMALISATION = NOTES.add({
+    "Normalisation.md": (
+        "# Normalisation\n\n## Axes\n\n"
+        "STARTI [Basic] BatchNorm vs LayerNorm: over which axis are the statistics computed? Back: BatchNorm "
+        "computes statistics per feature across the examples of the batch; LayerNorm computes them per example "
+        "across its features. ENDI\n\n"
+        "- BatchNorm computes statistics per feature across the examples of the batch.\n"
+        "- LayerNorm computes statistics per example across its features.\n")
+})
+
+
+def test_a_prose_card_the_writers_own_card_restates_is_not_made_twice(shared):
     """A table's row carded from the text, beside the writer's own inline note asking the same thing in nearly the
     same words: the writer's card wins."""
-    note = ("# Normalisation\n\n## Axes\n\n"
-            "STARTI [Basic] BatchNorm vs LayerNorm: over which axis are the statistics computed? Back: BatchNorm "
-            "computes statistics per feature across the examples of the batch; LayerNorm computes them per example "
-            "across its features. ENDI\n\n"
-            "- BatchNorm computes statistics per feature across the examples of the batch.\n"
-            "- LayerNorm computes statistics per example across its features.\n")
-    made = _made(tmp_path, {"Normalisation.md": note})
+    made = shared.backs_by_front(NORMALISATION)
     assert any("over which axis" in front for front in made)
     assert sum("per feature across the examples" in back for back in made.values()) == 1

@@ -3,11 +3,15 @@ tmp_path, read through the CLI."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
 
 from mlwiki.extract.elliptic_definitions import elliptic_term
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 
 def cards_of(tmp_path, notes: dict[str, str]) -> list[dict]:
@@ -15,24 +19,42 @@ def cards_of(tmp_path, notes: dict[str, str]) -> list[dict]:
     return json.loads(run(root, "cards", "--json", ok=True).output)
 
 
-def test_a_verbless_phrase_under_a_heading_is_its_definition(tmp_path):
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+DROPOUT = NOTES.add({
+    "dropout.md": (
+        "# Dropout\n\nRandom zeroing of hidden units during training. Typical rates lie between 0.1 and 0.5 "
+        "for fully connected layers. At test time every unit is kept and the outputs are rescaled to match. "
+        "Convolutional layers usually get a lower rate than dense ones.\n\n## Variants\n\nSpatial dropout drops "
+        "whole feature maps instead of single activations.\n")
+})
+
+
+def test_a_verbless_phrase_under_a_heading_is_its_definition(shared):
     """"Dropout" over "Random zeroing of hidden units during training. …": the phrase says what dropout is, the
     sentences after it are other facts; the phrase is a card of its own, the rest stays on the heading's card."""
-    note = ("# Dropout\n\nRandom zeroing of hidden units during training. Typical rates lie between 0.1 and 0.5 "
-            "for fully connected layers. At test time every unit is kept and the outputs are rescaled to match. "
-            "Convolutional layers usually get a lower rate than dense ones.\n\n## Variants\n\nSpatial dropout drops "
-            "whole feature maps instead of single activations.\n")
-    made = {c["front"]: c["back"] for c in cards_of(tmp_path, {"dropout.md": note})}
+    made = {c["front"]: c["back"] for c in shared.cards(DROPOUT)}
     assert made.get("Dropout\n\nDefine: Dropout") == "Random zeroing of hidden units during training.", made
     assert made.get("Dropout", "").startswith("Typical rates lie between"), made
 
 
-def test_a_standard_value_label_asks_no_problem(tmp_path):
+MAXPOOL = NOTES.add({
+    "maxpool.md": (
+        "# Max pooling\n\nUsual setting: a 3 by 3 window with stride 2, so neighbouring windows overlap by one "
+        "row. Each channel is pooled on its own, and the channel count stays the same.\n")
+})
+
+
+def test_a_standard_value_label_asks_no_problem(shared):
     """A title's paragraph left with "Usual setting: …" (the usual values) does not ask what problem the subject
     addresses: a setting of values is no problem setting."""
-    note = ("# Max pooling\n\nUsual setting: a 3 by 3 window with stride 2, so neighbouring windows overlap by one "
-            "row. Each channel is pooled on its own, and the channel count stays the same.\n")
-    fronts = [c["front"] for c in cards_of(tmp_path, {"maxpool.md": note})]
+    fronts = [c["front"] for c in shared.cards(MAXPOOL)]
     assert not any("What problem" in front for front in fronts), fronts
 
 
@@ -125,11 +147,16 @@ def test_an_adverb_a_comparative_an_order_or_a_pointer_back_is_no_definition():
     assert elliptic_term("Random zeroing of hidden units.", "Dropout and noise") is None  # (two subjects)
 
 
-def test_a_list_first_step_is_no_definition_of_its_heading(tmp_path):
-    note = ("# Testing\n\n## The routine\n\n1. Clear null and alternative hypotheses, fixed in advance.\n"
-            "2. Choose a statistic with a known null distribution.\n3. Fix the level in advance.\n"
-            "4. Compute the statistic and compare it with the critical value.\n")
-    fronts = [c["front"] for c in cards_of(tmp_path, {"testing.md": note})]
+TESTING = NOTES.add({
+    "testing.md": (
+        "# Testing\n\n## The routine\n\n1. Clear null and alternative hypotheses, fixed in advance.\n"
+        "2. Choose a statistic with a known null distribution.\n3. Fix the level in advance.\n"
+        "4. Compute the statistic and compare it with the critical value.\n")
+})
+
+
+def test_a_list_first_step_is_no_definition_of_its_heading(shared):
+    fronts = [c["front"] for c in shared.cards(TESTING)]
     assert not any("Define:" in front for front in fronts), fronts
 
 

@@ -5,7 +5,10 @@ day as Roam names its pages. Notes written to tmp_path, read back through the CL
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import backs_by_front, new_wiki
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -35,26 +38,43 @@ def _made(tmp_path, notes: dict[str, str]) -> dict[str, str]:
     return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
 
 
-def test_a_descriptor_is_asked_with_the_rem_it_describes(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+DISTANCES = NOTES.add({"Distances.md": ASTRONOMY})
+
+
+def test_a_descriptor_is_asked_with_the_rem_it_describes(shared):
     """`unit ;; …` under "**Parallax** :: …" asks "Parallax › unit", not a bare "unit"; under a heading rem, the
     heading's name without its closing aside leads it."""
-    made = _made(tmp_path, {"Distances.md": ASTRONOMY})
+    made = shared.backs_by_front(DISTANCES)
     assert made["Parallax › unit"].startswith("the parsec")
     assert made["Parallax › limit"].startswith("a few thousand")
     assert made["Cepheids › period"].startswith("days to weeks")
     assert "unit" not in made and "period" not in made
 
 
-def test_a_bold_term_card_is_not_also_a_definition(tmp_path):
+DISTANCES_2 = NOTES.add({"Distances.md": ASTRONOMY})
+
+
+def test_a_bold_term_card_is_not_also_a_definition(shared):
     """"**Parallax** :: …" is RemNote's (and mlwiki's) one card; it made a second "Define: Parallax" card too."""
-    made = _made(tmp_path, {"Distances.md": ASTRONOMY})
+    made = shared.backs_by_front(DISTANCES_2)
     assert made["**Parallax**"].startswith("the apparent shift")
     assert not [front for front in made if "Define: Parallax" in front]
 
 
-def test_a_heading_rem_shows_no_hash(tmp_path):
+DISTANCES_3 = NOTES.add({"Distances.md": ASTRONOMY})
+
+
+def test_a_heading_rem_shows_no_hash(shared):
     """"- # Distances" is a rem RemNote shows as a heading: no card's front shows its `#`."""
-    made = _made(tmp_path, {"Distances.md": ASTRONOMY})
+    made = shared.backs_by_front(DISTANCES_3)
     assert not [front for front in made if "# " in front]
 
 

@@ -5,9 +5,12 @@ case. Both keep the id of the bare front. Notes written to tmp_path, read back t
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -28,9 +31,20 @@ SPOILER_NOTE = ("# Early stopping for gradient descent — patience and checkpoi
                 "## Patience\n\nWait a fixed number of epochs without improvement before stopping the run.\n")
 
 
-def test_a_titles_spoiler_asks_its_subject_in_short(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+STOP = NOTES.add({"stop.md": SPOILER_NOTE})
+
+
+def test_a_titles_spoiler_asks_its_subject_in_short(shared):
     """The title alone over 'Spoiler: …' asked nothing; now 'What is early stopping …, in short?' under it."""
-    card = _card_of(_cards(tmp_path, {"stop.md": SPOILER_NOTE}), "late second descent")
+    card = _card_of(shared.cards(STOP), "late second descent")
     assert card["front"].endswith(", in short?"), card
     assert "Early stopping for gradient descent" in card["front"].split("\n\n")[-1], card
 
@@ -44,10 +58,12 @@ def test_a_titles_spoiler_keeps_the_id_of_the_bare_title(tmp_path):
     assert asked["id"] == bare["id"], (asked, bare)
 
 
-def test_a_title_over_an_unlabelled_lead_asks_nothing_new(tmp_path):
+STOP_2 = NOTES.add({"stop.md": SPOILER_NOTE.replace("Spoiler: a", "Here a")})
+
+
+def test_a_title_over_an_unlabelled_lead_asks_nothing_new(shared):
     """A lead with no summary label keeps its bare title (the title says nothing of what is asked)."""
-    note = SPOILER_NOTE.replace("Spoiler: a", "Here a")
-    card = _card_of(_cards(tmp_path, {"stop.md": note}), "late second descent")
+    card = _card_of(shared.cards(STOP_2), "late second descent")
     assert "in short" not in card["front"], card
 
 
@@ -58,9 +74,12 @@ CASES_NOTE = ("# Newton boosting\n\n## Leaf statistics\n\n"
               "The curvature grows with the predicted rate, so busy leaves take smaller steps per unit of gradient.\n")
 
 
-def test_a_cases_heading_over_what_its_formula_gives_asks_for_it(tmp_path):
+NEWTON = NOTES.add({"newton.md": CASES_NOTE})
+
+
+def test_a_cases_heading_over_what_its_formula_gives_asks_for_it(shared):
     """'… › Poisson loss' over '$ℓ = …$ → $g_i = …$, $h_i = …$' asks 'For Poisson loss, what are $g_i$ and $h_i$?'."""
-    card = _card_of(_cards(tmp_path, {"newton.md": CASES_NOTE}), "h_i = e^")
+    card = _card_of(shared.cards(NEWTON), "h_i = e^")
     assert card["front"].endswith("For Poisson loss, what are $g_i$ and $h_i$?"), card
 
 
@@ -71,10 +90,13 @@ FINDINGS_NOTE = ("# Convolutional nets\n\n## What the probing study saw\n\n"
                  "- **Dead filters:** filters whose activations stay at zero for every input image.\n")
 
 
-def test_a_bold_label_over_a_some_and_others_finding_is_no_definition(tmp_path):
+CNN = NOTES.add({"cnn.md": FINDINGS_NOTE})
+
+
+def test_a_bold_label_over_a_some_and_others_finding_is_no_definition(shared):
     """'**X:** some … do A, others B' is a finding about X, asked under the path ('… › X'), not 'Define: X'; a
     label over a real definition in the same list stays 'Define: …'."""
-    made = _cards(tmp_path, {"cnn.md": FINDINGS_NOTE})
+    made = shared.cards(CNN)
     finding = _card_of(made, "some channels look far")
     assert "Define:" not in finding["front"], finding
     assert finding["front"].endswith("› Receptive field use"), finding

@@ -5,7 +5,10 @@ back through the CLI."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import backs_by_front, new_wiki
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 LINK = "[(p. {page})](zotero://open-pdf/library/items/ABCD1234?page={page}&annotation=ZZ{page}QQ)"
@@ -61,35 +64,58 @@ def test_a_highlight_no_form_reads_keeps_its_front(tmp_path):
         assert "What " not in _asked(made, words).rpartition("\n\n")[2], made
 
 
-def test_how_a_finding_strikes_the_writer_is_on_no_card(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+WARMUP = NOTES.add({
+    "warmup.md": (
+        "# Warm-up\n\n## My take\n\n- The warm-up result still feels a bit like magic to me. Warm-up keeps "
+        "Adam's early steps small while its second-moment estimate is noisy.\n")
+})
+
+
+def test_how_a_finding_strikes_the_writer_is_on_no_card(shared):
     """"… still feels a bit like magic to me": the writer's feeling, not the finding; the fact beside it stays."""
-    note = ("# Warm-up\n\n## My take\n\n- The warm-up result still feels a bit like magic to me. Warm-up keeps "
-            "Adam's early steps small while its second-moment estimate is noisy.\n")
-    made = backs_by_front(new_wiki(tmp_path, {"warmup.md": note}, CONFIG))
+    made = shared.backs_by_front(WARMUP)
     text = "\n".join(made) + "\n".join(made.values())
     assert "magic to me" not in text, made
     assert "second-moment estimate is noisy" in text, made
 
 
-def test_a_question_callouts_highlight_and_a_labelled_claim_are_asked(tmp_path):
+SMITH2023SPARSE = NOTES.add({
+    "@smith2023sparse.md": (
+        "# Sparse Mixtures of Tiny Experts\n\n## Annotations\n\n> [!question] Highlight\n> While routing is "
+        "discrete, we empirically observe that training stays stable. " + LINK.format(page=5) + "\n\n"
+        "> [!tip] Highlight\n> hypothesis: the router learns a clustering of the token types " + LINK.format(page=6)
+        + "\n")
+})
+
+
+def test_a_question_callouts_highlight_and_a_labelled_claim_are_asked(shared):
     """A highlight in a `> [!question]` callout (its title under the path, as a question's) is asked too; "hypothesis:
     …" asks the authors' hypothesis."""
-    note = ("# Sparse Mixtures of Tiny Experts\n\n## Annotations\n\n> [!question] Highlight\n> While routing is "
-            "discrete, we empirically observe that training stays stable. " + LINK.format(page=5) + "\n\n"
-            "> [!tip] Highlight\n> hypothesis: the router learns a clustering of the token types " + LINK.format(page=6)
-            + "\n")
-    made = backs_by_front(new_wiki(tmp_path, {"@smith2023sparse.md": note}, CONFIG))
+    made = shared.backs_by_front(SMITH2023SPARSE)
     assert _asked(made, "training stays stable").endswith("Highlight (p. 5)\n\nWhat do the authors empirically "
                                                           "observe?"), made
     assert _asked(made, "clustering of the token").endswith("\n\nWhat is the authors' hypothesis?"), made
 
 
-def test_a_list_item_opening_on_a_verb_and_its_preposition_keeps_them_as_its_cue(tmp_path):
+LION = NOTES.add({
+    "lion.md": (
+        "# Lion optimizer\n\n## Key ideas\n\n- No second-moment buffer, no bias correction — memory is *half of "
+        "Adam's*.\n- Profits from **much smaller learning rates** (3–10× below AdamW), unlike plain SGD.\n"
+        "- Quite sensitive to the batch size (prefers large ones).\n")
+})
+
+
+def test_a_list_item_opening_on_a_verb_and_its_preposition_keeps_them_as_its_cue(shared):
     """"- Profits from **…**" among a bare heading's claims: its blank keeps "Profits from", not a bare "- [...]"
     any item could fill."""
-    note = ("# Lion optimizer\n\n## Key ideas\n\n- No second-moment buffer, no bias correction — memory is *half of "
-            "Adam's*.\n- Profits from **much smaller learning rates** (3–10× below AdamW), unlike plain SGD.\n"
-            "- Quite sensitive to the batch size (prefers large ones).\n")
-    made = backs_by_front(new_wiki(tmp_path, {"lion.md": note}, CONFIG))
+    made = shared.backs_by_front(LION)
     front = _asked(made, "much smaller learning rates")
     assert "- Profits from [...]" in front, made

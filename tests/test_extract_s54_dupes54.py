@@ -4,9 +4,10 @@ with a fact of its own stays. Notes written to tmp_path, read through the CLI.""
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import new_wiki, run
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -78,38 +79,54 @@ It works with small batches, unlike contrastive methods that need many negatives
 """
 
 
-def cards_of(tmp_path, notes: dict[str, str]) -> list[dict]:
-    return json.loads(run(new_wiki(tmp_path, notes, CONFIG), "cards", "--json", ok=True).output)
-
-
 def _formula_alone(made: list[dict], piece: str) -> list[dict]:
     """The cards whose back is a display formula alone that holds `piece`."""
     return [c for c in made if c["back"].startswith("$$") and c["back"].endswith("$$") and piece in c["back"]]
 
 
-def test_a_formula_the_writer_hid_in_a_cloze_is_not_asked_again_from_its_display(tmp_path):
-    made = cards_of(tmp_path, {"Momentum.md": CLOZED})
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+MOMENTUM = NOTES.add({"Momentum.md": CLOZED})
+
+
+def test_a_formula_the_writer_hid_in_a_cloze_is_not_asked_again_from_its_display(shared):
+    made = shared.cards(MOMENTUM)
     text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
     assert any("{{c1::" not in c["front"] and "[...]" in c["front"] for c in made), text  # (the writer's cloze)
     assert not _formula_alone(made, "v_{t+1}"), text  # (the writer carded its right side: their card wins)
     assert _formula_alone(made, "w_{t-1}"), text  # (a formula no card of the writer holds stays)
 
 
-def test_a_display_of_two_equations_goes_when_the_writer_carded_both_however_written(tmp_path):
-    made = cards_of(tmp_path, {"Adam.md": PAIRED})
+ADAM = NOTES.add({"Adam.md": PAIRED})
+
+
+def test_a_display_of_two_equations_goes_when_the_writer_carded_both_however_written(shared):
+    made = shared.cards(ADAM)
     text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
     assert any(c["front"].startswith("How does Adam correct") for c in made), text
     assert not _formula_alone(made, "\\hat v_t = \\frac"), text  # (\frac{a}{b} and a/b: one formula)
     assert _formula_alone(made, "\\theta_{t+1}"), text
 
 
-def test_a_display_of_two_equations_stays_when_the_writer_carded_one(tmp_path):
-    made = cards_of(tmp_path, {"Adam.md": HALF_CARDED})
+ADAM_2 = NOTES.add({"Adam.md": HALF_CARDED})
+
+
+def test_a_display_of_two_equations_stays_when_the_writer_carded_one(shared):
+    made = shared.cards(ADAM_2)
     assert _formula_alone(made, "\\hat v_t = \\frac"), made  # (the second moment's correction is on no other card)
 
 
-def test_a_highlight_the_readers_summary_says_again_is_not_a_second_card(tmp_path):
-    made = cards_of(tmp_path, {"literature/@zbontar2021barlow.md": PAPER})
+ZBONTAR2021BARLOW = NOTES.add({"literature/@zbontar2021barlow.md": PAPER})
+
+
+def test_a_highlight_the_readers_summary_says_again_is_not_a_second_card(shared):
+    made = shared.cards(ZBONTAR2021BARLOW)
     text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
     assert any("decorrelate the features, so no feature is redundant" in c["back"] for c in made), text
     assert not any("features of the embedding" in c["back"] for c in made), text  # (the summary says it)
@@ -140,8 +157,11 @@ Backpropagation through time is cut after a fixed number of steps to bound its m
 """
 
 
-def test_a_formula_card_the_card_of_its_paragraph_holds_whole_is_not_made(tmp_path):
-    made = cards_of(tmp_path, {"chapters/rnn.qmd": RECURRENT})
+RNN = NOTES.add({"chapters/rnn.qmd": RECURRENT})
+
+
+def test_a_formula_card_the_card_of_its_paragraph_holds_whole_is_not_made(shared):
+    made = shared.cards(RNN)
     text = "\n".join(c["front"] + "\n" + c["back"] for c in made)
     holding = [c for c in made if "H_{t-1} W^\\top" in c["front"] + c["back"]]
     assert len(holding) == 1 and "O(d^2)" in holding[0]["back"], text  # (the paragraph's card, which says more)
@@ -161,7 +181,10 @@ $$\\mathcal{L} = \\tfrac12 \\sum_{i=1}^{n} \\left(\\log(2\\pi\\sigma_i^2) + \\fr
 """
 
 
-def test_a_right_side_the_writer_carded_must_be_written_the_same_to_count(tmp_path):
-    made = cards_of(tmp_path, {"NLL.md": ONE_DIM})
+NLL = NOTES.add({"NLL.md": ONE_DIM})
+
+
+def test_a_right_side_the_writer_carded_must_be_written_the_same_to_count(shared):
+    made = shared.cards(NLL)
     assert any(c["front"].startswith("What is the negative") for c in made), made
     assert _formula_alone(made, "\\sum_{i=1}^{n}"), made  # (the sum over n observations is a fact of its own)

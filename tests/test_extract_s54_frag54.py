@@ -5,13 +5,11 @@ and a short verdict after a sentence. Notes written to tmp_path, read back throu
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
-
-
-def _made(tmp_path, notes: dict[str, str]) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
 
 
 def _text(made: dict[str, str]) -> str:
@@ -26,10 +24,21 @@ ZOLA_POST = (
     "The gain curve plots {{ katex(body=\"\\big(a(t) - b(t)\\big)\\,n(t)\") }} against the share targeted.\n")
 
 
-def test_a_zola_katex_shortcode_whose_formula_nests_brackets_is_math(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+WEIGHTS = NOTES.add({"content/posts/weights.md": ZOLA_POST})
+
+
+def test_a_zola_katex_shortcode_whose_formula_nests_brackets_is_math(shared):
     """`{{ katex(body="p(z)/(1-p(z))") }}` nests brackets twice: its argument is a quoted string, read whole; the
     card shows the math, no shortcode."""
-    text = _text(_made(tmp_path, {"content/posts/weights.md": ZOLA_POST}))
+    text = _text(shared.backs_by_front(WEIGHTS))
     assert "$p(z)/(1-p(z))$" in text and "$\\big(a(t) - b(t)\\big)\\,n(t)$" in text
     assert "katex" not in text and "{{" not in text
 
@@ -43,10 +52,13 @@ SLIDEV_DECK = (
     "---\n\n# Chunk size\n\nSmall chunks match precisely but lose the context around them.\n")
 
 
-def test_a_slidev_presenter_note_that_is_a_commented_out_component_shows_nothing(tmp_path):
+SLIDES = NOTES.add({"week7/slides.md": SLIDEV_DECK})
+
+
+def test_a_slidev_presenter_note_that_is_a_commented_out_component_shows_nothing(shared):
     """The comment at a slide's end is its presenter note, read as its text; a note that only holds a component
     the writer commented out (`<!-- <Tweet … /> -->`) shows no tag on the slide's card."""
-    made = _made(tmp_path, {"week7/slides.md": SLIDEV_DECK})
+    made = shared.backs_by_front(SLIDES)
     assert any("useful passage comes first" in back for back in made.values()), made
     assert "<Tweet" not in _text(made) and "scale=" not in _text(made)
 
@@ -59,10 +71,13 @@ ONE_LINERS = (
     "- Noise in the gradients of small batches helps in the same way\n")
 
 
-def test_a_one_line_card_shown_on_another_card_reads_as_its_term_and_what_it_is(tmp_path):
+SADDLES = NOTES.add({"saddles.md": ONE_LINERS})
+
+
+def test_a_one_line_card_shown_on_another_card_reads_as_its_term_and_what_it_is(shared):
     """Each `Term :: what it is` line is a card of its own; on the cards of the list around it, it reads "Term:
     what it is", not mlwiki's separator."""
-    made = _made(tmp_path, {"saddles.md": ONE_LINERS})
+    made = shared.backs_by_front(SADDLES)
     assert made.get("The catch") == "leaving a run of saddles may still take exponentially many steps"
     assert " :: " not in _text(made)
     assert any("- The catch: leaving a run" in front or "The catch: leaving a run" in back
@@ -77,9 +92,12 @@ TICKED = (
     "- [x] what does the index trade away? → a little recall for a large gain in speed\n")
 
 
-def test_a_ticked_question_is_asked_without_its_task_box(tmp_path):
+TOWERS = NOTES.add({"towers.md": TICKED})
+
+
+def test_a_ticked_question_is_asked_without_its_task_box(shared):
     """A question the writer ticked as answered is asked without the box: "[x]" is their check list."""
-    made = _made(tmp_path, {"towers.md": TICKED})
+    made = shared.backs_by_front(TOWERS)
     asked = [front for front, back in made.items() if "popular items cannot win" in back]
     assert asked and all("[x]" not in front for front in asked), made
     assert "why put the vectors on the unit sphere?" in asked[0]
@@ -94,10 +112,13 @@ NUMBERED = (
     "3. **Wide sums** for the matrix products (the units multiply in half, add up in full).\n")
 
 
-def test_a_numbered_list_with_numbers_worked_in_an_item_keeps_every_item_whole(tmp_path):
+HALF = NOTES.add({"half.md": NUMBERED})
+
+
+def test_a_numbered_list_with_numbers_worked_in_an_item_keeps_every_item_whole(shared):
     """An item that works numbers out (`1 + 10^{-4} = 1`) does not make the list a paragraph of sums and their
     upshot: no item is lost and no card ends on the next item's number ("… before the update. 3.")."""
-    made = _made(tmp_path, {"half.md": NUMBERED})
+    made = shared.backs_by_front(HALF)
     text = _text(made)
     assert "full-precision copy" in text and "Multiply the loss by $S$" in text and "Wide sums" in text, made
     assert not any(back.rstrip().endswith(("2.", "3.")) for back in made.values()), made
@@ -109,10 +130,13 @@ VERDICT = (
     "the usual lengths. Good enough for budgeting.\n\n## Other\n\nSomething else entirely is said here.\n")
 
 
-def test_a_verdict_on_the_sentence_before_is_not_asked_alone(tmp_path):
+COST = NOTES.add({"cost.md": VERDICT})
+
+
+def test_a_verdict_on_the_sentence_before_is_not_asked_alone(shared):
     """"Good enough for budgeting." judges the sentence before it: no card asks it alone (its back would say
     nothing); it stays with the sentence it judges."""
-    made = _made(tmp_path, {"cost.md": VERDICT})
+    made = shared.backs_by_front(COST)
     assert "Good enough for budgeting." not in made.values(), made
     assert any("leaves out the cost of attention" in back and "Good enough for budgeting" in front + back
                for front, back in made.items()), made
@@ -127,10 +151,13 @@ COUNTED = (
     "reweighted examples.\n")
 
 
-def test_a_heading_that_only_counts_its_parts_is_no_card_of_its_own(tmp_path):
+DEBIASED = NOTES.add({"debiased.md": COUNTED})
+
+
+def test_a_heading_that_only_counts_its_parts_is_no_card_of_its_own(shared):
     """"## The remedy = two parts" says how many parts follow, not what the remedy is: no card asks it (its back
     would say nothing); a heading that says what its subject equals still is one."""
-    made = _made(tmp_path, {"debiased.md": COUNTED})
+    made = shared.backs_by_front(DEBIASED)
     assert "The remedy = two parts" not in made.values(), made
     assert "Boosting = stagewise additive modelling with exponential loss" in made.values(), made
 
@@ -143,10 +170,13 @@ ZOLA_VIDEO = (
     "Selecting a sample on the common effect does the same, which is how selection bias arises.\n")
 
 
-def test_the_line_under_a_zola_video_player_that_points_into_the_video_is_no_card(tmp_path):
+COLLIDERS = NOTES.add({"content/posts/colliders.md": ZOLA_VIDEO})
+
+
+def test_the_line_under_a_zola_video_player_that_points_into_the_video_is_no_card(shared):
     """The player shows nothing on a card, and so does the line under it that only says where in the video to
     look; the text around them is carded."""
-    made = _made(tmp_path, {"content/posts/colliders.md": ZOLA_VIDEO})
+    made = shared.backs_by_front(COLLIDERS)
     text = _text(made)
     assert "min in" not in text and "youtube" not in text, made
     assert "common effect of two causes" in text and "selection bias" in text, made
@@ -159,10 +189,13 @@ REMARK = (
     "[[Target networks#Why slow]].\n")
 
 
-def test_a_remark_left_with_only_what_it_relates_to_is_no_card(tmp_path):
+MOCO = NOTES.add({"moco.md": REMARK})
+
+
+def test_a_remark_left_with_only_what_it_relates_to_is_no_card(shared):
     """Once the writer's feeling and the link it pointed to are off, "Also ties into target networks." only says
     that two things are related: no card asks it; the fact beside it keeps its card."""
-    made = _made(tmp_path, {"moco.md": REMARK})
+    made = shared.backs_by_front(MOCO)
     text = _text(made)
     assert not any("Also ties into" in back for back in made.values()), made
     assert "main practical cost of the method" in text, made

@@ -6,13 +6,11 @@ back through the CLI."""
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
-
-
-def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
 
 
 KINDS = ("# Data pitfalls\n\n## Kinds of contamination I have met\n\n"
@@ -26,10 +24,21 @@ KINDS = ("# Data pitfalls\n\n## Kinds of contamination I have met\n\n"
          "memorising model\n")
 
 
-def test_a_numbered_list_of_kinds_with_long_colon_labels_is_a_card_per_kind(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+PITFALLS = NOTES.add({"pitfalls.md": KINDS})
+
+
+def test_a_numbered_list_of_kinds_with_long_colon_labels_is_a_card_per_kind(shared):
     """'2. **rare user filtering before the split**: …' (five words, closed by a colon) names a kind, as
     '1. **label bleed**: …' does: each kind is its own card, asked by its label; the list's card keeps the labels."""
-    made = _cards(tmp_path, {"pitfalls.md": KINDS})
+    made = shared.backs_by_front(PITFALLS)
     path = "Data pitfalls › Kinds of contamination I have met"
     assert "the training part know" in made[f"{path} › rare user filtering before the split"], made
     assert "optimistic" in made[f"{path} › choosing settings on held-out data"], made
@@ -37,14 +46,19 @@ def test_a_numbered_list_of_kinds_with_long_colon_labels_is_a_card_per_kind(tmp_
     assert not any("running mean" in back and "optimistic" in back for back in made.values()), made
 
 
-def test_numbered_steps_that_run_on_into_their_sentence_stay_one_card(tmp_path):
+CV = NOTES.add({
+    "cv.md": (
+        "# Cross-validation\n\n## Procedure\n\n"
+        "1. **Shuffle the rows of the table** before anything else, so that folds do not follow the file order\n"
+        "2. **Cut the rows into folds** of equal size, keeping the class balance within each fold\n"
+        "3. **Train on all folds but one** and score the model on the fold that was left out\n"
+        "4. **Average the fold scores** to get the estimate, and report their spread beside it\n")
+})
+
+
+def test_numbered_steps_that_run_on_into_their_sentence_stay_one_card(shared):
     """'1. **Shuffle the rows of the table** before …' (no colon after the bold words) is a step in its order."""
-    note = ("# Cross-validation\n\n## Procedure\n\n"
-            "1. **Shuffle the rows of the table** before anything else, so that folds do not follow the file order\n"
-            "2. **Cut the rows into folds** of equal size, keeping the class balance within each fold\n"
-            "3. **Train on all folds but one** and score the model on the fold that was left out\n"
-            "4. **Average the fold scores** to get the estimate, and report their spread beside it\n")
-    made = _cards(tmp_path, {"cv.md": note})
+    made = shared.backs_by_front(CV)
     assert any("Shuffle the rows" in back and "Average the fold scores" in back for back in made.values()), made
 
 
@@ -59,11 +73,14 @@ BATCH = ("# Layer statistics\n\n## Batch statistics\n\nEach channel is standardi
          "statistics across devices or switch to group statistics.\n")
 
 
-def test_a_question_headings_labelled_parts_after_its_answer_are_cards_of_their_own(tmp_path):
+STATS = NOTES.add({"stats.md": BATCH})
+
+
+def test_a_question_headings_labelled_parts_after_its_answer_are_cards_of_their_own(shared):
     """'### Why does it speed up training?' is answered by its first paragraph; 'Side effects:' over a list and
     '**Tiny batches.** …' answer no part of it: each is asked by its label, and the question's card keeps
     the answer alone."""
-    made = _cards(tmp_path, {"stats.md": BATCH})
+    made = shared.backs_by_front(STATS)
     question = next(front for front in made if front.endswith("Why does it speed up training?"))
     assert "loss surface gets smoother" in made[question] and "regulariser" not in made[question], made
     assert "too noisy" not in made[question], made
@@ -72,26 +89,36 @@ def test_a_question_headings_labelled_parts_after_its_answer_are_cards_of_their_
                for front, back in made.items()), made
 
 
-def test_a_question_whose_labels_are_its_answer_stays_one_card(tmp_path):
+ENS = NOTES.add({
+    "ens.md": (
+        "# Ensembles\n\n## Bagging\n\n### Why does averaging help?\n\nTwo reasons:\n\n"
+        "**Variance shrinks.** Averaging many noisy fits cancels much of their individual noise.\n\n"
+        "**Errors decorrelate.** Different resamples make the models err on different points.\n")
+})
+
+
+def test_a_question_whose_labels_are_its_answer_stays_one_card(shared):
     """'Two reasons:' before the labelled parts: the parts are what the question asks for, one answer."""
-    note = ("# Ensembles\n\n## Bagging\n\n### Why does averaging help?\n\nTwo reasons:\n\n"
-            "**Variance shrinks.** Averaging many noisy fits cancels much of their individual noise.\n\n"
-            "**Errors decorrelate.** Different resamples make the models err on different points.\n")
-    made = _cards(tmp_path, {"ens.md": note})
+    made = shared.backs_by_front(ENS)
     question = next(front for front in made if front.endswith("Why does averaging help?"))
     assert "cancels" in made[question] and "different points" in made[question], made
 
 
-def test_a_paragraph_a_warning_sign_sets_apart_under_its_bold_label_is_its_own_card(tmp_path):
+LIN = NOTES.add({
+    "lin.md": (
+        "# Linear classifiers\n\n## Margin of a perceptron\n\n"
+        "The perceptron stops updating once every training point sits on the correct side of its hyperplane, "
+        "whatever the distance to it.\n\n"
+        "Scaling the weight vector changes nothing about which side a point falls on.\n\n"
+        "⚠️ **Perfectly separated classes:** the logistic loss keeps falling as the weights grow, so an unregularised "
+        "fit drives their norm to infinity.\n")
+})
+
+
+def test_a_paragraph_a_warning_sign_sets_apart_under_its_bold_label_is_its_own_card(shared):
     """'⚠️ **Perfectly separated classes:** …' after the section's own paragraphs states a fact of its own: asked
     by its label, off the section's card, which keeps the rest (and its front)."""
-    note = ("# Linear classifiers\n\n## Margin of a perceptron\n\n"
-            "The perceptron stops updating once every training point sits on the correct side of its hyperplane, "
-            "whatever the distance to it.\n\n"
-            "Scaling the weight vector changes nothing about which side a point falls on.\n\n"
-            "⚠️ **Perfectly separated classes:** the logistic loss keeps falling as the weights grow, so an unregularised "
-            "fit drives their norm to infinity.\n")
-    made = _cards(tmp_path, {"lin.md": note})
+    made = shared.backs_by_front(LIN)
     assert "norm to infinity" in made["Linear classifiers › Margin of a perceptron › Perfectly separated classes"], made
     assert any("correct side" in back for back in made.values()), made
     assert not any("norm to infinity" in back and "correct side" in back for back in made.values()), made
@@ -104,10 +131,13 @@ FAMILIES = ("# Count models\n\n## Cheat sheet\n\n| Family | Support | Mean | Var
             "$r(1-p)/p^2$ |\n| Hypergeometric | $0..n$ | $nK/N$ | long |\n")
 
 
-def test_a_long_comparison_table_is_asked_row_by_row_not_column_by_column(tmp_path):
+COUNTS = NOTES.add({"counts.md": FAMILIES})
+
+
+def test_a_long_comparison_table_is_asked_row_by_row_not_column_by_column(shared):
     """Seven rows: a column of seven formulas is seven facts on one back; each row is a card of its own instead,
     its front naming the row and what is asked of it."""
-    made = _cards(tmp_path, {"counts.md": FAMILIES})
+    made = shared.backs_by_front(COUNTS)
     assert not any(back.count("\n") >= 6 for back in made.values()), made
     poisson = [front for front in made if "Poisson" in front.split("\n\n", 1)[0]]
     assert poisson and any("Variance" in front or "variance" in front for front in poisson), made
@@ -120,9 +150,12 @@ SOLVERS = ("# Solvers\n\n## Cheat sheet\n\n| Solver | Cost per step | Memory | S
            "| Coordinate descent | linear | linear | no | box |\n")
 
 
-def test_two_cells_of_a_row_holding_one_value_are_both_asked(tmp_path):
+SOLVERS_2 = NOTES.add({"solvers.md": SOLVERS})
+
+
+def test_two_cells_of_a_row_holding_one_value_are_both_asked(shared):
     """A long table's row asked cell by cell: 'Newton › Stochastic' and 'Newton › Constraints' are both 'no', two
     facts, each its own card (one was dropped as a twin of the other)."""
-    made = _cards(tmp_path, {"solvers.md": SOLVERS})
+    made = shared.backs_by_front(SOLVERS_2)
     assert made.get("Solvers › Cheat sheet › Newton › Stochastic") == "no", made
     assert made.get("Solvers › Cheat sheet › Newton › Constraints") == "no", made

@@ -5,9 +5,10 @@ noted about the row, not "… › <row> › notes". Notes written to tmp_path, r
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import new_wiki, run
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -42,10 +43,6 @@ TABLE = """# Squashing units
 """
 
 
-def _cards(tmp_path, notes: dict[str, str]) -> list[dict]:
-    return json.loads(run(new_wiki(tmp_path, notes, CONFIG), "cards", "--json", ok=True).output)
-
-
 def _asked(cards: list[dict], words: str) -> str:
     """The front of the card whose back holds `words`."""
     found = [c["front"] for c in cards if words in c["back"]]
@@ -53,30 +50,50 @@ def _asked(cards: list[dict], words: str) -> str:
     return found[0]
 
 
-def test_a_remark_on_what_a_formula_does_is_asked_what_it_does(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+REG = NOTES.add({"reg.md": FORMULAS})
+
+
+def test_a_remark_on_what_a_formula_does_is_asked_what_it_does(shared):
     """"keeps the orientation …" after an update rule: the front asks what it does, not "What it says"."""
-    front = _asked(_cards(tmp_path, {"reg.md": FORMULAS}), "keeps the orientation")
+    front = _asked(shared.cards(REG), "keeps the orientation")
     assert "› What does it do?" in front and "What it says" not in front, front
     assert "\\min\\left(1" in front, front  # (the formula stays on the front)
 
 
-def test_a_remark_that_opens_on_a_caveat_is_asked_for_the_caveat(tmp_path):
+REG_2 = NOTES.add({"reg.md": FORMULAS})
+
+
+def test_a_remark_that_opens_on_a_caveat_is_asked_for_the_caveat(shared):
     """"neither rewards …" after a metric: the front asks for its caveat."""
-    front = _asked(_cards(tmp_path, {"reg.md": FORMULAS}), "neither rewards a hit")
+    front = _asked(shared.cards(REG_2), "neither rewards a hit")
     assert "caveat" in front and "What it says" not in front, front
 
 
-def test_a_remark_that_says_what_the_formula_equals_is_asked_so(tmp_path):
+REG_3 = NOTES.add({"reg.md": FORMULAS})
+
+
+def test_a_remark_that_says_what_the_formula_equals_is_asked_so(shared):
     """"= the harmonic mean of …" after a formula: the front asks what it is in words."""
-    front = _asked(_cards(tmp_path, {"reg.md": FORMULAS}), "harmonic mean of soft precision")
+    front = _asked(shared.cards(REG_3), "harmonic mean of soft precision")
     assert "in words?" in front and "What it says" not in front, front
 
 
-def test_the_reworded_fronts_keep_their_ids(tmp_path):
+REG_4 = NOTES.add({"reg.md": FORMULAS})
+
+
+def test_the_reworded_fronts_keep_their_ids(shared):
     """Only the wording changed: each card's id is the one its "… › What it says" front gave it."""
     from mlwiki import ids
 
-    cards = _cards(tmp_path, {"reg.md": FORMULAS})
+    cards = shared.cards(REG_4)
     for words in ("keeps the orientation", "neither rewards a hit", "harmonic mean of soft precision"):
         card = next(c for c in cards if words in c["back"])
         path, question = card["front"].split("\n\n", 1)[0].rsplit(" › ", 1)
@@ -84,19 +101,27 @@ def test_the_reworded_fronts_keep_their_ids(tmp_path):
         assert card["id"] == ids.card_id("basic", f"remark: {old}"), (card["front"], old)
 
 
-def test_a_cell_under_a_column_of_remarks_is_asked_what_is_noted_about_its_row(tmp_path):
+ACT = NOTES.add({"act.md": TABLE})
+
+
+def test_a_cell_under_a_column_of_remarks_is_asked_what_is_noted_about_its_row(shared):
     """A row's cell under "remarks" (its other columns carded by column): "… › What is noted about softsign?", not
     "… › softsign › remarks", which asks nothing."""
-    cards = _cards(tmp_path, {"act.md": TABLE})
+    cards = shared.cards(ACT)
     front = _asked(cards, "slower saturation than a hyperbolic tangent")
     assert front.endswith("What is noted about softsign?"), front
     assert not any(c["front"].endswith("› remarks") for c in cards), [c["front"] for c in cards]
 
 
-def test_a_remark_that_says_when_a_property_holds_is_asked_when(tmp_path):
+EST = NOTES.add({
+    "est.md": (
+        "# Estimators\n\n## Doubly weighted\n\n$$\\hat V = \\frac1n\\sum_i \\Big(q(x_i) + \\frac{y_i - q(x_i)}"
+        "{e(x_i)}\\Big)$$\n\nunbiased as long as one of the outcome model and the propensity model is right, "
+        "even when the other is badly off.\n")
+})
+
+
+def test_a_remark_that_says_when_a_property_holds_is_asked_when(shared):
     """"unbiased as long as …" after an estimator: the front asks when it is unbiased."""
-    note = ("# Estimators\n\n## Doubly weighted\n\n$$\\hat V = \\frac1n\\sum_i \\Big(q(x_i) + \\frac{y_i - q(x_i)}"
-            "{e(x_i)}\\Big)$$\n\nunbiased as long as one of the outcome model and the propensity model is right, "
-            "even when the other is badly off.\n")
-    front = _asked(_cards(tmp_path, {"est.md": note}), "one of the outcome model")
+    front = _asked(shared.cards(EST), "one of the outcome model")
     assert "When is it unbiased?" in front and "What it says" not in front, front

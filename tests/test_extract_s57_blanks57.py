@@ -5,7 +5,10 @@ both, not as a bare "[...]" after a paragraph. Notes written to tmp_path, read b
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import backs_by_front, new_wiki
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -19,24 +22,42 @@ def _front_of(made: dict[str, str], said: str) -> str:
     return next(front for front, back in made.items() if said in back)
 
 
-def test_a_hidden_sentence_keeps_the_whole_condition_it_opens_on(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+ENS = NOTES.add({
+    "ens.md": (
+        "# Ensembles\n\n## Majority voting\n\n"
+        "For a tied *vote* $v$ among $m$ members: the first member listed decides the label. "
+        "With a weighted *panel* $w$ of members: the heaviest total weight wins outright.\n")
+})
+
+
+def test_a_hidden_sentence_keeps_the_whole_condition_it_opens_on(shared):
     """Two sentences each about one case: each blank keeps its case up to the colon, emphasis and formula kept."""
-    note = ("# Ensembles\n\n## Majority voting\n\n"
-            "For a tied *vote* $v$ among $m$ members: the first member listed decides the label. "
-            "With a weighted *panel* $w$ of members: the heaviest total weight wins outright.\n")
-    made = _cards(tmp_path, {"ens.md": note})
+    made = shared.backs_by_front(ENS)
     assert "For a tied *vote* $v$ among $m$ members: [...]" in _front_of(made, "first member listed"), made
     assert "With a weighted *panel* $w$ of members: [...]" in _front_of(made, "heaviest total weight"), made
 
 
-def test_a_sentence_with_no_cue_is_asked_with_the_one_before_it(tmp_path):
+BOOST = NOTES.add({
+    "boost.md": (
+        "# Boosting\n\n## Shrinkage\n\n"
+        "Gradient boosting scales every new tree by a small learning rate before adding it. "
+        "Smaller rates need many more trees to reach the same training loss on the data. "
+        "It also generalises better.\n")
+})
+
+
+def test_a_sentence_with_no_cue_is_asked_with_the_one_before_it(shared):
     """The last sentence opens on a pronoun and keeps no cue: it goes on the card of the sentence before it, and
     no card's front ends on a bare blank after a whole sentence."""
-    note = ("# Boosting\n\n## Shrinkage\n\n"
-            "Gradient boosting scales every new tree by a small learning rate before adding it. "
-            "Smaller rates need many more trees to reach the same training loss on the data. "
-            "It also generalises better.\n")
-    made = _cards(tmp_path, {"boost.md": note})
+    made = shared.backs_by_front(BOOST)
     front = _front_of(made, "generalises better")
     assert "many more trees" in made[front] and "[...]" in front and "many more trees" not in front, made
     assert not any(f.rstrip().endswith(". [...]") for f in made), made
@@ -51,10 +72,16 @@ def _formula_note(remark: str) -> str:
             "- Grows without bound, so a walk wanders arbitrarily far from its start.\n")
 
 
-def test_a_formula_remark_that_gives_a_named_quantity_asks_for_it(tmp_path):
+WALK = NOTES.add({
+    "walk.md": (
+        _formula_note(
+"In 2-D, the mean number of returns to the origin per thousand steps is $\\log t / \\pi$."))
+})
+
+
+def test_a_formula_remark_that_gives_a_named_quantity_asks_for_it(shared):
     """'What it says' over 'In 2-D, the mean number of returns … is $…$.' asks for that quantity."""
-    made = _cards(tmp_path, {"walk.md": _formula_note(
-        "In 2-D, the mean number of returns to the origin per thousand steps is $\\log t / \\pi$.")})
+    made = shared.backs_by_front(WALK)
     front = _front_of(made, "mean number of returns")
     assert "In 2-D, what is the mean number of returns to the origin per thousand steps?" in front, made
 

@@ -4,13 +4,11 @@ steps card in order, not its first step alone. Notes written to tmp_path, read b
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
-
-
-def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
 
 
 def _text(made: dict[str, str]) -> str:
@@ -47,10 +45,21 @@ OUTLINE = """- Hash rings #concept
 """
 
 
-def test_an_outline_code_block_leaves_no_bare_fence_line(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+HASH_RINGS = NOTES.add({"Hash rings.md": OUTLINE})
+
+
+def test_an_outline_code_block_leaves_no_bare_fence_line(shared):
     """A snippet nested under a bullet (a Tana or Logseq page): no card shows "- ```python" with none or one line
     of its code; the facts beside it stay on their cards."""
-    made = _cards(tmp_path, {"Hash rings.md": OUTLINE})
+    made = shared.backs_by_front(HASH_RINGS)
     for front, back in made.items():  # (a fence that opens shows its code and closes on the same card)
         fences = [line for line in back.split("\n") if line.strip().lstrip("-* ").startswith("```")]
         assert len(fences) % 2 == 0, (front, back)
@@ -83,11 +92,14 @@ The percentile interval takes quantiles of the $\\hat\\theta_b$ directly.
 """
 
 
-def test_steps_a_formula_breaks_are_one_card_in_order(tmp_path):
+BOOT = NOTES.add({"boot.md": STEPS})
+
+
+def test_steps_a_formula_breaks_are_one_card_in_order(shared):
     """"1. …", "2. …", "3. Take the spread:" over a formula at the margin, then "4. …", "5. …": one card holds the
     five steps in order (before, a card held step 1 alone, step 2 was on none, and steps 4–5 answered "What it
     says" over the formula); the formula keeps its own card."""
-    made = _cards(tmp_path, {"boot.md": STEPS})
+    made = shared.backs_by_front(BOOT)
     steps = [back for back in made.values() if back.startswith("1. Draw")]
     assert len(steps) == 1, made
     for said in ("2. For $b", "3. Take the spread", "4. Report the estimate", "5. **Never resample"):
@@ -118,10 +130,13 @@ harmonic series diverges.
 """
 
 
-def test_a_back_on_the_converse_is_asked_as_the_converse(tmp_path):
+SERIES = NOTES.add({"series.md": CONVERSE})
+
+
+def test_a_back_on_the_converse_is_asked_as_the_converse(shared):
     """A heading that states a claim over a paragraph on its converse: the front asks the converse, not the bare
     claim the back does not answer."""
-    made = _cards(tmp_path, {"series.md": CONVERSE})
+    made = shared.backs_by_front(SERIES)
     fronts = [front for front, back in made.items() if back.startswith("The converse")]
     assert fronts and all(front.endswith("› The converse") for front in fronts), made
 
@@ -140,10 +155,13 @@ So the error bar of an average shrinks like one over the square root of the numb
 """
 
 
-def test_a_proof_step_names_the_statement_it_proves(tmp_path):
+AVERAGES = NOTES.add({"averages.md": PROOF})
+
+
+def test_a_proof_step_names_the_statement_it_proves(shared):
     """"Proof: independence + scaling:" over a formula, right after the statement it proves: the front names that
     statement, not only the tools."""
-    made = _cards(tmp_path, {"averages.md": PROOF})
+    made = shared.backs_by_front(AVERAGES)
     fronts = [front for front, back in made.items() if "\\sum_i \\mathrm{Var}(X_i)" in back and back.startswith("$$")]
     assert fronts, made
     assert all("Proof of $\\mathrm{Var}(\\bar X) = \\frac{\\sigma^2}{n}$" in front for front in fronts), fronts

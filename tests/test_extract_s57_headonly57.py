@@ -5,6 +5,8 @@ whole and the card keeps the id of its bare path. Notes of my own, written into 
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
@@ -13,6 +15,7 @@ from mlwiki.extract import heading_claims
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.own_subjects import opening_subject, subject_question
 from mlwiki.models import CardKind
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = false\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -53,15 +56,29 @@ def test_a_subject_of_its_own_with_a_negated_modal_is_asked_under_the_path(tmp_p
     assert card["id"] == card_with(bare, "lowest rack")["id"], card
 
 
-def test_a_subject_after_its_article_with_a_phrasal_verb_asks_its_object(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+HOME_BAKERY = NOTES.add({"Home bakery.md": BAKERY})
+
+
+def test_a_subject_after_its_article_with_a_phrasal_verb_asks_its_object(shared):
     """"… › Hydration" over "The crumb depends mostly on …" asks what the crumb depends on."""
-    card = card_with(cards_of(tmp_path, {"Home bakery.md": BAKERY}), "flour takes up")
+    card = card_with(shared.cards(HOME_BAKERY), "flour takes up")
     assert card["front"] == "Home bakery › Dough › Hydration\n\nWhat does the crumb depend on?", card
 
 
-def test_a_sentence_without_a_subject_is_left_as_it_is(tmp_path):
+HOME_BAKERY_2 = NOTES.add({"Home bakery.md": BAKERY})
+
+
+def test_a_sentence_without_a_subject_is_left_as_it_is(shared):
     """"Shape on an unfloured bench …" opens on a verb: no subject, nothing asked by this rule."""
-    card = card_with(cards_of(tmp_path, {"Home bakery.md": BAKERY}), "unfloured bench")
+    card = card_with(shared.cards(HOME_BAKERY_2), "unfloured bench")
     assert "What" not in card["front"] or "shap" in card["front"].lower(), card
     assert opening_subject("Shape on an unfloured bench so it grips.") == ""
 
@@ -90,9 +107,12 @@ Whole-grain flour does not tolerate warm cupboards for three months once opened;
 """
 
 
-def test_a_negation_written_out_is_asked_as_one(tmp_path):
+PANTRY_2 = NOTES.add({"Pantry.md": PANTRY})
+
+
+def test_a_negation_written_out_is_asked_as_one(shared):
     """"Whole-grain flour does not tolerate warm cupboards …" asks what it does not tolerate, as "doesn't" would."""
-    card = card_with(cards_of(tmp_path, {"Pantry.md": PANTRY}), "three months")
+    card = card_with(shared.cards(PANTRY_2), "three months")
     assert card["front"] == "Pantry › Storage › Flour\n\nWhat doesn't whole-grain flour tolerate?", card
 
 

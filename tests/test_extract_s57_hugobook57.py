@@ -3,7 +3,9 @@ section pages. Notes written to tmp_path in words of their own, read back throug
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 FRONT = '---\ntitle: "{}"\nweight: 3\nbookToc: true\n---\n\n'
@@ -37,15 +39,22 @@ y &= A x
 """
 
 
-def _wiki(tmp_path, notes: dict[str, str]):
-    return new_wiki(tmp_path, notes, CONFIG)
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
 
 
-def test_katex_block_around_aligned_or_cases_is_display_math(tmp_path):
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+STEPS = NOTES.add({"notes/steps.md": SOLVER})
+
+
+def test_katex_block_around_aligned_or_cases_is_display_math(shared):
     """`{{< katex display >}}` around `\\begin{aligned}` or a line holding `\\begin{cases}`: the shortcode is the
     only math delimiter, so the card shows display math (`$$…$$`), never the bare LaTeX, and the prose after the
     formula is not pasted onto its back. An environment that is display math by itself (`align`) keeps its own."""
-    made = backs_by_front(_wiki(tmp_path, {"notes/steps.md": SOLVER}))
+    made = shared.backs_by_front(STEPS)
     backs = list(made.values())
     cases = [b for b in backs if "\\begin{cases}" in b]
     assert cases and all(b.lstrip().startswith("$$") for b in cases), backs
@@ -81,11 +90,14 @@ L &= \tfrac12 \|r\|^2\\
 """
 
 
-def test_aligned_rows_each_defining_a_quantity_are_a_card_each(tmp_path):
+CELL_2 = NOTES.add({"notes/cell.md": CELL})
+
+
+def test_aligned_rows_each_defining_a_quantity_are_a_card_each(shared):
     """An aligned block whose rows each define a quantity (named by `&& \\text{…}` after it, or by its left side),
     or each a variant named before it (`\\text{step:}\\quad & …`): a formula card per row, asked by that name; a
     derivation's rows (one left side going on) stay one card."""
-    made = backs_by_front(_wiki(tmp_path, {"notes/cell.md": CELL}))
+    made = shared.backs_by_front(CELL_2)
     fronts = list(made)
     keep = [f for f in fronts if "keep gate $k_t$" in f]
     assert keep and made[keep[0]].strip() == r"$$k_t = \sigma(A_k u_t + a_k)$$", made
@@ -114,20 +126,22 @@ Steps:
 """
 
 
-def test_steps_keep_a_bracketed_pointer_below_without_losing_the_list(tmp_path):
+BISECT_2 = NOTES.add({"notes/bisect.md": BISECT})
+
+
+def test_steps_keep_a_bracketed_pointer_below_without_losing_the_list(shared):
     """A step that ends on a bracketed pointer at later text ("(or its better end, below)") does not make the list
     read as narration: the steps' card is made, with every step, the pointer cut off; the steps that carry no
     label of their own are on a card."""
-    made = backs_by_front(_wiki(tmp_path, {"notes/bisect.md": BISECT}))
+    made = shared.backs_by_front(BISECT_2)
     text = "\n".join(made.values())
     assert "**Open** with a bracket" in text and "**Halt** once" in text, made
     assert ", below)" not in text, made
 
 
-def test_aligned_rows_the_writer_did_not_name_stay_one_card(tmp_path):
-    """An aligned block of updates no row of which carries a name (a two-line recursion): steps of one method,
-    left on one card."""
-    note = FRONT.format("Recursion") + r"""# Growing windows
+REC = NOTES.add({
+    "notes/rec.md": (
+        FRONT.format("Recursion") + r"""# Growing windows
 
 ## Recursion
 
@@ -135,6 +149,12 @@ $$\begin{aligned}
 w_n &= w_{n-1} + (q_n - 1)\, g_{n-1}\\
 g_n &= g_{n-1}\, m_n
 \end{aligned}$$
-"""
-    made = backs_by_front(_wiki(tmp_path, {"notes/rec.md": note}))
+""")
+})
+
+
+def test_aligned_rows_the_writer_did_not_name_stay_one_card(shared):
+    """An aligned block of updates no row of which carries a name (a two-line recursion): steps of one method,
+    left on one card."""
+    made = shared.backs_by_front(REC)
     assert any("w_n" in b and "g_n" in b for b in made.values()), made

@@ -5,15 +5,13 @@ number, its emoji and a framing heading such as "Checklist"), keeping the id of 
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
-from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
-
-
-def _cards(tmp_path, notes: dict[str, str]) -> list[dict]:
-    return json.loads(run(new_wiki(tmp_path, notes, CONFIG), "cards", "--json", ok=True).output)
 
 
 def _front_of(cards: list[dict], words: str) -> str:
@@ -25,47 +23,75 @@ def _notebook(*cells: str) -> str:
                        "metadata": {}, "nbformat": 4, "nbformat_minor": 5})
 
 
-def test_a_key_insight_under_a_numbered_checklist_asks_it_of_the_notebook_subject(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+LEAKS = NOTES.add({
+    "leaks.ipynb": (
+        _notebook("# Spotting target leaks\n\nHow features leak the answer into training data.",
+                  "## ✅ 4. Checklist\n\n| Feature | Leaks when |\n|---|---|\n"
+                  "| running totals | they include the day being predicted |",
+                  "### 📌 Key insight\nFor each column, ask whether its value was known at the moment the "
+                  "forecast is made; when it was not, the column leaks."))
+})
+
+
+def test_a_key_insight_under_a_numbered_checklist_asks_it_of_the_notebook_subject(shared):
     """"## ✅ 4. Checklist" then "### 📌 Key insight" in a notebook: the insight is about what the notebook is on,
     not about "Checklist"."""
-    notebook = _notebook("# Spotting target leaks\n\nHow features leak the answer into training data.",
-                         "## ✅ 4. Checklist\n\n| Feature | Leaks when |\n|---|---|\n"
-                         "| running totals | they include the day being predicted |",
-                         "### 📌 Key insight\nFor each column, ask whether its value was known at the moment the "
-                         "forecast is made; when it was not, the column leaks.")
-    front = _front_of(_cards(tmp_path, {"leaks.ipynb": notebook}), "known at the moment")
+    front = _front_of(shared.cards(LEAKS), "known at the moment")
     assert front.endswith("What is the key insight about spotting target leaks?"), front
 
 
-def test_a_bold_clause_in_a_list_is_no_term_to_define(tmp_path):
+LOSS = NOTES.add({
+    "loss.md": (
+        "# Held-out loss\n\n$$HL = 2^H$$\n\n"
+        "- The inverse likelihood of the held-out set, normalised per token.\n"
+        "- Equivalently two to the cross-entropy in bits.\n"
+        "- **Higher is worse** (held-out data less probable under the model).\n")
+})
+
+
+def test_a_bold_clause_in_a_list_is_no_term_to_define(shared):
     """"- **Higher is worse** (…)" in a list the note's card shows whole: the bold words are a verdict, not a term,
     so no "Define: Higher is worse" card asks it; the item stays on the list's card."""
-    note = ("# Held-out loss\n\n$$HL = 2^H$$\n\n"
-            "- The inverse likelihood of the held-out set, normalised per token.\n"
-            "- Equivalently two to the cross-entropy in bits.\n"
-            "- **Higher is worse** (held-out data less probable under the model).\n")
-    cards = _cards(tmp_path, {"loss.md": note})
+    cards = shared.cards(LOSS)
     assert not any("Define: Higher is worse" in card["front"] for card in cards), cards
     assert any("**Higher is worse** (held-out data less" in card["back"] for card in cards), cards
 
 
-def test_a_trick_from_the_paper_is_asked_as_the_trick_in_its_subject(tmp_path):
+DECODE = NOTES.add({
+    "decode.md": (
+        "# Sequence decoding\n\n## Beam decoding\n\nKeeps the best few partial outputs at every step.\n\n"
+        "### Trick from the paper\n\nDivide each score by the output length, so that short outputs stop "
+        "winning just because they multiply fewer probabilities.\n\n"
+        "### Trick 2: early stop\n\nStop once every kept output has ended with the end token.\n")
+})
+
+
+def test_a_trick_from_the_paper_is_asked_as_the_trick_in_its_subject(shared):
     """"### Trick from the paper" under "## Beam decoding": what the trick in beam decoding is; a heading that names
     its trick ("### Trick 2: length penalty") keeps its front."""
-    note = ("# Sequence decoding\n\n## Beam decoding\n\nKeeps the best few partial outputs at every step.\n\n"
-            "### Trick from the paper\n\nDivide each score by the output length, so that short outputs stop "
-            "winning just because they multiply fewer probabilities.\n\n"
-            "### Trick 2: early stop\n\nStop once every kept output has ended with the end token.\n")
-    cards = _cards(tmp_path, {"decode.md": note})
+    cards = shared.cards(DECODE)
     assert _front_of(cards, "Divide each score").endswith("What is the trick in Beam decoding?"), cards
     assert _front_of(cards, "Stop once every").endswith("Trick 2: early stop"), cards
 
 
-def test_a_trick_heading_under_a_subject_named_as_a_trick_keeps_its_front(tmp_path):
+REPARAM = NOTES.add({
+    "reparam.md": (
+        "# The reparameterisation trick\n\nSampling made differentiable.\n\n## The trick\n\n"
+        "Write the sample as the mean plus the scale times fixed noise, so that gradients reach the mean and the "
+        "scale.\n")
+})
+
+
+def test_a_trick_heading_under_a_subject_named_as_a_trick_keeps_its_front(shared):
     """"## The trick" under "# The reparameterisation trick": the subject is the trick, so no "What is the trick in
     The reparameterisation trick?" is made."""
-    note = ("# The reparameterisation trick\n\nSampling made differentiable.\n\n## The trick\n\n"
-            "Write the sample as the mean plus the scale times fixed noise, so that gradients reach the mean and the "
-            "scale.\n")
-    cards = _cards(tmp_path, {"reparam.md": note})
+    cards = shared.cards(REPARAM)
     assert not any("What is the trick in" in card["front"] for card in cards), cards

@@ -5,9 +5,12 @@ it. Notes written to tmp_path, read through the CLI."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -34,8 +37,19 @@ def cards_of(tmp_path, notes: dict[str, str]) -> list[dict]:
     return json.loads(run(new_wiki(tmp_path, notes, CONFIG), "cards", "--json", ok=True).output)
 
 
-def test_paragraphs_with_claims_of_their_own_are_a_card_each(tmp_path):
-    made = cards_of(tmp_path, {"schedules.md": SEPARATE})
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+SCHEDULES = NOTES.add({"schedules.md": SEPARATE})
+
+
+def test_paragraphs_with_claims_of_their_own_are_a_card_each(shared):
+    made = shared.cards(SCHEDULES)
     cosine = [c for c in made if "half a cosine wave" in c["back"]]
     snapshots = [c for c in made if "Snapshot ensembles are built" in c["back"]]
     assert cosine and snapshots, made
@@ -43,8 +57,11 @@ def test_paragraphs_with_claims_of_their_own_are_a_card_each(tmp_path):
     assert cosine[0]["front"] == "Learning-rate schedules › Warm restarts", cosine
 
 
-def test_a_paragraph_that_goes_on_stays_with_the_one_before(tmp_path):
-    made = cards_of(tmp_path, {"schedules.md": GOES_ON})
+SCHEDULES_2 = NOTES.add({"schedules.md": GOES_ON})
+
+
+def test_a_paragraph_that_goes_on_stays_with_the_one_before(shared):
+    made = shared.cards(SCHEDULES_2)
     both = [c for c in made if "half a cosine wave" in c["back"] and "This means" in c["back"]]
     assert both, made
 

@@ -7,9 +7,11 @@ tmp_path, read back through the CLI."""
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
 
 from mlwiki.extract.grabbag import is_grab_bag_front
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -20,19 +22,28 @@ LASSO = ("# Lasso paths\n\nThe L1 penalty sets weights exactly to zero one after
          "its MAP estimate is the penalised fit.\n")
 
 
-def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, notes, CONFIG))
-
-
 def _text(made: dict[str, str]) -> str:
     return "\n".join(made) + "\n" + "\n".join(made.values())
 
 
-def test_a_mid_line_links_title_words_are_shown_once_and_as_shows_the_title(tmp_path):
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+N20250301101500_RIDGE_SHRINKAGE = NOTES.add({
+    "20250301101500 Ridge shrinkage.md": SHRINK,
+    "20250302110000 Lasso paths.md": LASSO
+})
+
+
+def test_a_mid_line_links_title_words_are_shown_once_and_as_shows_the_title(shared):
     """'described in [[id]] shrinkage' (title 'Ridge shrinkage') shows 'Ridge shrinkage' once; 'The same answer as
     [[id]] —' shows the title, not nothing."""
-    text = _text(_cards(tmp_path, {"20250301101500 Ridge shrinkage.md": SHRINK,
-                                   "20250302110000 Lasso paths.md": LASSO}))
+    text = _text(shared.backs_by_front(N20250301101500_RIDGE_SHRINKAGE))
     assert "described in Ridge shrinkage." in text and "shrinkage shrinkage" not in text, text
     assert "The same answer as Ridge shrinkage —" in text, text
 
@@ -46,12 +57,18 @@ HUB = ("# Regularisation - structure note\n\nSub-hub of [[20250301090000]] Linea
 TOP = "# Linear models - structure note\n\nLeast squares fits a hyperplane by minimising the summed squared residuals.\n"
 
 
-def test_a_hubs_link_list_and_its_way_up_are_on_no_card(tmp_path):
+N20250301101500_RIDGE_SHRINKAGE_2 = NOTES.add({
+    "20250301101500 Ridge shrinkage.md": SHRINK,
+    "20250302110000 Lasso paths.md": LASSO,
+    "20250301090000 Linear models - structure note.md": TOP,
+    "20250303120000 Regularisation - structure note.md": HUB
+})
+
+
+def test_a_hubs_link_list_and_its_way_up_are_on_no_card(shared):
     """The hub's '- [[id]] Title — gist' lists (one with the writer's to-do after it) are a table of contents: no
     card holds a gist; 'Sub-hub of …' is off the back of the hub's opening card, which keeps its claim."""
-    made = _cards(tmp_path, {"20250301101500 Ridge shrinkage.md": SHRINK, "20250302110000 Lasso paths.md": LASSO,
-                             "20250301090000 Linear models - structure note.md": TOP,
-                             "20250303120000 Regularisation - structure note.md": HUB})
+    made = shared.backs_by_front(N20250301101500_RIDGE_SHRINKAGE_2)
     text = _text(made)
     assert "nothing removed" not in text and "switch off one by one" not in text, made
     assert "Laplace prior view" not in text and "Not written yet" not in text, made
@@ -68,10 +85,13 @@ CENTRED = ("# Whitening inputs\n\n**Centring is required.** The transform is bui
            "- standardise first: the usual pick when the units differ.\n")
 
 
-def test_a_paragraph_headed_by_a_bold_claim_is_a_card_before_a_list_label(tmp_path):
+N20250304100000_WHITENING_INPUTS = NOTES.add({"20250304100000 Whitening inputs.md": CENTRED})
+
+
+def test_a_paragraph_headed_by_a_bold_claim_is_a_card_before_a_list_label(shared):
     """'**Centring is required.** …' and '**Rescaling is a choice.** …' are cards headed by their claims (no
     bold term the definitions declined); the 'Two routes:' list after them is a card still."""
-    made = _cards(tmp_path, {"20250304100000 Whitening inputs.md": CENTRED})
+    made = shared.backs_by_front(N20250304100000_WHITENING_INPUTS)
     for claim, fact in (("Centring is required", "where the data sits"), ("Rescaling is a choice", "million times")):
         assert any(front.startswith(f"Whitening inputs › {claim}") and fact in front + back
                    for front, back in made.items()), made

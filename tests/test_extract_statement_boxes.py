@@ -7,7 +7,9 @@ textbook example of …") heads a section on that subject, not a worked example.
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -59,8 +61,22 @@ $$
 """
 
 
-def test_a_statement_box_with_a_formula_or_list_is_one_card_under_its_title(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"chapters/markov.qmd": CHAPTER, "myst/markov.md": MYST}, CONFIG))
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+MARKOV = NOTES.add({
+    "chapters/markov.qmd": CHAPTER,
+    "myst/markov.md": MYST
+})
+
+
+def test_a_statement_box_with_a_formula_or_list_is_one_card_under_its_title(shared):
+    cards = shared.backs_by_front(MARKOV)
     definition = cards.get("Markov chains › Definitions › Irreducible chain", "")
     assert "every state can be reached" in definition and "finite number of steps" in definition, cards
     ruin = [back for front, back in cards.items() if front.endswith("absorbing chain › Ruin probability")]
@@ -70,12 +86,18 @@ def test_a_statement_box_with_a_formula_or_list_is_one_card_under_its_title(tmp_
     assert any("\\pi P = \\pi" in back for back in cards.values()), cards
 
 
-def test_a_quarto_proof_after_a_titled_theorem_is_carded_by_its_idea(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"chapters/markov.qmd": CHAPTER}, CONFIG))
+MARKOV_2 = NOTES.add({"chapters/markov.qmd": CHAPTER})
+
+
+def test_a_quarto_proof_after_a_titled_theorem_is_carded_by_its_idea(shared):
+    cards = shared.backs_by_front(MARKOV_2)
     idea = [back for front, back in cards.items() if front.endswith("Ruin probability › Proof idea")]
     assert idea and "harmonic" in idea[0], cards
 
 
-def test_a_subject_called_the_textbook_example_of_a_notion_is_no_worked_example(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"chapters/markov.qmd": CHAPTER}, CONFIG))
+MARKOV_3 = NOTES.add({"chapters/markov.qmd": CHAPTER})
+
+
+def test_a_subject_called_the_textbook_example_of_a_notion_is_no_worked_example(shared):
+    cards = shared.backs_by_front(MARKOV_3)
     assert any("moves up with chance" in back for back in cards.values()), cards

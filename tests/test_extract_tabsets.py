@@ -4,7 +4,9 @@ contrast, titles the callout)."""
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -35,15 +37,29 @@ Most transformer recipes warm up for a few thousand steps before the decay begin
 """
 
 
-def test_each_tab_of_a_tabset_is_a_section_beside_the_others(tmp_path):
-    fronts = [front.split("\n\n", 1)[0] for front in backs_by_front(new_wiki(tmp_path, {"warmup.qmd": POST}, CONFIG))]
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+WARMUP = NOTES.add({"warmup.qmd": POST})
+
+
+def test_each_tab_of_a_tabset_is_a_section_beside_the_others(shared):
+    fronts = [front.split("\n\n", 1)[0] for front in shared.backs_by_front(WARMUP)]
     assert "Warmup schedules › Linear" in fronts
     assert "Warmup schedules › Exponential" in fronts, fronts
     assert not any("Linear › Exponential" in front for front in fronts)
 
 
-def test_a_callouts_first_heading_still_titles_the_callout(tmp_path):
-    cards = backs_by_front(new_wiki(tmp_path, {"warmup.qmd": POST}, CONFIG))
+WARMUP_2 = NOTES.add({"warmup.qmd": POST})
+
+
+def test_a_callouts_first_heading_still_titles_the_callout(shared):
+    cards = shared.backs_by_front(WARMUP_2)
     titled = [front for front, back in cards.items() if back.startswith("Most transformer recipes")]
     assert titled and all("In practice" in front for front in titled), cards
 
@@ -76,10 +92,13 @@ The integral is never negative either, and zero only when the densities agree al
 """
 
 
-def test_myst_tab_items_are_sections_side_by_side(tmp_path):
+KL = NOTES.add({"kl.md": MYST_TABS})
+
+
+def test_myst_tab_items_are_sections_side_by_side(shared):
     """A Jupyter Book `{tab-set}` (colon or backtick fences): each `{tab-item} Title` is a section under the
     headings around the set, a card of its own; text after the set stays its section's."""
-    cards = backs_by_front(new_wiki(tmp_path, {"kl.md": MYST_TABS}, config=CONFIG))
+    cards = shared.backs_by_front(KL)
     heads = {front.split("\n\n")[0]: back for front, back in cards.items()}  # (a tab's one bold phrase is asked
     # under its path: "… › Forward KL" over "Minimising $KL(p \| q)$ over $q$ is …: …")
     assert heads.get("KL divergence › Two directions › Forward KL", "").startswith("Minimising $KL(p"), cards

@@ -7,9 +7,12 @@ would."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -75,30 +78,50 @@ def cards(tmp_path, notes: dict[str, str]) -> list[dict]:
     return json.loads(run(root, "cards", "--json", ok=True).output)
 
 
-def test_a_lowercase_remark_under_a_formula_is_a_card_named_by_its_label(tmp_path):
-    found = cards(tmp_path, {"Exploration.md": VAULT})
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+EXPLORATION = NOTES.add({"Exploration.md": VAULT})
+
+
+def test_a_lowercase_remark_under_a_formula_is_a_card_named_by_its_label(shared):
+    found = shared.cards(EXPLORATION)
     front = next(c["front"] for c in found if c["front"].startswith("Exploration › Softmax policy › Temperature T\n\n"))
     assert "e^{Q(a)/T}" in front  # (the formula it speaks of, shown)
     back = next(c["back"] for c in found if c["front"] == front)
     assert back.startswith("temperature T: small T picks the best action")
 
 
-def test_a_short_remark_goes_on_the_formula_card_and_a_worked_example_on_none(tmp_path):
-    found = cards(tmp_path, {"Exploration.md": VAULT})
+EXPLORATION_2 = NOTES.add({"Exploration.md": VAULT})
+
+
+def test_a_short_remark_goes_on_the_formula_card_and_a_worked_example_on_none(shared):
+    found = shared.cards(EXPLORATION_2)
     formula = next(c for c in found if c["kind"] == "formula" and "G^{(k)}" in c["back"])
     assert formula["back"].endswith("k=1 → one-step TD, k=∞ → Monte Carlo.")
     assert not any("9 strings" in c["back"] or "9 strings" in c["front"] for c in found)
 
 
-def test_the_end_of_the_formulas_sentence_goes_on_its_card_not_under_the_heading_alone(tmp_path):
-    found = cards(tmp_path, {"kernels.qmd": BLOG})
+KERNELS = NOTES.add({"kernels.qmd": BLOG})
+
+
+def test_the_end_of_the_formulas_sentence_goes_on_its_card_not_under_the_heading_alone(shared):
+    found = shared.cards(KERNELS)
     formula = next(c for c in found if c["kind"] == "formula" and "K_{kk}^{-1}" in c["back"])
     assert formula["back"].endswith("— rank $k$. Every method below then costs $O(nk^2)$ rather than $O(n^3)$.")
     assert not any(c["back"].startswith("— rank") for c in found)  # (no card whose back starts mid-sentence)
 
 
-def test_a_labelled_paragraph_after_a_formula_is_a_card_and_a_legends_where_is_not(tmp_path):
-    found = cards(tmp_path, {"kernels.qmd": BLOG})
+KERNELS_2 = NOTES.add({"kernels.qmd": BLOG})
+
+
+def test_a_labelled_paragraph_after_a_formula_is_a_card_and_a_legends_where_is_not(shared):
+    found = shared.cards(KERNELS_2)
     problem = next(c for c in found if c["front"].startswith("Low-rank kernels › Improvement probability › Problem\n\n"))
     assert "\\Phi" in problem["front"] and problem["back"].startswith("Problem: it only asks whether a point improves")
     criterion = next(c for c in found if c["kind"] == "formula" and "k \\ln n" in c["back"])
@@ -121,8 +144,11 @@ L(p) = -(1 - p)^{k} \log p
 """
 
 
-def test_the_items_after_a_formula_are_asked_when_a_later_item_is_a_card_of_its_own(tmp_path):
-    found = cards(tmp_path, {"detectors.md": DETECTORS})
+DETECTORS_2 = NOTES.add({"detectors.md": DETECTORS})
+
+
+def test_the_items_after_a_formula_are_asked_when_a_later_item_is_a_card_of_its_own(shared):
+    found = shared.cards(DETECTORS_2)
     assert any(c["front"].endswith("› SwiftNet") for c in found)  # (the item that names its own subject)
     front = next(c["front"] for c in found if c["front"].startswith("Dense detectors › Imbalance › What it says\n\n"))
     assert "(1 - p)^{k}" in front
@@ -151,8 +177,11 @@ Gradient through the unit:
 """
 
 
-def test_a_list_after_a_formula_is_asked_with_the_formula_not_under_the_bare_heading(tmp_path):
-    found = cards(tmp_path, {"skips.md": SKIPS})
+SKIPS_2 = NOTES.add({"skips.md": SKIPS})
+
+
+def test_a_list_after_a_formula_is_asked_with_the_formula_not_under_the_bare_heading(shared):
+    found = shared.cards(SKIPS_2)
     assert not any(c["front"] == "Skip connections › residual unit" for c in found)
     front = next(c["front"] for c in found if c["front"].startswith("Skip connections › residual unit › What it says"))
     assert "y = R(x) + x" in front
@@ -176,8 +205,11 @@ BOOK = r"""# Codes
 """
 
 
-def test_a_formula_nested_in_a_list_item_beside_defined_terms_is_a_card(tmp_path):
-    found = cards(tmp_path, {"codes.md": BOOK})
+CODES = NOTES.add({"codes.md": BOOK})
+
+
+def test_a_formula_nested_in_a_list_item_beside_defined_terms_is_a_card(shared):
+    found = shared.cards(CODES)
     assert any(c["front"].endswith("Define: instantaneous code") for c in found)  # (the terms' own cards, as before)
     formula = next(c for c in found if c["kind"] == "formula" and "H \\le M < H + 1" in c["back"])
     assert formula["front"].endswith("the best achievable mean length $M$ is bounded by the entropy")
@@ -188,8 +220,11 @@ SKIPS_NAMED = SKIPS.replace("- the shortcut costs no parameters and barely any c
                             "- pre-activation: normalise and activate before each weight layer, not after\n")
 
 
-def test_a_list_after_a_formula_keeps_its_items_own_cards_and_asks_the_rest_with_the_formula(tmp_path):
-    found = cards(tmp_path, {"skips.md": SKIPS_NAMED})
+SKIPS_3 = NOTES.add({"skips.md": SKIPS_NAMED})
+
+
+def test_a_list_after_a_formula_keeps_its_items_own_cards_and_asks_the_rest_with_the_formula(shared):
+    found = shared.cards(SKIPS_3)
     assert any(c["front"].endswith("› pre-activation") for c in found)
     front = next(c["front"] for c in found if c["front"].startswith("Skip connections › residual unit › What it says"))
     back = next(c["back"] for c in found if c["front"] == front)
@@ -203,8 +238,11 @@ the environment dynamics $P(s' \mid s, a)$ don't depend on θ, so they drop out 
 """
 
 
-def test_a_remark_whose_plural_subject_reads_like_a_verb_is_not_named_by_half_its_subject(tmp_path):
-    found = cards(tmp_path, {"Policy gradients.md": GRADIENTS})
+POLICY_GRADIENTS = NOTES.add({"Policy gradients.md": GRADIENTS})
+
+
+def test_a_remark_whose_plural_subject_reads_like_a_verb_is_not_named_by_half_its_subject(shared):
+    found = shared.cards(POLICY_GRADIENTS)
     fronts = [c["front"].split("\n\n")[0] for c in found if "drop out of the gradient" in c["back"]]
     assert fronts == ["Policy gradients › Score function › What it says"]  # (not "› The environment")
 
@@ -221,8 +259,11 @@ is read as a graph whose vertices form the set $V$ and whose edges form the set 
 """
 
 
-def test_a_predicate_whose_subject_is_the_formula_goes_on_its_card(tmp_path):
-    found = cards(tmp_path, {"graphs.md": GRAPHS})
+GRAPHS_2 = NOTES.add({"graphs.md": GRAPHS})
+
+
+def test_a_predicate_whose_subject_is_the_formula_goes_on_its_card(shared):
+    found = shared.cards(GRAPHS_2)
     formula = next(c for c in found if c["kind"] == "formula" and "G = (V, E)" in c["back"])
     assert formula["back"].endswith("whose edges form the set $E$ of pairs of vertices.")
     assert not any(c["back"].startswith("is read as") for c in found)

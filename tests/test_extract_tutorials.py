@@ -5,9 +5,12 @@ narrating its steps. The notes are written here in the style of a Jupyter Book o
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import backs_by_front, new_wiki, run
+
+from conftest import backs_by_front, new_wiki
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -63,8 +66,19 @@ NOTATION = """# Symbols used in these notes
 """
 
 
-def test_a_notation_table_of_symbols_makes_no_row_cards_but_a_table_of_named_things_does(tmp_path):
-    found = cards(wiki(tmp_path, {"notation.md": NOTATION}))
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+NOTATION_2 = NOTES.add({"notation.md": NOTATION})
+
+
+def test_a_notation_table_of_symbols_makes_no_row_cards_but_a_table_of_named_things_does(shared):
+    found = shared.backs_by_front(NOTATION_2)
     assert not any("$\\eta$" in front or "$\\theta$" in front for front in found), found
     assert found["Symbols used in these notes › Adam › What it keeps"] == \
         "running averages of the gradients and of their squares"
@@ -101,8 +115,11 @@ Each of these tricks is one argument or one call in the training loop:
 """
 
 
-def test_a_list_that_explains_the_code_above_it_is_no_definitions(tmp_path):
-    found = cards(wiki(tmp_path, {"optimisers.md": EXPLAINED}))
+OPTIMISERS = NOTES.add({"optimisers.md": EXPLAINED})
+
+
+def test_a_list_that_explains_the_code_above_it_is_no_definitions(shared):
+    found = shared.backs_by_front(OPTIMISERS)
     assert not any("Define: Cache update" in front or "Define: Weight step" in front for front in found), found
     assert not any("Define: Weight decay" in front or "Define: Early stopping" in front for front in found), \
         "a list that says how to do each in code defines nothing"
@@ -134,8 +151,11 @@ the error times the input.
 """
 
 
-def test_bold_items_nested_under_a_bold_label_or_narrating_a_step_are_no_definitions(tmp_path):
-    found = cards(wiki(tmp_path, {"perceptron.md": NESTED}))
+PERCEPTRON = NOTES.add({"perceptron.md": NESTED})
+
+
+def test_bold_items_nested_under_a_bold_label_or_narrating_a_step_are_no_definitions(shared):
+    found = shared.backs_by_front(PERCEPTRON)
     defined = [front.rsplit("Define: ", 1)[1] for front in found if "Define: " in front]
     assert defined == ["Epoch", "Margin"], found
 
@@ -172,8 +192,11 @@ $$
 """
 
 
-def test_a_formula_set_apart_after_a_list_is_not_introduced_by_its_last_item(tmp_path):
-    found = cards(wiki(tmp_path, {"neurons.md": AFTER_A_LIST}))
+NEURONS = NOTES.add({"neurons.md": AFTER_A_LIST})
+
+
+def test_a_formula_set_apart_after_a_list_is_not_introduced_by_its_last_item(shared):
+    found = shared.backs_by_front(NEURONS)
     assert found["Neurons › Vocabulary\n\nFormula"].startswith("$$\\hat{y} = \\phi"), found
     assert not any("linear model" in front for front in found)
     assert found["Neurons › Steps\n\n**Squash**: Pass the net input through the logistic function:"].startswith(
@@ -200,8 +223,11 @@ Imagine a car whose speedometer reads 50 at one instant: that reading is the rat
 """
 
 
-def test_a_question_answered_by_a_story_is_no_card(tmp_path):
-    found = cards(wiki(tmp_path, {"rates.md": STORY}))
+RATES = NOTES.add({"rates.md": STORY})
+
+
+def test_a_question_answered_by_a_story_is_no_card(shared):
+    found = shared.backs_by_front(RATES)
     assert list(found) == ["Rates of change › Questions\n\nWhy does a derivative measure a rate of change?"], found
 
 
@@ -281,8 +307,11 @@ $$
 """
 
 
-def test_formulas_that_only_name_or_illustrate_are_no_cards(tmp_path):
-    found = cards(wiki(tmp_path, {"functions.md": FORMULAS}))
+FUNCTIONS = NOTES.add({"functions.md": FORMULAS})
+
+
+def test_formulas_that_only_name_or_illustrate_are_no_cards(shared):
+    found = shared.backs_by_front(FUNCTIONS)
     backs = "\n".join(found.values())
     for gone in ("$$y = g(x)$$", "x^3 y", "[0, 0, 0]", "y - t$$", "input vector of node"):
         assert gone not in backs, (gone, found)
@@ -317,8 +346,11 @@ that graph from the loss back to the leaves when the backward pass is called.
 """
 
 
-def test_a_section_that_traces_one_example_makes_no_cards(tmp_path):
-    found = cards(wiki(tmp_path, {"autograd.md": TRACE}))
+AUTOGRAD = NOTES.add({"autograd.md": TRACE})
+
+
+def test_a_section_that_traces_one_example_makes_no_cards(shared):
+    found = shared.backs_by_front(AUTOGRAD)
     assert list(found) == ["Autograd internals › The graph"], found
 
 
@@ -335,16 +367,18 @@ BENEFITS = """# JAX
 """
 
 
-def test_bold_points_under_a_benefits_heading_are_no_definitions(tmp_path):
-    found = cards(wiki(tmp_path, {"jax.md": BENEFITS}))
+JAX = NOTES.add({"jax.md": BENEFITS})
+
+
+def test_bold_points_under_a_benefits_heading_are_no_definitions(shared):
+    found = shared.backs_by_front(JAX)
     assert [front for front in found if "Define: " in front] == ["JAX › Terms\n\nDefine: Tracer"], found
     assert found["JAX › Benefits\n\nWhat are the benefits of JAX?"].startswith("- **Speed**: Compiles whole functions"), "the section's card has them"
 
 
-def test_a_list_under_an_explaining_label_is_its_parts_card_whatever_the_definitions_setting(tmp_path):
-    """With `definitions` off, `**Term**:` lines are no section text, except under a label like "Mathematical
-    Explanation:", whose items name the parts explained (they were lost: no form made a card of them)."""
-    note = """# Regularization
+REGULARIZATION = NOTES.add({
+    "regularization.md": (
+        """# Regularization
 
 ## Dropout
 
@@ -352,7 +386,13 @@ def test_a_list_under_an_explaining_label_is_its_parts_card_whatever_the_definit
 
 - **Objective:** Prevent co-adaptation of neurons by randomly dropping units during training.
 - **Mechanism:** each unit is kept with probability $p$ at every iteration, so an ensemble of subnetworks is trained.
-"""
-    cards = json.loads(run(new_wiki(tmp_path, {"regularization.md": note}), "cards", "--json", ok=True).output)
+""")
+}, config=DEFAULT_CONFIG)
+
+
+def test_a_list_under_an_explaining_label_is_its_parts_card_whatever_the_definitions_setting(shared):
+    """With `definitions` off, `**Term**:` lines are no section text, except under a label like "Mathematical
+    Explanation:", whose items name the parts explained (they were lost: no form made a card of them)."""
+    cards = shared.cards(REGULARIZATION)
     found = {c["front"]: c["back"] for c in cards}
     assert found["Regularization › Dropout › Mathematical Explanation"].startswith("- **Objective:** Prevent")

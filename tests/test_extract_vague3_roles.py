@@ -7,16 +7,14 @@ CLI or the extract API."""
 
 from __future__ import annotations
 
-from conftest import backs_by_front, new_wiki
+import pytest
+
 
 from mlwiki.extract.fact_parts import split_term_items
 from mlwiki.extract.label_parts import split_label_parts
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
-
-
-def _cards(tmp_path, name: str, note: str) -> dict[str, str]:
-    return backs_by_front(new_wiki(tmp_path, {name: note}, CONFIG))
 
 
 def test_a_sentence_opening_on_a_fix_is_a_card_of_its_own():
@@ -63,8 +61,19 @@ SUFFIX = "\n".join([
     "```python", "sa = sorted(range(len(s)), key=lambda i: s[i:])", "```", ""])
 
 
-def test_a_list_that_opens_on_a_labelled_item_splits_that_item_too(tmp_path):
-    cards = _cards(tmp_path, "Suffix arrays.md", SUFFIX)
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+SUFFIX_ARRAYS = NOTES.add({"Suffix arrays.md": SUFFIX})
+
+
+def test_a_list_that_opens_on_a_labelled_item_splits_that_item_too(shared):
+    cards = shared.backs_by_front(SUFFIX_ARRAYS)
     cost = next(back for front, back in cards.items() if front.startswith("Suffix arrays › Building one › cost"))
     assert "prefix doubling" in cost, cards
     kept = cards["Suffix arrays › Building one"]
@@ -82,8 +91,11 @@ OPTIONS = "\n".join([
     "   - add jitter to the clients' backoff", "   - cap the retries per request", ""])
 
 
-def test_a_list_of_options_each_explained_at_length_is_a_card_per_option(tmp_path):
-    cards = _cards(tmp_path, "Load shedding.md", OPTIONS)
+LOAD_SHEDDING = NOTES.add({"Load shedding.md": OPTIONS})
+
+
+def test_a_list_of_options_each_explained_at_length_is_a_card_per_option(shared):
+    cards = shared.backs_by_front(LOAD_SHEDDING)
     whole = cards["Load shedding › Which requests to drop"]
     assert "newest first" in whole and "cheap to do" not in whole and "timed out" not in whole, cards
     assert cards["Load shedding › Which requests to drop › oldest first"].startswith("**oldest first**: they have")

@@ -4,7 +4,11 @@ style of a vault titled by file names; the CLI reads them as a user's scan would
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import backs_by_front, new_wiki
+from conftest import DEFAULT_CONFIG
+from shared_notes import Scanned, SharedNotes
 
 
 cards = backs_by_front  # {front: back} of the wiki's cards
@@ -33,16 +37,30 @@ DESIGN = """Notes for a design interview about ranking news articles for a reade
 """
 
 
-def test_a_branch_under_a_sentence_is_a_card_when_its_items_say_what_it_answers(tmp_path):
-    found = cards(new_wiki(tmp_path, {"News ranking.md": DESIGN}))
+NOTES = SharedNotes(DEFAULT_CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+NEWS_RANKING = NOTES.add({"News ranking.md": DESIGN})
+
+
+def test_a_branch_under_a_sentence_is_a_card_when_its_items_say_what_it_answers(shared):
+    found = shared.backs_by_front(NEWS_RANKING)
     assert found["News ranking › Modelling › Scoring › Naive Bayes (Pros, Cons)"] == (
         "- Pros: trains in one pass over the counts, copes with very little data\n"
         "- Cons: its independence assumption is badly wrong for words of one article")
     assert "News ranking › Modelling › Scoring › Support vector machine (Pros, Cons)" in found
 
 
-def test_a_branch_under_a_vague_label_is_a_card_without_that_label(tmp_path):
-    found = cards(new_wiki(tmp_path, {"News ranking.md": DESIGN}))
+NEWS_RANKING_2 = NOTES.add({"News ranking.md": DESIGN})
+
+
+def test_a_branch_under_a_vague_label_is_a_card_without_that_label(shared):
+    found = shared.backs_by_front(NEWS_RANKING_2)
     assert found["News ranking › Modelling › Recency boost"].startswith(
         "multiply the score by a factor that decays with the age of the article in hours\n"
         "- older articles sink even when they match the reader well")
@@ -50,8 +68,9 @@ def test_a_branch_under_a_vague_label_is_a_card_without_that_label(tmp_path):
     assert not any("Others" in front for front in found), "'Others' names no subject"
 
 
-def test_labels_under_a_sentence_that_do_not_say_what_is_asked_make_no_card(tmp_path):
-    note = """## Modelling
+NEWS_RANKING_3 = NOTES.add({
+    "News ranking.md": (
+        """## Modelling
 - We tried two families of models over the summer and kept notes on each of them for the next team
     - Pros
         - fast to train on a laptop, and easy to explain to the editors who asked about them
@@ -61,8 +80,12 @@ def test_labels_under_a_sentence_that_do_not_say_what_is_asked_make_no_card(tmp_
   of things about how the team worked through the summer, which articles they read, what they ate for lunch on
   the days the office was open and which of the dashboards they looked at every morning before the stand-up,
   and how long it took them to agree on what the goal of the whole project was, which was a very long time.
-"""
-    found = cards(new_wiki(tmp_path, {"News ranking.md": note}))
+""")
+})
+
+
+def test_labels_under_a_sentence_that_do_not_say_what_is_asked_make_no_card(shared):
+    found = shared.backs_by_front(NEWS_RANKING_3)
     assert not any(front.endswith(("Pros", "Cons", "(Pros, Cons)")) for front in found)
 
 
@@ -84,8 +107,11 @@ Long day of meetings.
 """
 
 
-def test_a_day_s_bold_led_facts_are_a_card_each(tmp_path):
-    found = cards(new_wiki(tmp_path, {"daily/2026-03-01.md": DAY}, 'name = "T"\ndefinitions = true\n'))
+N2026_03_01 = NOTES.add({"daily/2026-03-01.md": DAY}, config='name = "T"\ndefinitions = true\n')
+
+
+def test_a_day_s_bold_led_facts_are_a_card_each(shared):
+    found = shared.backs_by_front(N2026_03_01)
     assert found["TIL › Group norm"] == (
         "Group norm splits the channels into groups and normalises each group over its own spatial positions, so it "
         "does not depend on the batch size at all.")
@@ -94,8 +120,11 @@ def test_a_day_s_bold_led_facts_are_a_card_each(tmp_path):
     assert "TIL" not in found, "'TIL' alone does not say what is asked"
 
 
-def test_a_fact_a_formula_breaks_keeps_only_its_whole_sentences(tmp_path):
-    found = cards(new_wiki(tmp_path, {"daily/2026-03-01.md": DAY}, 'name = "T"\ndefinitions = true\n'))
+N2026_03_01_2 = NOTES.add({"daily/2026-03-01.md": DAY}, config='name = "T"\ndefinitions = true\n')
+
+
+def test_a_fact_a_formula_breaks_keeps_only_its_whole_sentences(shared):
+    found = shared.backs_by_front(N2026_03_01_2)
     assert found["TIL › Weight tying"] == "Weight tying shares the input and output embeddings of a language model."
 
 
@@ -129,32 +158,44 @@ Cons
 """
 
 
-def test_a_label_line_after_a_list_heads_its_own_list(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Search.md": SEARCH}))
+SEARCH_2 = NOTES.add({"Search.md": SEARCH})
+
+
+def test_a_label_line_after_a_list_heads_its_own_list(shared):
+    found = shared.backs_by_front(SEARCH_2)
     assert found["Search › Query expansion › Pros\n\nWhat are the pros of query expansion?"].startswith("- Finds relevant documents that share no word")
     assert found["Search › Query expansion › Cons\n\nWhat are the cons of query expansion?"].startswith("- Drifts away from the topic")
     assert found["Search › Query expansion › Cons\n\nWhat are the cons of query expansion?"].endswith("bring documents about that sense.")
 
 
-def test_a_list_ending_on_a_capital_letter_is_not_broken_off(tmp_path):
-    found = cards(new_wiki(tmp_path, {"Search.md": SEARCH}))
+SEARCH_3 = NOTES.add({"Search.md": SEARCH})
+
+
+def test_a_list_ending_on_a_capital_letter_is_not_broken_off(shared):
+    found = shared.backs_by_front(SEARCH_3)
     assert found["Search › Query expansion"].endswith("- Documents that say only sleeve are found for user A")
 
 
-def test_an_items_closing_lets_clause_is_cut_not_the_whole_list(tmp_path):
-    note = DESIGN.replace("- Others", """- Training
+NEWS_RANKING_4 = NOTES.add({
+    "News ranking.md": (
+        DESIGN.replace("- Others", """- Training
     - Two ways of ordering the articles for one reader are common in practice
         - Pointwise: score each article alone, as a binary click classifier would
         - Pairwise: learn which of two articles the reader should see first
         - Pairwise needs many more training examples per reader, let's use pointwise for the first version
-- Others""")
-    found = cards(new_wiki(tmp_path, {"News ranking.md": note}))
+- Others"""))
+})
+
+
+def test_an_items_closing_lets_clause_is_cut_not_the_whole_list(shared):
+    found = shared.backs_by_front(NEWS_RANKING_4)
     assert found["News ranking › Modelling › Training\n\nHow do you train News ranking?"].endswith(
         "    - Pairwise needs many more training examples per reader")
 
 
-def test_a_sentence_over_a_list_of_names_says_what_they_are(tmp_path):
-    note = """## Built-in selection
+FEATURE_CHOICE = NOTES.add({
+    "Feature choice.md": (
+        """## Built-in selection
 Some models choose their features while they are fitted, with no separate search, for example:
 - Lasso
 - Gradient boosting
@@ -163,8 +204,12 @@ Some models choose their features while they are fitted, with no separate search
 ## Related
 - Lasso
 - Ridge
-"""
-    found = cards(new_wiki(tmp_path, {"Feature choice.md": note}))
+""")
+})
+
+
+def test_a_sentence_over_a_list_of_names_says_what_they_are(shared):
+    found = shared.backs_by_front(FEATURE_CHOICE)
     assert found["Feature choice › Built-in selection\n\nSome models choose their features while they are fitted, "
                  "with no separate search, for example:"] == "- Lasso\n- Gradient boosting\n- Random forest"
     assert not any(back.endswith("- Ridge") for back in found.values()), "a list of links under 'Related' is no card"
@@ -191,8 +236,9 @@ def test_a_long_list_of_sentences_is_still_no_card(tmp_path):
     assert "Pipeline › The procedure" not in found
 
 
-def test_what_explains_a_formula_under_a_heading_that_repeats_the_title_goes_on_the_formula_card(tmp_path):
-    note = """A classifier is calibrated when its stated confidence matches how often it is right.
+LABEL_SMOOTHING = NOTES.add({
+    "Label smoothing.md": (
+        """A classifier is calibrated when its stated confidence matches how often it is right.
 
 ## Label smoothing
 Replace the one-hot target by a mixture with the uniform distribution over the $K$ classes:
@@ -203,14 +249,19 @@ how many classes there are and how noisy the labels are.
 - It keeps the logits from growing without bound, since the target is never exactly one.
 - It makes the network less confident on the training data, which often improves calibration on new data.
 - It hurts knowledge distillation: a smoothed teacher carries less information about class similarity.
-"""
-    found = cards(new_wiki(tmp_path, {"Label smoothing.md": note}))
+""")
+})
+
+
+def test_what_explains_a_formula_under_a_heading_that_repeats_the_title_goes_on_the_formula_card(shared):
+    found = shared.backs_by_front(LABEL_SMOOTHING)
     back = next(back for front, back in found.items() if front.startswith("Label smoothing\n\nReplace the one-hot"))
     assert back.startswith("$$y' = (1 - \\varepsilon)") and back.endswith("less information about class similarity.")
 
 
-def test_a_definition_ending_in_a_colon_keeps_the_conditions_listed_after_it(tmp_path):
-    note = """## Statement
+NORM = NOTES.add({
+    "Norm.md": (
+        """## Statement
 
 **Definition**. Let $V$ be a vector space over the reals. A _norm_ on $V$ is a function $\\|\\cdot\\| : V \\to \\mathbb{R}$
 such that:
@@ -221,25 +272,35 @@ such that:
    $$
    \\|u + v\\| \\le \\|u\\| + \\|v\\|\\;.
    $$
-"""
-    found = cards(new_wiki(tmp_path, {"Norm.md": note}, 'name = "T"\ndefinitions = true\n'))
+""")
+}, config='name = "T"\ndefinitions = true\n')
+
+
+def test_a_definition_ending_in_a_colon_keeps_the_conditions_listed_after_it(shared):
+    found = shared.backs_by_front(NORM)
     back = found["Norm › Statement\n\nDefinition"]
     assert back.startswith("Let $V$ be a vector space") and "such that:\n\n1. It is zero only at the zero vector" in back
     assert "2. It scales with the absolute value" in back and back.rstrip().endswith("$$")
 
 
-def test_a_formula_nested_under_the_words_it_completes_is_part_of_the_branch(tmp_path):
-    note = DESIGN.replace("- Others", """- Scoring tricks
+NEWS_RANKING_5 = NOTES.add({
+    "News ranking.md": (
+        DESIGN.replace("- Others", """- Scoring tricks
     - Temperature on the click scores
         - divide the scores by a temperature $\\tau$ before the softmax over the page
             - $\\mathrm{softmax}(s / \\tau)$
-- Others""")
-    found = cards(new_wiki(tmp_path, {"News ranking.md": note}))
+- Others"""))
+})
+
+
+def test_a_formula_nested_under_the_words_it_completes_is_part_of_the_branch(shared):
+    found = shared.backs_by_front(NEWS_RANKING_5)
     assert found["News ranking › Modelling › Scoring tricks"].endswith("- $\\mathrm{softmax}(s / \\tau)$")
 
 
-def test_an_aside_in_brackets_after_a_formula_does_not_cost_the_explanation_after_it(tmp_path):
-    note = """## The objective
+LASSO = NOTES.add({
+    "Lasso.md": (
+        """## The objective
 
 $$
 \\hat w = \\arg\\min_w \\; \\|y - Xw\\|_2^2 + \\lambda \\|w\\|_1
@@ -248,8 +309,12 @@ $$
 (Some libraries divide the first term by the number of samples; that only rescales $\\lambda$.)
 
 Scale every feature to unit variance before fitting, since the penalty treats all weights alike.
-"""
-    found = cards(new_wiki(tmp_path, {"Lasso.md": note}))
+""")
+})
+
+
+def test_an_aside_in_brackets_after_a_formula_does_not_cost_the_explanation_after_it(shared):
+    found = shared.backs_by_front(LASSO)
     assert found["Lasso › The objective"] == ("Scale every feature to unit variance before fitting, since the penalty "
                                               "treats all weights alike.")
 
@@ -282,15 +347,20 @@ def test_a_bold_problems_label_over_a_bulleted_list_is_a_card_beside_the_section
         assert not any("Show that two documents" in back for back in found.values()), "numbered problems: exercises"
 
 
-def test_the_items_of_a_list_that_are_no_cards_of_their_own_stay_on_the_sections_card(tmp_path):
-    note = ("Gini impurity of a node with class proportions $p_k$, the chance two random draws disagree:\n\n"
-            "$$ G = 1 - \\sum_k p_k^2 $$\n\n"
-            "It is cheaper than entropy because it needs no logarithm.\n\n"
-            "- **Pure nodes** score exactly zero, which is why a split that isolates one class is rewarded.\n"
-            "- **Mixed nodes** score highest when every class is equally frequent in them.\n"
-            "- **Zero** is reached only when one class fills the node.\n"
-            "- With two classes it peaks at one half, when both are equally common.\n")
-    found = cards(new_wiki(tmp_path, {"Gini impurity.md": note}))
+GINI_IMPURITY = NOTES.add({
+    "Gini impurity.md": (
+        "Gini impurity of a node with class proportions $p_k$, the chance two random draws disagree:\n\n"
+        "$$ G = 1 - \\sum_k p_k^2 $$\n\n"
+        "It is cheaper than entropy because it needs no logarithm.\n\n"
+        "- **Pure nodes** score exactly zero, which is why a split that isolates one class is rewarded.\n"
+        "- **Mixed nodes** score highest when every class is equally frequent in them.\n"
+        "- **Zero** is reached only when one class fills the node.\n"
+        "- With two classes it peaks at one half, when both are equally common.\n")
+})
+
+
+def test_the_items_of_a_list_that_are_no_cards_of_their_own_stay_on_the_sections_card(shared):
+    found = shared.backs_by_front(GINI_IMPURITY)
     assert found["Gini impurity › Pure nodes"].startswith("Pure nodes score exactly zero")
     section = found["Gini impurity"]
     assert "peaks at one half" in section

@@ -8,9 +8,12 @@ the styles of an Obsidian vault, a MyST book, a Quarto blog and GitHub Markdown.
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -52,16 +55,30 @@ def cards(tmp_path, notes: dict[str, str]) -> list[dict]:
     return json.loads(run(root, "cards", "--json", ok=True).output)
 
 
-def test_a_list_that_never_speaks_of_the_formula_is_not_what_it_says(tmp_path):
-    found = cards(tmp_path, {"Trust.md": VAULT})
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+TRUST = NOTES.add({"Trust.md": VAULT})
+
+
+def test_a_list_that_never_speaks_of_the_formula_is_not_what_it_says(shared):
+    found = shared.cards(TRUST)
     assert not any("What it says" in c["front"] for c in found)
     topic = next(c for c in found if c["back"].startswith("handled by conjugate gradient"))  # (a card per claim)
     assert topic["front"].split("\n\n", 1)[0] == "Trust › Older constrained step"
     assert "awkward to implement" in topic["front"]
 
 
-def test_an_item_giving_the_formulas_value_in_a_case_is_a_card_of_its_own(tmp_path):
-    found = cards(tmp_path, {"div.md": BOOK})
+DIV = NOTES.add({"div.md": BOOK})
+
+
+def test_an_item_giving_the_formulas_value_in_a_case_is_a_card_of_its_own(shared):
+    found = shared.cards(DIV)
     case = next(c for c in found if c["front"].startswith("Divergences › Relative entropy › When is it $+\\infty$?\n\n"))
     assert "\\log \\frac{p(x)}{q(x)}" in case["front"]
     assert case["back"].startswith("$= +\\infty$ whenever") and "extra cost" not in case["back"]
@@ -69,8 +86,11 @@ def test_an_item_giving_the_formulas_value_in_a_case_is_a_card_of_its_own(tmp_pa
     assert says["back"].startswith("= the expected extra cost") and "+\\infty" not in says["back"]
 
 
-def test_a_list_pointing_back_at_the_formula_stays_what_it_says(tmp_path):
-    found = cards(tmp_path, {"kernels.md": README})
+KERNELS = NOTES.add({"kernels.md": README})
+
+
+def test_a_list_pointing_back_at_the_formula_stays_what_it_says(shared):
+    found = shared.cards(KERNELS)
     says = next(c for c in found if c["front"].startswith("Kernels › Smooth kernel › What it says\n\n"))
     assert "far too smooth" in says["back"] and "skip it" in says["back"]
 
@@ -105,8 +125,11 @@ The first term is used when the pair shares a class and pulls the two points tog
 """
 
 
-def test_a_remark_making_a_claim_of_its_own_asks_how_or_when(tmp_path):
-    found = cards(tmp_path, {"fits.qmd": BLOG})
+FITS = NOTES.add({"fits.qmd": BLOG})
+
+
+def test_a_remark_making_a_claim_of_its_own_asks_how_or_when(shared):
+    found = shared.cards(FITS)
     fronts = {c["front"].split("\n\n", 1)[0]: c for c in found}
     how = fronts["Penalised fits › Trust step › How is it solved?"]
     assert "D(w_0, w)" in how["front"] and how["back"].startswith("It is solved by conjugate gradient")

@@ -7,9 +7,10 @@ Notion export, read by the CLI as a scan would."""
 
 from __future__ import annotations
 
-import json
+import pytest
 
-from conftest import new_wiki, run
+
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -80,30 +81,44 @@ Send a small share of the traffic to the new model first and watch its error rat
 show each request to both models, log both answers and serve only the old one → compares them on real traffic with no risk to users, but says nothing about how users react to the new answers.
 """
 
-def _cards(tmp_path, notes: dict[str, str]) -> dict[str, str]:
-    root = new_wiki(tmp_path, notes, CONFIG)
-    run(root, "scan", ok=True)
-    return {c["front"]: c["back"] for c in json.loads(run(root, "cards", "--json", ok=True).output)}
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
 
 
-def test_a_term_defined_in_bold_between_the_opening_and_a_formula_is_a_card(tmp_path):
-    cards = _cards(tmp_path, {"Early stopping.md": VAULT})
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+EARLY_STOPPING = NOTES.add({"Early stopping.md": VAULT})
+
+
+def test_a_term_defined_in_bold_between_the_opening_and_a_formula_is_a_card(shared):
+    cards = shared.backs_by_front(EARLY_STOPPING)
     assert cards["Early stopping\n\nDefine: Patience"].startswith("**Patience** of a run: how many epochs")
     assert not any(front.endswith("to read") for front in cards)  # (where to look: no fact)
 
 
-def test_the_one_term_of_a_list_left_without_a_card_is_defined_as_the_others(tmp_path):
-    cards = _cards(tmp_path, {"ckpt.md": KINDS})
+CKPT = NOTES.add({"ckpt.md": KINDS})
+
+
+def test_the_one_term_of_a_list_left_without_a_card_is_defined_as_the_others(shared):
+    cards = shared.backs_by_front(CKPT)
     assert cards["Checkpoints › Kinds of checkpoint\n\nDefine: last"].startswith("the weights at the moment")
     assert cards["Checkpoints › Kinds of checkpoint\n\nDefine: best"] == "lowest validation $L$"
 
 
-def test_a_paragraph_naming_a_second_method_in_bold_is_a_card(tmp_path):
-    cards = _cards(tmp_path, {"mixup.qmd": PAPER})
+MIXUP = NOTES.add({"mixup.qmd": PAPER})
+
+
+def test_a_paragraph_naming_a_second_method_in_bold_is_a_card(shared):
+    cards = shared.backs_by_front(MIXUP)
     assert cards["Mixup (Zhang et al. 2018) › Summary\n\nDefine: CutMix"].startswith("Also **CutMix** (patch mixing):")
 
 
-def test_a_method_typed_in_lower_case_under_its_heading_is_its_card(tmp_path):
-    cards = _cards(tmp_path, {"Model rollout 0123456789abcdef0123456789abcdef.md": NOTION})
+MODEL_ROLLOUT_0123456789ABCDEF0123456789ABCDEF = NOTES.add({"Model rollout 0123456789abcdef0123456789abcdef.md": NOTION})
+
+
+def test_a_method_typed_in_lower_case_under_its_heading_is_its_card(shared):
+    cards = shared.backs_by_front(MODEL_ROLLOUT_0123456789ABCDEF0123456789ABCDEF)
     assert cards["Model rollout › Shadow deployment"].startswith("show each request to both models")
     assert "Model rollout › Canary release" in cards

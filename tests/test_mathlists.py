@@ -8,9 +8,12 @@ book, written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 import json
 
 from conftest import new_wiki, run
+from shared_notes import Scanned, SharedNotes
 
 CONFIG = 'name = "T"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 
@@ -39,8 +42,19 @@ $$\hat\beta = (X^\top X + \lambda I)^{-1} X^\top y$$
 """
 
 
-def test_a_bullet_beside_a_formula_bullet_and_the_sub_bullets_under_the_formula_are_cards(tmp_path):
-    found = cards(tmp_path, {"Ridge regression.md": VAULT})
+NOTES = SharedNotes(CONFIG)  # every test's notes, in wikis scanned once for the module
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory) -> Scanned:
+    return NOTES.scan(tmp_path_factory)
+
+
+RIDGE_REGRESSION = NOTES.add({"Ridge regression.md": VAULT})
+
+
+def test_a_bullet_beside_a_formula_bullet_and_the_sub_bullets_under_the_formula_are_cards(shared):
+    found = shared.cards(RIDGE_REGRESSION)
     assert holding(found, '"regularised" is not the same as unbiased')  # (a quoted first word is no noise)
     orthonormal = holding(found, "divided by $1 + \\lambda$")
     assert orthonormal and orthonormal[0]["front"].endswith("Ridge solution › orthonormal design")
@@ -58,8 +72,11 @@ SCRATCH = r"""# EM scratch
 """
 
 
-def test_bullets_that_open_with_a_linking_word_are_on_a_card_and_not_asked_by_that_word(tmp_path):
-    found = cards(tmp_path, {"em-scratch.md": SCRATCH})
+EM_SCRATCH = NOTES.add({"em-scratch.md": SCRATCH})
+
+
+def test_bullets_that_open_with_a_linking_word_are_on_a_card_and_not_asked_by_that_word(shared):
+    found = shared.cards(EM_SCRATCH)
     assert holding(found, "\\mathcal{L}(q) + \\mathrm{KL}") and holding(found, "\\log p(x \\mid \\theta_{t+1}) \\ge")
     assert not [c for c in found if c["front"].endswith(("› and exactly", "› so alternating the two steps"))]
 
@@ -81,8 +98,11 @@ $$
 """
 
 
-def test_a_sum_in_code_or_over_a_symbol_is_no_worked_arithmetic(tmp_path):
-    found = cards(tmp_path, {"dft.md": BOOK})
+DFT = NOTES.add({"dft.md": BOOK})
+
+
+def test_a_sum_in_code_or_over_a_symbol_is_no_worked_arithmetic(shared):
+    found = shared.cards(DFT)
     assert holding(found, "only $N/2 + 1$ bins carry information")
 
 
@@ -101,8 +121,11 @@ A common recommendation: a prior that excludes absurd values yet stays far wider
 """
 
 
-def test_the_opening_sentence_over_a_list_a_term_took_from_is_a_card(tmp_path):
-    found = cards(tmp_path, {"priors.qmd": QUARTO})
+PRIORS = NOTES.add({"priors.qmd": QUARTO})
+
+
+def test_the_opening_sentence_over_a_list_a_term_took_from_is_a_card(shared):
+    found = shared.cards(PRIORS)
     opening = holding(found, "a prior that excludes absurd values")
     assert opening and opening[0]["front"].endswith("Weakly informative priors")
     assert holding(found, "half-normal on scale parameters")
@@ -128,7 +151,10 @@ The two directions of the KL divergence weigh errors differently.
 """
 
 
-def test_a_why_bullet_that_says_we_is_a_reason_and_asked_by_its_question(tmp_path):
-    found = cards(tmp_path, {"Divergences.md": KL})
+DIVERGENCES = NOTES.add({"Divergences.md": KL})
+
+
+def test_a_why_bullet_that_says_we_is_a_reason_and_asked_by_its_question(shared):
+    found = shared.cards(DIVERGENCES)
     why = holding(found, "an average under $q$, which we chose")
     assert why and why[0]["front"].endswith("Direction › why variational methods pick the reverse one")
