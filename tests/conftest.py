@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
@@ -98,11 +99,19 @@ def now() -> datetime:
     return NOW
 
 
+@pytest.fixture(scope="session")
+def homes_root(tmp_path_factory) -> Path:
+    """Where each test's home folder is made (`isolated_environment`)."""
+    return tmp_path_factory.mktemp("homes")
+
+
 @pytest.fixture(autouse=True)
-def isolated_environment(tmp_path_factory, monkeypatch):
+def isolated_environment(homes_root, monkeypatch):
     """No test reads or writes the developer's home, Anki profiles or mlwiki settings: HOME and ANKI_BASE point
-    into a temporary folder and every MLWIKI_* variable is unset."""
-    home = tmp_path_factory.mktemp("home")
+    into a temporary folder of its own and every MLWIKI_* variable is unset. (The folder is named at random: a
+    numbered one, as tmp_path_factory.mktemp makes, costs a listing of pytest's whole base folder, which holds a
+    folder per test, and every test makes one.)"""
+    home = Path(tempfile.mkdtemp(dir=homes_root))
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("ANKI_BASE", str(home / "Anki2"))
     for name in [n for n in os.environ if n.startswith("MLWIKI_")]:

@@ -37,6 +37,16 @@ def bundled_wiki(root: Path) -> Path:
     return root
 
 
+def scanned(root: Path, now: str | None = NOW) -> Path:
+    """`root` once scanned, here, as a wiki is at every start of the server but its first: a server on a wiki
+    never scanned imports (and, without bytecode, compiles) the extraction code for its first scan, about a second
+    of every test that starts one. test_serve's first test keeps the server's own first scan."""
+    from conftest import run
+
+    run(root, "scan", now=now, ok=True)
+    return root
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

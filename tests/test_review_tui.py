@@ -11,7 +11,7 @@ import time
 import pytest
 from rich.cells import cell_len
 
-from conftest import db_rows, write
+from conftest import db_rows, run, write
 
 pytestmark = pytest.mark.slow  # subprocesses, ptys or real Anki collections: `pytest -m "not slow"` skips them
 
@@ -52,6 +52,7 @@ def pty(*args, **kwargs):
 def spawn(root):
     env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "40"}
     env.pop("CI", None)
+    run(root, "scan", ok=True)  # (here, as before every review but the first: see serving.scanned)
     return pty(sys.executable, ["-m", "mlwiki", "--root", str(root), "--now", "2026-03-02T12:00:00Z",
                                           "review"], env=env, encoding="utf-8", timeout=20, dimensions=(40, 100),
                          preexec_fn=_ctrl_c_on)
@@ -185,6 +186,7 @@ def test_long_answers_fit_on_the_alternate_screen(wiki, cols):
     env = {**os.environ, "TERM": "xterm-256color"}
     for name in ("CI", "COLUMNS", "LINES"):
         env.pop(name, None)
+    run(wiki, "scan", ok=True)  # (here, as before every review but the first: see serving.scanned)
     child = pty(sys.executable, ["-m", "mlwiki", "--root", str(wiki), "--now", "2026-03-02T12:00:00Z",
                                            "review"], env=env, encoding="utf-8", timeout=20, dimensions=(40, cols),
                           preexec_fn=_ctrl_c_on)

@@ -15,21 +15,21 @@ from datetime import timedelta
 import pytest
 
 from conftest import bump_mtime, db_rows, write
-from serving import Server, bundled_wiki, card_flags, last_review, mlwiki, review_count
+from serving import Server, bundled_wiki, card_flags, last_review, mlwiki, review_count, scanned
 
 pytestmark = pytest.mark.slow  # a server process per test
 
 
 @pytest.fixture
 def bundled(tmp_path):
-    return bundled_wiki(tmp_path / "wiki")
+    return scanned(bundled_wiki(tmp_path / "wiki"))
 
 
 @pytest.fixture
 def small(wiki):
     write(wiki, "notes/a.md", "# Alpha\n\nQ: What is $\\alpha$?\nA: The first letter.\n\n"
                               "Q: What is beta?\nA: The second letter.\n\nQ: What is gamma?\nA: The third.\n")
-    return wiki
+    return scanned(wiki)
 
 
 # --- one engine -------------------------------------------------------------------------------------------
@@ -37,7 +37,8 @@ def small(wiki):
 
 def test_the_page_shows_what_the_terminal_review_shows(tmp_path):
     """Same notes, same clock: the server and `review --plain` present the same cards in the same order, with the
-    same counts, and their answers leave the same log."""
+    same counts, and their answers leave the same log. (The one server here that makes its wiki's first scan: the
+    others start on a wiki scanned before, see serving.scanned.)"""
     web, terminal = bundled_wiki(tmp_path / "web"), bundled_wiki(tmp_path / "terminal")
     ratings = [3, 1, 3, 4, 2, 3, 3, 1, 3, 3, 4, 3]
     with Server(web) as server:
@@ -162,7 +163,7 @@ def test_note_html_is_sanitized_and_images_come_only_from_inside_the_wiki(wiki):
     (wiki.parent / "secret.png").write_bytes(b"\x89PNG\r\n\x1a\nsecret")
     write(wiki, "notes/x.md", "Q: Which figure?\nA: ![plot](fig.png) ![leak](../../secret.png) "
                               "<img src=x onerror=alert(1)><script>alert(2)</script> [a](javascript:alert(3))\n")
-    with Server(wiki) as server:
+    with Server(scanned(wiki)) as server:
         back = server.state()["card"]["back"]
         assert "onerror" not in back and "<script" not in back and "href=" not in back
         media = re.findall(r'src="(/media/[^"]+)"', back)
@@ -183,7 +184,7 @@ def test_no_xss_payload_survives_into_the_pages(wiki):
     write(wiki, "notes/backs.md", on_the_back(XSS_PAYLOADS))
     write(wiki, "notes/fronts.md", in_fronts_and_clozes(XSS_PAYLOADS))
     checked = 0
-    with Server(wiki) as server:
+    with Server(scanned(wiki)) as server:
         for note in ("notes/backs.md", "notes/fronts.md"):
             listed = json.loads(server.get(f"/api/cards?path={note}")[2])
             assert listed["total"] == listed["shown"] > 30
@@ -218,7 +219,7 @@ def test_obsidian_embeds_and_notebook_attachments_are_shown(wiki):
                                                                 "A: ![curve](attachment:curve.png)\n"],
             "attachments": {"curve.png": {"image/png": base64.b64encode(png).decode()}}}
     write(wiki, "notes/nb.ipynb", json.dumps({"cells": [cell], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}))
-    with Server(wiki) as server:
+    with Server(scanned(wiki)) as server:
         backs = {}
         for _ in range(2):
             card = server.state()["card"]

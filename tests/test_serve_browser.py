@@ -12,7 +12,7 @@ from contextlib import contextmanager
 import pytest
 
 from browser import CHECK_JS, WIDE, shown_versions_js
-from serving import Server, bundled_wiki, card_flags, last_review, review_count
+from serving import Server, bundled_wiki, card_flags, last_review, review_count, scanned
 from test_pages_browser import browser  # noqa: F401 - the module's one headless Chromium (skips without one)
 
 pytestmark = pytest.mark.slow
@@ -27,7 +27,7 @@ RATINGS = [3, 3, 1, 4, 2, 3, 3, 3, 1, 3, 4, 3, 2, 3, 3, 1, 3, 3, 4, 3]
 def opened(browser, tmp_path, path: str = "/", width: int = 1280, dark: bool = False, args: tuple = (),
            ready: str = "renders"):
     """A copy of the bundled notes, `mlwiki serve` on it, and a tab showing `path` once it has drawn its data."""
-    root = bundled_wiki(tmp_path / "wiki")
+    root = scanned(bundled_wiki(tmp_path / "wiki"))
     with Server(root, *args) as server:
         page = browser.page(server.base + path, width=width, dark=dark)
         wait(page, f"window.mlwiki && window.mlwiki.{ready} > 0")
@@ -190,7 +190,7 @@ def test_the_card_browser_filters_opens_and_suspends(browser, tmp_path):
 
 
 def test_the_stats_page_is_served_with_the_apps_navigation(browser, tmp_path):
-    root = bundled_wiki(tmp_path / "wiki")
+    root = scanned(bundled_wiki(tmp_path / "wiki"))
     with Server(root) as server:
         server.act("answer", 3)
         page = browser.page(server.base + "/stats", width=400, dark=True)
@@ -208,7 +208,7 @@ def test_a_wide_formula_shows_as_the_widest_rows_that_fit(browser, tmp_path, wid
     (root / "notes").mkdir(parents=True)
     (root / "mlwiki.toml").write_text('name = "T"\n[review]\ntimezone = "UTC"\n')
     (root / "notes" / "vi.md").write_text(WIDE)
-    with Server(root) as server:
+    with Server(scanned(root)) as server:
         page = browser.page(server.base + "/", width=width)
         wait(page, "window.mlwiki && window.mlwiki.renders > 0")
         press(page, " ")
