@@ -6,7 +6,7 @@
   emoji (`github_text`); a Hexo post's tag plugins (`hexo`); a d2l-book page's labels, references and framework tabs
   (`d2l`); pandoc-crossref's labels and references (`pandoc_crossref`); a Wiki.js page's styled blockquotes
   (`wikijs`); Mochi's card files (`mochi`); a heading written in HTML (`html_headings`); a presenter's cues in Quarto
-  slides' notes (`speaker_notes`); a Jupytext notebook's cell breaks (`jupytext_cells`); a marimo notebook's code cells and blocks (`marimo`); MyST's `{doc}` and text roles
+  slides' notes (`speaker_notes`); a Jupytext notebook's cell breaks (`jupytext_cells`); a marimo notebook's code cells and blocks (`marimo`); an Observable Framework page's cells, TeX and boxes (`observable`); MyST's `{doc}` and text roles
   (`myst_roles`); lines that only mark an empty line (`blank_marks`); a table's emoji cells (`emoji_cells`); a Trilium
   export's math, tables and code (`trilium`); an Org note exported by ox-hugo (`ox_hugo`); an outliner's day node as a
   daily note (`outline_days`); a margin span inside a sentence (`inline_asides`); an mdBook page's doubled math
@@ -61,6 +61,7 @@ from mlwiki.extract.mochi import as_mochi_shows
 from mlwiki.extract.mpe import as_preview_shows
 from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.myst_roles import as_myst_roles_show
+from mlwiki.extract.observable import as_observable_shows
 from mlwiki.extract.note_embeds import as_note_embeds_show
 from mlwiki.extract.outline_days import as_day_note_shows
 from mlwiki.extract.pandoc_crossref import as_crossref_shows
@@ -102,6 +103,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = without_presenter_cues(body)  # (a slide's speaker notes: "Ask the group …" is no fact)
         body = as_notebook_shows(body)  # (a Jupytext MyST notebook: no `+++` cell breaks, no removed cells)
         body = as_marimo_shows(body)  # (a marimo notebook in Markdown: no code cells, its `///` blocks as boxes)
+        body = as_observable_shows(body)  # (an Observable Framework page: no js cells, its tex as math, its boxes)
         body = as_myst_roles_show(body)  # (MyST's `{doc}` as a link to the page it names, `{term}` its text)
         body = without_blank_marks(body)  # (a line of only "\\", `&nbsp;` or `<br>`: an empty line)
         body = as_emoji_cells_read(body)  # (a table's 👍 / 👎 row names: pros, cons)

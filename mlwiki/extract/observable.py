@@ -1,0 +1,105 @@
+r"""An Observable Framework page (`src/*.md` of a Framework project) read as Framework shows it, line for line.
+
+Framework extends Markdown with reactive JavaScript and a few HTML conventions:
+- a ```` ```js ```` (or `ts`, `jsx`, `tsx`) fence is a cell that runs and shows its output (a chart, an input), not its
+  source, unless tagged `echo`: the page's words are not in it, so it is left out;
+- a ```` ```tex ```` fence is display math, `${tex`…`}` inline math and `${tex.block`…`}` display math inside a line;
+  a line with any other `${…}` shows a value of one run (a slider's number, a chart), nothing the notes say;
+- `<div class="note">`, `tip`, `warning`, `caution` (an optional `label="…"` titles it) are its boxes: callouts of
+  those kinds (one on a single line: a caveat a `> ⚠️` quote, a note or tip its sentence); `<div class="grid …">` and `<div class="card">` only lay out what is in them.
+A page is read so only when it shows Framework's marks (a `tex` fence, a `${…}` expression, or a `js` cell that uses
+Framework's library: `FileAttachment`, `view(`, `display(`, `Plot.`, `Inputs.`, `npm:` imports); a Markdown page with
+a JavaScript example keeps its code. Pure: text in, the same number of lines out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mlwiki.render.spans import FENCE, fence_closes
+
+_CELL_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})[ \t]*(js|ts|jsx|tsx|tex)\b([^`\n]*)$")
+_FRAMEWORK_CODE = re.compile(r"\bFileAttachment\(|\bview\(|\bdisplay\(|\bPlot\.|\bInputs\.|[\"']npm:|\bresize\(")
+_TEX_SPAN = re.compile(r"\$\{tex(\.block)?`((?:[^`\\]|\\.)*)`\}")
+_EXPRESSION = re.compile(r"\$\{[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)*\}")
+_BOX_OPEN = re.compile(r"[ \t]{0,3}<div[ \t]+class=\"(note|tip|warning|caution)\"(?:[ \t]+label=\"([^\"\n]*)\")?[ \t]*>"
+                       r"[ \t]*(.*?)[ \t]*$")
+_LAYOUT_DIV = re.compile(r"[ \t]*<div[ \t]+class=\"(?:grid\b[^\"\n]*|card\b[^\"\n]*)\"[^>\n]*>[ \t]*")
+_DIV_CLOSE = re.compile(r"[ \t]*</div>[ \t]*")
+
+
+def is_observable(body: str) -> bool:
+    """Whether `body` is an Observable Framework page (see the module's docstring)."""
+    if "${" not in body and "```" not in body:
+        return False
+    if "${tex`" in body or "${tex.block`" in body or re.search(r"(?m)^[ \t]{0,3}```tex[ \t]*$", body):
+        return True
+    return any(_FRAMEWORK_CODE.search(cell) for cell in re.findall(r"(?ms)^```(?:js|ts|jsx|tsx)\b.*?^```", body))
+
+
+def as_observable_shows(body: str) -> str:
+    """`body` as Observable Framework shows it (see the module's docstring); `body` itself when it is no such page."""
+    if not is_observable(body):
+        return body
+    lines = body.split("\n")
+    fence: tuple[str, int] | None = None
+    in_box = False
+    for k, line in enumerate(lines):
+        if fence:
+            fence = None if fence_closes(line, *fence) else fence
+            continue
+        if cell := _CELL_FENCE.match(line):
+            fence = (cell.group(1)[0], len(cell.group(1)))
+            if cell.group(2) == "tex":
+                _display_math(lines, k, fence)
+            elif "echo" not in cell.group(3):
+                _blank_cell(lines, k, fence)
+            fence = None
+            continue
+        if found := FENCE.match(line):
+            fence = (found.group(1)[0], len(found.group(1)))
+            continue
+        lines[k], in_box = _shown_line(line, in_box)
+    return "\n".join(lines)
+
+
+def _shown_line(line: str, in_box: bool) -> tuple[str, bool]:
+    """One line of words as shown, and whether a box is open after it."""
+    if box := _BOX_OPEN.fullmatch(line):
+        kind, title, rest = box.group(1), (box.group(2) or "").replace('"', "'"), box.group(3)
+        opening = f'::: {{.callout-{kind} title="{title}"}}' if title else f"::: {{.callout-{kind}}}"
+        if rest.endswith("</div>"):  # (a one-line box: a caveat stays one, a note or tip is its sentence)
+            words = _inline(rest[:-len("</div>")].strip())
+            return (f"> ⚠️ {words}" if kind in ("warning", "caution") else words), False
+        return (f"{opening} {_inline(rest)}" if rest else opening), True
+    if in_box and _DIV_CLOSE.fullmatch(line):
+        return ":::", False
+    line = _DIV_CLOSE.sub("", _LAYOUT_DIV.sub("", line)) if "div" in line else line
+    return _inline(line), in_box
+
+
+def _inline(text: str) -> str:
+    """A line's `${tex`…`}` as math; a line that shows another `${…}` as nothing: it shows a value of one run
+    ("${k} clusters", a chart), which the notes do not state."""
+    if "${" not in text:
+        return text
+    text = _TEX_SPAN.sub(lambda m: f"$${m.group(2)}$$" if m.group(1) else f"${m.group(2)}$", text)
+    return "" if _EXPRESSION.search(text) else text
+
+
+def _display_math(lines: list[str], start: int, fence: tuple[str, int]) -> None:
+    """A `tex` fence opening at `start` as `$$` … `$$`."""
+    lines[start] = "$$"
+    for k in range(start + 1, len(lines)):
+        if fence_closes(lines[k], *fence):
+            lines[k] = "$$"
+            return
+
+
+def _blank_cell(lines: list[str], start: int, fence: tuple[str, int]) -> None:
+    """A JavaScript cell opening at `start`, its fences included, as empty lines."""
+    for k in range(start, len(lines)):
+        closes = k > start and fence_closes(lines[k], *fence)
+        lines[k] = ""
+        if closes:
+            return

@@ -1,0 +1,79 @@
+"""Pages of more tools read as those tools show them (issue 23, session 59): Observable Framework pages. Every note is
+written to one wiki in tmp_path, scanned once through the CLI (`cards --json`); each test reads the cards of its own
+note."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+NOTES: dict[str, str] = {}  # (path below notes/ → text: each test's note, filled in below)
+
+
+@pytest.fixture(scope="module")
+def cards(tmp_path_factory) -> list[dict]:
+    """`mlwiki cards --json` of a wiki holding every note of this module."""
+    root = new_wiki(tmp_path_factory.mktemp("tools59"), NOTES, CONFIG)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def _made(cards: list[dict], rel: str) -> dict[str, str]:
+    """{front: back} of the cards of the note `rel`."""
+    return {c["front"]: c["back"] for c in cards if c["source"]["path"] == f"notes/{rel}"}
+
+
+def _text(made: dict[str, str]) -> str:
+    return "\n".join(made) + "\n" + "\n".join(made.values())
+
+
+OBSERVABLE = (
+    "---\ntitle: Principal component analysis\ntoc: false\n---\n\n# Principal component analysis\n\n"
+    "```js\nconst X = FileAttachment(\"data/iris.csv\").csv({typed: true});\n```\n\n"
+    "```js\nconst d = view(Inputs.range([1, 4], {step: 1, value: 2, label: \"components\"}));\n```\n\n"
+    "PCA projects centred data onto the eigenvectors of its covariance matrix ${tex`\\Sigma`}:\n\n"
+    "```tex\n\\Sigma = \\frac{1}{n} X^\\top X = V \\Lambda V^\\top\n```\n\n"
+    "<div class=\"tip\" label=\"Why centre the data first?\">\n\n"
+    "Without centring, the first component points at the mean instead of along the largest spread.\n\n</div>\n\n"
+    "<div class=\"warning\">PCA is sensitive to the scale of each feature: standardise features in different units.</div>\n\n"
+    "```js\ndisplay(Plot.plot({marks: [Plot.dot(X, {x: \"pc1\", y: \"pc2\"})]}))\n```\n\n"
+    "<div class=\"grid grid-cols-2\">\n  <div class=\"card\">${resize((width) => scree(X, {width}))}</div>\n"
+    "  <div class=\"card\">${d} components kept</div>\n</div>\n\n"
+    "## Explained variance\n\nThe share of variance the first ${tex`k`} components explain is\n\n"
+    "```tex\n\\frac{\\sum_{i=1}^{k} \\lambda_i}{\\sum_{i=1}^{d} \\lambda_i}\n```\n")
+NOTES["src/pca.md"] = OBSERVABLE
+JS_EXAMPLE = (
+    "# Environment variables\n\nA shell expands ${HOME} to the user's home folder before the command runs.\n\n"
+    "```js\nconst home = `${process.env.HOME}`;\nconsole.log(home);\n```\n")
+NOTES["debounce.md"] = JS_EXAMPLE
+
+
+def test_observable_tex_is_math_and_js_cells_are_no_text(cards):
+    """An Observable Framework page: a `tex` fence is a display formula with the sentence before it as its front,
+    `${tex`…`}` inline math; its `js` cells (data, inputs, charts) and `${…}` values of one run are on no card."""
+    made = _made(cards, "src/pca.md")
+    text = _text(made)
+    assert "FileAttachment" not in text and "Plot." not in text and "${" not in text and "```" not in text
+    assert "components kept" not in text and "grid" not in text
+    fronts = [f for f, b in made.items() if "V \\Lambda V^\\top" in b]
+    assert fronts and "eigenvectors of its covariance matrix $\\Sigma$" in fronts[0]
+    assert any("\\sum_{i=1}^{k} \\lambda_i" in b and "first $k$ components" in f for f, b in made.items())
+
+
+def test_observable_boxes_are_callouts(cards):
+    """`<div class="tip" label="…">` is a box titled by its label (a question here: its text answers it);
+    a one-line `<div class="warning">` is a caveat card; no `<div` reaches a card."""
+    made = _made(cards, "src/pca.md")
+    assert any("Why centre the data first?" in f and "points at the mean" in b for f, b in made.items())
+    assert any("sensitive to the scale" in b and "sensitive to the scale" not in f or "Warning" in f
+               for f, b in made.items())
+    assert "<div" not in _text(made)
+
+
+def test_a_page_without_framework_marks_keeps_its_dollar_braces(cards):
+    """A guard: a page with `${…}` in its words and a `js` example that is no Framework cell is no Observable page,
+    so its sentence keeps `${HOME}` (the rule reads only pages that show Framework's marks)."""
+    assert "expands ${HOME} to the user's home folder" in _text(_made(cards, "debounce.md"))
