@@ -77,3 +77,23 @@ def test_a_page_without_framework_marks_keeps_its_dollar_braces(cards):
     """A guard: a page with `${…}` in its words and a `js` example that is no Framework cell is no Observable page,
     so its sentence keeps `${HOME}` (the rule reads only pages that show Framework's marks)."""
     assert "expands ${HOME} to the user's home folder" in _text(_made(cards, "debounce.md"))
+
+
+DISTILL = (
+    "---\ntitle: \"Ridge regression\"\nauthor:\n  - name: Sam Lee\ndate: 2026-10-03\nbibliography: refs.bib\n"
+    "output:\n  distill::distill_article:\n    toc: true\n---\n\n"
+    "```{r setup, include=FALSE}\nlibrary(glmnet)\n```\n\n## The closed form\n\n"
+    "Ridge has the closed form $\\hat\\beta = (X^\\top X + \\lambda I)^{-1} X^\\top y$, which exists even when "
+    "$X^\\top X$ is singular.^[That is why it was first proposed for ill-conditioned designs.]\n\n"
+    "## Shrinkage\n\nRidge shrinks every coefficient toward zero but never sets one exactly to zero."
+    "^[Hoerl and Kennard, 1970.]\n")
+NOTES["_posts/2026-10-03-ridge/ridge.Rmd"] = DISTILL
+
+
+def test_inline_footnotes_read_in_brackets_and_citing_ones_left_out(cards):
+    """Pandoc's inline footnote (`^[…]`, in R Markdown, Quarto and Obsidian) shows as a mark with its text at the
+    page's foot: on a card it reads in brackets after its sentence, and one that only cites is left out."""
+    text = _text(_made(cards, "_posts/2026-10-03-ridge/ridge.Rmd"))
+    assert "^[" not in text
+    assert "is singular. (That is why it was first proposed for ill-conditioned designs.)" in text
+    assert "Hoerl" not in text and "never sets one exactly to zero." in text

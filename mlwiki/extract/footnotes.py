@@ -26,6 +26,7 @@ from mlwiki.models import CardKind
 _TEXT = re.compile(r"^\[\^([^\]\s]{1,40})\]:[ \t]*(\S[^\n]*(?:\n[ \t]+\S[^\n]*)*)", re.M)
 _SOURCE = re.compile(r"\b(?:19|20)\d\d\b|https?://|www\.|\bdoi\b|\barXiv\b|\bet al\b|\bpp?\.[ \t]*\d|"
                      r"\b\d{1,4}(?:\(\d{1,3}\))?:\d{1,5}[–-]\d{1,5}\b", re.I)  # ("JMLR 13:281–305": volume:pages)
+_CITATION = re.compile(r"\[?-?@[\w:.-]+")  # (Pandoc's `[@hoerl1970]`, `@key`)
 MIN_WORDS = 6  # ("See ch. 3." is a pointer, no note)
 HIDDEN = "[...]"
 # A footnote mark right after a year: it ends a citation ("Bergstra & Bengio, JMLR 2012[^fn:1]")
@@ -34,6 +35,12 @@ _GOES_ON = frozenset("so thus hence then this that these it they and but".split(
 FORM = "footnote"
 # A footnote's mark in a card's text, and the math and code it may stand in as written (`$x[^2]$`)
 _MARK = re.compile(r"\$[^$\n]*\$|`[^`\n]*`|[ \t]?\[\^[^\]\s]{1,40}\]")
+
+
+def cites(text: str) -> bool:
+    """Whether a footnote's text names a source (a year, a link, a DOI, "et al", pages, a Pandoc citation) rather
+    than stating a fact of the writer's."""
+    return bool(_SOURCE.search(text) or _CITATION.search(text))
 
 
 def with_footnotes(drafts: list[tuple[list[Draft], str]], body: str) -> list[tuple[list[Draft], str]]:
