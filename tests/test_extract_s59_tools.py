@@ -97,3 +97,31 @@ def test_inline_footnotes_read_in_brackets_and_citing_ones_left_out(cards):
     assert "^[" not in text
     assert "is singular. (That is why it was first proposed for ill-conditioned designs.)" in text
     assert "Hoerl" not in text and "never sets one exactly to zero." in text
+
+
+NOTESNOOK = (
+    "---\ntitle: \"Batch norm\"\ncreated_at: 03-11-2026 09:12 PM\nupdated_at: 04-11-2026 10:01 AM\ntags: cnn\n---\n\n"
+    "# Batch norm\n\nBatch norm normalises each channel with the mini-batch mean and variance.\n\n"
+    "<div data-block-id=\"k3J8xQ2a\" class=\"math-block math-node\">\\hat x = \\frac{x - \\mu_B}{\\sqrt{\\sigma_B^2 "
+    "+ \\epsilon}}</div>\n\n"
+    "<div data-block-id=\"rhV2uFhw\" data-callout-type=\"warning\" class=\"callout\"><h4 data-block-id=\"b1\">Small "
+    "batches</h4><p data-block-id=\"p1\" data-spacing=\"double\">With two images per batch the statistics are too "
+    "noisy; use group norm.</p></div>\n\n"
+    "<div data-block-id=\"aa2uFhw\" data-callout-type=\"info\" class=\"callout\"><h4 data-block-id=\"b2\">Why does "
+    "it allow larger learning rates?</h4><p data-block-id=\"p2\" data-spacing=\"double\">It smooths the loss "
+    "landscape.</p><p data-block-id=\"p3\" data-spacing=\"double\">It also keeps activations in a range where "
+    "gradients flow.</p></div>\n")
+NOTES["Computer Vision/Batch-norm.md"] = NOTESNOOK
+
+
+def test_notesnook_math_blocks_and_callouts_read_as_shown(cards):
+    """Notesnook exports a math block and a callout as the editor's HTML on one line: the math block is a display
+    formula with its sentence as the front, a warning callout a caveat card, a callout titled with a question asks
+    it with its paragraphs as the answer; no tag or block id reaches a card."""
+    made = _made(cards, "Computer Vision/Batch-norm.md")
+    text = _text(made)
+    assert "<div" not in text and "data-block-id" not in text and "<p" not in text
+    assert any("\\sqrt{\\sigma_B^2 + \\epsilon}" in b and "mini-batch mean and variance" in f for f, b in made.items())
+    assert any("statistics are too noisy" in b for b in made.values())
+    assert any(f.endswith("Why does it allow larger learning rates?") and "smooths the loss landscape" in b
+               and "gradients flow" in b for f, b in made.items())

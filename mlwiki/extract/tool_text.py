@@ -12,7 +12,7 @@
   daily note (`outline_days`); a margin span inside a sentence (`inline_asides`); an mdBook page's doubled math
   delimiters and directives (`mdbook`); a Markdown Preview Enhanced page's imports and scripts (`mpe`); an MkDocs page
   without its attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
-  (`silverbullet`); a SiYuan document's block attributes, references and super blocks (`siyuan`); a Joplin note's links to its items (`joplin`); a Capacities object's links into the app (`capacities`); Heptabase's mentions and citation marks (`heptabase`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
+  (`silverbullet`); a SiYuan document's block attributes, references and super blocks (`siyuan`); a Joplin note's links to its items (`joplin`); a Notesnook note's math blocks and callouts (`notesnook`); a Capacities object's links into the app (`capacities`); Heptabase's mentions and citation marks (`heptabase`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
   Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`), and its
   embeds of another note's part inside a line as links (`note_embeds`), an Excalidraw drawing's words
@@ -63,6 +63,7 @@ from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.myst_roles import as_myst_roles_show
 from mlwiki.extract.observable import as_observable_shows
 from mlwiki.extract.note_embeds import as_note_embeds_show
+from mlwiki.extract.notesnook import as_notesnook_shows
 from mlwiki.extract.outline_days import as_day_note_shows
 from mlwiki.extract.pandoc_crossref import as_crossref_shows
 from mlwiki.extract.obsidian_to_anki import as_obsidian_to_anki_shows
@@ -123,6 +124,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_preview_shows(body)  # (Markdown Preview Enhanced: imports, [TOC], x^2^ and H~2~O)
         body = as_mkdocs_shows(body)  # (an MkDocs page: no attribute lists, icon shortcodes, code annotation marks)
         body = as_heptabase_shows(body)  # (Heptabase: mentions by file name as titles, no citation marks)
+        body = as_notesnook_shows(body)  # (a Notesnook note: its math blocks and callouts, HTML on one line)
         body = as_joplin_shows(body)  # (a Joplin note: links to its items by id as their text)
         body = as_capacities_shows(body)  # (a Capacities object: its links into the app as their text)
         body = as_siyuan_shows(body)  # (a SiYuan export: no block attributes, layout marks, embeds or tags)
