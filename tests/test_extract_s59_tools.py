@@ -125,3 +125,26 @@ def test_notesnook_math_blocks_and_callouts_read_as_shown(cards):
     assert any("statistics are too noisy" in b for b in made.values())
     assert any(f.endswith("Why does it allow larger learning rates?") and "smooths the loss landscape" in b
                and "gradients flow" in b for f, b in made.items())
+
+
+ANYTYPE = (
+    "---\n# yaml-language-server: $schema=schemas/study_note.schema.json\nObject type: Study Note\nTag:\n"
+    "  - optimization\nid: bafyreihx3k2example\n---\n# Momentum   \n"
+    "Momentum keeps a velocity $v\\_t = \\beta v\\_{t-1} + g\\_t$ and steps along it.   \n"
+    "On a steady slope the velocity's norm $\\\\|v\\\\|$ grows to about $\\|g\\| / (1-\\beta)$.   \n"
+    "> Why does momentum help in ravines?   \n\n"
+    "It averages out the gradient components that flip sign across the ravine and adds up the ones along it.   \n"
+    "Heavy ball is the physical picture.   \n")
+NOTES["momentum.md"] = ANYTYPE
+
+
+def test_anytype_formulas_unescaped_and_question_toggles_asked(cards):
+    """Anytype's exporter escapes `_`, `*`, `|` inside inline formulas (a typed backslash stays): read back, the
+    formula is what the writer typed (`v_t`, `\\|v\\|`, `|g|`); a toggle titled with a question is asked with the
+    text under it as its answer."""
+    made = _made(cards, "momentum.md")
+    text = _text(made)
+    assert "\\_" not in text and "$v_t = \\beta v_{t-1} + g_t$" in text
+    assert "$\\|v\\|$" in text and "$|g| / (1-\\beta)$" in text
+    assert any(f.endswith("Why does momentum help in ravines?") and "flip sign across the ravine" in b
+               for f, b in made.items())

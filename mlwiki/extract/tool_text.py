@@ -12,7 +12,7 @@
   daily note (`outline_days`); a margin span inside a sentence (`inline_asides`); an mdBook page's doubled math
   delimiters and directives (`mdbook`); a Markdown Preview Enhanced page's imports and scripts (`mpe`); an MkDocs page
   without its attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
-  (`silverbullet`); a SiYuan document's block attributes, references and super blocks (`siyuan`); a Joplin note's links to its items (`joplin`); a Notesnook note's math blocks and callouts (`notesnook`); a Capacities object's links into the app (`capacities`); Heptabase's mentions and citation marks (`heptabase`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
+  (`silverbullet`); a SiYuan document's block attributes, references and super blocks (`siyuan`); a Joplin note's links to its items (`joplin`); a Notesnook note's math blocks and callouts (`notesnook`); an Anytype export's escaped formulas and toggles (`anytype`); a Capacities object's links into the app (`capacities`); Heptabase's mentions and citation marks (`heptabase`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
   Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`), and its
   embeds of another note's part inside a line as links (`note_embeds`), an Excalidraw drawing's words
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from mlwiki.extract import hugo
 from mlwiki.extract.annotator import as_annotator_shows
+from mlwiki.extract.anytype import as_anytype_shows
 from mlwiki.extract.api_reference import as_api_reference_shows
 from mlwiki.extract.blank_marks import without_blank_marks
 from mlwiki.extract.bookdown import as_bookdown_shows
@@ -124,6 +125,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_preview_shows(body)  # (Markdown Preview Enhanced: imports, [TOC], x^2^ and H~2~O)
         body = as_mkdocs_shows(body)  # (an MkDocs page: no attribute lists, icon shortcodes, code annotation marks)
         body = as_heptabase_shows(body)  # (Heptabase: mentions by file name as titles, no citation marks)
+        body = as_anytype_shows(body)  # (an Anytype export: its formulas' escapes read, question toggles asked)
         body = as_notesnook_shows(body)  # (a Notesnook note: its math blocks and callouts, HTML on one line)
         body = as_joplin_shows(body)  # (a Joplin note: links to its items by id as their text)
         body = as_capacities_shows(body)  # (a Capacities object: its links into the app as their text)
