@@ -148,3 +148,19 @@ def test_anytype_formulas_unescaped_and_question_toggles_asked(cards):
     assert "$\\|v\\|$" in text and "$|g| / (1-\\beta)$" in text
     assert any(f.endswith("Why does momentum help in ravines?") and "flip sign across the ravine" in b
                for f, b in made.items())
+
+
+REFLECT = (
+    "---\nid: 01jkx4m2example\n---\n# Evidence lower bound // ELBO\n\n"
+    "The ELBO is a lower bound on the log evidence: $\\log p(x) \\ge \\mathbb{E}_q[\\log p(x,z) - \\log q(z)]$.\n\n"
+    "- Maximising it over $q$ minimises the KL divergence to the posterior; see [[Variational inference // VI]]\n"
+    "- Its gap is exactly $KL(q(z) \\| p(z \\mid x))$\n")
+NOTES["notes/elbo.md"] = REFLECT
+
+
+def test_reflect_aliased_titles_read_as_the_title(cards):
+    """Reflect writes a note's other names into its title after ` // `: the subject is the title with its other
+    names in brackets, and a link to such a note shows the title alone."""
+    made = _made(cards, "notes/elbo.md")
+    assert made and all(f.startswith("Evidence lower bound (ELBO)") for f in made)
+    assert " // " not in _text(made)
