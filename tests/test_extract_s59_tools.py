@@ -164,3 +164,20 @@ def test_reflect_aliased_titles_read_as_the_title(cards):
     made = _made(cards, "notes/elbo.md")
     assert made and all(f.startswith("Evidence lower bound (ELBO)") for f in made)
     assert " // " not in _text(made)
+
+
+APPLE_NOTES = (
+    "---\napple-notes-id: x-coredata://4F2A/ICNote/p512\n---\n# Stationarity\n\n"
+    "A series is weakly stationary when its mean and autocovariances do not change over time.\n"
+    "==🟠ARIMA differences a series until it is stationary before fitting an ARMA model.==\n\n"
+    "- &nbsp;The KPSS test takes stationarity as its null hypothesis, unlike the ADF test.\n")
+NOTES["Apple Notes/Time Series/Stationarity.md"] = APPLE_NOTES
+
+
+def test_apple_notes_highlight_colours_and_nbsp_items_not_shown(cards):
+    """The Obsidian Importer writes an Apple Notes highlight's colour as an emoji inside its marks and a list started
+    indented as an `&nbsp;` item: neither reaches a card, the sentences do."""
+    text = _text(_made(cards, "Apple Notes/Time Series/Stationarity.md"))
+    assert "🟠" not in text and "&nbsp;" not in text
+    assert "ARIMA differences a series until it is stationary" in text
+    assert "The KPSS test takes stationarity as its null hypothesis" in text

@@ -6,13 +6,18 @@
   emoji (`github_text`); a Hexo post's tag plugins (`hexo`); a d2l-book page's labels, references and framework tabs
   (`d2l`); pandoc-crossref's labels and references (`pandoc_crossref`); a Wiki.js page's styled blockquotes
   (`wikijs`); Mochi's card files (`mochi`); a heading written in HTML (`html_headings`); a presenter's cues in Quarto
-  slides' notes (`speaker_notes`); a Jupytext notebook's cell breaks (`jupytext_cells`); a marimo notebook's code cells and blocks (`marimo`); an Observable Framework page's cells, TeX and boxes (`observable`); MyST's `{doc}` and text roles
-  (`myst_roles`); lines that only mark an empty line (`blank_marks`); a table's emoji cells (`emoji_cells`); a Trilium
+  slides' notes (`speaker_notes`); a Jupytext notebook's cell breaks (`jupytext_cells`); a marimo notebook's code
+  cells and blocks (`marimo`); an Observable Framework page's cells, TeX and boxes (`observable`); MyST's `{doc}` and
+  text roles (`myst_roles`); lines that only mark an empty line (`blank_marks`); a table's emoji cells (`emoji_cells`); a Trilium
   export's math, tables and code (`trilium`); an Org note exported by ox-hugo (`ox_hugo`); an outliner's day node as a
-  daily note (`outline_days`); a margin span inside a sentence (`inline_asides`); an mdBook page's doubled math
+  daily note (`outline_days`); a margin span or an inline footnote inside a sentence (`inline_asides`); an mdBook page's doubled math
   delimiters and directives (`mdbook`); a Markdown Preview Enhanced page's imports and scripts (`mpe`); an MkDocs page
   without its attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
-  (`silverbullet`); a SiYuan document's block attributes, references and super blocks (`siyuan`); a Joplin note's links to its items (`joplin`); a Notesnook note's math blocks and callouts (`notesnook`); an Anytype export's escaped formulas and toggles (`anytype`); a Reflect note's aliased titles (`reflect`); a Capacities object's links into the app (`capacities`); Heptabase's mentions and citation marks (`heptabase`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
+  (`silverbullet`); a SiYuan document's block attributes, references and super blocks (`siyuan`); a Joplin note's
+  links to its items (`joplin`); a Notesnook note's math blocks and callouts (`notesnook`); an Anytype export's
+  escaped formulas and toggles (`anytype`); a Reflect note's aliased titles (`reflect`); an Apple Notes import's
+  highlight colours (`apple_notes`); a Capacities object's links into the app (`capacities`); Heptabase's mentions
+  and citation marks (`heptabase`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
   Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`), and its
   embeds of another note's part inside a line as links (`note_embeds`), an Excalidraw drawing's words
@@ -32,6 +37,7 @@ from mlwiki.extract import hugo
 from mlwiki.extract.annotator import as_annotator_shows
 from mlwiki.extract.anytype import as_anytype_shows
 from mlwiki.extract.api_reference import as_api_reference_shows
+from mlwiki.extract.apple_notes import as_apple_notes_shows
 from mlwiki.extract.blank_marks import without_blank_marks
 from mlwiki.extract.bookdown import as_bookdown_shows
 from mlwiki.extract.d2l import as_d2l_shows
@@ -126,6 +132,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_preview_shows(body)  # (Markdown Preview Enhanced: imports, [TOC], x^2^ and H~2~O)
         body = as_mkdocs_shows(body)  # (an MkDocs page: no attribute lists, icon shortcodes, code annotation marks)
         body = as_heptabase_shows(body)  # (Heptabase: mentions by file name as titles, no citation marks)
+        body = as_apple_notes_shows(body)  # (an Apple Notes import: no highlight colours or `&nbsp;` items)
         body = as_reflect_shows(body)  # (a Reflect note: "Title // alias" titles as the title, aliases in brackets)
         body = as_anytype_shows(body)  # (an Anytype export: its formulas' escapes read, question toggles asked)
         body = as_notesnook_shows(body)  # (a Notesnook note: its math blocks and callouts, HTML on one line)
