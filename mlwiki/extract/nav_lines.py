@@ -13,12 +13,14 @@ import re
 from mlwiki.extract.page_origin import names_sources
 
 _LINK = r"(?:\[\[[^\]\n]*\]\]|\[[^\[\]\n]*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\))"  # (a path may hold "%28…%29" or "(…)")
-_LINKS = rf"{_LINK}(?:[ \t]*\([^()\n]{{1,80}}\))?(?:[ \t]*(?:,|;|&|\band\b)[ \t]*{_LINK}(?:[ \t]*\([^()\n]{{1,80}}\))?)*"
+_LINKS = rf"{_LINK}(?:[ \t]*\([^()\n]{{1,80}}\))?(?:[ \t]*(?:,|;|&|\+|\band\b)[ \t]*{_LINK}(?:[ \t]*\([^()\n]{{1,80}}\))?)*"
 # A segment of links, under a word that points ("builds on", "back to", "see also") or, beside other segments, a
 # label that says what they are to this page ("prerequisite:", "how to *compute them honestly*:", "sklearn docs
 # clipped:"; alone, "Gated cells: [LSTM](…), [GRU](…)" may say what the links are)
 _POINTER = (r"(?:see(?:[ \t]+also)?|back[ \t]+to|up|next|prev(?:ious)?|needs|uses|requires|builds[ \t]+on|follows|continues|"
-            r"part[ \t]+of|from|after|before)[ \t]*:?")
+            r"part[ \t]+of|from|after|before|comes[ \t]+from|used[ \t]+(?:by|in)|leads[ \t]+to|"
+            r"(?:theory|proof|derivation|details|code)[ \t]+(?:in|at))[ \t]*:?")  # ("· used by [PPO](…)",
+# "· theory in [Policy Gradient Theorem](…)": where the page stands among the others
 _LINK_SEGMENT = re.compile(rf"(?i)(?:{_POINTER}[ \t]*)?{_LINKS}[ \t]*[.]?")
 _LABELLED_SEGMENT = re.compile(rf"(?i)[^\[\]\n:$]{{1,40}}:[ \t]*{_LINKS}[ \t]*[.]?")
 # A segment that says where a thing is, of a link: "the statistical model behind these is in [ETS](…)"
@@ -51,6 +53,17 @@ def is_navigation(line: str) -> bool:
         elif not names_sources(segment) and not (len(segments) > 1 and _CITED.fullmatch(segment)):
             return False
     return linked
+
+
+def without_navigation(drafts: list) -> list:
+    """The drafts (sibling groups with their heading paths) without the cards whose back is a navigation line
+    alone: a cut that took the sentence before it off left the line on a card of its own."""
+    out = []
+    for group, path in drafts:
+        kept = [d for d in group if "\n" in d.back.strip() or not is_navigation(d.back)]
+        if kept:
+            out.append((kept, path))
+    return out
 
 
 def _segments(text: str) -> list[str]:

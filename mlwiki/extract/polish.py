@@ -32,6 +32,7 @@ from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.answer_labels import without_answer_labels
 from mlwiki.extract.unanswered import without_unanswered
 from mlwiki.extract.writer_reactions import without_reactions
+from mlwiki.extract.nav_lines import without_navigation
 from mlwiki.extract.log_entries import log_entries_read
 from mlwiki.extract.lesson_labels import lessons_named
 from mlwiki.extract.log_lines import without_log_lines
@@ -116,7 +117,8 @@ def polished(ex) -> list:
     drafts = without_hub_lists(drafts) if ex.ctx.zettels else drafts  # (a hub's "- [[2025…]] Title — gist" list)
     drafts = hub_cards_kept(drafts, ex.subject) if ex.ctx.hub else drafts  # (a map of content: its own words only)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
-    drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)
+    drafts = without_source_cards(without_navigation(drafts))  # ("Hub: [Index](…) · …" alone on a back, off;
+    # "Textbook: …" once the note's talk and footnote marks are off)
     drafts = without_question_boxes(without_task_cards(drafts))  # (a back that is the writer's task boxes only,
     # left by a later cut; "[x] why …?" on a front: asked without its box)
     drafts = without_bare_titles(drafts)  # ("**Rough notes** (fill in later)" under "Rough notes")

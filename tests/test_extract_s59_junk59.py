@@ -1,0 +1,111 @@
+"""Cards with nothing to learn on ordinary notes (session 59, junk59): the writer's reaction or plan after a fact
+("Took me ages to see why.", "Next session: …") and a page's navigation line that cites its sources or names how
+the pages relate ("Back to [Index](…) · Goodfellow et al. ch. 8", "· used by [Adam](…)"). Every note is written to
+one wiki in tmp_path, scanned once through the CLI (`cards --json`); each test reads the cards of its own note."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+NOTES: dict[str, str] = {}  # (path below notes/ → text: each test's note, filled in below)
+
+
+@pytest.fixture(scope="module")
+def cards(tmp_path_factory) -> list[dict]:
+    """`mlwiki cards --json` of a wiki holding every note of this module."""
+    root = new_wiki(tmp_path_factory.mktemp("junk59"), NOTES, CONFIG)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def _made(cards: list[dict], rel: str) -> dict[str, str]:
+    """{front: back} of the cards of the note `rel`."""
+    return {c["front"]: c["back"] for c in cards if c["source"]["path"] == f"notes/{rel}"}
+
+
+def _text(made: dict[str, str]) -> str:
+    return "\n".join(made) + "\n" + "\n".join(made.values())
+
+
+NOTES["batchnorm.md"] = (
+    "# Batch normalization\n\n"
+    "## Train vs eval\n\n"
+    "At training time each channel is normalized with the statistics of the current mini-batch; at eval time the "
+    "running averages collected during training are used instead. Took me ages to see why.\n\n"
+    "## Folding into the conv\n\n"
+    "At inference the scale and shift can be folded into the weights and bias of the convolution before it. "
+    "Honestly surprised how simple it is.\n\n"
+    "## Ghost batches\n\n"
+    "Ghost batch norm computes the statistics over small virtual batches inside a large one to keep the noise of "
+    "small batches. Not worth the trouble for my tiny models.\n")
+
+
+def test_a_reaction_after_a_fact_is_on_no_card(cards):
+    """A sentence in which the writer only reacts to the fact before it, with the "I" left out ("Took me ages to see
+    why.", "Honestly surprised how simple it is.", "Not worth the trouble for my tiny models.") is no card of its own
+    and off the fact's back; the fact before it is asked as the section's card."""
+    made = _made(cards, "batchnorm.md")
+    text = _text(made)
+    assert "Took me" not in text and "surprised" not in text and "Not worth" not in text
+    assert "running averages collected during training are used instead." in made["Batch normalization › Train vs eval"]
+    assert any("folded into the weights and bias" in back for back in made.values())
+    assert any("small virtual batches" in back for back in made.values())
+
+
+NOTES["dropout.md"] = (
+    "# Dropout\n\n"
+    "## Scaling\n\n"
+    "Inverted dropout scales the kept activations by $1/(1-p)$ at training time, so nothing changes at test time.\n\n"
+    "Next session: DropConnect, then stochastic depth.\n")
+
+
+def test_a_plan_for_the_next_session_is_on_no_card(cards):
+    """"Next session: …" says what the writer will study next: on no card, while the fact above it stays."""
+    text = _text(_made(cards, "dropout.md"))
+    assert "DropConnect" not in text and "Next session" not in text
+    assert "Inverted dropout scales the kept activations" in text
+
+
+NOTES["optim/momentum.md"] = (
+    "# Momentum\n\n"
+    "Back to [Optimization index](../index.md) · Goodfellow et al. ch. 8.3 · CS231n lecture 7\n\n"
+    "Momentum keeps an exponentially decaying average of past gradients and steps along it, which damps the "
+    "oscillation across a narrow valley.\n")
+NOTES["optim/adam.md"] = (
+    "# Adam\n\n"
+    "Back to [Optimization index](../index.md) · builds on [Momentum](momentum.md) + [RMSProp](rmsprop.md) · "
+    "used by [Fine-tuning recipes](../recipes.md)\n\n"
+    "Adam divides a momentum estimate of the gradient by the square root of a running average of its squares, "
+    "with both estimates corrected for their start at zero.\n")
+NOTES["optim/index.md"] = (
+    "# Optimization index\n\n"
+    "Gradient methods for training networks, collected over the course.\n\n"
+    "Hub: [Course home](../home.md) · Clipped post: [Why Adam works | A Blog About Optimizers](../clips/adam.md)\n")
+
+
+def test_a_navigation_line_citing_its_sources_is_on_no_card(cards):
+    """"Back to [Index](…) · Goodfellow et al. ch. 8.3 · CS231n lecture 7" points to the index and names where the
+    page comes from: it says nothing of momentum and makes no card, while the page's own sentence does."""
+    made = _made(cards, "optim/momentum.md")
+    text = _text(made)
+    assert "Back to" not in text and "Goodfellow" not in text
+    assert "decaying average of past gradients" in text
+
+
+def test_a_navigation_line_naming_how_pages_relate_is_on_no_card(cards):
+    """"· builds on [Momentum](…) + [RMSProp](…) · used by [Fine-tuning recipes](…)": where the page stands among the
+    others, not what Adam is."""
+    text = _text(_made(cards, "optim/adam.md"))
+    assert "Back to" not in text and "used by" not in text
+    assert "square root of a running average" in text
+
+
+def test_a_navigation_line_whose_clipped_page_title_holds_a_bar_is_on_no_card(cards):
+    """A clipped page's title keeps its site's name after " | " inside the link's text: the bar is no separator of
+    the line, which is still only links under labels."""
+    text = _text(_made(cards, "optim/index.md"))
+    assert "Hub:" not in text and "Clipped post" not in text
