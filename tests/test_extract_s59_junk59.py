@@ -109,3 +109,52 @@ def test_a_navigation_line_whose_clipped_page_title_holds_a_bar_is_on_no_card(ca
     the line, which is still only links under labels."""
     text = _text(_made(cards, "optim/index.md"))
     assert "Hub:" not in text and "Clipped post" not in text
+
+
+NOTES["kernels/00-hub.md"] = (
+    "# Kernel methods hub\n\n"
+    "Kernels let a linear method fit a non-linear boundary.\n\n"
+    "What I am reading alongside the lectures:\n\n"
+    "- Schölkopf & Smola (2002), *Learning with Kernels*\n"
+    "- Bishop ch. 6.1–6.4 (the short version)\n"
+    "- Rasmussen et al. (2006), *Gaussian Processes for Machine Learning*\n"
+    "- course slides weeks 3–5\n\n"
+    "## The one idea\n\n"
+    "A kernel computes an inner product in a feature space without ever building the features.\n")
+
+
+def test_a_reading_list_is_on_no_card(cards):
+    """A list whose every item is a work cited (authors and year with a title, a book's chapters, a course's
+    slides) under a line saying so: it is off the card of the page's opening, and no card asks "Bishop ch. 6.1–6.4
+    [...]"; the hub's own sentences are still carded."""
+    made = _made(cards, "kernels/00-hub.md")
+    text = _text(made)
+    assert "Schölkopf" not in text and "Bishop ch." not in text and "course slides" not in text
+    assert any("inner product in a feature space" in back for back in made.values())
+    assert made["Kernel methods hub"] == "Kernels let a linear method fit a non-linear boundary."
+
+
+NOTES["exploration.md"] = (
+    "# Exploration\n\n"
+    "## Softmax exploration\n\n"
+    "Boltzmann exploration picks action $a$ with probability proportional to $\\exp(Q(a)/\\tau)$; a high temperature "
+    "$\\tau$ explores almost uniformly, a low one is nearly greedy.\n\n"
+    "### Softmax numeric check\n\n"
+    "$\\tau = 0.5$. Action 1: $Q = 1.0$. Action 2: $Q = 0.5$. Ratio $e^{1} \\approx 2.72$.\n\n"
+    "## Optimistic initialization\n\n"
+    "Starting every $Q$ estimate well above any real return makes a greedy agent try each action at least once, "
+    "because every try lowers the estimate of what it tried.\n\n"
+    "### Numbers (my bandit runs)\n\n"
+    "- 10 arms, 1000 steps: optimistic greedy found the best arm in 84 of 100 runs\n"
+    "- ε-greedy with ε = 0.1: 71 of 100 runs\n")
+
+
+def test_a_numeric_check_or_the_numbers_of_own_runs_are_no_cards(cards):
+    """A section headed as a numeric check ("Softmax numeric check") or as the numbers of the writer's own runs
+    ("Numbers (my bandit runs)") works an example or logs a run: none of its values is asked, while the sections
+    that explain the methods are."""
+    made = _made(cards, "exploration.md")
+    text = _text(made)
+    assert "2.72" not in text and "84 of 100" not in text and "71 of 100" not in text
+    assert any("explores almost uniformly" in back for back in made.values())
+    assert any("try each action at least once" in back for back in made.values())

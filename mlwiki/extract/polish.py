@@ -29,6 +29,7 @@ from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.hub_sections import hub_cards_kept
 from mlwiki.extract.label_asks import labels_asked
 from mlwiki.extract.list_clozes import list_clozes
+from mlwiki.extract.reading_lists import without_reading_lists
 from mlwiki.extract.answer_labels import without_answer_labels
 from mlwiki.extract.unanswered import without_unanswered
 from mlwiki.extract.writer_reactions import without_reactions
@@ -98,8 +99,8 @@ def polished(ex) -> list:
     drafts = asides_asked(drafts)  # ("… › prof's aside" over "Chi-square test: …": asked by the test)
     drafts = named_asides_on_back(without_stray_marks(drafts))  # (a lone "**" a cut question left; a term named in
     # brackets in a formula's introduction, "(… = "masked" attention)", to its back)
-    drafts = list_clozes(drafts)  # (a bare heading over a list of claims: a card per item, the others shown; after
-    # housekeeping: what it drops, a deadline or the writer's open questions, is no card at all)
+    drafts = list_clozes(without_reading_lists(drafts))  # (a reading list off; a bare heading over a list of
+    # claims: a card per item, the others shown; after housekeeping: what it drops, a deadline or the writer's open questions, is no card at all)
     drafts = without_answer_labels(drafts)  # (a "Define: Original claim" of an item a cloze of the list asks)
     drafts = emphasis_asked(drafts)  # (a bare heading over a short text that sets one phrase in bold: asked by it;
     # after the clozes of a list, which leave the paragraph before it on the heading's card)
