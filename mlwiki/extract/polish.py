@@ -15,6 +15,7 @@ from mlwiki.extract.book_blurbs import without_book_blurbs
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
 from mlwiki.extract.converses import converses_asked
 from mlwiki.extract.dated_entries import without_dated_entries
+from mlwiki.extract.day_accounts import without_day_accounts
 from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.errands import errands_dropped
 from mlwiki.extract.footnotes import with_footnotes
@@ -96,6 +97,7 @@ def polished(ex) -> list:
     drafts = with_steps_shown(drafts, ex.blocks)  # ("Why step 5 works?": step 5 on its front)
     drafts = errands_dropped(housekeeping_dropped(drafts, ex.ctx, ex.opening_topic))  # (a hub, a deadline, an
     # empty form, an exam's date and room)
+    drafts = without_day_accounts(drafts, ex.dated, ex.subject)  # (a day's opening: "Started … today. Plan: …")
     drafts = asides_asked(drafts)  # ("… › prof's aside" over "Chi-square test: …": asked by the test)
     drafts = named_asides_on_back(without_stray_marks(drafts))  # (a lone "**" a cut question left; a term named in
     # brackets in a formula's introduction, "(… = "masked" attention)", to its back)
