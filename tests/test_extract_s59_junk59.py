@@ -176,3 +176,27 @@ def test_a_days_opening_that_tells_the_day_and_its_next_list_are_no_cards(cards)
     text = _text(made)
     assert "short session" not in text and "Plan:" not in text and "Wasserstein" not in text
     assert any("maps many latent codes to the same few outputs" in back for back in made.values())
+
+
+NOTES["physics/thermo.md"] = (
+    "# Thermodynamics\n\n## Terms\n\n"
+    "- **Entropy**: a measure of how many microstates are consistent with a system's macrostate.\n"
+    "- **Enthalpy**: internal energy plus pressure times volume.\n")
+NOTES["info/info-theory.md"] = (
+    "# Information theory\n\n## Terms\n\n"
+    "- **Entropy**: the expected number of bits needed to encode a draw from a distribution.\n"
+    "- **Mutual information**: how much knowing one variable reduces the entropy of another.\n")
+NOTES["info/copy-of-terms.md"] = (
+    "# Coding cheat sheet\n\n## Terms\n\n"
+    "- **Mutual information**: how much knowing one variable reduces the entropy of another.\n")
+
+
+def test_two_notes_defining_one_term_differently_keep_a_card_each(cards):
+    """"Define: Entropy" in a thermodynamics note and in an information-theory note are two facts: each is a card
+    with an id of its own (before, both took the id of the term alone and one definition was on no card), while the
+    same definition copied into a third note is still one card."""
+    entropy = [c for c in cards if c["front"].endswith("Define: Entropy")]
+    backs = {c["back"] for c in entropy}
+    assert any("microstates" in b for b in backs) and any("expected number of bits" in b for b in backs)
+    assert len({c["id"] for c in entropy}) == 2
+    assert len([c for c in cards if c["front"].endswith("Define: Mutual information")]) == 1
