@@ -120,8 +120,8 @@ def polished(ex) -> list:
     drafts = without_hub_lists(drafts) if ex.ctx.zettels else drafts  # (a hub's "- [[2025…]] Title — gist" list)
     drafts = hub_cards_kept(drafts, ex.subject) if ex.ctx.hub else drafts  # (a map of content: its own words only)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
-    drafts = without_source_cards(without_navigation(drafts))  # ("Hub: [Index](…) · …" alone on a back, off;
-    # "Textbook: …" once the note's talk and footnote marks are off)
+    drafts = without_navigation(without_source_cards(drafts))  # ("Textbook: …" once the note's talk and footnote
+    # marks are off; then "Hub: [Index](…) · …" alone on a back, whose line's "› Paper" card stays)
     drafts = without_question_boxes(without_task_cards(drafts))  # (a back that is the writer's task boxes only,
     # left by a later cut; "[x] why …?" on a front: asked without its box)
     drafts = without_bare_titles(drafts)  # ("**Rough notes** (fill in later)" under "Rough notes")
