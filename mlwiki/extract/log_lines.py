@@ -18,9 +18,6 @@ _TIME = re.compile(r"(?i)[ \t*_]*(?:(?:early|late|mid)[ \t-]?)?(?:morning|aftern
 # A heading over what the writer means to do next: "Tomorrow", "Next time", "Plan for next week"
 _NEXT = re.compile(r"(?i)[ \t*_]*(?:(?:plans?|to-?dos?)[ \t]+(?:for[ \t]+)?)?(?:tomorrow|next[ \t]+(?:time|session|"
                    r"day|week))[ \t*_:]*")
-# ... and a heading "Next" alone, "Next steps", "Up next", capitalised as a heading is (not a word of a sentence
-# that a card asks, "the **next** action" → "… › next")
-_NEXT_BARE = re.compile(r"[ \t]*(?:N(?i:ext(?:[ \t]+(?:steps?|up))?)|U(?i:p[ \t]+next))[ \t:]*")
 
 
 # In a day's note, a line labelled with the writer's coursework ("Coursework 2:", "HW3:", "Project:"), and a count of
@@ -52,4 +49,4 @@ def _log_line(front: str, path: str) -> bool:
     if len(label) <= 30 and _TIME.fullmatch(label) and (not label.strip()[:1].isdigit() or ":" in label
                                                         or label.strip().lower().endswith(("am", "pm"))):
         return True  # (a bare number, "12", names a step or a row, not the hour)
-    return any(_NEXT.fullmatch(part) or _NEXT_BARE.fullmatch(part) for part in path.split(" › ")[-2:] if len(part) <= 30)
+    return any(_NEXT.fullmatch(part) for part in path.split(" › ")[-2:] if len(part) <= 30)
