@@ -200,3 +200,28 @@ def test_two_notes_defining_one_term_differently_keep_a_card_each(cards):
     assert any("microstates" in b for b in backs) and any("expected number of bits" in b for b in backs)
     assert len({c["id"] for c in entropy}) == 2
     assert len([c for c in cards if c["front"].endswith("Define: Mutual information")]) == 1
+
+
+NOTES["vision/00-index.md"] = (
+    "# Vision index\n\n"
+    "## Formulas I look up\n\n"
+    "| what | formula |\n|---|---|\n"
+    "| IoU | $|A \\cap B| / |A \\cup B|$ |\n"
+    "| Dice | $2|A \\cap B| / (|A| + |B|)$ |\n")
+NOTES["vision/iou.md"] = (
+    "# IoU\n\n"
+    "## Definition\n\n"
+    "Intersection over union compares a predicted box $A$ with a ground-truth box $B$ by the share of their union "
+    "that they have in common:\n\n"
+    "$$\\operatorname{IoU}(A, B) = \\frac{|A \\cap B|}{|A \\cup B|}$$\n\n"
+    "It is 1 for identical boxes and 0 for disjoint ones.\n")
+
+
+def test_a_cheat_sheets_formula_that_its_own_note_cards_is_studied_once(cards):
+    """The index's cheat-sheet row "| IoU | $|A \\cap B| / |A \\cup B|$ |" writes the formula that the IoU note cards
+    where it explains it (typeset otherwise: `\\frac`, a name on the left): the learner studies it once, from the
+    note that explains it; the cheat sheet's Dice row, which no note cards, is still a card of its own."""
+    index = _made(cards, "vision/00-index.md")
+    assert not any("IoU" in front for front in index)
+    assert any("Dice" in front for front in index)
+    assert any("\\operatorname{IoU}(A, B)" in back for back in _made(cards, "vision/iou.md").values())
