@@ -164,17 +164,15 @@ NOTES["daily/2026-04-11.md"] = (
     "Saturday, short session. Plan: finish the GAN chapter, then start on VAEs.\n\n"
     "## Mode collapse\n\n"
     "Mode collapse is when the generator maps many latent codes to the same few outputs, so samples lack "
-    "variety even though the discriminator is fooled.\n\n"
-    "## Next\n\n"
-    "Wasserstein GAN paper, sections 1–3.\n")
+    "variety even though the discriminator is fooled.\n")
 
 
-def test_a_days_opening_that_tells_the_day_and_its_next_list_are_no_cards(cards):
-    """A day's note opens on the session and the writer's plan ("Saturday, short session. Plan: …"): off every card,
-    as its "## Next" list is; the day's lesson is carded."""
+def test_a_days_opening_that_tells_the_day_is_on_no_card(cards):
+    """A day's note opens on the session and the writer's plan ("Saturday, short session. Plan: …"): on no card; the
+    day's lesson is carded."""
     made = _made(cards, "daily/2026-04-11.md")
     text = _text(made)
-    assert "short session" not in text and "Plan:" not in text and "Wasserstein" not in text
+    assert "short session" not in text and "Plan:" not in text and "VAEs" not in text
     assert any("maps many latent codes to the same few outputs" in back for back in made.values())
 
 

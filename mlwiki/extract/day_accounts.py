@@ -8,9 +8,7 @@ resamples the data with replacement.", stays on it).
 A sentence tells the day when it names the day or the session ("today", "this morning", a weekday, "long session",
 "… day."), lists the writer's plan or goals ("Plan: …", "Two things: …"), opens on what the writer did with the
 "I" left out ("Started …", "Set up …", "Spent …") or only points to where something is kept ("Code lives in
-[Q-learning](…)."). Under a heading "Next", "Next steps" or "Up next", a day's note lists what the writer means to do
-after it: no card comes from there (in other notes such a heading may head the next topic, and stays). Rules on a
-sentence's form and a heading's, never the subject's words. Pure: drafts in, drafts out.
+[Q-learning](…)."). Rules on a sentence's form, never its subject's words. Pure: drafts in, drafts out.
 """
 
 from __future__ import annotations
@@ -26,9 +24,6 @@ _DAY = re.compile(r"(?i)\b(?:today|tonight|this[ \t]+(?:morning|afternoon|evenin
 # Where the writer keeps something, a link: "Code lives in the [Q-learning](…) card."
 _KEPT_IN = re.compile(r"(?i)[^.!?\[]{1,40}\b(?:lives?|is|are|kept|sits?|goes)[ \t]+(?:in|at|on|under)[ \t]+(?:the[ \t]+|my[ \t]+)?"
                       r"(?:\[[^\]\n]*\]\([^)\n]*\)|\[\[[^\]\n]*\]\])(?:[ \t]+\w+)?[ \t]*[.!]?")
-# A day's heading over what comes next: "Next", "Next steps", "Up next" (capitalised as a heading is: not a word of a
-# sentence that a card asks, "the **next** action" → "… › next")
-_NEXT = re.compile(r"[ \t]*(?:N(?i:ext(?:[ \t]+(?:steps?|up))?)|U(?i:p[ \t]+next))[ \t:]*")
 _PLAN = re.compile(r"(?i)[\W_]*(?:(?:the[ \t]+)?plan|goals?|aims?|to-?dos?|(?:two|three|four|a[ \t]+few)[ \t]+things)[ \t]*:")
 # What the writer did, the "I" left out: "Started the block today.", "Set up a board with three sections."
 _DID = re.compile(r"[\W_]*(?:Started|Set[ \t]+up|Spent|Finished|Closed|Tried|Switched|Wrote|Watched|Went|Did|Worked|"
@@ -38,18 +33,14 @@ _DID = re.compile(r"[\W_]*(?:Started|Set[ \t]+up|Spent|Finished|Closed|Tried|Swi
 def without_day_accounts(drafts: list, dated: str, subject: str) -> list:
     """The drafts (sibling groups with their heading paths) of a note titled by its date (`dated`, "" for any other
     note) with the sentences that tell the day off the card of its opening (its front the day's `subject` alone), and
-    that card dropped when none is left, and the cards under its "Next" heading (see the module's doc). A card's id
-    is its front's: kept."""
-    if not dated:
+    that card dropped when none is left (see the module's doc). A card's id is its front's: kept."""
+    if not dated or not subject:
         return drafts
     out = []
     for group, path in drafts:
-        parts = path.split(" › ")
-        if any(_NEXT.fullmatch(part) for part in parts[1 if subject and parts[0] == subject else 0:]):
-            continue  # (the day's plan)
         kept = []
         for draft in group:
-            back = _without_account(draft.back) if subject and draft.front.strip() == subject else draft.back
+            back = _without_account(draft.back) if draft.front.strip() == subject else draft.back
             if back.strip():
                 kept.append(draft if back == draft.back else replace(draft, back=back))
         if kept:
