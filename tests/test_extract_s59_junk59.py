@@ -161,19 +161,20 @@ def test_a_numeric_check_or_the_numbers_of_own_runs_are_no_cards(cards):
 
 
 NOTES["daily/2026-04-11.md"] = (
-    "Saturday, short session. Plan: finish the GAN chapter, then start on VAEs.\n\n"
-    "## Mode collapse\n\n"
-    "Mode collapse is when the generator maps many latent codes to the same few outputs, so samples lack "
-    "variety even though the discriminator is fooled.\n")
+    "Batch norm day. Sunday, short session: re-derive the backward pass, then the running statistics. Code lives in "
+    "the [Normalization](../normalization.md) note.\n\n"
+    "## Running statistics\n\n"
+    "At eval time batch norm uses running averages of the mean and variance collected during training instead of "
+    "the batch statistics.\n")
 
 
 def test_a_days_opening_that_tells_the_day_is_on_no_card(cards):
-    """A day's note opens on the session and the writer's plan ("Saturday, short session. Plan: …"): on no card; the
-    day's lesson is carded."""
+    """A day's note opens on the day, the session and where its code lives ("Batch norm day. Sunday, short session:
+    …"): the day's subject is read from it, and it is on no card; the day's lesson is carded under that subject."""
     made = _made(cards, "daily/2026-04-11.md")
     text = _text(made)
-    assert "short session" not in text and "Plan:" not in text and "VAEs" not in text
-    assert any("maps many latent codes to the same few outputs" in back for back in made.values())
+    assert "short session" not in text and "Batch norm day" not in text and "Code lives" not in text
+    assert "running averages of the mean and variance" in made["Batch norm › Running statistics"]
 
 
 NOTES["physics/thermo.md"] = (
