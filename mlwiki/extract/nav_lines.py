@@ -18,10 +18,12 @@ _LINKS = rf"{_LINK}(?:[ \t]*\([^()\n]{{1,80}}\))?(?:[ \t]*(?:,|;|&|\+|\band\b)[ 
 # label that says what they are to this page ("prerequisite:", "how to *compute them honestly*:", "sklearn docs
 # clipped:"; alone, "Gated cells: [LSTM](…), [GRU](…)" may say what the links are)
 _POINTER = (r"(?:see(?:[ \t]+also)?|back[ \t]+to|up|next|prev(?:ious)?|needs|uses|requires|builds[ \t]+on|follows|continues|"
-            r"part[ \t]+of|from|after|before|comes[ \t]+from|used[ \t]+(?:by|in)|leads[ \t]+to|"
-            r"(?:theory|proof|derivation|details|code)[ \t]+(?:in|at))[ \t]*:?")  # ("· used by [PPO](…)",
-# "· theory in [Policy Gradient Theorem](…)": where the page stands among the others
+            r"part[ \t]+of|from|after|before)[ \t]*:?")
 _LINK_SEGMENT = re.compile(rf"(?i)(?:{_POINTER}[ \t]*)?{_LINKS}[ \t]*[.]?")
+# ... and, beside other segments, how the page relates to the linked ones: "· comes from [Actor-Critic](…) · used by
+# [PPO](…)", "· theory in [Policy Gradient Theorem](…)" (alone, "Used in: [A](…), [B](…)" may close a section)
+_RELATED_SEGMENT = re.compile(rf"(?i)(?:comes[ \t]+from|used[ \t]+(?:by|in)|leads[ \t]+to|(?:theory|proof|derivation|details|"
+                              rf"code)[ \t]+(?:in|at))[ \t]*:?[ \t]*{_LINKS}[ \t]*[.]?")
 _LABELLED_SEGMENT = re.compile(rf"(?i)[^\[\]\n:$]{{1,40}}:[ \t]*{_LINKS}[ \t]*[.]?")
 # A segment that says where a thing is, of a link: "the statistical model behind these is in [ETS](…)"
 _WHERE_SEGMENT = re.compile(rf"(?i)[^\[\]\n$]{{0,80}}?\b(?:is|are|lives?|sits?|goes|go)[ \t]+(?:in|at|on|under)[ \t]+"
@@ -48,7 +50,7 @@ def is_navigation(line: str) -> bool:
     linked = False
     for segment in segments:
         if _LINK_SEGMENT.fullmatch(segment) or _WHERE_SEGMENT.fullmatch(segment) \
-                or len(segments) > 1 and _LABELLED_SEGMENT.fullmatch(segment):
+                or len(segments) > 1 and (_LABELLED_SEGMENT.fullmatch(segment) or _RELATED_SEGMENT.fullmatch(segment)):
             linked = True
         elif not names_sources(segment) and not (len(segments) > 1 and _CITED.fullmatch(segment)):
             return False

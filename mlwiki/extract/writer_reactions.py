@@ -24,8 +24,11 @@ _DEGREE = r"(?:(?:really|quite|so|very|a[ \t]+bit|a[ \t]+little|pretty|honestly|
 _FEELING = (rf"{_DEGREE}(?:surprised|surprising|confused|confusing|shocked|amazed|stuck|annoyed|annoying|baffled|"
             r"puzzled|relieved|impressed|mind-?blown)\b|(?:it[ \t]+)?took[ \t]+me\b|(?:it[ \t]+)?(?:confused|"
             r"tripped|bit|fooled|surprised|puzzled)[ \t]+me\b")
-# Whether it paid off in the writer's own work: "Not worth it for CartPole.", "Worth the trouble here."
-_WORTH = r"(?:(?:not|probably[ \t]+not|hardly|never|definitely|totally)[ \t]+)?worth[ \t]+(?:it|the[ \t]+(?:effort|trouble|hassle))\b"
+# Whether it paid off in the writer's own work: "Not worth it for CartPole.", "Worth the trouble here.", or how much
+# it matters to them
+_WORTH = (r"(?:(?:not|probably[ \t]+not|hardly|never|definitely|totally)[ \t]+)?worth[ \t]+(?:it|the[ \t]+(?:effort|trouble|"
+          r"hassle)|(?:worrying|bothering)[ \t]+about)\b|good[ \t]+to[ \t]+know\b(?![ \t]*:)")  # ("Good to know, not
+# worth worrying about.": no "Good to know: …", a label over a fact)
 # What the writer will do next: "Next week: …", "Tomorrow: …", "Next session: …"
 _PLAN = r"(?:next[ \t]+(?:week|time|session|sprint|month|step|steps|up)|tomorrow|later|this[ \t]+weekend)[ \t]*:"
 _REACTION = re.compile(rf"(?i)[\W_]*(?:{_FEELING}|{_WORTH}|{_PLAN})")
@@ -60,13 +63,18 @@ def without_reactions(drafts: list) -> list:
 
 def _without_last_reactions(back: str) -> str:
     """A back without the reaction sentences that end it (after a claim on its last line: a list or a formula's
-    line is left whole), or "" when it is one reaction alone."""
+    line is left whole), or "" when it is one reaction alone. A bracket the reaction closed ("(… by one.
+    Annoying.)") stays closed."""
     head, _, last = back.rstrip().rpartition("\n")
     if last.lstrip().startswith(("```", "~~~", "|", "$$", ">", "<")) or LIST_ITEM.match(last):
         return back
     said = [s for s in sentences(last.strip()) if s.strip()]
-    while said and reacts(said[-1]):
-        said.pop()
-    if len(said) == len(sentences(last.strip())):
+    closes = ""
+    while said and reacts(said[-1].rstrip(")]").rstrip()):
+        text = said.pop().rstrip()
+        closes = text[len(text.rstrip(")]")):] + closes
+    if not closes and len(said) == len(sentences(last.strip())):
         return back
+    if said and closes:
+        said[-1] = said[-1].rstrip() + closes
     return (head + "\n" if head else "") + " ".join(s.strip() for s in said) if said or head else ""
