@@ -41,19 +41,24 @@ NOTES["batchnorm.md"] = (
     "Honestly surprised how simple it is.\n\n"
     "## Ghost batches\n\n"
     "Ghost batch norm computes the statistics over small virtual batches inside a large one to keep the noise of "
-    "small batches. Not worth the trouble for my tiny models.\n")
+    "small batches. Not worth the trouble for my tiny models.\n\n"
+    "## Momentum of the running averages\n\n"
+    "The running averages are updated with a momentum of 0.1 in PyTorch (Keras writes the same update as 0.99, the "
+    "weight of the old value. Confusing.)\n")
 
 
 def test_a_reaction_after_a_fact_is_on_no_card(cards):
     """A sentence in which the writer only reacts to the fact before it, with the "I" left out ("Took me ages to see
     why.", "Honestly surprised how simple it is.", "Not worth the trouble for my tiny models.") is no card of its own
-    and off the fact's back; the fact before it is asked as the section's card."""
+    and off the fact's back (a bracket it closed stays closed); the fact before it is asked as the section's
+    card."""
     made = _made(cards, "batchnorm.md")
     text = _text(made)
-    assert "Took me" not in text and "surprised" not in text and "Not worth" not in text
+    assert "Took me" not in text and "surprised" not in text and "Not worth" not in text and "Confusing" not in text
     assert "running averages collected during training are used instead." in made["Batch normalization › Train vs eval"]
     assert any("folded into the weights and bias" in back for back in made.values())
     assert any("small virtual batches" in back for back in made.values())
+    assert made["Batch normalization › Momentum of the running averages"].endswith("the weight of the old value.)")
 
 
 NOTES["dropout.md"] = (

@@ -72,7 +72,8 @@ def _without_last_reactions(back: str) -> str:
     closes = ""
     while said and reacts(said[-1].rstrip(")]").rstrip()):
         text = said.pop().rstrip()
-        closes = text[len(text.rstrip(")]")):] + closes
+        unmatched = text.count(")") - text.count("(") + text.count("]") - text.count("[")  # (its own "(…)": off)
+        closes = text[len(text.rstrip(")]")):][:max(unmatched, 0)] + closes
     if not closes and len(said) == len(sentences(last.strip())):
         return back
     if said and closes:
