@@ -6,7 +6,8 @@ it paid off in their own project, or what they will do next: shown beside the cl
 
 A rule on a sentence's form, never its subject's words: a feeling or a verdict worded without a subject, short, no
 formula; a sentence that goes on to say something of the subject ("Surprised me that the dual has no slack
-variables: they vanish because …") is longer than a reaction and stays. Pure: a string in, a bool out.
+variables: they vanish because …") is longer than a reaction and stays. Pure: text and drafts in, a bool and drafts
+out.
 """
 
 from __future__ import annotations
