@@ -15,6 +15,7 @@ from mlwiki.extract.book_blurbs import without_book_blurbs
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
 from mlwiki.extract.converses import converses_asked
 from mlwiki.extract.dated_entries import without_dated_entries
+from mlwiki.extract.day_accounts import without_day_accounts
 from mlwiki.extract.emphasis_fronts import emphasis_asked
 from mlwiki.extract.errands import errands_dropped
 from mlwiki.extract.footnotes import with_footnotes
@@ -29,8 +30,11 @@ from mlwiki.extract.housekeeping import housekeeping_dropped
 from mlwiki.extract.hub_sections import hub_cards_kept
 from mlwiki.extract.label_asks import labels_asked
 from mlwiki.extract.list_clozes import list_clozes
+from mlwiki.extract.reading_lists import without_reading_lists
 from mlwiki.extract.answer_labels import without_answer_labels
 from mlwiki.extract.unanswered import without_unanswered
+from mlwiki.extract.writer_reactions import without_reactions
+from mlwiki.extract.nav_lines import without_navigation
 from mlwiki.extract.log_entries import log_entries_read
 from mlwiki.extract.lesson_labels import lessons_named
 from mlwiki.extract.log_lines import without_log_lines
@@ -93,17 +97,18 @@ def polished(ex) -> list:
     drafts = with_steps_shown(drafts, ex.blocks)  # ("Why step 5 works?": step 5 on its front)
     drafts = errands_dropped(housekeeping_dropped(drafts, ex.ctx, ex.opening_topic))  # (a hub, a deadline, an
     # empty form, an exam's date and room)
+    drafts = without_day_accounts(drafts, ex.dated, ex.subject)  # (a day's opening: "Started … today. Plan: …")
     drafts = asides_asked(drafts)  # ("… › prof's aside" over "Chi-square test: …": asked by the test)
     drafts = named_asides_on_back(without_stray_marks(drafts))  # (a lone "**" a cut question left; a term named in
     # brackets in a formula's introduction, "(… = "masked" attention)", to its back)
-    drafts = list_clozes(drafts)  # (a bare heading over a list of claims: a card per item, the others shown; after
-    # housekeeping: what it drops, a deadline or the writer's open questions, is no card at all)
+    drafts = list_clozes(without_reading_lists(drafts))  # (a reading list off; a bare heading over a list of
+    # claims: a card per item, the others shown; after housekeeping: what it drops, a deadline or the writer's open questions, is no card at all)
     drafts = without_answer_labels(drafts)  # (a "Define: Original claim" of an item a cloze of the list asks)
     drafts = emphasis_asked(drafts)  # (a bare heading over a short text that sets one phrase in bold: asked by it;
     # after the clozes of a list, which leave the paragraph before it on the heading's card)
     drafts = highlights_asked(drafts)  # (a paper's highlight titled by its page: asked from its own words)
     drafts = claims_asked(drafts)  # (a bare heading over a claim about it: "Trees can't extrapolate …" asks it)
-    drafts = sentence_clozes(drafts)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
+    drafts = sentence_clozes(without_reactions(drafts))  # ("Took me a minute to trust that." off a back first)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
     drafts = paragraph_clozes(drafts, ex.page)  # (over two or three short paragraphs of claims: a card per paragraph)
     drafts = labels_asked(drafts, ex.subject)  # (a front still a path that ends on a writer's label, "… › Key insight":
     # asked that kind of remark of the subject above it; after the clozes, which ask a label's claims one by one)
@@ -115,7 +120,8 @@ def polished(ex) -> list:
     drafts = without_hub_lists(drafts) if ex.ctx.zettels else drafts  # (a hub's "- [[2025…]] Title — gist" list)
     drafts = hub_cards_kept(drafts, ex.subject) if ex.ctx.hub else drafts  # (a map of content: its own words only)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
-    drafts = without_source_cards(drafts)  # ("Textbook: …" once the note's talk and footnote marks are off)
+    drafts = without_navigation(without_source_cards(drafts))  # ("Textbook: …" once the note's talk and footnote
+    # marks are off; then "Hub: [Index](…) · …" alone on a back, whose line's "› Paper" card stays)
     drafts = without_question_boxes(without_task_cards(drafts))  # (a back that is the writer's task boxes only,
     # left by a later cut; "[x] why …?" on a front: asked without its box)
     drafts = without_bare_titles(drafts)  # ("**Rough notes** (fill in later)" under "Rough notes")

@@ -12,7 +12,7 @@ Only a paragraph a learner can study this way: plain prose (no list, display for
 one, "The best lower bound.", answers the heading), and not one answer to its heading (`one_answer`: a question
 heading, a definition first, sentences tied as one argument, tutorial prose …). A sentence opening in brackets (an
 aside), a citation alone ("Alon & Yahav, ICLR 2021."), an example ("For example, …", "Imagine …"), the writer's own
-doubt ("Open question for me …"), a verdict on the sentence before ("Good enough for budgeting."), one that only
+doubt ("Open question for me …") or reaction ("Took me a minute to trust that.", `writer_reactions`), a verdict on the sentence before ("Good enough for budgeting."), one that only
 says that many kinds of a thing exist ("There are many variations of ANN.") or one that only points elsewhere is
 shown on every card and asked on none. A
 sentence that sets a term equal ("HeadA = …") keeps the term as its blank's cue.
@@ -36,6 +36,7 @@ from mlwiki.extract.list_clozes import HIDDEN, _label, _subject
 from mlwiki.extract.one_answer import one_answer
 from mlwiki.extract.prose import sentences
 from mlwiki.extract.sentence_cues import sentence_cue
+from mlwiki.extract.writer_reactions import reacts
 from mlwiki.models import CardKind
 
 MAX_SENTENCES = 5
@@ -107,7 +108,7 @@ def _parts(back: str, heading: str) -> list[tuple[str, bool]] | None:
     text = _WRAP.sub(" ", text)  # (a wrapped line's break is a space: a sentence shown beside others reads whole)
     said = [s.strip() for s in sentences(text) if s.strip()]
     parts = [(s, not _ASIDE.fullmatch(s) and not _POINTS.match(s) and not _DOUBT.match(s) and not _CITES.fullmatch(s)
-              and not _VERDICT.fullmatch(s) and not _KINDS_EXIST.fullmatch(s))
+              and not _VERDICT.fullmatch(s) and not _KINDS_EXIST.fullmatch(s) and not reacts(s))
              for s in said]
     asked = [s for s, ask in parts if ask]
     if not 2 <= len(asked) <= MAX_SENTENCES or len(said) > MAX_SENTENCES:

@@ -33,7 +33,12 @@ _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|
                             r".*\b(?<!training )(?<!test )(?<!negative )(?<!positive )"
                             r"(?<!adversarial )(?<!labelled )(?<!labeled )(?:examples?|exercises?|excerises?)\b|"
                             r".*\bmade[- ]up\b|.*\b(?:toy|sanity|example) numbers\b|"  # ("Quick sanity numbers (made up)")
-                            r".*\btoy (?:runs?|examples?|problems?)\b")  # ("Toy run (k = 2) from the tutorial sheet")
+                            r".*\btoy (?:runs?|examples?|problems?)\b|"  # ("Toy run (k = 2) from the tutorial sheet")
+                            # a section of numbers worked out or read off the writer's own run: "Numbers (alarm
+                            # network, my CPTs)", "UCB numeric check", "Output on my machine", "Results on my
+                            # data"; not a check that says how it is done ("Tiny numeric check (how I test CI …)")
+                            r"(?:some\s+|quick\s+|rough\s+)?numbers\s*(?:\(|for\b|from\b)|(?!.*\bhow\b).*\bnumeric(?:al)?\s+checks?\b|"
+                            r"(?:my\s+)?(?:output|results?|numbers|timings?)\s+(?:on|from)\s+my\b|.*\bon\s+my\s+(?:machine|laptop|data|gpu)\b")
 # A sentence that introduces an example rather than a formula to learn ("For example, take $f(x) = x^2$:",
 # "Suppose we have a function like this:").
 _EXAMPLE_START = re.compile(r"(?i)(?:for (?:example|instance)|e\.g\.|as an example|consider the example|in (?:this|our) case|"

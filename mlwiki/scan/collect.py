@@ -6,8 +6,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from mlwiki import ids
 from mlwiki.config import Config
 from mlwiki.models import Card, Problem, Severity
+from mlwiki.scan.collisions import KINDS
 from mlwiki.scan.examine import FileResult
 from mlwiki.scan.pool import examine_all
 from mlwiki.sources.notes import paused_gc, walk_notes
@@ -50,6 +52,8 @@ def cross_note_problems(cards: list[Card]) -> list[Problem]:
         if len(same) < 2 or len(paths) < 2:
             continue
         first, other = same[0], same[1]
+        if first.kind.value in KINDS and not first.explicit_id and ids.normalize(first.back) != ids.normalize(other.back):
+            continue  # (two notes' different definitions of one term: a card each, `collisions`)
         if first.explicit_id and other.explicit_id and first.note_id == other.note_id and \
                 (first.front != other.front or first.back != other.back):
             problems.append(Problem(other.source.path, other.source.line,

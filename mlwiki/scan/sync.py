@@ -26,7 +26,7 @@ from datetime import datetime
 from mlwiki.config import Config
 from mlwiki.problems import Problem, Severity
 from mlwiki.scan.snapshot import SNAPSHOT_KEY, known_files_stand, restat, snapshot_after_walk
-from mlwiki.scan import duplicates, note_macros_store
+from mlwiki.scan import collisions, duplicates, formula_twins, note_macros_store
 from mlwiki.store.db import Store, utc_iso
 from mlwiki.store.duplicates import back_keys_of
 from mlwiki.store.index import IndexWriter, file_states, has_cards, restore_deferred_indexes, stored_problems
@@ -180,6 +180,7 @@ def _update(store: Store, config: Config, now: datetime, progress, report: ScanR
             index.restore_indexes()
         if streamed:  # every card is new: the same card in two notes, decided once over the whole store
             duplicates.refresh(conn, None)
+            formula_twins.refresh(conn)  # (and a cheat sheet's formula a note of its own cards)
         finish(index)
 
 
@@ -221,6 +222,8 @@ def _apply(index: IndexWriter, report: ScanReport, changed: list[tuple], removed
         index.drop_sources(paths)
     aliases = index.aliases([card[0] for _, _, rows in changed for card in rows[0]]) \
         if not streamed or index.has_aliases() else {}  # (a store without cards has had no re-link: none)
+    changed = collisions.apart(changed, lambda cids: _stored_sources(index, cids, set(paths)))  # (two notes'
+    # different definitions of one term: a card each)
     incoming = _resolve(changed, aliases)
     existing = index.existing(incoming)
     if streamed:
@@ -242,6 +245,7 @@ def _apply(index: IndexWriter, report: ScanReport, changed: list[tuple], removed
     report.cards_retired = index.retire([cid for cid in vanished if cid not in relinks.values()], stamp)
     if not streamed:  # (a first scan decides them all at its end: see _update)
         duplicates.refresh(index.conn, keys | {entry.card[BACK_KEY] for entry in incoming.values()})
+        formula_twins.refresh(index.conn)  # (after it: a copied card's mark stands)
 
 
 class Incoming:
@@ -391,6 +395,15 @@ def _write_cards(index: IndexWriter, report: ScanReport, incoming: dict[str, Inc
             report.cards_added += 1
         sources.extend((cid, path, line) for path, line in entry.sources)
     index.write_cards(inserts, updates, sources)
+
+
+def _stored_sources(index: IndexWriter, card_ids: list[str], read: set[str]) -> dict[str, tuple[str, str, set[str]]]:
+    """{id: (back key, path shown, paths of its sources outside `read`)} of the stored cards among `card_ids`."""
+    found = {r["id"]: (r["back_key"] or "", r["path"] or "", set()) for r in index.cards(card_ids)}
+    for cid, path in index.sources_of(list(found)):
+        if path not in read:
+            found[cid][2].add(path)
+    return found
 
 
 def _add_sources(index: IndexWriter, incoming: dict[str, Incoming], stored: dict[str, bool]) -> None:

@@ -144,6 +144,11 @@ class IndexWriter:
         return {r[0] for r in _in(self.conn, "SELECT DISTINCT card_id FROM card_sources WHERE card_id IN ({marks})",
                                   card_ids)}
 
+    def sources_of(self, card_ids: list[str]) -> list[tuple[str, str]]:
+        """(card id, path) of every source of these cards."""
+        return [(r[0], r[1]) for r in _in(self.conn, "SELECT card_id, path FROM card_sources WHERE card_id IN ({marks})",
+                                          card_ids)]
+
     def cards(self, card_ids: list[str]) -> list[sqlite3.Row]:
         """id, kind, front, path, note_id, back_key and the back's length of these cards."""
         return list(_in(self.conn, "SELECT id, kind, front, path, note_id, back_key, length(back) AS back_length "
