@@ -66,21 +66,29 @@ def _similar(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def twins(rows: list[tuple]) -> dict[str, str]:
-    """{copy's id: id of the formula card it repeats} among `rows` (id, kind, front, back, path) of live cards."""
-    originals = []
-    for cid, kind, front, back, path in rows:
-        if kind == "formula":
-            found = _DISPLAY.findall(back) or ([m.group(1)] if (m := _LONE.fullmatch(back.strip())) else [])
-            if len(found) == 1:
-                words = frozenset(w.casefold() for w in _WORD.findall(front.split("\n")[0]))
-                originals.append((cid, path, words, symbols(found[0])))
-    marks = {}
+    """{copy's id: id of the formula card it repeats} among `rows` (id, kind, front, back, path) of live cards.
+    Only formula cards whose front holds a copy's label are read for their symbols (a scan runs this each time)."""
+    copies = []
     for cid, kind, front, back, path in rows:
         lone = _LONE.fullmatch(back.strip()) if kind == "basic" else None
         label = _label(front) if lone else frozenset()
-        if not label:
-            continue
-        mine = symbols(lone.group(1))
+        if label:
+            copies.append((cid, path, label, lone.group(1)))
+    if not copies:
+        return {}
+    labelled = frozenset().union(*(label for _, _, label, _ in copies))
+    originals = []
+    for cid, kind, front, back, path in rows:
+        if kind == "formula":
+            words = frozenset(w.casefold() for w in _WORD.findall(front.split("\n")[0]))
+            if not words & labelled:
+                continue
+            found = _DISPLAY.findall(back) or ([m.group(1)] if (m := _LONE.fullmatch(back.strip())) else [])
+            if len(found) == 1:
+                originals.append((cid, path, words, symbols(found[0])))
+    marks = {}
+    for cid, path, label, tex in copies:
+        mine = symbols(tex)
         if len(mine) < MIN_SYMBOLS:
             continue
         scored = sorted(((_similar(mine, theirs), oid) for oid, opath, words, theirs in originals
