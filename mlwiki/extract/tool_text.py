@@ -28,8 +28,8 @@
   alerts, its escapes read (`gdocs`); a clipped API reference's parameters, each with its description, and no version
   notes (`api_reference`); a clipped page's reference marks and fine print
   and a picture's caption left out; a plain-text formula alone as display math;
-- `$$…$$` inside a line of words as inline math (`inline_dollars`), in every format; an outline under one root
-  bullet unwrapped."""
+- `$$…$$` inside a line of words as inline math (`inline_dollars`), in every format; a pipe table written without
+  its outer pipes as a table (`pipe_tables`); an outline under one root bullet unwrapped."""
 
 from __future__ import annotations
 
@@ -72,6 +72,7 @@ from mlwiki.extract.observable import as_observable_shows
 from mlwiki.extract.note_embeds import as_note_embeds_show
 from mlwiki.extract.notesnook import as_notesnook_shows
 from mlwiki.extract.outline_days import as_day_note_shows
+from mlwiki.extract.pipe_tables import with_outer_pipes
 from mlwiki.extract.pandoc_crossref import as_crossref_shows
 from mlwiki.extract.obsidian_to_anki import as_obsidian_to_anki_shows
 from mlwiki.extract.ox_hugo import as_ox_hugo_shows
@@ -147,6 +148,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_drawing_shows(body)  # (an Excalidraw drawing that states things: the list of its words)
         body = as_zotero_shows(body)  # (a Zotero literature note: its record, PDF links and import stamps)
         body = as_annotator_shows(body)  # (an Annotator highlight: the place in the PDF it marks, but its comment)
+        body = with_outer_pipes(body)  # (a GFM table without its outer pipes, as Framework's docs write them: a table)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)
