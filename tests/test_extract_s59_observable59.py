@@ -1,7 +1,7 @@
 """Observable Framework pages read as Framework shows them (session 59, observable59): a pipe table written without
 its outer pipes (as Framework's docs, and GFM, write tables) is a table; a `js` block tagged `run=false` shows its
-code, an `echo` cell's code is not read as the page's words, and a `${…}` chart written over several lines shows
-nothing of its options. Every note is written to one wiki in tmp_path, scanned once through the CLI
+code, an `echo` cell's code is not read as the page's words, a `${…}` chart written over several lines shows
+nothing of its options, and a dashboard card's `<h2>` is no section. Every note is written to one wiki in tmp_path, scanned once through the CLI
 (`cards --json`); each test reads the cards of its own note."""
 
 from __future__ import annotations
@@ -87,10 +87,10 @@ CHART = (
     "## Reading the curves\n\n"
     "```js\nconst runs = FileAttachment(\"data/runs.csv\").csv({typed: true});\n```\n\n"
     "<div class=\"grid grid-cols-2\">\n"
-    "  <div class=\"card\">${resize((width) => Plot.plot({\n"
+    "  <div class=\"card\">\n    <h2>Loss by split</h2>\n    ${resize((width) => Plot.plot({\n"
     "    width,\n    y: {grid: true, label: \"loss\"},\n"
     "    marks: [Plot.line(runs, {x: \"epoch\", y: \"loss\", stroke: \"split\"})]\n"
-    "  }))}</div>\n</div>\n\n"
+    "  }))}</div>\n  <div class=\"card\"><h2>Best epoch</h2><span class=\"big\">${best.epoch}</span></div>\n</div>\n\n"
     "A validation loss that rises while the training loss keeps falling is the sign of overfitting.\n")
 NOTES["src/curves.md"] = CHART
 
@@ -102,3 +102,11 @@ def test_a_chart_over_several_lines_shows_none_of_its_options(cards):
     text = _text(made)
     assert "Plot." not in text and "width," not in text and "grid: true" not in text and "${" not in text
     assert "sign of overfitting" in text
+
+
+def test_a_dashboard_cards_title_is_no_section(cards):
+    """A `<div class="card">`'s `<h2>` titles one tile of a dashboard (a chart, a number), not a section of the page:
+    the sentence after the grid stays under its own section's heading."""
+    made = _made(cards, "src/curves.md")
+    assert "Loss by split" not in _text(made) and "Best epoch" not in _text(made)
+    assert any("sign of overfitting" in f + b and "Reading the curves" in f for f, b in made.items()), made

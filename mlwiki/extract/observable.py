@@ -9,7 +9,9 @@ Framework extends Markdown with reactive JavaScript and a few HTML conventions:
 - a ```` ```tex ```` fence is display math, `${tex`…`}` inline math and `${tex.block`…`}` display math inside a line;
   a line with any other `${…}` shows a value of one run (a slider's number, a chart), nothing the notes say;
 - `<div class="note">`, `tip`, `warning`, `caution` (an optional `label="…"` titles it) are its boxes: callouts of
-  those kinds (one on a single line: a caveat a `> ⚠️` quote, a note or tip its sentence); `<div class="grid …">` and `<div class="card">` only lay out what is in them.
+  those kinds (one on a single line: a caveat a `> ⚠️` quote, a note or tip its sentence); `<div class="grid …">` and
+  `<div class="card">` only lay out what is in them, and a card's `<h2>` titles that tile of a dashboard (a chart, a
+  number, a link to a page), no section of the page: it is left out, so what follows keeps its own section;
 A page is read so only when it shows Framework's marks (a `tex` fence, a `${…}` expression, or a `js` cell that uses
 Framework's library: `FileAttachment`, `view(`, `display(`, `Plot.`, `Inputs.`, `npm:` imports); a Markdown page with
 a JavaScript example keeps its code. Pure: text in, the same number of lines out.
@@ -29,6 +31,8 @@ _BOX_OPEN = re.compile(r"[ \t]{0,3}<div[ \t]+class=\"(note|tip|warning|caution)\
                        r"[ \t]*(.*?)[ \t]*$")
 _LAYOUT_DIV = re.compile(r"[ \t]*<div[ \t]+class=\"(?:grid\b[^\"\n]*|card\b[^\"\n]*)\"[^>\n]*>[ \t]*")
 _DIV_CLOSE = re.compile(r"[ \t]*</div>[ \t]*")
+_CARD_OPEN = re.compile(r"[ \t]*<div[ \t]+class=\"card\b")
+_TITLE_TAG = re.compile(r"[ \t]*<(h[1-6])\b[^>]*>.*?</\1>[ \t]*")
 
 
 def is_observable(body: str) -> bool:
@@ -47,6 +51,7 @@ def as_observable_shows(body: str) -> str:
     lines = body.split("\n")
     fence: tuple[str, int] | None = None
     in_box = False
+    card = 0  # (how many divs are open inside a `<div class="card">`: none when outside one)
     k = -1
     while (k := k + 1) < len(lines):
         line = lines[k]
@@ -72,11 +77,15 @@ def as_observable_shows(body: str) -> str:
         if found := FENCE.match(line):
             fence = (found.group(1)[0], len(found.group(1)))
             continue
+        if card or "div" in line and _CARD_OPEN.match(line):
+            card = _open_divs(line, card)
+            line = _TITLE_TAG.sub("", line)  # (a card's `<h2>`: the tile's title, no section of the page)
         if "${" in line and (end := _expression_end(lines, k)) is not None:
             for spanned in range(k, end[0]):
                 lines[spanned] = ""  # (a value shown over several lines: a chart, not the notes' words)
             line = lines[end[0]][end[1]:]
             k = end[0]
+            card = _open_divs(line, card) if card else 0
         lines[k], in_box = _shown_line(line, in_box)
     return "\n".join(lines)
 
@@ -94,6 +103,11 @@ def _shown_line(line: str, in_box: bool) -> tuple[str, bool]:
         return ":::", False
     line = _DIV_CLOSE.sub("", _LAYOUT_DIV.sub("", line)) if "div" in line else line
     return _inline(line), in_box
+
+
+def _open_divs(line: str, depth: int) -> int:
+    """How many divs are open after `line`, `depth` of them before it (a card's own div counted)."""
+    return max(depth + line.count("<div") - line.count("</div>"), 0)
 
 
 def _inline(text: str) -> str:

@@ -109,11 +109,12 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_crossref_shows(body)  # (pandoc-crossref's `{#eq:x}` labels and `@eq:x` references, as Quarto's)
         body = as_wikijs_shows(body)  # (a Wiki.js page: a blockquote styled `{.is-warning}` is a warning box)
         body = as_mochi_shows(body)  # (Mochi: a card file's two sides, its card links and template fields)
+        body = as_observable_shows(body)  # (an Observable Framework page: no js cells, its tex as math, its boxes;
+        # before HTML headings are read: a dashboard card's `<h2>` is no section)
         body = as_html_headings_show(body)  # (a notebook's banner, `<h1 style=…>Title</h1>`: its title heading)
         body = without_presenter_cues(body)  # (a slide's speaker notes: "Ask the group …" is no fact)
         body = as_notebook_shows(body)  # (a Jupytext MyST notebook: no `+++` cell breaks, no removed cells)
         body = as_marimo_shows(body)  # (a marimo notebook in Markdown: no code cells, its `///` blocks as boxes)
-        body = as_observable_shows(body)  # (an Observable Framework page: no js cells, its tex as math, its boxes)
         body = as_myst_roles_show(body)  # (MyST's `{doc}` as a link to the page it names, `{term}` its text)
         body = without_blank_marks(body)  # (a line of only "\\", `&nbsp;` or `<br>`: an empty line)
         body = as_emoji_cells_read(body)  # (a table's 👍 / 👎 row names: pros, cons)
