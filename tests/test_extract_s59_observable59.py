@@ -110,3 +110,22 @@ def test_a_dashboard_cards_title_is_no_section(cards):
     made = _made(cards, "src/curves.md")
     assert "Loss by split" not in _text(made) and "Best epoch" not in _text(made)
     assert any("sign of overfitting" in f + b and "Reading the curves" in f for f, b in made.items()), made
+
+
+PITFALLS = (
+    "---\ntitle: Dropout\n---\n\n# Dropout\n\n## Pitfalls\n\n"
+    "- **Dropout is off at test time in PyTorch only after `model.eval()`.** A forgotten call makes every "
+    "prediction random.\n"
+    "- **Inverted dropout** (Srivastava et al. 2014): survivors are scaled by ${tex`1/(1-p)`} during training, so "
+    "nothing changes at test time.\n"
+    "- **Spatial dropout** — drops whole feature maps in a convolutional network.\n\n"
+    "```js\nconst p = view(Inputs.range([0, 0.9], {value: 0.5, label: \"dropout rate\"}));\n```\n")
+NOTES["src/dropout.md"] = PITFALLS
+
+
+def test_a_bold_sentence_beside_defined_terms_is_carded(cards):
+    """An item that opens on a bold sentence ("- **Dropout is off … only after `model.eval()`.** …") is a claim,
+    not a term the definitions take: when its siblings are defined terms' cards it is carded too, not lost."""
+    made = _made(cards, "src/dropout.md")
+    assert any("only after `model.eval()`" in b for b in made.values()), made
+    assert any("Inverted dropout" in f and "$1/(1-p)$" in b for f, b in made.items()), made
