@@ -2,11 +2,16 @@ r"""An Observable Framework page (`src/*.md` of a Framework project) read as Fra
 
 Framework extends Markdown with reactive JavaScript and a few HTML conventions:
 - a ```` ```js ```` (or `ts`, `jsx`, `tsx`) fence is a cell that runs and shows its output (a chart, an input), not its
-  source, unless tagged `echo`: the page's words are not in it, so it is left out;
+  source, unless tagged `echo`: the page's words are not in it, so it is left out; one tagged `run=false` does not
+  run and shows its source, as any code block (unless also `echo=false`), as Framework's fence renderer does;
+- a `${…}` expression may go on over several lines (a chart's options, `${resize((width) => Plot.plot({` … `}))}`):
+  every line it spans shows its value only, so is no text; what follows its closing brace is read as written;
 - a ```` ```tex ```` fence is display math, `${tex`…`}` inline math and `${tex.block`…`}` display math inside a line;
   a line with any other `${…}` shows a value of one run (a slider's number, a chart), nothing the notes say;
 - `<div class="note">`, `tip`, `warning`, `caution` (an optional `label="…"` titles it) are its boxes: callouts of
-  those kinds (one on a single line: a caveat a `> ⚠️` quote, a note or tip its sentence); `<div class="grid …">` and `<div class="card">` only lay out what is in them.
+  those kinds (one on a single line: a caveat a `> ⚠️` quote, a note or tip its sentence); `<div class="grid …">` and
+  `<div class="card">` only lay out what is in them, and a card's `<h2>` titles that tile of a dashboard (a chart, a
+  number, a link to a page), no section of the page: it is left out, so what follows keeps its own section;
 A page is read so only when it shows Framework's marks (a `tex` fence, a `${…}` expression, or a `js` cell that uses
 Framework's library: `FileAttachment`, `view(`, `display(`, `Plot.`, `Inputs.`, `npm:` imports); a Markdown page with
 a JavaScript example keeps its code. Pure: text in, the same number of lines out.
@@ -26,6 +31,8 @@ _BOX_OPEN = re.compile(r"[ \t]{0,3}<div[ \t]+class=\"(note|tip|warning|caution)\
                        r"[ \t]*(.*?)[ \t]*$")
 _LAYOUT_DIV = re.compile(r"[ \t]*<div[ \t]+class=\"(?:grid\b[^\"\n]*|card\b[^\"\n]*)\"[^>\n]*>[ \t]*")
 _DIV_CLOSE = re.compile(r"[ \t]*</div>[ \t]*")
+_CARD_OPEN = re.compile(r"[ \t]*<div[ \t]+class=\"card\b")
+_TITLE_TAG = re.compile(r"[ \t]*<(h[1-6])\b[^>]*>.*?</\1>[ \t]*")
 
 
 def is_observable(body: str) -> bool:
@@ -44,21 +51,41 @@ def as_observable_shows(body: str) -> str:
     lines = body.split("\n")
     fence: tuple[str, int] | None = None
     in_box = False
-    for k, line in enumerate(lines):
+    card = 0  # (how many divs are open inside a `<div class="card">`: none when outside one)
+    k = -1
+    while (k := k + 1) < len(lines):
+        line = lines[k]
         if fence:
             fence = None if fence_closes(line, *fence) else fence
             continue
         if cell := _CELL_FENCE.match(line):
             fence = (cell.group(1)[0], len(cell.group(1)))
+            runs, echo = _attribute(cell.group(3), "run") != "false", _attribute(cell.group(3), "echo")
+            if not runs:  # (shown as written, a code block read as one; but for `echo=false`: nothing shown)
+                if echo == "false":
+                    _blank_cell(lines, k, fence)
+                    fence = None
+                continue
             if cell.group(2) == "tex":
                 _display_math(lines, k, fence)
-            elif "echo" not in cell.group(3):
+            elif echo is None or echo == "false":
                 _blank_cell(lines, k, fence)
+            else:
+                continue  # (`echo`: its source shown as a code block, its lines skipped as one's)
             fence = None
             continue
         if found := FENCE.match(line):
             fence = (found.group(1)[0], len(found.group(1)))
             continue
+        if card or "div" in line and _CARD_OPEN.match(line):
+            card = _open_divs(line, card)
+            line = _TITLE_TAG.sub("", line)  # (a card's `<h2>`: the tile's title, no section of the page)
+        if "${" in line and (end := _expression_end(lines, k)) is not None:
+            for spanned in range(k, end[0]):
+                lines[spanned] = ""  # (a value shown over several lines: a chart, not the notes' words)
+            line = lines[end[0]][end[1]:]
+            k = end[0]
+            card = _open_divs(line, card) if card else 0
         lines[k], in_box = _shown_line(line, in_box)
     return "\n".join(lines)
 
@@ -76,6 +103,11 @@ def _shown_line(line: str, in_box: bool) -> tuple[str, bool]:
         return ":::", False
     line = _DIV_CLOSE.sub("", _LAYOUT_DIV.sub("", line)) if "div" in line else line
     return _inline(line), in_box
+
+
+def _open_divs(line: str, depth: int) -> int:
+    """How many divs are open after `line`, `depth` of them before it (a card's own div counted)."""
+    return max(depth + line.count("<div") - line.count("</div>"), 0)
 
 
 def _inline(text: str) -> str:
@@ -103,3 +135,42 @@ def _blank_cell(lines: list[str], start: int, fence: tuple[str, int]) -> None:
         lines[k] = ""
         if closes:
             return
+
+
+def _attribute(info: str, name: str) -> str | None:
+    """The value of a fence's attribute (`run=false`, `echo`): "" for a bare name, None when it is not there; case
+    folded, as Framework reads `run` and `echo`."""
+    found = re.search(rf"(?:^|[ \t]){name}(?:=([\"']?)([^\s\"']*)\1)?(?=[ \t]|$)", info.strip())
+    return None if found is None else found.group(2).lower() if found.group(2) is not None else ""
+
+
+def _expression_end(lines: list[str], start: int) -> tuple[int, int] | None:
+    """(line, column after its closing brace) of a `${…}` opening on `lines[start]` and closing on a later line, read
+    as Framework reads a placeholder (braces counted outside quotes and template strings, a backslash escaping the
+    next character); None when every expression of the line closes on it, or one runs past its paragraph."""
+    k, text = start, lines[start]
+    col = text.find("${") + 2
+    braces, quote = 0, ""
+    while True:
+        while col < len(text):
+            char = text[col]
+            col += 1
+            if char == "\\":
+                col += 1
+            elif quote:
+                quote = "" if char == quote else quote
+            elif char in "\"'`":
+                quote = char
+            elif char == "{":
+                braces += 1
+            elif char == "}" and (braces := braces - 1) < 0:
+                if k > start:
+                    return k, col
+                col = text.find("${", col)  # (closed on its own line: the line's next expression, if any)
+                if col < 0:
+                    return None
+                col, braces = col + 2, 0
+        k += 1
+        if k >= len(lines) or not lines[k].strip():
+            return None  # (a paragraph's end: no expression goes on past it)
+        text, col = lines[k], 0

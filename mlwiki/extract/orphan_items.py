@@ -27,6 +27,8 @@ from mlwiki.extract.topics import passage_topic
 from mlwiki.models import CardKind
 
 _CITED = re.compile(r"\([^()\n]{0,60}\b(?:19|20)\d\d[a-z]?\)")  # ("(Bengio et al. 2015)": who, no fact)
+# A bold sentence that opens an item, its full stop inside the bold: a claim the item argues, not a term it defines
+_BOLD_SENTENCE = re.compile(r"(\*\*|__)[^*_\n]{8,}?[.!](\1)(?:[ \t]|$)")
 MIN_WORDS = 6  # (an item of fewer says too little alone: "- cheap", "- see the paper")
 _JOINS = re.compile(r"(?i)also|and|but|so|then|plus|note")  # (a word that joins an item to the one before)
 _LINK = re.compile(r"\[\[[^\]]*\]\]")
@@ -183,8 +185,10 @@ def _said(item: list) -> str:
 def _orphan(ex, item: list) -> bool:
     """Whether a list item is a fact on no card: text only, enough words, nothing of it on a back yet."""
     if any(ln.kind != TEXT for ln in item) or not LIST_ITEM.match(item[0].text) or item[0].text[:1] in " \t" \
-            or item[0].text[LIST_ITEM.match(item[0].text).end():][:2] in ("**", "__"):
-        return False  # (a bold-led item is the term forms' to card, under its term: its card may come later)
+            or item[0].text[LIST_ITEM.match(item[0].text).end():][:2] in ("**", "__") \
+            and not _BOLD_SENTENCE.match(item[0].text, LIST_ITEM.match(item[0].text).end()):
+        return False  # (a bold-led item is the term forms' to card, under its term: its card may come later; but a
+        # bold sentence, "- **AP of a random ranker is π, not 0.5.** Report …", names no term those forms take)
     text = _said(item)
     prose = _MATH_SPAN.sub("x", text) if "$" in text else text  # ("$I(\theta)$" is a symbol, not the writer: "I")
     short = len(text.split()) < MIN_WORDS and not names_formula(LIST_ITEM.sub("", item[0].text, count=1).strip())

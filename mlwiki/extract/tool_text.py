@@ -28,8 +28,8 @@
   alerts, its escapes read (`gdocs`); a clipped API reference's parameters, each with its description, and no version
   notes (`api_reference`); a clipped page's reference marks and fine print
   and a picture's caption left out; a plain-text formula alone as display math;
-- `$$…$$` inside a line of words as inline math (`inline_dollars`), in every format; an outline under one root
-  bullet unwrapped."""
+- `$$…$$` inside a line of words as inline math (`inline_dollars`), in every format; a pipe table written without
+  its outer pipes as a table (`pipe_tables`); an outline under one root bullet unwrapped."""
 
 from __future__ import annotations
 
@@ -72,6 +72,7 @@ from mlwiki.extract.observable import as_observable_shows
 from mlwiki.extract.note_embeds import as_note_embeds_show
 from mlwiki.extract.notesnook import as_notesnook_shows
 from mlwiki.extract.outline_days import as_day_note_shows
+from mlwiki.extract.pipe_tables import with_outer_pipes
 from mlwiki.extract.pandoc_crossref import as_crossref_shows
 from mlwiki.extract.obsidian_to_anki import as_obsidian_to_anki_shows
 from mlwiki.extract.ox_hugo import as_ox_hugo_shows
@@ -108,11 +109,12 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_crossref_shows(body)  # (pandoc-crossref's `{#eq:x}` labels and `@eq:x` references, as Quarto's)
         body = as_wikijs_shows(body)  # (a Wiki.js page: a blockquote styled `{.is-warning}` is a warning box)
         body = as_mochi_shows(body)  # (Mochi: a card file's two sides, its card links and template fields)
+        body = as_observable_shows(body)  # (an Observable Framework page: no js cells, its tex as math, its boxes;
+        # before HTML headings are read: a dashboard card's `<h2>` is no section)
         body = as_html_headings_show(body)  # (a notebook's banner, `<h1 style=…>Title</h1>`: its title heading)
         body = without_presenter_cues(body)  # (a slide's speaker notes: "Ask the group …" is no fact)
         body = as_notebook_shows(body)  # (a Jupytext MyST notebook: no `+++` cell breaks, no removed cells)
         body = as_marimo_shows(body)  # (a marimo notebook in Markdown: no code cells, its `///` blocks as boxes)
-        body = as_observable_shows(body)  # (an Observable Framework page: no js cells, its tex as math, its boxes)
         body = as_myst_roles_show(body)  # (MyST's `{doc}` as a link to the page it names, `{term}` its text)
         body = without_blank_marks(body)  # (a line of only "\\", `&nbsp;` or `<br>`: an empty line)
         body = as_emoji_cells_read(body)  # (a table's 👍 / 👎 row names: pros, cons)
@@ -147,6 +149,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_drawing_shows(body)  # (an Excalidraw drawing that states things: the list of its words)
         body = as_zotero_shows(body)  # (a Zotero literature note: its record, PDF links and import stamps)
         body = as_annotator_shows(body)  # (an Annotator highlight: the place in the PDF it marks, but its comment)
+        body = with_outer_pipes(body)  # (a GFM table without its outer pipes, as Framework's docs write them: a table)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)
