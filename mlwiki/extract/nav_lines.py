@@ -19,7 +19,7 @@ _LINKS = rf"{_LINK}(?:[ \t]*\([^()\n]{{1,80}}\))?(?:[ \t]*(?:,|;|&|\band\b)[ \t]
 # clipped:"; alone, "Gated cells: [LSTM](…), [GRU](…)" may say what the links are)
 _POINTER = (r"(?:see(?:[ \t]+also)?|back[ \t]+to|up|next|prev(?:ious)?|needs|uses|requires|builds[ \t]+on|follows|continues|"
             r"part[ \t]+of|from|after|before)[ \t]*:?")
-_LINK_SEGMENT = re.compile(rf"(?i)(?:{_POINTER}[ \t]*)?{_LINKS}[ \t]*[.]?")
+_LINK_SEGMENT = re.compile(rf"(?i)(?:{_POINTER}(?:[ \t]+the\b)?[ \t]*)?{_LINKS}[ \t]*[.]?")  # ("Back to the [roadmap](…).")
 _LABELLED_SEGMENT = re.compile(rf"(?i)[^\[\]\n:$]{{1,40}}:[ \t]*{_LINKS}[ \t]*[.]?")
 # A segment that says where a thing is, of a link: "the statistical model behind these is in [ETS](…)"
 _WHERE_SEGMENT = re.compile(rf"(?i)[^\[\]\n$]{{0,80}}?\b(?:is|are|lives?|sits?|goes|go)[ \t]+(?:in|at|on|under)[ \t]+"
