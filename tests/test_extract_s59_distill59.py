@@ -133,3 +133,23 @@ def test_run_in_head_with_colon_titles_its_card(cards):
         "The tree stops growing once it reaches the")
     assert made.get("Decision trees › Two ways to stop › Post-pruning: cost complexity", "").startswith(
         "The full tree is grown first")
+
+
+KERNELS = (
+    "---\ntitle: \"Kernels\"\n---\n\n"
+    "## Two facts about Mercer kernels\n\n"
+    "**1. Positive semidefinite Gram.** Every Gram matrix the kernel builds has no negative eigenvalue, so the dual "
+    "problem stays convex.\n\n"
+    "**2. Closed under sums.** The sum of two valid kernels is again a valid kernel, which is how kernels are built "
+    "up from simple ones.\n")
+NOTES["kernels.Rmd"] = KERNELS
+
+
+def test_numbered_run_in_head_titles_its_card(cards):
+    """A run-in head numbered as one of a list, "**1. Positive semidefinite Gram.** …", titles its paragraph's card
+    without its number, as an unnumbered one does."""
+    made = _made(cards, "kernels.Rmd")
+    first = [back for front, back in made.items() if front.endswith("Mercer kernels › Positive semidefinite Gram")]
+    assert first and first[0].startswith("Every Gram matrix the kernel builds")
+    second = [back for front, back in made.items() if front.endswith("Mercer kernels › Closed under sums")]
+    assert second and second[0].startswith("The sum of two valid kernels")
