@@ -15,6 +15,9 @@ from dataclasses import replace
 # (`[[@chen2020]]` is a link to the note named so, as Obsidian's Zotero plugins name a paper's note: no citation)
 _KEY = re.compile(r"[ \t]?(?<!\[)\[(?:[^\[\]\n@]{0,30}[ \t;])?-?@[^\W_][\w:.#/-]*[^\[\]\n]{0,60}\](?![(\]])")
 _LITERAL = re.compile(r"`[^`\n]*`|\$[^$\n]*\$")  # (code and math hold no citation: `x[@i]`)
+# The line break before a key that opens its line and ends its clause ("…by Rubin\n[@rubin1974]; Holland …"): with the
+# key off, the mark it leaves goes back on the line before, not after a space ("Rubin ; Holland")
+_KEY_OPENS_LINE = re.compile(rf"[ \t]*\n[ \t]*(?={_KEY.pattern}[.;,:)])")
 # What a key leaves behind: a label with nothing after it ("Paper: . Idea: …"), a mark or the dash after a key that
 # opened the text ("[@he2016] -- won …": the heading names what won), a space before punctuation
 _EMPTY_LABEL = re.compile(r"(?m)(?:^|(?<=[.!?][ \t]))[^\W\d_][\w ]{0,20}:[ \t]*[.;,][ \t]*")
@@ -37,6 +40,7 @@ def without_keys(text: str) -> str:
     """The text with no Pandoc citation key outside code and math, and tidy where they stood."""
     if "@" not in text or not _KEY.search(text):
         return text
+    text = _KEY_OPENS_LINE.sub("", text)
     out, at = [], 0
     for literal in _LITERAL.finditer(text):
         out += [_KEY.sub("", text[at:literal.start()]), literal.group()]

@@ -53,7 +53,13 @@ _CITED = re.compile(r"\[[^\]]*\]\([^)]*\)|\[@[^\]]*\]|@[\w:-]+|\(?\b(?:19|20)\d\
 _MAX_SUBJECT = 8
 # A sentence in which the writer says where they stand ("Haven't worked through it.", "Not sure.", "My guess.")
 _WRITERS = re.compile(r"(?i)(?:haven['’]t|have not|not yet|not sure|unsure|still (?:need|have) to|need to (?:read|check)|"
-                      r"my guess|to do\b|todo\b)")
+                      r"my guess|to do\b|todo\b|parked\b|leaving it\b)")
+# A sentence that opens on a word pointing back at the main text ("This is a dimension reduction …"): its subject is
+# the section's, which the margin does not name
+_POINTS_BACK = frozenset("this that these those it they both".split())
+# An adjective whose "to" opens a verb ("… are easy to blur"): a question cut at it ("What are X easy to?") asks nothing
+_BEFORE_VERB = frozenset(("easy", "hard", "difficult", "tricky", "likely", "unlikely", "able", "unable", "quick", "slow",
+                          "cheap", "costly", "expensive", "safe", "tempting", "impossible", "possible", "simple"))
 _ADVERBS = frozenset("also often usually only never always mostly".split())
 # A sentence that opens on its condition ("With one-sided …", "Under …"), whose first verb is no subject's
 _CONDITIONS = frozenset("with without under when if once for in at after before".split())
@@ -207,6 +213,8 @@ def _subject(text: str) -> str:
     """The words a margin's first sentence opens on before its verb ("GPT-2 also pre-splits …" → "GPT-2",
     "Random cropping gives …" → "Random cropping"); '' when none is found in its first words."""
     words = text.split(None, _MAX_SUBJECT + 1)[:_MAX_SUBJECT + 1]
+    if words and words[0].casefold() in _POINTS_BACK:
+        return ""  # ("This is …": what it is is said beside it, in the main text)
     depth = 0
     for k, word in enumerate(words):
         depth += word.count("(") - word.count(")")
@@ -226,6 +234,9 @@ def _asked(subject: str, text: str, path: str) -> str:
     if question == shown or question.startswith("What does ") and question.endswith(" do?"):
         return f"{subject} …"  # ("What does GPT-2 do?" asks for all it does: its verb says what is asked)
     words = set(re.findall(r"[\w'`-]+", text.casefold()))
+    asked = question.rstrip("?").split()
+    if len(asked) > 1 and asked[-1] == "to" and asked[-2].casefold() in _BEFORE_VERB:
+        return f"{subject} …"  # ("What are X easy to?": the verb it is easy to do is what the note says)
     if all(w in words or w in _QUESTION_WORDS for w in re.findall(r"[\w'`-]+", question.casefold())):
         return question[:1].upper() + question[1:]
     return f"{subject} …"

@@ -19,7 +19,7 @@ _LINKS = rf"{_LINK}(?:[ \t]*\([^()\n]{{1,80}}\))?(?:[ \t]*(?:,|;|&|\+|\band\b)[ 
 # clipped:"; alone, "Gated cells: [LSTM](…), [GRU](…)" may say what the links are)
 _POINTER = (r"(?:see(?:[ \t]+also)?|back[ \t]+to|up|next|prev(?:ious)?|needs|uses|requires|builds[ \t]+on|follows|continues|"
             r"part[ \t]+of|from|after|before)[ \t]*:?")
-_LINK_SEGMENT = re.compile(rf"(?i)(?:{_POINTER}[ \t]*)?{_LINKS}[ \t]*[.]?")
+_LINK_SEGMENT = re.compile(rf"(?i)(?:{_POINTER}(?:[ \t]+the\b)?[ \t]*)?{_LINKS}[ \t]*[.]?")  # ("Back to the [roadmap](…).")
 # ... and, beside other segments, how the page relates to the linked ones: "· comes from [Actor-Critic](…) · used by
 # [PPO](…)", "· theory in [Policy Gradient Theorem](…)" (alone, "Used in: [A](…), [B](…)" may close a section)
 _RELATED_SEGMENT = re.compile(rf"(?i)(?:comes[ \t]+from|used[ \t]+(?:by|in)|leads[ \t]+to|(?:theory|proof|derivation|details|"

@@ -164,7 +164,9 @@ def _unannounced_table(block: Block, before: list[Block]) -> bool:
 
 
 # A paragraph's run-in head, a short phrase in bold that ends in a full stop: "**Histogram-based splits.** Bucket …"
-_RUN_IN = re.compile(r"\*\*(?P<label>[A-Z][^*\n.!?:]{2,60}?)\.\*\*[ \t]+(?=[A-Z($])")  # (a sentence may open on math)
+# (a sentence may open on math); a head may name its subject and then what of it, "**Fisher: sharp null.**", and
+# be numbered as one of a list of them, "**1. Balancing property.**" (the number is no part of its name)
+_RUN_IN = re.compile(r"\*\*(?:\d{1,2}[.)][ \t]+)?(?P<label>[A-Z][^*\n.!?:]{1,40}?(?::[ \t]+[^*\n.!?:]{2,40}?)?)\.\*\*[ \t]+(?=[A-Z($])")
 _TABLE_ROW = re.compile(r"[ \t]*\|")
 # A paragraph's first word that points back at what stands before it ("(Otherwise …)", "This …")
 _POINTS_BACK = re.compile(r"[(\[]?(?:Otherwise|Else|This|These|It|Its|Such)\b")
@@ -191,7 +193,7 @@ def _run_in_head(text: str) -> re.Match | None:
             or _SENTENCE_WORDS.search(match.group("label")) or _PRONOUN_FIRST.match(match.group("label")):
         return None  # ("**It is used in multi-class classification.**": a sentence in bold, no head)
     label = match.group("label").casefold()
-    return None if label.split()[0] in _STATEMENTS or label in GENERIC_LABELS else match
+    return None if label.split()[0].rstrip(":") in _STATEMENTS or label in GENERIC_LABELS else match
 
 
 def _at_labels(block: Block) -> list[Block]:

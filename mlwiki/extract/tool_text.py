@@ -7,7 +7,8 @@
   (`d2l`); pandoc-crossref's labels and references (`pandoc_crossref`); a Wiki.js page's styled blockquotes
   (`wikijs`); Mochi's card files (`mochi`); a heading written in HTML (`html_headings`); a presenter's cues in Quarto
   slides' notes (`speaker_notes`); a Jupytext notebook's cell breaks (`jupytext_cells`); a marimo notebook's code
-  cells and blocks (`marimo`); an Observable Framework page's cells, TeX and boxes (`observable`); MyST's `{doc}` and
+  cells and blocks (`marimo`); an Observable Framework page's cells, TeX and boxes (`observable`); a distill
+  article's margin asides and layout divs (`distill`); MyST's `{doc}` and
   text roles (`myst_roles`); lines that only mark an empty line (`blank_marks`); a table's emoji cells (`emoji_cells`); a Trilium
   export's math, tables and code (`trilium`); an Org note exported by ox-hugo (`ox_hugo`); an outliner's day node as a
   daily note (`outline_days`); a margin span or an inline footnote inside a sentence (`inline_asides`); an mdBook page's doubled math
@@ -42,6 +43,7 @@ from mlwiki.extract.blank_marks import without_blank_marks
 from mlwiki.extract.bookdown import as_bookdown_shows
 from mlwiki.extract.d2l import as_d2l_shows
 from mlwiki.extract.dataview import as_dataview_shows
+from mlwiki.extract.distill import as_distill_shows
 from mlwiki.extract.docsify import as_docsify_shows
 from mlwiki.extract.drawings import as_drawing_shows
 from mlwiki.extract.capacities import as_capacities_shows
@@ -91,10 +93,11 @@ from mlwiki.extract.zotero import as_zotero_shows
 
 
 def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool = False,
-                      hugo_page: bool = False) -> tuple[str, str]:
+                      hugo_page: bool = False, distill: bool = False) -> tuple[str, str]:
     """(the body as Markdown shows what its tool shows, the body as read before Hugo's shortcodes, GitBook's blocks,
     kramdown or its inline `$$…$$` were read — "" unless they were: its cards keep the ids that reading gave them).
-    `as_before`: the body as read before (none of those read); `hugo_page`: its shortcodes are read (`extract.hugo`)."""
+    `as_before`: the body as read before (none of those read); `hugo_page`: its shortcodes are read (`extract.hugo`);
+    `distill`: an article of a distill site, its asides and layout divs read (`extract.distill`)."""
     body = as_hackmd_shows(as_markdown(body, is_mdx))  # (MDX's imports, comments and components: as shown)
     written = body
     if hugo_page:
@@ -115,6 +118,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = without_presenter_cues(body)  # (a slide's speaker notes: "Ask the group …" is no fact)
         body = as_notebook_shows(body)  # (a Jupytext MyST notebook: no `+++` cell breaks, no removed cells)
         body = as_marimo_shows(body)  # (a marimo notebook in Markdown: no code cells, its `///` blocks as boxes)
+        body = as_distill_shows(body, distill)  # (a distill article: `<aside>` as a margin, layout divs as their text)
         body = as_myst_roles_show(body)  # (MyST's `{doc}` as a link to the page it names, `{term}` its text)
         body = without_blank_marks(body)  # (a line of only "\\", `&nbsp;` or `<br>`: an empty line)
         body = as_emoji_cells_read(body)  # (a table's 👍 / 👎 row names: pros, cons)

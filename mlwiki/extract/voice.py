@@ -101,7 +101,8 @@ def without_author(paragraph: str, narrates=lambda sentence: False) -> str:
     if author_speaks_first(paragraph):
         return ""
     found = sentences(" ".join(paragraph.split()))
-    kept = [s for s in found if not _tells_story(s)]
+    told = [_tells_story(s) for s in found]
+    kept = [s for k, s in enumerate(found) if not told[k] and not (k and told[k - 1] and _REPLY.fullmatch(s.strip()))]
     if len(kept) < len(found):
         kept = [s for s in kept if not _SEGUE.fullmatch(s.strip())]
         while kept and _COUNT_ONLY.fullmatch(kept[-1].strip()):
@@ -110,6 +111,12 @@ def without_author(paragraph: str, narrates=lambda sentence: False) -> str:
             return ""  # ("Spent the afternoon on t-SNE. Notes so I stop re-learning this.": all of it the story;
             # "The class histogram went from two spikes to roughly flat …" after "Honestly: switched to …": how it ended)
     return " ".join(kept)
+
+
+# A sentence that only answers the author's sentence before it ("… to think the estimator is where the magic
+# happens. It isn't."): it goes with it, a fragment alone
+_REPLY = re.compile(r"(?i)(?:(?:it|that|this|they|he|she)[ \t]+(?:is|was|are|were|does|did|do|has|have|had|can|could|"
+                    r"will|would)(?:n['’]t|[ \t]+not)|no|nope|not (?:so|really|quite|at all)|wrong)[.!]?")
 
 
 def _tells_story(sentence: str) -> bool:

@@ -89,8 +89,8 @@ class Extractor:
         self.known_paths: set[str] = set()  # every heading path asked for: what a card's shown path may be
         self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
-        body, as_written = as_its_tool_shows(body, ctx.file_type == "mdx", ctx.kramdown and not as_before,
-                                             as_before, not as_before and hugo.is_hugo_text(body, ctx.file_type))
+        body, as_written = as_its_tool_shows(body, ctx.file_type == "mdx", ctx.kramdown and not as_before, as_before,
+                                             not as_before and hugo.is_hugo_text(body, ctx.file_type), ctx.distill)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         if self.flashcards:
             spaced_repetition.as_cards_read(lines)  # (`key:: value`: the plugin's card, not a Dataview field)
