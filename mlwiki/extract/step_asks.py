@@ -95,11 +95,27 @@ def _asked_subject(headings: list[str]) -> str:
         if name is None:
             continue  # (a generic label: the heading above names the subject)
         first = name.split(" ", 1)[0]
-        if first.casefold().endswith("ing") or first[1:].islower() and first[-1:] == "s" and first[-2:] != "ss":
-            return ""  # (an activity, "Learning"; a plural, "Fixes in order": a list of things, no one working)
+        if first.casefold().endswith("ing") or first[1:].islower() and first[-1:] == "s" and first[-2:] != "ss" \
+                or _plural_head(name):
+            return ""  # (an activity, "Learning"; a plural, "Fixes in order", "Implementation details that matter",
+            # "Partially observable MDPs": a list of things, no one working)
         return "" if " " not in name and name.isalpha() and name[1:].islower() else name  # (a common word alone,
         # "Permutation" under "Variable importance": a kind of the heading above, named too loosely to ask of)
     return ""
+
+
+def _plural_head(name: str) -> bool:
+    """Whether a name's head noun (its last word before a clause or a phrase that qualifies it: "that matter", "for
+    …") is a plural: a word in lower case ending in a plain "s" ("details", "tricks"), or an acronym's ("MDPs")."""
+    head = _QUALIFIER.split(name, 1)[0].split()
+    last = head[-1] if head else ""
+    return len(last) > 3 and (last.isalpha() and last.islower() and last.endswith("s")
+                              and not last.endswith(("ss", "us", "is", "means"))
+                              or last[:-1].isupper() and last.endswith("s"))
+
+
+# What qualifies a name after its head noun: a relative clause, a preposition's phrase, the writer's own words
+_QUALIFIER = re.compile(r"\s+(?:that|which|who|i|we|you|to|for|from|of|in|on|with|worth)\b")
 
 
 def _in_sentence(name: str) -> str:
