@@ -19,7 +19,8 @@ Only a paragraph a learner can study this way: prose (no list, display formula, 
 `MAX_WORDS` words, holding exactly one such claim (short stresses, "**sum** the NLLs", stay shown as written), the
 claim not its sentence's label ("**bootstrapping from terminal states**: forgot …", which the text then explains)
 and not the whole paragraph (at least `MIN_SHOWN_WORDS` words shown besides it, to find the answer by). The card
-keeps the id of its bare path (`id_front`): its fact is the one it held. Pure: drafts in, drafts out.
+keeps the id of its bare path (`id_front`, which a card a form made of the writer's prose has: a later pass may
+reword the path it shows, never the id): its fact is the one it held. Pure: drafts in, drafts out.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ _STRESS = re.compile(r"\*\*(?=\S)(?P<bold>[^*\n]{1,300}?)(?<=\S)\*\*|==(?=\S)(?P
 _NOT_PROSE = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\$\$|```|~~~|\||>|:::|<|#)")
 _LABELS = re.compile(r"[ \t]*(?:[:：]|[—–][ \t])")  # after a stressed label: what it is follows
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
+_CLAUSE_ENDS = re.compile(r"[,;.!?)]|[ \t]+[—–→][ \t]|$")  # (after a claim that opens its sentence: it is a clause)
 _ENDS = re.compile(r"[.!?]|.[.!?]|.$", re.DOTALL)  # (a claim that ends its sentence, or the paragraph)
 # A claim's own label, a few words and a colon ("The basic trade-off: smaller vocabulary ⇒ …"): shown, not asked
 _OWN_LABEL = re.compile(r"[^:$`]{1,50}?:[ \t]+(?=\S)")
@@ -62,8 +64,7 @@ def stressed_claims_asked(drafts: list[tuple[list, str]]) -> list[tuple[list, st
         draft = group[0]
         if len(group) == 1 and (asked := _asked(draft)) is not None:
             front, back = asked
-            group = [replace(draft, front=f"{draft.front}\n\n{front}", back=back,
-                             id_front=draft.id_front or draft.front)]
+            group = [replace(draft, front=f"{draft.front}\n\n{front}", back=back)]
         out.append((group, path))
     return out
 
@@ -71,8 +72,8 @@ def stressed_claims_asked(drafts: list[tuple[list, str]]) -> list[tuple[list, st
 def _asked(draft) -> tuple[str, str] | None:
     """(the paragraph with its one stressed claim hidden, the claim) of a heading-only card; None for any other."""
     front, back = draft.front, draft.back.strip()
-    if draft.kind != CardKind.BASIC or draft.explicit_id or draft.form not in _FORMS or "\n" in front \
-            or front.endswith("?") or HIDDEN in front or "\n\n" in back or _NOT_PROSE.search(back):
+    if draft.kind != CardKind.BASIC or draft.explicit_id or not draft.id_front or draft.form not in _FORMS \
+            or "\n" in front or front.endswith("?") or HIDDEN in front or "\n\n" in back or _NOT_PROSE.search(back):
         return None
     text = _WRAP.sub(" ", back)
     if len(clean_prose(text).split()) > MAX_WORDS:
@@ -85,16 +86,20 @@ def _asked(draft) -> tuple[str, str] | None:
     claim = (found.group("bold") or found.group("mark")).strip()
     before, after = text[:found.start()], text[found.end():]
     opening = text[before.rfind(". ") + 1:found.start()]  # (of the claim's sentence, what comes before it)
-    if not opening.strip() and _LABELS.match(after) or claim.endswith(":"):
+    label = _LABELS.match(after)
+    if not opening.strip() and label and (":" in label.group(0) or len(claim.split()) <= MAX_LABEL_WORDS) \
+            or claim.endswith(":"):
         return None  # (a label the text goes on to explain: "**Term**: …" asks what it is, not the label)
     sentence = opening + text[found.end():_sentence_end(text, found.end())]
     if _STRESS.search(sentence):
         return None  # (one of the items a sentence stresses alike, "**A** and **B**": it asks them together)
     if not clean_prose(before).strip() and _ENDS.match(claim[-1:] + after[:1]):
         return None  # (a whole sentence opening the paragraph: nothing before it says what it is about)
-    label = _OWN_LABEL.match(claim)
-    if label and len(label.group(0).split()) <= MAX_LABEL_WORDS:  # ("SentencePiece sidesteps it: …": shown)
-        before, claim = before + label.group(0), claim[label.end():]
+    if not opening.strip() and not _CLAUSE_ENDS.match(after):
+        return None  # (the subject its sentence goes on about, "**Choosing K** (…) is always the hard part")
+    own = _OWN_LABEL.match(claim)
+    if own and len(own.group(0).split()) <= MAX_LABEL_WORDS:  # ("SentencePiece sidesteps it: …": shown)
+        before, claim = before + own.group(0), claim[own.end():]
     shown = f"{before}{HIDDEN}{after}"
     if len(clean_prose(shown.replace(HIDDEN, " ")).split()) < MIN_SHOWN_WORDS:
         return None
