@@ -115,3 +115,19 @@ def test_a_back_that_opens_on_its_origin_or_a_trap_is_asked_so(cards):
     made = _made(cards, "bpe.md")
     assert "Tokenizers › WordPiece\n\nWhere does WordPiece come from?" in made
     assert any(front.endswith("What is the catch with Recall@k?") for front in made)
+
+
+NOTES["beam.md"] = (
+    "# Beam search\n\n"
+    "## Length penalty\n\n"
+    "Because each token multiplies in a probability, longer hypotheses always score lower than short ones without "
+    "a length correction. Dividing the log-probability by the length to the power 0.6 to 1 removes most of that bias. Too "
+    "strong a penalty makes the outputs ramble on past the natural end.\n")
+
+
+def test_a_sentence_blanked_whole_keeps_its_opening_reason_as_its_cue(cards):
+    """A sentence that opens on the reason for what it says ("Because each token multiplies in a probability, …")
+    keeps that clause before its blank: "Because each token [...]" would name nothing asked."""
+    made = _made(cards, "beam.md")
+    asked = [front for front, back in made.items() if back.startswith("Because each token")]
+    assert asked and "Because each token multiplies in a probability, [...]" in asked[0]
