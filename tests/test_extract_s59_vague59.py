@@ -110,10 +110,10 @@ NOTES["bpe.md"] = (
 
 
 def test_a_back_that_opens_on_its_origin_or_a_trap_is_asked_so(cards):
-    """"Origin: …" under a heading that names a subject asks where that subject comes from; "Trap: …" is a catch
+    """"Origin: …" under a heading that names a subject asks for that subject's origin; "Trap: …" is a catch
     (as "Catch: …" and "Gotcha: …" are), asked of the subject above it."""
     made = _made(cards, "bpe.md")
-    assert "Tokenizers › WordPiece\n\nWhere does WordPiece come from?" in made
+    assert "Tokenizers › WordPiece\n\nWhat is the origin of WordPiece?" in made
     assert any(front.endswith("What is the catch with Recall@k?") for front in made)
 
 
