@@ -57,7 +57,6 @@ _ASKED = [
     (re.compile(r"(?i)training"), "How do you train {X}?"),
     (re.compile(r"(?i)inference"), "How does inference work in {X}?"),
     (re.compile(r"(?i)definition"), "What is the definition of {X}?"),
-    (re.compile(r"(?i)(?:the\s+)?origins?"), "What is the origin of {X}?"),
     (re.compile(r"(?i)(?:the\s+)?closed[- ]form(?:\s+(?:solution|expression))?"), "What is the closed form of {X}?"),
     (re.compile(r"(?i)(?:the\s+)?closed[- ]forms|closed[- ]form\s+(?:solutions|expressions)"),
      "What are the closed forms of {X}?"),
