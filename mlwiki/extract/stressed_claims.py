@@ -43,6 +43,7 @@ _STRESS = re.compile(r"\*\*(?=\S)(?P<bold>[^*\n]{1,300}?)(?<=\S)\*\*|==(?=\S)(?P
 _NOT_PROSE = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|\$\$|```|~~~|\||>|:::|<|#)")
 _LABELS = re.compile(r"[ \t]*(?:[:：]|[—–][ \t])")  # after a stressed label: what it is follows
 _WRAP = re.compile(r"[ \t]*\n[ \t]*")
+_ASIDE = re.compile(r"\A[ \t]*\([^()]*\)")  # (an aside in brackets right after a claim: what follows it tells)
 _CLAUSE_ENDS = re.compile(r"[,;.!?)]|[ \t]+[—–→][ \t]|$")  # (after a claim that opens its sentence: it is a clause)
 _ENDS = re.compile(r"[.!?]|.[.!?]|.$", re.DOTALL)  # (a claim that ends its sentence, or the paragraph)
 # A claim's own label, a few words and a colon ("The basic trade-off: smaller vocabulary ⇒ …"): shown, not asked
@@ -95,7 +96,7 @@ def _asked(draft) -> tuple[str, str] | None:
         return None  # (one of the items a sentence stresses alike, "**A** and **B**": it asks them together)
     if not clean_prose(before).strip() and _ENDS.match(claim[-1:] + after[:1]):
         return None  # (a whole sentence opening the paragraph: nothing before it says what it is about)
-    if not opening.strip() and not _CLAUSE_ENDS.match(after):
+    if not opening.strip() and not _CLAUSE_ENDS.match(_ASIDE.sub("", after, count=1)):
         return None  # (the subject its sentence goes on about, "**Choosing K** (…) is always the hard part")
     own = _OWN_LABEL.match(claim)
     if own and len(own.group(0).split()) <= MAX_LABEL_WORDS:  # ("SentencePiece sidesteps it: …": shown)
