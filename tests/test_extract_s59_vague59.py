@@ -38,8 +38,8 @@ NOTES["kalman.md"] = (
     "Everyone fiddles with $Q$ and $R$ until the track looks smooth. ==Too small a process noise $Q$ makes the filter "
     "trust its model and ignore new measurements== — it lags behind a manoeuvring target.\n\n"
     "## Divergence\n\n"
-    "Round-off can make the covariance lose symmetry over many steps. **A covariance that stops being positive "
-    "definite sends the gain off to nonsense** (the Joseph form of the update avoids it).\n\n"
+    "Over many steps round-off adds up: **symmetrise** $P$ after each update. ==A covariance that stops being "
+    "positive definite sends the gain off to nonsense== (the Joseph form of the update avoids it).\n\n"
     "## Gain\n\n"
     "**Weighting the prediction against the measurement by their covariances** gives the gain, so a noisy sensor "
     "moves the estimate only a little.\n\n"
@@ -60,7 +60,9 @@ def test_a_heading_over_a_paragraph_that_stresses_one_claim_asks_that_claim(card
     tuned = [front for front, back in made.items() if back.startswith("Too small a process noise $Q$ makes")]
     assert tuned and "[...] — it lags behind a manoeuvring target." in tuned[0]
     assert "Kalman filter › Optimality" not in made and "Kalman filter › Tuning in practice" not in made
-    assert any(back.startswith("A covariance that stops being positive") for back in made.values())  # (an aside after)
+    assert any(back == "A covariance that stops being positive definite sends the gain off to nonsense"
+               and front.endswith("[...] (the Joseph form of the update avoids it).")
+               for front, back in made.items())  # (a claim that opens its sentence, an aside in brackets after it)
     # (the card is the section's card it was, asked now: its id is the one its bare heading gave it, so its reviews
     # are kept)
     ids = {c["front"]: c["id"] for c in cards if c["source"]["path"] == "notes/kalman.md"}
