@@ -85,6 +85,8 @@ def _asked(draft) -> tuple[str, str] | None:
         return None  # (none to ask by, or several: the paragraph asks more than one thing)
     found = claims[0]
     claim = (found.group("bold") or found.group("mark")).strip()
+    if " ".join(clean_prose(claim).casefold().split()) in " ".join(clean_prose(front).casefold().split()):
+        return None  # (a heading titled by the claim, "… › vanishing gradient for G": it gives the blank away)
     before, after = text[:found.start()], text[found.end():]
     opening = text[before.rfind(". ") + 1:found.start()]  # (of the claim's sentence, what comes before it)
     label = _LABELS.match(after)
