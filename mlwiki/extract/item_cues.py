@@ -107,6 +107,24 @@ def lead_cue(text: str) -> str:
     return cue.rstrip() + " "
 
 
+def name_cue(text: str) -> str:
+    """The cue of an item that opens on the name of what it says (a parameter in code, a symbol in math), then a
+    dash, an aside in brackets or what it does: "- `oob_score` — [...]", "- `lambda` (L2 on leaf weights) [...]",
+    "- $N$ [...]". A list of knobs or of notation names each item so; the name says which one is asked and never
+    the answer, which is what the item says of it. '' for an item opening otherwise, on a formula that states a
+    relation ("$k(x,x) = 1$ …": the fact itself), or with too little said after the name."""
+    found = _NAME_LED.match(text)
+    if not found or _STATES.search(found["name"]) or _words(text[found.end():]) < MIN_NAMED_WORDS:
+        return ""
+    return found["name"] + (found["dash"] or f"{found['aside'] or ''} ")
+
+
+MIN_NAMED_WORDS = 3  # (said of the name: fewer, "`verbose` — logs", and the name's cue leaves little to recall)
+# An item's leading name in code or math, then a dash, or an aside in brackets and a word in lower case
+_NAME_LED = re.compile(r"(?P<name>`[^`\n]{1,40}`|\$[^$\n]{1,40}\$)(?:(?P<dash>[ \t]+[—–][ \t]+)|"
+                       r"(?P<aside>[ \t]+\([^()\n]{1,40}\))?[ \t]+(?=[a-z]))")
+
+
 def slip_cue(text: str, label: str) -> str:
     """The cue of one item of a list of the writer's slips (its text after the marker and after `label`, its own
     label if any): its subject and verb, its left side, or its first sentence when more follow; '' when none."""

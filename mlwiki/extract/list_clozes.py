@@ -39,7 +39,7 @@ from mlwiki.extract.daily import DAY_LOG, is_date, is_day_stamp
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.generic_labels import widened
 from mlwiki.extract.day_bullets import dated
-from mlwiki.extract.item_cues import SLIPS, item_cue, lead_cue, slip_cue
+from mlwiki.extract.item_cues import SLIPS, item_cue, lead_cue, name_cue, slip_cue
 from mlwiki.extract.item_sides import signed_list, steps_with_sides, wrapped
 from mlwiki.extract.sentence_cues import clause_cue
 from mlwiki.extract.steps import FRONT as STEPS
@@ -422,7 +422,8 @@ def _hidden(kind: str, text: str, slips: bool = False, alone: bool = False) -> s
         return f"{marker}{slip_cue(said[len(label):], label)}{HIDDEN}"
     label = widened(label, said[len(label):], lambda rest: _subject(rest) or lead_cue(rest)) \
         or alone and _label(first, MAX_DAY_LABEL_WORDS)  # ("Important: diagnostics can [...]", `generic_labels`)
-    cue = label or _subject(said) or item_cue(said) or marker and (lead_cue(said) or clause_cue(said))
+    cue = label or _subject(said) or item_cue(said) or marker and (lead_cue(said) or name_cue(said)
+                                                                    or clause_cue(said))
     # (a paragraph after the list keeps none of its first words: with no cue of its own it stays on the section's
     # card; an item opening on a clause, "Given $q$, …", keeps that clause)
     if marker and not cue and (bold := bold_shown(_joined(said, nested), HIDDEN)):

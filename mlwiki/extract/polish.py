@@ -52,6 +52,7 @@ from mlwiki.extract.sibling_items import with_sibling_cards
 from mlwiki.extract.paragraph_clozes import paragraph_clozes
 from mlwiki.extract.proof_steps import proof_steps_named
 from mlwiki.extract.sentence_clozes import sentence_clozes
+from mlwiki.extract.stressed_claims import stressed_claims_asked
 from mlwiki.extract.shown_inline_cards import inline_cards_read
 from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.step_refs import with_steps_shown
@@ -113,6 +114,7 @@ def polished(ex) -> list:
     drafts = labels_asked(drafts, ex.subject)  # (a front still a path that ends on a writer's label, "… › Key insight":
     # asked that kind of remark of the subject above it; after the clozes, which ask a label's claims one by one)
     drafts = subjects_asked(drafts)  # (a bare heading over a paragraph those left, on a subject of its own: asked)
+    drafts = stressed_claims_asked(drafts)  # (… or over a paragraph that stresses one claim: that claim asked)
     drafts = said_kinds_asked(drafts)  # (a remark after a formula that says its kind: a derivation, a condition)
     drafts = said_effects_asked(drafts)  # (a remark that opens on what the formula does, a caveat, what it equals)
     drafts = said_subjects_asked(drafts)  # (a one-sentence remark: asked of the quantity or operation it opens on)

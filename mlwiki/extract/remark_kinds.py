@@ -33,7 +33,7 @@ MIN_BACK_WORDS = 4
 _QUALIFIED = r"(?:(?:my|our|key|main|the|one|a)\s+)?"
 # Each kind of remark a heading may name (matched whole, in any case), and the question it asks of the subject X
 _KINDS = (
-    ("catch", r"(?:the\s+|one\s+)?catch|(?:implementation\s+|one\s+)?gotcha", "What is the catch with {X}?"),
+    ("catch", r"(?:the\s+|one\s+)?(?:catch|trap)|(?:implementation\s+|one\s+)?gotcha", "What is the catch with {X}?"),
     ("warning", r"warning|caution|beware|careful|watch\s+out", "What should you watch out for with {X}?"),
     ("takeaway", rf"{_QUALIFIED}(?:takeaway|lesson|moral|bottom\s+line)", "What is the takeaway from {X}?"),
     ("takeaways", rf"{_QUALIFIED}(?:takeaways|lessons(?:\s+learn[et]d?)?)", "What are the takeaways from {X}?"),

@@ -31,6 +31,11 @@ MAX_FORMULA_CHARS = 40  # (a longer formula opening the sentence is its fact: sh
 MIN_TERM_CHARS = 4  # a one-word cue is a term ("Semi"-gradient), not a short word
 # An opening clause up to its comma: two to four words or formulas, the condition the rest holds under
 _CLAUSE = re.compile(r"(?:\$[^$\n]{1,40}\$|[^\s$,;:]+)(?:[ \t]+(?:\$[^$\n]{1,40}\$|[^\s$,;:]+)){1,3},[ \t]+")
+# An opening clause that gives the reason or the condition for the rest, up to its comma, of up to seven words or
+# formulas ("Because it's a probabilistic model, "): its subject is in it, where its first words alone, "Because it's",
+# say nothing of what is asked
+_REASON = re.compile(r"(?:Because|Since|If|When|Whenever|Once|Unless|Although|While)(?:[ \t]+(?:\$[^$\n]{1,40}\$|"
+                     r"[^\s$,;:]+)){2,6},[ \t]+")
 # The words that open a condition: its clause may state a formula ("As $t \\to T$, "), which the rest goes on from
 _CONDITIONS = frozenset("as if when whenever given with once since under for after while".split())
 # A condition that is one formula with no comma after it ("When $p > n$ the lasso …"): the word after it starts the
@@ -83,7 +88,7 @@ def _two_words(cue: str) -> str:
 def clause_cue(text: str) -> str:
     """A sentence's or an item's opening clause up to its comma, with the space after it ("Given $q_*$, "): the
     condition under which the rest holds; '' when it has none short beside the text (see the module's doc)."""
-    found = _CLAUSE.match(text) or _stated_condition(text)
+    found = _CLAUSE.match(text) or _REASON.match(text) or _stated_condition(text)
     total = _words(text)
     if not found or total < MIN_SENTENCE_WORDS or _unbalanced(found.group(0)):
         return ""  # (a clause that cuts a bracket open, "SortPooling (DGCNN, ", is no clause)

@@ -50,7 +50,8 @@ def steps_question(path: str, back: str) -> str | None:
     subject = _asked_subject(headings)
     if not subject or _steps(back) is None or re.search(r"\s(?:&|and|vs\.?|/)\s", subject):
         return None  # (two subjects: "Transfer learning & fine-tuning": which one works so?)
-    return f"How {'do' if _names_many(subject) else 'does'} {_in_sentence(subject)} work?"
+    many = _names_many(subject) or _ACRONYMS.search(subject)  # ("Partially observable MDPs": how do they work?)
+    return f"How {'do' if many else 'does'} {_in_sentence(subject)} work?"
 
 
 def _steps(back: str) -> list[str] | None:
@@ -95,11 +96,31 @@ def _asked_subject(headings: list[str]) -> str:
         if name is None:
             continue  # (a generic label: the heading above names the subject)
         first = name.split(" ", 1)[0]
-        if first.casefold().endswith("ing") or first[1:].islower() and first[-1:] == "s" and first[-2:] != "ss":
-            return ""  # (an activity, "Learning"; a plural, "Fixes in order": a list of things, no one working)
+        if first.casefold().endswith("ing") or first[1:].islower() and first[-1:] == "s" and first[-2:] != "ss" \
+                or _plural_head(name):
+            return ""  # (an activity, "Learning"; a plural, "Fixes in order", "Implementation details that matter",
+            # "From RPN outputs to proposals": a list of things, no one working)
         return "" if " " not in name and name.isalpha() and name[1:].islower() else name  # (a common word alone,
         # "Permutation" under "Variable importance": a kind of the heading above, named too loosely to ask of)
     return ""
+
+
+def _plural_head(name: str) -> bool:
+    """Whether a name is no one thing's but a phrase about several: a plural qualified by a clause ("Implementation
+    details that matter", "Tricks I use"), or a phrase that opens on a preposition ("From RPN outputs to
+    proposals")."""
+    if _PREPOSITION_FIRST.match(name):
+        return True
+    clause = _CLAUSE.search(name)
+    head = name[:clause.start()].split() if clause else []
+    last = head[-1] if head else ""
+    return last.isalpha() and last.islower() and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+_ACRONYMS = re.compile(r"[A-Z]{2,}s$")  # (a name ending on an acronym's plural, "MDPs", "GANs": several things)
+# A relative clause or the writer's own words after a name's head noun ("… that matter", "… I use")
+_CLAUSE = re.compile(r"\s+(that|which|who|I|we|you)\s")
+_PREPOSITION_FIRST = re.compile(r"(?i)(?:from|to|into|with|without|for|on|in|at|by|about|beyond|before|after)\s")
 
 
 def _in_sentence(name: str) -> str:
