@@ -181,3 +181,17 @@ def test_apple_notes_highlight_colours_and_nbsp_items_not_shown(cards):
     assert "🟠" not in text and "&nbsp;" not in text
     assert "ARIMA differences a series until it is stationary" in text
     assert "The KPSS test takes stationarity as its null hypothesis" in text
+
+
+WRITTEN = (
+    "# Reading\n\nQ: Where is the original ResNet paper?\nA: [He et al.](https://arxiv.org/abs/1512.03385)\n\n"
+    "::: {.card}\n## What did I think of the Adam paper?\n\nReally surprised the first time.\n:::\n")
+NOTES["written.md"] = WRITTEN
+
+
+def test_cards_the_writer_wrote_are_never_dropped_as_junk(cards):
+    """A card the writer wrote as one (Q:/A:, a `.card` div) says what they chose: a back that is a lone link or a
+    reaction, which the junk rules drop from cards mlwiki finds, stays."""
+    made = _made(cards, "written.md")
+    assert any("Where is the original ResNet paper?" in f and "arxiv.org" in b for f, b in made.items())
+    assert any("Really surprised the first time." in b for b in made.values())

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from mlwiki.extract.draft import written_by_hand
 from mlwiki.extract.nav_lines import is_navigation
 from mlwiki.extract.prose import sentences
 
@@ -40,7 +41,8 @@ def without_day_accounts(drafts: list, dated: str, subject: str) -> list:
     for group, path in drafts:
         kept = []
         for draft in group:
-            back = _without_account(draft.back) if draft.front.strip() == subject else draft.back
+            back = _without_account(draft.back) if draft.front.strip() == subject and not written_by_hand(draft) \
+                else draft.back
             if back.strip():
                 kept.append(draft if back == draft.back else replace(draft, back=back))
         if kept:

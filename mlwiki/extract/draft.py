@@ -28,6 +28,15 @@ class Draft:
     id_front: str = ""  # the front the id is made of, when it is not `front` (the front before the subject)
 
 
+WRITTEN_FORMS = frozenset(("qa", "multiline", "one-line", "cloze", "card-div"))  # (the writer's own cards)
+
+
+def written_by_hand(draft: Draft) -> bool:
+    """Whether the writer wrote this card as a card (Q:/A:, `::`, a cloze, a `.card` div, a card id): what it says
+    is theirs to choose, so no rule that drops junk (a navigation line, a reaction, a reading list) touches it."""
+    return bool(draft.explicit_id) or draft.form in WRITTEN_FORMS
+
+
 def asked_anew(drafts: list, asked_front) -> list:
     """The drafts (`(siblings, heading path)` pairs), each lone card given the front `asked_front(draft)` makes of
     it ('' leaves it as it is); its id stays the one of the front it had, so its review history is kept."""

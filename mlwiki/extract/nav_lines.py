@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.draft import written_by_hand
 from mlwiki.extract.page_origin import names_sources
 
 _LINK = r"(?:\[\[[^\]\n]*\]\]|\[[^\[\]\n]*\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*\))"  # (a path may hold "%28…%29" or "(…)")
@@ -62,7 +63,7 @@ def without_navigation(drafts: list) -> list:
     alone: a cut that took the sentence before it off left the line on a card of its own."""
     out = []
     for group, path in drafts:
-        kept = [d for d in group if "\n" in d.back.strip() or not is_navigation(d.back)]
+        kept = [d for d in group if written_by_hand(d) or "\n" in d.back.strip() or not is_navigation(d.back)]
         if kept:
             out.append((kept, path))
     return out

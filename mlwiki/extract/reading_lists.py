@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from mlwiki.extract.draft import written_by_hand
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.page_origin import names_sources
 
@@ -66,7 +67,7 @@ def without_reading_lists(drafts: list) -> list:
     for group, path in drafts:
         kept = []
         for draft in group:
-            back = draft.back if draft.explicit_id or not _READING.search(draft.back) else _without_lists(draft.back)
+            back = draft.back if written_by_hand(draft) or not _READING.search(draft.back) else _without_lists(draft.back)
             if back.strip():
                 kept.append(draft if back == draft.back else replace(draft, back=back))
         if kept:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from mlwiki.extract.draft import written_by_hand
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.prose import sentences
 from mlwiki.models import CardKind
@@ -54,7 +55,8 @@ def without_reactions(drafts: list) -> list:
     for group, path in drafts:
         kept = []
         for draft in group:
-            back = _without_last_reactions(draft.back) if draft.kind == CardKind.BASIC else draft.back
+            back = _without_last_reactions(draft.back) if draft.kind == CardKind.BASIC and not written_by_hand(draft) \
+                else draft.back
             if back.strip():
                 kept.append(replace(draft, back=back) if back != draft.back else draft)
         if kept:
