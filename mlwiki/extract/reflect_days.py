@@ -32,7 +32,8 @@ _DAY_TITLE = re.compile(rf"(?i)#[ \t]+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,[ \t
 _ENTRY = re.compile(r"[-*][ \t]+(?P<text>\S.*)")  # (a top-level bullet; `+` is a Reflect task, never an entry)
 _NESTED = re.compile(r"(?P<indent>[ \t]+)\S")
 _TAGS = re.compile(r"(?:[ \t]+#[^\W\d][\w/-]*)+[ \t]*$")  # ("… likelihoods #lecture #week2": filing, not words)
-_MARKED = re.compile(r"==[^=\s][^=\n]*==|\*\*[^*\s][^*\n]*\*\*")  # (a highlight or a bold phrase)
+# A highlight or a bold phrase ("==… $q(x) = 2^{-L(x)}$ …==": a formula's "=" inside it)
+_MARKED = re.compile(r"==[^=\s](?:[^=\n]|=(?!=))*==|\*\*[^*\s][^*\n]*\*\*")
 _TASK = re.compile(r"[+*-][ \t]+\[[ xX]\]")  # (a task entry: "- [ ] gym" is no section, whatever it holds)
 MIN_ENTRIES = 2  # (a day's outline: more than one entry holding items)
 
