@@ -16,7 +16,8 @@
   without its attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
   (`silverbullet`); a SiYuan document's block attributes, references and super blocks (`siyuan`); a Joplin note's
   links to its items (`joplin`); a Notesnook note's math blocks and callouts (`notesnook`); an Anytype export's
-  escaped formulas and toggles (`anytype`); a Reflect note's aliased titles (`reflect`); an Apple Notes import's
+  escaped formulas and toggles (`anytype`); a Reflect note's aliased titles (`reflect`) and a
+  Reflect daily note's entries as sections (`reflect_days`); an Apple Notes import's
   highlight colours (`apple_notes`); a Capacities object's links into the app (`capacities`); Heptabase's mentions
   and citation marks (`heptabase`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
@@ -80,6 +81,7 @@ from mlwiki.extract.obsidian_to_anki import as_obsidian_to_anki_shows
 from mlwiki.extract.ox_hugo import as_ox_hugo_shows
 from mlwiki.extract.plain_formulas import with_plain_formulas
 from mlwiki.extract.reflect import as_reflect_shows
+from mlwiki.extract.reflect_days import as_reflect_day_shows
 from mlwiki.extract.remnote import as_remnote_shows
 from mlwiki.extract.root_bullet import unwrapped
 from mlwiki.extract.silverbullet import as_silverbullet_shows
@@ -140,6 +142,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_heptabase_shows(body)  # (Heptabase: mentions by file name as titles, no citation marks)
         body = as_apple_notes_shows(body)  # (an Apple Notes import: no highlight colours or `&nbsp;` items)
         body = as_reflect_shows(body)  # (a Reflect note: "Title // alias" titles as the title, aliases in brackets)
+        body = as_reflect_day_shows(body)  # (a Reflect daily note: its entries, bullets holding items, as sections)
         body = as_anytype_shows(body)  # (an Anytype export: its formulas' escapes read, question toggles asked)
         body = as_notesnook_shows(body)  # (a Notesnook note: its math blocks and callouts, HTML on one line)
         body = as_joplin_shows(body)  # (a Joplin note: links to its items by id as their text)
