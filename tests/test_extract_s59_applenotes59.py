@@ -131,3 +131,23 @@ def test_an_aligned_paragraph_and_a_failed_attachment_leave_no_marks(cards):
     assert "share of predicted positives" in text and "harmonic mean" in text
     assert "<p style" not in text and "</p>" not in text
     assert "unknown attachment" not in text and "error reading attachment" not in text
+
+
+ESCAPED = (
+    "# Attention\n"
+    "Week 7.\n\n"
+    "## Scaled dot product\n"
+    "The scores are divided by √d_k so that the softmax does not saturate \\[Vaswani 2017\\].\n"
+    "In PyTorch a padding mask is applied as scores\\[mask\\] = −inf before the softmax.\n\n"
+    "| heads | dim per head |\n"
+    "| -- | -- |\n"
+    "| 8 | 64 |\n\n")
+NOTES["Attention.md"] = ESCAPED
+
+
+def test_the_importer_escapes_of_brackets_are_read(cards):
+    """The importer escapes every square bracket (`\\\\[mask\\\\]`) so that Obsidian reads no link: in a note that
+    shows it is an import (its `| -- |` table rule), a card shows the brackets Apple Notes showed, no backslash."""
+    text = _text(_made(cards, "Attention.md"))
+    assert "scores[mask] = −inf" in text and "[Vaswani 2017]" in text
+    assert "\\[" not in text and "\\]" not in text

@@ -14,7 +14,10 @@ What the importer writes that is no word of the note:
 - an attachment it could not read, as `**(unknown attachment: …)**`, `**(error reading attachment)**`,
   `**Cannot decode scan**`, `(unknown file link)`: nothing the writer wrote;
 - a numbered list that goes on after a nested item starts again at `1.` (the importer counts anew when the indent
-  changes): the list goes on with its numbers.
+  changes): the list goes on with its numbers;
+- a square bracket and tag-shaped text escaped (`\\[1\\]`, `\\#transformers`, so that Obsidian reads no link and no
+  tag): in a note that shows it is an import (one of the marks above, or the importer's `| -- |` table rule; Apple
+  Notes has no math, so `\\[…\\]` there is no formula), the bracket and the `#` as written.
 Pure: text in, the same number of lines out.
 """
 
@@ -41,14 +44,21 @@ _UNDERLINE = re.compile(r"</?u>")
 _FAILED = re.compile(r"[ \t]*(?:\*\*\((?:unknown attachment: [^)\n]*|error reading attachment)\)\*\*"
                      r"|\*\*Cannot decode scan\*\*|\(unknown file link\))[ \t]*")
 _ITEM = re.compile(r"^([ \t]*)(?:[-*+]|(\d{1,3})\.)[ \t]")
+# the importer's own marks: a note holding one is an import (its `\\[` are escaped brackets, not display math)
+_IMPORT_MARK = re.compile(r'(?m)<span style="font-family:|==[🟣🔴🟠🟢🔵]|^[ \t]*- &nbsp;$|^\|(?: -- \|)+$|'
+                          r'\*\*\(unknown attachment: |<a href="[^"]*" rel="noopener" class="external-link"')
+_ESCAPED = re.compile(r"\\([\[\]])|(?<![\w\\])\\#(?=[\w/-]*[A-Za-z_/-])")
+_MATH = re.compile(r"\$|\\\(|\\begin\{")
 _CHEAP = ("==", "&nbsp;", "<span", "<a href", "<sup>", "<sub>", "<p style", "<u>", "**(", "**Cannot", "(unknown file")
 
 
 def as_apple_notes_shows(body: str) -> str:
     """`body` as Apple Notes showed it (see the module's doc); `body` itself when it holds none of the importer's
     marks."""
-    if not any(mark in body for mark in _CHEAP) and "\t" not in body:
+    if not any(mark in body for mark in _CHEAP) and "\t" not in body and "\\" not in body:
         return body
+    if ("\\[" in body or "\\#" in body) and _IMPORT_MARK.search(body) and not _MATH.search(body):
+        body = map_unfenced(body, _unescaped)
     if any(mark in body for mark in _CHEAP):
         body = _code_paragraphs(map_unfenced(body, _read_line))
     return _numbers_go_on(body) if "\t" in body else body
@@ -74,6 +84,14 @@ def _read_line(line: str) -> str:
     if "**(" in line or "**Cannot" in line or "(unknown file" in line:
         line = _FAILED.sub(" ", line).rstrip()
     return line
+
+
+def _unescaped(line: str) -> str:
+    """The importer's `\\[`, `\\]` and `\\#tag` as the characters Apple Notes showed (outside code spans)."""
+    if "\\" not in line:
+        return line
+    parts = re.split(r"(`[^`\n]*`)", line)
+    return "".join(p if p.startswith("`") else _ESCAPED.sub(lambda m: m.group(1) or "#", p) for p in parts)
 
 
 def _run(match: re.Match) -> str:
