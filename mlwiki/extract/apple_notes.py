@@ -31,7 +31,7 @@ from mlwiki.render.spans import fenced_lines, map_unfenced
 _COLOURED_HIGHLIGHT = re.compile(r"==[🟣🔴🟠🟢🔵🟡][ \t]?(?=[^=\n]*==)")
 _NBSP_ITEM = re.compile(r"^([ \t]*[-*+][ \t]+)(?:&nbsp;[ \t]*)+")
 # the importer's styled run: its font and size (as it writes them, font first), and its text
-_FONT_SPAN = re.compile(r'<span style="(?:font-family:([^;"<>]*);)?(?:font-size:[\d.]+pt;)?">(.*?)</span>')
+_FONT_SPAN = re.compile(r'<span style="(?=font-)(?:font-family:([^;"<>]*);)?(?:font-size:[\d.]+pt;)?">(.*?)</span>')
 _IMPORTED_LINK = re.compile(r'<a href="([^"<>]*)" rel="noopener" class="external-link" target="_blank"'
                             r'(?: style="(?:font-family:([^;"<>]*);)?(?:font-size:[\d.]+pt;)?")?>(.*?)</a>')
 # a fixed-width font: the text is code (Menlo is the Mac's, Courier and Monaco older ones, SF Mono Xcode's)
@@ -39,7 +39,7 @@ _MONOSPACE = re.compile(r"(?i)menlo|courier|monaco|mono\b|monospace|consolas|sfm
 # (a subscript in italics, as a variable's index is set: the italics say nothing once it is text)
 _STYLED_SCRIPT = re.compile(r"<([bi])>(<(sup|sub)>[^<>\n]{1,40}</\3>)</\1>")
 _SCRIPT = re.compile(r"<(sup|sub)>([^<>\n]{1,40})</\1>")
-_ALIGNED = re.compile(r'<p style="text-align:(?:left|center|right|justify);margin:0">|^</p>$')
+_ALIGNED = re.compile(r'<p style="text-align:(?:left|center|right|justify);margin:0">')
 _UNDERLINE = re.compile(r"</?u>")
 _FAILED = re.compile(r"[ \t]*(?:\*\*\((?:unknown attachment: [^)\n]*|error reading attachment)\)\*\*"
                      r"|\*\*Cannot decode scan\*\*|\(unknown file link\))[ \t]*")
@@ -60,7 +60,10 @@ def as_apple_notes_shows(body: str) -> str:
     if ("\\[" in body or "\\#" in body) and _IMPORT_MARK.search(body) and not _MATH.search(body):
         body = map_unfenced(body, _unescaped)
     if any(mark in body for mark in _CHEAP):
+        aligned = "<p style" in body and _ALIGNED.search(body) is not None
         body = _code_paragraphs(map_unfenced(body, _read_line))
+        if aligned:  # (the importer's aligned paragraphs close on a line of their own; another tool's `</p>` is its own)
+            body = map_unfenced(body, lambda line: "" if line == "</p>" else line)
     return _numbers_go_on(body) if "\t" in body else body
 
 
@@ -72,12 +75,13 @@ def _read_line(line: str) -> str:
     if "<a href" in line:
         line = _IMPORTED_LINK.sub(_link, line)
     if "<span" in line:
-        line = _FONT_SPAN.sub(_run, line)
-        line = re.sub(r"`[ \t]+`", " ", line)  # (two code runs split at a space: one run)
-        line = as_markdown(line)  # (its runs' bold and italics, `<b>`/`<i>` as the importer wrote them there)
+        line, runs = _FONT_SPAN.subn(_run, line)
+        if runs:
+            line = re.sub(r"`[ \t]+`", " ", line)  # (two code runs split at a space: one run)
+            line = as_markdown(line)  # (its runs' bold and italics, `<b>`/`<i>` as the importer wrote them there)
     if "<su" in line:
         line = _SCRIPT.sub(_scripted, _STYLED_SCRIPT.sub(r"\2", line))
-    if "<p style" in line or line == "</p>":
+    if "<p style" in line:
         line = _ALIGNED.sub("", line)
     if "<u>" in line:
         line = _UNDERLINE.sub("", line)
