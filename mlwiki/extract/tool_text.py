@@ -16,9 +16,9 @@
   without its attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
   (`silverbullet`); a SiYuan document's block attributes, references and super blocks (`siyuan`); a Joplin note's
   links to its items (`joplin`); a Notesnook note's math blocks and callouts (`notesnook`); an Anytype export's
-  escaped formulas and toggles (`anytype`); a Reflect note's aliased titles (`reflect`) and a
-  Reflect daily note's entries as sections (`reflect_days`); an Apple Notes import's
-  highlight colours (`apple_notes`); a Capacities object's links into the app (`capacities`); Heptabase's mentions
+  escaped formulas and toggles (`anytype`); a Reflect note's aliased titles (`reflect`) and a Reflect daily note's
+  entries as sections (`reflect_days`); an Apple Notes import's highlight colours, font runs and superscripts
+  (`apple_notes`); a Capacities object's links into the app (`capacities`); Heptabase's mentions
   and citation marks (`heptabase`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
   Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`), and its
@@ -131,6 +131,8 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_hexo_shows(body, kramdown)  # (a Hexo post: its notes, tabs, code blocks and links as it shows them)
         body = as_gitbook_shows(body)  # (a GitBook page: hints, tabs and embeds as it shows them)
         body = as_mdbook_shows(body)  # (an mdBook page: its `\\\\(` math as math, its `{{#include}}`s as nothing)
+        body = as_apple_notes_shows(body)  # (an Apple Notes import: no highlight colours, `&nbsp;` items or font
+        # runs; its superscripts as text; before the editors' HTML below, which would take a power's tags away)
         body = as_google_docs_shows(body)  # (a Google Doc's export: no conversion alerts, its escapes read)
         body = as_editor_shows(body)  # (an editor's HTML, Evernote's: as the editor shows it)
         body = without_picture_captions(without_clip_marks(body))  # (a clipped page's reference marks and fine
@@ -140,7 +142,6 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_preview_shows(body)  # (Markdown Preview Enhanced: imports, [TOC], x^2^ and H~2~O)
         body = as_mkdocs_shows(body)  # (an MkDocs page: no attribute lists, icon shortcodes, code annotation marks)
         body = as_heptabase_shows(body)  # (Heptabase: mentions by file name as titles, no citation marks)
-        body = as_apple_notes_shows(body)  # (an Apple Notes import: no highlight colours or `&nbsp;` items)
         body = as_reflect_shows(body)  # (a Reflect note: "Title // alias" titles as the title, aliases in brackets)
         body = as_reflect_day_shows(body)  # (a Reflect daily note: its entries, bullets holding items, as sections)
         body = as_anytype_shows(body)  # (an Anytype export: its formulas' escapes read, question toggles asked)
