@@ -25,6 +25,7 @@ _OPERATOR = re.compile(r"[(\[]*[=+\-<>/*·≈≤≥×][)\],;:]*|[,;]")
 _SKIP = re.compile(r"`[^`\n]*`|\$\$?[^$\n]+\$\$?|\]\(<[^>\n]*>[^)\n]*\)|\]\([^)\s]*\)|<[^<>\n]+>|https?://\S+")
 _SHOWDOWN_ESCAPE = re.compile(r"\\\\(?=\|)|\\([_*~`.])")
 _TRAILING = ".,;:*?!"
+_ABBREVIATION = re.compile(r"[A-Za-z]\.[A-Za-z]\.")
 # (showdown's marks: a `~` escaped, a one-letter symbol's escaped subscript, `x\_t`, as no writer types it)
 _SHOWDOWN_MARK = re.compile(r"\\~|(?<![A-Za-z0-9\\])[A-Za-z]\\_(?:\{|[A-Za-z0-9])")
 
@@ -113,7 +114,9 @@ def _kind(word: str) -> str:
         return "operator"
     if _has_tex(word):
         return "" if re.search(r"[A-Za-z]{4,}", _MACRO.sub("", _braced_free(word))) else "tex"
-    if len(word) <= 12 and not re.search(r"[A-Za-z]{2,}|\|", word) and re.search(r"[A-Za-z0-9&]|\\\\", word):
+    if _ABBREVIATION.search(word):
+        return ""  # ("e.g.", "i.e.": words, not symbols)
+    if len(word) <= 12 and not re.search(r"[A-Za-z]{2,}|(?<!\\)\|", word) and re.search(r"[A-Za-z0-9&]|\\\\", word):
         return "symbol"
     return ""
 
