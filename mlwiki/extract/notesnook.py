@@ -34,12 +34,18 @@ _MARK = re.compile(r"<(/?)(strong|b|em|i|code)\b[^<>]*>")
 _CAVEATS = frozenset(("warning", "error", "danger", "caution", "important"))
 
 
+def is_notesnook_export(body: str) -> bool:
+    """Whether `body` is a Notesnook export: it holds the editor's blocks (`data-block-id`) or shows showdown's
+    escapes (`notesnook_inline`)."""
+    return "data-block-id" in body or shows_showdown_escapes(body)
+
+
 def as_notesnook_shows(body: str) -> str:
     """`body` with Notesnook's math blocks and callouts read as said in the module's docstring; `body` itself when
     it holds none."""
-    boxes = "data-block-id" in body
-    if not boxes and not shows_showdown_escapes(body):
+    if not is_notesnook_export(body):
         return body
+    boxes = "data-block-id" in body
     lines = body.split("\n")
     fenced = fenced_lines(lines)
     if not boxes:

@@ -22,17 +22,26 @@ _MACRO = re.compile(r"\\([A-Za-z]+)")
 _SCRIPT = re.compile(r"(?:(?<![A-Za-z0-9])[A-Za-z]|\\[A-Za-z]+|[)}\]])(?:\\?_|\^)(?:\{|\\?[A-Za-z0-9]|\\)|\d\^\{?\d")
 _NORM = re.compile(r"\\\\\|")
 _OPERATOR = re.compile(r"[(\[]*[=+\-<>/*·≈≤≥×][)\],;:]*|[,;]")
-_SKIP = re.compile(r"`[^`\n]*`|\$\$?[^$\n]+\$\$?|\]\(<[^>\n]*>[^)\n]*\)|\]\([^)\s]*\)|<[^<>\n]+>|https?://\S+")
-_SHOWDOWN_ESCAPE = re.compile(r"\\\\(?=\|)|\\([_*~`.])")
-_TRAILING = ".,;:*?!"
+_SKIP = re.compile(r"`[^`\n]*`|\$\$?[^$\n]+\$\$?|\]\(<[^>\n]*>[^)\n]*\)|\]\([^)\s]*\)|</?[A-Za-z][^<>\n]*>|https?://\S+")
+# (not `\|`, `\*`, `` \` `` or an escape at the start of a line: Markdown reads those itself, and unread they would
+# split a table's cell, open emphasis or code, or a list)
+_PROSE_ESCAPE = re.compile(r"\\([_~])|(?<=\d)\\(\.)(?=\S)|(?<=\S)\\([-+])")
+_SIGN_ESCAPE = re.compile(r"^\\([-+])")  # (a word's first character: escaped as a text node's, not a line's, first)
+_SHOWDOWN_ESCAPE = re.compile(r"\\\\(?=\|)|\\([_*~`.|])")
+_TRAILING = ".,;:?!"
 _ABBREVIATION = re.compile(r"[A-Za-z]\.[A-Za-z]\.")
 # (showdown's marks: a `~` escaped, a one-letter symbol's escaped subscript, `x\_t`, as no writer types it)
 _SHOWDOWN_MARK = re.compile(r"\\~|(?<![A-Za-z0-9\\])[A-Za-z]\\_(?:\{|[A-Za-z0-9])")
 
 
+# (escapes Google Docs' export writes and showdown never does: such a page is Google's, read by `gdocs`)
+_GOOGLE_ESCAPE = re.compile(r"\\[()=]")
+
+
 def shows_showdown_escapes(body: str) -> bool:
-    """Whether `body` shows the escapes of showdown's Markdown (Notesnook's export) outside code."""
-    return bool(_SHOWDOWN_MARK.search(body))
+    """Whether `body` shows the escapes of showdown's Markdown (Notesnook's export) and none only Google Docs'
+    export writes."""
+    return bool(_SHOWDOWN_MARK.search(body)) and not _GOOGLE_ESCAPE.search(body)
 
 
 def as_formulas_read(body: str, fenced: list[bool]) -> str:
@@ -52,24 +61,27 @@ def _line_read(line: str) -> str:
     """One line with its stretches of bare TeX as formulas, what `_SKIP` matches left alone."""
     out, at = [], 0
     for skip in _SKIP.finditer(line):
-        out.append(_prose_read(line[at:skip.start()]))
+        out.append(_prose_read(line[at:skip.start()], not at))
         out.append(skip.group(0))
         at = skip.end()
-    out.append(_prose_read(line[at:]))
+    out.append(_prose_read(line[at:], not at))
     return "".join(out)
 
 
-def _prose_read(text: str) -> str:
-    """A stretch of words without code, links or HTML, its runs of TeX tokens as `$…$`."""
-    if not _has_tex(text):
-        return text
+def _prose_read(text: str, line_start: bool = False) -> str:
+    """A stretch of words without code, links or HTML (`line_start`: the line's first), its runs of TeX tokens as
+    `$…$` and its other words' escapes read."""
     words = _words(text)
+    for i in range(int(line_start and not text[:1].isspace()), len(words)):
+        words[i] = _SIGN_ESCAPE.sub(r"\1", words[i], count=1) if words[i][:1] == "\\" else words[i]
+    if not _has_tex(text):
+        return " ".join(_escapes_read(word) for word in words)
     kinds = [_kind(word) for word in words]
     out: list[str] = []
     k = 0
     while k < len(words):
         if kinds[k] == "":
-            out.append(words[k])
+            out.append(_escapes_read(words[k]))
             k += 1
             continue
         end = k
@@ -84,13 +96,19 @@ def _prose_read(text: str) -> str:
         while run and kinds[run[-1]] == "operator":
             run.pop()
         if not any(kinds[i] == "tex" for i in run):
-            out.extend(words[k:end + 1])
+            out.extend(_escapes_read(word) for word in words[k:end + 1])
         else:
-            out.extend(words[k:run[0]])
+            out.extend(_escapes_read(word) for word in words[k:run[0]])
             out.append(_as_formula([words[i] for i in run]))
-            out.extend(words[run[-1] + 1:end + 1])
+            out.extend(_escapes_read(word) for word in words[run[-1] + 1:end + 1])
         k = end + 1
     return " ".join(out)  # (the exporter writes one space between words)
+
+
+def _escapes_read(text: str) -> str:
+    """Words with showdown's escapes read: `\\_` and `\\~` as the characters, a number's `1\\.5` and
+    `at \\-0.98` as written."""
+    return _PROSE_ESCAPE.sub(lambda m: m.group(m.lastindex), text) if "\\" in text else text
 
 
 def _depth(word: str) -> int:
@@ -144,15 +162,29 @@ def _braced_free(word: str) -> str:
 
 
 def _as_formula(words: list[str]) -> str:
-    """The words of one formula as `$…$`, brackets and punctuation that close the sentence outside."""
+    """The words of one formula as `$…$`, with showdown's escapes read; bold marks, brackets it does not close, a
+    `~` ("about") before it and punctuation that ends the sentence stay outside."""
     text = " ".join(words)
-    lead = ""
-    while text and (text[0] == "*" or text[0] in "([" and text.count(text[0]) > text.count(
-            ")" if text[0] == "(" else "]")):
-        lead, text = lead + text[0], text[1:]
-    tail = ""
-    while text and (text[-1] in _TRAILING or text[-1] in ")]" and text.count(text[-1]) > text.count(
-            "(" if text[-1] == ")" else "[")):
-        text, tail = text[:-1], text[-1] + tail
+    lead = tail = ""
+    while True:
+        if text.startswith(("**", "\\~")):
+            lead, text = lead + text[:2], text[2:]
+        elif text[:1] in ("(", "[", "~") and (text[0] == "~" or _opened(text, text[0]) > 0):
+            lead, text = lead + text[0], text[1:]
+        else:
+            break
+    while True:
+        if text.endswith("**") and not text.endswith("\\**"):
+            text, tail = text[:-2], "**" + tail
+        elif text[-1:] in _TRAILING and text[-2:-1] != "\\" or text[-1:] in (")", "]") and _opened(text, text[-1]) < 0:
+            text, tail = text[:-1], text[-1] + tail
+        else:
+            break
     formula = _SHOWDOWN_ESCAPE.sub(lambda m: m.group(1) or "\\", text)
-    return f"{lead}${formula}${tail}" if formula else lead + tail
+    return f"{_escapes_read(lead)}${formula}${tail}" if formula else _escapes_read(lead) + tail
+
+
+def _opened(text: str, bracket: str) -> int:
+    """How many more of `bracket`'s kind `text` opens than it closes."""
+    pair = {"(": "()", ")": "()", "[": "[]", "]": "[]"}[bracket]
+    return text.count(pair[0]) - text.count(pair[1])
