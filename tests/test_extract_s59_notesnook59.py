@@ -103,3 +103,19 @@ def test_a_table_logging_the_writers_runs_by_id_makes_no_cards(cards):
     text = _text(made)
     assert "r2" not in text and "74.9" not in text and "warm-up 5 epochs" not in text
     assert "residual connections let a 14-layer net train" in text
+
+
+SCHEDULE = HEADER.format("Learning-rate schedules") + (
+    "## Step decay\n\n"
+    "Multiply the rate by 0\\.1 every 30 epochs; a typical start is 0\\.1 for SGD and 1\\.0e-3 for Adam.\n\n"
+    "## Inverse time decay\n\n"
+    "The rate at step t is \\eta\\_t = \\eta\\_0 / (1 + k\\, t), so it halves once k t = 1.\n")
+NOTES["Learning-rate schedules.md"] = SCHEDULE
+
+
+def test_a_notesnook_note_is_not_read_as_a_google_doc(cards):
+    """showdown escapes a number's dot (`0\\.1`) as Google Docs' export does, but a Notesnook note is read by its
+    own escapes: the numbers read as written, and TeX's thin space `\\,` stays inside the formula."""
+    text = _text(_made(cards, "Learning-rate schedules.md"))
+    assert "by 0.1 every 30 epochs" in text and "0\\.1" not in text
+    assert "$\\eta_t = \\eta_0 / (1 + k\\, t)$" in text

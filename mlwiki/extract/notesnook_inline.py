@@ -30,8 +30,8 @@ _SIGN_ESCAPE = re.compile(r"^\\([-+])")  # (a word's first character: escaped as
 _SHOWDOWN_ESCAPE = re.compile(r"\\\\(?=\|)|\\([_*~`.|])")
 _TRAILING = ".,;:?!"
 _ABBREVIATION = re.compile(r"[A-Za-z]\.[A-Za-z]\.")
-# (showdown's marks: a `~` escaped, a one-letter symbol's escaped subscript, `x\_t`, as no writer types it)
-_SHOWDOWN_MARK = re.compile(r"\\~|(?<![A-Za-z0-9\\])[A-Za-z]\\_(?:\{|[A-Za-z0-9])")
+# (showdown's marks: a `~` escaped, a symbol's escaped subscript, `x\_t` or `\eta\_t`, as no writer types it)
+_SHOWDOWN_MARK = re.compile(r"\\~|(?:\\[A-Za-z]+|(?<![A-Za-z0-9\\])[A-Za-z])\\_(?:\{|[A-Za-z0-9])")
 
 
 # (escapes Google Docs' export writes and showdown never does: such a page is Google's, read by `gdocs`)
