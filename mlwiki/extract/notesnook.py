@@ -68,13 +68,18 @@ def _callout_line(line: str, inner: str) -> str:
     text = " ".join(_text(p) for p in _PARAGRAPH.findall(inner) if _text(p))
     if not _PARAGRAPH.search(inner):
         text = _text(_TITLE.sub("", inner))
-    if kind in _CAVEATS:
-        return f"> ⚠️ {heading}: {text}" if heading and text else f"> ⚠️ {heading or text}"
+    if kind in _CAVEATS:  # (its title in bold, as a labelled paragraph's: the card names the caveat by it)
+        return f"> ⚠️ {_label(heading)} {text}" if heading and text else f"> ⚠️ {heading or text}"
     if not heading:
         return text
     if not text:
         return f"**{heading}**"
-    return f"**{heading}** {text}" if heading.endswith("?") else f"**{heading.rstrip(':')}:** {text}"
+    return f"{_label(heading)} {text}"
+
+
+def _label(heading: str) -> str:
+    """A box's title as the bold label of its text: "**Pitfalls:**", a question or an exclamation as it is."""
+    return f"**{heading}**" if heading.endswith(("?", "!")) else f"**{heading.rstrip(':')}:**"
 
 
 def _text(fragment: str) -> str:
