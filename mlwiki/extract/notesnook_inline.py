@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.anytype import is_anytype_export
 from mlwiki.render.latex_known import MATHJAX_MACROS
 
 _MACRO = re.compile(r"\\([A-Za-z]+)")
@@ -30,18 +31,24 @@ _SIGN_ESCAPE = re.compile(r"^\\([-+])")  # (a word's first character: escaped as
 _SHOWDOWN_ESCAPE = re.compile(r"\\\\(?=\|)|\\([_*~`.|])")
 _TRAILING = ".,;:?!"
 _ABBREVIATION = re.compile(r"[A-Za-z]\.[A-Za-z]\.")
-# (showdown's marks: a `~` escaped, a symbol's escaped subscript, `x\_t` or `\eta\_t`, as no writer types it)
-_SHOWDOWN_MARK = re.compile(r"\\~|(?:\\[A-Za-z]+|(?<![A-Za-z0-9\\])[A-Za-z])\\_(?:\{|[A-Za-z0-9])")
+# (showdown's marks: a `~` escaped (`\~2k`), a dot between digits (a cell's `0\.2`), a symbol's escaped one-letter or
+# braced subscript (`x\_t`, `\eta\_{t-1}`) as no writer types it; a web clipper's turndown escapes none of the first two
+# and writes a name's underscores, `n\_splits`, not a subscript)
+_SHOWDOWN_MARK = re.compile(r"\\~|\d\\\.\d|(?:\\[A-Za-z]+|(?<![A-Za-z0-9\\])[A-Za-z])\\_(?:\{[^{}\s]{1,8}\}|[A-Za-z0-9](?![A-Za-z0-9]))")
 
 
 # (escapes Google Docs' export writes and showdown never does: such a page is Google's, read by `gdocs`)
+_DELIMITED = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$|```.*?```|`[^`\n]*`", re.S)
 _GOOGLE_ESCAPE = re.compile(r"\\[()=]")
 
 
 def shows_showdown_escapes(body: str) -> bool:
-    """Whether `body` shows the escapes of showdown's Markdown (Notesnook's export) and none only Google Docs'
-    export writes."""
-    return bool(_SHOWDOWN_MARK.search(body)) and not _GOOGLE_ESCAPE.search(body)
+    """Whether `body` shows the escapes of showdown's Markdown (Notesnook's export) outside formulas and code, none
+    only Google Docs' export writes, and is no Anytype export."""
+    text = _DELIMITED.sub("", body) if "$" in body or "`" in body else body  # (escapes inside formulas and code
+    # are other exporters' too: Anytype's `$\\beta\\_1$`)
+    return bool(_SHOWDOWN_MARK.search(text)) and not _GOOGLE_ESCAPE.search(text) \
+        and not is_anytype_export(body.split("\n"))  # (Anytype escapes `_` in prose too: its own reader's)
 
 
 def as_formulas_read(body: str, fenced: list[bool]) -> str:
