@@ -13,6 +13,7 @@ from mlwiki.extract.html_anchors import mark_anchors
 from mlwiki.extract.line_kinds import Line
 from mlwiki.extract.page_description import mark_page_description
 from mlwiki.extract.page_properties import mark_page_properties
+from mlwiki.extract.run_logs import mark_run_logs
 from mlwiki.extract.run_tables import mark_run_tables
 
 
@@ -27,4 +28,5 @@ def as_shown(lines: list[Line], body: str, title: str, as_before: bool) -> tuple
         mark_page_description(lines, body)  # (nbdev's "> …" under the title: the page's description)
     if "|" in body:
         mark_run_tables(lines)  # ("Numbers from my run (pasted):" over a table: one run's output)
+        mark_run_logs(lines)  # ("| r2 | RNN | 1.0 | 1.72 |": a log of the writer's runs by id)
     return lines, not as_before and "**" in body and mark_bold_titles(lines)  # ("**Xavier / Glorot**" over text)

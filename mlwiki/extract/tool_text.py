@@ -73,7 +73,7 @@ from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.myst_roles import as_myst_roles_show
 from mlwiki.extract.observable import as_observable_shows
 from mlwiki.extract.note_embeds import as_note_embeds_show
-from mlwiki.extract.notesnook import as_notesnook_shows
+from mlwiki.extract.notesnook import as_notesnook_shows, is_notesnook_export
 from mlwiki.extract.outline_days import as_day_note_shows
 from mlwiki.extract.pipe_tables import with_outer_pipes
 from mlwiki.extract.pandoc_crossref import as_crossref_shows
@@ -133,7 +133,8 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_mdbook_shows(body)  # (an mdBook page: its `\\\\(` math as math, its `{{#include}}`s as nothing)
         body = as_apple_notes_shows(body)  # (an Apple Notes import: no highlight colours, `&nbsp;` items or font
         # runs; its superscripts as text; before the editors' HTML below, which would take a power's tags away)
-        body = as_google_docs_shows(body)  # (a Google Doc's export: no conversion alerts, its escapes read)
+        if not is_notesnook_export(body):  # (Notesnook's escapes `1\.5` look like Google's; its reader reads them)
+            body = as_google_docs_shows(body)  # (a Google Doc's export: no conversion alerts, its escapes read)
         body = as_editor_shows(body)  # (an editor's HTML, Evernote's: as the editor shows it)
         body = without_picture_captions(without_clip_marks(body))  # (a clipped page's reference marks and fine
         # print, a caption under a picture the card does not show: left out)
