@@ -6,7 +6,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlwiki import ids
 from mlwiki.config import Config
 from mlwiki.models import Card, Problem, Severity
 from mlwiki.scan.collisions import KINDS
@@ -43,6 +42,7 @@ def collect(config: Config, paths: list[Path] | None = None) -> WikiScan:
 
 def cross_note_problems(cards: list[Card]) -> list[Problem]:
     """Duplicate explicit ids in different notes, and the same card written twice."""
+    from mlwiki.ids import normalize  # (here: a start that scans nothing does not import it)
     by_id: dict[str, list[Card]] = defaultdict(list)
     for card in cards:
         by_id[card.id].append(card)
@@ -52,7 +52,7 @@ def cross_note_problems(cards: list[Card]) -> list[Problem]:
         if len(same) < 2 or len(paths) < 2:
             continue
         first, other = same[0], same[1]
-        if first.kind.value in KINDS and not first.explicit_id and ids.normalize(first.back) != ids.normalize(other.back):
+        if first.kind.value in KINDS and not first.explicit_id and normalize(first.back) != normalize(other.back):
             continue  # (two notes' different definitions of one term: a card each, `collisions`)
         if first.explicit_id and other.explicit_id and first.note_id == other.note_id and \
                 (first.front != other.front or first.back != other.back):

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from mlwiki import ids
-
 KINDS = frozenset(("definition",))  # (a formula card is its formula and a cloze its text wherever written: one card)
 _ID, _KIND, _FRONT, _PATH, _BACK_KEY = 0, 2, 3, 10, 15  # (a card row's columns: see sync.BACK_KEY)
 
@@ -26,6 +24,7 @@ def apart(changed: list[tuple], stored: Callable[[list[str]], dict[str, tuple[st
     rows = [card for _, _, found in changed for card in found[0] if card[_KIND] in KINDS]
     if not rows:
         return changed
+    from mlwiki import ids  # (here: a start that scans nothing does not import it)
     by_id: dict[str, list[tuple]] = {}
     for card in rows:
         by_id.setdefault(card[_ID], []).append(card)

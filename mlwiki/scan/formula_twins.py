@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 import sqlite3
 
+from mlwiki.store import duplicates as marks
+
 SAME_SYMBOLS = 0.8  # shared symbols over all symbols of the two formulas (Jaccard)
 MIN_SYMBOLS = 4  # a shorter formula ("$p_n$") says too little to tell it is the same one
 HEADING_SEPARATOR = " › "
@@ -101,15 +103,10 @@ def twins(rows: list[tuple]) -> dict[str, str]:
 def refresh(conn: sqlite3.Connection) -> int:
     """Mark each cheat sheet's copy of another note's formula card anew (see the module's doc), leaving the marks of
     copied cards (`duplicates`) as they are; returns how many copies are marked."""
-    rows = [tuple(r) for r in conn.execute(
-        "SELECT id, kind, front, back, path FROM cards WHERE +retired = 0 AND +dropped = 0 AND "
-        "(kind = 'formula' OR (kind = 'basic' AND back LIKE '$%$%' AND back NOT LIKE '%$$%'))")]
+    rows = marks.formula_twin_rows(conn)
     found = twins(rows)
     formula_ids = {r[0] for r in rows if r[1] == "formula"}
-    marked = {r[0]: r[1] for r in conn.execute(
-        "SELECT id, duplicate_of FROM cards WHERE duplicate_of IS NOT NULL AND kind = 'basic'")}
-    stale = [(cid,) for cid, kept in marked.items() if kept in formula_ids and found.get(cid) != kept]
-    conn.executemany("UPDATE cards SET duplicate_of = NULL WHERE id = ?", stale)
-    conn.executemany("UPDATE cards SET duplicate_of = ? WHERE id = ? AND duplicate_of IS NULL",
-                     [(kept, cid) for cid, kept in found.items()])
+    stale = [cid for cid, kept in marks.marked_basic_copies(conn).items()
+             if kept in formula_ids and found.get(cid) != kept]
+    marks.write_twin_marks(conn, stale, found)
     return len(found)

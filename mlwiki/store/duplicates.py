@@ -85,3 +85,24 @@ def duplicate_sources(store: Store) -> list:
         "SELECT d.path, d.line, d.front, k.path AS kept_path, k.line AS kept_line, k.id AS kept_id, d.id "
         "FROM cards d JOIN cards k ON k.id = d.duplicate_of WHERE d.retired = 0 AND d.duplicate_of IS NOT NULL "
         "ORDER BY d.path, d.line, d.id")
+
+
+def formula_twin_rows(conn: sqlite3.Connection) -> list[tuple]:
+    """(id, kind, front, back, path) of the live formula cards and the basic cards whose back opens and ends on a
+    formula: what `scan.formula_twins` reads."""
+    return [tuple(r) for r in conn.execute(
+        "SELECT id, kind, front, back, path FROM cards WHERE +retired = 0 AND +dropped = 0 AND "
+        "(kind = 'formula' OR (kind = 'basic' AND back LIKE '$%$%' AND back NOT LIKE '%$$%'))")]
+
+
+def marked_basic_copies(conn: sqlite3.Connection) -> dict[str, str]:
+    """{id: the id it copies} of the basic cards marked as duplicates."""
+    return {r[0]: r[1] for r in conn.execute(
+        "SELECT id, duplicate_of FROM cards WHERE duplicate_of IS NOT NULL AND kind = 'basic'")}
+
+
+def write_twin_marks(conn: sqlite3.Connection, unmark: list[str], marks: dict[str, str]) -> None:
+    """Unmark the cards `unmark`, then mark each unmarked card of `marks` as a copy of its card."""
+    conn.executemany("UPDATE cards SET duplicate_of = NULL WHERE id = ?", [(cid,) for cid in unmark])
+    conn.executemany("UPDATE cards SET duplicate_of = ? WHERE id = ? AND duplicate_of IS NULL",
+                     [(kept, cid) for cid, kept in marks.items()])
