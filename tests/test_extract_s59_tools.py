@@ -195,3 +195,17 @@ def test_cards_the_writer_wrote_are_never_dropped_as_junk(cards):
     made = _made(cards, "written.md")
     assert any("Where is the original ResNet paper?" in f and "arxiv.org" in b for f, b in made.items())
     assert any("Really surprised the first time." in b for b in made.values())
+
+
+NOTESNOOK_INLINE = (
+    "---\ntitle: \"Dilated convolution\"\ncreated_at: 03-11-2026 09:12 PM\n---\n\n# Dilated convolution\n\n"
+    "With dilation d a kernel of size k spans k\\_eff = d(k − 1) + 1 pixels, with no more weights.\n\n"
+    "Stacking them grows the receptive field r\\_l exponentially with depth.\n")
+NOTES["Computer Vision/Dilated-convolution.md"] = NOTESNOOK_INLINE
+
+
+def test_notesnook_bare_formula_with_a_unicode_minus_is_one_formula(cards):
+    """Notesnook writes an inline formula as bare TeX among the words; one holding a Unicode minus ("−") is read as
+    one formula, not cut at the minus (`$k_eff = d(k$ − 1) + 1` showed half a formula and half text)."""
+    text = _text(_made(cards, "Computer Vision/Dilated-convolution.md"))
+    assert "$k_eff = d(k − 1) + 1$" in text and "d(k$" not in text

@@ -22,7 +22,7 @@ _MACRO = re.compile(r"\\([A-Za-z]+)")
 # (a one-letter symbol, a command or a group with a sub- or superscript: `x\_t`, `W_{hh}`, `\sigma_{\max}`, `h^2`)
 _SCRIPT = re.compile(r"(?:(?<![A-Za-z0-9])[A-Za-z]|\\[A-Za-z]+|[)}\]])(?:\\?_|\^)(?:\{|\\?[A-Za-z0-9]|\\)|\d\^\{?\d")
 _NORM = re.compile(r"\\\\\|")
-_OPERATOR = re.compile(r"[(\[]*[=+\-<>/*·≈≤≥×][)\],;:]*|[,;]")
+_OPERATOR = re.compile(r"[(\[]*[=+\-−±<>/*·≈≤≥×][)\],;:]*|[,;]")
 _SKIP = re.compile(r"`[^`\n]*`|\$\$?[^$\n]+\$\$?|\]\(<[^>\n]*>[^)\n]*\)|\]\([^)\s]*\)|</?[A-Za-z][^<>\n]*>|https?://\S+")
 # (not `\|`, `\*`, `` \` `` or an escape at the start of a line: Markdown reads those itself, and unread they would
 # split a table's cell, open emphasis or code, or a list)
