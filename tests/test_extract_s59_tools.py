@@ -169,7 +169,8 @@ def test_reflect_aliased_titles_read_as_the_title(cards):
 APPLE_NOTES = (
     "---\napple-notes-id: x-coredata://4F2A/ICNote/p512\n---\n# Stationarity\n\n"
     "A series is weakly stationary when its mean and autocovariances do not change over time.\n"
-    "==🟠ARIMA differences a series until it is stationary before fitting an ARMA model.==\n\n"
+    "==🟠ARIMA differences a series until it is stationary before fitting an ARMA model.==\n"
+    "==🔴Prophet's default interval width = 0.80, not 0.95.==\n\n"
     "- &nbsp;The KPSS test takes stationarity as its null hypothesis, unlike the ADF test.\n")
 NOTES["Apple Notes/Time Series/Stationarity.md"] = APPLE_NOTES
 
@@ -181,6 +182,7 @@ def test_apple_notes_highlight_colours_and_nbsp_items_not_shown(cards):
     assert "🟠" not in text and "&nbsp;" not in text
     assert "ARIMA differences a series until it is stationary" in text
     assert "The KPSS test takes stationarity as its null hypothesis" in text
+    assert "🔴" not in text and "default interval width = 0.80" in text  # (a highlight holding "=")
 
 
 WRITTEN = (

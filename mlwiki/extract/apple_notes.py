@@ -28,7 +28,7 @@ import re
 from mlwiki.extract.html_inline import as_markdown
 from mlwiki.render.spans import fenced_lines, map_unfenced
 
-_COLOURED_HIGHLIGHT = re.compile(r"==[🟣🔴🟠🟢🔵🟡][ \t]?(?=[^=\n]*==)")
+_COLOURED_HIGHLIGHT = re.compile(r"==[🟣🔴🟠🟢🔵🟡][ \t]?(?=[^\n]*?==)")  # (its text may hold "=")
 _NBSP_ITEM = re.compile(r"^([ \t]*[-*+][ \t]+)(?:&nbsp;[ \t]*)+")
 # the importer's styled run: its font and size (as it writes them, font first), and its text
 _FONT_SPAN = re.compile(r'<span style="(?=font-)(?:font-family:([^;"<>]*);)?(?:font-size:[\d.]+pt;)?">(.*?)</span>')
