@@ -14,9 +14,8 @@ A sentence tells the day when it names the day or the session ("today", "this mo
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from mlwiki.extract.draft import written_by_hand
+from mlwiki.extract.draft import backs_cut
 from mlwiki.extract.nav_lines import is_navigation
 from mlwiki.extract.prose import sentences
 
@@ -37,17 +36,7 @@ def without_day_accounts(drafts: list, dated: str, subject: str) -> list:
     that card dropped when none is left (see the module's doc). A card's id is its front's: kept."""
     if not dated or not subject:
         return drafts
-    out = []
-    for group, path in drafts:
-        kept = []
-        for draft in group:
-            back = _without_account(draft.back) if draft.front.strip() == subject and not written_by_hand(draft) \
-                else draft.back
-            if back.strip():
-                kept.append(draft if back == draft.back else replace(draft, back=back))
-        if kept:
-            out.append((kept, path))
-    return out
+    return backs_cut(drafts, _without_account, lambda draft: draft.front.strip() == subject)
 
 
 def _without_account(back: str) -> str:

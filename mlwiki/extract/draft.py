@@ -37,6 +37,22 @@ def written_by_hand(draft: Draft) -> bool:
     return bool(draft.explicit_id) or draft.form in WRITTEN_FORMS
 
 
+def backs_cut(drafts: list, cut, applies=None) -> list:
+    """The drafts (sibling groups with their heading paths) with `cut(back)` applied to the back of each card
+    `applies(draft)` holds for (all, by default; never one the writer wrote), a card left with no back dropped, and a
+    group left with no card; a card's id is its front's: kept."""
+    out = []
+    for group, path in drafts:
+        kept = []
+        for draft in group:
+            back = draft.back if written_by_hand(draft) or applies and not applies(draft) else cut(draft.back)
+            if back.strip():
+                kept.append(draft if back == draft.back else replace(draft, back=back))
+        if kept:
+            out.append((kept, path))
+    return out
+
+
 def asked_anew(drafts: list, asked_front) -> list:
     """The drafts (`(siblings, heading path)` pairs), each lone card given the front `asked_front(draft)` makes of
     it ('' leaves it as it is); its id stays the one of the front it had, so its review history is kept."""

@@ -16,9 +16,8 @@ random forests decorrelate the trees") is no bare reference, and the list stays.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from mlwiki.extract.draft import written_by_hand
+from mlwiki.extract.draft import backs_cut
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.page_origin import names_sources
 
@@ -63,16 +62,7 @@ def without_reading_lists(drafts: list) -> list:
     """The drafts (sibling groups with their heading paths) with the reading lists off their backs (a list and the
     line over it that says it lists sources), and the cards that held only one dropped; a card's id is its front's:
     kept."""
-    out = []
-    for group, path in drafts:
-        kept = []
-        for draft in group:
-            back = draft.back if written_by_hand(draft) or not _READING.search(draft.back) else _without_lists(draft.back)
-            if back.strip():
-                kept.append(draft if back == draft.back else replace(draft, back=back))
-        if kept:
-            out.append((kept, path))
-    return out
+    return backs_cut(drafts, _without_lists, lambda draft: bool(_READING.search(draft.back)))
 
 
 def _without_lists(back: str) -> str:

@@ -13,9 +13,8 @@ out.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
-from mlwiki.extract.draft import written_by_hand
+from mlwiki.extract.draft import backs_cut
 from mlwiki.extract.lines import LIST_ITEM
 from mlwiki.extract.prose import sentences
 from mlwiki.models import CardKind
@@ -51,17 +50,7 @@ def without_reactions(drafts: list) -> list:
     """The drafts (sibling groups with their heading paths) with the reactions that end a basic card's back cut off
     (see the module's doc), and the cards whose whole back is one dropped: the rest of the back is the fact, the
     reaction shown on it would be one more thing to recall. A card's id is its front's: kept."""
-    out = []
-    for group, path in drafts:
-        kept = []
-        for draft in group:
-            back = _without_last_reactions(draft.back) if draft.kind == CardKind.BASIC and not written_by_hand(draft) \
-                else draft.back
-            if back.strip():
-                kept.append(replace(draft, back=back) if back != draft.back else draft)
-        if kept:
-            out.append((kept, path))
-    return out
+    return backs_cut(drafts, _without_last_reactions, lambda draft: draft.kind == CardKind.BASIC)
 
 
 def _without_last_reactions(back: str) -> str:
