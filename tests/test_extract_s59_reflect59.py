@@ -91,8 +91,15 @@ def test_a_worked_problems_lesson_item_is_a_card(cards):
     assert all(front.startswith("Probability exercises › ") for front in made)
 
 
-NOTES["daily/2025-04-10.md"] = DAY.replace("09042025", "10042025").replace("# Wed, April 9th, 2025",
-                                                                           "# April 10th, 2025")
+NOTES["daily/2025-04-10.md"] = (
+    "---\nid: 10042025\n---\n\n# April 10th, 2025\n\n"
+    "- Plan\n  + [ ] problem sheet 5\n"
+    "- Lecture 10 — Boosting #lecture\n"
+    "  - ==AdaBoost reweights the training points so the next learner focuses on the ones misclassified so far==\n"
+    "  - gradient boosting fits each new tree to the negative gradient of the loss\n"
+    "- Reading: the XGBoost paper #reading\n"
+    "  - ==XGBoost adds an L2 penalty on the leaf weights to the objective of each tree==\n"
+    "- End of day\n  - long day\n")
 
 
 def test_a_reflect_day_titled_without_its_weekday_is_read_the_same(cards):
@@ -100,5 +107,5 @@ def test_a_reflect_day_titled_without_its_weekday_is_read_the_same(cards):
     as the day it is: its marked entries are sections (found by the FINAL judge of held35: a day's lecture notes on
     no card)."""
     made = _made(cards, "daily/2025-04-10.md")
-    assert any("Lecture 9 — Decision trees" in front for front in made)
-    assert "Gini impurity is the probability that two draws" in _text(made)
+    assert any("April 10th, 2025 › Lecture 10 — Boosting" in front for front in made)
+    assert "AdaBoost reweights the training points" in _text(made) and "#lecture" not in _text(made)
