@@ -134,7 +134,8 @@ ANYTYPE = (
     "On a steady slope the velocity's norm $\\\\|v\\\\|$ grows to about $\\|g\\| / (1-\\beta)$.   \n"
     "> Why does momentum help in ravines?   \n\n"
     "It averages out the gradient components that flip sign across the ravine and adds up the ones along it.   \n"
-    "Heavy ball is the physical picture.   \n")
+    "Heavy ball is the physical picture.   \n"
+    "In PyTorch call `torch.nn.utils.clip_grad_norm\\_(params, 1.0)` after `backward()`.   \n")
 NOTES["momentum.md"] = ANYTYPE
 
 
@@ -146,6 +147,7 @@ def test_anytype_formulas_unescaped_and_question_toggles_asked(cards):
     text = _text(made)
     assert "\\_" not in text and "$v_t = \\beta v_{t-1} + g_t$" in text
     assert "$\\|v\\|$" in text and "$|g| / (1-\\beta)$" in text
+    assert "`torch.nn.utils.clip_grad_norm_(params, 1.0)`" in text  # (escaped inside code as well)
     assert any(f.endswith("Why does momentum help in ravines?") and "flip sign across the ravine" in b
                for f, b in made.items())
 

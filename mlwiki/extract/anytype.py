@@ -35,6 +35,7 @@ from mlwiki.render.spans import fenced_lines, math_spans
 
 _HARD_BREAK = "   "
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)((?:\\.|[^$\\\n])+)\$(?!\$)")
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
 _ESCAPED = re.compile(r"\\\\(?=\|)|\\([_*`\[\]|])")
 _QUESTION_TOGGLE = re.compile(r">[ \t]+([^>\n][^\n]*\?)[ \t]*")
 _MIN_LINES = 4
@@ -74,6 +75,8 @@ def as_anytype_shows(body: str) -> str:
             continue
         if "$" in line and "\\" in line:
             line = _INLINE_MATH.sub(lambda m: f"${_ESCAPED.sub(_unescape, m.group(1))}$", line)
+        if "`" in line and "\\" in line:  # (inside inline code too: `clip_grad_norm\_` is `clip_grad_norm_`)
+            line = _CODE_SPAN.sub(lambda m: _ESCAPED.sub(_unescape, m.group(0)), line)
         if "\\_" in line:
             line = _words_unescaped(line)
         if (toggle := _QUESTION_TOGGLE.fullmatch(line.rstrip())) and _stands_alone(lines, k):
