@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.render.spans import fenced_lines, math_spans
+from mlwiki.render.spans import between_spans, fenced_lines, math_spans
 
 _HARD_BREAK = "   "
 _INLINE_MATH = re.compile(r"(?<![\\$])\$(?!\$)((?:\\.|[^$\\\n])+)\$(?!\$)")
@@ -98,13 +98,7 @@ def _outside_display_math(lines: list[str], fenced: list[bool]) -> list[bool]:
 
 def _words_unescaped(line: str) -> str:
     """`line` with each `\\_` inside a word as `_`, outside its inline formulas (read back already)."""
-    cut, out = 0, []
-    for start, end in math_spans(line):
-        out.append(_WORD_UNDERSCORE.sub("_", line[cut:start]))
-        out.append(line[start:end])
-        cut = end
-    out.append(_WORD_UNDERSCORE.sub("_", line[cut:]))
-    return "".join(out)
+    return between_spans(line, math_spans(line), lambda text: _WORD_UNDERSCORE.sub("_", text))
 
 
 def _without_object_blocks(lines: list[str], shown: list[bool]) -> None:

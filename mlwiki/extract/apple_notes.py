@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.html_inline import as_markdown
-from mlwiki.render.spans import fenced_lines, map_unfenced
+from mlwiki.render.spans import between_spans, fenced_lines, map_unfenced
 
 _COLOURED_HIGHLIGHT = re.compile(r"==[🟣🔴🟠🟢🔵🟡][ \t]?(?=[^\n]*?==)")  # (its text may hold "=")
 _NBSP_ITEM = re.compile(r"^([ \t]*[-*+][ \t]+)(?:&nbsp;[ \t]*)+")
@@ -49,6 +49,7 @@ _IMPORT_MARK = re.compile(r'(?m)<span style="font-family:|==[🟣🔴🟠🟢�
                           r'\*\*\(unknown attachment: |<a href="[^"]*" rel="noopener" class="external-link"')
 _ESCAPED = re.compile(r"\\([\[\]])|(?<![\w\\])\\#(?=[\w/-]*[A-Za-z_/-])")
 _MATH = re.compile(r"\$|\\\(|\\begin\{")
+_CODE_SPAN = re.compile(r"`[^`\n]*`")
 _CHEAP = ("==", "&nbsp;", "<span", "<a href", "<sup>", "<sub>", "<p style", "<u>", "**(", "**Cannot", "(unknown file")
 
 
@@ -94,8 +95,8 @@ def _unescaped(line: str) -> str:
     """The importer's `\\[`, `\\]` and `\\#tag` as the characters Apple Notes showed (outside code spans)."""
     if "\\" not in line:
         return line
-    parts = re.split(r"(`[^`\n]*`)", line)
-    return "".join(p if p.startswith("`") else _ESCAPED.sub(lambda m: m.group(1) or "#", p) for p in parts)
+    spans = [code.span() for code in _CODE_SPAN.finditer(line)]
+    return between_spans(line, spans, lambda text: _ESCAPED.sub(lambda m: m.group(1) or "#", text))
 
 
 def _run(match: re.Match) -> str:

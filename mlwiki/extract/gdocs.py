@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.render.spans import code_spans, map_unfenced
+from mlwiki.render.spans import between_spans, code_spans, map_unfenced
 
 _ALERT_CUE = "gd2md-html"
 # The add-on's report and alerts: a line holding its name or a link to an alert, or one of its red paragraphs/lists
@@ -54,10 +54,4 @@ def as_google_docs_shows(body: str) -> str:
 
 def _unescaped(line: str) -> str:
     """`line` with each backslash escape outside code spans as the character it escapes."""
-    spans = code_spans(line) if "`" in line else []
-    out, pos = [], 0
-    for start, end in spans:
-        out += [_ESCAPE.sub(r"\1", line[pos:start]), line[start:end]]
-        pos = end
-    out.append(_ESCAPE.sub(r"\1", line[pos:]))
-    return "".join(out)
+    return between_spans(line, code_spans(line) if "`" in line else [], lambda text: _ESCAPE.sub(r"\1", text))

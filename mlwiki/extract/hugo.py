@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from mlwiki.extract.lines import MATH_ENVS
-from mlwiki.render.spans import FENCE, code_spans, fence_closes
+from mlwiki.render.spans import FENCE, between_spans, code_spans, fence_closes
 
 # One shortcode tag: `{{< name a "b" k="v" >}}`, `{{% /name %}}`, `{{< name />}}`; the name is matched whole (no
 # backtracking into it) and each argument character once (quoted values whole), the end tried after each: a tag
@@ -188,13 +188,7 @@ def _link_text(target: str) -> str:
 def _inline(line: str) -> str:
     """A line with shortcodes among its words: links through `ref` are their text, inline math its math, a figure
     its image, any other tag nothing. Code spans are left as written."""
-    spans = code_spans(line) if "`" in line else []
-    parts, pos = [], 0
-    for start, end in spans:
-        if start >= pos:
-            parts += [_inline_text(line[pos:start]), line[start:end]]
-            pos = end
-    new = "".join(parts) + _inline_text(line[pos:])
+    new = between_spans(line, code_spans(line) if "`" in line else [], _inline_text)
     return new if new.strip() or not line.strip() else ""
 
 

@@ -20,7 +20,7 @@ import re
 from bisect import bisect_right
 
 from mlwiki.extract.kramdown_boxes import boxed
-from mlwiki.render.spans import FENCE, code_spans, fence_closes, math_spans
+from mlwiki.render.spans import FENCE, between_spans, code_spans, fence_closes, math_spans
 
 _HIGHLIGHT = re.compile(r"[ \t]*\{%-?[ \t]*highlight[ \t]+([\w+#.-]+)(?:[ \t][^%\n]*)?%\}[ \t]*")
 _END_HIGHLIGHT = re.compile(r"[ \t]*\{%-?[ \t]*endhighlight[ \t]*-?%\}[ \t]*")
@@ -162,12 +162,7 @@ def _without_furniture(line: str) -> str:
     if _ALL_IAL.fullmatch(line) or _LIQUID.fullmatch(line.strip()):
         return ""
     keep = sorted(math_spans(line) + code_spans(line)) if ("$" in line or "\\" in line or "`" in line) else []
-    parts, pos = [], 0
-    for start, end in keep:
-        if start >= pos:
-            parts += [_plain(line[pos:start]), line[start:end]]
-            pos = end
-    new = "".join(parts) + _plain(line[pos:])
+    new = between_spans(line, keep, _plain)
     return new if new.strip() or not line.strip() else ""
 
 

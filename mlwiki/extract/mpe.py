@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.render.spans import code_spans, map_unfenced, math_spans
+from mlwiki.render.spans import between_spans, code_spans, map_unfenced, math_spans
 
 _CUES = ('@import "', "[TOC]", "{cmd")
 _IMPORT = re.compile(r"""[ \t]*@import[ \t]+["']([^"'\n]+)["'][^\n]*""")
@@ -40,13 +40,7 @@ def _read(line: str) -> str:
         return ""
     if "^" not in line and "~" not in line:
         return line
-    kept = sorted(code_spans(line) + math_spans(line))
-    out, at = [], 0
-    for start, end in kept:
-        if start >= at:
-            out += [_scripts(line[at:start]), line[start:end]]
-            at = end
-    return "".join(out) + _scripts(line[at:])
+    return between_spans(line, sorted(code_spans(line) + math_spans(line)), _scripts)
 
 
 def _scripts(text: str) -> str:

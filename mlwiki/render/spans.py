@@ -110,6 +110,18 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def between_spans(text: str, spans: list[tuple[int, int]], read) -> str:
+    """`text` with `read` applied to each stretch outside `spans` (sorted (start, end) pairs: code, math; one that
+    starts inside an earlier one is skipped), the spans as written."""
+    out, pos = [], 0
+    for start, end in spans:
+        if start >= pos:
+            out += [read(text[pos:start]), text[start:end]]
+            pos = end
+    out.append(read(text[pos:]))
+    return "".join(out)
+
+
 def inline_math_close(text: str, start: int) -> int:
     """Index of the `$` closing an inline span whose body starts at `start`, or -1 (Pandoc's rules, above).
     A `$` that cannot close the span ends the search: bodies hold no bare `$`."""
