@@ -9,9 +9,9 @@ from dataclasses import replace
 from pathlib import PurePosixPath
 
 from mlwiki import ids
-from mlwiki.extract import (algorithms, callouts, cell_front_matter, crossrefs, derivations, example_parts, examples,
-                            exercises, forms, formula_cards, hugo, lists, margins, proofs, questions, self_tests,
-                            spaced_repetition, state_boxes, statements)
+from mlwiki.extract import (algorithms, answered_boxes, callouts, cell_front_matter, crossrefs, derivations,
+                            example_parts, examples, exercises, forms, formula_cards, hugo, lists, margins, proofs,
+                            questions, self_tests, spaced_repetition, state_boxes, statements)
 from mlwiki.extract.bold_titles import BOLD_TITLE_LEVEL
 from mlwiki.extract.checklists import as_checklist_reads
 from mlwiki.extract.blocks import Block, build_blocks, is_card_div, is_prose, list_items, text_of
@@ -71,7 +71,7 @@ class Extractor:
         self.chain_last = ""  # ... and its last step
         self.since_formula: list[str] = []  # prose written since that formula
         self.in_worked_example = False  # the last formula was left out as a worked example
-        body = as_checklist_reads(spaced_repetition.without_schedules(body))  # (the plugin's `<!--SR:…-->`: no card shows it; a checklist's task items are its checks)
+        body = answered_boxes.answered_as_asked(as_checklist_reads(spaced_repetition.without_schedules(body)))  # (the plugin's `<!--SR:…-->`: no card shows it; a checklist's task items are its checks; a ticked question over its answer, asked)
         self.flashcards = ctx.file_type == "md" and spaced_repetition.is_flashcard_note(body, ctx.tags)
         self.highlight = ctx.file_type == "md" and (ctx.highlight_cloze or self.flashcards)  # (the plugin's clozes)
         self.skipped: Counter = Counter()  # (form, why) → cards not made
