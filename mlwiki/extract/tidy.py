@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.anyof import AnyOf
+from mlwiki.extract.asked_cells import cells_kept
 from mlwiki.extract.asides import COURSE as _COURSE, COURSE_HINT as _COURSE_HINT, without_asides
 from mlwiki.extract.contents import lists_pages
 from mlwiki.extract.draft import Draft
@@ -269,10 +270,11 @@ def tidy(drafts) -> list:
             continue
         if _under_open_items(path, first.front):
             continue  # ("## Questions / todo": what the writer has yet to find out)
-        paper = _paper_card(first, fronts)  # (before the citation goes off the note's opening card)
+        paper, written = _paper_card(first, fronts), [d.back for d in siblings]  # (before any cut: a citation off)
         if not (first.form == CALLOUT and any(_overlaps(first.back, back) for back in others)) and _keeps(first):
             if all([_off_open(draft) for draft in siblings]) and all([off_the_back(draft) for draft in siblings]):
                 _without_front_asides(siblings)
+                cells_kept(siblings, written)  # (a table row's cells its front asks: its answer, whatever they say)
                 kept.append((siblings, path))  # (a callout's card whose text its section's card shows: dropped;
                 # so is a card that was nothing but to-do lines)
         if paper is not None:
