@@ -33,6 +33,7 @@ from mlwiki.extract.list_clozes import list_clozes
 from mlwiki.extract.reading_lists import without_reading_lists
 from mlwiki.extract.answer_labels import without_answer_labels
 from mlwiki.extract.unanswered import without_unanswered
+from mlwiki.extract.worked_numbers import without_worked_numbers
 from mlwiki.extract.writer_reactions import without_reactions
 from mlwiki.extract.nav_lines import without_navigation
 from mlwiki.extract.log_entries import log_entries_read
@@ -111,6 +112,7 @@ def polished(ex) -> list:
     drafts = claims_asked(drafts)  # (a bare heading over a claim about it: "Trees can't extrapolate …" asks it)
     drafts = sentence_clozes(without_reactions(drafts))  # ("Took me a minute to trust that." off a back first)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
     drafts = paragraph_clozes(drafts, ex.page)  # (over two or three short paragraphs of claims: a card per paragraph)
+    drafts = without_worked_numbers(drafts)  # (a back of worked-example arithmetic, "B = 128: std ≈ 0.177 → SNR ≈ 2.8")
     drafts = labels_asked(drafts, ex.subject)  # (a front still a path that ends on a writer's label, "… › Key insight":
     # asked that kind of remark of the subject above it; after the clozes, which ask a label's claims one by one)
     drafts = subjects_asked(drafts)  # (a bare heading over a paragraph those left, on a subject of its own: asked)
