@@ -9,9 +9,11 @@ import re
 
 # An item that opens on a link to a page ("[[Note]]", "[text](path)", MyST's "{doc}`page`") and, after a dash or a
 # colon, says in a line what that page holds; or a link with no text of its own ("[](path)"), which says nothing
-_PAGE_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:(?:\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\s]+\)|\{doc\}`[^`\n]+`)"
-                        r"[ \t]*(?:[—–:]|--?)[ \t]*[^\n]{1,100}|\[\]\([^)\s]+\)(?:[ \t]*(?:[—–:]|--?)[ \t]*[^\n]{0,100})?|"
-                        r"(?:\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\s]+\))[ \t]*(?:🌱|🌿|🌳|🌲|🪴|🍂|🚧))[ \t]*")
+# (a link's path, or one in angle brackets, which may hold spaces and brackets: "(<./Conv basics/Pooling.md>)")
+_DEST = r"\((?:[^)\s]+|<[^<>\n]+>)\)"
+_PAGE_ITEM = re.compile(rf"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:(?:\[\[[^\]\n]+\]\]|\[[^\]\n]+\]{_DEST}|\{{doc\}}`[^`\n]+`)"
+                        rf"[ \t]*(?:[—–:]|--?)[ \t]*[^\n]{{1,100}}|\[\]{_DEST}(?:[ \t]*(?:[—–:]|--?)[ \t]*[^\n]{{0,100}})?|"
+                        rf"(?:\[\[[^\]\n]+\]\]|\[[^\]\n]+\]{_DEST})[ \t]*(?:🌱|🌿|🌳|🌲|🪴|🍂|🚧))[ \t]*")
 # (a garden's link with only its growth-stage mark after it, "- [[negative-sampling]] 🌱", is one of its map's pages)
 # (items of bare links, "- [[Shapiro-Wilk]]" under "Normality tests", name the members of the heading's kind: a list)
 MIN_ITEMS = 2  # (one linked item is a pointer, which `selfnotes` reads)
