@@ -26,8 +26,10 @@ _LINK_SEGMENT = re.compile(rf"(?i)(?:{_POINTER}(?:[ \t]+the\b)?[ \t]*)?{_LINKS}[
 _RELATED_SEGMENT = re.compile(rf"(?i)(?:comes[ \t]+from|used[ \t]+(?:by|in)|leads[ \t]+to|(?:theory|proof|derivation|details|"
                               rf"code)[ \t]+(?:in|at))[ \t]*:?[ \t]*{_LINKS}[ \t]*[.]?")
 _LABELLED_SEGMENT = re.compile(rf"(?i)[^\[\]\n:$]{{1,40}}:[ \t]*{_LINKS}[ \t]*[.]?")
-# A segment that says where a thing is, of a link: "the statistical model behind these is in [ETS](…)"
-_WHERE_SEGMENT = re.compile(rf"(?i)[^\[\]\n$]{{0,80}}?\b(?:is|are|lives?|sits?|goes|go)[ \t]+(?:in|at|on|under)[ \t]+"
+# A segment that says where a thing is, of a link: "the statistical model behind these is in [ETS](…)", "VAE /
+# reparameterisation → summarised in [[ELBO]]" (a reading list's paper: where the writer wrote it up)
+_WHERE_SEGMENT = re.compile(rf"(?i)[^\[\]\n$]{{0,80}}?\b(?:is|are|lives?|sits?|goes|go|summari[sz]ed|written[ \t]+up|"
+                            rf"covered|noted(?:[ \t]+down)?|collected)[ \t]+(?:in|at|on|under)[ \t]+"
                             rf"{_LINKS}[ \t]*[.]?")
 _SEPARATOR = re.compile(r"[ \t]+[·•|][ \t]+")
 # A work cited by its authors or short name and a year or its sections, as a navigation line names where the page
