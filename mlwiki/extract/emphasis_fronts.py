@@ -60,7 +60,7 @@ after is are was were be can cannot can't should will would may might with witho
 within and or but nor both either neither also too each every one two three once twice same half the a an some few
 many other others unless until so even just yet still else own everything nothing anything why how what when where
 which who here there this that these those it they towards toward away into onto over under up down out off through
-between against""".split())
+between against inside outside beyond across behind below above around along upon""".split())
 _POINTS_BACK = frozenset("this these those it its they their such".split())  # (before the blank: said before it)
 # A sentence's first word that goes on from the one before: "That similarity …", "Instead …", "So …"
 _GOES_ON = frozenset("that instead so but then hence thus still yet also otherwise".split())
