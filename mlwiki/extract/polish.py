@@ -56,6 +56,7 @@ from mlwiki.extract.sentence_clozes import sentence_clozes
 from mlwiki.extract.stressed_claims import stressed_claims_asked
 from mlwiki.extract.shown_inline_cards import inline_cards_read
 from mlwiki.extract.signposts import without_signposts
+from mlwiki.extract.source_asides import without_source_asides
 from mlwiki.extract.step_refs import with_steps_shown
 from mlwiki.extract.stray_marks import without_stray_marks
 from mlwiki.extract.task_cards import without_question_boxes, without_task_cards
@@ -113,6 +114,7 @@ def polished(ex) -> list:
     drafts = sentence_clozes(without_reactions(drafts))  # ("Took me a minute to trust that." off a back first)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
     drafts = paragraph_clozes(drafts, ex.page)  # (over two or three short paragraphs of claims: a card per paragraph)
     drafts = without_worked_numbers(drafts)  # (a back of worked-example arithmetic, "B = 128: std ≈ 0.177 → SNR ≈ 2.8")
+    drafts = without_source_asides(drafts)  # ("The Distill article has an interactive plot …", "Their β = my μ.")
     drafts = labels_asked(drafts, ex.subject)  # (a front still a path that ends on a writer's label, "… › Key insight":
     # asked that kind of remark of the subject above it; after the clozes, which ask a label's claims one by one)
     drafts = subjects_asked(drafts)  # (a bare heading over a paragraph those left, on a subject of its own: asked)
