@@ -44,6 +44,7 @@ from mlwiki.extract.paired_definitions import paired_definitions
 from mlwiki.extract.formula_intros import without_formula_intros
 from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
+from mlwiki.extract.run_lists import without_run_lists
 from mlwiki.extract.said_asks import said_asked
 from mlwiki.extract.said_effects import said_effects_asked
 from mlwiki.extract.said_kinds import said_kinds_asked
@@ -115,6 +116,7 @@ def polished(ex) -> list:
     drafts = paragraph_clozes(drafts, ex.page)  # (over two or three short paragraphs of claims: a card per paragraph)
     drafts = without_worked_numbers(drafts)  # (a back of worked-example arithmetic, "B = 128: std ≈ 0.177 → SNR ≈ 2.8")
     drafts = without_source_asides(drafts)  # ("The Distill article has an interactive plot …", "Their β = my μ.")
+    drafts = without_run_lists(drafts)  # (a log's "- v3: + calendar features → 342": one of the writer's runs)
     drafts = labels_asked(drafts, ex.subject)  # (a front still a path that ends on a writer's label, "… › Key insight":
     # asked that kind of remark of the subject above it; after the clozes, which ask a label's claims one by one)
     drafts = subjects_asked(drafts)  # (a bare heading over a paragraph those left, on a subject of its own: asked)

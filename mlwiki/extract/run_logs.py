@@ -20,7 +20,7 @@ from mlwiki.extract.line_kinds import BLANK_LINE, TEXT, Line
 
 _ROW = re.compile(r"[ \t]*\|(.*)\|[ \t]*")
 _RULE = re.compile(r"[ \t|:-]+")
-_RUN_ID = re.compile(r"(?i)(?:r|run|exp|experiment|trial|v|version|attempt)[ \t_#-]?\d{1,3}[a-z]?")
+RUN_ID = re.compile(r"(?i)(?:r|run|exp|experiment|trial|v|version|attempt)[ \t_#-]?\d{1,3}[a-z]?")  # (a run's id: `r1`, `run 3`, `v2`)
 MIN_RUNS = 2
 
 
@@ -49,4 +49,4 @@ def _is_row(line: Line) -> bool:
 def _first_cell(row: str) -> bool:
     """Whether the first cell of `row` is a run's id."""
     match = _ROW.fullmatch(row)
-    return bool(match) and bool(_RUN_ID.fullmatch(match.group(1).split("|")[0].strip().strip("*`")))
+    return bool(match) and bool(RUN_ID.fullmatch(match.group(1).split("|")[0].strip().strip("*`")))
