@@ -55,7 +55,8 @@ def worked_arithmetic(text: str) -> bool:
     given = len(set(_GIVEN.findall(plain)))  # (values given, each once: "α = 1 → … SES with α = 1" gives one)
     if given and _APPROX.search(plain) and worked >= 2 and len(words) <= _PROSE_WORDS:
         return True  # ("B = 128: std ≈ 0.177 → SNR ≈ 2.8")
-    return bool(_CASE.match(plain)) and given >= 2 and _ARROW.search(plain) is not None and len(words) <= _CASE_WORDS
+    return bool(_CASE.match(plain)) and (given >= 2 or _APPROX.search(plain) is not None) \
+        and _ARROW.search(plain) is not None and len(words) <= _CASE_WORDS  # ("n = 10: se ≈ 0.316 → about ±0.6")
 
 
 def _names_value(word: str, text: str) -> bool:
