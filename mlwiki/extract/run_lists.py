@@ -9,18 +9,22 @@ Each item was carded as "… › v3" over "+ calendar features → 342": what on
 which no learner recalls and which names no subject (v3 is the writer's label). What the runs show is the writer's
 sentence after them ("the input representation mattered far more than the model class"), carded as any. As a table of
 runs (`run_logs`) is, the list is such a log when two or more cards under one heading are asked by a run's id alone
-and each back reports a result, a number after an arrow. Pure: drafts in, drafts out.
+and each back reports a result, a number after an arrow; the log's own card keeps only what is not a run. Pure:
+drafts in, drafts out.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from mlwiki.extract.draft import written_by_hand
-from mlwiki.extract.run_logs import RUN_ID
+from mlwiki.extract.run_logs import RUN_ID, RUN_ID_PATTERN
 
 MIN_RUNS = 2
+# A run's line on the log's own card: its id alone (its text went to the run's card) or its id and its result
+_RUN_LINE = re.compile(rf"[ \t]*[-*+][ \t]+{RUN_ID_PATTERN}(?:[ \t]*:[^\n]*(?:→|->|⇒)[^→\n]*\d[^\n]*)?[ \t]*", re.I)
 _RESULT = re.compile(r"(?:→|->|⇒)[^→\n]*\d[^→\n]*$")  # ("… → 342", "→ MAE 455, worse than …": what the run scored)
 
 
@@ -31,7 +35,17 @@ def without_run_lists(drafts: list) -> list:
     logs = {parent for parent, n in Counter(p for p in runs if p is not None).items() if n >= MIN_RUNS}
     if not logs:
         return drafts
-    return [pair for pair, parent in zip(drafts, runs) if parent not in logs]
+    out = []
+    for (group, path), parent in zip(drafts, runs):
+        if parent in logs:
+            continue
+        if len(group) == 1 and group[0].front in logs and not written_by_hand(group[0]):
+            back = "\n".join(line for line in group[0].back.split("\n") if not _RUN_LINE.fullmatch(line))
+            if not back.strip():
+                continue  # (the log's own card: its runs, by id, and nothing else)
+            group = [replace(group[0], back=back.strip("\n"))]
+        out.append((group, path))
+    return out
 
 
 def _is_run(draft) -> bool:

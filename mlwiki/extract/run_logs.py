@@ -20,7 +20,8 @@ from mlwiki.extract.line_kinds import BLANK_LINE, TEXT, Line
 
 _ROW = re.compile(r"[ \t]*\|(.*)\|[ \t]*")
 _RULE = re.compile(r"[ \t|:-]+")
-RUN_ID = re.compile(r"(?i)(?:r|run|exp|experiment|trial|v|version|attempt)[ \t_#-]?\d{1,3}[a-z]?")  # (a run's id: `r1`, `run 3`, `v2`)
+RUN_ID_PATTERN = r"(?:r|run|exp|experiment|trial|v|version|attempt)[ \t_#-]?\d{1,3}[a-z]?"  # (a run's id: `r1`, `run 3`, `v2`)
+RUN_ID = re.compile(RUN_ID_PATTERN, re.I)
 MIN_RUNS = 2
 
 
