@@ -103,10 +103,11 @@ def place_closing(ex, path: str, first: int, cards: tuple[int, int], opening: st
     homeless = made == opened and ex.has_front(path)  # (its own card would have another card's front)
     if _points_back(closing):  # ("This trades a little bias for …" after a formula: of that formula, or no card)
         return _explain_formula(ex, first, at, closing, MAX_WORDS)
-    if homeless and not _REFERS_BACK.match(closing) and (label := _LABEL_LED.match(closing)) \
+    if homeless and "$" not in closing and not _REFERS_BACK.match(closing) and (label := _LABEL_LED.match(closing)) \
             and ex.add_card(FORM, f"{path} › {clean_prose(label.group(1))}", closing[label.end(1):].lstrip(" \t:*_"), at):
         return True  # ("If I remember one thing for the exam: …" after a formula and the list that reads it: what the
-        # label names, asked by it, not a second fact on the formula's card)
+        # label names, asked by it, not a second fact on the formula's card; one that speaks in the formula's symbols,
+        # "Correct but ugly: the $\lVert w\rVert$ in the constraint …", is the formula's)
     if (_REFERS_BACK.match(closing) or homeless) \
             and _explain_formula(ex, first, at, closing, MAX_WORDS if homeless else MAX_CLOSING_MERGE):
         return True  # ("First term = data fit, second = complexity penalty", or under "Formula: distillation
