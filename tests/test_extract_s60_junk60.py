@@ -211,3 +211,25 @@ def test_a_list_logging_the_writers_runs_by_id_is_no_card(cards):
     made = _made(cards, "churn-project.md")
     assert not any(front.endswith(("› v1", "› v2", "› v3", "› v4")) for front in made)
     assert "what mattered was the features" in _text(made)
+
+
+NOTES["series-words.md"] = (
+    "# Words for a time series\n\n"
+    "## Vocabulary\n"
+    "- **Level**: the value the series moves around, which may itself wander slowly\n"
+    "- **Noise**: the part no model of the series predicts, ideally uncorrelated over time\n"
+    "- **Shock**: a one-off jump that a stationary series forgets again after a while\n"
+    "- **Drift**: a constant added at every step\n"
+    "Drift vs level test: does the mean keep changing over time? yes → drift, no → a level only.\n\n"
+    "## Naive forecasts\n\n"
+    "The naive forecast repeats the last value for every horizon.\n")
+
+
+def test_a_labelled_line_right_under_a_definition_list_is_no_part_of_its_last_definition(cards):
+    """An export without blank lines puts "Drift vs level test: …" right under the last "**Drift**: …" item: the
+    writer's next paragraph, asked by its label, not a second fact on the definition's back."""
+    made = _made(cards, "series-words.md")
+    drift = next((back for front, back in made.items() if front.endswith("Define: Drift")), "")
+    assert drift == "a constant added at every step"
+    assert any(front.endswith("Drift vs level test") and back.startswith("does the mean keep changing")
+               for front, back in made.items())

@@ -14,6 +14,7 @@ from mlwiki.extract.clozes import anki_cloze_text, find_clozes, render_clozes
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import (BLANK, COMMENT, DIV_OPEN, HEADING, LIST_ITEM, MATH, NUMBERED_ITEM, TEXT, Line,
                                   indent_width)
+from mlwiki.extract.lazy_labels import item_starts, lazy_label_item
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.not_defining import says_other_than_what
 from mlwiki.extract.options import options_over
@@ -264,13 +265,13 @@ def definition_cards(ex, block: Block, text: str) -> bool:
     if not ex.ctx.definitions or "*" not in text or "**" not in text:
         return False
     found, left = False, []  # (the items no definition card takes: cards of their own when a sibling is one)
-    items = list_items(block.lines, _STARTS_DEFINITION)
+    items = list_items(block.lines, item_starts(block.lines, _STARTS_DEFINITION))  # (a lazy label: `lazy_labels`)
     explains = _explains_above(ex.prev_text) or _in_code(items) or \
         bool(ex.headings and _QUALITIES.search(ex.headings[-1][1]))
     for k, item in enumerate(items):
         match = DEFINITION.match(item[0].text)
         if not match:
-            found = _opening(ex, item) or found
+            found, left = _opening(ex, item) or found, left + lazy_label_item(item)  # (its own part: `lazy_labels`)
             continue
         term = " ".join(part.strip() for part in match.groups() if part)
         rest = item[0].text[match.end():]
