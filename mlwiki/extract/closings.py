@@ -76,6 +76,8 @@ _TO_THE_READER = re.compile(r"(?i)(?<!when )(?<!if )(?<!what )\byou(?:r|['’]ll
                             r"^(?:these|this|such)\b|^\(")
 
 
+# A label that is a claim of its own ("The trade-off isn't a law of nature: …"), not a name for what follows
+_CLAIM_WORD = re.compile(r"(?i)\b(?:is|isn['’]t|are|aren['’]t|was|were|does|doesn['’]t|do|don['’]t|can['’]t|won['’]t|not|never)\b")
 _LABEL_LED = re.compile(r"[*_]*([^\W\d_][^:$\n.;,()]{0,40}?)[*_]*:[ \t]+\S")  # ("Price of one update: …", not "$x$: …")
 
 
@@ -104,6 +106,7 @@ def place_closing(ex, path: str, first: int, cards: tuple[int, int], opening: st
     if _points_back(closing):  # ("This trades a little bias for …" after a formula: of that formula, or no card)
         return _explain_formula(ex, first, at, closing, MAX_WORDS)
     if homeless and "$" not in closing and not _REFERS_BACK.match(closing) and (label := _LABEL_LED.match(closing)) \
+            and not _CLAIM_WORD.search(label.group(1)) \
             and ex.add_card(FORM, f"{path} › {clean_prose(label.group(1))}", closing[label.end(1):].lstrip(" \t:*_"), at):
         return True  # ("If I remember one thing for the exam: …" after a formula and the list that reads it: what the
         # label names, asked by it, not a second fact on the formula's card; one that speaks in the formula's symbols,

@@ -18,9 +18,11 @@ from mlwiki.models import CardKind
 
 _NUMBER = r"[-−]?~?\d+(?:[.,]\d+)?(?:e[-−]?\d+)?(?:[×x%])?"
 _SYMBOL = r"(?<![\w.])[A-Za-zα-ωΑ-Ω][\w²³′']{0,3}"  # ("a", "σ²", "lr", "η", "wd": a short name, not a word of prose)
-_SMALL_WORDS = r"(?:at|to|by|of|in|on|and|or|the|per|for|top|with|from|than|over|only|just|each|all|any|was|is|are)"
-# A value given to a symbol: "a = 1", "σ² = 1", "lr 0.1", "B = 128" (a small word before a number is no symbol: "at 1")
-_GIVEN = re.compile(rf"(?!{_SMALL_WORDS}[ \t]+\d){_SYMBOL}[ \t]*(?:=[ \t]*|[ \t])(?=[-−~]?\d){_NUMBER}(?![\w.])",
+_SMALL_WORDS = r"(?:at|to|by|of|in|on|and|or|the|per|for|top|with|from|than|over|only|just|each|all|any|was|is|are|" \
+               r"ln|log|exp|sin|cos|tan|sqrt)"  # (nor a function's argument: "ln 2")
+# A value given to a symbol: "a = 1", "σ² = 1", "lr 0.1", "B = 128" (a small word before a number is no symbol: "at 1";
+# nor is a unit after one: "1 nat = 1/ln 2 ≈ 1.443 bits" converts units, a fact)
+_GIVEN = re.compile(rf"(?<![\d.][ \t])(?!{_SMALL_WORDS}[ \t]+\d){_SYMBOL}[ \t]*(?:=[ \t]*|[ \t])(?=[-−~]?\d){_NUMBER}(?![\w.])",
                     re.I)
 # Two or more values given in a row, comma-separated, and what they give: "a = 1, σ² = 1, η = 0.1 → …", "lr 0.1, wd
 # 5e-4, μ = 0.9 → …" (not a setting's values inside a sentence: "(stride 1, pad 1) and 2×2 max pools")
