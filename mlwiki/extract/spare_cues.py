@@ -38,7 +38,7 @@ def spare_shown(text: str, hidden: str) -> str:
     if not side:
         return ""
     left, sign = side
-    return f"${left}$ {sign} {hidden}"
+    return f"${left}$ = {hidden}" if sign == "=" else f"${left} {sign}$ {hidden}"
 
 
 def _left_side(tex: str) -> tuple[str, str] | None:
@@ -54,6 +54,5 @@ def _left_side(tex: str) -> tuple[str, str] | None:
             left, right = tex[:k].strip(), tex[found.end():].strip()
             if not left or not right or len(left) > MAX_SIDE_CHARS or left.endswith(("\\", "&")):
                 return None
-            sign = found.group(0)
-            return left, sign if sign == "=" else f"${sign}$"
+            return left, found.group(0)
     return None
