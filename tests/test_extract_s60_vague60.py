@@ -107,3 +107,33 @@ def test_first_words_may_hold_a_name_with_digits_and_a_slashed_pair(cards):
     made = _made(cards, "quantisation.md")
     front = _asking(made, "in int8 / int4 inference")
     assert "- in int8 / int4 inference [...]" in front
+
+
+NOTES["kalman.md"] = (
+    "# Kalman filter\n\n## The update step\n\n"
+    "- innovation $y_t = z_t - H \\hat x_{t|t-1}$\n"
+    "- the gain $K_t = P_{t|t-1} H^\\top S_t^{-1}$\n"
+    "- the covariance after the update never depends on the measurement itself, only on how many were made\n")
+
+
+def test_words_leading_to_an_equation_are_kept_with_its_left_side(cards):
+    """An item that names its equation in a few words first ("innovation $y_t = …$") keeps the words and the left
+    side as its cue."""
+    made = _made(cards, "kalman.md")
+    assert "- innovation $y_t$ = [...]" in _asking(made, "innovation $y_t")
+    assert "- the gain $K_t$ = [...]" in _asking(made, "the gain $K_t")
+
+
+NOTES["dropout.md"] = (
+    "# Dropout\n\n## Dropout as an ensemble\n\n"
+    "Every step trains a different thinned network, and all of them share the same weights.\n\n"
+    "Useful consequence: at test time scaling the weights by the keep probability approximates averaging the "
+    "predictions of all those thinned networks.\n")
+
+
+def test_a_label_praising_a_consequence_is_asked_as_one(cards):
+    """A paragraph labelled "Useful consequence:" (as "Nice consequence:") says what follows
+    from the section's subject: its card asks that, not a bare "… › Useful consequence"."""
+    made = _made(cards, "dropout.md")
+    front = _asking(made, "Useful consequence: at test time")
+    assert front.casefold().endswith("what follows from dropout as an ensemble?")
