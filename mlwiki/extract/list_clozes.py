@@ -371,9 +371,11 @@ def _label(text: str, longest: int = 0, cue: bool = False) -> str:
     words = _ASIDE_IN.sub("", found["label"]) if found and cue else found and found["label"]
     fits = found and len(clean_prose(words).split()) <= limit and found["label"].count("$") % 2 == 0
     # (its words, a formula one: "$k(x,x) = 1$ for all $x$: …" is labelled by its statement)
-    if cue and not fits and (plain := _label(text, longest)) and plain.count("(") > plain.count(")"):
+    if cue and not fits and (plain := _label(text, longest)) and plain.count("(") > plain.count(")") \
+            and not lead_cue(text[_marker_end(text):]):
         cut = plain[:plain.rindex("(")].rstrip()  # ("depth 3–8 typical (ESL: 4–8 leaves …)": the label's colon
-        # falls inside its aside, which a cue would cut open; what comes before the aside labels the item)
+        # falls inside its aside, which a cue would cut open; what comes before the aside labels the item, when its
+        # first words, the aside whole, do not)
         return cut + " " if len(clean_prose(cut[_marker_end(cut):]).split()) >= 2 else ""
     return found.group(0) if fits else ""
 
