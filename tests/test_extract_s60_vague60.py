@@ -137,3 +137,19 @@ def test_a_label_praising_a_consequence_is_asked_as_one(cards):
     made = _made(cards, "dropout.md")
     front = _asking(made, "Useful consequence: at test time")
     assert front.casefold().endswith("what follows from dropout as an ensemble?")
+
+
+NOTES["umap-reading.md"] = (
+    "# Reading UMAP plots\n\n## What the picture does not show\n\n"
+    "1. **Gaps between islands mean little.** Two islands far apart can be close in the input space, because only "
+    "local neighbourhoods are kept.\n"
+    "2. **Island area is meaningless.** The layout spreads every island to a similar density, whatever its area was.\n"
+    "3. **Noise can form islands** when n_neighbors is small.\n")
+
+
+def test_a_claim_in_bold_keeps_its_subject(cards):
+    """An item led by a claim in bold whose rest repeats the claim's words keeps the claim's subject as its cue,
+    what it says of it hidden; not a bare "1. [...]" beside the other claims."""
+    made = _made(cards, "umap-reading.md")
+    assert "1. **Gaps between islands** [...]" in _asking(made, "**Gaps between islands mean little.**")
+    assert "2. **Island area** [...]" in _asking(made, "**Island area is meaningless.**")
