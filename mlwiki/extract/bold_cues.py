@@ -50,8 +50,29 @@ def bold_shown(text: str, hidden: str) -> str:
         return text[:after.end()] + hidden
     rest = _first_sentence(text[term.end():])
     if len(_MATH.sub("x", rest).split()) < MIN_REST_WORDS or _repeats(term.group(0), rest):
-        return ""
+        return _claim_subject(term.group(0), hidden)
     return hidden + (rest if rest[:1].isspace() else " " + rest)
+
+
+# A claim in bold with its subject and verb inside the bold ("**Cluster sizes mean nothing.**", "**Random noise can
+# look clustered**"): the subject, up to five words, before a verb
+_BOLD_CLAIM = re.compile(r"(?:[+−–][ \t]+)?(?:\*\*|__)(?P<subject>(?!(?:it|this|that|these|they|there|we|you)\b)"
+                         r"[^\W\d_][^*_\n]{0,40}?)[ \t]+(?:is|are|was|were|can(?:not|'t)?|does(?:n't)?|do(?:n't)?|"
+                         r"has|have|means?|matters?|looks?|gets?|needs?|works?|stays?|hurts?|helps?|breaks?|beats?|"
+                         r"says?|tells?)[ \t]+[^*_\n]+(?:\*\*|__)", re.IGNORECASE)
+
+
+def _claim_subject(term: str, hidden: str) -> str:
+    """The cue of an item led by a claim in bold whose rest cannot cue it (it repeats the claim's words, or says
+    too little): the claim's subject in bold, what it says of it hidden ("**Cluster sizes** [...]"); the claim shown
+    whole would be the answer, and a bare blank beside the list's other claims says nothing of which is asked."""
+    found = _BOLD_CLAIM.fullmatch(term)
+    if not found or len(found["subject"].split()) > MAX_SUBJECT_WORDS:
+        return ""
+    return f"**{found['subject']}** {hidden}"
+
+
+MAX_SUBJECT_WORDS = 5
 
 
 def _first_sentence(text: str) -> str:

@@ -68,9 +68,10 @@ def item_cue(text: str) -> str:
 MIN_LEAD_ITEM_WORDS = 8  # (a shorter item is recalled whole: its first words would give it away)
 LEAD_WORDS = 3
 # An item's first words as its blank's cue: up to `LEAD_WORDS` words (a formula, a bold or italic phrase, a
-# hyphenated or slashed name one word), with a short aside in brackets right after them ("conjugate-gradient variant
-# (Takács et al.)")
-_LEAD = re.compile(r"(?:(?:\$[^$\n]{1,60}\$|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|[^\s$*()\[\]]+)"
+# hyphenated or slashed name one word, "fp16 / bf16" too), with a short aside in brackets right after them
+# ("conjugate-gradient variant (Takács et al.)")
+_LEAD = re.compile(r"(?:(?:\$[^$\n]{1,60}\$|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|"
+                   r"[^\s$*()\[\]]+(?:[ \t]/[ \t][^\s$*()\[\]]+)?)"
                    r"(?:[ \t]+|$)){1,%d}(?:\([^()\n]{1,40}\)[ \t]+)?" % LEAD_WORDS)
 # Lead words that end a cue in the middle of a phrase: the cue stops before them
 _OPEN_END = frozenset("""a an the of to for in on at by with and or but as is are was were be its their this that
@@ -78,6 +79,8 @@ if when whenever since because while we you i it they there can could may might 
 has have about from into onto over under than via per et""".split())
 _STATES = re.compile(r"\$[^$\n]*(?:=|<|>|\\(?:le|ge|leq|geq|approx|to|sim|propto|neq|in)\b)[^$\n]*\$")
 _DIGIT = re.compile(r"\d")
+# A number standing alone ("1.0", "~30%", "2-D"), where a digit inside a name ("fp16", "GPT-2", "β2") is not one
+_NUMBER = re.compile(r"(?<!\w)(?<![^\W\d_]-)\d")
 # An item's label before a dash ("**Coverage** — fraction …"): the whole cue, up to the dash
 _DASHED = re.compile(r"[^\s—–:]+(?:[ \t]+[^\s—–:]+){0,3}[ \t]+[—–][ \t]+")
 MIN_CUE_WORDS = 2  # ("- when [...]": one word left of a cue cues nothing)
@@ -94,14 +97,17 @@ def lead_cue(text: str) -> str:
         return ""  # (an item led by a term in bold, "**new item** — nobody …", asks for that term too: all hidden)
     cue = found.group(0)
     if label := _DASHED.match(text):
-        return label.group(0) if _words(label.group(0)) * 3 <= total else ""  # ("**Coverage** — [...]")
+        return label.group(0) if (_words(label.group(0)) - 1) * 3 <= total else ""  # ("**Coverage** — [...]";
+        # the dash no word of its own)
     if "(" not in _MATH.sub("", cue):
         words = cue.split()
+        if len(words) > 2 and words[-2] == "/":
+            del words[-2:]  # ("centred rolling windows / centred …": a pair cut in half is no name)
         while words and words[-1].rstrip(",;:").casefold() in _OPEN_END:
             words.pop()  # ("For the [...]", "Since we [...]": the cue ends on a word that leads on to what is hidden)
         cue = " ".join(words).rstrip(",;:")
-    if _words(cue) < MIN_CUE_WORDS or _words(cue) * 3 > total or _STATES.search(cue) \
-            or _DIGIT.search(_MATH.sub("", cue)):
+    if _words(cue) < MIN_CUE_WORDS or _words(cue.replace(" / ", "/")) * 3 > total or _STATES.search(cue) \
+            or _NUMBER.search(_MATH.sub("", cue)):
         return ""  # (a formula that states a relation, or a number, "1.0 and 5.0", "Invented in 1957", is the
         # item's fact: shown, it gives the answer away)
     return cue.rstrip() + " "

@@ -42,6 +42,7 @@ from mlwiki.extract.day_bullets import dated
 from mlwiki.extract.item_cues import SLIPS, item_cue, lead_cue, name_cue, slip_cue
 from mlwiki.extract.item_sides import signed_list, steps_with_sides, wrapped
 from mlwiki.extract.sentence_cues import clause_cue
+from mlwiki.extract.spare_cues import spare_shown
 from mlwiki.extract.steps import FRONT as STEPS
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
 from mlwiki.extract.list_cards import LIST_FORM
@@ -97,6 +98,11 @@ _POINTS = re.compile(r"\{[\w:-]+\}`[^`\n]*`|\[\[[^\]\n]*\]\]|\[[^\]\n]*\]\([^)\n
 _SEE = re.compile(r"(?i)[\W_]*(?:(?:also )?see|cf\.|more (?:on this )?(?:in|at|on)|details (?:in|at)|related)\b")
 # An item's own label, kept on the front: "cost per head: …", "**Caveat:** …", "too few layers → …"
 _LABEL = re.compile(r"(?P<label>\**[^:→*\n]{2,60}?(?::\*\*|\**[ \t]*(?P<sep>:|→|->)))[ \t]+(?=\S)")
+# The label a blank keeps as its cue: an aside in brackets in it is one piece, not counted among its words (it says
+# where or when: "Pre-LN (GPT-2 and most models since): [...]"), and no colon inside it ends the label
+_CUE_LABEL = re.compile(r"(?P<label>\**(?:[^:→*\n(]|\([^()\n]{1,80}\)){2,60}?(?::\*\*|\**[ \t]*(?P<sep>:|→|->)))"
+                        r"[ \t]+(?=\S)")
+_ASIDE_IN = re.compile(r"[ \t]*\([^()\n]*\)")
 # An item's subject and verb, shown before its blank when it has no label ("- SVR uses [...]", "- $L_1$ is [...]"):
 # a formula, a bold term or up to three words (no pronoun: "It is [...]" cues nothing), then a verb
 _SUBJECT = re.compile(r"(?P<subject>\$\$?[^$\n]{1,60}\$\$?|\*\*[^*\n]{1,40}\*\*|(?!(?:it|this|that|these|those|they|"
@@ -354,15 +360,23 @@ def _marker_end(text: str) -> int:
     return marker.end() if marker else 0
 
 
-def _label(text: str, longest: int = 0) -> str:
+def _label(text: str, longest: int = 0, cue: bool = False) -> str:
     """A part's own label, with what ends it ("cost per head: ", "too few layers → "), of at most `longest` words
-    when given (and a third of the part's); '' when it has none."""
-    found = _LABEL.match(text, _marker_end(text))
+    when given (and a third of the part's); '' when it has none. `cue`: the label its blank keeps, asides in
+    brackets within it (`_CUE_LABEL`); which items a list asks stays decided by the plain label."""
+    found = (_CUE_LABEL if cue else _LABEL).match(text, _marker_end(text))
     limit = MAX_CAUSE_WORDS if found and found["sep"] in ("→", "->") else MAX_LABEL_WORDS
     if found and longest:
         limit = min(longest, len(clean_prose(text).split()) // 3)
-    fits = found and len(clean_prose(found["label"]).split()) <= limit and found["label"].count("$") % 2 == 0
+    words = _ASIDE_IN.sub("", found["label"]) if found and cue else found and found["label"]
+    fits = found and len(clean_prose(words).split()) <= limit and found["label"].count("$") % 2 == 0
     # (its words, a formula one: "$k(x,x) = 1$ for all $x$: …" is labelled by its statement)
+    if cue and not fits and (plain := _label(text, longest)) and plain.count("(") > plain.count(")") \
+            and not lead_cue(text[_marker_end(text):]):
+        cut = plain[:plain.rindex("(")].rstrip()  # ("depth 3–8 typical (ESL: 4–8 leaves …)": the label's colon
+        # falls inside its aside, which a cue would cut open; what comes before the aside labels the item, when its
+        # first words, the aside whole, do not)
+        return cut + " " if len(clean_prose(cut[_marker_end(cut):]).split()) >= 2 else ""
     return found.group(0) if fits else ""
 
 
@@ -417,17 +431,19 @@ def _hidden(kind: str, text: str, slips: bool = False, alone: bool = False) -> s
         own = _label(under[0]) if len(under) == 1 else ""  # (one item under it with a label of its own, "- Cons:
         # …": the label says which side of the item is asked)
         return f"{first}\n{' ' * len(marker)}- {own[_marker_end(own):] if own else ''}{HIDDEN}"
-    said, label = first[len(marker):], _label(first)
+    said, label = first[len(marker):], _label(first, cue=True)
     if slips:
         return f"{marker}{slip_cue(said[len(label):], label)}{HIDDEN}"
     label = widened(label, said[len(label):], lambda rest: _subject(rest) or lead_cue(rest)) \
-        or alone and _label(first, MAX_DAY_LABEL_WORDS)  # ("Important: diagnostics can [...]", `generic_labels`)
+        or alone and _label(first, MAX_DAY_LABEL_WORDS, True)  # ("Important: diagnostics can [...]", `generic_labels`)
     cue = label or _subject(said) or item_cue(said) or marker and (lead_cue(said) or name_cue(said)
                                                                     or clause_cue(said))
     # (a paragraph after the list keeps none of its first words: with no cue of its own it stays on the section's
     # card; an item opening on a clause, "Given $q$, …", keeps that clause)
     if marker and not cue and (bold := bold_shown(_joined(said, nested), HIDDEN)):
         return f"{marker}{bold}"  # (a term in bold: its label or subject, or else the rest of the item, cues it)
+    if marker and not cue and (spare := spare_shown(_joined(said, nested), HIDDEN)):
+        return f"{marker}{spare}"  # (an equation's left side, a call's name: `spare_cues`)
     return f"{marker}{cue}{HIDDEN}"
 
 

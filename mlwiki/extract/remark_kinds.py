@@ -43,7 +43,8 @@ _KINDS = (
     ("problem", r"(?:the\s+|main\s+)?problem", "What is the problem with {X}?"),
     ("known problem", r"known\s+(?:problem|issue)", "What is a known problem with {X}?"),
     ("fix", r"(?:the\s+)?(?:fix|solution|remedy|workaround)", "What is the fix for {X}?"),
-    ("consequence", r"(?:(?:an?|one|the|important|key|main|major|crucial|big|practical)\s+)?"
+    ("consequence", r"(?:(?:an?|one|the|important|key|main|major|crucial|big|practical|nice|neat|useful|"
+                    r"interesting|cool|handy)\s+)?"
                     r"(?:consequence|corollary|implication|upshot)", "What follows from {X}?"),
     ("view", r"(?:(?:an?|one|the|my)\s+)?(?:equivalent|alternative|alternate|another|other|different|dual)\s+"
              r"(?:view|perspective|viewpoint|formulation|way\s+to\s+see\s+it)(?:\s+(?:i\s+like|worth\s+knowing))?",
