@@ -128,7 +128,11 @@ def split_grab_bag(path: str, back: str, cues: bool = False,
         topics[k], named[k], kept = term, True, []
     cards = []
     left = _without_marker(kept[0]) if len(kept) == 1 else "\n".join(kept) if kept else ""  # (one item is no list)
-    rest = "\n\n".join(part for part in (around, left) if part).strip()
+    head = back.split(items[0], 1)[0]  # (the items left stay where the list was: before a code block after it)
+    parts = [part for part in around.split("\n\n") if part.strip()]
+    after = "\n\n".join(part for part in parts if part.strip() not in head)
+    before = "\n\n".join(part for part in parts if part.strip() in head)
+    rest = "\n\n".join(part for part in (before, left, after) if part).strip()
     if rest:
         cards.append((path, rest))
     cards += [(f"{path} › {topic}", _without_marker(item)) for item, topic, own in zip(items, topics, named) if own]
