@@ -109,8 +109,10 @@ class NoteText:
     @property
     def makes_no_cards(self) -> bool:
         """Whether the note opts out (`mlwiki: false` in its front matter) or is an Excalidraw drawing without text
-        elements (a drawing's labels are read by `extract.drawings`, which makes no card of labels only)."""
-        return self.meta.get("mlwiki") is False or "excalidraw-plugin" in self.meta and "Text Elements" not in self.body
+        elements (a drawing's labels are read by `extract.drawings`, which makes no card of labels only), or is a
+        Foam note template (`foam_template:` in its front matter; its `${FOAM_TITLE}` placeholders are no note's)."""
+        return self.meta.get("mlwiki") is False or "excalidraw-plugin" in self.meta and "Text Elements" not in self.body \
+            or "foam_template" in self.meta
 
 
 @dataclass

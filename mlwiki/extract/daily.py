@@ -53,6 +53,14 @@ def is_date(title: str) -> bool:
     return bool(_DATE.fullmatch(title.strip()))
 
 
+def is_learned_path(path: str) -> bool:
+    """Whether a heading path is a day's "TIL" / "Learned" section and nothing else names a subject: "TIL",
+    "2024-03-14 › Learned", "Saturday, March 14, 2026 › Learned" (a daily note's title as Foam's or Obsidian's
+    date formats write it)."""
+    *above, last = path.split(" › ")
+    return bool(DAY_LOG.fullmatch(path)) or bool(DAY_LOG.fullmatch(last)) and bool(above) and all(map(is_date, above))
+
+
 # A name that is a kind of note stamped with its day, and maybe its time: Dendron's journal and scratch notes
 # ("daily.journal.2024.03.14", "scratch.2024.03.14.153012"), "meeting-2024-03-14", "notes 20240314"
 _STAMPED = re.compile(r"(?i)(?:[^\W\d][\w-]*?[ \t._-]){1,2}(?:19|20)\d\d([._/-]?)[01]\d\1[0-3]\d"

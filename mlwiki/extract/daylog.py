@@ -76,23 +76,25 @@ _READ = re.compile(rf"(?i)[ \t]*(?:{READ_PROGRESS})\b[^.\n]{{0,40}}?(?:@[\w:-]+|
 # "Implemented X from scratch", "Wrote the IoU card.", "Read sections 1–2.": a past tense, regular or not)
 _NO_FACT = re.compile(r"(?i)#todo|\btodo\b|\[[ x]\]|\b(?:i|i'm|i've|my|me|someone|somebody|saw|didn['’]t)\b|^[a-z]+ed\b|"
                       r"^(?:wrote|re-?wrote|read|re-?read|made|spent|ran|did|took|went|began|built|drew|caught)\b")
+_LEADING_TAGS = re.compile(r"^(?:#[^\W\d][\w/-]*[ \t]+)+(?=\S)")  # (Foam's, Obsidian's #tags before an item's words)
 MIN_ITEM_WORDS = 12  # (an inbox's item shorter than this is a reminder, no fact)
 
 
-def _other_items(ex, block: Block, first_draft: int) -> None:
+def _other_items(ex, block: Block, first_draft: int, where: str = "") -> None:
     """A card of each item of a subjectless day's list that no card made since `first_draft` holds and that states a
     fact (once the question the writer left open after it is off), asked by its opening clause ("Brier score
-    decomposes (Murphy) into …" → "Brier score decomposes"); not a task, a question, nor the writer's doings."""
+    decomposes (Murphy) into …" → "Brier score decomposes") under `where` (the headings above a "Learned" section);
+    not a task, a question, nor the writer's doings."""
     taken = {d.line for drafts, _ in ex.drafts[first_draft:] for d in drafts}
     for item in top_items(block.lines):
         text = " ".join(LIST_ITEM.sub("", " ".join(ln.text for ln in item), count=1).split())
         if any(ln.no in taken for ln in item) or _NO_FACT.search(text):
             continue
         said = without_open_question(text, "")
-        said = text if said is None else said
+        said = _LEADING_TAGS.sub("", text if said is None else said)  # ("#til …": the tag files the item, says nothing)
         if len(said.split()) >= MIN_ITEM_WORDS and said.rstrip(")*_").endswith(".") \
                 and (topic := item_front_topic(said, "")) and not on_a_back(ex, said):
-            ex.add_card(PARAGRAPH_FORM, topic, said, item[0].no)
+            ex.add_card(PARAGRAPH_FORM, _day_front(ex, where, topic) if where else topic, said, item[0].no)
 
 
 
@@ -129,6 +131,10 @@ def learned_item_cards(ex, path: str, blocks: list[Block]) -> bool:
                 asked = asked_front(*found, where)  # ("Under what conditions does SARSA converge …?", not "SARSA …")
                 ex.add_card(CLAIM_FORM, _day_front(ex, where, asked), found[1], item[0].no,
                             id_front=_day_front(ex, where, found[0]))  # (its id: the front it had before it asked)
+    if len(ex.drafts) > made or ex.day:  # (the other items learned that day, each a fact of its own, wrapped over
+        for block in blocks:  # lines as an editor's list is: "- Perplexity is exp of the cross-entropy …")
+            if LIST_ITEM.match(block.lines[0].text):
+                _other_items(ex, block, made, where)
     return len(ex.drafts) > made
 
 

@@ -35,6 +35,7 @@ _CALCULATION = re.compile(r"(?i)\bcalculat|\bstep[- ]by[- ]step\b|\bwalk-?throug
 _OWN_DATA = re.compile(r"(?i)\b(?:toy|tiny|made[- ]up|dummy|(?:this|the|our) example)\b")
 _HALF = re.compile(r"\\[td]?frac\s*(?:12|\{1\}\s*\{2\})")  # (`\frac12`, `\tfrac{1}{2}`: ½, no number of the example)
 _DIGIT = re.compile(r"\d")
+_NAMED = re.compile(r"\b[A-Za-z][A-Za-z]*-?\d+[A-Za-z]*\b")  # (a name with a number in it: "L1", "GPT-4", "fp16")
 _LESSONS = re.compile(r"(?i)\W*(?:(?:key|main|general|my)\s+)?(?:lessons?(?:\s+learn(?:ed|t))?|take-?aways?|"
                       r"what\s+(?:I|we)\s+learn(?:ed|t)|morals?)\b[^.!?\n]{0,30}")
 _SCRIPT = re.compile(r"[_^](?:\{(?:[^{}]|\{[^{}]*\})*\}|\\[A-Za-z]+|.)")  # `_{i=1}`, `^{-1}`, `^2`: indices, powers
@@ -75,7 +76,11 @@ def states_general(headings: list[tuple[int, str]], lines: list[Line]) -> bool:
 
 
 def _symbolic(text: str) -> bool:
-    """Whether a line's prose has no digit and its inline formulas no number but small constants."""
+    """Whether a line's prose has no digit and its inline formulas no number but small constants. A digit inside a
+    name ("L1 loss", "F1", "fp16", "ResNet50", "GPT-4") is no number of an example's own."""
+    if not _DIGIT.search(text):
+        return True
+    text = _NAMED.sub("", text)
     if not _DIGIT.search(text):
         return True
     spans = math_spans(text)

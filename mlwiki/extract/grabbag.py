@@ -128,7 +128,13 @@ def split_grab_bag(path: str, back: str, cues: bool = False,
         topics[k], named[k], kept = term, True, []
     cards = []
     left = _without_marker(kept[0]) if len(kept) == 1 else "\n".join(kept) if kept else ""  # (one item is no list)
-    rest = "\n\n".join(part for part in (around, left) if part).strip()
+    head = back.split(items[0], 1)[0]  # (the items left stay before a code block after the list: its illustration)
+    code = [m.group(0) for m in _FENCED.finditer(around) if m.group(0) not in head] if left and "`" in around else []
+    before = around
+    for block in code:
+        before = before.replace(block, "")
+    before, after = re.sub(r"\n{3,}", "\n\n", before).strip(), "\n\n".join(code)
+    rest = "\n\n".join(part for part in (before, left, after) if part).strip()
     if rest:
         cards.append((path, rest))
     cards += [(f"{path} › {topic}", _without_marker(item)) for item, topic, own in zip(items, topics, named) if own]
@@ -244,6 +250,9 @@ def _cue(item: str) -> str:
     if len(text.split()) - len(words) < MIN_REST_WORDS or _BROKEN_TOPIC.match(clause.group(1) if clause else ""):
         return ""  # ("global gradient norm clipping 0.5": the cue would be the whole fact, a front with no question)
     return _as_subject(as_topic(clause.group(1)), text) if MIN_CUE_WORDS <= len(words) <= MAX_CUE_WORDS else ""
+
+
+_FENCED = re.compile(r"(?ms)^[ \t]*(```|~~~)[^\n]*\n.*?^[ \t]*\1[ \t]*$")  # (a fenced code block, blank lines and all)
 
 
 def _without_marker(item: str) -> str:

@@ -34,7 +34,7 @@ from mlwiki.extract.blocks import Block, is_plugin_card, list_items, text_of, un
 from mlwiki.extract.claims import restates
 from mlwiki.extract.closings import (FORM, FORMULA_FORMS, aspect_cards, closing_text, last_card_line, opens_with_math,
                                      place_closing, works_example)
-from mlwiki.extract.daily import DAY_LOG, is_day_stamp, logs_period
+from mlwiki.extract.daily import is_day_stamp, is_learned_path, logs_period
 from mlwiki.extract.daybook import day_cards
 from mlwiki.extract.day_terms import spells_out
 from mlwiki.extract.daylog import day_log_cards, learned_item_cards
@@ -248,7 +248,7 @@ def close_section(ex) -> None:
         # as "Mathematical Explanation:" the items name the parts explained, no terms: the part's own text)
         declined = ex.ctx.definitions or bool(label and EXPLAINS_LABEL.fullmatch(f"**{label}:**"))
         if all(free) and (back := _without_aside(ex, path, blocks, label, declined, " › " in section.path)) is not None:
-            if DAY_LOG.fullmatch(path) and learned_item_cards(ex, path, blocks):
+            if is_learned_path(path) and learned_item_cards(ex, path, blocks):
                 continue  # ("TIL" of what? its items' labels and bold terms say)
             if section.lead and is_pitch(back):
                 continue  # ("Once this clicks, every model is …": what the page promises, before its first heading)
@@ -480,7 +480,7 @@ def _rest_cards(ex, path: str, rest: Block, after: list[Line]) -> None:
     steps between them), and a card of each item that defines or labels its term, unless the rest card holds it.
     Under a day's "TIL", which says not what is asked (and would be the front of every day's rest card), only the
     items' own cards."""
-    if not DAY_LOG.fullmatch(path) and after and rest_card(ex, path, Block(TEXT, after), rest):
+    if not is_learned_path(path) and after and rest_card(ex, path, Block(TEXT, after), rest):
         if before := [ln for ln in rest.lines if ln.no < after[0].no]:
             definition_sentence_cards(ex, path, Block(TEXT, before), equals=True)
     else:  # (what other cards left of a list: its items are facts one by one, "- small k → …" among them)

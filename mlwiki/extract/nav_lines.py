@@ -25,6 +25,9 @@ _LINK_SEGMENT = re.compile(rf"(?i)(?:{_POINTER}(?:[ \t]+the\b)?[ \t]*)?{_LINKS}[
 # [PPO](…)", "· theory in [Policy Gradient Theorem](…)" (alone, "Used in: [A](…), [B](…)" may close a section)
 _RELATED_SEGMENT = re.compile(rf"(?i)(?:comes[ \t]+from|used[ \t]+(?:by|in)|leads[ \t]+to|(?:theory|proof|derivation|details|"
                               rf"code)[ \t]+(?:in|at))[ \t]*:?[ \t]*{_LINKS}[ \t]*[.]?")
+# Which collection the page belongs to, as a note's opening says it of its map of content: "Part of my [[probability
+# for ML]] reading.", "Part of the [[RL course]] notes."
+_PART_OF_SEGMENT = re.compile(rf"(?i)part[ \t]+of[ \t]+(?:my|the|our|this)[ \t]+{_LINKS}(?:[ \t]+[^\W\d][\w-]*){{0,2}}[ \t]*[.]?")
 _LABELLED_SEGMENT = re.compile(rf"(?i)[^\[\]\n:$]{{1,40}}:[ \t]*{_LINKS}[ \t]*[.]?")
 # A segment that says where a thing is, of a link: "the statistical model behind these is in [ETS](…)", "VAE /
 # reparameterisation → summarised in [[ELBO]]" (a reading list's paper: where the writer wrote it up)
@@ -52,7 +55,7 @@ def is_navigation(line: str) -> bool:
     segments = _segments(text)
     linked = False
     for segment in segments:
-        if _LINK_SEGMENT.fullmatch(segment) or _WHERE_SEGMENT.fullmatch(segment) \
+        if _LINK_SEGMENT.fullmatch(segment) or _WHERE_SEGMENT.fullmatch(segment) or _PART_OF_SEGMENT.fullmatch(segment) \
                 or len(segments) > 1 and (_LABELLED_SEGMENT.fullmatch(segment) or _RELATED_SEGMENT.fullmatch(segment)):
             linked = True
         elif not names_sources(segment) and not (len(segments) > 1 and _CITED.fullmatch(segment)):

@@ -60,6 +60,7 @@ from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.source_asides import without_source_asides
 from mlwiki.extract.step_refs import with_steps_shown
 from mlwiki.extract.stray_marks import without_stray_marks
+from mlwiki.extract.personal_stories import without_stories
 from mlwiki.extract.task_cards import without_question_boxes, without_task_cards
 from mlwiki.extract.tidy import tidy
 from mlwiki.extract.title_leads import asked_leads
@@ -72,7 +73,8 @@ def polished(ex) -> list:
     """The drafts of a walked note (`ex`: its walk.Extractor) after the passes over all of them, in order."""
     drafts = with_sibling_cards(ex)  # (a definition list's other items, when no card holds them)
     drafts = without_citation_keys(inline_html_as_markdown(drafts))  # ("[@key]" off; a card naming a source)
-    drafts = without_unanswered(without_signposts(tidy(drafts)))  # (to-dos, diary, "Next: …" off; a doubt asked back)
+    drafts = without_unanswered(without_signposts(without_stories(tidy(drafts))))  # (to-dos, diary, "Next: …" off; a
+    # doubt asked back; the writer's own story, "Had a long chat with R. about …", off)
     if ex.ctx.records_book:
         drafts = without_book_blurbs(drafts, ex.subject)  # (a book's note: the publisher's description of it)
     drafts = without_dated_entries(drafts, ex.blocks)  # ("12–14 Feb. Paper: …": the writer's day, opened on its date)
