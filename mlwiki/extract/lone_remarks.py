@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from mlwiki.extract.defining import stems
+from mlwiki.extract.defining import LABELLED_FORM, stems
 from mlwiki.extract.emphasised import paragraph_topic
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM
 from mlwiki.extract.prose import clean_prose, sentences
@@ -116,8 +116,9 @@ def _beside_statement(back: str, path: str, drafts: list) -> str:
 def _bare(draft, path: str) -> bool:
     """Whether a card's front is only its heading path: not a front an earlier pass gave a topic or label of the text
     ("MRR › the mean over users"), whose id keeps the front it had ("section: MRR")."""
-    if not path or draft.front != path:
-        return False
+    if not path or draft.front != path or draft.form == LABELLED_FORM:
+        return False  # (a labelled line's card, "Sanity check from the lecture: GPT-3 …" in a tip: its label is on
+        # its front already, "… › Sanity check from the lecture", and no heading's: no "› tip" after it)
     return not draft.id_front or path.endswith(draft.id_front.split(": ", 1)[-1])
 
 
