@@ -87,7 +87,9 @@ def lone_remark_cards(drafts: list, blocks: list) -> list:
         if len(siblings) != 1 or draft.kind != CardKind.BASIC or not _bare(draft, path) or "\n\n" in draft.back.strip():
             kept.append((siblings, path))
             continue
-        role = remark_role(draft.back, path, _callout_kind(blocks, draft.line))
+        role = remark_role(draft.back, path, "" if draft.form == LABELLED_FORM else _callout_kind(blocks, draft.line))
+        # (a labelled line's card, "Sanity check from the lecture: GPT-3 …" in a tip: its label is on its front
+        # already, "… › Sanity check from the lecture", and no "› tip" after it; the box's kind says nothing more)
         if (role == "remark" or role is None and remark_heading(path)) and (topic := remark_topic(draft.back, path)):
             kept.append(([replace(draft, front=f"{path} › {topic}", back=without_remark_label(draft.back),
                                   id_front=draft.id_front or draft.front)], path))  # (asked by what it speaks of)
@@ -116,9 +118,8 @@ def _beside_statement(back: str, path: str, drafts: list) -> str:
 def _bare(draft, path: str) -> bool:
     """Whether a card's front is only its heading path: not a front an earlier pass gave a topic or label of the text
     ("MRR › the mean over users"), whose id keeps the front it had ("section: MRR")."""
-    if not path or draft.front != path or draft.form == LABELLED_FORM:
-        return False  # (a labelled line's card, "Sanity check from the lecture: GPT-3 …" in a tip: its label is on
-        # its front already, "… › Sanity check from the lecture", and no heading's: no "› tip" after it)
+    if not path or draft.front != path:
+        return False
     return not draft.id_front or path.endswith(draft.id_front.split(": ", 1)[-1])
 
 
