@@ -43,6 +43,9 @@ def without_announcement(text: str) -> str:
         return _before_last_sentence(text)  # (its last sentence began on a line above: "… training and test" /
         # "values are … independent given $u$; they differ in …:" cut by line left a sentence broken off)
     found = sentences(last)
+    if len(found) > 1 and LIST_ITEM.match(last) and not LIST_ITEM.sub("", " ".join(found[:-1]) + " ", count=1).strip():
+        return (head + "\n" + last.rstrip(": \t")).strip()  # ("3. **RL**: optimise … to the SFT model:" over its
+        # formula, the list's last step: the step, not its number alone, "3.")
     if len(found) > 1:
         return (head + "\n" + " ".join(found[:-1])).strip()
     return "" if LIST_ITEM.match(last) or not head else without_announcement(head.strip())

@@ -9,7 +9,8 @@ Such a phrase is the answer to "What is <heading>?", and the sentences after it 
 heading a learner recalls them all at once. `definition_first` parts the phrase off as a "Define: <heading>" card.
 A phrase says what the heading is only when it has no verb or clause of its own (no "is", "has", "can", no
 pronoun, no "that"/"which"), is not a citation ("Smith & Lee 2019."), not the writer's talk of the notes ("Last
-lecture of the block.", "Raw, not cleaned up."), not a clause about the heading's own term ("Skip-gram" over
+lecture of the block.", "Raw, not cleaned up."), not a list of names ("BERT, RoBERTa, DeBERTa.": instances of the
+heading's kind), not a clause about the heading's own term ("Skip-gram" over
 "Skipgram works the other way round.") and not an order ("Keep the B best …", "Start from a …": a first
 word followed by an article or a preposition is a verb). Pure: a sentence and a heading path in, a term out.
 """
@@ -61,6 +62,10 @@ _S_VERB = re.compile(r"\b[A-Za-z][a-z]*[^su\W]s[ \t]+(?!(?:of|with|for|in|on|at|
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _ASIDE = re.compile(r"\s*\([^()]*\)|\*\*?|(?<!\w)_+|_+(?!\w)")
 _NAME_CUT = re.compile(r"\s+[—–]\s+|:\s|\s+\(")
+# A phrase that only names instances, capitalised names in a row ("BERT, RoBERTa, DeBERTa." under "Encoder-only",
+# "GPT, Llama and Mistral."): what belongs to the heading's kind, not what it is
+_NAMES_ONLY = re.compile(r"[A-Z][\w.-]*(?:[ \t]+[A-Z0-9][\w.-]*)?(?:(?:,[ \t]*|,?[ \t]+(?:and|or)[ \t]+)"
+                         r"[A-Z][\w.-]*(?:[ \t]+[A-Z0-9][\w.-]*)?)+(?:,?[ \t]+etc)?")
 
 
 def elliptic_term(sentence: str, path: str) -> str | None:
@@ -72,7 +77,8 @@ def elliptic_term(sentence: str, path: str) -> str | None:
     plain = clean_prose(sentence)
     said = _ASIDE.sub("", plain).strip().rstrip(".").strip()
     words = _WORD.findall(said)
-    if not MIN_WORDS <= len(words) <= MAX_WORDS or _NOT_PLAIN.search(said) or _CITATION.search(plain):
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or _NOT_PLAIN.search(said) or _CITATION.search(plain) \
+            or _NAMES_ONLY.fullmatch(said):
         return None
     lower = [w.casefold() for w in words]
     if _CLAUSE_WORDS.intersection(lower) or _IRREGULAR_PAST.intersection(lower) or lower[1] in _AFTER_VERB \

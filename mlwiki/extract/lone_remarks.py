@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from mlwiki.extract.defining import stems
+from mlwiki.extract.defining import LABELLED_FORM, stems
 from mlwiki.extract.emphasised import paragraph_topic
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM
 from mlwiki.extract.prose import clean_prose, sentences
@@ -87,7 +87,9 @@ def lone_remark_cards(drafts: list, blocks: list) -> list:
         if len(siblings) != 1 or draft.kind != CardKind.BASIC or not _bare(draft, path) or "\n\n" in draft.back.strip():
             kept.append((siblings, path))
             continue
-        role = remark_role(draft.back, path, _callout_kind(blocks, draft.line))
+        role = remark_role(draft.back, path, "" if draft.form == LABELLED_FORM else _callout_kind(blocks, draft.line))
+        # (a labelled line's card, "Sanity check from the lecture: GPT-3 …" in a tip: its label is on its front
+        # already, "… › Sanity check from the lecture", and no "› tip" after it; the box's kind says nothing more)
         if (role == "remark" or role is None and remark_heading(path)) and (topic := remark_topic(draft.back, path)):
             kept.append(([replace(draft, front=f"{path} › {topic}", back=without_remark_label(draft.back),
                                   id_front=draft.id_front or draft.front)], path))  # (asked by what it speaks of)

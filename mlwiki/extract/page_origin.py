@@ -3,7 +3,9 @@ named as a course's and a book's parts ("Lecture 7b + FPP3 §5.5, §5.9.", "Week
 the writing of it ("Written Saturday after the week 5 lab; a bit rushed in places.", "Less polished, wrote most of
 this on the train.", "Paper notes, in the order I read them.", "My honest summary first, then details."), what
 the course expects of its students ("Three architectures the course expects us to know.") and what it leaves out
-("Hierarchical forecasting — not covered in the course, maybe later."). A course's notes open
+("Hierarchical forecasting — not covered in the course, maybe later."), how the lecture went and so where the page
+comes from instead ("Slides were rushed at the end, so the multi-head part is partly from the paper."). A course's
+notes open
 with them, under the title. Each is a form of a whole sentence, never a word of the subject; `page_talk` drops them
 as it drops the notes' other talk of themselves. Pure: a string in, a bool out.
 """
@@ -53,6 +55,26 @@ _EXPECTED = re.compile(r"(?i)[^.!?;$]{0,60}\b(?:the|this|our|my)[ \t]+(?:course|
                        r"[ \t]+(?:expects|requires|wants|asks)[ \t]+(?:us|you|me|students)[ \t]+to[ \t]+(?:know|learn|"
                        r"understand|remember|be[ \t]+able[ \t]+to)\b[^.!?;$]{0,30}")
 
+# How the lecture the page comes from went, and so where the page's part comes from instead: "Slides were rushed at
+# the end, so the multi-head part is partly from the paper.", "Guest lecture for the RoPE part, the slides were very
+# dense.", "Catch-up page: the lecture on attention skipped most of the block around it, so this is from the paper …"
+_OF = r"(?:[ \t]+(?:on|about|for)[ \t]+[^,;:.!?$]{1,40}?)?"
+_LECTURE = r"(?:the[ \t]+|a[ \t]+|today's[ \t]+)?(?:guest[ \t]+)?(?:lecture|slides|class|talk)"
+_WENT = (rf"{_LECTURE}{_OF}[ \t]+(?:was|were)[ \t]+(?:(?:a[ \t]+bit|very|quite|rather|pretty|really|way[ \t]+too|too)"
+         r"[ \t]+)?(?:rushed|dense|confusing|unclear|thin|sparse|fast|chaotic|hard[ \t]+to[ \t]+follow)"
+         r"(?:[ \t]+(?:at[ \t]+the[ \t]+end|in[ \t]+places|again|today))?|"
+         rf"{_LECTURE}{_OF}[ \t]+(?:skipped|rushed(?:[ \t]+through)?|ran[ \t]+out[ \t]+of[ \t]+time(?:[ \t]+on)?|"
+         r"did(?:n't|[ \t]+not)[ \t]+(?:cover|get[ \t]+to))\b[^,;:.!?$]{0,60}|"
+         r"(?:a[ \t]+)?guest[ \t]+lecture" + _OF)
+_FROM = (r"(?:so[ \t]+)?(?:this(?:[ \t]+(?:page|section|part))?|these[ \t]+notes|most[ \t]+of[ \t]+(?:this|it)|"
+         r"the[ \t]+[\w-]+(?:[ \t]+[\w-]+)?[ \t]+(?:part|section|bit))[ \t]+(?:is|are)[ \t]+(?:(?:partly|mostly|largely|"
+         r"mainly|all|entirely)[ \t]+)?(?:from|based[ \t]+on|taken[ \t]+from|adapted[ \t]+from)[ \t]+"
+         r"(?=[^;:.!?$]*\b(?:paper|papers|book|textbook|slides|blog|docs|documentation|code|notes|videos?|article|"
+         r"tutorial|wikipedia|annotated)\b)[^;:.!?$]{1,100}")  # (where a page's part comes from: its sources named)
+_LABEL = r"(?:catch-?up|revision|review|make-?up)[ \t]+(?:page|notes?)[ \t]*:[ \t]*"
+_LECTURE_WENT = re.compile(rf"(?i)(?:{_LABEL})?(?:(?:{_WENT})(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?(?:{_WENT}))*"
+                           rf"(?:[ \t]*[,;]?[ \t]+(?:{_FROM}))?|{_FROM})")
+
 
 def names_sources(text: str) -> bool:
     """Whether a text only names where the page comes from: parts of a course or a book, joined by "+", "," or "and"
@@ -70,4 +92,4 @@ def is_page_origin(sentence: str) -> bool:
     if not text or "$" in text:
         return False
     return names_sources(text) or bool(_WRITING.fullmatch(text) or _EXPECTED.fullmatch(text)
-                                       or _NOT_COVERED.fullmatch(text))
+                                       or _NOT_COVERED.fullmatch(text) or _LECTURE_WENT.fullmatch(text))

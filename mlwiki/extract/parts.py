@@ -73,16 +73,10 @@ def titled_boxes(div: Block) -> list[Block]:
     classes = div.attrs.get("classes", ())
     if div.skip:
         return []  # (an HTML fold that answers the bold question before it: on that question's card)
-    if title and not title.endswith("?") and not {"card", "no-card"}.intersection(classes) \
-            and not EXAMPLE_CLASSES.intersection(classes) and not any(c in QUESTION_CALLOUTS for c in classes):
-        text = [child for child in div.children or [] if child.kind == TEXT]
-        if len(text) > 1 and any(line.kind == MATH for block in text for line in block.lines):
-            return _box_paragraphs(div.start, title, text)  # (paragraphs: the formula's card takes its own)
-        if text:
-            lines = [line for block in text for line in block.lines]
-            cut = _argument_end(lines)  # (the argument before a formula's lead-in: a box of its own, under the title)
-            boxed = [Block(TEXT, [Line(div.start, f"**{clean_prose(title)}**", TEXT), *lines[:cut]], attrs=_BOX)]
-            return boxed + ([Block(TEXT, lines[cut:], attrs=_IN_BOX)] if cut < len(lines) else [])
+    if title and _titles_part(div, title):
+        own = _titled_box(div, title) + _inner_boxes(div)  # (Docusaurus's `:::::note` holding a `::::warning
+        if own:  # Title`: a part of its own)
+            return sorted(own, key=lambda box: box.start)
     children = div.children or []
     if not title and any(c.removeprefix("callout-") in _ASIDE_CALLOUTS or c == "details" for c in classes) \
             and not any(child.kind == HEADING for child in children):  # (a callout titled by its "## Why …?")
@@ -101,6 +95,43 @@ def titled_boxes(div: Block) -> list[Block]:
                 boxes.append(Block(TEXT, [Line(title.no, f"**{title.text.strip()}**", TEXT), *child.lines[2:]],
                                    attrs=_BOX))
     return sorted(boxes, key=lambda box: box.start)
+
+
+def _titles_part(div: Block, title: str) -> bool:
+    """Whether a box's title makes its text a part of its section: not a question's (a card of its own), a card
+    div's, an example's or an exercise's."""
+    classes = div.attrs.get("classes", ())
+    return not div.skip and not title.endswith("?") and not {"card", "no-card"}.intersection(classes) \
+        and not EXAMPLE_CLASSES.intersection(classes) and not any(c in QUESTION_CALLOUTS for c in classes)
+
+
+def _titled_box(div: Block, title: str) -> list[Block]:
+    """The text of a titled box, as `**Title**` paragraphs (its nested boxes: `_inner_boxes`)."""
+    text = [child for child in div.children or [] if child.kind == TEXT]
+    if len(text) > 1 and any(line.kind == MATH for block in text for line in block.lines):
+        return _box_paragraphs(div.start, title, text)  # (paragraphs: the formula's card takes its own)
+    if not text:
+        return []
+    lines = [line for block in text for line in block.lines]
+    cut = _argument_end(lines)  # (the argument before a formula's lead-in: a box of its own, under the title)
+    boxed = [Block(TEXT, [Line(div.start, f"**{clean_prose(title)}**", TEXT), *lines[:cut]], attrs=_BOX)]
+    return boxed + ([Block(TEXT, lines[cut:], attrs=_IN_BOX)] if cut < len(lines) else [])
+
+
+def _inner_boxes(div: Block) -> list[Block]:
+    """The text of the titled boxes nested in a titled box, each a part of the section as the outer one is:
+    Docusaurus nests admonitions by giving the outer one more colons (`:::::note Where the norm goes` around
+    `::::warning Post-LN needs warmup`), and the inner box shows as a box of its own, titled, inside the outer one.
+    (A stack, not recursion: boxes may nest deep.)"""
+    boxes: list[Block] = []
+    stack = [div]
+    while stack:
+        for child in stack.pop().children or []:
+            title = child.attrs.get("title", "").strip() if child.kind == DIV_OPEN else ""
+            if title and _titles_part(child, title):
+                boxes += _titled_box(child, title)
+                stack.append(child)
+    return boxes
 
 
 def section_parts(body: list[Block], line: int) -> list[tuple[str | None, int, list[Block]]]:

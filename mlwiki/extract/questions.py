@@ -35,7 +35,8 @@ from mlwiki.models import CardKind
 # (also a question someone asked and its answer, as a day's notes write them: "- someone asked: is ridge Bayesian?
 # answer: ridge = MAP with a Gaussian prior, …")
 _ARROW_ANSWER = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[^\n?:]{0,30}\basked:[ \t]*)?(?P<question>[^\n]*?\?)"
-                           r"[ \t]*(?:→|->|=>|⇒|⟶|(?i:answer|a):)[ \t]*(?P<answer>\S[^\n]*)")
+                           r"(?P<quoted>[\"”])?[ \t]*(?:→|->|=>|⇒|⟶|(?i:answer|a):)[ \t]*(?P<answer>\S[^\n]*)")
+# (the question in quotes too, as an exam's question is quoted: '"What is the parameter count of …?" → $4d^2$')
 ARROWS = ("→", "->", "=>", "⇒", "⟶", "answer:", "Answer:")
 _ASKED = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?([^\n]*\?)[ \t]*")  # a line that only asks
 _WIKILINK = re.compile(r"\[\[[^\]\n]*\]\]")
@@ -301,6 +302,8 @@ def arrow_answers(ex, block: Block) -> bool:
             continue
         span = (match.start("question"), match.end("question")) if match else (ask.start(1), ask.end(1))
         question = clean_prose(line.text[span[0]:span[1]])
+        if match and match.group("quoted") and (opens := max(question.rfind('"'), question.rfind("“"))) >= 0:
+            question = question[opens + 1:].lstrip()  # (the quotes only set the question off: not on the front)
         if len(question.split()) < _MIN_QUESTION_WORDS:
             continue
         answer = [line.text[match.start("answer"):]] if match else [below["answer"]]

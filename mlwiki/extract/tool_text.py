@@ -1,5 +1,6 @@
 """A note's text as the tool that wrote it shows it, before extraction reads it as Markdown:
-- an MDX page without its imports and components; HackMD's tags line, embeds and inserted text;
+- an MDX page without its imports and components, a Docusaurus code block without its magic comments
+  (`magic_comments`); HackMD's tags line, embeds and inserted text;
 - a Hugo page's shortcodes as the boxes, folds, math and links they show; GitBook's blocks (hints, tabs, embeds) and
   heading anchors; the Obsidian_to_Anki plugin's note blocks (`obsidian_to_anki`); a RemNote outline's rems and cards
   (`remnote`); a Slidev deck's slide settings, click steps and presenter notes (`slidev`); GitHub's `$`…`$` math and
@@ -64,6 +65,7 @@ from mlwiki.extract.inline_dollars import inline_dollars
 from mlwiki.extract.jupytext_cells import as_notebook_shows
 from mlwiki.extract.joplin import as_joplin_shows
 from mlwiki.extract.kramdown import read_kramdown
+from mlwiki.extract.magic_comments import without_magic_comments
 from mlwiki.extract.marimo import as_marimo_shows
 from mlwiki.extract.mdbook import as_mdbook_shows
 from mlwiki.extract.mkdocs_text import as_mkdocs_shows
@@ -100,7 +102,8 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
     kramdown or its inline `$$…$$` were read — "" unless they were: its cards keep the ids that reading gave them).
     `as_before`: the body as read before (none of those read); `hugo_page`: its shortcodes are read (`extract.hugo`);
     `distill`: an article of a distill site, its asides and layout divs read (`extract.distill`)."""
-    body = as_hackmd_shows(as_markdown(body, is_mdx))  # (MDX's imports, comments and components: as shown)
+    body = as_hackmd_shows(as_markdown(without_magic_comments(body), is_mdx))  # (MDX's imports, comments and
+    # components: as shown; a Docusaurus code block's `// highlight-next-line`: as not shown)
     written = body
     if hugo_page:
         body = hugo.as_markdown(body)  # (a Hugo page: as the site shows it)
