@@ -1,6 +1,6 @@
 """Notes kept as a Quarto manuscript project (session 60): an `index.qmd` article whose prose is hard-wrapped (inline
-math lands at a line's start), with `{#sec-}` labels and citations, and notebooks that open by saying what they
-simulate. Every note is written to one wiki in tmp_path, scanned once
+math lands at a line's start), with `{#sec-}` labels and citations, a partial it includes (`{{< include
+sections/_zoo.qmd >}}`), and notebooks that open by saying what they simulate. Every note is written to one wiki in tmp_path, scanned once
 through the CLI (`cards --json`); each test reads the cards of its own note."""
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ KERNELS = (
     "## Random features {#sec-rff}\n\n"
     "Rahimi and Recht show that a shift-invariant kernel is the expectation of a product of random cosine features,\n"
     "so a linear model on $D$ such features approximates the kernel machine [@bochner1933].\n\n"
+    "## Kernel zoo {#sec-zoo}\n\n{{< include sections/_zoo.qmd >}}\n\n"
     "## Feature maps {#sec-maps}\n\n"
     "For the polynomial kernel each input is sent to a vector of all its monomials, and each point gets a pair\n"
     "$(\\phi(x), \\|\\phi(x)\\|)$, arranged as follows:\n\n"
@@ -80,6 +81,25 @@ def test_a_sentence_wrapped_onto_a_line_opening_with_math_is_not_cut_in_half(car
     sentence whole: no card ends on "… each point gets a pair" with its math and what it announces gone."""
     made = _made(cards, "index.qmd")
     assert not [back for back in made.values() if back.rstrip().endswith("each point gets a pair")]
+
+
+ZOO = (
+    "<!-- included from index.qmd -->\n\n"
+    "The RBF kernel $k(x, x') = \\exp(-\\|x - x'\\|^2 / 2\\ell^2)$ is the default: smooth, stationary, and its length scale\n"
+    "$\\ell$ sets how fast the correlation between two points decays with their distance.\n\n"
+    "### Periodic kernels\n\n"
+    "A periodic kernel repeats its correlation every period $p$, so it models seasonal signals; multiplied by an RBF\n"
+    "kernel it lets the seasonal pattern drift slowly over time.\n")
+NOTES["sections/_zoo.qmd"] = ZOO
+
+
+def test_a_quarto_partial_is_about_the_heading_it_is_included_under(cards):
+    """A partial (`sections/_zoo.qmd`, never rendered alone) shows inside the article under its title and the heading
+    `{{< include >}}` stands under: its cards ask under "Kernel methods: … › Kernel zoo", not under its file's slug."""
+    made = _made(cards, "sections/_zoo.qmd")
+    assert made and all(front.startswith("Kernel methods: a study manuscript › Kernel zoo") for front in made), made
+    assert any("› Kernel zoo › Periodic kernels" in front for front in made)
+    assert not any(front.startswith("zoo") for front in made)
 
 
 NOTEBOOK = (
