@@ -105,6 +105,7 @@ class NoteText:
     chapter: bool = False  # a folder's README that a documentation site shows as a page (`sources.book_sites`)
     toml: bool = False  # its front matter is TOML between `+++` lines (Hugo's), which mlwiki read as text before
     zettels: dict[str, str] = field(default_factory=dict)  # the titles of the notes it links to by id (Zettlr's)
+    included_under: str = ""  # a Quarto partial's: the title and headings where a document includes it
 
     @property
     def makes_no_cards(self) -> bool:

@@ -38,10 +38,11 @@ def without_announcement(text: str) -> str:
     if not text.endswith(":"):
         return text
     head, _, last = text.rpartition("\n")
-    if head and last[:1].islower() and not head.rstrip().endswith(_ENDS_SENTENCE) \
+    if head and (last[:1].islower() or last[:1] == "$") and not head.rstrip().endswith(_ENDS_SENTENCE) \
             and not any(LIST_ITEM.match(line) for line in text.split("\n")):
         return _before_last_sentence(text)  # (its last sentence began on a line above: "… training and test" /
-        # "values are … independent given $u$; they differ in …:" cut by line left a sentence broken off)
+        # "values are … independent given $u$; they differ in …:" cut by line left a sentence broken off; so does a
+        # line a hard wrap opened on inline math, "… a pair of potential treatments" / "$(T(0), T(1))$, giving …:")
     found = sentences(last)
     if len(found) > 1 and LIST_ITEM.match(last) and not LIST_ITEM.sub("", " ".join(found[:-1]) + " ", count=1).strip():
         return (head + "\n" + last.rstrip(": \t")).strip()  # ("3. **RL**: optimise … to the SFT model:" over its

@@ -40,6 +40,7 @@ class NoteContext:
     kramdown: bool = False  # a page of a Jekyll site: `$$…$$` in a sentence is inline math (`extract.kramdown`)
     toml: bool = False  # its front matter is Hugo's `+++` TOML: its title's cards keep the ids of its file's name
     zettels: dict[str, str] = field(default_factory=dict)  # {id: title} of the notes it links to by id (Zettlr)
+    included_under: str = ""  # a Quarto partial: "Title › Heading" where a document includes it (its subject)
     title_apart: bool = False  # Pandoc/Quarto show its front matter's title above its sections, H1s included
     records_book: bool = False  # its front matter is a book's record (authors and a publisher or ISBN): `book_blurbs`
     hub: bool = False  # a map of content that explains too: only its cards of its own words (`hub_sections`)
@@ -93,7 +94,7 @@ def note_context(note: NoteText, config) -> NoteContext:
         bold_questions=config.bold_questions, sections=config.sections,
         line_offset=note.line_offset, line_map=note.line_map,
         title=title if isinstance(title, str) else "", logseq=note.logseq,
-        kramdown=note.kramdown, zettels=note.zettels, toml=note.toml,
+        kramdown=note.kramdown, zettels=note.zettels, toml=note.toml, included_under=note.included_under,
         title_apart=note.file_type == "qmd" or any(key in note.meta for key in _PANDOC_KEYS),
         records_book=records_book(note.meta), distill=is_distill(note.meta))
     if is_contents_page(rel_notes, note.body):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
+from mlwiki.extract.bold_item_labels import bold_item_label
 from mlwiki.extract.blocks import Block, card_text_lines, text_of
 from mlwiki.extract.claim_asks import asked_front
 from mlwiki.extract.claims import FORM as CLAIM_FORM, claim_card, glossed_with_leads, restates, stem as _stem
@@ -106,7 +107,6 @@ _EQUALS_LED = re.compile(r"(?P<label>[A-Za-z][^=:→\n]{0,48}?[^\s=:.,;-])[ \t]+
                          re.S)  # (or what it leads to: "- small k → each model sees less data → …")
 MIN_EQUALS_ITEMS = 3
 MIN_EQUALS_WORDS = 3  # (what it equals: "TN / (TN + FP)" or "std dev of the B replicates", not "MSE")
-_BOLD_ITEM_LABEL = re.compile(r"\*\*([A-Za-z][^*:\n]{0,40}?)(?::\*\*|\*\*:)[ \t]+(?=\S)")  # "**Objective:** …"
 _POINTER = re.compile(r"(?i)(?:see|cf\.?|refer to)\b")
 _RESULT = re.compile(r"\d\s*%|\d\.\d")  # (a number a run gave: "set lower (0.01)", "90.2% accuracy")
 # The verb of a definition, near enough to the text's start for a term (and an aside) to stand before it
@@ -236,9 +236,9 @@ def definition_sentence_cards(ex, path: str, block: Block, equals: bool | None =
         equals = sum(item == BULLET for _, _, item in openings) >= MIN_EQUALS_ITEMS
     for k, (line, text, item) in enumerate(openings):
         found = defining_sentence(text, path) or named_sentence(text, path)
-        if item and (not ex.ctx.definitions or item == NUMBERED) and (bold := _BOLD_ITEM_LABEL.match(text)) \
-                and bold.group(1).casefold() not in note_headings(ex):  # (a heading's own section card says more)
-            text = f"{bold.group(1)}: {text[bold.end():]}"  # (nothing else cards `- **Label:** …` with definitions
+        if item and (not ex.ctx.definitions or item == NUMBERED) and (bold := bold_item_label(text)) \
+                and bold[0].casefold() not in note_headings(ex):  # (a heading's own section card says more)
+            text = bold[1]  # (nothing else cards `- **Label:** …` with definitions
             # off, nor `1. **Label:** …` with them on: that form leaves a numbered item to be a step or a property)
         if found is None and (labelled := labelled_item(text, item, equals)) is not None:
             front, back = weighed(path, clean_prose(labelled[0]), labelled[1]) or \

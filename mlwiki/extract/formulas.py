@@ -11,11 +11,8 @@ from dataclasses import dataclass
 from mlwiki.extract.lines import BEGIN_ENV, LIST_ITEM, MATH, TEXT, Line
 from mlwiki.extract.masking import mask_inline
 from mlwiki.extract.subject import computes_numbers
-from mlwiki.extract.wrapped_math import wrapped_in_prose
+from mlwiki.extract.wrapped_math import RELATION, wrapped_in_prose
 
-# (independence, `X \perp Y`, or a book's `\indep` macro for it, is a relation; `W^\perp`, a complement, is none)
-RELATION = re.compile(r"=|\\approx|\\le|\\ge|\\leq|\\geq|\\propto|\\sim|\\equiv|\\neq|<|>|\\to\b|\\in\b|"
-                      r"(?<![\^_{])\\perp(?![A-Za-z}])|\\indep(?:endent)?(?![A-Za-z])")
 _LABEL = re.compile(r"\{#(eq-[\w-]+)\}")
 _LABEL_AFTER = re.compile(r"[ \t]*\{#(eq-[\w-]+)\}")
 _COMMAND = re.compile(r"\\[A-Za-z]+")

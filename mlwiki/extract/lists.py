@@ -63,7 +63,7 @@ from mlwiki.extract.parts import (after_box, exercise_part, labelled_aside, open
                                   section_parts, titled_boxes)
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
 from mlwiki.extract.tabsets import CODE_TAB, tab_front
-from mlwiki.extract.open_questions import narrates_errand
+from mlwiki.extract.open_questions import describes_run, narrates_errand
 from mlwiki.extract.passages import (ABOUT_PAGE, DAY_ACTIVITY, DAY_NOTES, NO_SUBJECT, SITE_PAGE_TITLE, SOURCES_TITLE,
                                      passage)
 from mlwiki.extract.openers import said_on
@@ -199,7 +199,8 @@ def _about_the_page(text: str) -> bool:
     """Whether a note's first paragraph speaks of the page or its author ("My notes for the autumn course.", "I'm a
     backend engineer …"): the text around it is the collection's furniture (what it covers, how to run it)."""
     opening = clean_prose(text[:_OPENING_CHARS])  # (its first sentence is enough: cleaning a long paragraph is not free)
-    return bool(ABOUT_PAGE.match(opening)) or author_speaks_first(opening) or narrates_errand(opening)
+    return bool(ABOUT_PAGE.match(opening)) or author_speaks_first(opening) or narrates_errand(opening) \
+        or describes_run(opening)
 
 
 def close_section(ex) -> None:

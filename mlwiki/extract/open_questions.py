@@ -13,7 +13,8 @@
 
 - A note's opening sentence that tells what the writer is doing with the page, with no subject of its own ("Starting a
   proper run at VI.", "Doing the standard example from … end to end so the recipe stops being abstract."): the post's
-  introduction, not what it teaches (`narrates_errand`).
+  introduction, not what it teaches (`narrates_errand`); so is a notebook's opening phrase that says what it runs on
+  made-up data ("An IV analysis of simulated data with …", `describes_run`).
 
 Rules on the form of a line or sentence, never on the note's subject. Pure: strings in, strings out.
 """
@@ -64,6 +65,23 @@ def narrates_errand(text: str) -> bool:
     first = sentences(" ".join(text.split()))[0]
     clause = _CLAUSE_END.split(first[_ERRAND.match(first).end():], 1)[0] if _ERRAND.match(first) else first
     return not _FINITE.search(clause)
+
+# A notebook's subtitle said as a phrase: what it runs on made-up data ("An IV analysis of simulated data with …",
+# "Propensity-score methods on a simulated dataset …", "Checking d-separation claims by simulation.")
+_ON_MADE_UP = re.compile(r"(?i)\b(?:on|of|with|by|using|from|for)[ \t]+(?:a[ \t]+|an[ \t]+|the[ \t]+|some[ \t]+)?"
+                         r"(?:(?:simulated|synthetic|toy|made-up|fake)[ \t]+(?:data(?:[ \t]*sets?)?|examples?|problems?|"
+                         r"samples?|worlds?)|simulations?)\b")
+
+
+def describes_run(text: str) -> bool:
+    """Whether a note's opening paragraph starts with a phrase, no verb of its own, that says what the notebook
+    runs on made-up data ("An IV analysis of simulated data with an unmeasured confounder, plus notes on 2SLS."):
+    the page's subtitle, what it does, not what it teaches."""
+    if not _ON_MADE_UP.search(text[:300]):
+        return False
+    first = sentences(" ".join(text.split()))[0]
+    return bool(_ON_MADE_UP.search(first)) and not _FINITE.search(first)
+
 
 # The chore a writer adds after an open question: "Ask in office hours.", "Check.", "Try it."
 # (after the writer's guess at the answer: "Probably yes — ask in office hours.")

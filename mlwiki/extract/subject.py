@@ -87,15 +87,19 @@ _NUMBER_START = re.compile(r"\s*[~≈<>≤≥±+\-]?\s*\d")
 _NUMBER_LED_WORDS = 8  # ("~2000 proposals from selective search → warp each crop → a CNN per crop …" describes)
 
 
-def note_subject(title: str, first_h1: str, path: str, as_before: bool = False) -> str:
+def note_subject(title: str, first_h1: str, path: str, as_before: bool = False, included: str = "") -> str:
     """The subject of a note: its title, its first H1 or its file name, whichever comes first and is not a
     date ("2025-11-16") or a generic file name (`index`, `README`). A file name's Zettelkasten id is no part of
     it ("202406121030 Receptive field" is "Receptive field"), nor the `_` of a Quarto partial (`_notation.qmd`,
-    included into other pages), unless `as_before` (the file name as mlwiki read it before)."""
+    included into other pages), unless `as_before` (the file name as mlwiki read it before); a partial that a
+    document includes is about the title and heading it shows under there (`included`: "Title › Heading"), which its
+    reader sees above it, rather than its file's slug (not `as_before`: its cards keep the ids they had)."""
     for candidate in (title, first_h1):
         candidate = candidate.strip()
         if candidate and not is_date(candidate):
             return _in_its_folder(candidate, path)
+    if included and not as_before:
+        return included
     stem = PurePosixPath(path).stem.strip()
     stem = stem[:-len(".excalidraw")] if stem.endswith(".excalidraw") and not as_before else stem  # (a drawing's
     # page, `PCA two views.excalidraw.md`: named as Obsidian lists it)

@@ -109,7 +109,7 @@ class Extractor:
         self.title_level, self.first_h1 = title_heading(self.blocks, not as_before and not ctx.title, ctx.path)
         self.title_apart = not as_before and titled_apart(ctx, self.title_level, self.first_h1)  # ("# Setting")
         self.applies = applies_theory(self.first_h1, body)  # ("# Worked example: SVM dual": a chapter to study)
-        self.subject = note_subject(ctx.title, self.first_h1, ctx.path, as_before)
+        self.subject = note_subject(ctx.title, self.first_h1, ctx.path, as_before, ctx.included_under)
         # (a lone heading as title, a fold's "(click)" or a file name's Zettelkasten id left off: the cards keep ids)
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True) \
             or self.title_apart

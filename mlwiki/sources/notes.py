@@ -26,6 +26,7 @@ from mlwiki.sources.jekyll import kramdown_page
 from mlwiki.sources.jupyter_math import jupyter_math
 from mlwiki.sources.notebook_cells import cell_box, is_assignment, left_out
 from mlwiki.sources.toml_front import toml_front_matter
+from mlwiki.sources.quarto_includes import included_under
 from mlwiki.sources.zettels import zettel_titles
 from mlwiki.models import NoteText, Problem
 
@@ -460,6 +461,7 @@ def load_note(path: Path | str, rel: str, data: bytes | None = None) -> tuple[No
         note.chapter = chapter_page(path, rel)  # (a folder's README that a site shows as its page: a note)
     if note is not None:
         note.zettels = zettel_titles(path, rel, note.body)  # (`[[20250904111530]]`: the title it stands for)
+        note.included_under = included_under(path, rel)  # (`_dags.qmd`: the heading a document includes it under)
     return note, problems
 
 
