@@ -130,3 +130,22 @@ def test_what_nbdev_builds_beside_the_notebooks_is_no_note(cards):
     paths = {c["source"]["path"] for c in cards if "Gini impurity" in c["back"] or "Gini impurity" in c["front"]}
     assert paths == {"notes/proj/nbs/00_trees.ipynb"}
     assert any("Shrinkage scales" in c["back"] for c in cards if c["source"]["path"] == "notes/site/_docs/cheatsheet.md")
+
+
+SOFTPLUS = _notebook(
+    ("markdown", "# Activations\n\n> Smooth stand-ins for the ReLU."),
+    ("markdown", "## Softplus\n\n"
+                 "The softplus $s(x) = \\log(1 + e^{x})$ smooths the corner of the ReLU and stays positive everywhere.\n\n"
+                 "Its derivative is the logistic sigmoid: $\\frac{d}{dx}\\log(1+e^x) = \\sigma(x)$."),
+    ("code", "#| export\ndef softplus(x): return np.logaddexp(0, x)"),
+    ("markdown", "::: {.callout-warning}\nEvaluating `np.log(1 + np.exp(x))` overflows for large $x$; use "
+                 "`np.logaddexp(0, x)`.\n:::"),
+)
+NOTES["act/nbs/03_activations.ipynb"] = SOFTPLUS
+
+
+def test_a_paragraph_on_the_sections_subject_beside_its_formula_is_asked(cards):
+    """A section whose formula and box make cards of their own keeps the paragraph that says what its subject is:
+    asked by the section's heading, as the section's card would have asked it had the formula made none."""
+    made = _made(cards, "act/nbs/03_activations.ipynb")
+    assert made.get("Activations › Softplus", "").startswith("The softplus $s(x) = \\log(1 + e^{x})$ smooths the corner")
