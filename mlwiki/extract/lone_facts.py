@@ -18,6 +18,7 @@ from mlwiki.extract.grabbag import item_front_topic
 from mlwiki.extract.labels import GENERIC_LABELS
 from mlwiki.extract.leftovers import leftover_topic, narrated, without_joining
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM, TEXT, Line
+from mlwiki.models import CardKind
 from mlwiki.extract.narration import narrates
 from mlwiki.extract.paragraphs import in_path
 from mlwiki.extract.passages import MAX_ITEMS as MAX_PASSAGE_ITEMS, MAX_WORDS as MAX_PASSAGE_WORDS, NO_SUBJECT, passage
@@ -119,8 +120,19 @@ def _names_term(term: str) -> bool:
         and term.casefold() not in GENERIC_LABELS and not is_example_title(term)
 
 
-def _card(path: str, piece: Block, item: bool) -> tuple[str, str] | None:
-    """(front, back) of a lone piece: asked by its bold term, its subject or its topic."""
+def _opens_on_heading(text: str, path: str) -> bool:
+    """Whether a paragraph opens on its section's subject, the last heading ("The sigmoid $…$ squashes …" under
+    "Sigmoid", "Ridge regression adds …" under "Ridge (L2)")."""
+    head = _plain(_BRACKETS.sub(" ", path.rsplit(" › ", 1)[-1])).casefold()
+    words = _plain(text).casefold().split()
+    words = words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words
+    return len(head) >= 3 and " ".join(words).startswith(head) and not head[:1].isdigit()
+
+
+def _card(path: str, piece: Block, item: bool, beside_formulas: bool = False) -> tuple[str, str] | None:
+    """(front, back) of a lone piece: asked by its bold term, its subject or its topic; `beside_formulas`, the
+    section's other cards are all formula cards: a paragraph that opens on the section's subject is asked by the
+    section's heading, as the section's card would have asked it."""
     found = emphasised_card(path, piece, True, item=item)
     if found is not None:
         topic = found[0].rsplit(" › ", 1)[-1]
@@ -147,6 +159,9 @@ def _card(path: str, piece: Block, item: bool) -> tuple[str, str] | None:
         shown = said[at:at + len(topic)] if at >= 0 else topic  # (as the note writes it: "At test time")
         return (f"{path} › {shown}", back) if _asks_topic(topic, path, labelled=True) and _adds_to(topic, back) \
             else None  # ("impressions that weren't clicked: …": the label the note gives it)
+    if not item and not topic and beside_formulas and back and _opens_on_heading(said, path):
+        return path, back  # ("The sigmoid $…$ squashes …" under "Sigmoid", beside its derivative's formula card:
+        # what the section says of its own subject, the section's card had it made none)
     if item or not topic or not _GENERALLY.sub("", said, count=1).casefold().startswith(topic.casefold()) \
             or not _asks_topic(topic, path):
         return None  # (an item unlabelled, "as gradients are computed …", or a paragraph whose subject is not what it
@@ -162,6 +177,8 @@ def lone_fact_cards(ex, path: str, body: list[Block], first: int) -> None:
         return  # (no card to be between, unless the section was too long to judge as one text: "## Failure modes"
         # over a list of nine claims and a remark; a section whose writer marks its cards, "Q: …", chose them)
     shown = ""
+    beside_formulas = all(d.kind == CardKind.FORMULA or d.front.startswith(f"{path} › ")
+                          for drafts, _ in ex.drafts[first:] for d in drafts)  # (formulas, boxes and parts under it)
     asides = [(div.start, div.children[-1].lines[-1].no) for div, _ in ex.asides if div.children]
     for block in body:
         if block.kind != TEXT or block.children or block.attrs or not block.lines or block.lines[0].kind != TEXT \
@@ -180,7 +197,7 @@ def lone_fact_cards(ex, path: str, body: list[Block], first: int) -> None:
             least = MIN_TERM_WORDS if item and terms >= 2 and _bold_start(piece) else MIN_WORDS
             if was_held or not _may_be_fact(piece, item, least):
                 continue
-            found = _term_card(path, piece) if least == MIN_TERM_WORDS else _card(path, piece, item)
+            found = _term_card(path, piece) if least == MIN_TERM_WORDS else _card(path, piece, item, beside_formulas)
             if found is not None and ex.add_card(FORM, *found, piece.lines[0].no):
                 shown += " " + _plain(found[1])
 

@@ -17,13 +17,14 @@ from pathlib import Path
 
 from mlwiki.config import CONFIG_NAME, DATA_DIR, Config
 from mlwiki.sources.book_sites import chapter_page
-from mlwiki.sources.build_folders import IGNORED_DIRS
+from mlwiki.sources.build_folders import IGNORED_DIRS, is_nbdev_output
 from mlwiki.sources.decoding import decode_note, warn
 from mlwiki.sources.deepnote import continues_list, with_marks
 from mlwiki.sources.flat_yaml import read_flat
 from mlwiki.sources.graphs import GRAPH_FOLDER, is_graph_folder, logseq_style
 from mlwiki.sources.jekyll import kramdown_page
 from mlwiki.sources.jupyter_math import jupyter_math
+from mlwiki.sources.nbdev_marks import directive_lines, hidden, without_heading_dash
 from mlwiki.sources.notebook_cells import cell_box, is_assignment, left_out
 from mlwiki.sources.toml_front import toml_front_matter
 from mlwiki.sources.quarto_includes import included_under
@@ -221,6 +222,8 @@ def _walk_dir(config, folder, ignore, files, problems, seen_dirs) -> None:
             continue  # what ignore.skipped() says first
         if is_dir and name == GRAPH_FOLDER and is_graph_folder(entry.path):
             continue  # (a Logseq graph's own folder: its config, and backups of its pages that are no notes)
+        if is_dir and name == "_docs" and is_nbdev_output(str(folder), name):
+            continue  # (an nbdev project's built docs: a copy of its notebooks)
         dot = name.rfind(".")
         is_note = not is_dir and 0 < dot < len(name) - 1 and name[dot:].lower() in NOTE_SUFFIXES  # Path.suffix
         symlink = entry.is_symlink()
@@ -401,11 +404,18 @@ def read_notebook(text: str, rel: str) -> tuple[dict, str, list[int], list[Probl
                 return {}, "", [], problems
             continue
         lines = source.split("\n")
-        if cell.get("cell_type") != "markdown" or left_out(cell):
+        if cell.get("cell_type") != "markdown" or left_out(cell) or hidden(lines):  # (nbdev's `#| hide`)
             for line in lines:  # step over it, so a later markdown line is not matched to the same text here
                 cursor, mark = _find_json_line(text, line, cursor, mark)
             shown = None
             continue
+        if directives := directive_lines(lines):  # (nbdev's other `#|` options: never text of the page)
+            for line in lines[:directives]:
+                cursor, mark = _find_json_line(text, line, cursor, mark)
+            lines = lines[directives:]
+            source = "\n".join(lines)
+        if (shown_lines := without_heading_dash(lines)) is not lines:  # (nbdev's `## Title -`: the heading)
+            lines, source = shown_lines, "\n".join(shown_lines)
         if joined := continues_list(shown, cell):  # (Deepnote's list blocks in a row: one list, not paragraphs)
             line_map.pop()
         for line in lines:
