@@ -313,5 +313,4 @@ def is_tree(lines: list[str]) -> bool:
                 for k, end in zip(top, [*top[1:], len(lines)])]  # ("- … — **reverse KL**, …" over its items)
     # (a few other items among the branches, "- data augmentation on the validation set" after four labelled bugs,
     # are items of their own: `outline_cards` cards them as an outline's loose items)
-    return branches[0] and sum(branches) >= MIN_SUMMARY_ITEMS and 2 * sum(branches) > len(top) \
-        and (all(branches) or len(top) > MAX_ITEMS // 2)
+    return branches[0] and sum(branches) >= MIN_SUMMARY_ITEMS and 2 * sum(branches) > len(top)
