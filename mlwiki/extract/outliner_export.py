@@ -39,6 +39,7 @@ _TRAILING_TAGS = re.compile(r"(?:[ \t]+[#@][\w/-]+)+[ \t]*$")  # ("Checking your
 _QUOTED = re.compile(r'[ \t]*"(.*)"[ \t]*$')
 _CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
+_CALL = re.compile(r"\w[._]\w*\(")  # ("torch.nn.utils.clip_grad_norm_(…)": code, no heading)
 _TODO = re.compile(r"(?:TODO|FIXME)\b")
 MIN_DEPTH = 4  # (a shallow outline is a list, carded as one)
 MIN_ITEMS = 12
@@ -80,8 +81,7 @@ def as_outliner_shows(body: str) -> str:
         _as_headings(roots, 2, items, children, level, noted)
     for k in order:  # (top-down: a heading's items may be headings in turn)
         if k in level and level[k] < MAX_HEADING:
-            _as_headings(children[k], level[k] + 1, items, children, level, noted,
-                         level[k] > 1 and not _is_section(k, items, children))
+            _as_headings(children[k], level[k] + 1, items, children, level, noted, level[k] > 1)
     if not level:
         return _furniture_read(lines, items, {})
     return _furniture_read(lines, items, level, children)
@@ -116,7 +116,7 @@ def _label(text: str) -> str | None:
     """The item's label when it is only one ("Subword methods", "BPE #nlp"), without its trailing tags; None for a
     sentence, a labelled statement ("goal: keep …"), a checkbox or a completed item."""
     text = _TRAILING_TAGS.sub("", text)
-    if _COMPLETE.match(text) or _CHECKBOX.match(text):
+    if _COMPLETE.match(text) or _CHECKBOX.match(text) or _CALL.search(text):
         return None
     label, said = item_label(f"- {text}")
     return label if label and not said else None
@@ -127,16 +127,16 @@ def _as_headings(siblings: list[int], depth: int, items, children, level: dict[i
     """Sets the heading `level` of those `siblings` that stand for headings: from the first that is a section
     (`_is_section`) on, every label or labelled line with items under it, when no item after that first one is
     anything else (a fact after a heading would be read as that heading's; a done or open to-do may be). Under a
-    heading that is no section of its own (`forced`: a label over labels over facts, made a heading beside its
-    sections), its labels over items are headings from the first on, or it would be one card of all of them. `noted`: whether an item has a
+    heading (`forced`, not the title) whose items hold no section, its branches are headings from the first label
+    over items on: under a heading, a list of branches would be one card of all of them. `noted`: whether an item has a
     note or code under it (a branch too, under a heading its paragraph)."""
     first = next((at for at, k in enumerate(siblings) if _is_section(k, items, children)), None)
     titles = _titles
     if first is None:
         if not forced or depth > MAX_FORCED:
             return
-        titles = lambda text: _label(text) is not None  # (labels only: "- Pros: …" over its items stays one)
-        first = next((at for at, k in enumerate(siblings) if children[k] and titles(items[k][1])), None)
+        # (from a label on: "- Pros: …" over its items alone stays one branch)
+        first = next((at for at, k in enumerate(siblings) if children[k] and _label(items[k][1]) is not None), None)
         if first is None:
             return
     heads = lambda k: (children[k] or noted(k)) and titles(items[k][1]) or _is_chore(items[k][1]) and not children[k]
@@ -154,7 +154,7 @@ def _titles(text: str) -> bool:
     """Whether an item over items can title their section: a label, or a labelled line ("Worked example: a
     3-layer MLP"), not a sentence."""
     text = _TRAILING_TAGS.sub("", text)
-    return not _is_chore(text) and item_label(f"- {text}")[0] is not None
+    return not _is_chore(text) and not _CALL.search(text) and item_label(f"- {text}")[0] is not None
 
 
 def _is_chore(text: str) -> bool:
