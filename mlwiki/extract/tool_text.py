@@ -77,6 +77,7 @@ from mlwiki.extract.observable import as_observable_shows
 from mlwiki.extract.note_embeds import as_note_embeds_show
 from mlwiki.extract.notesnook import as_notesnook_shows, is_notesnook_export
 from mlwiki.extract.outline_days import as_day_note_shows
+from mlwiki.extract.outliner_export import as_outliner_shows
 from mlwiki.extract.pipe_tables import with_outer_pipes
 from mlwiki.extract.pandoc_crossref import as_crossref_shows
 from mlwiki.extract.obsidian_to_anki import as_obsidian_to_anki_shows
@@ -130,6 +131,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_trilium_shows(body)  # (a Trilium export: its math spans, table figures and code blocks)
         body = as_ox_hugo_shows(body)  # (an Org note by ox-hugo: no to-do states, stamps or contents; its blocks)
         body = as_day_note_shows(body)  # (an outliner's day node, `- 2024-05-09 #day`: the daily note it is)
+        body = as_outliner_shows(body)  # (a Workflowy or Dynalist outline: its label branches as headings, its notes)
         body = as_inline_asides_read(body)  # (a `[…]{.aside}` inside a sentence: in brackets)
         body = as_hexo_shows(body, kramdown)  # (a Hexo post: its notes, tabs, code blocks and links as it shows them)
         body = as_gitbook_shows(body)  # (a GitBook page: hints, tabs and embeds as it shows them)

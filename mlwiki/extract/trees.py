@@ -23,7 +23,9 @@ def tree_labels(blocks: list[Block], declined: bool) -> list[str] | None:
         lines = [ln.text for ln in block.lines if ln.text.strip()]
         if not is_tree(lines):
             continue
-        top = [k for k, text in enumerate(lines) if text[:1] not in " \t"]
+        top = [k for k, text in enumerate(lines) if text[:1] not in " \t"
+               and k + 1 < len(lines) and lines[k + 1][:1] in " \t" and item_label(text)[0]]  # (the branches; a
+        # plain item among them is one of its own)
         labels = [item_label(lines[k]) for k in top]
         if any(said for _, said in labels) or all(label and is_facet(label) for label, _ in labels):
             continue  # ("- Hit rate: …" defines a term, "- Pros" / "- Cons" weigh the heading: their own cards)
