@@ -122,3 +122,37 @@ def test_a_table_under_an_empty_header_row_names_its_columns(cards):
     assert cosine and any("How the rate changes" in card for card in cosine)
     assert not any("**How the rate changes**" in back for back in made.values())
     assert not any(front.rstrip().endswith("›") for front in made)
+
+
+WEIGHT_DECAY = (
+    "Weight decay\n\n#dl #regularisation\n\n"
+    "## 1\\. The penalty\n\n"
+    "L2 regularisation adds λ/2 times the squared norm of the weights to the loss, which shrinks every weight "
+    "towards zero at each step. #exam\n\n"
+    "##   \n\n"
+    "With plain SGD this is the same as multiplying the weights by 1 − ηλ before each gradient step. #exam, #review\n\n"
+    "####   \n\n"
+    "**Why is L2 regularisation not weight decay under Adam?**\n\n"
+    "Adam divides the penalty's gradient by the running root mean square of the gradients, so weights with large "
+    "gradients are decayed less; AdamW decays the weights directly instead. #exam\n\n"
+    "* * *\n\n"
+    "See also [Adam](Adam.md \"upnote://x-callback-url/openNote?noteId=3f2a9c1e-77b0-4d2e-9a51-0c6e8b4d21f7\").\n")
+NOTES["Deep Learning/Regularisation/Weight decay.md"] = WEIGHT_DECAY
+
+
+def test_an_empty_heading_does_not_swallow_the_paragraphs_under_it(cards):
+    """A rich-text editor leaves an empty line in a heading's style, exported as `##   `: it shows nothing, and the
+    paragraph under it is still carded under the heading before it."""
+    text = _text(_made(cards, "Deep Learning/Regularisation/Weight decay.md"))
+    assert "multiplying the weights by 1 − ηλ" in text
+    assert "1\\." not in text
+
+
+def test_tags_at_a_paragraphs_end_are_not_words_of_a_card(cards):
+    """UpNote tags a paragraph inline (`… at each step. #exam`): no card shows the tag, and a bold question whose
+    answer ends in one is still asked with that answer."""
+    made = _made(cards, "Deep Learning/Regularisation/Weight decay.md")
+    assert "#exam" not in _text(made) and "#review" not in _text(made)
+    asked = [back for front, back in made.items()
+             if front.endswith("Why is L2 regularisation not weight decay under Adam?")]
+    assert asked and asked[0].startswith("Adam divides the penalty's gradient")

@@ -8,9 +8,9 @@
   (`wikijs`); Mochi's card files (`mochi`); a heading written in HTML (`html_headings`); a presenter's cues in Quarto
   slides' notes (`speaker_notes`); a Jupytext notebook's cell breaks (`jupytext_cells`); a marimo notebook's code
   cells and blocks (`marimo`); an Observable Framework page's cells, TeX and boxes (`observable`); a distill
-  article's margin asides and layout divs (`distill`); MyST's `{doc}` and
-  text roles (`myst_roles`); lines that only mark an empty line (`blank_marks`); a table's emoji cells (`emoji_cells`); a Trilium
-  export's math, tables and code (`trilium`); an Org note exported by ox-hugo (`ox_hugo`); an outliner's day node as a
+  article's margin asides and layout divs (`distill`); MyST's `{doc}` and text roles (`myst_roles`); lines that only
+  mark an empty line (`blank_marks`); tags at a line's end (`line_tags`); a table's emoji cells (`emoji_cells`); a
+  Trilium export's math, tables and code (`trilium`); an Org note exported by ox-hugo (`ox_hugo`); an outliner's day node as a
   daily note (`outline_days`); a margin span or an inline footnote inside a sentence (`inline_asides`); an mdBook page's doubled math
   delimiters and directives (`mdbook`); a Markdown Preview Enhanced page's imports and scripts (`mpe`); an MkDocs page
   without its attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
@@ -66,6 +66,7 @@ from mlwiki.extract.inline_dollars import inline_dollars
 from mlwiki.extract.jupytext_cells import as_notebook_shows
 from mlwiki.extract.joplin import as_joplin_shows
 from mlwiki.extract.kramdown import read_kramdown
+from mlwiki.extract.line_tags import without_line_tags
 from mlwiki.extract.marimo import as_marimo_shows
 from mlwiki.extract.mdbook import as_mdbook_shows
 from mlwiki.extract.mkdocs_text import as_mkdocs_shows
@@ -125,7 +126,8 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_marimo_shows(body)  # (a marimo notebook in Markdown: no code cells, its `///` blocks as boxes)
         body = as_distill_shows(body, distill)  # (a distill article: `<aside>` as a margin, layout divs as their text)
         body = as_myst_roles_show(body)  # (MyST's `{doc}` as a link to the page it names, `{term}` its text)
-        body = without_blank_marks(body)  # (a line of only "\\", `&nbsp;` or `<br>`: an empty line)
+        body = without_blank_marks(body)  # (a line of only "\\", `&nbsp;`, `<br>` or an empty heading: an empty line)
+        body = without_line_tags(body)  # (`… in a stable range. #exam` at a paragraph's end: the note's tags)
         body = as_emoji_cells_read(body)  # (a table's 👍 / 👎 row names: pros, cons)
         body = as_trilium_shows(body)  # (a Trilium export: its math spans, table figures and code blocks)
         body = as_ox_hugo_shows(body)  # (an Org note by ox-hugo: no to-do states, stamps or contents; its blocks)

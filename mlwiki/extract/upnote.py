@@ -3,11 +3,11 @@ r"""A note UpNote exported as Markdown ("Export as Markdown"), read as UpNote sh
 UpNote writes each note's rich text through turndown, and what turndown writes reached the cards raw:
 - its escapes: every `_`, `*`, `[`, `]`, backtick and backslash the writer typed gets a backslash (`x\_1`, `in
   \[0, 1\]`), and so does a line that starts like a list item, a numbered step or a setext rule (`1\. with μ fixed`,
-  `\- item`, `\= Σ q(Z) …`). Read as the characters they stand for, outside code and dollar math (a formula's `\,`
-  and `\|` are TeX). Left as written, for Markdown reads them itself: `\*` and an escaped backtick, which read could
-  open emphasis or code, and `\#` and `\>` at a line's start, which would make a heading or a quote of a paragraph.
-  Unread, `\[0, 1\]` read as display math, and the escapes made the note look like a Notesnook export, whose TeX
-  reader then cut every `$$` block apart.
+  `\- item`, `\= Σ q(Z) …`), or a heading that does (`## 1\. Step-by-step`). Read as the characters they stand for,
+  outside code and dollar math (a formula's `\,` and `\|` are TeX). Left as written, for Markdown reads them itself:
+  `\*` and an escaped backtick, which read could open emphasis or code, and `\#` and `\>` at a line's start, which
+  would make a heading or a quote of a paragraph. Unread, `\[0, 1\]` read as display math, and the escapes made the
+  note look like a Notesnook export, whose TeX reader then cut every `$$` block apart.
 - a link to another note: `[K-means](K-means.md "upnote://x-callback-url/openNote?noteId=…")`, the app's address as
   the link's title: the link without it. A note's link pasted alone on a line (`upnote://x-callback-url/openNote?…`)
   opens the note in the app and says nothing: no line.
@@ -26,7 +26,8 @@ from mlwiki.render.spans import between_spans, code_spans, fenced_lines
 _APP = "upnote://x-callback-url/"
 _APP_TITLE = re.compile(r"[ \t]+\"upnote://x-callback-url/[^\"\n]*\"(?=\))")
 _APP_LINE = re.compile(r"[ \t]*<?upnote://x-callback-url/\S*?>?[ \t]*")
-_ESCAPE = re.compile(r"\\([\\_\[\]])")  # (not `\*` or a backtick: read, they could open emphasis or code)
+_ESCAPE = re.compile(r"\\([\\_\[\]])|(?<=\d)\\(\.)(?=[ \t]|$)")  # (a numbered step's dot after a heading's `##` too;
+# not `\*` or a backtick: read, they could open emphasis or code)
 _LINE_START = re.compile(r"^([ \t]*)(?:\\([-+=])|(\d+)\\(\.))")  # (`\- item`, `\= Σ …`, `1\. step`)
 _TURNDOWN_ESCAPE = re.compile(r"\\[_*\[\]]|^[ \t]*(?:\d+\\\.|\\[-=])", re.M)
 _RULE = re.compile(r"^[ \t]*\* \* \*[ \t]*$", re.M)  # (turndown's horizontal rule)
@@ -75,4 +76,4 @@ def _escapes_read(line: str) -> str:
     line = _LINE_START.sub(lambda m: m.group(1) + (m.group(2) or m.group(3) + m.group(4)), line, count=1)
     spans = sorted(code_spans(line) + [m.span() for m in _DOLLARS.finditer(line)]) if "`" in line or "$" in line \
         else []
-    return between_spans(line, spans, lambda text: _ESCAPE.sub(r"\1", text))
+    return between_spans(line, spans, lambda text: _ESCAPE.sub(lambda m: m.group(1) or m.group(2), text))
