@@ -32,7 +32,8 @@ def _text(made: dict[str, str]) -> str:
     return "\n".join(made) + "\n" + "\n".join(made.values())
 
 
-DATA = "---\ndate: 2025-02-11 20:31:07\ncreated: 2025-02-03 18:02:44\ncategories:\n- Deep Learning/Optimisation\n---\n\n"
+DATA = ("---\ndate: 2025-02-11 20:31:07\ncreated: 2025-02-03 18:02:44\ncategories:\n- Deep Learning/Optimisation\n"
+        "---\n\n")
 
 ADAM = DATA + (
     "# Adam\n\n#dl #optimizers\n\n"
@@ -130,7 +131,8 @@ WEIGHT_DECAY = (
     "L2 regularisation adds λ/2 times the squared norm of the weights to the loss, which shrinks every weight "
     "towards zero at each step. #exam\n\n"
     "##   \n\n"
-    "With plain SGD this is the same as multiplying the weights by 1 − ηλ before each gradient step. #exam, #review\n\n"
+    "With plain SGD this is the same as multiplying the weights by 1 − ηλ before each gradient step. "
+    "#exam, #review\n\n"
     "####   \n\n"
     "**Why is L2 regularisation not weight decay under Adam?**\n\n"
     "Adam divides the penalty's gradient by the running root mean square of the gradients, so weights with large "
