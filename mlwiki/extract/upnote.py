@@ -9,8 +9,9 @@ UpNote writes each note's rich text through turndown, and what turndown writes r
   would make a heading or a quote of a paragraph. Unread, `\[0, 1\]` read as display math, and the escapes made the
   note look like a Notesnook export, whose TeX reader then cut every `$$` block apart.
 - a link to another note: `[K-means](K-means.md "upnote://x-callback-url/openNote?noteId=…")`, the app's address as
-  the link's title: the link without it. A note's link pasted alone on a line (`upnote://x-callback-url/openNote?…`)
-  opens the note in the app and says nothing: no line.
+  the link's title: the link without it, spaces in its file name as `%20` (the exporter leaves some unencoded, and
+  Markdown reads no link with a space in its address). A note's link pasted alone on a line
+  (`upnote://x-callback-url/openNote?…`) opens the note in the app and says nothing: no line.
 A note is taken for UpNote's when it links into the app, or when it shows turndown's escapes together with another
 mark of UpNote's export: turndown's `* * *` rule, the front matter of "include additional data" (`created:
 2024-09-28 18:40:11` and `categories:`), or a table under an empty header row. Fenced code is left as written. Pure:
@@ -24,7 +25,7 @@ import re
 from mlwiki.render.spans import between_spans, code_spans, fenced_lines
 
 _APP = "upnote://x-callback-url/"
-_APP_TITLE = re.compile(r"[ \t]+\"upnote://x-callback-url/[^\"\n]*\"(?=\))")
+_APP_TITLE = re.compile(r"\]\(((?:\\.|[^()\\\n])*?)[ \t]+\"upnote://x-callback-url/[^\"\n]*\"\)")
 _APP_LINE = re.compile(r"[ \t]*<?upnote://x-callback-url/\S*?>?[ \t]*")
 _ESCAPE = re.compile(r"\\([\\_\[\]])|(?<=\d)\\(\.)(?=[ \t]|$)")  # (a numbered step's dot after a heading's `##` too;
 # not `\*` or a backtick: read, they could open emphasis or code)
@@ -66,7 +67,7 @@ def as_upnote_shows(body: str) -> str:
             if _APP_LINE.fullmatch(line):
                 lines[k] = ""
                 continue
-            line = _APP_TITLE.sub("", line)
+            line = _APP_TITLE.sub(lambda link: f"]({link.group(1).replace(' ', '%20')})", line)
         lines[k] = _escapes_read(line) if "\\" in line else line
     return "\n".join(lines)
 
