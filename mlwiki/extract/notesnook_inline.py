@@ -57,8 +57,12 @@ def as_formulas_read(body: str, fenced: list[bool]) -> str:
     """`body` with the bare TeX of Notesnook's inline formulas written as `$…$` (see the module's docstring); the
     lines `fenced` marks (code) as they are."""
     lines = body.split("\n")
+    display = False  # (inside a `$$` block written over several lines, as other exporters and writers do: TeX)
     for k, line in enumerate(lines):
-        if fenced[k] or "\\" not in line and "_" not in line and "^" not in line:
+        if "$$" in line and not fenced[k] and line.count("$$") % 2:
+            display = not display
+            continue
+        if fenced[k] or display or "\\" not in line and "_" not in line and "^" not in line:
             continue
         if line.lstrip().startswith(("$$", "<")):
             continue

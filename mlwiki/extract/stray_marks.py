@@ -45,6 +45,6 @@ def _unmarked(draft):
 
 def _without_rule(draft):
     """The draft without a horizontal rule as its back's last line (no text of the card: where the page parted)."""
-    if not draft.back.endswith(("---", "***", "___")) or draft.explicit_id or not _CLOSING_RULE.search(draft.back):
+    if not draft.back.endswith(("---", "***", "___", "- -", "* *", "_ _")) or draft.explicit_id or not _CLOSING_RULE.search(draft.back):
         return draft
     return replace(draft, back=_CLOSING_RULE.sub("", draft.back).rstrip())

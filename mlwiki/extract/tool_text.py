@@ -9,9 +9,9 @@
   (`wikijs`); Mochi's card files (`mochi`); a heading written in HTML (`html_headings`); a presenter's cues in Quarto
   slides' notes (`speaker_notes`); a Jupytext notebook's cell breaks (`jupytext_cells`); a marimo notebook's code
   cells and blocks (`marimo`); an Observable Framework page's cells, TeX and boxes (`observable`); a distill
-  article's margin asides and layout divs (`distill`); MyST's `{doc}` and
-  text roles (`myst_roles`); lines that only mark an empty line (`blank_marks`); a table's emoji cells (`emoji_cells`); a Trilium
-  export's math, tables and code (`trilium`); an Org note exported by ox-hugo (`ox_hugo`); an outliner's day node as a
+  article's margin asides and layout divs (`distill`); MyST's `{doc}` and text roles (`myst_roles`); lines that only
+  mark an empty line (`blank_marks`); tags at a line's end (`line_tags`); a table's emoji cells (`emoji_cells`); a
+  Trilium export's math, tables and code (`trilium`); an Org note exported by ox-hugo (`ox_hugo`); an outliner's day node as a
   daily note (`outline_days`); a margin span or an inline footnote inside a sentence (`inline_asides`); an mdBook page's doubled math
   delimiters and directives (`mdbook`); a Markdown Preview Enhanced page's imports and scripts (`mpe`); an MkDocs page
   without its attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
@@ -19,8 +19,8 @@
   links to its items (`joplin`); a Notesnook note's math blocks and callouts (`notesnook`); an Anytype export's
   escaped formulas and toggles (`anytype`); a Reflect note's aliased titles (`reflect`) and a Reflect daily note's
   entries as sections (`reflect_days`); an Apple Notes import's highlight colours, font runs and superscripts
-  (`apple_notes`); a Capacities object's links into the app (`capacities`); Heptabase's mentions
-  and citation marks (`heptabase`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
+  (`apple_notes`); an UpNote export's escapes and links into the app (`upnote`); a Capacities object's links into
+  the app (`capacities`); Heptabase's mentions and citation marks (`heptabase`); a bookdown page's theorems, callouts, equation labels and references as Quarto's
   (`bookdown`); a Docsify page's boxes, heading helpers and link options (`docsify`); an
   Obsidian page's Dataview fields and queries, Templater commands and Admonition blocks (`dataview`), and its
   embeds of another note's part inside a line as links (`note_embeds`), an Excalidraw drawing's words
@@ -32,7 +32,8 @@
   notes (`api_reference`); a clipped page's reference marks and fine print
   and a picture's caption left out; a plain-text formula alone as display math;
 - `$$…$$` inside a line of words as inline math (`inline_dollars`), in every format; a pipe table written without
-  its outer pipes as a table (`pipe_tables`); an outline under one root bullet unwrapped."""
+  its outer pipes as a table (`pipe_tables`), one under an empty header row with its bold first row as the header
+  (`empty_headers`); an outline under one root bullet unwrapped."""
 
 from __future__ import annotations
 
@@ -53,6 +54,7 @@ from mlwiki.extract.captions import without_picture_captions
 from mlwiki.extract.clip_marks import without_clip_marks
 from mlwiki.extract.editor_html import as_editor_shows
 from mlwiki.extract.emoji_cells import as_emoji_cells_read
+from mlwiki.extract.empty_headers import with_header_rows
 from mlwiki.extract.gdocs import as_google_docs_shows
 from mlwiki.extract.github_text import as_github_shows
 from mlwiki.extract.gitbook import as_gitbook_shows
@@ -65,6 +67,7 @@ from mlwiki.extract.inline_dollars import inline_dollars
 from mlwiki.extract.jupytext_cells import as_notebook_shows
 from mlwiki.extract.joplin import as_joplin_shows
 from mlwiki.extract.kramdown import read_kramdown
+from mlwiki.extract.line_tags import without_line_tags
 from mlwiki.extract.magic_comments import without_magic_comments
 from mlwiki.extract.marimo import as_marimo_shows
 from mlwiki.extract.mdbook import as_mdbook_shows
@@ -92,6 +95,7 @@ from mlwiki.extract.siyuan import as_siyuan_shows
 from mlwiki.extract.slidev import as_slidev_shows
 from mlwiki.extract.speaker_notes import without_presenter_cues
 from mlwiki.extract.trilium import as_trilium_shows
+from mlwiki.extract.upnote import as_upnote_shows
 from mlwiki.extract.wikijs import as_wikijs_shows
 from mlwiki.extract.zola import as_zola_shows
 from mlwiki.extract.zotero import as_zotero_shows
@@ -126,7 +130,8 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_marimo_shows(body)  # (a marimo notebook in Markdown: no code cells, its `///` blocks as boxes)
         body = as_distill_shows(body, distill)  # (a distill article: `<aside>` as a margin, layout divs as their text)
         body = as_myst_roles_show(body)  # (MyST's `{doc}` as a link to the page it names, `{term}` its text)
-        body = without_blank_marks(body)  # (a line of only "\\", `&nbsp;` or `<br>`: an empty line)
+        body = without_blank_marks(body)  # (a line of only "\\", `&nbsp;`, `<br>` or an empty heading: an empty line)
+        body = without_line_tags(body)  # (`… in a stable range. #exam` at a paragraph's end: the note's tags)
         body = as_emoji_cells_read(body)  # (a table's 👍 / 👎 row names: pros, cons)
         body = as_trilium_shows(body)  # (a Trilium export: its math spans, table figures and code blocks)
         body = as_ox_hugo_shows(body)  # (an Org note by ox-hugo: no to-do states, stamps or contents; its blocks)
@@ -136,6 +141,8 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_hexo_shows(body, kramdown)  # (a Hexo post: its notes, tabs, code blocks and links as it shows them)
         body = as_gitbook_shows(body)  # (a GitBook page: hints, tabs and embeds as it shows them)
         body = as_mdbook_shows(body)  # (an mdBook page: its `\\\\(` math as math, its `{{#include}}`s as nothing)
+        body = as_upnote_shows(body)  # (an UpNote export: turndown's escapes read, its links into the app as links;
+        # before the Notesnook and Google readers below, which took its escapes for their exporters')
         body = as_apple_notes_shows(body)  # (an Apple Notes import: no highlight colours, `&nbsp;` items or font
         # runs; its superscripts as text; before the editors' HTML below, which would take a power's tags away)
         if not is_notesnook_export(body):  # (Notesnook's escapes `1\.5` look like Google's; its reader reads them)
@@ -164,6 +171,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_zotero_shows(body)  # (a Zotero literature note: its record, PDF links and import stamps)
         body = as_annotator_shows(body)  # (an Annotator highlight: the place in the PDF it marks, but its comment)
         body = with_outer_pipes(body)  # (a GFM table without its outer pipes, as Framework's docs write them: a table)
+        body = with_header_rows(body)  # (a table under turndown's empty header row: its bold first row the header)
     body, _ = read_kramdown(body, kramdown)  # (a Jekyll page: as the site shows it)
     if not kramdown and not as_before:
         body = inline_dollars(body)  # (`$$…$$` inside a sentence: inline math, in every format)
