@@ -158,3 +158,18 @@ def test_tags_at_a_paragraphs_end_are_not_words_of_a_card(cards):
     asked = [back for front, back in made.items()
              if front.endswith("Why is L2 regularisation not weight decay under Adam?")]
     assert asked and asked[0].startswith("Adam divides the penalty's gradient")
+
+
+PCA = DATA + (
+    "# PCA\n\n#dl\n\n"
+    "## Explained variance\n\n"
+    "The first component w\\_1 keeps the largest share of the variance; each ratio lies in \\[0, 1\\] and the ratios "
+    "of all components sum to 1.\n")
+NOTES["Deep Learning/Optimisation/PCA.md"] = PCA
+
+
+def test_upnotes_front_matter_alone_tells_its_export(cards):
+    """A note with no link into the app and no rule is still UpNote's when its front matter is the export's
+    "additional data" (`created:` to the second, `categories:`): its escaped brackets read as brackets."""
+    text = _text(_made(cards, "Deep Learning/Optimisation/PCA.md"))
+    assert "[0, 1]" in text and "\\[" not in text and "\\_" not in text

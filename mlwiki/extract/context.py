@@ -14,6 +14,7 @@ from mlwiki.extract.hugo_site import is_site_furniture
 from mlwiki.extract.readme_sections import study_lines
 from mlwiki.extract.distill import is_distill
 from mlwiki.extract.siyuan import document_title
+from mlwiki.extract.upnote import upnote_data
 from mlwiki.models import NoteText
 
 
@@ -45,6 +46,7 @@ class NoteContext:
     records_book: bool = False  # its front matter is a book's record (authors and a publisher or ISBN): `book_blurbs`
     hub: bool = False  # a map of content that explains too: only its cards of its own words (`hub_sections`)
     distill: bool = False  # an article of a distill site: its `<aside>` is margin content (`extract.distill`)
+    upnote: bool = False  # its front matter is UpNote's "additional data": an UpNote export (`extract.upnote`)
 
     def file_line(self, body_line: int) -> int:
         if self.line_map:
@@ -96,7 +98,7 @@ def note_context(note: NoteText, config) -> NoteContext:
         title=title if isinstance(title, str) else "", logseq=note.logseq,
         kramdown=note.kramdown, zettels=note.zettels, toml=note.toml, included_under=note.included_under,
         title_apart=note.file_type == "qmd" or any(key in note.meta for key in _PANDOC_KEYS),
-        records_book=records_book(note.meta), distill=is_distill(note.meta))
+        records_book=records_book(note.meta), distill=is_distill(note.meta), upnote=upnote_data(note.meta))
     if is_contents_page(rel_notes, note.body):
         return replace(ctx, study_lines=())  # (a site's table of contents: only the forms written for mlwiki)
     # (a folder's README that a documentation site shows as the chapter's page is a note like any other)

@@ -6,8 +6,9 @@ and files the note under them; they say nothing of the subject. Left in, the tag
 paragraph or list item ending in one was not read as the answer, definition or section it was (a bold question's
 answer, `**Term**: definition #exam`). A run of tags (`#word`, `#nested/tag`, commas between them) after the words
 of a paragraph or list item is taken off; a line of tags alone, a heading, a table row and code are left as they
-are, and so is a `#` that is no tag (`C#`, `issue #12`, a `#` inside a word). Pure: text in, the same number of
-lines out.
+are, and so is a `#` that is no tag (`C#`, `issue #12`, a `#` inside a word), and a run that holds `#todo`: that tag
+says the line is the writer's chore or open guess, which the readers of self-notes go by. Pure: text in, the same
+number of lines out.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from mlwiki.render.spans import map_unfenced
 
 _TRAILING = re.compile(rf"(?<=\S)(?:,?[ \t]+{TAG})+[ \t]*,?[ \t]*$")
 _NOT_TEXT = re.compile(r"[ \t]*(?:#|\||>?[ \t]*$)")  # (a heading, a table row, an empty line)
+_TODO = re.compile(r"(?i)#to-?do\b")
 _ONLY_TAGS = re.compile(rf"[ \t]*(?:[-*+][ \t]+)?{TAG}(?:,?[ \t]+{TAG})*[ \t]*,?[ \t]*")
 
 
@@ -33,4 +35,5 @@ def _untagged(line: str) -> str:
     """One line without the run of tags at its end, when words come before it."""
     if " #" not in line and "\t#" not in line or _NOT_TEXT.match(line) or _ONLY_TAGS.fullmatch(line):
         return line
-    return _TRAILING.sub("", line)
+    run = _TRAILING.search(line)
+    return line if run is None or _TODO.search(run.group(0)) else line[:run.start()]

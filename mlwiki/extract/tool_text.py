@@ -37,6 +37,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from mlwiki.extract import hugo
 from mlwiki.extract.annotator import as_annotator_shows
 from mlwiki.extract.anytype import as_anytype_shows
@@ -100,15 +102,20 @@ from mlwiki.extract.wikijs import as_wikijs_shows
 from mlwiki.extract.zola import as_zola_shows
 from mlwiki.extract.zotero import as_zotero_shows
 
+if TYPE_CHECKING:
+    from mlwiki.extract.context import NoteContext
 
-def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool = False,
-                      hugo_page: bool = False, distill: bool = False) -> tuple[str, str]:
+
+def as_its_tool_shows(body: str, ctx: NoteContext, as_before: bool = False) -> tuple[str, str]:
     """(the body as Markdown shows what its tool shows, the body as read before Hugo's shortcodes, GitBook's blocks,
     kramdown or its inline `$$…$$` were read — "" unless they were: its cards keep the ids that reading gave them).
-    `as_before`: the body as read before (none of those read); `hugo_page`: its shortcodes are read (`extract.hugo`);
-    `distill`: an article of a distill site, its asides and layout divs read (`extract.distill`)."""
-    body = as_hackmd_shows(as_markdown(without_magic_comments(body), is_mdx))  # (MDX's imports, comments and
-    # components: as shown; a Docusaurus code block's `// highlight-next-line`: as not shown)
+    `ctx`: the note's context — an MDX page, a Jekyll page (kramdown), an article of a distill site (its asides and
+    layout divs read, `extract.distill`), an UpNote export by its front matter (`extract.upnote`); a Hugo page's
+    shortcodes are read (`extract.hugo`). `as_before`: the body as read before (none of those read)."""
+    kramdown = ctx.kramdown and not as_before
+    hugo_page = not as_before and hugo.is_hugo_text(body, ctx.file_type)
+    body = as_hackmd_shows(as_markdown(without_magic_comments(body), ctx.file_type == "mdx"))  # (MDX's imports,
+    # comments and components: as shown; a Docusaurus code block's `// highlight-next-line`: as not shown)
     written = body
     if hugo_page:
         body = hugo.as_markdown(body)  # (a Hugo page: as the site shows it)
@@ -128,7 +135,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = without_presenter_cues(body)  # (a slide's speaker notes: "Ask the group …" is no fact)
         body = as_notebook_shows(body)  # (a Jupytext MyST notebook: no `+++` cell breaks, no removed cells)
         body = as_marimo_shows(body)  # (a marimo notebook in Markdown: no code cells, its `///` blocks as boxes)
-        body = as_distill_shows(body, distill)  # (a distill article: `<aside>` as a margin, layout divs as their text)
+        body = as_distill_shows(body, ctx.distill)  # (a distill article: `<aside>` as a margin, layout divs as their text)
         body = as_myst_roles_show(body)  # (MyST's `{doc}` as a link to the page it names, `{term}` its text)
         body = without_blank_marks(body)  # (a line of only "\\", `&nbsp;`, `<br>` or an empty heading: an empty line)
         body = without_line_tags(body)  # (`… in a stable range. #exam` at a paragraph's end: the note's tags)
@@ -141,7 +148,7 @@ def as_its_tool_shows(body: str, is_mdx: bool, kramdown: bool, as_before: bool =
         body = as_hexo_shows(body, kramdown)  # (a Hexo post: its notes, tabs, code blocks and links as it shows them)
         body = as_gitbook_shows(body)  # (a GitBook page: hints, tabs and embeds as it shows them)
         body = as_mdbook_shows(body)  # (an mdBook page: its `\\\\(` math as math, its `{{#include}}`s as nothing)
-        body = as_upnote_shows(body)  # (an UpNote export: turndown's escapes read, its links into the app as links;
+        body = as_upnote_shows(body, ctx.upnote)  # (an UpNote export: turndown's escapes read, its links into the app as links;
         # before the Notesnook and Google readers below, which took its escapes for their exporters')
         body = as_apple_notes_shows(body)  # (an Apple Notes import: no highlight colours, `&nbsp;` items or font
         # runs; its superscripts as text; before the editors' HTML below, which would take a power's tags away)

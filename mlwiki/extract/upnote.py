@@ -12,15 +12,17 @@ UpNote writes each note's rich text through turndown, and what turndown writes r
   the link's title: the link without it, spaces in its file name as `%20` (the exporter leaves some unencoded, and
   Markdown reads no link with a space in its address). A note's link pasted alone on a line
   (`upnote://x-callback-url/openNote?…`) opens the note in the app and says nothing: no line.
-A note is taken for UpNote's when it links into the app, or when it shows turndown's escapes together with another
-mark of UpNote's export: turndown's `* * *` rule, the front matter of "include additional data" (`created:
-2024-09-28 18:40:11` and `categories:`), or a table under an empty header row. Fenced code is left as written. Pure:
-text in, the same number of lines out.
+A note is taken for UpNote's when its front matter is the one "include additional data" writes (`created:
+2024-09-28 18:40:11`, to the second and without a zone, and the notebooks under `categories:`; `upnote_data`), when
+it links into the app, or when it shows turndown's escapes together with another mark of turndown's: its `* * *`
+rule or a table under an empty header row. Fenced code is left as written. Pure: text in, the same number of lines
+out.
 """
 
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
 from mlwiki.render.spans import between_spans, code_spans, fenced_lines
 
@@ -32,24 +34,35 @@ _ESCAPE = re.compile(r"\\([\\_\[\]])|(?<=\d)\\(\.)(?=[ \t]|$)")  # (a numbered s
 _LINE_START = re.compile(r"^([ \t]*)(?:\\([-+=])|(\d+)\\(\.))")  # (`\- item`, `\= Σ …`, `1\. step`)
 _TURNDOWN_ESCAPE = re.compile(r"\\[_*\[\]]|^[ \t]*(?:\d+\\\.|\\[-=])", re.M)
 _RULE = re.compile(r"^[ \t]*\* \* \*[ \t]*$", re.M)  # (turndown's horizontal rule)
-_STAMP = re.compile(r"^created: \d{4}-\d\d-\d\d \d\d:\d\d:\d\d[ \t]*$", re.M)
+_STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d")  # (UpNote's `created:`: to the second, no zone)
 _EMPTY_HEADER = re.compile(r"^\|(?:[ \t]*\|)+[ \t]*\n\|(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*$", re.M)
 _DOLLARS = re.compile(r"\$\$.+?\$\$|\$(?![\s$])[^$\n]*?(?<![\s\\])\$(?!\d)")
 
 
+def upnote_data(meta: dict) -> bool:
+    """Whether a note's front matter is the "additional data" UpNote's export writes: a `created` stamp to the second
+    without a zone (read as a date and time, or as the text), and the notebooks it is filed in under `categories`."""
+    created = meta.get("created")
+    if "categories" not in meta or not created:
+        return False
+    if isinstance(created, datetime):
+        return created.tzinfo is None
+    return not isinstance(created, date) and bool(_STAMP.fullmatch(str(created).strip()))
+
+
 def is_upnote_export(body: str) -> bool:
-    """Whether `body` is a note UpNote exported (see the module's docstring)."""
+    """Whether `body` is a note UpNote exported, by its text (see the module's docstring)."""
     if _APP in body:
         return True
     if "\\" not in body or not _TURNDOWN_ESCAPE.search(body):
         return False
-    return bool(_RULE.search(body) or "categories:" in body and _STAMP.search(body) or _EMPTY_HEADER.search(body))
+    return bool(_RULE.search(body) or _EMPTY_HEADER.search(body))
 
 
-def as_upnote_shows(body: str) -> str:
+def as_upnote_shows(body: str, data: bool = False) -> str:
     """`body` with turndown's escapes read and UpNote's links into the app as said in the module's docstring;
-    `body` itself when it is no UpNote export."""
-    if not is_upnote_export(body):
+    `body` itself when it is no UpNote export. `data`: its front matter is UpNote's (`upnote_data`)."""
+    if not data and not is_upnote_export(body) or data and "\\" not in body and _APP not in body:
         return body
     lines = body.split("\n")
     fenced = fenced_lines(lines)

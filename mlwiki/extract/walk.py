@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 from mlwiki import ids
 from mlwiki.extract import (algorithms, answered_boxes, callouts, cell_front_matter, crossrefs, derivations,
-                            example_parts, examples, exercises, forms, formula_cards, hugo, lists, margins, proofs,
+                            example_parts, examples, exercises, forms, formula_cards, lists, margins, proofs,
                             questions, self_tests, spaced_repetition, state_boxes, statements)
 from mlwiki.extract.bold_titles import BOLD_TITLE_LEVEL
 from mlwiki.extract.checklists import as_checklist_reads
@@ -89,8 +89,7 @@ class Extractor:
         self.known_paths: set[str] = set()  # every heading path asked for: what a card's shown path may be
         self.terms: dict[tuple[int, str], str] = {}  # a day's "## Learned" heading → the term its section is about
         self._example_cache: tuple = (None, 0, False)  # (headings list, its length, inside an example?)
-        body, as_written = as_its_tool_shows(body, ctx.file_type == "mdx", ctx.kramdown and not as_before, as_before,
-                                             not as_before and hugo.is_hugo_text(body, ctx.file_type), ctx.distill)
+        body, as_written = as_its_tool_shows(body, ctx, as_before)  # (the tool's syntax read; see `tool_text`)
         lines = classify(body, self.problems, ctx.path, ctx.file_line)
         if self.flashcards:
             spaced_repetition.as_cards_read(lines)  # (`key:: value`: the plugin's card, not a Dataview field)
