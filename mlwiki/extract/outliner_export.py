@@ -218,8 +218,7 @@ def _furniture_read(lines: list[str], items, level: dict[int, int], children=Non
             if is_furniture(out[k]):
                 out[k] = ""
         else:  # (an item's note: an item nested under it, as converters write notes)
-            width = items[owner][0] - base
-            text = text.strip('"') if not note_open or text.endswith('"') else text
+            width = items[owner][0] - base  # (a note of several lines: its first a nested item, the rest its lines)
             out[k] = " " * (width + 2) + ("  " if note_open else "- ") + text.strip('"')
             note_open = True
     return "\n".join(out)
