@@ -110,7 +110,7 @@ def test_an_items_note_is_on_the_items_card_without_its_quotes(cards):
 
 
 OPTIM = """- Second-order optimisation #dynalist
-    Reading notes for !(2026-04-02), chapter 8
+    Second-order methods rescale each step by the curvature of the loss. Reading notes for @Sam, !(2026-04-02).
     - Newton's method
         - Update rule
             - θ ← θ − H⁻¹ ∇L(θ)
@@ -142,6 +142,14 @@ def test_a_dynalist_outline_is_read_as_its_sections(cards):
     assert quadratic and all("O(n³)" not in back for back in quadratic)
     memory = _holding(made, "O(mn) memory")
     assert memory and all("full-batch" not in back for back in memory)
+
+
+def test_the_roots_note_keeps_its_facts_without_its_stamps(cards):
+    """The root's note describes the outline: a sentence that states a fact is the title's paragraph, one that only
+    stamps the outline with a day or a person ("Reading notes for @Sam, !(2026-04-02).") is on no card."""
+    text = _text(_made(cards, "second-order.md"))
+    assert "Second-order methods rescale each step by the curvature of the loss." in text
+    assert "@Sam" not in text and "2026-04-02" not in text and "Reading notes" not in text
 
 
 BUGS = """# Debugging training

@@ -31,6 +31,7 @@ import re
 
 from mlwiki.extract.outline import MAX_ITEMS, MAX_WORDS, item_label
 from mlwiki.extract.page_description import is_furniture
+from mlwiki.extract.prose import sentences
 
 _BULLET = re.compile(r"(?P<indent>[ \t]*)[-*+][ \t]+(?P<text>\S.*?)[ \t]*$")
 _COMPLETE = re.compile(r"\[COMPLETE\][ \t]+")  # (Workflowy's plain text: a completed item)
@@ -40,6 +41,10 @@ _QUOTED = re.compile(r'[ \t]*"(.*)"[ \t]*$')
 _CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _CALL = re.compile(r"\w[._]\w*\(")  # ("torch.nn.utils.clip_grad_norm_(…)": code, no heading)
+# A day ("Apr 2, 2026", "12 March 2026", "2026-03-10") or a person addressed ("@Tom"): a stamp on the outline
+_STAMPED = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, \d{4}\b|"
+                      r"\b\d{1,2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]* \d{4}\b|"
+                      r"\b\d{4}-\d{2}-\d{2}\b|(?<![\w@])@[A-Za-z][\w-]*")
 _TODO = re.compile(r"(?:TODO|FIXME)\b")
 MIN_DEPTH = 4  # (a shallow outline is a list, carded as one)
 MIN_ITEMS = 12
@@ -214,15 +219,22 @@ def _furniture_read(lines: list[str], items, level: dict[int, int], children=Non
         text = _DATE_CHIP.sub(r"\1", line.strip())
         if owner in level:  # (a heading's note: its paragraph, unless it only says what the outline is)
             quoted = _QUOTED.fullmatch(text)
-            out[k] = quoted.group(1) if quoted else text.strip('"')
-            if is_furniture(out[k]):
-                out[k] = ""
+            out[k] = _described(quoted.group(1) if quoted else text.strip('"'))
         else:  # (an item's note: an item nested under it, as converters write notes)
-            width = items[owner][0] - base
-            text = text.strip('"') if not note_open or text.endswith('"') else text
+            width = items[owner][0] - base  # (a note of several lines: its first a nested item, the rest its lines)
             out[k] = " " * (width + 2) + ("  " if note_open else "- ") + text.strip('"')
             note_open = True
     return "\n".join(out)
+
+
+def _described(note: str) -> str:
+    """A heading's note without what only describes the outline (its sentences that `page_description` calls the
+    page's furniture, or that stamp it with a day or address a person: "Updated Apr 2, 2026", "@Tom presenting on
+    2026-03-10"), as a title's description is no fact to study; '' when nothing else is left."""
+    if is_furniture(note):
+        return ""
+    kept = [said for said in sentences(note) if not is_furniture(said) and not _STAMPED.search(said)]
+    return " ".join(kept) if len(kept) < len(sentences(note)) else note
 
 
 def _fenced(lines: list[str]) -> list[int]:

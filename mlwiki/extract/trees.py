@@ -10,7 +10,7 @@ from __future__ import annotations
 from mlwiki.extract.blocks import Block
 from mlwiki.extract.facets import is_facet
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
-from mlwiki.extract.outline import is_tree, item_label, outline_items
+from mlwiki.extract.outline import bold_named, is_tree, item_label, outline_items
 from mlwiki.extract.passages import NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose
 
@@ -23,9 +23,10 @@ def tree_labels(blocks: list[Block], declined: bool) -> list[str] | None:
         lines = [ln.text for ln in block.lines if ln.text.strip()]
         if not is_tree(lines):
             continue
-        top = [k for k, text in enumerate(lines) if text[:1] not in " \t"
-               and k + 1 < len(lines) and lines[k + 1][:1] in " \t" and item_label(text)[0]]  # (the branches; a
-        # plain item among them is one of its own)
+        margin = [k for k, text in enumerate(lines) if text[:1] not in " \t"]
+        top = [k for k, end in zip(margin, [*margin[1:], len(lines)]) if end > k + 1
+               and (item_label(lines[k])[0] or bold_named(lines[k], lines[k + 1:end]) is not None)]  # (the
+        # branches; a plain item among them is one of its own)
         labels = [item_label(lines[k]) for k in top]
         if any(said for _, said in labels) or all(label and is_facet(label) for label, _ in labels):
             continue  # ("- Hit rate: …" defines a term, "- Pros" / "- Cons" weigh the heading: their own cards)
