@@ -87,19 +87,15 @@ _NUMBER_START = re.compile(r"\s*[~≈<>≤≥±+\-]?\s*\d")
 _NUMBER_LED_WORDS = 8  # ("~2000 proposals from selective search → warp each crop → a CNN per crop …" describes)
 
 
-def note_subject(title: str, first_h1: str, path: str, as_before: bool = False, included: str = "") -> str:
+def note_subject(title: str, first_h1: str, path: str, as_before: bool = False) -> str:
     """The subject of a note: its title, its first H1 or its file name, whichever comes first and is not a
     date ("2025-11-16") or a generic file name (`index`, `README`). A file name's Zettelkasten id is no part of
     it ("202406121030 Receptive field" is "Receptive field"), nor the `_` of a Quarto partial (`_notation.qmd`,
-    included into other pages), unless `as_before` (the file name as mlwiki read it before); a partial that a
-    document includes is about the title and heading it shows under there (`included`: "Title › Heading"), which its
-    reader sees above it, rather than its file's slug (not `as_before`: its cards keep the ids they had)."""
+    included into other pages), unless `as_before` (the file name as mlwiki read it before)."""
     for candidate in (title, first_h1):
         candidate = candidate.strip()
         if candidate and not is_date(candidate):
             return _in_its_folder(candidate, path)
-    if included and not as_before:
-        return included
     stem = PurePosixPath(path).stem.strip()
     stem = stem[:-len(".excalidraw")] if stem.endswith(".excalidraw") and not as_before else stem  # (a drawing's
     # page, `PCA two views.excalidraw.md`: named as Obsidian lists it)
@@ -108,6 +104,15 @@ def note_subject(title: str, first_h1: str, path: str, as_before: bool = False, 
     return stem if as_before else without_zettel_id(stem.lstrip("_") or stem)
 
 
+
+
+def included_subject(subject: str, ctx, as_before: bool = False) -> str:
+    """The subject of a Quarto partial that a document includes (`ctx.included_under`: "Title › Heading", where its
+    reader sees it) when its own subject is only its file's slug ("dags" of `_dags.qmd`); else `subject`. Not
+    `as_before`: its cards keep the ids they had under the slug."""
+    if as_before or not ctx.included_under or subject != note_subject("", "", ctx.path):
+        return subject
+    return ctx.included_under
 
 
 def names_nothing(stem: str) -> bool:

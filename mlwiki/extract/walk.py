@@ -34,7 +34,7 @@ from mlwiki.extract.polish import polished
 from mlwiki.extract.shown_paths import with_real_paths
 from mlwiki.extract.tool_text import as_its_tool_shows
 from mlwiki.extract.subject import (EXAMPLE_CLASSES, applies_theory, heads_topic_part, is_example_title, names_subject,
-                                   note_subject)
+                                   note_subject, included_subject)
 from mlwiki.extract.tabsets import TABSET_CLASSES, tabs_as_headings
 from mlwiki.extract.page_state import page_state_dropped
 from mlwiki.extract.title_heading import keep_ids, title_heading, titled_apart
@@ -108,7 +108,7 @@ class Extractor:
         self.title_level, self.first_h1 = title_heading(self.blocks, not as_before and not ctx.title, ctx.path)
         self.title_apart = not as_before and titled_apart(ctx, self.title_level, self.first_h1)  # ("# Setting")
         self.applies = applies_theory(self.first_h1, body)  # ("# Worked example: SVM dual": a chapter to study)
-        self.subject = note_subject(ctx.title, self.first_h1, ctx.path, as_before, ctx.included_under)
+        self.subject = included_subject(note_subject(ctx.title, self.first_h1, ctx.path, as_before), ctx, as_before)
         # (a lone heading as title, a fold's "(click)" or a file name's Zettelkasten id left off: the cards keep ids)
         renamed = not as_before and self.subject != note_subject(ctx.title, self.first_h1, ctx.path, True) \
             or self.title_apart

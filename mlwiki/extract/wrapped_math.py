@@ -8,8 +8,8 @@ one), but it ends a sentence begun on the line before, and the paragraph states 
 its own. A formula card for it would ask the paragraph with its last relation as the answer, the others left on the
 front or lost; read as inline math, the paragraph is carded as prose, every relation on the back. The same holds on
 the lines a list item goes on to (`3. **Positivity**: $0 < e(x) < 1$ for every $x$ with` / `   $p(x) > 0$.`), and
-for a lone symbol with no relation that ends a sentence (`… keep the fitted values` / `$\\hat T$.`): no formula
-card takes it, and read as a formula left behind it cost the whole section its card. Pure.
+for a lone symbol with no relation that ends an item's sentence (`1. … keep the fitted values` / `   $\\hat T$.`): no
+formula card takes it, and read as a formula left behind it cost the whole section its card. Pure.
 """
 
 from __future__ import annotations
@@ -59,9 +59,10 @@ def wrapped_in_prose(lines: list[Line], k: int) -> bool:
         return False  # (a colon, or a sentence ended: the author sets the formula apart)
     if lines[k].text.lstrip().startswith("$") and before.rsplit(None, 1)[-1].casefold() in _DETERMINERS:
         return True  # ("… is achieved by some" / "$h \in H$.": the formula is the noun of a phrase, no display)
-    if (symbol := _SYMBOL_ENDS.fullmatch(lines[k].text)) and not RELATION.search(symbol.group(1)):
-        return True  # ("… keep the fitted values" / "$\hat T$.": a symbol the sentence names, which a hard wrap
-        # left alone; no relation, so no formula of its own)
+    if item >= 0 and (symbol := _SYMBOL_ENDS.fullmatch(lines[k].text)) and not RELATION.search(symbol.group(1)):
+        return True  # ("1. … keep the fitted values" / "   $\hat T$.": a symbol the item's sentence names, which a
+        # hard wrap left alone; no relation, so no formula of its own. In a paragraph such a line may still end the
+        # text a section card would hold whole: its parts stay cards of their own, as they were)
     if item >= 0:
         start, stop = item, k + 1  # (an item's sentences are its own: "3. **Positivity**: $0 < e(x) < 1$ for every
         while stop < len(lines) and lines[stop].kind == TEXT and lines[stop].text[:1] in " \t" \
