@@ -4,7 +4,8 @@ the writing of it ("Written Saturday after the week 5 lab; a bit rushed in place
 this on the train.", "Paper notes, in the order I read them.", "My honest summary first, then details."), what
 the course expects of its students ("Three architectures the course expects us to know.") and what it leaves out
 ("Hierarchical forecasting — not covered in the course, maybe later."), how the lecture went and so where the page
-comes from instead ("Slides were rushed at the end, so the multi-head part is partly from the paper."). A course's
+comes from instead ("Slides were rushed at the end, so the multi-head part is partly from the paper."), and what it
+covers, as the questions it answers ("How loss depends on …, and how to spend a fixed compute budget."). A course's
 notes open
 with them, under the title. Each is a form of a whole sentence, never a word of the subject; `page_talk` drops them
 as it drops the notes' other talk of themselves. Pure: a string in, a bool out.
@@ -75,6 +76,12 @@ _LABEL = r"(?:catch-?up|revision|review|make-?up)[ \t]+(?:page|notes?)[ \t]*:[ \
 _LECTURE_WENT = re.compile(rf"(?i)(?:{_LABEL})?(?:(?:{_WENT})(?:[ \t]*[,;][ \t]*(?:and[ \t]+)?(?:{_WENT}))*"
                            rf"(?:[ \t]*[,;]?[ \t]+(?:{_FROM}))?|{_FROM})")
 
+# What the page covers, said as the questions it answers, with no question mark: "How loss depends on parameters,
+# data and compute, and how to spend a fixed compute budget.", "When to stop early and how to pick the patience."
+_WH = r"(?:how|what|why|when|which|where)"
+_SCOPE = re.compile(rf"(?i){_WH}(?:[ \t]+to)?\b[^.?!;:$]{{3,100}}?,?[ \t]+and[ \t]+{_WH}[ \t]+to\b[^.?!;:$]{{3,80}}|"
+                    rf"{_WH}[ \t]+to\b[^.?!;:$]{{3,80}}?,?[ \t]+and[ \t]+{_WH}\b[^.?!;:$]{{3,80}}")
+
 
 def names_sources(text: str) -> bool:
     """Whether a text only names where the page comes from: parts of a course or a book, joined by "+", "," or "and"
@@ -92,4 +99,5 @@ def is_page_origin(sentence: str) -> bool:
     if not text or "$" in text:
         return False
     return names_sources(text) or bool(_WRITING.fullmatch(text) or _EXPECTED.fullmatch(text)
-                                       or _NOT_COVERED.fullmatch(text) or _LECTURE_WENT.fullmatch(text))
+                                       or _NOT_COVERED.fullmatch(text) or _LECTURE_WENT.fullmatch(text)
+                                       or sentence.rstrip()[-1:] != "?" and _SCOPE.fullmatch(text))

@@ -23,7 +23,7 @@ from mlwiki.extract.status_notes import is_status_note
 from mlwiki.extract.prose import clean_prose, one_break, sentences
 
 # A word that each form below needs (of the text in lower case): most backs hold none and are given back at once
-_HINT = AnyOf(r"week|lab|§|ch\.|wrote|typed|scribbl|jotted|polish|rushed|dirty|expects|install|start with|start at|new here|where i keep|nbdev_|not a |not meant|not intended|note|page|chapter|post|notebook|cheat|wiki|zettel|glossary|section|inbox|reader|links|stub|wip|"
+_HINT = AnyOf(r"how to|when to|what to|which to|week|lab|§|ch\.|wrote|typed|scribbl|jotted|polish|rushed|dirty|expects|install|start with|start at|new here|where i keep|nbdev_|not a |not meant|not intended|note|page|chapter|post|notebook|cheat|wiki|zettel|glossary|section|inbox|reader|links|stub|wip|"
               r"progress|construction|coming soon|to come|to be |first|order|throughout|notation|execut|rerun|re-run|"
               r"last ran|on build|render|chunks|cells| ta | tas |the ta|tutor|lecturer|instructor|prof|unclear|"
               r"unanswered|confused|unsure|→|->|=>|feel for|sense of|handle on|intuition|make sure i|convince myself|"

@@ -37,6 +37,7 @@ from mlwiki.models import CardKind
 _ARROW_ANSWER = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:[^\n?:]{0,30}\basked:[ \t]*)?(?P<question>[^\n]*?\?)"
                            r"(?P<quoted>[\"”])?[ \t]*(?:→|->|=>|⇒|⟶|(?i:answer|a):)[ \t]*(?P<answer>\S[^\n]*)")
 # (the question in quotes too, as an exam's question is quoted: '"What is the parameter count of …?" → $4d^2$')
+_MORE_ASKED = re.compile(r"\?[\"”]?[ \t]*(?:→|->|=>|⇒|⟶)")  # (another question answered after an arrow, further on)
 ARROWS = ("→", "->", "=>", "⇒", "⟶", "answer:", "Answer:")
 _ASKED = re.compile(r"[ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?([^\n]*\?)[ \t]*")  # a line that only asks
 _WIKILINK = re.compile(r"\[\[[^\]\n]*\]\]")
@@ -302,6 +303,9 @@ def arrow_answers(ex, block: Block) -> bool:
             continue
         span = (match.start("question"), match.end("question")) if match else (ask.start(1), ask.end(1))
         question = clean_prose(line.text[span[0]:span[1]])
+        if match and match.group("quoted") and _MORE_ASKED.search(masked, match.start("answer")):
+            continue  # ('Quick mental model: "one good item?" → MRR. "Several items?" → NDCG.': a line of choices,
+            # each asked in turn, not one question and its answer)
         if match and match.group("quoted") and (opens := max(question.rfind('"'), question.rfind("“"))) >= 0:
             question = question[opens + 1:].lstrip()  # (the quotes only set the question off: not on the front)
         if len(question.split()) < _MIN_QUESTION_WORDS:
