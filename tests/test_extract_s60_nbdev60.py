@@ -1,5 +1,5 @@
 """nbdev notebooks read as nbdev builds their pages (session 60): a markdown cell's own directives (`#| hide`, nbdev1's
-`#hide`) hide it or are no text, a heading ending in " -" keeps its title, and the copies nbdev builds beside the
+`#hide`) leave it out or are no text, a heading ending in " -" keeps its title, and the copies nbdev builds beside the
 notebooks (`_proc/`, `_docs/`) are no notes. Every note is written to one wiki in tmp_path, scanned once through the
 CLI (`cards --json`); each test reads the cards of its own note."""
 
@@ -69,8 +69,8 @@ NOTES["kmeans/nbs/01_kmeans.ipynb"] = KMEANS
 
 def test_a_hidden_markdown_cell_is_no_text_of_the_page(cards):
     """A markdown cell opening on nbdev's `#| hide` (as a formatter writes it, `# | hide`, or nbdev1's `#hide`) is
-    hidden from the page nbdev builds: its story, to-do or question is on no card, and no card shows the directive or
-    takes the hidden text as its neighbour's."""
+    what the writer keeps beside the page, not on it: its story, to-do or question is on no card, and no card shows
+    the directive or takes the hidden text as its neighbour's."""
     made = _made(cards, "kmeans/nbs/01_kmeans.ipynb")
     text = _text(made)
     assert "projector froze" not in text and "office hours" not in text and "objective per iteration" not in text

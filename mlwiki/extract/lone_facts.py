@@ -123,10 +123,14 @@ def _names_term(term: str) -> bool:
 def _opens_on_heading(text: str, path: str) -> bool:
     """Whether a paragraph opens on its section's subject, the last heading ("The sigmoid $…$ squashes …" under
     "Sigmoid", "Ridge regression adds …" under "Ridge (L2)")."""
+    if " › " not in path:
+        return False  # (a note's title over its opening line, "code snippets sklearn + xgboost / copy-paste stuff
+        # …": what the page is, no section's subject)
     head = _plain(_BRACKETS.sub(" ", path.rsplit(" › ", 1)[-1])).casefold()
     words = _plain(text).casefold().split()
     words = words[1:] if words[:1] in (["the"], ["a"], ["an"]) else words
-    return len(head) >= 3 and " ".join(words).startswith(head) and not head[:1].isdigit()
+    said = " ".join(words)
+    return len(head) >= 3 and said.startswith(head) and said != head and not head[:1].isdigit()
 
 
 def _card(path: str, piece: Block, item: bool, beside_formulas: bool = False) -> tuple[str, str] | None:

@@ -1,11 +1,12 @@
 """What nbdev's own marks in a notebook's markdown cells do to the page it builds.
 
 nbdev reads a cell's leading comment lines as directives in every cell, Markdown ones too (`extract_directives`
-strips them before the page is built): a markdown cell opening on `#| hide` (`#|hide`, `# | hide` as a formatter
-writes it, nbdev1's `#hide` or `# hide`, Quarto's `#| include: false`) is hidden from the docs, and writers use it so,
-for their own to-dos, links and stories beside the page ("#| hide / Note to self: …"); any other leading `#|` line is
-an option, never text. Read as Markdown, the directive was a line of text on a card and the hidden cell's story was
-carded or glued onto its neighbour's card.
+strips them before the page is built, so a leading `#|` line is never text of the page). nbdev1 hid a markdown cell
+that opens on `#hide`, and writers keep marking cells so (`#| hide`, `#|hide`, `# | hide` as a formatter writes it,
+nbdev1's `#hide` or `# hide`, Quarto's `#| include: false`) for what they keep beside the page, not on it: their
+to-dos, links and stories ("#| hide / Note to self: …"). Such a cell is left out, as a cell tagged `remove-cell`
+is. Read as Markdown, the directive was a line of text on a card and the hidden cell's story was carded or glued
+onto its neighbour's card.
 
 nbdev also drops a markdown cell that is only a heading ending in " -" (`## Assumptions -`, `rm_header_dash`): the
 section stays on the page without its title in the contents. The writer's heading still titles what follows in
