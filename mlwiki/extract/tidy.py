@@ -36,13 +36,13 @@ _LINKS = re.compile("(?im)^" + LINKS_LINE + r"$\n?")
 _NAVIGATION = re.compile(r"\[[ \t]*(?:←|<-|&larr;|«)[^\]\n]*\]\([^)\s]*\)[^\n]*")  # (a line that only points at other notes, as a passage leaves out)
 # A sentence that only cites where to read ("Cover & Thomas 2.2–2.5.", "Bishop 10.1, Kingma & Welling 2014, Blei et
 # al. 2017 review.") or what to read first ("Needs {ref}`ch-entropy` and {doc}`03_kl`.", "See [[Jensen]]."): no fact
-_NAME = r"[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+)*(?:\s+et al\.?)?"
+_NAME = r"[A-Z][\w'’-]+(?:\s+(?:&|and)\s+[A-Z][\w'’-]+)*(?:\s+et al\.?)?(?:\s+[A-Z]{2,6}\d?)?"  # (and its book: "Murphy PML1")
 _PLACE = r"(?:ch(?:apter)?\.?\s*|§\s*|sec(?:tion)?\.?\s*)?\d+(?:\.\d+)*(?:\s*[–-]\s*\d+(?:\.\d+)*)?(?:/\d+)*"
 _CITES = re.compile(rf"(?!(?:Step|Steps|Table|Figure|Fig|Eq|Equation|Section|Chapter|Part|Lemma|Theorem|Example|"
                     rf"Exercise|Problem|Case|Phase|Stage|Round|Epoch|Layer|Level|Version|Python)\b)"
-                    rf"(?=[^\n]*(?:\d\.\d|\bch\b|§))(?:{_NAME}(?:,?\s+{_PLACE})+(?:\s+review)?\s*[,;]?\s*)+\.?")
-# (a book's sections to read: "Cover & Thomas 2.1, MacKay 2.4."; a paper that says where an idea comes from,
-# "Perozzi et al. 2014.", "Platt 1998.", is history a learner may want, and stays)
+                    rf"(?=[^\n]*(?:\d\.\d|\bch\b|§))(?:{_NAME}(?:,?\s+(?:and\s+)?{_PLACE}(?:\s*\([^()\n]{{1,30}}\))?)+"
+                    rf"(?:\s+review)?\s*[,;]?\s*)+\.?")  # (a part named: "4.6 (the predictive bits)", "2.1.1 (end) and 3.3.2")
+# (a book's sections: "MacKay 2.4."; a paper that says where an idea comes from, "Platt 1998.", is history: stays)
 _CITES_ASIDE = re.compile(r"\((?=[^()]*\b(?:19|20)\d\d\b)(?=[^()]*(?:et al|paper|&|\band\b))[^()]{1,150}\)\.?")  # ("(Xu et
 # al. 2019, GIN paper — "How powerful are GNNs")": a line that says where the section's ideas come from)
 _REFERENCE = r"(?:\{(?:[a-z]+:)?(?:ref|doc|numref|cite(?::[a-z]+)?)\}`[^`\n]+`|\[\[[^\]\n]+\]\]|\[[^\]\n]+\]\([^)\n]+\))"
