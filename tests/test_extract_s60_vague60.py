@@ -153,3 +153,17 @@ def test_a_claim_in_bold_keeps_its_subject(cards):
     made = _made(cards, "umap-reading.md")
     assert "1. **Gaps between islands** [...]" in _asking(made, "**Gaps between islands mean little.**")
     assert "2. **Island area** [...]" in _asking(made, "**Island area is meaningless.**")
+
+
+NOTES["ridge-limits.md"] = (
+    "# Ridge limits\n\n## The two ends of the penalty\n\n"
+    "- with $\\lambda = 0$ ridge is plain least squares again, with all its variance when features are collinear\n"
+    "- as $\\lambda \\to \\infty$ every coefficient shrinks towards zero but none of them is ever exactly zero\n"
+    "- in between, the effective degrees of freedom fall smoothly from p to zero as the penalty grows\n")
+
+
+def test_an_equation_that_sets_a_value_is_a_case_shown_whole(cards):
+    """An item whose equation sets a value and goes on with what follows from it keeps the whole equation as its
+    cue: hiding the value would hide which case is asked."""
+    made = _made(cards, "ridge-limits.md")
+    assert "- with $\\lambda = 0$ [...]" in _asking(made, "with $\\lambda = 0$ ridge")

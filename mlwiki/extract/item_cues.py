@@ -101,8 +101,8 @@ def lead_cue(text: str) -> str:
         # the dash no word of its own)
     if "(" not in _MATH.sub("", cue):
         words = cue.split()
-        if len(words) > 2 and words[-2] == "/":
-            del words[-2:]  # ("centred rolling windows / centred …": a pair cut in half is no name)
+        if len(words) > 2 and words[-2] == "/" and _words(cue.replace(" / ", "/")) >= LEAD_WORDS:
+            del words[-2:]  # ("centred rolling windows / centred …": a pair cut in half by the word limit is no name)
         while words and words[-1].rstrip(",;:").casefold() in _OPEN_END:
             words.pop()  # ("For the [...]", "Since we [...]": the cue ends on a word that leads on to what is hidden)
         cue = " ".join(words).rstrip(",;:")

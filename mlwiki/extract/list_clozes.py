@@ -100,7 +100,7 @@ _SEE = re.compile(r"(?i)[\W_]*(?:(?:also )?see|cf\.|more (?:on this )?(?:in|at|o
 _LABEL = re.compile(r"(?P<label>\**[^:→*\n]{2,60}?(?::\*\*|\**[ \t]*(?P<sep>:|→|->)))[ \t]+(?=\S)")
 # The label a blank keeps as its cue: an aside in brackets in it is one piece, not counted among its words (it says
 # where or when: "Pre-LN (GPT-2 and most models since): [...]"), and no colon inside it ends the label
-_CUE_LABEL = re.compile(r"(?P<label>\**(?:[^:→*\n(]|\([^()\n]{1,80}\)){2,60}?(?::\*\*|\**[ \t]*(?P<sep>:|→|->)))"
+_CUE_LABEL = re.compile(r"(?P<label>\**(?:[^:→*\n(]|\([^()\n]{0,80}\)){2,60}?(?::\*\*|\**[ \t]*(?P<sep>:|→|->)))"
                         r"[ \t]+(?=\S)")
 _ASIDE_IN = re.compile(r"[ \t]*\([^()\n]*\)")
 # An item's subject and verb, shown before its blank when it has no label ("- SVR uses [...]", "- $L_1$ is [...]"):
@@ -376,7 +376,8 @@ def _label(text: str, longest: int = 0, cue: bool = False) -> str:
         cut = plain[:plain.rindex("(")].rstrip()  # ("depth 3–8 typical (ESL: 4–8 leaves …)": the label's colon
         # falls inside its aside, which a cue would cut open; what comes before the aside labels the item, when its
         # first words, the aside whole, do not)
-        return cut + " " if len(clean_prose(cut[_marker_end(cut):]).split()) >= 2 else ""
+        return cut + " " if clean_prose(cut[_marker_end(cut):]).strip() else plain  # (nothing before the aside,
+        # "(bonus: …": the label as it reads)
     return found.group(0) if fits else ""
 
 

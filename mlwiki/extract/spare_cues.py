@@ -10,14 +10,18 @@ A list of update equations, of a parameter's definitions or of an API's defaults
 the symbol or call it is about (after a few words naming it, "residuals", "by the chain rule,"), the others beside
 it being more of the same, so "- [...]" among them says nothing of which one is asked, where the left side of the
 equation (or the words before a formula that opens on its sign, "AIC $= D + 2(p+1)$") or the function's name does
-and never the answer (its right side, the call's arguments). A formula that is nothing but a name and no relation,
-or a call with no arguments, has no such part: it gets no cue here. Pure: text in, text out.
+and never the answer (its right side, the call's arguments). An equation that sets a value and goes on with what
+follows from it ("Setting $\\gamma=0$ doesn't turn off pruning") is a case: the whole of it is the cue. A formula
+that is nothing but a name and no relation, or a call with no arguments, has no such part: it gets no cue here.
+Pure: text in, text out.
 """
 
 from __future__ import annotations
 
 import re
 
+MIN_CASE_WORDS = 2  # said after an equation that sets a value: what follows from that case
+_VALUE = re.compile(r"[-+]?(?:\d+(?:\.\d+)?|\\infty)")  # (a right side that only sets a value: "0", "0.9", "\\infty")
 MAX_SIDE_CHARS = 40  # (a longer left side is an expression of its own, most of what the item says)
 MAX_LEAD_WORDS = 8  # words before the formula: what it is ("residuals", "by the chain rule,"), not a sentence
 # An item's first inline formula ("$…$", not a display "$$…$$"), after the words that lead to it if any
@@ -42,16 +46,19 @@ def spare_shown(text: str, hidden: str) -> str:
     side = _left_side(found["tex"], bool(lead.strip()))
     if not side:
         return ""
-    left, sign = side
+    left, sign, right = side
+    if _VALUE.fullmatch(right) and len(found["rest"].split()) >= MIN_CASE_WORDS:
+        return f"{lead}${found['tex']}$ {hidden}"  # ("Setting $\\gamma=0$ doesn't turn off pruning": a case, a
+        # value set, is the cue whole; what follows from it is asked)
     if not left:
         return f"{lead}{sign if sign == '=' else f'${sign}$'} {hidden}"  # ("AIC = [...]": the words, its left side)
     return f"{lead}${left}$ = {hidden}" if sign == "=" else f"{lead}${left} {sign}$ {hidden}"
 
 
-def _left_side(tex: str, led: bool = False) -> tuple[str, str] | None:
-    """The left side of a TeX relation and its sign ('=' or the command), when the first relation at brace depth
-    0 has a short left side and something on its right; None otherwise. The left side may be empty only when words
-    lead to the formula (`led`): they are its left side."""
+def _left_side(tex: str, led: bool = False) -> tuple[str, str, str] | None:
+    """The left side of a TeX relation, its sign ('=' or the command) and its right side, when the first relation
+    at brace depth 0 has a short left side and something on its right; None otherwise. The left side may be empty
+    only when words lead to the formula (`led`): they are its left side."""
     depth = 0
     for k, char in enumerate(tex):
         if char in "{[(":
@@ -62,5 +69,5 @@ def _left_side(tex: str, led: bool = False) -> tuple[str, str] | None:
             left, right = tex[:k].strip(), tex[found.end():].strip()
             if not (left or led) or not right or len(left) > MAX_SIDE_CHARS or left.endswith(("\\", "&")):
                 return None
-            return left, found.group(0)
+            return left, found.group(0), right
     return None
