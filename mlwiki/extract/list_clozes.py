@@ -32,6 +32,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.bold_cues import bold_shown
+from mlwiki.extract.carded_items import carded_apart
 from mlwiki.extract.brief_items import brief, fits_briefly
 from mlwiki.extract.closings import FORM
 from mlwiki.extract.counted import counts
@@ -133,6 +134,8 @@ def list_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft]
         if found is None:
             out.append((group, path))
             continue
+        if carded_apart(draft, drafts):
+            continue  # (each item is asked by its own label already)
         slips = bool(SLIPS.search(path.rsplit(" › ", 1)[-1]))  # ("Things I still get wrong": no item cues another)
         out += [([card], path) for card in _cloze_cards(draft, *found, slips=slips, alone=dated(path))]
     return out

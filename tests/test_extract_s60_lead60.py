@@ -1,0 +1,43 @@
+"""A branch of labelled items carded twice (session 60, after held36's FINAL): in a long outline (a Workflowy export
+read as one list under its title) each "Label: text" item of a "Cheat sheet" branch was a card asked by its label,
+and the branch's section card was asked again item by item as blanks among its siblings: 8 of 40 sampled cards
+were duplicates. The items' own cards stay; the branch's clozes are not made. Drafts of my own, through the pure
+`list_clozes` pass."""
+
+from __future__ import annotations
+
+from mlwiki.extract.closings import FORM as SECTION_FORM
+from mlwiki.extract.defining import LABELLED_FORM
+from mlwiki.extract.draft import Draft
+from mlwiki.extract.list_clozes import list_clozes
+from mlwiki.models import CardKind
+
+TITLE = "Clustering"
+BRANCH = f"{TITLE} › Cheat sheet"
+ITEMS = {"k-means": "spherical clusters of similar size, k given in advance",
+         "DBSCAN": "clusters of any shape, points in sparse regions left as noise",
+         "agglomerative": "a hierarchy of merges, the dendrogram cut at any level",
+         "GMM": "soft assignments to elliptical clusters, fitted by EM"}
+
+
+def _cards(labelled: dict[str, str]) -> list[Draft]:
+    """What `list_clozes` leaves of the branch's section card (line 10, its items on lines 11–14) beside the
+    labelled cards of the items in `labelled`."""
+    back = "\n".join(f"- {label}: {text}" for label, text in ITEMS.items())
+    section = Draft(CardKind.BASIC, BRANCH, back, 10, form=SECTION_FORM, id_front=f"{SECTION_FORM}: {BRANCH}")
+    items = [([Draft(CardKind.BASIC, f"{TITLE} › {label}", ITEMS[label], 11 + k, form=LABELLED_FORM)], TITLE)
+             for k, label in enumerate(ITEMS) if label in labelled]
+    return [card for group, _ in list_clozes([([section], BRANCH), *items]) for card in group]
+
+
+def test_a_branch_whose_items_are_each_carded_by_their_labels_is_not_asked_again_as_blanks():
+    cards = _cards(ITEMS)
+    assert [card.front for card in cards] == [f"{TITLE} › {label}" for label in ITEMS], cards
+    assert not any("[...]" in card.front for card in cards)
+
+
+def test_a_branch_with_an_item_no_card_of_its_own_holds_is_still_asked_item_by_item():
+    """(a guard: the clozes stay when the items' cards do not cover the list)"""
+    cards = _cards({label: text for label, text in ITEMS.items() if label != "GMM"})
+    blanks = [card for card in cards if card.front.startswith(BRANCH)]
+    assert len(blanks) == len(ITEMS) and "[...]" in blanks[0].front, cards
