@@ -38,6 +38,7 @@ _ENDS = (".", "!", "?", "$$")  # (what the kept text ends on: a sentence or a di
 _BREAK = "\n\n"  # (between a front's heading path and the sentence or term it shows)
 _UNNAMED = f"{_BREAK}Formula"  # (the front of a formula no words introduce: `formula_cards.FALLBACK`)
 _PATH = " › "
+_DEFINE = "\n\nDefine: "  # (a definition card's front: `defining.py`)
 _TABLE_CELL = "table-row"  # (`table_cards.FORM`: a row's card, or one cell of it, asked by its column)
 _WIDER = re.compile(r"(?:,|;| and| &| or) ")  # (a topic that goes on to name more: "random codes, polar codes")
 # Markup that two copies of one text may differ in: links ("[[Random Variable|random variables]]"), emphasis
@@ -147,8 +148,10 @@ def _twins(drafts: list) -> set[int]:
     What it says" beside "… › Why normalize?"), read out of the same line or shown under the same formula. Of each such group one card stays, the one whose front asks a
     question, else the one whose front says most ("… › simplified loss › What it says")."""
     groups: dict[tuple, list] = {}
-    read = [d for siblings, _ in drafts if len(siblings) == 1 and _read(d := siblings[0]) and d.kind == CardKind.BASIC
-            and d.form != _TABLE_CELL]  # (two cells of a row may hold one value, "no", for two columns: two facts)
+    read = [d for siblings, _ in drafts if len(siblings) == 1 and _read(d := siblings[0]) and d.form != _TABLE_CELL
+            and (d.kind == CardKind.BASIC or d.kind == CardKind.DEFINITION and _DEFINE in d.front)]  # (two cells of a
+    # row may hold one value, "no", for two columns: two facts; "Define: OOV" beside "… › Limitations › OOV", one
+    # item of an outline read as a definition and as a labelled branch, is one fact)
     labels = {_plain(d.front.split(_BREAK, 1)[0].rpartition(_PATH)[2]).rstrip("?") + ": " for d in read}
     for d in read:
         said = _plain(d.back)
