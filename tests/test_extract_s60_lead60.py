@@ -1,8 +1,9 @@
-"""A branch of labelled items carded twice (session 60, after held36's FINAL): in a long outline (a Workflowy export
+"""Outline items carded twice (session 60, after held36's FINAL). A branch of labelled items: in a long outline (a Workflowy export
 read as one list under its title) each "Label: text" item of a "Cheat sheet" branch was a card asked by its label,
 and the branch's section card was asked again item by item as blanks among its siblings: 8 of 40 sampled cards
-were duplicates. The items' own cards stay; the branch's clozes are not made. Drafts of my own, through the pure
-`list_clozes` pass."""
+were duplicates. The items' own cards stay; the branch's clozes are not made. And a bold-term item read both as a
+definition and as a labelled branch is one card. Drafts of my own, through the pure passes `list_clozes` and
+`without_repeats`."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from mlwiki.extract.closings import FORM as SECTION_FORM
 from mlwiki.extract.defining import LABELLED_FORM
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.list_clozes import list_clozes
+from mlwiki.extract.repeats import without_repeats
 from mlwiki.models import CardKind
 
 TITLE = "Clustering"
@@ -41,3 +43,25 @@ def test_a_branch_with_an_item_no_card_of_its_own_holds_is_still_asked_item_by_i
     cards = _cards({label: text for label, text in ITEMS.items() if label != "GMM"})
     blanks = [card for card in cards if card.front.startswith(BRANCH)]
     assert len(blanks) == len(ITEMS) and "[...]" in blanks[0].front, cards
+
+
+# An outline's bold-term item ("- **OOV**: no vector for unseen words", its details nested under it) read twice: as a
+# definition ("… \n\nDefine: OOV") and as a labelled branch ("… › Limitations › OOV"), the same back on one line
+# (held36 Workflowy: 11 such pairs). One fact: the labelled card, whose path says where it belongs, stays.
+NOTE = "Word vectors"
+BACK = "no vector for a word never seen in training"
+
+
+def _kept(definition_back: str) -> list[str]:
+    definition = Draft(CardKind.DEFINITION, f"{NOTE}\n\nDefine: OOV", definition_back, 9, form="definition-item")
+    labelled = Draft(CardKind.BASIC, f"{NOTE} › Limitations › OOV", BACK, 9, form=LABELLED_FORM)
+    return [d.front for group, _ in without_repeats([([definition], NOTE), ([labelled], NOTE)]) for d in group]
+
+
+def test_a_definition_that_a_labelled_card_of_its_line_answers_alike_is_one_card():
+    assert _kept(BACK) == [f"{NOTE} › Limitations › OOV"]
+
+
+def test_a_definition_that_says_more_than_the_labelled_card_stays():
+    """(a guard: a different back is another fact)"""
+    assert len(_kept("a word never seen in training has no vector; fastText builds one from its n-grams")) == 2
