@@ -1,9 +1,9 @@
-"""Outline items carded twice (session 60, after held36's FINAL). A branch of labelled items: in a long outline (a Workflowy export
-read as one list under its title) each "Label: text" item of a "Cheat sheet" branch was a card asked by its label,
-and the branch's section card was asked again item by item as blanks among its siblings: 8 of 40 sampled cards
-were duplicates. The items' own cards stay; the branch's clozes are not made. And a bold-term item read both as a
-definition and as a labelled branch is one card. Drafts of my own, through the pure passes `list_clozes` and
-`without_repeats`."""
+"""Outline items carded twice (session 60, after held36's FINAL). A branch of labelled items: in a long outline (a
+Workflowy export read as one list under its title) each "Label: text" item of a "Cheat sheet" branch was a card
+asked by its label, and the branch's section card was asked again item by item as blanks among its siblings: 8 of 40
+sampled cards were duplicates. The items' own cards stay; the branch's clozes are not made. And a bold-term item
+read both as a definition and as a labelled branch is one card. Drafts of my own, through the pure passes
+`list_clozes` and `without_repeats`."""
 
 from __future__ import annotations
 
