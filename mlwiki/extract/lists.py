@@ -58,7 +58,7 @@ from mlwiki.extract.list_cards import (LIST_FORM, following_items, formula_list_
                                        rest_card)
 from mlwiki.extract.lines import DIV_OPEN, HEADING, LIST_ITEM, TEXT, Line
 from mlwiki.extract.list_alone import list_alone_card
-from mlwiki.extract.outline_cards import branches_with_terms, outline_cards, untaken_items
+from mlwiki.extract.outline_cards import branches_with_terms, opens_outline, outline_cards, untaken_items
 from mlwiki.extract.parts import (after_box, exercise_part, labelled_aside, opening_front, part_passage,
                                   section_parts, titled_boxes)
 from mlwiki.extract.paragraphs import FORM as PARAGRAPH_FORM, paragraph_card, topic_card
@@ -199,8 +199,8 @@ def _about_the_page(text: str) -> bool:
     """Whether a note's first paragraph speaks of the page or its author ("My notes for the autumn course.", "I'm a
     backend engineer …"): the text around it is the collection's furniture (what it covers, how to run it)."""
     opening = clean_prose(text[:_OPENING_CHARS])  # (its first sentence is enough: cleaning a long paragraph is not free)
-    return bool(ABOUT_PAGE.match(opening)) or author_speaks_first(opening) or narrates_errand(opening) \
-        or describes_run(opening)
+    return (bool(ABOUT_PAGE.match(opening)) or author_speaks_first(opening) or narrates_errand(opening)
+            or describes_run(opening)) and not opens_outline(text)
 
 
 def close_section(ex) -> None:

@@ -24,6 +24,7 @@ _NUMBERED_LABEL = re.compile(r"[A-Z][a-z]+ \d{1,2}")  # "Method 3", "Option 2": 
 # The name a numbered label's text opens with: "Multi-task classifier (see …). We treat …", "Single binary classifier"
 _OWN_NAME = re.compile(r"(?P<name>[^.()\n:;$]{3,60}?)[ \t]*(?:\([^()\n]*\))?[ \t]*(?:[.:;][ \t]+|\n|$)")
 MAX_NAME_WORDS = 6
+MIN_OUTLINE_LINES = 20  # a list this long that opens a note is the note, written as an outline
 
 
 def item_groups(block: Block) -> list[list[Line]] | None:
@@ -156,3 +157,10 @@ def numbered_name(label: str, back: str) -> tuple[str, str] | None:
         return None
     rest = back[found.end():].strip()
     return (f"{label}: {found['name'].strip()}", rest) if rest else None
+
+
+def opens_outline(text: str) -> bool:
+    """Whether a note's first block is a whole outline (a list of `MIN_OUTLINE_LINES` lines or more, as an outliner's
+    export is): a first item about the notes ("How I use this outline") is one branch of it, not an opening remark
+    the note's text is furniture around."""
+    return bool(LIST_ITEM.match(text)) and text.count("\n") + 1 >= MIN_OUTLINE_LINES
