@@ -25,3 +25,23 @@ def is_nbdev_output(parent: str, name: str) -> bool:
         if "nbs_path" in text or "[tool.nbdev]" in text:
             return True
     return False
+
+
+def wiki_root(path, rel: str) -> str:
+    """The folder of the wiki a note file at `path` belongs to, `rel` being its path from there."""
+    root = os.path.dirname(os.path.abspath(path))
+    for _ in range(rel.count("/")):
+        root = os.path.dirname(root)
+    return root
+
+
+def note_files(root: str, suffixes: tuple[str, ...], limit: int) -> list[tuple[str, str]]:
+    """(folder, file name) of the files under `root` whose names end in one of `suffixes`, in name order, hidden and
+    build folders left out; no more than `limit` and one (past it, a folder mistaken for a wiki)."""
+    found: list[tuple[str, str]] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d[:1] != "." and d not in IGNORED_DIRS)
+        found += [(folder, name) for name in sorted(names) if name.lower().endswith(suffixes)]
+        if len(found) > limit:
+            break
+    return found

@@ -11,7 +11,7 @@ import functools
 import os
 import re
 
-from mlwiki.sources.build_folders import IGNORED_DIRS
+from mlwiki.sources.build_folders import note_files, wiki_root
 
 _SUFFIXES = (".qmd", ".md", ".rmd")
 _MAX_FILES = 20_000  # (past it, a folder mistaken for a wiki: no partial is looked for)
@@ -32,9 +32,7 @@ def included_under(path: str | os.PathLike, rel: str) -> str:
     from the wiki's root): "Title › Heading"; '' when none includes it, or it is no partial."""
     if not is_partial(rel):
         return ""
-    root = os.path.dirname(os.path.abspath(path))
-    for _ in range(rel.count("/")):
-        root = os.path.dirname(root)
+    root = wiki_root(path, rel)
     return _spots(root).get(os.path.normpath(os.path.abspath(path)), "")
 
 
@@ -42,23 +40,16 @@ def included_under(path: str | os.PathLike, rel: str) -> str:
 def _spots(root: str) -> dict[str, str]:
     """{partial's absolute path: "Title › Heading"} of every include in the wiki at root (the first one wins)."""
     spots: dict[str, str] = {}
-    files = 0
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d[:1] != "." and d not in IGNORED_DIRS)
-        for name in sorted(names):
-            if not name.lower().endswith(_SUFFIXES):
-                continue
-            files += 1
-            if files > _MAX_FILES:
-                return spots
-            text = _read(os.path.join(folder, name))
-            if "include" not in text or not _INCLUDE.search(text):
-                continue
-            for target, spot in heading_paths_of_includes(text):
-                # (a path from the project's root starts with "/"; any other is from the including file's folder)
-                full = os.path.normpath(os.path.join(root, target[1:]) if target[:1] == "/" else os.path.join(folder, target))
-                if spot:
-                    spots.setdefault(full, spot)
+    files = note_files(root, _SUFFIXES, _MAX_FILES)
+    for folder, name in files[:_MAX_FILES]:
+        text = _read(os.path.join(folder, name))
+        if "include" not in text or not _INCLUDE.search(text):
+            continue
+        for target, spot in heading_paths_of_includes(text):
+            # (a path from the project's root starts with "/"; any other is from the including file's folder)
+            full = os.path.normpath(os.path.join(root, target[1:]) if target[:1] == "/" else os.path.join(folder, target))
+            if spot:
+                spots.setdefault(full, spot)
     return spots
 
 

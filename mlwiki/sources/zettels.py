@@ -12,7 +12,7 @@ import functools
 import os
 import re
 
-from mlwiki.sources.build_folders import IGNORED_DIRS
+from mlwiki.sources.build_folders import note_files, wiki_root
 
 # A link by id alone: a timestamp to the minute or second, the ids Zettlr and the Zettelkasten plugins give
 ID_LINK = re.compile(r"\[\[((?:19|20)\d{8}(?:\d{2}){1,2})\]\]")
@@ -33,24 +33,11 @@ def zettel_titles(path: str | os.PathLike, rel: str, body: str) -> dict[str, str
     wanted = set(ID_LINK.findall(body))
     if not wanted:
         return {}
-    root = os.path.dirname(os.path.abspath(path))
-    for _ in range(rel.count("/")):
-        root = os.path.dirname(root)
+    root = wiki_root(path, rel)
     titles = _named_titles(root)
     if not wanted.issubset(titles):
         titles = {**_front_matter_titles(root), **titles}
     return {key: titles[key] for key in wanted if key in titles}
-
-
-def _note_files(root: str) -> list[tuple[str, str]]:
-    """(folder, file name) of every note file under root, hidden folders and build folders left out."""
-    found: list[tuple[str, str]] = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = [d for d in dirs if d[:1] != "." and d not in IGNORED_DIRS]
-        found += [(folder, n) for n in names if n.lower().endswith(_SUFFIXES)]
-        if len(found) > _MAX_FILES:
-            break
-    return found
 
 
 @functools.lru_cache(maxsize=8)
@@ -58,7 +45,7 @@ def _named_titles(root: str) -> dict[str, str]:
     """{id: title} of the notes whose file name opens with their id (a name that is only the id: its front
     matter's title, if any)."""
     titles: dict[str, str] = {}
-    for folder, name in _note_files(root):
+    for folder, name in note_files(root, _SUFFIXES, _MAX_FILES):
         match = _NAMED.fullmatch(name.rpartition(".")[0])
         if match is None:
             continue
@@ -72,7 +59,7 @@ def _named_titles(root: str) -> dict[str, str]:
 def _front_matter_titles(root: str) -> dict[str, str]:
     """{id: title} of the notes whose front matter names their id (`id: 20250904111530`)."""
     titles: dict[str, str] = {}
-    for folder, name in _note_files(root):
+    for folder, name in note_files(root, _SUFFIXES, _MAX_FILES):
         head = _head(os.path.join(folder, name))
         if not head.startswith("---") or (found := _FRONT_ID.search(head)) is None:
             continue
