@@ -18,6 +18,7 @@ _MAX_FILES = 20_000  # (past it, a folder mistaken for a wiki: no partial is loo
 _MAX_BYTES = 2_000_000
 _INCLUDE = re.compile(r"^[ \t]*\{\{<[ \t]*include[ \t]+[\"']?([^\s\"'>]+)[\"']?[ \t]*>\}\}[ \t]*$", re.M)
 _HEADING = re.compile(r"(#{1,6})[ \t]+(.+?)[ \t]*(?:\{[^{}]*\})?[ \t]*#*[ \t]*$")  # ("## Causal graphs {#sec-dags}")
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _TITLE = re.compile(r"^title:[ \t]*(.+?)[ \t]*$", re.M)
 
 
@@ -66,8 +67,6 @@ def _read(path: str) -> str:
 def heading_paths_of_includes(text: str) -> list[tuple[str, str]]:
     """(included path, "Title › Heading › …") of each `{{< include … >}}` line of a document's text, outside code:
     its front matter's title, then the headings open above the line. Pure."""
-    from mlwiki.render.spans import fenced_lines  # (here: only a document that includes a partial needs it)
-
     title = ""
     lines = text.split("\n")
     start = 0
@@ -78,9 +77,15 @@ def heading_paths_of_includes(text: str) -> list[tuple[str, str]]:
         start = end + 1 if end else 0
     headings: list[tuple[int, str]] = []
     found_includes: list[tuple[str, str]] = []
-    body = lines[start:]
-    for line, in_code in zip(body, fenced_lines(body)):
-        if in_code:
+    fence = ""
+    for line in lines[start:]:
+        opened = _FENCE.match(line)
+        if fence:
+            if opened and opened.group(1)[0] == fence[0] and len(opened.group(1)) >= len(fence):
+                fence = ""
+            continue
+        if opened:
+            fence = opened.group(1)
             continue
         if line[:1] == "#" and (heading := _HEADING.match(line)):
             level = len(heading.group(1))
