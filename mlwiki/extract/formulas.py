@@ -61,6 +61,7 @@ class Formula:
     item: bool = False
     lone: bool = False
     where: str = ""  # what a lone formula's symbols mean (", where $L$ is …"), shown under it
+    above: list[str] | None = None  # every line of its paragraph before it (`before` only since the formula above)
 
 
 def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
@@ -105,6 +106,8 @@ def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
                 before = []
                 continue
             before = _displays_in_line(line.text, line.no, before, found)
+    for formula in found:  # (which bullet a formula's own bullet is nested under: `parent_labels` reads them)
+        formula.above = [line.text for line in lines if line.no < formula.line] + formula.before[-1:]
     return found, before
 
 

@@ -52,9 +52,10 @@ def may_be_labelled(text: str) -> bool:
 
 def cut_in_span(label: str) -> bool:
     """Whether the words before a separator end inside a formula or code ("Let $\\Omega" of "Let $\\Omega : …$"):
-    an odd number of `$` or backticks in them; the separator is the formula's, not a label's. So for words that leave
-    a bracket or a quotation open ('Q answers "how good: …', "Loss (see the proof: …"): the separator is theirs."""
-    return label.count("$") % 2 == 1 or label.count("`") % 2 == 1 or opens_quote(label) \
+    an odd number of `$`, `$$` or backticks in them; the separator is the formula's, not a label's. So for words
+    that leave a bracket or a quotation open ('Q answers "how good: …', "Loss (see the proof: …"): the separator is theirs."""
+    return label.count("$") % 2 == 1 or label.count("$$") % 2 == 1 or label.count("`") % 2 == 1 \
+        or opens_quote(label) \
         or label.count("(") > label.count(")") or label.count("[") > label.count("]")
 
 

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 
+from mlwiki.extract.label_cuts import cut_in_span
 from mlwiki.extract.lines import LIST_ITEM, indent_width
 from mlwiki.extract.prose import clean_prose
 
 MAX_LABEL_WORDS = 8
+FORMULA_LABEL = "Formula"  # (the last label of a formula item's card: its front reads as any formula card's)
 MAX_WORDS = 80  # tighter than a section card's: one branch of an outline is one thing to recall
 MAX_ITEMS = 6
 MIN_NEW_WORDS = 3
@@ -45,6 +47,8 @@ LABELLED_ITEM = re.compile(r"[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*)?[^\s:*][^:*\n
 _TERM = re.compile(r"[A-Za-z][\w'’/ -]{1,30}[\w)]?")  # (a name of a few words, no formula or sentence)
 _NOT_A_TERM = re.compile(r"(?i)not|no|never|only|always|all|any|must|very|both|each|also|and|or|but|less|more")
 _STEP = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\d{1,2}[.)][ \t]")  # "- 1. resample …", "2) …": a numbered step
+_DISPLAY_ITEM = re.compile(r"\$\$[^$]+\$\$[ \t.,;]*")  # an item that is one display formula and nothing else
+_RELATION = re.compile(r"=|\\approx|\\propto|\\sim\b|\\leq?\b|\\geq?\b")  # (a formula, not a lone symbol)
 _BOLD_TERM = re.compile(r"\*\*([^*\n]{1,40}?)\*\*")
 # A sentence that says in bold what its subject is: "Finding the optimal ordering is **NP-hard**" (its subject a
 # few words, no formula)
@@ -52,7 +56,7 @@ _PREDICATED = re.compile(r"([A-Z][\w'’/ -]{2,50}?)[ \t]+(?:is|are|was|were|bec
 _BOLD_HEAD = re.compile(r"\*\*([^*\n]{1,40}?[^*\s.!?;:])\*\*:?")  # "**MAP** = …", "**MAP**: …" (not a bold sentence)
 _EXAMPLES_LABEL = re.compile(r"(?i)(?:e\.g\.|examples?|for example)[ \t]*:?[ \t]*")
 _LINK_LABEL = re.compile(r"\[\[([^\]|\n]+)(?:\|([^\]\n]+))?\]\]")  # "- [[SoftRank]]" over what it is
-_NOT_A_LABEL = re.compile(r"(?i)^(?:e\.g\.|i\.e\.|eg\b|ie\b|see\b|note\b|https?:|\[\[|\[|!\[|`|\$[^$]*\$[\W\d_]*$)")
+_NOT_A_LABEL = re.compile(r"(?i)^(?:e\.g\.|i\.e\.|eg\b|ie\b|see\b|note\b|https?:|\[\[|\[|!\[|`|\$\$|\$[^$]*\$[\W\d_]*$)")
 
 
 def _label(text: str) -> tuple[str | None, str]:
@@ -73,6 +77,7 @@ def _label(text: str) -> tuple[str | None, str]:
         return term, f"{bold.group(1).strip()} {after}"  # (the item's sentence, its subject included)
     head, colon, rest = item.partition(": ")
     named = bool(colon) and len(head.split()) <= MAX_LABEL_WORDS // 2  # "Define k: …": the label is its head
+    named = named and not cut_in_span(head)  # ("$P(w) = |\{v : …\}|$": the colon is the formula's)
     label = (head if named else item).rstrip(":").strip().strip("*_").strip()
     if label.startswith("[[") and (link := _LINK_LABEL.fullmatch(label)) and not link.group(1).startswith("#"):
         label = (link.group(2) or link.group(1)).strip()  # (a link to a heading of the note: a table of contents)
@@ -119,10 +124,9 @@ def outline_items(lines: list[tuple[int, str]], vague=None) -> list[tuple[list[s
             continue  # (under a sentence the labels alone would not say what is asked, "… › Pros", unless the
             # branch's own items say it: "- Logistic regression" over "- Pros: …", "- Cons: …")
         if label is None:
-            if (introduced := _introduced(lines[k][1], [text for _, text in lines[k + 1:end]])) is not None:
-                found.append(([lab for _, lab in stack[:-1] if lab] + [introduced[0]], introduced[1], lines[k][0]))
-                covered_until = end - 1
-            elif (named := bold_named(lines[k][1], [text for _, text in lines[k + 1:end]])) is not None:
+            under = [text for _, text in lines[k + 1:end]]
+            if (named := formula_item(lines[k][1], under) or _introduced(lines[k][1], under)
+                    or bold_named(lines[k][1], under)) is not None:
                 found.append(([lab for _, lab in stack[:-1] if lab] + [named[0]], named[1], lines[k][0]))
                 covered_until = end - 1
             continue
@@ -235,6 +239,22 @@ def bold_named(text: str, nested: list[str]) -> tuple[str, str] | None:
             or _words(nested, len(sentence.split())) > MAX_WORDS:
         return None
     return terms[0].strip(), sentence + "\n\n" + "\n".join(line.expandtabs(4)[inner:] for line in nested)
+
+
+def formula_item(text: str, nested: list[str]) -> tuple[str, str] | None:
+    """(`FORMULA_LABEL`, the back) for a bullet that is one display formula over items that say what its symbols are or
+    what it means ("- $$\\text{Attention}(Q, K, V) = …$$" over "- Q: (n_q × d_k), …", as an outliner writes a
+    formula under the topic it belongs to), or over nothing: the formula's card, asked by the labels above it, the
+    items right under it on its back; None for any other bullet."""
+    item = LIST_ITEM.sub("", text, count=1).strip()
+    if not _DISPLAY_ITEM.fullmatch(item) or not _RELATION.search(item):
+        return None
+    nested = [line for line in nested if line.strip()]
+    inner = min((indent_width(line) for line in nested), default=0)
+    top = [line.expandtabs(4)[inner:] for line in nested if indent_width(line) == inner and LIST_ITEM.match(line)]
+    if not top or _words(top, 0) > MAX_WORDS:
+        return FORMULA_LABEL, item  # (what is nested deeper works an example or goes on: not the legend)
+    return FORMULA_LABEL, item + "\n\n" + "\n".join(top)
 
 
 def predicated_subject(term: str, back: str) -> str | None:

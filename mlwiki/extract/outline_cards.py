@@ -8,15 +8,17 @@ import re
 
 from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.defining import definition_sentence_cards, on_a_back
+from mlwiki.extract.draft import Draft
 from mlwiki.extract.lines import LIST_ITEM, TEXT, Line
 from mlwiki.extract.mixed_lists import mixed_list_card
 from mlwiki.extract.nested_steps import nested_steps_back
-from mlwiki.extract.outline import loose_items, outline_items, predicated_subject
+from mlwiki.extract.outline import FORMULA_LABEL, loose_items, outline_items, predicated_subject
 from mlwiki.extract.passages import NO_SUBJECT, passage
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.steps import steps_front
 from mlwiki.extract.subject import is_example_title
 from mlwiki.extract.trees import names_listed, tree_labels
+from mlwiki.models import CardKind
 
 FORM = "outline"  # a labelled bullet and the items nested under it, in a section too long for one card
 NAMES_FORM = "section"  # (the card of a tree's branch names stands for the section: its card's form and id)
@@ -96,6 +98,10 @@ def outline_cards(ex, path: str, block: Block, declined: bool, alone: bool = Fal
         labels = [clean_prose(label) for label in labels]
         if any(NO_SUBJECT.fullmatch(label) or is_example_title(label) for label in labels):
             continue
+        if labels[-1] == FORMULA_LABEL and nested.startswith("$$"):  # (a formula item over its legend)
+            if _formula_item_card(ex, " › ".join([path, *labels[:-1]]), nested, line):
+                carded.add(line)
+            continue
         back = passage([Block(TEXT, [Line(line, text, TEXT) for text in nested.split("\n")])], True, declined)
         if back is None:
             continue
@@ -113,6 +119,18 @@ def outline_cards(ex, path: str, block: Block, declined: bool, alone: bool = Fal
     if alone:
         _loose_item_cards(ex, path, lines, carded, ex.drafts[before:])
     return mixed_list_card(ex, path, whole or block, carded) if carded else None  # (after the loose items' cards)
+
+
+def _formula_item_card(ex, path: str, back: str, line: int) -> bool:
+    """The formula card of an outline's item that is one display formula (`outline.formula_item`), asked by the
+    labels above it, the items under it (what its symbols are) on its back; whether it made one."""
+    body = back[2:back.index("$$", 2)].strip()
+    key = " ".join(body.split())
+    if key in ex.formulas_seen:
+        return False
+    ex.formulas_seen[key] = ""
+    draft = Draft(CardKind.FORMULA, f"{path}\n\n{FORMULA_LABEL}", back, line, form="formula", formulas=[body])
+    return ex.add_formula_draft(draft)
 
 
 def _steps_card(ex, path: str, back: str, lines: list[tuple[int, str]], line: int) -> None:

@@ -43,7 +43,7 @@ def parent_label(before: list[str]) -> str:
         if item is None:
             return ""
         text = item.group("text").strip()
-        label = text.rstrip(":").strip()
+        label = text.replace("**", "").rstrip(":").strip()  # ("- **Pre-LN**": the bold marks no words of its own)
         named = _LABEL.fullmatch(text) and len(text.split()) <= MAX_LABEL_WORDS and not _GENERIC.fullmatch(label)
         return label if named else ""
     return ""
@@ -51,16 +51,15 @@ def parent_label(before: list[str]) -> str:
 
 def named_by_bullet(fronts: dict, parts: list[str], path: str, before: list[str]) -> tuple[str, list[str]]:
     """(the front its id is made of, the parts of its front) of a formula card whose front is the bare "… / Formula"
-    (`parts`, under the heading path `path`), given `fronts` (front → the formula card that has it): asked by the
-    bullet it is nested under when that names it. A formula another card has the bare front of already joins that
-    card's back, as it did; if that card was asked by another bullet's name it is asked by the bare front again
-    (the two are on one card: neither name says what its back holds)."""
+    (`parts`, under the heading path `path`; `before`: its paragraph's lines before it), given `fronts` (front →
+    the formula card that has it): asked by the bullet it is nested under when that names it, a card of its own
+    ("- Pre-LN" then "- Post-LN", each over its formula). A formula no bullet names joins the card of the formula
+    before it with the bare front, as does one whose bullet names that card already."""
     bare = "\n\n".join(parts)
     label = parent_label(before)
-    if (first := fronts.get(bare)) is not None:
-        if label and first.id_front == bare and not first.front.startswith(f"{path} › {label}\n\n"):
-            first.front, first.id_front = bare, ""
-        return "", parts
+    asked = [f"{path} › {label}" if path else label, parts[-1]]
+    if (first := fronts.get(bare)) is not None and (not label or first.front == "\n\n".join(asked)):
+        return "", parts  # (its bullet's formulas on one card; one no bullet names goes on with the one above)
     if not label:
         return "", parts
-    return bare, [f"{path} › {label}" if path else label, parts[-1]]
+    return bare, asked  # (a formula under a bullet of its own name: asked by it, whatever came before)
