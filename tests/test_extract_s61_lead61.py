@@ -12,7 +12,6 @@ import pytest
 
 from conftest import new_wiki, run
 from mlwiki.extract.outline import FORMULA_LABEL, item_label, outline_items
-from mlwiki.extract.outline import FORMULA_LABEL, item_label, outline_items
 
 # A Workflowy/Dynalist export: the whole note one outline, five bullets deep.
 OUTLINE = r"""- Regularisation
