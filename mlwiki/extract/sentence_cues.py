@@ -21,7 +21,7 @@ import re
 
 from mlwiki.extract.item_cues import _DIGIT, _MATH, _OPEN_END, _STATES, lead_cue
 from mlwiki.extract.quote_cuts import opens_quote
-from mlwiki.extract.subject_cues import subject_cue
+from mlwiki.extract.subject_cues import fuller
 
 LEAD_WORDS = 3
 SHORT_LEAD_WORDS = 2  # (a short sentence's lead: its first three words would be most of it)
@@ -61,10 +61,8 @@ def sentence_cue(text: str) -> str:
         return ""
     if cue := clause_cue(text):
         return cue  # (a whole opening clause, not its first three words: "Under heavy load, [...]")
-    cue = _opening(text, total)
-    subject = subject_cue(text)
-    return subject if len(subject.split()) > len(cue.split()) else cue  # (first words that cut its subject short,
-    # "The absolute [...]": the subject whole and its verb, `subject_cues`)
+    return fuller(_opening(text, total), text)  # (first words that cut its subject short, "The absolute [...]": the
+    # subject whole and its verb, `subject_cues`)
 
 
 def _opening(text: str, total: int) -> str:

@@ -59,6 +59,13 @@ def subject_cue(text: str) -> str:
     return ""
 
 
+def fuller(cue: str, text: str) -> str:
+    """`cue`, a sentence's or an item's first words, or its subject and verb (`subject_cue`) when they run further:
+    first words that end inside the subject ("The absolute ") give way to the subject whole."""
+    subject = subject_cue(text)
+    return subject if len(subject.split()) > len(cue.split()) else cue
+
+
 def _bare(word: str) -> str:
     """A word in lower case without the marks around it."""
     return word.strip("*_\"'()").casefold()
