@@ -29,6 +29,7 @@ assume assumes behave behaves converge converges""".split())
 _NOT_SUBJECT = frozenset("""it this that these those they there we you i he she each all both one which what if when
 whenever while since because as although though unless once given so but and or then thus hence for in on at with by
 to after before under""".split())
+_CLAUSES = frozenset("that which who whom whose whether where".split())  # (words opening a clause within)
 _ARTICLES = frozenset("a an the its their our my your some any no every".split())
 # A word, a formula, a code span or a bold phrase, each one token with where it ends
 _TOKEN = re.compile(r"\$[^$\n]+\$|`[^`\n]{1,40}`|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|\S+")
@@ -54,8 +55,8 @@ def subject_cue(text: str) -> str:
                     or _DIGIT.search(_MATH.sub("", cue)) or _STATES.search(cue):
                 return ""
             return cue + " "
-        if _BREAKS.search(token.group(0)):
-            return ""
+        if _BREAKS.search(token.group(0)) or k and word in _CLAUSES:
+            return ""  # (a verb of its own before "that" ends the subject: "A negative exponent indicates that …")
     return ""
 
 
