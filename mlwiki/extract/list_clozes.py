@@ -42,7 +42,7 @@ from mlwiki.extract.generic_labels import widened
 from mlwiki.extract.day_bullets import dated
 from mlwiki.extract.item_cues import SLIPS, item_cue, lead_cue, name_cue, slip_cue
 from mlwiki.extract.item_sides import signed_list, steps_with_sides, wrapped
-from mlwiki.extract.sentence_cues import clause_cue, sentence_cue
+from mlwiki.extract.sentence_cues import clause_cue, item_lead
 from mlwiki.extract.spare_cues import spare_shown
 from mlwiki.extract.subject_cues import fuller
 from mlwiki.extract.steps import FRONT as STEPS
@@ -451,7 +451,7 @@ def _hidden(kind: str, text: str, slips: bool = False, alone: bool = False) -> s
     if marker and not cue and (spare := spare_shown(_joined(said, nested), HIDDEN)):
         return f"{marker}{spare}"  # (an equation's left side, a call's name: `spare_cues`)
     if marker and not cue:
-        cue = sentence_cue(_joined(said, nested))  # (else its first words, "- smooths away [...]": a bare "- [...]"
+        cue = item_lead(_joined(said, nested))  # (else its first words, "- smooths away [...]": a bare "- [...]"
         # beside unrelated items says nothing of which one is asked)
     return f"{marker}{cue}{HIDDEN}"
 

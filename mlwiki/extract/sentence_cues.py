@@ -78,6 +78,14 @@ def _opening(text: str, total: int) -> str:
     return cue + " " if cue and _fits(cue, total) else ""
 
 
+def item_lead(text: str) -> str:
+    """The cue an item's blank keeps when nothing else cues it (`list_clozes`): its first words as a sentence's
+    (`sentence_cue`); '' for an item that is a run of short phrases ("slower warm-up, noisier curves, more tuning"),
+    whose first phrase is one of its answers, no cue to the rest."""
+    first = _ENUMERATES.match(text)
+    return "" if first and _ENUMERATES.match(text[first.end():].lstrip()) else sentence_cue(text)
+
+
 def _two_words(cue: str) -> str:
     """A lead cue cut to its first two words, the name a short sentence opens on ("Length normalisation"), without
     a last word that leads on ("`logits` is" → "`logits`"); '' when it has no more, when its first word only leads

@@ -33,7 +33,8 @@ _CLAUSES = frozenset("that which who whom whose whether where".split())  # (word
 _ARTICLES = frozenset("a an the its their our my your some any no every".split())
 # A word, a formula, a code span or a bold phrase, each one token with where it ends
 _TOKEN = re.compile(r"\$[^$\n]+\$|`[^`\n]{1,40}`|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|\S+")
-_BREAKS = re.compile(r"[,;:.!?]$|^[^\w$`*]+$")  # (a word ending a clause, or a sign: "=", "→", "—")
+_BREAKS = re.compile(r"[,;:.!?]$|^[^\w$`*]+$|[()\[\]]")  # (a word ending a clause, a sign, "=", "→", "—", or an
+# aside in brackets: "Peer disagreement (Smith and Jones) keeps" is cued by its words before the aside)
 _PLAIN = re.compile(r"[A-Za-z'’]+")  # (a verb as written, no mark of emphasis or end of clause on it)
 _DIGIT = re.compile(r"\d")
 _MATH = re.compile(r"\$[^$\n]*\$|`[^`\n]*`")
@@ -62,8 +63,9 @@ def subject_cue(text: str) -> str:
 
 def fuller(cue: str, text: str) -> str:
     """`cue`, a sentence's or an item's first words, or its subject and verb (`subject_cue`) when they run further:
-    first words that end inside the subject ("The absolute ") give way to the subject whole."""
-    subject = subject_cue(text)
+    first words that end inside the subject ("The absolute ") give way to the subject whole; no cue stays none."""
+    subject = subject_cue(text) if cue.strip() else ""  # (a sentence with no first words to show, "RAdam was …",
+    # stays unasked: its subject alone would be no better a cue)
     return subject if len(subject.split()) > len(cue.split()) else cue
 
 
