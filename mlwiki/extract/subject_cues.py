@@ -29,7 +29,8 @@ assume assumes behave behaves converge converges""".split())
 _NOT_SUBJECT = frozenset("""it this that these those they there we you i he she each all both one which what if when
 whenever while since because as although though unless once given so but and or then thus hence for in on at with by
 to after before under""".split())
-_CLAUSES = frozenset("that which who whom whose whether where".split())  # (words opening a clause within)
+# Words opening a clause within: the sentence's own verb or subject came before ("comparing ELBOs … as if they were")
+_CLAUSES = frozenset("that which who whom whose whether where if as when because since while unless than so".split())
 _ARTICLES = frozenset("a an the its their our my your some any no every".split())
 # A word, a formula, a code span or a bold phrase, each one token with where it ends
 _TOKEN = re.compile(r"\$[^$\n]+\$|`[^`\n]{1,40}`|\*\*[^*\n]{1,40}\*\*|\*[^*\n]{1,40}\*|\S+")
