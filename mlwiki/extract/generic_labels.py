@@ -7,8 +7,11 @@ first words:
     Important: diagnostics can only detect failure.   →  Important: diagnostics can [...]
     Note: the warm-up length matters more than its shape. →  Note: the warm-up length [...]
 
-A label is generic when its words are a marker of emphasis (`_MARKERS`) or name a source (an "&", "et al.", a
-year) outside brackets: "Fixup (Zhang 2019):" names a method, its source in brackets. Pure: text in, text out.
+A label is generic when its words are a marker of emphasis (`_MARKERS`), name a source (an "&", "et al.", a
+year) outside brackets ("Fixup (Zhang 2019):" names a method, its source in brackets), or only count ("First
+condition:", "Second:", "Another problem:"): a sentence that goes on from what the note shows elsewhere, the
+conditions a formula states, is asked by its own subject ("First condition: steps are [...]"). Pure: text in,
+text out.
 """
 
 from __future__ import annotations
@@ -18,16 +21,20 @@ import re
 # Labels that only mark a remark as worth noting, whatever it says
 _MARKERS = frozenset("""important note nb n.b. remember tip warning careful heads-up aside also update edit key
 key-point takeaway""".split())
+_ORDINALS = frozenset("first second third fourth fifth last next another other final 1st 2nd 3rd 4th".split())
+_COUNTED = frozenset("""condition conditions point reason thing one case issue problem caveat option part rule
+requirement assumption property""".split())  # (what an ordinal counts, saying nothing of which it is)
 _SOURCE = re.compile(r"&|\bet al\b|\b(?:19|20)\d\d\b")
 _WORD = re.compile(r"[\w.&-]+")
 _BRACKETED = re.compile(r"\([^()]*\)")  # ("Fixup (Zhang 2019):": a name with its source, not a source alone)
 
 
 def generic(label: str) -> bool:
-    """Whether a label (with its colon or arrow) says nothing of what it labels: a marker or a source."""
+    """Whether a label (with its colon or arrow) says nothing of what it labels: a marker, a source or an ordinal."""
     words = [w.casefold() for w in _WORD.findall(label)]
     joined = "-".join(words)
-    return bool(words) and (joined in _MARKERS or all(w in _MARKERS for w in words)
+    counted = len(words) <= 2 and words[0] in _ORDINALS and all(w in _COUNTED for w in words[1:])
+    return bool(words) and (joined in _MARKERS or all(w in _MARKERS for w in words) or counted
                             or bool(_SOURCE.search(_BRACKETED.sub("", label))))
 
 

@@ -42,8 +42,9 @@ from mlwiki.extract.generic_labels import widened
 from mlwiki.extract.day_bullets import dated
 from mlwiki.extract.item_cues import SLIPS, item_cue, lead_cue, name_cue, slip_cue
 from mlwiki.extract.item_sides import signed_list, steps_with_sides, wrapped
-from mlwiki.extract.sentence_cues import clause_cue
+from mlwiki.extract.sentence_cues import clause_cue, item_lead
 from mlwiki.extract.spare_cues import spare_shown
+from mlwiki.extract.subject_cues import fuller
 from mlwiki.extract.steps import FRONT as STEPS
 from mlwiki.extract.lines import LIST_ITEM, NUMBERED_ITEM
 from mlwiki.extract.list_cards import LIST_FORM
@@ -440,14 +441,18 @@ def _hidden(kind: str, text: str, slips: bool = False, alone: bool = False) -> s
         return f"{marker}{slip_cue(said[len(label):], label)}{HIDDEN}"
     label = widened(label, said[len(label):], lambda rest: _subject(rest) or lead_cue(rest)) \
         or alone and _label(first, MAX_DAY_LABEL_WORDS, True)  # ("Important: diagnostics can [...]", `generic_labels`)
-    cue = label or _subject(said) or item_cue(said) or marker and (lead_cue(said) or name_cue(said)
-                                                                    or clause_cue(said))
+    cue = label or _subject(said) or item_cue(said) or marker and (fuller(lead_cue(said), said) or name_cue(said)
+                                                                    or clause_cue(said))  # (`subject_cues.fuller`:
+    # first words cut inside the subject, "- The absolute [...]", give way to it whole and its verb)
     # (a paragraph after the list keeps none of its first words: with no cue of its own it stays on the section's
     # card; an item opening on a clause, "Given $q$, …", keeps that clause)
     if marker and not cue and (bold := bold_shown(_joined(said, nested), HIDDEN)):
         return f"{marker}{bold}"  # (a term in bold: its label or subject, or else the rest of the item, cues it)
     if marker and not cue and (spare := spare_shown(_joined(said, nested), HIDDEN)):
         return f"{marker}{spare}"  # (an equation's left side, a call's name: `spare_cues`)
+    if marker and not cue:
+        cue = item_lead(_joined(said, nested))  # (else its first words, "- smooths away [...]": a bare "- [...]"
+        # beside unrelated items says nothing of which one is asked)
     return f"{marker}{cue}{HIDDEN}"
 
 

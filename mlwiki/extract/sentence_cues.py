@@ -21,6 +21,7 @@ import re
 
 from mlwiki.extract.item_cues import _DIGIT, _MATH, _OPEN_END, _STATES, lead_cue
 from mlwiki.extract.quote_cuts import opens_quote
+from mlwiki.extract.subject_cues import fuller
 
 LEAD_WORDS = 3
 SHORT_LEAD_WORDS = 2  # (a short sentence's lead: its first three words would be most of it)
@@ -60,6 +61,13 @@ def sentence_cue(text: str) -> str:
         return ""
     if cue := clause_cue(text):
         return cue  # (a whole opening clause, not its first three words: "Under heavy load, [...]")
+    return fuller(_opening(text, total), text)  # (first words that cut its subject short, "The absolute [...]": the
+    # subject whole and its verb, `subject_cues`)
+
+
+def _opening(text: str, total: int) -> str:
+    """A sentence's lead words, a name in quotes it opens on, or its first words, with the space after them; ''
+    when none fits."""
     if (cue := _signless(lead_cue(text))) and not _unbalanced(cue):
         return cue
     if (quoted := _QUOTED_NAME.match(text)) and _fits(quoted.group(0), total):
@@ -68,6 +76,14 @@ def sentence_cue(text: str) -> str:
     if cue and not _fits(cue, total):
         cue = _two_words(cue)  # ("Lloyd iterations only lower $J$ further.": three of six words is too many)
     return cue + " " if cue and _fits(cue, total) else ""
+
+
+def item_lead(text: str) -> str:
+    """The cue an item's blank keeps when nothing else cues it (`list_clozes`): its first words as a sentence's
+    (`sentence_cue`); '' for an item that is a run of short phrases ("slower warm-up, noisier curves, more tuning"),
+    whose first phrase is one of its answers, no cue to the rest."""
+    first = _ENUMERATES.match(text)
+    return "" if first and _ENUMERATES.match(text[first.end():].lstrip()) else sentence_cue(text)
 
 
 def _two_words(cue: str) -> str:
