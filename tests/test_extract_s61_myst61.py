@@ -48,6 +48,9 @@ NOTES["control.md"] = (
     "```{warning}\n:class: dropdown\n"
     "Decaying epsilon too quickly makes the agent commit to a suboptimal action before its value estimate is "
     "reliable.\n```\n\n"
+    "## SARSA\n\n"
+    "SARSA is the on-policy counterpart of Q-learning: its target uses the action the behaviour policy actually "
+    "takes, as the TD update on the {doc}`value-functions` page does.\n\n"
     "## Policy evaluation\n\n"
     "Iterative policy evaluation repeats the backup of {ref}`sec-bellman` over every state until the values stop "
     "changing.\n")
@@ -103,6 +106,13 @@ def test_ref_to_another_pages_section_shows_its_title(cards):
     text = _text(_made(cards, "control.md"))
     assert "of the section" not in text and "sec-bellman" not in text
     assert "repeats the backup of Bellman expectation equation over every state" in text
+
+
+def test_doc_role_shows_the_pages_title(cards):
+    """`{doc}`value-functions`` links another page of the project: the site shows that page's title, "Value
+    functions", and so does the card (not the file name, "value-functions")."""
+    backs = [back for back in _made(cards, "control.md").values() if "SARSA is the on-policy" in back]
+    assert backs and all("[Value functions](value-functions)" in back for back in backs)
 
 
 def test_admonition_with_options_is_a_card(cards):

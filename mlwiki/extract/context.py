@@ -50,6 +50,7 @@ class NoteContext:
     upnote: bool = False  # its front matter is UpNote's "additional data": an UpNote export (`extract.upnote`)
     substitutions: dict[str, str] = field(default_factory=dict)  # MyST's `{{ name }}` → its text (`myst_substitutions`)
     project_targets: str = ""  # its Sphinx project's other pages' labelled headings and equations it refers to
+    page_titles: dict[str, str] = field(default_factory=dict)  # the titles of the pages its `{doc}` roles name
 
     def file_line(self, body_line: int) -> int:
         if self.line_map:
@@ -102,7 +103,8 @@ def note_context(note: NoteText, config) -> NoteContext:
         kramdown=note.kramdown, zettels=note.zettels, toml=note.toml, included_under=note.included_under,
         title_apart=note.file_type == "qmd" or any(key in note.meta for key in _PANDOC_KEYS),
         records_book=records_book(note.meta), distill=is_distill(note.meta), upnote=upnote_data(note.meta),
-        substitutions=page_substitutions(note.meta, note.substitutions), project_targets=note.project_targets)
+        substitutions=page_substitutions(note.meta, note.substitutions), project_targets=note.project_targets,
+        page_titles=note.page_titles)
     if is_contents_page(rel_notes, note.body):
         return replace(ctx, study_lines=())  # (a site's table of contents: only the forms written for mlwiki)
     # (a folder's README that a documentation site shows as the chapter's page is a note like any other)

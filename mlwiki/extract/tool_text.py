@@ -140,7 +140,8 @@ def as_its_tool_shows(body: str, ctx: NoteContext, as_before: bool = False) -> t
         body = as_distill_shows(body, ctx.distill)  # (a distill article: `<aside>` as a margin, layout divs as their text)
         body = with_substitutions(body, ctx.substitutions)  # (MyST's `{{ gpml }}`: the text its project defines;
         # before the roles, which a substitution's text may hold)
-        body = as_myst_roles_show(body)  # (MyST's `{doc}` as a link to the page it names, `{term}` its text)
+        body = as_myst_roles_show(body, ctx.page_titles)  # (MyST's `{doc}` as a link to the page it names, showing
+        # its title; `{term}` its text)
         body = without_blank_marks(body)  # (a line of only "\\", `&nbsp;`, `<br>` or an empty heading: an empty line)
         body = without_line_tags(body)  # (`… in a stable range. #exam` at a paragraph's end: the note's tags)
         body = as_emoji_cells_read(body)  # (a table's 👍 / 👎 row names: pros, cons)

@@ -2,13 +2,14 @@
 
 - the MyST substitutions its `conf.py` defines (`myst_substitutions = {"gpml": "Rasmussen & Williams (2006)"}`, or
   a Jupyter Book's `_config.yml`, `parse: myst_substitutions:`): `{{ gpml }}` in any page shows that text;
+- the titles of its pages, which a `{doc}` role naming one shows (`{doc}`../kernel-methods`` → "Kernel methods");
 - the targets its pages label, for a page that refers to them: Sphinx's labels belong to the project, not to the
   page, so `{ref}`sec-ard`` on one page shows the title of the section another page labels `(sec-ard)=`, and
   `{eq}`eq-lml`` the equation another page writes as `$$ … $$ (eq-lml)` or a `{math}` block with `:label:`.
 
 A project's root is the nearest folder at or above the note's that holds `conf.py`, a Jupyter Book's `_toc.yml`
 or a MyST project's `myst.yml`. `conf.py` is read, never run: only the dict written out at its top level. Each
-project is read once per process, and only when a page uses a substitution or refers to a label.
+project is read once per process, and only when a page uses a substitution or refers to a label or a page.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ _HEADING = re.compile(r"^#{1,6}[ \t]+\S")
 _DOLLARS_LABEL = re.compile(r"\$\$[ \t]*\(([\w:.-]+)\)[ \t]*$")
 _MATH_FENCE = re.compile(r"^[ \t]*(`{3,}|:{3,})\{math\}")
 _MATH_LABEL = re.compile(r"^[ \t]*:label:[ \t]*([\w:.-]+)")
+_DOC = re.compile(r"\{doc\}`([^`<>\n]+)`")  # (one with its own text, `{doc}`the intro <gp/intro>``, shows that)
+_TITLE = re.compile(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", re.M)
+_FRONT_TITLE = re.compile(r"^title:[ \t]*[\"']?(.+?)[\"']?[ \t]*$", re.M)
 
 
 def project_substitutions(path: str | os.PathLike, rel: str, body: str) -> dict[str, str]:
@@ -60,6 +64,43 @@ def project_targets(path: str | os.PathLike, rel: str, body: str) -> str:
         return ""
     own = _labels(body)
     return "\n\n".join(text for label, text in _targets(root) if label in wanted and label not in own)
+
+
+def page_titles(path: str | os.PathLike, rel: str, body: str) -> dict[str, str]:
+    """{target: title} of the project's pages the note's `{doc}` roles name (`../kernel-methods`, `/gp/intro`: from
+    the note's folder, or from the project's root after a `/`), each its front matter's title or first heading;
+    {} when it names none."""
+    if "{doc}" not in body:
+        return {}
+    root = nearest_site(_project_root, path, rel)
+    if not root:
+        return {}
+    folder = os.path.dirname(os.path.abspath(path))
+    titles: dict[str, str] = {}
+    for target in set(_DOC.findall(body)):
+        name = target.strip()
+        page = os.path.normpath(os.path.join(root, name.lstrip("/")) if name.startswith("/") else
+                                os.path.join(folder, name))
+        if not page.startswith(root):
+            continue
+        title = next((t for suffix in ("", ".md", ".ipynb", ".rst") if (t := _page_title(page + suffix))), "")
+        if title:
+            titles[name] = title
+    return titles
+
+
+@functools.lru_cache(maxsize=256)
+def _page_title(page: str) -> str:
+    """A page's title as Sphinx shows it in a link: its front matter's `title:`, else its first `#` heading."""
+    if not os.path.isfile(page) or page.endswith(".ipynb"):
+        return ""  # (a notebook's title sits inside its JSON: no title rather than a wrong one)
+    head = _read(page)[:20000]
+    if head.startswith("---") and (end := head.find("\n---", 3)) > 0:
+        if found := _FRONT_TITLE.search(head[:end]):
+            return found.group(1).strip()
+        head = head[end + 4:]
+    found = _TITLE.search(head)
+    return found.group(1).strip() if found else ""
 
 
 def _project_root(folder: str) -> str:
