@@ -1,5 +1,5 @@
 """MyST substitutions, read as the Sphinx site shows them: `{{ gpml }}` in a page is the text its project defines
-(`myst_substitutions` in conf.py, `sources.sphinx_projects`) or its own front matter does (`myst: substitutions:`,
+(`myst_substitutions` in ./conf.py, `sources.sphinx_projects`) or its own front matter does (`myst: substitutions:`,
 or `substitutions:` as myst-parser before 0.19 and Jupyter Book write it; the page's own win), so that no card
 shows the braces ("What is The {{ rbf }}?"). A name nothing defines stays as written, as does a substitution
 inside code or math or one whose text is a block of several lines (a figure, a note) used inside a sentence. Pure: a note's

@@ -1,5 +1,5 @@
 """LaTeX macros of a wiki: which file holds them (`macros` in mlwiki.toml, else a Quarto project's, a Jupyter
-Book's _config.yml, a MyST project's myst.yml or a Sphinx project's conf.py), and its
+Book's _config.yml, a MyST project's myst.yml or a Sphinx project's ./conf.py), and its
 definitions as `\\newcommand` text that MathJax (the Anki export) and math-core (the card and stats pages) both read.
 """
 
@@ -20,7 +20,7 @@ __all__ = ["NOTE_MACROS_FILE", "QUARTO_MACRO_FILES", "book_macros", "definition_
 JUPYTER_BOOK_CONFIG = "_config.yml"
 MYST_CONFIG = "myst.yml"  # (Jupyter Book 2 / mystmd)
 SPHINX_CONFIG = "conf.py"
-_SPHINX_SOURCES = ("", "docs", "source", "docs/source")  # (where sphinx-quickstart puts conf.py)
+_SPHINX_SOURCES = ("", "docs", "source", "docs/source")  # (where sphinx-quickstart puts ./conf.py)
 QUARTO_MACRO_FILES = ("_macros.tex", "_macros.qmd", "_macros.md", "macros.tex", "macros.qmd", "_tex/macros.tex")
 
 _MACRO_START = re.compile(r"\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def)(?![A-Za-z])(\*?)")
@@ -65,8 +65,8 @@ def book_macros(text: str) -> str:
 
 
 def sphinx_macros(text: str) -> str:
-    """The MathJax macros a Sphinx project's conf.py defines (`mathjax3_config = {"tex": {"macros": {…}}}`, or
-    MathJax 2's `mathjax_config`) as `\\newcommand` text; '' when it defines none. conf.py is read, never run: only
+    """The MathJax macros a Sphinx project's ./conf.py defines (`mathjax3_config = {"tex": {"macros": {…}}}`, or
+    MathJax 2's `mathjax_config`) as `\\newcommand` text; '' when it defines none. ./conf.py is read, never run: only
     the dicts written out at its top level."""
     import ast  # (only here: a wiki without a Sphinx project never parses Python for its macros)
 

@@ -473,7 +473,7 @@ def load_note(path: Path | str, rel: str, data: bytes | None = None) -> tuple[No
     if note is not None:
         note.zettels = zettel_titles(path, rel, note.body)  # (`[[20250904111530]]`: the title it stands for)
         note.included_under = included_under(path, rel)  # (`_dags.qmd`: the heading a document includes it under)
-        note.substitutions = project_substitutions(path, rel, note.body)  # (conf.py's `{{ gpml }}`: its text)
+        note.substitutions = project_substitutions(path, rel, note.body)  # (./conf.py's `{{ gpml }}`: its text)
         note.project_targets = project_targets(path, rel, note.body)  # (`{ref}`sec-ard`` to another page's label)
         note.page_titles = page_titles(path, rel, note.body)  # (`{doc}`../kernel-methods``: that page's title)
     return note, problems

@@ -1,14 +1,14 @@
 """What a Sphinx (or Jupyter Book) project holds beyond the page, which its pages show:
 
-- the MyST substitutions its `conf.py` defines (`myst_substitutions = {"gpml": "Rasmussen & Williams (2006)"}`, or
+- the MyST substitutions its `./conf.py` defines (`myst_substitutions = {"gpml": "Rasmussen & Williams (2006)"}`, or
   a Jupyter Book's `_config.yml`, `parse: myst_substitutions:`): `{{ gpml }}` in any page shows that text;
 - the titles of its pages, which a `{doc}` role naming one shows (`{doc}`../kernel-methods`` → "Kernel methods");
 - the targets its pages label, for a page that refers to them: Sphinx's labels belong to the project, not to the
   page, so `{ref}`sec-ard`` on one page shows the title of the section another page labels `(sec-ard)=`, and
   `{eq}`eq-lml`` the equation another page writes as `$$ … $$ (eq-lml)` or a `{math}` block with `:label:`.
 
-A project's root is the nearest folder at or above the note's that holds `conf.py`, a Jupyter Book's `_toc.yml`
-or a MyST project's `myst.yml`. `conf.py` is read, never run: only the dict written out at its top level. Each
+A project's root is the nearest folder at or above the note's that holds `./conf.py`, a Jupyter Book's `_toc.yml`
+or a MyST project's `myst.yml`. `./conf.py` is read, never run: only the dict written out at its top level. Each
 project is read once per process, and only when a page uses a substitution or refers to a label or a page.
 """
 
@@ -110,7 +110,7 @@ def _project_root(folder: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _substitutions(root: str) -> tuple[tuple[str, str], ...]:
-    """The substitutions of the project rooted at `root`: conf.py's, else a Jupyter Book config's."""
+    """The substitutions of the project rooted at `root`: ./conf.py's, else a Jupyter Book config's."""
     found = _conf_substitutions(_read(os.path.join(root, _CONF)))
     if not found:
         found = _book_substitutions(_read(os.path.join(root, _BOOK_CONFIG)))
@@ -119,7 +119,7 @@ def _substitutions(root: str) -> tuple[tuple[str, str], ...]:
 
 
 def _conf_substitutions(text: str) -> dict:
-    """`myst_substitutions` as conf.py writes it: a literal dict assigned at the top level ({} if it is computed)."""
+    """`myst_substitutions` as ./conf.py writes it: a literal dict assigned at the top level ({} if it is computed)."""
     if "myst_substitutions" not in text:
         return {}
     try:
