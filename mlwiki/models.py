@@ -106,6 +106,9 @@ class NoteText:
     toml: bool = False  # its front matter is TOML between `+++` lines (Hugo's), which mlwiki read as text before
     zettels: dict[str, str] = field(default_factory=dict)  # the titles of the notes it links to by id (Zettlr's)
     included_under: str = ""  # a Quarto partial's: the title and headings where a document includes it
+    substitutions: dict[str, str] = field(default_factory=dict)  # its Sphinx project's MyST substitutions
+    project_targets: str = ""  # the lines of its project's other pages that define the labels it refers to
+    page_titles: dict[str, str] = field(default_factory=dict)  # the titles of the pages its `{doc}` roles name
 
     @property
     def makes_no_cards(self) -> bool:

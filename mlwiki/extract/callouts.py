@@ -12,7 +12,7 @@ from __future__ import annotations
 from mlwiki.extract.blocks import Block, join_blocks
 from mlwiki.extract.html_inline import as_markdown
 from mlwiki.extract.label_parts import split_label_parts
-from mlwiki.extract.lines import TEXT
+from mlwiki.extract.lines import COMMENT, TEXT
 from mlwiki.extract.passages import ABOUT_PAGE
 from mlwiki.extract.prose import clean_prose
 from mlwiki.extract.topics import callout_topic
@@ -43,9 +43,10 @@ def callout_card(ex, div: Block) -> bool:
     myst = div.attrs.get("myst")  # (a MyST ```{warning}: Jupyter Book titles it with its kind too)
     kinds = [c.removeprefix("callout-") for c in div.attrs.get("classes", ()) if c.startswith("callout-") or c == myst]
     kind = _KINDS.get(kinds[0]) if kinds else None
-    body = div.children or []
+    body = [b for b in div.children or [] if not all(ln.kind == COMMENT for ln in b.lines)]  # (its options,
+    # `:class: dropdown`, and comments: how the box shows, not its text; `join_blocks` leaves them out)
     if kind is None or not (body or said) or \
-            any(b.kind != TEXT or b.skip or any(ln.kind != TEXT for ln in b.lines) for b in body):
+            any(b.kind != TEXT or b.skip or any(ln.kind != TEXT and ln.kind != COMMENT for ln in b.lines) for b in body):
         return False  # (formulas, code, boxes or headings in it: their own forms card them)
     back = said or join_blocks(body).strip()
     words = len(back.split())

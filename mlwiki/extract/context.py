@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from mlwiki.extract.hub_sections import explains
 from mlwiki.extract.contents import is_contents_page
 from mlwiki.extract.hugo_site import is_site_furniture
+from mlwiki.extract.myst_substitutions import page_substitutions
 from mlwiki.extract.readme_sections import study_lines
 from mlwiki.extract.distill import is_distill
 from mlwiki.extract.siyuan import document_title
@@ -47,6 +48,9 @@ class NoteContext:
     hub: bool = False  # a map of content that explains too: only its cards of its own words (`hub_sections`)
     distill: bool = False  # an article of a distill site: its `<aside>` is margin content (`extract.distill`)
     upnote: bool = False  # its front matter is UpNote's "additional data": an UpNote export (`extract.upnote`)
+    substitutions: dict[str, str] = field(default_factory=dict)  # MyST's `{{ name }}` → its text (`myst_substitutions`)
+    project_targets: str = ""  # its Sphinx project's other pages' labelled headings and equations it refers to
+    page_titles: dict[str, str] = field(default_factory=dict)  # the titles of the pages its `{doc}` roles name
 
     def file_line(self, body_line: int) -> int:
         if self.line_map:
@@ -98,7 +102,9 @@ def note_context(note: NoteText, config) -> NoteContext:
         title=title if isinstance(title, str) else "", logseq=note.logseq,
         kramdown=note.kramdown, zettels=note.zettels, toml=note.toml, included_under=note.included_under,
         title_apart=note.file_type == "qmd" or any(key in note.meta for key in _PANDOC_KEYS),
-        records_book=records_book(note.meta), distill=is_distill(note.meta), upnote=upnote_data(note.meta))
+        records_book=records_book(note.meta), distill=is_distill(note.meta), upnote=upnote_data(note.meta),
+        substitutions=page_substitutions(note.meta, note.substitutions), project_targets=note.project_targets,
+        page_titles=note.page_titles)
     if is_contents_page(rel_notes, note.body):
         return replace(ctx, study_lines=())  # (a site's table of contents: only the forms written for mlwiki)
     # (a folder's README that a documentation site shows as the chapter's page is a note like any other)

@@ -72,9 +72,14 @@ def may_refer(body: str) -> bool:
     return "{#" in body or "@" in body or "}`" in body or "[](#" in body
 
 
-def resolve(body: str, drafts) -> None:
-    """Rewrite the cross-references and labels on every draft's front and back (each a `Draft`, changed in place)."""
+def resolve(body: str, drafts, project: str = "") -> None:
+    """Rewrite the cross-references and labels on every draft's front and back (each a `Draft`, changed in place).
+    `project`: the lines of other pages of its Sphinx project that define labels it refers to (Sphinx's labels are
+    the project's: `{ref}`sec-ard`` shows the title of another page's section, `sources.sphinx_projects`)."""
     targets = _targets(body)
+    if project:  # (its own labels first; another page's equation numbered for that page is no "Equation 2" here)
+        targets = {**{label: shown for label, shown in _targets(project).items() if not shown.startswith("Equation ")},
+                   **targets}
     for draft in drafts:
         front = _read(draft.front, targets)
         if front != draft.front:

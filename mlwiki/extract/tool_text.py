@@ -9,7 +9,8 @@
   (`wikijs`); Mochi's card files (`mochi`); a heading written in HTML (`html_headings`); a presenter's cues in Quarto
   slides' notes (`speaker_notes`); a Jupytext notebook's cell breaks (`jupytext_cells`); a marimo notebook's code
   cells and blocks (`marimo`); an Observable Framework page's cells, TeX and boxes (`observable`); a distill
-  article's margin asides and layout divs (`distill`); MyST's `{doc}` and text roles (`myst_roles`); lines that only
+  article's margin asides and layout divs (`distill`); MyST's `{doc}` and text roles (`myst_roles`) and its
+  substitutions (`myst_substitutions`); lines that only
   mark an empty line (`blank_marks`); tags at a line's end (`line_tags`); a table's emoji cells (`emoji_cells`); a
   Trilium export's math, tables and code (`trilium`); an Org note exported by ox-hugo (`ox_hugo`); an outliner's day node as a
   daily note (`outline_days`); a margin span or an inline footnote inside a sentence (`inline_asides`); an mdBook page's doubled math
@@ -78,6 +79,7 @@ from mlwiki.extract.mochi import as_mochi_shows
 from mlwiki.extract.mpe import as_preview_shows
 from mlwiki.extract.mdx import as_markdown
 from mlwiki.extract.myst_roles import as_myst_roles_show
+from mlwiki.extract.myst_substitutions import with_substitutions
 from mlwiki.extract.observable import as_observable_shows
 from mlwiki.extract.note_embeds import as_note_embeds_show
 from mlwiki.extract.notesnook import as_notesnook_shows, is_notesnook_export
@@ -136,7 +138,10 @@ def as_its_tool_shows(body: str, ctx: NoteContext, as_before: bool = False) -> t
         body = as_notebook_shows(body)  # (a Jupytext MyST notebook: no `+++` cell breaks, no removed cells)
         body = as_marimo_shows(body)  # (a marimo notebook in Markdown: no code cells, its `///` blocks as boxes)
         body = as_distill_shows(body, ctx.distill)  # (a distill article: `<aside>` as a margin, layout divs as their text)
-        body = as_myst_roles_show(body)  # (MyST's `{doc}` as a link to the page it names, `{term}` its text)
+        body = with_substitutions(body, ctx.substitutions)  # (MyST's `{{ gpml }}`: the text its project defines;
+        # before the roles, which a substitution's text may hold)
+        body = as_myst_roles_show(body, ctx.page_titles)  # (MyST's `{doc}` as a link to the page it names, showing
+        # its title; `{term}` its text)
         body = without_blank_marks(body)  # (a line of only "\\", `&nbsp;`, `<br>` or an empty heading: an empty line)
         body = without_line_tags(body)  # (`… in a stable range. #exam` at a paragraph's end: the note's tags)
         body = as_emoji_cells_read(body)  # (a table's 👍 / 👎 row names: pros, cons)

@@ -309,7 +309,7 @@ class Extractor:
         callouts.aside_cards(self)
         margins.add_margin_cards(self)
         if self.body:
-            crossrefs.resolve(self.body, [d for drafts, _ in self.drafts for d in drafts])
+            crossrefs.resolve(self.body, [d for drafts, _ in self.drafts for d in drafts], self.ctx.project_targets)
             self.drafts = [(drafts, path) for drafts, path in self.drafts  # ("{#eq-x} ::: …": a label, no front)
                            if all(d.front.strip() and d.back.strip() for d in drafts)]
         self.drafts = polished(self)  # (the passes over every card the walk made: extract.polish)

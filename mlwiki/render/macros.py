@@ -1,5 +1,5 @@
 """LaTeX macros of a wiki: which file holds them (`macros` in mlwiki.toml, else a Quarto project's, a Jupyter
-Book's _config.yml or a MyST project's myst.yml), and its
+Book's _config.yml, a MyST project's myst.yml or a Sphinx project's ./conf.py), and its
 definitions as `\\newcommand` text that MathJax (the Anki export) and math-core (the card and stats pages) both read.
 """
 
@@ -15,10 +15,12 @@ if TYPE_CHECKING:
     from mlwiki.config import Config
 
 __all__ = ["NOTE_MACROS_FILE", "QUARTO_MACRO_FILES", "book_macros", "definition_name", "defines_only", "extract_macros",
-           "macro_definitions", "macros_source", "read_macros"]
+           "macro_definitions", "macros_source", "read_macros", "sphinx_macros"]
 
 JUPYTER_BOOK_CONFIG = "_config.yml"
 MYST_CONFIG = "myst.yml"  # (Jupyter Book 2 / mystmd)
+SPHINX_CONFIG = "conf.py"
+_SPHINX_SOURCES = ("", "docs", "source", "docs/source")  # (where sphinx-quickstart puts ./conf.py)
 QUARTO_MACRO_FILES = ("_macros.tex", "_macros.qmd", "_macros.md", "macros.tex", "macros.qmd", "_tex/macros.tex")
 
 _MACRO_START = re.compile(r"\\(newcommand|renewcommand|providecommand|DeclareMathOperator|def)(?![A-Za-z])(\*?)")
@@ -43,6 +45,10 @@ def macros_source(config: "Config") -> tuple[Path | None, str | None]:
         return config.root / JUPYTER_BOOK_CONFIG, None  # (its `sphinx.config.mathjax3_config` macros)
     if (config.root / MYST_CONFIG).is_file():
         return config.root / MYST_CONFIG, None  # (a MyST project's `project: math:` macros)
+    for base in dict.fromkeys((config.root, config.notes_dir)):  # (the project is the wiki, or its notes)
+        for folder in _SPHINX_SOURCES:
+            if (candidate := base / folder / SPHINX_CONFIG).is_file():
+                return candidate, None  # (a Sphinx project's `mathjax3_config` macros)
     return None, None
 
 
@@ -55,7 +61,35 @@ def book_macros(text: str) -> str:
         data = yaml.safe_load(text)
     except yaml.YAMLError:
         return ""
-    config = _dig(data, "sphinx", "config")
+    return _mathjax_macros(_dig(data, "sphinx", "config"))
+
+
+def sphinx_macros(text: str) -> str:
+    """The MathJax macros a Sphinx project's ./conf.py defines (`mathjax3_config = {"tex": {"macros": {…}}}`, or
+    MathJax 2's `mathjax_config`) as `\\newcommand` text; '' when it defines none. ./conf.py is read, never run: only
+    the dicts written out at its top level."""
+    import ast  # (only here: a wiki without a Sphinx project never parses Python for its macros)
+
+    if "mathjax" not in text:
+        return ""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError):
+        return ""
+    config = {}
+    for node in tree.body:
+        names = [t.id for t in getattr(node, "targets", ()) if isinstance(t, ast.Name)]
+        if isinstance(node, ast.Assign) and names and names[0] in ("mathjax3_config", "mathjax_config"):
+            try:
+                config[names[0]] = ast.literal_eval(node.value)
+            except (ValueError, SyntaxError, TypeError):
+                continue
+    return _mathjax_macros(config)
+
+
+def _mathjax_macros(config) -> str:
+    """The macros of a Sphinx configuration's MathJax settings (`mathjax3_config: tex: macros:`, MathJax 2's
+    `mathjax_config: TeX: Macros:`) as `\\newcommand` text."""
     macros = _dig(config, "mathjax3_config", "tex", "macros") or _dig(config, "mathjax_config", "TeX", "Macros")
     out = []
     for name, body in (macros.items() if isinstance(macros, dict) else ()):
@@ -227,6 +261,8 @@ def _file_macros(config: "Config") -> tuple[str, str | None]:
         text = path.read_text(encoding="utf-8", errors="replace")
         if path.name == MYST_CONFIG:
             return myst_macros(text), None
+        if path.name == SPHINX_CONFIG:
+            return sphinx_macros(text), None
         return (book_macros(text) if path.name == JUPYTER_BOOK_CONFIG else extract_macros(text)), None
     except OSError as exc:
         return "", f"cannot read macros file {config.relative(path)}: {exc.strerror}"

@@ -28,6 +28,7 @@ from mlwiki.sources.nbdev_marks import directive_lines, hidden, without_heading_
 from mlwiki.sources.notebook_cells import cell_box, is_assignment, left_out
 from mlwiki.sources.toml_front import toml_front_matter
 from mlwiki.sources.quarto_includes import included_under
+from mlwiki.sources.sphinx_projects import page_titles, project_substitutions, project_targets
 from mlwiki.sources.zettels import zettel_titles
 from mlwiki.models import NoteText, Problem
 
@@ -472,6 +473,9 @@ def load_note(path: Path | str, rel: str, data: bytes | None = None) -> tuple[No
     if note is not None:
         note.zettels = zettel_titles(path, rel, note.body)  # (`[[20250904111530]]`: the title it stands for)
         note.included_under = included_under(path, rel)  # (`_dags.qmd`: the heading a document includes it under)
+        note.substitutions = project_substitutions(path, rel, note.body)  # (./conf.py's `{{ gpml }}`: its text)
+        note.project_targets = project_targets(path, rel, note.body)  # (`{ref}`sec-ard`` to another page's label)
+        note.page_titles = page_titles(path, rel, note.body)  # (`{doc}`../kernel-methods``: that page's title)
     return note, problems
 
 
