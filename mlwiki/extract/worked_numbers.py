@@ -36,7 +36,8 @@ _CASE = re.compile(rf"[ \t]*(?:[-*+][ \t]+)?{_GIVEN.pattern}[ \t]*(?::|→|->)")
 # A sum worked out of numbers alone ("= 100/500 = 0.2", "0.5^0.75 ≈ 0.595"), or a formula's value at one point that
 # leads somewhere ("$… = -\sigma(a) = -0.01$ → tiny gradient"): figures of one case, not the rule
 _EVALUATED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[ \t]*[/×*·^][ \t]*\d+(?:\.\d+)?[ \t]*(?:=|≈)[ \t]*\**[-−]?\d"
-                        r"|=[ \t]*[-−]?\d*\.\d+[ \t]*\$[ \t]*(?:→|->|⇒)")
+                        r"|\$[^$\n]*=[^$=\n]*=[ \t]*[-−]?\d*\.\d+[ \t]*\$[ \t]*(?:→|->|⇒)")  # (worked: "… = … = 0.01$";
+# a value given, "$\gamma = 0.99$ → ~100 steps ahead", is a fact of that value)
 _EVALUATED_WORDS = 6  # (a line that only names the figure: "mass for all unseen bigrams = N1/N = 100/500 = 0.2")
 _MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
 _WORD = re.compile(r"(?<![\w.])[A-Za-z][a-z]{2,}(?:['’-][a-z]+)*(?![\w(])")
