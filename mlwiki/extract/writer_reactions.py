@@ -79,4 +79,6 @@ def _without_last_reactions(back: str) -> str:
         return back
     if said and closes:
         said[-1] = said[-1].rstrip() + closes
-    return (head + "\n" if head else "") + " ".join(s.strip() for s in said) if said or head else ""
+    if not said:
+        return head  # (a last line of reactions alone: the lines above it, with no empty line left after them)
+    return (head + "\n" if head else "") + " ".join(s.strip() for s in said)
