@@ -24,6 +24,9 @@ _DOUBT = re.compile(r"(?i)\b(?:don['’]?t (?:\w+ )?(?:get|understand|see)|not s
                     r"still (?:not|unsure|confused)|check (?:the )?(?:docs|this|later)|todo|maybe|i think|i guess|"
                     r"nothing new|open questions|next time|read (?:it|this) (?:again|twice)|ask (?:in|at|about)\b|office hours)")
 _ITEM = re.compile(r"(?m)^[-*+][ \t]+")
+# A question asked without its mark, as a list of confusions writes it: "why an optimal policy always exists that is
+# deterministic — book states it, doesn't prove it."
+_ASKS = re.compile(r"(?i)[\W_]*(?:why|how|whether|what|when|which)\b")
 MIN_WORDS = 6  # (what an item keeps: fewer words state no fact)
 
 
@@ -88,9 +91,10 @@ def _stated(back: str) -> str:
 
 
 def _item_fact(item: str) -> str:
-    """An item's sentences that state something: not a question nothing after it answers, not a doubt."""
+    """An item's sentences that state something: not a question nothing after it answers (nor one it opens with, its
+    mark left out), not a doubt."""
     found = sentences(item)
-    said = [s for k, s in enumerate(found) if not _DOUBT.search(s)
+    said = [s for k, s in enumerate(found) if not _DOUBT.search(s) and not (k == 0 and _ASKS.match(s) and not s.rstrip().endswith("?"))
             and not (s.rstrip("*_ )").endswith("?") and not any(not _DOUBT.search(t) and not t.rstrip().endswith("?")
                                                                 for t in found[k + 1:]))]
     text = " ".join(said)

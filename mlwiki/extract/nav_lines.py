@@ -25,6 +25,9 @@ _LINK_SEGMENT = re.compile(rf"(?i)(?:{_POINTER}(?:[ \t]+the\b)?[ \t]*)?{_LINKS}[
 # [PPO](…)", "· theory in [Policy Gradient Theorem](…)" (alone, "Used in: [A](…), [B](…)" may close a section)
 _RELATED_SEGMENT = re.compile(rf"(?i)(?:comes[ \t]+from|used[ \t]+(?:by|in)|leads[ \t]+to|(?:theory|proof|derivation|details|"
                               rf"code)[ \t]+(?:in|at))[ \t]*:?[ \t]*{_LINKS}[ \t]*[.]?")
+# ... and, alone too, where the rest of it is: "Details in [Padding & stride](…).", "Summary table in [[VI]]."
+_DETAILS_SEGMENT = re.compile(rf"(?i)(?:(?:more|full|the)[ \t]+)?(?:details|proofs?|derivations?|summary(?:[ \t]+table)?)"
+                              rf"[ \t]+(?:(?:is|are)[ \t]+)?(?:in|at|on)[ \t]*:?[ \t]*{_LINKS}[ \t]*[.]?")
 # Which collection the page belongs to, as a note's opening says it of its map of content: "Part of my [[probability
 # for ML]] reading.", "Part of the [[RL course]] notes."
 _PART_OF_SEGMENT = re.compile(rf"(?i)part[ \t]+of[ \t]+(?:my|the|our|this)[ \t]+{_LINKS}(?:[ \t]+[^\W\d][\w-]*){{0,2}}[ \t]*[.]?")
@@ -34,7 +37,7 @@ _LABELLED_SEGMENT = re.compile(rf"(?i)[^\[\]\n:$]{{1,40}}:[ \t]*{_LINKS}[ \t]*[.
 _WHERE_SEGMENT = re.compile(rf"(?i)[^\[\]\n$]{{0,80}}?\b(?:is|are|lives?|sits?|goes|go|summari[sz]ed|written[ \t]+up|"
                             rf"covered|noted(?:[ \t]+down)?|collected)[ \t]+(?:in|at|on|under)[ \t]+"
                             rf"{_LINKS}[ \t]*[.]?")
-_SEPARATOR = re.compile(r"[ \t]+[·•|][ \t]+")
+_SEPARATOR = re.compile(r"[ \t]+[·•|][ \t]+|(?<=[.])[ \t]+(?=[A-Z])")  # (or a sentence's end: "… are in [A](…). Index: [B](…)")
 # A work cited by its authors or short name and a year or its sections, as a navigation line names where the page
 # comes from beside its links: "Sutton & Barto ch. 3", "S&B 5.5–5.7, 7.3", "Watkins 1989", "Mnih et al. 2013
 # (NeurIPS workshop) / 2015 (Nature)"
@@ -56,6 +59,7 @@ def is_navigation(line: str) -> bool:
     linked = False
     for segment in segments:
         if _LINK_SEGMENT.fullmatch(segment) or _WHERE_SEGMENT.fullmatch(segment) or _PART_OF_SEGMENT.fullmatch(segment) \
+                or _DETAILS_SEGMENT.fullmatch(segment) \
                 or len(segments) > 1 and (_LABELLED_SEGMENT.fullmatch(segment) or _RELATED_SEGMENT.fullmatch(segment)):
             linked = True
         elif not names_sources(segment) and not (len(segments) > 1 and _CITED.fullmatch(segment)):

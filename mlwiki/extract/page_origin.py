@@ -3,11 +3,11 @@ named as a course's and a book's parts ("Lecture 7b + FPP3 §5.5, §5.9.", "Week
 the writing of it ("Written Saturday after the week 5 lab; a bit rushed in places.", "Less polished, wrote most of
 this on the train.", "Paper notes, in the order I read them.", "My honest summary first, then details."), what
 the course expects of its students ("Three architectures the course expects us to know.") and what it leaves out
-("Hierarchical forecasting — not covered in the course, maybe later."), how the lecture went and so where the page
-comes from instead ("Slides were rushed at the end, so the multi-head part is partly from the paper."), and what it
+("Hierarchical forecasting — not covered in the course, maybe later."), how long it is and which lecture it was
+("Short-ish page, this was the warm-up lecture before VAEs."), how the lecture went and so where the page comes
+from instead ("Slides were rushed at the end, so the multi-head part is partly from the paper."), and what it
 covers, as the questions it answers ("How loss depends on …, and how to spend a fixed compute budget."). A course's
-notes open
-with them, under the title. Each is a form of a whole sentence, never a word of the subject; `page_talk` drops them
+notes open with them, under the title. Each is a form of a whole sentence, never a word of the subject; `page_talk` drops them
 as it drops the notes' other talk of themselves. Pure: a string in, a bool out.
 """
 
@@ -42,6 +42,11 @@ _CLAUSE = (r"(?:I[ \t]+)?(?:written|wrote|typed|scribbled|jotted(?:[ \t]+down)?)
            r"(?:(?:quick[ \t]+and[ \t]+dirty|rough|quick|paper|lecture|reading|my|raw)[ \t]+)+notes|"
            r"in[ \t]+the[ \t]+order[ \t]+I[ \t]+(?:read|wrote|learned|learnt|met|found)[ \t]+(?:them|it|these|those)|"
            r"(?:my[ \t]+)?(?:(?:honest|short|quick|own)[ \t]+)?summary[ \t]+first,?[ \t]+then[ \t]+(?:the[ \t]+)?details|"
+           # (how long the page is, and which of the course's meetings it was: "Short-ish page, this was the warm-up
+           # lecture before VAEs")
+           r"(?:(?:a|an|the)[ \t]+)?(?:short|long|brief|small|tiny)(?:-?ish)?[ \t]+(?:page|note|entry|one)|"
+           r"this[ \t]+(?:was|is)[ \t]+(?:the|a|an|our|my)[ \t]+(?:[\w-]+[ \t]+){0,3}(?:lecture|class|session|lab|"
+           r"seminar|tutorial)(?:[ \t]+(?:before|after|on|about|for)[ \t]+[^,;:.!?$]{1,40})?|"
            # (and what is left to do to it: "clean up later", "to be tidied")
            r"(?:(?:will|to)[ \t]+)?(?:clean|tidy|polish|fix)(?:[ \t]+(?:it|this))?(?:[ \t]+up)?[ \t]+later|"
            r"to[ \t]+be[ \t]+(?:cleaned[ \t]+up|tidied|polished)")

@@ -185,12 +185,14 @@ _CONVENTIONS = (rf"(?:notation|conventions)(?:\s+and\s+(?:notation|conventions))
                 rf"(?:my|our)\s+(?:notation|conventions)|"
                 # (one convention, of the notes: "Convention in these notes", "Notation throughout this book")
                 rf"(?:notation|conventions?)\s+(?:in|for|of|throughout)\s+(?:all\s+)?(?:these|this|my|our)\s+{_NOTES}")
-_NOTES_HEADING = re.compile(rf"(?i)\s*(?:(?:how|why|where|what)\s+(?:these|this|(?:the|my)\s+{_BOOK})\b(?:\s+{_NOTES})?"
+_NOTES_HEADING = re.compile(rf"(?i)\s*(?:note\s+to\s+self\s*:\s*)?(?:(?:how|why|where|what)\s+(?:these|this|(?:the|my)\s+{_BOOK})\b(?:\s+{_NOTES})?"
                             rf"\s+(?:are|is)\s+(?:organi[sz]ed|structured|laid\s+out|arranged|built)|"
                             rf"(?:about|using|reading|navigating)\s+(?:these|this|the|my)\s+{_NOTES}|"
                             rf"how\s+to\s+(?:use|read|navigate)(?:\s+(?:these|this|the|my)\s+{_NOTES})?|"
-                            # (the writer's own use of them: "How I use this", "How I study with these notes")
-                            rf"how\s+I\s+(?:use|read|keep|study\s+with|work\s+with)\s+(?:this|(?:these|the|my)\s+{_NOTES})|"
+                            # (the writer's own use of them: "How I use this site", "How I study with these notes")
+                            rf"how\s+I\s+(?:use|read|keep|study\s+with|work\s+with)\s+(?:this(?:\s+{_NOTES})?|(?:these|the|my)\s+{_NOTES})|"
+                            # (and how they work: "Note to self: how this repo works", "How this site works")
+                            rf"how\s+(?:this|these|the|my)\s+{_NOTES}\s+works?|"
                             rf"(?:map|overview|structure|layout|organi[sz]ation|(?:table\s+of\s+)?contents|guide)\s+(?:of|to)\s+"
                             rf"(?:these|this|the|my)\s+{_NOTES}|(?:table\s+of\s+)?contents|reading\s+order|{_CONVENTIONS})"
                             rf"\s*[?:]?\s*")

@@ -32,10 +32,10 @@ MAX_WORDS = 150  # a longer passage is a page to reread, not an answer to recall
 MAX_ITEMS = 8  # an enumeration longer than this is not learnt as one card (SuperMemo's "avoid sets")
 MIN_WORDS = 3
 MAX_CODE_LINES = 12  # a short snippet belongs to the answer ("how is inverted dropout implemented")
-# Headings that name no subject of study: the section under them is no answer to anything.
+# Headings that name no subject of study: the section under them is no answer to anything (a day's media log, "## Read / watched", "## Watched", "## To watch", says where the writer learns, not what; "## What I'd do differently next time" lists their to-dos).
 NO_SUBJECT = re.compile(r"(?i)[\W\d_]*(?:(?:(?:random|misc\w*|other|my|further|personal|some|side)\s+)*notes?|"
-                        r"references?|reading(?: list| log)?|further reading|to read|resources?|status|progress|roadmap|someday|backlog|"
-                        r"wish ?list|next steps|links?|see also|related(?: notes| topics)?|learning (?:objectives|outcomes|goals)|"
+                        r"references?|reading(?: list| log)?|further reading|to (?:read|watch)|(?:read(?:ing)?|watch(?:ed|ing)|listened)(?:\s*(?:/|&|\+|,|and)\s*(?:read(?:ing)?|watch(?:ed|ing)|listened))+|watch(?:ed|ing)|resources?|status|progress|roadmap|someday|backlog|"
+                        r"wish ?list|next steps|what I(?:['’]d| would) do differently(?: next time)?|links?|see also|related(?: notes| topics)?|learning (?:objectives|outcomes|goals)|"
                         r"(?:(?:main|key|primary|useful|additional)\s+)?(?:sources?|references?|resources?)|bibliography|citations?|acknowledg\w*|appendix|todo|to do|tags?|"
                         r"tips?|warnings?|important|caution|info|hint|attention|danger|tl;?dr|imports?|installation|"
                         r"install|requirements|contents|table of contents|outline|implementation|output|changelog|"

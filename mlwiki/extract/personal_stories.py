@@ -1,9 +1,9 @@
 """The writer's own story in a paragraph of its own: a remark they label as personal ("Personal note: in the A/B
-project at work we used Beta(1,1) …", "Anecdote: …"), a conversation they had ("Had a long chat with R. at the
-reading group about …", "Talked to Sam about …") or an appointment a day's note keeps beside what was learned
-("Meeting with Sam 14:00 about the schedule — moved to Thursdays."). Notes kept in an editor (Foam, Obsidian, a
-journal folder) hold them between the facts; they tell what happened to the writer, not the subject, so no card asks
-them and no back shows them.
+project at work we used Beta(1,1) …", "Anecdote: …") or as what their own run gave ("In my fit: `s(year)` edf ≈ 1.1
+…", "My run: 20-d latent …"), a conversation they had ("Had a long chat with R. at the reading group about …",
+"Talked to Sam about …") or an appointment a day's note keeps beside what was learned ("Meeting with Sam 14:00 about
+the schedule — moved to Thursdays."). Notes kept in an editor (Foam, Obsidian, a journal folder) hold them between
+the facts; they tell what happened to the writer, not the subject, so no card asks them and no back shows them.
 
 A rule on a paragraph's form — its label, or a story opened with the "I" left out as diaries write — never on its
 subject's words; a paragraph that states a fact under such an opening is still the writer's day. Pure: drafts in,
@@ -24,7 +24,10 @@ _TALK = (r"(?:had|have)[ \t]+(?:a|an)[ \t]+(?:[\w-]+[ \t]+){0,2}(?:chat|talk|con
          r"[ \t]+with\b|(?:talked|chatted|argued|spoke)[ \t]+(?:to|with)\b")
 # "Meeting with Sam 14:00 …", "Call with the team at 10:30": an appointment, named by whom it is with
 _APPOINTMENT = r"(?i:meeting|call|sync|coffee|lunch)[ \t]+with[ \t]+(?:[A-Z][\w.'’-]*|the[ \t]+\w+)"
-_STORY = re.compile(rf"[ \t]*[*_]*(?:(?i:{_LABEL})[*_]*[ \t]*:|(?i:{_TALK})|{_APPOINTMENT})")
+# "In my fit: `s(year)` edf ≈ 1.1 …", "On my data: …", "My results: …": what the writer's own run gave, labelled so
+_OWN_RUN = (r"(?:(?:in|on|from|with)[ \t]+)?my[ \t]+(?:own[ \t]+)?(?:fit|runs?|experiments?|data(?:[ \t]*set)?|results?|"
+            r"numbers|notebook|machine|laptop|setup|coursework|project)")
+_STORY = re.compile(rf"[ \t]*[*_]*(?:(?i:{_LABEL}|{_OWN_RUN})[*_]*[ \t]*:|(?i:{_TALK})|{_APPOINTMENT})")
 
 
 def is_story(paragraph: str) -> bool:

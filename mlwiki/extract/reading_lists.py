@@ -9,8 +9,9 @@
 
 A hub or a course's first note opens with one. Each item names a work (its authors and year, a book and its
 chapters, a course's slides), and asked one by one ("ISLR ch. 8 [...]") the learner recalls a bibliography, not the
-subject: the list is on no card. An item that says something of the subject beside the work ("Breiman (2001) —
-random forests decorrelate the trees") is no bare reference, and the list stays. Pure: a back in, a bool out.
+subject: the list is on no card. An item may name several works of one topic, "Sutskever et al. 2014; Cho et al.
+2014 (seq2seq)". An item that says something of the subject beside the work ("Breiman (2001) — random forests
+decorrelate the trees") is no bare reference, and the list stays. Pure: a back in, a bool out.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ MIN_ITEMS = 2
 # or its chapters; a title in italics or quotes may follow, and an aside in brackets may end it
 _NAME = r"[A-Z][\w'’.-]*"
 _AUTHORS = rf"{_NAME}(?:(?:,?[ \t]+(?:&|and)[ \t]+|,[ \t]+){_NAME}){{0,6}}(?:[ \t]+et[ \t]+al\.?)?(?:[ \t]+\([^()\n]{{1,60}}\))?"
-_WHEN = r"\(?(?:19|20)\d\d[a-z]?\)?"
+_WHEN = r"\(?(?:19|20)\d\d[a-z]?(?:,[ \t]*(?:19|20)\d\d[a-z]?)*\)?"  # (two of one author's: "2013a, 2013b")
 _CHAPTERS = r"(?:ch(?:apters?|s)?\.?|§|sec(?:tions?|s)?\.?|pp?\.)[ \t]*\d+(?:[.–-]\d+)*(?:[ \t]*,[ \t]*\d+(?:[.–-]\d+)*)*"
 _TITLE = r"(?:\*[^*\n]+\*|_[^_\n]+_|\"[^\"\n]+\"|“[^”\n]+”)"
 _WORK = re.compile(rf"{_AUTHORS},?[ \t]+(?:{_WHEN}|{_CHAPTERS})(?:,?[ \t]*{_TITLE})?[.]?(?:[ \t]+\([^()\n]{{1,60}}\))?[ \t]*")
@@ -48,7 +49,8 @@ def is_reading_list(back: str) -> bool:
     for line in lines:
         found = LIST_ITEM.match(line)
         item = line[found.end():].strip() if found else ""
-        if not item or not (_WORK.fullmatch(item) or names_sources(item) or names_sources(_without_aside(item))):
+        if not item or not (all(_WORK.fullmatch(work.strip()) for work in item.split(";")) or names_sources(item)
+                            or names_sources(_without_aside(item))):  # (works of one topic an item: "A 2014; B 2014")
             return False
     return True
 

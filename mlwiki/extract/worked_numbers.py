@@ -33,6 +33,12 @@ _APPROX = re.compile(rf"≈[ \t]*{_NUMBER}")
 _ARROW = re.compile(r"→|->|⇒")
 # A case opened by a symbol's value, "B = 1: …", "η = 0.01 → …": one line of a table of cases worked through
 _CASE = re.compile(rf"[ \t]*(?:[-*+][ \t]+)?{_GIVEN.pattern}[ \t]*(?::|→|->)")
+# A sum worked out of numbers alone ("= 100/500 = 0.2", "0.5^0.75 ≈ 0.595"), or a formula's value at one point that
+# leads somewhere ("$… = -\sigma(a) = -0.01$ → tiny gradient"): figures of one case, not the rule
+_EVALUATED = re.compile(r"(?<![\w.])\d+(?:\.\d+)?[ \t]*[/×*·^][ \t]*\d+(?:\.\d+)?[ \t]*(?:=|≈)[ \t]*\**[-−]?\d"
+                        r"|\$[^$\n]*=[^$=\n]*=[ \t]*[-−]?\d*\.\d+[ \t]*\$[ \t]*(?:→|->|⇒)")  # (worked: "… = … = 0.01$";
+# a value given, "$\gamma = 0.99$ → ~100 steps ahead", is a fact of that value)
+_EVALUATED_WORDS = 6  # (a line that only names the figure: "mass for all unseen bigrams = N1/N = 100/500 = 0.2")
 _MATH = re.compile(r"\$\$.*?\$\$|\$[^$\n]+\$", re.S)
 _WORD = re.compile(r"(?<![\w.])[A-Za-z][a-z]{2,}(?:['’-][a-z]+)*(?![\w(])")
 _PROSE_WORDS = 3  # (at most so many words besides the figures: "B = 128: std ≈ 0.177 → SNR ≈ 2.8")
@@ -48,6 +54,8 @@ def worked_arithmetic(text: str) -> bool:
     if text.count("\n") >= _LINES or not any(c.isdigit() for c in text) or len(text.split()) > _WORDS:
         return False
     plain = _MATH.sub(" ", text)
+    if "\n" not in text.strip() and _EVALUATED.search(text) and len(_WORD.findall(plain)) <= _EVALUATED_WORDS:
+        return True  # ("mass for all unseen bigrams = N1/N = 100/500 = 0.2": one line, naming only its figure)
     worked = len(_WORKED.findall(plain))
     if worked == 0:
         return False

@@ -20,6 +20,12 @@ from mlwiki.extract.prose import sentences
 from mlwiki.models import CardKind
 
 MAX_WORDS = 9  # ("Took me a minute to trust that." 7; "Really surprised the first time." 5)
+# How long the writer took, or that they were glad to see it, runs longer and says nothing more of the subject: "Took
+# me embarrassingly long to notice this convention is consistent." (10), "Took me ages to figure out why my bands were
+# cone-shaped." (11), "Good to see the two courses' chapters are one idea." (10)
+MAX_LONG_WORDS = 12
+_LONG = re.compile(r"(?i)[\W_]*(?:(?:it[ \t]+)?took[ \t]+me|(?:good|nice)[ \t]+to[ \t]+(?:see|know|remember))\b")
+_GOES_ON = re.compile(r":|[ \t][—–][ \t]|[ \t]--[ \t]")  # ("Took me a while to see this: it's a decision problem …")
 _DEGREE = r"(?:(?:really|quite|so|very|a[ \t]+bit|a[ \t]+little|pretty|honestly|genuinely|totally|still)[ \t]+)?"
 # A feeling, the subject left out: "Really surprised …", "Confused me for a while.", "Took me ages to see it."
 _FEELING = (rf"{_DEGREE}(?:surprised|surprising|confused|confusing|shocked|amazed|stuck|annoyed|annoying|baffled|"
@@ -28,8 +34,9 @@ _FEELING = (rf"{_DEGREE}(?:surprised|surprising|confused|confusing|shocked|amaze
 # Whether it paid off in the writer's own work: "Not worth it for CartPole.", "Worth the trouble here.", or how much
 # it matters to them
 _WORTH = (r"(?:(?:not|probably[ \t]+not|hardly|never|definitely|totally)[ \t]+)?worth[ \t]+(?:it|the[ \t]+(?:effort|trouble|"
-          r"hassle)|(?:worrying|bothering)[ \t]+about)\b|good[ \t]+to[ \t]+know\b(?![ \t]*:)")  # ("Good to know, not
-# worth worrying about.": no "Good to know: …", a label over a fact)
+          r"hassle)|(?:worrying|bothering)[ \t]+about)\b|(?:good|nice)[ \t]+to[ \t]+(?:know|see|remember)\b(?![ \t]*:)")  # ("Good
+# to know, not worth worrying about.", "Good to see the two courses' chapters are one idea.": no "Good to know: …", a
+# label over a fact)
 # What the writer will do next: "Next week: …", "Tomorrow: …", "Next session: …"
 _PLAN = r"(?:next[ \t]+(?:week|time|session|sprint|month|step|steps|up)|tomorrow|later|this[ \t]+weekend)[ \t]*:"
 _REACTION = re.compile(rf"(?i)[\W_]*(?:{_FEELING}|{_WORTH}|{_PLAN})")
@@ -43,7 +50,9 @@ def reacts(sentence: str) -> bool:
     found = _REACTION.match(text)
     if not found or "$" in text:
         return False
-    return found.group(0).rstrip().endswith(":") or len(text.split()) <= MAX_WORDS
+    words = len(text.split())
+    return found.group(0).rstrip().endswith(":") or words <= MAX_WORDS \
+        or words <= MAX_LONG_WORDS and _LONG.match(text) is not None and not _GOES_ON.search(text)
 
 
 def without_reactions(drafts: list) -> list:
@@ -70,4 +79,6 @@ def _without_last_reactions(back: str) -> str:
         return back
     if said and closes:
         said[-1] = said[-1].rstrip() + closes
-    return (head + "\n" if head else "") + " ".join(s.strip() for s in said) if said or head else ""
+    if not said:
+        return head  # (a last line of reactions alone: the lines above it, with no empty line left after them)
+    return (head + "\n" if head else "") + " ".join(s.strip() for s in said)
