@@ -1,0 +1,70 @@
+"""Fragments of a list's facts (session 61, multi61): a bullet after a formula asked by its arrow clause keeps the
+clause's math whole on its front ("Cost $O(n^3)$ →", not "Cost $O$ →"), and a list whose last item wraps over a
+line that introduces a formula keeps that item whole on its card (not cut mid-sentence where the line wrapped).
+Every note is written to one wiki in tmp_path, scanned once through the CLI (`cards --json`); each test reads the
+cards of its own note."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import new_wiki, run
+
+CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+NOTES: dict[str, str] = {}  # (path below notes/ → text: each test's note, filled in below)
+
+
+@pytest.fixture(scope="module")
+def cards(tmp_path_factory) -> list[dict]:
+    """`mlwiki cards --json` of a wiki holding every note of this module."""
+    root = new_wiki(tmp_path_factory.mktemp("multi61"), NOTES, CONFIG)
+    return json.loads(run(root, "cards", "--json", ok=True).output)
+
+
+def _made(cards: list[dict], rel: str) -> dict[str, str]:
+    """{front: back} of the cards of the note `rel`."""
+    return {c["front"]: c["back"] for c in cards if c["source"]["path"] == f"notes/{rel}"}
+
+
+NOTES["ridge.md"] = (
+    "# Ridge regression\n\n"
+    "## Closed form\n\n"
+    "Stack the inputs as rows of $X \\in \\mathbb{R}^{n \\times d}$ and the targets in $y$. Then\n\n"
+    "$$\n\\hat w = (X^\\top X + \\lambda I)^{-1} X^\\top y\n$$\n\n"
+    "- $(X^\\top X + \\lambda I)$ is invertible for every $\\lambda > 0$: its eigenvalues are at least $\\lambda$.\n"
+    "- Cost $O(d^3)$ → fine for a few thousand features; beyond that use conjugate gradients or SGD.\n"
+    "- Also: as $\\lambda \\to 0$ it becomes ordinary least squares, when $X^\\top X$ is invertible.\n")
+
+
+def test_an_arrow_clause_keeps_its_formula_whole_on_the_front(cards):
+    """The bullet "Cost $O(d^3)$ → …" after a formula is asked by its clause, the brackets of its math kept: a front
+    "… › Cost $O$ →" is cut off, and the learner cannot tell what is asked."""
+    made = _made(cards, "ridge.md")
+    fronts = [front for front, back in made.items() if back.startswith("Cost $O(d^3)$")]
+    assert fronts and all("Cost $O(d^3)$ →" in front for front in fronts), made
+    assert not any("Cost $O$" in front for front in made)
+
+
+NOTES["critic.md"] = (
+    "# Lipschitz critics\n\n"
+    "## Keeping the critic 1-Lipschitz\n\n"
+    "Two ways to keep the critic's slope bounded:\n\n"
+    "1. **clipping**: clamp every weight of the critic to a small box $[-c, c]$ after each update. Easy, but a box\n"
+    "   too small makes the gradients vanish and one too large leaves the critic slow to train.\n"
+    "2. **penalty**: a critic that is optimal has unit gradient norm on the segments joining real and generated\n"
+    "   points, so add a term that pulls the gradient norm towards one at random points of those segments:\n\n"
+    "$$\nL = L_{\\text{critic}} + \\lambda \\, \\mathbb{E}_{\\hat x}\\big[(\\lVert \\nabla f(\\hat x) \\rVert - 1)^2\\big]\n$$\n\n"
+    "The usual weight is $\\lambda = 10$.\n")
+
+
+def test_a_wrapped_item_introducing_a_formula_stays_whole(cards):
+    """The list's second item wraps over a line that ends in ":" before the formula: the list's card keeps the
+    whole item, the line it wraps on too, not the item cut where the line broke ("… on the segments joining real
+    and generated")."""
+    made = _made(cards, "critic.md")
+    backs = [back for back in made.values() if back.startswith("1. **clipping**")]
+    assert backs, made
+    assert all("towards one at random points of those segments" in back for back in backs), backs
+    assert not any(back.rstrip().endswith(("generated", "joining real and generated")) for back in made.values())
