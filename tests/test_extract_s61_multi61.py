@@ -68,3 +68,43 @@ def test_a_wrapped_item_introducing_a_formula_stays_whole(cards):
     assert backs, made
     assert all("towards one at random points of those segments" in back for back in backs), backs
     assert not any(back.rstrip().endswith(("generated", "joining real and generated")) for back in made.values())
+
+
+NOTES["priors.md"] = (
+    "---\n"
+    "date: 2025-03-02 10:11:12\n"
+    "created: 2025-02-20 09:00:00\n"
+    "categories:\n"
+    "- Study / Gaussian Processes\n"
+    "---\n"
+    "\n"
+    "# GP hyperparameters\n"
+    "\n"
+    "## Beyond a single fit\n"
+    "\n"
+    "- **MAP-II**: put a prior on the hyperparameters and maximise the marginal likelihood times the prior. "
+    "Keeps the fit away from silly values.\n"
+    "- **fully Bayesian**: sample the hyperparameters with MCMC and average the predictions → honest error bars "
+    "when the data cannot pin them down.\n"
+    "\n"
+    "### Usual priors (from the GPyTorch / Stan docs, lecture slide 9.4)\n"
+    "\n"
+    "- lengthscale: **inverse-gamma** or **gamma** prior with almost no mass near zero → stops the lengthscale "
+    "collapsing onto the data; scale it to the spread of the inputs\n"
+    "- output scale $\\\\sigma_f$: half-normal on standardised targets (for example half-N(0, 1))\n"
+    "- noise: log-normal around the noise level you expect, or a floor (say $\\\\sigma_n^2 \\\\geq 10^{-6}$) → "
+    "also keeps $K$ well-conditioned\n"
+    '- once priors are set, the log posterior over $\\\\theta$ is what gets maximised → "MAP-II"\n'
+    "\n"
+    "<br>\n")
+
+
+def test_a_list_beside_its_items_own_cards_asks_the_rest_apart(cards):
+    """Two items of the list (an UpNote export, its backslashes doubled) are asked by their own labels ("… ›
+    lengthscale", "… › noise") and stay on the list as their bare labels; the two items left are claims, each asked on a card of its own, not one back holding both
+    beside the stubs "- lengthscale", "- noise"."""
+    made = _made(cards, "priors.md")
+    assert not any(back.startswith("- lengthscale") for back in made.values()), made
+    backs = list(made.values())
+    assert any(back.startswith("output scale $") and "half-normal" in back and "MAP-II" not in back for back in backs)
+    assert any("MAP-II" in back and "half-normal" not in back for back in backs)

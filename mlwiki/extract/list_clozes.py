@@ -219,7 +219,12 @@ def _parts(back: str, below: list[str], claims: bool = False, asked: bool = Fals
     if found[-1][0] == "para" and found[-1][2] and _hidden("para", found[-1][1]) == HIDDEN:
         return None  # (a remark after the list, asked as a bare "[...]", cues nothing: the section stays one card;
         # one with its own label or subject, "Rule of thumb: [...]", "$F$ must [...]", is asked on its own card)
-    shown = _studiable(found, claims, asked or bool(lead) or any(kind == "para" and not ask for kind, _, ask in found))
+    studied = [part for part in found if part[0] != "item" or _bare(part[1]) not in named]  # (an item that only
+    # names its own card's label, "- lengthscale" beside "… › lengthscale", is a stub its card left: no name of a
+    # list of names, which would keep the claims beside it on one card)
+    if not any(kind == "item" for kind, _, _ in studied):
+        return None
+    shown = _studiable(studied, claims, asked or bool(lead) or any(kind == "para" and not ask for kind, _, ask in found))
     return (lead, found, shown == _BRIEF) if shown else None
 
 
