@@ -178,7 +178,10 @@ def _indexes(back: str, below: list[str]) -> bool:
     if not below:
         return False
     items = [line for line in back.split("\n") if LIST_ITEM.match(line) and not line[:1].isspace()]
-    return 2 * sum(any(label and label in item for label in below) for item in items) > len(items)
+    labels = [bare for label in below if (bare := _bare(label))]
+    return 2 * sum(any(_bare(item).startswith(label) for label in labels) for item in items) > len(items)  # (an item
+    # that opens on a card's label names it; one that only mentions it, "Matérn ν: … ∞ = SE" beside "… › SE", is a
+    # claim of its own)
 
 
 def _may_enumerate(path: str) -> bool:
