@@ -1,6 +1,7 @@
-"""Fragments of a list's facts (session 61, multi61): a bullet after a formula asked by its arrow clause keeps the
+"""Fragments and multi-fact backs of a list (session 61, multi61): a bullet after a formula asked by its arrow clause keeps the
 clause's math whole on its front ("Cost $O(n^3)$ →", not "Cost $O$ →"), and a list whose last item wraps over a
-line that introduces a formula keeps that item whole on its card (not cut mid-sentence where the line wrapped).
+line that introduces a formula keeps that item whole on its card (not cut mid-sentence where the line wrapped),
+and a list whose items partly have label cards of their own asks its other claims one per card.
 Every note is written to one wiki in tmp_path, scanned once through the CLI (`cards --json`); each test reads the
 cards of its own note."""
 
@@ -108,3 +109,27 @@ def test_a_list_beside_its_items_own_cards_asks_the_rest_apart(cards):
     backs = list(made.values())
     assert any(back.startswith("output scale $") and "half-normal" in back and "MAP-II" not in back for back in backs)
     assert any("MAP-II" in back and "half-normal" not in back for back in backs)
+
+
+NOTES["glance.md"] = (
+    "---\ndate: 2025-03-04 08:00:00\ncreated: 2025-02-21 09:00:00\ncategories:\n- Study / Kernels\n---\n\n"
+    "# Kernel summary\n\n"
+    "## Kernels at a glance\n\n"
+    "- RBF: infinitely smooth samples, a universal kernel; $\\\\gamma = 1/(2\\\\ell^2)$ in scikit-learn\n"
+    "- Matérn ν: samples are $\\\\lceil \\\\nu \\\\rceil - 1$ times differentiable; ν = 1/2 gives the exponential "
+    "kernel, ν → ∞ the RBF\n"
+    "- periodic = an RBF on a circle; the rational quadratic = a scale mixture of RBFs\n"
+    "- ARD: one lengthscale $\\\\ell_d$ per input dimension, a large $\\\\ell_d$ marks an irrelevant input\n"
+    "- sums and products of kernels are kernels; differences of kernels in general are not\n\n"
+    "<br>\n")
+
+
+def test_items_that_only_mention_a_carded_label_are_claims_of_their_own(cards):
+    """"RBF" and "ARD" are asked by their own cards and stay on the list as bare labels; the other items mention
+    RBF ("ν → ∞ the RBF") but open on terms of their own: the list is no index of cards, and each of those claims
+    is asked on a card of its own rather than all on one back."""
+    made = _made(cards, "glance.md")
+    backs = list(made.values())
+    assert not any(back.startswith("- RBF") for back in backs), made
+    assert any(back.startswith("Matérn ν: samples") and "periodic" not in back for back in backs)
+    assert any(back.startswith("sums and products of kernels") for back in backs)
