@@ -1,7 +1,7 @@
-"""Fragments and multi-fact backs of a list (session 61, multi61): a bullet after a formula asked by its arrow clause keeps the
-clause's math whole on its front ("Cost $O(n^3)$ →", not "Cost $O$ →"), and a list whose last item wraps over a
-line that introduces a formula keeps that item whole on its card (not cut mid-sentence where the line wrapped),
-and a list whose items partly have label cards of their own asks its other claims one per card.
+"""Fragments and multi-fact backs of a list (session 61, multi61): a bullet after a formula asked by its arrow
+clause keeps the clause's math whole on its front ("Cost $O(n^3)$ →", not "Cost $O$ →"); a list whose last item
+wraps over a line that introduces a formula keeps that item whole on its card (not cut mid-sentence where the line
+wrapped); a list whose items partly have label cards of their own asks its other claims one per card.
 Every note is written to one wiki in tmp_path, scanned once through the CLI (`cards --json`); each test reads the
 cards of its own note."""
 
