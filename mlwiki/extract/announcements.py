@@ -43,6 +43,11 @@ def without_announcement(text: str) -> str:
         return _before_last_sentence(text)  # (its last sentence began on a line above: "… training and test" /
         # "values are … independent given $u$; they differ in …:" cut by line left a sentence broken off; so does a
         # line a hard wrap opened on inline math, "… a pair of potential treatments" / "$(T(0), T(1))$, giving …:")
+    if last[:1] in " \t" and last.strip() and not LIST_ITEM.match(last.lstrip()) \
+            and LIST_ITEM.match(_item_start(head.split("\n"))):
+        return (head + "\n" + last.rstrip(": \t")).strip()  # (a wrapped item's last line, "   the two
+        # distributions, so penalise … at random interpolates:" over its formula: the line goes on with the item's
+        # sentence, which cut there would stop mid-clause, "… almost everywhere between"; the item whole, as a step)
     found = sentences(last)
     if len(found) > 1 and LIST_ITEM.match(last) and not LIST_ITEM.sub("", " ".join(found[:-1]) + " ", count=1).strip():
         return (head + "\n" + last.rstrip(": \t")).strip()  # ("3. **RL**: optimise … to the SFT model:" over its
@@ -50,6 +55,15 @@ def without_announcement(text: str) -> str:
     if len(found) > 1:
         return (head + "\n" + " ".join(found[:-1])).strip()
     return "" if LIST_ITEM.match(last) or not head else without_announcement(head.strip())
+
+
+def _item_start(lines: list[str]) -> str:
+    """The line a wrapped list item opens on, looking up from the last of these lines over its indented ones ('' when
+    an unindented line that is no item comes first: a paragraph, no item)."""
+    for line in reversed(lines):
+        if not line[:1] in " \t" or LIST_ITEM.match(line.lstrip()):
+            return line.lstrip()
+    return ""
 
 
 def a_place(before: str, phrase: str) -> bool:

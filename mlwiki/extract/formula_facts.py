@@ -34,6 +34,7 @@ from mlwiki.extract.said_parts import does_question, legend_question
 from mlwiki.extract.remarks import (FORM as REMARK_FORM, claim_question, defines_by_formula, remark_cue,
                                     speaks_of_formula)
 from mlwiki.extract.tradeoffs import tradeoff_front
+from mlwiki.render.spans import between_spans, math_spans
 
 SAYS = " › What it says\n\n"
 MIN_ITEMS, MAX_ITEMS = 2, 8
@@ -89,9 +90,19 @@ def split_said(drafts: list) -> list:
             keeps = not kept and k == was  # (the bullet that stayed on the card before, else the first)
             shown = front if _reads_formula(back, front) else front.split("\n\n", 1)[0]  # (its id keeps the formula)
             out.append(([replace(draft, front=shown, back=back,
-                                 id_front=id_front if keeps else f"{REMARK_FORM}: {front}")], heading))
+                                 id_front=id_front if keeps else f"{REMARK_FORM}: {_former(front, path)}")],
+                        heading))
             fronts.update((front, shown))
     return out
+
+
+def _former(front: str, path: str) -> str:
+    """A bullet's front as an arrow cue made it before the cue kept a formula's brackets ("Cost $O$ →" for "Cost
+    $O(|S|^3)$ →"): its id is made of that, so the card keeps its history now that its front reads whole."""
+    cue, sep, formula = front[len(path) + 3:].partition("\n\n")
+    if not cue.endswith(" →") or "$" not in cue:
+        return front
+    return f"{path} › {_ASIDE.sub('', cue)}{sep}{formula}"
 
 
 def _was_kept(front: str, path: str) -> bool:
@@ -238,7 +249,8 @@ def clause_cue(item: str) -> str:
     found = _CLAUSE.match(item)
     if found is None or "$$" in item or "**" in found["clause"] or _POINTS_ON.match(found["rest"]):
         return ""  # (a bold answer is no cue to show; "→ see Graph Pooling" leaves nothing to recall)
-    clause = _ASIDE.sub("", found["clause"]).strip(" ,")
+    clause = between_spans(found["clause"], math_spans(found["clause"]), lambda text: _ASIDE.sub("", text)).strip(" ,")
+    # (an aside in words goes; a formula's own brackets stay: "Cost $O(|S|^3)$ →", not the cut "Cost $O$ →")
     words = len(clean_prose(clause).split())
     if not MIN_CLAUSE_WORDS <= words <= MAX_CLAUSE_WORDS or len(clean_prose(found["rest"]).split()) < MIN_REST_WORDS \
             or clause.count("$") % 2:

@@ -179,7 +179,10 @@ def _indexes(back: str, below: list[str]) -> bool:
     if not below:
         return False
     items = [line for line in back.split("\n") if LIST_ITEM.match(line) and not line[:1].isspace()]
-    return 2 * sum(any(label and label in item for label in below) for item in items) > len(items)
+    labels = [bare for label in below if (bare := _bare(label))]
+    return 2 * sum(any(_bare(item).startswith(label) for label in labels) for item in items) > len(items)  # (an item
+    # that opens on a card's label names it; one that only mentions it, "Matérn ν: … ∞ = SE" beside "… › SE", is a
+    # claim of its own)
 
 
 def _may_enumerate(path: str) -> bool:
@@ -220,7 +223,12 @@ def _parts(back: str, below: list[str], claims: bool = False, asked: bool = Fals
     if found[-1][0] == "para" and found[-1][2] and _hidden("para", found[-1][1]) == HIDDEN:
         return None  # (a remark after the list, asked as a bare "[...]", cues nothing: the section stays one card;
         # one with its own label or subject, "Rule of thumb: [...]", "$F$ must [...]", is asked on its own card)
-    shown = _studiable(found, claims, asked or bool(lead) or any(kind == "para" and not ask for kind, _, ask in found))
+    studied = [part for part in found if part[0] != "item" or _bare(part[1]) not in named]  # (an item that only
+    # names its own card's label, "- lengthscale" beside "… › lengthscale", is a stub its card left: no name of a
+    # list of names, which would keep the claims beside it on one card)
+    if not any(kind == "item" for kind, _, _ in studied):
+        return None
+    shown = _studiable(studied, claims, asked or bool(lead) or any(kind == "para" and not ask for kind, _, ask in found))
     return (lead, found, shown == _BRIEF) if shown else None
 
 
