@@ -7,7 +7,7 @@ summary table at the end repeats a sentence of the body word for word; a bold le
 …", makes a card of its own label beside the card of its paragraph. Each pass that makes cards sees its own form only,
 so the twins meet here, once every card of the note is made.
 
-Two cards are twins when their backs say the same: the same content words in the same order (case, markup and
+Two cards are twins when they ask about one thing (`_same_subject`) and their backs say the same: the same content words in the same order (case, markup and
 filler words aside), once a label that another card of the note asks by ("early in training: …", "**Key fact**: …") is
 taken off the front of a back; or nearly the same, one back's content words all among the other's, in order, with at
 most one word in five more (a sentence copied with "the" changed to "its", an aside dropped). A back of fewer than
@@ -59,7 +59,7 @@ def without_note_twins(drafts: list) -> list:
     dropped: set[int] = set()
     for card in sorted(cards, key=lambda d: _rank(d, said[id(d)], labels)):
         words = said[id(card)][0]
-        if any(_holds(said[id(other)][0], words) for other in kept):
+        if any(_holds(said[id(other)][0], words) and _same_subject(card, other, said) for other in kept):
             dropped.add(id(card))
         else:
             kept.append(card)
@@ -81,6 +81,38 @@ def _holds(kept: tuple, words: tuple) -> bool:
         return False
     rest = iter(kept)
     return all(word in rest for word in words)
+
+
+def _same_subject(one, other, said: dict) -> bool:
+    """Whether two cards ask about one thing: one's back opens on the label the other asks by ("**Key fact**: …"
+    beside "Define: Key fact"); one is a blank of a list under the other's heading whose front names the other's
+    item ("- early in training: [...]" beside "… › early in training"); or both ask one term under one heading
+    ("Define: bias" and "… › Limitations › bias"). (The same answer to one question about two subjects is two
+    facts: "What are the assumptions of Shapiro-Wilk Test?" and "… of Spearman's Rank Correlation?", both "iid".)"""
+    if said[id(one)][1] and said[id(one)][1] == _key_text(_asked(other)) \
+            or said[id(other)][1] and said[id(other)][1] == _key_text(_asked(one)):
+        return True
+    for blank, named in ((one, other), (other, one)):
+        if _HIDDEN in blank.front and _key_text(_asked(named)) in _key_text(blank.front) \
+                and _head(named).startswith(_head(blank)):
+            return True
+    return (subject := _subject(one)) is not None and subject == _subject(other)
+
+
+def _head(draft) -> str:
+    return draft.front.split(_BREAK, 1)[0]
+
+
+def _subject(draft) -> tuple[str, str] | None:
+    """(the heading a card's term is asked under, the term) of a "Define: term" card or of a card whose front is
+    only its heading path; None for a front that asks otherwise."""
+    head, _, asked = draft.front.rpartition(_BREAK)
+    if asked.startswith(_DEFINE) and _BREAK not in head:
+        return _key_text(head), _key_text(asked[len(_DEFINE):])
+    if head:
+        return None
+    parent, _, term = asked.rpartition(_PATH)
+    return _key_text(parent), _key_text(term)
 
 
 def _asked(draft) -> str:
