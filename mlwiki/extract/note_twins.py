@@ -55,9 +55,10 @@ def without_note_twins(drafts: list) -> list:
     said = {id(d): _said(d, asked) for d in cards}
     cards = [d for d in cards if len(said[id(d)][0]) >= MIN_WORDS]
     labels = frozenset(said[id(d)][1] for d in cards if said[id(d)][1])  # (the labels backs were read without)
+    claims = frozenset(said[id(d)][1] for d in cards if said[id(d)][3])  # (… that are claims asked by subject)
     kept: list = []
     dropped: set[int] = set()
-    for card in sorted(cards, key=lambda d: _rank(d, said[id(d)], labels)):
+    for card in sorted(cards, key=lambda d: _rank(d, said[id(d)], labels, claims)):
         words = said[id(card)][0]
         if any(_holds(said[id(other)][0], words) and _same_subject(card, other, said) for other in kept):
             dropped.add(id(card))
@@ -124,20 +125,24 @@ def _asked(draft) -> str:
             else draft.front).split(_BREAK, 1)[0].rsplit(_PATH, 1)[-1]
 
 
-def _said(draft, asked: set[str]) -> tuple[tuple, str, bool]:
+def _said(draft, asked: set[str]) -> tuple[tuple, str, bool, bool]:
     """(a back's content words, the label another card asks by taken off its front or '', whether the label taken
     off is the one the card's own front asks by: "… › parallel corpora" over "parallel corpora: sentence-aligned …",
-    the label twice)."""
+    the label twice; whether the label is a claim its front asks by its subject: "… › Sign" over "**Sign is
+    arbitrary.** If $w$ …")."""
     back = draft.back.strip()
     lead = _LEAD.match(back)
     label = _key_text(lead["bold"] or lead["plain"]) if lead else ""
     if not label or label not in asked:
-        return _words(back), "", False
-    own = _key_text(_asked(draft)) == label
-    return _words(back[lead.end():]), "" if own else label, own
+        return _words(back), "", False, False
+    own = _key_text(_asked(draft))
+    subject = own.split()
+    claim = bool(lead["bold"]) and ".**" in lead[0] and 0 < 2 * len(subject) <= len(label.split()) \
+        and label.split()[:len(subject)] == subject
+    return _words(back[lead.end():]), "" if own == label else label, own == label, claim
 
 
-def _rank(draft, said: tuple, labels: frozenset) -> tuple:
+def _rank(draft, said: tuple, labels: frozenset, claims: frozenset) -> tuple:
     """The order twins are kept in, best first (see the module's docstring)."""
     front = draft.front
     asked = front.rpartition(_BREAK)[2]
@@ -146,9 +151,11 @@ def _rank(draft, said: tuple, labels: frozenset) -> tuple:
     return (2 * len(back & set(_words(front))) >= len(back),  # (a front that shows its own answer: "text → …
             # (choose units; …)" over "text → **tokens** (choose units; …)" asks nothing "Define: tokens" does not)
             _HIDDEN in front,  # (a blank among its siblings, under the card that names the item)
+            _key_text(_asked(draft)) in claims,  # ("… › Sign is arbitrary" shows the claim "… › Sign" asks)
             defines and _key_text(_asked(draft)) in labels,  # ("Define: Key fact", a lead's label, under the
             # card of its sentence)
-            bool(said[1]),  # (a card asked otherwise than by the label its back opens on, under the label's card)
+            bool(said[1]) and not said[3],  # (a card asked otherwise than by the label its back opens on, under the
+            # label's card)
             not front.rstrip().endswith("?"),
             said[2],  # (a back that repeats the label its front asks by)
             defines,
