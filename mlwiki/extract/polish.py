@@ -41,6 +41,7 @@ from mlwiki.extract.log_entries import log_entries_read
 from mlwiki.extract.lesson_labels import lessons_named
 from mlwiki.extract.log_lines import without_log_lines
 from mlwiki.extract.not_defining import ranked_asked
+from mlwiki.extract.note_twins import without_note_twins
 from mlwiki.extract.paired_definitions import paired_definitions
 from mlwiki.extract.formula_intros import without_formula_intros
 from mlwiki.extract.html_inline import inline_html_as_markdown
@@ -139,6 +140,8 @@ def polished(ex) -> list:
     # left by a later cut; "[x] why …?" on a front: asked without its box)
     drafts = without_bare_titles(drafts)  # ("**Rough notes** (fill in later)" under "Rough notes")
     drafts = inline_cards_read(drafts)  # (a "Term :: what it is" line shown on another card: "Term: what it is")
+    drafts = without_note_twins(drafts)  # (two cards of the note that say one fact, a label's and its list's blank:
+    # the one that asks best stays; once every card is made and worded)
     drafts = sentences_ended(balanced_marks(drafts))  # (last: a "**" or "==" any cut above left with no partner, off;
     # a back a cut left on a comma, ended)
     return [(kept, path) for siblings, path in drafts if (kept := [d for d in siblings if d.back.strip() and
