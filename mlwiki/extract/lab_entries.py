@@ -7,6 +7,9 @@ seen, without the run's numbers:
     Acc was 90 at batch 256 but 61 at batch 8, so it changed with the **batch size**. That's the sign that …
       →  Lab log › It changed with the **batch size**. Why?  /  That's the sign that …
 
+A term an entry defines (`- **RoBERTa**: BERT trained longer, without NSP …`, as a study log kept in one note notes
+what the day's reading taught) is no run of the writer's: its definition card stays, asked without the entry's date.
+
 A lesson is a sentence of the entry free of the writer ("I", "my") and of numbers, that states (not "Open question:
 where would …?"), after a sentence that says what was seen (its clause after ", so" when the numbers come first); or one sentence that gives its own reason
 ("… looks bad, which is expected since …"). Pure: blocks in, (front, back, line) out.
@@ -15,6 +18,7 @@ where would …?"), after a sentence that says what was seen (its clause after "
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from mlwiki.extract.blocks import Block, text_of
 from mlwiki.extract.daily import is_day_stamp
@@ -22,6 +26,8 @@ from mlwiki.extract.lines import LIST_ITEM, TEXT
 from mlwiki.extract.prose import sentences
 
 MIN_LESSON_WORDS = 6
+_DIGIT, _MATH = re.compile(r"\d"), re.compile(r"\$[^$]*\$")
+DEFINITION_FORMS = frozenset(("definition", "definition-item"))  # (`forms.definition_cards`' cards)
 # The writer, their day and their runs: "I", "my", "we", "today", a number of any kind
 _OWN = re.compile(r"(?i)\b(?:i|i'm|i've|i'd|my|me|we|our|us|today|yesterday|tomorrow)\b|\d")
 # A sentence the writer marks as still open: "Open question: …", "TODO: …", "Unclear: …"
@@ -46,6 +52,24 @@ _SLIP = re.compile(r"(?i)[ \t*_]*(?:the[ \t]+|my[ \t]+|our[ \t]+)?(?:bug|problem
 def is_entry(path: str) -> bool:
     """Whether a section's heading path ends on a day written out in full: an entry of a log."""
     return is_day_stamp(path.rsplit(" › ", 1)[-1])
+
+
+def defined_terms(made: list[tuple[list, str]], path: str) -> list[tuple[list, str]]:
+    """Of the cards the walk `made` in a log's dated entry at `path`, the definitions of terms (their fronts without
+    the entry's date; their ids are of the term alone, so they stay)."""
+    dated = f" › {path.rsplit(' › ', 1)[-1]}" if " › " in path else ""
+    return [([replace(d, front=d.front.replace(dated, "", 1) if dated else d.front) for d in drafts], at)
+            for drafts, at in made if drafts[0].front.startswith(path) and defines_a_term(drafts[0])]
+
+
+def defines_a_term(draft) -> bool:
+    """Whether a definition card of a dated entry defines a term, not the writer's run: the term a name (two capitals
+    at least: "RoBERTa", "ELECTRA"), or its definition in words, no number ("**Starting point**: two dense layers,
+    Adam lr 3e-4, 5 epochs" is the day's set-up)."""
+    if draft.form not in DEFINITION_FORMS:
+        return False
+    term = draft.front.rpartition("Define: ")[2]
+    return sum(c.isupper() for c in term) >= 2 or not _DIGIT.search(_MATH.sub("", draft.back))
 
 
 def lesson_cards(path: str, body: list[Block]) -> list[tuple[str, str, int]]:

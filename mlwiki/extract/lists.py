@@ -50,7 +50,7 @@ from mlwiki.extract.heading_asks import ask_headings
 from mlwiki.extract.forms import EXPLAINS_LABEL, STARTS_DEFINITION
 from mlwiki.extract.grab_bag_splits import MIN_LEAD_WORDS, split_grab_bags
 from mlwiki.extract.item_bodies import label_body, lead_before_formula, lead_before_items
-from mlwiki.extract.lab_entries import is_entry, lesson_cards
+from mlwiki.extract.lab_entries import defined_terms, is_entry, lesson_cards
 from mlwiki.extract.logseq_journal import day_opening
 from mlwiki.extract.item_cards import listed_item_cards, long_term_list_cards
 from mlwiki.extract.labels import aspect_front, aspect_lines, asked_paragraph
@@ -218,7 +218,7 @@ def close_section(ex) -> None:
         return
     if section.log:
         if is_entry(section.path):  # (a log's dated entry: its lessons, not the walk's cards of the writer's runs)
-            ex.keep_drafts(ex.drafts[:section.drafts])
+            ex.keep_drafts(ex.drafts[:section.drafts] + defined_terms(ex.drafts[section.drafts:], section.path))
             for front, back, line in lesson_cards(section.path, section.body):
                 ex.add_card(PARAGRAPH_FORM, front, back, line)
         day_log_cards(ex, section.path, section.body, section.drafts)

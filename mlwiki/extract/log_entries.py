@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 
 from mlwiki.extract.daily import MONTH, WEEKDAY, is_day_stamp
-from mlwiki.extract.lab_entries import GENERAL as _GENERAL, lesson
+from mlwiki.extract.lab_entries import GENERAL as _GENERAL, defines_a_term, lesson
 from mlwiki.extract.log_furniture import asked_lesson, log_furniture
 from mlwiki.extract.line_kinds import HEADING
 from mlwiki.extract.lines import heading_level
@@ -68,8 +68,8 @@ def log_entries_read(drafts: list, title: str, blocks: list = ()) -> list:
     dated = dated_lines(blocks)
     kept = []
     for siblings, path in drafts:
-        if not any(_entry(draft, path) or _opens_dated(draft, dated)
-                   for draft in siblings):
+        if defines_a_term(siblings[0]) or not any(_entry(draft, path) or _opens_dated(draft, dated)
+                                                  for draft in siblings):  # (a term the entry defines: kept)
             kept.append((siblings, path))
             continue
         where = title.strip()

@@ -10,8 +10,9 @@
   slides' notes (`speaker_notes`); a Jupytext notebook's cell breaks (`jupytext_cells`); a marimo notebook's code
   cells and blocks (`marimo`); an Observable Framework page's cells, TeX and boxes (`observable`); a distill
   article's margin asides and layout divs (`distill`); MyST's `{doc}` and text roles (`myst_roles`) and its
-  substitutions (`myst_substitutions`); lines that only
-  mark an empty line (`blank_marks`); tags at a line's end (`line_tags`); a table's emoji cells (`emoji_cells`); a
+  substitutions (`myst_substitutions`); lines that only mark an empty line (`blank_marks`); a Bear note's tags of
+  several words, lines of tags and embedded files (`bear`); tags at a line's end (`line_tags`); a table's emoji
+  cells (`emoji_cells`); a
   Trilium export's math, tables and code (`trilium`); an Org note exported by ox-hugo (`ox_hugo`); an outliner's day node as a
   daily note (`outline_days`); a margin span or an inline footnote inside a sentence (`inline_asides`); an mdBook page's doubled math
   delimiters and directives (`mdbook`); a Markdown Preview Enhanced page's imports and scripts (`mpe`); an MkDocs page
@@ -45,6 +46,7 @@ from mlwiki.extract.annotator import as_annotator_shows
 from mlwiki.extract.anytype import as_anytype_shows
 from mlwiki.extract.api_reference import as_api_reference_shows
 from mlwiki.extract.apple_notes import as_apple_notes_shows
+from mlwiki.extract.bear import as_bear_shows
 from mlwiki.extract.blank_marks import without_blank_marks
 from mlwiki.extract.bookdown import as_bookdown_shows
 from mlwiki.extract.d2l import as_d2l_shows
@@ -143,6 +145,8 @@ def as_its_tool_shows(body: str, ctx: NoteContext, as_before: bool = False) -> t
         body = as_myst_roles_show(body, ctx.page_titles)  # (MyST's `{doc}` as a link to the page it names, showing
         # its title; `{term}` its text)
         body = without_blank_marks(body)  # (a line of only "\\", `&nbsp;`, `<br>` or an empty heading: an empty line)
+        body = as_bear_shows(body, ctx.path)  # (Bear: `#tags of words#` as tags, a line of tags alone and a file
+        # embedded in the note as no words)
         body = without_line_tags(body)  # (`… in a stable range. #exam` at a paragraph's end: the note's tags)
         body = as_emoji_cells_read(body)  # (a table's 👍 / 👎 row names: pros, cons)
         body = as_trilium_shows(body)  # (a Trilium export: its math spans, table figures and code blocks)
