@@ -178,8 +178,10 @@ def plain_text(text: str) -> str:
             if pending_item:
                 line, pending_item = "  " * (len(bullets) - 1) + _marker(bullets) + line, False
             blocks.append((line, "list" if bullets else ""))
-        elif kind in ("fence", "code_block", "math_block"):
-            blocks.append((("  " if kind == "math_block" else "") + token.content.rstrip("\n"), ""))
+        elif kind in ("fence", "code_block"):
+            blocks.append((token.content.rstrip("\n"), ""))
+        elif kind == "math_block":  # (every line indented: a matrix's rows stay under each other)
+            blocks.append(("\n".join("  " + row for row in token.content.rstrip("\n").split("\n")), ""))
     out: list[str] = []
     for k, (block, group) in enumerate(blocks):
         if k and not (group and group == blocks[k - 1][1]):
