@@ -23,7 +23,7 @@ _MATH = re.compile(r"\$\$.+?\$\$|\$(?![\s$])[^$\n]*?(?<![\s\\])\$(?!\d)", re.S)
 
 
 def undoubled_tex(tex: str) -> str:
-    """A formula whose backslashes were all escaped (`\\sum_i`, a row break `\\\\`) as the writer typed it
+    r"""A formula whose backslashes were all escaped (`\\sum_i`, a row break `\\\\`) as the writer typed it
     (`\sum_i`, `\\`); any other formula as it is (see the module's docstring)."""
     if not _DOUBLED_COMMAND.search(tex) or any(len(run) % 2 for run in _BACKSLASHES.findall(tex)):
         return tex
