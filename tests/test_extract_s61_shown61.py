@@ -110,3 +110,23 @@ def test_plain_review_keeps_a_matrix_rows_under_each_other(cards):
     rows = [line for line in backs[0].split("\n") if line.strip()]
     assert len(rows) >= 2 and all(line.startswith("  ") for line in rows)
     assert rows[0].index("⎡") == rows[1].index("⎣")
+
+
+# a matrix written inside a sentence
+INLINE_MATRIX = (
+    "# Markov chains\n\n"
+    "## Transition matrix\n\n"
+    "A chain on two states that stays put with probability 0.9 has transition matrix "
+    "$P = \\begin{pmatrix} 0.9 & 0.1 \\\\ 0.2 & 0.8 \\end{pmatrix}$, whose rows each sum to one.\n")
+NOTES["markov-chains.md"] = INLINE_MATRIX
+
+
+def test_plain_review_sets_a_matrix_written_in_a_sentence_on_lines_of_its_own(cards):
+    """`$P = \\begin{pmatrix}…$` inside a sentence: the plain review lays the matrix out over rows; those rows go on
+    lines of their own, under each other, instead of the first after the sentence's words and the next at the edge."""
+    shown = [plain_text(c["front"] + "\n\n" + c["back"]) for c in _of(cards, "markov-chains.md")]
+    shown = [s for s in shown if "0.9" in s and "0.8" in s]
+    assert shown
+    lines = shown[0].split("\n")
+    first = next(k for k, line in enumerate(lines) if "⎛" in line)
+    assert lines[first].startswith("P = ⎛") and lines[first + 1].index("⎝") == lines[first].index("⎛")
