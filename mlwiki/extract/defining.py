@@ -446,7 +446,7 @@ def _equals_item(text: str) -> tuple[str, str] | None:
     words = label.split()
     if len(words) > MAX_TERM_WORDS or label.casefold() in GENERIC_LABELS or _LABEL_STEP.match(label) \
             or reads_as_clause(words) and not fragment(label) or "](" in label \
-            or "$" in label and (label.count("$") % 2 or not LOWER.search(label)) \
+            or "$" in label and (len(re.findall(r"\$\$?", label)) % 2 or not LOWER.search(label)) \
             or not LOWER.search(label) and len(label) < 3 or label.count("(") > label.count(")"):
         return None  # ("x = …", "In practice = …", "it is = …", "signs (score_samples = …)": no term before it
     first = sentences(rest)[0].strip() if rest else ""

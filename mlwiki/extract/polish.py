@@ -14,6 +14,8 @@ from mlwiki.extract.bare_titles import without_bare_titles
 from mlwiki.extract.book_blurbs import without_book_blurbs
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
 from mlwiki.extract.converses import converses_asked
+from mlwiki.extract.doubled_tex import ids_as_written
+from mlwiki.extract.upnote import is_upnote_export
 from mlwiki.extract.dated_entries import without_dated_entries
 from mlwiki.extract.day_accounts import without_day_accounts
 from mlwiki.extract.emphasis_fronts import emphasis_asked
@@ -144,6 +146,8 @@ def polished(ex) -> list:
     # the one that asks best stays; once every card is made and worded)
     drafts = sentences_ended(balanced_marks(drafts))  # (last: a "**" or "==" any cut above left with no partner, off;
     # a back a cut left on a comma, ended)
+    if ex.ctx.upnote or is_upnote_export(ex.reworded):  # (an UpNote formula written with doubled backslashes, read
+        drafts = ids_as_written(drafts, ex.reworded)  # halved: the cards keep the ids the note as written gave them)
     return [(kept, path) for siblings, path in drafts if (kept := [d for d in siblings if d.back.strip() and
                                                                      d.front.strip()])]  # (a side the cuts left
     # empty, "# What is x?" over only a footnote mark "[^1]", "[^1] :: …": nothing asked or answered, no card)

@@ -7,7 +7,9 @@ UpNote writes each note's rich text through turndown, and what turndown writes r
   outside code and dollar math (a formula's `\,` and `\|` are TeX). Left as written, for Markdown reads them itself:
   `\*` and an escaped backtick, which read could open emphasis or code, and `\#` and `\>` at a line's start, which
   would make a heading or a quote of a paragraph. Unread, `\[0, 1\]` read as display math, and the escapes made the
-  note look like a Notesnook export, whose TeX reader then cut every `$$` block apart.
+  note look like a Notesnook export, whose TeX reader then cut every `$$` block apart. Some exports escape a
+  formula's backslashes too (`$\\log|K| = 2\\sum_i$`), which every view took for TeX line breaks: a formula (or a
+  `$$` block) so written is read halved (`extract.doubled_tex`).
 - a link to another note: `[K-means](K-means.md "upnote://x-callback-url/openNote?noteId=…")`, the app's address as
   the link's title: the link without it, spaces in its file name as `%20` (the exporter leaves some unencoded, and
   Markdown reads no link with a space in its address). A note's link pasted alone on a line
@@ -24,6 +26,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from mlwiki.extract.doubled_tex import undoubled_tex
 from mlwiki.render.spans import between_spans, code_spans, fenced_lines
 
 _APP = "upnote://x-callback-url/"
@@ -73,6 +76,8 @@ def as_upnote_shows(body: str, data: bool = False) -> str:
         bare = line.strip()
         if bare == "$$" or bare.startswith("$$") != bare.endswith("$$") and bare.count("$$") == 1:
             in_display = not in_display
+            if in_display:
+                _block_undoubled(lines, k)
             continue
         if in_display:
             continue
@@ -86,8 +91,22 @@ def as_upnote_shows(body: str, data: bool = False) -> str:
 
 
 def _escapes_read(line: str) -> str:
-    """One line with turndown's escapes read outside code spans and dollar math."""
+    """One line with turndown's escapes read outside code spans and dollar math, and a formula's doubled
+    backslashes halved (`undoubled_tex`)."""
     line = _LINE_START.sub(lambda m: m.group(1) + (m.group(2) or m.group(3) + m.group(4)), line, count=1)
+    if "$" in line and "\\\\" in line:
+        line = _DOLLARS.sub(lambda m: undoubled_tex(m.group()), line)
     spans = sorted(code_spans(line) + [m.span() for m in _DOLLARS.finditer(line)]) if "`" in line or "$" in line \
         else []
     return between_spans(line, spans, lambda text: _ESCAPE.sub(lambda m: m.group(1) or m.group(2), text))
+
+
+def _block_undoubled(lines: list[str], start: int) -> None:
+    """The `$$` block opening at line `start` with its doubled backslashes halved, when the whole block has them
+    (one block is one formula: `undoubled_tex` decides over all its lines)."""
+    end = next((k for k in range(start + 1, len(lines)) if "$$" in lines[k]), None)
+    if end is None:
+        return
+    block = "\n".join(lines[start:end + 1])
+    if (read := undoubled_tex(block)) != block:
+        lines[start:end + 1] = read.split("\n")

@@ -59,10 +59,14 @@ def _unicode_math(tokens) -> None:
             token.content = latex_to_unicode(token.content)
         children = token.children or []
         for i, child in enumerate(children):
-            if child.type == "math_inline":
-                child.type, child.content = "text", latex_to_unicode(child.content)
-            elif child.type == "math_inline_double":
-                child.type, child.content = "text", "\n" + latex_to_unicode(child.content) + "\n"
+            if child.type not in ("math_inline", "math_inline_double"):
+                continue
+            text = latex_to_unicode(child.content)
+            if child.type == "math_inline" and "\n" not in text:
+                child.type, child.content = "text", text
+            else:  # (`$$…$$` in a sentence, or a `$…$` laid out over rows, a matrix: on lines of its own, where its
+                # rows stand under each other rather than the first after the sentence's words and the rest at the edge)
+                child.type, child.content = "text", "\n" + text + "\n"
                 if i > 0 and children[i - 1].type == "text":
                     children[i - 1].content = children[i - 1].content.rstrip()
                 if i + 1 < len(children) and children[i + 1].type == "text":
@@ -178,8 +182,10 @@ def plain_text(text: str) -> str:
             if pending_item:
                 line, pending_item = "  " * (len(bullets) - 1) + _marker(bullets) + line, False
             blocks.append((line, "list" if bullets else ""))
-        elif kind in ("fence", "code_block", "math_block"):
-            blocks.append((("  " if kind == "math_block" else "") + token.content.rstrip("\n"), ""))
+        elif kind in ("fence", "code_block"):
+            blocks.append((token.content.rstrip("\n"), ""))
+        elif kind == "math_block":  # (every line indented: a matrix's rows stay under each other)
+            blocks.append(("\n".join("  " + row for row in token.content.rstrip("\n").split("\n")), ""))
     out: list[str] = []
     for k, (block, group) in enumerate(blocks):
         if k and not (group and group == blocks[k - 1][1]):
