@@ -14,6 +14,7 @@ from mlwiki.extract.hugo_site import is_site_furniture
 from mlwiki.extract.readme_sections import study_lines
 from mlwiki.extract.distill import is_distill
 from mlwiki.extract.siyuan import document_title
+from mlwiki.extract.standard_notes import is_standard_notes_export
 from mlwiki.extract.upnote import upnote_data
 from mlwiki.models import NoteText
 
@@ -42,7 +43,7 @@ class NoteContext:
     toml: bool = False  # its front matter is Hugo's `+++` TOML: its title's cards keep the ids of its file's name
     zettels: dict[str, str] = field(default_factory=dict)  # {id: title} of the notes it links to by id (Zettlr)
     included_under: str = ""  # a Quarto partial: "Title › Heading" where a document includes it (its subject)
-    title_apart: bool = False  # Pandoc/Quarto show its front matter's title above its sections, H1s included
+    title_apart: bool = False  # Pandoc/Quarto (and Standard Notes) show its front matter's title above its sections, H1s included
     records_book: bool = False  # its front matter is a book's record (authors and a publisher or ISBN): `book_blurbs`
     hub: bool = False  # a map of content that explains too: only its cards of its own words (`hub_sections`)
     distill: bool = False  # an article of a distill site: its `<aside>` is margin content (`extract.distill`)
@@ -97,7 +98,8 @@ def note_context(note: NoteText, config) -> NoteContext:
         line_offset=note.line_offset, line_map=note.line_map,
         title=title if isinstance(title, str) else "", logseq=note.logseq,
         kramdown=note.kramdown, zettels=note.zettels, toml=note.toml, included_under=note.included_under,
-        title_apart=note.file_type == "qmd" or any(key in note.meta for key in _PANDOC_KEYS),
+        title_apart=note.file_type == "qmd" or any(key in note.meta for key in _PANDOC_KEYS)
+        or is_standard_notes_export(note.meta),  # (Standard Notes shows a Super note's title above its text)
         records_book=records_book(note.meta), distill=is_distill(note.meta), upnote=upnote_data(note.meta))
     if is_contents_page(rel_notes, note.body):
         return replace(ctx, study_lines=())  # (a site's table of contents: only the forms written for mlwiki)
