@@ -98,3 +98,20 @@ def test_a_plain_text_note_is_read_line_by_line_under_its_parts(cards):
     assert "typed on the bus" not in _text(made)
     assert not _made(cards, "ML/requirements.txt")  # (a project's file beside the notes is no note)
 
+
+
+TABLE = (
+    "---\ntitle: Loss functions\ncreated_at: 2026-02-16T08:00:00.000Z\nupdated_at: 2026-02-16T08:30:00.000Z\n"
+    "uuid: 7e6d5c4b-3a29-4187-9f6e-5d4c3b2a1908\n---\n\n"
+    "# Classification losses\n\n"
+    "| Loss | Used by |\n| --- | --- |\n| hinge | support vector machines |\n"
+    "| log loss | logistic regression\\nand gradient boosting |\n")
+NOTES["ML/Loss functions.md"] = TABLE
+
+
+def test_a_line_break_in_a_super_tables_cell_is_a_line_break(cards):
+    """Super writes a line break inside a table's cell as the two characters `\\n` (a row stays on one line): the
+    learner sees the break, not a backslash and an n."""
+    made = _made(cards, "ML/Loss functions.md")
+    used = [back for front, back in made.items() if "log loss" in front]
+    assert used and used[0] == "logistic regression\nand gradient boosting"

@@ -43,11 +43,12 @@ class NoteContext:
     toml: bool = False  # its front matter is Hugo's `+++` TOML: its title's cards keep the ids of its file's name
     zettels: dict[str, str] = field(default_factory=dict)  # {id: title} of the notes it links to by id (Zettlr)
     included_under: str = ""  # a Quarto partial: "Title › Heading" where a document includes it (its subject)
-    title_apart: bool = False  # Pandoc/Quarto (and Standard Notes) show its front matter's title above its sections, H1s included
+    title_apart: bool = False  # Pandoc/Quarto, Standard Notes show its front matter's title above its sections, H1s too
     records_book: bool = False  # its front matter is a book's record (authors and a publisher or ISBN): `book_blurbs`
     hub: bool = False  # a map of content that explains too: only its cards of its own words (`hub_sections`)
     distill: bool = False  # an article of a distill site: its `<aside>` is margin content (`extract.distill`)
     upnote: bool = False  # its front matter is UpNote's "additional data": an UpNote export (`extract.upnote`)
+    standard_notes: bool = False  # its front matter is the one Standard Notes' export writes (`extract.standard_notes`)
 
     def file_line(self, body_line: int) -> int:
         if self.line_map:
@@ -100,6 +101,7 @@ def note_context(note: NoteText, config) -> NoteContext:
         kramdown=note.kramdown, zettels=note.zettels, toml=note.toml, included_under=note.included_under,
         title_apart=note.file_type == "qmd" or any(key in note.meta for key in _PANDOC_KEYS)
         or is_standard_notes_export(note.meta),  # (Standard Notes shows a Super note's title above its text)
+        standard_notes=is_standard_notes_export(note.meta),
         records_book=records_book(note.meta), distill=is_distill(note.meta), upnote=upnote_data(note.meta))
     if is_contents_page(rel_notes, note.body):
         return replace(ctx, study_lines=())  # (a site's table of contents: only the forms written for mlwiki)

@@ -9,7 +9,9 @@ Super's export writes what its editor cannot put in Markdown as the node's text:
   is not in the file. A sentence built around such a link ("Builds on [Item: …].", "Details in [Item: …], [Item:
   …].", "Related: [Item: …]") only points to another note: it is left out. A link in brackets inside a sentence
   that states something ("Random forests ([Item: …]) decorrelate …") is left out alone.
-- an embedded file (a picture, a PDF) as `[File: <uuid>]`: nothing a card can show, left out.
+- an embedded file (a picture, a PDF) as `[File: <uuid>]`: nothing a card can show, left out;
+- a line break inside a table's cell as the two characters `\n` (the row must stay on one line): read as the line
+  break it is (`<br>`), in a note under the app's front matter.
 Pure: text in, text out, line for line.
 """
 
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from mlwiki.render.spans import map_unfenced
+from mlwiki.render.spans import between_spans, code_spans, map_unfenced, math_spans
 
 _UUID = r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
 _ITEM = re.compile(r"\[Item: " + _UUID + r"\]")
@@ -28,6 +30,7 @@ _BRACKETED = re.compile(r"[ \t]*\((?:[^()\n]*?)\[Item: " + _UUID + r"\](?:[^()\n
 _LABELLED = re.compile(r"\[Item: " + _UUID + r"\](?:[ \t]*\([^()\n]*\))?")
 _LEAD = re.compile(r"^([ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\[[ xX]\][ \t]+)?)(.*)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+(?=\S)")
+_ROW = re.compile(r"[ \t]*\|.*\|[ \t]*")  # a table's row, as Super writes it: between outer pipes
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 _FRONT_MATTER_KEYS = ("title", "created_at", "updated_at", "uuid")
@@ -39,19 +42,20 @@ def is_standard_notes_export(meta: dict) -> bool:
     return all(key in meta for key in _FRONT_MATTER_KEYS) and bool(re.fullmatch(_UUID, str(meta["uuid"]).strip()))
 
 
-def as_standard_notes_shows(body: str) -> str:
+def as_standard_notes_shows(body: str, exported: bool = False) -> str:
     """`body` without Super's `[File: …]` embeds and with its `[Item: …]` links read as the module says; `body`
-    itself when it has none."""
-    if "[Item: " not in body and "[File: " not in body:
+    itself when it has none. `exported`: the note is under the front matter of the app's export
+    (`is_standard_notes_export`), whose table rows may hold `\\n` line breaks."""
+    breaks = exported and "\\n" in body
+    if "[Item: " not in body and "[File: " not in body and not breaks:
         return body
-    return map_unfenced(body, _read_text)
+    return map_unfenced(body, lambda text: "\n".join(_read_line(line, breaks) for line in text.split("\n")))
 
 
-def _read_text(text: str) -> str:
-    return "\n".join(_read_line(line) for line in text.split("\n"))
-
-
-def _read_line(line: str) -> str:
+def _read_line(line: str, breaks: bool = False) -> str:
+    if breaks and "\\n" in line and _ROW.fullmatch(line):
+        spans = sorted(code_spans(line) + math_spans(line))
+        line = between_spans(line, spans, lambda text: text.replace("\\n", "<br>"))
     if "[File: " in line:
         line = _FILE.sub("", line)
         if not line.strip():

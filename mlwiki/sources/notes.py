@@ -491,7 +491,7 @@ def parse_note_bytes(data: bytes, rel: str, file_type: str) -> tuple[NoteText | 
             return None, problems
         return NoteText(rel, body, meta, 0, file_type, line_map), problems
     if file_type == "txt":
-        body, line_map = as_markdown(text, os.path.basename(rel)[:-4])  # (a plain-text note: no front matter, its lines as its editor shows them)
+        body, line_map = as_markdown(text, os.path.basename(rel)[:-4])  # (a plain-text note: its lines as shown)
         return NoteText(rel, body, {}, 0, "md", line_map), problems
     meta, body, offset, fm_problems = split_front_matter(text, rel)
     return NoteText(rel, body, meta, offset, file_type, toml=offset > 0 and text.startswith("+++")), \
