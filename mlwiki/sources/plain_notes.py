@@ -68,7 +68,7 @@ def as_markdown(text: str, title: str = "") -> tuple[str, list[int]]:
             _put(out, where, line, k + 1)
         else:
             _part(out, where, k + 1)
-            _put(out, where, line, k + 1)
+            _put(out, where, line.strip(), k + 1)  # (an indented line of words: no Markdown code block)
         k += 1
     return "\n".join(out), where
 
