@@ -15,6 +15,7 @@ from mlwiki.extract.myst_substitutions import page_substitutions
 from mlwiki.extract.readme_sections import study_lines
 from mlwiki.extract.distill import is_distill
 from mlwiki.extract.siyuan import document_title
+from mlwiki.extract.standard_notes import is_standard_notes_export
 from mlwiki.extract.upnote import upnote_data
 from mlwiki.models import NoteText
 
@@ -43,7 +44,7 @@ class NoteContext:
     toml: bool = False  # its front matter is Hugo's `+++` TOML: its title's cards keep the ids of its file's name
     zettels: dict[str, str] = field(default_factory=dict)  # {id: title} of the notes it links to by id (Zettlr)
     included_under: str = ""  # a Quarto partial: "Title › Heading" where a document includes it (its subject)
-    title_apart: bool = False  # Pandoc/Quarto show its front matter's title above its sections, H1s included
+    title_apart: bool = False  # Pandoc/Quarto, Standard Notes show its front matter's title above its sections, H1s too
     records_book: bool = False  # its front matter is a book's record (authors and a publisher or ISBN): `book_blurbs`
     hub: bool = False  # a map of content that explains too: only its cards of its own words (`hub_sections`)
     distill: bool = False  # an article of a distill site: its `<aside>` is margin content (`extract.distill`)
@@ -51,6 +52,7 @@ class NoteContext:
     substitutions: dict[str, str] = field(default_factory=dict)  # MyST's `{{ name }}` → its text (`myst_substitutions`)
     project_targets: str = ""  # its Sphinx project's other pages' labelled headings and equations it refers to
     page_titles: dict[str, str] = field(default_factory=dict)  # the titles of the pages its `{doc}` roles name
+    standard_notes: bool = False  # its front matter is the one Standard Notes' export writes (`extract.standard_notes`)
 
     def file_line(self, body_line: int) -> int:
         if self.line_map:
@@ -101,7 +103,9 @@ def note_context(note: NoteText, config) -> NoteContext:
         line_offset=note.line_offset, line_map=note.line_map,
         title=title if isinstance(title, str) else "", logseq=note.logseq,
         kramdown=note.kramdown, zettels=note.zettels, toml=note.toml, included_under=note.included_under,
-        title_apart=note.file_type == "qmd" or any(key in note.meta for key in _PANDOC_KEYS),
+        title_apart=note.file_type == "qmd" or any(key in note.meta for key in _PANDOC_KEYS)
+        or is_standard_notes_export(note.meta),  # (Standard Notes shows a Super note's title above its text)
+        standard_notes=is_standard_notes_export(note.meta),
         records_book=records_book(note.meta), distill=is_distill(note.meta), upnote=upnote_data(note.meta),
         substitutions=page_substitutions(note.meta, note.substitutions), project_targets=note.project_targets,
         page_titles=note.page_titles)

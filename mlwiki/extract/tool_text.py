@@ -18,7 +18,8 @@
   delimiters and directives (`mdbook`); a Markdown Preview Enhanced page's imports and scripts (`mpe`); an MkDocs page
   without its attribute lists and icons (`mkdocs_text`); a SilverBullet page's attributes and admonitions
   (`silverbullet`); a SiYuan document's block attributes, references and super blocks (`siyuan`); a Joplin note's
-  links to its items (`joplin`); a Notesnook note's math blocks and callouts (`notesnook`); an Anytype export's
+  links to its items (`joplin`); a Standard Notes export's file embeds, links to its items and table cells' line
+  breaks (`standard_notes`); a Notesnook note's math blocks and callouts (`notesnook`); an Anytype export's
   escaped formulas and toggles (`anytype`); a Reflect note's aliased titles (`reflect`) and a Reflect daily note's
   entries as sections (`reflect_days`); an Apple Notes import's highlight colours, font runs and superscripts
   (`apple_notes`); an UpNote export's escapes and links into the app (`upnote`); a Capacities object's links into
@@ -99,6 +100,7 @@ from mlwiki.extract.root_bullet import unwrapped
 from mlwiki.extract.silverbullet import as_silverbullet_shows
 from mlwiki.extract.siyuan import as_siyuan_shows
 from mlwiki.extract.slidev import as_slidev_shows
+from mlwiki.extract.standard_notes import as_standard_notes_shows
 from mlwiki.extract.speaker_notes import without_presenter_cues
 from mlwiki.extract.trilium import as_trilium_shows
 from mlwiki.extract.upnote import as_upnote_shows
@@ -177,6 +179,8 @@ def as_its_tool_shows(body: str, ctx: NoteContext, as_before: bool = False) -> t
         body = as_notesnook_shows(body)  # (a Notesnook note: its math blocks and callouts, HTML on one line)
         body = as_joplin_shows(body)  # (a Joplin note: links to its items by id as their text)
         body = as_capacities_shows(body)  # (a Capacities object: its links into the app as their text)
+        body = as_standard_notes_shows(body, ctx.standard_notes)  # (a Standard Notes export: no `[File: …]`
+        # embeds, no sentences that only point to another note by `[Item: …]`, its table cells' `\\n` as breaks)
         body = as_siyuan_shows(body)  # (a SiYuan export: no block attributes, layout marks, embeds or tags)
         body = as_silverbullet_shows(body)  # (a SilverBullet page: attributes, admonitions, links to a place)
         body = as_bookdown_shows(body)  # (an R Markdown book's theorems, callouts and references, as Quarto's)

@@ -26,19 +26,22 @@ from mlwiki.sources.jekyll import kramdown_page
 from mlwiki.sources.jupyter_math import jupyter_math
 from mlwiki.sources.nbdev_marks import directive_lines, hidden, without_heading_dash
 from mlwiki.sources.notebook_cells import cell_box, is_assignment, left_out
+from mlwiki.sources.plain_notes import as_markdown, is_plain_note
 from mlwiki.sources.toml_front import toml_front_matter
 from mlwiki.sources.quarto_includes import included_under
 from mlwiki.sources.sphinx_projects import page_titles, project_substitutions, project_targets
 from mlwiki.sources.zettels import zettel_titles
 from mlwiki.models import NoteText, Problem
 
-NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".mdx": "mdx", ".qmd": "qmd", ".rmd": "qmd", ".ipynb": "ipynb"}
+NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".mdx": "mdx", ".qmd": "qmd", ".rmd": "qmd", ".ipynb": "ipynb",
+                 ".txt": "txt"}  # (a plain-text note, `Title.txt`: read as its editor shows it, `sources.plain_notes`)
 
 
 def note_files_in(folder: Path) -> list[Path]:
     """The files under `folder` whose suffix makes them notes, ignore rules aside: what `init` and `check` look for
     in the folder `export` writes to, which no scan reads."""
-    return [path for path in folder.rglob("*") if path.suffix.lower() in NOTE_SUFFIXES and path.is_file()] \
+    return [path for path in folder.rglob("*") if path.suffix.lower() in NOTE_SUFFIXES and path.is_file()
+            and (path.suffix.lower() != ".txt" or is_plain_note(path.name))] \
         if folder.is_dir() else []
 
 
@@ -227,6 +230,7 @@ def _walk_dir(config, folder, ignore, files, problems, seen_dirs) -> None:
             continue  # (an nbdev project's built docs: a copy of its notebooks)
         dot = name.rfind(".")
         is_note = not is_dir and 0 < dot < len(name) - 1 and name[dot:].lower() in NOTE_SUFFIXES  # Path.suffix
+        is_note = is_note and (name[dot:].lower() != ".txt" or is_plain_note(name))  # (no requirements.txt)
         symlink = entry.is_symlink()
         if not (is_dir or is_note or symlink):
             continue  # ignored or not, nothing comes of it
@@ -490,6 +494,9 @@ def parse_note_bytes(data: bytes, rel: str, file_type: str) -> tuple[NoteText | 
         if nb_problems and not body:
             return None, problems
         return NoteText(rel, body, meta, 0, file_type, line_map), problems
+    if file_type == "txt":
+        body, line_map = as_markdown(text, os.path.basename(rel)[:-4])  # (a plain-text note: its lines as shown)
+        return NoteText(rel, body, {}, 0, "md", line_map), problems
     meta, body, offset, fm_problems = split_front_matter(text, rel)
     return NoteText(rel, body, meta, offset, file_type, toml=offset > 0 and text.startswith("+++")), \
         problems + fm_problems
