@@ -66,6 +66,7 @@ class Config:
     formulas: str = "display"
     definitions: bool = False
     highlight_cloze: bool = False
+    text_notes: bool = False  # read `Title.txt` plain-text notes too (a plain editor's export: `sources.plain_notes`)
     question_headings: bool = True
     question_callouts: bool = True
     bold_questions: bool = True
@@ -278,6 +279,7 @@ TOP_KEYS: dict[str, Callable] = {
     "formulas": _choice(*FORMULA_MODES),
     "definitions": _flag,
     "highlight_cloze": _flag,
+    "text_notes": _flag,
     "question_headings": _flag,
     "question_callouts": _flag,
     "bold_questions": _flag,

@@ -11,7 +11,8 @@ import pytest
 
 from conftest import new_wiki, run
 
-CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
+CONFIG = ('name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\ntext_notes = true\n'
+          '[review]\ntimezone = "UTC"\n')
 NOTES: dict[str, str] = {}  # (path below notes/ → text: each test's note, filled in below)
 
 
@@ -115,3 +116,19 @@ def test_a_line_break_in_a_super_tables_cell_is_a_line_break(cards):
     made = _made(cards, "ML/Loss functions.md")
     used = [back for front, back in made.items() if "log loss" in front]
     assert used and used[0] == "logistic regression\nand gradient boosting"
+
+
+def test_plain_text_files_are_read_only_where_the_config_says_they_are_notes(tmp_path):
+    """A folder of Markdown notes may hold logs and data as .txt: they are notes only with `text_notes = true`, which
+    `init` writes when it finds plain-text notes, saying why."""
+    note = "LOSSES\nThe hinge loss is zero once a point is beyond the margin.\n"
+    plain = new_wiki(tmp_path / "plain", {"Losses.txt": note}, CONFIG.replace("text_notes = true\n", ""))
+    assert json.loads(run(plain, "cards", "--json", ok=True).output) == []
+    fresh = tmp_path / "fresh"
+    (fresh / "notes").mkdir(parents=True)
+    (fresh / "notes" / "Losses.txt").write_text(note, encoding="utf-8")
+    (fresh / "notes" / "requirements.txt").write_text("numpy==2.1\n", encoding="utf-8")
+    said = run(fresh, "init", ok=True).output
+    assert "text_notes = true  (1 plain-text note (.txt))" in said, said
+    backs = [card["back"] for card in json.loads(run(fresh, "cards", "--json", ok=True).output)]
+    assert any("beyond the margin" in back for back in backs), backs

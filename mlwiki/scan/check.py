@@ -324,6 +324,10 @@ def infer_settings(config: Config) -> dict[str, tuple[str, str]]:
         settings["definitions"] = ("true", why)
     elif definitions or values:  # the notes use `**Term**:`, but not for definitions: say why it stays off
         settings["definitions"] = ("false", why)
+    from mlwiki.sources.notes import plain_notes_in
+
+    if texts := plain_notes_in(config.notes_dir):  # (a plain editor's export: Standard Notes, Simplenote, a phone)
+        settings["text_notes"] = ("true", f"{plural(len(texts), 'plain-text note')} (.txt)")
     display = possible["formula"] + possible["lone-formula"]
     if possible["inline-formula"] >= INIT_MINIMUM and possible["inline-formula"] > 5 * display:
         settings["formulas"] = ('"inline"', f"{possible['inline-formula']} inline equations, {display} displayed")

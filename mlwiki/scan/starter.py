@@ -29,6 +29,9 @@ definitions = false
 # Treat ==highlight== in .md notes as a cloze.
 highlight_cloze = false
 
+# Read Title.txt files as plain-text notes too (each line as written), as a plain editor exports them.
+text_notes = false
+
 # Questions already in the notes become cards: headings ending in "?" (the section is the answer), callouts
 # and admonitions titled with a question (and Obsidian [!question]/[!faq]/[!help]), and **bold questions?**.
 question_headings = true

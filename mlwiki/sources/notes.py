@@ -37,12 +37,18 @@ NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".mdx": "mdx", ".qmd": "qmd", "
                  ".txt": "txt"}  # (a plain-text note, `Title.txt`: read as its editor shows it, `sources.plain_notes`)
 
 
+def plain_notes_in(folder: Path) -> list[Path]:
+    """The `.txt` files under `folder` that may be plain-text notes (`plain_notes.is_plain_note`): what `init` counts
+    to switch `text_notes` on."""
+    return [path for path in folder.rglob("*.txt") if path.is_file() and is_plain_note(path.name)
+            and not any(part.startswith(".") for part in path.relative_to(folder).parts)] if folder.is_dir() else []
+
+
 def note_files_in(folder: Path) -> list[Path]:
     """The files under `folder` whose suffix makes them notes, ignore rules aside: what `init` and `check` look for
     in the folder `export` writes to, which no scan reads."""
     return [path for path in folder.rglob("*") if path.suffix.lower() in NOTE_SUFFIXES and path.is_file()
-            and (path.suffix.lower() != ".txt" or is_plain_note(path.name))] \
-        if folder.is_dir() else []
+            and path.suffix.lower() != ".txt"] if folder.is_dir() else []
 
 
 # A folder holding one of these is not part of the wiki: another wiki (its config or data folder), or a Python
@@ -230,7 +236,8 @@ def _walk_dir(config, folder, ignore, files, problems, seen_dirs) -> None:
             continue  # (an nbdev project's built docs: a copy of its notebooks)
         dot = name.rfind(".")
         is_note = not is_dir and 0 < dot < len(name) - 1 and name[dot:].lower() in NOTE_SUFFIXES  # Path.suffix
-        is_note = is_note and (name[dot:].lower() != ".txt" or is_plain_note(name))  # (no requirements.txt)
+        is_note = is_note and (name[dot:].lower() != ".txt" or config.text_notes and is_plain_note(name))  # (a
+        # folder of Markdown notes holds logs and data as .txt: read only where the config says .txt are notes)
         symlink = entry.is_symlink()
         if not (is_dir or is_note or symlink):
             continue  # ignored or not, nothing comes of it
