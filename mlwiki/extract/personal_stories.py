@@ -44,8 +44,8 @@ def without_stories(drafts: list) -> list:
 
 def _without_story_paragraphs(back: str) -> str:
     """A back without its paragraphs that are stories (the others as written); "" when all are."""
-    if not _STORY.search(back):
-        return back  # (the cheap test first: most backs hold none)
     paragraphs = back.split("\n\n")
+    if not any(map(_STORY.match, paragraphs)):
+        return back  # (the cheap test first, at each paragraph's start: most backs hold none)
     kept = [p for p in paragraphs if not is_story(p)]
     return back if len(kept) == len(paragraphs) else "\n\n".join(kept).strip()

@@ -324,11 +324,18 @@ def infer_settings(config: Config) -> dict[str, tuple[str, str]]:
         settings["definitions"] = ("true", why)
     elif definitions or values:  # the notes use `**Term**:`, but not for definitions: say why it stays off
         settings["definitions"] = ("false", why)
-    from mlwiki.sources.notes import plain_notes_in
-
-    if texts := plain_notes_in(config.notes_dir):  # (a plain editor's export: Standard Notes, Simplenote, a phone)
+    if texts := _plain_notes_in(config.notes_dir):  # (a plain editor's export: Standard Notes, Simplenote, a phone)
         settings["text_notes"] = ("true", f"{plural(len(texts), 'plain-text note')} (.txt)")
     display = possible["formula"] + possible["lone-formula"]
     if possible["inline-formula"] >= INIT_MINIMUM and possible["inline-formula"] > 5 * display:
         settings["formulas"] = ('"inline"', f"{possible['inline-formula']} inline equations, {display} displayed")
     return settings
+
+
+def _plain_notes_in(folder: Path) -> list[Path]:
+    """The `.txt` files under `folder` that may be plain-text notes (not hidden, not a project's requirements or
+    licence): what `init` counts to switch `text_notes` on."""
+    from mlwiki.sources.plain_notes import is_plain_note
+
+    return [path for path in folder.rglob("*.txt") if path.is_file() and is_plain_note(path.name)
+            and not any(part.startswith(".") for part in path.relative_to(folder).parts)] if folder.is_dir() else []

@@ -29,19 +29,12 @@ from mlwiki.sources.notebook_cells import cell_box, is_assignment, left_out
 from mlwiki.sources.plain_notes import as_markdown, is_plain_note
 from mlwiki.sources.toml_front import toml_front_matter
 from mlwiki.sources.quarto_includes import included_under
-from mlwiki.sources.sphinx_projects import page_titles, project_substitutions, project_targets
+from mlwiki.sources.sphinx_projects import project_context
 from mlwiki.sources.zettels import zettel_titles
 from mlwiki.models import NoteText, Problem
 
 NOTE_SUFFIXES = {".md": "md", ".markdown": "md", ".mdx": "mdx", ".qmd": "qmd", ".rmd": "qmd", ".ipynb": "ipynb",
                  ".txt": "txt"}  # (a plain-text note, `Title.txt`: read as its editor shows it, `sources.plain_notes`)
-
-
-def plain_notes_in(folder: Path) -> list[Path]:
-    """The `.txt` files under `folder` that may be plain-text notes (`plain_notes.is_plain_note`): what `init` counts
-    to switch `text_notes` on."""
-    return [path for path in folder.rglob("*.txt") if path.is_file() and is_plain_note(path.name)
-            and not any(part.startswith(".") for part in path.relative_to(folder).parts)] if folder.is_dir() else []
 
 
 def note_files_in(folder: Path) -> list[Path]:
@@ -236,8 +229,7 @@ def _walk_dir(config, folder, ignore, files, problems, seen_dirs) -> None:
             continue  # (an nbdev project's built docs: a copy of its notebooks)
         dot = name.rfind(".")
         is_note = not is_dir and 0 < dot < len(name) - 1 and name[dot:].lower() in NOTE_SUFFIXES  # Path.suffix
-        is_note = is_note and (name[dot:].lower() != ".txt" or config.text_notes and is_plain_note(name))  # (a
-        # folder of Markdown notes holds logs and data as .txt: read only where the config says .txt are notes)
+        is_note = is_note and (name[dot:].lower() != ".txt" or config.text_notes and is_plain_note(name))  # (opt-in)
         symlink = entry.is_symlink()
         if not (is_dir or is_note or symlink):
             continue  # ignored or not, nothing comes of it
@@ -484,9 +476,8 @@ def load_note(path: Path | str, rel: str, data: bytes | None = None) -> tuple[No
     if note is not None:
         note.zettels = zettel_titles(path, rel, note.body)  # (`[[20250904111530]]`: the title it stands for)
         note.included_under = included_under(path, rel)  # (`_dags.qmd`: the heading a document includes it under)
-        note.substitutions = project_substitutions(path, rel, note.body)  # (./conf.py's `{{ gpml }}`: its text)
-        note.project_targets = project_targets(path, rel, note.body)  # (`{ref}`sec-ard`` to another page's label)
-        note.page_titles = page_titles(path, rel, note.body)  # (`{doc}`../kernel-methods``: that page's title)
+        note.substitutions, note.project_targets, note.page_titles = project_context(path, rel, note.body)  # (its
+        # Sphinx project's `{{ gpml }}` texts, other pages' labels its `{ref}`s name, titles of pages its `{doc}`s name)
     return note, problems
 
 

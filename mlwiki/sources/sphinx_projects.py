@@ -206,3 +206,9 @@ def _read(path: str) -> str:
             return file.read(_MAX_BYTES)
     except OSError:
         return ""
+
+
+def project_context(path, rel: str, body: str) -> tuple[dict[str, str], str, dict[str, str]]:
+    """What a page of a Sphinx project takes from the project (`load_note` sets them on the note): its
+    substitutions, the other pages' labelled targets its references name, the titles of the pages its `{doc}`s name."""
+    return project_substitutions(path, rel, body), project_targets(path, rel, body), page_titles(path, rel, body)
