@@ -124,6 +124,8 @@ def test_plain_text_files_are_read_only_where_the_config_says_they_are_notes(tmp
     note = "LOSSES\nThe hinge loss is zero once a point is beyond the margin.\n"
     plain = new_wiki(tmp_path / "plain", {"Losses.txt": note}, CONFIG.replace("text_notes = true\n", ""))
     assert json.loads(run(plain, "cards", "--json", ok=True).output) == []
+    warned = run(plain, "check").output  # (a wiki set up before `text_notes` existed is told what it misses)
+    assert "Losses.txt: warning: 1 plain-text note (.txt) is not read; set text_notes = true" in warned, warned
     fresh = tmp_path / "fresh"
     (fresh / "notes").mkdir(parents=True)
     (fresh / "notes" / "Losses.txt").write_text(note, encoding="utf-8")

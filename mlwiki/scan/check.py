@@ -138,7 +138,19 @@ def run_checks(config: Config, paths: list[Path] | None) -> CheckReport:
     report.add(latex_warnings(scan.cards, config, macros))
     if paths is None:
         report.add(unread_decks_folder(config))
+        report.add(unread_text_notes(config))
     return report
+
+
+def unread_text_notes(config: Config) -> list[Problem]:
+    """A warning when the notes folder holds plain-text notes (`Title.txt`) and `text_notes` is off (a wiki set up
+    before it existed, or by hand): they are on no card; the fix is one line of the config."""
+    if config.text_notes or not (texts := _plain_notes_in(config.notes_dir)):
+        return []
+    rel = config.relative(texts[0])
+    return [Problem(str(rel), None, f"{plural(len(texts), 'plain-text note')} (.txt) "
+                    f"{'is' if len(texts) == 1 else 'are'} not read; set text_notes = true in mlwiki.toml to study "
+                    f"{'it' if len(texts) == 1 else 'them'}", Severity.WARNING, "unread-text-notes")]
 
 
 def unread_decks_folder(config: Config) -> list[Problem]:
