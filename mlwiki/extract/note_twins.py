@@ -138,7 +138,9 @@ def _said(draft, asked: set[str]) -> tuple[tuple, str, bool, bool]:
     own = _key_text(_asked(draft))
     subject = own.split()
     claim = bool(lead["bold"]) and ".**" in lead[0] and 0 < 2 * len(subject) <= len(label.split()) \
-        and label.split()[:len(subject)] == subject
+        and label.split()[:len(subject)] == subject \
+        and not _asked(draft).rstrip().endswith((",", ";"))  # ("… › Shrinkage," of "**Shrinkage, not selection.**"
+    # is the bold sentence cut at its comma, no subject: the card asking by the whole sentence stays)
     return _words(back[lead.end():]), "" if own == label else label, own == label, claim
 
 
