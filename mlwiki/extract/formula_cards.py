@@ -463,7 +463,7 @@ def add_formula(ex, title: str, intro: str, formula: Formula, form: str, again: 
                Severity.WARNING, "formula-front")
     id_front = ""
     if not intro and not titled and parts[-1] == FALLBACK:
-        id_front, parts = named_by_bullet(ex.formula_fronts, parts, path, formula.above or formula.before)
+        id_front, parts = named_by_bullet(ex.formula_fronts, parts, path, formula.lines_above())
     back = f"$${formula.body}$$" + (f"\n\n{formula.where}" if formula.where else "")
     draft = Draft(CardKind.FORMULA, "\n\n".join(parts), back, formula.line, form=form,
                   formulas=[formula.body, intro] if again else [formula.body], id_front=id_front)

@@ -4,6 +4,7 @@ with the prose written before each, from which its front is made."""
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -61,7 +62,13 @@ class Formula:
     item: bool = False
     lone: bool = False
     where: str = ""  # what a lone formula's symbols mean (", where $L$ is …"), shown under it
-    above: list[str] | None = None  # every line of its paragraph before it (`before` only since the formula above)
+    paragraph: tuple[list[str], int] = ([], 0)  # (its paragraph's lines, how many stand before it): `lines_above`
+
+    def lines_above(self) -> list[str]:
+        """Every line of its paragraph before it, its own bullet's marker last (`before` holds only those since the
+        formula above): which bullet it is nested under (`parent_labels`)."""
+        texts, count = self.paragraph
+        return texts[:count] + self.before[-1:] if count else self.before
 
 
 def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
@@ -106,8 +113,10 @@ def display_formulas(lines: list[Line]) -> tuple[list[Formula], list[str]]:
                 before = []
                 continue
             before = _displays_in_line(line.text, line.no, before, found)
-    for formula in found:  # (which bullet a formula's own bullet is nested under: `parent_labels` reads them)
-        formula.above = [line.text for line in lines if line.no < formula.line] + formula.before[-1:]
+    if found:  # (shared, sliced only for the formula a bullet names: `Formula.lines_above`)
+        texts, numbers = [line.text for line in lines], [line.no for line in lines]
+        for formula in found:
+            formula.paragraph = (texts, bisect.bisect_left(numbers, formula.line))
     return found, before
 
 

@@ -20,6 +20,7 @@ import re
 from mlwiki.extract.label_cuts import cut_in_span
 from mlwiki.extract.lines import LIST_ITEM, indent_width
 from mlwiki.extract.prose import clean_prose
+from mlwiki.extract.wrapped_math import RELATION
 
 MAX_LABEL_WORDS = 8
 FORMULA_LABEL = "Formula"  # (the last label of a formula item's card: its front reads as any formula card's)
@@ -48,7 +49,6 @@ _TERM = re.compile(r"[A-Za-z][\w'’/ -]{1,30}[\w)]?")  # (a name of a few words
 _NOT_A_TERM = re.compile(r"(?i)not|no|never|only|always|all|any|must|very|both|each|also|and|or|but|less|more")
 _STEP = re.compile(r"[ \t]*(?:[-*+][ \t]+)?\d{1,2}[.)][ \t]")  # "- 1. resample …", "2) …": a numbered step
 _DISPLAY_ITEM = re.compile(r"\$\$[^$]+\$\$[ \t.,;]*")  # an item that is one display formula and nothing else
-_RELATION = re.compile(r"=|\\approx|\\propto|\\sim\b|\\leq?\b|\\geq?\b")  # (a formula, not a lone symbol)
 _BOLD_TERM = re.compile(r"\*\*([^*\n]{1,40}?)\*\*")
 # A sentence that says in bold what its subject is: "Finding the optimal ordering is **NP-hard**" (its subject a
 # few words, no formula)
@@ -247,7 +247,7 @@ def formula_item(text: str, nested: list[str]) -> tuple[str, str] | None:
     formula under the topic it belongs to), or over nothing: the formula's card, asked by the labels above it, the
     items right under it on its back; None for any other bullet."""
     item = LIST_ITEM.sub("", text, count=1).strip()
-    if not _DISPLAY_ITEM.fullmatch(item) or not _RELATION.search(item):
+    if not _DISPLAY_ITEM.fullmatch(item) or not RELATION.search(item):  # (a formula, not a lone symbol)
         return None
     nested = [line for line in nested if line.strip()]
     inner = min((indent_width(line) for line in nested), default=0)

@@ -145,7 +145,7 @@ def run_checks(config: Config, paths: list[Path] | None) -> CheckReport:
 def unread_text_notes(config: Config) -> list[Problem]:
     """A warning when the notes folder holds plain-text notes (`Title.txt`) and `text_notes` is off (a wiki set up
     before it existed, or by hand): they are on no card; the fix is one line of the config."""
-    if config.text_notes or not (texts := _plain_notes_in(config.notes_dir)):
+    if config.text_notes or not (texts := _plain_notes_in(config)):
         return []
     rel = config.relative(texts[0])
     return [Problem(str(rel), None, f"{plural(len(texts), 'plain-text note')} (.txt) "
@@ -336,7 +336,7 @@ def infer_settings(config: Config) -> dict[str, tuple[str, str]]:
         settings["definitions"] = ("true", why)
     elif definitions or values:  # the notes use `**Term**:`, but not for definitions: say why it stays off
         settings["definitions"] = ("false", why)
-    if texts := _plain_notes_in(config.notes_dir):  # (a plain editor's export: Standard Notes, Simplenote, a phone)
+    if texts := _plain_notes_in(config):  # (a plain editor's export: Standard Notes, Simplenote, a phone)
         settings["text_notes"] = ("true", f"{plural(len(texts), 'plain-text note')} (.txt)")
     display = possible["formula"] + possible["lone-formula"]
     if possible["inline-formula"] >= INIT_MINIMUM and possible["inline-formula"] > 5 * display:
@@ -344,10 +344,11 @@ def infer_settings(config: Config) -> dict[str, tuple[str, str]]:
     return settings
 
 
-def _plain_notes_in(folder: Path) -> list[Path]:
-    """The `.txt` files under `folder` that may be plain-text notes (not hidden, not a project's requirements or
-    licence): what `init` counts to switch `text_notes` on."""
-    from mlwiki.sources.plain_notes import is_plain_note
 
-    return [path for path in folder.rglob("*.txt") if path.is_file() and is_plain_note(path.name)
-            and not any(part.startswith(".") for part in path.relative_to(folder).parts)] if folder.is_dir() else []
+def _plain_notes_in(config: Config) -> list[Path]:
+    """The plain-text notes (`Title.txt`) the scan would read with `text_notes` on, ignore rules and excludes
+    applied as for any note: what `init` counts to switch it on and `check` warns of when it is off."""
+    from dataclasses import replace
+
+    files, _ = walk_notes(replace(config, text_notes=True))
+    return [file.path for file in files if file.rel.lower().endswith(".txt")]
