@@ -72,6 +72,16 @@ def new_wiki(root: Path, notes: dict[str, str] | None = None, config: str = DEFA
     return root
 
 
+def made_by_note(cards: list[dict], rel: str) -> dict[str, str]:
+    """{front: back} of the cards (`cards --json`) of the note `rel` (its path below notes/)."""
+    return {c["front"]: c["back"] for c in cards if c["source"]["path"] == f"notes/{rel}"}
+
+
+def note_text(made: dict[str, str]) -> str:
+    """Every front and back of `made_by_note`'s cards, one text to search."""
+    return "\n".join(made) + "\n" + "\n".join(made.values())
+
+
 def backs_by_front(root) -> dict[str, str]:
     """`mlwiki cards --json` of the wiki as {front: back}: what a learner is asked and shown."""
     import json

@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from conftest import new_wiki, run
+from conftest import made_by_note as _made, new_wiki, run
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 NOTES: dict[str, str] = {}  # (path below notes/ → text: each test's note, filled in below)
@@ -22,11 +22,6 @@ def cards(tmp_path_factory) -> list[dict]:
     """`mlwiki cards --json` of a wiki holding every note of this module."""
     root = new_wiki(tmp_path_factory.mktemp("multi61"), NOTES, CONFIG)
     return json.loads(run(root, "cards", "--json", ok=True).output)
-
-
-def _made(cards: list[dict], rel: str) -> dict[str, str]:
-    """{front: back} of the cards of the note `rel`."""
-    return {c["front"]: c["back"] for c in cards if c["source"]["path"] == f"notes/{rel}"}
 
 
 NOTES["ridge.md"] = (

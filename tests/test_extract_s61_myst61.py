@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from conftest import new_wiki, run
+from conftest import made_by_note as _made, note_text as _text, new_wiki, run
 
 CONFIG = 'name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\n[review]\ntimezone = "UTC"\n'
 NOTES: dict[str, str] = {}  # (path below notes/ → text: each test's note, filled in below)
@@ -66,15 +66,6 @@ def wiki(tmp_path_factory):
 def cards(wiki) -> list[dict]:
     """`mlwiki cards --json` of the wiki."""
     return json.loads(run(wiki, "cards", "--json", ok=True).output)
-
-
-def _made(cards: list[dict], rel: str) -> dict[str, str]:
-    """{front: back} of the cards of the note `rel`."""
-    return {c["front"]: c["back"] for c in cards if c["source"]["path"] == f"notes/{rel}"}
-
-
-def _text(made: dict[str, str]) -> str:
-    return "\n".join(made) + "\n" + "\n".join(made.values())
 
 
 def test_conf_py_substitutions_show_their_text(cards):

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from conftest import new_wiki, run
+from conftest import made_by_note as _made, note_text as _text, new_wiki, run
 
 CONFIG = ('name = "T"\nformulas = "display"\ndefinitions = true\nsections = true\ntext_notes = true\n'
           '[review]\ntimezone = "UTC"\n')
@@ -21,15 +21,6 @@ def cards(tmp_path_factory) -> list[dict]:
     """`mlwiki cards --json` of a wiki holding every note of this module."""
     root = new_wiki(tmp_path_factory.mktemp("stdnotes61"), NOTES, CONFIG)
     return json.loads(run(root, "cards", "--json", ok=True).output)
-
-
-def _made(cards: list[dict], rel: str) -> dict[str, str]:
-    """{front: back} of the cards of the note `rel`."""
-    return {c["front"]: c["back"] for c in cards if c["source"]["path"] == f"notes/{rel}"}
-
-
-def _text(made: dict[str, str]) -> str:
-    return "\n".join(made) + "\n" + "\n".join(made.values())
 
 
 SUPER = (
@@ -98,7 +89,6 @@ def test_a_plain_text_note_is_read_line_by_line_under_its_parts(cards):
     assert smoothing and "Smoothing" in smoothing[0]
     assert "typed on the bus" not in _text(made)
     assert not _made(cards, "ML/requirements.txt")  # (a project's file beside the notes is no note)
-
 
 
 TABLE = (
