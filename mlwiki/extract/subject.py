@@ -162,10 +162,12 @@ def is_example_title(title: str) -> bool:
 
 
 # A heading that names its subject, then calls it the standard instance of a notion: "Random walk — the canonical
-# non-stationary example", "Ridge: a classic example of shrinkage". The section teaches its subject; it works no
+# non-stationary example", "Ridge: a classic example of shrinkage", "5. Bayesian linear regression (the canonical
+# example)". The section teaches its subject; it works no
 # example out.
-_STANDARD_EXAMPLE = re.compile(r"(?i)[ \t]*(?!(?:worked[ \t]+)?examples?\b)[^\W\d][^—–:]*?(?:[ \t]*:|[ \t]+[—–-])[ \t]+(?:the|a|an)[ \t]+(?:canonical|classic(?:al)?|"
-                               r"standard|textbook|prototypical|simplest)\b[^—–:()]*\bexamples?\b[^—–:()]*$")
+_STANDARD_EXAMPLE = re.compile(r"(?i)[ \t]*(?:\d+(?:\.\d+)*\.?[ \t]+)?(?!(?:worked[ \t]+)?examples?\b)[^\W\d][^—–:()]*?"
+                               r"(?:[ \t]*:[ \t]+|[ \t]+[—–-][ \t]+|[ \t]*\([ \t]*)(?:the|a|an)[ \t]+(?:canonical|classic(?:al)?|"
+                               r"standard|textbook|prototypical|simplest)\b[^—–:()]*\bexamples?\b[^—–:()]*\)?[ \t]*$")
 # A heading that names a textbook's example of its subject by what it is about, maybe with where it is found: "The
 # classic Gaussian example (Bishop 10.1.2)", "A canonical XOR example". The result it shows is what the section
 # teaches; "The classic example" alone names nothing and stays an example.
