@@ -43,3 +43,36 @@ def test_a_section_called_the_canonical_example_in_parentheses_is_carded(cards):
 def test_a_worked_example_heading_still_keeps_its_numbers_out(cards):
     """"Worked example" is still an example: its arithmetic is on no card."""
     assert "0.61" not in _text(_made(cards, "gp.md"))
+
+
+NOTES["arima.md"] = (
+    "# ARIMA\n\n"
+    "## Information criteria\n\n"
+    "The criteria used to choose the orders p and q:\n\n"
+    "```\n"
+    "AIC  = -2 \\log L + 2k\n"
+    "AICc = AIC + \\frac{2k(k+1)}{T - k - 1}\n"
+    "```\n\n"
+    "## Noise\n\n"
+    "The innovations have variance `\\sigma^2`, estimated with the other parameters.\n\n"
+    "## Fitting\n\n"
+    "```\n"
+    "model = ARIMA(y, order=(1, 1, 1))\n"
+    "fit = model.fit()\n"
+    "```\n")
+
+
+def test_a_code_block_of_tex_equations_is_a_formula_card(cards):
+    """Editors without math (Amplenote, a plain-text editor) get formulas typed as LaTeX in a code block: the learner
+    is meant to read the formulas, so the block is a formula card asked by the sentence that introduces it."""
+    formula = next(c for c in cards if c["source"]["path"] == "notes/arima.md" and "\\frac{2k(k+1)}" in c["back"])
+    assert formula["kind"] == "formula"
+    assert "choose the orders" in formula["front"]
+    assert "```" not in formula["back"]
+
+
+def test_a_code_span_of_tex_is_inline_math_and_code_stays_code(cards):
+    """`\\sigma^2` in a code span is the formula σ²; a code block of Python is still code."""
+    text = _text(_made(cards, "arima.md"))
+    assert "$\\sigma^2$" in text and "`\\sigma^2`" not in text
+    assert not any("ARIMA(y" in c["back"] and "$$" in c["back"] for c in cards)  # (the Python block is no formula)

@@ -34,6 +34,7 @@ _EXAMPLE_TITLE = re.compile(r"(?i)[\W\d_]*(?:worked\s+)?(?:examples?|exercises?|
                             r"(?<!adversarial )(?<!labelled )(?<!labeled )(?:examples?|exercises?|excerises?)\b|"
                             r".*\bmade[- ]up\b|.*\b(?:toy|sanity|example) numbers\b|"  # ("Quick sanity numbers (made up)")
                             r".*\btoy (?:runs?|examples?|problems?)\b|"  # ("Toy run (k = 2) from the tutorial sheet")
+                            r".*\bworked\s+(?:iterations?|calculations?|computations?|numbers)\b|"  # ("Worked iteration (1-D, by hand)")
                             # a section of numbers worked out or read off the writer's own run: "Numbers (alarm
                             # network, my CPTs)", "UCB numeric check", "Output on my machine", "Results on my
                             # data"; not a check that says how it is done ("Tiny numeric check (how I test CI …)")

@@ -93,6 +93,7 @@ from mlwiki.extract.pandoc_crossref import as_crossref_shows
 from mlwiki.extract.obsidian_to_anki import as_obsidian_to_anki_shows
 from mlwiki.extract.ox_hugo import as_ox_hugo_shows
 from mlwiki.extract.plain_formulas import with_plain_formulas
+from mlwiki.extract.tex_in_code import with_tex_code_as_math
 from mlwiki.extract.reflect import as_reflect_shows
 from mlwiki.extract.reflect_days import as_reflect_day_shows
 from mlwiki.extract.remnote import as_remnote_shows
@@ -170,6 +171,7 @@ def as_its_tool_shows(body: str, ctx: NoteContext, as_before: bool = False) -> t
         # print, a caption under a picture the card does not show: left out)
         body = as_api_reference_shows(body)  # (a clipped API page: each parameter's name, type and description one line)
         body = with_plain_formulas(body)  # ("n ≈ 2 · σ² / δ²" alone as a paragraph: a display formula)
+        body = with_tex_code_as_math(body)  # (a code block of TeX equations, `\sigma` in code: the formulas they are)
         body = as_preview_shows(body)  # (Markdown Preview Enhanced: imports, [TOC], x^2^ and H~2~O)
         body = as_mkdocs_shows(body)  # (an MkDocs page: no attribute lists, icon shortcodes, code annotation marks)
         body = as_heptabase_shows(body)  # (Heptabase: mentions by file name as titles, no citation marks)
