@@ -76,3 +76,21 @@ def test_a_code_span_of_tex_is_inline_math_and_code_stays_code(cards):
     text = _text(_made(cards, "arima.md"))
     assert "$\\sigma^2$" in text and "`\\sigma^2`" not in text
     assert not any("ARIMA(y" in c["back"] and "$$" in c["back"] for c in cards)  # (the Python block is no formula)
+
+
+NOTES["hpo.md"] = (
+    "# Hyperparameter optimisation\n\n"
+    "## The problem\n\n"
+    "Given an algorithm $\\mathcal{A}$ with hyperparameters $\\mathbf{x}$, hyperparameter optimisation solves\n\n"
+    "```{math}\n"
+    ":label: eq-hpo\n"
+    "\\mathbf{x}^\\star = \\arg\\min_{\\mathbf{x}} \\mathcal{L}(\\mathcal{A}_{\\mathbf{x}}(D_{\\text{train}}), "
+    "D_{\\text{val}})\n"
+    "```\n")
+
+
+def test_a_myst_math_directive_s_label_leaves_no_blank_line_in_the_formula(cards):
+    """A `{math}` directive's `:label:` is no line of the formula: a blank line there ends the `$$` block in
+    Markdown, and the renderers then read the formula's `_` as emphasis (`\\mathcal{A}*{\\mathbf{x}}`)."""
+    back = next(c["back"] for c in cards if c["source"]["path"] == "notes/hpo.md" and "arg\\min" in c["back"])
+    assert "$$\n\\mathbf{x}^\\star" in back

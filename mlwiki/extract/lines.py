@@ -173,7 +173,8 @@ def classify(body: str, problems: list[Problem], path: str, to_file_line) -> lis
         if fence:
             closes = text.lstrip()[:1] == fence[0] and fence_closes(text, fence[0], fence[1])
             if fence[3] == MATH:  # a MyST ```{math}: display math, its fences read as `$$`, its options as nothing
-                append(Line(no, "$$" if closes else "" if _MYST_OPTION.match(text) else text, MATH))
+                if closes or not _MYST_OPTION.match(text):  # (an option as an empty line would end the formula
+                    append(Line(no, "$$" if closes else text, MATH))  # in Markdown: its `_` then read as emphasis)
             else:
                 append(Line(no, text, fence[3]))
             if closes:
