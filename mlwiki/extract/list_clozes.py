@@ -39,6 +39,7 @@ from mlwiki.extract.counted import counts
 from mlwiki.extract.daily import DAY_LOG, is_date, is_day_stamp
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.generic_labels import widened
+from mlwiki.extract.inner_blanks import inner_shown, told_elsewhere
 from mlwiki.extract.day_bullets import dated
 from mlwiki.extract.item_cues import SLIPS, item_cue, lead_cue, name_cue, slip_cue
 from mlwiki.extract.item_sides import signed_list, steps_with_sides, wrapped
@@ -138,7 +139,9 @@ def list_clozes(drafts: list[tuple[list[Draft], str]]) -> list[tuple[list[Draft]
         if carded_apart(draft, drafts):
             continue  # (each item is asked by its own label already)
         slips = bool(SLIPS.search(path.rsplit(" › ", 1)[-1]))  # ("Things I still get wrong": no item cues another)
-        out += [([card], path) for card in _cloze_cards(draft, *found, slips=slips, alone=dated(path))]
+        elsewhere = [d.back for other, _ in drafts if other is not group for d in other]
+        out += [([card], path) for card in _cloze_cards(draft, *found, slips=slips, alone=dated(path),
+                                                         elsewhere=elsewhere)]
     return out
 
 
@@ -394,17 +397,23 @@ def _label(text: str, longest: int = 0, cue: bool = False) -> str:
 
 
 def _cloze_cards(draft: Draft, lead: str, parts: list[Part], briefly: bool = False, slips: bool = False,
-                 alone: bool = False) -> list[Draft]:
+                 alone: bool = False, elsewhere: list[str] = ()) -> list[Draft]:
     """The heading's card of the opening paragraph, if any, and a card per part asked: the front the heading path
     over the parts with that one hidden (`briefly`: the others by their opening words; `slips`, a list of the
     writer's slips: that one alone, by its own cue; `alone`, a day's or a log's unrelated bullets: that one alone
-    when it has a cue of its own), the back that part. The first card keeps the section card's id."""
+    when it has a cue of its own), the back that part; an item with no cue whose fact another card of the note
+    holds (`elsewhere`, `inner_blanks.told_elsewhere`) is shown, not asked. The first keeps the section's id."""
     cards = [replace(draft, back=lead)] if lead else []
+    first = not cards
     for k, (kind, text, ask) in enumerate(parts):
         if not ask:
             continue
         back = _as_back(kind, text)
-        id_front = draft.id_front if not cards else f"{FORM}: {draft.front}\n\n{HIDDEN} {back}"
+        id_front = draft.id_front if first else f"{FORM}: {draft.front}\n\n{HIDDEN} {back}"
+        first = False  # (the first part asked keeps the section's id even when it is not carded)
+        if kind == "item" and not NUMBERED_ITEM.match(text) and LIST_ITEM.sub("", _hidden(kind, text)) == HIDDEN \
+                and told_elsewhere(back, elsewhere):  # (a bare "- [...]", its fact asked elsewhere; not a step)
+            continue
         shown = _hidden(kind, text, slips, alone) if slips or alone and kind == "item" else ""
         shown = shown if LIST_ITEM.sub("", shown).strip() not in ("", HIDDEN) else _shown(parts, k, briefly)  # (no cue:
         # the other slips shown, as any list's)
@@ -461,6 +470,8 @@ def _hidden(kind: str, text: str, slips: bool = False, alone: bool = False) -> s
     if marker and not cue:
         cue = item_lead(_joined(said, nested))  # (else its first words, "- smooths away [...]": a bare "- [...]"
         # beside unrelated items says nothing of which one is asked)
+    if marker and not cue and (inner := inner_shown(_joined(said, nested), HIDDEN)):
+        return f"{marker}{inner}"  # (else a part inside it hidden, its other words the cue: `inner_blanks`)
     return f"{marker}{cue}{HIDDEN}"
 
 
