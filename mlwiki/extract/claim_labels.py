@@ -75,14 +75,15 @@ def blanked_claim(draft) -> tuple[str, str] | None:
 def _split(back: str, last: str) -> tuple[str, str]:
     """(the claim the back opens on, what follows it) when the back opens on the heading's words `last`; ('', '')
     otherwise. A bold or highlighted lead is the claim whole ("**Core points are deterministic**" under "… › Core
-    points"); a plain back's claim is the heading's words."""
+    points"); otherwise the claim is the heading's words."""
     want = _key(last)
     bold = _BOLD.match(back)
     if bold and _key(bold["label"]).startswith(want):
         return bold["label"].strip().rstrip(".:"), back[bold.end():]
-    plain = _MARKS.sub("", back)
-    if plain[:len(last)].casefold() == last.casefold() and back[:len(last)].casefold() == last.casefold():
-        return back[:len(last)].rstrip(".:"), back[len(last):]
+    plain = _MARKS.sub("", back)  # (a heading that goes on past the bold lead, "… › Robust than k-means" over
+    # "**Robust** than k-means, …": the claim is the heading's words, what follows shown without its marks)
+    if plain[:len(last)].casefold() == last.casefold():
+        return plain[:len(last)].rstrip(".:"), plain[len(last):]
     return "", ""
 
 
