@@ -32,7 +32,11 @@ _CLAIM_LIST = re.compile(r"(?i)\b(?:propert(?:y|ies)|pros|cons|advantages?|disad
 # How the item's text opens: bold, highlighted or plain (its list marker already off)
 _BOLD = re.compile(r"(?P<mark>\*\*|==|__)(?P<label>[^*=_\n]{2,120}?)(?P=mark)")
 # What goes on after a label that names a term: its definition ("bias: …", "MSE = …", "X := …", "X is …")
-_DEFINES = re.compile(r"[*_]*[ \t]*(?::|=|≔|:=|is\b|are\b|means\b)")
+_DEFINES = re.compile(r"[*_]*[ \t]*(?:\([^()\n]*\)[ \t]*)?(?::|=|≔|:=|is\b|are\b|means\b)")  # (an aside first:
+# "hard-exploration problems (Montezuma's Revenge): …")
+# Where a plain label ends as its writer wrote it: a mark, an arrow or a bracket ("too many epochs (20) → …"); a word
+# after it goes on the sentence a heading was cut from ("forgetting that $P$ must sum to 1 …": no claim of its own)
+_LABEL_END = re.compile(r"[ \t]*(?:[—–(;,.→⇒]|->|-[ \t])")
 _WORD = re.compile(r"[^\W_]{2,}")
 _MARKS = re.compile(r"\*\*|==|__|`")
 MAX_REST_WORDS = 30  # what an item says after its claim, at most: more, it explains a topic its label only names
@@ -82,7 +86,7 @@ def _split(back: str, last: str) -> tuple[str, str]:
         return bold["label"].strip().rstrip(".:"), back[bold.end():]
     plain = _MARKS.sub("", back)  # (a heading that goes on past the bold lead, "… › Robust than k-means" over
     # "**Robust** than k-means, …": the claim is the heading's words, what follows shown without its marks)
-    if plain[:len(last)].casefold() == last.casefold():
+    if plain[:len(last)].casefold() == last.casefold() and _LABEL_END.match(plain, len(last)):
         return plain[:len(last)].rstrip(".:"), plain[len(last):]
     return "", ""
 
