@@ -39,8 +39,9 @@ _DEFINES = re.compile(r"[*_]*[ \t]*(?:\([^()\n]*\)[ \t]*)?(?::|=|≔|:=|is\b|are
 _LABEL_END = re.compile(r"[ \t]*(?:[—–(;,.→⇒]|->|-[ \t])")
 _WORD = re.compile(r"[^\W_]{2,}")
 _MARKS = re.compile(r"\*\*|==|__|`")
-MAX_REST_WORDS = 30  # what an item says after its claim, at most: more, it explains a topic its label only names
-# ("**Varying densities.** One global ε can't … → OPTICS or HDBSCAN …"), and the card asking by it asks that
+MAX_REST_WORDS = 20  # what an item says after its claim, at most: more, it explains a topic its label only names
+# ("**Varying densities.** One global ε can't … → OPTICS or HDBSCAN …"; "**Small differences are noise.** … Use
+# paired bootstrap …"), and the card asking by it asks that, a fact the blank would only show
 
 
 def claim_labels_asked(drafts: list) -> list:
