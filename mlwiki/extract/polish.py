@@ -12,6 +12,7 @@ from mlwiki.extract.balanced_marks import balanced_marks, sentences_ended
 from mlwiki.extract.children import without_shown_children
 from mlwiki.extract.bare_titles import without_bare_titles
 from mlwiki.extract.book_blurbs import without_book_blurbs
+from mlwiki.extract.claim_labels import claim_labels_asked
 from mlwiki.extract.citation_keys import without_citation_keys, without_source_cards
 from mlwiki.extract.converses import converses_asked
 from mlwiki.extract.doubled_tex import ids_as_written
@@ -117,6 +118,8 @@ def polished(ex) -> list:
     # after the clozes of a list, which leave the paragraph before it on the heading's card)
     drafts = highlights_asked(drafts)  # (a paper's highlight titled by its page: asked from its own words)
     drafts = claims_asked(drafts)  # (a bare heading over a claim about it: "Trees can't extrapolate …" asks it)
+    drafts = claim_labels_asked(drafts)  # ("… › Properties › Arbitrary shapes" over "**Arbitrary shapes** — …": the
+    # claim blanked, what the item says of it shown)
     drafts = sentence_clozes(without_reactions(drafts))  # ("Took me a minute to trust that." off a back first)  # (a bare heading over a paragraph of claims: a card per sentence, the others shown)
     drafts = paragraph_clozes(drafts, ex.page)  # (over two or three short paragraphs of claims: a card per paragraph)
     drafts = without_worked_numbers(drafts)  # (a back of worked-example arithmetic, "B = 128: std ≈ 0.177 → SNR ≈ 2.8")
