@@ -74,7 +74,23 @@ def looks_like_roam(body: str, path: str) -> bool:
     if not _ROAM_MARK.search(body) and written_in_remnote(body):
         return False  # (RemNote names a daily document by its day too: its `>>` cards say whose it is)
     lines = [line for line in body.split("\n") if line.strip()]
-    return bool(lines) and lines[0].startswith("- ") and all(line[:1] in "- \t" for line in lines)
+    return bool(lines) and lines[0].startswith("- ") and all(line[:1] in "- \t" for line in _outside_code(lines))
+
+
+def _outside_code(lines: list[str]) -> list[str]:
+    """The lines of a page outside its blocks' code: Roam writes a code block's later lines as they were typed,
+    from the line's start (`- ```python` then `x = 1` at column 0), so they say nothing of the outline."""
+    out, fenced = [], False
+    for line in lines:
+        text = line.lstrip(" \t")
+        text = text[2:] if text.startswith("- ") else text
+        if fenced:
+            fenced = not _FENCE_END.search(line)
+            continue
+        out.append(line)
+        if text.startswith("```"):
+            fenced = not _FENCE_END.search(text[3:])
+    return out
 
 
 def as_logseq(body: str) -> tuple[str, list[int]]:
