@@ -54,6 +54,9 @@ _POINTER = re.compile(r"(?i)[^.!?\n]{0,80}?\b(?:lives|moved|is embedded|are embe
 # The writer's logistics: "coffee with Lena re: the project …", "call with the TA about …"
 _LOGISTICS = re.compile(r"(?i)(?:coffee|lunch|dinner|call|meeting|chat|sync|1:1)[ \t]+with[ \t]+\S[^:\n]{0,40}?"
                         r"(?:[ \t]+re:|[ \t]+about\b|:)")
+# A widget's opening, as `_MACRO_LINK` leaves it: `{{query:`, `{{video:`, `{{word-count}}` (not a cloze, `{{c1::`)
+_WIDGET = re.compile(r"\{\{(?!c\d+::)(?:query|embed|embed-children|embed-path|video|youtube|pdf|iframe|audio|mentions"
+                     r"|word-count|character-count|kanban|diagram|pomo|calc|roam/render|attr-table|orphans|slider)\b")
 _DISPLAY = re.compile(r"\$\$(?=\S)([^$\n]+?)(?<=\S)\$\$")
 # What only a Roam export holds: a task, table or embed macro, a block reference by a nine-character id, a highlight
 _ROAM_MARK = re.compile(r"\{\{\[\[(?:TODO|DONE|table|embed)\]\]|\{\{(?:table|embed:)|\(\([\w-]{9}\)\)|\^\^\S")
@@ -191,11 +194,33 @@ def _shown(text: str) -> str:
         text = _TASK.sub(lambda m: m.group(1) + " ", text, count=1) if _TASK.match(text) else text
         text = _LATE_TASK.sub("", text)  # ("— {{[[TODO]]}} confirm": the writer's note to self, no words of the fact)
         text = _MACRO_LINK.sub(r"{{\1", text)
+        text = _without_widgets(text)
     if "^^" in text:
         text = _marked(text, _HIGHLIGHT, "==")
     if "__" in text:
         text = _marked(text, _ITALIC, "*")
     return inline_line(text, every=True) if "$$" in text else text  # (Roam shows a `$$` among words inline)
+
+
+def _without_widgets(text: str) -> str:
+    """`text` without Roam's widgets: `{{query: {and: [[x]] {not: [[DONE]]}}}}`, `{{video: …}}`, `{{word-count}}`
+    show their results or a player in Roam, never the text written; a query's clauses nest braces, which the
+    Logseq reader's macro pattern does not follow, so each widget is cut out here to its balanced `}}`."""
+    out, pos = [], 0
+    for found in _WIDGET.finditer(text):
+        if found.start() < pos:
+            continue
+        depth, k = 0, found.start()
+        while k < len(text):
+            depth += {"{": 1, "}": -1}.get(text[k], 0)
+            k += 1
+            if depth == 0:
+                break
+        if depth:
+            continue  # (never closed on its line: the writer's braces, left as written)
+        out.append(text[pos:found.start()])
+        pos = k
+    return ("".join(out) + text[pos:]).strip() if out else text
 
 
 def _marked(text: str, pattern: re.Pattern, mark: str) -> str:
