@@ -58,8 +58,8 @@ _LOGISTICS = re.compile(r"(?i)(?:coffee|lunch|dinner|call|meeting|chat|sync|1:1)
 _WIDGET = re.compile(r"\{\{(?!c\d+::)(?:query|embed|embed-children|embed-path|video|youtube|pdf|iframe|audio|mentions"
                      r"|word-count|character-count|kanban|diagram|pomo|calc|roam/render|attr-table|orphans|slider)\b")
 _DISPLAY = re.compile(r"\$\$(?=\S)([^$\n]+?)(?<=\S)\$\$")
-# What only a Roam export holds: a task, table or embed macro, a block reference by a nine-character id, a highlight
-_ROAM_MARK = re.compile(r"\{\{\[\[(?:TODO|DONE|table|embed)\]\]|\{\{(?:table|embed:)|\(\([\w-]{9}\)\)|\^\^\S")
+# What only a Roam export holds: a task, table, embed, query or player macro, a block reference by a nine-character id, a highlight
+_ROAM_MARK = re.compile(r"\{\{\[\[(?:TODO|DONE|table|embed|query|video|pdf|youtube)\]\]|\{\{(?:table|embed:)|\(\([\w-]{9}\)\)|\^\^\S")
 
 
 # How Roam names a daily page: "December 3rd, 2026" (an ISO "2026-12-03" is any tool's daily note, not Roam's)
