@@ -164,6 +164,26 @@ def _carried_on(blocks: list[OutlineBlock]) -> list[OutlineBlock]:
     return joined
 
 
+def _loose_first(blocks: list[OutlineBlock], level: int) -> list[OutlineBlock]:
+    """Sibling blocks in the order their sections need: a heading block with blocks nested under it holds them as
+    its section, so a plain block written beside it after that (`- ## Pitfalls` with its items, then `- see also
+    [[X]]`) is no part of it but of the heading above both, the page's own text: it goes before the first heading
+    among them, where Markdown keeps it out of every section. A heading with nothing nested under it titles the
+    blocks that follow it, as the outline shows them (a flat page's `- ## Setup`, `- step one`, `- step two`)."""
+    loose, kept, held = [], [], False
+    for block in blocks:
+        if heading_level(block, level):
+            held = bool(block.children)
+        elif held:
+            loose.append(block)
+            continue
+        kept.append(block)
+    if not loose:
+        return blocks
+    first = next(k for k, block in enumerate(kept) if heading_level(block, level))
+    return kept[:first] + loose + kept[first:]
+
+
 class _Writer:
     """The document as it is written: its lines and the page line of each."""
 
@@ -190,6 +210,8 @@ class _Writer:
         if self.journal and level == 1 and not column:  # (the day's own blocks first: an entry ends at a heading only)
             entries = [bool(self._entry(block, self._shown(block), column, level)) for block in blocks]
             blocks = [b for b, entry in zip(blocks, entries) if not entry] + [b for b, e in zip(blocks, entries) if e]
+        if level is not None:
+            blocks = _loose_first(blocks, level)
         for block in blocks:
             if "template" in block.props or "template-including-parent" in block.props:
                 continue  # (a template: blanks to fill in)

@@ -54,9 +54,12 @@ _POINTER = re.compile(r"(?i)[^.!?\n]{0,80}?\b(?:lives|moved|is embedded|are embe
 # The writer's logistics: "coffee with Lena re: the project …", "call with the TA about …"
 _LOGISTICS = re.compile(r"(?i)(?:coffee|lunch|dinner|call|meeting|chat|sync|1:1)[ \t]+with[ \t]+\S[^:\n]{0,40}?"
                         r"(?:[ \t]+re:|[ \t]+about\b|:)")
+# A widget's opening, as `_MACRO_LINK` leaves it: `{{query:`, `{{video:`, `{{word-count}}` (not a cloze, `{{c1::`)
+_WIDGET = re.compile(r"\{\{(?!c\d+::)(?:query|embed|embed-children|embed-path|video|youtube|pdf|iframe|audio|mentions"
+                     r"|word-count|character-count|kanban|diagram|pomo|calc|roam/render|attr-table|orphans|slider)\b")
 _DISPLAY = re.compile(r"\$\$(?=\S)([^$\n]+?)(?<=\S)\$\$")
-# What only a Roam export holds: a task, table or embed macro, a block reference by a nine-character id, a highlight
-_ROAM_MARK = re.compile(r"\{\{\[\[(?:TODO|DONE|table|embed)\]\]|\{\{(?:table|embed:)|\(\([\w-]{9}\)\)|\^\^\S")
+# What only a Roam export holds: a task, table, embed, query or player macro, a block reference by a nine-character id, a highlight
+_ROAM_MARK = re.compile(r"\{\{\[\[(?:TODO|DONE|table|embed|query|video|pdf|youtube)\]\]|\{\{(?:table|embed:)|\(\([\w-]{9}\)\)|\^\^\S")
 
 
 # How Roam names a daily page: "December 3rd, 2026" (an ISO "2026-12-03" is any tool's daily note, not Roam's)
@@ -74,7 +77,23 @@ def looks_like_roam(body: str, path: str) -> bool:
     if not _ROAM_MARK.search(body) and written_in_remnote(body):
         return False  # (RemNote names a daily document by its day too: its `>>` cards say whose it is)
     lines = [line for line in body.split("\n") if line.strip()]
-    return bool(lines) and lines[0].startswith("- ") and all(line[:1] in "- \t" for line in lines)
+    return bool(lines) and lines[0].startswith("- ") and all(line[:1] in "- \t" for line in _outside_code(lines))
+
+
+def _outside_code(lines: list[str]) -> list[str]:
+    """The lines of a page outside its blocks' code: Roam writes a code block's later lines as they were typed,
+    from the line's start (`- ```python` then `x = 1` at column 0), so they say nothing of the outline."""
+    out, fenced = [], False
+    for line in lines:
+        text = line.lstrip(" \t")
+        text = text[2:] if text.startswith("- ") else text
+        if fenced:
+            fenced = not _FENCE_END.search(line)
+            continue
+        out.append(line)
+        if text.startswith("```"):
+            fenced = not _FENCE_END.search(text[3:])
+    return out
 
 
 def as_logseq(body: str) -> tuple[str, list[int]]:
@@ -175,11 +194,33 @@ def _shown(text: str) -> str:
         text = _TASK.sub(lambda m: m.group(1) + " ", text, count=1) if _TASK.match(text) else text
         text = _LATE_TASK.sub("", text)  # ("— {{[[TODO]]}} confirm": the writer's note to self, no words of the fact)
         text = _MACRO_LINK.sub(r"{{\1", text)
+        text = _without_widgets(text)
     if "^^" in text:
         text = _marked(text, _HIGHLIGHT, "==")
     if "__" in text:
         text = _marked(text, _ITALIC, "*")
     return inline_line(text, every=True) if "$$" in text else text  # (Roam shows a `$$` among words inline)
+
+
+def _without_widgets(text: str) -> str:
+    """`text` without Roam's widgets: `{{query: {and: [[x]] {not: [[DONE]]}}}}`, `{{video: …}}`, `{{word-count}}`
+    show their results or a player in Roam, never the text written; a query's clauses nest braces, which the
+    Logseq reader's macro pattern does not follow, so each widget is cut out here to its balanced `}}`."""
+    out, pos = [], 0
+    for found in _WIDGET.finditer(text):
+        if found.start() < pos:
+            continue
+        depth, k = 0, found.start()
+        while k < len(text):
+            depth += {"{": 1, "}": -1}.get(text[k], 0)
+            k += 1
+            if depth == 0:
+                break
+        if depth:
+            continue  # (never closed on its line: the writer's braces, left as written)
+        out.append(text[pos:found.start()])
+        pos = k
+    return ("".join(out) + text[pos:]).strip() if out else text
 
 
 def _marked(text: str, pattern: re.Pattern, mark: str) -> str:
