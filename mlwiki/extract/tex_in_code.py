@@ -1,9 +1,10 @@
 """Formulas typed as LaTeX inside code, as writers do in editors that render no math (Amplenote, Standard Notes'
 plain editor, a chat export): a fenced block of nothing but equations in TeX (`AICc = AIC + \\frac{2k(k+1)}{T-k-1}`)
-and a code span of a TeX expression (`` `\\sigma^2` ``). The learner is meant to read them as formulas, so they are
-read as display and inline math: the formula rules card them like any other. Left as code, a block of formulas was
-on no card, and a span showed its backslashes. Only TeX is read so: a line must hold a known TeX command and read
-as an equation, and nothing that code writes (a call, an assignment of code, a comment) may be in the block."""
+is read as the display formula it stands for: the learner is meant to read it as one, and the formula rules card it
+like any other (left as code, a block of formulas was on no card). A code span of TeX (`` `\\sigma^2` ``) stays code:
+read as math, it changed which rules card the items around it (a labelled item with a formula is asked otherwise).
+Only TeX is read so: a line must hold a known TeX command and read as an equation, and nothing that code writes (a
+call, an assignment of code, a comment) may be in the block."""
 
 from __future__ import annotations
 
@@ -23,46 +24,43 @@ _CODE = re.compile(r"[A-Za-z_]\w*\.[A-Za-z_]\w*\(|==|;[ \t]*$|(?:^|[ \t])(?:#|//
                    r"return|for|if|print|class|let|const|var)\b|\"")
 _WORDS = re.compile(r"(?<![\\A-Za-z])[A-Za-z]{4,}(?:[ \t]+[A-Za-z]{4,}){2,}")  # (three words in a row: prose)
 _TEX_INFO = frozenset(("", "latex", "tex"))
-_SPAN = re.compile(r"(?<!`)`([^`\n]{2,120})`(?!`)")
 
 
 def with_tex_code_as_math(body: str) -> str:
     """The body with each fenced block of TeX equations as a display formula (its lines as rows of one `gathered`
-    block) and each code span of a TeX expression as inline math (see the module's doc)."""
+    block, line for line; see the module's doc)."""
     if "\\" not in body or "`" not in body:
         return body
     lines, out, k = body.split("\n"), [], 0
     while k < len(lines):
         opened = FENCE.match(lines[k])
         if not opened:
-            out.append(_SPAN.sub(_span_as_math, lines[k]) if "`" in lines[k] else lines[k])
+            out.append(lines[k])
             k += 1
             continue
         end = k + 1
         while end < len(lines) and not fence_closes(lines[end], opened.group(1)[0], len(opened.group(1))):
             end += 1
         block = lines[k:end + 1]
-        inner = [line for line in lines[k + 1:end] if line.strip()]
+        inner = lines[k + 1:end]
         if opened.group(2).strip().lower() in _TEX_INFO and end < len(lines) and _all_equations(inner):
-            rows = [line.strip() for line in inner]
-            block = ["$$", "\\begin{gathered}", " \\\\\n".join(rows), "\\end{gathered}", "$$"] if len(rows) > 1 \
-                else ["$$", rows[0], "$$"]
+            block = ["$$", *_rows(inner), "$$"]  # (line for line: every later line keeps its number)
         out.extend(block)
         k = end + 1
     return "\n".join(out)
 
 
+def _rows(inner: list[str]) -> list[str]:
+    """A block's equations as the rows of one display formula, one per line as written."""
+    if len(inner) == 1:
+        return [inner[0].strip()]
+    rows = [line.strip() + " \\\\" for line in inner[:-1]] + [inner[-1].strip()]
+    return ["\\begin{gathered} " + rows[0], *rows[1:-1], rows[-1] + " \\end{gathered}"]
+
+
 def _all_equations(inner: list[str]) -> bool:
-    """Whether every line of a code block is an equation in TeX, one at least writing a TeX command."""
+    """Whether every line of a code block is an equation in TeX, one at least writing a TeX command (a blank line
+    would end the formula in Markdown: such a block stays code)."""
     return bool(inner) and len(inner) <= 12 and any(_TEX_COMMAND.search(line) for line in inner) \
-        and all(_RELATION.search(line) and not _CODE.search(line) and not _WORDS.search(_TEX_COMMAND.sub(" ", line))
+        and all(line.strip() and _RELATION.search(line) and not _CODE.search(line) and not _WORDS.search(_TEX_COMMAND.sub(" ", line))
                 and "$" not in line for line in inner)
-
-
-def _span_as_math(match: re.Match) -> str:
-    """A code span as inline math when it is a TeX expression (`` `\\sigma^2` ``, `` `2\\pi / \\arccos(x)` ``)."""
-    tex = match.group(1)
-    if not _TEX_COMMAND.search(tex) or _CODE.search(tex) or "$" in tex or _WORDS.search(_TEX_COMMAND.sub(" ", tex)) \
-            or tex != tex.strip():
-        return match.group(0)
-    return f"${tex}$"
