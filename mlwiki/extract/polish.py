@@ -29,6 +29,7 @@ from mlwiki.extract.highlight_asks import highlights_asked
 from mlwiki.extract.highlight_repeats import without_highlight_repeats
 from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.housekeeping import housekeeping_dropped
+from mlwiki.extract.idle_labels import idle_labels_asked
 from mlwiki.extract.hub_sections import hub_cards_kept
 from mlwiki.extract.label_asks import labels_asked
 from mlwiki.extract.list_clozes import list_clozes
@@ -130,6 +131,8 @@ def polished(ex) -> list:
     drafts = said_effects_asked(drafts)  # (a remark that opens on what the formula does, a caveat, what it equals)
     drafts = said_subjects_asked(drafts)  # (a one-sentence remark: asked of the quantity or operation it opens on)
     drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
+    drafts = idle_labels_asked(drafts)  # (a front still ending on a label, "… › in code", "Define: Key fact": asked by
+    # its kind or its sentence's cue)
     drafts = without_hub_lists(drafts) if ex.ctx.zettels else drafts  # (a hub's "- [[2025…]] Title — gist" list)
     drafts = hub_cards_kept(drafts, ex.subject) if ex.ctx.hub else drafts  # (a map of content: its own words only)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)

@@ -1,0 +1,104 @@
+"""Fronts that still ask nothing once every other pass is done, because their last words are a writer's label and
+not a subject: a path that ends on the opening words of its own back, cut from a sentence ("… › in code" over "In
+code, forgetting …", "… › ML models too" over "ML models too: a tree model …", "… › Bug I had" over "Bug I had:
+used …"), or a "Define:" of a label ("Define: Key fact" over "for finite MDPs there is always …").
+
+Such words say where the remark sits or what kind it is, not what is asked. A label that names a kind of remark
+(`remark_kinds`: "Key fact", "sklearn gotcha", "Bug I had") asks that kind of the subject above it, as `label_asks`
+does for a bare path; any other is kept as the cue of its sentence, which goes on to the sentence's own subject
+and verb or first words (`sentence_clozes`' cue), the rest hidden:
+
+    Value Functions › Pitfalls › in code         →  Value Functions › Pitfalls
+                                                    In code, forgetting to fix $V(\\text{terminal}) = 0$ gives [...]
+    … › Optimal value functions / Define: Key fact →  What is the key fact about optimal value functions?
+
+A path whose last heading is a name ("… › A coupling layer" over "A coupling layer is …", "… › RMSE") asks for
+what its back says of that name and stays. The back is kept whole; the card keeps the id of its former front.
+Pure: the drafts in, the drafts out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from mlwiki.extract.label_asks import _bare, _own_front, label_question
+from mlwiki.extract.list_clozes import HIDDEN
+from mlwiki.extract.prose import clean_prose, sentences
+from mlwiki.extract.remark_kinds import names_a_remark
+from mlwiki.extract.sentence_clozes import _rest_cue
+from mlwiki.models import CardKind
+
+# Words a name does not open on: a preposition ("in code", "on top"), a word that links to what came before ("so",
+# "also"), an ordinal or a pointer at something shown elsewhere ("first one", "fourth term", "this")
+_OPENERS = frozenset("""in on at for with without by from to into under over after before during via
+so also then hence thus but and or yet still plus
+first second third fourth fifth sixth last next previous other another this that these those its their""".split())
+# Words a name does not end on: what links a sentence on ("ML models too", "… so"), an adverb of place or order
+_CLOSERS = frozenset("too so also then again though anyway first here there top etc instead".split())
+# The writer speaking of themself: an anecdote's label ("Bug I had", "what I got wrong"), no subject
+_SELF = frozenset("I I've I'd I'm I’ve I’d I’m my My me we We our Our".split())  # ("I" as written: "PMI(i, j)" is none)
+# A back that is no sentence to cue: a list, a display formula, code, a table, a quote
+_NOT_PROSE = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|```|~~~|\$\$|\||>)")
+_DEFINE = re.compile(r"(?P<path>[^\n]+)\n\nDefine: (?P<term>[^\n]+)")
+_WORDS = re.compile(r"[\w'’-]+")
+_ASIDE = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
+MAX_LABEL_WORDS = 6  # (a longer opening is a sentence's subject, which asks for its predicate)
+
+
+def idle_labels_asked(drafts: list) -> list:
+    """The drafts with each basic card whose front ends on such a label (see the module's doc) asked by the
+    label's kind or by its sentence's cue; its id stays the one of its former front."""
+    asked = []
+    for siblings, path in drafts:
+        draft = siblings[0]
+        front = len(siblings) == 1 and draft.kind == CardKind.BASIC and _asked_front(draft)
+        if front:
+            siblings = [replace(draft, front=front, id_front=draft.id_front or draft.front)]
+        asked.append((siblings, path))
+    return asked
+
+
+def _asked_front(draft) -> str:
+    """The front a card asks instead of its label, or '' when its front names what it asks."""
+    if (defined := _DEFINE.fullmatch(draft.front)) and idle(defined["term"]):
+        path, label = defined["path"], defined["term"]
+        if " › " in path and (question := label_question(f"{path} › {label}", draft.back)):
+            return f"{path}\n\n{question}"
+        return _cued(path, label, draft.back, run_in=False)
+    if not _bare(draft.front) or not _own_front(draft):
+        return ""
+    path, _, label = draft.front.rpartition(" › ")
+    return _cued(path, label, draft.back, run_in=True) if idle(label) else ""
+
+
+def idle(label: str) -> bool:
+    """Whether a heading or a defined term is a writer's label, not a name: a kind of remark, the writer's own
+    story, or words no name opens or ends on (see `_OPENERS`, `_CLOSERS`)."""
+    said = _ASIDE.sub("", clean_prose(label))  # ("Confusion-matrix vocab (I always forget)": a name, an aside)
+    words = [w.casefold() for w in _WORDS.findall(said)]
+    if not words or len(words) > MAX_LABEL_WORDS:
+        return False
+    return names_a_remark(label) or any(w in _SELF for w in _WORDS.findall(said)) \
+        or words[0] in _OPENERS \
+        or words[-1] in _CLOSERS
+
+
+def _cued(path: str, label: str, back: str, run_in: bool) -> str:
+    """`path` over the back's first sentence hidden after its label and its own cue ("In code, forgetting to fix
+    … gives [...]"); '' when the back is no sentence, opens otherwise (`run_in`: the label must be its opening
+    words) or gives no cue past the label."""
+    text = back.strip()
+    if not text or _NOT_PROSE.match(text):
+        return ""
+    opening = re.match(rf"(?i)(?:\*\*|__)?{re.escape(label.rstrip(':').strip())}(?:\*\*|__)?[ \t]*"
+                       r"(?:[:,—–→]|->|-(?=\s))?(?:\*\*|__)?[ \t]+", text)
+    if run_in and not opening:
+        return ""
+    lead = opening.group(0) if opening else f"{label.rstrip(':').strip()}: "
+    rest = text[opening.end():] if opening else text
+    first = (sentences(rest) or [rest])[0].strip()
+    cue = _rest_cue(first)
+    if not cue.strip():
+        return ""
+    return f"{path}\n\n{lead}{cue}{HIDDEN}"
