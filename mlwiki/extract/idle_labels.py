@@ -43,7 +43,11 @@ _NOT_PROSE = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|```|~~~|\$\$|\||>)")
 _DEFINE = re.compile(r"(?P<path>[^\n]+)\n\nDefine: (?P<term>[^\n]+)")
 _WORDS = re.compile(r"[\w'’-]+")
 _ASIDE = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
-MAX_LABEL_WORDS = 6  # (a longer opening is a sentence's subject, which asks for its predicate)
+_KINDS = (CardKind.BASIC, CardKind.DEFINITION)  # ("Define: Key fact" is a definition card's front)
+MAX_LABEL_WORDS = 6
+MAX_PUT_WORDS = 3  # (a longer heading over a back that does not open on it is a claim or a name: no cue's label)
+_ASKING = frozenset("why how what when which where who whether does do is are can should".split())
+_NAMES_AFTER = re.compile(r"\S[ \t]*[:—–][ \t]*\S")  # (a label's own colon or dash, with a name after it)  # (a longer opening is a sentence's subject, which asks for its predicate)
 
 
 def idle_labels_asked(drafts: list) -> list:
@@ -52,7 +56,7 @@ def idle_labels_asked(drafts: list) -> list:
     asked = []
     for siblings, path in drafts:
         draft = siblings[0]
-        front = len(siblings) == 1 and draft.kind == CardKind.BASIC and _asked_front(draft)
+        front = len(siblings) == 1 and draft.kind in _KINDS and _asked_front(draft)
         if front:
             siblings = [replace(draft, front=front, id_front=draft.id_front or draft.front)]
         asked.append((siblings, path))
@@ -65,11 +69,11 @@ def _asked_front(draft) -> str:
         path, label = defined["path"], defined["term"]
         if " › " in path and (question := label_question(f"{path} › {label}", draft.back)):
             return f"{path}\n\n{question}"
-        return _cued(path, label, draft.back, run_in=False)
+        return _cued(path, label, draft.back)
     if not _bare(draft.front) or not _own_front(draft):
         return ""
     path, _, label = draft.front.rpartition(" › ")
-    return _cued(path, label, draft.back, run_in=True) if idle(label) else ""
+    return _cued(path, label, draft.back) if idle(label) else ""
 
 
 def idle(label: str) -> bool:
@@ -77,23 +81,23 @@ def idle(label: str) -> bool:
     story, or words no name opens or ends on (see `_OPENERS`, `_CLOSERS`)."""
     said = _ASIDE.sub("", clean_prose(label))  # ("Confusion-matrix vocab (I always forget)": a name, an aside)
     words = [w.casefold() for w in _WORDS.findall(said)]
-    if not words or len(words) > MAX_LABEL_WORDS:
-        return False
+    if not words or len(words) > MAX_LABEL_WORDS or words[0] in _ASKING or _NAMES_AFTER.search(said):
+        return False  # ("Why REML works here" asks; "Fourth cousin: kernel logistic regression" names one)
     return names_a_remark(label) or any(w in _SELF for w in _WORDS.findall(said)) \
         or words[0] in _OPENERS \
         or words[-1] in _CLOSERS
 
 
-def _cued(path: str, label: str, back: str, run_in: bool) -> str:
-    """`path` over the back's first sentence hidden after its label and its own cue ("In code, forgetting to fix
-    … gives [...]"); '' when the back is no sentence, opens otherwise (`run_in`: the label must be its opening
-    words) or gives no cue past the label."""
+def _cued(path: str, label: str, back: str) -> str:
+    """`path` over the back's first sentence hidden after its label (its opening words, or the heading put before
+    them: "Boosted trees too: a tree ensemble [...]") and its own cue ("In code, forgetting to fix [...]"); '' when
+    the back is no sentence or gives no cue past the label."""
     text = back.strip()
     if not text or _NOT_PROSE.match(text):
         return ""
     opening = re.match(rf"(?i)(?:\*\*|__)?{re.escape(label.rstrip(':').strip())}(?:\*\*|__)?[ \t]*"
                        r"(?:[:,—–→]|->|-(?=\s))?(?:\*\*|__)?[ \t]+", text)
-    if run_in and not opening:
+    if not opening and len(_WORDS.findall(label)) > MAX_PUT_WORDS:
         return ""
     lead = opening.group(0) if opening else f"{label.rstrip(':').strip()}: "
     rest = text[opening.end():] if opening else text
