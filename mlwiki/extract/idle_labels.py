@@ -30,14 +30,18 @@ from mlwiki.extract.sentence_clozes import _rest_cue
 from mlwiki.models import CardKind
 
 # Words a name does not open on: a preposition ("in code", "on top"), a word that links to what came before ("so",
-# "also"), an ordinal or a pointer at something shown elsewhere ("first one", "fourth term", "this")
+# "also"), a pointer at something shown elsewhere ("this")
 _OPENERS = frozenset("""in on at for with without by from to into under over after before during via
-so also then hence thus but and or yet still plus
-first second third fourth fifth sixth last next previous other another this that these those its their""".split())
+so also then hence thus but and or yet still plus this that these those its their""".split())
+# An ordinal opens a pointer at something shown elsewhere only before a word that names no thing ("First one",
+# "fourth term", "last step"); "Next sentence prediction", "Second moment" are names
+_ORDINALS = frozenset("first second third fourth fifth sixth last".split())
+_POINTED = frozenset("one ones term terms step steps line lines point part case thing version attempt try bit".split())
 # Words a name does not end on: what links a sentence on ("ML models too", "… so"), an adverb of place or order
 _CLOSERS = frozenset("too so also then again though anyway first here there top etc instead".split())
 # The writer speaking of themself: an anecdote's label ("Bug I had", "what I got wrong"), no subject
-_SELF = frozenset("I I've I'd I'm I’ve I’d I’m my My me we We our Our".split())  # ("I" as written: "PMI(i, j)" is none)
+_SELF = frozenset("I I've I'd I'm I’ve I’d I’m my My me we We our Our".split())  # ("I" as a word of its own:
+# "PMI(i, j)", "I/O" are none)
 # A back that is no sentence to cue: a list, a display formula, code, a table, a quote
 _NOT_PROSE = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|```|~~~|\$\$|\||>)")
 _DEFINE = re.compile(r"(?P<path>[^\n]+)\n\nDefine: (?P<term>[^\n]+)")
@@ -83,8 +87,9 @@ def idle(label: str) -> bool:
     words = [w.casefold() for w in _WORDS.findall(said)]
     if not words or len(words) > MAX_LABEL_WORDS or words[0] in _ASKING or _NAMES_AFTER.search(said):
         return False  # ("Why REML works here" asks; "Fourth cousin: kernel logistic regression" names one)
-    return names_a_remark(label) or any(w in _SELF for w in _WORDS.findall(said)) \
-        or words[0] in _OPENERS \
+    pointer = words[0] in _ORDINALS and (len(words) == 1 or words[1] in _POINTED)
+    return names_a_remark(label) or any(w.strip(".,;:!?()") in _SELF for w in said.split()) \
+        or words[0] in _OPENERS or pointer \
         or words[-1] in _CLOSERS
 
 
