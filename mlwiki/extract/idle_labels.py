@@ -46,6 +46,8 @@ _SELF = frozenset("I I've I'd I'm I’ve I’d I’m my My me we We our Our".spl
 _NOT_PROSE = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|```|~~~|\$\$|\||>)")
 _DEFINE = re.compile(r"(?P<path>[^\n]+)\n\nDefine: (?P<term>[^\n]+)")
 _WORDS = re.compile(r"[\w'’-]+")
+# The writer speaking: "my", "we", or "I" before what they did ("Bug I had", "Mnemonic I use"; "Type I Error" is a name)
+_SPEAKS = re.compile(r"(?i:\b(?:my|me|we|our)\b)|\bI(?:['’](?:ve|d|m)\b|\s+[a-z]+\b(?<!error)(?<!errors)|$)")
 _ASIDE = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 _KINDS = (CardKind.BASIC, CardKind.DEFINITION)  # ("Define: Key fact" is a definition card's front)
 MAX_LABEL_WORDS = 6
@@ -77,6 +79,8 @@ def _asked_front(draft) -> str:
     if not _bare(draft.front) or not _own_front(draft):
         return ""
     path, _, label = draft.front.rpartition(" › ")
+    if names_a_remark(label):
+        return ""  # (a bare kind of remark, "… › Remarks", is `label_asks`' to ask or keep)
     return _cued(path, label, draft.back) if idle(label) else ""
 
 
@@ -88,7 +92,7 @@ def idle(label: str) -> bool:
     if not words or len(words) > MAX_LABEL_WORDS or words[0] in _ASKING or _NAMES_AFTER.search(said):
         return False  # ("Why REML works here" asks; "Fourth cousin: kernel logistic regression" names one)
     pointer = words[0] in _ORDINALS and (len(words) == 1 or words[1] in _POINTED)
-    return names_a_remark(label) or any(w.strip(".,;:!?()") in _SELF for w in said.split()) \
+    return names_a_remark(label) or _SPEAKS.search(said) \
         or words[0] in _OPENERS or pointer \
         or words[-1] in _CLOSERS
 

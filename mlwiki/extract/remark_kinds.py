@@ -33,7 +33,7 @@ MIN_BACK_WORDS = 4
 _QUALIFIED = r"(?:(?:my|our|key|main|the|one|a)\s+)?"
 # Each kind of remark a heading may name (matched whole, in any case), and the question it asks of the subject X
 _KINDS = (
-    ("catch", r"(?:the\s+|one\s+)?(?:catch|trap)|(?:[\w-]+\s+)?(?:gotcha|pitfall)|"
+    ("catch", r"(?:the\s+|one\s+)?(?:catch|trap)|(?:[\w-]+\s+)?gotcha|"
               r"(?:the\s+|a\s+|one\s+)?bug\s+i\s+(?:had|hit|made)(?:\s+for\s+[\w\s]{1,20})?",
      "What is the catch with {X}?"),  # ("sklearn gotcha", "Bug I had for two days": a trap the writer fell in)
     ("warning", r"warning|caution|beware|careful|watch\s+out", "What should you watch out for with {X}?"),
