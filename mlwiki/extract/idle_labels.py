@@ -47,7 +47,7 @@ _NOT_PROSE = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|```|~~~|\$\$|\||>)")
 _DEFINE = re.compile(r"(?P<path>[^\n]+)\n\nDefine: (?P<term>[^\n]+)")
 _WORDS = re.compile(r"[\w'’-]+")
 # The writer speaking: "my", "we", or "I" before what they did ("Bug I had", "Mnemonic I use"; "Type I Error" is a name)
-_SPEAKS = re.compile(r"(?i:\b(?:my|me|we|our)\b)|\bI(?:['’](?:ve|d|m)\b|\s+[a-z]+\b(?<!error)(?<!errors)|$)")
+_SPEAKS = re.compile(r"(?i:\b(?:my|me|we|our)\b)|\bI(?:['’](?:ve|d|m)\b|\s+[a-z]+\b(?<!error)(?<!errors))")
 _ASIDE = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 _KINDS = (CardKind.BASIC, CardKind.DEFINITION)  # ("Define: Key fact" is a definition card's front)
 MAX_LABEL_WORDS = 6
