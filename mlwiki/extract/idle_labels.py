@@ -33,6 +33,9 @@ from mlwiki.models import CardKind
 # "also"), a pointer at something shown elsewhere ("this")
 _OPENERS = frozenset("""in on at for with without by from to into under over after before during via
 so also then hence thus but and or yet still plus this that these those its their""".split())
+# Of them, the words that link on whatever follows; the others ("for", "with") open a name too when more words follow
+# ("… › for linear models trained from zero" names the case it is about), and a pointer only when short ("in code")
+_LINKS = frozenset("so also then hence thus but and or yet still plus this that these those".split())
 # An ordinal opens a pointer at something shown elsewhere only before a word that names no thing ("First one",
 # "fourth term", "last step"); "Next sentence prediction", "Second moment" are names
 _ORDINALS = frozenset("first second third fourth fifth sixth last".split())
@@ -93,7 +96,7 @@ def idle(label: str) -> bool:
         return False  # ("Why REML works here" asks; "Fourth cousin: kernel logistic regression" names one)
     pointer = words[0] in _ORDINALS and (len(words) == 1 or words[1] in _POINTED)
     return names_a_remark(label) or _SPEAKS.search(said) \
-        or words[0] in _OPENERS or pointer \
+        or words[0] in _OPENERS and (len(words) <= 2 or words[0] in _LINKS) or pointer \
         or words[-1] in _CLOSERS
 
 
