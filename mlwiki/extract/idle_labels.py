@@ -41,12 +41,14 @@ _LINKS = frozenset("so also then hence thus but and or yet still plus this that 
 _ORDINALS = frozenset("first second third fourth fifth sixth last".split())
 _POINTED = frozenset("one ones term terms step steps line lines point part case thing version attempt try bit".split())
 # Words a name does not end on: what links a sentence on ("ML models too", "… so"), an adverb of place or order
-_CLOSERS = frozenset("too so also then again though anyway first here there top etc instead".split())
+_CLOSERS = frozenset("too so also then again though anyway here there top etc instead".split())  # (not "first":
+# "oldest first", "Standardize features first" name an option or say what to do)
 # The writer speaking of themself: an anecdote's label ("Bug I had", "what I got wrong"), no subject
 _SELF = frozenset("I I've I'd I'm I’ve I’d I’m my My me we We our Our".split())  # ("I" as a word of its own:
 # "PMI(i, j)", "I/O" are none)
 # A back that is no sentence to cue: a list, a display formula, code, a table, a quote
 _NOT_PROSE = re.compile(r"[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|```|~~~|\$\$|\||>)")
+_LIST_LINE = re.compile(r"\n[ \t]*(?:[-*+][ \t]|\d+[.)][ \t])")
 _DEFINE = re.compile(r"(?P<path>[^\n]+)\n\nDefine: (?P<term>[^\n]+)")
 _WORDS = re.compile(r"[\w'’-]+")
 # The writer speaking: "my", "we", or "I" before what they did ("Bug I had", "Mnemonic I use"; "Type I Error" is a name)
@@ -56,6 +58,7 @@ _KINDS = (CardKind.BASIC, CardKind.DEFINITION)  # ("Define: Key fact" is a defin
 MAX_LABEL_WORDS = 6
 MAX_PUT_WORDS = 3  # (a longer heading over a back that does not open on it is a claim or a name: no cue's label)
 _ASKING = frozenset("why how what when which where who whether does do is are can should".split())
+_CHOOSING = frozenset("which how".split())
 _NAMES_AFTER = re.compile(r"\S[ \t]*[:—–][ \t]*\S")  # (a label's own colon or dash, with a name after it)  # (a longer opening is a sentence's subject, which asks for its predicate)
 
 
@@ -84,7 +87,15 @@ def _asked_front(draft) -> str:
     path, _, label = draft.front.rpartition(" › ")
     if names_a_remark(label):
         return ""  # (a bare kind of remark, "… › Remarks", is `label_asks`' to ask or keep)
-    return _cued(path, label, draft.back) if idle(label) else ""
+    return _cued(path, label, draft.back) if idle(label) and not _asks(path) else ""
+
+
+def _asks(path: str) -> bool:
+    """Whether the path's last heading asks for a choice or a way ("Which requests to drop", "How to pick k"): the
+    labels under it are its options ("› by priority", "› oldest first"), each the name of an answer, not a pointer
+    ("Why differencing matters › Boosted trees too" is one more reason, still a pointer)."""
+    words = [w.casefold() for w in _WORDS.findall(path.rpartition(" › ")[2])]
+    return bool(words) and words[0] in _CHOOSING
 
 
 def idle(label: str) -> bool:
@@ -105,8 +116,8 @@ def _cued(path: str, label: str, back: str) -> str:
     them: "Boosted trees too: a tree ensemble [...]") and its own cue ("In code, forgetting to fix [...]"); '' when
     the back is no sentence or gives no cue past the label."""
     text = back.strip()
-    if not text or _NOT_PROSE.match(text):
-        return ""
+    if not text or _NOT_PROSE.match(text) or _LIST_LINE.search(text):
+        return ""  # (a sentence over a list, "Each of these takes one line:", is no cue for the list it opens)
     opening = re.match(rf"(?i)(?:\*\*|__)?{re.escape(label.rstrip(':').strip())}(?:\*\*|__)?[ \t]*"
                        r"(?:[:,—–→]|->|-(?=\s))?(?:\*\*|__)?[ \t]+", text)
     if not opening and len(_WORDS.findall(label)) > MAX_PUT_WORDS:
