@@ -41,8 +41,9 @@ _LINKS = frozenset("so also then hence thus but and or yet still plus this that 
 _ORDINALS = frozenset("first second third fourth fifth sixth last".split())
 _POINTED = frozenset("one ones term terms step steps line lines point part case thing version attempt try bit".split())
 # Words a name does not end on: what links a sentence on ("ML models too", "… so"), an adverb of place or order
-_CLOSERS = frozenset("too so also then again though anyway here there top etc instead".split())  # (not "first":
-# "oldest first", "Standardize features first" name an option or say what to do)
+_CLOSERS = frozenset("too so also then again though anyway here there top instead".split())  # (not "first":
+# "oldest first", "Standardize features first" name an option or say what to do; nor "etc.": "Repetition penalty
+# etc." names its first kind)
 # The writer speaking of themself: an anecdote's label ("Bug I had", "what I got wrong"), no subject
 _SELF = frozenset("I I've I'd I'm I’ve I’d I’m my My me we We our Our".split())  # ("I" as a word of its own:
 # "PMI(i, j)", "I/O" are none)
@@ -53,6 +54,8 @@ _DEFINE = re.compile(r"(?P<path>[^\n]+)\n\nDefine: (?P<term>[^\n]+)")
 _WORDS = re.compile(r"[\w'’-]+")
 # The writer speaking: "my", "we", or "I" before what they did ("Bug I had", "Mnemonic I use"; "Type I Error" is a name)
 _SPEAKS = re.compile(r"(?i:\b(?:my|me|we|our)\b)|\bI(?:['’](?:ve|d|m)\b|\s+[a-z]+\b(?<!error)(?<!errors))")
+# The writer's own words after a kind of remark: "Pitfall I actually hit", "Takeaway for me", "Tip I use"
+_OWN_WORDS = re.compile(r"\s+(?:for\s+(?:me|us)|(?:that\s+)?I\s+(?:actually\s+|always\s+|once\s+)?[a-z]+)\s*$")
 _ASIDE = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 _KINDS = (CardKind.BASIC, CardKind.DEFINITION)  # ("Define: Key fact" is a definition card's front)
 MAX_LABEL_WORDS = 6
@@ -87,6 +90,9 @@ def _asked_front(draft) -> str:
     path, _, label = draft.front.rpartition(" › ")
     if names_a_remark(label):
         return ""  # (a bare kind of remark, "… › Remarks", is `label_asks`' to ask or keep)
+    kind = _OWN_WORDS.sub("", label)  # ("Pitfall I actually hit", "Takeaway for me": a kind of remark, told)
+    if kind != label and names_a_remark(kind) and (question := label_question(f"{path} › {kind}", draft.back)):
+        return f"{path}\n\n{question}"
     return _cued(path, label, draft.back) if idle(label) and not _asks(path) else ""
 
 
