@@ -93,7 +93,9 @@ def _asked_front(draft) -> str:
     kind = _OWN_WORDS.sub("", label)  # ("Pitfall I actually hit", "Takeaway for me": a kind of remark, told)
     if kind != label and names_a_remark(kind) and (question := label_question(f"{path} › {kind}", draft.back)):
         return f"{path}\n\n{question}"
-    return _cued(path, label, draft.back) if idle(label) and not _asks(path) else ""
+    named = clean_prose(label).strip(" .:").casefold() in clean_prose(path.rpartition(" › ")[2]).casefold()
+    # (a side the heading above names, "With vs without replacement › Without replacement", is a name)
+    return _cued(path, label, draft.back) if idle(label) and not _asks(path) and not named else ""
 
 
 def _asks(path: str) -> bool:
