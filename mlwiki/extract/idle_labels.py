@@ -56,6 +56,7 @@ _WORDS = re.compile(r"[\w'’-]+")
 _SPEAKS = re.compile(r"(?i:\b(?:my|me|we|our)\b)|\bI(?:['’](?:ve|d|m)\b|\s+[a-z]+\b(?<!error)(?<!errors))")
 # The writer's own words after a kind of remark: "Pitfall I actually hit", "Takeaway for me", "Tip I use"
 _OWN_WORDS = re.compile(r"\s+(?:for\s+(?:me|us)|(?:that\s+)?I\s+(?:actually\s+|always\s+|once\s+)?[a-z]+)\s*$")
+_REMARK_LEAD = re.compile(r"(?:\*\*|__)?([A-Za-z][\w ]{0,30}?)(?:\*\*|__)?:(?:\*\*|__)?[ \t]")  # (a back's own label)
 _ASIDE = re.compile(r"\([^()]*\)?|\[[^\]]*\]?")
 _KINDS = (CardKind.BASIC, CardKind.DEFINITION)  # ("Define: Key fact" is a definition card's front)
 MAX_LABEL_WORDS = 6
@@ -132,6 +133,9 @@ def _cued(path: str, label: str, back: str) -> str:
         return ""
     lead = opening.group(0) if opening else f"{label.rstrip(':').strip()}: "
     rest = text[opening.end():] if opening else text
+    if (said := _REMARK_LEAD.match(rest)) and names_a_remark(said[1]):
+        question = label_question(f"{path} › {said[1]}", rest[said.end():])  # ("In general" over "Lesson: …")
+        return f"{path}\n\n{question}" if question else ""
     first = (sentences(rest) or [rest])[0].strip()
     cue = _rest_cue(first)
     if not cue.strip():

@@ -131,8 +131,6 @@ def polished(ex) -> list:
     drafts = said_effects_asked(drafts)  # (a remark that opens on what the formula does, a caveat, what it equals)
     drafts = said_subjects_asked(drafts)  # (a one-sentence remark: asked of the quantity or operation it opens on)
     drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
-    drafts = idle_labels_asked(drafts)  # (a front still ending on a label, "… › in code", "Define: Key fact": asked by
-    # its kind or its sentence's cue)
     drafts = without_hub_lists(drafts) if ex.ctx.zettels else drafts  # (a hub's "- [[2025…]] Title — gist" list)
     drafts = hub_cards_kept(drafts, ex.subject) if ex.ctx.hub else drafts  # (a map of content: its own words only)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
@@ -144,6 +142,8 @@ def polished(ex) -> list:
     drafts = inline_cards_read(drafts)  # (a "Term :: what it is" line shown on another card: "Term: what it is")
     drafts = without_note_twins(drafts)  # (two cards of the note that say one fact, a label's and its list's blank:
     # the one that asks best stays; once every card is made and worded)
+    drafts = idle_labels_asked(drafts)  # (a front still ending on a label, "… › in code", "Define: Key fact": asked by
+    # its kind or its sentence's cue; after the twins, which know a "Define: Key fact" by its label)
     drafts = sentences_ended(balanced_marks(drafts))  # (last: a "**" or "==" any cut above left with no partner, off;
     # a back a cut left on a comma, ended)
     if ex.ctx.upnote or is_upnote_export(ex.reworded):  # (an UpNote formula written with doubled backslashes, read
