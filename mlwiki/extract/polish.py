@@ -30,6 +30,7 @@ from mlwiki.extract.highlight_asks import highlights_asked
 from mlwiki.extract.highlight_repeats import without_highlight_repeats
 from mlwiki.extract.front_asides import named_asides_on_back
 from mlwiki.extract.housekeeping import housekeeping_dropped
+from mlwiki.extract.idle_labels import idle_labels_asked
 from mlwiki.extract.hub_sections import hub_cards_kept
 from mlwiki.extract.label_asks import labels_asked
 from mlwiki.extract.list_clozes import list_clozes
@@ -144,6 +145,8 @@ def polished(ex) -> list:
     drafts = inline_cards_read(drafts)  # (a "Term :: what it is" line shown on another card: "Term: what it is")
     drafts = without_note_twins(drafts)  # (two cards of the note that say one fact, a label's and its list's blank:
     # the one that asks best stays; once every card is made and worded)
+    drafts = idle_labels_asked(drafts)  # (a front still ending on a label, "… › in code", "Define: Key fact": asked by
+    # its kind or its sentence's cue; after the twins, which know a "Define: Key fact" by its label)
     drafts = sentences_ended(balanced_marks(drafts))  # (last: a "**" or "==" any cut above left with no partner, off;
     # a back a cut left on a comma, ended)
     if ex.ctx.upnote or is_upnote_export(ex.reworded):  # (an UpNote formula written with doubled backslashes, read

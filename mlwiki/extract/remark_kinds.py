@@ -33,12 +33,15 @@ MIN_BACK_WORDS = 4
 _QUALIFIED = r"(?:(?:my|our|key|main|the|one|a)\s+)?"
 # Each kind of remark a heading may name (matched whole, in any case), and the question it asks of the subject X
 _KINDS = (
-    ("catch", r"(?:the\s+|one\s+)?(?:catch|trap)|(?:implementation\s+|one\s+)?gotcha", "What is the catch with {X}?"),
+    ("catch", r"(?:the\s+|one\s+)?(?:catch|trap)|(?:[\w-]+\s+)?gotcha|"
+              r"(?:the\s+|a\s+|one\s+)?bug\s+i\s+(?:had|hit|made)(?:\s+for\s+[\w\s]{1,20})?",
+     "What is the catch with {X}?"),  # ("sklearn gotcha", "Bug I had for two days": a trap the writer fell in)
     ("warning", r"warning|caution|beware|careful|watch\s+out", "What should you watch out for with {X}?"),
     ("takeaway", rf"{_QUALIFIED}(?:takeaway|lesson|moral|bottom\s+line)", "What is the takeaway from {X}?"),
     ("takeaways", rf"{_QUALIFIED}(?:takeaways|lessons(?:\s+learn[et]d?)?)", "What are the takeaways from {X}?"),
     ("tip", r"(?:practical\s+|one\s+)?(?:tip|advice)", "What is a practical tip for {X}?"),
     ("insight", rf"{_QUALIFIED}insight", "What is the key insight about {X}?"),
+    ("fact", r"(?:key|main|important|crucial|central)\s+fact", "What is the key fact about {X}?"),
     ("rule", r"(?:the\s+)?rules?\s+of\s+thumb", "What is the rule of thumb for {X}?"),
     ("problem", r"(?:the\s+|main\s+)?problem", "What is the problem with {X}?"),
     ("known problem", r"known\s+(?:problem|issue)", "What is a known problem with {X}?"),
@@ -102,7 +105,7 @@ _GENRE = re.compile(r"(?i)paper|notes?|reading|review|summary|lecture|talk|book|
 _PAPER = re.compile(r"@?[A-Za-z]+\s*\d{4}[a-z]?")  # (a paper by its key: "guo2017", "@gal2016")
 _LISTS = re.compile(r"[-*+][ \t][^\n]*\n(?:[ \t][^\n]*\n)*[-*+][ \t]")  # (a back that opens on two items or more)
 _SECOND_LABEL = re.compile(r"\n[ \t]*(?:[-*+][ \t]+)?(?:\*\*)?[A-Z][a-z]+(?:\s[a-z]+)?(?:\*\*)?:\s")
-_ONE_THING = frozenset(("catch", "warning", "takeaway", "insight", "tip", "rule", "problem", "known problem", "fix",
+_ONE_THING = frozenset(("catch", "warning", "takeaway", "insight", "fact", "tip", "rule", "problem", "known problem", "fix",
                         "consequence", "finding", "result", "surprise"))  # (kinds that ask for one thing)
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.I)
 _PROSE_START = re.compile(r"(?:\*\*|__|[-*+−]\s+|<b>|[\"“'(])*[A-Za-z`@]")  # (a back in words, not a formula)
