@@ -1,5 +1,5 @@
 """Multi-fact backs and fragments around a display formula (session 62, multi62): a remark under a formula whose
-back lists separate claims is a card per claim, each asked by its own label or subject with the formula still on
+back lists separate claims is a card per claim, each asked by its own label, symbol or subject with the formula still on
 its front; a bold term's gloss that goes on in the formula ("**Centre step** — weighted averages, with $W_k = …$:",
 "… held fixed, so") is no definition card of its own, a fragment without the formula its formula card shows.
 Every note is written to one wiki in tmp_path, scanned once through the CLI (`cards --json`); each test reads the
@@ -24,15 +24,15 @@ def cards(tmp_path_factory) -> list[dict]:
     return json.loads(run(root, "cards", "--json", ok=True).output)
 
 
-_OBJECTIVE = ("$$\\mathcal L = \\lVert x - \\hat x \\rVert^2 + \\lVert \\mathrm{sg}[h] - c \\rVert^2"
-              " + \\beta \\lVert h - \\mathrm{sg}[c] \\rVert^2$$")
+_OBJECTIVE = ("$$\\mathcal L = \\lVert x - \\hat x \\rVert^2 + \\lVert \\mathrm{sg}[\\phi] - \\mu \\rVert^2"
+              " + \\beta \\lVert \\phi - \\mathrm{sg}[\\mu] \\rVert^2$$")
 NOTES["codes.md"] = (
     "# Discrete autoencoders\n\n"
     "## Training objective\n\n"
     f"{_OBJECTIVE}\n\n"
-    "- first term (reconstruction) trains the decoder and, through the straight-through copy, the encoder\n"
-    "- middle term (dictionary loss) moves each code vector towards the encoder outputs assigned to it\n"
-    "- last term (commitment, $\\beta$ around 0.25) keeps the encoder outputs close to their code vectors\n")
+    "- $\\phi$: the encoder output at one grid cell, before it is snapped to the codebook\n"
+    "- $\\mu$: the code vector nearest to $\\phi$, which the decoder reads instead of $\\phi$\n"
+    "- $\\beta$: the commitment weight, around 0.25; larger values pin the encoder to the codebook\n")
 
 
 def test_a_remark_listing_claims_of_a_formula_asks_each_by_its_own_term(cards):
@@ -40,8 +40,8 @@ def test_a_remark_listing_claims_of_a_formula_asks_each_by_its_own_term(cards):
     own, asked by the term, with the formula on its front (what "middle term" is a term of)."""
     made = _made(cards, "codes.md")
     assert not any("What it says" in front for front in made)
-    for term, said in (("first term", "trains the decoder"), ("middle term", "moves each code vector"),
-                       ("last term", "keeps the encoder outputs close")):
+    for term, said in (("$\\phi$", "the encoder output at one grid cell"), ("$\\mu$", "the code vector nearest"),
+                       ("$\\beta$", "the commitment weight")):
         (front,) = [f for f in made if f.startswith(f"Discrete autoencoders › Training objective › {term}\n\n")]
         assert _OBJECTIVE in front and said in made[front]
         assert sum(said in back for back in made.values()) == 1  # (one claim per card)

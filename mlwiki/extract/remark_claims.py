@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from mlwiki.extract.claim_items import NOT_SUBJECT
 from mlwiki.extract.draft import written_by_hand
 from mlwiki.extract.grabbag import split_grab_bag
 from mlwiki.extract.lines import LIST_ITEM
@@ -58,10 +59,16 @@ def _claims(draft) -> list[tuple[str, str]] | None:
     if not formula.lstrip().startswith(("$$", "\\[", "\\begin")) or " › " not in asked:
         return None
     path = asked.rsplit(" › ", 1)[0]  # (the question, "What holds for FL?", is no topic's path)
-    split = split_grab_bag(path, draft.back, cues=True)  # (its question names no topic: an item that names none
-    # is asked by its opening clause, as under a heading that names nothing)
-    if not split or len(split) < 2:
+    split = split_grab_bag(path, draft.back)  # (an item that names no topic stays: its opening clause as a front
+    # gives its answer away, "› Must know $T$ in advance")
+    if not split or len(split) < 2 or any(_no_topic(front.rsplit(" › ", 1)[-1]) for front, _ in split[1:]):
         return None
     first = draft.front if split[0][0] == path else f"{split[0][0]}\n\n{formula}"  # (every item names its topic:
     # the first is asked by its own, on the remark's card and id)
     return [(first, split[0][1])] + [(f"{front}\n\n{formula}", back) for front, back in split[1:]]
+
+
+def _no_topic(topic: str) -> bool:
+    """Whether a topic the grab-bag test read is only function words ("and", a bold "**and**" inside a sentence):
+    no subject a front can ask by."""
+    return all(word in NOT_SUBJECT for word in topic.casefold().replace("*", "").split())
