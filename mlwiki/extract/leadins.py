@@ -46,9 +46,10 @@ _OPENING = re.compile(r"(?:the\s+|an?\s+)?([^—–:=]{2,60}?)\s*(?:\([^()]*\)\s
 # "A function $s$ is said to be simple if …": the term it defines comes after the verb, not as its subject
 _NAMES_AFTER = re.compile(r"(?i)\b(?:is|are)\s+(?:said\s+to\s+be|called|known\s+as|termed)\b")
 
-# Words after a term's dash that end by naming the formula's symbols ("**M-step** — weighted MLEs, with $N_k = \sum_n
-# \gamma_{nk}$:", "… where $\beta$ is the decay:"): they introduce the formula, whose card asks for the term with it
-_SETS_SYMBOLS = re.compile(r"(?i)(?:,|\b(?:with|where|for|given))\s+[^.;]*\$[^$]+\$[^$.;]*$")
+# Words after a term's dash that end by setting up the formula's symbols ("**M-step** — weighted MLEs, with $N_k =
+# \sum_n \gamma_{nk}$:"): they introduce the formula, whose card asks for the term with it
+_SETS_SYMBOLS = re.compile(r"(?i)(?:,|\b(?:with|where|for|given))\s+[^.;$]*\$[^$]*=[^$]*\$[^$.;]*$")  # (a symbol
+# set equal to something; "… with mean $\hat x_j$:" only names one, and the words are a definition still)
 _LABEL = re.compile(r"([A-Z*_][^:.;!?]{2,80}?):\s+(\S.*)")
 _LABEL_CHARS = 90
 _LABEL_WORDS = 8
