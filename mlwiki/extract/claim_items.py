@@ -42,7 +42,7 @@ _AFTER_VERB = frozenset("a an the its their his her each every all some any both
                         "them it itself themselves this that these those one two three well badly poorly much far "
                         "very roughly exactly directly quickly slowly".split())
 # Words no named subject holds: a pronoun, a function word, a question word, a clause's opening
-_NOT_SUBJECT = frozenset("it this that these those there here they we you i he she one each every all some any which "
+_NOT_SUBJECT = NOT_SUBJECT = frozenset("it this that these those there here they we you i he she one each every all some any which "
                          "what who when where why how if so then also only not no but and or as because since still "
                          "often usually always never e.g i.e its their our your my for in on at of with to by from "
                          "after before while once until unless although though whereas both either neither "

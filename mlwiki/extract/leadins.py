@@ -20,7 +20,7 @@ from mlwiki.extract.defining import GENERIC_LABELS, LEAD_IN, on_a_back, reads_as
 from mlwiki.extract.emphasised import BOLD_SPAN, STRESS_WORDS, asked_without
 from mlwiki.extract.label_cuts import cut_in_span
 from mlwiki.extract.paragraphs import in_path, lead_subject, vague_topic
-from mlwiki.extract.prose import clean_prose, introduces, prefix_heading, sentences
+from mlwiki.extract.prose import breaks_off, clean_prose, introduces, prefix_heading, sentences
 from mlwiki.models import CardKind
 
 FORM = LEAD_IN
@@ -46,6 +46,10 @@ _OPENING = re.compile(r"(?:the\s+|an?\s+)?([^—–:=]{2,60}?)\s*(?:\([^()]*\)\s
 # "A function $s$ is said to be simple if …": the term it defines comes after the verb, not as its subject
 _NAMES_AFTER = re.compile(r"(?i)\b(?:is|are)\s+(?:said\s+to\s+be|called|known\s+as|termed)\b")
 
+# Words after a term's dash that end by setting up the formula's symbols ("**M-step** — weighted MLEs, with $N_k =
+# \sum_n \gamma_{nk}$:"): they introduce the formula, whose card asks for the term with it
+_SETS_SYMBOLS = re.compile(r"(?i)(?:,|\b(?:with|where|for|given))\s+[^.;$]*\$[^$]*=[^$]*\$[^$.;]*$")  # (a symbol
+# set equal to something; "… with mean $\hat x_j$:" only names one, and the words are a definition still)
 _LABEL = re.compile(r"([A-Z*_][^:.;!?]{2,80}?):\s+(\S.*)")
 _LABEL_CHARS = 90
 _LABEL_WORDS = 8
@@ -99,7 +103,9 @@ def _last_term_card(ex, path: str, lead: list[str], last: str, terms: list[str],
     formula's front keeps the sentence: it still says what the formula is."""
     if (opening := _OPENING.match(last.replace("**", ""))) and opening.group(1) in terms:
         rest = opening.group(2).rstrip(" :")  # ("**Huber loss** — less hurt by outliers:" over its formula)
-        if len(rest.split()) >= _FACT_WORDS:  # ("— just apply the operator:" says only what the formula does)
+        if len(rest.split()) >= _FACT_WORDS and not breaks_off(rest) and not _SETS_SYMBOLS.search(rest):  # ("—
+            # just apply the operator:" says only what the formula does; "— check …, so:" and "— weighted MLEs,
+            # with $N_k = …$:" go on in the formula, the answer: without it a fragment, the formula's card has both)
             _card(ex, path, opening.group(1), f"{rest[:1].upper()}{rest[1:]}.", last, line)
     elif lead and not last.endswith(":") and (term := _defined_term(last, terms)):
         _card(ex, path, term, f"{lead[-1]} {last}" if _POINTS_BACK.match(last) else last, last, line)

@@ -50,6 +50,7 @@ from mlwiki.extract.formula_intros import without_formula_intros
 from mlwiki.extract.html_inline import inline_html_as_markdown
 from mlwiki.extract.repeats import without_repeats
 from mlwiki.extract.run_lists import without_run_lists
+from mlwiki.extract.remark_claims import remark_claims_apart
 from mlwiki.extract.said_asks import said_asked
 from mlwiki.extract.said_effects import said_effects_asked
 from mlwiki.extract.said_kinds import said_kinds_asked
@@ -134,6 +135,7 @@ def polished(ex) -> list:
     drafts = said_effects_asked(drafts)  # (a remark that opens on what the formula does, a caveat, what it equals)
     drafts = said_subjects_asked(drafts)  # (a one-sentence remark: asked of the quantity or operation it opens on)
     drafts = said_asked(drafts)  # (a remark still asked "What it says" of a formula: asked of what the note calls it)
+    drafts = remark_claims_apart(drafts)  # (a remark that lists separate claims of a formula: a card per claim)
     drafts = without_hub_lists(drafts) if ex.ctx.zettels else drafts  # (a hub's "- [[2025…]] Title — gist" list)
     drafts = hub_cards_kept(drafts, ex.subject) if ex.ctx.hub else drafts  # (a map of content: its own words only)
     drafts = with_zettel_titles(with_footnotes(drafts, ex.page), ex.ctx.zettels)  # ("[[2025…]]": a title)
