@@ -12,7 +12,7 @@ import functools
 import re
 from pathlib import PurePosixPath
 
-from mlwiki.extract import firstwords, formula_sets, leadins, legend_intros
+from mlwiki.extract import firstwords, formula_sets, leadins, legend_intros, step_gaps
 from mlwiki.extract.blocks import Block, algorithm_list
 from mlwiki.extract.draft import Draft
 from mlwiki.extract.subject import sets_up_example, works_values
@@ -194,6 +194,8 @@ def _extends(ex, gap: str, body: str) -> bool:
     if not words or _PROOF.match(ex.chain.front.rsplit("\n\n", 1)[-1]):
         return True  # nothing tells the two apart, or a proof goes on: one card, every step on its back
     sentence = " ".join(words)
+    if len(words) <= _STEP_WORDS and step_gaps.is_step(sentence):
+        return True  # ("Multiply through by $2\\sigma^2$:", "Exponentiate:": a step done to the formula above)
     if len(words) > _STEP_WORDS or not is_fragment(sentence) or introduces(sentence) or _CASE_LABEL.fullmatch(sentence):
         return False  # (a label, "gaussian:" after "linear:", names another case: a card of its own)
     continues = bool(_CONTINUES.match(body)) or _left_side(body) == _left_side(ex.chain_last)
@@ -269,6 +271,8 @@ def _add_step(ex, gap: str, body: str) -> None:
     """Append a step to the derivation card; its id stays that of the first step (so a derivation that grows
     keeps its history)."""
     joint = clean_prose(gap)
+    if step_gaps.is_step(joint):  # (told by what is done to the formula above: a derivation, asked as one)
+        ex.chain.front = step_gaps.derivation_front(ex.chain.front.removesuffix(f"\n\n{FALLBACK}"))
     ex.chain.back += (f"\n\n{joint}" if joint else "") + f"\n\n$${body}$$"
     ex.chain_last = body
     if not joint and ex.chain.front.endswith(f"\n\n{FALLBACK}"):  # (no sentence said what either is: the front

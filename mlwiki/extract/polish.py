@@ -62,6 +62,7 @@ from mlwiki.extract.shown_inline_cards import inline_cards_read
 from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.source_asides import without_source_asides
 from mlwiki.extract.step_refs import with_steps_shown
+from mlwiki.extract.pointed_shown import with_pointed_shown
 from mlwiki.extract.stray_marks import without_stray_marks
 from mlwiki.extract.personal_stories import without_stories
 from mlwiki.extract.task_cards import without_question_boxes, without_task_cards
@@ -104,6 +105,7 @@ def polished(ex) -> list:
     drafts = proof_steps_named(drafts)  # ("Proof: A + B:" over a step: the statement it proves named)
     drafts = ranked_asked(drafts)  # ("Define: X" over "X is usually the more painful one": asked under the path)
     drafts = with_steps_shown(drafts, ex.blocks)  # ("Why step 5 works?": step 5 on its front)
+    drafts = with_pointed_shown(drafts, ex.blocks)  # ("… › First one" under a formula: the formula on its front)
     drafts = errands_dropped(housekeeping_dropped(drafts, ex.ctx, ex.opening_topic))  # (a hub, a deadline, an
     # empty form, an exam's date and room)
     drafts = without_day_accounts(drafts, ex.dated, ex.subject)  # (a day's opening: "Started … today. Plan: …")

@@ -1,0 +1,54 @@
+"""Derivation steps told by what is done to the formula above ("Multiply through by $2\\sigma^2$:", "Exponentiate:",
+"Take logs and drop the constant:", "Last step: …"): the formula after such words is the next step of the one
+before, not a fact of its own. Carded alone, its front reads "› Multiply through by 2σ²:" or "› Last step:" and
+points at a formula the card does not show; on the derivation's card it is a step in order, the result last.
+
+A derivation that grows by such a step is asked by what it derives: its front says "Derive …" of the section it
+stands in, the sentence that opened it kept as where it starts. Pure: text in, text out.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An operation done to the formula above, said as an order: the verb first, a few words of what on ("Multiply
+# through by $2\sigma^2$", "Exponentiate", "Take the log", "Set the derivative to zero", "Differentiate w.r.t. $w$")
+_OPERATION = re.compile(
+    r"(?i)(?:now[ \t]+|then[ \t]+|next[ \t]*,?[ \t]+|finally[ \t]*,?[ \t]+)?"
+    r"(?:multiply|divide|exponentiate|differentiate|integrate|take|add|subtract|set|solve|rearrange|substitute|"
+    r"plug|expand|complete|drop|factor|factorise|factorize|cancel|collect|combine|normali[sz]e|marginali[sz]e|"
+    r"square|invert|negate|apply|sum|average|simplify|equate|isolate|log|swap|move|pull|push|use)\b")
+# A step named by its place in the derivation ("Last step:", "Next step:", "Final step —")
+_PLACE = re.compile(r"(?i)(?:the[ \t]+)?(?:last|next|final|second|third|one more)[ \t]+step\b")
+_MAX_WORDS = 10  # an order longer than this says something of its own ("Use the fact that … to see that …")
+_SENTENCE_END = re.compile(r"(?<=[.!?)])[ \t]+(?=\S)")
+
+
+def is_step(gap: str) -> bool:
+    """Whether the words before a formula (its last sentence, ending in a colon) tell a step done to the formula
+    above: an operation said as an order, or a step named by its place ("Last step:")."""
+    text = " ".join(gap.split())
+    if not text.endswith(":"):
+        return False
+    last = _SENTENCE_END.split(text)[-1].strip()
+    last = last.lstrip("*_ ").rstrip(":*_ ")
+    if not last or len(last.split()) > _MAX_WORDS:
+        return False
+    return bool(_PLACE.match(last)) or bool(_OPERATION.match(last))
+
+
+_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)])[ \t]+")
+_ASKS_DERIVATION = re.compile(r"(?i)\b(?:deriv\w*|proofs?|prove\w*|why)\b")
+
+
+def derivation_front(front: str) -> str:
+    """The front of a formula card that has grown into a derivation: "Derive <its section>", the sentence that
+    opened it after that as where it starts ("Gaussian prior → L2 › Derive: Gaussian prior → L2, step by step.
+    Linear regression, …"). A front whose section or sentence asks for the derivation already stays."""
+    path, _, intro = front.rpartition("\n\n") if "\n\n" in front else (front, "", "")
+    heading = path.rsplit(" › ", 1)[-1].strip()
+    if not heading or _ASKS_DERIVATION.search(heading) or _ASKS_DERIVATION.search(intro):
+        return front
+    goal = _NUMBERING.sub("", heading).strip()
+    ask = f"Derive: {goal}, step by step."
+    return f"{path}\n\n{ask} {intro}".rstrip() if intro else f"{path}\n\n{ask}"
