@@ -4,7 +4,8 @@ before, not a fact of its own. Carded alone, its front reads "› Multiply throu
 points at a formula the card does not show; on the derivation's card it is a step in order, the result last.
 
 A derivation that grows by such a step is asked by what it derives: its front says "Derive …" of the section it
-stands in, the sentence that opened it kept as where it starts. Pure: text in, text out.
+stands in, the sentence that opened it kept as where it starts. A formula introduced only as the one above
+reworked ("Rearranging,") is a card of its own: its front shows the formula it reworks. Pure: text in, text out.
 """
 
 from __future__ import annotations
@@ -41,6 +42,13 @@ _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)])[ \t]+")
 _ASKS_DERIVATION = re.compile(r"(?i)\b(?:deriv\w*|proofs?|prove\w*|why)\b")
 
 
+def asked_as_derivation(front: str, gap: str, fallback: str) -> str:
+    """The front of a formula card after a step joins it: asked as a derivation (`derivation_front`) when the step
+    is told by what is done (`is_step`), as it was otherwise; `fallback`, the word a front without an introduction
+    ends on ("Formula"), is no part of it then."""
+    return derivation_front(front.removesuffix(f"\n\n{fallback}")) if is_step(gap) else front
+
+
 def derivation_front(front: str) -> str:
     """The front of a formula card that has grown into a derivation: "Derive <its section>", the sentence that
     opened it after that as where it starts ("Gaussian prior → L2 › Derive: Gaussian prior → L2, step by step.
@@ -52,3 +60,19 @@ def derivation_front(front: str) -> str:
     goal = _NUMBERING.sub("", heading).strip()
     ask = f"Derive: {goal}, step by step."
     return f"{path}\n\n{ask} {intro}".rstrip() if intro else f"{path}\n\n{ask}"
+
+
+# An introduction that only says the formula before is worked on ("Rearranging,", "Substituting,", "Equivalently:")
+_REWORKS = re.compile(r"(?i)(?:after[ \t]+)?(?:re-?arranging|substituting|simplifying|expanding|collecting[ \t]+terms|"
+                      r"taking[ \t]+logs|equivalently|in[ \t]+matrix[ \t]+form)(?:[ \t]+(?:gives|we[ \t]+get|yields))?"
+                      r"[ \t]*[:,.]?")
+_SHOWN_STEP_CHARS = 160  # (a longer formula is no part of a front)
+
+
+def shown_rework(sentence: str, before: str) -> str:
+    """When an introduction only says the formula before is worked on ("Rearranging,"), that formula as its front
+    shows it inline; '' otherwise, or when it is too long to show."""
+    if not _REWORKS.fullmatch(sentence):
+        return ""
+    body = " ".join(before.split())
+    return f"${body}$." if body and len(body) <= _SHOWN_STEP_CHARS and "$" not in body else ""
