@@ -31,7 +31,7 @@ _PART = (r"(?:ones?|terms?|lines?|rows?|columns?|panels?|plots?|conditions?|case
          r"cells?)")
 _POINTER = re.compile(rf"(?i)(?:^|.*\s)(?:(?:the[ \t]+)?{_PLACE}[ \t]+{_PART}|(?P<kind>row|column|line|panel)"
                       rf"[ \t]+(?P<n>\d{{1,2}})|left[ \t]+to[ \t]+right|right[ \t]+to[ \t]+left|top[ \t]+to[ \t]+bottom)"
-                      r"\b[^\w]*$")
+                      r"\b(?:[ \t]+[\w'’]+){0,2}[^\w]*$")  # (its verb after it: "Why row 3 holds?")
 _LABEL_WORDS = 6  # a label longer than this says what it asks of itself
 _ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+")
 _LAST_LINE = re.compile(r"(?i)\blast[ \t]+lines?\b")
