@@ -194,7 +194,7 @@ def _extends(ex, gap: str, body: str) -> bool:
     if not words or _PROOF.match(ex.chain.front.rsplit("\n\n", 1)[-1]):
         return True  # nothing tells the two apart, or a proof goes on: one card, every step on its back
     sentence = " ".join(words)
-    if len(words) <= _STEP_WORDS and step_gaps.is_step(sentence):
+    if len(words) <= _STEP_WORDS and step_gaps.is_step(sentence, ex.heading_path().rsplit(" › ", 1)[-1]):
         return True  # ("Multiply through by $2\\sigma^2$:", "Exponentiate:": done to the formula above)
     if len(words) > _STEP_WORDS or not is_fragment(sentence) or introduces(sentence) or _CASE_LABEL.fullmatch(sentence):
         return False  # (a label, "gaussian:" after "linear:", names another case: a card of its own)

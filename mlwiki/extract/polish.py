@@ -63,6 +63,7 @@ from mlwiki.extract.signposts import without_signposts
 from mlwiki.extract.source_asides import without_source_asides
 from mlwiki.extract.step_refs import with_steps_shown
 from mlwiki.extract.pointed_shown import with_pointed_shown
+from mlwiki.extract.step_twins import without_step_twins
 from mlwiki.extract.stray_marks import without_stray_marks
 from mlwiki.extract.personal_stories import without_stories
 from mlwiki.extract.task_cards import without_question_boxes, without_task_cards
@@ -93,6 +94,7 @@ def polished(ex) -> list:
     drafts = glosses_placed(drafts, ex.blocks)  # ("$$a(i) = …$$ (mean distance …)": the gloss a's, not b's intro)
     drafts = without_highlight_repeats(drafts)  # (nor a paper's highlight the reader's summary says: it wins)
     drafts = without_formulas_in_facts(drafts)  # (nor a formula card its paragraph's card holds whole)
+    drafts = without_step_twins(drafts)  # (nor a derivation's step, "Pythagoras: $…$.", its card holds)
     drafts = without_shown_children(drafts)  # (nor holds what the cards under its heading show)
     drafts = heading_equations.equated_heading_cards(drafts, ex.blocks)  # ("## RF = bagging + …")
     drafts = lone_remarks.lone_remark_cards(drafts, ex.blocks)  # ("… › caveat")

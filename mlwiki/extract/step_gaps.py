@@ -22,12 +22,17 @@ _OPERATION = re.compile(
 # A step named by its place in the derivation ("Last step:", "Next step:", "Final step —")
 _PLACE = re.compile(r"(?i)(?:the[ \t]+)?(?:last|next|final|second|third|one more)[ \t]+step\b")
 _MAX_WORDS = 10  # an order longer than this says something of its own ("Use the fact that … to see that …")
+_ASKS_DERIVATION = re.compile(r"(?i)\b(?:deriv\w*|proofs?|prove\w*|why)\b")
+_DERIVATION_SECTION = re.compile(r"(?i)\b(?:deriv\w*|proofs?|proving)\b")
+_NAME_WORDS = 3  # a step named in a derivation's section: "Pythagoras", "By Jensen", "Chain rule"
 _SENTENCE_END = re.compile(r"(?<=[.!?)])[ \t]+(?=\S)")
 
 
-def is_step(gap: str) -> bool:
+def is_step(gap: str, section: str = "") -> bool:
     """Whether the words before a formula (its last sentence, ending in a colon) tell a step done to the formula
-    above: an operation said as an order, or a step named by its place ("Last step:")."""
+    above: an operation said as an order, or a step named by its place ("Last step:"); in a section whose heading
+    names a derivation (`section`: "Derivation 2: minimum reconstruction error"), any step's short name too
+    ("Pythagoras:", "By Jensen:")."""
     text = " ".join(gap.split())
     if not text.endswith(":"):
         return False
@@ -35,11 +40,12 @@ def is_step(gap: str) -> bool:
     last = last.lstrip("*_ ").rstrip(":*_ ")
     if not last or len(last.split()) > _MAX_WORDS:
         return False
+    if section and _DERIVATION_SECTION.search(section) and len(last.split()) <= _NAME_WORDS and last[:1].isalpha():
+        return True
     return bool(_PLACE.match(last)) or bool(_OPERATION.match(last))
 
 
 _NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)])[ \t]+")
-_ASKS_DERIVATION = re.compile(r"(?i)\b(?:deriv\w*|proofs?|prove\w*|why)\b")
 
 
 def asked_as_derivation(front: str, gap: str, fallback: str) -> str:
