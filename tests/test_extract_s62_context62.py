@@ -1,6 +1,6 @@
 """Cards whose front points at something the card does not show (session 62): a derivation's steps told by what is
-done to the formula above ("Divide through by 2:", "Exponentiate:", "Last step:") join the derivation's card, asked
-as a derivation; a label that points at a place above ("Second one", "third term", "row 3", "the last line") shows
+done to the formula above ("Multiply through by 2σ²:", "Exponentiate:", "Last step:") join the derivation's card,
+asked as a derivation; a label that points at a place above ("Second one", "third term", "row 3", "the last line") shows
 that formula, table row or code on its front. Every note is written to one wiki in tmp_path, scanned once through
 the CLI (`cards --json`); each test reads the cards of its own note."""
 
@@ -38,14 +38,14 @@ NOTES["lasso-prior.md"] = (
 def test_a_step_told_by_what_is_done_joins_the_derivation_card(cards):
     """"Multiply through by 2σ²:" over the lasso objective is a step done to the formula above: no card asks
     "Multiply through by 2σ²:" of a formula it does not show; the derivation's card holds both formulas in order,
-    the result last, and asks for the derivation of its section."""
+    the result last, and asks what the formula it starts from gives, step by step."""
     made = made_by_note(cards, "lasso-prior.md")
     assert not any(front.rstrip().endswith("Multiply through by $2\\sigma^2$:") for front in made)
     derived = [(f, b) for f, b in made.items() if "\\|\\mathbf{w}\\|_1 + \\text{const}" in b]
     assert len(derived) == 1
     front, back = derived[0]
     assert back.index("\\text{const}") < back.index("Multiply through") < back.index("\\lambda = \\frac{2\\sigma^2}{b}")
-    assert "Derive: Laplace prior → L1, step by step." in front
+    assert front.endswith("on each weight.\n\nWhat does this give, step by step?")
 
 
 NOTES["laplace-approx.md"] = (
@@ -65,7 +65,7 @@ def test_exponentiate_is_a_step_of_the_expansion_above(cards):
     assert not any(front.rstrip().endswith("Exponentiate:") for front in made)
     derived = [(f, b) for f, b in made.items() if "a = -(\\log f)''(\\hat x)" in b]
     assert len(derived) == 1 and "e^{-a (x - \\hat x)^2 / 2}" in derived[0][1]
-    assert "Derive: Gaussian around the mode" in derived[0][0]
+    assert derived[0][0].endswith("around its mode $\\hat x$:\n\nWhat does this give, step by step?")
 
 
 NOTES["ridge-dual.md"] = (

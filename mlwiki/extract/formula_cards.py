@@ -270,8 +270,7 @@ def _left_side(formula: str) -> str:
 def _add_step(ex, gap: str, body: str) -> None:
     """Append a step to the derivation card; its id stays that of the first step (so a derivation that grows
     keeps its history)."""
-    joint = clean_prose(gap)
-    ex.chain.front = step_gaps.asked_as_derivation(ex.chain.front, joint, FALLBACK)  # ("Exponentiate:": asked as one)
+    joint = clean_prose(gap).lstrip(".,; ")  # (a display's full stop stands before the words after it)
     ex.chain.back += (f"\n\n{joint}" if joint else "") + f"\n\n$${body}$$"
     ex.chain_last = body
     if not joint and ex.chain.front.endswith(f"\n\n{FALLBACK}"):  # (no sentence said what either is: the front

@@ -64,6 +64,7 @@ from mlwiki.extract.source_asides import without_source_asides
 from mlwiki.extract.step_refs import with_steps_shown
 from mlwiki.extract.pointed_shown import with_pointed_shown
 from mlwiki.extract.step_twins import without_step_twins
+from mlwiki.extract.step_gaps import derivations_asked
 from mlwiki.extract.stray_marks import without_stray_marks
 from mlwiki.extract.personal_stories import without_stories
 from mlwiki.extract.task_cards import without_question_boxes, without_task_cards
@@ -147,6 +148,8 @@ def polished(ex) -> list:
     # the one that asks best stays; once every card is made and worded)
     drafts = sentences_ended(balanced_marks(drafts))  # (last: a "**" or "==" any cut above left with no partner, off;
     # a back a cut left on a comma, ended)
+    drafts = derivations_asked(drafts)  # (a formula card grown by steps done to it, "Exponentiate:": asked as a
+    # derivation; after every pass that reads a formula card's lead-in as its front's last paragraph)
     if ex.ctx.upnote or is_upnote_export(ex.reworded):  # (an UpNote formula written with doubled backslashes, read
         drafts = ids_as_written(drafts, ex.reworded)  # halved: the cards keep the ids the note as written gave them)
     return [(kept, path) for siblings, path in drafts if (kept := [d for d in siblings if d.back.strip() and

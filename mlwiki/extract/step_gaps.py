@@ -3,14 +3,17 @@
 before, not a fact of its own. Carded alone, its front reads "› Multiply through by 2σ²:" or "› Last step:" and
 points at a formula the card does not show; on the derivation's card it is a step in order, the result last.
 
-A derivation that grows by such a step is asked by what it derives: its front says "Derive …" of the section it
-stands in, the sentence that opened it kept as where it starts. A formula introduced only as the one above
-reworked ("Rearranging,") is a card of its own: its front shows the formula it reworks. Pure: text in, text out.
+A derivation that grows by such a step is asked as one: under its section and the sentence that opened it (where
+it starts), "What does this give, step by step?". A formula introduced only as the one above reworked
+("Rearranging,") is a card of its own: its front shows the formula it reworks. Pure: text and drafts in, out.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from mlwiki.models import CardKind
 
 # An operation done to the formula above, said as an order: the verb first, a few words of what on ("Multiply
 # through by $2\sigma^2$", "Exponentiate", "Take the log", "Set the derivative to zero", "Differentiate w.r.t. $w$")
@@ -45,27 +48,38 @@ def is_step(gap: str, section: str = "") -> bool:
     return bool(_PLACE.match(last)) or bool(_OPERATION.match(last))
 
 
-_NUMBERING = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[A-Z][.)])[ \t]+")
+def derivations_asked(drafts: list) -> list:
+    """The (sibling drafts, path) pairs, each formula card whose back holds a step told by what is done to the
+    formula above ("$$…$$ / Multiply through by $2\\sigma^2$: / $$…$$") asked as a derivation (`derivation_front`).
+    Run last: every pass before reads a formula card's lead-in as its front's last paragraph."""
+    out = []
+    for group, path in drafts:
+        out.append(([replace(d, front=derivation_front(d.front)) if _derives(d) else d for d in group], path))
+    return out
 
 
-def asked_as_derivation(front: str, gap: str, fallback: str) -> str:
-    """The front of a formula card after a step joins it: asked as a derivation (`derivation_front`) when the step
-    is told by what is done (`is_step`), as it was otherwise; `fallback`, the word a front without an introduction
-    ends on ("Formula"), is no part of it then."""
-    return derivation_front(front.removesuffix(f"\n\n{fallback}")) if is_step(gap) else front
+def _derives(draft) -> bool:
+    if draft.kind != CardKind.FORMULA or draft.back.count("$$") < 4:
+        return False
+    parts = draft.back.split("\n\n")
+    return any(is_step(part) for k, part in enumerate(parts[1:-1], 1)
+               if "$$" not in part and parts[k - 1].rstrip().endswith("$$") and parts[k + 1].lstrip().startswith("$$"))
 
 
 def derivation_front(front: str) -> str:
-    """The front of a formula card that has grown into a derivation: "Derive <its section>", the sentence that
-    opened it after that as where it starts ("Gaussian prior → L2 › Derive: Gaussian prior → L2, step by step.
-    Linear regression, …"). A front whose section or sentence asks for the derivation already stays."""
+    """The front of a formula card that has grown into a derivation: its section and the sentence that opened it
+    (where it starts), then what is asked: what that gives, step by step ("Gaussian prior → L2 / Linear regression,
+    … / What does this give, step by step?"). A front whose section or sentence asks for the derivation already
+    stays."""
     path, _, intro = front.rpartition("\n\n") if "\n\n" in front else (front, "", "")
     heading = path.rsplit(" › ", 1)[-1].strip()
     if not heading or _ASKS_DERIVATION.search(heading) or _ASKS_DERIVATION.search(intro):
         return front
-    goal = _NUMBERING.sub("", heading).strip()
-    ask = f"Derive: {goal}, step by step."
-    return f"{path}\n\n{ask} {intro}".rstrip() if intro else f"{path}\n\n{ask}"
+    return f"{front}\n\n{_ASK_FROM}" if intro.strip() else f"{front}\n\n{_ASK_BARE}"
+
+
+_ASK_FROM = "What does this give, step by step?"  # (the sentence above says where it starts; the heading, of what)
+_ASK_BARE = "How is it derived, step by step?"  # (no sentence opened it: the heading says what "it" is)
 
 
 # An introduction that only says the formula before is worked on ("Rearranging,", "Substituting,", "Equivalently:")
