@@ -146,3 +146,21 @@ def test_the_last_line_of_code_is_on_the_card_that_remarks_on_it(cards):
     assert "total = 0.5 * np.sum(A * sum(dKs))" in fronts[0] and "return arr, total" in fronts[0]
     assert "np.linalg.cholesky" not in fronts[0]
     assert "cholesky" not in note_text({f: "" for f in fronts})
+
+
+NOTES["prior-samples.md"] = (
+    "# GP priors\n\n"
+    "## Lengthscale\n\n"
+    "The lengthscale $\\ell$ sets how far apart two inputs must be before their function values decorrelate.\n\n"
+    "## Drawing samples\n\n"
+    "```python\nK = rbf(x, x, ell=ell)\nf = np.linalg.cholesky(K + 1e-8 * np.eye(len(x))) @ rng.standard_normal(len(x))\n```\n\n"
+    "![](img/prior-samples.png)\n\n"
+    "Left to right: $\\ell = 0.2$ (rough), $\\ell = 1$, $\\ell = 5$ (nearly flat over the window).\n")
+
+
+def test_a_figure_read_by_place_is_no_card(cards):
+    """"Left to right: …" under an image reads the figure by place: without the figure it asks nothing, so it is no
+    card (the lengthscale's meaning is its section's card)."""
+    made = made_by_note(cards, "prior-samples.md")
+    assert not any("Left to right" in front or "nearly flat" in back for front, back in made.items())
+    assert any("decorrelate" in back for back in made.values())

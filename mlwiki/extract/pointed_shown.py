@@ -12,8 +12,9 @@ Notes remark on a formula, a table or a piece of code by its place in it:
 
 Alone, such a card asks "first one" of what, "row 2" of which table. Its front now shows the formula above, the
 table's head and the row it names, or the code's end that "the last line" is; its id stays the one of the front it
-had. A label that points at a figure (an image the card cannot show) is left as it is. Pure: cards and the note's
-blocks in, cards out.
+had. A card whose label reads a figure by place ("Left to right: ℓ = 0.3 (wiggly), …" under an image) is no card:
+the figure is not on it, and what the figure shows is the text's to say. Pure: cards and the note's blocks in,
+cards out.
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ _POINTER = re.compile(rf"(?i)(?:^|.*\s)(?:(?:the[ \t]+)?{_PLACE}[ \t]+{_PART}|(?
 _LABEL_WORDS = 6  # a label longer than this says what it asks of itself
 _ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+")
 _LAST_LINE = re.compile(r"(?i)\blast[ \t]+lines?\b")
+_IMAGE = re.compile(r"[ \t]*(?:!\[[^\]\n]*\]\([^)\n]*\)|!\[\[[^\]\n]+\]\]|<img\b[^>\n]*>)[ \t]*")  # (a line that is only one)
+FIGURE = "\x00figure"  # what `_above` finds when a figure stands there: the card cannot show it
 _SHOWN_FORMULA_CHARS = 400  # (a formula longer than this is a derivation of its own, no part of a front)
 _SHOWN_CODE_LINES = 12
 _CODE_REACH = 8  # the lines back from a "last line" remark its code may end at, past a paragraph on its output
@@ -53,10 +56,13 @@ def with_pointed_shown(drafts: list[tuple[list[Draft], str]], blocks: list[Block
         for draft in ds:
             label = _label(draft)
             above = _above(lines, _own_line(lines, draft.line, label), label) if label else ""
+            if above is FIGURE:
+                continue  # (what it reads off a figure by place, "Left to right: …", asks nothing without it)
             if above and above not in draft.front and above not in draft.back:
                 draft = replace(draft, front=f"{draft.front}\n\n{above}", id_front=draft.id_front or draft.front)
             out.append(draft)
-        shown.append((out, path))
+        if out:
+            shown.append((out, path))
     return shown
 
 
@@ -109,6 +115,8 @@ def _above(lines: list, at: int, label: str) -> str:
             return ""
     if k < 0 or before[k].kind == HEADING:
         return ""
+    if before[k].kind == TEXT and _IMAGE.fullmatch(before[k].text):
+        return FIGURE
     kind, end = before[k].kind, k
     table = kind == TEXT and before[k].text.lstrip().startswith("|")
     while k >= 0 and before[k].kind == kind and (not table or before[k].text.lstrip().startswith("|")) \
