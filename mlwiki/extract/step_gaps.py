@@ -28,7 +28,7 @@ _MAX_WORDS = 10  # an order longer than this says something of its own ("Use the
 _ASKS_DERIVATION = re.compile(r"(?i)\b(?:deriv\w*|proofs?|prove\w*|why)\b")
 _DERIVATION_SECTION = re.compile(r"(?i)\b(?:deriv\w*|proofs?|proving)\b")
 _NAME_WORDS = 3  # a step named in a derivation's section: "Pythagoras", "By Jensen", "Chain rule"
-_SENTENCE_END = re.compile(r"(?<=[.!?)])[ \t]+(?=\S)")
+_SENTENCE_END = re.compile(r"(?<=[.!?)])[ \t]+(?=[A-Z(*_])")  # (not inside "w.r.t. the …", "e.g. the …")
 
 
 def is_step(gap: str, section: str = "") -> bool:
