@@ -164,3 +164,24 @@ def test_a_figure_read_by_place_is_no_card(cards):
     made = made_by_note(cards, "prior-samples.md")
     assert not any("Left to right" in front or "nearly flat" in back for front, back in made.items())
     assert any("decorrelate" in back for back in made.values())
+
+
+NOTES["score-function.md"] = (
+    "# Score-function gradients\n\n"
+    "## The estimator\n\n"
+    "Write the gradient of an expectation as an expectation we can sample:\n\n"
+    "$$\n\\begin{aligned}\n\\nabla_\\theta \\mathbb{E}_{p_\\theta}[f(x)] &= \\int f(x)\\, \\nabla_\\theta p_\\theta(x)\\, dx \\\\\n"
+    "&= \\mathbb{E}_{p_\\theta}\\big[f(x)\\, \\nabla_\\theta \\log p_\\theta(x)\\big]\n\\end{aligned}\n$$\n\n"
+    "Last step: $\\nabla_\\theta p_\\theta = p_\\theta \\nabla_\\theta \\log p_\\theta$.\n\n"
+    "## Variance\n\n"
+    "Subtracting a baseline from $f$ keeps the estimator unbiased and can cut its variance a lot.\n")
+
+
+def test_last_step_is_on_the_derivation_card_once(cards):
+    """"Last step: $…$." on a line of its own after a derivation names no quantity: no card asks "Last step:"; the
+    derivation's card ends on it, once (not again as a closing remark)."""
+    made = made_by_note(cards, "score-function.md")
+    assert not any(front.rstrip().endswith("Last step:") for front in made)
+    derived = [b for b in made.values() if "\\int f(x)" in b]
+    assert len(derived) == 1 and derived[0].count("Last step") == 1
+    assert derived[0].rstrip().endswith("p_\\theta = p_\\theta \\nabla_\\theta \\log p_\\theta$$")
