@@ -27,6 +27,7 @@ _PLACE = re.compile(r"(?i)(?:the[ \t]+)?(?:last|next|final|second|third|one more
 _MAX_WORDS = 10  # an order longer than this says something of its own ("Use the fact that … to see that …")
 _ASKS_DERIVATION = re.compile(r"(?i)\b(?:deriv\w*|proofs?|prove\w*|why)\b")
 _DERIVATION_SECTION = re.compile(r"(?i)\b(?:deriv\w*|proofs?|proving)\b")
+_ASIDE = re.compile(r"\([^()]*\)[.,;]?")  # ("(no linear term: the gradient is zero at the mode). Exponentiate:")
 _NAME_WORDS = 3  # a step named in a derivation's section: "Pythagoras", "By Jensen", "Chain rule"
 _SENTENCE_END = re.compile(r"(?<=[.!?)])[ \t]+(?=[A-Z(*_])")  # (not inside "w.r.t. the …", "e.g. the …")
 
@@ -39,12 +40,15 @@ def is_step(gap: str, section: str = "") -> bool:
     text = " ".join(gap.split())
     if not text.endswith(":"):
         return False
-    last = _SENTENCE_END.split(text)[-1].strip()
-    last = last.lstrip("*_ ").rstrip(":*_ ")
+    said = _SENTENCE_END.split(text)
+    last, before = said[-1].strip().lstrip("*_ ").rstrip(":*_ "), " ".join(said[:-1])
     if not last or len(last.split()) > _MAX_WORDS:
         return False
-    if section and _DERIVATION_SECTION.search(section) and len(last.split()) <= _NAME_WORDS and last[:1].isalpha():
-        return True
+    if section and not before and _DERIVATION_SECTION.search(section) and len(last.split()) <= _NAME_WORDS \
+            and last[:1].isalpha():
+        return True  # (the gap is the step's name alone: "Pythagoras:", not a remark's sentences before a label)
+    if before and not _ASIDE.fullmatch(before) and len(before.split()) > _MAX_WORDS:
+        return False  # (sentences of their own before it: a remark, then a new formula's label)
     return bool(_PLACE.match(last)) or bool(_OPERATION.match(last))
 
 
