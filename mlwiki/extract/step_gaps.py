@@ -19,9 +19,12 @@ from mlwiki.models import CardKind
 # through by $2\sigma^2$", "Exponentiate", "Take the log", "Set the derivative to zero", "Differentiate w.r.t. $w$")
 _OPERATION = re.compile(
     r"(?i)(?:now[ \t]+|then[ \t]+|next[ \t]*,?[ \t]+|finally[ \t]*,?[ \t]+)?"
-    r"(?:multiply|divide|exponentiate|differentiate|integrate|take|add|subtract|set|solve|rearrange|substitute|"
-    r"plug|expand|complete|drop|factor|factorise|factorize|cancel|collect|combine|normali[sz]e|marginali[sz]e|"
-    r"square|invert|negate|apply|sum|average|simplify|equate|isolate|log|swap|move|pull|push|use)\b")
+    r"(?:multiply|divide|exponentiate|differentiate|integrate|take[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:logs?|exp\w*|"
+    r"expectations?|gradients?|derivatives?|limits?|square[ \t]+roots?|traces?|sum|mean|average|log-?\w+)|add|subtract|set(?![ \t]+of\b)|solve|rearrange|"
+    r"substitute|plug|expand|complete[ \t]+the[ \t]+square|drop|factori[sz]e|cancel|collect|combine|normali[sz]e|"
+    r"marginali[sz]e|invert|negate|apply|simplify|equate|isolate|swap|pull|use)(?![-\w])")
+# (no verb that is also a quantity's name over its formula: "Log marginal likelihood:", "Average precision:",
+# "Sum of squares:", "Complete-data log-likelihood:")
 # A step named by its place in the derivation ("Last step:", "Next step:", "Final step —")
 _PLACE = re.compile(r"(?i)(?:the[ \t]+)?(?:last|next|final|second|third|one more)[ \t]+step\b")
 _MAX_WORDS = 10  # an order longer than this says something of its own ("Use the fact that … to see that …")
