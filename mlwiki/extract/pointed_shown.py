@@ -31,12 +31,14 @@ _PLACE = (r"(?:first|second|third|fourth|fifth|sixth|last|final|top|bottom|middl
 _PART = (r"(?:ones?|terms?|lines?|rows?|columns?|panels?|plots?|conditions?|cases?|halves|half|factors?|bullets?|"
          r"cells?)")
 _POINTER = re.compile(rf"(?i)(?:^|.*\s)(?:(?:the[ \t]+)?{_PLACE}[ \t]+{_PART}|(?P<kind>row|column|line|panel)"
-                      rf"[ \t]+(?P<n>\d{{1,2}})|left[ \t]+to[ \t]+right|right[ \t]+to[ \t]+left|top[ \t]+to[ \t]+bottom)"
-                      r"\b(?:[ \t]+[\w'’]+){0,2}[^\w]*$")  # (its verb after it: "Why row 3 holds?")
+                      rf"[ \t]+(?P<n>\d{{1,2}})|left[ \t]+to[ \t]+right|right[ \t]+to[ \t]+left|"
+                      r"top[ \t]+to[ \t]+bottom)\b"
+                      r"(?:[ \t]+[\w'’]+){0,2}[^\w]*$")  # (its verb after it: "Why row 3 holds?")
 _LABEL_WORDS = 6  # a label longer than this says what it asks of itself
 _ITEM = re.compile(r"[ \t]*(?:[-*+]|\d{1,2}[.)])[ \t]+")
 _LAST_LINE = re.compile(r"(?i)\blast[ \t]+lines?\b")
-_IMAGE = re.compile(r"[ \t]*(?:!\[[^\]\n]*\]\([^)\n]*\)|!\[\[[^\]\n]+\]\]|<img\b[^>\n]*>)[ \t]*")  # (a line that is only one)
+# a line that is only an image: Markdown's, a wiki embed's or HTML's
+_IMAGE = re.compile(r"[ \t]*(?:!\[[^\]\n]*\]\([^)\n]*\)|!\[\[[^\]\n]+\]\]|<img\b[^>\n]*>)[ \t]*")
 FIGURE = "\x00figure"  # what `_above` finds when a figure stands there: the card cannot show it
 _SHOWN_FORMULA_CHARS = 400  # (a formula longer than this is a derivation of its own, no part of a front)
 _SHOWN_CODE_LINES = 12

@@ -20,9 +20,10 @@ from mlwiki.models import CardKind
 _OPERATION = re.compile(
     r"(?i)(?:now[ \t]+|then[ \t]+|next[ \t]*,?[ \t]+|finally[ \t]*,?[ \t]+)?"
     r"(?:multiply|divide|exponentiate|differentiate|integrate|take[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:logs?|exp\w*|"
-    r"expectations?|gradients?|derivatives?|limits?|square[ \t]+roots?|traces?|sum|mean|average|log-?\w+)|add|subtract|set(?![ \t]+of\b)|solve|rearrange|"
-    r"substitute|plug|expand|complete[ \t]+the[ \t]+square|drop|factori[sz]e|cancel|collect|combine|normali[sz]e|"
-    r"marginali[sz]e|invert|negate|apply|simplify|equate|isolate|swap|pull|use)(?![-\w])")
+    r"expectations?|gradients?|derivatives?|limits?|square[ \t]+roots?|traces?|sum|mean|average|log-?\w+)|add|"
+    r"subtract|set(?![ \t]+of\b)|solve|rearrange|substitute|plug|expand|complete[ \t]+the[ \t]+square|drop|"
+    r"factori[sz]e|cancel|collect|combine|normali[sz]e|marginali[sz]e|invert|negate|apply|simplify|equate|isolate|"
+    r"swap|pull|use)(?![-\w])")
 # (no verb that is also a quantity's name over its formula: "Log marginal likelihood:", "Average precision:",
 # "Sum of squares:", "Complete-data log-likelihood:")
 # A step named by its place in the derivation ("Last step:", "Next step:", "Final step —")
